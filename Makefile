@@ -1,0 +1,39 @@
+# MuseAroo: `make run` sets up and starts the daemon; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint typecheck device bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	# torch is pinned in the same pip call as everything that needs it (see shared/STACK.md)
+	$(PY) -m pip install torch==2.13.0 -e '.[dev]'
+	cd tools/node && npm ci --no-audit --no-fund
+	$(PY) tools/build_device.py
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/roo serve
+
+test: $(STAMP)
+	HF_HUB_OFFLINE=1 $(VENV)/bin/ruff check bridge engines remote_scripts tools tests
+	HF_HUB_OFFLINE=1 $(VENV)/bin/mypy bridge engines remote_scripts/MuseAroo tools
+	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q
+
+lint:
+	$(VENV)/bin/ruff check bridge engines remote_scripts tools tests
+	$(VENV)/bin/ruff format --check bridge engines remote_scripts tools tests
+
+typecheck:
+	$(VENV)/bin/mypy bridge engines remote_scripts/MuseAroo tools
+
+device:
+	$(PY) tools/build_device.py
+
+clean:
+	rm -rf $(VENV)

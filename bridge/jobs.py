@@ -1,0 +1,139 @@
+"""Jobs: every daemon request becomes one, reported on /roo/status until a final state.
+
+A job's work is a coroutine ``work(job) -> str`` (the done message). Progress may be reported
+from any thread through ``job.report(fraction, message)``; it is bridged onto the event loop
+and rate-limited to what the client needs (final states always go out). Cancelling sets
+``job.cancel_event`` (checked by engines through their progress callback) and cancels the task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bridge import protocol
+from engines.errors import JobCancelled, RooError
+
+log = logging.getLogger(__name__)
+
+Address = tuple[str, int]
+SendStatus = Callable[[Address, "Job"], None]
+MIN_REPORT_INTERVAL_S = 0.05  # progress messages closer than this are coalesced
+
+
+@dataclass(eq=False)
+class Job:
+    id: int
+    kind: str
+    client: Address
+    state: str = "queued"
+    progress: float = 0.0
+    message: str = ""
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+    created_s: float = field(default_factory=time.monotonic)
+    _board: JobBoard | None = field(default=None, repr=False)
+    _task: asyncio.Task[None] | None = field(default=None, repr=False)
+    _last_report_s: float = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def check_cancelled(self) -> None:
+        """Raise JobCancelled if the user cancelled; call between steps of long work."""
+        if self.cancel_event.is_set():
+            raise JobCancelled(f"job {self.id} ({self.kind}) was cancelled")
+
+    def report(self, fraction: float, message: str = "") -> None:
+        """Report progress 0..1 from any thread; raises JobCancelled once the job is cancelled."""
+        self.check_cancelled()
+        board = self._board
+        if board is not None:
+            board.report_threadsafe(self, fraction, message)
+
+
+class JobBoard:
+    """Creates jobs, runs their work on the loop and sends every state change to the client."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, send_status: SendStatus) -> None:
+        self._loop = loop
+        self._loop_thread = threading.get_ident()  # the board is made on the loop's thread
+        self._send_status = send_status
+        self._ids = itertools.count(1)
+        self.jobs: dict[int, Job] = {}
+        self.counts = {state: 0 for state in protocol.JOB_STATES}
+
+    def submit(self, kind: str, client: Address, work: Callable[[Job], Awaitable[str]]) -> Job:
+        job = Job(next(self._ids), kind, client, _board=self)
+        self.jobs[job.id] = job
+        self._set(job, "queued", 0.0, f"{kind} queued")
+        job._task = self._loop.create_task(self._run(job, work))
+        self._forget_old()
+        return job
+
+    def fail_now(self, kind: str, client: Address, message: str) -> Job:
+        """A request that is refused before any work starts still gets a job and a failed status."""
+        job = Job(next(self._ids), kind, client, _board=self)
+        self.jobs[job.id] = job
+        self._set(job, "failed", 0.0, message)
+        return job
+
+    def cancel(self, job_id: int) -> bool:
+        job = self.jobs.get(job_id)
+        if job is None or job.state in protocol.FINAL_STATES:
+            return False
+        job.cancel_event.set()
+        if job._task is not None:
+            job._task.cancel()
+        return True
+
+    def report_threadsafe(self, job: Job, fraction: float, message: str) -> None:
+        if threading.get_ident() == self._loop_thread:
+            self._progress(job, fraction, message)
+        else:
+            self._loop.call_soon_threadsafe(self._progress, job, fraction, message)
+
+    def _progress(self, job: Job, fraction: float, message: str) -> None:
+        if job.state != "running":
+            return
+        now = time.monotonic()
+        if now - job._last_report_s < MIN_REPORT_INTERVAL_S and fraction < 1.0:
+            job.progress, job.message = fraction, message or job.message
+            return
+        job._last_report_s = now
+        self._set(job, "running", max(0.0, min(1.0, fraction)), message or job.message)
+
+    async def _run(self, job: Job, work: Callable[[Job], Awaitable[str]]) -> None:
+        self._set(job, "running", 0.0, f"{job.kind} started")
+        try:
+            done_message = await work(job)
+        except (asyncio.CancelledError, JobCancelled):
+            self._set(job, "cancelled", job.progress, f"{job.kind} cancelled; nothing was written")
+        except RooError as exc:
+            self._set(job, "failed", job.progress, str(exc))
+        except Exception as exc:  # a bug or a library failure: report it, keep serving
+            log.exception("job %s (%s) crashed", job.id, job.kind)
+            self._set(job, "failed", job.progress, f"{job.kind} failed: {type(exc).__name__}: {exc}")
+        else:
+            if job.cancelled:
+                self._set(job, "cancelled", job.progress, f"{job.kind} cancelled")
+            else:
+                self._set(job, "done", 1.0, done_message)
+
+    def _set(self, job: Job, state: str, progress: float, message: str) -> None:
+        job.state, job.progress, job.message = state, progress, message
+        if state in protocol.FINAL_STATES or state == "queued":
+            self.counts[state] += 1
+        self._send_status(job.client, job)
+
+    def _forget_old(self, keep: int = 500) -> None:
+        if len(self.jobs) <= keep:
+            return
+        for job_id in sorted(self.jobs)[: len(self.jobs) - keep]:
+            if self.jobs[job_id].state in protocol.FINAL_STATES:
+                del self.jobs[job_id]

@@ -1,0 +1,51 @@
+"""Shared test fixtures: outside-tool gating, offline model hubs, free ports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT.parent / "shared" / "eval" / "real"
+STRICT = os.environ.get("MUSEAROO_STRICT") == "1"
+
+
+def missing(reason: str) -> None:
+    """Skip with a clear reason; under MUSEAROO_STRICT=1 (CI) a missing tool is a failure."""
+    if STRICT:
+        pytest.fail(f"MUSEAROO_STRICT=1 and {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_tool(name: str) -> str:
+    """Path of an outside program (fluidsynth, oscsend, node, jackd, espeak-ng ...) or skip."""
+    path = shutil.which(name)
+    if path is None:
+        missing(f"outside program {name!r} is not installed (CI installs it via .ci/run)")
+    assert path is not None
+    return path
+
+
+def require_eval_dir() -> Path:
+    """The real annotated recordings beside the project, or skip (a user's machine lacks them)."""
+    if not EVAL_DIR.is_dir():
+        missing(f"evaluation recordings not found at {EVAL_DIR} (they live in ../shared/eval/real)")
+    return EVAL_DIR
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def udp_port() -> int:
+    return free_udp_port()
