@@ -63,7 +63,8 @@ NOTE_FIELDS = ("pitch", "start_beats", "duration_beats", "velocity", "mute")
 
 # --- MuseAroo's own messages to the Remote Script --------------------------------------------
 # Every request carries a request id first; the reply repeats it so concurrent clients match
-# replies to requests. Errors come back on LIVE_ERROR with the request address and the message.
+# replies to requests. Errors come back on LIVE_ERROR with the request address and the message,
+# then (for /roo/live/* requests) the request id; each request gets exactly one reply or error.
 RS_CONTEXT_GET = "/roo/live/context"  # args: req -> req, then CONTEXT_FIELDS in order
 RS_CONTEXT_LISTEN = "/roo/live/context/listen"  # args: req -> req; pushes RS_CONTEXT_PUSH to sender
 RS_CONTEXT_PUSH = "/roo/live/context/changed"  # args: 0, then CONTEXT_FIELDS in order
@@ -125,6 +126,8 @@ COMMAND = "/roo/command"  # args: text
 VOICE_START = "/roo/voice/start"
 VOICE_STOP = "/roo/voice/stop"
 CANCEL = "/roo/cancel"  # args: job_id
+REGISTERED = "/roo/registered"  # reply to REGISTER: port
+ERROR = "/roo/error"  # args: request address, message (malformed packets, unknown addresses)
 STATUS = "/roo/status"  # args: job_id, state, progress (0..1), message
 RESULT = "/roo/result"  # args: job_id, kind, json text (analysis results, intents, file paths)
 CONTEXT = "/roo/context"  # args: CONTEXT_FIELDS in order (the daemon's view of the song)
@@ -180,6 +183,8 @@ def as_json() -> str:
             "voice_start": VOICE_START,
             "voice_stop": VOICE_STOP,
             "cancel": CANCEL,
+            "registered": REGISTERED,
+            "error": ERROR,
             "status": STATUS,
             "result": RESULT,
             "context": CONTEXT,

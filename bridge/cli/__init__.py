@@ -32,7 +32,9 @@ SUBCOMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="roo", description="MuseAroo: AI music generation inside Ableton Live")
+    parser = argparse.ArgumentParser(
+        prog="roo", description="MuseAroo: AI music generation inside Ableton Live"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module_name in SUBCOMMANDS.items():
         if importlib.util.find_spec(module_name) is None:

@@ -1,0 +1,21 @@
+"""Daemon actions: each OSC request address that starts a job maps to one coroutine.
+
+An action is ``async def run(app, job, args) -> str``: it returns the done message and raises a
+RooError for a failed status. Adding an action is one module and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bridge import protocol
+from bridge.actions import generate
+from bridge.app import App
+from bridge.jobs import Job
+
+Action = Callable[[App, Job, list[Any]], Awaitable[str]]
+
+JOB_ACTIONS: dict[str, Action] = {
+    protocol.GENERATE: generate.run,
+}

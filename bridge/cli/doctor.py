@@ -1,0 +1,31 @@
+"""roo doctor: check Python, packages, ports, Live, GPU and model caches, with a fix for each."""
+
+from __future__ import annotations
+
+import argparse
+
+from bridge import protocol
+
+HELP = "check the installation and say how to fix each problem"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=protocol.DAEMON_PORT, help="daemon UDP port")
+    parser.add_argument("--live-port", type=int, default=protocol.LIVE_PORT, help="Remote Script UDP port")
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from bridge.doctor import checks
+
+    console = Console()
+    problems = 0
+    for check in checks(args.port, args.live_port):
+        mark = "[green]ok[/]  " if check.ok else "[red]FIX[/] "
+        console.print(f"{mark} {check.name}: {check.detail}")
+        if not check.ok:
+            problems += 1
+            console.print(f"      -> {check.fix}")
+    console.print(f"{problems} problem(s)" if problems else "everything looks fine")
+    return 1 if problems else 0

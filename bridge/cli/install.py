@@ -1,0 +1,30 @@
+"""roo install: put the Remote Script and the device into Ableton's User Library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "install the Remote Script (python-osc vendored) and the Max for Live device into Live's User Library"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user-library",
+        type=Path,
+        default=None,
+        help="Ableton User Library folder (default: Live's default on macOS and Windows)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from bridge.install import default_user_library, install
+
+    library = args.user_library or default_user_library()
+    for path in install(library):
+        print(f"installed {path}")
+    print(
+        "Now in Live: Settings > Link, Tempo & MIDI > Control Surface: MuseAroo; "
+        "drop the MuseAroo device (Max MIDI Effect) on a MIDI track; run `make run`."
+    )
+    return 0

@@ -1,0 +1,154 @@
+"""The daemon: a UDP OSC server on 127.0.0.1:11041 that turns requests into jobs.
+
+The socket handler only parses and dispatches; job work runs as tasks on the same loop and
+leaves it for CPU work through the App's executors. Bad packets and unknown addresses are
+answered on /roo/error, counted and logged; nothing a client sends can stop the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from bridge import osc, protocol
+from bridge.actions import JOB_ACTIONS
+from bridge.app import App
+from bridge.jobs import Address
+from bridge.live_client import LiveClient, LiveContext
+from engines.errors import ProtocolError, RooError
+
+log = logging.getLogger(__name__)
+
+
+class _Server(asyncio.DatagramProtocol):
+    def __init__(self, daemon: Daemon) -> None:
+        self.daemon = daemon
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.DatagramTransport)
+        self.daemon.transport = transport
+
+    def datagram_received(self, data: bytes, addr: Address) -> None:
+        self.daemon.received(data, addr)
+
+    def error_received(self, exc: Exception) -> None:
+        log.debug("daemon socket error: %s", exc)
+
+
+class Daemon:
+    def __init__(
+        self, host: str = protocol.HOST, port: int = protocol.DAEMON_PORT, live_port: int = protocol.LIVE_PORT
+    ) -> None:
+        self.host, self.port = host, port
+        self.live = LiveClient(protocol.HOST, live_port)
+        self.transport: asyncio.DatagramTransport | None = None
+        self.app: App | None = None
+        self.packets_received = 0
+        self.errors_sent = 0
+        self._handlers: dict[str, Callable[[Address, list[Any]], None]] = {
+            protocol.PING: self._ping,
+            protocol.REGISTER: self._register,
+            protocol.CANCEL: self._cancel,
+        }
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        await self.live.start()
+        self.app = App(loop, self.send, self.live)
+        self.live.on_context = self._context_changed
+        await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
+        if self.port == 0 and self.transport is not None:
+            self.port = int(self.transport.get_extra_info("sockname")[1])
+
+    async def connect_live(self, timeout: float = 1.0) -> LiveContext | None:
+        """Ask Live for the song context and subscribe to changes; None if Live is not there."""
+        try:
+            ctx = await self.live.context(timeout=timeout)
+            await self.live.listen_context()
+        except RooError as exc:
+            log.info("Live not reachable yet: %s", exc)
+            return None
+        return ctx
+
+    def close(self) -> None:
+        if self.app is not None:
+            self.app.close()
+        self.live.close()
+        if self.transport is not None:
+            self.transport.close()
+
+    def send(self, to: Address, address: str, args: list[Any]) -> None:
+        if self.transport is None:
+            return
+        try:
+            self.transport.sendto(osc.encode(address, args), to)
+        except (OSError, RooError) as exc:
+            log.warning("could not send %s to %s: %s", address, to, exc)
+
+    def received(self, data: bytes, addr: Address) -> None:
+        self.packets_received += 1
+        try:
+            messages = list(osc.decode(data))
+        except ProtocolError as exc:
+            self._error(addr, "?", str(exc))
+            return
+        for address, args in messages:
+            try:
+                self._dispatch(address, args, addr)
+            except RooError as exc:
+                self._error(addr, address, str(exc))
+
+    def _dispatch(self, address: str, args: list[Any], addr: Address) -> None:
+        handler = self._handlers.get(address)
+        if handler is not None:
+            handler(addr, args)
+            return
+        action = JOB_ACTIONS.get(address)
+        if action is None:
+            known = sorted([*self._handlers, *JOB_ACTIONS])
+            raise ProtocolError(f"unknown address {address!r}: expected one of {', '.join(known)}")
+        assert self.app is not None
+        app = self.app
+        kind = address.removeprefix("/roo/").replace("/", "_")
+        app.jobs.submit(kind, addr, lambda job: action(app, job, args))
+
+    def _error(self, addr: Address, address: str, message: str) -> None:
+        self.errors_sent += 1
+        log.warning("bad request %s from %s:%s: %s", address, addr[0], addr[1], message)
+        self.send(addr, protocol.ERROR, [address, message])
+
+    # --- immediate handlers ----------------------------------------------------------------
+    def _ping(self, addr: Address, args: list[Any]) -> None:
+        self.send(addr, protocol.PONG, [protocol.PROTOCOL_VERSION, *args])
+
+    def _register(self, addr: Address, args: list[Any]) -> None:
+        if len(args) != 1 or not isinstance(args[0], int) or not 1 <= args[0] <= 65535:
+            raise ProtocolError(f"/roo/register takes one port number 1..65535, got {args!r}")
+        assert self.app is not None
+        self.app.listeners.add((addr[0], args[0]))
+        self.send((addr[0], args[0]), protocol.REGISTERED, [args[0]])
+
+    def _cancel(self, addr: Address, args: list[Any]) -> None:
+        if len(args) != 1 or not isinstance(args[0], int):
+            raise ProtocolError(f"/roo/cancel takes one job id (int), got {args!r}")
+        assert self.app is not None
+        if not self.app.jobs.cancel(args[0]):
+            known = self.app.jobs.jobs.get(args[0])
+            state = f"already {known.state}" if known else "not known"
+            raise ProtocolError(f"job {args[0]} cannot be cancelled: it is {state}")
+
+    def _context_changed(self, ctx: LiveContext) -> None:
+        if self.app is not None:
+            self.app.broadcast(protocol.CONTEXT, [getattr(ctx, f) for f in protocol.CONTEXT_FIELDS])
+
+
+async def serve_forever(daemon: Daemon, on_ready: Callable[[LiveContext | None], None]) -> None:
+    """Start, report readiness (with Live's context if it answered), then run until cancelled."""
+    await daemon.start()
+    on_ready(await daemon.connect_live())
+    try:
+        await asyncio.Event().wait()
+    finally:
+        daemon.close()

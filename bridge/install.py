@@ -1,0 +1,65 @@
+"""Copy the Remote Script (with python-osc vendored) and the device into Ableton's User Library."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from engines.errors import InvalidValue
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT_SOURCE = ROOT / "remote_scripts" / "MuseAroo"
+PROTOCOL_SOURCE = Path(__file__).resolve().parent / "protocol.py"
+DEVICE_SOURCE = ROOT / "max_for_live" / "MuseAroo.amxd"
+DEVICE_FOLDER = ("Presets", "MIDI Effects", "Max MIDI Effect")
+
+
+def default_user_library(platform: str = sys.platform, home: Path | None = None) -> Path:
+    """Live's default User Library on macOS and Windows; elsewhere --user-library is needed."""
+    home = home or Path.home()
+    if platform == "darwin":
+        return home / "Music" / "Ableton" / "User Library"
+    if platform.startswith("win"):
+        profile = Path(os.environ.get("USERPROFILE", str(home)))
+        return profile / "Documents" / "Ableton" / "User Library"
+    raise InvalidValue(
+        f"no default Ableton User Library on platform {platform!r}: pass --user-library PATH "
+        "(Live runs on macOS and Windows; see Live's Settings > Library)"
+    )
+
+
+def _vendored_pythonosc() -> Path:
+    import pythonosc
+
+    return Path(pythonosc.__file__).resolve().parent
+
+
+def install(user_library: Path) -> list[Path]:
+    """Install into ``user_library``; returns the paths written. Replaces an older install."""
+    if not user_library.is_dir():
+        raise InvalidValue(f"User Library {user_library} does not exist: expected Live's User Library folder")
+    if not (SCRIPT_SOURCE / "__init__.py").is_file():
+        raise InvalidValue(
+            f"Remote Script source {SCRIPT_SOURCE} is missing: run from a full MuseAroo checkout"
+        )
+    script_target = user_library / "Remote Scripts" / "MuseAroo"
+    if script_target.exists():
+        shutil.rmtree(script_target)
+    shutil.copytree(
+        SCRIPT_SOURCE, script_target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "vendor")
+    )
+    shutil.copyfile(PROTOCOL_SOURCE, script_target / "roo_protocol.py")
+    shutil.copytree(
+        _vendored_pythonosc(),
+        script_target / "vendor" / "pythonosc",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "test*"),
+    )
+    written = [script_target]
+    if DEVICE_SOURCE.is_file():
+        device_dir = user_library.joinpath(*DEVICE_FOLDER)
+        device_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(DEVICE_SOURCE, device_dir / DEVICE_SOURCE.name)
+        written.append(device_dir / DEVICE_SOURCE.name)
+    return written

@@ -1,0 +1,238 @@
+"""The daemon's side of the Remote Script: async requests over UDP, replies matched to requests.
+
+/roo/live/* requests carry a request id that the reply repeats; common-grammar queries are matched
+first-in first-out per address (the Remote Script answers each request exactly once, in order).
+Pushed context changes are handed to ``on_context``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bridge import osc, protocol
+from engines.errors import LiveError, LiveUnreachable, ProtocolError
+from engines.music import Note
+
+log = logging.getLogger(__name__)
+DEFAULT_TIMEOUT_S = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class LiveContext:
+    tempo_bpm: float
+    signature_numerator: int
+    signature_denominator: int
+    root_note: int
+    scale_name: str
+    selected_track: int
+    selected_slot: int
+    song_time_beats: float
+    is_playing: int
+    num_tracks: int
+    num_scenes: int
+    live_version: str
+
+    @classmethod
+    def from_args(cls, args: Sequence[Any]) -> LiveContext:
+        if len(args) != len(protocol.CONTEXT_FIELDS):
+            raise ProtocolError(
+                f"context reply has {len(args)} values: expected {len(protocol.CONTEXT_FIELDS)}"
+            )
+        return cls(*args)
+
+    @property
+    def version_tuple(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.live_version.split(".") if p.isdigit())
+
+
+@dataclass(frozen=True, slots=True)
+class ClipInfo:
+    name: str
+    is_audio_clip: int
+    file_path: str
+    length_beats: float
+    start_marker_beats: float
+    end_marker_beats: float
+    warping: int
+    sample_rate: float
+    track_name: str
+
+
+class _Protocol(asyncio.DatagramProtocol):
+    def __init__(self, client: LiveClient) -> None:
+        self.client = client
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        self.client._received(data)
+
+    def error_received(self, exc: Exception) -> None:  # ICMP port unreachable when Live is absent
+        log.debug("Live socket error: %s", exc)
+
+
+class LiveClient:
+    def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
+        self.target = (host, port)
+        self._transport: asyncio.DatagramTransport | None = None
+        self._ids = itertools.count(1)
+        self._by_id: dict[int, tuple[str, asyncio.Future[list[Any]]]] = {}
+        self._by_address: dict[str, deque[asyncio.Future[list[Any]]]] = {}
+        self.on_context: Callable[[LiveContext], None] | None = None
+        self.bad_replies = 0
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        transport, _ = await loop.create_datagram_endpoint(
+            lambda: _Protocol(self), local_addr=(protocol.HOST, 0)
+        )
+        self._transport = transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        for _, fut in self._by_id.values():
+            fut.cancel()
+
+    def send(self, address: str, *args: Any) -> None:
+        """Fire and forget (common-grammar commands that reply only on error)."""
+        if self._transport is None:
+            raise LiveUnreachable("the Live client is not started")
+        self._transport.sendto(osc.encode(address, list(args)), self.target)
+
+    async def request(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
+        """A /roo/live/* request; returns the reply's values after the request id."""
+        req = next(self._ids)
+        fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
+        self._by_id[req] = (address, fut)
+        try:
+            self.send(address, req, *args)
+            return await self._wait(fut, address, timeout)
+        finally:
+            self._by_id.pop(req, None)
+
+    async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
+        """A common-grammar getter such as /live/song/get/tempo; returns the reply's values."""
+        fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
+        waiting = self._by_address.setdefault(address, deque())
+        waiting.append(fut)
+        try:
+            self.send(address, *args)
+            return await self._wait(fut, address, timeout)
+        finally:
+            if fut in waiting:
+                waiting.remove(fut)
+
+    async def _wait(self, fut: asyncio.Future[list[Any]], address: str, timeout: float) -> list[Any]:
+        try:
+            return await asyncio.wait_for(fut, timeout)
+        except TimeoutError as exc:
+            host, port = self.target
+            raise LiveUnreachable(
+                f"no answer to {address} from Live's Remote Script at {host}:{port} within {timeout:g} s: "
+                "is Live running with the MuseAroo control surface selected (or `roo sim`)?"
+            ) from exc
+
+    def _received(self, data: bytes) -> None:
+        try:
+            messages = list(osc.decode(data))
+        except ProtocolError as exc:
+            self.bad_replies += 1
+            log.warning("dropped a bad packet from Live: %s", exc)
+            return
+        for address, args in messages:
+            self._dispatch(address, args)
+
+    def _dispatch(self, address: str, args: list[Any]) -> None:
+        if address == protocol.RS_CONTEXT_PUSH:
+            if self.on_context is not None and args:
+                self.on_context(LiveContext.from_args(args[1:]))
+            return
+        if address == protocol.LIVE_ERROR:
+            self._fail(args)
+            return
+        if args and isinstance(args[0], int) and args[0] in self._by_id:
+            want, fut = self._by_id[args[0]]
+            if want == address and not fut.done():
+                fut.set_result(args[1:])
+                return
+        waiting = self._by_address.get(address)
+        if waiting:
+            fut = waiting.popleft()
+            if not fut.done():
+                fut.set_result(args)
+            return
+        log.debug("unsolicited reply %s %s", address, args[:4])
+
+    def _fail(self, args: list[Any]) -> None:
+        failed_address = str(args[0]) if args else "?"
+        message = str(args[1]) if len(args) > 1 else "Live reported an error"
+        error = LiveError(message)
+        if len(args) > 2 and isinstance(args[2], int) and args[2] in self._by_id:
+            _, fut = self._by_id[args[2]]
+        else:
+            pending = [f for a, f in self._by_id.values() if a == failed_address and not f.done()]
+            waiting = self._by_address.get(failed_address)
+            if pending:
+                fut = pending[0]
+            elif waiting:
+                fut = waiting.popleft()
+            else:
+                log.warning("Live error for %s: %s", failed_address, message)
+                return
+        if not fut.done():
+            fut.set_exception(error)
+
+    # --- typed calls -----------------------------------------------------------------------
+    async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
+        return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
+
+    async def listen_context(self) -> None:
+        await self.request(protocol.RS_CONTEXT_LISTEN)
+
+    async def write_clip(
+        self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool
+    ) -> tuple[int, int, int]:
+        """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
+        if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
+            raise ProtocolError(
+                f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
+            )
+        blob = protocol.pack_notes([n.as_tuple() for n in notes])
+        reply = await self.request(
+            protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), blob
+        )
+        return int(reply[0]), int(reply[1]), int(reply[2])
+
+    async def import_audio(
+        self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float
+    ) -> tuple[int, int]:
+        reply = await self.request(
+            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm)
+        )
+        return int(reply[0]), int(reply[1])
+
+    async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
+        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names)
+        return int(reply[0])
+
+    async def clip_info(self, track: int, slot: int) -> ClipInfo:
+        reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
+        return ClipInfo(*reply[2:])
+
+    async def name_scene(self, scene: int, name: str) -> None:
+        await self.request(protocol.RS_NAME_SCENE, scene, name)
+
+    async def set_context(self, **values: Any) -> None:
+        args: list[Any] = []
+        for name, value in values.items():
+            if name not in protocol.SETTABLE_CONTEXT:
+                raise ProtocolError(
+                    f"context field {name!r} cannot be set: expected one of {protocol.SETTABLE_CONTEXT}"
+                )
+            args += [name, value]
+        await self.request(protocol.RS_SET_CONTEXT, *args)
