@@ -1,0 +1,270 @@
+"""One persistent worker process for heavy model work, fed by a queue; models stay loaded in it.
+
+API for actions (the whole of it)::
+
+    from bridge.worker import get_worker
+    worker = get_worker(app)                  # created on first use, stored on app.worker
+    value = await worker.call(job, "engines.separation.jobs:separate_file", path="/a.wav", ...)
+
+``call`` runs ``function(**kwargs, progress=cb)`` in the worker process and returns its value.
+- The target is ``"package.module:function"``, imported inside the worker; keyword arguments and
+  the return value must be picklable (pass file paths rather than long arrays).
+- ``cb(fraction, message)`` (fraction 0..1) forwards progress to ``job.report``; once the job is
+  cancelled, the next ``cb`` call raises ``engines.errors.JobCancelled`` inside the worker, so
+  call it often (at least every second or so). While waiting, the daemon repeats the last
+  progress at least once a second, so ``/roo/status`` stays alive during long steps.
+- A RooError raised in the worker comes back as the same class with the same message; any
+  other exception comes back as RooError naming its type. If the process dies (out of memory,
+  segfault) the job fails with a message saying so and the next call starts a fresh worker.
+- Jobs run one at a time, in the order ``call`` was awaited. Module-level caches in the target
+  modules (``@functools.cache`` on a loader) therefore keep models loaded between jobs.
+- ``worker.close()`` stops the process (the App does this on shutdown).
+
+The process is started with the ``spawn`` method (safe with CUDA and on macOS/Windows) at a
+lower scheduling priority, so the daemon's event loop keeps answering while models run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import pickle
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from bridge.worker_process import rebuild_error, worker_main
+from engines.errors import JobCancelled, RooError
+
+if TYPE_CHECKING:
+    from multiprocessing.context import SpawnProcess
+    from multiprocessing.queues import Queue
+
+    from bridge.jobs import Job
+
+HEARTBEAT_S = 0.5  # progress is re-sent this often while a job runs (the issue asks for >= 1/s)
+CANCEL_GRACE_S = 30.0  # a cancelled job that does not stop within this is ended by killing the worker
+_CTX = multiprocessing.get_context("spawn")
+
+
+def get_worker(app: Any) -> Worker:
+    """The app's worker, created (not yet started: that happens on the first call) if needed."""
+    if app.worker is None:
+        app.worker = Worker()
+    worker: Worker = app.worker
+    return worker
+
+
+@dataclass(eq=False)
+class _Pending:
+    rid: int
+    job: Job
+    target: str
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future[Any]
+    fraction: float = 0.0
+    message: str = "starting the model worker"
+    started_s: float = field(default_factory=time.monotonic)
+    last_report_s: float = field(default_factory=time.monotonic)
+
+
+class _Process:
+    """One running worker process with its request queue, result pipe and reader thread."""
+
+    def __init__(self, owner: Worker) -> None:
+        self.requests: Queue[bytes | None] = _CTX.Queue()
+        receive, send = _CTX.Pipe(duplex=False)
+        self.results: Connection = receive
+        self.cancelled_id = _CTX.Value("q", 0, lock=False)
+        self.rids: set[int] = set()  # requests sent to this process (failed together if it dies)
+        self.process: SpawnProcess = _CTX.Process(
+            target=worker_main,
+            args=(self.requests, send, self.cancelled_id),
+            name="roo-worker",
+            daemon=True,
+        )
+        self.process.start()
+        send.close()  # only the child writes; its death then ends our reads with EOFError
+        self.reader = threading.Thread(
+            target=owner._read, args=(self,), name="roo-worker-reader", daemon=True
+        )
+        self.reader.start()
+
+
+class Worker:
+    """Runs ``module:function`` targets in one persistent process, one job at a time."""
+
+    def __init__(self, *, cancel_grace_s: float = CANCEL_GRACE_S) -> None:
+        self.cancel_grace_s = cancel_grace_s
+        self._proc: _Process | None = None
+        self._pending: dict[int, _Pending] = {}
+        self._next_id = 0
+        self._order: asyncio.Lock | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closed = False
+
+    @property
+    def pid(self) -> int | None:
+        """The worker process id while one runs (None before the first call or after a crash)."""
+        return self._proc.process.pid if self._proc is not None else None
+
+    async def call(self, job: Job, target: str, **kwargs: Any) -> Any:
+        """Run ``target(**kwargs, progress=cb)`` in the worker for ``job``; see the module doc."""
+        if self._closed:
+            raise RooError("the model worker was closed; restart the daemon")
+        if ":" not in target:
+            raise RooError(f"worker target {target!r} must look like 'package.module:function'")
+        try:
+            payload_kwargs = pickle.dumps(kwargs)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            raise RooError(f"arguments for {target} cannot be sent to the worker: {exc}") from exc
+        if self._order is None:
+            self._order = asyncio.Lock()
+        await self._order.acquire()
+        loop = asyncio.get_running_loop()
+        self._next_id += 1
+        rid = self._next_id
+        pending = _Pending(rid, job, target, loop, loop.create_future())
+        release_now = True
+        try:
+            job.check_cancelled()
+            proc = self._ensure_started()
+            self._pending[rid] = pending
+            proc.rids.add(rid)
+            proc.requests.put(pickle.dumps((rid, target, payload_kwargs)))
+            while not pending.future.done():
+                await asyncio.wait({pending.future}, timeout=HEARTBEAT_S)
+                if job.cancelled:
+                    proc.cancelled_id.value = rid
+                self._heartbeat(pending)
+            return pending.future.result()
+        except asyncio.CancelledError:
+            if rid in self._pending and not pending.future.done():
+                release_now = False
+                self._proc_cancel(rid)
+                task = loop.create_task(self._wait_cancelled(rid, pending))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            raise
+        finally:
+            if release_now:
+                self._pending.pop(rid, None)
+                self._order.release()
+
+    def close(self) -> None:
+        """Stop the worker process (waits up to 5 s for the current job, then kills it)."""
+        self._closed = True
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        proc.requests.put(None)
+        proc.process.join(timeout=5.0)
+        if proc.process.is_alive():
+            proc.process.kill()
+            proc.process.join(timeout=5.0)
+        proc.requests.close()
+        proc.reader.join(timeout=5.0)
+
+    def _ensure_started(self) -> _Process:
+        if self._proc is None or not self._proc.process.is_alive():
+            self._proc = _Process(self)
+        return self._proc
+
+    def _proc_cancel(self, rid: int) -> None:
+        if self._proc is not None:
+            self._proc.cancelled_id.value = rid
+
+    async def _wait_cancelled(self, rid: int, pending: _Pending) -> None:
+        """After a cancel, hold the queue until the worker has stopped that job (or kill it)."""
+        assert self._order is not None
+        try:
+            await asyncio.wait({pending.future}, timeout=self.cancel_grace_s)
+            if not pending.future.done() and self._proc is not None:
+                self._proc.process.kill()  # the reader thread then reports the death
+                await asyncio.wait({pending.future}, timeout=10.0)
+        finally:
+            self._pending.pop(rid, None)
+            if pending.future.done() and not pending.future.cancelled():
+                pending.future.exception()  # consumed: nobody awaits a cancelled job's result
+            self._order.release()
+
+    def _heartbeat(self, pending: _Pending) -> None:
+        now = time.monotonic()
+        if now - pending.last_report_s < HEARTBEAT_S or pending.future.done():
+            return
+        pending.last_report_s = now
+        elapsed = now - pending.started_s
+        try:
+            pending.job.report(pending.fraction, f"{pending.message} ({elapsed:.0f} s)")
+        except JobCancelled:
+            self._proc_cancel(pending.rid)
+
+    # --- reader thread: everything below runs off the loop and posts back onto it ---
+
+    def _read(self, proc: _Process) -> None:
+        while True:
+            try:
+                message = pickle.loads(proc.results.recv_bytes())
+            except (EOFError, OSError):
+                break
+            kind, rid = message[0], message[1]
+            pending = self._pending.get(rid)
+            if pending is None:
+                continue
+            if kind == "progress":
+                pending.fraction, pending.message = float(message[2]), str(message[3])
+                pending.last_report_s = time.monotonic()
+                try:
+                    pending.job.report(pending.fraction, pending.message)
+                except JobCancelled:
+                    proc.cancelled_id.value = rid
+            elif kind == "ok":
+                self._settle(pending, value=message[2])
+            elif kind == "cancelled":
+                self._settle(pending, error=JobCancelled(message[2]))
+            else:  # "error": module, class name, message
+                self._settle(pending, error=rebuild_error(pending.target, *message[2:5]))
+        proc.process.join(timeout=5.0)
+        code = proc.process.exitcode
+        for rid in proc.rids:
+            pending = self._pending.get(rid)
+            if pending is not None:
+                self._settle(pending, error=RooError(_death_message(pending.target, code)))
+        proc.results.close()
+
+    def _settle(self, pending: _Pending, *, value: Any = None, error: BaseException | None = None) -> None:
+        def settle() -> None:
+            if pending.future.done():
+                return
+            if error is not None:
+                pending.future.set_exception(error)
+            else:
+                pending.future.set_result(value)
+
+        try:
+            pending.loop.call_soon_threadsafe(settle)
+        except RuntimeError:  # the loop is closed: nobody is waiting any more
+            pass
+
+
+def _death_message(target: str, exitcode: int | None) -> str:
+    import signal
+
+    function = target.rsplit(":", 1)[-1]
+    if exitcode is None:
+        how = "stopped answering"
+    elif exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = {
+            "SIGKILL": " (usually the system ran out of memory; try a shorter clip or a smaller model)",
+            "SIGSEGV": " (a crash in native code)",
+        }.get(name, "")
+        how = f"was killed by {name}{hint}"
+    else:
+        how = f"exited with code {exitcode}"
+    return f"the model worker process {how} while running {function}; the next job starts a fresh worker"
