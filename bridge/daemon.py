@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS
@@ -27,8 +27,7 @@ class _Server(asyncio.DatagramProtocol):
         self.daemon = daemon
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.DatagramTransport)
-        self.daemon.transport = transport
+        self.daemon.transport = cast(asyncio.DatagramTransport, transport)
 
     def datagram_received(self, data: bytes, addr: Address) -> None:
         self.daemon.received(data, addr)
