@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bridge import protocol
+from bridge.actions import multi
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
@@ -19,7 +20,6 @@ from engines import generators
 from engines.errors import InvalidValue
 from engines.music import SCALES, Key, MusicalContext, Note, parse_key
 
-SINGLE_PARTS = ("drums", "bass", "chords", "melody")
 MAX_BARS = 256
 
 
@@ -99,10 +99,12 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     job.report(0.2, "song context read")
     ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
-    if req.part not in SINGLE_PARTS:
-        raise InvalidValue(
-            f"part {req.part!r} cannot be written into one clip: expected one of {SINGLE_PARTS}"
-        )
+    if req.part in ("all", "song"):
+        slot = live.selected_slot if req.slot == -1 else req.slot
+        if slot < 0:
+            raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
+        runner = multi.run_all if req.part == "all" else multi.run_song
+        return await runner(app, job, ctx, slot, req, seed)
     track, slot = _resolve(req, live)
     notes = await app.run_cpu(_generate, req.part, ctx, req.density, req.complexity, seed)
     job.check_cancelled()

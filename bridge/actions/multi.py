@@ -1,0 +1,106 @@
+"""Writing several parts at once: `all` (one clip per part) and `song` (one scene per section).
+
+Each part goes to the track named after it (drums, bass, chords, melody; matched without case),
+or to a new MIDI track with that name. A song's sections go to successive scenes from the
+selected one, and each scene is named after its section.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.app import App
+from bridge.jobs import Job
+from engines import generators
+from engines.music import MusicalContext, Note
+
+PART_ORDER = ("drums", "bass", "chords", "melody")
+
+
+async def part_tracks(app: App) -> dict[str, int]:
+    """Track index for each part, creating MIDI tracks named after the missing parts."""
+    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
+    found: dict[str, int] = {}
+    for part in PART_ORDER:
+        for index, name in enumerate(names):
+            if name.strip().lower() == part and index not in found.values():
+                found[part] = index
+                break
+    missing = [p for p in PART_ORDER if p not in found]
+    if missing:
+        first = await app.live.create_tracks("midi", len(names) - 1, missing)
+        for offset, part in enumerate(missing):
+            found[part] = first + offset
+    return found
+
+
+async def ensure_scenes(app: App, needed: int) -> None:
+    """Create scenes at the end until the Set has at least ``needed``."""
+    ctx = await app.live.context()
+    for _ in range(needed - ctx.num_scenes):
+        app.live.send(protocol.SONG_CREATE_SCENE, -1)
+    if needed > ctx.num_scenes:
+        await app.live.context()  # answered after the creations: the Remote Script keeps order
+
+
+async def write_parts(
+    app: App,
+    job: Job,
+    ctx: MusicalContext,
+    parts: dict[str, list[Note]],
+    slot: int,
+    replace: bool,
+    label: str,
+) -> list[str]:
+    tracks = await part_tracks(app)
+    written = []
+    for i, part in enumerate(PART_ORDER):
+        notes = parts.get(part, [])
+        if not notes:
+            continue
+        job.check_cancelled()
+        track, wrote_slot, count = await app.live.write_clip(
+            tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace
+        )
+        written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
+        job.report(0.4 + 0.6 * (i + 1) / len(PART_ORDER), written[-1])
+    return written
+
+
+async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
+    parts = await app.run_cpu(_all_parts, ctx, req.density, req.complexity, seed)
+    job.report(0.4, "parts generated")
+    written = await write_parts(app, job, ctx, parts, slot, req.replace, f"{ctx.genre} s{seed}")
+    return f"all: {'; '.join(written)}"
+
+
+async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
+    """Sections into successive scenes: from ``slot`` with replace, else into new scenes at the end."""
+    sections = await app.run_cpu(_song, ctx, req.density, req.complexity, seed)
+    job.report(0.3, f"{len(sections)} sections planned")
+    if not req.replace:
+        slot = (await app.live.context()).num_scenes  # never over existing clips: new scenes
+    await ensure_scenes(app, slot + len(sections))
+    names = []
+    for i, section in enumerate(sections):
+        job.check_cancelled()
+        scene = slot + i
+        section_ctx = MusicalContext(
+            ctx.tempo_bpm, ctx.signature, ctx.key, ctx.genre, section.bars, ctx.chords
+        )
+        await write_parts(app, job, section_ctx, section.parts, scene, req.replace, f"{section.name} s{seed}")
+        await app.live.name_scene(scene, section.name)
+        names.append(f"{section.name} ({section.bars} bars)")
+        job.report(0.3 + 0.7 * (i + 1) / len(sections), f"scene {scene}: {section.name}")
+    return f"song: {len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
+
+
+def _all_parts(ctx: MusicalContext, density: float, complexity: float, seed: int) -> dict[str, list[Note]]:
+    return generators.generate_parts(ctx, density=density, complexity=complexity, seed=seed)
+
+
+def _song(ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[Any]:
+    from engines.generators import arrangement
+
+    return arrangement.plan_song(ctx, density=density, complexity=complexity, seed=seed)
