@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import socket
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from bridge import osc, protocol
-from bridge.daemon import Daemon
+from bridge.embedded import daemon_in_thread
 
 
 class Client:
@@ -52,27 +48,4 @@ class Client:
         self.sock.close()
 
 
-@contextmanager
-def running_daemon(live_port: int) -> Iterator[Daemon]:
-    """The daemon on a free port, on its own loop thread, stopped afterwards."""
-    daemon = Daemon(protocol.HOST, 0, live_port)
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
-
-    def main() -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(daemon.start())
-        loop.run_until_complete(daemon.connect_live(timeout=0.5))
-        started.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=main, name="test-daemon", daemon=True)
-    thread.start()
-    assert started.wait(10), "daemon did not start"
-    try:
-        yield daemon
-    finally:
-        loop.call_soon_threadsafe(daemon.close)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
-        loop.close()
+running_daemon = daemon_in_thread
