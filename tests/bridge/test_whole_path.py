@@ -30,7 +30,7 @@ def client(live: LiveHost) -> Iterator[Client]:
 
 def test_generate_drums_lands_in_the_clip(live: LiveHost, client: Client) -> None:
     client.send(protocol.GENERATE, "drums", "track", 0, "slot", 0, "bars", 4, "seed", 3)
-    job, state, progress, message = client.wait_final()
+    _job, state, progress, message = client.wait_final()
     assert (state, progress) == ("done", 1.0), message
     notes = live.clip_notes(0, 0)
     assert notes and {n[0] for n in notes} <= GM_DRUMS
