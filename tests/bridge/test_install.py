@@ -1,0 +1,43 @@
+"""roo install: the Remote Script with python-osc vendored and the device land in a User Library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bridge.cli import main
+from bridge.install import PROTOCOL_SOURCE, default_user_library
+from engines.errors import InvalidValue
+
+
+def test_install_copies_script_protocol_and_vendored_pythonosc(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["install", "--user-library", str(tmp_path)]) == 0
+    script = tmp_path / "Remote Scripts" / "MuseAroo"
+    assert (script / "__init__.py").is_file()
+    assert (script / "roo_protocol.py").read_bytes() == PROTOCOL_SOURCE.read_bytes()
+    assert (script / "vendor" / "pythonosc" / "osc_message.py").is_file()
+    assert not list(script.rglob("__pycache__"))
+    assert "installed" in capsys.readouterr().out
+    # a second install replaces the first cleanly
+    (script / "stale.py").write_text("x = 1\n")
+    assert main(["install", "--user-library", str(tmp_path)]) == 0
+    assert not (script / "stale.py").exists()
+
+
+def test_missing_user_library_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope"
+    assert main(["install", "--user-library", str(missing)]) == 2
+    assert str(missing) in capsys.readouterr().err
+
+
+def test_default_paths_follow_live_on_macos_and_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert default_user_library("darwin", tmp_path) == tmp_path / "Music" / "Ableton" / "User Library"
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))
+    assert default_user_library("win32", tmp_path) == tmp_path / "Documents" / "Ableton" / "User Library"
+    with pytest.raises(InvalidValue, match="--user-library"):
+        default_user_library("linux", tmp_path)

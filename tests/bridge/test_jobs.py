@@ -1,0 +1,83 @@
+"""The job board: states in order, progress bridged from threads, cancel, failures kept apart."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any
+
+from bridge.jobs import Job, JobBoard
+from engines.errors import InvalidValue
+
+CLIENT = ("127.0.0.1", 9)
+
+
+def run_board(work: Any, *, cancel_after_s: float | None = None) -> list[tuple[int, str, float, str]]:
+    sent: list[tuple[int, str, float, str]] = []
+
+    async def main() -> None:
+        board = JobBoard(
+            asyncio.get_running_loop(),
+            lambda to, job: sent.append((job.id, job.state, job.progress, job.message)),
+        )
+        job = board.submit("test", CLIENT, work)
+        if cancel_after_s is not None:
+            await asyncio.sleep(cancel_after_s)
+            assert board.cancel(job.id)
+            assert not board.cancel(9999)
+        assert job._task is not None
+        await asyncio.wait([job._task])
+
+    asyncio.run(main())
+    return sent
+
+
+def test_states_go_queued_running_done() -> None:
+    async def work(job: Job) -> str:
+        job.report(0.5, "half")
+        return "finished"
+
+    sent = run_board(work)
+    assert [s[1] for s in sent] == ["queued", "running", "running", "done"]
+    assert sent[2][2:] == (0.5, "half") and sent[-1][2:] == (1.0, "finished")
+
+
+def test_progress_from_a_worker_thread_reaches_the_loop() -> None:
+    async def work(job: Job) -> str:
+        def heavy() -> None:
+            for i in range(3):
+                job.report(i / 3, f"step {i} on {threading.current_thread().name}")
+                threading.Event().wait(0.06)
+
+        await asyncio.get_running_loop().run_in_executor(None, heavy)
+        return "ok"
+
+    sent = run_board(work)
+    running = [s for s in sent if s[1] == "running" and s[3].startswith("step")]
+    assert len(running) == 3 and all("MainThread" not in s[3] for s in running)
+
+
+def test_roo_error_fails_with_its_message_and_a_crash_names_the_type() -> None:
+    async def bad(job: Job) -> str:
+        raise InvalidValue("bars 0 is out of range: expected 1..256")
+
+    async def crash(job: Job) -> str:
+        raise KeyError("oops")
+
+    assert run_board(bad)[-1][1:] == ("failed", 0.0, "bars 0 is out of range: expected 1..256")
+    final = run_board(crash)[-1]
+    assert final[1] == "failed" and "KeyError" in final[3]
+
+
+def test_cancel_ends_cancelled_and_sets_the_event_engines_check() -> None:
+    seen: list[bool] = []
+
+    async def slow(job: Job) -> str:
+        try:
+            await asyncio.sleep(5)
+        finally:
+            seen.append(job.cancelled)
+        return "never"
+
+    sent = run_board(slow, cancel_after_s=0.05)
+    assert sent[-1][1] == "cancelled" and seen == [True]
