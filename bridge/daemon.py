@@ -20,6 +20,7 @@ from bridge.live_client import LiveClient, LiveContext
 from engines.errors import ProtocolError, RooError
 
 log = logging.getLogger(__name__)
+LISTEN_REFRESH_S = 3.0
 
 
 class _Server(asyncio.DatagramProtocol):
@@ -44,6 +45,8 @@ class Daemon:
         self.live = LiveClient(protocol.HOST, live_port)
         self.transport: asyncio.DatagramTransport | None = None
         self.app: App | None = None
+        self.live_connected = False
+        self._keeper: asyncio.Task[None] | None = None
         self.packets_received = 0
         self.errors_sent = 0
         self._handlers: dict[str, Callable[[Address, list[Any]], None]] = {
@@ -60,6 +63,7 @@ class Daemon:
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:
             self.port = int(self.transport.get_extra_info("sockname")[1])
+        self._keeper = loop.create_task(self._keep_listening())
 
     async def connect_live(self, timeout: float = 1.0) -> LiveContext | None:
         """Ask Live for the song context and subscribe to changes; None if Live is not there."""
@@ -67,11 +71,24 @@ class Daemon:
             ctx = await self.live.context(timeout=timeout)
             await self.live.listen_context()
         except RooError as exc:
-            log.info("Live not reachable yet: %s", exc)
+            if self.live_connected:
+                log.warning("Live stopped answering: %s", exc)
+            self.live_connected = False
             return None
+        if not self.live_connected:
+            log.info("Live answered: %s", ctx)
+        self.live_connected = True
         return ctx
 
+    async def _keep_listening(self, every_s: float = LISTEN_REFRESH_S) -> None:
+        """Renew the context subscription, so a Live that starts (or restarts) later is followed."""
+        while True:
+            await asyncio.sleep(every_s)
+            await self.connect_live(timeout=0.5)
+
     def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.cancel()
         if self.app is not None:
             self.app.close()
         self.live.close()
