@@ -1,0 +1,320 @@
+// MuseAroo device logic: pure state and formatting, no sockets, no timers, no Max.
+//
+// The host (musearoo_device.js under Max's node.script, or a test under plain Node) feeds it
+// messages with handle(selector, args) and calls tick() on a timer; everything the device does
+// comes out through one function, out(selector, ...atoms):
+//   out("osc", address, ...args)  -> [udpsend 127.0.0.1 <daemon_port>]
+//   out("listen", port)           -> [udpreceive] ("port N"), once at start
+//   out("status", text)           -> the status line
+//   out("progress", 0..100)       -> the progress bar
+//   out("rtt", text)              -> the round-trip line
+//   out("context", text)          -> the song line (tempo, signature, key)
+// Addresses and lists come from protocol.json (generated from bridge/protocol.py); time comes
+// from the injected now() in milliseconds, so every timeout is testable without waiting.
+"use strict";
+
+const fs = require("fs");
+
+const DAEMON_DOWN = "daemon not running - start it with: make run (or roo serve)";
+const GENRES = ["pop", "rock", "jazz", "electronic", "hip-hop", "classical", "country", "blues", "reggae", "ambient"];
+const NOTE_NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
+const DEFAULTS = Object.freeze({
+  bars: 4,
+  genre: "pop",
+  density: 0.5,
+  complexity: 0.5,
+  model: "htdemucs",
+  follow: 1, // write into the device's own track when it is known
+  heartbeatMs: 1000, // how often /roo/register is re-sent (it doubles as the ping)
+  timeoutMs: 3000, // no word from the daemon for this long after a heartbeat: it is down
+  voiceMaxMs: 20000, // push-to-talk stops by itself after this long
+  pendingMaxMs: 30000, // a request whose job never showed up is forgotten after this long
+});
+
+function loadProtocol(file) {
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+function formatMs(ms) {
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  return `${Math.round(ms)} ms`;
+}
+
+function clamp01(x) {
+  return Math.max(0, Math.min(1, Number(x)));
+}
+
+class DeviceLogic {
+  constructor({ protocol, out, now, seed = 1, options = {} }) {
+    if (!protocol || !protocol.addresses) throw new Error("DeviceLogic needs protocol.json's facts");
+    this.p = protocol;
+    this.a = protocol.addresses;
+    this.finalStates = new Set(protocol.job_states.filter((s) => s !== "queued" && s !== "running"));
+    this.out = out;
+    this.now = now;
+    this.opt = { ...DEFAULTS, ...options };
+    this.seed = Math.trunc(seed);
+    this.bars = this.opt.bars;
+    this.genre = this.opt.genre;
+    this.density = this.opt.density;
+    this.complexity = this.opt.complexity;
+    this.model = this.opt.model;
+    this.follow = this.opt.follow;
+    this.ownTrack = -1; // from the [js] track locator (LiveAPI this_device canonical_parent)
+    this.prompt = "";
+    this.port = 0;
+    this.link = null; // null: not known yet, true: daemon answering, false: daemon down
+    this.awaitingSince = null; // first heartbeat sent since the daemon was last heard
+    this.heartbeatSentAt = null;
+    this.linkRttMs = null;
+    this.jobRtt = null; // {ms, kind, id}
+    this.jobs = new Map(); // job id -> {kind, sentAt, state}
+    this.pending = []; // requests sent whose job id is not known yet: {kind, sentAt}
+    this.lastGenerate = null; // the last /roo/generate arguments, for Vary
+    this.voiceSince = null;
+    this.latestJob = null;
+  }
+
+  // --- wiring -------------------------------------------------------------------------------
+  handlers() {
+    const a = this.a;
+    const h = {
+      generate: (part) => this.generate(String(part)),
+      vary: () => this.vary(),
+      bars: (n) => this.set("bars", Math.max(1, Math.trunc(Number(n)))),
+      genre: (i) => this.set("genre", GENRES[Math.trunc(Number(i))] ?? this.genre),
+      density: (x) => this.set("density", clamp01(x)),
+      complexity: (x) => this.set("complexity", clamp01(x)),
+      model: (i) => this.set("model", this.p.separation_models[Math.trunc(Number(i))] ?? this.model),
+      follow: (on) => this.set("follow", Number(on) ? 1 : 0),
+      own_track: (n) => this.set("ownTrack", Math.trunc(Number(n))),
+      prompt: (...words) => this.setPrompt(words),
+      musicgen: () => this.musicgen(),
+      analyze: () => this.request(a.analyze, [], "analyze"),
+      separate: () => this.request(a.separate, [-1, -1, this.model], `split stems (${this.model})`),
+      voice: () => this.voiceEdge(),
+      cancel: () => this.cancel(),
+      loaded: () => this.heartbeat(),
+    };
+    h[a.status] = (...args) => this.onStatus(args);
+    h[a.pong] = () => this.heard();
+    h[a.result] = (...args) => this.onResult(args);
+    h[a.context] = (...args) => this.onContext(args);
+    h[a.registered] = (port) => this.onRegistered(port);
+    h[a.error] = (address, message) => this.onError(address, message);
+    return h;
+  }
+
+  handle(selector, args = []) {
+    const fn = this.handlers()[selector];
+    if (fn === undefined) return false;
+    fn(...args);
+    return true;
+  }
+
+  set(name, value) {
+    this[name] = value;
+  }
+
+  // --- connection ---------------------------------------------------------------------------
+  start(port) {
+    this.port = port;
+    this.out("listen", port);
+    this.out("status", "connecting to the MuseAroo daemon...");
+    this.out("progress", 0);
+    this.heartbeat();
+  }
+
+  heartbeat() {
+    if (!this.port) return;
+    const t = this.now();
+    if (this.awaitingSince === null) this.awaitingSince = t;
+    this.heartbeatSentAt = t;
+    this.out("osc", this.a.register, this.port);
+  }
+
+  tick() {
+    const t = this.now();
+    if (this.awaitingSince !== null && t - this.awaitingSince >= this.opt.timeoutMs && this.link !== false) {
+      this.link = false;
+      this.linkRttMs = null;
+      this.out("status", DAEMON_DOWN);
+      this.out("progress", 0);
+      this.showRtt();
+    }
+    if (this.voiceSince !== null && t - this.voiceSince >= this.opt.voiceMaxMs) this.voiceEdge();
+    this.pending = this.pending.filter((p) => t - p.sentAt < this.opt.pendingMaxMs);
+    this.heartbeat();
+  }
+
+  heard() {
+    this.awaitingSince = null;
+    if (this.link !== true) {
+      this.link = true;
+      this.out("status", `connected to the MuseAroo daemon (protocol ${this.p.version})`);
+    }
+  }
+
+  onRegistered(port) {
+    if (Number(port) === this.port && this.heartbeatSentAt !== null) {
+      this.linkRttMs = this.now() - this.heartbeatSentAt;
+    }
+    this.heard();
+    this.showRtt();
+  }
+
+  // --- requests -----------------------------------------------------------------------------
+  target() {
+    return this.follow && this.ownTrack >= 0 ? this.ownTrack : -1;
+  }
+
+  generate(part) {
+    if (!this.p.parts.includes(part)) {
+      this.out("status", `unknown part ${part}: expected one of ${this.p.parts.join(", ")}`);
+      return;
+    }
+    const args = [part, "track", this.target(), "slot", -1, "bars", this.bars, "genre", this.genre,
+      "density", this.density, "complexity", this.complexity, "seed", this.seed];
+    this.seed += 1;
+    this.lastGenerate = args;
+    this.request(this.a.generate, args, `generate ${part}`);
+  }
+
+  vary() {
+    if (this.lastGenerate === null) {
+      this.out("status", "nothing to vary yet: generate a part first");
+      return;
+    }
+    const args = this.lastGenerate.slice();
+    args[args.indexOf("seed") + 1] = this.seed;
+    this.seed += 1;
+    this.lastGenerate = args;
+    this.request(this.a.generate, args, `vary ${args[0]}`);
+  }
+
+  setPrompt(words) {
+    const parts = words.map(String);
+    if (parts[0] === "text") parts.shift(); // [textedit] prefixes its output with "text"
+    this.prompt = parts.join(" ").trim();
+  }
+
+  musicgen() {
+    if (!this.prompt) {
+      this.out("status", "type a prompt first, e.g. lofi piano loop with vinyl crackle");
+      return;
+    }
+    this.request(this.a.musicgen, [this.prompt, this.bars], `musicgen "${this.prompt}"`);
+  }
+
+  voiceEdge() {
+    if (this.voiceSince === null) {
+      this.voiceSince = this.now();
+      this.request(this.a.voice_start, [], "listening... release Voice to stop");
+    } else {
+      this.voiceSince = null;
+      this.request(this.a.voice_stop, [], "voice");
+    }
+  }
+
+  cancel() {
+    const running = [...this.jobs.entries()].filter(([, j]) => !this.finalStates.has(j.state));
+    if (running.length === 0) {
+      this.out("status", "nothing to cancel");
+      return;
+    }
+    const [id] = running[running.length - 1];
+    this.out("osc", this.a.cancel, id);
+  }
+
+  request(address, args, label) {
+    if (this.link === false) {
+      this.out("status", DAEMON_DOWN);
+      return false;
+    }
+    const kind = address.replace(/^\/roo\//, "").replace(/\//g, "_");
+    this.pending.push({ kind, sentAt: this.now() });
+    this.out("osc", address, ...args);
+    this.out("status", `${label}: sent`);
+    this.out("progress", 0);
+    return true;
+  }
+
+  // --- replies ------------------------------------------------------------------------------
+  onStatus(args) {
+    this.heard();
+    const [id, state, progress, ...rest] = args;
+    const message = rest.map(String).join(" ");
+    let job = this.jobs.get(id);
+    if (job === undefined) {
+      job = { kind: "", sentAt: null, state };
+      const i = this.pending.findIndex((p) => message.startsWith(p.kind));
+      const match = i >= 0 ? i : state === "failed" && this.pending.length ? 0 : -1;
+      if (match >= 0) {
+        const p = this.pending.splice(match, 1)[0];
+        job.kind = p.kind;
+        job.sentAt = p.sentAt;
+      }
+      this.jobs.set(id, job);
+      if (this.jobs.size > 64) this.jobs.delete(this.jobs.keys().next().value);
+    }
+    job.state = state;
+    this.latestJob = id;
+    const final = this.finalStates.has(state);
+    if (final && job.sentAt !== null) {
+      this.jobRtt = { ms: this.now() - job.sentAt, kind: job.kind, id };
+      job.sentAt = null;
+      this.showRtt();
+    }
+    this.out("status", formatStatus(id, job.kind, state, Number(progress), message));
+    this.out("progress", state === "done" ? 100 : state === "failed" ? 0 : Math.round(clamp01(progress) * 100));
+  }
+
+  onResult(args) {
+    this.heard();
+    const [id, kind, json] = args;
+    let summary = String(json ?? "");
+    try {
+      const data = JSON.parse(summary);
+      summary = Object.entries(data).slice(0, 4).map(([k, v]) => `${k} ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", ");
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+    }
+    this.out("status", `#${id} ${kind}: ${summary}`.slice(0, 200));
+  }
+
+  onContext(args) {
+    this.heard();
+    const ctx = {};
+    this.p.context_fields.forEach((name, i) => {
+      ctx[name] = args[i];
+    });
+    this.out("context", formatContext(ctx));
+  }
+
+  onError(address, message) {
+    this.heard();
+    this.out("status", `error from daemon (${address}): ${message}`);
+  }
+
+  showRtt() {
+    const parts = [];
+    if (this.jobRtt) parts.push(`round trip ${formatMs(this.jobRtt.ms)} (${this.jobRtt.kind} #${this.jobRtt.id})`);
+    parts.push(this.linkRttMs === null ? "link -" : `link ${formatMs(this.linkRttMs)}`);
+    this.out("rtt", parts.join(" | "));
+  }
+}
+
+function formatStatus(id, kind, state, progress, message) {
+  const pct = state === "running" && progress > 0 ? ` ${Math.round(clamp01(progress) * 100)}%` : "";
+  const what = kind ? ` ${kind}` : "";
+  return `#${id}${what} ${state}${pct}${message ? ": " + message : ""}`;
+}
+
+function formatContext(ctx) {
+  const tempo = Number(ctx.tempo_bpm);
+  const root = NOTE_NAMES[((Number(ctx.root_note) % 12) + 12) % 12];
+  const playing = Number(ctx.is_playing) ? " playing" : "";
+  return `${Number.isFinite(tempo) ? tempo.toFixed(1) : "?"} BPM ${ctx.signature_numerator}/${ctx.signature_denominator} ${root} ${ctx.scale_name}${playing}`;
+}
+
+module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatMs, GENRES, DAEMON_DOWN, DEFAULTS };

@@ -1,0 +1,194 @@
+// The device logic alone, on a hand-driven clock: what it sends, what it shows, when it gives up.
+"use strict";
+
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { test } = require("node:test");
+const { DeviceLogic, loadProtocol, GENRES, DAEMON_DOWN, formatContext } = require(
+  path.resolve(__dirname, "../../../max_for_live/musearoo_logic.js"),
+);
+
+const protocol = loadProtocol(path.resolve(__dirname, "../../../max_for_live/protocol.json"));
+const A = protocol.addresses;
+
+function device(options = {}) {
+  const clock = { t: 1000 };
+  const outs = [];
+  const logic = new DeviceLogic({
+    protocol,
+    out: (...atoms) => outs.push(atoms),
+    now: () => clock.t,
+    seed: 40,
+    options: { heartbeatMs: 100, timeoutMs: 300, ...options },
+  });
+  const sent = () => outs.filter((o) => o[0] === "osc").map((o) => o.slice(1));
+  const shown = (what) => outs.filter((o) => o[0] === what).map((o) => o[1]);
+  const last = (what) => shown(what).at(-1);
+  return { logic, clock, outs, sent, shown, last };
+}
+
+function connected(d, port = 50123) {
+  d.logic.start(port);
+  d.clock.t += 0.5;
+  d.logic.handle(A.registered, [port]);
+}
+
+test("start: listen on the port, register it, say it is connecting", () => {
+  const d = device();
+  d.logic.start(50123);
+  assert.deepEqual(d.outs[0], ["listen", 50123]);
+  assert.deepEqual(d.sent(), [[A.register, 50123]]);
+  assert.match(d.last("status"), /connecting/);
+});
+
+test("registered reply: connected, link round trip measured on the injected clock", () => {
+  const d = device();
+  d.logic.start(50123);
+  d.clock.t += 2.5;
+  d.logic.handle(A.registered, [50123]);
+  assert.equal(d.last("status"), `connected to the MuseAroo daemon (protocol ${protocol.version})`);
+  assert.equal(d.last("rtt"), "link 2.5 ms");
+});
+
+test("silence past the timeout: daemon-down message once, heartbeats go on, recovery on reply", () => {
+  const d = device();
+  connected(d);
+  // The first tick sends an unanswered heartbeat; the timeout runs from there.
+  for (let i = 0; i < 3; i++) {
+    d.clock.t += 100;
+    d.logic.tick();
+  }
+  assert.notEqual(d.last("status"), DAEMON_DOWN, "200 ms after an unanswered heartbeat is inside 300 ms");
+  d.clock.t += 100;
+  d.logic.tick();
+  assert.equal(d.last("status"), DAEMON_DOWN);
+  assert.equal(d.last("status"), "daemon not running - start it with: make run (or roo serve)");
+  d.clock.t += 100;
+  d.logic.tick();
+  assert.equal(d.shown("status").filter((s) => s === DAEMON_DOWN).length, 1, "said once, not every tick");
+  const registers = d.sent().filter((m) => m[0] === A.register).length;
+  assert.equal(registers, 1 + 5, "start plus one heartbeat per tick, also while down");
+  // A click while the daemon is down sends nothing and repeats the hint.
+  d.logic.handle("generate", ["drums"]);
+  assert.equal(d.sent().filter((m) => m[0] === A.generate).length, 0);
+  assert.equal(d.last("status"), DAEMON_DOWN);
+  d.logic.handle(A.registered, [50123]);
+  assert.match(d.last("status"), /^connected/);
+  d.logic.handle("generate", ["drums"]);
+  assert.equal(d.sent().filter((m) => m[0] === A.generate).length, 1);
+});
+
+test("generate: part, own track when known and followed, selected slot, settings, rising seed", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("bars", [2]);
+  d.logic.handle("genre", [GENRES.indexOf("jazz")]);
+  d.logic.handle("density", [0.8]);
+  d.logic.handle("complexity", [0.25]);
+  d.logic.handle("generate", ["bass"]);
+  d.logic.handle("own_track", [3]);
+  d.logic.handle("generate", ["drums"]);
+  d.logic.handle("follow", [0]);
+  d.logic.handle("generate", ["melody"]);
+  const gens = d.sent().filter((m) => m[0] === A.generate);
+  const common = ["slot", -1, "bars", 2, "genre", "jazz", "density", 0.8, "complexity", 0.25];
+  assert.deepEqual(gens[0], [A.generate, "bass", "track", -1, ...common, "seed", 40]);
+  assert.deepEqual(gens[1], [A.generate, "drums", "track", 3, ...common, "seed", 41]);
+  assert.deepEqual(gens[2], [A.generate, "melody", "track", -1, ...common, "seed", 42]);
+  for (const [, , ...opts] of gens) {
+    for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.generate_options, opts[i]);
+  }
+});
+
+test("vary repeats the last generate with the next seed; before any generate it only explains", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("vary", []);
+  assert.match(d.last("status"), /nothing to vary/);
+  d.logic.handle("generate", ["chords"]);
+  d.logic.handle("bars", [8]);
+  d.logic.handle("vary", []);
+  const gens = d.sent().filter((m) => m[0] === A.generate);
+  assert.equal(gens.length, 2);
+  assert.deepEqual(gens[1].slice(0, -1), gens[0].slice(0, -1), "same part and settings as the take it varies");
+  assert.equal(gens[1].at(-1), gens[0].at(-1) + 1);
+});
+
+test("prompt, MusicGen, analyze, split stems with the chosen model, push-to-talk", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("musicgen", []);
+  assert.match(d.last("status"), /type a prompt/);
+  d.logic.handle("prompt", ["text", "lofi", "piano", "loop"]);
+  d.logic.handle("musicgen", []);
+  d.logic.handle("analyze", []);
+  d.logic.handle("model", [protocol.separation_models.indexOf("htdemucs_6s")]);
+  d.logic.handle("separate", []);
+  d.logic.handle("voice", []);
+  d.logic.handle("voice", []);
+  assert.deepEqual(d.sent().slice(1), [
+    [A.musicgen, "lofi piano loop", 4],
+    [A.analyze],
+    [A.separate, -1, -1, "htdemucs_6s"],
+    [A.voice_start],
+    [A.voice_stop],
+  ]);
+});
+
+test("a voice press that is never released stops by itself", () => {
+  const d = device({ voiceMaxMs: 250 });
+  connected(d);
+  d.logic.handle("voice", []);
+  for (let i = 0; i < 3; i++) {
+    d.clock.t += 100;
+    d.logic.handle(A.registered, [50123]);
+    d.logic.tick();
+  }
+  assert.deepEqual(d.sent().filter((m) => m[0].startsWith("/roo/voice")).map((m) => m[0]), [A.voice_start, A.voice_stop]);
+});
+
+test("status lines, progress bar, round trip from request to final state, cancel of the running job", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("generate", ["drums"]);
+  d.clock.t += 1;
+  d.logic.handle(A.status, [7, "queued", 0.0, "generate queued"]);
+  d.logic.handle(A.status, [7, "running", 0.6, "16 notes generated"]);
+  assert.equal(d.last("status"), "#7 generate running 60%: 16 notes generated");
+  assert.equal(d.last("progress"), 60);
+  d.logic.handle("cancel", []);
+  assert.deepEqual(d.sent().at(-1), [A.cancel, 7]);
+  d.clock.t += 11.5;
+  d.logic.handle(A.status, [7, "done", 1.0, "drums: 16 notes, 2 bars in track 0 slot 0"]);
+  assert.equal(d.last("status"), "#7 generate done: drums: 16 notes, 2 bars in track 0 slot 0");
+  assert.equal(d.last("progress"), 100);
+  assert.equal(d.last("rtt"), "round trip 13 ms (generate #7) | link 0.5 ms");
+  d.logic.handle("cancel", []);
+  assert.equal(d.last("status"), "nothing to cancel");
+  // A job someone else started (another client, a voice command) is shown but not timed.
+  d.logic.handle(A.status, [8, "failed", 0.0, "track 99 is out of range"]);
+  assert.equal(d.last("status"), "#8 failed: track 99 is out of range");
+  assert.equal(d.last("progress"), 0);
+  assert.match(d.last("rtt"), /generate #7/);
+});
+
+test("song context line and daemon errors", () => {
+  const d = device();
+  connected(d);
+  const ctx = { tempo_bpm: 98.0, signature_numerator: 6, signature_denominator: 8, root_note: 9,
+    scale_name: "Minor", selected_track: 1, selected_slot: 0, song_time_beats: 0.0, is_playing: 0,
+    num_tracks: 6, num_scenes: 8, live_version: "12.1" };
+  d.logic.handle(A.context, protocol.context_fields.map((f) => ctx[f]));
+  assert.equal(d.last("context"), "98.0 BPM 6/8 A Minor");
+  assert.equal(formatContext({ ...ctx, root_note: 1, is_playing: 1 }), "98.0 BPM 6/8 C# Minor playing");
+  d.logic.handle(A.error, [A.generate, "part 'kazoo' is not known"]);
+  assert.equal(d.last("status"), `error from daemon (${A.generate}): part 'kazoo' is not known`);
+});
+
+test("unknown selectors are refused, not guessed", () => {
+  const d = device();
+  assert.equal(d.logic.handle("explode", []), false);
+  d.logic.handle("generate", ["kazoo"]);
+  assert.match(d.last("status"), /unknown part kazoo/);
+  assert.equal(d.sent().length, 0);
+});

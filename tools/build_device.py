@@ -1,0 +1,376 @@
+"""Build the MuseAroo Max for Live device from this description.
+
+Writes three files into ``max_for_live/`` (or ``--out DIR``): ``protocol.json`` (from
+``bridge.protocol.as_json()``), ``MuseAroo.maxpat`` (the patcher JSON, generated here so ports,
+addresses and menus come from the protocol module) and ``MuseAroo.amxd`` (a MIDI-effect device:
+little-endian chunks ``ampf`` = ``mmmm``, ``meta`` (4 bytes), ``ptch`` = the patcher JSON plus a
+NUL). ``--check`` rebuilds in memory and exits 1 when a committed file differs.
+
+The patcher is thin: UI controls send plain messages ("generate drums", "bars 4", ...) into
+``[node.script musearoo_device.js]``, which holds the logic; its outlet is routed to
+``[udpsend]``, ``[udpreceive]`` and the status, progress, round-trip and song lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import struct
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVICE_DIR = ROOT / "max_for_live"
+DEVICE_NAME = "MuseAroo"
+DEVICE_WIDTH = 440
+DEVICE_HEIGHT = 169  # the height of every device in Live's device view
+NODE_SCRIPT = "musearoo_device.js"
+TRACK_SCRIPT = "musearoo_track.js"
+# What a user library install needs beside the .amxd (node.script and js load them by name).
+DEVICE_FILES = (f"{DEVICE_NAME}.amxd", NODE_SCRIPT, "musearoo_logic.js", TRACK_SCRIPT, "protocol.json")
+GENRES = (
+    "pop",
+    "rock",
+    "jazz",
+    "electronic",
+    "hip-hop",
+    "classical",
+    "country",
+    "blues",
+    "reggae",
+    "ambient",
+)
+PART_BUTTONS = (
+    ("Drums", "drums"),
+    ("Bass", "bass"),
+    ("Chords", "chords"),
+    ("Melody", "melody"),
+    ("All", "all"),
+    ("Song", "song"),
+)
+NODE_OUTPUTS = ("osc", "listen", "status", "progress", "rtt", "context")
+Rect = tuple[float, float, float, float]
+
+
+def newobj_ports(text: str) -> tuple[int, int]:
+    """Inlet and outlet counts of the object boxes this device uses, as Max 8 reports them."""
+    name, *args = text.split()
+    fixed = {
+        "udpsend": (1, 0),
+        "udpreceive": (1, 1),
+        "node.script": (1, 2),
+        "js": (1, 1),  # musearoo_track.js declares inlets = 1, outlets = 1
+        "prepend": (1, 1),
+        "live.thisdevice": (1, 3),
+        "midiin": (1, 1),
+        "midiout": (1, 0),
+        "print": (1, 0),
+    }
+    if name in fixed:
+        return fixed[name]
+    if name == "route":
+        return 2, len(args) + 1
+    if name in ("t", "trigger"):
+        return 1, len(args)
+    raise ValueError(f"object {name!r} has no known inlet/outlet counts: add it to newobj_ports")
+
+
+@dataclass
+class Patch:
+    boxes: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    _row: int = 0
+
+    def add(self, maxclass: str, inlets: int, outlets: int, **attrs: Any) -> str:
+        box_id = f"obj-{len(self.boxes) + 1}"
+        self._row += 1
+        box: dict[str, Any] = {
+            "id": box_id,
+            "maxclass": maxclass,
+            "numinlets": inlets,
+            "numoutlets": outlets,
+            "patching_rect": [20.0 + 230.0 * (self._row % 4), 20.0 + 40.0 * (self._row // 4), 200.0, 22.0],
+        }
+        if outlets:
+            box["outlettype"] = [""] * outlets
+        box.update(attrs)
+        self.boxes.append({"box": box})
+        return box_id
+
+    def obj(self, text: str) -> str:
+        inlets, outlets = newobj_ports(text)
+        return self.add("newobj", inlets, outlets, text=text)
+
+    def message(self, text: str) -> str:
+        return self.add("message", 2, 1, text=text)
+
+    def ui(self, maxclass: str, inlets: int, outlets: int, rect: Rect, **attrs: Any) -> str:
+        return self.add(maxclass, inlets, outlets, presentation=1, presentation_rect=list(rect), **attrs)
+
+    def label(self, text: str, rect: Rect) -> str:
+        return self.ui("comment", 1, 0, rect, text=text)
+
+    def connect(self, source: str, outlet: int, destination: str, inlet: int = 0) -> None:
+        self.lines.append({"patchline": {"source": [source, outlet], "destination": [destination, inlet]}})
+
+
+def parameter(longname: str, kind: int, **values: Any) -> dict[str, Any]:
+    """A Live parameter (automatable, saved with the Set): kind 0 float, 1 int, 2 enum."""
+    valueof = {"parameter_longname": longname, "parameter_shortname": longname, "parameter_type": kind}
+    valueof.update(values)
+    return {"parameter_enable": 1, "varname": longname, "saved_attribute_attributes": {"valueof": valueof}}
+
+
+def button(patch: Patch, name: str, rect: Rect) -> str:
+    return patch.ui(
+        "live.text",
+        1,
+        2,
+        rect,
+        text=name,
+        mode=0,
+        **parameter(name, 2, parameter_enum=["off", "on"], parameter_mmax=1),
+    )
+
+
+def menu(patch: Patch, name: str, items: tuple[str, ...], rect: Rect) -> str:
+    enum = parameter(
+        name,
+        2,
+        parameter_enum=list(items),
+        parameter_mmax=len(items) - 1,
+        parameter_initial_enable=1,
+        parameter_initial=[0],
+    )
+    return patch.ui("live.menu", 1, 3, rect, **enum)
+
+
+def ranged(
+    patch: Patch,
+    maxclass: str,
+    name: str,
+    kind: int,
+    span: tuple[float, float, float],
+    rect: Rect,
+    **extra: Any,
+) -> str:
+    """A number control (live.numbox, live.dial) with its range and initial value (lo, hi, initial)."""
+    lo, hi, initial = span
+    values = parameter(
+        name,
+        kind,
+        parameter_mmin=lo,
+        parameter_mmax=hi,
+        parameter_initial_enable=1,
+        parameter_initial=[initial],
+        **extra,
+    )
+    return patch.ui(maxclass, 1, 2, rect, **values)
+
+
+def build_patch() -> Patch:
+    patch = Patch()
+    node, router = core(patch)
+    controls(patch, node)
+    displays(patch, router)
+    return patch
+
+
+def core(patch: Patch) -> tuple[str, str]:
+    """The script, its UDP pair, the router of its output, the load-time wiring; (node, router)."""
+    node = patch.obj(f"node.script {NODE_SCRIPT} @autostart 1")
+    patch.boxes[-1]["box"]["saved_object_attributes"] = {"autostart": 1, "defer": 0, "watch": 0}
+    send = patch.obj(f"udpsend {protocol.HOST} {protocol.DAEMON_PORT}")
+    # A placeholder port: at load the script picks a free one and sends "port N" here.
+    receive = patch.obj(f"udpreceive {protocol.DAEMON_PORT + 1}")
+    router = patch.obj("route " + " ".join(NODE_OUTPUTS))
+    patch.connect(receive, 0, node)
+    patch.connect(node, 0, router)
+    patch.connect(router, 0, send)
+    to_port = patch.obj("prepend port")
+    patch.connect(router, 1, to_port)
+    patch.connect(to_port, 0, receive)
+    patch.connect(router, len(NODE_OUTPUTS), patch.obj("print MuseAroo"))
+
+    # Load: find our own track (LiveAPI in [js]) first, then let the logic re-register.
+    this_device = patch.obj("live.thisdevice")
+    on_load = patch.obj("t b b")
+    locator = patch.obj(f"js {TRACK_SCRIPT}")
+    patch.connect(this_device, 0, on_load)
+    patch.connect(on_load, 1, locator)
+    patch.connect(locator, 0, node)
+    loaded = patch.message("loaded")
+    patch.connect(on_load, 0, loaded)
+    patch.connect(loaded, 0, node)
+    midi_in, midi_out = patch.obj("midiin"), patch.obj("midiout")  # MIDI on the track passes through
+    patch.connect(midi_in, 0, midi_out)
+    return node, router
+
+
+def controls(patch: Patch, node: str) -> None:
+    """The UI: each control sends a plain message ("generate drums", "bars 4", ...) to the script."""
+
+    def sends(control: str, text: str) -> None:
+        """The control's left outlet triggers a message box that goes to the script."""
+        msg = patch.message(text)
+        patch.connect(control, 0, msg)
+        patch.connect(msg, 0, node)
+
+    for i, (name, part) in enumerate(PART_BUTTONS):
+        sends(button(patch, name, (4 + 52 * i, 4, 50, 18)), f"generate {part}")
+    sends(button(patch, "Vary", (318, 4, 54, 18)), "vary")
+    sends(button(patch, "Cancel", (376, 4, 60, 18)), "cancel")
+
+    patch.label("Bars", (4, 27, 30, 18))
+    bars = ranged(patch, "live.numbox", "Bars", 1, (1, 64, 4), (34, 28, 36, 17))
+    patch.connect(bars, 0, prepend := patch.obj("prepend bars"))
+    patch.connect(prepend, 0, node)
+    patch.label("Genre", (76, 27, 36, 18))
+    patch.connect(menu(patch, "Genre", GENRES, (112, 28, 86, 17)), 0, prepend := patch.obj("prepend genre"))
+    patch.connect(prepend, 0, node)
+    target = patch.ui(
+        "live.text",
+        1,
+        2,
+        (204, 28, 84, 17),
+        text="Selected track",
+        texton="This track",
+        mode=1,
+        **parameter(
+            "Target",
+            2,
+            parameter_enum=["Selected track", "This track"],
+            parameter_mmax=1,
+            parameter_initial_enable=1,
+            parameter_initial=[1],
+        ),
+    )
+    patch.connect(target, 0, prepend := patch.obj("prepend follow"))
+    patch.connect(prepend, 0, node)
+    for name, x in (("Density", 4), ("Complexity", 58)):
+        dial = ranged(patch, "live.dial", name, 0, (0.0, 1.0, 0.5), (x, 50, 52, 48), parameter_unitstyle=1)
+        patch.connect(dial, 0, prepend := patch.obj(f"prepend {name.lower()}"))
+        patch.connect(prepend, 0, node)
+
+    # The prompt: MusicGen bangs the text field first (it outputs "text <words>"), then asks.
+    prompt = patch.ui(
+        "textedit",
+        1,
+        4,
+        (116, 52, 248, 20),
+        varname="Prompt",
+        keymode=1,
+        lines=1,
+        text="lofi piano loop with vinyl crackle",
+    )
+    patch.connect(prompt, 0, prepend := patch.obj("prepend prompt"))
+    patch.connect(prepend, 0, node)
+    musicgen = button(patch, "MusicGen", (368, 52, 68, 20))
+    order = patch.obj("t b b")
+    patch.connect(musicgen, 0, order)
+    patch.connect(order, 1, prompt)
+    patch.connect(order, 0, msg := patch.message("musicgen"))
+    patch.connect(msg, 0, node)
+
+    sends(button(patch, "Analyze clip", (116, 78, 76, 18)), "analyze")
+    sends(button(patch, "Split stems", (196, 78, 70, 18)), "separate")
+    model = menu(patch, "Stem model", protocol.SEPARATION_MODELS, (270, 78, 94, 18))
+    patch.connect(model, 0, prepend := patch.obj("prepend model"))
+    patch.connect(prepend, 0, node)
+    # Push to talk: live.button with transition Both bangs on press and on release.
+    voice = patch.ui(
+        "live.button",
+        1,
+        1,
+        (368, 78, 68, 18),
+        transition=2,
+        **parameter("Voice", 2, parameter_enum=["off", "on"], parameter_mmax=1),
+    )
+    patch.label("Voice (hold)", (368, 98, 68, 16))
+    sends(voice, "voice")
+
+
+def displays(patch: Patch, router: str) -> None:
+    """Status line, progress bar, round-trip and song lines, set from the script's output."""
+    lines = {"status": (4, 116, 432, 16), "rtt": (4, 138, 432, 14), "context": (4, 152, 432, 14)}
+    for name, rect in lines.items():
+        shown = patch.ui("comment", 1, 0, rect, text="" if name != "status" else "starting...", varname=name)
+        patch.connect(router, NODE_OUTPUTS.index(name), setter := patch.obj("prepend set"))
+        patch.connect(setter, 0, shown)
+    bar = patch.ui(
+        "slider", 1, 1, (4, 132, 432, 5), orientation=1, size=101.0, ignoreclick=1, varname="progress"
+    )
+    patch.connect(router, NODE_OUTPUTS.index("progress"), setter := patch.obj("prepend set"))
+    patch.connect(setter, 0, bar)
+
+
+def patcher_json() -> str:
+    patch = build_patch()
+    patcher = {
+        "patcher": {
+            "fileversion": 1,
+            "appversion": {"major": 8, "minor": 6, "revision": 0, "architecture": "x64", "modernui": 1},
+            "classnamespace": "box",
+            "rect": [100.0, 100.0, 1000.0, 700.0],
+            "openrect": [0.0, 0.0, float(DEVICE_WIDTH), float(DEVICE_HEIGHT)],
+            "openinpresentation": 1,
+            "default_fontsize": 10.0,
+            "default_fontface": 0,
+            "default_fontname": "Arial Bold",
+            "gridsize": [8.0, 8.0],
+            "devicewidth": float(DEVICE_WIDTH),
+            "description": "MuseAroo: generate parts, MusicGen, analysis and stems from a local daemon",
+            "boxes": patch.boxes,
+            "lines": patch.lines,
+            "dependency_cache": [{"name": name, "type": "TEXT", "implicit": 1} for name in DEVICE_FILES[1:4]],
+            "autosave": 0,
+        }
+    }
+    return json.dumps(patcher, indent=2) + "\n"
+
+
+def chunk(tag: bytes, data: bytes) -> bytes:
+    return tag + struct.pack("<I", len(data)) + data
+
+
+def amxd_bytes(patcher: str) -> bytes:
+    """A MIDI-effect .amxd: ampf 'mmmm', meta (4 bytes), ptch (patcher JSON, NUL-terminated)."""
+    ptch = patcher.encode("utf-8") + b"\x00"
+    return chunk(b"ampf", b"mmmm") + chunk(b"meta", b"\x00\x00\x00\x00") + chunk(b"ptch", ptch)
+
+
+def built_files() -> dict[str, bytes]:
+    patcher = patcher_json()
+    return {
+        "protocol.json": protocol.as_json().encode("utf-8"),
+        f"{DEVICE_NAME}.maxpat": patcher.encode("utf-8"),
+        f"{DEVICE_NAME}.amxd": amxd_bytes(patcher),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEVICE_DIR, help="folder to write into")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the files there differ")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, data in built_files().items():
+        path = args.out / name
+        if args.check:
+            if not path.is_file() or path.read_bytes() != data:
+                stale.append(name)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    if stale:
+        print(f"stale device files in {args.out}: {', '.join(stale)} (run: make device)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
