@@ -1,0 +1,74 @@
+"""``roo sim``: the in-memory Live with the real Remote Script, listening where Live would."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+from types import FrameType
+
+from bridge import protocol
+
+HELP = "run the in-memory Live with the MuseAroo Remote Script (for tests and demos without Live)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=protocol.LIVE_PORT, help="UDP port of the Remote Script")
+    parser.add_argument(
+        "--set", dest="set_file", metavar="FILE.yaml", help="a Set description (tempo, tracks, clips)"
+    )
+    parser.add_argument(
+        "--live-version",
+        default="12.3.6",
+        help="the Live version to pretend to be, e.g. 12.0.0 (no audio import) or 10.1.0 (no Timer)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="do not print the script's log lines")
+
+
+def _version(text: str) -> tuple[int, int, int]:
+    from engines.errors import InvalidValue
+
+    parts = text.split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise InvalidValue(f"--live-version {text!r}: expected MAJOR.MINOR.BUGFIX, e.g. 12.3.6")
+    return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from bridge.livesim import LiveHost, SetDesc, load_set
+
+    console = Console(highlight=False)
+    live_set = load_set(args.set_file) if args.set_file else SetDesc()
+    host = LiveHost(
+        live_set,
+        port=args.port,
+        version=_version(args.live_version),
+        on_log=None if args.quiet else lambda line: console.print(f"[dim]{line}[/dim]"),
+    )
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        host.stop()
+
+    signal.signal(signal.SIGTERM, stop)
+    host.start_in_thread()
+    if not host.script.listening:
+        host.stop()
+        from engines.errors import LiveError
+
+        raise LiveError(f"the Remote Script cannot listen on UDP {protocol.HOST}:{args.port} (port in use?)")
+    song = host.song
+    console.print(
+        f"[bold]in-memory Live {host.application.get_version_string()}[/bold]: "
+        f"{len(song.tracks)} tracks, {len(song.scenes)} scenes, {song.tempo:g} BPM, "
+        f"{song.signature_numerator}/{song.signature_denominator}"
+    )
+    console.print(f"Remote Script listening on UDP {protocol.HOST}:{host.port}; Ctrl-C stops")
+    try:
+        while host.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        console.print("stopping")
+    host.stop()
+    console.print(f"stopped: {host.script.requests} requests, {host.script.errors} errors")
+    return 0

@@ -1,0 +1,26 @@
+"""An in-memory Ableton Live: the object model of the public stubs, and a host for the Remote Script.
+
+``LiveHost(set_desc, port=0).start_in_thread()`` runs the real ``remote_scripts/MuseAroo``
+on one main thread with a 10 ms ``Live.Base.Timer``, as Live does; ``roo sim`` runs it in the
+foreground. ``modules.install()`` puts ``Live``, ``Live.Song`` ... into ``sys.modules``.
+"""
+
+from __future__ import annotations
+
+from bridge.livesim.application import Application, get_application
+from bridge.livesim.host import CInstance, LiveHost, load_script
+from bridge.livesim.live_set import ClipDesc, SetDesc, TrackDesc, build_song, load_set, parse_set
+
+__all__ = [
+    "Application",
+    "CInstance",
+    "ClipDesc",
+    "LiveHost",
+    "SetDesc",
+    "TrackDesc",
+    "build_song",
+    "get_application",
+    "load_script",
+    "load_set",
+    "parse_set",
+]

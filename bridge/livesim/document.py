@@ -1,0 +1,92 @@
+"""What every object of one in-memory Live Set shares: the application, the guards and undo.
+
+Guards that real Live enforces (or punishes with crashes) and the simulation turns into
+RuntimeErrors so a bug shows up in tests: a change from any thread but the main thread, and
+a change made from inside a listener notification. Undo records one inverse per change;
+``begin_undo_step``/``end_undo_step`` group them into one step.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from bridge.livesim.application import Application
+
+Undo = Callable[[], None]
+
+
+class Document:
+    def __init__(self, app: Application) -> None:
+        self.app = app
+        self.notifying = 0
+        self.main_thread: threading.Thread | None = None  # set by the host; None: any thread
+        self.errors: list[str] = []  # exceptions Live would have logged (listeners, timers)
+        self._undo_steps: list[list[Undo]] = []
+        self._open_step: list[Undo] | None = None
+        self._depth = 0
+        self._undoing = False
+
+    # --- guards ---------------------------------------------------------------------------
+    def check_change(self, where: str) -> None:
+        """Raise like Live when a change comes from a notification or from a foreign thread."""
+        if self.notifying:
+            raise RuntimeError(
+                f"{where}: Changes cannot be triggered by notifications. You will need to defer your response."
+            )
+        main = self.main_thread
+        if main is not None and threading.current_thread() is not main:
+            raise RuntimeError(
+                f"{where}: called from thread {threading.current_thread().name!r}; the Live API is not "
+                f"thread-safe and may only be used on Live's main thread ({main.name!r})"
+            )
+
+    def report_error(self, where: str, exc: BaseException) -> None:
+        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        self.errors.append(f"{where}: {text}")
+
+    # --- undo -----------------------------------------------------------------------------
+    def record(self, undo: Undo) -> None:
+        """Remember how to revert one change; ungrouped changes are one undo step each."""
+        if self._undoing:
+            return
+        if self._open_step is not None:
+            self._open_step.append(undo)
+        else:
+            self._undo_steps.append([undo])
+
+    def begin_undo_step(self) -> None:
+        self._depth += 1
+        if self._depth == 1:
+            self._open_step = []
+
+    def end_undo_step(self) -> None:
+        if self._depth == 0:
+            return  # Live ignores an unmatched end
+        self._depth -= 1
+        if self._depth == 0 and self._open_step is not None:
+            if self._open_step:
+                self._undo_steps.append(self._open_step)
+            self._open_step = None
+
+    def clear_undo(self) -> None:
+        self._undo_steps.clear()
+
+    def can_undo(self) -> bool:
+        return bool(self._undo_steps)
+
+    @property
+    def undo_steps(self) -> int:
+        return len(self._undo_steps)
+
+    def undo(self) -> None:
+        if not self._undo_steps:
+            return
+        step = self._undo_steps.pop()
+        self._undoing = True
+        try:
+            for inverse in reversed(step):
+                inverse()
+        finally:
+            self._undoing = False

@@ -1,0 +1,211 @@
+"""A Live Set described as data (YAML or a dict), and building it into an in-memory Song.
+
+YAML keys (all optional; defaults give 120 BPM, 4/4, C Major, four MIDI and two audio tracks,
+8 scenes)::
+
+    tempo: 96                # BPM
+    signature: 3/4
+    root: A                  # note name or 0..11
+    scale: Minor             # one of Live's scale names
+    scenes: 8                # a count, or a list of scene names
+    selected_track: 0
+    selected_scene: 0
+    tracks:
+      - {type: midi, name: Drums, clips: [{slot: 0, name: Beat, length: 4,
+                                          notes: [[36, 0.0, 0.25, 110], [38, 1.0, 0.25, 100, 0]]}]}
+      - {type: audio, name: Vocals, clips: [{slot: 0, file: vox.wav, warping: false,
+                                           start_marker: 0.5, end_marker: 8}]}
+
+Notes are [pitch, start_beats, duration_beats, velocity=100, mute=0]; audio paths are relative
+to the YAML file's folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bridge.livesim.clip import MidiNoteSpecification
+from bridge.livesim.document import Document
+from bridge.livesim.song import Song
+from bridge.livesim.track import ClipSlot
+from engines.errors import InvalidValue
+from engines.music import NOTE_NAMES, parse_signature
+
+NoteRow = tuple[int, float, float, int, int]
+
+
+@dataclass(frozen=True)
+class ClipDesc:
+    slot: int
+    name: str = ""
+    length_beats: float = 4.0  # MIDI clips; audio clips take the file's length
+    notes: tuple[NoteRow, ...] = ()
+    file: str = ""  # an absolute path makes it an audio clip
+    warping: bool = True
+    start_marker: float | None = None
+    end_marker: float | None = None
+
+
+@dataclass(frozen=True)
+class TrackDesc:
+    kind: str  # "midi" | "audio"
+    name: str
+    clips: tuple[ClipDesc, ...] = ()
+
+
+def _default_tracks() -> tuple[TrackDesc, ...]:
+    midi = tuple(TrackDesc("midi", f"{i}-MIDI") for i in range(1, 5))
+    return (*midi, TrackDesc("audio", "5-Audio"), TrackDesc("audio", "6-Audio"))
+
+
+@dataclass(frozen=True)
+class SetDesc:
+    tempo_bpm: float = 120.0
+    signature: tuple[int, int] = (4, 4)
+    root_note: int = 0
+    scale_name: str = "Major"
+    tracks: tuple[TrackDesc, ...] = field(default_factory=_default_tracks)
+    scene_names: tuple[str, ...] = ("",) * 8
+    selected_track: int = 0
+    selected_scene: int = 0
+
+
+def _keys(where: str, data: Any, allowed: set[str]) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InvalidValue(f"{where}: expected a mapping, got {data!r}")
+    unknown = set(data) - allowed
+    if unknown:
+        raise InvalidValue(f"{where}: unknown key(s) {sorted(unknown)}; expected some of {sorted(allowed)}")
+    return data
+
+
+def _root(value: Any) -> int:
+    if isinstance(value, int) and 0 <= value <= 11:
+        return value
+    names = {n.lower(): i for i, n in enumerate(NOTE_NAMES)} | {"db": 1, "eb": 3, "gb": 6, "ab": 8, "bb": 10}
+    if isinstance(value, str) and value.strip().lower() in names:
+        return names[value.strip().lower()]
+    raise InvalidValue(f"root {value!r}: expected a note name (C, C#, Db ... B) or 0..11")
+
+
+def _note(where: str, row: Any) -> NoteRow:
+    if not isinstance(row, list | tuple) or not 3 <= len(row) <= 5:
+        raise InvalidValue(
+            f"{where}: note {row!r}: expected [pitch, start_beats, duration_beats, velocity?, mute?]"
+        )
+    full = [*row, *(100, 0)[len(row) - 3 :]]
+    return (int(full[0]), float(full[1]), float(full[2]), int(full[3]), int(full[4]))
+
+
+def _clip(where: str, data: Any, base_dir: Path) -> ClipDesc:
+    d = _keys(
+        where, data, {"slot", "name", "length", "notes", "file", "warping", "start_marker", "end_marker"}
+    )
+    file = str(d.get("file", ""))
+    if file and not Path(file).is_absolute():
+        file = str((base_dir / file).resolve())
+    return ClipDesc(
+        slot=int(d.get("slot", 0)),
+        name=str(d.get("name", "")),
+        length_beats=float(d.get("length", 4.0)),
+        notes=tuple(_note(where, row) for row in d.get("notes", ())),
+        file=file,
+        warping=bool(d.get("warping", True)),
+        start_marker=None if d.get("start_marker") is None else float(d["start_marker"]),
+        end_marker=None if d.get("end_marker") is None else float(d["end_marker"]),
+    )
+
+
+def _track(index: int, data: Any, base_dir: Path) -> TrackDesc:
+    d = _keys(f"track {index}", data, {"type", "name", "clips"})
+    kind = str(d.get("type", "midi"))
+    if kind not in ("midi", "audio"):
+        raise InvalidValue(f"track {index}: type {kind!r}: expected 'midi' or 'audio'")
+    clips = tuple(_clip(f"track {index} clip {j}", c, base_dir) for j, c in enumerate(d.get("clips", ())))
+    return TrackDesc(
+        kind=kind,
+        name=str(d.get("name", f"{index + 1}-{'MIDI' if kind == 'midi' else 'Audio'}")),
+        clips=clips,
+    )
+
+
+def parse_set(data: Any, base_dir: Path = Path(".")) -> SetDesc:
+    """Check a Set description (the YAML's top-level mapping) and return it as values."""
+    d = _keys(
+        "Set",
+        data if data is not None else {},
+        {"tempo", "signature", "root", "scale", "scenes", "tracks", "selected_track", "selected_scene"},
+    )
+    scenes = d.get("scenes", 8)
+    scene_names = ("",) * int(scenes) if isinstance(scenes, int) else tuple(str(s) for s in scenes)
+    tracks = SetDesc().tracks
+    if "tracks" in d:
+        tracks = tuple(_track(i, t, base_dir) for i, t in enumerate(d["tracks"]))
+    signature = d.get("signature", "4/4")
+    return SetDesc(
+        tempo_bpm=float(d.get("tempo", 120.0)),
+        signature=(int(signature[0]), int(signature[1]))
+        if isinstance(signature, list)
+        else parse_signature(str(signature)),
+        root_note=_root(d.get("root", 0)),
+        scale_name=str(d.get("scale", "Major")),
+        tracks=tracks,
+        scene_names=scene_names,
+        selected_track=int(d.get("selected_track", 0)),
+        selected_scene=int(d.get("selected_scene", 0)),
+    )
+
+
+def load_set(path: str | Path) -> SetDesc:
+    """Read a Set description from a YAML file."""
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidValue(f"Set file {str(path)!r}: cannot read it as YAML ({exc})") from exc
+    return parse_set(data, path.parent)
+
+
+def build_song(desc: SetDesc, doc: Document) -> Song:
+    """Build the Song through Live's own calls, so a bad description fails like Live would."""
+    song = Song(doc)
+    if not desc.tracks or not desc.scene_names:
+        raise InvalidValue("a Set needs at least one track and one scene")
+    try:
+        song.tempo = desc.tempo_bpm
+        song.signature_numerator, song.signature_denominator = desc.signature
+        song.root_note = desc.root_note
+        song.scale_name = desc.scale_name
+        for name in desc.scene_names:
+            song.create_scene(-1).name = name
+        for t in desc.tracks:
+            track = song.create_midi_track(-1) if t.kind == "midi" else song.create_audio_track(-1)
+            track.name = t.name
+            for c in t.clips:
+                _build_clip(track.clip_slots[c.slot], c)
+        song.view.selected_track = song.tracks[desc.selected_track]
+        song.view.selected_scene = song.scenes[desc.selected_scene]
+    except (RuntimeError, IndexError, TypeError) as exc:
+        raise InvalidValue(f"the Set description does not build: {exc}") from exc
+    doc.clear_undo()
+    return song
+
+
+def _build_clip(slot: ClipSlot, c: ClipDesc) -> None:
+    if c.file:
+        clip = ClipSlot.create_audio_clip(slot, c.file)  # the class attribute ignores the version gate
+        clip.warping = c.warping
+    else:
+        clip = slot.create_clip(c.length_beats)
+        specs = [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in c.notes]
+        clip.add_new_notes(specs)
+    if c.name:
+        clip.name = c.name
+    if c.end_marker is not None:
+        clip.end_marker = c.end_marker
+    if c.start_marker is not None:
+        clip.start_marker = c.start_marker

@@ -1,0 +1,220 @@
+"""Live.Track and Live.ClipSlot for the in-memory Live.
+
+A ClipSlot creates MIDI clips on MIDI tracks and (Live 12.0.5+) audio clips from files on
+audio tracks, and raises like Live on a filled slot, the wrong track type or a bad file.
+Audio files are read with soundfile; a warped clip's length in beats assumes the file plays
+at the Set's tempo (Live's auto-warp would guess; the Remote Script may set it).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from bridge.livesim.application import CREATE_AUDIO_CLIP_SINCE, CREATE_MIDI_CLIP_SINCE, since
+from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
+from bridge.livesim.clip import Clip
+from bridge.livesim.document import Document
+
+MAX_CLIP_BEATS = 1576800.0  # Live's arrangement limit, also its longest clip
+
+
+def audio_file_info(path: str) -> tuple[float, float]:
+    """(sample_rate, duration_s) of an audio file, or RuntimeError as Live raises for a bad path."""
+    if not os.path.isabs(path):
+        raise RuntimeError(f"Invalid file path {path!r}: expected an absolute path")
+    if not os.path.isfile(path):
+        raise RuntimeError(f"Invalid file path {path!r}: no such file")
+    import soundfile  # the in-memory Live reads what Live reads: WAV, AIFF, FLAC, OGG, MP3
+
+    try:
+        info = soundfile.info(path)
+    except (RuntimeError, soundfile.LibsndfileError) as exc:
+        raise RuntimeError(f"Invalid file path {path!r}: not an audio file Live can read ({exc})") from exc
+    if info.frames <= 0 or info.samplerate <= 0:
+        raise RuntimeError(f"Invalid file path {path!r}: the audio file is empty")
+    return float(info.samplerate), info.frames / info.samplerate
+
+
+class ClipSlot:
+    """One cell of the Session view: holds at most one clip."""
+
+    def __init__(self, doc: Document, track: Track) -> None:
+        self._doc = doc
+        self._app = doc.app
+        self._track = track
+        self._clip: Clip | None = None
+        self._listeners = Listeners("ClipSlot", doc)
+
+    @property
+    def canonical_parent(self) -> Track:
+        return self._track
+
+    @property
+    def has_clip(self) -> bool:
+        return self._clip is not None
+
+    @property
+    def clip(self) -> Clip | None:
+        return self._clip
+
+    def _put(self, clip: Clip | None) -> None:
+        self._clip = clip
+        self._listeners.notify("has_clip")
+
+    def _insert(self, clip: Clip) -> Clip:
+        self._put(clip)
+        self._doc.record(lambda: self._put(None))
+        return clip
+
+    def create_clip(self, length: float, /) -> Clip:
+        check_args("ClipSlot.create_clip", (length,), ("float",))
+        self._doc.check_change("ClipSlot.create_clip")
+        if self._clip is not None:
+            raise RuntimeError(
+                "Clip slot is not empty: cannot create a clip in a slot that already holds one"
+            )
+        if not self._track.has_midi_input:
+            raise RuntimeError("Cannot create a MIDI clip on an audio track")
+        if not 0.0 < length <= MAX_CLIP_BEATS:
+            raise RuntimeError(
+                f"Invalid clip length {length}: expected 0 < length <= {MAX_CLIP_BEATS:g} beats"
+            )
+        return self._insert(Clip(self._doc, float(length)))
+
+    @since(CREATE_AUDIO_CLIP_SINCE)
+    def create_audio_clip(self, file_path: str, /) -> Clip:
+        check_args("ClipSlot.create_audio_clip", (file_path,), ("str",))
+        self._doc.check_change("ClipSlot.create_audio_clip")
+        if self._clip is not None:
+            raise RuntimeError(
+                "Clip slot is not empty: cannot create a clip in a slot that already holds one"
+            )
+        if not self._track.has_audio_input:
+            raise RuntimeError("Cannot create an audio clip on a MIDI track")
+        rate, duration_s = audio_file_info(file_path)
+        bps = self._track._song_tempo() / 60.0
+        clip = Clip(self._doc, duration_s * bps, file_path=file_path, sample_rate=rate, beats_per_second=bps)
+        clip._name = os.path.splitext(os.path.basename(file_path))[0]
+        return self._insert(clip)
+
+    def delete_clip(self) -> None:
+        self._doc.check_change("ClipSlot.delete_clip")
+        old = self._clip
+        if old is None:
+            raise RuntimeError("Cannot delete the clip of an empty clip slot")
+        self._put(None)
+        self._doc.record(lambda: self._put(old))
+
+    add_has_clip_listener = adder("has_clip")
+    remove_has_clip_listener = remover("has_clip")
+    has_clip_has_listener = has_listener("has_clip")
+
+
+class Track:
+    """A MIDI or audio track of the Session view, with one clip slot per scene."""
+
+    def __init__(self, doc: Document, song: Any, *, midi: bool, name: str, num_scenes: int) -> None:
+        self._doc = doc
+        self._app = doc.app
+        self._song = song
+        self._midi = midi
+        self._name = name
+        self._mute = False
+        self._solo = False
+        self._arm = False
+        self._slots = [ClipSlot(doc, self) for _ in range(num_scenes)]
+        self.arrangement_clips: list[tuple[float, Clip]] = []  # (start beats, clip)
+        self._listeners = Listeners("Track", doc)
+
+    def __repr__(self) -> str:
+        return f"<Track {self._name!r} {'midi' if self._midi else 'audio'}>"
+
+    def _song_tempo(self) -> float:
+        return float(self._song.tempo)
+
+    def _set(self, prop: str, value: Any) -> None:
+        self._doc.check_change(f"Track.{prop}")
+        old = getattr(self, "_" + prop)
+        if old == value:
+            return
+        setattr(self, "_" + prop, value)
+        self._doc.record(lambda: self._set(prop, old))
+        self._listeners.notify(prop)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        check_args("Track.name", (value,), ("str",))
+        self._set("name", value)
+
+    @property
+    def mute(self) -> bool:
+        return self._mute
+
+    @mute.setter
+    def mute(self, value: bool) -> None:
+        check_args("Track.mute", (value,), ("bool",))
+        self._set("mute", bool(value))
+
+    @property
+    def solo(self) -> bool:
+        return self._solo
+
+    @solo.setter
+    def solo(self, value: bool) -> None:
+        check_args("Track.solo", (value,), ("bool",))
+        self._set("solo", bool(value))
+
+    @property
+    def arm(self) -> bool:
+        return self._arm
+
+    @arm.setter
+    def arm(self, value: bool) -> None:
+        check_args("Track.arm", (value,), ("bool",))
+        self._set("arm", bool(value))
+
+    @property
+    def has_midi_input(self) -> bool:
+        return self._midi
+
+    @property
+    def has_audio_input(self) -> bool:
+        return not self._midi
+
+    @property
+    def clip_slots(self) -> tuple[ClipSlot, ...]:
+        return tuple(self._slots)
+
+    @property
+    def devices(self) -> tuple[Any, ...]:
+        return ()
+
+    @since(CREATE_MIDI_CLIP_SINCE)
+    def create_midi_clip(self, start_time: float, length: float, /) -> Clip:
+        check_args("Track.create_midi_clip", (start_time, length), ("float", "float"))
+        self._doc.check_change("Track.create_midi_clip")
+        if not self._midi:
+            raise RuntimeError("Cannot create a MIDI clip on an audio track")
+        if not 0.0 <= start_time <= MAX_CLIP_BEATS or length <= 0.0:
+            raise RuntimeError(
+                f"Invalid time {start_time} or length {length}: expected 0..{MAX_CLIP_BEATS:g}, > 0"
+            )
+        entry = (float(start_time), Clip(self._doc, float(length)))
+        self.arrangement_clips.append(entry)
+        self._doc.record(lambda: self.arrangement_clips.remove(entry))
+        return entry[1]
+
+    add_name_listener = adder("name")
+    remove_name_listener = remover("name")
+    name_has_listener = has_listener("name")
+    add_mute_listener = adder("mute")
+    remove_mute_listener = remover("mute")
+    mute_has_listener = has_listener("mute")
+    add_arm_listener = adder("arm")
+    remove_arm_listener = remover("arm")
+    arm_has_listener = has_listener("arm")

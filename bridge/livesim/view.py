@@ -1,0 +1,119 @@
+"""Live.Song.View and Live.Scene for the in-memory Live: what is selected, and the scene rows.
+
+The highlighted clip slot is the cell at the selected track and the selected scene, as in
+Live's Session view; selecting changes are not undoable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
+from bridge.livesim.document import Document
+
+if TYPE_CHECKING:
+    from bridge.livesim.clip import Clip
+    from bridge.livesim.song import Song
+    from bridge.livesim.track import ClipSlot, Track
+
+
+class Scene:
+    """A row of the Session view: a name and one clip slot per track."""
+
+    def __init__(self, doc: Document, song: Song) -> None:
+        self._doc = doc
+        self._song = song
+        self._name = ""
+        self._listeners = Listeners("Scene", doc)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        check_args("Scene.name", (value,), ("str",))
+        self._doc.check_change("Scene.name")
+        old = self._name
+        self._name = value
+        self._doc.record(lambda: setattr(self, "_name", old))
+        self._listeners.notify("name")
+
+    @property
+    def clip_slots(self) -> tuple[ClipSlot, ...]:
+        index = self._song._scenes.index(self)
+        return tuple(track._slots[index] for track in self._song._tracks)
+
+    add_name_listener = adder("name")
+    remove_name_listener = remover("name")
+    name_has_listener = has_listener("name")
+
+
+class View:
+    """Song.View: the selected track and scene, the highlighted slot and the detail clip."""
+
+    def __init__(self, doc: Document, song: Song) -> None:
+        self._doc = doc
+        self._song = song
+        self._selected_track: Track | None = None
+        self._selected_scene: Scene | None = None
+        self._detail_clip: Clip | None = None
+        self._listeners = Listeners("Song.View", doc)
+
+    def _select(self, prop: str, value: Any) -> None:
+        self._doc.check_change(f"Song.View.{prop}")
+        if getattr(self, "_" + prop) is value:
+            return
+        setattr(self, "_" + prop, value)
+        self._listeners.notify(prop)
+
+    @property
+    def selected_track(self) -> Track | None:
+        return self._selected_track
+
+    @selected_track.setter
+    def selected_track(self, value: Track) -> None:
+        if value not in self._song._tracks:
+            raise RuntimeError(f"Cannot select {value!r}: not a track of this Set")
+        self._select("selected_track", value)
+
+    @property
+    def selected_scene(self) -> Scene | None:
+        return self._selected_scene
+
+    @selected_scene.setter
+    def selected_scene(self, value: Scene) -> None:
+        if value not in self._song._scenes:
+            raise RuntimeError(f"Cannot select {value!r}: not a scene of this Set")
+        self._select("selected_scene", value)
+
+    @property
+    def highlighted_clip_slot(self) -> ClipSlot | None:
+        track, scene = self._selected_track, self._selected_scene
+        if track is None or scene is None or track not in self._song._tracks:
+            return None
+        return track._slots[self._song._scenes.index(scene)]
+
+    @highlighted_clip_slot.setter
+    def highlighted_clip_slot(self, value: ClipSlot) -> None:
+        track = value.canonical_parent
+        self.selected_track = track
+        self.selected_scene = self._song._scenes[track._slots.index(value)]
+
+    @property
+    def detail_clip(self) -> Clip | None:
+        return self._detail_clip
+
+    @detail_clip.setter
+    def detail_clip(self, value: Clip | None) -> None:
+        self._select("detail_clip", value)
+
+    add_selected_track_listener = adder("selected_track")
+    remove_selected_track_listener = remover("selected_track")
+    selected_track_has_listener = has_listener("selected_track")
+    add_selected_scene_listener = adder("selected_scene")
+    remove_selected_scene_listener = remover("selected_scene")
+    selected_scene_has_listener = has_listener("selected_scene")
+    add_detail_clip_listener = adder("detail_clip")
+    remove_detail_clip_listener = remover("detail_clip")
+    detail_clip_has_listener = has_listener("detail_clip")

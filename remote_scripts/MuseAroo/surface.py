@@ -1,0 +1,188 @@
+"""The control surface Live talks to: owns the socket, the 10 ms timer and the dispatch table.
+
+Each Timer tick drains every pending datagram and answers it; nothing raised by a handler or
+by Live escapes into Live (a Timer stops on an exception): it is answered on /live/error,
+logged through c_instance.log_message and counted. Without Live.Base.Timer (Live 10) the
+socket is polled from update_display, about every 100 ms.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import Live
+
+from . import roo_protocol as protocol
+from .clip import ClipHandler
+from .clip_slot import ClipSlotHandler
+from .osc_io import OscSocket, address_hint, decode
+from .request import Request, RequestError
+from .roo import RooHandler
+from .roo_context import ContextHandler
+from .song import SongHandler
+
+if TYPE_CHECKING:
+    from .osc_io import Address
+
+    Handler = Callable[[Request], Sequence[Any] | None]
+
+PORT_ENV = "MUSEAROO_LIVE_PORT"
+TICK_MS = 10
+REBIND_TICKS = 100  # retry a busy port about once a second
+
+
+class MuseAroo:
+    def __init__(self, c_instance: Any) -> None:
+        self._c = c_instance
+        self.song: Live.Song.Song = c_instance.song()
+        self.errors = 0
+        self.requests = 0
+        self.socket: OscSocket | None = None
+        self._requested_port = int(os.environ.get(PORT_ENV, protocol.LIVE_PORT))
+        self._rebind_in = 0
+        self.context = ContextHandler(self.song, self.send)
+        self.handlers: dict[str, Handler] = {}
+        for part in (
+            SongHandler(self.song),
+            ClipSlotHandler(self.song),
+            ClipHandler(self.song),
+            RooHandler(self.song),
+        ):
+            self.handlers.update(part.handlers())
+        self.handlers.update(self.context.handlers())
+        self._bind()
+        timer_class = getattr(Live.Base, "Timer", None)
+        self._timer: Any = None
+        if timer_class is not None:
+            self._timer = timer_class(callback=self._tick, interval=TICK_MS, repeat=True)
+            self._timer.start()
+        else:
+            self.log("Live.Base.Timer is missing in this Live: polling on the display tick (~100 ms)")
+
+    # --- what tests and the host read ---------------------------------------------------------
+    @property
+    def port(self) -> int:
+        return self.socket.port if self.socket is not None else self._requested_port
+
+    @property
+    def listening(self) -> bool:
+        return self.socket is not None
+
+    # --- Live's control-surface interface ---------------------------------------------------
+    def disconnect(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.context.disconnect()
+        if self.socket is not None:
+            self.socket.close()
+            self.socket = None
+        self.log(f"disconnected after {self.requests} requests, {self.errors} errors")
+
+    def update_display(self) -> None:
+        if self._timer is None or not self._timer.running:
+            self._tick()  # the fallback poll, also after a timer was stopped by Live
+
+    def refresh_state(self) -> None:
+        pass
+
+    def build_midi_map(self, midi_map_handle: Any) -> None:
+        pass
+
+    def receive_midi(self, midi_bytes: Any) -> None:
+        pass
+
+    def connect_script_instances(self, instanciated_scripts: Any) -> None:
+        pass
+
+    def can_lock_to_devices(self) -> bool:
+        return False
+
+    def suggest_input_port(self) -> str:
+        return ""
+
+    def suggest_output_port(self) -> str:
+        return ""
+
+    # --- socket -------------------------------------------------------------------------------
+    def _bind(self) -> None:
+        try:
+            self.socket = OscSocket(protocol.HOST, self._requested_port)
+        except OSError as exc:
+            self.socket = None
+            self._rebind_in = REBIND_TICKS
+            self.log(f"cannot listen on UDP {protocol.HOST}:{self._requested_port} ({exc}); retrying")
+            return
+        self.log(f"listening on UDP {protocol.HOST}:{self.socket.port}")
+        self._c.show_message(f"MuseAroo: listening on UDP port {self.socket.port}")
+
+    def _tick(self) -> None:
+        try:
+            if self.socket is None:
+                self._rebind_in -= 1
+                if self._rebind_in <= 0:
+                    self._bind()
+                return
+            self.socket.drain(self._datagram, self.log)
+            self.context.tick()
+        except Exception as exc:  # nothing may escape into Live: a Timer stops on an exception
+            self._count(f"tick failed: {type(exc).__name__}: {exc}")
+
+    def send(self, to: Address, address: str, args: Sequence[Any]) -> None:
+        if self.socket is None:
+            return
+        try:
+            self.socket.send(to, address, args)
+        except OSError as exc:
+            self._count(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
+
+    # --- dispatch -------------------------------------------------------------------------------
+    def _datagram(self, data: bytes, sender: Address) -> None:
+        try:
+            messages = decode(data)
+        except Exception as exc:  # python-osc raises ParseError, struct/index/unicode errors
+            self._error(
+                sender,
+                address_hint(data),
+                f"malformed OSC packet of {len(data)} bytes ({type(exc).__name__}: {exc}): "
+                "expected an OSC message or bundle",
+                None,
+            )
+            return
+        for address, args in messages:
+            self._dispatch(sender, address, args)
+
+    def _dispatch(self, sender: Address, address: str, args: Sequence[Any]) -> None:
+        self.requests += 1
+        req = args[0] if address.startswith("/roo/live/") and args else None
+        handler = self.handlers.get(address)
+        if handler is None:
+            close = difflib.get_close_matches(address, list(self.handlers), n=1)
+            hint = f"did you mean {close[0]}?" if close else "see roo_protocol.py for the addresses"
+            self._error(sender, address, f"unknown address {address!r}: {hint}", req)
+            return
+        try:
+            reply = handler(Request(address, args, sender))
+        except RequestError as exc:
+            self._error(sender, address, str(exc), req)
+        except Exception as exc:  # Live raised (RuntimeError, ArgumentError, LimitationError ...)
+            self._error(sender, address, f"Live raised {type(exc).__name__}: {exc}", req)
+        else:
+            if reply is not None:
+                self.send(sender, address, reply)
+
+    def _error(self, sender: Address, address: str, message: str, req: Any) -> None:
+        self._count(f"{address or '?'} from {sender[0]}:{sender[1]}: {message}")
+        args: list = [address, message]
+        if req is not None:
+            args.append(req)
+        self.send(sender, protocol.LIVE_ERROR, args)
+
+    def _count(self, text: str) -> None:
+        self.errors += 1
+        self.log(f"error {self.errors}: {text}")
+
+    def log(self, text: str) -> None:
+        self._c.log_message("MuseAroo: " + text)
