@@ -1,28 +1,119 @@
-"""DrummaRoo, first cut: a General MIDI kick/snare/hat groove that follows the signature."""
+"""DrummaRoo: General MIDI grooves per genre and meter, with fills, ghosts, swing and feel.
+
+Patterns come from ``presets/grooves``; meters a groove does not list are built from the
+meter's beat grouping (7/8 as 2+2+3). Density keeps a superset of hits as it rises.
+"""
 
 from __future__ import annotations
 
 import random
 
+from engines.generators.theory import groupings
+from engines.generators.timing import LEVEL_VELOCITY, humanized, level_threshold, swung
 from engines.music import MusicalContext, Note
+from engines.presets import DRUM_NOTES, Genre, load_genre, load_groove
 
-KICK, SNARE, CLOSED_HAT = 36, 38, 42
+CYMBALS = ("hat", "open", "ride", "bell", "shaker", "pedal")
+FILL_SHAPES = (
+    ("snare", "snare", "snare", "snare"),
+    ("snare", "tom_high", "tom_mid", "floor"),
+    ("snare", "tom_high", "snare", "tom_low"),
+)
+SALT = 11
 
 
-def generate(ctx: MusicalContext, *, density: float = 0.5, complexity: float = 0.5, seed: int = 0) -> list[Note]:
-    """Kick on the downbeat, snare on the backbeat, eighth hats thinned by density."""
-    rng = random.Random(seed)
+def meter_patterns(genre: Genre, signature: tuple[int, int]) -> tuple[int, tuple[dict[str, str], ...]]:
+    """(steps per beat, variants) for a meter: the groove's own, or one built from the grouping."""
+    groove = load_groove(genre.groove)
+    meter = f"{signature[0]}/{signature[1]}"
+    if meter in groove.meters:
+        return groove.meters[meter]
+    spb, variants = groove.meters["4/4"]
+    lanes = set(variants[0])
+    steps_per_eighth = 2 if spb == 4 else 1
+    spb = 2 * steps_per_eighth
+    length = round(spb * signature[0] * 4 / signature[1])
+    lane: dict[str, list[str]] = {name: ["."] * length for name in lanes}
+    eighth = 0
+    for idx, group in enumerate(groupings(signature)):
+        step = eighth * steps_per_eighth
+        if "kick" in lane and idx % 2 == 0:
+            lane["kick"][step] = "X" if idx == 0 else "x"
+        for back in ("snare", "rim", "clap"):
+            if back in lane and idx % 2 == 1:
+                lane[back][step] = "X"
+        eighth += group
+    for name in lanes & set(CYMBALS):
+        for step in range(0, length, steps_per_eighth):
+            lane[name][step] = "x" if name in ("hat", "ride") else "-"
+    return spb, ({name: "".join(chars) for name, chars in lane.items()},)
+
+
+def generate(
+    ctx: MusicalContext,
+    *,
+    density: float = 0.5,
+    complexity: float = 0.5,
+    seed: int = 0,
+    fills: bool = True,
+    crash_first: bool = False,
+) -> list[Note]:
+    """A drum part on GM notes (kick 36, snare 38, hats 42/46, ride 51, crash 49, toms)."""
+    genre = load_genre(ctx.genre)
+    spb, variants = meter_patterns(genre, ctx.signature)
+    rng = random.Random(seed * 1000 + SALT)
+    main = variants[rng.randrange(len(variants))]
+    alt = variants[rng.randrange(len(variants))]
+    bar_beats = ctx.beats_per_bar
+    steps = len(next(iter(main.values())))
+    has_backbeat = any(name in main for name in ("snare", "rim", "clap"))
+    backbeats = {
+        s for s, c in enumerate(main.get("snare", main.get("clap", main.get("rim", "")))) if c == "X"
+    }
+    fill_steps = max(spb, int(steps // 2) if complexity >= 0.45 and steps >= 3 * spb else spb)
+    ghosts = genre.ghosts * complexity
     notes: list[Note] = []
-    beats = int(round(ctx.beats_per_bar))
+    crash_next = crash_first
     for bar in range(ctx.bars):
-        bar_start = bar * ctx.beats_per_bar
-        for beat in range(beats):
-            t = bar_start + beat
-            if beat % 2 == 0:
-                notes.append(Note(KICK, t, 0.25, 110))
-            else:
-                notes.append(Note(SNARE, t, 0.25, 100))
-            for half in (0.0, 0.5):
-                if half == 0.0 or rng.random() < density:
-                    notes.append(Note(CLOSED_HAT, t + half, 0.125, 70 + rng.randrange(20)))
+        origin = bar * bar_beats
+        pattern = alt if bar % 4 == 2 and rng.random() < complexity else main
+        end_of_phrase = (bar + 1) % 4 == 0 or bar == ctx.bars - 1
+        fill_roll = rng.random()
+        is_fill = fills and has_backbeat and bar > 0 and end_of_phrase
+        is_fill = is_fill and (bar == ctx.bars - 1 or (bar + 1) % 8 == 0 or fill_roll < complexity)
+        fill_from = steps - fill_steps if is_fill else steps
+        hits: list[tuple[int, str, str]] = []  # (step, instrument, level)
+        for name, chars in pattern.items():
+            for step, level in enumerate(chars):
+                if level == "." or (step >= fill_from and name not in ("kick", "pedal")):
+                    continue
+                hits.append((step, name, level))
+        if ghosts > 0 and "snare" in pattern:
+            taken = {s for s, n, _ in hits if n in ("snare", "kick")}
+            for step in range(min(fill_from, steps)):
+                if rng.random() < ghosts and step not in taken and step % spb != 0:
+                    hits.append((step, "snare", "g"))
+        if is_fill:
+            shape = FILL_SHAPES[rng.randrange(len(FILL_SHAPES))]
+            for k, step in enumerate(range(fill_from, steps)):
+                inst = "snare" if step in backbeats else shape[(k * len(shape)) // (steps - fill_from)]
+                hits.append((step, inst, "X" if step % max(1, spb // 2) == 0 else "-"))
+        if crash_next:
+            hits = [h for h in hits if not (h[0] == 0 and h[1] in CYMBALS)] + [(0, "crash", "X")]
+        crash_next = is_fill
+        open_steps = {s for s, n, _ in hits if n == "open"}
+        for step, name, level in sorted(hits, key=lambda h: (h[0], DRUM_NOTES[h[1]])):
+            threshold = level_threshold(level, rng)
+            if name == "hat" and step in open_steps:
+                continue
+            beat = swung(step / spb, genre.swing, genre.swing16)
+            start, vel = humanized(origin + beat, LEVEL_VELOCITY[level], genre.humanize, rng)
+            if threshold <= density:
+                dur = 0.5 if name in ("open", "crash") else 0.25
+                notes.append(Note(DRUM_NOTES[name], round(start, 4), dur, vel))
     return notes
+
+
+def kick_beats(notes: list[Note]) -> list[float]:
+    """Start beats of the kick drum hits in a drum part, sorted."""
+    return sorted(n.start_beats for n in notes if n.pitch == DRUM_NOTES["kick"])

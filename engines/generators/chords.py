@@ -1,0 +1,113 @@
+"""The chords part: voicings with smooth voice leading, played in the genre's comping rhythm.
+
+A rhythm pattern is read from each chord's start: ``x`` strikes the voicing, ``-`` holds,
+``.`` rests, a digit strikes one voice (arpeggios, 0 = lowest). The first strike of each
+chord and of each strong beat is always kept; density adds the others.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from engines.generators.harmony import progression
+from engines.generators.theory import chord_tones, strong_beats
+from engines.generators.timing import humanized, metric_threshold, swung
+from engines.music import Chord, MusicalContext, Note
+from engines.presets import load_genre
+
+SALT = 37
+
+
+def voicings(pcs: Sequence[int], low: int, high: int) -> list[list[int]]:
+    """Every close-position inversion of ``pcs`` that fits in low..high, each listed low to high."""
+    out: list[list[int]] = []
+    for r in range(len(pcs)):
+        order = list(pcs[r:]) + list(pcs[:r])
+        first = low + (order[0] - low) % 12
+        while first + 12 * 2 <= high + 12:
+            notes = [first]
+            for pc in order[1:]:
+                notes.append(notes[-1] + 1 + (pc - notes[-1] - 1) % 12)
+            if notes[-1] <= high:
+                out.append(notes)
+            first += 12
+    return out
+
+
+def voice(pcs: Sequence[int], low: int, high: int, previous: Sequence[int] | None) -> list[int]:
+    """The voicing nearest the previous one (total voice movement), or nearest the register centre."""
+    options = voicings(pcs, low, high) or [[low + (pc - low) % 12 for pc in pcs]]
+    if previous is None:
+        centre = (low + high) / 2 - 3
+        return min(options, key=lambda v: (abs(sum(v) / len(v) - centre), v))
+    prev = sorted(previous)
+
+    def movement(v: list[int]) -> float:
+        if len(v) == len(prev):
+            return float(sum(abs(a - b) for a, b in zip(v, prev, strict=True)))
+        return abs(sum(v) / len(v) - sum(prev) / len(prev)) * len(v) + abs(v[-1] - prev[-1])
+
+    return min(options, key=lambda v: (movement(v), v))
+
+
+def chord_voicings(chords: Sequence[Chord], low: int, high: int, voices: int) -> list[list[int]]:
+    """Voice-led voicings for a progression; ``voices`` 3 keeps triads, 4 keeps sevenths."""
+    out: list[list[int]] = []
+    previous: list[int] | None = None
+    for chord in chords:
+        pcs = chord_tones(chord)[:voices]
+        previous = voice(pcs, low, high, previous)
+        out.append(previous)
+    return out
+
+
+def generate(
+    ctx: MusicalContext,
+    *,
+    density: float = 0.5,
+    complexity: float = 0.5,
+    seed: int = 0,
+    chords: Sequence[Chord] | None = None,
+) -> list[Note]:
+    """The chords part over the clip's progression (``chords`` given, or HarmonyRoo's)."""
+    genre = load_genre(ctx.genre)
+    spec = genre.chords
+    progression_ = list(chords) if chords is not None else progression(ctx, complexity=complexity, seed=seed)
+    rng = random.Random(seed * 1000 + SALT)
+    pattern = spec["rhythm"][rng.randrange(len(spec["rhythm"]))]
+    spb = int(spec["steps_per_beat"])
+    voices = {"triad": 3, "seventh": 4, "ninth": 5}[spec["voicing"]]
+    low, high = spec["range"]
+    bar_beats = ctx.beats_per_bar
+    strong = strong_beats(ctx.signature)
+    notes: list[Note] = []
+    for chord, voicing in zip(progression_, chord_voicings(progression_, low, high, voices), strict=True):
+        end = chord.start_beats + chord.duration_beats
+        steps = max(1, round(chord.duration_beats * spb))
+        strikes: list[tuple[float, str]] = []
+        for step in range(steps):
+            char = pattern[step % len(pattern)]
+            if step == 0 and char in ".-" and spec["force_on_change"]:
+                char = "x"
+            strikes.append((chord.start_beats + step / spb, char))
+        segment = -1.0
+        for idx, (beat, char) in enumerate(strikes):
+            if char in ".-":
+                continue
+            in_bar = beat % bar_beats
+            seg = beat // bar_beats * 10 + sum(1 for s in strong if s <= in_bar + 1e-6)
+            core = seg != segment  # the first strike of the chord, or after a strong beat
+            segment = seg
+            threshold = 0.0 if core else metric_threshold(in_bar, rng)
+            length = 1
+            while idx + length < len(strikes) and strikes[idx + length][1] == "-":
+                length += 1
+            duration = min(length / spb, end - beat) * (0.92 if length > 1 else 0.7)
+            pitches = voicing if char == "x" else [voicing[min(int(char), len(voicing) - 1)]]
+            start = swung(in_bar, genre.swing, genre.swing16) + (beat - in_bar)
+            for pitch in pitches:
+                at, vel = humanized(start, 84 if core else 72, genre.humanize * 0.5, rng)
+                if threshold <= density:
+                    notes.append(Note(pitch, round(at, 4), round(max(0.1, duration), 4), vel))
+    return notes

@@ -1,0 +1,142 @@
+"""MelodyRoo: motif melodies in four-bar phrases of call, response, call and cadence.
+
+A one-bar motif (rhythm plus a contour in scale steps) is stated, answered by its inversion
+with a varied rhythm, restated over the new chord, and closed by a cadence that ends on a
+stable chord tone (the tonic at the end of the clip where the chord holds it). Strong beats
+take chord tones, the steps between take the scale fitted to the chord.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from engines.generators.harmony import progression
+from engines.generators.theory import ChordTimeline, chord_scale, chord_tones, mode_family, strong_beats
+from engines.generators.timing import humanized, swung
+from engines.music import Chord, Key, MusicalContext, Note
+from engines.presets import load_genre
+
+SALT = 53
+STEPS = (-2, -1, -1, -1, 0, 1, 1, 1, 2, 3, -3)
+SCALE_SETS = {
+    ("pentatonic", "major"): (0, 2, 4, 7, 9),
+    ("pentatonic", "minor"): (0, 3, 5, 7, 10),
+    ("blues", "major"): (0, 3, 4, 7, 9, 10),
+    ("blues", "minor"): (0, 3, 5, 6, 7, 10),
+}
+
+
+def melody_pcs(key: Key, kind: str) -> tuple[int, ...]:
+    """The pitch classes a melody moves in: the key's scale, or its pentatonic or blues scale."""
+    if kind == "key":
+        return tuple(sorted(key.pitch_classes))
+    return tuple(sorted((key.tonic + i) % 12 for i in SCALE_SETS[(kind, mode_family(key))]))
+
+
+def _step(pitch: int, steps: int, pcs: Sequence[int], low: int, high: int) -> int:
+    """Move ``steps`` scale steps from ``pitch`` (snapped onto the scale), turning back at the range."""
+    direction = 1 if steps >= 0 else -1
+    for _ in range(abs(steps)):
+        nxt = pitch + direction
+        while nxt % 12 not in pcs:
+            nxt += direction
+        if not low <= nxt <= high:
+            direction = -direction
+            nxt = pitch + direction
+            while nxt % 12 not in pcs:
+                nxt += direction
+        pitch = nxt
+    return pitch
+
+
+def _nearest(pitch: int, pcs: Sequence[int], low: int, high: int) -> int:
+    options = [p for p in range(low, high + 1) if p % 12 in pcs]
+    return min(options, key=lambda p: (abs(p - pitch), p)) if options else pitch
+
+
+def _thresholds(steps: int, grid: int, rng: random.Random, complexity: float) -> list[float]:
+    """Per-step density thresholds for one bar, spread evenly over 0..1 in a metric order.
+
+    The downbeat comes first, then (with noise that grows with complexity) beats, eighths and
+    sixteenths, so the share of steps kept at a rate r is about r.
+    """
+    keys = []
+    for s in range(steps):
+        frac = (s % grid) / grid
+        rank = -9.0 if s == 0 else 0 if frac == 0 else 1 if frac == 0.5 else 2
+        keys.append(rank + rng.random() * (1.0 + 2 * complexity))
+    order = sorted(range(steps), key=lambda s: keys[s])
+    out = [0.0] * steps
+    for position, s in enumerate(order):
+        out[s] = position / steps
+    return out
+
+
+def generate(
+    ctx: MusicalContext,
+    *,
+    density: float = 0.5,
+    complexity: float = 0.5,
+    seed: int = 0,
+    chords: Sequence[Chord] | None = None,
+) -> list[Note]:
+    """The melody part over the clip's chords (``chords`` given, or HarmonyRoo's)."""
+    genre = load_genre(ctx.genre)
+    spec = genre.melody
+    prog = list(chords) if chords is not None else progression(ctx, complexity=complexity, seed=seed)
+    timeline = ChordTimeline(prog)
+    rng = random.Random(seed * 1000 + SALT)
+    grid, (low, high) = int(spec["grid"]), spec["range"]
+    pcs = melody_pcs(ctx.key, str(spec["scale"]))
+    bar_beats = ctx.beats_per_bar
+    steps = max(1, round(grid * bar_beats))
+    strong = {round(b * grid) for b in strong_beats(ctx.signature)}
+    rate = float(spec["notes_per_beat"]) * (0.3 + 1.2 * density) / grid
+    motif = _thresholds(steps, grid, rng, complexity)
+    contour = [rng.choice(STEPS) for _ in range(steps)]
+    answer = [t if rng.random() > 0.3 + 0.4 * complexity else rng.random() for t in motif]
+    answer[0] = 0.6
+    answer[max(strong)] = 0.0
+    anchor = _nearest(low + (high - low) // 3, pcs, low, high)
+    pitch = anchor
+    onsets: list[tuple[float, int, bool]] = []  # (beat, pitch, phrase end)
+    for bar in range(ctx.bars):
+        role = 3 if bar == ctx.bars - 1 else bar % 4
+        last = max(strong) if role == 3 else -1
+        thresholds = answer if role == 1 else motif
+        if role == 3:
+            thresholds = [t if s < last else (0.0 if s == last else 9.0) for s, t in enumerate(motif)]
+        sign = -1 if role == 1 else 1
+        origin = bar * bar_beats
+        if role in (0, 2):
+            pitch = _nearest(
+                anchor, chord_tones(timeline.at(origin) or Chord(0, 0, ctx.key.tonic, "maj")), low, high
+            )
+            pitch = _step(pitch, rng.choice((0, 0, 1, -1)) if role == 2 else 0, pcs, low, high)
+        for s in range(steps):
+            if thresholds[s] > rate:
+                continue
+            beat = origin + s / grid
+            chord = timeline.at(beat)
+            moved = _step(pitch, sign * contour[s], chord_scale(pcs, chord), low, high) if onsets else pitch
+            ending = s == last
+            if chord is not None and (s in strong or ending):
+                tones = chord_tones(chord)
+                if ending:
+                    final = bar == ctx.bars - 1 and ctx.key.tonic in tones
+                    tones = (ctx.key.tonic,) if final else tones[:3]
+                moved = _nearest(moved, tones, low, high)
+            pitch = moved
+            onsets.append((beat, pitch, ending))
+    notes: list[Note] = []
+    for idx, (beat, pitch, ending) in enumerate(onsets):
+        nxt = onsets[idx + 1][0] if idx + 1 < len(onsets) else ctx.length_beats
+        bar_end = (beat // bar_beats + 1) * bar_beats
+        longest = bar_end - beat if ending else (4.0 if grid == 1 else 2.0)
+        in_bar = beat % bar_beats
+        start = beat - in_bar + swung(in_bar, genre.swing, genre.swing16)
+        duration = max(0.1, min(nxt - start, longest) * 0.9)
+        at, vel = humanized(start, 92 if in_bar == 0 else 80, genre.humanize * 0.4, rng)
+        notes.append(Note(pitch, round(at, 4), round(duration, 4), vel))
+    return notes
