@@ -1,0 +1,12 @@
+"""Typed and spoken commands: one parser (``parse``) from sentences to Intents.
+
+Importing this package is cheap (stdlib only); speech backends live in their own modules and
+load their libraries when first used.
+"""
+
+from __future__ import annotations
+
+from bridge.commands.intent import EXAMPLES, Intent
+from bridge.commands.parser import parse
+
+__all__ = ["EXAMPLES", "Intent", "parse"]

@@ -1,0 +1,123 @@
+"""The speech grammar (JSGF for pocketsphinx), generated from the parser's own vocabulary.
+
+Every word list comes from ``vocab``; only the sentence frames are written here. A test draws
+random sentences from this grammar and checks the parser gives each its rule's action, so what
+can be said is always something the parser understands. ``PRONUNCIATIONS`` gives the words
+that pocketsphinx's US-English dictionary lacks (CMU ARPAbet phones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from bridge.commands import vocab as v
+from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
+
+GRAMMAR_NAME = "roo"
+PRONUNCIATIONS = {
+    "lofi": "L OW F AY",
+    "bassline": "B EY S L AY N",
+    "topline": "T AA P L AY N",
+    "musicgen": "M Y UW Z IH K JH EH N",
+    "bpm": "B IY P IY EH M",
+    "sparser": "S P AA R S ER",
+    "mellower": "M EH L OW ER",
+    "punchier": "P AH N CH IY ER",
+    "emptier": "EH M P T IY ER",
+    "plainer": "P L EY N ER",
+    "synth": "S IH N TH",
+    "edm": "IY D IY EH M",
+    "bossa": "B AA S AH",
+    "afrobeat": "AE F R OW B IY T",
+    "dubstep": "D AH B S T EH P",
+    "mixolydian": "M IH K S OW L IH D IY AH N",
+    "lydian": "L IH D IY AH N",
+    "locrian": "L OW K R IY AH N",
+    "pentatonic": "P EH N T AH T AA N IH K",
+    "soundscape": "S AW N D S K EY P",
+    "reroll": "R IY R OW L",
+    "unmix": "AH N M IH K S",
+}
+
+# Which top-level rule stands for which parser action.
+ACTION_RULES = {action: action for action in v.ACTIONS}
+ACTION_RULES.update({"set_tempo": "tempo", "set_key": "key_change"})
+
+
+def spoken(phrase: str) -> str:
+    """A vocabulary phrase as the speech dictionary spells it (digits as words, apostrophes)."""
+    out = []
+    for word in phrase.split():
+        if word.isdigit():
+            out.append(number_to_words(int(word)))
+        else:
+            out.append(v.SPOKEN_SPELLING.get(word, word))
+    return " ".join(out)
+
+
+def alt(phrases: Iterable[str]) -> str:
+    """A JSGF alternative over the speakable phrases (typed-only ones left out), in a stable order."""
+    items = sorted({spoken(p) for p in phrases if p not in v.TYPED_ONLY})
+    return "( " + " | ".join(items) + " )"
+
+
+def _rules() -> dict[str, str]:
+    digit = alt(w for w in UNITS if w != "zero")
+    parts = alt(v.PARTS)
+    key_name = f"( {alt(v.LETTERS)} [ sharp | flat ] )"
+    job_words = alt(v.JOB_WORDS)
+    return {
+        "digit": digit,
+        "teen": alt(TEENS),
+        "tens": alt(TENS),
+        "n99": "<digit> | <teen> | <tens> [ <digit> ]",
+        "bpm_number": "<tens> [ <digit> ] | [ <digit> | a ] hundred [ and ] [ <n99> ] | <digit> ( <tens> [ <digit> ] | <teen> )",
+        "bar_count": alt(["1", "2", "3", "4", "6", "8", "12", "16", "32"]),
+        "bars": f"[ for ] <bar_count> {alt(v.BAR_WORDS)}",
+        "bars_of": f"<bar_count> {alt(v.BAR_WORDS)} of",
+        "part": parts,
+        "genre": alt(v.GENRES),
+        "key_name": f"{key_name} {alt(v.MODES)}",
+        "det": "a | an | some | the | me a",
+        "replace": "and ( replace | overwrite ) ( it | them | the clip ) | instead",
+        "generate": f"[ {alt(v.GENERATE_VERBS)} ] [ <det> ] [ <bars_of> ] [ <genre> ] <part> "
+        "[ in <key_name> ] [ <bars> ] [ <replace> ]",
+        "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ the ] [ <part> ] [ <replace> ]"
+        " | [ give me | try ] ( another | a variation of the | another version of the"
+        " | something different for the ) [ <part> ] | give me another one | try again",
+        "adjust": f"[ make ] [ the ] [ <part> | it ] {alt(v.ADJUSTMENTS)}"
+        f" | {alt(v.ADJUSTMENTS)} [ on the ] <part>"
+        f" | {alt(v.RAISE_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
+        f" | {alt(v.LOWER_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
+        f" | {alt(v.DIMENSIONS)} ( up | down ) [ on the <part> ]",
+        "tempo": "[ set | change ] [ the ] ( tempo | bpm | speed ) [ to ] <bpm_number>"
+        " | [ make it ] <bpm_number> ( bpm | beats per minute )",
+        "key_change": "( set | change ) [ the ] key to <key_name> | key [ of ] <key_name> | key of "
+        f"{key_name} | ( switch | move | go ) to <key_name> | transpose [ the song ] to <key_name>",
+        "analyze": "( analyze | detect | figure out | work out ) [ the | this ] [ clip | key | tempo | chords | song ]"
+        " | find the ( key | chords | tempo ) | ( what | which ) ( key | tempo | chords ) ( is this | are in this )"
+        " | run an analysis",
+        "separate": f"( split | separate | isolate | extract | pull apart ) [ the | this ] "
+        f"[ {alt(v.STEMS)} | stems | clip | song ] [ into stems ] [ with {alt(v.SEPARATION_MODEL_PHRASES)} ]"
+        " | stems",
+        "mg_phrase": f"{alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES))}* {alt(v.MUSICGEN_SOUNDS)}",
+        "musicgen": "[ musicgen | ( make | generate ) ( audio of | a sample of ) | render ] [ a | an | some ] "
+        "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
+        "play": alt(v.PLAY_PHRASES),
+        "stop": alt(v.STOP_PHRASES),
+        "undo": alt(v.UNDO_PHRASES) + " [ that ]",
+        "cancel": f"{alt(v.CANCEL_PHRASES)} [ that ] | ( stop | cancel ) the {job_words}",
+        "help": alt(v.HELP_PHRASES),
+        "confirm": alt(v.CONFIRM_YES + v.CONFIRM_NO),
+    }
+
+
+@cache
+def build_jsgf() -> str:
+    """The whole grammar as JSGF text (one public rule ``<command>``)."""
+    rules = _rules()
+    public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS)
+    lines = ["#JSGF V1.0;", f"grammar {GRAMMAR_NAME};", f"public <command> = {public};"]
+    lines += [f"<{name}> = {expansion};" for name, expansion in rules.items()]
+    return "\n".join(lines) + "\n"

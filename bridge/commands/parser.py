@@ -1,0 +1,214 @@
+"""One intent parser for typed and spoken sentences: text in, Intent out, no side effects.
+
+The sentence is lower-cased, keys are pulled out first ("F sharp minor", "Bb major", "c#m"),
+spoken numbers become digits, then the phrases of ``vocab`` are spotted in a fixed order of
+actions. Stdlib only, so importing it costs nothing; a sentence parses in tens of microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent, unknown
+from bridge.commands.numbers import words_to_digits
+from bridge.protocol import SEPARATION_MODELS
+
+BARS_RANGE = (1, 64)
+TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
+
+_MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
+_KEY_WITH_MODE = re.compile(
+    rf"(?<![a-z0-9])([a-g])\s?(sharp|flat|#|b)?\s?({_MODE_ALT})(?![a-z])|(?<![a-z0-9])([a-g])(#|b)?m(?![a-z])"
+)
+_KEY_WITHOUT_MODE = re.compile(
+    r"(?<=key of |key to )([a-g])\s?(sharp|flat|#|b)?(?![a-z])|(?<=key )([a-g])(?![a-z])"
+    r"|(?<=in )([a-g])\s?(sharp|flat|#|b)?(?=\s*(?:$|[,.;]| for | with ))"  # "chords in G"
+)
+_BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
+_DIMENSION = re.compile(r" (density|complexity|energy) ")
+
+
+def _has(s: str, phrase: str) -> bool:
+    return f" {phrase} " in s
+
+
+def _any(s: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in s for p in phrases)
+
+
+def _take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
+    """Values of every phrase of ``table`` in ``s`` (in text order), and ``s`` with them blanked."""
+    found: list[tuple[int, str]] = []
+    for phrase in sorted(table, key=len, reverse=True):
+        needle = f" {phrase} "
+        while (pos := s.find(needle)) >= 0:
+            found.append((pos, table[phrase]))
+            s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(needle) :]
+    return [value for _, value in sorted(found)], s
+
+
+def _extract_key(lowered: str) -> tuple[str | None, str]:
+    """The key named in the sentence as 'F# minor' style text, and the sentence without it."""
+    m = _KEY_WITH_MODE.search(lowered)
+    if m and m.group(4) and m.group(4) == "a" and not m.group(5):
+        if not re.search(r"(in|of|to) $", lowered[: m.start()]):
+            m = None  # a bare "am" is the verb, not A minor
+    if m:
+        letter, acc, mode = (
+            (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), "m")
+        )
+    else:
+        m = _KEY_WITHOUT_MODE.search(lowered)
+        if not m:
+            return None, lowered
+        g = m.groups()  # (letter, acc) after "key of/to", (letter,) after "key", (letter, acc) after "in"
+        letter, acc = (g[0], g[1]) if g[0] else (g[2], None) if g[2] else (g[3], g[4])
+        mode = "major"
+    mode_name = v.MODES.get(mode, "minor")
+    key = letter.upper() + (v.ACCIDENTALS[acc] if acc else "") + " " + mode_name
+    return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
+
+
+def normalize(text: str) -> tuple[str, str | None, str | None]:
+    """(padded word string with digits, key or None, typed separation model or None)."""
+    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'")
+    model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in lowered), None)
+    if model:
+        lowered = lowered.replace(model, " ")
+    lowered = re.sub(r"\s+", " ", lowered.replace("'", ""))
+    key, lowered = _extract_key(lowered)
+    words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
+    s = " " + " ".join(words_to_digits(words)) + " "
+    s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
+    return s, key, model
+
+
+def _numbers(s: str) -> list[int]:
+    return [int(w) for w in s.split() if w.isdigit()]
+
+
+def _adjustment(s: str) -> tuple[str, str] | None:
+    found, _ = _take(s, {k: f"{d}:{u}" for k, (d, u) in v.ADJUSTMENTS.items()})
+    if found:
+        dimension, direction = found[0].split(":")
+        return dimension, direction
+    m = _DIMENSION.search(s)
+    if m is None:
+        return None
+    if _any(s, v.RAISE_VERBS) or _has(s, "up"):
+        return m.group(1), "up"
+    if _any(s, v.LOWER_VERBS) or _has(s, "down"):
+        return m.group(1), "down"
+    return None
+
+
+def parse(text: str) -> Intent:
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+    heard = " ".join(text.split())
+    s, key, model = normalize(heard)
+    if not s.strip():
+        return unknown(heard, "nothing was heard")
+    bare = s.strip()
+    if bare in v.CONFIRM_YES:
+        return Intent("confirm", None, {"yes": True}, heard)
+    if bare in v.CONFIRM_NO:
+        return Intent("confirm", None, {"yes": False}, heard)
+    if _any(s, v.HELP_PHRASES):
+        return Intent("help", None, {}, heard)
+    if _any(s, v.UNDO_PHRASES):
+        return Intent("undo", None, {}, heard)
+    if _any(s, v.CANCEL_PHRASES) or (_any(s, v.STOP_PHRASES) and _any(s, v.JOB_WORDS)):
+        return Intent("cancel", None, {}, heard)
+    if _any(s, v.STOP_PHRASES):
+        return Intent("stop", None, {}, heard)
+    if bare in v.PLAY_PHRASES:
+        return Intent("play", None, {}, heard)
+
+    bar_counts = [int(n) for n in _BARS.findall(s)]
+    s_no_bars = _BARS.sub(" ", s)
+    tempo_said = _any(s, v.TEMPO_WORDS)
+    if tempo_said and _numbers(s_no_bars):
+        return _tempo(heard, s_no_bars)
+    if _any(s, v.ANALYZE_PHRASES):
+        return Intent("analyze", None, {}, heard)
+    if tempo_said:
+        return _tempo(heard, s_no_bars)
+    if _any(s, v.SEPARATE_PHRASES) or model:
+        return _separate(heard, s, model)
+
+    params: dict[str, Any] = {}
+    if bar_counts:
+        bars = bar_counts[0]
+        if not BARS_RANGE[0] <= bars <= BARS_RANGE[1]:
+            return unknown(heard, f"{bars} bars is outside {BARS_RANGE[0]}..{BARS_RANGE[1]}")
+        params["bars"] = bars
+    if _any(s, v.REPLACE_WORDS):
+        params["replace"] = True
+    genres, rest = _take(s_no_bars, v.GENRES)
+    parts, rest = _take(rest, v.PARTS)
+    part = parts[0] if parts else None
+    generating = _any(s, v.GENERATE_VERBS)
+
+    adjust = _adjustment(rest)
+    if adjust is not None:
+        return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
+    if _any(rest, v.VARY_PHRASES) or _has(rest, "another"):
+        return Intent("vary", part, params, heard)
+    song_key = part == "song" and _any(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
+    if key and (part is None or song_key) and not (generating or genres or params):
+        return Intent("set_key", None, {"key": key}, heard)
+    if not part and (_any(s, v.MUSICGEN_TRIGGERS) or _any(rest, v.MUSICGEN_SOUNDS)):
+        return _musicgen(heard, s_no_bars, params)
+    if part:
+        if genres:
+            params["genre"] = genres[0]
+        if key:
+            params["key"] = key
+        return Intent("generate", part, params, heard)
+    if _any(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
+        return Intent("play", None, {}, heard)
+    if generating or genres or key:
+        return unknown(heard, "which part should be generated (drums, bass, chords, melody)?")
+    return unknown(heard, "no command was recognised")
+
+
+def _tempo(heard: str, s: str) -> Intent:
+    numbers = _numbers(s)
+    if not numbers:
+        return unknown(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
+    bpm = numbers[0]
+    if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
+        return unknown(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
+    return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
+
+
+def _separate(heard: str, s: str, model: str | None) -> Intent:
+    params: dict[str, Any] = {}
+    models, rest = _take(s, v.SEPARATION_MODEL_PHRASES)
+    if model or models:
+        params["model"] = model or models[0]
+    stems, _ = _take(rest, v.STEMS)
+    if stems:
+        params["stem"] = stems[0]
+    return Intent("separate", None, params, heard)
+
+
+_PROMPT_FILLER = frozenset(
+    {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want"}
+)
+
+
+def _musicgen(heard: str, s: str, params: dict[str, Any]) -> Intent:
+    start = 0
+    for trigger in v.MUSICGEN_TRIGGERS:
+        pos = s.rfind(f" {trigger} ")
+        if pos >= 0:
+            start = max(start, pos + len(trigger) + 1)
+    words = s[start:].split()
+    while words and words[0] in _PROMPT_FILLER:
+        words.pop(0)
+    if not words:
+        return unknown(heard, "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'")
+    return Intent("musicgen", None, {**params, "prompt": " ".join(words)}, heard)

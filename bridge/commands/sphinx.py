@@ -1,0 +1,64 @@
+"""Offline speech recognition with pocketsphinx (its bundled US-English model).
+
+``SphinxRecognizer()`` decodes against the command grammar from ``grammar.build_jsgf``, with
+the pronunciations the dictionary lacks added first; ``SphinxRecognizer(grammar=False)`` is
+plain free decoding with the bundled language model (the benchmark's peer). Audio is 16 kHz
+mono int16 for one whole utterance (push-to-talk), so cepstral mean normalisation is done per
+utterance ("batch") and a result never depends on the previous utterance.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from bridge.commands.grammar import GRAMMAR_NAME, PRONUNCIATIONS, build_jsgf
+from engines.errors import ModelUnavailable
+
+# Decoder settings for the grammar search, chosen on the espeak-ng phrase set (see BENCHMARKS.md).
+GRAMMAR_OPTIONS: dict[str, Any] = {"cmn": "batch", "fsgusefiller": False, "loglevel": "FATAL"}
+SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
+FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "loglevel": "FATAL"}
+
+
+class SphinxRecognizer:
+    """One loaded pocketsphinx decoder; ``transcribe`` is thread-safe (one utterance at a time)."""
+
+    def __init__(self, *, grammar: bool = True, options: dict[str, Any] | None = None) -> None:
+        try:
+            from pocketsphinx import Decoder
+        except ImportError as exc:
+            raise ModelUnavailable("pocketsphinx is not installed: pip install 'pocketsphinx>=5'") from exc
+        self.grammar = grammar
+        self._lock = threading.Lock()
+        if grammar:
+            self._decoder = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {})})
+            for word, phones in PRONUNCIATIONS.items():
+                if self._decoder.lookup_word(word) is None:
+                    self._decoder.add_word(word, phones, False)
+            fsg = self._decoder.parse_jsgf(build_jsgf())
+            for state in (0, 1):  # the start and final states of a grammar built from JSGF
+                fsg.add_silence("<sil>", state, SILENCE_PROB)
+            self._decoder.add_fsg(GRAMMAR_NAME, fsg)
+            self._decoder.activate_search(GRAMMAR_NAME)
+        else:
+            self._decoder = Decoder(**{**FREE_OPTIONS, **(options or {})})
+
+    def missing_words(self, words: set[str]) -> list[str]:
+        """Words with no pronunciation in the decoder's dictionary (should be none for the grammar)."""
+        return sorted(w for w in words if self._decoder.lookup_word(w) is None)
+
+    def transcribe(self, audio: Any) -> str:
+        """The words heard in one utterance of 16 kHz mono int16 audio ('' when nothing matched)."""
+        import numpy as np
+
+        pcm = np.ascontiguousarray(audio, dtype=np.int16).tobytes()
+        with self._lock:
+            self._decoder.start_utt()
+            self._decoder.process_raw(pcm, full_utt=True)
+            self._decoder.end_utt()
+            hyp = self._decoder.hyp()
+        if hyp is None:
+            return ""
+        words = [w for w in hyp.hypstr.split() if not w.startswith(("<", "["))]
+        return " ".join(words)

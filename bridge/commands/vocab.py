@@ -1,0 +1,334 @@
+"""The command vocabulary, written once: the parser spots these phrases and the speech grammar
+is generated from the same tables, so typed and spoken commands share one language.
+
+Phrases are lower-case words separated by single spaces (numbers already as digits). A table
+maps each phrase to what it means. ``TYPED_ONLY`` lists phrases that are written but never
+spoken (abbreviations, symbols); the grammar leaves exactly those out.
+"""
+
+from __future__ import annotations
+
+ACTIONS = (
+    "generate",
+    "vary",
+    "adjust",
+    "set_tempo",
+    "set_key",
+    "analyze",
+    "separate",
+    "musicgen",
+    "play",
+    "stop",
+    "undo",
+    "cancel",
+    "help",
+    "confirm",
+)
+REPLACING_ACTIONS = ("generate", "vary", "adjust", "musicgen")  # write clips: replace only when confirmed
+
+PARTS: dict[str, str] = {
+    "drums": "drums",
+    "drum": "drums",
+    "drum beat": "drums",
+    "drum pattern": "drums",
+    "drum groove": "drums",
+    "beat": "drums",
+    "groove": "drums",
+    "percussion": "drums",
+    "kit": "drums",
+    "bass": "bass",
+    "bass line": "bass",
+    "bassline": "bass",
+    "bass part": "bass",
+    "chords": "chords",
+    "chord": "chords",
+    "chord progression": "chords",
+    "progression": "chords",
+    "harmony": "chords",
+    "melody": "melody",
+    "lead": "melody",
+    "lead line": "melody",
+    "tune": "melody",
+    "hook": "melody",
+    "topline": "melody",
+    "everything": "all",
+    "all parts": "all",
+    "all the parts": "all",
+    "full arrangement": "all",
+    "song": "song",
+    "whole song": "song",
+    "full song": "song",
+}
+
+# Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
+# keep their own name and the command executor says that it falls back to the song's genre.
+GENRES: dict[str, str] = {
+    "pop": "pop",
+    "rock": "rock",
+    "metal": "rock",
+    "jazz": "jazz",
+    "jazzy": "jazz",
+    "blues": "blues",
+    "bluesy": "blues",
+    "country": "country",
+    "reggae": "reggae",
+    "ambient": "ambient",
+    "classical": "classical",
+    "orchestral": "classical",
+    "hip hop": "hip-hop",
+    "hiphop": "hip-hop",
+    "trap": "hip-hop",
+    "lofi": "hip-hop",
+    "lo fi": "hip-hop",
+    "electronic": "electronic",
+    "house": "electronic",
+    "techno": "electronic",
+    "trance": "electronic",
+    "edm": "electronic",
+    "dubstep": "electronic",
+    "disco": "electronic",
+    "drum and bass": "electronic",
+    "dnb": "electronic",
+    "funk": "funk",
+    "funky": "funk",
+    "soul": "soul",
+    "soulful": "soul",
+    "gospel": "gospel",
+    "r and b": "rnb",
+    "rnb": "rnb",
+    "latin": "latin",
+    "bossa nova": "bossa",
+    "afrobeat": "afrobeat",
+}
+
+# Verbs that ask for new material. "play me" counts: "play me a funky bass line".
+GENERATE_VERBS = (
+    "generate",
+    "make",
+    "create",
+    "write",
+    "give me",
+    "add",
+    "compose",
+    "build",
+    "i want",
+    "i need",
+    "lets have",
+    "play me",
+    "come up with",
+    "new",
+)
+VARY_PHRASES = (
+    "vary",
+    "variation",
+    "variation of",
+    "another version",
+    "another take",
+    "another one",
+    "try another",
+    "try again",
+    "something different",
+    "different",
+    "switch up",
+    "mix up",
+    "change up",
+    "reroll",
+    "shuffle",
+)
+# phrase -> (dimension, direction)
+ADJUSTMENTS: dict[str, tuple[str, str]] = {
+    "busier": ("density", "up"),
+    "more busy": ("density", "up"),
+    "denser": ("density", "up"),
+    "more dense": ("density", "up"),
+    "fuller": ("density", "up"),
+    "more notes": ("density", "up"),
+    "sparser": ("density", "down"),
+    "more sparse": ("density", "down"),
+    "less busy": ("density", "down"),
+    "less dense": ("density", "down"),
+    "thinner": ("density", "down"),
+    "fewer notes": ("density", "down"),
+    "emptier": ("density", "down"),
+    "more complex": ("complexity", "up"),
+    "more complicated": ("complexity", "up"),
+    "more intricate": ("complexity", "up"),
+    "fancier": ("complexity", "up"),
+    "trickier": ("complexity", "up"),
+    "simpler": ("complexity", "down"),
+    "more simple": ("complexity", "down"),
+    "less complex": ("complexity", "down"),
+    "less complicated": ("complexity", "down"),
+    "simplify": ("complexity", "down"),
+    "plainer": ("complexity", "down"),
+    "more energy": ("energy", "up"),
+    "more energetic": ("energy", "up"),
+    "more intense": ("energy", "up"),
+    "harder": ("energy", "up"),
+    "punchier": ("energy", "up"),
+    "pump up": ("energy", "up"),
+    "less energy": ("energy", "down"),
+    "less energetic": ("energy", "down"),
+    "less intense": ("energy", "down"),
+    "calmer": ("energy", "down"),
+    "softer": ("energy", "down"),
+    "mellower": ("energy", "down"),
+    "more relaxed": ("energy", "down"),
+    "chill out": ("energy", "down"),
+    "tone down": ("energy", "down"),
+}
+DIMENSIONS = ("density", "complexity", "energy")
+RAISE_VERBS = ("increase", "raise", "turn up", "boost", "more")
+LOWER_VERBS = ("decrease", "lower", "reduce", "turn down", "less")
+
+TEMPO_WORDS = ("tempo", "bpm", "beats per minute", "speed")
+KEY_SET_WORDS = ("key", "set", "change", "switch", "move", "transpose", "go to")
+LETTERS = ("a", "b", "c", "d", "e", "f", "g")
+ACCIDENTALS: dict[str, str] = {"sharp": "#", "#": "#", "flat": "b", "b": "b"}
+MODES: dict[str, str] = {
+    "major": "major",
+    "minor": "minor",
+    "maj": "major",
+    "min": "minor",
+    "dorian": "dorian",
+    "mixolydian": "mixolydian",
+    "lydian": "lydian",
+    "phrygian": "phrygian",
+    "locrian": "locrian",
+    "harmonic minor": "harmonic minor",
+    "melodic minor": "melodic minor",
+    "minor pentatonic": "minor pentatonic",
+    "major pentatonic": "major pentatonic",
+    "minor blues": "minor blues",
+}
+BAR_WORDS = ("bars", "bar", "measures", "measure")
+
+ANALYZE_PHRASES = (
+    "analyze",
+    "analyse",
+    "analysis",
+    "detect",
+    "what key",
+    "which key",
+    "what tempo",
+    "which tempo",
+    "what chords",
+    "which chords",
+    "find the key",
+    "find the chords",
+    "find the tempo",
+    "figure out",
+    "work out",
+)
+SEPARATE_PHRASES = ("split", "separate", "stems", "isolate", "extract", "unmix", "pull apart")
+STEMS: dict[str, str] = {
+    "vocals": "vocals",
+    "vocal": "vocals",
+    "voice": "vocals",
+    "drums": "drums",
+    "drum": "drums",
+    "bass": "bass",
+    "guitar": "guitar",
+    "piano": "piano",
+    "other": "other",
+}
+SEPARATION_MODEL_PHRASES: dict[str, str] = {
+    "six stems": "htdemucs_6s",
+    "6 stems": "htdemucs_6s",
+    "fine tuned": "htdemucs_ft",
+    "high quality": "htdemucs_ft",
+}
+
+MUSICGEN_TRIGGERS = (
+    "musicgen",
+    "music gen",
+    "audio of",
+    "a sample of",
+    "sample of",
+    "a sound of",
+    "render",
+)
+MUSICGEN_SOUNDS = (
+    "piano",
+    "guitar",
+    "strings",
+    "synth",
+    "pad",
+    "pads",
+    "organ",
+    "violin",
+    "cello",
+    "flute",
+    "saxophone",
+    "trumpet",
+    "horns",
+    "choir",
+    "bells",
+    "rhodes",
+    "harp",
+    "marimba",
+    "sitar",
+    "loop",
+    "texture",
+    "ambience",
+    "atmosphere",
+    "soundscape",
+    "drone",
+    "vinyl",
+    "crackle",
+    "rain",
+    "tape hiss",
+)
+MUSICGEN_DESCRIPTORS = (
+    "warm",
+    "dreamy",
+    "dark",
+    "bright",
+    "vintage",
+    "cinematic",
+    "airy",
+    "distorted",
+    "epic",
+    "ethereal",
+    "gritty",
+    "lush",
+    "deep",
+    "soft",
+    "slow",
+    "fast",
+    "sad",
+    "happy",
+)
+
+PLAY_PHRASES = ("play", "start", "resume", "hit play", "start playback", "play it", "play the song")
+STOP_PHRASES = ("stop", "pause", "halt", "stop playing", "stop playback", "stop the music", "stop it")
+JOB_WORDS = (
+    "job",
+    "generation",
+    "generating",
+    "separation",
+    "separating",
+    "rendering",
+    "processing",
+    "analysis",
+)
+CANCEL_PHRASES = ("cancel", "abort", "never mind", "nevermind", "forget it", "kill the job")
+UNDO_PHRASES = ("undo", "take that back", "revert", "go back", "scratch that")
+HELP_PHRASES = (
+    "help",
+    "how do i",
+    "what can i say",
+    "what can you do",
+    "list commands",
+    "show commands",
+    "commands",
+)
+CONFIRM_YES = ("yes", "yeah", "yep", "sure", "confirm", "do it", "go ahead", "ok", "okay", "yes replace it")
+CONFIRM_NO = ("no", "nope", "dont", "keep it", "dont replace it", "no thanks")
+REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
+
+# How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
+SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
+TYPED_ONLY = frozenset(
+    {"analyse", "dnb", "rnb", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}
+)

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands import EXAMPLES, parse
+from bridge.commands.intent import UNKNOWN
+from bridge.commands.vocab import ACTIONS
+
+from .phrases import DEV_SET, HELDOUT_SET, load, matches
+
+
+def test_issue_examples_give_their_intents() -> None:
+    got = {text: parse(text).as_dict() for text in EXAMPLES[:9]}
+    assert got["make the drums busier"] == {
+        "action": "adjust",
+        "part": "drums",
+        "params": {"what": "density", "direction": "up"},
+    }
+    assert got["generate a bass line in A minor for eight bars"] == {
+        "action": "generate",
+        "part": "bass",
+        "params": {"key": "A minor", "bars": 8},
+    }
+    assert got["four bars of jazz chords"]["params"] == {"bars": 4, "genre": "jazz"}
+    assert got["tempo one hundred twenty"]["params"] == {"tempo_bpm": 120}
+    assert got["set the key to F sharp minor"]["params"] == {"key": "F# minor"}
+    assert got["split the stems"]["action"] == "separate"
+    assert got["lofi piano loop with vinyl crackle"] == {
+        "action": "musicgen",
+        "part": None,
+        "params": {"prompt": "lofi piano loop with vinyl crackle"},
+    }
+
+
+@pytest.mark.parametrize("path", [DEV_SET, HELDOUT_SET], ids=["dev", "heldout"])
+def test_phrase_set_exact_intent_at_least_97_percent(path) -> None:
+    phrases = load(path)
+    misses = [(e["text"], parse(e["text"]).as_dict()) for e in phrases if not matches(parse(e["text"]), e)]
+    accuracy = 1 - len(misses) / len(phrases)
+    assert accuracy >= 0.97, misses
+
+
+def test_phrase_set_is_large_and_covers_every_action_several_ways() -> None:
+    phrases = load(DEV_SET)
+    assert len(phrases) >= 150
+    for action in ACTIONS:
+        assert sum(e["action"] == action for e in phrases) >= 4, action
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("F sharp minor", "F# minor"),
+        ("Bb major", "Bb major"),
+        ("b flat major", "Bb major"),
+        ("key of E flat", "Eb major"),
+        ("c#m", "C# minor"),
+        ("G♭ lydian", "Gb lydian"),
+        ("set the key to a harmonic minor", "A harmonic minor"),
+    ],
+)
+def test_keys_with_sharps_flats_and_modes(text: str, key: str) -> None:
+    intent = parse(text)
+    assert intent.action == "set_key"
+    assert intent.params == {"key": key}
+
+
+@pytest.mark.parametrize(
+    ("text", "bpm"),
+    [("tempo 120", 120), ("tempo one twenty", 120), ("a hundred and five bpm", 105), ("ninety bpm", 90)],
+)
+def test_tempo_numbers_as_words_or_digits(text: str, bpm: int) -> None:
+    assert parse(text).as_dict() == {"action": "set_tempo", "part": None, "params": {"tempo_bpm": bpm}}
+
+
+@pytest.mark.parametrize(
+    "text", ["what is the weather like today", "", "   ", "tempo 5", "zero bars of drums"]
+)
+def test_not_understood_says_what_was_heard_and_two_suggestions(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == UNKNOWN and not intent.understood
+    assert intent.params["heard"] == " ".join(text.split())
+    assert len(intent.params["suggestions"]) == 2
+    assert all(s in EXAMPLES for s in intent.params["suggestions"])
+    assert intent.params["reason"]
+
+
+def test_suggestions_are_close_to_what_was_heard() -> None:
+    assert "split the stems" in parse("spilt the steams").params["suggestions"]
+
+
+def test_replacing_material_needs_confirmation_and_defaults_to_a_new_slot() -> None:
+    assert not parse("generate drums").needs_confirmation
+    assert "replace" not in parse("vary the bass").params
+    assert parse("replace the drums with a house beat").needs_confirmation
+    assert parse("make the bass busier and overwrite it").needs_confirmation
+    assert not parse("split the stems and replace").needs_confirmation  # separation writes new tracks
+
+
+def test_genres_map_to_the_engines_presets() -> None:
+    from engines.presets import names
+
+    presets = set(names("genres"))
+    assert parse("house drums").params["genre"] in presets
+    assert parse("hip hop beat").params["genre"] == "hip-hop"
+    assert parse("drum and bass beat").as_dict() == {
+        "action": "generate",
+        "part": "drums",
+        "params": {"genre": "electronic"},
+    }
+
+
+def test_parse_is_deterministic_and_pure() -> None:
+    first = [parse(e["text"]).as_dict() for e in load(DEV_SET)]
+    second = [parse(e["text"]).as_dict() for e in load(DEV_SET)]
+    assert first == second
