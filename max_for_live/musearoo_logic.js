@@ -175,9 +175,10 @@ class DeviceLogic {
     }
     const args = [part, "track", this.target(), "slot", -1, "bars", this.bars, "genre", this.genre,
       "density", this.density, "complexity", this.complexity, "seed", this.seed];
-    this.seed += 1;
-    this.lastGenerate = args;
-    this.request(this.a.generate, args, `generate ${part}`);
+    if (this.request(this.a.generate, args, `generate ${part}`)) {
+      this.seed += 1; // a refused click (daemon down) does not use up a seed
+      this.lastGenerate = args;
+    }
   }
 
   vary() {
@@ -187,9 +188,10 @@ class DeviceLogic {
     }
     const args = this.lastGenerate.slice();
     args[args.indexOf("seed") + 1] = this.seed;
-    this.seed += 1;
-    this.lastGenerate = args;
-    this.request(this.a.generate, args, `vary ${args[0]}`);
+    if (this.request(this.a.generate, args, `vary ${args[0]}`)) {
+      this.seed += 1;
+      this.lastGenerate = args;
+    }
   }
 
   setPrompt(words) {

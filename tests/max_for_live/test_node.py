@@ -20,7 +20,10 @@ def run_node_test(name: str, timeout_s: float = 90.0) -> str:
         missing(f"npm package osc is not installed in {NODE_MODULES} (run: cd tools/node && npm ci)")
     env = dict(os.environ)
     env["NODE_PATH"] = os.pathsep.join([str(NODE_TESTS / "stub_modules"), str(NODE_MODULES)])
-    env["ROO"] = str(ROOT / ".venv" / "bin" / "roo")
+    roo = ROOT / ".venv" / "bin" / "roo"
+    if not roo.is_file():
+        missing(f"{roo} is not installed (run: make setup)")
+    env["ROO"] = str(roo)
     proc = subprocess.run(
         [node, "--test", "--test-reporter=tap", str(NODE_TESTS / name)],
         cwd=ROOT,
@@ -38,3 +41,15 @@ def run_node_test(name: str, timeout_s: float = 90.0) -> str:
 def test_device_logic_alone() -> None:
     out = run_node_test("logic.test.js")
     assert "daemon-down message once" in out
+
+
+def test_node_osc_client_generate_round_trip() -> None:
+    """npm osc with explicit type tags: ping, generate, notes read back from the in-memory Live."""
+    out = run_node_test("osc_roundtrip.test.js")
+    assert "the notes are in the in-memory Live" in out
+
+
+def test_device_against_the_real_daemon() -> None:
+    """The built patcher and its scripts: daemon-down hint, connect, own-track clips, restart."""
+    out = run_node_test("device_daemon.test.js")
+    assert "down hint, then connected and generating again" in out

@@ -192,3 +192,16 @@ test("unknown selectors are refused, not guessed", () => {
   assert.match(d.last("status"), /unknown part kazoo/);
   assert.equal(d.sent().length, 0);
 });
+
+test("a click refused while the daemon is down does not use up a seed", () => {
+  const d = device();
+  d.logic.start(50123);
+  for (let i = 0; i < 5; i++) {
+    d.clock.t += 100;
+    d.logic.tick();
+  }
+  d.logic.handle("generate", ["drums"]);
+  d.logic.handle(A.registered, [50123]);
+  d.logic.handle("generate", ["drums"]);
+  assert.deepEqual(d.sent().filter((m) => m[0] === A.generate).map((m) => m.at(-1)), [40]);
+});

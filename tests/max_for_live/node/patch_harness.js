@@ -184,6 +184,7 @@ class Harness {
       receive: (inlet, atoms) => {
         const { sel, args: rest } = selectorOf(atoms);
         if (!sel.startsWith("/")) throw new Error(`udpsend got a non-OSC message: ${sel}`);
+        if (this.closed) return; // the script's timer outlives the test: Max would have been closed
         this.sent.push({ address: sel, args: rest.map((a) => a.v), types: rest.map((a) => a.t).join("") });
         const packet = osc.writePacket({ address: sel, args: rest.map((a) => ({ type: a.t, value: a.v })) });
         sock.send(Buffer.from(packet), port, host);
@@ -275,6 +276,7 @@ class Harness {
   }
 
   close() {
+    this.closed = true;
     for (const sock of this.sockets) {
       try {
         sock.close();
