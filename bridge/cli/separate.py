@@ -1,0 +1,63 @@
+"""``roo separate FILE --out DIR``: one 32-bit float WAV per stem, the input's rate and length."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+HELP = "separate an audio file into stems (drums, bass, other, vocals) with demucs"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="WAV, AIFF, FLAC, MP3 or OGG file")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for drums.wav, bass.wav, ...")
+    parser.add_argument(
+        "--model",
+        default="htdemucs",
+        metavar="NAME",
+        help="htdemucs (default), htdemucs_ft, htdemucs_6s (six stems), mdx_extra, or a model folder",
+    )
+    parser.add_argument(
+        "--exact-sum",
+        action="store_true",
+        help="spread the residual so the stems sum to the input (null test)",
+    )
+    parser.add_argument("--start", type=float, default=None, metavar="SECONDS", help="separate from here")
+    parser.add_argument("--end", type=float, default=None, metavar="SECONDS", help="separate up to here")
+    parser.add_argument("--seed", type=int, default=0, help="seed of demucs's random time shift (default 0)")
+    parser.add_argument("--device", default=None, help="cpu, cuda or mps (default: the fastest present)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from engines.separation import best_device, separate_file
+
+    device = args.device or best_device()
+    started = time.monotonic()
+    shown = [-1]
+
+    def progress(fraction: float, message: str) -> None:
+        percent = int(fraction * 100)
+        if percent // 10 != shown[0] // 10 or fraction >= 1.0:
+            shown[0] = percent
+            print(f"\r{percent:3d}% {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    try:
+        paths = separate_file(
+            path=args.file,
+            out_dir=args.out,
+            model=args.model,
+            exact_sum=args.exact_sum,
+            start_s=args.start,
+            end_s=args.end,
+            seed=args.seed,
+            device=device,
+            progress=progress,
+        )
+    finally:
+        if shown[0] >= 0:
+            print(file=sys.stderr)  # end the progress line before any error message
+    for path in paths.values():
+        print(path)
+    print(f"separated {args.file} on {device} in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return 0
