@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from engines.music import Chord
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+LISTENER_TTL_S = 10.0
 SendFn = Callable[[Address, str, list[Any]], None]
 
 
@@ -43,7 +45,9 @@ class App:
         self.live = live
         self.jobs = JobBoard(loop, self._send_status)
         self.song = SongState()
-        self.listeners: set[Address] = set()  # devices registered with /roo/register
+        # devices registered with /roo/register -> when last heard (monotonic s); they re-register
+        # every second, and one silent for LISTENER_TTL_S is dropped (a device deleted from Live)
+        self.listeners: dict[Address, float] = {}
         self.cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-cpu")
         self.worker: Any = None  # bridge.worker.Worker, started on first heavy job
         self.dropped_packets = 0
@@ -53,6 +57,9 @@ class App:
 
     def broadcast(self, address: str, args: list[Any], also: Address | None = None) -> None:
         """Send to every registered device, and to ``also`` (the requester) once."""
+        now = time.monotonic()
+        for gone in [a for a, seen in self.listeners.items() if now - seen > LISTENER_TTL_S]:
+            del self.listeners[gone]
         targets = set(self.listeners)
         if also is not None:
             targets.add(also)

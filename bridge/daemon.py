@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -86,6 +87,18 @@ class Daemon:
             await asyncio.sleep(every_s)
             await self.connect_live(timeout=0.5)
 
+    async def aclose(self) -> None:
+        """Cancel the keeper and every running job, wait for them, then close the sockets."""
+        tasks = [self._keeper] if self._keeper is not None else []
+        if self.app is not None:
+            tasks += [
+                j._task for j in self.app.jobs.jobs.values() if j._task is not None and not j._task.done()
+            ]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self.close()
+
     def close(self) -> None:
         if self._keeper is not None:
             self._keeper.cancel()
@@ -133,7 +146,10 @@ class Daemon:
     def _error(self, addr: Address, address: str, message: str) -> None:
         self.errors_sent += 1
         log.warning("bad request %s from %s:%s: %s", address, addr[0], addr[1], message)
-        self.send(addr, protocol.ERROR, [address, message])
+        if self.app is not None:
+            self.app.broadcast(protocol.ERROR, [address, message], also=addr)
+        else:
+            self.send(addr, protocol.ERROR, [address, message])
 
     # --- immediate handlers ----------------------------------------------------------------
     def _ping(self, addr: Address, args: list[Any]) -> None:
@@ -143,7 +159,7 @@ class Daemon:
         if len(args) != 1 or not isinstance(args[0], int) or not 1 <= args[0] <= 65535:
             raise ProtocolError(f"/roo/register takes one port number 1..65535, got {args!r}")
         assert self.app is not None
-        self.app.listeners.add((addr[0], args[0]))
+        self.app.listeners[(addr[0], args[0])] = time.monotonic()
         self.send((addr[0], args[0]), protocol.REGISTERED, [args[0]])
 
     def _cancel(self, addr: Address, args: list[Any]) -> None:
@@ -167,4 +183,4 @@ async def serve_forever(daemon: Daemon, on_ready: Callable[[LiveContext | None],
     try:
         await asyncio.Event().wait()
     finally:
-        daemon.close()
+        await daemon.aclose()

@@ -38,7 +38,7 @@ def daemon_in_thread(live_port: int, port: int = 0, connect_timeout_s: float = 0
     try:
         yield daemon
     finally:
-        loop.call_soon_threadsafe(daemon.close)
+        asyncio.run_coroutine_threadsafe(daemon.aclose(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         loop.close()

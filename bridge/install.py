@@ -12,7 +12,15 @@ from engines.errors import InvalidValue
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT_SOURCE = ROOT / "remote_scripts" / "MuseAroo"
 PROTOCOL_SOURCE = Path(__file__).resolve().parent / "protocol.py"
-DEVICE_SOURCE = ROOT / "max_for_live" / "MuseAroo.amxd"
+DEVICE_DIR = ROOT / "max_for_live"
+# node.script and js load their files from beside the device: they travel together
+DEVICE_FILES = (
+    "MuseAroo.amxd",
+    "musearoo_device.js",
+    "musearoo_logic.js",
+    "musearoo_track.js",
+    "protocol.json",
+)
 DEVICE_FOLDER = ("Presets", "MIDI Effects", "Max MIDI Effect")
 
 
@@ -57,9 +65,12 @@ def install(user_library: Path) -> list[Path]:
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "test*"),
     )
     written = [script_target]
-    if DEVICE_SOURCE.is_file():
-        device_dir = user_library.joinpath(*DEVICE_FOLDER)
-        device_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(DEVICE_SOURCE, device_dir / DEVICE_SOURCE.name)
-        written.append(device_dir / DEVICE_SOURCE.name)
+    missing = [name for name in DEVICE_FILES if not (DEVICE_DIR / name).is_file()]
+    if missing:
+        raise InvalidValue(f"device files {missing} are missing in {DEVICE_DIR}: run `make device` first")
+    device_dir = user_library.joinpath(*DEVICE_FOLDER)
+    device_dir.mkdir(parents=True, exist_ok=True)
+    for name in DEVICE_FILES:
+        shutil.copyfile(DEVICE_DIR / name, device_dir / name)
+        written.append(device_dir / name)
     return written

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bridge.cli import main
-from bridge.install import PROTOCOL_SOURCE, default_user_library
+from bridge.install import DEVICE_DIR, DEVICE_FILES, PROTOCOL_SOURCE, default_user_library
 from engines.errors import InvalidValue
 
 
@@ -20,6 +20,9 @@ def test_install_copies_script_protocol_and_vendored_pythonosc(
     assert (script / "roo_protocol.py").read_bytes() == PROTOCOL_SOURCE.read_bytes()
     assert (script / "vendor" / "pythonosc" / "osc_message.py").is_file()
     assert not list(script.rglob("__pycache__"))
+    device_dir = tmp_path / "Presets" / "MIDI Effects" / "Max MIDI Effect"
+    for name in DEVICE_FILES:
+        assert (device_dir / name).read_bytes() == (DEVICE_DIR / name).read_bytes()
     assert "installed" in capsys.readouterr().out
     # a second install replaces the first cleanly
     (script / "stale.py").write_text("x = 1\n")
