@@ -58,9 +58,10 @@ class CInstance:
         pass
 
 
-def load_script(script_dir: Path, name: str = "MuseAroo") -> types.ModuleType:
-    """Import the Remote Script package from its folder (once per process, as Live does)."""
+def load_script(script_dir: Path) -> types.ModuleType:
+    """Import the Remote Script package from its folder, named after it (once per process, as Live does)."""
     modules.install()
+    name = script_dir.name
     init = script_dir / "__init__.py"
     existing = sys.modules.get(name)
     if existing is not None and Path(str(existing.__file__)).resolve() == init.resolve():

@@ -58,14 +58,15 @@ class RooHandler:
         return track, slot
 
     def write_clip(self, request: Request) -> Sequence[Any]:
-        request.expect_count(7, 7, "req, track, slot, length_beats, name, replace, notes blob")
+        # python-osc cannot build an empty blob: a request without notes may leave the blob out
+        request.expect_count(6, 7, "req, track, slot, length_beats, name, replace, notes blob")
         req = request_id(request)
         track, slot = self._target(request)
         length = request.float_at(3, "length_beats", 1.0 / 64, MAX_CLIP_BEATS)
         name = request.str_at(4, "name")
         replace = request.int_at(5, "replace", 0, 1)
         try:
-            rows = protocol.unpack_notes(request.blob_at(6, "notes blob"))
+            rows = protocol.unpack_notes(request.blob_at(6, "notes blob") if len(request.args) == 7 else b"")
         except ValueError as exc:
             raise RequestError(str(exc)) from exc
         specs: list[Any] = []

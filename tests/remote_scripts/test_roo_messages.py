@@ -1,0 +1,286 @@
+"""MuseAroo's own /roo/live/* messages: context, listen, write_clip, import_audio, tracks, scenes."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from bridge import protocol
+from bridge.livesim import LiveHost
+from tests.remote_scripts.conftest import small_set, start_host
+from tests.remote_scripts.osc_client import OscClient
+
+BEAT = [(36, 0.0, 0.25, 110, 0), (42, 0.5, 0.25, 80, 0), (38, 1.0, 0.25, 100, 0)]
+
+
+def write(
+    client: OscClient, req: object, track: int, slot: int, notes: list, *, replace: int = 0, name: str = "Gen"
+) -> list:
+    return client.ask(
+        protocol.RS_WRITE_CLIP, req, track, slot, 4.0, name, replace, protocol.pack_notes(notes)
+    )
+
+
+def test_context_reports_every_field(host: LiveHost, client: OscClient) -> None:
+    reply = client.ask(protocol.RS_CONTEXT_GET, 41)
+    assert reply[0] == 41
+    fields = dict(zip(protocol.CONTEXT_FIELDS, reply[1:], strict=True))
+    assert fields == {
+        "tempo_bpm": 120.0,
+        "signature_numerator": 4,
+        "signature_denominator": 4,
+        "root_note": 0,
+        "scale_name": "Major",
+        "selected_track": 0,
+        "selected_slot": 0,
+        "song_time_beats": 0.0,
+        "is_playing": 0,
+        "num_tracks": 6,
+        "num_scenes": 8,
+        "live_version": "12.3.6",
+    }
+
+
+def test_string_request_ids_are_echoed(client: OscClient) -> None:
+    assert client.ask(protocol.RS_CONTEXT_GET, "job-7")[0] == "job-7"
+
+
+def test_listeners_get_a_push_for_each_change(host: LiveHost, client: OscClient) -> None:
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    other = OscClient(host.port)
+    try:
+        other.send(protocol.SONG_SET + "tempo", 87.0)
+        address, push = client.receive()
+        assert address == protocol.RS_CONTEXT_PUSH and push[0] == 0 and push[1] == 87.0
+
+        def select() -> None:
+            host.song.view.selected_track = host.song.tracks[3]
+            host.song.view.selected_scene = host.song.scenes[5]
+
+        host.call(select)
+        address, push = client.receive()
+        fields = dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))
+        assert (fields["selected_track"], fields["selected_slot"]) == (3, 5)
+        other.send(protocol.SONG_START_PLAYING)
+        address, push = client.receive()
+        assert dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))["is_playing"] == 1
+    finally:
+        other.close()
+
+
+def test_write_clip_writes_name_loop_and_notes(host: LiveHost, client: OscClient) -> None:
+    assert write(client, 5, 1, 3, BEAT, name="Drums 1") == [5, 1, 3, 3]
+    assert host.clip_notes(1, 3) == BEAT
+    props = host.clip_properties(1, 3)
+    assert props is not None
+    assert (props["name"], props["looping"], props["loop_start"], props["loop_end"], props["length"]) == (
+        "Drums 1",
+        True,
+        0.0,
+        4.0,
+        4.0,
+    )
+
+
+def test_write_clip_is_one_undo_step(host: LiveHost, client: OscClient) -> None:
+    write(client, 1, 0, 0, BEAT)
+    write(client, 2, 0, 0, BEAT[:1], replace=1)
+    assert host.clip_notes(0, 0) == BEAT[:1]
+    client.send(protocol.SONG_UNDO)  # takes back delete + create + name + notes at once
+    assert client.ask(protocol.CLIP_SLOT_HAS_CLIP, 0, 0) == [0, 0, 1]
+    assert host.clip_notes(0, 0) == BEAT
+    client.send(protocol.SONG_UNDO)
+    assert client.ask(protocol.CLIP_SLOT_HAS_CLIP, 0, 0) == [0, 0, 0]
+
+
+def test_write_clip_without_replace_goes_to_the_next_empty_slot() -> None:
+    live = start_host(small_set(scenes=2))
+    client = OscClient(live.port)
+    try:
+        assert write(client, 1, 0, 0, BEAT) == [1, 0, 0, 3]
+        assert write(client, 2, 0, 0, BEAT[:2]) == [2, 0, 1, 2]
+        # no empty slot left below: a scene is created for the clip
+        assert write(client, 3, 0, 0, BEAT[:1]) == [3, 0, 2, 1]
+        assert client.ask(protocol.SONG_GET + "num_scenes") == [3]
+        assert [live.clip_notes(0, s) for s in range(3)] == [BEAT, BEAT[:2], BEAT[:1]]
+        client.send(protocol.SONG_UNDO)  # the created scene goes with its clip
+        assert client.ask(protocol.SONG_GET + "num_scenes") == [2]
+    finally:
+        client.close()
+        live.stop()
+    assert live.errors == []
+
+
+def test_write_clip_minus_one_means_the_selection(host: LiveHost, client: OscClient) -> None:
+    def select() -> None:
+        host.song.view.selected_track = host.song.tracks[2]
+        host.song.view.selected_scene = host.song.scenes[6]
+
+    host.call(select)
+    assert write(client, 9, -1, -1, BEAT) == [9, 2, 6, 3]
+    assert host.clip_notes(2, 6) == BEAT
+
+
+def test_write_clip_with_no_notes_makes_an_empty_clip(host: LiveHost, client: OscClient) -> None:
+    # python-osc cannot build an empty blob; other OSC libraries can: both forms work
+    client.send_raw(encode_with_empty_blob(protocol.RS_WRITE_CLIP, [1, 3, 7, 4.0, "Empty", 0]))
+    assert client.receive() == (protocol.RS_WRITE_CLIP, [1, 3, 7, 0])
+    assert client.ask(protocol.RS_WRITE_CLIP, 2, 3, 6, 2.0, "Blobless", 0) == [2, 3, 6, 0]
+    assert host.clip_notes(3, 7) == [] and host.clip_notes(3, 6) == []
+    assert host.clip_properties(3, 7)["name"] == "Empty"  # type: ignore[index]
+
+
+def encode_with_empty_blob(address: str, args: list) -> bytes:
+    """An OSC message whose last argument is a zero-length blob (built by hand)."""
+
+    def pad(data: bytes) -> bytes:
+        return data + b"\0" * ((-len(data)) % 4)
+
+    tags = "," + "".join({int: "i", float: "f", str: "s"}[type(a)] for a in args) + "b"
+    body = b"".join(
+        struct.pack(">i", a)
+        if isinstance(a, int)
+        else struct.pack(">f", a)
+        if isinstance(a, float)
+        else pad(a.encode() + b"\0")
+        for a in args
+    )
+    return pad(address.encode() + b"\0") + pad(tags.encode() + b"\0") + body + struct.pack(">i", 0)
+
+
+def test_import_audio(host: LiveHost, client: OscClient, wav_file: Path) -> None:
+    assert client.ask(protocol.RS_IMPORT_AUDIO, 3, 5, 2, str(wav_file), "Break", 0, 0.0) == [3, 5, 2]
+    props = host.clip_properties(5, 2)
+    assert props is not None
+    assert (props["name"], props["file_path"], props["warping"], props["sample_rate"]) == (
+        "Break",
+        str(wav_file),
+        False,
+        44100.0,
+    )
+    assert props["length"] == pytest.approx(2.0)  # unwarped: seconds, as Live measures it
+    # a filled slot is never overwritten: the next empty one below takes the clip
+    assert client.ask(protocol.RS_IMPORT_AUDIO, 4, 5, 2, str(wav_file), "", 1, 0.0) == [4, 5, 3]
+
+
+def test_import_audio_errors(host: LiveHost, client: OscClient, wav_file: Path, tmp_path: Path) -> None:
+    address, message, req = client.error(protocol.RS_IMPORT_AUDIO, 1, 0, 0, str(wav_file), "x", 1, 0.0)
+    assert (address, req) == (protocol.RS_IMPORT_AUDIO, 1)
+    assert "MIDI track" in message and "audio track" in message
+    bad = tmp_path / "not_audio.wav"
+    bad.write_text("hello")
+    _, message, _ = client.error(protocol.RS_IMPORT_AUDIO, 2, 4, 0, str(bad), "x", 1, 0.0)
+    assert "not_audio.wav" in message and "Live raised RuntimeError" in message
+    _, message, _ = client.error(protocol.RS_IMPORT_AUDIO, 3, 4, 0, "relative.wav", "x", 1, 0.0)
+    assert "relative.wav" in message and "absolute" in message
+
+
+def test_import_audio_needs_live_12_0_5(wav_file: Path) -> None:
+    live = start_host(version=(12, 0, 0))
+    client = OscClient(live.port)
+    try:
+        _, message, req = client.error(protocol.RS_IMPORT_AUDIO, 8, 4, 0, str(wav_file), "x", 1, 0.0)
+        assert req == 8 and "12.0.5" in message and "12.0.0" in message
+        assert client.ask(protocol.RS_CONTEXT_GET, 1)[-1] == "12.0.0"
+    finally:
+        client.close()
+        live.stop()
+
+
+def test_create_tracks(host: LiveHost, client: OscClient) -> None:
+    assert client.ask(protocol.RS_CREATE_TRACKS, 1, "audio", 1, "Vocals", "Drums stem") == [1, 2, 2]
+    assert client.ask(protocol.SONG_GET + "track_names")[:5] == [
+        "1-MIDI",
+        "2-MIDI",
+        "Vocals",
+        "Drums stem",
+        "3-MIDI",
+    ]
+    assert client.ask(protocol.RS_CREATE_TRACKS, 2, "midi", -1) == [2, 8, 1]
+    assert host.call(lambda: [t.has_audio_input for t in host.song.tracks][2:4]) == [True, True]
+    client.send(protocol.SONG_UNDO)
+    client.send(protocol.SONG_UNDO)  # both names and both tracks go in one step
+    assert client.ask(protocol.SONG_GET + "num_tracks") == [6]
+
+
+def test_clip_info_for_midi_and_audio(host: LiveHost, client: OscClient, wav_file: Path) -> None:
+    write(client, 1, 0, 1, BEAT, name="Beat")
+    info = client.ask(protocol.RS_CLIP_INFO, 2, 0, 1)
+    assert info[:3] == [2, 0, 1]
+    assert dict(zip(protocol.CLIP_INFO_FIELDS, info[3:], strict=True)) == {
+        "name": "Beat",
+        "is_audio_clip": 0,
+        "file_path": "",
+        "length_beats": 4.0,
+        "start_marker_beats": 0.0,
+        "end_marker_beats": 4.0,
+        "warping": 0,
+        "sample_rate": 0.0,
+        "track_name": "1-MIDI",
+    }
+    client.ask(protocol.RS_IMPORT_AUDIO, 3, 4, 0, str(wav_file), "Loop", 0, 0.0)
+    audio = dict(zip(protocol.CLIP_INFO_FIELDS, client.ask(protocol.RS_CLIP_INFO, 4, 4, 0)[3:], strict=True))
+    # an unwarped clip measures seconds; clip_info converts to beats at the Set's tempo
+    assert audio["length_beats"] == pytest.approx(4.0) and audio["end_marker_beats"] == pytest.approx(4.0)
+    assert (audio["is_audio_clip"], audio["file_path"], audio["warping"], audio["sample_rate"]) == (
+        1,
+        str(wav_file),
+        0,
+        44100.0,
+    )
+    assert client.error(protocol.RS_CLIP_INFO, 5, 0, 7)[1:] == [
+        "track 0 slot 7 is empty: expected a clip there",
+        5,
+    ]
+
+
+def test_name_scene(host: LiveHost, client: OscClient) -> None:
+    assert client.ask(protocol.RS_NAME_SCENE, 1, 2, "Chorus") == [1, 2]
+    assert client.ask(protocol.RS_NAME_SCENE, 2, -1, "Intro") == [2, 0]
+    assert host.call(lambda: [s.name for s in host.song.scenes][:3]) == ["Intro", "", "Chorus"]
+
+
+def test_set_context(host: LiveHost, client: OscClient) -> None:
+    reply = client.ask(
+        protocol.RS_SET_CONTEXT,
+        4,
+        "tempo_bpm",
+        100.0,
+        "root_note",
+        9,
+        "scale_name",
+        "Minor",
+        "signature_numerator",
+        3,
+    )
+    assert reply == [4]
+    ctx = dict(zip(protocol.CONTEXT_FIELDS, client.ask(protocol.RS_CONTEXT_GET, 5)[1:], strict=True))
+    assert (ctx["tempo_bpm"], ctx["root_note"], ctx["scale_name"], ctx["signature_numerator"]) == (
+        100.0,
+        9,
+        "Minor",
+        3,
+    )
+    client.send(protocol.SONG_UNDO)  # one undo step for the whole set_context
+    assert client.ask(protocol.SONG_GET + "tempo") == [120.0]
+    assert client.ask(protocol.SONG_GET + "scale_name") == ["Major"]
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["tempo_bpm", 5.0], "tempo 5.0"),
+        (["root_note", 12], "root_note 12"),
+        (["signature_denominator", 3], "signature_denominator 3"),
+        (["key", "C"], "'key'"),
+        (["tempo_bpm"], "pairs"),
+        (["scale_name", "Bluesy"], "Bluesy"),
+    ],
+)
+def test_set_context_errors_name_the_value(client: OscClient, args: list, named: str) -> None:
+    address, message, req = client.error(protocol.RS_SET_CONTEXT, 6, *args)
+    assert (address, req) == (protocol.RS_SET_CONTEXT, 6)
+    assert named in message
+    assert client.ask(protocol.SONG_GET + "tempo") == [120.0]
