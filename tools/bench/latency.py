@@ -5,7 +5,7 @@ Runs, side by side in one process and one run:
 - the daemon's /roo/ping and the Remote Script's /live/song/get/tempo round trips;
 - /roo/generate drums (8 bars) through daemon and Remote Script (10 ms Live.Base.Timer);
 - the peer: the same path with the Remote Script polled by the 100 ms control-surface tick
-  (what a script without Live.Base.Timer does, e.g. on Live 11.0).
+  (what a script without Live.Base.Timer does: Live 10.1 in the in-memory Live).
 Usage: .venv/bin/python tools/bench/latency.py [--requests 200] [--peer-requests 50]
 """
 
@@ -118,7 +118,7 @@ def main() -> int:
         ours = generate_latencies(live, args.requests)
     rows.append(("/roo/generate drums 8 bars -> done (10 ms timer)", len(ours), percentiles(ours)))
 
-    with LiveHost(port=0, version=(11, 0, 0)) as live:
+    with LiveHost(port=0, version=(10, 1, 0)) as live:
         peer = generate_latencies(live, args.peer_requests)
     rows.append(("peer: same path, 100 ms control-surface tick", len(peer), percentiles(peer)))
 
