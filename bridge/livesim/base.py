@@ -54,22 +54,22 @@ class Listeners:
     """The listener lists of one Live object, keyed by property name."""
 
     def __init__(self, owner: str, doc: Doc) -> None:
-        self._owner = owner
+        self.owner = owner
         self._by_prop: dict[str, list[Callback]] = {}
         self._doc = doc
 
     def add(self, prop: str, callback: Callback) -> None:
         if not callable(callback):
-            raise ArgumentError(f"{self._owner}.add_{prop}_listener expects a callable, got {callback!r}")
+            raise ArgumentError(f"{self.owner}.add_{prop}_listener expects a callable, got {callback!r}")
         lst = self._by_prop.setdefault(prop, [])
         if callback in lst:
-            raise RuntimeError(f"Listener already connected to {self._owner}.{prop}")
+            raise RuntimeError(f"Listener already connected to {self.owner}.{prop}")
         lst.append(callback)
 
     def remove(self, prop: str, callback: Callback) -> None:
         lst = self._by_prop.get(prop, [])
         if callback not in lst:
-            raise RuntimeError(f"Listener not connected to {self._owner}.{prop}")
+            raise RuntimeError(f"Listener not connected to {self.owner}.{prop}")
         lst.remove(callback)
 
     def has(self, prop: str, callback: Callback) -> bool:
@@ -85,7 +85,7 @@ class Listeners:
             try:
                 callback()
             except Exception as exc:  # a listener's error is logged by Live, never propagated
-                self._doc.report_error(f"{self._owner}.{prop} listener", exc)
+                self._doc.report_error(f"{self.owner}.{prop} listener", exc)
             finally:
                 self._doc.notifying -= 1
 

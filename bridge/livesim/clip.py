@@ -127,14 +127,7 @@ class Clip:
             raise RuntimeError(f"Clip.{method} is available for MIDI clips only")
 
     def _set(self, prop: str, value: Any) -> None:
-        """Change one property with undo and notification."""
-        self._doc.check_change(f"Clip.{prop}")
-        old = getattr(self, "_" + prop)
-        if old == value:
-            return
-        setattr(self, "_" + prop, value)
-        self._doc.record(lambda: self._set(prop, old))
-        self._listeners.notify(prop)
+        self._doc.change(self, prop, value)
 
     def _unit(self, beats: float) -> float:
         """Beats to this clip's unit: beats, or seconds for an unwarped audio clip."""

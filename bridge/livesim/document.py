@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 from bridge.livesim.application import Application
 
@@ -41,6 +42,17 @@ class Document:
                 f"{where}: called from thread {threading.current_thread().name!r}; the Live API is not "
                 f"thread-safe and may only be used on Live's main thread ({main.name!r})"
             )
+
+    def change(self, obj: Any, prop: str, value: Any, *, undoable: bool = True) -> None:
+        """Set obj._<prop> with Live's guards, one undo entry and a notification of prop."""
+        self.check_change(f"{obj._listeners.owner}.{prop}")
+        old = getattr(obj, "_" + prop)
+        if old == value:
+            return
+        setattr(obj, "_" + prop, value)
+        if undoable:
+            self.record(lambda: self.change(obj, prop, old))
+        obj._listeners.notify(prop)
 
     def report_error(self, where: str, exc: BaseException) -> None:
         text = "".join(traceback.format_exception_only(type(exc), exc)).strip()

@@ -37,14 +37,7 @@ class Song:
 
     # --- shared setters -------------------------------------------------------------------
     def _set(self, prop: str, value: Any, *, undoable: bool = True) -> None:
-        self._doc.check_change(f"Song.{prop}")
-        old = getattr(self, "_" + prop)
-        if old == value:
-            return
-        setattr(self, "_" + prop, value)
-        if undoable:
-            self._doc.record(lambda: self._set(prop, old))
-        self._listeners.notify(prop)
+        self._doc.change(self, prop, value, undoable=undoable)
 
     @property
     def tempo(self) -> float:

@@ -134,13 +134,7 @@ class Track:
         return float(self._song.tempo)
 
     def _set(self, prop: str, value: Any) -> None:
-        self._doc.check_change(f"Track.{prop}")
-        old = getattr(self, "_" + prop)
-        if old == value:
-            return
-        setattr(self, "_" + prop, value)
-        self._doc.record(lambda: self._set(prop, old))
-        self._listeners.notify(prop)
+        self._doc.change(self, prop, value)
 
     @property
     def name(self) -> str:

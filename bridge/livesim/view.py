@@ -33,11 +33,7 @@ class Scene:
     @name.setter
     def name(self, value: str) -> None:
         check_args("Scene.name", (value,), ("str",))
-        self._doc.check_change("Scene.name")
-        old = self._name
-        self._name = value
-        self._doc.record(lambda: setattr(self, "_name", old))
-        self._listeners.notify("name")
+        self._doc.change(self, "name", value)
 
     @property
     def clip_slots(self) -> tuple[ClipSlot, ...]:
