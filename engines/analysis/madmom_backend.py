@@ -1,0 +1,124 @@
+"""The madmom backend: RNN + DBN beats and downbeats, CNN key, deep-chroma CRF chords.
+
+Works on mono float32 audio at 44.1 kHz (``SAMPLE_RATE_HZ``). The networks load once per
+process (``models()``); the downbeat tracker is built per call with its tempo range narrowed
+around the beat tracker's tempo, so both agree on the beat level and decoding stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from typing import Any
+
+import numpy as np
+
+from engines.analysis import chords, grid, keys
+from engines.analysis.result import ChordSegment, Findings, Progress
+
+SAMPLE_RATE_HZ = 44100
+FPS = 100  # beat activation frames per second
+CHROMA_FPS = 10  # deep chroma frames per second
+DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
+METERS = (3, 4)
+FRAME_SIZES = (1024, 2048, 4096)  # the networks' STFT sizes at 44.1 kHz
+BEAT_BANDS = 6  # filter bands per octave of the beat network's input, at every frame size
+BAR_BANDS = (3, 6, 12)  # the same for the downbeat network, per frame size
+
+
+def available() -> bool:
+    return importlib.util.find_spec("madmom") is not None
+
+
+@functools.cache
+def models() -> dict[str, Any]:
+    """madmom's networks and processors, loaded once per process."""
+    import onnxruntime
+
+    onnxruntime.set_default_logger_severity(3)  # silence shape warnings printed per frame batch
+    from madmom.audio.chroma import DeepChromaProcessor
+    from madmom.features.beats import DBNBeatTrackingProcessor
+    from madmom.features.chords import DeepChromaChordRecognitionProcessor
+    from madmom.features.key import CNNKeyRecognitionProcessor
+    from madmom.ml.nn import NeuralNetworkEnsemble
+    from madmom.models import BEATS_BLSTM, DOWNBEATS_BLSTM
+
+    return {
+        "beat_nn": NeuralNetworkEnsemble.load(BEATS_BLSTM),
+        "beat_dbn": DBNBeatTrackingProcessor(fps=FPS),
+        "bar_nn": NeuralNetworkEnsemble.load(DOWNBEATS_BLSTM),
+        "key_cnn": CNNKeyRecognitionProcessor(),
+        "chroma": DeepChromaProcessor(),
+        "chord_crf": DeepChromaChordRecognitionProcessor(),
+    }
+
+
+def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Inputs of the beat and the downbeat networks, sharing one STFT per frame size.
+
+    The same multi-resolution log-filtered spectrogram differences that madmom's
+    RNNBeatProcessor (6 bands per octave at every size) and RNNDownBeatProcessor (3, 6, 12)
+    compute, each from its own STFTs.
+    """
+    from madmom.audio.signal import FramedSignal
+    from madmom.audio.spectrogram import FilteredSpectrogram, LogarithmicSpectrogram, SpectrogramDifference
+    from madmom.audio.stft import ShortTimeFourierTransform
+
+    beat_parts: list[np.ndarray] = []
+    bar_parts: list[np.ndarray] = []
+    for frame_size, bar_bands in zip(FRAME_SIZES, BAR_BANDS, strict=True):
+        stft = ShortTimeFourierTransform(FramedSignal(signal, frame_size=frame_size, fps=FPS))
+        done: dict[int, np.ndarray] = {}
+        for bands, parts in ((BEAT_BANDS, beat_parts), (bar_bands, bar_parts)):
+            if bands not in done:
+                spec = FilteredSpectrogram(stft, num_bands=bands, fmin=30, fmax=17000, norm_filters=True)
+                log_spec = LogarithmicSpectrogram(spec, mul=1, add=1)
+                diff = SpectrogramDifference(log_spec, diff_ratio=0.5, positive_diffs=True)
+                done[bands] = np.hstack((np.asarray(log_spec), np.asarray(diff)))
+            parts.append(done[bands])
+    return np.hstack(beat_parts), np.hstack(bar_parts)
+
+
+def track_bars(bar_activations: np.ndarray, tempo_bpm: float) -> np.ndarray:
+    """(time_s, bar position) rows from the downbeat network's output, near the given tempo."""
+    from madmom.features.downbeats import DBNDownBeatTrackingProcessor
+
+    tracker = DBNDownBeatTrackingProcessor(
+        beats_per_bar=list(METERS),
+        min_bpm=tempo_bpm * (1 - DOWNBEAT_TEMPO_SPAN),
+        max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN),
+        fps=FPS,
+    )
+    return np.asarray(tracker(bar_activations), dtype=np.float64).reshape(-1, 2)
+
+
+def analyze(samples: np.ndarray, progress: Progress) -> Findings:
+    """Run every madmom stage on mono 44.1 kHz audio; ``progress(fraction, message)`` between stages."""
+    from madmom.audio.signal import Signal
+
+    m = models()
+    signal = Signal(samples, sample_rate=SAMPLE_RATE_HZ, num_channels=1)
+    progress(0.05, "spectrograms")
+    beat_input, bar_input = rnn_features(signal)
+    progress(0.2, "beat network")
+    beats = np.asarray(m["beat_dbn"](m["beat_nn"](beat_input)), dtype=np.float64)
+    progress(0.45, "downbeat network")
+    tempo = grid.tempo_from_beats(beats)
+    downbeats, meter = np.zeros(0), 4
+    if tempo is not None and len(beats) >= 2 * max(METERS):
+        bar_activations = np.delete(m["bar_nn"](bar_input), 0, axis=1)  # drop the no-beat class
+        bar_beats = track_bars(bar_activations, tempo)
+        downbeats = grid.snap_downbeats(beats, bar_beats)
+        meter = grid.meter_from_bar_beats(bar_beats)
+    progress(0.75, "key and chords")
+    cnn = keys.from_madmom_order(m["key_cnn"](signal))
+    chroma = np.asarray(m["chroma"](signal), dtype=np.float64)
+    profile = keys.profile_probabilities(chroma.sum(axis=0))
+    segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chroma)]
+    return Findings(
+        beats_s=beats,
+        downbeats_s=downbeats,
+        beats_per_bar=meter,
+        key_probabilities=keys.blend(cnn, profile),
+        chords=chords.add_sevenths(segments, chroma, CHROMA_FPS),
+    )

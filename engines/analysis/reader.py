@@ -1,0 +1,46 @@
+"""Read an audio file (WAV, AIFF, FLAC, MP3, OGG) as mono float32 for analysis.
+
+Decoding, format checks and regions come from ``engines.audio_io.read_frames``; this adds the
+downmix and refuses silence. Every failure is an AudioFileError naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from engines.errors import AudioFileError
+
+SILENCE_PEAK = 1e-4  # -80 dBFS: a file whose loudest sample is below this holds no music
+
+
+def is_silent(samples: np.ndarray) -> bool:
+    """True for an empty array or one whose peak is below SILENCE_PEAK."""
+    return samples.size == 0 or float(np.max(np.abs(samples))) < SILENCE_PEAK
+
+
+def to_mono(samples: np.ndarray) -> np.ndarray:
+    """Average the channels of a (frames, channels) array; a 1-d array is returned as float32."""
+    if samples.ndim == 2:
+        samples = samples.mean(axis=1)
+    return np.ascontiguousarray(samples, dtype=np.float32)
+
+
+def read_audio(
+    path: str | Path, *, start_s: float | None = None, end_s: float | None = None
+) -> tuple[np.ndarray, int]:
+    """Mono float32 samples and the file's sample rate (Hz), optionally only start_s..end_s.
+
+    The region is in seconds of the file (a Live clip's start and end markers); end_s past the
+    end of the file is clipped. Raises AudioFileError for a missing, empty, corrupt, unsupported
+    or silent file.
+    """
+    from engines.audio_io import read_frames
+
+    frames, sample_rate = read_frames(path, start_s=start_s, end_s=end_s)
+    samples = to_mono(frames)
+    if is_silent(samples):
+        where = "" if start_s is None and end_s is None else f" between {start_s} s and {end_s} s"
+        raise AudioFileError(f"audio file {str(path)!r} is silent{where} (peak below -80 dBFS)")
+    return samples, sample_rate

@@ -1,0 +1,129 @@
+"""What an analysis returns: the song grid, key and chords of one clip, in seconds.
+
+``AnalysisResult.to_dict()`` is the JSON contract of ``roo analyze --json`` and of the daemon's
+``analysis`` result. ``chords_in_beats`` turns the seconds into Live's unit (quarter-note beats
+from the clip start) for the generators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engines.errors import InvalidValue
+from engines.music import Chord
+
+NO_KEY = "N"  # the key of a clip with no tonal content (silence)
+NO_CHORD = "N"  # Harte's no-chord label
+_HARTE_ROOTS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
+_HARTE_RE = re.compile(r"^([A-G])([#b]*):?([A-Za-z0-9]*)")
+Progress = Callable[[float, str], None]  # (fraction 0..1, message); may raise JobCancelled
+
+
+@dataclass(frozen=True, slots=True)
+class ChordSegment:
+    start_s: float
+    end_s: float
+    label: str  # Harte: "A:min", "C:maj", "G:7", "N"
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What a backend hands back before the result is assembled (times in seconds)."""
+
+    beats_s: np.ndarray
+    downbeats_s: np.ndarray
+    beats_per_bar: int
+    key_probabilities: np.ndarray  # 24 keys: C..B major, then C..B minor
+    chords: list[ChordSegment]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisResult:
+    duration_s: float
+    sample_rate: int  # of the analysed file (before any resampling)
+    tempo_bpm: float | None  # None when there are fewer than two beats (silence)
+    beats_s: tuple[float, ...]
+    downbeats_s: tuple[float, ...]  # a subset of beats_s
+    time_signature: tuple[int, int]
+    key: str  # "A minor", "F# major" or "N"
+    key_confidence: float  # 0..1
+    chords: tuple[ChordSegment, ...]
+    backend: str  # "madmom" or "librosa"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "duration_s": round(self.duration_s, 4),
+            "sample_rate": self.sample_rate,
+            "tempo_bpm": None if self.tempo_bpm is None else round(self.tempo_bpm, 3),
+            "beats_s": [round(t, 4) for t in self.beats_s],
+            "downbeats_s": [round(t, 4) for t in self.downbeats_s],
+            "time_signature": list(self.time_signature),
+            "key": self.key,
+            "key_confidence": round(self.key_confidence, 4),
+            "chords": [
+                {"start_s": round(c.start_s, 4), "end_s": round(c.end_s, 4), "label": c.label}
+                for c in self.chords
+            ],
+            "backend": self.backend,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnalysisResult:
+        """Rebuild a result from ``to_dict()`` output (the cache); raises InvalidValue if malformed."""
+        try:
+            tempo = data["tempo_bpm"]
+            num, den = data["time_signature"]
+            return cls(
+                duration_s=float(data["duration_s"]),
+                sample_rate=int(data["sample_rate"]),
+                tempo_bpm=None if tempo is None else float(tempo),
+                beats_s=tuple(float(t) for t in data["beats_s"]),
+                downbeats_s=tuple(float(t) for t in data["downbeats_s"]),
+                time_signature=(int(num), int(den)),
+                key=str(data["key"]),
+                key_confidence=float(data["key_confidence"]),
+                chords=tuple(
+                    ChordSegment(float(c["start_s"]), float(c["end_s"]), str(c["label"]))
+                    for c in data["chords"]
+                ),
+                backend=str(data["backend"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidValue(f"analysis result {str(data)[:80]!r} is malformed: {exc}") from exc
+
+
+def parse_harte(label: str) -> tuple[int, str] | None:
+    """Root pitch class and quality of a Harte label ("A:min" -> (9, "min")); None for "N"/"X"."""
+    if label in (NO_CHORD, "X", ""):
+        return None
+    m = _HARTE_RE.match(label)
+    if m is None:
+        raise InvalidValue(f"chord label {label!r} is not a Harte label like 'A:min' or 'C:maj'")
+    letter, accidentals, quality = m.groups()
+    root = _HARTE_ROOTS[letter] + accidentals.count("#") - accidentals.count("b")
+    return root % 12, quality or "maj"
+
+
+def chords_in_beats(result: AnalysisResult, *, tempo_bpm: float | None = None) -> tuple[Chord, ...]:
+    """The result's chords as engines.music.Chord in beats from the clip start ("N" dropped).
+
+    Uses ``tempo_bpm`` (default: the detected tempo); a result without a tempo has no chords in beats.
+    """
+    bpm = tempo_bpm if tempo_bpm is not None else result.tempo_bpm
+    if bpm is None or bpm <= 0:
+        return ()
+    beats_per_s = bpm / 60.0
+    chords = []
+    for seg in result.chords:
+        parsed = parse_harte(seg.label)
+        if parsed is None:
+            continue
+        root, quality = parsed
+        start = seg.start_s * beats_per_s
+        chords.append(Chord(start, (seg.end_s - seg.start_s) * beats_per_s, root, quality))
+    return tuple(chords)

@@ -1,0 +1,84 @@
+"""``roo analyze``: the JSON contract, the text summary, the cache, and errors naming the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from bridge.cli import main
+from tests.engines.analysis.synth import SR, progression
+
+FIELDS = {"duration_s", "sample_rate", "tempo_bpm", "beats_s", "downbeats_s", "time_signature", "key",
+          "key_confidence", "chords", "backend"}  # fmt: skip
+
+
+@pytest.fixture
+def cache_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MUSEAROO_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def song(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("audio") / "song.flac"
+    sf.write(path, progression(["A:min", "F:maj", "C:maj", "G:maj"], 100.0), SR)
+    return path
+
+
+def test_json_has_every_contract_field(
+    song: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(song), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == FIELDS
+    assert data["backend"] == "madmom" and data["sample_rate"] == SR
+    assert data["tempo_bpm"] == pytest.approx(100.0, rel=0.03)
+    assert data["time_signature"] == [4, 4]
+    assert data["key"] in ("A minor", "C major")  # relative keys; the progression fits both
+    assert {c["label"] for c in data["chords"]} >= {"A:min", "F:maj", "C:maj", "G:maj"}
+    assert all(set(c) == {"start_s", "end_s", "label"} for c in data["chords"])
+    assert len(list(cache_env.glob("*.json"))) == 1
+    assert main(["analyze", str(song), "--json"]) == 0  # from the cache: the same object
+    assert json.loads(capsys.readouterr().out) == data
+
+
+def test_librosa_backend_and_text_output(
+    song: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(song), "--backend", "librosa"]) == 0
+    out = capsys.readouterr().out
+    assert "BPM" in out and "backend:    librosa" in out and "key:" in out
+
+
+def test_region(song: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(song), "--json", "--start", "2.4", "--end", "7.2", "--no-cache"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["duration_s"] == pytest.approx(4.8, abs=1e-3)
+    assert not cache_env.exists()
+
+
+@pytest.mark.parametrize("problem", ["missing", "empty", "silent", "corrupt", "unsupported"])
+def test_bad_files_exit_nonzero_naming_the_file(
+    problem: str, tmp_path: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / f"{problem}.wav"
+    if problem == "empty":
+        path.write_bytes(b"")
+    elif problem == "silent":
+        sf.write(path, np.zeros(SR, dtype=np.float32), SR)
+    elif problem == "corrupt":
+        path.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt garbage")
+    elif problem == "unsupported":
+        path = tmp_path / "score.pdf"
+        path.write_bytes(b"%PDF-1.4 not audio at all")
+    assert main(["analyze", str(path), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("roo analyze: error: ") and str(path) in captured.err
+    word = {"missing": "does not exist", "empty": "empty", "silent": "silent"}.get(problem, "cannot be read")
+    assert word in captured.err

@@ -1,0 +1,90 @@
+"""Whole analyses of short synthetic clips with both backends, silence, and progress reports."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engines.analysis import AnalysisResult, analyze, resolve_backend
+from engines.analysis.result import parse_harte
+from engines.errors import InvalidValue, JobCancelled
+
+from .synth import SR, progression
+
+PROGRESSION = ["C:maj", "G:maj", "A:min", "F:maj"] * 2  # 16 s at 120 BPM, one chord per bar
+
+
+@pytest.fixture(scope="module", params=["madmom", "librosa"])
+def pop(request: pytest.FixtureRequest) -> AnalysisResult:
+    return analyze(progression(PROGRESSION, 120.0), SR, backend=request.param)
+
+
+def test_grid_follows_the_clicks(pop: AnalysisResult) -> None:
+    assert pop.tempo_bpm == pytest.approx(120.0, rel=0.02)
+    beats = np.array(pop.beats_s)
+    assert len(beats) >= 28  # 32 beats; trackers may miss the first or last
+    assert np.all(np.diff(beats) == pytest.approx(0.5, abs=0.03))
+    # every beat sits on a click (multiples of 0.5 s)
+    assert np.max(np.abs(beats - np.round(beats * 2) / 2)) < 0.05
+    assert pop.time_signature == (4, 4)
+    assert set(pop.downbeats_s) <= set(pop.beats_s)
+    down = np.array(pop.downbeats_s)
+    assert len(down) >= 6
+    assert np.max(np.abs(down - np.round(down / 2) * 2)) < 0.05  # bars start every 2 s
+
+
+def test_key_and_chords_follow_the_pads(pop: AnalysisResult) -> None:
+    assert pop.key == "C major"
+    assert 0.3 < pop.key_confidence <= 1.0
+    # the chord sounding in the middle of each bar
+    for bar, label in enumerate(PROGRESSION):
+        middle = bar * 2.0 + 1.0
+        found = [c.label for c in pop.chords if c.start_s <= middle < c.end_s]
+        assert len(found) == 1
+        assert parse_harte(found[0])[:1] == parse_harte(label)[:1], (bar, found, label)  # type: ignore[index]
+        assert found[0].split(":")[1].startswith(label.split(":")[1]), (bar, found, label)
+    assert all(a.end_s <= b.start_s + 1e-9 for a, b in zip(pop.chords, pop.chords[1:], strict=False))
+    assert pop.chords[-1].end_s <= pop.duration_s
+
+
+def test_silence_has_no_beats_and_no_key() -> None:
+    result = analyze(np.zeros(SR * 3, dtype=np.float32), SR)
+    assert result.beats_s == () and result.downbeats_s == ()
+    assert result.tempo_bpm is None
+    assert result.key == "N" and result.key_confidence == 0.0
+    assert [c.label for c in result.chords] == ["N"]
+    assert result.duration_s == 3.0
+    assert analyze(np.zeros(0, dtype=np.float32), SR).chords == ()
+
+
+def test_stereo_input_and_determinism() -> None:
+    mono = progression(PROGRESSION[:4], 120.0)
+    first = analyze(np.stack([mono, mono], axis=1), SR)
+    assert first == analyze(mono, SR)
+
+
+def test_progress_is_reported_and_can_cancel() -> None:
+    seen: list[float] = []
+    analyze(progression(PROGRESSION[:2], 120.0), SR, progress=lambda f, m: seen.append(f))
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 4
+
+    def cancel(fraction: float, message: str) -> None:
+        if fraction > 0.3:
+            raise JobCancelled("cancelled in test")
+
+    with pytest.raises(JobCancelled):
+        analyze(progression(PROGRESSION[:2], 120.0), SR, progress=cancel)
+
+
+def test_backend_choice() -> None:
+    assert resolve_backend("librosa") == "librosa"
+    assert resolve_backend("madmom") == "madmom"  # installed here
+    with pytest.raises(InvalidValue, match="'essentia'"):
+        resolve_backend("essentia")
+
+
+def test_madmom_missing_falls_back_to_librosa(monkeypatch: pytest.MonkeyPatch) -> None:
+    from engines.analysis import madmom_backend
+
+    monkeypatch.setattr(madmom_backend, "available", lambda: False)
+    assert resolve_backend("madmom") == "librosa"

@@ -1,0 +1,155 @@
+"""The pure parts: grid, key profiles, chord templates, Harte labels, result round trip."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engines.analysis import chords, grid, keys
+from engines.analysis.result import AnalysisResult, ChordSegment, chords_in_beats, parse_harte
+from engines.errors import InvalidValue
+from engines.music import Chord
+
+MAJOR_SCALE = (0, 2, 4, 5, 7, 9, 11)
+
+
+def scale_chroma(tonic: int, weights: dict[int, float] | None = None) -> np.ndarray:
+    chroma = np.zeros(12)
+    for step in MAJOR_SCALE:
+        chroma[(tonic + step) % 12] = 1.0
+    for pc, w in (weights or {}).items():
+        chroma[(tonic + pc) % 12] += w
+    return chroma
+
+
+def test_tempo_from_beats_ignores_a_skipped_beat_and_needs_two() -> None:
+    beats = np.arange(0, 10, 0.5)
+    assert grid.tempo_from_beats(beats) == pytest.approx(120.0)
+    assert grid.tempo_from_beats(np.delete(beats, 7)) == pytest.approx(120.0)
+    assert grid.tempo_from_beats(np.array([1.0])) is None
+    assert grid.tempo_from_beats(np.zeros(0)) is None
+
+
+def test_snap_downbeats_is_a_subset_of_the_beats() -> None:
+    beats = np.arange(0.2, 8.2, 0.5)
+    tracked = np.array([[0.23, 1], [0.71, 2], [2.18, 1], [4.6, 1], [6.0, 4]])
+    down = grid.snap_downbeats(beats, tracked)
+    np.testing.assert_allclose(down, [0.2, 2.2, 4.7])
+    assert set(down) <= set(beats)
+    assert grid.meter_from_bar_beats(tracked) == 4
+    assert len(grid.snap_downbeats(beats, np.array([[9.9, 1]]))) == 0  # too far from every beat
+
+
+@pytest.mark.parametrize(("meter", "phase"), [(4, 0), (4, 3), (3, 1)])
+def test_downbeats_by_accent_finds_meter_and_phase(meter: int, phase: int) -> None:
+    accents = np.full(24, 0.3)
+    accents[phase::meter] = 1.0
+    assert grid.downbeats_by_accent(accents) == (meter, phase)
+    assert grid.downbeats_by_accent(accents[:5]) == (4, 0)  # too short to tell
+
+
+def test_key_profile_finds_major_and_relative_minor() -> None:
+    for tonic in range(12):
+        probs = keys.profile_probabilities(scale_chroma(tonic, {0: 1.0, 7: 0.5}))
+        assert keys.best_key(probs)[0] == keys.key_label(tonic)
+        assert probs.sum() == pytest.approx(1.0)
+    # A minor: the C major scale weighted towards A and E
+    label, confidence = keys.best_key(keys.profile_probabilities(scale_chroma(0, {9: 1.5, 4: 0.8})))
+    assert label == "A minor" and 0 < confidence <= 1
+    np.testing.assert_allclose(keys.profile_probabilities(np.zeros(12)), np.full(24, 1 / 24))
+
+
+def test_madmom_key_order_and_blend() -> None:
+    madmom = np.zeros(24)
+    madmom[0] = 1.0  # madmom's class 0 is A major
+    assert keys.best_key(keys.from_madmom_order(madmom))[0] == "A major"
+    madmom = np.zeros(24)
+    madmom[12 + 3] = 1.0  # madmom's class 15 is C minor
+    assert keys.best_key(keys.from_madmom_order(madmom))[0] == "C minor"
+    sure, unsure = np.full(24, 0.01), np.full(24, 1 / 24)
+    sure[5] = 1 - 0.01 * 23
+    blended = keys.blend(sure, unsure)
+    assert int(np.argmax(blended)) == 5 and blended.sum() == pytest.approx(1.0)
+
+
+def _chroma_frames(labels: list[str], frames_each: int) -> np.ndarray:
+    rows = []
+    for label in labels:
+        row = np.zeros(12)
+        parsed = parse_harte(label)
+        if parsed is not None:
+            root, quality = parsed
+            third = 4 if quality.startswith("maj") or quality == "7" else 3
+            row[[root, (root + third) % 12, (root + 7) % 12]] = 1.0
+            if quality in ("7", "min7"):
+                row[(root + 10) % 12] = 0.9
+        rows += [row] * frames_each
+    return np.array(rows)
+
+
+def test_template_chords_label_and_time_each_chord() -> None:
+    fps = 10.0
+    chroma = _chroma_frames(["C:maj", "A:min", "N", "F#:maj"], 20)
+    noisy = chroma + np.random.default_rng(0).uniform(0, 0.15, chroma.shape) * (
+        chroma.sum(1, keepdims=True) > 0
+    )
+    segments = chords.template_chords(noisy, fps)
+    assert [s.label for s in segments] == ["C:maj", "A:min", "N", "F#:maj"]
+    assert [s.start_s for s in segments] == [0.0, 2.0, 4.0, 6.0]
+    assert segments[-1].end_s == 8.0
+    assert chords.template_chords(np.zeros((0, 12)), fps) == []
+
+
+def test_sevenths_only_where_the_seventh_sounds() -> None:
+    fps = 10.0
+    chroma = _chroma_frames(["G:7", "C:maj", "D:min7"], 10)
+    triads = [ChordSegment(0, 1, "G:maj"), ChordSegment(1, 2, "C:maj"), ChordSegment(2, 3, "D:min")]
+    labels = [s.label for s in chords.add_sevenths(triads, chroma, fps)]
+    assert labels == ["G:7", "C:maj", "D:min7"]
+    short = [ChordSegment(0, 0.3, "G:maj")]
+    assert chords.add_sevenths(short, chroma, fps)[0].label == "G:maj"
+
+
+def test_harte_parsing() -> None:
+    assert parse_harte("A:min") == (9, "min")
+    assert parse_harte("Bb:7") == (10, "7")
+    assert parse_harte("F#") == (6, "maj")
+    assert parse_harte("N") is None
+    with pytest.raises(InvalidValue, match="'H:maj'"):
+        parse_harte("H:maj")
+
+
+def _result(**changes: object) -> AnalysisResult:
+    base = AnalysisResult(
+        duration_s=4.0,
+        sample_rate=44100,
+        tempo_bpm=120.0,
+        beats_s=(0.0, 0.5, 1.0, 1.5),
+        downbeats_s=(0.0,),
+        time_signature=(4, 4),
+        key="A minor",
+        key_confidence=0.8,
+        chords=(ChordSegment(0.0, 2.0, "A:min"), ChordSegment(2.0, 3.0, "N"), ChordSegment(3.0, 4.0, "E:7")),
+        backend="madmom",
+    )
+    return AnalysisResult(**{**{f: getattr(base, f) for f in base.__slots__}, **changes})  # type: ignore[arg-type]
+
+
+def test_result_round_trip_and_contract_fields() -> None:
+    result = _result()
+    data = result.to_dict()
+    assert set(data) == {
+        "duration_s", "sample_rate", "tempo_bpm", "beats_s", "downbeats_s", "time_signature",
+        "key", "key_confidence", "chords", "backend",
+    }  # fmt: skip
+    assert data["chords"][0] == {"start_s": 0.0, "end_s": 2.0, "label": "A:min"}
+    assert AnalysisResult.from_dict(data) == result
+    with pytest.raises(InvalidValue):
+        AnalysisResult.from_dict({"duration_s": 1.0})
+
+
+def test_chords_in_beats_uses_the_tempo_and_drops_no_chord() -> None:
+    result = _result()
+    assert chords_in_beats(result) == (Chord(0.0, 4.0, 9, "min"), Chord(6.0, 2.0, 4, "7"))
+    assert chords_in_beats(result, tempo_bpm=60.0)[1] == Chord(3.0, 1.0, 4, "7")
+    assert chords_in_beats(_result(tempo_bpm=None)) == ()

@@ -1,0 +1,244 @@
+"""Benchmark BrainAroo analysis: accuracy on real and rendered clips, speed cold and cached.
+
+    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--speed] [--json OUT]
+
+With no section flag every section runs. Peers are measured side by side in the same run:
+plain madmom (RNNBeatProcessor + DBNBeatTrackingProcessor, called directly on the same audio),
+the librosa backend, and for speed a fresh process that calls madmom's processors directly.
+Real recordings are read from ../shared/eval/real (never copied); the rendered set is built by
+tools/eval/rendered.py into a cache folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+REAL_DIR = ROOT.parent / "shared" / "eval" / "real"
+ROO = [sys.executable, "-m", "bridge.cli"]
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+PEER_SCRIPT = """
+import sys, soundfile as sf, numpy as np
+import onnxruntime; onnxruntime.set_default_logger_severity(3)
+from madmom.audio.signal import Signal
+from madmom.features.beats import RNNBeatProcessor, DBNBeatTrackingProcessor
+from madmom.features.downbeats import RNNDownBeatProcessor, DBNDownBeatTrackingProcessor
+from madmom.features.key import CNNKeyRecognitionProcessor
+from madmom.audio.chroma import DeepChromaProcessor
+from madmom.features.chords import DeepChromaChordRecognitionProcessor
+x, sr = sf.read(sys.argv[1], dtype="float32", always_2d=True)
+sig = Signal(x.mean(axis=1), sample_rate=sr, num_channels=1)
+beats = DBNBeatTrackingProcessor(fps=100)(RNNBeatProcessor()(sig))
+bars = DBNDownBeatTrackingProcessor(beats_per_bar=[3, 4], fps=100)(RNNDownBeatProcessor()(sig))
+key = CNNKeyRecognitionProcessor()(sig)
+chords = DeepChromaChordRecognitionProcessor()(DeepChromaProcessor()(sig))
+print(len(beats), len(bars), key.argmax(), len(chords))
+"""
+
+
+def beat_f(reference: np.ndarray, estimate: np.ndarray) -> float:
+    """mir_eval beat F-measure, 70 ms window, beats before 5 s dropped (the reference figures' setting)."""
+    import mir_eval
+
+    return float(mir_eval.beat.evaluate(np.asarray(reference), np.asarray(estimate))["F-measure"])
+
+
+def tempo_of(beats_s: np.ndarray) -> float:
+    return 60.0 / float(np.median(np.diff(beats_s)))
+
+
+def real_section() -> dict[str, Any]:
+    from madmom.audio.signal import Signal
+    from madmom.features.beats import DBNBeatTrackingProcessor, RNNBeatProcessor
+
+    from engines.analysis import analyze, read_audio
+    from engines.analysis.core import resample
+
+    plain_rnn, plain_dbn = RNNBeatProcessor(), DBNBeatTrackingProcessor(fps=100)
+    rows = {}
+    for audio in sorted(p for p in REAL_DIR.iterdir() if p.suffix in (".wav", ".flac")):
+        ann = np.loadtxt(audio.with_suffix(".beats"), ndmin=2)
+        ref_beats = ann[:, 0]
+        ref_down = ann[ann[:, 1] == 1, 0] if ann.shape[1] > 1 else None
+        samples, sr = read_audio(audio)
+        ours = analyze(samples, sr, backend="madmom")
+        lib = analyze(samples, sr, backend="librosa")
+        signal = Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1)
+        plain = plain_dbn(plain_rnn(signal))
+        ref_tempo = tempo_of(ref_beats)
+        rows[audio.stem] = {
+            "beat_f_ours": beat_f(ref_beats, np.array(ours.beats_s)),
+            "beat_f_plain_madmom": beat_f(ref_beats, plain),
+            "beat_f_librosa": beat_f(ref_beats, np.array(lib.beats_s)),
+            "downbeat_f_ours": None if ref_down is None else beat_f(ref_down, np.array(ours.downbeats_s)),
+            "downbeat_f_librosa": None if ref_down is None else beat_f(ref_down, np.array(lib.downbeats_s)),
+            "tempo_ref_bpm": ref_tempo,
+            "tempo_ours_bpm": ours.tempo_bpm,
+            "tempo_error": abs((ours.tempo_bpm or 0.0) - ref_tempo) / ref_tempo,
+            "tempo_error_librosa": abs((lib.tempo_bpm or 0.0) - ref_tempo) / ref_tempo,
+            "meter_ours": list(ours.time_signature),
+        }
+        print(audio.stem, {k: v for k, v in rows[audio.stem].items()}, file=sys.stderr)
+    return rows
+
+
+def chord_scores(ref: list[list[Any]], est: list[dict[str, Any]], duration_s: float) -> dict[str, float]:
+    """Duration-weighted majmin and sevenths overlap (mir_eval) plus the compared seconds."""
+    import mir_eval
+
+    ref_iv = np.array([[c[0], c[1]] for c in ref])
+    ref_lab = [c[2] for c in ref]
+    est_iv = np.array([[c["start_s"], c["end_s"]] for c in est])
+    est_lab = [c["label"] for c in est]
+    est_iv, est_lab = mir_eval.util.adjust_intervals(est_iv, est_lab, ref_iv.min(), ref_iv.max(), "N", "N")
+    iv, r, e = mir_eval.util.merge_labeled_intervals(ref_iv, ref_lab, est_iv, est_lab)
+    durations = mir_eval.util.intervals_to_durations(iv)
+    out = {}
+    for name, fn in (("majmin", mir_eval.chord.majmin), ("sevenths", mir_eval.chord.sevenths)):
+        comparisons = fn(r, e)
+        counted = comparisons >= 0
+        out[name] = float(np.sum(comparisons[counted] * durations[counted]))
+        out[f"{name}_s"] = float(np.sum(durations[counted]))
+    return out
+
+
+def rendered_section(limit: int) -> dict[str, Any]:
+    import mir_eval
+
+    from engines.analysis import analyze, keys, madmom_backend, read_audio
+    from engines.analysis.core import resample
+    from tools.eval import rendered
+
+    out_dir = rendered.default_out()
+    pieces = rendered.build(out_dir, limit=limit)
+    m = madmom_backend.models()
+    rows, totals = {}, {"majmin": 0.0, "majmin_s": 0.0, "sevenths": 0.0, "sevenths_s": 0.0}
+    raw_totals = dict(totals)
+    for piece in pieces:
+        samples, sr = read_audio(out_dir / piece["wav"])
+        res = analyze(samples, sr).to_dict()
+        scores = chord_scores(piece["chords"], res["chords"], piece["duration_s"])
+        # Key variants and triad-only chords, from the same networks, to show what each part adds.
+        from madmom.audio.signal import Signal
+
+        sig = Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1)
+        chroma = np.asarray(m["chroma"](sig), dtype=np.float64)
+        cnn = keys.from_madmom_order(m["key_cnn"](sig))
+        prof = keys.profile_probabilities(chroma.sum(axis=0))
+        raw = [{"start_s": s, "end_s": e, "label": lab} for s, e, lab in m["chord_crf"](chroma)]
+        raw_scores = chord_scores(piece["chords"], raw, piece["duration_s"])
+        for k in totals:
+            totals[k] += scores[k]
+            raw_totals[k] += raw_scores[k]
+        ref_key = piece["key"]
+        rows[piece["name"]] = {
+            "key_ref": ref_key,
+            "key_ours": res["key"],
+            "key_score": mir_eval.key.weighted_score(ref_key, res["key"]),
+            "key_score_cnn_only": mir_eval.key.weighted_score(ref_key, keys.best_key(cnn)[0]),
+            "key_score_profile_only": mir_eval.key.weighted_score(ref_key, keys.best_key(prof)[0]),
+            "majmin": scores["majmin"] / max(scores["majmin_s"], 1e-9),
+            "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
+            "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
+            "tempo_error": abs((res["tempo_bpm"] or 0.0) - piece["tempo_bpm"]) / piece["tempo_bpm"],
+        }
+        print(piece["name"], rows[piece["name"]], file=sys.stderr)
+    summary = {
+        key: statistics.mean(r[key] for r in rows.values())
+        for key in (
+            "key_score",
+            "key_score_cnn_only",
+            "key_score_profile_only",
+            "majmin",
+            "beat_f",
+            "downbeat_f",
+        )
+    }
+    summary["majmin_weighted"] = totals["majmin"] / totals["majmin_s"]
+    summary["sevenths_weighted"] = totals["sevenths"] / totals["sevenths_s"]
+    summary["majmin_weighted_triads_only"] = raw_totals["majmin"] / raw_totals["majmin_s"]
+    summary["sevenths_weighted_triads_only"] = raw_totals["sevenths"] / raw_totals["sevenths_s"]
+    return {"pieces": rows, "summary": summary}
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def speed_section(repeats: int) -> dict[str, Any]:
+    import soundfile as sf
+
+    from engines.analysis import analyze_file, read_audio
+    from engines.analysis.core import resample
+
+    samples, sr = read_audio(REAL_DIR / "hainsworth_001.flac", start_s=0.0, end_s=30.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        clip = Path(tmp) / "clip30.wav"
+        sf.write(clip, resample(samples, sr, 44100), 44100)
+        peer = Path(tmp) / "peer.py"
+        peer.write_text(PEER_SCRIPT)
+        cold, peer_s, cli_cached = [], [], []
+        for i in range(repeats):  # interleaved, so both see the same machine load
+            env = {**os.environ, "MUSEAROO_CACHE_DIR": str(Path(tmp) / f"cache{i}")}
+            cold.append(timed([*ROO, "analyze", str(clip), "--json"], env))
+            cli_cached.append(timed([*ROO, "analyze", str(clip), "--json"], env))
+            peer_s.append(timed([sys.executable, str(peer), str(clip)], env))
+        cache_dir = Path(tmp) / "cache0"
+        analyze_file(clip, cache_dir=cache_dir)  # warm imports; the entry exists from the CLI run
+        hits = []
+        for _ in range(20):
+            start = time.perf_counter()
+            analyze_file(clip, cache_dir=cache_dir)
+            hits.append(time.perf_counter() - start)
+    return {
+        "clip": "hainsworth_001.flac 0..30 s as 44.1 kHz WAV",
+        "cold_cli_s": statistics.median(cold),
+        "peer_madmom_direct_s": statistics.median(peer_s),
+        "ratio_cold_vs_peer": statistics.median(cold) / statistics.median(peer_s),
+        "cached_cli_s": statistics.median(cli_cached),
+        "cached_in_process_ms": 1000 * statistics.median(hits),
+        "runs": {"cold": cold, "peer": peer_s, "cached_cli": cli_cached},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--real", action="store_true")
+    parser.add_argument("--rendered", action="store_true")
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--limit", type=int, default=20, help="rendered pieces")
+    parser.add_argument("--repeats", type=int, default=3, help="speed runs per contender")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args()
+    every = not (args.real or args.rendered or args.speed)
+    figures: dict[str, Any] = {}
+    if args.real or every:
+        figures["real"] = real_section()
+    if args.rendered or every:
+        figures["rendered"] = rendered_section(args.limit)
+    if args.speed or every:
+        figures["speed"] = speed_section(args.repeats)
+    text = json.dumps(figures, indent=1)
+    print(text)
+    if args.json:
+        args.json.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Evaluation sets built from public material into a cache folder (never into git)."""

@@ -1,0 +1,165 @@
+"""Build the rendered evaluation set: Bach chorales from music21's corpus, rendered with fluidsynth.
+
+For each chorale that music21 ships an expert Roman-numeral analysis of
+(``bach/choraleAnalyses/riemenschneider*.rntxt``): the score is exported to MIDI at a known
+tempo with every part on a GM piano and rendered through FluidR3_GM. Truth per piece:
+- key: the score's declared key (music21 Key object of the first key signature),
+- chords: the analysis's Roman numerals as Harte labels, timed by their offsets,
+- beats: every quarter note of the grid that runs through the bar lines,
+- downbeats: music21's bar offsets (a pickup bar is not a downbeat).
+
+The set goes into a cache folder (never into git), with ``manifest.json`` beside the WAVs:
+    .venv/bin/python tools/eval/rendered.py [--out DIR] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
+TEMPOS_BPM = (66, 76, 88, 100, 112, 126)  # cycled over the pieces
+SAMPLE_RATE_HZ = 44100
+ANALYSES = "bach/choraleAnalyses/riemenschneider{:03d}.rntxt"
+N_ANALYSES = 20
+# Harte qualities by the set of semitones above the root.
+QUALITIES = {
+    frozenset({0, 4, 7}): "maj",
+    frozenset({0, 3, 7}): "min",
+    frozenset({0, 3, 6}): "dim",
+    frozenset({0, 4, 8}): "aug",
+    frozenset({0, 4, 7, 10}): "7",
+    frozenset({0, 4, 10}): "7",
+    frozenset({0, 4, 7, 11}): "maj7",
+    frozenset({0, 3, 7, 10}): "min7",
+    frozenset({0, 3, 10}): "min7",
+    frozenset({0, 3, 6, 10}): "hdim7",
+    frozenset({0, 3, 6, 9}): "dim7",
+}
+
+
+def default_out() -> Path:
+    import os
+
+    base = os.environ.get("MUSEAROO_CACHE_DIR")
+    root = Path(base).parent if base else Path.home() / ".cache" / "musearoo"
+    return root / "eval" / "rendered"
+
+
+def harte(rn: Any) -> str:
+    """Harte label of a music21 RomanNumeral ("F#:min", "G:7"); "X" for other sonorities."""
+    root = rn.root()
+    name = root.name.replace("-", "b")
+    intervals = frozenset((p.pitchClass - root.pitchClass) % 12 for p in rn.pitches)
+    quality = QUALITIES.get(intervals)
+    return f"{name}:{quality}" if quality else "X"
+
+
+def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
+    """Key, chords, beats and downbeats (seconds) of a chorale score and its analysis."""
+    from music21 import key, roman
+
+    s_per_quarter = 60.0 / tempo_bpm
+    end_q = float(score.highestTime)
+    measures = list(score.parts[0].getElementsByClass("Measure"))
+    downbeats_q = [float(m.offset) for m in measures if float(m.paddingLeft) == 0.0]
+    first = downbeats_q[0]
+    beats_q = [first + k for k in range(-int(first), int(end_q - first) + 1) if 0 <= first + k < end_q]
+    declared = next(iter(score.recurse().getElementsByClass(key.Key)), None)
+    rns = list(analysis.recurse().getElementsByClass(roman.RomanNumeral))
+    starts = [float(rn.getOffsetInHierarchy(analysis)) for rn in rns]
+    chords = []
+    for i, rn in enumerate(rns):
+        stop = starts[i + 1] if i + 1 < len(rns) else end_q
+        if stop > starts[i]:
+            chords.append([starts[i] * s_per_quarter, stop * s_per_quarter, harte(rn)])
+    return {
+        "tempo_bpm": tempo_bpm,
+        "key": f"{declared.tonic.name.replace('-', 'b')} {declared.mode}" if declared is not None else None,
+        "beats_s": [q * s_per_quarter for q in beats_q],
+        "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
+        "chords": chords,
+        "duration_s": end_q * s_per_quarter,
+    }
+
+
+def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> dict[str, Any]:
+    """Export one analysed chorale to MIDI on piano, render it, and return its manifest entry."""
+    from music21 import corpus, instrument, tempo
+
+    analysis_path = corpus.getWork(ANALYSES.format(number))
+    header = Path(str(analysis_path)).read_text(encoding="utf-8")
+    bwv = re.search(r"BWV:\s*([\d.]+)", header)
+    if bwv is None:
+        raise ValueError(f"{analysis_path} names no BWV number")
+    analysis = corpus.parse(ANALYSES.format(number))
+    score = corpus.parse(f"bach/bwv{bwv.group(1)}")
+    for part in score.parts:
+        for old in part.recurse().getElementsByClass(("Instrument", "MetronomeMark")):
+            old.activeSite.remove(old)
+        part.insert(0, instrument.Piano())
+    score.parts[0].measure(score.parts[0].getElementsByClass("Measure")[0].number).insert(
+        0, tempo.MetronomeMark(number=tempo_bpm)
+    )
+    name = f"chorale_r{number:03d}_bwv{bwv.group(1)}_{int(tempo_bpm)}bpm"
+    midi, wav = out / f"{name}.mid", out / f"{name}.wav"
+    score.write("midi", fp=str(midi))
+    subprocess.run(
+        [
+            fluidsynth,
+            "-ni",
+            "-q",
+            "-g",
+            "0.6",
+            "-r",
+            str(SAMPLE_RATE_HZ),
+            "-F",
+            str(wav),
+            str(SOUNDFONT),
+            str(midi),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return {"name": name, "wav": wav.name, **piece_truth(score, analysis, tempo_bpm)}
+
+
+def build(out: Path, *, limit: int = N_ANALYSES) -> list[dict[str, Any]]:
+    """Render the set into ``out`` (reusing a complete earlier build) and return the manifest."""
+    manifest_path = out / "manifest.json"
+    if manifest_path.exists():
+        pieces: list[dict[str, Any]] = json.loads(manifest_path.read_text())
+        if len(pieces) >= limit and all((out / p["wav"]).exists() for p in pieces[:limit]):
+            return pieces[:limit]
+    fluidsynth = shutil.which("fluidsynth")
+    if fluidsynth is None or not SOUNDFONT.exists():
+        raise SystemExit(
+            f"the rendered set needs fluidsynth and {SOUNDFONT} (Debian: fluidsynth fluid-soundfont-gm)"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    pieces = []
+    for i in range(limit):
+        pieces.append(render_piece(i + 1, TEMPOS_BPM[i % len(TEMPOS_BPM)], out, fluidsynth))
+        print(f"rendered {pieces[-1]['name']}", file=sys.stderr)
+    manifest_path.write_text(json.dumps(pieces, indent=1))
+    return pieces
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None, help="default: ~/.cache/musearoo/eval/rendered")
+    parser.add_argument("--limit", type=int, default=N_ANALYSES, help=f"pieces (at most {N_ANALYSES})")
+    args = parser.parse_args()
+    pieces = build(args.out or default_out(), limit=min(args.limit, N_ANALYSES))
+    print(f"{len(pieces)} pieces in {args.out or default_out()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
