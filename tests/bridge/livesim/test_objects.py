@@ -251,3 +251,17 @@ def test_features_are_absent_before_their_version(wav: Path, restore_application
     bind_application(Application((11, 0, 0)))
     assert hasattr(Live.Base, "Timer")
     assert Live.Application.get_application().get_major_version() == 11
+
+
+def test_the_view_follows_the_highlighted_slot(song: Song) -> None:
+    calls: list[str] = []
+    song.view.add_selected_scene_listener(lambda: calls.append("scene"))
+    slot = song.tracks[3].clip_slots[5]
+    song.view.highlighted_clip_slot = slot
+    assert song.view.selected_track is song.tracks[3] and song.view.selected_scene is song.scenes[5]
+    assert song.view.highlighted_clip_slot is slot and calls == ["scene"]
+    clip = slot.create_clip(2.0)
+    song.view.detail_clip = clip
+    assert song.view.detail_clip is clip
+    with pytest.raises(RuntimeError, match="not a track of this Set"):
+        song.view.selected_track = make_song().tracks[0]
