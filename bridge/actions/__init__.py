@@ -10,12 +10,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import generate
+from bridge.actions import analyze, generate, separate
 from bridge.app import App
 from bridge.jobs import Job
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
 
 JOB_ACTIONS: dict[str, Action] = {
+    protocol.SEPARATE: separate.run,
     protocol.GENERATE: generate.run,
+    protocol.ANALYZE: analyze.run,
 }

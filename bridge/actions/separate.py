@@ -1,0 +1,125 @@
+"""/roo/separate [track slot] [model]: split an audio clip into stems on new tracks beside it.
+
+The clip (the selected one unless track and slot are given) is separated in the model worker with
+``exact_sum`` on, so the stems null against the source. An unwarped clip is separated over its
+start..end markers and its stems start exactly there; a warped clip is separated whole (its
+beat-to-file mapping lives in warp markers the Remote Script does not report), so the stems are
+frame-for-frame copies of its file. One audio track per stem is created right after the source
+track, named ``<clip name> drums`` and so on, and each stem lands in the source's scene, warped
+like the source. Live older than 12.0.5 cannot create audio clips: the files are written and
+the done message says where. Files go to $MUSEAROO_STEMS_DIR or ~/Music/MuseAroo/stems.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+from bridge.app import App
+from bridge.jobs import Job
+from bridge.worker import get_worker
+from engines.errors import AudioFileError, InvalidValue
+
+AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
+SEPARATE_TARGET = "engines.separation.files:separate_file"
+
+
+@dataclass(frozen=True, slots=True)
+class SeparateRequest:
+    track: int = -1  # -1: the selected track
+    slot: int = -1  # -1: the selected slot
+    model: str = protocol.SEPARATION_MODELS[0]
+
+
+def parse_request(args: list[Any]) -> SeparateRequest:
+    """``[]``, ``[model]``, ``[track, slot]`` or ``[track, slot, model]``; errors name the value."""
+    rest = list(args)
+    track = slot = -1
+    if rest and not isinstance(rest[0], str):
+        if len(rest) < 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in rest[:2]):
+            raise InvalidValue(f"/roo/separate {args!r}: expected [track slot] as two integers, then [model]")
+        track, slot = int(rest[0]), int(rest[1])
+        rest = rest[2:]
+        if track < -1 or slot < -1:
+            raise InvalidValue(
+                f"track {track} / slot {slot}: expected an index >= 0, or -1 for the selected one"
+            )
+    model = protocol.SEPARATION_MODELS[0]
+    if rest:
+        if len(rest) > 1 or not isinstance(rest[0], str) or not rest[0]:
+            raise InvalidValue(f"/roo/separate {args!r}: expected at most one model name after [track slot]")
+        model = rest[0]
+        if model not in protocol.SEPARATION_MODELS and not Path(model).expanduser().exists():
+            raise InvalidValue(
+                f"model {model!r}: expected one of {', '.join(protocol.SEPARATION_MODELS)} or a model folder"
+            )
+    return SeparateRequest(track, slot, model)
+
+
+def stems_root() -> Path:
+    """Where stem folders go: $MUSEAROO_STEMS_DIR, else ~/Music/MuseAroo/stems."""
+    configured = os.environ.get("MUSEAROO_STEMS_DIR")
+    return Path(configured).expanduser() if configured else Path.home() / "Music" / "MuseAroo" / "stems"
+
+
+def stems_folder(clip_name: str, now_s: float | None = None) -> Path:
+    """A new folder for one separation: ``<clip name> <date time>`` under stems_root()."""
+    safe = re.sub(r"[^\w\- ]+", "_", clip_name).strip() or "clip"
+    stamp = time.strftime("%Y-%m-%d %H%M%S", time.localtime(now_s))
+    folder = stems_root() / f"{safe} {stamp}"
+    n = 2
+    while folder.exists():
+        folder = stems_root() / f"{safe} {stamp} {n}"
+        n += 1
+    return folder
+
+
+async def run(app: App, job: Job, args: list[Any]) -> str:
+    req = parse_request(args)
+    ctx = await app.live.context()
+    track = ctx.selected_track if req.track == -1 else req.track
+    slot = ctx.selected_slot if req.slot == -1 else req.slot
+    if track < 0 or slot < 0:
+        raise InvalidValue("no clip is selected: select an audio clip or give /roo/separate a track and slot")
+    info = await app.live.clip_info(track, slot)
+    where = f"track {track} slot {slot} ({info.name!r})"
+    if not info.is_audio_clip:
+        raise InvalidValue(f"{where} is a MIDI clip: /roo/separate expected an audio clip")
+    if not info.file_path:
+        raise AudioFileError(f"{where} has no file on disk to separate")
+    start_s = end_s = None
+    if not info.warping:  # the Remote Script reports an unwarped clip's seconds as beats at the Set tempo
+        start_s = info.start_marker_beats * 60.0 / ctx.tempo_bpm
+        end_s = info.end_marker_beats * 60.0 / ctx.tempo_bpm
+    folder = stems_folder(info.name or Path(info.file_path).stem)
+    paths: dict[str, str] = await get_worker(app).call(
+        job,
+        SEPARATE_TARGET,
+        path=info.file_path,
+        out_dir=str(folder),
+        model=req.model,
+        exact_sum=True,
+        start_s=start_s,
+        end_s=end_s,
+    )
+    app.result(job.client, job.id, "stems", {"folder": str(folder), "files": paths, "source": where})
+    if ctx.version_tuple < AUDIO_CLIPS_SINCE:
+        return (
+            f"stems of {where} written to {folder} (Live {ctx.live_version} cannot create audio clips "
+            f"before 12.0.5: drag them in)"
+        )
+    job.report(0.98, "placing stems in Live")
+    names = [f"{info.name} {stem}".strip() for stem in paths]
+    first = await app.live.create_tracks("audio", track, names)
+    for offset, (name, path) in enumerate(zip(names, paths.values(), strict=True)):
+        await app.live.import_audio(first + offset, slot, path, name, bool(info.warping), 0.0)
+    region = "whole file (warped source)" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
+    return (
+        f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
+        f"slot {slot}; files in {folder}"
+    )
