@@ -1,0 +1,49 @@
+"""Find the audio clip an action works on: the given or selected slot, its file and region.
+
+Shared by the actions that read an audio clip's file (/roo/analyze; /roo/separate does the same
+steps). An unwarped clip's region is its start..end markers in seconds of the file (the Remote
+Script reports them as beats at the Set tempo); a warped clip has no region (whole file), since
+its warp markers are not reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bridge.app import App
+from bridge.live_client import ClipInfo, LiveContext
+from engines.errors import AudioFileError, InvalidValue
+
+
+@dataclass(frozen=True, slots=True)
+class AudioClip:
+    track: int
+    slot: int
+    info: ClipInfo
+    context: LiveContext
+    start_s: float | None  # None: the whole file
+    end_s: float | None
+
+    @property
+    def where(self) -> str:
+        return f"track {self.track} slot {self.slot} ({self.info.name!r})"
+
+
+async def audio_clip(app: App, track: int, slot: int, *, address: str) -> AudioClip:
+    """The audio clip at track/slot (-1: the selected one); raises InvalidValue/AudioFileError naming it."""
+    ctx = await app.live.context()
+    track = ctx.selected_track if track == -1 else track
+    slot = ctx.selected_slot if slot == -1 else slot
+    if track < 0 or slot < 0:
+        raise InvalidValue(f"no clip is selected: select an audio clip or give {address} a track and slot")
+    info = await app.live.clip_info(track, slot)
+    where = f"track {track} slot {slot} ({info.name!r})"
+    if not info.is_audio_clip:
+        raise InvalidValue(f"{where} is a MIDI clip: {address} expected an audio clip")
+    if not info.file_path:
+        raise AudioFileError(f"{where} has no file on disk")
+    start_s = end_s = None
+    if not info.warping:
+        start_s = info.start_marker_beats * 60.0 / ctx.tempo_bpm
+        end_s = info.end_marker_beats * 60.0 / ctx.tempo_bpm
+    return AudioClip(track, slot, info, ctx, start_s, end_s)

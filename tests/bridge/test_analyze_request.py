@@ -1,0 +1,123 @@
+"""Whole path: /roo/analyze -> daemon -> model worker -> real Remote Script in the in-memory Live."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import soundfile as sf
+
+from bridge import protocol
+from bridge.actions.analyze import parse_request
+from bridge.daemon import Daemon
+from bridge.livesim.host import LiveHost
+from bridge.livesim.live_set import parse_set
+from engines.errors import InvalidValue
+from tests.bridge.harness import Client, running_daemon
+from tests.engines.analysis.synth import SR, progression
+
+BARS = ["A:min", "F:maj", "C:maj", "G:maj"]
+
+
+@pytest.fixture(scope="module")
+def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("audio") / "Loop.wav"
+    sf.write(path, progression(BARS * 2, 100.0), SR)  # 8 bars of 2.4 s
+    return path
+
+
+@pytest.fixture(scope="module")
+def current(
+    song_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[LiveHost, Client, Daemon]]:
+    clip = {"slot": 0, "name": "Loop", "file": str(song_file), "warping": False}
+    clip.update(start_marker=2.4, end_marker=12.0)  # seconds: bars 2..5
+    beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
+    desc = parse_set(
+        {
+            "tempo": 120,
+            "tracks": [
+                {"type": "midi", "name": "Keys", "clips": [beat]},
+                {"type": "audio", "name": "Loop", "clips": [clip]},
+            ],
+        }
+    )
+    live = LiveHost(desc, port=0, version=(12, 3, 6)).start_in_thread()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("MUSEAROO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        try:
+            with running_daemon(live_port=live.port) as daemon:
+                client = Client(daemon.port)
+                yield live, client, daemon
+                client.close()
+        finally:
+            live.stop()
+
+
+def analyze(client: Client, *args: Any) -> tuple[list[Any], dict[str, Any] | None]:
+    client.send(protocol.ANALYZE, *args)
+    result = None
+    while True:
+        address, reply = client.recv(timeout=90)
+        if address == protocol.RESULT and reply[1] == "analysis":
+            result = json.loads(reply[2])
+        if address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
+            return reply, result
+
+
+def test_selected_clip_region_becomes_the_song_context(current: tuple[LiveHost, Client, Daemon]) -> None:
+    live, client, daemon = current
+    live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[1]))
+    status, result = analyze(client, "apply", 1)
+    assert status[1] == "done", status
+    assert result is not None and result["source"] == "track 1 slot 0 ('Loop')"
+    assert result["duration_s"] == pytest.approx(9.6, abs=0.01)  # only the marked region
+    assert result["tempo_bpm"] == pytest.approx(100.0, rel=0.03)
+    labels = [c["label"] for c in result["chords"]]
+    assert {"A:min", "F:maj", "C:maj", "G:maj"} <= set(labels)
+    assert daemon.app is not None
+    song = daemon.app.song
+    assert song.chords_source == "track 1 slot 0 ('Loop')"
+    assert song.analyzed_tempo_bpm == pytest.approx(result["tempo_bpm"])
+    # chords in beats from the region start (the file's bar 2): F major over beats 0..4, C major 4..8
+    for beat, root in ((2.0, 5), (6.0, 0), (10.0, 7), (14.0, 9)):
+        sounding = [c for c in song.chords if c.start_beats <= beat < c.start_beats + c.duration_beats]
+        assert [c.root for c in sounding] == [root], (beat, sounding)
+    tempo, root, scale = live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name))
+    assert tempo == pytest.approx(result["tempo_bpm"], abs=0.01)
+    expected = {"A minor": (9, "Minor"), "C major": (0, "Major")}[result["key"]]
+    assert (root, scale) == expected
+    assert "set Live's tempo_bpm" in status[3]
+
+
+def test_a_midi_clip_fails_with_a_clear_message(current: tuple[LiveHost, Client, Daemon]) -> None:
+    _, client, _ = current
+    status, result = analyze(client, 0, 0)
+    assert status[1] == "failed" and "('Beat') is a MIDI clip" in status[3]
+    assert result is None
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [([], (-1, -1, "madmom", False)), ([2, 1, "backend", "librosa", "apply", 1], (2, 1, "librosa", True))],
+)
+def test_arguments_parse(args: list[Any], expected: tuple[int, int, str, bool]) -> None:
+    req = parse_request(args)
+    assert (req.track, req.slot, req.backend, req.apply) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        ([3], "[3]"),
+        (["backend", "essentia"], "'essentia'"),
+        (["apply", 2], "apply = 2"),
+        (["speed", 1], "'speed'"),
+    ],
+)
+def test_bad_arguments_name_the_value(args: list[Any], named: str) -> None:
+    with pytest.raises(InvalidValue, match=named.replace("[", r"\[").replace("]", r"\]")):
+        parse_request(args)
