@@ -143,12 +143,13 @@ def _reggae(span: Span) -> list[Cand]:
 def _boogie(span: Span) -> list[Cand]:
     c = span.chord
     minor = 3 in [(t - c.root) % 12 for t in chord_tones(c)]
-    figure = (0, 3, 5, 7, 10, 7, 5, 3) if minor else (0, 4, 7, 9, 10, 9, 7, 4)
+    figure = (0, 3, 5, 7, 12, 7, 5, 3) if minor else (0, 4, 7, 9, 12, 9, 7, 4)
     out: list[Cand] = []
     for i, b in enumerate(_grid(span, 0.5)):
         pc = (c.root + figure[i % 8]) % 12
         pc = pc if pc in span.scale else c.root
-        out.append((b, 0.0 if b % 1 == 0 else metric_threshold(0.5, span.rng), pc, 0))
+        up = 12 if figure[i % 8] == 12 else 0
+        out.append((b, 0.0 if b % 1 == 0 else metric_threshold(0.5, span.rng), pc, up))
     return out
 
 

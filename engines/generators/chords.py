@@ -11,7 +11,7 @@ import random
 from collections.abc import Sequence
 
 from engines.generators.harmony import progression
-from engines.generators.theory import chord_tones, strong_beats
+from engines.generators.theory import VOICES, chord_tones, strong_beats
 from engines.generators.timing import humanized, metric_threshold, swung
 from engines.music import Chord, MusicalContext, Note
 from engines.presets import load_genre
@@ -77,7 +77,7 @@ def generate(
     rng = random.Random(seed * 1000 + SALT)
     pattern = spec["rhythm"][rng.randrange(len(spec["rhythm"]))]
     spb = int(spec["steps_per_beat"])
-    voices = {"triad": 3, "seventh": 4, "ninth": 5}[spec["voicing"]]
+    voices = VOICES[spec["voicing"]]
     low, high = spec["range"]
     bar_beats = ctx.beats_per_bar
     strong = strong_beats(ctx.signature)
@@ -103,7 +103,8 @@ def generate(
             length = 1
             while idx + length < len(strikes) and strikes[idx + length][1] == "-":
                 length += 1
-            duration = min(length / spb, end - beat) * (0.92 if length > 1 else 0.7)
+            held = end - beat if char.isdigit() else length / spb  # arpeggios ring to the change
+            duration = min(held, end - beat) * (0.92 if length > 1 or char.isdigit() else 0.7)
             pitches = voicing if char == "x" else [voicing[min(int(char), len(voicing) - 1)]]
             start = swung(in_bar, genre.swing, genre.swing16) + (beat - in_bar)
             for pitch in pitches:

@@ -63,7 +63,9 @@ def _weighted(rng: random.Random, options: dict[str, float]) -> str:
     return next(reversed(options))
 
 
-def numerals(genre: Genre, key: Key, slots: int, complexity: float, rng: random.Random) -> list[str]:
+def numerals(
+    genre: Genre, key: Key, slots: int, complexity: float, rng: random.Random, allowed: frozenset[int]
+) -> list[str]:
     """The Roman numerals of ``slots`` chord slots: a template, continued by the transition model."""
     spec = load_progressions(genre.progression).modes[mode_family(key)]
     templates = spec["templates"]
@@ -76,13 +78,15 @@ def numerals(genre: Genre, key: Key, slots: int, complexity: float, rng: random.
         for i in range(len(base), slots):
             options = transitions.get(out[i - 1])
             out[i] = _weighted(rng, {str(k): float(v) for k, v in options.items()}) if options else out[i]
-    cadence = [str(c) for c in spec.get("cadence", [])]
-    if cadence and slots >= 2 * len(cadence):
-        out[-len(cadence) :] = cadence
     borrowed = spec.get("borrowed", {})
     for i in range(1, slots):
         if out[i] in borrowed and rng.random() < genre.harmony["borrowed"] * complexity:
-            out[i] = str(borrowed[out[i]])
+            offset, quality = parse_numeral(str(borrowed[out[i]]))
+            if _fits((key.tonic + offset) % 12, quality, allowed):  # only tones the genre allows
+                out[i] = str(borrowed[out[i]])
+    cadence = [str(c) for c in spec.get("cadence", [])]
+    if cadence and slots >= 2 * len(cadence):
+        out[-len(cadence) :] = cadence
     return out
 
 
@@ -106,7 +110,7 @@ def progression(ctx: MusicalContext, *, complexity: float = 0.5, seed: int = 0) 
     modal = parent_scale(ctx.key) not in ("Major", "Minor")
     scale = {(ctx.key.tonic + i) % 12 for i in SCALES[parent_scale(ctx.key)]}
     chords: list[Chord] = []
-    for i, numeral in enumerate(numerals(genre, ctx.key, slots, complexity, rng)):
+    for i, numeral in enumerate(numerals(genre, ctx.key, slots, complexity, rng, allowed)):
         offset, quality = parse_numeral(numeral)
         root = (ctx.key.tonic + offset) % 12
         seventh = len(QUALITIES[quality]) == 4 or rng.random() < genre.harmony["sevenths"]

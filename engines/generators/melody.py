@@ -12,7 +12,7 @@ import random
 from collections.abc import Sequence
 
 from engines.generators.harmony import progression
-from engines.generators.theory import ChordTimeline, chord_scale, chord_tones, mode_family, strong_beats
+from engines.generators.theory import ChordTimeline, chord_scale, mode_family, strong_beats, voiced_tones
 from engines.generators.timing import humanized, swung
 from engines.music import Chord, Key, MusicalContext, Note
 from engines.presets import load_genre
@@ -22,7 +22,7 @@ STEPS = (-2, -1, -1, -1, 0, 1, 1, 1, 2, 3, -3)
 SCALE_SETS = {
     ("pentatonic", "major"): (0, 2, 4, 7, 9),
     ("pentatonic", "minor"): (0, 3, 5, 7, 10),
-    ("blues", "major"): (0, 3, 4, 7, 9, 10),
+    ("blues", "major"): (0, 2, 3, 4, 7, 9),
     ("blues", "minor"): (0, 3, 5, 6, 7, 10),
 }
 
@@ -50,9 +50,21 @@ def _step(pitch: int, steps: int, pcs: Sequence[int], low: int, high: int) -> in
     return pitch
 
 
-def _nearest(pitch: int, pcs: Sequence[int], low: int, high: int) -> int:
+def _nearest(
+    pitch: int, pcs: Sequence[int], low: int, high: int, pull: dict[int, float] | None = None
+) -> int:
+    """The pitch of one of ``pcs`` nearest ``pitch``; ``pull`` adds a cost in semitones per class."""
+    pull = pull or {}
     options = [p for p in range(low, high + 1) if p % 12 in pcs]
-    return min(options, key=lambda p: (abs(p - pitch), p)) if options else pitch
+    return min(options, key=lambda p: (abs(p - pitch) + pull.get(p % 12, 0.0), p)) if options else pitch
+
+
+def tonal_pull(key: Key) -> dict[int, float]:
+    """Costs that lean strong-beat choices towards the tonic, then the fifth and third of the key."""
+    third = 4 if mode_family(key) == "major" else 3
+    pull = {pc: 3.0 for pc in range(12)}
+    pull.update({key.tonic: 0.0, (key.tonic + 7) % 12: 1.0, (key.tonic + third) % 12: 1.5})
+    return pull
 
 
 def _thresholds(steps: int, grid: int, rng: random.Random, complexity: float) -> list[float]:
@@ -98,7 +110,9 @@ def generate(
     answer = [t if rng.random() > 0.3 + 0.4 * complexity else rng.random() for t in motif]
     answer[0] = 0.6
     answer[max(strong)] = 0.0
-    anchor = _nearest(low + (high - low) // 3, pcs, low, high)
+    pull = tonal_pull(ctx.key)
+    voicing = str(genre.chords["voicing"])
+    anchor = _nearest(low + (high - low) // 3, pcs, low, high, pull)
     pitch = anchor
     onsets: list[tuple[float, int, bool]] = []  # (beat, pitch, phrase end)
     for bar in range(ctx.bars):
@@ -111,7 +125,10 @@ def generate(
         origin = bar * bar_beats
         if role in (0, 2):
             pitch = _nearest(
-                anchor, chord_tones(timeline.at(origin) or Chord(0, 0, ctx.key.tonic, "maj")), low, high
+                anchor,
+                voiced_tones(timeline.at(origin) or Chord(0, 0, ctx.key.tonic, "maj"), voicing),
+                low,
+                high,
             )
             pitch = _step(pitch, rng.choice((0, 0, 1, -1)) if role == 2 else 0, pcs, low, high)
         for s in range(steps):
@@ -122,11 +139,11 @@ def generate(
             moved = _step(pitch, sign * contour[s], chord_scale(pcs, chord), low, high) if onsets else pitch
             ending = s == last
             if chord is not None and (s in strong or ending):
-                tones = chord_tones(chord)
+                tones = voiced_tones(chord, voicing)
                 if ending:
                     final = bar == ctx.bars - 1 and ctx.key.tonic in tones
                     tones = (ctx.key.tonic,) if final else tones[:3]
-                moved = _nearest(moved, tones, low, high)
+                moved = _nearest(moved, tones, low, high, pull)
             pitch = moved
             onsets.append((beat, pitch, ending))
     notes: list[Note] = []

@@ -102,6 +102,14 @@ def chord_tones(chord: Chord) -> tuple[int, ...]:
     return tuple((chord.root + i) % 12 for i in intervals)
 
 
+VOICES = {"triad": 3, "seventh": 4, "ninth": 5}
+
+
+def voiced_tones(chord: Chord, voicing: str) -> tuple[int, ...]:
+    """The chord tones a voicing of that kind sounds (a triad voicing leaves out the seventh)."""
+    return chord_tones(chord)[: VOICES[voicing]]
+
+
 def parent_scale(key: Key) -> str:
     """The seven-note scale a key writes its harmony in (pentatonic and blues scales use their parent)."""
     return {"Major Pentatonic": "Major", "Minor Pentatonic": "Minor", "Minor Blues": "Minor"}.get(
