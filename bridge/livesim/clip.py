@@ -1,8 +1,10 @@
-"""Live.Clip for the in-memory Live: MIDI and audio clips, notes and note specifications.
+"""Live.Clip for the in-memory Live: MIDI and audio clips, notes, note specifications, warp markers.
 
 Times are in beats (quarter notes) from the clip start; an unwarped audio clip measures its
-length and markers in seconds, as Live does. Notes follow Live 11+'s extended API: pitch
-range first, then time range.
+length and markers in seconds, as Live does. An audio clip keeps its markers in seconds of the
+sample, so a warped clip's positions in beats follow its warp markers (bridge.livesim.warp):
+moving a marker changes the clip's length in beats, as in Live. Notes follow Live 11+'s
+extended API: pitch range first, then time range.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from bridge.livesim import warp
 from bridge.livesim.base import ArgumentError, Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.document import Document
+from bridge.livesim.warp import WarpMarker
 
 
 class WarpMode(int):
@@ -80,15 +84,21 @@ class MidiNote:
 
 
 class Clip:
-    """A session clip; MIDI when file_path is empty, audio otherwise."""
+    """A session clip; MIDI when file_path is empty, audio otherwise.
+
+    A MIDI clip is length beats long. An audio clip plays a file of duration_s seconds and
+    starts warped with two markers that play it at beats_per_second (the Set's tempo at import:
+    the in-memory Live's stand-in for Live's auto-warp guess).
+    """
 
     def __init__(
         self,
         doc: Document,
-        length: float,
+        length: float = 0.0,
         *,
         file_path: str = "",
         sample_rate: float = 0.0,
+        duration_s: float = 0.0,
         beats_per_second: float = 2.0,
     ) -> None:
         self._doc = doc
@@ -97,15 +107,20 @@ class Clip:
         self._is_audio = bool(file_path)
         self._file_path = file_path
         self._sample_rate = sample_rate
-        self._beats_per_second = beats_per_second  # audio: converts beats to the unwarped unit
+        self._duration_s = float(duration_s)
+        self._beats_per_second = beats_per_second  # audio: the tempo with fewer than two markers
+        self._warp_markers: list[warp.Pair] = []
+        if self._is_audio:
+            self._warp_markers = [(0.0, 0.0), (self._duration_s, self._duration_s * beats_per_second)]
         self._warping = self._is_audio
         self._warp_mode = WarpMode.beats
         self._name = ""
         self._looping = not self._is_audio
+        end = self._duration_s if self._is_audio else float(length)  # audio: seconds of the sample
         self._loop_start = 0.0
-        self._loop_end = float(length)
+        self._loop_end = end
         self._start_marker = 0.0
-        self._end_marker = float(length)
+        self._end_marker = end
         self._notes: dict[int, MidiNote] = {}
         self._next_id = 1
 
@@ -129,13 +144,20 @@ class Clip:
     def _set(self, prop: str, value: Any) -> None:
         self._doc.change(self, prop, value)
 
-    def _unit(self, beats: float) -> float:
-        """Beats to this clip's unit: beats, or seconds for an unwarped audio clip."""
-        return beats if self._warping or not self._is_audio else beats / self._beats_per_second
+    def _unit(self, stored: float) -> float:
+        """A stored position (beats; seconds of the sample for audio) in the unit Live shows.
 
-    def _beats(self, value: float) -> float:
-        """This clip's unit to beats (the inverse of _unit)."""
-        return float(value) if self._warping or not self._is_audio else value * self._beats_per_second
+        That is beats for MIDI and warped audio clips, seconds for unwarped audio clips.
+        """
+        if self._is_audio and self._warping:
+            return warp.beats_at(self._warp_markers, stored, self._beats_per_second)
+        return stored
+
+    def _stored(self, value: float) -> float:
+        """A position in the unit Live shows to the stored one (the inverse of _unit)."""
+        if self._is_audio and self._warping:
+            return warp.seconds_at(self._warp_markers, float(value), self._beats_per_second)
+        return float(value)
 
     # --- properties -----------------------------------------------------------------------
     @property
@@ -150,8 +172,8 @@ class Clip:
     @property
     def length(self) -> float:
         if self._looping:
-            return self._unit(self._loop_end - self._loop_start)
-        return self._unit(self._end_marker - self._start_marker)
+            return self._unit(self._loop_end) - self._unit(self._loop_start)
+        return self._unit(self._end_marker) - self._unit(self._start_marker)
 
     @property
     def looping(self) -> bool:
@@ -169,9 +191,9 @@ class Clip:
     @loop_start.setter
     def loop_start(self, value: float) -> None:
         check_args("Clip.loop_start", (value,), ("float",))
-        if self._beats(value) >= self._loop_end:
+        if self._stored(value) >= self._loop_end:
             raise RuntimeError(f"Clip.loop_start {value} must be before loop_end {self.loop_end}")
-        self._set("loop_start", self._beats(value))
+        self._set("loop_start", self._stored(value))
 
     @property
     def loop_end(self) -> float:
@@ -180,9 +202,9 @@ class Clip:
     @loop_end.setter
     def loop_end(self, value: float) -> None:
         check_args("Clip.loop_end", (value,), ("float",))
-        if self._beats(value) <= self._loop_start:
+        if self._stored(value) <= self._loop_start:
             raise RuntimeError(f"Clip.loop_end {value} must be after loop_start {self.loop_start}")
-        self._set("loop_end", self._beats(value))
+        self._set("loop_end", self._stored(value))
 
     @property
     def start_marker(self) -> float:
@@ -191,9 +213,9 @@ class Clip:
     @start_marker.setter
     def start_marker(self, value: float) -> None:
         check_args("Clip.start_marker", (value,), ("float",))
-        if self._beats(value) >= self._end_marker:
+        if self._stored(value) >= self._end_marker:
             raise RuntimeError(f"Clip.start_marker {value} must be before end_marker {self.end_marker}")
-        self._set("start_marker", self._beats(value))
+        self._set("start_marker", self._stored(value))
 
     @property
     def end_marker(self) -> float:
@@ -202,9 +224,9 @@ class Clip:
     @end_marker.setter
     def end_marker(self, value: float) -> None:
         check_args("Clip.end_marker", (value,), ("float",))
-        if self._beats(value) <= self._start_marker:
+        if self._stored(value) <= self._start_marker:
             raise RuntimeError(f"Clip.end_marker {value} must be after start_marker {self.start_marker}")
-        self._set("end_marker", self._beats(value))
+        self._set("end_marker", self._stored(value))
 
     @property
     def file_path(self) -> str:
@@ -238,6 +260,25 @@ class Clip:
         if not isinstance(value, int) or not 0 <= value < WarpMode.count:
             raise ArgumentError(f"Clip.warp_mode expects a WarpMode 0..{WarpMode.count - 1}, got {value!r}")
         self._set("warp_mode", WarpMode(value))
+
+    # --- warp markers ---------------------------------------------------------------------
+    @property
+    def warp_markers(self) -> tuple[WarpMarker, ...]:
+        """Copies of the markers in beat order; sample_time is in seconds of the file."""
+        self._audio_only("warp_markers")
+        return tuple(WarpMarker(s, b) for s, b in self._warp_markers)
+
+    def add_warp_marker(self, warp_marker: WarpMarker, /) -> None:
+        if not isinstance(warp_marker, WarpMarker):
+            raise ArgumentError(f"Clip.add_warp_marker expects a WarpMarker, got {warp_marker!r}")
+        self._audio_only("add_warp_marker")
+        pair = (warp_marker.sample_time, warp_marker.beat_time)
+        self._set("warp_markers", warp.inserted(self._warp_markers, pair, self._duration_s))
+
+    def remove_warp_marker(self, beat_time: float, /) -> None:
+        check_args("Clip.remove_warp_marker", (beat_time,), ("float",))
+        self._audio_only("remove_warp_marker")
+        self._set("warp_markers", warp.removed(self._warp_markers, float(beat_time)))
 
     # --- notes ----------------------------------------------------------------------------
     def add_new_notes(self, notes: Iterable[MidiNoteSpecification], /) -> tuple[int, ...]:
@@ -325,3 +366,9 @@ class Clip:
     add_looping_listener = adder("looping")
     remove_looping_listener = remover("looping")
     looping_has_listener = has_listener("looping")
+    add_warping_listener = adder("warping")
+    remove_warping_listener = remover("warping")
+    warping_has_listener = has_listener("warping")
+    add_warp_markers_listener = adder("warp_markers")
+    remove_warp_markers_listener = remover("warp_markers")
+    warp_markers_has_listener = has_listener("warp_markers")

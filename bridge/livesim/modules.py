@@ -11,7 +11,7 @@ import sys
 import types
 from typing import Any
 
-from bridge.livesim import application, base, clip, song, track, view
+from bridge.livesim import application, base, clip, song, track, view, warp
 
 MARKER = "__musearoo_livesim__"
 
@@ -58,6 +58,7 @@ def install() -> types.ModuleType:
             MidiNote=clip.MidiNote,
             MidiNoteSpecification=clip.MidiNoteSpecification,
             WarpMode=clip.WarpMode,
+            WarpMarker=warp.WarpMarker,
         ),
     }
     live = _module("Live", **children)

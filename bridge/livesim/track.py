@@ -2,8 +2,9 @@
 
 A ClipSlot creates MIDI clips on MIDI tracks and (Live 12.0.5+) audio clips from files on
 audio tracks, and raises like Live on a filled slot, the wrong track type or a bad file.
-Audio files are read with soundfile; a warped clip's length in beats assumes the file plays
-at the Set's tempo (Live's auto-warp would guess; the Remote Script may set it).
+Audio files are read with soundfile. Live's auto-warp guesses a file's tempo; here a new audio
+clip gets two warp markers that play the file at the Set's tempo (the Remote Script may place
+its own).
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ class ClipSlot:
             raise RuntimeError("Cannot create an audio clip on a MIDI track")
         rate, duration_s = audio_file_info(file_path)
         bps = self._track._song_tempo() / 60.0
-        clip = Clip(self._doc, duration_s * bps, file_path=file_path, sample_rate=rate, beats_per_second=bps)
+        clip = Clip(
+            self._doc, file_path=file_path, sample_rate=rate, duration_s=duration_s, beats_per_second=bps
+        )
         clip._name = os.path.splitext(os.path.basename(file_path))[0]
         return self._insert(clip)
 
