@@ -7,12 +7,14 @@ Live takes a whole generated clip back. Track -1 / slot -1 mean the selected tra
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import Live
 
 from . import roo_protocol as protocol
+from . import tempo_lock
 from .clip import check_note, note_spec
 from .request import Request, RequestError, clip, next_empty_slot, slot_index, track_index
 
@@ -96,13 +98,26 @@ class RooHandler:
         return (req, track, slot, len(specs))
 
     def import_audio(self, request: Request) -> Sequence[Any]:
+        """Import a file into a session slot; with warp 1 and tempo_bpm > 0, lock it to that tempo.
+
+        tempo_bpm is the tempo at which the whole file spans its musical length: the clip gets
+        warp markers (0 s, beat 0) and (file seconds, file seconds * tempo_bpm / 60 beats, on the
+        1/64 beat when within a sample of it) and loops on that length. So a MusicGen loop of N
+        bars rendered at the song tempo is exactly N bars, and a stem given its source clip's
+        tempo (60 * the source's beats / its file's seconds) lines up with a source warped at one
+        tempo from the file's start. warp 1 with tempo_bpm 0 keeps Live's own auto-warp; warp 0
+        plays the file unwarped (tempo_bpm unused).
+        The lock reads the length from the WAV header; for another format the clip stays with
+        Live's own warping and the request is answered on /live/error. If Live refuses the
+        markers, the clip is removed again and the error names the file.
+        """
         request.expect_count(7, 7, "req, track, slot, path, name, warp, tempo_bpm")
         req = request_id(request)
         track, slot = self._target(request)
         path = request.str_at(3, "path")
         name = request.str_at(4, "name")
         warp = request.int_at(5, "warp", 0, 1)
-        request.float_at(6, "tempo_bpm", 0.0, 999.0)  # the file's own tempo; 0 = unknown (not applied yet)
+        tempo_bpm = request.float_at(6, "tempo_bpm", 0.0, 999.0)
         version = live_version()
         target = self.song.tracks[track]
         if version < AUDIO_CLIP_SINCE or not hasattr(target.clip_slots[slot], "create_audio_clip"):
@@ -114,18 +129,49 @@ class RooHandler:
             raise RequestError(
                 f"track {track} ({target.name!r}) is a MIDI track: import_audio expected an audio track"
             )
-        if not path:
-            raise RequestError("path '': expected the absolute path of an audio file")
+        if not path or not os.path.isabs(path):
+            raise RequestError(f"path {path!r}: expected the absolute path of an audio file")
+        if not os.path.isfile(path):
+            raise RequestError(f"path {path!r}: no such file")
+        duration_s = beats = 0.0
+        unlocked = ""  # why a wanted tempo lock cannot be applied
+        if warp and tempo_bpm > 0.0:
+            try:
+                duration_s, beats = tempo_lock.plan(path, tempo_bpm)
+            except tempo_lock.TempoLockError as exc:
+                unlocked = str(exc)
+            if beats > MAX_CLIP_BEATS:
+                raise RequestError(
+                    f"{path!r}: {duration_s:g} s at {tempo_bpm:g} BPM is {beats:g} beats: "
+                    f"expected at most {MAX_CLIP_BEATS:g}"
+                )
         self.song.begin_undo_step()
         try:
             if target.clip_slots[slot].has_clip:
                 slot = next_empty_slot(self.song, track, slot)
-            new = target.clip_slots[slot].create_audio_clip(path)
+            try:
+                new = target.clip_slots[slot].create_audio_clip(path)
+            except RuntimeError as exc:  # Live's message need not name the file
+                raise RequestError(f"{path!r}: Live raised {type(exc).__name__}: {exc}") from exc
             if name:
                 new.name = name
             new.warping = bool(warp)
+            if beats > 0.0:
+                try:
+                    tempo_lock.lock(new, duration_s, beats)
+                except Exception as exc:  # TempoLockError, or what Live raised for a marker or loop
+                    target.clip_slots[slot].delete_clip()
+                    raise RequestError(
+                        f"{path!r}: cannot lock the clip to {tempo_bpm:g} BPM "
+                        f"({type(exc).__name__}: {exc}); nothing was imported"
+                    ) from exc
         finally:
             self.song.end_undo_step()
+        if unlocked:
+            raise RequestError(
+                f"{path!r}: {unlocked}; imported at track {track} slot {slot} with Live's own warping "
+                f"instead of {tempo_bpm:g} BPM"
+            )
         return (req, track, slot)
 
     def create_tracks(self, request: Request) -> Sequence[Any]:
