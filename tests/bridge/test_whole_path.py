@@ -101,3 +101,34 @@ def test_two_clients_at_once_each_get_their_own_answers(live: LiveHost, client: 
     assert mine[1] == theirs[1] == "done" and mine[0] != theirs[0]
     assert "track 0 slot 6" in mine[3] and "track 1 slot 6" in theirs[3]
     other.close()
+
+
+def test_all_writes_one_clip_per_part_into_tracks_named_after_them(live: LiveHost, client: Client) -> None:
+    client.send(protocol.GENERATE, "all", "slot", 0, "bars", 4, "genre", "rock", "seed", 5, "key", "A minor")
+    _, state, _, message = client.wait_final()
+    assert state == "done", message
+    names = live.call(lambda: [t.name for t in live.song.tracks])
+    for part in ("drums", "bass", "chords", "melody"):
+        track = names.index(part)
+        notes = live.clip_notes(track, 0)
+        assert notes and max(n[1] for n in notes) < 16, part
+    bass = live.clip_notes(names.index("bass"), 0)
+    assert all(28 <= n[0] <= 55 for n in bass)  # E1..G3
+    # a second `all` reuses the same tracks and, the slots being full, moves down a slot
+    client.send(protocol.GENERATE, "all", "slot", 0, "bars", 4, "seed", 6)
+    _, state, _, message = client.wait_final()
+    assert state == "done" and message.count("slot 1") == 4
+    assert live.call(lambda: [t.name for t in live.song.tracks]) == names
+
+
+def test_song_fills_new_scenes_named_by_section(live: LiveHost, client: Client) -> None:
+    scenes_before = live.call(lambda: len(live.song.scenes))
+    client.send(protocol.GENERATE, "song", "genre", "pop", "seed", 2, "bars", 8)
+    _, state, _, message = client.wait_final(timeout=20)
+    assert state == "done", message
+    scene_names = live.call(lambda: [s.name for s in live.song.scenes])
+    sections = scene_names[scenes_before:]
+    assert sections and {"verse", "chorus"} <= {name.split()[0].lower() for name in sections}
+    names = live.call(lambda: [t.name for t in live.song.tracks])
+    drums = names.index("drums")
+    assert live.clip_notes(drums, scenes_before)  # the first section has drums or at least one part
