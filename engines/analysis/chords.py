@@ -17,7 +17,7 @@ SELF_TRANSITION = 0.95  # Viterbi smoothing: probability of staying on the same 
 NO_CHORD_ENERGY = 0.05  # frames whose chroma energy is below this share of the loudest are "N"
 NO_CHORD_SCORE = 0.4  # cosine similarity below which "N" explains a frame better than any chord
 TEMPLATE_GAIN = 10.0  # log-likelihood per unit of cosine similarity
-SEVENTH_RATIO = 0.6  # a 7th is added when its chroma reaches this share of the triad's mean
+SEVENTH_RATIO = 0.8  # a 7th is added when its chroma reaches this share of the triad's mean (BENCHMARKS.md)
 SEVENTH_MIN_S = 0.5  # shorter segments keep their triad label
 
 

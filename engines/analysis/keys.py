@@ -10,11 +10,15 @@ import numpy as np
 
 from engines.music import NOTE_NAMES
 
-# Krumhansl and Kessler's probe-tone ratings (1982), tonic first.
-KK_MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
-KK_MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
+# Albrecht and Shanahan's key profiles (2013), tonic first: pitch-class distributions of a
+# classical corpus. On the rendered chorales they beat Krumhansl-Kessler and Temperley (BENCHMARKS.md).
+MAJOR_PROFILE = np.array([0.238, 0.006, 0.111, 0.006, 0.137, 0.094, 0.016, 0.214, 0.009, 0.080, 0.008, 0.081])
+MINOR_PROFILE = np.array([0.220, 0.006, 0.104, 0.123, 0.019, 0.103, 0.012, 0.214, 0.062, 0.022, 0.061, 0.052])
 PROFILE_SHARPNESS = 12.0  # softmax gain turning profile correlations (-1..1) into probabilities
-PROFILE_WEIGHT = 0.5  # weight of the chroma profile against the CNN in the blend (log domain)
+# Weight of the chroma profile against madmom's key CNN (log domain). The CNN was trained on popular
+# and electronic music and tends to name the dominant on classical pieces; 0.7 was the best of
+# 0.3/0.5/0.7/0.85 on the 20 rendered chorales (a small set: see BENCHMARKS.md).
+PROFILE_WEIGHT = 0.7
 # madmom's KEY_LABELS run A, Bb, B, C ... major, then A ... minor.
 _MADMOM_TO_OURS = np.array([(9 + i) % 12 for i in range(12)] + [12 + (9 + i) % 12 for i in range(12)])
 
@@ -27,7 +31,7 @@ def key_label(index: int) -> str:
 def profile_probabilities(chroma: np.ndarray) -> np.ndarray:
     """Probabilities of the 24 keys from a summed chroma vector (12 bins, C first).
 
-    Pearson correlation with each rotated Krumhansl-Kessler profile, then a softmax.
+    Pearson correlation with each rotated key profile, then a softmax.
     A flat or all-zero chroma gives the uniform distribution.
     """
     chroma = np.asarray(chroma, dtype=np.float64).reshape(12)
@@ -35,7 +39,7 @@ def profile_probabilities(chroma: np.ndarray) -> np.ndarray:
         return np.full(24, 1.0 / 24)
     scores = np.empty(24)
     for tonic in range(12):
-        for mode, profile in enumerate((KK_MAJOR, KK_MINOR)):
+        for mode, profile in enumerate((MAJOR_PROFILE, MINOR_PROFILE)):
             scores[mode * 12 + tonic] = np.corrcoef(chroma, np.roll(profile, tonic))[0, 1]
     return _softmax(scores * PROFILE_SHARPNESS)
 

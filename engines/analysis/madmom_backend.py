@@ -1,4 +1,4 @@
-"""The madmom backend: RNN + DBN beats and downbeats, CNN key, deep-chroma CRF chords.
+"""The madmom backend: RNN + DBN beats and downbeats, CNN key, CNN + CRF chords.
 
 Works on mono float32 audio at 44.1 kHz (``SAMPLE_RATE_HZ``). The networks load once per
 process (``models()``); the downbeat tracker is built per call with its tempo range narrowed
@@ -38,7 +38,7 @@ def models() -> dict[str, Any]:
     onnxruntime.set_default_logger_severity(3)  # silence shape warnings printed per frame batch
     from madmom.audio.chroma import DeepChromaProcessor
     from madmom.features.beats import DBNBeatTrackingProcessor
-    from madmom.features.chords import DeepChromaChordRecognitionProcessor
+    from madmom.features.chords import CNNChordFeatureProcessor, CRFChordRecognitionProcessor
     from madmom.features.key import CNNKeyRecognitionProcessor
     from madmom.ml.nn import NeuralNetworkEnsemble
     from madmom.models import BEATS_BLSTM, DOWNBEATS_BLSTM
@@ -49,7 +49,8 @@ def models() -> dict[str, Any]:
         "bar_nn": NeuralNetworkEnsemble.load(DOWNBEATS_BLSTM),
         "key_cnn": CNNKeyRecognitionProcessor(),
         "chroma": DeepChromaProcessor(),
-        "chord_crf": DeepChromaChordRecognitionProcessor(),
+        "chord_cnn": CNNChordFeatureProcessor(),
+        "chord_crf": CRFChordRecognitionProcessor(),
     }
 
 
@@ -114,7 +115,8 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     cnn = keys.from_madmom_order(m["key_cnn"](signal))
     chroma = np.asarray(m["chroma"](signal), dtype=np.float64)
     profile = keys.profile_probabilities(chroma.sum(axis=0))
-    segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chroma)]
+    chord_frames = m["chord_cnn"](signal)
+    segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     return Findings(
         beats_s=beats,
         downbeats_s=downbeats,

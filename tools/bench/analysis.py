@@ -37,14 +37,13 @@ from madmom.audio.signal import Signal
 from madmom.features.beats import RNNBeatProcessor, DBNBeatTrackingProcessor
 from madmom.features.downbeats import RNNDownBeatProcessor, DBNDownBeatTrackingProcessor
 from madmom.features.key import CNNKeyRecognitionProcessor
-from madmom.audio.chroma import DeepChromaProcessor
-from madmom.features.chords import DeepChromaChordRecognitionProcessor
+from madmom.features.chords import CNNChordFeatureProcessor, CRFChordRecognitionProcessor
 x, sr = sf.read(sys.argv[1], dtype="float32", always_2d=True)
 sig = Signal(x.mean(axis=1), sample_rate=sr, num_channels=1)
 beats = DBNBeatTrackingProcessor(fps=100)(RNNBeatProcessor()(sig))
 bars = DBNDownBeatTrackingProcessor(beats_per_bar=[3, 4], fps=100)(RNNDownBeatProcessor()(sig))
 key = CNNKeyRecognitionProcessor()(sig)
-chords = DeepChromaChordRecognitionProcessor()(DeepChromaProcessor()(sig))
+chords = CRFChordRecognitionProcessor()(CNNChordFeatureProcessor()(sig))
 print(len(beats), len(bars), key.argmax(), len(chords))
 """
 
@@ -138,7 +137,8 @@ def rendered_section(limit: int) -> dict[str, Any]:
         chroma = np.asarray(m["chroma"](sig), dtype=np.float64)
         cnn = keys.from_madmom_order(m["key_cnn"](sig))
         prof = keys.profile_probabilities(chroma.sum(axis=0))
-        raw = [{"start_s": s, "end_s": e, "label": lab} for s, e, lab in m["chord_crf"](chroma)]
+        crf = m["chord_crf"](m["chord_cnn"](sig))
+        raw = [{"start_s": s, "end_s": e, "label": lab} for s, e, lab in crf]
         raw_scores = chord_scores(piece["chords"], raw, piece["duration_s"])
         for k in totals:
             totals[k] += scores[k]
@@ -148,6 +148,8 @@ def rendered_section(limit: int) -> dict[str, Any]:
             "key_ref": ref_key,
             "key_ours": res["key"],
             "key_score": mir_eval.key.weighted_score(ref_key, res["key"]),
+            "key_analyst": piece["key_analysis"],
+            "key_score_vs_analyst": mir_eval.key.weighted_score(piece["key_analysis"], res["key"]),
             "key_score_cnn_only": mir_eval.key.weighted_score(ref_key, keys.best_key(cnn)[0]),
             "key_score_profile_only": mir_eval.key.weighted_score(ref_key, keys.best_key(prof)[0]),
             "majmin": scores["majmin"] / max(scores["majmin_s"], 1e-9),

@@ -3,7 +3,7 @@
 For each chorale that music21 ships an expert Roman-numeral analysis of
 (``bach/choraleAnalyses/riemenschneider*.rntxt``): the score is exported to MIDI at a known
 tempo with every part on a GM piano and rendered through FluidR3_GM. Truth per piece:
-- key: the score's declared key (music21 Key object of the first key signature),
+- key: the score's declared key (its first music21 Key; the analyst's opening key is kept beside it),
 - chords: the analysis's Roman numerals as Harte labels, timed by their offsets,
 - beats: every quarter note of the grid that runs through the bar lines,
 - downbeats: music21's bar offsets (a pickup bar is not a downbeat).
@@ -28,6 +28,7 @@ TEMPOS_BPM = (66, 76, 88, 100, 112, 126)  # cycled over the pieces
 SAMPLE_RATE_HZ = 44100
 ANALYSES = "bach/choraleAnalyses/riemenschneider{:03d}.rntxt"
 N_ANALYSES = 20
+SET_VERSION = 2  # part of the folder name: bump when the rendering or the truth changes
 # Harte qualities by the set of semitones above the root.
 QUALITIES = {
     frozenset({0, 4, 7}): "maj",
@@ -49,7 +50,7 @@ def default_out() -> Path:
 
     base = os.environ.get("MUSEAROO_CACHE_DIR")
     root = Path(base).parent if base else Path.home() / ".cache" / "musearoo"
-    return root / "eval" / "rendered"
+    return root / "eval" / f"rendered-v{SET_VERSION}"
 
 
 def harte(rn: Any) -> str:
@@ -59,6 +60,11 @@ def harte(rn: Any) -> str:
     intervals = frozenset((p.pitchClass - root.pitchClass) % 12 for p in rn.pitches)
     quality = QUALITIES.get(intervals)
     return f"{name}:{quality}" if quality else "X"
+
+
+def key_name(k: Any) -> str:
+    """'Bb major' from a music21 Key."""
+    return f"{k.tonic.name.replace('-', 'b')} {k.mode}"
 
 
 def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
@@ -81,7 +87,8 @@ def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
             chords.append([starts[i] * s_per_quarter, stop * s_per_quarter, harte(rn)])
     return {
         "tempo_bpm": tempo_bpm,
-        "key": f"{declared.tonic.name.replace('-', 'b')} {declared.mode}" if declared is not None else None,
+        "key": key_name(declared) if declared is not None else None,
+        "key_analysis": key_name(rns[0].key) if rns else None,  # the analyst's opening key, for reference
         "beats_s": [q * s_per_quarter for q in beats_q],
         "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
         "chords": chords,
@@ -91,7 +98,7 @@ def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
 
 def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> dict[str, Any]:
     """Export one analysed chorale to MIDI on piano, render it, and return its manifest entry."""
-    from music21 import corpus, instrument, tempo
+    from music21 import corpus, instrument, stream, tempo
 
     analysis_path = corpus.getWork(ANALYSES.format(number))
     header = Path(str(analysis_path)).read_text(encoding="utf-8")
@@ -100,16 +107,18 @@ def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> d
         raise ValueError(f"{analysis_path} names no BWV number")
     analysis = corpus.parse(ANALYSES.format(number))
     score = corpus.parse(f"bach/bwv{bwv.group(1)}")
+    # Flat parts (no Measures): music21 then plays the notes as written, without expanding
+    # repeats, so the audio follows the same timeline as the analysis and the bar offsets.
+    flat_parts = []
     for part in score.parts:
-        for old in part.recurse().getElementsByClass(("Instrument", "MetronomeMark")):
-            old.activeSite.remove(old)
-        part.insert(0, instrument.Piano())
-    score.parts[0].measure(score.parts[0].getElementsByClass("Measure")[0].number).insert(
-        0, tempo.MetronomeMark(number=tempo_bpm)
-    )
+        flat = part.flatten()
+        flat.remove(list(flat.getElementsByClass(("Instrument", "MetronomeMark"))))
+        flat.insert(0, instrument.Piano())
+        flat_parts.append(flat)
+    flat_parts[0].insert(0, tempo.MetronomeMark(number=tempo_bpm))
     name = f"chorale_r{number:03d}_bwv{bwv.group(1)}_{int(tempo_bpm)}bpm"
     midi, wav = out / f"{name}.mid", out / f"{name}.wav"
-    score.write("midi", fp=str(midi))
+    stream.Score(flat_parts).write("midi", fp=str(midi))
     subprocess.run(
         [
             fluidsynth,

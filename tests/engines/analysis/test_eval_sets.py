@@ -1,0 +1,75 @@
+"""Against the outside world: madmom's own pipeline, real annotated recordings, a rendered chorale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engines.analysis import analyze, read_audio
+from engines.analysis.core import resample
+from tests.conftest import require_eval_dir, require_tool
+
+from .synth import SR, progression
+
+
+def f_measure(reference: np.ndarray, estimate: np.ndarray) -> float:
+    import mir_eval
+
+    return float(mir_eval.beat.f_measure(np.asarray(reference), np.asarray(estimate)))
+
+
+def test_shared_spectrograms_equal_madmoms_own_preprocessing() -> None:
+    from madmom.audio.signal import Signal
+    from madmom.features.beats import RNNBeatProcessor
+    from madmom.features.downbeats import RNNDownBeatProcessor
+
+    from engines.analysis.madmom_backend import rnn_features
+
+    x = resample(progression(["C:maj", "G:maj"], 120.0), SR, 44100)[: 44100 * 3]
+    signal = Signal(x, sample_rate=44100, num_channels=1)
+    beat_input, bar_input = rnn_features(signal)
+    np.testing.assert_array_equal(beat_input, RNNBeatProcessor().processors[0](signal))
+    np.testing.assert_array_equal(bar_input, RNNDownBeatProcessor().processors[0](signal))
+
+
+def test_real_waltz_matches_plain_madmom_and_finds_three_four() -> None:
+    from madmom.audio.signal import Signal
+    from madmom.features.beats import DBNBeatTrackingProcessor, RNNBeatProcessor
+
+    clip = require_eval_dir() / "ballroom_waltz_Media-105901.wav"
+    annotations = np.loadtxt(clip.with_suffix(".beats"))
+    samples, sr = read_audio(clip)
+    result = analyze(samples, sr)
+    signal = Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1)
+    plain = DBNBeatTrackingProcessor(fps=100)(RNNBeatProcessor()(signal))
+    ours_f = f_measure(annotations[:, 0], np.array(result.beats_s))
+    assert ours_f >= f_measure(annotations[:, 0], plain) and ours_f > 0.9
+    reference_bpm = 60.0 / np.median(np.diff(annotations[:, 0]))
+    assert result.tempo_bpm == pytest.approx(reference_bpm, rel=0.04)
+    assert result.time_signature == (3, 4)
+    downbeats = annotations[annotations[:, 1] == 1, 0]
+    assert f_measure(downbeats, np.array(result.downbeats_s)) > 0.9
+
+
+def test_rendered_chorale_truth_and_analysis(tmp_path: Path) -> None:
+    fluidsynth = require_tool("fluidsynth")
+    from tools.eval import rendered
+
+    if not rendered.SOUNDFONT.exists():
+        pytest.fail(f"fluidsynth is installed but {rendered.SOUNDFONT} is missing (Debian fluid-soundfont-gm)")
+    piece = rendered.render_piece(6, 126.0, tmp_path, fluidsynth)  # BWV 281, F major, 4/4, one-beat pickup
+    beat_s = 60.0 / 126.0
+    assert piece["key"] == "F major"
+    assert piece["beats_s"][:3] == pytest.approx([0.0, beat_s, 2 * beat_s])
+    assert piece["downbeats_s"][0] == pytest.approx(beat_s)  # the pickup bar is not a downbeat
+    assert np.diff(piece["downbeats_s"]) == pytest.approx(4 * beat_s)
+    assert set(np.round(piece["downbeats_s"], 6)) <= set(np.round(piece["beats_s"], 6))
+    starts = [c[0] for c in piece["chords"]]
+    assert starts == sorted(starts) and piece["chords"][-1][1] == pytest.approx(piece["duration_s"])
+    samples, sr = read_audio(tmp_path / piece["wav"])
+    result = analyze(samples, sr)
+    assert result.key == "F major"
+    assert result.tempo_bpm == pytest.approx(126.0, rel=0.04)
+    assert f_measure(np.array(piece["beats_s"]), np.array(result.beats_s)) > 0.9
