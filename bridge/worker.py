@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from bridge.worker_process import rebuild_error, worker_main
+from bridge.worker_process import NICE_INCREMENT, rebuild_error, worker_main
 from engines.errors import JobCancelled, RooError
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from bridge.jobs import Job
 
-HEARTBEAT_S = 0.5  # progress is re-sent this often while a job runs (the issue asks for >= 1/s)
+HEARTBEAT_S = 0.5  # with no news for this long, the last progress is re-sent (gaps stay under 0.75 s)
 CANCEL_GRACE_S = 30.0  # a cancelled job that does not stop within this is ended by killing the worker
 _CTX = multiprocessing.get_context("spawn")
 
@@ -81,7 +81,7 @@ class _Process:
         self.rids: set[int] = set()  # requests sent to this process (failed together if it dies)
         self.process: SpawnProcess = _CTX.Process(
             target=worker_main,
-            args=(self.requests, send, self.cancelled_id),
+            args=(self.requests, send, self.cancelled_id, owner.nice_increment),
             name="roo-worker",
             daemon=True,
         )
@@ -96,8 +96,11 @@ class _Process:
 class Worker:
     """Runs ``module:function`` targets in one persistent process, one job at a time."""
 
-    def __init__(self, *, cancel_grace_s: float = CANCEL_GRACE_S) -> None:
+    def __init__(
+        self, *, cancel_grace_s: float = CANCEL_GRACE_S, nice_increment: int = NICE_INCREMENT
+    ) -> None:
         self.cancel_grace_s = cancel_grace_s
+        self.nice_increment = nice_increment  # 0 for benchmarks against processes at normal priority
         self._proc: _Process | None = None
         self._pending: dict[int, _Pending] = {}
         self._next_id = 0
@@ -135,7 +138,7 @@ class Worker:
             proc.rids.add(rid)
             proc.requests.put(pickle.dumps((rid, target, payload_kwargs)))
             while not pending.future.done():
-                await asyncio.wait({pending.future}, timeout=HEARTBEAT_S)
+                await asyncio.wait({pending.future}, timeout=HEARTBEAT_S / 2)
                 if job.cancelled:
                     proc.cancelled_id.value = rid
                 self._heartbeat(pending)

@@ -32,11 +32,13 @@ PROGRESS_MIN_INTERVAL_S = 0.1  # progress messages closer than this are dropped 
 NICE_INCREMENT = 5  # the worker yields the CPU to the daemon's event loop
 
 
-def worker_main(requests: Queue[bytes | None], results: Connection, cancelled_id: Synchronized[int]) -> None:
+def worker_main(
+    requests: Queue[bytes | None], results: Connection, cancelled_id: Synchronized[int], nice_increment: int
+) -> None:
     """Entry point of the worker process: serve requests one at a time until ``None`` arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the daemon, which closes us
-    if hasattr(os, "nice"):
-        os.nice(NICE_INCREMENT)
+    if nice_increment and hasattr(os, "nice"):
+        os.nice(nice_increment)
     send_lock = threading.Lock()
 
     def send(message: tuple[Any, ...]) -> None:
