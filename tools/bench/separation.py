@@ -21,7 +21,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import soundfile as sf
@@ -36,29 +35,44 @@ from engines.separation.random_model import save_random_model  # noqa: E402
 MEASURE = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
     "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True); "
-    "wall = time.perf_counter() - t; rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss; "
-    "print(r.returncode, wall, rss); sys.stderr.write(r.stderr[-2000:] if r.returncode else '')"
+    "wall = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(r.returncode, wall, u.ru_utime + u.ru_stime, u.ru_maxrss); "
+    "sys.stderr.write(r.stderr[-2000:] if r.returncode else '')"
 )
 
 
-def timed_process(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one fresh process running ``command``."""
+def timed_process(command: list[str]) -> dict[str, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one fresh process running ``command``."""
     out = subprocess.run(
         [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
     )
-    code, wall, rss_kib = out.stdout.split()
+    code, wall, cpu, rss_kib = out.stdout.split()
     if code != "0":
         raise SystemExit(f"{command[0]} failed ({code}):\n{out.stderr}")
-    return float(wall), int(rss_kib) / 1024
+    return {"wall_s": float(wall), "cpu_s": float(cpu), "peak_mib": int(rss_kib) / 1024}
 
 
-def worker_runs(audio: Path, model_dir: Path, out: Path, repeats: int, device: str) -> dict[str, Any]:
+def _proc_cpu_s(pid: int) -> float:
+    """User + system CPU seconds a live process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _proc_peak_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker_runs(audio: Path, model_dir: Path, out: Path, repeats: int, device: str) -> list[dict[str, float]]:
     """Cold (process start, imports, model load) then warm calls through the daemon's model worker."""
 
-    async def main() -> dict[str, Any]:
+    async def main() -> list[dict[str, float]]:
         worker = Worker(nice_increment=0)  # the daemon lowers it; here it races the CLI at equal priority
         job = Job(0, "bench", ("127.0.0.1", 0))
-        times = []
+        runs = []
+        cpu_before = 0.0
         try:
             for i in range(repeats + 1):
                 t = time.perf_counter()
@@ -70,22 +84,18 @@ def worker_runs(audio: Path, model_dir: Path, out: Path, repeats: int, device: s
                     model=str(model_dir),
                     device=device,
                 )
-                times.append(time.perf_counter() - t)
-            pid = worker.pid
-            rss = _rss_mib(pid) if pid else float("nan")
+                wall = time.perf_counter() - t
+                assert worker.pid is not None
+                cpu = _proc_cpu_s(worker.pid)
+                runs.append(
+                    {"wall_s": wall, "cpu_s": cpu - cpu_before, "peak_mib": _proc_peak_mib(worker.pid)}
+                )
+                cpu_before = cpu
         finally:
             worker.close()
-        return {"cold_s": times[0], "warm_s": times[1:], "rss_mib": rss}
+        return runs
 
     return asyncio.run(main())
-
-
-def _rss_mib(pid: int) -> float:
-    """Peak resident set (VmHWM) of a live process, from /proc (Linux)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> None:
@@ -110,40 +120,48 @@ def main() -> None:
         demucs_cmd += ["--float32", "-o", str(tmp / "demucs"), str(audio)]
         roo_cmd = [str(bindir / "roo"), "separate", str(audio), "--out", str(tmp / "roo"), "--model"]
         roo_cmd += [str(model_dir), "--device", args.device]
-        demucs_first = timed_process(demucs_cmd)
+        demucs_runs = [timed_process(demucs_cmd)]
         roo_cold = timed_process(roo_cmd)
         worker = worker_runs(audio, model_dir, tmp, args.repeats, args.device)
-        demucs_second = timed_process(demucs_cmd)
-    demucs_s = statistics.median([demucs_first[0], demucs_second[0]])
-    warm_s = statistics.median(worker["warm_s"])
+        demucs_runs.append(timed_process(demucs_cmd))
+
+    def median(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    rows = {
+        "demucs CLI (median of 2)": {k: median(demucs_runs, k) for k in ("wall_s", "cpu_s", "peak_mib")},
+        "roo separate CLI, cold": roo_cold,
+        "model worker, cold (spawn, imports, load)": worker[0],
+        f"model worker, warm (median of {args.repeats})": {
+            k: median(worker[1:], k) for k in ("wall_s", "cpu_s", "peak_mib")
+        },
+    }
+    demucs, warm = rows["demucs CLI (median of 2)"], list(rows.values())[3]
     figures = {
         "audio_s": args.seconds,
         "layout": args.layout,
         "device": args.device,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "demucs_cli_s": [demucs_first[0], demucs_second[0]],
-        "demucs_cli_peak_mib": max(demucs_first[1], demucs_second[1]),
-        "roo_cli_cold_s": roo_cold[0],
-        "roo_cli_peak_mib": roo_cold[1],
-        "worker_cold_s": worker["cold_s"],
-        "worker_warm_s": worker["warm_s"],
-        "worker_peak_mib": worker["rss_mib"],
-        "warm_ratio_vs_demucs_cli": warm_s / demucs_s,
-        "cold_ratio_vs_demucs_cli": roo_cold[0] / demucs_s,
+        "load_average_after": os.getloadavg(),
+        "runs": {"demucs_cli": demucs_runs, "roo_cli_cold": roo_cold, "worker": worker},
+        "warm_ratio_wall": warm["wall_s"] / demucs["wall_s"],
+        "warm_ratio_cpu": warm["cpu_s"] / demucs["cpu_s"],
+        "cold_cli_ratio_wall": roo_cold["wall_s"] / demucs["wall_s"],
+        "cold_cli_ratio_cpu": roo_cold["cpu_s"] / demucs["cpu_s"],
     }
     per = args.seconds
-    print("| run | seconds | s per s of audio | peak MiB |\n|---|---|---|---|")
+    print("| run | wall s | CPU s | wall s per s of audio | CPU s per s of audio | peak MiB |")
+    print("|---|---|---|---|---|---|")
+    for name, r in rows.items():
+        print(
+            f"| {name} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | {r['wall_s'] / per:.3f} | "
+            f"{r['cpu_s'] / per:.3f} | {r['peak_mib']:.0f} |"
+        )
     print(
-        f"| demucs CLI (median of 2) | {demucs_s:.2f} | {demucs_s / per:.3f} | {figures['demucs_cli_peak_mib']:.0f} |"
-    )
-    print(f"| roo separate CLI, cold | {roo_cold[0]:.2f} | {roo_cold[0] / per:.3f} | {roo_cold[1]:.0f} |")
-    print(f"| model worker, cold | {worker['cold_s']:.2f} | {worker['cold_s'] / per:.3f} | - |")
-    print(
-        f"| model worker, warm (median of {args.repeats}) | {warm_s:.2f} | {warm_s / per:.3f} | {worker['rss_mib']:.0f} |"
-    )
-    print(
-        f"warm ratio vs demucs CLI: {figures['warm_ratio_vs_demucs_cli']:.2f}; cold (CLI) ratio: "
-        f"{figures['cold_ratio_vs_demucs_cli']:.2f}"
+        f"warm / demucs CLI: wall {figures['warm_ratio_wall']:.2f}, CPU {figures['warm_ratio_cpu']:.2f}; "
+        f"roo CLI cold / demucs CLI: wall {figures['cold_cli_ratio_wall']:.2f}, "
+        f"CPU {figures['cold_cli_ratio_cpu']:.2f}; load average after: "
+        + ", ".join(f"{x:.1f}" for x in figures["load_average_after"])  # type: ignore[attr-defined]
     )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
