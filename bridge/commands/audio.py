@@ -48,3 +48,22 @@ def read_speech_wav(path: str | Path) -> Array:
     if len(samples) == 0:
         raise AudioFileError(f"audio file {str(p)!r} is empty")
     return to_speech_int16(samples, int(rate))
+
+
+def trim_silence(audio: Array, *, threshold_db: float = -35.0, margin_s: float = 0.15) -> Array:
+    """Cut leading and trailing silence (10 ms frames quieter than ``threshold_db`` below the
+    loudest frame), keeping ``margin_s`` either side; all-silent audio comes back unchanged."""
+    import numpy as np
+
+    x = np.asarray(audio)
+    hop = SPEECH_RATE_HZ // 100
+    n = len(x) // hop
+    if n == 0:
+        return x
+    frames = x[: n * hop].astype(np.float32).reshape(n, hop)
+    rms = np.sqrt(np.mean(frames**2, axis=1)) + 1e-9
+    loud = np.flatnonzero(20 * np.log10(rms / rms.max()) > threshold_db)
+    if rms.max() < 1.0 or len(loud) == 0:
+        return x
+    margin = int(margin_s * SPEECH_RATE_HZ)
+    return x[max(0, loud[0] * hop - margin) : min(len(x), (loud[-1] + 1) * hop + margin)]

@@ -3,8 +3,12 @@
 ``SphinxRecognizer()`` decodes against the command grammar from ``grammar.build_jsgf``, with
 the pronunciations the dictionary lacks added first; ``SphinxRecognizer(grammar=False)`` is
 plain free decoding with the bundled language model (the benchmark's peer). Audio is 16 kHz
-mono int16 for one whole utterance (push-to-talk), so cepstral mean normalisation is done per
-utterance ("batch") and a result never depends on the previous utterance.
+mono int16 for one whole utterance (push-to-talk; leading and trailing silence is cut), so cepstral mean normalisation is done per
+utterance ("batch") and a result never depends on the previous utterance. A fixed, seeded
+noise floor 40 dB below the utterance is added first: digitally clean input (synthesised speech,
+digital silence) leaves filterbank bands empty, which the acoustic model never saw in training
+(on the espeak-ng set this lifted clean-speech accuracy from about 72 % to 90 %); a real
+microphone's own noise is louder than this floor.
 """
 
 from __future__ import annotations
@@ -12,13 +16,21 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from bridge.commands.audio import trim_silence
 from bridge.commands.grammar import GRAMMAR_NAME, PRONUNCIATIONS, build_jsgf
 from engines.errors import ModelUnavailable
 
 # Decoder settings for the grammar search, chosen on the espeak-ng phrase set (see BENCHMARKS.md).
-GRAMMAR_OPTIONS: dict[str, Any] = {"cmn": "batch", "fsgusefiller": False, "loglevel": "FATAL"}
+GRAMMAR_OPTIONS: dict[str, Any] = {
+    "cmn": "batch",
+    "fsgusefiller": False,
+    "dither": True,
+    "bestpath": False,  # the grammar's Viterbi path is enough: same accuracy, about 30 % less time
+    "loglevel": "FATAL",
+}
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
-FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "loglevel": "FATAL"}
+FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "dither": True, "loglevel": "FATAL"}
+NOISE_FLOOR_DB = -40.0
 
 
 class SphinxRecognizer:
@@ -52,7 +64,7 @@ class SphinxRecognizer:
         """The words heard in one utterance of 16 kHz mono int16 audio ('' when nothing matched)."""
         import numpy as np
 
-        pcm = np.ascontiguousarray(audio, dtype=np.int16).tobytes()
+        pcm = with_noise_floor(trim_silence(np.asarray(audio, dtype=np.int16))).tobytes()
         with self._lock:
             self._decoder.start_utt()
             self._decoder.process_raw(pcm, full_utt=True)
@@ -62,3 +74,13 @@ class SphinxRecognizer:
             return ""
         words = [w for w in hyp.hypstr.split() if not w.startswith(("<", "["))]
         return " ".join(words)
+
+
+def with_noise_floor(audio: Any, floor_db: float = NOISE_FLOOR_DB, seed: int = 0) -> Any:
+    """``audio`` (int16) plus white noise ``floor_db`` below its RMS, from a fixed seed."""
+    import numpy as np
+
+    x = audio.astype(np.float32)
+    rms = float(np.sqrt(np.mean(x**2))) if len(x) else 0.0
+    noise = np.random.default_rng(seed).standard_normal(len(x)).astype(np.float32)
+    return np.clip(x + noise * rms * 10 ** (floor_db / 20), -32768, 32767).astype(np.int16)

@@ -1,0 +1,210 @@
+"""/roo/command <text>: parse a typed or spoken sentence and do what it asks.
+
+The intent goes back on /roo/result (kind "intent") and the sentence heard with the action
+taken on /roo/status. A sentence not understood fails with what was heard and two suggestions,
+and nothing is done. Writing clips goes to a new slot; a sentence that asks to replace a clip
+is held until "yes" (or dropped by "no" or "cancel"), for at most PENDING_TIMEOUT_S.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+import weakref
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bridge import protocol
+from bridge.app import App
+from bridge.commands import EXAMPLES, Intent, parse
+from bridge.jobs import Job
+from engines.errors import InvalidValue, ModelUnavailable
+from engines.music import parse_key
+
+PENDING_TIMEOUT_S = 30.0
+STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
+
+
+@dataclass
+class Pending:
+    intent: Intent
+    created_s: float
+
+
+_pending: weakref.WeakKeyDictionary[App, Pending] = weakref.WeakKeyDictionary()
+
+
+async def run(app: App, job: Job, args: list[Any]) -> str:
+    text = " ".join(str(a) for a in args).strip()
+    if not text:
+        raise InvalidValue(f"/roo/command needs a sentence, e.g. {EXAMPLES[0]!r}; got {args!r}")
+    return await execute(app, job, await app.run_cpu(parse, text), source="typed")
+
+
+async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
+    """Do what ``intent`` asks; returns the status line 'heard "...": <what was done>'."""
+    app.result(job.client, job.id, "intent", {**intent.as_dict(), "heard": intent.heard, "source": source})
+    heard = f'heard "{intent.heard}"'
+    if not intent.understood:
+        tips = " or ".join(f'"{s}"' for s in intent.params["suggestions"])
+        raise InvalidValue(
+            f"{heard}: not understood ({intent.params['reason']}); nothing was done. Try {tips}"
+        )
+    job.report(0.05, f"{heard}: {intent.describe()}")
+    if intent.needs_confirmation:
+        _pending[app] = Pending(intent, time.monotonic())
+        return f'{heard}: this replaces the existing clip; say "yes" to replace it or "no" to keep it'
+    return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}"
+
+
+def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]]:
+    """The part to change (the last generated one when none is named) and its last settings."""
+    if part is None:
+        if not app.song.takes:
+            raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
+        part = str(app.song.takes[-1]["part"])
+    return part, dict(app.song.last_generate.get(part, {}))
+
+
+def generate_args(part: str, settings: dict[str, Any]) -> list[Any]:
+    """OSC arguments for /roo/generate from a settings dict (names of GENERATE_OPTIONS only)."""
+    args: list[Any] = [part]
+    for name, kind in protocol.GENERATE_OPTIONS.items():
+        value = settings.get(name)
+        if value is None:
+            continue
+        args += [name, {"int": int, "float": float, "str": str}[kind](value)]
+    return args
+
+
+def _genre_note(settings: dict[str, Any]) -> str:
+    from engines.presets import names
+
+    genre = settings.get("genre")
+    if genre is None or genre in names("genres"):
+        return ""
+    del settings["genre"]
+    return f" (no {genre} preset yet: used the song's genre)"
+
+
+async def _generate(app: App, job: Job, intent: Intent) -> str:
+    assert intent.part is not None
+    settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
+    note = _genre_note(settings)
+    from bridge.actions import generate
+
+    return await generate.run(app, job, generate_args(intent.part, settings)) + note
+
+
+async def _vary(app: App, job: Job, intent: Intent) -> str:
+    part, last = last_settings(app, intent.part)
+    last.pop("seed", None)  # a new seed (the job id) gives the variation
+    last["replace"] = int(bool(intent.params.get("replace")))
+    from bridge.actions import generate
+
+    return await generate.run(app, job, generate_args(part, last))
+
+
+async def _adjust(app: App, job: Job, intent: Intent) -> str:
+    part, last = last_settings(app, intent.part)
+    what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
+    dials = ("density", "complexity") if what == "energy" else (what,)
+    for dial in dials:
+        last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
+    last["replace"] = int(bool(intent.params.get("replace")))
+    from bridge.actions import generate
+
+    done = await generate.run(app, job, generate_args(part, last))
+    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}"
+
+
+async def _set_tempo(app: App, job: Job, intent: Intent) -> str:
+    await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
+    return f"tempo set to {intent.params['tempo_bpm']} bpm"
+
+
+async def _set_key(app: App, job: Job, intent: Intent) -> str:
+    key = parse_key(intent.params["key"])
+    await app.live.set_context(root_note=key.tonic, scale_name=key.scale)
+    return f"key set to {intent.params['key']}"
+
+
+async def _transport(app: App, address: str) -> bool:
+    """Send a reply-less common-grammar command, then read is_playing (Live handles both in order)."""
+    app.live.send(address)
+    return bool((await app.live.query(protocol.SONG_GET + "is_playing"))[0])
+
+
+async def _play(app: App, job: Job, intent: Intent) -> str:
+    return "playing" if await _transport(app, protocol.SONG_START_PLAYING) else "Live did not start playing"
+
+
+async def _stop(app: App, job: Job, intent: Intent) -> str:
+    return "stopped" if not await _transport(app, protocol.SONG_STOP_PLAYING) else "Live is still playing"
+
+
+async def _undo(app: App, job: Job, intent: Intent) -> str:
+    await _transport(app, protocol.SONG_UNDO)
+    return "undid the last change in Live"
+
+
+async def _cancel(app: App, job: Job, intent: Intent) -> str:
+    if _pending.pop(app, None) is not None:
+        return "dropped the replacement that was waiting for a yes"
+    running = [j for j in app.jobs.jobs.values() if j.state not in protocol.FINAL_STATES and j.id != job.id]
+    if not running:
+        return "no job is running"
+    newest = max(running, key=lambda j: j.id)
+    app.jobs.cancel(newest.id)
+    return f"cancelled job {newest.id} ({newest.kind})"
+
+
+async def _help(app: App, job: Job, intent: Intent) -> str:
+    return "try: " + "; ".join(EXAMPLES[:-1])
+
+
+async def _confirm(app: App, job: Job, intent: Intent) -> str:
+    pending = _pending.pop(app, None)
+    if pending is None or time.monotonic() - pending.created_s > PENDING_TIMEOUT_S:
+        return "nothing is waiting for a yes or no"
+    if not intent.params["yes"]:
+        return f'kept the existing clip; "{pending.intent.heard}" was not done'
+    return f'"{pending.intent.heard}": ' + await HANDLERS[pending.intent.action](app, job, pending.intent)
+
+
+def _delegate(name: str, args_of: Callable[[Intent], list[Any]]) -> Handler:
+    """A handler that runs another action module's run(), when that action is installed."""
+
+    async def handler(app: App, job: Job, intent: Intent) -> str:
+        if importlib.util.find_spec(f"bridge.actions.{name}") is None:
+            raise ModelUnavailable(f"the {name} action is not available in this version of MuseAroo")
+        module = importlib.import_module(f"bridge.actions.{name}")
+        return str(await module.run(app, job, args_of(intent)))
+
+    return handler
+
+
+def _musicgen_args(intent: Intent) -> list[Any]:
+    bars = intent.params.get("bars")
+    return [intent.params["prompt"], *([int(bars)] if bars else [])]
+
+
+Handler = Callable[[App, Job, Intent], Awaitable[str]]
+HANDLERS: dict[str, Handler] = {
+    "generate": _generate,
+    "vary": _vary,
+    "adjust": _adjust,
+    "set_tempo": _set_tempo,
+    "set_key": _set_key,
+    "analyze": _delegate("analyze", lambda intent: []),
+    "separate": _delegate("separate", lambda i: [i.params["model"]] if "model" in i.params else []),
+    "musicgen": _delegate("musicgen", _musicgen_args),
+    "play": _play,
+    "stop": _stop,
+    "undo": _undo,
+    "cancel": _cancel,
+    "help": _help,
+    "confirm": _confirm,
+}
