@@ -1,0 +1,150 @@
+"""Text (and optionally melody or audio prompt) to audio with a loaded MusicGen model.
+
+Audio arrays are float32 (frames, channels) at the model's sample rate. The seed fixes the
+result on a given machine and precision. ``progress(fraction, message)`` is called once per
+decoding step (a LogitsProcessor), so a callback that raises JobCancelled stops generation
+within one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from engines.errors import InvalidValue
+from engines.musicgen.models import MusicGenModel
+
+Progress = Callable[[float, str], None]
+MAX_SECONDS = 30.0  # MusicGen was trained on 30 s windows (prompt plus new audio)
+MAX_PROMPT_SECONDS = 10.0
+
+
+def _no_progress(fraction: float, message: str) -> None:
+    return None
+
+
+class StepProgress:
+    """A LogitsProcessor that reports each decoding step as progress (and lets it cancel)."""
+
+    def __init__(self, total_steps: int, report: Progress, start: float, span: float) -> None:
+        self.total, self.report, self.start, self.span = max(total_steps, 1), report, start, span
+        self.step = 0
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        self.step += 1
+        self.report(
+            self.start + self.span * min(self.step / self.total, 1.0), f"step {self.step}/{self.total}"
+        )
+        return scores
+
+
+def generate_audio(
+    mg: MusicGenModel,
+    prompt: str,
+    *,
+    seconds: float,
+    seed: int = 0,
+    guidance_scale: float = 3.0,
+    temperature: float = 1.0,
+    top_k: int = 250,
+    audio_prompt: np.ndarray | None = None,
+    melody_chroma: np.ndarray | None = None,
+    progress: Progress | None = None,
+) -> np.ndarray:
+    """``seconds`` of new audio (frames, channels) at ``mg.sample_rate_hz``.
+
+    ``audio_prompt`` (frames, channels at the model rate) is continued: only the new audio is
+    returned. ``melody_chroma`` (frames, 12, see chroma.py) needs a melody model. Progress covers
+    0..1 over the decoding steps.
+    """
+    import torch
+    from transformers import LogitsProcessorList
+
+    report = progress or _no_progress
+    hop = mg.sample_rate_hz // mg.frame_rate_hz
+    prompt_seconds = 0.0 if audio_prompt is None else len(audio_prompt) / mg.sample_rate_hz
+    _check(mg, seconds, prompt_seconds, guidance_scale, temperature, top_k, audio_prompt, melody_chroma)
+    inputs: dict[str, Any] = dict(mg.tokenizer([prompt], padding=True, return_tensors="pt"))
+    prompt_samples = 0
+    if audio_prompt is not None:  # what EncodecFeatureExtractor gives: (batch, channels, samples), unscaled
+        prompt_samples = (len(audio_prompt) // hop) * hop  # whole audio frames, so the cut below is exact
+        clip = _channels(audio_prompt[len(audio_prompt) - prompt_samples :], mg.channels)
+        inputs["input_values"] = torch.from_numpy(np.ascontiguousarray(clip.T[None]))
+    if melody_chroma is not None:
+        inputs["input_features"] = torch.from_numpy(np.ascontiguousarray(melody_chroma, dtype=np.float32))[
+            None
+        ]
+    new_frames = int(np.ceil(seconds * mg.frame_rate_hz))
+    delay = mg.model.decoder.config.num_codebooks // mg.channels - 1  # MusicGen's codebook delay pattern
+    steps = new_frames + delay
+    inputs = {k: v.to(mg.device) for k, v in inputs.items()}
+    if mg.precision == "fp16" and "input_features" in inputs:
+        inputs["input_features"] = inputs["input_features"].half()
+    devices = [torch.device(mg.device)] if mg.device == "cuda" else []
+    with torch.random.fork_rng(devices=devices), torch.inference_mode():
+        torch.manual_seed(seed)
+        out = mg.model.generate(
+            **inputs,
+            max_new_tokens=steps,
+            do_sample=temperature > 0,
+            temperature=temperature if temperature > 0 else None,
+            top_k=top_k if temperature > 0 else None,
+            guidance_scale=guidance_scale,
+            logits_processor=LogitsProcessorList([StepProgress(steps, report, 0.0, 1.0)]),
+        )
+    audio = out[0].float().cpu().numpy().T  # (frames, channels)
+    audio = audio[prompt_samples:]
+    need = new_frames * hop
+    if len(audio) < need:
+        raise InvalidValue(f"MusicGen returned {len(audio)} frames: expected at least {need}")
+    return np.ascontiguousarray(audio[:need], dtype=np.float32)
+
+
+def _channels(audio: np.ndarray, channels: int) -> np.ndarray:
+    """(frames, channels) audio with the model's channel count (downmix or duplicate)."""
+    data = audio[:, None] if audio.ndim == 1 else audio
+    if data.shape[1] == channels:
+        return np.ascontiguousarray(data, dtype=np.float32)
+    mono = data.mean(axis=1, keepdims=True)
+    return np.ascontiguousarray(np.repeat(mono, channels, axis=1), dtype=np.float32)
+
+
+def _check(
+    mg: MusicGenModel,
+    seconds: float,
+    prompt_seconds: float,
+    guidance_scale: float,
+    temperature: float,
+    top_k: int,
+    audio_prompt: np.ndarray | None,
+    melody_chroma: np.ndarray | None,
+) -> None:
+    if not 0 < seconds <= MAX_SECONDS:
+        raise InvalidValue(
+            f"length {seconds:.2f} s is out of range: expected more than 0 and at most {MAX_SECONDS} s"
+        )
+    if prompt_seconds + seconds > MAX_SECONDS:
+        raise InvalidValue(
+            f"audio prompt {prompt_seconds:.2f} s plus {seconds:.2f} s of new audio is over MusicGen's "
+            f"{MAX_SECONDS} s window: expected a prompt of at most {MAX_SECONDS - seconds:.2f} s"
+        )
+    if guidance_scale < 0 or temperature < 0 or top_k < 0:
+        raise InvalidValue(
+            f"guidance {guidance_scale}, temperature {temperature}, top_k {top_k}: expected numbers >= 0"
+        )
+    if melody_chroma is not None:
+        if not mg.is_melody:
+            raise InvalidValue(f"model {mg.spec!r} takes no melody: expected a melody model (e.g. 'melody')")
+        if melody_chroma.ndim != 2 or melody_chroma.shape[1] != 12:
+            raise InvalidValue(f"melody chroma has shape {melody_chroma.shape}: expected (frames, 12)")
+    if audio_prompt is not None:
+        if mg.is_melody:
+            raise InvalidValue(
+                f"model {mg.spec!r} is a melody model: continuing audio needs a non-melody model (e.g. 'small')"
+            )
+        if len(audio_prompt) < mg.sample_rate_hz // mg.frame_rate_hz:
+            raise InvalidValue(
+                f"audio prompt has {len(audio_prompt)} frames: expected at least one audio frame"
+            )
