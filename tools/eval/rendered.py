@@ -28,7 +28,8 @@ TEMPOS_BPM = (66, 76, 88, 100, 112, 126)  # cycled over the pieces
 SAMPLE_RATE_HZ = 44100
 ANALYSES = "bach/choraleAnalyses/riemenschneider{:03d}.rntxt"
 N_ANALYSES = 20
-SET_VERSION = 2  # part of the folder name: bump when the rendering or the truth changes
+MIN_FIT = 0.6  # least share of sounding notes on the analysis's chord tones for usable chord truth
+SET_VERSION = 3  # part of the folder name: bump when the rendering or the truth changes
 # Harte qualities by the set of semitones above the root.
 QUALITIES = {
     frozenset({0, 4, 7}): "maj",
@@ -53,11 +54,11 @@ def default_out() -> Path:
     return root / "eval" / f"rendered-v{SET_VERSION}"
 
 
-def harte(rn: Any) -> str:
-    """Harte label of a music21 RomanNumeral ("F#:min", "G:7"); "X" for other sonorities."""
-    root = rn.root()
+def harte(rn: Any, shift: int = 0) -> str:
+    """Harte label of a music21 RomanNumeral, transposed up ``shift`` semitones; "X" for other sonorities."""
+    root = rn.root().transpose(shift)
     name = root.name.replace("-", "b")
-    intervals = frozenset((p.pitchClass - root.pitchClass) % 12 for p in rn.pitches)
+    intervals = frozenset((p.pitchClass - rn.root().pitchClass) % 12 for p in rn.pitches)
     quality = QUALITIES.get(intervals)
     return f"{name}:{quality}" if quality else "X"
 
@@ -67,8 +68,38 @@ def key_name(k: Any) -> str:
     return f"{k.tonic.name.replace('-', 'b')} {k.mode}"
 
 
+def _sounding(score: Any) -> list[tuple[float, float, int]]:
+    """(start_q, end_q, pitch class) of every note in the score."""
+    out = []
+    for n in score.flatten().notes:
+        for p in n.pitches:
+            out.append((float(n.offset), float(n.offset + n.quarterLength), p.pitchClass))
+    return out
+
+
+def analysis_fit(
+    notes: list[tuple[float, float, int]], spans: list[tuple[float, float, Any]], shift: int
+) -> float:
+    """Share of the notes' duration that falls on chord tones of the analysis transposed by ``shift``."""
+    on = total = 0.0
+    for start, stop, rn in spans:
+        tones = {(p.pitchClass + shift) % 12 for p in rn.pitches}
+        for n_start, n_stop, pc in notes:
+            overlap = min(stop, n_stop) - max(start, n_start)
+            if overlap > 0:
+                total += overlap
+                on += overlap * (pc in tones)
+    return on / total if total else 0.0
+
+
 def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
-    """Key, chords, beats and downbeats (seconds) of a chorale score and its analysis."""
+    """Key, chords, beats and downbeats (seconds) of a chorale score and its analysis.
+
+    Riemenschneider's edition (which the analyses follow) transposes some chorales: the analysis
+    is transposed onto the score by the shift whose chord tones cover most of the sounding notes.
+    When even the best shift covers less than MIN_FIT of them (the analysis follows another
+    version of the chorale), the piece has no chord truth (``chords`` is None).
+    """
     from music21 import key, roman
 
     s_per_quarter = 60.0 / tempo_bpm
@@ -80,18 +111,22 @@ def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
     declared = next(iter(score.recurse().getElementsByClass(key.Key)), None)
     rns = list(analysis.recurse().getElementsByClass(roman.RomanNumeral))
     starts = [float(rn.getOffsetInHierarchy(analysis)) for rn in rns]
-    chords = []
-    for i, rn in enumerate(rns):
-        stop = starts[i + 1] if i + 1 < len(rns) else end_q
-        if stop > starts[i]:
-            chords.append([starts[i] * s_per_quarter, stop * s_per_quarter, harte(rn)])
+    stops = [*starts[1:], end_q]
+    spans = [(a, b, rn) for a, b, rn in zip(starts, stops, rns, strict=True) if b > a]
+    notes = _sounding(score)
+    fits = [analysis_fit(notes, spans, shift) for shift in range(12)]
+    shift = max(range(12), key=lambda k: fits[k])
+    chords = [[a * s_per_quarter, b * s_per_quarter, harte(rn, shift)] for a, b, rn in spans]
+    opening = rns[0].key.transpose(shift) if rns else None
     return {
         "tempo_bpm": tempo_bpm,
         "key": key_name(declared) if declared is not None else None,
-        "key_analysis": key_name(rns[0].key) if rns else None,  # the analyst's opening key, for reference
+        "key_analysis": key_name(opening) if opening is not None else None,  # the analyst's opening key
+        "analysis_shift": shift,
+        "analysis_fit": round(fits[shift], 3),
         "beats_s": [q * s_per_quarter for q in beats_q],
         "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
-        "chords": chords,
+        "chords": chords if fits[shift] >= MIN_FIT else None,
         "duration_s": end_q * s_per_quarter,
     }
 

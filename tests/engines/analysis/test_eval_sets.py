@@ -58,7 +58,9 @@ def test_rendered_chorale_truth_and_analysis(tmp_path: Path) -> None:
     from tools.eval import rendered
 
     if not rendered.SOUNDFONT.exists():
-        pytest.fail(f"fluidsynth is installed but {rendered.SOUNDFONT} is missing (Debian fluid-soundfont-gm)")
+        pytest.fail(
+            f"fluidsynth is installed but {rendered.SOUNDFONT} is missing (Debian fluid-soundfont-gm)"
+        )
     piece = rendered.render_piece(6, 126.0, tmp_path, fluidsynth)  # BWV 281, F major, 4/4, one-beat pickup
     beat_s = 60.0 / 126.0
     assert piece["key"] == "F major"
@@ -73,3 +75,20 @@ def test_rendered_chorale_truth_and_analysis(tmp_path: Path) -> None:
     assert result.key == "F major"
     assert result.tempo_bpm == pytest.approx(126.0, rel=0.04)
     assert f_measure(np.array(piece["beats_s"]), np.array(result.beats_s)) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("number", "bwv", "shift", "usable"), [(17, "145.5", 2, True), (11, "41.6", 0, False)]
+)
+def test_chord_truth_is_aligned_to_the_score_or_dropped(
+    number: int, bwv: str, shift: int, usable: bool
+) -> None:
+    from music21 import corpus
+
+    from tools.eval import rendered
+
+    analysis = corpus.parse(rendered.ANALYSES.format(number))
+    truth = rendered.piece_truth(corpus.parse(f"bach/bwv{bwv}"), analysis, 120.0)
+    assert truth["analysis_shift"] == shift  # r017 follows an edition a whole tone below this score
+    assert (truth["chords"] is not None) is usable
+    assert (truth["analysis_fit"] >= rendered.MIN_FIT) is usable
