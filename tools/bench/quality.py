@@ -156,7 +156,7 @@ def meter_bars(path: str, sig: tuple[int, int]) -> list[int]:
     for b in range(8):
         hits = [(round(s - b * bar, 3), p) for s, _e, p in kit if b * bar - TOL <= s < (b + 1) * bar - TOL]
         kick = any(abs(t) < TOL and p == 36 for t, p in hits)
-        snare = any(abs(t - x) < TOL and p == 38 for t, p in hits for x in backbeat)
+        snare = any(abs(t - x) < TOL and p in (37, 38, 39) for t, p in hits for x in backbeat)
         out.append(int(read_sig == sig and kick and snare))
     return out
 
