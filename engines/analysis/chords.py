@@ -19,6 +19,8 @@ NO_CHORD_SCORE = 0.4  # cosine similarity below which "N" explains a frame bette
 TEMPLATE_GAIN = 10.0  # log-likelihood per unit of cosine similarity
 SEVENTH_RATIO = 0.8  # a 7th is added when its chroma reaches this share of the triad's mean (BENCHMARKS.md)
 SEVENTH_MIN_S = 0.5  # shorter segments keep their triad label
+SNAP_S = 0.2  # chord boundaries within this of a beat move onto it ...
+SNAP_BEATS = 0.45  # ... and within this share of a beat interval (BENCHMARKS.md)
 
 
 def _templates() -> tuple[np.ndarray, list[str]]:
@@ -105,4 +107,32 @@ def add_sevenths(segments: Sequence[ChordSegment], chroma: np.ndarray, fps: floa
         elif quality == "maj" and major7 >= SEVENTH_RATIO * triad and major7 > minor7:
             label = f"{NOTE_NAMES[root]}:maj7"
         out.append(ChordSegment(seg.start_s, seg.end_s, label))
+    return out
+
+
+def snap_to_beats(segments: Sequence[ChordSegment], beats_s: np.ndarray) -> list[ChordSegment]:
+    """Move chord boundaries onto the nearest beat when it is close; harmony mostly changes on beats.
+
+    "Close" is SNAP_S or SNAP_BEATS of the median beat interval, whichever is smaller. Segments that
+    shrink to nothing disappear and equal neighbours merge; without two beats nothing moves.
+    """
+    beats = np.asarray(beats_s, dtype=np.float64)
+    if len(beats) < 2 or not segments:
+        return list(segments)
+    tolerance = min(SNAP_S, SNAP_BEATS * float(np.median(np.diff(beats))))
+
+    def snap(t: float) -> float:
+        nearest = float(beats[np.abs(beats - t).argmin()])
+        return nearest if abs(nearest - t) <= tolerance else t
+
+    out: list[ChordSegment] = []
+    for seg in segments:
+        start = out[-1].end_s if out else seg.start_s
+        end = snap(seg.end_s) if seg is not segments[-1] else seg.end_s
+        if end <= start:
+            continue
+        if out and out[-1].label == seg.label:
+            out[-1] = ChordSegment(out[-1].start_s, end, seg.label)
+        else:
+            out.append(ChordSegment(start, end, seg.label))
     return out

@@ -10,7 +10,7 @@ import logging
 
 import numpy as np
 
-from engines.analysis import grid, keys, librosa_backend, madmom_backend
+from engines.analysis import chords, grid, keys, librosa_backend, madmom_backend
 from engines.analysis.reader import is_silent, to_mono
 from engines.analysis.result import NO_CHORD, NO_KEY, AnalysisResult, ChordSegment, Findings, Progress
 from engines.errors import InvalidValue, ModelUnavailable
@@ -18,7 +18,7 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -82,7 +82,7 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
     key, confidence = keys.best_key(found.key_probabilities)
     segments = tuple(
         ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
-        for c in found.chords
+        for c in chords.snap_to_beats(found.chords, found.beats_s)
         if c.start_s < duration_s and c.end_s > c.start_s
     )
     result = AnalysisResult(

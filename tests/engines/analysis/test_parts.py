@@ -153,3 +153,21 @@ def test_chords_in_beats_uses_the_tempo_and_drops_no_chord() -> None:
     assert chords_in_beats(result) == (Chord(0.0, 4.0, 9, "min"), Chord(6.0, 2.0, 4, "7"))
     assert chords_in_beats(result, tempo_bpm=60.0)[1] == Chord(3.0, 1.0, 4, "7")
     assert chords_in_beats(_result(tempo_bpm=None)) == ()
+
+
+def test_chord_boundaries_snap_to_close_beats() -> None:
+    beats = np.arange(0.0, 8.0, 0.5)
+    segments = [
+        ChordSegment(0.0, 1.12, "C:maj"),  # ends 0.12 s after a beat: snaps to 1.0
+        ChordSegment(1.12, 1.2, "G:maj"),  # shrinks to nothing once both ends snap
+        ChordSegment(1.2, 2.25, "C:maj"),  # merges with the first C
+        ChordSegment(2.25, 3.9, "A:min"),  # 2.25 is half a beat away from both neighbours: stays
+        ChordSegment(3.9, 4.3, "F:maj"),
+    ]
+    out = chords.snap_to_beats(segments, beats)
+    assert [(s.start_s, s.end_s, s.label) for s in out] == [
+        (0.0, 2.25, "C:maj"),
+        (2.25, 4.0, "A:min"),
+        (4.0, 4.3, "F:maj"),  # the last end is the clip's end, never moved
+    ]
+    assert chords.snap_to_beats(segments, np.array([1.0])) == segments
