@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import analyze, command, generate, separate
+from bridge.actions import analyze, command, generate, musicgen, separate, voice
 from bridge.app import App
 from bridge.jobs import Job
 
@@ -20,5 +20,8 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.SEPARATE: separate.run,
     protocol.GENERATE: generate.run,
     protocol.ANALYZE: analyze.run,
+    protocol.MUSICGEN: musicgen.run,
     protocol.COMMAND: command.run,
+    protocol.VOICE_START: voice.start,
+    protocol.VOICE_STOP: voice.stop,
 }

@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-
-import pytest
 
 from bridge import protocol
 from bridge.livesim.host import LiveHost
-from tests.bridge.harness import Client, running_daemon
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    host = LiveHost(port=0).start_in_thread()
-    yield host
-    host.stop()
-
-
-@pytest.fixture
-def client(live: LiveHost) -> Iterator[Client]:
-    with running_daemon(live_port=live.port) as daemon:
-        c = Client(daemon.port)
-        yield c
-        c.close()
+from tests.bridge.harness import Client
 
 
 def command(client: Client, text: str) -> tuple[dict, str, str]:

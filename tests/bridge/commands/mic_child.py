@@ -1,0 +1,87 @@
+"""Run inside a process whose JACK_DEFAULT_SERVER names a `jackd -d dummy` server (see test_microphone).
+
+Usage: python -m tests.bridge.commands.mic_child record|voice WAV
+record: push-to-talk through Recorder while jack-play plays WAV into PortAudio's input port.
+voice: the same through the daemon's /roo/voice/start and /roo/voice/stop, against the in-memory Live.
+Prints one JSON line with what happened.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import numpy as np
+import sounddevice as sd
+
+from bridge import protocol
+
+
+def play_into_input(wav: str) -> subprocess.Popen[bytes]:
+    """Start jack-play on ``wav`` and connect its output to our PortAudio input port."""
+    player = subprocess.Popen(["jack-play", wav], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline:
+        ports = subprocess.run(["jack_lsp"], capture_output=True, text=True, check=True).stdout.split()
+        outs = [p for p in ports if p.startswith("jack-play")]
+        ins = [p for p in ports if p.startswith("PortAudio:in")]
+        if outs and ins:
+            subprocess.run(["jack_connect", outs[0], ins[0]], check=True)
+            return player
+        time.sleep(0.02)
+    player.kill()
+    raise RuntimeError(f"jack-play or the PortAudio input did not appear: {ports}")
+
+
+def record(wav: str) -> dict[str, object]:
+    from bridge.commands.recorder import Recorder
+    from bridge.commands.speech import hear, load_recognizer
+
+    rec = Recorder()
+    rec.start()
+    play_into_input(wav).wait(timeout=20)
+    audio = rec.stop()
+    backend, recognizer = load_recognizer()
+    heard = hear(audio, recognizer, backend)
+    return {
+        "device": sd.query_devices(sd.default.device[0])["name"],
+        "hostapi": sd.query_hostapis(sd.query_devices(sd.default.device[0])["hostapi"])["name"],
+        "rate_hz": rec.rate_hz,
+        "samples_16k": len(audio),
+        "peak": int(np.abs(audio).max()) if len(audio) else 0,
+        "heard": heard.transcript,
+        "intent": heard.intent.as_dict(),
+    }
+
+
+def voice(wav: str) -> dict[str, object]:
+    from bridge.livesim.host import LiveHost
+    from tests.bridge.harness import Client, running_daemon
+
+    live = LiveHost(port=0).start_in_thread()
+    try:
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            client.send(protocol.VOICE_START)
+            started = client.wait_final(timeout=30)
+            play_into_input(wav).wait(timeout=20)
+            client.send(protocol.VOICE_STOP)
+            _, _, payload = client.wait_for(protocol.RESULT, timeout=30)
+            stopped = client.wait_final(timeout=30)
+            read: Callable[[], float] = lambda: float(live.song.tempo)  # noqa: E731
+            return {
+                "started": started,
+                "stopped": stopped,
+                "intent": json.loads(payload),
+                "tempo": live.call(read),
+            }
+    finally:
+        live.stop()
+
+
+if __name__ == "__main__":
+    mode, wav = sys.argv[1], sys.argv[2]
+    print(json.dumps(record(wav) if mode == "record" else voice(wav)))

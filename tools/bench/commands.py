@@ -1,0 +1,150 @@
+"""Commands benchmark: parser exact intent on the written phrase sets, then speech.
+
+Speech: every speakable phrase of tests/data/commands.yaml is spoken by espeak-ng in two voices,
+converted to 16 kHz mono with sox, and decoded clean and with pink noise (made by sox) mixed in
+at 20 dB SNR. Side by side in the same run: pocketsphinx with the command grammar (ours) and
+pocketsphinx free decoding with its bundled language model (the peer). Latency is the time from
+having the whole utterance (end of push-to-talk) to the intent ready to dispatch: decode + parse.
+Usage: .venv/bin/python -m tools.bench.commands [--voices en-us en+f3] [--limit N] [--no-peer]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soundfile as sf
+import yaml
+
+from bridge.commands import jsgf, parse
+from bridge.commands.audio import read_speech_wav
+from bridge.commands.grammar import build_jsgf, spoken
+from bridge.commands.sphinx import SphinxRecognizer
+
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+SNR_DB = 20.0
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return list(yaml.safe_load((DATA / name).read_text())["phrases"])
+
+
+def exact(intent_dict: dict[str, Any], entry: dict[str, Any]) -> bool:
+    if intent_dict["action"] != entry["action"] or intent_dict["part"] != entry["part"]:
+        return False
+    return entry["params"] is None or intent_dict["params"] == entry["params"]
+
+
+def bench_parser(name: str) -> tuple[int, int, float]:
+    phrases = load(name)
+    start = time.perf_counter()
+    hits = sum(exact(parse(e["text"]).as_dict(), e) for e in phrases)
+    per_us = (time.perf_counter() - start) / len(phrases) * 1e6
+    return hits, len(phrases), per_us
+
+
+def speech_text(entry: dict[str, Any]) -> str:
+    """What espeak-ng says, as the grammar's words (digits spelled out, no punctuation)."""
+    text = entry.get("say") or entry["text"]
+    return spoken(" ".join(w for w in text.lower().replace(",", " ").split()))
+
+
+def synthesize(text: str, voice: str, folder: Path, index: int) -> Path:
+    raw, out = folder / f"{voice}_{index}_raw.wav", folder / f"{voice}_{index}.wav"
+    if not out.exists():
+        subprocess.run(["espeak-ng", "-v", voice, "-w", str(raw), text], check=True)
+        subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
+    return out
+
+
+def add_noise(clean: np.ndarray, folder: Path, seconds: float, seed: int) -> np.ndarray:
+    """Pink noise from sox, scaled so speech power / noise power is SNR_DB."""
+    noise_path = folder / f"noise_{seed}.wav"
+    synth = ["synth", f"{seconds:.3f}", "pinknoise", "vol", "0.5"]
+    subprocess.run(
+        ["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise_path), *synth], check=True
+    )
+    noise = sf.read(str(noise_path), dtype="float32")[0][: len(clean)]
+    speech = clean.astype(np.float32) / 32768.0
+    gain = np.sqrt(np.mean(speech**2) / (np.mean(noise**2) * 10 ** (SNR_DB / 10)))
+    mixed = np.clip(speech + gain * noise, -1.0, 1.0)
+    return (mixed * 32767.0).astype(np.int16)
+
+
+def run_speech(
+    recognizer: SphinxRecognizer, cases: list[tuple[dict[str, Any], np.ndarray]]
+) -> dict[str, Any]:
+    hits, latencies_ms, cpu_ms, misses = 0, [], [], []
+    for entry, audio in cases:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        transcript = recognizer.transcribe(audio)
+        intent = parse(transcript)
+        latencies_ms.append((time.perf_counter() - start) * 1000.0)
+        cpu_ms.append((time.thread_time() - start_cpu) * 1000.0)
+        if exact(intent.as_dict(), entry):
+            hits += 1
+        else:
+            misses.append((speech_text(entry), transcript))
+    ordered = sorted(latencies_ms)
+    return {
+        "hits": hits,
+        "n": len(cases),
+        "median_ms": statistics.median(ordered),
+        "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "max_ms": ordered[-1],
+        "cpu_median_ms": statistics.median(cpu_ms),
+        "misses": misses,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--voices", nargs="+", default=["en-us", "en+f3"])
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N speakable phrases")
+    ap.add_argument("--no-peer", action="store_true", help="skip free decoding (the peer)")
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args()
+    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    for name in ("commands.yaml", "commands_heldout.yaml"):
+        hits, n, per_us = bench_parser(name)
+        print(
+            f"parser {name}: exact intent {hits}/{n} = {100 * hits / n:.1f} %, {per_us:.0f} us per sentence"
+        )
+
+    rules = jsgf.parse_jsgf(build_jsgf())
+    speakable = [e for e in load("commands.yaml") if not e.get("typed") and e["action"] != "unknown"]
+    in_grammar = [e for e in speakable if jsgf.accepts(rules, "command", speech_text(e))]
+    print(f"speech phrases: {len(speakable)} speakable, {len(in_grammar)} inside the grammar")
+    chosen = in_grammar[: args.limit] if args.limit else in_grammar
+    recognizers = {"grammar (ours)": SphinxRecognizer()}
+    if not args.no_peer:
+        recognizers["free decoding (peer)"] = SphinxRecognizer(grammar=False)
+    with tempfile.TemporaryDirectory(prefix="roo_cmd_bench_") as tmp:
+        folder = Path(tmp)
+        for voice in args.voices:
+            clean = []
+            for i, entry in enumerate(chosen):
+                clean.append((entry, read_speech_wav(synthesize(speech_text(entry), voice, folder, i))))
+            noisy = [(e, add_noise(a, folder, len(a) / 16000 + 0.1, i)) for i, (e, a) in enumerate(clean)]
+            for condition, cases in (("clean", clean), (f"noise {SNR_DB:.0f} dB SNR", noisy)):
+                for label, recognizer in recognizers.items():
+                    r = run_speech(recognizer, cases)
+                    print(
+                        f"speech {voice:6} {condition:16} {label:22} exact intent {r['hits']}/{r['n']}"
+                        f" = {100 * r['hits'] / r['n']:.1f} %, latency median {r['median_ms']:.0f} ms,"
+                        f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms (CPU median {r['cpu_median_ms']:.0f} ms)"
+                    )
+                    if args.show_misses:
+                        for said, heard in r["misses"]:
+                            print(f"    said {said!r} heard {heard!r}")
+
+
+if __name__ == "__main__":
+    main()
