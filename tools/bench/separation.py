@@ -21,9 +21,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+import julius
 import numpy as np
 import soundfile as sf
+import torch
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -65,13 +68,13 @@ def _proc_peak_mib(pid: int) -> float:
     return float("nan")
 
 
-def worker_runs(audio: Path, model_dir: Path, out: Path, repeats: int, device: str) -> list[dict[str, float]]:
+def worker_runs(audio: Path, model_dir: Path, out: Path, repeats: int, device: str) -> list[dict[str, Any]]:
     """Cold (process start, imports, model load) then warm calls through the daemon's model worker."""
 
-    async def main() -> list[dict[str, float]]:
+    async def main() -> list[dict[str, Any]]:
         worker = Worker(nice_increment=0)  # the daemon lowers it; here it races the CLI at equal priority
         job = Job(0, "bench", ("127.0.0.1", 0))
-        runs = []
+        runs: list[dict[str, Any]] = []
         cpu_before = 0.0
         try:
             for i in range(repeats + 1):
@@ -91,11 +94,40 @@ def worker_runs(audio: Path, model_dir: Path, out: Path, repeats: int, device: s
                     {"wall_s": wall, "cpu_s": cpu - cpu_before, "peak_mib": _proc_peak_mib(worker.pid)}
                 )
                 cpu_before = cpu
+            runs.append(await alignment(worker, job, audio, model_dir, out, device))
         finally:
             worker.close()
         return runs
 
     return asyncio.run(main())
+
+
+async def alignment(
+    worker: Worker, job: Job, audio: Path, model_dir: Path, out: Path, device: str
+) -> dict[str, Any]:
+    """The same audio as 48 kHz mono with --exact-sum: frame counts and the null-test residual."""
+    mix, rate = sf.read(audio, dtype="float64")
+    mono48 = out / "mono48.wav"
+    resampled = julius.resample_frac(torch.from_numpy(mix.mean(axis=1)), rate, 48000).numpy()
+    sf.write(mono48, resampled, 48000, subtype="FLOAT")
+    source = sf.read(mono48, dtype="float64")[0]
+    paths = await worker.call(
+        job,
+        "engines.separation.files:separate_file",
+        path=str(mono48),
+        out_dir=str(out / "aligned"),
+        model=str(model_dir),
+        exact_sum=True,
+        device=device,
+    )
+    stems = [sf.read(p, dtype="float64")[0] for p in paths.values()]
+    return {
+        "alignment_source_frames": len(source),
+        "alignment_stem_frames": sorted({len(s) for s in stems}),
+        "alignment_rates": sorted({sf.info(p).samplerate for p in paths.values()}),
+        "alignment_channels": sorted({sf.info(p).channels for p in paths.values()}),
+        "alignment_max_residual": float(np.abs(sum(stems) - source).max()),
+    }
 
 
 def main() -> None:
@@ -123,6 +155,7 @@ def main() -> None:
         demucs_runs = [timed_process(demucs_cmd)]
         roo_cold = timed_process(roo_cmd)
         worker = worker_runs(audio, model_dir, tmp, args.repeats, args.device)
+        aligned = worker.pop()
         demucs_runs.append(timed_process(demucs_cmd))
 
     def median(runs: list[dict[str, float]], key: str) -> float:
@@ -144,6 +177,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "load_average_after": os.getloadavg(),
         "runs": {"demucs_cli": demucs_runs, "roo_cli_cold": roo_cold, "worker": worker},
+        **aligned,
         "warm_ratio_wall": warm["wall_s"] / demucs["wall_s"],
         "warm_ratio_cpu": warm["cpu_s"] / demucs["cpu_s"],
         "cold_cli_ratio_wall": roo_cold["wall_s"] / demucs["wall_s"],
@@ -162,6 +196,11 @@ def main() -> None:
         f"roo CLI cold / demucs CLI: wall {figures['cold_cli_ratio_wall']:.2f}, "
         f"CPU {figures['cold_cli_ratio_cpu']:.2f}; load average after: "
         + ", ".join(f"{x:.1f}" for x in figures["load_average_after"])  # type: ignore[attr-defined]
+    )
+    print(
+        f"48 kHz mono, --exact-sum: source {aligned['alignment_source_frames']} frames, stems "
+        f"{aligned['alignment_stem_frames']} frames at {aligned['alignment_rates']} Hz, channels "
+        f"{aligned['alignment_channels']}, max |sum of stems - source| {aligned['alignment_max_residual']:.2e}"
     )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
