@@ -1,0 +1,130 @@
+"""/roo/musicgen <prompt> [bars] [track slot] (name value)*: a MusicGen loop as a warped audio clip.
+
+The loop is generated in the model worker at the song's tempo and time signature, exactly
+``bars`` bars long, and imported with a tempo lock (warp markers at the song tempo), so it
+plays in time and loops on its bars. Without a track and slot it goes to a new audio track after
+the selected one, in the selected scene. Options: ``continue 1`` continues the selected audio
+clip (the loop lands in the next slot of that clip's track unless a target is given), ``model``
+NAME, ``seed`` N. Files go to $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops. On Live older than
+12.0.5 (no audio clip creation) the file is written and the done message says where.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.audio_clip import audio_clip
+from bridge.actions.options import parse_options
+from bridge.app import App
+from bridge.jobs import Job
+from bridge.worker import get_worker
+from engines.errors import InvalidValue
+
+AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
+RENDER_TARGET = "engines.musicgen.pipeline:render_loop"
+OPTIONS = {"continue": "int", "model": "str", "seed": "int"}
+DEFAULT_BARS = 4
+MAX_BARS = 64  # the engine refuses earlier when the bars do not fit MusicGen's 30 s window
+SAMPLE_RATE_HZ = 48000
+
+
+@dataclass(frozen=True, slots=True)
+class MusicgenRequest:
+    prompt: str
+    bars: int = DEFAULT_BARS
+    track: int = -1  # -1: a new audio track (or the continued clip's track)
+    slot: int = -1
+    continue_clip: bool = False
+    model: str = "small"
+    seed: int | None = None
+
+
+def parse_request(args: list[Any]) -> MusicgenRequest:
+    """``prompt [bars] [track slot] (name value)*``; every error names the value and what is valid."""
+    if not args or not isinstance(args[0], str) or not args[0].strip():
+        raise InvalidValue(f"/roo/musicgen {args!r}: expected a text prompt first, e.g. 'lofi drum beat'")
+    numbers: list[int] = []
+    rest = list(args[1:])
+    while rest and not isinstance(rest[0], str):
+        value = rest.pop(0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or float(value) != int(value):
+            raise InvalidValue(f"/roo/musicgen value {value!r}: expected whole numbers [bars] [track slot]")
+        numbers.append(int(value))
+    if len(numbers) not in (0, 1, 2, 3):
+        raise InvalidValue(f"/roo/musicgen {args!r}: expected at most [bars] [track slot] before the options")
+    bars = numbers[0] if len(numbers) in (1, 3) else DEFAULT_BARS
+    track, slot = numbers[-2:] if len(numbers) >= 2 else (-1, -1)
+    opts = parse_options(rest, OPTIONS, what="/roo/musicgen")
+    if not 1 <= bars <= MAX_BARS:
+        raise InvalidValue(f"bars {bars} is out of range: expected 1..{MAX_BARS}")
+    if track < -1 or slot < -1 or (track == -1) != (slot == -1):
+        raise InvalidValue(f"track {track} / slot {slot}: expected two indexes >= 0 (or neither)")
+    return MusicgenRequest(
+        prompt=args[0].strip(),
+        bars=bars,
+        track=track,
+        slot=slot,
+        continue_clip=bool(opts.get("continue", 0)),
+        model=opts.get("model", "small"),
+        seed=opts.get("seed"),
+    )
+
+
+def loop_path(prompt: str, now_s: float | None = None) -> Path:
+    """A new file ``<prompt> <date time>.wav`` under $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops."""
+    configured = os.environ.get("MUSEAROO_LOOPS_DIR")
+    root = Path(configured).expanduser() if configured else Path.home() / "Music" / "MuseAroo" / "loops"
+    safe = re.sub(r"[^\w\- ]+", "_", prompt)[:40].strip() or "loop"
+    stem = f"{safe} {time.strftime('%Y-%m-%d %H%M%S', time.localtime(now_s))}"
+    path, n = root / f"{stem}.wav", 2
+    while path.exists():
+        path, n = root / f"{stem} {n}.wav", n + 1
+    return path
+
+
+async def run(app: App, job: Job, args: list[Any]) -> str:
+    req = parse_request(args)
+    ctx = await app.live.context()
+    kwargs: dict[str, Any] = {}
+    track, slot = req.track, req.slot
+    source = ""
+    if req.continue_clip:
+        clip = await audio_clip(app, -1, -1, address=protocol.MUSICGEN)
+        kwargs["continue_path"] = clip.info.file_path
+        if clip.start_s is not None and clip.end_s is not None:
+            kwargs["continue_region_s"] = (clip.start_s, clip.end_s)
+        source = f", continuing {clip.where}"
+        if track == -1:
+            track, slot = clip.track, clip.slot + 1  # Live moves it down past filled slots
+    path = loop_path(req.prompt)
+    result: dict[str, Any] = await get_worker(app).call(
+        job,
+        RENDER_TARGET,
+        prompt=req.prompt,
+        out_path=str(path),
+        bars=req.bars,
+        tempo_bpm=float(ctx.tempo_bpm),
+        signature=f"{ctx.signature_numerator}/{ctx.signature_denominator}",
+        model=req.model,
+        seed=req.seed,
+        sample_rate_hz=SAMPLE_RATE_HZ,
+        **kwargs,
+    )
+    what = f"{req.bars}-bar loop {req.prompt!r} at {ctx.tempo_bpm:g} BPM (seed {result['seed']}){source}"
+    if ctx.version_tuple < AUDIO_CLIPS_SINCE:
+        app.result(job.client, job.id, "musicgen", result)
+        return f"{what} written to {path} (Live {ctx.live_version} cannot create audio clips before 12.0.5)"
+    job.report(0.98, "placing the loop in Live")
+    name = f"MusicGen {req.prompt}"[:60]
+    if track == -1:
+        track = await app.live.create_tracks("audio", ctx.selected_track, [name])
+        slot = max(ctx.selected_slot, 0)
+    track, slot = await app.live.import_audio(track, slot, str(path), name, True, float(ctx.tempo_bpm))
+    app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": slot})
+    return f"{what} in track {track} slot {slot}; file {path}"
