@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -164,6 +165,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
         key: statistics.mean(r[key] for r in rows.values() if r[key] is not None)
         for key in (
             "key_score",
+            "key_score_vs_analyst",
             "key_score_cnn_only",
             "key_score_profile_only",
             "majmin",
@@ -179,10 +181,14 @@ def rendered_section(limit: int) -> dict[str, Any]:
     return {"pieces": rows, "summary": summary}
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, all threads) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def speed_section(repeats: int) -> dict[str, Any]:
@@ -210,14 +216,23 @@ def speed_section(repeats: int) -> dict[str, Any]:
             start = time.perf_counter()
             analyze_file(clip, cache_dir=cache_dir)
             hits.append(time.perf_counter() - start)
+
+    def median(runs: list[tuple[float, float]], i: int) -> float:
+        return statistics.median(r[i] for r in runs)
+
     return {
         "clip": "hainsworth_001.flac 0..30 s as 44.1 kHz WAV",
-        "cold_cli_s": statistics.median(cold),
-        "peer_madmom_direct_s": statistics.median(peer_s),
-        "ratio_cold_vs_peer": statistics.median(cold) / statistics.median(peer_s),
-        "cached_cli_s": statistics.median(cli_cached),
+        "cold_cli_s": median(cold, 0),
+        "cold_cli_cpu_s": median(cold, 1),
+        "peer_madmom_direct_s": median(peer_s, 0),
+        "peer_madmom_direct_cpu_s": median(peer_s, 1),
+        "ratio_cold_vs_peer": median(cold, 0) / median(peer_s, 0),
+        "ratio_cold_vs_peer_cpu": median(cold, 1) / median(peer_s, 1),
+        "cached_cli_s": median(cli_cached, 0),
+        "cached_cli_cpu_s": median(cli_cached, 1),
         "cached_in_process_ms": 1000 * statistics.median(hits),
-        "runs": {"cold": cold, "peer": peer_s, "cached_cli": cli_cached},
+        "load_average_1min_after": os.getloadavg()[0],
+        "runs_wall_cpu": {"cold": cold, "peer": peer_s, "cached_cli": cli_cached},
     }
 
 
