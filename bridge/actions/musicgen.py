@@ -4,8 +4,9 @@ The loop is generated in the model worker at the song's tempo and time signature
 ``bars`` bars long, and imported with a tempo lock (warp markers at the song tempo), so it
 plays in time and loops on its bars. Without a track and slot it goes to a new audio track after
 the selected one, in the selected scene. Options: ``continue 1`` continues the selected audio
-clip (the loop lands in the next slot of that clip's track unless a target is given), ``model``
-NAME, ``seed`` N. Files go to $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops. On Live older than
+clip (the loop lands in the next slot of that clip's track unless a target is given), ``melody 1``
+guides a melody model (``melody`` unless ``model`` names another) with the selected clip: a MIDI
+clip's notes (chroma straight from the notes) or an audio clip's file; ``model`` NAME, ``seed`` N. Files go to $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops. On Live older than
 12.0.5 (no audio clip creation) the file is written and the done message says where.
 """
 
@@ -28,7 +29,7 @@ from engines.errors import InvalidValue
 
 AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
 RENDER_TARGET = "engines.musicgen.pipeline:render_loop"
-OPTIONS = {"continue": "int", "model": "str", "seed": "int"}
+OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int"}
 DEFAULT_BARS = 4
 MAX_BARS = 64  # the engine refuses earlier when the bars do not fit MusicGen's 30 s window
 SAMPLE_RATE_HZ = 48000
@@ -41,6 +42,7 @@ class MusicgenRequest:
     track: int = -1  # -1: a new audio track (or the continued clip's track)
     slot: int = -1
     continue_clip: bool = False
+    melody_clip: bool = False
     model: str = "small"
     seed: int | None = None
 
@@ -71,7 +73,8 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
         track=track,
         slot=slot,
         continue_clip=bool(opts.get("continue", 0)),
-        model=opts.get("model", "small"),
+        melody_clip=bool(opts.get("melody", 0)),
+        model=opts.get("model", "melody" if opts.get("melody", 0) else "small"),
         seed=opts.get("seed"),
     )
 
@@ -102,6 +105,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         source = f", continuing {clip.where}"
         if track == -1:
             track, slot = clip.track, clip.slot + 1  # Live moves it down past filled slots
+    if req.melody_clip:
+        source += await _melody(app, kwargs)
     path = loop_path(req.prompt)
     result: dict[str, Any] = await get_worker(app).call(
         job,
@@ -128,3 +133,30 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     track, slot = await app.live.import_audio(track, slot, str(path), name, True, float(ctx.tempo_bpm))
     app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": slot})
     return f"{what} in track {track} slot {slot}; file {path}"
+
+
+async def _melody(app: App, kwargs: dict[str, Any]) -> str:
+    """Put the selected clip's melody into the render arguments; returns a note for the message."""
+    ctx = await app.live.context()
+    track, slot = ctx.selected_track, ctx.selected_slot
+    if track < 0 or slot < 0:
+        raise InvalidValue("melody 1 needs a selected clip: select the MIDI or audio clip with the melody")
+    info = await app.live.clip_info(track, slot)
+    if info.is_audio_clip:
+        if not info.file_path:
+            raise InvalidValue(
+                f"track {track} slot {slot} ({info.name!r}) has no file on disk for its melody"
+            )
+        kwargs["melody_path"] = info.file_path
+    else:
+        reply = await app.live.query(protocol.CLIP_GET_NOTES, track, slot)
+        values = reply[2:]
+        notes = [
+            (int(values[i]), float(values[i + 1]), float(values[i + 2]), int(values[i + 3]))
+            for i in range(0, len(values) - 4, 5)
+            if not int(values[i + 4])
+        ]
+        if not notes:
+            raise InvalidValue(f"track {track} slot {slot} ({info.name!r}) has no unmuted notes for a melody")
+        kwargs["melody_notes"] = notes
+    return f", melody from track {track} slot {slot} ({info.name!r})"

@@ -70,6 +70,16 @@ def test_melody_from_midi_and_continuation_from_a_file(
         melody_path=str(tmp_path / "melody.mid"),
     )
     assert result["frames"] == loop_frames(1, 3.0, 100.0, 48000)
+    from_notes = render_loop(
+        "piano",
+        out_path=str(tmp_path / "n.wav"),
+        bars=1,
+        tempo_bpm=100.0,
+        model=str(tiny_melody_dir),
+        seed=1,
+        melody_notes=[(60, 0.0, 1.0, 100), (67, 1.0, 2.0, 90)],
+    )
+    assert from_notes["frames"] == loop_frames(1, 4.0, 100.0, 48000)
     clip = write_wav(tmp_path / "clip.wav", 0.1 * np.sin(np.arange(30000) / 9.0)[:, None], 44100)
     result = render_loop(
         "piano",
