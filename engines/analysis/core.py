@@ -6,6 +6,7 @@ and a single "N" chord rather than invented ones.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 import numpy as np
@@ -18,7 +19,7 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -72,9 +73,17 @@ def analyze(
     module = madmom_backend if name == "madmom" else librosa_backend
     report(0.02, f"resampling for {name}")
     found = module.analyze(resample(mono, sample_rate_hz, module.SAMPLE_RATE_HZ), report)
-    result = assemble(found, duration_s, sample_rate_hz, name)
+    result = assemble(without_silent_ends(found, mono, sample_rate_hz), duration_s, sample_rate_hz, name)
     report(1.0, "analysis done")
     return result
+
+
+def without_silent_ends(found: Findings, mono: np.ndarray, sample_rate_hz: int) -> Findings:
+    """Drop the beats (and downbeats) a tracker carried on into silence before or after the music."""
+    first_s, last_s = grid.audible_span(mono, sample_rate_hz)
+    beats = grid.beats_in_span(found.beats_s, first_s, last_s)
+    downbeats = np.asarray(found.downbeats_s, dtype=np.float64)
+    return dataclasses.replace(found, beats_s=beats, downbeats_s=downbeats[np.isin(downbeats, beats)])
 
 
 def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:

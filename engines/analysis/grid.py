@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 SNAP_S = 0.1  # a tracked downbeat farther than this from every beat is dropped
+SILENCE_FLOOR_DB = -50.0  # quieter than this below the loudest 10 ms is silence (no beats there)
 
 
 def tempo_from_beats(beats_s: np.ndarray) -> float | None:
@@ -72,3 +73,30 @@ def downbeats_by_accent(
         if other != prefer and score > best[prefer][0] * margin and score > best[meter][0]:
             meter = other
     return meter, best[meter][1]
+
+
+def audible_span(
+    samples: np.ndarray, sample_rate_hz: int, *, floor_db: float = SILENCE_FLOOR_DB
+) -> tuple[float, float]:
+    """(first_s, last_s) of the 10 ms frames louder than ``floor_db`` below the loudest frame.
+
+    (0, 0) for an all-silent signal. Used to drop beats a tracker carries on into silence.
+    """
+    hop = max(1, sample_rate_hz // 100)
+    frames = len(samples) // hop
+    if frames == 0:
+        return 0.0, 0.0
+    rms = np.sqrt(np.mean(np.square(samples[: frames * hop].reshape(frames, hop), dtype=np.float64), axis=1))
+    peak = float(rms.max())
+    if peak <= 0:
+        return 0.0, 0.0
+    loud = np.flatnonzero(rms > peak * 10 ** (floor_db / 20))
+    return float(loud[0] * hop / sample_rate_hz), float((loud[-1] + 1) * hop / sample_rate_hz)
+
+
+def beats_in_span(
+    beats_s: np.ndarray, first_s: float, last_s: float, *, margin_s: float = SNAP_S
+) -> np.ndarray:
+    """The beats from ``first_s - margin_s`` to ``last_s + margin_s``."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    return beats[(beats >= first_s - margin_s) & (beats <= last_s + margin_s)]

@@ -88,3 +88,13 @@ def test_madmom_missing_falls_back_to_librosa(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(madmom_backend, "available", lambda: False)
     assert resolve_backend("madmom") == "librosa"
+
+
+def test_no_beats_in_silence_around_the_music() -> None:
+    music = progression(PROGRESSION[:3], 120.0)  # 6 s
+    quiet = np.zeros(3 * SR, dtype=np.float32)
+    result = analyze(np.concatenate([quiet, music, quiet]), SR)
+    beats = np.array(result.beats_s)
+    assert len(beats) >= 10
+    assert beats.min() >= 3.0 - 0.1 and beats.max() <= 9.0 + 0.1
+    assert set(result.downbeats_s) <= set(result.beats_s)

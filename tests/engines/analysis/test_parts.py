@@ -171,3 +171,16 @@ def test_chord_boundaries_snap_to_close_beats() -> None:
         (4.0, 4.3, "F:maj"),  # the last end is the clip's end, never moved
     ]
     assert chords.snap_to_beats(segments, np.array([1.0])) == segments
+
+
+def test_beats_in_silence_before_and_after_the_music_are_dropped() -> None:
+    sr = 1000
+    signal = np.zeros(sr * 10)
+    signal[2 * sr : 7 * sr] = 0.5  # audible from 2 s to 7 s
+    signal[7 * sr : 8 * sr] = 0.5 * 10 ** (-60 / 20)  # a -60 dB tail counts as silence
+    first, last = grid.audible_span(signal, sr)
+    assert (first, last) == (2.0, 7.0)
+    beats = np.arange(0.0, 10.0, 0.5)
+    kept = grid.beats_in_span(beats, first, last)
+    assert kept[0] == 2.0 and kept[-1] == 7.0
+    assert grid.audible_span(np.zeros(100), sr) == (0.0, 0.0)
