@@ -113,7 +113,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         meter = grid.meter_from_bar_beats(bar_beats)
     progress(0.75, "key and chords")
     cnn = keys.from_madmom_order(m["key_cnn"](signal))
-    chroma = np.asarray(m["chroma"](signal), dtype=np.float64)
+    chroma = np.atleast_2d(np.asarray(m["chroma"](signal), dtype=np.float64))  # one frame comes squeezed
     profile = keys.profile_probabilities(chroma.sum(axis=0))
     chord_frames = m["chord_cnn"](signal)
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]

@@ -98,3 +98,16 @@ def test_no_beats_in_silence_around_the_music() -> None:
     assert len(beats) >= 10
     assert beats.min() >= 3.0 - 0.1 and beats.max() <= 9.0 + 0.1
     assert set(result.downbeats_s) <= set(result.beats_s)
+
+
+@pytest.mark.parametrize("backend", ["madmom", "librosa"])
+@pytest.mark.parametrize("seconds", [0.05, 1.5])
+def test_very_short_clips_give_a_valid_result(backend: str, seconds: float) -> None:
+    from .synth import chord_tone
+
+    result = analyze(chord_tone("C:maj", seconds), SR, backend=backend)
+    assert result.duration_s == pytest.approx(seconds, abs=1e-3)
+    assert set(result.downbeats_s) <= set(result.beats_s)
+    assert (result.tempo_bpm is None) == (len(result.beats_s) < 2)
+    assert all(0 <= c.start_s < c.end_s <= result.duration_s + 1e-6 for c in result.chords)
+    assert AnalysisResult.from_dict(result.to_dict()) == result
