@@ -24,8 +24,6 @@ PRONUNCIATIONS = {
     "sparser": "S P AA R S ER",
     "mellower": "M EH L OW ER",
     "punchier": "P AH N CH IY ER",
-    "emptier": "EH M P T IY ER",
-    "plainer": "P L EY N ER",
     "synth": "S IH N TH",
     "edm": "IY D IY EH M",
     "bossa": "B AA S AH",
@@ -98,7 +96,7 @@ def _rules() -> dict[str, str]:
         "analyze": "( analyze | detect | figure out | work out ) [ the | this ] [ clip | key | tempo | chords | song ]"
         " | find the ( key | chords | tempo ) | ( what | which ) ( key | tempo | chords ) ( is this | are in this )"
         " | run an analysis",
-        "separate": f"( split | separate | isolate | extract | pull apart ) [ the | this ] "
+        "separate": f"{alt(p for p in v.SEPARATE_PHRASES if p != 'stems')} [ the | this ] "
         f"[ {alt(v.STEMS)} | stems | clip | song ] [ into stems ] [ with {alt(v.SEPARATION_MODEL_PHRASES)} ]"
         " | stems",
         "mg_phrase": f"{alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES))}* {alt(v.MUSICGEN_SOUNDS)}",

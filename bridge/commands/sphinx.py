@@ -55,6 +55,19 @@ class SphinxRecognizer:
             self._decoder.activate_search(GRAMMAR_NAME)
         else:
             self._decoder = Decoder(**{**FREE_OPTIONS, **(options or {})})
+        # A second decoder with a one-word grammar measures each utterance's cepstral mean in a
+        # few milliseconds; the real search then starts from it (pocketsphinx otherwise carries
+        # the mean over from the previous utterance, so a result would depend on what came before).
+        self._probe = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {})})
+        self._probe.add_jsgf_string("probe", "#JSGF V1.0;\ngrammar probe;\npublic <a> = a;\n")
+        self._probe.activate_search("probe")
+
+    def _cepstral_mean(self, pcm: bytes) -> str:
+        self._probe.reinit_feat()  # back to the initial mean, with no statistics carried over
+        self._probe.start_utt()
+        self._probe.process_raw(pcm, full_utt=True)
+        self._probe.end_utt()
+        return str(self._probe.get_cmn())
 
     def missing_words(self, words: set[str]) -> list[str]:
         """Words with no pronunciation in the decoder's dictionary (should be none for the grammar)."""
@@ -66,10 +79,14 @@ class SphinxRecognizer:
 
         pcm = with_noise_floor(trim_silence(np.asarray(audio, dtype=np.int16))).tobytes()
         with self._lock:
-            self._decoder.start_utt()
-            self._decoder.process_raw(pcm, full_utt=True)
-            self._decoder.end_utt()
-            hyp = self._decoder.hyp()
+            d = self._decoder
+            mean = self._cepstral_mean(pcm)
+            d.reinit_feat()
+            d.set_cmn(mean)  # this utterance's own mean, never the previous one's
+            d.start_utt()
+            d.process_raw(pcm, full_utt=True)
+            d.end_utt()
+            hyp = d.hyp()
         if hyp is None:
             return ""
         words = [w for w in hyp.hypstr.split() if not w.startswith(("<", "["))]

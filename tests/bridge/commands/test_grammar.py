@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bridge.commands import jsgf, parse
+from bridge.commands.grammar import ACTION_RULES, PRONUNCIATIONS, build_jsgf, spoken
+from bridge.commands.sphinx import SphinxRecognizer
+from bridge.commands.vocab import ACTIONS
+
+from .phrases import DEV_SET, load
+
+RULES = jsgf.parse_jsgf(build_jsgf())
+
+
+@pytest.fixture(scope="module")
+def sphinx() -> SphinxRecognizer:
+    return SphinxRecognizer()
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_every_sentence_the_grammar_allows_parses_to_its_action(action: str) -> None:
+    rng = random.Random(f"grammar-{action}")
+    wrong = []
+    for _ in range(300):
+        sentence = jsgf.sample(RULES, ACTION_RULES[action], rng)
+        intent = parse(sentence)
+        if intent.action != action:
+            wrong.append((sentence, intent.as_dict()))
+    assert wrong == []
+
+
+def test_the_public_rule_offers_every_action_and_nothing_else() -> None:
+    public = RULES["command"]
+    assert public.kind == "alt"
+    assert sorted(child.value for child in public.children) == sorted(ACTION_RULES.values())
+
+
+def test_every_grammar_word_has_a_pronunciation(sphinx: SphinxRecognizer) -> None:
+    assert sphinx.missing_words(jsgf.words(RULES)) == []
+
+
+def test_added_pronunciations_are_used_and_were_missing_from_the_dictionary() -> None:
+    from pocketsphinx import Decoder
+
+    plain = Decoder(lm=None, loglevel="FATAL")
+    words = jsgf.words(RULES)
+    assert [w for w in PRONUNCIATIONS if w not in words] == []
+    assert [w for w in PRONUNCIATIONS if plain.lookup_word(w) is not None] == []
+
+
+def test_silence_goes_on_the_start_and_final_states(tmp_path: Path) -> None:
+    from pocketsphinx import Decoder
+
+    fsg = Decoder(lm=None, loglevel="FATAL").parse_jsgf(build_jsgf())
+    fsg.writefile(str(tmp_path / "roo.fsg"))
+    header = (tmp_path / "roo.fsg").read_text().splitlines()[:4]
+    assert "START_STATE 0" in header and "FINAL_STATE 1" in header
+
+
+def test_accepts_commands_and_rejects_other_speech() -> None:
+    assert jsgf.accepts(RULES, "command", "make the drums busier")
+    assert jsgf.accepts(RULES, "command", "tempo one hundred twenty")
+    assert jsgf.accepts(RULES, "command", "set the key to f sharp minor")
+    assert not jsgf.accepts(RULES, "command", "what is the weather like today")
+    assert not jsgf.accepts(RULES, "command", "make the drums the")
+    assert jsgf.accepts(RULES, "command", "make the drums")  # generate drums
+
+
+def test_most_of_the_written_phrases_can_be_said() -> None:
+    speakable = [e for e in load(DEV_SET) if not e.get("typed") and e["action"] != "unknown"]
+    inside = [
+        e for e in speakable if jsgf.accepts(RULES, "command", spoken((e.get("say") or e["text"]).lower()))
+    ]
+    assert len(inside) / len(speakable) >= 0.8
+
+
+def test_jsgf_reader_handles_the_subset_and_names_errors() -> None:
+    rules = jsgf.parse_jsgf("#JSGF V1.0;\ngrammar t;\npublic <a> = x [y] ( z | w )+ <b>*;\n<b> = q;\n")
+    assert jsgf.accepts(rules, "a", "x z w q q")
+    assert not jsgf.accepts(rules, "a", "x y q")
+    assert jsgf.words(rules) == {"x", "y", "z", "w", "q"}
+    with pytest.raises(ValueError, match="missing"):
+        jsgf.parse_jsgf("public <a> = ( x;")
