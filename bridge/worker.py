@@ -133,7 +133,7 @@ class Worker:
         release_now = True
         try:
             job.check_cancelled()
-            proc = self._ensure_started()
+            proc = await asyncio.to_thread(self._ensure_started)  # spawning takes ms: not on the loop
             self._pending[rid] = pending
             proc.rids.add(rid)
             proc.requests.put(pickle.dumps((rid, target, payload_kwargs)))

@@ -40,7 +40,7 @@ def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def live_with(song_file: Path, version: tuple[int, int, int] = (12, 3, 6)) -> LiveHost:
     """Keys (a MIDI clip), Mix (an unwarped clip with markers), Loop (a warped clip), After."""
     unwarped = {"slot": 1, "name": "Mix", "file": str(song_file), "warping": False}
-    unwarped.update(start_marker=0.5, end_marker=2.25)  # seconds, as Live keeps unwarped markers
+    unwarped.update(start_marker=0.5, end_marker=1.75)  # seconds, as Live keeps unwarped markers
     warped = {"slot": 2, "name": "Loop", "file": str(song_file), "warping": True}
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
     desc = parse_set(
@@ -113,11 +113,11 @@ def test_unwarped_clip_region_becomes_four_tracks_that_null(
         props = live.clip_properties(track + offset, 1)
         assert props is not None and props["name"] == f"Mix {stem}" and props["warping"] is False
         assert Path(props["file_path"]).parent.parent == stems_dir
-    assert f"tracks {track + 1}..{track + 4} slot 1" in status[3] and "0.500..2.250 s" in status[3]
+    assert f"tracks {track + 1}..{track + 4} slot 1" in status[3] and "0.500..1.750 s" in status[3]
     assert result is not None and list(result["files"]) == list(STEMS)
-    region = sf.read(song_file, start=RATE // 2, stop=RATE * 9 // 4, dtype="float64")[0]
+    region = sf.read(song_file, start=RATE // 2, stop=RATE * 7 // 4, dtype="float64")[0]
     total = sum(sf.read(path, dtype="float64")[0] for path in result["files"].values())
-    assert total.shape == region.shape == (RATE * 7 // 4, 2)
+    assert total.shape == region.shape == (RATE * 5 // 4, 2)
     assert np.abs(total - region).max() <= 1e-6
 
 
