@@ -11,6 +11,7 @@ Usage: .venv/bin/python -m tools.bench.commands [--voices en-us en+f3] [--limit 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import subprocess
@@ -111,7 +112,10 @@ def main() -> None:
     ap.add_argument("--no-peer", action="store_true", help="skip free decoding (the peer)")
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
+    )
+    print("load average at start (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     for name in ("commands.yaml", "commands_heldout.yaml"):
         hits, n, per_us = bench_parser(name)
         print(
@@ -141,6 +145,7 @@ def main() -> None:
                         f" = {100 * r['hits'] / r['n']:.1f} %, latency median {r['median_ms']:.0f} ms,"
                         f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms (CPU median {r['cpu_median_ms']:.0f} ms)"
                     )
+                    print(f"    load average now: {os.getloadavg()[0]:.1f}")
                     if args.show_misses:
                         for said, heard in r["misses"]:
                             print(f"    said {said!r} heard {heard!r}")

@@ -1,0 +1,61 @@
+"""The Whisper backend through the same loader real weights use, with a tiny model built here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from bridge.cli import main
+from bridge.commands.speech import WHISPER_ENV, hear, load_recognizer
+from engines.errors import ModelUnavailable
+
+from .tiny_whisper import SAYS, build
+
+
+@pytest.fixture(scope="module")
+def whisper_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("whisper") / "tiny-whisper")
+
+
+@pytest.fixture
+def wav(tmp_path: Path) -> Path:
+    noise = np.random.default_rng(3).standard_normal(24000).astype(np.float32) * 0.1
+    sf.write(tmp_path / "utterance.wav", noise, 24000)
+    return tmp_path / "utterance.wav"
+
+
+def test_roo_listen_with_whisper_transcribes_and_parses(
+    whisper_dir: Path, wav: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["listen", str(wav), "--whisper", str(whisper_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "action": "stop",
+        "part": None,
+        "params": {},
+        "heard": SAYS,
+    }
+
+
+def test_the_environment_variable_selects_whisper(whisper_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WHISPER_ENV, str(whisper_dir))
+    backend, recognizer = load_recognizer()
+    assert backend == f"whisper ({whisper_dir})"
+    heard = hear(np.zeros(8000, np.int16), recognizer, backend)
+    assert (heard.transcript, heard.intent.action) == (SAYS, "stop")
+
+
+def test_without_the_variable_pocketsphinx_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WHISPER_ENV, raising=False)
+    assert load_recognizer()[0] == "pocketsphinx (grammar)"
+
+
+@pytest.mark.parametrize("name", ["openai/whisper-base.en", "/nonexistent/whisper-folder"])
+def test_missing_weights_say_how_to_get_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelUnavailable, match="MUSEAROO_WHISPER") as info:
+        load_recognizer(name)
+    assert repr(name) in str(info.value)
