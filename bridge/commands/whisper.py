@@ -29,17 +29,17 @@ class WhisperRecognizer:
         source = str(local) if local.is_dir() else name_or_path
         offline = local.is_dir() or os.environ.get("HF_HUB_OFFLINE") == "1"
         try:
-            self.processor: Any = WhisperProcessor.from_pretrained(source, local_files_only=offline)
-            self.model: Any = WhisperForConditionalGeneration.from_pretrained(
-                source, local_files_only=offline
-            )
+            processor: Any = WhisperProcessor.from_pretrained(source, local_files_only=offline)
+            model: Any = WhisperForConditionalGeneration.from_pretrained(source, local_files_only=offline)
         except (OSError, ValueError) as exc:
             raise ModelUnavailable(
                 f"Whisper weights {name_or_path!r} could not be loaded ({exc}). Give a folder saved with "
                 "save_pretrained, or download a model first, e.g. "
                 "`huggingface-cli download openai/whisper-base.en`, then set MUSEAROO_WHISPER to its name"
             ) from exc
-        self.model.to(device).eval()
+        model.eval()
+        model.to(device)
+        self.processor, self.model = processor, model
         self.device = device
         # leave room for the start tokens within the decoder's positions (448 in published models)
         self._max_new_tokens = min(MAX_NEW_TOKENS, int(self.model.config.max_target_positions) - 4)
