@@ -170,8 +170,10 @@ def beat_slice(
 ) -> np.ndarray:
     """``seconds`` of (frames, channels) audio whose beat k (at start_s + k x period_s) starts at k x target_period_s.
 
-    Beat k plays from its own onset until beat k+1 is due; beat k+1 fades in over the SLICE_FADE_MS
-    before it is due (taking that much of its own pre-roll), so every attack stays intact.
+    Beat k plays from its own onset; when it must last longer than it was played, it jumps back
+    by the difference halfway through (crossfaded), so it never reaches the next beat's attack.
+    Beat k+1 fades in over the SLICE_FADE_MS before it is due (its own pre-roll), so every attack
+    stays intact and lands on the grid.
     """
     fade = max(1, round(SLICE_FADE_MS / 1000 * sample_rate_hz))
     total = math.ceil(seconds * sample_rate_hz)
@@ -180,14 +182,23 @@ def beat_slice(
     )
     t = np.arange(fade) / fade * (math.pi / 2)
     fade_in, fade_out = np.sin(t)[:, None], np.cos(t)[:, None]
+    padded = np.concatenate(
+        [audio, np.zeros((math.ceil(2 * target_period_s * sample_rate_hz), audio.shape[1]))]
+    )
     k = 0
     while (here := round(k * target_period_s * sample_rate_hz)) < total:
-        due_next = round((k + 1) * target_period_s * sample_rate_hz)
-        source = round((start_s + k * period_s) * sample_rate_hz)
-        pre = fade if k > 0 and source >= fade else 0
-        seg = np.array(audio[source - pre : source + (due_next - here)], dtype=np.float64)
-        if len(seg) < pre + due_next - here:  # past the end of the audio: silence
-            seg = np.concatenate([seg, np.zeros((pre + due_next - here - len(seg), audio.shape[1]))])
+        length = round((k + 1) * target_period_s * sample_rate_hz) - here
+        src0 = round((start_s + k * period_s) * sample_rate_hz)
+        played = round((start_s + (k + 1) * period_s) * sample_rate_hz) - src0
+        pre = fade if k > 0 and src0 >= fade else 0
+        if length <= played:  # sped up: the end of the beat is left out
+            seg = np.array(padded[src0 - pre : src0 + length], dtype=np.float64)
+        else:  # slowed down: replay `gap` frames from the middle of the beat
+            gap, half = length - played, played // 2
+            head = np.array(padded[src0 - pre : src0 + half + fade], dtype=np.float64)
+            tail = np.array(padded[src0 + half - gap : src0 + played], dtype=np.float64)
+            head[len(head) - fade :] = head[len(head) - fade :] * fade_out + tail[:fade] * fade_in
+            seg = np.concatenate([head, tail[fade:]])
         seg[:pre] *= fade_in[:pre]
         seg[len(seg) - fade :] *= fade_out
         out[here - pre : here - pre + len(seg)] += seg

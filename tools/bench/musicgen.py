@@ -9,6 +9,12 @@ and process CPU), their ratio, and how far the int8 decoder's logits are from fp
 tokens (teacher forced), which is the stated tolerance.
 
     .venv/bin/python tools/bench/musicgen.py --seconds 1.5 --repeats 3 [--variants int8,bf16] [--json F]
+    .venv/bin/python tools/bench/musicgen.py --alignment [--json F]
+
+``--alignment`` needs no model: click tracks played 3 to 8 % off the song tempo go through the
+loop maker; it reports the loop length error in frames and how far each click lands from the
+song's beat grid, for our beat slicing and for a phase vocoder (librosa's time_stretch) on the
+same audio.
 """
 
 from __future__ import annotations
@@ -96,6 +102,75 @@ def _topk_overlap(a: torch.Tensor, b: torch.Tensor, k: int) -> float:
     return float(same.mean())
 
 
+def click_track(tempo_bpm: float, seconds: float, offset_s: float, rate: int = 32000) -> np.ndarray:
+    y = np.zeros(int(seconds * rate), dtype=np.float32)
+    n = np.arange(int(0.02 * rate))
+    click = np.exp(-n / 100.0) * np.sin(2 * np.pi * 1000 * n / rate)
+    for t in np.arange(offset_s, seconds - 0.03, 60.0 / tempo_bpm):
+        y[round(t * rate) : round(t * rate) + len(click)] += click
+    return y[:, None]
+
+
+def onset_errors_ms(loop: np.ndarray, tempo_bpm: float, rate: int, beats: int) -> list[float]:
+    """Distance (ms) from each grid beat to the click onset nearest it (first rise over 30 % of peak)."""
+    env, beat = np.abs(loop[:, 0]), 60.0 / tempo_bpm * rate
+    out = []
+    for k in range(1, beats):
+        centre, half = round(k * beat), round(beat / 4)
+        window = env[centre - half : centre + half]
+        out.append(abs(int(np.argmax(window > 0.3 * window.max())) - half) / rate * 1000)
+    return out
+
+
+def alignment() -> dict[str, Any]:
+    import librosa
+    import soxr
+
+    from engines.musicgen import loop
+
+    rows = []
+    for tempo, played, bars, rate in [
+        (120.0, 114.0, 2, 48000),
+        (97.0, 100.0, 2, 44100),
+        (133.0, 125.0, 4, 48000),
+    ]:
+        seconds = loop.generation_seconds(bars, 4.0, tempo)
+        audio = click_track(played, seconds, 0.3)
+        beats = np.arange(0.3, seconds - 0.03, 60.0 / played)
+        ours, info = loop.make_loop(
+            audio,
+            32000,
+            bars=bars,
+            beats_per_bar=4.0,
+            tempo_bpm=tempo,
+            beats_s=beats,
+            downbeats_s=beats[::4],
+            out_sample_rate_hz=rate,
+        )
+        expected = loop.loop_frames(bars, 4.0, tempo, rate)
+        start = round(info.start_s * 32000)
+        stretched = librosa.effects.time_stretch(audio[start:, 0], rate=info.stretch_rate)
+        vocoder = np.asarray(soxr.resample(stretched[:, None], 32000, rate, "HQ"))[:expected]
+        ours_ms, peer_ms = (
+            onset_errors_ms(ours, tempo, rate, bars * 4),
+            onset_errors_ms(vocoder, tempo, rate, bars * 4),
+        )
+        rows.append(
+            {
+                "song_bpm": tempo,
+                "played_bpm": played,
+                "bars": bars,
+                "rate_hz": rate,
+                "length_error_frames": len(ours) - expected,
+                "ours_beat_slice_max_ms": round(max(ours_ms), 2),
+                "ours_median_ms": round(float(np.median(ours_ms)), 2),
+                "peer_phase_vocoder_max_ms": round(max(peer_ms), 2),
+                "peer_median_ms": round(float(np.median(peer_ms)), 2),
+            }
+        )
+    return {"alignment": rows}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=1.5, help="audio per run (default 1.5)")
@@ -103,7 +178,14 @@ def main() -> int:
     parser.add_argument("--variants", default="int8", help="comma list of int8, bf16, fp32 (ours: int8)")
     parser.add_argument("--threads", type=int, default=torch.get_num_threads())
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--alignment", action="store_true", help="loop alignment figures only (no model)")
     args = parser.parse_args()
+    if args.alignment:
+        text = json.dumps(alignment(), indent=2)
+        print(text)
+        if args.json is not None:
+            args.json.write_text(text + "\n")
+        return 0
     silence_transformers()
     torch.set_num_threads(args.threads)
     load_before = os.getloadavg()

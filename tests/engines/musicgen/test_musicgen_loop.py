@@ -79,8 +79,9 @@ def test_make_loop_length_is_exact_to_the_frame(tempo: float, rate: int, channel
     assert out.dtype == np.float32 and np.all(np.isfinite(out))
 
 
-def test_loop_is_stretched_onto_the_song_grid_and_starts_on_the_downbeat() -> None:
-    played, tempo, rate = 114.0, 120.0, 48000
+@pytest.mark.parametrize("played", [114.0, 125.0])  # sped up, slowed down
+def test_loop_is_stretched_onto_the_song_grid_and_starts_on_the_downbeat(played: float) -> None:
+    tempo, rate = 120.0, 48000
     seconds = generation_seconds(2, 4.0, tempo)
     beats = beat_times(played, seconds, 0.3)
     out, info = make_loop(
@@ -97,7 +98,8 @@ def test_loop_is_stretched_onto_the_song_grid_and_starts_on_the_downbeat() -> No
     assert info.start_s == pytest.approx(0.3, abs=1e-6)
     assert info.measured_tempo_bpm == pytest.approx(played, rel=1e-6)
     assert info.stretch_rate == pytest.approx(tempo / played, rel=1e-6)
-    # each click starts on the song's beat grid (0.5 s at 120 BPM) within 1 ms
+    # each click starts on the song's beat grid (0.5 s at 120 BPM) within 1 ms, with no echo of
+    # the next click before it (a slowed beat must not run into the next attack)
     envelope = np.abs(out[:, 0])
     beat = round(60.0 / tempo * rate)
     for k in range(1, 8):  # beat 0 is blended with the seam's tail, which is also a click
