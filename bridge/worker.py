@@ -19,6 +19,8 @@ API for actions (the whole of it)::
 - Jobs run one at a time, in the order ``call`` was awaited. Module-level caches in the target
   modules (``@functools.cache`` on a loader) therefore keep models loaded between jobs.
 - ``worker.close()`` stops the process (the App does this on shutdown).
+- Scripts that create a Worker need the usual ``if __name__ == "__main__":`` guard: the spawn
+  method imports the main module again in the worker.
 
 The process is started with the ``spawn`` method (safe with CUDA and on macOS/Windows) at a
 lower scheduling priority, so the daemon's event loop keeps answering while models run.
@@ -147,6 +149,7 @@ class Worker:
             if rid in self._pending and not pending.future.done():
                 release_now = False
                 self._proc_cancel(rid)
+                pending.future.add_done_callback(_retrieve)  # nobody awaits a cancelled job's answer
                 task = loop.create_task(self._wait_cancelled(rid, pending))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
@@ -159,6 +162,8 @@ class Worker:
     def close(self) -> None:
         """Stop the worker process (waits up to 5 s for the current job, then kills it)."""
         self._closed = True
+        for task in list(self._tasks):
+            task.cancel()
         proc, self._proc = self._proc, None
         if proc is None:
             return
@@ -189,8 +194,6 @@ class Worker:
                 await asyncio.wait({pending.future}, timeout=10.0)
         finally:
             self._pending.pop(rid, None)
-            if pending.future.done() and not pending.future.cancelled():
-                pending.future.exception()  # consumed: nobody awaits a cancelled job's result
             self._order.release()
 
     def _heartbeat(self, pending: _Pending) -> None:
@@ -250,6 +253,11 @@ class Worker:
             pending.loop.call_soon_threadsafe(settle)
         except RuntimeError:  # the loop is closed: nobody is waiting any more
             pass
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def _death_message(target: str, exitcode: int | None) -> str:

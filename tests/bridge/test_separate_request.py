@@ -144,6 +144,33 @@ def test_a_midi_clip_fails_with_a_clear_message(current: tuple[LiveHost, Client,
     assert track_names(live) == before
 
 
+def test_cancel_mid_way_stops_the_worker_and_writes_nothing(
+    current: tuple[LiveHost, Client, Path], song_file: Path, model_dir: Path
+) -> None:
+    live, client, stems_dir = current
+    before_tracks, before_folders = track_names(live), set(stems_dir.iterdir())
+    long_file = song_file.parent / "long.wav"
+    sf.write(long_file, np.tile(sf.read(song_file)[0], (20, 1)), RATE)  # 40 s: many model segments
+    track = track_names(live).index("After")
+    live.call(lambda: live.song.tracks[track].clip_slots[3].create_audio_clip(str(long_file)))
+    client.send(protocol.SEPARATE, track, 3, str(model_dir))
+    job_id = None
+    while True:  # wait until the model is working on the audio
+        address, reply = client.recv(timeout=60)
+        if address == protocol.STATUS and reply[1] == "running" and reply[3].startswith("separating"):
+            job_id = reply[0]
+            break
+    client.send(protocol.CANCEL, job_id)
+    final = client.wait_final(timeout=60)
+    assert final[0] == job_id and final[1] == "cancelled"
+    assert track_names(live) == [*before_tracks]
+    assert set(stems_dir.iterdir()) == before_folders  # the stem files are written only at the end
+    # the worker stops through the cancel flag and then serves the next job
+    status, result = separate(client, track_names(live).index("Mix"), 1, str(model_dir))
+    assert status[1] == "done", status
+    assert result is not None and len(result["files"]) == 4
+
+
 def test_live_before_12_0_5_gets_the_files_and_where_they_are(
     song_file: Path, tmp_path: Path, model_dir: Path
 ) -> None:
