@@ -99,8 +99,10 @@ def _rules() -> dict[str, str]:
         "separate": f"{alt(p for p in v.SEPARATE_PHRASES if p != 'stems')} [ the | this ] "
         f"[ {alt(v.STEMS)} | stems | clip | song ] [ into stems ] [ with {alt(v.SEPARATION_MODEL_PHRASES)} ]"
         " | stems",
-        "mg_phrase": f"{alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES))}* {alt(v.MUSICGEN_SOUNDS)}",
-        "musicgen": "[ musicgen | ( make | generate ) ( audio of | a sample of ) | render ] [ a | an | some ] "
+        "mg_word": alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES)),
+        "mg_sound": alt(v.MUSICGEN_SOUNDS),
+        "mg_phrase": "[ <mg_word> [ <mg_word> ] ] <mg_sound> [ <mg_sound> ]",
+        "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of ) | render ] [ a | an | some ] "
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
