@@ -21,6 +21,9 @@ FPS = 100  # beat activation frames per second
 CHROMA_FPS = 10  # deep chroma frames per second
 DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
 METERS = (3, 4)
+# onnxruntime threads per recurrent network. madmom's default (2) gives identical activations but,
+# on two busy cores, its spinning worker threads cost about 5x the CPU (BENCHMARKS.md).
+NN_THREADS = 1
 FRAME_SIZES = (1024, 2048, 4096)  # the networks' STFT sizes at 44.1 kHz
 BEAT_BANDS = 6  # filter bands per octave of the beat network's input, at every frame size
 BAR_BANDS = (3, 6, 12)  # the same for the downbeat network, per frame size
@@ -44,9 +47,9 @@ def models() -> dict[str, Any]:
     from madmom.models import BEATS_BLSTM, DOWNBEATS_BLSTM
 
     return {
-        "beat_nn": NeuralNetworkEnsemble.load(BEATS_BLSTM),
+        "beat_nn": NeuralNetworkEnsemble.load(BEATS_BLSTM, intra_op_num_threads=NN_THREADS),
         "beat_dbn": DBNBeatTrackingProcessor(fps=FPS),
-        "bar_nn": NeuralNetworkEnsemble.load(DOWNBEATS_BLSTM),
+        "bar_nn": NeuralNetworkEnsemble.load(DOWNBEATS_BLSTM, intra_op_num_threads=NN_THREADS),
         "key_cnn": CNNKeyRecognitionProcessor(),
         "chroma": DeepChromaProcessor(),
         "chord_cnn": CNNChordFeatureProcessor(),
