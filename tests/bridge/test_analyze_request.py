@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,11 @@ def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def current(
-    song_file: Path, tmp_path_factory: pytest.TempPathFactory
+@contextmanager
+def session(
+    song_file: Path, cache: Path, version: tuple[int, int, int]
 ) -> Iterator[tuple[LiveHost, Client, Daemon]]:
+    """An in-memory Live holding a MIDI clip and an unwarped audio clip, the real daemon, a client."""
     clip = {"slot": 0, "name": "Loop", "file": str(song_file), "warping": False}
     clip.update(start_marker=2.4, end_marker=12.0)  # seconds: bars 2..5
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
@@ -45,9 +47,9 @@ def current(
             ],
         }
     )
-    live = LiveHost(desc, port=0, version=(12, 3, 6)).start_in_thread()
+    live = LiveHost(desc, port=0, version=version).start_in_thread()
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("MUSEAROO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        env.setenv("MUSEAROO_CACHE_DIR", str(cache))
         try:
             with running_daemon(live_port=live.port) as daemon:
                 client = Client(daemon.port)
@@ -55,6 +57,14 @@ def current(
                 client.close()
         finally:
             live.stop()
+
+
+@pytest.fixture(scope="module")
+def current(
+    song_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[LiveHost, Client, Daemon]]:
+    with session(song_file, tmp_path_factory.mktemp("cache"), (12, 3, 6)) as parts:
+        yield parts
 
 
 def analyze(client: Client, *args: Any) -> tuple[list[Any], dict[str, Any] | None]:
@@ -91,6 +101,16 @@ def test_selected_clip_region_becomes_the_song_context(current: tuple[LiveHost, 
     expected = {"A minor": (9, "Minor"), "C major": (0, "Major")}[result["key"]]
     assert (root, scale) == expected
     assert "set Live's tempo_bpm" in status[3]
+
+
+def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:
+    with session(song_file, tmp_path / "cache", (11, 3, 0)) as (live, client, _):
+        status, result = analyze(client, 1, 0, "apply", 1)
+        tempo, root, scale = live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name))
+    assert status[1] == "done", status
+    assert result is not None and tempo == pytest.approx(result["tempo_bpm"], abs=0.01)
+    assert (root, scale) == (0, "Major")  # untouched
+    assert "root and scale need Live 12" in status[3]
 
 
 def test_a_midi_clip_fails_with_a_clear_message(current: tuple[LiveHost, Client, Daemon]) -> None:
