@@ -75,7 +75,20 @@ def live() -> Iterator[LiveHost]:
     host.stop()
 
 
-def test_loop_lands_on_a_new_audio_track_locked_to_the_song_tempo(
+def musicgen(client: Client, *args: object) -> tuple[list[object], dict[str, object] | None]:
+    """Send /roo/musicgen; returns the final status and the musicgen result (sent just before it)."""
+    client.send(protocol.MUSICGEN, *args)
+    result = None
+    end = time.monotonic() + 240
+    while True:
+        address, reply = client.recv(max(0.01, end - time.monotonic()))
+        if address == protocol.RESULT and reply[1] == "musicgen":
+            result = json.loads(reply[2])
+        elif address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
+            return reply, result
+
+
+def test_loop_lands_on_a_new_track_locked_to_the_tempo_and_continues_in_the_next_slot(
     live: LiveHost, tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MUSEAROO_LOOPS_DIR", str(tmp_path))
@@ -86,25 +99,30 @@ def test_loop_lands_on_a_new_audio_track_locked_to_the_song_tempo(
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         try:
-            client.send(protocol.MUSICGEN, "lofi drum beat", 1, "model", str(tiny), "seed", 4)
-            result, final = None, None
-            end = time.monotonic() + 240
-            while final is None:  # the result comes just before the final status
-                address, args = client.recv(max(0.01, end - time.monotonic()))
-                if address == protocol.RESULT and args[1] == "musicgen":
-                    result = json.loads(args[2])
-                elif address == protocol.STATUS and args[1] in protocol.FINAL_STATES:
-                    final = args
+            (_job, state, progress, message), result = musicgen(
+                client, "lofi drum beat", 1, "model", str(tiny), "seed", 4
+            )
+            assert (state, progress) == ("done", 1.0), message
+            assert result is not None and "1-bar loop 'lofi drum beat' at 97 BPM (seed 4)" in str(message)
+            track, slot = int(str(result["track"])), int(str(result["slot"]))
+
+            def select() -> None:
+                live.song.view.selected_track = live.song.tracks[track]
+                live.song.view.selected_scene = live.song.scenes[slot]
+
+            live.call(select)
+            (_job, state, _, message), more = musicgen(
+                client, "lofi drum beat", 2, "continue", 1, "model", str(tiny), "seed", 5
+            )
+            assert state == "done", message
+            assert more is not None and (more["track"], more["slot"]) == (track, slot + 1)
+            assert f"continuing track {track} slot {slot}" in str(message)
         finally:
             client.close()
-    _job, state, progress, message = final
-    assert (state, progress) == ("done", 1.0), message
-    assert result is not None
-    assert "1-bar loop 'lofi drum beat' at 97 BPM (seed 4)" in message
-    track, slot = result["track"], result["slot"]
     assert live.call(lambda: len(live.song.tracks)) == tracks_before + 1
-    props = live.clip_properties(track, slot)
-    assert props is not None and props["is_audio_clip"] and props["warping"]
-    assert props["length"] == pytest.approx(4.0)  # one bar of 4/4, whatever the file's rate
-    audio, rate = sf.read(props["file_path"], always_2d=True)
-    assert rate == 48000 and len(audio) == round(4 * 60 / 97 * 48000) == result["frames"]
+    for where, bars, frames in (((track, slot), 1, result["frames"]), ((track, slot + 1), 2, more["frames"])):
+        props = live.clip_properties(*where)
+        assert props is not None and props["is_audio_clip"] and props["warping"]
+        assert props["length"] == pytest.approx(4.0 * bars)  # bars of 4/4, whatever the file's rate
+        audio, rate = sf.read(props["file_path"], always_2d=True)
+        assert rate == 48000 and len(audio) == round(bars * 4 * 60 / 97 * 48000) == frames
