@@ -103,6 +103,24 @@ def test_selected_clip_region_becomes_the_song_context(current: tuple[LiveHost, 
     assert "set Live's tempo_bpm" in status[3]
 
 
+def test_a_bass_line_then_follows_the_analysed_chords(current: tuple[LiveHost, Client, Daemon]) -> None:
+    live, client, daemon = current
+    status, _ = analyze(client, 1, 0)
+    assert status[1] == "done", status
+    assert daemon.app is not None
+    chords = daemon.app.song.chords
+    assert [c.root for c in chords[:4]] == [5, 0, 7, 9]  # F C G A from the region
+    client.send(protocol.GENERATE, "bass", "track", 0, "slot", 1, "bars", 4, "seed", 3)
+    assert client.wait_final(timeout=30)[1] == "done"
+    notes = live.clip_notes(0, 1)
+    assert notes
+    for chord in chords:
+        if chord.start_beats >= 16:
+            continue
+        inside = [n for n in notes if chord.start_beats <= n[1] < chord.start_beats + chord.duration_beats]
+        assert chord.root in {n[0] % 12 for n in inside}, (chord, inside)
+
+
 def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:
     with session(song_file, tmp_path / "cache", (11, 3, 0)) as (live, client, _):
         status, result = analyze(client, 1, 0, "apply", 1)
