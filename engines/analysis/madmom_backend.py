@@ -15,14 +15,16 @@ import numpy as np
 
 from engines.analysis import chords, grid, keys
 from engines.analysis.result import ChordSegment, Findings, Progress
+from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
 FPS = 100  # beat activation frames per second
 CHROMA_FPS = 10  # deep chroma frames per second
 DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
 METERS = (3, 4)
-# onnxruntime threads per recurrent network. madmom's default (2) gives identical activations but,
-# on two busy cores, its spinning worker threads cost about 5x the CPU (BENCHMARKS.md).
+# onnxruntime threads per network. madmom's default (2) gives the same outputs (bit-identical for the
+# recurrent networks, within 1e-8 for the convolutional ones) but, on two busy
+# cores, its spinning worker threads cost about 5x the CPU (BENCHMARKS.md).
 NN_THREADS = 1
 FRAME_SIZES = (1024, 2048, 4096)  # the networks' STFT sizes at 44.1 kHz
 BEAT_BANDS = 6  # filter bands per octave of the beat network's input, at every frame size
@@ -35,7 +37,7 @@ def available() -> bool:
 
 @functools.cache
 def models() -> dict[str, Any]:
-    """madmom's networks and processors, loaded once per process."""
+    """madmom's networks and processors, loaded once per process, each network on NN_THREADS threads."""
     import onnxruntime
 
     onnxruntime.set_default_logger_severity(3)  # silence shape warnings printed per frame batch
@@ -43,18 +45,39 @@ def models() -> dict[str, Any]:
     from madmom.features.beats import DBNBeatTrackingProcessor
     from madmom.features.chords import CNNChordFeatureProcessor, CRFChordRecognitionProcessor
     from madmom.features.key import CNNKeyRecognitionProcessor
-    from madmom.ml.nn import NeuralNetworkEnsemble
-    from madmom.models import BEATS_BLSTM, DOWNBEATS_BLSTM
+    from madmom.ml.nn import NeuralNetwork, NeuralNetworkEnsemble
+    from madmom.models import BEATS_BLSTM, CHORDS_CNN_FEAT, CHROMA_DNN, DOWNBEATS_BLSTM, KEY_CNN
 
     return {
         "beat_nn": NeuralNetworkEnsemble.load(BEATS_BLSTM, intra_op_num_threads=NN_THREADS),
         "beat_dbn": DBNBeatTrackingProcessor(fps=FPS),
         "bar_nn": NeuralNetworkEnsemble.load(DOWNBEATS_BLSTM, intra_op_num_threads=NN_THREADS),
-        "key_cnn": CNNKeyRecognitionProcessor(),
-        "chroma": DeepChromaProcessor(),
-        "chord_cnn": CNNChordFeatureProcessor(),
+        "key_cnn": with_network(
+            CNNKeyRecognitionProcessor(), NeuralNetworkEnsemble.load(KEY_CNN, intra_op_num_threads=NN_THREADS)
+        ),
+        "chroma": with_network(
+            DeepChromaProcessor(), NeuralNetworkEnsemble.load(CHROMA_DNN, intra_op_num_threads=NN_THREADS)
+        ),
+        "chord_cnn": with_network(
+            CNNChordFeatureProcessor(),
+            NeuralNetwork.load(CHORDS_CNN_FEAT[0], intra_op_num_threads=NN_THREADS),
+        ),
         "chord_crf": CRFChordRecognitionProcessor(),
     }
+
+
+def with_network(processor: Any, network: Any) -> Any:
+    """A madmom pipeline with its one network replaced by ``network`` (the same model file loaded
+    with our thread count: madmom's constructors do not take one)."""
+    from madmom.ml.nn import NeuralNetwork, NeuralNetworkEnsemble
+
+    found = [
+        i for i, p in enumerate(processor.processors) if isinstance(p, NeuralNetwork | NeuralNetworkEnsemble)
+    ]
+    if len(found) != 1:
+        raise ModelUnavailable(f"{type(processor).__name__} has {len(found)} networks: expected exactly one")
+    processor.processors[found[0]] = network
+    return processor
 
 
 def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:

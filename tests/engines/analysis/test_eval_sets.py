@@ -34,6 +34,25 @@ def test_shared_spectrograms_equal_madmoms_own_preprocessing() -> None:
     np.testing.assert_array_equal(bar_input, RNNDownBeatProcessor().processors[0](signal))
 
 
+def test_single_threaded_networks_equal_madmoms_own_processors() -> None:
+    from madmom.audio.chroma import DeepChromaProcessor
+    from madmom.audio.signal import Signal
+    from madmom.features.chords import CNNChordFeatureProcessor
+    from madmom.features.key import CNNKeyRecognitionProcessor
+
+    from engines.analysis.madmom_backend import models
+
+    x = resample(progression(["A:min", "E:maj"], 100.0), SR, 44100)[: 44100 * 3]
+    signal = Signal(x, sample_rate=44100, num_channels=1)
+    m = models()
+    for ours, theirs in (
+        (m["key_cnn"], CNNKeyRecognitionProcessor()),
+        (m["chroma"], DeepChromaProcessor()),
+        (m["chord_cnn"], CNNChordFeatureProcessor()),
+    ):
+        np.testing.assert_allclose(ours(signal), theirs(signal), rtol=0, atol=1e-6)  # summation order
+
+
 def test_real_waltz_matches_plain_madmom_and_finds_three_four() -> None:
     from madmom.audio.signal import Signal
     from madmom.features.beats import DBNBeatTrackingProcessor, RNNBeatProcessor
