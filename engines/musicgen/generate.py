@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, RooError
 from engines.musicgen.models import MusicGenModel
 
 Progress = Callable[[float, str], None]
@@ -28,15 +28,12 @@ def _no_progress(fraction: float, message: str) -> None:
 class StepProgress:
     """A LogitsProcessor that reports each decoding step as progress (and lets it cancel)."""
 
-    def __init__(self, total_steps: int, report: Progress, start: float, span: float) -> None:
-        self.total, self.report, self.start, self.span = max(total_steps, 1), report, start, span
-        self.step = 0
+    def __init__(self, total_steps: int, report: Progress) -> None:
+        self.total, self.report, self.step = max(total_steps, 1), report, 0
 
     def __call__(self, input_ids: Any, scores: Any) -> Any:
         self.step += 1
-        self.report(
-            self.start + self.span * min(self.step / self.total, 1.0), f"step {self.step}/{self.total}"
-        )
+        self.report(min(self.step / self.total, 1.0), f"step {self.step}/{self.total}")
         return scores
 
 
@@ -80,8 +77,8 @@ def generate_audio(
     delay = mg.model.decoder.config.num_codebooks // mg.channels - 1  # MusicGen's codebook delay pattern
     steps = new_frames + delay
     inputs = {k: v.to(mg.device) for k, v in inputs.items()}
-    if mg.precision == "fp16" and "input_features" in inputs:
-        inputs["input_features"] = inputs["input_features"].half()
+    if mg.precision == "fp16":  # audio prompt and chroma follow the model's dtype
+        inputs.update({k: v.half() for k, v in inputs.items() if k in ("input_values", "input_features")})
     devices = [torch.device(mg.device)] if mg.device == "cuda" else []
     with torch.random.fork_rng(devices=devices), torch.inference_mode():
         torch.manual_seed(seed)
@@ -92,13 +89,13 @@ def generate_audio(
             temperature=temperature if temperature > 0 else None,
             top_k=top_k if temperature > 0 else None,
             guidance_scale=guidance_scale,
-            logits_processor=LogitsProcessorList([StepProgress(steps, report, 0.0, 1.0)]),
+            logits_processor=LogitsProcessorList([StepProgress(steps, report)]),
         )
     audio = out[0].float().cpu().numpy().T  # (frames, channels)
     audio = audio[prompt_samples:]
     need = new_frames * hop
     if len(audio) < need:
-        raise InvalidValue(f"MusicGen returned {len(audio)} frames: expected at least {need}")
+        raise RooError(f"MusicGen returned {len(audio)} new frames: expected at least {need}")
     return np.ascontiguousarray(audio[:need], dtype=np.float32)
 
 
