@@ -45,7 +45,8 @@ def chroma_from_audio(samples: np.ndarray, sample_rate_hz: int) -> np.ndarray:
         raise AudioFileError("melody audio is empty: expected at least one frame")
     if mono.size < CHROMA_N_FFT:
         mono = np.pad(mono, ((CHROMA_N_FFT - mono.size) // 2, (CHROMA_N_FFT - mono.size + 1) // 2))
-    spec = np.abs(librosa.stft(mono, n_fft=CHROMA_N_FFT, hop_length=CHROMA_HOP, center=True)) ** 2
+    stft = librosa.stft(mono, n_fft=CHROMA_N_FFT, hop_length=CHROMA_HOP, center=True, pad_mode="reflect")
+    spec = np.abs(stft) ** 2  # torchaudio's Spectrogram pads by reflection too
     bank = librosa.filters.chroma(sr=CHROMA_SAMPLE_RATE_HZ, n_fft=CHROMA_N_FFT, tuning=0.0, n_chroma=12)
     return one_hot((bank @ spec).T)  # argmax ignores the extractor's per-frame normalisation
 

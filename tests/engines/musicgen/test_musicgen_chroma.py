@@ -70,3 +70,13 @@ def test_audio_sine_gives_its_pitch_class(hz: float, rate: int, expected: int) -
     got = classes(chroma_from_audio(0.3 * np.sin(2 * np.pi * hz * t).astype(np.float32), rate))
     assert len(got) == 2 * 32000 // 4096 + 1
     assert got[1:-1] == [expected] * (len(got) - 2)  # the edge frames see zero padding
+
+
+def test_filter_bank_is_the_one_the_transformers_extractor_uses() -> None:
+    import librosa
+    from transformers.audio_utils import chroma_filter_bank
+
+    ours = librosa.filters.chroma(sr=32000, n_fft=16384, tuning=0.0, n_chroma=12)
+    theirs = chroma_filter_bank(num_frequency_bins=16384, num_chroma=12, sampling_rate=32000, tuning=0)
+    assert ours.shape == theirs.shape == (12, 8193)
+    assert np.allclose(ours, theirs, atol=1e-6)
