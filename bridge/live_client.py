@@ -216,6 +216,16 @@ class LiveClient:
         )
         return int(reply[0]), int(reply[1])
 
+    async def copy_timing(
+        self, src_track: int, src_slot: int, dst_track: int, dst_slot: int
+    ) -> tuple[int, int]:
+        """Give the audio clip at dst the warping, warp markers, markers and loop of the one at src.
+
+        Both files must have the same length in samples (a stem and its source); returns (track, slot).
+        """
+        reply = await self.request(protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot)
+        return int(reply[0]), int(reply[1])
+
     async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
         reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names)
         return int(reply[0])

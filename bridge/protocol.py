@@ -75,6 +75,10 @@ RS_WRITE_CLIP = "/roo/live/write_clip"
 # created when none is left); the reply names the slot actually written.
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
+RS_COPY_TIMING = "/roo/live/copy_timing"
+# args: req, src_track, src_slot, dst_track, dst_slot -> req, dst_track, dst_slot. Copies warping,
+# warp mode, warp markers, start/end markers and loop from one audio clip onto another whose file
+# has the same length in samples and rate (a stem of it); one undo step.
 RS_CREATE_TRACKS = "/roo/live/create_tracks"
 # args: req, kind ("midi"|"audio"), after_track, name* -> req, first_new_index, count
 RS_CLIP_INFO = "/roo/live/clip_info"

@@ -2,12 +2,14 @@
 
 The clip (the selected one unless track and slot are given) is separated in the model worker with
 ``exact_sum`` on, so the stems null against the source. An unwarped clip is separated over its
-start..end markers and its stems start exactly there; a warped clip is separated whole (its
-beat-to-file mapping lives in warp markers the Remote Script does not report), so the stems are
-frame-for-frame copies of its file. One audio track per stem is created right after the source
-track, named ``<clip name> drums`` and so on, and each stem lands in the source's scene, warped
-like the source. Live older than 12.0.5 cannot create audio clips: the files are written and
-the done message says where. Files go to $MUSEAROO_STEMS_DIR or ~/Music/MuseAroo/stems.
+start..end markers and its stems play unwarped from their first sample, exactly that region. A
+warped clip is separated whole, so each stem is a file of the source's length in samples, and
+the Remote Script copies the source clip's timing onto each stem clip (warp mode, every warp
+marker, start and end markers, loop): a stem plays each sample on the beat its source plays it.
+One audio track per stem is created right after the source track, named ``<clip name> drums``
+and so on, and each stem lands in the source's scene. Live older than 12.0.5 cannot create audio
+clips: the files are written and the done message says where. Files go to $MUSEAROO_STEMS_DIR or
+~/Music/MuseAroo/stems.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from bridge import protocol
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.worker import get_worker
-from engines.errors import AudioFileError, InvalidValue
+from engines.errors import AudioFileError, InvalidValue, LiveError
 
 AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
 SEPARATE_TARGET = "engines.separation.files:separate_file"
@@ -117,8 +119,16 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     names = [f"{info.name} {stem}".strip() for stem in paths]
     first = await app.live.create_tracks("audio", track, names)
     for offset, (name, path) in enumerate(zip(names, paths.values(), strict=True)):
-        await app.live.import_audio(first + offset, slot, path, name, bool(info.warping), 0.0)
-    region = "whole file (warped source)" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
+        placed = await app.live.import_audio(first + offset, slot, path, name, bool(info.warping), 0.0)
+        if info.warping:
+            try:
+                await app.live.copy_timing(track, slot, *placed)
+            except LiveError as exc:  # LiveUnreachable stays LiveUnreachable
+                raise type(exc)(
+                    f"stem {name!r} is at track {placed[0]} slot {placed[1]} but does not play in time "
+                    f"with {where}: copying the source's warp markers failed ({exc})"
+                ) from exc
+    region = "whole file, warp markers copied" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
     return (
         f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
         f"slot {slot}; files in {folder}"

@@ -239,6 +239,12 @@ class Clip:
         return self._sample_rate
 
     @property
+    def sample_length(self) -> int:
+        """The file's length in samples (frames)."""
+        self._audio_only("sample_length")
+        return round(self._duration_s * self._sample_rate)
+
+    @property
     def warping(self) -> bool:
         self._audio_only("warping")
         return self._warping

@@ -203,7 +203,7 @@ class LiveHost:
         return self.call(read)
 
     def clip_properties(self, track: int, slot: int) -> dict[str, Any] | None:
-        """The clip's properties as a dict (None for an empty slot)."""
+        """The clip's properties as a dict (None for an empty slot); warp markers as (seconds, beats)."""
 
         def read() -> dict[str, Any] | None:
             clip = self.song.tracks[track].clip_slots[slot].clip
@@ -214,6 +214,10 @@ class LiveHost:
             out["is_audio_clip"] = clip.is_audio_clip
             if clip.is_audio_clip:
                 out.update(file_path=clip.file_path, warping=clip.warping, sample_rate=clip.sample_rate)
+                out.update(
+                    warp_mode=clip.warp_mode,
+                    warp_markers=[(m.sample_time, m.beat_time) for m in clip.warp_markers],
+                )
             return out
 
         return self.call(read)

@@ -15,9 +15,13 @@ YAML keys (all optional; defaults give 120 BPM, 4/4, C Major, four MIDI and two 
                                           notes: [[36, 0.0, 0.25, 110], [38, 1.0, 0.25, 100, 0]]}]}
       - {type: audio, name: Vocals, clips: [{slot: 0, file: vox.wav, warping: false,
                                            start_marker: 0.5, end_marker: 8}]}
+      - {type: audio, name: Loop, clips: [{slot: 0, file: loop.wav,
+                                         warp_markers: [[0, 0], [0.8, 2], [1.9, 3.5]],
+                                         looping: true, loop_start: 1, loop_end: 3}]}
 
 Notes are [pitch, start_beats, duration_beats, velocity=100, mute=0]; audio paths are relative
-to the YAML file's folder.
+to the YAML file's folder. Warp markers are [sample_seconds, beats] pairs that replace the
+clip's own; markers and loop are in beats when warped, in seconds of the file when not.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bridge.livesim.clip import MidiNoteSpecification
+from bridge.livesim import warp
+from bridge.livesim.clip import Clip, MidiNoteSpecification
 from bridge.livesim.document import Document
 from bridge.livesim.song import Song
 from bridge.livesim.track import ClipSlot
@@ -46,6 +51,10 @@ class ClipDesc:
     warping: bool = True
     start_marker: float | None = None
     end_marker: float | None = None
+    warp_markers: tuple[tuple[float, float], ...] = ()  # (sample seconds, beats); () keeps Live's
+    looping: bool | None = None
+    loop_start: float | None = None
+    loop_end: float | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,10 @@ def _note(where: str, row: Any) -> NoteRow:
 
 def _clip(where: str, data: Any, base_dir: Path) -> ClipDesc:
     d = _keys(
-        where, data, {"slot", "name", "length", "notes", "file", "warping", "start_marker", "end_marker"}
+        where,
+        data,
+        {"slot", "name", "length", "notes", "file", "warping", "start_marker", "end_marker"}
+        | {"warp_markers", "looping", "loop_start", "loop_end"},
     )
     file = str(d.get("file", ""))
     if file and not Path(file).is_absolute():
@@ -115,7 +127,17 @@ def _clip(where: str, data: Any, base_dir: Path) -> ClipDesc:
         warping=bool(d.get("warping", True)),
         start_marker=None if d.get("start_marker") is None else float(d["start_marker"]),
         end_marker=None if d.get("end_marker") is None else float(d["end_marker"]),
+        warp_markers=tuple(_marker(where, m) for m in d.get("warp_markers", ())),
+        looping=None if d.get("looping") is None else bool(d["looping"]),
+        loop_start=None if d.get("loop_start") is None else float(d["loop_start"]),
+        loop_end=None if d.get("loop_end") is None else float(d["loop_end"]),
     )
+
+
+def _marker(where: str, pair: Any) -> tuple[float, float]:
+    if not isinstance(pair, list | tuple) or len(pair) != 2:
+        raise InvalidValue(f"{where}: warp marker {pair!r}: expected [sample_seconds, beats]")
+    return (float(pair[0]), float(pair[1]))
 
 
 def _track(index: int, data: Any, base_dir: Path) -> TrackDesc:
@@ -199,6 +221,10 @@ def _build_clip(slot: ClipSlot, c: ClipDesc) -> None:
     if c.file:
         clip = ClipSlot.create_audio_clip(slot, c.file)  # the class attribute ignores the version gate
         clip.warping = c.warping
+        if c.warp_markers:
+            _place_markers(clip, c.warp_markers)
+    elif c.warp_markers:
+        raise RuntimeError("warp markers are for audio clips: this clip has no file")
     else:
         clip = slot.create_clip(c.length_beats)
         specs = [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in c.notes]
@@ -209,3 +235,17 @@ def _build_clip(slot: ClipSlot, c: ClipDesc) -> None:
         clip.end_marker = c.end_marker
     if c.start_marker is not None:
         clip.start_marker = c.start_marker
+    if c.looping is not None:
+        clip.looping = c.looping
+    if c.loop_end is not None:
+        clip.loop_end = c.loop_end
+    if c.loop_start is not None:
+        clip.loop_start = c.loop_start
+
+
+def _place_markers(clip: Clip, pairs: tuple[tuple[float, float], ...]) -> None:
+    """Replace a new audio clip's markers by pairs, checked as Live checks each added marker."""
+    markers: list[tuple[float, float]] = []
+    for pair in pairs:
+        markers = warp.inserted(markers, pair, clip._duration_s)
+    clip._set("warp_markers", markers)

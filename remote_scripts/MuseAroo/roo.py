@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import Live
 
 from . import roo_protocol as protocol
-from . import tempo_lock
+from . import tempo_lock, timing
 from .clip import check_note, note_spec
 from .request import Request, RequestError, clip, next_empty_slot, slot_index, track_index
 
@@ -49,6 +49,7 @@ class RooHandler:
         return {
             protocol.RS_WRITE_CLIP: self.write_clip,
             protocol.RS_IMPORT_AUDIO: self.import_audio,
+            protocol.RS_COPY_TIMING: self.copy_timing,
             protocol.RS_CREATE_TRACKS: self.create_tracks,
             protocol.RS_CLIP_INFO: self.clip_info,
             protocol.RS_NAME_SCENE: self.name_scene,
@@ -173,6 +174,19 @@ class RooHandler:
                 f"instead of {tempo_bpm:g} BPM"
             )
         return (req, track, slot)
+
+    def copy_timing(self, request: Request) -> Sequence[Any]:
+        """Give the destination audio clip the source's warping, warp markers, markers and loop."""
+        request.expect_count(5, 5, "req, src_track, src_slot, dst_track, dst_slot")
+        req = request_id(request)
+        ends = []
+        for i, role in ((1, "src"), (3, "dst")):
+            track = track_index(self.song, request.int_at(i, f"{role}_track"))
+            slot = slot_index(self.song, request.int_at(i + 1, f"{role}_slot"))
+            ends.append((track, slot, clip(self.song, track, slot)))
+        (st, ss, src), (dt, ds, dst) = ends
+        timing.copy(self.song, src, dst, f"track {st} slot {ss}", f"track {dt} slot {ds}")
+        return (req, dt, ds)
 
     def create_tracks(self, request: Request) -> Sequence[Any]:
         request.expect_count(3, 67, "req, kind ('midi'|'audio'), after_track (-1 = at the end), name*")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Sequence
 from typing import Any
 
 import Live
@@ -88,20 +89,20 @@ def _on_line(markers: Any, duration_s: float, beats: float) -> bool:
     return line and start and end
 
 
-def place_markers(clip: Live.Clip.Clip, duration_s: float, beats: float) -> None:
-    """Replace the clip's warp markers by (0, 0) and (duration_s, beats).
+def place_markers(clip: Live.Clip.Clip, wanted: Sequence[tuple[float, float]]) -> None:
+    """Replace the clip's warp markers by wanted, (sample seconds, beats) pairs rising in both.
 
     Live keeps at least one marker and refuses one that crosses another, so all but the first
     go, the wanted markers that fit beside it come, then it goes and the rest come. A marker
-    Live will not remove (its hidden one after the last) is left for the check in lock().
+    Live will not remove (its hidden one after the last) is left for the caller's read-back.
+    wanted must hold at least one marker.
     """
-    wanted = [(0.0, 0.0), (duration_s, beats)]
     markers = sorted(clip.warp_markers, key=lambda m: m.beat_time)
     for marker in reversed(markers[1:]):
         try:
             clip.remove_warp_marker(marker.beat_time)
         except RuntimeError:
-            pass  # lock() reads the markers back and names any that stayed off the line
+            pass  # the caller reads the markers back and names any that stayed
     keep = (float(markers[0].sample_time), float(markers[0].beat_time)) if markers else None
     later = []
     for s, b in wanted:
@@ -123,7 +124,7 @@ def lock(clip: Live.Clip.Clip, duration_s: float, beats: float) -> None:
     The start and end markers sit on the loop too, so the clip is exactly beats long.
     """
     clip.warping = True
-    place_markers(clip, duration_s, beats)
+    place_markers(clip, [(0.0, 0.0), (duration_s, beats)])
     if not _on_line(clip.warp_markers, duration_s, beats):
         got = ", ".join(f"({m.sample_time:g} s, beat {m.beat_time:g})" for m in clip.warp_markers)
         raise TempoLockError(

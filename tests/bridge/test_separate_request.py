@@ -22,6 +22,9 @@ from tests.bridge.harness import Client, running_daemon
 
 RATE = 48000
 STEMS = ("drums", "bass", "other", "vocals")
+# The Loop clip's warp markers (sample seconds, beats): 150 BPM, then 81.8 BPM, extrapolated after
+LOOP_MARKERS = [(0.0, 0.0), (0.8, 2.0), (1.9, 3.5)]
+TIMING = ("warping", "warp_mode", "looping", "loop_start", "loop_end", "start_marker", "end_marker")
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +42,11 @@ def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def live_with(song_file: Path, version: tuple[int, int, int] = (12, 3, 6)) -> LiveHost:
     """Keys (a MIDI clip), Mix (an unwarped clip with markers), Loop (a warped clip), After."""
-    unwarped = {"slot": 1, "name": "Mix", "file": str(song_file), "warping": False}
+    unwarped: dict[str, Any] = {"slot": 1, "name": "Mix", "file": str(song_file), "warping": False}
     unwarped.update(start_marker=0.5, end_marker=1.75)  # seconds, as Live keeps unwarped markers
-    warped = {"slot": 2, "name": "Loop", "file": str(song_file), "warping": True}
+    warped: dict[str, Any] = {"slot": 2, "name": "Loop", "file": str(song_file), "warping": True}
+    warped.update(warp_markers=[list(m) for m in LOOP_MARKERS], looping=True, loop_start=1.0, loop_end=3.25)
+    warped.update(start_marker=0.5, end_marker=3.5)  # beats, as Live keeps warped markers
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
     desc = parse_set(
         {
@@ -100,6 +105,13 @@ def track_names(live: LiveHost) -> list[str]:
     return live.call(lambda: [t.name for t in live.song.tracks])
 
 
+def clip_timing(live: LiveHost, track: int, slot: int) -> dict[str, Any]:
+    """An audio clip's warp markers, warp mode, start and end markers and loop."""
+    props = live.clip_properties(track, slot)
+    assert props is not None and props["is_audio_clip"]
+    return {k: props[k] for k in (*TIMING, "warp_markers")}
+
+
 def test_unwarped_clip_region_becomes_four_tracks_that_null(
     current: tuple[LiveHost, Client, Path], song_file: Path, model_dir: Path
 ) -> None:
@@ -128,12 +140,24 @@ def test_a_warped_clip_is_separated_whole_and_stems_are_warped(
     track = track_names(live).index("Loop")
     live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[track]))
     live.call(lambda: setattr(live.song.view, "selected_scene", live.song.scenes[2]))
+    source = clip_timing(live, track, 2)
+    assert source["warp_markers"] == LOOP_MARKERS and (source["loop_start"], source["end_marker"]) == (
+        1.0,
+        3.5,
+    )
     status, result = separate(client, str(model_dir))
     assert status[1] == "done", status
+    assert "(whole file, warp markers copied)" in status[3]
     props = live.clip_properties(track + 4, 2)
     assert props is not None and props["name"] == "Loop vocals" and props["warping"] is True
     assert result is not None
-    assert sf.info(result["files"]["bass"]).frames == sf.info(str(song_file)).frames
+    for stem in STEMS:
+        assert sf.info(result["files"][stem]).frames == sf.info(str(song_file)).frames
+    for offset, stem in enumerate(STEMS, start=1):
+        stem_timing = clip_timing(live, track + offset, 2)
+        assert stem_timing["warp_markers"] == LOOP_MARKERS, stem
+        assert {k: stem_timing[k] for k in TIMING} == pytest.approx({k: source[k] for k in TIMING}, abs=1e-9)
+    assert clip_timing(live, track, 2) == source
 
 
 def test_a_midi_clip_fails_with_a_clear_message(current: tuple[LiveHost, Client, Path]) -> None:

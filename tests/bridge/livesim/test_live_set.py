@@ -48,6 +48,40 @@ def test_audio_clips_with_markers(tmp_path: Path) -> None:
     assert (clip.start_marker, clip.end_marker, clip.name) == (0.5, 3.0, "pad")
 
 
+def test_a_warped_clip_with_its_own_warp_markers_and_loop(tmp_path: Path) -> None:
+    soundfile.write(tmp_path / "loop.wav", np.zeros(88200 + 3), 44100)
+    (tmp_path / "set.yaml").write_text(
+        "tempo: 120\nscenes: 1\ntracks:\n"
+        "  - {type: audio, name: Loop, clips: [{slot: 0, file: loop.wav, start_marker: 0.5, end_marker: 3.5,\n"
+        "       warp_markers: [[0, 0], [0.8, 2], [1.9, 3.5]], looping: true, loop_start: 1, loop_end: 3.25}]}\n"
+    )
+    clip = build_song(load_set(tmp_path / "set.yaml"), Document(Application())).tracks[0].clip_slots[0].clip
+    assert clip is not None and clip.warping and clip.looping and clip.sample_length == 88203
+    assert [(m.sample_time, m.beat_time) for m in clip.warp_markers] == [(0.0, 0.0), (0.8, 2.0), (1.9, 3.5)]
+    assert (clip.loop_start, clip.loop_end) == pytest.approx((1.0, 3.25))
+    assert (clip.start_marker, clip.end_marker) == pytest.approx((0.5, 3.5))
+    crossing = parse_set(
+        {
+            "tracks": [
+                {
+                    "type": "audio",
+                    "clips": [
+                        {
+                            "slot": 0,
+                            "file": str(tmp_path / "loop.wav"),
+                            "warp_markers": [[0, 0], [1.0, 2], [0.5, 3]],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+    with pytest.raises(InvalidValue, match="must increase in both"):
+        build(crossing)
+    with pytest.raises(InvalidValue, match=r"warp marker \[1\.0\]: expected \[sample_seconds, beats\]"):
+        parse_set({"tracks": [{"type": "audio", "clips": [{"slot": 0, "warp_markers": [[1.0]]}]}]})
+
+
 @pytest.mark.parametrize(
     ("data", "named"),
     [
