@@ -176,7 +176,7 @@ STYLES: dict[str, Callable[[Span], list[Cand]]] = {
 
 def _place(pc: int, previous: int, low: int, high: int) -> int:
     """The pitch of class pc inside low..high nearest the previous note, leaning low."""
-    options = [p for p in range(low, high + 1) if p % 12 == pc]
+    options = range(low + (pc - low) % 12, high + 1, 12)
     return min(options, key=lambda p: abs(p - previous) + max(0, p - low - 17))
 
 

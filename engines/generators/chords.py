@@ -8,7 +8,9 @@ chord and of each strong beat is always kept; density adds the others.
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from engines.generators.harmony import progression
 from engines.generators.theory import VOICES, chord_tones, strong_beats
@@ -19,9 +21,9 @@ from engines.presets import load_genre
 SALT = 37
 
 
-def voicings(pcs: Sequence[int], low: int, high: int) -> list[list[int]]:
+def voicings(pcs: Sequence[int], low: int, high: int) -> list[tuple[int, ...]]:
     """Every close-position inversion of ``pcs`` that fits in low..high, each listed low to high."""
-    out: list[list[int]] = []
+    out: list[tuple[int, ...]] = []
     for r in range(len(pcs)):
         order = list(pcs[r:]) + list(pcs[:r])
         first = low + (order[0] - low) % 12
@@ -30,20 +32,24 @@ def voicings(pcs: Sequence[int], low: int, high: int) -> list[list[int]]:
             for pc in order[1:]:
                 notes.append(notes[-1] + 1 + (pc - notes[-1] - 1) % 12)
             if notes[-1] <= high:
-                out.append(notes)
+                out.append(tuple(notes))
             first += 12
     return out
 
 
-def voice(pcs: Sequence[int], low: int, high: int, previous: Sequence[int] | None) -> list[int]:
-    """The voicing nearest the previous one (total voice movement), or nearest the register centre."""
-    options = voicings(pcs, low, high) or [[low + (pc - low) % 12 for pc in pcs]]
+@lru_cache(maxsize=4096)
+def voice(pcs: tuple[int, ...], low: int, high: int, previous: tuple[int, ...] | None) -> tuple[int, ...]:
+    """The voicing nearest the previous one (total voice movement), or nearest the register centre.
+
+    Cached: a pure function of small tuples, and a progression repeats its chord moves.
+    """
+    options = voicings(pcs, low, high) or [tuple(low + (pc - low) % 12 for pc in pcs)]
     if previous is None:
         centre = (low + high) / 2 - 3
         return min(options, key=lambda v: (abs(sum(v) / len(v) - centre), v))
     prev = sorted(previous)
 
-    def movement(v: list[int]) -> float:
+    def movement(v: tuple[int, ...]) -> float:
         if len(v) == len(prev):
             return float(sum(abs(a - b) for a, b in zip(v, prev, strict=True)))
         return abs(sum(v) / len(v) - sum(prev) / len(prev)) * len(v) + abs(v[-1] - prev[-1])
@@ -51,13 +57,12 @@ def voice(pcs: Sequence[int], low: int, high: int, previous: Sequence[int] | Non
     return min(options, key=lambda v: (movement(v), v))
 
 
-def chord_voicings(chords: Sequence[Chord], low: int, high: int, voices: int) -> list[list[int]]:
+def chord_voicings(chords: Sequence[Chord], low: int, high: int, voices: int) -> list[tuple[int, ...]]:
     """Voice-led voicings for a progression; ``voices`` 3 keeps triads, 4 keeps sevenths."""
-    out: list[list[int]] = []
-    previous: list[int] | None = None
+    out: list[tuple[int, ...]] = []
+    previous: tuple[int, ...] | None = None
     for chord in chords:
-        pcs = chord_tones(chord)[:voices]
-        previous = voice(pcs, low, high, previous)
+        previous = voice(chord_tones(chord)[:voices], low, high, previous)
         out.append(previous)
     return out
 
@@ -96,7 +101,7 @@ def generate(
             if char in ".-":
                 continue
             in_bar = beat % bar_beats
-            seg = beat // bar_beats * 10 + sum(1 for s in strong if s <= in_bar + 1e-6)
+            seg = beat // bar_beats * 10 + bisect_right(strong, in_bar + 1e-6)  # strong beats passed
             core = seg != segment  # the first strike of the chord, or after a strong beat
             segment = seg
             threshold = 0.0 if core else metric_threshold(in_bar, rng)

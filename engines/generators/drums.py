@@ -49,6 +49,16 @@ def meter_patterns(genre: Genre, signature: tuple[int, int]) -> tuple[int, tuple
     return spb, ({name: "".join(chars) for name, chars in lane.items()},)
 
 
+def _play_order(hit: tuple[int, str, str]) -> tuple[int, int]:
+    return hit[0], DRUM_NOTES[hit[1]]
+
+
+def _lane_hits(pattern: dict[str, str]) -> list[tuple[int, str, str]]:
+    """Every (step, instrument, level) a pattern strikes, in play order (step, then GM note)."""
+    hits = [(step, name, level) for name, chars in pattern.items() for step, level in enumerate(chars)]
+    return sorted((h for h in hits if h[2] != "."), key=_play_order)
+
+
 def generate(
     ctx: MusicalContext,
     *,
@@ -64,8 +74,10 @@ def generate(
     rng = random.Random(seed * 1000 + SALT)
     main = variants[rng.randrange(len(variants))]
     alt = variants[rng.randrange(len(variants))]
+    main_hits, alt_hits = _lane_hits(main), _lane_hits(alt)
     bar_beats = ctx.beats_per_bar
     steps = len(next(iter(main.values())))
+    step_beats = [swung(step / spb, genre.swing, genre.swing16) for step in range(steps)]
     has_backbeat = any(name in main for name in ("snare", "rim", "clap"))
     backbeats = {
         s for s, c in enumerate(main.get("snare", main.get("clap", main.get("rim", "")))) if c == "X"
@@ -76,38 +88,37 @@ def generate(
     crash_next = crash_first
     for bar in range(ctx.bars):
         origin = bar * bar_beats
-        pattern = alt if bar % 4 == 2 and rng.random() < complexity else main
+        use_alt = bar % 4 == 2 and rng.random() < complexity
+        pattern, hits = (alt, alt_hits) if use_alt else (main, main_hits)  # hits in play order
         end_of_phrase = (bar + 1) % 4 == 0 or bar == ctx.bars - 1
         fill_roll = rng.random()
         is_fill = fills and has_backbeat and bar > 0 and end_of_phrase
         is_fill = is_fill and (bar == ctx.bars - 1 or (bar + 1) % 8 == 0 or fill_roll < complexity)
         fill_from = steps - fill_steps if is_fill else steps
-        hits: list[tuple[int, str, str]] = []  # (step, instrument, level)
-        for name, chars in pattern.items():
-            for step, level in enumerate(chars):
-                if level == "." or (step >= fill_from and name not in ("kick", "pedal")):
-                    continue
-                hits.append((step, name, level))
+        if is_fill:
+            hits = [h for h in hits if h[0] < fill_from or h[1] in ("kick", "pedal")]
+        extra: list[tuple[int, str, str]] = []
         if ghosts > 0 and "snare" in pattern:
             taken = {s for s, n, _ in hits if n in ("snare", "kick")}
             for step in range(min(fill_from, steps)):
                 if rng.random() < ghosts and step not in taken and step % spb != 0:
-                    hits.append((step, "snare", "g"))
+                    extra.append((step, "snare", "g"))
         if is_fill:
             shape = FILL_SHAPES[rng.randrange(len(FILL_SHAPES))]
             for k, step in enumerate(range(fill_from, steps)):
                 inst = "snare" if step in backbeats else shape[(k * len(shape)) // (steps - fill_from)]
-                hits.append((step, inst, "X" if step % max(1, spb // 2) == 0 else "-"))
+                extra.append((step, inst, "X" if step % max(1, spb // 2) == 0 else "-"))
         if crash_next:
             hits = [h for h in hits if not (h[0] == 0 and h[1] in CYMBALS)] + [(0, "crash", "X")]
+        if extra or crash_next:  # a stable sort keeps the lanes' own order on ties
+            hits = sorted(hits + extra, key=_play_order)
         crash_next = is_fill
         open_steps = {s for s, n, _ in hits if n == "open"}
-        for step, name, level in sorted(hits, key=lambda h: (h[0], DRUM_NOTES[h[1]])):
+        for step, name, level in hits:
             threshold = level_threshold(level, rng)
             if name == "hat" and step in open_steps:
                 continue
-            beat = swung(step / spb, genre.swing, genre.swing16)
-            start, vel = humanized(origin + beat, LEVEL_VELOCITY[level], genre.humanize, rng)
+            start, vel = humanized(origin + step_beats[step], LEVEL_VELOCITY[level], genre.humanize, rng)
             if threshold <= density:
                 dur = 0.5 if name in ("open", "crash") else 0.25
                 notes.append(Note(DRUM_NOTES[name], round(start, 4), dur, vel))

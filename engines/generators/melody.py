@@ -12,7 +12,14 @@ import random
 from collections.abc import Sequence
 
 from engines.generators.harmony import progression
-from engines.generators.theory import ChordTimeline, chord_scale, mode_family, strong_beats, voiced_tones
+from engines.generators.theory import (
+    ChordTimeline,
+    chord_scale,
+    mode_family,
+    pitches_in,
+    strong_beats,
+    voiced_tones,
+)
 from engines.generators.timing import humanized, swung
 from engines.music import Chord, Key, MusicalContext, Note
 from engines.presets import load_genre
@@ -55,7 +62,7 @@ def _nearest(
 ) -> int:
     """The pitch of one of ``pcs`` nearest ``pitch``; ``pull`` adds a cost in semitones per class."""
     pull = pull or {}
-    options = [p for p in range(low, high + 1) if p % 12 in pcs]
+    options = pitches_in(tuple(pcs), low, high)
     return min(options, key=lambda p: (abs(p - pitch) + pull.get(p % 12, 0.0), p)) if options else pitch
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from engines.errors import InvalidValue
 from engines.music import SCALES, Chord, Key
@@ -86,20 +87,28 @@ def parse_numeral(text: str) -> tuple[int, str]:
 
 def quality_of(chord: Chord) -> tuple[int, ...]:
     """Intervals of a chord's quality; a Harte bass ("maj/3") is ignored; raises for unknown ones."""
-    quality = chord.quality.split("/")[0]
-    if quality not in QUALITIES:
-        raise InvalidValue(
-            f"chord quality {chord.quality!r} is not known: expected one of {', '.join(QUALITIES)}"
-        )
-    return QUALITIES[quality]
+    return _intervals(chord.quality)
+
+
+def _intervals(quality: str) -> tuple[int, ...]:
+    base = quality.split("/")[0]
+    if base not in QUALITIES:
+        raise InvalidValue(f"chord quality {quality!r} is not known: expected one of {', '.join(QUALITIES)}")
+    return QUALITIES[base]
 
 
 def chord_tones(chord: Chord) -> tuple[int, ...]:
     """Pitch classes a voicing sounds, root first; five-note chords drop their fifth."""
-    intervals = quality_of(chord)
+    return _tones(chord.root, chord.quality)
+
+
+@lru_cache(maxsize=1024)
+def _tones(root: int, quality: str) -> tuple[int, ...]:
+    """Cached: pure in two small values, asked for every note by the bass and melody."""
+    intervals = _intervals(quality)
     if len(intervals) > 4:
         intervals = tuple(i for i in intervals if i != 7)
-    return tuple((chord.root + i) % 12 for i in intervals)
+    return tuple((root + i) % 12 for i in intervals)
 
 
 VOICES = {"triad": 3, "seventh": 4, "ninth": 5}
@@ -139,7 +148,12 @@ def chord_scale(key_pcs: Sequence[int], chord: Chord | None) -> tuple[int, ...]:
     """The key's scale with any chord tone a semitone off a scale tone put in its place, sorted."""
     if chord is None:
         return tuple(sorted(key_pcs))
-    tones = set(chord_tones(chord))
+    return _chord_scale(tuple(key_pcs), chord.root, chord.quality)
+
+
+@lru_cache(maxsize=1024)
+def _chord_scale(key_pcs: tuple[int, ...], root: int, quality: str) -> tuple[int, ...]:
+    tones = set(_tones(root, quality))
     out = set(key_pcs)
     for tone in tones - out:
         for neighbour in ((tone - 1) % 12, (tone + 1) % 12):
@@ -147,6 +161,12 @@ def chord_scale(key_pcs: Sequence[int], chord: Chord | None) -> tuple[int, ...]:
                 out.discard(neighbour)
         out.add(tone)
     return tuple(sorted(out))
+
+
+@lru_cache(maxsize=1024)
+def pitches_in(pcs: tuple[int, ...], low: int, high: int) -> tuple[int, ...]:
+    """The MIDI pitches low..high whose pitch class is one of ``pcs``, ascending (cached: pure)."""
+    return tuple(p for p in range(low, high + 1) if p % 12 in pcs)
 
 
 def strong_beats(signature: tuple[int, int]) -> tuple[float, ...]:

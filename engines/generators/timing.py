@@ -7,14 +7,20 @@ whatever the density is, so a higher density keeps a superset of the notes of a 
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 # Threshold bands per step level: X always, x early, - later, g last.
 LEVEL_BANDS = {"X": (0.0, 0.0), "x": (0.02, 0.35), "-": (0.3, 0.95), "g": (0.45, 1.0)}
 LEVEL_VELOCITY = {"X": 112, "x": 94, "-": 74, "g": 38}
 
 
+@lru_cache(maxsize=1024)
 def swung(beat: float, swing: float, swing16: float = 0.0) -> float:
-    """Move off-beat eighths (and sixteenths) later: swing 1 puts the eighth on the last triplet."""
+    """Move off-beat eighths (and sixteenths) later: swing 1 puts the eighth on the last triplet.
+
+    Cached: a pure function of three numbers, and a part asks for the same grid positions
+    many times.
+    """
     whole = int(beat // 1)
     frac = beat - whole
     if abs(frac - 0.5) < 1e-6:
@@ -42,6 +48,6 @@ def level_threshold(level: str, rng: random.Random) -> float:
 def humanized(beat: float, velocity: int, amount: float, rng: random.Random) -> tuple[float, int]:
     """Jitter a start by up to ±0.02 beats and a velocity by up to ±10 at amount 1; clamped."""
     r1, r2 = rng.random(), rng.random()
-    start = max(0.0, beat + (r1 - 0.5) * 0.04 * amount)
+    start = beat + (r1 - 0.5) * 0.04 * amount
     vel = velocity + round((r2 - 0.5) * 20 * amount)
-    return start, min(127, max(1, vel))
+    return (start if start > 0.0 else 0.0), (vel if 1 <= vel <= 127 else 1 if vel < 1 else 127)
