@@ -13,6 +13,7 @@ from bridge import protocol
 from bridge.app import App
 from bridge.jobs import Job
 from engines import generators
+from engines.generators import arrangement
 from engines.music import MusicalContext, Note
 
 PART_ORDER = ("drums", "bass", "chords", "melody")
@@ -100,7 +101,5 @@ def _all_parts(ctx: MusicalContext, density: float, complexity: float, seed: int
     return generators.generate_parts(ctx, density=density, complexity=complexity, seed=seed)
 
 
-def _song(ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[Any]:
-    from engines.generators import arrangement
-
+def _song(ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[arrangement.Section]:
     return arrangement.plan_song(ctx, density=density, complexity=complexity, seed=seed)
