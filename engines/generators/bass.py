@@ -11,10 +11,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from engines.generators import drums
 from engines.generators.harmony import allowed_pcs, progression
-from engines.generators.theory import chord_tones, strong_beats
+from engines.generators.theory import chord_tones, strong_beats, tones_of
 from engines.generators.timing import humanized, metric_threshold, swung
 from engines.music import Chord, MusicalContext, Note
 from engines.presets import Genre, load_genre
@@ -174,8 +175,9 @@ STYLES: dict[str, Callable[[Span], list[Cand]]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _place(pc: int, previous: int, low: int, high: int) -> int:
-    """The pitch of class pc inside low..high nearest the previous note, leaning low."""
+    """The pitch of class pc inside low..high nearest the previous note, leaning low (cached: pure)."""
     options = range(low + (pc - low) % 12, high + 1, 12)
     return min(options, key=lambda p: abs(p - previous) + max(0, p - low - 17))
 
@@ -198,13 +200,14 @@ def generate(
     rng = random.Random(seed * 1000 + SALT)
     scale = tuple(sorted(allowed_pcs(ctx.key, genre)))
     low, high = spec["range"]
+    bar_beats = ctx.beats_per_bar
     cands: list[tuple[float, float, int, int, float]] = []
     for i, chord in enumerate(prog):
         following = prog[i + 1] if i + 1 < len(prog) else chord
         end = chord.start_beats + chord.duration_beats
         kicks = tuple(k for k in kick_beats if chord.start_beats <= k < end)
-        span = Span(chord, following.root, kicks, tuple(sorted(set(scale) | set(chord_tones(chord)))),
-                    ctx.beats_per_bar, rng, complexity)  # fmt: skip
+        span = Span(chord, following.root, kicks, _with_tones(scale, chord.root, chord.quality),
+                    bar_beats, rng, complexity)  # fmt: skip
         if spec["style"] == "kick":
             found = _kick(span, bool(spec.get("syncopated", False)))
         else:
@@ -213,15 +216,21 @@ def generate(
     notes: list[Note] = []
     previous = low + 10
     kept = [c for c in cands if c[1] <= density]
-    for idx, (beat, _thr, pc, octave, span_end) in enumerate(kept):
-        nxt = kept[idx + 1][0] if idx + 1 < len(kept) else ctx.length_beats
+    gate = 0.55 if spec["style"] in ("octaves", "reggae") else 0.92
+    nexts = [c[0] for c in kept[1:]] + [ctx.length_beats]
+    for (beat, _thr, pc, octave, span_end), nxt in zip(kept, nexts, strict=True):
         pitch = _place(pc, previous, low, high)
         previous = pitch
         shifted = pitch + octave if low <= pitch + octave <= high else pitch
-        in_bar = beat % ctx.beats_per_bar
+        in_bar = beat % bar_beats
         start = beat - in_bar + swung(in_bar, genre.swing, genre.swing16)
-        gate = 0.55 if spec["style"] in ("octaves", "reggae") else 0.92
         duration = max(0.1, (min(nxt, span_end) - start) * gate)
-        at, vel = humanized(start, 96 if beat == round(beat) else 84, genre.humanize * 0.5, rng)
+        at, vel = humanized(start, 96 if beat % 1 == 0 else 84, genre.humanize * 0.5, rng)
         notes.append(Note(shifted, round(at, 4), round(min(duration, span_end - at - 0.01), 4), vel))
     return notes
+
+
+@lru_cache(maxsize=1024)
+def _with_tones(scale: tuple[int, ...], root: int, quality: str) -> tuple[int, ...]:
+    """A sorted scale with a chord's tones added (cached: pure in small values)."""
+    return tuple(sorted(set(scale) | set(tones_of(root, quality))))

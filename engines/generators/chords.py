@@ -67,6 +67,26 @@ def chord_voicings(chords: Sequence[Chord], low: int, high: int, voices: int) ->
     return out
 
 
+@lru_cache(maxsize=256)
+def strikes(pattern: str, steps: int, force_first: bool) -> tuple[tuple[int, str, int], ...]:
+    """Each strike of ``pattern`` read over a chord's ``steps``: (step, character, steps held).
+
+    ``force_first`` turns a rest or hold on step 0 into a strike. Cached: pure in small values.
+    """
+    chars = [pattern[step % len(pattern)] for step in range(steps)]
+    if force_first and chars[0] in ".-":
+        chars[0] = "x"
+    out = []
+    for step, char in enumerate(chars):
+        if char in ".-":
+            continue
+        length = 1
+        while step + length < steps and chars[step + length] == "-":
+            length += 1
+        out.append((step, char, length))
+    return tuple(out)
+
+
 def generate(
     ctx: MusicalContext,
     *,
@@ -86,34 +106,25 @@ def generate(
     low, high = spec["range"]
     bar_beats = ctx.beats_per_bar
     strong = strong_beats(ctx.signature)
+    force = bool(spec.get("force_on_change", False))
     notes: list[Note] = []
     for chord, voicing in zip(progression_, chord_voicings(progression_, low, high, voices), strict=True):
         end = chord.start_beats + chord.duration_beats
-        steps = max(1, round(chord.duration_beats * spb))
-        strikes: list[tuple[float, str]] = []
-        for step in range(steps):
-            char = pattern[step % len(pattern)]
-            if step == 0 and char in ".-" and spec["force_on_change"]:
-                char = "x"
-            strikes.append((chord.start_beats + step / spb, char))
         segment = -1.0
-        for idx, (beat, char) in enumerate(strikes):
-            if char in ".-":
-                continue
+        for step, char, length in strikes(pattern, max(1, round(chord.duration_beats * spb)), force):
+            beat = chord.start_beats + step / spb
             in_bar = beat % bar_beats
             seg = beat // bar_beats * 10 + bisect_right(strong, in_bar + 1e-6)  # strong beats passed
             core = seg != segment  # the first strike of the chord, or after a strong beat
             segment = seg
             threshold = 0.0 if core else metric_threshold(in_bar, rng)
-            length = 1
-            while idx + length < len(strikes) and strikes[idx + length][1] == "-":
-                length += 1
             held = end - beat if char.isdigit() else length / spb  # arpeggios ring to the change
             duration = min(held, end - beat) * (0.92 if length > 1 or char.isdigit() else 0.7)
+            sounding = round(max(0.1, duration), 4)
             pitches = voicing if char == "x" else [voicing[min(int(char), len(voicing) - 1)]]
             start = swung(in_bar, genre.swing, genre.swing16) + (beat - in_bar)
             for pitch in pitches:
                 at, vel = humanized(start, 84 if core else 72, genre.humanize * 0.5, rng)
                 if threshold <= density:
-                    notes.append(Note(pitch, round(at, 4), round(max(0.1, duration), 4), vel))
+                    notes.append(Note(pitch, round(at, 4), sounding, vel))
     return notes

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from functools import lru_cache
 
 from engines.generators.harmony import progression
 from engines.generators.theory import (
@@ -41,8 +42,12 @@ def melody_pcs(key: Key, kind: str) -> tuple[int, ...]:
     return tuple(sorted((key.tonic + i) % 12 for i in SCALE_SETS[(kind, mode_family(key))]))
 
 
-def _step(pitch: int, steps: int, pcs: Sequence[int], low: int, high: int) -> int:
-    """Move ``steps`` scale steps from ``pitch`` (snapped onto the scale), turning back at the range."""
+@lru_cache(maxsize=4096)
+def _step(pitch: int, steps: int, pcs: tuple[int, ...], low: int, high: int) -> int:
+    """Move ``steps`` scale steps from ``pitch`` (snapped onto the scale), turning back at the range.
+
+    Cached: a pure function of small values, asked for at every note.
+    """
     direction = 1 if steps >= 0 else -1
     for _ in range(abs(steps)):
         nxt = pitch + direction
@@ -57,21 +62,26 @@ def _step(pitch: int, steps: int, pcs: Sequence[int], low: int, high: int) -> in
     return pitch
 
 
-def _nearest(
-    pitch: int, pcs: Sequence[int], low: int, high: int, pull: dict[int, float] | None = None
-) -> int:
-    """The pitch of one of ``pcs`` nearest ``pitch``; ``pull`` adds a cost in semitones per class."""
-    pull = pull or {}
-    options = pitches_in(tuple(pcs), low, high)
-    return min(options, key=lambda p: (abs(p - pitch) + pull.get(p % 12, 0.0), p)) if options else pitch
+NO_PULL = (0.0,) * 12
 
 
-def tonal_pull(key: Key) -> dict[int, float]:
-    """Costs that lean strong-beat choices towards the tonic, then the fifth and third of the key."""
+@lru_cache(maxsize=4096)
+def _nearest(pitch: int, pcs: tuple[int, ...], low: int, high: int, pull: tuple[float, ...] = NO_PULL) -> int:
+    """The pitch of one of ``pcs`` nearest ``pitch``; ``pull[pc]`` adds a cost in semitones.
+
+    Cached: a pure function of small values that a melody asks for again and again.
+    """
+    options = pitches_in(pcs, low, high)
+    return min(options, key=lambda p: (abs(p - pitch) + pull[p % 12], p)) if options else pitch
+
+
+def tonal_pull(key: Key) -> tuple[float, ...]:
+    """Costs per pitch class that lean strong-beat choices towards the tonic, then the fifth and
+    third of the key."""
     third = 4 if mode_family(key) == "major" else 3
     pull = {pc: 3.0 for pc in range(12)}
     pull.update({key.tonic: 0.0, (key.tonic + 7) % 12: 1.0, (key.tonic + third) % 12: 1.5})
-    return pull
+    return tuple(pull[pc] for pc in range(12))
 
 
 def _thresholds(steps: int, grid: int, rng: random.Random, complexity: float) -> list[float]:

@@ -99,11 +99,11 @@ def _intervals(quality: str) -> tuple[int, ...]:
 
 def chord_tones(chord: Chord) -> tuple[int, ...]:
     """Pitch classes a voicing sounds, root first; five-note chords drop their fifth."""
-    return _tones(chord.root, chord.quality)
+    return tones_of(chord.root, chord.quality)
 
 
 @lru_cache(maxsize=1024)
-def _tones(root: int, quality: str) -> tuple[int, ...]:
+def tones_of(root: int, quality: str) -> tuple[int, ...]:
     """Cached: pure in two small values, asked for every note by the bass and melody."""
     intervals = _intervals(quality)
     if len(intervals) > 4:
@@ -153,7 +153,7 @@ def chord_scale(key_pcs: Sequence[int], chord: Chord | None) -> tuple[int, ...]:
 
 @lru_cache(maxsize=1024)
 def _chord_scale(key_pcs: tuple[int, ...], root: int, quality: str) -> tuple[int, ...]:
-    tones = set(_tones(root, quality))
+    tones = set(tones_of(root, quality))
     out = set(key_pcs)
     for tone in tones - out:
         for neighbour in ((tone - 1) % 12, (tone + 1) % 12):
