@@ -17,7 +17,7 @@ from typing import Any
 
 from bridge import osc, protocol
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
-from engines.music import Note
+from engines.music import NOTE_NAMES, Note
 
 log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_S = 2.0
@@ -62,6 +62,14 @@ class ClipInfo:
     warping: int
     sample_rate: float
     track_name: str
+
+
+def describe(ctx: LiveContext) -> str:
+    """One line for people: "Live 12.3.6, 120 BPM 4/4, C Major, 6 tracks, 8 scenes"."""
+    return (
+        f"Live {ctx.live_version}, {ctx.tempo_bpm:g} BPM {ctx.signature_numerator}/{ctx.signature_denominator}, "
+        f"{NOTE_NAMES[ctx.root_note % 12]} {ctx.scale_name}, {ctx.num_tracks} tracks, {ctx.num_scenes} scenes"
+    )
 
 
 class _Protocol(asyncio.DatagramProtocol):

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _show(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.7g}"  # OSC floats are 32-bit: print what was meant, not the binary tail
     if isinstance(value, bytes):
         return f"<blob {len(value)} bytes>"
     return repr(value) if isinstance(value, str) and (" " in value or not value) else str(value)

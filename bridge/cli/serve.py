@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from bridge.daemon import Daemon, serve_forever
     from bridge.doctor import model_summary
+    from bridge.live_client import LiveContext, describe
 
     console = Console(stderr=False)
     logging.basicConfig(
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     )
     daemon = Daemon(args.host, args.port, args.live_port)
 
-    def ready(ctx: object) -> None:
+    def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
         if ctx is None:
             console.print(
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 "MuseAroo control surface (or run `roo sim`); the daemon keeps trying per request."
             )
         else:
-            console.print(f"Live answered on udp://127.0.0.1:{args.live_port}: {ctx}")
+            console.print(f"Live answered on udp://127.0.0.1:{args.live_port}: {describe(ctx)}")
         for line in model_summary():
             console.print(f"  {line}")
         console.print("Ctrl-C stops the daemon.")
