@@ -8,6 +8,7 @@ what is valid.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,42 @@ STEP_CHARS = set("Xx-g.")
 
 
 def presets_dir() -> Path:
-    return Path(os.environ.get("MUSEAROO_PRESETS") or Path(__file__).resolve().parent.parent / "presets")
+    """``MUSEAROO_PRESETS``, else ``presets/`` of the checkout, else the copy a wheel installs."""
+    override = os.environ.get("MUSEAROO_PRESETS")
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parent.parent / "presets"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "musearoo" / "presets"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelChoice:
+    default: str
+    published: tuple[str, ...]
+    hub_prefix: str = ""
+
+
+@cache
+def load_models() -> dict[str, ModelChoice]:
+    """presets/models.yaml: per model family (musicgen, separation) its default and published names."""
+    path = presets_dir() / "models.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidValue(f"model presets {path} cannot be read: {exc}") from exc
+    out: dict[str, ModelChoice] = {}
+    for family in ("musicgen", "separation"):
+        entry = data.get(family) if isinstance(data, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("published"), list):
+            raise InvalidValue(f"{path}: {family!r} needs a 'published' list of model names")
+        published = tuple(str(name) for name in entry["published"])
+        default = str(entry.get("default", ""))
+        if default not in published:
+            raise InvalidValue(f"{path}: {family} default {default!r} is not one of {published}")
+        out[family] = ModelChoice(default, published, str(entry.get("hub_prefix", "")))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

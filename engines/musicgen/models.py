@@ -17,25 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from engines.errors import InvalidValue, ModelUnavailable
+from engines.presets import load_models
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "small"
-PUBLISHED = {
-    name: f"facebook/musicgen-{name}"
-    for name in (
-        "small",
-        "medium",
-        "large",
-        "melody",
-        "melody-large",
-        "stereo-small",
-        "stereo-medium",
-        "stereo-large",
-        "stereo-melody",
-        "stereo-melody-large",
-    )
-}
+_CHOICE = load_models()["musicgen"]  # presets/models.yaml
+DEFAULT_MODEL = _CHOICE.default
+PUBLISHED = {name: _CHOICE.hub_prefix + name for name in _CHOICE.published}
 PRECISIONS = ("auto", "fp32", "int8", "fp16")
 
 

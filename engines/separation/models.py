@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from engines.errors import InvalidValue, ModelUnavailable
+from engines.presets import load_models
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "htdemucs"
-PUBLISHED_MODELS = ("htdemucs", "htdemucs_ft", "htdemucs_6s", "mdx_extra")
+_CHOICE = load_models()["separation"]  # presets/models.yaml
+DEFAULT_MODEL = _CHOICE.default
+PUBLISHED_MODELS = _CHOICE.published
 
 
 def best_device() -> str:
