@@ -189,3 +189,9 @@ def test_scripts_exist_and_the_device_fits_live(patch: dict[str, Any], graph: Gr
         if box.get("presentation"):
             x, y, w, h = box["presentation_rect"]
             assert x >= 0 and y >= 0 and x + w <= width and y + h <= height, box["id"]
+
+
+def test_the_genre_menu_offers_exactly_the_genre_presets() -> None:
+    from engines import presets
+
+    assert sorted(GENRES) == sorted(presets.names("genres"))
