@@ -7,6 +7,8 @@ meter's beat grouping (7/8 as 2+2+3). Density keeps a superset of hits as it ris
 from __future__ import annotations
 
 import random
+from functools import lru_cache
+from operator import itemgetter
 
 from engines.generators.theory import groupings
 from engines.generators.timing import LEVEL_VELOCITY, humanized, level_threshold, swung
@@ -20,15 +22,36 @@ FILL_SHAPES = (
     ("snare", "tom_high", "snare", "tom_low"),
 )
 SALT = 11
+CRASH = (0, DRUM_NOTES["crash"], "crash", "X")
+PLAY_ORDER = itemgetter(0, 1)  # a stable sort on (step, note) keeps the lanes' order on ties
+
+
+Hit = tuple[int, int, str, str]  # (step, GM note, instrument, level); play order is (step, note)
 
 
 def meter_patterns(genre: Genre, signature: tuple[int, int]) -> tuple[int, tuple[dict[str, str], ...]]:
     """(steps per beat, variants) for a meter: the groove's own, or one built from the grouping."""
-    groove = load_groove(genre.groove)
+    return _meter(genre.groove, signature)[:2]
+
+
+@lru_cache(maxsize=256)
+def _meter(
+    groove_name: str, signature: tuple[int, int]
+) -> tuple[int, tuple[dict[str, str], ...], tuple[list[Hit], ...]]:
+    """meter_patterns plus each variant's hits in play order; cached like the presets it reads."""
+    groove = load_groove(groove_name)
     meter = f"{signature[0]}/{signature[1]}"
-    if meter in groove.meters:
-        return groove.meters[meter]
-    spb, variants = groove.meters["4/4"]
+    spb, variants = (
+        groove.meters[meter] if meter in groove.meters else _built(groove.meters["4/4"], signature)
+    )
+    return spb, variants, tuple(_lane_hits(v) for v in variants)
+
+
+def _built(
+    four_four: tuple[int, tuple[dict[str, str], ...]], signature: tuple[int, int]
+) -> tuple[int, tuple[dict[str, str], ...]]:
+    """A one-variant pattern for a meter the groove does not list, from the 4/4 lanes."""
+    spb, variants = four_four
     lanes = set(variants[0])
     steps_per_eighth = 2 if spb == 4 else 1
     spb = 2 * steps_per_eighth
@@ -49,14 +72,15 @@ def meter_patterns(genre: Genre, signature: tuple[int, int]) -> tuple[int, tuple
     return spb, ({name: "".join(chars) for name, chars in lane.items()},)
 
 
-def _play_order(hit: tuple[int, str, str]) -> tuple[int, int]:
-    return hit[0], DRUM_NOTES[hit[1]]
-
-
-def _lane_hits(pattern: dict[str, str]) -> list[tuple[int, str, str]]:
-    """Every (step, instrument, level) a pattern strikes, in play order (step, then GM note)."""
-    hits = [(step, name, level) for name, chars in pattern.items() for step, level in enumerate(chars)]
-    return sorted((h for h in hits if h[2] != "."), key=_play_order)
+def _lane_hits(pattern: dict[str, str]) -> list[Hit]:
+    """Every hit a pattern strikes, in play order."""
+    hits = [
+        (step, DRUM_NOTES[name], name, level)
+        for name, chars in pattern.items()
+        for step, level in enumerate(chars)
+        if level != "."
+    ]
+    return sorted(hits, key=PLAY_ORDER)
 
 
 def generate(
@@ -70,11 +94,12 @@ def generate(
 ) -> list[Note]:
     """A drum part on GM notes (kick 36, snare 38, hats 42/46, ride 51, crash 49, toms)."""
     genre = load_genre(ctx.genre)
-    spb, variants = meter_patterns(genre, ctx.signature)
+    spb, variants, variant_hits = _meter(genre.groove, ctx.signature)
     rng = random.Random(seed * 1000 + SALT)
-    main = variants[rng.randrange(len(variants))]
-    alt = variants[rng.randrange(len(variants))]
-    main_hits, alt_hits = _lane_hits(main), _lane_hits(alt)
+    main_index = rng.randrange(len(variants))
+    alt_index = rng.randrange(len(variants))
+    main, main_hits = variants[main_index], variant_hits[main_index]
+    alt, alt_hits = variants[alt_index], variant_hits[alt_index]
     bar_beats = ctx.beats_per_bar
     steps = len(next(iter(main.values())))
     step_beats = [swung(step / spb, genre.swing, genre.swing16) for step in range(steps)]
@@ -96,32 +121,31 @@ def generate(
         is_fill = is_fill and (bar == ctx.bars - 1 or (bar + 1) % 8 == 0 or fill_roll < complexity)
         fill_from = steps - fill_steps if is_fill else steps
         if is_fill:
-            hits = [h for h in hits if h[0] < fill_from or h[1] in ("kick", "pedal")]
-        extra: list[tuple[int, str, str]] = []
+            hits = [h for h in hits if h[0] < fill_from or h[2] in ("kick", "pedal")]
+        extra: list[Hit] = []
         if ghosts > 0 and "snare" in pattern:
-            taken = {s for s, n, _ in hits if n in ("snare", "kick")}
+            taken = {h[0] for h in hits if h[2] in ("snare", "kick")}
             for step in range(min(fill_from, steps)):
                 if rng.random() < ghosts and step not in taken and step % spb != 0:
-                    extra.append((step, "snare", "g"))
+                    extra.append((step, DRUM_NOTES["snare"], "snare", "g"))
         if is_fill:
             shape = FILL_SHAPES[rng.randrange(len(FILL_SHAPES))]
             for k, step in enumerate(range(fill_from, steps)):
                 inst = "snare" if step in backbeats else shape[(k * len(shape)) // (steps - fill_from)]
-                extra.append((step, inst, "X" if step % max(1, spb // 2) == 0 else "-"))
+                extra.append((step, DRUM_NOTES[inst], inst, "X" if step % max(1, spb // 2) == 0 else "-"))
         if crash_next:
-            hits = [h for h in hits if not (h[0] == 0 and h[1] in CYMBALS)] + [(0, "crash", "X")]
-        if extra or crash_next:  # a stable sort keeps the lanes' own order on ties
-            hits = sorted(hits + extra, key=_play_order)
+            hits = [h for h in hits if not (h[0] == 0 and h[2] in CYMBALS)] + [CRASH]
+        if extra or crash_next:
+            hits = sorted(hits + extra, key=PLAY_ORDER)
         crash_next = is_fill
-        open_steps = {s for s, n, _ in hits if n == "open"}
-        for step, name, level in hits:
+        open_steps = {h[0] for h in hits if h[2] == "open"}
+        for step, pitch, name, level in hits:
             threshold = level_threshold(level, rng)
             if name == "hat" and step in open_steps:
                 continue
             start, vel = humanized(origin + step_beats[step], LEVEL_VELOCITY[level], genre.humanize, rng)
             if threshold <= density:
-                dur = 0.5 if name in ("open", "crash") else 0.25
-                notes.append(Note(DRUM_NOTES[name], round(start, 4), dur, vel))
+                notes.append(Note(pitch, round(start, 4), 0.5 if name in ("open", "crash") else 0.25, vel))
     return notes
 
 

@@ -57,8 +57,12 @@ _SUFFIX = {  # (upper case?, suffix) -> quality
 }
 
 
+@lru_cache(maxsize=1024)
 def parse_numeral(text: str) -> tuple[int, str]:
-    """``"bVII"`` -> (10, "maj"), ``"V7/vi"`` -> (4, "7"): semitones above the tonic and quality."""
+    """``"bVII"`` -> (10, "maj"), ``"V7/vi"`` -> (4, "7"): semitones above the tonic and quality.
+
+    Cached: pure, and a progression reads the same few numerals at every call.
+    """
     head, _, target = text.partition("/")
     offset = 0
     if target:
