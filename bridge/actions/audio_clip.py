@@ -1,9 +1,8 @@
 """Find the audio clip an action works on: the given or selected slot, its file and region.
 
-Shared by the actions that read an audio clip's file (/roo/analyze; /roo/separate does the same
-steps). An unwarped clip's region is its start..end markers in seconds of the file (the Remote
-Script reports them as beats at the Set tempo); a warped clip has no region (whole file), since
-its warp markers are not reported.
+Shared by the actions that read an audio clip's file (/roo/analyze, /roo/separate). An unwarped clip's region is its start..end markers in seconds of the file (the Remote
+Script reports them as beats at the Set tempo); a warped clip has no region (whole file); /roo/separate
+copies its warp markers onto the stems in Live.
 """
 
 from __future__ import annotations

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.audio_clip import audio_clip
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.worker import get_worker
-from engines.errors import AudioFileError, InvalidValue, LiveError
+from engines.errors import InvalidValue, LiveError
 
 AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
 SEPARATE_TARGET = "engines.separation.files:separate_file"
@@ -83,21 +84,9 @@ def stems_folder(clip_name: str, now_s: float | None = None) -> Path:
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    ctx = await app.live.context()
-    track = ctx.selected_track if req.track == -1 else req.track
-    slot = ctx.selected_slot if req.slot == -1 else req.slot
-    if track < 0 or slot < 0:
-        raise InvalidValue("no clip is selected: select an audio clip or give /roo/separate a track and slot")
-    info = await app.live.clip_info(track, slot)
-    where = f"track {track} slot {slot} ({info.name!r})"
-    if not info.is_audio_clip:
-        raise InvalidValue(f"{where} is a MIDI clip: /roo/separate expected an audio clip")
-    if not info.file_path:
-        raise AudioFileError(f"{where} has no file on disk to separate")
-    start_s = end_s = None
-    if not info.warping:  # the Remote Script reports an unwarped clip's seconds as beats at the Set tempo
-        start_s = info.start_marker_beats * 60.0 / ctx.tempo_bpm
-        end_s = info.end_marker_beats * 60.0 / ctx.tempo_bpm
+    clip = await audio_clip(app, req.track, req.slot, address="/roo/separate")
+    track, slot, info, ctx, where = clip.track, clip.slot, clip.info, clip.context, clip.where
+    start_s, end_s = clip.start_s, clip.end_s
     folder = stems_folder(info.name or Path(info.file_path).stem)
     paths: dict[str, str] = await get_worker(app).call(
         job,
