@@ -25,11 +25,12 @@ GRAMMAR_OPTIONS: dict[str, Any] = {
     "cmn": "batch",
     "fsgusefiller": False,
     "dither": True,
+    "seed": 1,  # dither's random numbers: a fixed seed makes every result repeatable
     "bestpath": False,  # the grammar's Viterbi path is enough: same accuracy, about 30 % less time
     "loglevel": "FATAL",
 }
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
-FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "dither": True, "loglevel": "FATAL"}
+FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "dither": True, "seed": 1, "loglevel": "FATAL"}
 NOISE_FLOOR_DB = -40.0
 
 

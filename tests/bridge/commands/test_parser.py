@@ -114,3 +114,16 @@ def test_parse_is_deterministic_and_pure() -> None:
     first = [parse(e["text"]).as_dict() for e in load(DEV_SET)]
     second = [parse(e["text"]).as_dict() for e in load(DEV_SET)]
     assert first == second
+
+
+def test_importing_the_parser_loads_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bridge.commands, bridge.commands.grammar; "
+        "print(sorted(m for m in ('numpy', 'torch', 'transformers', 'pocketsphinx', 'sounddevice', 'yaml') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
