@@ -95,8 +95,8 @@ def build(folder: Path, says: str = SAYS, seed: int = 0) -> Path:
         targets = [vocab[c] for c in says] + [eot]
         positions = decoder.embed_positions.weight
         positions.zero_()
-        for i, token in enumerate(targets):
-            positions[i] = 20.0 * emb[token]
+        for i, target in enumerate(targets):
+            positions[i] = 20.0 * emb[target]
     model.generation_config = GenerationConfig(decoder_start_token_id=sot, eos_token_id=eot, pad_token_id=eot)
     model.save_pretrained(folder)
     return folder
