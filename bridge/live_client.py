@@ -51,6 +51,16 @@ class LiveContext:
         return tuple(int(p) for p in self.live_version.split(".") if p.isdigit())
 
 
+def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
+    """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
+    send an empty blob)."""
+    if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
+        raise ProtocolError(
+            f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
+        )
+    return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
+
+
 @dataclass(frozen=True, slots=True)
 class ClipInfo:
     name: str
@@ -206,15 +216,25 @@ class LiveClient:
         self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool
     ) -> tuple[int, int, int]:
         """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
-        if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
-            raise ProtocolError(
-                f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
-            )
-        blob = protocol.pack_notes([n.as_tuple() for n in notes])
         reply = await self.request(
-            protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), blob
+            protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), *_blob(notes)
         )
         return int(reply[0]), int(reply[1]), int(reply[2])
+
+    async def write_arrangement_clip(
+        self, track: int, start_beats: float, length_beats: float, name: str, notes: Sequence[Note]
+    ) -> tuple[int, float, int]:
+        """Write a MIDI clip into the arrangement at start_beats (Live 12.1.10+); returns
+        (track, start_beats, note count)."""
+        reply = await self.request(
+            protocol.RS_WRITE_ARRANGEMENT_CLIP,
+            track,
+            float(start_beats),
+            float(length_beats),
+            name,
+            *_blob(notes),
+        )
+        return int(reply[0]), float(reply[1]), int(reply[2])
 
     async def import_audio(
         self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float

@@ -73,6 +73,9 @@ RS_WRITE_CLIP = "/roo/live/write_clip"
 # -> req, track, slot, note_count. track -1 = selected track; slot -1 = selected slot.
 # With replace 0 and a filled slot the clip goes to the next empty slot below (a scene is
 # created when none is left); the reply names the slot actually written.
+RS_WRITE_ARRANGEMENT_CLIP = "/roo/live/write_arrangement_clip"
+# args: req, track, start_beats, length_beats, name, notes blob (NOTE_RECORD each; may be left out
+# for no notes) -> req, track, start_beats, note_count. Needs Live 12.1.10+ (Track.create_midi_clip).
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
 RS_COPY_TIMING = "/roo/live/copy_timing"

@@ -2,7 +2,8 @@
 
 Each part goes to the track named after it (drums, bass, chords, melody; matched without case),
 or to a new MIDI track with that name. A song's sections go to successive scenes from the
-selected one, and each scene is named after its section.
+selected one, and each scene is named after its section; with replace 1 on Live 12.1.10+ the
+sections are also written into the arrangement, one after another from beat 0.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from engines.generators import arrangement
 from engines.music import MusicalContext, Note
 
 PART_ORDER = ("drums", "bass", "chords", "melody")
+ARRANGEMENT_SINCE = (12, 1, 10)  # Track.create_midi_clip
 
 
 async def part_tracks(app: App) -> dict[str, int]:
@@ -94,7 +96,37 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
         job.report(0.3 + 0.7 * (i + 1) / len(sections), f"scene {scene}: {section.name}")
-    return f"song: {len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
+    arranged = await write_arrangement(app, job, ctx, sections, req.replace, seed)
+    scenes = f"{len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
+    return f"song: {scenes}; {arranged}"
+
+
+async def write_arrangement(
+    app: App, job: Job, ctx: MusicalContext, sections: list[arrangement.Section], replace: bool, seed: int
+) -> str:
+    """Each section's parts into the arrangement from beat 0, section after section (Live 12.1.10+).
+
+    Only with replace: the Remote Script cannot tell where the arrangement ends, so without
+    replace the arrangement is left alone. Returns what the done message says about it.
+    """
+    live = await app.live.context()
+    if live.version_tuple < ARRANGEMENT_SINCE:
+        return f"arrangement not written: Live {live.live_version} is older than 12.1.10 (scenes only)"
+    if not replace:
+        return "arrangement not written: with replace 0 it is left alone (use replace 1 to write from beat 0)"
+    tracks = await part_tracks(app)
+    start_beats = 0.0
+    for section in sections:
+        length_beats = section.bars * ctx.beats_per_bar
+        for part in PART_ORDER:
+            notes = section.parts.get(part, [])
+            if notes:
+                job.check_cancelled()
+                await app.live.write_arrangement_clip(
+                    tracks[part], start_beats, length_beats, f"{part} {section.name} s{seed}", notes
+                )
+        start_beats += length_beats
+    return f"arrangement written from beat 0 to {start_beats:g}"
 
 
 def _all_parts(ctx: MusicalContext, density: float, complexity: float, seed: int) -> dict[str, list[Note]]:

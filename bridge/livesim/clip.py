@@ -100,6 +100,7 @@ class Clip:
         sample_rate: float = 0.0,
         duration_s: float = 0.0,
         beats_per_second: float = 2.0,
+        start_time: float | None = None,
     ) -> None:
         self._doc = doc
         self._app = doc.app
@@ -123,6 +124,7 @@ class Clip:
         self._end_marker = end
         self._notes: dict[int, MidiNote] = {}
         self._next_id = 1
+        self._start_time = start_time  # arrangement clips only: where the clip starts, in beats
 
     # --- kind -----------------------------------------------------------------------------
     @property
@@ -132,6 +134,18 @@ class Clip:
     @property
     def is_audio_clip(self) -> bool:
         return self._is_audio
+
+    @property
+    def is_arrangement_clip(self) -> bool:
+        return self._start_time is not None
+
+    @property
+    def start_time(self) -> float:
+        return self._start_time or 0.0
+
+    @property
+    def end_time(self) -> float:
+        return self.start_time + self.length
 
     def _audio_only(self, prop: str) -> None:
         if not self._is_audio:

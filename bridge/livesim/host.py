@@ -36,6 +36,17 @@ DISPLAY_INTERVAL_S = 0.1
 _create_lock = threading.Lock()  # the port travels to the script in the process environment
 
 
+NoteRow = tuple[int, float, float, int, int]
+
+
+def note_rows(clip: Any) -> list[NoteRow]:
+    """(pitch, start_beats, duration_beats, velocity, mute) of a MIDI clip's notes, sorted by time."""
+    return [
+        (n.pitch, n.start_time, n.duration, round(n.velocity), int(n.mute))
+        for n in clip.get_all_notes_extended()
+    ]
+
+
 class CInstance:
     """What Live hands a Remote Script: the Song and the log and status-bar outputs."""
 
@@ -188,16 +199,29 @@ class LiveHost:
         return future.result(timeout)
 
     # --- conveniences for tests and benchmarks ----------------------------------------------
-    def clip_notes(self, track: int, slot: int) -> list[tuple[int, float, float, int, int]]:
+    def clip_notes(self, track: int, slot: int) -> list[NoteRow]:
         """(pitch, start_beats, duration_beats, velocity, mute) of a MIDI clip, sorted by time."""
 
-        def read() -> list[tuple[int, float, float, int, int]]:
+        def read() -> list[NoteRow]:
             clip = self.song.tracks[track].clip_slots[slot].clip
             if clip is None:
                 raise LookupError(f"track {track} slot {slot} holds no clip")
+            return note_rows(clip)
+
+        return self.call(read)
+
+    def arrangement_clips(self, track: int) -> list[tuple[float, float, str, list[NoteRow]]]:
+        """(start_beats, length_beats, name, notes) of each arrangement clip on a track, by start time."""
+
+        def read() -> list[tuple[float, float, str, list[NoteRow]]]:
             return [
-                (n.pitch, n.start_time, n.duration, round(n.velocity), int(n.mute))
-                for n in clip.get_all_notes_extended()
+                (
+                    clip.start_time,
+                    clip.length,
+                    clip.name,
+                    note_rows(clip),
+                )
+                for clip in self.song.tracks[track].arrangement_clips
             ]
 
         return self.call(read)

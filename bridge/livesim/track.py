@@ -127,7 +127,7 @@ class Track:
         self._solo = False
         self._arm = False
         self._slots = [ClipSlot(doc, self) for _ in range(num_scenes)]
-        self.arrangement_clips: list[tuple[float, Clip]] = []  # (start beats, clip)
+        self._arrangement: list[Clip] = []
         self._listeners = Listeners("Track", doc)
 
     def __repr__(self) -> str:
@@ -191,6 +191,11 @@ class Track:
     def devices(self) -> tuple[Any, ...]:
         return ()
 
+    @property
+    def arrangement_clips(self) -> tuple[Clip, ...]:
+        """The track's arrangement-view clips, by start time (as Live lists them)."""
+        return tuple(sorted(self._arrangement, key=lambda c: c.start_time))
+
     @since(CREATE_MIDI_CLIP_SINCE)
     def create_midi_clip(self, start_time: float, length: float, /) -> Clip:
         check_args("Track.create_midi_clip", (start_time, length), ("float", "float"))
@@ -201,10 +206,10 @@ class Track:
             raise RuntimeError(
                 f"Invalid time {start_time} or length {length}: expected 0..{MAX_CLIP_BEATS:g}, > 0"
             )
-        entry = (float(start_time), Clip(self._doc, float(length)))
-        self.arrangement_clips.append(entry)
-        self._doc.record(lambda: self.arrangement_clips.remove(entry))
-        return entry[1]
+        clip = Clip(self._doc, float(length), start_time=float(start_time))
+        self._arrangement.append(clip)
+        self._doc.record(lambda: self._arrangement.remove(clip))
+        return clip
 
     add_name_listener = adder("name")
     remove_name_listener = remover("name")

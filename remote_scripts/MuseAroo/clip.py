@@ -38,6 +38,25 @@ def check_note(index: int, pitch: int, start: float, duration: float, velocity: 
         raise RequestError(f"note {index}: start_beats {start}: expected >= 0")
 
 
+def blob_specs(request: Request, index: int) -> list[Any]:
+    """Note specifications from the NOTE_RECORD blob at args[index] (none when the blob is left out).
+
+    python-osc cannot build an empty blob, so a request without notes leaves it out.
+    """
+    blob = request.blob_at(index, "notes blob") if len(request.args) > index else b""
+    try:
+        rows = protocol.unpack_notes(blob)
+    except ValueError as exc:
+        raise RequestError(str(exc)) from exc
+    specs: list[Any] = []
+    for n, (pitch, start, duration, velocity, mute) in enumerate(rows):
+        check_note(n, pitch, start, duration, velocity)
+        if mute > 1:
+            raise RequestError(f"note {n}: mute {mute}: expected 0 or 1")
+        specs.append(note_spec(pitch, start, duration, float(velocity), bool(mute)))
+    return specs
+
+
 class ClipHandler:
     def __init__(self, song: Live.Song.Song) -> None:
         self.song = song

@@ -15,7 +15,7 @@ import Live
 
 from . import roo_protocol as protocol
 from . import tempo_lock, timing
-from .clip import check_note, note_spec
+from .clip import blob_specs
 from .request import Request, RequestError, clip, next_empty_slot, slot_index, track_index
 
 if TYPE_CHECKING:
@@ -61,23 +61,13 @@ class RooHandler:
         return track, slot
 
     def write_clip(self, request: Request) -> Sequence[Any]:
-        # python-osc cannot build an empty blob: a request without notes may leave the blob out
         request.expect_count(6, 7, "req, track, slot, length_beats, name, replace, notes blob")
         req = request_id(request)
         track, slot = self._target(request)
         length = request.float_at(3, "length_beats", 1.0 / 64, MAX_CLIP_BEATS)
         name = request.str_at(4, "name")
         replace = request.int_at(5, "replace", 0, 1)
-        try:
-            rows = protocol.unpack_notes(request.blob_at(6, "notes blob") if len(request.args) == 7 else b"")
-        except ValueError as exc:
-            raise RequestError(str(exc)) from exc
-        specs: list[Any] = []
-        for n, (pitch, start, duration, velocity, mute) in enumerate(rows):
-            check_note(n, pitch, start, duration, velocity)
-            if mute > 1:
-                raise RequestError(f"note {n}: mute {mute}: expected 0 or 1")
-            specs.append(note_spec(pitch, start, duration, float(velocity), bool(mute)))
+        specs = blob_specs(request, 6)
         target = self.song.tracks[track]
         if not target.has_midi_input:
             raise RequestError(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import Live
 
 from . import roo_protocol as protocol
+from .arrangement import ArrangementHandler
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
 from .osc_io import OscSocket, address_hint, decode
@@ -50,6 +51,7 @@ class MuseAroo:
             ClipSlotHandler(self.song),
             ClipHandler(self.song),
             RooHandler(self.song),
+            ArrangementHandler(self.song),
         ):
             self.handlers.update(part.handlers())
         self.handlers.update(self.context.handlers())

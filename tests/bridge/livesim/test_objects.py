@@ -238,7 +238,8 @@ def test_features_are_absent_before_their_version(wav: Path, restore_application
     new = make_song((12, 1, 10))
     assert hasattr(new.tracks[4].clip_slots[0], "create_audio_clip")
     clip = new.tracks[0].create_midi_clip(8.0, 4.0)
-    assert clip.length == 4.0 and new.tracks[0].arrangement_clips == [(8.0, clip)]
+    assert clip.length == 4.0 and new.tracks[0].arrangement_clips == (clip,)
+    assert clip.is_arrangement_clip and (clip.start_time, clip.end_time) == (8.0, 12.0)
 
     from bridge.livesim import modules
 
