@@ -63,7 +63,11 @@ def alt(phrases: Iterable[str]) -> str:
 def _rules() -> dict[str, str]:
     digit = alt(w for w in UNITS if w != "zero")
     parts = alt(v.PARTS)
-    key_name = f"( {alt(v.LETTERS)} [ sharp | flat ] )"
+    # Letters are listed directly: "b" is typed-only as a flat sign, but B is a key that can be said.
+    key_name = f"( ( {' | '.join(v.LETTERS)} ) [ sharp | flat ] )"
+    # "kit" is a count noun that needs its article ("the kit"): without one, "make it" and
+    # "make kit" are the same sounds, so the bare forms leave it out.
+    bare_part = alt(p for p in v.PARTS if p != "kit")
     job_words = alt(v.JOB_WORDS)
     return {
         "digit": digit,
@@ -75,26 +79,33 @@ def _rules() -> dict[str, str]:
         "bars": f"[ for ] <bar_count> {alt(v.BAR_WORDS)}",
         "bars_of": f"<bar_count> {alt(v.BAR_WORDS)} of",
         "part": parts,
+        "bare_part": bare_part,
+        "the_part": "the <part> | <bare_part>",
         "genre": alt(v.GENRES),
         "key_name": f"{key_name} {alt(v.MODES)}",
+        "key_any": f"{key_name} [ {alt(v.MODES)} ]",
         "det": "a | an | some | the | me a",
         "replace": "and ( replace | overwrite ) ( it | them | the clip ) | instead",
         "generate": f"[ {alt(v.GENERATE_VERBS)} ] [ <det> ] [ <bars_of> ] [ <genre> ] <part> "
-        "[ in <key_name> ] [ <bars> ] [ <replace> ]",
+        "[ in <key_any> ] [ <bars> ] [ <replace> ]",
         "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ the ] [ <part> ] [ <replace> ]"
         " | [ give me | try ] ( another | a variation of the | another version of the"
         " | something different for the ) [ <part> ] | give me another one | try again",
-        "adjust": f"[ make ] [ the ] [ <part> | it ] {alt(v.ADJUSTMENTS)}"
-        f" | {alt(v.ADJUSTMENTS)} [ on the ] <part>"
+        "degree": "a bit | a little",
+        "adjustment": f"[ <degree> ] {alt(v.ADJUSTMENTS)}",
+        "adjust": "( [ make ] ( <the_part> | it ) | make ) <adjustment> [ <replace> ] | <adjustment> [ <replace> ]"
+        " | <adjustment> [ ( on | in | for ) ] <the_part>"
         f" | {alt(v.RAISE_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
         f" | {alt(v.LOWER_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
         f" | {alt(v.DIMENSIONS)} ( up | down ) [ on the <part> ]",
         "tempo": "[ set | change ] [ the ] ( tempo | bpm | speed ) [ to ] <bpm_number>"
-        " | [ make it ] <bpm_number> ( bpm | beats per minute )",
-        "key_change": "( set | change ) [ the ] key to <key_name> | key [ of ] <key_name> | key of "
+        " | [ make it | go to ] <bpm_number> ( bpm | beats per minute )",
+        "key_change": "( set | change ) [ the ] [ song ] key [ to ] <key_name> | key [ of ] <key_name> | key of "
         f"{key_name} | ( switch | move | go ) to <key_name> | transpose [ the song ] to <key_name>",
-        "analyze": "( analyze | detect | figure out | work out ) [ the | this ] [ clip | key | tempo | chords | song ]"
-        " | find the ( key | chords | tempo ) | ( what | which ) ( key | tempo | chords ) ( is this | are in this )"
+        "analyze": "( analyze | detect | figure out | work out ) [ the | this ] [ selected ]"
+        " [ clip | key | tempo | chords | song | audio ]"
+        " [ of ( the | this ) ( clip | song ) ] | find the ( key | chords | tempo )"
+        " | ( what | which ) ( key | tempo | chords ) ( is this [ clip | song ] [ in ] | are in this [ clip | song ] )"
         " | run an analysis",
         "separate": f"{alt(p for p in v.SEPARATE_PHRASES if p != 'stems')} [ the | this ] "
         f"[ {alt(v.STEMS)} | stems | clip | song ] [ into stems ] [ with {alt(v.SEPARATION_MODEL_PHRASES)} ]"
@@ -118,6 +129,12 @@ def build_jsgf() -> str:
     """The whole grammar as JSGF text (one public rule ``<command>``)."""
     rules = _rules()
     public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS)
-    lines = ["#JSGF V1.0;", f"grammar {GRAMMAR_NAME};", f"public <command> = {public};"]
+    # The parser drops "please", so any command may end with it.
+    lines = [
+        "#JSGF V1.0;",
+        f"grammar {GRAMMAR_NAME};",
+        "public <command> = <action> [ please ];",
+        f"<action> = {public};",
+    ]
     lines += [f"<{name}> = {expansion};" for name, expansion in rules.items()]
     return "\n".join(lines) + "\n"

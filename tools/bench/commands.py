@@ -54,7 +54,9 @@ def bench_parser(name: str) -> tuple[int, int, float]:
 def speech_text(entry: dict[str, Any]) -> str:
     """What espeak-ng says, as the grammar's words (digits spelled out, no punctuation)."""
     text = entry.get("say") or entry["text"]
-    return spoken(" ".join(w for w in text.lower().replace(",", " ").split()))
+    words = " ".join(w for w in text.lower().replace(",", " ").split())
+    # espeak-ng says "bpm" as its letters, which is how the grammar's word "bpm" is pronounced.
+    return spoken(f" {words} ".replace(" b p m ", " bpm ").strip())
 
 
 def synthesize(text: str, voice: str, folder: Path, index: str) -> Path:

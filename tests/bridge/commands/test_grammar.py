@@ -33,7 +33,9 @@ def test_every_sentence_the_grammar_allows_parses_to_its_action(action: str) -> 
 
 
 def test_the_public_rule_offers_every_action_and_nothing_else() -> None:
-    public = RULES["command"]
+    assert RULES["command"].kind == "seq"
+    assert [c.kind for c in RULES["command"].children] == ["ref", "opt"]
+    public = RULES["action"]
     assert public.kind == "alt"
     assert sorted(child.value for child in public.children) == sorted(ACTION_RULES.values())
 
@@ -67,6 +69,14 @@ def test_accepts_commands_and_rejects_other_speech() -> None:
     assert not jsgf.accepts(RULES, "command", "what is the weather like today")
     assert not jsgf.accepts(RULES, "command", "make the drums the")
     assert jsgf.accepts(RULES, "command", "make the drums")  # generate drums
+
+
+def test_every_key_letter_can_be_said_and_kit_needs_its_article() -> None:
+    for letter in "abcdefg":
+        assert jsgf.accepts(RULES, "command", f"change the key to {letter} flat minor")
+    assert jsgf.accepts(RULES, "command", "make the kit busier please")
+    assert jsgf.accepts(RULES, "command", "make it a little busier")
+    assert not jsgf.accepts(RULES, "command", "make kit busier")
 
 
 def test_most_of_the_written_phrases_can_be_said() -> None:
