@@ -7,6 +7,8 @@ import json
 import sys
 import time
 
+from bridge.cli.progress import ProgressLine
+
 HELP = "generate an audio loop of exactly N bars at a tempo with MusicGen (text, melody or continuation)"
 
 
@@ -54,13 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if not 20.0 <= args.tempo <= 999.0:
         raise InvalidValue(f"--tempo {args.tempo:g} is out of range: expected 20..999 BPM (Live's range)")
     started = time.monotonic()
-    shown = [-1]
-
-    def progress(fraction: float, message: str) -> None:
-        percent = int(fraction * 100)
-        if percent != shown[0] or fraction >= 1.0:
-            shown[0] = percent
-            print(f"\r{percent:3d}% {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+    progress = ProgressLine()
 
     try:
         result = render_loop(
@@ -79,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
             progress=progress,
         )
     finally:
-        if shown[0] >= 0:
-            print(file=sys.stderr)
+        progress.end()
     print(json.dumps(result))
     print(
         f"wrote {result['frames']} frames ({args.bars} bars at {args.tempo:g} BPM) to {result['path']} "

@@ -6,6 +6,8 @@ import argparse
 import sys
 import time
 
+from bridge.cli.progress import ProgressLine
+
 HELP = "separate an audio file into stems (drums, bass, other, vocals) with demucs"
 
 
@@ -34,13 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     device = args.device or best_device()
     started = time.monotonic()
-    shown = [-1]
-
-    def progress(fraction: float, message: str) -> None:
-        percent = int(fraction * 100)
-        if percent // 10 != shown[0] // 10 or fraction >= 1.0:
-            shown[0] = percent
-            print(f"\r{percent:3d}% {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+    progress = ProgressLine(10)
 
     try:
         paths = separate_file(
@@ -55,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
             progress=progress,
         )
     finally:
-        if shown[0] >= 0:
-            print(file=sys.stderr)  # end the progress line before any error message
+        progress.end()  # end the progress line before any error message
     for path in paths.values():
         print(path)
     print(f"separated {args.file} on {device} in {time.monotonic() - started:.1f} s", file=sys.stderr)
