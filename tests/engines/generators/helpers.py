@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engines.music import MusicalContext, parse_key
+from tools.build_device import GENRES as DEVICE_GENRES
 
 
 def ctx(
@@ -11,15 +12,4 @@ def ctx(
     return MusicalContext(tempo_bpm=110, signature=signature, key=parse_key(key), genre=genre, bars=bars)
 
 
-GENRES = (
-    "pop",
-    "rock",
-    "jazz",
-    "electronic",
-    "hip-hop",
-    "classical",
-    "country",
-    "blues",
-    "reggae",
-    "ambient",
-)
+GENRES = DEVICE_GENRES  # the ten genres, in the device menu's order (one list)
