@@ -37,12 +37,19 @@ NOISE_FLOOR_DB = -40.0
 class SphinxRecognizer:
     """One loaded pocketsphinx decoder; ``transcribe`` is thread-safe (one utterance at a time)."""
 
-    def __init__(self, *, grammar: bool = True, options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        grammar: bool = True,
+        options: dict[str, Any] | None = None,
+        noise_floor_db: float = NOISE_FLOOR_DB,
+    ) -> None:
         try:
             from pocketsphinx import Decoder
         except ImportError as exc:
             raise ModelUnavailable("pocketsphinx is not installed: pip install 'pocketsphinx>=5'") from exc
         self.grammar = grammar
+        self.noise_floor_db = noise_floor_db
         self._lock = threading.Lock()
         if grammar:
             self._decoder = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {})})
@@ -78,7 +85,7 @@ class SphinxRecognizer:
         """The words heard in one utterance of 16 kHz mono int16 audio ('' when nothing matched)."""
         import numpy as np
 
-        pcm = with_noise_floor(trim_silence(np.asarray(audio, dtype=np.int16))).tobytes()
+        pcm = with_noise_floor(trim_silence(np.asarray(audio, dtype=np.int16)), self.noise_floor_db).tobytes()
         with self._lock:
             d = self._decoder
             mean = self._cepstral_mean(pcm)

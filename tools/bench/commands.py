@@ -5,7 +5,9 @@ converted to 16 kHz mono with sox, and decoded clean and with pink noise (made b
 at 20 dB SNR. Side by side in the same run: pocketsphinx with the command grammar (ours) and
 pocketsphinx free decoding with its bundled language model (the peer). Latency is the time from
 having the whole utterance (end of push-to-talk) to the intent ready to dispatch: decode + parse.
-Usage: .venv/bin/python -m tools.bench.commands [--voices en-us en+f3] [--limit N] [--no-peer]
+Usage: .venv/bin/python -m tools.bench.commands [--voices en-us en+f3] [--no-peer] [--show-misses]
+Tuning: [--sets dev] [--every 2] [--option NAME=VALUE ...] [--floor-db -40] [--wav-cache DIR] [--summary]
+(``--every 2 --sets dev`` is the tuning subset: every 2nd development phrase; never tune on held-out).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bridge.commands.sphinx import SphinxRecognizer
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 SNR_DB = 20.0
+SETS = {"dev": "commands.yaml", "heldout": "commands_heldout.yaml"}
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -61,7 +64,9 @@ def speech_text(entry: dict[str, Any]) -> str:
 
 def synthesize(text: str, voice: str, folder: Path, index: str) -> Path:
     raw, out = folder / f"{voice}_{index}_raw.wav", folder / f"{voice}_{index}.wav"
-    if not out.exists():
+    said = out.with_suffix(".txt")
+    if not out.exists() or not said.exists() or said.read_text() != text:
+        said.write_text(text)
         subprocess.run(["espeak-ng", "-v", voice, "-w", str(raw), text], check=True)
         subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
     return out
@@ -69,11 +74,12 @@ def synthesize(text: str, voice: str, folder: Path, index: str) -> Path:
 
 def add_noise(clean: np.ndarray, folder: Path, seconds: float, seed: int) -> np.ndarray:
     """Pink noise from sox, scaled so speech power / noise power is SNR_DB."""
-    noise_path = folder / f"noise_{seed}.wav"
+    noise_path = folder / f"noise_{seed}_{seconds:.3f}.wav"
     synth = ["synth", f"{seconds:.3f}", "pinknoise", "vol", "0.5"]
-    subprocess.run(
-        ["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise_path), *synth], check=True
-    )
+    if not noise_path.exists():
+        subprocess.run(
+            ["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise_path), *synth], check=True
+        )
     noise = sf.read(str(noise_path), dtype="float32")[0][: len(clean)]
     speech = clean.astype(np.float32) / 32768.0
     gain = np.sqrt(np.mean(speech**2) / (np.mean(noise**2) * 10 ** (SNR_DB / 10)))
@@ -125,31 +131,46 @@ def main() -> None:
     )
     ap.add_argument("--no-peer", action="store_true", help="skip free decoding (the peer)")
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
+    ap.add_argument("--every", type=int, default=1, help="only every Nth phrase (tuning subsets)")
+    ap.add_argument("--option", nargs="*", default=[], help="pocketsphinx option NAME=VALUE for ours")
+    ap.add_argument("--floor-db", type=float, default=None, help="noise floor below the utterance, dB")
+    ap.add_argument("--wav-cache", type=Path, default=None, help="keep the spoken audio in this folder")
+    ap.add_argument("--summary", action="store_true", help="one total line per set for ours")
     args = ap.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("load average at start (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
-    for name in ("commands.yaml", "commands_heldout.yaml"):
+    for name in SETS.values():
         hits, n, per_us = bench_parser(name)
         print(
             f"parser {name}: exact intent {hits}/{n} = {100 * hits / n:.1f} %, {per_us:.0f} us per sentence"
         )
 
     rules = jsgf.parse_jsgf(build_jsgf())
-    ours, peer = SphinxRecognizer(), None if args.no_peer else SphinxRecognizer(grammar=False)
+    options = dict(_option(o) for o in args.option)
+    floor = {} if args.floor_db is None else {"noise_floor_db": args.floor_db}
+    ours = SphinxRecognizer(options=options, **floor)
+    peer = None if args.no_peer else SphinxRecognizer(grammar=False)
+    if options or floor:
+        print(f"ours with {options} {floor}")
     with tempfile.TemporaryDirectory(prefix="roo_cmd_bench_") as tmp:
-        folder = Path(tmp)
-        for name in ("commands.yaml", "commands_heldout.yaml"):
+        folder = args.wav_cache or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in (SETS[s] for s in args.sets):
             speakable = [e for e in load(name) if not e.get("typed") and e["action"] != "unknown"]
             chosen = [e for e in speakable if jsgf.accepts(rules, "command", speech_text(e))]
             print(f"speech {name}: {len(speakable)} speakable phrases, {len(chosen)} inside the grammar")
+            chosen = chosen[:: args.every]
+            total: list[bool] = []
             for voice in args.voices:
                 clean = []
-                for i, entry in enumerate(chosen):
-                    wav = synthesize(speech_text(entry), voice, folder, f"{name}_{i}")
+                for entry in chosen:
+                    wav = synthesize(speech_text(entry), voice, folder, f"{name}_{speech_text(entry)}")
                     clean.append((entry, read_speech_wav(wav)))
                 noisy = [(e, add_noise(a, folder, len(a) / 16000 + 0.1, i)) for i, (e, a) in enumerate(clean)]
                 for condition, cases in (("clean", clean), (f"{SNR_DB:.0f} dB SNR", noisy)):
                     r = run_speech(ours, cases)
+                    total += r["ok"]
                     report(f"{voice} {condition}, grammar (ours)", r, args.show_misses)
                     if peer is None:
                         continue
@@ -160,6 +181,24 @@ def main() -> None:
                         f"  {'':44} on every {args.peer_every}th phrase ours gets {ours_there}/{len(subset)}:"
                     )
                     report(f"{voice} {condition}, free decoding (peer)", p, args.show_misses)
+            if args.summary:
+                print(
+                    f"  total ours {name}: {sum(total)}/{len(total)} = {100 * sum(total) / len(total):.1f} %"
+                )
+
+
+def _option(text: str) -> tuple[str, Any]:
+    """NAME=VALUE with VALUE as a bool, int, float or string."""
+    name, _, value = text.partition("=")
+    lowered = value.lower()
+    if lowered in ("true", "yes", "false", "no"):
+        return name, lowered in ("true", "yes")
+    for kind in (int, float):
+        try:
+            return name, kind(value)
+        except ValueError:
+            pass
+    return name, value
 
 
 if __name__ == "__main__":
