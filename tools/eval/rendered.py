@@ -1,10 +1,12 @@
 """Build the rendered evaluation set: Bach chorales from music21's corpus, rendered with fluidsynth.
 
-For each chorale that music21 ships an expert Roman-numeral analysis of
-(``bach/choraleAnalyses/riemenschneider*.rntxt``): the score is exported to MIDI at a known
-tempo with every part on a GM piano and rendered through FluidR3_GM. Truth per piece:
+Riemenschneider's chorales 1 to N_PIECES, in his numbering: each score is exported to MIDI at a
+known tempo with every part on a GM piano and rendered through FluidR3_GM. The first N_ANALYSES
+are the ones music21 ships an expert Roman-numeral analysis of
+(``bach/choraleAnalyses/riemenschneider*.rntxt``); the rest have key, beat and downbeat truth but
+no chord truth. Truth per piece:
 - key: the score's declared key (its first music21 Key; the analyst's opening key is kept beside it),
-- chords: the analysis's Roman numerals as Harte labels, timed by their offsets,
+- chords: the analysis's Roman numerals as Harte labels, timed by their offsets (analysed pieces),
 - beats: every quarter note of the grid that runs through the bar lines,
 - downbeats: music21's bar offsets (a pickup bar is not a downbeat).
 
@@ -28,6 +30,7 @@ TEMPOS_BPM = (66, 76, 88, 100, 112, 126)  # cycled over the pieces
 SAMPLE_RATE_HZ = 44100
 ANALYSES = "bach/choraleAnalyses/riemenschneider{:03d}.rntxt"
 N_ANALYSES = 20
+N_PIECES = 100  # Riemenschneider 1..100: the analysed 20 plus 80 more for key, beats and downbeats
 MIN_FIT = 0.6  # least share of sounding notes on the analysis's chord tones for usable chord truth
 SET_VERSION = 3  # part of the folder name: bump when the rendering or the truth changes
 # Harte qualities by the set of semitones above the root.
@@ -92,8 +95,8 @@ def analysis_fit(
     return on / total if total else 0.0
 
 
-def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
-    """Key, chords, beats and downbeats (seconds) of a chorale score and its analysis.
+def piece_truth(score: Any, analysis: Any | None, tempo_bpm: float) -> dict[str, Any]:
+    """Key, chords, beats and downbeats (seconds) of a chorale score and its analysis (if any).
 
     Riemenschneider's edition (which the analyses follow) transposes some chorales: the analysis
     is transposed onto the score by the shift whose chord tones cover most of the sounding notes.
@@ -109,6 +112,15 @@ def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
     first = downbeats_q[0]
     beats_q = [first + k for k in range(-int(first), int(end_q - first) + 1) if 0 <= first + k < end_q]
     declared = next(iter(score.recurse().getElementsByClass(key.Key)), None)
+    truth = {
+        "tempo_bpm": tempo_bpm,
+        "key": key_name(declared) if declared is not None else None,
+        "beats_s": [q * s_per_quarter for q in beats_q],
+        "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
+        "duration_s": end_q * s_per_quarter,
+    }
+    if analysis is None:
+        return {**truth, "key_analysis": None, "analysis_shift": None, "analysis_fit": None, "chords": None}
     rns = list(analysis.recurse().getElementsByClass(roman.RomanNumeral))
     starts = [float(rn.getOffsetInHierarchy(analysis)) for rn in rns]
     stops = [*starts[1:], end_q]
@@ -119,29 +131,36 @@ def piece_truth(score: Any, analysis: Any, tempo_bpm: float) -> dict[str, Any]:
     chords = [[a * s_per_quarter, b * s_per_quarter, harte(rn, shift)] for a, b, rn in spans]
     opening = rns[0].key.transpose(shift) if rns else None
     return {
-        "tempo_bpm": tempo_bpm,
-        "key": key_name(declared) if declared is not None else None,
+        **truth,
         "key_analysis": key_name(opening) if opening is not None else None,  # the analyst's opening key
         "analysis_shift": shift,
         "analysis_fit": round(fits[shift], 3),
-        "beats_s": [q * s_per_quarter for q in beats_q],
-        "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
         "chords": chords if fits[shift] >= MIN_FIT else None,
-        "duration_s": end_q * s_per_quarter,
     }
 
 
-def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> dict[str, Any]:
-    """Export one analysed chorale to MIDI on piano, render it, and return its manifest entry."""
-    from music21 import corpus, instrument, stream, tempo
+def chorale_bwv(number: int) -> str:
+    """BWV number of Riemenschneider's chorale ``number``: from its analysis if there is one."""
+    from music21 import corpus
+    from music21.corpus.chorales import ChoraleListRKBWV
 
+    if number > N_ANALYSES:
+        return str(ChoraleListRKBWV().byRiemenschneider[number]["bwv"])
     analysis_path = corpus.getWork(ANALYSES.format(number))
     header = Path(str(analysis_path)).read_text(encoding="utf-8")
     bwv = re.search(r"BWV:\s*([\d.]+)", header)
     if bwv is None:
         raise ValueError(f"{analysis_path} names no BWV number")
-    analysis = corpus.parse(ANALYSES.format(number))
-    score = corpus.parse(f"bach/bwv{bwv.group(1)}")
+    return bwv.group(1)
+
+
+def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> dict[str, Any]:
+    """Export Riemenschneider's chorale ``number`` to MIDI on piano, render it, return its manifest entry."""
+    from music21 import corpus, instrument, stream, tempo
+
+    bwv = chorale_bwv(number)
+    analysis = corpus.parse(ANALYSES.format(number)) if number <= N_ANALYSES else None
+    score = corpus.parse(f"bach/bwv{bwv}")
     # Flat parts (no Measures): music21 then plays the notes as written, without expanding
     # repeats, so the audio follows the same timeline as the analysis and the bar offsets.
     flat_parts = []
@@ -151,7 +170,7 @@ def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> d
         flat.insert(0, instrument.Piano())
         flat_parts.append(flat)
     flat_parts[0].insert(0, tempo.MetronomeMark(number=tempo_bpm))
-    name = f"chorale_r{number:03d}_bwv{bwv.group(1)}_{int(tempo_bpm)}bpm"
+    name = f"chorale_r{number:03d}_bwv{bwv}_{int(tempo_bpm)}bpm"
     midi, wav = out / f"{name}.mid", out / f"{name}.wav"
     stream.Score(flat_parts).write("midi", fp=str(midi))
     subprocess.run(
@@ -174,33 +193,39 @@ def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> d
     return {"name": name, "wav": wav.name, **piece_truth(score, analysis, tempo_bpm)}
 
 
-def build(out: Path, *, limit: int = N_ANALYSES) -> list[dict[str, Any]]:
-    """Render the set into ``out`` (reusing a complete earlier build) and return the manifest."""
+def build(out: Path, *, limit: int = N_PIECES) -> list[dict[str, Any]]:
+    """Render the first ``limit`` pieces into ``out`` and return the manifest.
+
+    Pieces an earlier build rendered (in the manifest, WAV present) are reused; the manifest is
+    written after each new piece, so an interrupted build resumes where it stopped.
+    """
     manifest_path = out / "manifest.json"
+    pieces: list[dict[str, Any]] = []
     if manifest_path.exists():
-        pieces: list[dict[str, Any]] = json.loads(manifest_path.read_text())
-        if len(pieces) >= limit and all((out / p["wav"]).exists() for p in pieces[:limit]):
-            return pieces[:limit]
+        pieces = json.loads(manifest_path.read_text())
+        missing = [i for i, p in enumerate(pieces) if not (out / p["wav"]).exists()]
+        pieces = pieces[: missing[0]] if missing else pieces
+    if len(pieces) >= limit:
+        return pieces[:limit]
     fluidsynth = shutil.which("fluidsynth")
     if fluidsynth is None or not SOUNDFONT.exists():
         raise SystemExit(
             f"the rendered set needs fluidsynth and {SOUNDFONT} (Debian: fluidsynth fluid-soundfont-gm)"
         )
     out.mkdir(parents=True, exist_ok=True)
-    pieces = []
-    for i in range(limit):
+    for i in range(len(pieces), limit):
         pieces.append(render_piece(i + 1, TEMPOS_BPM[i % len(TEMPOS_BPM)], out, fluidsynth))
+        manifest_path.write_text(json.dumps(pieces, indent=1))
         print(f"rendered {pieces[-1]['name']}", file=sys.stderr)
-    manifest_path.write_text(json.dumps(pieces, indent=1))
     return pieces
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="default: ~/.cache/musearoo/eval/rendered")
-    parser.add_argument("--limit", type=int, default=N_ANALYSES, help=f"pieces (at most {N_ANALYSES})")
+    parser.add_argument("--limit", type=int, default=N_PIECES, help=f"pieces (at most {N_PIECES})")
     args = parser.parse_args()
-    pieces = build(args.out or default_out(), limit=min(args.limit, N_ANALYSES))
+    pieces = build(args.out or default_out(), limit=min(args.limit, N_PIECES))
     print(f"{len(pieces)} pieces in {args.out or default_out()}")
     return 0
 

@@ -111,3 +111,18 @@ def test_chord_truth_is_aligned_to_the_score_or_dropped(
     assert truth["analysis_shift"] == shift  # r017 follows an edition a whole tone below this score
     assert (truth["chords"] is not None) is usable
     assert (truth["analysis_fit"] >= rendered.MIN_FIT) is usable
+
+
+def test_chorales_past_the_analysed_ones_have_key_and_grid_but_no_chord_truth() -> None:
+    from music21 import corpus
+
+    from tools.eval import rendered
+
+    bwv = rendered.chorale_bwv(rendered.N_ANALYSES + 1)
+    assert bwv == "153.5"  # Riemenschneider 21, "Herzlich tut mich verlangen"
+    truth = rendered.piece_truth(corpus.parse(f"bach/bwv{bwv}"), None, 120.0)
+    assert truth["key"] == "A minor" and truth["key_analysis"] is None
+    assert truth["chords"] is None and truth["analysis_fit"] is None
+    beats = set(np.round(truth["beats_s"], 6))
+    assert truth["downbeats_s"] and set(np.round(truth["downbeats_s"], 6)) <= beats
+    assert rendered.chorale_bwv(17) == "145.5"  # analysed pieces take the BWV from their analysis
