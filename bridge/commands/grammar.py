@@ -15,6 +15,7 @@ from bridge.commands import vocab as v
 from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
 
 GRAMMAR_NAME = "roo"
+SPOKEN_TEMPO_BPM = (40, 300)
 PRONUNCIATIONS = {
     "lofi": "L OW F AY",
     "bassline": "B EY S L AY N",
@@ -74,7 +75,12 @@ def _rules() -> dict[str, str]:
         "teen": alt(TEENS),
         "tens": alt(TENS),
         "n99": "<digit> | <teen> | <tens> [ <digit> ]",
-        "bpm_number": "<tens> [ <digit> ] | [ <digit> | a ] hundred [ and ] [ <n99> ] | <digit> ( <tens> [ <digit> ] | <teen> )",
+        # Spoken tempos are 40..300 bpm, the range music is played at (typed ones may be 20..999,
+        # all Live takes): a number far outside it is likelier a misheard one ("twenty eight" for
+        # "ninety eight") than a request.
+        "slow_tens": alt(w for w, n in TENS.items() if n >= SPOKEN_TEMPO_BPM[0]),
+        "bpm_number": "<slow_tens> [ <digit> ] | ( [ one | a ] hundred | two hundred ) [ and ] [ <n99> ]"
+        " | three hundred | ( one | two ) ( <tens> [ <digit> ] | <teen> )",
         "bar_count": alt(["1", "2", "3", "4", "6", "8", "12", "16", "32"]),
         "bars": f"[ for ] <bar_count> {alt(v.BAR_WORDS)}",
         "bars_of": f"<bar_count> {alt(v.BAR_WORDS)} of",
@@ -113,8 +119,13 @@ def _rules() -> dict[str, str]:
         "mg_word": alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES)),
         "mg_sound": alt(v.MUSICGEN_SOUNDS),
         "mg_phrase": "[ <mg_word> [ <mg_word> ] ] <mg_sound> [ <mg_sound> ]",
-        "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of ) | render ] [ a | an | some ] "
-        "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
+        # Without a verb a prompt is at least two words: one short word alone ("stop", "help",
+        # "undo") is far likelier a command than a request for a one-instrument sound.
+        "mg_long": "<mg_word> [ <mg_word> ] <mg_sound> [ <mg_sound> ] | <mg_sound> <mg_sound>",
+        "mg_more": "( with | and ) [ a | an | some ] <mg_phrase>",
+        "musicgen": "( musicgen | make | ( make | generate ) ( audio of | a sample of ) | render ) [ a | an | some ] "
+        "<mg_phrase> [ <mg_more> ] [ <bars> ]"
+        " | [ a | an | some ] ( <mg_long> [ <mg_more> ] | <mg_sound> <mg_more> ) [ <bars> ]",
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",

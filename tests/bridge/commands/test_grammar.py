@@ -94,3 +94,39 @@ def test_jsgf_reader_handles_the_subset_and_names_errors() -> None:
     assert jsgf.words(rules) == {"x", "y", "z", "w", "q"}
     with pytest.raises(ValueError, match="missing"):
         jsgf.parse_jsgf("public <a> = ( x;")
+
+
+def test_a_prompt_without_a_verb_needs_two_words_and_each_form_is_a_musicgen_prompt() -> None:
+    for lone in ("piano", "a piano", "bells", "strings for eight bars"):
+        assert not jsgf.accepts(RULES, "command", lone)
+    for said, prompt in (
+        ("a sad piano", "sad piano"),
+        ("piano strings", "piano strings"),
+        ("strings with bells", "strings with bells"),
+        ("make piano", "piano"),
+        ("render a bells", "bells"),
+    ):
+        assert jsgf.accepts(RULES, "command", said)
+        intent = parse(said)
+        assert (intent.action, intent.params.get("prompt")) == ("musicgen", prompt)
+
+
+def test_spoken_tempos_cover_40_to_300_bpm_and_nothing_else() -> None:
+    from bridge.commands.grammar import SPOKEN_TEMPO_BPM
+    from bridge.commands.numbers import number_to_words
+
+    low, high = SPOKEN_TEMPO_BPM
+    rng = random.Random("tempo-range")
+    heard = {parse(jsgf.sample(RULES, "tempo", rng)).params["tempo_bpm"] for _ in range(2000)}
+    assert low <= min(heard) and max(heard) <= high
+    assert [
+        n for n in range(low, high + 1) if not jsgf.accepts(RULES, "command", f"tempo {number_to_words(n)}")
+    ] == []
+    assert jsgf.accepts(RULES, "command", "tempo one twenty")
+    for outside in (
+        "tempo twenty eight",
+        "tempo thirty nine",
+        "tempo three hundred one",
+        "tempo nine hundred",
+    ):
+        assert not jsgf.accepts(RULES, "command", outside)
