@@ -80,7 +80,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
-    app.song.chords = chords_in_beats(result)
+    # A clip without a beat grid (a pad, a drone) still sets the chords: timed at Live's tempo.
+    app.song.chords = chords_in_beats(result, tempo_bpm=result.tempo_bpm or clip.context.tempo_bpm)
     app.song.chords_source = where
     app.song.analyzed_tempo_bpm = result.tempo_bpm
     tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"

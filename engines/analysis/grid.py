@@ -9,6 +9,35 @@ import numpy as np
 
 SNAP_S = 0.1  # a tracked downbeat farther than this from every beat is dropped
 SILENCE_FLOOR_DB = -50.0  # quieter than this below the loudest 10 ms is silence (no beats there)
+# Fewer distinct onsets than this and the clip has no rhythm to track (a pad, a drone, one hit):
+# trackers would still lay an invented grid over it, and an "apply tempo" would set Live's tempo from it.
+MIN_ONSETS = 4
+MIN_ONSET_GAP_S = 0.1
+
+
+def count_onsets(
+    strength: np.ndarray, fps: float, threshold: float, *, min_gap_s: float = MIN_ONSET_GAP_S
+) -> int:
+    """Peaks of an onset or beat activation curve above ``threshold``, at least ``min_gap_s`` apart.
+
+    A peak is a frame at least as high as both neighbours; of peaks closer than ``min_gap_s``
+    only the first counts.
+    """
+    x = np.asarray(strength, dtype=np.float64).reshape(-1)
+    if len(x) < 3:
+        return 0
+    padded = np.r_[-np.inf, x, -np.inf]
+    peaks = np.flatnonzero((x >= padded[:-2]) & (x >= padded[2:]) & (x > threshold))
+    count, last = 0, -np.inf
+    for frame in peaks:
+        if (frame - last) / fps >= min_gap_s:
+            count, last = count + 1, float(frame)
+    return count
+
+
+def rhythmic(strength: np.ndarray, fps: float, threshold: float) -> bool:
+    """Whether an activation curve has enough onsets (``MIN_ONSETS``) to carry a beat grid."""
+    return count_onsets(strength, fps, threshold) >= MIN_ONSETS
 
 
 def tempo_from_beats(beats_s: np.ndarray) -> float | None:

@@ -14,6 +14,9 @@ from engines.analysis.result import Findings, Progress
 SAMPLE_RATE_HZ = 22050
 HOP = 512  # onset envelope hop (43 frames per second)
 CHROMA_HOP = 2048  # chroma hop (about 10.8 frames per second)
+# An onset counts toward a beat grid above this onset strength (librosa's dB-scaled mel flux,
+# relative to the loudest frame): a sustained pad peaks below 1.2, music's onsets reach 5 to 20.
+ONSET_EVIDENCE = 1.5
 
 
 def available() -> bool:
@@ -29,8 +32,10 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     sr = SAMPLE_RATE_HZ
     progress(0.1, "onsets and beats")
     onset_env = librosa.onset.onset_strength(y=samples, sr=sr, hop_length=HOP)
-    _, beat_frames = librosa.beat.beat_track(onset_envelope=onset_env, sr=sr, hop_length=HOP)
-    beat_frames = np.asarray(beat_frames, dtype=np.int64)
+    beat_frames = np.zeros(0, dtype=np.int64)
+    if grid.rhythmic(onset_env, sr / HOP, ONSET_EVIDENCE):
+        _, tracked = librosa.beat.beat_track(onset_envelope=onset_env, sr=sr, hop_length=HOP)
+        beat_frames = np.asarray(tracked, dtype=np.int64)
     beats = librosa.frames_to_time(beat_frames, sr=sr, hop_length=HOP).astype(np.float64)
     progress(0.5, "chroma")
     chroma = librosa.feature.chroma_stft(y=samples, sr=sr, hop_length=CHROMA_HOP).T.astype(np.float64)

@@ -19,6 +19,9 @@ from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
 FPS = 100  # beat activation frames per second
+# A beat-network peak counts as an onset above this activation: a sustained pad stays under 0.02,
+# a single plucked chord reaches 0.12 once, music's beats reach 0.3 to 0.6 (BENCHMARKS.md).
+BEAT_EVIDENCE = 0.1
 CHROMA_FPS = 10  # deep chroma frames per second
 DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
 METERS = (3, 4)
@@ -128,7 +131,10 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     progress(0.05, "spectrograms")
     beat_input, bar_input = rnn_features(signal)
     progress(0.2, "beat network")
-    beats = np.asarray(m["beat_dbn"](m["beat_nn"](beat_input)), dtype=np.float64)
+    beat_activation = np.asarray(m["beat_nn"](beat_input), dtype=np.float64)
+    beats = np.zeros(0)
+    if grid.rhythmic(beat_activation, FPS, BEAT_EVIDENCE):
+        beats = np.asarray(m["beat_dbn"](beat_activation), dtype=np.float64)
     progress(0.45, "downbeat network")
     tempo = grid.tempo_from_beats(beats)
     downbeats, meter = np.zeros(0), 4

@@ -18,7 +18,7 @@ from bridge.livesim.host import LiveHost
 from bridge.livesim.live_set import parse_set
 from engines.errors import InvalidValue
 from tests.bridge.harness import Client, running_daemon
-from tests.engines.analysis.synth import SR, progression
+from tests.engines.analysis.synth import SR, chord_tone, progression
 
 BARS = ["A:min", "F:maj", "C:maj", "G:maj"]
 
@@ -27,6 +27,7 @@ BARS = ["A:min", "F:maj", "C:maj", "G:maj"]
 def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("audio") / "Loop.wav"
     sf.write(path, progression(BARS * 2, 100.0), SR)  # 8 bars of 2.4 s
+    sf.write(path.with_name("Pad.wav"), chord_tone("D:min", 6.0), SR)  # no onsets to track
     return path
 
 
@@ -38,12 +39,14 @@ def session(
     clip = {"slot": 0, "name": "Loop", "file": str(song_file), "warping": False}
     clip.update(start_marker=2.4, end_marker=12.0)  # seconds: bars 2..5
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
+    pad = {"slot": 0, "name": "Pad", "file": str(song_file.with_name("Pad.wav")), "warping": False}
     desc = parse_set(
         {
             "tempo": 120,
             "tracks": [
                 {"type": "midi", "name": "Keys", "clips": [beat]},
                 {"type": "audio", "name": "Loop", "clips": [clip]},
+                {"type": "audio", "name": "Pad", "clips": [pad]},
             ],
         }
     )
@@ -119,6 +122,24 @@ def test_a_bass_line_then_follows_the_analysed_chords(current: tuple[LiveHost, C
             continue
         inside = [n for n in notes if chord.start_beats <= n[1] < chord.start_beats + chord.duration_beats]
         assert chord.root in {n[0] % 12 for n in inside}, (chord, inside)
+
+
+def test_a_pad_without_a_beat_grid_keeps_live_tempo_and_sets_the_chords(
+    current: tuple[LiveHost, Client, Daemon],
+) -> None:
+    live, client, daemon = current
+    before = live.call(lambda: live.song.tempo)
+    status, result = analyze(client, 2, 0, "apply", 1)
+    assert status[1] == "done", status
+    assert result is not None and result["tempo_bpm"] is None and result["beats_s"] == []
+    assert result["key"] == "D minor"
+    assert "no tempo" in status[3]
+    assert live.call(lambda: live.song.tempo) == before  # no invented tempo applied
+    assert daemon.app is not None
+    chords = daemon.app.song.chords  # timed at Live's tempo instead of a detected one
+    assert chords and all(c.root == 2 for c in chords if c.duration_beats >= 2.0)
+    last_s = [c["end_s"] for c in result["chords"] if c["label"] != "N"][-1]
+    assert chords[-1].start_beats + chords[-1].duration_beats == pytest.approx(last_s * before / 60.0)
 
 
 def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:

@@ -124,3 +124,34 @@ def test_very_short_clips_give_a_valid_result(backend: str, seconds: float) -> N
     assert (result.tempo_bpm is None) == (len(result.beats_s) < 2)
     assert all(0 <= c.start_s < c.end_s <= result.duration_s + 1e-6 for c in result.chords)
     assert AnalysisResult.from_dict(result.to_dict()) == result
+
+
+@pytest.mark.parametrize("backend", ["madmom", "librosa"])
+def test_a_sustained_pad_gets_a_key_but_no_invented_beat_grid(backend: str) -> None:
+    from .synth import chord_tone
+
+    result = analyze(chord_tone("A:maj", 8.0), SR, backend=backend)
+    assert result.beats_s == () and result.downbeats_s == () and result.tempo_bpm is None
+    assert result.key == "A major"
+    assert {c.label for c in result.chords if c.end_s - c.start_s > 1.0} <= {"A:maj", "N"}
+
+
+@pytest.mark.parametrize("backend", ["madmom", "librosa"])
+def test_a_few_bars_of_clicks_are_enough_for_a_grid(backend: str) -> None:
+    from .synth import clicks
+
+    result = analyze(clicks(100.0, 4.0), SR, backend=backend)  # 7 clicks
+    assert result.tempo_bpm == pytest.approx(100.0, rel=0.03)
+
+
+def test_count_onsets_counts_separate_peaks_above_the_threshold() -> None:
+    from engines.analysis import grid
+
+    fps = 100.0
+    curve = np.zeros(300)
+    curve[[10, 14, 60, 120, 200]] = [0.5, 0.6, 0.05, 0.3, 0.2]  # 10 and 14 are 40 ms apart
+    assert grid.count_onsets(curve, fps, 0.1) == 3  # 10 (14 merged into it), 120, 200
+    assert grid.count_onsets(curve, fps, 0.25) == 2
+    assert grid.count_onsets(curve, fps, 0.1, min_gap_s=0.01) == 4
+    assert not grid.rhythmic(curve, fps, 0.1) and grid.rhythmic(curve, fps, 0.01)
+    assert grid.count_onsets(np.zeros(2), fps, 0.0) == 0
