@@ -3,12 +3,12 @@
 ``SphinxRecognizer()`` decodes against the command grammar from ``grammar.build_jsgf``, with
 the pronunciations the dictionary lacks added first; ``SphinxRecognizer(grammar=False)`` is
 plain free decoding with the bundled language model (the benchmark's peer). Audio is 16 kHz
-mono int16 for one whole utterance (push-to-talk; leading and trailing silence is cut), so cepstral mean normalisation is done per
-utterance ("batch") and a result never depends on the previous utterance. A fixed, seeded
-noise floor 40 dB below the utterance is added first: digitally clean input (synthesised speech,
-digital silence) leaves filterbank bands empty, which the acoustic model never saw in training
-(on the espeak-ng set this lifted clean-speech accuracy from about 72 % to 90 %); a real
-microphone's own noise is louder than this floor.
+mono int16 for one whole utterance (push-to-talk; leading and trailing silence is cut), so
+cepstral mean normalisation is done per utterance ("batch") and a result never depends on the
+previous utterance. A fixed, seeded noise floor 40 dB below the utterance is added first:
+digitally clean input (synthesised speech, digital silence) leaves filterbank bands empty, which
+the acoustic model never saw in training (on the espeak-ng set this lifted clean-speech accuracy
+from about 72 % to 90 %); a real microphone's own noise is louder than this floor.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ GRAMMAR_OPTIONS: dict[str, Any] = {
     "dither": True,
     "seed": 1,  # dither's random numbers: a fixed seed makes every result repeatable
     "bestpath": False,  # the grammar's Viterbi path is enough: same accuracy, about 30 % less time
+    # Over 1000 active HMMs in a frame the beams narrow (pocketsphinx's FSG search): same accuracy
+    # on the tuning subset, the slowest utterances about 15 % faster (BENCHMARKS.md).
+    "maxhmmpf": 1000,
     "loglevel": "FATAL",
 }
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
 FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "dither": True, "seed": 1, "loglevel": "FATAL"}
-NOISE_FLOOR_DB = -40.0
+NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (BENCHMARKS.md)
 
 
 class SphinxRecognizer:
