@@ -72,6 +72,8 @@ class ClipInfo:
     warping: int
     sample_rate: float
     track_name: str
+    start_s: float  # the marked region in seconds of the file; -1.0 where Live's markers do not say
+    end_s: float
 
 
 def describe(ctx: LiveContext) -> str:

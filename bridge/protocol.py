@@ -113,7 +113,11 @@ CLIP_INFO_FIELDS = (
     "warping",
     "sample_rate",
     "track_name",
+    "start_s",
+    "end_s",
 )
+# start_s/end_s: the region between the start and end markers in seconds of the file (audio clips;
+# through the warp markers when warped); -1.0 where it cannot be known (MIDI, fewer than 2 markers).
 SETTABLE_CONTEXT = ("tempo_bpm", "root_note", "scale_name", "signature_numerator", "signature_denominator")
 
 # A note travels as one little-endian record: pitch u8, start f64, duration f64, velocity u8,

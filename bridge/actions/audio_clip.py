@@ -1,8 +1,8 @@
 """Find the audio clip an action works on: the given or selected slot, its file and region.
 
-Shared by the actions that read an audio clip's file (/roo/analyze, /roo/separate). An unwarped clip's region is its start..end markers in seconds of the file (the Remote
-Script reports them as beats at the Set tempo); a warped clip has no region (whole file); /roo/separate
-copies its warp markers onto the stems in Live.
+Shared by the actions that read an audio clip's file (/roo/analyze, /roo/separate). A clip's region
+is its start..end markers in seconds of the file, as the Remote Script reports them (through the
+warp markers when the clip is warped); None when Live's markers do not say (the whole file).
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ async def audio_clip(app: App, track: int, slot: int, *, address: str) -> AudioC
     if not info.file_path:
         raise AudioFileError(f"{where} has no file on disk")
     start_s = end_s = None
-    if not info.warping:
-        start_s = info.start_marker_beats * 60.0 / ctx.tempo_bpm
-        end_s = info.end_marker_beats * 60.0 / ctx.tempo_bpm
+    if 0.0 <= info.start_s < info.end_s:
+        start_s, end_s = info.start_s, info.end_s
     return AudioClip(track, slot, info, ctx, start_s, end_s)

@@ -86,7 +86,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
     clip = await audio_clip(app, req.track, req.slot, address="/roo/separate")
     track, slot, info, ctx, where = clip.track, clip.slot, clip.info, clip.context, clip.where
-    start_s, end_s = clip.start_s, clip.end_s
+    # A warped source's stems get its warp markers copied in Live: they must be whole files.
+    start_s, end_s = (None, None) if info.warping else (clip.start_s, clip.end_s)
     folder = stems_folder(info.name or Path(info.file_path).stem)
     paths: dict[str, str] = await get_worker(app).call(
         job,

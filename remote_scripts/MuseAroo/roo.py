@@ -221,6 +221,7 @@ class RooHandler:
             int(warping),
             float(found.sample_rate) if audio else 0.0,
             self.song.tracks[track].name,
+            *timing.region_seconds(found),
         )
 
     def name_scene(self, request: Request) -> Sequence[Any]:

@@ -80,6 +80,38 @@ def differences(got: Timing, want: Timing) -> list[str]:
     return out
 
 
+def seconds_at(markers: Any, beat: float) -> float | None:
+    """The file second that plays at a clip beat, from (sample seconds, beat) warp markers.
+
+    Straight lines between markers; before the first and after the last the nearest segment's
+    tempo goes on, as in Live. None with fewer than two markers (no tempo to go by).
+    """
+    pairs = sorted(markers, key=lambda m: m[1])
+    if len(pairs) < 2:
+        return None
+    i = 0
+    while i < len(pairs) - 2 and beat >= pairs[i + 1][1]:
+        i += 1
+    (s0, b0), (s1, b1) = pairs[i], pairs[i + 1]
+    if b1 == b0:
+        return None
+    return s0 + (beat - b0) * (s1 - s0) / (b1 - b0)
+
+
+def region_seconds(clip: Any) -> tuple:
+    """(start_s, end_s): an audio clip's start..end markers in seconds of its file; -1.0 if unknown."""
+    if not clip.is_audio_clip:
+        return -1.0, -1.0
+    if not clip.warping:
+        return float(clip.start_marker), float(clip.end_marker)
+    markers = read(clip).markers
+    start = seconds_at(markers, float(clip.start_marker))
+    end = seconds_at(markers, float(clip.end_marker))
+    if start is None or end is None:
+        return -1.0, -1.0
+    return max(0.0, start), max(0.0, end)
+
+
 def _show(markers: Any) -> str:
     return ", ".join(f"({s:g} s, beat {b:g})" for s, b in markers)
 

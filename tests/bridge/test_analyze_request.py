@@ -40,6 +40,9 @@ def session(
     clip.update(start_marker=2.4, end_marker=12.0)  # seconds: bars 2..5
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
     pad = {"slot": 0, "name": "Pad", "file": str(song_file.with_name("Pad.wav")), "warping": False}
+    # The same file warped at 100 BPM (2.4 s a bar) and trimmed to bars 2..5 in beats.
+    warped = {"slot": 0, "name": "Warped", "file": str(song_file), "warping": True}
+    warped.update(warp_markers=[[0.0, 0.0], [2.4, 4.0], [19.2, 32.0]], start_marker=4.0, end_marker=20.0)
     desc = parse_set(
         {
             "tempo": 120,
@@ -47,6 +50,7 @@ def session(
                 {"type": "midi", "name": "Keys", "clips": [beat]},
                 {"type": "audio", "name": "Loop", "clips": [clip]},
                 {"type": "audio", "name": "Pad", "clips": [pad]},
+                {"type": "audio", "name": "Warped", "clips": [warped]},
             ],
         }
     )
@@ -140,6 +144,15 @@ def test_a_pad_without_a_beat_grid_keeps_live_tempo_and_sets_the_chords(
     assert chords and all(c.root == 2 for c in chords if c.duration_beats >= 2.0)
     last_s = [c["end_s"] for c in result["chords"] if c["label"] != "N"][-1]
     assert chords[-1].start_beats + chords[-1].duration_beats == pytest.approx(last_s * before / 60.0)
+
+
+def test_a_warped_clip_is_read_between_its_markers(current: tuple[LiveHost, Client, Daemon]) -> None:
+    _, client, daemon = current
+    status, result = analyze(client, 3, 0)
+    assert status[1] == "done", status
+    assert result is not None and result["duration_s"] == pytest.approx(9.6, abs=0.01)  # bars 2..5 only
+    assert daemon.app is not None
+    assert [c.root for c in daemon.app.song.chords[:4]] == [5, 0, 7, 9]  # F C G A, as the unwarped clip
 
 
 def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:

@@ -75,6 +75,7 @@ def test_warp_1_locks_four_bars_at_97_bpm_in_a_set_at_120(
         zip(protocol.CLIP_INFO_FIELDS, client.ask(protocol.RS_CLIP_INFO, 2, AUDIO_TRACK, 0)[3:], strict=True)
     )
     assert (info["length_beats"], info["end_marker_beats"], info["warping"]) == (16.0, 16.0, 1)
+    assert (info["start_s"], info["end_s"]) == (0.0, pytest.approx(LOOP_S))  # the whole loop
 
 
 def test_without_a_tempo_live_keeps_its_own_guess(host: LiveHost, client: OscClient, loop: Path) -> None:

@@ -219,11 +219,14 @@ def test_clip_info_for_midi_and_audio(host: LiveHost, client: OscClient, wav_fil
         "warping": 0,
         "sample_rate": 0.0,
         "track_name": "1-MIDI",
+        "start_s": -1.0,
+        "end_s": -1.0,
     }
     client.ask(protocol.RS_IMPORT_AUDIO, 3, 4, 0, str(wav_file), "Loop", 0, 0.0)
     audio = dict(zip(protocol.CLIP_INFO_FIELDS, client.ask(protocol.RS_CLIP_INFO, 4, 4, 0)[3:], strict=True))
     # an unwarped clip measures seconds; clip_info converts to beats at the Set's tempo
     assert audio["length_beats"] == pytest.approx(4.0) and audio["end_marker_beats"] == pytest.approx(4.0)
+    assert (audio["start_s"], audio["end_s"]) == (0.0, pytest.approx(2.0))  # Live's own seconds
     assert (audio["is_audio_clip"], audio["file_path"], audio["warping"], audio["sample_rate"]) == (
         1,
         str(wav_file),
@@ -284,3 +287,15 @@ def test_set_context_errors_name_the_value(client: OscClient, args: list, named:
     assert (address, req) == (protocol.RS_SET_CONTEXT, 6)
     assert named in message
     assert client.ask(protocol.SONG_GET + "tempo") == [120.0]
+
+
+def test_warp_markers_map_clip_beats_to_file_seconds() -> None:
+    from remote_scripts.MuseAroo import timing
+
+    markers = [(0.0, 0.0), (1.0, 2.0), (3.0, 4.0)]  # 120 BPM, then 60 BPM
+    assert timing.seconds_at(markers, 1.0) == 0.5
+    assert timing.seconds_at(markers, 3.0) == 2.0
+    assert timing.seconds_at(markers, 6.0) == 5.0  # past the last marker the last tempo goes on
+    assert timing.seconds_at(markers, -2.0) == -1.0  # before the first, the first tempo
+    assert timing.seconds_at(list(reversed(markers)), 3.0) == 2.0  # order does not matter
+    assert timing.seconds_at([(0.5, 1.0)], 3.0) is None  # one marker: no tempo to go by
