@@ -2,10 +2,10 @@
 
 The clip (the selected one unless track and slot are given) is analysed in the model worker
 (``engines.analysis.cache:analyze_file``, so a clip analysed before answers from the disk cache).
-An unwarped clip is analysed over its start..end markers; a warped clip whole, as in
-/roo/separate (its warp markers are not reported). The result goes to the client as an
-``analysis`` result; its chords, converted to beats at the detected tempo, become
-``app.song.chords`` for the generators. Options: ``backend madmom|librosa``; ``apply 1`` also
+Only the region between the clip's start and end markers is analysed (mapped through the warp
+markers when the clip is warped). The result goes to the client as an ``analysis`` result; its
+chords, converted to the clip's beats (``chord_tempo_bpm``), become ``app.song.chords`` for the
+generators. Options: ``backend madmom|librosa``; ``apply 1`` also
 sets Live's tempo to the detected one and, on Live 12, the song's root note and scale.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.audio_clip import audio_clip
+from bridge.actions.audio_clip import AudioClip, audio_clip
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
@@ -65,6 +65,19 @@ def parse_request(args: list[Any]) -> AnalyzeRequest:
     return AnalyzeRequest(track, slot, backend, bool(apply))
 
 
+def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult) -> float | None:
+    """Beats per minute that place the analysed chords on the clip's beats in Live.
+
+    A warped clip plays its region over its markers' beats, whatever the music's tempo; an
+    unwarped one at the detected tempo (which "apply" gives Live); a clip without a beat grid
+    (a pad, a drone) at Live's tempo.
+    """
+    info = clip.info
+    if info.warping and clip.start_s is not None and clip.end_s is not None:
+        return 60.0 * (info.end_marker_beats - info.start_marker_beats) / (clip.end_s - clip.start_s)
+    return result.tempo_bpm or clip.context.tempo_bpm
+
+
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
     clip = await audio_clip(app, req.track, req.slot, address=protocol.ANALYZE)
@@ -80,8 +93,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
-    # A clip without a beat grid (a pad, a drone) still sets the chords: timed at Live's tempo.
-    app.song.chords = chords_in_beats(result, tempo_bpm=result.tempo_bpm or clip.context.tempo_bpm)
+    app.song.chords = chords_in_beats(result, tempo_bpm=chord_tempo_bpm(clip, result))
     app.song.chords_source = where
     app.song.analyzed_tempo_bpm = result.tempo_bpm
     tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"

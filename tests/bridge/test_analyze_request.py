@@ -40,9 +40,10 @@ def session(
     clip.update(start_marker=2.4, end_marker=12.0)  # seconds: bars 2..5
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
     pad = {"slot": 0, "name": "Pad", "file": str(song_file.with_name("Pad.wav")), "warping": False}
-    # The same file warped at 100 BPM (2.4 s a bar) and trimmed to bars 2..5 in beats.
+    # The same file warped as if it were at 120 BPM (2 beats a second, though the music is at 100),
+    # trimmed to the file's bars 2..5 (2.4..12 s) by markers in the clip's beats.
     warped = {"slot": 0, "name": "Warped", "file": str(song_file), "warping": True}
-    warped.update(warp_markers=[[0.0, 0.0], [2.4, 4.0], [19.2, 32.0]], start_marker=4.0, end_marker=20.0)
+    warped.update(warp_markers=[[0.0, 0.0], [19.2, 38.4]], start_marker=4.8, end_marker=24.0)
     desc = parse_set(
         {
             "tempo": 120,
@@ -152,7 +153,12 @@ def test_a_warped_clip_is_read_between_its_markers(current: tuple[LiveHost, Clie
     assert status[1] == "done", status
     assert result is not None and result["duration_s"] == pytest.approx(9.6, abs=0.01)  # bars 2..5 only
     assert daemon.app is not None
-    assert [c.root for c in daemon.app.song.chords[:4]] == [5, 0, 7, 9]  # F C G A, as the unwarped clip
+    chords = daemon.app.song.chords
+    assert [c.root for c in chords[:4]] == [5, 0, 7, 9]  # F C G A, as the unwarped clip
+    # on the clip's warped beats: each 2.4 s bar of the file spans 4.8 of the clip's beats
+    for beat, root in ((2.4, 5), (7.2, 0), (12.0, 7), (16.8, 9)):
+        sounding = [c for c in chords if c.start_beats <= beat < c.start_beats + c.duration_beats]
+        assert [c.root for c in sounding] == [root], (beat, sounding)
 
 
 def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:
