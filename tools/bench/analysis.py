@@ -1,6 +1,6 @@
 """Benchmark BrainAroo analysis: accuracy on real and rendered clips, speed cold and cached.
 
-    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--speed] [--json OUT]
+    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--generated] [--speed] [--json OUT]
 
 With no section flag every section runs. Peers are measured side by side in the same run:
 plain madmom (RNNBeatProcessor + DBNBeatTrackingProcessor, called directly on the same audio),
@@ -190,6 +190,48 @@ def rendered_section(limit: int) -> dict[str, Any]:
     return {"pieces": rows, "summary": summary}
 
 
+def generated_section(limit: int | None) -> dict[str, Any]:
+    """Key, beats and tempo on MuseAroo's own rendered songs (tools/eval/generated.py), per genre."""
+    import mir_eval
+
+    from engines.analysis import analyze, keys, madmom_backend, read_audio
+    from engines.analysis.core import resample
+    from tools.eval import generated
+
+    out_dir = generated.default_out()
+    pieces = generated.build(out_dir, limit=limit)
+    m = madmom_backend.models()
+    rows = {}
+    for piece in pieces:
+        from madmom.audio.signal import Signal
+
+        samples, sr = read_audio(out_dir / piece["wav"])
+        res = analyze(samples, sr).to_dict()
+        sig = Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1)
+        cnn = keys.from_madmom_order(m["key_cnn"](sig))
+        prof = keys.profile_probabilities(np.asarray(m["chroma"](sig), dtype=np.float64).sum(axis=0))
+        rows[piece["name"]] = {
+            "genre": piece["genre"],
+            "key_ref": piece["key"],
+            "key_ours": res["key"],
+            "key_score": mir_eval.key.weighted_score(piece["key"], res["key"]),
+            "key_score_cnn_only": mir_eval.key.weighted_score(piece["key"], keys.best_key(cnn)[0]),
+            "key_score_profile_only": mir_eval.key.weighted_score(piece["key"], keys.best_key(prof)[0]),
+            "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
+            "tempo_error": abs((res["tempo_bpm"] or 0.0) - piece["tempo_bpm"]) / piece["tempo_bpm"],
+        }
+        print(piece["name"], rows[piece["name"]], file=sys.stderr)
+    measures = ("key_score", "key_score_cnn_only", "key_score_profile_only", "beat_f", "tempo_error")
+    genres = sorted({r["genre"] for r in rows.values()})
+    summary: dict[str, Any] = {k: statistics.mean(r[k] for r in rows.values()) for k in measures}
+    summary["pieces"] = len(rows)
+    summary["by_genre"] = {
+        g: {k: statistics.mean(r[k] for r in rows.values() if r["genre"] == g) for k in measures}
+        for g in genres
+    }
+    return {"pieces": rows, "summary": summary}
+
+
 def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, all threads) of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -250,15 +292,17 @@ def main() -> int:
     parser.add_argument("--real", action="store_true")
     parser.add_argument("--rendered", action="store_true")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--generated", action="store_true", help="MuseAroo's own rendered songs")
     parser.add_argument("--limit", type=int, default=100, help="rendered pieces (the first 20 are analysed)")
     parser.add_argument("--repeats", type=int, default=3, help="speed runs per contender")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
-    every = not (args.real or args.rendered or args.speed)
+    every = not (args.real or args.rendered or args.speed or args.generated)
     figures: dict[str, Any] = {}
     sections = (
         ("real", args.real, real_section),
         ("rendered", args.rendered, lambda: rendered_section(args.limit)),
+        ("generated", args.generated, lambda: generated_section(None)),
         ("speed", args.speed, lambda: speed_section(args.repeats)),
     )
     for name, wanted, section in sections:

@@ -126,3 +126,28 @@ def test_chorales_past_the_analysed_ones_have_key_and_grid_but_no_chord_truth() 
     beats = set(np.round(truth["beats_s"], 6))
     assert truth["downbeats_s"] and set(np.round(truth["downbeats_s"], 6)) <= beats
     assert rendered.chorale_bwv(17) == "145.5"  # analysed pieces take the BWV from their analysis
+
+
+def test_generated_set_plan_is_balanced_and_a_piece_renders(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from engines.presets import names
+    from tools.eval import generated
+
+    plan = generated.plan()
+    assert len(plan) == len(names("genres")) * generated.KEYS_PER_GENRE
+    for genre in names("genres"):
+        mine = [(tonic, scale) for g, tonic, scale in plan if g == genre]
+        assert sorted(t for t, _ in mine) == list(range(12))  # every tonic once
+        assert Counter(s for _, s in mine) == {"Major": 6, "Minor": 6}
+    fluidsynth = require_tool("fluidsynth")
+    if not generated.SOUNDFONT.exists():
+        pytest.fail(
+            f"fluidsynth is installed but {generated.SOUNDFONT} is missing (Debian fluid-soundfont-gm)"
+        )
+    piece = generated.render_piece("pop", 9, "Minor", tmp_path, fluidsynth)
+    assert piece["key"] == "A minor" and piece["name"] == "pop_A_minor"
+    beat_s = 60.0 / piece["tempo_bpm"]
+    assert piece["beats_s"][:2] == pytest.approx([0.0, beat_s]) and len(piece["beats_s"]) == 32
+    samples, sr = read_audio(tmp_path / piece["wav"])
+    assert len(samples) / sr >= piece["duration_s"]  # the render holds every bar
