@@ -18,12 +18,11 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from tools.eval.rendered import SAMPLE_RATE_HZ, SOUNDFONT
+from tools.eval.rendered import SOUNDFONT, render_midi
 
 SET_VERSION = 1  # part of the folder name: bump when the rendering or the truth changes
 KEYS_PER_GENRE = 12
@@ -74,23 +73,7 @@ def render_piece(genre_name: str, tonic: int, scale: str, out: Path, fluidsynth:
         programs=programs,
         length_beats=length_beats,
     )
-    subprocess.run(
-        [
-            fluidsynth,
-            "-ni",
-            "-q",
-            "-g",
-            "0.4",
-            "-r",
-            str(SAMPLE_RATE_HZ),
-            "-F",
-            str(wav),
-            str(SOUNDFONT),
-            str(midi),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    render_midi(fluidsynth, midi, wav, gain=0.4)
     s_per_beat = 60.0 / ctx.tempo_bpm
     return {
         "name": name,

@@ -139,6 +139,12 @@ def piece_truth(score: Any, analysis: Any | None, tempo_bpm: float) -> dict[str,
     }
 
 
+def render_midi(fluidsynth: str, midi: Path, wav: Path, *, gain: float) -> None:
+    """Render a MIDI file to a 44.1 kHz WAV through FluidR3_GM, offline."""
+    cmd = [fluidsynth, "-ni", "-q", "-g", str(gain), "-r", str(SAMPLE_RATE_HZ), "-F", str(wav)]
+    subprocess.run([*cmd, str(SOUNDFONT), str(midi)], check=True, capture_output=True)
+
+
 def chorale_bwv(number: int) -> str:
     """BWV number of Riemenschneider's chorale ``number``: from its analysis if there is one."""
     from music21 import corpus
@@ -173,23 +179,7 @@ def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> d
     name = f"chorale_r{number:03d}_bwv{bwv}_{int(tempo_bpm)}bpm"
     midi, wav = out / f"{name}.mid", out / f"{name}.wav"
     stream.Score(flat_parts).write("midi", fp=str(midi))
-    subprocess.run(
-        [
-            fluidsynth,
-            "-ni",
-            "-q",
-            "-g",
-            "0.6",
-            "-r",
-            str(SAMPLE_RATE_HZ),
-            "-F",
-            str(wav),
-            str(SOUNDFONT),
-            str(midi),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    render_midi(fluidsynth, midi, wav, gain=0.6)
     return {"name": name, "wav": wav.name, **piece_truth(score, analysis, tempo_bpm)}
 
 
