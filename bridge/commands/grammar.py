@@ -119,13 +119,8 @@ def _rules() -> dict[str, str]:
         "mg_word": alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES)),
         "mg_sound": alt(v.MUSICGEN_SOUNDS),
         "mg_phrase": "[ <mg_word> [ <mg_word> ] ] <mg_sound> [ <mg_sound> ]",
-        # Without a verb a prompt is at least two words: one short word alone ("stop", "help",
-        # "undo") is far likelier a command than a request for a one-instrument sound.
-        "mg_long": "<mg_word> [ <mg_word> ] <mg_sound> [ <mg_sound> ] | <mg_sound> <mg_sound>",
-        "mg_more": "( with | and ) [ a | an | some ] <mg_phrase>",
-        "musicgen": "( musicgen | make | ( make | generate ) ( audio of | a sample of ) | render ) [ a | an | some ] "
-        "<mg_phrase> [ <mg_more> ] [ <bars> ]"
-        " | [ a | an | some ] ( <mg_long> [ <mg_more> ] | <mg_sound> <mg_more> ) [ <bars> ]",
+        "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of ) | render ] [ a | an | some ] "
+        "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",

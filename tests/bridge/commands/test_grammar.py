@@ -96,21 +96,6 @@ def test_jsgf_reader_handles_the_subset_and_names_errors() -> None:
         jsgf.parse_jsgf("public <a> = ( x;")
 
 
-def test_a_prompt_without_a_verb_needs_two_words_and_each_form_is_a_musicgen_prompt() -> None:
-    for lone in ("piano", "a piano", "bells", "strings for eight bars"):
-        assert not jsgf.accepts(RULES, "command", lone)
-    for said, prompt in (
-        ("a sad piano", "sad piano"),
-        ("piano strings", "piano strings"),
-        ("strings with bells", "strings with bells"),
-        ("make piano", "piano"),
-        ("render a bells", "bells"),
-    ):
-        assert jsgf.accepts(RULES, "command", said)
-        intent = parse(said)
-        assert (intent.action, intent.params.get("prompt")) == ("musicgen", prompt)
-
-
 def test_spoken_tempos_cover_40_to_300_bpm_and_nothing_else() -> None:
     from bridge.commands.grammar import SPOKEN_TEMPO_BPM
     from bridge.commands.numbers import number_to_words
