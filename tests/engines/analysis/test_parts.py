@@ -72,6 +72,16 @@ def test_madmom_key_order_and_blend() -> None:
     assert int(np.argmax(blended)) == 5 and blended.sum() == pytest.approx(1.0)
 
 
+def test_the_minor_prior_settles_a_relative_key_tie_but_not_a_clear_major() -> None:
+    tie = np.full(24, 0.01)
+    tie[0] = tie[12 + 9] = 0.4  # C major and A minor equally likely
+    assert keys.best_key(keys.blend(tie, tie))[0] == "A minor"
+    assert keys.best_key(keys.blend(tie, tie, minor_prior_log=0.0))[0] == "C major"  # argmax takes the first
+    clear = np.full(24, 0.01)
+    clear[0], clear[12 + 9] = 0.6, 0.2  # three to one for C major
+    assert keys.best_key(keys.blend(clear, clear))[0] == "C major"
+
+
 def _chroma_frames(labels: list[str], frames_each: int) -> np.ndarray:
     rows = []
     for label in labels:
