@@ -65,17 +65,20 @@ def parse_request(args: list[Any]) -> AnalyzeRequest:
     return AnalyzeRequest(track, slot, backend, bool(apply))
 
 
-def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult) -> float | None:
-    """Beats per minute that place the analysed chords on the clip's beats in Live.
+def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult, *, applied: bool) -> float:
+    """Beats per minute that place the analysed chords where they sound in Live's timeline.
 
-    A warped clip plays its region over its markers' beats, whatever the music's tempo; an
-    unwarped one at the detected tempo (which "apply" gives Live); a clip without a beat grid
-    (a pad, a drone) at Live's tempo.
+    A warped clip plays its region over its markers' beats, whatever the music's tempo. An
+    unwarped one plays its seconds as they are, so at Live's tempo: the detected one when
+    ``applied`` sets it, else the Set's current tempo (the parts then line up with the audio
+    even where the clip's own tempo differs).
     """
     info = clip.info
     if info.warping and clip.start_s is not None and clip.end_s is not None:
         return 60.0 * (info.end_marker_beats - info.start_marker_beats) / (clip.end_s - clip.start_s)
-    return result.tempo_bpm or clip.context.tempo_bpm
+    if applied and result.tempo_bpm is not None:
+        return result.tempo_bpm
+    return clip.context.tempo_bpm
 
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
@@ -93,7 +96,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
-    app.song.chords = chords_in_beats(result, tempo_bpm=chord_tempo_bpm(clip, result))
+    app.song.chords = chords_in_beats(result, tempo_bpm=chord_tempo_bpm(clip, result, applied=req.apply))
     app.song.chords_source = where
     app.song.analyzed_tempo_bpm = result.tempo_bpm
     tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"

@@ -111,8 +111,27 @@ def test_selected_clip_region_becomes_the_song_context(current: tuple[LiveHost, 
     assert "set Live's tempo_bpm" in status[3]
 
 
+def test_without_apply_an_unwarped_clips_chords_follow_live_tempo(
+    current: tuple[LiveHost, Client, Daemon],
+) -> None:
+    live, client, daemon = current
+    live.call(lambda: setattr(live.song, "tempo", 120.0))  # the loop itself is at 100 BPM
+    status, result = analyze(client, 1, 0)
+    assert status[1] == "done", status
+    assert result is not None and result["tempo_bpm"] == pytest.approx(100.0, rel=0.03)
+    assert live.call(lambda: live.song.tempo) == 120.0  # not applied
+    assert daemon.app is not None
+    # unwarped, the clip plays its 2.4 s bars as they are: 4.8 beats each at Live's 120 BPM
+    for beat, root in ((2.4, 5), (7.2, 0), (12.0, 7), (16.8, 9)):
+        sounding = [
+            c for c in daemon.app.song.chords if c.start_beats <= beat < c.start_beats + c.duration_beats
+        ]
+        assert [c.root for c in sounding] == [root], (beat, sounding)
+
+
 def test_a_bass_line_then_follows_the_analysed_chords(current: tuple[LiveHost, Client, Daemon]) -> None:
     live, client, daemon = current
+    live.call(lambda: setattr(live.song, "tempo", 100.0))  # the loop's own tempo: a bar is 4 beats
     status, _ = analyze(client, 1, 0)
     assert status[1] == "done", status
     assert daemon.app is not None
