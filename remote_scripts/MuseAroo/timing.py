@@ -26,12 +26,17 @@ Timing = namedtuple(
 )
 
 
+def markers_of(clip: Any) -> list:
+    """An audio clip's warp markers as (sample seconds, beat) pairs."""
+    return [(float(m.sample_time), float(m.beat_time)) for m in clip.warp_markers]
+
+
 def read(clip: Any) -> Timing:
     """The timing of an audio clip; positions in beats when warped, seconds when not (as Live)."""
     return Timing(
         bool(clip.warping),
         clip.warp_mode,
-        [(float(m.sample_time), float(m.beat_time)) for m in clip.warp_markers],
+        markers_of(clip),
         bool(clip.looping),
         float(clip.loop_start),
         float(clip.loop_end),
@@ -104,7 +109,7 @@ def region_seconds(clip: Any) -> tuple:
         return -1.0, -1.0
     if not clip.warping:
         return float(clip.start_marker), float(clip.end_marker)
-    markers = read(clip).markers
+    markers = markers_of(clip)
     start = seconds_at(markers, float(clip.start_marker))
     end = seconds_at(markers, float(clip.end_marker))
     if start is None or end is None:
