@@ -1,19 +1,29 @@
 """/roo/voice/start and /roo/voice/stop: push-to-talk from the default input device.
 
-Start opens the microphone; stop closes it, transcribes the utterance offline (pocketsphinx
-with the command grammar, or Whisper when configured) and runs the intent exactly as
-/roo/command would, with the transcript and the action taken on /roo/status.
+Start opens the microphone and an utterance stream: pocketsphinx with the command grammar
+decodes the blocks while the button is held, so on stop only the last block and the end of the
+search are left (Whisper, when configured, decodes the whole utterance on stop). Stop then runs
+the intent exactly as /roo/command would, with the transcript and the action taken on
+/roo/status.
 """
 
 from __future__ import annotations
 
+import time
 import weakref
 from typing import Any
 
 from bridge.actions import command
 from bridge.app import App
 from bridge.commands.recorder import Recorder
-from bridge.commands.speech import Recognizer, hear, load_recognizer
+from bridge.commands.speech import (
+    Recognizer,
+    UtteranceStream,
+    WholeUtterance,
+    hear_stream,
+    load_recognizer,
+    open_stream,
+)
 from bridge.jobs import Job
 from engines.errors import InvalidValue
 
@@ -21,6 +31,7 @@ MIN_UTTERANCE_S = 0.2
 
 _recorders: weakref.WeakKeyDictionary[App, Recorder] = weakref.WeakKeyDictionary()
 _recognizers: weakref.WeakKeyDictionary[App, tuple[str, Recognizer]] = weakref.WeakKeyDictionary()
+_streams: weakref.WeakKeyDictionary[App, UtteranceStream] = weakref.WeakKeyDictionary()
 
 
 def recognizer(app: App) -> tuple[str, Recognizer]:
@@ -37,18 +48,33 @@ async def start(app: App, job: Job, args: list[Any]) -> str:
     rec = Recorder()
     await app.run_cpu(rec.start)
     _recorders[app] = rec
-    await app.run_cpu(recognizer, app)  # load while the user speaks, not after
+    try:
+        _, model = await app.run_cpu(recognizer, app)  # loads while the user starts speaking
+        stream = await app.run_cpu(open_stream, model)
+    except BaseException:
+        _recorders.pop(app, None)
+        await app.run_cpu(rec.stop)
+        raise
+    _streams[app] = stream
+    rec.attach(stream.feed)  # what was recorded while loading is decoded first
     return f"listening on the default input ({rec.rate_hz} Hz): speak, then release"
 
 
 async def stop(app: App, job: Job, args: list[Any]) -> str:
+    released_at = time.perf_counter()
     rec = _recorders.pop(app, None)
-    if rec is None or not rec.recording:
+    stream = _streams.pop(app, None)
+    if rec is None or stream is None or not rec.recording:
         raise InvalidValue("not listening: send /roo/voice/start first")
     audio = await app.run_cpu(rec.stop)
     if len(audio) < MIN_UTTERANCE_S * 16000:
+        await app.run_cpu(stream.cancel)
         raise InvalidValue(f"heard only {len(audio) / 16000:.2f} s of audio: hold the button while speaking")
-    backend, rec_model = await app.run_cpu(recognizer, app)
-    heard = await app.run_cpu(hear, audio, rec_model, backend)
-    job.report(0.1, f'heard "{heard.transcript}" ({heard.decode_ms:.0f} ms)')
+    backend, model = await app.run_cpu(recognizer, app)
+    if rec.sink_error is not None:  # the stream missed blocks: decode the whole recording instead
+        await app.run_cpu(stream.cancel)
+        stream = WholeUtterance(model)
+        stream.feed(audio)
+    heard = await app.run_cpu(hear_stream, stream, released_at, backend)
+    job.report(0.1, f'heard "{heard.transcript}" ({heard.decode_ms:.0f} ms after release)')
     return await command.execute(app, job, heard.intent, source="voice")

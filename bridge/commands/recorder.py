@@ -1,17 +1,24 @@
 """Push-to-talk recording of the default input device with sounddevice.
 
 ``start()`` opens an input stream at the device's own rate (JACK and many USB devices refuse
-other rates), the PortAudio callback appends blocks, ``stop()`` returns the utterance as 16 kHz
-mono int16. Recording stops by itself after ``max_seconds``.
+other rates). The PortAudio callback only queues each block; a consumer thread brings it to
+16 kHz mono int16 (a streaming soxr resampler, so block edges leave no seams) and hands it to
+the ``sink`` attached with ``attach`` (a speech stream decoding while the button is held).
+``stop()`` drains the queue and returns the whole utterance. Recording stops by itself after
+``max_seconds``.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
+from collections.abc import Callable
 from typing import Any
 
-from bridge.commands.audio import to_speech_int16
+from bridge.commands.audio import SPEECH_RATE_HZ
 from engines.errors import RooError
+
+Sink = Callable[[Any], None]  # takes a block of 16 kHz mono int16
 
 
 class Recorder:
@@ -20,9 +27,12 @@ class Recorder:
         self.max_seconds = max_seconds
         self.rate_hz = 0
         self.overflows = 0  # blocks PortAudio reported as overflowed (counted, never hidden)
-        self._blocks: list[Any] = []
+        self.sink_error: Exception | None = None  # what the sink raised; it gets no more blocks
         self._frames = 0
-        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._out: list[Any] = []  # 16 kHz int16 blocks, in order
+        self._sink: Sink | None = None
+        self._consumer: threading.Thread | None = None
         self._stream: Any = None
 
     @property
@@ -32,6 +42,7 @@ class Recorder:
     def start(self) -> None:
         """Open the input and start collecting; raises RooError when there is no input device."""
         import sounddevice as sd
+        import soxr
 
         if self._stream is not None:
             raise RooError("already recording: stop the current recording first")
@@ -45,22 +56,63 @@ class Recorder:
                 device=self.device,
                 callback=self._callback,
             )
-            stream.start()
         except (sd.PortAudioError, ValueError) as exc:
             raise RooError(f"cannot record from input device {self.device!r}: {exc}") from exc
-        self._blocks, self._frames = [], 0
+        self._frames, self._out, self._sink, self.sink_error = 0, [], None, None
+        resampler = soxr.ResampleStream(self.rate_hz, SPEECH_RATE_HZ, 1, dtype="float32")
+        self._consumer = threading.Thread(
+            target=self._consume, args=(resampler,), name="roo-recorder", daemon=True
+        )
+        self._consumer.start()
+        try:
+            stream.start()
+        except sd.PortAudioError as exc:
+            self._queue.put(None)
+            self._consumer.join()
+            raise RooError(f"cannot record from input device {self.device!r}: {exc}") from exc
         self._stream = stream
+
+    def attach(self, sink: Sink) -> None:
+        """Send what was recorded so far, then every new block, to ``sink`` (on the consumer thread)."""
+        self._queue.put(("attach", sink))
 
     def _callback(self, indata: Any, frames: int, time: Any, status: Any) -> None:
         if status:
             self.overflows += 1
-        with self._lock:
-            if self._frames < self.max_seconds * self.rate_hz:
-                self._blocks.append(indata[:, 0].copy())
-                self._frames += frames
+        if self._frames < self.max_seconds * self.rate_hz:
+            self._queue.put(indata[:, 0].copy())
+            self._frames += frames
+
+    def _consume(self, resampler: Any) -> None:
+        import numpy as np
+
+        while True:
+            item = self._queue.get()
+            if isinstance(item, tuple):
+                self._sink = item[1]
+                if self._out:
+                    self._deliver(np.concatenate(self._out))
+                continue
+            last = item is None
+            block = np.zeros(0, np.float32) if last else item
+            out = resampler.resample_chunk(block, last=last)
+            if len(out):
+                pcm = (np.clip(out, -1.0, 1.0) * 32767.0).astype(np.int16)
+                self._out.append(pcm)
+                self._deliver(pcm)
+            if last:
+                return
+
+    def _deliver(self, pcm: Any) -> None:
+        if self._sink is None:
+            return
+        try:
+            self._sink(pcm)
+        except Exception as exc:  # a failing decoder must not stop the recording
+            self.sink_error, self._sink = exc, None
 
     def stop(self) -> Any:
-        """Stop and return what was recorded as 16 kHz mono int16 (may be empty)."""
+        """Stop, hand the last blocks to the sink, and return the whole recording (16 kHz int16)."""
         import numpy as np
 
         stream, self._stream = self._stream, None
@@ -68,6 +120,7 @@ class Recorder:
             raise RooError("not recording: start a recording first")
         stream.stop()
         stream.close()
-        with self._lock:
-            samples = np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.float32)
-        return to_speech_int16(samples, self.rate_hz)
+        self._queue.put(None)
+        if self._consumer is not None:
+            self._consumer.join()
+        return np.concatenate(self._out) if self._out else np.zeros(0, np.int16)

@@ -22,11 +22,19 @@ class Recognizer(Protocol):
     def transcribe(self, audio: Any) -> str: ...
 
 
+class UtteranceStream(Protocol):
+    """One push-to-talk utterance: ``feed`` blocks while recording, ``finish`` on release."""
+
+    def feed(self, block: Any) -> None: ...
+    def finish(self) -> str: ...
+    def cancel(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class Heard:
     transcript: str
     intent: Intent
-    decode_ms: float  # from having the whole utterance to the intent ready to dispatch
+    decode_ms: float  # from the end of the audio (release) to the intent ready to dispatch
     backend: str
 
 
@@ -48,3 +56,36 @@ def hear(audio: Any, recognizer: Recognizer, backend: str = "") -> Heard:
     transcript = recognizer.transcribe(audio)
     intent = parse(transcript)
     return Heard(transcript, intent, (time.perf_counter() - start) * 1000.0, backend)
+
+
+class WholeUtterance:
+    """The stream of a recogniser that only decodes whole utterances (Whisper): kept, then decoded."""
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        self._recognizer = recognizer
+        self._blocks: list[Any] = []
+
+    def feed(self, block: Any) -> None:
+        self._blocks.append(block)
+
+    def finish(self) -> str:
+        import numpy as np
+
+        audio = np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.int16)
+        return self._recognizer.transcribe(audio)
+
+    def cancel(self) -> None:
+        self._blocks = []
+
+
+def open_stream(recognizer: Recognizer) -> UtteranceStream:
+    """A stream that decodes while recording when the recogniser can (pocketsphinx), else a whole one."""
+    stream = getattr(recognizer, "stream", None)
+    return stream() if callable(stream) else WholeUtterance(recognizer)
+
+
+def hear_stream(stream: UtteranceStream, released_at: float, backend: str = "") -> Heard:
+    """Finish a streamed utterance and parse it; ``released_at`` is perf_counter() at the release."""
+    transcript = stream.finish()
+    intent = parse(transcript)
+    return Heard(transcript, intent, (time.perf_counter() - released_at) * 1000.0, backend)

@@ -3,26 +3,40 @@
 ``SphinxRecognizer()`` decodes against the command grammar from ``grammar.build_jsgf``, with
 the pronunciations the dictionary lacks added first; ``SphinxRecognizer(grammar=False)`` is
 plain free decoding with the bundled language model (the benchmark's peer). Audio is 16 kHz
-mono int16 for one whole utterance (push-to-talk; leading and trailing silence is cut), so
-cepstral mean normalisation is done per utterance ("batch") and a result never depends on the
-previous utterance. A fixed, seeded noise floor 40 dB below the utterance is added first:
-digitally clean input (synthesised speech, digital silence) leaves filterbank bands empty, which
-the acoustic model never saw in training (on the espeak-ng set this lifted clean-speech accuracy
-from about 72 % to 90 %); a real microphone's own noise is louder than this floor.
+mono int16. Two ways in:
+
+- ``transcribe(audio)``: one whole utterance (a file). Leading and trailing silence is cut and
+  the search starts from this utterance's own cepstral mean, so the result never depends on
+  what was decoded before.
+- ``stream()``: push-to-talk decoded while the button is held (``feed`` blocks as they are
+  recorded, ``finish`` on release), so only the last block is left to decode after release.
+  The cepstral mean is then a running one, carried over from the previous utterance (the
+  speaker, the room and the microphone change slowly), and the leading silence is cut and the
+  noise floor set from the previous utterance's level. With nothing learned yet (the first
+  utterance after loading) the stream keeps the audio and decodes it whole on release.
+
+A seeded noise floor 40 dB below the speech is added first: digitally clean input (synthesised
+speech, digital silence) leaves filterbank bands empty, which the acoustic model never saw in
+training (on the espeak-ng set this lifted clean-speech accuracy from about 72 % to 90 %); a real
+microphone's own noise is louder than this floor.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from bridge.commands.audio import trim_silence
 from bridge.commands.grammar import GRAMMAR_NAME, PRONUNCIATIONS, build_jsgf
 from engines.errors import ModelUnavailable
 
+if TYPE_CHECKING:
+    from bridge.commands.sphinx_stream import SphinxStream
+
 # Decoder settings for the grammar search, chosen on the espeak-ng phrase set (see BENCHMARKS.md).
 GRAMMAR_OPTIONS: dict[str, Any] = {
-    "cmn": "batch",
+    "cmn": "live",  # a running mean for streams; a whole utterance sets its own mean first
     "fsgusefiller": False,
     "dither": True,
     "seed": 1,  # dither's random numbers: a fixed seed makes every result repeatable
@@ -33,8 +47,18 @@ GRAMMAR_OPTIONS: dict[str, Any] = {
     "loglevel": "FATAL",
 }
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
-FREE_OPTIONS: dict[str, Any] = {"cmn": "batch", "dither": True, "seed": 1, "loglevel": "FATAL"}
+FREE_OPTIONS: dict[str, Any] = {"cmn": "live", "dither": True, "seed": 1, "loglevel": "FATAL"}
 NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (BENCHMARKS.md)
+TRIM_DB, TRIM_MARGIN_S = -35.0, 0.15  # silence: 10 ms frames this far below the loudest (audio.py)
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What a stream takes over from the previous utterance."""
+
+    cmn: str  # the running cepstral mean after it, as pocketsphinx writes it
+    rms: float  # its speech level (int16 units, silence cut): the noise floor is set from it
+    peak_frame_rms: float  # its loudest 10 ms frame: leading silence is judged against it
 
 
 class SphinxRecognizer:
@@ -53,6 +77,7 @@ class SphinxRecognizer:
             raise ModelUnavailable("pocketsphinx is not installed: pip install 'pocketsphinx>=5'") from exc
         self.grammar = grammar
         self.noise_floor_db = noise_floor_db
+        self.learned: Learned | None = None
         self._lock = threading.Lock()
         if grammar:
             self._decoder = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {})})
@@ -69,7 +94,7 @@ class SphinxRecognizer:
         # A second decoder with a one-word grammar measures each utterance's cepstral mean in a
         # few milliseconds; the real search then starts from it (pocketsphinx otherwise carries
         # the mean over from the previous utterance, so a result would depend on what came before).
-        self._probe = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {})})
+        self._probe = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {}), "cmn": "batch"})
         self._probe.add_jsgf_string("probe", "#JSGF V1.0;\ngrammar probe;\npublic <a> = a;\n")
         self._probe.activate_search("probe")
 
@@ -86,22 +111,50 @@ class SphinxRecognizer:
 
     def transcribe(self, audio: Any) -> str:
         """The words heard in one utterance of 16 kHz mono int16 audio ('' when nothing matched)."""
+        with self._lock:
+            return self._transcribe_locked(audio)
+
+    def stream(self) -> SphinxStream:
+        """A push-to-talk utterance to ``feed`` while it is recorded; one open stream at a time."""
+        from bridge.commands.sphinx_stream import SphinxStream
+
+        return SphinxStream(self)
+
+    def _transcribe_locked(self, audio: Any) -> str:
         import numpy as np
 
-        pcm = with_noise_floor(trim_silence(np.asarray(audio, dtype=np.int16)), self.noise_floor_db).tobytes()
-        with self._lock:
-            d = self._decoder
-            mean = self._cepstral_mean(pcm)
-            d.reinit_feat()
-            d.set_cmn(mean)  # this utterance's own mean, never the previous one's
-            d.start_utt()
-            d.process_raw(pcm, full_utt=True)
-            d.end_utt()
-            hyp = d.hyp()
-        if hyp is None:
-            return ""
-        words = [w for w in hyp.hypstr.split() if not w.startswith(("<", "["))]
-        return " ".join(words)
+        speech = trim_silence(np.asarray(audio, dtype=np.int16), threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S)
+        if len(speech) < FRAME:
+            return ""  # under 10 ms: nothing to hear (pocketsphinx refuses an empty buffer)
+        pcm = with_noise_floor(speech, self.noise_floor_db).tobytes()
+        d = self._decoder
+        mean = self._cepstral_mean(pcm)
+        d.reinit_feat()
+        d.set_cmn(mean)  # this utterance's own mean, never the previous one's
+        d.start_utt()
+        d.process_raw(pcm, full_utt=True)
+        d.end_utt()
+        self._learn(speech)
+        return words_of(d.hyp())
+
+    def _learn(self, speech: Any) -> None:
+        import numpy as np
+
+        x = np.asarray(speech, dtype=np.float32)
+        if len(x) < FRAME or not np.any(x):
+            return  # silence teaches nothing
+        hop = len(x) // FRAME * FRAME
+        peak = float(np.sqrt(np.mean(x[:hop].reshape(-1, FRAME) ** 2, axis=1)).max())
+        self.learned = Learned(str(self._decoder.get_cmn()), float(np.sqrt(np.mean(x**2))), peak)
+
+
+FRAME = 160  # 10 ms at 16 kHz, the frame of the silence and level measures
+
+
+def words_of(hyp: Any) -> str:
+    if hyp is None:
+        return ""
+    return " ".join(w for w in hyp.hypstr.split() if not w.startswith(("<", "[")))
 
 
 def with_noise_floor(audio: Any, floor_db: float = NOISE_FLOOR_DB, seed: int = 0) -> Any:

@@ -2,9 +2,13 @@
 
 Speech: every speakable phrase of tests/data/commands.yaml is spoken by espeak-ng in two voices,
 converted to 16 kHz mono with sox, and decoded clean and with pink noise (made by sox) mixed in
-at 20 dB SNR. Side by side in the same run: pocketsphinx with the command grammar (ours) and
-pocketsphinx free decoding with its bundled language model (the peer). Latency is the time from
-having the whole utterance (end of push-to-talk) to the intent ready to dispatch: decode + parse.
+at 20 dB SNR. Side by side in the same run: pocketsphinx with the command grammar fed in 20 ms
+blocks as a microphone would deliver them (ours, the push-to-talk path), the same grammar decoding
+each utterance whole after release (ours before streaming, and ``roo listen``), and pocketsphinx
+free decoding with its bundled language model (the peer). Latency is the time from the end of
+the audio (release) to the intent ready to dispatch: for ours the last block, the end of the
+search and the parse; whole, the decode and the parse. Decoding keeps pace with the microphone
+when the time spent on the blocks is under the audio's duration: the slowest ratio is printed.
 Usage: .venv/bin/python -m tools.bench.commands [--voices en-us en+f3] [--no-peer] [--show-misses]
 Tuning: [--sets dev] [--every 2] [--option NAME=VALUE ...] [--floor-db -40] [--wav-cache DIR] [--summary]
 (``--every 2 --sets dev`` is the tuning subset: every 2nd development phrase; never tune on held-out).
@@ -33,6 +37,7 @@ from bridge.commands.sphinx import SphinxRecognizer
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 SNR_DB = 20.0
+BLOCK = 320  # 20 ms at 16 kHz: about what a sound card hands over per callback
 SETS = {"dev": "commands.yaml", "heldout": "commands_heldout.yaml"}
 
 
@@ -88,12 +93,24 @@ def add_noise(clean: np.ndarray, folder: Path, seconds: float, seed: int) -> np.
 
 
 def run_speech(
-    recognizer: SphinxRecognizer, cases: list[tuple[dict[str, Any], np.ndarray]]
+    recognizer: SphinxRecognizer, cases: list[tuple[dict[str, Any], np.ndarray]], *, streaming: bool
 ) -> dict[str, Any]:
-    ok, latencies_ms, cpu_ms, misses = [], [], [], []
+    ok, latencies_ms, cpu_ms, misses, pace = [], [], [], [], []
     for entry, audio in cases:
+        if streaming:
+            stream, fed_s = recognizer.stream(), 0.0
+            starts = list(range(0, len(audio), BLOCK))
+            for i in starts[:-1]:  # all but the last block, while "recording"
+                t = time.perf_counter()
+                stream.feed(audio[i : i + BLOCK])
+                fed_s += time.perf_counter() - t
+            pace.append(fed_s / (len(audio) / 16000))
         start, start_cpu = time.perf_counter(), time.thread_time()
-        transcript = recognizer.transcribe(audio)
+        if streaming:
+            stream.feed(audio[starts[-1] :])
+            transcript = stream.finish()
+        else:
+            transcript = recognizer.transcribe(audio)
         intent = parse(transcript)
         latencies_ms.append((time.perf_counter() - start) * 1000.0)
         cpu_ms.append((time.thread_time() - start_cpu) * 1000.0)
@@ -107,6 +124,7 @@ def run_speech(
         "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
         "max_ms": ordered[-1],
         "cpu_median_ms": statistics.median(cpu_ms),
+        "pace_max": max(pace, default=0.0),
         "misses": misses,
     }
 
@@ -116,7 +134,8 @@ def report(label: str, r: dict[str, Any], show_misses: bool) -> None:
     print(
         f"  {label:44} exact intent {hits:3}/{n:3} = {100 * hits / n:5.1f} %, latency median {r['median_ms']:4.0f} ms,"
         f" p95 {r['p95_ms']:4.0f} ms, max {r['max_ms']:5.0f} ms; CPU median {r['cpu_median_ms']:4.0f} ms"
-        f" (load {os.getloadavg()[0]:.1f})"
+        + (f"; blocks decoded at <= {r['pace_max']:.2f}x real time" if r["pace_max"] else "")
+        + f" (load {os.getloadavg()[0]:.1f})"
     )
     if show_misses:
         for said, heard in r["misses"]:
@@ -130,6 +149,7 @@ def main() -> None:
         "--peer-every", type=int, default=4, help="the peer decodes every Nth phrase (it is slow)"
     )
     ap.add_argument("--no-peer", action="store_true", help="skip free decoding (the peer)")
+    ap.add_argument("--no-whole", action="store_true", help="skip ours decoding whole utterances")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     ap.add_argument("--every", type=int, default=1, help="only every Nth phrase (tuning subsets)")
@@ -150,6 +170,7 @@ def main() -> None:
     options = dict(_option(o) for o in args.option)
     floor = {} if args.floor_db is None else {"noise_floor_db": args.floor_db}
     ours = SphinxRecognizer(options=options, **floor)
+    whole = None if args.no_whole else SphinxRecognizer(options=options, **floor)
     peer = None if args.no_peer else SphinxRecognizer(grammar=False)
     if options or floor:
         print(f"ours with {options} {floor}")
@@ -169,13 +190,19 @@ def main() -> None:
                     clean.append((entry, read_speech_wav(wav)))
                 noisy = [(e, add_noise(a, folder, len(a) / 16000 + 0.1, i)) for i, (e, a) in enumerate(clean)]
                 for condition, cases in (("clean", clean), (f"{SNR_DB:.0f} dB SNR", noisy)):
-                    r = run_speech(ours, cases)
+                    r = run_speech(ours, cases, streaming=True)
                     total += r["ok"]
-                    report(f"{voice} {condition}, grammar (ours)", r, args.show_misses)
+                    report(f"{voice} {condition}, grammar, streamed (ours)", r, args.show_misses)
+                    if whole is not None:
+                        report(
+                            f"{voice} {condition}, grammar, whole",
+                            run_speech(whole, cases, streaming=False),
+                            args.show_misses,
+                        )
                     if peer is None:
                         continue
                     subset = cases[:: args.peer_every]
-                    p = run_speech(peer, subset)
+                    p = run_speech(peer, subset, streaming=False)
                     ours_there = sum(r["ok"][:: args.peer_every])
                     print(
                         f"  {'':44} on every {args.peer_every}th phrase ours gets {ours_there}/{len(subset)}:"

@@ -1,7 +1,9 @@
 """Run inside a process whose JACK_DEFAULT_SERVER names a `jackd -d dummy` server (see test_microphone).
 
-Usage: python -m tests.bridge.commands.mic_child record|voice WAV
-record: push-to-talk through Recorder while jack-play plays WAV into PortAudio's input port.
+Usage: python -m tests.bridge.commands.mic_child record|voice WAV [WAV ...]
+record: push-to-talk through Recorder while jack-play plays each WAV into PortAudio's input port,
+one press per WAV, decoded by a speech stream attached to the recorder (the first press is
+decoded whole, later ones while recording).
 voice: the same through the daemon's /roo/voice/start and /roo/voice/stop, against the in-memory Live.
 Prints one JSON line with what happened.
 """
@@ -36,52 +38,80 @@ def play_into_input(wav: str) -> subprocess.Popen[bytes]:
     raise RuntimeError(f"jack-play or the PortAudio input did not appear: {ports}")
 
 
-def record(wav: str) -> dict[str, object]:
-    from bridge.commands.recorder import Recorder
-    from bridge.commands.speech import hear, load_recognizer
+def _tee(blocks: list[np.ndarray], feed: Callable[[np.ndarray], None]) -> Callable[[np.ndarray], None]:
+    def sink(block: np.ndarray) -> None:
+        blocks.append(block)
+        feed(block)
 
-    rec = Recorder()
-    rec.start()
-    play_into_input(wav).wait(timeout=20)
-    audio = rec.stop()
+    return sink
+
+
+def record(wavs: list[str]) -> dict[str, object]:
+    from bridge.commands.recorder import Recorder
+    from bridge.commands.speech import hear_stream, load_recognizer, open_stream
+
     backend, recognizer = load_recognizer()
-    heard = hear(audio, recognizer, backend)
+    presses: list[dict[str, object]] = []
+    for wav in wavs:
+        rec = Recorder()
+        rec.start()
+        stream = open_stream(recognizer)
+        live = bool(getattr(stream, "live", False))
+        blocks: list[np.ndarray] = []
+        rec.attach(_tee(blocks, stream.feed))
+        play_into_input(wav).wait(timeout=20)
+        released_at = time.perf_counter()
+        audio = rec.stop()
+        heard = hear_stream(stream, released_at, backend)
+        presses.append(
+            {
+                "rate_hz": rec.rate_hz,
+                "samples_16k": len(audio),
+                "peak": int(np.abs(audio).max()) if len(audio) else 0,
+                "blocks": len(blocks),
+                "blocks_equal_recording": bool(np.array_equal(np.concatenate(blocks), audio)),
+                "live": live,
+                "heard": heard.transcript,
+                "intent": heard.intent.as_dict(),
+            }
+        )
     return {
         "device": sd.query_devices(sd.default.device[0])["name"],
         "hostapi": sd.query_hostapis(sd.query_devices(sd.default.device[0])["hostapi"])["name"],
-        "rate_hz": rec.rate_hz,
-        "samples_16k": len(audio),
-        "peak": int(np.abs(audio).max()) if len(audio) else 0,
-        "heard": heard.transcript,
-        "intent": heard.intent.as_dict(),
+        "presses": presses,
     }
 
 
-def voice(wav: str) -> dict[str, object]:
+def voice(wavs: list[str]) -> dict[str, object]:
     from bridge.livesim.host import LiveHost
     from tests.bridge.harness import Client, running_daemon
 
     live = LiveHost(port=0).start_in_thread()
+    read: Callable[[], float] = lambda: float(live.song.tempo)  # noqa: E731
+    presses: list[dict[str, object]] = []
     try:
         with running_daemon(live_port=live.port) as daemon:
             client = Client(daemon.port)
-            client.send(protocol.VOICE_START)
-            started = client.wait_final(timeout=30)
-            play_into_input(wav).wait(timeout=20)
-            client.send(protocol.VOICE_STOP)
-            _, _, payload = client.wait_for(protocol.RESULT, timeout=30)
-            stopped = client.wait_final(timeout=30)
-            read: Callable[[], float] = lambda: float(live.song.tempo)  # noqa: E731
-            return {
-                "started": started,
-                "stopped": stopped,
-                "intent": json.loads(payload),
-                "tempo": live.call(read),
-            }
+            for wav in wavs:
+                client.send(protocol.VOICE_START)
+                started = client.wait_final(timeout=30)
+                play_into_input(wav).wait(timeout=20)
+                client.send(protocol.VOICE_STOP)
+                _, _, payload = client.wait_for(protocol.RESULT, timeout=30)
+                stopped = client.wait_final(timeout=30)
+                presses.append(
+                    {
+                        "started": started,
+                        "stopped": stopped,
+                        "intent": json.loads(payload),
+                        "tempo": live.call(read),
+                    }
+                )
+            return {"presses": presses}
     finally:
         live.stop()
 
 
 if __name__ == "__main__":
-    mode, wav = sys.argv[1], sys.argv[2]
-    print(json.dumps(record(wav) if mode == "record" else voice(wav)))
+    mode, wavs = sys.argv[1], sys.argv[2:]
+    print(json.dumps(record(wavs) if mode == "record" else voice(wavs)))

@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import ROOT, require_tool
 
 SENTENCE = "set the tempo to one hundred forty"
+SECOND = "tempo one hundred twenty"  # the second press is decoded while it is being recorded
 
 
 @pytest.fixture
@@ -37,45 +38,62 @@ def jack_env() -> Iterator[dict[str, str]]:
         server.wait(timeout=10)
 
 
-@pytest.fixture
-def spoken_wav(tmp_path: Path) -> Path:
-    """The sentence spoken by espeak-ng at JACK's rate, with silence either side."""
+def speak(text: str, path: Path) -> Path:
+    """``text`` spoken by espeak-ng at JACK's rate, with silence either side."""
     require_tool("espeak-ng")
     require_tool("sox")
-    raw, wav = tmp_path / "raw.wav", tmp_path / "spoken.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(raw), SENTENCE], check=True)
-    subprocess.run(["sox", str(raw), "-r", "48000", str(wav), "pad", "0.5", "0.3"], check=True)
-    return wav
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(raw), text], check=True)
+    subprocess.run(["sox", str(raw), "-r", "48000", str(path), "pad", "0.5", "0.3"], check=True)
+    return path
 
 
-def child(mode: str, wav: Path, env: dict[str, str]) -> dict:
+@pytest.fixture
+def spoken_wavs(tmp_path: Path) -> list[Path]:
+    return [speak(SENTENCE, tmp_path / "first.wav"), speak(SECOND, tmp_path / "second.wav")]
+
+
+def child(mode: str, wavs: list[Path], env: dict[str, str]) -> dict:
     out = subprocess.run(
-        [sys.executable, "-m", "tests.bridge.commands.mic_child", mode, str(wav)],
+        [sys.executable, "-m", "tests.bridge.commands.mic_child", mode, *map(str, wavs)],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def test_sounddevice_records_jack_input_and_the_words_come_through(
-    jack_env: dict[str, str], spoken_wav: Path
+    jack_env: dict[str, str], spoken_wavs: list[Path]
 ) -> None:
-    got = child("record", spoken_wav, jack_env)
-    assert (got["device"], got["hostapi"], got["rate_hz"]) == ("system", "JACK Audio Connection Kit", 48000)
-    assert got["samples_16k"] >= 16000 * 2  # the whole played file (about 3 s) was recorded
-    assert got["peak"] > 3000  # the speech arrived, not the dummy driver's silence
-    assert got["heard"] == SENTENCE
-    assert got["intent"] == {"action": "set_tempo", "part": None, "params": {"tempo_bpm": 140}}
+    got = child("record", spoken_wavs, jack_env)
+    assert (got["device"], got["hostapi"]) == ("system", "JACK Audio Connection Kit")
+    first, second = got["presses"]
+    for press in (first, second):
+        assert press["rate_hz"] == 48000
+        assert press["samples_16k"] >= 16000 * 2  # the whole played file (2 to 3 s) was recorded
+        assert press["peak"] > 3000  # the speech arrived, not the dummy driver's silence
+        assert press["blocks"] > 10 and press["blocks_equal_recording"]  # streamed, nothing lost
+    assert (first["live"], second["live"]) == (False, True)  # the first press teaches the second
+    assert first["heard"] == SENTENCE
+    assert first["intent"] == {"action": "set_tempo", "part": None, "params": {"tempo_bpm": 140}}
+    assert second["heard"] == SECOND
+    assert second["intent"] == {"action": "set_tempo", "part": None, "params": {"tempo_bpm": 120}}
 
 
-def test_push_to_talk_through_the_daemon_changes_live(jack_env: dict[str, str], spoken_wav: Path) -> None:
-    got = child("voice", spoken_wav, jack_env)
-    assert got["started"][1] == "done" and "listening on the default input (48000 Hz)" in got["started"][3]
-    assert got["stopped"][1:3] == ["done", 1.0]
-    assert got["stopped"][3] == f'heard "{SENTENCE}": tempo set to 140 bpm'
-    assert got["intent"]["source"] == "voice" and got["intent"]["action"] == "set_tempo"
-    assert got["tempo"] == 140.0
+def test_push_to_talk_through_the_daemon_changes_live(
+    jack_env: dict[str, str], spoken_wavs: list[Path]
+) -> None:
+    first, second = child("voice", spoken_wavs, jack_env)["presses"]
+    assert (
+        first["started"][1] == "done" and "listening on the default input (48000 Hz)" in first["started"][3]
+    )
+    assert first["stopped"][1:3] == ["done", 1.0]
+    assert first["stopped"][3] == f'heard "{SENTENCE}": tempo set to 140 bpm'
+    assert first["intent"]["source"] == "voice" and first["intent"]["action"] == "set_tempo"
+    assert first["tempo"] == 140.0
+    assert second["stopped"][3] == f'heard "{SECOND}": tempo set to 120 bpm'
+    assert second["tempo"] == 120.0

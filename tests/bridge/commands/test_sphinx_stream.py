@@ -1,0 +1,109 @@
+"""Push-to-talk decoded while recording: SphinxStream, and the whole-utterance stream for Whisper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bridge.commands import sphinx_stream
+from bridge.commands.audio import read_speech_wav
+from bridge.commands.speech import WholeUtterance, hear_stream, open_stream
+from bridge.commands.sphinx import SphinxRecognizer
+from engines.errors import RooError
+from tests.bridge.commands.test_speech import speak
+
+BLOCK = 320  # 20 ms at 16 kHz, about what a sound card delivers per callback
+
+
+def streamed(recognizer: SphinxRecognizer, audio: np.ndarray) -> tuple[str, bool]:
+    stream = recognizer.stream()
+    for i in range(0, len(audio), BLOCK):
+        stream.feed(audio[i : i + BLOCK])
+    return stream.finish(), stream.live
+
+
+@pytest.fixture
+def fresh() -> SphinxRecognizer:
+    return SphinxRecognizer()
+
+
+def test_the_first_utterance_is_decoded_whole_and_teaches_the_next(
+    fresh: SphinxRecognizer, tmp_path: Path
+) -> None:
+    first = read_speech_wav(speak("make the drums busier", tmp_path))
+    assert fresh.learned is None
+    assert streamed(fresh, first) == ("make the drums busier", False)
+    assert (
+        fresh.learned is not None
+        and fresh.learned.rms > 100
+        and fresh.learned.peak_frame_rms > fresh.learned.rms
+    )
+    second = read_speech_wav(speak("four bars of jazz chords", tmp_path))
+    assert streamed(fresh, second) == ("four bars of jazz chords", True)
+
+
+def test_leading_silence_before_speech_is_skipped_live(fresh: SphinxRecognizer, tmp_path: Path) -> None:
+    fresh.transcribe(read_speech_wav(speak("undo that", tmp_path)))
+    speech = read_speech_wav(speak("tempo one hundred twenty", tmp_path, "en-us+f2"))
+    hiss = (np.random.default_rng(3).standard_normal(16000) * 20).astype(np.int16)  # 1 s, about -64 dBFS
+    transcript, live = streamed(fresh, np.concatenate([hiss, speech]))
+    assert (transcript, live) == ("tempo one hundred twenty", True)
+    stream = fresh.stream()
+    stream.feed(hiss)
+    assert stream.finish() == ""  # only silence: nothing was heard, nothing is done
+
+
+def test_a_decoder_failure_mid_utterance_falls_back_to_the_whole_recording(
+    fresh: SphinxRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh.transcribe(read_speech_wav(speak("stop", tmp_path)))
+    audio = read_speech_wav(speak("vary the melody", tmp_path))
+    calls = []
+
+    def broken(self: sphinx_stream.SphinxStream, x: np.ndarray) -> None:
+        calls.append(len(x))
+        raise RuntimeError("decoder fell over")
+
+    monkeypatch.setattr(sphinx_stream.SphinxStream, "_decode", broken)
+    transcript, live = streamed(fresh, audio)
+    assert calls and not live
+    assert transcript == "vary the melody"
+
+
+def test_one_stream_at_a_time_and_a_closed_stream_refuses_more(
+    fresh: SphinxRecognizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sphinx_stream, "LOCK_WAIT_S", 0.05)
+    stream = fresh.stream()
+    with pytest.raises(RooError, match="busy with another utterance"):
+        fresh.stream()
+    stream.cancel()
+    stream.cancel()  # twice is harmless
+    with pytest.raises(RooError, match="finished"):
+        stream.feed(np.zeros(BLOCK, np.int16))
+    again = fresh.stream()  # the lock was given back
+    assert again.finish() == ""
+    with pytest.raises(RooError, match="already finished"):
+        again.finish()
+
+
+class WholeOnly:
+    def __init__(self) -> None:
+        self.got: list[int] = []
+
+    def transcribe(self, audio: np.ndarray) -> str:
+        self.got.append(len(audio))
+        return "undo that"
+
+
+def test_a_recogniser_without_streams_gets_the_whole_utterance_on_release() -> None:
+    model = WholeOnly()
+    stream = open_stream(model)
+    assert isinstance(stream, WholeUtterance)
+    for _ in range(5):
+        stream.feed(np.zeros(BLOCK, np.int16))
+    heard = hear_stream(stream, 0.0, "whole")
+    assert model.got == [5 * BLOCK]
+    assert (heard.transcript, heard.intent.action, heard.backend) == ("undo that", "undo", "whole")
