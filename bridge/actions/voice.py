@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge.actions import command
 from bridge.app import App
+from bridge.commands.learned import default_state_path
 from bridge.commands.recorder import Recorder
 from bridge.commands.speech import (
     Recognizer,
@@ -37,7 +38,7 @@ _streams: weakref.WeakKeyDictionary[App, UtteranceStream] = weakref.WeakKeyDicti
 def recognizer(app: App) -> tuple[str, Recognizer]:
     """The app's recogniser, loaded on first use and kept for the daemon's life."""
     if app not in _recognizers:
-        _recognizers[app] = load_recognizer()
+        _recognizers[app] = load_recognizer(state_path=default_state_path())
     return _recognizers[app]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from bridge.commands.intent import Intent
@@ -38,8 +39,9 @@ class Heard:
     backend: str
 
 
-def load_recognizer(whisper: str | None = None) -> tuple[str, Recognizer]:
-    """(backend name, recogniser): Whisper when named here or in MUSEAROO_WHISPER, else pocketsphinx."""
+def load_recognizer(whisper: str | None = None, *, state_path: Path | None = None) -> tuple[str, Recognizer]:
+    """(backend name, recogniser): Whisper when named here or in MUSEAROO_WHISPER, else pocketsphinx
+    (keeping what its push-to-talk streams learn in ``state_path`` when given)."""
     name = whisper or os.environ.get(WHISPER_ENV)
     if name:
         from bridge.commands.whisper import WhisperRecognizer
@@ -47,7 +49,7 @@ def load_recognizer(whisper: str | None = None) -> tuple[str, Recognizer]:
         return f"whisper ({name})", WhisperRecognizer(name)
     from bridge.commands.sphinx import SphinxRecognizer
 
-    return "pocketsphinx (grammar)", SphinxRecognizer()
+    return "pocketsphinx (grammar)", SphinxRecognizer(state_path=state_path)
 
 
 def hear(audio: Any, recognizer: Recognizer, backend: str = "") -> Heard:

@@ -12,8 +12,9 @@ mono int16. Two ways in:
   recorded, ``finish`` on release), so only the last block is left to decode after release.
   The cepstral mean is then a running one, carried over from the previous utterance (the
   speaker, the room and the microphone change slowly), and the leading silence is cut and the
-  noise floor set from the previous utterance's level. With nothing learned yet (the first
-  utterance after loading) the stream keeps the audio and decodes it whole on release.
+  noise floor set from the previous utterance's level (``learned.py``; only utterances in which
+  something was heard teach). With nothing learned yet (the first press, unless the daemon kept
+  its state from an earlier run) the stream keeps the audio and decodes it whole on release.
 
 A seeded noise floor 40 dB below the speech is added first: digitally clean input (synthesised
 speech, digital silence) leaves filterbank bands empty, which the acoustic model never saw in
@@ -24,11 +25,12 @@ microphone's own noise is louder than this floor.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bridge.commands.audio import trim_silence
 from bridge.commands.grammar import GRAMMAR_NAME, PRONUNCIATIONS, build_jsgf
+from bridge.commands.learned import Learned, read_learned, write_learned
 from engines.errors import ModelUnavailable
 
 if TYPE_CHECKING:
@@ -52,17 +54,12 @@ NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margin
 TRIM_DB, TRIM_MARGIN_S = -35.0, 0.15  # silence: 10 ms frames this far below the loudest (audio.py)
 
 
-@dataclass(frozen=True)
-class Learned:
-    """What a stream takes over from the previous utterance."""
-
-    cmn: str  # the running cepstral mean after it, as pocketsphinx writes it
-    rms: float  # its speech level (int16 units, silence cut): the noise floor is set from it
-    peak_frame_rms: float  # its loudest 10 ms frame: leading silence is judged against it
-
-
 class SphinxRecognizer:
-    """One loaded pocketsphinx decoder; ``transcribe`` is thread-safe (one utterance at a time)."""
+    """One loaded pocketsphinx decoder; ``transcribe`` is thread-safe (one utterance at a time).
+
+    ``state_path``: where what streams learn is kept across restarts (the daemon's push-to-talk);
+    None keeps it in memory only, so a result never depends on an earlier process.
+    """
 
     def __init__(
         self,
@@ -70,6 +67,7 @@ class SphinxRecognizer:
         grammar: bool = True,
         options: dict[str, Any] | None = None,
         noise_floor_db: float = NOISE_FLOOR_DB,
+        state_path: Path | None = None,
     ) -> None:
         try:
             from pocketsphinx import Decoder
@@ -77,7 +75,8 @@ class SphinxRecognizer:
             raise ModelUnavailable("pocketsphinx is not installed: pip install 'pocketsphinx>=5'") from exc
         self.grammar = grammar
         self.noise_floor_db = noise_floor_db
-        self.learned: Learned | None = None
+        self.state_path = state_path
+        self.learned: Learned | None = read_learned(state_path) if state_path else None
         self._lock = threading.Lock()
         if grammar:
             self._decoder = Decoder(lm=None, **{**GRAMMAR_OPTIONS, **(options or {})})
@@ -134,18 +133,23 @@ class SphinxRecognizer:
         d.start_utt()
         d.process_raw(pcm, full_utt=True)
         d.end_utt()
-        self._learn(speech)
-        return words_of(d.hyp())
+        words = words_of(d.hyp())
+        self._learn(speech, words)
+        return words
 
-    def _learn(self, speech: Any) -> None:
+    def _learn(self, speech: Any, words: str) -> None:
+        """Keep this utterance's mean and level for the next stream, when something was heard in it
+        (a press with only hiss or a cough would teach the wrong level)."""
         import numpy as np
 
         x = np.asarray(speech, dtype=np.float32)
-        if len(x) < FRAME or not np.any(x):
-            return  # silence teaches nothing
+        if not words or len(x) < FRAME:
+            return
         hop = len(x) // FRAME * FRAME
         peak = float(np.sqrt(np.mean(x[:hop].reshape(-1, FRAME) ** 2, axis=1)).max())
         self.learned = Learned(str(self._decoder.get_cmn()), float(np.sqrt(np.mean(x**2))), peak)
+        if self.state_path is not None:
+            write_learned(self.state_path, self.learned)
 
 
 FRAME = 160  # 10 ms at 16 kHz, the frame of the silence and level measures

@@ -111,7 +111,7 @@ class SphinxStream:
             d = self._rec._decoder
             d.end_utt()
             words = words_of(d.hyp())
-            self._rec._learn(trim_silence(audio, threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S))
+            self._rec._learn(trim_silence(audio, threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S), words)
             return words
         finally:
             self._close()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bridge.commands.learned import STATE_FILE, read_learned
 from tests.conftest import ROOT, require_tool
 
 SENTENCE = "set the tempo to one hundred forty"
@@ -20,10 +21,15 @@ SECOND = "tempo one hundred twenty"  # the second press is decoded while it is b
 
 
 @pytest.fixture
-def jack_env() -> Iterator[dict[str, str]]:
+def jack_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     for tool in ("jackd", "jack_wait", "jack_lsp", "jack_connect", "jack-play"):
         require_tool(tool)
-    env = {**os.environ, "JACK_DEFAULT_SERVER": f"roo-test-{os.getpid()}", "JACK_NO_AUDIO_RESERVATION": "1"}
+    env = {
+        **os.environ,
+        "JACK_DEFAULT_SERVER": f"roo-test-{os.getpid()}",
+        "JACK_NO_AUDIO_RESERVATION": "1",
+        "MUSEAROO_CACHE_DIR": str(tmp_path / "cache" / "analysis"),  # the daemon's voice state goes beside it
+    }
     server = subprocess.Popen(
         ["jackd", "-n", env["JACK_DEFAULT_SERVER"], "-d", "dummy", "-r", "48000", "-p", "1024"],
         env=env,
@@ -97,3 +103,5 @@ def test_push_to_talk_through_the_daemon_changes_live(
     assert first["tempo"] == 140.0
     assert second["stopped"][3] == f'heard "{SECOND}": tempo set to 120 bpm'
     assert second["tempo"] == 120.0
+    state = read_learned(Path(jack_env["MUSEAROO_CACHE_DIR"]).parent / STATE_FILE)
+    assert state is not None and state.rms > 100  # the next daemon's first press streams too

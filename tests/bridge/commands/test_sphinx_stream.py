@@ -9,6 +9,7 @@ import pytest
 
 from bridge.commands import sphinx_stream
 from bridge.commands.audio import read_speech_wav
+from bridge.commands.learned import Learned, read_learned, write_learned
 from bridge.commands.speech import WholeUtterance, hear_stream, open_stream
 from bridge.commands.sphinx import SphinxRecognizer
 from engines.errors import RooError
@@ -107,3 +108,36 @@ def test_a_recogniser_without_streams_gets_the_whole_utterance_on_release() -> N
     heard = hear_stream(stream, 0.0, "whole")
     assert model.got == [5 * BLOCK]
     assert (heard.transcript, heard.intent.action, heard.backend) == ("undo that", "undo", "whole")
+
+
+def test_what_was_learned_is_kept_across_restarts_when_asked(tmp_path: Path) -> None:
+    state = tmp_path / "cache" / "voice-state.json"
+    first = SphinxRecognizer(state_path=state)
+    assert first.learned is None and not state.exists()
+    first.transcribe((np.random.default_rng(1).standard_normal(16000) * 20).astype(np.int16))
+    assert first.learned is None and not state.exists()  # hiss alone teaches nothing
+    first.transcribe(read_speech_wav(speak("make the drums busier", tmp_path)))
+    assert read_learned(state) == first.learned is not None
+    restarted = SphinxRecognizer(state_path=state)
+    assert restarted.learned == first.learned
+    assert streamed(restarted, read_speech_wav(speak("vary the melody", tmp_path))) == (
+        "vary the melody",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["not json", '{"cmn": "1,2,3", "rms": 900.0, "peak_frame_rms": 3000.0}', '{"rms": 1}']
+)
+def test_a_bad_state_file_is_ignored_with_a_warning(
+    text: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    state = tmp_path / "voice-state.json"
+    state.write_text(text)
+    assert read_learned(state) is None
+    assert "ignoring the voice state" in caplog.text and str(state) in caplog.text
+    assert read_learned(tmp_path / "missing.json") is None
+    write_learned(tmp_path / "new" / "voice-state.json", Learned("41,0,0,0,0,0,0,0,0,0,0,0,0", 900.0, 3000.0))
+    assert read_learned(tmp_path / "new" / "voice-state.json") == Learned(
+        "41,0,0,0,0,0,0,0,0,0,0,0,0", 900.0, 3000.0
+    )
