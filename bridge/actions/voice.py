@@ -67,10 +67,15 @@ async def stop(app: App, job: Job, args: list[Any]) -> str:
     stream = _streams.pop(app, None)
     if rec is None or stream is None or not rec.recording:
         raise InvalidValue("not listening: send /roo/voice/start first")
-    audio = await app.run_cpu(rec.stop)
-    if len(audio) < MIN_UTTERANCE_S * 16000:
-        await app.run_cpu(stream.cancel)
-        raise InvalidValue(f"heard only {len(audio) / 16000:.2f} s of audio: hold the button while speaking")
+    try:
+        audio = await app.run_cpu(rec.stop)
+        if len(audio) < MIN_UTTERANCE_S * 16000:
+            raise InvalidValue(
+                f"heard only {len(audio) / 16000:.2f} s of audio: hold the button while speaking"
+            )
+    except BaseException:
+        await app.run_cpu(stream.cancel)  # give the decoder back for the next press
+        raise
     backend, model = await app.run_cpu(recognizer, app)
     if rec.sink_error is not None:  # the stream missed blocks: decode the whole recording instead
         await app.run_cpu(stream.cancel)

@@ -92,6 +92,10 @@ def voice(wavs: list[str]) -> dict[str, object]:
     try:
         with running_daemon(live_port=live.port) as daemon:
             client = Client(daemon.port)
+            client.send(protocol.VOICE_START)  # a press released at once: refused, and nothing is held
+            client.wait_final(timeout=30)
+            client.send(protocol.VOICE_STOP)
+            too_short = client.wait_final(timeout=30)
             for wav in wavs:
                 client.send(protocol.VOICE_START)
                 started = client.wait_final(timeout=30)
@@ -107,7 +111,7 @@ def voice(wavs: list[str]) -> dict[str, object]:
                         "tempo": live.call(read),
                     }
                 )
-            return {"presses": presses}
+            return {"too_short": too_short, "presses": presses}
     finally:
         live.stop()
 

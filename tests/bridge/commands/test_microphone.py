@@ -93,7 +93,9 @@ def test_sounddevice_records_jack_input_and_the_words_come_through(
 def test_push_to_talk_through_the_daemon_changes_live(
     jack_env: dict[str, str], spoken_wavs: list[Path]
 ) -> None:
-    first, second = child("voice", spoken_wavs, jack_env)["presses"]
+    got = child("voice", spoken_wavs, jack_env)
+    assert got["too_short"][1] == "failed" and got["too_short"][3].startswith("heard only")
+    first, second = got["presses"]  # the refused press gave the decoder back
     assert (
         first["started"][1] == "done" and "listening on the default input (48000 Hz)" in first["started"][3]
     )
