@@ -2,7 +2,9 @@
 
 Works on mono float32 audio at 44.1 kHz (``SAMPLE_RATE_HZ``). The networks load once per
 process (``models()``); the downbeat tracker is built per call with its tempo range narrowed
-around the beat tracker's tempo, so both agree on the beat level and decoding stays cheap.
+around the beat tracker's tempo, so both agree on the beat level and decoding stays cheap. The
+tracker sets the meter; the bar's phase weighs the downbeat network's strength at each beat and
+where the recognised chords change (``grid.downbeat_phase``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from engines.analysis import chords, grid, keys
-from engines.analysis.result import ChordSegment, Findings, Progress
+from engines.analysis.result import NO_CHORD, ChordSegment, Findings, Progress
 from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
@@ -137,22 +139,27 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         beats = np.asarray(m["beat_dbn"](beat_activation), dtype=np.float64)
     progress(0.45, "downbeat network")
     tempo = grid.tempo_from_beats(beats)
-    downbeats, meter = np.zeros(0), 4
+    downbeat_strength, meter = None, 4
     if tempo is not None and len(beats) >= 2 * max(METERS):
         bar_activations = np.delete(m["bar_nn"](bar_input), 0, axis=1)  # drop the no-beat class
-        bar_beats = track_bars(bar_activations, tempo)
-        downbeats = grid.snap_downbeats(beats, bar_beats)
-        meter = grid.meter_from_bar_beats(bar_beats)
+        meter = grid.meter_from_bar_beats(track_bars(bar_activations, tempo))
+        downbeat_strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
     progress(0.75, "key and chords")
     cnn = keys.from_madmom_order(m["key_cnn"](signal))
     chroma = np.atleast_2d(np.asarray(m["chroma"](signal), dtype=np.float64))  # one frame comes squeezed
     profile = keys.profile_probabilities(chroma.sum(axis=0))
     chord_frames = m["chord_cnn"](signal)
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
+    segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
+    downbeats = np.zeros(0)
+    if downbeat_strength is not None:
+        # The bar tracker sets the meter; the bar's phase also weighs where the chords change.
+        changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
+        downbeats = beats[grid.downbeat_phase(beats, meter, changes, downbeat_strength) :: meter]
     return Findings(
         beats_s=beats,
         downbeats_s=downbeats,
         beats_per_bar=meter,
         key_probabilities=keys.blend(cnn, profile),
-        chords=chords.add_sevenths(segments, chroma, CHROMA_FPS),
+        chords=segments,
     )

@@ -143,10 +143,20 @@ def generated_section(limit: int | None) -> dict[str, Any]:
             "key_score_cnn_only": mir_eval.key.weighted_score(piece["key"], keys.best_key(cnn)[0]),
             "key_score_profile_only": mir_eval.key.weighted_score(piece["key"], keys.best_key(prof)[0]),
             "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
+            "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
+            "meter_ok": res["time_signature"] == piece["time_signature"],
             "tempo_error": abs((res["tempo_bpm"] or 0.0) - piece["tempo_bpm"]) / piece["tempo_bpm"],
         }
         print(piece["name"], rows[piece["name"]], file=sys.stderr)
-    measures = ("key_score", "key_score_cnn_only", "key_score_profile_only", "beat_f", "tempo_error")
+    measures = (
+        "key_score",
+        "key_score_cnn_only",
+        "key_score_profile_only",
+        "beat_f",
+        "downbeat_f",
+        "meter_ok",
+        "tempo_error",
+    )
     genres = sorted({r["genre"] for r in rows.values()})
     summary: dict[str, Any] = {k: statistics.mean(r[k] for r in rows.values()) for k in measures}
     summary["pieces"] = len(rows)

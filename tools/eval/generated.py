@@ -24,7 +24,7 @@ from typing import Any
 
 from tools.eval.rendered import SOUNDFONT, render_midi
 
-SET_VERSION = 1  # part of the folder name: bump when the rendering or the truth changes
+SET_VERSION = 2  # part of the folder name: bump when the rendering or the truth changes (2: downbeats)
 KEYS_PER_GENRE = 12
 SEED = 1
 BARS = 8
@@ -81,7 +81,9 @@ def render_piece(genre_name: str, tonic: int, scale: str, out: Path, fluidsynth:
         "genre": genre_name,
         "key": f"{NOTE_NAMES[tonic]} {scale.lower()}",
         "tempo_bpm": ctx.tempo_bpm,
+        "time_signature": list(ctx.signature),
         "beats_s": [b * s_per_beat for b in range(int(length_beats))],
+        "downbeats_s": [bar * ctx.beats_per_bar * s_per_beat for bar in range(ctx.bars)],
         "duration_s": length_beats * s_per_beat,
     }
 

@@ -149,5 +149,7 @@ def test_generated_set_plan_is_balanced_and_a_piece_renders(tmp_path: Path) -> N
     assert piece["key"] == "A minor" and piece["name"] == "pop_A_minor"
     beat_s = 60.0 / piece["tempo_bpm"]
     assert piece["beats_s"][:2] == pytest.approx([0.0, beat_s]) and len(piece["beats_s"]) == 32
+    assert piece["time_signature"] == [4, 4]
+    assert piece["downbeats_s"] == pytest.approx(piece["beats_s"][::4]) and len(piece["downbeats_s"]) == 8
     samples, sr = read_audio(tmp_path / piece["wav"])
     assert len(samples) / sr >= piece["duration_s"]  # the render holds every bar

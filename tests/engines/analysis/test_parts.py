@@ -30,14 +30,34 @@ def test_tempo_from_beats_ignores_a_skipped_beat_and_needs_two() -> None:
     assert grid.tempo_from_beats(np.zeros(0)) is None
 
 
-def test_snap_downbeats_is_a_subset_of_the_beats() -> None:
-    beats = np.arange(0.2, 8.2, 0.5)
-    tracked = np.array([[0.23, 1], [0.71, 2], [2.18, 1], [4.6, 1], [6.0, 4]])
-    down = grid.snap_downbeats(beats, tracked)
-    np.testing.assert_allclose(down, [0.2, 2.2, 4.7])
-    assert set(down) <= set(beats)
+def test_meter_from_bar_beats_is_the_highest_position() -> None:
+    tracked = np.array([[0.23, 1], [0.71, 2], [1.2, 3], [1.7, 4], [2.18, 1]])
     assert grid.meter_from_bar_beats(tracked) == 4
-    assert len(grid.snap_downbeats(beats, np.array([[9.9, 1]]))) == 0  # too far from every beat
+    assert grid.meter_from_bar_beats(np.zeros((0, 2))) == 4
+
+
+def test_strength_at_beats_takes_the_peak_near_each_beat() -> None:
+    act = np.zeros(300)
+    act[[51, 148, 260]] = [0.9, 0.4, 0.7]
+    np.testing.assert_allclose(
+        grid.strength_at_beats(np.array([0.5, 1.5, 2.5, 3.5]), act, 100.0), [0.9, 0.4, 0.0, 0.0]
+    )
+
+
+def test_downbeat_phase_weighs_chord_changes_and_network_strength() -> None:
+    beats = np.arange(0.0, 8.0, 0.5)  # 16 beats, 4 bars of 4/4
+    flat = np.full(16, 0.5)
+    on_third = np.where(np.arange(16) % 4 == 2, 0.9, 0.3)  # the network hears beat 3 as "one"
+    bar_lines = [2.0, 4.0, 6.0]  # chords change on beats 1 of bars 2 to 4
+    assert grid.downbeat_phase(beats, 4, bar_lines, flat) == 0  # only harmony speaks
+    assert grid.downbeat_phase(beats, 4, [], on_third) == 2  # only the network speaks
+    assert (
+        grid.downbeat_phase(beats, 4, bar_lines, on_third) == 0
+    )  # every change on beat 1 outweighs the network
+    half_bars = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]  # changes on 1 and 3: the network decides
+    assert grid.downbeat_phase(beats, 4, half_bars, on_third) == 2
+    assert grid.downbeat_phase(beats, 4, [9.9], flat) == 0  # a change off the grid counts for nothing
+    assert grid.downbeat_phase(beats[:1], 4, bar_lines, flat) == 0
 
 
 @pytest.mark.parametrize(("meter", "phase"), [(4, 0), (4, 3), (3, 1)])
