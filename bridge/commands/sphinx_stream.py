@@ -105,14 +105,17 @@ class SphinxStream:
             raise RooError("this utterance is already finished")
         audio = np.concatenate(self._kept) if self._kept else np.zeros(0, np.int16)
         try:
-            if not self.live:
-                self._end_quietly()
-                return self._rec._transcribe_locked(audio)
-            d = self._rec._decoder
-            d.end_utt()
-            words = words_of(d.hyp())
-            self._rec._learn(trim_silence(audio, threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S), words)
-            return words
+            if self.live:
+                try:
+                    d = self._rec._decoder
+                    d.end_utt()
+                    words = words_of(d.hyp())
+                    self._rec._learn(trim_silence(audio, threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S), words)
+                    return words
+                except Exception as exc:  # the search failed at the end: decode the recording whole
+                    self._failed = exc
+            self._end_quietly()
+            return self._rec._transcribe_locked(audio)
         finally:
             self._close()
 

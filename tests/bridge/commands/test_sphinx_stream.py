@@ -141,3 +141,24 @@ def test_a_bad_state_file_is_ignored_with_a_warning(
     assert read_learned(tmp_path / "new" / "voice-state.json") == Learned(
         "41,0,0,0,0,0,0,0,0,0,0,0,0", 900.0, 3000.0
     )
+
+
+def test_a_failure_at_the_end_of_the_search_still_gives_the_words(
+    fresh: SphinxRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh.transcribe(read_speech_wav(speak("stop", tmp_path)))
+    audio = read_speech_wav(speak("vary the melody", tmp_path))
+    stream = fresh.stream()
+    for i in range(0, len(audio), BLOCK):
+        stream.feed(audio[i : i + BLOCK])
+    real_learn = fresh._learn
+
+    def learn_once_broken(speech: np.ndarray, words: str) -> None:
+        monkeypatch.setattr(fresh, "_learn", real_learn)
+        raise RuntimeError("could not read the mean")
+
+    monkeypatch.setattr(fresh, "_learn", learn_once_broken)
+    assert stream.finish() == "vary the melody"  # decoded again, whole
+    assert not stream.live
+    again = fresh.stream()  # the decoder was given back
+    again.cancel()
