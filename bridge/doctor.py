@@ -25,6 +25,7 @@ PACKAGES = {
     "sounddevice": "sounddevice",
     "pocketsphinx": "pocketsphinx",
     "soundfile": "soundfile",
+    "soxr": "soxr",
     "yaml": "pyyaml",
     "rich": "rich",
 }
@@ -145,6 +146,7 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
         )
     )
     out.append(_gpu_check())
+    out.append(microphone_check())
     gen, dem = cached_musicgen(), cached_demucs()
     out.append(
         Check(
@@ -163,6 +165,30 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
         )
     )
     return out
+
+
+def microphone_check() -> Check:
+    """The default input push-to-talk records from, and whether the voice state is learned yet."""
+    from bridge.commands.learned import default_state_path, read_learned
+
+    fix = "connect a microphone and make it the system's default input (typed commands work without one)"
+    if importlib.util.find_spec("sounddevice") is None:
+        return Check("microphone", False, "sounddevice missing", "`make setup`")
+    try:
+        import sounddevice as sd
+
+        info = sd.query_devices(None, "input")
+    except Exception as exc:  # PortAudio missing or no input device: both are answered the same way
+        return Check("microphone", False, f"no default input ({exc})", fix)
+    state = default_state_path()
+    learned = (
+        "learned from earlier presses"
+        if read_learned(state)
+        else "not learned yet (the first press is decoded whole)"
+    )
+    return Check(
+        "microphone", True, f"{info['name']} at {int(info['default_samplerate'])} Hz; voice {learned}"
+    )
 
 
 def _gpu_check() -> Check:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bridge.cli import main
@@ -44,3 +46,31 @@ def test_help_lists_the_backbone_commands(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     for name in ("serve", "send", "install", "doctor"):
         assert name in out
+
+
+def test_doctor_names_the_microphone_or_says_how_to_get_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sounddevice as sd
+
+    from bridge import doctor
+    from bridge.commands.learned import Learned, write_learned
+
+    monkeypatch.setenv("MUSEAROO_CACHE_DIR", str(tmp_path / "analysis"))
+
+    def no_device(device: object, kind: str) -> dict:
+        raise sd.PortAudioError("Error querying device -1")
+
+    monkeypatch.setattr(sd, "query_devices", no_device)
+    missing = doctor.microphone_check()
+    assert not missing.ok and "no default input" in missing.detail and "typed commands" in missing.fix
+    monkeypatch.setattr(
+        sd, "query_devices", lambda device, kind: {"name": "USB Mic", "default_samplerate": 48000.0}
+    )
+    found = doctor.microphone_check()
+    assert (
+        found.ok
+        and found.detail == "USB Mic at 48000 Hz; voice not learned yet (the first press is decoded whole)"
+    )
+    write_learned(tmp_path / "voice-state.json", Learned(",".join(["1"] * 13), 900.0, 3000.0))
+    assert doctor.microphone_check().detail.endswith("voice learned from earlier presses")
