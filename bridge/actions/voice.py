@@ -32,7 +32,10 @@ MIN_UTTERANCE_S = 0.2
 
 _recorders: weakref.WeakKeyDictionary[App, Recorder] = weakref.WeakKeyDictionary()
 _recognizers: weakref.WeakKeyDictionary[App, tuple[str, Recognizer]] = weakref.WeakKeyDictionary()
-_streams: weakref.WeakKeyDictionary[App, UtteranceStream] = weakref.WeakKeyDictionary()
+# The open press: its stream and the recogniser (backend name, model) it came from.
+_streams: weakref.WeakKeyDictionary[App, tuple[UtteranceStream, str, Recognizer]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def recognizer(app: App) -> tuple[str, Recognizer]:
@@ -50,13 +53,13 @@ async def start(app: App, job: Job, args: list[Any]) -> str:
     await app.run_cpu(rec.start)
     _recorders[app] = rec
     try:
-        _, model = await app.run_cpu(recognizer, app)  # loads while the user starts speaking
+        backend, model = await app.run_cpu(recognizer, app)  # loads while the user starts speaking
         stream = await app.run_cpu(open_stream, model)
     except BaseException:
         _recorders.pop(app, None)
         await app.run_cpu(rec.stop)
         raise
-    _streams[app] = stream
+    _streams[app] = (stream, backend, model)
     rec.attach(stream.feed)  # what was recorded while loading is decoded first
     return f"listening on the default input ({rec.rate_hz} Hz): speak, then release"
 
@@ -64,9 +67,10 @@ async def start(app: App, job: Job, args: list[Any]) -> str:
 async def stop(app: App, job: Job, args: list[Any]) -> str:
     released_at = time.perf_counter()
     rec = _recorders.pop(app, None)
-    stream = _streams.pop(app, None)
-    if rec is None or stream is None or not rec.recording:
+    press = _streams.pop(app, None)
+    if rec is None or press is None or not rec.recording:
         raise InvalidValue("not listening: send /roo/voice/start first")
+    stream, backend, model = press
     try:
         audio = await app.run_cpu(rec.stop)
         if len(audio) < MIN_UTTERANCE_S * 16000:
@@ -76,7 +80,6 @@ async def stop(app: App, job: Job, args: list[Any]) -> str:
     except BaseException:
         await app.run_cpu(stream.cancel)  # give the decoder back for the next press
         raise
-    backend, model = await app.run_cpu(recognizer, app)
     if rec.sink_error is not None:  # the stream missed blocks: decode the whole recording instead
         await app.run_cpu(stream.cancel)
         stream = WholeUtterance(model)

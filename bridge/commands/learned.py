@@ -27,10 +27,10 @@ class Learned:
 
 
 def default_state_path() -> Path:
-    """``voice-state.json`` in MuseAroo's cache folder (MUSEAROO_CACHE_DIR's parent when set)."""
-    env = os.environ.get("MUSEAROO_CACHE_DIR")
-    base = Path(env).parent if env else Path.home() / ".cache" / "musearoo"
-    return base / STATE_FILE
+    """``voice-state.json`` in MuseAroo's cache folder (beside the analysis cache)."""
+    from engines.analysis.cache import cache_root
+
+    return cache_root() / STATE_FILE
 
 
 def read_learned(path: Path) -> Learned | None:

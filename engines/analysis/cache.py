@@ -29,6 +29,12 @@ def default_cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "musearoo" / "analysis"
 
 
+def cache_root() -> Path:
+    """MuseAroo's cache folder, the analysis cache's parent (~/.cache/musearoo by default): the
+    eval sets and the voice state live there too."""
+    return default_cache_dir().parent
+
+
 def content_hash(path: Path) -> str:
     """SHA-256 of the file's bytes, hex."""
     digest = hashlib.sha256()

@@ -29,20 +29,22 @@ from bridge.commands.sphinx import SphinxRecognizer
 from tools.bench.commands import exact, load, speech_text
 
 
-def play(wav: Path) -> None:
+def play_into_input(wav: str | Path) -> subprocess.Popen[bytes]:
+    """Start jack-play on ``wav`` and connect its output to PortAudio's input port (the running
+    JACK server is $JACK_DEFAULT_SERVER's); the caller waits for the returned process."""
     player = subprocess.Popen(["jack-play", str(wav)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 5.0
+    ports: list[str] = []
     while time.monotonic() < deadline:
         ports = subprocess.run(["jack_lsp"], capture_output=True, text=True, check=True).stdout.split()
         outs = [p for p in ports if p.startswith("jack-play")]
         ins = [p for p in ports if p.startswith("PortAudio:in")]
         if outs and ins:
             subprocess.run(["jack_connect", outs[0], ins[0]], check=True)
-            player.wait(timeout=30)
-            return
+            return player
         time.sleep(0.02)
     player.kill()
-    raise RuntimeError("jack-play or the PortAudio input did not appear")
+    raise RuntimeError(f"jack-play or the PortAudio input did not appear: {ports}")
 
 
 def summary(label: str, ms: list[float], ok: list[bool]) -> None:
@@ -87,7 +89,7 @@ def main() -> None:
                     rec.start()
                     stream = open_stream(streamed)
                     rec.attach(stream.feed)
-                    play(wav)
+                    play_into_input(wav).wait(timeout=30)
                     released = time.perf_counter()
                     audio = rec.stop()
                     heard = hear_stream(stream, released)

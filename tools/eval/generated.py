@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -33,9 +32,9 @@ NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 
 
 def default_out() -> Path:
-    base = os.environ.get("MUSEAROO_CACHE_DIR")
-    root = Path(base).parent if base else Path.home() / ".cache" / "musearoo"
-    return root / "eval" / f"generated-v{SET_VERSION}"
+    from engines.analysis.cache import cache_root
+
+    return cache_root() / "eval" / f"generated-v{SET_VERSION}"
 
 
 def plan() -> list[tuple[str, int, str]]:

@@ -50,11 +50,9 @@ QUALITIES = {
 
 
 def default_out() -> Path:
-    import os
+    from engines.analysis.cache import cache_root
 
-    base = os.environ.get("MUSEAROO_CACHE_DIR")
-    root = Path(base).parent if base else Path.home() / ".cache" / "musearoo"
-    return root / "eval" / f"rendered-v{SET_VERSION}"
+    return cache_root() / "eval" / f"rendered-v{SET_VERSION}"
 
 
 def harte(rn: Any, shift: int = 0) -> str:

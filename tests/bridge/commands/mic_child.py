@@ -11,7 +11,6 @@ Prints one JSON line with what happened.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -20,22 +19,7 @@ import numpy as np
 import sounddevice as sd
 
 from bridge import protocol
-
-
-def play_into_input(wav: str) -> subprocess.Popen[bytes]:
-    """Start jack-play on ``wav`` and connect its output to our PortAudio input port."""
-    player = subprocess.Popen(["jack-play", wav], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 5.0
-    while time.monotonic() < deadline:
-        ports = subprocess.run(["jack_lsp"], capture_output=True, text=True, check=True).stdout.split()
-        outs = [p for p in ports if p.startswith("jack-play")]
-        ins = [p for p in ports if p.startswith("PortAudio:in")]
-        if outs and ins:
-            subprocess.run(["jack_connect", outs[0], ins[0]], check=True)
-            return player
-        time.sleep(0.02)
-    player.kill()
-    raise RuntimeError(f"jack-play or the PortAudio input did not appear: {ports}")
+from tools.bench.voice_mic import play_into_input
 
 
 def _tee(blocks: list[np.ndarray], feed: Callable[[np.ndarray], None]) -> Callable[[np.ndarray], None]:
