@@ -152,7 +152,9 @@ def main() -> int:
     parser.add_argument("--rendered", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--generated", action="store_true", help="MuseAroo's own rendered songs")
-    parser.add_argument("--limit", type=int, default=100, help="rendered pieces (the first 20 are analysed)")
+    parser.add_argument(
+        "--limit", type=int, default=371, help="Riemenschneider numbers 1 to N (the first 20 are analysed)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="speed runs per contender")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()

@@ -30,7 +30,7 @@ TEMPOS_BPM = (66, 76, 88, 100, 112, 126)  # cycled over the pieces
 SAMPLE_RATE_HZ = 44100
 ANALYSES = "bach/choraleAnalyses/riemenschneider{:03d}.rntxt"
 N_ANALYSES = 20
-N_PIECES = 100  # Riemenschneider 1..100: the analysed 20 plus 80 more for key, beats and downbeats
+N_PIECES = 371  # all of Riemenschneider: the analysed 20 plus the rest for key, beats and downbeats
 MIN_FIT = 0.6  # least share of sounding notes on the analysis's chord tones for usable chord truth
 SET_VERSION = 3  # part of the folder name: bump when the rendering or the truth changes
 # Harte qualities by the set of semitones above the root.
@@ -181,37 +181,58 @@ def render_piece(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> d
     return {"name": name, "wav": wav.name, **piece_truth(score, analysis, tempo_bpm)}
 
 
-def build(out: Path, *, limit: int = N_PIECES) -> list[dict[str, Any]]:
-    """Render the first ``limit`` pieces into ``out`` and return the manifest.
+def piece_number(piece: dict[str, Any]) -> int:
+    """Riemenschneider's number of a manifest entry (from its name, ``chorale_r012_...``)."""
+    found = re.match(r"chorale_r(\d+)_", piece["name"])
+    if found is None:
+        raise ValueError(f"manifest entry {piece['name']!r} does not start with chorale_rNNN_")
+    return int(found.group(1))
 
+
+def build(out: Path, *, limit: int = N_PIECES) -> list[dict[str, Any]]:
+    """Render Riemenschneider's chorales 1 to ``limit`` into ``out`` and return the manifest.
+
+    Each score goes in once: where Riemenschneider's list names a BWV already taken (music21's
+    corpus has one setting per BWV, e.g. r088 is r023's BWV 28.6), the later number is skipped.
     Pieces an earlier build rendered (in the manifest, WAV present) are reused; the manifest is
     written after each new piece, so an interrupted build resumes where it stopped.
     """
     manifest_path = out / "manifest.json"
-    pieces: list[dict[str, Any]] = []
+    done: dict[int, dict[str, Any]] = {}
     if manifest_path.exists():
-        pieces = json.loads(manifest_path.read_text())
-        missing = [i for i, p in enumerate(pieces) if not (out / p["wav"]).exists()]
-        pieces = pieces[: missing[0]] if missing else pieces
-    if len(pieces) >= limit:
-        return pieces[:limit]
+        for piece in json.loads(manifest_path.read_text()):
+            if (out / piece["wav"]).exists():
+                done[piece_number(piece)] = piece
     fluidsynth = shutil.which("fluidsynth")
-    if fluidsynth is None or not SOUNDFONT.exists():
-        raise SystemExit(
-            f"the rendered set needs fluidsynth and {SOUNDFONT} (Debian: fluidsynth fluid-soundfont-gm)"
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    for i in range(len(pieces), limit):
-        pieces.append(render_piece(i + 1, TEMPOS_BPM[i % len(TEMPOS_BPM)], out, fluidsynth))
-        manifest_path.write_text(json.dumps(pieces, indent=1))
-        print(f"rendered {pieces[-1]['name']}", file=sys.stderr)
+    pieces: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    for number in range(1, limit + 1):
+        bwv = chorale_bwv(number)
+        if bwv in taken:
+            continue
+        taken.add(bwv)
+        if number not in done:
+            if fluidsynth is None or not SOUNDFONT.exists():
+                raise SystemExit(
+                    f"the rendered set needs fluidsynth and {SOUNDFONT} (Debian: fluidsynth fluid-soundfont-gm)"
+                )
+            out.mkdir(parents=True, exist_ok=True)
+            done[number] = render_piece(number, TEMPOS_BPM[(number - 1) % len(TEMPOS_BPM)], out, fluidsynth)
+            manifest_path.write_text(json.dumps([done[k] for k in sorted(done)], indent=1))
+            print(f"rendered {done[number]['name']}", file=sys.stderr)
+        pieces.append(done[number])
     return pieces
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="default: ~/.cache/musearoo/eval/rendered")
-    parser.add_argument("--limit", type=int, default=N_PIECES, help=f"pieces (at most {N_PIECES})")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=N_PIECES,
+        help=f"Riemenschneider numbers 1 to N (at most {N_PIECES}), each score once",
+    )
     args = parser.parse_args()
     pieces = build(args.out or default_out(), limit=min(args.limit, N_PIECES))
     print(f"{len(pieces)} pieces in {args.out or default_out()}")

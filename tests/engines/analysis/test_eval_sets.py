@@ -128,6 +128,38 @@ def test_chorales_past_the_analysed_ones_have_key_and_grid_but_no_chord_truth() 
     assert rendered.chorale_bwv(17) == "145.5"  # analysed pieces take the BWV from their analysis
 
 
+def test_rendered_set_takes_each_score_once_and_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from tools.eval import rendered
+
+    made: list[tuple[int, float]] = []
+
+    def fake_render(number: int, tempo_bpm: float, out: Path, fluidsynth: str) -> dict[str, object]:
+        made.append((number, tempo_bpm))
+        name = f"chorale_r{number:03d}_bwv{rendered.chorale_bwv(number)}_{int(tempo_bpm)}bpm"
+        (out / f"{name}.wav").write_bytes(b"")
+        return {"name": name, "wav": f"{name}.wav"}
+
+    monkeypatch.setattr(rendered, "render_piece", fake_render)
+    monkeypatch.setattr(rendered.shutil, "which", lambda tool: f"/usr/bin/{tool}")
+    monkeypatch.setattr(rendered, "SOUNDFONT", tmp_path)  # any path that exists
+    assert rendered.chorale_bwv(88) == rendered.chorale_bwv(23) == "28.6"
+    pieces = rendered.build(tmp_path, limit=88)
+    numbers = [rendered.piece_number(p) for p in pieces]
+    assert numbers == list(range(1, 88))  # r088 is r023's score: skipped, not rendered twice
+    assert made[22] == (23, 112) and made[-1] == (87, 88)  # tempos cycle by number
+    assert len(json.loads((tmp_path / "manifest.json").read_text())) == 87
+    (tmp_path / pieces[4]["wav"]).unlink()  # a lost WAV is rendered again; the rest are reused
+    made.clear()
+    again = rendered.build(tmp_path, limit=90)
+    assert [n for n, _ in made] == [5, 89, 90]
+    assert [rendered.piece_number(p) for p in again] == [*range(1, 88), 89, 90]
+    assert again[:4] == pieces[:4] and again[5:87] == pieces[5:]
+
+
 def test_generated_set_plan_is_balanced_and_a_piece_renders(tmp_path: Path) -> None:
     from collections import Counter
 
