@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from bridge.livesim import warp
-from bridge.livesim.clip import Clip, MidiNoteSpecification
+from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
+from bridge.livesim.notes import MidiNoteSpecification
 from bridge.livesim.song import Song
 from bridge.livesim.track import ClipSlot
 from engines.errors import InvalidValue

@@ -11,7 +11,7 @@ import sys
 import types
 from typing import Any
 
-from bridge.livesim import application, base, clip, song, track, view, warp
+from bridge.livesim import application, base, clip, notes, song, track, view, warp
 
 MARKER = "__musearoo_livesim__"
 
@@ -55,9 +55,9 @@ def install() -> types.ModuleType:
         "Clip": _module(
             "Live.Clip",
             Clip=clip.Clip,
-            MidiNote=clip.MidiNote,
-            MidiNoteSpecification=clip.MidiNoteSpecification,
-            WarpMode=clip.WarpMode,
+            MidiNote=notes.MidiNote,
+            MidiNoteSpecification=notes.MidiNoteSpecification,
+            WarpMode=warp.WarpMode,
             WarpMarker=warp.WarpMarker,
         ),
     }

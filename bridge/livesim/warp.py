@@ -1,4 +1,4 @@
-"""Live.Clip.WarpMarker for the in-memory Live, and the seconds <-> beats map that markers define.
+"""Live.Clip.WarpMarker and Live.Clip.WarpMode for the in-memory Live, and the seconds <-> beats map that markers define.
 
 A warp marker pins a time in the sample (``sample_time``, in seconds of the file despite its
 name) to a time in the clip (``beat_time``, in beats). Between two markers the tempo is
@@ -14,6 +14,17 @@ from collections.abc import Sequence
 from bridge.livesim.base import check_args
 
 Pair = tuple[float, float]  # (sample_time_s, beat_time)
+
+
+class WarpMode(int):
+    beats = 0
+    tones = 1
+    texture = 2
+    repitch = 3
+    complex = 4
+    rex = 5
+    complex_pro = 6
+    count = 7
 
 
 class WarpMarker:

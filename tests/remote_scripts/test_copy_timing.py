@@ -16,8 +16,7 @@ import soundfile
 
 from bridge import protocol
 from bridge.livesim import LiveHost
-from bridge.livesim.clip import WarpMode
-from bridge.livesim.warp import WarpMarker
+from bridge.livesim.warp import WarpMarker, WarpMode
 from tests.remote_scripts.osc_client import OscClient
 
 RATE = 44100

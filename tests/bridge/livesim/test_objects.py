@@ -12,8 +12,8 @@ import soundfile
 from bridge.livesim import SetDesc, build_song
 from bridge.livesim.application import Application, bind_application
 from bridge.livesim.base import ArgumentError, LimitationError
-from bridge.livesim.clip import MidiNoteSpecification
 from bridge.livesim.document import Document
+from bridge.livesim.notes import MidiNoteSpecification
 from bridge.livesim.song import Song
 
 
