@@ -75,19 +75,31 @@ def rendered_section(limit: int) -> dict[str, Any]:
             for k in totals:
                 totals[k] += scores[k]
                 raw_totals[k] += raw_scores[k]
-        ref_key, analyst_key = piece["key"], piece["key_analysis"]
+        ref_key, final_key, analyst_key = piece["key"], piece["key_final"], piece["key_analysis"]
         rows[piece["name"]] = {
             "number": rendered.piece_number(piece),
             "analysed": analyst_key is not None,
             "key_ref": ref_key,
             "key_ours": res["key"],
             "key_score": mir_eval.key.weighted_score(ref_key, res["key"]),
+            "key_final": final_key,
+            "key_score_final": mir_eval.key.weighted_score(final_key, res["key"]),
+            # How far the two truths are apart: the best a detector right on one can score on the other.
+            "declared_vs_final": mir_eval.key.weighted_score(ref_key, final_key),
             "key_analyst": analyst_key,
             "key_score_vs_analyst": (
                 None if analyst_key is None else mir_eval.key.weighted_score(analyst_key, res["key"])
             ),
+            "declared_vs_analyst": (
+                None if analyst_key is None else mir_eval.key.weighted_score(analyst_key, ref_key)
+            ),
+            "final_vs_analyst": (
+                None if analyst_key is None else mir_eval.key.weighted_score(analyst_key, final_key)
+            ),
             "key_score_cnn_only": mir_eval.key.weighted_score(ref_key, keys.best_key(cnn)[0]),
             "key_score_profile_only": mir_eval.key.weighted_score(ref_key, keys.best_key(prof)[0]),
+            "key_score_final_cnn_only": mir_eval.key.weighted_score(final_key, keys.best_key(cnn)[0]),
+            "key_score_final_profile_only": mir_eval.key.weighted_score(final_key, keys.best_key(prof)[0]),
             "majmin": None if truth is None else scores["majmin"] / max(scores["majmin_s"], 1e-9),
             "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
             "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
@@ -98,9 +110,15 @@ def rendered_section(limit: int) -> dict[str, Any]:
         key: statistics.mean(r[key] for r in rows.values() if r[key] is not None)
         for key in (
             "key_score",
+            "key_score_final",
+            "declared_vs_final",
             "key_score_vs_analyst",
+            "declared_vs_analyst",
+            "final_vs_analyst",
             "key_score_cnn_only",
             "key_score_profile_only",
+            "key_score_final_cnn_only",
+            "key_score_final_profile_only",
             "majmin",
             "beat_f",
             "downbeat_f",
@@ -110,7 +128,16 @@ def rendered_section(limit: int) -> dict[str, Any]:
     # analysed pieces (1-20), the minor prior on 1-100; 101 on were first scored after both.
     for subset, numbers in SUBSETS.items():
         chosen = [r for r in rows.values() if r["number"] in numbers]
-        for key in ("key_score", "key_score_cnn_only", "key_score_profile_only", "beat_f", "downbeat_f"):
+        for key in (
+            "key_score",
+            "key_score_final",
+            "key_score_cnn_only",
+            "key_score_profile_only",
+            "key_score_final_cnn_only",
+            "key_score_final_profile_only",
+            "beat_f",
+            "downbeat_f",
+        ):
             summary[f"{key}_{subset}"] = statistics.mean(r[key] for r in chosen) if chosen else None
         summary[f"key_exact_{subset}"] = sum(r["key_score"] == 1.0 for r in chosen)
         summary[f"pieces_{subset}"] = len(chosen)

@@ -5,7 +5,8 @@ known tempo with every part on a GM piano and rendered through FluidR3_GM. The f
 are the ones music21 ships an expert Roman-numeral analysis of
 (``bach/choraleAnalyses/riemenschneider*.rntxt``); the rest have key, beat and downbeat truth but
 no chord truth. Truth per piece:
-- key: the score's declared key (its first music21 Key; the analyst's opening key is kept beside it),
+- key: the score's declared key (its first music21 Key) and its final-and-signature key
+  (tools/eval/chorale_truth.py); the analyst's opening key is kept beside them,
 - chords: the analysis's Roman numerals as Harte labels, timed by their offsets (analysed pieces),
 - beats: every quarter note of the grid that runs through the bar lines,
 - downbeats: music21's bar offsets (a pickup bar is not a downbeat).
@@ -25,116 +26,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tools.eval.chorale_truth import piece_truth
+
 SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 TEMPOS_BPM = (66, 76, 88, 100, 112, 126)  # cycled over the pieces
 SAMPLE_RATE_HZ = 44100
 ANALYSES = "bach/choraleAnalyses/riemenschneider{:03d}.rntxt"
 N_ANALYSES = 20
 N_PIECES = 371  # all of Riemenschneider: the analysed 20 plus the rest for key, beats and downbeats
-MIN_FIT = 0.6  # least share of sounding notes on the analysis's chord tones for usable chord truth
-SET_VERSION = 3  # part of the folder name: bump when the rendering or the truth changes
-# Harte qualities by the set of semitones above the root.
-QUALITIES = {
-    frozenset({0, 4, 7}): "maj",
-    frozenset({0, 3, 7}): "min",
-    frozenset({0, 3, 6}): "dim",
-    frozenset({0, 4, 8}): "aug",
-    frozenset({0, 4, 7, 10}): "7",
-    frozenset({0, 4, 10}): "7",
-    frozenset({0, 4, 7, 11}): "maj7",
-    frozenset({0, 3, 7, 10}): "min7",
-    frozenset({0, 3, 10}): "min7",
-    frozenset({0, 3, 6, 10}): "hdim7",
-    frozenset({0, 3, 6, 9}): "dim7",
-}
+SET_VERSION = 4  # part of the folder name: bump when the rendering or the truth changes
 
 
 def default_out() -> Path:
     from engines.analysis.cache import cache_root
 
     return cache_root() / "eval" / f"rendered-v{SET_VERSION}"
-
-
-def harte(rn: Any, shift: int = 0) -> str:
-    """Harte label of a music21 RomanNumeral, transposed up ``shift`` semitones; "X" for other sonorities."""
-    root = rn.root().transpose(shift)
-    name = root.name.replace("-", "b")
-    intervals = frozenset((p.pitchClass - rn.root().pitchClass) % 12 for p in rn.pitches)
-    quality = QUALITIES.get(intervals)
-    return f"{name}:{quality}" if quality else "X"
-
-
-def key_name(k: Any) -> str:
-    """'Bb major' from a music21 Key."""
-    return f"{k.tonic.name.replace('-', 'b')} {k.mode}"
-
-
-def _sounding(score: Any) -> list[tuple[float, float, int]]:
-    """(start_q, end_q, pitch class) of every note in the score."""
-    out = []
-    for n in score.flatten().notes:
-        for p in n.pitches:
-            out.append((float(n.offset), float(n.offset + n.quarterLength), p.pitchClass))
-    return out
-
-
-def analysis_fit(
-    notes: list[tuple[float, float, int]], spans: list[tuple[float, float, Any]], shift: int
-) -> float:
-    """Share of the notes' duration that falls on chord tones of the analysis transposed by ``shift``."""
-    on = total = 0.0
-    for start, stop, rn in spans:
-        tones = {(p.pitchClass + shift) % 12 for p in rn.pitches}
-        for n_start, n_stop, pc in notes:
-            overlap = min(stop, n_stop) - max(start, n_start)
-            if overlap > 0:
-                total += overlap
-                on += overlap * (pc in tones)
-    return on / total if total else 0.0
-
-
-def piece_truth(score: Any, analysis: Any | None, tempo_bpm: float) -> dict[str, Any]:
-    """Key, chords, beats and downbeats (seconds) of a chorale score and its analysis (if any).
-
-    Riemenschneider's edition (which the analyses follow) transposes some chorales: the analysis
-    is transposed onto the score by the shift whose chord tones cover most of the sounding notes.
-    When even the best shift covers less than MIN_FIT of them (the analysis follows another
-    version of the chorale), the piece has no chord truth (``chords`` is None).
-    """
-    from music21 import key, roman
-
-    s_per_quarter = 60.0 / tempo_bpm
-    end_q = float(score.highestTime)
-    measures = list(score.parts[0].getElementsByClass("Measure"))
-    downbeats_q = [float(m.offset) for m in measures if float(m.paddingLeft) == 0.0]
-    first = downbeats_q[0]
-    beats_q = [first + k for k in range(-int(first), int(end_q - first) + 1) if 0 <= first + k < end_q]
-    declared = next(iter(score.recurse().getElementsByClass(key.Key)), None)
-    truth = {
-        "tempo_bpm": tempo_bpm,
-        "key": key_name(declared) if declared is not None else None,
-        "beats_s": [q * s_per_quarter for q in beats_q],
-        "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
-        "duration_s": end_q * s_per_quarter,
-    }
-    if analysis is None:
-        return {**truth, "key_analysis": None, "analysis_shift": None, "analysis_fit": None, "chords": None}
-    rns = list(analysis.recurse().getElementsByClass(roman.RomanNumeral))
-    starts = [float(rn.getOffsetInHierarchy(analysis)) for rn in rns]
-    stops = [*starts[1:], end_q]
-    spans = [(a, b, rn) for a, b, rn in zip(starts, stops, rns, strict=True) if b > a]
-    notes = _sounding(score)
-    fits = [analysis_fit(notes, spans, shift) for shift in range(12)]
-    shift = max(range(12), key=lambda k: fits[k])
-    chords = [[a * s_per_quarter, b * s_per_quarter, harte(rn, shift)] for a, b, rn in spans]
-    opening = rns[0].key.transpose(shift) if rns else None
-    return {
-        **truth,
-        "key_analysis": key_name(opening) if opening is not None else None,  # the analyst's opening key
-        "analysis_shift": shift,
-        "analysis_fit": round(fits[shift], 3),
-        "chords": chords if fits[shift] >= MIN_FIT else None,
-    }
 
 
 def render_midi(fluidsynth: str, midi: Path, wav: Path, *, gain: float) -> None:

@@ -106,26 +106,49 @@ def test_chord_truth_is_aligned_to_the_score_or_dropped(
 
     from tools.eval import rendered
 
+    from tools.eval import chorale_truth
+
     analysis = corpus.parse(rendered.ANALYSES.format(number))
-    truth = rendered.piece_truth(corpus.parse(f"bach/bwv{bwv}"), analysis, 120.0)
+    truth = chorale_truth.piece_truth(corpus.parse(f"bach/bwv{bwv}"), analysis, 120.0)
     assert truth["analysis_shift"] == shift  # r017 follows an edition a whole tone below this score
     assert (truth["chords"] is not None) is usable
-    assert (truth["analysis_fit"] >= rendered.MIN_FIT) is usable
+    assert (truth["analysis_fit"] >= chorale_truth.MIN_FIT) is usable
 
 
 def test_chorales_past_the_analysed_ones_have_key_and_grid_but_no_chord_truth() -> None:
     from music21 import corpus
 
     from tools.eval import rendered
+    from tools.eval.chorale_truth import piece_truth
 
     bwv = rendered.chorale_bwv(rendered.N_ANALYSES + 1)
     assert bwv == "153.5"  # Riemenschneider 21, "Herzlich tut mich verlangen"
-    truth = rendered.piece_truth(corpus.parse(f"bach/bwv{bwv}"), None, 120.0)
+    truth = piece_truth(corpus.parse(f"bach/bwv{bwv}"), None, 120.0)
     assert truth["key"] == "A minor" and truth["key_analysis"] is None
     assert truth["chords"] is None and truth["analysis_fit"] is None
     beats = set(np.round(truth["beats_s"], 6))
     assert truth["downbeats_s"] and set(np.round(truth["downbeats_s"], 6)) <= beats
     assert rendered.chorale_bwv(17) == "145.5"  # analysed pieces take the BWV from their analysis
+
+
+@pytest.mark.parametrize(
+    ("bwv", "declared", "final"),
+    [
+        ("281", "F major", "F major"),  # r006: signature and final agree
+        ("40.8", "C minor", "F minor"),  # r008: a Dorian signature (3 flats) for F minor, ending on F
+        ("28.6", "A minor", "A minor"),  # r023: the soprano writes minor, the lower parts major: final A
+        ("244.15", "E major", "D major"),  # r098: soprano 4 sharps, bass 2 sharps, ending on D
+        ("184.5", "D major", "D major"),  # r014: ends on its dominant A, so the declared key stays
+        ("41.6", "C major", "C major"),  # r011: nine parts, trumpets and timpani first, continuo last
+    ],
+)
+def test_final_and_signature_key(bwv: str, declared: str, final: str) -> None:
+    from music21 import corpus
+
+    from tools.eval.chorale_truth import piece_truth
+
+    truth = piece_truth(corpus.parse(f"bach/bwv{bwv}"), None, 100.0)
+    assert (truth["key"], truth["key_final"]) == (declared, final)
 
 
 def test_rendered_set_takes_each_score_once_and_resumes(
