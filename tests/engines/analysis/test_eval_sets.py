@@ -104,9 +104,7 @@ def test_chord_truth_is_aligned_to_the_score_or_dropped(
 ) -> None:
     from music21 import corpus
 
-    from tools.eval import rendered
-
-    from tools.eval import chorale_truth
+    from tools.eval import chorale_truth, rendered
 
     analysis = corpus.parse(rendered.ANALYSES.format(number))
     truth = chorale_truth.piece_truth(corpus.parse(f"bach/bwv{bwv}"), analysis, 120.0)
