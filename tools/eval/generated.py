@@ -9,7 +9,7 @@ judged from the MIDI, is 0.937: see BENCHMARKS.md, so a few pieces lean to a rel
 tempo, and the beat grid (every quarter note from 0).
 
 The set goes into a cache folder (never into git), with ``manifest.json`` beside the WAVs:
-    .venv/bin/python tools/eval/generated.py [--out DIR] [--limit N]
+    .venv/bin/python -m tools.eval.generated [--out DIR] [--limit N]   (from the project root)
 """
 
 from __future__ import annotations

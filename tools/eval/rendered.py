@@ -12,7 +12,7 @@ no chord truth. Truth per piece:
 - downbeats: music21's bar offsets (a pickup bar is not a downbeat).
 
 The set goes into a cache folder (never into git), with ``manifest.json`` beside the WAVs:
-    .venv/bin/python tools/eval/rendered.py [--out DIR] [--limit N]
+    .venv/bin/python -m tools.eval.rendered [--out DIR] [--limit N]   (from the project root)
 """
 
 from __future__ import annotations
