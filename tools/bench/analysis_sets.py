@@ -42,6 +42,15 @@ def chord_scores(ref: list[list[Any]], est: list[dict[str, Any]], duration_s: fl
 
 # Riemenschneider numbers by what was in view when the key settings were chosen.
 SUBSETS = {"analysed": range(1, 21), "seen": range(21, 101), "held_out": range(101, 372)}
+# Ours and the two halves of the blend alone, against the declared and the final-and-signature keys.
+KEY_SCORES = (
+    "key_score",
+    "key_score_final",
+    "key_score_cnn_only",
+    "key_score_profile_only",
+    "key_score_final_cnn_only",
+    "key_score_final_profile_only",
+)
 
 
 def rendered_section(limit: int) -> dict[str, Any]:
@@ -109,16 +118,11 @@ def rendered_section(limit: int) -> dict[str, Any]:
     summary = {
         key: statistics.mean(r[key] for r in rows.values() if r[key] is not None)
         for key in (
-            "key_score",
-            "key_score_final",
+            *KEY_SCORES,
             "declared_vs_final",
             "key_score_vs_analyst",
             "declared_vs_analyst",
             "final_vs_analyst",
-            "key_score_cnn_only",
-            "key_score_profile_only",
-            "key_score_final_cnn_only",
-            "key_score_final_profile_only",
             "majmin",
             "beat_f",
             "downbeat_f",
@@ -128,16 +132,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
     # analysed pieces (1-20), the minor prior on 1-100; 101 on were first scored after both.
     for subset, numbers in SUBSETS.items():
         chosen = [r for r in rows.values() if r["number"] in numbers]
-        for key in (
-            "key_score",
-            "key_score_final",
-            "key_score_cnn_only",
-            "key_score_profile_only",
-            "key_score_final_cnn_only",
-            "key_score_final_profile_only",
-            "beat_f",
-            "downbeat_f",
-        ):
+        for key in (*KEY_SCORES, "beat_f", "downbeat_f"):
             summary[f"{key}_{subset}"] = statistics.mean(r[key] for r in chosen) if chosen else None
         summary[f"key_exact_{subset}"] = sum(r["key_score"] == 1.0 for r in chosen)
         summary[f"pieces_{subset}"] = len(chosen)

@@ -33,7 +33,6 @@ QUALITIES = {
 
 # The final's step above the signature's major tonic -> the mode of the final-and-signature key.
 FINAL_MODES = {0: "major", 9: "minor", 2: "minor"}
-PITCH_NAMES = ("C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 
 
 def harte(rn: Any, shift: int = 0) -> str:
@@ -90,11 +89,12 @@ def piece_truth(score: Any, analysis: Any | None, tempo_bpm: float) -> dict[str,
     downbeats_q = [float(m.offset) for m in measures if float(m.paddingLeft) == 0.0]
     first = downbeats_q[0]
     beats_q = [first + k for k in range(-int(first), int(end_q - first) + 1) if 0 <= first + k < end_q]
-    declared = next(iter(score.recurse().getElementsByClass(key.Key)), None)
+    first_key = next(iter(score.recurse().getElementsByClass(key.Key)), None)
+    declared = key_name(first_key) if first_key is not None else None
     truth = {
         "tempo_bpm": tempo_bpm,
-        "key": key_name(declared) if declared is not None else None,
-        "key_final": final_key(score, key_name(declared) if declared is not None else None),
+        "key": declared,
+        "key_final": final_key(score, declared),
         "beats_s": [q * s_per_quarter for q in beats_q],
         "downbeats_s": [q * s_per_quarter for q in downbeats_q if q < end_q],
         "duration_s": end_q * s_per_quarter,
@@ -138,6 +138,6 @@ def final_key(score: Any, declared: str | None) -> str | None:
     signature = next(iter(bass.recurse().getElementsByClass(key.KeySignature)), None)
     if signature is None:
         return declared
-    final = finals[bass].pitchClass
-    mode = FINAL_MODES.get((final - 7 * signature.sharps) % 12)
-    return f"{PITCH_NAMES[final]} {mode}" if mode else declared
+    final = finals[bass]  # spelled as the score spells it
+    mode = FINAL_MODES.get((final.pitchClass - 7 * signature.sharps) % 12)
+    return f"{final.name.replace('-', 'b')} {mode}" if mode else declared

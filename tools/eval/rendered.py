@@ -18,6 +18,7 @@ The set goes into a cache folder (never into git), with ``manifest.json`` beside
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import shutil
@@ -49,13 +50,20 @@ def render_midi(fluidsynth: str, midi: Path, wav: Path, *, gain: float) -> None:
     subprocess.run([*cmd, str(SOUNDFONT), str(midi)], check=True, capture_output=True)
 
 
+@functools.cache
+def _riemenschneider() -> dict[int, Any]:
+    """music21's table of the chorales by Riemenschneider number (built once)."""
+    from music21.corpus.chorales import ChoraleListRKBWV
+
+    return dict(ChoraleListRKBWV().byRiemenschneider)
+
+
 def chorale_bwv(number: int) -> str:
     """BWV number of Riemenschneider's chorale ``number``: from its analysis if there is one."""
     from music21 import corpus
-    from music21.corpus.chorales import ChoraleListRKBWV
 
     if number > N_ANALYSES:
-        return str(ChoraleListRKBWV().byRiemenschneider[number]["bwv"])
+        return str(_riemenschneider()[number]["bwv"])
     analysis_path = corpus.getWork(ANALYSES.format(number))
     header = Path(str(analysis_path)).read_text(encoding="utf-8")
     bwv = re.search(r"BWV:\s*([\d.]+)", header)
