@@ -2,7 +2,8 @@
 
 /roo/live/* requests carry a request id that the reply repeats; common-grammar queries are matched
 first-in first-out per address (the Remote Script answers each request exactly once, in order).
-Pushed context changes are handed to ``on_context``.
+Pushed context changes are handed to ``on_context``. The reply types (``LiveContext``,
+``ClipInfo``) live in ``bridge.live_replies`` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -12,43 +13,17 @@ import itertools
 import logging
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bridge import osc, protocol
+from bridge.live_replies import ClipInfo, LiveContext, describe
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
-from engines.music import NOTE_NAMES, Note
+from engines.music import Note
+
+__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "describe"]
 
 log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_S = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class LiveContext:
-    tempo_bpm: float
-    signature_numerator: int
-    signature_denominator: int
-    root_note: int
-    scale_name: str
-    selected_track: int
-    selected_slot: int
-    song_time_beats: float
-    is_playing: int
-    num_tracks: int
-    num_scenes: int
-    live_version: str
-
-    @classmethod
-    def from_args(cls, args: Sequence[Any]) -> LiveContext:
-        if len(args) != len(protocol.CONTEXT_FIELDS):
-            raise ProtocolError(
-                f"context reply has {len(args)} values: expected {len(protocol.CONTEXT_FIELDS)}"
-            )
-        return cls(*args)
-
-    @property
-    def version_tuple(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.live_version.split(".") if p.isdigit())
 
 
 def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
@@ -59,29 +34,6 @@ def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
             f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
         )
     return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
-
-
-@dataclass(frozen=True, slots=True)
-class ClipInfo:
-    name: str
-    is_audio_clip: int
-    file_path: str
-    length_beats: float
-    start_marker_beats: float
-    end_marker_beats: float
-    warping: int
-    sample_rate: float
-    track_name: str
-    start_s: float  # the marked region in seconds of the file; -1.0 where Live's markers do not say
-    end_s: float
-
-
-def describe(ctx: LiveContext) -> str:
-    """One line for people: "Live 12.3.6, 120 BPM 4/4, C Major, 6 tracks, 8 scenes"."""
-    return (
-        f"Live {ctx.live_version}, {ctx.tempo_bpm:g} BPM {ctx.signature_numerator}/{ctx.signature_denominator}, "
-        f"{NOTE_NAMES[ctx.root_note % 12]} {ctx.scale_name}, {ctx.num_tracks} tracks, {ctx.num_scenes} scenes"
-    )
 
 
 class _Protocol(asyncio.DatagramProtocol):

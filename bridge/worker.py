@@ -23,32 +23,26 @@ API for actions (the whole of it)::
   method imports the main module again in the worker.
 
 The process is started with the ``spawn`` method (safe with CUDA and on macOS/Windows) at a
-lower scheduling priority, so the daemon's event loop keeps answering while models run.
+lower scheduling priority, so the daemon's event loop keeps answering while models run; the
+process and the thread that reads its answers are in ``bridge.worker_link``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import pickle
-import threading
 import time
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from bridge.worker_process import NICE_INCREMENT, rebuild_error, worker_main
+from bridge.worker_link import Pending, WorkerProcess
+from bridge.worker_process import NICE_INCREMENT
 from engines.errors import JobCancelled, RooError
 
 if TYPE_CHECKING:
-    from multiprocessing.context import SpawnProcess
-    from multiprocessing.queues import Queue
-
     from bridge.jobs import Job
 
 HEARTBEAT_S = 0.5  # with no news for this long, the last progress is re-sent (gaps stay under 0.75 s)
 CANCEL_GRACE_S = 30.0  # a cancelled job that does not stop within this is ended by killing the worker
-_CTX = multiprocessing.get_context("spawn")
 
 
 def get_worker(app: Any) -> Worker:
@@ -59,42 +53,6 @@ def get_worker(app: Any) -> Worker:
     return worker
 
 
-@dataclass(eq=False)
-class _Pending:
-    rid: int
-    job: Job
-    target: str
-    loop: asyncio.AbstractEventLoop
-    future: asyncio.Future[Any]
-    fraction: float = 0.0
-    message: str = "starting the model worker"
-    started_s: float = field(default_factory=time.monotonic)
-    last_report_s: float = field(default_factory=time.monotonic)
-
-
-class _Process:
-    """One running worker process with its request queue, result pipe and reader thread."""
-
-    def __init__(self, owner: Worker) -> None:
-        self.requests: Queue[bytes | None] = _CTX.Queue()
-        receive, send = _CTX.Pipe(duplex=False)
-        self.results: Connection = receive
-        self.cancelled_id = _CTX.Value("q", 0, lock=False)
-        self.rids: set[int] = set()  # requests sent to this process (failed together if it dies)
-        self.process: SpawnProcess = _CTX.Process(
-            target=worker_main,
-            args=(self.requests, send, self.cancelled_id, owner.nice_increment),
-            name="roo-worker",
-            daemon=True,
-        )
-        self.process.start()
-        send.close()  # only the child writes; its death then ends our reads with EOFError
-        self.reader = threading.Thread(
-            target=owner._read, args=(self,), name="roo-worker-reader", daemon=True
-        )
-        self.reader.start()
-
-
 class Worker:
     """Runs ``module:function`` targets in one persistent process, one job at a time."""
 
@@ -103,8 +61,8 @@ class Worker:
     ) -> None:
         self.cancel_grace_s = cancel_grace_s
         self.nice_increment = nice_increment  # 0 for benchmarks against processes at normal priority
-        self._proc: _Process | None = None
-        self._pending: dict[int, _Pending] = {}
+        self._proc: WorkerProcess | None = None
+        self._pending: dict[int, Pending] = {}
         self._next_id = 0
         self._order: asyncio.Lock | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -131,7 +89,7 @@ class Worker:
         loop = asyncio.get_running_loop()
         self._next_id += 1
         rid = self._next_id
-        pending = _Pending(rid, job, target, loop, loop.create_future())
+        pending = Pending(rid, job, target, loop, loop.create_future())
         release_now = True
         try:
             job.check_cancelled()
@@ -175,16 +133,16 @@ class Worker:
         proc.requests.close()
         proc.reader.join(timeout=5.0)
 
-    def _ensure_started(self) -> _Process:
+    def _ensure_started(self) -> WorkerProcess:
         if self._proc is None or not self._proc.process.is_alive():
-            self._proc = _Process(self)
+            self._proc = WorkerProcess(self._pending, self.nice_increment)
         return self._proc
 
     def _proc_cancel(self, rid: int) -> None:
         if self._proc is not None:
             self._proc.cancelled_id.value = rid
 
-    async def _wait_cancelled(self, rid: int, pending: _Pending) -> None:
+    async def _wait_cancelled(self, rid: int, pending: Pending) -> None:
         """After a cancel, hold the queue until the worker has stopped that job (or kill it)."""
         assert self._order is not None
         try:
@@ -196,7 +154,7 @@ class Worker:
             self._pending.pop(rid, None)
             self._order.release()
 
-    def _heartbeat(self, pending: _Pending) -> None:
+    def _heartbeat(self, pending: Pending) -> None:
         now = time.monotonic()
         if now - pending.last_report_s < HEARTBEAT_S or pending.future.done():
             return
@@ -207,75 +165,7 @@ class Worker:
         except JobCancelled:
             self._proc_cancel(pending.rid)
 
-    # --- reader thread: everything below runs off the loop and posts back onto it ---
-
-    def _read(self, proc: _Process) -> None:
-        while True:
-            try:
-                message = pickle.loads(proc.results.recv_bytes())
-            except (EOFError, OSError):
-                break
-            kind, rid = message[0], message[1]
-            pending = self._pending.get(rid)
-            if pending is None:
-                continue
-            if kind == "progress":
-                pending.fraction, pending.message = float(message[2]), str(message[3])
-                pending.last_report_s = time.monotonic()
-                try:
-                    pending.job.report(pending.fraction, pending.message)
-                except JobCancelled:
-                    proc.cancelled_id.value = rid
-            elif kind == "ok":
-                self._settle(pending, value=message[2])
-            elif kind == "cancelled":
-                self._settle(pending, error=JobCancelled(message[2]))
-            else:  # "error": module, class name, message
-                self._settle(pending, error=rebuild_error(pending.target, *message[2:5]))
-        proc.process.join(timeout=5.0)
-        code = proc.process.exitcode
-        for rid in proc.rids:
-            pending = self._pending.get(rid)
-            if pending is not None:
-                self._settle(pending, error=RooError(_death_message(pending.target, code)))
-        proc.results.close()
-
-    def _settle(self, pending: _Pending, *, value: Any = None, error: BaseException | None = None) -> None:
-        def settle() -> None:
-            if pending.future.done():
-                return
-            if error is not None:
-                pending.future.set_exception(error)
-            else:
-                pending.future.set_result(value)
-
-        try:
-            pending.loop.call_soon_threadsafe(settle)
-        except RuntimeError:  # the loop is closed: nobody is waiting any more
-            pass
-
 
 def _retrieve(future: asyncio.Future[Any]) -> None:
     if not future.cancelled():
         future.exception()
-
-
-def _death_message(target: str, exitcode: int | None) -> str:
-    import signal
-
-    function = target.rsplit(":", 1)[-1]
-    if exitcode is None:
-        how = "stopped answering"
-    elif exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        hint = {
-            "SIGKILL": " (usually the system ran out of memory; try a shorter clip or a smaller model)",
-            "SIGSEGV": " (a crash in native code)",
-        }.get(name, "")
-        how = f"was killed by {name}{hint}"
-    else:
-        how = f"exited with code {exitcode}"
-    return f"the model worker process {how} while running {function}; the next job starts a fresh worker"

@@ -8,8 +8,9 @@ foreground. ``modules.install()`` puts ``Live``, ``Live.Song`` ... into ``sys.mo
 from __future__ import annotations
 
 from bridge.livesim.application import Application, get_application
-from bridge.livesim.host import CInstance, LiveHost, load_script
+from bridge.livesim.host import LiveHost
 from bridge.livesim.live_set import ClipDesc, SetDesc, TrackDesc, build_song, load_set, parse_set
+from bridge.livesim.script import CInstance, load_script
 
 __all__ = [
     "Application",

@@ -3,89 +3,33 @@
 Like Live, the host calls ``create_instance(c_instance)`` of the script package, fires
 ``Live.Base.Timer`` callbacks at their interval (ms), calls ``update_display`` about every
 100 ms and ``disconnect`` on stop; every Live call happens on that one thread. Tests and
-benchmarks use ``LiveHost(...).start_in_thread()`` and inspect the Set through ``call``.
+benchmarks use ``LiveHost(...).start_in_thread()`` and inspect the Set through ``call``. The
+script's loading and its ``c_instance`` are in ``bridge.livesim.script``.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import importlib.util
-import os
 import queue
-import sys
 import threading
 import time
-import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from bridge import protocol
-from bridge.livesim import modules
+from bridge.livesim import readers
 from bridge.livesim.application import DEFAULT_VERSION, Application, Version, bind_application
 from bridge.livesim.base import bind_scheduler
 from bridge.livesim.document import Document
 from bridge.livesim.live_set import SetDesc, build_song
+from bridge.livesim.readers import ArrangementClip, NoteRow
 from bridge.livesim.scheduler import TimerScheduler
-from bridge.livesim.song import Song
+from bridge.livesim.script import CInstance, create_script, load_script
 
 T = TypeVar("T")
 SCRIPT_DIR = Path(__file__).resolve().parents[2] / "remote_scripts" / "MuseAroo"
-PORT_ENV = "MUSEAROO_LIVE_PORT"
 DISPLAY_INTERVAL_S = 0.1
-_create_lock = threading.Lock()  # the port travels to the script in the process environment
-
-
-NoteRow = tuple[int, float, float, int, int]
-
-
-def note_rows(clip: Any) -> list[NoteRow]:
-    """(pitch, start_beats, duration_beats, velocity, mute) of a MIDI clip's notes, sorted by time."""
-    return [
-        (n.pitch, n.start_time, n.duration, round(n.velocity), int(n.mute))
-        for n in clip.get_all_notes_extended()
-    ]
-
-
-class CInstance:
-    """What Live hands a Remote Script: the Song and the log and status-bar outputs."""
-
-    def __init__(self, host: LiveHost) -> None:
-        self._host = host
-
-    def song(self) -> Song:
-        return self._host.song
-
-    def log_message(self, *messages: object) -> None:
-        self._host._log(" ".join(str(m) for m in messages))
-
-    def show_message(self, message: object) -> None:
-        self._host.status_bar = str(message)
-
-    def request_rebuild_midi_map(self) -> None:
-        pass
-
-    def send_midi(self, midi_bytes: tuple[int, ...]) -> None:
-        pass
-
-
-def load_script(script_dir: Path) -> types.ModuleType:
-    """Import the Remote Script package from its folder, named after it (once per process, as Live does)."""
-    modules.install()
-    name = script_dir.name
-    init = script_dir / "__init__.py"
-    existing = sys.modules.get(name)
-    if existing is not None and Path(str(existing.__file__)).resolve() == init.resolve():
-        return existing
-    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
-        del sys.modules[key]
-    spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[str(script_dir)])
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot load a Remote Script from {str(script_dir)!r}: no __init__.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 class LiveHost:
@@ -201,50 +145,15 @@ class LiveHost:
     # --- conveniences for tests and benchmarks ----------------------------------------------
     def clip_notes(self, track: int, slot: int) -> list[NoteRow]:
         """(pitch, start_beats, duration_beats, velocity, mute) of a MIDI clip, sorted by time."""
+        return self.call(lambda: readers.clip_notes(self.song, track, slot))
 
-        def read() -> list[NoteRow]:
-            clip = self.song.tracks[track].clip_slots[slot].clip
-            if clip is None:
-                raise LookupError(f"track {track} slot {slot} holds no clip")
-            return note_rows(clip)
-
-        return self.call(read)
-
-    def arrangement_clips(self, track: int) -> list[tuple[float, float, str, list[NoteRow]]]:
+    def arrangement_clips(self, track: int) -> list[ArrangementClip]:
         """(start_beats, length_beats, name, notes) of each arrangement clip on a track, by start time."""
-
-        def read() -> list[tuple[float, float, str, list[NoteRow]]]:
-            return [
-                (
-                    clip.start_time,
-                    clip.length,
-                    clip.name,
-                    note_rows(clip),
-                )
-                for clip in self.song.tracks[track].arrangement_clips
-            ]
-
-        return self.call(read)
+        return self.call(lambda: readers.arrangement_clips(self.song, track))
 
     def clip_properties(self, track: int, slot: int) -> dict[str, Any] | None:
         """The clip's properties as a dict (None for an empty slot); warp markers as (seconds, beats)."""
-
-        def read() -> dict[str, Any] | None:
-            clip = self.song.tracks[track].clip_slots[slot].clip
-            if clip is None:
-                return None
-            props = ("name", "length", "looping", "loop_start", "loop_end", "start_marker", "end_marker")
-            out = {p: getattr(clip, p) for p in props}
-            out["is_audio_clip"] = clip.is_audio_clip
-            if clip.is_audio_clip:
-                out.update(file_path=clip.file_path, warping=clip.warping, sample_rate=clip.sample_rate)
-                out.update(
-                    warp_mode=clip.warp_mode,
-                    warp_markers=[(m.sample_time, m.beat_time) for m in clip.warp_markers],
-                )
-            return out
-
-        return self.call(read)
+        return self.call(lambda: readers.clip_properties(self.song, track, slot))
 
     # --- the main thread ------------------------------------------------------------------
     def _main(self) -> None:
@@ -253,16 +162,7 @@ class LiveHost:
         self.doc.main_thread = threading.current_thread()
         try:
             module = load_script(self.script_dir)
-            with _create_lock:
-                previous = os.environ.get(PORT_ENV)
-                os.environ[PORT_ENV] = str(self.requested_port)
-                try:
-                    self.script = module.create_instance(CInstance(self))
-                finally:
-                    if previous is None:
-                        os.environ.pop(PORT_ENV, None)
-                    else:
-                        os.environ[PORT_ENV] = previous
+            self.script = create_script(module, CInstance(self), self.requested_port)
         except Exception as exc:  # reported to the starter, like Live's log of a broken script
             self._start_error = exc
             self._ready.set()

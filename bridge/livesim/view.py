@@ -14,13 +14,14 @@ from bridge.livesim.document import Document
 if TYPE_CHECKING:
     from bridge.livesim.clip import Clip
     from bridge.livesim.song import Song
+    from bridge.livesim.song_tracks import SongTracks
     from bridge.livesim.track import ClipSlot, Track
 
 
 class Scene:
     """A row of the Session view: a name and one clip slot per track."""
 
-    def __init__(self, doc: Document, song: Song) -> None:
+    def __init__(self, doc: Document, song: SongTracks) -> None:
         self._doc = doc
         self._song = song
         self._name = ""

@@ -7,7 +7,8 @@ from contextlib import contextmanager
 
 from bridge import protocol
 from bridge.livesim.application import Version
-from bridge.livesim.host import LiveHost, note_rows
+from bridge.livesim.host import LiveHost
+from bridge.livesim.readers import note_rows
 from tests.bridge.harness import Client, running_daemon
 
 PARTS = ("drums", "bass", "chords", "melody")
