@@ -100,11 +100,19 @@ def _shares(x: np.ndarray) -> np.ndarray:
     return x / total if total > 0 else np.full(len(x), 1.0 / len(x))
 
 
-def meter_from_bar_beats(bar_beats: np.ndarray, default: int = 4) -> int:
-    """Beats per bar of a bar tracker's output: its highest position number."""
-    if len(bar_beats) == 0:
-        return default
-    return int(np.max(bar_beats[:, 1]))
+def likeliest_level(fits: dict[float, dict[int, float]]) -> tuple[float, int]:
+    """(tempo, meter) with the highest log-probability in ``{tempo_bpm: {meter: log_prob}}``.
+
+    Ties go to the first tempo given (the beat tracker's own), then to the first meter.
+    """
+    best: tuple[float, float, int] | None = None
+    for tempo_bpm, by_meter in fits.items():
+        for meter, log_prob in by_meter.items():
+            if best is None or log_prob > best[0]:
+                best = (log_prob, tempo_bpm, meter)
+    if best is None:
+        raise ValueError("likeliest_level needs at least one tempo with one meter")
+    return best[1], best[2]
 
 
 def downbeats_by_accent(

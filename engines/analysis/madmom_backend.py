@@ -2,9 +2,10 @@
 
 Works on mono float32 audio at 44.1 kHz (``SAMPLE_RATE_HZ``). The networks load once per
 process (``models()``); the downbeat tracker is built per call with its tempo range narrowed
-around the beat tracker's tempo, so both agree on the beat level and decoding stays cheap. The
-tracker sets the meter; the bar's phase weighs the downbeat network's strength at each beat and
-where the recognised chords change (``grid.downbeat_phase``).
+around the beat tracker's tempo and its 3:2 readings, so both agree on the beat level and
+decoding stays cheap. The downbeat tracker's model picks the beat level and the meter; the bar's
+phase weighs the downbeat network's strength at each beat and where the recognised chords change
+(``grid.downbeat_phase``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ FPS = 100  # beat activation frames per second
 BEAT_EVIDENCE = 0.1
 CHROMA_FPS = 10  # deep chroma frames per second
 DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
-METERS = (3, 4)
+METERS = (4, 3)  # the bar tracker's meters, 4 first: it wins a tie
+# Beat levels the bar tracker may prefer over the beat tracker's: on swung music (a beat and its
+# swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
+# read as 144). Only 3:2 readings: at 2:1 the bar tracker is no better judge (BENCHMARKS.md).
+TEMPO_RATIOS = (2 / 3, 3 / 2)
+BEAT_MIN_BPM, BEAT_MAX_BPM = 55.0, 215.0  # madmom's DBN beat tracker's default tempo range
 # onnxruntime threads per network. madmom's default (2) gives the same outputs (bit-identical for the
 # recurrent networks, within 1e-8 for the convolutional ones) but, on two busy
 # cores, its spinning worker threads cost about 5x the CPU (BENCHMARKS.md).
@@ -55,7 +61,7 @@ def models() -> dict[str, Any]:
 
     return {
         "beat_nn": NeuralNetworkEnsemble.load(BEATS_BLSTM, intra_op_num_threads=NN_THREADS),
-        "beat_dbn": DBNBeatTrackingProcessor(fps=FPS),
+        "beat_dbn": DBNBeatTrackingProcessor(min_bpm=BEAT_MIN_BPM, max_bpm=BEAT_MAX_BPM, fps=FPS),
         "bar_nn": NeuralNetworkEnsemble.load(DOWNBEATS_BLSTM, intra_op_num_threads=NN_THREADS),
         "key_cnn": with_network(
             CNNKeyRecognitionProcessor(), NeuralNetworkEnsemble.load(KEY_CNN, intra_op_num_threads=NN_THREADS)
@@ -111,8 +117,12 @@ def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.hstack(beat_parts), np.hstack(bar_parts)
 
 
-def track_bars(bar_activations: np.ndarray, tempo_bpm: float) -> np.ndarray:
-    """(time_s, bar position) rows from the downbeat network's output, near the given tempo."""
+def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
+    """Log-probability of the downbeat tracker's best path for each meter, tempo within the span.
+
+    madmom's ``DBNDownBeatTrackingProcessor`` decodes one model per meter and keeps the likeliest:
+    the meter with the highest figure is the one it would report.
+    """
     from madmom.features.downbeats import DBNDownBeatTrackingProcessor
 
     tracker = DBNDownBeatTrackingProcessor(
@@ -121,7 +131,29 @@ def track_bars(bar_activations: np.ndarray, tempo_bpm: float) -> np.ndarray:
         max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN),
         fps=FPS,
     )
-    return np.asarray(tracker(bar_activations), dtype=np.float64).reshape(-1, 2)
+    return {
+        meter: float(hmm.viterbi(bar_activations)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)
+    }
+
+
+def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int]:
+    """(tempo in BPM, beats per bar): the beat tracker's tempo or a 3:2 reading of it, whichever
+    the downbeat tracker's model fits best, and that model's meter."""
+    fits = {tempo_bpm: bar_fit(bar_activations, tempo_bpm)}
+    for ratio in TEMPO_RATIOS:
+        if BEAT_MIN_BPM <= tempo_bpm * ratio <= BEAT_MAX_BPM:
+            fits[tempo_bpm * ratio] = bar_fit(bar_activations, tempo_bpm * ratio)
+    return grid.likeliest_level(fits)
+
+
+def track_beats_near(beat_activation: np.ndarray, tempo_bpm: float) -> np.ndarray:
+    """The beat tracker again, its tempo range narrowed to the downbeat tracker's span around ``tempo_bpm``."""
+    from madmom.features.beats import DBNBeatTrackingProcessor
+
+    tracker = DBNBeatTrackingProcessor(
+        min_bpm=tempo_bpm * (1 - DOWNBEAT_TEMPO_SPAN), max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN), fps=FPS
+    )
+    return np.asarray(tracker(beat_activation), dtype=np.float64)
 
 
 def analyze(samples: np.ndarray, progress: Progress) -> Findings:
@@ -142,7 +174,9 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     downbeat_strength, meter = None, 4
     if tempo is not None and len(beats) >= 2 * max(METERS):
         bar_activations = np.delete(m["bar_nn"](bar_input), 0, axis=1)  # drop the no-beat class
-        meter = grid.meter_from_bar_beats(track_bars(bar_activations, tempo))
+        level, meter = beat_level(bar_activations, tempo)
+        if level != tempo:
+            beats = track_beats_near(beat_activation, level)
         downbeat_strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
     progress(0.75, "key and chords")
     cnn = keys.from_madmom_order(m["key_cnn"](signal))

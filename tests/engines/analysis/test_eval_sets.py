@@ -206,3 +206,21 @@ def test_generated_set_plan_is_balanced_and_a_piece_renders(tmp_path: Path) -> N
     assert piece["downbeats_s"] == pytest.approx(piece["beats_s"][::4]) and len(piece["downbeats_s"]) == 8
     samples, sr = read_audio(tmp_path / piece["wav"])
     assert len(samples) / sr >= piece["duration_s"]  # the render holds every bar
+
+
+def test_swung_blues_keeps_its_tempo_not_the_three_to_two_reading(tmp_path: Path) -> None:
+    """Blues at 96 BPM in C# major: the beat tracker alone locks onto its swung eighths at 144 BPM."""
+    fluidsynth = require_tool("fluidsynth")
+    from tools.eval import generated, rendered
+
+    if not rendered.SOUNDFONT.exists():
+        pytest.fail(
+            f"fluidsynth is installed but {rendered.SOUNDFONT} is missing (Debian fluid-soundfont-gm)"
+        )
+    piece = generated.render_piece("blues", 1, "Major", tmp_path, fluidsynth)
+    assert piece["tempo_bpm"] == 96
+    samples, sr = read_audio(tmp_path / piece["wav"])
+    result = analyze(samples, sr)
+    assert result.tempo_bpm == pytest.approx(96.0, rel=0.04)
+    assert result.time_signature == (4, 4)
+    assert f_measure(np.array(piece["beats_s"]), np.array(result.beats_s)) > 0.9

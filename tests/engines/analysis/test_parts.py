@@ -30,10 +30,12 @@ def test_tempo_from_beats_ignores_a_skipped_beat_and_needs_two() -> None:
     assert grid.tempo_from_beats(np.zeros(0)) is None
 
 
-def test_meter_from_bar_beats_is_the_highest_position() -> None:
-    tracked = np.array([[0.23, 1], [0.71, 2], [1.2, 3], [1.7, 4], [2.18, 1]])
-    assert grid.meter_from_bar_beats(tracked) == 4
-    assert grid.meter_from_bar_beats(np.zeros((0, 2))) == 4
+def test_likeliest_level_takes_the_best_tempo_and_meter_and_keeps_ties_on_the_first() -> None:
+    swung = {144.0: {3: -9100.0, 4: -9050.0}, 96.0: {3: -8990.0, 4: -8780.0}, 216.0: {3: -9300.0, 4: -9200.0}}
+    assert grid.likeliest_level(swung) == (96.0, 4)
+    assert grid.likeliest_level({84.0: {3: -500.0, 4: -500.0}, 56.0: {3: -500.0, 4: -500.0}}) == (84.0, 3)
+    with pytest.raises(ValueError, match="at least one tempo"):
+        grid.likeliest_level({})
 
 
 def test_strength_at_beats_takes_the_peak_near_each_beat() -> None:
