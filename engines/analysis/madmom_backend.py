@@ -27,7 +27,7 @@ FPS = 100  # beat activation frames per second
 BEAT_EVIDENCE = 0.1
 CHROMA_FPS = 10  # deep chroma frames per second
 DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
-METERS = (4, 3)  # the bar tracker's meters, 4 first: it wins a tie
+METERS = (3, 4)  # the bar tracker's meters
 # Beat levels the bar tracker may prefer over the beat tracker's: on swung music (a beat and its
 # swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
 # read as 144). Only 3:2 readings: at 2:1 the bar tracker is no better judge (BENCHMARKS.md).
@@ -120,9 +120,11 @@ def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
 def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
     """Log-probability of the downbeat tracker's best path for each meter, tempo within the span.
 
-    madmom's ``DBNDownBeatTrackingProcessor`` decodes one model per meter and keeps the likeliest:
-    the meter with the highest figure is the one it would report.
+    As madmom's ``DBNDownBeatTrackingProcessor`` does: the frames from the first to the last
+    activation over its threshold, one model per meter; the meter with the highest figure is the
+    one it would report. Empty when no frame reaches the threshold.
     """
+    from madmom.features.beats import threshold_activations
     from madmom.features.downbeats import DBNDownBeatTrackingProcessor
 
     tracker = DBNDownBeatTrackingProcessor(
@@ -131,15 +133,18 @@ def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
         max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN),
         fps=FPS,
     )
-    return {
-        meter: float(hmm.viterbi(bar_activations)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)
-    }
+    active, _ = threshold_activations(bar_activations, tracker.threshold)
+    if not active.any():
+        return {}
+    return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
 
 
 def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int]:
     """(tempo in BPM, beats per bar): the beat tracker's tempo or a 3:2 reading of it, whichever
-    the downbeat tracker's model fits best, and that model's meter."""
+    the downbeat tracker's model fits best, and that model's meter (4 when nothing fits)."""
     fits = {tempo_bpm: bar_fit(bar_activations, tempo_bpm)}
+    if not fits[tempo_bpm]:
+        return tempo_bpm, 4
     for ratio in TEMPO_RATIOS:
         if BEAT_MIN_BPM <= tempo_bpm * ratio <= BEAT_MAX_BPM:
             fits[tempo_bpm * ratio] = bar_fit(bar_activations, tempo_bpm * ratio)

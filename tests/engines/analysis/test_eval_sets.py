@@ -53,6 +53,40 @@ def test_single_threaded_networks_equal_madmoms_own_processors() -> None:
         np.testing.assert_allclose(ours(signal), theirs(signal), rtol=0, atol=1e-6)  # summation order
 
 
+def bar_activations(samples: np.ndarray, sr: int) -> np.ndarray:
+    from madmom.audio.signal import Signal
+
+    from engines.analysis import madmom_backend as mb
+
+    _, bar_input = mb.rnn_features(Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1))
+    return np.asarray(np.delete(mb.models()["bar_nn"](bar_input), 0, axis=1))
+
+
+def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path) -> None:
+    """Also where the meters nearly tie: chorale r026 at 76 BPM is 3/4 only on the frames madmom keeps."""
+    from madmom.features.downbeats import DBNDownBeatTrackingProcessor
+
+    from engines.analysis import madmom_backend as mb
+    from tools.eval import rendered
+
+    chorale = rendered.render_piece(26, 76.0, tmp_path, require_tool("fluidsynth"))
+    clips = [
+        ("r026", read_audio(tmp_path / chorale["wav"]), (76.15,)),
+        ("waltz", read_audio(require_eval_dir() / "ballroom_waltz_Media-105901.wav"), (60.0, 84.0, 150.0)),
+        ("hainsworth", read_audio(require_eval_dir() / "hainsworth_001.flac"), (66.7, 100.0)),
+    ]
+    for name, (samples, sr), tempos in clips:
+        bar = bar_activations(samples, sr)
+        for tempo_bpm in tempos:
+            fits = mb.bar_fit(bar, tempo_bpm)
+            tracker = DBNDownBeatTrackingProcessor(
+                beats_per_bar=[3, 4], min_bpm=tempo_bpm * 0.85, max_bpm=tempo_bpm * 1.15, fps=100
+            )
+            assert max(fits, key=lambda m: fits[m]) == int(tracker(bar)[:, 1].max()), (name, tempo_bpm)
+    assert mb.bar_fit(np.zeros((500, 2)), 100.0) == {}
+    assert mb.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4)
+
+
 def test_real_waltz_matches_plain_madmom_and_finds_three_four() -> None:
     from madmom.audio.signal import Signal
     from madmom.features.beats import DBNBeatTrackingProcessor, RNNBeatProcessor
