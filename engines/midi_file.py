@@ -15,12 +15,12 @@ from pathlib import Path
 import mido
 
 from engines.errors import InvalidValue
-from engines.music import SCALES, Key, Note
+from engines.music import MAJOR_KEY_TONICS, MINOR_KEY_TONICS, SCALES, Key, Note
 
 TICKS_PER_BEAT = 480
 CHANNELS = {"drums": 9, "bass": 0, "chords": 1, "melody": 2}
-_MAJOR = ("C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
-_MINOR = ("Cm", "C#m", "Dm", "Ebm", "Em", "Fm", "F#m", "Gm", "G#m", "Am", "Bbm", "Bm")
+_MAJOR = MAJOR_KEY_TONICS  # mido's key names
+_MINOR = tuple(f"{tonic}m" for tonic in MINOR_KEY_TONICS)
 _NAME_TO_PC = {name.lower(): pc for pc, name in enumerate(_MAJOR)}
 _NAME_TO_PC.update({"c#": 1, "d#": 3, "gb": 6, "g#": 8, "a#": 10, "cb": 11, "db": 1})
 

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from engines.errors import InvalidValue
 
 NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
+# A key's tonic as scores and Live users spell it: the spelling with the fewer accidentals in the
+# key signature (Eb major, not D# major; G# minor, not Ab minor; F# for the six-accidental ties).
+MAJOR_KEY_TONICS = ("C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
+MINOR_KEY_TONICS = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "G#", "A", "Bb", "B")
 _PITCH_CLASS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
 # Live 12's scale names that matter for key-aware writing, with their intervals.
 SCALES: dict[str, tuple[int, ...]] = {
@@ -69,8 +73,7 @@ class Key:
         return frozenset((self.tonic + i) % 12 for i in self.intervals)
 
     def __str__(self) -> str:
-        mode = {"Major": "major", "Minor": "minor"}.get(self.scale, self.scale.lower())
-        return f"{NOTE_NAMES[self.tonic]} {mode}"
+        return key_name(self.tonic, self.scale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,17 @@ _MODE_ALIASES = {
     "aeolian": "Minor",
     "ionian": "Major",
 }
+
+
+def key_name(tonic: int, scale: str) -> str:
+    """'Eb major', 'C# minor', 'Ab mixolydian': the tonic spelled as the key's signature spells it.
+
+    Modes other than major and minor take the major keys' spelling when their third is major,
+    the minor keys' otherwise.
+    """
+    mode = {"Major": "major", "Minor": "minor"}.get(scale, scale.lower())
+    tonics = MAJOR_KEY_TONICS if 4 in SCALES[scale] else MINOR_KEY_TONICS
+    return f"{tonics[tonic % 12]} {mode}"
 
 
 def parse_key(text: str) -> Key:

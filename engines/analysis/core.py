@@ -19,7 +19,7 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
-ANALYSIS_VERSION = 9  # 9: the downbeat tracker may overrule a 3:2 beat level
+ANALYSIS_VERSION = 10  # 10: keys spelled as their signatures spell them (Eb major, not D# major)
 
 
 def _no_progress(fraction: float, message: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engines.music import NOTE_NAMES
+from engines.music import key_name
 
 # Albrecht and Shanahan's key profiles (2013), tonic first: pitch-class distributions of a
 # classical corpus. On the rendered chorales they beat Krumhansl-Kessler and Temperley (BENCHMARKS.md).
@@ -30,8 +30,8 @@ _MADMOM_TO_OURS = np.array([(9 + i) % 12 for i in range(12)] + [12 + (9 + i) % 1
 
 
 def key_label(index: int) -> str:
-    """'C major' for 0, 'A minor' for 21."""
-    return f"{NOTE_NAMES[index % 12]} {'major' if index < 12 else 'minor'}"
+    """'C major' for 0, 'A minor' for 21, 'Eb major' for 3."""
+    return key_name(index % 12, "Major" if index < 12 else "Minor")
 
 
 def profile_probabilities(chroma: np.ndarray) -> np.ndarray:
