@@ -25,6 +25,14 @@ def available() -> bool:
     return importlib.util.find_spec("librosa") is not None
 
 
+def chroma_frames(samples: np.ndarray) -> np.ndarray:
+    """STFT chroma of 22.05 kHz mono audio, (frames, 12), C first, at ``CHROMA_HOP``."""
+    import librosa
+
+    chroma = librosa.feature.chroma_stft(y=samples, sr=SAMPLE_RATE_HZ, hop_length=CHROMA_HOP)
+    return np.asarray(chroma.T, dtype=np.float64)
+
+
 def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     """Beats, downbeats, key and chords with librosa; ``progress(fraction, message)`` between stages."""
     import librosa
@@ -38,7 +46,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         beat_frames = np.asarray(tracked, dtype=np.int64)
     beats = librosa.frames_to_time(beat_frames, sr=sr, hop_length=HOP).astype(np.float64)
     progress(0.5, "chroma")
-    chroma = librosa.feature.chroma_stft(y=samples, sr=sr, hop_length=CHROMA_HOP).T.astype(np.float64)
+    chroma = chroma_frames(samples)
     fps = sr / CHROMA_HOP
     downbeats, meter = np.zeros(0), 4
     if len(beats) >= 8:

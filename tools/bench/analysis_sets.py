@@ -40,6 +40,52 @@ def chord_scores(ref: list[list[Any]], est: list[dict[str, Any]], duration_s: fl
     return out
 
 
+def fallback_figures(samples: np.ndarray, sr: int) -> dict[str, Any]:
+    """The librosa backend (madmom's fallback) on the same audio: its result, and its profile key
+    with and without the minor prior, from the chroma the backend itself computes."""
+    from engines.analysis import analyze, keys, librosa_backend
+    from engines.analysis.core import resample
+    from engines.analysis.reader import to_mono
+
+    result = analyze(samples, sr, backend="librosa").to_dict()
+    mono = resample(to_mono(samples), sr, librosa_backend.SAMPLE_RATE_HZ)
+    profile = keys.profile_probabilities(librosa_backend.chroma_frames(mono).sum(axis=0))
+    return {
+        "result": result,
+        "key_no_prior": keys.best_key(profile)[0],
+        "key_minor_prior": keys.best_key(keys.with_minor_prior(profile))[0],
+    }
+
+
+def fallback_row(fallback: dict[str, Any], truth: dict[str, str], piece: dict[str, Any]) -> dict[str, Any]:
+    """Per-piece figures of the librosa backend: key scores against each truth (``{suffix: key}``),
+    beat F and tempo error."""
+    import mir_eval
+
+    res = fallback["result"]
+    row: dict[str, Any] = {"key_librosa": res["key"]}
+    for suffix, ref in truth.items():
+        row[f"key_score{suffix}_librosa"] = mir_eval.key.weighted_score(ref, res["key"])
+        for variant in ("no_prior", "minor_prior"):
+            row[f"key_score{suffix}_librosa_{variant}"] = mir_eval.key.weighted_score(
+                ref, fallback[f"key_{variant}"]
+            )
+    row["beat_f_librosa"] = beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"]))
+    row["tempo_error_librosa"] = abs((res["tempo_bpm"] or 0.0) - piece["tempo_bpm"]) / piece["tempo_bpm"]
+    return row
+
+
+FALLBACK_MEASURES = (
+    *(
+        f"key_score{suffix}_librosa{variant}"
+        for suffix in ("", "_final")
+        for variant in ("", "_no_prior", "_minor_prior")
+    ),
+    "beat_f_librosa",
+    "tempo_error_librosa",
+)
+
+
 # Riemenschneider numbers by what was in view when the key settings were chosen.
 SUBSETS = {"analysed": range(1, 21), "seen": range(21, 101), "held_out": range(101, 372)}
 # Ours and the two halves of the blend alone, against the declared and the final-and-signature keys.
@@ -64,7 +110,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
     pieces = rendered.build(out_dir, limit=limit)
     m = madmom_backend.models()
     rows, totals = {}, {"majmin": 0.0, "majmin_s": 0.0, "sevenths": 0.0, "sevenths_s": 0.0}
-    raw_totals = dict(totals)
+    raw_totals, librosa_totals = dict(totals), dict(totals)
     for piece in pieces:
         samples, sr = read_audio(out_dir / piece["wav"])
         res = analyze(samples, sr).to_dict()
@@ -78,12 +124,15 @@ def rendered_section(limit: int) -> dict[str, Any]:
         prof = keys.profile_probabilities(chroma.sum(axis=0))
         crf = m["chord_crf"](m["chord_cnn"](sig))
         raw = [{"start_s": s, "end_s": e, "label": lab} for s, e, lab in crf]
+        fallback = fallback_figures(samples, sr)
         if truth is not None:
             scores = chord_scores(truth, res["chords"], piece["duration_s"])
             raw_scores = chord_scores(truth, raw, piece["duration_s"])
+            librosa_scores = chord_scores(truth, fallback["result"]["chords"], piece["duration_s"])
             for k in totals:
                 totals[k] += scores[k]
                 raw_totals[k] += raw_scores[k]
+                librosa_totals[k] += librosa_scores[k]
         ref_key, final_key, analyst_key = piece["key"], piece["key_final"], piece["key_analysis"]
         rows[piece["name"]] = {
             "number": rendered.piece_number(piece),
@@ -113,6 +162,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
             "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
             "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
             "tempo_error": abs((res["tempo_bpm"] or 0.0) - piece["tempo_bpm"]) / piece["tempo_bpm"],
+            **fallback_row(fallback, {"": ref_key, "_final": final_key}, piece),
         }
         print(piece["name"], rows[piece["name"]], file=sys.stderr)
     summary = {
@@ -126,6 +176,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
             "majmin",
             "beat_f",
             "downbeat_f",
+            *FALLBACK_MEASURES,
         )
     }
     # What was in view when the key settings were chosen: the profile and its weight on the
@@ -141,6 +192,8 @@ def rendered_section(limit: int) -> dict[str, Any]:
     summary["sevenths_weighted"] = totals["sevenths"] / totals["sevenths_s"]
     summary["majmin_weighted_triads_only"] = raw_totals["majmin"] / raw_totals["majmin_s"]
     summary["sevenths_weighted_triads_only"] = raw_totals["sevenths"] / raw_totals["sevenths_s"]
+    summary["majmin_weighted_librosa"] = librosa_totals["majmin"] / librosa_totals["majmin_s"]
+    summary["sevenths_weighted_librosa"] = librosa_totals["sevenths"] / librosa_totals["sevenths_s"]
     return {"pieces": rows, "summary": summary}
 
 
@@ -175,6 +228,7 @@ def generated_section(limit: int | None) -> dict[str, Any]:
             "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
             "meter_ok": res["time_signature"] == piece["time_signature"],
             "tempo_error": abs((res["tempo_bpm"] or 0.0) - piece["tempo_bpm"]) / piece["tempo_bpm"],
+            **fallback_row(fallback_figures(samples, sr), {"": piece["key"]}, piece),
         }
         print(piece["name"], rows[piece["name"]], file=sys.stderr)
     measures = (
@@ -185,6 +239,7 @@ def generated_section(limit: int | None) -> dict[str, Any]:
         "downbeat_f",
         "meter_ok",
         "tempo_error",
+        *(m for m in FALLBACK_MEASURES if "_final" not in m),
     )
     genres = sorted({r["genre"] for r in rows.values()})
     summary: dict[str, Any] = {k: statistics.mean(r[k] for r in rows.values()) for k in measures}
