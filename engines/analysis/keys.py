@@ -72,13 +72,6 @@ def blend(
     return _softmax(log_p)
 
 
-def with_minor_prior(probabilities: np.ndarray, minor_prior_log: float = MINOR_PRIOR_LOG) -> np.ndarray:
-    """One key distribution with the minor keys' prior, renormalised (the librosa backend's key)."""
-    log_p = np.log(np.clip(np.asarray(probabilities, dtype=np.float64).reshape(24), 1e-9, 1.0))
-    log_p[12:] += minor_prior_log
-    return _softmax(log_p)
-
-
 def best_key(probabilities: np.ndarray) -> tuple[str, float]:
     """The most probable key's label and its probability."""
     index = int(np.argmax(probabilities))
