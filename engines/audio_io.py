@@ -38,6 +38,8 @@ def read_frames(
                     f"audio file {str(path)!r} is {f.format}: expected one of {', '.join(READABLE_FORMATS)}"
                 )
             sample_rate, total = int(f.samplerate), int(f.frames)
+            if total == 0:
+                raise AudioFileError(f"audio file {str(path)!r} holds no audio frames")
             first = 0 if start_s is None else round(start_s * sample_rate)
             last = total if end_s is None else min(total, round(end_s * sample_rate))
             if first < 0 or last <= first:

@@ -19,7 +19,7 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
-ANALYSIS_VERSION = 10  # 10: keys spelled as their signatures spell them (Eb major, not D# major)
+ANALYSIS_VERSION = 11  # 11: no key or chords for a clip without pitched sound (a drum loop); 10: Eb not D#
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -91,12 +91,16 @@ def without_silent_ends(found: Findings, mono: np.ndarray, sample_rate_hz: int) 
 
 def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:
     """Turn a backend's findings into the result: tempo from the grid, key label, tidy chords."""
-    key, confidence = keys.best_key(found.key_probabilities)
-    segments = tuple(
-        ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
-        for c in chords.snap_to_beats(found.chords, found.beats_s)
-        if c.start_s < duration_s and c.end_s > c.start_s
-    )
+    if found.pitched_share >= keys.TONAL_SHARE:
+        key, confidence = keys.best_key(found.key_probabilities)
+        segments = tuple(
+            ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
+            for c in chords.snap_to_beats(found.chords, found.beats_s)
+            if c.start_s < duration_s and c.end_s > c.start_s
+        )
+    else:  # no pitched sound (a drum loop): no key and no chords rather than invented ones
+        key, confidence = NO_KEY, 0.0
+        segments = (ChordSegment(0.0, duration_s, NO_CHORD),) if duration_s > 0 else ()
     result = AnalysisResult(
         duration_s=duration_s,
         sample_rate=sample_rate_hz,

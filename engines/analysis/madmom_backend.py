@@ -201,4 +201,5 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         beats_per_bar=meter,
         key_probabilities=keys.blend(cnn, profile),
         chords=segments,
+        pitched_share=keys.pitched_share(chroma),
     )

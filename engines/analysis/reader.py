@@ -16,8 +16,14 @@ SILENCE_PEAK = 1e-4  # -80 dBFS: a file whose loudest sample is below this holds
 
 
 def is_silent(samples: np.ndarray) -> bool:
-    """True for an empty array or one whose peak is below SILENCE_PEAK."""
-    return samples.size == 0 or float(np.max(np.abs(samples))) < SILENCE_PEAK
+    """True for an empty array or one whose peak, once any DC offset is removed, is below SILENCE_PEAK.
+
+    A constant offset (a faulty converter, a bad bounce) makes no sound.
+    """
+    if samples.size == 0:
+        return True
+    offset = np.mean(samples, axis=0, dtype=np.float64)
+    return float(np.max(np.abs(samples - offset))) < SILENCE_PEAK
 
 
 def to_mono(samples: np.ndarray) -> np.ndarray:
@@ -42,5 +48,7 @@ def read_audio(
     samples = to_mono(frames)
     if is_silent(samples):
         where = "" if start_s is None and end_s is None else f" between {start_s} s and {end_s} s"
-        raise AudioFileError(f"audio file {str(path)!r} is silent{where} (peak below -80 dBFS)")
+        raise AudioFileError(
+            f"audio file {str(path)!r} is silent{where} (peak below -80 dBFS, DC offset removed)"
+        )
     return samples, sample_rate

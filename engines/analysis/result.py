@@ -40,6 +40,7 @@ class Findings:
     beats_per_bar: int
     key_probabilities: np.ndarray  # 24 keys: C..B major, then C..B minor
     chords: list[ChordSegment]
+    pitched_share: float  # 0..1: share of the sounding frames in which a pitch is heard (keys.TONAL_SHARE)
 
 
 @dataclass(frozen=True, slots=True)

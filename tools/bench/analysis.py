@@ -1,6 +1,6 @@
 """Benchmark BrainAroo analysis: accuracy on real and rendered clips, speed cold and cached.
 
-    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--generated] [--speed] [--json OUT]
+    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--generated] [--parts] [--speed] [--json OUT]
 
 With no section flag every section runs. Peers are measured side by side in the same run:
 plain madmom (RNNBeatProcessor + DBNBeatTrackingProcessor, called directly on the same audio),
@@ -28,6 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tools.bench.analysis_parts import parts_section  # noqa: E402
 from tools.bench.analysis_sets import beat_f, generated_section, rendered_section  # noqa: E402
 
 REAL_DIR = ROOT.parent / "shared" / "eval" / "real"
@@ -60,10 +61,11 @@ def real_section() -> dict[str, Any]:
     from madmom.audio.signal import Signal
     from madmom.features.beats import DBNBeatTrackingProcessor, RNNBeatProcessor
 
-    from engines.analysis import analyze, read_audio
+    from engines.analysis import analyze, keys, madmom_backend, read_audio
     from engines.analysis.core import resample
 
     plain_rnn, plain_dbn = RNNBeatProcessor(), DBNBeatTrackingProcessor(fps=100)
+    deep_chroma = madmom_backend.models()["chroma"]
     rows = {}
     for audio in sorted(p for p in REAL_DIR.iterdir() if p.suffix in (".wav", ".flac")):
         ann = np.loadtxt(audio.with_suffix(".beats"), ndmin=2)
@@ -86,6 +88,8 @@ def real_section() -> dict[str, Any]:
             "tempo_error": abs((ours.tempo_bpm or 0.0) - ref_tempo) / ref_tempo,
             "tempo_error_librosa": abs((lib.tempo_bpm or 0.0) - ref_tempo) / ref_tempo,
             "meter_ours": list(ours.time_signature),
+            "key_ours": ours.key,
+            "pitched_share": keys.pitched_share(deep_chroma(signal)),
         }
         print(audio.stem, {k: v for k, v in rows[audio.stem].items()}, file=sys.stderr)
     return rows
@@ -152,18 +156,20 @@ def main() -> int:
     parser.add_argument("--rendered", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--generated", action="store_true", help="MuseAroo's own rendered songs")
+    parser.add_argument("--parts", action="store_true", help="each part of six songs rendered alone")
     parser.add_argument(
         "--limit", type=int, default=371, help="Riemenschneider numbers 1 to N (the first 20 are analysed)"
     )
     parser.add_argument("--repeats", type=int, default=3, help="speed runs per contender")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
-    every = not (args.real or args.rendered or args.speed or args.generated)
+    every = not (args.real or args.rendered or args.speed or args.generated or args.parts)
     figures: dict[str, Any] = {}
     sections = (
         ("real", args.real, real_section),
         ("rendered", args.rendered, lambda: rendered_section(args.limit)),
         ("generated", args.generated, lambda: generated_section(None)),
+        ("parts", args.parts, parts_section),
         ("speed", args.speed, lambda: speed_section(args.repeats)),
     )
     for name, wanted, section in sections:

@@ -159,6 +159,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
             "key_score_profile_only": mir_eval.key.weighted_score(ref_key, keys.best_key(prof)[0]),
             "key_score_final_cnn_only": mir_eval.key.weighted_score(final_key, keys.best_key(cnn)[0]),
             "key_score_final_profile_only": mir_eval.key.weighted_score(final_key, keys.best_key(prof)[0]),
+            "pitched_share": keys.pitched_share(chroma),
             "majmin": None if truth is None else scores["majmin"] / max(scores["majmin_s"], 1e-9),
             "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
             "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
@@ -188,6 +189,7 @@ def rendered_section(limit: int) -> dict[str, Any]:
             summary[f"{key}_{subset}"] = statistics.mean(r[key] for r in chosen) if chosen else None
         summary[f"key_exact_{subset}"] = sum(r["key_score"] == 1.0 for r in chosen)
         summary[f"pieces_{subset}"] = len(chosen)
+    summary["pitched_share_min"] = min(r["pitched_share"] for r in rows.values())
     summary["pieces_with_chord_truth"] = sum(r["majmin"] is not None for r in rows.values())
     summary["majmin_weighted"] = totals["majmin"] / totals["majmin_s"]
     summary["sevenths_weighted"] = totals["sevenths"] / totals["sevenths_s"]
@@ -217,7 +219,8 @@ def generated_section(limit: int | None) -> dict[str, Any]:
         res = analyze(samples, sr).to_dict()
         sig = Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1)
         cnn = keys.from_madmom_order(m["key_cnn"](sig))
-        prof = keys.profile_probabilities(np.asarray(m["chroma"](sig), dtype=np.float64).sum(axis=0))
+        chroma = np.asarray(m["chroma"](sig), dtype=np.float64)
+        prof = keys.profile_probabilities(chroma.sum(axis=0))
         rows[piece["name"]] = {
             "genre": piece["genre"],
             "key_ref": piece["key"],
@@ -225,6 +228,7 @@ def generated_section(limit: int | None) -> dict[str, Any]:
             "key_score": mir_eval.key.weighted_score(piece["key"], res["key"]),
             "key_score_cnn_only": mir_eval.key.weighted_score(piece["key"], keys.best_key(cnn)[0]),
             "key_score_profile_only": mir_eval.key.weighted_score(piece["key"], keys.best_key(prof)[0]),
+            "pitched_share": keys.pitched_share(chroma),
             "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
             "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
             "meter_ok": res["time_signature"] == piece["time_signature"],
@@ -245,6 +249,7 @@ def generated_section(limit: int | None) -> dict[str, Any]:
     genres = sorted({r["genre"] for r in rows.values()})
     summary: dict[str, Any] = {k: statistics.mean(r[k] for r in rows.values()) for k in measures}
     summary["pieces"] = len(rows)
+    summary["pitched_share_min"] = min(r["pitched_share"] for r in rows.values())
     summary["by_genre"] = {
         g: {k: statistics.mean(r[k] for r in rows.values() if r["genre"] == g) for k in measures}
         for g in genres

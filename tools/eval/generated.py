@@ -48,8 +48,11 @@ def plan() -> list[tuple[str, int, str]]:
     return out
 
 
-def render_piece(genre_name: str, tonic: int, scale: str, out: Path, fluidsynth: str) -> dict[str, Any]:
-    """Generate all four parts of one song, render it, and return its manifest entry."""
+def render_piece(
+    genre_name: str, tonic: int, scale: str, out: Path, fluidsynth: str, *, only: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Generate all four parts of one song, render it (``only`` these parts, if given), and return
+    its manifest entry."""
     from engines.generators import generate_parts
     from engines.midi_file import write_midi
     from engines.music import Key, MusicalContext
@@ -59,8 +62,10 @@ def render_piece(genre_name: str, tonic: int, scale: str, out: Path, fluidsynth:
     key = Key(tonic, scale)
     ctx = MusicalContext(tempo_bpm=genre.tempo_bpm, key=key, genre=genre_name, bars=BARS)
     parts = generate_parts(ctx, seed=SEED)
+    if only:
+        parts = {part: notes for part, notes in parts.items() if part in only}
     programs = {part: int(getattr(genre, part)["program"]) for part in ("bass", "chords", "melody")}
-    name = f"{genre_name}_{NOTE_NAMES[tonic]}_{scale.lower()}"
+    name = f"{genre_name}_{NOTE_NAMES[tonic]}_{scale.lower()}" + "".join(f"_{part}" for part in only)
     midi, wav = out / f"{name}.mid", out / f"{name}.wav"
     length_beats = ctx.length_beats
     write_midi(
