@@ -96,11 +96,20 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
-    app.song.chords = chords_in_beats(result, tempo_bpm=chord_tempo_bpm(clip, result, applied=req.apply))
-    app.song.chords_source = where
     app.song.analyzed_tempo_bpm = result.tempo_bpm
     tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"
-    summary = f"{where}: {tempo}, {result.key}, {len(app.song.chords)} chords"
+    if result.key == NO_KEY:
+        # No pitched sound (a drum loop): the chords the parts follow stay those of the last tonal clip.
+        kept = (
+            f"the {len(app.song.chords)} chords of {app.song.chords_source} kept"
+            if app.song.chords
+            else "no chords"
+        )
+        summary = f"{where}: {tempo}, no key (no pitched sound), {kept}"
+    else:
+        app.song.chords = chords_in_beats(result, tempo_bpm=chord_tempo_bpm(clip, result, applied=req.apply))
+        app.song.chords_source = where
+        summary = f"{where}: {tempo}, {result.key}, {len(app.song.chords)} chords"
     if req.apply:
         summary += "; " + await apply_to_live(app, result, clip.context.version_tuple)
     return summary

@@ -19,6 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from engines.analysis import analyze_file
+    from engines.analysis.result import NO_KEY
 
     result = analyze_file(
         args.file, backend=args.backend, start_s=args.start, end_s=args.end, use_cache=not args.no_cache
@@ -32,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"tempo:      {tempo}, {len(result.beats_s)} beats, {len(result.downbeats_s)} downbeats, {num}/{den}"
     )
-    print(f"key:        {result.key} (confidence {result.key_confidence:.2f})")
+    if result.key == NO_KEY:
+        print(f"key:        {NO_KEY} (no pitched sound: a drum loop or noise)")
+    else:
+        print(f"key:        {result.key} (confidence {result.key_confidence:.2f})")
     chords = " ".join(c.label for c in result.chords[:16])
     more = f" ... ({len(result.chords)} in all)" if len(result.chords) > 16 else ""
     print(f"chords:     {chords}{more}")

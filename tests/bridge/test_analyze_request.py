@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import soundfile as sf
 
@@ -28,7 +29,20 @@ def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("audio") / "Loop.wav"
     sf.write(path, progression(BARS * 2, 100.0), SR)  # 8 bars of 2.4 s
     sf.write(path.with_name("Pad.wav"), chord_tone("D:min", 6.0), SR)  # no onsets to track
+    sf.write(path.with_name("Hats.wav"), noise_bursts(120.0, 16), SR)  # a beat, no pitched sound
     return path
+
+
+def noise_bursts(tempo_bpm: float, beats: int) -> np.ndarray:
+    """A 50 ms decaying noise burst on every beat: a hi-hat pattern with no pitch in it."""
+    rng = np.random.default_rng(0)
+    step, burst = round(SR * 60.0 / tempo_bpm), round(0.05 * SR)
+    samples = np.zeros(step * beats, dtype=np.float32)
+    for beat in range(beats):
+        samples[beat * step : beat * step + burst] = rng.normal(0, 0.5, burst) * np.exp(
+            -np.arange(burst) / (0.01 * SR)
+        )
+    return samples
 
 
 @contextmanager
@@ -40,6 +54,7 @@ def session(
     clip.update(start_marker=2.4, end_marker=12.0)  # seconds: bars 2..5
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
     pad = {"slot": 0, "name": "Pad", "file": str(song_file.with_name("Pad.wav")), "warping": False}
+    hats = {"slot": 0, "name": "Hats", "file": str(song_file.with_name("Hats.wav")), "warping": False}
     # The same file warped as if it were at 120 BPM (2 beats a second, though the music is at 100),
     # trimmed to the file's bars 2..5 (2.4..12 s) by markers in the clip's beats.
     warped = {"slot": 0, "name": "Warped", "file": str(song_file), "warping": True}
@@ -52,6 +67,7 @@ def session(
                 {"type": "audio", "name": "Loop", "clips": [clip]},
                 {"type": "audio", "name": "Pad", "clips": [pad]},
                 {"type": "audio", "name": "Warped", "clips": [warped]},
+                {"type": "audio", "name": "Hats", "clips": [hats]},
             ],
         }
     )
@@ -178,6 +194,28 @@ def test_a_warped_clip_is_read_between_its_markers(current: tuple[LiveHost, Clie
     for beat, root in ((2.4, 5), (7.2, 0), (12.0, 7), (16.8, 9)):
         sounding = [c for c in chords if c.start_beats <= beat < c.start_beats + c.duration_beats]
         assert [c.root for c in sounding] == [root], (beat, sounding)
+
+
+def test_a_drum_loop_sets_the_tempo_but_keeps_the_key_and_the_chords(
+    current: tuple[LiveHost, Client, Daemon],
+) -> None:
+    live, client, daemon = current
+    status, _ = analyze(client, 1, 0)  # the tonal loop first: its chords are the context
+    assert status[1] == "done", status
+    assert daemon.app is not None
+    chords = list(daemon.app.song.chords)
+    live.call(lambda: (setattr(live.song, "root_note", 2), setattr(live.song, "scale_name", "Dorian")))
+    status, result = analyze(client, 4, 0, "apply", 1)
+    assert status[1] == "done", status
+    assert result is not None and result["key"] == "N" and [c["label"] for c in result["chords"]] == ["N"]
+    assert result["tempo_bpm"] == pytest.approx(120.0, rel=0.01)
+    assert f"no key (no pitched sound), the {len(chords)} chords of track 1 slot 0 ('Loop') kept" in status[3]
+    assert (
+        list(daemon.app.song.chords) == chords and daemon.app.song.chords_source == "track 1 slot 0 ('Loop')"
+    )
+    tempo, root, scale = live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name))
+    assert tempo == pytest.approx(result["tempo_bpm"], abs=0.01)
+    assert (root, scale) == (2, "Dorian")  # no key, so Live's scale is left as it was
 
 
 def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -82,3 +83,27 @@ def test_bad_files_exit_nonzero_naming_the_file(
     assert captured.err.startswith("roo analyze: error: ") and str(path) in captured.err
     word = {"missing": "does not exist", "empty": "empty", "silent": "silent"}.get(problem, "cannot be read")
     assert word in captured.err
+
+
+def test_a_noise_click_track_has_a_tempo_and_no_key(
+    tmp_path: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Decaying noise bursts every 0.5 s (a drum machine's hats): no pitched sound, so no key."""
+    rng = np.random.default_rng(0)
+    samples = np.zeros(SR * 8, dtype=np.float32)
+    burst = int(0.05 * SR)
+    for beat in range(16):
+        start = int(beat * 0.5 * SR)
+        samples[start : start + burst] = rng.normal(0, 0.5, burst) * np.exp(-np.arange(burst) / (0.01 * SR))
+    path = tmp_path / "hats.wav"
+    sf.write(path, samples, SR)
+    assert main(["analyze", str(path)]) == 0
+    out = capsys.readouterr().out
+    tempo = re.search(r"tempo:\s+([0-9.]+) BPM", out)
+    assert tempo is not None and float(tempo.group(1)) == pytest.approx(120.0, rel=0.01)
+    assert "key:        N (no pitched sound" in out and "chords:     N\n" in out
+    assert main(["analyze", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (
+        data["key"] == "N" and data["key_confidence"] == 0.0 and [c["label"] for c in data["chords"]] == ["N"]
+    )
