@@ -204,7 +204,11 @@ def test_a_drum_loop_sets_the_tempo_but_keeps_the_key_and_the_chords(
     assert status[1] == "done", status
     assert daemon.app is not None
     chords = list(daemon.app.song.chords)
-    live.call(lambda: (setattr(live.song, "root_note", 2), setattr(live.song, "scale_name", "Dorian")))
+
+    def set_d_dorian() -> None:
+        live.song.root_note, live.song.scale_name = 2, "Dorian"
+
+    live.call(set_d_dorian)
     status, result = analyze(client, 4, 0, "apply", 1)
     assert status[1] == "done", status
     assert result is not None and result["key"] == "N" and [c["label"] for c in result["chords"]] == ["N"]
