@@ -2,7 +2,8 @@
 
 Unlike ``engines.analysis.reader.read_audio`` (mono, for analysis), this keeps every channel and
 the exact frame count, and writes 32-bit float WAV so that stems can null against their source.
-Every failure is an AudioFileError naming the file.
+Every failure is an AudioFileError naming the file; a file cut short (``engines.audio_header``) is
+refused rather than read as a shorter one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engines.audio_header import cut_short
 from engines.errors import AudioFileError
 
 READABLE_FORMATS = ("WAV", "WAVEX", "AIFF", "FLAC", "MP3", "OGG", "W64", "RF64", "CAF")
@@ -22,7 +24,7 @@ def read_frames(
     """A float32 array of shape (frames, channels) and the file's sample rate (Hz).
 
     ``start_s``/``end_s`` select a region in seconds of the file (a clip's markers); an end past
-    the file is clipped to it. Raises AudioFileError for a missing, empty or unreadable file.
+    the file is clipped to it. Raises AudioFileError for a missing, empty, cut-short or unreadable file.
     """
     import soundfile as sf
 
@@ -38,6 +40,12 @@ def read_frames(
                     f"audio file {str(path)!r} is {f.format}: expected one of {', '.join(READABLE_FORMATS)}"
                 )
             sample_rate, total = int(f.samplerate), int(f.frames)
+            missing = cut_short(path, frames_present=total, sample_rate_hz=sample_rate)
+            if missing is not None:
+                raise AudioFileError(
+                    f"audio file {str(path)!r} is {missing} (an interrupted copy, or a recording "
+                    "still being written?): copy or export it again"
+                )
             if total == 0:
                 raise AudioFileError(f"audio file {str(path)!r} holds no audio frames")
             first = 0 if start_s is None else round(start_s * sample_rate)

@@ -30,6 +30,8 @@ def song_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sf.write(path, progression(BARS * 2, 100.0), SR)  # 8 bars of 2.4 s
     sf.write(path.with_name("Pad.wav"), chord_tone("D:min", 6.0), SR)  # no onsets to track
     sf.write(path.with_name("Hats.wav"), noise_bursts(120.0, 16), SR)  # a beat, no pitched sound
+    whole = path.read_bytes()  # the loop cut short after a third of its bytes (an interrupted copy)
+    path.with_name("Cut.wav").write_bytes(whole[: len(whole) // 3])
     return path
 
 
@@ -55,6 +57,7 @@ def session(
     beat = {"slot": 0, "name": "Beat", "notes": [[36, 0, 1]]}
     pad = {"slot": 0, "name": "Pad", "file": str(song_file.with_name("Pad.wav")), "warping": False}
     hats = {"slot": 0, "name": "Hats", "file": str(song_file.with_name("Hats.wav")), "warping": False}
+    cut = {"slot": 0, "name": "Cut", "file": str(song_file.with_name("Cut.wav")), "warping": False}
     # The same file warped as if it were at 120 BPM (2 beats a second, though the music is at 100),
     # trimmed to the file's bars 2..5 (2.4..12 s) by markers in the clip's beats.
     warped = {"slot": 0, "name": "Warped", "file": str(song_file), "warping": True}
@@ -68,6 +71,7 @@ def session(
                 {"type": "audio", "name": "Pad", "clips": [pad]},
                 {"type": "audio", "name": "Warped", "clips": [warped]},
                 {"type": "audio", "name": "Hats", "clips": [hats]},
+                {"type": "audio", "name": "Cut", "clips": [cut]},
             ],
         }
     )
@@ -220,6 +224,23 @@ def test_a_drum_loop_sets_the_tempo_but_keeps_the_key_and_the_chords(
     tempo, root, scale = live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name))
     assert tempo == pytest.approx(result["tempo_bpm"], abs=0.01)
     assert (root, scale) == (2, "Dorian")  # no key, so Live's scale is left as it was
+
+
+def test_a_file_cut_short_fails_naming_it_and_keeps_the_context(
+    current: tuple[LiveHost, Client, Daemon],
+) -> None:
+    live, client, daemon = current
+    status, _ = analyze(client, 1, 0)
+    assert status[1] == "done", status
+    assert daemon.app is not None
+    song = daemon.app.song
+    before = (list(song.chords), song.chords_source, song.analyzed_tempo_bpm)
+    tempo = live.call(lambda: live.song.tempo)
+    status, result = analyze(client, 5, 0, "apply", 1)
+    assert status[1] == "failed" and result is None
+    assert "Cut.wav' is cut short: its header declares 19.200 s of audio and the file holds 6.39" in status[3]
+    assert (list(song.chords), song.chords_source, song.analyzed_tempo_bpm) == before
+    assert live.call(lambda: live.song.tempo) == tempo
 
 
 def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: Path) -> None:

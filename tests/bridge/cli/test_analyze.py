@@ -63,7 +63,7 @@ def test_region(song: Path, cache_env: Path, capsys: pytest.CaptureFixture[str])
     assert not cache_env.exists()
 
 
-@pytest.mark.parametrize("problem", ["missing", "empty", "silent", "corrupt", "unsupported"])
+@pytest.mark.parametrize("problem", ["missing", "empty", "silent", "corrupt", "unsupported", "cut short"])
 def test_bad_files_exit_nonzero_naming_the_file(
     problem: str, tmp_path: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -74,6 +74,9 @@ def test_bad_files_exit_nonzero_naming_the_file(
         sf.write(path, np.zeros(SR, dtype=np.float32), SR)
     elif problem == "corrupt":
         path.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt garbage")
+    elif problem == "cut short":  # the first half of a 2 s file's bytes (an interrupted copy)
+        sf.write(path, np.sin(np.arange(2 * SR) * 0.05).astype(np.float32), SR)
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif problem == "unsupported":
         path = tmp_path / "score.pdf"
         path.write_bytes(b"%PDF-1.4 not audio at all")
@@ -81,8 +84,13 @@ def test_bad_files_exit_nonzero_naming_the_file(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("roo analyze: error: ") and str(path) in captured.err
-    word = {"missing": "does not exist", "empty": "empty", "silent": "silent"}.get(problem, "cannot be read")
-    assert word in captured.err
+    words = {
+        "missing": "does not exist",
+        "empty": "empty",
+        "silent": "silent",
+        "cut short": "declares 2.000 s",
+    }
+    assert words.get(problem, "cannot be read") in captured.err
 
 
 def test_a_noise_click_track_has_a_tempo_and_no_key(
