@@ -2,8 +2,9 @@
 
 libsndfile reads a WAV, RF64, W64 or AIFF file whose sound data stops before the length its header
 declares (an interrupted copy, a half-synced cloud folder, a recording still being written) as a
-shorter, valid file, and an Ogg stream without its last page likewise. FLAC and CAF cut short
-already fail to decode; MP3 declares no length. Stdlib only: this reads a few header bytes.
+shorter, valid file; likewise an Ogg stream without its last page and an MP3 shorter than the
+stream size its Xing/Info header declares (LAME and FFmpeg write one; a plain CBR stream declares
+nothing). FLAC and CAF cut short already fail to decode. Stdlib only: this reads a few header bytes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _W64_RIFF = bytes.fromhex("726966662e91cf11a5d628db04c10000")
 _W64_FMT, _W64_DATA = b"fmt " + _W64_TAIL, b"data" + _W64_TAIL
 _OGG_MAX_PAGE_BYTES = 27 + 255 + 255 * 255  # header, segment table, largest payload
 _OGG_END_OF_STREAM = 0x04
+_XING_FRAMES, _XING_BYTES = 0x1, 0x2  # Xing/Info flags: a frame count follows, a stream size follows
+_XING_SEARCH_BYTES = 64  # the tag sits after the first frame's header and side information (13..36)
 
 
 def declared_frames(path: str | Path) -> int | None:
@@ -62,20 +65,64 @@ def ogg_unfinished(path: str | Path) -> bool:
     return last < 0 or not tail[last + 5] & _OGG_END_OF_STREAM
 
 
-def cut_short(path: str | Path, *, frames_present: int, sample_rate_hz: int) -> str | None:
+def mp3_stream_bytes(path: str | Path) -> tuple[int, int] | None:
+    """(bytes its Xing/Info header declares for the MPEG stream, bytes present from the first frame on).
+
+    None for a file that is no MP3 or whose first frame carries no stream size.
+    """
+    with open(path, "rb") as f:
+        head = f.read(10)
+        start = 0
+        if head[:3] == b"ID3" and len(head) == 10:  # ID3v2 tag: its size is four 7-bit bytes
+            tag_bytes = (
+                (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | head[9] & 0x7F
+            )
+            start = 10 + tag_bytes + (10 if head[5] & 0x10 else 0)  # flag 0x10: a footer follows
+        f.seek(start)
+        frame = f.read(4 + _XING_SEARCH_BYTES + 16)
+        size = f.seek(0, 2)
+    if len(frame) < 4 or frame[0] != 0xFF or frame[1] & 0xE0 != 0xE0:  # no MPEG frame sync
+        return None
+    found = [
+        at for at in (frame.find(b"Xing", 4), frame.find(b"Info", 4)) if 0 <= at <= 4 + _XING_SEARCH_BYTES
+    ]
+    if not found:
+        return None
+    at = found[0] + 4
+    flags = int.from_bytes(frame[at : at + 4], "big")
+    at += 4 + (4 if flags & _XING_FRAMES else 0)
+    if not flags & _XING_BYTES or at + 4 > len(frame):
+        return None
+    declared = int.from_bytes(frame[at : at + 4], "big")
+    return (declared, size - start) if declared else None
+
+
+def cut_short(path: str | Path, *, container: str, frames_reported: int, sample_rate_hz: int) -> str | None:
     """What is missing from a file cut short, or None when its container declares no more than it holds.
 
-    ``frames_present`` and ``sample_rate_hz`` are what the decoder found (soundfile's frames and rate).
+    ``container``, ``frames_reported`` and ``sample_rate_hz`` are the decoder's (soundfile's
+    ``format``, ``frames`` and ``samplerate``): ``frames`` counts the frames present for the chunked
+    containers and the declared length for an MP3 with a Xing/Info header.
     """
-    declared = declared_frames(path)
-    if declared is not None and (declared - frames_present) / sample_rate_hz >= CUT_TOLERANCE_S:
+    if container == "OGG":
         return (
-            f"cut short: its header declares {declared / sample_rate_hz:.3f} s of audio "
-            f"and the file holds {frames_present / sample_rate_hz:.3f} s"
+            "cut short: its Ogg stream stops without its end-of-stream page" if ogg_unfinished(path) else None
         )
-    if str(path).lower().endswith((".ogg", ".oga", ".opus")) and ogg_unfinished(path):
-        return "cut short: its Ogg stream stops without its end-of-stream page"
+    if container == "MP3":
+        mp3 = mp3_stream_bytes(path)
+        if mp3 is None or mp3[1] >= mp3[0]:
+            return None
+        declared_s = frames_reported / sample_rate_hz
+        held_s = declared_s * mp3[1] / mp3[0]
+        return _declared_and_held(declared_s, held_s) if declared_s - held_s >= CUT_TOLERANCE_S else None
+    declared = declared_frames(path)
+    if declared is not None and (declared - frames_reported) / sample_rate_hz >= CUT_TOLERANCE_S:
+        return _declared_and_held(declared / sample_rate_hz, frames_reported / sample_rate_hz)
     return None
+
+
+def _declared_and_held(declared_s: float, held_s: float) -> str:
+    return f"cut short: its header declares {declared_s:.3f} s of audio and the file holds {held_s:.3f} s"
 
 
 def _riff_frames(f: BinaryIO, size: int, endian: str) -> int | None:

@@ -40,7 +40,7 @@ def read_frames(
                     f"audio file {str(path)!r} is {f.format}: expected one of {', '.join(READABLE_FORMATS)}"
                 )
             sample_rate, total = int(f.samplerate), int(f.frames)
-            missing = cut_short(path, frames_present=total, sample_rate_hz=sample_rate)
+            missing = cut_short(path, container=f.format, frames_reported=total, sample_rate_hz=sample_rate)
             if missing is not None:
                 raise AudioFileError(
                     f"audio file {str(path)!r} is {missing} (an interrupted copy, or a recording "

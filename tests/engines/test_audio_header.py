@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from engines.audio_header import declared_frames, ogg_unfinished
+from engines.audio_header import declared_frames, mp3_stream_bytes, ogg_unfinished
 from engines.audio_io import read_frames
 from engines.errors import AudioFileError
 
@@ -135,3 +135,20 @@ def test_an_ogg_stream_without_its_last_page_is_cut_short(tmp_path: Path) -> Non
     assert ogg_unfinished(path)
     with pytest.raises(AudioFileError, match="its Ogg stream stops without its end-of-stream page"):
         read_frames(path)
+
+
+def test_an_mp3_shorter_than_its_xing_stream_size_is_cut_short(tmp_path: Path) -> None:
+    path = write(tmp_path, "ref.mp3", "MP3", "MPEG_LAYER_III", "FILE", 2)  # libsndfile's LAME writes Xing
+    whole = path.read_bytes()
+    assert mp3_stream_bytes(path) == (len(whole), len(whole))
+    assert len(read_frames(path)[0]) == FRAMES
+    tagged = tmp_path / "tagged.mp3"  # an ID3v2 tag in front, an ID3v1 tag behind: still whole
+    tagged.write_bytes(b"ID3\x04\x00\x00\x00\x00\x01\x00" + bytes(128) + whole + b"TAG" + bytes(125))
+    assert mp3_stream_bytes(tagged) == (len(whole), len(whole) + 128)
+    assert len(read_frames(tagged)[0]) == FRAMES
+    cut(path, 0.5)
+    with pytest.raises(AudioFileError, match=r"declares 2\.000 s of audio and the file holds 1\.0\d\d s"):
+        read_frames(path)
+    plain = tmp_path / "plain.mp3"  # no Xing/Info tag (a plain CBR stream): nothing declared
+    plain.write_bytes(whole.replace(b"Xing", b"Xxxx", 1)[: len(whole) // 2])
+    assert mp3_stream_bytes(plain) is None
