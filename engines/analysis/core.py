@@ -19,7 +19,8 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
-ANALYSIS_VERSION = 12  # 12: a file cut short is refused; 11: no key for a drum loop; 10: Eb not D#
+# 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
+ANALYSIS_VERSION = 12
 
 
 def _no_progress(fraction: float, message: str) -> None:

@@ -32,6 +32,10 @@ METERS = (3, 4)  # the bar tracker's meters
 # swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
 # read as 144). Only 3:2 readings: at 2:1 the bar tracker is no better judge (BENCHMARKS.md).
 TEMPO_RATIOS = (2 / 3, 3 / 2)
+# madmom's Viterbi keeps a (frames x states) table of 4-byte back-pointers although the bar fit uses
+# only the best path's log-probability: one decode of a 9-minute file at 52 BPM took 1.6 GB. On a
+# longer clip the meter and the beat level are chosen on its middle BAR_FIT_MAX_S (BENCHMARKS.md).
+BAR_FIT_MAX_S = 120.0
 BEAT_MIN_BPM, BEAT_MAX_BPM = 55.0, 215.0  # madmom's DBN beat tracker's default tempo range
 # onnxruntime threads per network. madmom's default (2) gives the same outputs (bit-identical for the
 # recurrent networks, within 1e-8 for the convolutional ones) but, on two busy
@@ -40,6 +44,11 @@ NN_THREADS = 1
 FRAME_SIZES = (1024, 2048, 4096)  # the networks' STFT sizes at 44.1 kHz
 BEAT_BANDS = 6  # filter bands per octave of the beat network's input, at every frame size
 BAR_BANDS = (3, 6, 12)  # the same for the downbeat network, per frame size
+# Frames per STFT block (120 s at FPS): a whole-file STFT at 4096 holds 12 bytes per bin and frame,
+# 1.4 GB over a 9-minute file. A clip up to one block long is transformed whole, bit-identical to
+# madmom's processors; past it the filterbank products differ from theirs by float32 rounding (BLAS
+# rounds by the matrix's height), under 3e-7 in the log spectrogram (BENCHMARKS.md).
+STFT_BLOCK_FRAMES = 12000
 
 
 def available() -> bool:
@@ -96,24 +105,34 @@ def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
 
     The same multi-resolution log-filtered spectrogram differences that madmom's
     RNNBeatProcessor (6 bands per octave at every size) and RNNDownBeatProcessor (3, 6, 12)
-    compute, each from its own STFTs.
+    compute, each from its own STFTs. The STFTs run over STFT_BLOCK_FRAMES frames at a time (each
+    frame is transformed alone) and only the filtered bands are kept.
     """
     from madmom.audio.signal import FramedSignal
-    from madmom.audio.spectrogram import FilteredSpectrogram, LogarithmicSpectrogram, SpectrogramDifference
+    from madmom.audio.spectrogram import FilteredSpectrogram, LogarithmicSpectrogram, _diff_frames
     from madmom.audio.stft import ShortTimeFourierTransform
 
     beat_parts: list[np.ndarray] = []
     bar_parts: list[np.ndarray] = []
     for frame_size, bar_bands in zip(FRAME_SIZES, BAR_BANDS, strict=True):
-        stft = ShortTimeFourierTransform(FramedSignal(signal, frame_size=frame_size, fps=FPS))
-        done: dict[int, np.ndarray] = {}
-        for bands, parts in ((BEAT_BANDS, beat_parts), (bar_bands, bar_parts)):
-            if bands not in done:
+        framed = FramedSignal(signal, frame_size=frame_size, fps=FPS)
+        band_counts = sorted({BEAT_BANDS, bar_bands})
+        blocks: dict[int, list[np.ndarray]] = {bands: [] for bands in band_counts}
+        for first in range(0, max(len(framed), 1), STFT_BLOCK_FRAMES):
+            stft = ShortTimeFourierTransform(framed[first : first + STFT_BLOCK_FRAMES])
+            for bands in band_counts:
                 spec = FilteredSpectrogram(stft, num_bands=bands, fmin=30, fmax=17000, norm_filters=True)
-                log_spec = LogarithmicSpectrogram(spec, mul=1, add=1)
-                diff = SpectrogramDifference(log_spec, diff_ratio=0.5, positive_diffs=True)
-                done[bands] = np.hstack((np.asarray(log_spec), np.asarray(diff)))
-            parts.append(done[bands])
+                blocks[bands].append(np.asarray(LogarithmicSpectrogram(spec, mul=1, add=1)))
+        # as madmom's SpectrogramDifference(diff_ratio=0.5, positive_diffs=True) on the whole spectrogram
+        lag = _diff_frames(0.5, hop_size=framed.hop_size, frame_size=frame_size, window=stft.window)
+        done: dict[int, np.ndarray] = {}
+        for bands in band_counts:
+            log_spec = np.vstack(blocks.pop(bands))
+            diff = np.zeros_like(log_spec)
+            diff[lag:] = np.maximum(log_spec[lag:] - log_spec[:-lag], 0)
+            done[bands] = np.hstack((log_spec, diff))
+        beat_parts.append(done[BEAT_BANDS])
+        bar_parts.append(done[bar_bands])
     return np.hstack(beat_parts), np.hstack(bar_parts)
 
 
@@ -121,8 +140,9 @@ def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
     """Log-probability of the downbeat tracker's best path for each meter, tempo within the span.
 
     As madmom's ``DBNDownBeatTrackingProcessor`` does: the frames from the first to the last
-    activation over its threshold, one model per meter; the meter with the highest figure is the
-    one it would report. Empty when no frame reaches the threshold.
+    activation over its threshold (their middle BAR_FIT_MAX_S where longer), one model per meter;
+    the meter with the highest figure is the one it would report. Empty when no frame reaches the
+    threshold.
     """
     from madmom.features.beats import threshold_activations
     from madmom.features.downbeats import DBNDownBeatTrackingProcessor
@@ -136,6 +156,9 @@ def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
     active, _ = threshold_activations(bar_activations, tracker.threshold)
     if not active.any():
         return {}
+    excess = len(active) - round(BAR_FIT_MAX_S * FPS)
+    if excess > 0:
+        active = active[excess // 2 : excess // 2 + round(BAR_FIT_MAX_S * FPS)]
     return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
 
 

@@ -1,10 +1,12 @@
 """Benchmark BrainAroo analysis: accuracy on real and rendered clips, speed cold and cached.
 
-    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--generated] [--parts] [--speed] [--json OUT]
+    .venv/bin/python tools/bench/analysis.py [--real] [--rendered] [--generated] [--parts] [--speed]
+        [--long] [--json OUT]
 
 With no section flag every section runs. Peers are measured side by side in the same run:
 plain madmom (RNNBeatProcessor + DBNBeatTrackingProcessor, called directly on the same audio),
-the librosa backend, and for speed a fresh process that calls madmom's processors directly.
+the librosa backend, and for speed and memory (--long: 4 and 9 minute files) a fresh process that
+calls madmom's processors directly.
 Real recordings are read from ../shared/eval/real (never copied); the rendered set is built by
 tools/eval/rendered.py into a cache folder.
 """
@@ -28,6 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tools.bench.analysis_long import long_section  # noqa: E402
 from tools.bench.analysis_parts import parts_section  # noqa: E402
 from tools.bench.analysis_sets import beat_f, generated_section, rendered_section  # noqa: E402
 
@@ -157,13 +160,14 @@ def main() -> int:
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--generated", action="store_true", help="MuseAroo's own rendered songs")
     parser.add_argument("--parts", action="store_true", help="each part of six songs rendered alone")
+    parser.add_argument("--long", action="store_true", help="peak memory and time on 4 and 9 minute files")
     parser.add_argument(
         "--limit", type=int, default=371, help="Riemenschneider numbers 1 to N (the first 20 are analysed)"
     )
     parser.add_argument("--repeats", type=int, default=3, help="speed runs per contender")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
-    every = not (args.real or args.rendered or args.speed or args.generated or args.parts)
+    every = not (args.real or args.rendered or args.speed or args.generated or args.parts or args.long)
     figures: dict[str, Any] = {}
     sections = (
         ("real", args.real, real_section),
@@ -171,6 +175,7 @@ def main() -> int:
         ("generated", args.generated, lambda: generated_section(None)),
         ("parts", args.parts, parts_section),
         ("speed", args.speed, lambda: speed_section(args.repeats)),
+        ("long", args.long, lambda: long_section(REAL_DIR, ROO, PEER_SCRIPT, args.repeats)),
     )
     for name, wanted, section in sections:
         if wanted or every:

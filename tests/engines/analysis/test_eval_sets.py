@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -32,6 +33,41 @@ def test_shared_spectrograms_equal_madmoms_own_preprocessing() -> None:
     beat_input, bar_input = rnn_features(signal)
     np.testing.assert_array_equal(beat_input, RNNBeatProcessor().processors[0](signal))
     np.testing.assert_array_equal(bar_input, RNNDownBeatProcessor().processors[0](signal))
+
+
+def test_spectrograms_of_a_long_clip_are_made_in_blocks_and_equal_madmoms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past STFT_BLOCK_FRAMES the STFTs run block by block (here 70 frames, as a 9-minute file runs in
+    2-minute blocks); the result matches madmom's whole-file preprocessing within float32 rounding."""
+    from madmom.audio.signal import Signal
+    from madmom.features.beats import RNNBeatProcessor
+    from madmom.features.downbeats import RNNDownBeatProcessor
+
+    from engines.analysis import madmom_backend as mb
+
+    x = resample(progression(["C:maj", "G:maj", "A:min"], 120.0), SR, 44100)[: 44100 * 3]
+    signal = Signal(x, sample_rate=44100, num_channels=1)
+    import madmom.audio.stft as stft
+
+    transformed: list[int] = []
+
+    class Counting(stft.ShortTimeFourierTransform):
+        def __new__(cls, frames: Any, **kwargs: Any) -> Any:
+            transformed.append(len(frames))
+            return super().__new__(cls, frames, **kwargs)
+
+    monkeypatch.setattr(stft, "ShortTimeFourierTransform", Counting)
+    monkeypatch.setattr(mb, "STFT_BLOCK_FRAMES", 70)
+    beat_input, bar_input = mb.rnn_features(signal)
+    assert transformed == [70, 70, 70, 70, 20] * 3  # 300 frames at each of the 3 frame sizes
+    monkeypatch.undo()
+    for ours, theirs in (
+        (beat_input, RNNBeatProcessor().processors[0](signal)),
+        (bar_input, RNNDownBeatProcessor().processors[0](signal)),
+    ):
+        assert ours.shape == theirs.shape
+        np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-6)
 
 
 def test_single_threaded_networks_equal_madmoms_own_processors() -> None:
@@ -85,6 +121,29 @@ def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path
             assert max(fits, key=lambda m: fits[m]) == int(tracker(bar)[:, 1].max()), (name, tempo_bpm)
     assert mb.bar_fit(np.zeros((500, 2)), 100.0) == {}
     assert mb.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4)
+
+
+def bar_pattern(beats_per_bar: int, bars: int, tempo_bpm: float) -> np.ndarray:
+    """Beat and downbeat activations (frames, 2) at 100 fps, a clean grid in the given meter."""
+    step = round(100 * 60 / tempo_bpm)
+    act = np.full((bars * beats_per_bar * step, 2), 0.01)
+    for beat in range(bars * beats_per_bar):
+        act[beat * step, 1 if beat % beats_per_bar == 0 else 0] = 0.9
+    return act
+
+
+def test_a_long_clips_meter_comes_from_its_middle_window() -> None:
+    """A clip past BAR_FIT_MAX_S is fitted on its middle: 4/4 there between long 3/4 stretches."""
+    from engines.analysis import madmom_backend as mb
+
+    waltz = bar_pattern(3, 60, 100.0)  # 108 s each side
+    middle = bar_pattern(4, 50, 100.0)  # 120 s
+    long = np.vstack([waltz, middle, waltz])
+    assert len(long) / 100 > 2.5 * mb.BAR_FIT_MAX_S
+    fits = mb.bar_fit(long, 100.0)
+    assert max(fits, key=lambda m: fits[m]) == 4
+    fits = mb.bar_fit(waltz, 100.0)  # a short clip is fitted whole
+    assert max(fits, key=lambda m: fits[m]) == 3
 
 
 def test_real_waltz_matches_plain_madmom_and_finds_three_four() -> None:
