@@ -27,8 +27,8 @@ PROFILE_WEIGHT = 0.7
 MINOR_PRIOR_LOG = 0.75
 # A clip without pitched sound (a drum loop) has no key and no chords: the key profile and the
 # key CNN would still name one (a jazz kit read as G# minor, confidence 0.84). madmom's deep chroma
-# hears a pitch in at most 0.02 of the frames of drum-only renders of five genres, and in at least
-# 0.56 of every pitched part, mix, chorale and real clip measured (BENCHMARKS.md); below this share
+# hears a pitch in at most 0.02 of the frames of drum-only renders of six genres, and in at least
+# 0.54 of every pitched part, mix, chorale and real clip measured (BENCHMARKS.md); below this share
 # a clip is not tonal.
 TONAL_SHARE = 0.1
 # madmom's deep chroma gives each pitch class a probability of sounding; this is its decision threshold.
