@@ -27,14 +27,16 @@ CLIPS = (
     "ballroom_waltz_Media-105901.wav",
     "simac_greek_01.flac",
 )
-# Runs the command given after it and prints its peak resident memory (MB), wall, user and system s.
+# Runs the command given after it; prints its peak resident memory (MB), wall and CPU (user + system)
+# seconds on the first line, then the command's own output.
 MEASURE = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
-subprocess.run(sys.argv[1:], check=True, capture_output=True)
+done = subprocess.run(sys.argv[1:], check=True, capture_output=True, text=True)
 wall = time.perf_counter() - start
 use = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(use.ru_maxrss / 1024, wall, use.ru_utime + use.ru_stime)
+print(done.stdout, end="")
 """
 
 
@@ -58,12 +60,13 @@ def long_file(real_dir: Path, minutes: float, out: Path) -> Path:
     return path
 
 
-def measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Peak memory (MB), wall and CPU seconds of ``cmd`` in a fresh process."""
-    out = subprocess.run(
+def measured(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float], str]:
+    """Peak memory (MB), wall and CPU seconds of ``cmd`` in a fresh process, and what it printed."""
+    figures, _, printed = subprocess.run(
         [sys.executable, "-c", MEASURE, *cmd], check=True, capture_output=True, text=True, env=env
-    ).stdout.split()
-    return {"peak_mb": float(out[0]), "wall_s": float(out[1]), "cpu_s": float(out[2])}
+    ).stdout.partition("\n")
+    peak_mb, wall_s, cpu_s = (float(v) for v in figures.split())
+    return {"peak_mb": peak_mb, "wall_s": wall_s, "cpu_s": cpu_s}, printed
 
 
 def long_section(real_dir: Path, roo: list[str], peer_script: str, repeats: int) -> dict[str, Any]:
@@ -74,14 +77,12 @@ def long_section(real_dir: Path, roo: list[str], peer_script: str, repeats: int)
         env = {**os.environ, "MUSEAROO_CACHE_DIR": str(Path(tmp) / "cache")}
         for minutes in LENGTHS_MIN:
             path = long_file(real_dir, minutes, Path(tmp))
-            ours, theirs = [], []
+            ours, theirs, printed = [], [], ""
             for _ in range(repeats):  # alternately, so both see the same machine load
-                ours.append(measured([*roo, "analyze", str(path), "--json", "--no-cache"], env))
-                theirs.append(measured([sys.executable, str(peer), str(path)], env))
-            result = subprocess.run(
-                [*roo, "analyze", str(path), "--json", "--no-cache"], check=True, capture_output=True, env=env
-            )
-            found = json.loads(result.stdout)
+                figures, printed = measured([*roo, "analyze", str(path), "--json", "--no-cache"], env)
+                ours.append(figures)
+                theirs.append(measured([sys.executable, str(peer), str(path)], env)[0])
+            found = json.loads(printed)  # the last run's result
             row = {
                 f"{who}_{k}": statistics.median(r[k] for r in runs)
                 for who, runs in (("ours", ours), ("peer", theirs))

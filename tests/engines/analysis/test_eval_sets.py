@@ -40,6 +40,7 @@ def test_spectrograms_of_a_long_clip_are_made_in_blocks_and_equal_madmoms(
 ) -> None:
     """Past STFT_BLOCK_FRAMES the STFTs run block by block (here 70 frames, as a 9-minute file runs in
     2-minute blocks); the result matches madmom's whole-file preprocessing within float32 rounding."""
+    import madmom.audio.stft as stft
     from madmom.audio.signal import Signal
     from madmom.features.beats import RNNBeatProcessor
     from madmom.features.downbeats import RNNDownBeatProcessor
@@ -48,8 +49,6 @@ def test_spectrograms_of_a_long_clip_are_made_in_blocks_and_equal_madmoms(
 
     x = resample(progression(["C:maj", "G:maj", "A:min"], 120.0), SR, 44100)[: 44100 * 3]
     signal = Signal(x, sample_rate=44100, num_channels=1)
-    import madmom.audio.stft as stft
-
     transformed: list[int] = []
 
     class Counting(stft.ShortTimeFourierTransform):
