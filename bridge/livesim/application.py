@@ -17,6 +17,7 @@ DEFAULT_VERSION: Version = (12, 3, 6)
 TIMER_SINCE: Version = (11, 0, 0)
 CREATE_AUDIO_CLIP_SINCE: Version = (12, 0, 5)
 CREATE_MIDI_CLIP_SINCE: Version = (12, 1, 10)
+RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE: Version = (12, 2, 0)  # Track.create_audio_clip returned None before
 ADD_NEW_NOTES_SINCE: Version = (11, 0, 0)
 
 

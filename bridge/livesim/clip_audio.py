@@ -87,6 +87,13 @@ class ClipAudio:
         self._audio_only("remove_warp_marker")
         self._doc.change(self, "warp_markers", warp.removed(self._warp_markers, float(beat_time)))
 
+    def move_warp_marker(self, marker_beat_time: float, beat_time_distance: float, /) -> None:
+        """Move the marker at marker_beat_time by beat_time_distance beats; its sample time stays."""
+        check_args("Clip.move_warp_marker", (marker_beat_time, beat_time_distance), ("float", "float"))
+        self._audio_only("move_warp_marker")
+        markers = warp.moved(self._warp_markers, float(marker_beat_time), float(beat_time_distance))
+        self._doc.change(self, "warp_markers", markers)
+
     # --- listeners ------------------------------------------------------------------------
     add_warping_listener = adder("warping")
     remove_warping_listener = remover("warping")

@@ -155,6 +155,10 @@ class LiveHost:
         """The clip's properties as a dict (None for an empty slot); warp markers as (seconds, beats)."""
         return self.call(lambda: readers.clip_properties(self.song, track, slot))
 
+    def arrangement_clip_properties(self, track: int, index: int) -> dict[str, Any]:
+        """The track's index-th arrangement clip's properties (by start time), with its start_time."""
+        return self.call(lambda: readers.arrangement_clip_properties(self.song, track, index))
+
     # --- the main thread ------------------------------------------------------------------
     def _main(self) -> None:
         bind_scheduler(self._scheduler)

@@ -18,10 +18,13 @@ YAML keys (all optional; defaults give 120 BPM, 4/4, C Major, four MIDI and two 
       - {type: audio, name: Loop, clips: [{slot: 0, file: loop.wav,
                                          warp_markers: [[0, 0], [0.8, 2], [1.9, 3.5]],
                                          looping: true, loop_start: 1, loop_end: 3}]}
+      - {type: audio, name: Take, arrangement: [{start: 16, file: take.wav, warping: false}]}
 
 Notes are [pitch, start_beats, duration_beats, velocity=100, mute=0]; audio paths are relative
 to the YAML file's folder. Warp markers are [sample_seconds, beats] pairs that replace the
 clip's own; markers and loop are in beats when warped, in seconds of the file when not.
+``arrangement`` lists a track's arrangement-view clips: the same keys, with ``start`` (beats in
+the arrangement) in place of ``slot``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
 from bridge.livesim.notes import MidiNoteSpecification
 from bridge.livesim.song import Song
-from bridge.livesim.track import ClipSlot
+from bridge.livesim.track import ClipSlot, Track
 from engines.errors import InvalidValue
 from engines.music import NOTE_NAMES, parse_signature
 
@@ -44,7 +47,7 @@ NoteRow = tuple[int, float, float, int, int]
 
 @dataclass(frozen=True)
 class ClipDesc:
-    slot: int
+    slot: int  # session clips; arrangement clips use start
     name: str = ""
     length_beats: float = 4.0  # MIDI clips; audio clips take the file's length
     notes: tuple[NoteRow, ...] = ()
@@ -56,6 +59,7 @@ class ClipDesc:
     looping: bool | None = None
     loop_start: float | None = None
     loop_end: float | None = None
+    start: float = 0.0  # arrangement clips: where the clip starts in the arrangement, in beats
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class TrackDesc:
     kind: str  # "midi" | "audio"
     name: str
     clips: tuple[ClipDesc, ...] = ()
+    arrangement: tuple[ClipDesc, ...] = ()
 
 
 def _default_tracks() -> tuple[TrackDesc, ...]:
@@ -109,12 +114,12 @@ def _note(where: str, row: Any) -> NoteRow:
     return (int(full[0]), float(full[1]), float(full[2]), int(full[3]), int(full[4]))
 
 
-def _clip(where: str, data: Any, base_dir: Path) -> ClipDesc:
+def _clip(where: str, data: Any, base_dir: Path, *, arranged: bool = False) -> ClipDesc:
     d = _keys(
         where,
         data,
-        {"slot", "name", "length", "notes", "file", "warping", "start_marker", "end_marker"}
-        | {"warp_markers", "looping", "loop_start", "loop_end"},
+        {"start" if arranged else "slot", "name", "length", "notes", "file", "warping", "start_marker"}
+        | {"end_marker", "warp_markers", "looping", "loop_start", "loop_end"},
     )
     file = str(d.get("file", ""))
     if file and not Path(file).is_absolute():
@@ -132,6 +137,7 @@ def _clip(where: str, data: Any, base_dir: Path) -> ClipDesc:
         looping=None if d.get("looping") is None else bool(d["looping"]),
         loop_start=None if d.get("loop_start") is None else float(d["loop_start"]),
         loop_end=None if d.get("loop_end") is None else float(d["loop_end"]),
+        start=float(d.get("start", 0.0)),
     )
 
 
@@ -142,15 +148,20 @@ def _marker(where: str, pair: Any) -> tuple[float, float]:
 
 
 def _track(index: int, data: Any, base_dir: Path) -> TrackDesc:
-    d = _keys(f"track {index}", data, {"type", "name", "clips"})
+    d = _keys(f"track {index}", data, {"type", "name", "clips", "arrangement"})
     kind = str(d.get("type", "midi"))
     if kind not in ("midi", "audio"):
         raise InvalidValue(f"track {index}: type {kind!r}: expected 'midi' or 'audio'")
     clips = tuple(_clip(f"track {index} clip {j}", c, base_dir) for j, c in enumerate(d.get("clips", ())))
+    arranged = tuple(
+        _clip(f"track {index} arrangement clip {j}", c, base_dir, arranged=True)
+        for j, c in enumerate(d.get("arrangement", ()))
+    )
     return TrackDesc(
         kind=kind,
         name=str(d.get("name", f"{index + 1}-{'MIDI' if kind == 'midi' else 'Audio'}")),
         clips=clips,
+        arrangement=arranged,
     )
 
 
@@ -210,6 +221,8 @@ def build_song(desc: SetDesc, doc: Document) -> Song:
             track.name = t.name
             for c in t.clips:
                 _build_clip(track.clip_slots[c.slot], c)
+            for c in t.arrangement:
+                _build_arrangement_clip(track, c)
         song.view.selected_track = song.tracks[desc.selected_track]
         song.view.selected_scene = song.scenes[desc.selected_scene]
     except (RuntimeError, IndexError, TypeError) as exc:
@@ -221,13 +234,31 @@ def build_song(desc: SetDesc, doc: Document) -> Song:
 def _build_clip(slot: ClipSlot, c: ClipDesc) -> None:
     if c.file:
         clip = ClipSlot.create_audio_clip(slot, c.file)  # the class attribute ignores the version gate
-        clip.warping = c.warping
-        if c.warp_markers:
-            _place_markers(clip, c.warp_markers)
     elif c.warp_markers:
         raise RuntimeError("warp markers are for audio clips: this clip has no file")
     else:
         clip = slot.create_clip(c.length_beats)
+    _fill(clip, c)
+
+
+def _build_arrangement_clip(track: Track, c: ClipDesc) -> None:
+    """An arrangement clip at c.start; the class attributes ignore the version gates."""
+    if c.file:
+        Track.create_audio_clip(track, c.file, c.start)  # returns None before Live 12.2
+    elif c.warp_markers:
+        raise RuntimeError("warp markers are for audio clips: this clip has no file")
+    else:
+        Track.create_midi_clip(track, c.start, c.length_beats)
+    _fill(track._arrangement[-1], c)
+
+
+def _fill(clip: Clip, c: ClipDesc) -> None:
+    """Give a new clip the description's warping, markers, notes, name, markers and loop."""
+    if c.file:
+        clip.warping = c.warping
+        if c.warp_markers:
+            _place_markers(clip, c.warp_markers)
+    else:
         specs = [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in c.notes]
         clip.add_new_notes(specs)
     if c.name:

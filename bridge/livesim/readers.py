@@ -43,8 +43,17 @@ def arrangement_clips(song: Song, track: int) -> list[ArrangementClip]:
 def clip_properties(song: Song, track: int, slot: int) -> dict[str, Any] | None:
     """The clip's properties as a dict (None for an empty slot); warp markers as (seconds, beats)."""
     clip = song.tracks[track].clip_slots[slot].clip
-    if clip is None:
-        return None
+    return None if clip is None else properties(clip)
+
+
+def arrangement_clip_properties(song: Song, track: int, index: int) -> dict[str, Any]:
+    """clip_properties of the track's index-th arrangement clip (by start time), with its start_time."""
+    clip = song.tracks[track].arrangement_clips[index]
+    return {**properties(clip), "start_time": clip.start_time}
+
+
+def properties(clip: Any) -> dict[str, Any]:
+    """A clip's properties as a dict; an audio clip's warp markers as (seconds, beats)."""
     out: dict[str, Any] = {p: getattr(clip, p) for p in CLIP_PROPERTIES}
     out["is_audio_clip"] = clip.is_audio_clip
     if clip.is_audio_clip:

@@ -12,7 +12,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from bridge.livesim.application import CREATE_AUDIO_CLIP_SINCE, CREATE_MIDI_CLIP_SINCE, since
+from bridge.livesim.application import (
+    CREATE_AUDIO_CLIP_SINCE,
+    CREATE_MIDI_CLIP_SINCE,
+    RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE,
+    since,
+)
 from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
@@ -206,7 +211,36 @@ class Track:
             raise RuntimeError(
                 f"Invalid time {start_time} or length {length}: expected 0..{MAX_CLIP_BEATS:g}, > 0"
             )
-        clip = Clip(self._doc, float(length), start_time=float(start_time))
+        return self._arrange(Clip(self._doc, float(length), start_time=float(start_time)))
+
+    @since(CREATE_AUDIO_CLIP_SINCE)
+    def create_audio_clip(self, file_path: str, position: float, /) -> Clip | None:
+        """An arrangement audio clip of the file at position (beats); returns it from Live 12.2 on.
+
+        Raises like Live on a MIDI track, a position outside 0..1576800 or an invalid file. The
+        clip starts warped at the Set's tempo, as a session audio clip does here.
+        """
+        check_args("Track.create_audio_clip", (file_path, position), ("str", "float"))
+        self._doc.check_change("Track.create_audio_clip")
+        if self._midi:
+            raise RuntimeError("Cannot create an audio clip on a MIDI track")
+        if not 0.0 <= position <= MAX_CLIP_BEATS:
+            raise RuntimeError(f"Invalid time {position}: expected 0..{MAX_CLIP_BEATS:g}")
+        rate, duration_s = audio_file_info(file_path)
+        bps = self._song_tempo() / 60.0
+        clip = Clip(
+            self._doc,
+            file_path=file_path,
+            sample_rate=rate,
+            duration_s=duration_s,
+            beats_per_second=bps,
+            start_time=float(position),
+        )
+        clip._name = os.path.splitext(os.path.basename(file_path))[0]
+        self._arrange(clip)
+        return clip if self._app.version >= RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE else None
+
+    def _arrange(self, clip: Clip) -> Clip:
         self._arrangement.append(clip)
         self._doc.record(lambda: self._arrangement.remove(clip))
         return clip

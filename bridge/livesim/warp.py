@@ -111,3 +111,22 @@ def removed(markers: Sequence[Pair], beats: float) -> list[Pair]:
     if not keep:
         raise RuntimeError(f"Cannot remove the warp marker at beat {beats}: an audio clip keeps at least one")
     return keep
+
+
+def moved(markers: Sequence[Pair], beats: float, distance: float) -> list[Pair]:
+    """markers with the one at beats moved by distance beats (its sample time kept), or RuntimeError
+    when none is there or it would reach a neighbour (Live keeps markers in order)."""
+    index = next((i for i, pair in enumerate(markers) if abs(pair[1] - beats) <= 1e-9), None)
+    if index is None:
+        at = ", ".join(f"{b:g}" for _, b in markers)
+        raise RuntimeError(f"No warp marker at beat {beats}: the markers are at beats {at}")
+    seconds, old = markers[index]
+    new = old + distance
+    low = markers[index - 1][1] if index > 0 else float("-inf")
+    high = markers[index + 1][1] if index + 1 < len(markers) else float("inf")
+    if not low < new < high:
+        raise RuntimeError(
+            f"Cannot move the warp marker at beat {old} by {distance}: beat {new} is not between "
+            f"its neighbours at {low:g} and {high:g}"
+        )
+    return [*markers[:index], (seconds, new), *markers[index + 1 :]]
