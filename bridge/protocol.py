@@ -85,7 +85,17 @@ RS_COPY_TIMING = "/roo/live/copy_timing"
 RS_CREATE_TRACKS = "/roo/live/create_tracks"
 # args: req, kind ("midi"|"audio"), after_track, name* -> req, first_new_index, count
 RS_CLIP_INFO = "/roo/live/clip_info"
-# args: req, track, slot -> req, track, slot, then CLIP_INFO_FIELDS in order
+# args: req, track, slot [, arrangement (0|1)] -> req, track, slot, then CLIP_INFO_FIELDS in order.
+# With arrangement 1, slot is the index of the clip among the track's arrangement clips (by start
+# time); track -1 / slot -1 then mean the arrangement clip shown in Live's Clip View
+# (Song.View.detail_clip). The reply names the track and index actually read.
+RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"
+# args: req, track, slot, arrangement (0|1), start_marker_beats, end_marker_beats, loop_start_beats,
+# loop_end_beats, markers blob (WARP_MARKER_RECORD each, rising in both seconds and beats)
+# -> req, track, slot, marker_count. Warps the audio clip (track/slot as for RS_CLIP_INFO) and
+# replaces its warp markers, start/end markers and loop (its looping switch and warp mode stay) in
+# one undo step. Read back; if Live refuses or changes anything the clip keeps its old timing and
+# the error names what differed.
 RS_NAME_SCENE = "/roo/live/name_scene"  # args: req, scene, name -> req, scene
 RS_SET_CONTEXT = "/roo/live/set_context"  # args: req, (name value)* over SETTABLE_CONTEXT -> req
 
@@ -115,22 +125,27 @@ CLIP_INFO_FIELDS = (
     "track_name",
     "start_s",
     "end_s",
+    "start_time_beats",
 )
 # start_s/end_s: the region between the start and end markers in seconds of the file (audio clips;
 # through the warp markers when warped); -1.0 where it cannot be known (MIDI, fewer than 2 markers).
+# start_time_beats: where an arrangement clip starts in the arrangement; -1.0 for a session clip.
 SETTABLE_CONTEXT = ("tempo_bpm", "root_note", "scale_name", "signature_numerator", "signature_denominator")
 
 # A note travels as one little-endian record: pitch u8, start f64, duration f64, velocity u8,
 # mute u8 (19 bytes). 512 notes as a blob build in tens of microseconds instead of milliseconds.
 NOTE_RECORD = struct.Struct("<BddBB")
 MAX_NOTES_PER_MESSAGE = (MAX_DATAGRAM_BYTES - 512) // NOTE_RECORD.size
+# A warp marker travels as (sample seconds f64, beats f64), little-endian (16 bytes).
+WARP_MARKER_RECORD = struct.Struct("<dd")
+MAX_WARP_MARKERS_PER_MESSAGE = (MAX_DATAGRAM_BYTES - 512) // WARP_MARKER_RECORD.size
 
 # --- Daemon messages (for the device, the CLI and any client) --------------------------------
 PING = "/roo/ping"  # -> PONG version
 PONG = "/roo/pong"
 REGISTER = "/roo/register"  # args: port -> status updates also go to 127.0.0.1:port
 GENERATE = "/roo/generate"  # args: part, (name value)* over GENERATE_OPTIONS
-ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*]
+ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTIONS
 SEPARATE = "/roo/separate"  # args: [track slot] [model]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot]
 COMMAND = "/roo/command"  # args: text
@@ -157,6 +172,11 @@ GENERATE_OPTIONS = {
     "key": "str",
     "replace": "int",
 }
+# /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
+# when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;
+# force 1 applies the detected tempo and key as they are; warp 1 writes warp markers that put the
+# clip's analysed bars on Live's bar lines; arrangement 1: track/slot name an arrangement clip.
+ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "int", "arrangement": "int"}
 SEPARATION_MODELS = ("htdemucs", "htdemucs_ft", "htdemucs_6s", "mdx_extra")
 
 
@@ -173,6 +193,22 @@ def unpack_notes(blob: bytes) -> list[tuple[int, float, float, int, int]]:
             f"notes blob of {len(blob)} bytes is not a multiple of {NOTE_RECORD.size}-byte records"
         )
     return list(NOTE_RECORD.iter_unpack(blob))
+
+
+def pack_warp_markers(markers: list[tuple[float, float]]) -> bytes:
+    """Pack (sample_seconds, beats) warp markers into one blob."""
+    pack = WARP_MARKER_RECORD.pack
+    return b"".join(pack(s, b) for s, b in markers)
+
+
+def unpack_warp_markers(blob: bytes) -> list[tuple[float, float]]:
+    """Inverse of pack_warp_markers; raises ValueError when the blob is not whole records."""
+    if len(blob) % WARP_MARKER_RECORD.size:
+        raise ValueError(
+            f"warp markers blob of {len(blob)} bytes is not a multiple of "
+            f"{WARP_MARKER_RECORD.size}-byte records"
+        )
+    return list(WARP_MARKER_RECORD.iter_unpack(blob))
 
 
 def as_json() -> str:
@@ -203,6 +239,7 @@ def as_json() -> str:
         "job_states": list(JOB_STATES),
         "parts": list(PARTS),
         "generate_options": GENERATE_OPTIONS,
+        "analyze_options": ANALYZE_OPTIONS,
         "separation_models": list(SEPARATION_MODELS),
         "context_fields": list(CONTEXT_FIELDS),
     }

@@ -125,6 +125,58 @@ def clip(song: Live.Song.Song, track: int, slot: int, midi: bool = False) -> Any
     return found
 
 
+def arrangement_clip(song: Live.Song.Song, track: int, index: int) -> tuple:
+    """(track, index, clip) of the index-th arrangement clip on track (by start time).
+
+    index -1 means the arrangement clip shown in Live's Clip View (on track, when track >= 0);
+    track -1 with an index >= 0 means the selected track.
+    """
+    if index == -1:
+        return _detail_arrangement_clip(song, track)
+    track = track_index(song, track, allow_selected=True)
+    clips = _arrangement_clips(song, track)
+    if not 0 <= index < len(clips):
+        raise RequestError(
+            f"arrangement clip {index} on track {track} is out of range: "
+            f"expected 0..{len(clips) - 1} (the track has {len(clips)} arrangement clips)"
+        )
+    return track, index, clips[index]
+
+
+def _arrangement_clips(song: Live.Song.Song, track: int) -> list:
+    target = song.tracks[track]
+    if not hasattr(target, "arrangement_clips"):
+        raise RequestError(
+            "this Live has no Track.arrangement_clips: arrangement clips need Live 11 or newer"
+        )
+    return list(target.arrangement_clips)
+
+
+def _detail_arrangement_clip(song: Live.Song.Song, track: int) -> tuple:
+    shown = song.view.detail_clip
+    if shown is None or not shown.is_arrangement_clip:
+        raise RequestError(
+            "arrangement clip -1 means the one shown in Live's Clip View, but "
+            + ("no clip is shown there" if shown is None else "a session clip is shown there")
+        )
+    tracks = range(len(song.tracks)) if track == -1 else [track_index(song, track)]
+    for t in tracks:
+        for index, found in enumerate(_arrangement_clips(song, t)):
+            if found == shown:
+                return t, index, found
+    raise RequestError(f"the arrangement clip shown in Live's Clip View is not on track {track}")
+
+
+def find_clip(song: Live.Song.Song, track: int, slot: int, arrangement: int) -> tuple:
+    """(track, slot, clip): a session slot's clip (-1: the selected track / scene), or with
+    arrangement 1 an arrangement clip by index (see arrangement_clip)."""
+    if arrangement:
+        return arrangement_clip(song, track, slot)
+    track = track_index(song, track, allow_selected=True)
+    slot = slot_index(song, slot, allow_selected=True)
+    return track, slot, clip(song, track, slot)
+
+
 def next_empty_slot(song: Live.Song.Song, track: int, slot: int) -> int:
     """The first empty slot at or below slot on track, creating a scene at the end when none is left."""
     slots = song.tracks[track].clip_slots

@@ -16,7 +16,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock, timing
 from .clip import blob_specs
-from .request import Request, RequestError, clip, next_empty_slot, slot_index, track_index
+from .request import Request, RequestError, clip, find_clip, next_empty_slot, slot_index, track_index
 
 if TYPE_CHECKING:
     Handler = Callable[[Request], Sequence[Any] | None]
@@ -200,10 +200,12 @@ class RooHandler:
         return (req, first, len(names))
 
     def clip_info(self, request: Request) -> Sequence[Any]:
-        request.expect_count(3, 3, "req, track, slot")
+        request.expect_count(3, 4, "req, track, slot, arrangement (0|1, optional)")
         req = request_id(request)
-        track, slot = self._target(request)
-        found = clip(self.song, track, slot)
+        arrangement = request.int_at(3, "arrangement", 0, 1) if len(request.args) > 3 else 0
+        track, slot, found = find_clip(
+            self.song, request.int_at(1, "track"), request.int_at(2, "slot"), arrangement
+        )
         audio = bool(found.is_audio_clip)
         warping = bool(found.warping) if audio else False
         # An unwarped audio clip measures in seconds; the reply is in beats at the Set's tempo.
@@ -222,6 +224,7 @@ class RooHandler:
             float(found.sample_rate) if audio else 0.0,
             self.song.tracks[track].name,
             *timing.region_seconds(found),
+            float(found.start_time) if arrangement else -1.0,
         )
 
     def name_scene(self, request: Request) -> Sequence[Any]:

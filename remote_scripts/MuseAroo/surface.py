@@ -24,6 +24,7 @@ from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
 from .song import SongHandler
+from .warp_clip import WarpHandler
 
 if TYPE_CHECKING:
     from .osc_io import Address
@@ -52,6 +53,7 @@ class MuseAroo:
             ClipHandler(self.song),
             RooHandler(self.song),
             ArrangementHandler(self.song),
+            WarpHandler(self.song),
         ):
             self.handlers.update(part.handlers())
         self.handlers.update(self.context.handlers())

@@ -221,6 +221,7 @@ def test_clip_info_for_midi_and_audio(host: LiveHost, client: OscClient, wav_fil
         "track_name": "1-MIDI",
         "start_s": -1.0,
         "end_s": -1.0,
+        "start_time_beats": -1.0,  # a session clip
     }
     client.ask(protocol.RS_IMPORT_AUDIO, 3, 4, 0, str(wav_file), "Loop", 0, 0.0)
     audio = dict(zip(protocol.CLIP_INFO_FIELDS, client.ask(protocol.RS_CLIP_INFO, 4, 4, 0)[3:], strict=True))
