@@ -216,6 +216,43 @@ class LiveClient:
         reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
         return ClipInfo(*reply[2:])
 
+    async def clip_info_at(self, track: int, slot: int, arrangement: bool) -> tuple[int, int, ClipInfo]:
+        """(track, slot, info) of a session clip or, with arrangement, an arrangement clip by index
+        (-1 / -1: the one in Live's Clip View); the reply names the clip actually read."""
+        reply = await self.request(protocol.RS_CLIP_INFO, track, slot, int(arrangement))
+        return int(reply[0]), int(reply[1]), ClipInfo(*reply[2:])
+
+    async def write_warp_markers(
+        self,
+        track: int,
+        slot: int,
+        arrangement: bool,
+        markers: Sequence[tuple[float, float]],
+        *,
+        start_beats: float,
+        end_beats: float,
+        loop_start_beats: float,
+        loop_end_beats: float,
+    ) -> int:
+        """Warp an audio clip with (sample seconds, beats) markers, its start/end markers and loop
+        in one main-thread step and undo step; returns the marker count Live took."""
+        if not 2 <= len(markers) <= protocol.MAX_WARP_MARKERS_PER_MESSAGE:
+            raise ProtocolError(
+                f"{len(markers)} warp markers: expected 2..{protocol.MAX_WARP_MARKERS_PER_MESSAGE} per clip"
+            )
+        reply = await self.request(
+            protocol.RS_WRITE_WARP_MARKERS,
+            track,
+            slot,
+            int(arrangement),
+            float(start_beats),
+            float(end_beats),
+            float(loop_start_beats),
+            float(loop_end_beats),
+            protocol.pack_warp_markers([(float(s), float(b)) for s, b in markers]),
+        )
+        return int(reply[2])
+
     async def name_scene(self, scene: int, name: str) -> None:
         await self.request(protocol.RS_NAME_SCENE, scene, name)
 

@@ -61,6 +61,7 @@ class ClipInfo:
     track_name: str
     start_s: float  # the marked region in seconds of the file; -1.0 where Live's markers do not say
     end_s: float
+    start_time_beats: float = -1.0  # an arrangement clip's position in the arrangement; -1.0: session
 
 
 def describe(ctx: LiveContext) -> str:

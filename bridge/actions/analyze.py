@@ -5,8 +5,12 @@ The clip (the selected one unless track and slot are given) is analysed in the m
 Only the region between the clip's start and end markers is analysed (mapped through the warp
 markers when the clip is warped). The result goes to the client as an ``analysis`` result; its
 chords, converted to the clip's beats (``chord_tempo_bpm``), become ``app.song.chords`` for the
-generators. Options: ``backend madmom|librosa``; ``apply 1`` also
-sets Live's tempo to the detected one and, on Live 12, the song's root note and scale.
+generators. Options (``protocol.ANALYZE_OPTIONS``): ``backend madmom|librosa``; ``apply 1`` also
+sets Live's tempo and, on Live 12, root and scale (``analyze_apply``: Live keeps its tempo level,
+an unsure key is not set, ``force 1`` sets both as detected); ``warp 1`` warps the clip so its
+bars land on Live's bar lines and reads the chords through the new markers (``analyze_warp``);
+``arrangement 1`` makes track and slot name an arrangement clip by index (-1 -1: the one in
+Live's Clip View).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.analyze_apply import apply_to_live, plan_values
+from bridge.actions.analyze_warp import plan_for, warp_to_song
 from bridge.actions.audio_clip import AudioClip, audio_clip
 from bridge.actions.options import parse_options
 from bridge.app import App
@@ -23,19 +29,20 @@ from bridge.worker import get_worker
 from engines.analysis.core import BACKENDS
 from engines.analysis.result import NO_KEY, AnalysisResult, chords_in_beats
 from engines.errors import InvalidValue
-from engines.music import parse_key
 
 ANALYZE_TARGET = "engines.analysis.cache:analyze_file"
-OPTIONS = {"backend": "str", "apply": "int"}
-SCALES_SINCE = (12, 0)  # Song.root_note and Song.scale_name
+SWITCHES = ("apply", "force", "warp", "arrangement")  # the 0|1 options
 
 
 @dataclass(frozen=True, slots=True)
 class AnalyzeRequest:
     track: int = -1  # -1: the selected track
-    slot: int = -1  # -1: the selected slot
+    slot: int = -1  # -1: the selected slot (with arrangement: the clip in Live's Clip View)
     backend: str = "madmom"
     apply: bool = False
+    force: bool = False  # with apply: the detected tempo and key as they are
+    warp: bool = False
+    arrangement: bool = False
 
 
 def parse_request(args: list[Any]) -> AnalyzeRequest:
@@ -53,16 +60,21 @@ def parse_request(args: list[Any]) -> AnalyzeRequest:
             raise InvalidValue(
                 f"track {track} / slot {slot}: expected an index >= 0, or -1 for the selected one"
             )
-    options = parse_options(rest, OPTIONS, what="/roo/analyze")
+    options = parse_options(rest, protocol.ANALYZE_OPTIONS, what="/roo/analyze")
     backend = options.get("backend", "madmom")
     if backend not in BACKENDS:
         raise InvalidValue(
             f"/roo/analyze option backend = {backend!r} is not valid: expected one of {BACKENDS}"
         )
-    apply = options.get("apply", 0)
-    if apply not in (0, 1):
-        raise InvalidValue(f"/roo/analyze option apply = {apply!r} is not valid: expected 0 or 1")
-    return AnalyzeRequest(track, slot, backend, bool(apply))
+    for name in SWITCHES:
+        if options.get(name, 0) not in (0, 1):
+            raise InvalidValue(
+                f"/roo/analyze option {name} = {options[name]!r} is not valid: expected 0 or 1"
+            )
+    switches = {name: bool(options.get(name, 0)) for name in SWITCHES}
+    if switches["force"] and not switches["apply"]:
+        raise InvalidValue("/roo/analyze option force 1 changes what apply 1 sets: expected apply 1 with it")
+    return AnalyzeRequest(track, slot, backend, **switches)
 
 
 def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult, *, applied: bool) -> float:
@@ -83,7 +95,7 @@ def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult, *, applied: bool) -
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    clip = await audio_clip(app, req.track, req.slot, address=protocol.ANALYZE)
+    clip = await audio_clip(app, req.track, req.slot, address=protocol.ANALYZE, arrangement=req.arrangement)
     where = clip.where
     result: AnalysisResult = await get_worker(app).call(
         job,
@@ -96,8 +108,21 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
-    app.song.analyzed_tempo_bpm = result.tempo_bpm
+    live = clip.context
+    signature = (live.signature_numerator, live.signature_denominator)
+    plan = plan_for(clip, result, signature) if req.warp else None  # refused before Live changes
+    values, notes = plan_values(result, live, force=req.force) if req.apply else ({}, [])
     tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"
+    done: list[str] = []
+    warped = None
+    if plan is not None:
+        job.report(0.92, "writing warp markers")
+        warped = await warp_to_song(app, clip, result, plan, values.get("tempo_bpm", live.tempo_bpm))
+    if req.apply:
+        done.append(await apply_to_live(app, values, notes))
+    if warped is not None:
+        done.append(warped.summary)
+    app.song.analyzed_tempo_bpm = result.tempo_bpm
     if result.key == NO_KEY:
         # No pitched sound (a drum loop): the chords the parts follow stay those of the last tonal clip.
         kept = (
@@ -107,24 +132,12 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         )
         summary = f"{where}: {tempo}, no key (no pitched sound), {kept}"
     else:
-        app.song.chords = chords_in_beats(result, tempo_bpm=chord_tempo_bpm(clip, result, applied=req.apply))
+        if warped is not None:
+            app.song.chords = warped.chords
+        else:
+            app.song.chords = chords_in_beats(
+                result, tempo_bpm=chord_tempo_bpm(clip, result, applied=req.apply)
+            )
         app.song.chords_source = where
         summary = f"{where}: {tempo}, {result.key}, {len(app.song.chords)} chords"
-    if req.apply:
-        summary += "; " + await apply_to_live(app, result, clip.context.version_tuple)
-    return summary
-
-
-async def apply_to_live(app: App, result: AnalysisResult, live_version: tuple[int, ...]) -> str:
-    """Set Live's tempo, and on Live 12 its root and scale, from the result; says what was set."""
-    values: dict[str, Any] = {}
-    if result.tempo_bpm is not None:
-        values["tempo_bpm"] = round(result.tempo_bpm, 2)
-    if result.key != NO_KEY and live_version >= SCALES_SINCE:
-        key = parse_key(result.key)
-        values["root_note"], values["scale_name"] = key.tonic, key.scale
-    if not values:
-        return "nothing to set in Live (no tempo and no key found)"
-    await app.live.set_context(**values)
-    skipped = "" if live_version >= SCALES_SINCE else " (root and scale need Live 12)"
-    return "set Live's " + ", ".join(f"{k} {v}" for k, v in values.items()) + skipped
+    return "; ".join([summary, *done])

@@ -22,21 +22,38 @@ class AudioClip:
     context: LiveContext
     start_s: float | None  # None: the whole file
     end_s: float | None
+    arrangement: bool = False  # slot is then the index among the track's arrangement clips
 
     @property
     def where(self) -> str:
-        return f"track {self.track} slot {self.slot} ({self.info.name!r})"
+        return describe(self.track, self.slot, self.arrangement, self.info.name)
 
 
-async def audio_clip(app: App, track: int, slot: int, *, address: str) -> AudioClip:
-    """The audio clip at track/slot (-1: the selected one); raises InvalidValue/AudioFileError naming it."""
+def describe(track: int, slot: int, arrangement: bool, name: str) -> str:
+    """'track 1 slot 0 ('Loop')' or 'track 1 arrangement clip 0 ('Take')'."""
+    return f"track {track} {'arrangement clip' if arrangement else 'slot'} {slot} ({name!r})"
+
+
+async def audio_clip(
+    app: App, track: int, slot: int, *, address: str, arrangement: bool = False
+) -> AudioClip:
+    """The audio clip at track/slot (-1: the selected one); raises InvalidValue/AudioFileError naming it.
+
+    With arrangement, slot is the index of the clip among the track's arrangement clips, and
+    -1 / -1 is the arrangement clip shown in Live's Clip View (the Remote Script resolves it).
+    """
     ctx = await app.live.context()
-    track = ctx.selected_track if track == -1 else track
-    slot = ctx.selected_slot if slot == -1 else slot
-    if track < 0 or slot < 0:
-        raise InvalidValue(f"no clip is selected: select an audio clip or give {address} a track and slot")
-    info = await app.live.clip_info(track, slot)
-    where = f"track {track} slot {slot} ({info.name!r})"
+    if arrangement:
+        track, slot, info = await app.live.clip_info_at(track, slot, True)
+    else:
+        track = ctx.selected_track if track == -1 else track
+        slot = ctx.selected_slot if slot == -1 else slot
+        if track < 0 or slot < 0:
+            raise InvalidValue(
+                f"no clip is selected: select an audio clip or give {address} a track and slot"
+            )
+        info = await app.live.clip_info(track, slot)
+    where = describe(track, slot, arrangement, info.name)
     if not info.is_audio_clip:
         raise InvalidValue(f"{where} is a MIDI clip: {address} expected an audio clip")
     if not info.file_path:
@@ -44,4 +61,4 @@ async def audio_clip(app: App, track: int, slot: int, *, address: str) -> AudioC
     start_s = end_s = None
     if 0.0 <= info.start_s < info.end_s:
         start_s, end_s = info.start_s, info.end_s
-    return AudioClip(track, slot, info, ctx, start_s, end_s)
+    return AudioClip(track, slot, info, ctx, start_s, end_s, arrangement)

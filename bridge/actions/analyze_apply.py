@@ -1,0 +1,79 @@
+"""`/roo/analyze ... apply 1`: set Live's tempo, root and scale from an analysis, carefully.
+
+A detected tempo at 2:1, 1:2, 3:2 or 2:3 of Live's tempo is the same music counted at another
+level (a beat tracker's usual doubt), so Live keeps its level: it gets the detected tempo
+brought to that level (60.2 BPM in a 120 BPM Set sets 120.4), and the done message says so.
+A key whose confidence is below ``KEY_CONFIDENCE_MIN`` is reported but not set. ``force 1``
+sets both as detected. Root and scale need Live 12.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge.app import App
+from bridge.live_client import LiveContext
+from engines.analysis.result import NO_KEY, AnalysisResult
+from engines.music import parse_key
+
+SCALES_SINCE = (12, 0)  # Song.root_note and Song.scale_name
+# detected / Live's tempo -> how the done message names the relation
+TEMPO_LEVELS = ((2.0, "2:1"), (0.5, "1:2"), (1.5, "3:2"), (2.0 / 3.0, "2:3"))
+# How far (relative) the ratio may sit from an exact level: the analysis's tempo is within 0.4 %
+# on 113 of 120 rendered songs (docs/BENCHMARKS.md), a different song tempo is seldom this close.
+TEMPO_LEVEL_TOLERANCE = 0.02
+# Below this the key is reported, not applied: see docs/BENCHMARKS.md, "Key confidence and apply".
+KEY_CONFIDENCE_MIN = 0.6
+
+
+def tempo_level(detected_bpm: float, live_bpm: float) -> tuple[float, str] | None:
+    """(ratio, "2:1" ...) when detected_bpm is at one of TEMPO_LEVELS of live_bpm, else None."""
+    if detected_bpm <= 0 or live_bpm <= 0:
+        return None
+    for ratio, name in TEMPO_LEVELS:
+        if abs(detected_bpm / (live_bpm * ratio) - 1.0) <= TEMPO_LEVEL_TOLERANCE:
+            return ratio, name
+    return None
+
+
+def plan_values(
+    result: AnalysisResult, live: LiveContext, *, force: bool
+) -> tuple[dict[str, Any], list[str]]:
+    """What to set in Live (SETTABLE_CONTEXT names) and notes on what was held back, and why."""
+    values: dict[str, Any] = {}
+    notes: list[str] = []
+    detected = result.tempo_bpm
+    if detected is not None:
+        level = None if force else tempo_level(detected, live.tempo_bpm)
+        if level is None:
+            values["tempo_bpm"] = round(detected, 2)
+        else:
+            ratio, name = level
+            values["tempo_bpm"] = round(detected / ratio, 2)
+            notes.append(
+                f"Live keeps its tempo level: the detected {detected:.2f} BPM is {name} of Live's "
+                f"{live.tempo_bpm:g} BPM, so the tempo is set to {detected / ratio:.2f} "
+                f"(force 1 sets {detected:.2f})"
+            )
+    if result.key != NO_KEY:
+        if live.version_tuple < SCALES_SINCE:
+            notes.append("root and scale need Live 12")
+        elif result.key_confidence < KEY_CONFIDENCE_MIN and not force:
+            notes.append(
+                f"key {result.key} not applied: its confidence {result.key_confidence:.2f} is below "
+                f"{KEY_CONFIDENCE_MIN:g} (force 1 applies it)"
+            )
+        else:
+            key = parse_key(result.key)
+            values["root_note"], values["scale_name"] = key.tonic, key.scale
+    return values, notes
+
+
+async def apply_to_live(app: App, values: dict[str, Any], notes: list[str]) -> str:
+    """Set what plan_values chose; says what was set and what was held back."""
+    if values:
+        await app.live.set_context(**values)
+        said = "set Live's " + ", ".join(f"{k} {v}" for k, v in values.items())
+    else:
+        said = "nothing set in Live" if notes else "nothing to set in Live (no tempo and no key found)"
+    return "; ".join([said, *notes])

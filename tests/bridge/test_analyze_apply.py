@@ -1,0 +1,100 @@
+"""What `/roo/analyze ... apply 1` sets in Live: tempo levels, unsure keys, force; and the options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.actions.analyze import parse_request
+from bridge.actions.analyze_apply import KEY_CONFIDENCE_MIN, plan_values, tempo_level
+from bridge.live_replies import LiveContext
+from engines.analysis.result import AnalysisResult
+from engines.errors import InvalidValue
+
+
+def live(tempo_bpm: float = 120.0, version: str = "12.3.6") -> LiveContext:
+    return LiveContext(tempo_bpm, 4, 4, 0, "Major", 0, 0, 0.0, 0, 6, 8, version)
+
+
+def result(tempo_bpm: float | None, key: str = "A minor", confidence: float = 0.9) -> AnalysisResult:
+    return AnalysisResult(20.0, 44100, tempo_bpm, (), (), (4, 4), key, confidence, (), "madmom")
+
+
+@pytest.mark.parametrize(
+    ("detected", "level"),
+    [
+        (240.0, (2.0, "2:1")),
+        (60.3, (0.5, "1:2")),
+        (181.0, (1.5, "3:2")),
+        (80.0, (2.0 / 3.0, "2:3")),
+        (120.0, None),  # the same level
+        (76.0, None),  # a different tempo, not a level of Live's
+        (175.0, None),  # 3:2 would be 180: 2.8 % off is another tempo
+        (91.0, None),
+    ],
+)
+def test_tempo_levels(detected: float, level: tuple[float, str] | None) -> None:
+    assert tempo_level(detected, 120.0) == level
+
+
+def test_a_tempo_at_a_level_of_live_s_keeps_the_level_and_says_so() -> None:
+    values, notes = plan_values(result(60.3), live(), force=False)
+    assert values["tempo_bpm"] == 120.6
+    assert notes == [
+        "Live keeps its tempo level: the detected 60.30 BPM is 1:2 of Live's 120 BPM, "
+        "so the tempo is set to 120.60 (force 1 sets 60.30)"
+    ]
+    assert plan_values(result(60.3), live(), force=True)[0]["tempo_bpm"] == 60.3
+    assert plan_values(result(76.0), live(), force=False) == (
+        {"tempo_bpm": 76.0, "root_note": 9, "scale_name": "Minor"},
+        [],
+    )
+
+
+def test_an_unsure_key_is_reported_not_set_unless_forced() -> None:
+    unsure = result(100.0, "C major", KEY_CONFIDENCE_MIN - 0.01)
+    values, notes = plan_values(unsure, live(), force=False)
+    assert values == {"tempo_bpm": 100.0}
+    assert notes == ["key C major not applied: its confidence 0.59 is below 0.6 (force 1 applies it)"]
+    assert plan_values(unsure, live(), force=True)[0] == {
+        "tempo_bpm": 100.0,
+        "root_note": 0,
+        "scale_name": "Major",
+    }
+    sure = result(100.0, "C major", KEY_CONFIDENCE_MIN)
+    assert plan_values(sure, live(), force=False)[0]["scale_name"] == "Major"
+
+
+def test_no_key_and_live_11() -> None:
+    assert plan_values(result(None, "N", 0.0), live(), force=False) == ({}, [])
+    values, notes = plan_values(result(100.0), live(version="11.3.0"), force=False)
+    assert values == {"tempo_bpm": 100.0} and notes == ["root and scale need Live 12"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], (-1, -1, False, False, False, False)),
+        (["warp", 1], (-1, -1, False, False, True, False)),
+        ([2, 0, "apply", 1, "force", 1], (2, 0, True, True, False, False)),
+        ([-1, -1, "arrangement", 1, "warp", 1], (-1, -1, False, False, True, True)),
+    ],
+)
+def test_the_switches_parse(args: list[Any], expected: tuple[Any, ...]) -> None:
+    req = parse_request(args)
+    assert (req.track, req.slot, req.apply, req.force, req.warp, req.arrangement) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["warp", 2], "option warp = 2 is not valid: expected 0 or 1"),
+        (["force", 1], "force 1 changes what apply 1 sets: expected apply 1 with it"),
+        (["arrangement", "yes"], "option arrangement = 'yes' is not valid: expected int"),
+        (["warp"], "name value pairs"),
+    ],
+)
+def test_bad_switches_are_named(args: list[Any], named: str) -> None:
+    with pytest.raises(InvalidValue, match=named):
+        parse_request(args)
