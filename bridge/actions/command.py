@@ -198,7 +198,7 @@ HANDLERS: dict[str, Handler] = {
     "adjust": _adjust,
     "set_tempo": _set_tempo,
     "set_key": _set_key,
-    "analyze": _delegate("analyze", lambda intent: []),
+    "analyze": _delegate("analyze", lambda i: ["warp", 1] if i.params.get("warp") else []),
     "separate": _delegate("separate", lambda i: [i.params["model"]] if "model" in i.params else []),
     "musicgen": _delegate("musicgen", _musicgen_args),
     "play": _play,

@@ -112,7 +112,8 @@ def _rules() -> dict[str, str]:
         " [ clip | key | tempo | chords | song | audio ]"
         " [ of ( the | this ) ( clip | song ) ] | find the ( key | chords | tempo )"
         " | ( what | which ) ( key | tempo | chords ) ( is this [ clip | song ] [ in ] | are in this [ clip | song ] )"
-        " | run an analysis",
+        " | run an analysis"
+        " | warp ( this | it | the clip | this clip ) to the ( song | grid | tempo | beat )",
         "separate": f"{alt(p for p in v.SEPARATE_PHRASES if p != 'stems')} [ the | this ] "
         f"[ {alt(v.STEMS)} | stems | clip | song ] [ into stems ] [ with {alt(v.SEPARATION_MODEL_PHRASES)} ]"
         " | stems",

@@ -26,6 +26,7 @@ EXAMPLES = (
     "analyze this clip",
     "split the stems",
     "lofi piano loop with vinyl crackle",
+    "warp this to the song",
     "play",
     "stop",
     "undo that",

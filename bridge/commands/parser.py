@@ -126,6 +126,8 @@ def parse(text: str) -> Intent:
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
 
+    if _any(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
+        return Intent("analyze", None, {"warp": True}, heard)
     bar_counts = [int(n) for n in _BARS.findall(s)]
     s_no_bars = _BARS.sub(" ", s)
     tempo_said = _any(s, v.TEMPO_WORDS)

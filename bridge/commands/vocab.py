@@ -220,6 +220,8 @@ ANALYZE_PHRASES = (
     "figure out",
     "work out",
 )
+# "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
+WARP_PHRASES = ("warp",)
 SEPARATE_PHRASES = ("split", "separate", "stems", "isolate", "extract", "unmix", "pull apart")
 STEMS: dict[str, str] = {
     "vocals": "vocals",

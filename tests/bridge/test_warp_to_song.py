@@ -223,6 +223,42 @@ def test_warp_puts_every_bar_on_live_s_bar_lines(rig: Rig, take: Take) -> None:
     assert_generated_chords_change_with_the_song(rig, TAKES.index(take))
 
 
+def test_the_typed_command_warps_the_selected_clip_again(rig: Rig) -> None:
+    """'warp this to the song' on the 76 BPM clip warped above: its region now starts on the
+    first downbeat, and a second warp keeps every bar on the bar lines."""
+    track = rig.tracks["76"]
+
+    def select() -> None:
+        rig.live.song.view.selected_track = rig.live.song.tracks[track]
+        rig.live.song.view.selected_scene = rig.live.song.scenes[0]
+
+    rig.live.call(select)
+    region_start = beats_at_inverse(props(rig, track), 0.0)  # the analysed region starts there now
+    rig.client.send(protocol.COMMAND, "warp this to the song")
+    result: dict[str, Any] = {}
+    while True:
+        address, reply = rig.client.recv(timeout=90)
+        if address == protocol.RESULT and reply[1] == "analysis":
+            result = json.loads(reply[2])
+        if address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
+            break
+    assert reply[1] == "done", reply
+    assert (
+        reply[3].startswith('heard "warp this to the song": track 0 slot 0')
+        and "warped to the song" in reply[3]
+    )
+    clip = props(rig, track)
+    assert clip["start_marker"] == 0.0
+    shifted = {**result, "downbeats_s": [region_start + d for d in result["downbeats_s"]]}
+    assert_on_bar_lines(rig, clip, shifted, rig.beats["76"][::4])
+
+
+def beats_at_inverse(clip: dict[str, Any], beat: float) -> float:
+    """The file second that plays at the clip's beat (its markers hold the beat 0 one exactly)."""
+    [(seconds, _)] = [m for m in clip["warp_markers"] if m[1] == beat]
+    return float(seconds)
+
+
 def test_an_arrangement_clip_in_the_clip_view_lands_on_the_arrangement_s_bars(rig: Rig) -> None:
     track = rig.tracks["arranged"]
 
