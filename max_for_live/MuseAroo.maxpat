@@ -1284,19 +1284,19 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            196,
-            78,
-            70,
-            18
+            116,
+            98,
+            76,
+            16
           ],
-          "text": "Split stems",
+          "text": "Warp to song",
           "mode": 0,
           "parameter_enable": 1,
-          "varname": "Split stems",
+          "varname": "Warp to song",
           "saved_attribute_attributes": {
             "valueof": {
-              "parameter_longname": "Split stems",
-              "parameter_shortname": "Split stems",
+              "parameter_longname": "Warp to song",
+              "parameter_shortname": "Warp to song",
               "parameter_type": 2,
               "parameter_enum": [
                 "off",
@@ -1322,18 +1322,77 @@
           "outlettype": [
             ""
           ],
-          "text": "separate"
+          "text": "warp"
         }
       },
       {
         "box": {
           "id": "obj-50",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            480.0,
+            500.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            196,
+            78,
+            70,
+            18
+          ],
+          "text": "Split stems",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Split stems",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Split stems",
+              "parameter_shortname": "Split stems",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-51",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            710.0,
+            500.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "separate"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-52",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
-            480.0,
-            500.0,
+            20.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1373,13 +1432,13 @@
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-53",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            500.0,
+            250.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1391,12 +1450,12 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-54",
           "maxclass": "live.button",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             540.0,
             200.0,
             22.0
@@ -1430,12 +1489,12 @@
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-55",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            250.0,
+            710.0,
             540.0,
             200.0,
             22.0
@@ -1452,50 +1511,9 @@
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-56",
           "maxclass": "message",
           "numinlets": 2,
-          "numoutlets": 1,
-          "patching_rect": [
-            480.0,
-            540.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "voice"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-55",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            710.0,
-            540.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            116,
-            432,
-            16
-          ],
-          "text": "starting...",
-          "varname": "status"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-56",
-          "maxclass": "newobj",
-          "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
@@ -1506,7 +1524,7 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "voice"
         }
       },
       {
@@ -1524,12 +1542,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            138,
+            116,
             432,
-            14
+            16
           ],
-          "text": "",
-          "varname": "rtt"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -1565,12 +1583,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            152,
+            138,
             432,
             14
           ],
           "text": "",
-          "varname": "context"
+          "varname": "rtt"
         }
       },
       {
@@ -1594,11 +1612,52 @@
       {
         "box": {
           "id": "obj-61",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-62",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-63",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            710.0,
             620.0,
             200.0,
             22.0
@@ -1621,13 +1680,13 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            620.0,
+            20.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -2246,7 +2305,19 @@
             0
           ],
           "destination": [
-            "obj-54",
+            "obj-53",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-53",
+            0
+          ],
+          "destination": [
+            "obj-1",
             0
           ]
         }
@@ -2255,6 +2326,18 @@
         "patchline": {
           "source": [
             "obj-54",
+            0
+          ],
+          "destination": [
+            "obj-56",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-56",
             0
           ],
           "destination": [
@@ -2268,30 +2351,6 @@
           "source": [
             "obj-4",
             2
-          ],
-          "destination": [
-            "obj-56",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-56",
-            0
-          ],
-          "destination": [
-            "obj-55",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
           ],
           "destination": [
             "obj-58",
@@ -2315,7 +2374,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            5
+            4
           ],
           "destination": [
             "obj-60",
@@ -2339,7 +2398,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            5
           ],
           "destination": [
             "obj-62",
@@ -2355,6 +2414,30 @@
           ],
           "destination": [
             "obj-61",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-64",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
+            0
+          ],
+          "destination": [
+            "obj-63",
             0
           ]
         }

@@ -91,6 +91,7 @@ class DeviceLogic {
       prompt: (...words) => this.setPrompt(words),
       musicgen: () => this.musicgen(),
       analyze: () => this.request(a.analyze, [], "analyze"),
+      warp: () => this.request(a.analyze, ["warp", 1], "warp to song"),
       separate: () => this.request(a.separate, [-1, -1, this.model], `split stems (${this.model})`),
       voice: () => this.voiceEdge(),
       cancel: () => this.cancel(),

@@ -161,6 +161,7 @@ def controls(patch: Patch, node: str) -> None:
     patch.connect(msg, 0, node)
 
     sends(button(patch, "Analyze clip", (116, 78, 76, 18)), "analyze")
+    sends(button(patch, "Warp to song", (116, 98, 76, 16)), "warp")  # analyse, then bars on bar lines
     sends(button(patch, "Split stems", (196, 78, 70, 18)), "separate")
     model = menu(patch, "Stem model", protocol.SEPARATION_MODELS, (270, 78, 94, 18))
     patch.connect(model, 0, prepend := patch.obj("prepend model"))

@@ -41,6 +41,7 @@ CONTROLS = [
     "Prompt",
     "MusicGen",
     "Analyze clip",
+    "Warp to song",
     "Split stems",
     "Stem model",
     "Voice",

@@ -114,7 +114,7 @@ test("vary repeats the last generate with the next seed; before any generate it 
   assert.equal(gens[1].at(-1), gens[0].at(-1) + 1);
 });
 
-test("prompt, MusicGen, analyze, split stems with the chosen model, push-to-talk", () => {
+test("prompt, MusicGen, analyze, warp to song, split stems with the chosen model, push-to-talk", () => {
   const d = device();
   connected(d);
   d.logic.handle("musicgen", []);
@@ -122,6 +122,7 @@ test("prompt, MusicGen, analyze, split stems with the chosen model, push-to-talk
   d.logic.handle("prompt", ["text", "lofi", "piano", "loop"]);
   d.logic.handle("musicgen", []);
   d.logic.handle("analyze", []);
+  d.logic.handle("warp", []);
   d.logic.handle("model", [protocol.separation_models.indexOf("htdemucs_6s")]);
   d.logic.handle("separate", []);
   d.logic.handle("voice", []);
@@ -129,6 +130,7 @@ test("prompt, MusicGen, analyze, split stems with the chosen model, push-to-talk
   assert.deepEqual(d.sent().slice(1), [
     [A.musicgen, "lofi piano loop", 4],
     [A.analyze],
+    [A.analyze, "warp", 1],
     [A.separate, -1, -1, "htdemucs_6s"],
     [A.voice_start],
     [A.voice_stop],
