@@ -82,6 +82,24 @@ def test_a_warped_clip_with_its_own_warp_markers_and_loop(tmp_path: Path) -> Non
         parse_set({"tracks": [{"type": "audio", "clips": [{"slot": 0, "warp_markers": [[1.0]]}]}]})
 
 
+def test_arrangement_clips_by_start(tmp_path: Path) -> None:
+    soundfile.write(tmp_path / "take.wav", np.zeros(44100 * 2), 44100)
+    (tmp_path / "set.yaml").write_text(
+        "tracks:\n"
+        "  - {type: audio, name: Takes, arrangement: [{start: 16, file: take.wav, warping: false},\n"
+        "                                            {start: 4, file: take.wav, name: First}]}\n"
+        "  - {type: midi, name: Keys, arrangement: [{start: 8, length: 2, notes: [[60, 0, 1]]}]}\n"
+    )
+    song = build_song(load_set(tmp_path / "set.yaml"), Document(Application()))
+    first, later = song.tracks[0].arrangement_clips
+    assert (first.start_time, first.name, first.warping) == (4.0, "First", True)
+    assert (later.start_time, later.warping, later.end_marker) == (16.0, False, 2.0)  # seconds: unwarped
+    [keys] = song.tracks[1].arrangement_clips
+    assert (keys.start_time, keys.length, len(keys.get_all_notes_extended())) == (8.0, 2.0, 1)
+    with pytest.raises(InvalidValue, match=r"arrangement clip 0: unknown key\(s\) \['slot'\]"):
+        parse_set({"tracks": [{"type": "audio", "arrangement": [{"slot": 0}]}]})
+
+
 @pytest.mark.parametrize(
     ("data", "named"),
     [

@@ -15,6 +15,7 @@ from bridge.livesim.base import ArgumentError, LimitationError
 from bridge.livesim.document import Document
 from bridge.livesim.notes import MidiNoteSpecification
 from bridge.livesim.song import Song
+from bridge.livesim.warp import WarpMarker
 
 
 def make_song(version: tuple[int, int, int] = (12, 3, 6)) -> Song:
@@ -266,3 +267,38 @@ def test_the_view_follows_the_highlighted_slot(song: Song) -> None:
     assert song.view.detail_clip is clip
     with pytest.raises(RuntimeError, match="not a track of this Set"):
         song.view.selected_track = make_song().tracks[0]
+
+
+def test_arrangement_audio_clips_from_12_0_5_returned_from_12_2(wav: Path, tmp_path: Path) -> None:
+    song = make_song((12, 2, 0))
+    track = song.tracks[4]
+    clip = track.create_audio_clip(str(wav), 16.0)
+    assert clip is not None and track.arrangement_clips == (clip,)
+    assert clip.is_arrangement_clip and clip.is_audio_clip and clip.start_time == 16.0
+    assert clip.name == "hit" and clip.warping and clip.length == pytest.approx(1.0)  # 0.5 s at 120 BPM
+    song.undo()
+    assert track.arrangement_clips == ()
+    with pytest.raises(RuntimeError, match="MIDI track"):
+        song.tracks[0].create_audio_clip(str(wav), 0.0)
+    with pytest.raises(RuntimeError, match=r"Invalid time -1\.0"):
+        track.create_audio_clip(str(wav), -1.0)
+    with pytest.raises(RuntimeError, match="no such file"):
+        track.create_audio_clip(str(tmp_path / "missing.wav"), 0.0)
+    older = make_song((12, 1, 10))
+    assert older.tracks[4].create_audio_clip(str(wav), 4.0) is None  # made, not returned
+    assert [c.start_time for c in older.tracks[4].arrangement_clips] == [4.0]
+
+
+def test_move_warp_marker_keeps_its_sample_time_and_its_neighbours(song: Song, wav: Path) -> None:
+    clip = song.tracks[4].clip_slots[0].create_audio_clip(str(wav))
+    clip.add_warp_marker(WarpMarker(0.25, 0.5))
+    clip.move_warp_marker(0.5, 0.25)
+    assert [(m.sample_time, m.beat_time) for m in clip.warp_markers] == [(0.0, 0.0), (0.25, 0.75), (0.5, 1.0)]
+    with pytest.raises(RuntimeError, match=r"beat 1\.25 is not between its neighbours at 0 and 1"):
+        clip.move_warp_marker(0.75, 0.5)
+    with pytest.raises(RuntimeError, match=r"No warp marker at beat 0\.6"):
+        clip.move_warp_marker(0.6, 0.1)
+    with pytest.raises(ArgumentError, match=r"Clip\.move_warp_marker"):
+        clip.move_warp_marker(0.75, "1")  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="audio clips only"):
+        song.tracks[0].clip_slots[0].create_clip(1.0).move_warp_marker(0.0, 1.0)
