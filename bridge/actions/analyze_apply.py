@@ -52,8 +52,7 @@ def plan_values(
             values["tempo_bpm"] = round(detected / ratio, 2)
             notes.append(
                 f"Live keeps its tempo level: the detected {detected:.2f} BPM is {name} of Live's "
-                f"{live.tempo_bpm:g} BPM, so the tempo is set to {detected / ratio:.2f} "
-                f"(force 1 sets {detected:.2f})"
+                f"{live.tempo_bpm:g} BPM (force 1 sets {detected:.2f})"
             )
     if result.key != NO_KEY:
         if live.version_tuple < SCALES_SINCE:

@@ -42,8 +42,7 @@ def test_a_tempo_at_a_level_of_live_s_keeps_the_level_and_says_so() -> None:
     values, notes = plan_values(result(60.3), live(), force=False)
     assert values["tempo_bpm"] == 120.6
     assert notes == [
-        "Live keeps its tempo level: the detected 60.30 BPM is 1:2 of Live's 120 BPM, "
-        "so the tempo is set to 120.60 (force 1 sets 60.30)"
+        "Live keeps its tempo level: the detected 60.30 BPM is 1:2 of Live's 120 BPM (force 1 sets 60.30)"
     ]
     assert plan_values(result(60.3), live(), force=True)[0]["tempo_bpm"] == 60.3
     assert plan_values(result(76.0), live(), force=False) == (
