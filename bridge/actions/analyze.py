@@ -115,8 +115,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"
     done: list[str] = []
     warped = None
-    if plan is not None:
-        job.report(0.92, "writing warp markers")
+    if plan is not None:  # the analysis has reported progress 1: no report that would go back
         warped = await warp_to_song(app, clip, result, plan, values.get("tempo_bpm", live.tempo_bpm))
     if req.apply:
         done.append(await apply_to_live(app, values, notes))
