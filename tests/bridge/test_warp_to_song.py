@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import soundfile
 
 from bridge import protocol
 from bridge.actions.analyze_apply import KEY_CONFIDENCE_MIN
@@ -27,6 +28,7 @@ from engines.generators.harmony import follow
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.takes import band_take, beat_times
 from tests.conftest import require_tool
+from tests.engines.analysis.synth import SR, chord_tone
 
 LABELS = ["A:min", "F:maj", "C:maj", "G:maj"]
 ROOTS = [9, 5, 0, 7]
@@ -85,6 +87,11 @@ def rig(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
         )
         tracks[take.name] = len(desc_tracks)
         desc_tracks.append({"type": "audio", "name": take.name, "clips": [{"slot": 0, "file": str(path)}]})
+    soundfile.write(folder / "pad.wav", chord_tone("D:min", 6.0), SR)  # no onsets: no beats
+    tracks["pad"] = len(desc_tracks)
+    desc_tracks.append(
+        {"type": "audio", "name": "Pad", "clips": [{"slot": 0, "file": str(folder / "pad.wav")}]}
+    )
     drummer = str(folder / "drummer.wav")
     tracks["arranged"] = len(desc_tracks)
     desc_tracks.append(
@@ -304,6 +311,18 @@ def test_a_clip_in_another_meter_is_refused_and_the_context_kept(rig: Rig) -> No
     )
     assert props(rig, track) == before
     assert (list(song.chords), song.chords_source) == kept
+
+
+def test_a_clip_without_beats_is_refused_and_left_alone(rig: Rig) -> None:
+    track = rig.tracks["pad"]
+    before = props(rig, track)
+    status, result = analyze(rig, track, 0, "warp", 1)
+    assert result["beats_s"] == [] and status[1] == "failed"
+    assert status[3] == (
+        "track 7 slot 0 ('pad') cannot be warped to the song: "
+        "the analysis found no downbeat in the clip: there are no bars to warp"
+    )
+    assert props(rig, track) == before
 
 
 def test_apply_keeps_live_s_tempo_level_unless_forced(rig: Rig) -> None:
