@@ -116,14 +116,15 @@ def rig(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     assert live.errors == [], "exceptions escaped into Live"
 
 
-def analyze(rig: Rig, *args: Any) -> tuple[list[Any], dict[str, Any]]:
-    rig.client.send(protocol.ANALYZE, *args)
+def analyze(rig: Rig, *args: Any, address: str = protocol.ANALYZE) -> tuple[list[Any], dict[str, Any]]:
+    """Send a request; return its final status and the analysis result it sent (or {})."""
+    rig.client.send(address, *args)
     result: dict[str, Any] = {}
     while True:
-        address, reply = rig.client.recv(timeout=90)
-        if address == protocol.RESULT and reply[1] == "analysis":
+        got, reply = rig.client.recv(timeout=90)
+        if got == protocol.RESULT and reply[1] == "analysis":
             result = json.loads(reply[2])
-        if address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
+        if got == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
             return reply, result
 
 
@@ -241,14 +242,7 @@ def test_the_typed_command_warps_the_selected_clip_again(rig: Rig) -> None:
 
     rig.live.call(select)
     region_start = beats_at_inverse(props(rig, track), 0.0)  # the analysed region starts there now
-    rig.client.send(protocol.COMMAND, "warp this to the song")
-    result: dict[str, Any] = {}
-    while True:
-        address, reply = rig.client.recv(timeout=90)
-        if address == protocol.RESULT and reply[1] == "analysis":
-            result = json.loads(reply[2])
-        if address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
-            break
+    reply, result = analyze(rig, "warp this to the song", address=protocol.COMMAND)
     assert reply[1] == "done", reply
     assert (
         reply[3].startswith('heard "warp this to the song": track 0 slot 0')
