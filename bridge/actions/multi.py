@@ -55,9 +55,12 @@ async def write_parts(
     slot: int,
     replace: bool,
     label: str,
+    span: tuple[float, float] = (0.4, 0.95),
 ) -> list[str]:
+    """Write each part's clip; progress moves from ``span[0]`` to ``span[1]`` (below the job's final 1)."""
     tracks = await part_tracks(app)
     written = []
+    low, high = span
     for i, part in enumerate(PART_ORDER):
         notes = parts.get(part, [])
         if not notes:
@@ -67,7 +70,7 @@ async def write_parts(
             tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace
         )
         written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
-        job.report(0.4 + 0.6 * (i + 1) / len(PART_ORDER), written[-1])
+        job.report(low + (high - low) * (i + 1) / len(PART_ORDER), written[-1])
     return written
 
 
@@ -86,16 +89,20 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
         slot = (await app.live.context()).num_scenes  # never over existing clips: new scenes
     await ensure_scenes(app, slot + len(sections))
     names = []
+    # progress only rises: each section has its own share of 0.3..0.9; the arrangement the rest
+    share = 0.6 / len(sections)
     for i, section in enumerate(sections):
         job.check_cancelled()
         scene = slot + i
         section_ctx = MusicalContext(
             ctx.tempo_bpm, ctx.signature, ctx.key, ctx.genre, section.bars, ctx.chords
         )
-        await write_parts(app, job, section_ctx, section.parts, scene, req.replace, f"{section.name} s{seed}")
+        span = (0.3 + share * i, 0.3 + share * (i + 0.9))
+        label = f"{section.name} s{seed}"
+        await write_parts(app, job, section_ctx, section.parts, scene, req.replace, label, span)
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
-        job.report(0.3 + 0.7 * (i + 1) / len(sections), f"scene {scene}: {section.name}")
+        job.report(0.3 + share * (i + 1), f"scene {scene}: {section.name}")
     arranged = await write_arrangement(app, job, ctx, sections, req.replace, seed)
     scenes = f"{len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
     return f"song: {scenes}; {arranged}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from bridge import protocol
 from bridge.livesim.application import Version
 from bridge.livesim.host import LiveHost
@@ -89,3 +91,27 @@ def test_older_live_gets_scenes_only() -> None:
         tracks = part_tracks(host)
         assert all(any(scene_clips(host, track)) for track in tracks.values())
         assert all(host.arrangement_clips(track) == [] for track in tracks.values())
+
+
+def test_song_progress_only_rises_and_reaches_one_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bridge import jobs
+
+    monkeypatch.setattr(jobs, "MIN_REPORT_INTERVAL_S", 0.0)  # every report goes out: none is hidden
+    host = LiveHost(port=0, version=(12, 3, 6)).start_in_thread()
+    try:
+        with running_daemon(live_port=host.port) as daemon:
+            client = Client(daemon.port)
+            client.send(protocol.GENERATE, "song", "genre", "rock", "seed", 3, "replace", 1)
+            progress = []
+            while True:
+                _job, state, fraction, message = client.wait_for(protocol.STATUS, timeout=30.0)
+                progress.append(float(fraction))
+                if state in protocol.FINAL_STATES:
+                    break
+            client.close()
+        assert state == "done", message
+    finally:
+        host.stop()
+    assert len(progress) > 8  # the sections' parts and scenes were all reported
+    assert progress == sorted(progress), progress
+    assert progress.count(1.0) == 1 and progress[-1] == 1.0
