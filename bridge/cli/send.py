@@ -1,58 +1,98 @@
-"""roo send ADDRESS [ARG ...]: send one OSC message and print the replies."""
+"""roo send ADDRESS [ARG ...]: send one OSC message and print the reply.
+
+``/live/*`` and ``/roo/live/*`` go to the Remote Script's port, everything else to the daemon's.
+A getter returns after its reply; a job's statuses are followed to its final state. Setters,
+``/live/song/undo`` and other ``/live/*`` messages without ``/get/`` have no reply by design:
+they succeed when no ``/live/error`` comes back within ``--wait``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import socket
 import time
+from collections.abc import Sequence
 
 from bridge import osc, protocol
 
-HELP = "send one OSC message (types inferred: int, float, string) and print the replies"
+HELP = "send one OSC message (types inferred: int, float, string) and print the reply"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("address", help="OSC address, e.g. /roo/ping or /live/song/get/tempo")
     parser.add_argument("args", nargs="*", help="arguments; 4 is an int, 4.0 a float, anything else a string")
     parser.add_argument(
-        "--port", type=int, default=None, help="target UDP port (default 11040 for /live/..., else 11041)"
+        "--port",
+        type=int,
+        default=None,
+        help=f"target UDP port (default: {protocol.LIVE_PORT} for /live/... and /roo/live/..., "
+        f"else {protocol.DAEMON_PORT})",
     )
-    parser.add_argument("--host", default=protocol.HOST)
+    parser.add_argument("--host", default=protocol.HOST, help="target host")
     parser.add_argument(
         "--wait",
         type=float,
         default=1.0,
-        help="seconds to wait for replies after the last one (a job waits until it ends)",
+        help="seconds to wait for a reply (a job waits until it ends; a setter this long for an error)",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="keep listening until --wait passes without a message"
     )
 
 
+def target_port(address: str) -> int:
+    """The Remote Script's port for Live's grammar and MuseAroo's Live requests, else the daemon's."""
+    return protocol.LIVE_PORT if address.startswith(("/live/", "/roo/live/")) else protocol.DAEMON_PORT
+
+
+def expects_reply(address: str) -> bool:
+    """False for Live messages answered only on error: setters, undo, create, add/remove notes."""
+    return not address.startswith("/live/") or "/get/" in address
+
+
 def run(args: argparse.Namespace) -> int:
-    port = args.port or (protocol.LIVE_PORT if args.address.startswith("/live/") else protocol.DAEMON_PORT)
+    port = args.port or target_port(args.address)
     values = [osc.infer(a) for a in args.args]
+    wait = max(args.wait, 0.05)
+    got_any, failed, job_open = False, False, False
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind((protocol.HOST, 0))
         sock.sendto(osc.encode(args.address, values), (args.host, port))
-        got_any, failed = False, False
-        deadline = time.monotonic() + max(args.wait, 0.05)
-        job_open = False
-        while time.monotonic() < deadline or job_open:
-            sock.settimeout(max(0.01, deadline - time.monotonic()) if not job_open else 30.0)
+        deadline = time.monotonic() + wait
+        while True:
+            sock.settimeout(30.0 if job_open else max(0.01, deadline - time.monotonic()))
             try:
                 data, _ = sock.recvfrom(65536)
-            except TimeoutError:
+            except (TimeoutError, ConnectionRefusedError):
                 break
             for address, reply in osc.decode(data):
                 got_any = True
-                print(address, *(_show(v) for v in reply), flush=True)
+                for line in _lines(address, reply):
+                    print(line, flush=True)
                 if address == protocol.STATUS and len(reply) >= 2:
                     job_open = reply[1] not in protocol.FINAL_STATES
                     failed = failed or reply[1] == "failed"
                 failed = failed or address in (protocol.ERROR, protocol.LIVE_ERROR)
-            deadline = time.monotonic() + args.wait
+            if not (job_open or args.all):
+                break  # the first reply (or a job's final status) is the answer
+            deadline = time.monotonic() + wait
     if not got_any:
-        print(f"no reply from {args.host}:{port} within {args.wait:g} s")
+        if not expects_reply(args.address):
+            print(f"sent to {args.host}:{port} (no reply by design; no /live/error within {wait:g} s)")
+            return 0
+        print(f"no reply from {args.host}:{port} within {wait:g} s")
         return 1
     return 1 if failed else 0
+
+
+def _lines(address: str, reply: Sequence[object]) -> list[str]:
+    """One line per message; a clip's notes one per line under it (pitch start duration velocity mute)."""
+    width = len(protocol.NOTE_FIELDS)
+    if address == protocol.CLIP_GET_NOTES and len(reply) >= 2 and (len(reply) - 2) % width == 0:
+        head = f"{address} {_show(reply[0])} {_show(reply[1])} ({(len(reply) - 2) // width} notes)"
+        rows = [reply[i : i + width] for i in range(2, len(reply), width)]
+        return [head, *("  " + " ".join(_show(v) for v in row) for row in rows)]
+    return [" ".join([address, *(_show(v) for v in reply)])]
 
 
 def _show(value: object) -> str:
