@@ -108,6 +108,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     track, slot = _resolve(req, live)
     notes = await app.run_cpu(_generate, req.part, ctx, req.density, req.complexity, seed)
     job.check_cancelled()
+    refuse_empty(req.part, ctx.genre, req.density, notes)
     job.report(0.6, f"{len(notes)} notes generated")
     name = f"{req.part} {ctx.genre} s{seed}"
     wrote_track, wrote_slot, count = await app.live.write_clip(
@@ -136,6 +137,15 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
     return f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
+
+
+def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:
+    """A part the genre does not play (classical drums) is refused with the reason, not written empty."""
+    if not notes:
+        raise InvalidValue(
+            f"genre {genre!r} has no {part} part at density {density:g}: it writes no notes, so nothing "
+            "was written (pick another genre, or a higher density where the genre plays a little)"
+        )
 
 
 def _generate(part: str, ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[Note]:

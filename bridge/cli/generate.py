@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import json
+import secrets
 
 HELP = "write drums, bass, chords, melody, all four, or a song form to a MIDI file"
 PART_CHOICES = ("drums", "bass", "chords", "melody", "all", "song")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("part", metavar="PART", help=f"one of: {', '.join(PART_CHOICES)}")
+    parser.add_argument(
+        "part", metavar="PART", nargs="?", help=f"one of: {', '.join(PART_CHOICES)} (needed unless --genre ?)"
+    )
     parser.add_argument("--bars", type=int, default=8, help="length in bars, 1..256 (song: the verse length)")
     parser.add_argument("--key", default="C major", help='e.g. "A minor", "F# major", "D dorian"')
     parser.add_argument("--tempo", type=float, default=None, help="BPM, 20..999 (default: the genre's)")
     parser.add_argument("--genre", default="pop", help="e.g. pop, rock, jazz (roo generate --genre ? lists)")
-    parser.add_argument("--seed", type=int, default=0, help="same seed, same notes; a new seed varies")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="same seed, same notes (default: a new one each time, printed)"
+    )
     parser.add_argument("--density", type=float, default=0.5, help="0..1: fewer to more notes")
     parser.add_argument("--complexity", type=float, default=0.5, help="0..1: plainer to richer")
     parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4, 6/8, 7/8")
-    parser.add_argument("--out", required=True, help="the MIDI file to write")
+    parser.add_argument("--out", default=None, help="the MIDI file to write (needed unless --genre ?)")
+    parser.add_argument("--json", action="store_true", help="print what was written as one JSON object")
 
 
 def run(args: argparse.Namespace) -> int:
+    from bridge.actions.generate import refuse_empty
     from engines.errors import InvalidValue
     from engines.generators import generate, generate_parts
     from engines.generators.arrangement import flatten, plan_song
@@ -29,8 +37,13 @@ def run(args: argparse.Namespace) -> int:
     from engines.music import MusicalContext, parse_key, parse_signature
     from engines.presets import load_genre, names
 
+    if args.genre == "?":
+        print("\n".join(names("genres")))
+        return 0
     if args.part not in PART_CHOICES:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")
+    if args.out is None:
+        raise InvalidValue("--out is missing: expected the MIDI file to write, e.g. --out part.mid")
     if args.genre not in names("genres"):
         raise InvalidValue(f"genre {args.genre!r} is not known: expected one of {', '.join(names('genres'))}")
     genre = load_genre(args.genre)
@@ -46,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
         genre=args.genre,
         bars=args.bars,
     )
-    controls = {"density": args.density, "complexity": args.complexity, "seed": args.seed}
+    seed = secrets.randbelow(1_000_000) if args.seed is None else args.seed
+    controls = {"density": args.density, "complexity": args.complexity, "seed": seed}
     markers: list[tuple[float, str]] = []
     length = ctx.length_beats
     if args.part == "song":
@@ -55,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         parts = generate_parts(ctx, **controls)
     else:
         parts = {args.part: generate(args.part, ctx, **controls)}
+        refuse_empty(args.part, args.genre, args.density, parts[args.part])
     programs = {name: int(getattr(genre, name)["program"]) for name in ("bass", "chords", "melody")}
     try:
         write_midi(
@@ -69,8 +84,24 @@ def run(args: argparse.Namespace) -> int:
         )
     except OSError as exc:
         raise InvalidValue(f"cannot write {args.out!r}: {exc.strerror}") from exc
+    if args.json:
+        written = {
+            "path": args.out,
+            "part": args.part,
+            "genre": args.genre,
+            "key": str(ctx.key),
+            "tempo_bpm": tempo,
+            "signature": f"{ctx.signature[0]}/{ctx.signature[1]}",
+            "bars": length / ctx.beats_per_bar,
+            "seed": seed,
+            "notes": {name: len(notes) for name, notes in parts.items()},
+            "markers": [{"beat": beat, "name": name} for beat, name in markers],
+        }
+        print(json.dumps(written))
+        return 0
     counts = ", ".join(f"{name} {len(notes)}" for name, notes in parts.items())
     print(
-        f"wrote {args.out}: {args.genre} in {ctx.key}, {length / ctx.beats_per_bar:g} bars at {tempo:g} BPM ({counts} notes)"
+        f"wrote {args.out}: {args.genre} in {ctx.key}, {length / ctx.beats_per_bar:g} bars at {tempo:g} BPM "
+        f"({counts} notes, seed {seed})"
     )
     return 0
