@@ -8,6 +8,7 @@ import logging
 import signal
 
 from bridge import protocol
+from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
 
 HELP = "run the MuseAroo daemon (OSC on UDP, loopback by default)"
 
@@ -23,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=protocol.LIVE_PORT,
         help="UDP port of the Remote Script in Live (default 11040)",
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="log every request")
+    add_verbosity(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     console = Console(stderr=False)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=log_level(args),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     daemon = Daemon(args.host, args.port, args.live_port)
@@ -57,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
         task = asyncio.current_task()
         loop = asyncio.get_running_loop()
         assert task is not None
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, task.cancel)
+        loop.add_signal_handler(signal.SIGINT, task.cancel)
+        on_sigterm(lambda: loop.call_soon_threadsafe(task.cancel))
         await serve_forever(daemon, ready)
 
     try:

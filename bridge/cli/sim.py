@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import signal
-from types import FrameType
+import logging
 
 from bridge import protocol
+from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
 
 HELP = "run the in-memory Live with the MuseAroo Remote Script (for tests and demos without Live)"
 
@@ -21,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="12.3.6",
         help="the Live version to pretend to be, e.g. 12.0.0 (no audio import) or 10.1.0 (no Timer)",
     )
-    parser.add_argument("--quiet", action="store_true", help="do not print the script's log lines")
+    add_verbosity(parser)
 
 
 def _version(text: str) -> tuple[int, int, int]:
@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from bridge.livesim import LiveHost, SetDesc, load_set
 
     console = Console(highlight=False)
+    logging.basicConfig(level=log_level(args), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     live_set = load_set(args.set_file) if args.set_file else SetDesc()
     host = LiveHost(
         live_set,
@@ -46,11 +47,7 @@ def run(args: argparse.Namespace) -> int:
         version=_version(args.live_version),
         on_log=None if args.quiet else lambda line: console.print(f"[dim]{line}[/dim]"),
     )
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        host.stop()
-
-    signal.signal(signal.SIGTERM, stop)
+    on_sigterm(lambda: host.stop(timeout=0.0))  # the main loop below sees the end
     host.start_in_thread()
     if not host.script.listening:
         host.stop()
