@@ -31,16 +31,43 @@ SUBCOMMANDS = {
 }
 
 
+class DefaultsHelp(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help ends with its default, unless the help already says what it is."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if "default" in text or not action.option_strings or action.default in (None, argparse.SUPPRESS):
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+def version() -> str:
+    """The installed MuseAroo version (pyproject's), and the wire protocol's."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    from bridge.protocol import PROTOCOL_VERSION
+
+    try:
+        installed = dist_version("musearoo")
+    except PackageNotFoundError:
+        installed = "unknown (not installed)"
+    return f"{installed} (protocol {PROTOCOL_VERSION})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="roo", description="MuseAroo: AI music generation inside Ableton Live"
+        prog="roo",
+        description="MuseAroo: AI music generation inside Ableton Live",
+        formatter_class=DefaultsHelp,
     )
+    parser.add_argument("--version", action="version", version=f"roo {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module_name in SUBCOMMANDS.items():
         if importlib.util.find_spec(module_name) is None:
             continue  # a sub-command whose module is not written yet is simply not offered
         module = importlib.import_module(module_name)
-        child = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        child = sub.add_parser(name, help=module.HELP, description=module.HELP, formatter_class=DefaultsHelp)
         module.configure(child)
         child.set_defaults(_module=module)
     return parser

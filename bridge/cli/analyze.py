@@ -12,8 +12,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="WAV, AIFF, FLAC, MP3 or OGG file")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--backend", choices=("madmom", "librosa"), default="madmom", help="default: madmom")
-    parser.add_argument("--start", type=float, default=None, metavar="SECONDS", help="analyse from here")
-    parser.add_argument("--end", type=float, default=None, metavar="SECONDS", help="analyse up to here")
+    parser.add_argument(
+        "--start", type=float, default=None, metavar="SECONDS", help="analyse from here (default: the start)"
+    )
+    parser.add_argument(
+        "--end", type=float, default=None, metavar="SECONDS", help="analyse up to here (default: the end)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
 
 

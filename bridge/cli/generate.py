@@ -24,7 +24,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--density", type=float, default=0.5, help="0..1: fewer to more notes")
     parser.add_argument("--complexity", type=float, default=0.5, help="0..1: plainer to richer")
     parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4, 6/8, 7/8")
-    parser.add_argument("--out", default=None, help="the MIDI file to write (needed unless --genre ?)")
+    parser.add_argument(
+        "--out", default=None, help="the MIDI file to write (no default: needed unless --genre ?)"
+    )
     parser.add_argument("--json", action="store_true", help="print what was written as one JSON object")
 
 

@@ -14,7 +14,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--json", action="store_true", help="print one JSON object: action, part, params, heard"
     )
     parser.add_argument(
-        "--whisper", metavar="NAME_OR_PATH", help="use a Whisper model (folder or cached hub name) instead"
+        "--whisper",
+        metavar="NAME_OR_PATH",
+        help="use a Whisper model (folder or cached hub name; default: PocketSphinx)",
     )
 
 

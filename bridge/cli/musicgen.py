@@ -28,9 +28,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="small (default), medium, large, melody, stereo-small ..., a Hugging Face id or a model folder",
     )
-    parser.add_argument("--continue", dest="continue_file", metavar="FILE", help="audio file to continue")
     parser.add_argument(
-        "--melody", metavar="FILE", help="audio or MIDI file whose melody (chroma) guides a melody model"
+        "--continue",
+        dest="continue_file",
+        metavar="FILE",
+        help="audio file to continue (default: none, a new loop)",
+    )
+    parser.add_argument(
+        "--melody",
+        metavar="FILE",
+        help="audio or MIDI file whose melody (chroma) guides a melody model (default: none)",
     )
     parser.add_argument(
         "--sample-rate", type=int, default=48000, metavar="HZ", help="output rate (default 48000)"

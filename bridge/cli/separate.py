@@ -25,8 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="spread the residual so the stems sum to the input (null test)",
     )
-    parser.add_argument("--start", type=float, default=None, metavar="SECONDS", help="separate from here")
-    parser.add_argument("--end", type=float, default=None, metavar="SECONDS", help="separate up to here")
+    parser.add_argument(
+        "--start", type=float, default=None, metavar="SECONDS", help="separate from here (default: the start)"
+    )
+    parser.add_argument(
+        "--end", type=float, default=None, metavar="SECONDS", help="separate up to here (default: the end)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of demucs's random time shift (default 0)")
     parser.add_argument("--device", default=None, help="cpu, cuda or mps (default: the fastest present)")
 

@@ -14,7 +14,10 @@ HELP = "run the in-memory Live with the MuseAroo Remote Script (for tests and de
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=protocol.LIVE_PORT, help="UDP port of the Remote Script")
     parser.add_argument(
-        "--set", dest="set_file", metavar="FILE.yaml", help="a Set description (tempo, tracks, clips)"
+        "--set",
+        dest="set_file",
+        metavar="FILE.yaml",
+        help="a Set description (tempo, tracks, clips); default: six empty tracks at 120 BPM",
     )
     parser.add_argument(
         "--live-version",
