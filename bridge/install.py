@@ -44,30 +44,38 @@ def _vendored_pythonosc() -> Path:
     return Path(pythonosc.__file__).resolve().parent
 
 
+def script_files() -> list[Path]:
+    """The Remote Script's runtime files: its Python modules, nothing else (.gitignore, caches, vendor)."""
+    return sorted(p for p in SCRIPT_SOURCE.glob("*.py") if p.is_file())
+
+
 def install(user_library: Path) -> list[Path]:
-    """Install into ``user_library``; returns the paths written. Replaces an older install."""
-    if not user_library.is_dir():
-        raise InvalidValue(f"User Library {user_library} does not exist: expected Live's User Library folder")
+    """Install into ``user_library`` (created with its subfolders when missing); returns the paths written.
+
+    Replaces an older install; copies only runtime files.
+    """
+    if user_library.exists() and not user_library.is_dir():
+        raise InvalidValue(f"User Library {user_library} is a file: expected Live's User Library folder")
     if not (SCRIPT_SOURCE / "__init__.py").is_file():
         raise InvalidValue(
             f"Remote Script source {SCRIPT_SOURCE} is missing: run from a full MuseAroo checkout"
         )
+    missing = [name for name in DEVICE_FILES if not (DEVICE_DIR / name).is_file()]
+    if missing:
+        raise InvalidValue(f"device files {missing} are missing in {DEVICE_DIR}: run `make device` first")
     script_target = user_library / "Remote Scripts" / "MuseAroo"
     if script_target.exists():
         shutil.rmtree(script_target)
-    shutil.copytree(
-        SCRIPT_SOURCE, script_target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "vendor")
-    )
+    script_target.mkdir(parents=True)
+    for source in script_files():
+        shutil.copyfile(source, script_target / source.name)
     shutil.copyfile(PROTOCOL_SOURCE, script_target / "roo_protocol.py")
     shutil.copytree(
         _vendored_pythonosc(),
         script_target / "vendor" / "pythonosc",
-        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "test*"),
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "test*", ".*"),
     )
     written = [script_target]
-    missing = [name for name in DEVICE_FILES if not (DEVICE_DIR / name).is_file()]
-    if missing:
-        raise InvalidValue(f"device files {missing} are missing in {DEVICE_DIR}: run `make device` first")
     device_dir = user_library.joinpath(*DEVICE_FOLDER)
     device_dir.mkdir(parents=True, exist_ok=True)
     for name in DEVICE_FILES:

@@ -18,6 +18,8 @@ MAX_DATAGRAM_BYTES = 65507  # the largest UDP payload on IPv4
 
 # --- Common OSC grammar for Live (served by the Remote Script) -------------------------------
 LIVE_ERROR = "/live/error"  # args: request address, message
+APPLICATION_GET_VERSION = "/live/application/get/version"
+# -> version string, build id ("musearoo-livesim" in the in-memory Live), variant, PROTOCOL_VERSION
 SONG_GET = "/live/song/get/"  # + property
 SONG_SET = "/live/song/set/"  # + property
 SONG_PROPERTIES_GET = (

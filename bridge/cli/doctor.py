@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from bridge import protocol
 
@@ -12,20 +13,27 @@ HELP = "check the installation and say how to fix each problem"
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=protocol.DAEMON_PORT, help="daemon UDP port")
     parser.add_argument("--live-port", type=int, default=protocol.LIVE_PORT, help="Remote Script UDP port")
+    parser.add_argument(
+        "--user-library",
+        type=Path,
+        default=None,
+        help="Ableton User Library to check the install in (default: Live's default on macOS and Windows)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from bridge.doctor import checks
+    from bridge.doctor_install import install_checks
 
     console = Console()
     problems = 0
-    for check in checks(args.port, args.live_port):
+    for check in [*checks(args.port, args.live_port), *install_checks(args.live_port, args.user_library)]:
         mark = "[green]ok[/]  " if check.ok else "[red]FIX[/] "
         console.print(f"{mark} {check.name}: {check.detail}")
         if not check.ok:
             problems += 1
-            console.print(f"      -> {check.fix}")
+            console.print(f"      -> {check.fix}", soft_wrap=True, markup=False, highlight=False)
     console.print(f"{problems} problem(s)" if problems else "everything looks fine")
     return 1 if problems else 0

@@ -21,10 +21,14 @@ def run(args: argparse.Namespace) -> int:
     from bridge.install import default_user_library, install
 
     library = args.user_library or default_user_library()
-    for path in install(library):
+    created = not library.exists()
+    written = install(library)
+    if created:
+        print(f"created {library}")
+    for path in written:
         print(f"installed {path}")
     print(
         "Now in Live: Settings > Link, Tempo & MIDI > Control Surface: MuseAroo; "
-        "drop the MuseAroo device (Max MIDI Effect) on a MIDI track; run `make run`."
+        "drop the MuseAroo device (Max MIDI Effect) on a MIDI track; then run `roo serve`."
     )
     return 0

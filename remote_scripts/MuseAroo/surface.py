@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import Live
 
 from . import roo_protocol as protocol
+from .application import ApplicationHandler
 from .arrangement import ArrangementHandler
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
@@ -54,6 +55,7 @@ class MuseAroo:
             RooHandler(self.song),
             ArrangementHandler(self.song),
             WarpHandler(self.song),
+            ApplicationHandler(),
         ):
             self.handlers.update(part.handlers())
         self.handlers.update(self.context.handlers())

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from bridge.cli import main
-from bridge.install import DEVICE_DIR, DEVICE_FILES, PROTOCOL_SOURCE, default_user_library
+from bridge.install import (
+    DEVICE_DIR,
+    DEVICE_FILES,
+    PROTOCOL_SOURCE,
+    SCRIPT_SOURCE,
+    default_user_library,
+    script_files,
+)
 from engines.errors import InvalidValue
 
 
@@ -30,10 +37,32 @@ def test_install_copies_script_protocol_and_vendored_pythonosc(
     assert not (script / "stale.py").exists()
 
 
-def test_missing_user_library_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    missing = tmp_path / "nope"
-    assert main(["install", "--user-library", str(missing)]) == 2
-    assert str(missing) in capsys.readouterr().err
+def test_a_missing_user_library_and_its_subfolders_are_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = tmp_path / "fresh" / "User Library"
+    assert main(["install", "--user-library", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert f"created {library}" in out
+    assert (library / "Remote Scripts" / "MuseAroo" / "__init__.py").is_file()
+    assert (library / "Presets" / "MIDI Effects" / "Max MIDI Effect" / "MuseAroo.amxd").is_file()
+    assert out.rstrip().endswith("then run `roo serve`.")
+
+
+def test_only_runtime_files_are_copied(tmp_path: Path) -> None:
+    assert main(["install", "--user-library", str(tmp_path)]) == 0
+    script = tmp_path / "Remote Scripts" / "MuseAroo"
+    top = {p.name for p in script.iterdir()}
+    assert ".gitignore" not in top and (SCRIPT_SOURCE / ".gitignore").is_file()
+    assert top == {p.name for p in script_files()} | {"roo_protocol.py", "vendor"}
+    assert not [p for p in script.rglob(".*")]
+
+
+def test_a_file_in_place_of_the_library_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taken = tmp_path / "file"
+    taken.write_text("x")
+    assert main(["install", "--user-library", str(taken)]) == 2
+    assert f"User Library {taken} is a file" in capsys.readouterr().err
 
 
 def test_default_paths_follow_live_on_macos_and_windows(
