@@ -147,24 +147,23 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
     )
     out.append(_gpu_check())
     out.append(microphone_check())
-    gen, dem = cached_musicgen(), cached_demucs()
-    out.append(
-        Check(
-            "MusicGen weights",
-            bool(gen),
-            ", ".join(gen) or "none cached",
-            "run `roo musicgen ...` once with network access, or pass --model /path/to/folder",
-        )
-    )
-    out.append(
-        Check(
-            "Demucs weights",
-            bool(dem),
-            ", ".join(dem) or "none cached",
-            "run `roo separate ...` once with network access, or pass --model /path/to/folder",
-        )
-    )
+    out.append(musicgen_weights_check())
+    out.append(demucs_weights_check())
     return out
+
+
+def musicgen_weights_check() -> Check:
+    """Which MusicGen weights are cached; `roo musicgen` fails with this fix when it needs others offline."""
+    gen = cached_musicgen()
+    fix = "run `roo musicgen ...` once with network access, or pass --model /path/to/folder"
+    return Check("MusicGen weights", bool(gen), ", ".join(gen) or "none cached", fix)
+
+
+def demucs_weights_check() -> Check:
+    """Which Demucs weights are cached; `roo separate` fails with this fix when it needs others offline."""
+    dem = cached_demucs()
+    fix = "run `roo separate ...` once with network access, or pass --model /path/to/folder"
+    return Check("Demucs weights", bool(dem), ", ".join(dem) or "none cached", fix)
 
 
 def microphone_check() -> Check:

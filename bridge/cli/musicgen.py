@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidValue(f"--bars {args.bars} is out of range: expected a whole number >= 1")
     if not 20.0 <= args.tempo <= 999.0:
         raise InvalidValue(f"--tempo {args.tempo:g} is out of range: expected 20..999 BPM (Live's range)")
+    from bridge.weights import require_musicgen
+
+    require_musicgen(args.model)  # offline without weights: fail now, not after download retries
     started = time.monotonic()
     progress = ProgressLine()
 

@@ -36,6 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bridge.weights import require_demucs
+
+    require_demucs(args.model)  # offline without weights: fail now, not after download retries
     from engines.separation import best_device, separate_file
 
     device = args.device or best_device()
