@@ -22,12 +22,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bridge.cli.progress import terminal_bar
     from engines.analysis import analyze_file
     from engines.analysis.result import NO_KEY
 
-    result = analyze_file(
-        args.file, backend=args.backend, start_s=args.start, end_s=args.end, use_cache=not args.no_cache
-    )
+    with terminal_bar("analysing", enabled=not args.json) as progress:  # none when piped
+        result = analyze_file(
+            args.file,
+            backend=args.backend,
+            start_s=args.start,
+            end_s=args.end,
+            use_cache=not args.no_cache,
+            progress=progress,
+        )
     if args.json:
         print(json.dumps(result.to_dict()))
         return 0
