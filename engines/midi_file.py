@@ -23,6 +23,10 @@ _MAJOR = MAJOR_KEY_TONICS  # mido's key names
 _MINOR = tuple(f"{tonic}m" for tonic in MINOR_KEY_TONICS)
 _NAME_TO_PC = {name.lower(): pc for pc, name in enumerate(_MAJOR)}
 _NAME_TO_PC.update({"c#": 1, "d#": 3, "gb": 6, "g#": 8, "a#": 10, "cb": 11, "db": 1})
+# Every key signature a MIDI file can name, both spellings of the enharmonic ones included.
+_SPELLED_SIGNATURES = frozenset(
+    "Cb Gb Db Ab Eb Bb F C G D A E B F# C# Abm Ebm Bbm Fm Cm Gm Dm Am Em Bm F#m C#m G#m D#m A#m".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +39,15 @@ class MidiSong:
 
 
 def key_signature_name(key: Key) -> str:
-    """The mido key name ("Am", "F#") whose accidentals match the key's scale."""
+    """The mido key name ("Am", "F#") whose accidentals match the key's scale.
+
+    A major or minor key keeps the user's spelling when a key signature exists for it (Gb, not F#).
+    """
     intervals = SCALES[key.scale]
+    if key.spelling and key.scale in ("Major", "Minor"):
+        spelled = key.spelling + ("m" if key.scale == "Minor" else "")
+        if spelled in _SPELLED_SIGNATURES:
+            return spelled
     if len(intervals) < 7:  # pentatonic and blues: the major or minor key of the same tonic
         return (_MAJOR if 4 in intervals else _MINOR)[key.tonic]
     scale = {(key.tonic + i) % 12 for i in intervals}
@@ -133,7 +144,8 @@ def read_midi(path: str | Path) -> MidiSong:
                 signature = (msg.numerator, msg.denominator)
             elif msg.type == "key_signature":
                 minor = msg.key.endswith("m")
-                key = Key(_NAME_TO_PC[msg.key.rstrip("m").lower()], "Minor" if minor else "Major")
+                tonic = msg.key.rstrip("m")
+                key = Key(_NAME_TO_PC[tonic.lower()], "Minor" if minor else "Major", tonic)
             elif msg.type == "marker":
                 markers.append((now / tpb, msg.text))
             elif msg.type == "note_on" and msg.velocity > 0:

@@ -63,6 +63,7 @@ class Chord:
 class Key:
     tonic: int  # pitch class
     scale: str = "Major"  # one of SCALES
+    spelling: str = field(default="", compare=False)  # the tonic as the user wrote it ("Gb"); "": usual
 
     @property
     def intervals(self) -> tuple[int, ...]:
@@ -73,6 +74,8 @@ class Key:
         return frozenset((self.tonic + i) % 12 for i in self.intervals)
 
     def __str__(self) -> str:
+        if self.spelling:
+            return f"{self.spelling} {mode_name(self.scale)}"
         return key_name(self.tonic, self.scale)
 
 
@@ -117,21 +120,31 @@ def key_name(tonic: int, scale: str) -> str:
     Modes other than major and minor take the major keys' spelling when their third is major,
     the minor keys' otherwise.
     """
-    mode = {"Major": "major", "Minor": "minor"}.get(scale, scale.lower())
     tonics = MAJOR_KEY_TONICS if 4 in SCALES[scale] else MINOR_KEY_TONICS
-    return f"{tonics[tonic % 12]} {mode}"
+    return f"{tonics[tonic % 12]} {mode_name(scale)}"
+
+
+def mode_name(scale: str) -> str:
+    """'major', 'minor', 'dorian': a scale's name as it follows the tonic."""
+    return {"Major": "major", "Minor": "minor"}.get(scale, scale.lower())
 
 
 def parse_key(text: str) -> Key:
-    """Parse "A minor", "F# major", "Bb", "c#m", "D dorian" into a Key; raises InvalidValue."""
+    """Parse "A minor", "F# major", "Bb", "c#m", "D dorian" into a Key; raises InvalidValue.
+
+    The Key keeps the tonic's spelling ("Gb major" prints as Gb major, not F# major).
+    """
     m = _KEY_RE.match(text)
     valid = "a note A..G with optional # or b, then major, minor or a mode (e.g. 'A minor', 'F# major')"
     if not m:
         raise InvalidValue(f"key {text!r} is not valid: expected {valid}")
     letter, accidental, mode_text = m.groups()
     pc = _PITCH_CLASS[letter.upper()]
+    spelling = letter.upper()
     if accidental:
-        pc += 1 if accidental.lower() in ("#", "sharp", "♯") else -1
+        sharp = accidental.lower() in ("#", "sharp", "♯")
+        pc += 1 if sharp else -1
+        spelling += "#" if sharp else "b"
     mode_key = mode_text.strip().lower()
     scale = _MODE_ALIASES.get(mode_key)
     if scale is None:
@@ -139,7 +152,7 @@ def parse_key(text: str) -> Key:
         scale = by_lower.get(mode_key)
     if scale is None:
         raise InvalidValue(f"key {text!r} has an unknown mode {mode_text!r}: expected {valid}")
-    return Key(pc % 12, scale)
+    return Key(pc % 12, scale, spelling)
 
 
 def parse_signature(text: str) -> tuple[int, int]:

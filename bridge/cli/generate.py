@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
+import sys
 
 HELP = "write drums, bass, chords, melody, all four, or a song form to a MIDI file"
 PART_CHOICES = ("drums", "bass", "chords", "melody", "all", "song")
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from engines.errors import InvalidValue
     from engines.generators import generate, generate_parts
     from engines.generators.arrangement import flatten, plan_song
-    from engines.midi_file import write_midi
+    from engines.midi_file import key_signature_name, write_midi
     from engines.music import MusicalContext, parse_key, parse_signature
     from engines.presets import load_genre, names
 
@@ -86,12 +87,16 @@ def run(args: argparse.Namespace) -> int:
         )
     except OSError as exc:
         raise InvalidValue(f"cannot write {args.out!r}: {exc.strerror}") from exc
+    signature_key = key_signature_name(ctx.key)
+    if ctx.key.scale in ("Major", "Minor") and signature_key.rstrip("m") != ctx.key.spelling:
+        print(f"{ctx.key} has no key signature of its own: the file's is {signature_key}", file=sys.stderr)
     if args.json:
         written = {
             "path": args.out,
             "part": args.part,
             "genre": args.genre,
             "key": str(ctx.key),
+            "key_signature": signature_key,
             "tempo_bpm": tempo,
             "signature": f"{ctx.signature[0]}/{ctx.signature[1]}",
             "bars": length / ctx.beats_per_bar,

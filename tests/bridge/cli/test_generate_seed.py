@@ -72,3 +72,15 @@ def test_the_daemon_refuses_it_the_same_way() -> None:
         assert host.call(lambda: host.song.tracks[0].clip_slots[0].clip) is None
     finally:
         host.stop()
+
+
+def test_the_key_keeps_the_given_spelling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "gb.mid"
+    assert main(["generate", "chords", "--key", "Gb major", "--seed", "1", "--out", str(out)]) == 0
+    assert "pop in Gb major" in capsys.readouterr().out
+    assert str(read_midi(out).key) == "Gb major"
+    assert main(["generate", "chords", "--key", "A# major", "--seed", "1", "--out", str(out), "--json"]) == 0
+    printed = capsys.readouterr()
+    assert printed.err == "A# major has no key signature of its own: the file's is Bb\n"
+    written = json.loads(printed.out)
+    assert written["key"] == "A# major" and written["key_signature"] == "Bb"
