@@ -12,6 +12,7 @@ clip's notes (chroma straight from the notes) or an audio clip's file; ``model``
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import time
@@ -24,6 +25,7 @@ from bridge.actions.audio_clip import audio_clip
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
+from bridge.weights import require_musicgen
 from bridge.worker import get_worker
 from engines.errors import InvalidValue
 
@@ -107,6 +109,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             track, slot = clip.track, clip.slot + 1  # Live moves it down past filled slots
     if req.melody_clip:
         source += await _melody(app, kwargs)
+    # offline without weights: fail now, not after download retries
+    await asyncio.to_thread(require_musicgen, req.model)
     path = loop_path(req.prompt)
     result: dict[str, Any] = await get_worker(app).call(
         job,

@@ -14,6 +14,7 @@ clips: the files are written and the done message says where. Files go to $MUSEA
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import time
@@ -25,6 +26,7 @@ from bridge import protocol
 from bridge.actions.audio_clip import audio_clip
 from bridge.app import App
 from bridge.jobs import Job
+from bridge.weights import require_demucs
 from bridge.worker import get_worker
 from engines.errors import InvalidValue, LiveError
 
@@ -88,6 +90,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     track, slot, info, ctx, where = clip.track, clip.slot, clip.info, clip.context, clip.where
     # A warped source's stems get its warp markers copied in Live: they must be whole files.
     start_s, end_s = (None, None) if info.warping else (clip.start_s, clip.end_s)
+    await asyncio.to_thread(require_demucs, req.model)  # offline without weights: fail now, not after retries
     folder = stems_folder(info.name or Path(info.file_path).stem)
     paths: dict[str, str] = await get_worker(app).call(
         job,
