@@ -37,3 +37,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("roo 0.")
+
+
+@pytest.mark.parametrize("command", ["serve", "sim"])
+def test_serve_and_sim_share_quiet_and_verbose(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    assert parser.parse_args([command, "--quiet"]).quiet is True
+    assert parser.parse_args([command, "-v"]).verbose is True
+    with pytest.raises(SystemExit):
+        parser.parse_args([command, "--quiet", "--verbose"])
+    assert "not allowed with argument" in capsys.readouterr().err
