@@ -3,7 +3,8 @@
 ``/live/*`` and ``/roo/live/*`` go to the Remote Script's port, everything else to the daemon's.
 A getter returns after its reply; a job's statuses are followed to its final state. Setters,
 ``/live/song/undo`` and other ``/live/*`` messages without ``/get/`` have no reply by design:
-they succeed when no ``/live/error`` comes back within ``--wait``.
+a getter sent right after is answered after them, and they succeed when no ``/live/error``
+came before its reply.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 
 from bridge import osc, protocol
 
+CONFIRM = protocol.SONG_GET + "tempo"  # answered by every Remote Script version
 HELP = "send one OSC message (types inferred: int, float, string) and print the reply"
 
 
@@ -54,35 +56,61 @@ def run(args: argparse.Namespace) -> int:
     port = args.port or target_port(args.address)
     values = [osc.infer(a) for a in args.args]
     wait = max(args.wait, 0.05)
-    got_any, failed, job_open = False, False, False
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind((protocol.HOST, 0))
         sock.sendto(osc.encode(args.address, values), (args.host, port))
-        deadline = time.monotonic() + wait
-        while True:
-            sock.settimeout(30.0 if job_open else max(0.01, deadline - time.monotonic()))
-            try:
-                data, _ = sock.recvfrom(65536)
-            except (TimeoutError, ConnectionRefusedError):
-                break
-            for address, reply in osc.decode(data):
-                got_any = True
-                for line in _lines(address, reply):
-                    print(line, flush=True)
-                if address == protocol.STATUS and len(reply) >= 2:
-                    job_open = reply[1] not in protocol.FINAL_STATES
-                    failed = failed or reply[1] == "failed"
-                failed = failed or address in (protocol.ERROR, protocol.LIVE_ERROR)
-            if not (job_open or args.all):
-                break  # the first reply (or a job's final status) is the answer
-            deadline = time.monotonic() + wait
-    if not got_any:
         if not expects_reply(args.address):
-            print(f"sent to {args.host}:{port} (no reply by design; no /live/error within {wait:g} s)")
-            return 0
-        print(f"no reply from {args.host}:{port} within {wait:g} s")
+            return _confirm(sock, args.host, port, wait)
+        return _replies(sock, args.host, port, wait, keep_listening=args.all)
+
+
+def _replies(sock: socket.socket, host: str, port: int, wait: float, *, keep_listening: bool) -> int:
+    """Print the first reply (a job's statuses to the final one; with keep_listening all of them)."""
+    got_any, failed, job_open = False, False, False
+    deadline = time.monotonic() + wait
+    while True:
+        sock.settimeout(30.0 if job_open else max(0.01, deadline - time.monotonic()))
+        try:
+            data, _ = sock.recvfrom(65536)
+        except (TimeoutError, ConnectionRefusedError):
+            break
+        for address, reply in osc.decode(data):
+            got_any = True
+            for line in _lines(address, reply):
+                print(line, flush=True)
+            if address == protocol.STATUS and len(reply) >= 2:
+                job_open = reply[1] not in protocol.FINAL_STATES
+                failed = failed or reply[1] == "failed"
+            failed = failed or address in (protocol.ERROR, protocol.LIVE_ERROR)
+        if not (job_open or keep_listening):
+            break  # the first reply (or a job's final status) is the answer
+        deadline = time.monotonic() + wait
+    if not got_any:
+        print(f"no reply from {host}:{port} within {wait:g} s")
         return 1
     return 1 if failed else 0
+
+
+def _confirm(sock: socket.socket, host: str, port: int, wait: float) -> int:
+    """A message without a reply: a getter sent after it is answered after it (Live keeps order),
+    so the getter's reply with no /live/error before it means the message was carried out."""
+    sock.sendto(osc.encode(CONFIRM, []), (host, port))
+    failed = False
+    deadline = time.monotonic() + wait
+    while True:
+        sock.settimeout(max(0.01, deadline - time.monotonic()))
+        try:
+            data, _ = sock.recvfrom(65536)
+        except (TimeoutError, ConnectionRefusedError):
+            print(f"no reply from {host}:{port} within {wait:g} s: is Live (or `roo sim`) running there?")
+            return 1
+        for address, reply in osc.decode(data):
+            if address == CONFIRM:
+                if not failed:
+                    print(f"done (no reply by design; Live answered after it with no {protocol.LIVE_ERROR})")
+                return 1 if failed else 0
+            print(*_lines(address, reply), sep="\n", flush=True)
+            failed = failed or address == protocol.LIVE_ERROR
 
 
 def _lines(address: str, reply: Sequence[object]) -> list[str]:

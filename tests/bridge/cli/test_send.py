@@ -12,6 +12,7 @@ from bridge import osc, protocol
 from bridge.cli import main
 from bridge.cli.send import target_port
 from bridge.livesim.host import LiveHost
+from tests.conftest import free_udp_port
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def send(host: LiveHost, *args: str) -> int:
 
 def test_a_setter_exits_0_without_a_reply(live: LiveHost, capsys: pytest.CaptureFixture[str]) -> None:
     assert send(live, protocol.SONG_SET + "tempo", "100") == 0
-    assert "no reply by design" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("done (no reply by design")
     assert live.call(lambda: live.song.tempo) == 100.0
     assert send(live, protocol.SONG_UNDO) == 0
     assert live.call(lambda: live.song.tempo) == 120.0
@@ -42,6 +43,12 @@ def test_a_refused_setter_prints_the_live_error_and_exits_1(
     out = capsys.readouterr().out
     assert out.startswith(protocol.LIVE_ERROR) and "tempo" in out
     assert live.call(lambda: live.song.tempo) == 120.0
+
+
+def test_a_setter_to_no_live_says_so_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    port = free_udp_port()
+    assert main(["send", protocol.SONG_UNDO, "--port", str(port), "--wait", "0.2"]) == 1
+    assert f"no reply from 127.0.0.1:{port} within 0.2 s" in capsys.readouterr().out
 
 
 def test_notes_print_one_per_line(live: LiveHost, capsys: pytest.CaptureFixture[str]) -> None:
