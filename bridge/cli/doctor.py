@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     problems = 0
     for check in [*checks(args.port, args.live_port), *install_checks(args.live_port, args.user_library)]:
         mark = "[green]ok[/]  " if check.ok else "[red]FIX[/] "
-        console.print(f"{mark} {check.name}: {check.detail}")
+        console.print(f"{mark} {check.name}: {check.detail}", soft_wrap=True)
         if not check.ok:
             problems += 1
             console.print(f"      -> {check.fix}", soft_wrap=True, markup=False, highlight=False)
