@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if args.genre == "?":
         print("\n".join(names("genres")))
         return 0
+    if args.part is None:
+        raise InvalidValue(f"PART is missing: expected one of {', '.join(PART_CHOICES)}")
     if args.part not in PART_CHOICES:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")
     if args.out is None:

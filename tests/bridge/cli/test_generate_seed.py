@@ -49,6 +49,11 @@ def test_genre_question_mark_lists_genres_without_out(capsys: pytest.CaptureFixt
     assert {"pop", "rock", "jazz", "classical"} <= set(listed)
 
 
+def test_a_missing_part_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "--out", str(tmp_path / "x.mid")]) == 2
+    assert "PART is missing: expected one of drums, bass" in capsys.readouterr().err
+
+
 def test_a_part_the_genre_does_not_play_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
