@@ -72,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
         parts, markers, length = flatten(plan_song(ctx, **controls), ctx.beats_per_bar)
     elif args.part == "all":
         parts = generate_parts(ctx, **controls)
+        for name in (name for name, notes in parts.items() if not notes):
+            print(
+                f"{args.genre} has no {name} part at density {args.density:g}: its track is empty",
+                file=sys.stderr,
+            )
     else:
         parts = {args.part: generate(args.part, ctx, **controls)}
         refuse_empty(args.part, args.genre, args.density, parts[args.part])

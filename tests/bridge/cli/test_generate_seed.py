@@ -64,6 +64,13 @@ def test_a_part_the_genre_does_not_play_is_refused(
     assert not out.exists()
 
 
+def test_all_says_which_part_is_left_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "all.mid"
+    assert main(["generate", "all", "--genre", "classical", "--seed", "0", "--out", str(out)]) == 0
+    assert capsys.readouterr().err == "classical has no drums part at density 0.5: its track is empty\n"
+    assert read_midi(out).parts.get("drums", []) == []
+
+
 def test_the_daemon_refuses_it_the_same_way() -> None:
     host = LiveHost(port=0).start_in_thread()
     try:
