@@ -116,12 +116,16 @@ def require_demucs(spec: str) -> None:
     if folder is not None or name == "demucs_unittest" or demucs_cached(name):
         return
     legacy = demucs_checkpoints(name) is not None
-    if not legacy and hub_offline():
+    if hub_offline():
+        # offline means offline: no probe of either host (demucs would still try its mirror)
+        if legacy:
+            _refuse(demucs_weights_check(), f"demucs model {name!r}", "HF_HUB_OFFLINE=1")
         return  # a name demucs does not list: its loader answers at once (unknown model)
-    if not hub_offline() and reachable(HF_HOST):
+    if reachable(HF_HOST):
         return
     if legacy and reachable(DEMUCS_LEGACY_HOST):
         return
-    hub = "HF_HUB_OFFLINE=1" if hub_offline() else f"{HF_HOST} cannot be reached"
-    why = f"{hub} and {DEMUCS_LEGACY_HOST} cannot be reached" if legacy else hub
+    why = (
+        f"{HF_HOST} and {DEMUCS_LEGACY_HOST} cannot be reached" if legacy else f"{HF_HOST} cannot be reached"
+    )
     _refuse(demucs_weights_check(), f"demucs model {name!r}", why)
