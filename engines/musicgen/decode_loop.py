@@ -88,9 +88,9 @@ class DecodeLoop:
         rows = 2 * batch if guided else batch
         shape = (rows, self.heads, length, self.head_dim)
         cross = (rows, self.heads, text, self.head_dim)
-        opts = {"dtype": self.dtype, "device": self.device}
+        opts: dict[str, Any] = {"dtype": self.dtype, "device": self.device}
         has_cross = not self.melody
-        long = {"dtype": torch.long, "device": self.device}
+        long: dict[str, Any] = {"dtype": torch.long, "device": self.device}
         return State(
             keys=[torch.zeros(shape, **opts) for _ in self.layers],
             values=[torch.zeros(shape, **opts) for _ in self.layers],

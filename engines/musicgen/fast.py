@@ -58,7 +58,7 @@ def generate_codes(
     key = (batch, graphed.bucket(offset + total), graphed.bucket(text, 32), guided, temperature <= 0, top_k)
     st, run_step = graphed.runner(loop, key)
     _reset(st, loop, pattern, ids, seeds, start, offset, guidance_scale, temperature)
-    if cross is not None:
+    if cross is not None and cross_mask is not None:
         loop.set_cross(st, cross, cross_mask)
     if prefix is not None:  # melody: conditioning positions first, then the tokens before `start`
         loop.run(st, prefix, torch.arange(offset, device=loop.device))

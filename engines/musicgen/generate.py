@@ -118,7 +118,7 @@ def generate_takes(
     inputs = {k: v.to(mg.device) for k, v in inputs.items()}
     if mg.precision == "fp16":  # audio prompt and chroma follow the model's dtype
         inputs.update({k: v.half() for k, v in inputs.items() if k in ("input_values", "input_features")})
-    sampling = {"guidance_scale": guidance_scale, "temperature": temperature, "top_k": top_k}
+    sampling: dict[str, Any] = {"guidance_scale": guidance_scale, "temperature": temperature, "top_k": top_k}
     with torch.inference_mode():
         if use == "loop":
             codes, scales = fast.generate_codes(

@@ -27,7 +27,7 @@ def test_melody_and_stereo_folders(tiny_melody_dir: Path, tiny_stereo_dir: Path)
 
 
 def test_int8_quantises_the_decoder_only(tiny_dir: Path) -> None:
-    mg = models.load(str(tiny_dir), precision="int8")
+    mg = models.load(str(tiny_dir), device="cpu", precision="int8")
 
     def quantised(module: object) -> list[object]:
         return [m for m in module.modules() if "quantized" in type(m).__module__]  # type: ignore[attr-defined]
@@ -35,7 +35,7 @@ def test_int8_quantises_the_decoder_only(tiny_dir: Path) -> None:
     assert "Linear" in {type(m).__name__ for m in quantised(mg.model.decoder)}
     assert not quantised(mg.model.text_encoder) and not quantised(mg.model.audio_encoder)
     assert (
-        mg.precision == "int8" and models.load(str(tiny_dir), precision="auto") is mg
+        mg.precision == "int8" and models.load(str(tiny_dir), device="cpu", precision="auto") is mg
     )  # auto is int8 on CPU
 
 
