@@ -10,7 +10,7 @@ import pytest
 
 from engines.errors import InvalidValue, JobCancelled
 from engines.music import Note
-from engines.musicgen import fast, graphed, models
+from engines.musicgen import fast, fast_paths, graphed, models
 from engines.musicgen.chroma import chroma_from_notes
 from engines.musicgen.generate import generate_audio, generate_takes
 from engines.musicgen.pipeline import render_loop
@@ -111,6 +111,13 @@ def test_engine_choice_and_refusals(mg: models.MusicGenModel, tiny_dir: Path) ->
     with pytest.raises(InvalidValue, match="at least one take"):
         generate_takes(mg, "x", seconds=0.1, seeds=[])
     assert not graphed.enabled("cpu") and graphed.bucket(300) == 512 and graphed.bucket(20, 32) == 32
+    import torch
+
+    if not torch.cuda.is_available():  # CI: generate everywhere, nothing captured
+        assert (
+            fast_paths()["musicgen_decoding"] == "transformers-generate"
+            and not fast_paths()["musicgen_captures"]
+        )
 
 
 def test_render_loop_variations_land_as_takes_with_their_seeds(tiny_dir: Path, tmp_path: Path) -> None:
