@@ -4,7 +4,9 @@ The same inputs as ``model.generate`` (tokenised text, EnCodec-ready ``input_val
 ``input_features``) go through the model's own text encoder, projections, audio encoder and
 delay-pattern helper; decoding runs in ``decode_loop`` (eagerly, or replayed from a CUDA graph
 when ``graphed.enabled``), and EnCodec decodes the codes. Each take draws its sampling noise from
-its own seed, so a take's seed is what it would be generated with alone.
+its own seed, so a take's seed is what it would be generated with alone. Out of GPU memory,
+``takes_audio`` drops the captured graphs and makes the takes one at a time (progress says so);
+one take that does not fit is a RooError naming the free memory.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import torch
 
+from engines.errors import RooError
 from engines.musicgen import graphed
 from engines.musicgen.decode_loop import DecodeLoop, State
 
@@ -28,6 +31,15 @@ def loop_for(model: Any) -> DecodeLoop:
         loop = DecodeLoop(model)
         model._roo_decode_loop = loop
     return loop
+
+
+def release(model: Any) -> None:
+    """Drop the model's captured graphs and their buffers (after running out of GPU memory)."""
+    loop = getattr(model, "_roo_decode_loop", None)
+    if loop is not None:
+        loop.__dict__.pop("graphs", None)
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
 
 
 def generate_codes(
@@ -69,6 +81,45 @@ def generate_codes(
     codes = st.tokens[:, :, :total]
     codes = codes[codes != loop.pad].reshape(batch, loop.codebooks, -1)
     return codes.clone(), scales * batch if len(scales) == 1 else scales
+
+
+def takes_audio(
+    model: Any,
+    inputs: dict[str, Any],
+    steps: int,
+    seeds: list[int],
+    sampling: dict[str, Any],
+    report: Progress,
+) -> Any:
+    """Audio (takes, channels, samples) from our loop; out of GPU memory, the takes go one at a time."""
+    reached = [0.0]
+
+    def noted(fraction: float, message: str) -> None:
+        reached[0] = fraction
+        report(fraction, message)
+
+    try:
+        codes, scales = generate_codes(model, inputs, steps=steps, seeds=seeds, report=noted, **sampling)
+        return decode_audio(model, codes, scales)
+    except torch.cuda.OutOfMemoryError as exc:
+        release(model)
+        if len(seeds) == 1:
+            free = torch.cuda.mem_get_info()[0] / 2**30 if torch.cuda.is_available() else 0.0
+            raise RooError(
+                f"MusicGen ran out of GPU memory for one take ({free:.2f} GiB free now): close other GPU "
+                f"programs, ask for fewer seconds, or load the model with device 'cpu'"
+            ) from exc
+    start = reached[0]
+    report(start, f"out of GPU memory for {len(seeds)} takes at once: one take at a time")
+    parts = []
+    for i, seed in enumerate(seeds):
+        low, high = start + (1 - start) * i / len(seeds), start + (1 - start) * (i + 1) / len(seeds)
+        parts.append(takes_audio(model, inputs, steps, [seed], sampling, _within(report, low, high)))
+    return torch.cat(parts)
+
+
+def _within(report: Progress, low: float, high: float) -> Progress:
+    return lambda fraction, message: report(low + (high - low) * fraction, message)
 
 
 def decode_audio(model: Any, codes: torch.Tensor, scales: list[Any]) -> torch.Tensor:

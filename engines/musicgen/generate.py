@@ -93,8 +93,6 @@ def generate_takes(
     """One take per seed, as ``generate_audio`` would make each; the loop engine runs them as one batch."""
     import torch
 
-    from engines.musicgen import fast
-
     report = progress or _no_progress
     hop = mg.sample_rate_hz // mg.frame_rate_hz
     prompt_seconds = 0.0 if audio_prompt is None else len(audio_prompt) / mg.sample_rate_hz
@@ -121,10 +119,9 @@ def generate_takes(
     sampling: dict[str, Any] = {"guidance_scale": guidance_scale, "temperature": temperature, "top_k": top_k}
     with torch.inference_mode():
         if use == "loop":
-            codes, scales = fast.generate_codes(
-                mg.model, inputs, steps=steps, seeds=seeds, report=report, **sampling
-            )
-            audio = fast.decode_audio(mg.model, codes, scales)
+            from engines.musicgen import fast
+
+            audio = fast.takes_audio(mg.model, inputs, steps, list(seeds), sampling, report)
         else:
             audio = torch.cat(
                 [

@@ -152,6 +152,8 @@ def _load(spec: str, source: str, is_local: bool, device: str, precision: str) -
         if isinstance(exc, InvalidValue):
             raise
         raise ModelUnavailable(_unavailable_message(spec, source, is_local, exc)) from exc
+    if device == "cuda":
+        check_fits(spec, model_bytes(model, precision), torch.cuda.mem_get_info()[0])
     model.to(device)
     if is_melody:
         keep_melody_conditioning(model)
@@ -176,6 +178,21 @@ def _load(spec: str, source: str, is_local: bool, device: str, precision: str) -
         device=device,
         precision=precision,
     )
+
+
+def model_bytes(model: Any, precision: str) -> int:
+    """Bytes the weights take at ``precision`` (fp16: 2 per parameter, else as stored)."""
+    return sum(p.numel() * (2 if precision == "fp16" else p.element_size()) for p in model.parameters())
+
+
+def check_fits(spec: str, needed_bytes: int, free_bytes: int) -> None:
+    """ModelUnavailable naming the card's free memory when the weights (plus 25 % to run) do not fit."""
+    if needed_bytes * 1.25 > free_bytes:
+        raise ModelUnavailable(
+            f"MusicGen model {spec!r} needs about {needed_bytes * 1.25 / 2**30:.2f} GiB of GPU memory "
+            f"(weights {needed_bytes / 2**30:.2f} GiB plus room to run); the GPU has {free_bytes / 2**30:.2f} "
+            f"GiB free: choose a smaller model (e.g. 'small'), free the GPU, or pass device 'cpu'"
+        )
 
 
 def keep_melody_conditioning(model: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from engines.errors import InvalidValue, JobCancelled
+from engines.errors import InvalidValue, JobCancelled, RooError
 from engines.music import Note
 from engines.musicgen import fast, fast_paths, graphed, models
 from engines.musicgen.chroma import chroma_from_notes
@@ -140,3 +140,32 @@ def test_render_loop_variations_land_as_takes_with_their_seeds(tiny_dir: Path, t
         render_loop(
             "x", out_path=str(tmp_path / "a.wav"), bars=1, tempo_bpm=120.0, model=str(tiny_dir), variations=9
         )
+
+
+def test_out_of_gpu_memory_runs_the_takes_one_at_a_time(
+    mg: models.MusicGenModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    original = fast.generate_codes
+
+    def short_of_memory(model: Any, inputs: Any, **kwargs: Any) -> Any:
+        if len(kwargs["seeds"]) > 1:  # the card fits one take, not two (injected: CI has no GPU)
+            kwargs["report"](0.25, "step 4/18")
+            raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return original(model, inputs, **kwargs)
+
+    monkeypatch.setattr(fast, "generate_codes", short_of_memory)
+    seen: list[tuple[float, str]] = []
+    takes = generate_takes(
+        mg, "house", seconds=0.3, seeds=[4, 5], engine="loop", progress=lambda f, m: seen.append((f, m))
+    )
+    assert any("one take at a time" in m for _, m in seen)
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen) and seen[-1][0] == 1.0  # never goes back
+    alone = [generate_audio(mg, "house", seconds=0.3, seed=s, engine="loop") for s in (4, 5)]
+    assert all(np.array_equal(a, b) for a, b in zip(alone, takes, strict=True))
+    monkeypatch.setattr(
+        fast, "generate_codes", lambda *a, **k: short_of_memory(None, None, seeds=[1, 2], report=print)
+    )
+    with pytest.raises(RooError, match="out of GPU memory for one take"):
+        generate_audio(mg, "house", seconds=0.3, seed=1, engine="loop")
