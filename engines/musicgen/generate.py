@@ -8,7 +8,7 @@ within one step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,6 +37,9 @@ class StepProgress:
         return scores
 
 
+ENGINES = ("auto", "generate", "loop")
+
+
 def generate_audio(
     mg: MusicGenModel,
     prompt: str,
@@ -49,20 +52,54 @@ def generate_audio(
     audio_prompt: np.ndarray | None = None,
     melody_chroma: np.ndarray | None = None,
     progress: Progress | None = None,
+    engine: str = "auto",
 ) -> np.ndarray:
     """``seconds`` of new audio (frames, channels) at ``mg.sample_rate_hz``.
 
     ``audio_prompt`` (frames, channels at the model rate) is continued: only the new audio is
     returned. ``melody_chroma`` (frames, 12, see chroma.py) needs a melody model. Progress covers
-    0..1 over the decoding steps.
+    0..1 over the decoding steps. ``engine``: ``loop`` is our decoding loop (CUDA graphs on a GPU,
+    eager elsewhere), ``generate`` transformers' ``model.generate``, ``auto`` the loop on CUDA only.
     """
+    return generate_takes(
+        mg,
+        prompt,
+        seconds=seconds,
+        seeds=[seed],
+        guidance_scale=guidance_scale,
+        temperature=temperature,
+        top_k=top_k,
+        audio_prompt=audio_prompt,
+        melody_chroma=melody_chroma,
+        progress=progress,
+        engine=engine,
+    )[0]
+
+
+def generate_takes(
+    mg: MusicGenModel,
+    prompt: str,
+    *,
+    seconds: float,
+    seeds: Sequence[int],
+    guidance_scale: float = 3.0,
+    temperature: float = 1.0,
+    top_k: int = 250,
+    audio_prompt: np.ndarray | None = None,
+    melody_chroma: np.ndarray | None = None,
+    progress: Progress | None = None,
+    engine: str = "auto",
+) -> list[np.ndarray]:
+    """One take per seed, as ``generate_audio`` would make each; the loop engine runs them as one batch."""
     import torch
-    from transformers import LogitsProcessorList
 
     report = progress or _no_progress
     hop = mg.sample_rate_hz // mg.frame_rate_hz
     prompt_seconds = 0.0 if audio_prompt is None else len(audio_prompt) / mg.sample_rate_hz
     _check(mg, seconds, prompt_seconds, guidance_scale, temperature, top_k, audio_prompt, melody_chroma)
+    use = choose_engine(mg, engine)
+    if not seeds:
+        raise InvalidValue("no seeds given: expected at least one take")
     inputs: dict[str, Any] = dict(mg.tokenizer([prompt], padding=True, return_tensors="pt"))
     prompt_samples = 0
     if audio_prompt is not None:  # what EncodecFeatureExtractor gives: (batch, channels, samples), unscaled
@@ -79,24 +116,71 @@ def generate_audio(
     inputs = {k: v.to(mg.device) for k, v in inputs.items()}
     if mg.precision == "fp16":  # audio prompt and chroma follow the model's dtype
         inputs.update({k: v.half() for k, v in inputs.items() if k in ("input_values", "input_features")})
+    sampling: dict[str, Any] = {"guidance_scale": guidance_scale, "temperature": temperature, "top_k": top_k}
+    with torch.inference_mode():
+        if use == "loop":
+            from engines.musicgen import fast
+
+            audio = fast.takes_audio(mg.model, inputs, steps, list(seeds), sampling, report)
+        else:
+            audio = torch.cat(
+                [
+                    _generate(mg, inputs, steps, seed, sampling, _part(report, i, len(seeds)))
+                    for i, seed in enumerate(seeds)
+                ]
+            )
+    need = new_frames * hop
+    takes = []
+    for take in audio.float().cpu().numpy():
+        data = take.T[prompt_samples:]  # (frames, channels), only the new audio
+        if len(data) < need:
+            raise RooError(f"MusicGen returned {len(data)} new frames: expected at least {need}")
+        takes.append(np.ascontiguousarray(data[:need], dtype=np.float32))
+    return takes
+
+
+def choose_engine(mg: MusicGenModel, engine: str) -> str:
+    """``loop`` or ``generate`` for ``engine`` (auto: the graphed loop on CUDA, generate elsewhere)."""
+    if engine not in ENGINES:
+        raise InvalidValue(f"engine {engine!r} is unknown: expected one of {', '.join(ENGINES)}")
+    if engine == "loop" and mg.precision == "int8":
+        raise InvalidValue("engine 'loop' needs fp32 or fp16 weights: the int8 decoder runs through generate")
+    if engine == "auto":
+        from engines.musicgen import graphed
+
+        return "loop" if graphed.enabled(mg.device) and mg.precision != "int8" else "generate"
+    return engine
+
+
+def _part(report: Progress, index: int, count: int) -> Progress:
+    return lambda fraction, message: report((index + fraction) / count, message)
+
+
+def _generate(
+    mg: MusicGenModel,
+    inputs: dict[str, Any],
+    steps: int,
+    seed: int,
+    sampling: dict[str, Any],
+    report: Progress,
+) -> Any:
+    """transformers' ``model.generate`` for one take: audio (1, channels, samples)."""
+    import torch
+    from transformers import LogitsProcessorList
+
+    temperature, top_k = sampling["temperature"], sampling["top_k"]
     devices = [torch.device(mg.device)] if mg.device == "cuda" else []
-    with torch.random.fork_rng(devices=devices), torch.inference_mode():
+    with torch.random.fork_rng(devices=devices):
         torch.manual_seed(seed)
-        out = mg.model.generate(
+        return mg.model.generate(
             **inputs,
             max_new_tokens=steps,
             do_sample=temperature > 0,
             temperature=temperature if temperature > 0 else None,
             top_k=top_k if temperature > 0 else None,
-            guidance_scale=guidance_scale,
+            guidance_scale=sampling["guidance_scale"],
             logits_processor=LogitsProcessorList([StepProgress(steps, report)]),
         )
-    audio = out[0].float().cpu().numpy().T  # (frames, channels)
-    audio = audio[prompt_samples:]
-    need = new_frames * hop
-    if len(audio) < need:
-        raise RooError(f"MusicGen returned {len(audio)} new frames: expected at least {need}")
-    return np.ascontiguousarray(audio[:need], dtype=np.float32)
 
 
 def _channels(audio: np.ndarray, channels: int) -> np.ndarray:

@@ -152,7 +152,11 @@ def _load(spec: str, source: str, is_local: bool, device: str, precision: str) -
         if isinstance(exc, InvalidValue):
             raise
         raise ModelUnavailable(_unavailable_message(spec, source, is_local, exc)) from exc
+    if device == "cuda":
+        check_fits(spec, model_bytes(model, precision), torch.cuda.mem_get_info()[0])
     model.to(device)
+    if is_melody:
+        keep_melody_conditioning(model)
     if precision == "int8":
         from torch.ao.quantization import quantize_dynamic
 
@@ -174,6 +178,47 @@ def _load(spec: str, source: str, is_local: bool, device: str, precision: str) -
         device=device,
         precision=precision,
     )
+
+
+def model_bytes(model: Any, precision: str) -> int:
+    """Bytes the weights take at ``precision`` (fp16: 2 per parameter, else as stored)."""
+    return sum(p.numel() * (2 if precision == "fp16" else p.element_size()) for p in model.parameters())
+
+
+def check_fits(spec: str, needed_bytes: int, free_bytes: int) -> None:
+    """ModelUnavailable naming the card's free memory when the weights (plus 25 % to run) do not fit."""
+    if needed_bytes * 1.25 > free_bytes:
+        raise ModelUnavailable(
+            f"MusicGen model {spec!r} needs about {needed_bytes * 1.25 / 2**30:.2f} GiB of GPU memory "
+            f"(weights {needed_bytes / 2**30:.2f} GiB plus room to run); the GPU has {free_bytes / 2**30:.2f} "
+            f"GiB free: choose a smaller model (e.g. 'small'), free the GPU, or pass device 'cpu'"
+        )
+
+
+def keep_melody_conditioning(model: Any) -> None:
+    """Make ``generate`` feed a melody model its text and chroma on the first step, whatever the version.
+
+    transformers 5.17's ``prepare_inputs_for_generation`` drops ``encoder_hidden_states`` (the
+    text and melody prefix) whenever a cache object exists, and its ``generate`` creates an empty
+    one before the first step: every melody was ignored (seen on the GPU machine, CPU and CUDA
+    alike). Later versions keep it on the first iteration. This wrapper puts the conditioning back
+    while the cache is still empty, which is that first step; otherwise it changes nothing.
+    """
+    original = model.prepare_inputs_for_generation
+
+    def prepare(*args: Any, **kwargs: Any) -> Any:
+        out = original(*args, **kwargs)
+        cache = kwargs.get("past_key_values")
+        first = cache is None or cache.get_seq_length() == 0
+        if (
+            first
+            and out.get("encoder_hidden_states") is None
+            and kwargs.get("encoder_hidden_states") is not None
+        ):
+            out["encoder_hidden_states"] = kwargs["encoder_hidden_states"]
+        return out
+
+    model.prepare_inputs_for_generation = prepare
 
 
 def _unavailable_message(spec: str, source: str, is_local: bool, exc: Exception) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,9 +17,10 @@ import numpy as np
 from engines.errors import InvalidValue
 from engines.music import Note, parse_signature
 from engines.musicgen import chroma, loop, models
-from engines.musicgen.generate import MAX_PROMPT_SECONDS, MAX_SECONDS, Progress, generate_audio
+from engines.musicgen.generate import MAX_PROMPT_SECONDS, MAX_SECONDS, Progress, generate_takes
 
 DEFAULT_SAMPLE_RATE_HZ = 48000
+MAX_VARIATIONS = 8
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -58,6 +60,36 @@ def make_loop_audio(
     progress: Progress | None = None,
 ) -> tuple[np.ndarray, loop.LoopInfo]:
     """A loop (frames, channels) at ``out_sample_rate_hz``; ``audio_prompt`` is at the model's rate."""
+    return make_loop_takes(
+        mg,
+        prompt,
+        bars=bars,
+        tempo_bpm=tempo_bpm,
+        beats_per_bar=beats_per_bar,
+        seeds=[seed],
+        out_sample_rate_hz=out_sample_rate_hz,
+        audio_prompt=audio_prompt,
+        melody_chroma=melody_chroma,
+        guidance_scale=guidance_scale,
+        progress=progress,
+    )[0]
+
+
+def make_loop_takes(
+    mg: models.MusicGenModel,
+    prompt: str,
+    *,
+    bars: int,
+    tempo_bpm: float,
+    seeds: Sequence[int],
+    beats_per_bar: float = 4.0,
+    out_sample_rate_hz: int = DEFAULT_SAMPLE_RATE_HZ,
+    audio_prompt: np.ndarray | None = None,
+    melody_chroma: np.ndarray | None = None,
+    guidance_scale: float = 3.0,
+    progress: Progress | None = None,
+) -> list[tuple[np.ndarray, loop.LoopInfo]]:
+    """One loop per seed; on a GPU the takes are generated as one batch (see generate_takes)."""
     report = progress or _no_progress
     if not 8000 <= out_sample_rate_hz <= 192000:
         raise InvalidValue(f"sample rate {out_sample_rate_hz} Hz is out of range: expected 8000..192000")
@@ -77,28 +109,35 @@ def make_loop_audio(
                 f"{bars} bars leave {room:.1f} s for the clip to continue: expected fewer bars"
             )
         audio_prompt = audio_prompt[-round(room * mg.sample_rate_hz) :]
-    audio = generate_audio(
+    takes = generate_takes(
         mg,
         with_tempo(prompt, tempo_bpm),
         seconds=seconds,
-        seed=seed,
+        seeds=seeds,
         guidance_scale=guidance_scale,
         audio_prompt=audio_prompt,
         melody_chroma=melody_chroma,
         progress=_span(report, 0.05, 0.85, "generating"),
     )
-    beats, downbeats = track_beats(audio, mg.sample_rate_hz, _span(report, 0.85, 0.95, "finding the beat"))
-    report(0.95, "cutting the loop")
-    return loop.make_loop(
-        audio,
-        mg.sample_rate_hz,
-        bars=bars,
-        beats_per_bar=beats_per_bar,
-        tempo_bpm=tempo_bpm,
-        beats_s=beats,
-        downbeats_s=downbeats,
-        out_sample_rate_hz=out_sample_rate_hz,
-    )
+    out = []
+    for i, audio in enumerate(takes):
+        share = 0.1 / len(takes)
+        tracking = _span(report, 0.85 + i * share, 0.85 + (i + 1) * share, "finding the beat")
+        beats, downbeats = track_beats(audio, mg.sample_rate_hz, tracking)
+        report(0.85 + (i + 1) * share, "cutting the loop")
+        out.append(
+            loop.make_loop(
+                audio,
+                mg.sample_rate_hz,
+                bars=bars,
+                beats_per_bar=beats_per_bar,
+                tempo_bpm=tempo_bpm,
+                beats_s=beats,
+                downbeats_s=downbeats,
+                out_sample_rate_hz=out_sample_rate_hz,
+            )
+        )
+    return out
 
 
 def render_loop(
@@ -117,9 +156,15 @@ def render_loop(
     melody_path: str | None = None,
     melody_notes: Sequence[tuple[int, float, float, int]] | None = None,
     guidance_scale: float = 3.0,
+    device: str = "auto",
+    variations: int = 1,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Generate a loop and write it as a 32-bit float WAV; returns what was done (JSON-ready).
+
+    ``variations`` N > 1 makes N takes with seeds ``seed``, ``seed + 1`` ... in one batch (on a
+    GPU): the first is written to ``out_path``, take k to ``<stem> take k<suffix>``, and the result
+    lists them all under ``takes`` (path, seed, frames, start_s each).
 
     ``melody_path`` is an audio or MIDI file, ``melody_notes`` (pitch, start beats, length
     beats, velocity) a clip's notes; both are placed at ``tempo_bpm``. ``continue_region_s``
@@ -135,8 +180,11 @@ def render_loop(
     beats_per_bar = num * 4.0 / den
     if seed is None:
         seed = random.randrange(2**31)
+    if not 1 <= variations <= MAX_VARIATIONS:
+        raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
+    seeds = [(seed + i) % 2**31 for i in range(variations)]
     report(0.0, f"loading MusicGen {model}")
-    mg = models.load(model, precision=precision)
+    mg = models.load(model, device=device, precision=precision)
     melody = None
     if melody_notes is not None:
         melody = chroma.chroma_from_notes(
@@ -153,23 +201,24 @@ def render_loop(
         frames, rate = read_frames(continue_path, start_s=start, end_s=end)
         audio_prompt = np.stack([resample(ch, rate, mg.sample_rate_hz) for ch in frames.T], axis=1)
     report(0.05, "generating")
-    audio, info = make_loop_audio(
+    takes = make_loop_takes(
         mg,
         prompt,
         bars=bars,
         tempo_bpm=tempo_bpm,
         beats_per_bar=beats_per_bar,
-        seed=seed,
+        seeds=seeds,
         out_sample_rate_hz=sample_rate_hz,
         audio_prompt=audio_prompt,
         melody_chroma=melody,
         guidance_scale=guidance_scale,
         progress=report,
     )
-    path = write_wav(out_path, audio, sample_rate_hz)
-    report(1.0, f"wrote {path}")
-    return {
-        "path": str(path),
+    paths = [write_wav(_take_path(out_path, i), audio, sample_rate_hz) for i, (audio, _) in enumerate(takes)]
+    audio, info = takes[0]
+    report(1.0, f"wrote {paths[0]}" + (f" and {len(paths) - 1} more takes" if len(paths) > 1 else ""))
+    result = {
+        "path": str(paths[0]),
         "frames": info.frames,
         "sample_rate_hz": info.sample_rate_hz,
         "channels": int(audio.shape[1]),
@@ -184,3 +233,15 @@ def render_loop(
         "stretch_rate": round(info.stretch_rate, 5),
         "aligned": info.aligned,
     }
+    if variations > 1:
+        result["takes"] = [
+            {"path": str(p), "seed": s, "frames": t[1].frames, "start_s": round(t[1].start_s, 4)}
+            for p, s, t in zip(paths, seeds, takes, strict=True)
+        ]
+    return result
+
+
+def _take_path(out_path: str, index: int) -> Path:
+    """``out_path`` for the first take, ``<stem> take k<suffix>`` beside it for take k (from 2)."""
+    path = Path(out_path)
+    return path if index == 0 else path.with_name(f"{path.stem} take {index + 1}{path.suffix}")

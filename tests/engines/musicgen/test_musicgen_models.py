@@ -27,7 +27,7 @@ def test_melody_and_stereo_folders(tiny_melody_dir: Path, tiny_stereo_dir: Path)
 
 
 def test_int8_quantises_the_decoder_only(tiny_dir: Path) -> None:
-    mg = models.load(str(tiny_dir), precision="int8")
+    mg = models.load(str(tiny_dir), device="cpu", precision="int8")
 
     def quantised(module: object) -> list[object]:
         return [m for m in module.modules() if "quantized" in type(m).__module__]  # type: ignore[attr-defined]
@@ -35,7 +35,7 @@ def test_int8_quantises_the_decoder_only(tiny_dir: Path) -> None:
     assert "Linear" in {type(m).__name__ for m in quantised(mg.model.decoder)}
     assert not quantised(mg.model.text_encoder) and not quantised(mg.model.audio_encoder)
     assert (
-        mg.precision == "int8" and models.load(str(tiny_dir), precision="auto") is mg
+        mg.precision == "int8" and models.load(str(tiny_dir), device="cpu", precision="auto") is mg
     )  # auto is int8 on CPU
 
 
@@ -62,3 +62,15 @@ def test_names_resolve_to_hub_ids() -> None:
     assert models.resolve("musicgen-stereo-melody") == ("facebook/musicgen-stereo-melody", False)
     assert models.resolve("facebook/musicgen-large") == ("facebook/musicgen-large", False)
     assert models.resolve("someone/musicgen-finetune") == ("someone/musicgen-finetune", False)
+
+
+def test_a_model_too_large_for_the_card_names_free_memory_and_need(tiny_dir: Path) -> None:
+    mg = models.load(str(tiny_dir), device="cpu", precision="fp32")
+    need = models.model_bytes(mg.model, "fp32")
+    assert (
+        need == 4 * sum(p.numel() for p in mg.model.parameters())
+        and models.model_bytes(mg.model, "fp16") == need // 2
+    )
+    models.check_fits("tiny", need, 10 * need)  # fits
+    with pytest.raises(ModelUnavailable, match=r"'large' needs about 4.69 GiB .* has 2.00 GiB free"):
+        models.check_fits("large", int(3.75 * 2**30), 2 * 2**30)

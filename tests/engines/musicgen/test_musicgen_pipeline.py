@@ -23,6 +23,7 @@ def test_loop_file_has_the_exact_length_rate_and_a_smooth_seam(tiny_dir: Path, t
         bars=1,
         tempo_bpm=131.0,
         model=str(tiny_dir),
+        device="cpu",
         seed=5,
         sample_rate_hz=44100,
         progress=lambda f, m: seen.append(f),
@@ -41,6 +42,7 @@ def test_loop_file_has_the_exact_length_rate_and_a_smooth_seam(tiny_dir: Path, t
         bars=1,
         tempo_bpm=131.0,
         model=str(tiny_dir),
+        device="cpu",
         seed=5,
         sample_rate_hz=44100,
     )
