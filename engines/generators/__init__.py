@@ -12,7 +12,8 @@ from collections.abc import Callable
 from engines.errors import InvalidValue
 from engines.generators import bass, chords, drums, melody
 from engines.generators.harmony import progression
-from engines.music import SCALES, VALID_SIGNATURES, MusicalContext, Note
+from engines.generators.scales import check_scale
+from engines.music import VALID_SIGNATURES, MusicalContext, Note
 from engines.presets import load_genre
 
 Generator = Callable[..., list[Note]]
@@ -37,8 +38,7 @@ def check(ctx: MusicalContext, density: float, complexity: float) -> None:
     if ctx.signature not in VALID_SIGNATURES:
         valid = ", ".join(f"{n}/{d}" for n, d in VALID_SIGNATURES)
         raise InvalidValue(f"time signature {ctx.signature} is not supported: expected one of {valid}")
-    if ctx.key.scale not in SCALES:
-        raise InvalidValue(f"scale {ctx.key.scale!r} is not known: expected one of {', '.join(SCALES)}")
+    check_scale(ctx.key)  # names the scale and why it cannot be followed
     if not 0 <= ctx.key.tonic <= 11:
         raise InvalidValue(f"key tonic {ctx.key.tonic} is not a pitch class: expected 0..11")
     load_genre(ctx.genre)  # raises with the list of genres

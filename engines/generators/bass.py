@@ -3,7 +3,8 @@
 Styles: root eighths (rock), kick-locked (pop, hip-hop: onsets on the kick), walking (jazz),
 root-fifth (country), octaves (electronic), reggae, boogie (blues), sustained (classical,
 ambient). Approach notes lead into each change; chromatic ones only where the genre lists
-them. Range E1..G3 unless the genre says otherwise; notes never sound across a change.
+them. Range E1..G3 unless the genre says otherwise; notes never sound across a change. On
+strong beats the bass plays only tones of the key's scale (a chord tone the scale holds).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from engines.generators import drums
 from engines.generators.harmony import allowed_pcs, progression
+from engines.generators.scales import strong_tone
 from engines.generators.theory import chord_tones, strong_beats, tones_of
 from engines.generators.timing import humanized, metric_threshold, swung
 from engines.music import Chord, MusicalContext, Note
@@ -201,7 +203,7 @@ def generate(
     scale = tuple(sorted(allowed_pcs(ctx.key, genre)))
     low, high = spec["range"]
     bar_beats = ctx.beats_per_bar
-    cands: list[tuple[float, float, int, int, float]] = []
+    cands: list[tuple[float, float, int, int, float, tuple[int, ...]]] = []
     for i, chord in enumerate(prog):
         following = prog[i + 1] if i + 1 < len(prog) else chord
         end = chord.start_beats + chord.duration_beats
@@ -212,13 +214,18 @@ def generate(
             found = _kick(span, bool(spec.get("syncopated", False)))
         else:
             found = STYLES[spec["style"]](span)
-        cands += [(b, thr, pc, octave, end) for b, thr, pc, octave in found]
+        tones = chord_tones(chord)
+        cands += [(b, thr, pc, octave, end, tones) for b, thr, pc, octave in found]
     notes: list[Note] = []
     previous = low + 10
     kept = [c for c in cands if c[1] <= density]
     gate = 0.55 if spec["style"] in ("octaves", "reggae") else 0.92
     nexts = [c[0] for c in kept[1:]] + [ctx.length_beats]
-    for (beat, _thr, pc, octave, span_end), nxt in zip(kept, nexts, strict=True):
+    key_pcs = ctx.key.pitch_classes
+    strong = strong_beats(ctx.signature)
+    for (beat, _thr, pc, octave, span_end, tones), nxt in zip(kept, nexts, strict=True):
+        if any(abs(beat % bar_beats - b) < 1e-6 for b in strong):  # strong beats stay in the scale
+            pc = strong_tone(pc, tones, key_pcs)
         pitch = _place(pc, previous, low, high)
         previous = pitch
         shifted = pitch + octave if low <= pitch + octave <= high else pitch
