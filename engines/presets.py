@@ -23,7 +23,15 @@ DRUM_NOTES = {
     "pedal": 44, "open": 46, "tom_mid": 47, "crash": 49, "tom_high": 50, "ride": 51,
     "bell": 53, "tamb": 54, "cowbell": 56, "shaker": 70,
 }  # fmt: skip
-BASS_STYLES = ("eighths", "kick", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained")
+BASS_STYLES = ("eighths", "kick", "808", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained")
+GENRE_FILLS = ("auto", "none", "phrase", "4")  # auto: phrase ends at random, more with complexity
+# Other spellings of genre names, folded as genre_id folds them.
+GENRE_ALIASES = {
+    "dnb": "drum-and-bass", "dandb": "drum-and-bass", "drumnbass": "drum-and-bass",
+    "jungle": "drum-and-bass", "lofihiphop": "lo-fi", "randb": "neo-soul", "rnb": "neo-soul",
+    "rb": "neo-soul", "rhythmandblues": "neo-soul", "soul": "neo-soul", "rap": "hip-hop",
+    "boombap": "hip-hop", "edm": "electronic",
+}  # fmt: skip
 VOICINGS = ("triad", "seventh", "ninth")
 MELODY_SCALES = ("key", "pentatonic", "blues")
 STEP_CHARS = set("Xx-g.")
@@ -93,6 +101,9 @@ class Genre:
     melody: dict[str, Any]
     ghosts: float
     form: tuple[FormSection, ...]
+    laid_back: float = 0.0  # 0..1: snare, chords and melody behind the beat (scaled by humanize)
+    rolls: float = 0.0  # 0..1: how often the hats roll in triplets or 32nds (trap)
+    fills: str = "auto"  # one of GENRE_FILLS
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +116,21 @@ class Groove:
 class Progressions:
     name: str
     modes: dict[str, dict[str, Any]]  # "major"/"minor" -> templates, transitions, borrowed
+
+
+def genre_id(text: str) -> str:
+    """A genre name folded for lookup: lower case, "&" as "and", only letters and digits."""
+    return "".join(c for c in text.lower().replace("&", "and") if c.isalnum())
+
+
+def genre_name(text: str) -> str:
+    """The preset name of a genre given in any common spelling ("Hip Hop", "dnb", "lo fi", "r&b");
+    raises InvalidValue listing the genres when none matches."""
+    by_id = {genre_id(name): name for name in names("genres")}
+    found = by_id.get(genre_id(text)) or GENRE_ALIASES.get(genre_id(text))
+    if found is None:
+        raise InvalidValue(f"genre {text!r} is not known: expected one of {', '.join(names('genres'))}")
+    return found
 
 
 def names(kind: str) -> list[str]:
@@ -149,7 +175,12 @@ def _range(where: str, spec: dict[str, Any]) -> None:
 
 @cache
 def load_genre(name: str) -> Genre:
-    """The genre preset ``presets/genres/<name>.yaml``, with its groove and progressions checked."""
+    """The genre preset ``presets/genres/<name>.yaml``, with its groove and progressions checked.
+
+    ``name`` may be any spelling ``genre_name`` knows; the Genre carries the preset's own name.
+    """
+    if not (presets_dir() / "genres" / f"{name}.yaml").is_file():
+        name = genre_name(name)
     where, d = _read("genres", name)
     load_groove(_get(where, d, "groove", str))
     load_progressions(_get(where, d, "progression", str))
@@ -186,6 +217,9 @@ def load_genre(name: str) -> Genre:
                 f"{where}: form section {s}: expected intro/verse/chorus/bridge/outro, bars >= 1"
             )
     chromatic = _get(where, d, "chromatic", dict, {"major": [], "minor": []})
+    fills = str(d.get("fills", "auto"))
+    if fills not in GENRE_FILLS:
+        raise InvalidValue(f"{where}: fills {fills!r}: expected one of {', '.join(GENRE_FILLS)}")
     return Genre(
         name=name,
         tempo_bpm=float(_get(where, d, "tempo_bpm", (int, float))),
@@ -205,6 +239,9 @@ def load_genre(name: str) -> Genre:
         melody=melody,
         ghosts=_unit(where, d, "ghosts"),
         form=form,
+        laid_back=_unit(where, d, "laid_back"),
+        rolls=_unit(where, d, "rolls"),
+        fills=fills,
     )
 
 

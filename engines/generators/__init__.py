@@ -3,6 +3,7 @@
 ``GENERATORS`` maps a part name to its function; adding a part is one module and one line.
 Every part written for the same context and seed shares one chord progression, and the bass
 locks to the drums' kick, so parts generated one by one fit together like ``generate_parts``.
+The context's ``feel`` (swing, humanize, accent, intensity, fills) overrides the genre's groove.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from engines.errors import InvalidValue
-from engines.generators import bass, chords, drums, melody
+from engines.generators import bass, chords, drums, feel, melody
 from engines.generators.harmony import progression
 from engines.generators.scales import check_scale
 from engines.music import VALID_SIGNATURES, MusicalContext, Note
@@ -42,6 +43,7 @@ def check(ctx: MusicalContext, density: float, complexity: float) -> None:
     if not 0 <= ctx.key.tonic <= 11:
         raise InvalidValue(f"key tonic {ctx.key.tonic} is not a pitch class: expected 0..11")
     load_genre(ctx.genre)  # raises with the list of genres
+    feel.check(ctx.feel)
 
 
 def generate(
@@ -51,7 +53,8 @@ def generate(
     if part not in GENERATORS:
         raise InvalidValue(f"part {part!r} is not known: expected one of {', '.join(GENERATORS)}")
     check(ctx, density, complexity)
-    return GENERATORS[part](ctx, density=density, complexity=complexity, seed=seed)
+    density = feel.shifted_density(density, ctx.feel)
+    return feel.dynamics(GENERATORS[part](ctx, density=density, complexity=complexity, seed=seed), ctx.feel)
 
 
 def generate_parts(
@@ -64,10 +67,11 @@ def generate_parts(
 ) -> dict[str, list[Note]]:
     """All four parts over one progression: drums, bass (on the kick), chords, melody."""
     check(ctx, density, complexity)
+    density = feel.shifted_density(density, ctx.feel)
     prog = progression(ctx, complexity=complexity, seed=seed)
     kit = drums.generate(ctx, density=density, complexity=complexity, seed=seed, crash_first=crash_first)
     kicks = drums.kick_beats(kit)
-    return {
+    parts = {
         "drums": kit,
         "bass": bass.generate(
             ctx, density=density, complexity=complexity, seed=seed, chords=prog, kick_beats=kicks
@@ -75,3 +79,4 @@ def generate_parts(
         "chords": chords.generate(ctx, density=density, complexity=complexity, seed=seed, chords=prog),
         "melody": melody.generate(ctx, density=density, complexity=complexity, seed=seed, chords=prog),
     }
+    return {name: feel.dynamics(notes, ctx.feel) for name, notes in parts.items()}

@@ -1,6 +1,7 @@
 """BassaRoo: bass lines that land on the chord root at every change, in the genre's style.
 
-Styles: root eighths (rock), kick-locked (pop, hip-hop: onsets on the kick), walking (jazz),
+Styles: root eighths (rock), kick-locked (pop, hip-hop: onsets on the kick; 808: the same,
+held long, with slides into the next note of another pitch), walking (jazz),
 root-fifth (country), octaves (electronic), reggae, boogie (blues), sustained (classical,
 ambient). Approach notes lead into each change; chromatic ones only where the genre lists
 them. Range E1..G3 unless the genre says otherwise; notes never sound across a change. On
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from engines.generators import drums
+from engines.generators.feel import resolve
 from engines.generators.harmony import allowed_pcs, progression
 from engines.generators.scales import strong_tone
 from engines.generators.theory import chord_tones, strong_beats, tones_of
@@ -210,7 +212,7 @@ def generate(
         kicks = tuple(k for k in kick_beats if chord.start_beats <= k < end)
         span = Span(chord, following.root, kicks, _with_tones(scale, chord.root, chord.quality),
                     bar_beats, rng, complexity)  # fmt: skip
-        if spec["style"] == "kick":
+        if spec["style"] in ("kick", "808"):
             found = _kick(span, bool(spec.get("syncopated", False)))
         else:
             found = STYLES[spec["style"]](span)
@@ -219,9 +221,10 @@ def generate(
     notes: list[Note] = []
     previous = low + 10
     kept = [c for c in cands if c[1] <= density]
-    gate = 0.55 if spec["style"] in ("octaves", "reggae") else 0.92
+    gate = {"octaves": 0.55, "reggae": 0.55, "808": 0.98}.get(spec["style"], 0.92)
     nexts = [c[0] for c in kept[1:]] + [ctx.length_beats]
     key_pcs = ctx.key.pitch_classes
+    timing = resolve(ctx, genre)
     strong = strong_beats(ctx.signature)
     for (beat, _thr, pc, octave, span_end, tones), nxt in zip(kept, nexts, strict=True):
         if any(abs(beat % bar_beats - b) < 1e-6 for b in strong):  # strong beats stay in the scale
@@ -230,11 +233,28 @@ def generate(
         previous = pitch
         shifted = pitch + octave if low <= pitch + octave <= high else pitch
         in_bar = beat % bar_beats
-        start = beat - in_bar + swung(in_bar, genre.swing, genre.swing16)
+        start = beat - in_bar + swung(in_bar, timing.swing, timing.swing16)
         duration = max(0.1, (min(nxt, span_end) - start) * gate)
-        at, vel = humanized(start, 96 if beat % 1 == 0 else 84, genre.humanize * 0.5, rng)
+        at, vel = humanized(start, 96 if beat % 1 == 0 else 84, timing.humanize * 0.5, rng)
         notes.append(Note(shifted, round(at, 4), round(min(duration, span_end - at - 0.01), 4), vel))
+    if spec["style"] == "808":
+        return slides(notes, [c[4] for c in kept], 0.3 + 0.4 * complexity, rng)
     return notes
+
+
+SLIDE_BEATS = 0.125  # how far an 808 note runs into the next one: a legato overlap glides the pitch
+
+
+def slides(notes: list[Note], span_ends: list[float], chance: float, rng: random.Random) -> list[Note]:
+    """808 slides: a note held into the next note of another pitch in the same chord (an overlap
+    that a mono synth with glide plays as a slide), at ``chance`` per such pair."""
+    out = list(notes)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.pitch != b.pitch and b.start_beats + SLIDE_BEATS < span_ends[i] and rng.random() < chance:
+            held = round(b.start_beats - a.start_beats + SLIDE_BEATS, 4)
+            out[i] = Note(a.pitch, a.start_beats, held, a.velocity)
+    return out
 
 
 @lru_cache(maxsize=1024)

@@ -12,6 +12,7 @@ import random
 from collections.abc import Sequence
 from functools import lru_cache
 
+from engines.generators.feel import resolve
 from engines.generators.harmony import progression
 from engines.generators.scales import CHROMATIC_SCALES, in_scale, mode_family
 from engines.generators.theory import ChordTimeline, chord_scale, pitches_in, strong_beats, voiced_tones
@@ -168,13 +169,14 @@ def generate(
             pitch = moved
             onsets.append((beat, pitch, ending))
     notes: list[Note] = []
+    timing = resolve(ctx, genre)
     for idx, (beat, pitch, ending) in enumerate(onsets):
         nxt = onsets[idx + 1][0] if idx + 1 < len(onsets) else ctx.length_beats
         bar_end = (beat // bar_beats + 1) * bar_beats
         longest = bar_end - beat if ending else (4.0 if grid == 1 else 2.0)
         in_bar = beat % bar_beats
-        start = beat - in_bar + swung(in_bar, genre.swing, genre.swing16)
+        start = beat - in_bar + swung(in_bar, timing.swing, timing.swing16)
         duration = max(0.1, min(nxt - start, longest) * 0.9)
-        at, vel = humanized(start, 92 if in_bar == 0 else 80, genre.humanize * 0.4, rng)
+        at, vel = humanized(start, 92 if in_bar == 0 else 80, timing.humanize * 0.4, rng, timing.lag)
         notes.append(Note(pitch, round(at, 4), round(duration, 4), vel))
     return notes
