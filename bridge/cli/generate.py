@@ -11,7 +11,11 @@ PART_CHOICES = ("drums", "bass", "chords", "melody", "all", "song")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("part", metavar="PART", help=f"one of: {', '.join(PART_CHOICES)}")
     parser.add_argument("--bars", type=int, default=8, help="length in bars, 1..256 (song: the verse length)")
-    parser.add_argument("--key", default="C major", help='e.g. "A minor", "F# major", "D dorian"')
+    parser.add_argument(
+        "--key",
+        default="C major",
+        help='a root and major, minor or any Live 12 scale: "A minor", "E Hirajoshi"',
+    )
     parser.add_argument("--tempo", type=float, default=None, help="BPM, 20..999 (default: the genre's)")
     parser.add_argument("--genre", default="pop", help="e.g. pop, rock, jazz (roo generate --genre ? lists)")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same notes; a new seed varies")
@@ -19,6 +23,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--complexity", type=float, default=0.5, help="0..1: plainer to richer")
     parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4, 6/8, 7/8")
     parser.add_argument("--out", required=True, help="the MIDI file to write")
+    groove = parser.add_argument_group("groove controls (each overrides the genre's default)")
+    groove.add_argument("--swing", type=float, default=None, help="0..1: straight to triplet swing")
+    groove.add_argument("--humanize", type=float, default=None, help="0..1: 0 puts every onset on the grid")
+    groove.add_argument("--accent", type=float, default=None, help="0..1: velocity range, 0 flat, 1 wide")
+    groove.add_argument(
+        "--intensity", type=float, default=None, help="0..1: energy, fewer/softer to more/louder"
+    )
+    groove.add_argument(
+        "--fills", default=None, help="none, phrase (every 8 bars and the end) or 4 (every 4 bars)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,13 +40,12 @@ def run(args: argparse.Namespace) -> int:
     from engines.generators import generate, generate_parts
     from engines.generators.arrangement import flatten, plan_song
     from engines.midi_file import write_midi
-    from engines.music import MusicalContext, parse_key, parse_signature
-    from engines.presets import load_genre, names
+    from engines.music import Feel, MusicalContext, parse_key, parse_signature
+    from engines.presets import genre_name, load_genre
 
     if args.part not in PART_CHOICES:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")
-    if args.genre not in names("genres"):
-        raise InvalidValue(f"genre {args.genre!r} is not known: expected one of {', '.join(names('genres'))}")
+    args.genre = genre_name(args.genre)  # "hiphop", "dnb", "lo fi": the preset's own name
     genre = load_genre(args.genre)
     tempo = genre.tempo_bpm if args.tempo is None else args.tempo
     if not 20.0 <= tempo <= 999.0:
@@ -45,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         key=parse_key(args.key),
         genre=args.genre,
         bars=args.bars,
+        feel=Feel(args.swing, args.humanize, args.accent, args.intensity, args.fills),
     )
     controls = {"density": args.density, "complexity": args.complexity, "seed": args.seed}
     markers: list[tuple[float, str]] = []
