@@ -18,7 +18,7 @@ from functools import lru_cache
 from engines.generators import drums
 from engines.generators.feel import resolve
 from engines.generators.harmony import allowed_pcs, progression
-from engines.generators.scales import strong_tone
+from engines.generators.scales import near_strong, strong_tone
 from engines.generators.theory import chord_tones, strong_beats, tones_of
 from engines.generators.timing import humanized, metric_threshold, swung
 from engines.music import Chord, MusicalContext, Note
@@ -227,7 +227,7 @@ def generate(
     timing = resolve(ctx, genre)
     strong = strong_beats(ctx.signature)
     for (beat, _thr, pc, octave, span_end, tones), nxt in zip(kept, nexts, strict=True):
-        if any(abs(beat % bar_beats - b) < 1e-6 for b in strong):  # strong beats stay in the scale
+        if near_strong(beat, bar_beats, strong):  # strong beats stay in the scale
             pc = strong_tone(pc, tones, key_pcs)
         pitch = _place(pc, previous, low, high)
         previous = pitch

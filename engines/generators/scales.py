@@ -104,6 +104,13 @@ def strong_tone(pc: int, chord_pcs: tuple[int, ...], scale_pcs: frozenset[int]) 
     return min(scale_pcs, key=lambda s: (min((s - pc) % 12, (pc - s) % 12), s))
 
 
+def near_strong(beat: float, bar_beats: float, strong: Sequence[float], tol: float = 0.07) -> bool:
+    """Whether ``beat`` (from the clip start) lies within ``tol`` beats of a strong beat of its bar
+    or of the next downbeat: a kick-locked note played a hair early still counts as on the beat."""
+    pos = beat % bar_beats
+    return any(abs(pos - b) < tol for b in strong) or bar_beats - pos < tol
+
+
 def in_scale(tones: Sequence[int], scale_pcs: frozenset[int]) -> tuple[int, ...]:
     """The tones the scale holds, in order; the whole scale when it holds none of them."""
     kept = tuple(t for t in tones if t in scale_pcs)

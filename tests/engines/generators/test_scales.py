@@ -84,7 +84,7 @@ def test_key_names_take_any_live_scale_in_any_case() -> None:
     assert parse_key("Bbm") == Key(10, "Minor")
     for scale in SCALES:
         assert parse_key(f"G {scale.upper()}") == Key(7, scale)
-    with pytest.raises(InvalidValue, match="'chromatic'.*Hirajoshi"):
+    with pytest.raises(InvalidValue, match=r"'chromatic'.*Hirajoshi"):
         parse_key("C chromatic")
 
 
