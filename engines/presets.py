@@ -34,7 +34,7 @@ GENRE_ALIASES = {
 }  # fmt: skip
 VOICINGS = ("triad", "seventh", "ninth")
 MELODY_SCALES = ("key", "pentatonic", "blues")
-STEP_CHARS = set("Xx-g.")
+STEP_CHARS = set("Xx-gG.")
 
 
 def presets_dir() -> Path:
@@ -263,7 +263,7 @@ def load_groove(name: str) -> Groove:
                     )
                 if len(pattern) != length or not set(pattern) <= STEP_CHARS:
                     raise InvalidValue(
-                        f"{where} {meter} {inst}: pattern {pattern!r} must be {length} steps of X x - g ."
+                        f"{where} {meter} {inst}: pattern {pattern!r} must be {length} steps of X x - g G ."
                     )
         meters[str(meter)] = (steps, variants)
     return Groove(name, meters)

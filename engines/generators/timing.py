@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 
-# Threshold bands per step level: X always, x early, - later, g last.
-LEVEL_BANDS = {"X": (0.0, 0.0), "x": (0.02, 0.35), "-": (0.3, 0.95), "g": (0.45, 1.0)}
-LEVEL_VELOCITY = {"X": 112, "x": 94, "-": 74, "g": 38}
+# Threshold bands per step level: X always, x early, - later, g last; G a ghost note that belongs
+# to the groove itself (funk), kept from density 0.3 up.
+LEVEL_BANDS = {"X": (0.0, 0.0), "x": (0.02, 0.35), "-": (0.3, 0.95), "g": (0.45, 1.0), "G": (0.1, 0.3)}
+LEVEL_VELOCITY = {"X": 112, "x": 94, "-": 74, "g": 38, "G": 40}
 
 
 @lru_cache(maxsize=1024)

@@ -36,10 +36,10 @@ GOLDEN = {
     "ambient": "b81bd7d1e1a4f683",
     "house": "9fcd986eac38cca5",
     "techno": "eafcefda76eab1d8",
-    "trap": "cfa1068b05f9c438",
+    "trap": "090a8f699de07822",
     "drum-and-bass": "6855413b675fdabd",
     "lo-fi": "7e65d62b518c41ca",
-    "funk": "79b5294a15b3a517",
+    "funk": "89061433eaaeb060",
     "neo-soul": "f4045f3ca7e51b3d",
 }
 METERS = ((4, 4), (3, 4), (6, 8), (5, 4), (7, 8))
