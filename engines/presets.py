@@ -25,13 +25,6 @@ DRUM_NOTES = {
 }  # fmt: skip
 BASS_STYLES = ("eighths", "kick", "808", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained")
 GENRE_FILLS = ("auto", "none", "phrase", "4")  # auto: phrase ends at random, more with complexity
-# Other spellings of genre names, folded as genre_id folds them.
-GENRE_ALIASES = {
-    "dnb": "drum-and-bass", "dandb": "drum-and-bass", "drumnbass": "drum-and-bass",
-    "jungle": "drum-and-bass", "lofihiphop": "lo-fi", "randb": "neo-soul", "rnb": "neo-soul",
-    "rb": "neo-soul", "rhythmandblues": "neo-soul", "soul": "neo-soul", "rap": "hip-hop",
-    "boombap": "hip-hop", "edm": "electronic",
-}  # fmt: skip
 VOICINGS = ("triad", "seventh", "ninth")
 MELODY_SCALES = ("key", "pentatonic", "blues")
 STEP_CHARS = set("Xx-gG.")
@@ -118,21 +111,6 @@ class Progressions:
     modes: dict[str, dict[str, Any]]  # "major"/"minor" -> templates, transitions, borrowed
 
 
-def genre_id(text: str) -> str:
-    """A genre name folded for lookup: lower case, "&" as "and", only letters and digits."""
-    return "".join(c for c in text.lower().replace("&", "and") if c.isalnum())
-
-
-def genre_name(text: str) -> str:
-    """The preset name of a genre given in any common spelling ("Hip Hop", "dnb", "lo fi", "r&b");
-    raises InvalidValue listing the genres when none matches."""
-    by_id = {genre_id(name): name for name in names("genres")}
-    found = by_id.get(genre_id(text)) or GENRE_ALIASES.get(genre_id(text))
-    if found is None:
-        raise InvalidValue(f"genre {text!r} is not known: expected one of {', '.join(names('genres'))}")
-    return found
-
-
 def names(kind: str) -> list[str]:
     """Preset names of one kind ("genres", "grooves", "progressions"), sorted."""
     return sorted(p.stem for p in (presets_dir() / kind).glob("*.yaml"))
@@ -180,6 +158,8 @@ def load_genre(name: str) -> Genre:
     ``name`` may be any spelling ``genre_name`` knows; the Genre carries the preset's own name.
     """
     if not (presets_dir() / "genres" / f"{name}.yaml").is_file():
+        from engines.genre_names import genre_name
+
         name = genre_name(name)
     where, d = _read("genres", name)
     load_groove(_get(where, d, "groove", str))

@@ -19,8 +19,8 @@ from bridge.live_client import LiveContext
 from engines import generators
 from engines.errors import InvalidValue
 from engines.generators.feel import check as check_feel
+from engines.genre_names import genre_name
 from engines.music import SCALES, Feel, Key, MusicalContext, Note, parse_key, scale_named
-from engines.presets import genre_name
 
 MAX_BARS = 256
 

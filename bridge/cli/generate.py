@@ -39,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
     from engines.errors import InvalidValue
     from engines.generators import generate, generate_parts
     from engines.generators.arrangement import flatten, plan_song
+    from engines.genre_names import genre_name
     from engines.midi_file import write_midi
     from engines.music import Feel, MusicalContext, parse_key, parse_signature
-    from engines.presets import genre_name, load_genre
+    from engines.presets import load_genre
 
     if args.part not in PART_CHOICES:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")

@@ -9,8 +9,9 @@ import pytest
 
 from engines.errors import InvalidValue
 from engines.generators import generate
+from engines.genre_names import genre_name
 from engines.music import Key, MusicalContext
-from engines.presets import genre_name, load_genre, names
+from engines.presets import load_genre, names
 from tools.bench.quality_checks import drum_bars, write
 
 NEW = ("house", "techno", "trap", "drum-and-bass", "lo-fi", "funk", "neo-soul")
