@@ -5,7 +5,8 @@
 Needs only the engines and PyYAML (no MIDI readers), so it runs on any machine with the checkout.
 Pinned to one core; each figure is the median of ``--runs`` calls after 20 warm-up calls, the
 three variants interleaved call by call so a busy moment hits them alike. The peer in the same
-run: building as many random notes (``naive_random_ms``). ``--before DIR`` runs the plain case
+run: building as many random notes (``naive_random_ms``). ``*_p10_ms`` is the fastest tenth, a
+steadier figure than the median on a machine others are using. ``--before DIR`` runs the plain case
 again from another checkout's ``engines`` and ``presets`` (e.g. ``git archive <commit> engines
 presets | tar -x -C DIR``) in a child process, for the genres it has.
 """
@@ -39,7 +40,12 @@ def median_ms(calls: dict[str, Callable[[], object]], runs: int) -> dict[str, fl
             t0 = time.perf_counter()
             fn()
             times[name].append((time.perf_counter() - t0) * 1000)
-    return {name: round(statistics.median(v), 3) for name, v in times.items()}
+    out = {name: round(statistics.median(v), 3) for name, v in times.items()}
+    out |= {
+        name.replace("_ms", "_p10_ms"): round(statistics.quantiles(v, n=10)[0], 3)
+        for name, v in times.items()
+    }
+    return out
 
 
 def measure(runs: int, plain_only: bool) -> dict[str, Any]:
