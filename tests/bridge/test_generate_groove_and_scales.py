@@ -102,3 +102,16 @@ def test_request_parsing_of_groove_controls_and_keys() -> None:
     ):
         with pytest.raises(InvalidValue, match=named):
             parse_request(args)
+
+
+def test_vary_by_command_keeps_the_groove_controls(live: LiveHost, client: Client) -> None:
+    client.send(protocol.GENERATE, "drums", "track", 0, "slot", 0, "bars", 2, "seed", 1, "genre", "jazz",
+                "swing", 0.0, "humanize", 0.0, "accent", 0.0)  # fmt: skip
+    assert client.wait_final()[1] == "done"
+    client.send(protocol.COMMAND, "try again")
+    _job, state, _progress, message = client.wait_final()
+    assert state == "done" and "slot 1" in message, message
+    again = live.clip_notes(0, 1)
+    assert again and again != live.clip_notes(0, 0)  # a new seed
+    assert all(abs(n[1] * 24 - round(n[1] * 24)) < 0.01 for n in again)  # jazz's swing stays off
+    assert len({n[3] for n in again}) == 1  # accent 0 stays
