@@ -28,8 +28,11 @@ GENERATORS: dict[str, Generator] = {
 PARTS = tuple(GENERATORS)
 
 
-def check(ctx: MusicalContext, density: float, complexity: float) -> None:
-    """Raise InvalidValue naming the first bad setting and what is valid."""
+def check(ctx: MusicalContext, density: float, complexity: float, *, keyless: bool = False) -> None:
+    """Raise InvalidValue naming the first bad setting and what is valid.
+
+    ``keyless`` (drums alone) skips the scale: drums do not read the key.
+    """
     if not 0.0 <= density <= 1.0:
         raise InvalidValue(f"density {density} is out of range: expected 0..1")
     if not 0.0 <= complexity <= 1.0:
@@ -39,7 +42,8 @@ def check(ctx: MusicalContext, density: float, complexity: float) -> None:
     if ctx.signature not in VALID_SIGNATURES:
         valid = ", ".join(f"{n}/{d}" for n, d in VALID_SIGNATURES)
         raise InvalidValue(f"time signature {ctx.signature} is not supported: expected one of {valid}")
-    check_scale(ctx.key)  # names the scale and why it cannot be followed
+    if not keyless:
+        check_scale(ctx.key)  # names the scale and why it cannot be followed
     if not 0 <= ctx.key.tonic <= 11:
         raise InvalidValue(f"key tonic {ctx.key.tonic} is not a pitch class: expected 0..11")
     load_genre(ctx.genre)  # raises with the list of genres
@@ -52,7 +56,7 @@ def generate(
     """Notes for one part; raises InvalidValue for an unknown part or out-of-range controls."""
     if part not in GENERATORS:
         raise InvalidValue(f"part {part!r} is not known: expected one of {', '.join(GENERATORS)}")
-    check(ctx, density, complexity)
+    check(ctx, density, complexity, keyless=part == "drums")
     density = feel.shifted_density(density, ctx.feel)
     return feel.dynamics(GENERATORS[part](ctx, density=density, complexity=complexity, seed=seed), ctx.feel)
 

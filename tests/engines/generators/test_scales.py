@@ -93,3 +93,14 @@ def test_a_scale_live_12_does_not_have_is_refused_with_the_reason() -> None:
     for part in ("bass", "chords", "melody"):
         with pytest.raises(InvalidValue, match="'Chromatic' is not one of Live 12's scales, so no part"):
             generate(part, ctx)
+    with pytest.raises(InvalidValue, match="'Chromatic'"):
+        generate_parts(ctx)
+    assert generate("drums", ctx)  # drums do not read the key
+
+
+def test_a_scale_without_a_chord_is_refused_naming_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(SCALES, "Two Tones", (0, 1))  # no Live scale is this poor: every one carries a chord
+    ctx = MusicalContext(key=Key(0, "Two Tones"), bars=2)
+    for part in ("bass", "chords", "melody"):
+        with pytest.raises(InvalidValue, match=r"'Two Tones' \(0, 1\) holds no triad, sus or quartal chord"):
+            generate(part, ctx)
