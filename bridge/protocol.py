@@ -173,6 +173,11 @@ GENERATE_OPTIONS = {
     "seed": "int",
     "key": "str",
     "replace": "int",
+    "swing": "float",  # groove controls, 0..1 each, over the genre's defaults
+    "humanize": "float",
+    "accent": "float",
+    "intensity": "float",
+    "fills": "str",  # none | phrase | 4
 }
 # /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
 # when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;

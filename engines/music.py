@@ -17,7 +17,9 @@ NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 MAJOR_KEY_TONICS = ("C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 MINOR_KEY_TONICS = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "G#", "A", "Bb", "B")
 _PITCH_CLASS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
-# Live 12's scale names that matter for key-aware writing, with their intervals.
+# Every scale Live 12 offers (its scale menu, in Live's order), with its intervals in semitones.
+# Live's documentation names them but does not list intervals; these are the standard spellings of
+# each name and match the Song.scale_intervals Live reports for them (bridge/livesim/scales.py).
 SCALES: dict[str, tuple[int, ...]] = {
     "Major": (0, 2, 4, 5, 7, 9, 11),
     "Minor": (0, 2, 3, 5, 7, 8, 10),
@@ -26,11 +28,34 @@ SCALES: dict[str, tuple[int, ...]] = {
     "Lydian": (0, 2, 4, 6, 7, 9, 11),
     "Phrygian": (0, 1, 3, 5, 7, 8, 10),
     "Locrian": (0, 1, 3, 5, 6, 8, 10),
-    "Harmonic Minor": (0, 2, 3, 5, 7, 8, 11),
-    "Melodic Minor": (0, 2, 3, 5, 7, 9, 11),
-    "Major Pentatonic": (0, 2, 4, 7, 9),
-    "Minor Pentatonic": (0, 3, 5, 7, 10),
+    "Whole Tone": (0, 2, 4, 6, 8, 10),
+    "Half-whole Dim.": (0, 1, 3, 4, 6, 7, 9, 10),
+    "Whole-half Dim.": (0, 2, 3, 5, 6, 8, 9, 11),
     "Minor Blues": (0, 3, 5, 6, 7, 10),
+    "Minor Pentatonic": (0, 3, 5, 7, 10),
+    "Major Pentatonic": (0, 2, 4, 7, 9),
+    "Harmonic Minor": (0, 2, 3, 5, 7, 8, 11),
+    "Harmonic Major": (0, 2, 4, 5, 7, 8, 11),
+    "Dorian #4": (0, 2, 3, 6, 7, 9, 10),
+    "Phrygian Dominant": (0, 1, 4, 5, 7, 8, 10),
+    "Melodic Minor": (0, 2, 3, 5, 7, 9, 11),
+    "Lydian Augmented": (0, 2, 4, 6, 8, 9, 11),
+    "Lydian Dominant": (0, 2, 4, 6, 7, 9, 10),
+    "Super Locrian": (0, 1, 3, 4, 6, 8, 10),
+    "Bhairav": (0, 1, 4, 5, 7, 8, 11),
+    "Hungarian Minor": (0, 2, 3, 6, 7, 8, 11),
+    "8-Tone Spanish": (0, 1, 3, 4, 5, 6, 8, 10),
+    "Hirajoshi": (0, 2, 3, 7, 8),
+    "In-Sen": (0, 1, 5, 7, 10),
+    "Iwato": (0, 1, 5, 6, 10),
+    "Kumoi": (0, 2, 3, 7, 9),
+    "Pelog Selisir": (0, 1, 3, 7, 8),
+    "Pelog Tembung": (0, 1, 5, 7, 8),
+    "Messiaen 3": (0, 2, 3, 4, 6, 7, 8, 10, 11),
+    "Messiaen 4": (0, 1, 2, 5, 6, 7, 8, 11),
+    "Messiaen 5": (0, 1, 5, 6, 7, 11),
+    "Messiaen 6": (0, 2, 4, 5, 6, 8, 10, 11),
+    "Messiaen 7": (0, 1, 2, 3, 5, 6, 7, 8, 9, 11),
 }
 VALID_SIGNATURES = ((2, 4), (3, 4), (4, 4), (5, 4), (6, 8), (7, 8), (9, 8), (12, 8))
 
@@ -79,6 +104,25 @@ class Key:
         return key_name(self.tonic, self.scale)
 
 
+FILLS = ("none", "phrase", "4")  # no fills; at the end of every 8-bar phrase and the clip; every 4 bars
+
+
+@dataclass(frozen=True, slots=True)
+class Feel:
+    """Groove controls that override the genre's defaults; None keeps the genre's own value.
+
+    swing 0..1 (1 puts off-beats on the last triplet), humanize 0..1 (0: exactly on the grid),
+    accent 0..1 (velocity range: 0 flat, 0.5 as the genre writes, 1 twice as wide), intensity
+    0..1 (energy: fewer and softer notes below 0.5, more and louder above), fills one of FILLS.
+    """
+
+    swing: float | None = None
+    humanize: float | None = None
+    accent: float | None = None
+    intensity: float | None = None
+    fills: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class MusicalContext:
     """What a generator needs to know about the song; built from Live, analysis or the CLI."""
@@ -89,6 +133,7 @@ class MusicalContext:
     genre: str = "pop"
     bars: int = 8
     chords: tuple[Chord, ...] = ()  # empty: the harmony engine writes a progression
+    feel: Feel = field(default_factory=Feel)  # groove controls; the genre's defaults where None
 
     @property
     def beats_per_bar(self) -> float:
@@ -110,8 +155,31 @@ _MODE_ALIASES = {
     "min": "Minor",
     "minor": "Minor",
     "aeolian": "Minor",
+    "naturalminor": "Minor",
     "ionian": "Major",
+    "altered": "Super Locrian",
+    "doubleharmonic": "Bhairav",
+    "doubleharmonicmajor": "Bhairav",
+    "blues": "Minor Blues",
+    "octatonic": "Half-whole Dim.",
 }
+
+
+def scale_id(text: str) -> str:
+    """A scale name folded for lookup: lower case, "diminished" as "dim", only letters, digits, #.
+
+    "Half-whole Dim.", "half whole diminished" and "HALF-WHOLE DIM" all fold to "halfwholedim".
+    """
+    folded = text.lower().replace("diminished", "dim").replace("sharp", "#").replace("♯", "#")
+    return re.sub(r"[^a-z0-9#]", "", folded)
+
+
+_SCALE_IDS = {scale_id(name): name for name in SCALES} | _MODE_ALIASES
+
+
+def scale_named(text: str) -> str | None:
+    """Live 12's spelling of a scale name given in any case or spacing, or None when unknown."""
+    return _SCALE_IDS.get(scale_id(text))
 
 
 def key_name(tonic: int, scale: str) -> str:
@@ -130,28 +198,34 @@ def mode_name(scale: str) -> str:
 
 
 def parse_key(text: str) -> Key:
-    """Parse "A minor", "F# major", "Bb", "c#m", "D dorian" into a Key; raises InvalidValue.
+    """Parse "A minor", "F# major", "Bb", "c#m", "E Hirajoshi", "A Minor Pentatonic" into a Key.
 
+    The mode is major, minor or any Live 12 scale name, case-insensitive; raises InvalidValue.
     The Key keeps the tonic's spelling ("Gb major" prints as Gb major, not F# major).
     """
     m = _KEY_RE.match(text)
-    valid = "a note A..G with optional # or b, then major, minor or a mode (e.g. 'A minor', 'F# major')"
+    valid = (
+        "a note A..G with optional # or b, then major, minor or a Live 12 scale "
+        "(e.g. 'A minor', 'F# major', 'E Hirajoshi', 'A Minor Pentatonic')"
+    )
     if not m:
         raise InvalidValue(f"key {text!r} is not valid: expected {valid}")
     letter, accidental, mode_text = m.groups()
     pc = _PITCH_CLASS[letter.upper()]
     spelling = letter.upper()
+    scale = scale_named(mode_text)
     if accidental:
         sharp = accidental.lower() in ("#", "sharp", "♯")
-        pc += 1 if sharp else -1
-        spelling += "#" if sharp else "b"
-    mode_key = mode_text.strip().lower()
-    scale = _MODE_ALIASES.get(mode_key)
+        if scale is None and accidental.lower() == "b":  # "B bhairav": the b starts the scale's name
+            scale = scale_named(accidental + mode_text)
+        else:
+            pc += 1 if sharp else -1
+            spelling += "#" if sharp else "b"
     if scale is None:
-        by_lower = {name.lower(): name for name in SCALES}
-        scale = by_lower.get(mode_key)
-    if scale is None:
-        raise InvalidValue(f"key {text!r} has an unknown mode {mode_text!r}: expected {valid}")
+        raise InvalidValue(
+            f"key {text!r} has an unknown mode {mode_text!r}: expected {valid}; the scales are "
+            f"{', '.join(SCALES)}"
+        )
     return Key(pc % 12, scale, spelling)
 
 

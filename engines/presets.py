@@ -23,10 +23,11 @@ DRUM_NOTES = {
     "pedal": 44, "open": 46, "tom_mid": 47, "crash": 49, "tom_high": 50, "ride": 51,
     "bell": 53, "tamb": 54, "cowbell": 56, "shaker": 70,
 }  # fmt: skip
-BASS_STYLES = ("eighths", "kick", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained")
+BASS_STYLES = ("eighths", "kick", "808", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained")
+GENRE_FILLS = ("auto", "none", "phrase", "4")  # auto: phrase ends at random, more with complexity
 VOICINGS = ("triad", "seventh", "ninth")
 MELODY_SCALES = ("key", "pentatonic", "blues")
-STEP_CHARS = set("Xx-g.")
+STEP_CHARS = set("Xx-gG.")
 
 
 def presets_dir() -> Path:
@@ -93,6 +94,9 @@ class Genre:
     melody: dict[str, Any]
     ghosts: float
     form: tuple[FormSection, ...]
+    laid_back: float = 0.0  # 0..1: snare, chords and melody behind the beat (scaled by humanize)
+    rolls: float = 0.0  # 0..1: how often the hats roll in triplets or 32nds (trap)
+    fills: str = "auto"  # one of GENRE_FILLS
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,14 @@ def _range(where: str, spec: dict[str, Any]) -> None:
 
 @cache
 def load_genre(name: str) -> Genre:
-    """The genre preset ``presets/genres/<name>.yaml``, with its groove and progressions checked."""
+    """The genre preset ``presets/genres/<name>.yaml``, with its groove and progressions checked.
+
+    ``name`` may be any spelling ``genre_name`` knows; the Genre carries the preset's own name.
+    """
+    if not (presets_dir() / "genres" / f"{name}.yaml").is_file():
+        from engines.genre_names import genre_name
+
+        name = genre_name(name)
     where, d = _read("genres", name)
     load_groove(_get(where, d, "groove", str))
     load_progressions(_get(where, d, "progression", str))
@@ -186,6 +197,9 @@ def load_genre(name: str) -> Genre:
                 f"{where}: form section {s}: expected intro/verse/chorus/bridge/outro, bars >= 1"
             )
     chromatic = _get(where, d, "chromatic", dict, {"major": [], "minor": []})
+    fills = str(d.get("fills", "auto"))
+    if fills not in GENRE_FILLS:
+        raise InvalidValue(f"{where}: fills {fills!r}: expected one of {', '.join(GENRE_FILLS)}")
     return Genre(
         name=name,
         tempo_bpm=float(_get(where, d, "tempo_bpm", (int, float))),
@@ -205,6 +219,9 @@ def load_genre(name: str) -> Genre:
         melody=melody,
         ghosts=_unit(where, d, "ghosts"),
         form=form,
+        laid_back=_unit(where, d, "laid_back"),
+        rolls=_unit(where, d, "rolls"),
+        fills=fills,
     )
 
 
@@ -226,7 +243,7 @@ def load_groove(name: str) -> Groove:
                     )
                 if len(pattern) != length or not set(pattern) <= STEP_CHARS:
                     raise InvalidValue(
-                        f"{where} {meter} {inst}: pattern {pattern!r} must be {length} steps of X x - g ."
+                        f"{where} {meter} {inst}: pattern {pattern!r} must be {length} steps of X x - g G ."
                     )
         meters[str(meter)] = (steps, variants)
     return Groove(name, meters)

@@ -18,7 +18,7 @@
     "openrect": [
       0.0,
       0.0,
-      440.0,
+      556.0,
       169.0
     ],
     "openinpresentation": 1,
@@ -29,7 +29,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 440.0,
+    "devicewidth": 556.0,
     "description": "MuseAroo: generate parts, MusicGen, analysis and stems from a local daemon",
     "boxes": [
       {
@@ -869,9 +869,16 @@
                 "country",
                 "blues",
                 "reggae",
-                "ambient"
+                "ambient",
+                "house",
+                "techno",
+                "trap",
+                "drum-and-bass",
+                "lo-fi",
+                "funk",
+                "neo-soul"
               ],
-              "parameter_mmax": 9,
+              "parameter_mmax": 16,
               "parameter_initial_enable": 1,
               "parameter_initial": [
                 0
@@ -1530,24 +1537,43 @@
       {
         "box": {
           "id": "obj-57",
-          "maxclass": "comment",
+          "maxclass": "live.text",
           "numinlets": 1,
-          "numoutlets": 0,
+          "numoutlets": 2,
           "patching_rect": [
             250.0,
             580.0,
             200.0,
             22.0
           ],
+          "outlettype": [
+            "",
+            ""
+          ],
           "presentation": 1,
           "presentation_rect": [
+            444,
             4,
-            116,
-            432,
-            16
+            108,
+            18
           ],
-          "text": "starting...",
-          "varname": "status"
+          "text": "Genre groove",
+          "texton": "My groove",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Groove",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Groove",
+              "parameter_shortname": "Groove",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "Genre groove",
+                "My groove"
+              ],
+              "parameter_mmax": 1
+            }
+          }
         }
       },
       {
@@ -1565,30 +1591,48 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "prepend groove"
         }
       },
       {
         "box": {
           "id": "obj-59",
-          "maxclass": "comment",
+          "maxclass": "live.dial",
           "numinlets": 1,
-          "numoutlets": 0,
+          "numoutlets": 2,
           "patching_rect": [
             710.0,
             580.0,
             200.0,
             22.0
           ],
+          "outlettype": [
+            "",
+            ""
+          ],
           "presentation": 1,
           "presentation_rect": [
-            4,
-            138,
-            432,
-            14
+            444,
+            26,
+            52,
+            48
           ],
-          "text": "",
-          "varname": "rtt"
+          "parameter_enable": 1,
+          "varname": "Swing",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Swing",
+              "parameter_shortname": "Swing",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.0
+              ],
+              "parameter_unitstyle": 1
+            }
+          }
         }
       },
       {
@@ -1606,30 +1650,48 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "prepend swing"
         }
       },
       {
         "box": {
           "id": "obj-61",
-          "maxclass": "comment",
+          "maxclass": "live.dial",
           "numinlets": 1,
-          "numoutlets": 0,
+          "numoutlets": 2,
           "patching_rect": [
             250.0,
             620.0,
             200.0,
             22.0
           ],
+          "outlettype": [
+            "",
+            ""
+          ],
           "presentation": 1,
           "presentation_rect": [
-            4,
-            152,
-            432,
-            14
+            500,
+            26,
+            52,
+            48
           ],
-          "text": "",
-          "varname": "context"
+          "parameter_enable": 1,
+          "varname": "Humanize",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Humanize",
+              "parameter_shortname": "Humanize",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.3
+              ],
+              "parameter_unitstyle": 1
+            }
+          }
         }
       },
       {
@@ -1647,18 +1709,345 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "prepend humanize"
         }
       },
       {
         "box": {
           "id": "obj-63",
-          "maxclass": "slider",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            444,
+            76,
+            52,
+            48
+          ],
+          "parameter_enable": 1,
+          "varname": "Accent",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Accent",
+              "parameter_shortname": "Accent",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_unitstyle": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-64",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            660.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend accent"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-65",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            660.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            500,
+            76,
+            52,
+            48
+          ],
+          "parameter_enable": 1,
+          "varname": "Intensity",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Intensity",
+              "parameter_shortname": "Intensity",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.5
+              ],
+              "parameter_unitstyle": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-66",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            660.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend intensity"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-67",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            710.0,
+            660.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            444,
+            128,
+            30,
+            18
+          ],
+          "text": "Fills"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-68",
+          "maxclass": "live.menu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "patching_rect": [
+            20.0,
+            700.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            476,
+            129,
+            76,
+            17
+          ],
+          "parameter_enable": 1,
+          "varname": "Fills",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Fills",
+              "parameter_shortname": "Fills",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "genre",
+                "none",
+                "phrase",
+                "4"
+              ],
+              "parameter_mmax": 3,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-69",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            250.0,
+            700.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend fills"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-70",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            480.0,
+            700.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            116,
+            432,
+            16
+          ],
+          "text": "starting...",
+          "varname": "status"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-71",
+          "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            620.0,
+            700.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-72",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            20.0,
+            740.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            138,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "rtt"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-73",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            250.0,
+            740.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-74",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            480.0,
+            740.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-75",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            710.0,
+            740.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-76",
+          "maxclass": "slider",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -1680,13 +2069,13 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-77",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            660.0,
+            250.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2349,8 +2738,8 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
+            "obj-57",
+            0
           ],
           "destination": [
             "obj-58",
@@ -2365,7 +2754,151 @@
             0
           ],
           "destination": [
-            "obj-57",
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-59",
+            0
+          ],
+          "destination": [
+            "obj-60",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-60",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-61",
+            0
+          ],
+          "destination": [
+            "obj-62",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-62",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-63",
+            0
+          ],
+          "destination": [
+            "obj-64",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-64",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-65",
+            0
+          ],
+          "destination": [
+            "obj-66",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-66",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-68",
+            0
+          ],
+          "destination": [
+            "obj-69",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-69",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            2
+          ],
+          "destination": [
+            "obj-71",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-71",
+            0
+          ],
+          "destination": [
+            "obj-70",
             0
           ]
         }
@@ -2377,7 +2910,7 @@
             4
           ],
           "destination": [
-            "obj-60",
+            "obj-73",
             0
           ]
         }
@@ -2385,11 +2918,11 @@
       {
         "patchline": {
           "source": [
-            "obj-60",
+            "obj-73",
             0
           ],
           "destination": [
-            "obj-59",
+            "obj-72",
             0
           ]
         }
@@ -2401,7 +2934,7 @@
             5
           ],
           "destination": [
-            "obj-62",
+            "obj-75",
             0
           ]
         }
@@ -2409,11 +2942,11 @@
       {
         "patchline": {
           "source": [
-            "obj-62",
+            "obj-75",
             0
           ],
           "destination": [
-            "obj-61",
+            "obj-74",
             0
           ]
         }
@@ -2425,7 +2958,7 @@
             3
           ],
           "destination": [
-            "obj-64",
+            "obj-77",
             0
           ]
         }
@@ -2433,11 +2966,11 @@
       {
         "patchline": {
           "source": [
-            "obj-64",
+            "obj-77",
             0
           ],
           "destination": [
-            "obj-63",
+            "obj-76",
             0
           ]
         }

@@ -16,13 +16,22 @@
 const fs = require("fs");
 
 const DAEMON_DOWN = "daemon not running - start it with: make run (or roo serve)";
-const GENRES = ["pop", "rock", "jazz", "electronic", "hip-hop", "classical", "country", "blues", "reggae", "ambient"];
+const GENRES = ["pop", "rock", "jazz", "electronic", "hip-hop", "classical", "country", "blues", "reggae", "ambient", "house", "techno", "trap", "drum-and-bass", "lo-fi", "funk", "neo-soul"];
+// Fills menu: "genre" keeps the genre's own fills; the others are /roo/generate's fills values.
+const FILLS = ["genre", "none", "phrase", "4"];
+const GROOVE = ["swing", "humanize", "accent", "intensity"]; // sent only while My groove is on
 const NOTE_NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
 const DEFAULTS = Object.freeze({
   bars: 4,
   genre: "pop",
   density: 0.5,
   complexity: 0.5,
+  groove: 0, // 0: the genre's swing, humanize, accent and intensity; 1: the dials'
+  swing: 0,
+  humanize: 0.3,
+  accent: 0.5,
+  intensity: 0.5,
+  fills: "genre",
   model: "htdemucs",
   follow: 1, // write into the device's own track when it is known
   heartbeatMs: 1000, // how often /roo/register is re-sent (it doubles as the ping)
@@ -58,6 +67,7 @@ class DeviceLogic {
     this.genre = this.opt.genre;
     this.density = this.opt.density;
     this.complexity = this.opt.complexity;
+    for (const name of [...GROOVE, "groove", "fills"]) this[name] = this.opt[name];
     this.model = this.opt.model;
     this.follow = this.opt.follow;
     this.ownTrack = -1; // from the [js] track locator (LiveAPI this_device canonical_parent)
@@ -85,6 +95,12 @@ class DeviceLogic {
       genre: (i) => this.set("genre", GENRES[Math.trunc(Number(i))] ?? this.genre),
       density: (x) => this.set("density", clamp01(x)),
       complexity: (x) => this.set("complexity", clamp01(x)),
+      groove: (on) => this.set("groove", Number(on) ? 1 : 0),
+      swing: (x) => this.set("swing", clamp01(x)),
+      humanize: (x) => this.set("humanize", clamp01(x)),
+      accent: (x) => this.set("accent", clamp01(x)),
+      intensity: (x) => this.set("intensity", clamp01(x)),
+      fills: (i) => this.set("fills", FILLS[Math.trunc(Number(i))] ?? this.fills),
       model: (i) => this.set("model", this.p.separation_models[Math.trunc(Number(i))] ?? this.model),
       follow: (on) => this.set("follow", Number(on) ? 1 : 0),
       own_track: (n) => this.set("ownTrack", Math.trunc(Number(n))),
@@ -176,6 +192,8 @@ class DeviceLogic {
     }
     const args = [part, "track", this.target(), "slot", -1, "bars", this.bars, "genre", this.genre,
       "density", this.density, "complexity", this.complexity, "seed", this.seed];
+    if (this.groove) for (const name of GROOVE) args.push(name, this[name]);
+    if (this.fills !== "genre") args.push("fills", this.fills);
     if (this.request(this.a.generate, args, `generate ${part}`)) {
       this.seed += 1; // a refused click (daemon down) does not use up a seed
       this.lastGenerate = args;
@@ -320,4 +338,4 @@ function formatContext(ctx) {
   return `${Number.isFinite(tempo) ? tempo.toFixed(1) : "?"} BPM ${ctx.signature_numerator}/${ctx.signature_denominator} ${root} ${ctx.scale_name}${playing}`;
 }
 
-module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatMs, GENRES, DAEMON_DOWN, DEFAULTS };
+module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatMs, GENRES, FILLS, DAEMON_DOWN, DEFAULTS };

@@ -27,7 +27,7 @@ from tools.maxpatch import Patch, button, menu, parameter, ranged  # noqa: E402
 
 DEVICE_DIR = ROOT / "max_for_live"
 DEVICE_NAME = "MuseAroo"
-DEVICE_WIDTH = 440
+DEVICE_WIDTH = 556  # 440 for the main controls, then the groove column
 DEVICE_HEIGHT = 169  # the height of every device in Live's device view
 NODE_SCRIPT = "musearoo_device.js"
 TRACK_SCRIPT = "musearoo_track.js"
@@ -44,6 +44,21 @@ GENRES = (
     "blues",
     "reggae",
     "ambient",
+    "house",
+    "techno",
+    "trap",
+    "drum-and-bass",
+    "lo-fi",
+    "funk",
+    "neo-soul",
+)
+FILLS = ("genre", "none", "phrase", "4")  # "genre": the genre's own fills
+# The groove column: name, initial value, position; sent only while "My groove" is on.
+GROOVE_DIALS = (
+    ("Swing", 0.0, (444, 26)),
+    ("Humanize", 0.3, (500, 26)),
+    ("Accent", 0.5, (444, 76)),
+    ("Intensity", 0.5, (500, 76)),
 )
 PART_BUTTONS = (
     ("Drums", "drums"),
@@ -177,6 +192,30 @@ def controls(patch: Patch, node: str) -> None:
     )
     patch.label("Voice (hold)", (368, 98, 68, 16))
     sends(voice, "voice")
+    groove_column(patch, node)
+
+
+def groove_column(patch: Patch, node: str) -> None:
+    """Swing, humanize, accent and intensity dials behind a "My groove" switch, and a fills menu."""
+    switch = patch.ui(
+        "live.text",
+        1,
+        2,
+        (444, 4, 108, 18),
+        text="Genre groove",
+        texton="My groove",
+        mode=1,
+        **parameter("Groove", 2, parameter_enum=["Genre groove", "My groove"], parameter_mmax=1),
+    )
+    patch.connect(switch, 0, prepend := patch.obj("prepend groove"))
+    patch.connect(prepend, 0, node)
+    for name, initial, (x, y) in GROOVE_DIALS:
+        dial = ranged(patch, "live.dial", name, 0, (0.0, 1.0, initial), (x, y, 52, 48), parameter_unitstyle=1)
+        patch.connect(dial, 0, prepend := patch.obj(f"prepend {name.lower()}"))
+        patch.connect(prepend, 0, node)
+    patch.label("Fills", (444, 128, 30, 18))
+    patch.connect(menu(patch, "Fills", FILLS, (476, 129, 76, 17)), 0, prepend := patch.obj("prepend fills"))
+    patch.connect(prepend, 0, node)
 
 
 def displays(patch: Patch, router: str) -> None:

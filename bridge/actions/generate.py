@@ -18,7 +18,9 @@ from bridge.jobs import Job
 from bridge.live_client import LiveContext
 from engines import generators
 from engines.errors import InvalidValue
-from engines.music import SCALES, Key, MusicalContext, Note, parse_key
+from engines.generators.feel import check as check_feel
+from engines.genre_names import genre_name
+from engines.music import SCALES, Feel, Key, MusicalContext, Note, parse_key, scale_named
 
 MAX_BARS = 256
 
@@ -35,6 +37,15 @@ class GenerateRequest:
     seed: int | None = None
     key: str | None = None
     replace: bool = False
+    swing: float | None = None  # groove controls: None keeps the genre's
+    humanize: float | None = None
+    accent: float | None = None
+    intensity: float | None = None
+    fills: str | None = None
+
+    @property
+    def feel(self) -> Feel:
+        return Feel(self.swing, self.humanize, self.accent, self.intensity, self.fills)
 
 
 def parse_request(args: list[Any]) -> GenerateRequest:
@@ -54,6 +65,9 @@ def parse_request(args: list[Any]) -> GenerateRequest:
         value = getattr(req, name)
         if not 0.0 <= value <= 1.0:
             raise InvalidValue(f"{name} {value} is out of range: expected 0..1")
+    check_feel(req.feel)
+    if req.genre is not None:
+        req = replace(req, genre=genre_name(req.genre))
     if req.track < -1 or req.slot < -1:
         raise InvalidValue(
             f"track {req.track} / slot {req.slot}: expected an index >= 0, or -1 for the selected one"
@@ -62,19 +76,29 @@ def parse_request(args: list[Any]) -> GenerateRequest:
 
 
 def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> MusicalContext:
-    """Merge the request with Live's context: explicit options win, then Live, then defaults."""
+    """Merge the request with Live's context: explicit options win, then Live, then defaults.
+
+    Live's scale is followed by name (every Live 12 scale); one the generators do not know is
+    refused with its name, except for drums, which do not depend on the key.
+    """
     if req.key is not None:
         key = parse_key(req.key)
-    elif live.scale_name in SCALES:
-        key = Key(live.root_note % 12, live.scale_name)
-    else:  # Live scales we do not write in (e.g. Chromatic): keep the root, use major
-        key = Key(live.root_note % 12, "Major")
+    elif scale_named(live.scale_name) is not None:
+        key = Key(live.root_note % 12, str(scale_named(live.scale_name)))
+    elif req.part == "drums":
+        key = Key(live.root_note % 12, "Major")  # drums do not read the key
+    else:
+        raise InvalidValue(
+            f"Live's scale {live.scale_name!r} is not one the generators can follow: expected one of "
+            f"Live 12's scales ({', '.join(SCALES)}), or give a key, e.g. key 'E Hirajoshi'"
+        )
     ctx = MusicalContext(
         tempo_bpm=float(live.tempo_bpm),
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
         key=key,
         bars=req.bars,
         chords=app.song.chords,
+        feel=req.feel,
     )
     return replace(ctx, genre=req.genre) if req.genre is not None else ctx
 
@@ -124,6 +148,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             "genre": ctx.genre,
             "density": req.density,
             "job": job.id,
+            **groove_settings(req),
         }
     )
     app.song.last_generate[req.part] = {
@@ -134,6 +159,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         "density": req.density,
         "complexity": req.complexity,
         "seed": seed,
+        **groove_settings(req),
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
     return f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
@@ -146,6 +172,12 @@ def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> No
             f"genre {genre!r} has no {part} part at density {density:g}: it writes no notes, so nothing "
             "was written (pick another genre, or a higher density where the genre plays a little)"
         )
+
+
+def groove_settings(req: GenerateRequest) -> dict[str, Any]:
+    """The groove controls a request gave (so Vary keeps them); none when it kept the genre's."""
+    names = ("swing", "humanize", "accent", "intensity", "fills")
+    return {name: getattr(req, name) for name in names if getattr(req, name) is not None}
 
 
 def _generate(part: str, ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[Note]:

@@ -12,7 +12,8 @@ def parse_options(args: list[Any], table: Mapping[str, str], *, what: str) -> di
     """Turn [name, value, name, value, ...] into a dict, checking each name and value type.
 
     ``table`` maps an option name to "int", "float" or "str"; an int given for a float is widened,
-    a float with an integral value is accepted for an int.
+    a float with an integral value is accepted for an int, and an int given for a str is read as
+    its digits (``fills 4`` arrives as an int from most OSC senders).
     """
     if len(args) % 2:
         raise InvalidValue(f"{what} options must come in name value pairs, got {len(args)} values: {args!r}")
@@ -29,6 +30,8 @@ def _convert(name: str, value: Any, kind: str, what: str) -> Any:
     if kind == "str":
         if isinstance(value, str):
             return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
     elif kind == "int":
         if isinstance(value, int) and not isinstance(value, bool):
             return value

@@ -16,7 +16,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "part", metavar="PART", nargs="?", help=f"one of: {', '.join(PART_CHOICES)} (needed unless --genre ?)"
     )
     parser.add_argument("--bars", type=int, default=8, help="length in bars, 1..256 (song: the verse length)")
-    parser.add_argument("--key", default="C major", help='e.g. "A minor", "F# major", "D dorian"')
+    parser.add_argument(
+        "--key",
+        default="C major",
+        help='a root and major, minor or any Live 12 scale: "A minor", "E Hirajoshi"',
+    )
     parser.add_argument("--tempo", type=float, default=None, help="BPM, 20..999 (default: the genre's)")
     parser.add_argument("--genre", default="pop", help="e.g. pop, rock, jazz (roo generate --genre ? lists)")
     parser.add_argument(
@@ -29,6 +33,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--out", default=None, help="the MIDI file to write (no default: needed unless --genre ?)"
     )
     parser.add_argument("--json", action="store_true", help="print what was written as one JSON object")
+    groove = parser.add_argument_group("groove controls (each overrides the genre's default)")
+    groove.add_argument("--swing", type=float, default=None, help="0..1: straight to triplet swing")
+    groove.add_argument("--humanize", type=float, default=None, help="0..1: 0 puts every onset on the grid")
+    groove.add_argument("--accent", type=float, default=None, help="0..1: velocity range, 0 flat, 1 wide")
+    groove.add_argument(
+        "--intensity", type=float, default=None, help="0..1: energy, fewer/softer to more/louder"
+    )
+    groove.add_argument(
+        "--fills", default=None, help="none, phrase (every 8 bars and the end) or 4 (every 4 bars)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
     from engines.errors import InvalidValue
     from engines.generators import generate, generate_parts
     from engines.generators.arrangement import flatten, plan_song
+    from engines.genre_names import genre_name
     from engines.midi_file import key_signature_name, write_midi
-    from engines.music import MusicalContext, parse_key, parse_signature
+    from engines.music import Feel, MusicalContext, parse_key, parse_signature
     from engines.presets import load_genre, names
 
     if args.genre == "?":
@@ -49,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")
     if args.out is None:
         raise InvalidValue("--out is missing: expected the MIDI file to write, e.g. --out part.mid")
-    if args.genre not in names("genres"):
-        raise InvalidValue(f"genre {args.genre!r} is not known: expected one of {', '.join(names('genres'))}")
+    args.genre = genre_name(args.genre)  # "hiphop", "dnb", "lo fi": the preset's own name
     genre = load_genre(args.genre)
     tempo = genre.tempo_bpm if args.tempo is None else args.tempo
     if not 20.0 <= tempo <= 999.0:
@@ -63,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         key=parse_key(args.key),
         genre=args.genre,
         bars=args.bars,
+        feel=Feel(args.swing, args.humanize, args.accent, args.intensity, args.fills),
     )
     seed = secrets.randbelow(1_000_000) if args.seed is None else args.seed
     controls = {"density": args.density, "complexity": args.complexity, "seed": seed}

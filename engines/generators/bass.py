@@ -1,9 +1,11 @@
 """BassaRoo: bass lines that land on the chord root at every change, in the genre's style.
 
-Styles: root eighths (rock), kick-locked (pop, hip-hop: onsets on the kick), walking (jazz),
+Styles: root eighths (rock), kick-locked (pop, hip-hop: onsets on the kick; 808: the same,
+held long, with slides into the next note of another pitch), walking (jazz),
 root-fifth (country), octaves (electronic), reggae, boogie (blues), sustained (classical,
 ambient). Approach notes lead into each change; chromatic ones only where the genre lists
-them. Range E1..G3 unless the genre says otherwise; notes never sound across a change.
+them. Range E1..G3 unless the genre says otherwise; notes never sound across a change. On
+strong beats the bass plays only tones of the key's scale (a chord tone the scale holds).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from engines.generators import drums
+from engines.generators.feel import resolve
 from engines.generators.harmony import allowed_pcs, progression
+from engines.generators.scales import near_strong, strong_tone
 from engines.generators.theory import chord_tones, strong_beats, tones_of
 from engines.generators.timing import humanized, metric_threshold, swung
 from engines.music import Chord, MusicalContext, Note
@@ -201,33 +205,56 @@ def generate(
     scale = tuple(sorted(allowed_pcs(ctx.key, genre)))
     low, high = spec["range"]
     bar_beats = ctx.beats_per_bar
-    cands: list[tuple[float, float, int, int, float]] = []
+    cands: list[tuple[float, float, int, int, float, tuple[int, ...]]] = []
     for i, chord in enumerate(prog):
         following = prog[i + 1] if i + 1 < len(prog) else chord
         end = chord.start_beats + chord.duration_beats
         kicks = tuple(k for k in kick_beats if chord.start_beats <= k < end)
         span = Span(chord, following.root, kicks, _with_tones(scale, chord.root, chord.quality),
                     bar_beats, rng, complexity)  # fmt: skip
-        if spec["style"] == "kick":
+        if spec["style"] in ("kick", "808"):
             found = _kick(span, bool(spec.get("syncopated", False)))
         else:
             found = STYLES[spec["style"]](span)
-        cands += [(b, thr, pc, octave, end) for b, thr, pc, octave in found]
+        tones = chord_tones(chord)
+        cands += [(b, thr, pc, octave, end, tones) for b, thr, pc, octave in found]
     notes: list[Note] = []
     previous = low + 10
     kept = [c for c in cands if c[1] <= density]
-    gate = 0.55 if spec["style"] in ("octaves", "reggae") else 0.92
+    gate = {"octaves": 0.55, "reggae": 0.55, "808": 0.98}.get(spec["style"], 0.92)
     nexts = [c[0] for c in kept[1:]] + [ctx.length_beats]
-    for (beat, _thr, pc, octave, span_end), nxt in zip(kept, nexts, strict=True):
+    key_pcs = ctx.key.pitch_classes
+    timing = resolve(ctx, genre)
+    strong = strong_beats(ctx.signature)
+    for (beat, _thr, pc, octave, span_end, tones), nxt in zip(kept, nexts, strict=True):
+        if near_strong(beat, bar_beats, strong):  # strong beats stay in the scale
+            pc = strong_tone(pc, tones, key_pcs)
         pitch = _place(pc, previous, low, high)
         previous = pitch
         shifted = pitch + octave if low <= pitch + octave <= high else pitch
         in_bar = beat % bar_beats
-        start = beat - in_bar + swung(in_bar, genre.swing, genre.swing16)
+        start = beat - in_bar + swung(in_bar, timing.swing, timing.swing16)
         duration = max(0.1, (min(nxt, span_end) - start) * gate)
-        at, vel = humanized(start, 96 if beat % 1 == 0 else 84, genre.humanize * 0.5, rng)
+        at, vel = humanized(start, 96 if beat % 1 == 0 else 84, timing.humanize * 0.5, rng)
         notes.append(Note(shifted, round(at, 4), round(min(duration, span_end - at - 0.01), 4), vel))
+    if spec["style"] == "808":
+        return slides(notes, [c[4] for c in kept], 0.3 + 0.4 * complexity, rng)
     return notes
+
+
+SLIDE_BEATS = 0.125  # how far an 808 note runs into the next one: a legato overlap glides the pitch
+
+
+def slides(notes: list[Note], span_ends: list[float], chance: float, rng: random.Random) -> list[Note]:
+    """808 slides: a note held into the next note of another pitch in the same chord (an overlap
+    that a mono synth with glide plays as a slide), at ``chance`` per such pair."""
+    out = list(notes)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.pitch != b.pitch and b.start_beats + SLIDE_BEATS < span_ends[i] and rng.random() < chance:
+            held = round(b.start_beats - a.start_beats + SLIDE_BEATS, 4)
+            out[i] = Note(a.pitch, a.start_beats, held, a.velocity)
+    return out
 
 
 @lru_cache(maxsize=1024)

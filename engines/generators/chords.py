@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from engines.generators.feel import resolve
 from engines.generators.harmony import progression
 from engines.generators.theory import VOICES, chord_tones, strong_beats
 from engines.generators.timing import humanized, metric_threshold, swung
@@ -107,6 +108,7 @@ def generate(
     bar_beats = ctx.beats_per_bar
     strong = strong_beats(ctx.signature)
     force = bool(spec.get("force_on_change", False))
+    timing = resolve(ctx, genre)
     notes: list[Note] = []
     for chord, voicing in zip(progression_, chord_voicings(progression_, low, high, voices), strict=True):
         end = chord.start_beats + chord.duration_beats
@@ -122,9 +124,9 @@ def generate(
             duration = min(held, end - beat) * (0.92 if length > 1 or char.isdigit() else 0.7)
             sounding = round(max(0.1, duration), 4)
             pitches = voicing if char == "x" else [voicing[min(int(char), len(voicing) - 1)]]
-            start = swung(in_bar, genre.swing, genre.swing16) + (beat - in_bar)
+            start = swung(in_bar, timing.swing, timing.swing16) + (beat - in_bar)
             for pitch in pitches:
-                at, vel = humanized(start, 84 if core else 72, genre.humanize * 0.5, rng)
+                at, vel = humanized(start, 84 if core else 72, timing.humanize * 0.5, rng, timing.lag)
                 if threshold <= density:
                     notes.append(Note(pitch, round(at, 4), sounding, vel))
     return notes

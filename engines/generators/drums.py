@@ -10,6 +10,7 @@ import random
 from functools import lru_cache
 from operator import itemgetter
 
+from engines.generators.feel import resolve
 from engines.generators.theory import groupings
 from engines.generators.timing import LEVEL_VELOCITY, humanized, level_threshold, swung
 from engines.music import MusicalContext, Note
@@ -23,6 +24,7 @@ FILL_SHAPES = (
 )
 SALT = 11
 CRASH = (0, DRUM_NOTES["crash"], "crash", "X")
+LAID_BACK = ("snare", "clap", "rim")  # the drums a laid-back genre plays late
 PLAY_ORDER = itemgetter(0, 1)  # a stable sort on (step, note) keeps the lanes' order on ties
 
 
@@ -102,7 +104,9 @@ def generate(
     alt, alt_hits = variants[alt_index], variant_hits[alt_index]
     bar_beats = ctx.beats_per_bar
     steps = len(next(iter(main.values())))
-    step_beats = [swung(step / spb, genre.swing, genre.swing16) for step in range(steps)]
+    timing = resolve(ctx, genre)
+    mode = timing.fills if fills else "none"
+    step_beats = [swung(step / spb, timing.swing, timing.swing16) for step in range(steps)]
     has_backbeat = any(name in main for name in ("snare", "rim", "clap"))
     backbeats = {
         s for s, c in enumerate(main.get("snare", main.get("clap", main.get("rim", "")))) if c == "X"
@@ -115,10 +119,8 @@ def generate(
         origin = bar * bar_beats
         use_alt = bar % 4 == 2 and rng.random() < complexity
         pattern, hits = (alt, alt_hits) if use_alt else (main, main_hits)  # hits in play order
-        end_of_phrase = (bar + 1) % 4 == 0 or bar == ctx.bars - 1
         fill_roll = rng.random()
-        is_fill = fills and has_backbeat and bar > 0 and end_of_phrase
-        is_fill = is_fill and (bar == ctx.bars - 1 or (bar + 1) % 8 == 0 or fill_roll < complexity)
+        is_fill = has_backbeat and bar > 0 and fill_bar(mode, bar, ctx.bars, fill_roll < complexity)
         fill_from = steps - fill_steps if is_fill else steps
         if is_fill:
             hits = [h for h in hits if h[0] < fill_from or h[2] in ("kick", "pedal")]
@@ -139,14 +141,52 @@ def generate(
             hits = sorted(hits + extra, key=PLAY_ORDER)
         crash_next = is_fill
         open_steps = {h[0] for h in hits if h[2] == "open"}
+        rolled = rolls(genre.rolls, complexity, bar_beats, fill_from / spb, "hat" in pattern, rng)
         for step, pitch, name, level in hits:
             threshold = level_threshold(level, rng)
-            if name == "hat" and step in open_steps:
+            if name == "hat" and (step in open_steps or any(a <= step / spb < b for a, b, _n in rolled)):
                 continue
-            start, vel = humanized(origin + step_beats[step], LEVEL_VELOCITY[level], genre.humanize, rng)
+            lag = timing.lag if name in LAID_BACK else 0.0
+            start, vel = humanized(
+                origin + step_beats[step], LEVEL_VELOCITY[level], timing.humanize, rng, lag
+            )
             if threshold <= density:
                 notes.append(Note(pitch, round(start, 4), 0.5 if name in ("open", "crash") else 0.25, vel))
+        for begin, end, count in rolled:
+            threshold = rng.uniform(0.2, 0.7)
+            for k in range(count):
+                at, vel = humanized(origin + begin + k * (end - begin) / count, 60 + 40 * k // count,
+                                    timing.humanize, rng)  # fmt: skip
+                if threshold <= density:
+                    notes.append(Note(DRUM_NOTES["hat"], round(at, 4), round((end - begin) / count, 4), vel))
     return notes
+
+
+def fill_bar(mode: str, bar: int, bars: int, rolled: bool) -> bool:
+    """Whether a bar ends in a fill: auto at phrase ends (every 8 bars and the last always, other
+    4-bar ends when ``rolled``), phrase at every 8 bars and the last, 4 every fourth bar, none never."""
+    last = bar == bars - 1
+    if mode == "auto":
+        return ((bar + 1) % 4 == 0 or last) and (last or (bar + 1) % 8 == 0 or rolled)
+    if mode == "phrase":
+        return (bar + 1) % 8 == 0 or last
+    return mode == "4" and (bar + 1) % 4 == 0
+
+
+def rolls(
+    amount: float, complexity: float, bar_beats: float, until: float, hats: bool, rng: random.Random
+) -> list[tuple[float, float, int]]:
+    """Hat rolls in one bar as (start, end, hits) in beats from the downbeat: the second half of a
+    beat in triplet sixteenths (3) or 32nds (4), or a whole beat in sextuplets (6). None at 0."""
+    if amount <= 0.0 or not hats:
+        return []
+    out = []
+    for beat in range(int(bar_beats)):
+        roll, shape = rng.random(), rng.random()
+        if roll < amount * (0.5 + complexity) and beat + 1 <= until:
+            offset, hits = (0.5, 3) if shape < 0.5 else (0.5, 4) if shape < 0.8 else (0.0, 6)
+            out.append((beat + offset, beat + 1.0, hits))
+    return out
 
 
 def kick_beats(notes: list[Note]) -> list[float]:

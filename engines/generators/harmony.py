@@ -3,7 +3,8 @@
 Written progressions pick a weighted template (12- and 8-bar forms for the blues), continue
 it with the genre's chord-transition model as complexity rises, and add sevenths, ninths,
 secondary dominants and borrowed chords only where the genre's ``chromatic`` list allows
-their tones. Modes other than major and minor snap each chord onto the scale.
+their tones. Every scale but Major and Minor snaps each chord onto a root of the scale and
+builds it from the scale's own tones (engines/generators/scales.py).
 """
 
 from __future__ import annotations
@@ -13,16 +14,9 @@ import math
 import random
 from collections.abc import Sequence
 
-from engines.generators.theory import (
-    NINTH_OF,
-    QUALITIES,
-    SEVENTH_OF,
-    diatonic_quality,
-    mode_family,
-    parent_scale,
-    parse_numeral,
-)
-from engines.music import SCALES, Chord, Key, MusicalContext
+from engines.generators.scales import CHROMATIC_SCALES, intervals_of, mode_family, scale_chord, snap_root
+from engines.generators.theory import NINTH_OF, QUALITIES, SEVENTH_OF, parse_numeral
+from engines.music import Chord, Key, MusicalContext
 from engines.presets import Genre, load_genre, load_progressions
 
 SALT = 23
@@ -30,7 +24,9 @@ SECONDARY_TARGETS = (2, 7, 9)  # V/ii, V/V, V/vi (major keys)
 
 
 def allowed_pcs(key: Key, genre: Genre) -> frozenset[int]:
-    """The key's scale plus the out-of-scale degrees the genre uses on purpose, as pitch classes."""
+    """The key's scale plus, in Major and Minor, the out-of-scale degrees the genre uses on purpose."""
+    if key.scale not in CHROMATIC_SCALES:
+        return key.pitch_classes
     extra = genre.chromatic[mode_family(key)]
     return key.pitch_classes | frozenset((key.tonic + d) % 12 for d in extra)
 
@@ -107,16 +103,16 @@ def progression(ctx: MusicalContext, *, complexity: float = 0.5, seed: int = 0) 
     slot = bar_beats / per_bar
     slots = max(1, math.ceil(ctx.length_beats / slot - 1e-6))
     allowed = allowed_pcs(ctx.key, genre)
-    modal = parent_scale(ctx.key) not in ("Major", "Minor")
-    scale = {(ctx.key.tonic + i) % 12 for i in SCALES[parent_scale(ctx.key)]}
+    modal = ctx.key.scale not in CHROMATIC_SCALES
+    intervals = intervals_of(ctx.key)
     chords: list[Chord] = []
     for i, numeral in enumerate(numerals(genre, ctx.key, slots, complexity, rng, allowed)):
         offset, quality = parse_numeral(numeral)
         root = (ctx.key.tonic + offset) % 12
         seventh = len(QUALITIES[quality]) == 4 or rng.random() < genre.harmony["sevenths"]
         if modal:
-            root = root if root in scale else min(scale, key=lambda pc: ((pc - root) % 12, pc))
-            quality = diatonic_quality(ctx.key, root, seventh)
+            root = snap_root(ctx.key, root)
+            quality = scale_chord(intervals, (root - ctx.key.tonic) % 12, seventh) or "maj"
         elif seventh and quality in SEVENTH_OF:
             grown = "7" if offset == 7 and quality == "maj" else SEVENTH_OF[quality]
             quality = grown if _fits(root, grown, allowed) else quality

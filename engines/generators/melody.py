@@ -3,7 +3,7 @@
 A one-bar motif (rhythm plus a contour in scale steps) is stated, answered by its inversion
 with a varied rhythm, restated over the new chord, and closed by a cadence that ends on a
 stable chord tone (the tonic at the end of the clip where the chord holds it). Strong beats
-take chord tones, the steps between take the scale fitted to the chord.
+take chord tones the key's scale holds, the steps between take the scale fitted to the chord.
 """
 
 from __future__ import annotations
@@ -12,15 +12,10 @@ import random
 from collections.abc import Sequence
 from functools import lru_cache
 
+from engines.generators.feel import resolve
 from engines.generators.harmony import progression
-from engines.generators.theory import (
-    ChordTimeline,
-    chord_scale,
-    mode_family,
-    pitches_in,
-    strong_beats,
-    voiced_tones,
-)
+from engines.generators.scales import CHROMATIC_SCALES, in_scale, mode_family
+from engines.generators.theory import ChordTimeline, chord_scale, pitches_in, strong_beats, voiced_tones
 from engines.generators.timing import humanized, swung
 from engines.music import Chord, Key, MusicalContext, Note
 from engines.presets import load_genre
@@ -36,10 +31,19 @@ SCALE_SETS = {
 
 
 def melody_pcs(key: Key, kind: str) -> tuple[int, ...]:
-    """The pitch classes a melody moves in: the key's scale, or its pentatonic or blues scale."""
+    """The pitch classes a melody moves in: the key's scale, or its pentatonic or blues scale.
+
+    Outside Major and Minor the pentatonic or blues set keeps only the scale's own tones, and a
+    scale that shares fewer than five of them keeps the whole scale.
+    """
+    scale = tuple(sorted(key.pitch_classes))
     if kind == "key":
-        return tuple(sorted(key.pitch_classes))
-    return tuple(sorted((key.tonic + i) % 12 for i in SCALE_SETS[(kind, mode_family(key))]))
+        return scale
+    chosen = tuple(sorted((key.tonic + i) % 12 for i in SCALE_SETS[(kind, mode_family(key))]))
+    if key.scale in CHROMATIC_SCALES:
+        return chosen
+    shared = tuple(pc for pc in chosen if pc in scale)
+    return shared if len(shared) >= 5 else scale
 
 
 @lru_cache(maxsize=4096)
@@ -128,6 +132,7 @@ def generate(
     answer[0] = 0.6
     answer[max(strong)] = 0.0
     pull = tonal_pull(ctx.key)
+    key_pcs = ctx.key.pitch_classes
     voicing = str(genre.chords["voicing"])
     anchor = _nearest(low + (high - low) // 3, pcs, low, high, pull)
     pitch = anchor
@@ -155,22 +160,23 @@ def generate(
             chord = timeline.at(beat)
             moved = _step(pitch, sign * contour[s], chord_scale(pcs, chord), low, high) if onsets else pitch
             ending = s == last
-            if chord is not None and (s in strong or ending):
+            if chord is not None and (s in strong or ending):  # strong beats: chord tones in the scale
                 tones = voiced_tones(chord, voicing)
                 if ending:
                     final = bar == ctx.bars - 1 and ctx.key.tonic in tones
                     tones = (ctx.key.tonic,) if final else tones[:3]
-                moved = _nearest(moved, tones, low, high, pull)
+                moved = _nearest(moved, in_scale(tones, key_pcs), low, high, pull)
             pitch = moved
             onsets.append((beat, pitch, ending))
     notes: list[Note] = []
+    timing = resolve(ctx, genre)
     for idx, (beat, pitch, ending) in enumerate(onsets):
         nxt = onsets[idx + 1][0] if idx + 1 < len(onsets) else ctx.length_beats
         bar_end = (beat // bar_beats + 1) * bar_beats
         longest = bar_end - beat if ending else (4.0 if grid == 1 else 2.0)
         in_bar = beat % bar_beats
-        start = beat - in_bar + swung(in_bar, genre.swing, genre.swing16)
+        start = beat - in_bar + swung(in_bar, timing.swing, timing.swing16)
         duration = max(0.1, min(nxt - start, longest) * 0.9)
-        at, vel = humanized(start, 92 if in_bar == 0 else 80, genre.humanize * 0.4, rng)
+        at, vel = humanized(start, 92 if in_bar == 0 else 80, timing.humanize * 0.4, rng, timing.lag)
         notes.append(Note(pitch, round(at, 4), round(duration, 4), vel))
     return notes

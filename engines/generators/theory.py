@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from engines.errors import InvalidValue
-from engines.music import SCALES, Chord, Key
+from engines.music import Chord
 
 # Harte shorthands with their intervals above the root.
 QUALITIES: dict[str, tuple[int, ...]] = {
@@ -33,6 +33,7 @@ QUALITIES: dict[str, tuple[int, ...]] = {
     "9": (0, 4, 7, 10, 2),
     "maj9": (0, 4, 7, 11, 2),
     "min9": (0, 3, 7, 10, 2),
+    "quartal": (0, 5, 10),  # two stacked fourths, for scales with too few tones for a triad
 }
 # What a chord grows into when the genre asks for sevenths or ninths.
 SEVENTH_OF = {"maj": "maj7", "min": "min7", "dim": "hdim7", "maj6": "maj7", "min6": "min7"}
@@ -121,31 +122,6 @@ VOICES = {"triad": 3, "seventh": 4, "ninth": 5}
 def voiced_tones(chord: Chord, voicing: str) -> tuple[int, ...]:
     """The chord tones a voicing of that kind sounds (a triad voicing leaves out the seventh)."""
     return chord_tones(chord)[: VOICES[voicing]]
-
-
-def parent_scale(key: Key) -> str:
-    """The seven-note scale a key writes its harmony in (pentatonic and blues scales use their parent)."""
-    return {"Major Pentatonic": "Major", "Minor Pentatonic": "Minor", "Minor Blues": "Minor"}.get(
-        key.scale, key.scale
-    )
-
-
-def mode_family(key: Key) -> str:
-    """ "major" or "minor": which progression set a key uses (by its third)."""
-    return "major" if 4 in SCALES[parent_scale(key)] else "minor"
-
-
-def diatonic_quality(key: Key, root_pc: int, seventh: bool) -> str:
-    """The quality of the chord stacked in thirds on root_pc inside the key's (parent) scale."""
-    scale = sorted((key.tonic + i) % 12 for i in SCALES[parent_scale(key)])
-    idx = scale.index(root_pc)
-    third, fifth, svn = ((scale[(idx + k) % 7] - root_pc) % 12 for k in (2, 4, 6))
-    triad = {(4, 7): "maj", (3, 7): "min", (3, 6): "dim", (4, 8): "aug"}.get((third, fifth), "maj")
-    if not seventh:
-        return triad
-    return {("maj", 11): "maj7", ("maj", 10): "7", ("min", 10): "min7", ("min", 11): "minmaj7"}.get(
-        (triad, svn), "hdim7" if triad == "dim" else SEVENTH_OF.get(triad, triad)
-    )
 
 
 def chord_scale(key_pcs: Sequence[int], chord: Chord | None) -> tuple[int, ...]:

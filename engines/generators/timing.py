@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 
-# Threshold bands per step level: X always, x early, - later, g last.
-LEVEL_BANDS = {"X": (0.0, 0.0), "x": (0.02, 0.35), "-": (0.3, 0.95), "g": (0.45, 1.0)}
-LEVEL_VELOCITY = {"X": 112, "x": 94, "-": 74, "g": 38}
+# Threshold bands per step level: X always, x early, - later, g last; G a ghost note that belongs
+# to the groove itself (funk), kept from density 0.3 up.
+LEVEL_BANDS = {"X": (0.0, 0.0), "x": (0.02, 0.35), "-": (0.3, 0.95), "g": (0.45, 1.0), "G": (0.1, 0.3)}
+LEVEL_VELOCITY = {"X": 112, "x": 94, "-": 74, "g": 38, "G": 40}
 
 
 @lru_cache(maxsize=1024)
@@ -45,9 +46,15 @@ def level_threshold(level: str, rng: random.Random) -> float:
     return low if low == high else rng.uniform(low, high)
 
 
-def humanized(beat: float, velocity: int, amount: float, rng: random.Random) -> tuple[float, int]:
-    """Jitter a start by up to ±0.02 beats and a velocity by up to ±10 at amount 1; clamped."""
+def humanized(
+    beat: float, velocity: int, amount: float, rng: random.Random, lag: float = 0.0
+) -> tuple[float, int]:
+    """Jitter a start by up to ±0.02 beats and a velocity by up to ±10 at amount 1; clamped.
+
+    ``lag`` (beats) moves the start later as well: a laid-back feel. Amount 0 and lag 0 leave
+    the start exactly where it was.
+    """
     r1, r2 = rng.random(), rng.random()
-    start = beat + (r1 - 0.5) * 0.04 * amount
+    start = beat + lag + (r1 - 0.5) * 0.04 * amount
     vel = velocity + round((r2 - 0.5) * 20 * amount)
     return (start if start > 0.0 else 0.0), (vel if 1 <= vel <= 127 else 1 if vel < 1 else 127)

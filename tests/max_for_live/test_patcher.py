@@ -10,7 +10,10 @@ import pytest
 
 from tests.max_for_live.device_files import DEVICE_DIR, JS_FILES, Graph, build_module, patcher, protocol_facts
 
-GENRES = "pop rock jazz electronic hip-hop classical country blues reggae ambient".split()
+GENRES = (
+    "pop rock jazz electronic hip-hop classical country blues reggae ambient "
+    "house techno trap drum-and-bass lo-fi funk neo-soul"
+).split()
 # Inlet and outlet counts of the UI classes as Max 8 reports them (written out here, not taken
 # from the build script, so a wrong count in either place shows up).
 UI_PORTS = {
@@ -45,6 +48,12 @@ CONTROLS = [
     "Split stems",
     "Stem model",
     "Voice",
+    "Groove",
+    "Swing",
+    "Humanize",
+    "Accent",
+    "Intensity",
+    "Fills",
 ]
 
 

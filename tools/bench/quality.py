@@ -1,13 +1,16 @@
 """Judge the Roo generators with independent readers of the MIDI files they write.
 
-    .venv/bin/python tools/bench/quality.py [--sections key,fit,drums,meter,variety,density,speed]
+    .venv/bin/python tools/bench/quality.py [--sections key,fit,drums,meter,variety,density,speed,scales]
         [--genres pop,rock] [--keys 24] [--seeds 5] [--workers 2] [--json OUT]
 
 Every figure is computed from a written .mid file: music21 parses it for the key (Krumhansl-
 Schmuckler, scored with mir_eval's weighted key score), pretty_midi reads it for the rest.
 The chord at a moment is what the chords track sounds in that half bar (the whole bar in
 3/4, 5/4, 7/8 and 9/8); strong beats are 1 and 3 in 4/4 (the dotted-quarter beats in 6/8).
-Speed: generate_parts for 8 bars, pinned to one core, beside the same run's peers. The
+Scales: every Live 12 scale at 4 roots, bass and melody notes on strong beats outside the scale,
+and whether the generators refuse the scale (with the reason). Speed: generate_parts for 8
+bars, pinned to one core, beside the same run's peers (also with every groove control set and
+in E Hirajoshi). The
 measures themselves are in tools/bench/quality_checks.py; this file runs them and reports.
 """
 
@@ -23,6 +26,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +36,20 @@ sys.path.insert(0, str(ROOT))
 import music21  # noqa: E402
 import pretty_midi  # noqa: E402
 
+from engines.errors import InvalidValue  # noqa: E402
 from engines.generators import generate_parts  # noqa: E402
 from engines.midi_file import write_midi  # noqa: E402
-from engines.music import Key, MusicalContext, Note  # noqa: E402
+from engines.music import SCALES, Feel, Key, MusicalContext, Note, parse_key  # noqa: E402
 from engines.presets import load_genre, names  # noqa: E402
-from tools.bench.quality_checks import drum_bars, fit_checks, key_score, meter_bars, pattern, write  # noqa: E402
+from tools.bench.quality_checks import (  # noqa: E402
+    drum_bars,
+    fit_checks,
+    key_score,
+    meter_bars,
+    pattern,
+    scale_strong_out,
+    write,
+)
 
 KEYS = [Key(pc, mode) for mode in ("Major", "Minor") for pc in range(12)]
 
@@ -111,6 +124,34 @@ def run_variety_density(genres: list[str], tmp: str) -> tuple[dict[str, Any], di
     return variety, density
 
 
+SCALE_ROOTS = (0, 4, 7, 10)  # C, E, G, Bb
+
+
+def run_scales(genres: list[str], seeds: int, tmp: str) -> dict[str, Any]:
+    """Per scale: strong-beat notes of bass and melody outside it (out/total over genres, roots
+    and seeds, read from the written files), and the refusal message if the generators refuse it."""
+    res: dict[str, Any] = {}
+    for scale in SCALES:
+        out = total = 0
+        for g in genres:
+            for root in SCALE_ROOTS:
+                for seed in range(seeds):
+                    path = os.path.join(tmp, f"s-{g}-{root}-{seed}.mid")
+                    write(path, g, Key(root, scale), seed)
+                    o, t = scale_strong_out(path, Key(root, scale))
+                    out, total = out + o, total + t
+        res[scale] = {"strong_out": out, "strong_notes": total, "refused": ""}
+    try:
+        generate_parts(MusicalContext(key=Key(0, "Chromatic"), bars=1))
+    except InvalidValue as exc:
+        res["Chromatic (not a Live 12 scale)"] = {
+            "strong_out": 0,
+            "strong_notes": 0,
+            "refused": str(exc)[:90],
+        }
+    return res
+
+
 def naive_notes(count: int, rng: random.Random) -> list[Note]:
     """The floor a generator cannot beat: ``count`` random notes, nothing musical about them."""
     return [
@@ -142,7 +183,13 @@ def run_speed(tmp: str, runs: int) -> dict[str, Any]:
         write_midi(path, parts, tempo_bpm=100, signature=(4, 4), key=ctx.key)
         pm = median_ms(lambda path=path: pretty_midi.PrettyMIDI(path), max(3, runs // 10))
         m21 = median_ms(lambda path=path: music21.converter.parse(path, forceSource=True), 3)
+        feel = Feel(swing=0.3, humanize=0.2, accent=0.7, intensity=0.6, fills="4")
+        grooved_ctx = replace(ctx, feel=feel)
+        grooved = median_ms(lambda ctx=grooved_ctx: generate_parts(ctx, seed=1), runs)
+        exotic = replace(ctx, key=parse_key("E Hirajoshi"))
+        hirajoshi = median_ms(lambda ctx=exotic: generate_parts(ctx, seed=1), runs)
         res[g] = {"notes": total, "generate_ms": round(gen, 3), "naive_random_ms": round(naive, 3),
+                  "groove_controls_ms": round(grooved, 3), "e_hirajoshi_ms": round(hirajoshi, 3),
                   "pretty_midi_read_ms": round(pm, 2), "music21_parse_ms": round(m21, 1)}  # fmt: skip
     return res
 
@@ -176,6 +223,8 @@ def main() -> int:
             report["meter"] = run_meter(tmp, args.seeds)
         if sections & {"variety", "density"}:
             report["variety"], report["density"] = run_variety_density(genres, tmp)
+        if "scales" in sections:
+            report["scales"] = run_scales(genres, max(1, args.seeds // 5), tmp)
         if "speed" in sections:
             report["speed"] = run_speed(tmp, args.runs)
     text = json.dumps(report, indent=1)

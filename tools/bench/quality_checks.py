@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 
 import mir_eval
 import music21
@@ -105,6 +106,7 @@ def fit_checks(path: str, key: Key, chromatic: set[int]) -> dict[str, list[int]]
 def drum_bars(path: str, genre: str) -> list[int]:
     """Per bar 1/0: the genre's signature groove is there."""
     tracks, bar, _sig = read(path)
+    tempo = float(pretty_midi.PrettyMIDI(path).get_tempo_changes()[1][0])
     kit = tracks.get("drums", [])
     bars = round(max(e for _s, e, _p in kit) / bar) if kit else 0
     result = []
@@ -115,7 +117,9 @@ def drum_bars(path: str, genre: str) -> list[int]:
             return any(abs(t - beat) < TOL and p in pitches for t, p in hits)
 
         offs = [t % 1 for t, p in hits if p in (42, 51) and 0.3 < t % 1 < 0.85]
-        if genre in ("rock", "pop", "country"):
+        if genre in NEW_JUDGES:
+            ok = NEW_JUDGES[genre](at, hits, tempo)
+        elif genre in ("rock", "pop", "country"):
             ok = at(1.0, (38,)) and at(3.0, (38,))
         elif genre == "electronic":
             ok = all(at(float(i), (36,)) for i in range(4))
@@ -128,6 +132,60 @@ def drum_bars(path: str, genre: str) -> list[int]:
             continue
         result.append(int(ok))
     return result
+
+
+At = Callable[[float, tuple[int, ...]], bool]
+BACKBEAT = (38, 39, 40)  # snare, clap, electric snare
+
+
+def _house(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
+    """Four on the floor with an open hat on every off-beat eighth."""
+    return all(at(float(b), (36,)) and at(b + 0.5, (46,)) for b in range(4))
+
+
+def _techno(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
+    return all(at(float(b), (36,)) for b in range(4))
+
+
+def _trap(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
+    """Half time: the backbeat on beat 3 and not on beats 2 or 4."""
+    return at(2.0, BACKBEAT) and not at(1.0, BACKBEAT) and not at(3.0, BACKBEAT)
+
+
+def _dnb(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
+    """170+ BPM, snare on 2 and 4, a kick off the beat."""
+    off_kick = any(p == 36 and min(t % 1, 1 - t % 1) > TOL for t, p in hits)
+    return tempo >= 170 and at(1.0, BACKBEAT) and at(3.0, BACKBEAT) and off_kick
+
+
+def _funk(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
+    """Backbeat on 2 and 4, a kick on an off-beat sixteenth, and ghost snares between the beats."""
+    sixteenth_kick = any(p == 36 and abs((t * 4) % 2 - 1) < TOL * 4 for t, p in hits)
+    ghost = any(p == 38 and min(abs(t - b) for b in (1.0, 3.0)) > TOL and t % 1 > TOL for t, p in hits)
+    return at(1.0, BACKBEAT) and at(3.0, BACKBEAT) and sixteenth_kick and ghost
+
+
+NEW_JUDGES: dict[str, Callable[[At, list[tuple[float, int]], float], bool]] = {
+    "house": _house,
+    "techno": _techno,
+    "trap": _trap,
+    "drum-and-bass": _dnb,
+    "funk": _funk,
+}
+
+
+def scale_strong_out(path: str, key: Key) -> tuple[int, int]:
+    """(notes out of the key's scale, notes) of bass and melody on strong beats, read from the file."""
+    tracks, bar, sig = read(path)
+    pcs = key.pitch_classes
+    out = total = 0
+    for name in ("bass", "melody"):
+        for s, _e, p in tracks.get(name, []):
+            pos = s % bar
+            if any(abs(pos - b) < TOL for b in strong(sig)) or bar - pos < TOL:
+                total += 1
+                out += int(p % 12 not in pcs)
+    return out, total
 
 
 def meter_bars(path: str, sig: tuple[int, int]) -> list[int]:

@@ -8,7 +8,9 @@ import pytest
 
 from engines.generators import bass, drums, generate_parts
 from engines.generators.harmony import progression
+from engines.generators.theory import chord_tones
 from engines.music import Note
+from engines.presets import load_genre
 from tests.engines.generators.helpers import GENRES, ctx
 
 
@@ -23,17 +25,40 @@ def test_root_at_every_change_in_range(genre: str) -> None:
         for seed in range(3):
             chords = progression(c, seed=seed)
             notes = bass.generate(c, seed=seed)
-            assert all(28 <= n.pitch <= 60 for n in notes)
+            low, high = load_genre(genre).bass["range"]  # E1..C4 but the 808's low range
+            assert all(max(24, low) <= n.pitch <= min(60, high) for n in notes)
             for chord in chords:
                 at = sounding(notes, chord.start_beats + 0.02)
-                assert [n.pitch % 12 for n in at] == [chord.root], (chord, at)
+                if chord.root in c.key.pitch_classes:
+                    assert [n.pitch % 12 for n in at] == [chord.root], (chord, at)
+                else:  # a borrowed chord (bVII in major): a chord tone of the scale, as an inversion
+                    held = [t for t in chord_tones(chord) if t in c.key.pitch_classes]
+                    assert [n.pitch % 12 for n in at] == held[:1], (chord, at)
 
 
-def test_notes_never_overlap() -> None:
+def test_notes_never_overlap_but_808_slides() -> None:
     for genre in GENRES:
         notes = sorted(bass.generate(ctx(genre), seed=1), key=lambda n: n.start_beats)
+        slide = bass.SLIDE_BEATS if load_genre(genre).bass["style"] == "808" else 0.0
         for a, b in itertools.pairwise(notes):
-            assert a.start_beats + a.duration_beats <= b.start_beats + 0.03, genre
+            assert a.start_beats + a.duration_beats <= b.start_beats + 0.03 + slide, genre
+
+
+def test_808_slides_hold_into_a_new_pitch_inside_one_chord() -> None:
+    c = ctx("trap", "F minor")
+    chords = progression(c, seed=2)
+    notes = sorted(bass.generate(c, seed=2, complexity=0.9), key=lambda n: n.start_beats)
+    slides = [
+        (a, b)
+        for a, b in itertools.pairwise(notes)
+        if a.start_beats + a.duration_beats > b.start_beats + 0.01
+    ]
+    assert slides, "an 808 at complexity 0.9 slides at least once in 8 bars"
+    for a, b in slides:
+        assert a.pitch != b.pitch
+        assert a.start_beats + a.duration_beats == pytest.approx(b.start_beats + bass.SLIDE_BEATS, abs=0.02)
+        ends = [ch.start_beats + ch.duration_beats for ch in chords if ch.start_beats <= a.start_beats + 0.05]
+        assert a.start_beats + a.duration_beats <= min(e for e in ends if e > a.start_beats) + 1e-6
 
 
 def test_pop_bass_is_locked_to_the_kick() -> None:

@@ -4,7 +4,7 @@
 const assert = require("node:assert/strict");
 const path = require("node:path");
 const { test } = require("node:test");
-const { DeviceLogic, loadProtocol, GENRES, DAEMON_DOWN, formatContext } = require(
+const { DeviceLogic, loadProtocol, GENRES, FILLS, DAEMON_DOWN, formatContext } = require(
   path.resolve(__dirname, "../../../max_for_live/musearoo_logic.js"),
 );
 
@@ -95,6 +95,28 @@ test("generate: part, own track when known and followed, selected slot, settings
   assert.deepEqual(gens[0], [A.generate, "bass", "track", -1, ...common, "seed", 40]);
   assert.deepEqual(gens[1], [A.generate, "drums", "track", 3, ...common, "seed", 41]);
   assert.deepEqual(gens[2], [A.generate, "melody", "track", -1, ...common, "seed", 42]);
+  for (const [, , ...opts] of gens) {
+    for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.generate_options, opts[i]);
+  }
+});
+
+test("groove: the dials go out only while My groove is on; the fills menu's genre entry sends none", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("swing", [0.25]);
+  d.logic.handle("humanize", [0]);
+  d.logic.handle("generate", ["drums"]); // Genre groove: the genre's own swing and humanize
+  d.logic.handle("groove", [1]);
+  d.logic.handle("accent", [0.9]);
+  d.logic.handle("intensity", [1.5]); // clamped to 1
+  d.logic.handle("fills", [FILLS.indexOf("4")]);
+  d.logic.handle("generate", ["drums"]);
+  d.logic.handle("vary", []);
+  const gens = d.sent().filter((m) => m[0] === A.generate);
+  assert.ok(!gens[0].includes("swing") && !gens[0].includes("fills"));
+  const groove = ["swing", 0.25, "humanize", 0, "accent", 0.9, "intensity", 1, "fills", "4"];
+  assert.deepEqual(gens[1].slice(-groove.length), groove);
+  assert.deepEqual(gens[2].slice(-groove.length), groove);
   for (const [, , ...opts] of gens) {
     for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.generate_options, opts[i]);
   }
