@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from engines.errors import InvalidValue
+from engines.separation.batched import separate_batched, use_batched
 from engines.separation.models import best_device, source_names
 
 Progress = Callable[[float, str], None]
@@ -33,11 +34,14 @@ def separate(
     overlap: float = 0.25,
     device: str | None = None,
     progress: Progress | None = None,
+    batched: bool | None = None,
 ) -> dict[str, np.ndarray]:
     """Stems of ``mix`` (float32, shape (frames, channels) or (frames,)) by stem name, same shape.
 
     ``shifts`` and ``overlap`` are demucs's (random time shifts, drawn from ``seed``); progress is
     called with fractions 0..1 and may raise JobCancelled to stop between model segments.
+    ``batched`` (default: on for CUDA) sends all segments through the model in batches
+    (``engines.separation.batched``) instead of demucs's one-at-a-time loop.
     """
     audio = _checked(mix, sample_rate_hz)
     report = progress or (lambda fraction, message: None)
@@ -46,6 +50,8 @@ def separate(
     width = int(model.audio_channels)
     groups = [list(range(c, min(c + width, channels))) for c in range(0, channels, width)]
     stems = np.zeros((len(names), frames, channels), dtype=np.float32)
+    device = device or best_device()
+    batch = use_batched(device) if batched is None else batched
     state = random.getstate()
     random.seed(seed)
     try:
@@ -55,7 +61,7 @@ def separate(
                 report((g + fraction) / len(groups), message)
 
             stems[:, :, group] = _separate_group(
-                audio[:, group], sample_rate_hz, model, width, shifts, overlap, device or best_device(), sub
+                audio[:, group], sample_rate_hz, model, width, shifts, overlap, device, batch, sub
             )
     finally:
         random.setstate(state)
@@ -103,6 +109,7 @@ def _separate_group(
     shifts: int,
     overlap: float,
     device: str,
+    batched: bool,
     report: Progress,
 ) -> np.ndarray:
     """Stems (S, frames, len(group)) of a (frames, len(group)) slice with len(group) <= width."""
@@ -136,10 +143,13 @@ def _separate_group(
         fraction = (info.get("model_idx_in_bag", 0) + within) / bag
         report(min(fraction, 0.999), f"separating: {100 * fraction:.0f}%")
 
-    with torch.no_grad():
-        out = apply_model(
-            model, x[None], shifts=shifts, split=True, overlap=overlap, device=device, callback=callback
-        )[0]
+    if batched:
+        out = separate_batched(model, x, shifts=shifts, overlap=overlap, device=device, report=report)
+    else:
+        with torch.no_grad():
+            out = apply_model(
+                model, x[None], shifts=shifts, split=True, overlap=overlap, device=device, callback=callback
+            )[0]
     out = out.to("cpu", torch.float32) * std + mean
     if sample_rate_hz != model_rate:
         longest = -(-out.shape[-1] * sample_rate_hz // model_rate)

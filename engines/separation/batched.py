@@ -1,0 +1,260 @@
+"""Batched separation: every demucs segment of a clip through the model in a few large batches.
+
+demucs's ``apply_model(shifts, split=True, overlap)`` sends one segment at a time through the
+model, which leaves a GPU idle most of the time. Here the same segments (the same random shift
+drawn from ``random``, the same segment length, stride and padding, the same triangular
+overlap-add weights and bag weights) are cut out first, run through the model in batches sized
+to the card's free memory, and overlap-added in demucs's order, so in float32 the stems equal
+``apply_model``'s within float rounding. On CUDA the model runs under bfloat16 autocast.
+
+A CUDA out-of-memory error halves the batch and tries again, down to one segment, then moves the
+rest of the job to the CPU once; each step is reported through ``report``. Segments already done
+are kept.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from engines.errors import ModelUnavailable
+
+Progress = Callable[[float, str], None]
+GIB = 1024**3
+CPU_BATCH = 4  # segments per batch off CUDA (the htdemucs layout takes about 1 GiB of RAM each)
+MEMORY_SHARE = 0.7  # of the card's free memory that one batch's activations may use
+_PER_SEGMENT_BYTES: dict[tuple[int, int, str], int] = {}  # (model id, window, dtype) -> bytes
+
+
+def use_batched(device: str) -> bool:
+    """The one switch: batched segments on CUDA; CPU and mps keep demucs's own loop."""
+    return torch.device(device).type == "cuda"
+
+
+@dataclass(frozen=True)
+class _Segment:
+    view: int  # which (sub-model, shift) view it belongs to
+    offset: int  # within the view
+    start: int  # of its padded window in the padded mix (may be < 0: zeros)
+    length: int  # of the segment (the last one of a view may be short)
+    window: int  # the length the model is given
+    full: int  # the model's segment length, which sizes the overlap-add weight
+
+
+@dataclass
+class _View:
+    model: int
+    shift: int  # samples of padding skipped at the start (max_shift - random offset)
+    length: int
+    out: torch.Tensor | None = None
+    weight_sum: torch.Tensor | None = None
+
+
+def separate_batched(
+    model: Any,
+    mix: torch.Tensor,
+    *,
+    shifts: int,
+    overlap: float,
+    device: str,
+    report: Progress,
+    half: bool | None = None,
+    max_batch: int | None = None,
+) -> torch.Tensor:
+    """Stems (S, C, L) float32 on the CPU of a normalised (C, L) mix, as ``apply_model(mix[None])[0]``."""
+    dev = torch.device(device)
+    half = dev.type == "cuda" if half is None else half
+    subs = list(model.models) if hasattr(model, "models") else [model]
+    bag_weights = list(model.weights) if hasattr(model, "models") else [[1.0] * len(model.sources)]
+    length = mix.shape[-1]
+    max_shift = int(0.5 * model.samplerate) if shifts else 0
+    padded = (torch.nn.functional.pad(mix, (max_shift, max_shift)) if shifts else mix).to(dev)
+    views: list[_View] = []
+    per_model: list[list[_Segment]] = []
+    for m, sub in enumerate(subs):  # random draws in apply_model's order: model by model, shift by shift
+        segments: list[_Segment] = []
+        for _ in range(max(shifts, 1)):
+            offset = random.randint(0, max_shift) if shifts else 0
+            view = _View(m, max_shift - offset, length + max_shift - offset)
+            segments += _cut(sub, len(views), offset, view.length, overlap)
+            views.append(view)
+        per_model.append(segments)
+    total = sum(len(s) for s in per_model)
+    done = 0
+    for m, sub in enumerate(subs):
+        dev = _run_model(sub, per_model[m], padded, views, dev, half, max_batch, report, done, total)
+        done += len(per_model[m])
+    return _assemble(views, bag_weights, shifts, length, len(subs))
+
+
+def _cut(sub: Any, view: int, base: int, view_length: int, overlap: float) -> list[_Segment]:
+    segment_length = int(sub.samplerate * sub.segment)
+    stride = int((1 - overlap) * segment_length)
+    out = []
+    for offset in range(0, view_length, stride):
+        size = min(view_length - offset, segment_length)
+        window = sub.valid_length(size) if hasattr(sub, "valid_length") else size
+        out.append(_Segment(view, offset, base + offset - (window - size) // 2, size, window, segment_length))
+    return out
+
+
+def _window(padded: torch.Tensor, seg: _Segment) -> torch.Tensor:
+    lo, hi = max(0, seg.start), min(padded.shape[-1], seg.start + seg.window)
+    return torch.nn.functional.pad(padded[:, lo:hi], (lo - seg.start, seg.start + seg.window - hi))
+
+
+def _triangle(size: int, device: torch.device) -> torch.Tensor:
+    weight = torch.cat(
+        [torch.arange(1, size // 2 + 1, device=device), torch.arange(size - size // 2, 0, -1, device=device)]
+    )
+    return weight / weight.max()
+
+
+def _run_model(
+    sub: Any,
+    segments: list[_Segment],
+    padded: torch.Tensor,
+    views: list[_View],
+    dev: torch.device,
+    half: bool,
+    max_batch: int | None,
+    report: Progress,
+    done: int,
+    total: int,
+) -> torch.device:
+    """Overlap-adds one sub-model's segments into their views; returns the device it ended on."""
+    ensure_fits(sub, dev)
+    sub.to(dev).eval()
+    size = max_batch or (len(segments) if dev.type == "cuda" else min(len(segments), CPU_BATCH))
+    fell_back, probed = False, max_batch is not None or dev.type != "cuda"
+    i = 0
+    while i < len(segments):
+        take = segments[i : i + size]
+        if not all(s.window == take[0].window for s in take):  # demucs v2/v3 models: a short last window
+            take = [s for s in take if s.window == take[0].window]
+        try:
+            if not probed:
+                probed, size = True, _probe_batch_size(sub, take[0], padded, dev, half, len(segments))
+                take = take[:size]
+            outs = _forward(sub, take, padded, dev, half)
+        except torch.OutOfMemoryError:
+            probed = True
+            _PER_SEGMENT_BYTES.clear()
+            if dev.type == "cuda":
+                torch.cuda.empty_cache()
+            if size > 1:
+                size = max(1, min(size, len(take)) // 2)
+                report(done_fraction(done + i, total), f"GPU out of memory: retrying with batches of {size}")
+            elif not fell_back:
+                fell_back, dev, size = True, torch.device("cpu"), 1
+                sub.to(dev)
+                report(done_fraction(done + i, total), "GPU out of memory: separating the rest on the CPU")
+            else:
+                raise
+            continue
+        _overlap_add(take, outs, views)
+        i += len(take)
+        report(done_fraction(done + i, total), f"separating: {100 * (done + i) / total:.0f}%")
+    return dev
+
+
+def done_fraction(done: int, total: int) -> float:
+    return min(0.999, done / max(total, 1))
+
+
+def _forward(
+    sub: Any, take: list[_Segment], padded: torch.Tensor, dev: torch.device, half: bool
+) -> torch.Tensor:
+    batch = torch.stack([_window(padded, s) for s in take]).to(dev)
+    with torch.no_grad(), torch.autocast(dev.type, dtype=torch.bfloat16, enabled=half and dev.type == "cuda"):
+        out = sub(batch)
+    return out.float()
+
+
+def _probe_batch_size(
+    sub: Any, first: _Segment, padded: torch.Tensor, dev: torch.device, half: bool, count: int
+) -> int:
+    """Segments per batch that fit in the card's free memory, from one segment's measured peak."""
+    key = (id(sub), first.window, str(half))
+    if key not in _PER_SEGMENT_BYTES:
+        torch.cuda.synchronize(dev)
+        torch.cuda.reset_peak_memory_stats(dev)
+        before = torch.cuda.memory_allocated(dev)
+        _forward(sub, [first], padded, dev, half)
+        torch.cuda.synchronize(dev)
+        _PER_SEGMENT_BYTES[key] = max(1, torch.cuda.max_memory_allocated(dev) - before)
+    return max(1, min(count, int(MEMORY_SHARE * free_bytes(dev) / _PER_SEGMENT_BYTES[key])))
+
+
+def free_bytes(dev: torch.device) -> int:
+    """Free memory of the card plus what PyTorch's allocator holds unused."""
+    free, _ = torch.cuda.mem_get_info(dev)
+    return int(free + torch.cuda.memory_reserved(dev) - torch.cuda.memory_allocated(dev))
+
+
+def ensure_fits(sub: Any, dev: torch.device, free: int | None = None) -> None:
+    """ModelUnavailable naming the card's free memory when the model's weights do not fit on it."""
+    if dev.type != "cuda" and free is None:
+        return
+    tensors = [*sub.parameters(), *sub.buffers()]
+    if dev.type == "cuda" and all(t.device.type == "cuda" for t in tensors):
+        return  # already there
+    need = sum(t.numel() * t.element_size() for t in tensors)
+    free = free_bytes(dev) if free is None else free
+    if need > free:
+        name = torch.cuda.get_device_name(dev) if dev.type == "cuda" else str(dev)
+        raise ModelUnavailable(
+            f"the demucs model needs {_size(need)} of GPU memory for its weights (and more for each "
+            f"segment in a batch), but {name} has {_size(free)} free: close other "
+            f"programs using the GPU or separate on the CPU (--device cpu)"
+        )
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GiB", GIB), ("MiB", 1024**2)):
+        if count >= scale:
+            return f"{count / scale:.2f} {unit}"
+    return f"{count / 1024:.0f} KiB"
+
+
+def _overlap_add(take: list[_Segment], outs: torch.Tensor, views: list[_View]) -> None:
+    for seg, out in zip(take, outs, strict=True):
+        view = views[seg.view]
+        trim = (out.shape[-1] - seg.length) // 2
+        out = out[..., trim : trim + seg.length]  # demucs's center_trim
+        if view.out is None or view.weight_sum is None:
+            view.out = torch.zeros((*out.shape[:-1], view.length), device=out.device)
+            view.weight_sum = torch.zeros(view.length, device=out.device)
+        view.out, view.weight_sum = view.out.to(out.device), view.weight_sum.to(out.device)
+        weight = _triangle(seg.full, out.device)
+        view.out[..., seg.offset : seg.offset + seg.length] += weight[: seg.length] * out
+        view.weight_sum[seg.offset : seg.offset + seg.length] += weight[: seg.length]
+
+
+def _assemble(
+    views: list[_View], bag_weights: list[list[float]], shifts: int, length: int, models: int
+) -> torch.Tensor:
+    estimates: torch.Tensor | None = None
+    totals = [0.0] * len(bag_weights[0])
+    for m in range(models):
+        out: torch.Tensor | None = None
+        mine = [v for v in views if v.model == m]
+        for view in mine:
+            assert view.out is not None and view.weight_sum is not None
+            part = (view.out / view.weight_sum).cpu()[..., view.shift : view.shift + length]
+            out = part if out is None else out + part
+        assert out is not None
+        if shifts:
+            out = out / len(mine)
+        for k, inst_weight in enumerate(bag_weights[m]):
+            out[k] *= inst_weight
+            totals[k] += inst_weight
+        estimates = out if estimates is None else estimates + out
+    assert estimates is not None
+    for k in range(estimates.shape[0]):
+        estimates[k] /= totals[k]
+    return estimates
