@@ -5,7 +5,7 @@ model, which leaves a GPU idle most of the time. Here the same segments (the sam
 drawn from ``random``, the same segment length, stride and padding, the same triangular
 overlap-add weights and bag weights) are cut out first, run through the model in batches sized
 to the card's free memory, and overlap-added in demucs's order, so in float32 the stems equal
-``apply_model``'s within float rounding. On CUDA the model runs under bfloat16 autocast.
+``apply_model``'s within float rounding. On CUDA the model runs under ``HALF`` autocast.
 
 A CUDA out-of-memory error halves the batch and tries again, down to one segment, then moves the
 rest of the job to the CPU once; each step is reported through ``report``. Segments already done
@@ -15,7 +15,8 @@ are kept.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from engines.errors import ModelUnavailable
 Progress = Callable[[float, str], None]
 GIB = 1024**3
 CPU_BATCH = 4  # segments per batch off CUDA (the htdemucs layout takes about 1 GiB of RAM each)
+HALF = torch.bfloat16  # autocast dtype on CUDA (signal-to-difference vs float32: docs/BENCHMARKS.md)
 MEMORY_SHARE = 0.7  # of the card's free memory that one batch's activations may use
 _PER_SEGMENT_BYTES: dict[tuple[int, int, str], int] = {}  # (model id, window, dtype) -> bytes
 
@@ -33,6 +35,14 @@ _PER_SEGMENT_BYTES: dict[tuple[int, int, str], int] = {}  # (model id, window, d
 def use_batched(device: str) -> bool:
     """The one switch: batched segments on CUDA; CPU and mps keep demucs's own loop."""
     return torch.device(device).type == "cuda"
+
+
+def fast_path(device: str) -> tuple[bool, str]:
+    """For ``roo doctor``: whether separation on ``device`` batches its segments, and how."""
+    if use_batched(device):
+        precision = str(HALF).removeprefix("torch.")
+        return True, f"all segments in batches sized to free memory, {precision} autocast"
+    return False, f"demucs's segment-by-segment loop on {device} (batching measured slower there)"
 
 
 @dataclass(frozen=True)
@@ -62,12 +72,12 @@ def separate_batched(
     overlap: float,
     device: str,
     report: Progress,
-    half: bool | None = None,
+    half: torch.dtype | None = None,
     max_batch: int | None = None,
 ) -> torch.Tensor:
     """Stems (S, C, L) float32 on the CPU of a normalised (C, L) mix, as ``apply_model(mix[None])[0]``."""
     dev = torch.device(device)
-    half = dev.type == "cuda" if half is None else half
+    half = (HALF if dev.type == "cuda" else torch.float32) if half is None else half
     subs = list(model.models) if hasattr(model, "models") else [model]
     bag_weights = list(model.weights) if hasattr(model, "models") else [[1.0] * len(model.sources)]
     length = mix.shape[-1]
@@ -120,7 +130,7 @@ def _run_model(
     padded: torch.Tensor,
     views: list[_View],
     dev: torch.device,
-    half: bool,
+    half: torch.dtype,
     max_batch: int | None,
     report: Progress,
     done: int,
@@ -167,16 +177,33 @@ def done_fraction(done: int, total: int) -> float:
 
 
 def _forward(
-    sub: Any, take: list[_Segment], padded: torch.Tensor, dev: torch.device, half: bool
+    sub: Any, take: list[_Segment], padded: torch.Tensor, dev: torch.device, half: torch.dtype
 ) -> torch.Tensor:
     batch = torch.stack([_window(padded, s) for s in take]).to(dev)
-    with torch.no_grad(), torch.autocast(dev.type, dtype=torch.bfloat16, enabled=half and dev.type == "cuda"):
-        out = sub(batch)
-    return out.float()
+    if half == torch.float32 or dev.type != "cuda":
+        with torch.no_grad():
+            return sub(batch).float()
+    with torch.no_grad(), torch.autocast("cuda", dtype=half), _float_mask(sub):
+        return sub(batch).float()
+
+
+@contextmanager
+def _float_mask(sub: Any) -> Iterator[None]:
+    """(H)TDemucs turn the decoder's output into a complex spectrogram, which has no bfloat16 form:
+    its ``_mask`` gets the output in float32 (the inverse STFT runs in float32 as well)."""
+    if not hasattr(sub, "_mask"):
+        yield
+        return
+    method = type(sub)._mask
+    sub._mask = lambda z, m: method(sub, z, m.float())
+    try:
+        yield
+    finally:
+        del sub._mask
 
 
 def _probe_batch_size(
-    sub: Any, first: _Segment, padded: torch.Tensor, dev: torch.device, half: bool, count: int
+    sub: Any, first: _Segment, padded: torch.Tensor, dev: torch.device, half: torch.dtype, count: int
 ) -> int:
     """Segments per batch that fit in the card's free memory, from one segment's measured peak."""
     key = (id(sub), first.window, str(half))
