@@ -14,7 +14,8 @@ from demucs.apply import BagOfModels
 
 from engines.errors import JobCancelled, ModelUnavailable
 from engines.separation import load_model, separate
-from engines.separation.batched import ensure_fits, use_batched
+from engines.separation.batched import use_batched
+from engines.separation.gpu_memory import ensure_fits
 
 from .helpers import music
 
