@@ -74,7 +74,8 @@ def separate_batched(
     half: torch.dtype | None = None,
     max_batch: int | None = None,
 ) -> torch.Tensor:
-    """Stems (S, C, L) float32 on the CPU of a normalised (C, L) mix, as ``apply_model(mix[None])[0]``."""
+    """Stems (S, C, L) float32 of a normalised (C, L) mix, as ``apply_model(mix[None])[0]``; on
+    ``device``, or on the CPU where an out-of-memory error moved the job there."""
     dev = torch.device(device)
     half = (HALF if dev.type == "cuda" else torch.float32) if half is None else half
     subs = list(model.models) if hasattr(model, "models") else [model]
@@ -240,15 +241,15 @@ def _assemble(
         mine = [v for v in views if v.model == m]
         for view in mine:
             assert view.out is not None and view.weight_sum is not None
-            part = (view.out / view.weight_sum).cpu()[..., view.shift : view.shift + length]
-            out = part if out is None else out + part
+            part = (view.out / view.weight_sum)[..., view.shift : view.shift + length]
+            out = part if out is None else out.to(part.device) + part  # a fallback ends on the CPU
         assert out is not None
         if shifts:
             out = out / len(mine)
         for k, inst_weight in enumerate(bag_weights[m]):
             out[k] *= inst_weight
             totals[k] += inst_weight
-        estimates = out if estimates is None else estimates + out
+        estimates = out if estimates is None else estimates.to(out.device) + out
     assert estimates is not None
     for k in range(estimates.shape[0]):
         estimates[k] /= totals[k]

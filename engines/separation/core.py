@@ -49,7 +49,7 @@ def separate(
     frames, channels = audio.shape
     width = int(model.audio_channels)
     groups = [list(range(c, min(c + width, channels))) for c in range(0, channels, width)]
-    stems = np.zeros((len(names), frames, channels), dtype=np.float32)
+    stems = np.zeros((len(names), frames, channels), dtype=np.float32) if len(groups) > 1 else None
     device = device or best_device()
     batch = use_batched(device) if batched is None else batched
     state = random.getstate()
@@ -60,11 +60,16 @@ def separate(
             def sub(fraction: float, message: str, g: int = g) -> None:
                 report((g + fraction) / len(groups), message)
 
-            stems[:, :, group] = _separate_group(
+            part = _separate_group(
                 audio[:, group], sample_rate_hz, model, width, shifts, overlap, device, batch, sub
             )
+            if stems is None:  # one group holds every channel: no copy
+                stems = part
+            else:
+                stems[:, :, group] = part
     finally:
         random.setstate(state)
+    assert stems is not None
     if exact_sum:
         stems = assign_residual(audio, stems)
     report(1.0, "separated")
@@ -119,7 +124,8 @@ def _separate_group(
 
     frames, used = audio.shape
     model_rate = int(model.samplerate)
-    x = torch.from_numpy(np.ascontiguousarray(audio.T))
+    # the batched path keeps the audio on its device from here to the stems' last transpose
+    x = torch.from_numpy(audio).to(device if batched else "cpu").T.contiguous()
     if used < width:
         x = x.mean(dim=0, keepdim=True).expand(width, -1).contiguous()
     if sample_rate_hz != model_rate:
@@ -150,7 +156,7 @@ def _separate_group(
             out = apply_model(
                 model, x[None], shifts=shifts, split=True, overlap=overlap, device=device, callback=callback
             )[0]
-    out = out.to("cpu", torch.float32) * std + mean
+    out = out.float() * std + mean
     if sample_rate_hz != model_rate:
         longest = -(-out.shape[-1] * sample_rate_hz // model_rate)
         out = julius.resample_frac(out, model_rate, sample_rate_hz, output_length=min(frames, longest))
@@ -159,7 +165,7 @@ def _separate_group(
     out = out[..., :frames]
     if used < width:
         out = out.mean(dim=1, keepdim=True)
-    return np.ascontiguousarray(out.numpy().transpose(0, 2, 1))
+    return out.transpose(1, 2).contiguous().cpu().numpy()
 
 
 def _segment_s(model: Any) -> float:
