@@ -9,7 +9,8 @@ and a short table to stdout. Usage::
     .venv/bin/python tools/bench/gpu_separation.py --device cpu --seconds 10 --repeats 1
 
 Rows: ``ours`` is ``engines.separation.separate`` (the default path for the device: batched on
-CUDA, demucs's loop elsewhere); ``ours_loop`` the same with ``batched=False`` (the path before
+CUDA, demucs's loop elsewhere); ``ours_core_fp32`` the batched core alone in float32 on the
+normalised mix; ``ours_cudnn_benchmark`` ``ours`` with cuDNN's autotuner on; ``ours_loop`` the same with ``batched=False`` (the path before
 batching); ``ours_batched`` forced batching (CPU runs only); ``apply_model`` is demucs's
 ``apply_model(model, mix, shifts=1, split=True, overlap=0.25, device=...)`` on a mix normalised as
 its CLI does, with the model kept on the CPU between calls as the CLI keeps it.
@@ -153,6 +154,18 @@ def measure(model: Any, seconds: float, device: str, repeats: int) -> dict[str, 
         row["ours_batched"] = timed(
             lambda: separate(mix, RATE, model, device=device, batched=True), device, 1
         )
+    if device.startswith("cuda"):
+        row["ours_core_fp32"] = timed(
+            lambda: separate_batched(
+                model, x, shifts=1, overlap=0.25, device=device, report=lambda f, m: None, half=torch.float32
+            ),
+            device,
+            repeats,
+        )
+        with torch.backends.cudnn.flags(enabled=True, benchmark=True, deterministic=False, allow_tf32=True):
+            row["ours_cudnn_benchmark"] = timed(
+                lambda: separate(mix, RATE, model, device=device), device, repeats
+            )
     model.cpu()  # the CLI holds the model on the CPU; apply_model moves it for each call
     row["apply_model"] = timed(lambda: apply_model_cli(model, x, device), device, repeats)
     row["speedup_vs_apply_model"] = row["apply_model"]["median_s"] / row["ours"]["median_s"]
