@@ -115,7 +115,7 @@ def accuracy(model: Any, x: torch.Tensor, device: str) -> dict[str, Any]:
         finally:
             torch.backends.cudnn.allow_tf32 = saved
         out[f"fp32_max_abs_diff_vs_apply_model{'' if tf32 else '_no_tf32'}"] = float(
-            (mine - theirs).abs().max()
+            (mine.cpu() - theirs.cpu()).abs().max()
         )
     out["stem_peak"] = float(reference.abs().max())
     if device.startswith("cuda"):
@@ -169,6 +169,7 @@ def measure(model: Any, seconds: float, device: str, repeats: int) -> dict[str, 
     model.cpu()  # the CLI holds the model on the CPU; apply_model moves it for each call
     row["apply_model"] = timed(lambda: apply_model_cli(model, x, device), device, repeats)
     row["speedup_vs_apply_model"] = row["apply_model"]["median_s"] / row["ours"]["median_s"]
+    print(json.dumps(row), flush=True)
     row.update(accuracy(model, x, device) if device.startswith("cuda") or seconds <= 10 else {})
     return row
 
