@@ -151,7 +151,9 @@ def _run_model(
                 probed, size = True, _probe_batch_size(sub, take[0], padded, dev, half, len(segments))
                 take = take[:size]
             outs = _forward(sub, take, padded, dev, half)
-        except torch.OutOfMemoryError:
+        except RuntimeError as exc:  # torch.OutOfMemoryError, or cuDNN failing to allocate
+            if not is_out_of_memory(exc):
+                raise
             probed = True
             _PER_SEGMENT_BYTES.clear()
             if dev.type == "cuda":
@@ -170,6 +172,11 @@ def _run_model(
         i += len(take)
         report(done_fraction(done + i, total), f"separating: {100 * (done + i) / total:.0f}%")
     return dev
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    text = str(exc)
+    return isinstance(exc, torch.OutOfMemoryError) or "out of memory" in text or "ALLOC_FAILED" in text
 
 
 def done_fraction(done: int, total: int) -> float:

@@ -14,7 +14,7 @@ from demucs.apply import BagOfModels
 
 from engines.errors import JobCancelled, ModelUnavailable
 from engines.separation import load_model, separate
-from engines.separation.batched import use_batched
+from engines.separation.batched import is_out_of_memory, use_batched
 from engines.separation.gpu_memory import ensure_fits
 
 from .helpers import music
@@ -162,3 +162,11 @@ def test_a_model_too_large_for_the_card_names_free_memory_and_need(tiny_model_di
     assert f"needs {need / 1024:.0f} KiB of GPU memory for its weights" in message
     assert f"has {need // 2 / 1024:.0f} KiB free" in message and "--device cpu" in message
     ensure_fits(sub, torch.device("cpu"), free=need)  # fits exactly: no error
+
+
+def test_only_out_of_memory_errors_are_retried() -> None:
+    assert is_out_of_memory(torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB"))
+    assert is_out_of_memory(RuntimeError("cuDNN error: CUDNN_STATUS_ALLOC_FAILED"))
+    assert not is_out_of_memory(
+        RuntimeError("Given groups=1, weight of size [48, 4, 8]: expected 4 channels")
+    )
