@@ -6,6 +6,10 @@ drawn from ``random``, the same segment length, stride and padding, the same tri
 overlap-add weights and bag weights) are cut out first, run through the model in batches sized
 to the card's free memory, and overlap-added in demucs's order, so in float32 the stems equal
 ``apply_model``'s within float rounding. On CUDA the model runs under ``HALF`` autocast.
+The shifts are drawn up front; demucs draws each one just before its shift runs, after the model
+itself drew from ``random`` (its transformer does, once per call), so with several shifts or a bag
+of models the shifts differ from ``apply_model``'s for the same seed (same distribution, still
+fixed by the seed); with one model and one shift, the default, they are the same.
 
 A CUDA out-of-memory error halves the batch and tries again, down to one segment, then moves the
 rest of the job to the CPU once; each step is reported through ``report``. Segments already done
