@@ -193,10 +193,12 @@ def microphone_check() -> Check:
 def _gpu_check() -> Check:
     if importlib.util.find_spec("torch") is None:
         return Check("GPU", False, "torch missing", "`make setup`")
-    import torch
+    from engines.gpu import fast_paths, gpu
 
-    if torch.cuda.is_available():
-        return Check("GPU", True, f"CUDA: {torch.cuda.get_device_name(0)}")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-        return Check("GPU", True, "Apple MPS")
-    return Check("GPU", True, "none: separation and MusicGen run on the CPU (slower, still works)")
+    card = gpu()
+    if card.device == "cpu":
+        return Check("GPU", True, "none: separation and MusicGen run on the CPU (slower, still works)")
+    paths = "; ".join(
+        f"{name} {'on' if on else 'off'} ({detail})" for name, (on, detail) in fast_paths(card.device).items()
+    )
+    return Check("GPU", True, f"{card.describe()}; fast paths: {paths}")

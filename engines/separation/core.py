@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from engines.errors import InvalidValue
+from engines.separation.batched import separate_batched, use_batched
 from engines.separation.models import best_device, source_names
 
 Progress = Callable[[float, str], None]
@@ -33,11 +34,14 @@ def separate(
     overlap: float = 0.25,
     device: str | None = None,
     progress: Progress | None = None,
+    batched: bool | None = None,
 ) -> dict[str, np.ndarray]:
     """Stems of ``mix`` (float32, shape (frames, channels) or (frames,)) by stem name, same shape.
 
     ``shifts`` and ``overlap`` are demucs's (random time shifts, drawn from ``seed``); progress is
     called with fractions 0..1 and may raise JobCancelled to stop between model segments.
+    ``batched`` (default: on for CUDA) sends all segments through the model in batches
+    (``engines.separation.batched``) instead of demucs's one-at-a-time loop.
     """
     audio = _checked(mix, sample_rate_hz)
     report = progress or (lambda fraction, message: None)
@@ -45,7 +49,9 @@ def separate(
     frames, channels = audio.shape
     width = int(model.audio_channels)
     groups = [list(range(c, min(c + width, channels))) for c in range(0, channels, width)]
-    stems = np.zeros((len(names), frames, channels), dtype=np.float32)
+    stems = np.zeros((len(names), frames, channels), dtype=np.float32) if len(groups) > 1 else None
+    device = device or best_device()
+    batch = use_batched(device) if batched is None else batched
     state = random.getstate()
     random.seed(seed)
     try:
@@ -54,11 +60,16 @@ def separate(
             def sub(fraction: float, message: str, g: int = g) -> None:
                 report((g + fraction) / len(groups), message)
 
-            stems[:, :, group] = _separate_group(
-                audio[:, group], sample_rate_hz, model, width, shifts, overlap, device or best_device(), sub
+            part = _separate_group(
+                audio[:, group], sample_rate_hz, model, width, shifts, overlap, device, batch, sub
             )
+            if stems is None:  # one group holds every channel: no copy
+                stems = part
+            else:
+                stems[:, :, group] = part
     finally:
         random.setstate(state)
+    assert stems is not None
     if exact_sum:
         stems = assign_residual(audio, stems)
     report(1.0, "separated")
@@ -103,6 +114,7 @@ def _separate_group(
     shifts: int,
     overlap: float,
     device: str,
+    batched: bool,
     report: Progress,
 ) -> np.ndarray:
     """Stems (S, frames, len(group)) of a (frames, len(group)) slice with len(group) <= width."""
@@ -112,7 +124,8 @@ def _separate_group(
 
     frames, used = audio.shape
     model_rate = int(model.samplerate)
-    x = torch.from_numpy(np.ascontiguousarray(audio.T))
+    # the batched path keeps the audio on its device from here to the stems' last transpose
+    x = torch.from_numpy(audio).to(device if batched else "cpu").T.contiguous()
     if used < width:
         x = x.mean(dim=0, keepdim=True).expand(width, -1).contiguous()
     if sample_rate_hz != model_rate:
@@ -136,11 +149,14 @@ def _separate_group(
         fraction = (info.get("model_idx_in_bag", 0) + within) / bag
         report(min(fraction, 0.999), f"separating: {100 * fraction:.0f}%")
 
-    with torch.no_grad():
-        out = apply_model(
-            model, x[None], shifts=shifts, split=True, overlap=overlap, device=device, callback=callback
-        )[0]
-    out = out.to("cpu", torch.float32) * std + mean
+    if batched:
+        out = separate_batched(model, x, shifts=shifts, overlap=overlap, device=device, report=report)
+    else:
+        with torch.no_grad():
+            out = apply_model(
+                model, x[None], shifts=shifts, split=True, overlap=overlap, device=device, callback=callback
+            )[0]
+    out = out.float() * std + mean
     if sample_rate_hz != model_rate:
         longest = -(-out.shape[-1] * sample_rate_hz // model_rate)
         out = julius.resample_frac(out, model_rate, sample_rate_hz, output_length=min(frames, longest))
@@ -149,7 +165,7 @@ def _separate_group(
     out = out[..., :frames]
     if used < width:
         out = out.mean(dim=1, keepdim=True)
-    return np.ascontiguousarray(out.numpy().transpose(0, 2, 1))
+    return out.transpose(1, 2).contiguous().cpu().numpy()
 
 
 def _segment_s(model: Any) -> float:
