@@ -34,14 +34,31 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print what was written as one JSON object")
     groove = parser.add_argument_group("groove controls (each overrides the genre's default)")
-    groove.add_argument("--swing", type=float, default=None, help="0..1: straight to triplet swing")
-    groove.add_argument("--humanize", type=float, default=None, help="0..1: 0 puts every onset on the grid")
-    groove.add_argument("--accent", type=float, default=None, help="0..1: velocity range, 0 flat, 1 wide")
     groove.add_argument(
-        "--intensity", type=float, default=None, help="0..1: energy, fewer/softer to more/louder"
+        "--swing", type=float, default=None, help="0..1: straight to triplet swing (default: the genre's)"
     )
     groove.add_argument(
-        "--fills", default=None, help="none, phrase (every 8 bars and the end) or 4 (every 4 bars)"
+        "--humanize",
+        type=float,
+        default=None,
+        help="0..1: 0 puts every onset on the grid (default: the genre's)",
+    )
+    groove.add_argument(
+        "--accent",
+        type=float,
+        default=None,
+        help="0..1: velocity range, 0 flat, 1 wide (default: the genre's)",
+    )
+    groove.add_argument(
+        "--intensity",
+        type=float,
+        default=None,
+        help="0..1: energy, fewer/softer to more/louder (default: the genre's)",
+    )
+    groove.add_argument(
+        "--fills",
+        default=None,
+        help="none, phrase (every 8 bars and the end) or 4 (every 4 bars) (default: the genre's)",
     )
 
 
