@@ -1,0 +1,102 @@
+"""MIDI clips as context: harmony, key and scale, rhythm and register derived from notes.
+
+``describe(notes, length_beats)`` is the one call the daemon and the CLI make; ``analysis_dict``
+gives a MIDI file the JSON fields of an audio analysis (``backend`` "midi"). Times are beats
+from the clip start; the seconds in the analysis dict follow the file's tempo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from engines.music import Chord, Key, Note
+from engines.symbolic.chords import NO_CHORD, ChordSpan, recognise
+from engines.symbolic.keys import detect_key
+from engines.symbolic.midi_in import MidiTracks, read_tracks, write_tracks
+from engines.symbolic.profile import ClipProfile, is_drum_part, onsets, profile
+
+__all__ = [
+    "NO_CHORD",
+    "ChordSpan",
+    "ClipContext",
+    "MidiTracks",
+    "analysis_dict",
+    "describe",
+    "is_drum_part",
+    "onsets",
+    "read_tracks",
+    "write_tracks",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ClipContext:
+    """What a clip says about the song: chords, key, and how it moves."""
+
+    chords: tuple[ChordSpan, ...]
+    key: Key | None
+    key_confidence: float
+    profile: ClipProfile
+
+    def generator_chords(self) -> tuple[Chord, ...]:
+        """The chords as the generators follow them (no-chord steps left out)."""
+        return tuple(c for c in (span.as_chord() for span in self.chords) if c is not None)
+
+
+def describe(notes: Sequence[Note], length_beats: float, *, step_beats: float = 1.0) -> ClipContext:
+    """Harmony (a chord per ``step_beats``, merged), key and profile of a clip's notes.
+
+    A drum clip has no harmony: its chords are one "N" span and its key None.
+    """
+    prof = profile(notes, length_beats)
+    if prof.role == "drums":
+        silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
+        return ClipContext(silent, None, 0.0, prof)
+    key, confidence = detect_key(notes)
+    return ClipContext(tuple(recognise(notes, length_beats, step_beats=step_beats)), key, confidence, prof)
+
+
+def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any]:
+    """An audio analysis's JSON fields for a MIDI file: all pitched tracks' notes, seconds at its tempo."""
+    ctx = describe(song.pitched_notes(), song.length_beats, step_beats=step_beats)
+    s_per_beat = 60.0 / song.tempo_bpm
+    num, den = song.signature
+    bar_beats = num * 4.0 / den
+    beat_beats = 4.0 / den if den == 4 or num % 3 else 12.0 / den  # 6/8: dotted quarters
+    beats: list[float] = []
+    t = 0.0
+    while t < song.length_beats - 1e-9:
+        beats.append(round(t * s_per_beat, 4))
+        t += beat_beats
+    downbeats = [b for i, b in enumerate(beats) if abs((i * beat_beats) % bar_beats) < 1e-9]
+    return {
+        "duration_s": round(song.length_beats * s_per_beat, 4),
+        "tempo_bpm": round(song.tempo_bpm, 3),
+        "beats_s": beats,
+        "downbeats_s": downbeats,
+        "time_signature": [num, den],
+        "key": "N" if ctx.key is None else str(ctx.key),
+        "key_confidence": round(ctx.key_confidence, 4),
+        "chords": [
+            {
+                "start_s": round(c.start_beats * s_per_beat, 4),
+                "end_s": round((c.start_beats + c.duration_beats) * s_per_beat, 4),
+                "label": c.label,
+            }
+            for c in ctx.chords
+        ],
+        "chords_beats": [
+            {
+                "start": round(c.start_beats, 4),
+                "end": round(c.start_beats + c.duration_beats, 4),
+                "label": c.label,
+            }
+            for c in ctx.chords
+        ],
+        "key_from_file": None if song.key is None else str(song.key),
+        "role": ctx.profile.role,
+        "register": [ctx.profile.lowest, ctx.profile.highest],
+        "backend": "midi",
+    }

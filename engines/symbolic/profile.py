@@ -1,0 +1,77 @@
+"""A clip's rhythm, register and role, from its notes (beats, MIDI pitches).
+
+The role guess: drums when the notes sit on the GM drum map's core voices in short hits, bass when
+the line is mostly single notes low down, chords when several notes usually sound at once,
+melody otherwise.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from engines.music import Note
+
+GM_CORE_DRUMS = frozenset({35, 36, 37, 38, 39, 40, 42, 44, 46, 49, 51, 57})
+ONSET_TOLERANCE = 1e-3
+
+
+@dataclass(frozen=True, slots=True)
+class ClipProfile:
+    role: str  # "drums" | "bass" | "chords" | "melody" | "empty"
+    onsets_beats: tuple[float, ...]  # distinct note starts, rising
+    notes_per_beat: float
+    offbeat_share: float  # share of onsets not on a beat (syncopation)
+    lowest: int | None
+    highest: int | None
+    median_pitch: float | None
+    polyphony: float  # mean notes per onset
+
+
+def onsets(notes: Sequence[Note]) -> tuple[float, ...]:
+    """Distinct start times of the sounding notes, rising."""
+    out: list[float] = []
+    for t in sorted(n.start_beats for n in notes if not n.mute):
+        if not out or t - out[-1] > ONSET_TOLERANCE:
+            out.append(t)
+    return tuple(out)
+
+
+def is_drum_part(notes: Sequence[Note]) -> bool:
+    """True when most notes are short hits on the GM drum map's core voices."""
+    sounding = [n for n in notes if not n.mute]
+    if not sounding:
+        return False
+    core = sum(1 for n in sounding if n.pitch in GM_CORE_DRUMS and n.duration_beats <= 0.5)
+    return core >= 0.6 * len(sounding)
+
+
+def profile(notes: Sequence[Note], length_beats: float) -> ClipProfile:
+    """Role, onsets, density, syncopation and register of a clip of ``length_beats``."""
+    sounding = [n for n in notes if not n.mute]
+    times = onsets(sounding)
+    if not sounding:
+        return ClipProfile("empty", (), 0.0, 0.0, None, None, None, 0.0)
+    pitches = [n.pitch for n in sounding]
+    polyphony = len(sounding) / max(1, len(times))
+    offbeat = sum(1 for t in times if abs(t - round(t)) > 0.01) / len(times)
+    median = float(statistics.median(pitches))
+    if is_drum_part(sounding):
+        role = "drums"
+    elif polyphony >= 1.8:
+        role = "chords"
+    elif median < 55:
+        role = "bass"
+    else:
+        role = "melody"
+    return ClipProfile(
+        role,
+        times,
+        len(sounding) / max(length_beats, 1e-9),
+        offbeat,
+        min(pitches),
+        max(pitches),
+        median,
+        polyphony,
+    )
