@@ -54,8 +54,11 @@ def describe(notes: Sequence[Note], length_beats: float, *, step_beats: float = 
     if prof.role == "drums":
         silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
         return ClipContext(silent, None, 0.0, prof)
-    key, confidence = detect_key(notes)
-    return ClipContext(tuple(recognise(notes, length_beats, step_beats=step_beats)), key, confidence, prof)
+    chords = tuple(recognise(notes, length_beats, step_beats=step_beats))
+    named = [c for c in chords if c.root is not None and c.quality in ("maj", "min", "7", "maj7", "min7")]
+    hints = [Key(c.root, "Minor" if c.quality.startswith("min") else "Major") for c in named[:1] + named[-1:]]
+    key, confidence = detect_key(notes, [h for h in hints if h.tonic is not None])
+    return ClipContext(chords, key, confidence, prof)
 
 
 def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from engines.music import SCALES, Key, Note
 MAJOR_PROFILE = (6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88)
 MINOR_PROFILE = (6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17)
 # Scales a clip may be called when its notes fit them better than major or minor (same tonic).
-MODES = ("Dorian", "Mixolydian", "Lydian", "Phrygian", "Harmonic Minor")
+HINT_BONUS = 0.1
+MODES = ("Dorian", "Mixolydian", "Lydian", "Phrygian")  # a raised 7th in minor stays minor (V7)
 
 
 def histogram(notes: Sequence[Note]) -> list[float]:
@@ -39,8 +40,12 @@ def _outside(h: Sequence[float], key: Key) -> float:
     return sum(w for pc, w in enumerate(h) if pc not in pcs)
 
 
-def detect_key(notes: Sequence[Note]) -> tuple[Key | None, float]:
-    """(key, confidence 0..1); (None, 0.0) when no pitched note sounds."""
+def detect_key(notes: Sequence[Note], tonic_hints: Sequence[Key] = ()) -> tuple[Key | None, float]:
+    """(key, confidence 0..1); (None, 0.0) when no pitched note sounds.
+
+    ``tonic_hints``: keys whose tonic chord opens or closes the clip; each adds ``HINT_BONUS`` to
+    that key's correlation (a I-V-vi-IV loop weighs V's key as much as I's, its first chord does not).
+    """
     h = histogram(notes)
     if sum(h) <= 0:
         return None, 0.0
@@ -48,7 +53,7 @@ def detect_key(notes: Sequence[Note]) -> tuple[Key | None, float]:
     for tonic in range(12):
         rotated = [h[(tonic + i) % 12] for i in range(12)]
         for scale, profile in (("Major", MAJOR_PROFILE), ("Minor", MINOR_PROFILE)):
-            r = _correlation(rotated, profile)
+            r = _correlation(rotated, profile) + HINT_BONUS * tonic_hints.count(Key(tonic, scale))
             if best is None or r > best[0]:
                 best = (r, Key(tonic, scale))
     assert best is not None

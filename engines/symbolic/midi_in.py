@@ -106,12 +106,19 @@ def write_tracks(path: str | Path, song: MidiTracks) -> None:
         track = mido.MidiTrack()
         track.append(mido.MetaMessage("track_name", name=t.name, time=0))
         events: list[tuple[int, int, int, int]] = []  # tick, order (offs first), pitch, velocity
+        by_pitch: dict[int, list[tuple[int, int, int]]] = {}
         for n in t.notes:
-            if n.mute:
-                continue
-            on = round(n.start_beats * TICKS_PER_BEAT)
-            off = max(on + 1, round((n.start_beats + n.duration_beats) * TICKS_PER_BEAT))
-            events += [(on, 1, n.pitch, n.velocity), (off, 0, n.pitch, 0)]
+            if not n.mute:
+                on = round(n.start_beats * TICKS_PER_BEAT)
+                off = max(on + 1, round((n.start_beats + n.duration_beats) * TICKS_PER_BEAT))
+                by_pitch.setdefault(n.pitch, []).append((on, off, n.velocity))
+        for pitch, spans in by_pitch.items():
+            spans.sort()
+            for i, (on, off, vel) in enumerate(spans):
+                if i + 1 < len(spans):  # a repeated pitch ends where the next one starts
+                    off = min(off, spans[i + 1][0])
+                if off > on:
+                    events += [(on, 1, pitch, vel), (off, 0, pitch, 0)]
         now = 0
         for tick, order, pitch, vel in sorted(events):
             kind = "note_on" if order else "note_off"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from engines.music import Note
 
-GM_CORE_DRUMS = frozenset({35, 36, 37, 38, 39, 40, 42, 44, 46, 49, 51, 57})
+# kicks, snares, clap, hats, crash and ride (and its bell), tambourine, cowbell, cabasa, maracas
+GM_CORE_DRUMS = frozenset({35, 36, 37, 38, 39, 40, 42, 44, 46, 49, 51, 53, 54, 56, 57, 69, 70})
 ONSET_TOLERANCE = 1e-3
 
 
@@ -26,7 +27,7 @@ class ClipProfile:
     lowest: int | None
     highest: int | None
     median_pitch: float | None
-    polyphony: float  # mean notes per onset
+    polyphony: float  # mean notes sounding at an onset
 
 
 def onsets(notes: Sequence[Note]) -> tuple[float, ...]:
@@ -36,6 +37,15 @@ def onsets(notes: Sequence[Note]) -> tuple[float, ...]:
         if not out or t - out[-1] > ONSET_TOLERANCE:
             out.append(t)
     return tuple(out)
+
+
+def _sounding_at(notes: Sequence[Note], t: float) -> int:
+    """How many notes sound at time ``t`` (held notes count, so arpeggios read as chords)."""
+    return sum(
+        1
+        for n in notes
+        if n.start_beats - ONSET_TOLERANCE <= t < n.start_beats + n.duration_beats - ONSET_TOLERANCE
+    )
 
 
 def is_drum_part(notes: Sequence[Note]) -> bool:
@@ -54,7 +64,7 @@ def profile(notes: Sequence[Note], length_beats: float) -> ClipProfile:
     if not sounding:
         return ClipProfile("empty", (), 0.0, 0.0, None, None, None, 0.0)
     pitches = [n.pitch for n in sounding]
-    polyphony = len(sounding) / max(1, len(times))
+    polyphony = sum(_sounding_at(sounding, t) for t in times) / max(1, len(times))
     offbeat = sum(1 for t in times if abs(t - round(t)) > 0.01) / len(times)
     median = float(statistics.median(pitches))
     if is_drum_part(sounding):

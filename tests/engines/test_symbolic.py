@@ -1,0 +1,60 @@
+"""Harmony, key and profile from notes: inversions, sevenths, slash chords, "N", roles, and the
+analysis JSON of a MIDI file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engines.generators import generate
+from engines.midi_file import write_midi
+from engines.music import Key, MusicalContext, Note
+from engines.symbolic import analysis_dict, describe, read_tracks
+from engines.symbolic.chords import recognise
+
+
+def block(start: float, pitches: list[int], beats: float = 2.0) -> list[Note]:
+    return [Note(p, start, beats) for p in pitches]
+
+
+def test_chords_with_inversions_sevenths_and_silence() -> None:
+    notes = (
+        block(0, [48, 52, 55])  # C
+        + block(2, [52, 55, 60])  # C/E
+        + block(4, [45, 57, 60, 64])  # Am
+        + block(6, [43, 53, 59, 62])  # G7
+        + block(8, [53, 57, 60, 64])  # Fmaj7
+        + block(10, [50, 53, 57, 60])  # Dm7
+        + block(12, [55, 59, 62, 65])  # G7/... root position
+    )
+    labels = [c.label for c in recognise(notes, 20.0)]
+    assert labels == ["C:maj", "C:maj/3", "A:min", "G:7", "F:maj7", "D:min7", "G:7", "N"]
+
+
+def test_a_short_rest_keeps_the_chord_and_stabs_read_as_one_chord() -> None:
+    stabs = [n for k in range(3) for n in block(k + 1.5, [57, 60, 64], 0.25)]  # Am on the off-beats
+    assert [c.label for c in recognise(stabs, 4.0)] == ["N", "A:min"]
+
+
+def test_key_profile_and_roles_of_generated_parts() -> None:
+    ctx = MusicalContext(key=Key(7, "Major"), genre="pop", bars=8)
+    roles = {
+        name: describe(generate(name, ctx, seed=2), ctx.length_beats)
+        for name in ("drums", "bass", "chords", "melody")
+    }
+    assert {name: c.profile.role for name, c in roles.items()} == {
+        "drums": "drums", "bass": "bass", "chords": "chords", "melody": "melody"
+    }  # fmt: skip
+    assert roles["drums"].key is None and [c.label for c in roles["drums"].chords] == ["N"]
+    assert roles["chords"].key == Key(7, "Major")
+    assert roles["chords"].generator_chords() and roles["bass"].profile.lowest is not None
+
+
+def test_a_midi_file_analyses_with_the_audio_fields_and_backend_midi(tmp_path: Path) -> None:
+    ctx = MusicalContext(tempo_bpm=90.0, key=Key(9, "Minor"), genre="rock", bars=4, signature=(3, 4))
+    parts = {name: generate(name, ctx, seed=4) for name in ("drums", "chords")}
+    write_midi(tmp_path / "s.mid", parts, tempo_bpm=90.0, signature=(3, 4), key=ctx.key, length_beats=12.0)
+    data = analysis_dict(read_tracks(tmp_path / "s.mid"))
+    assert data["backend"] == "midi" and data["tempo_bpm"] == 90.0 and data["time_signature"] == [3, 4]
+    assert data["key"] == "A minor" and data["chords"] and len(data["downbeats_s"]) == 4
+    assert {"duration_s", "beats_s", "key_confidence"} <= set(data)
+    assert data["chords"][0]["start_s"] == 0.0 and data["chords"][-1]["end_s"] == data["duration_s"]
