@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ def part(name: str, seed: int = 1) -> list[Note]:
     return generate(name, CTX, density=0.7, complexity=0.6, seed=seed)
 
 
-def run(kind: str, notes: list[Note], seed: int = 3, **options: object) -> list[Note]:
+def run(kind: str, notes: list[Note], seed: int = 3, **options: Any) -> list[Note]:
     return transform(kind, notes, make_options(LENGTH, **options), seed).notes
 
 
