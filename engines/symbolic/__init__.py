@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 
+HINT_QUALITIES = ("maj", "min", "7", "maj7", "min7")  # chords that can be a key's tonic chord
+
+
 @dataclass(frozen=True, slots=True)
 class ClipContext:
     """What a clip says about the song: chords, key, and how it moves."""
@@ -55,9 +58,9 @@ def describe(notes: Sequence[Note], length_beats: float, *, step_beats: float = 
         silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
         return ClipContext(silent, None, 0.0, prof)
     chords = tuple(recognise(notes, length_beats, step_beats=step_beats))
-    named = [c for c in chords if c.root is not None and c.quality in ("maj", "min", "7", "maj7", "min7")]
-    hints = [Key(c.root, "Minor" if c.quality.startswith("min") else "Major") for c in named[:1] + named[-1:]]
-    key, confidence = detect_key(notes, [h for h in hints if h.tonic is not None])
+    named = [(c.root, c.quality) for c in chords if c.root is not None and c.quality in HINT_QUALITIES]
+    hints = [Key(root, "Minor" if q.startswith("min") else "Major") for root, q in named[:1] + named[-1:]]
+    key, confidence = detect_key(notes, hints)
     return ClipContext(chords, key, confidence, prof)
 
 

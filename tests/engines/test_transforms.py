@@ -166,7 +166,7 @@ def test_ornament_adds_notes_and_keeps_the_originals_onsets() -> None:
 def test_every_kind_runs_on_every_part_and_bad_options_are_named() -> None:
     for kind in KINDS:
         for name in ("drums", "bass", "chords", "melody"):
-            options = {"voices": "hats"} if kind.startswith("drums") else {}
+            options: dict[str, Any] = {"voices": "hats"} if kind.startswith("drums") else {}
             out = run(kind, part(name), **options)
             assert all(0 <= n.pitch <= 127 and n.start_beats >= 0 for n in out), (kind, name)
     with pytest.raises(InvalidValue, match="'wobble'"):
