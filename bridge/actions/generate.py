@@ -12,13 +12,13 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import multi
+from bridge.actions.follow import following, generate_following, source_clip
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.live_client import LiveContext
-from engines import generators
 from engines.errors import InvalidValue
-from engines.music import SCALES, Key, MusicalContext, Note, parse_key
+from engines.music import SCALES, Key, MusicalContext, parse_key
 
 MAX_BARS = 256
 
@@ -35,6 +35,8 @@ class GenerateRequest:
     seed: int | None = None
     key: str | None = None
     replace: bool = False
+    source_track: int | None = None  # a MIDI clip to follow; None (both): the selected MIDI clip
+    source_slot: int | None = None
 
 
 def parse_request(args: list[Any]) -> GenerateRequest:
@@ -58,6 +60,10 @@ def parse_request(args: list[Any]) -> GenerateRequest:
         raise InvalidValue(
             f"track {req.track} / slot {req.slot}: expected an index >= 0, or -1 for the selected one"
         )
+    for name in ("source_track", "source_slot"):
+        value = getattr(req, name)
+        if value is not None and value < -1:
+            raise InvalidValue(f"{name} {value}: expected an index >= 0, or -1 for the selected one")
     return req
 
 
@@ -99,6 +105,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     job.report(0.2, "song context read")
     ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
+    source = await source_clip(app, req, live)
+    ctx, follow = following(ctx, source, key_given=req.key is not None)
     if req.part in ("all", "song"):
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
@@ -106,7 +114,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         runner = multi.run_all if req.part == "all" else multi.run_song
         return await runner(app, job, ctx, slot, req, seed)
     track, slot = _resolve(req, live)
-    notes = await app.run_cpu(_generate, req.part, ctx, req.density, req.complexity, seed)
+    notes = await app.run_cpu(generate_following, req.part, ctx, req.density, req.complexity, seed, follow)
     job.check_cancelled()
     job.report(0.6, f"{len(notes)} notes generated")
     name = f"{req.part} {ctx.genre} s{seed}"
@@ -135,8 +143,5 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         "seed": seed,
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
-    return f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
-
-
-def _generate(part: str, ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[Note]:
-    return generators.generate(part, ctx, density=density, complexity=complexity, seed=seed)
+    told = f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
+    return told + (f", {follow.summary}" if follow is not None else "")

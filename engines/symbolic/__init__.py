@@ -48,12 +48,15 @@ class ClipContext:
         return tuple(c for c in (span.as_chord() for span in self.chords) if c is not None)
 
 
-def describe(notes: Sequence[Note], length_beats: float, *, step_beats: float = 1.0) -> ClipContext:
+def describe(
+    notes: Sequence[Note], length_beats: float, *, step_beats: float = 1.0, drums: bool | None = None
+) -> ClipContext:
     """Harmony (a chord per ``step_beats``, merged), key and profile of a clip's notes.
 
-    A drum clip has no harmony: its chords are one "N" span and its key None.
+    A drum clip (``drums`` True, or guessed from the notes when None) has no harmony: its chords
+    are one "N" span and its key None.
     """
-    prof = profile(notes, length_beats)
+    prof = profile(notes, length_beats, drums=drums)
     if prof.role == "drums":
         silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
         return ClipContext(silent, None, 0.0, prof)
@@ -66,7 +69,7 @@ def describe(notes: Sequence[Note], length_beats: float, *, step_beats: float = 
 
 def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any]:
     """An audio analysis's JSON fields for a MIDI file: all pitched tracks' notes, seconds at its tempo."""
-    ctx = describe(song.pitched_notes(), song.length_beats, step_beats=step_beats)
+    ctx = describe(song.pitched_notes(), song.length_beats, step_beats=step_beats, drums=False)
     s_per_beat = 60.0 / song.tempo_bpm
     num, den = song.signature
     bar_beats = num * 4.0 / den
