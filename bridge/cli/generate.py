@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engines.music import MusicalContext
 
 HELP = "write drums, bass, chords, melody, all four, or a song form to a MIDI file"
 PART_CHOICES = ("drums", "bass", "chords", "melody", "all", "song")
@@ -11,7 +15,9 @@ PART_CHOICES = ("drums", "bass", "chords", "melody", "all", "song")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("part", metavar="PART", help=f"one of: {', '.join(PART_CHOICES)}")
     parser.add_argument("--bars", type=int, default=8, help="length in bars, 1..256 (song: the verse length)")
-    parser.add_argument("--key", default="C major", help='e.g. "A minor", "F# major", "D dorian"')
+    parser.add_argument(
+        "--key", default=None, help='e.g. "A minor", "F# major", "D dorian" (default: C major)'
+    )
     parser.add_argument("--tempo", type=float, default=None, help="BPM, 20..999 (default: the genre's)")
     parser.add_argument("--genre", default="pop", help="e.g. pop, rock, jazz (roo generate --genre ? lists)")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same notes; a new seed varies")
@@ -19,6 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--complexity", type=float, default=0.5, help="0..1: plainer to richer")
     parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4, 6/8, 7/8")
     parser.add_argument("--out", required=True, help="the MIDI file to write")
+    parser.add_argument(
+        "--chords-from",
+        default=None,
+        metavar="FILE.mid",
+        help="follow this MIDI file's chords (all pitched tracks)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from engines.music import MusicalContext, parse_key, parse_signature
     from engines.presets import load_genre, names
 
+    args.key_given = args.key is not None
     if args.part not in PART_CHOICES:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")
     if args.genre not in names("genres"):
@@ -42,10 +55,13 @@ def run(args: argparse.Namespace) -> int:
     ctx = MusicalContext(
         tempo_bpm=tempo,
         signature=parse_signature(args.signature),
-        key=parse_key(args.key),
+        key=parse_key(args.key or "C major"),
         genre=args.genre,
         bars=args.bars,
     )
+    if args.chords_from is not None:
+        ctx = chords_from(ctx, args.chords_from, key_given=args.key_given, tempo_given=args.tempo is not None)
+        tempo = ctx.tempo_bpm
     controls = {"density": args.density, "complexity": args.complexity, "seed": args.seed}
     markers: list[tuple[float, str]] = []
     length = ctx.length_beats
@@ -74,3 +90,22 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {args.out}: {args.genre} in {ctx.key}, {length / ctx.beats_per_bar:g} bars at {tempo:g} BPM ({counts} notes)"
     )
     return 0
+
+
+def chords_from(ctx: MusicalContext, path: str, *, key_given: bool, tempo_given: bool) -> MusicalContext:
+    """The context with a MIDI file's chords (a chord per beat, looped) and, unless given, its key
+    and tempo."""
+    from dataclasses import replace
+
+    from engines.errors import InvalidValue
+    from engines.symbolic import describe, read_tracks
+
+    song = read_tracks(path)
+    desc = describe(song.pitched_notes(), song.length_beats, drums=False)
+    chords = desc.generator_chords()
+    if not chords:
+        raise InvalidValue(
+            f"{path!r} has no chords to follow: expected pitched notes outside the drum channel"
+        )
+    ctx = replace(ctx, chords=chords, tempo_bpm=ctx.tempo_bpm if tempo_given else song.tempo_bpm)
+    return ctx if key_given or desc.key is None else replace(ctx, key=desc.key)

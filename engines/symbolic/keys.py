@@ -49,15 +49,16 @@ def detect_key(notes: Sequence[Note], tonic_hints: Sequence[Key] = ()) -> tuple[
     h = histogram(notes)
     if sum(h) <= 0:
         return None, 0.0
-    best: tuple[float, Key] | None = None
+    best: tuple[float, float, Key] | None = None  # score (with hints), correlation, key
     for tonic in range(12):
         rotated = [h[(tonic + i) % 12] for i in range(12)]
         for scale, profile in (("Major", MAJOR_PROFILE), ("Minor", MINOR_PROFILE)):
-            r = _correlation(rotated, profile) + HINT_BONUS * tonic_hints.count(Key(tonic, scale))
-            if best is None or r > best[0]:
-                best = (r, Key(tonic, scale))
+            r = _correlation(rotated, profile)
+            score = r + HINT_BONUS * tonic_hints.count(Key(tonic, scale))
+            if best is None or score > best[0]:
+                best = (score, r, Key(tonic, scale))
     assert best is not None
-    r, key = best
+    _, r, key = best
     # A mode on the same tonic wins only when it leaves clearly less of the music outside.
     outside = _outside(h, key)
     for mode in MODES:
