@@ -41,7 +41,7 @@ async def source_clip(app: App, req: object, live: LiveContext) -> MidiClip | No
 
 
 def following(
-    ctx: MusicalContext, clip: MidiClip | None, *, key_given: bool
+    ctx: MusicalContext, clip: MidiClip | None, *, key_given: bool, part: str = ""
 ) -> tuple[MusicalContext, Follow | None]:
     """The context with the source's chords (and key) and what else the part should lock to."""
     if clip is None or not clip.notes:
@@ -59,6 +59,8 @@ def following(
     looped = looped_onsets(onsets(clip.notes), clip.length_beats, ctx.length_beats)
     key = f", {ctx.key}" if desc.key is not None else ""
     summary = f"following {clip.where}: {len(chords)} chords{key}"
+    if part == "drums":
+        summary = f"kick on the onsets of {clip.where}"
     return ctx, Follow(summary, tuple(looped), False)
 
 

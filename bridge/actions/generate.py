@@ -106,7 +106,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
     source = await source_clip(app, req, live)
-    ctx, follow = following(ctx, source, key_given=req.key is not None)
+    ctx, follow = following(ctx, source, key_given=req.key is not None, part=req.part)
     if req.part in ("all", "song"):
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:

@@ -18,6 +18,7 @@ from bridge.app import App
 from bridge.jobs import Job
 from engines import transforms
 from engines.errors import InvalidValue
+from engines.transforms.drum_voices import pitches_of
 
 OWN = ("track", "slot", "replace", "seed")  # the options that are not the transform's
 
@@ -57,7 +58,9 @@ def parse_request(args: list[Any]) -> TransformRequest:
             f"/roo/transform {kind} needs voices: expected e.g. voices hats or voices kick,snare"
         )
     rest = {k: v for k, v in opts.items() if k not in OWN}
-    transforms.make_options(4.0, **rest)  # bad values fail here, before Live is asked anything
+    checked = transforms.make_options(4.0, **rest)  # bad values fail here, before Live is asked anything
+    if checked.voices:
+        pitches_of(checked.voices)
     return TransformRequest(
         kind, opts["track"], opts["slot"], bool(opts.get("replace", 0)), opts.get("seed"), rest
     )

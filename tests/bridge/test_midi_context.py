@@ -136,7 +136,7 @@ def test_drums_lock_their_kick_to_the_bassline(live: LiveHost, client: Client) -
     client.send(
         protocol.GENERATE, "drums", "track", 3, "slot", 2, "bars", 4, "source_track", 1, "source_slot", 0
     )
-    assert "following track 1 slot 0" in done(client)
+    assert "kick on the onsets of track 1 slot 0 ('Bassline')" in done(client)
     kicks = sorted(n[1] for n in live.clip_notes(3, 2) if n[0] in (35, 36))
     bass_onsets = sorted({r[1] + loop * 16 for r in BASS_ROWS for loop in range(1)})
     assert kicks == bass_onsets
