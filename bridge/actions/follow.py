@@ -48,6 +48,8 @@ def following(
         return ctx, None
     desc = describe(clip.notes, clip.length_beats, drums=clip.drums_by_name)
     if desc.profile.role == "drums":
+        if part != "bass":
+            return ctx, None  # a drum clip has no chords: other parts follow the song's
         kicks = [n.start_beats for n in clip.notes if n.pitch in KICKS]
         looped = looped_onsets(kicks, clip.length_beats, ctx.length_beats)
         return ctx, Follow(f"locked to the kick of {clip.where}", tuple(looped), True)

@@ -107,5 +107,7 @@ def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any
         "key_from_file": None if song.key is None else str(song.key),
         "role": ctx.profile.role,
         "register": [ctx.profile.lowest, ctx.profile.highest],
+        "notes_per_beat": round(ctx.profile.notes_per_beat, 4),
+        "offbeat_share": round(ctx.profile.offbeat_share, 4),
         "backend": "midi",
     }

@@ -165,3 +165,19 @@ def test_analyze_of_a_drum_clip_keeps_the_chords_and_warp_is_refused(live: LiveH
     client.send(protocol.ANALYZE, 0, 0, "warp", 1)
     _job, state, _p, message = client.wait_final()
     assert state == "failed" and "warp 1 needs an audio clip" in message
+
+
+def test_a_bass_over_a_drum_clip_locks_to_its_kick_and_a_melody_ignores_it(
+    live: LiveHost, client: Client
+) -> None:
+    client.send(
+        protocol.GENERATE, "bass", "track", 3, "slot", 4, "bars", 2, "source_track", 2, "source_slot", 0
+    )
+    assert "locked to the kick of track 2 slot 0 ('Beat')" in done(client)
+    kicks = {r[1] for r in DRUM_ROWS if r[0] == 36}  # beats 0, 2, 4 and 6 of the 2-bar clip
+    starts = [n[1] for n in live.clip_notes(3, 4)]
+    assert all(any(abs(s - k) < 0.05 for s in starts) for k in kicks)  # pop's bass plays on the kick
+    client.send(
+        protocol.GENERATE, "melody", "track", 3, "slot", 5, "bars", 2, "source_track", 2, "source_slot", 0
+    )
+    assert "following" not in done(client) and live.clip_notes(3, 5)

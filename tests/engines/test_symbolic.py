@@ -58,3 +58,11 @@ def test_a_midi_file_analyses_with_the_audio_fields_and_backend_midi(tmp_path: P
     assert data["key"] == "A minor" and data["chords"] and len(data["downbeats_s"]) == 4
     assert {"duration_s", "beats_s", "key_confidence"} <= set(data)
     assert data["chords"][0]["start_s"] == 0.0 and data["chords"][-1]["end_s"] == data["duration_s"]
+
+
+def test_a_low_bassline_on_drum_map_pitches_is_not_drums() -> None:
+    bassline = [Note(33 + (k % 3) * 2, k * 1.5, 0.5) for k in range(10)]  # A1 B1 C#2: GM kick and rim
+    kit = [Note(p, t * 0.5, 0.25) for t in range(16) for p in ((36, 42) if t % 4 == 0 else (42,))]
+    hats_alone = [Note(42, t * 0.5, 0.25) for t in range(16)]
+    assert [describe(n, 8.0).profile.role for n in (bassline, kit, hats_alone)] == ["bass", "drums", "drums"]
+    assert describe(bassline, 8.0, drums=True).profile.role == "drums"  # a track named "Drums" says so
