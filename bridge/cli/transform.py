@@ -15,17 +15,33 @@ PITCH_KINDS = ("transpose", "invert", "revoice")
 CASTS = {"int": int, "float": float, "str": str}
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    from engines.transforms import KINDS, OPTION_TYPES
+HELPS = {
+    "amount": "0..1 (default 0.5); humanize 0 is an exact copy; density 0.5 keeps, less thins, more adds",
+    "strength": "quantize: 0..1 (default 1)",
+    "grid": "quantize, vary, density: grid in beats (default 0.25)",
+    "subdivision": "swing: 8th or 16th",
+    "semitones": "transpose: chromatic shift",
+    "steps": "transpose: diatonic shift in scale steps",
+    "to": "transpose to this tonic, e.g. E",
+    "voices": "drums_keep/drums_remove: kick,snare,clap,hats,closed,pedal,open,ride,toms,cymbals,percussion",
+    "keep": "vary: rhythm (new pitches) or pitches (new rhythm)",
+    "style": "revoice: smooth, close, open or drop2",
+    "key": "the key for diatonic moves, e.g. 'A minor' (default: the file's)",
+    "pivot": "invert: the mirror pitch (default: the first note)",
+    "beats": "fill: its length from the end (default 2)",
+}
 
-    parser.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from bridge import protocol
+
+    parser.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(protocol.TRANSFORM_KINDS)}")
     parser.add_argument("file", metavar="IN.mid", help="the MIDI file to read")
     parser.add_argument("--out", required=True, help="the MIDI file to write")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same result")
-    for name, kind in OPTION_TYPES.items():
-        parser.add_argument(
-            f"--{name}", type=CASTS[kind], default=None, help=f"{kind} (see docs/protocol.md)"
-        )
+    for name, kind in protocol.TRANSFORM_OPTIONS.items():
+        if name not in ("track", "slot", "replace", "seed"):
+            parser.add_argument(f"--{name}", type=CASTS[kind], default=None, help=HELPS.get(name, kind))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bridge import protocol
 from bridge.cli import main
 from engines.music import Note
 from engines.symbolic import read_tracks
 from engines.symbolic.midi_in import MidiTrack, MidiTracks, write_tracks
+from engines.transforms import KINDS, OPTION_TYPES
 
 
 def write_song(tmp_path: Path) -> Path:
@@ -109,3 +111,23 @@ def test_bad_transforms_are_named(
     src = write_song(tmp_path)
     assert main(["transform", args[0], str(src), "--out", str(tmp_path / "o.mid"), *args[1:]]) == 2
     assert named in capsys.readouterr().err
+
+
+def test_density_on_a_file_is_monotonic(tmp_path: Path) -> None:
+    src = write_song(tmp_path)
+    counts = []
+    for amount in ("0", "0.3", "0.5", "0.7", "1"):
+        out = tmp_path / f"d{amount}.mid"
+        assert (
+            main(["transform", "density", str(src), "--out", str(out), "--amount", amount, "--seed", "3"])
+            == 0
+        )
+        counts.append(sum(len(notes) for notes in notes_of(out).values()))
+    assert counts == sorted(counts) and counts[0] < counts[2] < counts[-1]
+    assert counts[2] == sum(len(notes) for notes in notes_of(src).values())
+
+
+def test_the_protocol_names_every_kind_and_option_the_engine_takes() -> None:
+    assert protocol.TRANSFORM_KINDS == tuple(KINDS)
+    own = {"track", "slot", "replace", "seed"}
+    assert {k: v for k, v in protocol.TRANSFORM_OPTIONS.items() if k not in own} == OPTION_TYPES
