@@ -181,3 +181,13 @@ def test_a_bass_over_a_drum_clip_locks_to_its_kick_and_a_melody_ignores_it(
         protocol.GENERATE, "melody", "track", 3, "slot", 5, "bars", 2, "source_track", 2, "source_slot", 0
     )
     assert "following" not in done(client) and live.clip_notes(3, 5)
+
+
+def test_humanize_zero_through_live_is_an_exact_copy_beside_the_source(
+    live: LiveHost, client: Client
+) -> None:
+    client.send(protocol.TRANSFORM, "humanize", "track", 0, "slot", 0, "amount", 0.0)
+    assert "track 0 slot 1" in done(client)
+    assert live.clip_notes(0, 1) == live.clip_notes(0, 0)
+    props = live.clip_properties(0, 1)
+    assert props is not None and props["length"] == 16.0

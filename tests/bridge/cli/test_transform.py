@@ -131,3 +131,12 @@ def test_the_protocol_names_every_kind_and_option_the_engine_takes() -> None:
     assert protocol.TRANSFORM_KINDS == tuple(KINDS)
     own = {"track", "slot", "replace", "seed"}
     assert {k: v for k, v in protocol.TRANSFORM_OPTIONS.items() if k not in own} == OPTION_TYPES
+
+
+def test_chords_from_a_drums_only_file_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = tmp_path / "kit.mid"
+    write_tracks(kit, MidiTracks(120.0, (4, 4), None, (MidiTrack("kit", 9, (Note(36, 0.0, 0.25),)),), 4.0))
+    assert main(["generate", "bass", "--chords-from", str(kit), "--out", str(tmp_path / "b.mid")]) == 2
+    assert "has no chords to follow" in capsys.readouterr().err and not (tmp_path / "b.mid").exists()
