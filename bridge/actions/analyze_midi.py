@@ -9,6 +9,7 @@ refused, a MIDI clip has nothing to warp.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bridge.actions.analyze_apply import apply_to_live, plan_values
@@ -31,7 +32,7 @@ async def run(app: App, job: Job, req: AnalyzeRequest, clip: MidiClip) -> str:
         )
     live = clip.context
     signature = (live.signature_numerator, live.signature_denominator)
-    desc = describe(clip.notes, clip.length_beats, drums=clip.drums_by_name)
+    desc = await app.run_cpu(partial(describe, drums=clip.drums_by_name), clip.notes, clip.length_beats)
     channel = DRUM_CHANNEL if desc.profile.role == "drums" else 0  # a drum clip's notes are not harmony
     track = MidiTrack(clip.info.name, channel, tuple(clip.notes))
     song = MidiTracks(float(live.tempo_bpm), signature, None, (track,), clip.length_beats)

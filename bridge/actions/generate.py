@@ -8,6 +8,7 @@ the Remote Script then writes into the next empty slot below and the reply says 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from bridge import protocol
@@ -106,13 +107,16 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
     source = await source_clip(app, req, live)
-    ctx, follow = following(ctx, source, key_given=req.key is not None, part=req.part)
+    ctx, follow = await app.run_cpu(
+        partial(following, key_given=req.key is not None, part=req.part), ctx, source
+    )
     if req.part in ("all", "song"):
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
             raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
         runner = multi.run_all if req.part == "all" else multi.run_song
-        return await runner(app, job, ctx, slot, req, seed)
+        told = await runner(app, job, ctx, slot, req, seed)
+        return told + (f", {follow.summary}" if follow is not None else "")
     track, slot = _resolve(req, live)
     notes = await app.run_cpu(generate_following, req.part, ctx, req.density, req.complexity, seed, follow)
     job.check_cancelled()

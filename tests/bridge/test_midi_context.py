@@ -191,3 +191,15 @@ def test_humanize_zero_through_live_is_an_exact_copy_beside_the_source(
     assert live.clip_notes(0, 1) == live.clip_notes(0, 0)
     props = live.clip_properties(0, 1)
     assert props is not None and props["length"] == 16.0
+
+
+def test_all_parts_follow_a_source_clip(live: LiveHost, client: Client) -> None:
+    client.send(
+        protocol.GENERATE, "all", "slot", 2, "bars", 4, "seed", 3, "source_track", 0, "source_slot", 0
+    )
+    message = done(client)
+    assert "following track 0 slot 0 ('Keys'): 4 chords, A minor" in message
+    names = live.call(lambda: [t.name.lower() for t in live.song.tracks])
+    bass = live.clip_notes(names.index("bass"), 2)  # the track named Bass
+    changes = [n for n in bass if n[1] % 4 < 0.05]
+    assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
