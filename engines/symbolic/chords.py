@@ -2,7 +2,8 @@
 
 Each step weighs the pitch classes sounding in it by how long they sound (the lowest note is the
 bass), then scores every root against chord templates: tones of the chord that sound count for
-it, sounding tones outside it count against it, a missing tone costs a fixed amount. Inversions
+it, sounding tones outside it count against it, a missing tone costs a fixed amount. The chord
+sequence is then smoothed (Viterbi): changing chord costs ``CHANGE_COST``. Inversions
 come out as Harte slash chords ("C:maj/3"). A silence shorter than ``hold_beats`` between chords
 (stabs, a comping rhythm) keeps the chord before it; a longer one is "N". Times are beats.
 """
@@ -41,6 +42,13 @@ BASS_IS_ROOT_BONUS = 0.06
 # Harte degree names of the bass above the root, for slash chords.
 DEGREES = ("1", "b2", "2", "b3", "3", "4", "b5", "5", "#5", "6", "b7", "7")
 SILENT = 1e-6
+# Score a new chord must gain over holding the last one (see ``smooth``): 0.35 is best of 0 ... 0.5
+# on our songs read whole (bass, chords and melody) and costs nothing on the Roman-numeral set
+# (docs/BENCHMARKS.md, "MIDI clips as context and transforms").
+CHANGE_COST = 0.35
+CANDIDATES = tuple((root, quality) for root in range(12) for quality in TEMPLATES)
+_TONES = tuple(tuple((root + i) % 12 for i in TEMPLATES[quality]) for root, quality in CANDIDATES)
+_PRIORS = tuple(PRIOR.get(quality, -0.01) for _, quality in CANDIDATES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,25 +83,49 @@ def weights(notes: Sequence[Note], start: float, end: float) -> tuple[list[float
     return w, None if lowest is None else lowest % 12
 
 
-def best_chord(w: Sequence[float], bass: int | None) -> tuple[int, str] | None:
-    """(root, quality) that best explains the pitch-class weights; None when nothing sounds."""
+def candidate_scores(w: Sequence[float], bass: int | None) -> list[float] | None:
+    """How well each of CANDIDATES explains the pitch-class weights; None when nothing sounds."""
     total = sum(w)
     if total <= SILENT:
         return None
     share = [x / total for x in w]
-    best: tuple[float, int, str] | None = None
-    for root in range(12):
-        for quality, intervals in TEMPLATES.items():
-            tones = [(root + i) % 12 for i in intervals]
-            inside = sum(share[t] for t in tones)
-            missing = sum(1 for t in tones if share[t] < PRESENT)
-            score = 2 * inside - 1 - MISSING_TONE_COST * missing + PRIOR.get(quality, -0.01)
-            if bass == root:
-                score += BASS_IS_ROOT_BONUS
-            if best is None or score > best[0] + 1e-9:
-                best = (score, root, quality)
-    assert best is not None
-    return best[1], best[2]
+    absent = [x < PRESENT for x in share]
+    out = []
+    for (root, _quality), tones, prior in zip(CANDIDATES, _TONES, _PRIORS, strict=True):
+        inside = 0.0
+        missing = 0
+        for t in tones:
+            inside += share[t]
+            missing += absent[t]
+        score = 2 * inside - 1 - MISSING_TONE_COST * missing + prior
+        out.append(score + BASS_IS_ROOT_BONUS if bass == root else score)
+    return out
+
+
+def smooth(rows: Sequence[Sequence[float]], change_cost: float) -> list[int]:
+    """The candidate per step that maximises the summed scores less ``change_cost`` per change (Viterbi)."""
+    if not rows:
+        return []
+    best = list(rows[0])
+    back: list[list[int]] = []
+    for row in rows[1:]:
+        top = max(range(len(best)), key=lambda k: (best[k], -k))
+        stay_or_move = []
+        new = []
+        for k, score in enumerate(row):
+            moved = best[top] - change_cost
+            if best[k] >= moved:
+                stay_or_move.append(k)
+                new.append(best[k] + score)
+            else:
+                stay_or_move.append(top)
+                new.append(moved + score)
+        back.append(stay_or_move)
+        best = new
+    path = [max(range(len(best)), key=lambda k: (best[k], -k))]
+    for pointers in reversed(back):
+        path.append(pointers[path[-1]])
+    return path[::-1]
 
 
 def label_of(root: int | None, quality: str, bass: int | None) -> str:
@@ -113,31 +145,53 @@ def _silent_until(notes: Sequence[Note], start: float) -> float:
 
 
 def recognise(
-    notes: Sequence[Note], length_beats: float, *, step_beats: float = 1.0, hold_beats: float = 4.0
+    notes: Sequence[Note],
+    length_beats: float,
+    *,
+    step_beats: float = 1.0,
+    hold_beats: float = 4.0,
+    change_cost: float = CHANGE_COST,
 ) -> list[ChordSpan]:
-    """Chords over [0, length_beats) in steps of ``step_beats``, equal neighbours merged."""
+    """Chords over [0, length_beats) in steps of ``step_beats``, equal neighbours merged.
+
+    Each step is scored alone, then the sequence is smoothed: a change of chord must gain at
+    least ``change_cost`` (a walking bass or a melody's passing tone does not make a new chord).
+    """
     if step_beats <= 0 or not math.isfinite(step_beats):
         raise InvalidValue(f"chord step {step_beats} beats is not valid: expected a positive number")
     if length_beats <= 0:
         raise InvalidValue(f"clip length {length_beats} beats is not valid: expected more than 0")
     pitched = [n for n in notes if not n.mute]
-    spans: list[ChordSpan] = []
     steps = math.ceil(length_beats / step_beats - 1e-9)
-    for i in range(steps):
-        start = i * step_beats
-        end = min(length_beats, start + step_beats)
+    bounds = [(i * step_beats, min(length_beats, (i + 1) * step_beats)) for i in range(steps)]
+    rows: list[list[float] | None] = []
+    basses: list[int | None] = []
+    sounded = False
+    for start, end in bounds:
         w, bass = weights(pitched, start, end)
-        found = best_chord(w, bass)
-        root, quality = found if found is not None else (None, "")
+        scores = candidate_scores(w, bass)
+        if scores is None and sounded and _silent_until(pitched, start) < hold_beats:
+            scores = [0.0] * len(CANDIDATES)  # a short rest inside the harmony: the chord rings on
+            bass = basses[-1]
+        sounded = scores is not None
+        rows.append(scores)
+        basses.append(bass)
+    chosen: list[int | None] = [None] * steps
+    i = 0
+    while i < steps:  # smooth each run of sounding steps on its own
+        if rows[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < steps and rows[j] is not None:
+            j += 1
+        run = [r for r in rows[i:j] if r is not None]
+        chosen[i:j] = smooth(run, change_cost)
+        i = j
+    spans: list[ChordSpan] = []
+    for (start, end), pick, bass in zip(bounds, chosen, basses, strict=True):
+        root, quality = CANDIDATES[pick] if pick is not None else (None, "")
         label = label_of(root, quality, bass)
-        if (
-            found is None
-            and spans
-            and spans[-1].root is not None
-            and _silent_until(pitched, start) < hold_beats
-        ):
-            last = spans[-1]  # a short rest inside the harmony: the chord rings on
-            root, quality, label, bass = last.root, last.quality, last.label, last.bass
         if spans and spans[-1].label == label:
             last = spans[-1]
             spans[-1] = ChordSpan(last.start_beats, end - last.start_beats, label, root, quality, last.bass)

@@ -66,3 +66,15 @@ def test_a_low_bassline_on_drum_map_pitches_is_not_drums() -> None:
     hats_alone = [Note(42, t * 0.5, 0.25) for t in range(16)]
     assert [describe(n, 8.0).profile.role for n in (bassline, kit, hats_alone)] == ["bass", "drums", "drums"]
     assert describe(bassline, 8.0, drums=True).profile.role == "drums"  # a track named "Drums" says so
+
+
+def test_a_walking_bass_and_passing_tones_do_not_make_new_chords() -> None:
+    comp = block(0, [60, 64, 67, 70], 8.0)  # C7 held for two bars
+    walk = [
+        Note(p, float(i), 1.0) for i, p in enumerate((36, 40, 43, 45, 46, 45, 43, 40))
+    ]  # C E G A Bb A G E
+    tune = [
+        Note(p, i + 0.5, 0.5) for i, p in enumerate((74, 72, 69, 72, 74, 76, 77, 76))
+    ]  # with passing tones
+    assert {c.label.split("/")[0] for c in recognise(comp + walk + tune, 8.0)} == {"C:7"}
+    assert len({c.label.split("/")[0] for c in recognise(comp + walk + tune, 8.0, change_cost=0.0)}) > 1

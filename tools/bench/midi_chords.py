@@ -8,7 +8,8 @@ into a chord track; truth is the numeral's own chord as a Harte label with its i
 Set 2: the project's chords part (engines.generators) for every genre, 3 seeds, 8 bars; truth is
 the progression the part was written from, as its voicing sounds it (a triad voicing of a
 seventh chord is a triad). Scores are mir_eval's duration-weighted majmin and
-sevenths (and majmin_inv), over segments whose truth the vocabulary can name.
+sevenths (and majmin_inv), over segments whose truth the vocabulary can name. Set 3 (own_mix):
+the same songs with bass, chords and melody read together, as ``--chords-from`` reads a song.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ def roman_set(limit: int) -> list[tuple[str, list[Any], Segments, float]]:
     return out
 
 
-def own_set() -> list[tuple[str, list[Any], Segments, float]]:
-    from engines.generators import chords
+def own_set(mix: bool = False) -> list[tuple[str, list[Any], Segments, float]]:
+    """Our chords part (``mix``: bass, chords and melody together, as --chords-from reads a song)."""
+    from engines.generators import chords, generate_parts
     from engines.generators.harmony import progression
     from engines.generators.theory import voiced_tones
     from engines.music import Key, MusicalContext
@@ -83,6 +85,9 @@ def own_set() -> list[tuple[str, list[Any], Segments, float]]:
             )
             prog = progression(ctx, complexity=0.5, seed=seed)
             notes = chords.generate(ctx, complexity=0.5, seed=seed, chords=prog)
+            if mix:
+                parts = generate_parts(ctx, complexity=0.5, seed=seed)
+                notes = parts["bass"] + parts["chords"] + parts["melody"]
             truth: Segments = []
             for c in prog:
                 voiced = voiced_tones(c, load_genre(genre).chords["voicing"])[:4]  # what the part sounds
@@ -127,7 +132,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=1000, help="at most this many RomanText pieces")
     parser.add_argument("--json", default=None, help="also write the figures here")
     args = parser.parse_args()
-    figures = {"roman": score(roman_set(args.limit)), "own": score(own_set())}
+    figures = {"roman": score(roman_set(args.limit)), "own": score(own_set()), "own_mix": score(own_set(mix=True))}
     for name, f in figures.items():
         print(f"{name:6s} " + "  ".join(f"{k} {v}" for k, v in f.items()))
     if args.json:
