@@ -25,7 +25,7 @@ _KEY_PC = {"C": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "F": 5, "
 @dataclass(frozen=True, slots=True)
 class MidiTrack:
     name: str
-    channel: int  # 0..15 of the track's first note (9: drums)
+    channel: int  # 0..15 (9: drums); a file track playing on several channels is read as several
     notes: tuple[Note, ...]
 
     @property
@@ -62,9 +62,9 @@ def read_tracks(path: str | Path) -> MidiTracks:
     tracks: list[MidiTrack] = []
     end = 0
     for index, track in enumerate(mid.tracks):
-        name, now, channel = f"track {index + 1}", 0, -1
+        name, now = f"track {index + 1}", 0
         sounding: dict[tuple[int, int], tuple[int, int]] = {}
-        notes: list[Note] = []
+        by_channel: dict[int, list[Note]] = {}
         for msg in track:
             now += msg.time
             if msg.type == "track_name" and msg.name:
@@ -78,15 +78,16 @@ def read_tracks(path: str | Path) -> MidiTracks:
                 key = Key(_KEY_PC[msg.key.rstrip("m")], "Minor" if minor else "Major")
             elif msg.type == "note_on" and msg.velocity > 0:
                 sounding[(msg.channel, msg.note)] = (now, msg.velocity)
-                channel = msg.channel if channel < 0 else channel
             elif msg.type in ("note_on", "note_off") and (msg.channel, msg.note) in sounding:
                 start, vel = sounding.pop((msg.channel, msg.note))
                 if now > start:
-                    notes.append(Note(msg.note, start / tpb, (now - start) / tpb, vel))
+                    note = Note(msg.note, start / tpb, (now - start) / tpb, vel)
+                    by_channel.setdefault(msg.channel, []).append(note)
         end = max(end, now)
-        if notes:
+        for channel, notes in sorted(by_channel.items()):  # a type-0 file: one track per channel
             notes.sort(key=lambda n: (n.start_beats, n.pitch))
-            tracks.append(MidiTrack(name, max(channel, 0), tuple(notes)))
+            label = name if len(by_channel) == 1 else f"{name} ch{channel + 1}"
+            tracks.append(MidiTrack(label, channel, tuple(notes)))
     length = max([end / tpb] + [n.start_beats + n.duration_beats for t in tracks for n in t.notes])
     return MidiTracks(tempo or 120.0, signature or (4, 4), key, tuple(tracks), length)
 

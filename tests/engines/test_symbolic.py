@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import mido
+
 from engines.generators import generate
 from engines.midi_file import write_midi
 from engines.music import Key, MusicalContext, Note
@@ -78,3 +80,21 @@ def test_a_walking_bass_and_passing_tones_do_not_make_new_chords() -> None:
     ]  # with passing tones
     assert {c.label.split("/")[0] for c in recognise(comp + walk + tune, 8.0)} == {"C:7"}
     assert len({c.label.split("/")[0] for c in recognise(comp + walk + tune, 8.0, change_cost=0.0)}) > 1
+
+
+def test_a_type_0_file_splits_by_channel_so_its_drums_are_not_harmony(tmp_path: Path) -> None:
+    mid = mido.MidiFile(type=0, ticks_per_beat=480)
+    track = mido.MidiTrack()
+    for pitches, channel in (((57, 60, 64), 0), ((36, 42), 9)):
+        for p in pitches:
+            track.append(mido.Message("note_on", channel=channel, note=p, velocity=90, time=0))
+    track.append(mido.Message("note_off", channel=0, note=57, velocity=0, time=1920))
+    for p in (60, 64):
+        track.append(mido.Message("note_off", channel=0, note=p, velocity=0, time=0))
+    for p in (36, 42):
+        track.append(mido.Message("note_off", channel=9, note=p, velocity=0, time=0))
+    mid.tracks.append(track)
+    mid.save(str(tmp_path / "t0.mid"))
+    song = read_tracks(tmp_path / "t0.mid")
+    assert [(t.name, t.channel) for t in song.tracks] == [("track 1 ch1", 0), ("track 1 ch10", 9)]
+    assert [c["label"] for c in analysis_dict(song)["chords"]] == ["A:min"]

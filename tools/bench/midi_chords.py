@@ -98,17 +98,18 @@ def own_set(mix: bool = False) -> list[tuple[str, list[Any], Segments, float]]:
     return out
 
 
-def score(pieces: list[tuple[str, list[Any], Segments, float]]) -> dict[str, float]:
-    """Duration-weighted mir_eval comparisons over all pieces together."""
+def score(pieces: list[tuple[str, list[Any], Segments, float]], change_cost: float | None = None) -> dict[str, float]:
+    """Duration-weighted mir_eval comparisons over all pieces together (``change_cost``: the
+    recogniser's smoothing, default its own)."""
     import mir_eval
 
-    from engines.symbolic import describe
+    from engines.symbolic.chords import recognise
 
     names = ("majmin", "majmin_inv", "sevenths", "sevenths_inv")
     hits = dict.fromkeys(names, 0.0)
     weight = dict.fromkeys(names, 0.0)
     for _name, notes, truth, length in pieces:
-        spans = describe(notes, length).chords
+        spans = recognise(notes, length) if change_cost is None else recognise(notes, length, change_cost=change_cost)
         ri = np.array([[a, b] for a, b, _ in truth])
         rl = [lab for _, _, lab in truth]
         ei = np.array([[c.start_beats, c.start_beats + c.duration_beats] for c in spans])
@@ -131,8 +132,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=1000, help="at most this many RomanText pieces")
     parser.add_argument("--json", default=None, help="also write the figures here")
+    parser.add_argument("--change-costs", default="", help="e.g. 0,0.2,0.35,0.5: also score these smoothings")
     args = parser.parse_args()
     figures = {"roman": score(roman_set(args.limit)), "own": score(own_set()), "own_mix": score(own_set(mix=True))}
+    for cost in [float(c) for c in args.change_costs.split(",") if c]:
+        for name, pieces in (("roman", roman_set(args.limit)), ("own_mix", own_set(mix=True))):
+            figures[f"{name} change_cost {cost:g}"] = score(pieces, change_cost=cost)
     for name, f in figures.items():
         print(f"{name:6s} " + "  ".join(f"{k} {v}" for k, v in f.items()))
     if args.json:
