@@ -98,7 +98,9 @@ def own_set(mix: bool = False) -> list[tuple[str, list[Any], Segments, float]]:
     return out
 
 
-def score(pieces: list[tuple[str, list[Any], Segments, float]], change_cost: float | None = None) -> dict[str, float]:
+def score(
+    pieces: list[tuple[str, list[Any], Segments, float]], change_cost: float | None = None
+) -> dict[str, float]:
     """Duration-weighted mir_eval comparisons over all pieces together (``change_cost``: the
     recogniser's smoothing, default its own)."""
     import mir_eval
@@ -109,7 +111,11 @@ def score(pieces: list[tuple[str, list[Any], Segments, float]], change_cost: flo
     hits = dict.fromkeys(names, 0.0)
     weight = dict.fromkeys(names, 0.0)
     for _name, notes, truth, length in pieces:
-        spans = recognise(notes, length) if change_cost is None else recognise(notes, length, change_cost=change_cost)
+        spans = (
+            recognise(notes, length)
+            if change_cost is None
+            else recognise(notes, length, change_cost=change_cost)
+        )
         ri = np.array([[a, b] for a, b, _ in truth])
         rl = [lab for _, _, lab in truth]
         ei = np.array([[c.start_beats, c.start_beats + c.duration_beats] for c in spans])
@@ -134,9 +140,10 @@ def main() -> int:
     parser.add_argument("--json", default=None, help="also write the figures here")
     parser.add_argument("--change-costs", default="", help="e.g. 0,0.2,0.35,0.5: also score these smoothings")
     args = parser.parse_args()
-    figures = {"roman": score(roman_set(args.limit)), "own": score(own_set()), "own_mix": score(own_set(mix=True))}
+    roman, own, own_mix = roman_set(args.limit), own_set(), own_set(mix=True)
+    figures = {"roman": score(roman), "own": score(own), "own_mix": score(own_mix)}
     for cost in [float(c) for c in args.change_costs.split(",") if c]:
-        for name, pieces in (("roman", roman_set(args.limit)), ("own_mix", own_set(mix=True))):
+        for name, pieces in (("roman", roman), ("own_mix", own_mix)):
             figures[f"{name} change_cost {cost:g}"] = score(pieces, change_cost=cost)
     for name, f in figures.items():
         print(f"{name:6s} " + "  ".join(f"{k} {v}" for k, v in f.items()))
