@@ -98,10 +98,10 @@ def chords_from(ctx: MusicalContext, path: str, *, key_given: bool, tempo_given:
     from dataclasses import replace
 
     from engines.errors import InvalidValue
-    from engines.symbolic import describe, read_tracks
+    from engines.symbolic import describe_tracks, read_tracks
 
     song = read_tracks(path)
-    desc = describe(song.pitched_notes(), song.length_beats, drums=False)
+    desc = describe_tracks([list(t.notes) for t in song.tracks if not t.is_drums], song.length_beats)
     chords = desc.generator_chords()
     if not chords:
         raise InvalidValue(

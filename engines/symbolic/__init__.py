@@ -24,6 +24,7 @@ __all__ = [
     "MidiTracks",
     "analysis_dict",
     "describe",
+    "describe_tracks",
     "is_drum_part",
     "onsets",
     "read_tracks",
@@ -61,15 +62,46 @@ def describe(
         silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
         return ClipContext(silent, None, 0.0, prof)
     chords = tuple(recognise(notes, length_beats, step_beats=step_beats))
+    return ClipContext(chords, *_key(notes, chords), prof)
+
+
+# How much a track's notes count toward the harmony of a song read whole, by its role: a melody's
+# passing tones and a walking bass count less than the chords (docs/BENCHMARKS.md: majmin 0.925
+# -> 0.976 on our songs read whole).
+ROLE_WEIGHTS = {"melody": 0.35, "bass": 0.7}
+
+
+def weighted_notes(tracks: Sequence[Sequence[Note]], length_beats: float) -> tuple[list[Note], list[float]]:
+    """All the tracks' notes, and each note's weight toward the harmony (``ROLE_WEIGHTS``)."""
+    notes: list[Note] = []
+    note_weights: list[float] = []
+    for track in tracks:
+        role = profile(track, length_beats, drums=False).role
+        notes += track
+        note_weights += [ROLE_WEIGHTS.get(role, 1.0)] * len(track)
+    return notes, note_weights
+
+
+def describe_tracks(
+    tracks: Sequence[Sequence[Note]], length_beats: float, *, step_beats: float = 1.0
+) -> ClipContext:
+    """``describe`` for a song's pitched tracks read together, each weighted by its role."""
+    notes, note_weights = weighted_notes(tracks, length_beats)
+    prof = profile(notes, length_beats, drums=False)
+    chords = tuple(recognise(notes, length_beats, step_beats=step_beats, note_weights=note_weights))
+    return ClipContext(chords, *_key(notes, chords), prof)
+
+
+def _key(notes: Sequence[Note], chords: Sequence[ChordSpan]) -> tuple[Key | None, float]:
     named = [(c.root, c.quality) for c in chords if c.root is not None and c.quality in HINT_QUALITIES]
     hints = [Key(root, "Minor" if q.startswith("min") else "Major") for root, q in named[:1] + named[-1:]]
-    key, confidence = detect_key(notes, hints)
-    return ClipContext(chords, key, confidence, prof)
+    return detect_key(notes, hints)
 
 
 def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any]:
     """An audio analysis's JSON fields for a MIDI file: all pitched tracks' notes, seconds at its tempo."""
-    ctx = describe(song.pitched_notes(), song.length_beats, step_beats=step_beats, drums=False)
+    pitched = [list(t.notes) for t in song.tracks if not t.is_drums]
+    ctx = describe_tracks(pitched, song.length_beats, step_beats=step_beats)
     s_per_beat = 60.0 / song.tempo_bpm
     num, den = song.signature
     bar_beats = num * 4.0 / den

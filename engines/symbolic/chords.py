@@ -69,15 +69,18 @@ class ChordSpan:
         return Chord(self.start_beats, self.duration_beats, self.root, self.quality)
 
 
-def weights(notes: Sequence[Note], start: float, end: float) -> tuple[list[float], int | None]:
-    """Pitch-class sounding time within [start, end) and the lowest sounding pitch class."""
+def weights(
+    notes: Sequence[Note], start: float, end: float, note_weights: Sequence[float] | None = None
+) -> tuple[list[float], int | None]:
+    """Pitch-class sounding time within [start, end) (each note's times its weight, default 1) and
+    the lowest sounding pitch class."""
     w = [0.0] * 12
     lowest: int | None = None
-    for n in notes:
+    for k, n in enumerate(notes):
         overlap = min(end, n.start_beats + n.duration_beats) - max(start, n.start_beats)
         if overlap <= 0 or n.mute:
             continue
-        w[n.pitch % 12] += overlap
+        w[n.pitch % 12] += overlap * (note_weights[k] if note_weights is not None else 1.0)
         if overlap >= 0.25 * (end - start) and (lowest is None or n.pitch < lowest):
             lowest = n.pitch
     return w, None if lowest is None else lowest % 12
@@ -151,8 +154,11 @@ def recognise(
     step_beats: float = 1.0,
     hold_beats: float = 4.0,
     change_cost: float = CHANGE_COST,
+    note_weights: Sequence[float] | None = None,
 ) -> list[ChordSpan]:
     """Chords over [0, length_beats) in steps of ``step_beats``, equal neighbours merged.
+
+    ``note_weights`` (parallel to ``notes``) lets some notes count less: a melody over the chords.
 
     Each step is scored alone, then the sequence is smoothed: a change of chord must gain at
     least ``change_cost`` (a walking bass or a melody's passing tone does not make a new chord).
@@ -161,14 +167,18 @@ def recognise(
         raise InvalidValue(f"chord step {step_beats} beats is not valid: expected a positive number")
     if length_beats <= 0:
         raise InvalidValue(f"clip length {length_beats} beats is not valid: expected more than 0")
-    pitched = [n for n in notes if not n.mute]
+    if note_weights is not None and len(note_weights) != len(notes):
+        raise InvalidValue(f"{len(note_weights)} note weights for {len(notes)} notes: expected one per note")
+    keep = [k for k, n in enumerate(notes) if not n.mute]
+    pitched = [notes[k] for k in keep]
+    pitched_weights = None if note_weights is None else [note_weights[k] for k in keep]
     steps = math.ceil(length_beats / step_beats - 1e-9)
     bounds = [(i * step_beats, min(length_beats, (i + 1) * step_beats)) for i in range(steps)]
     rows: list[list[float] | None] = []
     basses: list[int | None] = []
     sounded = False
     for start, end in bounds:
-        w, bass = weights(pitched, start, end)
+        w, bass = weights(pitched, start, end, pitched_weights)
         scores = candidate_scores(w, bass)
         if scores is None and sounded and _silent_until(pitched, start) < hold_beats:
             scores = [0.0] * len(CANDIDATES)  # a short rest inside the harmony: the chord rings on

@@ -9,7 +9,8 @@ Set 2: the project's chords part (engines.generators) for every genre, 3 seeds, 
 the progression the part was written from, as its voicing sounds it (a triad voicing of a
 seventh chord is a triad). Scores are mir_eval's duration-weighted majmin and
 sevenths (and majmin_inv), over segments whose truth the vocabulary can name. Set 3 (own_mix):
-the same songs with bass, chords and melody read together, as ``--chords-from`` reads a song.
+the same songs with bass, chords and melody read together, as ``--chords-from`` reads a song
+(each track weighted by its role, ``engines.symbolic.ROLE_WEIGHTS``).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def roman_set(limit: int) -> list[tuple[str, list[Any], Segments, float]]:
             for pc in sorted({p.pitchClass for p in rn.pitches}):
                 notes.append(Note(60 + pc, start, dur, 80))
             end = max(end, start + dur)
-        out.append((Path(path).name, notes, truth, end))
+        out.append((Path(path).name, [notes], truth, end))
     return out
 
 
@@ -85,16 +86,17 @@ def own_set(mix: bool = False) -> list[tuple[str, list[Any], Segments, float]]:
             )
             prog = progression(ctx, complexity=0.5, seed=seed)
             notes = chords.generate(ctx, complexity=0.5, seed=seed, chords=prog)
+            tracks: list[Any] = [notes]
             if mix:
                 parts = generate_parts(ctx, complexity=0.5, seed=seed)
-                notes = parts["bass"] + parts["chords"] + parts["melody"]
+                tracks = [parts["bass"], parts["chords"], parts["melody"]]
             truth: Segments = []
             for c in prog:
                 voiced = voiced_tones(c, load_genre(genre).chords["voicing"])[:4]  # what the part sounds
                 intervals = tuple(sorted({(pc - c.root) % 12 for pc in voiced}))
                 label = harte(c.root, intervals, c.root).split("/")[0]
                 truth.append((c.start_beats, c.start_beats + c.duration_beats, label))
-            out.append((f"{genre} s{seed}", notes, truth, ctx.length_beats))
+            out.append((f"{genre} s{seed}", tracks, truth, ctx.length_beats))
     return out
 
 
@@ -105,17 +107,16 @@ def score(
     recogniser's smoothing, default its own)."""
     import mir_eval
 
-    from engines.symbolic.chords import recognise
+    from engines.symbolic import weighted_notes
+    from engines.symbolic.chords import CHANGE_COST, recognise
 
     names = ("majmin", "majmin_inv", "sevenths", "sevenths_inv")
     hits = dict.fromkeys(names, 0.0)
     weight = dict.fromkeys(names, 0.0)
-    for _name, notes, truth, length in pieces:
-        spans = (
-            recognise(notes, length)
-            if change_cost is None
-            else recognise(notes, length, change_cost=change_cost)
-        )
+    for _name, tracks, truth, length in pieces:
+        notes, note_weights = weighted_notes(tracks, length)  # as `--chords-from` reads a file
+        cost = CHANGE_COST if change_cost is None else change_cost
+        spans = recognise(notes, length, change_cost=cost, note_weights=note_weights)
         ri = np.array([[a, b] for a, b, _ in truth])
         rl = [lab for _, _, lab in truth]
         ei = np.array([[c.start_beats, c.start_beats + c.duration_beats] for c in spans])

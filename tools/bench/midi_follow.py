@@ -43,8 +43,8 @@ def chord_files(folder: Path, romans: int) -> list[tuple[str, Path]]:
             path = folder / f"{genre}-{seed}.mid"
             write_tracks(path, MidiTracks(100.0, (4, 4), key, (MidiTrack("chords", 1, tuple(notes)),), 32.0))
             out.append((f"{genre} s{seed}", path))
-    for name, notes, _truth, _end in roman_set(romans):
-        first = tuple(n for n in notes if n.start_beats < 32.0)
+    for name, tracks, _truth, _end in roman_set(romans):
+        first = tuple(n for n in tracks[0] if n.start_beats < 32.0)
         path = folder / f"{name}.mid"
         write_tracks(path, MidiTracks(100.0, (4, 4), None, (MidiTrack("chords", 1, first),), 32.0))
         out.append((name, path))
