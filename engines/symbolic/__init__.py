@@ -1,7 +1,8 @@
 """MIDI clips as context: harmony, key and scale, rhythm and register derived from notes.
 
-``describe(notes, length_beats)`` is the one call the daemon and the CLI make; ``analysis_dict``
-gives a MIDI file the JSON fields of an audio analysis (``backend`` "midi"). Times are beats
+``describe(notes, length_beats)`` reads one clip (the daemon's call); ``describe_tracks`` reads a
+song file's pitched tracks together (the CLI's); ``analysis_dict`` gives a MIDI file the JSON
+fields of an audio analysis (``backend`` "midi"). Times are beats
 from the clip start; the seconds in the analysis dict follow the file's tempo.
 """
 
@@ -28,6 +29,7 @@ __all__ = [
     "is_drum_part",
     "onsets",
     "read_tracks",
+    "weighted_notes",
     "write_tracks",
 ]
 
