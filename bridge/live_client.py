@@ -216,6 +216,18 @@ class LiveClient:
         reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
         return ClipInfo(*reply[2:])
 
+    async def clip_notes(self, track: int, slot: int) -> list[Note]:
+        """The notes of the MIDI clip at track/slot (common grammar), sorted by start then pitch."""
+        reply = await self.query(protocol.CLIP_GET_NOTES, track, slot)
+        values = reply[2:]
+        if len(values) % len(protocol.NOTE_FIELDS):
+            raise ProtocolError(f"{protocol.CLIP_GET_NOTES} reply of {len(values)} values is not whole notes")
+        notes = [
+            Note(int(p), float(s), float(d), int(v), bool(m))
+            for p, s, d, v, m in zip(*[iter(values)] * len(protocol.NOTE_FIELDS), strict=True)
+        ]
+        return sorted(notes, key=lambda n: (n.start_beats, n.pitch))
+
     async def clip_info_at(self, track: int, slot: int, arrangement: bool) -> tuple[int, int, ClipInfo]:
         """(track, slot, info) of a session clip or, with arrangement, an arrangement clip by index
         (-1 / -1: the one in Live's Clip View); the reply names the clip actually read."""

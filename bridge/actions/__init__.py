@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import analyze, command, generate, musicgen, separate, voice
+from bridge.actions import analyze, command, generate, musicgen, separate, transform, voice
 from bridge.app import App
 from bridge.jobs import Job
 
@@ -22,6 +22,7 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.ANALYZE: analyze.run,
     protocol.MUSICGEN: musicgen.run,
     protocol.COMMAND: command.run,
+    protocol.TRANSFORM: transform.run,
     protocol.VOICE_START: voice.start,
     protocol.VOICE_STOP: voice.stop,
 }

@@ -1,4 +1,6 @@
-"""/roo/analyze [track slot] [(name value)*]: analyse an audio clip and make it the song context.
+"""/roo/analyze [track slot] [(name value)*]: analyse a clip and make it the song context.
+
+A MIDI clip is read from its notes (``analyze_midi``); what follows is about audio clips.
 
 The clip (the selected one unless track and slot are given) is analysed in the model worker
 (``engines.analysis.cache:analyze_file``, so a clip analysed before answers from the disk cache).
@@ -19,9 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
+from bridge.actions import analyze_midi
 from bridge.actions.analyze_apply import apply_to_live, plan_values
 from bridge.actions.analyze_warp import plan_for, warp_to_song
 from bridge.actions.audio_clip import AudioClip, audio_clip
+from bridge.actions.midi_clip import MidiClip, midi_clip
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
@@ -77,6 +81,19 @@ def parse_request(args: list[Any]) -> AnalyzeRequest:
     return AnalyzeRequest(track, slot, backend, **switches)
 
 
+async def _midi_clip_at(app: App, req: AnalyzeRequest) -> MidiClip | None:
+    """The MIDI clip at the request's track/slot, or None when it is an audio clip (or none is there)."""
+    live = await app.live.context()
+    track = live.selected_track if req.track == -1 else req.track
+    slot = live.selected_slot if req.slot == -1 else req.slot
+    if track < 0 or slot < 0 or track >= live.num_tracks:
+        return None  # audio_clip answers with the reason
+    info = await app.live.clip_info(track, slot)
+    if info.is_audio_clip:
+        return None
+    return await midi_clip(app, track, slot, address=protocol.ANALYZE, live=live)
+
+
 def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult, *, applied: bool) -> float:
     """Beats per minute that place the analysed chords where they sound in Live's timeline.
 
@@ -95,6 +112,10 @@ def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult, *, applied: bool) -
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
+    if not req.arrangement:
+        midi = await _midi_clip_at(app, req)
+        if midi is not None:
+            return await analyze_midi.run(app, job, req, midi)
     clip = await audio_clip(app, req.track, req.slot, address=protocol.ANALYZE, arrangement=req.arrangement)
     where = clip.where
     result: AnalysisResult = await get_worker(app).call(

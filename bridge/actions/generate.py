@@ -8,15 +8,16 @@ the Remote Script then writes into the next empty slot below and the reply says 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from bridge import protocol
 from bridge.actions import multi
+from bridge.actions.follow import following, generate_following, source_clip
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.live_client import LiveContext
-from engines import generators
 from engines.errors import InvalidValue
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
@@ -47,6 +48,9 @@ class GenerateRequest:
     def feel(self) -> Feel:
         return Feel(self.swing, self.humanize, self.accent, self.intensity, self.fills)
 
+    source_track: int | None = None  # a MIDI clip to follow; None (both): the selected MIDI clip
+    source_slot: int | None = None
+
 
 def parse_request(args: list[Any]) -> GenerateRequest:
     """Validate /roo/generate arguments; every error names the value and what is valid."""
@@ -72,6 +76,10 @@ def parse_request(args: list[Any]) -> GenerateRequest:
         raise InvalidValue(
             f"track {req.track} / slot {req.slot}: expected an index >= 0, or -1 for the selected one"
         )
+    for name in ("source_track", "source_slot"):
+        value = getattr(req, name)
+        if value is not None and value < -1:
+            raise InvalidValue(f"{name} {value}: expected an index >= 0, or -1 for the selected one")
     return req
 
 
@@ -123,14 +131,19 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     job.report(0.2, "song context read")
     ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
+    source = await source_clip(app, req, live)
+    ctx, follow = await app.run_cpu(
+        partial(following, key_given=req.key is not None, part=req.part), ctx, source
+    )
     if req.part in ("all", "song"):
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
             raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
         runner = multi.run_all if req.part == "all" else multi.run_song
-        return await runner(app, job, ctx, slot, req, seed)
+        told = await runner(app, job, ctx, slot, req, seed)
+        return told + (f", {follow.summary}" if follow is not None else "")
     track, slot = _resolve(req, live)
-    notes = await app.run_cpu(_generate, req.part, ctx, req.density, req.complexity, seed)
+    notes = await app.run_cpu(generate_following, req.part, ctx, req.density, req.complexity, seed, follow)
     job.check_cancelled()
     refuse_empty(req.part, ctx.genre, req.density, notes)
     job.report(0.6, f"{len(notes)} notes generated")
@@ -162,7 +175,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         **groove_settings(req),
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
-    return f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
+    told = f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
+    return told + (f", {follow.summary}" if follow is not None else "")
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:
@@ -178,7 +192,3 @@ def groove_settings(req: GenerateRequest) -> dict[str, Any]:
     """The groove controls a request gave (so Vary keeps them); none when it kept the genre's."""
     names = ("swing", "humanize", "accent", "intensity", "fills")
     return {name: getattr(req, name) for name in names if getattr(req, name) is not None}
-
-
-def _generate(part: str, ctx: MusicalContext, density: float, complexity: float, seed: int) -> list[Note]:
-    return generators.generate(part, ctx, density=density, complexity=complexity, seed=seed)

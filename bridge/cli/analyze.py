@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 
-HELP = "analyse an audio file: tempo, beats, downbeats, time signature, key and chords"
+HELP = "analyse an audio or MIDI file: tempo, beats, downbeats, time signature, key and chords"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="WAV, AIFF, FLAC, MP3 or OGG file")
+    parser.add_argument("file", metavar="FILE", help="WAV, AIFF, FLAC, MP3 or OGG file, or a .mid file")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--backend", choices=("madmom", "librosa"), default="madmom", help="default: madmom")
     parser.add_argument(
@@ -22,6 +22,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file.lower().endswith((".mid", ".midi")):
+        return run_midi(args)
     from bridge.cli.progress import terminal_bar
     from engines.analysis import analyze_file
     from engines.analysis.result import NO_KEY
@@ -52,4 +54,23 @@ def run(args: argparse.Namespace) -> int:
     more = f" ... ({len(result.chords)} in all)" if len(result.chords) > 16 else ""
     print(f"chords:     {chords}{more}")
     print(f"backend:    {result.backend}")
+    return 0
+
+
+def run_midi(args: argparse.Namespace) -> int:
+    """A MIDI file: tempo and signature from the file, key and chords from its pitched tracks."""
+    from engines.symbolic import analysis_dict, read_tracks
+
+    data = analysis_dict(read_tracks(args.file))
+    if args.json:
+        print(json.dumps(data))
+        return 0
+    num, den = data["time_signature"]
+    print(f"file:       {args.file} ({data['duration_s']:.2f} s at the file's tempo)")
+    print(f"tempo:      {data['tempo_bpm']:g} BPM (from the file), {num}/{den}")
+    print(f"key:        {data['key']} (confidence {data['key_confidence']:.2f})")
+    labels = [c["label"] for c in data["chords_beats"]]
+    more = f" ... ({len(labels)} in all)" if len(labels) > 16 else ""
+    print(f"chords:     {' '.join(labels[:16])}{more}")
+    print("backend:    midi")
     return 0

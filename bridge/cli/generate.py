@@ -6,6 +6,10 @@ import argparse
 import json
 import secrets
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engines.music import MusicalContext
 
 HELP = "write drums, bass, chords, melody, all four, or a song form to a MIDI file"
 PART_CHOICES = ("drums", "bass", "chords", "melody", "all", "song")
@@ -18,8 +22,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bars", type=int, default=8, help="length in bars, 1..256 (song: the verse length)")
     parser.add_argument(
         "--key",
-        default="C major",
-        help='a root and major, minor or any Live 12 scale: "A minor", "E Hirajoshi"',
+        default=None,
+        help='a root and major, minor or any Live 12 scale: "A minor", "E Hirajoshi" (default: C major, or the --chords-from file\'s key)',
     )
     parser.add_argument("--tempo", type=float, default=None, help="BPM, 20..999 (default: the genre's)")
     parser.add_argument("--genre", default="pop", help="e.g. pop, rock, jazz (roo generate --genre ? lists)")
@@ -60,6 +64,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="none, phrase (every 8 bars and the end) or 4 (every 4 bars) (default: the genre's)",
     )
+    parser.add_argument(
+        "--chords-from",
+        default=None,
+        metavar="FILE.mid",
+        help="follow this MIDI file's chords (all pitched tracks; default: the genre's progression)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.part is None:
         raise InvalidValue(f"PART is missing: expected one of {', '.join(PART_CHOICES)}")
+    args.key_given = args.key is not None
     if args.part not in PART_CHOICES:
         raise InvalidValue(f"part {args.part!r} is not known: expected one of {', '.join(PART_CHOICES)}")
     if args.out is None:
@@ -91,13 +102,16 @@ def run(args: argparse.Namespace) -> int:
     ctx = MusicalContext(
         tempo_bpm=tempo,
         signature=parse_signature(args.signature),
-        key=parse_key(args.key),
+        key=parse_key(args.key or "C major"),
         genre=args.genre,
         bars=args.bars,
         feel=Feel(args.swing, args.humanize, args.accent, args.intensity, args.fills),
     )
     seed = secrets.randbelow(1_000_000) if args.seed is None else args.seed
     controls = {"density": args.density, "complexity": args.complexity, "seed": seed}
+    if args.chords_from is not None:
+        ctx = chords_from(ctx, args.chords_from, key_given=args.key_given, tempo_given=args.tempo is not None)
+        tempo = ctx.tempo_bpm
     markers: list[tuple[float, str]] = []
     length = ctx.length_beats
     if args.part == "song":
@@ -151,3 +165,22 @@ def run(args: argparse.Namespace) -> int:
         f"({counts} notes, seed {seed})"
     )
     return 0
+
+
+def chords_from(ctx: MusicalContext, path: str, *, key_given: bool, tempo_given: bool) -> MusicalContext:
+    """The context with a MIDI file's chords (a chord per beat, looped) and, unless given, its key
+    and tempo."""
+    from dataclasses import replace
+
+    from engines.errors import InvalidValue
+    from engines.symbolic import describe_tracks, read_tracks
+
+    song = read_tracks(path)
+    desc = describe_tracks([list(t.notes) for t in song.tracks if not t.is_drums], song.length_beats)
+    chords = desc.generator_chords()
+    if not chords:
+        raise InvalidValue(
+            f"{path!r} has no chords to follow: expected pitched notes outside the drum channel"
+        )
+    ctx = replace(ctx, chords=chords, tempo_bpm=ctx.tempo_bpm if tempo_given else song.tempo_bpm)
+    return ctx if key_given or desc.key is None else replace(ctx, key=desc.key)

@@ -150,6 +150,7 @@ GENERATE = "/roo/generate"  # args: part, (name value)* over GENERATE_OPTIONS
 ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTIONS
 SEPARATE = "/roo/separate"  # args: [track slot] [model]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot]
+TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
 COMMAND = "/roo/command"  # args: text
 VOICE_START = "/roo/voice/start"
 VOICE_STOP = "/roo/voice/stop"
@@ -178,6 +179,45 @@ GENERATE_OPTIONS = {
     "accent": "float",
     "intensity": "float",
     "fills": "str",  # none | phrase | 4
+    "source_track": "int",  # a MIDI clip whose chords the part follows (drums: whose onsets the kick
+    "source_slot": "int",  # takes); default: the selected clip when it is a MIDI clip with notes
+}
+# /roo/transform kinds; the result goes to the next empty slot of the same track unless replace 1.
+TRANSFORM_KINDS = (
+    "vary",
+    "humanize",
+    "quantize",
+    "swing",
+    "half_time",
+    "double_time",
+    "density",
+    "ornament",
+    "revoice",
+    "transpose",
+    "retrograde",
+    "invert",
+    "fill",
+    "drums_keep",
+    "drums_remove",
+)
+TRANSFORM_OPTIONS = {
+    "track": "int",
+    "slot": "int",
+    "replace": "int",
+    "seed": "int",
+    "amount": "float",  # 0..1 (density: 0.5 keeps, less thins, more adds)
+    "strength": "float",  # quantize, 0..1
+    "grid": "float",  # quantize and vary, beats
+    "subdivision": "str",  # swing: 8th | 16th
+    "semitones": "int",  # transpose, chromatic
+    "steps": "int",  # transpose, diatonic scale steps
+    "to": "str",  # transpose to a tonic, e.g. E
+    "voices": "str",  # drums_keep / drums_remove: kick,snare,clap,hats,closed,pedal,open,ride,toms,cymbals,percussion
+    "keep": "str",  # vary: rhythm | pitches
+    "style": "str",  # revoice: smooth | close | open | drop2
+    "key": "str",  # the clip's key for diatonic moves (default: detected from the notes)
+    "pivot": "int",  # invert: mirror pitch
+    "beats": "float",  # fill: length from the clip's end
 }
 # /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
 # when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;
@@ -234,6 +274,7 @@ def as_json() -> str:
             "separate": SEPARATE,
             "musicgen": MUSICGEN,
             "command": COMMAND,
+            "transform": TRANSFORM,
             "voice_start": VOICE_START,
             "voice_stop": VOICE_STOP,
             "cancel": CANCEL,
@@ -247,6 +288,8 @@ def as_json() -> str:
         "parts": list(PARTS),
         "generate_options": GENERATE_OPTIONS,
         "analyze_options": ANALYZE_OPTIONS,
+        "transform_kinds": list(TRANSFORM_KINDS),
+        "transform_options": TRANSFORM_OPTIONS,
         "separation_models": list(SEPARATION_MODELS),
         "context_fields": list(CONTEXT_FIELDS),
     }

@@ -253,11 +253,11 @@ def test_live_11_gets_the_tempo_but_keeps_its_scale(song_file: Path, tmp_path: P
     assert "root and scale need Live 12" in status[3]
 
 
-def test_a_midi_clip_fails_with_a_clear_message(current: tuple[LiveHost, Client, Daemon]) -> None:
+def test_a_midi_drum_clip_is_read_from_its_notes(current: tuple[LiveHost, Client, Daemon]) -> None:
     _, client, _ = current
-    status, result = analyze(client, 0, 0)
-    assert status[1] == "failed" and "('Beat') is a MIDI clip" in status[3]
-    assert result is None
+    status, result = analyze(client, 0, 0)  # issue 15: MIDI clips are analysed, no longer refused
+    assert status[1] == "done" and "('Beat'): MIDI, no key (no pitched notes)" in status[3]
+    assert result is not None and result["backend"] == "midi" and result["key"] == "N"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,75 @@
+"""Find the MIDI clip an action works on and read its notes through the Remote Script.
+
+Shared by /roo/transform, /roo/analyze of a MIDI clip and /roo/generate's source clip. Notes come
+from the common grammar's /live/clip/get/notes; only those inside the clip (0..length) count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bridge.actions.audio_clip import describe
+from bridge.app import App
+from bridge.live_client import ClipInfo, LiveContext
+from engines.errors import InvalidValue, LiveError
+from engines.music import Note
+
+DRUM_WORDS = ("drum", "beat", "kit", "perc", "808")
+
+
+@dataclass(frozen=True, slots=True)
+class MidiClip:
+    track: int
+    slot: int
+    info: ClipInfo
+    context: LiveContext
+    notes: list[Note]
+
+    @property
+    def where(self) -> str:
+        return describe(self.track, self.slot, False, self.info.name)
+
+    @property
+    def drums_by_name(self) -> bool | None:
+        """True when the clip or its track is named like a drum part; None: let the notes say."""
+        names = f"{self.info.name} {self.info.track_name}".lower()
+        return True if any(word in names for word in DRUM_WORDS) else None
+
+    @property
+    def length_beats(self) -> float:
+        return float(self.info.length_beats)
+
+
+async def midi_clip(
+    app: App, track: int, slot: int, *, address: str, live: LiveContext | None = None
+) -> MidiClip:
+    """The MIDI clip at track/slot (-1: the selected one) with its notes; raises InvalidValue naming it."""
+    ctx = live if live is not None else await app.live.context()
+    track = ctx.selected_track if track == -1 else track
+    slot = ctx.selected_slot if slot == -1 else slot
+    if track < 0 or slot < 0:
+        raise InvalidValue(f"no clip is selected: select a MIDI clip or give {address} a track and slot")
+    if track >= ctx.num_tracks:
+        raise InvalidValue(
+            f"track {track} is out of range: the Set has {ctx.num_tracks} tracks (0..{ctx.num_tracks - 1})"
+        )
+    info = await app.live.clip_info(track, slot)
+    where = describe(track, slot, False, info.name)
+    if info.is_audio_clip:
+        raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
+    length = float(info.length_beats)
+    notes = [n for n in await app.live.clip_notes(track, slot) if n.start_beats < length and not n.mute]
+    return MidiClip(track, slot, info, ctx, notes)
+
+
+async def selected_midi_clip(app: App, live: LiveContext) -> MidiClip | None:
+    """The selected clip when it is a MIDI clip with notes; None otherwise (empty slot, audio clip)."""
+    if live.selected_track < 0 or live.selected_slot < 0:
+        return None
+    if live.selected_track >= live.num_tracks:
+        return None
+    try:
+        clip = await midi_clip(app, -1, -1, address="/roo/generate", live=live)
+    except (InvalidValue, LiveError):  # an empty slot or an audio clip: simply no source
+        return None
+    return clip if clip.notes else None

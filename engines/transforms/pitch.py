@@ -1,0 +1,169 @@
+"""Transforms of which pitches sound: transpose, invert, revoice, vary.
+
+Diatonic moves read the clip's key (given, or detected from the notes); a pitch outside the
+scale moves with the scale tone just below it. Pitches stay within MIDI 0..127 (octaves fold in).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import replace
+
+from engines.errors import InvalidValue
+from engines.music import Key, Note, parse_key
+from engines.symbolic.keys import detect_key
+from engines.transforms.options import TransformOptions
+
+
+def fold(pitch: int) -> int:
+    """Bring a pitch into 0..127 by octaves."""
+    while pitch > 127:
+        pitch -= 12
+    while pitch < 0:
+        pitch += 12
+    return pitch
+
+
+def clip_key(notes: Sequence[Note], o: TransformOptions) -> Key:
+    if o.key is not None:
+        return o.key
+    key, _ = detect_key(notes)
+    return key if key is not None else Key(0, "Major")
+
+
+def scale_pitches(key: Key) -> list[int]:
+    """Every MIDI pitch of the key's scale, rising."""
+    return [p for p in range(128) if (p - key.tonic) % 12 in key.intervals]
+
+
+def diatonic_shift(pitch: int, steps: int, scale: Sequence[int]) -> int:
+    """Move ``steps`` scale tones; an out-of-scale pitch keeps its distance to the tone below it.
+
+    Past either end of MIDI's range the result folds back by octaves.
+    """
+    below = max((i for i, p in enumerate(scale) if p <= pitch), default=0)
+    offset = pitch - scale[below]
+    per_octave = sum(1 for p in scale if p < 12) or 1
+    target = below + steps
+    while target >= len(scale):
+        target -= per_octave
+    while target < 0:
+        target += per_octave
+    return fold(scale[target] + offset)
+
+
+def transpose(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:
+    """By ``steps`` scale tones, or to the tonic named by ``to``, or by ``semitones``."""
+    if o.steps:
+        scale = scale_pitches(clip_key(notes, o))
+        return [replace(n, pitch=diatonic_shift(n.pitch, o.steps, scale)) for n in notes]
+    shift = o.semitones
+    if o.to:
+        try:
+            target = parse_key(o.to).tonic
+        except InvalidValue as exc:
+            raise InvalidValue(f"transpose to {o.to!r} is not a note name: expected e.g. E, Bb, F#") from exc
+        shift = (target - clip_key(notes, o).tonic) % 12
+        shift = shift - 12 if shift > 6 else shift
+    return [replace(n, pitch=fold(n.pitch + shift)) for n in notes]
+
+
+def invert(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:
+    """Mirror every pitch around ``pivot`` (default: the first note), in scale steps when it is in the key."""
+    if not notes:
+        return []
+    pivot = o.pivot if o.pivot is not None else min(notes, key=lambda n: (n.start_beats, n.pitch)).pitch
+    scale = scale_pitches(clip_key(notes, o))
+    index = {p: i for i, p in enumerate(scale)}
+    out = []
+    for n in notes:
+        if pivot in index and n.pitch in index:
+            target = 2 * index[pivot] - index[n.pitch]
+            pitch = scale[max(0, min(len(scale) - 1, target))]
+        else:
+            pitch = fold(2 * pivot - n.pitch)
+        out.append(replace(n, pitch=pitch))
+    return out
+
+
+def groups(notes: Sequence[Note]) -> list[list[Note]]:
+    """Notes that start together (within 1/64 beat), in time order."""
+    out: list[list[Note]] = []
+    for n in sorted(notes, key=lambda n: (n.start_beats, n.pitch)):
+        if out and abs(out[-1][0].start_beats - n.start_beats) < 1 / 64:
+            out[-1].append(n)
+        else:
+            out.append([n])
+    return out
+
+
+def _voicing(pitches: list[int], style: str, previous: list[int] | None) -> list[int]:
+    bass, upper = pitches[0], sorted({p % 12 for p in pitches[1:]} - {pitches[0] % 12} or {pitches[0] % 12})
+    if style == "smooth" and previous:
+        centre = sum(previous) / len(previous)
+        upper_notes = sorted(
+            min((pc + 12 * k for k in range(11)), key=lambda p: abs(p - centre)) for pc in upper
+        )
+        return [bass, *[p for p in upper_notes if p > bass]] if upper_notes else [bass]
+    close = []
+    for pc in upper:
+        p = bass + (pc - bass) % 12 or 12
+        close.append(p)
+    close.sort()
+    if style == "open":
+        close = [p + 12 if i % 2 else p for i, p in enumerate(close)]
+    elif style == "drop2" and len(close) >= 2:
+        close[-2] -= 12
+        if close[-2] <= bass:
+            close[-2] += 12
+    return sorted([bass, *close])
+
+
+def revoice(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:
+    """Re-voice each chord (3+ notes at once): same bass and pitch classes, new spacing."""
+    out: list[Note] = []
+    previous: list[int] | None = None
+    for group in groups(notes):
+        if len(group) < 3:
+            out += group
+            continue
+        ordered = sorted(group, key=lambda n: n.pitch)
+        pitches = [fold(p) for p in _voicing([n.pitch for n in ordered], o.style, previous)]
+        template = ordered[0]
+        out += [replace(template, pitch=p, velocity=ordered[min(i, len(ordered) - 1)].velocity)
+                for i, p in enumerate(pitches)]  # fmt: skip
+        previous = pitches[1:] or pitches
+    return out
+
+
+def vary(notes: Sequence[Note], o: TransformOptions, seed: int) -> list[Note]:
+    """keep "rhythm": ``amount`` of the notes get a nearby scale tone; keep "pitches": of the onsets move
+    to a free grid line between their neighbours, so the pitch order stays."""
+    rng = random.Random(seed)
+    if o.keep == "rhythm":
+        scale = scale_pitches(clip_key(notes, o))
+        out = []
+        for n in notes:
+            if rng.random() < o.amount:
+                out.append(replace(n, pitch=diatonic_shift(n.pitch, rng.choice((-2, -1, 1, 2)), scale)))
+            else:
+                out.append(n)
+        return out
+    gs = groups(notes)
+    starts = [g[0].start_beats for g in gs] + [o.length_beats]
+    out = []
+    for i, g in enumerate(gs):
+        start = starts[i]
+        low = starts[i - 1] if i else -o.grid
+        lines = [k * o.grid for k in range(int(low / o.grid) + 1, int(starts[i + 1] / o.grid + 1e-9) + 1)]
+        lines = [t for t in lines if low < t < starts[i + 1] - 1e-9 and t != start]
+        if lines and rng.random() < o.amount:
+            start = rng.choice(lines)
+            starts[i] = start
+        room = starts[i + 1] - start
+        out += [
+            replace(n, start_beats=round(start, 6), duration_beats=round(min(n.duration_beats, room), 6))
+            for n in g
+        ]
+    return out
