@@ -40,9 +40,15 @@ class _Server(asyncio.DatagramProtocol):
 
 class Daemon:
     def __init__(
-        self, host: str = protocol.HOST, port: int = protocol.DAEMON_PORT, live_port: int = protocol.LIVE_PORT
+        self,
+        host: str = protocol.HOST,
+        port: int = protocol.DAEMON_PORT,
+        live_port: int = protocol.LIVE_PORT,
+        history: Any = None,
+        history_error: str = "",
     ) -> None:
         self.host, self.port = host, port
+        self.history, self.history_error = history, history_error  # bridge.history.Store or None
         self.live = LiveClient(protocol.HOST, live_port)
         self.transport: asyncio.DatagramTransport | None = None
         self.app: App | None = None
@@ -59,7 +65,7 @@ class Daemon:
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         await self.live.start()
-        self.app = App(loop, self.send, self.live)
+        self.app = App(loop, self.send, self.live, self.history, self.history_error)
         self.live.on_context = self._context_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:

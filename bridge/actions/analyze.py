@@ -23,6 +23,7 @@ from bridge.actions.analyze_apply import apply_to_live, plan_values
 from bridge.actions.analyze_warp import plan_for, warp_to_song
 from bridge.actions.audio_clip import AudioClip, audio_clip
 from bridge.actions.options import parse_options
+from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.worker import get_worker
@@ -107,6 +108,17 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     )
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
+    )
+    job.takes.append(
+        audio_take(
+            "analyze",
+            "",
+            params={"backend": req.backend, "source": where},
+            live={"track": clip.track, "slot": clip.slot},
+            files={"source": clip.info.file_path},
+            versions={"backend": req.backend},
+            analysis=result.to_dict(),
+        )
     )
     live = clip.context
     signature = (live.signature_numerator, live.signature_denominator)

@@ -46,6 +46,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
 async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     """Do what ``intent`` asks; returns the status line 'heard "...": <what was done>'."""
     app.result(job.client, job.id, "intent", {**intent.as_dict(), "heard": intent.heard, "source": source})
+    job.command = intent.heard  # the take history records the sentence that made a take
     heard = f'heard "{intent.heard}"'
     if not intent.understood:
         tips = " or ".join(f'"{s}"' for s in intent.params["suggestions"])

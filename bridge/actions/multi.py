@@ -8,9 +8,11 @@ sections are also written into the arrangement, one after another from beat 0.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.jobs import Job
 from engines import generators
@@ -55,6 +57,9 @@ async def write_parts(
     slot: int,
     replace: bool,
     label: str,
+    *,
+    params: dict[str, Any],
+    seed: int,
 ) -> list[str]:
     tracks = await part_tracks(app)
     written = []
@@ -66,6 +71,10 @@ async def write_parts(
         track, wrote_slot, count = await app.live.write_clip(
             tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace
         )
+        live_at = {"track": track, "slot": wrote_slot, "length_beats": ctx.length_beats, "note_count": count}
+        job.takes.append(
+            midi_take("generate", part, params=params, seed=seed, ctx=ctx, live=live_at, notes=notes)
+        )
         written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
         job.report(0.4 + 0.6 * (i + 1) / len(PART_ORDER), written[-1])
     return written
@@ -74,7 +83,9 @@ async def write_parts(
 async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
     parts = await app.run_cpu(_all_parts, ctx, req.density, req.complexity, seed)
     job.report(0.4, "parts generated")
-    written = await write_parts(app, job, ctx, parts, slot, req.replace, f"{ctx.genre} s{seed}")
+    written = await write_parts(
+        app, job, ctx, parts, slot, req.replace, f"{ctx.genre} s{seed}", params=_params(req), seed=seed
+    )
     return f"all: {'; '.join(written)}"
 
 
@@ -92,7 +103,11 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
         section_ctx = MusicalContext(
             ctx.tempo_bpm, ctx.signature, ctx.key, ctx.genre, section.bars, ctx.chords
         )
-        await write_parts(app, job, section_ctx, section.parts, scene, req.replace, f"{section.name} s{seed}")
+        params = {**_params(req), "section": section.name}
+        label = f"{section.name} s{seed}"
+        await write_parts(
+            app, job, section_ctx, section.parts, scene, req.replace, label, params=params, seed=seed
+        )
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
         job.report(0.3 + 0.7 * (i + 1) / len(sections), f"scene {scene}: {section.name}")
@@ -122,11 +137,30 @@ async def write_arrangement(
             notes = section.parts.get(part, [])
             if notes:
                 job.check_cancelled()
-                await app.live.write_arrangement_clip(
+                track, at_beats, count = await app.live.write_arrangement_clip(
                     tracks[part], start_beats, length_beats, f"{part} {section.name} s{seed}", notes
+                )
+                live_at = {
+                    "track": track,
+                    "start_beats": at_beats,
+                    "length_beats": length_beats,
+                    "note_count": count,
+                }
+                section_ctx = MusicalContext(
+                    ctx.tempo_bpm, ctx.signature, ctx.key, ctx.genre, section.bars, ctx.chords
+                )
+                params = {"section": section.name, "arrangement": 1}
+                job.takes.append(
+                    midi_take(
+                        "generate", part, params=params, seed=seed, ctx=section_ctx, live=live_at, notes=notes
+                    )
                 )
         start_beats += length_beats
     return f"arrangement written from beat 0 to {start_beats:g}"
+
+
+def _params(req: Any) -> dict[str, Any]:
+    return {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
 
 
 def _all_parts(ctx: MusicalContext, density: float, complexity: float, seed: int) -> dict[str, list[Note]]:
