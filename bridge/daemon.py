@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS
+from bridge.actions import history as history_actions
 from bridge.app import App
 from bridge.jobs import Address
 from bridge.live_client import LiveClient, LiveContext
@@ -60,6 +61,7 @@ class Daemon:
             protocol.PING: self._ping,
             protocol.REGISTER: self._register,
             protocol.CANCEL: self._cancel,
+            protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
         }
 
     async def start(self) -> None:
@@ -176,6 +178,10 @@ class Daemon:
             known = self.app.jobs.jobs.get(args[0])
             state = f"already {known.state}" if known else "not known"
             raise ProtocolError(f"job {args[0]} cannot be cancelled: it is {state}")
+
+    def _app(self) -> App:
+        assert self.app is not None
+        return self.app
 
     def _context_changed(self, ctx: LiveContext) -> None:
         if self.app is not None:
