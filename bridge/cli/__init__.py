@@ -28,6 +28,12 @@ SUBCOMMANDS = {
     "musicgen": "bridge.cli.musicgen",
     "parse": "bridge.cli.parse",
     "listen": "bridge.cli.listen",
+    "history": "bridge.cli.history",
+    "show": "bridge.cli.show",
+    "recall": "bridge.cli.recall",
+    "fork": "bridge.cli.fork",
+    "diff": "bridge.cli.diff",
+    "export": "bridge.cli.export",
 }
 
 

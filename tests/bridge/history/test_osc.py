@@ -50,7 +50,7 @@ def _generate(client: Client, *args: object) -> str:
 
 def _list(client: Client, *args: object) -> tuple[list[list[object]], int]:
     client.send(protocol.HISTORY_LIST, *args)
-    takes = []
+    takes: list[list[object]] = []
     while True:
         address, reply = client.recv()
         if address == protocol.HISTORY_END:
