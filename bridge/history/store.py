@@ -32,6 +32,7 @@ GC_MIN_AGE_S = 7 * 24 * 3600.0
 class Store:
     def __init__(self, engine: Engine, root: Path) -> None:
         self.engine, self.root = engine, root
+        self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
         migrate(engine)
         with self._session() as s:
             newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
@@ -54,19 +55,23 @@ class Store:
         if not name.strip():
             raise InvalidValue("project name '' is empty: expected the Set's file path or a name")
         with self._session() as s:
-            self._project_id(s, name)
+            project_id = self._project_id(s, name)
+            s.execute(update(Project).where(Project.id == project_id).values(used_at=time.time()))
         self.project = name
 
     def _project_id(self, s: Session, name: str) -> int:
-        now = time.time()
-        row = s.scalars(select(Project).where(Project.name == name)).first()
+        """The project's row id, created on first use; projects are never deleted, so ids are kept."""
+        known = self._project_ids.get(name)
+        if known is not None:
+            return known
+        row = s.scalars(select(Project.id).where(Project.name == name)).first()
         if row is None:
+            now = time.time()
             ins = _insert(s)(Project).values(name=name, created_at=now, used_at=now)
             s.execute(ins.on_conflict_do_nothing(index_elements=["name"]))
-            row = s.scalars(select(Project).where(Project.name == name)).one()
-        else:
-            row.used_at = now
-        return row.id
+            row = s.scalars(select(Project.id).where(Project.name == name)).one()
+        self._project_ids[name] = row
+        return row
 
     # --- writing ----------------------------------------------------------------------------
     def commit(self, draft: TakeDraft) -> str:
