@@ -35,7 +35,9 @@ def song_context(ctx: MusicalContext) -> dict[str, Any]:
 
 
 def notes_as_written(notes: Sequence[Note]) -> list[dict[str, Any]]:
-    return [note_dict(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in notes]
+    """In the order Live holds and reads them back (/live/clip/get/notes): by start time, then pitch."""
+    ordered = sorted(notes, key=lambda n: (n.start_beats, n.pitch))
+    return [note_dict(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in ordered]
 
 
 def midi_take(
