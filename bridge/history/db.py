@@ -49,12 +49,18 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_begin(conn: Any) -> None:
+def _sqlite_begin_write(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock up front: no upgrade deadlocks
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created. Raises StoreError naming the URL."""
+def _sqlite_begin_read(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")  # a WAL reader: never waits for a writer, never blocks one
+
+
+def make_engine(url: str, *, reader: bool = False) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created. Raises StoreError naming the URL.
+
+    With SQLite a writer engine begins every transaction IMMEDIATE; a ``reader`` one DEFERRED."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -69,7 +75,7 @@ def make_engine(url: str) -> Engine:
             parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False}
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", _sqlite_begin_read if reader else _sqlite_begin_write)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not psycopg2

@@ -14,15 +14,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bridge.history import files
+from bridge.history.commit import decode_notes, insert_ignoring_duplicates, write_take
 from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
-from bridge.history.takes import ACTIONS, AUTO, MIN_PREFIX, Take, TakeDraft
+from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
 
 DEFAULT_PROJECT = "untitled"
@@ -30,21 +30,23 @@ GC_MIN_AGE_S = 7 * 24 * 3600.0
 
 
 class Store:
-    def __init__(self, engine: Engine, root: Path) -> None:
+    def __init__(self, engine: Engine, root: Path, reader: Engine | None = None) -> None:
         self.engine, self.root = engine, root
+        self.reader = reader or engine  # SQLite: a second engine whose transactions only read
         self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
         migrate(engine)
-        with self._session() as s:
+        with self._session(read=True) as s:
             newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
         self.project = newest or DEFAULT_PROJECT
 
     def close(self) -> None:
         self.engine.dispose()
+        self.reader.dispose()
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
+    def _session(self, *, read: bool = False) -> Iterator[Session]:
         try:
-            with Session(self.engine) as session, session.begin():
+            with Session(self.reader if read else self.engine) as session, session.begin():
                 yield session
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
@@ -59,17 +61,17 @@ class Store:
             s.execute(update(Project).where(Project.id == project_id).values(used_at=time.time()))
         self.project = name
 
-    def _project_id(self, s: Session, name: str) -> int:
+    def _project_id(self, s: Session | Connection, name: str) -> int:
         """The project's row id, created on first use; projects are never deleted, so ids are kept."""
         known = self._project_ids.get(name)
         if known is not None:
             return known
-        row = s.scalars(select(Project.id).where(Project.name == name)).first()
+        row = s.execute(select(Project.id).where(Project.name == name)).scalar()
         if row is None:
             now = time.time()
-            ins = _insert(s)(Project).values(name=name, created_at=now, used_at=now)
-            s.execute(ins.on_conflict_do_nothing(index_elements=["name"]))
-            row = s.scalars(select(Project.id).where(Project.name == name)).one()
+            values = {"name": name, "created_at": now, "used_at": now}
+            insert_ignoring_duplicates(s, Project.__table__, values, "name")
+            row = s.execute(select(Project.id).where(Project.name == name)).scalar_one()
         self._project_ids[name] = row
         return row
 
@@ -82,57 +84,11 @@ class Store:
             )
         stored = [(a, files.put(self.root, a.path)) for a in draft.audio]
         take_id = secrets.token_hex(6)
-        with self._session() as s:
-            project_id = self._project_id(s, self.project)
-            parent = draft.parent_id
-            if parent == AUTO:
-                parent = s.scalars(
-                    select(TakeRow.take_id)
-                    .where(TakeRow.project_id == project_id, TakeRow.part == draft.part)
-                    .order_by(TakeRow.id.desc())
-                    .limit(1)
-                ).first()
-            s.add(
-                TakeRow(
-                    take_id=take_id,
-                    project_id=project_id,
-                    parent_id=parent,
-                    action=draft.action,
-                    part=draft.part,
-                    params=json.dumps(draft.params),
-                    seed=draft.seed,
-                    context=json.dumps(draft.context),
-                    versions=json.dumps(draft.versions),
-                    live=json.dumps(draft.live),
-                    command=draft.command,
-                    message=draft.message,
-                    starred=False,
-                    created_at=time.time(),
-                )
-            )
-            s.flush()
-            if draft.notes is not None:
-                s.add(OutputRow(take_id=take_id, kind="midi", name=draft.part, notes=json.dumps(draft.notes)))
-            if draft.analysis is not None and not draft.audio:
-                s.add(
-                    OutputRow(take_id=take_id, kind="analysis", name="", analysis=json.dumps(draft.analysis))
-                )
-            for audio, blob in stored:
-                ins = _insert(s)(BlobRow).values(
-                    sha256=blob.sha256,
-                    suffix=blob.suffix,
-                    size_bytes=blob.size_bytes,
-                    frames=blob.frames,
-                    sample_rate=blob.sample_rate,
-                    created_at=time.time(),
-                )
-                s.execute(ins.on_conflict_do_nothing(index_elements=["sha256"]))
-                analysis = json.dumps(audio.analysis) if audio.analysis is not None else None
-                s.add(
-                    OutputRow(
-                        take_id=take_id, kind="audio", name=audio.name, sha256=blob.sha256, analysis=analysis
-                    )
-                )
+        try:
+            with self.engine.begin() as conn:
+                write_take(conn, take_id, self._project_id(conn, self.project), draft, stored)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id
 
     def star(self, prefix: str, on: bool) -> str:
@@ -149,7 +105,7 @@ class Store:
 
     # --- reading ----------------------------------------------------------------------------
     def resolve(self, prefix: str) -> str:
-        with self._session() as s:
+        with self._session(read=True) as s:
             return self._resolve(s, prefix)
 
     def _resolve(self, s: Session, prefix: str) -> str:
@@ -176,25 +132,35 @@ class Store:
         limit: int | None = None,
     ) -> list[Take]:
         """Takes newest first; ``project`` None means the current project, "*" every project."""
-        q = select(TakeRow, Project.name).join(Project, Project.id == TakeRow.project_id)
+        cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
+        q = select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name).join(
+            Project, Project.id == TakeRow.project_id
+        )
         name = self.project if project is None else project
-        if name != "*":
-            q = q.where(Project.name == name)
-        if part:
-            q = q.where(TakeRow.part == part)
-        if starred:
-            q = q.where(TakeRow.starred.is_(True))
-        q = q.order_by(TakeRow.id.desc())
-        if limit is not None:
-            if limit < 1:
-                raise InvalidValue(f"limit {limit} is out of range: expected 1 or more")
-            q = q.limit(limit)
-        with self._session() as s:
-            return [_take(row, pname) for row, pname in s.execute(q).all()]
+        try:
+            with self.reader.connect() as conn:
+                if name != "*":
+                    project_id = conn.execute(select(Project.id).where(Project.name == name)).scalar()
+                    if project_id is None:
+                        return []
+                    q = q.where(TakeRow.project_id == project_id)
+                if part:
+                    q = q.where(TakeRow.part == part)
+                if starred:
+                    q = q.where(TakeRow.starred.is_(True))
+                q = q.order_by(TakeRow.id.desc())
+                if limit is not None:
+                    if limit < 1:
+                        raise InvalidValue(f"limit {limit} is out of range: expected 1 or more")
+                    q = q.limit(limit)
+                rows = conn.execute(q).all()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+        return [Take(r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7]) for r in rows]
 
     def get(self, prefix: str) -> Take:
         """One take with its outputs and notes, by any unambiguous prefix of its id."""
-        with self._session() as s:
+        with self._session(read=True) as s:
             take_id = self._resolve(s, prefix)
             row, pname = s.execute(
                 select(TakeRow, Project.name)
@@ -214,7 +180,7 @@ class Store:
         return self.get(found[0].take_id) if found else None
 
     def count(self) -> int:
-        with self._session() as s:
+        with self._session(read=True) as s:
             return int(s.scalar(select(func.count()).select_from(TakeRow)) or 0)
 
     # --- upkeep -----------------------------------------------------------------------------
@@ -241,7 +207,7 @@ class Store:
     def check(self) -> list[str]:
         """Integrity problems: SQLite's integrity_check, and every stored blob present with its hash."""
         problems: list[str] = []
-        with self._session() as s:
+        with self._session(read=True) as s:
             if s.bind is not None and s.bind.dialect.name == "sqlite":
                 result = [r[0] for r in s.connection().exec_driver_sql("PRAGMA integrity_check").all()]
                 if result != ["ok"]:
@@ -256,12 +222,8 @@ class Store:
 def open_store(url: str | None = None, root: Path | None = None) -> Store:
     """The store named by MUSEAROO_DB / MUSEAROO_DATA_DIR unless ``url`` / ``root`` are given."""
     folder = root if root is not None else data_dir()
-    return Store(make_engine(url or database_url(folder)), folder)
-
-
-def _insert(s: Session) -> Any:
-    bind = s.get_bind()
-    return postgresql.insert if bind.dialect.name == "postgresql" else sqlite.insert
+    url = url or database_url(folder)
+    return Store(make_engine(url), folder, make_engine(url, reader=True))
 
 
 def _take(
@@ -275,7 +237,7 @@ def _take(
     for out, blob in outs or []:
         item: dict[str, Any] = {"kind": out.kind, "name": out.name}
         if out.notes is not None:
-            notes = tuple(json.loads(out.notes))
+            notes = decode_notes(out.notes)
             item["note_count"] = len(notes)
         if blob is not None and root is not None:
             item |= {

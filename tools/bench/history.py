@@ -1,0 +1,167 @@
+"""The take history's cost: what recording a MIDI take adds to /roo/generate, and listing speed.
+
+    .venv/bin/python tools/bench/history.py [--requests 200] [--takes 100000]
+
+Side by side in one run, against one in-memory Live: two daemons, one with the SQLite store
+(WAL) and one with the store off, requests alternating between them (so drift and the machine's
+load fall on both alike). Each request is /roo/generate drums 8 bars replace 1; the clock stops
+when "done" arrives. The time the job spends committing its take (App._record: the hop to the
+history thread and the SQLite transaction) is timed inside the daemon as well. Then a store is
+filled with --takes takes (8-bar MIDI) and the newest 50 are listed repeatedly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bridge import protocol  # noqa: E402
+from bridge.embedded import daemon_in_thread  # noqa: E402
+from bridge.history import open_store  # noqa: E402
+from bridge.history.models import OutputRow, TakeRow  # noqa: E402
+from bridge.livesim.host import LiveHost  # noqa: E402
+from tools.bench.latency import Client, percentiles  # noqa: E402
+
+
+def _timed_record(daemon: Any, samples: list[float]) -> None:
+    board = daemon.app.jobs
+    inner = board._record
+
+    async def record(job: Any) -> str:
+        start = time.perf_counter()
+        try:
+            return str(await inner(job))
+        finally:
+            samples.append((time.perf_counter() - start) * 1000.0)
+
+    board._record = record
+
+
+def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]:
+    live = LiveHost(port=0).start_in_thread()
+    client = Client()
+    out: dict[str, list[float]] = {"store off": [], "store on (SQLite)": [], "commit inside the job": []}
+    store = open_store(f"sqlite:///{folder / 'history.db'}", folder)
+    try:
+        with daemon_in_thread(live.port) as off, daemon_in_thread(live.port, history=store) as on:
+            _timed_record(on, out["commit inside the job"])
+            for i in range(requests):
+                for name, daemon, track in (("store off", off, 0), ("store on (SQLite)", on, 1)):
+                    args: list[object] = [
+                        "drums",
+                        "track",
+                        track,
+                        "slot",
+                        i % 8,
+                        "bars",
+                        8,
+                        "seed",
+                        i,
+                        "replace",
+                        1,
+                    ]
+                    ms = client.round_trip(
+                        daemon.port,
+                        protocol.GENERATE,
+                        args,
+                        lambda a, v: a == protocol.STATUS and v[1] in protocol.FINAL_STATES,
+                    )
+                    out[name].append(ms)
+                    if not live.clip_notes(track, i % 8):
+                        raise SystemExit(f"request {i} to {name} left track {track} slot {i % 8} empty")
+        if store.count() != requests:
+            raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
+    finally:
+        live.stop()
+    return out
+
+
+def fill(folder: Path, takes: int) -> Any:
+    """A store with ``takes`` 8-bar drum takes (about 130 notes each), written in bulk."""
+    store = open_store(f"sqlite:///{folder / 'big.db'}", folder)
+    store.use_project("bench")
+    project_id = store._project_ids["bench"]
+    notes = json.dumps(
+        [
+            {"pitch": 36 + i % 10, "start_beats": i * 0.25, "length_beats": 0.25, "velocity": 100}
+            for i in range(128)
+        ]
+    )
+    now = time.time()
+    batch = 5000
+    for first in range(0, takes, batch):
+        rows = range(first, min(takes, first + batch))
+        with store.engine.begin() as conn:
+            conn.execute(
+                TakeRow.__table__.insert(),
+                [
+                    {
+                        "take_id": f"{i:012x}",
+                        "project_id": project_id,
+                        "parent_id": f"{i - 1:012x}" if i else None,
+                        "action": "generate",
+                        "part": ("drums", "bass", "chords", "melody")[i % 4],
+                        "params": "{}",
+                        "seed": i,
+                        "context": "{}",
+                        "versions": "{}",
+                        "live": "{}",
+                        "command": "",
+                        "message": "",
+                        "starred": False,
+                        "created_at": now - takes + i,
+                    }
+                    for i in rows
+                ],
+            )
+            conn.execute(
+                OutputRow.__table__.insert(),
+                [{"take_id": f"{i:012x}", "kind": "midi", "name": "", "notes": notes} for i in rows],
+            )
+    return store
+
+
+def list_speed(folder: Path, takes: int, repeats: int = 200) -> dict[str, list[float]]:
+    store = fill(folder, takes)
+    out: dict[str, list[float]] = {f"newest 50 of {takes}": [], f"newest 50 bass of {takes}": []}
+    for _ in range(repeats):
+        for name, part in zip(out, (None, "bass"), strict=True):
+            start = time.perf_counter()
+            found = store.takes(part=part, limit=50)
+            out[name].append((time.perf_counter() - start) * 1000.0)
+            assert len(found) == 50 and found[0].seed == (takes - 1 if part is None else takes - 3)
+    store.close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--takes", type=int, default=100_000)
+    args = parser.parse_args()
+    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = generate_side_by_side(args.requests, Path(tmp))
+        results |= list_speed(Path(tmp), args.takes)
+    print("| what | n | p50 ms | p99 ms | max ms |")
+    print("|---|---|---|---|---|")
+    for name, samples in results.items():
+        p50, p99, worst = percentiles(samples)
+        print(f"| {name} | {len(samples)} | {p50:.2f} | {p99:.2f} | {worst:.2f} |")
+    off, on = results["store off"], results["store on (SQLite)"]
+    print(f"median difference on - off: {statistics.median(on) - statistics.median(off):+.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
