@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/bench/history.py [--requests 200] [--takes 100000]
 
-Side by side in one run, against one in-memory Live: two daemons, one with the SQLite store
+Side by side in one run, against one in-memory Live (`roo sim`, its own process): two daemons, one with the SQLite store
 (WAL) and one with the store off, requests alternating between them (so drift and the machine's
 load fall on both alike). Each request is /roo/generate drums 8 bars replace 1; the clock stops
 when "done" arrives. The time the job spends committing its take (App._record: the hop to the
@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from bridge import protocol  # noqa: E402
 from bridge.embedded import daemon_in_thread  # noqa: E402
-from bridge.history import open_store  # noqa: E402
-from bridge.history.models import OutputRow, TakeRow  # noqa: E402
-from bridge.livesim.host import LiveHost  # noqa: E402
+from bridge.history import TakeDraft, note_dict, open_store  # noqa: E402
+from bridge.history.commit import OUTPUTS, TAKES  # noqa: E402
+from tests.conftest import free_udp_port  # noqa: E402
 from tools.bench.latency import Client, percentiles  # noqa: E402
 
 
@@ -47,13 +49,46 @@ def _timed_record(daemon: Any, samples: list[float]) -> None:
     board._record = record
 
 
+def start_sim() -> tuple[subprocess.Popen[bytes], int]:
+    """`roo sim` (the in-memory Live) in its own process, as Live is its own process."""
+    port = free_udp_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bridge", "sim", "--port", str(port), "--quiet"],
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    probe = Client()
+    probe.sock.settimeout(0.5)
+    for _ in range(120):
+        try:
+            probe.round_trip(port, "/live/song/get/tempo", [], lambda a, v: a == "/live/song/get/tempo")
+            return proc, port
+        except TimeoutError:
+            continue
+    proc.kill()
+    raise SystemExit("roo sim did not answer within 60 s")
+
+
+def clip_note_count(client: Client, live_port: int, track: int, slot: int) -> int:
+    counts: list[int] = []
+
+    def until(address: str, values: list[Any]) -> bool:
+        if address == protocol.CLIP_GET_NOTES:
+            counts.append((len(values) - 2) // 5)
+            return True
+        return address == protocol.LIVE_ERROR
+
+    client.round_trip(live_port, protocol.CLIP_GET_NOTES, [track, slot], until)
+    return counts[0] if counts else 0
+
+
 def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]:
-    live = LiveHost(port=0).start_in_thread()
+    sim, live_port = start_sim()
     client = Client()
     out: dict[str, list[float]] = {"store off": [], "store on (SQLite)": [], "commit inside the job": []}
     store = open_store(f"sqlite:///{folder / 'history.db'}", folder)
     try:
-        with daemon_in_thread(live.port) as off, daemon_in_thread(live.port, history=store) as on:
+        with daemon_in_thread(live_port) as off, daemon_in_thread(live_port, history=store) as on:
             _timed_record(on, out["commit inside the job"])
             for i in range(requests):
                 for name, daemon, track in (("store off", off, 0), ("store on (SQLite)", on, 1)):
@@ -77,13 +112,29 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
                         lambda a, v: a == protocol.STATUS and v[1] in protocol.FINAL_STATES,
                     )
                     out[name].append(ms)
-                    if not live.clip_notes(track, i % 8):
+                    if not clip_note_count(client, live_port, track, i % 8):
                         raise SystemExit(f"request {i} to {name} left track {track} slot {i % 8} empty")
         if store.count() != requests:
             raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
     finally:
-        live.stop()
+        sim.terminate()
+        sim.wait(10)
     return out
+
+
+def commit_alone(folder: Path, count: int) -> list[float]:
+    """store.commit of an 8-bar drum take (128 notes) on the calling thread: the recording's own cost."""
+    store = open_store(f"sqlite:///{folder / 'alone.db'}", folder)
+    notes = [note_dict(36 + i % 10, i * 0.25, 0.25, 100) for i in range(128)]
+    samples = []
+    for i in range(count + 20):
+        draft = TakeDraft("generate", "drums", params={"bars": 8}, seed=i, live={"track": 0}, notes=notes)
+        start = time.perf_counter()
+        store.commit(draft)
+        if i >= 20:  # the first commits warm SQLAlchemy's statement cache
+            samples.append((time.perf_counter() - start) * 1000.0)
+    store.close()
+    return samples
 
 
 def fill(folder: Path, takes: int) -> Any:
@@ -103,7 +154,7 @@ def fill(folder: Path, takes: int) -> Any:
         rows = range(first, min(takes, first + batch))
         with store.engine.begin() as conn:
             conn.execute(
-                TakeRow.__table__.insert(),
+                TAKES.insert(),
                 [
                     {
                         "take_id": f"{i:012x}",
@@ -125,7 +176,7 @@ def fill(folder: Path, takes: int) -> Any:
                 ],
             )
             conn.execute(
-                OutputRow.__table__.insert(),
+                OUTPUTS.insert(),
                 [{"take_id": f"{i:012x}", "kind": "midi", "name": "", "notes": notes} for i in rows],
             )
     return store
@@ -149,9 +200,13 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--takes", type=int, default=100_000)
     args = parser.parse_args()
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    load = os.getloadavg()[0]
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}, Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         results = generate_side_by_side(args.requests, Path(tmp))
+        results["store.commit alone, 8-bar drum take"] = commit_alone(Path(tmp), args.requests)
         results |= list_speed(Path(tmp), args.takes)
     print("| what | n | p50 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|")
