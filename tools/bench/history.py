@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bridge import protocol  # noqa: E402
 from bridge.embedded import daemon_in_thread  # noqa: E402
-from bridge.history import TakeDraft, note_dict, open_store  # noqa: E402
+from bridge.history import AudioOut, TakeDraft, note_dict, open_store  # noqa: E402
 from bridge.history.commit import OUTPUTS, TAKES  # noqa: E402
 from tests.conftest import free_udp_port  # noqa: E402
 from tools.bench.latency import Client, percentiles  # noqa: E402
@@ -137,6 +137,38 @@ def commit_alone(folder: Path, count: int) -> list[float]:
     return samples
 
 
+def audio_store(folder: Path, minutes: float = 3.0) -> dict[str, float]:
+    """Store a 4-stem separation (``minutes`` of 44.1 kHz stereo float32 each) twice: time and bytes."""
+    import numpy as np
+    import soundfile
+
+    rng = np.random.default_rng(0)
+    frames = int(minutes * 60 * 44100)
+    stems = {}
+    for name in ("drums", "bass", "other", "vocals"):
+        path = folder / f"stem-{name}.wav"
+        soundfile.write(
+            str(path), (0.1 * rng.standard_normal((frames, 2))).astype(np.float32), 44100, "FLOAT"
+        )
+        stems[name] = path
+    store = open_store(f"sqlite:///{folder / 'audio.db'}", folder / "data")
+    out = {}
+    for label in ("first", "second"):
+        before = _bytes(folder / "data")
+        draft = TakeDraft("separate", "stems", audio=[AudioOut(n, p) for n, p in stems.items()])
+        start = time.perf_counter()
+        store.commit(draft)
+        out[f"{label} store s"] = time.perf_counter() - start
+        out[f"{label} store bytes added"] = _bytes(folder / "data") - before
+    out["input bytes"] = sum(p.stat().st_size for p in stems.values())
+    store.close()
+    return out
+
+
+def _bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.suffix == ".wav")
+
+
 def fill(folder: Path, takes: int) -> Any:
     """A store with ``takes`` 8-bar drum takes (about 130 notes each), written in bulk."""
     store = open_store(f"sqlite:///{folder / 'big.db'}", folder)
@@ -199,6 +231,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--takes", type=int, default=100_000)
+    parser.add_argument("--audio-minutes", type=float, default=3.0, help="0 skips the audio part")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(
@@ -215,6 +248,12 @@ def main() -> int:
         print(f"| {name} | {len(samples)} | {p50:.2f} | {p99:.2f} | {worst:.2f} |")
     off, on = results["store off"], results["store on (SQLite)"]
     print(f"median difference on - off: {statistics.median(on) - statistics.median(off):+.2f} ms")
+    if args.audio_minutes > 0:
+        with tempfile.TemporaryDirectory() as tmp:
+            audio = audio_store(Path(tmp), args.audio_minutes)
+        print(
+            f"4 stems of {args.audio_minutes:g} min: " + ", ".join(f"{k} {v:,.3f}" for k, v in audio.items())
+        )
     return 0
 
 
