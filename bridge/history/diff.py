@@ -2,8 +2,9 @@
 length, loudness and spectral difference per stem (by output name).
 
 Bars count from 1 at the clip start; a bar is ``signature[0] * 4 / signature[1]`` beats of B's
-context (4/4 when unknown). A note "moved" keeps its pitch and length and starts elsewhere within
-one bar; anything else is removed from A and added in B.
+context (4/4 when unknown). A note "moved" keeps its pitch and starts elsewhere within one bar
+(its length and velocity may change too; each is paired with the nearest such note of B); anything
+else is removed from A and added in B.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def diff_notes(a: Take, b: Take) -> dict[str, Any]:
     new = sorted(right.keys() - left.keys(), key=lambda k: (k[1], k[0]))
     for key in gone:
         match = min(
-            (k for k in new if k[0] == key[0] and abs(k[2] - key[2]) < EPS and abs(k[1] - key[1]) <= bar_len),
+            (k for k in new if k[0] == key[0] and abs(k[1] - key[1]) <= bar_len),
             key=lambda k: abs(k[1] - key[1]),
             default=None,
         )
@@ -115,7 +116,7 @@ def as_text(notes: dict[str, Any], audio: list[dict[str, Any]]) -> list[str]:
         parts = [f"+{describe_note(n)}" for n in bar["added"]] + [
             f"-{describe_note(n)}" for n in bar["removed"]
         ]
-        parts += [f"~{describe_note(m['from'])} -> {m['to']['start_beats']:g}" for m in bar["moved"]]
+        parts += [f"~{describe_note(m['from'])} -> {describe_note(m['to'])}" for m in bar["moved"]]
         parts += [f"v {describe_note(v['note'])} {v['from']}->{v['to']}" for v in bar["velocity"]]
         lines.append(f"  bar {bar['bar']}: " + "  ".join(parts))
     for item in audio:
