@@ -151,3 +151,11 @@ def test_migration_from_the_first_schema_keeps_every_take(tmp_path: Path) -> Non
     store.commit(TakeDraft("separate", "drums", audio=[AudioOut("drums", _wav(tmp_path / "x.wav"))]))
     assert store.count() == 6 and store.check() == []
     store.close()
+
+
+def test_database_urls_postgres_means_psycopg_3_and_a_bad_url_is_named() -> None:
+    from engines.errors import StoreError
+
+    assert make_engine("postgresql://roo@127.0.0.1/takes").dialect.driver == "psycopg"
+    with pytest.raises(StoreError, match="'not a url'"):
+        make_engine("not a url")
