@@ -44,6 +44,7 @@ class Job:
     _board: JobBoard | None = field(default=None, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
     _last_report_s: float = 0.0
+    _recorded: bool = False
 
     @property
     def cancelled(self) -> bool:
@@ -121,19 +122,32 @@ class JobBoard:
         try:
             done_message = await work(job)
             if job.takes and self._record is not None:
+                job._recorded = True
                 done_message += await self._record(job)
         except (asyncio.CancelledError, JobCancelled):
             self._set(job, "cancelled", job.progress, f"{job.kind} cancelled; nothing was written")
         except RooError as exc:
-            self._set(job, "failed", job.progress, str(exc))
+            self._set(job, "failed", job.progress, str(exc) + await self._keep(job))
         except Exception as exc:  # a bug or a library failure: report it, keep serving
             log.exception("job %s (%s) crashed", job.id, job.kind)
-            self._set(job, "failed", job.progress, f"{job.kind} failed: {type(exc).__name__}: {exc}")
+            message = f"{job.kind} failed: {type(exc).__name__}: {exc}"
+            self._set(job, "failed", job.progress, message + await self._keep(job))
         else:
             if job.cancelled:
                 self._set(job, "cancelled", job.progress, f"{job.kind} cancelled")
             else:
                 self._set(job, "done", 1.0, done_message)
+
+    async def _keep(self, job: Job) -> str:
+        """Takes a failed job had already written into Live are recorded too: nothing made is lost."""
+        if not job.takes or self._record is None or job._recorded:
+            return ""
+        job._recorded = True
+        try:
+            return f"; {len(job.takes)} take(s) already in Live kept in the history" + await self._record(job)
+        except Exception:  # the failure being reported matters more; the log has this one
+            log.exception("job %s: recording its takes after a failure failed", job.id)
+            return ""
 
     def _set(self, job: Job, state: str, progress: float, message: str) -> None:
         job.state, job.progress, job.message = state, progress, message

@@ -98,3 +98,48 @@ def test_a_data_folder_that_cannot_be_made_is_said_on_every_status(live: LiveHos
         assert state == "done" and "NOT recorded in the take history" in message and str(blocker) in message
         assert live.clip_notes(0, 0)
         client.close()
+
+
+def test_all_parts_are_one_take_each_where_live_put_them(live: LiveHost, tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.GENERATE, "all", "slot", 2, "bars", 1, "seed", 11)
+        _, state, _, message = client.wait_final()
+        assert state == "done", message
+        ids = _take_ids(message)
+        client.close()
+    takes = [store.get(t) for t in ids]
+    assert sorted(t.part for t in takes) == ["bass", "chords", "drums", "melody"]
+    for take in takes:
+        held = [n[:4] for n in live.clip_notes(take.live["track"], take.live["slot"])]
+        assert take.notes is not None and [tuple(n.values()) for n in take.notes] == held
+        assert take.seed == 11 and take.live["slot"] == 2
+
+
+def test_takes_written_before_a_failure_are_kept(tmp_path: Path) -> None:
+    import asyncio
+
+    from bridge.history import TakeDraft, note_dict
+    from bridge.jobs import Job, JobBoard
+    from engines.errors import LiveError
+
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    finals: list[str] = []
+
+    async def main() -> None:
+        async def record(job: Job) -> str:
+            return f" (take {', '.join(store.commit(d) for d in job.takes)})"
+
+        async def work(job: Job) -> str:
+            job.takes.append(TakeDraft("generate", "drums", notes=[note_dict(36, 0.0, 0.5, 100)]))
+            raise LiveError("Live refused the second part")
+
+        board = JobBoard(asyncio.get_running_loop(), lambda to, job: finals.append(job.message), record)
+        job = board.submit("generate", ("127.0.0.1", 9), work)
+        assert job._task is not None
+        await job._task
+
+    asyncio.run(main())
+    assert finals[-1].startswith("Live refused the second part; 1 take(s) already in Live kept")
+    assert len(store.takes()) == 1 and _take_ids(finals[-1]) == [store.takes()[0].take_id]
