@@ -144,7 +144,10 @@ class JobBoard:
             return ""
         job._recorded = True
         try:
-            return f"; {len(job.takes)} take(s) already in Live kept in the history" + await self._record(job)
+            return (
+                f"; {len(job.takes)} take(s) made before the failure kept in the history"
+                + await self._record(job)
+            )
         except Exception:  # the failure being reported matters more; the log has this one
             log.exception("job %s: recording its takes after a failure failed", job.id)
             return ""

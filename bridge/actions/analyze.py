@@ -109,17 +109,6 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     app.result(
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
-    job.takes.append(
-        audio_take(
-            "analyze",
-            "",
-            params={"backend": req.backend, "source": where},
-            live={"track": clip.track, "slot": clip.slot},
-            files={"source": clip.info.file_path},
-            versions={"backend": req.backend},
-            analysis=result.to_dict(),
-        )
-    )
     live = clip.context
     signature = (live.signature_numerator, live.signature_denominator)
     plan = plan_for(clip, result, signature) if req.warp else None  # refused before Live changes
@@ -151,4 +140,15 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             )
         app.song.chords_source = where
         summary = f"{where}: {tempo}, {result.key}, {len(app.song.chords)} chords"
+    job.takes.append(
+        audio_take(
+            "analyze",
+            "",
+            params={"backend": req.backend, "source": where},
+            live={"track": clip.track, "slot": clip.slot},
+            files={"source": clip.info.file_path},
+            versions={"backend": req.backend},
+            analysis=result.to_dict(),
+        )
+    )
     return "; ".join([summary, *done])

@@ -141,5 +141,5 @@ def test_takes_written_before_a_failure_are_kept(tmp_path: Path) -> None:
         await job._task
 
     asyncio.run(main())
-    assert finals[-1].startswith("Live refused the second part; 1 take(s) already in Live kept")
+    assert finals[-1].startswith("Live refused the second part; 1 take(s) made before the failure kept")
     assert len(store.takes()) == 1 and _take_ids(finals[-1]) == [store.takes()[0].take_id]
