@@ -122,6 +122,24 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
     return out
 
 
+def hop_alone(count: int) -> list[float]:
+    """An empty call through a one-thread executor and back, as App.in_history makes: the hop's cost."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    async def main() -> list[float]:
+        loop = asyncio.get_running_loop()
+        samples = []
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            for _ in range(count):
+                start = time.perf_counter()
+                await loop.run_in_executor(pool, int)
+                samples.append((time.perf_counter() - start) * 1000.0)
+        return samples
+
+    return asyncio.run(main())
+
+
 def commit_alone(folder: Path, count: int) -> list[float]:
     """store.commit of an 8-bar drum take (128 notes) on the calling thread: the recording's own cost."""
     store = open_store(f"sqlite:///{folder / 'alone.db'}", folder)
@@ -240,6 +258,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         results = generate_side_by_side(args.requests, Path(tmp))
         results["store.commit alone, 8-bar drum take"] = commit_alone(Path(tmp), args.requests)
+        results["history-thread hop alone (empty call)"] = hop_alone(args.requests)
         results |= list_speed(Path(tmp), args.takes)
     print("| what | n | p50 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|")
