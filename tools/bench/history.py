@@ -85,8 +85,23 @@ def clip_note_count(client: Client, live_port: int, track: int, slot: int) -> in
 def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]:
     sim, live_port = start_sim()
     client = Client()
-    out: dict[str, list[float]] = {"store off": [], "store on (SQLite)": [], "commit inside the job": []}
+    out: dict[str, list[float]] = {
+        "store off": [],
+        "store on (SQLite)": [],
+        "commit inside the job": [],
+        "of which Store.commit on the history thread": [],
+    }
     store = open_store(f"sqlite:///{folder / 'history.db'}", folder)
+    commit = store.commit
+
+    def timed_commit(draft: TakeDraft) -> str:
+        start = time.perf_counter()
+        try:
+            return commit(draft)
+        finally:
+            out["of which Store.commit on the history thread"].append((time.perf_counter() - start) * 1000.0)
+
+    store.commit = timed_commit  # type: ignore[method-assign]
     try:
         with daemon_in_thread(live_port) as off, daemon_in_thread(live_port, history=store) as on:
             _timed_record(on, out["commit inside the job"])
