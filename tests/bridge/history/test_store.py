@@ -172,3 +172,20 @@ def test_gc_keeps_audio_stored_again_within_the_week(store: Store, tmp_path: Pat
         conn.exec_driver_sql("DELETE FROM outputs")
     assert store.gc() == (0, 0)  # stored again just now: younger than a week
     assert store.check() == []
+
+
+def test_audio_diff_per_stem_length_loudness_and_spectrum(store: Store, tmp_path: Path) -> None:
+    from bridge.history.diff import diff_audio
+
+    a = store.commit(TakeDraft("separate", "stems", audio=[AudioOut("bass", _wav(tmp_path / "a.wav"))]))
+    b = store.commit(
+        TakeDraft(
+            "separate", "stems", audio=[AudioOut("bass", _wav(tmp_path / "b.wav", seconds=1.0, freq=110.0))]
+        )
+    )
+    (same,) = diff_audio(store.get(a), store.get(a))
+    assert same["same_audio"] and same["spectral_distance_db"] == 0.0
+    (item,) = diff_audio(store.get(a), store.get(b))
+    assert item["name"] == "bass" and item["length_s"] == [0.5, 1.0] and not item["same_audio"]
+    assert abs(item["loudness_dbfs"][0] - item["loudness_dbfs"][1]) < 0.5  # same amplitude sines
+    assert item["spectral_distance_db"] > 10.0  # 440 Hz against 110 Hz
