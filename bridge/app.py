@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bridge import protocol
-from bridge.jobs import Address, JobBoard
+from bridge.jobs import Address, Job, JobBoard
 from bridge.live_client import LiveClient
+from engines.errors import AudioFileError, StoreError
 from engines.music import Chord
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,21 @@ class SongState:
 
 
 class App:
-    def __init__(self, loop: asyncio.AbstractEventLoop, send: SendFn, live: LiveClient) -> None:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        send: SendFn,
+        live: LiveClient,
+        history: Any = None,
+        history_error: str = "",
+    ) -> None:
         self.loop = loop
         self._send = send
         self.live = live
-        self.jobs = JobBoard(loop, self._send_status)
+        # the take store (bridge.history.Store) or None; history_error says why it is missing
+        self.history, self.history_error = history, history_error
+        self.history_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-history")
+        self.jobs = JobBoard(loop, self._send_status, record=self._record)
         self.song = SongState()
         # devices registered with /roo/register -> when last heard (monotonic s); they re-register
         # every second, and one silent for LISTENER_TTL_S is dropped (a device deleted from Live)
@@ -74,11 +85,34 @@ class App:
         """Run light CPU work (milliseconds) off the loop, on the one CPU thread."""
         return await self.loop.run_in_executor(self.cpu, fn, *args)
 
+    async def in_history(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store call on the one history thread; StoreError when there is no store."""
+        if self.history is None:
+            raise StoreError(f"the take history is not open: {self.history_error or 'the store is off'}")
+        return await self.loop.run_in_executor(self.history_pool, fn, *args)
+
+    async def _record(self, job: Job) -> str:
+        """Commit the job's takes before it reports done; a store failure is said, never fatal."""
+        if self.history is None:
+            return f"; NOT recorded in the take history: {self.history_error}" if self.history_error else ""
+        ids = []
+        try:
+            for draft in job.takes:
+                draft.command = draft.command or job.command
+                ids.append(await self.in_history(self.history.commit, draft))
+        except (StoreError, AudioFileError) as exc:
+            log.error("job %s: take not recorded: %s", job.id, exc)
+            return f"; NOT recorded in the take history: {exc}"
+        return f" (take {', '.join(ids)})"
+
     def _send_status(self, to: Address, job: Any) -> None:
         args = [job.id, job.state, float(job.progress), job.message]
         self.broadcast(protocol.STATUS, args, also=to)
 
     def close(self) -> None:
         self.cpu.shutdown(wait=False, cancel_futures=True)
+        self.history_pool.shutdown(wait=False)  # an in-flight commit still ends (joined at exit)
+        if self.history is not None:
+            self.history.close()
         if self.worker is not None:
             self.worker.close()

@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS
+from bridge.actions import history as history_actions
 from bridge.app import App
 from bridge.jobs import Address
 from bridge.live_client import LiveClient, LiveContext
@@ -40,9 +41,15 @@ class _Server(asyncio.DatagramProtocol):
 
 class Daemon:
     def __init__(
-        self, host: str = protocol.HOST, port: int = protocol.DAEMON_PORT, live_port: int = protocol.LIVE_PORT
+        self,
+        host: str = protocol.HOST,
+        port: int = protocol.DAEMON_PORT,
+        live_port: int = protocol.LIVE_PORT,
+        history: Any = None,
+        history_error: str = "",
     ) -> None:
         self.host, self.port = host, port
+        self.history, self.history_error = history, history_error  # bridge.history.Store or None
         self.live = LiveClient(protocol.HOST, live_port)
         self.transport: asyncio.DatagramTransport | None = None
         self.app: App | None = None
@@ -54,12 +61,13 @@ class Daemon:
             protocol.PING: self._ping,
             protocol.REGISTER: self._register,
             protocol.CANCEL: self._cancel,
+            protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
         }
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         await self.live.start()
-        self.app = App(loop, self.send, self.live)
+        self.app = App(loop, self.send, self.live, self.history, self.history_error)
         self.live.on_context = self._context_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:
@@ -170,6 +178,10 @@ class Daemon:
             known = self.app.jobs.jobs.get(args[0])
             state = f"already {known.state}" if known else "not known"
             raise ProtocolError(f"job {args[0]} cannot be cancelled: it is {state}")
+
+    def _app(self) -> App:
+        assert self.app is not None
+        return self.app
 
     def _context_changed(self, ctx: LiveContext) -> None:
         if self.app is not None:

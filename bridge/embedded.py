@@ -6,15 +6,24 @@ import asyncio
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from bridge import protocol
 from bridge.daemon import Daemon
 
 
 @contextmanager
-def daemon_in_thread(live_port: int, port: int = 0, connect_timeout_s: float = 0.5) -> Iterator[Daemon]:
-    """Start a Daemon on ``port`` (0: a free one) talking to Live on ``live_port``; stop it after."""
-    daemon = Daemon(protocol.HOST, port, live_port)
+def daemon_in_thread(
+    live_port: int,
+    port: int = 0,
+    connect_timeout_s: float = 0.5,
+    history: Any = None,
+    history_error: str = "",
+) -> Iterator[Daemon]:
+    """Start a Daemon on ``port`` (0: a free one) talking to Live on ``live_port``; stop it after.
+
+    ``history`` is a bridge.history.Store to record takes in (None: the store is off)."""
+    daemon = Daemon(protocol.HOST, port, live_port, history, history_error)
     loop = asyncio.new_event_loop()
     started = threading.Event()
     failure: list[BaseException] = []

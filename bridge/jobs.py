@@ -4,6 +4,7 @@ A job's work is a coroutine ``work(job) -> str`` (the done message). Progress ma
 from any thread through ``job.report(fraction, message)``; it is bridged onto the event loop
 and rate-limited to what the client needs (final states always go out). Cancelling sets
 ``job.cancel_event`` (checked by engines through their progress callback) and cancels the task.
+Takes an action wrote into Live (``job.takes``) are committed by ``record`` before "done" is sent.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from bridge import protocol
 from engines.errors import JobCancelled, RooError
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 
 Address = tuple[str, int]
 SendStatus = Callable[[Address, "Job"], None]
+Record = Callable[["Job"], Awaitable[str]]  # commits job.takes; returns what to add to the done message
 MIN_REPORT_INTERVAL_S = 0.05  # progress messages closer than this are coalesced
 
 
@@ -36,9 +39,12 @@ class Job:
     message: str = ""
     cancel_event: threading.Event = field(default_factory=threading.Event)
     created_s: float = field(default_factory=time.monotonic)
+    takes: list[Any] = field(default_factory=list)  # bridge.history.TakeDraft, one per write into Live
+    command: str = ""  # the typed or spoken command that started the job, if any
     _board: JobBoard | None = field(default=None, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
     _last_report_s: float = 0.0
+    _recorded: bool = False
 
     @property
     def cancelled(self) -> bool:
@@ -60,8 +66,11 @@ class Job:
 class JobBoard:
     """Creates jobs, runs their work on the loop and sends every state change to the client."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, send_status: SendStatus) -> None:
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, send_status: SendStatus, record: Record | None = None
+    ) -> None:
         self._loop = loop
+        self._record = record
         self._loop_thread = threading.get_ident()  # the board is made on the loop's thread
         self._send_status = send_status
         self._ids = itertools.count(1)
@@ -112,18 +121,36 @@ class JobBoard:
         self._set(job, "running", 0.0, f"{job.kind} started")
         try:
             done_message = await work(job)
+            if job.takes and self._record is not None:
+                job._recorded = True
+                done_message += await self._record(job)
         except (asyncio.CancelledError, JobCancelled):
             self._set(job, "cancelled", job.progress, f"{job.kind} cancelled; nothing was written")
         except RooError as exc:
-            self._set(job, "failed", job.progress, str(exc))
+            self._set(job, "failed", job.progress, str(exc) + await self._keep(job))
         except Exception as exc:  # a bug or a library failure: report it, keep serving
             log.exception("job %s (%s) crashed", job.id, job.kind)
-            self._set(job, "failed", job.progress, f"{job.kind} failed: {type(exc).__name__}: {exc}")
+            message = f"{job.kind} failed: {type(exc).__name__}: {exc}"
+            self._set(job, "failed", job.progress, message + await self._keep(job))
         else:
             if job.cancelled:
                 self._set(job, "cancelled", job.progress, f"{job.kind} cancelled")
             else:
                 self._set(job, "done", 1.0, done_message)
+
+    async def _keep(self, job: Job) -> str:
+        """Takes a failed job had already written into Live are recorded too: nothing made is lost."""
+        if not job.takes or self._record is None or job._recorded:
+            return ""
+        job._recorded = True
+        try:
+            return (
+                f"; {len(job.takes)} take(s) made before the failure kept in the history"
+                + await self._record(job)
+            )
+        except Exception:  # the failure being reported matters more; the log has this one
+            log.exception("job %s: recording its takes after a failure failed", job.id)
+            return ""
 
     def _set(self, job: Job, state: str, progress: float, message: str) -> None:
         job.state, job.progress, job.message = state, progress, message

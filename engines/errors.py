@@ -39,6 +39,14 @@ class LiveUnreachable(LiveError):
     """No answer from the Remote Script within the timeout."""
 
 
+class StoreError(RooError):
+    """The take history cannot be read or written (database unreachable, disk full, read-only)."""
+
+
+class TakeNotFound(StoreError, InvalidValue):
+    """A take id (or prefix) names no take, or more than one."""
+
+
 def expect(condition: bool, message: str) -> None:
     """Raise InvalidValue(message) unless condition holds."""
     if not condition:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# A daemon a test starts (`roo serve` from Node or a subprocess) records takes in a throwaway folder,
+# never in the user's ~/.local/share/musearoo or the database MUSEAROO_DB names.
+os.environ["MUSEAROO_DATA_DIR"] = tempfile.mkdtemp(prefix="roo-test-data-")
+atexit.register(shutil.rmtree, os.environ["MUSEAROO_DATA_DIR"], True)
+os.environ.pop("MUSEAROO_DB", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "real"

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import analyze, command, generate, musicgen, separate, transform, voice
+from bridge.actions import analyze, command, generate, history, musicgen, separate, transform, voice
 from bridge.app import App
 from bridge.jobs import Job
 
@@ -25,4 +25,9 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.TRANSFORM: transform.run,
     protocol.VOICE_START: voice.start,
     protocol.VOICE_STOP: voice.stop,
+    protocol.HISTORY_RECALL: history.recall,
+    protocol.HISTORY_FORK: history.fork,
+    protocol.HISTORY_STAR: history.star,
+    protocol.HISTORY_MESSAGE: history.message,
+    protocol.HISTORY_PROJECT: history.project,
 }

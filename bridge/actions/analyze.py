@@ -27,6 +27,7 @@ from bridge.actions.analyze_warp import plan_for, warp_to_song
 from bridge.actions.audio_clip import AudioClip, audio_clip
 from bridge.actions.midi_clip import MidiClip, midi_clip
 from bridge.actions.options import parse_options
+from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.worker import get_worker
@@ -160,4 +161,15 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             )
         app.song.chords_source = where
         summary = f"{where}: {tempo}, {result.key}, {len(app.song.chords)} chords"
+    job.takes.append(
+        audio_take(
+            "analyze",
+            "",
+            params={"backend": req.backend, "source": where},
+            live={"track": clip.track, "slot": clip.slot},
+            files={"source": clip.info.file_path},
+            versions={"backend": req.backend},
+            analysis=result.to_dict(),
+        )
+    )
     return "; ".join([summary, *done])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
+from bridge.actions import history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.jobs import Job
@@ -46,6 +47,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
 async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     """Do what ``intent`` asks; returns the status line 'heard "...": <what was done>'."""
     app.result(job.client, job.id, "intent", {**intent.as_dict(), "heard": intent.heard, "source": source})
+    job.command = intent.heard  # the take history records the sentence that made a take
     heard = f'heard "{intent.heard}"'
     if not intent.understood:
         tips = " or ".join(f'"{s}"' for s in intent.params["suggestions"])
@@ -59,13 +61,19 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}"
 
 
-def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]]:
-    """The part to change (the last generated one when none is named) and its last settings."""
-    if part is None:
-        if not app.song.takes:
-            raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
+async def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]]:
+    """The part to change (the last generated one when none is named) and its last settings;
+    from the take history when this daemon has not generated that part yet (after a restart)."""
+    if part is None and app.song.takes:
         part = str(app.song.takes[-1]["part"])
-    return part, dict(app.song.last_generate.get(part, {}))
+    if part is not None and part in app.song.last_generate:
+        return part, dict(app.song.last_generate[part])
+    remembered = await history_context.last_settings(app, part)
+    if remembered is not None:
+        return remembered
+    if part is None:
+        raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
+    return part, {}
 
 
 def generate_args(part: str, settings: dict[str, Any]) -> list[Any]:
@@ -99,7 +107,7 @@ async def _generate(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _vary(app: App, job: Job, intent: Intent) -> str:
-    part, last = last_settings(app, intent.part)
+    part, last = await last_settings(app, intent.part)
     last.pop("seed", None)  # a new seed (the job id) gives the variation
     last["replace"] = int(bool(intent.params.get("replace")))
     from bridge.actions import generate
@@ -108,7 +116,7 @@ async def _vary(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _adjust(app: App, job: Job, intent: Intent) -> str:
-    part, last = last_settings(app, intent.part)
+    part, last = await last_settings(app, intent.part)
     what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
     dials = ("density", "complexity") if what == "energy" else (what,)
     for dial in dials:
@@ -146,6 +154,9 @@ async def _stop(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _undo(app: App, job: Job, intent: Intent) -> str:
+    restored = await history_context.undo_from_store(app)
+    if restored is not None:
+        return restored
     await _transport(app, protocol.SONG_UNDO)
     return "undid the last change in Live"
 

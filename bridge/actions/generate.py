@@ -7,7 +7,7 @@ the Remote Script then writes into the next empty slot below and the reply says 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -15,6 +15,7 @@ from bridge import protocol
 from bridge.actions import multi
 from bridge.actions.follow import following, generate_following, source_clip
 from bridge.actions.options import parse_options
+from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.live_client import LiveContext
@@ -150,6 +151,16 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     name = f"{req.part} {ctx.genre} s{seed}"
     wrote_track, wrote_slot, count = await app.live.write_clip(
         track, slot, ctx.length_beats, name, notes, req.replace
+    )
+    params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
+    live_at = {
+        "track": wrote_track,
+        "slot": wrote_slot,
+        "length_beats": ctx.length_beats,
+        "note_count": count,
+    }
+    job.takes.append(
+        midi_take("generate", req.part, params=params, seed=seed, ctx=ctx, live=live_at, notes=notes)
     )
     app.song.takes.append(
         {

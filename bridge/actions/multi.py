@@ -8,9 +8,12 @@ sections are also written into the arrangement, one after another from beat 0.
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import asdict
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.jobs import Job
 from engines import generators
@@ -56,6 +59,9 @@ async def write_parts(
     replace: bool,
     label: str,
     span: tuple[float, float] = (0.4, 0.95),
+    *,
+    params: dict[str, Any],
+    seed: int,
 ) -> list[str]:
     """Write each part's clip; progress moves from ``span[0]`` to ``span[1]`` (below the job's final 1)."""
     tracks = await part_tracks(app)
@@ -69,6 +75,10 @@ async def write_parts(
         track, wrote_slot, count = await app.live.write_clip(
             tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace
         )
+        live_at = {"track": track, "slot": wrote_slot, "length_beats": ctx.length_beats, "note_count": count}
+        job.takes.append(
+            midi_take("generate", part, params=params, seed=seed, ctx=ctx, live=live_at, notes=notes)
+        )
         written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
         job.report(low + (high - low) * (i + 1) / len(PART_ORDER), written[-1])
     return written
@@ -77,7 +87,9 @@ async def write_parts(
 async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
     parts = await app.run_cpu(_all_parts, ctx, req.density, req.complexity, seed)
     job.report(0.4, "parts generated")
-    written = await write_parts(app, job, ctx, parts, slot, req.replace, f"{ctx.genre} s{seed}")
+    written = await write_parts(
+        app, job, ctx, parts, slot, req.replace, f"{ctx.genre} s{seed}", params=_params(req), seed=seed
+    )
     return f"all: {'; '.join(written)}"
 
 
@@ -94,12 +106,13 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
     for i, section in enumerate(sections):
         job.check_cancelled()
         scene = slot + i
-        section_ctx = MusicalContext(
-            ctx.tempo_bpm, ctx.signature, ctx.key, ctx.genre, section.bars, ctx.chords
-        )
+        section_ctx = dataclasses.replace(ctx, bars=section.bars)  # the groove controls too
         span = (0.3 + share * i, 0.3 + share * (i + 0.9))
+        params = {**_params(req), "section": section.name}
         label = f"{section.name} s{seed}"
-        await write_parts(app, job, section_ctx, section.parts, scene, req.replace, label, span)
+        await write_parts(
+            app, job, section_ctx, section.parts, scene, req.replace, label, span, params=params, seed=seed
+        )
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
         job.report(0.3 + share * (i + 1), f"scene {scene}: {section.name}")
@@ -129,11 +142,28 @@ async def write_arrangement(
             notes = section.parts.get(part, [])
             if notes:
                 job.check_cancelled()
-                await app.live.write_arrangement_clip(
+                track, at_beats, count = await app.live.write_arrangement_clip(
                     tracks[part], start_beats, length_beats, f"{part} {section.name} s{seed}", notes
+                )
+                live_at = {
+                    "track": track,
+                    "start_beats": at_beats,
+                    "length_beats": length_beats,
+                    "note_count": count,
+                }
+                section_ctx = dataclasses.replace(ctx, bars=section.bars)
+                params = {"section": section.name, "arrangement": 1}
+                job.takes.append(
+                    midi_take(
+                        "generate", part, params=params, seed=seed, ctx=section_ctx, live=live_at, notes=notes
+                    )
                 )
         start_beats += length_beats
     return f"arrangement written from beat 0 to {start_beats:g}"
+
+
+def _params(req: Any) -> dict[str, Any]:
+    return {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
 
 
 def _all_parts(ctx: MusicalContext, density: float, complexity: float, seed: int) -> dict[str, list[Note]]:

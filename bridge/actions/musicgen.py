@@ -23,6 +23,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.audio_clip import audio_clip
 from bridge.actions.options import parse_options
+from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.weights import require_musicgen
@@ -125,6 +126,21 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         sample_rate_hz=SAMPLE_RATE_HZ,
         **kwargs,
     )
+    params = {"prompt": req.prompt, "bars": req.bars, "model": req.model}
+    take = audio_take(
+        "musicgen",
+        "loop",
+        params=params,
+        live={},
+        files={"loop": str(path)},
+        versions={"model": req.model},
+        seed=result.get("seed"),
+        context={
+            "tempo_bpm": float(ctx.tempo_bpm),
+            "signature": [ctx.signature_numerator, ctx.signature_denominator],
+        },
+    )
+    job.takes.append(take)
     what = f"{req.bars}-bar loop {req.prompt!r} at {ctx.tempo_bpm:g} BPM (seed {result['seed']}){source}"
     if ctx.version_tuple < AUDIO_CLIPS_SINCE:
         app.result(job.client, job.id, "musicgen", result)
@@ -135,6 +151,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         track = await app.live.create_tracks("audio", ctx.selected_track, [name])
         slot = max(ctx.selected_slot, 0)
     track, slot = await app.live.import_audio(track, slot, str(path), name, True, float(ctx.tempo_bpm))
+    take.live = {"track": track, "slot": slot}
     app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": slot})
     return f"{what} in track {track} slot {slot}; file {path}"
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.audio_clip import audio_clip
+from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.weights import require_demucs
@@ -103,6 +104,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         end_s=end_s,
     )
     app.result(job.client, job.id, "stems", {"folder": str(folder), "files": paths, "source": where})
+    params = {"model": req.model, "source": where, "source_file": info.file_path}
+    take = audio_take("separate", "stems", params=params, live={}, files=paths, versions={"model": req.model})
+    job.takes.append(take)  # the stems are kept even where Live cannot place them
     if ctx.version_tuple < AUDIO_CLIPS_SINCE:
         return (
             f"stems of {where} written to {folder} (Live {ctx.live_version} cannot create audio clips "
@@ -111,6 +115,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     job.report(0.98, "placing stems in Live")
     names = [f"{info.name} {stem}".strip() for stem in paths]
     first = await app.live.create_tracks("audio", track, names)
+    take.live = {"track": first, "slot": slot, "tracks": len(names)}
     for offset, (name, path) in enumerate(zip(names, paths.values(), strict=True)):
         placed = await app.live.import_audio(first + offset, slot, path, name, bool(info.warping), 0.0)
         if info.warping:

@@ -29,6 +29,12 @@ SUBCOMMANDS = {
     "parse": "bridge.cli.parse",
     "listen": "bridge.cli.listen",
     "transform": "bridge.cli.transform",
+    "history": "bridge.cli.history",
+    "show": "bridge.cli.show",
+    "recall": "bridge.cli.recall",
+    "fork": "bridge.cli.fork",
+    "diff": "bridge.cli.diff",
+    "export": "bridge.cli.export",
 }
 
 

@@ -6,9 +6,13 @@ import argparse
 import asyncio
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 from bridge import protocol
 from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
+
+if TYPE_CHECKING:
+    from bridge.history import Store
 
 HELP = "run the MuseAroo daemon (OSC on UDP, loopback by default)"
 
@@ -25,6 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="UDP port of the Remote Script in Live (default 11040)",
     )
     add_verbosity(parser)
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record takes (MUSEAROO_DB / MUSEAROO_DATA_DIR)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         level=log_level(args),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    daemon = Daemon(args.host, args.port, args.live_port)
+    history, history_error = (None, "") if args.no_history else _open_history()
+    daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
 
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
@@ -52,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"Live answered on udp://127.0.0.1:{args.live_port}: {describe(ctx)}")
         for line in model_summary():
             console.print(f"  {line}")
+        if history is not None:
+            console.print(f"take history: {history.engine.url!r}, files in {history.root}")
+        elif history_error:
+            console.print(f"[red]take history NOT recorded[/]: {history_error} (generation still works)")
         console.print("Ctrl-C stops the daemon.")
 
     async def main() -> None:
@@ -74,3 +86,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     console.print("MuseAroo daemon stopped.")
     return 0
+
+
+def _open_history() -> tuple[Store | None, str]:
+    """The take store named by MUSEAROO_DB / MUSEAROO_DATA_DIR, or (None, why it cannot open)."""
+    from bridge.history import open_store
+    from engines.errors import StoreError
+
+    try:
+        return open_store(), ""
+    except StoreError as exc:
+        return None, str(exc)

@@ -161,6 +161,20 @@ STATUS = "/roo/status"  # args: job_id, state, progress (0..1), message
 RESULT = "/roo/result"  # args: job_id, kind, json text (analysis results, intents, file paths)
 CONTEXT = "/roo/context"  # args: CONTEXT_FIELDS in order (the daemon's view of the song)
 
+# --- Take history (every write into Live is a take: a commit with its parent) ----------------
+# Take ids are 12 hex characters; any unambiguous prefix of at least 6 is accepted.
+HISTORY_LIST = "/roo/history/list"  # args: (name value)* over HISTORY_LIST_OPTIONS
+HISTORY_TAKE = "/roo/history/take"  # reply, one per take, newest first: HISTORY_TAKE_FIELDS in order
+HISTORY_END = "/roo/history/end"  # reply after the takes: count
+HISTORY_RECALL = "/roo/history/recall"  # job, args: take_id [track T slot S]: into an empty slot
+HISTORY_FORK = "/roo/history/fork"  # job, args: take_id (name value)* over GENERATE_OPTIONS
+HISTORY_STAR = "/roo/history/star"  # job, args: take_id, 0|1
+HISTORY_MESSAGE = "/roo/history/message"  # job, args: take_id, message
+HISTORY_PROJECT = "/roo/history/project"  # job, args: name (the Set's file path or a name)
+HISTORY_LIST_OPTIONS = {"project": "str", "part": "str", "limit": "int"}
+HISTORY_TAKE_FIELDS = ("take_id", "parent_id", "action", "part", "created_at", "message", "starred")
+# parent_id "" = a root take; created_at ISO 8601 UTC; starred 0|1
+
 JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
 FINAL_STATES = ("done", "failed", "cancelled")
 PARTS = ("drums", "bass", "chords", "melody", "all", "song")
@@ -283,7 +297,16 @@ def as_json() -> str:
             "status": STATUS,
             "result": RESULT,
             "context": CONTEXT,
+            "history_list": HISTORY_LIST,
+            "history_take": HISTORY_TAKE,
+            "history_end": HISTORY_END,
+            "history_recall": HISTORY_RECALL,
+            "history_fork": HISTORY_FORK,
+            "history_star": HISTORY_STAR,
+            "history_message": HISTORY_MESSAGE,
+            "history_project": HISTORY_PROJECT,
         },
+        "history_take_fields": list(HISTORY_TAKE_FIELDS),
         "job_states": list(JOB_STATES),
         "parts": list(PARTS),
         "generate_options": GENERATE_OPTIONS,

@@ -1,0 +1,91 @@
+"""Take drafts for the history: what an action wrote into Live, described once for every action.
+
+Actions append a draft to ``job.takes`` right after Live answered a write; the job board commits
+it before the job reports done (bridge.app.App._record).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import metadata
+from typing import Any
+
+from bridge.history import AudioOut, TakeDraft, note_dict
+from engines.music import MusicalContext, Note
+
+try:
+    VERSION = metadata.version("musearoo")
+except metadata.PackageNotFoundError:  # running from a source tree without an install
+    VERSION = "0+source"
+
+
+def song_context(ctx: MusicalContext) -> dict[str, Any]:
+    """Tempo, signature, key and chords as plain JSON values (chords in beats from the clip start)."""
+    return {
+        "tempo_bpm": ctx.tempo_bpm,
+        "signature": list(ctx.signature),
+        "key": str(ctx.key),
+        "genre": ctx.genre,
+        "bars": ctx.bars,
+        "chords": [
+            {"label": c.label, "start_beats": c.start_beats, "duration_beats": c.duration_beats}
+            for c in ctx.chords
+        ],
+    }
+
+
+def notes_as_written(notes: Sequence[Note]) -> list[dict[str, Any]]:
+    """In the order Live holds and reads them back (/live/clip/get/notes): by start time, then pitch."""
+    ordered = sorted(notes, key=lambda n: (n.start_beats, n.pitch))
+    return [note_dict(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in ordered]
+
+
+def midi_take(
+    action: str,
+    part: str,
+    *,
+    params: dict[str, Any],
+    seed: int,
+    ctx: MusicalContext,
+    live: dict[str, Any],
+    notes: Sequence[Note],
+) -> TakeDraft:
+    """A MIDI take: ``live`` is what Live answered (track, slot or arrangement start, note count)."""
+    return TakeDraft(
+        action,
+        part,
+        params=params,
+        seed=seed,
+        context=song_context(ctx),
+        versions={"musearoo": VERSION, "engine": f"engines.generators:{part}"},
+        live=live,
+        notes=notes_as_written(notes),
+    )
+
+
+def audio_take(
+    action: str,
+    part: str,
+    *,
+    params: dict[str, Any],
+    live: dict[str, Any],
+    files: dict[str, str],
+    versions: dict[str, Any],
+    context: dict[str, Any] | None = None,
+    seed: int | None = None,
+    analysis: dict[str, Any] | None = None,
+) -> TakeDraft:
+    """An audio take: each named file (a stem, a render, an analysed clip) is stored by its hash;
+    ``analysis`` is attached to the audio it describes."""
+    from pathlib import Path
+
+    return TakeDraft(
+        action,
+        part,
+        params=params,
+        seed=seed,
+        context=context or {},
+        versions={"musearoo": VERSION, **versions},
+        live=live,
+        audio=[AudioOut(name, Path(path), analysis) for name, path in files.items()],
+    )

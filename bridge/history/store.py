@@ -1,0 +1,270 @@
+"""The take store: commit takes, list them newest first, find one by id prefix, star, gc, check.
+
+Every method is a short transaction and blocking: the daemon calls them off its event loop, on
+one store thread. Errors of the database or the data folder come out as StoreError.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from bridge.history import files
+from bridge.history.commit import decode_notes, insert_ignoring_duplicates, write_take
+from bridge.history.db import data_dir, database_url, make_engine, migrate
+from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
+from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
+from engines.errors import InvalidValue, StoreError, TakeNotFound
+
+DEFAULT_PROJECT = "untitled"
+GC_MIN_AGE_S = 7 * 24 * 3600.0
+
+
+class Store:
+    def __init__(self, engine: Engine, root: Path, reader: Engine | None = None) -> None:
+        self.engine, self.root = engine, root
+        self.reader = reader or engine  # SQLite: a second engine whose transactions only read
+        self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
+        migrate(engine)
+        with self._session(read=True) as s:
+            newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
+        self.project = newest or DEFAULT_PROJECT
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.reader.dispose()
+
+    @contextmanager
+    def _session(self, *, read: bool = False) -> Iterator[Session]:
+        try:
+            with Session(self.reader if read else self.engine) as session, session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+
+    # --- projects ---------------------------------------------------------------------------
+    def use_project(self, name: str) -> None:
+        """Make ``name`` the current project (created on first use); it stays current after restarts."""
+        if not name.strip():
+            raise InvalidValue("project name '' is empty: expected the Set's file path or a name")
+        with self._session() as s:
+            project_id = self._project_id(s, name)
+            s.execute(update(Project).where(Project.id == project_id).values(used_at=time.time()))
+        self.project = name
+
+    def _project_id(self, s: Session | Connection, name: str) -> int:
+        """The project's row id, created on first use; projects are never deleted, so ids are kept."""
+        known = self._project_ids.get(name)
+        if known is not None:
+            return known
+        row = s.execute(select(Project.id).where(Project.name == name)).scalar()
+        if row is None:
+            now = time.time()
+            values = {"name": name, "created_at": now, "used_at": now}
+            insert_ignoring_duplicates(s, Project.__table__, values, "name")
+            row = s.execute(select(Project.id).where(Project.name == name)).scalar_one()
+        self._project_ids[name] = row
+        return row
+
+    # --- writing ----------------------------------------------------------------------------
+    def commit(self, draft: TakeDraft) -> str:
+        """Write one take with its outputs (audio copied in first); returns its new take id."""
+        if draft.action not in ACTIONS:
+            raise InvalidValue(
+                f"take action {draft.action!r} is not known: expected one of {', '.join(ACTIONS)}"
+            )
+        stored = [(a, files.put(self.root, a.path)) for a in draft.audio]
+        take_id = secrets.token_hex(6)
+        try:
+            with self.engine.begin() as conn:
+                write_take(conn, take_id, self._project_id(conn, self.project), draft, stored)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+        return take_id
+
+    def star(self, prefix: str, on: bool) -> str:
+        with self._session() as s:
+            take_id = self._resolve(s, prefix)
+            s.execute(update(TakeRow).where(TakeRow.take_id == take_id).values(starred=on))
+        return take_id
+
+    def set_message(self, prefix: str, message: str) -> str:
+        with self._session() as s:
+            take_id = self._resolve(s, prefix)
+            s.execute(update(TakeRow).where(TakeRow.take_id == take_id).values(message=message))
+        return take_id
+
+    # --- reading ----------------------------------------------------------------------------
+    def resolve(self, prefix: str) -> str:
+        with self._session(read=True) as s:
+            return self._resolve(s, prefix)
+
+    def _resolve(self, s: Session, prefix: str) -> str:
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+            raise TakeNotFound(
+                f"take id {prefix!r}: expected at least {MIN_PREFIX} hex characters of a take id"
+            )
+        found = s.scalars(select(TakeRow.take_id).where(TakeRow.take_id.startswith(prefix)).limit(2)).all()
+        if not found:
+            raise TakeNotFound(f"take {prefix!r} is not in the history (see `roo history`)")
+        if len(found) > 1:
+            raise TakeNotFound(
+                f"take id {prefix!r} is ambiguous: it starts {found[0]} and {found[1]}; give more"
+            )
+        return found[0]
+
+    def takes(
+        self,
+        *,
+        project: str | None = None,
+        part: str | None = None,
+        starred: bool = False,
+        limit: int | None = None,
+    ) -> list[Take]:
+        """Takes newest first; ``project`` None means the current project, "*" every project."""
+        cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
+        q = select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name).join(
+            Project, Project.id == TakeRow.project_id
+        )
+        name = self.project if project is None else project
+        try:
+            with self.reader.connect() as conn:
+                if name != "*":
+                    project_id = conn.execute(select(Project.id).where(Project.name == name)).scalar()
+                    if project_id is None:
+                        return []
+                    q = q.where(TakeRow.project_id == project_id)
+                if part:
+                    q = q.where(TakeRow.part == part)
+                if starred:
+                    q = q.where(TakeRow.starred.is_(True))
+                q = q.order_by(TakeRow.id.desc())
+                if limit is not None:
+                    if limit < 1:
+                        raise InvalidValue(f"limit {limit} is out of range: expected 1 or more")
+                    q = q.limit(limit)
+                rows = conn.execute(q).all()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+        return [Take(r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7]) for r in rows]
+
+    def get(self, prefix: str) -> Take:
+        """One take with its outputs and notes, by any unambiguous prefix of its id."""
+        with self._session(read=True) as s:
+            take_id = self._resolve(s, prefix)
+            row, pname = s.execute(
+                select(TakeRow, Project.name)
+                .join(Project, Project.id == TakeRow.project_id)
+                .where(TakeRow.take_id == take_id)
+            ).one()
+            outs = s.execute(
+                select(OutputRow, BlobRow)
+                .outerjoin(BlobRow, BlobRow.sha256 == OutputRow.sha256)
+                .where(OutputRow.take_id == take_id)
+                .order_by(OutputRow.id)
+            ).all()
+            return _take(row, pname, [(o, b) for o, b in outs], self.root)
+
+    def last_take(self, part: str) -> Take | None:
+        found = self.takes(part=part, limit=1)
+        return self.get(found[0].take_id) if found else None
+
+    def count(self) -> int:
+        with self._session(read=True) as s:
+            return int(s.scalar(select(func.count()).select_from(TakeRow)) or 0)
+
+    # --- upkeep -----------------------------------------------------------------------------
+    def gc(self, now: float | None = None) -> tuple[int, int]:
+        """Delete audio files no take refers to; never a file of a starred take or one younger than a week.
+
+        Returns (files removed, bytes freed).
+        """
+        now = time.time() if now is None else now
+        removed = freed = 0
+        with self._session() as s:
+            referenced = set(s.scalars(select(OutputRow.sha256).where(OutputRow.sha256.is_not(None))).all())
+            for blob in s.scalars(select(BlobRow)).all():
+                if blob.sha256 in referenced or now - blob.created_at < GC_MIN_AGE_S:
+                    continue
+                path = files.blob_path(self.root, blob.sha256, blob.suffix)
+                if path.exists():
+                    freed += path.stat().st_size
+                    path.unlink()
+                s.execute(delete(BlobRow).where(BlobRow.sha256 == blob.sha256))
+                removed += 1
+        return removed, freed
+
+    def check(self) -> list[str]:
+        """Integrity problems: SQLite's integrity_check, and every stored blob present with its hash."""
+        problems: list[str] = []
+        with self._session(read=True) as s:
+            if s.bind is not None and s.bind.dialect.name == "sqlite":
+                result = [r[0] for r in s.connection().exec_driver_sql("PRAGMA integrity_check").all()]
+                if result != ["ok"]:
+                    problems += [f"sqlite: {r}" for r in result]
+            for blob in s.scalars(select(BlobRow)).all():
+                wrong = files.verify(self.root, blob.sha256, blob.suffix)
+                if wrong:
+                    problems.append(wrong)
+        return problems
+
+
+def open_store(url: str | None = None, root: Path | None = None) -> Store:
+    """The store named by MUSEAROO_DB / MUSEAROO_DATA_DIR unless ``url`` / ``root`` are given."""
+    folder = root if root is not None else data_dir()
+    url = url or database_url(folder)
+    return Store(make_engine(url), folder, make_engine(url, reader=True))
+
+
+def _take(
+    row: TakeRow,
+    project: str,
+    outs: list[tuple[OutputRow, BlobRow | None]] | None = None,
+    root: Path | None = None,
+) -> Take:
+    outputs: list[dict[str, Any]] = []
+    notes = None
+    for out, blob in outs or []:
+        item: dict[str, Any] = {"kind": out.kind, "name": out.name}
+        if out.notes is not None:
+            notes = decode_notes(out.notes)
+            item["note_count"] = len(notes)
+        if blob is not None and root is not None:
+            item |= {
+                "sha256": blob.sha256,
+                "path": str(files.blob_path(root, blob.sha256, blob.suffix)),
+                "frames": blob.frames,
+                "sample_rate": blob.sample_rate,
+                "size_bytes": blob.size_bytes,
+            }
+        if out.analysis is not None:
+            item["analysis"] = json.loads(out.analysis)
+        outputs.append(item)
+    return Take(
+        take_id=row.take_id,
+        parent_id=row.parent_id,
+        project=project,
+        action=row.action,
+        part=row.part,
+        created_at=row.created_at,
+        message=row.message,
+        starred=bool(row.starred),
+        params=json.loads(row.params),
+        seed=row.seed,
+        context=json.loads(row.context),
+        versions=json.loads(row.versions),
+        live=json.loads(row.live),
+        command=row.command,
+        outputs=tuple(outputs),
+        notes=notes,
+    )

@@ -1,0 +1,107 @@
+"""What the store takes in (TakeDraft, AudioOut) and gives back (Take), and their JSON shapes.
+
+Notes travel as ``{"pitch", "start_beats", "length_beats", "velocity"}`` in beats from the clip
+start; ``created_at`` on the wire is ISO 8601 UTC with milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command")
+AUTO = "auto"  # parent_id AUTO: the project's newest take of the same part (None when there is none)
+MIN_PREFIX = 6
+
+
+@dataclass(frozen=True, slots=True)
+class AudioOut:
+    """An audio file a take made; it is copied into the store under its SHA-256."""
+
+    name: str  # e.g. the stem: "drums", or "mix"
+    path: Path
+    analysis: dict[str, Any] | None = None
+
+
+@dataclass
+class TakeDraft:
+    """A take not yet committed; actions fill one in, the job board commits it before 'done'."""
+
+    action: str
+    part: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    seed: int | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    versions: dict[str, Any] = field(default_factory=dict)
+    live: dict[str, Any] = field(default_factory=dict)
+    command: str = ""
+    message: str = ""
+    parent_id: str | None = AUTO
+    notes: list[dict[str, Any]] | None = None
+    audio: list[AudioOut] = field(default_factory=list)
+    analysis: dict[str, Any] | None = None  # for analyze takes without audio of their own
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    take_id: str
+    parent_id: str | None
+    project: str
+    action: str
+    part: str
+    created_at: float  # UTC seconds since the epoch
+    message: str
+    starred: bool
+    params: dict[str, Any] = field(default_factory=dict)
+    seed: int | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    versions: dict[str, Any] = field(default_factory=dict)
+    live: dict[str, Any] = field(default_factory=dict)
+    command: str = ""
+    outputs: tuple[dict[str, Any], ...] = ()
+    notes: tuple[dict[str, Any], ...] | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """The list view: what `roo history --json` and /roo/history/take carry."""
+        return {
+            "take_id": self.take_id,
+            "parent_id": self.parent_id,
+            "action": self.action,
+            "part": self.part,
+            "created_at": iso(self.created_at),
+            "message": self.message,
+            "starred": self.starred,
+        }
+
+    def detail(self) -> dict[str, Any]:
+        """The show view: the summary plus settings, context, Live location, outputs and notes."""
+        out = self.summary() | {
+            "project": self.project,
+            "params": self.params,
+            "seed": self.seed,
+            "context": self.context,
+            "versions": self.versions,
+            "live": self.live,
+            "command": self.command,
+            "outputs": list(self.outputs),
+        }
+        if self.notes is not None:
+            out["notes"] = list(self.notes)
+        return out
+
+
+def iso(seconds: float) -> str:
+    return (
+        dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    )
+
+
+def note_dict(pitch: int, start_beats: float, length_beats: float, velocity: int) -> dict[str, Any]:
+    return {
+        "pitch": int(pitch),
+        "start_beats": float(start_beats),
+        "length_beats": float(length_beats),
+        "velocity": int(velocity),
+    }

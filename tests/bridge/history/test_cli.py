@@ -1,0 +1,134 @@
+"""roo history / show / diff / export / recall / fork against a real store (and the running daemon)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import mido
+import pytest
+
+from bridge.cli import main
+from bridge.history import Store, TakeDraft, note_dict, open_store
+from bridge.livesim.host import LiveHost
+from tests.bridge.harness import running_daemon
+
+A = [note_dict(36, 0.0, 0.5, 100), note_dict(38, 1.0, 0.5, 100), note_dict(42, 4.5, 0.25, 80)]
+B = [note_dict(36, 0.0, 0.5, 120), note_dict(38, 1.5, 0.5, 100), note_dict(46, 6.0, 0.25, 80)]
+CONTEXT = {"tempo_bpm": 100.0, "signature": [4, 4], "key": "A minor"}
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("MUSEAROO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("MUSEAROO_DB", raising=False)
+    s = open_store()
+    yield s
+    s.close()
+
+
+def _out(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def _commit(
+    store: Store, notes: list[dict[str, object]], part: str = "drums", parent: str | None = "auto"
+) -> str:
+    live = {"track": 0, "slot": 0, "length_beats": 8.0}
+    return store.commit(
+        TakeDraft(
+            "generate",
+            part,
+            params={"bars": 2},
+            seed=3,
+            context=CONTEXT,
+            live=live,
+            notes=notes,
+            parent_id=parent,
+        )
+    )
+
+
+def test_history_json_and_tree(store: Store, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert (tmp_path / "data" / "history.db").exists()
+    a = _commit(store, A)
+    b = _commit(store, B)
+    fork = _commit(store, A, parent=a)
+    bass = _commit(store, A, part="bass")
+    store.star(b, True)
+    listed = json.loads(_out(capsys, "history", "--json"))
+    assert [t["take_id"] for t in listed] == [bass, fork, b, a]
+    assert set(listed[0]) >= {"take_id", "parent_id", "action", "part", "created_at", "message", "starred"}
+    assert [t["take_id"] for t in json.loads(_out(capsys, "history", "--json", "--part", "bass"))] == [bass]
+    assert [t["take_id"] for t in json.loads(_out(capsys, "history", "--json", "--starred"))] == [b]
+    lines = _out(capsys, "history").splitlines()
+    assert [next(i for i, line in enumerate(lines) if t in line) for t in (bass, a, fork, b)] == [0, 1, 2, 3]
+    assert "└─" in lines[2] and "└─" in lines[3] and lines[3].startswith("*")
+
+
+def test_show_json_has_the_notes_as_live_holds_them(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    a = _commit(store, A)
+    shown = json.loads(_out(capsys, "show", a[:6], "--json"))
+    assert shown["take_id"] == a and shown["notes"] == A and shown["seed"] == 3
+    assert (
+        shown["live"]["track"] == 0 and shown["context"] == CONTEXT and shown["outputs"][0]["kind"] == "midi"
+    )
+    assert main(["show", "zzzzzz"]) == 2
+    assert "at least 6 hex" in capsys.readouterr().err
+
+
+def test_diff_bar_by_bar(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _commit(store, A), _commit(store, B)
+    d = json.loads(_out(capsys, "diff", a, b, "--json"))
+    assert d["summary"] == {"added": 1, "removed": 1, "moved": 1, "velocity": 1}
+    bar1, bar2 = d["bars"]
+    assert bar1["bar"] == 1 and bar1["velocity"][0]["from"] == 100 and bar1["velocity"][0]["to"] == 120
+    assert bar1["moved"][0]["to"]["start_beats"] == 1.5
+    assert bar2["removed"][0]["pitch"] == 42 and bar2["added"][0]["pitch"] == 46
+    assert "bar 2:" in _out(capsys, "diff", a, b)
+
+
+def test_export_writes_mid_and_a_zip_of_the_ancestry(
+    store: Store, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    a = _commit(store, A)
+    b = _commit(store, B)
+    written = json.loads(_out(capsys, "export", b, "--out", str(tmp_path / "out"), "--json"))
+    mid = mido.MidiFile(written["files"][0])
+    pitches = [m.note for t in mid.tracks for m in t if m.type == "note_on" and m.velocity > 0]
+    assert sorted(pitches) == sorted(n["pitch"] for n in B)
+    with zipfile.ZipFile(written["zip"]) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        assert [t["take_id"] for t in manifest["takes"]] == [a, b]
+        assert f"{a}/{a}.mid" in zf.namelist() and manifest["takes"][0]["notes"] == A
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    host = LiveHost(port=0).start_in_thread()
+    yield host
+    host.stop()
+
+
+def test_recall_and_fork_go_through_the_daemon(
+    store: Store, live: LiveHost, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = _commit(store, A)
+    with running_daemon(live_port=live.port, history=open_store()) as daemon:
+        port = str(daemon.port)
+        assert "track 0 slot 0" in _out(capsys, "recall", a[:8], "--port", port)
+        assert [n[:4] for n in live.clip_notes(0, 0)] == [
+            (n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in A
+        ]
+        done = json.loads(_out(capsys, "fork", a, "--density", "0.9", "--port", port, "--json"))
+        assert done["state"] == "done" and len(done["take_ids"]) == 1
+        assert main(["recall", "abcdef", "--port", port]) == 1
+    assert store.get(done["take_ids"][0]).parent_id == a
+    assert "not in the history" in capsys.readouterr().out
+
+
+def test_gc_reports_what_it_freed(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    assert json.loads(_out(capsys, "history", "gc", "--json")) == {"removed": 0, "bytes_freed": 0}
