@@ -25,6 +25,7 @@ from engines.errors import InvalidValue, ModelUnavailable
 from engines.music import parse_key
 
 PENDING_TIMEOUT_S = 30.0
+MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
 STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
 
 
@@ -61,11 +62,17 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}"
 
 
-async def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]]:
+async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:
     """The part to change (the last generated one when none is named) and its last settings;
-    from the take history when this daemon has not generated that part yet (after a restart)."""
-    if part is None and app.song.takes:
-        part = str(app.song.takes[-1]["part"])
+    from the take history when this daemon has not generated that part yet (after a restart).
+
+    With ``loops`` the last MusicGen loop counts too (part ``musicgen``): Vary remakes it, while the
+    dials of Adjust only move the symbolic parts.
+    """
+    if part is None:
+        parts = [str(t["part"]) for t in app.song.takes if loops or t["part"] != "musicgen"]
+        if parts:
+            part = parts[-1]
     if part is not None and part in app.song.last_generate:
         return part, dict(app.song.last_generate[part])
     remembered = await history_context.last_settings(app, part)
@@ -107,12 +114,23 @@ async def _generate(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _vary(app: App, job: Job, intent: Intent) -> str:
-    part, last = await last_settings(app, intent.part)
+    part, last = await last_settings(app, intent.part, loops=True)
+    count = int(intent.params.get("variations", 1))
+    if not 1 <= count <= MAX_TAKES:
+        raise InvalidValue(f"variations {count} is out of range: expected 1..{MAX_TAKES}")
+    if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
+        from bridge.actions import musicgen
+
+        return await musicgen.vary(app, job, last, count)
     last.pop("seed", None)  # a new seed (the job id) gives the variation
     last["replace"] = int(bool(intent.params.get("replace")))
     from bridge.actions import generate
 
-    return await generate.run(app, job, generate_args(part, last))
+    done = [await generate.run(app, job, generate_args(part, last))]
+    for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
+        seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id, so no default seed repeats it
+        done.append(await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0})))
+    return "; ".join(done)
 
 
 async def _adjust(app: App, job: Job, intent: Intent) -> str:

@@ -6,8 +6,11 @@ plays in time and loops on its bars. Without a track and slot it goes to a new a
 the selected one, in the selected scene. Options: ``continue 1`` continues the selected audio
 clip (the loop lands in the next slot of that clip's track unless a target is given), ``melody 1``
 guides a melody model (``melody`` unless ``model`` names another) with the selected clip: a MIDI
-clip's notes (chroma straight from the notes) or an audio clip's file; ``model`` NAME, ``seed`` N. Files go to $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops. On Live older than
-12.0.5 (no audio clip creation) the file is written and the done message says where.
+clip's notes (chroma straight from the notes) or an audio clip's file; ``model`` NAME, ``seed`` N;
+``variations`` N (1..8) makes N takes in one batch (seeds seed, seed+1 ...), each landing in the next
+empty slot of the track. ``vary`` makes new takes of the last loop (the command "four variations").
+Files go to $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops. On Live older than 12.0.5 (no audio
+clip creation) the files are written and the done message says where.
 """
 
 from __future__ import annotations
@@ -25,14 +28,16 @@ from bridge.actions.audio_clip import audio_clip
 from bridge.actions.options import parse_options
 from bridge.actions.takes import audio_take
 from bridge.app import App
+from bridge.history import TakeDraft
 from bridge.jobs import Job
+from bridge.live_client import LiveContext
 from bridge.weights import require_musicgen
 from bridge.worker import get_worker
 from engines.errors import InvalidValue
+from engines.musicgen.pipeline import MAX_VARIATIONS
 
 AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
 RENDER_TARGET = "engines.musicgen.pipeline:render_loop"
-OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int"}
 DEFAULT_BARS = 4
 MAX_BARS = 64  # the engine refuses earlier when the bars do not fit MusicGen's 30 s window
 SAMPLE_RATE_HZ = 48000
@@ -48,6 +53,7 @@ class MusicgenRequest:
     melody_clip: bool = False
     model: str = "small"
     seed: int | None = None
+    variations: int = 1
 
 
 def parse_request(args: list[Any]) -> MusicgenRequest:
@@ -65,9 +71,12 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
         raise InvalidValue(f"/roo/musicgen {args!r}: expected at most [bars] [track slot] before the options")
     bars = numbers[0] if len(numbers) in (1, 3) else DEFAULT_BARS
     track, slot = numbers[-2:] if len(numbers) >= 2 else (-1, -1)
-    opts = parse_options(rest, OPTIONS, what="/roo/musicgen")
+    opts = parse_options(rest, protocol.MUSICGEN_OPTIONS, what="/roo/musicgen")
     if not 1 <= bars <= MAX_BARS:
         raise InvalidValue(f"bars {bars} is out of range: expected 1..{MAX_BARS}")
+    variations = opts.get("variations", 1)
+    if not 1 <= variations <= MAX_VARIATIONS:
+        raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
     if track < -1 or slot < -1 or (track == -1) != (slot == -1):
         raise InvalidValue(f"track {track} / slot {slot}: expected two indexes >= 0 (or neither)")
     return MusicgenRequest(
@@ -79,6 +88,7 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
         melody_clip=bool(opts.get("melody", 0)),
         model=opts.get("model", "melody" if opts.get("melody", 0) else "small"),
         seed=opts.get("seed"),
+        variations=variations,
     )
 
 
@@ -96,7 +106,6 @@ def loop_path(prompt: str, now_s: float | None = None) -> Path:
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    ctx = await app.live.context()
     kwargs: dict[str, Any] = {}
     track, slot = req.track, req.slot
     source = ""
@@ -110,6 +119,24 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             track, slot = clip.track, clip.slot + 1  # Live moves it down past filled slots
     if req.melody_clip:
         source += await _melody(app, kwargs)
+    return await render_and_land(app, job, req, track, slot, kwargs, source)
+
+
+async def vary(app: App, job: Job, last: dict[str, Any], variations: int) -> str:
+    """New takes (new seeds, one batch) of the last loop: same prompt, bars, model and conditioning."""
+    if not 1 <= variations <= MAX_VARIATIONS:
+        raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
+    req = MusicgenRequest(last["prompt"], bars=last["bars"], model=last["model"], variations=variations)
+    return await render_and_land(
+        app, job, req, last["track"], last["slot"], dict(last["kwargs"]), last["source"]
+    )
+
+
+async def render_and_land(
+    app: App, job: Job, req: MusicgenRequest, track: int, slot: int, kwargs: dict[str, Any], source: str
+) -> str:
+    """Render ``req.variations`` takes in the worker (one batch) and import each into Live."""
+    ctx = await app.live.context()
     # offline without weights: fail now, not after download retries
     await asyncio.to_thread(require_musicgen, req.model)
     path = loop_path(req.prompt)
@@ -124,36 +151,50 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         model=req.model,
         seed=req.seed,
         sample_rate_hz=SAMPLE_RATE_HZ,
+        variations=req.variations,
         **kwargs,
     )
-    params = {"prompt": req.prompt, "bars": req.bars, "model": req.model}
-    take = audio_take(
-        "musicgen",
-        "loop",
-        params=params,
-        live={},
-        files={"loop": str(path)},
-        versions={"model": req.model},
-        seed=result.get("seed"),
-        context={
-            "tempo_bpm": float(ctx.tempo_bpm),
-            "signature": [ctx.signature_numerator, ctx.signature_denominator],
-        },
-    )
-    job.takes.append(take)
-    what = f"{req.bars}-bar loop {req.prompt!r} at {ctx.tempo_bpm:g} BPM (seed {result['seed']}){source}"
+    takes = result.get("takes") or [{"path": result["path"], "seed": result["seed"]}]
+    seeds = ", ".join(str(t["seed"]) for t in takes)
+    count = f"{len(takes)} takes of a " if len(takes) > 1 else "a "
+    what = f"{count}{req.bars}-bar loop {req.prompt!r} at {ctx.tempo_bpm:g} BPM (seed{'s' * (len(takes) > 1)} {seeds}){source}"
     if ctx.version_tuple < AUDIO_CLIPS_SINCE:
         app.result(job.client, job.id, "musicgen", result)
-        return f"{what} written to {path} (Live {ctx.live_version} cannot create audio clips before 12.0.5)"
-    job.report(0.98, "placing the loop in Live")
-    name = f"MusicGen {req.prompt}"[:60]
+        job.takes.extend(loop_take(req, ctx, take, {}) for take in takes)
+        files = ", ".join(str(t["path"]) for t in takes)
+        return f"{what} written to {files} (Live {ctx.live_version} cannot create audio clips before 12.0.5)"
+    job.report(0.98, "placing the loop in Live" if len(takes) == 1 else f"placing {len(takes)} takes in Live")
+    name = f"MusicGen {req.prompt}"[:50]
     if track == -1:
         track = await app.live.create_tracks("audio", ctx.selected_track, [name])
         slot = max(ctx.selected_slot, 0)
-    track, slot = await app.live.import_audio(track, slot, str(path), name, True, float(ctx.tempo_bpm))
-    take.live = {"track": track, "slot": slot}
-    app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": slot})
-    return f"{what} in track {track} slot {slot}; file {path}"
+    landed = []
+    for k, take in enumerate(takes):  # a filled slot sends each take on to the next empty one
+        title = name if k == 0 else f"{name} take {k + 1}"
+        track, where = await app.live.import_audio(
+            track, slot, str(take["path"]), title, True, float(ctx.tempo_bpm)
+        )
+        landed.append({**take, "track": track, "slot": where})
+        app.song.takes.append(
+            {"part": "musicgen", "track": track, "slot": where, "seed": take["seed"], "job": job.id}
+        )
+        job.takes.append(loop_take(req, ctx, take, {"track": track, "slot": where}))
+    first = landed[0]
+    app.song.last_generate["musicgen"] = {
+        "prompt": req.prompt,
+        "bars": req.bars,
+        "model": req.model,
+        "track": first["track"],
+        "slot": first["slot"],
+        "kwargs": kwargs,
+        "source": source,
+    }
+    extra = {"takes": landed} if len(landed) > 1 else {}
+    app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": first["slot"], **extra})
+    if len(landed) == 1:
+        return f"{what} in track {track} slot {first['slot']}; file {path}"
+    slots = ", ".join(str(t["slot"]) for t in landed)
+    return f"{what} in track {track} slots {slots}; files beside {path}"
 
 
 async def _melody(app: App, kwargs: dict[str, Any]) -> str:
@@ -181,3 +222,22 @@ async def _melody(app: App, kwargs: dict[str, Any]) -> str:
             raise InvalidValue(f"track {track} slot {slot} ({info.name!r}) has no unmuted notes for a melody")
         kwargs["melody_notes"] = notes
     return f", melody from track {track} slot {slot} ({info.name!r})"
+
+
+def loop_take(
+    req: MusicgenRequest, ctx: LiveContext, take: dict[str, Any], live: dict[str, Any]
+) -> TakeDraft:
+    """One rendered take of a loop as the history records it (where Live put it, its file and seed)."""
+    return audio_take(
+        "musicgen",
+        "loop",
+        params={"prompt": req.prompt, "bars": req.bars, "model": req.model},
+        live=live,
+        files={"loop": str(take["path"])},
+        versions={"model": req.model},
+        seed=take.get("seed"),
+        context={
+            "tempo_bpm": float(ctx.tempo_bpm),
+            "signature": [ctx.signature_numerator, ctx.signature_denominator],
+        },
+    )

@@ -1,4 +1,4 @@
-"""``roo musicgen PROMPT --bars N --tempo BPM --out FILE.wav``: a tempo-locked loop from MusicGen."""
+"""``roo musicgen PROMPT --bars N --tempo BPM --out FILE.wav [--variations N]``: tempo-locked loops from MusicGen."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: a new one, printed)")
     parser.add_argument(
+        "--variations",
+        type=int,
+        default=1,
+        metavar="N",
+        help="N takes (1..8) in one batch, seeds SEED, SEED+1 ...; take k goes to '<out stem> take k.wav'",
+    )
+    parser.add_argument(
         "--guidance", type=float, default=3.0, help="classifier-free guidance scale (default 3)"
     )
     parser.add_argument(
@@ -56,8 +63,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from engines.errors import InvalidValue
-    from engines.musicgen.pipeline import render_loop
+    from engines.musicgen.pipeline import MAX_VARIATIONS, render_loop
 
+    if not 1 <= args.variations <= MAX_VARIATIONS:
+        raise InvalidValue(f"--variations {args.variations} is out of range: expected 1..{MAX_VARIATIONS}")
     if args.bars < 1:
         raise InvalidValue(f"--bars {args.bars} is out of range: expected a whole number >= 1")
     if not 20.0 <= args.tempo <= 999.0:
@@ -82,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
             continue_path=args.continue_file,
             melody_path=args.melody,
             guidance_scale=args.guidance,
+            variations=args.variations,
             progress=progress,
         )
     finally:
@@ -89,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
     print(json.dumps(result))
     print(
         f"wrote {result['frames']} frames ({args.bars} bars at {args.tempo:g} BPM) to {result['path']} "
-        f"in {time.monotonic() - started:.1f} s (seed {result['seed']})",
+        f"in {time.monotonic() - started:.1f} s (seed {result['seed']})"
+        + "".join(
+            f"; take {k} (seed {t['seed']}) to {t['path']}"
+            for k, t in enumerate(result.get("takes", [])[1:], 2)
+        ),
         file=sys.stderr,
     )
     return 0

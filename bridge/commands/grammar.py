@@ -96,7 +96,9 @@ def _rules() -> dict[str, str]:
         "[ in <key_any> ] [ <bars> ] [ <replace> ]",
         "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ the ] [ <part> ] [ <replace> ]"
         " | [ give me | try ] ( another | a variation of the | another version of the"
-        " | something different for the ) [ <part> ] | give me another one | try again",
+        " | something different for the ) [ <part> ] | give me another one | try again"
+        " | [ give me | make ] <take_count> [ more | new ] ( variations | takes | versions ) [ of the <part> ]",
+        "take_count": alt(["2", "3", "4", "5", "6", "7", "8"]),
         "degree": "a bit | a little",
         "adjustment": f"[ <degree> ] {alt(v.ADJUSTMENTS)}",
         "adjust": "( [ make ] ( <the_part> | it ) | make ) <adjustment> [ <replace> ] | <adjustment> [ <replace> ]"

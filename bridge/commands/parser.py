@@ -27,6 +27,8 @@ _KEY_WITHOUT_MODE = re.compile(
     r"|(?<=in )([a-g])\s?(sharp|flat|#|b)?(?=\s*(?:$|[,.;]| for | with ))"  # "chords in G"
 )
 _BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
+_VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
+MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
 _DIMENSION = re.compile(r" (density|complexity|energy) ")
 
 
@@ -141,6 +143,13 @@ def parse(text: str) -> Intent:
         return _separate(heard, s, model)
 
     params: dict[str, Any] = {}
+    many = _VARIATIONS.search(s_no_bars)  # "four variations", "3 more takes": a Vary of N takes
+    if many:
+        count = int(many.group(1))
+        if not 1 <= count <= MAX_VARIATIONS:
+            return unknown(heard, f"{count} variations is outside 1..{MAX_VARIATIONS}")
+        s_no_bars = s_no_bars[: many.start()] + " variation " + s_no_bars[many.end() :]
+        params["variations"] = count
     if bar_counts:
         bars = bar_counts[0]
         if not BARS_RANGE[0] <= bars <= BARS_RANGE[1]:
@@ -156,7 +165,7 @@ def parse(text: str) -> Intent:
     adjust = _adjustment(rest)
     if adjust is not None:
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
-    if _any(rest, v.VARY_PHRASES) or _has(rest, "another"):
+    if _any(rest, v.VARY_PHRASES) or _has(rest, "another") or "variations" in params:
         return Intent("vary", part, params, heard)
     song_key = part == "song" and _any(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params):

@@ -6,7 +6,7 @@ delay-pattern helper; decoding runs in ``decode_loop`` (eagerly, or replayed fro
 when ``graphed.enabled``), and EnCodec decodes the codes. Each take draws its sampling noise from
 its own seed, so a take's seed is what it would be generated with alone. Out of GPU memory,
 ``takes_audio`` drops the captured graphs and makes the takes one at a time (progress says so);
-one take that does not fit is a RooError naming the free memory.
+one take that does not fit raises on to ``generate_takes``, which moves the job to the CPU.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 
 import torch
 
-from engines.errors import RooError
 from engines.musicgen import graphed
 from engines.musicgen.decode_loop import DecodeLoop, State
 
@@ -101,14 +100,10 @@ def takes_audio(
     try:
         codes, scales = generate_codes(model, inputs, steps=steps, seeds=seeds, report=noted, **sampling)
         return decode_audio(model, codes, scales)
-    except torch.cuda.OutOfMemoryError as exc:
+    except torch.cuda.OutOfMemoryError:
         release(model)
         if len(seeds) == 1:
-            free = torch.cuda.mem_get_info()[0] / 2**30 if torch.cuda.is_available() else 0.0
-            raise RooError(
-                f"MusicGen ran out of GPU memory for one take ({free:.2f} GiB free now): close other GPU "
-                f"programs, ask for fewer seconds, or load the model with device 'cpu'"
-            ) from exc
+            raise  # generate_takes moves the job to the CPU
     start = reached[0]
     report(start, f"out of GPU memory for {len(seeds)} takes at once: one take at a time")
     parts = []

@@ -3,7 +3,8 @@
 Audio arrays are float32 (frames, channels) at the model's sample rate. The seed fixes the
 result on a given machine and precision. ``progress(fraction, message)`` is called once per
 decoding step (a LogitsProcessor), so a callback that raises JobCancelled stops generation
-within one step.
+within one step. A GPU that runs out of memory even for one take hands the job to the CPU (the
+same model loaded there, progress says so), so the job is never lost.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from engines.errors import InvalidValue, RooError
+from engines.musicgen import models
 from engines.musicgen.models import MusicGenModel
 
 Progress = Callable[[float, str], None]
@@ -90,10 +92,59 @@ def generate_takes(
     progress: Progress | None = None,
     engine: str = "auto",
 ) -> list[np.ndarray]:
-    """One take per seed, as ``generate_audio`` would make each; the loop engine runs them as one batch."""
+    """One take per seed, as ``generate_audio`` would make each; the loop engine runs them as one batch.
+
+    Out of GPU memory for a single take, the takes are made on the CPU instead (``models.load`` of
+    the same spec there, default CPU precision); progress says so and carries on from where it was.
+    """
     import torch
 
     report = progress or _no_progress
+    reached = [0.0]
+
+    def noted(fraction: float, message: str) -> None:
+        reached[0] = fraction
+        report(fraction, message)
+
+    args: dict[str, Any] = {"seconds": seconds, "seeds": seeds, "guidance_scale": guidance_scale}
+    args.update(temperature=temperature, top_k=top_k, audio_prompt=audio_prompt, melody_chroma=melody_chroma)
+    try:
+        return _takes(mg, prompt, progress=noted, engine=engine, **args)
+    except torch.cuda.OutOfMemoryError as exc:
+        free = torch.cuda.mem_get_info()[0] / 2**30 if torch.cuda.is_available() else 0.0
+        start = reached[0]
+        report(start, f"out of GPU memory for one take ({free:.2f} GiB free): generating on the CPU (slower)")
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+        cpu = models.load(mg.spec, device="cpu")
+        resumed = _within(report, start, 1.0, "on the CPU: ")
+        try:
+            return _takes(cpu, prompt, progress=resumed, engine="auto", **args)
+        except torch.cuda.OutOfMemoryError as again:  # pragma: no cover - the CPU has no CUDA memory
+            raise RooError(f"MusicGen ran out of memory on the GPU and on the CPU: {again}") from exc
+
+
+def _within(report: Progress, low: float, high: float, prefix: str) -> Progress:
+    return lambda fraction, message: report(low + (high - low) * fraction, prefix + message)
+
+
+def _takes(
+    mg: MusicGenModel,
+    prompt: str,
+    *,
+    seconds: float,
+    seeds: Sequence[int],
+    guidance_scale: float,
+    temperature: float,
+    top_k: int,
+    audio_prompt: np.ndarray | None,
+    melody_chroma: np.ndarray | None,
+    progress: Progress,
+    engine: str,
+) -> list[np.ndarray]:
+    import torch
+
+    report = progress
     hop = mg.sample_rate_hz // mg.frame_rate_hz
     prompt_seconds = 0.0 if audio_prompt is None else len(audio_prompt) / mg.sample_rate_hz
     _check(mg, seconds, prompt_seconds, guidance_scale, temperature, top_k, audio_prompt, melody_chroma)

@@ -149,7 +149,7 @@ REGISTER = "/roo/register"  # args: port -> status updates also go to 127.0.0.1:
 GENERATE = "/roo/generate"  # args: part, (name value)* over GENERATE_OPTIONS
 ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTIONS
 SEPARATE = "/roo/separate"  # args: [track slot] [model]
-MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot]
+MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot] [(name value)*] over MUSICGEN_OPTIONS
 TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
 COMMAND = "/roo/command"  # args: text
 VOICE_START = "/roo/voice/start"
@@ -238,6 +238,10 @@ TRANSFORM_OPTIONS = {
 # force 1 applies the detected tempo and key as they are; warp 1 writes warp markers that put the
 # clip's analysed bars on Live's bar lines; arrangement 1: track/slot name an arrangement clip.
 ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "int", "arrangement": "int"}
+# /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model
+# with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
+# seed, seed+1 ..., landing in the next empty slots of the track.
+MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int"}
 SEPARATION_MODELS = ("htdemucs", "htdemucs_ft", "htdemucs_6s", "mdx_extra")
 
 
@@ -313,6 +317,7 @@ def as_json() -> str:
         "analyze_options": ANALYZE_OPTIONS,
         "transform_kinds": list(TRANSFORM_KINDS),
         "transform_options": TRANSFORM_OPTIONS,
+        "musicgen_options": MUSICGEN_OPTIONS,
         "separation_models": list(SEPARATION_MODELS),
         "context_fields": list(CONTEXT_FIELDS),
     }

@@ -51,6 +51,7 @@ def test_writes_an_exact_stereo_loop_and_prints_what_it_did(
         (["--model", "/nowhere/model"], "has no config.json"),
         (["--model", "stereo-large"], "hf download facebook/musicgen-stereo-large"),
         (["--continue", "/nowhere/clip.wav"], "does not exist"),
+        (["--variations", "9"], "--variations 9 is out of range: expected 1..8"),
     ],
 )
 def test_bad_input_exits_2_naming_the_problem(
@@ -62,3 +63,18 @@ def test_bad_input_exits_2_naming_the_problem(
     err = capsys.readouterr().err
     assert "roo musicgen: error: " in err and message in err
     assert not (tmp_path / "x.wav").exists()
+
+
+def test_variations_write_one_file_per_take_with_its_seed(
+    tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "loop.wav"
+    argv = ["musicgen", "techno", "--bars", "1", "--tempo", "120", "--model", str(tiny), "--seed", "7"]
+    assert main([*argv, "--variations", "2", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    printed = json.loads(captured.out.strip().splitlines()[-1])
+    assert [t["seed"] for t in printed["takes"]] == [7, 8]
+    assert printed["takes"][1]["path"] == str(tmp_path / "loop take 2.wav")
+    assert "take 2 (seed 8) to" in captured.err
+    first, second = (sf.read(t["path"])[0] for t in printed["takes"])
+    assert first.shape == second.shape and not np.array_equal(first, second)

@@ -48,6 +48,19 @@ def test_vary_uses_the_last_part_and_a_new_seed(live: LiveHost, client: Client) 
     assert live.clip_notes(0, 1) and live.clip_notes(0, 1) != live.clip_notes(0, 0)
 
 
+def test_a_number_of_variations_writes_that_many_takes_each_with_its_own_seed(
+    live: LiveHost, client: Client
+) -> None:
+    assert command(client, "two bars of jazz chords")[1] == "done"
+    intent, state, message = command(client, "three variations")
+    assert intent["params"] == {"variations": 3} and state == "done", message
+    assert [f"slot {s}" in message for s in (1, 2, 3)] == [True, True, True]
+    clips = [live.clip_notes(0, s) for s in range(4)]
+    assert all(clips) and len({str(c) for c in clips}) == 4  # four different takes
+    names = [live.clip_properties(0, s)["name"] for s in range(1, 4)]  # type: ignore[index]
+    assert len(set(names)) == 3  # each name carries its own seed
+
+
 def test_tempo_key_and_undo_change_live(live: LiveHost, client: Client) -> None:
     assert command(client, "tempo ninety five")[1:] == (
         "done",

@@ -127,3 +127,25 @@ def test_importing_the_parser_loads_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "count"),
+    [
+        ("give me four variations", None, 4),
+        ("four variations of the loop", None, 4),  # was a MusicGen prompt "4 variations of the loop"
+        ("3 more takes", None, 3),
+        ("give me 2 variations of the drums", "drums", 2),
+        ("make two new versions of the bass", "bass", 2),
+    ],
+)
+def test_a_number_of_variations_is_one_vary_of_that_many_takes(
+    text: str, part: str | None, count: int
+) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.part, intent.params) == ("vary", part, {"variations": count})
+
+
+def test_too_many_variations_are_refused_naming_the_count() -> None:
+    intent = parse("twelve variations")
+    assert intent.action == UNKNOWN and intent.params["reason"] == "12 variations is outside 1..8"
