@@ -19,8 +19,9 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
+# 13: no meter without downbeats, chords spelled in the key, tempo level and meter (BENCHMARKS.md);
 # 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -96,7 +97,7 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
         key, confidence = keys.best_key(found.key_probabilities)
         segments = tuple(
             ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
-            for c in chords.snap_to_beats(found.chords, found.beats_s)
+            for c in chords.spelled_in_key(chords.snap_to_beats(found.chords, found.beats_s), key)
             if c.start_s < duration_s and c.end_s > c.start_s
         )
     else:  # no pitched sound (a drum loop): no key and no chords rather than invented ones
@@ -108,7 +109,7 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
         tempo_bpm=grid.tempo_from_beats(found.beats_s),
         beats_s=tuple(float(t) for t in found.beats_s),
         downbeats_s=tuple(float(t) for t in found.downbeats_s),
-        time_signature=(found.beats_per_bar, 4),
+        time_signature=(found.beats_per_bar, 4) if len(found.downbeats_s) else None,
         key=key,
         key_confidence=confidence,
         chords=segments,
@@ -118,6 +119,6 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
 
 
 def silent_result(duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:
-    """The answer for silence: no grid, no key, one no-chord segment; 4/4 is Live's default."""
+    """The answer for silence: no grid, no time signature, no key, one no-chord segment."""
     chords = (ChordSegment(0.0, duration_s, NO_CHORD),) if duration_s > 0 else ()
-    return AnalysisResult(duration_s, sample_rate_hz, None, (), (), (4, 4), NO_KEY, 0.0, chords, backend)
+    return AnalysisResult(duration_s, sample_rate_hz, None, (), (), None, NO_KEY, 0.0, chords, backend)

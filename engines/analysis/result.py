@@ -50,7 +50,7 @@ class AnalysisResult:
     tempo_bpm: float | None  # None when there are fewer than two beats (silence)
     beats_s: tuple[float, ...]
     downbeats_s: tuple[float, ...]  # a subset of beats_s
-    time_signature: tuple[int, int]
+    time_signature: tuple[int, int] | None  # None without downbeats (no bar was measured)
     key: str  # "A minor", "F# major" or "N"
     key_confidence: float  # 0..1
     chords: tuple[ChordSegment, ...]
@@ -63,7 +63,7 @@ class AnalysisResult:
             "tempo_bpm": None if self.tempo_bpm is None else round(self.tempo_bpm, 3),
             "beats_s": [round(t, 4) for t in self.beats_s],
             "downbeats_s": [round(t, 4) for t in self.downbeats_s],
-            "time_signature": list(self.time_signature),
+            "time_signature": None if self.time_signature is None else list(self.time_signature),
             "key": self.key,
             "key_confidence": round(self.key_confidence, 4),
             "chords": [
@@ -78,14 +78,16 @@ class AnalysisResult:
         """Rebuild a result from ``to_dict()`` output (the cache); raises InvalidValue if malformed."""
         try:
             tempo = data["tempo_bpm"]
-            num, den = data["time_signature"]
+            signature = data["time_signature"]
+            if signature is not None:
+                num, den = signature
             return cls(
                 duration_s=float(data["duration_s"]),
                 sample_rate=int(data["sample_rate"]),
                 tempo_bpm=None if tempo is None else float(tempo),
                 beats_s=tuple(float(t) for t in data["beats_s"]),
                 downbeats_s=tuple(float(t) for t in data["downbeats_s"]),
-                time_signature=(int(num), int(den)),
+                time_signature=None if signature is None else (int(num), int(den)),
                 key=str(data["key"]),
                 key_confidence=float(data["key_confidence"]),
                 chords=tuple(
