@@ -11,7 +11,7 @@ import logging
 
 import numpy as np
 
-from engines.analysis import chords, grid, keys, librosa_backend, madmom_backend
+from engines.analysis import chords, grid, keys, levels, librosa_backend, madmom_backend
 from engines.analysis.reader import is_silent, to_mono
 from engines.analysis.result import NO_CHORD, NO_KEY, AnalysisResult, ChordSegment, Findings, Progress
 from engines.errors import InvalidValue, ModelUnavailable
@@ -103,17 +103,21 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
     else:  # no pitched sound (a drum loop): no key and no chords rather than invented ones
         key, confidence = NO_KEY, 0.0
         segments = (ChordSegment(0.0, duration_s, NO_CHORD),) if duration_s > 0 else ()
+    tempo = grid.tempo_from_beats(found.beats_s)
+    measured = len(found.downbeats_s) > 0
     result = AnalysisResult(
         duration_s=duration_s,
         sample_rate=sample_rate_hz,
-        tempo_bpm=grid.tempo_from_beats(found.beats_s),
+        tempo_bpm=tempo,
         beats_s=tuple(float(t) for t in found.beats_s),
         downbeats_s=tuple(float(t) for t in found.downbeats_s),
-        time_signature=(found.beats_per_bar, 4) if len(found.downbeats_s) else None,
+        time_signature=levels.signature(found.beats_per_bar) if measured else None,
         key=key,
         key_confidence=confidence,
         chords=segments,
         backend=backend,
+        tempo_alternatives=levels.alternatives(tempo, *found.tempo_levels),
+        meter_confidence=found.meter_confidence if measured else 0.0,
     )
     return AnalysisResult.from_dict(result.to_dict())  # rounded as stored, so cached results are equal
 

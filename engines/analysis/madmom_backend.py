@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from engines.analysis import chords, grid, keys
+from engines.analysis import chords, grid, keys, levels
 from engines.analysis.result import NO_CHORD, ChordSegment, Findings, Progress
 from engines.errors import ModelUnavailable
 
@@ -27,7 +27,8 @@ FPS = 100  # beat activation frames per second
 BEAT_EVIDENCE = 0.1
 CHROMA_FPS = 10  # deep chroma frames per second
 DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
-METERS = (3, 4)  # the bar tracker's meters
+METERS = (3, 4, 5, 7)  # the bar tracker's beats per bar (levels.SIGNATURES names their signatures)
+MIN_METER_BEATS = 8  # fewer tracked beats and no bar is fitted (no downbeats, no time signature)
 # Beat levels the bar tracker may prefer over the beat tracker's: on swung music (a beat and its
 # swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
 # read as 144). Only 3:2 readings: at 2:1 the bar tracker is no better judge (BENCHMARKS.md).
@@ -162,16 +163,37 @@ def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
     return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
 
 
-def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int]:
-    """(tempo in BPM, beats per bar): the beat tracker's tempo or a 3:2 reading of it, whichever
-    the downbeat tracker's model fits best, and that model's meter (4 when nothing fits)."""
+def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int, dict[int, float]]:
+    """(tempo in BPM, beats per bar, the bar fit at that tempo): the beat tracker's tempo or a 3:2
+    reading of it, whichever the downbeat tracker's model fits best, and that model's meter (4 and
+    no fit when nothing fits)."""
     fits = {tempo_bpm: bar_fit(bar_activations, tempo_bpm)}
     if not fits[tempo_bpm]:
-        return tempo_bpm, 4
+        return tempo_bpm, 4, {}
     for ratio in TEMPO_RATIOS:
         if BEAT_MIN_BPM <= tempo_bpm * ratio <= BEAT_MAX_BPM:
             fits[tempo_bpm * ratio] = bar_fit(bar_activations, tempo_bpm * ratio)
-    return grid.likeliest_level(fits)
+    level, meter = grid.likeliest_level(fits)
+    return level, meter, fits[level]
+
+
+def other_octave(
+    bar_activations: np.ndarray, beats: np.ndarray, fit: dict[int, float], segments: list[ChordSegment]
+) -> tuple[np.ndarray, dict[int, float]]:
+    """The beats and bar fit at twice or half the tracked tempo where the evidence says so
+    (``levels``), else those given."""
+    tempo = grid.tempo_from_beats(beats)
+    if tempo is None or not fit:
+        return beats, fit
+    if 2 * tempo > BEAT_MAX_BPM:  # twice the tempo lies where the beat tracker cannot look
+        twice = bar_fit(bar_activations, 2 * tempo)
+        if twice and max(twice.values()) > max(fit.values()):
+            return levels.doubled(beats), twice
+    if levels.should_halve(tempo, levels.median_chord_beats(segments, beats), BEAT_MIN_BPM):
+        # The bar keeps its beat count: the harmony said a bar is twice what the bar model saw
+        # (at half the tempo that model sees the same short bars again: 2 beats at 40 BPM).
+        return levels.halved(beats, grid.strength_at_beats(beats, bar_activations[:, 1], FPS)), fit
+    return beats, fit
 
 
 def track_beats_near(beat_activation: np.ndarray, tempo_bpm: float) -> np.ndarray:
@@ -198,14 +220,14 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     if grid.rhythmic(beat_activation, FPS, BEAT_EVIDENCE):
         beats = np.asarray(m["beat_dbn"](beat_activation), dtype=np.float64)
     progress(0.45, "downbeat network")
-    tempo = grid.tempo_from_beats(beats)
-    downbeat_strength, meter = None, 4
-    if tempo is not None and len(beats) >= 2 * max(METERS):
+    tracked = grid.tempo_from_beats(beats)
+    fit: dict[int, float] = {}
+    bar_activations = np.zeros((0, 2))
+    if tracked is not None and len(beats) >= MIN_METER_BEATS:
         bar_activations = np.delete(m["bar_nn"](bar_input), 0, axis=1)  # drop the no-beat class
-        level, meter = beat_level(bar_activations, tempo)
-        if level != tempo:
+        level, _, fit = beat_level(bar_activations, tracked)
+        if level != tracked:
             beats = track_beats_near(beat_activation, level)
-        downbeat_strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
     progress(0.75, "key and chords")
     cnn = keys.from_madmom_order(m["key_cnn"](signal))
     chroma = np.atleast_2d(np.asarray(m["chroma"](signal), dtype=np.float64))  # one frame comes squeezed
@@ -213,11 +235,17 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     chord_frames = m["chord_cnn"](signal)
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
-    downbeats = np.zeros(0)
-    if downbeat_strength is not None:
-        # The bar tracker sets the meter; the bar's phase also weighs where the chords change.
+    beats, fit = other_octave(bar_activations, beats, fit, segments)
+    downbeats, meter, confidence = np.zeros(0), 4, 0.0
+    if len(bar_activations):
+        # The bar tracker sets the meter (4 when it fits nothing); the bar's phase also weighs
+        # where the chords change.
+        meter = max(fit, key=lambda k: fit[k]) if fit else 4
+        strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
         changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
-        downbeats = beats[grid.downbeat_phase(beats, meter, changes, downbeat_strength) :: meter]
+        downbeats = beats[grid.downbeat_phase(beats, meter, changes, strength) :: meter]
+        confidence = levels.meter_confidence(fit, len(beats) / meter)
+    final = grid.tempo_from_beats(beats)
     return Findings(
         beats_s=beats,
         downbeats_s=downbeats,
@@ -225,4 +253,8 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         key_probabilities=keys.blend(cnn, profile),
         chords=segments,
         pitched_share=keys.pitched_share(chroma),
+        meter_confidence=confidence,
+        tempo_levels=(tracked,)
+        if tracked is not None and final is not None and abs(final / tracked - 1) > 0.02
+        else (),
     )

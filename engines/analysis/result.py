@@ -41,6 +41,8 @@ class Findings:
     key_probabilities: np.ndarray  # 24 keys: C..B major, then C..B minor
     chords: list[ChordSegment]
     pitched_share: float  # 0..1: share of the sounding frames in which a pitch is heard (keys.TONAL_SHARE)
+    meter_confidence: float = 0.0  # 0..1 (levels.meter_confidence); 0 without downbeats
+    tempo_levels: tuple[float, ...] = ()  # other tempo levels the evidence weighed (BPM), likeliest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +57,19 @@ class AnalysisResult:
     key_confidence: float  # 0..1
     chords: tuple[ChordSegment, ...]
     backend: str  # "madmom" or "librosa"
+    tempo_alternatives: tuple[float, ...] = ()  # other levels of the same beat (BPM), likeliest first
+    meter_confidence: float = 0.0  # 0..1; 0 without a time signature
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "duration_s": round(self.duration_s, 4),
             "sample_rate": self.sample_rate,
             "tempo_bpm": None if self.tempo_bpm is None else round(self.tempo_bpm, 3),
+            "tempo_alternatives": [round(t, 3) for t in self.tempo_alternatives],
             "beats_s": [round(t, 4) for t in self.beats_s],
             "downbeats_s": [round(t, 4) for t in self.downbeats_s],
             "time_signature": None if self.time_signature is None else list(self.time_signature),
+            "meter_confidence": round(self.meter_confidence, 4),
             "key": self.key,
             "key_confidence": round(self.key_confidence, 4),
             "chords": [
@@ -95,6 +101,8 @@ class AnalysisResult:
                     for c in data["chords"]
                 ),
                 backend=str(data["backend"]),
+                tempo_alternatives=tuple(float(t) for t in data["tempo_alternatives"]),
+                meter_confidence=float(data["meter_confidence"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidValue(f"analysis result {str(data)[:80]!r} is malformed: {exc}") from exc

@@ -13,8 +13,8 @@ import soundfile as sf
 from bridge.cli import main
 from tests.engines.analysis.synth import SR, progression
 
-FIELDS = {"duration_s", "sample_rate", "tempo_bpm", "beats_s", "downbeats_s", "time_signature", "key",
-          "key_confidence", "chords", "backend"}  # fmt: skip
+FIELDS = {"duration_s", "sample_rate", "tempo_bpm", "tempo_alternatives", "beats_s", "downbeats_s",
+          "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend"}  # fmt: skip
 
 
 @pytest.fixture

@@ -115,11 +115,11 @@ def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path
         for tempo_bpm in tempos:
             fits = mb.bar_fit(bar, tempo_bpm)
             tracker = DBNDownBeatTrackingProcessor(
-                beats_per_bar=[3, 4], min_bpm=tempo_bpm * 0.85, max_bpm=tempo_bpm * 1.15, fps=100
+                beats_per_bar=list(mb.METERS), min_bpm=tempo_bpm * 0.85, max_bpm=tempo_bpm * 1.15, fps=100
             )
             assert max(fits, key=lambda m: fits[m]) == int(tracker(bar)[:, 1].max()), (name, tempo_bpm)
     assert mb.bar_fit(np.zeros((500, 2)), 100.0) == {}
-    assert mb.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4)
+    assert mb.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4, {})
 
 
 def bar_pattern(beats_per_bar: int, bars: int, tempo_bpm: float) -> np.ndarray:

@@ -1,0 +1,94 @@
+"""The tempo level and the meter: which of a beat grid's octaves is the beat, and how sure the meter is.
+
+The beat tracker finds beats between 55 and 215 BPM (madmom's range) and, inside it, can lock onto
+half or twice the beat: a clip at 40 BPM came back at 80, one at 240 at 120, steady sixteenths at
+84 BPM at 168. Two more pieces of evidence choose the level (issue 21; BENCHMARKS.md, "Tempo level
+and meter"):
+
+- Twice the tempo, when it lies above the tracker's range (it could not have been found there):
+  taken when the downbeat tracker's model fits the doubled grid better than the tracked one.
+- Half the tempo, when the harmony changes no more often than every ``HALVE_CHORD_BEATS`` beats
+  (two bars of 4/4 at the tracked level: one chord a bar is far the commonest harmonic rhythm) and
+  the tracked tempo is either fast (``FAST_BPM``) or its half lies below the tracker's range.
+
+The other levels are reported as ``tempo_alternatives``. The meter's confidence is the downbeat
+model's per-bar likelihood of the chosen meter against the others (``meter_confidence``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from engines.analysis.result import NO_CHORD, ChordSegment
+
+HALVE_CHORD_BEATS = 8.0  # median chord length, in tracked beats, from which the beats are too fast
+FAST_BPM = 140.0  # ... and only above this tempo, or where half of it is below the tracker's range
+ALTERNATIVE_BPM = (30.0, 300.0)  # levels outside this are not offered as alternatives
+# The bar tracker's beats per bar and the signature each one reads as: seven beats are eighths
+# (7/8, two and two and three), five are quarters (5/4).
+SIGNATURES = {3: (3, 4), 4: (4, 4), 5: (5, 4), 7: (7, 8)}
+
+
+def signature(beats_per_bar: int) -> tuple[int, int]:
+    """The time signature of a bar of ``beats_per_bar`` tracked beats (quarters unless SIGNATURES says)."""
+    return SIGNATURES.get(beats_per_bar, (beats_per_bar, 4))
+
+
+def meter_confidence(by_meter: dict[int, float], bars: float) -> float:
+    """0..1: the chosen (likeliest) meter's share when each meter's log-probability is taken per bar.
+
+    Path log-probabilities differ by tens to hundreds over a clip; per bar they say how much each
+    bar prefers one meter (a per-bar likelihood ratio of e is a share of about 0.73 between two).
+    """
+    if not by_meter:
+        return 0.0
+    values = np.array(list(by_meter.values()), dtype=np.float64)
+    per_bar = (values - values.max()) / max(bars, 1.0)
+    return float(1.0 / np.exp(per_bar).sum())
+
+
+def median_chord_beats(segments: Sequence[ChordSegment], beats_s: np.ndarray) -> float | None:
+    """The median length of the chords (not "N"), in beats of the grid; None without two beats or chords."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    lengths = [c.end_s - c.start_s for c in segments if c.label != NO_CHORD]
+    if len(beats) < 2 or not lengths:
+        return None
+    return float(np.median(lengths) / np.median(np.diff(beats)))
+
+
+def should_halve(tempo_bpm: float, chord_beats: float | None, min_bpm: float) -> bool:
+    """Whether the tracked beats are twice the beat (module docstring)."""
+    if chord_beats is None or chord_beats < HALVE_CHORD_BEATS:
+        return False
+    return tempo_bpm >= FAST_BPM or tempo_bpm / 2 < min_bpm
+
+
+def halved(beats_s: np.ndarray, strength: np.ndarray) -> np.ndarray:
+    """Every other beat: the half (odd or even) whose downbeat-network strength is higher."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    even, odd = float(np.sum(strength[0::2])), float(np.sum(strength[1::2]))
+    return beats[0::2] if even >= odd else beats[1::2]
+
+
+def doubled(beats_s: np.ndarray) -> np.ndarray:
+    """The beats with one more halfway between each two."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    if len(beats) < 2:
+        return beats
+    middles = (beats[:-1] + beats[1:]) / 2
+    return np.sort(np.concatenate([beats, middles]))
+
+
+def alternatives(tempo_bpm: float | None, *others: float) -> tuple[float, ...]:
+    """The other tempo levels worth offering: ``others`` (levels the evidence weighed), then half and
+    twice the tempo, within ALTERNATIVE_BPM, without repeats (within 2 %), rounded to 0.001."""
+    if tempo_bpm is None:
+        return ()
+    out: list[float] = []
+    low, high = ALTERNATIVE_BPM
+    for level in (*others, tempo_bpm / 2, tempo_bpm * 2):
+        if low <= level <= high and all(abs(level / seen - 1) > 0.02 for seen in (tempo_bpm, *out)):
+            out.append(round(level, 3))
+    return tuple(out)
