@@ -111,7 +111,7 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
         tempo_bpm=tempo,
         beats_s=tuple(float(t) for t in found.beats_s),
         downbeats_s=tuple(float(t) for t in found.downbeats_s),
-        time_signature=levels.signature(found.beats_per_bar) if measured else None,
+        time_signature=levels.signature(found.beats_per_bar, compound=found.compound) if measured else None,
         key=key,
         key_confidence=confidence,
         chords=segments,

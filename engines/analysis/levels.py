@@ -29,10 +29,19 @@ ALTERNATIVE_BPM = (30.0, 300.0)  # levels outside this are not offered as altern
 # The bar tracker's beats per bar and the signature each one reads as: seven beats are eighths
 # (7/8, two and two and three), five are quarters (5/4).
 SIGNATURES = {3: (3, 4), 4: (4, 4), 5: (5, 4), 7: (7, 8)}
+# A bar of three beats is 6/8 when halfway through it (the 6/8 backbeat) sounds this much louder
+# than its second and third beats: MuseAroo's rendered 6/8 (rock 1.01, pop 1.11) and 12/8 (pop
+# 1.15) against its 3/4 (pop 0.84) and the real waltz (0.70) (BENCHMARKS.md, "Tempo level and meter").
+COMPOUND_ACCENT = 0.95
+ONSET_MAX_HZ = 11025.0  # the compound test's onsets come from below this (the top octave is cymbals)
+COMPOUND_CHORD_BEATS = 4.0  # 6/8 bars whose chords last four dotted quarters or more are 12/8
 
 
-def signature(beats_per_bar: int) -> tuple[int, int]:
-    """The time signature of a bar of ``beats_per_bar`` tracked beats (quarters unless SIGNATURES says)."""
+def signature(beats_per_bar: int, *, compound: bool = False) -> tuple[int, int]:
+    """The time signature of a bar of ``beats_per_bar`` tracked beats (quarters unless SIGNATURES
+    says; dotted quarters when ``compound``: 2 -> 6/8, 4 -> 12/8)."""
+    if compound:
+        return (3 * beats_per_bar, 8)
     return SIGNATURES.get(beats_per_bar, (beats_per_bar, 4))
 
 
@@ -92,3 +101,63 @@ def alternatives(tempo_bpm: float | None, *others: float) -> tuple[float, ...]:
         if low <= level <= high and all(abs(level / seen - 1) > 0.02 for seen in (tempo_bpm, *out)):
             out.append(round(level, 3))
     return tuple(out)
+
+
+def onset_envelope(
+    samples: np.ndarray, sample_rate_hz: int, fps: int = 100, *, max_hz: float = ONSET_MAX_HZ
+) -> np.ndarray:
+    """Spectral flux at ``fps``: the summed rise of the log magnitude spectrum below ``max_hz``
+    (2048-sample frames), where kick, snare and bass speak and the hi-hats' even eighths do not."""
+    n, hop = 2048, sample_rate_hz / fps
+    top = max(2, int(max_hz * n / sample_rate_hz))
+    frames = max(0, int((len(samples) - n) / hop) + 1)
+    if frames < 2:
+        return np.zeros(frames)
+    window = np.hanning(n).astype(np.float32)
+    out = np.zeros(frames)
+    previous = None
+    for first in range(0, frames, 512):  # blocks keep the memory small on long clips
+        starts = (np.arange(first, min(frames, first + 512)) * hop).astype(np.int64)
+        block = np.stack([samples[s : s + n] for s in starts]) * window
+        spectrum = np.log1p(100.0 * np.abs(np.fft.rfft(block, axis=1)[:, :top]))
+        if previous is not None:
+            spectrum = np.vstack([previous, spectrum])
+        rises = np.maximum(np.diff(spectrum, axis=0), 0.0).sum(axis=1)
+        out[first + (0 if previous is not None else 1) : first + len(starts)] = rises
+        previous = spectrum[-1:]
+    return out
+
+
+def compound_accent(envelope: np.ndarray, fps: int, beats_s: np.ndarray, downbeats_s: np.ndarray) -> float:
+    """For bars of three beats: the onset strength halfway through the bar (a dotted quarter in, the
+    6/8 backbeat) over the mean on its second and third beats (3/4's). 0 with no whole bar."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    if len(beats) < 2:
+        return 0.0
+    period = float(np.median(np.diff(beats)))
+
+    def at(t: float) -> float:
+        frame = round(t * fps)
+        window = envelope[max(0, frame - 3) : frame + 4]
+        return float(window.max()) if len(window) else 0.0
+
+    middles, beats_on = [], []
+    for down in downbeats_s:
+        if down + 2 * period <= beats[-1] + 0.5 * period:
+            middles.append(at(down + 1.5 * period))
+            beats_on.append((at(down + period) + at(down + 2 * period)) / 2)
+    if not middles or sum(beats_on) <= 0:
+        return 0.0
+    return float(np.mean(middles) / np.mean(beats_on))
+
+
+def dotted_beats(beats_s: np.ndarray, downbeats_s: np.ndarray) -> np.ndarray:
+    """Two beats a bar of three: each downbeat and the point halfway to the next (a 6/8 counted in two)."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    period = float(np.median(np.diff(beats))) if len(beats) > 1 else 0.0
+    out = []
+    for down in downbeats_s:
+        out.append(float(down))
+        if down + 1.5 * period <= beats[-1] + 0.5 * period:
+            out.append(float(down) + 1.5 * period)
+    return np.array(out)

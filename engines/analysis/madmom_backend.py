@@ -196,6 +196,26 @@ def other_octave(
     return beats, fit
 
 
+def compound_meter(
+    samples: np.ndarray,
+    beats: np.ndarray,
+    downbeats: np.ndarray,
+    segments: list[ChordSegment],
+    bar_activations: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, int, bool]:
+    """(beats, downbeats, beats per bar, compound) of bars of three beats: 6/8 counted in dotted
+    quarters where halfway through the bar is accented (``levels.COMPOUND_ACCENT``), 12/8 where
+    its chords also last four dotted quarters or more; else the bars as they are."""
+    envelope = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS)
+    if levels.compound_accent(envelope, FPS, beats, downbeats) <= levels.COMPOUND_ACCENT:
+        return beats, downbeats, 3, False
+    dotted = levels.dotted_beats(beats, downbeats)
+    meter = 4 if (levels.median_chord_beats(segments, dotted) or 0.0) >= levels.COMPOUND_CHORD_BEATS else 2
+    strength = grid.strength_at_beats(dotted, bar_activations[:, 1], FPS)
+    changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
+    return dotted, dotted[grid.downbeat_phase(dotted, meter, changes, strength) :: meter], meter, True
+
+
 def track_beats_near(beat_activation: np.ndarray, tempo_bpm: float) -> np.ndarray:
     """The beat tracker again, its tempo range narrowed to the downbeat tracker's span around ``tempo_bpm``."""
     from madmom.features.beats import DBNBeatTrackingProcessor
@@ -236,7 +256,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
     beats, fit = other_octave(bar_activations, beats, fit, segments)
-    downbeats, meter, confidence = np.zeros(0), 4, 0.0
+    downbeats, meter, confidence, compound = np.zeros(0), 4, 0.0, False
     if len(bar_activations):
         # The bar tracker sets the meter (4 when it fits nothing); the bar's phase also weighs
         # where the chords change.
@@ -245,6 +265,10 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
         downbeats = beats[grid.downbeat_phase(beats, meter, changes, strength) :: meter]
         confidence = levels.meter_confidence(fit, len(beats) / meter)
+        if meter == 3 and len(downbeats) >= 2:
+            beats, downbeats, meter, compound = compound_meter(
+                samples, beats, downbeats, segments, bar_activations
+            )
     final = grid.tempo_from_beats(beats)
     return Findings(
         beats_s=beats,
@@ -254,6 +278,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         chords=segments,
         pitched_share=keys.pitched_share(chroma),
         meter_confidence=confidence,
+        compound=compound,
         tempo_levels=(tracked,)
         if tracked is not None and final is not None and abs(final / tracked - 1) > 0.02
         else (),

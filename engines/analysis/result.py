@@ -42,6 +42,7 @@ class Findings:
     chords: list[ChordSegment]
     pitched_share: float  # 0..1: share of the sounding frames in which a pitch is heard (keys.TONAL_SHARE)
     meter_confidence: float = 0.0  # 0..1 (levels.meter_confidence); 0 without downbeats
+    compound: bool = False  # the beats are dotted quarters (6/8, 12/8)
     tempo_levels: tuple[float, ...] = ()  # other tempo levels the evidence weighed (BPM), likeliest first
 
 
