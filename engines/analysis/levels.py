@@ -29,6 +29,9 @@ ALTERNATIVE_BPM = (30.0, 300.0)  # levels outside this are not offered as altern
 # The bar tracker's beats per bar and the signature each one reads as: seven beats are eighths
 # (7/8, two and two and three), five are quarters (5/4).
 SIGNATURES = {3: (3, 4), 4: (4, 4), 5: (5, 4), 7: (7, 8)}
+# 5 and 7 beats a bar must be clearly likelier than 3 and 4: rendered 5/4 and 7/8 parts reach
+# 0.97 and 0.997, while an ambient song in 4/4 went to 7 with 0.71 (BENCHMARKS.md).
+ODD_METERS, ODD_METER_SHARE = (5, 7), 0.9
 # A bar of three beats is 6/8 when halfway through it (the 6/8 backbeat) sounds this much louder
 # than its second and third beats: MuseAroo's rendered 6/8 (rock 1.01, pop 1.11) and 12/8 (pop
 # 1.15) against its 3/4 (pop 0.84) and the real waltz (0.70) (BENCHMARKS.md, "Tempo level and meter").
@@ -45,8 +48,9 @@ def signature(beats_per_bar: int, *, compound: bool = False) -> tuple[int, int]:
     return SIGNATURES.get(beats_per_bar, (beats_per_bar, 4))
 
 
-def meter_confidence(by_meter: dict[int, float], bars: float) -> float:
-    """0..1: the chosen (likeliest) meter's share when each meter's log-probability is taken per bar.
+def meter_confidence(by_meter: dict[int, float], bars: float, meter: int | None = None) -> float:
+    """0..1: the share of ``meter`` (default: the likeliest) when each meter's log-probability is
+    taken per bar.
 
     Path log-probabilities differ by tens to hundreds over a clip; per bar they say how much each
     bar prefers one meter (a per-bar likelihood ratio of e is a share of about 0.73 between two).
@@ -54,8 +58,21 @@ def meter_confidence(by_meter: dict[int, float], bars: float) -> float:
     if not by_meter:
         return 0.0
     values = np.array(list(by_meter.values()), dtype=np.float64)
-    per_bar = (values - values.max()) / max(bars, 1.0)
+    chosen = by_meter[meter] if meter is not None else float(values.max())
+    per_bar = (values - chosen) / max(bars, 1.0)
     return float(1.0 / np.exp(per_bar).sum())
+
+
+def chosen_meter(by_meter: dict[int, float], beat_count: int) -> int:
+    """The likeliest beats per bar, but an odd meter (5, 7) only with ODD_METER_SHARE of the per-bar
+    likelihood: else the likelier of 3 and 4 (4 when the fit is empty)."""
+    if not by_meter:
+        return 4
+    best = max(by_meter, key=lambda m: by_meter[m])
+    if best in ODD_METERS and meter_confidence(by_meter, beat_count / best) < ODD_METER_SHARE:
+        plain = {m: v for m, v in by_meter.items() if m not in ODD_METERS}
+        return max(plain, key=lambda m: plain[m]) if plain else best
+    return best
 
 
 def median_chord_beats(segments: Sequence[ChordSegment], beats_s: np.ndarray) -> float | None:
