@@ -63,16 +63,19 @@ def meter_confidence(by_meter: dict[int, float], bars: float, meter: int | None 
     return float(1.0 / np.exp(per_bar).sum())
 
 
-def chosen_meter(by_meter: dict[int, float], beat_count: int) -> int:
-    """The likeliest beats per bar, but an odd meter (5, 7) only with ODD_METER_SHARE of the per-bar
-    likelihood: else the likelier of 3 and 4 (4 when the fit is empty)."""
+def chosen_meter(by_meter: dict[int, float], beat_count: int) -> tuple[int, float]:
+    """(beats per bar, its confidence): the likeliest meter, but an odd one (5, 7) only with
+    ODD_METER_SHARE of the per-bar likelihood; else the likelier of 3 and 4, its confidence then
+    taken between those two. (4, 0.0) when the fit is empty."""
     if not by_meter:
-        return 4
+        return 4, 0.0
     best = max(by_meter, key=lambda m: by_meter[m])
-    if best in ODD_METERS and meter_confidence(by_meter, beat_count / best) < ODD_METER_SHARE:
-        plain = {m: v for m, v in by_meter.items() if m not in ODD_METERS}
-        return max(plain, key=lambda m: plain[m]) if plain else best
-    return best
+    confidence = meter_confidence(by_meter, beat_count / best)
+    plain = {m: v for m, v in by_meter.items() if m not in ODD_METERS}
+    if best in ODD_METERS and confidence < ODD_METER_SHARE and plain:
+        meter = max(plain, key=lambda m: plain[m])
+        return meter, meter_confidence(plain, beat_count / meter)
+    return best, confidence
 
 
 def median_chord_beats(segments: Sequence[ChordSegment], beats_s: np.ndarray) -> float | None:
