@@ -61,6 +61,15 @@ class AnalysisResult:
     tempo_alternatives: tuple[float, ...] = ()  # other levels of the same beat (BPM), likeliest first
     meter_confidence: float = 0.0  # 0..1; 0 without a time signature
 
+    @property
+    def beats_per_bar(self) -> int | None:
+        """Analysed beats in a bar: the numerator, or its third in 6/8, 9/8, 12/8 (counted in dotted
+        quarters); None without a time signature."""
+        if self.time_signature is None:
+            return None
+        num, den = self.time_signature
+        return num // 3 if den == 8 and num % 3 == 0 else num
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "duration_s": round(self.duration_s, 4),

@@ -131,6 +131,23 @@ def test_halved_keeps_the_stronger_half_and_doubled_fills_the_middles() -> None:
     assert list(levels.doubled(np.array([0.0, 1.0, 2.0]))) == [0.0, 0.5, 1.0, 1.5, 2.0]
 
 
+def test_a_results_beats_per_bar_counts_dotted_quarters_in_compound_meters() -> None:
+    from engines.analysis.result import AnalysisResult
+
+    def bar(signature: tuple[int, int] | None) -> int | None:
+        return AnalysisResult(8.0, 44100, 120.0, (), (), signature, "N", 0.0, (), "madmom").beats_per_bar
+
+    assert [bar(s) for s in ((4, 4), (3, 4), (5, 4), (7, 8), (6, 8), (12, 8), None)] == [
+        4,
+        3,
+        5,
+        7,
+        2,
+        4,
+        None,
+    ]
+
+
 def test_alternatives_and_signatures() -> None:
     assert levels.alternatives(None) == ()
     assert levels.alternatives(100.0) == (50.0, 200.0)
