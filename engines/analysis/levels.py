@@ -30,7 +30,8 @@ ALTERNATIVE_BPM = (30.0, 300.0)  # levels outside this are not offered as altern
 # (7/8, two and two and three), five are quarters (5/4).
 SIGNATURES = {3: (3, 4), 4: (4, 4), 5: (5, 4), 7: (7, 8)}
 # 5 and 7 beats a bar must be clearly likelier than 3 and 4: rendered 5/4 and 7/8 parts reach
-# 0.97 and 0.997, while an ambient song in 4/4 went to 7 with 0.71 (BENCHMARKS.md).
+# 0.97 and 0.997, while an ambient song in 4/4 went to 7 with 0.71; and 7 beats are eighths, so
+# fast (a 4/4 chorale at 66 BPM went to 7 with 0.95) (BENCHMARKS.md, "Tempo level and meter").
 ODD_METERS, ODD_METER_SHARE = (5, 7), 0.9
 # A bar of three beats is 6/8 when halfway through it (the 6/8 backbeat) sounds this much louder
 # than its second and third beats: MuseAroo's rendered 6/8 (rock 1.01, pop 1.11) and 12/8 (pop
@@ -63,10 +64,13 @@ def meter_confidence(by_meter: dict[int, float], bars: float, meter: int | None 
     return float(1.0 / np.exp(per_bar).sum())
 
 
-def chosen_meter(by_meter: dict[int, float], beat_count: int) -> tuple[int, float]:
+def chosen_meter(by_meter: dict[int, float], beat_count: int, tempo_bpm: float) -> tuple[int, float]:
     """(beats per bar, its confidence): the likeliest meter, but an odd one (5, 7) only with
-    ODD_METER_SHARE of the per-bar likelihood; else the likelier of 3 and 4, its confidence then
-    taken between those two. (4, 0.0) when the fit is empty."""
+    ODD_METER_SHARE of the per-bar likelihood, and 7 (eighths of 7/8) only on a beat of at least
+    FAST_BPM; else the likelier of 3 and 4, its confidence then taken between those two. (4, 0.0)
+    when the fit is empty."""
+    if tempo_bpm < FAST_BPM:
+        by_meter = {m: v for m, v in by_meter.items() if m != 7}
     if not by_meter:
         return 4, 0.0
     best = max(by_meter, key=lambda m: by_meter[m])

@@ -260,7 +260,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     if len(bar_activations):
         # The bar tracker sets the meter (4 when it fits nothing); the bar's phase also weighs
         # where the chords change.
-        meter, confidence = levels.chosen_meter(fit, len(beats))
+        meter, confidence = levels.chosen_meter(fit, len(beats), grid.tempo_from_beats(beats) or 0.0)
         strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
         changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
         downbeats = beats[grid.downbeat_phase(beats, meter, changes, strength) :: meter]

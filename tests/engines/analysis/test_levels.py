@@ -107,11 +107,14 @@ def test_meter_confidence_is_the_per_bar_share() -> None:
 
 
 def test_an_odd_meter_needs_a_clear_lead() -> None:
-    assert levels.chosen_meter({}, 32) == (4, 0.0)
-    meter, confidence = levels.chosen_meter({3: -500.0, 4: -400.0, 7: -398.0}, 28)  # 7 ahead by 0.5 a bar
+    assert levels.chosen_meter({}, 32, 120.0) == (4, 0.0)
+    meter, confidence = levels.chosen_meter(
+        {3: -500.0, 4: -400.0, 7: -398.0}, 28, 200.0
+    )  # 7 ahead by 0.5 a bar
     assert meter == 4 and confidence == pytest.approx(1 / (1 + np.exp(-100 / 7)))  # between 3 and 4
-    assert levels.chosen_meter({3: -500.0, 4: -400.0, 7: -380.0}, 28)[0] == 7  # 5 a bar: 0.99
-    assert levels.chosen_meter({3: -500.0, 4: -400.0, 5: -396.0}, 40)[0] == 4  # 0.5 a bar over 8 bars
+    assert levels.chosen_meter({3: -500.0, 4: -400.0, 7: -380.0}, 28, 200.0)[0] == 7  # 5 a bar: 0.99
+    assert levels.chosen_meter({3: -500.0, 4: -400.0, 7: -380.0}, 28, 66.0)[0] == 4  # 7 quarters: no
+    assert levels.chosen_meter({3: -500.0, 4: -400.0, 5: -396.0}, 40, 100.0)[0] == 4  # 0.5 a bar over 8 bars
     assert levels.meter_confidence({4: -100.0, 3: -108.0}, 8.0, 3) == pytest.approx(1 / (1 + np.exp(1)))
 
 
