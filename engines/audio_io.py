@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from engines.errors import AudioFileError, FileCutShort
 
 log = logging.getLogger(__name__)
 READABLE_FORMATS = ("WAV", "WAVEX", "AIFF", "FLAC", "MP3", "OGG", "W64", "RF64", "CAF")
+_FD2_LOCK = threading.Lock()  # decoder_stderr swaps the process's fd 2: one at a time
 # Decoder lines that are the decoder's own bookkeeping, never a message for the user.
 DECODER_NOISE = re.compile(r"Xing stream size|psf_fseek|psf_|^\s*\*\*\*|^Internal ", re.IGNORECASE)
 
@@ -33,13 +35,19 @@ DECODER_NOISE = re.compile(r"Xing stream size|psf_fseek|psf_|^\s*\*\*\*|^Interna
 @contextlib.contextmanager
 def decoder_stderr() -> Iterator[None]:
     """Hold what C decoders write to file descriptor 2 while the block runs: their own lines
-    (``DECODER_NOISE``) go to the debug log, anything else back to stderr afterwards."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):  # no usable fd 2 (an embedded interpreter): nothing to hold
-        yield
-        return
+    (``DECODER_NOISE``) go to the debug log, anything else back to stderr afterwards. One block at
+    a time (fd 2 is the process's): two threads swapping it in turn would leave it on a dead file."""
+    with _FD2_LOCK:
+        try:
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError):  # no usable fd 2 (an embedded interpreter): nothing to hold
+            yield
+            return
+        yield from _held_fd2(saved)
+
+
+def _held_fd2(saved: int) -> Iterator[None]:
     with tempfile.TemporaryFile() as held:
         os.dup2(held.fileno(), 2)
         try:

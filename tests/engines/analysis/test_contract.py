@@ -72,6 +72,24 @@ def test_decoder_noise_never_reaches_the_user(tmp_path: Path, capfd: pytest.Capt
     assert "Xing" not in captured.err and "psf_fseek" not in captured.err
 
 
+def test_decoding_from_many_threads_leaves_stderr_where_it_was(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """fd 2 is the process's: threads that each held it in turn, unserialised, could leave it on a
+    closed file."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    mp3 = tmp_path / "cut.mp3"
+    sf.write(mp3, _tone(2.0), SR, format="MP3")
+    mp3.write_bytes(mp3.read_bytes()[: mp3.stat().st_size // 2])
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda _: read_frames(mp3, allow_short=True), range(16)))
+    os.write(2, b"still here\n")
+    err = capfd.readouterr().err
+    assert "still here" in err and "Xing" not in err
+
+
 def _findings(chord_labels: list[str], key_index: int, *, downbeats: bool = True) -> Findings:
     beats = np.arange(0.0, 8.0, 0.5)
     probabilities = np.full(24, 0.01)
