@@ -19,6 +19,10 @@ class AudioFileError(RooError):
     """An audio file is missing, empty, corrupt or of an unsupported format."""
 
 
+class FileCutShort(AudioFileError):
+    """An audio file holds less audio than its header declares (an interrupted copy)."""
+
+
 class ModelUnavailable(RooError):
     """Model weights cannot be found or loaded; the message says how to get them."""
 

@@ -46,7 +46,7 @@ def plan_for(clip: AudioClip, result: AnalysisResult, signature: tuple[int, int]
         plan = plan_warp(
             result.beats_s,
             result.downbeats_s,
-            beats_per_bar=result.time_signature[0],
+            beats_per_bar=result.beats_per_bar or signature[0],  # none: refused for want of downbeats
             signature=signature,
             region_start_s=start_s,
             region_end_s=end_s,

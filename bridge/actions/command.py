@@ -3,7 +3,8 @@
 The intent goes back on /roo/result (kind "intent") and the sentence heard with the action
 taken on /roo/status. A sentence not understood fails with what was heard and two suggestions,
 and nothing is done. Writing clips goes to a new slot; a sentence that asks to replace a clip
-is held until "yes" (or dropped by "no" or "cancel"), for at most PENDING_TIMEOUT_S.
+is held until "yes" (or dropped by "no" or "cancel"), for at most PENDING_TIMEOUT_S; so is a spoken
+one that starts a heavy job (MusicGen, separation: ``bridge.commands.safety``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bridge import protocol
 from bridge.actions import history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
+from bridge.commands.safety import needs_spoken_yes
 from bridge.jobs import Job
 from engines.errors import InvalidValue, ModelUnavailable
 from engines.music import parse_key
@@ -59,6 +61,11 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     if intent.needs_confirmation:
         _pending[app] = Pending(intent, time.monotonic())
         return f'{heard}: this replaces the existing clip; say "yes" to replace it or "no" to keep it'
+    if source == "voice" and needs_spoken_yes(intent):
+        _pending[app] = Pending(intent, time.monotonic())
+        return (
+            f'{heard}: this starts a long job ({intent.describe()}); say "yes" to start it or "no" to drop it'
+        )
     return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}"
 
 
@@ -199,7 +206,8 @@ async def _confirm(app: App, job: Job, intent: Intent) -> str:
     if pending is None or time.monotonic() - pending.created_s > PENDING_TIMEOUT_S:
         return "nothing is waiting for a yes or no"
     if not intent.params["yes"]:
-        return f'kept the existing clip; "{pending.intent.heard}" was not done'
+        kept = "kept the existing clip" if pending.intent.needs_confirmation else "dropped it"
+        return f'{kept}; "{pending.intent.heard}" was not done'
     return f'"{pending.intent.heard}": ' + await HANDLERS[pending.intent.action](app, job, pending.intent)
 
 

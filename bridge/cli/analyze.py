@@ -19,6 +19,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--end", type=float, default=None, metavar="SECONDS", help="analyse up to here (default: the end)"
     )
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
+    parser.add_argument(
+        "--allow-short", action="store_true", help="analyse a file cut short (an interrupted copy) as it is"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,25 +30,28 @@ def run(args: argparse.Namespace) -> int:
     from bridge.cli.progress import terminal_bar
     from engines.analysis import analyze_file
     from engines.analysis.result import NO_KEY
+    from engines.errors import FileCutShort
 
-    with terminal_bar("analysing", enabled=not args.json) as progress:  # none when piped
-        result = analyze_file(
-            args.file,
-            backend=args.backend,
-            start_s=args.start,
-            end_s=args.end,
-            use_cache=not args.no_cache,
-            progress=progress,
-        )
+    try:
+        with terminal_bar("analysing", enabled=not args.json) as progress:  # none when piped
+            result = analyze_file(
+                args.file,
+                backend=args.backend,
+                start_s=args.start,
+                end_s=args.end,
+                use_cache=not args.no_cache,
+                progress=progress,
+                allow_short=args.allow_short,
+            )
+    except FileCutShort as exc:
+        raise FileCutShort(f"{exc}; --allow-short analyses what it holds") from exc
     if args.json:
         print(json.dumps(result.to_dict()))
         return 0
     tempo = "none" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"
-    num, den = result.time_signature
+    meter = "no meter" if result.time_signature is None else "{}/{}".format(*result.time_signature)
     print(f"file:       {args.file} ({result.duration_s:.2f} s, {result.sample_rate} Hz)")
-    print(
-        f"tempo:      {tempo}, {len(result.beats_s)} beats, {len(result.downbeats_s)} downbeats, {num}/{den}"
-    )
+    print(f"tempo:      {tempo}, {len(result.beats_s)} beats, {len(result.downbeats_s)} downbeats, {meter}")
     if result.key == NO_KEY:
         print(f"key:        {NO_KEY} (no pitched sound: a drum loop or noise)")
     else:

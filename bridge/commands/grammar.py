@@ -122,7 +122,7 @@ def _rules() -> dict[str, str]:
         "mg_word": alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES)),
         "mg_sound": alt(v.MUSICGEN_SOUNDS),
         "mg_phrase": "[ <mg_word> [ <mg_word> ] ] <mg_sound> [ <mg_sound> ]",
-        "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of ) | render ] [ a | an | some ] "
+        "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of | a loop of ) | render ] [ a | an | some ] "
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from bridge.commands.intent import Intent
 from bridge.commands.parser import parse
+from bridge.commands.safety import spoken
 
 WHISPER_ENV = "MUSEAROO_WHISPER"
 
@@ -53,10 +54,11 @@ def load_recognizer(whisper: str | None = None, *, state_path: Path | None = Non
 
 
 def hear(audio: Any, recognizer: Recognizer, backend: str = "") -> Heard:
-    """Transcribe one utterance (16 kHz mono int16) and parse it with the command parser."""
+    """Transcribe one utterance (16 kHz mono int16) and parse it with the command parser, under the
+    voice rules (``safety.spoken``)."""
     start = time.perf_counter()
     transcript = recognizer.transcribe(audio)
-    intent = parse(transcript)
+    intent = spoken(parse(transcript))
     return Heard(transcript, intent, (time.perf_counter() - start) * 1000.0, backend)
 
 
@@ -89,5 +91,5 @@ def open_stream(recognizer: Recognizer) -> UtteranceStream:
 def hear_stream(stream: UtteranceStream, released_at: float, backend: str = "") -> Heard:
     """Finish a streamed utterance and parse it; ``released_at`` is perf_counter() at the release."""
     transcript = stream.finish()
-    intent = parse(transcript)
+    intent = spoken(parse(transcript))
     return Heard(transcript, intent, (time.perf_counter() - released_at) * 1000.0, backend)

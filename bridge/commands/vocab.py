@@ -249,6 +249,8 @@ MUSICGEN_TRIGGERS = (
     "sample of",
     "a sound of",
     "render",
+    "a loop of",
+    "loop of",
 )
 MUSICGEN_SOUNDS = (
     "piano",

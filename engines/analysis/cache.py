@@ -47,11 +47,20 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_key(file_hash: str, backend: str, start_s: float | None, end_s: float | None) -> str:
-    """The entry name for one file's bytes under one set of settings."""
-    settings = json.dumps(
-        {"v": core.ANALYSIS_VERSION, "backend": backend, "start_s": start_s, "end_s": end_s}, sort_keys=True
-    )
+def cache_key(
+    file_hash: str, backend: str, start_s: float | None, end_s: float | None, *, allow_short: bool = False
+) -> str:
+    """The entry name for one file's bytes under one set of settings (a cut-short file's result,
+    read with ``allow_short``, never answers a call that does not allow it)."""
+    wanted: dict[str, object] = {
+        "v": core.ANALYSIS_VERSION,
+        "backend": backend,
+        "start_s": start_s,
+        "end_s": end_s,
+    }
+    if allow_short:
+        wanted["allow_short"] = True
+    settings = json.dumps(wanted, sort_keys=True)
     return hashlib.sha256(f"{file_hash}|{settings}".encode()).hexdigest()
 
 
@@ -87,23 +96,25 @@ def analyze_file(
     end_s: float | None = None,
     cache_dir: Path | None = None,
     use_cache: bool = True,
+    allow_short: bool = False,
     progress: Progress | None = None,
 ) -> AnalysisResult:
     """Analyse an audio file (optionally the region start_s..end_s), answering from the cache when it can.
 
-    Raises AudioFileError for a missing, empty, silent, corrupt or unsupported file.
+    Raises AudioFileError for a missing, empty, corrupt, unsupported or cut-short file (FileCutShort;
+    ``allow_short`` analyses what such a file holds). A silent file gives key "N" and no beats.
     """
     path = Path(path)
     name = core.resolve_backend(backend)
     if not path.is_file():
         read_audio(path)  # raises the precise AudioFileError (missing, not a file)
-    key = cache_key(content_hash(path), name, start_s, end_s)
+    key = cache_key(content_hash(path), name, start_s, end_s, allow_short=allow_short)
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     if use_cache and (hit := load(folder, key)) is not None:
         if progress is not None:
             progress(1.0, "analysis from cache")
         return hit
-    samples, sample_rate = read_audio(path, start_s=start_s, end_s=end_s)
+    samples, sample_rate = read_audio(path, start_s=start_s, end_s=end_s, allow_short=allow_short)
     result = core.analyze(samples, sample_rate, backend=name, progress=progress)
     if use_cache:
         store(folder, key, result)

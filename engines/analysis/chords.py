@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from engines.analysis.result import NO_CHORD, ChordSegment, parse_harte
-from engines.music import NOTE_NAMES
+from engines.errors import InvalidValue
+from engines.music import NOTE_NAMES, SCALES, parse_key
 
 SELF_TRANSITION = 0.95  # Viterbi smoothing: probability of staying on the same chord per frame
 NO_CHORD_ENERGY = 0.05  # frames whose chroma energy is below this share of the loudest are "N"
@@ -135,4 +136,33 @@ def snap_to_beats(segments: Sequence[ChordSegment], beats_s: np.ndarray) -> list
             out[-1] = ChordSegment(out[-1].start_s, end, seg.label)
         else:
             out.append(ChordSegment(start, end, seg.label))
+    return out
+
+
+FLAT_ROOTS = ("C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B")
+
+
+def spelled_in_key(segments: Sequence[ChordSegment], key: str) -> list[ChordSegment]:
+    """The chords with their roots spelled as the key spells them: flats in a key whose signature
+    has flats (Eb:maj in Eb major, Bb:7 in F major), sharps in one with sharps (F#:min in A major).
+
+    C major and A minor (no accidentals) spell their borrowed roots with flats (Bb, Eb, Ab: the
+    flat-side chords borrowed from the parallel minor are the common ones). An unparsable key ("N")
+    leaves the labels as they are.
+    """
+    try:
+        parsed = parse_key(key)
+    except InvalidValue:
+        return list(segments)
+    major_tonic = parsed.tonic if 4 in SCALES[parsed.scale] else (parsed.tonic + 3) % 12
+    fifths = (7 * major_tonic) % 12  # 0 C, 1 G (one sharp) ... 6 F# (six sharps), 7 Db (five flats) ... 11 F
+    roots = NOTE_NAMES if 1 <= fifths <= 6 else FLAT_ROOTS
+    out = []
+    for seg in segments:
+        parsed_chord = parse_harte(seg.label)
+        if parsed_chord is None:
+            out.append(seg)
+            continue
+        quality = seg.label.split(":", 1)[1] if ":" in seg.label else parsed_chord[1]
+        out.append(ChordSegment(seg.start_s, seg.end_s, f"{roots[parsed_chord[0]]}:{quality}"))
     return out

@@ -11,7 +11,7 @@ import logging
 
 import numpy as np
 
-from engines.analysis import chords, grid, keys, librosa_backend, madmom_backend
+from engines.analysis import chords, grid, keys, levels, librosa_backend, madmom_backend
 from engines.analysis.reader import is_silent, to_mono
 from engines.analysis.result import NO_CHORD, NO_KEY, AnalysisResult, ChordSegment, Findings, Progress
 from engines.errors import InvalidValue, ModelUnavailable
@@ -19,8 +19,9 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
+# 13: no meter without downbeats, chords spelled in the key, tempo level and meter (BENCHMARKS.md);
 # 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -96,28 +97,32 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
         key, confidence = keys.best_key(found.key_probabilities)
         segments = tuple(
             ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
-            for c in chords.snap_to_beats(found.chords, found.beats_s)
+            for c in chords.spelled_in_key(chords.snap_to_beats(found.chords, found.beats_s), key)
             if c.start_s < duration_s and c.end_s > c.start_s
         )
     else:  # no pitched sound (a drum loop): no key and no chords rather than invented ones
         key, confidence = NO_KEY, 0.0
         segments = (ChordSegment(0.0, duration_s, NO_CHORD),) if duration_s > 0 else ()
+    tempo = grid.tempo_from_beats(found.beats_s)
+    measured = len(found.downbeats_s) > 0
     result = AnalysisResult(
         duration_s=duration_s,
         sample_rate=sample_rate_hz,
-        tempo_bpm=grid.tempo_from_beats(found.beats_s),
+        tempo_bpm=tempo,
         beats_s=tuple(float(t) for t in found.beats_s),
         downbeats_s=tuple(float(t) for t in found.downbeats_s),
-        time_signature=(found.beats_per_bar, 4),
+        time_signature=levels.signature(found.beats_per_bar, compound=found.compound) if measured else None,
         key=key,
         key_confidence=confidence,
         chords=segments,
         backend=backend,
+        tempo_alternatives=levels.alternatives(tempo, *found.tempo_levels),
+        meter_confidence=found.meter_confidence if measured else 0.0,
     )
     return AnalysisResult.from_dict(result.to_dict())  # rounded as stored, so cached results are equal
 
 
 def silent_result(duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:
-    """The answer for silence: no grid, no key, one no-chord segment; 4/4 is Live's default."""
+    """The answer for silence: no grid, no time signature, no key, one no-chord segment."""
     chords = (ChordSegment(0.0, duration_s, NO_CHORD),) if duration_s > 0 else ()
-    return AnalysisResult(duration_s, sample_rate_hz, None, (), (), (4, 4), NO_KEY, 0.0, chords, backend)
+    return AnalysisResult(duration_s, sample_rate_hz, None, (), (), None, NO_KEY, 0.0, chords, backend)

@@ -124,9 +124,18 @@ def downbeats_by_accent(
     elsewhere; ``prefer`` wins unless another meter beats it by ``margin``. Needs accents for
     at least two bars of the longest meter, else returns (prefer, 0).
     """
+    meter, phase, _ = accent_meter(beat_accents, meters=meters, prefer=prefer, margin=margin)
+    return meter, phase
+
+
+def accent_meter(
+    beat_accents: np.ndarray, *, meters: tuple[int, ...] = (3, 4), prefer: int = 4, margin: float = 1.1
+) -> tuple[int, int, float]:
+    """``downbeats_by_accent``'s (beats per bar, first downbeat) and the chosen meter's share of the
+    meters' scores (0..1, its confidence; 0 when too short to judge)."""
     accents = np.asarray(beat_accents, dtype=np.float64)
     if len(accents) < 2 * max(meters):
-        return prefer, 0
+        return prefer, 0, 0.0
     best: dict[int, tuple[float, int]] = {}
     for meter in meters:
         scores = []
@@ -139,7 +148,7 @@ def downbeats_by_accent(
     for other, (score, _) in best.items():
         if other != prefer and score > best[prefer][0] * margin and score > best[meter][0]:
             meter = other
-    return meter, best[meter][1]
+    return meter, best[meter][1], best[meter][0] / sum(score for score, _ in best.values())
 
 
 def audible_span(

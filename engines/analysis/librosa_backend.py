@@ -48,7 +48,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     progress(0.5, "chroma")
     chroma = chroma_frames(samples)
     fps = sr / CHROMA_HOP
-    downbeats, meter = np.zeros(0), 4
+    downbeats, meter, confidence = np.zeros(0), 4, 0.0
     if len(beats) >= 8:
         # Accent per beat: low-frequency onset strength plus chord change at the beat.
         bass = librosa.onset.onset_strength(y=samples, sr=sr, hop_length=HOP, fmax=200.0, n_mels=32)
@@ -61,7 +61,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         )
         change = np.r_[0.0, np.linalg.norm(np.diff(beat_chroma, axis=0), axis=1)]
         accents = strength / max(float(strength.max()), 1e-9) + change / max(float(change.max()), 1e-9)
-        meter, phase = grid.downbeats_by_accent(accents)
+        meter, phase, confidence = grid.accent_meter(accents)
         downbeats = beats[phase::meter]
     progress(0.8, "key and chords")
     return Findings(
@@ -73,4 +73,5 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         # Not measured: the STFT chroma is normalised per frame, and spectral flatness did not
         # separate drum loops from real mixes (BENCHMARKS.md), so this backend always names a key.
         pitched_share=1.0,
+        meter_confidence=confidence,
     )

@@ -5,7 +5,8 @@ process (``models()``); the downbeat tracker is built per call with its tempo ra
 around the beat tracker's tempo and its 3:2 readings, so both agree on the beat level and
 decoding stays cheap. The downbeat tracker's model picks the beat level and the meter; the bar's
 phase weighs the downbeat network's strength at each beat and where the recognised chords change
-(``grid.downbeat_phase``).
+(``grid.downbeat_phase``); the bar tracker's decoding, the tempo octave and compound meters are in
+``bars``.
 """
 
 from __future__ import annotations
@@ -16,27 +17,25 @@ from typing import Any
 
 import numpy as np
 
-from engines.analysis import chords, grid, keys
+from engines.analysis import chords, grid, keys, levels
+from engines.analysis.bars import (
+    BEAT_MAX_BPM,
+    BEAT_MIN_BPM,
+    FPS,
+    MIN_METER_BEATS,
+    beat_level,
+    compound_meter,
+    other_octave,
+    track_beats_near,
+)
 from engines.analysis.result import NO_CHORD, ChordSegment, Findings, Progress
 from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
-FPS = 100  # beat activation frames per second
 # A beat-network peak counts as an onset above this activation: a sustained pad stays under 0.02,
 # a single plucked chord reaches 0.12 once, music's beats reach 0.3 to 0.6 (BENCHMARKS.md).
 BEAT_EVIDENCE = 0.1
 CHROMA_FPS = 10  # deep chroma frames per second
-DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
-METERS = (3, 4)  # the bar tracker's meters
-# Beat levels the bar tracker may prefer over the beat tracker's: on swung music (a beat and its
-# swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
-# read as 144). Only 3:2 readings: at 2:1 the bar tracker is no better judge (BENCHMARKS.md).
-TEMPO_RATIOS = (2 / 3, 3 / 2)
-# madmom's Viterbi keeps a (frames x states) table of 4-byte back-pointers although the bar fit uses
-# only the best path's log-probability: one decode of a 9-minute file at 52 BPM took 1.6 GB. On a
-# longer clip the meter and the beat level are chosen on its middle BAR_FIT_MAX_S (BENCHMARKS.md).
-BAR_FIT_MAX_S = 120.0
-BEAT_MIN_BPM, BEAT_MAX_BPM = 55.0, 215.0  # madmom's DBN beat tracker's default tempo range
 # onnxruntime threads per network. madmom's default (2) gives the same outputs (bit-identical for the
 # recurrent networks, within 1e-8 for the convolutional ones) but, on two busy
 # cores, its spinning worker threads cost about 5x the CPU (BENCHMARKS.md).
@@ -136,54 +135,6 @@ def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.hstack(beat_parts), np.hstack(bar_parts)
 
 
-def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
-    """Log-probability of the downbeat tracker's best path for each meter, tempo within the span.
-
-    As madmom's ``DBNDownBeatTrackingProcessor`` does: the frames from the first to the last
-    activation over its threshold (their middle BAR_FIT_MAX_S where longer), one model per meter;
-    the meter with the highest figure is the one it would report. Empty when no frame reaches the
-    threshold.
-    """
-    from madmom.features.beats import threshold_activations
-    from madmom.features.downbeats import DBNDownBeatTrackingProcessor
-
-    tracker = DBNDownBeatTrackingProcessor(
-        beats_per_bar=list(METERS),
-        min_bpm=tempo_bpm * (1 - DOWNBEAT_TEMPO_SPAN),
-        max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN),
-        fps=FPS,
-    )
-    active, _ = threshold_activations(bar_activations, tracker.threshold)
-    if not active.any():
-        return {}
-    excess = len(active) - round(BAR_FIT_MAX_S * FPS)
-    if excess > 0:
-        active = active[excess // 2 : excess // 2 + round(BAR_FIT_MAX_S * FPS)]
-    return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
-
-
-def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int]:
-    """(tempo in BPM, beats per bar): the beat tracker's tempo or a 3:2 reading of it, whichever
-    the downbeat tracker's model fits best, and that model's meter (4 when nothing fits)."""
-    fits = {tempo_bpm: bar_fit(bar_activations, tempo_bpm)}
-    if not fits[tempo_bpm]:
-        return tempo_bpm, 4
-    for ratio in TEMPO_RATIOS:
-        if BEAT_MIN_BPM <= tempo_bpm * ratio <= BEAT_MAX_BPM:
-            fits[tempo_bpm * ratio] = bar_fit(bar_activations, tempo_bpm * ratio)
-    return grid.likeliest_level(fits)
-
-
-def track_beats_near(beat_activation: np.ndarray, tempo_bpm: float) -> np.ndarray:
-    """The beat tracker again, its tempo range narrowed to the downbeat tracker's span around ``tempo_bpm``."""
-    from madmom.features.beats import DBNBeatTrackingProcessor
-
-    tracker = DBNBeatTrackingProcessor(
-        min_bpm=tempo_bpm * (1 - DOWNBEAT_TEMPO_SPAN), max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN), fps=FPS
-    )
-    return np.asarray(tracker(beat_activation), dtype=np.float64)
-
-
 def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     """Run every madmom stage on mono 44.1 kHz audio; ``progress(fraction, message)`` between stages."""
     from madmom.audio.signal import Signal
@@ -198,14 +149,14 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     if grid.rhythmic(beat_activation, FPS, BEAT_EVIDENCE):
         beats = np.asarray(m["beat_dbn"](beat_activation), dtype=np.float64)
     progress(0.45, "downbeat network")
-    tempo = grid.tempo_from_beats(beats)
-    downbeat_strength, meter = None, 4
-    if tempo is not None and len(beats) >= 2 * max(METERS):
+    tracked = grid.tempo_from_beats(beats)
+    fit: dict[int, float] = {}
+    bar_activations = np.zeros((0, 2))
+    if tracked is not None and len(beats) >= MIN_METER_BEATS:
         bar_activations = np.delete(m["bar_nn"](bar_input), 0, axis=1)  # drop the no-beat class
-        level, meter = beat_level(bar_activations, tempo)
-        if level != tempo:
+        level, _, fit = beat_level(bar_activations, tracked)
+        if level != tracked:
             beats = track_beats_near(beat_activation, level)
-        downbeat_strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
     progress(0.75, "key and chords")
     cnn = keys.from_madmom_order(m["key_cnn"](signal))
     chroma = np.atleast_2d(np.asarray(m["chroma"](signal), dtype=np.float64))  # one frame comes squeezed
@@ -213,11 +164,20 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     chord_frames = m["chord_cnn"](signal)
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
-    downbeats = np.zeros(0)
-    if downbeat_strength is not None:
-        # The bar tracker sets the meter; the bar's phase also weighs where the chords change.
+    beats, fit = other_octave(bar_activations, beats, fit, segments)
+    downbeats, meter, confidence, compound = np.zeros(0), 4, 0.0, False
+    if len(bar_activations):
+        # The bar tracker sets the meter (4 when it fits nothing); the bar's phase also weighs
+        # where the chords change.
+        meter, confidence = levels.chosen_meter(fit, len(beats), grid.tempo_from_beats(beats) or 0.0)
+        strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
         changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
-        downbeats = beats[grid.downbeat_phase(beats, meter, changes, downbeat_strength) :: meter]
+        downbeats = beats[grid.downbeat_phase(beats, meter, changes, strength) :: meter]
+        if meter == 3 and len(downbeats) >= 2:
+            beats, downbeats, meter, compound = compound_meter(
+                samples, SAMPLE_RATE_HZ, beats, downbeats, segments, bar_activations
+            )
+    final = grid.tempo_from_beats(beats)
     return Findings(
         beats_s=beats,
         downbeats_s=downbeats,
@@ -225,4 +185,9 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         key_probabilities=keys.blend(cnn, profile),
         chords=segments,
         pitched_share=keys.pitched_share(chroma),
+        meter_confidence=confidence,
+        compound=compound,
+        tempo_levels=(tracked,)
+        if tracked is not None and final is not None and abs(final / tracked - 1) > 0.02
+        else (),
     )

@@ -1,7 +1,7 @@
 """Read an audio file (WAV, AIFF, FLAC, MP3, OGG) as mono float32 for analysis.
 
 Decoding, format checks and regions come from ``engines.audio_io.read_frames``; this adds the
-downmix and refuses silence. Every failure is an AudioFileError naming the file and the problem.
+downmix. Every failure is an AudioFileError naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-
-from engines.errors import AudioFileError
 
 SILENCE_PEAK = 1e-4  # -80 dBFS: a file whose loudest sample is below this holds no music
 
@@ -34,21 +32,16 @@ def to_mono(samples: np.ndarray) -> np.ndarray:
 
 
 def read_audio(
-    path: str | Path, *, start_s: float | None = None, end_s: float | None = None
+    path: str | Path, *, start_s: float | None = None, end_s: float | None = None, allow_short: bool = False
 ) -> tuple[np.ndarray, int]:
     """Mono float32 samples and the file's sample rate (Hz), optionally only start_s..end_s.
 
     The region is in seconds of the file (a Live clip's start and end markers); end_s past the
-    end of the file is clipped. Raises AudioFileError for a missing, empty, corrupt, unsupported
-    or silent file.
+    end of the file is clipped. Silence is read like any audio (``analyze`` answers it with key
+    "N" and no beats). Raises AudioFileError for a missing, empty, corrupt, unsupported or cut-short
+    file (``allow_short`` reads a cut-short one as it is).
     """
     from engines.audio_io import read_frames
 
-    frames, sample_rate = read_frames(path, start_s=start_s, end_s=end_s)
-    samples = to_mono(frames)
-    if is_silent(samples):
-        where = "" if start_s is None and end_s is None else f" between {start_s} s and {end_s} s"
-        raise AudioFileError(
-            f"audio file {str(path)!r} is silent{where} (peak below -80 dBFS, DC offset removed)"
-        )
-    return samples, sample_rate
+    frames, sample_rate = read_frames(path, start_s=start_s, end_s=end_s, allow_short=allow_short)
+    return to_mono(frames), sample_rate

@@ -41,6 +41,9 @@ class Findings:
     key_probabilities: np.ndarray  # 24 keys: C..B major, then C..B minor
     chords: list[ChordSegment]
     pitched_share: float  # 0..1: share of the sounding frames in which a pitch is heard (keys.TONAL_SHARE)
+    meter_confidence: float = 0.0  # 0..1 (levels.meter_confidence); 0 without downbeats
+    compound: bool = False  # the beats are dotted quarters (6/8, 12/8)
+    tempo_levels: tuple[float, ...] = ()  # other tempo levels the evidence weighed (BPM), likeliest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,20 +53,33 @@ class AnalysisResult:
     tempo_bpm: float | None  # None when there are fewer than two beats (silence)
     beats_s: tuple[float, ...]
     downbeats_s: tuple[float, ...]  # a subset of beats_s
-    time_signature: tuple[int, int]
+    time_signature: tuple[int, int] | None  # None without downbeats (no bar was measured)
     key: str  # "A minor", "F# major" or "N"
     key_confidence: float  # 0..1
     chords: tuple[ChordSegment, ...]
     backend: str  # "madmom" or "librosa"
+    tempo_alternatives: tuple[float, ...] = ()  # other levels of the same beat (BPM), likeliest first
+    meter_confidence: float = 0.0  # 0..1; 0 without a time signature
+
+    @property
+    def beats_per_bar(self) -> int | None:
+        """Analysed beats in a bar: the numerator, or its third in 6/8, 9/8, 12/8 (counted in dotted
+        quarters); None without a time signature."""
+        if self.time_signature is None:
+            return None
+        num, den = self.time_signature
+        return num // 3 if den == 8 and num % 3 == 0 else num
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "duration_s": round(self.duration_s, 4),
             "sample_rate": self.sample_rate,
             "tempo_bpm": None if self.tempo_bpm is None else round(self.tempo_bpm, 3),
+            "tempo_alternatives": [round(t, 3) for t in self.tempo_alternatives],
             "beats_s": [round(t, 4) for t in self.beats_s],
             "downbeats_s": [round(t, 4) for t in self.downbeats_s],
-            "time_signature": list(self.time_signature),
+            "time_signature": None if self.time_signature is None else list(self.time_signature),
+            "meter_confidence": round(self.meter_confidence, 4),
             "key": self.key,
             "key_confidence": round(self.key_confidence, 4),
             "chords": [
@@ -78,14 +94,16 @@ class AnalysisResult:
         """Rebuild a result from ``to_dict()`` output (the cache); raises InvalidValue if malformed."""
         try:
             tempo = data["tempo_bpm"]
-            num, den = data["time_signature"]
+            signature = data["time_signature"]
+            if signature is not None:
+                num, den = signature
             return cls(
                 duration_s=float(data["duration_s"]),
                 sample_rate=int(data["sample_rate"]),
                 tempo_bpm=None if tempo is None else float(tempo),
                 beats_s=tuple(float(t) for t in data["beats_s"]),
                 downbeats_s=tuple(float(t) for t in data["downbeats_s"]),
-                time_signature=(int(num), int(den)),
+                time_signature=None if signature is None else (int(num), int(den)),
                 key=str(data["key"]),
                 key_confidence=float(data["key_confidence"]),
                 chords=tuple(
@@ -93,6 +111,8 @@ class AnalysisResult:
                     for c in data["chords"]
                 ),
                 backend=str(data["backend"]),
+                tempo_alternatives=tuple(float(t) for t in data["tempo_alternatives"]),
+                meter_confidence=float(data["meter_confidence"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidValue(f"analysis result {str(data)[:80]!r} is malformed: {exc}") from exc

@@ -90,7 +90,7 @@ def real_section() -> dict[str, Any]:
             "tempo_ours_bpm": ours.tempo_bpm,
             "tempo_error": abs((ours.tempo_bpm or 0.0) - ref_tempo) / ref_tempo,
             "tempo_error_librosa": abs((lib.tempo_bpm or 0.0) - ref_tempo) / ref_tempo,
-            "meter_ours": list(ours.time_signature),
+            "meter_ours": None if ours.time_signature is None else list(ours.time_signature),
             "key_ours": ours.key,
             "pitched_share": keys.pitched_share(deep_chroma(signal)),
         }

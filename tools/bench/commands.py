@@ -32,7 +32,9 @@ import yaml
 
 from bridge.commands import jsgf, parse
 from bridge.commands.audio import read_speech_wav
-from bridge.commands.grammar import build_jsgf, spoken
+from bridge.commands.grammar import build_jsgf
+from bridge.commands.grammar import spoken as spoken_words
+from bridge.commands.safety import HEAVY_ACTIONS, spoken, starts_heavy_job
 from bridge.commands.sphinx import SphinxRecognizer
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
@@ -64,7 +66,7 @@ def speech_text(entry: dict[str, Any]) -> str:
     text = entry.get("say") or entry["text"]
     words = " ".join(w for w in text.lower().replace(",", " ").split())
     # espeak-ng says "bpm" as its letters, which is how the grammar's word "bpm" is pronounced.
-    return spoken(f" {words} ".replace(" b p m ", " bpm ").strip())
+    return spoken_words(f" {words} ".replace(" b p m ", " bpm ").strip())
 
 
 def synthesize(text: str, voice: str, folder: Path, index: str) -> Path:
@@ -96,6 +98,13 @@ def run_speech(
     recognizer: SphinxRecognizer, cases: list[tuple[dict[str, Any], np.ndarray]], *, streaming: bool
 ) -> dict[str, Any]:
     ok, latencies_ms, cpu_ms, misses, pace = [], [], [], [], []
+    heavy = {
+        "misheard_before": 0,
+        "misheard_after": 0,
+        "misheard_held": 0,
+        "right_heavy": 0,
+        "right_refused": 0,
+    }
     for entry, audio in cases:
         if streaming:
             stream, fed_s = recognizer.stream(), 0.0
@@ -117,6 +126,15 @@ def run_speech(
         ok.append(exact(intent.as_dict(), entry))
         if not ok[-1]:
             misses.append((speech_text(entry), transcript))
+        # voice safety: before, a spoken intent ran at once as a typed one does; now spoken() and the yes rule
+        now = spoken(intent)
+        if not ok[-1]:
+            heavy["misheard_before"] += starts_heavy_job(intent, source="typed")
+            heavy["misheard_after"] += starts_heavy_job(now, source="voice")
+            heavy["misheard_held"] += now.action in HEAVY_ACTIONS
+        elif intent.action in HEAVY_ACTIONS:
+            heavy["right_heavy"] += 1
+            heavy["right_refused"] += not now.understood
     ordered = sorted(latencies_ms)
     return {
         "ok": ok,
@@ -126,6 +144,7 @@ def run_speech(
         "cpu_median_ms": statistics.median(cpu_ms),
         "pace_max": max(pace, default=0.0),
         "misses": misses,
+        "heavy": heavy,
     }
 
 
@@ -136,6 +155,12 @@ def report(label: str, r: dict[str, Any], show_misses: bool) -> None:
         f" p95 {r['p95_ms']:4.0f} ms, max {r['max_ms']:5.0f} ms; CPU median {r['cpu_median_ms']:4.0f} ms"
         + (f"; blocks decoded at <= {r['pace_max']:.2f}x real time" if r["pace_max"] else "")
         + f" (load {os.getloadavg()[0]:.1f})"
+    )
+    h = r["heavy"]
+    print(
+        f"  {'':44} misheard commands that start a heavy job: {h['misheard_before']} before, "
+        f"{h['misheard_after']} now ({h['misheard_held']} held for a yes); rightly heard heavy commands {h['right_heavy']} (now wait for a yes), "
+        f"{h['right_refused']} of them refused by voice for want of the MusicGen keyword"
     )
     if show_misses:
         for said, heard in r["misses"]:

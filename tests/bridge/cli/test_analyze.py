@@ -13,8 +13,8 @@ import soundfile as sf
 from bridge.cli import main
 from tests.engines.analysis.synth import SR, progression
 
-FIELDS = {"duration_s", "sample_rate", "tempo_bpm", "beats_s", "downbeats_s", "time_signature", "key",
-          "key_confidence", "chords", "backend"}  # fmt: skip
+FIELDS = {"duration_s", "sample_rate", "tempo_bpm", "tempo_alternatives", "beats_s", "downbeats_s",
+          "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend"}  # fmt: skip
 
 
 @pytest.fixture
@@ -63,15 +63,17 @@ def test_region(song: Path, cache_env: Path, capsys: pytest.CaptureFixture[str])
     assert not cache_env.exists()
 
 
-@pytest.mark.parametrize("problem", ["missing", "empty", "silent", "corrupt", "unsupported", "cut short"])
+@pytest.mark.parametrize(
+    "problem", ["missing", "empty", "corrupt", "unsupported", "cut short", "past the end"]
+)
 def test_bad_files_exit_nonzero_naming_the_file(
     problem: str, tmp_path: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / f"{problem}.wav"
     if problem == "empty":
         path.write_bytes(b"")
-    elif problem == "silent":
-        sf.write(path, np.zeros(SR, dtype=np.float32), SR)
+    elif problem == "past the end":
+        sf.write(path, np.sin(np.arange(2 * SR) * 0.05).astype(np.float32), SR)
     elif problem == "corrupt":
         path.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt garbage")
     elif problem == "cut short":  # the first half of a 2 s file's bytes (an interrupted copy)
@@ -80,15 +82,16 @@ def test_bad_files_exit_nonzero_naming_the_file(
     elif problem == "unsupported":
         path = tmp_path / "score.pdf"
         path.write_bytes(b"%PDF-1.4 not audio at all")
-    assert main(["analyze", str(path), "--json"]) == 2
+    region = ["--start", "100"] if problem == "past the end" else []
+    assert main(["analyze", str(path), "--json", *region]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("roo analyze: error: ") and str(path) in captured.err
     words = {
         "missing": "does not exist",
         "empty": "empty",
-        "silent": "silent",
         "cut short": "declares 2.000 s",
+        "past the end": "lasts 2.000 s: the region 100 s .. its end is outside the file",
     }
     assert words.get(problem, "cannot be read") in captured.err
 
@@ -115,3 +118,44 @@ def test_a_noise_click_track_has_a_tempo_and_no_key(
     assert (
         data["key"] == "N" and data["key_confidence"] == 0.0 and [c["label"] for c in data["chords"]] == ["N"]
     )
+
+
+def test_a_silent_file_gives_the_documented_json(
+    tmp_path: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "silent.wav"
+    sf.write(path, np.zeros(2 * SR, dtype=np.float32), SR)
+    assert main(["analyze", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == FIELDS
+    assert data["key"] == "N" and data["key_confidence"] == 0.0 and data["tempo_bpm"] is None
+    assert data["beats_s"] == [] and data["downbeats_s"] == [] and data["time_signature"] is None
+    assert main(["analyze", str(path)]) == 0
+    assert "no meter" in capsys.readouterr().out
+
+
+def test_a_cut_file_is_analysed_with_allow_short(
+    tmp_path: Path, cache_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cut.wav"
+    sf.write(path, progression(["A:min", "F:maj", "C:maj", "G:maj"], 100.0), SR, subtype="PCM_16")
+    whole = path.stat().st_size
+    path.write_bytes(path.read_bytes()[: whole // 2])
+    assert main(["analyze", str(path), "--json"]) == 2
+    assert "--allow-short analyses what it holds" in capsys.readouterr().err
+    assert main(["analyze", str(path), "--json", "--allow-short"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["duration_s"] == pytest.approx((whole // 2 - 44) / 2 / SR, abs=1e-3)
+    assert data["tempo_bpm"] == pytest.approx(100.0, rel=0.03)
+    assert main(["analyze", str(path), "--json"]) == 2  # the allowed result does not answer a plain call
+
+
+def test_decoder_warnings_stay_off_the_terminal(
+    tmp_path: Path, cache_env: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cut.mp3"
+    sf.write(path, progression(["C:maj", "G:maj"], 100.0), SR, format="MP3")
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    assert main(["analyze", str(path)]) == 2
+    err = capfd.readouterr().err
+    assert err.startswith("roo analyze: error: ") and "cut short" in err and "Xing" not in err

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bridge.commands.learned import STATE_FILE, read_learned
+from bridge.commands.safety import HEAVY_ACTIONS
 from tests.conftest import ROOT, require_tool
 
 SENTENCE = "set the tempo to one hundred forty"
@@ -107,3 +108,20 @@ def test_push_to_talk_through_the_daemon_changes_live(
     assert second["tempo"] == 120.0
     state = read_learned(Path(jack_env["MUSEAROO_CACHE_DIR"]).parent / STATE_FILE)
     assert state is not None and state.rms > 100  # the next daemon's first press streams too
+
+
+def test_a_spoken_heavy_command_waits_for_yes_through_the_daemon(
+    jack_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 21: through the microphone what espeak-ng's "split the stems" and "make a loop of lofi
+    piano" are heard as varies from run to run (JACK's timing); whatever they become, a heavy job
+    (separation, MusicGen) is held for a spoken "yes" and none starts."""
+    wavs = [
+        speak("split the stems", tmp_path / "split.wav"),
+        speak("make a loop of lofi piano", tmp_path / "mg.wav"),
+    ]
+    presses = child("voice", wavs, jack_env)["presses"]
+    assert [p["intent"]["source"] for p in presses] == ["voice", "voice"]
+    heavy = [p for p in presses if p["intent"]["action"] in HEAVY_ACTIONS]
+    for press in heavy:
+        assert press["stopped"][1] == "done" and 'say "yes" to start it' in press["stopped"][3], press

@@ -101,7 +101,7 @@ def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path
     """Also where the meters nearly tie: chorale r026 at 76 BPM is 3/4 only on the frames madmom keeps."""
     from madmom.features.downbeats import DBNDownBeatTrackingProcessor
 
-    from engines.analysis import madmom_backend as mb
+    from engines.analysis import bars
     from tools.eval import rendered
 
     chorale = rendered.render_piece(26, 76.0, tmp_path, require_tool("fluidsynth"))
@@ -113,13 +113,13 @@ def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path
     for name, (samples, sr), tempos in clips:
         bar = bar_activations(samples, sr)
         for tempo_bpm in tempos:
-            fits = mb.bar_fit(bar, tempo_bpm)
+            fits = bars.bar_fit(bar, tempo_bpm)
             tracker = DBNDownBeatTrackingProcessor(
-                beats_per_bar=[3, 4], min_bpm=tempo_bpm * 0.85, max_bpm=tempo_bpm * 1.15, fps=100
+                beats_per_bar=list(bars.METERS), min_bpm=tempo_bpm * 0.85, max_bpm=tempo_bpm * 1.15, fps=100
             )
             assert max(fits, key=lambda m: fits[m]) == int(tracker(bar)[:, 1].max()), (name, tempo_bpm)
-    assert mb.bar_fit(np.zeros((500, 2)), 100.0) == {}
-    assert mb.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4)
+    assert bars.bar_fit(np.zeros((500, 2)), 100.0) == {}
+    assert bars.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4, {})
 
 
 def bar_pattern(beats_per_bar: int, bars: int, tempo_bpm: float) -> np.ndarray:
@@ -133,15 +133,15 @@ def bar_pattern(beats_per_bar: int, bars: int, tempo_bpm: float) -> np.ndarray:
 
 def test_a_long_clips_meter_comes_from_its_middle_window() -> None:
     """A clip past BAR_FIT_MAX_S is fitted on its middle: 4/4 there between long 3/4 stretches."""
-    from engines.analysis import madmom_backend as mb
+    from engines.analysis import bars
 
     waltz = bar_pattern(3, 60, 100.0)  # 108 s each side
     middle = bar_pattern(4, 50, 100.0)  # 120 s
     long = np.vstack([waltz, middle, waltz])
-    assert len(long) / 100 > 2.5 * mb.BAR_FIT_MAX_S
-    fits = mb.bar_fit(long, 100.0)
+    assert len(long) / 100 > 2.5 * bars.BAR_FIT_MAX_S
+    fits = bars.bar_fit(long, 100.0)
     assert max(fits, key=lambda m: fits[m]) == 4
-    fits = mb.bar_fit(waltz, 100.0)  # a short clip is fitted whole
+    fits = bars.bar_fit(waltz, 100.0)  # a short clip is fitted whole
     assert max(fits, key=lambda m: fits[m]) == 3
 
 

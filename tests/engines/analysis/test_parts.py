@@ -171,8 +171,8 @@ def test_result_round_trip_and_contract_fields() -> None:
     result = _result()
     data = result.to_dict()
     assert set(data) == {
-        "duration_s", "sample_rate", "tempo_bpm", "beats_s", "downbeats_s", "time_signature",
-        "key", "key_confidence", "chords", "backend",
+        "duration_s", "sample_rate", "tempo_bpm", "tempo_alternatives", "beats_s", "downbeats_s",
+        "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend",
     }  # fmt: skip
     assert data["chords"][0] == {"start_s": 0.0, "end_s": 2.0, "label": "A:min"}
     assert AnalysisResult.from_dict(data) == result

@@ -64,7 +64,7 @@ def test_region_reads_only_between_markers(tmp_path: Path) -> None:
 
 def _expect_error(path: Path, *words: str, **region: float) -> None:
     with pytest.raises(AudioFileError) as info:
-        read_audio(path, **region)
+        read_audio(path, start_s=region.get("start_s"), end_s=region.get("end_s"))
     message = str(info.value)
     assert str(path) in message
     for word in words:
@@ -82,9 +82,9 @@ def test_bad_files_name_the_file_and_the_problem(tmp_path: Path) -> None:
     text = tmp_path / "notes.mid"
     text.write_bytes(b"MThd\x00\x00\x00\x06\x00\x00\x00\x01\x00\x60")
     _expect_error(text, "cannot be read")
-    silent = tmp_path / "silent.wav"
+    silent = tmp_path / "silent.wav"  # read like any audio: the analysis answers it (key "N", no beats)
     sf.write(silent, np.zeros(8000, dtype=np.float32), 8000)
-    _expect_error(silent, "silent")
+    assert len(read_audio(silent)[0]) == 8000
     ok = tmp_path / "ok.wav"
     sf.write(ok, clicks(120, 1.0, sr=8000), 8000)
     _expect_error(ok, "outside the file", start_s=5.0, end_s=6.0)

@@ -1,0 +1,120 @@
+"""The bar tracker (madmom's downbeat model) and the beat level it helps choose.
+
+``bar_fit`` decodes the downbeat network's activations at a tempo as madmom's
+``DBNDownBeatTrackingProcessor`` does, one model per meter; ``beat_level`` picks the beat tracker's
+tempo or a 3:2 reading of it, ``other_octave`` twice or half of it (``levels``), and
+``compound_meter`` reads bars of three as 6/8 or 12/8 where the music says so. Activations are at
+``FPS`` frames a second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engines.analysis import grid, levels
+from engines.analysis.result import NO_CHORD, ChordSegment
+
+FPS = 100  # beat activation frames per second
+BEAT_MIN_BPM, BEAT_MAX_BPM = 55.0, 215.0  # madmom's DBN beat tracker's default tempo range
+DOWNBEAT_TEMPO_SPAN = 0.15  # the bar tracker searches tempo x (1 -/+ this)
+METERS = (3, 4, 5, 7)  # the bar tracker's beats per bar (levels.SIGNATURES names their signatures)
+MIN_METER_BEATS = 8  # fewer tracked beats and no bar is fitted (no downbeats, no time signature)
+# Beat levels the bar tracker may prefer over the beat tracker's: on swung music (a beat and its
+# swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
+# read as 144). Only 3:2 readings here: at 2:1 inside the tracker's range the bar tracker is no better
+# judge (BENCHMARKS.md); other_octave takes 2:1 above that range and 1:2 on the harmony's word.
+TEMPO_RATIOS = (2 / 3, 3 / 2)
+# madmom's Viterbi keeps a (frames x states) table of 4-byte back-pointers although the bar fit uses
+# only the best path's log-probability: one decode of a 9-minute file at 52 BPM took 1.6 GB. On a
+# longer clip the meter and the beat level are chosen on its middle BAR_FIT_MAX_S (BENCHMARKS.md).
+BAR_FIT_MAX_S = 120.0
+
+
+def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
+    """Log-probability of the downbeat tracker's best path for each meter, tempo within the span.
+
+    As madmom's ``DBNDownBeatTrackingProcessor`` does: the frames from the first to the last
+    activation over its threshold (their middle BAR_FIT_MAX_S where longer), one model per meter;
+    the meter with the highest figure is the one it would report. Empty when no frame reaches the
+    threshold.
+    """
+    from madmom.features.beats import threshold_activations
+    from madmom.features.downbeats import DBNDownBeatTrackingProcessor
+
+    tracker = DBNDownBeatTrackingProcessor(
+        beats_per_bar=list(METERS),
+        min_bpm=tempo_bpm * (1 - DOWNBEAT_TEMPO_SPAN),
+        max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN),
+        fps=FPS,
+    )
+    active, _ = threshold_activations(bar_activations, tracker.threshold)
+    if not active.any():
+        return {}
+    excess = len(active) - round(BAR_FIT_MAX_S * FPS)
+    if excess > 0:
+        active = active[excess // 2 : excess // 2 + round(BAR_FIT_MAX_S * FPS)]
+    return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
+
+
+def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int, dict[int, float]]:
+    """(tempo in BPM, beats per bar, the bar fit at that tempo): the beat tracker's tempo or a 3:2
+    reading of it, whichever the downbeat tracker's model fits best, and that model's meter (4 and
+    no fit when nothing fits)."""
+    fits = {tempo_bpm: bar_fit(bar_activations, tempo_bpm)}
+    if not fits[tempo_bpm]:
+        return tempo_bpm, 4, {}
+    for ratio in TEMPO_RATIOS:
+        if BEAT_MIN_BPM <= tempo_bpm * ratio <= BEAT_MAX_BPM:
+            fits[tempo_bpm * ratio] = bar_fit(bar_activations, tempo_bpm * ratio)
+    level, meter = grid.likeliest_level(fits)
+    return level, meter, fits[level]
+
+
+def other_octave(
+    bar_activations: np.ndarray, beats: np.ndarray, fit: dict[int, float], segments: list[ChordSegment]
+) -> tuple[np.ndarray, dict[int, float]]:
+    """The beats and bar fit at twice or half the tracked tempo where the evidence says so
+    (``levels``), else those given."""
+    tempo = grid.tempo_from_beats(beats)
+    if tempo is None or not fit:
+        return beats, fit
+    if 2 * tempo > BEAT_MAX_BPM:  # twice the tempo lies where the beat tracker cannot look
+        twice = bar_fit(bar_activations, 2 * tempo)
+        if twice and max(twice.values()) > max(fit.values()):
+            return levels.doubled(beats), twice
+    if levels.should_halve(tempo, levels.median_chord_beats(segments, beats), BEAT_MIN_BPM):
+        # The bar keeps its beat count: the harmony said a bar is twice what the bar model saw
+        # (at half the tempo that model sees the same short bars again: 2 beats at 40 BPM).
+        return levels.halved(beats, grid.strength_at_beats(beats, bar_activations[:, 1], FPS)), fit
+    return beats, fit
+
+
+def compound_meter(
+    samples: np.ndarray,
+    sample_rate_hz: int,
+    beats: np.ndarray,
+    downbeats: np.ndarray,
+    segments: list[ChordSegment],
+    bar_activations: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, int, bool]:
+    """(beats, downbeats, beats per bar, compound) of bars of three beats: 6/8 counted in dotted
+    quarters where halfway through the bar is accented (``levels.COMPOUND_ACCENT``), 12/8 where
+    its chords also last four dotted quarters or more; else the bars as they are."""
+    envelope = levels.onset_envelope(samples, sample_rate_hz, FPS)
+    if levels.compound_accent(envelope, FPS, beats, downbeats) <= levels.COMPOUND_ACCENT:
+        return beats, downbeats, 3, False
+    dotted = levels.dotted_beats(beats, downbeats)
+    meter = 4 if (levels.median_chord_beats(segments, dotted) or 0.0) >= levels.COMPOUND_CHORD_BEATS else 2
+    strength = grid.strength_at_beats(dotted, bar_activations[:, 1], FPS)
+    changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
+    return dotted, dotted[grid.downbeat_phase(dotted, meter, changes, strength) :: meter], meter, True
+
+
+def track_beats_near(beat_activation: np.ndarray, tempo_bpm: float) -> np.ndarray:
+    """The beat tracker again, its tempo range narrowed to the downbeat tracker's span around ``tempo_bpm``."""
+    from madmom.features.beats import DBNBeatTrackingProcessor
+
+    tracker = DBNBeatTrackingProcessor(
+        min_bpm=tempo_bpm * (1 - DOWNBEAT_TEMPO_SPAN), max_bpm=tempo_bpm * (1 + DOWNBEAT_TEMPO_SPAN), fps=FPS
+    )
+    return np.asarray(tracker(beat_activation), dtype=np.float64)
