@@ -16,6 +16,12 @@ LIVE_PORT = 11040  # the Remote Script inside Live listens here
 DAEMON_PORT = 11041  # the daemon listens here for the device, the CLI and other clients
 MAX_DATAGRAM_BYTES = 65507  # the largest UDP payload on IPv4
 
+# --- AbletonOSC compatibility mode (its grammar: remote_scripts/MuseAroo/abletonosc/grammar.py) ---
+ABLETONOSC_PORT = 11000  # AbletonOSC's port: the Remote Script also listens here when the mode is on
+ABLETONOSC_REPLY_PORT = 11001  # and answers to this port of the sender's host
+ABLETONOSC_SETTING_FILE = "abletonosc.json"  # beside the Remote Script: {"enabled": true}
+ABLETONOSC_ENV = "MUSEAROO_ABLETONOSC"  # "1"/"0" overrides the setting file (roo sim --abletonosc)
+
 # --- Common OSC grammar for Live (served by the Remote Script) -------------------------------
 LIVE_ERROR = "/live/error"  # args: request address, message
 SONG_GET = "/live/song/get/"  # + property

@@ -16,6 +16,9 @@ import os
 import tempfile
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import soundfile  # imported here, not on the first recording: that would hold the main thread
+
 from bridge.livesim.base import Listeners
 from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
@@ -30,9 +33,6 @@ RECORDING_RATE = 44100
 
 def _recorded_file(seconds: float) -> str:
     """A silent WAV of the recording's length, where the in-memory Live keeps its recordings."""
-    import numpy as np
-    import soundfile
-
     folder = os.path.join(tempfile.gettempdir(), f"musearoo-livesim-recorded-{os.getpid()}")
     os.makedirs(folder, exist_ok=True)
     handle, path = tempfile.mkstemp(suffix=".wav", prefix="recording-", dir=folder)
@@ -82,7 +82,8 @@ class TrackPlay:
     def _launch(self) -> None:
         index, at = self._fired_slot_index, float(self._launch_at or 0.0)
         self._launch_at = None
-        self._stop_now()
+        self._stop_now(quiet=True)  # playing_slot_index goes from the old slot straight to the new one
+        self._index("fired_slot_index", -1)
         clip = self._clip_at(index)
         if clip is not None:
             self._started_at = at
@@ -91,6 +92,8 @@ class TrackPlay:
         elif self._arm:
             self._recording = (index, at)
             self._index("playing_slot_index", index)
+        else:
+            self._index("playing_slot_index", -1)  # an empty slot of an unarmed track stops the track
 
     def _follow(self, now: float) -> None:
         """Move the playing clip's position to song time now."""
@@ -108,14 +111,19 @@ class TrackPlay:
                 return
         clip._play_state(True, False, position)
 
-    def _stop_now(self) -> None:
-        """Stop what plays or records on this track at once, and cancel a pending launch."""
+    def _stop_now(self, quiet: bool = False) -> None:
+        """Stop what plays or records on this track at once, and cancel a pending launch.
+
+        quiet: a launch follows at once, so the indices are left for it to change.
+        """
         if self._recording is not None:
             self._finish_recording()
         for index in (self._playing_slot_index, self._fired_slot_index):
             clip = self._clip_at(index)
             if clip is not None:
-                clip._play_state(False, False, 0.0)
+                clip._play_state(False, index == self._fired_slot_index and quiet, 0.0)
+        if quiet:
+            return
         self._launch_at = None
         self._index("fired_slot_index", -1)
         self._index("playing_slot_index", -1)
@@ -156,6 +164,7 @@ class SlotPlay:
     _doc: Document
     _track: Any
     _clip: Clip | None
+    _put: Any  # ClipSlot._put: hold a clip, as one undoable change
 
     def _position(self) -> int:
         return int(self._track._slots.index(self))

@@ -104,7 +104,11 @@ class SongTracks:
             track._slots.insert(index, slot)
         if self._view._selected_scene is None:
             self._view._selected_scene = scene
-        self._doc.record(lambda: self._remove_scene(scene))
+
+        def undo() -> None:
+            self._remove_scene(scene)
+
+        self._doc.record(undo)
         self._listeners.notify("scenes")
 
     def _remove_scene(self, scene: Scene) -> list[ClipSlot]:
