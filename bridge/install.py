@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
+from bridge import protocol
 from engines.errors import InvalidValue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,10 +47,29 @@ def _vendored_pythonosc() -> Path:
     return Path(pythonosc.__file__).resolve().parent
 
 
-def install(user_library: Path) -> list[Path]:
-    """Install into ``user_library``; returns the paths written. Replaces an older install."""
+def check_abletonosc_port() -> None:
+    """Raise InvalidValue when AbletonOSC's port (UDP 11000) is taken: the mode could not serve there."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.bind((protocol.HOST, protocol.ABLETONOSC_PORT))
+        except OSError as exc:
+            raise InvalidValue(
+                f"--abletonosc: UDP {protocol.HOST}:{protocol.ABLETONOSC_PORT} is taken ({exc}), most likely by "
+                "AbletonOSC itself: remove it from Live's Control Surfaces (or quit what holds the port), "
+                "or install without --abletonosc"
+            ) from exc
+
+
+def install(user_library: Path, *, abletonosc: bool = False) -> list[Path]:
+    """Install into ``user_library``; returns the paths written. Replaces an older install.
+
+    abletonosc: also serve AbletonOSC's grammar on its ports (a setting file beside the script);
+    refused while UDP 11000 is taken.
+    """
     if not user_library.is_dir():
         raise InvalidValue(f"User Library {user_library} does not exist: expected Live's User Library folder")
+    if abletonosc:
+        check_abletonosc_port()
     if not (SCRIPT_SOURCE / "__init__.py").is_file():
         raise InvalidValue(
             f"Remote Script source {SCRIPT_SOURCE} is missing: run from a full MuseAroo checkout"
@@ -56,7 +78,9 @@ def install(user_library: Path) -> list[Path]:
     if script_target.exists():
         shutil.rmtree(script_target)
     shutil.copytree(
-        SCRIPT_SOURCE, script_target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "vendor")
+        SCRIPT_SOURCE,
+        script_target,
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "vendor", protocol.ABLETONOSC_SETTING_FILE),
     )
     shutil.copyfile(PROTOCOL_SOURCE, script_target / "roo_protocol.py")
     shutil.copytree(
@@ -65,6 +89,10 @@ def install(user_library: Path) -> list[Path]:
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "test*"),
     )
     written = [script_target]
+    if abletonosc:
+        setting = script_target / protocol.ABLETONOSC_SETTING_FILE
+        setting.write_text(json.dumps({"enabled": True}) + "\n", encoding="utf-8")
+        written.append(setting)
     missing = [name for name in DEVICE_FILES if not (DEVICE_DIR / name).is_file()]
     if missing:
         raise InvalidValue(f"device files {missing} are missing in {DEVICE_DIR}: run `make device` first")

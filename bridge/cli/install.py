@@ -15,13 +15,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="Ableton User Library folder (default: Live's default on macOS and Windows)",
     )
+    parser.add_argument(
+        "--abletonosc",
+        action="store_true",
+        help="also serve AbletonOSC's OSC grammar on UDP 11000 (replies to 11001), a drop-in for AbletonOSC; "
+        "refused while that port is taken",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from bridge.install import default_user_library, install
 
     library = args.user_library or default_user_library()
-    for path in install(library):
+    for path in install(library, abletonosc=args.abletonosc):
         print(f"installed {path}")
     print(
         "Now in Live: Settings > Link, Tempo & MIDI > Control Surface: MuseAroo; "

@@ -21,8 +21,9 @@ from bridge.livesim.application import (
 from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
-from bridge.livesim.mixer import TrackMixer
+from bridge.livesim.mixer import Device, TrackMixer
 from bridge.livesim.playback import SlotPlay, TrackPlay
+from bridge.livesim.view import TrackView
 
 MAX_CLIP_BEATS = 1576800.0  # Live's arrangement limit, also its longest clip
 
@@ -141,6 +142,8 @@ class Track(TrackPlay, TrackMixer):
         self._arm = False
         self._slots = [ClipSlot(doc, self) for _ in range(num_scenes)]
         self._arrangement: list[Clip] = []
+        self._devices: list[Device] = []
+        self._view = TrackView(doc)
         self._listeners = Listeners("Track", doc)
 
     def __repr__(self) -> str:
@@ -201,8 +204,12 @@ class Track(TrackPlay, TrackMixer):
         return tuple(self._slots)
 
     @property
-    def devices(self) -> tuple[Any, ...]:
-        return ()
+    def devices(self) -> tuple[Device, ...]:
+        return tuple(self._devices)
+
+    @property
+    def view(self) -> TrackView:
+        return self._view
 
     @property
     def arrangement_clips(self) -> tuple[Clip, ...]:
