@@ -20,10 +20,19 @@ from bridge.live_replies import ClipInfo, LiveContext, describe
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 from engines.music import Note
 
-__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "describe"]
+__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "StaleContext", "describe"]
 
 log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_S = 2.0
+
+
+class StaleContext(LiveError):
+    """Live refused a write made for an older song context; carries the context Live holds now."""
+
+    def __init__(self, seq: int, context: LiveContext) -> None:
+        super().__init__(f"the song context changed (now {seq}) after the part was made for it")
+        self.seq = seq
+        self.context = context
 
 
 def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
@@ -56,6 +65,9 @@ class LiveClient:
         self._by_address: dict[str, deque[asyncio.Future[list[Any]]]] = {}
         self.on_context: Callable[[LiveContext], None] | None = None
         self.bad_replies = 0
+        self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
+        self.pushed_seq = -1
+        self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -121,8 +133,15 @@ class LiveClient:
 
     def _dispatch(self, address: str, args: list[Any]) -> None:
         if address == protocol.RS_CONTEXT_PUSH:
-            if self.on_context is not None and args:
-                self.on_context(LiveContext.from_args(args[1:]))
+            if args:
+                self._pushed(int(args[0]), LiveContext.from_args(args[1:]))
+            return
+        if address == protocol.RS_STALE_CONTEXT and args and args[0] in self._by_id:
+            seq, ctx = int(args[1]), LiveContext.from_args(args[2:])
+            self._pushed(seq, ctx)
+            _, fut = self._by_id[args[0]]
+            if not fut.done():
+                fut.set_exception(StaleContext(seq, ctx))
             return
         if address == protocol.LIVE_ERROR:
             self._fail(args)
@@ -139,6 +158,18 @@ class LiveClient:
                 fut.set_result(args)
             return
         log.debug("unsolicited reply %s %s", address, args[:4])
+
+    def _pushed(self, seq: int, ctx: LiveContext) -> None:
+        """Take a context version from Live; a gap in the versions means a push was lost: ask for a
+        snapshot. (A lower version is a restarted Remote Script; an equal one was already here.)"""
+        gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
+        self.pushed, self.pushed_seq = ctx, seq
+        if gap:
+            self.lost_pushes += 1
+            log.info("context versions lost before %d: asking Live for a snapshot", seq)
+            self.send(protocol.RS_CONTEXT_LISTEN, 0)  # answered by a full push; the reply is ignored
+        if self.on_context is not None:
+            self.on_context(ctx)
 
     def _fail(self, args: list[Any]) -> None:
         failed_address = str(args[0]) if args else "?"
@@ -165,6 +196,39 @@ class LiveClient:
 
     async def listen_context(self) -> None:
         await self.request(protocol.RS_CONTEXT_LISTEN)
+
+    async def current_context(self, timeout: float = DEFAULT_TIMEOUT_S) -> tuple[LiveContext, int]:
+        """The pushed context and its sequence number (-1 and one round trip when none came yet)."""
+        if self.pushed is not None:
+            return self.pushed, self.pushed_seq
+        return await self.context(timeout=timeout), -1
+
+    async def write_clip_for(
+        self,
+        context_seq: int,
+        follows_selection: bool,
+        track: int,
+        slot: int,
+        length_beats: float,
+        name: str,
+        notes: Sequence[Note],
+        replace: bool,
+    ) -> tuple[int, int, int]:
+        """write_clip made for context context_seq; raises StaleContext (with Live's new context) when
+        Live's context changed since in a way that matters to the write."""
+        reply = await self.request(
+            protocol.RS_WRITE_CLIP_FOR,
+            int(context_seq),
+            int(follows_selection),
+            track,
+            slot,
+            float(length_beats),
+            name,
+            int(replace),
+            *_blob(notes),
+        )
+        self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
+        return int(reply[0]), int(reply[1]), int(reply[2])
 
     async def write_clip(
         self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool

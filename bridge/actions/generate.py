@@ -1,6 +1,8 @@
 """/roo/generate <part> (name value)*: write a part that fits the song into a Live clip slot.
 
-The song context (tempo, signature, key and scale, selection) comes from Live; analysed chords
+The song context (tempo, signature, key and scale, selection) is the one Live pushed last (one
+query when none came yet); the write carries that context's version, and Live refuses a write
+made for an older context, so the part is generated once more for the new one. Analysed chords
 from the last /roo/analyze. An existing clip is never overwritten unless ``replace 1`` is given:
 the Remote Script then writes into the next empty slot below and the reply says which.
 """
@@ -15,9 +17,9 @@ from bridge.actions import multi
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs import Job
-from bridge.live_client import LiveContext
+from bridge.live_client import LiveContext, StaleContext
 from engines import generators
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, LiveError
 from engines.music import SCALES, Key, MusicalContext, Note, parse_key
 
 MAX_BARS = 256
@@ -95,24 +97,40 @@ def _resolve(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    live = await app.live.context()
+    live, seq = await app.live.current_context()  # pushed by Live: no round trip once it came
     job.report(0.2, "song context read")
-    ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
     if req.part in ("all", "song"):
+        ctx = musical_context(req, live, app)
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
             raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
         runner = multi.run_all if req.part == "all" else multi.run_song
         return await runner(app, job, ctx, slot, req, seed)
-    track, slot = _resolve(req, live)
-    notes = await app.run_cpu(_generate, req.part, ctx, req.density, req.complexity, seed)
-    job.check_cancelled()
-    job.report(0.6, f"{len(notes)} notes generated")
-    name = f"{req.part} {ctx.genre} s{seed}"
-    wrote_track, wrote_slot, count = await app.live.write_clip(
-        track, slot, ctx.length_beats, name, notes, req.replace
-    )
+    for attempt in range(2):
+        ctx = musical_context(req, live, app)
+        track, slot = _resolve(req, live)
+        notes = await app.run_cpu(_generate, req.part, ctx, req.density, req.complexity, seed)
+        job.check_cancelled()
+        job.report(0.6, f"{len(notes)} notes generated")
+        name = f"{req.part} {ctx.genre} s{seed}"
+        follows = req.track == -1 or req.slot == -1
+        try:
+            if seq < 0:  # Live has pushed nothing yet: the context came from a query
+                written = await app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)
+            else:
+                written = await app.live.write_clip_for(
+                    seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
+                )
+            break
+        except StaleContext as stale:
+            if attempt:
+                raise LiveError(
+                    "the song context changed again while the part was regenerated for it: generate again"
+                ) from stale
+            live, seq = stale.context, stale.seq  # regenerate once for what Live holds now
+            job.report(0.3, "the song context changed: generating again for it")
+    wrote_track, wrote_slot, count = written
     app.song.takes.append(
         {
             "part": req.part,

@@ -46,13 +46,14 @@ class MuseAroo:
         self.socket: OscSocket | None = None
         self._requested_port = int(os.environ.get(PORT_ENV, protocol.LIVE_PORT))
         self._rebind_in = 0
-        self.context = ContextHandler(self.song, self.send)
+        roo = RooHandler(self.song)
+        self.context = ContextHandler(self.song, self.send, roo.write_clip)
         self.handlers: dict[str, Handler] = {}
         for part in (
             SongHandler(self.song),
             ClipSlotHandler(self.song),
             ClipHandler(self.song),
-            RooHandler(self.song),
+            roo,
             ArrangementHandler(self.song),
             WarpHandler(self.song),
         ):

@@ -47,13 +47,18 @@ def test_string_request_ids_are_echoed(client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_GET, "job-7")[0] == "job-7"
 
 
-def test_listeners_get_a_push_for_each_change(host: LiveHost, client: OscClient) -> None:
+def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
+    host: LiveHost, client: OscClient
+) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    address, snapshot = client.receive()  # the whole context at once, with its version
+    assert address == protocol.RS_CONTEXT_PUSH and snapshot[1] == 120.0
+    version = snapshot[0]
     other = OscClient(host.port)
     try:
         other.send(protocol.SONG_SET + "tempo", 87.0)
         address, push = client.receive()
-        assert address == protocol.RS_CONTEXT_PUSH and push[0] == 0 and push[1] == 87.0
+        assert address == protocol.RS_CONTEXT_PUSH and push[0] == version + 1 and push[1] == 87.0
 
         def select() -> None:
             host.song.view.selected_track = host.song.tracks[3]
@@ -63,9 +68,11 @@ def test_listeners_get_a_push_for_each_change(host: LiveHost, client: OscClient)
         address, push = client.receive()
         fields = dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))
         assert (fields["selected_track"], fields["selected_slot"]) == (3, 5)
+        assert push[0] == version + 2  # two changes in one tick: one version, one push
         other.send(protocol.SONG_START_PLAYING)
         address, push = client.receive()
         assert dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))["is_playing"] == 1
+        assert push[0] == version + 3
     finally:
         other.close()
 
