@@ -1,9 +1,11 @@
 """End-to-end latency: /roo/generate leaving a client -> notes in the in-memory Live's clip -> done.
 
-Runs, side by side in one process and one run:
+Runs, side by side in one run (the in-memory Live in its own process, `roo sim --abletonosc`, as
+real Live is; the daemon and the client in this one):
 - floor: a bare python-osc UDP echo on loopback (encode, send, echo, receive, decode);
 - the daemon's /roo/ping;
-- interleaved, request by request: the Remote Script's /live/song/get/tempo, the same query
+- interleaved, request by request, each sent at a random phase of Live's tick: the Remote
+  Script's /live/song/get/tempo, the same query
   through the AbletonOSC compatibility port, and /roo/generate drums (8 bars) through daemon
   and Remote Script (10 ms Live.Base.Timer; the daemon holds the context Live pushed, so a
   generate is one Live round trip: the write);
@@ -29,6 +31,7 @@ from bridge import osc, protocol
 from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
 from bridge.livesim.host import LiveHost
+from tools.bench.sim_process import SimProcess
 
 
 def percentiles(samples_ms: list[float]) -> tuple[float, float, float]:
@@ -42,6 +45,8 @@ class Client:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind((protocol.HOST, 0))
         self.sock.settimeout(5.0)
+        self.port = int(self.sock.getsockname()[1])
+        self.last: list = []
 
     def round_trip(
         self,
@@ -65,6 +70,7 @@ class Client:
             data, _ = self.sock.recvfrom(65536)
             for got, values in osc.decode(data):
                 if until(got, values):
+                    self.last = values
                     return (time.perf_counter() - start) * 1000.0
 
 
@@ -92,16 +98,7 @@ TEMPO = "/live/song/get/tempo"
 TICK_S = 0.010  # the Remote Script's Live.Base.Timer interval
 PEER_TICK_S = 0.100  # Live's control-surface tick (update_display), AbletonOSC's tick
 PHASES = random.Random(20)
-
-
-def compat_host(client: Client, version: tuple[int, int, int]) -> LiveHost:
-    """The in-memory Live with the AbletonOSC mode on (any free port), answering to client's port."""
-    env = {
-        protocol.ABLETONOSC_ENV: "1",
-        "MUSEAROO_ABLETONOSC_PORT": "0",
-        "MUSEAROO_ABLETONOSC_REPLY_PORT": str(client.sock.getsockname()[1]),
-    }
-    return LiveHost(port=0, version=version, script_env=env)
+WARM_UP = 3  # untimed requests before each timed series
 
 
 def wait_for_pushed_context(daemon: Daemon, timeout: float = 5.0) -> None:
@@ -112,7 +109,7 @@ def wait_for_pushed_context(daemon: Daemon, timeout: float = 5.0) -> None:
         time.sleep(0.01)
 
 
-def generate_once(live: LiveHost, daemon: Daemon, client: Client, i: int, phase_s: float = TICK_S) -> float:
+def generate_once(sim: SimProcess, daemon: Daemon, client: Client, i: int, phase_s: float) -> float:
     slot = i % 8
     args: list[object] = ["drums", "track", 0, "slot", slot, "bars", 8, "seed", i, "replace", 1]
     ms = client.round_trip(
@@ -122,16 +119,11 @@ def generate_once(live: LiveHost, daemon: Daemon, client: Client, i: int, phase_
         lambda a, v: a == protocol.STATUS and v[1] in protocol.FINAL_STATES,
         phase_s,
     )
-    if not live.clip_notes(0, slot):  # outside the timed region: the notes really are there
+    # outside the timed region: the notes really are in the clip
+    client.round_trip(sim.port, protocol.CLIP_GET_NOTES, [0, slot], lambda a, v: a == protocol.CLIP_GET_NOTES)
+    if client.last[:2] != [0, slot] or len(client.last) <= 2:
         raise SystemExit(f"request {i}: done but track 0 slot {slot} holds no notes")
     return ms
-
-
-def generate_latencies(live: LiveHost, count: int, phase_s: float) -> list[float]:
-    client = Client()
-    with daemon_in_thread(live.port) as daemon:
-        wait_for_pushed_context(daemon)
-        return [generate_once(live, daemon, client, i, phase_s) for i in range(count)]
 
 
 def main() -> int:
@@ -157,13 +149,14 @@ def main() -> int:
     # side by side, interleaved: one Live query, the same query through the AbletonOSC port, and a
     # /roo/generate (the daemon holds the pushed context: one Live round trip, the write)
     tempo, compat, ours = [], [], []
-    with compat_host(client, (12, 3, 6)) as live, daemon_in_thread(live.port) as daemon:
+    with SimProcess(client.port) as sim, daemon_in_thread(sim.port) as daemon:
         wait_for_pushed_context(daemon)
+        for i in range(WARM_UP):  # untimed: the first generate imports and compiles what it needs
+            generate_once(sim, daemon, client, i, TICK_S)
         for i in range(args.requests):
-            tempo.append(client.round_trip(live.port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
-            compat_port = live.script.abletonosc.port
-            compat.append(client.round_trip(compat_port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
-            ours.append(generate_once(live, daemon, client, i))
+            tempo.append(client.round_trip(sim.port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
+            compat.append(client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
+            ours.append(generate_once(sim, daemon, client, i, TICK_S))
     rows.append(("Remote Script /live/song/get/tempo (10 ms timer)", len(tempo), percentiles(tempo)))
     rows.append(
         ("same query on the AbletonOSC grammar's port (10 ms timer)", len(compat), percentiles(compat))
@@ -172,15 +165,19 @@ def main() -> int:
         ("/roo/generate drums 8 bars -> done (pushed context, 10 ms timer)", len(ours), percentiles(ours))
     )
 
-    with compat_host(client, (10, 1, 0)) as live:
-        modelled = [
-            client.round_trip(live.script.abletonosc.port, TEMPO, [], lambda a, v: a == TEMPO, PEER_TICK_S)
-            for _ in range(args.peer_requests)
-        ]
+    # the peers: Live's 100 ms control-surface tick (a Live without Live.Base.Timer), which is
+    # AbletonOSC's tick
+    modelled, peer = [], []
+    with SimProcess(client.port, "10.1.0") as sim, daemon_in_thread(sim.port) as daemon:
+        wait_for_pushed_context(daemon)
+        for i in range(WARM_UP):
+            generate_once(sim, daemon, client, i, PEER_TICK_S)
+        for i in range(args.peer_requests):
+            modelled.append(
+                client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, PEER_TICK_S)
+            )
+            peer.append(generate_once(sim, daemon, client, i, PEER_TICK_S))
     rows.append(("peer model: AbletonOSC's query on a 100 ms tick", len(modelled), percentiles(modelled)))
-
-    with LiveHost(port=0, version=(10, 1, 0)) as live:
-        peer = generate_latencies(live, args.peer_requests, PEER_TICK_S)
     rows.append(("peer: /roo/generate, 100 ms control-surface tick", len(peer), percentiles(peer)))
 
     print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
