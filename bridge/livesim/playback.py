@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -56,6 +57,8 @@ class TrackPlay:
 
     playing_slot_index = read_only("playing_slot_index")
     fired_slot_index = read_only("fired_slot_index")
+    add_playing_slot_index_listener: Callable[[Callable[[], None]], None]  # made by add_listeners below
+    remove_playing_slot_index_listener: Callable[[Callable[[], None]], None]
 
     def _index(self, name: str, value: int) -> None:
         if getattr(self, "_" + name) != value:

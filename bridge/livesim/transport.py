@@ -90,6 +90,23 @@ class Transport:
     _cues: list[CuePoint]
 
     session_record_status = read_only("session_record_status")
+    # made from GLOBALS below (declared here for type checkers)
+    arrangement_overdub: bool
+    back_to_arranger: bool
+    clip_trigger_quantization: int
+    groove_amount: float
+    loop: bool
+    loop_start: float
+    loop_length: float
+    metronome: bool
+    midi_recording_quantization: int
+    nudge_down: bool
+    nudge_up: bool
+    punch_in: bool
+    punch_out: bool
+    session_record: bool
+    session_automation_record: bool
+    swing_amount: float
 
     # --- play and stop --------------------------------------------------------------------
     @property
