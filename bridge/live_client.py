@@ -144,12 +144,13 @@ class LiveClient(LiveCalls):
         """Take a context version from Live; a gap in the versions means a push was lost: ask for a
         snapshot. (A lower version is a restarted Remote Script; an equal one was already here.)"""
         gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
+        known = seq == self.pushed_seq and ctx == self.pushed  # a write's reply repeats the version
         self.pushed, self.pushed_seq = ctx, seq
         if gap:
             self.lost_pushes += 1
             log.info("context versions lost before %d: asking Live for a snapshot", seq)
             self.send(protocol.RS_CONTEXT_LISTEN, 0)  # answered by a full push; the reply is ignored
-        if self.on_context is not None:
+        if self.on_context is not None and not known:
             self.on_context(ctx)
 
     def _fail(self, args: list[Any]) -> None:
