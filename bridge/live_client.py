@@ -48,6 +48,7 @@ class LiveClient(LiveCalls):
         self.bad_replies = 0
         self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
         self.pushed_seq = -1
+        self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
 
     async def start(self) -> None:
@@ -117,6 +118,10 @@ class LiveClient(LiveCalls):
             if args:
                 self._pushed(int(args[0]), LiveContext.from_args(args[1:]))
             return
+        if address == protocol.RS_SLOTS_PUSH:
+            if len(args) >= 3:
+                self.slots[int(args[1])] = str(args[2])
+            return
         if address == protocol.RS_STALE_CONTEXT and args and args[0] in self._by_id:
             seq, ctx = int(args[1]), LiveContext.from_args(args[2:])
             self._pushed(seq, ctx)
@@ -146,6 +151,8 @@ class LiveClient(LiveCalls):
         gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
         known = seq == self.pushed_seq and ctx == self.pushed  # a write's reply repeats the version
         self.pushed, self.pushed_seq = ctx, seq
+        for gone in [t for t in self.slots if t >= ctx.num_tracks]:
+            del self.slots[gone]
         if gap:
             self.lost_pushes += 1
             log.info("context versions lost before %d: asking Live for a snapshot", seq)

@@ -77,6 +77,9 @@ RS_CONTEXT_LISTEN = "/roo/live/context/listen"  # args: req -> req; pushes RS_CO
 RS_CONTEXT_PUSH = "/roo/live/context/changed"  # args: context_seq, then CONTEXT_FIELDS in order
 # context_seq rises by one with every change Live reports (a gap: a push was lost; listen again for
 # a snapshot). It starts from the clock's milliseconds, so a restarted Remote Script counts on above.
+RS_SLOTS_PUSH = "/roo/live/context/slots"  # args: context_seq, track, fill ("1"/"0" per slot, top down)
+# pushed with RS_CONTEXT_PUSH to its listeners: each track whose clip slots filled or emptied, every
+# track after the track or scene lists changed, and every track in a (re)listen's snapshot
 RS_WRITE_CLIP_FOR = "/roo/live/write_clip_for"
 # args: req, context_seq, follows_selection (0|1), then RS_WRITE_CLIP's arguments after req
 # -> req, track, slot, note_count, context_seq, CONTEXT_FIELDS (what Live holds after the write).

@@ -21,6 +21,7 @@ import Live
 from . import roo_protocol as protocol
 from .request import Request, RequestError, selected_scene_index, selected_track_index
 from .roo import live_version, request_id
+from .roo_slots import SlotWatcher
 from .song import checked_value
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class ContextHandler:
         self.musical_seq = self.seq  # the version that published the last tempo, signature, root or scale
         self.selection_seq = self.seq  # the version that published the last selection or track/scene list
         self._callbacks: list[tuple[Any, str, Callable[[], None]]] = []
+        self.slots = SlotWatcher(song, send)
         for event in SONG_EVENTS:
             self._listen(song, event)
         for event in VIEW_EVENTS:
@@ -172,10 +174,12 @@ class ContextHandler:
         self.publish()
         if self._snapshot_to:
             self._push(self._snapshot_to)
-            self._snapshot_to.clear()
+        self.slots.tick(self.seq, self.listeners, self._snapshot_to)
+        self._snapshot_to.clear()
 
     def disconnect(self) -> None:
         for owner, event, callback in self._callbacks:
             if getattr(owner, f"{event}_has_listener")(callback):
                 getattr(owner, f"remove_{event}_listener")(callback)
         self._callbacks.clear()
+        self.slots.disconnect()

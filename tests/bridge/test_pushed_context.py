@@ -111,3 +111,22 @@ def test_generate_follows_a_context_changed_in_the_same_tick(live: LiveHost) -> 
     pitch_classes = {n[0] % 12 for n in live.clip_notes(2, 4)}
     assert pitch_classes and pitch_classes <= F_SHARP_MINOR
     assert live.clip_properties(0, 0) is None  # nothing went where the old selection pointed
+
+
+def test_the_clip_slots_fill_state_is_pushed_as_it_changes(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        wait_for_push(daemon)
+        end = time.monotonic() + 5.0
+        while len(daemon.live.slots) < 6:  # the snapshot: every track
+            assert time.monotonic() < end
+            time.sleep(0.01)
+        assert daemon.live.slots[1] == "0" * 8
+        live.call(lambda: live.song.tracks[1].clip_slots[2].create_clip(4.0))
+        while daemon.live.slots[1] != "00100000":
+            assert time.monotonic() < end, daemon.live.slots
+            time.sleep(0.01)
+        live.call(lambda: live.song.create_scene(0))  # a new row on top: every track again
+        while daemon.live.slots[1] != "000100000":
+            assert time.monotonic() < end, daemon.live.slots
+            time.sleep(0.01)
+        assert daemon.live.slots[0] == "0" * 9
