@@ -3,8 +3,9 @@
 Mixed into ``bridge.livesim.clip.Clip``. A session clip knows its slot (``canonical_parent``)
 and launches through its track (``bridge.livesim.playback``): ``fire`` triggers it at the
 Song's next launch quantum, ``playing_position`` follows the transport while it plays (in
-beats, within the loop when looping) and is 0 while stopped. Gain and pitch exist for audio
-clips only; on a MIDI clip they raise RuntimeError, as in Live.
+beats, within the loop when looping) and is 0 while stopped; a clip's own launch quantization
+overrides the Song's. Gain, pitch and RAM mode exist for audio clips only; on a MIDI clip they
+raise RuntimeError, as in Live.
 """
 
 from __future__ import annotations
@@ -12,16 +13,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from bridge.livesim.base import Listeners, check_args
+from bridge.livesim.base import Listeners
 from bridge.livesim.document import Document
 from bridge.livesim.props import add_listeners, value_property
 
 DEFAULT_CLIP_COLOR = 0x1AFF2F
-AUDIO_PROPERTIES = (
-    ("gain", "float", 0.0, 1.0, 0.4),  # 0.4 is 0 dB
-    ("pitch_coarse", "int", -48, 48, 0),
-    ("pitch_fine", "float", -50.0, 49.0, 0.0),
-)
+# Live.Clip.ClipLaunchQuantization -> Live.Song.Quantization: q_global (0) follows the Song
+CLIP_TO_SONG_QUANTIZATION = {q: q - 1 for q in range(1, 15)}
 
 
 def _audio_only(name: str, kind: str, low: float, high: float) -> property:
@@ -50,15 +48,29 @@ class ClipPlay:
     _is_playing = False
     _is_triggered = False
     _playing_position = 0.0
-    _gain = 0.4
+    _gain = 0.4  # 0 dB
     _pitch_coarse = 0
     _pitch_fine = 0.0
+    _launch_mode = 0  # Live.Clip.LaunchMode.trigger
+    _launch_quantization = 0  # Live.Clip.ClipLaunchQuantization.q_global
+    _legato = False
+    _velocity_amount = 0.0
+    _ram_mode = False
 
     color = value_property("color", "int", 0, 0xFFFFFF)
     muted = value_property("muted", "bool")
     gain = _audio_only("gain", "float", 0.0, 1.0)
     pitch_coarse = _audio_only("pitch_coarse", "int", -48, 48)
     pitch_fine = _audio_only("pitch_fine", "float", -50.0, 49.0)
+    ram_mode = _audio_only("ram_mode", "bool", 0, 1)
+    launch_mode = value_property("launch_mode", "int", 0, 3)
+    launch_quantization = value_property("launch_quantization", "int", 0, 14)
+    legato = value_property("legato", "bool")
+    velocity_amount = value_property("velocity_amount", "float", 0.0, 1.0)
+
+    def _song_quantization(self) -> int | None:
+        """The Song.Quantization this clip launches on (None: the Song's own)."""
+        return CLIP_TO_SONG_QUANTIZATION.get(self._launch_quantization)
 
     @property
     def canonical_parent(self) -> Any:
@@ -111,11 +123,9 @@ class ClipPlay:
         twin._playing_position = 0.0
         return twin
 
-    def _check_color(self, value: int) -> None:
-        check_args("Clip.color", (value,), ("int",))
-
 
 add_listeners(
     ClipPlay, "color", "muted", "gain", "pitch_coarse", "pitch_fine", "is_playing", "playing_position"
 )
-add_listeners(ClipPlay, "is_triggered")
+add_listeners(ClipPlay, "is_triggered", "launch_mode", "launch_quantization", "legato", "velocity_amount")
+add_listeners(ClipPlay, "ram_mode")

@@ -23,7 +23,7 @@ import soundfile  # imported here, not on the first recording: that would hold t
 from bridge.livesim.base import Listeners
 from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
-from bridge.livesim.props import add_listeners, read_only
+from bridge.livesim.props import add_listeners, read_only, value_property
 
 if TYPE_CHECKING:
     from bridge.livesim.track import ClipSlot
@@ -75,9 +75,9 @@ class TrackPlay:
         old = self._clip_at(self._fired_slot_index)
         if old is not None and self._fired_slot_index != index:
             old._play_state(old._is_playing, False, old._playing_position)
-        self._launch_at = song._next_launch()
-        self._index("fired_slot_index", index)
         clip = self._clip_at(index)
+        self._launch_at = song._next_launch(clip._song_quantization() if clip is not None else None)
+        self._index("fired_slot_index", index)
         if clip is not None:
             clip._play_state(clip._is_playing, True, clip._playing_position)
         song._launch_due()
@@ -167,6 +167,10 @@ class SlotPlay:
     _doc: Document
     _track: Any
     _clip: Clip | None
+    _listeners: Listeners
+    _has_stop_button = True
+
+    has_stop_button = value_property("has_stop_button", "bool")
     _put: Any  # ClipSlot._put: hold a clip, as one undoable change
 
     def _position(self) -> int:
@@ -205,3 +209,6 @@ class SlotPlay:
         if target_clip_slot._track._midi != self._track._midi:
             raise RuntimeError("Cannot duplicate a clip to a track of another type (MIDI and audio)")
         target_clip_slot._put(self._clip._duplicate())
+
+
+add_listeners(SlotPlay, "has_stop_button")

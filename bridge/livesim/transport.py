@@ -185,9 +185,14 @@ class Transport:
     def _bar(self) -> float:
         return self._signature_numerator * 4.0 / self._signature_denominator
 
-    def _next_launch(self) -> float:
-        """The song time of the next launch on the grid (now when on it or without a grid)."""
-        grid = quantum_beats(self._clip_trigger_quantization, self._bar())
+    def _next_launch(self, quantization: int | None = None) -> float:
+        """The song time of the next launch on the grid (now when on it or without a grid).
+
+        quantization: a Song.Quantization for this launch (None: the Song's clip_trigger_quantization).
+        """
+        grid = quantum_beats(
+            self._clip_trigger_quantization if quantization is None else quantization, self._bar()
+        )
         now = self._current_song_time
         return now if grid <= 0 else math.ceil(now / grid - EPSILON) * grid
 

@@ -44,6 +44,10 @@ class Scene:
 
     color = value_property("color", "int", 0, 0xFFFFFF)
     _color = 0  # Live's default: no color of its own
+    tempo = value_property("tempo", "float", 20.0, 999.0)
+    _tempo = 120.0
+    tempo_enabled = value_property("tempo_enabled", "bool")
+    _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
 
     @property
     def is_empty(self) -> bool:
@@ -56,12 +60,20 @@ class Scene:
     def fire(self) -> None:
         """Fire every slot of the row (empty ones stop their tracks), as Live's scene launch does."""
         self._doc.check_change("Scene.fire")
+        if self._tempo_enabled:
+            self._song.tempo = self._tempo  # type: ignore[attr-defined]
         for slot in self.clip_slots:
             slot.fire()
 
     add_name_listener = adder("name")
     remove_name_listener = remover("name")
     name_has_listener = has_listener("name")
+    add_tempo_listener = adder("tempo")
+    remove_tempo_listener = remover("tempo")
+    tempo_has_listener = has_listener("tempo")
+    add_tempo_enabled_listener = adder("tempo_enabled")
+    remove_tempo_enabled_listener = remover("tempo_enabled")
+    tempo_enabled_has_listener = has_listener("tempo_enabled")
     add_color_listener = adder("color")
     remove_color_listener = remover("color")
     color_has_listener = has_listener("color")

@@ -202,3 +202,24 @@ def test_disconnect_removes_every_listener(live: tuple[LiveHost, OscClient]) -> 
     host.call(host.script.disconnect)
     assert host.call(lambda: len(compat.listening)) == 0
     assert host.call(lambda: host.song._listeners.count() + host.song.tracks[0]._listeners.count()) == 0
+
+
+def test_clip_launch_settings_and_scene_tempo(live: tuple[LiveHost, OscClient]) -> None:
+    _host, client = live
+    client.send("/live/clip_slot/create_clip", 0, 0, 4.0)
+    client.send("/live/clip/set/launch_quantization", 0, 0, 1)  # q_none: at once, whatever the Song's
+    client.send("/live/clip/set/legato", 0, 0, True)
+    client.send("/live/clip/set/velocity_amount", 0, 0, 0.5)
+    assert client.ask("/live/clip/get/launch_quantization", 0, 0) == [0, 0, 1]
+    assert client.ask("/live/clip/get/legato", 0, 0) == [0, 0, True]
+    assert client.ask("/live/clip/get/velocity_amount", 0, 0) == [0, 0, 0.5]
+    assert "audio clips only" in error_of(client, "/live/clip/get/ram_mode", 0, 0)
+    client.send("/live/clip_slot/set/has_stop_button", 1, 3, False)
+    assert client.ask("/live/clip_slot/get/has_stop_button", 1, 3) == [1, 3, False]
+    client.send("/live/song/set/current_song_time", 0.5)  # off the Song's 1-bar grid
+    client.send("/live/clip/fire", 0, 0)
+    assert client.ask("/live/track/get/playing_slot_index", 0) == [0, 0]
+    client.send("/live/scene/set/tempo", 3, 96.0)
+    client.send("/live/scene/set/tempo_enabled", 3, True)
+    client.send("/live/scene/fire", 3)
+    assert client.ask("/live/song/get/tempo") == [96.0]
