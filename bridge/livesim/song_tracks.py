@@ -175,10 +175,40 @@ class SongTracks:
     def return_tracks(self) -> tuple[Track, ...]:
         return tuple(self._returns)
 
+    def create_return_track(self) -> Track:
+        """A return track at the end; every track gets a send to it (at 0)."""
+        self._doc.check_change("Song.create_return_track")
+        if len(self._returns) >= 12:
+            raise LimitationError("Cannot create more than 12 return tracks")
+        track = Track(
+            self._doc, self, midi=False, name=f"{chr(65 + len(self._returns))}-Return", num_scenes=0
+        )
+        track._is_return = True
+        self._returns.append(track)
+        for each in (*self._tracks, *self._returns):
+            if each._mixer is not None and len(each._mixer._sends) < len(self._returns):
+                each._mixer._add_send()
+        self._listeners.notify("return_tracks")
+        return track
+
+    def delete_return_track(self, index: int, /) -> None:
+        check_args("Song.delete_return_track", (index,), ("int",))
+        self._doc.check_change("Song.delete_return_track")
+        if not 0 <= index < len(self._returns):
+            raise RuntimeError(f"Invalid return track index {index}: expected 0..{len(self._returns) - 1}")
+        self._returns.pop(index)
+        for each in (*self._tracks, *self._returns):
+            if each._mixer is not None:
+                each._mixer._sends.pop(index)
+        self._listeners.notify("return_tracks")
+
     # --- listeners ---
     add_tracks_listener = adder("tracks")
     remove_tracks_listener = remover("tracks")
     tracks_has_listener = has_listener("tracks")
+    add_return_tracks_listener = adder("return_tracks")
+    remove_return_tracks_listener = remover("return_tracks")
+    return_tracks_has_listener = has_listener("return_tracks")
     add_scenes_listener = adder("scenes")
     remove_scenes_listener = remover("scenes")
     scenes_has_listener = has_listener("scenes")

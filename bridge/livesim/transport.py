@@ -12,6 +12,7 @@ of ``GLOBALS``, with Live's ranges and defaults; none is undoable here.
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 from bridge.livesim.base import Listeners, check_args
@@ -19,6 +20,7 @@ from bridge.livesim.document import Document
 from bridge.livesim.props import add_listeners, add_properties, quantum_beats, read_only
 
 EPSILON = 1e-9
+TAP_WINDOW_S = 2.0  # taps further apart start a new count, as in Live
 # (name, kind, low, high, default): Live.Song's global settings
 GLOBALS: tuple[tuple[str, str, Any, Any, Any], ...] = (
     ("arrangement_overdub", "bool", None, None, False),
@@ -88,6 +90,7 @@ class Transport:
     _record_mode = False
     _session_record_status = 0
     _cues: list[CuePoint]
+    _taps: list[float] = []  # monotonic times of the last taps (replaced, never appended to)
 
     session_record_status = read_only("session_record_status")
     # made from GLOBALS below (declared here for type checkers)
@@ -209,6 +212,16 @@ class Transport:
             self._current_song_time += seconds * self._tempo / 60.0
             self._listeners.notify("current_song_time")
             self._launch_due()
+
+    def tap_tempo(self) -> None:
+        """One tap of Live's Tap button: from the second tap on, the tempo follows the taps' pace."""
+        self._doc.check_change("Song.tap_tempo")
+        now = time.monotonic()
+        recent = [t for t in self._taps if now - t < TAP_WINDOW_S][-3:]
+        taps = self._taps = [*recent, now]
+        if len(taps) >= 2:
+            beat_s = (taps[-1] - taps[0]) / (len(taps) - 1)
+            self.tempo = min(999.0, max(20.0, 60.0 / beat_s))  # type: ignore[attr-defined]
 
     # --- cue points -------------------------------------------------------------------------
     @property

@@ -223,3 +223,24 @@ def test_clip_launch_settings_and_scene_tempo(live: tuple[LiveHost, OscClient]) 
     client.send("/live/scene/set/tempo_enabled", 3, True)
     client.send("/live/scene/fire", 3)
     assert client.ask("/live/song/get/tempo") == [96.0]
+
+
+def test_track_data_return_tracks_and_tap_tempo(live: tuple[LiveHost, OscClient]) -> None:
+    host, client = live
+    client.send("/live/clip_slot/create_clip", 1, 1, 2.0)
+    client.send("/live/clip/set/name", 1, 1, "Hook")
+    reply = client.ask("/live/song/get/track_data", 0, 2, "track.name", "clip.name")
+    none8 = [None] * 8
+    assert reply == ["1-MIDI", *none8, "2-MIDI", None, "Hook", *[None] * 6]
+    assert "Index out of range" in error_of(client, "/live/song/get/track_data", 0, 9, "track.name")
+    client.send("/live/song/create_return_track")
+    assert client.ask("/live/song/get/num_return_tracks") == [3]
+    client.send("/live/track/set/send", 0, 2, 0.5)
+    assert client.ask("/live/track/get/send", 0, 2) == [0, 2, 0.5]
+    client.send("/live/song/delete_return_track", 0)
+    assert client.ask("/live/song/get/num_return_tracks") == [2]
+    assert client.ask("/live/track/get/send", 0, 1) == [0, 1, 0.5]  # the third send moved up
+    for _ in range(3):
+        client.send("/live/song/tap_tempo")
+        assert client.ask("/live/test") == ["ok"]
+    assert host.call(lambda: host.song.tempo) > 120.0  # taps much faster than 2 a second
