@@ -90,7 +90,7 @@ class Transport:
     _record_mode = False
     _session_record_status = 0
     _cues: list[CuePoint]
-    _taps: list[float] = []  # monotonic times of the last taps (replaced, never appended to)
+    _taps: tuple[float, ...] = ()  # monotonic times of the last taps
 
     session_record_status = read_only("session_record_status")
     # made from GLOBALS below (declared here for type checkers)
@@ -218,7 +218,7 @@ class Transport:
         self._doc.check_change("Song.tap_tempo")
         now = time.monotonic()
         recent = [t for t in self._taps if now - t < TAP_WINDOW_S][-3:]
-        taps = self._taps = [*recent, now]
+        taps = self._taps = (*recent, now)
         if len(taps) >= 2:
             beat_s = (taps[-1] - taps[0]) / (len(taps) - 1)
             self.tempo = min(999.0, max(20.0, 60.0 / beat_s))  # type: ignore[attr-defined]
