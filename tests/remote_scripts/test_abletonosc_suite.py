@@ -64,12 +64,9 @@ def documented_failures() -> str:
     return (ROOT / "docs" / "BENCHMARKS.md").read_text(encoding="utf-8")
 
 
-def test_abletonosc_suite_passes_against_the_sim(tmp_path: Path) -> None:
-    if not (SUITE / "tests" / "__init__.py").is_file():
-        missing(f"AbletonOSC's suite is not at {SUITE} (set MUSEAROO_ABLETONOSC_SUITE)")
-    if not (_port_free(protocol.ABLETONOSC_PORT) and _port_free(protocol.ABLETONOSC_REPLY_PORT)):
-        pytest.skip("UDP 11000 or 11001 is taken (AbletonOSC or another run of this test)")
-    shutil.copytree(SUITE, tmp_path / "abletonosc", ignore=shutil.ignore_patterns("__pycache__"))
+def run_suite(folder: Path, tests: list[str]) -> str:
+    """Run the suite's tests (paths or node ids under abletonosc/tests) against a fresh
+    ``roo sim --abletonosc``; returns pytest's output."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     sim = subprocess.Popen(
         [sys.executable, "-m", "bridge", "sim", "--abletonosc", "--port", "0", "--quiet"],
@@ -81,33 +78,34 @@ def test_abletonosc_suite_passes_against_the_sim(tmp_path: Path) -> None:
     )
     try:
         _wait_for_test_reply(sim)
+        pytest_args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", *tests]
         run = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "-o",
-                "addopts=",
-                "abletonosc/tests",
-            ],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
+            [sys.executable, *pytest_args], cwd=folder, env=env, capture_output=True, text=True, timeout=300
         )
     finally:
         sim.terminate()
         sim.wait(timeout=20)
-    out = run.stdout + run.stderr
+    return run.stdout + run.stderr
+
+
+def test_abletonosc_suite_passes_against_the_sim(tmp_path: Path) -> None:
+    if not (SUITE / "tests" / "__init__.py").is_file():
+        missing(f"AbletonOSC's suite is not at {SUITE} (set MUSEAROO_ABLETONOSC_SUITE)")
+    if not (_port_free(protocol.ABLETONOSC_PORT) and _port_free(protocol.ABLETONOSC_REPLY_PORT)):
+        pytest.skip("UDP 11000 or 11001 is taken (AbletonOSC or another run of this test)")
+    shutil.copytree(SUITE, tmp_path / "abletonosc", ignore=shutil.ignore_patterns("__pycache__"))
+    out = run_suite(tmp_path, ["abletonosc/tests"])
     print(out.strip().splitlines()[-1])  # the suite's summary line, shown with pytest -s
     counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (passed|failed|error)", out)}
     assert sum(counts.values()) == SUITE_SIZE, out[-3000:]
-    failed = re.findall(r"^FAILED abletonosc/tests/\S+::(\w+)", out, re.MULTILINE)
     assert counts.get("passed", 0) >= MIN_PASSED, out[-3000:]
+    failed = re.findall(r"^FAILED (abletonosc/tests/\S+::\w+)", out, re.MULTILINE)
+    if failed:
+        # The suite waits a fixed 150 ms for each answer; on an overloaded machine an answer can
+        # come later. A test that passes when run again, alone on a fresh Live, failed by time only.
+        again = run_suite(tmp_path, failed)
+        print("rerun of", failed, ":", again.strip().splitlines()[-1])
+        failed = re.findall(r"^FAILED (abletonosc/tests/\S+::\w+)", again, re.MULTILINE)
     docs = documented_failures()
-    undocumented = [name for name in failed if name not in docs]
+    undocumented = [name for name in failed if name.split("::")[1] not in docs]
     assert not undocumented, f"failures not listed in docs/BENCHMARKS.md: {undocumented}\n{out[-3000:]}"
