@@ -244,3 +244,26 @@ def test_track_data_return_tracks_and_tap_tempo(live: tuple[LiveHost, OscClient]
         client.send("/live/song/tap_tempo")
         assert client.ask("/live/test") == ["ok"]
     assert host.call(lambda: host.song.tempo) > 120.0  # taps much faster than 2 a second
+
+
+def test_bad_packets_and_unreadable_listeners_are_answered_and_live_carries_on(
+    live: tuple[LiveHost, OscClient],
+) -> None:
+    host, client = live
+    client.send_raw(b"\x00\x01garbage")
+    assert "malformed OSC packet of 9 bytes" in error_of_raw(client)
+    client.send("/live/clip_slot/create_clip", 0, 0, 4.0)
+    assert "audio clips only" in error_of(client, "/live/clip/start_listen/gain", 0, 0)
+    assert host.call(lambda: len(host.script.abletonosc.listening)) == 0  # nothing was left listening
+    client.send("/live/clip/start_listen/name", 0, 0)
+    assert client.receive() == ("/live/clip/get/name", [0, 0, ""])
+    client.send("/live/clip_slot/delete_clip", 0, 0)  # the clip goes; its listener with it
+    client.send("/live/clip_slot/create_clip", 0, 0, 4.0)
+    client.send("/live/clip/set/name", 0, 0, "New")
+    assert client.ask("/live/test") == ["ok"]  # no name message came from the old clip's listener
+
+
+def error_of_raw(client: OscClient) -> str:
+    got, params = client.receive()
+    assert got == "/live/error", (got, params)
+    return str(params[0])

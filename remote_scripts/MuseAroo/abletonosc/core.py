@@ -87,9 +87,11 @@ class Listening:
             except Exception as exc:  # a listener must not raise into Live
                 self._log(f"listener {address} failed: {type(exc).__name__}: {exc}")
 
+        first = value()  # a property that cannot be read now is an error for the request, not a listener
         add(emit)
         self._active[key] = (owner, name, emit)
-        emit()
+        if first is not None:
+            self._send(to, address, first)
 
     def stop(self, key: tuple[Any, ...]) -> None:
         entry = self._active.pop(key, None)
