@@ -54,6 +54,7 @@ class TrackPlay:
     _launch_at: float | None = None
     _started_at = 0.0
     _recording: tuple[int, float] | None = None  # (slot index, song beat it started at)
+    _stop_at: float | None = None  # a quantized stop: the song time it happens at
 
     playing_slot_index = read_only("playing_slot_index")
     fired_slot_index = read_only("fired_slot_index")
@@ -125,6 +126,7 @@ class TrackPlay:
             clip = self._clip_at(index)
             if clip is not None:
                 clip._play_state(False, index == self._fired_slot_index and quiet, 0.0)
+        self._stop_at = None
         if quiet:
             return
         self._launch_at = None
@@ -155,9 +157,18 @@ class TrackPlay:
         self._slots[index]._put(clip)
 
     def stop_all_clips(self, quantized: bool = True, /) -> None:
-        """Stop the track's clips (at once here, quantized or not)."""
+        """Stop the track's clips: on the launch grid when quantized and playing, else at once."""
         self._doc.check_change("Track.stop_all_clips")
-        self._stop_now()
+        self._stop(quantized)
+
+    def _stop(self, quantized: bool) -> None:
+        song = self._song
+        at = song._next_launch() if quantized and song._is_playing else None
+        if at is None or at <= song._current_song_time:
+            self._stop_now()
+        else:
+            self._stop_at = at
+            self._launch_at = None  # a stop cancels a pending launch
 
 
 add_listeners(TrackPlay, "playing_slot_index", "fired_slot_index")

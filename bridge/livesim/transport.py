@@ -143,10 +143,10 @@ class Transport:
         self._doc.change(self, "record_mode", False, undoable=False)
 
     def stop_all_clips(self, quantized: bool = True, /) -> None:
-        """Stop every session clip (at once here, quantized or not); the transport goes on."""
+        """Stop every session clip, on the launch grid when quantized; the transport goes on."""
         self._doc.check_change("Song.stop_all_clips")
         for track in self._tracks:
-            track._stop_now()
+            track._stop(quantized)
 
     @property
     def record_mode(self) -> bool:
@@ -202,6 +202,8 @@ class Transport:
     def _launch_due(self) -> None:
         now = self._current_song_time
         for track in self._tracks:
+            if track._stop_at is not None and track._stop_at <= now + EPSILON:
+                track._stop_now()
             if track._launch_at is not None and track._launch_at <= now + EPSILON:
                 track._launch()
             track._follow(now)

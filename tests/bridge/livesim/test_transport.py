@@ -53,8 +53,15 @@ def test_a_fired_clip_launches_on_the_grid_and_its_position_follows(song: Song) 
     assert track.fired_slot_index == 1 and track.clip_slots[1].is_triggered and clip.is_playing
     song._advance(0.25)  # the next beat: the second clip takes over, straight from slot 0 to 1
     assert track.playing_slot_index == 1 and not clip.is_playing and seen == [0, 1]
-    song.stop_all_clips()
+    song._advance(0.1)
+    song.stop_all_clips()  # quantized: at the next quarter note
+    assert track.playing_slot_index == 1
+    song._advance(0.4)
     assert track.playing_slot_index == -1 and song.is_playing
+    track.clip_slots[0].fire()
+    song._advance(0.5)
+    song.stop_all_clips(False)  # at once
+    assert track.playing_slot_index == -1
 
 
 def test_firing_an_empty_slot_of_an_armed_track_records_until_stop(song: Song) -> None:
