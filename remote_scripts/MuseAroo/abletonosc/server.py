@@ -15,32 +15,24 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import Live
-from pythonosc.osc_message_builder import OscMessageBuilder
 
-from ..osc_io import OscSocket, decode
+from ..osc_io import OscSocket
 from . import grammar
 from .clip import ClipHandlers
 from .clip_slot import ClipSlotHandlers
-from .core import Listening, OutOfRange, wire
+from .core import Listening, OutOfRange
 from .device import DeviceHandlers
 from .scene import SceneHandlers
 from .song import SongHandlers
 from .track import TrackHandlers
 from .view import ViewHandlers
+from .wire import decode, encode
 
 if TYPE_CHECKING:
     from .core import Address, Handler
 
 HOST = "127.0.0.1"  # loopback only
 REBIND_TICKS = 100
-
-
-def encode(address: str, args: Sequence[Any]) -> bytes:
-    """An OSC message with python-osc's own type choice (T/F, i, f, s, N), as AbletonOSC sends."""
-    builder = OscMessageBuilder(address)
-    for value in args:
-        builder.add_arg(wire(value))
-    return bytes(builder.build().dgram)
 
 
 class AbletonOSC:
