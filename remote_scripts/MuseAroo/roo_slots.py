@@ -60,6 +60,8 @@ class SlotWatcher:
         self, seq: int, listeners: Sequence[tuple[str, int]], snapshot_to: Sequence[tuple[str, int]]
     ) -> None:
         """Push the changed tracks' fill state to listeners, and every track's to snapshot_to."""
+        if not (self._layout_changed or self._changed or snapshot_to):
+            return  # the usual tick: nothing to do
         everything = self._layout_changed
         if self._layout_changed:
             self._watch()
