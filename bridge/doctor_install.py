@@ -14,7 +14,14 @@ from typing import Any
 
 from bridge import osc, protocol
 from bridge.doctor import Check
-from bridge.install import DEVICE_DIR, DEVICE_FILES, DEVICE_FOLDER, PROTOCOL_SOURCE, script_files
+from bridge.install import (
+    DEVICE_DIR,
+    DEVICE_FILES,
+    DEVICE_FOLDER,
+    PROTOCOL_SOURCE,
+    SCRIPT_SOURCE,
+    script_files,
+)
 from engines.errors import InvalidValue
 
 SIM_BUILD_ID = "musearoo-livesim"
@@ -68,7 +75,7 @@ def live_identity(live_port: int) -> Check | None:
 def expected_install(user_library: Path) -> dict[Path, bytes]:
     """Each file ``roo install`` writes (outside the vendored python-osc) with its content."""
     script = user_library / "Remote Scripts" / "MuseAroo"
-    files = {script / path.name: path.read_bytes() for path in script_files()}
+    files = {script / path: (SCRIPT_SOURCE / path).read_bytes() for path in script_files()}
     files[script / "roo_protocol.py"] = PROTOCOL_SOURCE.read_bytes()
     device = user_library.joinpath(*DEVICE_FOLDER)
     files.update({device / name: (DEVICE_DIR / name).read_bytes() for name in DEVICE_FILES})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
+from bridge import protocol
 from engines.errors import InvalidValue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,17 +48,38 @@ def _vendored_pythonosc() -> Path:
 
 
 def script_files() -> list[Path]:
-    """The Remote Script's runtime files: its Python modules, nothing else (.gitignore, caches, vendor)."""
-    return sorted(p for p in SCRIPT_SOURCE.glob("*.py") if p.is_file())
+    """The Remote Script's runtime files, relative to its folder: its Python modules and those of its
+    subpackages (the AbletonOSC mode), nothing else (.gitignore, caches, the vendored python-osc)."""
+    return sorted(
+        p.relative_to(SCRIPT_SOURCE)
+        for p in SCRIPT_SOURCE.rglob("*.py")
+        if p.is_file() and "vendor" not in p.relative_to(SCRIPT_SOURCE).parts
+    )
 
 
-def install(user_library: Path) -> list[Path]:
+def check_abletonosc_port() -> None:
+    """Raise InvalidValue when AbletonOSC's port (UDP 11000) is taken: the mode could not serve there."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.bind((protocol.HOST, protocol.ABLETONOSC_PORT))
+        except OSError as exc:
+            raise InvalidValue(
+                f"--abletonosc: UDP {protocol.HOST}:{protocol.ABLETONOSC_PORT} is taken ({exc}), most likely by "
+                "AbletonOSC itself: remove it from Live's Control Surfaces (or quit what holds the port), "
+                "or install without --abletonosc"
+            ) from exc
+
+
+def install(user_library: Path, *, abletonosc: bool = False) -> list[Path]:
     """Install into ``user_library`` (created with its subfolders when missing); returns the paths written.
 
-    Replaces an older install; copies only runtime files.
+    Replaces an older install; copies only runtime files. ``abletonosc``: also serve AbletonOSC's
+    grammar on its ports (a setting file beside the script); refused while UDP 11000 is taken.
     """
     if user_library.exists() and not user_library.is_dir():
         raise InvalidValue(f"User Library {user_library} is a file: expected Live's User Library folder")
+    if abletonosc:
+        check_abletonosc_port()
     if not (SCRIPT_SOURCE / "__init__.py").is_file():
         raise InvalidValue(
             f"Remote Script source {SCRIPT_SOURCE} is missing: run from a full MuseAroo checkout"
@@ -67,8 +91,9 @@ def install(user_library: Path) -> list[Path]:
     if script_target.exists():
         shutil.rmtree(script_target)
     script_target.mkdir(parents=True)
-    for source in script_files():
-        shutil.copyfile(source, script_target / source.name)
+    for relative in script_files():
+        (script_target / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SCRIPT_SOURCE / relative, script_target / relative)
     shutil.copyfile(PROTOCOL_SOURCE, script_target / "roo_protocol.py")
     shutil.copytree(
         _vendored_pythonosc(),
@@ -76,6 +101,10 @@ def install(user_library: Path) -> list[Path]:
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "test*", ".*"),
     )
     written = [script_target]
+    if abletonosc:
+        setting = script_target / protocol.ABLETONOSC_SETTING_FILE
+        setting.write_text(json.dumps({"enabled": True}) + "\n", encoding="utf-8")
+        written.append(setting)
     device_dir = user_library.joinpath(*DEVICE_FOLDER)
     device_dir.mkdir(parents=True, exist_ok=True)
     for name in DEVICE_FILES:

@@ -2,8 +2,9 @@
 
 /roo/live/* requests carry a request id that the reply repeats; common-grammar queries are matched
 first-in first-out per address (the Remote Script answers each request exactly once, in order).
-Pushed context changes are handed to ``on_context``. The reply types (``LiveContext``,
-``ClipInfo``) live in ``bridge.live_replies`` and are re-exported here.
+Pushed context versions are kept (``pushed``, ``pushed_seq``) and handed to ``on_context``. The
+typed calls are in ``bridge.live_calls``; the reply types (``LiveContext``, ``ClipInfo``) in
+``bridge.live_replies``; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -12,28 +13,17 @@ import asyncio
 import itertools
 import logging
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from bridge import osc, protocol
+from bridge.live_calls import DEFAULT_TIMEOUT_S, LiveCalls, StaleContext
 from bridge.live_replies import ClipInfo, LiveContext, describe
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
-from engines.music import Note
 
-__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "describe"]
+__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "StaleContext", "describe"]
 
 log = logging.getLogger(__name__)
-DEFAULT_TIMEOUT_S = 2.0
-
-
-def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
-    """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
-    send an empty blob)."""
-    if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
-        raise ProtocolError(
-            f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
-        )
-    return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -47,7 +37,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient:
+class LiveClient(LiveCalls):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None
@@ -56,6 +46,10 @@ class LiveClient:
         self._by_address: dict[str, deque[asyncio.Future[list[Any]]]] = {}
         self.on_context: Callable[[LiveContext], None] | None = None
         self.bad_replies = 0
+        self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
+        self.pushed_seq = -1
+        self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
+        self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -121,8 +115,19 @@ class LiveClient:
 
     def _dispatch(self, address: str, args: list[Any]) -> None:
         if address == protocol.RS_CONTEXT_PUSH:
-            if self.on_context is not None and args:
-                self.on_context(LiveContext.from_args(args[1:]))
+            if args:
+                self._pushed(int(args[0]), LiveContext.from_args(args[1:]))
+            return
+        if address == protocol.RS_SLOTS_PUSH:
+            if len(args) >= 3:
+                self.slots[int(args[1])] = str(args[2])
+            return
+        if address == protocol.RS_STALE_CONTEXT and args and args[0] in self._by_id:
+            seq, ctx = int(args[1]), LiveContext.from_args(args[2:])
+            self._pushed(seq, ctx)
+            _, fut = self._by_id[args[0]]
+            if not fut.done():
+                fut.set_exception(StaleContext(seq, ctx))
             return
         if address == protocol.LIVE_ERROR:
             self._fail(args)
@@ -139,6 +144,21 @@ class LiveClient:
                 fut.set_result(args)
             return
         log.debug("unsolicited reply %s %s", address, args[:4])
+
+    def _pushed(self, seq: int, ctx: LiveContext) -> None:
+        """Take a context version from Live; a gap in the versions means a push was lost: ask for a
+        snapshot. (A lower version is a restarted Remote Script; an equal one was already here.)"""
+        gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
+        known = seq == self.pushed_seq and ctx == self.pushed  # a write's reply repeats the version
+        self.pushed, self.pushed_seq = ctx, seq
+        for gone in [t for t in self.slots if t >= ctx.num_tracks]:
+            del self.slots[gone]
+        if gap:
+            self.lost_pushes += 1
+            log.info("context versions lost before %d: asking Live for a snapshot", seq)
+            self.send(protocol.RS_CONTEXT_LISTEN, 0)  # answered by a full push; the reply is ignored
+        if self.on_context is not None and not known:
+            self.on_context(ctx)
 
     def _fail(self, args: list[Any]) -> None:
         failed_address = str(args[0]) if args else "?"
@@ -158,122 +178,3 @@ class LiveClient:
                 return
         if not fut.done():
             fut.set_exception(error)
-
-    # --- typed calls -----------------------------------------------------------------------
-    async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
-        return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
-
-    async def listen_context(self) -> None:
-        await self.request(protocol.RS_CONTEXT_LISTEN)
-
-    async def write_clip(
-        self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool
-    ) -> tuple[int, int, int]:
-        """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
-        reply = await self.request(
-            protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), *_blob(notes)
-        )
-        return int(reply[0]), int(reply[1]), int(reply[2])
-
-    async def write_arrangement_clip(
-        self, track: int, start_beats: float, length_beats: float, name: str, notes: Sequence[Note]
-    ) -> tuple[int, float, int]:
-        """Write a MIDI clip into the arrangement at start_beats (Live 12.1.10+); returns
-        (track, start_beats, note count)."""
-        reply = await self.request(
-            protocol.RS_WRITE_ARRANGEMENT_CLIP,
-            track,
-            float(start_beats),
-            float(length_beats),
-            name,
-            *_blob(notes),
-        )
-        return int(reply[0]), float(reply[1]), int(reply[2])
-
-    async def import_audio(
-        self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float
-    ) -> tuple[int, int]:
-        reply = await self.request(
-            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm)
-        )
-        return int(reply[0]), int(reply[1])
-
-    async def copy_timing(
-        self, src_track: int, src_slot: int, dst_track: int, dst_slot: int
-    ) -> tuple[int, int]:
-        """Give the audio clip at dst the warping, warp markers, markers and loop of the one at src.
-
-        Both files must have the same length in samples (a stem and its source); returns (track, slot).
-        """
-        reply = await self.request(protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot)
-        return int(reply[0]), int(reply[1])
-
-    async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
-        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names)
-        return int(reply[0])
-
-    async def clip_info(self, track: int, slot: int) -> ClipInfo:
-        reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
-        return ClipInfo(*reply[2:])
-
-    async def clip_notes(self, track: int, slot: int) -> list[Note]:
-        """The notes of the MIDI clip at track/slot (common grammar), sorted by start then pitch."""
-        reply = await self.query(protocol.CLIP_GET_NOTES, track, slot)
-        values = reply[2:]
-        if len(values) % len(protocol.NOTE_FIELDS):
-            raise ProtocolError(f"{protocol.CLIP_GET_NOTES} reply of {len(values)} values is not whole notes")
-        notes = [
-            Note(int(p), float(s), float(d), int(v), bool(m))
-            for p, s, d, v, m in zip(*[iter(values)] * len(protocol.NOTE_FIELDS), strict=True)
-        ]
-        return sorted(notes, key=lambda n: (n.start_beats, n.pitch))
-
-    async def clip_info_at(self, track: int, slot: int, arrangement: bool) -> tuple[int, int, ClipInfo]:
-        """(track, slot, info) of a session clip or, with arrangement, an arrangement clip by index
-        (-1 / -1: the one in Live's Clip View); the reply names the clip actually read."""
-        reply = await self.request(protocol.RS_CLIP_INFO, track, slot, int(arrangement))
-        return int(reply[0]), int(reply[1]), ClipInfo(*reply[2:])
-
-    async def write_warp_markers(
-        self,
-        track: int,
-        slot: int,
-        arrangement: bool,
-        markers: Sequence[tuple[float, float]],
-        *,
-        start_beats: float,
-        end_beats: float,
-        loop_start_beats: float,
-        loop_end_beats: float,
-    ) -> int:
-        """Warp an audio clip with (sample seconds, beats) markers, its start/end markers and loop
-        in one main-thread step and undo step; returns the marker count Live took."""
-        if not 2 <= len(markers) <= protocol.MAX_WARP_MARKERS_PER_MESSAGE:
-            raise ProtocolError(
-                f"{len(markers)} warp markers: expected 2..{protocol.MAX_WARP_MARKERS_PER_MESSAGE} per clip"
-            )
-        reply = await self.request(
-            protocol.RS_WRITE_WARP_MARKERS,
-            track,
-            slot,
-            int(arrangement),
-            float(start_beats),
-            float(end_beats),
-            float(loop_start_beats),
-            float(loop_end_beats),
-            protocol.pack_warp_markers([(float(s), float(b)) for s, b in markers]),
-        )
-        return int(reply[2])
-
-    async def name_scene(self, scene: int, name: str) -> None:
-        await self.request(protocol.RS_NAME_SCENE, scene, name)
-
-    async def set_context(self, **values: Any) -> None:
-        args: list[Any] = []
-        for name, value in values.items():
-            if name not in protocol.SETTABLE_CONTEXT:
-                raise ProtocolError(
-                    f"context field {name!r} cannot be set: expected one of {protocol.SETTABLE_CONTEXT}"
-                )
-            args += [name, value]
-        await self.request(protocol.RS_SET_CONTEXT, *args)

@@ -13,13 +13,14 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import multi
-from bridge.actions.follow import following, generate_following, source_clip
+from bridge.actions.follow import Follow, following, generate_following, source_clip
+from bridge.actions.midi_clip import MidiClip
 from bridge.actions.options import parse_options
 from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.jobs import Job
-from bridge.live_client import LiveContext
-from engines.errors import InvalidValue
+from bridge.live_client import LiveContext, StaleContext
+from engines.errors import InvalidValue, LiveError
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
 from engines.music import SCALES, Feel, Key, MusicalContext, Note, parse_key, scale_named
@@ -128,30 +129,49 @@ def _resolve(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    live = await app.live.context()
+    live, seq = await app.live.current_context()  # pushed by Live: no round trip once it came
     job.report(0.2, "song context read")
-    ctx = musical_context(req, live, app)
     seed = req.seed if req.seed is not None else job.id
     source = await source_clip(app, req, live)
-    ctx, follow = await app.run_cpu(
-        partial(following, key_given=req.key is not None, part=req.part), ctx, source
-    )
     if req.part in ("all", "song"):
+        ctx, follow = await _context(app, req, live, source)
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
             raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
         runner = multi.run_all if req.part == "all" else multi.run_song
         told = await runner(app, job, ctx, slot, req, seed)
         return told + (f", {follow.summary}" if follow is not None else "")
-    track, slot = _resolve(req, live)
-    notes = await app.run_cpu(generate_following, req.part, ctx, req.density, req.complexity, seed, follow)
-    job.check_cancelled()
-    refuse_empty(req.part, ctx.genre, req.density, notes)
-    job.report(0.6, f"{len(notes)} notes generated")
-    name = f"{req.part} {ctx.genre} s{seed}"
-    wrote_track, wrote_slot, count = await app.live.write_clip(
-        track, slot, ctx.length_beats, name, notes, req.replace
-    )
+    again = ""  # said in the final message too: progress reports close together are thinned out
+    for attempt in range(2):
+        ctx, follow = await _context(app, req, live, source)
+        track, slot = _resolve(req, live)
+        notes = await app.run_cpu(
+            generate_following, req.part, ctx, req.density, req.complexity, seed, follow
+        )
+        job.check_cancelled()
+        refuse_empty(req.part, ctx.genre, req.density, notes)
+        job.report(0.6, f"{len(notes)} notes generated")
+        name = f"{req.part} {ctx.genre} s{seed}"
+        # the write depends on the selection when it picks the slot or the source clip to follow
+        follows = req.track == -1 or req.slot == -1 or (req.source_track is None and req.source_slot is None)
+        try:
+            if seq < 0:  # Live has pushed nothing yet: the context came from a query
+                written = await app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)
+            else:
+                written = await app.live.write_clip_for(
+                    seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
+                )
+            break
+        except StaleContext as stale:
+            if attempt:
+                raise LiveError(
+                    "the song context changed again while the part was regenerated for it: generate again"
+                ) from stale
+            live, seq = stale.context, stale.seq  # regenerate once for what Live holds now
+            again = " (made again: the song context changed while it was written)"
+            job.report(0.3, "the song context changed: generating again for it")
+            source = await source_clip(app, req, live)  # the selection may name another source now
+    wrote_track, wrote_slot, count = written
     params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
     live_at = {
         "track": wrote_track,
@@ -187,7 +207,15 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
     told = f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
-    return told + (f", {follow.summary}" if follow is not None else "")
+    return told + (f", {follow.summary}" if follow is not None else "") + again
+
+
+async def _context(
+    app: App, req: GenerateRequest, live: LiveContext, source: MidiClip | None
+) -> tuple[MusicalContext, Follow | None]:
+    """The request merged with Live's context, then with the source clip's chords when one is followed."""
+    ctx = musical_context(req, live, app)
+    return await app.run_cpu(partial(following, key_given=req.key is not None, part=req.part), ctx, source)
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:

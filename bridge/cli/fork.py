@@ -14,7 +14,12 @@ TYPES = {"int": int, "float": float, "str": str}
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("take", metavar="TAKE", help="a take id or a prefix of at least 6 characters")
     for name, kind in protocol.GENERATE_OPTIONS.items():
-        parser.add_argument(f"--{name}", type=TYPES[kind], default=None, help=f"{kind}: change {name}")
+        parser.add_argument(
+            f"--{name}",
+            type=TYPES[kind],
+            default=None,
+            help=f"{kind}: change {name} (default: the take's own)",
+        )
     add_port(parser)
 
 

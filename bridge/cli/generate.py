@@ -141,7 +141,11 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InvalidValue(f"cannot write {args.out!r}: {exc.strerror}") from exc
     signature_key = key_signature_name(ctx.key)
-    if ctx.key.scale in ("Major", "Minor") and signature_key.rstrip("m") != ctx.key.spelling:
+    if (
+        ctx.key.spelling
+        and ctx.key.scale in ("Major", "Minor")
+        and signature_key.rstrip("m") != ctx.key.spelling
+    ):
         print(f"{ctx.key} has no key signature of its own: the file's is {signature_key}", file=sys.stderr)
     if args.json:
         written = {

@@ -14,9 +14,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--project", default=None, help="a project name or Set path (default: the current one; * for all)"
     )
-    parser.add_argument("--part", default=None, help="only takes of this part, e.g. bass")
+    parser.add_argument(
+        "--part", default=None, help="only takes of this part, e.g. bass (default: every part)"
+    )
     parser.add_argument("--starred", action="store_true", help="only starred takes")
-    parser.add_argument("--limit", type=int, default=None, help="at most this many takes")
+    parser.add_argument("--limit", type=int, default=None, help="at most this many takes (default: all)")
     parser.add_argument("--json", action="store_true", help="print a JSON array, newest first")
 
 

@@ -15,6 +15,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="Ableton User Library folder (default: Live's default on macOS and Windows)",
     )
+    parser.add_argument(
+        "--abletonosc",
+        action="store_true",
+        help="also serve AbletonOSC's OSC grammar on UDP 11000 (replies to 11001), a drop-in for AbletonOSC; "
+        "refused while that port is taken",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     library = args.user_library or default_user_library()
     created = not library.exists()
-    written = install(library)
+    written = install(library, abletonosc=args.abletonosc)
     if created:
         print(f"created {library}")
     for path in written:

@@ -25,6 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the Live version to pretend to be, e.g. 12.0.0 (no audio import) or 10.1.0 (no Timer)",
     )
     add_verbosity(parser)
+    parser.add_argument(
+        "--abletonosc",
+        action="store_true",
+        help="also serve AbletonOSC's grammar on UDP 11000 (replies to 11001); without --set, "
+        "Live's default Set (2 MIDI, 2 audio tracks, 2 returns, 8 scenes)",
+    )
 
 
 def _version(text: str) -> tuple[int, int, int]:
@@ -39,16 +45,18 @@ def _version(text: str) -> tuple[int, int, int]:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from bridge.livesim import LiveHost, SetDesc, load_set
+    from bridge.livesim import LIVE_DEFAULT_SET, LiveHost, SetDesc, load_set
 
     console = Console(highlight=False)
     logging.basicConfig(level=log_level(args), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    live_set = load_set(args.set_file) if args.set_file else SetDesc()
+    default = LIVE_DEFAULT_SET if args.abletonosc else SetDesc()
+    live_set = load_set(args.set_file) if args.set_file else default
     host = LiveHost(
         live_set,
         port=args.port,
         version=_version(args.live_version),
         on_log=None if args.quiet else lambda line: console.print(f"[dim]{line}[/dim]"),
+        script_env={protocol.ABLETONOSC_ENV: "1" if args.abletonosc else "0"},
     )
     on_sigterm(lambda: host.stop(timeout=0.0))  # the main loop below sees the end
     host.start_in_thread()
@@ -57,6 +65,15 @@ def run(args: argparse.Namespace) -> int:
         from engines.errors import LiveError
 
         raise LiveError(f"the Remote Script cannot listen on UDP {protocol.HOST}:{args.port} (port in use?)")
+    compat = getattr(host.script, "abletonosc", None)
+    if args.abletonosc and (compat is None or compat.socket is None):
+        host.stop()
+        from engines.errors import LiveError
+
+        raise LiveError(
+            f"cannot serve AbletonOSC's grammar: UDP {protocol.HOST}:{protocol.ABLETONOSC_PORT} is taken "
+            "(is AbletonOSC or another `roo sim --abletonosc` running?)"
+        )
     song = host.song
     console.print(
         f"[bold]in-memory Live {host.application.get_version_string()}[/bold]: "
@@ -64,6 +81,10 @@ def run(args: argparse.Namespace) -> int:
         f"{song.signature_numerator}/{song.signature_denominator}"
     )
     console.print(f"Remote Script listening on UDP {protocol.HOST}:{host.port}; Ctrl-C stops")
+    if compat is not None and compat.socket is not None:
+        console.print(
+            f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port}"
+        )
     try:
         while host.wait(0.5):
             pass

@@ -41,7 +41,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="same seed, same result")
     for name, kind in protocol.TRANSFORM_OPTIONS.items():
         if name not in ("track", "slot", "replace", "seed"):
-            parser.add_argument(f"--{name}", type=CASTS[kind], default=None, help=HELPS.get(name, kind))
+            parser.add_argument(
+                f"--{name}",
+                type=CASTS[kind],
+                default=None,
+                help=f"{HELPS.get(name, kind)} (default: the transform's own)",
+            )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from bridge.livesim.application import Application, get_application
 from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import ClipDesc, SetDesc, TrackDesc, build_song, load_set, parse_set
+from bridge.livesim.live_set import (
+    LIVE_DEFAULT_SET,
+    ClipDesc,
+    SetDesc,
+    TrackDesc,
+    build_song,
+    load_set,
+    parse_set,
+)
 from bridge.livesim.script import CInstance, load_script
 
 __all__ = [
+    "LIVE_DEFAULT_SET",
     "Application",
     "CInstance",
     "ClipDesc",

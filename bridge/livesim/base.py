@@ -33,13 +33,17 @@ _KINDS: dict[str, tuple[type, ...]] = {
 
 def check_args(where: str, args: tuple[Any, ...], kinds: tuple[str, ...]) -> None:
     """Raise ArgumentError like Boost.Python when a value does not fit its C++ parameter type."""
-    ok = len(args) == len(kinds) and all(isinstance(v, _KINDS[k]) for v, k in zip(args, kinds, strict=True))
-    if not ok:
-        got = ", ".join(type(v).__name__ for v in args)
-        want = ", ".join(kinds)
-        raise ArgumentError(
-            f"Python argument types in\n    {where}({got})\ndid not match C++ signature:\n    {where}({want})"
-        )
+    if len(args) == len(kinds):
+        for value, kind in zip(args, kinds, strict=True):  # a plain loop: this runs per note
+            if not isinstance(value, _KINDS[kind]):
+                break
+        else:
+            return
+    got = ", ".join(type(v).__name__ for v in args)
+    want = ", ".join(kinds)
+    raise ArgumentError(
+        f"Python argument types in\n    {where}({got})\ndid not match C++ signature:\n    {where}({want})"
+    )
 
 
 class Doc(Protocol):

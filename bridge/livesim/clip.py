@@ -16,12 +16,13 @@ from bridge.livesim import warp
 from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.clip_audio import ClipAudio
 from bridge.livesim.clip_notes import ClipNotes
+from bridge.livesim.clip_play import ClipPlay
 from bridge.livesim.document import Document
 from bridge.livesim.notes import MidiNote
 from bridge.livesim.warp import WarpMode
 
 
-class Clip(ClipAudio, ClipNotes):
+class Clip(ClipAudio, ClipNotes, ClipPlay):
     """A session clip; MIDI when file_path is empty, audio otherwise.
 
     A MIDI clip is length beats long. An audio clip plays a file of duration_s seconds and

@@ -28,6 +28,8 @@ class Document:
         self._open_step: list[Undo] | None = None
         self._depth = 0
         self._undoing = False
+        self._redo_steps: list[list[Undo]] = []
+        self._replay: list[Undo] | None = None  # collects the inverses recorded while undoing
 
     # --- guards ---------------------------------------------------------------------------
     def check_change(self, where: str) -> None:
@@ -62,7 +64,10 @@ class Document:
     def record(self, undo: Undo) -> None:
         """Remember how to revert one change; ungrouped changes are one undo step each."""
         if self._undoing:
+            if self._replay is not None:
+                self._replay.append(undo)  # undoing an undo: what redo will run
             return
+        self._redo_steps.clear()  # a new change ends what could be redone
         if self._open_step is not None:
             self._open_step.append(undo)
         else:
@@ -84,6 +89,7 @@ class Document:
 
     def clear_undo(self) -> None:
         self._undo_steps.clear()
+        self._redo_steps.clear()
 
     def can_undo(self) -> bool:
         return bool(self._undo_steps)
@@ -92,13 +98,26 @@ class Document:
     def undo_steps(self) -> int:
         return len(self._undo_steps)
 
+    def can_redo(self) -> bool:
+        return bool(self._redo_steps)
+
     def undo(self) -> None:
-        if not self._undo_steps:
-            return
-        step = self._undo_steps.pop()
+        if self._undo_steps:
+            self._redo_steps.append(self._run(self._undo_steps.pop()))
+
+    def redo(self) -> None:
+        """Run the inverses that the last undo recorded; the redone step can be undone again."""
+        if self._redo_steps:
+            self._undo_steps.append(self._run(self._redo_steps.pop()))
+
+    def _run(self, step: list[Undo]) -> list[Undo]:
+        """Run a step's inverses, newest first; returns the inverses they recorded in turn."""
         self._undoing = True
+        self._replay = []
         try:
             for inverse in reversed(step):
                 inverse()
+            return self._replay
         finally:
             self._undoing = False
+            self._replay = None

@@ -43,6 +43,7 @@ class LiveHost:
         version: Version = DEFAULT_VERSION,
         script_dir: Path = SCRIPT_DIR,
         on_log: Callable[[str], None] | None = None,
+        script_env: dict[str, str] | None = None,
     ) -> None:
         self.application = Application(version)
         self.doc = Document(self.application)
@@ -50,6 +51,7 @@ class LiveHost:
         self.application.document = self.song
         self.requested_port = port
         self.script_dir = script_dir
+        self.script_env = dict(script_env or {})  # read by the script as it starts (e.g. AbletonOSC mode)
         self.script: Any = None
         self.log: list[str] = []
         self.status_bar = ""
@@ -166,7 +168,7 @@ class LiveHost:
         self.doc.main_thread = threading.current_thread()
         try:
             module = load_script(self.script_dir)
-            self.script = create_script(module, CInstance(self), self.requested_port)
+            self.script = create_script(module, CInstance(self), self.requested_port, self.script_env)
         except Exception as exc:  # reported to the starter, like Live's log of a broken script
             self._start_error = exc
             self._ready.set()

@@ -85,6 +85,19 @@ class SetDesc:
     scene_names: tuple[str, ...] = ("",) * 8
     selected_track: int = 0
     selected_scene: int = 0
+    return_tracks: tuple[str, ...] = ()  # names of the return tracks (each track gets one send per return)
+
+
+# Live's own default Set (2 MIDI, 2 audio tracks, 2 returns, 8 scenes): what AbletonOSC's suite expects
+LIVE_DEFAULT_SET = SetDesc(
+    tracks=(
+        TrackDesc("midi", "1-MIDI"),
+        TrackDesc("midi", "2-MIDI"),
+        TrackDesc("audio", "3-Audio"),
+        TrackDesc("audio", "4-Audio"),
+    ),
+    return_tracks=("A-Reverb", "B-Delay"),
+)
 
 
 def _keys(where: str, data: Any, allowed: set[str]) -> dict[str, Any]:
@@ -214,6 +227,10 @@ def build_song(desc: SetDesc, doc: Document) -> Song:
         song.signature_numerator, song.signature_denominator = desc.signature
         song.root_note = desc.root_note
         song.scale_name = desc.scale_name
+        for name in desc.return_tracks:
+            returned = Track(doc, song, midi=False, name=name, num_scenes=0)
+            returned._is_return = True
+            song._returns.append(returned)
         for name in desc.scene_names:
             song.create_scene(-1).name = name
         for t in desc.tracks:

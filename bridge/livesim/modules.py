@@ -11,7 +11,7 @@ import sys
 import types
 from typing import Any
 
-from bridge.livesim import application, base, clip, notes, song, track, view, warp
+from bridge.livesim import application, base, clip, mixer, notes, song, track, view, warp
 
 MARKER = "__musearoo_livesim__"
 
@@ -52,6 +52,9 @@ def install() -> types.ModuleType:
         "Track": _module("Live.Track", Track=track.Track),
         "ClipSlot": _module("Live.ClipSlot", ClipSlot=track.ClipSlot),
         "Scene": _module("Live.Scene", Scene=view.Scene),
+        "Device": _module("Live.Device", Device=mixer.Device),
+        "DeviceParameter": _module("Live.DeviceParameter", DeviceParameter=mixer.DeviceParameter),
+        "MixerDevice": _module("Live.MixerDevice", MixerDevice=mixer.MixerDevice),
         "Clip": _module(
             "Live.Clip",
             Clip=clip.Clip,

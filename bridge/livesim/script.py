@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 import types
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,15 +68,22 @@ def load_script(script_dir: Path) -> types.ModuleType:
     return module
 
 
-def create_script(module: types.ModuleType, c_instance: CInstance, port: int) -> Any:
-    """The script's control surface: ``module.create_instance(c_instance)`` told to listen on port."""
+def create_script(
+    module: types.ModuleType, c_instance: CInstance, port: int, env: Mapping[str, str] | None = None
+) -> Any:
+    """The script's control surface: ``module.create_instance(c_instance)`` told to listen on port.
+
+    env: more variables the script reads while it starts (e.g. the AbletonOSC mode's switch).
+    """
+    settings = {PORT_ENV: str(port), **(env or {})}
     with _create_lock:
-        previous = os.environ.get(PORT_ENV)
-        os.environ[PORT_ENV] = str(port)
+        previous = {name: os.environ.get(name) for name in settings}
+        os.environ.update(settings)
         try:
             return module.create_instance(c_instance)
         finally:
-            if previous is None:
-                os.environ.pop(PORT_ENV, None)
-            else:
-                os.environ[PORT_ENV] = previous
+            for name, value in previous.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value

@@ -2,7 +2,8 @@
 
 Ranges follow Live: tempo 20..999 BPM, signature numerator 1..99 over 1, 2, 4, 8 or 16,
 root note 0 (C) .. 11 (B), scale names from Live 12's list. Song time is in beats. The track
-and scene lists and their changes live in ``bridge.livesim.song_tracks``.
+and scene lists and their changes live in ``bridge.livesim.song_tracks``, the transport in
+``bridge.livesim.transport``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from bridge.livesim.document import Document
 from bridge.livesim.scales import LIVE_SCALES
 from bridge.livesim.song_tracks import SongTracks
 from bridge.livesim.track import Track
+from bridge.livesim.transport import CuePoint, Transport
 from bridge.livesim.view import Scene, View
 
 
-class Song(SongTracks):
+class Song(SongTracks, Transport):
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._app = doc.app
@@ -31,6 +33,8 @@ class Song(SongTracks):
         self._current_song_time = 0.0
         self._tracks: list[Track] = []
         self._scenes: list[Scene] = []
+        self._returns: list[Track] = []
+        self._cues: list[CuePoint] = []
         self.file_path = ""
         self._view = View(doc, self)
 
@@ -97,36 +101,6 @@ class Song(SongTracks):
     def scale_intervals(self) -> tuple[int, ...]:
         return LIVE_SCALES[self._scale_name]
 
-    # --- transport ------------------------------------------------------------------------
-    @property
-    def is_playing(self) -> bool:
-        return self._is_playing
-
-    @is_playing.setter
-    def is_playing(self, value: bool) -> None:
-        check_args("Song.is_playing", (value,), ("bool",))
-        self._set("is_playing", bool(value), undoable=False)
-
-    def start_playing(self) -> None:
-        self.is_playing = True
-
-    def stop_playing(self) -> None:
-        self.is_playing = False
-
-    @property
-    def current_song_time(self) -> float:
-        return self._current_song_time
-
-    @current_song_time.setter
-    def current_song_time(self, value: float) -> None:
-        check_args("Song.current_song_time", (value,), ("float",))
-        self._set("current_song_time", max(0.0, float(value)), undoable=False)
-
-    def _advance(self, seconds: float) -> None:
-        """Move the play position by wall time (the host calls this on the main thread)."""
-        if self._is_playing:
-            self._current_song_time += seconds * self._tempo / 60.0
-
     # --- view -----------------------------------------------------------------------------
     @property
     def view(self) -> View:
@@ -147,6 +121,15 @@ class Song(SongTracks):
         self._doc.undo()
         return ""
 
+    @property
+    def can_redo(self) -> bool:
+        return self._doc.can_redo()
+
+    def redo(self) -> str:
+        self._doc.check_change("Song.redo")
+        self._doc.redo()
+        return ""
+
     # --- listeners ------------------------------------------------------------------------
     add_tempo_listener = adder("tempo")
     remove_tempo_listener = remover("tempo")
@@ -163,12 +146,6 @@ class Song(SongTracks):
     add_scale_name_listener = adder("scale_name")
     remove_scale_name_listener = remover("scale_name")
     scale_name_has_listener = has_listener("scale_name")
-    add_is_playing_listener = adder("is_playing")
-    remove_is_playing_listener = remover("is_playing")
-    is_playing_has_listener = has_listener("is_playing")
-    add_current_song_time_listener = adder("current_song_time")
-    remove_current_song_time_listener = remover("current_song_time")
-    current_song_time_has_listener = has_listener("current_song_time")
 
 
 Song.View = View  # type: ignore[attr-defined]  # Live.Song.Song.View, as in Live

@@ -21,6 +21,9 @@ from bridge.livesim.application import (
 from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.clip import Clip
 from bridge.livesim.document import Document
+from bridge.livesim.mixer import Device, TrackMixer
+from bridge.livesim.playback import SlotPlay, TrackPlay
+from bridge.livesim.view import TrackView
 
 MAX_CLIP_BEATS = 1576800.0  # Live's arrangement limit, also its longest clip
 
@@ -42,7 +45,7 @@ def audio_file_info(path: str) -> tuple[float, float]:
     return float(info.samplerate), info.frames / info.samplerate
 
 
-class ClipSlot:
+class ClipSlot(SlotPlay):
     """One cell of the Session view: holds at most one clip."""
 
     def __init__(self, doc: Document, track: Track) -> None:
@@ -65,12 +68,19 @@ class ClipSlot:
         return self._clip
 
     def _put(self, clip: Clip | None) -> None:
+        """Hold clip (None: empty the slot), as one undoable change."""
+        old = self._clip
+        if old is not None:
+            self._track._slot_emptied(self)
+            old._slot = None
         self._clip = clip
+        if clip is not None:
+            clip._slot = self
+        self._doc.record(lambda: self._put(old))
         self._listeners.notify("has_clip")
 
     def _insert(self, clip: Clip) -> Clip:
         self._put(clip)
-        self._doc.record(lambda: self._put(None))
         return clip
 
     def create_clip(self, length: float, /) -> Clip:
@@ -112,14 +122,13 @@ class ClipSlot:
         if old is None:
             raise RuntimeError("Cannot delete the clip of an empty clip slot")
         self._put(None)
-        self._doc.record(lambda: self._put(old))
 
     add_has_clip_listener = adder("has_clip")
     remove_has_clip_listener = remover("has_clip")
     has_clip_has_listener = has_listener("has_clip")
 
 
-class Track:
+class Track(TrackPlay, TrackMixer):
     """A MIDI or audio track of the Session view, with one clip slot per scene."""
 
     def __init__(self, doc: Document, song: Any, *, midi: bool, name: str, num_scenes: int) -> None:
@@ -133,6 +142,8 @@ class Track:
         self._arm = False
         self._slots = [ClipSlot(doc, self) for _ in range(num_scenes)]
         self._arrangement: list[Clip] = []
+        self._devices: list[Device] = []
+        self._view = TrackView(doc)
         self._listeners = Listeners("Track", doc)
 
     def __repr__(self) -> str:
@@ -193,8 +204,12 @@ class Track:
         return tuple(self._slots)
 
     @property
-    def devices(self) -> tuple[Any, ...]:
-        return ()
+    def devices(self) -> tuple[Device, ...]:
+        return tuple(self._devices)
+
+    @property
+    def view(self) -> TrackView:
+        return self._view
 
     @property
     def arrangement_clips(self) -> tuple[Clip, ...]:
@@ -251,6 +266,9 @@ class Track:
     add_mute_listener = adder("mute")
     remove_mute_listener = remover("mute")
     mute_has_listener = has_listener("mute")
+    add_solo_listener = adder("solo")
+    remove_solo_listener = remover("solo")
+    solo_has_listener = has_listener("solo")
     add_arm_listener = adder("arm")
     remove_arm_listener = remover("arm")
     arm_has_listener = has_listener("arm")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.document import Document
+from bridge.livesim.props import value_property
 
 if TYPE_CHECKING:
     from bridge.livesim.clip import Clip
@@ -41,9 +42,63 @@ class Scene:
         index = self._song._scenes.index(self)
         return tuple(track._slots[index] for track in self._song._tracks)
 
+    color = value_property("color", "int", 0, 0xFFFFFF)
+    _color = 0  # Live's default: no color of its own
+    tempo = value_property("tempo", "float", 20.0, 999.0)
+    _tempo = 120.0
+    tempo_enabled = value_property("tempo_enabled", "bool")
+    _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(slot.has_clip for slot in self.clip_slots)
+
+    @property
+    def is_triggered(self) -> bool:
+        return any(slot.is_triggered for slot in self.clip_slots)
+
+    def fire(self) -> None:
+        """Fire every slot of the row (empty ones stop their tracks), as Live's scene launch does."""
+        self._doc.check_change("Scene.fire")
+        if self._tempo_enabled:
+            self._song.tempo = self._tempo  # type: ignore[attr-defined]
+        for slot in self.clip_slots:
+            slot.fire()
+
     add_name_listener = adder("name")
     remove_name_listener = remover("name")
     name_has_listener = has_listener("name")
+    add_tempo_listener = adder("tempo")
+    remove_tempo_listener = remover("tempo")
+    tempo_has_listener = has_listener("tempo")
+    add_tempo_enabled_listener = adder("tempo_enabled")
+    remove_tempo_enabled_listener = remover("tempo_enabled")
+    tempo_enabled_has_listener = has_listener("tempo_enabled")
+    add_color_listener = adder("color")
+    remove_color_listener = remover("color")
+    color_has_listener = has_listener("color")
+
+
+class TrackView:
+    """Track.View: the track's selected device."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._listeners = Listeners("Track.View", doc)
+        self._selected_device: Any = None
+
+    @property
+    def selected_device(self) -> Any:
+        return self._selected_device
+
+    def _select_device(self, device: Any) -> None:
+        if device is not self._selected_device:
+            self._selected_device = device
+            self._listeners.notify("selected_device")
+
+    add_selected_device_listener = adder("selected_device")
+    remove_selected_device_listener = remover("selected_device")
+    selected_device_has_listener = has_listener("selected_device")
 
 
 class View:
@@ -96,6 +151,16 @@ class View:
         track = value.canonical_parent
         self.selected_track = track
         self.selected_scene = self._song._scenes[track._slots.index(value)]
+
+    def select_device(self, device: Any, should_focus: bool = True, /) -> None:
+        """Select device on its track (the track's view.selected_device) and the track itself."""
+        self._doc.check_change("Song.View.select_device")
+        for track in self._song._tracks:
+            if device in track.devices:
+                track.view._select_device(device)
+                self.selected_track = track
+                return
+        raise RuntimeError(f"Cannot select {device!r}: not a device of a track of this Set")
 
     @property
     def detail_clip(self) -> Clip | None:

@@ -16,6 +16,12 @@ LIVE_PORT = 11040  # the Remote Script inside Live listens here
 DAEMON_PORT = 11041  # the daemon listens here for the device, the CLI and other clients
 MAX_DATAGRAM_BYTES = 65507  # the largest UDP payload on IPv4
 
+# --- AbletonOSC compatibility mode (its grammar: remote_scripts/MuseAroo/abletonosc/grammar.py) ---
+ABLETONOSC_PORT = 11000  # AbletonOSC's port: the Remote Script also listens here when the mode is on
+ABLETONOSC_REPLY_PORT = 11001  # and answers to this port of the sender's host
+ABLETONOSC_SETTING_FILE = "abletonosc.json"  # beside the Remote Script: {"enabled": true}
+ABLETONOSC_ENV = "MUSEAROO_ABLETONOSC"  # "1"/"0" overrides the setting file (roo sim --abletonosc)
+
 # --- Common OSC grammar for Live (served by the Remote Script) -------------------------------
 LIVE_ERROR = "/live/error"  # args: request address, message
 APPLICATION_GET_VERSION = "/live/application/get/version"
@@ -69,7 +75,20 @@ NOTE_FIELDS = ("pitch", "start_beats", "duration_beats", "velocity", "mute")
 # then (for /roo/live/* requests) the request id; each request gets exactly one reply or error.
 RS_CONTEXT_GET = "/roo/live/context"  # args: req -> req, then CONTEXT_FIELDS in order
 RS_CONTEXT_LISTEN = "/roo/live/context/listen"  # args: req -> req; pushes RS_CONTEXT_PUSH to sender
-RS_CONTEXT_PUSH = "/roo/live/context/changed"  # args: 0, then CONTEXT_FIELDS in order
+# (a full snapshot at once, then one push per timer tick in which the context changed)
+RS_CONTEXT_PUSH = "/roo/live/context/changed"  # args: context_seq, then CONTEXT_FIELDS in order
+# context_seq rises by one with every change Live reports (a gap: a push was lost; listen again for
+# a snapshot). It starts from the clock's milliseconds, so a restarted Remote Script counts on above.
+RS_SLOTS_PUSH = "/roo/live/context/slots"  # args: context_seq, track, fill ("1"/"0" per slot, top down)
+# pushed with RS_CONTEXT_PUSH to its listeners: each track whose clip slots filled or emptied, every
+# track after the track or scene lists changed, and every track in a (re)listen's snapshot
+RS_WRITE_CLIP_FOR = "/roo/live/write_clip_for"
+# args: req, context_seq, follows_selection (0|1), then RS_WRITE_CLIP's arguments after req
+# -> req, track, slot, note_count, context_seq, CONTEXT_FIELDS (what Live holds after the write).
+# Refused, nothing written, when the write was made for an older context: tempo, signature, root or
+# scale changed since context_seq, or (follows_selection 1: track/slot came from the selection) the
+# selection or the track and scene lists did. The refusal is RS_STALE_CONTEXT.
+RS_STALE_CONTEXT = "/roo/live/stale_context"  # args: req, context_seq, CONTEXT_FIELDS (the new context)
 RS_WRITE_CLIP = "/roo/live/write_clip"
 # args: req, track, slot, length_beats, name, replace (0|1), notes blob (NOTE_RECORD each)
 # -> req, track, slot, note_count. track -1 = selected track; slot -1 = selected slot.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import Live
 
+from . import abletonosc
 from . import roo_protocol as protocol
 from .application import ApplicationHandler
 from .arrangement import ArrangementHandler
@@ -46,13 +47,14 @@ class MuseAroo:
         self.socket: OscSocket | None = None
         self._requested_port = int(os.environ.get(PORT_ENV, protocol.LIVE_PORT))
         self._rebind_in = 0
-        self.context = ContextHandler(self.song, self.send)
+        roo = RooHandler(self.song)
+        self.context = ContextHandler(self.song, self.send, roo.write_clip)
         self.handlers: dict[str, Handler] = {}
         for part in (
             SongHandler(self.song),
             ClipSlotHandler(self.song),
             ClipHandler(self.song),
-            RooHandler(self.song),
+            roo,
             ArrangementHandler(self.song),
             WarpHandler(self.song),
             ApplicationHandler(),
@@ -60,6 +62,13 @@ class MuseAroo:
             self.handlers.update(part.handlers())
         self.handlers.update(self.context.handlers())
         self._bind()
+        self.abletonosc: abletonosc.AbletonOSC | None = None
+        try:
+            self.abletonosc = abletonosc.start(
+                os.path.dirname(os.path.abspath(__file__)), self.song, self.log
+            )
+        except Exception as exc:  # the compatibility mode must never keep MuseAroo from loading
+            self._count(f"AbletonOSC mode failed to start: {type(exc).__name__}: {exc}")
         timer_class = getattr(Live.Base, "Timer", None)
         self._timer: Any = None
         if timer_class is not None:
@@ -82,6 +91,8 @@ class MuseAroo:
         if self._timer is not None:
             self._timer.stop()
         self.context.disconnect()
+        if self.abletonosc is not None:
+            self.abletonosc.close()
         if self.socket is not None:
             self.socket.close()
             self.socket = None
@@ -126,6 +137,8 @@ class MuseAroo:
 
     def _tick(self) -> None:
         try:
+            if self.abletonosc is not None:
+                self.abletonosc.tick()
             if self.socket is None:
                 self._rebind_in -= 1
                 if self._rebind_in <= 0:

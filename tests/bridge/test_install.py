@@ -54,8 +54,12 @@ def test_only_runtime_files_are_copied(tmp_path: Path) -> None:
     script = tmp_path / "Remote Scripts" / "MuseAroo"
     top = {p.name for p in script.iterdir()}
     assert ".gitignore" not in top and (SCRIPT_SOURCE / ".gitignore").is_file()
-    assert top == {p.name for p in script_files()} | {"roo_protocol.py", "vendor"}
+    assert top == {p.parts[0] for p in script_files()} | {"roo_protocol.py", "vendor"}
     assert not [p for p in script.rglob(".*")]
+    # the AbletonOSC mode is a subpackage: its modules travel too, byte for byte
+    for relative in (p for p in script_files() if len(p.parts) > 1):
+        assert (script / relative).read_bytes() == (SCRIPT_SOURCE / relative).read_bytes()
+    assert (script / "abletonosc" / "server.py").is_file()
 
 
 def test_a_file_in_place_of_the_library_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,3 +77,40 @@ def test_default_paths_follow_live_on_macos_and_windows(
     assert default_user_library("win32", tmp_path) == tmp_path / "Documents" / "Ableton" / "User Library"
     with pytest.raises(InvalidValue, match="--user-library"):
         default_user_library("linux", tmp_path)
+
+
+def test_install_abletonosc_writes_the_setting_the_script_reads(tmp_path: Path) -> None:
+    import socket
+
+    from bridge import protocol
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.bind((protocol.HOST, protocol.ABLETONOSC_PORT))
+        except OSError:
+            pytest.skip("UDP 11000 is taken here")
+    assert main(["install", "--user-library", str(tmp_path), "--abletonosc"]) == 0
+    script = tmp_path / "Remote Scripts" / "MuseAroo"
+    setting = script / protocol.ABLETONOSC_SETTING_FILE
+    assert setting.read_text(encoding="utf-8").strip() == '{"enabled": true}'
+    # an install without the flag switches the mode off again
+    assert main(["install", "--user-library", str(tmp_path)]) == 0
+    assert not setting.exists()
+
+
+def test_install_abletonosc_is_refused_while_port_11000_is_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    from bridge import protocol
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
+        try:
+            taken.bind((protocol.HOST, protocol.ABLETONOSC_PORT))
+        except OSError:
+            pass  # already taken by someone else: the refusal is what we check either way
+        assert main(["install", "--user-library", str(tmp_path), "--abletonosc"]) == 2
+    err = capsys.readouterr().err
+    assert "11000 is taken" in err and "AbletonOSC" in err
+    assert not (tmp_path / "Remote Scripts").exists()  # nothing was written

@@ -47,13 +47,20 @@ def test_string_request_ids_are_echoed(client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_GET, "job-7")[0] == "job-7"
 
 
-def test_listeners_get_a_push_for_each_change(host: LiveHost, client: OscClient) -> None:
+def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
+    host: LiveHost, client: OscClient
+) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    address, snapshot = client.receive()  # the whole context at once, with its version
+    assert address == protocol.RS_CONTEXT_PUSH and snapshot[1] == 120.0
+    version = snapshot[0]
+    for _ in range(6):  # and every track's clip slots
+        assert client.receive()[0] == protocol.RS_SLOTS_PUSH
     other = OscClient(host.port)
     try:
         other.send(protocol.SONG_SET + "tempo", 87.0)
         address, push = client.receive()
-        assert address == protocol.RS_CONTEXT_PUSH and push[0] == 0 and push[1] == 87.0
+        assert address == protocol.RS_CONTEXT_PUSH and push[0] == version + 1 and push[1] == 87.0
 
         def select() -> None:
             host.song.view.selected_track = host.song.tracks[3]
@@ -63,9 +70,11 @@ def test_listeners_get_a_push_for_each_change(host: LiveHost, client: OscClient)
         address, push = client.receive()
         fields = dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))
         assert (fields["selected_track"], fields["selected_slot"]) == (3, 5)
+        assert push[0] == version + 2  # two changes in one tick: one version, one push
         other.send(protocol.SONG_START_PLAYING)
         address, push = client.receive()
         assert dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))["is_playing"] == 1
+        assert push[0] == version + 3
     finally:
         other.close()
 
@@ -300,3 +309,15 @@ def test_warp_markers_map_clip_beats_to_file_seconds() -> None:
     assert timing.seconds_at(markers, -2.0) == -1.0  # before the first, the first tempo
     assert timing.seconds_at(list(reversed(markers)), 3.0) == 2.0  # order does not matter
     assert timing.seconds_at([(0.5, 1.0)], 3.0) is None  # one marker: no tempo to go by
+
+
+def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client: OscClient) -> None:
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    messages = [client.receive() for _ in range(7)]  # the snapshot: the context, then every track
+    assert messages[0][0] == protocol.RS_CONTEXT_PUSH
+    assert [m[1][1:] for m in messages[1:]] == [[t, "0" * 8] for t in range(6)]
+    assert all(m[0] == protocol.RS_SLOTS_PUSH for m in messages[1:])
+    host.call(lambda: host.song.tracks[3].clip_slots[7].create_clip(2.0))
+    address, args = client.receive()
+    assert (address, args[1:]) == (protocol.RS_SLOTS_PUSH, [3, "00000001"])
+    assert client.ask(protocol.RS_CONTEXT_GET, 2)[0] == 2  # nothing else was pushed

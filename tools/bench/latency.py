@@ -1,11 +1,17 @@
 """End-to-end latency: /roo/generate leaving a client -> notes in the in-memory Live's clip -> done.
 
-Runs, side by side in one process and one run:
+Runs, side by side in one run (the in-memory Live in its own process, `roo sim --abletonosc`, as
+real Live is; the daemon and the client in this one):
 - floor: a bare python-osc UDP echo on loopback (encode, send, echo, receive, decode);
-- the daemon's /roo/ping and the Remote Script's /live/song/get/tempo round trips;
-- /roo/generate drums (8 bars) through daemon and Remote Script (10 ms Live.Base.Timer);
-- the peer: the same path with the Remote Script polled by the 100 ms control-surface tick
-  (what a script without Live.Base.Timer does: Live 10.1 in the in-memory Live).
+- the daemon's /roo/ping;
+- interleaved, request by request, each sent at a random phase of Live's tick: the Remote
+  Script's /live/song/get/tempo, the same query
+  through the AbletonOSC compatibility port, and /roo/generate drums (8 bars) through daemon
+  and Remote Script (10 ms Live.Base.Timer; the daemon holds the context Live pushed, so a
+  generate is one Live round trip: the write);
+- the peers: AbletonOSC's query modelled on its 100 ms tick (the compatibility port of a script
+  polled by the control-surface tick, as Live 10.1 in the in-memory Live does), and the
+  /roo/generate path on that tick.
 Usage: .venv/bin/python tools/bench/latency.py [--requests 200] [--peer-requests 50]
 """
 
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import random
 import socket
 import statistics
 import sys
@@ -21,8 +28,10 @@ import time
 from collections.abc import Callable
 
 from bridge import osc, protocol
+from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
 from bridge.livesim.host import LiveHost
+from tools.bench.sim_process import SimProcess
 
 
 def percentiles(samples_ms: list[float]) -> tuple[float, float, float]:
@@ -36,16 +45,32 @@ class Client:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind((protocol.HOST, 0))
         self.sock.settimeout(5.0)
+        self.port = int(self.sock.getsockname()[1])
+        self.last: list = []
 
     def round_trip(
-        self, port: int, address: str, args: list[object], until: Callable[[str, list], bool]
+        self,
+        port: int,
+        address: str,
+        args: list[object],
+        until: Callable[[str, list], bool],
+        phase_s: float = 0.0,
     ) -> float:
+        """Milliseconds from sending to the first message that until() accepts.
+
+        phase_s: first wait a random 0..phase_s s, so a request meets Live's tick at a random
+        phase (as a user's click does) instead of right after the tick that answered the last one
+        (which a script draining its socket may even serve in that same tick).
+        """
+        if phase_s > 0:
+            time.sleep(PHASES.uniform(0.0, phase_s))
         start = time.perf_counter()
         self.sock.sendto(osc.encode(address, args), (protocol.HOST, port))
         while True:
             data, _ = self.sock.recvfrom(65536)
             for got, values in osc.decode(data):
                 if until(got, values):
+                    self.last = values
                     return (time.perf_counter() - start) * 1000.0
 
 
@@ -69,24 +94,36 @@ def echo_server() -> tuple[int, threading.Event]:
     return int(sock.getsockname()[1]), stop
 
 
-def generate_latencies(live: LiveHost, count: int) -> list[float]:
-    client = Client()
-    samples = []
-    with daemon_in_thread(live.port) as daemon:
-        for i in range(count):
-            slot = i % 8
-            args: list[object] = ["drums", "track", 0, "slot", slot, "bars", 8, "seed", i, "replace", 1]
-            ms = client.round_trip(
-                daemon.port,
-                protocol.GENERATE,
-                args,
-                lambda a, v: a == protocol.STATUS and v[1] in protocol.FINAL_STATES,
-            )
-            notes = live.clip_notes(0, slot)  # outside the timed region: the notes really are there
-            if not notes:
-                raise SystemExit(f"request {i}: done but track 0 slot {slot} holds no notes")
-            samples.append(ms)
-    return samples
+TEMPO = "/live/song/get/tempo"
+TICK_S = 0.010  # the Remote Script's Live.Base.Timer interval
+PEER_TICK_S = 0.100  # Live's control-surface tick (update_display), AbletonOSC's tick
+PHASES = random.Random(20)
+WARM_UP = 3  # untimed requests before each timed series
+
+
+def wait_for_pushed_context(daemon: Daemon, timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while daemon.live.pushed is None:
+        if time.monotonic() > end:
+            raise SystemExit("Live pushed no song context to the daemon")
+        time.sleep(0.01)
+
+
+def generate_once(sim: SimProcess, daemon: Daemon, client: Client, i: int, phase_s: float) -> float:
+    slot = i % 8
+    args: list[object] = ["drums", "track", 0, "slot", slot, "bars", 8, "seed", i, "replace", 1]
+    ms = client.round_trip(
+        daemon.port,
+        protocol.GENERATE,
+        args,
+        lambda a, v: a == protocol.STATUS and v[1] in protocol.FINAL_STATES,
+        phase_s,
+    )
+    # outside the timed region: the notes really are in the clip
+    client.round_trip(sim.port, protocol.CLIP_GET_NOTES, [0, slot], lambda a, v: a == protocol.CLIP_GET_NOTES)
+    if client.last[:2] != [0, slot] or len(client.last) <= 2:
+        raise SystemExit(f"request {i}: done but track 0 slot {slot} holds no notes")
+    return ms
 
 
 def main() -> int:
@@ -107,28 +144,56 @@ def main() -> int:
             client.round_trip(daemon.port, protocol.PING, [], lambda a, v: a == protocol.PONG)
             for _ in range(args.requests)
         ]
-        tempo = [
-            client.round_trip(live.port, "/live/song/get/tempo", [], lambda a, v: a == "/live/song/get/tempo")
-            for _ in range(args.requests)
-        ]
     rows.append(("daemon /roo/ping", len(ping), percentiles(ping)))
+
+    # side by side, interleaved: one Live query, the same query through the AbletonOSC port, and a
+    # /roo/generate (the daemon holds the pushed context: one Live round trip, the write)
+    tempo, compat, ours = [], [], []
+    with SimProcess(client.port) as sim, daemon_in_thread(sim.port) as daemon:
+        wait_for_pushed_context(daemon)
+        for i in range(WARM_UP):  # untimed: the first generate imports and compiles what it needs
+            generate_once(sim, daemon, client, i, TICK_S)
+        for i in range(args.requests):
+            tempo.append(client.round_trip(sim.port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
+            compat.append(client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
+            ours.append(generate_once(sim, daemon, client, i, TICK_S))
     rows.append(("Remote Script /live/song/get/tempo (10 ms timer)", len(tempo), percentiles(tempo)))
+    rows.append(
+        ("same query on the AbletonOSC grammar's port (10 ms timer)", len(compat), percentiles(compat))
+    )
+    rows.append(
+        ("/roo/generate drums 8 bars -> done (pushed context, 10 ms timer)", len(ours), percentiles(ours))
+    )
 
-    with LiveHost(port=0) as live:
-        ours = generate_latencies(live, args.requests)
-    rows.append(("/roo/generate drums 8 bars -> done (10 ms timer)", len(ours), percentiles(ours)))
-
-    with LiveHost(port=0, version=(10, 1, 0)) as live:
-        peer = generate_latencies(live, args.peer_requests)
-    rows.append(("peer: same path, 100 ms control-surface tick", len(peer), percentiles(peer)))
+    # the peers: Live's 100 ms control-surface tick (a Live without Live.Base.Timer), which is
+    # AbletonOSC's tick
+    modelled, peer = [], []
+    with SimProcess(client.port, "10.1.0") as sim, daemon_in_thread(sim.port) as daemon:
+        wait_for_pushed_context(daemon)
+        for i in range(WARM_UP):
+            generate_once(sim, daemon, client, i, PEER_TICK_S)
+        for i in range(args.peer_requests):
+            modelled.append(
+                client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, PEER_TICK_S)
+            )
+            peer.append(generate_once(sim, daemon, client, i, PEER_TICK_S))
+    rows.append(("peer model: AbletonOSC's query on a 100 ms tick", len(modelled), percentiles(modelled)))
+    rows.append(("peer: /roo/generate, 100 ms control-surface tick", len(peer), percentiles(peer)))
 
     print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
     print("| path | requests | p50 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|")
     for name, n, (p50, p99, worst) in rows:
         print(f"| {name} | {n} | {p50:.2f} | {p99:.2f} | {worst:.2f} |")
-    ratio = percentiles(peer)[1] / percentiles(ours)[1]
-    print(f"\npeer p99 / ours p99 = {ratio:.1f}x; ours p99 {percentiles(ours)[1]:.1f} ms vs target 50 ms")
+    q50, g50, g99 = percentiles(tempo)[0], percentiles(ours)[0], percentiles(ours)[1]
+    print(
+        f"\ngenerate p50 {g50:.2f} ms vs target {1.3 * q50 + 2:.2f} ms (1.3 x query p50 {q50:.2f} + 2); "
+        f"generate p99 {g99:.2f} ms vs target 20 ms"
+    )
+    print(
+        f"AbletonOSC port p50 {percentiles(compat)[0]:.2f} ms vs the modelled 100 ms tick "
+        f"{percentiles(modelled)[0]:.2f} ms: {percentiles(modelled)[0] / percentiles(compat)[0]:.1f}x faster"
+    )
     return 0
 
 

@@ -1,0 +1,179 @@
+"""What every AbletonOSC handler shares: index lookups, dotted property paths, listeners, table handlers.
+
+A handler takes the request's arguments and the address to answer (the sender's host at the
+reply port) and returns the reply's arguments, or None to stay silent. Lookups raise
+``OutOfRange`` (an IndexError reading "Index out of range", as Live's vectors do, which is what
+AbletonOSC's clients see) and keep a detail naming the bad index and the range for the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import grammar
+
+if TYPE_CHECKING:
+    Address = tuple[str, int]
+    Handler = Callable[[Sequence[Any], Address], Sequence[Any] | None]
+    Send = Callable[[Address, str, Sequence[Any]], None]
+    Resolve = Callable[[Sequence[Any]], Any]
+
+
+class OutOfRange(IndexError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(grammar.INDEX_ERROR)
+        self.detail = detail
+
+
+def pick(items: Sequence[Any], index: Any, what: str) -> Any:
+    """items[index] for a 0-based int index inside the list, else OutOfRange."""
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+        raise OutOfRange(f"{what} {index!r}: expected an index 0..{len(items) - 1}")
+    return items[index]
+
+
+def arg(args: Sequence[Any], index: int, what: str) -> Any:
+    if index >= len(args):
+        raise ValueError(f"missing {what} (argument {index + 1})")
+    return args[index]
+
+
+def wire(value: Any) -> Any:
+    """A Live value as OSC carries it: bools, ints (enums too), floats, strings, None."""
+    if value is None or isinstance(value, (bool, str, float)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    return str(value)
+
+
+def owner_and_name(obj: Any, path: str) -> tuple[Any, str]:
+    """The object that holds the last attribute of a dotted path, and that attribute's name."""
+    *parents, name = path.split(".")
+    for part in parents:
+        obj = getattr(obj, part)
+    return obj, name
+
+
+class Listening:
+    """The listeners started by clients, one per (address, indices); each sends on change."""
+
+    def __init__(self, send: Send, log: Callable[[str], None]) -> None:
+        self._send = send
+        self._log = log
+        self._active: dict[tuple[Any, ...], tuple[Any, str, Callable[[], None]]] = {}
+
+    def start(
+        self,
+        key: tuple[Any, ...],
+        owner: Any,
+        name: str,
+        to: Address,
+        address: str,
+        value: Callable[[], Sequence[Any] | None],
+    ) -> None:
+        """Listen to owner.name; send value() to `to` on address now and on every change."""
+        add = getattr(owner, f"add_{name}_listener", None)
+        if add is None:
+            raise AttributeError(f"{name} is not a listenable property of {type(owner).__name__}")
+        self.stop(key)
+
+        def emit() -> None:
+            try:
+                out = value()
+                if out is not None:
+                    self._send(to, address, out)
+            except Exception as exc:  # a listener must not raise into Live
+                self._log(f"listener {address} failed: {type(exc).__name__}: {exc}")
+
+        first = value()  # a property that cannot be read now is an error for the request, not a listener
+        add(emit)
+        self._active[key] = (owner, name, emit)
+        if first is not None:
+            self._send(to, address, first)
+
+    def stop(self, key: tuple[Any, ...]) -> None:
+        entry = self._active.pop(key, None)
+        if entry is None:
+            return
+        owner, name, emit = entry
+        try:
+            getattr(owner, f"remove_{name}_listener")(emit)
+        except Exception:  # the object is gone (a deleted clip): its listeners went with it
+            pass
+
+    def stop_all(self) -> None:
+        for key in list(self._active):
+            self.stop(key)
+
+    def __len__(self) -> int:
+        return len(self._active)
+
+
+def generated(kind: str, resolve: Resolve, listening: Listening) -> dict[str, Handler]:
+    """get/set/start_listen/stop_listen and method handlers of one object kind, from grammar's tables."""
+    n = len(grammar.IDS[kind])
+    table: dict[str, Handler] = {}
+    for prop in grammar.READ[kind] + grammar.WRITE[kind]:
+        path = grammar.PATHS.get((kind, prop), prop)
+        table[f"/live/{kind}/get/{prop}"] = _getter(n, resolve, path)
+        table[f"/live/{kind}/start_listen/{prop}"] = _start(kind, prop, n, resolve, path, listening)
+        table[f"/live/{kind}/stop_listen/{prop}"] = _stop(kind, prop, n, listening)
+    for prop in grammar.WRITE[kind]:
+        table[f"/live/{kind}/set/{prop}"] = _setter(n, resolve, grammar.PATHS.get((kind, prop), prop))
+    for method in grammar.METHODS[kind]:
+        table[f"/live/{kind}/{method}"] = _method(n, resolve, method)
+    return table
+
+
+def _ids(args: Sequence[Any], n: int) -> tuple[Any, ...]:
+    if len(args) < n:
+        raise ValueError(f"expected {n} index argument(s) first, got {len(args)}")
+    return tuple(args[:n])
+
+
+def _getter(n: int, resolve: Resolve, path: str) -> Handler:
+    def get(args: Sequence[Any], to: Address) -> Sequence[Any]:
+        owner, name = owner_and_name(resolve(args), path)
+        return (*_ids(args, n), wire(getattr(owner, name)))
+
+    return get
+
+
+def _setter(n: int, resolve: Resolve, path: str) -> Handler:
+    def set_(args: Sequence[Any], to: Address) -> None:
+        owner, name = owner_and_name(resolve(args), path)
+        setattr(owner, name, arg(args, n, name))
+
+    return set_
+
+
+def _method(n: int, resolve: Resolve, method: str) -> Handler:
+    def call(args: Sequence[Any], to: Address) -> None:
+        getattr(resolve(args), method)(*args[n:])
+
+    return call
+
+
+def _start(kind: str, prop: str, n: int, resolve: Resolve, path: str, listening: Listening) -> Handler:
+    def start(args: Sequence[Any], to: Address) -> None:
+        ids = _ids(args, n)
+        owner, name = owner_and_name(resolve(args), path)
+        listening.start(
+            (kind, prop, ids),
+            owner,
+            name,
+            to,
+            f"/live/{kind}/get/{prop}",
+            lambda: (*ids, wire(getattr(owner, name))),
+        )
+
+    return start
+
+
+def _stop(kind: str, prop: str, n: int, listening: Listening) -> Handler:
+    def stop(args: Sequence[Any], to: Address) -> None:
+        listening.stop((kind, prop, _ids(args, n)))
+
+    return stop

@@ -1,0 +1,76 @@
+"""/live/device/...: a device's properties from grammar's tables, and its parameters.
+
+``get/num_parameters`` (track, device); ``get/parameters/<prop>`` -> (track, device, one value
+per parameter); ``set/parameters/value`` (track, device, value per parameter);
+``get|set/parameter/value`` (track, device, parameter[, value]);
+``get/parameter/value_string``; ``start_listen|stop_listen/parameter/value``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import grammar
+from .core import Listening, arg, generated, pick, wire
+
+if TYPE_CHECKING:
+    from .core import Address, Handler
+
+
+class DeviceHandlers:
+    def __init__(self, song: Any, listening: Listening) -> None:
+        self.song = song
+        self.listening = listening
+
+    def device(self, args: Sequence[Any]) -> Any:
+        track = pick(self.song.tracks, arg(args, 0, "track_id"), "track")
+        return pick(track.devices, arg(args, 1, "device_id"), "device")
+
+    def parameter(self, args: Sequence[Any]) -> Any:
+        return pick(self.device(args).parameters, arg(args, 2, "parameter_id"), "parameter")
+
+    def handlers(self) -> dict[str, Handler]:
+        table = generated("device", self.device, self.listening)
+        base = "/live/device/"
+        table[base + "get/num_parameters"] = lambda args, to: (*args[:2], len(self.device(args).parameters))
+        for prop in grammar.DEVICE_PARAMETERS:
+            table[f"{base}get/parameters/{prop}"] = self._parameters(prop)
+        table[base + "set/parameters/value"] = self.set_values
+        table[base + "get/parameter/value"] = lambda args, to: (*args[:3], float(self.parameter(args).value))
+        table[base + "set/parameter/value"] = self.set_value
+        table[base + "get/parameter/value_string"] = lambda args, to: (*args[:3], str(self.parameter(args)))
+        table[base + "start_listen/parameter/value"] = self.listen_value
+        table[base + "stop_listen/parameter/value"] = lambda args, to: self.listening.stop(
+            ("device", "parameter/value", tuple(args[:3]))
+        )
+        return table
+
+    def _parameters(self, prop: str) -> Handler:
+        def get(args: Sequence[Any], to: Address) -> Sequence[Any]:
+            return (*args[:2], *(wire(getattr(p, prop)) for p in self.device(args).parameters))
+
+        return get
+
+    def set_values(self, args: Sequence[Any], to: Address) -> None:
+        parameters = self.device(args).parameters
+        values = args[2:]
+        if len(values) > len(parameters):
+            raise ValueError(f"{len(values)} values for a device of {len(parameters)} parameters")
+        for parameter, value in zip(parameters, values, strict=False):
+            parameter.value = value
+
+    def set_value(self, args: Sequence[Any], to: Address) -> None:
+        self.parameter(args).value = arg(args, 3, "value")
+
+    def listen_value(self, args: Sequence[Any], to: Address) -> None:
+        parameter = self.parameter(args)
+        ids = tuple(args[:3])
+        self.listening.start(
+            ("device", "parameter/value", ids),
+            parameter,
+            "value",
+            to,
+            "/live/device/get/parameter/value",
+            lambda: (*ids, float(parameter.value)),
+        )

@@ -1,0 +1,180 @@
+"""AbletonOSC's grammar as facts: ports, address shapes and each Live object's property tables.
+
+Everything the compatibility mode serves is generated from these tables (AbletonOSC's own
+habit): for each object kind, ``/live/<kind>/get/<prop>`` for READ and WRITE rows,
+``/live/<kind>/set/<prop>`` for WRITE rows, ``/live/<kind>/start_listen/<prop>`` and
+``stop_listen`` for every row whose Live object has an ``add_<prop>_listener``, and
+``/live/<kind>/<method>`` for METHODS. Requests carry the object's indices first (``IDS``);
+replies repeat the address with the indices and the value(s). A property reached through a
+child object (a track's volume is ``mixer_device.volume.value``) is written as a dotted path
+in ``PATHS``. Facts from AbletonOSC's README and test suite (ideoforms/AbletonOSC, MIT).
+"""
+
+from __future__ import annotations
+
+from .. import roo_protocol as protocol
+
+PORT = protocol.ABLETONOSC_PORT  # AbletonOSC listens here (11000)
+REPLY_PORT = protocol.ABLETONOSC_REPLY_PORT  # and answers to this port of the sender's host (11001)
+SETTING_FILE = protocol.ABLETONOSC_SETTING_FILE
+ENV = protocol.ABLETONOSC_ENV
+PORT_ENV = "MUSEAROO_ABLETONOSC_PORT"  # another port to listen on, for tests (0: any free one)
+REPLY_PORT_ENV = "MUSEAROO_ABLETONOSC_REPLY_PORT"  # another port to answer to, for tests
+
+ERROR = "/live/error"
+ERROR_PREFIX = "Error handling OSC message: "
+INDEX_ERROR = "Index out of range"  # what Live's vectors raise for a bad index
+TEST = "/live/test"
+TEST_REPLY = "ok"
+API_RELOAD = "/live/api/reload"  # AbletonOSC reloads its code; nothing to reload here
+APPLICATION_VERSION = "/live/application/get/version"  # -> (major, minor)
+SONG_BEAT = "beat"  # /live/song/start_listen/beat: /live/song/get/beat (n) on each new beat
+
+# the indices each object kind takes first
+IDS: dict[str, tuple[str, ...]] = {
+    "song": (),
+    "track": ("track_id",),
+    "clip_slot": ("track_id", "clip_id"),
+    "clip": ("track_id", "clip_id"),
+    "scene": ("scene_id",),
+    "device": ("track_id", "device_id"),
+}
+
+READ: dict[str, tuple[str, ...]] = {
+    "song": ("can_redo", "can_undo", "is_playing", "song_length", "session_record_status"),
+    "track": (
+        "can_be_armed",
+        "fired_slot_index",
+        "has_audio_input",
+        "has_audio_output",
+        "has_midi_input",
+        "has_midi_output",
+        "is_foldable",
+        "is_grouped",
+        "is_visible",
+        "output_meter_level",
+        "output_meter_left",
+        "output_meter_right",
+        "playing_slot_index",
+    ),
+    "clip_slot": ("has_clip", "is_playing", "is_recording", "is_triggered"),
+    "clip": (
+        "end_time",
+        "file_path",
+        "is_audio_clip",
+        "is_midi_clip",
+        "is_playing",
+        "is_recording",
+        "is_triggered",
+        "length",
+        "playing_position",
+        "sample_length",
+        "start_time",
+    ),
+    "scene": ("is_empty", "is_triggered"),
+    "device": ("class_name", "type"),
+}
+
+WRITE: dict[str, tuple[str, ...]] = {
+    "song": (
+        "arrangement_overdub",
+        "back_to_arranger",
+        "clip_trigger_quantization",
+        "current_song_time",
+        "groove_amount",
+        "loop",
+        "loop_length",
+        "loop_start",
+        "metronome",
+        "midi_recording_quantization",
+        "nudge_down",
+        "nudge_up",
+        "punch_in",
+        "punch_out",
+        "record_mode",
+        "root_note",
+        "scale_name",
+        "session_record",
+        "signature_denominator",
+        "signature_numerator",
+        "swing_amount",
+        "tempo",
+    ),
+    "track": (
+        "arm",
+        "color",
+        "color_index",
+        "current_monitoring_state",
+        "mute",
+        "name",
+        "panning",
+        "solo",
+        "volume",
+    ),
+    "clip_slot": ("has_stop_button",),
+    "clip": (
+        "color",
+        "end_marker",
+        "gain",
+        "launch_mode",
+        "launch_quantization",
+        "legato",
+        "loop_end",
+        "loop_start",
+        "looping",
+        "muted",
+        "name",
+        "pitch_coarse",
+        "pitch_fine",
+        "ram_mode",
+        "start_marker",
+        "velocity_amount",
+        "warp_mode",
+        "warping",
+    ),
+    "scene": ("color", "name", "tempo", "tempo_enabled"),
+    "device": ("name",),
+}
+
+PATHS: dict[tuple[str, str], str] = {
+    ("track", "volume"): "mixer_device.volume.value",
+    ("track", "panning"): "mixer_device.panning.value",
+}
+
+METHODS: dict[str, tuple[str, ...]] = {
+    "song": (
+        "continue_playing",
+        "create_audio_track",
+        "create_midi_track",
+        "create_return_track",
+        "create_scene",
+        "delete_return_track",
+        "delete_scene",
+        "delete_track",
+        "duplicate_scene",
+        "duplicate_track",
+        "jump_by",
+        "jump_to_next_cue",
+        "jump_to_prev_cue",
+        "redo",
+        "start_playing",
+        "stop_all_clips",
+        "stop_playing",
+        "tap_tempo",
+        "undo",
+    ),
+    "track": ("stop_all_clips",),
+    "clip_slot": ("create_clip", "delete_clip", "fire", "stop"),
+    "clip": ("fire", "stop"),
+    "scene": ("fire",),
+    "device": (),
+}
+
+# per-object lists: /live/track/get/clips/<prop> (track) -> (track, value per slot; None when empty)
+TRACK_CLIPS = ("name", "length", "color")
+TRACK_DEVICES = ("name", "type", "class_name")
+TRACK_ARRANGEMENT_CLIPS = ("name", "length", "start_time")
+DEVICE_PARAMETERS = ("name", "value", "min", "max", "is_quantized")
+NOTE_FIELDS = ("pitch", "start_time", "duration", "velocity", "mute")
+ALL_NOTES = (0, 128, -8192.0, 8192.0 + 1576800.0)  # every pitch, every time, also before the clip start
+VIEW = ("selected_scene", "selected_track", "selected_clip", "selected_device")

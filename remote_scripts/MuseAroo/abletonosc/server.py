@@ -1,0 +1,145 @@
+"""The compatibility server: AbletonOSC's grammar on its own UDP port, drained on Live's main thread.
+
+It listens on 127.0.0.1:11000 and answers to port 11001 of the sender's host, as AbletonOSC
+does; the surface drains it on the same 10 ms timer tick as MuseAroo's own socket, so a query
+is answered within one tick and a listener sends within one tick of the change (Live calls it
+as the change happens). Nothing a handler or Live raises escapes: the client gets
+``/live/error`` ("Error handling OSC message: <reason>", AbletonOSC's text) and the log gets
+the address, the arguments and the detail. A busy port (AbletonOSC itself loaded too) is
+retried about once a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import Live
+
+from ..osc_io import OscSocket
+from . import grammar
+from .clip import ClipHandlers
+from .clip_slot import ClipSlotHandlers
+from .core import Listening, OutOfRange
+from .device import DeviceHandlers
+from .scene import SceneHandlers
+from .song import SongHandlers
+from .track import TrackHandlers
+from .view import ViewHandlers
+from .wire import decode, encode
+
+if TYPE_CHECKING:
+    from .core import Address, Handler
+
+HOST = "127.0.0.1"  # loopback only
+REBIND_TICKS = 100
+
+
+class AbletonOSC:
+    def __init__(self, song: Any, log: Callable[[str], None], port: int, reply_port: int) -> None:
+        self.song = song
+        self._log = log
+        self.requested_port = port
+        self.reply_port = reply_port
+        self.socket: OscSocket | None = None
+        self.requests = 0
+        self.errors = 0
+        self._rebind_in = 0
+        self.listening = Listening(self.send, self.log)
+        self.handlers: dict[str, Handler] = {
+            grammar.TEST: lambda args, to: (grammar.TEST_REPLY,),
+            grammar.API_RELOAD: lambda args, to: None,
+            grammar.APPLICATION_VERSION: self.version,
+        }
+        for part in (
+            SongHandlers,
+            TrackHandlers,
+            ClipSlotHandlers,
+            ClipHandlers,
+            SceneHandlers,
+            ViewHandlers,
+            DeviceHandlers,
+        ):
+            self.handlers.update(part(song, self.listening).handlers())
+        self.bind()
+
+    @property
+    def port(self) -> int:
+        return self.socket.port if self.socket is not None else self.requested_port
+
+    def log(self, text: str) -> None:
+        self._log("AbletonOSC mode: " + text)
+
+    def bind(self) -> bool:
+        try:
+            self.socket = OscSocket(HOST, self.requested_port)
+        except OSError as exc:
+            self.socket = None
+            self._rebind_in = REBIND_TICKS
+            self.log(
+                f"cannot listen on UDP {HOST}:{self.requested_port} ({exc}): is AbletonOSC itself loaded "
+                "as a control surface? Retrying"
+            )
+            return False
+        self.log(
+            f"serving AbletonOSC's grammar on UDP {HOST}:{self.socket.port}, replies to port {self.reply_port}"
+        )
+        return True
+
+    def tick(self) -> None:
+        if self.socket is None:
+            self._rebind_in -= 1
+            if self._rebind_in <= 0:
+                self.bind()
+            return
+        self.socket.drain(self._datagram, self.log)
+
+    def close(self) -> None:
+        self.listening.stop_all()
+        if self.socket is not None:
+            self.socket.close()
+            self.socket = None
+
+    def send(self, to: Address, address: str, args: Sequence[Any]) -> None:
+        if self.socket is None:
+            return
+        try:
+            self.socket.sock.sendto(encode(address, args), to)
+        except OSError as exc:
+            self.errors += 1
+            self.log(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
+
+    def version(self, args: Sequence[Any], to: Address) -> Sequence[Any]:
+        app = Live.Application.get_application()
+        return (app.get_major_version(), app.get_minor_version())
+
+    def _datagram(self, data: bytes, sender: Address) -> None:
+        to = (sender[0], self.reply_port)
+        try:
+            messages = decode(data)
+        except Exception as exc:  # python-osc raises ParseError, struct/index/unicode errors
+            self._error(to, "?", (), f"malformed OSC packet of {len(data)} bytes", str(exc))
+            return
+        for address, args in messages:
+            self.dispatch(to, address, args)
+
+    def dispatch(self, to: Address, address: str, args: Sequence[Any]) -> None:
+        self.requests += 1
+        handler = self.handlers.get(address)
+        if handler is None:
+            self._error(to, address, args, f"Unknown OSC address: {address}", "")
+            return
+        try:
+            reply = handler(args, to)
+        except OutOfRange as exc:
+            self._error(to, address, args, grammar.ERROR_PREFIX + str(exc), exc.detail)
+        except Exception as exc:  # Live raised, or the arguments do not fit: never into Live
+            self._error(to, address, args, grammar.ERROR_PREFIX + str(exc), type(exc).__name__)
+        else:
+            if reply is not None:
+                self.send(to, address, reply)
+
+    def _error(self, to: Address, address: str, args: Sequence[Any], message: str, detail: str) -> None:
+        self.errors += 1
+        self.log(f"error {self.errors}: {address} {list(args)[:8]}: {message} {detail}".rstrip())
+        self.send(to, grammar.ERROR, (message,))

@@ -1,0 +1,81 @@
+"""Which clip slots hold a clip, pushed to the context's listeners as it changes.
+
+One ``has_clip`` listener per clip slot only notes which track changed (a listener must not do
+work); at the end of the tick each changed track's fill state goes out as
+``RS_SLOTS_PUSH <context_seq> <track> <fill>`` (``fill``: one "1" or "0" per slot, top down).
+When the track or scene lists change, the listeners are placed again and every track is sent.
+A client that (re)listens to the context gets every track's fill state too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import Live
+
+from . import roo_protocol as protocol
+
+Send = Callable[[tuple[str, int], str, Sequence[Any]], None]
+
+
+def fill_state(track: Any) -> str:
+    return "".join("1" if slot.has_clip else "0" for slot in track.clip_slots)
+
+
+class SlotWatcher:
+    def __init__(self, song: Live.Song.Song, send: Send) -> None:
+        self.song = song
+        self._send = send
+        self._watched: list[tuple[Any, Callable[[], None]]] = []
+        self._changed: set[int] = set()  # id() of the tracks whose fill changed since the last push
+        self._layout_changed = True
+        song.add_tracks_listener(self._relayout)
+        song.add_scenes_listener(self._relayout)
+
+    def _relayout(self) -> None:
+        self._layout_changed = True
+
+    def _watch(self) -> None:
+        self._unwatch()
+        for track in self.song.tracks:
+            for slot in track.clip_slots:
+
+                def changed(track: Any = track) -> None:
+                    self._changed.add(id(track))
+
+                slot.add_has_clip_listener(changed)
+                self._watched.append((slot, changed))
+
+    def _unwatch(self) -> None:
+        for slot, callback in self._watched:
+            try:
+                if slot.has_clip_has_listener(callback):
+                    slot.remove_has_clip_listener(callback)
+            except RuntimeError:  # a slot of a deleted scene or track: its listeners went with it
+                pass
+        self._watched.clear()
+
+    def tick(
+        self, seq: int, listeners: Sequence[tuple[str, int]], snapshot_to: Sequence[tuple[str, int]]
+    ) -> None:
+        """Push the changed tracks' fill state to listeners, and every track's to snapshot_to."""
+        if not (self._layout_changed or self._changed or snapshot_to):
+            return  # the usual tick: nothing to do
+        everything = self._layout_changed
+        if self._layout_changed:
+            self._watch()
+            self._layout_changed = False
+        for index, track in enumerate(self.song.tracks):
+            targets = list(snapshot_to)
+            if everything or id(track) in self._changed:
+                targets += [c for c in listeners if c not in targets]
+            for client in targets:
+                self._send(client, protocol.RS_SLOTS_PUSH, [seq, index, fill_state(track)])
+        self._changed.clear()
+
+    def disconnect(self) -> None:
+        self._unwatch()
+        for event, callback in (("tracks", self._relayout), ("scenes", self._relayout)):
+            if getattr(self.song, f"{event}_has_listener")(callback):
+                getattr(self.song, f"remove_{event}_listener")(callback)

@@ -1,0 +1,116 @@
+"""AbletonOSC's own test suite, unchanged, against ``roo sim --abletonosc``.
+
+The suite (ideoforms/AbletonOSC's tests/ and client/, MIT) lives outside the project, in
+``../shared/peer/abletonosc`` (or where MUSEAROO_ABLETONOSC_SUITE points); it is copied to a
+scratch folder at test time and run with pytest in a subprocess while a fresh in-memory Live
+serves AbletonOSC's ports (11000, replies to 11001). At least 50 of its 54 tests must pass, and
+every test that fails must be named, with its reason, in docs/BENCHMARKS.md. The suite waits a
+fixed 150 ms for each answer, which an overloaded machine can miss: a test that fails is run
+once more, alone, against a fresh in-memory Live, and counts as passed when it passes then.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bridge import protocol
+from tests.conftest import ROOT, missing
+
+SUITE = Path(os.environ.get("MUSEAROO_ABLETONOSC_SUITE", ROOT.parent / "shared" / "peer" / "abletonosc"))
+MIN_PASSED = 50
+SUITE_SIZE = 54
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.bind(("0.0.0.0", port))
+        except OSError:
+            return False
+    return True
+
+
+def _wait_for_test_reply(proc: subprocess.Popen[str], timeout: float = 20.0) -> None:
+    """Ask /live/test on 11000 until the answer comes to 11001 (the sim is up) or time runs out."""
+    from pythonosc.osc_message import OscMessage
+    from pythonosc.osc_message_builder import OscMessageBuilder
+
+    ping = OscMessageBuilder("/live/test").build().dgram
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind((protocol.HOST, protocol.ABLETONOSC_REPLY_PORT))
+        sock.settimeout(0.2)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"roo sim --abletonosc ended early: {proc.communicate()[0]}")
+            sock.sendto(ping, (protocol.HOST, protocol.ABLETONOSC_PORT))
+            try:
+                data = sock.recv(65536)
+            except TimeoutError:
+                continue
+            if OscMessage(data).params == ["ok"]:
+                return
+    raise RuntimeError("roo sim --abletonosc did not answer /live/test")
+
+
+def documented_failures() -> str:
+    return (ROOT / "docs" / "BENCHMARKS.md").read_text(encoding="utf-8")
+
+
+def run_suite(folder: Path, tests: list[str]) -> str:
+    """Run the suite's tests (paths or node ids under abletonosc/tests) against a fresh
+    ``roo sim --abletonosc``; returns pytest's output."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    sim = subprocess.Popen(
+        [sys.executable, "-m", "bridge", "sim", "--abletonosc", "--port", "0", "--quiet"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        _wait_for_test_reply(sim)
+        pytest_args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", *tests]
+        run = subprocess.run(
+            [sys.executable, *pytest_args], cwd=folder, env=env, capture_output=True, text=True, timeout=300
+        )
+    finally:
+        sim.terminate()
+        sim.wait(timeout=20)
+    return run.stdout + run.stderr
+
+
+def test_abletonosc_suite_passes_against_the_sim(tmp_path: Path) -> None:
+    if not (SUITE / "tests" / "__init__.py").is_file():
+        missing(f"AbletonOSC's suite is not at {SUITE} (set MUSEAROO_ABLETONOSC_SUITE)")
+    if not (_port_free(protocol.ABLETONOSC_PORT) and _port_free(protocol.ABLETONOSC_REPLY_PORT)):
+        pytest.skip("UDP 11000 or 11001 is taken (AbletonOSC or another run of this test)")
+    shutil.copytree(SUITE, tmp_path / "abletonosc", ignore=shutil.ignore_patterns("__pycache__"))
+    out = run_suite(tmp_path, ["abletonosc/tests"])
+    print(out.strip().splitlines()[-1])  # the suite's summary line, shown with pytest -s
+    counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (passed|failed|error)", out)}
+    assert sum(counts.values()) == SUITE_SIZE, out[-3000:]
+    passed = counts.get("passed", 0)
+    failed = re.findall(r"^FAILED (abletonosc/tests/\S+::\w+)", out, re.MULTILINE)
+    if failed:
+        # The suite waits a fixed 150 ms for each answer; on an overloaded machine an answer can
+        # come later. A test that passes when run again, alone on a fresh Live, failed by time only.
+        again = run_suite(tmp_path, failed)
+        print("rerun of", failed, ":", again.strip().splitlines()[-1])
+        still = re.findall(r"^FAILED (abletonosc/tests/\S+::\w+)", again, re.MULTILINE)
+        passed += len(failed) - len(still)
+        failed = still
+    assert passed >= MIN_PASSED, out[-3000:]
+    docs = documented_failures()
+    undocumented = [name for name in failed if name.split("::")[1] not in docs]
+    assert not undocumented, f"failures not listed in docs/BENCHMARKS.md: {undocumented}\n{out[-3000:]}"
