@@ -46,6 +46,7 @@ class Daemon:
         self.live = LiveClient(protocol.HOST, live_port)
         self.transport: asyncio.DatagramTransport | None = None
         self.app: App | None = None
+        self.queue: Any = None  # a bridge.queue.QueueWorker: heavy jobs go to the worker queue
         self.live_connected = False
         self._keeper: asyncio.Task[None] | None = None
         self.packets_received = 0
@@ -60,6 +61,8 @@ class Daemon:
         loop = asyncio.get_running_loop()
         await self.live.start()
         self.app = App(loop, self.send, self.live)
+        if self.queue is not None:
+            self.app.worker = self.queue  # same call() as the in-process worker
         self.live.on_context = self._context_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:

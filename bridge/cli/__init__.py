@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "musicgen": "bridge.cli.musicgen",
     "parse": "bridge.cli.parse",
     "listen": "bridge.cli.listen",
+    "worker": "bridge.cli.worker",
 }
 
 

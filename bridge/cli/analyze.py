@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from bridge.queue import add_broker_argument
+
 HELP = "analyse an audio file: tempo, beats, downbeats, time signature, key and chords"
 
 
@@ -15,14 +17,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--start", type=float, default=None, metavar="SECONDS", help="analyse from here")
     parser.add_argument("--end", type=float, default=None, metavar="SECONDS", help="analyse up to here")
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
+    add_broker_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from engines.analysis import analyze_file
-    from engines.analysis.result import NO_KEY
+    from bridge.queue import run_target
+    from engines.analysis.result import NO_KEY, AnalysisResult
 
-    result = analyze_file(
-        args.file, backend=args.backend, start_s=args.start, end_s=args.end, use_cache=not args.no_cache
+    result: AnalysisResult = run_target(
+        args.broker,
+        "engines.analysis.cache:analyze_file",
+        lambda fraction, message: None,
+        path=args.file,
+        backend=args.backend,
+        start_s=args.start,
+        end_s=args.end,
+        use_cache=not args.no_cache,
     )
     if args.json:
         print(json.dumps(result.to_dict()))

@@ -8,6 +8,7 @@ import sys
 import time
 
 from bridge.cli.progress import ProgressLine
+from bridge.queue import add_broker_argument
 
 HELP = "generate an audio loop of exactly N bars at a tempo with MusicGen (text, melody or continuation)"
 
@@ -45,11 +46,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=("auto", "fp32", "int8", "fp16"),
         help="auto: int8 decoder on CPU, fp16 on CUDA (see docs/BENCHMARKS.md)",
     )
+    add_broker_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from engines.errors import InvalidValue
-    from engines.musicgen.pipeline import render_loop
+    from bridge.queue import run_target
 
     if args.bars < 1:
         raise InvalidValue(f"--bars {args.bars} is out of range: expected a whole number >= 1")
@@ -59,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
     progress = ProgressLine()
 
     try:
-        result = render_loop(
-            args.prompt,
+        result = run_target(
+            args.broker,
+            "engines.musicgen.pipeline:render_loop",
+            progress,
+            prompt=args.prompt,
             out_path=args.out,
             bars=args.bars,
             tempo_bpm=args.tempo,
@@ -72,7 +77,6 @@ def run(args: argparse.Namespace) -> int:
             continue_path=args.continue_file,
             melody_path=args.melody,
             guidance_scale=args.guidance,
-            progress=progress,
         )
     finally:
         progress.end()

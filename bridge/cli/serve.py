@@ -8,6 +8,7 @@ import logging
 import signal
 
 from bridge import protocol
+from bridge.queue.options import add_queue_arguments, queue_from_args
 
 HELP = "run the MuseAroo daemon (OSC on UDP, loopback by default)"
 
@@ -24,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="UDP port of the Remote Script in Live (default 11040)",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="log every request")
+    add_queue_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     daemon = Daemon(args.host, args.port, args.live_port)
+    daemon.queue = queue_from_args(args)
 
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
@@ -51,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"Live answered on udp://127.0.0.1:{args.live_port}: {describe(ctx)}")
         for line in model_summary():
             console.print(f"  {line}")
+        if daemon.queue is not None:
+            console.print(f"  heavy jobs go to {daemon.queue.describe()}")
         console.print("Ctrl-C stops the daemon.")
 
     async def main() -> None:
