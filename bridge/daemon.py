@@ -61,6 +61,10 @@ class Daemon:
         loop = asyncio.get_running_loop()
         await self.live.start()
         self.app = App(loop, self.send, self.live)
+        if self.queue is None:
+            from bridge.queue.options import queue_from_env
+
+            self.queue = queue_from_env()  # $MUSEAROO_BROKER: heavy jobs go to the worker queue
         if self.queue is not None:
             self.app.worker = self.queue  # same call() as the in-process worker
         self.live.on_context = self._context_changed

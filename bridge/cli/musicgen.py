@@ -50,8 +50,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from engines.errors import InvalidValue
     from bridge.queue import run_target
+    from engines.errors import InvalidValue
 
     if args.bars < 1:
         raise InvalidValue(f"--bars {args.bars} is out of range: expected a whole number >= 1")

@@ -51,6 +51,7 @@ class QueueWorker:
         self._redis: Any = None
         self._local: Any = None
         self._cleanups: set[asyncio.Future[None]] = set()
+        self._unsent_cancels: set[str] = set()  # given up while Redis was gone: sent when it is back
 
     async def call(self, job: Any, target: str, **kwargs: Any) -> Any:
         spec = spec_for(target)
@@ -150,6 +151,9 @@ class QueueWorker:
     def _submit(self, target: str, spec: Spec, kwargs: dict[str, Any]) -> tuple[str, list[blobs.Descriptor]]:
         celery, redis = self._clients()
         redis.ping()
+        for old in list(self._unsent_cancels):  # a job given up while Redis was gone stops now
+            redis.set(f"{KEY_PREFIX}cancel:{old}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
+            self._unsent_cancels.discard(old)
         inputs = {name: blobs.put_file(redis, kwargs[name]) for name in spec.inputs if kwargs.get(name)}
         task_id = uuid.uuid4().hex
         request = {
@@ -190,9 +194,13 @@ class QueueWorker:
         try:
             celery, redis = self._clients()
             redis.set(f"{KEY_PREFIX}cancel:{task_id}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
-            blobs.drop(redis, inputs)
+        except Exception:
+            self._unsent_cancels.add(task_id)
+            return
+        blobs.drop(redis, inputs)
+        try:
             celery.control.revoke(task_id)
-        except Exception:  # noqa: BLE001 - the broker may be the reason we gave up
+        except Exception:
             pass
 
 

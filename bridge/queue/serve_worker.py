@@ -55,7 +55,7 @@ class Registry:
         }
         try:
             self.redis.set(REGISTRY + self.name, json.dumps(entry), px=int(REGISTRY_TTL_S * 1000))
-        except Exception as exc:  # noqa: BLE001 - the broker may be restarting; keep beating
+        except Exception as exc:
             log.debug("registry write failed: %s", exc)
 
     def _beat(self) -> None:
@@ -79,7 +79,9 @@ def preload(models: list[str]) -> list[str]:
 
             musicgen_models.load(spec)
         else:
-            raise InvalidValue(f"--models {item!r}: expected separate:NAME_OR_FOLDER or musicgen:NAME_OR_FOLDER")
+            raise InvalidValue(
+                f"--models {item!r}: expected separate:NAME_OR_FOLDER or musicgen:NAME_OR_FOLDER"
+            )
         loaded.append(item)
     return loaded
 

@@ -52,7 +52,7 @@ class Progress:
     def cancelled(self) -> bool:
         try:
             return bool(self._redis.exists(self._cancel_key))
-        except Exception:  # noqa: BLE001 - a broker gone for a moment must not stop the job
+        except Exception:
             return False
 
     def __call__(self, fraction: float, message: str = "") -> None:
@@ -67,7 +67,7 @@ class Progress:
         try:
             text = str(message).replace(self._folder, "the worker's folder") if self._folder else str(message)
             self._publish({"fraction": float(fraction), "message": text, "worker": self._worker})
-        except Exception as exc:  # noqa: BLE001 - progress is best effort; the result still goes back
+        except Exception as exc:
             log.warning("cannot publish progress: %s", exc)
 
 
