@@ -12,16 +12,20 @@ HELP = "check the installation and say how to fix each problem"
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=protocol.DAEMON_PORT, help="daemon UDP port")
     parser.add_argument("--live-port", type=int, default=protocol.LIVE_PORT, help="Remote Script UDP port")
+    parser.add_argument(
+        "--broker", default=None, metavar="URL", help="check this worker queue (default: $MUSEAROO_BROKER)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from bridge.doctor import checks
+    from bridge.queue.doctor import queue_checks
 
     console = Console()
     problems = 0
-    for check in checks(args.port, args.live_port):
+    for check in [*checks(args.port, args.live_port), *queue_checks(args.broker)]:
         mark = "[green]ok[/]  " if check.ok else "[red]FIX[/] "
         console.print(f"{mark} {check.name}: {check.detail}")
         if not check.ok:

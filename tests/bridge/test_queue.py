@@ -174,6 +174,20 @@ def test_separation_on_the_queue_equals_in_process_with_progress_each_second(
         assert same_samples(path, local[stem]), stem
 
 
+def test_doctor_lists_the_workers_with_their_devices_and_warm_models(
+    server: RedisServer, pool: dict[str, Any], models: dict[str, Path]
+) -> None:
+    from bridge.queue.doctor import queue_checks
+
+    checks = queue_checks(server.url)
+    assert checks[0].ok and "2 worker(s)" in checks[0].detail
+    lines = {c.name: c for c in checks[1:]}
+    assert {name.split("/")[0] for name in lines} == {"worker test-1", "worker test-2"}
+    for check in lines.values():
+        assert check.ok and "device CPU" in check.detail
+        assert f"warm models: separate:{models['separate']}" in check.detail
+
+
 def test_musicgen_on_the_queue_equals_in_process_for_the_same_seed(
     daemon_client: tuple[Client, Client, Any], models: dict[str, Path], tmp_path: Path
 ) -> None:

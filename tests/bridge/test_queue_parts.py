@@ -107,3 +107,14 @@ def test_the_worker_answers_a_mismatch_as_a_named_error(redis_client: object) ->
     answer = execute(request, redis=redis_client, worker="w1", publish=lambda meta: None)
     assert answer["error"][:2] == ["engines.errors", "WorkerMismatch"]
     assert "0.0.9+old" in answer["error"][2]
+
+
+def test_doctor_names_an_unreachable_broker_and_a_queue_without_workers(redis_client: object) -> None:
+    from bridge.queue.doctor import queue_checks
+
+    gone = f"redis://127.0.0.1:{free_port()}/0"
+    (check,) = queue_checks(gone)
+    assert not check.ok and check.detail.startswith(f"worker queue unreachable at {gone}")
+    port = redis_client.connection_pool.connection_kwargs["port"]  # type: ignore[attr-defined]
+    (check,) = queue_checks(f"redis://127.0.0.1:{port}/0")
+    assert not check.ok and "no worker is registered" in check.detail and "roo worker --broker" in check.fix
