@@ -3,8 +3,9 @@
 With ``--concurrency 1`` (one job per GPU, the default) the worker runs jobs in its own process
 (Celery's ``solo`` pool), so models loaded once (``--models`` at start, or by the first job)
 stay warm; with N > 1, N prefork children each keep their own. Every process that runs jobs
-writes a registry entry to Redis each second (``HEARTBEAT_S``) that expires after
-``REGISTRY_TTL_S``: name, pid, device, warm models, versions and the job it runs. The daemon
+writes a registry entry to Redis each second (``HEARTBEAT_S``) and with each progress update,
+which expires after ``REGISTRY_TTL_S``: name, pid, device, warm models, versions and the job it
+runs. The daemon
 reads it to see a worker that died mid-job (killed, out of memory, unplugged), ``roo doctor``
 to list workers. SIGTERM or Ctrl-C is Celery's warm shutdown: the running job finishes first.
 """
@@ -25,7 +26,7 @@ from bridge.queue.task import execute
 
 log = logging.getLogger("bridge.queue")
 HEARTBEAT_S = 1.0
-REGISTRY_TTL_S = 4.0
+REGISTRY_TTL_S = 10.0  # a busy, loaded machine can starve the heartbeat thread for seconds
 REGISTRY = f"{KEY_PREFIX}worker:"
 
 
@@ -86,6 +87,12 @@ def preload(models: list[str]) -> list[str]:
     return loaded
 
 
+def publish(task: Any, entry: Registry, meta: dict[str, Any]) -> None:
+    """A progress update: the task state, and the registry entry (a job's progress is a heartbeat)."""
+    task.update_state(state="PROGRESS", meta=meta)
+    entry.write()
+
+
 def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = None, name: str = "") -> None:
     """Serve the queue until stopped (blocks)."""
     from engines.separation import best_device
@@ -113,7 +120,7 @@ def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = Non
                 request,
                 redis=entry.redis,
                 worker=entry.name,
-                publish=lambda meta: self.update_state(state="PROGRESS", meta=meta),
+                publish=lambda meta: publish(self, entry, meta),
             )
         finally:
             entry.busy = ""
@@ -125,6 +132,10 @@ def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = Non
 
     if concurrency == 1:
         registry()  # announced before the first job (roo doctor lists an idle worker)
+    else:
+        from celery.signals import worker_process_init
+
+        worker_process_init.connect(lambda **_: registry(), weak=False)  # each child announces itself
     argv = [
         "worker",
         f"--concurrency={concurrency}",

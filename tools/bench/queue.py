@@ -92,6 +92,8 @@ def main() -> None:
         for n in range(args.repeat):  # alternate, so load on the machine hits both alike
             here.append(asyncio.run(timed(local, kwargs, folder / f"local{n}")))
             queued.append(asyncio.run(timed(queue, kwargs, folder / f"queue{n}")))
+        report["in_process_runs_s"] = [round(t, 2) for t in here]
+        report["queue_runs_s"] = [round(t, 2) for t in queued]
         report["in_process_s"] = round(statistics.median(here), 3)
         report["queue_s"] = round(statistics.median(queued), 3)
         report["overhead_s"] = round(report["queue_s"] - report["in_process_s"], 3)
