@@ -5,9 +5,8 @@ With ``--concurrency 1`` (one job per GPU, the default) the worker runs jobs in 
 stay warm; with N > 1, N prefork children each keep their own. Every process that runs jobs
 writes a registry entry to Redis each second (``HEARTBEAT_S``) and with each progress update,
 which expires after ``REGISTRY_TTL_S``: name, pid, device, warm models, versions and the job it
-runs. The daemon
-reads it to see a worker that died mid-job (killed, out of memory, unplugged), ``roo doctor``
-to list workers. SIGTERM or Ctrl-C is Celery's warm shutdown: the running job finishes first.
+runs. The daemon reads it to see a worker that died mid-job (killed, out of memory, unplugged),
+``roo doctor`` to list workers. SIGTERM or Ctrl-C is Celery's warm shutdown: the running job finishes first.
 """
 
 from __future__ import annotations
