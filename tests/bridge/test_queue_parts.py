@@ -118,3 +118,42 @@ def test_doctor_names_an_unreachable_broker_and_a_queue_without_workers(redis_cl
     port = redis_client.connection_pool.connection_kwargs["port"]  # type: ignore[attr-defined]
     (check,) = queue_checks(f"redis://127.0.0.1:{port}/0")
     assert not check.ok and "no worker is registered" in check.detail and "roo worker --broker" in check.fix
+
+
+def test_with_fallback_local_a_gone_broker_runs_the_job_here_and_says_so(tmp_path: Path) -> None:
+    import asyncio
+
+    from bridge.jobs import Job
+    from bridge.queue import QueueWorker
+    from engines.errors import QueueUnreachable
+    from engines.separation.random_model import save_random_model
+
+    model = str(save_random_model(tmp_path / "model", "tiny", seed=5))
+    sf.write(tmp_path / "mix.wav", np.zeros((4800, 2)) + 0.1, 48000, subtype="PCM_16")
+    kwargs = {"path": str(tmp_path / "mix.wav"), "model": model, "exact_sum": True}
+    gone = f"redis://127.0.0.1:{free_port()}/0"
+    messages: list[str] = []
+
+    class Recorded(Job):
+        def report(self, fraction: float, message: str = "") -> None:
+            messages.append(message)
+
+    strict = QueueWorker(gone)
+    with pytest.raises(QueueUnreachable, match=f"worker queue unreachable at {gone}"):
+        asyncio.run(
+            strict.call(
+                Recorded(1, "separate", ("127.0.0.1", 9)), SEPARATE, out_dir=str(tmp_path / "a"), **kwargs
+            )
+        )
+    lenient = QueueWorker(gone, fallback_local=True)
+    try:
+        job = Recorded(2, "separate", ("127.0.0.1", 9))
+        paths = asyncio.run(lenient.call(job, SEPARATE, out_dir=str(tmp_path / "b"), **kwargs))
+    finally:
+        lenient.close()
+    assert sorted(paths) == ["bass", "drums", "other", "vocals"]
+    assert all(Path(p).parent == tmp_path / "b" for p in paths.values())
+    assert any(
+        m.startswith(f"worker queue unreachable at {gone}") and "running it on the local worker" in m
+        for m in messages
+    )
