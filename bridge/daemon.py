@@ -53,6 +53,7 @@ class Daemon:
         self.live = LiveClient(protocol.HOST, live_port)
         self.transport: asyncio.DatagramTransport | None = None
         self.app: App | None = None
+        self.queue: Any = None  # a bridge.queue.QueueWorker: heavy jobs go to the worker queue
         self.live_connected = False
         self._keeper: asyncio.Task[None] | None = None
         self.packets_received = 0
@@ -68,6 +69,12 @@ class Daemon:
         loop = asyncio.get_running_loop()
         await self.live.start()
         self.app = App(loop, self.send, self.live, self.history, self.history_error)
+        if self.queue is None:
+            from bridge.queue.options import queue_from_env
+
+            self.queue = queue_from_env()  # $MUSEAROO_BROKER: heavy jobs go to the worker queue
+        if self.queue is not None:
+            self.app.worker = self.queue  # same call() as the in-process worker
         self.live.on_context = self._context_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:

@@ -55,3 +55,15 @@ def expect(condition: bool, message: str) -> None:
     """Raise InvalidValue(message) unless condition holds."""
     if not condition:
         raise InvalidValue(message)
+
+
+class QueueUnreachable(RooError):
+    """The worker queue (the Redis broker) does not answer; the message names the broker."""
+
+
+class WorkerMismatch(RooError):
+    """A queue worker runs another MuseAroo or model version than the daemon that sent the job."""
+
+
+class WorkerLost(RooError):
+    """A queue worker stopped (killed, crashed, lost its network) while it ran a job."""

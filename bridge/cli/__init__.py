@@ -35,6 +35,7 @@ SUBCOMMANDS = {
     "fork": "bridge.cli.fork",
     "diff": "bridge.cli.diff",
     "export": "bridge.cli.export",
+    "worker": "bridge.cli.worker",
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from bridge.queue import add_broker_argument
+
 HELP = "analyse an audio or MIDI file: tempo, beats, downbeats, time signature, key and chords"
 
 
@@ -22,25 +24,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-short", action="store_true", help="analyse a file cut short (an interrupted copy) as it is"
     )
+    add_broker_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.file.lower().endswith((".mid", ".midi")):
         return run_midi(args)
     from bridge.cli.progress import terminal_bar
-    from engines.analysis import analyze_file
-    from engines.analysis.result import NO_KEY
+    from bridge.queue import run_target
+    from engines.analysis.result import NO_KEY, AnalysisResult
     from engines.errors import FileCutShort
 
     try:
         with terminal_bar("analysing", enabled=not args.json) as progress:  # none when piped
-            result = analyze_file(
-                args.file,
+            result: AnalysisResult = run_target(
+                args.broker,
+                "engines.analysis.cache:analyze_file",
+                progress or (lambda fraction, message: None),
+                path=args.file,
                 backend=args.backend,
                 start_s=args.start,
                 end_s=args.end,
                 use_cache=not args.no_cache,
-                progress=progress,
                 allow_short=args.allow_short,
             )
     except FileCutShort as exc:

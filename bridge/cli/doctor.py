@@ -19,6 +19,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="Ableton User Library to check the install in (default: Live's default on macOS and Windows)",
     )
+    parser.add_argument(
+        "--broker", default=None, metavar="URL", help="check this worker queue (default: $MUSEAROO_BROKER)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,10 +29,15 @@ def run(args: argparse.Namespace) -> int:
 
     from bridge.doctor import checks
     from bridge.doctor_install import install_checks
+    from bridge.queue.doctor import queue_checks
 
     console = Console()
     problems = 0
-    for check in [*checks(args.port, args.live_port), *install_checks(args.live_port, args.user_library)]:
+    for check in [
+        *checks(args.port, args.live_port),
+        *install_checks(args.live_port, args.user_library),
+        *queue_checks(args.broker),
+    ]:
         mark = "[green]ok[/]  " if check.ok else "[red]FIX[/] "
         console.print(f"{mark} {check.name}: {check.detail}", soft_wrap=True)
         if not check.ok:

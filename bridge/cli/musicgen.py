@@ -8,6 +8,7 @@ import sys
 import time
 
 from bridge.cli.progress import ProgressLine
+from bridge.queue import add_broker_argument
 
 HELP = "generate an audio loop of exactly N bars at a tempo with MusicGen (text, melody or continuation)"
 
@@ -59,11 +60,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=("auto", "fp32", "int8", "fp16"),
         help="auto: int8 decoder on CPU, fp16 on CUDA (see docs/BENCHMARKS.md)",
     )
+    add_broker_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from bridge.queue import run_target
     from engines.errors import InvalidValue
-    from engines.musicgen.pipeline import MAX_VARIATIONS, render_loop
+    from engines.musicgen.pipeline import MAX_VARIATIONS
 
     if not 1 <= args.variations <= MAX_VARIATIONS:
         raise InvalidValue(f"--variations {args.variations} is out of range: expected 1..{MAX_VARIATIONS}")
@@ -71,15 +74,20 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidValue(f"--bars {args.bars} is out of range: expected a whole number >= 1")
     if not 20.0 <= args.tempo <= 999.0:
         raise InvalidValue(f"--tempo {args.tempo:g} is out of range: expected 20..999 BPM (Live's range)")
+    from bridge.queue import broker_url
     from bridge.weights import require_musicgen
 
-    require_musicgen(args.model)  # offline without weights: fail now, not after download retries
+    if broker_url(args.broker) is None:  # a queue worker checks its own cache
+        require_musicgen(args.model)  # offline without weights: fail now, not after download retries
     started = time.monotonic()
     progress = ProgressLine()
 
     try:
-        result = render_loop(
-            args.prompt,
+        result = run_target(
+            args.broker,
+            "engines.musicgen.pipeline:render_loop",
+            progress,
+            prompt=args.prompt,
             out_path=args.out,
             bars=args.bars,
             tempo_bpm=args.tempo,
@@ -92,7 +100,6 @@ def run(args: argparse.Namespace) -> int:
             melody_path=args.melody,
             guidance_scale=args.guidance,
             variations=args.variations,
-            progress=progress,
         )
     finally:
         progress.end()

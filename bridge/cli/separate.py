@@ -7,6 +7,7 @@ import sys
 import time
 
 from bridge.cli.progress import ProgressLine
+from bridge.queue import add_broker_argument
 
 HELP = "separate an audio file into stems (drums, bass, other, vocals) with demucs"
 
@@ -33,20 +34,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of demucs's random time shift (default 0)")
     parser.add_argument("--device", default=None, help="cpu, cuda or mps (default: the fastest present)")
+    add_broker_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from bridge.weights import require_demucs
+    from bridge.queue import broker_url, run_target
+    from engines.separation import best_device
 
-    require_demucs(args.model)  # offline without weights: fail now, not after download retries
-    from engines.separation import best_device, separate_file
+    broker = broker_url(args.broker)
+    if broker is None:  # a queue worker checks its own cache
+        from bridge.weights import require_demucs
 
-    device = args.device or best_device()
+        require_demucs(args.model)  # offline without weights: fail now, not after download retries
+    device = args.device or ("the queue worker's device" if broker else best_device())
     started = time.monotonic()
     progress = ProgressLine(10)
-
+    kwargs = {} if broker else {"device": device}  # a queue worker uses its own device
     try:
-        paths = separate_file(
+        paths = run_target(
+            broker,
+            "engines.separation.files:separate_file",
+            progress,
             path=args.file,
             out_dir=args.out,
             model=args.model,
@@ -54,8 +62,7 @@ def run(args: argparse.Namespace) -> int:
             start_s=args.start,
             end_s=args.end,
             seed=args.seed,
-            device=device,
-            progress=progress,
+            **kwargs,
         )
     finally:
         progress.end()  # end the progress line before any error message

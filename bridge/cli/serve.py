@@ -13,6 +13,7 @@ from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
 
 if TYPE_CHECKING:
     from bridge.history import Store
+from bridge.queue.options import add_queue_arguments, queue_from_args
 
 HELP = "run the MuseAroo daemon (OSC on UDP, loopback by default)"
 
@@ -29,6 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="UDP port of the Remote Script in Live (default 11040)",
     )
     add_verbosity(parser)
+    add_queue_arguments(parser)
     parser.add_argument(
         "--no-history", action="store_true", help="do not record takes (MUSEAROO_DB / MUSEAROO_DATA_DIR)"
     )
@@ -48,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     )
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
+    daemon.queue = queue_from_args(args)
 
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
@@ -64,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"take history: {history.engine.url!r}, files in {history.root}")
         elif history_error:
             console.print(f"[red]take history NOT recorded[/]: {history_error} (generation still works)")
+        if daemon.queue is not None:
+            console.print(f"  heavy jobs go to {daemon.queue.describe()}")
         console.print("Ctrl-C stops the daemon.")
 
     async def main() -> None:

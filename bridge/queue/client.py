@@ -1,0 +1,234 @@
+"""The daemon's (and the CLI's) end of the worker queue: the same ``call`` as the in-process worker.
+
+``QueueWorker(url).call(job, target, **kwargs)`` sends the job to a ``roo worker`` through
+Celery and returns what the local target returns, with its files landed at the daemon's paths.
+While it waits it polls the task state off the event loop every ``POLL_S``, forwards the
+worker's progress with ``(on worker NAME)`` appended (so ``/roo/status`` says where a job runs)
+and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang:
+
+- Redis unreachable (at submit or mid-job): ``QueueUnreachable`` "worker queue unreachable at
+  URL", or the local worker runs the job when ``fallback_local``; the next job tries Redis again.
+- The running worker's registry entry expires (killed, crashed): ``WorkerLost``, and with
+  ``retries`` the job is sent again once per retry (a live worker takes it).
+- Cancel: the job's cancel key (checked by the worker's progress callback) and a revoke.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from bridge.queue import blobs
+from bridge.queue.jobspec import Spec, daemon_targets, daemon_value, spec_for, versions_for
+from bridge.queue.serve_worker import REGISTRY
+from bridge.queue.settings import (
+    KEY_PREFIX,
+    QUEUE_NAME,
+    TASK_NAME,
+    VISIBILITY_TIMEOUT_S,
+    make_celery,
+    make_redis,
+    redact,
+)
+from bridge.worker_process import rebuild_error
+from engines.errors import InvalidValue, JobCancelled, QueueUnreachable, RooError, WorkerLost
+
+POLL_S = 0.2
+HEARTBEAT_S = 0.5
+
+
+class QueueWorker:
+    """Runs worker targets on the Celery queue at ``url``; see the module doc."""
+
+    def __init__(self, url: str, *, fallback_local: bool = False, retries: int = 0) -> None:
+        self.url = url
+        self.fallback_local = fallback_local
+        self.retries = max(0, retries)
+        self._celery: Any = None
+        self._redis: Any = None
+        self._local: Any = None
+        self._cleanups: set[asyncio.Future[None]] = set()
+        self._unsent_cancels: set[str] = set()  # given up while Redis was gone: sent when it is back
+
+    async def call(self, job: Any, target: str, **kwargs: Any) -> Any:
+        spec = spec_for(target)
+        if int(kwargs.get("variations") or 1) > 1:  # the queue lands one output file per job today
+            raise InvalidValue(
+                f"variations {kwargs['variations']} through the worker queue is not supported yet: "
+                "expected 1 (run several jobs, or without a broker for a batch of takes)"
+            )
+        try:
+            for attempt in range(self.retries + 1):
+                try:
+                    return await self._attempt(job, target, spec, kwargs)
+                except WorkerLost as exc:
+                    if attempt == self.retries:
+                        raise
+                    job.report(job.progress, f"{exc}; sending it again (retry {attempt + 1})")
+        except QueueUnreachable as exc:
+            if not self.fallback_local:
+                raise
+            job.report(job.progress, f"{exc}; running it on the local worker")
+            from bridge.worker import Worker
+
+            self._local = self._local or Worker()
+            return await self._local.call(job, target, **kwargs)
+        raise AssertionError("unreachable")
+
+    def describe(self) -> str:
+        fallback = ", local fallback" if self.fallback_local else ""
+        return f"the worker queue at {redact(self.url)} ({self.retries} retries{fallback})"
+
+    def close(self) -> None:
+        if self._local is not None:
+            self._local.close()
+        if self._celery is not None:
+            self._celery.close()
+
+    # --- one attempt, on the loop ---
+
+    async def _attempt(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any]) -> Any:
+        job.check_cancelled()
+        task_id, inputs = await self._io(self._submit, target, spec, kwargs)
+        try:
+            return await self._follow(job, target, spec, kwargs, task_id)
+        except BaseException:
+            loop = asyncio.get_running_loop()
+            cleanup = loop.run_in_executor(None, self._abandon, task_id, inputs)
+            self._cleanups.add(cleanup)
+            cleanup.add_done_callback(self._cleanups.discard)
+            raise
+
+    async def _follow(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str) -> Any:
+        function = target.rsplit(":", 1)[-1]
+        shown: tuple[float, str] = (-1.0, "")
+        shown_s = 0.0
+        fraction, message = 0.0, "waiting for a queue worker"
+        waiting_since = time.monotonic()
+        while True:
+            job.check_cancelled()
+            status, info, alive = await self._io(self._poll, task_id)
+            if status == "SUCCESS":
+                return await self._io(self._finish, target, spec, kwargs, task_id, info)
+            if status == "FAILURE":
+                raise RooError(f"{function} failed on the worker queue: {info}")
+            if status == "REVOKED":
+                raise JobCancelled(f"{function} was revoked on the worker queue")
+            if status == "PROGRESS" and isinstance(info, dict):
+                worker = str(info.get("worker", "?"))
+                if not alive:
+                    raise WorkerLost(
+                        f"queue worker {worker} stopped while running {function} (killed, crashed or "
+                        "cut off: its heartbeat in Redis expired)"
+                    )
+                fraction = float(info.get("fraction", fraction))
+                message = f"{info.get('message', '')} (on worker {worker})"
+            elif status == "PENDING":
+                message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
+            now = time.monotonic()
+            if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
+                job.report(fraction, message)
+                shown, shown_s = (fraction, message), now
+            await asyncio.sleep(POLL_S)
+
+    async def _io(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run blocking Redis work in a thread; a connection failure is QueueUnreachable."""
+        from kombu.exceptions import OperationalError
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeout
+
+        try:
+            return await asyncio.to_thread(fn, *args)
+        except (RedisConnectionError, RedisTimeout, OperationalError, ConnectionError) as exc:
+            raise QueueUnreachable(f"worker queue unreachable at {redact(self.url)}: {exc}") from exc
+
+    # --- blocking parts, in threads ---
+
+    def _clients(self) -> tuple[Any, Any]:
+        if self._celery is None:
+            self._celery = make_celery(self.url)
+            self._redis = make_redis(self.url)
+        return self._celery, self._redis
+
+    def _submit(self, target: str, spec: Spec, kwargs: dict[str, Any]) -> tuple[str, list[blobs.Descriptor]]:
+        celery, redis = self._clients()
+        redis.ping()
+        for old in list(self._unsent_cancels):  # a job given up while Redis was gone stops now
+            redis.set(f"{KEY_PREFIX}cancel:{old}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
+            self._unsent_cancels.discard(old)
+        inputs = {name: blobs.put_file(redis, kwargs[name]) for name in spec.inputs if kwargs.get(name)}
+        task_id = uuid.uuid4().hex
+        request = {
+            "target": target,
+            "kwargs": kwargs,
+            "inputs": inputs,
+            "versions": versions_for(target, kwargs),
+            "cancel_key": f"{KEY_PREFIX}cancel:{task_id}",
+        }
+        celery.send_task(TASK_NAME, args=[request], task_id=task_id, queue=QUEUE_NAME, retry=False)
+        return task_id, list(inputs.values())
+
+    def _poll(self, task_id: str) -> tuple[str, Any, bool]:
+        celery, redis = self._clients()
+        meta = celery.backend.get_task_meta(task_id)
+        status, info = str(meta.get("status")), meta.get("result")
+        alive = True
+        if status == "PROGRESS" and isinstance(info, dict) and info.get("worker"):
+            alive = bool(redis.exists(REGISTRY + str(info["worker"])))
+        return status, info, alive
+
+    def _finish(self, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str, info: Any) -> Any:
+        celery, redis = self._clients()
+        celery.backend.forget(task_id)
+        if not isinstance(info, dict):
+            raise RooError(f"the worker queue answered {info!r} for {target}: expected a result dict")
+        if "error" in info:
+            raise rebuild_error(target, *info["error"])
+        if "cancelled" in info:
+            raise JobCancelled(str(info["cancelled"]))
+        files = info["files"]
+        places = daemon_targets(spec, kwargs, list(files))
+        landed = {name: blobs.land(redis, desc, places[name]) for name, desc in files.items()}
+        return daemon_value(spec, info["value"], landed)
+
+    def _abandon(self, task_id: str, inputs: list[blobs.Descriptor]) -> None:
+        """After a cancel, failure or lost worker: the task must not run (or go on) anywhere."""
+        try:
+            celery, redis = self._clients()
+            redis.set(f"{KEY_PREFIX}cancel:{task_id}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
+        except Exception:
+            self._unsent_cancels.add(task_id)
+            return
+        blobs.drop(redis, inputs)
+        try:
+            celery.control.revoke(task_id)
+        except Exception:
+            pass
+
+
+class _CliJob:
+    """What ``call`` needs of a daemon Job, for one CLI command (progress to the terminal)."""
+
+    def __init__(self, progress: Callable[[float, str], None]) -> None:
+        self._progress = progress
+        self.progress = 0.0
+        self.cancelled = False
+
+    def check_cancelled(self) -> None:
+        pass
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self.progress = fraction
+        self._progress(fraction, message)
+
+
+def run_blocking(url: str, target: str, progress: Callable[[float, str], None], **kwargs: Any) -> Any:
+    """Run one target on the queue from a command line; Ctrl-C cancels it on the worker."""
+    queue = QueueWorker(url)
+    try:
+        return asyncio.run(queue.call(_CliJob(progress), target, **kwargs))
+    finally:
+        queue.close()

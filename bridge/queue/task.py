@@ -1,0 +1,107 @@
+"""The worker's side of one queued job: inputs in, the target run with progress and cancel, files out.
+
+``execute`` is what the Celery task ``musearoo.run`` does with the daemon's request (a JSON
+dict: target, kwargs, input blobs, versions, cancel key). It lands the inputs in a temporary
+folder, points the output arguments there, runs the target with a progress callback that
+publishes a ``PROGRESS`` task state (meta: fraction, message, worker) and raises JobCancelled
+once the daemon has set the job's cancel key, then sends the written files back as blobs. The
+answer is always a JSON dict: ``{"value", "files", "worker"}``, ``{"cancelled": message}`` or
+``{"error": [module, class name, message]}`` (a RooError keeps its class on the daemon).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bridge.queue import blobs
+from bridge.queue.jobspec import check_versions, spec_for, worker_value
+from bridge.worker_process import resolve
+from engines.errors import JobCancelled, RooError
+
+log = logging.getLogger("bridge.queue")
+PROGRESS_INTERVAL_S = 0.2  # task-state updates closer than this are skipped (1.0 always goes out)
+CANCEL_POLL_S = 0.1
+
+
+class Progress:
+    """``progress(fraction, message)`` for the target: publishes the task state, honours cancel."""
+
+    def __init__(
+        self,
+        redis: Any,
+        cancel_key: str,
+        worker: str,
+        publish: Callable[[dict[str, Any]], None],
+        folder: str = "",
+    ) -> None:
+        self._redis = redis
+        self._folder = folder  # the worker's temporary folder: not named in messages
+        self._cancel_key = cancel_key
+        self._worker = worker
+        self._publish = publish
+        self._last_publish_s = 0.0
+        self._last_check_s = 0.0
+
+    def cancelled(self) -> bool:
+        try:
+            return bool(self._redis.exists(self._cancel_key))
+        except Exception:
+            return False
+
+    def __call__(self, fraction: float, message: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last_check_s >= CANCEL_POLL_S:
+            self._last_check_s = now
+            if self.cancelled():
+                raise JobCancelled(f"cancelled while {message or 'working'}")
+        if now - self._last_publish_s < PROGRESS_INTERVAL_S and fraction < 1.0:
+            return
+        self._last_publish_s = now
+        try:
+            text = str(message).replace(self._folder, "the worker's folder") if self._folder else str(message)
+            self._publish({"fraction": float(fraction), "message": text, "worker": self._worker})
+        except Exception as exc:
+            log.warning("cannot publish progress: %s", exc)
+
+
+def execute(
+    request: dict[str, Any], *, redis: Any, worker: str, publish: Callable[[dict[str, Any]], None]
+) -> dict[str, Any]:
+    """Run one request (see the module doc); never raises."""
+    target = str(request.get("target", ""))
+    folder = Path(tempfile.mkdtemp(prefix="musearoo-job-"))
+    progress = Progress(redis, str(request.get("cancel_key", "")), worker, publish, str(folder / "out"))
+    try:
+        if progress.cancelled():
+            return {"cancelled": "cancelled before it started"}
+        spec = spec_for(target)
+        kwargs = dict(request["kwargs"])
+        check_versions(worker, target, kwargs, request.get("versions", {}))
+        progress(0.0, f"started on worker {worker}")
+        for name, desc in request.get("inputs", {}).items():
+            (folder / "in").mkdir(exist_ok=True)
+            kwargs[name] = str(blobs.land(redis, desc, folder / "in" / desc["name"]))
+        if spec.out_dir:
+            kwargs[spec.out_dir] = str(folder / "out")
+        if spec.out_path:
+            kwargs[spec.out_path] = str(folder / "out" / Path(kwargs[spec.out_path]).name)
+        value = resolve(target)(**kwargs, progress=progress)
+        json_value, files = worker_value(spec, value)
+        sent = {name: blobs.put_file(redis, path) for name, path in files.items()}
+        return {"value": json_value, "files": sent, "worker": worker}
+    except JobCancelled as exc:
+        return {"cancelled": str(exc)}
+    except RooError as exc:
+        return {"error": [type(exc).__module__, type(exc).__qualname__, str(exc)]}
+    except Exception as exc:  # a library failure: report it, keep serving
+        log.error("queued job %s failed:\n%s", target, traceback.format_exc())
+        return {"error": ["", type(exc).__name__, str(exc)]}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
