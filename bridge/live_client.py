@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -56,6 +57,7 @@ class LiveClient:
         self._by_address: dict[str, deque[asyncio.Future[list[Any]]]] = {}
         self.on_context: Callable[[LiveContext], None] | None = None
         self.bad_replies = 0
+        self.on_round_trip: Callable[[str, float], None] | None = None  # address, seconds (metrics)
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -81,9 +83,13 @@ class LiveClient:
         req = next(self._ids)
         fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
         self._by_id[req] = (address, fut)
+        started = time.perf_counter()
         try:
             self.send(address, req, *args)
-            return await self._wait(fut, address, timeout)
+            reply = await self._wait(fut, address, timeout)
+            if self.on_round_trip is not None:
+                self.on_round_trip(address, time.perf_counter() - started)
+            return reply
         finally:
             self._by_id.pop(req, None)
 

@@ -29,6 +29,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="log every request")
     parser.add_argument(
+        "--http-host",
+        default=protocol.HOST,
+        help="address of the studio page and HTTP API (default 127.0.0.1)",
+    )
+    parser.add_argument("--http-port", type=int, default=11042, help="HTTP port (default 11042)")
+    parser.add_argument(
+        "--http-token",
+        default=None,
+        help="Bearer token the HTTP API requires (beyond loopback one is generated when not given)",
+    )
+    parser.add_argument("--no-http", action="store_true", help="do not serve the studio page / HTTP API")
+    parser.add_argument(
         "--no-history", action="store_true", help="do not record takes (MUSEAROO_DB / MUSEAROO_DATA_DIR)"
     )
 
@@ -47,6 +59,12 @@ def run(args: argparse.Namespace) -> int:
     )
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
+    web = None
+    if not args.no_http:
+        from bridge.web import WebServer, is_loopback, needs_token
+
+        token = needs_token(args.http_host, args.http_token)
+        web = WebServer(daemon, args.http_host, args.http_port, token)
 
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
@@ -63,6 +81,15 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"take history: {history.engine.url!r}, files in {history.root}")
         elif history_error:
             console.print(f"[red]take history NOT recorded[/]: {history_error} (generation still works)")
+        if web is not None:
+            console.print(f"studio page on http://{args.http_host}:{web.port}/", soft_wrap=True)
+            if web.token is not None and not args.http_token:
+                console.print(f"HTTP token (shown once): {web.token}", soft_wrap=True, highlight=False)
+            if not is_loopback(args.http_host):
+                console.print(
+                    "[yellow]the HTTP API is reachable beyond this machine[/] with the Bearer token; "
+                    "OSC stays on its own --host"
+                )
         console.print("Ctrl-C stops the daemon.")
 
     async def main() -> None:
@@ -71,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         assert task is not None
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, task.cancel)
-        await serve_forever(daemon, ready)
+        await serve_forever(daemon, ready, web.start if web is not None else None)
 
     try:
         asyncio.run(main())
