@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request, Response, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -193,8 +194,13 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
             hub.unsubscribe(queue)
 
     @web.get("/", response_class=HTMLResponse)
-    async def page() -> str:
-        return (STATIC / "index.html").read_text()
+    async def page(request: Request) -> str:
+        html = (STATIC / "index.html").read_text()
+        given = request.query_params.get("token")
+        if given:  # the browser loads the assets without our header: they carry the token too
+            query = "?token=" + quote(given, safe="")
+            html = html.replace(".css\"", f".css{query}\"").replace(".js\"", f".js{query}\"")
+        return html
 
     web.mount("/static", StaticFiles(packages=[("bridge.web", "static")]), name="static")
     return web

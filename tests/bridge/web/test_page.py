@@ -1,0 +1,83 @@
+"""The page in a real browser (Debian's Chromium driven by Playwright) against `roo serve` + `roo sim`:
+generate from the form, watch the bar finish, see the take's piano roll, recall it and read it back."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bridge import osc, protocol
+from tests.bridge.web.processes import Roo, sim_and_serve
+from tests.conftest import require_tool
+
+SCREENSHOT = os.environ.get("MUSEAROO_PAGE_SCREENSHOT")  # a path: keep a 1280x800 picture of the page
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    chromium = require_tool("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def live_notes(roo: Roo, track: int, slot: int) -> list[tuple[int, float, float, int]]:
+    """The clip's notes read straight from the (simulated) Live over OSC."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.settimeout(5)
+        sock.sendto(osc.encode(protocol.CLIP_GET_NOTES, [track, slot]), ("127.0.0.1", roo.live_port))
+        while True:
+            address, args = next(osc.decode(sock.recvfrom(65536)[0]))
+            if address == protocol.CLIP_GET_NOTES:
+                values = args[2:]
+                return [tuple(values[i : i + 4]) for i in range(0, len(values), 5)]  # type: ignore[misc]
+
+
+def test_generate_watch_see_the_roll_and_recall(browser: Any, tmp_path: Path) -> None:
+    with sim_and_serve(tmp_path / "data") as roo:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(roo.url + "/")
+        page.wait_for_selector("body[data-ready='1']")
+        page.select_option("#f-part", "bass")
+        for name, value in {"track": "1", "slot": "2", "bars": "2", "seed": "7"}.items():
+            page.fill(f"#f-{name}", value)
+        page.focus("#f-seed")
+        page.keyboard.press("Enter")  # the form is sent from the keyboard
+        done = page.wait_for_selector("#jobs li[data-state='done']", timeout=20000)
+        assert done.eval_on_selector("progress", "p => p.value") == 1
+        canvas = page.wait_for_selector(".take canvas[data-notes-drawn]", timeout=10000)
+        take_id = canvas.evaluate("c => c.closest('[data-take-id]').dataset.takeId")
+        drawn = int(canvas.get_attribute("data-notes-drawn"))
+        with httpx.Client(base_url=roo.url) as http:
+            take = http.get(f"/api/takes/{take_id}").json()
+        assert drawn == len(take["notes"]) > 0 and take["part"] == "bass"
+        assert len(live_notes(roo, 1, 2)) == drawn
+        if SCREENSHOT:
+            page.screenshot(path=SCREENSHOT)
+
+        page.click(f"[data-take-id='{take_id}'] button[aria-label^='Recall']")
+        recalled = page.wait_for_selector(
+            "#jobs li[data-state='done']:has-text('history_recall')", timeout=20000
+        )
+        message = recalled.eval_on_selector(".msg", "m => m.textContent")
+        found = re.search(r"recalled take \w+: (\d+) notes in track (\d+) slot (\d+)", message)
+        assert found, message
+        count, track, slot = (int(g) for g in found.groups())
+        assert (count, track) == (drawn, 1) and slot != 2  # into an empty slot, never over the original
+        expected = [(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take["notes"]]
+        assert rounded(live_notes(roo, track, slot)) == rounded(expected)
+
+
+def rounded(notes: list[tuple[int, float, float, int]]) -> list[tuple[int, float, float, int]]:
+    """OSC carries floats as 32 bits: compare beats to a thousandth."""
+    return sorted((p, round(s, 3), round(d, 3), v) for p, s, d, v in notes)
