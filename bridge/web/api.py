@@ -7,6 +7,7 @@ Every handler runs on the daemon's own event loop and calls what the OSC dispatc
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -52,7 +53,8 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
     app_state = daemon.app
     assert app_state is not None, "start the daemon before building its HTTP app"
     app_state.watchers.append(hub.publish)
-    web = FastAPI(title="MuseAroo", version=VERSION)
+    # /docs is our own page from the OpenAPI schema: the stock one loads its scripts from a CDN
+    web = FastAPI(title="MuseAroo", version=VERSION, docs_url=None, redoc_url=None)
     web.state.hub, web.state.metrics = hub, metrics
 
     def roo() -> App:
@@ -166,6 +168,10 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
         except StoreError as exc:
             raise HTTPException(503, str(exc)) from exc
 
+    @web.get("/docs", response_class=HTMLResponse)
+    async def docs() -> str:
+        return openapi_page(web.openapi())
+
     @web.get("/metrics")
     async def prometheus() -> Response:
         return Response(metrics.text(), media_type="text/plain; version=0.0.4; charset=utf-8")
@@ -199,11 +205,27 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
         given = request.query_params.get("token")
         if given:  # the browser loads the assets without our header: they carry the token too
             query = "?token=" + quote(given, safe="")
-            html = html.replace(".css\"", f".css{query}\"").replace(".js\"", f".js{query}\"")
+            html = html.replace('.css"', f'.css{query}"').replace('.js"', f'.js{query}"')
         return html
 
     web.mount("/static", StaticFiles(packages=[("bridge.web", "static")]), name="static")
     return web
+
+
+def openapi_page(schema: dict[str, Any]) -> str:
+    """The OpenAPI schema as a plain HTML table (method, path, summary); the JSON is /openapi.json."""
+    rows = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            summary = html.escape(op.get("description") or op.get("summary") or "")
+            rows.append(
+                f"<tr><td>{method.upper()}</td><td><code>{html.escape(path)}</code></td><td>{summary}</td></tr>"
+            )
+    return (
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>{html.escape(schema['info']['title'])} API</title>"
+        "<h1>MuseAroo HTTP API</h1><p>Schema: <a href=openapi.json>/openapi.json</a>; events: <code>WS /ws</code>.</p>"
+        f"<table><tr><th>method</th><th>path</th><th>what</th></tr>{''.join(rows)}</table></html>"
+    )
 
 
 async def _until_closed(ws: WebSocket) -> None:

@@ -98,3 +98,12 @@ def test_song_context_is_lives(served: Served) -> None:
         ctx = http.get("/api/context").json()
     assert set(protocol.CONTEXT_FIELDS) <= set(ctx) | {"tempo_bpm"}
     assert ctx["num_tracks"] > 0 and ctx["tempo_bpm"] > 0
+
+
+def test_openapi_docs_list_every_route_without_outside_scripts(served: Served) -> None:
+    with httpx.Client(base_url=served.url) as http:
+        page = http.get("/docs").text
+        schema = http.get("/openapi.json").json()
+    for path in ("/api/health", "/api/{action}", "/api/jobs/{job_id}", "/api/takes", "/api/takes/{take_id}"):
+        assert path in schema["paths"] and f"<code>{path}</code>" in page
+    assert "<script" not in page and "http" not in page.replace("HTTP API", "")

@@ -69,3 +69,14 @@ def test_roo_serve_beyond_loopback_prints_a_token_once_and_refuses_without_it(tm
             assert http.get("/api/jobs").status_code == 401
             ok = http.get("/api/jobs", headers={"Authorization": f"Bearer {found[0]}"})
             assert ok.status_code == 200
+
+
+def test_roo_serve_on_loopback_needs_no_token_and_no_http_serves_none(tmp_path: Path) -> None:
+    with sim_and_serve(tmp_path, "--no-http") as roo:
+        assert "studio page" not in "".join(roo.output)
+        with pytest.raises(httpx.ConnectError), httpx.Client(base_url=roo.url) as http:
+            http.get("/api/health")
+    with sim_and_serve(tmp_path) as roo:
+        assert "HTTP token" not in "".join(roo.output)
+        with httpx.Client(base_url=roo.url) as http:
+            assert http.get("/api/jobs").status_code == 200
