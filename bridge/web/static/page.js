@@ -3,6 +3,7 @@
 
 const params = new URLSearchParams(location.search);
 const token = params.get("token");
+const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
 const { drawRoll } = await import(`./pianoroll.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
 const $ = (sel) => document.querySelector(sel);
@@ -127,7 +128,9 @@ function takeItem(take) {
     el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
       `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
     el("span", { className: "actions" }, act("Recall", () => run("recall", {})), act("Fork", () => run("fork", {})),
-      act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 }))));
+      act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
+      el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
+        "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
   drawTake(li, take).catch((e) => li.append(el("p", { className: "error" }, e.message)));
   return li;
