@@ -14,7 +14,9 @@ import httpx
 import pytest
 
 from bridge import osc, protocol
+from tests.bridge.web.conftest import Served, serve
 from tests.bridge.web.processes import Roo, sim_and_serve
+from tests.bridge.web.test_api import hold_live
 from tests.conftest import require_tool
 
 SCREENSHOT = os.environ.get("MUSEAROO_PAGE_SCREENSHOT")  # a path: keep a 1280x800 picture of the page
@@ -81,3 +83,33 @@ def test_generate_watch_see_the_roll_and_recall(browser: Any, tmp_path: Path) ->
 def rounded(notes: list[tuple[int, float, float, int]]) -> list[tuple[int, float, float, int]]:
     """OSC carries floats as 32 bits: compare beats to a thousandth."""
     return sorted((p, round(s, 3), round(d, 3), v) for p, s, d, v in notes)
+
+
+def test_cancel_a_running_job_from_the_keyboard(browser: Any, served: Served) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    gate = hold_live(served)  # the job waits on Live until the gate opens
+    try:
+        page.select_option("#f-part", "bass")
+        page.fill("#f-track", "1")
+        page.fill("#f-slot", "5")
+        page.focus("#f-slot")
+        page.keyboard.press("Enter")
+        running = page.wait_for_selector("#jobs li[data-state='running']", timeout=10000)
+        running.query_selector("button[aria-label^='cancel job']").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#jobs li[data-state='cancelled']", timeout=10000)
+    finally:
+        gate.set()
+    assert served.live.clip_properties(1, 5) is None
+
+
+def test_the_page_beyond_loopback_works_with_the_token_and_not_without(browser: Any, tmp_path: Path) -> None:
+    for guarded in serve(tmp_path, token="page-token"):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        refused = page.goto(guarded.url + "/")
+        assert refused is not None and refused.status == 401
+        page.goto(guarded.url + "/?token=page-token")
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_selector("#live.on")  # the WebSocket, given the token too, says Live is there
