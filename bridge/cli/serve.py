@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=protocol.HOST,
         help="address of the studio page and HTTP API (default 127.0.0.1)",
     )
-    parser.add_argument("--http-port", type=int, default=11042, help="HTTP port (default 11042)")
+    parser.add_argument("--http-port", type=int, default=protocol.HTTP_PORT, help="HTTP port (default 11042)")
     parser.add_argument(
         "--http-token",
         default=None,

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 
 import uvicorn
 
+from bridge import protocol
 from bridge.daemon import Daemon
 from bridge.web.api import build_app
 from bridge.web.security import is_loopback, needs_token
 
-HTTP_PORT = 11042
+HTTP_PORT = protocol.HTTP_PORT
 
 __all__ = ["HTTP_PORT", "WebServer", "build_app", "is_loopback", "needs_token"]
 
