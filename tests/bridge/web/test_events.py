@@ -87,3 +87,18 @@ def test_metrics_parse_and_move_with_requests(served: Served) -> None:
     assert sum(live_trips) >= 2  # the context read and the clip write of the bass job at least
     assert after[("roo_queue_depth", (("state", "running"),))] == 0
     assert ("roo_packets_dropped_total", (("source", "client"),)) in after
+
+
+def test_doctor_summary_reads_the_running_daemons_metrics(served: Served) -> None:
+    from bridge.web.summary import metrics_summary
+
+    with httpx.Client(base_url=served.url) as http:
+        job_id = http.post("/api/generate", json={"part": "bass", "track": 1, "slot": 6, "bars": 1}).json()[
+            "job_id"
+        ]
+        while http.get(f"/api/jobs/{job_id}").json()["state"] != "done":
+            pass
+    lines = metrics_summary(served.web.port)
+    assert lines[0] == "jobs finished: generate done 1" and lines[1] == "queue: 0 queued, 0 running"
+    assert lines[2].startswith("Live round trips: ") and "mean" in lines[2]
+    assert "is `roo serve` running" in metrics_summary(1)[0]
