@@ -59,11 +59,16 @@ async function buildForm() {
     $("#form-error").textContent = "";
     try {
       const { job_id } = await api("POST", "/api/generate", body);
-      showJob({ job_id, kind: "generate", state: "queued", progress: 0, message: "sent" });
+      noteSent(job_id, "generate");
     } catch (err) {
       $("#form-error").textContent = err.message;
     }
   });
+}
+
+// The job's own events may arrive on /ws before the POST answers: never step its state back.
+function noteSent(job_id, kind) {
+  if (!jobs.has(job_id)) showJob({ job_id, kind, state: "queued", progress: 0, message: "sent" });
 }
 
 // --- jobs and latency ------------------------------------------------------------------------
@@ -107,7 +112,16 @@ function showLatency() {
     `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} jobs`;
 }
 
-// --- take tree -------------------------------------------------------------------------------
+// --- take tree (a take's notes are fetched and drawn once it scrolls into view) ---
+const onScreen = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) {
+      onScreen.unobserve(entry.target);
+      entry.target.drawRoll();
+    }
+  }
+}, { rootMargin: "200px" });
+
 async function drawTake(li, take) {
   const detail = await api("GET", `/api/takes/${take.take_id}`);
   if (!detail.notes) return;
@@ -121,7 +135,7 @@ function takeItem(take) {
   const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
     "aria-label": `${label} take ${take.take_id}` }, label);
   const run = (action, body) => api("POST", `/api/${action}`, { take_id: take.take_id, ...body })
-    .then(({ job_id }) => showJob({ job_id, kind: `history_${action}`, state: "queued", progress: 0, message: "sent" }))
+    .then(({ job_id }) => noteSent(job_id, `history_${action}`))
     .catch((e) => { $("#form-error").textContent = e.message; });
   const head = el("div", { className: "head" },
     el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
@@ -132,7 +146,8 @@ function takeItem(take) {
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
-  drawTake(li, take).catch((e) => li.append(el("p", { className: "error" }, e.message)));
+  li.drawRoll = () => drawTake(li, take).catch((e) => li.append(el("p", { className: "error" }, e.message)));
+  onScreen.observe(li);
   return li;
 }
 
