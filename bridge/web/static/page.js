@@ -151,8 +151,8 @@ function takeItem(take) {
   return li;
 }
 
-async function loadTakes() {
-  const takes = await api("GET", "/api/takes?limit=500");
+async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
+  const takes = await pending;
   const ids = new Set(takes.map((t) => t.take_id));
   const children = new Map();
   for (const t of takes) {
@@ -200,9 +200,12 @@ function connect() {
 }
 
 $("#refresh").addEventListener("click", () => loadTakes());
+const listing = api("GET", "/api/takes?limit=500"); // asked at once, beside the form's options
+listing.catch(() => {});
 await buildForm();
 connect();
 api("GET", "/api/context").then(showContext).catch(() => {});
 api("GET", "/api/jobs").then((list) => list.reverse().forEach(showJob)).catch(() => {});
-await loadTakes().catch((e) => $("#takes").append(el("li", { className: "error" }, e.message)));
+await loadTakes(listing).catch((e) => $("#takes").append(el("li", { className: "error" }, e.message)));
+document.body.dataset.readyAt = String(performance.now());
 document.body.dataset.ready = "1";
