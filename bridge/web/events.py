@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,9 @@ class Hub:
         self.clients.discard(queue)
 
     def publish(self, event: dict[str, Any]) -> None:
-        """Queue the event for every client (call on the loop's thread)."""
+        """Queue the event for every client (call on the loop's thread), stamped with ``at_s``
+        (Unix seconds when the daemon published it; a page on this machine measures its delay)."""
+        event = {**event, "at_s": time.time()}
         for queue in self.clients:
             if queue.full():
                 queue.get_nowait()

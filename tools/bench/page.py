@@ -4,7 +4,9 @@ A take store is filled with 500 MIDI takes (32 notes each, every 5th forked from
 and served by a real daemon + HTTP server on the in-memory Live; Debian's Chromium (Playwright)
 loads the page at 1280x800 several times. First contentful paint is the browser's own
 Performance entry; "tree" is when the page marks itself ready (all 500 takes are elements).
-Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5]
+Then one page watches --jobs generate jobs: each /ws event carries the daemon's publish time and
+the page records its delay (same machine, same clock).
+Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5] [--jobs 50]
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import httpx
 from playwright.sync_api import sync_playwright
 
 from bridge import protocol
@@ -47,6 +50,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--takes", type=int, default=500)
     parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=50, help="generate jobs watched for event delay")
     args = parser.parse_args()
     paint: list[float] = []
     tree: list[float] = []
@@ -69,6 +73,16 @@ def main() -> int:
                 )
                 tree.append(page.evaluate("Number(document.body.dataset.readyAt)"))
                 page.close()
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"http://127.0.0.1:{web.port}/")
+            page.wait_for_selector("body[data-ready='1']", timeout=30000)
+            page.evaluate("window.rooEventDelays.length = 0")
+            with httpx.Client(base_url=f"http://127.0.0.1:{web.port}") as http:
+                for i in range(args.jobs):
+                    body = {"part": "drums", "track": 0, "slot": i % 8, "bars": 4, "seed": i, "replace": 1}
+                    job_id = http.post("/api/generate", json=body).json()["job_id"]
+                    page.wait_for_selector(f"#jobs li[data-job-id='{job_id}'][data-state='done']")
+            delays = sorted(page.evaluate("window.rooEventDelays"))
             browser.close()
             asyncio.run_coroutine_threadsafe(web.stop(), daemon.app.loop).result(10)
     print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
@@ -76,6 +90,11 @@ def main() -> int:
     print("|---|---|---|")
     print(f"| navigation -> first contentful paint | {statistics.median(paint):.0f} | {max(paint):.0f} |")
     print(f"| navigation -> whole tree in the DOM | {statistics.median(tree):.0f} | {max(tree):.0f} |")
+    p99 = delays[min(len(delays) - 1, round(0.99 * (len(delays) - 1)))]
+    print(
+        f"\n/ws event published -> handled by the page: {len(delays)} events of {args.jobs} jobs, "
+        f"p50 {statistics.median(delays):.1f} ms, p99 {p99:.1f} ms, max {delays[-1]:.1f} ms"
+    )
     return 0
 
 

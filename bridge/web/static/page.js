@@ -9,6 +9,7 @@ const { drawRoll } = await import(`./pianoroll.js${token ? `?token=${encodeURICo
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
 const latencies = []; // recent {job_id, kind, ms}
+const eventDelays = (window.rooEventDelays = []); // ms from the daemon publishing an event to this page
 
 async function api(method, path, body) {
   const response = await fetch(path, {
@@ -108,8 +109,10 @@ function showLatency() {
   body.replaceChildren(...latencies.map((l) => el("tr", {}, el("td", {}, `#${l.job_id}`), el("td", {}, l.kind || ""),
     el("td", {}, l.ms.toFixed(0)))));
   const sorted = latencies.map((l) => l.ms).sort((a, b) => a - b);
+  const delays = [...eventDelays].sort((a, b) => a - b);
   if (sorted.length) $("#latency-summary").textContent =
-    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} jobs`;
+    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} jobs; ` +
+    `events reach this page in ${delays[Math.floor(delays.length / 2)].toFixed(1)} ms (median)`;
 }
 
 // --- take tree (a take's notes are fetched and drawn once it scrolls into view) ---
@@ -169,6 +172,21 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
   if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
 }
 
+// A new take goes in at once, under its parent when the parent is shown (no reload of the tree).
+async function addTake(takeId) {
+  const take = await api("GET", `/api/takes/${takeId}`);
+  if (document.querySelector(`[data-take-id="${take.take_id}"]`)) return;
+  const li = takeItem(take);
+  const parent = take.parent_id && document.querySelector(`[data-take-id="${take.parent_id}"]`);
+  let list = $("#takes");
+  if (parent) {
+    list = parent.querySelector(":scope > ul") || parent.appendChild(el("ul"));
+  } else {
+    list.querySelector(":scope > li.hint")?.remove();
+  }
+  list.prepend(li);
+}
+
 // --- live state and context ------------------------------------------------------------------
 function showLive(connected) {
   const badge = $("#live");
@@ -188,10 +206,15 @@ function connect() {
   let takesTimer = null;
   ws.onmessage = (message) => {
     const event = JSON.parse(message.data);
+    if (event.at_s) {
+      eventDelays.push(Date.now() - event.at_s * 1000);
+      if (eventDelays.length > 200) eventDelays.shift();
+    }
     if (event.type === "job") showJob(event);
     else if (event.type === "live") showLive(event.connected);
     else if (event.type === "context") showContext(event);
-    if (event.type === "take" || (event.type === "job" && event.state === "done" && event.kind?.startsWith("history"))) {
+    if (event.type === "take") addTake(event.take_id).catch(console.error);
+    if (event.type === "job" && event.state === "done" && /^history_(star|message|project)/.test(event.kind || "")) {
       clearTimeout(takesTimer);
       takesTimer = setTimeout(() => loadTakes().catch(console.error), 50);
     }
