@@ -6,6 +6,7 @@ const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
 const { drawRoll } = await import(`./pianoroll.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+const { drawWave } = await import(`./waveform.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
 const latencies = []; // recent {job_id, kind, ms}
@@ -127,6 +128,14 @@ const onScreen = new IntersectionObserver((entries) => {
 
 async function drawTake(li, take) {
   const detail = await api("GET", `/api/takes/${take.take_id}`);
+  for (const out of detail.outputs.filter((o) => o.kind === "audio" && o.path)) {
+    const url = `/api/takes/${take.take_id}/audio/${encodeURIComponent(out.name)}${tokenQuery}`;
+    const canvas = el("canvas", { role: "img", className: "wave" });
+    const player = el("audio", { controls: true, preload: "none", src: url });
+    player.setAttribute("aria-label", `play ${out.name} of take ${take.take_id}`);
+    li.append(el("div", { className: "hint" }, out.name), canvas, player);
+    await drawWave(canvas, url, out.analysis);
+  }
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
   li.append(canvas);
@@ -144,7 +153,7 @@ function takeItem(take) {
     el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
     el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
       `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
-    el("span", { className: "actions" }, act("Recall", () => run("recall", {})), act("Fork", () => run("fork", {})),
+    el("span", { className: "actions" }, act("Recall", () => run("recall", {})), ...(take.action === "generate" ? [act("Fork", () => run("fork", {}))] : []),
       act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));

@@ -113,3 +113,27 @@ def test_the_page_beyond_loopback_works_with_the_token_and_not_without(browser: 
         page.goto(guarded.url + "/?token=page-token")
         page.wait_for_selector("body[data-ready='1']")
         page.wait_for_selector("#live.on")  # the WebSocket, given the token too, says Live is there
+
+
+def test_an_analysed_audio_take_shows_its_waveform_beats_and_chords(
+    browser: Any, served: Served, tmp_path: Path
+) -> None:
+    import numpy as np
+    import soundfile as sf
+
+    from bridge.history import AudioOut, TakeDraft
+
+    wav = tmp_path / "clip.wav"
+    sf.write(wav, 0.3 * np.sin(np.linspace(0, 2000, 48000 * 2)), 48000)
+    analysis = {"duration_s": 2.0, "tempo_bpm": 120.0, "beats_s": [0.0, 0.5, 1.0, 1.5],
+                "downbeats_s": [0.0], "key": "A minor", "chords": [{"start_s": 0.0, "end_s": 2.0, "label": "Am"}]}  # fmt: skip
+    served.store.commit(TakeDraft("analyze", "", audio=[AudioOut("source", wav, analysis)]))
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    canvas = page.wait_for_selector("canvas.wave[data-beats-drawn]", timeout=15000)
+    assert canvas.get_attribute("data-beats-drawn") == "4"
+    assert int(canvas.get_attribute("data-peaks-drawn") or 0) > 100
+    assert "key A minor, 1 chords" in (canvas.get_attribute("aria-label") or "")
+    assert page.query_selector("audio[aria-label^='play source']") is not None
+    if SCREENSHOT:
+        page.screenshot(path=SCREENSHOT.replace(".png", "-audio.png"))
