@@ -68,6 +68,10 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
             request.url.path, request.headers.get("authorization"), request.query_params.get("token"), token
         ):
             return JSONResponse({"detail": "a Bearer token is required"}, status_code=401)
+        if request.method == "POST" and not request.headers.get("content-type", "").startswith(
+            "application/json"
+        ):  # a cross-site form or text/plain POST (no CORS preflight) never reaches an action
+            return JSONResponse({"detail": "POST bodies must be application/json"}, status_code=415)
         if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
             return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
         response = await call_next(request)
@@ -182,6 +186,9 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
     async def events(ws: WebSocket) -> None:
         if not security.allowed("/ws", ws.headers.get("authorization"), ws.query_params.get("token"), token):
             await ws.close(code=4401)
+            return
+        if not security.same_origin(ws.headers.get("origin"), ws.headers.get("host")):
+            await ws.close(code=4403)  # another site's page may not read our events
             return
         await ws.accept()
         queue = hub.subscribe()

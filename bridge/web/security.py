@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+from urllib.parse import urlsplit
 
 OPEN_PATHS = ("/api/health",)
 
@@ -37,3 +38,10 @@ def allowed(path: str, header: str | None, query_token: str | None, token: str |
     elif query_token:
         given = query_token
     return bool(given) and secrets.compare_digest(given.encode(), token.encode())
+
+
+def same_origin(origin: str | None, host: str | None) -> bool:
+    """A browser's WebSocket from another site carries that site's Origin; scripts send none."""
+    if not origin:
+        return True
+    return urlsplit(origin).netloc == (host or "")

@@ -60,7 +60,8 @@ def test_bad_requests_are_answered_with_what_was_expected(served: Served) -> Non
         assert typo.status_code == 422 and "barz" in typo.text and "bars" in typo.text
         unknown = http.post("/api/dance", json={})
         assert unknown.status_code == 404 and "generate" in unknown.text
-        assert http.post("/api/generate", content=b"[1]").status_code == 422
+        json_type = {"content-type": "application/json"}
+        assert http.post("/api/generate", content=b"[1]", headers=json_type).status_code == 422
         assert http.get("/api/jobs/999").status_code == 404
         assert http.get("/api/takes/abcdef").status_code == 404
         # a bad part is the action's own parser's answer, as over OSC: a failed job

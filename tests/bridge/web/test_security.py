@@ -10,6 +10,7 @@ import httpx
 import pytest
 from websockets.exceptions import InvalidStatus, WebSocketException
 from websockets.sync.client import connect
+from websockets.typing import Origin
 
 from bridge.web import needs_token
 from tests.bridge.web.conftest import Served, serve
@@ -80,3 +81,19 @@ def test_roo_serve_on_loopback_needs_no_token_and_no_http_serves_none(tmp_path: 
         assert "HTTP token" not in "".join(roo.output)
         with httpx.Client(base_url=roo.url) as http:
             assert http.get("/api/jobs").status_code == 200
+
+
+def test_other_sites_cannot_start_actions_or_read_events(served: Served) -> None:
+    with httpx.Client(base_url=served.url) as http:
+        plain = http.post(
+            "/api/generate", content=b'{"part": "bass"}', headers={"content-type": "text/plain"}
+        )
+        assert plain.status_code == 415 and http.get("/api/jobs").json() == []
+    with (
+        pytest.raises((InvalidStatus, WebSocketException)),
+        connect(f"ws://127.0.0.1:{served.web.port}/ws", origin=Origin("http://evil.example")) as ws,
+    ):
+        ws.recv(timeout=5)
+    same = f"http://127.0.0.1:{served.web.port}"
+    with connect(f"ws://127.0.0.1:{served.web.port}/ws", origin=Origin(same)) as ws:
+        assert '"live"' in str(ws.recv(timeout=5))
