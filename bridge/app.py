@@ -144,7 +144,7 @@ class App:
 
     def close(self) -> None:
         self.cpu.shutdown(wait=False, cancel_futures=True)
-        self.history_pool.shutdown(wait=True)
+        self.history_pool.shutdown(wait=False)  # an in-flight commit still ends (joined at exit)
         if self.history is not None:
             self.history.close()
         if self.worker is not None:

@@ -75,7 +75,9 @@ def write_take(
             "sample_rate": blob.sample_rate,
             "created_at": now,
         }
-        insert_ignoring_duplicates(conn, BLOBS, row, "sha256")
+        ins = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(BLOBS).values(**row)
+        # stored again: it counts as new for `roo history gc` (which keeps anything younger than a week)
+        conn.execute(ins.on_conflict_do_update(index_elements=["sha256"], set_={"created_at": now}))
         analysis = json.dumps(audio.analysis) if audio.analysis is not None else None
         outputs.append(_output(take_id, "audio", audio.name, sha256=blob.sha256, analysis=analysis))
     if outputs:

@@ -66,7 +66,7 @@ def make_engine(url: str, *, reader: bool = False) -> Engine:
     except ArgumentError as exc:
         raise StoreError(f"MUSEAROO_DB {url!r} is not a database URL: expected e.g. sqlite:///path") from exc
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
             try:
                 Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:

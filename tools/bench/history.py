@@ -85,8 +85,23 @@ def clip_note_count(client: Client, live_port: int, track: int, slot: int) -> in
 def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]:
     sim, live_port = start_sim()
     client = Client()
-    out: dict[str, list[float]] = {"store off": [], "store on (SQLite)": [], "commit inside the job": []}
+    out: dict[str, list[float]] = {
+        "store off": [],
+        "store on (SQLite)": [],
+        "commit inside the job": [],
+        "of which Store.commit on the history thread": [],
+    }
     store = open_store(f"sqlite:///{folder / 'history.db'}", folder)
+    commit = store.commit
+
+    def timed_commit(draft: TakeDraft) -> str:
+        start = time.perf_counter()
+        try:
+            return commit(draft)
+        finally:
+            out["of which Store.commit on the history thread"].append((time.perf_counter() - start) * 1000.0)
+
+    store.commit = timed_commit  # type: ignore[method-assign]
     try:
         with daemon_in_thread(live_port) as off, daemon_in_thread(live_port, history=store) as on:
             _timed_record(on, out["commit inside the job"])
@@ -120,6 +135,24 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
         sim.terminate()
         sim.wait(10)
     return out
+
+
+def hop_alone(count: int) -> list[float]:
+    """An empty call through a one-thread executor and back, as App.in_history makes: the hop's cost."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    async def main() -> list[float]:
+        loop = asyncio.get_running_loop()
+        samples = []
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            for _ in range(count):
+                start = time.perf_counter()
+                await loop.run_in_executor(pool, int)
+                samples.append((time.perf_counter() - start) * 1000.0)
+        return samples
+
+    return asyncio.run(main())
 
 
 def commit_alone(folder: Path, count: int) -> list[float]:
@@ -240,6 +273,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         results = generate_side_by_side(args.requests, Path(tmp))
         results["store.commit alone, 8-bar drum take"] = commit_alone(Path(tmp), args.requests)
+        results["history-thread hop alone (empty call)"] = hop_alone(args.requests)
         results |= list_speed(Path(tmp), args.takes)
     print("| what | n | p50 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|")

@@ -94,3 +94,51 @@ def test_kill_9_mid_burst_loses_no_take_whose_done_was_seen(live: LiveHost, tmp_
         assert len(done) <= store.count() < BURST  # killed mid-burst: some jobs never finished
     finally:
         store.close()
+
+
+def test_two_daemons_and_roo_history_on_one_sqlite_file(live: LiveHost, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first, a = _start_daemon(live.port, data)
+    second, b = _start_daemon(live.port, data)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MUSEAROO_DATA_DIR": str(data)}
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from bridge.cli import main\nfor _ in range(10):\n    main(['history', '--json'])\n",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    done: list[str] = []
+    try:
+        for i in range(30):
+            a.send(protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 1, "seed", i)
+            b.send(protocol.GENERATE, "chords", "track", 3, "slot", 0, "bars", 1, "seed", i)
+        for client in (a, b):
+            finals = 0
+            while finals < 30:
+                address, args = client.recv(30.0)
+                if address == protocol.STATUS and args[1] in protocol.FINAL_STATES:
+                    finals += 1
+                    assert args[1] == "done" and "NOT recorded" not in args[3], args
+                    found = TAKE.search(args[3])
+                    assert found, args[3]
+                    done.append(found.group(1))
+        _, err = reader.communicate(timeout=120)
+        assert reader.returncode == 0, err
+    finally:
+        for proc in (first, second):
+            proc.terminate()
+            proc.wait(10)
+        a.close()
+        b.close()
+    store = open_store(None, data)
+    try:
+        assert store.check() == []
+        assert {t.take_id for t in store.takes(limit=100)} == set(done) and len(done) == 60
+        assert {store.get(t).part for t in done} == {"bass", "chords"}
+    finally:
+        store.close()

@@ -159,3 +159,33 @@ def test_database_urls_postgres_means_psycopg_3_and_a_bad_url_is_named() -> None
     assert make_engine("postgresql://roo@127.0.0.1/takes").dialect.driver == "psycopg"
     with pytest.raises(StoreError, match="'not a url'"):
         make_engine("not a url")
+
+
+def test_gc_keeps_audio_stored_again_within_the_week(store: Store, tmp_path: Path) -> None:
+    wav = _wav(tmp_path / "again.wav")
+    old = store.commit(TakeDraft("separate", "bass", audio=[AudioOut("bass", wav)]))
+    with store.engine.begin() as conn:  # the take is gone and its audio was stored long ago
+        conn.exec_driver_sql("DELETE FROM outputs WHERE take_id = ?", (old,))
+        conn.exec_driver_sql("UPDATE blobs SET created_at = 0")
+    store.commit(TakeDraft("separate", "bass", audio=[AudioOut("bass", wav)]))  # the same audio again
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM outputs")
+    assert store.gc() == (0, 0)  # stored again just now: younger than a week
+    assert store.check() == []
+
+
+def test_audio_diff_per_stem_length_loudness_and_spectrum(store: Store, tmp_path: Path) -> None:
+    from bridge.history.diff import diff_audio
+
+    a = store.commit(TakeDraft("separate", "stems", audio=[AudioOut("bass", _wav(tmp_path / "a.wav"))]))
+    b = store.commit(
+        TakeDraft(
+            "separate", "stems", audio=[AudioOut("bass", _wav(tmp_path / "b.wav", seconds=1.0, freq=110.0))]
+        )
+    )
+    (same,) = diff_audio(store.get(a), store.get(a))
+    assert same["same_audio"] and same["spectral_distance_db"] == 0.0
+    (item,) = diff_audio(store.get(a), store.get(b))
+    assert item["name"] == "bass" and item["length_s"] == [0.5, 1.0] and not item["same_audio"]
+    assert abs(item["loudness_dbfs"][0] - item["loudness_dbfs"][1]) < 0.5  # same amplitude sines
+    assert item["spectral_distance_db"] > 10.0  # 440 Hz against 110 Hz
