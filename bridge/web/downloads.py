@@ -5,6 +5,8 @@ never a path.
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,8 @@ from fastapi.responses import FileResponse, Response
 
 from bridge.app import App
 from engines.errors import InvalidValue, StoreError, TakeNotFound
+
+SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2"
 
 
 def router(app: App) -> APIRouter:
@@ -51,7 +55,36 @@ def router(app: App) -> APIRouter:
             data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
         )
 
+    @routes.get("/api/takes/{take_id}/preview")
+    async def preview(take_id: str) -> Response:
+        """A MIDI take rendered by fluidsynth with the GM SoundFont, as WAV (the page's player)."""
+        midi, _ = await store_call(_export, app, take_id, "mid")
+        try:
+            wav = await render_preview(midi)
+        except OSError as exc:
+            raise HTTPException(503, str(exc)) from exc
+        return Response(wav, media_type="audio/wav")
+
     return routes
+
+
+async def render_preview(midi: bytes) -> bytes:
+    """fluidsynth renders in a subprocess awaited on the loop (nothing blocks it); OSError if absent."""
+    if shutil.which("fluidsynth") is None or not Path(SOUNDFONT).is_file():
+        raise OSError(
+            f"preview needs fluidsynth and {SOUNDFONT} (apt-get install fluidsynth fluid-soundfont-gm)"
+        )
+    with tempfile.TemporaryDirectory(prefix="roo-preview-") as folder:
+        mid, wav = Path(folder) / "take.mid", Path(folder) / "take.wav"
+        mid.write_bytes(midi)
+        proc = await asyncio.create_subprocess_exec(
+            "fluidsynth", "-ni", "-q", "-g", "0.5", "-r", "44100", "-F", str(wav), SOUNDFONT, str(mid),
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, err = await proc.communicate()
+        if proc.returncode != 0 or not wav.is_file():
+            raise OSError(f"fluidsynth failed ({proc.returncode}): {err.decode(errors='replace')[-300:]}")
+        return wav.read_bytes()
 
 
 def _export(app: App, take_id: str, what: str) -> tuple[bytes, str]:

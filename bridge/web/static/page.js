@@ -141,6 +141,9 @@ async function drawTake(li, take) {
   li.append(canvas);
   const sig = detail.context?.signature?.[0] ?? 4;
   drawRoll(canvas, detail.notes, detail.live?.length_beats, sig);
+  const player = el("audio", { controls: true, preload: "none", src: `/api/takes/${take.take_id}/preview${tokenQuery}` });
+  player.setAttribute("aria-label", `play a preview of take ${take.take_id} (GM SoundFont)`);
+  li.append(player);
 }
 
 function takeItem(take) {

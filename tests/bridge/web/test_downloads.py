@@ -15,6 +15,7 @@ import soundfile as sf
 from bridge.history import AudioOut, TakeDraft
 from tests.bridge.web.conftest import Served
 from tests.bridge.web.test_api import wait_final
+from tests.conftest import require_tool
 
 
 def test_a_generated_take_downloads_as_midi_and_zip(served: Served) -> None:
@@ -53,3 +54,17 @@ def test_stored_audio_answers_range_requests_and_only_by_name(served: Served, tm
     assert traversal.status_code == 404 and "root:" not in traversal.text
     assert missing.status_code == 404 and "'vocals'" in missing.text and "bass" in missing.text
     assert no_midi.status_code == 422 and "no notes" in no_midi.text
+
+
+def test_a_midi_take_previews_as_audio_rendered_by_fluidsynth(served: Served) -> None:
+    require_tool("fluidsynth")
+    with httpx.Client(base_url=served.url, timeout=60) as http:
+        job_id = http.post("/api/generate", json={"part": "chords", "track": 2, "slot": 6, "bars": 1}).json()[
+            "job_id"
+        ]
+        assert wait_final(http, job_id)["state"] == "done"
+        take_id = http.get("/api/takes").json()[0]["take_id"]
+        got = http.get(f"/api/takes/{take_id}/preview")
+    assert got.status_code == 200 and got.headers["content-type"] == "audio/wav"
+    audio, rate = sf.read(io.BytesIO(got.content))
+    assert rate == 44100 and len(audio) > rate and float(np.abs(audio).max()) > 0.01  # it sounds
