@@ -17,7 +17,7 @@ from bridge import osc, protocol
 from tests.bridge.web.conftest import Served, serve
 from tests.bridge.web.processes import Roo, sim_and_serve
 from tests.bridge.web.test_api import hold_live
-from tests.conftest import require_tool
+from tests.conftest import missing, require_tool
 
 SCREENSHOT = os.environ.get("MUSEAROO_PAGE_SCREENSHOT")  # a path: keep a 1280x800 picture of the page
 
@@ -25,8 +25,11 @@ SCREENSHOT = os.environ.get("MUSEAROO_PAGE_SCREENSHOT")  # a path: keep a 1280x8
 @pytest.fixture
 def browser() -> Iterator[Any]:
     chromium = require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("the playwright package (pip install -e '.[dev]') is not installed")
+    with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         yield b
         b.close()
