@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 LISTENER_TTL_S = 10.0
 SendFn = Callable[[Address, str, list[Any]], None]
+Watcher = Callable[[dict[str, Any]], None]  # gets every event as a JSON object with a "type"
 
 
 @dataclass
@@ -62,17 +63,29 @@ class App:
         self.cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-cpu")
         self.worker: Any = None  # bridge.worker.Worker, started on first heavy job
         self.dropped_packets = 0
+        # called on the loop for every job event, new take, context change and Live state (bridge.web)
+        self.watchers: list[Watcher] = []
 
     def send(self, to: Address, address: str, args: list[Any]) -> None:
         self._send(to, address, args)
 
+    def notify(self, event: dict[str, Any]) -> None:
+        """Hand an event to every watcher; a failing watcher is logged, never fatal to the job."""
+        for watch in list(self.watchers):
+            try:
+                watch(event)
+            except Exception:  # a watcher's bug must not stop a job's status
+                log.exception("event watcher failed on %s", event.get("type"))
+
     def broadcast(self, address: str, args: list[Any], also: Address | None = None) -> None:
-        """Send to every registered device, and to ``also`` (the requester) once."""
+        """Send to every registered device, and to ``also`` (the requester) once.
+
+        A requester with port 0 has no OSC address (an HTTP client): it hears through the watchers."""
         now = time.monotonic()
         for gone in [a for a, seen in self.listeners.items() if now - seen > LISTENER_TTL_S]:
             del self.listeners[gone]
         targets = set(self.listeners)
-        if also is not None:
+        if also is not None and also[1] != 0:
             targets.add(also)
         for target in targets:
             self._send(target, address, args)
@@ -100,6 +113,16 @@ class App:
             for draft in job.takes:
                 draft.command = draft.command or job.command
                 ids.append(await self.in_history(self.history.commit, draft))
+                self.notify(
+                    {
+                        "type": "take",
+                        "take_id": ids[-1],
+                        "job_id": job.id,
+                        "action": draft.action,
+                        "part": draft.part,
+                        "parent_id": draft.parent_id,
+                    }
+                )
         except (StoreError, AudioFileError) as exc:
             log.error("job %s: take not recorded: %s", job.id, exc)
             return f"; NOT recorded in the take history: {exc}"
@@ -108,6 +131,16 @@ class App:
     def _send_status(self, to: Address, job: Any) -> None:
         args = [job.id, job.state, float(job.progress), job.message]
         self.broadcast(protocol.STATUS, args, also=to)
+        self.notify(
+            {
+                "type": "job",
+                "job_id": job.id,
+                "kind": job.kind,
+                "state": job.state,
+                "progress": float(job.progress),
+                "message": job.message,
+            }
+        )
 
     def close(self) -> None:
         self.cpu.shutdown(wait=False, cancel_futures=True)

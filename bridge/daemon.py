@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS
 from bridge.actions import history as history_actions
 from bridge.app import App
-from bridge.jobs import Address
+from bridge.jobs import Address, Job
 from bridge.live_client import LiveClient, LiveContext
 from engines.errors import ProtocolError, RooError
 
@@ -58,6 +58,7 @@ class Daemon:
         self._keeper: asyncio.Task[None] | None = None
         self.packets_received = 0
         self.errors_sent = 0
+        self.errors_by_address: dict[str, int] = {}  # "?" = a packet that could not be decoded (dropped)
         self._handlers: dict[str, Callable[[Address, list[Any]], None]] = {
             protocol.PING: self._ping,
             protocol.REGISTER: self._register,
@@ -89,10 +90,12 @@ class Daemon:
         except RooError as exc:
             if self.live_connected:
                 log.warning("Live stopped answering: %s", exc)
+                self._live_state(False)
             self.live_connected = False
             return None
         if not self.live_connected:
             log.info("Live answered: %s", ctx)
+            self._live_state(True)
         self.live_connected = True
         return ctx
 
@@ -153,13 +156,20 @@ class Daemon:
         if action is None:
             known = sorted([*self._handlers, *JOB_ACTIONS])
             raise ProtocolError(f"unknown address {address!r}: expected one of {', '.join(known)}")
-        assert self.app is not None
-        app = self.app
+        self.submit(address, args, addr)
+
+    def submit(self, address: str, args: list[Any], client: Address) -> Job:
+        """Start the job for a job address (OSC and HTTP both come here); ProtocolError if unknown."""
+        action = JOB_ACTIONS.get(address)
+        if action is None:
+            raise ProtocolError(f"{address!r} is not a job address: expected one of {', '.join(JOB_ACTIONS)}")
+        app = self._app()
         kind = address.removeprefix("/roo/").replace("/", "_")
-        app.jobs.submit(kind, addr, lambda job: action(app, job, args))
+        return app.jobs.submit(kind, client, lambda job: action(app, job, args))
 
     def _error(self, addr: Address, address: str, message: str) -> None:
         self.errors_sent += 1
+        self.errors_by_address[address] = self.errors_by_address.get(address, 0) + 1
         log.warning("bad request %s from %s:%s: %s", address, addr[0], addr[1], message)
         if self.app is not None:
             self.app.broadcast(protocol.ERROR, [address, message], also=addr)
@@ -192,12 +202,25 @@ class Daemon:
 
     def _context_changed(self, ctx: LiveContext) -> None:
         if self.app is not None:
-            self.app.broadcast(protocol.CONTEXT, [getattr(ctx, f) for f in protocol.CONTEXT_FIELDS])
+            values = [getattr(ctx, f) for f in protocol.CONTEXT_FIELDS]
+            self.app.broadcast(protocol.CONTEXT, values)
+            self.app.notify({"type": "context", **dict(zip(protocol.CONTEXT_FIELDS, values, strict=True))})
+
+    def _live_state(self, connected: bool) -> None:
+        if self.app is not None:
+            self.app.notify({"type": "live", "connected": connected})
 
 
-async def serve_forever(daemon: Daemon, on_ready: Callable[[LiveContext | None], None]) -> None:
-    """Start, report readiness (with Live's context if it answered), then run until cancelled."""
+async def serve_forever(
+    daemon: Daemon,
+    on_ready: Callable[[LiveContext | None], None],
+    also_start: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """Start (then ``also_start``, e.g. the HTTP server, on the same loop), report readiness (with
+    Live's context if it answered), then run until cancelled."""
     await daemon.start()
+    if also_start is not None:
+        await also_start()
     on_ready(await daemon.connect_live())
     try:
         await asyncio.Event().wait()

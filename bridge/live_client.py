@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +51,7 @@ class LiveClient(LiveCalls):
         self.pushed_seq = -1
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
+        self.on_round_trip: Callable[[str, float], None] | None = None  # address, seconds (metrics)
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -75,9 +77,13 @@ class LiveClient(LiveCalls):
         req = next(self._ids)
         fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
         self._by_id[req] = (address, fut)
+        started = time.perf_counter()
         try:
             self.send(address, req, *args)
-            return await self._wait(fut, address, timeout)
+            reply = await self._wait(fut, address, timeout)
+            if self.on_round_trip is not None:
+                self.on_round_trip(address, time.perf_counter() - started)
+            return reply
         finally:
             self._by_id.pop(req, None)
 

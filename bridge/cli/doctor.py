@@ -22,6 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--broker", default=None, metavar="URL", help="check this worker queue (default: $MUSEAROO_BROKER)"
     )
+    parser.add_argument(
+        "--http-port", type=int, default=protocol.HTTP_PORT, help="the daemon's HTTP port, for its metrics"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,5 +46,10 @@ def run(args: argparse.Namespace) -> int:
         if not check.ok:
             problems += 1
             console.print(f"      -> {check.fix}", soft_wrap=True, markup=False, highlight=False)
+    from bridge.web.summary import metrics_summary
+
+    console.print("running daemon (/metrics):")
+    for line in metrics_summary(args.http_port):
+        console.print(f"      {line}", highlight=False)
     console.print(f"{problems} problem(s)" if problems else "everything looks fine")
     return 1 if problems else 0

@@ -32,6 +32,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_verbosity(parser)
     add_queue_arguments(parser)
     parser.add_argument(
+        "--http-host",
+        default=protocol.HOST,
+        help="address of the studio page and HTTP API (default 127.0.0.1)",
+    )
+    parser.add_argument("--http-port", type=int, default=protocol.HTTP_PORT, help="HTTP port (default 11042)")
+    parser.add_argument(
+        "--http-token",
+        default=None,
+        help="Bearer token the HTTP API requires (beyond loopback one is generated when not given)",
+    )
+    parser.add_argument("--no-http", action="store_true", help="do not serve the studio page / HTTP API")
+    parser.add_argument(
         "--no-history", action="store_true", help="do not record takes (MUSEAROO_DB / MUSEAROO_DATA_DIR)"
     )
 
@@ -51,6 +63,12 @@ def run(args: argparse.Namespace) -> int:
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
     daemon.queue = queue_from_args(args)
+    web = None
+    if not args.no_http:
+        from bridge.web import WebServer, is_loopback, needs_token
+
+        token = needs_token(args.http_host, args.http_token)
+        web = WebServer(daemon, args.http_host, args.http_port, token)
 
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
@@ -69,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"[red]take history NOT recorded[/]: {history_error} (generation still works)")
         if daemon.queue is not None:
             console.print(f"  heavy jobs go to {daemon.queue.describe()}")
+        if web is not None:
+            console.print(f"studio page on http://{args.http_host}:{web.port}/", soft_wrap=True)
+            if web.token is not None and not args.http_token:
+                console.print(f"HTTP token (shown once): {web.token}", soft_wrap=True, highlight=False)
+            if not is_loopback(args.http_host):
+                console.print(
+                    "[yellow]the HTTP API is reachable beyond this machine[/] with the Bearer token; "
+                    "OSC stays on its own --host"
+                )
         console.print("Ctrl-C stops the daemon.")
 
     async def main() -> None:
@@ -77,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         assert task is not None
         loop.add_signal_handler(signal.SIGINT, task.cancel)
         on_sigterm(lambda: loop.call_soon_threadsafe(task.cancel))
-        await serve_forever(daemon, ready)
+        await serve_forever(daemon, ready, web.start if web is not None else None)
 
     try:
         asyncio.run(main())

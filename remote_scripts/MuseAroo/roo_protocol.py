@@ -14,6 +14,7 @@ PROTOCOL_VERSION = 1
 HOST = "127.0.0.1"
 LIVE_PORT = 11040  # the Remote Script inside Live listens here
 DAEMON_PORT = 11041  # the daemon listens here for the device, the CLI and other clients
+HTTP_PORT = 11042  # TCP: the daemon's studio page, HTTP API and /ws (roo serve --http-port)
 MAX_DATAGRAM_BYTES = 65507  # the largest UDP payload on IPv4
 
 # --- AbletonOSC compatibility mode (its grammar: remote_scripts/MuseAroo/abletonosc/grammar.py) ---

@@ -1,0 +1,60 @@
+"""The studio page: an HTTP + WebSocket API, the page at / and /metrics, served inside `roo serve`.
+
+``WebServer(daemon, host, port, token).start()`` runs uvicorn on the daemon's own event loop;
+``build_app`` is the FastAPI app alone (tests drive it through httpx).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator
+
+import uvicorn
+
+from bridge import protocol
+from bridge.daemon import Daemon
+from bridge.web.api import build_app
+from bridge.web.security import is_loopback, needs_token
+
+HTTP_PORT = protocol.HTTP_PORT
+
+__all__ = ["HTTP_PORT", "WebServer", "build_app", "is_loopback", "needs_token"]
+
+
+class _Server(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:  # roo serve owns SIGINT/SIGTERM
+        yield
+
+
+class WebServer:
+    def __init__(self, daemon: Daemon, host: str, port: int, token: str | None) -> None:
+        self.daemon, self.host, self.port, self.token = daemon, host, port, token
+        self._server: _Server | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Bind and serve on the running loop (the daemon's); the bound port replaces 0."""
+        config = uvicorn.Config(
+            build_app(self.daemon, token=self.token),
+            host=self.host,
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+            ws_max_size=64 * 1024,
+        )
+        self._server = _Server(config)
+        self._task = asyncio.get_running_loop().create_task(self._server.serve())
+        while not self._server.started:
+            if self._task.done():
+                self._task.result()  # raises the bind error
+                raise OSError(f"the HTTP server on {self.host}:{self.port} stopped at once")
+            await asyncio.sleep(0.01)
+        if self.port == 0:
+            self.port = int(self._server.servers[0].sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        if self._server is not None and self._task is not None:
+            self._server.should_exit = True
+            await asyncio.gather(self._task, return_exceptions=True)

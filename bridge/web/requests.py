@@ -1,0 +1,111 @@
+"""HTTP request bodies (JSON objects) turned into the OSC argument lists the actions already parse.
+
+Each action keeps its one parser (bridge/actions/); this only lays a JSON object out the way its
+OSC address takes it, refusing names the address does not know so a typo is answered at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from bridge import protocol
+from engines.errors import InvalidValue
+
+Body = dict[str, Any]
+
+
+def _pairs(body: Body, table: Mapping[str, str], skip: tuple[str, ...], what: str) -> list[Any]:
+    unknown = sorted(set(body) - set(table) - set(skip))
+    if unknown:
+        raise InvalidValue(
+            f"{what}: field(s) {', '.join(unknown)} not known: expected {', '.join([*skip, *table])}"
+        )
+    out: list[Any] = []
+    for name in table:
+        if name in body and body[name] is not None:
+            out += [name, body[name]]
+    return out
+
+
+def _required(body: Body, name: str, what: str) -> Any:
+    if name not in body:
+        raise InvalidValue(f"{what}: field {name!r} is required")
+    return body[name]
+
+
+def _track_slot(body: Body, what: str) -> list[Any]:
+    if ("track" in body) != ("slot" in body):
+        raise InvalidValue(f"{what}: give both 'track' and 'slot', or neither")
+    return [body["track"], body["slot"]] if "track" in body else []
+
+
+def generate(body: Body) -> list[Any]:
+    return [
+        _required(body, "part", "generate"),
+        *_pairs(body, protocol.GENERATE_OPTIONS, ("part",), "generate"),
+    ]
+
+
+def analyze(body: Body) -> list[Any]:
+    rest = {k: v for k, v in body.items() if k not in ("track", "slot")}
+    return [*_track_slot(body, "analyze"), *_pairs(rest, protocol.ANALYZE_OPTIONS, (), "analyze")]
+
+
+def separate(body: Body) -> list[Any]:
+    _pairs(body, {}, ("track", "slot", "model"), "separate")
+    return [*_track_slot(body, "separate"), *([body["model"]] if body.get("model") else [])]
+
+
+def musicgen(body: Body) -> list[Any]:
+    fixed = ("prompt", "bars", "track", "slot")
+    table = {"continue": "int", "melody": "int", "model": "str", "seed": "int"}
+    args = [_required(body, "prompt", "musicgen"), *([body["bars"]] if "bars" in body else [])]
+    return [*args, *_track_slot(body, "musicgen"), *_pairs(body, table, fixed, "musicgen")]
+
+
+def command(body: Body) -> list[Any]:
+    _pairs(body, {}, ("text",), "command")
+    return [_required(body, "text", "command")]
+
+
+def recall(body: Body) -> list[Any]:
+    where = {"track": "int", "slot": "int"}
+    return [_required(body, "take_id", "recall"), *_pairs(body, where, ("take_id",), "recall")]
+
+
+def fork(body: Body) -> list[Any]:
+    return [
+        _required(body, "take_id", "fork"),
+        *_pairs(body, protocol.GENERATE_OPTIONS, ("take_id",), "fork"),
+    ]
+
+
+def star(body: Body) -> list[Any]:
+    _pairs(body, {}, ("take_id", "starred"), "star")
+    return [_required(body, "take_id", "star"), int(bool(body.get("starred", True)))]
+
+
+def message(body: Body) -> list[Any]:
+    _pairs(body, {}, ("take_id", "message"), "message")
+    return [_required(body, "take_id", "message"), _required(body, "message", "message")]
+
+
+def project(body: Body) -> list[Any]:
+    _pairs(body, {}, ("name",), "project")
+    return [_required(body, "name", "project")]
+
+
+# /api/<name> -> (the OSC job address it runs, how its JSON body becomes that address's arguments)
+ACTIONS: dict[str, tuple[str, Callable[[Body], list[Any]]]] = {
+    "generate": (protocol.GENERATE, generate),
+    "analyze": (protocol.ANALYZE, analyze),
+    "separate": (protocol.SEPARATE, separate),
+    "musicgen": (protocol.MUSICGEN, musicgen),
+    "command": (protocol.COMMAND, command),
+    "recall": (protocol.HISTORY_RECALL, recall),
+    "fork": (protocol.HISTORY_FORK, fork),
+    "star": (protocol.HISTORY_STAR, star),
+    "message": (protocol.HISTORY_MESSAGE, message),
+    "project": (protocol.HISTORY_PROJECT, project),
+}

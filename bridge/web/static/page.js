@@ -1,0 +1,246 @@
+// The studio page: take tree with piano rolls, live jobs with progress and cancel, the generate form
+// and a latency panel, all from the daemon's HTTP API and /ws events. No build step.
+
+const params = new URLSearchParams(location.search);
+const token = params.get("token");
+const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
+const auth = token ? { Authorization: `Bearer ${token}` } : {};
+const { drawRoll } = await import(`./pianoroll.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+const { drawWave } = await import(`./waveform.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+const $ = (sel) => document.querySelector(sel);
+const jobs = new Map(); // job_id -> {el, queuedAt}
+const latencies = []; // recent {job_id, kind, ms}
+const eventDelays = (window.rooEventDelays = []); // ms from the daemon publishing an event to this page
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: { ...auth, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(typeof data.detail === "string" ? data.detail : `${response.status}`);
+  return data;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (k in node && k !== "list") node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+// --- generate form -------------------------------------------------------------------------
+async function buildForm() {
+  const { parts, generate_options: options } = await api("GET", "/api/options");
+  const fields = $("#generate-fields");
+  fields.append(el("label", { htmlFor: "f-part" }, "part"),
+    el("select", { id: "f-part", name: "part" }, ...parts.map((p) => el("option", { value: p }, p))));
+  const defaults = { bars: 4, density: 0.5, complexity: 0.5 };
+  for (const [name, kind] of Object.entries(options)) {
+    const id = `f-${name}`;
+    let input;
+    if (name === "replace") input = el("input", { id, name, type: "checkbox" });
+    else if (kind === "str") input = el("input", { id, name, type: "text", placeholder: "from Live" });
+    else input = el("input", { id, name, type: "number", step: kind === "float" ? "0.05" : "1",
+      placeholder: name === "track" || name === "slot" ? "selected" : "auto", value: defaults[name] ?? "" });
+    fields.append(el("label", { htmlFor: id }, name), input);
+  }
+  $("#generate").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { part: $("#f-part").value };
+    for (const [name, kind] of Object.entries(options)) {
+      const input = document.getElementById(`f-${name}`);
+      if (name === "replace") body.replace = input.checked ? 1 : 0;
+      else if (input.value !== "") body[name] = kind === "str" ? input.value : Number(input.value);
+    }
+    $("#form-error").textContent = "";
+    try {
+      const { job_id } = await api("POST", "/api/generate", body);
+      noteSent(job_id, "generate");
+    } catch (err) {
+      $("#form-error").textContent = err.message;
+    }
+  });
+}
+
+// The job's own events may arrive on /ws before the POST answers: never step its state back.
+function noteSent(job_id, kind) {
+  if (!jobs.has(job_id)) showJob({ job_id, kind, state: "queued", progress: 0, message: "sent" });
+}
+
+// --- jobs and latency ------------------------------------------------------------------------
+function showJob(job) {
+  let entry = jobs.get(job.job_id);
+  if (!entry) {
+    const cancel = el("button", { type: "button", className: "small",
+      onclick: () => api("DELETE", `/api/jobs/${job.job_id}`).catch((e) => { entry.msg.textContent = e.message; }) }, "Cancel");
+    cancel.setAttribute("aria-label", `cancel job ${job.job_id}`);
+    const bar = el("progress", { max: 1, value: 0 });
+    bar.setAttribute("aria-label", `job ${job.job_id} progress`);
+    const state = el("span", { className: "state" });
+    const msg = el("span", { className: "msg" });
+    const li = el("li", { "data-job-id": job.job_id }, el("span", {}, `#${job.job_id} ${job.kind || ""} `, state), cancel, bar, msg);
+    entry = { li, bar, state, msg, cancel, queuedAt: performance.now(), kind: job.kind };
+    jobs.set(job.job_id, entry);
+    $("#jobs").prepend(li);
+  }
+  entry.kind = job.kind || entry.kind;
+  entry.bar.value = job.progress;
+  entry.state.textContent = job.state;
+  entry.msg.textContent = job.message;
+  entry.li.className = `state-${job.state}`;
+  entry.li.dataset.state = job.state;
+  const final = ["done", "failed", "cancelled"].includes(job.state);
+  entry.cancel.disabled = final;
+  if (job.state === "done" && !entry.timed) {
+    entry.timed = true;
+    latencies.unshift({ job_id: job.job_id, kind: entry.kind, ms: performance.now() - entry.queuedAt });
+    latencies.length = Math.min(latencies.length, 20);
+    showLatency();
+  }
+}
+
+function showLatency() {
+  const body = $("#latency tbody");
+  body.replaceChildren(...latencies.map((l) => el("tr", {}, el("td", {}, `#${l.job_id}`), el("td", {}, l.kind || ""),
+    el("td", {}, l.ms.toFixed(0)))));
+  const sorted = latencies.map((l) => l.ms).sort((a, b) => a - b);
+  const delays = [...eventDelays].sort((a, b) => a - b);
+  if (sorted.length) $("#latency-summary").textContent =
+    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} jobs; ` +
+    `events reach this page in ${delays[Math.floor(delays.length / 2)].toFixed(1)} ms (median)`;
+}
+
+// --- take tree (a take's notes are fetched and drawn once it scrolls into view) ---
+const onScreen = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) {
+      onScreen.unobserve(entry.target);
+      entry.target.drawRoll();
+    }
+  }
+}, { rootMargin: "200px" });
+
+async function drawTake(li, take) {
+  const detail = await api("GET", `/api/takes/${take.take_id}`);
+  for (const out of detail.outputs.filter((o) => o.kind === "audio" && o.path)) {
+    const url = `/api/takes/${take.take_id}/audio/${encodeURIComponent(out.name)}${tokenQuery}`;
+    const canvas = el("canvas", { role: "img", className: "wave" });
+    const player = el("audio", { controls: true, preload: "none", src: url });
+    player.setAttribute("aria-label", `play ${out.name} of take ${take.take_id}`);
+    li.append(el("div", { className: "hint" }, out.name), canvas, player);
+    await drawWave(canvas, url, out.analysis);
+  }
+  if (!detail.notes) return;
+  const canvas = el("canvas", { role: "img" });
+  li.append(canvas);
+  const sig = detail.context?.signature?.[0] ?? 4;
+  drawRoll(canvas, detail.notes, detail.live?.length_beats, sig);
+  const player = el("audio", { controls: true, preload: "none", src: `/api/takes/${take.take_id}/preview${tokenQuery}` });
+  player.setAttribute("aria-label", `play a preview of take ${take.take_id} (GM SoundFont)`);
+  li.append(player);
+}
+
+function takeItem(take) {
+  const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
+    "aria-label": `${label} take ${take.take_id}` }, label);
+  const run = (action, body) => api("POST", `/api/${action}`, { take_id: take.take_id, ...body })
+    .then(({ job_id }) => noteSent(job_id, `history_${action}`))
+    .catch((e) => { $("#form-error").textContent = e.message; });
+  const head = el("div", { className: "head" },
+    el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
+    el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
+      `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
+    el("span", { className: "actions" }, act("Recall", () => run("recall", {})), ...(take.action === "generate" ? [act("Fork", () => run("fork", {}))] : []),
+      act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
+      el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
+        "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
+  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
+  li.drawRoll = () => drawTake(li, take).catch((e) => li.append(el("p", { className: "error" }, e.message)));
+  onScreen.observe(li);
+  return li;
+}
+
+async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
+  const takes = await pending;
+  const ids = new Set(takes.map((t) => t.take_id));
+  const children = new Map();
+  for (const t of takes) {
+    const parent = ids.has(t.parent_id) ? t.parent_id : null;
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(t);
+  }
+  const branch = (parent) => (children.get(parent) || []).map((t) => {
+    const li = takeItem(t);
+    if (children.has(t.take_id)) li.append(el("ul", {}, ...branch(t.take_id)));
+    return li;
+  });
+  $("#takes").replaceChildren(...branch(null));
+  if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
+}
+
+// A new take goes in at once, under its parent when the parent is shown (no reload of the tree).
+async function addTake(takeId) {
+  const take = await api("GET", `/api/takes/${takeId}`);
+  if (document.querySelector(`[data-take-id="${take.take_id}"]`)) return;
+  const li = takeItem(take);
+  const parent = take.parent_id && document.querySelector(`[data-take-id="${take.parent_id}"]`);
+  let list = $("#takes");
+  if (parent) {
+    list = parent.querySelector(":scope > ul") || parent.appendChild(el("ul"));
+  } else {
+    list.querySelector(":scope > li.hint")?.remove();
+  }
+  list.prepend(li);
+}
+
+// --- live state and context ------------------------------------------------------------------
+function showLive(connected) {
+  const badge = $("#live");
+  badge.textContent = connected ? "Live: connected" : "Live: not answering";
+  badge.className = `badge ${connected ? "on" : "off"}`;
+}
+
+function showContext(c) {
+  const names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
+  $("#context").textContent = `${c.tempo_bpm.toFixed(1)} BPM · ${c.signature_numerator}/${c.signature_denominator}` +
+    ` · ${names[c.root_note % 12]} ${c.scale_name} · ${c.num_tracks} tracks`;
+}
+
+function connect() {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  const ws = new WebSocket(`${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+  let takesTimer = null;
+  ws.onmessage = (message) => {
+    const event = JSON.parse(message.data);
+    if (event.at_s) {
+      eventDelays.push(Date.now() - event.at_s * 1000);
+      if (eventDelays.length > 200) eventDelays.shift();
+    }
+    if (event.type === "job") showJob(event);
+    else if (event.type === "live") showLive(event.connected);
+    else if (event.type === "context") showContext(event);
+    if (event.type === "take") addTake(event.take_id).catch(console.error);
+    if (event.type === "job" && event.state === "done" && /^history_(star|message|project)/.test(event.kind || "")) {
+      clearTimeout(takesTimer);
+      takesTimer = setTimeout(() => loadTakes().catch(console.error), 50);
+    }
+  };
+  ws.onclose = () => { showLive(false); setTimeout(connect, 1000); };
+}
+
+$("#refresh").addEventListener("click", () => loadTakes());
+const listing = api("GET", "/api/takes?limit=500"); // asked at once, beside the form's options
+listing.catch(() => {});
+await buildForm();
+connect();
+api("GET", "/api/context").then(showContext).catch(() => {});
+api("GET", "/api/jobs").then((list) => list.reverse().forEach(showJob)).catch(() => {});
+await loadTakes(listing).catch((e) => $("#takes").append(el("li", { className: "error" }, e.message)));
+document.body.dataset.readyAt = String(performance.now());
+document.body.dataset.ready = "1";

@@ -1,0 +1,50 @@
+"""A real daemon with the in-memory Live, a take store, and its HTTP server on a free port."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bridge.daemon import Daemon
+from bridge.history import Store, open_store
+from bridge.livesim.host import LiveHost
+from bridge.web import WebServer
+from tests.bridge.harness import running_daemon
+
+
+@dataclass
+class Served:
+    daemon: Daemon
+    web: WebServer
+    live: LiveHost
+    store: Store
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.web.port}"
+
+
+def serve(tmp_path: Path, token: str | None = None) -> Iterator[Served]:
+    live = LiveHost(port=0).start_in_thread()
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            assert daemon.app is not None
+            loop = daemon.app.loop
+            web = WebServer(daemon, "127.0.0.1", 0, token)
+            asyncio.run_coroutine_threadsafe(web.start(), loop).result(10)
+            try:
+                yield Served(daemon, web, live, store)
+            finally:
+                asyncio.run_coroutine_threadsafe(web.stop(), loop).result(10)
+    finally:
+        live.stop()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    yield from serve(tmp_path)

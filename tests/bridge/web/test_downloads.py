@@ -1,0 +1,70 @@
+"""Take downloads over HTTP: the .mid and .zip exports, and stored audio with range requests."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import httpx
+import mido
+import numpy as np
+import soundfile as sf
+
+from bridge.history import AudioOut, TakeDraft
+from tests.bridge.web.conftest import Served
+from tests.bridge.web.test_api import wait_final
+from tests.conftest import require_tool
+
+
+def test_a_generated_take_downloads_as_midi_and_zip(served: Served) -> None:
+    with httpx.Client(base_url=served.url) as http:
+        job_id = http.post("/api/generate", json={"part": "melody", "track": 2, "slot": 4, "bars": 2}).json()[
+            "job_id"
+        ]
+        assert wait_final(http, job_id)["state"] == "done"
+        take = http.get("/api/takes").json()[0]
+        detail = http.get(f"/api/takes/{take['take_id']}").json()
+        mid = http.get(f"/api/takes/{take['take_id']}/export/mid")
+        zipped = http.get(f"/api/takes/{take['take_id']}/export/zip")
+        assert http.get(f"/api/takes/{take['take_id']}/export/exe").status_code == 404
+    assert mid.status_code == 200 and mid.headers["content-type"] == "audio/midi"
+    midi = mido.MidiFile(file=io.BytesIO(mid.content))
+    note_ons = [m for track in midi.tracks for m in track if m.type == "note_on" and m.velocity > 0]
+    assert len(note_ons) == len(detail["notes"]) > 0
+    with zipfile.ZipFile(io.BytesIO(zipped.content)) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["take_id"] == take["take_id"]
+
+
+def test_stored_audio_answers_range_requests_and_only_by_name(served: Served, tmp_path: Path) -> None:
+    wav = tmp_path / "stem.wav"
+    sf.write(wav, np.linspace(-0.5, 0.5, 4800), 48000)
+    take_id = served.store.commit(TakeDraft("separate", "stems", audio=[AudioOut("bass", wav)]))
+    stored = Path(next(o["path"] for o in served.store.get(take_id).outputs if o["name"] == "bass"))
+    with httpx.Client(base_url=served.url) as http:
+        whole = http.get(f"/api/takes/{take_id}/audio/bass")
+        part = http.get(f"/api/takes/{take_id}/audio/bass", headers={"Range": "bytes=100-199"})
+        traversal = http.get(f"/api/takes/{take_id}/audio/..%2F..%2Fetc%2Fpasswd")
+        missing = http.get(f"/api/takes/{take_id}/audio/vocals")
+        no_midi = http.get(f"/api/takes/{take_id}/export/mid")
+    assert whole.status_code == 200 and whole.content == stored.read_bytes()
+    assert part.status_code == 206 and part.content == stored.read_bytes()[100:200]
+    assert traversal.status_code == 404 and "root:" not in traversal.text
+    assert missing.status_code == 404 and "'vocals'" in missing.text and "bass" in missing.text
+    assert no_midi.status_code == 422 and "no notes" in no_midi.text
+
+
+def test_a_midi_take_previews_as_audio_rendered_by_fluidsynth(served: Served) -> None:
+    require_tool("fluidsynth")
+    with httpx.Client(base_url=served.url, timeout=60) as http:
+        job_id = http.post("/api/generate", json={"part": "chords", "track": 2, "slot": 6, "bars": 1}).json()[
+            "job_id"
+        ]
+        assert wait_final(http, job_id)["state"] == "done"
+        take_id = http.get("/api/takes").json()[0]["take_id"]
+        got = http.get(f"/api/takes/{take_id}/preview")
+    assert got.status_code == 200 and got.headers["content-type"] == "audio/wav"
+    audio, rate = sf.read(io.BytesIO(got.content))
+    assert rate == 44100 and len(audio) > rate and float(np.abs(audio).max()) > 0.01  # it sounds

@@ -1,0 +1,102 @@
+"""The studio page with a tree of 500 takes: load to first paint and to the whole tree in the DOM.
+
+A take store is filled with 500 MIDI takes (32 notes each, every 5th forked from the one before)
+and served by a real daemon + HTTP server on the in-memory Live; Debian's Chromium (Playwright)
+loads the page at 1280x800 several times. First contentful paint is the browser's own
+Performance entry; "tree" is when the page marks itself ready (all 500 takes are elements).
+Then one page watches --jobs generate jobs: each /ws event carries the daemon's publish time and
+the page records its delay (same machine, same clock).
+Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5] [--jobs 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import sync_playwright
+
+from bridge import protocol
+from bridge.embedded import daemon_in_thread
+from bridge.history import TakeDraft, note_dict, open_store
+from bridge.livesim.host import LiveHost
+from bridge.web import WebServer
+
+
+def fill(store_dir: Path, count: int) -> object:
+    store = open_store(f"sqlite:///{store_dir / 'h.db'}", store_dir)
+    parent = None
+    for i in range(count):
+        notes = [note_dict(36 + (i + k) % 24, k * 0.5, 0.25, 90) for k in range(32)]
+        draft = TakeDraft(
+            "generate",
+            "bass",
+            seed=i,
+            notes=notes,
+            live={"length_beats": 16.0},
+            parent_id=parent if i % 5 else None,
+        )
+        parent = store.commit(draft)
+    return store
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--takes", type=int, default=500)
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=50, help="generate jobs watched for event delay")
+    args = parser.parse_args()
+    paint: list[float] = []
+    tree: list[float] = []
+    with tempfile.TemporaryDirectory() as folder, LiveHost(port=0) as live:
+        store = fill(Path(folder), args.takes)
+        with daemon_in_thread(live.port, history=store) as daemon, sync_playwright() as p:
+            assert daemon.app is not None
+            web = WebServer(daemon, protocol.HOST, 0, None)
+            asyncio.run_coroutine_threadsafe(web.start(), daemon.app.loop).result(10)
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            for _ in range(args.loads):
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(f"http://127.0.0.1:{web.port}/")
+                page.wait_for_selector("body[data-ready='1']", timeout=30000)
+                shown = page.eval_on_selector_all("[data-take-id]", "els => els.length")
+                if shown != args.takes:
+                    raise SystemExit(f"the page shows {shown} takes, expected {args.takes}")
+                paint.append(
+                    page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+                )
+                tree.append(page.evaluate("Number(document.body.dataset.readyAt)"))
+                page.close()
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"http://127.0.0.1:{web.port}/")
+            page.wait_for_selector("body[data-ready='1']", timeout=30000)
+            page.evaluate("window.rooEventDelays.length = 0")
+            with httpx.Client(base_url=f"http://127.0.0.1:{web.port}") as http:
+                for i in range(args.jobs):
+                    body = {"part": "drums", "track": 0, "slot": i % 8, "bars": 4, "seed": i, "replace": 1}
+                    job_id = http.post("/api/generate", json=body).json()["job_id"]
+                    page.wait_for_selector(f"#jobs li[data-job-id='{job_id}'][data-state='done']")
+            delays = sorted(page.evaluate("window.rooEventDelays"))
+            browser.close()
+            asyncio.run_coroutine_threadsafe(web.stop(), daemon.app.loop).result(10)
+    print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
+    print(f"| measure ({args.takes} takes, {args.loads} loads) | median ms | worst ms |")
+    print("|---|---|---|")
+    print(f"| navigation -> first contentful paint | {statistics.median(paint):.0f} | {max(paint):.0f} |")
+    print(f"| navigation -> whole tree in the DOM | {statistics.median(tree):.0f} | {max(tree):.0f} |")
+    p99 = delays[min(len(delays) - 1, round(0.99 * (len(delays) - 1)))]
+    print(
+        f"\n/ws event published -> handled by the page: {len(delays)} events of {args.jobs} jobs, "
+        f"p50 {statistics.median(delays):.1f} ms, p99 {p99:.1f} ms, max {delays[-1]:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
