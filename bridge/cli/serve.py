@@ -87,7 +87,13 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"[red]take history NOT recorded[/]: {history_error} (generation still works)")
         if daemon.queue is not None:
             console.print(f"  heavy jobs go to {daemon.queue.describe()}")
-        if web is not None:
+        if web is not None and web.error:
+            console.print(
+                f"[red]studio page NOT served[/]: {web.error}; OSC works as ever "
+                "(another roo serve? pass --http-port N or --no-http)",
+                soft_wrap=True,
+            )
+        elif web is not None:
             console.print(f"studio page on http://{args.http_host}:{web.port}/", soft_wrap=True)
             if web.token is not None and not args.http_token:
                 console.print(f"HTTP token (shown once): {web.token}", soft_wrap=True, highlight=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import Iterator
 
 import uvicorn
@@ -33,6 +34,7 @@ class WebServer:
         self.daemon, self.host, self.port, self.token = daemon, host, port, token
         self._server: _Server | None = None
         self._task: asyncio.Task[None] | None = None
+        self.error = ""  # why the page is not served (the port is taken), said by roo serve
 
     async def start(self) -> None:
         """Bind and serve on the running loop (the daemon's); the bound port replaces 0."""
@@ -44,11 +46,22 @@ class WebServer:
             lifespan="off",
             ws_max_size=64 * 1024,
         )
+        # bound here, not by uvicorn: its bind error exits the process (SystemExit); a taken port
+        # is named instead and the daemon goes on serving OSC without the page
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((self.host, self.port))
+        except OSError as exc:
+            sock.close()
+            self.error = f"HTTP {self.host}:{self.port} cannot be bound ({exc.strerror or exc})"
+            return
         self._server = _Server(config)
-        self._task = asyncio.get_running_loop().create_task(self._server.serve())
+        self._task = asyncio.get_running_loop().create_task(self._server.serve(sockets=[sock]))
         while not self._server.started:
             if self._task.done():
-                self._task.result()  # raises the bind error
+                self._task.result()  # raises what stopped it
                 raise OSError(f"the HTTP server on {self.host}:{self.port} stopped at once")
             await asyncio.sleep(0.01)
         if self.port == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,9 +13,10 @@ from websockets.exceptions import InvalidStatus, WebSocketException
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
+from bridge import osc, protocol
 from bridge.web import needs_token
 from tests.bridge.web.conftest import Served, serve
-from tests.bridge.web.processes import sim_and_serve
+from tests.bridge.web.processes import free_tcp_port, sim_and_serve
 
 
 @pytest.fixture
@@ -97,3 +99,20 @@ def test_other_sites_cannot_start_actions_or_read_events(served: Served) -> None
     same = f"http://127.0.0.1:{served.web.port}"
     with connect(f"ws://127.0.0.1:{served.web.port}/ws", origin=Origin(same)) as ws:
         assert '"live"' in str(ws.recv(timeout=5))
+
+
+def test_a_taken_http_port_is_named_and_osc_goes_on(tmp_path: Path) -> None:
+    """A second daemon whose HTTP port is taken says so and still answers OSC (it used to exit)."""
+    with socket.socket() as holder:
+        port = free_tcp_port()
+        holder.bind(("127.0.0.1", port))
+        holder.listen()
+        with sim_and_serve(tmp_path, "--http-port", str(port)) as roo:
+            said = "".join(roo.output)
+            assert "studio page NOT served" in said and f"127.0.0.1:{port}" in said, said
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+                sock.bind(("127.0.0.1", 0))
+                sock.settimeout(5.0)
+                sock.sendto(osc.encode(protocol.PING, []), ("127.0.0.1", roo.osc_port))
+                address, _args = next(osc.decode(sock.recvfrom(65536)[0]))
+            assert address == protocol.PONG
