@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "musicgen": "bridge.cli.musicgen",
     "parse": "bridge.cli.parse",
     "listen": "bridge.cli.listen",
+    "jam": "bridge.cli.jam",
 }
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import random
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,19 +56,20 @@ def train(genre: str, family: str) -> Model:
     spec = load_progressions(load_genre(genre).progression).modes.get(family)
     if spec is None:
         raise InvalidValue(f"mode family {family!r} is not known: expected major or minor")
-    counts: dict[str, Counter[str]] = {}
-    openings: Counter[str] = Counter()
+    counts: dict[str, dict[str, float]] = {}
+    openings: dict[str, float] = {}
     for template in spec["templates"]:
         chords = [str(c) for c in template["chords"]]
-        openings[chords[0]] += float(template["weight"])
+        openings[chords[0]] = openings.get(chords[0], 0.0) + float(template["weight"])
         for a, b in zip(chords, chords[1:] + chords[:1], strict=True):
             if a != b:
-                counts.setdefault(a, Counter())[b] += float(template["weight"])
+                row = counts.setdefault(a, {})
+                row[b] = row.get(b, 0.0) + float(template["weight"])
     for a, options in spec.get("transitions", {}).items():
         for b, weight in options.items():
-            counts.setdefault(str(a), Counter())[str(b)] += float(weight)
-    transitions = {a: dict(c) for a, c in counts.items()}
-    return Model(transitions, dict(openings), tuple(str(c) for c in spec.get("cadence", [])))
+            row = counts.setdefault(str(a), {})
+            row[str(b)] = row.get(str(b), 0.0) + float(weight)
+    return Model(counts, openings, tuple(str(c) for c in spec.get("cadence", [])))
 
 
 def _weighted(rng: random.Random, options: dict[str, float]) -> str:
