@@ -91,8 +91,11 @@ class LinkClock:
         return int(self._link.num_peers)
 
     def sample(self) -> tuple[float, float, float]:
+        # Link's own clock is CLOCK_MONOTONIC_RAW on Linux, which drifts from time.monotonic;
+        # its beat is the beat now, so pairing it with time.monotonic() here is exact enough.
         link = self._link
-        return link.time.total_seconds(), float(link.beat), float(link.tempo)
+        beat, tempo = float(link.beat), float(link.tempo)
+        return time.monotonic(), beat, tempo
 
     def set_tempo(self, tempo_bpm: float) -> None:
         """Propose a tempo to the session (every peer follows)."""

@@ -2,7 +2,7 @@
 
 ``python -m tools.bench.jam_reader SECONDS PART...`` connects to ``MuseAroo <part>`` for every
 part (waiting up to 10 s for the ports), prints ``ready`` once connected, records every message
-with its arrival time (time.monotonic, the clock Link also uses on Linux) and, after SECONDS or
+with its arrival time (time.monotonic) and, after SECONDS or
 when stdin closes, prints one JSON line: [[time, part, [bytes...]], ...].
 """
 
@@ -40,28 +40,39 @@ def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     seconds, parts = float(argv[0]), argv[1:]
-    events: list[tuple[float, str, list[int]]] = []
-    lock = threading.Lock()
     ins = connect(parts)
-    for part, port in ins.items():
+    for port in ins.values():
         port.ignore_types(sysex=True, timing=True, active_sense=True)
-
-        def on_message(event: tuple[list[int], float], _data: object = None, part: str = part) -> None:
-            now = time.monotonic()
-            with lock:
-                events.append((now, part, list(event[0])))
-
-        port.set_callback(on_message)
     print("ready", flush=True)
     done = threading.Event()
-    threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()
-    done.wait(seconds)
-    time.sleep(0.1)
+
+    def wait_for_eof() -> None:
+        sys.stdin.read()
+        done.set()
+
+    threading.Thread(target=wait_for_eof, daemon=True).start()
+    # Polled, not a callback: python-rtmidi's JACK input callback repeated the first of several
+    # messages arriving in one period. Arrival times are JACK's own (the queue's deltas), anchored
+    # to time.monotonic at the earliest moment every poll allows.
+    got: dict[str, list[tuple[float, float, list[int]]]] = {part: [] for part in parts}
+    elapsed = dict.fromkeys(parts, 0.0)
+    end = time.monotonic() + seconds
+    while not done.is_set() and time.monotonic() < end:
+        for part, port in ins.items():
+            while (item := port.get_message()) is not None:
+                message, delta = item
+                elapsed[part] += delta
+                got[part].append((time.monotonic(), elapsed[part], list(message)))
+        time.sleep(0.0005)
+    events: list[tuple[float, str, list[int]]] = []
+    for part, items in got.items():
+        if items:
+            anchor = min(polled - since for polled, since, _ in items)
+            events += [(anchor + since, part, message) for _, since, message in items]
     for port in ins.values():
-        port.cancel_callback()
         port.close_port()
-    with lock:
-        print(json.dumps(events), flush=True)
+    events.sort(key=lambda e: e[0])
+    print(json.dumps(events), flush=True)
     return 0
 
 
