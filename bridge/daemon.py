@@ -16,6 +16,7 @@ from typing import Any, cast
 from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS
 from bridge.app import App
+from bridge.jam.remote import RemoteJam, state_args
 from bridge.jobs import Address
 from bridge.live_client import LiveClient, LiveContext
 from engines.errors import ProtocolError, RooError
@@ -55,6 +56,8 @@ class Daemon:
             protocol.REGISTER: self._register,
             protocol.CANCEL: self._cancel,
         }
+        self.jam = RemoteJam(self._jam_state)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
+        self._handlers.update(self.jam.handlers())
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -100,6 +103,7 @@ class Daemon:
         self.close()
 
     def close(self) -> None:
+        self.jam.close()
         if self._keeper is not None:
             self._keeper.cancel()
         if self.app is not None:
@@ -170,6 +174,12 @@ class Daemon:
             known = self.app.jobs.jobs.get(args[0])
             state = f"already {known.state}" if known else "not known"
             raise ProtocolError(f"job {args[0]} cannot be cancelled: it is {state}")
+
+    def _jam_state(self, event: str, facts: dict[str, Any], to: Address | None) -> None:
+        """From any thread: /roo/jam/state to the devices and the requester, on the loop."""
+        if self.app is not None:
+            app = self.app
+            app.loop.call_soon_threadsafe(app.broadcast, protocol.JAM_STATE, state_args(event, facts), to)
 
     def _context_changed(self, ctx: LiveContext) -> None:
         if self.app is not None:

@@ -56,6 +56,7 @@ class Player:
         self._next_tick = 0.0
         self._running = True
         self.stopped = threading.Event()
+        self.stopped_beat: float | None = None
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="roo-jam-player", daemon=True)
 
@@ -129,7 +130,8 @@ class Player:
             return
         self._running = False
         try:
-            beat = self.beat()
+            beat = self.beat() if self.stopped_beat is None else self.stopped_beat
+            self.stopped_beat = beat
             for played in self._notes.values():
                 if played.sounding:
                     self._send_off(played, min(beat, played.start_beats + played.duration_beats))
@@ -194,6 +196,7 @@ class Player:
             return
         heapq.heappop(self._heap)
         if kind == STOP:
+            self.stopped_beat = beat
             self._halt()
             return
         played = self._notes.get(nid)

@@ -118,6 +118,16 @@ class Jam:
             self._worker.join(5.0)
         return True
 
+    def stopped(self) -> bool:
+        return self.player is not None and self.player.stopped.is_set()
+
+    def bars_played(self) -> int:
+        """Bars begun so far (all of them once stopped)."""
+        if self.player is None:
+            return 0
+        beat = self.player.stopped_beat if self.player.stopped_beat is not None else self.player.beat()
+        return max(0, math.ceil(beat / self.bar_beats - 1e-6))
+
     def lead_beats(self) -> float:
         """How far past the current beat notes are prepared (the end of the last prepared phrase)."""
         assert self.player is not None

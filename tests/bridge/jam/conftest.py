@@ -32,13 +32,17 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         yield name
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # jackd can hang on exit while a client lingers
+            server.kill()
+            server.wait(timeout=5)
 
 
 class Reader:
     """tools.bench.jam_reader in a second process: connects to the parts' ports and records."""
 
-    def __init__(self, parts: list[str], seconds: float = 60.0) -> None:
+    def __init__(self, parts: list[str], seconds: float = 60.0, wait: bool = True) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tools.bench.jam_reader", str(seconds), *parts],
             cwd=ROOT,
@@ -46,6 +50,10 @@ class Reader:
             stdout=subprocess.PIPE,
             text=True,
         )
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().strip()
         assert line == "ready", f"the reader did not connect: {line!r}"
