@@ -107,7 +107,7 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
     loop_sent: list[float] = []
     looper = None
     if with_loop:
-        start = (clock.sample()[1] // QUANTUM + 2) * QUANTUM
+        start = (peer.sample()[1] // QUANTUM + 2) * QUANTUM  # on the peer's own beat count
         looper = threading.Thread(target=sleep_loop, args=(peer, start, seconds, loop_sent))
         looper.start()
     reader.wait_ready()
