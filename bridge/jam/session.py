@@ -24,6 +24,14 @@ from engines.jam import ChainState, JamControls, compose, plan
 from engines.music import Note
 
 log = logging.getLogger(__name__)
+
+
+def controls_at(timeline: list[tuple[float, JamControls]], beat: float) -> JamControls:
+    """The controls in effect at a jam beat."""
+    i = bisect.bisect_right([b for b, _ in timeline], beat + 1e-9) - 1
+    return timeline[max(i, 0)][1]
+
+
 PhraseHook = Callable[[int, float, dict[str, list[Note]]], None]  # index, start beat, notes per part
 
 
@@ -59,7 +67,8 @@ class Jam:
         self.hooks: list[PhraseHook] = []
         self.applied: list[tuple[str, str, int]] = []  # name, value, bar it applies from
         self.late_changes = 0
-        self._prepared: dict[int, Prepared] = {}
+        self._prepared: dict[int, Prepared] = {}  # the preparer thread's own
+        self._last_prepared = -1
         self._dirty_from: float | None = None
         self._hooked = 0  # phrases passed to the hooks so far
         self._cond = threading.Condition()
@@ -90,8 +99,13 @@ class Jam:
                 bar = math.ceil(bar / self.phrase_bars) * self.phrase_bars
             apply_beat = bar * self.bar_beats
             edit = change(name, value, bar)
-            self._insert(apply_beat)
-            self.timeline = [(b, edit(c) if b >= apply_beat else c) for b, c in self.timeline]
+            timeline = list(self.timeline)  # a new list: the preparer reads the old one unlocked
+            beats = [b for b, _ in timeline]
+            if apply_beat not in beats:
+                timeline.insert(
+                    bisect.bisect_right(beats, apply_beat), (apply_beat, controls_at(timeline, apply_beat))
+                )
+            self.timeline = [(b, edit(c) if b >= apply_beat else c) for b, c in timeline]
             self.applied.append((name, value, bar))
             self._dirty_from = apply_beat if self._dirty_from is None else min(self._dirty_from, apply_beat)
             self._cond.notify()
@@ -131,32 +145,18 @@ class Jam:
     def lead_beats(self) -> float:
         """How far past the current beat notes are prepared (the end of the last prepared phrase)."""
         assert self.player is not None
-        with self._cond:
-            last = max(self._prepared, default=-1)
-        return (last + 1) * self.phrase_beats - self.player.beat()
+        return (self._last_prepared + 1) * self.phrase_beats - self.player.beat()
 
     # -- the preparer thread --------------------------------------------------------------------
-    def controls_at(self, beat: float) -> JamControls:
-        i = bisect.bisect_right([b for b, _ in self.timeline], beat + 1e-9) - 1
-        return self.timeline[max(i, 0)][1]
-
-    def _insert(self, beat: float) -> None:
-        beats = [b for b, _ in self.timeline]
-        if beat not in beats:
-            i = bisect.bisect_right(beats, beat)
-            self.timeline.insert(i, (beat, self.controls_at(beat)))
-
-    def _segments(self, index: int) -> list[tuple[float, JamControls]]:
-        start, end = index * self.phrase_beats, (index + 1) * self.phrase_beats
-        inside = [(b - start, c) for b, c in self.timeline if start < b < end]
-        return [(0.0, self.controls_at(start)), *inside]
-
     def _write(self, index: int, state: ChainState) -> tuple[dict[str, list[Note]], Prepared]:
-        at_start = self.controls_at(index * self.phrase_beats)
+        timeline = self.timeline  # replaced, never changed in place, by set(): no lock needed
+        start, end = index * self.phrase_beats, (index + 1) * self.phrase_beats
+        at_start = controls_at(timeline, start)
         spec, after = plan(
             state, at_start, index=index, bars=self.phrase_bars, signature=self.signature, seed=self.seed
         )
-        notes = compose(spec, self._segments(index))
+        inside = [(b - start, c) for b, c in timeline if start < b < end]
+        notes = compose(spec, [(0.0, at_start), *inside])
         return notes, Prepared(index, state, after, (at_start.genre, str(at_start.key)))
 
     def _prepare_ahead(self, current: int) -> None:
@@ -167,6 +167,7 @@ class Jam:
             notes, prepared = self._write(index, state)
             self._prepared[index] = prepared
             self.player.schedule(notes, index * self.phrase_beats)
+            self._last_prepared = index
         for old in [i for i in self._prepared if i < current - 1]:
             del self._prepared[old]
 
@@ -190,14 +191,15 @@ class Jam:
         assert self.player is not None
         try:
             while not self.player.stopped.is_set():
-                with self._cond:
-                    if self._dirty_from is not None:
-                        dirty, self._dirty_from = self._dirty_from, None
-                        self._rewrite(dirty)
-                    current = max(0, math.floor(self.player.beat() / self.phrase_beats))
-                    self._prepare_ahead(current)
-                    self._cond.wait(0.02)
+                with self._cond:  # held only to take the change; writing runs unlocked
+                    dirty, self._dirty_from = self._dirty_from, None
+                if dirty is not None:
+                    self._rewrite(dirty)
+                self._prepare_ahead(max(0, math.floor(self.player.beat() / self.phrase_beats)))
                 self._pass_finished(final=False)
+                with self._cond:
+                    if self._dirty_from is None:
+                        self._cond.wait(0.02)
         except BaseException:
             log.exception("jam: preparing phrases failed; stopping")
             self.player.stop()

@@ -25,8 +25,11 @@ def client(jack: str) -> Iterator[Client]:
 
 
 def state(client: Client, event: str, timeout: float = 10.0) -> dict[str, object]:
+    """The facts of the next /roo/jam/state ``event`` within ``timeout`` seconds overall."""
+    deadline = time.monotonic() + timeout
     while True:
-        address, args = client.recv(timeout)
+        assert time.monotonic() < deadline, f"no /roo/jam/state {event} within {timeout} s"
+        address, args = client.recv(max(0.01, deadline - time.monotonic()))
         if address != protocol.JAM_STATE:
             continue
         got, facts = args
