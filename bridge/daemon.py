@@ -17,6 +17,7 @@ from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS
 from bridge.actions import history as history_actions
 from bridge.app import App
+from bridge.jam.remote import RemoteJam, state_args
 from bridge.jobs import Address, Job
 from bridge.live_client import LiveClient, LiveContext
 from engines.errors import ProtocolError, RooError
@@ -65,6 +66,8 @@ class Daemon:
             protocol.CANCEL: self._cancel,
             protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
         }
+        self.jam = RemoteJam(self._jam_state)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
+        self._handlers.update(self.jam.handlers())
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -118,6 +121,7 @@ class Daemon:
         self.close()
 
     def close(self) -> None:
+        self.jam.close()
         if self._keeper is not None:
             self._keeper.cancel()
         if self.app is not None:
@@ -199,6 +203,12 @@ class Daemon:
     def _app(self) -> App:
         assert self.app is not None
         return self.app
+
+    def _jam_state(self, event: str, facts: dict[str, Any], to: Address | None) -> None:
+        """From any thread: /roo/jam/state to the devices and the requester, on the loop."""
+        if self.app is not None:
+            app = self.app
+            app.loop.call_soon_threadsafe(app.broadcast, protocol.JAM_STATE, state_args(event, facts), to)
 
     def _context_changed(self, ctx: LiveContext) -> None:
         if self.app is not None:

@@ -175,6 +175,10 @@ COMMAND = "/roo/command"  # args: text
 VOICE_START = "/roo/voice/start"
 VOICE_STOP = "/roo/voice/stop"
 CANCEL = "/roo/cancel"  # args: job_id
+JAM_START = "/roo/jam/start"  # args: (name value)* over JAM_OPTIONS -> JAM_STATE "started", json
+JAM_STOP = "/roo/jam/stop"  # args: [now|phrase] -> JAM_STATE "stopped", json
+JAM_SET = "/roo/jam/set"  # args: name value (density, key, drums 0, fill 1 ...) -> JAM_STATE "set", json
+JAM_STATE = "/roo/jam/state"  # args: event (started|set|stopped), json text
 REGISTERED = "/roo/registered"  # reply to REGISTER: port
 ERROR = "/roo/error"  # args: request address, message (malformed packets, unknown addresses)
 STATUS = "/roo/status"  # args: job_id, state, progress (0..1), message
@@ -262,6 +266,21 @@ ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "in
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
 MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int"}
+
+# /roo/jam/start options: sync link|clock|own, parts "drums,bass", midi auto|alsa|jack|coremidi|winmm,
+# port an existing port for every part, bars stop after N bars, record a .mid file to write.
+JAM_OPTIONS = {
+    "sync": "str",
+    "tempo": "float",
+    "genre": "str",
+    "key": "str",
+    "parts": "str",
+    "bars": "int",
+    "midi": "str",
+    "port": "str",
+    "record": "str",
+    "seed": "int",
+}
 SEPARATION_MODELS = ("htdemucs", "htdemucs_ft", "htdemucs_6s", "mdx_extra")
 
 
@@ -316,6 +335,10 @@ def as_json() -> str:
             "voice_start": VOICE_START,
             "voice_stop": VOICE_STOP,
             "cancel": CANCEL,
+            "jam_start": JAM_START,
+            "jam_stop": JAM_STOP,
+            "jam_set": JAM_SET,
+            "jam_state": JAM_STATE,
             "registered": REGISTERED,
             "error": ERROR,
             "status": STATUS,
@@ -338,6 +361,7 @@ def as_json() -> str:
         "transform_kinds": list(TRANSFORM_KINDS),
         "transform_options": TRANSFORM_OPTIONS,
         "musicgen_options": MUSICGEN_OPTIONS,
+        "jam_options": JAM_OPTIONS,
         "separation_models": list(SEPARATION_MODELS),
         "context_fields": list(CONTEXT_FIELDS),
     }

@@ -36,6 +36,7 @@ SUBCOMMANDS = {
     "diff": "bridge.cli.diff",
     "export": "bridge.cli.export",
     "worker": "bridge.cli.worker",
+    "jam": "bridge.cli.jam",
 }
 
 

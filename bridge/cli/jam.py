@@ -1,0 +1,53 @@
+"""roo jam: play drums, bass, chords and melody live as MIDI, a port per part, until stopped."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "play parts live as MIDI (a port 'MuseAroo <part>' each), locked to Link, MIDI clock or our clock"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sync = parser.add_mutually_exclusive_group()
+    sync.add_argument(
+        "--link", action="store_true", help="join the Ableton Link session (tempo and bar lines)"
+    )
+    sync.add_argument("--clock", action="store_true", help="follow MIDI clock arriving at 'MuseAroo clock'")
+    parser.add_argument("--tempo", type=float, default=120.0, help="BPM (with --link: until a peer sets it)")
+    parser.add_argument("--genre", default="pop", help="e.g. pop, rock, jazz, electronic")
+    parser.add_argument("--key", default="C major", help='e.g. "D minor", "F# major"')
+    parser.add_argument("--parts", default="drums,bass,chords,melody", help="comma-separated parts")
+    parser.add_argument("--bars", type=int, default=None, help="stop cleanly after N bars (default: Ctrl-C)")
+    parser.add_argument("--midi", default="auto", help="auto, alsa, jack, coremidi or winmm")
+    parser.add_argument("--port", default=None, help="send every part to this existing port instead")
+    parser.add_argument("--record", default=None, metavar="FILE.mid", help="write what was played")
+    parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4")
+    parser.add_argument("--seed", type=int, default=0, help="same seed, same jam")
+
+
+def run(args: argparse.Namespace) -> int:
+    from bridge.jam.launch import JamOptions, launch
+
+    options = JamOptions(
+        sync="link" if args.link else "clock" if args.clock else "own",
+        tempo_bpm=args.tempo,
+        genre=args.genre,
+        key=args.key,
+        parts=args.parts,
+        bars=args.bars,
+        midi=args.midi,
+        port=args.port,
+        record=args.record,
+        signature=args.signature,
+        seed=args.seed,
+    )
+    session = launch(options)
+    print(f"roo jam: playing {args.parts} in {args.key} ({args.genre}), {options.sync} sync", flush=True)
+    try:
+        while not session.jam.wait(0.2):
+            pass
+    finally:  # Ctrl-C included: every note off before leaving
+        session.close()
+    if options.record:
+        print(f"roo jam: recorded to {options.record}", flush=True)
+    return 0

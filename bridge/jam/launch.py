@@ -1,0 +1,129 @@
+"""Wiring one jam from its options: the clock, the ports, the jam and the recorder, closed as one.
+
+``launch`` is what ``roo jam`` and the daemon's ``/roo/jam/start`` call; ``Session.close`` stops
+the jam (note-offs and all-notes-off), writes ``record`` and releases ports and clock, in that
+order, even when one step fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+from bridge.jam.clock import Clock, FreeClock, LinkClock, MidiClockIn
+from bridge.jam.controls import check_genre, parse_parts
+from bridge.jam.ports import Outputs, open_clock_port
+from bridge.jam.record import Recorder
+from bridge.jam.session import Jam
+from engines.errors import InvalidValue
+from engines.generators import PARTS
+from engines.jam import JamControls
+from engines.music import parse_key, parse_signature
+
+SYNCS = ("link", "clock", "own")
+
+
+@dataclass(frozen=True, slots=True)
+class JamOptions:
+    """What ``roo jam`` takes: sync is ``link``, ``clock`` (follow MIDI clock) or ``own`` (send it)."""
+
+    sync: str = "own"
+    tempo_bpm: float = 120.0
+    genre: str = "pop"
+    key: str = "C major"
+    parts: str = ",".join(PARTS)
+    bars: int | None = None
+    midi: str = "auto"
+    port: str | None = None
+    record: str | None = None
+    signature: str = "4/4"
+    seed: int = 0
+
+    def check(self) -> None:
+        if self.sync not in SYNCS:
+            raise InvalidValue(f"jam sync {self.sync!r} is not known: expected one of {', '.join(SYNCS)}")
+        if not 20.0 <= self.tempo_bpm <= 999.0:
+            raise InvalidValue(f"tempo {self.tempo_bpm} BPM is out of range: expected 20..999")
+        if self.bars is not None and self.bars < 1:
+            raise InvalidValue(f"bars {self.bars} is out of range: expected 1 or more")
+        if self.record is not None and not self.record.lower().endswith((".mid", ".midi")):
+            raise InvalidValue(f"record file {self.record!r} is not a MIDI file name: expected *.mid")
+        check_genre(self.genre)
+
+
+@dataclass
+class Session:
+    jam: Jam
+    outputs: Outputs
+    clock: Clock
+    options: JamOptions
+    recorder: Recorder | None
+    start_tempo: float
+    extra: Any = None  # the clock port, when one is open
+
+    def close(self) -> None:
+        """Stop (every note off), write the recording, release the ports and the clock."""
+        try:
+            if self.jam.player is not None:
+                self.jam.player.stop()
+                self.jam.wait(5.0)
+        finally:
+            try:
+                if self.recorder is not None and self.options.record:
+                    self.recorder.write(
+                        self.options.record,
+                        tempo_bpm=self.start_tempo,
+                        signature=self.jam.signature,
+                        key=self.jam.timeline[0][1].key,
+                    )
+            finally:
+                self.outputs.close()
+                self.clock.close()
+                if self.extra is not None and not isinstance(self.clock, MidiClockIn):
+                    with contextlib.suppress(Exception):
+                        self.extra.close_port()
+
+
+def launch(options: JamOptions) -> Session:
+    """Open everything and start on the next bar; raises InvalidValue/RooError with nothing left open."""
+    options.check()
+    signature = parse_signature(options.signature)
+    parts = parse_parts(options.parts)
+    controls = JamControls(genre=options.genre, key=parse_key(options.key), parts=parts)
+    outputs = Outputs(parts, options.midi, options.port)
+    extra: Any = None
+    try:
+        bar_beats = signature[0] * 4.0 / signature[1]
+        clock: Clock
+        if options.sync == "link":
+            clock = LinkClock(options.tempo_bpm, quantum=bar_beats)
+        elif options.sync == "clock":
+            extra = open_clock_port(outputs.api, out=False)
+            clock = MidiClockIn(extra, options.tempo_bpm)
+        else:
+            extra = open_clock_port(outputs.api, out=True)
+            clock = FreeClock(options.tempo_bpm)
+    except Exception:
+        outputs.close()
+        raise
+    clock_out = extra.send_message if options.sync == "own" else None
+    jam = Jam(
+        clock,
+        outputs,
+        controls,
+        signature=signature,
+        seed=options.seed,
+        bars=options.bars,
+        clock_out=clock_out,
+    )
+    recorder = Recorder(parts) if options.record else None
+    if recorder is not None:
+        jam.hooks.append(recorder)
+    session = Session(jam, outputs, clock, options, recorder, clock.sample()[2], extra)
+    try:
+        jam.start()
+    except Exception:
+        session.close()
+        raise
+    return session

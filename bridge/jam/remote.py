@@ -1,0 +1,130 @@
+"""The daemon's jam: ``/roo/jam/start``, ``/roo/jam/set`` and ``/roo/jam/stop`` on one running jam.
+
+Handlers are called on the daemon's loop and return at once: opening ports and clocks and
+stopping (which joins the player) run on a short-lived thread; ``set`` only records a change.
+Every outcome goes back on ``/roo/jam/state`` as (event, json); bad input raises a RooError the
+daemon answers on ``/roo/error``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from bridge import protocol
+from bridge.jam.launch import JamOptions, Session, launch
+from engines.errors import InvalidValue, ProtocolError, RooError
+
+log = logging.getLogger(__name__)
+Reply = Callable[[str, dict[str, Any], Any], None]  # event, facts, requester; safe from any thread
+_FIELDS = {"sync": "sync", "tempo": "tempo_bpm", "genre": "genre", "key": "key", "parts": "parts",
+           "bars": "bars", "midi": "midi", "port": "port", "record": "record", "seed": "seed"}  # fmt: skip
+
+
+def options_of(args: list[Any]) -> JamOptions:
+    """JamOptions from OSC (name value)* pairs over protocol.JAM_OPTIONS."""
+    if len(args) % 2:
+        raise ProtocolError(f"/roo/jam/start takes name value pairs, got {args!r}")
+    values: dict[str, Any] = {}
+    for name, value in zip(args[::2], args[1::2], strict=True):
+        kind = protocol.JAM_OPTIONS.get(str(name))
+        if kind is None:
+            raise ProtocolError(
+                f"jam option {name!r} is not known: expected one of {', '.join(protocol.JAM_OPTIONS)}"
+            )
+        try:
+            values[_FIELDS[str(name)]] = {"int": int, "float": float, "str": str}[kind](value)
+        except ValueError as exc:
+            raise InvalidValue(f"jam option {name} {value!r} is not a {kind}") from exc
+    options = JamOptions(**values)
+    options.check()
+    return options
+
+
+class RemoteJam:
+    """At most one jam at a time, driven by OSC; ``close`` stops it (every note off)."""
+
+    def __init__(self, reply: Reply) -> None:
+        self.reply = reply
+        self.session: Session | None = None
+        self.requester: Any = None  # the address of the last request, answered besides the devices
+        self._lock = threading.Lock()
+
+    def start(self, args: list[Any]) -> None:
+        options = options_of(args)
+        with self._lock:
+            if self.session is not None and not self.session.jam.stopped():
+                raise RooError("a jam is already playing: send /roo/jam/stop first")
+        threading.Thread(target=self._start, args=(options,), name="roo-jam-start", daemon=True).start()
+
+    def _start(self, options: JamOptions) -> None:
+        try:
+            session = launch(options)
+        except RooError as exc:
+            self.reply("failed", {"message": str(exc)}, self.requester)
+            return
+        with self._lock:
+            self.session = session
+        facts = {"sync": options.sync, "parts": options.parts, "tempo": session.start_tempo}
+        self.reply("started", facts, self.requester)
+        threading.Thread(target=self._close_when_done, args=(session,), daemon=True).start()
+
+    def _close_when_done(self, session: Session) -> None:
+        session.jam.wait()
+        session.close()
+        facts = {"bars_played": session.jam.bars_played(), "record": session.options.record}
+        self.reply("stopped", facts, self.requester)
+
+    def set(self, args: list[Any]) -> None:
+        if len(args) != 2:
+            raise ProtocolError(f"/roo/jam/set takes a name and a value, got {args!r}")
+        session = self._playing()
+        bar = session.jam.set(str(args[0]), str(args[1]))
+        self.reply("set", {"name": str(args[0]), "value": str(args[1]), "bar": bar}, self.requester)
+
+    def stop(self, args: list[Any]) -> None:
+        at = str(args[0]) if args else "now"
+        if at not in ("now", "phrase"):
+            raise InvalidValue(f"/roo/jam/stop {at!r} is not known: expected now or phrase")
+        session = self._playing()
+        if at == "phrase":
+            session.jam.stop("phrase")
+        else:
+            threading.Thread(target=session.jam.stop, name="roo-jam-stop", daemon=True).start()
+
+    def _playing(self) -> Session:
+        with self._lock:
+            session = self.session
+        if session is None or session.jam.stopped():
+            raise RooError("no jam is playing: send /roo/jam/start first")
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            session, self.session = self.session, None
+        if session is not None:
+            session.close()
+
+    def handlers(self) -> dict[str, Callable[[Any, list[Any]], None]]:
+        """The daemon's handler entries (address -> handler(addr, args))."""
+
+        def on(method: Callable[[list[Any]], None]) -> Callable[[Any, list[Any]], None]:
+            def handle(addr: Any, args: list[Any]) -> None:
+                self.requester = addr
+                method(args)
+
+            return handle
+
+        return {
+            protocol.JAM_START: on(self.start),
+            protocol.JAM_SET: on(self.set),
+            protocol.JAM_STOP: on(self.stop),
+        }
+
+
+def state_args(event: str, facts: dict[str, Any]) -> list[Any]:
+    """The arguments of /roo/jam/state: the event and its facts as JSON."""
+    return [event, json.dumps(facts, sort_keys=True)]

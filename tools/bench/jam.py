@@ -1,0 +1,194 @@
+"""Jam timing: note-on arrival at a second process against the Ableton Link beat grid.
+
+One run per tempo (default 120 and 174 BPM), side by side in the same run and the same JACK
+server (``jackd --no-realtime -d dummy -r 48000 -p 64``, its own server name):
+- the jam: 4 parts (drums, bass, chords, melody), phrases prepared ahead, locked to Link;
+- the peer: a plain loop that sends a fixed pattern (eighth notes) on its own port with
+  ``time.sleep`` scheduling from the same Link session.
+A reader process (tools/bench/jam_reader.py) records arrival times. Deviation = arrival minus
+the note's beat on the Link grid (a second Link peer's timeline); reported as the median offset
+(constant latency) and jitter = |deviation - median| p50 / p99 / max in ms. Also: the lowest
+lead of prepared notes (in phrases) and the jam process's CPU use, then one more jam with a
+CPU-burning process per core beside it (lead under load).
+Usage: .venv/bin/python tools/bench/jam.py [--seconds 60] [--tempos 120,174] [--load-seconds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import multiprocessing
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bridge.jam import Jam, LinkClock, Outputs, Recorder
+from engines.generators import PARTS
+from engines.jam import JamControls
+from tests.bridge.jam.conftest import Reader, note_ons
+
+QUANTUM = 4.0
+
+
+def stats(deviations_s: list[float]) -> str:
+    median = statistics.median(deviations_s)
+    jitter = sorted(abs(d - median) * 1000 for d in deviations_s)
+    p99 = jitter[min(len(jitter) - 1, round(0.99 * (len(jitter) - 1)))]
+    return (
+        f"n={len(jitter):5d} offset {median * 1000:6.2f} ms  jitter p50 {statistics.median(jitter):5.2f}"
+        f"  p99 {p99:5.2f}  max {jitter[-1]:6.2f} ms"
+    )
+
+
+def nearest(arrival: float, times: list[float]) -> float:
+    """Arrival minus the nearest scheduled time (sorted ``times``)."""
+    i = bisect.bisect_left(times, arrival)
+    near = [times[j] for j in (i - 1, i) if 0 <= j < len(times)]
+    return min((arrival - t for t in near), key=abs)
+
+
+def thread_cpu_s(native_ids: list[int | None]) -> float:
+    """User + system CPU seconds of these threads of this process (Linux /proc)."""
+    total = 0
+    for tid in native_ids:
+        try:
+            fields = Path(f"/proc/self/task/{tid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def grid(clock: LinkClock) -> Callable[[float], float]:
+    """Monotonic time of a session beat, at the session's current tempo."""
+    t0, b0, tempo = clock.sample()
+    return lambda beat: t0 + (beat - b0) * 60.0 / tempo
+
+
+def sleep_loop(clock: LinkClock, first_beat: float, seconds: float, sent: list[float]) -> None:
+    """The peer: eighth notes on 'MuseAroo loop', each sent after a plain time.sleep to its time."""
+    import rtmidi
+
+    out = rtmidi.MidiOut(rtapi=rtmidi.API_UNIX_JACK, name="MuseAroo-loop")
+    out.open_virtual_port("MuseAroo loop")
+    time.sleep(1.0)  # the reader connects
+    at = grid(clock)
+    beat, end = first_beat, time.monotonic() + seconds
+    while time.monotonic() < end:
+        time.sleep(max(0.0, at(beat) - time.monotonic()))
+        out.send_message([0x90, 60, 100])
+        out.send_message([0x80, 60, 0])
+        sent.append(beat)
+        beat += 0.5
+    out.close_port()
+
+
+def burn(stop: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
+    x = 1.0001
+    while not stop.is_set():
+        for _ in range(100_000):
+            x = x * 1.0000001 % 7.0
+
+
+def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
+    peer.set_tempo(tempo)
+    outputs = Outputs(PARTS, "jack")
+    clock = LinkClock(tempo, quantum=QUANTUM)
+    deadline = time.monotonic() + 10
+    while (clock.peers < 1 or abs(clock.sample()[2] - tempo) > 1e-3) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    reader = Reader([*PARTS, "loop"] if with_loop else list(PARTS), seconds=seconds + 30, wait=False)
+    loop_sent: list[float] = []
+    looper = None
+    if with_loop:
+        start = (peer.sample()[1] // QUANTUM + 2) * QUANTUM  # on the peer's own beat count
+        looper = threading.Thread(target=sleep_loop, args=(peer, start, seconds, loop_sent))
+        looper.start()
+    reader.wait_ready()
+    jam = Jam(clock, outputs, JamControls(genre="electronic"))
+    recorder = Recorder(PARTS)
+    jam.hooks.append(recorder)
+    origin = jam.start()
+    assert jam.player is not None
+    threads = [jam.player._thread.native_id, jam._worker.native_id, clock._thread.native_id]
+    cpu0, wall0 = thread_cpu_s(threads), time.monotonic()
+    leads: list[float] = []
+    while time.monotonic() - wall0 < seconds:
+        time.sleep(0.05)
+        if jam.player.beat() > 0:
+            leads.append(jam.lead_beats() / jam.phrase_beats)
+    cpu = (thread_cpu_s(threads) - cpu0) / (time.monotonic() - wall0)
+    # Link peers agree on the phase within the quantum, not on the beat count: the peer's beat
+    # for our beat 0 is found once, from two samples taken together.
+    ours, theirs = clock.sample()[1], peer.sample()[1]
+    shift = round((theirs - ours) / QUANTUM) * QUANTUM
+    jam.stop()
+    if looper is not None:
+        looper.join()
+    beat_time = grid(peer)
+    events = reader.events()
+    outputs.close()
+    clock.close()
+    deviations: list[float] = []
+    for part in PARTS:
+        by_pitch: dict[int, list[float]] = {}
+        for i, ph in recorder.phrases.items():
+            for n in ph.get(part, []):
+                by_pitch.setdefault(n.pitch, []).append(
+                    beat_time(origin + shift + i * jam.phrase_beats + n.start_beats)
+                )
+        for t, _, msg in note_ons(events, part):
+            deviations.append(nearest(t, sorted(by_pitch.get(msg[1], [float("inf")]))))
+    print(f"{tempo:5.0f} BPM jam  (4 parts)    {stats(deviations)}")
+    if with_loop:
+        loop_times = sorted(beat_time(b) for b in loop_sent)
+        loop_dev = [nearest(t, loop_times) for t, _, _ in note_ons(events, "loop")]
+        print(f"{tempo:5.0f} BPM sleep loop peer  {stats(loop_dev)}")
+    print(f"{tempo:5.0f} BPM lead: lowest {min(leads):.2f} phrases, median {statistics.median(leads):.2f}; "
+          f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--tempos", default="120,174")
+    parser.add_argument("--load-seconds", type=float, default=30.0)
+    args = parser.parse_args()
+    server = f"roo-jam-bench-{os.getpid()}"
+    os.environ.update(JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
+    jackd = subprocess.Popen(["jackd", "-n", server, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "64"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(["jack_wait", "-w", "-t", "10"], check=True, capture_output=True)
+    peer = LinkClock(120.0, quantum=QUANTUM)
+    print(f"# {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f}; jackd dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
+    try:
+        for tempo in (float(t) for t in args.tempos.split(",")):
+            run(tempo, args.seconds, peer, with_loop=True)
+        if args.load_seconds > 0:
+            stop = multiprocessing.Event()
+            burners = [multiprocessing.Process(target=burn, args=(stop,)) for _ in range(os.cpu_count() or 1)]
+            for b in burners:
+                b.start()
+            print(f"# with {len(burners)} CPU-burning processes beside it, {args.load_seconds:.0f} s:")
+            try:
+                run(120.0, args.load_seconds, peer, with_loop=False)
+            finally:
+                stop.set()
+                for b in burners:
+                    b.join()
+    finally:
+        peer.close()
+        jackd.terminate()
+        jackd.wait(10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

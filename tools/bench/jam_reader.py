@@ -1,0 +1,80 @@
+"""A second process that reads the jam's ports through JACK MIDI and prints what arrived.
+
+``python -m tools.bench.jam_reader SECONDS PART...`` connects to ``MuseAroo <part>`` for every
+part (waiting up to 10 s for the ports), prints ``ready`` once connected, records every message
+with its arrival time (time.monotonic) and, after SECONDS or
+when stdin closes, prints one JSON line: [[time, part, [bytes...]], ...].
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from typing import Any
+
+import rtmidi
+
+
+def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
+    ins: dict[str, Any] = {}
+    deadline = time.monotonic() + timeout
+    while len(ins) < len(parts):
+        for part in parts:
+            if part in ins:
+                continue
+            probe = rtmidi.MidiIn(rtapi=rtmidi.API_UNIX_JACK, name=f"roo-reader-{part}")
+            names = probe.get_ports()
+            match = [i for i, n in enumerate(names) if n.endswith(f"MuseAroo {part}")]
+            if match:
+                probe.open_port(match[0], f"in-{part}")
+                ins[part] = probe
+            else:
+                probe.delete()
+        if time.monotonic() > deadline:
+            raise SystemExit(f"jam ports not found: {sorted(set(parts) - set(ins))}")
+        time.sleep(0.05)
+    return ins
+
+
+def main(argv: list[str]) -> int:
+    seconds, parts = float(argv[0]), argv[1:]
+    ins = connect(parts)
+    for port in ins.values():
+        port.ignore_types(sysex=True, timing=True, active_sense=True)
+    print("ready", flush=True)
+    done = threading.Event()
+
+    def wait_for_eof() -> None:
+        sys.stdin.read()
+        done.set()
+
+    threading.Thread(target=wait_for_eof, daemon=True).start()
+    # Polled, not a callback: python-rtmidi's JACK input callback repeated the first of several
+    # messages arriving in one period. Arrival times are JACK's own (the queue's deltas), anchored
+    # to time.monotonic at the earliest moment every poll allows.
+    got: dict[str, list[tuple[float, float, list[int]]]] = {part: [] for part in parts}
+    elapsed = dict.fromkeys(parts, 0.0)
+    end = time.monotonic() + seconds
+    while not done.is_set() and time.monotonic() < end:
+        for part, port in ins.items():
+            while (item := port.get_message()) is not None:
+                message, delta = item
+                elapsed[part] += delta
+                got[part].append((time.monotonic(), elapsed[part], list(message)))
+        time.sleep(0.0005)
+    events: list[tuple[float, str, list[int]]] = []
+    for part, items in got.items():
+        if items:
+            anchor = min(polled - since for polled, since, _ in items)
+            events += [(anchor + since, part, message) for _, since, message in items]
+    for port in ins.values():
+        port.close_port()
+    events.sort(key=lambda e: e[0])
+    print(json.dumps(events), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
