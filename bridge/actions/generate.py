@@ -152,8 +152,10 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         refuse_empty(req.part, ctx.genre, req.density, notes)
         job.report(0.6, f"{len(notes)} notes generated")
         name = f"{req.part} {ctx.genre} s{seed}"
-        # the write depends on the selection when it picks the slot or the source clip to follow
-        follows = req.track == -1 or req.slot == -1 or (req.source_track is None and req.source_slot is None)
+        # refused when the selection changed meanwhile, if the selection picked the slot; a source
+        # clip picked by the selection is the pushed context's (a selection made within the same
+        # Live tick as the request is seen by the next request)
+        follows = req.track == -1 or req.slot == -1
         try:
             if seq < 0:  # Live has pushed nothing yet: the context came from a query
                 written = await app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)

@@ -19,8 +19,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--parts", default="drums,bass,chords,melody", help="comma-separated parts")
     parser.add_argument("--bars", type=int, default=None, help="stop cleanly after N bars (default: Ctrl-C)")
     parser.add_argument("--midi", default="auto", help="auto, alsa, jack, coremidi or winmm")
-    parser.add_argument("--port", default=None, help="send every part to this existing port instead")
-    parser.add_argument("--record", default=None, metavar="FILE.mid", help="write what was played")
+    parser.add_argument(
+        "--port",
+        default=None,
+        help="send every part to this existing port instead (default: a virtual port per part)",
+    )
+    parser.add_argument(
+        "--record", default=None, metavar="FILE.mid", help="write what was played (default: nothing written)"
+    )
     parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same jam")
 

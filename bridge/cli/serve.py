@@ -40,7 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--http-token",
         default=None,
-        help="Bearer token the HTTP API requires (beyond loopback one is generated when not given)",
+        help="Bearer token the HTTP API requires (default: none on loopback; beyond it one is generated)",
     )
     parser.add_argument("--no-http", action="store_true", help="do not serve the studio page / HTTP API")
     parser.add_argument(

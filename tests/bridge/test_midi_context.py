@@ -4,6 +4,7 @@ and /roo/analyze of a MIDI clip setting the song's chords."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -48,8 +49,17 @@ def live() -> Iterator[LiveHost]:
 def client(live: LiveHost) -> Iterator[Client]:
     with running_daemon(live_port=live.port) as daemon:
         c = Client(daemon.port)
+        c.daemon = daemon  # type: ignore[attr-defined]  # to wait for Live's pushed context
         yield c
         c.close()
+
+
+def pushed_selection(client: Client, track: int, timeout_s: float = 5.0) -> None:
+    """Wait until Live's pushed context, as the daemon holds it, selects ``track``."""
+    end = time.monotonic() + timeout_s
+    while (ctx := client.daemon.live.pushed) is None or ctx.selected_track != track:  # type: ignore[attr-defined]
+        assert time.monotonic() < end, "Live pushed no context with the new selection"
+        time.sleep(0.01)
 
 
 def done(client: Client) -> str:
@@ -153,6 +163,7 @@ def test_analyze_of_a_midi_clip_sets_the_song_chords(live: LiveHost, client: Cli
     assert live.call(lambda: (live.song.root_note, live.song.scale_name)) == (9, "Minor")
     # parts written now follow those chords without naming a source (no MIDI clip is selected)
     live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[3]))
+    pushed_selection(client, 3)  # the daemon knows the selection from Live's next push
     client.send(protocol.GENERATE, "bass", "track", 3, "slot", 3, "bars", 4, "seed", 5)
     assert "following" not in done(client)
     changes = [n for n in live.clip_notes(3, 3) if n[1] % 4 < 0.05]

@@ -84,7 +84,7 @@ def test_metrics_parse_and_move_with_requests(served: Served) -> None:
     assert after[("roo_jobs_total", (("kind", "generate"), ("outcome", "failed")))] == 1
     assert after[("roo_job_seconds_count", (("kind", "generate"), ("outcome", "done")))] == 1
     live_trips = [v for (name, labels), v in after.items() if name == "roo_live_round_trip_seconds_count"]
-    assert sum(live_trips) >= 2  # the context read and the clip write of the bass job at least
+    assert sum(live_trips) >= 1  # the clip write of the bass job (the song context is pushed by Live)
     assert after[("roo_queue_depth", (("state", "running"),))] == 0
     assert ("roo_packets_dropped_total", (("source", "client"),)) in after
 
