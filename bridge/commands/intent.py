@@ -1,6 +1,7 @@
 """The parser's answer: an Intent ``{"action", "part", "params"}``, or "unknown" with suggestions.
 
-An unknown intent carries what was heard and two example sentences close to it; executing it
+An unknown intent carries what was heard and the two known commands nearest to it (by shared
+words and spelling, over every sentence ``known`` builds from the vocabulary); executing it
 does nothing. Intents that would overwrite a clip (``params["replace"] is True``) need a
 confirmation before they run.
 """
@@ -11,11 +12,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from bridge.commands.known import known_commands
 from bridge.commands.vocab import REPLACING_ACTIONS
 
 UNKNOWN = "unknown"
 
-# One example per action; they double as the help text and the suggestions for unknown input.
+# One example per action: the help text (suggestions come from these and every known command).
 EXAMPLES = (
     "make the drums busier",
     "generate a bass line in A minor for eight bars",
@@ -76,7 +78,7 @@ def _words(text: str) -> set[str]:
 
 
 def suggest(heard: str, count: int = 2) -> list[str]:
-    """The ``count`` examples closest to ``heard``: shared words, then spelling (ties keep order)."""
+    """The ``count`` known commands closest to ``heard``: shared words, then spelling (ties keep order)."""
     heard_words = _words(heard)
     lowered = heard.lower()
 
@@ -85,7 +87,7 @@ def suggest(heard: str, count: int = 2) -> list[str]:
         shared = len(ex & heard_words) / len(ex | heard_words) if heard_words else 0.0
         return shared + SequenceMatcher(None, lowered, example.lower()).ratio()
 
-    ranked = sorted(EXAMPLES, key=lambda ex: -closeness(ex))
+    ranked = sorted(dict.fromkeys(EXAMPLES + known_commands()), key=lambda ex: -closeness(ex))
     return ranked[:count]
 
 

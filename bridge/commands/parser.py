@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.numbers import words_to_digits
@@ -30,6 +31,13 @@ _BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?
 _VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
 MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
 _DIMENSION = re.compile(r" (density|complexity|energy) ")
+# An adjustment said with a new part ("drums like a hip hop beat but sparser") sets its dial.
+_DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}
+_DIAL_VALUES = {
+    "density": {"up": 0.7, "down": 0.3},
+    "complexity": {"up": 0.7, "down": 0.3},
+    "energy": {"up": 0.65, "down": 0.35},
+}
 
 
 def _has(s: str, phrase: str) -> bool:
@@ -75,7 +83,7 @@ def _extract_key(lowered: str) -> tuple[str | None, str]:
 
 def normalize(text: str) -> tuple[str, str | None, str | None]:
     """(padded word string with digits, key or None, typed separation model or None)."""
-    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'")
+    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")
     model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in lowered), None)
     if model:
         lowered = lowered.replace(model, " ")
@@ -128,18 +136,33 @@ def parse(text: str) -> Intent:
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
 
+    factor = cw.TEMPO_FACTORS.get(next((p for p in cw.TEMPO_FACTORS if _has(s, p)), ""))
+    if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
+        return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
     if _any(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
         return Intent("analyze", None, {"warp": True}, heard)
     bar_counts = [int(n) for n in _BARS.findall(s)]
     s_no_bars = _BARS.sub(" ", s)
-    tempo_said = _any(s, v.TEMPO_WORDS)
+    genres, rest = _take(s_no_bars, v.GENRES)
+    sources, rest = _take(rest, cw.SOURCE_PHRASES)
+    parts, rest = _take(rest, v.PARTS)
+    part = parts[0] if parts else None
+    tempo_said = _any(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
+    tempo_bpm: int | None = None
     if tempo_said and _numbers(s_no_bars):
-        return _tempo(heard, s_no_bars)
-    if _any(s, v.ANALYZE_PHRASES):
+        if part is None:
+            return _tempo(heard, s_no_bars)
+        tempo = _tempo(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo
+        if not tempo.understood:
+            return tempo
+        tempo_bpm = tempo.params["tempo_bpm"]
+        rest = re.sub(rf" (?:at )?{tempo_bpm} (?:bpm|beats per minute)?", " ", rest)
+    elif _any(s, v.ANALYZE_PHRASES):
         return Intent("analyze", None, {}, heard)
-    if tempo_said:
+    elif tempo_said:
         return _tempo(heard, s_no_bars)
-    if _any(s, v.SEPARATE_PHRASES) or model:
+    pulled = cw.PULL_OUT.search(s)
+    if _any(s, v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS):
         return _separate(heard, s, model)
 
     params: dict[str, Any] = {}
@@ -148,7 +171,7 @@ def parse(text: str) -> Intent:
         count = int(many.group(1))
         if not 1 <= count <= MAX_VARIATIONS:
             return unknown(heard, f"{count} variations is outside 1..{MAX_VARIATIONS}")
-        s_no_bars = s_no_bars[: many.start()] + " variation " + s_no_bars[many.end() :]
+        rest = rest.replace(many.group(0), " variation ", 1)
         params["variations"] = count
     if bar_counts:
         bars = bar_counts[0]
@@ -157,18 +180,23 @@ def parse(text: str) -> Intent:
         params["bars"] = bars
     if _any(s, v.REPLACE_WORDS):
         params["replace"] = True
-    genres, rest = _take(s_no_bars, v.GENRES)
-    parts, rest = _take(rest, v.PARTS)
-    part = parts[0] if parts else None
     generating = _any(s, v.GENERATE_VERBS)
 
+    transform = cw.transform_of(rest) if tempo_bpm is None else None
+    if transform is not None:
+        kind, options = transform
+        if kind.startswith("drums_"):
+            part = "drums"
+        return Intent("transform", part, {"kind": kind, **options, **params}, heard)
     adjust = _adjustment(rest)
-    if adjust is not None:
+    if adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"
+        params[_DIALS[adjust[0]]] = _DIAL_VALUES[adjust[0]][adjust[1]]
+    elif adjust is not None:
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
     if _any(rest, v.VARY_PHRASES) or _has(rest, "another") or "variations" in params:
         return Intent("vary", part, params, heard)
     song_key = part == "song" and _any(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
-    if key and (part is None or song_key) and not (generating or genres or params):
+    if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
         return Intent("set_key", None, {"key": key}, heard)
     if not part and (_any(s, v.MUSICGEN_TRIGGERS) or _any(rest, v.MUSICGEN_SOUNDS)):
         return _musicgen(heard, s_no_bars, params)
@@ -177,6 +205,10 @@ def parse(text: str) -> Intent:
             params["genre"] = genres[0]
         if key:
             params["key"] = key
+        if tempo_bpm is not None:
+            params["tempo_bpm"] = tempo_bpm
+        if sources:
+            params["source"] = sources[0]
         return Intent("generate", part, params, heard)
     if _any(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
         return Intent("play", None, {}, heard)

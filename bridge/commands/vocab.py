@@ -23,8 +23,9 @@ ACTIONS = (
     "cancel",
     "help",
     "confirm",
+    "transform",
 )
-REPLACING_ACTIONS = ("generate", "vary", "adjust", "musicgen")  # write clips: replace only when confirmed
+REPLACING_ACTIONS = ("generate", "vary", "adjust", "musicgen", "transform")  # write clips: replace only when confirmed
 
 PARTS: dict[str, str] = {
     "drums": "drums",
@@ -54,7 +55,9 @@ PARTS: dict[str, str] = {
     "everything": "all",
     "all parts": "all",
     "all the parts": "all",
-    "full arrangement": "all",
+    "full arrangement": "song",
+    "whole arrangement": "song",
+    "arrangement": "song",
     "song": "song",
     "whole song": "song",
     "full song": "song",
@@ -77,25 +80,28 @@ GENRES: dict[str, str] = {
     "orchestral": "classical",
     "hip hop": "hip-hop",
     "hiphop": "hip-hop",
-    "trap": "hip-hop",
-    "lofi": "hip-hop",
-    "lo fi": "hip-hop",
+    "trap": "trap",
+    "lofi": "lo-fi",
+    "lo fi": "lo-fi",
+    "lofi hip hop": "lo-fi",
     "electronic": "electronic",
-    "house": "electronic",
-    "techno": "electronic",
+    "house": "house",
+    "techno": "techno",
     "trance": "electronic",
     "edm": "electronic",
     "dubstep": "electronic",
     "disco": "electronic",
-    "drum and bass": "electronic",
-    "dnb": "electronic",
+    "drum and bass": "drum-and-bass",
+    "d and b": "drum-and-bass",
+    "dnb": "drum-and-bass",
     "funk": "funk",
     "funky": "funk",
     "soul": "soul",
     "soulful": "soul",
     "gospel": "gospel",
-    "r and b": "rnb",
-    "rnb": "rnb",
+    "r and b": "neo-soul",
+    "rnb": "neo-soul",
+    "neo soul": "neo-soul",
     "latin": "latin",
     "bossa nova": "bossa",
     "afrobeat": "afrobeat",
@@ -116,6 +122,7 @@ GENERATE_VERBS = (
     "lets have",
     "play me",
     "come up with",
+    "fill out",
     "new",
 )
 VARY_PHRASES = (
@@ -142,13 +149,11 @@ ADJUSTMENTS: dict[str, tuple[str, str]] = {
     "denser": ("density", "up"),
     "more dense": ("density", "up"),
     "fuller": ("density", "up"),
-    "more notes": ("density", "up"),
     "sparser": ("density", "down"),
     "more sparse": ("density", "down"),
     "less busy": ("density", "down"),
     "less dense": ("density", "down"),
     "thinner": ("density", "down"),
-    "fewer notes": ("density", "down"),
     "emptier": ("density", "down"),
     "more complex": ("complexity", "up"),
     "more complicated": ("complexity", "up"),
@@ -334,5 +339,5 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 # How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
 TYPED_ONLY = frozenset(
-    {"analyse", "dnb", "rnb", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}
+    {"analyse", "dnb", "d and b", "rnb", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}
 )
