@@ -124,7 +124,7 @@ def transform_of(s: str) -> tuple[str, dict[str, Any]] | None:
     if voice is not None and _any(s, REMOVE_WORDS):
         return "drums_remove", {"voices": voice}
     kind = _first(s, TRANSFORM_PHRASES)
-    if kind is None and f" swing " in s and " more " in s:
+    if kind is None and " swing " in s and " more " in s:
         kind = "swing"
     if kind is None:
         return None

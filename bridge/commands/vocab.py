@@ -339,5 +339,5 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 # How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
 TYPED_ONLY = frozenset(
-    {"analyse", "dnb", "d and b", "rnb", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}
+    {"analyse", "dnb", "d and b", "rnb", "halftime", "humanise", "quantise", "hihats", "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}
 )

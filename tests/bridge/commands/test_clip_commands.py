@@ -61,7 +61,8 @@ def test_transpose_to_e_and_by_semitones(live: LiveHost, client: Client) -> None
     _intent, state, message = command(client, "transpose to E")
     assert state == "done", message
     moved = {
-        n[0] - r[0] for n, r in zip(live.clip_notes(1, 1), sorted(BASS_ROWS, key=lambda r: (r[1], r[0])))
+        n[0] - r[0]
+        for n, r in zip(live.clip_notes(1, 1), sorted(BASS_ROWS, key=lambda r: (r[1], r[0])), strict=True)
     }
     assert len(moved) == 1 and (9 + moved.pop()) % 12 == 4
     _intent, state, message = command(client, "transpose up 3 semitones")
