@@ -66,7 +66,13 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
         return (
             f'{heard}: this starts a long job ({intent.describe()}); say "yes" to start it or "no" to drop it'
         )
-    return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}"
+    return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}{_not_done(intent)}"
+
+
+def _not_done(intent: Intent) -> str:
+    """What of a compound sentence was not done, e.g. "; not done: 'make it half time'"."""
+    left = intent.params.get("not_done") or []
+    return "; not done: " + ", ".join(f"'{c}'" for c in left) + " (say it on its own)" if left else ""
 
 
 async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:

@@ -7,6 +7,7 @@ phrase in ``vocab`` or ``clip_words`` is a suggestion at once.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bridge.commands import clip_words as cw
@@ -43,3 +44,37 @@ def known_commands() -> tuple[str, ...]:
 def _source_examples() -> list[tuple[str, str]]:
     part_for = {"chords": "bass", "selected": "melody", "bass": "drums"}
     return [(phrase, part_for[source]) for phrase, source in cw.SOURCE_PHRASES.items()]
+
+
+_CLAUSE_BREAK = re.compile(r" (?:and|but|then|also|plus|and then) ")
+_FILLER = frozenset({"a", "an", "the", "this", "that", "to", "of", "in", "for", "is", "it", "me", "my", "with",
+                     "please", "can", "you", "i", "and", "on", "at", "some", "so", "too", "just", "up", "out"})  # fmt: skip
+
+
+@cache
+def vocabulary_words() -> frozenset[str]:
+    """Every word some command uses (the filler words aside)."""
+    tables: list[object] = [getattr(v, name) for name in dir(v) if name.isupper()]
+    tables += [getattr(cw, name) for name in dir(cw) if name.isupper()]
+    words: set[str] = {w for sentence in known_commands() for w in sentence.split()}
+    for table in tables:
+        if isinstance(table, dict | tuple | frozenset):
+            words.update(w for phrase in table if isinstance(phrase, str) for w in phrase.split())
+    return frozenset(words - _FILLER)
+
+
+def unknown_clauses(s: str) -> list[str]:
+    """Clauses of a compound sentence (normalised: padded, digits) that name nothing a command
+    knows, e.g. "email it to my friend" in "make a beat and email it to my friend"."""
+    known = vocabulary_words()
+    left = []
+    for clause in clauses(s)[1:]:
+        words = [w for w in clause.split() if w not in _FILLER]
+        if words and not any(w in known or w.isdigit() or w.startswith("_key") for w in words):
+            left.append(clause)
+    return left
+
+
+def clauses(s: str) -> list[str]:
+    """The sentence split at "and", "but", "then"... (each clause with single spaces)."""
+    return [" ".join(c.split()) for c in _CLAUSE_BREAK.split(s)]

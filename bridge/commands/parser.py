@@ -13,6 +13,7 @@ from typing import Any
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.numbers import words_to_digits
 from bridge.protocol import SEPARATION_MODELS
 
@@ -115,9 +116,42 @@ def _adjustment(s: str) -> tuple[str, str] | None:
 
 
 def parse(text: str) -> Intent:
-    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
+
+    A compound sentence keeps every part it can ("a whole song in C major at 90 bpm"); a clause that
+    names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
+    """
     heard = " ".join(text.split())
     s, key, model = normalize(heard)
+    intent = _parse(heard, s, key, model)
+    left = _left_out(intent, s) if intent.understood else []
+    if left:
+        return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
+    return intent
+
+
+def _left_out(intent: Intent, s: str) -> list[str]:
+    """Clauses of a compound the intent does not carry: ones naming nothing known, and ones that
+    are a command of another action on their own ("double the tempo and make it half time")."""
+    left = unknown_clauses(s)
+    for clause in clauses(s)[1:]:
+        alone = _parse(clause, f" {clause} ", None, None)
+        if alone.understood and not _carried(intent, alone) and clause not in left:
+            left.append(clause)
+    return left
+
+
+def _carried(intent: Intent, clause: Intent) -> bool:
+    """Whether the whole sentence's intent already does what a clause of it says on its own."""
+    if clause.action in (intent.action, "confirm"):
+        return True
+    folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
+    return intent.action == "generate" and (
+        clause.action == "adjust" or folded.get(clause.action, "-") in intent.params
+    )
+
+
+def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if not s.strip():
         return unknown(heard, "nothing was heard")
     bare = s.strip()

@@ -108,3 +108,14 @@ def test_a_transform_with_nothing_to_change_says_what_to_select(live: LiveHost, 
     select(live, 3)  # an empty track, and nothing generated yet
     _intent, state, message = command(client, "humanize the drums")
     assert state == "failed" and "select a drums clip" in message
+
+
+def test_a_compound_with_a_second_command_does_the_first_and_names_the_other(
+    live: LiveHost, client: Client
+) -> None:
+    intent, state, message = command(client, "double the tempo and make it half time")
+    assert intent["params"] == {"tempo_factor": 2.0, "not_done": ["make it half time"]}
+    assert state == "done" and message.endswith(
+        "tempo 120 -> 240 bpm; not done: 'make it half time' (say it on its own)"
+    )
+    assert live.clip_properties(1, 1) is None  # no half-time clip was written
