@@ -53,12 +53,15 @@ async def transform(app: App, job: Job, intent: Intent) -> str:
 
 
 def source_of(app: App, intent: Intent) -> dict[str, int]:
-    """source_track/source_slot for a part that follows "my chords" or "my bassline"; {} lets
-    /roo/generate take the selected MIDI clip (its default, and what "over this" means)."""
+    """source_track/source_slot for a part that follows "my chords" or "my bassline" (the last one
+    written, else the selected clip) or "this" (the selected clip: -1, so that /roo/generate says
+    when none is selected or it is no MIDI clip, rather than quietly following nothing)."""
     source = intent.params.get("source")
+    if source is None:
+        return {}
     if source in ("chords", "bass") and (where := last_written(app, str(source))) is not None:
         return {"source_track": where[0], "source_slot": where[1]}
-    return {}
+    return {"source_track": -1, "source_slot": -1}
 
 
 async def tempo_by_factor(app: App, factor: float) -> str:

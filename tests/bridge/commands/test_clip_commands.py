@@ -119,3 +119,18 @@ def test_a_compound_with_a_second_command_does_the_first_and_names_the_other(
         "tempo 120 -> 240 bpm; not done: 'make it half time' (say it on its own)"
     )
     assert live.clip_properties(1, 1) is None  # no half-time clip was written
+
+
+def test_a_melody_over_this_with_an_audio_or_empty_selection_says_so(live: LiveHost, client: Client) -> None:
+    select(live, 3)  # the selected slot is empty
+    _intent, state, message = command(client, "a melody over this")
+    assert state == "failed" and "track 3 slot 0" in message, message
+    assert live.clip_properties(3, 1) is None and live.clip_properties(3, 0) is None
+
+
+def test_drums_that_lock_to_my_bassline_use_the_last_bass_written(live: LiveHost, client: Client) -> None:
+    select(live, 3)
+    assert command(client, "two bars of bass")[1] == "done"
+    intent, state, message = command(client, "drums that lock to my bassline")
+    assert intent["params"] == {"source": "bass"}
+    assert state == "done" and "kick on the onsets of track 3 slot 0" in message, message
