@@ -12,7 +12,7 @@ from typing import Any
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
-from bridge.commands.intent import Intent, unknown
+from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.numbers import words_to_digits
 from bridge.protocol import SEPARATION_MODELS
@@ -124,10 +124,16 @@ def parse(text: str) -> Intent:
     heard = " ".join(text.split())
     s, key, model = normalize(heard)
     intent = _parse(heard, s, key, model)
-    left = _left_out(intent, s) if intent.understood else []
+    if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
+        return unknown(heard, intent.params["reason"])
+    left = _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
     return intent
+
+
+def _unknown(heard: str, reason: str) -> Intent:
+    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason}, heard)
 
 
 def _left_out(intent: Intent, s: str) -> list[str]:
@@ -153,7 +159,7 @@ def _carried(intent: Intent, clause: Intent) -> bool:
 
 def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if not s.strip():
-        return unknown(heard, "nothing was heard")
+        return _unknown(heard, "nothing was heard")
     bare = s.strip()
     if bare in v.CONFIRM_YES:
         return Intent("confirm", None, {"yes": True}, heard)
@@ -204,13 +210,13 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if many:
         count = int(many.group(1))
         if not 1 <= count <= MAX_VARIATIONS:
-            return unknown(heard, f"{count} variations is outside 1..{MAX_VARIATIONS}")
+            return _unknown(heard, f"{count} variations is outside 1..{MAX_VARIATIONS}")
         rest = rest.replace(many.group(0), " variation ", 1)
         params["variations"] = count
     if bar_counts:
         bars = bar_counts[0]
         if not BARS_RANGE[0] <= bars <= BARS_RANGE[1]:
-            return unknown(heard, f"{bars} bars is outside {BARS_RANGE[0]}..{BARS_RANGE[1]}")
+            return _unknown(heard, f"{bars} bars is outside {BARS_RANGE[0]}..{BARS_RANGE[1]}")
         params["bars"] = bars
     if _any(s, v.REPLACE_WORDS):
         params["replace"] = True
@@ -247,17 +253,17 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if _any(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
         return Intent("play", None, {}, heard)
     if generating or genres or key:
-        return unknown(heard, "which part should be generated (drums, bass, chords, melody)?")
-    return unknown(heard, "no command was recognised")
+        return _unknown(heard, "which part should be generated (drums, bass, chords, melody)?")
+    return _unknown(heard, "no command was recognised")
 
 
 def _tempo(heard: str, s: str) -> Intent:
     numbers = _numbers(s)
     if not numbers:
-        return unknown(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
+        return _unknown(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
     bpm = numbers[0]
     if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
-        return unknown(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
+        return _unknown(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
     return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
 
 
@@ -287,5 +293,5 @@ def _musicgen(heard: str, s: str, params: dict[str, Any]) -> Intent:
     while words and words[0] in _PROMPT_FILLER:
         words.pop(0)
     if not words:
-        return unknown(heard, "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'")
+        return _unknown(heard, "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'")
     return Intent("musicgen", None, {**params, "prompt": " ".join(words)}, heard)

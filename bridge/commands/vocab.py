@@ -25,7 +25,13 @@ ACTIONS = (
     "confirm",
     "transform",
 )
-REPLACING_ACTIONS = ("generate", "vary", "adjust", "musicgen", "transform")  # write clips: replace only when confirmed
+REPLACING_ACTIONS = (
+    "generate",
+    "vary",
+    "adjust",
+    "musicgen",
+    "transform",
+)  # write clips: replace only when confirmed
 
 PARTS: dict[str, str] = {
     "drums": "drums",
@@ -339,5 +345,24 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 # How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
 TYPED_ONLY = frozenset(
-    {"analyse", "dnb", "d and b", "rnb", "halftime", "humanise", "quantise", "hihats", "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}
+    {
+        "analyse",
+        "dnb",
+        "d and b",
+        "rnb",
+        "halftime",
+        "humanise",
+        "quantise",
+        "hihats",
+        "hihat",
+        "hiphop",
+        "lo fi",
+        "maj",
+        "min",
+        "#",
+        "b",
+        "6 stems",
+        "music gen",
+        "dont",
+    }
 )
