@@ -1,8 +1,9 @@
 """One intent parser for typed and spoken sentences: text in, Intent out, no side effects.
 
 The sentence is lower-cased, keys are pulled out first ("F sharp minor", "Bb major", "c#m"),
-spoken numbers become digits, then the phrases of ``vocab`` are spotted in a fixed order of
-actions. Stdlib only, so importing it costs nothing; a sentence parses in tens of microseconds.
+spoken numbers become digits (``normalize``), then the phrases of ``vocab`` and ``clip_words``
+are spotted in a fixed order of actions. Stdlib only, so importing it costs nothing; a sentence
+parses in a fraction of a millisecond, one not understood in milliseconds (its suggestions).
 """
 
 from __future__ import annotations
@@ -14,20 +15,11 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
-from bridge.commands.numbers import words_to_digits
-from bridge.protocol import SEPARATION_MODELS
+from bridge.commands.normalize import normalize
 
 BARS_RANGE = (1, 64)
 TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
-_MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
-_KEY_WITH_MODE = re.compile(
-    rf"(?<![a-z0-9])([a-g])\s?(sharp|flat|#|b)?\s?({_MODE_ALT})(?![a-z])|(?<![a-z0-9])([a-g])(#|b)?m(?![a-z])"
-)
-_KEY_WITHOUT_MODE = re.compile(
-    r"(?<=key of |key to )([a-g])\s?(sharp|flat|#|b)?(?![a-z])|(?<=key )([a-g])(?![a-z])"
-    r"|(?<=in )([a-g])\s?(sharp|flat|#|b)?(?=\s*(?:$|[,.;]| for | with ))"  # "chords in G"
-)
 _BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
 _VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
 MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
@@ -58,42 +50,6 @@ def _take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
             found.append((pos, table[phrase]))
             s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(needle) :]
     return [value for _, value in sorted(found)], s
-
-
-def _extract_key(lowered: str) -> tuple[str | None, str]:
-    """The key named in the sentence as 'F# minor' style text, and the sentence without it."""
-    m = _KEY_WITH_MODE.search(lowered)
-    if m and m.group(4) and m.group(4) == "a" and not m.group(5):
-        if not re.search(r"(in|of|to) $", lowered[: m.start()]):
-            m = None  # a bare "am" is the verb, not A minor
-    if m:
-        letter, acc, mode = (
-            (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), "m")
-        )
-    else:
-        m = _KEY_WITHOUT_MODE.search(lowered)
-        if not m:
-            return None, lowered
-        g = m.groups()  # (letter, acc) after "key of/to", (letter,) after "key", (letter, acc) after "in"
-        letter, acc = (g[0], g[1]) if g[0] else (g[2], None) if g[2] else (g[3], g[4])
-        mode = "major"
-    mode_name = v.MODES.get(mode, "minor")
-    key = letter.upper() + (v.ACCIDENTALS[acc] if acc else "") + " " + mode_name
-    return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
-
-
-def normalize(text: str) -> tuple[str, str | None, str | None]:
-    """(padded word string with digits, key or None, typed separation model or None)."""
-    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")
-    model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in lowered), None)
-    if model:
-        lowered = lowered.replace(model, " ")
-    lowered = re.sub(r"\s+", " ", lowered.replace("'", ""))
-    key, lowered = _extract_key(lowered)
-    words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
-    s = " " + " ".join(words_to_digits(words)) + " "
-    s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
-    return s, key, model
 
 
 def _numbers(s: str) -> list[int]:
