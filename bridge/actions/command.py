@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import history_context
+from bridge.actions import command_clip, history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
@@ -66,7 +66,13 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
         return (
             f'{heard}: this starts a long job ({intent.describe()}); say "yes" to start it or "no" to drop it'
         )
-    return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}"
+    return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}{_not_done(intent)}"
+
+
+def _not_done(intent: Intent) -> str:
+    """What of a compound sentence was not done, e.g. "; not done: 'make it half time'"."""
+    left = intent.params.get("not_done") or []
+    return "; not done: " + ", ".join(f"'{c}'" for c in left) + " (say it on its own)" if left else ""
 
 
 async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:
@@ -114,10 +120,14 @@ def _genre_note(settings: dict[str, Any]) -> str:
 async def _generate(app: App, job: Job, intent: Intent) -> str:
     assert intent.part is not None
     settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
+    settings.update(command_clip.source_of(app, intent))
     note = _genre_note(settings)
+    tempo = ""
+    if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
+        tempo = f"{await _set_tempo(app, job, intent)}; "
     from bridge.actions import generate
 
-    return await generate.run(app, job, generate_args(intent.part, settings)) + note
+    return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
 
 
 async def _vary(app: App, job: Job, intent: Intent) -> str:
@@ -154,6 +164,8 @@ async def _adjust(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _set_tempo(app: App, job: Job, intent: Intent) -> str:
+    if "tempo_factor" in intent.params:  # "double the tempo"
+        return await command_clip.tempo_by_factor(app, float(intent.params["tempo_factor"]))
     await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
     return f"tempo set to {intent.params['tempo_bpm']} bpm"
 
@@ -244,4 +256,5 @@ HANDLERS: dict[str, Handler] = {
     "cancel": _cancel,
     "help": _help,
     "confirm": _confirm,
+    "transform": command_clip.transform,
 }

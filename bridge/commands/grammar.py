@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
 
@@ -37,11 +38,14 @@ PRONUNCIATIONS = {
     "soundscape": "S AW N D S K EY P",
     "reroll": "R IY R OW L",
     "unmix": "AH N M IH K S",
+    "quantize": "K W AA N T AY Z",
+    "revoice": "R IY V OY S",
+    "semitones": "S EH M IY T OW N Z",
 }
 
 # Which top-level rule stands for which parser action.
 ACTION_RULES = {action: action for action in v.ACTIONS}
-ACTION_RULES.update({"set_tempo": "tempo", "set_key": "key_change"})
+ACTION_RULES.update({"set_tempo": "tempo_any", "set_key": "key_change"})
 
 
 def spoken(phrase: str) -> str:
@@ -93,7 +97,8 @@ def _rules() -> dict[str, str]:
         "det": "a | an | some | the | me a",
         "replace": "and ( replace | overwrite ) ( it | them | the clip ) | instead",
         "generate": f"[ {alt(v.GENERATE_VERBS)} ] [ <det> ] [ <bars_of> ] [ <genre> ] <part> "
-        "[ in <key_any> ] [ <bars> ] [ <replace> ]",
+        "[ in <key_any> ] [ <bars> ] [ <follow> ] [ <replace> ]",
+        "follow": f"[ that ] {alt(cw.SOURCE_PHRASES)}",
         "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ the ] [ <part> ] [ <replace> ]"
         " | [ give me | try ] ( another | a variation of the | another version of the"
         " | something different for the ) [ <part> ] | give me another one | try again"
@@ -107,7 +112,9 @@ def _rules() -> dict[str, str]:
         f" | {alt(v.LOWER_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
         f" | {alt(v.DIMENSIONS)} ( up | down ) [ on the <part> ]",
         "tempo": "[ set | change ] [ the ] ( tempo | bpm | speed ) [ to ] <bpm_number>"
-        " | [ make it | go to ] <bpm_number> ( bpm | beats per minute )",
+        " | [ make it | go to ] <bpm_number> ( bpm | beats per minute )"
+        f" | {alt(cw.TEMPO_MOVES)} to <bpm_number>",
+        "tempo_any": f"<tempo> | {alt(cw.TEMPO_FACTORS)}",
         "key_change": "( set | change ) [ the ] [ song ] key [ to ] <key_name> | key [ of ] <key_name> | key of "
         f"{key_name} | ( switch | move | go ) to <key_name> | transpose [ the song ] to <key_name>",
         "analyze": "( analyze | detect | figure out | work out ) [ the | this ] [ selected ]"
@@ -118,12 +125,13 @@ def _rules() -> dict[str, str]:
         " | warp ( this | it | the clip | this clip ) to the ( song | grid | tempo | beat )",
         "separate": f"{alt(p for p in v.SEPARATE_PHRASES if p != 'stems')} [ the | this ] "
         f"[ {alt(v.STEMS)} | stems | clip | song ] [ into stems ] [ with {alt(v.SEPARATION_MODEL_PHRASES)} ]"
-        " | stems",
+        f" | stems | pull the {alt(v.STEMS)} out [ of ( this | the ) ( clip | song ) ]",
         "mg_word": alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES)),
         "mg_sound": alt(v.MUSICGEN_SOUNDS),
         "mg_phrase": "[ <mg_word> [ <mg_word> ] ] <mg_sound> [ <mg_sound> ]",
         "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of | a loop of ) | render ] [ a | an | some ] "
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
+        **_transform_rules(),
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",
@@ -131,6 +139,28 @@ def _rules() -> dict[str, str]:
         "help": alt(v.HELP_PHRASES),
         "confirm": alt(v.CONFIRM_YES + v.CONFIRM_NO),
     }
+
+
+def _transform_rules() -> dict[str, str]:
+    """Sentences that change a clip that exists (``clip_words``): the ``transform`` rule."""
+    said = {p: k for p, k in cw.TRANSFORM_PHRASES.items() if p not in v.TYPED_ONLY}
+    verbs = [p for p, k in said.items() if k in _VERB_KINDS]
+    looks = [
+        p for p, k in said.items() if k in ("half_time", "double_time") or p in ("backwards", "upside down")
+    ]
+    density = [p for p, k in said.items() if k == "density"]
+    return {
+        "clip": "it | this clip | the <part>",
+        "semitones": alt(["1", "2", "3", "4", "5", "7", "12"]) + " ( semitones | half steps )",
+        "drum_voice": alt(cw.DRUM_VOICES),
+        "transform": f"{alt(verbs)} <clip> | make <clip> {alt(looks)} | {alt(density)} in <clip>"
+        " | swing it more | add swing [ to <clip> ] | add a fill at the end [ of <clip> ]"
+        " | transpose [ <clip> ] ( ( up | down ) <semitones> | to ( a | b | c | d | e | f | g ) [ sharp | flat ] )"
+        f" | {alt(cw.REMOVE_WORDS)} the <drum_voice> | keep only the <drum_voice>",
+    }
+
+
+_VERB_KINDS = ("humanize", "quantize", "ornament", "revoice", "retrograde", "invert")
 
 
 @cache

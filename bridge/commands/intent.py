@@ -1,21 +1,25 @@
 """The parser's answer: an Intent ``{"action", "part", "params"}``, or "unknown" with suggestions.
 
-An unknown intent carries what was heard and two example sentences close to it; executing it
+An unknown intent carries what was heard and the two known commands nearest to it (by shared
+words and spelling, over every sentence ``known`` builds from the vocabulary); executing it
 does nothing. Intents that would overwrite a clip (``params["replace"] is True``) need a
 confirmation before they run.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 from typing import Any
 
+from bridge.commands.known import known_commands
 from bridge.commands.vocab import REPLACING_ACTIONS
 
 UNKNOWN = "unknown"
 
-# One example per action; they double as the help text and the suggestions for unknown input.
+# One example per action: the help text (suggestions come from these and every known command).
 EXAMPLES = (
     "make the drums busier",
     "generate a bass line in A minor for eight bars",
@@ -27,6 +31,11 @@ EXAMPLES = (
     "split the stems",
     "lofi piano loop with vinyl crackle",
     "warp this to the song",
+    "a bassline for my chords",
+    "remove the hats",
+    "make it half time",
+    "transpose to E",
+    "double the tempo",
     "play",
     "stop",
     "undo that",
@@ -75,18 +84,42 @@ def _words(text: str) -> set[str]:
     return set(text.lower().split()) - _STOPWORDS
 
 
+@cache
+def _candidates() -> tuple[tuple[str, frozenset[str], str], ...]:
+    """Every known sentence with its content words and lower-case text (computed once)."""
+    return tuple((c, frozenset(_words(c)), c.lower()) for c in dict.fromkeys(EXAMPLES + known_commands()))
+
+
+_local = threading.local()  # per thread: one matcher per known sentence, its index built once
+
+
+def _matchers() -> list[SequenceMatcher[str]]:
+    if not hasattr(_local, "matchers"):
+        _local.matchers = [SequenceMatcher(None, "", low) for _, _, low in _candidates()]
+    return list(_local.matchers)
+
+
 def suggest(heard: str, count: int = 2) -> list[str]:
-    """The ``count`` examples closest to ``heard``: shared words, then spelling (ties keep order)."""
-    heard_words = _words(heard)
+    """The ``count`` known commands closest to ``heard``: shared words plus spelling similarity
+    (ties keep order). Spelling is measured exactly only where its quick upper bound could still
+    place the sentence among the best ``count``."""
+    heard_words = frozenset(_words(heard))
     lowered = heard.lower()
-
-    def closeness(example: str) -> float:
-        ex = _words(example)
-        shared = len(ex & heard_words) / len(ex | heard_words) if heard_words else 0.0
-        return shared + SequenceMatcher(None, lowered, example.lower()).ratio()
-
-    ranked = sorted(EXAMPLES, key=lambda ex: -closeness(ex))
-    return ranked[:count]
+    bounded = []
+    for order, ((text, words, _), matcher) in enumerate(zip(_candidates(), _matchers(), strict=True)):
+        shared = len(words & heard_words) / len(words | heard_words) if heard_words else 0.0
+        matcher.set_seq1(lowered)
+        bounded.append((shared + matcher.quick_ratio(), order, shared, text))
+    bounded.sort(key=lambda b: (-b[0], b[1]))
+    best: list[tuple[float, int, str]] = []
+    matchers = _matchers()
+    for bound, order, shared, text in bounded:
+        if len(best) >= count and bound <= best[count - 1][0]:  # at best a tie, and ties keep order
+            break
+        matchers[order].set_seq1(lowered)
+        best.append((shared + matchers[order].ratio(), order, text))
+        best.sort(key=lambda b: (-b[0], b[1]))
+    return [text for _, _, text in best[:count]]
 
 
 def unknown(heard: str, reason: str) -> Intent:

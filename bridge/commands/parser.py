@@ -1,8 +1,9 @@
 """One intent parser for typed and spoken sentences: text in, Intent out, no side effects.
 
 The sentence is lower-cased, keys are pulled out first ("F sharp minor", "Bb major", "c#m"),
-spoken numbers become digits, then the phrases of ``vocab`` are spotted in a fixed order of
-actions. Stdlib only, so importing it costs nothing; a sentence parses in tens of microseconds.
+spoken numbers become digits (``normalize``), then the phrases of ``vocab`` and ``clip_words``
+are spotted in a fixed order of actions. Stdlib only, so importing it costs nothing; a sentence
+parses in a fraction of a millisecond, one not understood in milliseconds (its suggestions).
 """
 
 from __future__ import annotations
@@ -10,26 +11,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
-from bridge.commands.intent import Intent, unknown
-from bridge.commands.numbers import words_to_digits
-from bridge.protocol import SEPARATION_MODELS
+from bridge.commands.intent import UNKNOWN, Intent, unknown
+from bridge.commands.known import clauses, unknown_clauses
+from bridge.commands.normalize import normalize
 
 BARS_RANGE = (1, 64)
 TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
-_MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
-_KEY_WITH_MODE = re.compile(
-    rf"(?<![a-z0-9])([a-g])\s?(sharp|flat|#|b)?\s?({_MODE_ALT})(?![a-z])|(?<![a-z0-9])([a-g])(#|b)?m(?![a-z])"
-)
-_KEY_WITHOUT_MODE = re.compile(
-    r"(?<=key of |key to )([a-g])\s?(sharp|flat|#|b)?(?![a-z])|(?<=key )([a-g])(?![a-z])"
-    r"|(?<=in )([a-g])\s?(sharp|flat|#|b)?(?=\s*(?:$|[,.;]| for | with ))"  # "chords in G"
-)
 _BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
 _VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
 MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
 _DIMENSION = re.compile(r" (density|complexity|energy) ")
+# An adjustment said with a new part ("drums like a hip hop beat but sparser") sets its dial.
+_DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}
+_DIAL_VALUES = {
+    "density": {"up": 0.7, "down": 0.3},
+    "complexity": {"up": 0.7, "down": 0.3},
+    "energy": {"up": 0.65, "down": 0.35},
+}
 
 
 def _has(s: str, phrase: str) -> bool:
@@ -49,42 +50,6 @@ def _take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
             found.append((pos, table[phrase]))
             s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(needle) :]
     return [value for _, value in sorted(found)], s
-
-
-def _extract_key(lowered: str) -> tuple[str | None, str]:
-    """The key named in the sentence as 'F# minor' style text, and the sentence without it."""
-    m = _KEY_WITH_MODE.search(lowered)
-    if m and m.group(4) and m.group(4) == "a" and not m.group(5):
-        if not re.search(r"(in|of|to) $", lowered[: m.start()]):
-            m = None  # a bare "am" is the verb, not A minor
-    if m:
-        letter, acc, mode = (
-            (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), "m")
-        )
-    else:
-        m = _KEY_WITHOUT_MODE.search(lowered)
-        if not m:
-            return None, lowered
-        g = m.groups()  # (letter, acc) after "key of/to", (letter,) after "key", (letter, acc) after "in"
-        letter, acc = (g[0], g[1]) if g[0] else (g[2], None) if g[2] else (g[3], g[4])
-        mode = "major"
-    mode_name = v.MODES.get(mode, "minor")
-    key = letter.upper() + (v.ACCIDENTALS[acc] if acc else "") + " " + mode_name
-    return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
-
-
-def normalize(text: str) -> tuple[str, str | None, str | None]:
-    """(padded word string with digits, key or None, typed separation model or None)."""
-    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'")
-    model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in lowered), None)
-    if model:
-        lowered = lowered.replace(model, " ")
-    lowered = re.sub(r"\s+", " ", lowered.replace("'", ""))
-    key, lowered = _extract_key(lowered)
-    words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
-    s = " " + " ".join(words_to_digits(words)) + " "
-    s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
-    return s, key, model
 
 
 def _numbers(s: str) -> list[int]:
@@ -107,11 +72,50 @@ def _adjustment(s: str) -> tuple[str, str] | None:
 
 
 def parse(text: str) -> Intent:
-    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
+
+    A compound sentence keeps every part it can ("a whole song in C major at 90 bpm"); a clause that
+    names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
+    """
     heard = " ".join(text.split())
     s, key, model = normalize(heard)
+    intent = _parse(heard, s, key, model)
+    if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
+        return unknown(heard, intent.params["reason"])
+    left = _left_out(intent, s)
+    if left:
+        return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
+    return intent
+
+
+def _unknown(heard: str, reason: str) -> Intent:
+    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason}, heard)
+
+
+def _left_out(intent: Intent, s: str) -> list[str]:
+    """Clauses of a compound the intent does not carry: ones naming nothing known, and ones that
+    are a command of another action on their own ("double the tempo and make it half time")."""
+    left = unknown_clauses(s)
+    for clause in clauses(s)[1:]:
+        alone = _parse(clause, f" {clause} ", None, None)
+        if alone.understood and not _carried(intent, alone) and clause not in left:
+            left.append(clause)
+    return left
+
+
+def _carried(intent: Intent, clause: Intent) -> bool:
+    """Whether the whole sentence's intent already does what a clause of it says on its own."""
+    if clause.action in (intent.action, "confirm"):
+        return True
+    folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
+    return intent.action == "generate" and (
+        clause.action == "adjust" or folded.get(clause.action, "-") in intent.params
+    )
+
+
+def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if not s.strip():
-        return unknown(heard, "nothing was heard")
+        return _unknown(heard, "nothing was heard")
     bare = s.strip()
     if bare in v.CONFIRM_YES:
         return Intent("confirm", None, {"yes": True}, heard)
@@ -128,18 +132,33 @@ def parse(text: str) -> Intent:
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
 
+    factor = cw.TEMPO_FACTORS.get(next((p for p in cw.TEMPO_FACTORS if _has(s, p)), ""))
+    if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
+        return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
     if _any(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
         return Intent("analyze", None, {"warp": True}, heard)
     bar_counts = [int(n) for n in _BARS.findall(s)]
     s_no_bars = _BARS.sub(" ", s)
-    tempo_said = _any(s, v.TEMPO_WORDS)
+    genres, rest = _take(s_no_bars, v.GENRES)
+    sources, rest = _take(rest, cw.SOURCE_PHRASES)
+    parts, rest = _take(rest, v.PARTS)
+    part = parts[0] if parts else None
+    tempo_said = _any(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
+    tempo_bpm: int | None = None
     if tempo_said and _numbers(s_no_bars):
-        return _tempo(heard, s_no_bars)
-    if _any(s, v.ANALYZE_PHRASES):
+        if part is None:
+            return _tempo(heard, s_no_bars)
+        tempo = _tempo(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo
+        if not tempo.understood:
+            return tempo
+        tempo_bpm = tempo.params["tempo_bpm"]
+        rest = re.sub(rf" (?:at )?{tempo_bpm} (?:bpm|beats per minute)?", " ", rest)
+    elif _any(s, v.ANALYZE_PHRASES):
         return Intent("analyze", None, {}, heard)
-    if tempo_said:
+    elif tempo_said:
         return _tempo(heard, s_no_bars)
-    if _any(s, v.SEPARATE_PHRASES) or model:
+    pulled = cw.PULL_OUT.search(s)
+    if _any(s, v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS):
         return _separate(heard, s, model)
 
     params: dict[str, Any] = {}
@@ -147,28 +166,33 @@ def parse(text: str) -> Intent:
     if many:
         count = int(many.group(1))
         if not 1 <= count <= MAX_VARIATIONS:
-            return unknown(heard, f"{count} variations is outside 1..{MAX_VARIATIONS}")
-        s_no_bars = s_no_bars[: many.start()] + " variation " + s_no_bars[many.end() :]
+            return _unknown(heard, f"{count} variations is outside 1..{MAX_VARIATIONS}")
+        rest = rest.replace(many.group(0), " variation ", 1)
         params["variations"] = count
     if bar_counts:
         bars = bar_counts[0]
         if not BARS_RANGE[0] <= bars <= BARS_RANGE[1]:
-            return unknown(heard, f"{bars} bars is outside {BARS_RANGE[0]}..{BARS_RANGE[1]}")
+            return _unknown(heard, f"{bars} bars is outside {BARS_RANGE[0]}..{BARS_RANGE[1]}")
         params["bars"] = bars
     if _any(s, v.REPLACE_WORDS):
         params["replace"] = True
-    genres, rest = _take(s_no_bars, v.GENRES)
-    parts, rest = _take(rest, v.PARTS)
-    part = parts[0] if parts else None
     generating = _any(s, v.GENERATE_VERBS)
 
+    transform = cw.transform_of(rest) if tempo_bpm is None else None
+    if transform is not None:
+        kind, options = transform
+        if kind.startswith("drums_"):
+            part = "drums"
+        return Intent("transform", part, {"kind": kind, **options, **params}, heard)
     adjust = _adjustment(rest)
-    if adjust is not None:
+    if adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"
+        params[_DIALS[adjust[0]]] = _DIAL_VALUES[adjust[0]][adjust[1]]
+    elif adjust is not None:
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
     if _any(rest, v.VARY_PHRASES) or _has(rest, "another") or "variations" in params:
         return Intent("vary", part, params, heard)
     song_key = part == "song" and _any(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
-    if key and (part is None or song_key) and not (generating or genres or params):
+    if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
         return Intent("set_key", None, {"key": key}, heard)
     if not part and (_any(s, v.MUSICGEN_TRIGGERS) or _any(rest, v.MUSICGEN_SOUNDS)):
         return _musicgen(heard, s_no_bars, params)
@@ -177,21 +201,25 @@ def parse(text: str) -> Intent:
             params["genre"] = genres[0]
         if key:
             params["key"] = key
+        if tempo_bpm is not None:
+            params["tempo_bpm"] = tempo_bpm
+        if sources:
+            params["source"] = sources[0]
         return Intent("generate", part, params, heard)
     if _any(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
         return Intent("play", None, {}, heard)
     if generating or genres or key:
-        return unknown(heard, "which part should be generated (drums, bass, chords, melody)?")
-    return unknown(heard, "no command was recognised")
+        return _unknown(heard, "which part should be generated (drums, bass, chords, melody)?")
+    return _unknown(heard, "no command was recognised")
 
 
 def _tempo(heard: str, s: str) -> Intent:
     numbers = _numbers(s)
     if not numbers:
-        return unknown(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
+        return _unknown(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
     bpm = numbers[0]
     if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
-        return unknown(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
+        return _unknown(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
     return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
 
 
@@ -221,5 +249,5 @@ def _musicgen(heard: str, s: str, params: dict[str, Any]) -> Intent:
     while words and words[0] in _PROMPT_FILLER:
         words.pop(0)
     if not words:
-        return unknown(heard, "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'")
+        return _unknown(heard, "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'")
     return Intent("musicgen", None, {**params, "prompt": " ".join(words)}, heard)

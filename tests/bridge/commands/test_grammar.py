@@ -115,3 +115,31 @@ def test_spoken_tempos_cover_40_to_300_bpm_and_nothing_else() -> None:
         "tempo nine hundred",
     ):
         assert not jsgf.accepts(RULES, "command", outside)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "a bassline for my chords",
+        "a melody over this",
+        "drums that lock to my bassline",
+        "make it half time",
+        "make it double time",
+        "double the tempo",
+        "transpose to e",
+        "transpose up three semitones",
+        "remove the hats",
+        "add a fill at the end",
+        "swing it more",
+        "humanize the drums",
+        "fewer notes in the melody",
+        "fill out the full arrangement",
+        "slow it down to seventy five",
+        "pull the vocals out of this clip",
+        "make a hip hop beat",
+        "make a lofi beat",
+    ],
+)
+def test_the_clip_commands_can_be_said_and_parse_as_typed(sentence: str) -> None:
+    assert jsgf.accepts(RULES, "command", sentence)
+    assert parse(sentence).understood

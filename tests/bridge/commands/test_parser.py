@@ -4,6 +4,7 @@ import pytest
 
 from bridge.commands import EXAMPLES, parse
 from bridge.commands.intent import UNKNOWN
+from bridge.commands.known import known_commands
 from bridge.commands.vocab import ACTIONS
 
 from .phrases import DEV_SET, HELDOUT_SET, load, matches
@@ -81,7 +82,7 @@ def test_not_understood_says_what_was_heard_and_two_suggestions(text: str) -> No
     assert intent.action == UNKNOWN and not intent.understood
     assert intent.params["heard"] == " ".join(text.split())
     assert len(intent.params["suggestions"]) == 2
-    assert all(s in EXAMPLES for s in intent.params["suggestions"])
+    assert all(s in EXAMPLES or s in known_commands() for s in intent.params["suggestions"])
     assert intent.params["reason"]
 
 
@@ -106,7 +107,7 @@ def test_genres_map_to_the_engines_presets() -> None:
     assert parse("drum and bass beat").as_dict() == {
         "action": "generate",
         "part": "drums",
-        "params": {"genre": "electronic"},
+        "params": {"genre": "drum-and-bass"},
     }
 
 
@@ -149,3 +150,69 @@ def test_a_number_of_variations_is_one_vary_of_that_many_takes(
 def test_too_many_variations_are_refused_naming_the_count() -> None:
     intent = parse("twelve variations")
     assert intent.action == UNKNOWN and intent.params["reason"] == "12 variations is outside 1..8"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "part", "params"),
+    [
+        ("drums like a hip hop beat but sparser", "generate", "drums", {"genre": "hip-hop", "density": 0.3}),
+        ("a whole song in C major at 90 bpm", "generate", "song", {"key": "C major", "tempo_bpm": 90}),
+        (
+            "funk bass at 100 bpm but busier",
+            "generate",
+            "bass",
+            {"genre": "funk", "tempo_bpm": 100, "density": 0.7},
+        ),
+        ("a techno beat with more energy", "generate", "drums", {"genre": "techno", "intensity": 0.65}),
+        (
+            "make a hip hop beat and email it to my friend",
+            "generate",
+            "drums",
+            {"genre": "hip-hop", "not_done": ["email it to my friend"]},
+        ),
+        (
+            "double the tempo and make it half time",
+            "set_tempo",
+            None,
+            {"tempo_factor": 2.0, "not_done": ["make it half time"]},
+        ),
+    ],
+)
+def test_a_compound_request_keeps_every_part_or_names_what_it_could_not_do(
+    text: str, action: str, part: str | None, params: dict[str, object]
+) -> None:
+    assert parse(text).as_dict() == {"action": action, "part": part, "params": params}
+
+
+def test_make_it_double_time_is_a_clip_and_double_the_tempo_is_live() -> None:
+    assert parse("make it double time").as_dict() == {
+        "action": "transform",
+        "part": None,
+        "params": {"kind": "double_time"},
+    }
+    assert parse("double the tempo").params == {"tempo_factor": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "nearest"),
+    [
+        ("get rid of the cymbal", "remove the cymbals"),
+        ("take the hat off", "remove the hi hat"),
+        ("slow down a bit", "slow down to 90"),
+        ("transpose by a fifth", "transpose up 3 semitones"),
+        ("pull vocals", "pull the vocals out"),
+        ("halve the tempos", "halve the tempo"),
+    ],
+)
+def test_suggestions_are_the_nearest_known_commands_not_fixed_examples(text: str, nearest: str) -> None:
+    intent = parse(text)
+    assert intent.action == UNKNOWN
+    assert nearest in intent.params["suggestions"] and nearest not in EXAMPLES, intent.params["suggestions"]
+    assert all(parse(s).understood for s in intent.params["suggestions"])  # each one works as said
+
+
+def test_every_known_command_offered_as_a_suggestion_is_understood() -> None:
+    from bridge.commands.known import known_commands
+
+    assert len(known_commands()) > 300
+    assert [k for k in known_commands() if not parse(k).understood] == []

@@ -29,7 +29,13 @@ def test_a_musicgen_prompt_by_voice_needs_its_keyword() -> None:
 
 
 def test_heavy_and_replacing_spoken_commands_wait_for_yes() -> None:
-    for sentence in ("split the stems", "make a loop of lofi piano", "replace the drums with a rock beat"):
+    for sentence in (
+        "split the stems",
+        "pull the vocals out of this clip",
+        "make a loop of lofi piano",
+        "replace the drums with a rock beat",
+        "make it half time instead",
+    ):
         intent = spoken(parse(sentence))
         assert needs_spoken_yes(intent), sentence
         assert not starts_heavy_job(intent, source="voice")

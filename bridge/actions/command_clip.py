@@ -1,0 +1,73 @@
+"""Commands on clips that exist: which clip "it" is, transforms of it, and sources to follow.
+
+"Remove the hats", "make it half time", "transpose to E" work on the clip of the part named (the
+last one this daemon wrote), else on the selected MIDI clip, else on the last written part. "A
+bassline for my chords" follows the last chords clip written, else the selected MIDI clip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.midi_clip import selected_midi_clip
+from bridge.app import App
+from bridge.commands import Intent
+from bridge.jobs import Job
+from engines.errors import InvalidValue
+
+
+def last_written(app: App, part: str | None) -> tuple[int, int] | None:
+    """Track and slot of the newest clip this daemon wrote for ``part`` (any symbolic part: None)."""
+    for take in reversed(app.song.takes):
+        if take.get("part") == "musicgen" or "track" not in take:
+            continue
+        if part is None or take.get("part") == part:
+            return int(take["track"]), int(take["slot"])
+    return None
+
+
+async def target_clip(app: App, part: str | None) -> tuple[int, int]:
+    """The clip a transform works on (see the module text); raises naming what to select."""
+    if part is not None and (where := last_written(app, part)) is not None:
+        return where
+    selected = await selected_midi_clip(app, await app.live.context())
+    if selected is not None:
+        return selected.track, selected.slot
+    if (where := last_written(app, None)) is not None:
+        return where
+    named = f"a {part} clip" if part else "a MIDI clip"
+    raise InvalidValue(f"no clip to change: select {named} with notes, or generate one first")
+
+
+async def transform(app: App, job: Job, intent: Intent) -> str:
+    from bridge.actions import transform as action
+
+    track, slot = await target_clip(app, intent.part)
+    args: list[Any] = [intent.params["kind"], "track", track, "slot", slot]
+    for name, value in intent.params.items():
+        if name in protocol.TRANSFORM_OPTIONS and name not in ("track", "slot", "replace"):
+            args += [name, value]
+    args += ["replace", int(bool(intent.params.get("replace")))]
+    return str(await action.run(app, job, args))
+
+
+def source_of(app: App, intent: Intent) -> dict[str, int]:
+    """source_track/source_slot for a part that follows "my chords" or "my bassline" (the last one
+    written, else the selected clip) or "this" (the selected clip: -1, so that /roo/generate says
+    when none is selected or it is no MIDI clip, rather than quietly following nothing)."""
+    source = intent.params.get("source")
+    if source is None:
+        return {}
+    if source in ("chords", "bass") and (where := last_written(app, str(source))) is not None:
+        return {"source_track": where[0], "source_slot": where[1]}
+    return {"source_track": -1, "source_slot": -1}
+
+
+async def tempo_by_factor(app: App, factor: float) -> str:
+    now = float((await app.live.context()).tempo_bpm)
+    bpm = round(now * factor, 2)
+    if not 20 <= bpm <= 999:
+        raise InvalidValue(f"tempo {now:g} x {factor:g} = {bpm:g} bpm is outside what Live takes (20..999)")
+    await app.live.set_context(tempo_bpm=bpm)
+    return f"tempo {now:g} -> {bpm:g} bpm"

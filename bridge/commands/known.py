@@ -1,0 +1,80 @@
+"""The known command sentences: one or more per phrase of the vocabulary, for suggestions.
+
+A sentence that is not understood is answered with the known commands nearest to it; these are
+built from the same tables the parser spots and the speech grammar is generated from, so a new
+phrase in ``vocab`` or ``clip_words`` is a suggestion at once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bridge.commands import clip_words as cw
+from bridge.commands import vocab as v
+
+_DESCRIBING = frozenset({"half time", "halftime", "double time", "backwards", "upside down"})
+_PART_OF = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody"}
+
+
+@cache
+def known_commands() -> tuple[str, ...]:
+    """Every known sentence once, in a stable order."""
+    out: list[str] = []
+    out += [f"generate the {p}" for p in v.PARTS]
+    out += [f"make a {g} beat" for g in v.GENRES if g not in v.TYPED_ONLY]
+    out += [f"make the drums {a}" for a in v.ADJUSTMENTS]
+    out += [f"{p} the drums" for p in v.VARY_PHRASES]
+    out += [(f"make the {p} {w}" if w in _DESCRIBING else f"{w} the {p}")
+            for w, kind in cw.TRANSFORM_PHRASES.items() for p in _PART_OF.values()
+            if kind not in ("transpose", "fill", "density")]  # fmt: skip
+    out += [f"{t} in the melody" for t in ("fewer notes", "more notes")]
+    out += ["transpose to E", "transpose up 3 semitones", "add a fill at the end", "swing it more"]
+    out += [f"remove the {d}" for d in cw.DRUM_VOICES] + [f"keep only the {d}" for d in cw.DRUM_VOICES]
+    out += [f"a {_PART_OF.get(part, part)} {s}" for s, part in _source_examples()]
+    out += list(cw.TEMPO_FACTORS) + [f"{m} to 90" for m in cw.TEMPO_MOVES] + ["tempo 120"]
+    out += [f"set the key to {k}" for k in ("C major", "A minor", "F sharp minor", "D dorian")]
+    out += [f"{a} this clip" for a in v.ANALYZE_PHRASES] + ["warp this to the song"]
+    out += [f"{s} the stems" for s in v.SEPARATE_PHRASES] + [f"pull the {s} out" for s in v.STEMS]
+    out += [f"make a loop of {s}" for s in v.MUSICGEN_SOUNDS]
+    out += list(v.PLAY_PHRASES + v.STOP_PHRASES + v.UNDO_PHRASES + v.CANCEL_PHRASES + v.HELP_PHRASES)
+    return tuple(dict.fromkeys(s for s in out if not set(s.split()) & {"dnb", "rnb", "hiphop"}))
+
+
+def _source_examples() -> list[tuple[str, str]]:
+    part_for = {"chords": "bass", "selected": "melody", "bass": "drums"}
+    return [(phrase, part_for[source]) for phrase, source in cw.SOURCE_PHRASES.items()]
+
+
+_CLAUSE_BREAK = re.compile(r" (?:and|but|then|also|plus|and then) ")
+_FILLER = frozenset({"a", "an", "the", "this", "that", "to", "of", "in", "for", "is", "it", "me", "my", "with",
+                     "please", "can", "you", "i", "and", "on", "at", "some", "so", "too", "just", "up", "out"})  # fmt: skip
+
+
+@cache
+def vocabulary_words() -> frozenset[str]:
+    """Every word some command uses (the filler words aside)."""
+    tables: list[object] = [getattr(v, name) for name in dir(v) if name.isupper()]
+    tables += [getattr(cw, name) for name in dir(cw) if name.isupper()]
+    words: set[str] = {w for sentence in known_commands() for w in sentence.split()}
+    for table in tables:
+        if isinstance(table, dict | tuple | frozenset):
+            words.update(w for phrase in table if isinstance(phrase, str) for w in phrase.split())
+    return frozenset(words - _FILLER)
+
+
+def unknown_clauses(s: str) -> list[str]:
+    """Clauses of a compound sentence (normalised: padded, digits) that name nothing a command
+    knows, e.g. "email it to my friend" in "make a beat and email it to my friend"."""
+    known = vocabulary_words()
+    left = []
+    for clause in clauses(s)[1:]:
+        words = [w for w in clause.split() if w not in _FILLER]
+        if words and not any(w in known or w.isdigit() or w.startswith("_key") for w in words):
+            left.append(clause)
+    return left
+
+
+def clauses(s: str) -> list[str]:
+    """The sentence split at "and", "but", "then"... (each clause with single spaces)."""
+    return [" ".join(c.split()) for c in _CLAUSE_BREAK.split(s)]

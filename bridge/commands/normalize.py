@@ -1,0 +1,59 @@
+"""A sentence made ready for phrase spotting: lower case, the key taken out, numbers as digits.
+
+Keys are pulled out first ("F sharp minor", "Bb major", "c#m") and replaced by ``_key_``; a typed
+separation model name is taken out whole; spoken numbers become digits; the result is padded with
+spaces so that a phrase is found as " phrase ".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import vocab as v
+from bridge.commands.numbers import words_to_digits
+from bridge.protocol import SEPARATION_MODELS
+
+_MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
+_KEY_WITH_MODE = re.compile(
+    rf"(?<![a-z0-9])([a-g])\s?(sharp|flat|#|b)?\s?({_MODE_ALT})(?![a-z])|(?<![a-z0-9])([a-g])(#|b)?m(?![a-z])"
+)
+_KEY_WITHOUT_MODE = re.compile(
+    r"(?<=key of |key to )([a-g])\s?(sharp|flat|#|b)?(?![a-z])|(?<=key )([a-g])(?![a-z])"
+    r"|(?<=in )([a-g])\s?(sharp|flat|#|b)?(?=\s*(?:$|[,.;]| for | with ))"  # "chords in G"
+)
+
+
+def _extract_key(lowered: str) -> tuple[str | None, str]:
+    """The key named in the sentence as 'F# minor' style text, and the sentence without it."""
+    m = _KEY_WITH_MODE.search(lowered)
+    if m and m.group(4) and m.group(4) == "a" and not m.group(5):
+        if not re.search(r"(in|of|to) $", lowered[: m.start()]):
+            m = None  # a bare "am" is the verb, not A minor
+    if m:
+        letter, acc, mode = (
+            (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), "m")
+        )
+    else:
+        m = _KEY_WITHOUT_MODE.search(lowered)
+        if not m:
+            return None, lowered
+        g = m.groups()  # (letter, acc) after "key of/to", (letter,) after "key", (letter, acc) after "in"
+        letter, acc = (g[0], g[1]) if g[0] else (g[2], None) if g[2] else (g[3], g[4])
+        mode = "major"
+    mode_name = v.MODES.get(mode, "minor")
+    key = letter.upper() + (v.ACCIDENTALS[acc] if acc else "") + " " + mode_name
+    return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
+
+
+def normalize(text: str) -> tuple[str, str | None, str | None]:
+    """(padded word string with digits, key or None, typed separation model or None)."""
+    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")
+    model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in lowered), None)
+    if model:
+        lowered = lowered.replace(model, " ")
+    lowered = re.sub(r"\s+", " ", lowered.replace("'", ""))
+    key, lowered = _extract_key(lowered)
+    words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
+    s = " " + " ".join(words_to_digits(words)) + " "
+    s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
+    return s, key, model

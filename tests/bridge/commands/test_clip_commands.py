@@ -1,0 +1,136 @@
+"""Whole path for issue 15's commands: /roo/command sentences that change or follow the producer's
+own clips, through the daemon and the real Remote Script in the in-memory Live."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bridge.livesim.host import LiveHost
+from bridge.livesim.live_set import ClipDesc, SetDesc, TrackDesc
+from tests.bridge.harness import Client, running_daemon
+from tests.bridge.test_midi_context import BASS_ROWS, CHORD_ROWS, DRUM_ROWS, chord_tones_at
+
+from .test_command_action import command
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    tracks = (
+        TrackDesc("midi", "Keys", (ClipDesc(0, "Keys", 16.0, CHORD_ROWS),)),
+        TrackDesc("midi", "Bass", (ClipDesc(0, "Bassline", 16.0, BASS_ROWS),)),
+        TrackDesc("midi", "Drums", (ClipDesc(0, "Beat", 8.0, DRUM_ROWS),)),
+        TrackDesc("midi", "4-MIDI"),
+    )
+    host = LiveHost(SetDesc(tracks=tracks), port=0).start_in_thread()
+    yield host
+    host.stop()
+
+
+@pytest.fixture
+def client(live: LiveHost) -> Iterator[Client]:
+    with running_daemon(live_port=live.port) as daemon:
+        c = Client(daemon.port)
+        yield c
+        c.close()
+
+
+def select(live: LiveHost, track: int) -> None:
+    live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[track]))
+
+
+def test_remove_the_hats_takes_them_off_the_selected_drum_clip(live: LiveHost, client: Client) -> None:
+    select(live, 2)
+    intent, state, message = command(client, "remove the hats")
+    assert intent["params"] == {"kind": "drums_remove", "voices": "hats"}
+    assert state == "done" and "track 2 slot 1" in message, message
+    assert {n[0] for n in live.clip_notes(2, 1)} == {36}
+    assert live.clip_notes(2, 0) == sorted(DRUM_ROWS, key=lambda r: (r[1], r[0]))  # the source is kept
+
+
+def test_make_it_half_time_doubles_every_onset_of_the_selected_clip(live: LiveHost, client: Client) -> None:
+    select(live, 1)
+    _intent, state, message = command(client, "make it half time")
+    assert state == "done" and "track 1 slot 1" in message, message
+    assert sorted(n[1] for n in live.clip_notes(1, 1)) == sorted(2 * r[1] for r in BASS_ROWS)
+
+
+def test_transpose_to_e_and_by_semitones(live: LiveHost, client: Client) -> None:
+    select(live, 1)  # the bassline is in A minor: to E moves every pitch by the same interval
+    _intent, state, message = command(client, "transpose to E")
+    assert state == "done", message
+    moved = {
+        n[0] - r[0]
+        for n, r in zip(live.clip_notes(1, 1), sorted(BASS_ROWS, key=lambda r: (r[1], r[0])), strict=True)
+    }
+    assert len(moved) == 1 and (9 + moved.pop()) % 12 == 4
+    _intent, state, message = command(client, "transpose up 3 semitones")
+    assert state == "done" and "track 1 slot 2" in message, message
+    assert sorted(n[0] for n in live.clip_notes(1, 2)) == sorted(r[0] + 3 for r in BASS_ROWS)
+
+
+def test_a_bassline_for_my_chords_follows_the_selected_chord_clip(live: LiveHost, client: Client) -> None:
+    select(live, 0)
+    intent, state, message = command(client, "a bassline for my chords")
+    assert (intent["action"], intent["part"], intent["params"]) == ("generate", "bass", {"source": "chords"})
+    assert state == "done" and "following track 0 slot 0 ('Keys')" in message, message
+    bass = live.clip_notes(0, 1)
+    changes = [n for n in bass if n[1] % 4 < 0.05]
+    assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
+
+
+def test_double_the_tempo_sets_live_and_double_time_is_a_clip(live: LiveHost, client: Client) -> None:
+    assert command(client, "double the tempo")[1:] == (
+        "done",
+        'heard "double the tempo": tempo 120 -> 240 bpm',
+    )
+    assert live.call(lambda: live.song.tempo) == 240.0
+    select(live, 1)
+    _intent, state, _message = command(client, "make it double time")
+    assert state == "done" and live.call(lambda: live.song.tempo) == 240.0
+    onsets = sorted(n[1] for n in live.clip_notes(1, 1))  # twice as fast, played twice over the length
+    assert onsets == sorted(r[1] / 2 + half for r in BASS_ROWS for half in (0.0, 8.0))
+
+
+def test_a_compound_request_does_every_part(live: LiveHost, client: Client) -> None:
+    select(live, 3)
+    intent, state, message = command(client, "a whole song in C major at 90 bpm")
+    assert intent["params"] == {"key": "C major", "tempo_bpm": 90}
+    assert state == "done" and message.startswith(
+        'heard "a whole song in C major at 90 bpm": tempo set to 90'
+    ), message
+    assert live.call(lambda: live.song.tempo) == 90.0
+    assert "C major" in message
+
+
+def test_a_transform_with_nothing_to_change_says_what_to_select(live: LiveHost, client: Client) -> None:
+    select(live, 3)  # an empty track, and nothing generated yet
+    _intent, state, message = command(client, "humanize the drums")
+    assert state == "failed" and "select a drums clip" in message
+
+
+def test_a_compound_with_a_second_command_does_the_first_and_names_the_other(
+    live: LiveHost, client: Client
+) -> None:
+    intent, state, message = command(client, "double the tempo and make it half time")
+    assert intent["params"] == {"tempo_factor": 2.0, "not_done": ["make it half time"]}
+    assert state == "done" and message.endswith(
+        "tempo 120 -> 240 bpm; not done: 'make it half time' (say it on its own)"
+    )
+    assert live.clip_properties(1, 1) is None  # no half-time clip was written
+
+
+def test_a_melody_over_this_with_an_audio_or_empty_selection_says_so(live: LiveHost, client: Client) -> None:
+    select(live, 3)  # the selected slot is empty
+    _intent, state, message = command(client, "a melody over this")
+    assert state == "failed" and "track 3 slot 0" in message, message
+    assert live.clip_properties(3, 1) is None and live.clip_properties(3, 0) is None
+
+
+def test_drums_that_lock_to_my_bassline_use_the_last_bass_written(live: LiveHost, client: Client) -> None:
+    select(live, 3)
+    assert command(client, "two bars of bass")[1] == "done"
+    intent, state, message = command(client, "drums that lock to my bassline")
+    assert intent["params"] == {"source": "bass"}
+    assert state == "done" and "kick on the onsets of track 3 slot 0" in message, message
