@@ -91,7 +91,9 @@ class Preparer:
             return f"a take of the {s['bars']}-bar loop {s['prompt']!r} at {tempo:g} BPM (seed {seed}), ready for 'vary'"
         if self._running() and self.job is not None:
             return f"preparing a take of the last loop (job {self.job.id})"
-        return f"nothing prepared (after a MusicGen loop, {self.idle_s:g} s of idle time prepares its next take)"
+        return (
+            f"nothing prepared (after a MusicGen loop, {self.idle_s:g} s of idle time prepares its next take)"
+        )
 
     def close(self) -> None:
         self._cancel_timer()

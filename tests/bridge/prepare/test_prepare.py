@@ -63,7 +63,9 @@ def test_vary_lands_the_prepared_take_and_a_tempo_change_discards_the_next(
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         try:
-            _, state, _, message = job_final(client, protocol.MUSICGEN, "lofi", 1, "model", str(tiny), "seed", 4)
+            _, state, _, message = job_final(
+                client, protocol.MUSICGEN, "lofi", 1, "model", str(tiny), "seed", 4
+            )
             assert state == "done", message
             preparer = daemon.preparer
             assert preparer is not None
@@ -94,19 +96,23 @@ def test_vary_lands_the_prepared_take_and_a_tempo_change_discards_the_next(
 
 def preparing(daemon: Daemon) -> bool:
     job = daemon.preparer.job if daemon.preparer is not None else None
-    return job is not None and job.state == "running" and "preparing" in job.message
+    return job is not None and job.state == "running" and job.progress > 0  # past its start
 
 
 def test_real_work_cancels_a_running_preparation_and_runs(live: LiveHost, tiny: Path, on: None) -> None:
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         try:
-            _, state, _, message = job_final(client, protocol.MUSICGEN, "lofi", 8, "model", str(tiny), "seed", 4)
+            _, state, _, message = job_final(
+                client, protocol.MUSICGEN, "lofi", 8, "model", str(tiny), "seed", 4
+            )
             assert state == "done", message
             until("a preparation running", lambda: preparing(daemon))
             assert daemon.preparer is not None and daemon.preparer.job is not None
             prep = daemon.preparer.job
-            _, state, _, message = job_final(client, protocol.MUSICGEN, "drums", 1, "model", str(tiny), "seed", 5)
+            _, state, _, message = job_final(
+                client, protocol.MUSICGEN, "drums", 1, "model", str(tiny), "seed", 5
+            )
             assert state == "done", message
             assert "(prepared)" not in str(message)
             assert prep.state == "cancelled" and (prep.id, "real work arrived") in daemon.preparer.cancelled
