@@ -143,8 +143,11 @@ class Preparer:
         req = musicgen.MusicgenRequest(settings["prompt"], bars=settings["bars"], model=settings["model"])
         job.report(0.01, f"preparing the next take of {req.prompt!r} while idle")
         result, path = await musicgen.render(self.app, job, req, dict(settings["kwargs"]), ctx)
-        job.check_cancelled()
-        self.ready = Ready(job.id, settings, context_key(ctx), result, path)
+        ready = Ready(job.id, settings, context_key(ctx), result, path)
+        if job.cancelled:  # cancelled as the render came back: its file goes too
+            _remove_files(ready)
+            job.check_cancelled()
+        self.ready = ready
         return f"prepared: {self.describe()}"
 
     def _cancel_job(self, why: str) -> bool:
@@ -161,6 +164,10 @@ class Preparer:
         if ready is None:
             return
         self.discarded.append((ready.job_id, why))
-        takes = ready.result.get("takes") or [{"path": ready.path}]
-        for take in takes:  # never landed in Live: nothing of the user's is lost
-            Path(str(take["path"])).unlink(missing_ok=True)
+        _remove_files(ready)
+
+
+def _remove_files(ready: Ready) -> None:
+    """Delete a prepared take's files: they never landed in Live, so nothing of the user's is lost."""
+    for take in ready.result.get("takes") or [{"path": ready.path}]:
+        Path(str(take["path"])).unlink(missing_ok=True)
