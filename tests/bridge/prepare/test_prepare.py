@@ -119,3 +119,22 @@ def test_real_work_cancels_a_running_preparation_and_runs(live: LiveHost, tiny: 
             assert daemon.preparer.ready is None or daemon.preparer.ready.job_id != prep.id
         finally:
             client.close()
+
+
+def test_a_tempo_change_cancels_a_running_preparation(live: LiveHost, tiny: Path, on: None) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            _, state, _, message = job_final(
+                client, protocol.MUSICGEN, "lofi", 8, "model", str(tiny), "seed", 4
+            )
+            assert state == "done", message
+            until("a preparation running", lambda: preparing(daemon))
+            assert daemon.preparer is not None and daemon.preparer.job is not None
+            prep = daemon.preparer.job
+            live.call(lambda: setattr(live.song, "tempo", 90.0))
+            until("the preparation to end", lambda: prep.state in protocol.FINAL_STATES, 60)
+            assert prep.state == "cancelled"
+            assert (prep.id, "the tempo or time signature changed") in daemon.preparer.cancelled
+        finally:
+            client.close()
