@@ -55,6 +55,8 @@ class Daemon:
         self.transport: asyncio.DatagramTransport | None = None
         self.app: App | None = None
         self.queue: Any = None  # a bridge.queue.QueueWorker: heavy jobs go to the worker queue
+        self.prepare: bool | None = None  # pre-generation in idle time; None: $MUSEAROO_PREPARE decides
+        self.preparer: Any = None  # a bridge.prepare.Preparer while pre-generation is on
         self.live_connected = False
         self._keeper: asyncio.Task[None] | None = None
         self.packets_received = 0
@@ -79,6 +81,9 @@ class Daemon:
             self.queue = queue_from_env()  # $MUSEAROO_BROKER: heavy jobs go to the worker queue
         if self.queue is not None:
             self.app.worker = self.queue  # same call() as the in-process worker
+        from bridge.prepare import attach, prepare_enabled
+
+        self.preparer = attach(self.app, enabled=prepare_enabled(self.prepare))
         self.live.on_context = self._context_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:
@@ -124,6 +129,8 @@ class Daemon:
         self.jam.close()
         if self._keeper is not None:
             self._keeper.cancel()
+        if self.preparer is not None:
+            self.preparer.close()
         if self.app is not None:
             self.app.close()
         self.live.close()
@@ -168,6 +175,8 @@ class Daemon:
         if action is None:
             raise ProtocolError(f"{address!r} is not a job address: expected one of {', '.join(JOB_ACTIONS)}")
         app = self._app()
+        if self.preparer is not None:
+            self.preparer.work_arrived()  # a preparation in idle time gives way at once
         kind = address.removeprefix("/roo/").replace("/", "_")
         return app.jobs.submit(kind, client, lambda job: action(app, job, args))
 
@@ -211,6 +220,8 @@ class Daemon:
             app.loop.call_soon_threadsafe(app.broadcast, protocol.JAM_STATE, state_args(event, facts), to)
 
     def _context_changed(self, ctx: LiveContext) -> None:
+        if self.preparer is not None:
+            self.preparer.context_changed(ctx)
         if self.app is not None:
             values = [getattr(ctx, f) for f in protocol.CONTEXT_FIELDS]
             self.app.broadcast(protocol.CONTEXT, values)

@@ -18,6 +18,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ["MUSEAROO_DATA_DIR"] = tempfile.mkdtemp(prefix="roo-test-data-")
 atexit.register(shutil.rmtree, os.environ["MUSEAROO_DATA_DIR"], True)
 os.environ.pop("MUSEAROO_DB", None)
+# No pre-generation in idle time (it would render MusicGen takes behind other tests' backs); the tests
+# of bridge.prepare turn it on with monkeypatch.
+os.environ["MUSEAROO_PREPARE"] = "0"
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "real"

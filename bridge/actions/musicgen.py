@@ -128,15 +128,44 @@ async def vary(app: App, job: Job, last: dict[str, Any], variations: int) -> str
         raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
     req = MusicgenRequest(last["prompt"], bars=last["bars"], model=last["model"], variations=variations)
     return await render_and_land(
-        app, job, req, last["track"], last["slot"], dict(last["kwargs"]), last["source"]
+        app, job, req, last["track"], last["slot"], dict(last["kwargs"]), last["source"], use_prepared=True
     )
 
 
 async def render_and_land(
-    app: App, job: Job, req: MusicgenRequest, track: int, slot: int, kwargs: dict[str, Any], source: str
+    app: App,
+    job: Job,
+    req: MusicgenRequest,
+    track: int,
+    slot: int,
+    kwargs: dict[str, Any],
+    source: str,
+    *,
+    use_prepared: bool = False,
 ) -> str:
-    """Render ``req.variations`` takes in the worker (one batch) and import each into Live."""
+    """Render ``req.variations`` takes in the worker (one batch) and import each into Live.
+
+    With ``use_prepared`` (a vary of one take) a take prepared in idle time lands instead of a render."""
     ctx = await app.live.context()
+    ready = None
+    if use_prepared and req.variations == 1:
+        from bridge.prepare import take_prepared
+
+        settings = {"prompt": req.prompt, "bars": req.bars, "model": req.model, "kwargs": kwargs}
+        ready = take_prepared(app, {**settings, "source": source}, ctx)
+    if ready is not None:
+        result, path = dict(ready.result), ready.path
+        job.report(0.9, "landing the take prepared while idle")
+    else:
+        result, path = await render(app, job, req, kwargs, ctx)
+    done = await land(app, job, req, track, slot, kwargs, source, ctx, result, path)
+    return f"{done} (prepared)" if ready is not None else done
+
+
+async def render(
+    app: App, job: Job, req: MusicgenRequest, kwargs: dict[str, Any], ctx: LiveContext
+) -> tuple[dict[str, Any], Path]:
+    """Render the takes of ``req`` in the worker at ``ctx``'s tempo; the result and the first file."""
     # offline without weights: fail now, not after download retries
     await asyncio.to_thread(require_musicgen, req.model)
     path = loop_path(req.prompt)
@@ -154,6 +183,22 @@ async def render_and_land(
         variations=req.variations,
         **kwargs,
     )
+    return result, path
+
+
+async def land(
+    app: App,
+    job: Job,
+    req: MusicgenRequest,
+    track: int,
+    slot: int,
+    kwargs: dict[str, Any],
+    source: str,
+    ctx: LiveContext,
+    result: dict[str, Any],
+    path: Path,
+) -> str:
+    """Import rendered takes into Live (or say where the files are on an older Live); the done message."""
     takes = result.get("takes") or [{"path": result["path"], "seed": result["seed"]}]
     seeds = ", ".join(str(t["seed"]) for t in takes)
     count = f"{len(takes)} takes of a " if len(takes) > 1 else "a "

@@ -51,5 +51,8 @@ def run(args: argparse.Namespace) -> int:
     console.print("running daemon (/metrics):")
     for line in metrics_summary(args.http_port):
         console.print(f"      {line}", highlight=False)
+    from bridge.prepare.doctor import prepared_summary
+
+    console.print(f"      prepared: {prepared_summary(args.http_port)}", highlight=False)
     console.print(f"{problems} problem(s)" if problems else "everything looks fine")
     return 1 if problems else 0

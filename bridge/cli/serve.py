@@ -44,6 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-http", action="store_true", help="do not serve the studio page / HTTP API")
     parser.add_argument(
+        "--no-prepare",
+        action="store_true",
+        help="do not prepare the next MusicGen take in idle time (default: on unless MUSEAROO_PREPARE=0)",
+    )
+    parser.add_argument(
         "--no-history", action="store_true", help="do not record takes (MUSEAROO_DB / MUSEAROO_DATA_DIR)"
     )
 
@@ -63,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
     daemon.queue = queue_from_args(args)
+    daemon.prepare = False if args.no_prepare else None
     web = None
     if not args.no_http:
         from bridge.web import WebServer, is_loopback, needs_token

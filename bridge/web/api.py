@@ -84,7 +84,10 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
 
     @web.get("/api/health")
     async def health() -> dict[str, Any]:
-        return {"ok": True, "live": daemon.live_connected, "version": VERSION}
+        from bridge.prepare import describe
+
+        prepared = describe(daemon.app) if daemon.app is not None else "off"
+        return {"ok": True, "live": daemon.live_connected, "version": VERSION, "prepared": prepared}
 
     @web.get("/api/context")
     async def context() -> dict[str, Any]:

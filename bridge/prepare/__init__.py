@@ -1,0 +1,72 @@
+"""Predictive pre-generation: idle time prepares the likeliest next request, a "vary" of the last loop.
+
+Public face (the daemon wires it; ``bridge.actions.musicgen`` serves from it)::
+
+    preparer = attach(app, enabled=prepare_enabled(flag))  # None when turned off
+    preparer.work_arrived()            # from Daemon.submit: a running preparation is cancelled now
+    preparer.context_changed(ctx)      # a new tempo or time signature discards a prepared take
+    take_prepared(app, settings, ctx)  # the ready take for these loop settings, or None (taken once)
+    describe(app)                      # one line: what is prepared (roo doctor, /api/health)
+
+After every job that ends (musicgen, generate, separate, a vary...) and ``idle_s`` with no job
+running, one take of the last MusicGen loop (same prompt, bars, model, conditioning; a new seed) is
+rendered by the app's worker (the in-process one or the queue) as a job of kind ``prepare``, so
+registered devices see on /roo/status what is being prepared and what is ready. Turned off by
+``MUSEAROO_PREPARE=0`` or ``roo serve --no-prepare``; ``MUSEAROO_PREPARE_IDLE_S`` sets the idle wait.
+Only the MusicGen loop is prepared: symbolic parts already take milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from typing import Any
+
+from bridge.prepare.preparer import Preparer, Ready, render_settings
+
+__all__ = ["Preparer", "Ready", "attach", "describe", "prepare_enabled", "render_settings", "take_prepared"]
+
+DEFAULT_IDLE_S = 2.0
+_preparers: weakref.WeakKeyDictionary[Any, Preparer] = weakref.WeakKeyDictionary()
+
+
+def prepare_enabled(flag: bool | None = None) -> bool:
+    """``flag`` when given (roo serve --no-prepare passes False), else $MUSEAROO_PREPARE (default on)."""
+    if flag is not None:
+        return flag
+    return os.environ.get("MUSEAROO_PREPARE", "1").strip().lower() not in ("0", "off", "no", "false")
+
+
+def idle_s_from_env() -> float:
+    raw = os.environ.get("MUSEAROO_PREPARE_IDLE_S", "")
+    try:
+        value = float(raw) if raw else DEFAULT_IDLE_S
+    except ValueError as exc:
+        from engines.errors import InvalidValue
+
+        raise InvalidValue(f"MUSEAROO_PREPARE_IDLE_S={raw!r}: expected seconds, e.g. 2.0") from exc
+    if value < 0:
+        from engines.errors import InvalidValue
+
+        raise InvalidValue(f"MUSEAROO_PREPARE_IDLE_S={raw!r}: expected seconds >= 0")
+    return value
+
+
+def attach(app: Any, *, enabled: bool, idle_s: float | None = None) -> Preparer | None:
+    """Start preparing for ``app`` (None, and nothing watched, when ``enabled`` is False)."""
+    if not enabled:
+        return None
+    preparer = Preparer(app, idle_s=idle_s_from_env() if idle_s is None else idle_s)
+    _preparers[app] = preparer
+    return preparer
+
+
+def take_prepared(app: Any, settings: dict[str, Any], ctx: Any) -> Ready | None:
+    """The prepared take for ``settings`` (see ``render_settings``) at ``ctx``'s tempo, handed over once."""
+    preparer = _preparers.get(app)
+    return preparer.take(settings, ctx) if preparer is not None else None
+
+
+def describe(app: Any) -> str:
+    preparer = _preparers.get(app)
+    return preparer.describe() if preparer is not None else "off"

@@ -1,0 +1,173 @@
+"""The Preparer: one low-priority job at a time that renders the next take of the last MusicGen loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+from bridge.jobs import Job
+
+log = logging.getLogger(__name__)
+KIND = "prepare"
+CLIENT = ("127.0.0.1", 0)  # no OSC requester: registered devices and the HTTP watchers hear it
+SETTINGS = ("prompt", "bars", "model", "kwargs", "source")  # what a vary renders from
+
+
+def render_settings(last: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a loop's last settings that decide its render (not where it landed)."""
+    return {name: last[name] for name in SETTINGS}
+
+
+def context_key(ctx: Any) -> tuple[float, int, int]:
+    """What a rendered loop depends on in the song: tempo and time signature."""
+    return (float(ctx.tempo_bpm), int(ctx.signature_numerator), int(ctx.signature_denominator))
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A prepared take: rendered to ``path``, not yet in Live."""
+
+    job_id: int
+    settings: dict[str, Any]
+    context: tuple[float, int, int]
+    result: dict[str, Any]  # what the render target returned (path, seed, frames...)
+    path: Path
+
+
+class Preparer:
+    """Watches job ends; after ``idle_s`` with nothing running, prepares one take (see the package doc)."""
+
+    def __init__(self, app: Any, *, idle_s: float) -> None:
+        self.app, self.idle_s = app, idle_s
+        self.ready: Ready | None = None
+        self.job: Job | None = None  # the newest preparation job
+        self.cancelled: list[tuple[int, str]] = []  # (preparation job id, why), oldest first
+        self.discarded: list[tuple[int, str]] = []  # prepared takes thrown away: (job id, why)
+        self.served: list[int] = []  # preparation job ids whose take a vary landed
+        self._job_context: tuple[float, int, int] | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        app.watchers.append(self._on_event)
+
+    # --- what the daemon and the actions call ---------------------------------------------------
+    def work_arrived(self) -> None:
+        """Real work was submitted: stop waiting and cancel a running preparation at once."""
+        self._cancel_timer()
+        self._cancel_job("real work arrived")
+
+    def context_changed(self, ctx: Any) -> None:
+        """A new tempo or time signature discards the prepared take and cancels a preparation."""
+        key = context_key(ctx)
+        changed = False
+        if self.ready is not None and self.ready.context != key:
+            self._discard("the tempo or time signature changed")
+            changed = True
+        if self._running() and self._job_context not in (None, key):
+            changed = self._cancel_job("the tempo or time signature changed") or changed
+        if changed:
+            self._schedule()
+
+    def take(self, settings: dict[str, Any], ctx: Any) -> Ready | None:
+        """Hand over the prepared take when it was made from ``settings`` at ``ctx``'s tempo."""
+        ready = self.ready
+        if ready is None or ready.settings != settings:
+            return None
+        if ready.context != context_key(ctx):
+            self._discard("the tempo or time signature changed")
+            return None
+        self.ready = None
+        self.served.append(ready.job_id)
+        return ready
+
+    def describe(self) -> str:
+        """One line: what is prepared, or being prepared, or why nothing is."""
+        if self.ready is not None:
+            s = self.ready.settings
+            tempo = self.ready.context[0]
+            seed = self.ready.result.get("seed")
+            return f"a take of the {s['bars']}-bar loop {s['prompt']!r} at {tempo:g} BPM (seed {seed}), ready for 'vary'"
+        if self._running() and self.job is not None:
+            return f"preparing a take of the last loop (job {self.job.id})"
+        return (
+            f"nothing prepared (after a MusicGen loop, {self.idle_s:g} s of idle time prepares its next take)"
+        )
+
+    def close(self) -> None:
+        self._cancel_timer()
+        if self._on_event in self.app.watchers:
+            self.app.watchers.remove(self._on_event)
+
+    # --- inside ---------------------------------------------------------------------------------
+    def _on_event(self, event: dict[str, Any]) -> None:
+        if event.get("type") != "job" or event.get("kind") == KIND:
+            return
+        if event.get("state") in protocol.FINAL_STATES:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        self._cancel_timer()
+        self._timer = self.app.loop.call_later(self.idle_s, self._start)
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _running(self) -> bool:
+        return self.job is not None and self.job.state not in protocol.FINAL_STATES
+
+    def _busy(self) -> bool:
+        jobs = self.app.jobs.jobs.values()
+        return any(j.kind != KIND and j.state not in protocol.FINAL_STATES for j in jobs)
+
+    def _start(self) -> None:
+        self._timer = None
+        last = self.app.song.last_generate.get("musicgen")
+        if last is None or self._busy() or self._running():
+            return
+        settings = render_settings(last)
+        if self.ready is not None:
+            if self.ready.settings == settings:
+                return
+            self._discard("a newer loop was made")
+        self.job = self.app.jobs.submit(KIND, CLIENT, lambda job: self._prepare(job, settings))
+
+    async def _prepare(self, job: Job, settings: dict[str, Any]) -> str:
+        from bridge.actions import musicgen
+
+        ctx = await self.app.live.context()
+        self._job_context = context_key(ctx)
+        req = musicgen.MusicgenRequest(settings["prompt"], bars=settings["bars"], model=settings["model"])
+        job.report(0.01, f"preparing the next take of {req.prompt!r} while idle")
+        result, path = await musicgen.render(self.app, job, req, dict(settings["kwargs"]), ctx)
+        ready = Ready(job.id, settings, context_key(ctx), result, path)
+        if job.cancelled:  # cancelled as the render came back: its file goes too
+            _remove_files(ready)
+            job.check_cancelled()
+        self.ready = ready
+        return f"prepared: {self.describe()}"
+
+    def _cancel_job(self, why: str) -> bool:
+        if not self._running() or self.job is None:
+            return False
+        if self.app.jobs.cancel(self.job.id):
+            self.cancelled.append((self.job.id, why))
+            log.info("preparation job %s cancelled: %s", self.job.id, why)
+            return True
+        return False
+
+    def _discard(self, why: str) -> None:
+        ready, self.ready = self.ready, None
+        if ready is None:
+            return
+        self.discarded.append((ready.job_id, why))
+        _remove_files(ready)
+
+
+def _remove_files(ready: Ready) -> None:
+    """Delete a prepared take's files: they never landed in Live, so nothing of the user's is lost."""
+    for take in ready.result.get("takes") or [{"path": ready.path}]:
+        Path(str(take["path"])).unlink(missing_ok=True)
