@@ -5,8 +5,7 @@ between the two paths so both see the same load. OSC: a plain UDP client sends /
 the clock stops at /roo/status done. HTTP: a keep-alive httpx client POSTs /api/generate and the
 clock stops when the job's "done" event arrives on an open /ws (how a page or script watches).
 After each request the clip is read in Live (untimed) and must hold notes.
-Usage: .venv/bin/python -m tools.bench.http [--requests 200] (as a module: run as a script, this
-file would shadow the standard library's http)
+Usage: .venv/bin/python -m tools.bench.http_latency [--requests 200]
 """
 
 from __future__ import annotations

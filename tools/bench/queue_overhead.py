@@ -10,35 +10,30 @@ processes, then measures, with the same random-weight demucs model (``--layout``
 
 Usage::
 
-    .venv/bin/python tools/bench/queue.py --seconds 30 --layout tiny --repeat 3 --jobs 8
+    .venv/bin/python tools/bench/queue_overhead.py --seconds 30 --layout tiny --repeat 3 --jobs 8
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import json
 import os
+import platform
+import statistics
 import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
 
-# This file is named like the standard library's ``queue``: take its folder off the import path
-# before anything imports ``queue`` (asyncio, logging and redis do).
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
-
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import numpy as np  # noqa: E402
-import soundfile as sf  # noqa: E402
+import numpy as np
+import soundfile as sf
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bridge.jobs import Job  # noqa: E402
+from bridge.jobs import Job  # noqa: E402 (after the project root is on the path)
 from bridge.queue import QueueWorker  # noqa: E402
 from bridge.worker import Worker  # noqa: E402
 from engines.separation.random_model import save_random_model  # noqa: E402
