@@ -27,6 +27,8 @@ import threading
 import time
 from collections.abc import Callable
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))  # tools.* as a package
+
 from bridge import osc, protocol
 from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
