@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.* as a package, as documented
+
 from bridge.jam import Jam, LinkClock, Outputs, Recorder
 from engines.generators import PARTS
 from engines.jam import JamControls
