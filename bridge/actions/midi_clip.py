@@ -68,9 +68,6 @@ async def selected_midi_clip(app: App, live: LiveContext) -> MidiClip | None:
         return None
     if live.selected_track >= live.num_tracks:
         return None
-    filled = getattr(app.live, "slots", {}).get(live.selected_track)  # pushed by Live: no round trip
-    if filled is not None and live.selected_slot < len(filled) and filled[live.selected_slot] == "0":
-        return None  # the selected slot is empty
     try:
         clip = await midi_clip(app, -1, -1, address="/roo/generate", live=live)
     except (InvalidValue, LiveError):  # an empty slot or an audio clip: simply no source
