@@ -15,24 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engines.errors import InvalidValue
+from engines.generators.theory import QUALITIES
 from engines.music import NOTE_NAMES, Chord, Note
 
 NO_CHORD = "N"
-# Harte shorthands recognised, with their intervals; sixths are read as inverted sevenths.
-TEMPLATES: dict[str, tuple[int, ...]] = {
-    "maj": (0, 4, 7),
-    "min": (0, 3, 7),
-    "dim": (0, 3, 6),
-    "aug": (0, 4, 8),
-    "sus4": (0, 5, 7),
-    "sus2": (0, 2, 7),
-    "7": (0, 4, 7, 10),
-    "maj7": (0, 4, 7, 11),
-    "min7": (0, 3, 7, 10),
-    "hdim7": (0, 3, 6, 10),
-    "dim7": (0, 3, 6, 9),
-    "minmaj7": (0, 3, 7, 11),
-}
+# Harte shorthands recognised (intervals: the one table in engines.generators.theory); sixths are
+# read as inverted sevenths. The order is the order candidates are tried in.
+RECOGNISED = ("maj", "min", "dim", "aug", "sus4", "sus2", "7", "maj7", "min7", "hdim7", "dim7", "minmaj7")
+TEMPLATES: dict[str, tuple[int, ...]] = {name: QUALITIES[name] for name in RECOGNISED}
 # A small preference among equal fits: plain triads first, then sevenths, suspensions last.
 PRIOR = {"maj": 0.03, "min": 0.03, "7": 0.02, "min7": 0.015, "maj7": 0.01, "dim": 0.0, "hdim7": 0.0,
          "aug": -0.05, "sus4": -0.03, "sus2": -0.03}  # fmt: skip
