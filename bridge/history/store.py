@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bridge.history import files
+from bridge.history import pending as pending_takes
 from bridge.history.commit import decode_notes, insert_ignoring_duplicates, write_take
 from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
@@ -34,12 +36,14 @@ class Store:
         self.engine, self.root = engine, root
         self.reader = reader or engine  # SQLite: a second engine whose transactions only read
         self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
+        self._now = pending_takes.NowConfirmer(engine)
         migrate(engine)
         with self._session(read=True) as s:
             newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
         self.project = newest or DEFAULT_PROJECT
 
     def close(self) -> None:
+        self._now.close()
         self.engine.dispose()
         self.reader.dispose()
 
@@ -76,8 +80,10 @@ class Store:
         return row
 
     # --- writing ----------------------------------------------------------------------------
-    def commit(self, draft: TakeDraft) -> str:
-        """Write one take with its outputs (audio copied in first); returns its new take id."""
+    def commit(self, draft: TakeDraft, *, pending: bool = False) -> str:
+        """Write one take with its outputs (audio copied in first); returns its new take id.
+
+        ``pending``: its Live write is still in flight; it is no take until ``confirm``."""
         if draft.action not in ACTIONS:
             raise InvalidValue(
                 f"take action {draft.action!r} is not known: expected one of {', '.join(ACTIONS)}"
@@ -86,10 +92,37 @@ class Store:
         take_id = secrets.token_hex(6)
         try:
             with self.engine.begin() as conn:
-                write_take(conn, take_id, self._project_id(conn, self.project), draft, stored)
+                project_id = self._project_id(conn, self.project)
+                write_take(conn, take_id, project_id, draft, stored, pending=pending)
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id
+
+    def confirm(self, take_id: str, live: dict[str, Any], message: str = "") -> None:
+        """A pending take becomes a take, with ``live`` (what Live answered it holds)."""
+        with self._session() as s:
+            if not pending_takes.confirm(s.connection(), take_id, live, message):
+                raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
+
+    def confirm_now(self, take_id: str, live: dict[str, Any], message: str = "") -> bool:
+        """``confirm`` on the calling thread without ever waiting for a lock (SQLite files only).
+
+        False when it cannot: another writer holds the lock, or the database is not a SQLite file;
+        the caller then uses ``confirm`` (on the store thread)."""
+        if not self._now.usable:
+            return False
+        try:
+            done = self._now.confirm(take_id, live, message)
+        except sqlite3.Error as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+        if done is False:
+            raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
+        return bool(done)
+
+    def discard(self, take_id: str) -> None:
+        """Remove a pending take whose Live write failed (a confirmed take stays)."""
+        with self._session() as s:
+            pending_takes.discard(s.connection(), take_id)
 
     def star(self, prefix: str, on: bool) -> str:
         with self._session() as s:
@@ -114,7 +147,11 @@ class Store:
             raise TakeNotFound(
                 f"take id {prefix!r}: expected at least {MIN_PREFIX} hex characters of a take id"
             )
-        found = s.scalars(select(TakeRow.take_id).where(TakeRow.take_id.startswith(prefix)).limit(2)).all()
+        found = s.scalars(
+            select(TakeRow.take_id)
+            .where(TakeRow.take_id.startswith(prefix), TakeRow.pending.is_(False))
+            .limit(2)
+        ).all()
         if not found:
             raise TakeNotFound(f"take {prefix!r} is not in the history (see `roo history`)")
         if len(found) > 1:
@@ -133,8 +170,10 @@ class Store:
     ) -> list[Take]:
         """Takes newest first; ``project`` None means the current project, "*" every project."""
         cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
-        q = select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name).join(
-            Project, Project.id == TakeRow.project_id
+        q = (
+            select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name)
+            .join(Project, Project.id == TakeRow.project_id)
+            .where(TakeRow.pending.is_(False))
         )
         name = self.project if project is None else project
         try:
@@ -181,7 +220,9 @@ class Store:
 
     def count(self) -> int:
         with self._session(read=True) as s:
-            return int(s.scalar(select(func.count()).select_from(TakeRow)) or 0)
+            return int(
+                s.scalar(select(func.count()).select_from(TakeRow).where(TakeRow.pending.is_(False))) or 0
+            )
 
     # --- upkeep -----------------------------------------------------------------------------
     def gc(self, now: float | None = None) -> tuple[int, int]:
