@@ -147,11 +147,15 @@ class JobBoard:
             return "; nothing was written"
         for draft in job.takes:
             draft.message = draft.message or f"written before job {job.id} ({job.kind}) was cancelled"
+        recording = asyncio.ensure_future(self._record(job))
         try:
-            return (
-                f"; {len(job.takes)} take(s) written before the cancel kept in the history"
-                + await self._record(job)
-            )
+            while True:  # a cancel still due to this task (or a second one) must not stop the recording
+                try:
+                    told = await asyncio.shield(recording)
+                    break
+                except asyncio.CancelledError:
+                    continue
+            return f"; {len(job.takes)} take(s) written before the cancel kept in the history{told}"
         except Exception:  # the cancel being reported matters more; the log has this one
             log.exception("job %s: recording its takes after a cancel failed", job.id)
             return f"; {len(job.takes)} take(s) written before the cancel NOT recorded (see the log)"

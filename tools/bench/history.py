@@ -35,6 +35,23 @@ from tests.conftest import free_udp_port  # noqa: E402
 from tools.bench.latency import Client, percentiles  # noqa: E402
 
 
+PENDING_ROW = "Store.commit of the pending take (history thread, during the Live write)"
+CONFIRM_ROW = "of which Store.confirm_now on the event loop"
+
+
+def _time_method(store: Any, name: str, samples: list[float]) -> None:
+    inner = getattr(store, name)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            samples.append((time.perf_counter() - start) * 1000.0)
+
+    setattr(store, name, timed)
+
+
 def _timed_record(daemon: Any, samples: list[float]) -> None:
     board = daemon.app.jobs
     inner = board._record
@@ -89,19 +106,12 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
         "store off": [],
         "store on (SQLite)": [],
         "commit inside the job": [],
-        "of which Store.commit on the history thread": [],
+        PENDING_ROW: [],
+        CONFIRM_ROW: [],
     }
     store = open_store(f"sqlite:///{folder / 'history.db'}", folder)
-    commit = store.commit
-
-    def timed_commit(draft: TakeDraft) -> str:
-        start = time.perf_counter()
-        try:
-            return commit(draft)
-        finally:
-            out["of which Store.commit on the history thread"].append((time.perf_counter() - start) * 1000.0)
-
-    store.commit = timed_commit  # type: ignore[method-assign]
+    _time_method(store, "commit", out[PENDING_ROW])
+    _time_method(store, "confirm_now", out[CONFIRM_ROW])
     try:
         with daemon_in_thread(live_port) as off, daemon_in_thread(live_port, history=store) as on:
             _timed_record(on, out["commit inside the job"])
