@@ -7,7 +7,10 @@ Side by side in one run, against one in-memory Live (`roo sim`, its own process)
 load fall on both alike). Each request is /roo/generate drums 8 bars replace 1; the clock stops
 when "done" arrives. The time the job spends committing its take (App._record: the hop to the
 history thread and the SQLite transaction) is timed inside the daemon as well. Then a store is
-filled with --takes takes (8-bar MIDI) and the newest 50 are listed repeatedly.
+filled with --takes takes (8-bar MIDI) and the newest 50 are listed repeatedly. A MIDI take is
+written (pending) while its Live write is in flight and confirmed once Live answered: the rows
+time that pending commit and the confirm. Then recall and a separation job side by side
+(tools/bench/history_jobs.py).
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ from bridge.embedded import daemon_in_thread  # noqa: E402
 from bridge.history import AudioOut, TakeDraft, note_dict, open_store  # noqa: E402
 from bridge.history.commit import OUTPUTS, TAKES  # noqa: E402
 from tests.conftest import free_udp_port  # noqa: E402
+from tools.bench.history_jobs import print_separation, recall_timing, separation_side_by_side  # noqa: E402
 from tools.bench.latency import Client, percentiles  # noqa: E402
-
 
 PENDING_ROW = "Store.commit of the pending take (history thread, during the Live write)"
 CONFIRM_ROW = "of which Store.confirm_now on the event loop"
@@ -139,8 +142,9 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
                     out[name].append(ms)
                     if not clip_note_count(client, live_port, track, i % 8):
                         raise SystemExit(f"request {i} to {name} left track {track} slot {i % 8} empty")
-        if store.count() != requests:
-            raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
+            if store.count() != requests:
+                raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
+            out |= recall_timing(client, on.port, live_port, [t.take_id for t in store.takes(limit=100)])
     finally:
         sim.terminate()
         sim.wait(10)
@@ -275,6 +279,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--takes", type=int, default=100_000)
     parser.add_argument("--audio-minutes", type=float, default=3.0, help="0 skips the audio part")
+    parser.add_argument("--separate-seconds", type=float, default=10.0, help="0 skips the separation jobs")
+    parser.add_argument("--separate-runs", type=int, default=2)
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(
@@ -298,6 +304,8 @@ def main() -> int:
         print(
             f"4 stems of {args.audio_minutes:g} min: " + ", ".join(f"{k} {v:,.3f}" for k, v in audio.items())
         )
+    if args.separate_seconds > 0:
+        print_separation(separation_side_by_side(args.separate_seconds, args.separate_runs))
     return 0
 
 
