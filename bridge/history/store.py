@@ -6,7 +6,6 @@ one store thread. Errors of the database or the data folder come out as StoreErr
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 import time
@@ -21,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from bridge.history import files
 from bridge.history import pending as pending_takes
-from bridge.history.commit import decode_notes, insert_ignoring_duplicates, write_take
+from bridge.history.commit import insert_ignoring_duplicates, write_take
 from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
+from bridge.history.reading import read_take
 from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
 
@@ -141,7 +141,7 @@ class Store:
         with self._session(read=True) as s:
             return self._resolve(s, prefix)
 
-    def _resolve(self, s: Session, prefix: str) -> str:
+    def _resolve(self, s: Session | Connection, prefix: str) -> str:
         prefix = prefix.strip().lower()
         if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
             raise TakeNotFound(
@@ -199,20 +199,11 @@ class Store:
 
     def get(self, prefix: str) -> Take:
         """One take with its outputs and notes, by any unambiguous prefix of its id."""
-        with self._session(read=True) as s:
-            take_id = self._resolve(s, prefix)
-            row, pname = s.execute(
-                select(TakeRow, Project.name)
-                .join(Project, Project.id == TakeRow.project_id)
-                .where(TakeRow.take_id == take_id)
-            ).one()
-            outs = s.execute(
-                select(OutputRow, BlobRow)
-                .outerjoin(BlobRow, BlobRow.sha256 == OutputRow.sha256)
-                .where(OutputRow.take_id == take_id)
-                .order_by(OutputRow.id)
-            ).all()
-            return _take(row, pname, [(o, b) for o, b in outs], self.root)
+        try:
+            with self.reader.connect() as conn, conn.begin():
+                return read_take(conn, self._resolve(conn, prefix), self.root)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
 
     def last_take(self, part: str) -> Take | None:
         found = self.takes(part=part, limit=1)
@@ -265,47 +256,3 @@ def open_store(url: str | None = None, root: Path | None = None) -> Store:
     folder = root if root is not None else data_dir()
     url = url or database_url(folder)
     return Store(make_engine(url), folder, make_engine(url, reader=True))
-
-
-def _take(
-    row: TakeRow,
-    project: str,
-    outs: list[tuple[OutputRow, BlobRow | None]] | None = None,
-    root: Path | None = None,
-) -> Take:
-    outputs: list[dict[str, Any]] = []
-    notes = None
-    for out, blob in outs or []:
-        item: dict[str, Any] = {"kind": out.kind, "name": out.name}
-        if out.notes is not None:
-            notes = decode_notes(out.notes)
-            item["note_count"] = len(notes)
-        if blob is not None and root is not None:
-            item |= {
-                "sha256": blob.sha256,
-                "path": str(files.blob_path(root, blob.sha256, blob.suffix)),
-                "frames": blob.frames,
-                "sample_rate": blob.sample_rate,
-                "size_bytes": blob.size_bytes,
-            }
-        if out.analysis is not None:
-            item["analysis"] = json.loads(out.analysis)
-        outputs.append(item)
-    return Take(
-        take_id=row.take_id,
-        parent_id=row.parent_id,
-        project=project,
-        action=row.action,
-        part=row.part,
-        created_at=row.created_at,
-        message=row.message,
-        starred=bool(row.starred),
-        params=json.loads(row.params),
-        seed=row.seed,
-        context=json.loads(row.context),
-        versions=json.loads(row.versions),
-        live=json.loads(row.live),
-        command=row.command,
-        outputs=tuple(outputs),
-        notes=notes,
-    )
