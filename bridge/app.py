@@ -118,7 +118,11 @@ class App:
         draft.pending = self.loop.create_task(self._commit_pending(draft))
 
     async def _commit_pending(self, draft: Any) -> str:
+        """Its first step runs once the caller's write went out: the loop only waits for Live then."""
         assert self.history is not None
+        take_id = self.history.commit_now(draft)  # SQLite with its lock free: here, no thread hop
+        if take_id is not None:
+            return str(take_id)
         return await self.loop.run_in_executor(
             self.history_pool, functools.partial(self.history.commit, draft, pending=True)
         )

@@ -1,24 +1,28 @@
-"""Confirming a pending take: the one-row UPDATE that turns it into a take once Live answered.
+"""Pending takes: written while their Live write is in flight, confirmed once Live answered.
 
-A MIDI take is written (pending) while its Live write is in flight, so the bulk of the commit
-overlaps the Live round trip; what is left before "done" is ``UPDATE takes SET live=?, pending=0``
-(and the message).
-With SQLite that update is made on the caller's thread (the event loop) through its own
-connection that never waits: ``busy_timeout`` 0, so when another connection or process holds the
-write lock it fails at once (``confirm_now`` returns False) and the caller confirms on the store
-thread instead; and no automatic checkpoint, so it never syncs the disk (the store thread's
-connections checkpoint).
+A MIDI take is written (pending) while its Live write is in flight, so the commit overlaps the
+Live round trip; what is left before "done" is ``UPDATE takes SET live=?, message=?, pending=0``.
+With SQLite both are made on the caller's thread (the event loop: the insert right after the
+write went out, while the loop only waits for Live) with plain prepared statements, through a
+connection of their own that never waits: ``busy_timeout`` 0, so when another connection or
+process holds the write lock it fails at once (``commit_now`` / ``confirm_now`` say so) and the
+caller uses the store thread instead; and no automatic checkpoint, so it never syncs the disk
+(the store thread's connections checkpoint).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
 
+from bridge.history.commit import encode_notes
 from bridge.history.models import OutputRow, TakeRow
+from bridge.history.takes import AUTO, TakeDraft
 
 
 def confirm(conn: Connection, take_id: str, live: dict[str, Any], message: str) -> bool:
@@ -42,8 +46,10 @@ def discard(conn: Connection, take_id: str) -> None:
         conn.execute(delete(TakeRow).where(TakeRow.id == found[0]))
 
 
-class NowConfirmer:
-    """The non-waiting SQLite connection of ``Store.confirm_now`` (None for other databases)."""
+class NowWriter:
+    """The non-waiting SQLite connection of ``Store.commit_now`` and ``Store.confirm_now``.
+
+    Each call is one transaction that never waits: None when the write lock is taken."""
 
     def __init__(self, engine: Engine) -> None:
         url = engine.url
@@ -55,8 +61,59 @@ class NowConfirmer:
     def usable(self) -> bool:
         return bool(self.path) and not self.path.startswith("file:")
 
+    def insert_pending(self, take_id: str, project_id: int, draft: TakeDraft) -> bool | None:
+        """A MIDI take, pending, as ``commit.write_take`` writes it; None when the lock is busy."""
+
+        def write(conn: sqlite3.Connection) -> bool:
+            parent = draft.parent_id
+            if parent == AUTO:
+                found = conn.execute(
+                    "SELECT take_id FROM takes WHERE project_id = ? AND part = ? AND pending = 0"
+                    " ORDER BY id DESC LIMIT 1",
+                    (project_id, draft.part),
+                ).fetchone()
+                parent = found[0] if found else None
+            conn.execute(
+                "INSERT INTO takes (take_id, project_id, parent_id, action, part, params, seed, context,"
+                " versions, live, command, message, starred, created_at, pending)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1)",
+                (
+                    take_id,
+                    project_id,
+                    parent,
+                    draft.action,
+                    draft.part,
+                    json.dumps(draft.params),
+                    draft.seed,
+                    json.dumps(draft.context),
+                    json.dumps(draft.versions),
+                    json.dumps(draft.live),
+                    draft.command,
+                    draft.message,
+                    time.time(),
+                ),
+            )
+            conn.execute(
+                "INSERT INTO outputs (take_id, kind, name, notes) VALUES (?, 'midi', ?, ?)",
+                (take_id, draft.part, encode_notes(draft.notes or [])),
+            )
+            return True
+
+        return self._transaction(write)
+
     def confirm(self, take_id: str, live: dict[str, Any], message: str) -> bool | None:
         """True when confirmed, False when no such pending take, None when the write lock is busy."""
+
+        def update(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute(
+                "UPDATE takes SET live = ?, message = ?, pending = 0 WHERE take_id = ? AND pending = 1",
+                (json.dumps(live), message, take_id),
+            )
+            return cur.rowcount == 1
+
+        return self._transaction(update)
+
+    def _transaction(self, fn: Callable[[sqlite3.Connection], bool]) -> bool | None:
         conn = self._connection()
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -65,15 +122,12 @@ class NowConfirmer:
                 return None
             raise
         try:
-            cur = conn.execute(
-                "UPDATE takes SET live = ?, message = ?, pending = 0 WHERE take_id = ? AND pending = 1",
-                (json.dumps(live), message, take_id),
-            )
+            done = fn(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return cur.rowcount == 1
+        return done
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:

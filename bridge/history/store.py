@@ -36,7 +36,7 @@ class Store:
         self.engine, self.root = engine, root
         self.reader = reader or engine  # SQLite: a second engine whose transactions only read
         self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
-        self._now = pending_takes.NowConfirmer(engine)
+        self._now = pending_takes.NowWriter(engine)
         migrate(engine)
         with self._session(read=True) as s:
             newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
@@ -103,6 +103,23 @@ class Store:
         with self._session() as s:
             if not pending_takes.confirm(s.connection(), take_id, live, message):
                 raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
+
+    def commit_now(self, draft: TakeDraft) -> str | None:
+        """``commit(draft, pending=True)`` of a MIDI take on the calling thread, never waiting for a lock.
+
+        None when it cannot: a take with audio or analysis, a project not used yet in this
+        process, another writer holding the lock, or not a SQLite file; the caller then uses
+        ``commit`` (on the store thread)."""
+        project_id = self._project_ids.get(self.project)
+        if draft.notes is None or draft.audio or draft.analysis is not None or project_id is None:
+            return None
+        if draft.action not in ACTIONS or not self._now.usable:
+            return None
+        take_id = secrets.token_hex(6)
+        try:
+            return take_id if self._now.insert_pending(take_id, project_id, draft) else None
+        except sqlite3.Error as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
 
     def confirm_now(self, take_id: str, live: dict[str, Any], message: str = "") -> bool:
         """``confirm`` on the calling thread without ever waiting for a lock (SQLite files only).

@@ -129,3 +129,24 @@ def test_a_cancelled_job_records_the_parts_it_wrote(live: LiveHost, tmp_path: Pa
     assert take.notes is not None and [tuple(n.values()) for n in take.notes] == held
     assert [r[0] for r in _rows(tmp_path / "h.db")] == [take_id]  # nothing pending left behind
     store.close()
+
+
+def test_commit_now_writes_the_same_pending_take_or_says_it_cannot(store: Store, tmp_path: Path) -> None:
+    draft = TakeDraft("generate", "bass", params={"bars": 2}, seed=4, context={"key": "A minor"}, notes=NOTES)
+    assert store.commit_now(draft) is None  # the project has no row id in this process yet
+    first = store.commit(TakeDraft("generate", "bass", notes=NOTES))  # (the store thread's way)
+    now = store.commit_now(draft)
+    assert now is not None and [t.take_id for t in store.takes()] == [first]  # pending: no take yet
+    other = sqlite3.connect(tmp_path / "h.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock: it never waits
+    try:
+        assert store.commit_now(draft) is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store.confirm_now(now, {"track": 1, "slot": 0}, "")
+    take = store.get(now)
+    assert take.parent_id == first and take.notes == tuple(NOTES) and take.live == {"track": 1, "slot": 0}
+    assert (take.params, take.seed, take.context, take.part) == ({"bars": 2}, 4, {"key": "A minor"}, "bass")
+    assert store.commit_now(TakeDraft("analyze", "", analysis={"tempo_bpm": 120.0})) is None  # not MIDI
+    assert store.check() == []
