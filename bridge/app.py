@@ -175,7 +175,15 @@ class App:
         take_id = str(await draft.pending)
         if not self.history.confirm_now(take_id, draft.live, draft.message):
             await self.in_history(self.history.confirm, take_id, draft.live, draft.message)
+        if self.history.needs_checkpoint():  # on the history thread, after this job's done
+            self.history_pool.submit(self._checkpoint)
         return take_id
+
+    def _checkpoint(self) -> None:
+        try:
+            self.history.checkpoint()
+        except Exception:  # a missed checkpoint only lets the WAL grow until the next one
+            log.exception("take store: WAL checkpoint failed")
 
     def _send_status(self, to: Address, job: Any) -> None:
         args = [job.id, job.state, float(job.progress), job.message]

@@ -56,6 +56,7 @@ class NowWriter:
         db = url.database or ""
         self.path = db if url.get_backend_name() == "sqlite" and db and db != ":memory:" else ""
         self._conn: sqlite3.Connection | None = None
+        self.commits = 0  # since the last checkpoint: this connection never checkpoints itself
 
     @property
     def usable(self) -> bool:
@@ -124,6 +125,7 @@ class NowWriter:
         try:
             done = fn(conn)
             conn.execute("COMMIT")
+            self.commits += 1
         except BaseException:
             conn.execute("ROLLBACK")
             raise

@@ -150,3 +150,25 @@ def test_commit_now_writes_the_same_pending_take_or_says_it_cannot(store: Store,
     assert (take.params, take.seed, take.context, take.part) == ({"bars": 2}, 4, {"key": "A minor"}, "bass")
     assert store.commit_now(TakeDraft("analyze", "", analysis={"tempo_bpm": 120.0})) is None  # not MIDI
     assert store.check() == []
+
+
+def test_the_wal_is_checkpointed_after_many_takes_written_now(store: Store, tmp_path: Path) -> None:
+    from bridge.history.store import CHECKPOINT_EVERY
+
+    store.commit(TakeDraft("generate", "drums", notes=NOTES))  # the project's row id is known from here
+    wal = tmp_path / "h.db-wal"
+
+    def many() -> None:
+        for _ in range(CHECKPOINT_EVERY // 2):  # a commit and a confirm each
+            take_id = store.commit_now(TakeDraft("generate", "drums", notes=NOTES))
+            assert take_id is not None and store.confirm_now(take_id, {"track": 0, "slot": 0})
+
+    many()
+    assert store.needs_checkpoint()  # the non-waiting connection never checkpoints by itself
+    logged, copied = store.checkpoint()
+    assert logged > 0 and copied == logged and not store.needs_checkpoint()
+    size = wal.stat().st_size
+    many()
+    store.checkpoint()
+    assert wal.stat().st_size <= size  # the WAL started over after the checkpoint: it did not grow
+    assert store.count() == 1 + CHECKPOINT_EVERY
