@@ -175,7 +175,7 @@ class App:
         take_id = str(await draft.pending)
         if not self.history.confirm_now(take_id, draft.live, draft.message):
             await self.in_history(self.history.confirm, take_id, draft.live, draft.message)
-        if self.history.needs_checkpoint():  # on the history thread, after this job's done
+        if self.history.needs_checkpoint():  # on the history thread, not awaited
             self.history_pool.submit(self._checkpoint)
         return take_id
 

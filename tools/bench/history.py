@@ -102,7 +102,8 @@ def clip_note_count(client: Client, live_port: int, track: int, slot: int) -> in
     return counts[0] if counts else 0
 
 
-def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]:
+def generate_side_by_side(requests: int, folder: Path, same: bool = False) -> dict[str, list[float]]:
+    """``same``: the store off on both sides (the "store on" rows then measure the bench's own bias)."""
     sim, live_port = start_sim()
     client = Client()
     out: dict[str, list[float]] = {
@@ -117,7 +118,10 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
     _time_method(store, "commit_now", out[PENDING_ROW])
     _time_method(store, "confirm_now", out[CONFIRM_ROW])
     try:
-        with daemon_in_thread(live_port) as off, daemon_in_thread(live_port, history=store) as on:
+        with (
+            daemon_in_thread(live_port) as off,
+            daemon_in_thread(live_port, history=None if same else store) as on,
+        ):
             _timed_record(on, out["commit inside the job"])
             for i in range(requests):
                 for name, daemon, track in (("store off", off, 0), ("store on (SQLite)", on, 1)):
@@ -143,9 +147,10 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
                     out[name].append(ms)
                     if not clip_note_count(client, live_port, track, i % 8):
                         raise SystemExit(f"request {i} to {name} left track {track} slot {i % 8} empty")
-            if store.count() != requests:
+            if store.count() != (0 if same else requests):
                 raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
-            out |= recall_timing(client, on.port, live_port, [t.take_id for t in store.takes(limit=100)])
+            if not same:
+                out |= recall_timing(client, on.port, live_port, [t.take_id for t in store.takes(limit=100)])
     finally:
         sim.terminate()
         sim.wait(10)
@@ -282,13 +287,23 @@ def main() -> int:
     parser.add_argument("--audio-minutes", type=float, default=3.0, help="0 skips the audio part")
     parser.add_argument("--separate-seconds", type=float, default=10.0, help="0 skips the separation jobs")
     parser.add_argument("--separate-runs", type=int, default=2)
+    parser.add_argument(
+        "--same", action="store_true", help="the store off on both sides: the bench's own bias, then stop"
+    )
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}, Python {platform.python_version()}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        results = generate_side_by_side(args.requests, Path(tmp))
+        results = generate_side_by_side(args.requests, Path(tmp), args.same)
+        if args.same:
+            off, on = results["store off"], results["store on (SQLite)"]
+            print(
+                f"both sides store off: {statistics.median(on) - statistics.median(off):+.2f} ms median difference"
+            )
+            print(json.dumps({k: percentiles(v) for k, v in results.items() if v}))
+            return 0
         results["store.commit alone, 8-bar drum take"] = commit_alone(Path(tmp), args.requests)
         results["history-thread hop alone (empty call)"] = hop_alone(args.requests)
         results |= list_speed(Path(tmp), args.takes)
