@@ -7,22 +7,26 @@ write went out, while the loop only waits for Live) with plain prepared statemen
 connection of their own that never waits: ``busy_timeout`` 0, so when another connection or
 process holds the write lock it fails at once (``commit_now`` / ``confirm_now`` say so) and the
 caller uses the store thread instead; and no automatic checkpoint, so it never syncs the disk
-(the store thread's connections checkpoint).
+(``checkpoint`` runs one on the store thread every CHECKPOINT_EVERY of its commits).
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
-import time
-from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy.orm import Session
 
-from bridge.history.commit import encode_notes
 from bridge.history.models import OutputRow, TakeRow
-from bridge.history.takes import AUTO, TakeDraft
+from bridge.history.sqlite_now import NowWriter
+from bridge.history.takes import ACTIONS, TakeDraft
+from engines.errors import StoreError
+
+CHECKPOINT_EVERY = 100  # commits on the non-waiting SQLite connection between WAL checkpoints
 
 
 def confirm(conn: Connection, take_id: str, live: dict[str, Any], message: str) -> bool:
@@ -46,106 +50,74 @@ def discard(conn: Connection, take_id: str) -> None:
         conn.execute(delete(TakeRow).where(TakeRow.id == found[0]))
 
 
-class NowWriter:
-    """The non-waiting SQLite connection of ``Store.commit_now`` and ``Store.confirm_now``.
+class PendingTakes:
+    """The Store's side of pending takes (bridge.history.store.Store mixes it in)."""
 
-    Each call is one transaction that never waits: None when the write lock is taken."""
+    engine: Engine
+    project: str
+    _now: NowWriter
+    _project_ids: dict[str, int]
 
-    def __init__(self, engine: Engine) -> None:
-        url = engine.url
-        db = url.database or ""
-        self.path = db if url.get_backend_name() == "sqlite" and db and db != ":memory:" else ""
-        self._conn: sqlite3.Connection | None = None
-        self.commits = 0  # since the last checkpoint: this connection never checkpoints itself
+    def _session(self, *, read: bool = False) -> AbstractContextManager[Session]:
+        raise NotImplementedError  # Store's
 
-    @property
-    def usable(self) -> bool:
-        return bool(self.path) and not self.path.startswith("file:")
+    def confirm(self, take_id: str, live: dict[str, Any], message: str = "") -> None:
+        """A pending take becomes a take, with ``live`` (what Live answered it holds)."""
+        with self._session() as s:
+            if not confirm(s.connection(), take_id, live, message):
+                raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
 
-    def insert_pending(self, take_id: str, project_id: int, draft: TakeDraft) -> bool | None:
-        """A MIDI take, pending, as ``commit.write_take`` writes it; None when the lock is busy."""
+    def commit_now(self, draft: TakeDraft) -> str | None:
+        """``commit(draft, pending=True)`` of a MIDI take on the calling thread, never waiting for a lock.
 
-        def write(conn: sqlite3.Connection) -> bool:
-            parent = draft.parent_id
-            if parent == AUTO:
-                found = conn.execute(
-                    "SELECT take_id FROM takes WHERE project_id = ? AND part = ? AND pending = 0"
-                    " ORDER BY id DESC LIMIT 1",
-                    (project_id, draft.part),
-                ).fetchone()
-                parent = found[0] if found else None
-            conn.execute(
-                "INSERT INTO takes (take_id, project_id, parent_id, action, part, params, seed, context,"
-                " versions, live, command, message, starred, created_at, pending)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1)",
-                (
-                    take_id,
-                    project_id,
-                    parent,
-                    draft.action,
-                    draft.part,
-                    json.dumps(draft.params),
-                    draft.seed,
-                    json.dumps(draft.context),
-                    json.dumps(draft.versions),
-                    json.dumps(draft.live),
-                    draft.command,
-                    draft.message,
-                    time.time(),
-                ),
-            )
-            conn.execute(
-                "INSERT INTO outputs (take_id, kind, name, notes) VALUES (?, 'midi', ?, ?)",
-                (take_id, draft.part, encode_notes(draft.notes or [])),
-            )
-            return True
-
-        return self._transaction(write)
-
-    def confirm(self, take_id: str, live: dict[str, Any], message: str) -> bool | None:
-        """True when confirmed, False when no such pending take, None when the write lock is busy."""
-
-        def update(conn: sqlite3.Connection) -> bool:
-            cur = conn.execute(
-                "UPDATE takes SET live = ?, message = ?, pending = 0 WHERE take_id = ? AND pending = 1",
-                (json.dumps(live), message, take_id),
-            )
-            return cur.rowcount == 1
-
-        return self._transaction(update)
-
-    def _transaction(self, fn: Callable[[sqlite3.Connection], bool]) -> bool | None:
-        conn = self._connection()
+        None when it cannot: a take with audio or analysis, a project not used yet in this
+        process, another writer holding the lock, or not a SQLite file; the caller then uses
+        ``commit`` (on the store thread)."""
+        project_id = self._project_ids.get(self.project)
+        if draft.notes is None or draft.audio or draft.analysis is not None or project_id is None:
+            return None
+        if draft.action not in ACTIONS or not self._now.usable:
+            return None
+        take_id = secrets.token_hex(6)
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if _busy(exc):
-                return None
-            raise
+            return take_id if self._now.insert_pending(take_id, project_id, draft) else None
+        except sqlite3.Error as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+
+    def confirm_now(self, take_id: str, live: dict[str, Any], message: str = "") -> bool:
+        """``confirm`` on the calling thread without ever waiting for a lock (SQLite files only).
+
+        False when it cannot: another writer holds the lock, or the database is not a SQLite file;
+        the caller then uses ``confirm`` (on the store thread)."""
+        if not self._now.usable:
+            return False
         try:
-            done = fn(conn)
-            conn.execute("COMMIT")
-            self.commits += 1
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return done
+            done = self._now.confirm(take_id, live, message)
+        except sqlite3.Error as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+        if done is False:
+            raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
+        return bool(done)
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            conn = sqlite3.connect(self.path, timeout=0.0, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout=0")
-            conn.execute("PRAGMA synchronous=NORMAL")  # per connection; as the store's own (WAL)
-            conn.execute("PRAGMA wal_autocheckpoint=0")  # the store thread's connections checkpoint
-            self._conn = conn
-        return self._conn
+    def needs_checkpoint(self) -> bool:
+        """True once the non-waiting connection has committed CHECKPOINT_EVERY times since the last
+        ``checkpoint``: it never checkpoints itself, so without one the WAL file would only grow."""
+        return self._now.commits >= CHECKPOINT_EVERY
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+    def checkpoint(self) -> tuple[int, int]:
+        """Copy the WAL into the database file (PASSIVE: never waits for, nor blocks, a writer);
+        returns (frames in the WAL, frames copied)."""
+        self._now.commits = 0
+        raw = self.engine.raw_connection()  # outside any transaction (the engine's begin IMMEDIATE)
+        try:
+            _, logged, copied = raw.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"take store {self.engine.url!r}: WAL checkpoint: {exc}") from exc
+        finally:
+            raw.close()
+        return int(logged), int(copied)
 
-
-def _busy(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+    def discard(self, take_id: str) -> None:
+        """Remove a pending take whose Live write failed (a confirmed take stays)."""
+        with self._session() as s:
+            discard(s.connection(), take_id)

@@ -7,37 +7,35 @@ one store thread. Errors of the database or the data folder come out as StoreErr
 from __future__ import annotations
 
 import secrets
-import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bridge.history import files
-from bridge.history import pending as pending_takes
 from bridge.history.commit import insert_ignoring_duplicates, write_take
 from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
+from bridge.history.pending import PendingTakes
 from bridge.history.reading import read_take
+from bridge.history.sqlite_now import NowWriter
 from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
 
 DEFAULT_PROJECT = "untitled"
 GC_MIN_AGE_S = 7 * 24 * 3600.0
-CHECKPOINT_EVERY = 100  # commits on the non-waiting SQLite connection between WAL checkpoints
 
 
-class Store:
+class Store(PendingTakes):
     def __init__(self, engine: Engine, root: Path, reader: Engine | None = None) -> None:
         self.engine, self.root = engine, root
         self.reader = reader or engine  # SQLite: a second engine whose transactions only read
         self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
-        self._now = pending_takes.NowWriter(engine)
+        self._now = NowWriter(engine)
         migrate(engine)
         with self._session(read=True) as s:
             newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
@@ -98,67 +96,6 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id
-
-    def confirm(self, take_id: str, live: dict[str, Any], message: str = "") -> None:
-        """A pending take becomes a take, with ``live`` (what Live answered it holds)."""
-        with self._session() as s:
-            if not pending_takes.confirm(s.connection(), take_id, live, message):
-                raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
-
-    def commit_now(self, draft: TakeDraft) -> str | None:
-        """``commit(draft, pending=True)`` of a MIDI take on the calling thread, never waiting for a lock.
-
-        None when it cannot: a take with audio or analysis, a project not used yet in this
-        process, another writer holding the lock, or not a SQLite file; the caller then uses
-        ``commit`` (on the store thread)."""
-        project_id = self._project_ids.get(self.project)
-        if draft.notes is None or draft.audio or draft.analysis is not None or project_id is None:
-            return None
-        if draft.action not in ACTIONS or not self._now.usable:
-            return None
-        take_id = secrets.token_hex(6)
-        try:
-            return take_id if self._now.insert_pending(take_id, project_id, draft) else None
-        except sqlite3.Error as exc:
-            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
-
-    def confirm_now(self, take_id: str, live: dict[str, Any], message: str = "") -> bool:
-        """``confirm`` on the calling thread without ever waiting for a lock (SQLite files only).
-
-        False when it cannot: another writer holds the lock, or the database is not a SQLite file;
-        the caller then uses ``confirm`` (on the store thread)."""
-        if not self._now.usable:
-            return False
-        try:
-            done = self._now.confirm(take_id, live, message)
-        except sqlite3.Error as exc:
-            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
-        if done is False:
-            raise StoreError(f"take {take_id} is not pending in the take store: it was not confirmed")
-        return bool(done)
-
-    def needs_checkpoint(self) -> bool:
-        """True once the non-waiting connection has committed CHECKPOINT_EVERY times since the last
-        ``checkpoint``: it never checkpoints itself, so without one the WAL file would only grow."""
-        return self._now.commits >= CHECKPOINT_EVERY
-
-    def checkpoint(self) -> tuple[int, int]:
-        """Copy the WAL into the database file (PASSIVE: never waits for, nor blocks, a writer);
-        returns (frames in the WAL, frames copied)."""
-        self._now.commits = 0
-        raw = self.engine.raw_connection()  # outside any transaction (the engine's begin IMMEDIATE)
-        try:
-            _, logged, copied = raw.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        except sqlite3.Error as exc:
-            raise StoreError(f"take store {self.engine.url!r}: WAL checkpoint: {exc}") from exc
-        finally:
-            raw.close()
-        return int(logged), int(copied)
-
-    def discard(self, take_id: str) -> None:
-        """Remove a pending take whose Live write failed (a confirmed take stays)."""
-        with self._session() as s:
-            pending_takes.discard(s.connection(), take_id)
 
     def star(self, prefix: str, on: bool) -> str:
         with self._session() as s:

@@ -153,7 +153,7 @@ def test_commit_now_writes_the_same_pending_take_or_says_it_cannot(store: Store,
 
 
 def test_the_wal_is_checkpointed_after_many_takes_written_now(store: Store, tmp_path: Path) -> None:
-    from bridge.history.store import CHECKPOINT_EVERY
+    from bridge.history.pending import CHECKPOINT_EVERY
 
     store.commit(TakeDraft("generate", "drums", notes=NOTES))  # the project's row id is known from here
     wal = tmp_path / "h.db-wal"
