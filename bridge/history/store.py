@@ -20,7 +20,7 @@ from bridge.history import files
 from bridge.history.commit import insert_ignoring_duplicates, write_take
 from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
-from bridge.history.pending import PendingTakes
+from bridge.history.pending import PendingTakes, discard
 from bridge.history.reading import read_take
 from bridge.history.sqlite_now import NowWriter
 from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
@@ -28,6 +28,7 @@ from engines.errors import InvalidValue, StoreError, TakeNotFound
 
 DEFAULT_PROJECT = "untitled"
 GC_MIN_AGE_S = 7 * 24 * 3600.0
+GC_PENDING_AGE_S = 24 * 3600.0  # a pending take is confirmed within seconds or never
 
 
 class Store(PendingTakes):
@@ -191,12 +192,18 @@ class Store(PendingTakes):
     # --- upkeep -----------------------------------------------------------------------------
     def gc(self, now: float | None = None) -> tuple[int, int]:
         """Delete audio files no take refers to; never a file of a starred take or one younger than a week.
+        Pending takes older than a day (left by a daemon killed during their Live write) go too.
 
         Returns (files removed, bytes freed).
         """
         now = time.time() if now is None else now
         removed = freed = 0
         with self._session() as s:
+            stale = select(TakeRow.take_id).where(
+                TakeRow.pending.is_(True), TakeRow.created_at < now - GC_PENDING_AGE_S
+            )
+            for take_id in s.scalars(stale).all():
+                discard(s.connection(), take_id)
             referenced = set(s.scalars(select(OutputRow.sha256).where(OutputRow.sha256.is_not(None))).all())
             for blob in s.scalars(select(BlobRow)).all():
                 if blob.sha256 in referenced or now - blob.created_at < GC_MIN_AGE_S:

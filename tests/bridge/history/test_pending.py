@@ -172,3 +172,13 @@ def test_the_wal_is_checkpointed_after_many_takes_written_now(store: Store, tmp_
     store.checkpoint()
     assert wal.stat().st_size <= size  # the WAL started over after the checkpoint: it did not grow
     assert store.count() == 1 + CHECKPOINT_EVERY
+
+
+def test_gc_removes_pending_takes_a_crash_left_behind(store: Store, tmp_path: Path) -> None:
+    kept = store.commit(TakeDraft("generate", "drums", notes=NOTES))
+    left = store.commit(TakeDraft("generate", "drums", notes=NOTES), pending=True)
+    assert store.gc() == (0, 0) and [r[0] for r in _rows(tmp_path / "h.db")] == [kept, left]  # too young
+    store.gc(now=time.time() + 2 * 24 * 3600)
+    assert [r[0] for r in _rows(tmp_path / "h.db")] == [kept] and store.get(kept).notes == tuple(NOTES)
+    with sqlite3.connect(tmp_path / "h.db") as con:
+        assert con.execute("SELECT count(*) FROM outputs WHERE take_id = ?", (left,)).fetchone() == (0,)
