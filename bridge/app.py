@@ -8,6 +8,7 @@ nothing blocking runs on the event loop.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import time
@@ -65,6 +66,7 @@ class App:
         self.dropped_packets = 0
         # called on the loop for every job event, new take, context change and Live state (bridge.web)
         self.watchers: list[Watcher] = []
+        self._background: set[asyncio.Task[None]] = set()  # cleanups nobody awaits (kept referenced)
 
     def send(self, to: Address, address: str, args: list[Any]) -> None:
         self._send(to, address, args)
@@ -104,29 +106,84 @@ class App:
             raise StoreError(f"the take history is not open: {self.history_error or 'the store is off'}")
         return await self.loop.run_in_executor(self.history_pool, fn, *args)
 
+    def begin_take(self, job: Job, draft: Any) -> None:
+        """Write ``draft`` (a TakeDraft) as a pending take while the caller's Live write is in flight.
+
+        Call it right before awaiting the write: the commit starts on the history thread once the
+        write has gone out (the caller's next suspension), so the two overlap; ``_record`` then only
+        confirms it with what Live answered. A write that fails must call ``drop_take``."""
+        if self.history is None:
+            return
+        draft.command = draft.command or job.command
+        draft.pending = self.loop.create_task(self._commit_pending(draft))
+
+    async def _commit_pending(self, draft: Any) -> str:
+        """Its first step runs once the caller's write went out: the loop only waits for Live then."""
+        assert self.history is not None
+        take_id = self.history.commit_now(draft)  # SQLite with its lock free: here, no thread hop
+        if take_id is not None:
+            return str(take_id)
+        return await self.loop.run_in_executor(
+            self.history_pool, functools.partial(self.history.commit, draft, pending=True)
+        )
+
+    def drop_take(self, draft: Any) -> None:
+        """The write of a begun take failed: remove its pending row (never listed in the meantime)."""
+        task, draft.pending = draft.pending, None
+        if task is not None:
+            self._background.add(cleanup := self.loop.create_task(self._discard(task)))
+            cleanup.add_done_callback(self._background.discard)
+
+    async def _discard(self, task: asyncio.Task[str]) -> None:
+        try:
+            await self.in_history(self.history.discard, await task)
+        except (StoreError, AudioFileError) as exc:  # it stays pending: still never listed
+            log.warning("a pending take whose Live write failed was not removed: %s", exc)
+
     async def _record(self, job: Job) -> str:
-        """Commit the job's takes before it reports done; a store failure is said, never fatal."""
+        """Commit the job's takes before it reports done; a store failure is said, never fatal.
+
+        Each draft is committed once (a cancel during recording records the rest afterwards)."""
         if self.history is None:
             return f"; NOT recorded in the take history: {self.history_error}" if self.history_error else ""
         ids = []
         try:
             for draft in job.takes:
-                draft.command = draft.command or job.command
-                ids.append(await self.in_history(self.history.commit, draft))
-                self.notify(
-                    {
-                        "type": "take",
-                        "take_id": ids[-1],
-                        "job_id": job.id,
-                        "action": draft.action,
-                        "part": draft.part,
-                        "parent_id": draft.parent_id,
-                    }
-                )
+                if draft.take_id is None:
+                    draft.command = draft.command or job.command
+                    draft.take_id = await self._commit(draft)
+                    self.notify(
+                        {
+                            "type": "take",
+                            "take_id": draft.take_id,
+                            "job_id": job.id,
+                            "action": draft.action,
+                            "part": draft.part,
+                            "parent_id": draft.parent_id,
+                        }
+                    )
+                ids.append(draft.take_id)
         except (StoreError, AudioFileError) as exc:
             log.error("job %s: take not recorded: %s", job.id, exc)
             return f"; NOT recorded in the take history: {exc}"
         return f" (take {', '.join(ids)})"
+
+    async def _commit(self, draft: Any) -> str:
+        """A begun take is confirmed (on the loop when SQLite's lock is free at once); others committed."""
+        if draft.pending is None:
+            return await self.in_history(self.history.commit, draft)
+        take_id = str(await draft.pending)
+        if not self.history.confirm_now(take_id, draft.live, draft.message):
+            await self.in_history(self.history.confirm, take_id, draft.live, draft.message)
+        if self.history.needs_checkpoint():  # on the history thread, not awaited
+            self.history_pool.submit(self._checkpoint)
+        return take_id
+
+    def _checkpoint(self) -> None:
+        try:
+            self.history.checkpoint()
+        except Exception:  # a missed checkpoint only lets the WAL grow until the next one
+            log.exception("take store: WAL checkpoint failed")
 
     def _send_status(self, to: Address, job: Any) -> None:
         args = [job.id, job.state, float(job.progress), job.message]

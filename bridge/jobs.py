@@ -119,13 +119,16 @@ class JobBoard:
 
     async def _run(self, job: Job, work: Callable[[Job], Awaitable[str]]) -> None:
         self._set(job, "running", 0.0, f"{job.kind} started")
+        recorded = ""
         try:
             done_message = await work(job)
             if job.takes and self._record is not None:
                 job._recorded = True
-                done_message += await self._record(job)
+                recorded = await self._record(job)
         except (asyncio.CancelledError, JobCancelled):
-            self._set(job, "cancelled", job.progress, f"{job.kind} cancelled; nothing was written")
+            self._set(
+                job, "cancelled", job.progress, f"{job.kind} cancelled" + await self._keep_cancelled(job)
+            )
         except RooError as exc:
             self._set(job, "failed", job.progress, str(exc) + await self._keep(job))
         except Exception as exc:  # a bug or a library failure: report it, keep serving
@@ -133,10 +136,29 @@ class JobBoard:
             message = f"{job.kind} failed: {type(exc).__name__}: {exc}"
             self._set(job, "failed", job.progress, message + await self._keep(job))
         else:
-            if job.cancelled:
-                self._set(job, "cancelled", job.progress, f"{job.kind} cancelled")
+            if job.cancelled:  # after its work ended: what it wrote is recorded already
+                self._set(job, "cancelled", job.progress, f"{job.kind} cancelled{recorded}")
             else:
-                self._set(job, "done", 1.0, done_message)
+                self._set(job, "done", 1.0, done_message + recorded)
+
+    async def _keep_cancelled(self, job: Job) -> str:
+        """A cancelled job's takes already written into Live are recorded, each saying so."""
+        if not job.takes or self._record is None:
+            return "; nothing was written"
+        for draft in job.takes:
+            draft.message = draft.message or f"written before job {job.id} ({job.kind}) was cancelled"
+        recording = asyncio.ensure_future(self._record(job))
+        try:
+            while True:  # a cancel still due to this task (or a second one) must not stop the recording
+                try:
+                    told = await asyncio.shield(recording)
+                    break
+                except asyncio.CancelledError:
+                    continue
+            return f"; {len(job.takes)} take(s) written before the cancel kept in the history{told}"
+        except Exception:  # the cancel being reported matters more; the log has this one
+            log.exception("job %s: recording its takes after a cancel failed", job.id)
+            return f"; {len(job.takes)} take(s) written before the cancel NOT recorded (see the log)"
 
     async def _keep(self, job: Job) -> str:
         """Takes a failed job had already written into Live are recorded too: nothing made is lost."""

@@ -18,7 +18,7 @@
     "openrect": [
       0.0,
       0.0,
-      556.0,
+      664.0,
       169.0
     ],
     "openinpresentation": 1,
@@ -29,7 +29,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 556.0,
+    "devicewidth": 664.0,
     "description": "MuseAroo: generate parts, MusicGen, analysis and stems from a local daemon",
     "boxes": [
       {
@@ -1919,31 +1919,49 @@
       {
         "box": {
           "id": "obj-70",
-          "maxclass": "comment",
+          "maxclass": "live.text",
           "numinlets": 1,
-          "numoutlets": 0,
+          "numoutlets": 2,
           "patching_rect": [
             480.0,
             700.0,
             200.0,
             22.0
           ],
+          "outlettype": [
+            "",
+            ""
+          ],
           "presentation": 1,
           "presentation_rect": [
+            560,
             4,
-            116,
-            432,
-            16
+            100,
+            18
           ],
-          "text": "starting...",
-          "varname": "status"
+          "text": "History",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "History",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "History",
+              "parameter_shortname": "History",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
         }
       },
       {
         "box": {
           "id": "obj-71",
-          "maxclass": "newobj",
-          "numinlets": 1,
+          "maxclass": "message",
+          "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
@@ -1954,7 +1972,7 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "history"
         }
       },
       {
@@ -1971,24 +1989,281 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            4,
-            138,
-            432,
-            14
+            560,
+            27,
+            30,
+            18
           ],
-          "text": "",
-          "varname": "rtt"
+          "text": "Take"
         }
       },
       {
         "box": {
           "id": "obj-73",
+          "maxclass": "live.numbox",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            740.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            594,
+            28,
+            36,
+            17
+          ],
+          "parameter_enable": 1,
+          "varname": "Take",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Take",
+              "parameter_shortname": "Take",
+              "parameter_type": 1,
+              "parameter_mmin": 1,
+              "parameter_mmax": 8,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                1
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-74",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            480.0,
             740.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend take"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-75",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
+            740.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            560,
+            50,
+            100,
+            18
+          ],
+          "text": "Recall",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Recall",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Recall",
+              "parameter_shortname": "Recall",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-76",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "recall"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-77",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            560,
+            72,
+            100,
+            18
+          ],
+          "text": "Star",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Star",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Star",
+              "parameter_shortname": "Star",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-78",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "star"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-79",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            560,
+            94,
+            100,
+            18
+          ],
+          "text": "Undo that",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Undo that",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Undo that",
+              "parameter_shortname": "Undo that",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-80",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            820.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "undo"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-81",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            820.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            116,
+            432,
+            16
+          ],
+          "text": "starting...",
+          "varname": "status"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-82",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2000,13 +2275,54 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-83",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            480.0,
-            740.0,
+            710.0,
+            820.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            138,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "rtt"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-84",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            860.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-85",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2023,13 +2339,13 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-86",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            740.0,
+            480.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2041,13 +2357,13 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-87",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            780.0,
+            710.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2069,13 +2385,13 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-88",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
-            780.0,
+            20.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2882,67 +3198,31 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
-            "obj-71",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-71",
-            0
-          ],
-          "destination": [
             "obj-70",
             0
+          ],
+          "destination": [
+            "obj-71",
+            0
           ]
         }
       },
       {
         "patchline": {
           "source": [
-            "obj-4",
-            4
+            "obj-71",
+            0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-73",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-73",
-            0
-          ],
-          "destination": [
-            "obj-72",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            5
-          ],
-          "destination": [
-            "obj-75",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-75",
             0
           ],
           "destination": [
@@ -2954,11 +3234,35 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            3
+            "obj-74",
+            0
           ],
           "destination": [
-            "obj-77",
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-75",
+            0
+          ],
+          "destination": [
+            "obj-76",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-76",
+            0
+          ],
+          "destination": [
+            "obj-1",
             0
           ]
         }
@@ -2970,7 +3274,139 @@
             0
           ],
           "destination": [
-            "obj-76",
+            "obj-78",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-78",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-79",
+            0
+          ],
+          "destination": [
+            "obj-80",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-80",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            2
+          ],
+          "destination": [
+            "obj-82",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-82",
+            0
+          ],
+          "destination": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            4
+          ],
+          "destination": [
+            "obj-84",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-84",
+            0
+          ],
+          "destination": [
+            "obj-83",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            5
+          ],
+          "destination": [
+            "obj-86",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-86",
+            0
+          ],
+          "destination": [
+            "obj-85",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-88",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-88",
+            0
+          ],
+          "destination": [
+            "obj-87",
             0
           ]
         }

@@ -38,6 +38,7 @@ const DEFAULTS = Object.freeze({
   timeoutMs: 3000, // no word from the daemon for this long after a heartbeat: it is down
   voiceMaxMs: 20000, // push-to-talk stops by itself after this long
   pendingMaxMs: 30000, // a request whose job never showed up is forgotten after this long
+  historyLimit: 8, // History lists this many of the newest takes; the Take box picks one (1 = newest)
 });
 
 function loadProtocol(file) {
@@ -83,6 +84,9 @@ class DeviceLogic {
     this.lastGenerate = null; // the last /roo/generate arguments, for Vary
     this.voiceSince = null;
     this.latestJob = null;
+    this.takes = []; // the last History listing, newest first: objects of protocol's take fields
+    this.listing = null; // takes arriving for a History request, until /roo/history/end
+    this.takeIndex = 0; // the Take box, 0-based
   }
 
   // --- wiring -------------------------------------------------------------------------------
@@ -112,7 +116,14 @@ class DeviceLogic {
       voice: () => this.voiceEdge(),
       cancel: () => this.cancel(),
       loaded: () => this.heartbeat(),
+      history: () => this.listHistory(),
+      take: (n) => this.pickTake(Math.trunc(Number(n)) - 1),
+      recall: () => this.onTake((t) => this.request(a.history_recall, [t.take_id], `recall ${t.take_id}`)),
+      star: () => this.onTake((t) => this.star(t)),
+      undo: () => this.request(a.command, ["undo that"], "undo that"),
     };
+    h[a.history_take] = (...args) => this.onHistoryTake(args);
+    h[a.history_end] = () => this.onHistoryEnd();
     h[a.status] = (...args) => this.onStatus(args);
     h[a.pong] = () => this.heard();
     h[a.result] = (...args) => this.onResult(args);
@@ -260,6 +271,65 @@ class DeviceLogic {
     return true;
   }
 
+  // --- the take history ---------------------------------------------------------------------
+  listHistory() {
+    if (this.link === false) {
+      this.out("status", DAEMON_DOWN);
+      return;
+    }
+    this.listing = [];
+    this.out("osc", this.a.history_list, "limit", this.opt.historyLimit);
+    this.out("status", "history: asking for the newest takes...");
+  }
+
+  onHistoryTake(args) {
+    this.heard();
+    if (this.listing === null) return; // another device's listing: not asked for here
+    const take = {};
+    this.p.history_take_fields.forEach((name, i) => {
+      take[name] = args[i];
+    });
+    take.starred = Number(take.starred) ? 1 : 0;
+    this.listing.push(take);
+  }
+
+  onHistoryEnd() {
+    this.heard();
+    if (this.listing === null) return;
+    this.takes = this.listing;
+    this.listing = null;
+    if (this.takes.length === 0) {
+      this.out("status", "history: no takes yet in this project");
+      return;
+    }
+    this.pickTake(Math.min(this.takeIndex, this.takes.length - 1));
+  }
+
+  pickTake(index) {
+    this.takeIndex = Math.max(0, index);
+    if (this.takes.length === 0) {
+      this.out("status", "history: press History to list the takes first");
+      return;
+    }
+    const shown = Math.min(this.takeIndex, this.takes.length - 1);
+    this.out("status", `history ${shown + 1}/${this.takes.length}: ${formatTake(this.takes[shown])}`);
+  }
+
+  onTake(fn) {
+    if (this.takes.length === 0) {
+      this.out("status", "history: press History to list the takes first");
+      return;
+    }
+    fn(this.takes[Math.min(this.takeIndex, this.takes.length - 1)]);
+  }
+
+  star(take) {
+    const on = take.starred ? 0 : 1;
+    if (this.request(this.a.history_star, [take.take_id, on], `${on ? "star" : "unstar"} ${take.take_id}`)) {
+      take.starred = on;
+    }
+  }
+
   // --- replies ------------------------------------------------------------------------------
   onStatus(args) {
     this.heard();
@@ -331,6 +401,13 @@ function formatStatus(id, kind, state, progress, message) {
   return `#${id}${what} ${state}${pct}${message ? ": " + message : ""}`;
 }
 
+function formatTake(take) {
+  const star = take.starred ? " *" : "";
+  const when = String(take.created_at).replace("T", " ").replace(/\.\d+Z$/, "");
+  const message = take.message ? ` "${take.message}"` : "";
+  return `${take.take_id} ${take.action} ${take.part}${star} ${when}${message}`.slice(0, 160);
+}
+
 function formatContext(ctx) {
   const tempo = Number(ctx.tempo_bpm);
   const root = NOTE_NAMES[((Number(ctx.root_note) % 12) + 12) % 12];
@@ -338,4 +415,4 @@ function formatContext(ctx) {
   return `${Number.isFinite(tempo) ? tempo.toFixed(1) : "?"} BPM ${ctx.signature_numerator}/${ctx.signature_denominator} ${root} ${ctx.scale_name}${playing}`;
 }
 
-module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatMs, GENRES, FILLS, DAEMON_DOWN, DEFAULTS };
+module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatTake, formatMs, GENRES, FILLS, DAEMON_DOWN, DEFAULTS };

@@ -17,6 +17,7 @@ import argparse
 import json
 import struct
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bridge import protocol
@@ -27,7 +28,7 @@ from tools.maxpatch import Patch, button, menu, parameter, ranged  # noqa: E402
 
 DEVICE_DIR = ROOT / "max_for_live"
 DEVICE_NAME = "MuseAroo"
-DEVICE_WIDTH = 556  # 440 for the main controls, then the groove column
+DEVICE_WIDTH = 664  # 440 for the main controls, then the groove column, then the history column
 DEVICE_HEIGHT = 169  # the height of every device in Live's device view
 NODE_SCRIPT = "musearoo_device.js"
 TRACK_SCRIPT = "musearoo_track.js"
@@ -193,6 +194,19 @@ def controls(patch: Patch, node: str) -> None:
     patch.label("Voice (hold)", (368, 98, 68, 16))
     sends(voice, "voice")
     groove_column(patch, node)
+    history_column(patch, node, sends)
+
+
+def history_column(patch: Patch, node: str, sends: Callable[[str, str], None]) -> None:
+    """History (list the newest takes), Take (which of them, 1 = newest), Recall, Star, Undo that."""
+    sends(button(patch, "History", (560, 4, 100, 18)), "history")
+    patch.label("Take", (560, 27, 30, 18))
+    take = ranged(patch, "live.numbox", "Take", 1, (1, 8, 1), (594, 28, 36, 17))
+    patch.connect(take, 0, prepend := patch.obj("prepend take"))
+    patch.connect(prepend, 0, node)
+    sends(button(patch, "Recall", (560, 50, 100, 18)), "recall")
+    sends(button(patch, "Star", (560, 72, 100, 18)), "star")
+    sends(button(patch, "Undo that", (560, 94, 100, 18)), "undo")
 
 
 def groove_column(patch: Patch, node: str) -> None:

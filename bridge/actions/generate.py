@@ -16,7 +16,7 @@ from bridge.actions import multi
 from bridge.actions.follow import Follow, following, generate_following, source_clip
 from bridge.actions.midi_clip import MidiClip
 from bridge.actions.options import parse_options
-from bridge.actions.takes import midi_take
+from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.live_client import LiveContext, StaleContext
@@ -156,13 +156,16 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         # clip picked by the selection is the pushed context's (a selection made within the same
         # Live tick as the request is seen by the next request)
         follows = req.track == -1 or req.slot == -1
+        params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
+        draft = midi_take("generate", req.part, params=params, seed=seed, ctx=ctx, live={}, notes=notes)
         try:
             if seq < 0:  # Live has pushed nothing yet: the context came from a query
-                written = await app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)
+                write = app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)
             else:
-                written = await app.live.write_clip_for(
+                write = app.live.write_clip_for(
                     seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
                 )
+            written = await write_recorded(app, job, draft, write)
             break
         except StaleContext as stale:
             if attempt:
@@ -174,16 +177,12 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             job.report(0.3, "the song context changed: generating again for it")
             source = await source_clip(app, req, live)  # the selection may name another source now
     wrote_track, wrote_slot, count = written
-    params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
-    live_at = {
+    draft.live = {
         "track": wrote_track,
         "slot": wrote_slot,
         "length_beats": ctx.length_beats,
         "note_count": count,
     }
-    job.takes.append(
-        midi_take("generate", req.part, params=params, seed=seed, ctx=ctx, live=live_at, notes=notes)
-    )
     app.song.takes.append(
         {
             "part": req.part,

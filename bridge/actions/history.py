@@ -29,12 +29,13 @@ async def _send_list(app: App, addr: Address, opts: dict[str, Any]) -> None:
     try:
         takes = await app.in_history(_takes, app, opts)
     except RooError as exc:
-        app.send(addr, protocol.ERROR, [protocol.HISTORY_LIST, str(exc)])
+        app.broadcast(protocol.ERROR, [protocol.HISTORY_LIST, str(exc)], also=addr)
         return
+    # to the requester and every registered device, as /roo/error: a device's requests leave from
+    # [udpsend]'s port, which nothing reads (a device that did not ask ignores the listing)
     for take in takes:
         s = take.summary()
-        app.send(
-            addr,
+        app.broadcast(
             protocol.HISTORY_TAKE,
             [
                 s["take_id"],
@@ -45,8 +46,9 @@ async def _send_list(app: App, addr: Address, opts: dict[str, Any]) -> None:
                 s["message"],
                 int(s["starred"]),
             ],
+            also=addr,
         )
-    app.send(addr, protocol.HISTORY_END, [len(takes)])
+    app.broadcast(protocol.HISTORY_END, [len(takes)], also=addr)
 
 
 def _takes(app: App, opts: dict[str, Any]) -> list[Any]:

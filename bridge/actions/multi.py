@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.takes import midi_take
+from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs import Job
 from engines import generators
@@ -72,13 +72,15 @@ async def write_parts(
         if not notes:
             continue
         job.check_cancelled()
-        track, wrote_slot, count = await app.live.write_clip(
-            tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace
-        )
-        live_at = {"track": track, "slot": wrote_slot, "length_beats": ctx.length_beats, "note_count": count}
-        job.takes.append(
-            midi_take("generate", part, params=params, seed=seed, ctx=ctx, live=live_at, notes=notes)
-        )
+        draft = midi_take("generate", part, params=params, seed=seed, ctx=ctx, live={}, notes=notes)
+        write = app.live.write_clip(tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace)
+        track, wrote_slot, count = await write_recorded(app, job, draft, write)
+        draft.live = {
+            "track": track,
+            "slot": wrote_slot,
+            "length_beats": ctx.length_beats,
+            "note_count": count,
+        }
         written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
         job.report(low + (high - low) * (i + 1) / len(PART_ORDER), written[-1])
     return written
@@ -142,22 +144,21 @@ async def write_arrangement(
             notes = section.parts.get(part, [])
             if notes:
                 job.check_cancelled()
-                track, at_beats, count = await app.live.write_arrangement_clip(
+                section_ctx = dataclasses.replace(ctx, bars=section.bars)
+                params = {"section": section.name, "arrangement": 1}
+                draft = midi_take(
+                    "generate", part, params=params, seed=seed, ctx=section_ctx, live={}, notes=notes
+                )
+                write = app.live.write_arrangement_clip(
                     tracks[part], start_beats, length_beats, f"{part} {section.name} s{seed}", notes
                 )
-                live_at = {
+                track, at_beats, count = await write_recorded(app, job, draft, write)
+                draft.live = {
                     "track": track,
                     "start_beats": at_beats,
                     "length_beats": length_beats,
                     "note_count": count,
                 }
-                section_ctx = dataclasses.replace(ctx, bars=section.bars)
-                params = {"section": section.name, "arrangement": 1}
-                job.takes.append(
-                    midi_take(
-                        "generate", part, params=params, seed=seed, ctx=section_ctx, live=live_at, notes=notes
-                    )
-                )
         start_beats += length_beats
     return f"arrangement written from beat 0 to {start_beats:g}"
 

@@ -1,17 +1,25 @@
 """Take drafts for the history: what an action wrote into Live, described once for every action.
 
-Actions append a draft to ``job.takes`` right after Live answered a write; the job board commits
-it before the job reports done (bridge.app.App._record).
+A MIDI write goes through ``write_recorded``: its take is written to the store (pending) while
+the write is in flight, and joins ``job.takes`` once Live answered; the job board then confirms
+it with what Live answered before the job reports done (bridge.app.App._record). Other actions
+append a draft to ``job.takes`` right after Live answered; it is committed the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bridge.history import AudioOut, TakeDraft, note_dict
 from engines.music import MusicalContext, Note
+
+if TYPE_CHECKING:
+    from bridge.app import App
+    from bridge.jobs import Job
+
+T = TypeVar("T")
 
 try:
     VERSION = metadata.version("musearoo")
@@ -89,3 +97,18 @@ def audio_take(
         live=live,
         audio=[AudioOut(name, Path(path), analysis) for name, path in files.items()],
     )
+
+
+async def write_recorded(app: App, job: Job, draft: TakeDraft, write: Awaitable[T]) -> T:
+    """Await ``write`` (a Live write not yet started) while ``draft`` is written as a pending take.
+
+    On Live's answer the draft joins ``job.takes`` (the caller fills in ``draft.live`` from the
+    answer); a write that fails or is cancelled removes the pending take and raises."""
+    app.begin_take(job, draft)
+    try:
+        answer = await write
+    except BaseException:
+        app.drop_take(draft)
+        raise
+    job.takes.append(draft)
+    return answer

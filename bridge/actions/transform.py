@@ -14,7 +14,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.midi_clip import midi_clip
 from bridge.actions.options import parse_options
-from bridge.actions.takes import midi_take
+from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs import Job
 from engines import transforms
@@ -81,18 +81,15 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     job.check_cancelled()
     job.report(0.6, f"{req.kind}: {len(result.notes)} notes")
     name = f"{clip.info.name or 'clip'} {req.kind}"[:64]
-    track, slot, count = await app.live.write_clip(
-        clip.track, clip.slot, result.length_beats, name, result.notes, req.replace
-    )
     ctx = MusicalContext(
         tempo_bpm=float(live.tempo_bpm),
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
     )
     role = profile(result.notes, result.length_beats).role
-    live_at = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
     params = {"kind": req.kind, "source": {"track": clip.track, "slot": clip.slot}, **req.options}
-    job.takes.append(
-        midi_take("transform", role, params=params, seed=seed, ctx=ctx, live=live_at, notes=result.notes)
-    )
+    draft = midi_take("transform", role, params=params, seed=seed, ctx=ctx, live={}, notes=result.notes)
+    write = app.live.write_clip(clip.track, clip.slot, result.length_beats, name, result.notes, req.replace)
+    track, slot, count = await write_recorded(app, job, draft, write)
+    draft.live = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
     where = f"track {track} slot {slot}"
     return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}"

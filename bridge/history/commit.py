@@ -32,13 +32,16 @@ def write_take(
     project_id: int,
     draft: TakeDraft,
     stored: list[tuple[AudioOut, StoredAudio]],
+    *,
+    pending: bool = False,
 ) -> None:
+    """One take and its outputs; ``pending`` marks a take whose Live write is still in flight."""
     now = time.time()
     parent = draft.parent_id
     if parent == AUTO:
         parent = conn.execute(
             select(TakeRow.take_id)
-            .where(TakeRow.project_id == project_id, TakeRow.part == draft.part)
+            .where(TakeRow.project_id == project_id, TakeRow.part == draft.part, TakeRow.pending.is_(False))
             .order_by(TakeRow.id.desc())
             .limit(1)
         ).scalar()
@@ -59,6 +62,7 @@ def write_take(
             "message": draft.message,
             "starred": False,
             "created_at": now,
+            "pending": pending,
         },
     )
     outputs: list[dict[str, Any]] = []

@@ -6,7 +6,7 @@ alike. Notes are kept as JSON exactly as written to Live; audio by SHA-256 of it
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -39,6 +39,9 @@ class TakeRow(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     starred: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[float] = mapped_column(Float)
+    # written while its Live write is in flight; cleared once Live answered (store.confirm). A pending
+    # take is no take: never listed, resolved or a parent (one left by a crash never reached "done")
+    pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     __table_args__ = (Index("ix_takes_project_id_id", "project_id", "id"),)
 
 

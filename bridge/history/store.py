@@ -6,40 +6,44 @@ one store thread. Errors of the database or the data folder come out as StoreErr
 
 from __future__ import annotations
 
-import json
 import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bridge.history import files
-from bridge.history.commit import decode_notes, insert_ignoring_duplicates, write_take
+from bridge.history.commit import insert_ignoring_duplicates, write_take
 from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
+from bridge.history.pending import PendingTakes, discard
+from bridge.history.reading import read_take
+from bridge.history.sqlite_now import NowWriter
 from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
 
 DEFAULT_PROJECT = "untitled"
 GC_MIN_AGE_S = 7 * 24 * 3600.0
+GC_PENDING_AGE_S = 24 * 3600.0  # a pending take is confirmed within seconds or never
 
 
-class Store:
+class Store(PendingTakes):
     def __init__(self, engine: Engine, root: Path, reader: Engine | None = None) -> None:
         self.engine, self.root = engine, root
         self.reader = reader or engine  # SQLite: a second engine whose transactions only read
         self._project_ids: dict[str, int] = {}  # name -> row id, filled on first use
+        self._now = NowWriter(engine)
         migrate(engine)
         with self._session(read=True) as s:
             newest = s.scalars(select(Project.name).order_by(Project.used_at.desc()).limit(1)).first()
         self.project = newest or DEFAULT_PROJECT
 
     def close(self) -> None:
+        self._now.close()
         self.engine.dispose()
         self.reader.dispose()
 
@@ -76,8 +80,10 @@ class Store:
         return row
 
     # --- writing ----------------------------------------------------------------------------
-    def commit(self, draft: TakeDraft) -> str:
-        """Write one take with its outputs (audio copied in first); returns its new take id."""
+    def commit(self, draft: TakeDraft, *, pending: bool = False) -> str:
+        """Write one take with its outputs (audio copied in first); returns its new take id.
+
+        ``pending``: its Live write is still in flight; it is no take until ``confirm``."""
         if draft.action not in ACTIONS:
             raise InvalidValue(
                 f"take action {draft.action!r} is not known: expected one of {', '.join(ACTIONS)}"
@@ -86,7 +92,8 @@ class Store:
         take_id = secrets.token_hex(6)
         try:
             with self.engine.begin() as conn:
-                write_take(conn, take_id, self._project_id(conn, self.project), draft, stored)
+                project_id = self._project_id(conn, self.project)
+                write_take(conn, take_id, project_id, draft, stored, pending=pending)
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id
@@ -108,13 +115,17 @@ class Store:
         with self._session(read=True) as s:
             return self._resolve(s, prefix)
 
-    def _resolve(self, s: Session, prefix: str) -> str:
+    def _resolve(self, s: Session | Connection, prefix: str) -> str:
         prefix = prefix.strip().lower()
         if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
             raise TakeNotFound(
                 f"take id {prefix!r}: expected at least {MIN_PREFIX} hex characters of a take id"
             )
-        found = s.scalars(select(TakeRow.take_id).where(TakeRow.take_id.startswith(prefix)).limit(2)).all()
+        found = s.scalars(
+            select(TakeRow.take_id)
+            .where(TakeRow.take_id.startswith(prefix), TakeRow.pending.is_(False))
+            .limit(2)
+        ).all()
         if not found:
             raise TakeNotFound(f"take {prefix!r} is not in the history (see `roo history`)")
         if len(found) > 1:
@@ -133,8 +144,10 @@ class Store:
     ) -> list[Take]:
         """Takes newest first; ``project`` None means the current project, "*" every project."""
         cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
-        q = select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name).join(
-            Project, Project.id == TakeRow.project_id
+        q = (
+            select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name)
+            .join(Project, Project.id == TakeRow.project_id)
+            .where(TakeRow.pending.is_(False))
         )
         name = self.project if project is None else project
         try:
@@ -160,20 +173,11 @@ class Store:
 
     def get(self, prefix: str) -> Take:
         """One take with its outputs and notes, by any unambiguous prefix of its id."""
-        with self._session(read=True) as s:
-            take_id = self._resolve(s, prefix)
-            row, pname = s.execute(
-                select(TakeRow, Project.name)
-                .join(Project, Project.id == TakeRow.project_id)
-                .where(TakeRow.take_id == take_id)
-            ).one()
-            outs = s.execute(
-                select(OutputRow, BlobRow)
-                .outerjoin(BlobRow, BlobRow.sha256 == OutputRow.sha256)
-                .where(OutputRow.take_id == take_id)
-                .order_by(OutputRow.id)
-            ).all()
-            return _take(row, pname, [(o, b) for o, b in outs], self.root)
+        try:
+            with self.reader.connect() as conn, conn.begin():
+                return read_take(conn, self._resolve(conn, prefix), self.root)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
 
     def last_take(self, part: str) -> Take | None:
         found = self.takes(part=part, limit=1)
@@ -181,17 +185,25 @@ class Store:
 
     def count(self) -> int:
         with self._session(read=True) as s:
-            return int(s.scalar(select(func.count()).select_from(TakeRow)) or 0)
+            return int(
+                s.scalar(select(func.count()).select_from(TakeRow).where(TakeRow.pending.is_(False))) or 0
+            )
 
     # --- upkeep -----------------------------------------------------------------------------
     def gc(self, now: float | None = None) -> tuple[int, int]:
         """Delete audio files no take refers to; never a file of a starred take or one younger than a week.
+        Pending takes older than a day (left by a daemon killed during their Live write) go too.
 
         Returns (files removed, bytes freed).
         """
         now = time.time() if now is None else now
         removed = freed = 0
         with self._session() as s:
+            stale = select(TakeRow.take_id).where(
+                TakeRow.pending.is_(True), TakeRow.created_at < now - GC_PENDING_AGE_S
+            )
+            for take_id in s.scalars(stale).all():
+                discard(s.connection(), take_id)
             referenced = set(s.scalars(select(OutputRow.sha256).where(OutputRow.sha256.is_not(None))).all())
             for blob in s.scalars(select(BlobRow)).all():
                 if blob.sha256 in referenced or now - blob.created_at < GC_MIN_AGE_S:
@@ -224,47 +236,3 @@ def open_store(url: str | None = None, root: Path | None = None) -> Store:
     folder = root if root is not None else data_dir()
     url = url or database_url(folder)
     return Store(make_engine(url), folder, make_engine(url, reader=True))
-
-
-def _take(
-    row: TakeRow,
-    project: str,
-    outs: list[tuple[OutputRow, BlobRow | None]] | None = None,
-    root: Path | None = None,
-) -> Take:
-    outputs: list[dict[str, Any]] = []
-    notes = None
-    for out, blob in outs or []:
-        item: dict[str, Any] = {"kind": out.kind, "name": out.name}
-        if out.notes is not None:
-            notes = decode_notes(out.notes)
-            item["note_count"] = len(notes)
-        if blob is not None and root is not None:
-            item |= {
-                "sha256": blob.sha256,
-                "path": str(files.blob_path(root, blob.sha256, blob.suffix)),
-                "frames": blob.frames,
-                "sample_rate": blob.sample_rate,
-                "size_bytes": blob.size_bytes,
-            }
-        if out.analysis is not None:
-            item["analysis"] = json.loads(out.analysis)
-        outputs.append(item)
-    return Take(
-        take_id=row.take_id,
-        parent_id=row.parent_id,
-        project=project,
-        action=row.action,
-        part=row.part,
-        created_at=row.created_at,
-        message=row.message,
-        starred=bool(row.starred),
-        params=json.loads(row.params),
-        seed=row.seed,
-        context=json.loads(row.context),
-        versions=json.loads(row.versions),
-        live=json.loads(row.live),
-        command=row.command,
-        outputs=tuple(outputs),
-        notes=notes,
-    )

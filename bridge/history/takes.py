@@ -42,6 +42,10 @@ class TakeDraft:
     notes: list[dict[str, Any]] | None = None
     audio: list[AudioOut] = field(default_factory=list)
     analysis: dict[str, Any] | None = None  # for analyze takes without audio of their own
+    # the daemon's: its pending commit in flight (an asyncio task giving the take id), and the take
+    # id once the take is committed and confirmed (a draft is never committed twice)
+    pending: Any = field(default=None, repr=False, compare=False)
+    take_id: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,11 @@ CONTROLS = [
     "Accent",
     "Intensity",
     "Fills",
+    "History",
+    "Take",
+    "Recall",
+    "Star",
+    "Undo that",
 ]
 
 

@@ -7,7 +7,10 @@ Side by side in one run, against one in-memory Live (`roo sim`, its own process)
 load fall on both alike). Each request is /roo/generate drums 8 bars replace 1; the clock stops
 when "done" arrives. The time the job spends committing its take (App._record: the hop to the
 history thread and the SQLite transaction) is timed inside the daemon as well. Then a store is
-filled with --takes takes (8-bar MIDI) and the newest 50 are listed repeatedly.
+filled with --takes takes (8-bar MIDI) and the newest 50 are listed repeatedly. A MIDI take is
+written (pending) while its Live write is in flight and confirmed once Live answered: the rows
+time that pending commit and the confirm. Then recall and a separation job side by side
+(tools/bench/history_jobs.py).
 """
 
 from __future__ import annotations
@@ -32,7 +35,24 @@ from bridge.embedded import daemon_in_thread  # noqa: E402
 from bridge.history import AudioOut, TakeDraft, note_dict, open_store  # noqa: E402
 from bridge.history.commit import OUTPUTS, TAKES  # noqa: E402
 from tests.conftest import free_udp_port  # noqa: E402
+from tools.bench.history_jobs import print_separation, recall_timing, separation_side_by_side  # noqa: E402
 from tools.bench.latency import Client, percentiles  # noqa: E402
+
+PENDING_ROW = "pending commit during the Live write (commit_now on the loop, else the thread)"
+CONFIRM_ROW = "of which Store.confirm_now on the event loop"
+
+
+def _time_method(store: Any, name: str, samples: list[float]) -> None:
+    inner = getattr(store, name)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            samples.append((time.perf_counter() - start) * 1000.0)
+
+    setattr(store, name, timed)
 
 
 def _timed_record(daemon: Any, samples: list[float]) -> None:
@@ -82,28 +102,26 @@ def clip_note_count(client: Client, live_port: int, track: int, slot: int) -> in
     return counts[0] if counts else 0
 
 
-def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]:
+def generate_side_by_side(requests: int, folder: Path, same: bool = False) -> dict[str, list[float]]:
+    """``same``: the store off on both sides (the "store on" rows then measure the bench's own bias)."""
     sim, live_port = start_sim()
     client = Client()
     out: dict[str, list[float]] = {
         "store off": [],
         "store on (SQLite)": [],
         "commit inside the job": [],
-        "of which Store.commit on the history thread": [],
+        PENDING_ROW: [],
+        CONFIRM_ROW: [],
     }
     store = open_store(f"sqlite:///{folder / 'history.db'}", folder)
-    commit = store.commit
-
-    def timed_commit(draft: TakeDraft) -> str:
-        start = time.perf_counter()
-        try:
-            return commit(draft)
-        finally:
-            out["of which Store.commit on the history thread"].append((time.perf_counter() - start) * 1000.0)
-
-    store.commit = timed_commit  # type: ignore[method-assign]
+    _time_method(store, "commit", out[PENDING_ROW])  # the first take (the project's row id unknown)
+    _time_method(store, "commit_now", out[PENDING_ROW])
+    _time_method(store, "confirm_now", out[CONFIRM_ROW])
     try:
-        with daemon_in_thread(live_port) as off, daemon_in_thread(live_port, history=store) as on:
+        with (
+            daemon_in_thread(live_port) as off,
+            daemon_in_thread(live_port, history=None if same else store) as on,
+        ):
             _timed_record(on, out["commit inside the job"])
             for i in range(requests):
                 for name, daemon, track in (("store off", off, 0), ("store on (SQLite)", on, 1)):
@@ -129,8 +147,10 @@ def generate_side_by_side(requests: int, folder: Path) -> dict[str, list[float]]
                     out[name].append(ms)
                     if not clip_note_count(client, live_port, track, i % 8):
                         raise SystemExit(f"request {i} to {name} left track {track} slot {i % 8} empty")
-        if store.count() != requests:
-            raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
+            if store.count() != (0 if same else requests):
+                raise SystemExit(f"the store holds {store.count()} takes, expected {requests}")
+            if not same:
+                out |= recall_timing(client, on.port, live_port, [t.take_id for t in store.takes(limit=100)])
     finally:
         sim.terminate()
         sim.wait(10)
@@ -265,13 +285,25 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--takes", type=int, default=100_000)
     parser.add_argument("--audio-minutes", type=float, default=3.0, help="0 skips the audio part")
+    parser.add_argument("--separate-seconds", type=float, default=10.0, help="0 skips the separation jobs")
+    parser.add_argument("--separate-runs", type=int, default=2)
+    parser.add_argument(
+        "--same", action="store_true", help="the store off on both sides: the bench's own bias, then stop"
+    )
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}, Python {platform.python_version()}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        results = generate_side_by_side(args.requests, Path(tmp))
+        results = generate_side_by_side(args.requests, Path(tmp), args.same)
+        if args.same:
+            off, on = results["store off"], results["store on (SQLite)"]
+            print(
+                f"both sides store off: {statistics.median(on) - statistics.median(off):+.2f} ms median difference"
+            )
+            print(json.dumps({k: percentiles(v) for k, v in results.items() if v}))
+            return 0
         results["store.commit alone, 8-bar drum take"] = commit_alone(Path(tmp), args.requests)
         results["history-thread hop alone (empty call)"] = hop_alone(args.requests)
         results |= list_speed(Path(tmp), args.takes)
@@ -288,6 +320,8 @@ def main() -> int:
         print(
             f"4 stems of {args.audio_minutes:g} min: " + ", ".join(f"{k} {v:,.3f}" for k, v in audio.items())
         )
+    if args.separate_seconds > 0:
+        print_separation(separation_side_by_side(args.separate_seconds, args.separate_runs))
     return 0
 
 

@@ -46,6 +46,22 @@ def test_postgres_keeps_a_take_exactly(postgres_url: str, tmp_path: Path) -> Non
     store.close()
 
 
+def test_postgres_pending_take_is_confirmed_or_discarded(postgres_url: str, tmp_path: Path) -> None:
+    store = open_store(postgres_url, tmp_path)
+    notes = [note_dict(60, 0.0, 1.0, 90)]
+    landed = store.commit(TakeDraft("generate", "bass", notes=notes), pending=True)
+    failed = store.commit(TakeDraft("generate", "bass", notes=notes), pending=True)
+    assert store.takes() == [] and store.count() == 0
+    assert (
+        store.confirm_now(landed, {"track": 1, "slot": 2}) is False
+    )  # not SQLite: the store thread confirms
+    store.confirm(landed, {"track": 1, "slot": 2}, "kept")
+    store.discard(failed)
+    assert [(t.take_id, t.message) for t in store.takes()] == [(landed, "kept")]
+    assert store.get(landed).live == {"track": 1, "slot": 2} and store.get(landed).notes == tuple(notes)
+    store.close()
+
+
 def test_postgres_under_four_concurrent_writers_loses_nothing(postgres_url: str, tmp_path: Path) -> None:
     written = _writers(postgres_url, tmp_path, count=4, each=50)
     store = open_store(postgres_url, tmp_path)  # the four also raced to create the schema

@@ -98,6 +98,28 @@ test("Target off writes to the selected track; a moved device follows its new tr
   assert.equal(sent[1].args.at(-1), sent[0].args.at(-1) + 1, "the variation uses the next seed");
 });
 
+test("History lists the takes just made; Star and Recall are jobs on the chosen take", async () => {
+  device.press("History");
+  await device.waitFor("the listing", () => device.shown.status.startsWith("history 1/"));
+  assert.match(device.shown.status, /^history 1\/\d: [0-9a-f]{12} generate chords /, "the newest: Vary's chords");
+  device.set("Take", 2);
+  const chosen = /^history 2\/\d: ([0-9a-f]{12}) generate chords /.exec(device.shown.status);
+  assert.ok(chosen, device.shown.status);
+  for (const button of ["Star", "Recall"]) {
+    const before = device.statusLog.length;
+    device.press(button);
+    await device.waitFor(`${button} to finish`, () => device.statusLog.length > before && doneOrFailed());
+    assert.match(device.shown.status, /^#\d+ history_\w+ done/, device.shown.status);
+  }
+  assert.match(device.shown.status, new RegExp(`recalled take ${chosen[1]}: \\d+ notes in track 3 slot \\d+`));
+  const sent = device.sent.filter((m) => m.address.startsWith("/roo/history/"));
+  assert.deepEqual(sent.map((m) => [m.address, ...m.args]).slice(-3), [
+    ["/roo/history/list", "limit", 8],
+    ["/roo/history/star", chosen[1], 1],
+    ["/roo/history/recall", chosen[1]],
+  ]);
+});
+
 test("prompt + MusicGen, Split stems with its model, push-to-talk leave the device as protocol messages", () => {
   device.type("Prompt", "lofi piano loop with vinyl crackle");
   device.press("MusicGen");

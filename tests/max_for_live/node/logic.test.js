@@ -229,3 +229,41 @@ test("a click refused while the daemon is down does not use up a seed", () => {
   d.logic.handle("generate", ["drums"]);
   assert.deepEqual(d.sent().filter((m) => m[0] === A.generate).map((m) => m.at(-1)), [40]);
 });
+
+test("History lists the newest takes; Take picks one; Recall and Star act on it; Undo that is a command", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("recall");
+  assert.match(d.last("status"), /press History to list the takes first/);
+  assert.ok(!d.sent().some((m) => m[0] === A.history_recall), "nothing is recalled before a listing");
+  d.logic.handle("history");
+  assert.deepEqual(d.sent().at(-1), [A.history_list, "limit", 8]);
+  d.logic.handle(A.history_take, ["aaaaaa000002", "aaaaaa000001", "generate", "bass", "2026-11-23T06:00:01.250Z", "", 0]);
+  d.logic.handle(A.history_take, ["aaaaaa000001", "", "generate", "bass", "2026-11-23T06:00:00.000Z", "keep", 1]);
+  d.logic.handle(A.history_end, [2]);
+  assert.equal(d.last("status"), "history 1/2: aaaaaa000002 generate bass 2026-11-23 06:00:01");
+  d.logic.handle("take", [2]);
+  assert.equal(d.last("status"), 'history 2/2: aaaaaa000001 generate bass * 2026-11-23 06:00:00 "keep"');
+  d.logic.handle("star");
+  assert.deepEqual(d.sent().at(-1), [A.history_star, "aaaaaa000001", 0], "a starred take is unstarred");
+  d.logic.handle("star");
+  assert.deepEqual(d.sent().at(-1), [A.history_star, "aaaaaa000001", 1]);
+  d.logic.handle("recall");
+  assert.deepEqual(d.sent().at(-1), [A.history_recall, "aaaaaa000001"]);
+  d.logic.handle("undo");
+  assert.deepEqual(d.sent().at(-1), [A.command, "undo that"]);
+  d.logic.handle("take", [8]); // past the listing: the oldest listed take
+  assert.match(d.last("status"), /^history 2\/2: aaaaaa000001/);
+});
+
+test("a listing this device did not ask for is ignored; an empty one says so", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle(A.history_take, ["bbbbbb000001", "", "generate", "drums", "2026-11-23T06:00:00.000Z", "", 0]);
+  d.logic.handle(A.history_end, [1]);
+  d.logic.handle("recall");
+  assert.match(d.last("status"), /press History/);
+  d.logic.handle("history");
+  d.logic.handle(A.history_end, [0]);
+  assert.equal(d.last("status"), "history: no takes yet in this project");
+});
