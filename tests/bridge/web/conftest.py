@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ from bridge.history import Store, open_store
 from bridge.livesim.host import LiveHost
 from bridge.web import WebServer
 from tests.bridge.harness import running_daemon
+from tests.conftest import missing, require_tool
 
 
 @dataclass
@@ -48,3 +50,16 @@ def serve(tmp_path: Path, token: str | None = None) -> Iterator[Served]:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     yield from serve(tmp_path)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    chromium = require_tool("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("the playwright package (pip install -e '.[dev]') is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        yield b
+        b.close()

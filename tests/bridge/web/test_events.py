@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -9,6 +10,7 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 from websockets.sync.client import connect
 
+from bridge.web.events import QUEUE_SIZE, Hub
 from tests.bridge.web.conftest import Served
 
 
@@ -102,3 +104,21 @@ def test_doctor_summary_reads_the_running_daemons_metrics(served: Served) -> Non
     assert lines[0] == "jobs finished: generate done 1" and lines[1] == "queue: 0 queued, 0 running"
     assert lines[2].startswith("Live round trips: ") and "mean" in lines[2]
     assert "is `roo serve` running" in metrics_summary(1)[0]
+
+
+def test_an_event_is_encoded_once_for_all_clients_and_a_slow_one_loses_its_oldest() -> None:
+    async def scenario() -> None:
+        hub = Hub()
+        queues = [hub.subscribe() for _ in range(20)]
+        hub.publish({"type": "job", "job_id": 1, "state": "running", "progress": 0.5, "message": "m"})
+        texts = [q.get_nowait() for q in queues]
+        assert all(t is texts[0] for t in texts)  # one json.dumps, the same text queued 20 times
+        event = json.loads(texts[0])
+        assert event["job_id"] == 1 and event["progress"] == 0.5 and event["at_s"] > 0
+        slow = queues[0]
+        for i in range(QUEUE_SIZE + 3):
+            hub.publish({"type": "take", "take_id": str(i)})
+        assert slow.qsize() == QUEUE_SIZE and hub.dropped == 3 * 20
+        assert json.loads(slow.get_nowait())["take_id"] == "3"
+
+    asyncio.run(scenario())
