@@ -24,7 +24,7 @@ from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
 from bridge.jobs import Address, Job
-from bridge.web import downloads, requests, security
+from bridge.web import compare, downloads, requests, security
 from bridge.web.events import Hub
 from bridge.web.metrics import Metrics
 from engines.errors import InvalidValue, RooError, StoreError, TakeNotFound
@@ -175,6 +175,7 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
             raise HTTPException(503, str(exc)) from exc
 
     web.include_router(downloads.router(app_state))
+    web.include_router(compare.router(app_state))
 
     @web.get("/docs", response_class=HTMLResponse)
     async def docs() -> str:

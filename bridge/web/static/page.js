@@ -5,8 +5,9 @@ const params = new URLSearchParams(location.search);
 const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
-const { drawRoll } = await import(`./pianoroll.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
-const { drawWave } = await import(`./waveform.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
+const { drawWave } = await import(`./waveform.js${tokenQuery}`);
+const { drawDiff, barLines } = await import(`./compare.js${tokenQuery}`);
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
 const latencies = []; // recent {job_id, kind, ms}
@@ -146,6 +147,32 @@ async function drawTake(li, take) {
   li.append(player);
 }
 
+// --- compare: Compare on take A, then on take B, shows what changed from A to B --------------
+let compareFrom = null;
+async function compare(take) {
+  const panel = $("#compare");
+  panel.hidden = false;
+  if (!compareFrom || compareFrom === take.take_id) {
+    compareFrom = take.take_id;
+    panel.dataset.a = take.take_id;
+    delete panel.dataset.b;
+    $("#compare-summary").textContent = `Comparing from take ${take.take_id}: press Compare on another take.`;
+    return;
+  }
+  const a = compareFrom;
+  compareFrom = null;
+  const [diff, detail] = await Promise.all([api("GET", `/api/diff?a=${a}&b=${take.take_id}`),
+    api("GET", `/api/takes/${take.take_id}`)]);
+  const s = diff.summary;
+  $("#compare-summary").textContent = `${a} → ${take.take_id}: ${s.added} added, ${s.removed} removed, ` +
+    `${s.moved} moved, ${s.velocity} new velocity`;
+  drawDiff($("#compare-roll"), diff, detail.notes || [], detail.live?.length_beats);
+  $("#compare-bars").replaceChildren(...barLines(diff).map((line) => el("li", {}, line)));
+  panel.dataset.b = take.take_id;
+  panel.scrollIntoView({ block: "nearest" });
+}
+$("#compare-close").addEventListener("click", () => { $("#compare").hidden = true; compareFrom = null; });
+
 function takeItem(take) {
   const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
     "aria-label": `${label} take ${take.take_id}` }, label);
@@ -158,6 +185,7 @@ function takeItem(take) {
       `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
     el("span", { className: "actions" }, act("Recall", () => run("recall", {})), ...(take.action === "generate" ? [act("Fork", () => run("fork", {}))] : []),
       act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
+      act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
