@@ -64,3 +64,32 @@ export function barLines(diff) {
   }
   return lines;
 }
+
+// The page's Compare buttons: the first pressed picks take A, the next one B and shows the diff.
+export function comparer({ api, el }) {
+  const $ = (sel) => document.querySelector(sel);
+  let from = null;
+  $("#compare-close").addEventListener("click", () => { $("#compare").hidden = true; from = null; });
+  return async function compare(take) {
+    const panel = $("#compare");
+    panel.hidden = false;
+    if (!from || from === take.take_id) {
+      from = take.take_id;
+      panel.dataset.a = take.take_id;
+      delete panel.dataset.b;
+      $("#compare-summary").textContent = `Comparing from take ${take.take_id}: press Compare on another take.`;
+      return;
+    }
+    const a = from;
+    from = null;
+    const [diff, detail] = await Promise.all([api("GET", `/api/diff?a=${a}&b=${take.take_id}`),
+      api("GET", `/api/takes/${take.take_id}`)]);
+    const s = diff.summary;
+    $("#compare-summary").textContent = `${a} → ${take.take_id}: ${s.added} added, ${s.removed} removed, ` +
+      `${s.moved} moved, ${s.velocity} new velocity`;
+    drawDiff($("#compare-roll"), diff, detail.notes || [], detail.live?.length_beats);
+    $("#compare-bars").replaceChildren(...barLines(diff).map((line) => el("li", {}, line)));
+    panel.dataset.b = take.take_id;
+    panel.scrollIntoView({ block: "nearest" });
+  };
+}

@@ -7,7 +7,7 @@ const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
 const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
 const { drawWave } = await import(`./waveform.js${tokenQuery}`);
-const { drawDiff, barLines } = await import(`./compare.js${tokenQuery}`);
+const { comparer } = await import(`./compare.js${tokenQuery}`);
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
 const latencies = []; // recent {job_id, kind, ms}
@@ -147,31 +147,7 @@ async function drawTake(li, take) {
   li.append(player);
 }
 
-// --- compare: Compare on take A, then on take B, shows what changed from A to B --------------
-let compareFrom = null;
-async function compare(take) {
-  const panel = $("#compare");
-  panel.hidden = false;
-  if (!compareFrom || compareFrom === take.take_id) {
-    compareFrom = take.take_id;
-    panel.dataset.a = take.take_id;
-    delete panel.dataset.b;
-    $("#compare-summary").textContent = `Comparing from take ${take.take_id}: press Compare on another take.`;
-    return;
-  }
-  const a = compareFrom;
-  compareFrom = null;
-  const [diff, detail] = await Promise.all([api("GET", `/api/diff?a=${a}&b=${take.take_id}`),
-    api("GET", `/api/takes/${take.take_id}`)]);
-  const s = diff.summary;
-  $("#compare-summary").textContent = `${a} → ${take.take_id}: ${s.added} added, ${s.removed} removed, ` +
-    `${s.moved} moved, ${s.velocity} new velocity`;
-  drawDiff($("#compare-roll"), diff, detail.notes || [], detail.live?.length_beats);
-  $("#compare-bars").replaceChildren(...barLines(diff).map((line) => el("li", {}, line)));
-  panel.dataset.b = take.take_id;
-  panel.scrollIntoView({ block: "nearest" });
-}
-$("#compare-close").addEventListener("click", () => { $("#compare").hidden = true; compareFrom = null; });
+const compare = comparer({ api, el }); // Compare on take A, then on take B: what changed
 
 function takeItem(take) {
   const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
