@@ -32,3 +32,54 @@ def test_takes_off_screen_are_not_rendered_until_scrolled_to(browser: Any, serve
         "() => document.querySelector('#takes > [data-take-id]:last-child > .head')"
         ".checkVisibility({ contentVisibilityAuto: true })"
     )
+
+
+def test_a_tablet_shows_every_control_without_sideways_scrolling(browser: Any, served: Served) -> None:
+    fill(served, 3)
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    page.wait_for_selector(".take canvas[data-notes-drawn]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 768  # no horizontal overflow
+    controls = ["#f-part", "#f-bars", "#generate button[type=submit]", "#refresh", ".take button[aria-label^='Recall']",
+                ".take button[aria-label^='Compare']", ".take a[aria-label^='export take']", ".take canvas"]  # fmt: skip
+    for selector in controls:
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= 768, (
+            selector
+        )
+    page.locator("#f-track").tap()
+    page.keyboard.type("0")
+    page.locator("#f-slot").tap()
+    page.keyboard.type("3")
+    page.locator("#generate button[type=submit]").tap()  # a touch starts a job
+    page.wait_for_selector("#jobs li[data-state='done']", timeout=20000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 768
+    context.close()
+
+
+def test_the_generate_form_by_keyboard_alone_with_focus_visible(browser: Any, served: Served) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    reached = []
+    for _ in range(7):  # from the top of the page, Tab reaches the form first
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id"))
+        if reached[-1] == "f-part":
+            break
+    assert reached[-1] == "f-part", reached
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " return [e.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert focused[0] and focused[1] != "none" and focused[2] >= 2  # the focus ring is drawn
+    page.keyboard.press("Tab")
+    page.keyboard.type("2")  # track
+    page.keyboard.press("Tab")
+    page.keyboard.type("4")  # slot
+    page.keyboard.press("Enter")
+    done = page.wait_for_selector("#jobs li[data-state='done']", timeout=20000)
+    assert "generate" in done.inner_text()
+    assert served.live.clip_properties(2, 4) is not None  # the clip landed where the keys said
