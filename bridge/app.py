@@ -91,8 +91,10 @@ class App:
             self._send(target, address, args)
 
     def result(self, to: Address, job_id: int, kind: str, payload: dict[str, Any]) -> None:
-        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result."""
+        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result; the watchers
+        (HTTP clients on /ws) get it as a ``result`` event."""
         self.broadcast(protocol.RESULT, [job_id, kind, json.dumps(payload)], also=to)
+        self.notify({"type": "result", "job_id": job_id, "kind": kind, "result": payload})
 
     async def run_cpu(self, fn: Callable[..., T], *args: Any) -> T:
         """Run light CPU work (milliseconds) off the loop, on the one CPU thread."""

@@ -6,7 +6,7 @@ const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
 const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
-const { drawWave } = await import(`./waveform.js${tokenQuery}`);
+const { analysisView, showAudio } = await import(`./analysis.js${tokenQuery}`);
 const { comparer } = await import(`./compare.js${tokenQuery}`);
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
@@ -129,14 +129,7 @@ const onScreen = new IntersectionObserver((entries) => {
 
 async function drawTake(li, take) {
   const detail = await api("GET", `/api/takes/${take.take_id}`);
-  for (const out of detail.outputs.filter((o) => o.kind === "audio" && o.path)) {
-    const url = `/api/takes/${take.take_id}/audio/${encodeURIComponent(out.name)}${tokenQuery}`;
-    const canvas = el("canvas", { role: "img", className: "wave" });
-    const player = el("audio", { controls: true, preload: "none", src: url });
-    player.setAttribute("aria-label", `play ${out.name} of take ${take.take_id}`);
-    li.append(el("div", { className: "hint" }, out.name), canvas, player);
-    await drawWave(canvas, url, out.analysis);
-  }
+  await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
   li.append(canvas);
@@ -216,6 +209,15 @@ function showContext(c) {
     ` · ${names[c.root_note % 12]} ${c.scale_name} · ${c.num_tracks} tracks`;
 }
 
+// The latest analysis result (an HTTP or device analyze), drawn without its audio (the store's
+// take of an audio analysis shows it over the waveform in the tree).
+async function showAnalysis(result) {
+  const view = await analysisView({ url: null, analysis: result, label: result.source || "analysis" });
+  $("#analysis").hidden = false;
+  $("#analysis-view").replaceChildren(view);
+  await view.draw();
+}
+
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const ws = new WebSocket(`${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ""}`);
@@ -230,6 +232,7 @@ function connect() {
     else if (event.type === "live") showLive(event.connected);
     else if (event.type === "context") showContext(event);
     if (event.type === "take") addTake(event.take_id).catch(console.error);
+    if (event.type === "result" && event.kind === "analysis") showAnalysis(event.result).catch(console.error);
     if (event.type === "job" && event.state === "done" && /^history_(star|message|project)/.test(event.kind || "")) {
       clearTimeout(takesTimer);
       takesTimer = setTimeout(() => loadTakes().catch(console.error), 50);
