@@ -226,7 +226,7 @@ function connect() {
     const event = JSON.parse(message.data);
     if (event.at_s) {
       eventDelays.push(Date.now() - event.at_s * 1000);
-      if (eventDelays.length > 200) eventDelays.shift();
+      if (eventDelays.length > 1000) eventDelays.shift();
     }
     if (event.type === "job") showJob(event);
     else if (event.type === "live") showLive(event.connected);
