@@ -127,8 +127,8 @@ const onScreen = new IntersectionObserver((entries) => {
   }
 }, { rootMargin: "200px" });
 
-async function drawTake(li, take) {
-  const detail = await api("GET", `/api/takes/${take.take_id}`);
+async function drawTake(li, take, known) {
+  const detail = known ?? await api("GET", `/api/takes/${take.take_id}`);
   await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
@@ -142,7 +142,7 @@ async function drawTake(li, take) {
 
 const compare = comparer({ api, el }); // Compare on take A, then on take B: what changed
 
-function takeItem(take) {
+function takeItem(take, detail) { // detail: the take's whole record when already fetched
   const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
     "aria-label": `${label} take ${take.take_id}` }, label);
   const run = (action, body) => api("POST", `/api/${action}`, { take_id: take.take_id, ...body })
@@ -158,7 +158,7 @@ function takeItem(take) {
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
-  li.drawRoll = () => drawTake(li, take).catch((e) => li.append(el("p", { className: "error" }, e.message)));
+  li.drawRoll = () => drawTake(li, take, detail).catch((e) => li.append(el("p", { className: "error" }, e.message)));
   onScreen.observe(li);
   return li;
 }
@@ -185,7 +185,7 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
 async function addTake(takeId) {
   const take = await api("GET", `/api/takes/${takeId}`);
   if (document.querySelector(`[data-take-id="${take.take_id}"]`)) return;
-  const li = takeItem(take);
+  const li = takeItem(take, take); // a new take's record is its detail: drawn without a second fetch
   const parent = take.parent_id && document.querySelector(`[data-take-id="${take.parent_id}"]`);
   let list = $("#takes");
   if (parent) {
