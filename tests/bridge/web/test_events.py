@@ -122,3 +122,15 @@ def test_an_event_is_encoded_once_for_all_clients_and_a_slow_one_loses_its_oldes
         assert json.loads(slow.get_nowait())["take_id"] == "3"
 
     asyncio.run(scenario())
+
+
+def test_an_actions_structured_result_reaches_the_websocket(served: Served) -> None:
+    app = served.daemon.app
+    assert app is not None
+    with connect(f"ws://127.0.0.1:{served.web.port}/ws") as ws:
+        ws.recv(timeout=5)
+        payload = {"key": "A minor", "beats_s": [0.0, 0.6], "chords": []}
+        app.loop.call_soon_threadsafe(app.result, ("127.0.0.1", 0), 7, "analysis", payload)
+        event = json.loads(ws.recv(timeout=5))
+    assert event["type"] == "result" and event["job_id"] == 7 and event["kind"] == "analysis"
+    assert event["result"] == payload
