@@ -127,8 +127,10 @@ const onScreen = new IntersectionObserver((entries) => {
   }
 }, { rootMargin: "200px" });
 
+// drawn into the take's own body, above the list of its children
 async function drawTake(li, take, known) {
   const detail = known ?? await api("GET", `/api/takes/${take.take_id}`);
+  li = li.querySelector(":scope > .body");
   await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
@@ -157,8 +159,9 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
       act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
-  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
-  li.drawRoll = () => drawTake(li, take, detail).catch((e) => li.append(el("p", { className: "error" }, e.message)));
+  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head,
+    el("div", { className: "body" }));
+  li.drawRoll = () => drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
   onScreen.observe(li);
   return li;
 }
