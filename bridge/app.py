@@ -141,6 +141,8 @@ class App:
                 "state": job.state,
                 "progress": float(job.progress),
                 "message": job.message,
+                # a progress report: when the work made it (Unix s), before its hop onto the loop
+                **({"reported_s": job.reported_s} if job.reported_s is not None else {}),
             }
         )
 

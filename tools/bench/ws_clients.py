@@ -1,6 +1,7 @@
 """N WebSocket clients of a daemon's /ws in one process of their own (as browsers on the studio
 network are), for tools/bench/ping_ws.py: each reads every event and notes its delay from the
-daemon's publish time (``at_s``, same machine, same clock).
+work's progress report (``reported_s``, before the hop onto the daemon's loop) or, for other events,
+the daemon's publish time (``at_s``); same machine, same clock.
 
 Prints ``ready`` once all are subscribed; on a line on stdin (or its end) prints one JSON line:
 ``{"received": [events per client], "delays_ms": [every event's delay, all clients]}``.
@@ -23,8 +24,8 @@ async def listen(ws: ClientConnection, received: list[int], i: int, delays: list
         now = time.time()
         event = json.loads(message)
         received[i] += 1
-        if "at_s" in event:
-            delays.append((now - event["at_s"]) * 1000.0)
+        if "at_s" in event:  # from the work's progress report when it is one, else from the publish
+            delays.append((now - event.get("reported_s", event["at_s"])) * 1000.0)
 
 
 async def run(port: int, clients: int) -> dict[str, list[float] | list[int]]:

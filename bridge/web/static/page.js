@@ -11,7 +11,8 @@ const { comparer } = await import(`./compare.js${tokenQuery}`);
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
 const latencies = []; // recent {job_id, kind, ms}
-const eventDelays = (window.rooEventDelays = []); // ms from the daemon publishing an event to this page
+// ms from the work's progress report (or the daemon publishing an event) to this page
+const eventDelays = (window.rooEventDelays = []);
 
 async function api(method, path, body) {
   const response = await fetch(path, {
@@ -228,7 +229,7 @@ function connect() {
   ws.onmessage = (message) => {
     const event = JSON.parse(message.data);
     if (event.at_s) {
-      eventDelays.push(Date.now() - event.at_s * 1000);
+      eventDelays.push(Date.now() - (event.reported_s ?? event.at_s) * 1000);
       if (eventDelays.length > 1000) eventDelays.shift();
     }
     if (event.type === "job") showJob(event);

@@ -37,6 +37,9 @@ def test_websocket_sees_progress_then_the_take_then_done(served: Served) -> None
     assert states[:2] == ["queued", "running"] and states[-1] == "done", kinds
     progress = [e["progress"] for e in mine if e["type"] == "job"]
     assert progress == sorted(progress) and progress[-1] == 1.0
+    reports = [e for e in mine if e["type"] == "job" and "reported_s" in e]
+    assert reports and all(e["state"] == "running" for e in reports)  # progress reports, not state changes
+    assert all(e["reported_s"] <= e["at_s"] for e in reports)  # made by the work, then published
     take_at = kinds.index(("take", None))
     assert take_at == len(kinds) - 2, kinds  # the take is recorded just before the job says done
     take = mine[take_at]
