@@ -3,9 +3,13 @@ shows every control without sideways scrolling, and the generate form works from
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from bridge.history import TakeDraft, note_dict
+import numpy as np
+import soundfile as sf
+
+from bridge.history import AudioOut, TakeDraft, note_dict
 from tests.bridge.web.conftest import Served
 
 
@@ -34,16 +38,25 @@ def test_takes_off_screen_are_not_rendered_until_scrolled_to(browser: Any, serve
     )
 
 
-def test_a_tablet_shows_every_control_without_sideways_scrolling(browser: Any, served: Served) -> None:
+def test_a_tablet_shows_every_control_without_sideways_scrolling(
+    browser: Any, served: Served, tmp_path: Path
+) -> None:
     fill(served, 3)
+    wav = tmp_path / "clip.wav"
+    sf.write(wav, 0.3 * np.sin(np.linspace(0, 2000, 48000 * 2)), 48000)
+    analysis = {"duration_s": 2.0, "tempo_bpm": 120.0, "beats_s": [0.0, 0.5, 1.0, 1.5], "downbeats_s": [0.0],
+                "key": "A minor", "chords": [{"start_s": 0.0, "end_s": 2.0, "label": "Am"}]}  # fmt: skip
+    served.store.commit(TakeDraft("analyze", "", audio=[AudioOut("source", wav, analysis)], parent_id=None))
     context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(served.url + "/")
     page.wait_for_selector("body[data-ready='1']")
     page.wait_for_selector(".take canvas[data-notes-drawn]")
+    page.wait_for_selector("figure.analysis[data-chords-drawn]")
     assert page.evaluate("document.documentElement.scrollWidth") <= 768  # no horizontal overflow
     controls = ["#f-part", "#f-bars", "#generate button[type=submit]", "#refresh", ".take button[aria-label^='Recall']",
-                ".take button[aria-label^='Compare']", ".take a[aria-label^='export take']", ".take canvas"]  # fmt: skip
+                ".take button[aria-label^='Compare']", ".take a[aria-label^='export take']", ".take canvas",
+                "figure.analysis .chord-lane", "figure.analysis .ruler span:last-child"]  # fmt: skip
     for selector in controls:
         box = page.locator(selector).first.bounding_box()
         assert box is not None and box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= 768, (
