@@ -93,8 +93,10 @@ class App:
             self._send(target, address, args)
 
     def result(self, to: Address, job_id: int, kind: str, payload: dict[str, Any]) -> None:
-        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result."""
+        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result; the watchers
+        (HTTP clients on /ws) get it as a ``result`` event."""
         self.broadcast(protocol.RESULT, [job_id, kind, json.dumps(payload)], also=to)
+        self.notify({"type": "result", "job_id": job_id, "kind": kind, "result": payload})
 
     async def run_cpu(self, fn: Callable[..., T], *args: Any) -> T:
         """Run light CPU work (milliseconds) off the loop, on the one CPU thread."""
@@ -196,6 +198,8 @@ class App:
                 "state": job.state,
                 "progress": float(job.progress),
                 "message": job.message,
+                # a progress report: when the work made it (Unix s), before its hop onto the loop
+                **({"reported_s": job.reported_s} if job.reported_s is not None else {}),
             }
         )
 

@@ -41,6 +41,7 @@ class Job:
     created_s: float = field(default_factory=time.monotonic)
     takes: list[Any] = field(default_factory=list)  # bridge.history.TakeDraft, one per write into Live
     command: str = ""  # the typed or spoken command that started the job, if any
+    reported_s: float | None = None  # Unix s of the progress report being sent now (None: a state change)
     _board: JobBoard | None = field(default=None, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
     _last_report_s: float = 0.0
@@ -102,12 +103,13 @@ class JobBoard:
         return True
 
     def report_threadsafe(self, job: Job, fraction: float, message: str) -> None:
+        at = time.time()  # when the work reported, before the hop onto the loop
         if threading.get_ident() == self._loop_thread:
-            self._progress(job, fraction, message)
+            self._progress(job, fraction, message, at)
         else:
-            self._loop.call_soon_threadsafe(self._progress, job, fraction, message)
+            self._loop.call_soon_threadsafe(self._progress, job, fraction, message, at)
 
-    def _progress(self, job: Job, fraction: float, message: str) -> None:
+    def _progress(self, job: Job, fraction: float, message: str, at: float | None = None) -> None:
         if job.state != "running":
             return
         now = time.monotonic()
@@ -115,7 +117,11 @@ class JobBoard:
             job.progress, job.message = fraction, message or job.message
             return
         job._last_report_s = now
-        self._set(job, "running", max(0.0, min(1.0, fraction)), message or job.message)
+        job.reported_s = at
+        try:
+            self._set(job, "running", max(0.0, min(1.0, fraction)), message or job.message)
+        finally:
+            job.reported_s = None
 
     async def _run(self, job: Job, work: Callable[[Job], Awaitable[str]]) -> None:
         self._set(job, "running", 0.0, f"{job.kind} started")

@@ -165,7 +165,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         audio_take(
             "analyze",
             "",
-            params={"backend": req.backend, "source": where},
+            # the region analysed, in seconds of the file (None: all of it): the analysis' times
+            # count from its start
+            params={"backend": req.backend, "source": where, "start_s": clip.start_s, "end_s": clip.end_s},
             live={"track": clip.track, "slot": clip.slot},
             files={"source": clip.info.file_path},
             versions={"backend": req.backend},

@@ -16,16 +16,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bridge.history import open_store
-    from bridge.history.diff import as_text, diff_audio, diff_notes
+    from bridge.history.diff import as_text, compare
 
     store = open_store()
     try:
         a, b = store.get(args.a), store.get(args.b)
     finally:
         store.close()
-    notes, audio = diff_notes(a, b), diff_audio(a, b)
+    found = compare(a, b)
     if args.json:
-        print(json.dumps({**notes, "audio": audio}, indent=2))
+        print(json.dumps(found, indent=2))
     else:
-        print("\n".join(as_text(notes, audio)))
+        print("\n".join(as_text(found, found["audio"])))
     return 0

@@ -64,6 +64,12 @@ def diff_notes(a: Take, b: Take) -> dict[str, Any]:
     return {"a": a.take_id, "b": b.take_id, "bars": ordered, "summary": summary}
 
 
+def compare(a: Take, b: Take) -> dict[str, Any]:
+    """The whole comparison (``roo diff --json`` and ``GET /api/diff``): the notes' bar-by-bar changes
+    with ``audio``, the per-stem comparison."""
+    return {**diff_notes(a, b), "audio": diff_audio(a, b)}
+
+
 def diff_audio(a: Take, b: Take) -> list[dict[str, Any]]:
     """Per output name in both takes: length (s), loudness (RMS dBFS) and spectral distance (dB)."""
     import soundfile

@@ -6,7 +6,6 @@ Every handler runs on the daemon's own event loop and calls what the OSC dispatc
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import time
@@ -16,7 +15,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request, Response, WebSocket, WebSocketDisconnect
+from fastapi import FastAPI, HTTPException, Request, Response, WebSocket
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -25,7 +24,7 @@ from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
 from bridge.jobs import Address, Job
-from bridge.web import downloads, requests, security
+from bridge.web import compare, downloads, requests, security
 from bridge.web.events import Hub
 from bridge.web.metrics import Metrics
 from engines.errors import InvalidValue, RooError, StoreError, TakeNotFound
@@ -176,6 +175,7 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
             raise HTTPException(503, str(exc)) from exc
 
     web.include_router(downloads.router(app_state))
+    web.include_router(compare.router(app_state))
 
     @web.get("/docs", response_class=HTMLResponse)
     async def docs() -> str:
@@ -194,22 +194,7 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
             await ws.close(code=4403)  # another site's page may not read our events
             return
         await ws.accept()
-        queue = hub.subscribe()
-        reader = asyncio.ensure_future(_until_closed(ws))  # notices the client leaving while idle
-        try:
-            await ws.send_json({"type": "live", "connected": daemon.live_connected})
-            while True:
-                getter = asyncio.ensure_future(queue.get())
-                await asyncio.wait((getter, reader), return_when=asyncio.FIRST_COMPLETED)
-                if not getter.done():
-                    getter.cancel()
-                    break
-                await ws.send_text(json.dumps(getter.result()))
-        except (WebSocketDisconnect, RuntimeError):
-            pass
-        finally:
-            reader.cancel()
-            hub.unsubscribe(queue)
+        await hub.stream(ws, {"type": "live", "connected": daemon.live_connected})
 
     @web.get("/", response_class=HTMLResponse)
     async def page(request: Request) -> str:
@@ -238,15 +223,6 @@ def openapi_page(schema: dict[str, Any]) -> str:
         "<h1>MuseAroo HTTP API</h1><p>Schema: <a href=openapi.json>/openapi.json</a>; events: <code>WS /ws</code>.</p>"
         f"<table><tr><th>method</th><th>path</th><th>what</th></tr>{''.join(rows)}</table></html>"
     )
-
-
-async def _until_closed(ws: WebSocket) -> None:
-    """Read (and ignore) what the client sends until it disconnects."""
-    try:
-        while True:
-            await ws.receive_text()
-    except (WebSocketDisconnect, RuntimeError):
-        return
 
 
 async def _body(request: Request) -> dict[str, Any]:

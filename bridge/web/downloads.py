@@ -1,12 +1,10 @@
 """Downloads of takes: a take's exported .mid or .zip (with its ancestry), and its stored audio with
-HTTP range requests. Only files the store owns are opened: the client names a take and an output,
+HTTP range requests, and MIDI takes' previews rendered by fluidsynth (bridge.web.preview). Only files the store owns are opened: the client names a take and an output,
 never a path.
 """
 
 from __future__ import annotations
 
-import asyncio
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,9 +13,8 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, Response
 
 from bridge.app import App
+from bridge.web.preview import Previews
 from engines.errors import InvalidValue, StoreError, TakeNotFound
-
-SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2"
 
 
 def router(app: App) -> APIRouter:
@@ -55,36 +52,24 @@ def router(app: App) -> APIRouter:
             data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
         )
 
+    previews = Previews(app.history.root) if app.history is not None else None
+
     @routes.get("/api/takes/{take_id}/preview")
-    async def preview(take_id: str) -> Response:
-        """A MIDI take rendered by fluidsynth with the GM SoundFont, as WAV (the page's player)."""
+    async def preview(take_id: str) -> FileResponse:
+        """A MIDI take rendered by fluidsynth with the GM SoundFont, as WAV (the page's player); cached
+        in the data folder by content, range requests answered with 206."""
         midi, _ = await store_call(_export, app, take_id, "mid")
+        if previews is None:
+            raise HTTPException(503, "the take history is not open: no data folder for previews")
         try:
-            wav = await render_preview(midi)
+            path = await previews.wav(midi)
         except OSError as exc:
             raise HTTPException(503, str(exc)) from exc
-        return Response(wav, media_type="audio/wav")
+        return FileResponse(
+            path, media_type="audio/wav", filename=f"{take_id}-preview.wav", content_disposition_type="inline"
+        )
 
     return routes
-
-
-async def render_preview(midi: bytes) -> bytes:
-    """fluidsynth renders in a subprocess awaited on the loop (nothing blocks it); OSError if absent."""
-    if shutil.which("fluidsynth") is None or not Path(SOUNDFONT).is_file():
-        raise OSError(
-            f"preview needs fluidsynth and {SOUNDFONT} (apt-get install fluidsynth fluid-soundfont-gm)"
-        )
-    with tempfile.TemporaryDirectory(prefix="roo-preview-") as folder:
-        mid, wav = Path(folder) / "take.mid", Path(folder) / "take.wav"
-        mid.write_bytes(midi)
-        proc = await asyncio.create_subprocess_exec(
-            "fluidsynth", "-ni", "-q", "-g", "0.5", "-r", "44100", "-F", str(wav), SOUNDFONT, str(mid),
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
-        _, err = await proc.communicate()
-        if proc.returncode != 0 or not wav.is_file():
-            raise OSError(f"fluidsynth failed ({proc.returncode}): {err.decode(errors='replace')[-300:]}")
-        return wav.read_bytes()
 
 
 def _export(app: App, take_id: str, what: str) -> tuple[bytes, str]:

@@ -4,8 +4,11 @@ A take store is filled with 500 MIDI takes (32 notes each, every 5th forked from
 and served by a real daemon + HTTP server on the in-memory Live; Debian's Chromium (Playwright)
 loads the page at 1280x800 several times. First contentful paint is the browser's own
 Performance entry; "tree" is when the page marks itself ready (all 500 takes are elements).
-Then one page watches --jobs generate jobs: each /ws event carries the daemon's publish time and
-the page records its delay (same machine, same clock).
+Then one page watches --jobs generate jobs: each /ws event carries the daemon's publish time (and a
+progress report the time the work made it, before the hop onto the loop) and the page records its
+delay from the report, else from the publish (same machine, same clock); beside it, in the same browser and run, a
+bare page that only listens on /ws (the peer: transport and scheduling without the page's work).
+Prints the tables, then one JSON line with the figures.
 Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5] [--jobs 50]
 """
 
@@ -13,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import platform
 import statistics
 import sys
@@ -46,6 +51,23 @@ def fill(store_dir: Path, count: int) -> object:
     return store
 
 
+BARE_LISTENER = """() => new Promise((opened) => {
+  window.bareDelays = [];
+  const ws = new WebSocket(`ws://${location.host}/ws`);
+  ws.onmessage = (m) => { const e = JSON.parse(m.data); if (e.at_s) bareDelays.push(Date.now() - (e.reported_s ?? e.at_s) * 1000); };
+  ws.onopen = opened;
+})"""
+
+
+def pct(ordered: list[float], q: float) -> float:
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def summary(ordered: list[float]) -> dict[str, float]:
+    return {"n": len(ordered), "p50": round(statistics.median(ordered), 1), "p99": round(pct(ordered, 0.99), 1),
+            "max": round(ordered[-1], 1)}  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--takes", type=int, default=500)
@@ -77,12 +99,16 @@ def main() -> int:
             page.goto(f"http://127.0.0.1:{web.port}/")
             page.wait_for_selector("body[data-ready='1']", timeout=30000)
             page.evaluate("window.rooEventDelays.length = 0")
+            bare = browser.new_page()  # the peer: a bare /ws listener in the same browser, same events
+            bare.goto(f"http://127.0.0.1:{web.port}/api/health")
+            bare.evaluate(BARE_LISTENER)
             with httpx.Client(base_url=f"http://127.0.0.1:{web.port}") as http:
                 for i in range(args.jobs):
                     body = {"part": "drums", "track": 0, "slot": i % 8, "bars": 4, "seed": i, "replace": 1}
                     job_id = http.post("/api/generate", json=body).json()["job_id"]
                     page.wait_for_selector(f"#jobs li[data-job-id='{job_id}'][data-state='done']")
             delays = sorted(page.evaluate("window.rooEventDelays"))
+            peer = sorted(bare.evaluate("window.bareDelays"))
             browser.close()
             asyncio.run_coroutine_threadsafe(web.stop(), daemon.app.loop).result(10)
     print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
@@ -90,11 +116,19 @@ def main() -> int:
     print("|---|---|---|")
     print(f"| navigation -> first contentful paint | {statistics.median(paint):.0f} | {max(paint):.0f} |")
     print(f"| navigation -> whole tree in the DOM | {statistics.median(tree):.0f} | {max(tree):.0f} |")
-    p99 = delays[min(len(delays) - 1, round(0.99 * (len(delays) - 1)))]
-    print(
-        f"\n/ws event published -> handled by the page: {len(delays)} events of {args.jobs} jobs, "
-        f"p50 {statistics.median(delays):.1f} ms, p99 {p99:.1f} ms, max {delays[-1]:.1f} ms"
-    )
+    for name, got in (("the studio page", delays), ("peer: a bare /ws listener", peer)):
+        print(
+            f"/ws event published -> handled by {name}: {len(got)} events of {args.jobs} jobs, "
+            f"p50 {statistics.median(got):.1f} ms, p99 {pct(got, 0.99):.1f} ms, max {got[-1]:.1f} ms"
+        )
+    figures = {
+        "load_1min": os.getloadavg()[0],
+        "first_paint_ms": {"median": round(statistics.median(paint)), "worst": round(max(paint))},
+        "whole_tree_ms": {"median": round(statistics.median(tree)), "worst": round(max(tree))},
+        "event_to_page_ms": summary(delays),
+        "event_to_bare_listener_ms": summary(peer),
+    }
+    print(json.dumps(figures))
     return 0
 
 

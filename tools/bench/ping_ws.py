@@ -3,8 +3,10 @@
 Side by side in one run, the same /roo/separate (htdemucs layout, random weights, model in the
 worker process) twice on one daemon: first with its HTTP server and no clients (the worker is
 started and the model loaded, so both timed runs find it warm), then timed with no WebSocket
-client, then timed with 20 clients reading /ws (each in its own thread). A client pings every
-10 ms during each job.
+client, then timed with 20 clients reading /ws in a process of their own (tools/bench/ws_clients.py,
+as browsers are; threads in this process would take the daemon's GIL). A client pings every
+10 ms during each job, and for as long with no job (the machine's own baseline). The clients also note each event's delay from its publish (at_s).
+Prints the table, then one JSON line with the figures.
 Usage: .venv/bin/python -m tools.bench.ping_ws [--seconds 5] [--clients 20]
 """
 
@@ -12,9 +14,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import socket
+import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -23,7 +28,6 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-from websockets.sync.client import connect
 
 from bridge import osc, protocol
 from bridge.embedded import daemon_in_thread
@@ -56,6 +60,13 @@ def separate(daemon_port: int, model: str, pinger: socket.socket) -> tuple[list[
     return result[0], time.perf_counter() - start
 
 
+def idle_pings(daemon_port: int, pinger: socket.socket, seconds: float) -> list[float]:
+    done = [False]
+    timer = threading.Timer(seconds, lambda: done.__setitem__(0, True))
+    timer.start()
+    return ping_until(pinger, daemon_port, done)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=5.0, help="length of the audio separated")
@@ -79,35 +90,44 @@ def main() -> int:
         separate(daemon.port, model, pinger)  # warm-up: start the worker, load the model
         ours, job_s = separate(daemon.port, model, pinger)
         rows.append(summary("no WebSocket client", ours, job_s))
-        stop = threading.Event()
-        received = [0] * args.clients
-
-        def listen(i: int) -> None:
-            with connect(f"ws://127.0.0.1:{web.port}/ws") as ws:
-                while not stop.is_set():
-                    try:
-                        ws.recv(timeout=0.2)
-                        received[i] += 1
-                    except TimeoutError:
-                        continue
-
-        threads = [threading.Thread(target=listen, args=(i,)) for i in range(args.clients)]
-        for t in threads:
-            t.start()
-        time.sleep(1.0)  # every client connected
-        loaded, job_s = separate(daemon.port, model, pinger)
-        stop.set()
-        for t in threads:
-            t.join()
-        rows.append(summary(f"{args.clients} WebSocket clients subscribed", loaded, job_s))
+        idle = idle_pings(daemon.port, pinger, job_s)  # the machine's own tail, no job running
+        rows.append(summary("no job, no client (the machine's baseline)", idle, job_s))
+        clients = subprocess.Popen(
+            [sys.executable, "-m", "tools.bench.ws_clients", str(web.port), "--clients", str(args.clients)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert clients.stdin is not None and clients.stdout is not None
+        if clients.stdout.readline().strip() != "ready":
+            raise SystemExit("the WebSocket clients did not connect")
+        loaded, loaded_s = separate(daemon.port, model, pinger)
+        got = json.loads(clients.communicate("stop\n", timeout=60)[0].splitlines()[-1])
+        rows.append(summary(f"{args.clients} WebSocket clients subscribed", loaded, loaded_s))
         asyncio.run_coroutine_threadsafe(web.stop(), daemon.app.loop).result(10)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
           f"load {os.getloadavg()[0]:.1f}; {args.seconds:g} s of stereo audio, htdemucs layout")  # fmt: skip
+    received, delays = got["received"], sorted(got["delays_ms"])
     print(f"events received by the {args.clients} clients: min {min(received)}, max {max(received)}")
     print("| path | job s | pings | p50 ms | p99 ms | max ms | pings over 5 ms |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))
+    figures = {
+        "load_1min": os.getloadavg()[0],
+        "ping_ms_idle": percentiles(idle),
+        "ping_ms_no_clients": percentiles(ours),
+        "ping_ms_with_clients": percentiles(loaded),
+        "job_s": [round(job_s, 2), round(loaded_s, 2)],
+        "event_delay_ms": percentiles(delays),
+        "events_per_client": [min(received), max(received)],
+    }
+    print(json.dumps(figures))
     return 0
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return {"n": len(ordered), "p50": round(statistics.median(ordered), 2), "p99": round(p99, 2),
+            "max": round(ordered[-1], 2)}  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -5,12 +5,14 @@ const params = new URLSearchParams(location.search);
 const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
-const { drawRoll } = await import(`./pianoroll.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
-const { drawWave } = await import(`./waveform.js${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
+const { analysisView, showAudio } = await import(`./analysis.js${tokenQuery}`);
+const { comparer } = await import(`./compare.js${tokenQuery}`);
 const $ = (sel) => document.querySelector(sel);
 const jobs = new Map(); // job_id -> {el, queuedAt}
 const latencies = []; // recent {job_id, kind, ms}
-const eventDelays = (window.rooEventDelays = []); // ms from the daemon publishing an event to this page
+// ms from the work's progress report (or the daemon publishing an event) to this page
+const eventDelays = (window.rooEventDelays = []);
 
 async function api(method, path, body) {
   const response = await fetch(path, {
@@ -126,16 +128,11 @@ const onScreen = new IntersectionObserver((entries) => {
   }
 }, { rootMargin: "200px" });
 
-async function drawTake(li, take) {
-  const detail = await api("GET", `/api/takes/${take.take_id}`);
-  for (const out of detail.outputs.filter((o) => o.kind === "audio" && o.path)) {
-    const url = `/api/takes/${take.take_id}/audio/${encodeURIComponent(out.name)}${tokenQuery}`;
-    const canvas = el("canvas", { role: "img", className: "wave" });
-    const player = el("audio", { controls: true, preload: "none", src: url });
-    player.setAttribute("aria-label", `play ${out.name} of take ${take.take_id}`);
-    li.append(el("div", { className: "hint" }, out.name), canvas, player);
-    await drawWave(canvas, url, out.analysis);
-  }
+// drawn into the take's own body, above the list of its children
+async function drawTake(li, take, known) {
+  const detail = known ?? await api("GET", `/api/takes/${take.take_id}`);
+  li = li.querySelector(":scope > .body");
+  await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
   li.append(canvas);
@@ -146,7 +143,9 @@ async function drawTake(li, take) {
   li.append(player);
 }
 
-function takeItem(take) {
+const compare = comparer({ api, el }); // Compare on take A, then on take B: what changed
+
+function takeItem(take, detail) { // detail: the take's whole record when already fetched
   const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
     "aria-label": `${label} take ${take.take_id}` }, label);
   const run = (action, body) => api("POST", `/api/${action}`, { take_id: take.take_id, ...body })
@@ -158,10 +157,12 @@ function takeItem(take) {
       `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
     el("span", { className: "actions" }, act("Recall", () => run("recall", {})), ...(take.action === "generate" ? [act("Fork", () => run("fork", {}))] : []),
       act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
+      act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
-  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head);
-  li.drawRoll = () => drawTake(li, take).catch((e) => li.append(el("p", { className: "error" }, e.message)));
+  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head,
+    el("div", { className: "body" }));
+  li.drawRoll = () => drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
   onScreen.observe(li);
   return li;
 }
@@ -188,7 +189,7 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
 async function addTake(takeId) {
   const take = await api("GET", `/api/takes/${takeId}`);
   if (document.querySelector(`[data-take-id="${take.take_id}"]`)) return;
-  const li = takeItem(take);
+  const li = takeItem(take, take); // a new take's record is its detail: drawn without a second fetch
   const parent = take.parent_id && document.querySelector(`[data-take-id="${take.parent_id}"]`);
   let list = $("#takes");
   if (parent) {
@@ -212,6 +213,15 @@ function showContext(c) {
     ` · ${names[c.root_note % 12]} ${c.scale_name} · ${c.num_tracks} tracks`;
 }
 
+// The latest analysis result (an HTTP or device analyze), drawn without its audio (the store's
+// take of an audio analysis shows it over the waveform in the tree).
+async function showAnalysis(result) {
+  const view = await analysisView({ url: null, analysis: result, label: result.source || "analysis" });
+  $("#analysis").hidden = false;
+  $("#analysis-view").replaceChildren(view);
+  await view.draw();
+}
+
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const ws = new WebSocket(`${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ""}`);
@@ -219,13 +229,14 @@ function connect() {
   ws.onmessage = (message) => {
     const event = JSON.parse(message.data);
     if (event.at_s) {
-      eventDelays.push(Date.now() - event.at_s * 1000);
-      if (eventDelays.length > 200) eventDelays.shift();
+      eventDelays.push(Date.now() - (event.reported_s ?? event.at_s) * 1000);
+      if (eventDelays.length > 1000) eventDelays.shift();
     }
     if (event.type === "job") showJob(event);
     else if (event.type === "live") showLive(event.connected);
     else if (event.type === "context") showContext(event);
     if (event.type === "take") addTake(event.take_id).catch(console.error);
+    if (event.type === "result" && event.kind === "analysis") showAnalysis(event.result).catch(console.error);
     if (event.type === "job" && event.state === "done" && /^history_(star|message|project)/.test(event.kind || "")) {
       clearTimeout(takesTimer);
       takesTimer = setTimeout(() => loadTakes().catch(console.error), 50);

@@ -6,14 +6,17 @@ import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bridge.daemon import Daemon
 from bridge.history import Store, open_store
 from bridge.livesim.host import LiveHost
+from bridge.livesim.live_set import SetDesc
 from bridge.web import WebServer
 from tests.bridge.harness import running_daemon
+from tests.conftest import missing, require_tool
 
 
 @dataclass
@@ -28,8 +31,8 @@ class Served:
         return f"http://127.0.0.1:{self.web.port}"
 
 
-def serve(tmp_path: Path, token: str | None = None) -> Iterator[Served]:
-    live = LiveHost(port=0).start_in_thread()
+def serve(tmp_path: Path, token: str | None = None, live_set: SetDesc | None = None) -> Iterator[Served]:
+    live = LiveHost(live_set, port=0).start_in_thread()
     store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
     try:
         with running_daemon(live_port=live.port, history=store) as daemon:
@@ -48,3 +51,16 @@ def serve(tmp_path: Path, token: str | None = None) -> Iterator[Served]:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     yield from serve(tmp_path)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    chromium = require_tool("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("the playwright package (pip install -e '.[dev]') is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        yield b
+        b.close()

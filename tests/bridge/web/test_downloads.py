@@ -13,6 +13,7 @@ import numpy as np
 import soundfile as sf
 
 from bridge.history import AudioOut, TakeDraft
+from bridge.web.preview import preview_key
 from tests.bridge.web.conftest import Served
 from tests.bridge.web.test_api import wait_final
 from tests.conftest import require_tool
@@ -56,7 +57,7 @@ def test_stored_audio_answers_range_requests_and_only_by_name(served: Served, tm
     assert no_midi.status_code == 422 and "no notes" in no_midi.text
 
 
-def test_a_midi_take_previews_as_audio_rendered_by_fluidsynth(served: Served) -> None:
+def test_a_midi_take_previews_as_audio_rendered_once_and_served_with_ranges(served: Served) -> None:
     require_tool("fluidsynth")
     with httpx.Client(base_url=served.url, timeout=60) as http:
         job_id = http.post("/api/generate", json={"part": "chords", "track": 2, "slot": 6, "bars": 1}).json()[
@@ -65,6 +66,15 @@ def test_a_midi_take_previews_as_audio_rendered_by_fluidsynth(served: Served) ->
         assert wait_final(http, job_id)["state"] == "done"
         take_id = http.get("/api/takes").json()[0]["take_id"]
         got = http.get(f"/api/takes/{take_id}/preview")
-    assert got.status_code == 200 and got.headers["content-type"] == "audio/wav"
-    audio, rate = sf.read(io.BytesIO(got.content))
-    assert rate == 44100 and len(audio) > rate and float(np.abs(audio).max()) > 0.01  # it sounds
+        assert got.status_code == 200 and got.headers["content-type"] == "audio/wav"
+        audio, rate = sf.read(io.BytesIO(got.content))
+        assert rate == 44100 and len(audio) > rate and float(np.abs(audio).max()) > 0.01  # it sounds
+        midi = http.get(f"/api/takes/{take_id}/export/mid").content
+        cached = served.store.root / "previews" / f"{preview_key(midi)}.wav"
+        assert cached.read_bytes() == got.content  # in the data folder, named by what was rendered
+        part = http.get(f"/api/takes/{take_id}/preview", headers={"Range": "bytes=100-199"})
+        assert part.status_code == 206 and part.content == got.content[100:200]
+        assert part.headers["content-range"] == f"bytes 100-199/{len(got.content)}"
+        cached.write_bytes(got.content[:44] + bytes(1000))  # a second ask is served from the file
+        again = http.get(f"/api/takes/{take_id}/preview")
+    assert again.content == got.content[:44] + bytes(1000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -9,6 +10,7 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 from websockets.sync.client import connect
 
+from bridge.web.events import QUEUE_SIZE, Hub
 from tests.bridge.web.conftest import Served
 
 
@@ -35,6 +37,9 @@ def test_websocket_sees_progress_then_the_take_then_done(served: Served) -> None
     assert states[:2] == ["queued", "running"] and states[-1] == "done", kinds
     progress = [e["progress"] for e in mine if e["type"] == "job"]
     assert progress == sorted(progress) and progress[-1] == 1.0
+    reports = [e for e in mine if e["type"] == "job" and "reported_s" in e]
+    assert reports and all(e["state"] == "running" for e in reports)  # progress reports, not state changes
+    assert all(e["reported_s"] <= e["at_s"] for e in reports)  # made by the work, then published
     take_at = kinds.index(("take", None))
     assert take_at == len(kinds) - 2, kinds  # the take is recorded just before the job says done
     take = mine[take_at]
@@ -102,3 +107,33 @@ def test_doctor_summary_reads_the_running_daemons_metrics(served: Served) -> Non
     assert lines[0] == "jobs finished: generate done 1" and lines[1] == "queue: 0 queued, 0 running"
     assert lines[2].startswith("Live round trips: ") and "mean" in lines[2]
     assert "is `roo serve` running" in metrics_summary(1)[0]
+
+
+def test_an_event_is_encoded_once_for_all_clients_and_a_slow_one_loses_its_oldest() -> None:
+    async def scenario() -> None:
+        hub = Hub()
+        queues = [hub.subscribe() for _ in range(20)]
+        hub.publish({"type": "job", "job_id": 1, "state": "running", "progress": 0.5, "message": "m"})
+        texts = [q.get_nowait() for q in queues]
+        assert all(t is texts[0] for t in texts)  # one json.dumps, the same text queued 20 times
+        event = json.loads(texts[0])
+        assert event["job_id"] == 1 and event["progress"] == 0.5 and event["at_s"] > 0
+        slow = queues[0]
+        for i in range(QUEUE_SIZE + 3):
+            hub.publish({"type": "take", "take_id": str(i)})
+        assert slow.qsize() == QUEUE_SIZE and hub.dropped == 3 * 20
+        assert json.loads(slow.get_nowait())["take_id"] == "3"
+
+    asyncio.run(scenario())
+
+
+def test_an_actions_structured_result_reaches_the_websocket(served: Served) -> None:
+    app = served.daemon.app
+    assert app is not None
+    with connect(f"ws://127.0.0.1:{served.web.port}/ws") as ws:
+        ws.recv(timeout=5)
+        payload = {"key": "A minor", "beats_s": [0.0, 0.6], "chords": []}
+        app.loop.call_soon_threadsafe(app.result, ("127.0.0.1", 0), 7, "analysis", payload)
+        event = json.loads(ws.recv(timeout=5))
+    assert event["type"] == "result" and event["job_id"] == 7 and event["kind"] == "analysis"
+    assert event["result"] == payload

@@ -6,33 +6,17 @@ from __future__ import annotations
 import os
 import re
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from bridge import osc, protocol
 from tests.bridge.web.conftest import Served, serve
 from tests.bridge.web.processes import Roo, sim_and_serve
 from tests.bridge.web.test_api import hold_live
-from tests.conftest import missing, require_tool
 
 SCREENSHOT = os.environ.get("MUSEAROO_PAGE_SCREENSHOT")  # a path: keep a 1280x800 picture of the page
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    chromium = require_tool("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("the playwright package (pip install -e '.[dev]') is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 def live_notes(roo: Roo, track: int, slot: int) -> list[tuple[int, float, float, int]]:

@@ -43,6 +43,9 @@ def test_every_request_but_health_needs_the_bearer_token(guarded: Served) -> Non
             ("DELETE", "/api/jobs/1"),
             ("GET", "/docs"),
             ("GET", "/static/page.js"),
+            ("GET", "/static/analysis.js"),
+            ("GET", "/api/diff?a=x&b=y"),
+            ("GET", "/api/takes/x/preview"),
         ]:
             assert http.request(method, path).status_code == 401, path
             wrong = http.request(method, path, headers={"Authorization": "Bearer nope"})

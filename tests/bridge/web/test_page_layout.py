@@ -1,0 +1,98 @@
+"""The page's layout in a real browser: 300 takes cost the renderer only those on screen, a tablet
+shows every control without sideways scrolling, and the generate form works from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soundfile as sf
+
+from bridge.history import AudioOut, TakeDraft, note_dict
+from tests.bridge.web.conftest import Served
+
+
+def fill(served: Served, count: int) -> None:
+    for i in range(count):
+        notes = [note_dict(48 + k % 12, k * 0.5, 0.25, 90) for k in range(8)]
+        served.store.commit(
+            TakeDraft("generate", "bass", seed=i, notes=notes, live={"length_beats": 4.0}, parent_id=None)
+        )
+
+
+def test_takes_off_screen_are_not_rendered_until_scrolled_to(browser: Any, served: Served) -> None:
+    fill(served, 300)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    rendered = "els => els.map((e) => e.firstElementChild.checkVisibility({ contentVisibilityAuto: true }))"
+    shown = page.eval_on_selector_all("[data-take-id]", rendered)
+    assert len(shown) == 300
+    assert shown[0] and not shown[-1]  # the renderer skips what is off screen (a new take costs the same)
+    assert sum(shown) < 60
+    page.eval_on_selector("#takes > [data-take-id]:last-child", "e => e.scrollIntoView()")
+    page.wait_for_function(
+        "() => document.querySelector('#takes > [data-take-id]:last-child > .head')"
+        ".checkVisibility({ contentVisibilityAuto: true })"
+    )
+
+
+def test_a_tablet_shows_every_control_without_sideways_scrolling(
+    browser: Any, served: Served, tmp_path: Path
+) -> None:
+    fill(served, 3)
+    wav = tmp_path / "clip.wav"
+    sf.write(wav, 0.3 * np.sin(np.linspace(0, 2000, 48000 * 2)), 48000)
+    analysis = {"duration_s": 2.0, "tempo_bpm": 120.0, "beats_s": [0.0, 0.5, 1.0, 1.5], "downbeats_s": [0.0],
+                "key": "A minor", "chords": [{"start_s": 0.0, "end_s": 2.0, "label": "Am"}]}  # fmt: skip
+    served.store.commit(TakeDraft("analyze", "", audio=[AudioOut("source", wav, analysis)], parent_id=None))
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    page.wait_for_selector(".take canvas[data-notes-drawn]")
+    page.wait_for_selector("figure.analysis[data-chords-drawn]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 768  # no horizontal overflow
+    controls = ["#f-part", "#f-bars", "#generate button[type=submit]", "#refresh", ".take button[aria-label^='Recall']",
+                ".take button[aria-label^='Compare']", ".take a[aria-label^='export take']", ".take canvas",
+                "figure.analysis .chord-lane", "figure.analysis .ruler span:last-child"]  # fmt: skip
+    for selector in controls:
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= 768, (
+            selector
+        )
+    page.locator("#f-track").tap()
+    page.keyboard.type("0")
+    page.locator("#f-slot").tap()
+    page.keyboard.type("3")
+    page.locator("#generate button[type=submit]").tap()  # a touch starts a job
+    page.wait_for_selector("#jobs li[data-state='done']", timeout=20000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 768
+    context.close()
+
+
+def test_the_generate_form_by_keyboard_alone_with_focus_visible(browser: Any, served: Served) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    reached = []
+    for _ in range(7):  # from the top of the page, Tab reaches the form first
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id"))
+        if reached[-1] == "f-part":
+            break
+    assert reached[-1] == "f-part", reached
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " return [e.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert focused[0] and focused[1] != "none" and focused[2] >= 2  # the focus ring is drawn
+    page.keyboard.press("Tab")
+    page.keyboard.type("2")  # track
+    page.keyboard.press("Tab")
+    page.keyboard.type("4")  # slot
+    page.keyboard.press("Enter")
+    done = page.wait_for_selector("#jobs li[data-state='done']", timeout=20000)
+    assert "generate" in done.inner_text()
+    assert served.live.clip_properties(2, 4) is not None  # the clip landed where the keys said
