@@ -4,10 +4,12 @@ Each run is what tests/remote_scripts/test_abletonosc_suite.py does (the suite f
 ``../shared/peer/abletonosc`` or MUSEAROO_ABLETONOSC_SUITE, copied to a scratch folder, run
 unchanged), without its rerun: the first run's outcome is the figure. ``--burners K`` keeps K
 CPU-bound processes (``while 1: pass``) running beside it, each in its own session (as another
-user's job would be). Prints JSON: runs with all tests passed, and each failure with its first
+user's job would be), or with ``--same-session`` in the bench's own session, which the project
+test's in-memory Live and suite leave (they start in new sessions: Linux's autogroup gives each
+session one CPU share). Prints JSON: runs with all tests passed, and each failure with its first
 line, whether it counts as one of time (tests/remote_scripts/peer_suite.py), and the 1-minute
 load average when its run started.
-Usage: .venv/bin/python tools/bench/abletonosc_suite.py [--runs 6] [--burners 2]
+Usage: .venv/bin/python tools/bench/abletonosc_suite.py [--runs 6] [--burners 2] [--same-session]
 """
 
 from __future__ import annotations
@@ -37,11 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=6, help="suite runs (about 22 s each)")
     parser.add_argument("--burners", type=int, default=0, help="CPU-bound processes beside the runs")
+    parser.add_argument(
+        "--same-session", action="store_true", help="start the burners in this session, not each in its own"
+    )
     args = parser.parse_args(argv)
     if not (SUITE / "tests" / "__init__.py").is_file():
         parser.error(f"AbletonOSC's suite is not at {SUITE} (set MUSEAROO_ABLETONOSC_SUITE)")
     burners = [
-        subprocess.Popen([sys.executable, "-c", "while 1: pass"], start_new_session=True)
+        subprocess.Popen([sys.executable, "-c", "while 1: pass"], start_new_session=not args.same_session)
         for _ in range(args.burners)
     ]
     runs: list[dict[str, Any]] = []
@@ -74,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "runs": len(runs),
                 "burners": args.burners,
+                "burners_in_this_session": args.same_session,
                 "all_passed_runs": sum(run["passed"] == SUITE_SIZE for run in runs),
                 "load_1min": [run["load_1min"] for run in runs],
                 "failures_by_test": dict(counts.most_common()),
