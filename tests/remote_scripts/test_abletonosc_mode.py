@@ -267,3 +267,39 @@ def error_of_raw(client: OscClient) -> str:
     got, params = client.receive()
     assert got == "/live/error", (got, params)
     return str(params[0])
+
+
+def read_until(client: OscClient, address: str) -> list[tuple[str, list[Any]]]:
+    """Every message up to and including the first one on address."""
+    seen = [client.receive()]
+    while seen[-1][0] != address:
+        seen.append(client.receive())
+    return seen
+
+
+def test_clip_slot_and_playing_position_listeners(live: tuple[LiveHost, OscClient]) -> None:
+    host, client = live
+    client.send("/live/clip_slot/start_listen/has_clip", 0, 1)
+    assert client.receive() == ("/live/clip_slot/get/has_clip", [0, 1, False])
+    client.send("/live/clip_slot/create_clip", 0, 1, 4.0)
+    assert client.receive() == ("/live/clip_slot/get/has_clip", [0, 1, True])
+    client.send("/live/clip/start_listen/playing_position", 0, 1)
+    assert client.receive() == ("/live/clip/get/playing_position", [0, 1, 0.0])
+    client.send("/live/clip/fire", 0, 1)
+    positions = [0.0]
+    while positions[-1] < 0.1:  # Live moves the clip on as it plays; each change is sent
+        got, params = client.receive()
+        assert (got, params[:2]) == ("/live/clip/get/playing_position", [0, 1])
+        positions.append(params[2])
+    assert positions == sorted(positions)
+    client.send("/live/clip/stop_listen/playing_position", 0, 1)
+    client.send("/live/test")
+    before_stop = {address for address, _ in read_until(client, "/live/test")}
+    assert before_stop <= {"/live/clip/get/playing_position", "/live/test"}  # sent before the stop
+    assert host.call(lambda: host.song.is_playing)  # still playing: nothing more is sent for it
+    client.send("/live/clip_slot/delete_clip", 0, 1)
+    assert client.receive() == ("/live/clip_slot/get/has_clip", [0, 1, False])
+    client.send("/live/clip_slot/stop_listen/has_clip", 0, 1)
+    client.send("/live/clip_slot/create_clip", 0, 1, 4.0)
+    assert client.ask("/live/test") == ["ok"]  # no has_clip after the stop
+    assert host.call(lambda: len(host.script.abletonosc.listening)) == 0
