@@ -4,7 +4,9 @@ A job's work is a coroutine ``work(job) -> str`` (the done message). Progress ma
 from any thread through ``job.report(fraction, message)``; it is bridged onto the event loop
 and rate-limited to what the client needs (final states always go out). Cancelling sets
 ``job.cancel_event`` (checked by engines through their progress callback) and cancels the task.
-Takes an action wrote into Live (``job.takes``) are committed by ``record`` before "done" is sent.
+Takes an action wrote into Live (``job.takes``) are committed by ``record`` before "done" is sent,
+and before "failed" or "cancelled" too. A cancel that comes after the last write had left for Live
+(it landed) ends the job "done", saying it was too late to cancel: nothing lands after "cancelled".
 """
 
 from __future__ import annotations
@@ -125,7 +127,9 @@ class JobBoard:
                 job._recorded = True
                 done_message += await self._record(job)
         except (asyncio.CancelledError, JobCancelled):
-            self._set(job, "cancelled", job.progress, f"{job.kind} cancelled; nothing was written")
+            kept = await self._keep(job, "before the cancel")
+            said = kept[2:] if kept else "nothing was written"
+            self._set(job, "cancelled", job.progress, f"{job.kind} cancelled; {said}")
         except RooError as exc:
             self._set(job, "failed", job.progress, str(exc) + await self._keep(job))
         except Exception as exc:  # a bug or a library failure: report it, keep serving
@@ -133,21 +137,19 @@ class JobBoard:
             message = f"{job.kind} failed: {type(exc).__name__}: {exc}"
             self._set(job, "failed", job.progress, message + await self._keep(job))
         else:
-            if job.cancelled:
-                self._set(job, "cancelled", job.progress, f"{job.kind} cancelled")
-            else:
-                self._set(job, "done", 1.0, done_message)
+            if job.cancelled:  # the cancel came after the last step had left: what it made stands
+                late = "it was already written into Live" if job.takes else "it had already finished"
+                done_message += f" (too late to cancel: {late})"
+            self._set(job, "done", 1.0, done_message)
 
-    async def _keep(self, job: Job) -> str:
-        """Takes a failed job had already written into Live are recorded too: nothing made is lost."""
+    async def _keep(self, job: Job, when: str = "before the failure") -> str:
+        """Takes a failed or cancelled job had already written into Live are recorded too: nothing
+        made is lost."""
         if not job.takes or self._record is None or job._recorded:
             return ""
         job._recorded = True
         try:
-            return (
-                f"; {len(job.takes)} take(s) made before the failure kept in the history"
-                + await self._record(job)
-            )
+            return f"; {len(job.takes)} take(s) made {when} kept in the history" + await self._record(job)
         except Exception:  # the failure being reported matters more; the log has this one
             log.exception("job %s: recording its takes after a failure failed", job.id)
             return ""

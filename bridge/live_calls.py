@@ -1,6 +1,7 @@
 """The Remote Script's requests as typed calls: context, clips, audio, timing, tracks, scenes.
 
-Mixed into ``bridge.live_client.LiveClient``, which sends them and matches the replies. A write
+Mixed into ``bridge.live_client.LiveClient``, which sends them and matches the replies (a write
+outlives its caller's cancellation until Live says whether it ran). A write
 made for a pushed context version (``write_clip_for``) raises ``StaleContext`` with the context
 Live holds now when Live refused it.
 """
@@ -41,7 +42,9 @@ class LiveCalls:
     pushed: LiveContext | None
     pushed_seq: int
 
-    async def request(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
+    async def request(
+        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
+    ) -> list[Any]:
         raise NotImplementedError
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
@@ -85,6 +88,7 @@ class LiveCalls:
             name,
             int(replace),
             *_blob(notes),
+            writes=True,
         )
         self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
         return int(reply[0]), int(reply[1]), int(reply[2])
@@ -94,7 +98,14 @@ class LiveCalls:
     ) -> tuple[int, int, int]:
         """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
         reply = await self.request(
-            protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), *_blob(notes)
+            protocol.RS_WRITE_CLIP,
+            track,
+            slot,
+            float(length_beats),
+            name,
+            int(replace),
+            *_blob(notes),
+            writes=True,
         )
         return int(reply[0]), int(reply[1]), int(reply[2])
 
@@ -110,6 +121,7 @@ class LiveCalls:
             float(length_beats),
             name,
             *_blob(notes),
+            writes=True,
         )
         return int(reply[0]), float(reply[1]), int(reply[2])
 
@@ -117,7 +129,7 @@ class LiveCalls:
         self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float
     ) -> tuple[int, int]:
         reply = await self.request(
-            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm)
+            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm), writes=True
         )
         return int(reply[0]), int(reply[1])
 
@@ -128,16 +140,31 @@ class LiveCalls:
 
         Both files must have the same length in samples (a stem and its source); returns (track, slot).
         """
-        reply = await self.request(protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot)
+        reply = await self.request(
+            protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot, writes=True
+        )
         return int(reply[0]), int(reply[1])
 
     async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
-        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names)
+        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names, writes=True)
         return int(reply[0])
 
     async def clip_info(self, track: int, slot: int) -> ClipInfo:
         reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
         return ClipInfo(*reply[2:])
+
+    async def clip_read(self, track: int, slot: int) -> tuple[int, int, ClipInfo, list[Note]]:
+        """(track, slot, info, notes) of a session clip in one round trip (-1: the selected track /
+        scene); an audio clip has no notes. Notes sorted by start then pitch."""
+        reply = await self.request(protocol.RS_CLIP_READ, track, slot)
+        facts = len(protocol.CLIP_INFO_FIELDS)
+        blob = reply[2 + facts] if len(reply) > 2 + facts else b""
+        try:
+            rows = protocol.unpack_notes(bytes(blob))
+        except (TypeError, ValueError) as exc:
+            raise ProtocolError(f"{protocol.RS_CLIP_READ} reply: {exc}") from exc
+        notes = [Note(int(p), float(s), float(d), int(v), bool(m)) for p, s, d, v, m in rows]
+        return int(reply[0]), int(reply[1]), ClipInfo(*reply[2 : 2 + facts]), notes
 
     async def clip_notes(self, track: int, slot: int) -> list[Note]:
         """The notes of the MIDI clip at track/slot (common grammar), sorted by start then pitch."""
@@ -185,11 +212,12 @@ class LiveCalls:
             float(loop_start_beats),
             float(loop_end_beats),
             protocol.pack_warp_markers([(float(s), float(b)) for s, b in markers]),
+            writes=True,
         )
         return int(reply[2])
 
     async def name_scene(self, scene: int, name: str) -> None:
-        await self.request(protocol.RS_NAME_SCENE, scene, name)
+        await self.request(protocol.RS_NAME_SCENE, scene, name, writes=True)
 
     async def set_context(self, **values: Any) -> None:
         args: list[Any] = []
@@ -199,4 +227,4 @@ class LiveCalls:
                     f"context field {name!r} cannot be set: expected one of {protocol.SETTABLE_CONTEXT}"
                 )
             args += [name, value]
-        await self.request(protocol.RS_SET_CONTEXT, *args)
+        await self.request(protocol.RS_SET_CONTEXT, *args, writes=True)

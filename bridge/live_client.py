@@ -2,7 +2,9 @@
 
 /roo/live/* requests carry a request id that the reply repeats; common-grammar queries are matched
 first-in first-out per address (the Remote Script answers each request exactly once, in order).
-Pushed context versions are kept (``pushed``, ``pushed_seq``) and handed to ``on_context``. The
+A write whose caller is cancelled while it is on its way asks Live not to run it (RS_CANCEL) and
+waits for what Live did: refused (the cancellation goes on) or run (its reply is returned, so what
+landed is recorded). Pushed context versions are kept (``pushed``, ``pushed_seq``) and handed to ``on_context``. The
 typed calls are in ``bridge.live_calls``; the reply types (``LiveContext``, ``ClipInfo``) in
 ``bridge.live_replies``; both are re-exported here.
 """
@@ -25,6 +27,12 @@ from engines.errors import LiveError, LiveUnreachable, ProtocolError
 __all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "StaleContext", "describe"]
 
 log = logging.getLogger(__name__)
+
+CANCEL_WAIT_S = 10.0  # how long a cancelled write waits for Live to say whether it ran (Live may be busy)
+
+
+class _RefusedByCancel(Exception):
+    """Live answered RS_CANCELLED: the request was cancelled before it ran, nothing was done."""
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -50,6 +58,8 @@ class LiveClient(LiveCalls):
         self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
         self.pushed_seq = -1
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
+        self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
+        self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
         self.on_round_trip: Callable[[str, float], None] | None = None  # address, seconds (metrics)
 
@@ -66,26 +76,66 @@ class LiveClient(LiveCalls):
         for _, fut in self._by_id.values():
             fut.cancel()
 
+    def waiting_for(self) -> list[str]:
+        """The addresses of the /roo/live/* requests sent and not answered yet, oldest first."""
+        return [address for address, _ in list(self._by_id.values())]  # a copy: callable from any thread
+
     def send(self, address: str, *args: Any) -> None:
         """Fire and forget (common-grammar commands that reply only on error)."""
         if self._transport is None:
             raise LiveUnreachable("the Live client is not started")
         self._transport.sendto(osc.encode(address, list(args)), self.target)
 
-    async def request(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
-        """A /roo/live/* request; returns the reply's values after the request id."""
+    async def request(
+        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
+    ) -> list[Any]:
+        """A /roo/live/* request; returns the reply's values after the request id.
+
+        A request that ``writes`` into Live outlives its caller's cancellation until Live says
+        whether it ran (``_after_cancel``)."""
         req = next(self._ids)
         fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
         self._by_id[req] = (address, fut)
         started = time.perf_counter()
         try:
             self.send(address, req, *args)
-            reply = await self._wait(fut, address, timeout)
+            try:
+                reply = await self._wait(asyncio.shield(fut) if writes else fut, address, timeout)
+            except asyncio.CancelledError:
+                if not writes:
+                    raise
+                reply = await self._after_cancel(req, fut, address, max(timeout, CANCEL_WAIT_S))
             if self.on_round_trip is not None:
                 self.on_round_trip(address, time.perf_counter() - started)
             return reply
         finally:
             self._by_id.pop(req, None)
+
+    async def _after_cancel(
+        self, req: int, fut: asyncio.Future[list[Any]], address: str, timeout: float
+    ) -> list[Any]:
+        """The caller was cancelled while its write was on its way: ask Live not to run it.
+
+        Live refused it (RS_CANCELLED, or a refusal such as a stale context): the cancellation goes
+        on, nothing was written. Live had run it: its reply is returned and the caller's
+        cancellation is taken back, so the caller records what landed (the job then says it was
+        too late to cancel)."""
+        self.send(protocol.RS_CANCEL, next(self._ids), req)
+        self.cancels_sent += 1
+        try:
+            reply = await asyncio.wait_for(asyncio.shield(fut), timeout)
+        except (_RefusedByCancel, LiveError) as exc:
+            raise asyncio.CancelledError() from exc
+        except TimeoutError as exc:
+            raise LiveError(
+                f"cancelled while {address} was on its way to Live, and Live did not say within "
+                f"{timeout:g} s whether it ran: look in Live before writing there again"
+            ) from exc
+        task = asyncio.current_task()
+        if task is not None:
+            task.uncancel()
+        self.written_after_cancel += 1
+        return reply
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
         """A common-grammar getter such as /live/song/get/tempo; returns the reply's values."""
@@ -137,6 +187,11 @@ class LiveClient(LiveCalls):
             return
         if address == protocol.LIVE_ERROR:
             self._fail(args)
+            return
+        if address == protocol.RS_CANCELLED and args and args[0] in self._by_id:
+            _, fut = self._by_id[args[0]]
+            if not fut.done():
+                fut.set_exception(_RefusedByCancel())
             return
         if args and isinstance(args[0], int) and args[0] in self._by_id:
             want, fut = self._by_id[args[0]]

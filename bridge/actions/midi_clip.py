@@ -1,7 +1,8 @@
 """Find the MIDI clip an action works on and read its notes through the Remote Script.
 
-Shared by /roo/transform, /roo/analyze of a MIDI clip and /roo/generate's source clip. Notes come
-from the common grammar's /live/clip/get/notes; only those inside the clip (0..length) count.
+Shared by /roo/transform, /roo/analyze of a MIDI clip and /roo/generate's source clip. The clip's
+facts and notes come in one round trip (/roo/live/clip_read); only notes inside the clip
+(0..length) count. The song context is the one Live pushed, when it has.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ async def midi_clip(
     app: App, track: int, slot: int, *, address: str, live: LiveContext | None = None
 ) -> MidiClip:
     """The MIDI clip at track/slot (-1: the selected one) with its notes; raises InvalidValue naming it."""
-    ctx = live if live is not None else await app.live.context()
+    ctx = live if live is not None else (await app.live.current_context())[0]  # pushed: no round trip
     track = ctx.selected_track if track == -1 else track
     slot = ctx.selected_slot if slot == -1 else slot
     if track < 0 or slot < 0:
@@ -53,12 +54,12 @@ async def midi_clip(
         raise InvalidValue(
             f"track {track} is out of range: the Set has {ctx.num_tracks} tracks (0..{ctx.num_tracks - 1})"
         )
-    info = await app.live.clip_info(track, slot)
+    _, _, info, notes = await app.live.clip_read(track, slot)  # facts and notes: one round trip
     where = describe(track, slot, False, info.name)
     if info.is_audio_clip:
         raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
     length = float(info.length_beats)
-    notes = [n for n in await app.live.clip_notes(track, slot) if n.start_beats < length and not n.mute]
+    notes = [n for n in notes if n.start_beats < length and not n.mute]
     return MidiClip(track, slot, info, ctx, notes)
 
 
@@ -68,6 +69,9 @@ async def selected_midi_clip(app: App, live: LiveContext) -> MidiClip | None:
         return None
     if live.selected_track >= live.num_tracks:
         return None
+    filled = app.live.slots.get(live.selected_track)  # the fill state Live pushed: no round trip
+    if filled is not None and live.selected_slot < len(filled) and filled[live.selected_slot] == "0":
+        return None  # the selected slot is empty
     try:
         clip = await midi_clip(app, -1, -1, address="/roo/generate", live=live)
     except (InvalidValue, LiveError):  # an empty slot or an audio clip: simply no source
