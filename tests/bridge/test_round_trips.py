@@ -1,0 +1,77 @@
+"""How many times an action waits for Live: the context is pushed, a clip is read in one message.
+
+Whole paths: a client -> the real daemon -> the real Remote Script in the in-memory Live; every
+/roo/live/* request the daemon makes is noted (the daemon's own context refreshes left out).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from bridge import protocol
+from bridge.daemon import Daemon
+from bridge.livesim.host import LiveHost
+from tests.bridge.harness import Client, running_daemon
+
+REFRESH = (protocol.RS_CONTEXT_GET, protocol.RS_CONTEXT_LISTEN)
+CHORDS = [(60, 0.0, 2.0, 90, 0), (64, 0.0, 2.0, 90, 0), (67, 0.0, 2.0, 90, 0), (65, 2.0, 2.0, 90, 0)]
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    host = LiveHost(port=0).start_in_thread()
+    yield host
+    host.stop()
+    assert host.errors == []
+
+
+def until(condition: Callable[[], bool], what: str) -> None:
+    end = time.monotonic() + 5.0
+    while not condition():
+        assert time.monotonic() < end, what
+        time.sleep(0.005)
+
+
+def trips_of(daemon: Daemon, client: Client, address: str, *args: object) -> tuple[list[str], str]:
+    """The Live requests one job made, and its final message (it must end done)."""
+    trips: list[str] = []
+    daemon.live.on_round_trip = lambda sent, seconds: trips.append(sent)
+    client.send(address, *args)
+    final = client.wait_final()
+    daemon.live.on_round_trip = None
+    assert final[1] == "done", final
+    return [t for t in trips if t not in REFRESH], str(final[3])
+
+
+def selected_slot_known(daemon: Daemon, fill: str) -> bool:
+    pushed = daemon.live.pushed
+    slots = daemon.live.slots.get(0, "")
+    return pushed is not None and pushed.selected_track == 0 and slots[:1] == fill
+
+
+def test_generate_with_an_empty_selected_slot_is_the_write_alone(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        until(lambda: selected_slot_known(daemon, "0"), "Live pushed no fill state of the selected slot")
+        client = Client(daemon.port)
+        trips, _ = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        client.close()
+    assert trips == [protocol.RS_WRITE_CLIP_FOR]
+
+
+def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FOR]
+        assert "following track 0 slot 0" in said
+        trips, _ = trips_of(
+            daemon, client, protocol.TRANSFORM, "transpose", "track", 0, "slot", 0, "semitones", 2
+        )
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP]
+        client.close()
