@@ -28,7 +28,7 @@ class StaleContext(LiveError):
         self.context = context
 
 
-def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
+def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
     """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
     send an empty blob)."""
     if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
@@ -51,6 +51,9 @@ class LiveCalls:
         raise NotImplementedError
 
     def _pushed(self, seq: int, ctx: LiveContext) -> None:
+        raise NotImplementedError
+
+    def forget(self, track: int, slot: int | None = None) -> None:  # bridge.live_sources: kept readings
         raise NotImplementedError
 
     async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
@@ -87,10 +90,11 @@ class LiveCalls:
             float(length_beats),
             name,
             int(replace),
-            *_blob(notes),
+            *note_blob(notes),
             writes=True,
         )
         self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
+        self.forget(int(reply[0]), int(reply[1]))
         return int(reply[0]), int(reply[1]), int(reply[2])
 
     async def write_clip(
@@ -104,9 +108,10 @@ class LiveCalls:
             float(length_beats),
             name,
             int(replace),
-            *_blob(notes),
+            *note_blob(notes),
             writes=True,
         )
+        self.forget(int(reply[0]), int(reply[1]))
         return int(reply[0]), int(reply[1]), int(reply[2])
 
     async def write_arrangement_clip(
@@ -120,7 +125,7 @@ class LiveCalls:
             float(start_beats),
             float(length_beats),
             name,
-            *_blob(notes),
+            *note_blob(notes),
             writes=True,
         )
         return int(reply[0]), float(reply[1]), int(reply[2])
@@ -152,19 +157,6 @@ class LiveCalls:
     async def clip_info(self, track: int, slot: int) -> ClipInfo:
         reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
         return ClipInfo(*reply[2:])
-
-    async def clip_read(self, track: int, slot: int) -> tuple[int, int, ClipInfo, list[Note]]:
-        """(track, slot, info, notes) of a session clip in one round trip (-1: the selected track /
-        scene); an audio clip has no notes. Notes sorted by start then pitch."""
-        reply = await self.request(protocol.RS_CLIP_READ, track, slot)
-        facts = len(protocol.CLIP_INFO_FIELDS)
-        blob = reply[2 + facts] if len(reply) > 2 + facts else b""
-        try:
-            rows = protocol.unpack_notes(bytes(blob))
-        except (TypeError, ValueError) as exc:
-            raise ProtocolError(f"{protocol.RS_CLIP_READ} reply: {exc}") from exc
-        notes = [Note(int(p), float(s), float(d), int(v), bool(m)) for p, s, d, v, m in rows]
-        return int(reply[0]), int(reply[1]), ClipInfo(*reply[2 : 2 + facts]), notes
 
     async def clip_notes(self, track: int, slot: int) -> list[Note]:
         """The notes of the MIDI clip at track/slot (common grammar), sorted by start then pitch."""

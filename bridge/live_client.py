@@ -22,9 +22,19 @@ from typing import Any
 from bridge import osc, protocol
 from bridge.live_calls import DEFAULT_TIMEOUT_S, LiveCalls, StaleContext
 from bridge.live_replies import ClipInfo, LiveContext, describe
+from bridge.live_sources import Reading, SourceCalls, StaleSource
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 
-__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "StaleContext", "describe"]
+__all__ = [
+    "DEFAULT_TIMEOUT_S",
+    "ClipInfo",
+    "LiveClient",
+    "LiveContext",
+    "Reading",
+    "StaleContext",
+    "StaleSource",
+    "describe",
+]
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +56,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(LiveCalls):
+class LiveClient(SourceCalls, LiveCalls):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None
@@ -58,6 +68,7 @@ class LiveClient(LiveCalls):
         self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
         self.pushed_seq = -1
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
+        self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live_sources)
         self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
         self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
@@ -177,6 +188,12 @@ class LiveClient(LiveCalls):
         if address == protocol.RS_SLOTS_PUSH:
             if len(args) >= 3:
                 self.slots[int(args[1])] = str(args[2])
+                self.forget(int(args[1]))
+            return
+        if address == protocol.RS_STALE_SOURCE and args and args[0] in self._by_id:
+            _, fut = self._by_id[args[0]]
+            if not fut.done():
+                fut.set_exception(self.stale_source(args[1:]))
             return
         if address == protocol.RS_STALE_CONTEXT and args and args[0] in self._by_id:
             seq, ctx = int(args[1]), LiveContext.from_args(args[2:])
@@ -211,6 +228,11 @@ class LiveClient(LiveCalls):
         snapshot. (A lower version is a restarted Remote Script; an equal one was already here.)"""
         gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
         known = seq == self.pushed_seq and ctx == self.pushed  # a write's reply repeats the version
+        if self.pushed is None or (ctx.num_tracks, ctx.num_scenes) != (
+            self.pushed.num_tracks,
+            self.pushed.num_scenes,
+        ):
+            self.readings.clear()  # tracks or scenes moved: a kept reading's indices may name another clip
         self.pushed, self.pushed_seq = ctx, seq
         for gone in [t for t in self.slots if t >= ctx.num_tracks]:
             del self.slots[gone]

@@ -30,14 +30,17 @@ class Follow:
     is_drums: bool  # the source is a drum clip: its kicks lead a bass part
 
 
-async def source_clip(app: App, req: object, live: LiveContext) -> MidiClip | None:
-    """The named source clip (errors name it), or the selected MIDI clip, or None."""
+async def source_clip(app: App, req: object, live: LiveContext, *, cached: bool = False) -> MidiClip | None:
+    """The named source clip (errors name it), or the selected MIDI clip, or None.
+
+    cached: a reading kept from an earlier request may answer, for a write that checks it in Live
+    (``LiveClient.write_clip_from``)."""
     track = getattr(req, "source_track", None)
     slot = getattr(req, "source_slot", None)
     if track is None and slot is None:
-        return await selected_midi_clip(app, live)
+        return await selected_midi_clip(app, live, cached=cached)
     return await midi_clip(app, -1 if track is None else track, -1 if slot is None else slot,
-                           address=protocol.GENERATE, live=live)  # fmt: skip
+                           address=protocol.GENERATE, live=live, cached=cached)  # fmt: skip
 
 
 def following(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bridge.actions.audio_clip import describe
 from bridge.app import App
-from bridge.live_client import ClipInfo, LiveContext
+from bridge.live_client import ClipInfo, LiveContext, Reading
 from engines.errors import InvalidValue, LiveError
 from engines.music import Note
 
@@ -25,6 +25,11 @@ class MidiClip:
     info: ClipInfo
     context: LiveContext
     notes: list[Note]
+    digest: str = ""  # what the clip held when read (/roo/live/write_clip_from checks it)
+
+    @property
+    def reading(self) -> Reading:
+        return Reading(self.track, self.slot, self.digest, self.info, self.notes)
 
     @property
     def where(self) -> str:
@@ -42,9 +47,11 @@ class MidiClip:
 
 
 async def midi_clip(
-    app: App, track: int, slot: int, *, address: str, live: LiveContext | None = None
+    app: App, track: int, slot: int, *, address: str, live: LiveContext | None = None, cached: bool = False
 ) -> MidiClip:
-    """The MIDI clip at track/slot (-1: the selected one) with its notes; raises InvalidValue naming it."""
+    """The MIDI clip at track/slot (-1: the selected one) with its notes; raises InvalidValue naming it.
+
+    cached: a reading kept from an earlier request may answer (for a write that checks it in Live)."""
     ctx = live if live is not None else (await app.live.current_context())[0]  # pushed: no round trip
     track = ctx.selected_track if track == -1 else track
     slot = ctx.selected_slot if slot == -1 else slot
@@ -54,17 +61,25 @@ async def midi_clip(
         raise InvalidValue(
             f"track {track} is out of range: the Set has {ctx.num_tracks} tracks (0..{ctx.num_tracks - 1})"
         )
-    _, _, info, notes = await app.live.clip_read(track, slot)  # facts and notes: one round trip
-    where = describe(track, slot, False, info.name)
+    reading = await app.live.clip_read(track, slot, cached=cached)  # facts and notes: one round trip
+    return from_reading(reading, ctx, address)
+
+
+def from_reading(reading: Reading, ctx: LiveContext, address: str) -> MidiClip:
+    """A MidiClip of a reading (notes inside the clip, unmuted); InvalidValue for an audio clip."""
+    info = reading.info
     if info.is_audio_clip:
+        where = describe(reading.track, reading.slot, False, info.name)
         raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
     length = float(info.length_beats)
-    notes = [n for n in notes if n.start_beats < length and not n.mute]
-    return MidiClip(track, slot, info, ctx, notes)
+    notes = [n for n in reading.notes if n.start_beats < length and not n.mute]
+    return MidiClip(reading.track, reading.slot, info, ctx, notes, reading.digest)
 
 
-async def selected_midi_clip(app: App, live: LiveContext) -> MidiClip | None:
-    """The selected clip when it is a MIDI clip with notes; None otherwise (empty slot, audio clip)."""
+async def selected_midi_clip(app: App, live: LiveContext, *, cached: bool = False) -> MidiClip | None:
+    """The selected clip when it is a MIDI clip with notes; None otherwise (empty slot, audio clip).
+
+    cached: as for midi_clip."""
     if live.selected_track < 0 or live.selected_slot < 0:
         return None
     if live.selected_track >= live.num_tracks:
@@ -73,7 +88,7 @@ async def selected_midi_clip(app: App, live: LiveContext) -> MidiClip | None:
     if filled is not None and live.selected_slot < len(filled) and filled[live.selected_slot] == "0":
         return None  # the selected slot is empty
     try:
-        clip = await midi_clip(app, -1, -1, address="/roo/generate", live=live)
+        clip = await midi_clip(app, -1, -1, address="/roo/generate", live=live, cached=cached)
     except (InvalidValue, LiveError):  # an empty slot or an audio clip: simply no source
         return None
     return clip if clip.notes else None

@@ -51,14 +51,15 @@ class MuseAroo:
         self._requested_port = int(os.environ.get(PORT_ENV, protocol.LIVE_PORT))
         self._rebind_in = 0
         roo = RooHandler(self.song)
-        self.context = ContextHandler(self.song, self.send, roo.write_clip)
+        read = ReadHandler(self.song)
+        self.context = ContextHandler(self.song, self.send, roo.write_clip, read.reading)
         self.handlers: dict[str, Handler] = {}
         for part in (
             SongHandler(self.song),
             ClipSlotHandler(self.song),
             ClipHandler(self.song),
             roo,
-            ReadHandler(self.song),
+            read,
             ArrangementHandler(self.song),
             WarpHandler(self.song),
             ApplicationHandler(),

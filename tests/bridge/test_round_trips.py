@@ -68,10 +68,36 @@ def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveH
         client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
         until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
         trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
-        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FOR]
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FROM]
         assert "following track 0 slot 0" in said
+        # the same source again: the reading is kept, and the write checks it in Live
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "chords", "track", 1, "slot", 4, "bars", 2)
+        assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 0 slot 0" in said
         trips, _ = trips_of(
             daemon, client, protocol.TRANSFORM, "transpose", "track", 0, "slot", 0, "semitones", 2
         )
         assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP]
         client.close()
+
+
+def test_a_source_changed_since_it_was_read_is_read_again_from_the_refusal(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        # the source changes in Live (its slot stays filled: nothing tells the daemon)
+        client.send(protocol.CLIP_REMOVE_NOTES, 0, 0, port=live.port)
+        e_minor = [(64, 0.0, 4.0, 90, 0), (67, 0.0, 4.0, 90, 0), (71, 0.0, 4.0, 90, 0)]
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in e_minor for v in note], port=live.port)
+        client.send(protocol.SONG_GET + "tempo", port=live.port)
+        client.wait_for(protocol.SONG_GET + "tempo")  # answered after the edits: Live has them
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2)
+        client.close()
+    # the kept reading was refused in Live (no answer is noted for a refusal), and the refusal
+    # carried the new notes: made again from them without another read
+    assert trips == [protocol.RS_WRITE_CLIP_FROM]
+    assert "made again: the source clip changed" in said and "E minor" in said
+    bass = live.clip_notes(1, 4)
+    assert bass and bass[0][0] % 12 == 4  # the bass starts on the new source's root, E
