@@ -187,8 +187,11 @@ class LiveClient(SourceCalls, LiveCalls):
             return
         if address == protocol.RS_SLOTS_PUSH:
             if len(args) >= 3:
-                self.slots[int(args[1])] = str(args[2])
-                self.forget(int(args[1]))
+                track, old, new = int(args[1]), self.slots.get(int(args[1]), ""), str(args[2])
+                self.slots[track] = new
+                for slot in range(max(len(old), len(new))):  # a slot that filled or emptied
+                    if old[slot : slot + 1] != new[slot : slot + 1]:
+                        self.forget(track, slot)
             return
         if address == protocol.RS_STALE_SOURCE and args and args[0] in self._by_id:
             _, fut = self._by_id[args[0]]

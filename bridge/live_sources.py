@@ -5,8 +5,8 @@ follows a clip may take the reading kept from an earlier request (``cached``) an
 ``write_clip_from``: the Remote Script checks, in the write's own main-thread step, that the
 source still has that digest, and otherwise refuses with what it holds now (``StaleSource``), so
 the part is made again from it. A kept reading is never used without that check; it is dropped
-when the daemon writes into its slot or Live pushes a change of its track's slots or of the
-track and scene lists.
+when the daemon writes into its slot, when Live pushes that its slot filled or emptied, and when
+the track or scene lists change.
 """
 
 from __future__ import annotations
