@@ -146,11 +146,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         return told + (f", {follow.summary}" if follow is not None else "")
     again = ""  # said in the final message too: progress reports close together are thinned out
     for attempt in range(ATTEMPTS):
-        ctx, follow = await _context(app, req, live, source)
         track, slot = _resolve(req, live)
-        notes = await app.run_cpu(
-            generate_following, req.part, ctx, req.density, req.complexity, seed, follow
-        )
+        ctx, follow, notes = await app.run_cpu(_make, req, musical_context(req, live, app), source, seed)
         job.check_cancelled()
         refuse_empty(req.part, ctx.genre, req.density, notes)
         job.report(0.6, f"{len(notes)} notes generated")
@@ -229,6 +226,15 @@ async def _context(
     """The request merged with Live's context, then with the source clip's chords when one is followed."""
     ctx = musical_context(req, live, app)
     return await app.run_cpu(partial(following, key_given=req.key is not None, part=req.part), ctx, source)
+
+
+def _make(
+    req: GenerateRequest, ctx: MusicalContext, source: MidiClip | None, seed: int
+) -> tuple[MusicalContext, Follow | None, list[Note]]:
+    """One part made for the context, following the source: one step on the CPU pool."""
+    ctx, follow = following(ctx, source, key_given=req.key is not None, part=req.part)
+    notes = generate_following(req.part, ctx, req.density, req.complexity, seed, follow)
+    return ctx, follow, notes
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:
