@@ -38,7 +38,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CANCEL_WAIT_S = 10.0  # how long a cancelled write waits for Live to say whether it ran (Live may be busy)
+CANCEL_WAIT_S = 5.0  # how long a cancelled write waits for Live to say whether it ran (inside a 10 s close)
 
 
 class _RefusedByCancel(Exception):
