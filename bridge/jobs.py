@@ -98,6 +98,8 @@ class JobBoard:
         job = self.jobs.get(job_id)
         if job is None or job.state in protocol.FINAL_STATES:
             return False
+        if job.cancel_event.is_set():
+            return True  # being cancelled (a write on its way waits for Live's answer): once is enough
         job.cancel_event.set()
         if job._task is not None:
             job._task.cancel()

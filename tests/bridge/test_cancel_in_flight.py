@@ -136,6 +136,9 @@ def test_a_cancel_that_reaches_live_after_the_write_ran_ends_done_and_recorded(
                 until(lambda: live.clip_properties(1, 5) is not None, "the write never ran in Live")
                 client.send(protocol.CANCEL, job)
                 until(lambda: daemon.live.cancels_sent == 1, "the daemon did not ask Live to drop the write")
+                client.send(protocol.CANCEL, job)  # cancelled again while the daemon waits for Live
+                client.send(protocol.PING)
+                client.wait_for(protocol.PONG)  # answered after the second cancel was handled
             finally:
                 relay.hold.clear()
             final = client.wait_final()
