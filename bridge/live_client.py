@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from bridge import osc, protocol
+from bridge import live_cancel, osc, protocol
 from bridge.live_calls import DEFAULT_TIMEOUT_S, LiveCalls, StaleContext
 from bridge.live_replies import ClipInfo, LiveContext, describe
 from bridge.live_sources import Reading, SourceCalls, StaleSource
@@ -37,12 +37,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-CANCEL_WAIT_S = 5.0  # how long a cancelled write waits for Live to say whether it ran (inside a 10 s close)
-
-
-class _RefusedByCancel(Exception):
-    """Live answered RS_CANCELLED: the request was cancelled before it ran, nothing was done."""
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -115,7 +109,7 @@ class LiveClient(SourceCalls, LiveCalls):
             except asyncio.CancelledError:
                 if not writes:
                     raise
-                reply = await self._after_cancel(req, fut, address, max(timeout, CANCEL_WAIT_S))
+                reply = await self._after_cancel(req, fut, address, max(timeout, live_cancel.CANCEL_WAIT_S))
             if self.on_round_trip is not None:
                 self.on_round_trip(address, time.perf_counter() - started)
             return reply
@@ -125,26 +119,11 @@ class LiveClient(SourceCalls, LiveCalls):
     async def _after_cancel(
         self, req: int, fut: asyncio.Future[list[Any]], address: str, timeout: float
     ) -> list[Any]:
-        """The caller was cancelled while its write was on its way: ask Live not to run it.
-
-        Live refused it (RS_CANCELLED, or a refusal such as a stale context): the cancellation goes
-        on, nothing was written. Live had run it: its reply is returned and the caller's
-        cancellation is taken back, so the caller records what landed (the job then says it was
-        too late to cancel)."""
+        """The caller was cancelled while its write was on its way: ask Live not to run it, and
+        return its reply if Live had run it (``bridge.live_cancel``)."""
         self.send(protocol.RS_CANCEL, next(self._ids), req)
         self.cancels_sent += 1
-        try:
-            reply = await asyncio.wait_for(asyncio.shield(fut), timeout)
-        except (_RefusedByCancel, LiveError) as exc:
-            raise asyncio.CancelledError() from exc
-        except TimeoutError as exc:
-            raise LiveError(
-                f"cancelled while {address} was on its way to Live, and Live did not say within "
-                f"{timeout:g} s whether it ran: look in Live before writing there again"
-            ) from exc
-        task = asyncio.current_task()
-        if task is not None:
-            task.uncancel()
+        reply = await live_cancel.outcome(fut, address, timeout)
         self.written_after_cancel += 1
         return reply
 
@@ -211,7 +190,7 @@ class LiveClient(SourceCalls, LiveCalls):
         if address == protocol.RS_CANCELLED and args and args[0] in self._by_id:
             _, fut = self._by_id[args[0]]
             if not fut.done():
-                fut.set_exception(_RefusedByCancel())
+                fut.set_exception(live_cancel.RefusedByCancel())
             return
         if args and isinstance(args[0], int) and args[0] in self._by_id:
             want, fut = self._by_id[args[0]]
