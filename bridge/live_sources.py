@@ -60,6 +60,7 @@ def parse_reading(track: int, slot: int, values: Sequence[Any]) -> Reading | Non
 
 class SourceCalls:
     readings: dict[tuple[int, int], Reading]
+    slots: dict[int, str]
 
     async def request(
         self, address: str, *args: Any, timeout: float = 2.0, writes: bool = False
@@ -86,7 +87,7 @@ class SourceCalls:
 
     async def write_clip_from(
         self,
-        source: Reading,
+        source: tuple[int, int, str],
         context_seq: int,
         follows_selection: bool,
         track: int,
@@ -96,15 +97,14 @@ class SourceCalls:
         notes: Sequence[Note],
         replace: bool,
     ) -> tuple[int, int, int]:
-        """write_clip_for made from ``source``; raises StaleSource (with what the source holds now)
-        when it changed since it was read, StaleContext as write_clip_for does."""
+        """write_clip_for made from ``source`` (track, slot, digest; digest "": made for that slot
+        being empty); raises StaleSource (with what the source holds now) when it changed since it
+        was read, StaleContext as write_clip_for does."""
         reply = await self.request(
             protocol.RS_WRITE_CLIP_FROM,
             int(context_seq),
             int(follows_selection),
-            source.track,
-            source.slot,
-            source.digest,
+            *source,
             track,
             slot,
             float(length_beats),
@@ -129,4 +129,7 @@ class SourceCalls:
         self.forget(track, slot)
         if reading is not None and reading.notes and not reading.info.is_audio_clip:
             self.readings[(track, slot)] = reading
+        fill = self.slots.get(track, "")
+        if slot < len(fill):  # what Live answered is newer than the fill state it pushed
+            self.slots[track] = fill[:slot] + ("0" if reading is None else "1") + fill[slot + 1 :]
         return StaleSource(track, slot, reading)

@@ -13,7 +13,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import multi
-from bridge.actions.follow import Follow, following, generate_following, source_clip
+from bridge.actions.follow import Follow, checked_source, following, generate_following, source_clip
 from bridge.actions.midi_clip import MidiClip
 from bridge.actions.options import parse_options
 from bridge.actions.takes import midi_take
@@ -159,9 +159,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         try:
             if seq < 0:  # Live has pushed nothing yet: the context came from a query
                 written = await app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)
-            elif source is not None:  # refused if the source no longer holds what was read
+            elif (checks := checked_source(app, req, live, source)) is not None:  # refused if it changed
                 written = await app.live.write_clip_from(
-                    source.reading, seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
+                    checks, seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
                 )
             else:
                 written = await app.live.write_clip_for(

@@ -28,8 +28,9 @@ class MidiClip:
     digest: str = ""  # what the clip held when read (/roo/live/write_clip_from checks it)
 
     @property
-    def reading(self) -> Reading:
-        return Reading(self.track, self.slot, self.digest, self.info, self.notes)
+    def source(self) -> tuple[int, int, str]:
+        """What a write made from this clip checks in Live: track, slot and digest."""
+        return self.track, self.slot, self.digest
 
     @property
     def where(self) -> str:
@@ -82,13 +83,19 @@ async def selected_midi_clip(app: App, live: LiveContext, *, cached: bool = Fals
     cached: as for midi_clip."""
     if live.selected_track < 0 or live.selected_slot < 0:
         return None
-    if live.selected_track >= live.num_tracks:
+    if live.selected_track >= live.num_tracks or empty_selected(app, live) is not None:
         return None
-    filled = app.live.slots.get(live.selected_track)  # the fill state Live pushed: no round trip
-    if filled is not None and live.selected_slot < len(filled) and filled[live.selected_slot] == "0":
-        return None  # the selected slot is empty
     try:
         clip = await midi_clip(app, -1, -1, address="/roo/generate", live=live, cached=cached)
     except (InvalidValue, LiveError):  # an empty slot or an audio clip: simply no source
         return None
     return clip if clip.notes else None
+
+
+def empty_selected(app: App, live: LiveContext) -> tuple[int, int] | None:
+    """The selected (track, slot) when the fill state Live pushed says it is empty: no round trip."""
+    track, slot = live.selected_track, live.selected_slot
+    if not 0 <= track < live.num_tracks or slot < 0:
+        return None
+    filled = app.live.slots.get(track)
+    return (track, slot) if filled is not None and slot < len(filled) and filled[slot] == "0" else None

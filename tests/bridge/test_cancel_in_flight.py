@@ -96,7 +96,7 @@ def started_job(client: Client) -> int:
 
 
 def writing(daemon: Daemon) -> bool:
-    return protocol.RS_WRITE_CLIP_FOR in daemon.live.waiting_for()
+    return bool({protocol.RS_WRITE_CLIP_FOR, protocol.RS_WRITE_CLIP_FROM} & set(daemon.live.waiting_for()))
 
 
 def test_a_cancel_that_reaches_live_before_the_write_runs_refuses_it(live: LiveHost, store: Store) -> None:

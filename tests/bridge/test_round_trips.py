@@ -6,6 +6,7 @@ Whole paths: a client -> the real daemon -> the real Remote Script in the in-mem
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 
@@ -14,6 +15,7 @@ import pytest
 from bridge import protocol
 from bridge.daemon import Daemon
 from bridge.livesim.host import LiveHost
+from bridge.livesim.notes import MidiNoteSpecification
 from tests.bridge.harness import Client, running_daemon
 
 REFRESH = (protocol.RS_CONTEXT_GET, protocol.RS_CONTEXT_LISTEN)
@@ -58,7 +60,7 @@ def test_generate_with_an_empty_selected_slot_is_the_write_alone(live: LiveHost)
         client = Client(daemon.port)
         trips, _ = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
         client.close()
-    assert trips == [protocol.RS_WRITE_CLIP_FOR]
+    assert trips == [protocol.RS_WRITE_CLIP_FROM]  # made for that slot being empty: Live checks it
 
 
 def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveHost) -> None:
@@ -101,3 +103,31 @@ def test_a_source_changed_since_it_was_read_is_read_again_from_the_refusal(live:
     assert "made again: the source clip changed" in said and "E minor" in said
     bass = live.clip_notes(1, 4)
     assert bass and bass[0][0] % 12 == 4  # the bass starts on the new source's root, E
+
+
+def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        until(lambda: selected_slot_known(daemon, "0"), "Live pushed no fill state of the selected slot")
+        client = Client(daemon.port)
+        sent = threading.Event()
+
+        def fill_and_hold() -> None:
+            """Put a clip with notes in the selected slot, then hold Live's main thread until the
+            daemon has sent its write, made while it knew the slot as empty: both meet in one tick."""
+            clip = live.song.tracks[0].clip_slots[0]
+            clip.create_clip(4.0)
+            clip.clip.add_new_notes(
+                [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in CHORDS]
+            )
+            sent.wait(3.0)
+
+        holder = threading.Thread(target=lambda: live.call(fill_and_hold, timeout=20.0))
+        holder.start()
+        client.send(protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
+        sent.set()
+        final = client.wait_final()
+        holder.join()
+        client.close()
+    assert final[1] == "done", final
+    assert "made again: the source clip changed" in final[3] and "following track 0 slot 0" in final[3]

@@ -88,7 +88,9 @@ def test_cancel_a_running_job_and_a_finished_one(served: Served) -> None:
             assert cancelled.status_code == 200, cancelled.text
             live = served.daemon.live
             end = time.monotonic() + 5
-            while protocol.RS_WRITE_CLIP_FOR in live.waiting_for() and not live.cancels_sent:
+            while {protocol.RS_WRITE_CLIP_FOR, protocol.RS_WRITE_CLIP_FROM} & set(
+                live.waiting_for()
+            ) and not live.cancels_sent:
                 assert time.monotonic() < end, "a write on its way to Live was not cancelled there"
                 time.sleep(0.005)
         finally:
