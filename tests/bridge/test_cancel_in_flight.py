@@ -4,6 +4,7 @@ Whole paths: a client -> the real daemon -> (a relay that can hold Live's answer
 Remote Script in the in-memory Live. Either Live had not run the write when the cancel came (it is
 refused: "cancelled", nothing in the slot), or it had (the job ends "done", too late to cancel,
 and the take is in the history): nothing lands after "cancelled", nothing that landed is lost.
+When Live does not answer at all, the job fails saying it cannot tell.
 """
 
 from __future__ import annotations
@@ -150,3 +151,28 @@ def test_a_cancel_that_reaches_live_after_the_write_ran_ends_done_and_recorded(
             assert live.clip_properties(1, 5) is not None
     finally:
         relay.close()
+
+
+def test_a_cancelled_write_live_never_answers_for_fails_saying_so(
+    live: LiveHost, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bridge.live_cancel.CANCEL_WAIT_S", 0.5)  # the wait is max(2 s, this)
+    relay = Relay(live.port)
+    try:
+        with running_daemon(live_port=relay.port, history=store) as daemon:
+            until(lambda: daemon.live.pushed is not None, "Live pushed no context")
+            client = Client(daemon.port)
+            relay.hold.set()  # Live's answers never come back while the job waits
+            try:
+                client.send(protocol.GENERATE, *GENERATE)
+                job = started_job(client)
+                until(lambda: writing(daemon), "the write never left for Live")
+                client.send(protocol.CANCEL, job)
+                final = client.wait_final()
+            finally:
+                relay.hold.clear()
+            client.close()
+    finally:
+        relay.close()
+    assert final[1] == "failed" and "did not say within 2 s whether it ran: look in Live" in final[3], final
+    assert store.takes() == []  # not known to have landed: nothing recorded as if it had
