@@ -4,9 +4,10 @@
 first-in first-out per address (the Remote Script answers each request exactly once, in order).
 A write whose caller is cancelled while it is on its way asks Live not to run it (RS_CANCEL) and
 waits for what Live did: refused (the cancellation goes on) or run (its reply is returned, so what
-landed is recorded). Pushed context versions are kept (``pushed``, ``pushed_seq``) and handed to ``on_context``. The
-typed calls are in ``bridge.live_calls``; the reply types (``LiveContext``, ``ClipInfo``) in
-``bridge.live_replies``; both are re-exported here.
+landed is recorded; ``bridge.live_cancel``). Pushed context versions are kept (``pushed``,
+``pushed_seq``) and handed to ``on_context``. The typed calls are in ``bridge.live_calls`` and
+``bridge.live_sources``; the reply types (``LiveContext``, ``ClipInfo``) in ``bridge.live_replies``;
+all are re-exported here.
 """
 
 from __future__ import annotations
