@@ -37,9 +37,12 @@ def until(condition: Callable[[], bool], what: str) -> None:
         time.sleep(0.005)
 
 
-def trips_of(daemon: Daemon, client: Client, address: str, *args: object) -> tuple[list[str], str]:
-    """The Live requests one job made, and its final message (it must end done)."""
-    trips: list[str] = []
+def trips_of(
+    daemon: Daemon, client: Client, address: str, *args: object, every: list[str] | None = None
+) -> tuple[list[str], str]:
+    """The Live requests one job made, and its final message (it must end done); ``every`` gets
+    them all, the context requests too."""
+    trips: list[str] = [] if every is None else every
     daemon.live.on_round_trip = lambda sent, seconds: trips.append(sent)
     client.send(address, *args)
     final = client.wait_final()
@@ -75,10 +78,23 @@ def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveH
         # the same source again: the reading is kept, and the write checks it in Live
         trips, said = trips_of(daemon, client, protocol.GENERATE, "chords", "track", 1, "slot", 4, "bars", 2)
         assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 0 slot 0" in said
+        every: list[str] = []
         trips, _ = trips_of(
-            daemon, client, protocol.TRANSFORM, "transpose", "track", 0, "slot", 0, "semitones", 2
+            daemon,
+            client,
+            protocol.TRANSFORM,
+            "transpose",
+            "track",
+            0,
+            "slot",
+            0,
+            "semitones",
+            2,
+            every=every,
         )
-        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP]
+        # a transform asks for the context (a selection made just before it is not pushed yet),
+        # then reads the clip in one message and writes
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP] and protocol.RS_CONTEXT_GET in every
         client.close()
 
 
@@ -114,9 +130,8 @@ def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live
         def fill_and_hold() -> None:
             """Put a clip with notes in the selected slot, then hold Live's main thread until the
             daemon has sent its write, made while it knew the slot as empty: both meet in one tick."""
-            clip = live.song.tracks[0].clip_slots[0]
-            clip.create_clip(4.0)
-            clip.clip.add_new_notes(
+            clip = live.song.tracks[0].clip_slots[0].create_clip(4.0)
+            clip.add_new_notes(
                 [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in CHORDS]
             )
             sent.wait(3.0)
