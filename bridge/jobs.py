@@ -4,7 +4,9 @@ A job's work is a coroutine ``work(job) -> str`` (the done message). Progress ma
 from any thread through ``job.report(fraction, message)``; it is bridged onto the event loop
 and rate-limited to what the client needs (final states always go out). Cancelling sets
 ``job.cancel_event`` (checked by engines through their progress callback) and cancels the task.
-Takes an action wrote into Live (``job.takes``) are committed by ``record`` before "done" is sent.
+Takes an action wrote into Live (``job.takes``) are committed by ``record`` before "done" is sent,
+and before "failed" or "cancelled" too. A cancel that comes after the last write had left for Live
+(it landed) ends the job "done", saying it was too late to cancel: nothing lands after "cancelled".
 """
 
 from __future__ import annotations
@@ -97,6 +99,8 @@ class JobBoard:
         job = self.jobs.get(job_id)
         if job is None or job.state in protocol.FINAL_STATES:
             return False
+        if job.cancel_event.is_set():
+            return True  # being cancelled (a write on its way waits for Live's answer): once is enough
         job.cancel_event.set()
         if job._task is not None:
             job._task.cancel()
@@ -142,8 +146,9 @@ class JobBoard:
             message = f"{job.kind} failed: {type(exc).__name__}: {exc}"
             self._set(job, "failed", job.progress, message + await self._keep(job))
         else:
-            if job.cancelled:  # after its work ended: what it wrote is recorded already
-                self._set(job, "cancelled", job.progress, f"{job.kind} cancelled{recorded}")
+            if job.cancelled:  # the cancel came after the last step had left: what it made stands
+                late = "it was already written into Live" if job.takes else "it had already finished"
+                self._set(job, "done", 1.0, f"{done_message}{recorded} (too late to cancel: {late})")
             else:
                 self._set(job, "done", 1.0, done_message + recorded)
 
@@ -166,16 +171,14 @@ class JobBoard:
             log.exception("job %s: recording its takes after a cancel failed", job.id)
             return f"; {len(job.takes)} take(s) written before the cancel NOT recorded (see the log)"
 
-    async def _keep(self, job: Job) -> str:
-        """Takes a failed job had already written into Live are recorded too: nothing made is lost."""
+    async def _keep(self, job: Job, when: str = "before the failure") -> str:
+        """Takes a failed or cancelled job had already written into Live are recorded too: nothing
+        made is lost."""
         if not job.takes or self._record is None or job._recorded:
             return ""
         job._recorded = True
         try:
-            return (
-                f"; {len(job.takes)} take(s) made before the failure kept in the history"
-                + await self._record(job)
-            )
+            return f"; {len(job.takes)} take(s) made {when} kept in the history" + await self._record(job)
         except Exception:  # the failure being reported matters more; the log has this one
             log.exception("job %s: recording its takes after a failure failed", job.id)
             return ""

@@ -1,6 +1,7 @@
 """The Remote Script's requests as typed calls: context, clips, audio, timing, tracks, scenes.
 
-Mixed into ``bridge.live_client.LiveClient``, which sends them and matches the replies. A write
+Mixed into ``bridge.live_client.LiveClient``, which sends them and matches the replies (a write
+outlives its caller's cancellation until Live says whether it ran). A write
 made for a pushed context version (``write_clip_for``) raises ``StaleContext`` with the context
 Live holds now when Live refused it.
 """
@@ -27,7 +28,7 @@ class StaleContext(LiveError):
         self.context = context
 
 
-def _blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
+def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
     """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
     send an empty blob)."""
     if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
@@ -41,13 +42,18 @@ class LiveCalls:
     pushed: LiveContext | None
     pushed_seq: int
 
-    async def request(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
+    async def request(
+        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
+    ) -> list[Any]:
         raise NotImplementedError
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
         raise NotImplementedError
 
     def _pushed(self, seq: int, ctx: LiveContext) -> None:
+        raise NotImplementedError
+
+    def forget(self, track: int, slot: int | None = None) -> None:  # bridge.live_sources: kept readings
         raise NotImplementedError
 
     async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
@@ -84,9 +90,11 @@ class LiveCalls:
             float(length_beats),
             name,
             int(replace),
-            *_blob(notes),
+            *note_blob(notes),
+            writes=True,
         )
         self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
+        self.forget(int(reply[0]), int(reply[1]))
         return int(reply[0]), int(reply[1]), int(reply[2])
 
     async def write_clip(
@@ -94,8 +102,16 @@ class LiveCalls:
     ) -> tuple[int, int, int]:
         """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
         reply = await self.request(
-            protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), *_blob(notes)
+            protocol.RS_WRITE_CLIP,
+            track,
+            slot,
+            float(length_beats),
+            name,
+            int(replace),
+            *note_blob(notes),
+            writes=True,
         )
+        self.forget(int(reply[0]), int(reply[1]))
         return int(reply[0]), int(reply[1]), int(reply[2])
 
     async def write_arrangement_clip(
@@ -109,7 +125,8 @@ class LiveCalls:
             float(start_beats),
             float(length_beats),
             name,
-            *_blob(notes),
+            *note_blob(notes),
+            writes=True,
         )
         return int(reply[0]), float(reply[1]), int(reply[2])
 
@@ -117,7 +134,7 @@ class LiveCalls:
         self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float
     ) -> tuple[int, int]:
         reply = await self.request(
-            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm)
+            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm), writes=True
         )
         return int(reply[0]), int(reply[1])
 
@@ -128,11 +145,13 @@ class LiveCalls:
 
         Both files must have the same length in samples (a stem and its source); returns (track, slot).
         """
-        reply = await self.request(protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot)
+        reply = await self.request(
+            protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot, writes=True
+        )
         return int(reply[0]), int(reply[1])
 
     async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
-        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names)
+        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names, writes=True)
         return int(reply[0])
 
     async def clip_info(self, track: int, slot: int) -> ClipInfo:
@@ -185,11 +204,12 @@ class LiveCalls:
             float(loop_start_beats),
             float(loop_end_beats),
             protocol.pack_warp_markers([(float(s), float(b)) for s, b in markers]),
+            writes=True,
         )
         return int(reply[2])
 
     async def name_scene(self, scene: int, name: str) -> None:
-        await self.request(protocol.RS_NAME_SCENE, scene, name)
+        await self.request(protocol.RS_NAME_SCENE, scene, name, writes=True)
 
     async def set_context(self, **values: Any) -> None:
         args: list[Any] = []
@@ -199,4 +219,4 @@ class LiveCalls:
                     f"context field {name!r} cannot be set: expected one of {protocol.SETTABLE_CONTEXT}"
                 )
             args += [name, value]
-        await self.request(protocol.RS_SET_CONTEXT, *args)
+        await self.request(protocol.RS_SET_CONTEXT, *args, writes=True)

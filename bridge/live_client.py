@@ -2,9 +2,12 @@
 
 /roo/live/* requests carry a request id that the reply repeats; common-grammar queries are matched
 first-in first-out per address (the Remote Script answers each request exactly once, in order).
-Pushed context versions are kept (``pushed``, ``pushed_seq``) and handed to ``on_context``. The
-typed calls are in ``bridge.live_calls``; the reply types (``LiveContext``, ``ClipInfo``) in
-``bridge.live_replies``; both are re-exported here.
+A write whose caller is cancelled while it is on its way asks Live not to run it (RS_CANCEL) and
+waits for what Live did: refused (the cancellation goes on) or run (its reply is returned, so what
+landed is recorded; ``bridge.live_cancel``). Pushed context versions are kept (``pushed``,
+``pushed_seq``) and handed to ``on_context``. The typed calls are in ``bridge.live_calls`` and
+``bridge.live_sources``; the reply types (``LiveContext``, ``ClipInfo``) in ``bridge.live_replies``;
+all are re-exported here.
 """
 
 from __future__ import annotations
@@ -17,12 +20,22 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from bridge import osc, protocol
+from bridge import live_cancel, osc, protocol
 from bridge.live_calls import DEFAULT_TIMEOUT_S, LiveCalls, StaleContext
 from bridge.live_replies import ClipInfo, LiveContext, describe
+from bridge.live_sources import Reading, SourceCalls, StaleSource
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 
-__all__ = ["DEFAULT_TIMEOUT_S", "ClipInfo", "LiveClient", "LiveContext", "StaleContext", "describe"]
+__all__ = [
+    "DEFAULT_TIMEOUT_S",
+    "ClipInfo",
+    "LiveClient",
+    "LiveContext",
+    "Reading",
+    "StaleContext",
+    "StaleSource",
+    "describe",
+]
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +51,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(LiveCalls):
+class LiveClient(SourceCalls, LiveCalls):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None
@@ -50,6 +63,9 @@ class LiveClient(LiveCalls):
         self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
         self.pushed_seq = -1
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
+        self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live_sources)
+        self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
+        self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
         self.on_round_trip: Callable[[str, float], None] | None = None  # address, seconds (metrics)
 
@@ -66,26 +82,51 @@ class LiveClient(LiveCalls):
         for _, fut in self._by_id.values():
             fut.cancel()
 
+    def waiting_for(self) -> list[str]:
+        """The addresses of the /roo/live/* requests sent and not answered yet, oldest first."""
+        return [address for address, _ in list(self._by_id.values())]  # a copy: callable from any thread
+
     def send(self, address: str, *args: Any) -> None:
         """Fire and forget (common-grammar commands that reply only on error)."""
         if self._transport is None:
             raise LiveUnreachable("the Live client is not started")
         self._transport.sendto(osc.encode(address, list(args)), self.target)
 
-    async def request(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
-        """A /roo/live/* request; returns the reply's values after the request id."""
+    async def request(
+        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
+    ) -> list[Any]:
+        """A /roo/live/* request; returns the reply's values after the request id.
+
+        A request that ``writes`` into Live outlives its caller's cancellation until Live says
+        whether it ran (``_after_cancel``)."""
         req = next(self._ids)
         fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
         self._by_id[req] = (address, fut)
         started = time.perf_counter()
         try:
             self.send(address, req, *args)
-            reply = await self._wait(fut, address, timeout)
+            try:
+                reply = await self._wait(asyncio.shield(fut) if writes else fut, address, timeout)
+            except asyncio.CancelledError:
+                if not writes:
+                    raise
+                reply = await self._after_cancel(req, fut, address, max(timeout, live_cancel.CANCEL_WAIT_S))
             if self.on_round_trip is not None:
                 self.on_round_trip(address, time.perf_counter() - started)
             return reply
         finally:
             self._by_id.pop(req, None)
+
+    async def _after_cancel(
+        self, req: int, fut: asyncio.Future[list[Any]], address: str, timeout: float
+    ) -> list[Any]:
+        """The caller was cancelled while its write was on its way: ask Live not to run it, and
+        return its reply if Live had run it (``bridge.live_cancel``)."""
+        self.send(protocol.RS_CANCEL, next(self._ids), req)
+        self.cancels_sent += 1
+        reply = await live_cancel.outcome(fut, address, timeout)
+        self.written_after_cancel += 1
+        return reply
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
         """A common-grammar getter such as /live/song/get/tempo; returns the reply's values."""
@@ -126,7 +167,16 @@ class LiveClient(LiveCalls):
             return
         if address == protocol.RS_SLOTS_PUSH:
             if len(args) >= 3:
-                self.slots[int(args[1])] = str(args[2])
+                track, old, new = int(args[1]), self.slots.get(int(args[1]), ""), str(args[2])
+                self.slots[track] = new
+                for slot in range(max(len(old), len(new))):  # a slot that filled or emptied
+                    if old[slot : slot + 1] != new[slot : slot + 1]:
+                        self.forget(track, slot)
+            return
+        if address == protocol.RS_STALE_SOURCE and args and args[0] in self._by_id:
+            _, fut = self._by_id[args[0]]
+            if not fut.done():
+                fut.set_exception(self.stale_source(args[1:]))
             return
         if address == protocol.RS_STALE_CONTEXT and args and args[0] in self._by_id:
             seq, ctx = int(args[1]), LiveContext.from_args(args[2:])
@@ -137,6 +187,11 @@ class LiveClient(LiveCalls):
             return
         if address == protocol.LIVE_ERROR:
             self._fail(args)
+            return
+        if address == protocol.RS_CANCELLED and args and args[0] in self._by_id:
+            _, fut = self._by_id[args[0]]
+            if not fut.done():
+                fut.set_exception(live_cancel.RefusedByCancel())
             return
         if args and isinstance(args[0], int) and args[0] in self._by_id:
             want, fut = self._by_id[args[0]]
@@ -156,6 +211,11 @@ class LiveClient(LiveCalls):
         snapshot. (A lower version is a restarted Remote Script; an equal one was already here.)"""
         gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
         known = seq == self.pushed_seq and ctx == self.pushed  # a write's reply repeats the version
+        if self.pushed is None or (ctx.num_tracks, ctx.num_scenes) != (
+            self.pushed.num_tracks,
+            self.pushed.num_scenes,
+        ):
+            self.readings.clear()  # tracks or scenes moved: a kept reading's indices may name another clip
         self.pushed, self.pushed_seq = ctx, seq
         for gone in [t for t in self.slots if t >= ctx.num_tracks]:
             del self.slots[gone]

@@ -111,6 +111,26 @@ RS_CLIP_INFO = "/roo/live/clip_info"
 # With arrangement 1, slot is the index of the clip among the track's arrangement clips (by start
 # time); track -1 / slot -1 then mean the arrangement clip shown in Live's Clip View
 # (Song.View.detail_clip). The reply names the track and index actually read.
+RS_CLIP_READ = "/roo/live/clip_read"
+# args: req, track, slot -> req, track, slot, digest, CLIP_INFO_FIELDS in order, then the clip's notes
+# as one blob (NOTE_RECORD each, by start then pitch; left out for no notes and for an audio clip). A
+# clip's facts and notes in one main-thread step (track -1 / slot -1: the selected ones, as
+# RS_CLIP_INFO). digest: a string that changes when the clip's name, length, markers or notes do.
+RS_WRITE_CLIP_FROM = "/roo/live/write_clip_from"
+# args: req, context_seq, follows_selection, source_track, source_slot, source_digest, then
+# RS_WRITE_CLIP's arguments after req -> as RS_WRITE_CLIP_FOR. A write made from a source clip read
+# earlier (its digest from RS_CLIP_READ): refused as RS_WRITE_CLIP_FOR is, and also, nothing written,
+# when the source no longer holds what was read; that refusal is RS_STALE_SOURCE.
+RS_STALE_SOURCE = "/roo/live/stale_source"
+# args: req, source_track, source_slot, digest ("": the slot is empty now), then for a clip
+# CLIP_INFO_FIELDS and its notes blob as RS_CLIP_READ answers them (what the source holds now)
+RS_CANCEL = "/roo/live/cancel"
+# args: req, cancelled_req -> req, cancelled_req, refused (1|0). Names one of the sender's own
+# /roo/live/* requests. If it has not run yet, it never will: it is answered RS_CANCELLED, nothing
+# done (refused 1). Every datagram of a timer tick is read before any runs, so a cancel that comes
+# in the same tick as its request, or before it, wins. refused 0: the request had run already (its
+# own reply says what was done) or has not come yet (it is then refused when it comes).
+RS_CANCELLED = "/roo/live/cancelled"  # args: cancelled_req: the answer to a request RS_CANCEL stopped
 RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"
 # args: req, track, slot, arrangement (0|1), start_marker_beats, end_marker_beats, loop_start_beats,
 # loop_end_beats, markers blob (WARP_MARKER_RECORD each, rising in both seconds and beats)

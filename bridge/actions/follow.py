@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bridge import protocol
-from bridge.actions.midi_clip import MidiClip, midi_clip, selected_midi_clip
+from bridge.actions.midi_clip import MidiClip, empty_selected, midi_clip, selected_midi_clip
 from bridge.app import App
 from bridge.live_client import LiveContext
 from engines import generators
@@ -30,14 +30,30 @@ class Follow:
     is_drums: bool  # the source is a drum clip: its kicks lead a bass part
 
 
-async def source_clip(app: App, req: object, live: LiveContext) -> MidiClip | None:
-    """The named source clip (errors name it), or the selected MIDI clip, or None."""
+async def source_clip(app: App, req: object, live: LiveContext, *, cached: bool = False) -> MidiClip | None:
+    """The named source clip (errors name it), or the selected MIDI clip, or None.
+
+    cached: a reading kept from an earlier request may answer, for a write that checks it in Live
+    (``LiveClient.write_clip_from``)."""
     track = getattr(req, "source_track", None)
     slot = getattr(req, "source_slot", None)
     if track is None and slot is None:
-        return await selected_midi_clip(app, live)
+        return await selected_midi_clip(app, live, cached=cached)
     return await midi_clip(app, -1 if track is None else track, -1 if slot is None else slot,
-                           address=protocol.GENERATE, live=live)  # fmt: skip
+                           address=protocol.GENERATE, live=live, cached=cached)  # fmt: skip
+
+
+def checked_source(
+    app: App, req: object, live: LiveContext, source: MidiClip | None
+) -> tuple[int, int, str] | None:
+    """What a write made from ``source`` checks in Live: the source clip read (its digest), or the
+    selected slot the pushed fill state says is empty (digest ""): a clip put there meanwhile is
+    then followed. None: nothing to check (a named source is always read)."""
+    if source is not None:
+        return source.source
+    named = getattr(req, "source_track", None) is not None or getattr(req, "source_slot", None) is not None
+    empty = None if named else empty_selected(app, live)
+    return (*empty, "") if empty is not None else None
 
 
 def following(

@@ -13,19 +13,20 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import multi
-from bridge.actions.follow import Follow, following, generate_following, source_clip
+from bridge.actions.follow import Follow, checked_source, following, generate_following, source_clip
 from bridge.actions.midi_clip import MidiClip
 from bridge.actions.options import parse_options
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs import Job
-from bridge.live_client import LiveContext, StaleContext
+from bridge.live_client import LiveContext, StaleContext, StaleSource
 from engines.errors import InvalidValue, LiveError
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
 from engines.music import SCALES, Feel, Key, MusicalContext, Note, parse_key, scale_named
 
 MAX_BARS = 256
+ATTEMPTS = 3  # a write refused for a changed context, then for a changed source, is made a third time
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     live, seq = await app.live.current_context()  # pushed by Live: no round trip once it came
     job.report(0.2, "song context read")
     seed = req.seed if req.seed is not None else job.id
-    source = await source_clip(app, req, live)
+    # a source clip read for an earlier request may serve when the write checks it (write_clip_from)
+    checked = seq >= 0 and req.part not in ("all", "song")
+    source = await source_clip(app, req, live, cached=checked)
     if req.part in ("all", "song"):
         ctx, follow = await _context(app, req, live, source)
         slot = live.selected_slot if req.slot == -1 else req.slot
@@ -142,12 +145,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         told = await runner(app, job, ctx, slot, req, seed)
         return told + (f", {follow.summary}" if follow is not None else "")
     again = ""  # said in the final message too: progress reports close together are thinned out
-    for attempt in range(2):
-        ctx, follow = await _context(app, req, live, source)
+    for attempt in range(ATTEMPTS):
         track, slot = _resolve(req, live)
-        notes = await app.run_cpu(
-            generate_following, req.part, ctx, req.density, req.complexity, seed, follow
-        )
+        ctx, follow, notes = await app.run_cpu(_make, req, musical_context(req, live, app), source, seed)
         job.check_cancelled()
         refuse_empty(req.part, ctx.genre, req.density, notes)
         job.report(0.6, f"{len(notes)} notes generated")
@@ -161,21 +161,29 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         try:
             if seq < 0:  # Live has pushed nothing yet: the context came from a query
                 write = app.live.write_clip(track, slot, ctx.length_beats, name, notes, req.replace)
+            elif (checks := checked_source(app, req, live, source)) is not None:  # refused if it changed
+                write = app.live.write_clip_from(
+                    checks, seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
+                )
             else:
                 write = app.live.write_clip_for(
                     seq, follows, track, slot, ctx.length_beats, name, notes, req.replace
                 )
             written = await write_recorded(app, job, draft, write)
             break
-        except StaleContext as stale:
-            if attempt:
+        except (StaleContext, StaleSource) as stale:
+            if attempt == ATTEMPTS - 1:
                 raise LiveError(
-                    "the song context changed again while the part was regenerated for it: generate again"
+                    "the song context or the source clip changed again while the part was made again for "
+                    "it: generate again"
                 ) from stale
-            live, seq = stale.context, stale.seq  # regenerate once for what Live holds now
-            again = " (made again: the song context changed while it was written)"
-            job.report(0.3, "the song context changed: generating again for it")
-            source = await source_clip(app, req, live)  # the selection may name another source now
+            if isinstance(stale, StaleContext):
+                live, seq = stale.context, stale.seq  # regenerate for what Live holds now
+            what = "song context" if isinstance(stale, StaleContext) else "source clip"
+            again = f" (made again: the {what} changed while it was written)"
+            job.report(0.3, f"the {what} changed: generating again for it")
+            # the selection may name another source now; a changed source came with the refusal
+            source = await source_clip(app, req, live, cached=True)
     wrote_track, wrote_slot, count = written
     draft.live = {
         "track": wrote_track,
@@ -217,6 +225,15 @@ async def _context(
     """The request merged with Live's context, then with the source clip's chords when one is followed."""
     ctx = musical_context(req, live, app)
     return await app.run_cpu(partial(following, key_given=req.key is not None, part=req.part), ctx, source)
+
+
+def _make(
+    req: GenerateRequest, ctx: MusicalContext, source: MidiClip | None, seed: int
+) -> tuple[MusicalContext, Follow | None, list[Note]]:
+    """One part made for the context, following the source: one step on the CPU pool."""
+    ctx, follow = following(ctx, source, key_given=req.key is not None, part=req.part)
+    notes = generate_following(req.part, ctx, req.density, req.complexity, seed, follow)
+    return ctx, follow, notes
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:

@@ -42,12 +42,13 @@ async def part_tracks(app: App) -> dict[str, int]:
 
 
 async def ensure_scenes(app: App, needed: int) -> None:
-    """Create scenes at the end until the Set has at least ``needed``."""
-    ctx = await app.live.context()
-    for _ in range(needed - ctx.num_scenes):
-        app.live.send(protocol.SONG_CREATE_SCENE, -1)
-    if needed > ctx.num_scenes:
-        await app.live.context()  # answered after the creations: the Remote Script keeps order
+    """Create scenes at the end until the Set has at least ``needed`` (no round trip when the
+    pushed context says it has; a scene count pushed too late is put right by the answer)."""
+    have = (await app.live.current_context())[0].num_scenes
+    while needed > have:
+        for _ in range(needed - have):
+            app.live.send(protocol.SONG_CREATE_SCENE, -1)
+        have = (await app.live.context()).num_scenes  # answered after them: the Remote Script keeps order
 
 
 async def write_parts(
@@ -55,6 +56,7 @@ async def write_parts(
     job: Job,
     ctx: MusicalContext,
     parts: dict[str, list[Note]],
+    tracks: dict[str, int],
     slot: int,
     replace: bool,
     label: str,
@@ -64,7 +66,6 @@ async def write_parts(
     seed: int,
 ) -> list[str]:
     """Write each part's clip; progress moves from ``span[0]`` to ``span[1]`` (below the job's final 1)."""
-    tracks = await part_tracks(app)
     written = []
     low, high = span
     for i, part in enumerate(PART_ORDER):
@@ -89,8 +90,10 @@ async def write_parts(
 async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
     parts = await app.run_cpu(_all_parts, ctx, req.density, req.complexity, seed)
     job.report(0.4, "parts generated")
+    tracks = await part_tracks(app)
+    label = f"{ctx.genre} s{seed}"
     written = await write_parts(
-        app, job, ctx, parts, slot, req.replace, f"{ctx.genre} s{seed}", params=_params(req), seed=seed
+        app, job, ctx, parts, tracks, slot, req.replace, label, params=_params(req), seed=seed
     )
     return f"all: {'; '.join(written)}"
 
@@ -99,9 +102,11 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
     """Sections into successive scenes: from ``slot`` with replace, else into new scenes at the end."""
     sections = await app.run_cpu(_song, ctx, req.density, req.complexity, seed)
     job.report(0.3, f"{len(sections)} sections planned")
+    live = (await app.live.current_context())[0]  # pushed by Live: no round trip once it came
     if not req.replace:
-        slot = (await app.live.context()).num_scenes  # never over existing clips: new scenes
+        slot = live.num_scenes  # never over existing clips: new scenes
     await ensure_scenes(app, slot + len(sections))
+    tracks = await part_tracks(app)  # once: only this job names or adds part tracks meanwhile
     names = []
     # progress only rises: each section has its own share of 0.3..0.9; the arrangement the rest
     share = 0.6 / len(sections)
@@ -113,30 +118,45 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
         params = {**_params(req), "section": section.name}
         label = f"{section.name} s{seed}"
         await write_parts(
-            app, job, section_ctx, section.parts, scene, req.replace, label, span, params=params, seed=seed
+            app,
+            job,
+            section_ctx,
+            section.parts,
+            tracks,
+            scene,
+            req.replace,
+            label,
+            span,
+            params=params,
+            seed=seed,
         )
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
         job.report(0.3 + share * (i + 1), f"scene {scene}: {section.name}")
-    arranged = await write_arrangement(app, job, ctx, sections, req.replace, seed)
+    arranged = await write_arrangement(app, job, ctx, sections, tracks, req.replace, seed)
     scenes = f"{len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
     return f"song: {scenes}; {arranged}"
 
 
 async def write_arrangement(
-    app: App, job: Job, ctx: MusicalContext, sections: list[arrangement.Section], replace: bool, seed: int
+    app: App,
+    job: Job,
+    ctx: MusicalContext,
+    sections: list[arrangement.Section],
+    tracks: dict[str, int],
+    replace: bool,
+    seed: int,
 ) -> str:
     """Each section's parts into the arrangement from beat 0, section after section (Live 12.1.10+).
 
     Only with replace: the Remote Script cannot tell where the arrangement ends, so without
     replace the arrangement is left alone. Returns what the done message says about it.
     """
-    live = await app.live.context()
+    live = (await app.live.current_context())[0]
     if live.version_tuple < ARRANGEMENT_SINCE:
         return f"arrangement not written: Live {live.live_version} is older than 12.1.10 (scenes only)"
     if not replace:
         return "arrangement not written: with replace 0 it is left alone (use replace 1 to write from beat 0)"
-    tracks = await part_tracks(app)
     start_beats = 0.0
     for section in sections:
         length_beats = section.bars * ctx.beats_per_bar

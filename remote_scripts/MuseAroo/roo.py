@@ -16,7 +16,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock, timing
 from .clip import blob_specs
-from .request import Request, RequestError, clip, find_clip, next_empty_slot, slot_index, track_index
+from .request import Request, RequestError, clip, next_empty_slot, slot_index, track_index
 
 if TYPE_CHECKING:
     Handler = Callable[[Request], Sequence[Any] | None]
@@ -51,7 +51,6 @@ class RooHandler:
             protocol.RS_IMPORT_AUDIO: self.import_audio,
             protocol.RS_COPY_TIMING: self.copy_timing,
             protocol.RS_CREATE_TRACKS: self.create_tracks,
-            protocol.RS_CLIP_INFO: self.clip_info,
             protocol.RS_NAME_SCENE: self.name_scene,
         }
 
@@ -198,34 +197,6 @@ class RooHandler:
         finally:
             self.song.end_undo_step()
         return (req, first, len(names))
-
-    def clip_info(self, request: Request) -> Sequence[Any]:
-        request.expect_count(3, 4, "req, track, slot, arrangement (0|1, optional)")
-        req = request_id(request)
-        arrangement = request.int_at(3, "arrangement", 0, 1) if len(request.args) > 3 else 0
-        track, slot, found = find_clip(
-            self.song, request.int_at(1, "track"), request.int_at(2, "slot"), arrangement
-        )
-        audio = bool(found.is_audio_clip)
-        warping = bool(found.warping) if audio else False
-        # An unwarped audio clip measures in seconds; the reply is in beats at the Set's tempo.
-        scale = self.song.tempo / 60.0 if audio and not warping else 1.0
-        return (
-            req,
-            track,
-            slot,
-            found.name,
-            int(audio),
-            found.file_path if audio else "",
-            float(found.length) * scale,
-            float(found.start_marker) * scale,
-            float(found.end_marker) * scale,
-            int(warping),
-            float(found.sample_rate) if audio else 0.0,
-            self.song.tracks[track].name,
-            *timing.region_seconds(found),
-            float(found.start_time) if arrangement else -1.0,
-        )
 
     def name_scene(self, request: Request) -> Sequence[Any]:
         request.expect_count(3, 3, "req, scene, name")

@@ -1,5 +1,6 @@
 """The song context for MuseAroo (/roo/live/context, .../listen, .../set_context), its pushes and
-the writes made for one context (/roo/live/write_clip_for).
+the writes made for one context (/roo/live/write_clip_for) and from one reading of a source clip
+(/roo/live/write_clip_from).
 
 Live's listeners only mark the context dirty (a listener must not do work or change the Set).
 At the end of the timer tick, or before a write is checked, what changed is published: the
@@ -7,7 +8,8 @@ context gets the next version number and one RS_CONTEXT_PUSH goes to every clien
 listen, so versions reach them one by one (a gap means a lost push). A client that (re)listens
 gets a full snapshot at the end of that tick. A write made for an older version than the last
 change that matters to it is refused with the new context (RS_STALE_CONTEXT), so the daemon
-regenerates for what Live holds now.
+regenerates for what Live holds now. A write made from a source clip that no longer holds what
+was read is refused with what it holds now (RS_STALE_SOURCE), for the same reason.
 """
 
 from __future__ import annotations
@@ -56,10 +58,13 @@ def context_fields(song: Live.Song.Song) -> list[Any]:
 
 
 class ContextHandler:
-    def __init__(self, song: Live.Song.Song, send: Send, write_clip: Handler) -> None:
+    def __init__(
+        self, song: Live.Song.Song, send: Send, write_clip: Handler, reading: Callable[[int, int], list[Any]]
+    ) -> None:
         self.song = song
         self._send = send
         self._write_clip = write_clip
+        self._reading = reading  # a source clip's digest, facts and notes (roo_read.ReadHandler.reading)
         self.listeners: list[tuple[str, int]] = []
         self._snapshot_to: list[tuple[str, int]] = []
         self.dirty = False  # a change not published yet
@@ -92,6 +97,7 @@ class ContextHandler:
             protocol.RS_CONTEXT_LISTEN: self.listen,
             protocol.RS_SET_CONTEXT: self.set_context,
             protocol.RS_WRITE_CLIP_FOR: self.write_clip_for,
+            protocol.RS_WRITE_CLIP_FROM: self.write_clip_from,
         }
 
     def get(self, request: Request) -> Sequence[Any]:
@@ -144,6 +150,24 @@ class ContextHandler:
         written = self._write_clip(Request(request.address, [req, *request.args[3:]], request.sender))
         assert written is not None
         return [*written, self.seq, *context_fields(self.song)]
+
+    def write_clip_from(self, request: Request) -> Sequence[Any] | None:
+        request.expect_count(
+            11,
+            12,
+            "req, context_seq, follows_selection, source_track, source_slot, source_digest, track, slot, "
+            "length_beats, name, replace, notes blob",
+        )
+        req = request_id(request)
+        source = (request.int_at(3, "source_track"), request.int_at(4, "source_slot"))
+        digest = request.str_at(5, "source_digest")
+        now = self._reading(*source)
+        if now[0] != digest and not self.stale(request.int_at(1, "context_seq"), bool(request.args[2])):
+            self._send(request.sender, protocol.RS_STALE_SOURCE, [req, *source, *now])
+            return None  # the source changed since it was read: answered on RS_STALE_SOURCE instead
+        return self.write_clip_for(
+            Request(request.address, [*request.args[:3], *request.args[6:]], request.sender)
+        )
 
     def set_context(self, request: Request) -> Sequence[Any]:
         req = request_id(request)

@@ -1,6 +1,7 @@
 """The control surface Live talks to: owns the socket, the 10 ms timer and the dispatch table.
 
-Each Timer tick drains every pending datagram and answers it; nothing raised by a handler or
+Each Timer tick drains every pending datagram, notes the cancels among them (``cancels``: a
+request cancelled in the same tick never runs), then answers them in order; nothing raised by a handler or
 by Live escapes into Live (a Timer stops on an exception): it is answered on /live/error,
 logged through c_instance.log_message and counted. Without Live.Base.Timer (Live 10) the
 socket is polled from update_display, about every 100 ms.
@@ -19,12 +20,14 @@ from . import abletonosc
 from . import roo_protocol as protocol
 from .application import ApplicationHandler
 from .arrangement import ArrangementHandler
+from .cancels import Cancels
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
 from .osc_io import OscSocket, address_hint, decode
 from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
+from .roo_read import ReadHandler
 from .song import SongHandler
 from .warp_clip import WarpHandler
 
@@ -48,19 +51,23 @@ class MuseAroo:
         self._requested_port = int(os.environ.get(PORT_ENV, protocol.LIVE_PORT))
         self._rebind_in = 0
         roo = RooHandler(self.song)
-        self.context = ContextHandler(self.song, self.send, roo.write_clip)
+        read = ReadHandler(self.song)
+        self.context = ContextHandler(self.song, self.send, roo.write_clip, read.reading)
         self.handlers: dict[str, Handler] = {}
         for part in (
             SongHandler(self.song),
             ClipSlotHandler(self.song),
             ClipHandler(self.song),
             roo,
+            read,
             ArrangementHandler(self.song),
             WarpHandler(self.song),
             ApplicationHandler(),
         ):
             self.handlers.update(part.handlers())
         self.handlers.update(self.context.handlers())
+        self.cancels = Cancels()
+        self.handlers[protocol.RS_CANCEL] = self.cancels.cancel
         self._bind()
         self.abletonosc: abletonosc.AbletonOSC | None = None
         try:
@@ -144,7 +151,13 @@ class MuseAroo:
                 if self._rebind_in <= 0:
                     self._bind()
                 return
-            self.socket.drain(self._datagram, self.log)
+            batch: list[tuple[bytes, Address]] = []
+            self.socket.drain(lambda data, sender: batch.append((data, sender)), self.log)
+            messages = [(sender, m) for data, sender in batch for m in self._decode(data, sender)]
+            for sender, (address, args) in messages:  # a cancel read this tick wins over its request
+                self.cancels.note(sender, address, args)
+            for sender, (address, args) in messages:
+                self._dispatch(sender, address, args)
             self.context.tick()
         except Exception as exc:  # nothing may escape into Live: a Timer stops on an exception
             self._count(f"tick failed: {type(exc).__name__}: {exc}")
@@ -158,9 +171,9 @@ class MuseAroo:
             self._count(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
 
     # --- dispatch -------------------------------------------------------------------------------
-    def _datagram(self, data: bytes, sender: Address) -> None:
+    def _decode(self, data: bytes, sender: Address) -> list[tuple[str, list[Any]]]:
         try:
-            messages = decode(data)
+            return decode(data)
         except Exception as exc:  # python-osc raises ParseError, struct/index/unicode errors
             self._error(
                 sender,
@@ -169,13 +182,14 @@ class MuseAroo:
                 "expected an OSC message or bundle",
                 None,
             )
-            return
-        for address, args in messages:
-            self._dispatch(sender, address, args)
+            return []
 
     def _dispatch(self, sender: Address, address: str, args: Sequence[Any]) -> None:
         self.requests += 1
         req = args[0] if address.startswith("/roo/live/") and args else None
+        if req is not None and self.cancels.refuses(sender, address, args):
+            self.send(sender, protocol.RS_CANCELLED, [req])  # cancelled before it ran: nothing done
+            return
         handler = self.handlers.get(address)
         if handler is None:
             close = difflib.get_close_matches(address, list(self.handlers), n=1)

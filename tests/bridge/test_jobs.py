@@ -12,13 +12,16 @@ from engines.errors import InvalidValue
 CLIENT = ("127.0.0.1", 9)
 
 
-def run_board(work: Any, *, cancel_after_s: float | None = None) -> list[tuple[int, str, float, str]]:
+def run_board(
+    work: Any, *, cancel_after_s: float | None = None, record: Any = None
+) -> list[tuple[int, str, float, str]]:
     sent: list[tuple[int, str, float, str]] = []
 
     async def main() -> None:
         board = JobBoard(
             asyncio.get_running_loop(),
             lambda to, job: sent.append((job.id, job.state, job.progress, job.message)),
+            record,
         )
         job = board.submit("test", CLIENT, work)
         if cancel_after_s is not None:
@@ -81,3 +84,37 @@ def test_cancel_ends_cancelled_and_sets_the_event_engines_check() -> None:
 
     sent = run_board(slow, cancel_after_s=0.05)
     assert sent[-1][1] == "cancelled" and seen == [True]
+
+
+async def recorded(job: Job) -> str:
+    return f"; recorded {', '.join(job.takes)}"
+
+
+def test_a_cancelled_job_keeps_the_takes_it_had_written() -> None:
+    async def two_parts(job: Job) -> str:
+        job.takes.append("drums-take")  # the first part landed in Live
+        await asyncio.sleep(5)  # cancelled while the second is made
+        return "never"
+
+    sent = run_board(two_parts, cancel_after_s=0.05, record=recorded)
+    assert sent[-1][1] == "cancelled", sent[-1]
+    assert "1 take(s) written before the cancel kept in the history; recorded drums-take" in sent[-1][3]
+
+
+def test_a_cancel_after_the_last_write_left_ends_done_too_late() -> None:
+    async def landed(job: Job) -> str:
+        try:
+            await asyncio.sleep(5)  # the write on its way; Live says it ran after the cancel came
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            assert task is not None
+            task.uncancel()
+        job.takes.append("bass-take")
+        return "bass: 12 notes"
+
+    sent = run_board(landed, cancel_after_s=0.05, record=recorded)
+    assert sent[-1][1] == "done", sent[-1]
+    assert (
+        sent[-1][3]
+        == "bass: 12 notes; recorded bass-take (too late to cancel: it was already written into Live)"
+    )

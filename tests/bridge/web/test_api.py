@@ -86,8 +86,16 @@ def test_cancel_a_running_job_and_a_finished_one(served: Served) -> None:
             assert http.get(f"/api/jobs/{job_id}").json()["state"] == "running"
             cancelled = http.delete(f"/api/jobs/{job_id}")
             assert cancelled.status_code == 200, cancelled.text
+            live = served.daemon.live
+            end = time.monotonic() + 5
+            while {protocol.RS_WRITE_CLIP_FOR, protocol.RS_WRITE_CLIP_FROM} & set(
+                live.waiting_for()
+            ) and not live.cancels_sent:
+                assert time.monotonic() < end, "a write on its way to Live was not cancelled there"
+                time.sleep(0.005)
         finally:
             gate.set()
+        # a write that had left for Live is refused there: the cancel reached Live in the same tick
         assert wait_final(http, job_id)["state"] == "cancelled"
         assert served.live.clip_properties(1, 5) is None  # nothing was written
         again = http.delete(f"/api/jobs/{job_id}")

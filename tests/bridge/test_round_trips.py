@@ -1,0 +1,148 @@
+"""How many times an action waits for Live: the context is pushed, a clip is read in one message.
+
+Whole paths: a client -> the real daemon -> the real Remote Script in the in-memory Live; every
+/roo/live/* request the daemon makes is noted (the daemon's own context refreshes left out).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from bridge import protocol
+from bridge.daemon import Daemon
+from bridge.livesim.host import LiveHost
+from bridge.livesim.notes import MidiNoteSpecification
+from tests.bridge.harness import Client, running_daemon
+
+REFRESH = (protocol.RS_CONTEXT_GET, protocol.RS_CONTEXT_LISTEN)
+CHORDS = [(60, 0.0, 2.0, 90, 0), (64, 0.0, 2.0, 90, 0), (67, 0.0, 2.0, 90, 0), (65, 2.0, 2.0, 90, 0)]
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    host = LiveHost(port=0).start_in_thread()
+    yield host
+    host.stop()
+    assert host.errors == []
+
+
+def until(condition: Callable[[], bool], what: str) -> None:
+    end = time.monotonic() + 5.0
+    while not condition():
+        assert time.monotonic() < end, what
+        time.sleep(0.005)
+
+
+def trips_of(
+    daemon: Daemon, client: Client, address: str, *args: object, every: list[str] | None = None
+) -> tuple[list[str], str]:
+    """The Live requests one job made, and its final message (it must end done); ``every`` gets
+    them all, the context requests too."""
+    trips: list[str] = [] if every is None else every
+    daemon.live.on_round_trip = lambda sent, seconds: trips.append(sent)
+    client.send(address, *args)
+    final = client.wait_final()
+    daemon.live.on_round_trip = None
+    assert final[1] == "done", final
+    return [t for t in trips if t not in REFRESH], str(final[3])
+
+
+def selected_slot_known(daemon: Daemon, fill: str) -> bool:
+    pushed = daemon.live.pushed
+    slots = daemon.live.slots.get(0, "")
+    return pushed is not None and pushed.selected_track == 0 and slots[:1] == fill
+
+
+def test_generate_with_an_empty_selected_slot_is_the_write_alone(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        until(lambda: selected_slot_known(daemon, "0"), "Live pushed no fill state of the selected slot")
+        client = Client(daemon.port)
+        trips, _ = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        client.close()
+    assert trips == [protocol.RS_WRITE_CLIP_FROM]  # made for that slot being empty: Live checks it
+
+
+def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FROM]
+        assert "following track 0 slot 0" in said
+        # the same source again: the reading is kept, and the write checks it in Live
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "chords", "track", 1, "slot", 4, "bars", 2)
+        assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 0 slot 0" in said
+        every: list[str] = []
+        trips, _ = trips_of(
+            daemon,
+            client,
+            protocol.TRANSFORM,
+            "transpose",
+            "track",
+            0,
+            "slot",
+            0,
+            "semitones",
+            2,
+            every=every,
+        )
+        # a transform asks for the context (a selection made just before it is not pushed yet),
+        # then reads the clip in one message and writes
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP] and protocol.RS_CONTEXT_GET in every
+        client.close()
+
+
+def test_a_source_changed_since_it_was_read_is_read_again_from_the_refusal(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        # the source changes in Live (its slot stays filled: nothing tells the daemon)
+        client.send(protocol.CLIP_REMOVE_NOTES, 0, 0, port=live.port)
+        e_minor = [(64, 0.0, 4.0, 90, 0), (67, 0.0, 4.0, 90, 0), (71, 0.0, 4.0, 90, 0)]
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in e_minor for v in note], port=live.port)
+        client.send(protocol.SONG_GET + "tempo", port=live.port)
+        client.wait_for(protocol.SONG_GET + "tempo")  # answered after the edits: Live has them
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2)
+        client.close()
+    # the kept reading was refused in Live (no answer is noted for a refusal), and the refusal
+    # carried the new notes: made again from them without another read
+    assert trips == [protocol.RS_WRITE_CLIP_FROM]
+    assert "made again: the source clip changed" in said and "E minor" in said
+    bass = live.clip_notes(1, 4)
+    assert bass and bass[0][0] % 12 == 4  # the bass starts on the new source's root, E
+
+
+def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        until(lambda: selected_slot_known(daemon, "0"), "Live pushed no fill state of the selected slot")
+        client = Client(daemon.port)
+        sent = threading.Event()
+
+        def fill_and_hold() -> None:
+            """Put a clip with notes in the selected slot, then hold Live's main thread until the
+            daemon has sent its write, made while it knew the slot as empty: both meet in one tick."""
+            clip = live.song.tracks[0].clip_slots[0].create_clip(4.0)
+            clip.add_new_notes(
+                [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in CHORDS]
+            )
+            sent.wait(3.0)
+
+        holder = threading.Thread(target=lambda: live.call(fill_and_hold, timeout=20.0))
+        holder.start()
+        client.send(protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
+        sent.set()
+        final = client.wait_final()
+        holder.join()
+        client.close()
+    assert final[1] == "done", final
+    assert "made again: the source clip changed" in final[3] and "following track 0 slot 0" in final[3]
