@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from types import SimpleNamespace
 from typing import Any
 
 from bridge.jobs import Job, JobBoard
@@ -86,13 +87,17 @@ def test_cancel_ends_cancelled_and_sets_the_event_engines_check() -> None:
     assert sent[-1][1] == "cancelled" and seen == [True]
 
 
+class Draft(SimpleNamespace):
+    """What the board needs of a take: a message it may fill in, and a name for the test to read."""
+
+
 async def recorded(job: Job) -> str:
-    return f"; recorded {', '.join(job.takes)}"
+    return f"; recorded {', '.join(t.name for t in job.takes)}"
 
 
 def test_a_cancelled_job_keeps_the_takes_it_had_written() -> None:
     async def two_parts(job: Job) -> str:
-        job.takes.append("drums-take")  # the first part landed in Live
+        job.takes.append(Draft(name="drums-take", message=""))  # the first part landed in Live
         await asyncio.sleep(5)  # cancelled while the second is made
         return "never"
 
@@ -109,7 +114,7 @@ def test_a_cancel_after_the_last_write_left_ends_done_too_late() -> None:
             task = asyncio.current_task()
             assert task is not None
             task.uncancel()
-        job.takes.append("bass-take")
+        job.takes.append(Draft(name="bass-take", message=""))
         return "bass: 12 notes"
 
     sent = run_board(landed, cancel_after_s=0.05, record=recorded)
