@@ -2,9 +2,10 @@
 
 ``QueueWorker(url).call(job, target, **kwargs)`` sends the job to a ``roo worker`` through
 Celery and returns what the local target returns, with its files landed at the daemon's paths.
-While it waits it polls the task state off the event loop every ``POLL_S``, forwards the
-worker's progress with ``(on worker NAME)`` appended (so ``/roo/status`` says where a job runs)
-and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang:
+While it waits it blocks (off the event loop, ``POLL_S`` at a time) on the list where the worker
+pushes the job's answer, so a finished job is seen at once; between waits it reads the task state,
+forwards the worker's progress with ``(on worker NAME)`` appended (so ``/roo/status`` says where a
+job runs) and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang:
 
 - Redis unreachable (at submit or mid-job): ``QueueUnreachable`` "worker queue unreachable at
   URL", or the local worker runs the job when ``fallback_local``; the next job tries Redis again.
@@ -16,6 +17,7 @@ and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
 from collections.abc import Callable
@@ -25,6 +27,7 @@ from bridge.queue import blobs
 from bridge.queue.jobspec import Spec, daemon_targets, daemon_value, spec_for, versions_for
 from bridge.queue.serve_worker import REGISTRY
 from bridge.queue.settings import (
+    ANSWER_PREFIX,
     KEY_PREFIX,
     QUEUE_NAME,
     TASK_NAME,
@@ -34,7 +37,7 @@ from bridge.queue.settings import (
     redact,
 )
 from bridge.worker_process import rebuild_error
-from engines.errors import InvalidValue, JobCancelled, QueueUnreachable, RooError, WorkerLost
+from engines.errors import JobCancelled, QueueUnreachable, RooError, WorkerLost
 
 POLL_S = 0.2
 HEARTBEAT_S = 0.5
@@ -55,11 +58,6 @@ class QueueWorker:
 
     async def call(self, job: Any, target: str, **kwargs: Any) -> Any:
         spec = spec_for(target)
-        if int(kwargs.get("variations") or 1) > 1:  # the queue lands one output file per job today
-            raise InvalidValue(
-                f"variations {kwargs['variations']} through the worker queue is not supported yet: "
-                "expected 1 (run several jobs, or without a broker for a batch of takes)"
-            )
         try:
             for attempt in range(self.retries + 1):
                 try:
@@ -110,6 +108,9 @@ class QueueWorker:
         waiting_since = time.monotonic()
         while True:
             job.check_cancelled()
+            answer = await self._io(self._wait_answer, task_id)
+            if answer is not None:
+                return await self._io(self._finish, target, spec, kwargs, task_id, answer)
             status, info, alive = await self._io(self._poll, task_id)
             if status == "SUCCESS":
                 return await self._io(self._finish, target, spec, kwargs, task_id, info)
@@ -132,7 +133,6 @@ class QueueWorker:
             if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
                 job.report(fraction, message)
                 shown, shown_s = (fraction, message), now
-            await asyncio.sleep(POLL_S)
 
     async def _io(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run blocking Redis work in a thread; a connection failure is QueueUnreachable."""
@@ -159,7 +159,7 @@ class QueueWorker:
         for old in list(self._unsent_cancels):  # a job given up while Redis was gone stops now
             redis.set(f"{KEY_PREFIX}cancel:{old}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
             self._unsent_cancels.discard(old)
-        inputs = {name: blobs.put_file(redis, kwargs[name]) for name in spec.inputs if kwargs.get(name)}
+        inputs = blobs.put_files(redis, {name: kwargs[name] for name in spec.inputs if kwargs.get(name)})
         task_id = uuid.uuid4().hex
         request = {
             "target": target,
@@ -170,6 +170,12 @@ class QueueWorker:
         }
         celery.send_task(TASK_NAME, args=[request], task_id=task_id, queue=QUEUE_NAME, retry=False)
         return task_id, list(inputs.values())
+
+    def _wait_answer(self, task_id: str) -> Any:
+        """The worker's answer as soon as it is pushed, or None after ``POLL_S`` without one."""
+        _, redis = self._clients()
+        popped = redis.blpop([ANSWER_PREFIX + task_id], timeout=POLL_S)
+        return None if popped is None else json.loads(popped[1])
 
     def _poll(self, task_id: str) -> tuple[str, Any, bool]:
         celery, redis = self._clients()
@@ -183,6 +189,7 @@ class QueueWorker:
     def _finish(self, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str, info: Any) -> Any:
         celery, redis = self._clients()
         celery.backend.forget(task_id)
+        redis.delete(ANSWER_PREFIX + task_id)  # when the answer came as the task result instead
         if not isinstance(info, dict):
             raise RooError(f"the worker queue answered {info!r} for {target}: expected a result dict")
         if "error" in info:
@@ -191,7 +198,7 @@ class QueueWorker:
             raise JobCancelled(str(info["cancelled"]))
         files = info["files"]
         places = daemon_targets(spec, kwargs, list(files))
-        landed = {name: blobs.land(redis, desc, places[name]) for name, desc in files.items()}
+        landed = blobs.land_files(redis, {name: (desc, places[name]) for name, desc in files.items()})
         return daemon_value(spec, info["value"], landed)
 
     def _abandon(self, task_id: str, inputs: list[blobs.Descriptor]) -> None:
@@ -204,6 +211,7 @@ class QueueWorker:
             return
         blobs.drop(redis, inputs)
         try:
+            redis.delete(ANSWER_PREFIX + task_id)
             celery.control.revoke(task_id)
         except Exception:
             pass

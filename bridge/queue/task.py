@@ -94,7 +94,7 @@ def execute(
             kwargs[spec.out_path] = str(folder / "out" / Path(kwargs[spec.out_path]).name)
         value = resolve(target)(**kwargs, progress=progress)
         json_value, files = worker_value(spec, value)
-        sent = {name: blobs.put_file(redis, path) for name, path in files.items()}
+        sent = blobs.put_files(redis, files)
         return {"value": json_value, "files": sent, "worker": worker}
     except JobCancelled as exc:
         return {"cancelled": str(exc)}

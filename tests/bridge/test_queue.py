@@ -139,6 +139,14 @@ def wait_running(client: Client, address: str, *args: Any) -> tuple[int, str]:
             return int(reply[0]), reply[3].rsplit("(on worker ", 1)[1].rstrip(")")
 
 
+@pytest.fixture
+def one_thread() -> None:
+    """Torch here with one thread, as the workers run (OMP_NUM_THREADS=1): same sums, same samples."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def same_samples(a: str | Path, b: str | Path) -> bool:
     first, rate_a = sf.read(a, dtype="float32", always_2d=True)
     second, rate_b = sf.read(b, dtype="float32", always_2d=True)
@@ -189,7 +197,7 @@ def test_doctor_lists_the_workers_with_their_devices_and_warm_models(
 
 
 def test_musicgen_on_the_queue_equals_in_process_for_the_same_seed(
-    daemon_client: tuple[Client, Client, Any], models: dict[str, Path], tmp_path: Path
+    daemon_client: tuple[Client, Client, Any], models: dict[str, Path], tmp_path: Path, one_thread: None
 ) -> None:
     from engines.musicgen.pipeline import render_loop
 
@@ -210,6 +218,51 @@ def test_musicgen_on_the_queue_equals_in_process_for_the_same_seed(
     )
     assert result["frames"] == local["frames"] == sf.info(result["path"]).frames
     assert same_samples(result["path"], local["path"])
+
+
+def test_musicgen_variations_on_the_queue_land_each_take_with_its_seed_as_in_process(
+    daemon_client: tuple[Client, Client, Any],
+    live: LiveHost,
+    models: dict[str, Path],
+    tmp_path: Path,
+    one_thread: None,
+) -> None:
+    from engines.musicgen.pipeline import render_loop
+
+    jobs, _, _ = daemon_client
+    status, result, _ = run_job(
+        jobs,
+        protocol.MUSICGEN,
+        "lofi drum beat",
+        1,
+        "model",
+        str(models["musicgen"]),
+        "seed",
+        7,
+        "variations",
+        3,
+    )
+    assert status[1] == "done", status
+    local = render_loop(
+        "lofi drum beat",
+        out_path=str(tmp_path / "local.wav"),
+        bars=1,
+        tempo_bpm=100.0,
+        model=str(models["musicgen"]),
+        seed=7,
+        sample_rate_hz=48000,
+        variations=3,
+    )
+    takes = result["takes"]
+    assert [t["seed"] for t in takes] == [t["seed"] for t in local["takes"]] == [7, 8, 9]
+    assert len({t["path"] for t in takes}) == 3
+    for queued, here in zip(takes, local["takes"], strict=True):
+        assert Path(queued["path"]).parent == tmp_path / "loops"  # landed in the daemon's folder
+        assert queued["frames"] == here["frames"] == sf.info(queued["path"]).frames
+        assert same_samples(queued["path"], here["path"]), queued["seed"]
+    track = takes[0]["track"]
+    files = live.call(lambda: [live.song.tracks[track].clip_slots[t["slot"]].clip.file_path for t in takes])
+    assert files == [t["path"] for t in takes]
 
 
 def test_roo_separate_with_broker_writes_what_it_writes_in_process(
