@@ -46,7 +46,8 @@ def encode_file(path: str | Path) -> tuple[str, str, bytes]:
 
         info = sf.info(str(path))
         if info.format in FLAC_FORMATS and info.subtype in FLAC_SUBTYPES:
-            data, rate = sf.read(str(path), dtype="int32", always_2d=True)
+            wide = info.subtype == "PCM_24"  # the rest fit 16 bits: reading them so converts less
+            data, rate = sf.read(str(path), dtype="int32" if wide else "int16", always_2d=True)
             buffer = io.BytesIO()
             sf.write(buffer, data, rate, format="FLAC", subtype=info.subtype.replace("PCM_U8", "PCM_S8"))
             return "flac", f"{path.stem}.flac", buffer.getvalue()

@@ -20,6 +20,7 @@ import asyncio
 import json
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,7 @@ from bridge.worker_process import rebuild_error
 from engines.errors import JobCancelled, QueueUnreachable, RooError, WorkerLost
 
 POLL_S = 0.2
+TIMINGS_KEPT = 50
 HEARTBEAT_S = 0.5
 
 
@@ -55,6 +57,8 @@ class QueueWorker:
         self._local: Any = None
         self._cleanups: set[asyncio.Future[None]] = set()
         self._unsent_cancels: set[str] = set()  # given up while Redis was gone: sent when it is back
+        # where the newest jobs' seconds went (the worker's timing plus submit, wait and landing here)
+        self.timings: deque[dict[str, float]] = deque(maxlen=TIMINGS_KEPT)
 
     async def call(self, job: Any, target: str, **kwargs: Any) -> Any:
         spec = spec_for(target)
@@ -90,9 +94,14 @@ class QueueWorker:
 
     async def _attempt(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any]) -> Any:
         job.check_cancelled()
+        started = time.perf_counter()
         task_id, inputs = await self._io(self._submit, target, spec, kwargs)
+        timing = {"submit_s": round(time.perf_counter() - started, 4)}
         try:
-            return await self._follow(job, target, spec, kwargs, task_id)
+            value = await self._follow(job, target, spec, kwargs, task_id, timing)
+            timing["total_s"] = round(time.perf_counter() - started, 4)
+            self.timings.append(timing)
+            return value
         except BaseException:
             loop = asyncio.get_running_loop()
             cleanup = loop.run_in_executor(None, self._abandon, task_id, inputs)
@@ -100,7 +109,15 @@ class QueueWorker:
             cleanup.add_done_callback(self._cleanups.discard)
             raise
 
-    async def _follow(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str) -> Any:
+    async def _follow(
+        self,
+        job: Any,
+        target: str,
+        spec: Spec,
+        kwargs: dict[str, Any],
+        task_id: str,
+        timing: dict[str, float],
+    ) -> Any:
         function = target.rsplit(":", 1)[-1]
         shown: tuple[float, str] = (-1.0, "")
         shown_s = 0.0
@@ -110,10 +127,10 @@ class QueueWorker:
             job.check_cancelled()
             answer = await self._io(self._wait_answer, task_id)
             if answer is not None:
-                return await self._io(self._finish, target, spec, kwargs, task_id, answer)
+                return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing)
             status, info, alive = await self._io(self._poll, task_id)
             if status == "SUCCESS":
-                return await self._io(self._finish, target, spec, kwargs, task_id, info)
+                return await self._io(self._finish, target, spec, kwargs, task_id, info, timing)
             if status == "FAILURE":
                 raise RooError(f"{function} failed on the worker queue: {info}")
             if status == "REVOKED":
@@ -186,7 +203,15 @@ class QueueWorker:
             alive = bool(redis.exists(REGISTRY + str(info["worker"])))
         return status, info, alive
 
-    def _finish(self, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str, info: Any) -> Any:
+    def _finish(
+        self,
+        target: str,
+        spec: Spec,
+        kwargs: dict[str, Any],
+        task_id: str,
+        info: Any,
+        timing: dict[str, float],
+    ) -> Any:
         celery, redis = self._clients()
         celery.backend.forget(task_id)
         redis.delete(ANSWER_PREFIX + task_id)  # when the answer came as the task result instead
@@ -198,7 +223,10 @@ class QueueWorker:
             raise JobCancelled(str(info["cancelled"]))
         files = info["files"]
         places = daemon_targets(spec, kwargs, list(files))
+        landing = time.perf_counter()
         landed = blobs.land_files(redis, {name: (desc, places[name]) for name, desc in files.items()})
+        timing.update({key: float(value) for key, value in dict(info.get("timing") or {}).items()})
+        timing["land_s"] = round(time.perf_counter() - landing, 4)
         return daemon_value(spec, info["value"], landed)
 
     def _abandon(self, task_id: str, inputs: list[blobs.Descriptor]) -> None:
