@@ -123,7 +123,8 @@ def throughput(
     pins: list[set[int] | None] = [{cores[0]}, {cores[1 % len(cores)]}] if args.pin else [None, None]
     model = kwargs["model"]
     queue = QueueWorker(server.url)
-    report: dict[str, Any] = {"cores": pins if args.pin else "not pinned", "load_before": loadavg()}
+    shown = [sorted(p) for p in pins if p is not None] or "not pinned"
+    report: dict[str, Any] = {"cores": shown, "load_before": loadavg()}
     procs = []
     try:
         for count in (1, 2):
