@@ -20,6 +20,7 @@ from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.live_client import LiveContext, StaleContext
+from bridge.prepare import take_prepared_part
 from engines.errors import InvalidValue, LiveError
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
@@ -134,7 +135,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     seed = req.seed if req.seed is not None else job.id
     source = await source_clip(app, req, live)
     if req.part in ("all", "song"):
-        ctx, follow = await _context(app, req, live, source)
+        ctx, follow = await part_context(app, req, live, source)
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
             raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
@@ -143,11 +144,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         return told + (f", {follow.summary}" if follow is not None else "")
     again = ""  # said in the final message too: progress reports close together are thinned out
     for attempt in range(2):
-        ctx, follow = await _context(app, req, live, source)
+        ctx, follow = await part_context(app, req, live, source)
         track, slot = _resolve(req, live)
-        notes = await app.run_cpu(
-            generate_following, req.part, ctx, req.density, req.complexity, seed, follow
-        )
+        notes, prepared = await _notes(app, req, ctx, seed, follow)
         job.check_cancelled()
         refuse_empty(req.part, ctx.genre, req.density, notes)
         job.report(0.6, f"{len(notes)} notes generated")
@@ -209,15 +208,27 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
     told = f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
+    told += " (prepared)" if prepared else ""
     return told + (f", {follow.summary}" if follow is not None else "") + again
 
 
-async def _context(
+async def part_context(
     app: App, req: GenerateRequest, live: LiveContext, source: MidiClip | None
 ) -> tuple[MusicalContext, Follow | None]:
     """The request merged with Live's context, then with the source clip's chords when one is followed."""
     ctx = musical_context(req, live, app)
     return await app.run_cpu(partial(following, key_given=req.key is not None, part=req.part), ctx, source)
+
+
+async def _notes(
+    app: App, req: GenerateRequest, ctx: MusicalContext, seed: int, follow: Follow | None
+) -> tuple[list[Note], bool]:
+    """The part's notes, and whether they were prepared in idle time (exactly these, see bridge.prepare)."""
+    ready = take_prepared_part(app, req.part, ctx, (req.density, req.complexity), seed, follow)
+    if ready is not None:
+        return ready, True
+    notes = await app.run_cpu(generate_following, req.part, ctx, req.density, req.complexity, seed, follow)
+    return notes, False
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:
