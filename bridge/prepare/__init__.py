@@ -35,6 +35,7 @@ __all__ = [
     "describe",
     "prepare_enabled",
     "render_settings",
+    "restore_prepared",
     "take_prepared",
     "take_prepared_part",
 ]
@@ -88,6 +89,14 @@ def take_prepared_part(
     ``dials``: (density, complexity); ``follow``: the generate's Follow (its source clip) or None."""
     preparer = _preparers.get(app)
     return preparer.take_part(part, ctx, dials, seed, follow) if preparer is not None else None
+
+
+def restore_prepared(app: Any, ready: Ready) -> None:
+    """Give a taken take back (its vary failed before it landed): it stays ready for the next vary."""
+    preparer = _preparers.get(app)
+    if preparer is not None and preparer.ready is None:
+        preparer.ready = ready
+        preparer.served.remove(ready.job_id)
 
 
 def describe(app: Any) -> str:

@@ -1,7 +1,7 @@
 """The other parts of the song, prepared in idle time for the next /roo/generate.
 
-After a generate (drums, say), the likeliest next requests are the song's other parts with the
-same settings (bars, genre, density, complexity, groove) in the current context. Their notes are
+After a generate (drums, say), the likeliest next requests are the song's other parts, or a vary
+of the same part (its first take), with the same settings (bars, genre, density, complexity, groove) in the current context. Their notes are
 made for the seed the next job will get (a generate without ``seed`` uses its job id), following
 the source clip a generate would follow now (the selected MIDI clip), and kept with everything
 they were made from; a generate whose part, musical context, dials, seed and source are all equal
@@ -47,7 +47,8 @@ def live_key(live: LiveContext) -> tuple[Any, ...]:
 
 
 def plan(song: Any) -> list[tuple[str, dict[str, Any]]]:
-    """(part, settings) to prepare after the newest symbolic generate: the parts not made yet first."""
+    """(part, settings) to prepare after the newest symbolic generate: the parts not made yet first,
+    then the same part again (a "vary" generates it with the next job's id as its seed)."""
     made = [str(t["part"]) for t in song.takes if t["part"] in PARTS]
     if not made or made[-1] not in song.last_generate:
         return []
@@ -55,7 +56,7 @@ def plan(song: Any) -> list[tuple[str, dict[str, Any]]]:
     settings = {name: last[name] for name in SETTINGS if last.get(name) is not None}
     others = [p for p in PARTS if p != made[-1]]
     others.sort(key=lambda p: p in song.last_generate)  # the parts the song lacks are the likeliest
-    return [(part, settings) for part in others]
+    return [(part, settings) for part in [*others, made[-1]]]  # and a vary of the last one
 
 
 async def prepare(app: Any, wanted: list[tuple[str, dict[str, Any]]], seed: int) -> dict[str, PreparedPart]:

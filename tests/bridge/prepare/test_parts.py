@@ -38,9 +38,13 @@ def test_a_generate_takes_the_part_prepared_after_the_last_one_with_the_same_not
             assert state == "done", message
             preparer = daemon.preparer
             assert preparer is not None
-            until("the other parts prepared", lambda: set(preparer.parts) == {"bass", "chords", "melody"}, 30)
+            until(
+                "the other parts prepared",
+                lambda: set(preparer.parts) == {"drums", "bass", "chords", "melody"},
+                30,
+            )
             seed = preparer.parts["bass"].seed
-            assert f"the bass, chords, melody parts (seed {seed}) ready for 'generate'" in describe(
+            assert f"the bass, chords, melody, drums parts (seed {seed}) ready for 'generate'" in describe(
                 daemon.app
             )
 
@@ -85,5 +89,28 @@ def test_a_new_key_drops_the_prepared_parts_and_they_are_made_again_in_it(live: 
             )
             assert state == "done" and "(prepared)" in str(message), message
             assert preparer.served_parts == [("melody", job)]
+        finally:
+            client.close()
+
+
+def test_a_vary_of_two_takes_lands_the_prepared_first_take_and_makes_the_second(
+    live: LiveHost, on: None
+) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            _, state, _, message = job_final(
+                client, protocol.GENERATE, "drums", "track", 0, "slot", 0, "bars", 2
+            )
+            assert state == "done", message
+            preparer = daemon.preparer
+            assert preparer is not None
+            until("a vary of the drums prepared", lambda: "drums" in preparer.parts, 30)
+            job, state, _, message = job_final(client, protocol.COMMAND, "two variations of the drums")
+            assert state == "done", message
+            first, second = str(message).split("; ")
+            assert "(prepared)" in first and "(prepared)" not in second, message
+            assert preparer.served_parts == [("drums", job)]
+            assert live.clip_notes(0, 1) and live.clip_notes(0, 2)  # both takes landed below the first
         finally:
             client.close()
