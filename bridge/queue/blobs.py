@@ -113,12 +113,22 @@ def land(client: Any, desc: Descriptor, target: str | Path) -> Path:
     return target
 
 
-def put_files(client: Any, paths: Mapping[str, str | Path]) -> dict[str, Descriptor]:
-    """``put_file`` for several files at once (threads: Redis serves one while another is read)."""
-    return _each(lambda path: put_file(client, path), paths)
+def put_files(
+    client: Any, paths: Mapping[str, str | Path], on_stored: Callable[[str, Descriptor], None] | None = None
+) -> dict[str, Descriptor]:
+    """``put_file`` for several files at once (threads: Redis serves one while another is read);
+    ``on_stored(name, descriptor)`` as each is stored (the daemon can land it while the rest move)."""
+
+    def put(item: tuple[str, str | Path]) -> Descriptor:
+        desc = put_file(client, item[1])
+        if on_stored is not None:
+            on_stored(item[0], desc)
+        return desc
+
+    return _each(put, {name: (name, path) for name, path in paths.items()})
 
 
-def land_files(client: Any, places: dict[str, tuple[Descriptor, str | Path]]) -> dict[str, Path]:
+def land_files(client: Any, places: Mapping[str, tuple[Descriptor, str | Path]]) -> dict[str, Path]:
     """``land`` for several files at once: name -> (descriptor, target) in, name -> landed path out."""
     return _each(lambda place: land(client, *place), places)
 

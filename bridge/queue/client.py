@@ -22,6 +22,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bridge.queue import blobs
@@ -123,33 +124,56 @@ class QueueWorker:
         shown_s = 0.0
         fraction, message = 0.0, "waiting for a queue worker"
         waiting_since = time.monotonic()
-        while True:
-            job.check_cancelled()
-            answer = await self._io(self._wait_answer, task_id)
-            if answer is not None:
-                return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing)
-            status, info, alive = await self._io(self._poll, task_id)
-            if status == "SUCCESS":
-                return await self._io(self._finish, target, spec, kwargs, task_id, info, timing)
-            if status == "FAILURE":
-                raise RooError(f"{function} failed on the worker queue: {info}")
-            if status == "REVOKED":
-                raise JobCancelled(f"{function} was revoked on the worker queue")
-            if status == "PROGRESS" and isinstance(info, dict):
-                worker = str(info.get("worker", "?"))
-                if not alive:
-                    raise WorkerLost(
-                        f"queue worker {worker} stopped while running {function} (killed, crashed or "
-                        "cut off: its heartbeat in Redis expired)"
+        early: dict[str, asyncio.Future[Path]] = {}  # files announced ahead of the answer, landing
+        try:
+            while True:
+                job.check_cancelled()
+                answer = await self._io(self._wait_answer, task_id)
+                if answer is not None and "file" in answer:
+                    name = str(answer["file"])
+                    place = daemon_targets(spec, kwargs, [name])[name]
+                    early[name] = asyncio.ensure_future(
+                        self._io(blobs.land, self._redis, answer["desc"], place)
                     )
-                fraction = float(info.get("fraction", fraction))
-                message = f"{info.get('message', '')} (on worker {worker})"
-            elif status == "PENDING":
-                message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
-            now = time.monotonic()
-            if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
-                job.report(fraction, message)
-                shown, shown_s = (fraction, message), now
+                    continue
+                if answer is None:
+                    status, info, alive = await self._io(self._poll, task_id)
+                    if status == "SUCCESS":
+                        answer = info
+                if answer is not None:
+                    landed = {name: await future for name, future in early.items()}
+                    return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing, landed)
+                fraction, message = self._progress(function, status, info, alive, (fraction, message))
+                if status == "PENDING":
+                    message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
+                now = time.monotonic()
+                if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
+                    job.report(fraction, message)
+                    shown, shown_s = (fraction, message), now
+        except BaseException:
+            _forget(early)
+            raise
+
+    @staticmethod
+    def _progress(
+        function: str, status: str, info: Any, alive: bool, shown: tuple[float, str]
+    ) -> tuple[float, str]:
+        """The (fraction, message) to show for a polled task state; a failed, revoked or lost job raises."""
+        fraction, message = shown
+        if status == "FAILURE":
+            raise RooError(f"{function} failed on the worker queue: {info}")
+        if status == "REVOKED":
+            raise JobCancelled(f"{function} was revoked on the worker queue")
+        if status == "PROGRESS" and isinstance(info, dict):
+            worker = str(info.get("worker", "?"))
+            if not alive:
+                raise WorkerLost(
+                    f"queue worker {worker} stopped while running {function} (killed, crashed or "
+                    "cut off: its heartbeat in Redis expired)"
+                )
+            fraction = float(info.get("fraction", fraction))
+            message = f"{info.get('message', '')} (on worker {worker})"
+        return fraction, message
 
     async def _io(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run blocking Redis work in a thread; a connection failure is QueueUnreachable."""
@@ -184,6 +208,7 @@ class QueueWorker:
             "inputs": inputs,
             "versions": versions_for(target, kwargs),
             "cancel_key": f"{KEY_PREFIX}cancel:{task_id}",
+            "answer_key": ANSWER_PREFIX + task_id,  # the worker announces its files there, then answers
         }
         celery.send_task(TASK_NAME, args=[request], task_id=task_id, queue=QUEUE_NAME, retry=False)
         return task_id, list(inputs.values())
@@ -211,6 +236,7 @@ class QueueWorker:
         task_id: str,
         info: Any,
         timing: dict[str, float],
+        landed_early: dict[str, Path],
     ) -> Any:
         celery, redis = self._clients()
         celery.backend.forget(task_id)
@@ -224,7 +250,8 @@ class QueueWorker:
         files = info["files"]
         places = daemon_targets(spec, kwargs, list(files))
         landing = time.perf_counter()
-        landed = blobs.land_files(redis, {name: (desc, places[name]) for name, desc in files.items()})
+        rest = {name: (desc, places[name]) for name, desc in files.items() if name not in landed_early}
+        landed = {**landed_early, **blobs.land_files(redis, rest)}
         timing.update({key: float(value) for key, value in dict(info.get("timing") or {}).items()})
         timing["land_s"] = round(time.perf_counter() - landing, 4)
         return daemon_value(spec, info["value"], landed)
@@ -243,6 +270,17 @@ class QueueWorker:
             celery.control.revoke(task_id)
         except Exception:
             pass
+
+
+def _forget(early: dict[str, asyncio.Future[Path]]) -> None:
+    """A job that fails or is cancelled after some files landed early leaves none of them behind."""
+
+    def remove(future: asyncio.Future[Path]) -> None:
+        if not future.cancelled() and future.exception() is None:
+            future.result().unlink(missing_ok=True)
+
+    for future in early.values():
+        future.add_done_callback(remove)
 
 
 class _CliJob:

@@ -6,12 +6,15 @@ folder, points the output arguments there, runs the target with a progress callb
 publishes a ``PROGRESS`` task state (meta: fraction, message, worker) and raises JobCancelled
 once the daemon has set the job's cancel key, then sends the written files back as blobs. The
 answer is always a JSON dict: ``{"value", "files", "worker", "timing"}``, ``{"cancelled": message}`` or
-``{"error": [module, class name, message]}`` (a RooError keeps its class on the daemon).
+``{"error": [module, class name, message]}`` (a RooError keeps its class on the daemon). Where
+the request names an ``answer_key``, each result file is announced there (``{"file", "desc"}``)
+as soon as it is stored, ahead of the answer, so the daemon lands it while the others move.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import shutil
 import tempfile
@@ -73,6 +76,17 @@ class Progress:
             log.warning("cannot publish progress: %s", exc)
 
 
+def _announcer(redis: Any, answer_key: str) -> Callable[[str, blobs.Descriptor], None] | None:
+    """Each stored file, pushed where the daemon waits for the answer, so it lands them meanwhile."""
+    if not answer_key:  # a daemon that does not wait there (an older one)
+        return None
+
+    def announce(name: str, desc: blobs.Descriptor) -> None:
+        redis.rpush(answer_key, json.dumps({"file": name, "desc": desc}))
+
+    return announce
+
+
 def execute(
     request: dict[str, Any], *, redis: Any, worker: str, publish: Callable[[dict[str, Any]], None]
 ) -> dict[str, Any]:
@@ -100,7 +114,7 @@ def execute(
         value = resolve(target)(**kwargs, progress=progress)
         clock.append(time.perf_counter())
         json_value, files = worker_value(spec, value)
-        sent = blobs.put_files(redis, files)
+        sent = blobs.put_files(redis, files, on_stored=_announcer(redis, str(request.get("answer_key", ""))))
         clock.append(time.perf_counter())
         timing = dict(zip(TIMING, (round(b - a, 4) for a, b in itertools.pairwise(clock)), strict=True))
         return {"value": json_value, "files": sent, "worker": worker, "timing": timing}
