@@ -177,7 +177,9 @@ class Preparer:
 
         if wanted:  # milliseconds: for the seed the next job gets (its id), in Live's context now
             job.report(0.01, f"preparing the {', '.join(p for p, _ in wanted)} parts while idle")
-            self.parts = await parts.prepare(self.app, wanted, seed=job.id + 1)
+            made = await parts.prepare(self.app, wanted, seed=job.id + 1)
+            live, _ = await self.app.live.current_context()  # Live moved on meanwhile: those go
+            self.parts = {p: m for p, m in made.items() if m.live_key == parts.live_key(live)}
         if settings is None:
             return f"prepared: {self.describe()}"
         ctx = await self.app.live.context()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bridge.queue import blobs
+from bridge.queue.follow import forget, progress_of
 from bridge.queue.jobspec import Spec, daemon_targets, daemon_value, spec_for, versions_for
 from bridge.queue.serve_worker import REGISTRY
 from bridge.queue.settings import (
@@ -143,7 +144,7 @@ class QueueWorker:
                 if answer is not None:
                     landed = {name: await future for name, future in early.items()}
                     return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing, landed)
-                fraction, message = self._progress(function, status, info, alive, (fraction, message))
+                fraction, message = progress_of(function, status, info, alive, (fraction, message))
                 if status == "PENDING":
                     message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
                 now = time.monotonic()
@@ -151,29 +152,8 @@ class QueueWorker:
                     job.report(fraction, message)
                     shown, shown_s = (fraction, message), now
         except BaseException:
-            _forget(early)
+            forget(early)
             raise
-
-    @staticmethod
-    def _progress(
-        function: str, status: str, info: Any, alive: bool, shown: tuple[float, str]
-    ) -> tuple[float, str]:
-        """The (fraction, message) to show for a polled task state; a failed, revoked or lost job raises."""
-        fraction, message = shown
-        if status == "FAILURE":
-            raise RooError(f"{function} failed on the worker queue: {info}")
-        if status == "REVOKED":
-            raise JobCancelled(f"{function} was revoked on the worker queue")
-        if status == "PROGRESS" and isinstance(info, dict):
-            worker = str(info.get("worker", "?"))
-            if not alive:
-                raise WorkerLost(
-                    f"queue worker {worker} stopped while running {function} (killed, crashed or "
-                    "cut off: its heartbeat in Redis expired)"
-                )
-            fraction = float(info.get("fraction", fraction))
-            message = f"{info.get('message', '')} (on worker {worker})"
-        return fraction, message
 
     async def _io(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run blocking Redis work in a thread; a connection failure is QueueUnreachable."""
@@ -270,39 +250,3 @@ class QueueWorker:
             celery.control.revoke(task_id)
         except Exception:
             pass
-
-
-def _forget(early: dict[str, asyncio.Future[Path]]) -> None:
-    """A job that fails or is cancelled after some files landed early leaves none of them behind."""
-
-    def remove(future: asyncio.Future[Path]) -> None:
-        if not future.cancelled() and future.exception() is None:
-            future.result().unlink(missing_ok=True)
-
-    for future in early.values():
-        future.add_done_callback(remove)
-
-
-class _CliJob:
-    """What ``call`` needs of a daemon Job, for one CLI command (progress to the terminal)."""
-
-    def __init__(self, progress: Callable[[float, str], None]) -> None:
-        self._progress = progress
-        self.progress = 0.0
-        self.cancelled = False
-
-    def check_cancelled(self) -> None:
-        pass
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.progress = fraction
-        self._progress(fraction, message)
-
-
-def run_blocking(url: str, target: str, progress: Callable[[float, str], None], **kwargs: Any) -> Any:
-    """Run one target on the queue from a command line; Ctrl-C cancels it on the worker."""
-    queue = QueueWorker(url)
-    try:
-        return asyncio.run(queue.call(_CliJob(progress), target, **kwargs))
-    finally:
-        queue.close()
