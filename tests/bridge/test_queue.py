@@ -277,6 +277,40 @@ def test_roo_separate_with_broker_writes_what_it_writes_in_process(
         assert same_samples(tmp_path / "queued" / f"{stem}.wav", tmp_path / "here" / f"{stem}.wav"), stem
 
 
+def test_the_take_prepared_while_idle_is_rendered_on_a_queue_worker_and_served_to_vary(
+    server: RedisServer,
+    pool: dict[str, Any],
+    live: LiveHost,
+    models: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MUSEAROO_BROKER", server.url)
+    monkeypatch.setenv("MUSEAROO_LOOPS_DIR", str(tmp_path / "loops"))
+    monkeypatch.setenv("MUSEAROO_PREPARE", "1")
+    monkeypatch.setenv("MUSEAROO_PREPARE_IDLE_S", "0.2")
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            status, _, _ = run_job(
+                client, protocol.MUSICGEN, "lofi", 1, "model", str(models["musicgen"]), "seed", 4
+            )
+            assert status[1] == "done", status
+            preparer = daemon.preparer
+            end = time.monotonic() + 120
+            while preparer.ready is None:
+                assert time.monotonic() < end, "no take was prepared on the queue"
+                time.sleep(0.05)
+            prepared = preparer.ready
+            assert prepared.path.parent == tmp_path / "loops"  # landed here from the worker
+            assert len(daemon.queue.timings) == 2  # the loop, then its next take: both on the queue
+            status, _, _ = run_job(client, protocol.COMMAND, "give me another")
+            assert status[1] == "done" and "(prepared)" in status[3], status
+            assert preparer.served == [prepared.job_id]
+        finally:
+            client.close()
+
+
 def test_cancel_stops_the_worker_at_once_and_it_serves_the_next_job(
     daemon_client: tuple[Client, Client, Any], server: RedisServer, models: dict[str, Path]
 ) -> None:
