@@ -82,7 +82,10 @@ def _announcer(redis: Any, answer_key: str) -> Callable[[str, blobs.Descriptor],
         return None
 
     def announce(name: str, desc: blobs.Descriptor) -> None:
-        redis.rpush(answer_key, json.dumps({"file": name, "desc": desc}))
+        pipe = redis.pipeline()
+        pipe.rpush(answer_key, json.dumps({"file": name, "desc": desc}))
+        pipe.expire(answer_key, int(blobs.BLOB_TTL_S))  # gone with the blobs if nobody reads it
+        pipe.execute()
 
     return announce
 
