@@ -127,30 +127,28 @@ class QueueWorker:
         waiting_since = time.monotonic()
         early: dict[str, asyncio.Future[Path]] = {}  # files announced ahead of the answer, landing
         try:
-            while True:
+            while True:  # the state first (a status at once), then wait up to POLL_S for the answer
                 job.check_cancelled()
-                answer = await self._io(self._wait_answer, task_id)
-                if answer is not None and "file" in answer:
+                status, info, alive = await self._io(self._poll, task_id)
+                answer = info if status == "SUCCESS" else None
+                if answer is None:
+                    fraction, message = progress_of(function, status, info, alive, (fraction, message))
+                    if status == "PENDING":
+                        message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
+                    now = time.monotonic()
+                    if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
+                        job.report(fraction, message)
+                        shown, shown_s = (fraction, message), now
+                    answer = await self._io(self._wait_answer, task_id)
+                if answer is not None and "file" in answer:  # a file ahead of the answer: land it now
                     name = str(answer["file"])
                     place = daemon_targets(spec, kwargs, [name])[name]
                     early[name] = asyncio.ensure_future(
                         self._io(blobs.land, self._redis, answer["desc"], place)
                     )
-                    continue
-                if answer is None:
-                    status, info, alive = await self._io(self._poll, task_id)
-                    if status == "SUCCESS":
-                        answer = info
-                if answer is not None:
+                elif answer is not None:
                     landed = {name: await future for name, future in early.items()}
                     return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing, landed)
-                fraction, message = progress_of(function, status, info, alive, (fraction, message))
-                if status == "PENDING":
-                    message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
-                now = time.monotonic()
-                if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
-                    job.report(fraction, message)
-                    shown, shown_s = (fraction, message), now
         except BaseException:
             forget(early)
             raise
