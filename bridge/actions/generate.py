@@ -20,6 +20,7 @@ from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs import Job
 from bridge.live_client import LiveContext, StaleContext, StaleSource
+from bridge.prepare import has_prepared_part, take_prepared_part
 from engines.errors import InvalidValue, LiveError
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
@@ -137,7 +138,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     checked = seq >= 0 and req.part not in ("all", "song")
     source = await source_clip(app, req, live, cached=checked)
     if req.part in ("all", "song"):
-        ctx, follow = await _context(app, req, live, source)
+        ctx, follow = await part_context(app, req, live, source)
         slot = live.selected_slot if req.slot == -1 else req.slot
         if slot < 0:
             raise InvalidValue(f"slot {slot} is out of range: expected 0..{live.num_scenes - 1}")
@@ -147,7 +148,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     again = ""  # said in the final message too: progress reports close together are thinned out
     for attempt in range(ATTEMPTS):
         track, slot = _resolve(req, live)
-        ctx, follow, notes = await app.run_cpu(_make, req, musical_context(req, live, app), source, seed)
+        ctx, follow, notes, prepared = await _part(app, req, live, source, seed)
         job.check_cancelled()
         refuse_empty(req.part, ctx.genre, req.density, notes)
         job.report(0.6, f"{len(notes)} notes generated")
@@ -216,10 +217,11 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     }
     moved = "" if (wrote_track, wrote_slot) == (track, slot) else f" (slot {slot} was full)"
     told = f"{req.part}: {count} notes, {req.bars} bars in track {wrote_track} slot {wrote_slot}{moved}"
+    told += " (prepared)" if prepared else ""
     return told + (f", {follow.summary}" if follow is not None else "") + again
 
 
-async def _context(
+async def part_context(
     app: App, req: GenerateRequest, live: LiveContext, source: MidiClip | None
 ) -> tuple[MusicalContext, Follow | None]:
     """The request merged with Live's context, then with the source clip's chords when one is followed."""
@@ -234,6 +236,22 @@ def _make(
     ctx, follow = following(ctx, source, key_given=req.key is not None, part=req.part)
     notes = generate_following(req.part, ctx, req.density, req.complexity, seed, follow)
     return ctx, follow, notes
+
+
+async def _part(
+    app: App, req: GenerateRequest, live: LiveContext, source: MidiClip | None, seed: int
+) -> tuple[MusicalContext, Follow | None, list[Note], bool]:
+    """The part's context, what it follows, its notes, and whether they were prepared in idle time
+    (exactly these, see bridge.prepare); with nothing prepared for the part, one CPU-pool step."""
+    if not has_prepared_part(app, req.part):
+        ctx, follow, notes = await app.run_cpu(_make, req, musical_context(req, live, app), source, seed)
+        return ctx, follow, notes, False
+    ctx, follow = await part_context(app, req, live, source)
+    ready = take_prepared_part(app, req.part, ctx, (req.density, req.complexity), seed, follow)
+    if ready is not None:
+        return ctx, follow, ready, True
+    notes = await app.run_cpu(generate_following, req.part, ctx, req.density, req.complexity, seed, follow)
+    return ctx, follow, notes, False
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:

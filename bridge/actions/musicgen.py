@@ -19,7 +19,7 @@ import asyncio
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -145,19 +145,29 @@ async def render_and_land(
 ) -> str:
     """Render ``req.variations`` takes in the worker (one batch) and import each into Live.
 
-    With ``use_prepared`` (a vary of one take) a take prepared in idle time lands instead of a render."""
+    With ``use_prepared`` (a vary) a take prepared in idle time lands instead of a render; for N > 1
+    takes it is the first, and the other N - 1 are rendered (one batch)."""
+    from bridge.prepare import restore_prepared, take_prepared
+    from bridge.prepare.takes import joined
+
     ctx = await app.live.context()
     ready = None
-    if use_prepared and req.variations == 1:
-        from bridge.prepare import take_prepared
-
+    if use_prepared:
         settings = {"prompt": req.prompt, "bars": req.bars, "model": req.model, "kwargs": kwargs}
         ready = take_prepared(app, {**settings, "source": source}, ctx)
-    if ready is not None:
+    if ready is None:
+        result, path = await render(app, job, req, kwargs, ctx)
+    elif req.variations == 1:
         result, path = dict(ready.result), ready.path
         job.report(0.9, "landing the take prepared while idle")
     else:
-        result, path = await render(app, job, req, kwargs, ctx)
+        job.report(0.02, f"the take prepared while idle, and {req.variations - 1} more to render")
+        try:
+            rest, _ = await render(app, job, replace(req, variations=req.variations - 1), kwargs, ctx)
+        except BaseException:
+            restore_prepared(app, ready)  # the prepared take stays ready for the next vary
+            raise
+        result, path = joined(ready.result, rest), ready.path
     done = await land(app, job, req, track, slot, kwargs, source, ctx, result, path)
     return f"{done} (prepared)" if ready is not None else done
 

@@ -1,4 +1,5 @@
-"""The Preparer: one low-priority job at a time that renders the next take of the last MusicGen loop."""
+"""The Preparer: one low-priority job at a time that prepares the song's other parts (``parts``) and
+renders the next take of the last MusicGen loop."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 
 from bridge import protocol
 from bridge.jobs import Job
+from bridge.prepare import parts
+from engines.music import MusicalContext, Note
 
 log = logging.getLogger(__name__)
 KIND = "prepare"
@@ -48,6 +51,8 @@ class Preparer:
         self.cancelled: list[tuple[int, str]] = []  # (preparation job id, why), oldest first
         self.discarded: list[tuple[int, str]] = []  # prepared takes thrown away: (job id, why)
         self.served: list[int] = []  # preparation job ids whose take a vary landed
+        self.parts: dict[str, parts.PreparedPart] = {}  # the song's other parts, for the next generate
+        self.served_parts: list[tuple[str, int]] = []  # (part, seed) a generate took from here
         self._job_context: tuple[float, int, int] | None = None
         self._timer: asyncio.TimerHandle | None = None
         app.watchers.append(self._on_event)
@@ -59,9 +64,15 @@ class Preparer:
         self._cancel_job("real work arrived")
 
     def context_changed(self, ctx: Any) -> None:
-        """A new tempo or time signature discards the prepared take and cancels a preparation."""
+        """A new tempo or time signature discards the prepared take and cancels a preparation; a new
+        tempo, signature, key or scale drops the prepared parts."""
         key = context_key(ctx)
         changed = False
+        stale = [p for p, prepared in self.parts.items() if prepared.live_key != parts.live_key(ctx)]
+        for part in stale:
+            del self.parts[part]
+            self.discarded.append((-1, f"the prepared {part} part: the song context changed"))
+            changed = True
         if self.ready is not None and self.ready.context != key:
             self._discard("the tempo or time signature changed")
             changed = True
@@ -82,8 +93,27 @@ class Preparer:
         self.served.append(ready.job_id)
         return ready
 
+    def take_part(
+        self, part: str, ctx: MusicalContext, dials: tuple[float, float], seed: int, follow: Any
+    ) -> list[Note] | None:
+        """The prepared notes of ``part`` when they are exactly what this generate would make (once)."""
+        prepared = self.parts.get(part)
+        if prepared is None or not parts.matches(prepared, (part, ctx, dials, seed, follow)):
+            return None
+        del self.parts[part]
+        self.served_parts.append((part, seed))
+        return list(prepared.notes)
+
     def describe(self) -> str:
         """One line: what is prepared, or being prepared, or why nothing is."""
+        loop = self._describe_loop()
+        if not self.parts:
+            return loop
+        seed = next(iter(self.parts.values())).seed
+        ready = f"the {', '.join(self.parts)} part{'s' * (len(self.parts) > 1)} (seed {seed}) ready for 'generate'"
+        return ready if loop.startswith("nothing prepared") else f"{ready}; {loop}"
+
+    def _describe_loop(self) -> str:
         if self.ready is not None:
             s = self.ready.settings
             tempo = self.ready.context[0]
@@ -92,7 +122,8 @@ class Preparer:
         if self._running() and self.job is not None:
             return f"preparing a take of the last loop (job {self.job.id})"
         return (
-            f"nothing prepared (after a MusicGen loop, {self.idle_s:g} s of idle time prepares its next take)"
+            f"nothing prepared (after a generate or a MusicGen loop, {self.idle_s:g} s of idle time "
+            "prepares the other parts or the loop's next take)"
         )
 
     def close(self) -> None:
@@ -125,19 +156,32 @@ class Preparer:
 
     def _start(self) -> None:
         self._timer = None
-        last = self.app.song.last_generate.get("musicgen")
-        if last is None or self._busy() or self._running():
+        if self._busy() or self._running():
             return
-        settings = render_settings(last)
-        if self.ready is not None:
+        wanted = parts.plan(self.app.song)
+        last = self.app.song.last_generate.get("musicgen")
+        settings = render_settings(last) if last is not None else None
+        if self.ready is not None and settings is not None:
             if self.ready.settings == settings:
-                return
-            self._discard("a newer loop was made")
-        self.job = self.app.jobs.submit(KIND, CLIENT, lambda job: self._prepare(job, settings))
+                settings = None  # its next take is ready already
+            else:
+                self._discard("a newer loop was made")
+        if not wanted and settings is None:
+            return
+        self.job = self.app.jobs.submit(KIND, CLIENT, lambda job: self._prepare(job, wanted, settings))
 
-    async def _prepare(self, job: Job, settings: dict[str, Any]) -> str:
+    async def _prepare(
+        self, job: Job, wanted: list[tuple[str, dict[str, Any]]], settings: dict[str, Any] | None
+    ) -> str:
         from bridge.actions import musicgen
 
+        if wanted:  # milliseconds: for the seed the next job gets (its id), in Live's context now
+            job.report(0.01, f"preparing the {', '.join(p for p, _ in wanted)} parts while idle")
+            made = await parts.prepare(self.app, wanted, seed=job.id + 1)
+            live, _ = await self.app.live.current_context()  # Live moved on meanwhile: those go
+            self.parts = {p: m for p, m in made.items() if m.live_key == parts.live_key(live)}
+        if settings is None:
+            return f"prepared: {self.describe()}"
         ctx = await self.app.live.context()
         self._job_context = context_key(ctx)
         req = musicgen.MusicgenRequest(settings["prompt"], bars=settings["bars"], model=settings["model"])

@@ -22,7 +22,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from bridge.queue.client import QueueWorker, run_blocking
+from bridge.queue.cli_run import run_blocking
+from bridge.queue.client import QueueWorker
 from bridge.queue.serve_worker import run_worker
 from bridge.queue.settings import BROKER_ENV, broker_url
 

@@ -21,6 +21,8 @@ import hashlib
 import io
 import os
 import uuid
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from engines.errors import RooError
 
 CHUNK_BYTES = 4 * 1024 * 1024
 BLOB_TTL_S = 6 * 3600
+PARALLEL_FILES = 4  # the four stems of a separation move side by side
 FLAC_SUBTYPES = ("PCM_16", "PCM_24", "PCM_S8", "PCM_U8")
 FLAC_FORMATS = ("WAV", "WAVEX", "AIFF", "FLAC")
 
@@ -43,7 +46,8 @@ def encode_file(path: str | Path) -> tuple[str, str, bytes]:
 
         info = sf.info(str(path))
         if info.format in FLAC_FORMATS and info.subtype in FLAC_SUBTYPES:
-            data, rate = sf.read(str(path), dtype="int32", always_2d=True)
+            wide = info.subtype == "PCM_24"  # the rest fit 16 bits: reading them so converts less
+            data, rate = sf.read(str(path), dtype="int32" if wide else "int16", always_2d=True)
             buffer = io.BytesIO()
             sf.write(buffer, data, rate, format="FLAC", subtype=info.subtype.replace("PCM_U8", "PCM_S8"))
             return "flac", f"{path.stem}.flac", buffer.getvalue()
@@ -76,34 +80,65 @@ def put_file(client: Any, path: str | Path) -> Descriptor:
     }
 
 
-def get_bytes(client: Any, desc: Descriptor) -> bytes:
-    """The file's bytes, checked against the descriptor's size and SHA-256; the blob is deleted."""
+def land(client: Any, desc: Descriptor, target: str | Path) -> Path:
+    """Write the file to ``target`` atomically once its size and SHA-256 match the descriptor.
+
+    The chunks are hashed and written as they come (no second copy of the whole file); a partial
+    or damaged file never appears at ``target``, and the blob is deleted once landed."""
     chunks = client.lrange(desc["key"], 0, -1)
     if len(chunks) != int(desc["chunks"]):
         raise RooError(
             f"file {desc['name']!r} from the worker queue has {len(chunks)} of {desc['chunks']} chunks "
             "(expired or lost in Redis)"
         )
-    data = b"".join(chunks)
-    digest = hashlib.sha256(data).hexdigest()
-    if len(data) != int(desc["size"]) or digest != desc["sha256"]:
-        raise RooError(
-            f"file {desc['name']!r} from the worker queue is damaged: SHA-256 {digest[:12]}..., "
-            f"expected {str(desc['sha256'])[:12]}... ({len(data)} of {desc['size']} bytes)"
-        )
-    client.delete(desc["key"])
-    return data
-
-
-def land(client: Any, desc: Descriptor, target: str | Path) -> Path:
-    """Write the checked file to ``target`` atomically (a partial file never appears there)."""
-    data = get_bytes(client, desc)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    digest, size = hashlib.sha256(), 0
+    try:
+        with tmp.open("wb") as out:
+            for chunk in chunks:
+                digest.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+        if size != int(desc["size"]) or digest.hexdigest() != desc["sha256"]:
+            raise RooError(
+                f"file {desc['name']!r} from the worker queue is damaged: SHA-256 {digest.hexdigest()[:12]}..., "
+                f"expected {str(desc['sha256'])[:12]}... ({size} of {desc['size']} bytes)"
+            )
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    client.delete(desc["key"])
     return target
+
+
+def put_files(
+    client: Any, paths: Mapping[str, str | Path], on_stored: Callable[[str, Descriptor], None] | None = None
+) -> dict[str, Descriptor]:
+    """``put_file`` for several files at once (threads: Redis serves one while another is read);
+    ``on_stored(name, descriptor)`` as each is stored (the daemon can land it while the rest move)."""
+
+    def put(item: tuple[str, str | Path]) -> Descriptor:
+        desc = put_file(client, item[1])
+        if on_stored is not None:
+            on_stored(item[0], desc)
+        return desc
+
+    return _each(put, {name: (name, path) for name, path in paths.items()})
+
+
+def land_files(client: Any, places: Mapping[str, tuple[Descriptor, str | Path]]) -> dict[str, Path]:
+    """``land`` for several files at once: name -> (descriptor, target) in, name -> landed path out."""
+    return _each(lambda place: land(client, *place), places)
+
+
+def _each(fn: Callable[[Any], Any], items: Mapping[str, Any]) -> dict[str, Any]:
+    if len(items) <= 1:
+        return {name: fn(item) for name, item in items.items()}
+    with ThreadPoolExecutor(max_workers=min(PARALLEL_FILES, len(items))) as pool:
+        futures = {name: pool.submit(fn, item) for name, item in items.items()}
+        return {name: future.result() for name, future in futures.items()}
 
 
 def drop(client: Any, descs: list[Descriptor]) -> None:

@@ -2,9 +2,10 @@
 
 ``QueueWorker(url).call(job, target, **kwargs)`` sends the job to a ``roo worker`` through
 Celery and returns what the local target returns, with its files landed at the daemon's paths.
-While it waits it polls the task state off the event loop every ``POLL_S``, forwards the
-worker's progress with ``(on worker NAME)`` appended (so ``/roo/status`` says where a job runs)
-and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang:
+While it waits it blocks (off the event loop, ``POLL_S`` at a time) on the list where the worker
+pushes the job's answer, so a finished job is seen at once; between waits it reads the task state,
+forwards the worker's progress with ``(on worker NAME)`` appended (so ``/roo/status`` says where a
+job runs) and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang:
 
 - Redis unreachable (at submit or mid-job): ``QueueUnreachable`` "worker queue unreachable at
   URL", or the local worker runs the job when ``fallback_local``; the next job tries Redis again.
@@ -16,15 +17,20 @@ and repeats it at least every ``HEARTBEAT_S``. Failures are named and never hang
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bridge.queue import blobs
+from bridge.queue.follow import forget, progress_of
 from bridge.queue.jobspec import Spec, daemon_targets, daemon_value, spec_for, versions_for
 from bridge.queue.serve_worker import REGISTRY
 from bridge.queue.settings import (
+    ANSWER_PREFIX,
     KEY_PREFIX,
     QUEUE_NAME,
     TASK_NAME,
@@ -34,9 +40,10 @@ from bridge.queue.settings import (
     redact,
 )
 from bridge.worker_process import rebuild_error
-from engines.errors import InvalidValue, JobCancelled, QueueUnreachable, RooError, WorkerLost
+from engines.errors import JobCancelled, QueueUnreachable, RooError, WorkerLost
 
 POLL_S = 0.2
+TIMINGS_KEPT = 50
 HEARTBEAT_S = 0.5
 
 
@@ -52,14 +59,11 @@ class QueueWorker:
         self._local: Any = None
         self._cleanups: set[asyncio.Future[None]] = set()
         self._unsent_cancels: set[str] = set()  # given up while Redis was gone: sent when it is back
+        # where the newest jobs' seconds went (the worker's timing plus submit, wait and landing here)
+        self.timings: deque[dict[str, float]] = deque(maxlen=TIMINGS_KEPT)
 
     async def call(self, job: Any, target: str, **kwargs: Any) -> Any:
         spec = spec_for(target)
-        if int(kwargs.get("variations") or 1) > 1:  # the queue lands one output file per job today
-            raise InvalidValue(
-                f"variations {kwargs['variations']} through the worker queue is not supported yet: "
-                "expected 1 (run several jobs, or without a broker for a batch of takes)"
-            )
         try:
             for attempt in range(self.retries + 1):
                 try:
@@ -92,9 +96,14 @@ class QueueWorker:
 
     async def _attempt(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any]) -> Any:
         job.check_cancelled()
+        started = time.perf_counter()
         task_id, inputs = await self._io(self._submit, target, spec, kwargs)
+        timing = {"submit_s": round(time.perf_counter() - started, 4)}
         try:
-            return await self._follow(job, target, spec, kwargs, task_id)
+            value = await self._follow(job, target, spec, kwargs, task_id, timing)
+            timing["total_s"] = round(time.perf_counter() - started, 4)
+            self.timings.append(timing)
+            return value
         except BaseException:
             loop = asyncio.get_running_loop()
             cleanup = loop.run_in_executor(None, self._abandon, task_id, inputs)
@@ -102,37 +111,47 @@ class QueueWorker:
             cleanup.add_done_callback(self._cleanups.discard)
             raise
 
-    async def _follow(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str) -> Any:
+    async def _follow(
+        self,
+        job: Any,
+        target: str,
+        spec: Spec,
+        kwargs: dict[str, Any],
+        task_id: str,
+        timing: dict[str, float],
+    ) -> Any:
         function = target.rsplit(":", 1)[-1]
         shown: tuple[float, str] = (-1.0, "")
         shown_s = 0.0
         fraction, message = 0.0, "waiting for a queue worker"
         waiting_since = time.monotonic()
-        while True:
-            job.check_cancelled()
-            status, info, alive = await self._io(self._poll, task_id)
-            if status == "SUCCESS":
-                return await self._io(self._finish, target, spec, kwargs, task_id, info)
-            if status == "FAILURE":
-                raise RooError(f"{function} failed on the worker queue: {info}")
-            if status == "REVOKED":
-                raise JobCancelled(f"{function} was revoked on the worker queue")
-            if status == "PROGRESS" and isinstance(info, dict):
-                worker = str(info.get("worker", "?"))
-                if not alive:
-                    raise WorkerLost(
-                        f"queue worker {worker} stopped while running {function} (killed, crashed or "
-                        "cut off: its heartbeat in Redis expired)"
+        early: dict[str, asyncio.Future[Path]] = {}  # files announced ahead of the answer, landing
+        try:
+            while True:  # the state first (a status at once), then wait up to POLL_S for the answer
+                job.check_cancelled()
+                status, info, alive = await self._io(self._poll, task_id)
+                answer = info if status == "SUCCESS" else None
+                if answer is None:
+                    fraction, message = progress_of(function, status, info, alive, (fraction, message))
+                    if status == "PENDING":
+                        message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
+                    now = time.monotonic()
+                    if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
+                        job.report(fraction, message)
+                        shown, shown_s = (fraction, message), now
+                    answer = await self._io(self._wait_answer, task_id)
+                if answer is not None and "file" in answer:  # a file ahead of the answer: land it now
+                    name = str(answer["file"])
+                    place = daemon_targets(spec, kwargs, [name])[name]
+                    early[name] = asyncio.ensure_future(
+                        self._io(blobs.land, self._redis, answer["desc"], place)
                     )
-                fraction = float(info.get("fraction", fraction))
-                message = f"{info.get('message', '')} (on worker {worker})"
-            elif status == "PENDING":
-                message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
-            now = time.monotonic()
-            if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
-                job.report(fraction, message)
-                shown, shown_s = (fraction, message), now
-            await asyncio.sleep(POLL_S)
+                elif answer is not None:
+                    landed = {name: await future for name, future in early.items()}
+                    return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing, landed)
+        except BaseException:
+            forget(early)
+            raise
 
     async def _io(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run blocking Redis work in a thread; a connection failure is QueueUnreachable."""
@@ -159,7 +178,7 @@ class QueueWorker:
         for old in list(self._unsent_cancels):  # a job given up while Redis was gone stops now
             redis.set(f"{KEY_PREFIX}cancel:{old}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
             self._unsent_cancels.discard(old)
-        inputs = {name: blobs.put_file(redis, kwargs[name]) for name in spec.inputs if kwargs.get(name)}
+        inputs = blobs.put_files(redis, {name: kwargs[name] for name in spec.inputs if kwargs.get(name)})
         task_id = uuid.uuid4().hex
         request = {
             "target": target,
@@ -167,9 +186,16 @@ class QueueWorker:
             "inputs": inputs,
             "versions": versions_for(target, kwargs),
             "cancel_key": f"{KEY_PREFIX}cancel:{task_id}",
+            "answer_key": ANSWER_PREFIX + task_id,  # the worker announces its files there, then answers
         }
         celery.send_task(TASK_NAME, args=[request], task_id=task_id, queue=QUEUE_NAME, retry=False)
         return task_id, list(inputs.values())
+
+    def _wait_answer(self, task_id: str) -> Any:
+        """The worker's answer as soon as it is pushed, or None after ``POLL_S`` without one."""
+        _, redis = self._clients()
+        popped = redis.blpop([ANSWER_PREFIX + task_id], timeout=POLL_S)
+        return None if popped is None else json.loads(popped[1])
 
     def _poll(self, task_id: str) -> tuple[str, Any, bool]:
         celery, redis = self._clients()
@@ -180,9 +206,19 @@ class QueueWorker:
             alive = bool(redis.exists(REGISTRY + str(info["worker"])))
         return status, info, alive
 
-    def _finish(self, target: str, spec: Spec, kwargs: dict[str, Any], task_id: str, info: Any) -> Any:
+    def _finish(
+        self,
+        target: str,
+        spec: Spec,
+        kwargs: dict[str, Any],
+        task_id: str,
+        info: Any,
+        timing: dict[str, float],
+        landed_early: dict[str, Path],
+    ) -> Any:
         celery, redis = self._clients()
         celery.backend.forget(task_id)
+        redis.delete(ANSWER_PREFIX + task_id)  # when the answer came as the task result instead
         if not isinstance(info, dict):
             raise RooError(f"the worker queue answered {info!r} for {target}: expected a result dict")
         if "error" in info:
@@ -191,7 +227,11 @@ class QueueWorker:
             raise JobCancelled(str(info["cancelled"]))
         files = info["files"]
         places = daemon_targets(spec, kwargs, list(files))
-        landed = {name: blobs.land(redis, desc, places[name]) for name, desc in files.items()}
+        landing = time.perf_counter()
+        rest = {name: (desc, places[name]) for name, desc in files.items() if name not in landed_early}
+        landed = {**landed_early, **blobs.land_files(redis, rest)}
+        timing.update({key: float(value) for key, value in dict(info.get("timing") or {}).items()})
+        timing["land_s"] = round(time.perf_counter() - landing, 4)
         return daemon_value(spec, info["value"], landed)
 
     def _abandon(self, task_id: str, inputs: list[blobs.Descriptor]) -> None:
@@ -204,31 +244,7 @@ class QueueWorker:
             return
         blobs.drop(redis, inputs)
         try:
+            redis.delete(ANSWER_PREFIX + task_id)
             celery.control.revoke(task_id)
         except Exception:
             pass
-
-
-class _CliJob:
-    """What ``call`` needs of a daemon Job, for one CLI command (progress to the terminal)."""
-
-    def __init__(self, progress: Callable[[float, str], None]) -> None:
-        self._progress = progress
-        self.progress = 0.0
-        self.cancelled = False
-
-    def check_cancelled(self) -> None:
-        pass
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.progress = fraction
-        self._progress(fraction, message)
-
-
-def run_blocking(url: str, target: str, progress: Callable[[float, str], None], **kwargs: Any) -> Any:
-    """Run one target on the queue from a command line; Ctrl-C cancels it on the worker."""
-    queue = QueueWorker(url)
-    try:
-        return asyncio.run(queue.call(_CliJob(progress), target, **kwargs))
-    finally:
-        queue.close()

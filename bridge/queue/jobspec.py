@@ -112,8 +112,12 @@ def worker_value(spec: Spec, value: Any) -> tuple[Any, dict[str, str]]:
     if spec.kind == "stems":
         files = {Path(p).name: str(p) for p in value.values()}
         return {stem: Path(p).name for stem, p in value.items()}, files
-    if spec.kind == "loop":
-        return {**value, "path": Path(value["path"]).name}, {Path(value["path"]).name: value["path"]}
+    if spec.kind == "loop":  # one file, or N takes (variations) beside the first
+        paths = [value["path"], *(take["path"] for take in value.get("takes", [])[1:])]
+        json_value = {**value, "path": Path(value["path"]).name}
+        if "takes" in value:
+            json_value["takes"] = [{**take, "path": Path(take["path"]).name} for take in value["takes"]]
+        return json_value, {Path(p).name: str(p) for p in paths}
     return value.to_dict(), {}
 
 
@@ -121,8 +125,8 @@ def daemon_targets(spec: Spec, kwargs: dict[str, Any], names: list[str]) -> dict
     """Where each returned file lands on the daemon: in its ``out_dir`` or at its ``out_path``."""
     if spec.out_dir:
         return {name: Path(kwargs[spec.out_dir]) / name for name in names}
-    if spec.out_path:
-        return {name: Path(kwargs[spec.out_path]) for name in names}
+    if spec.out_path:  # the first take at out_path, take k beside it under the worker's name for it
+        return {name: Path(kwargs[spec.out_path]).with_name(name) for name in names}
     return {}
 
 
@@ -131,7 +135,10 @@ def daemon_value(spec: Spec, value: Any, landed: dict[str, Path]) -> Any:
     if spec.kind == "stems":
         return {stem: str(landed[name]) for stem, name in value.items()}
     if spec.kind == "loop":
-        return {**value, "path": str(landed[value["path"]])}
+        rebuilt = {**value, "path": str(landed[value["path"]])}
+        if "takes" in value:
+            rebuilt["takes"] = [{**take, "path": str(landed[take["path"]])} for take in value["takes"]]
+        return rebuilt
     from engines.analysis.result import AnalysisResult
 
     return AnalysisResult.from_dict(value)

@@ -20,7 +20,15 @@ import time
 from typing import Any
 
 from bridge.queue.jobspec import musearoo_version
-from bridge.queue.settings import KEY_PREFIX, QUEUE_NAME, TASK_NAME, make_celery, make_redis
+from bridge.queue.settings import (
+    ANSWER_PREFIX,
+    KEY_PREFIX,
+    QUEUE_NAME,
+    TASK_NAME,
+    VISIBILITY_TIMEOUT_S,
+    make_celery,
+    make_redis,
+)
 from bridge.queue.task import execute
 
 log = logging.getLogger("bridge.queue")
@@ -92,6 +100,21 @@ def publish(task: Any, entry: Registry, meta: dict[str, Any]) -> None:
     entry.write()
 
 
+def hand_over(redis: Any, task_id: str, answer: dict[str, Any]) -> None:
+    """Push the answer where the waiting daemon blocks on it (BLPOP): no poll interval is lost.
+
+    Celery stores the same answer as the task result a moment later; a daemon that missed the
+    push (or a failed push) still finds it there."""
+    key = ANSWER_PREFIX + task_id
+    try:
+        pipe = redis.pipeline()
+        pipe.rpush(key, json.dumps(answer))
+        pipe.expire(key, VISIBILITY_TIMEOUT_S)
+        pipe.execute()
+    except Exception as exc:
+        log.warning("cannot push the answer of %s: %s", task_id, exc)
+
+
 def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = None, name: str = "") -> None:
     """Serve the queue until stopped (blocks)."""
     from engines.separation import best_device
@@ -115,12 +138,14 @@ def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = Non
         entry.busy = str(self.request.id)
         entry.write()
         try:
-            return execute(
+            answer = execute(
                 request,
                 redis=entry.redis,
                 worker=entry.name,
                 publish=lambda meta: publish(self, entry, meta),
             )
+            hand_over(entry.redis, str(self.request.id), answer)
+            return answer
         finally:
             entry.busy = ""
             model = request.get("kwargs", {}).get("model")

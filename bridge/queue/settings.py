@@ -24,6 +24,7 @@ LONGEST_JOB_S = 2 * 3600  # a 30 s MusicGen window on a laptop CPU stays well un
 VISIBILITY_TIMEOUT_S = LONGEST_JOB_S + 1800
 SOCKET_TIMEOUT_S = 2.0  # no Redis call waits longer: a gone broker is an error, never a hang
 KEY_PREFIX = "musearoo:"
+ANSWER_PREFIX = f"{KEY_PREFIX}answer:"  # + task id: the job's answer, pushed the moment it is known
 
 
 def broker_url(explicit: str | None = None) -> str | None:

@@ -5,12 +5,16 @@ dict: target, kwargs, input blobs, versions, cancel key). It lands the inputs in
 folder, points the output arguments there, runs the target with a progress callback that
 publishes a ``PROGRESS`` task state (meta: fraction, message, worker) and raises JobCancelled
 once the daemon has set the job's cancel key, then sends the written files back as blobs. The
-answer is always a JSON dict: ``{"value", "files", "worker"}``, ``{"cancelled": message}`` or
-``{"error": [module, class name, message]}`` (a RooError keeps its class on the daemon).
+answer is always a JSON dict: ``{"value", "files", "worker", "timing"}``, ``{"cancelled": message}`` or
+``{"error": [module, class name, message]}`` (a RooError keeps its class on the daemon). Where
+the request names an ``answer_key``, each result file is announced there (``{"file", "desc"}``)
+as soon as it is stored, ahead of the answer, so the daemon lands it while the others move.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import logging
 import shutil
 import tempfile
@@ -28,6 +32,7 @@ from engines.errors import JobCancelled, RooError
 log = logging.getLogger("bridge.queue")
 PROGRESS_INTERVAL_S = 0.2  # task-state updates closer than this are skipped (1.0 always goes out)
 CANCEL_POLL_S = 0.1
+TIMING = ("inputs_s", "target_s", "outputs_s")  # the answer's seconds: landing inputs, the run, sending files
 
 
 class Progress:
@@ -71,6 +76,20 @@ class Progress:
             log.warning("cannot publish progress: %s", exc)
 
 
+def _announcer(redis: Any, answer_key: str) -> Callable[[str, blobs.Descriptor], None] | None:
+    """Each stored file, pushed where the daemon waits for the answer, so it lands them meanwhile."""
+    if not answer_key:  # a daemon that does not wait there (an older one)
+        return None
+
+    def announce(name: str, desc: blobs.Descriptor) -> None:
+        pipe = redis.pipeline()
+        pipe.rpush(answer_key, json.dumps({"file": name, "desc": desc}))
+        pipe.expire(answer_key, int(blobs.BLOB_TTL_S))  # gone with the blobs if nobody reads it
+        pipe.execute()
+
+    return announce
+
+
 def execute(
     request: dict[str, Any], *, redis: Any, worker: str, publish: Callable[[dict[str, Any]], None]
 ) -> dict[str, Any]:
@@ -85,17 +104,23 @@ def execute(
         kwargs = dict(request["kwargs"])
         check_versions(worker, target, kwargs, request.get("versions", {}))
         progress(0.0, f"started on worker {worker}")
-        for name, desc in request.get("inputs", {}).items():
-            (folder / "in").mkdir(exist_ok=True)
-            kwargs[name] = str(blobs.land(redis, desc, folder / "in" / desc["name"]))
+        clock = [time.perf_counter()]
+        inputs = request.get("inputs", {})
+        (folder / "in").mkdir()
+        places = {name: (desc, folder / "in" / desc["name"]) for name, desc in inputs.items()}
+        kwargs.update({name: str(path) for name, path in blobs.land_files(redis, places).items()})
         if spec.out_dir:
             kwargs[spec.out_dir] = str(folder / "out")
         if spec.out_path:
             kwargs[spec.out_path] = str(folder / "out" / Path(kwargs[spec.out_path]).name)
+        clock.append(time.perf_counter())
         value = resolve(target)(**kwargs, progress=progress)
+        clock.append(time.perf_counter())
         json_value, files = worker_value(spec, value)
-        sent = {name: blobs.put_file(redis, path) for name, path in files.items()}
-        return {"value": json_value, "files": sent, "worker": worker}
+        sent = blobs.put_files(redis, files, on_stored=_announcer(redis, str(request.get("answer_key", ""))))
+        clock.append(time.perf_counter())
+        timing = dict(zip(TIMING, (round(b - a, 4) for a, b in itertools.pairwise(clock)), strict=True))
+        return {"value": json_value, "files": sent, "worker": worker, "timing": timing}
     except JobCancelled as exc:
         return {"cancelled": str(exc)}
     except RooError as exc:

@@ -65,7 +65,10 @@ class RedisServer:
         return redis.Redis(port=self.port, socket_timeout=2)
 
 
-def start_worker(url: str, name: str, models: list[str], log: Path) -> subprocess.Popen[bytes]:
+def start_worker(
+    url: str, name: str, models: list[str], log: Path, cpus: set[int] | None = None
+) -> subprocess.Popen[bytes]:
+    """A real ``roo worker`` process; ``cpus``: the cores it may run on (``os.sched_setaffinity``)."""
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -75,7 +78,14 @@ def start_worker(url: str, name: str, models: list[str], log: Path) -> subproces
     }
     command = [sys.executable, "-m", "bridge", "worker", "--broker", url, "--name", name, "--models", *models]
     with log.open("wb") as out:
-        return subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        return subprocess.Popen(
+            command,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            preexec_fn=None if cpus is None else lambda: os.sched_setaffinity(0, cpus),
+        )
 
 
 def workers(client: redis.Redis) -> dict[str, dict[str, Any]]:

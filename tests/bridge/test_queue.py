@@ -139,6 +139,14 @@ def wait_running(client: Client, address: str, *args: Any) -> tuple[int, str]:
             return int(reply[0]), reply[3].rsplit("(on worker ", 1)[1].rstrip(")")
 
 
+@pytest.fixture
+def one_thread() -> None:
+    """Torch here with one thread, as the workers run (OMP_NUM_THREADS=1): same sums, same samples."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def same_samples(a: str | Path, b: str | Path) -> bool:
     first, rate_a = sf.read(a, dtype="float32", always_2d=True)
     second, rate_b = sf.read(b, dtype="float32", always_2d=True)
@@ -189,7 +197,7 @@ def test_doctor_lists_the_workers_with_their_devices_and_warm_models(
 
 
 def test_musicgen_on_the_queue_equals_in_process_for_the_same_seed(
-    daemon_client: tuple[Client, Client, Any], models: dict[str, Path], tmp_path: Path
+    daemon_client: tuple[Client, Client, Any], models: dict[str, Path], tmp_path: Path, one_thread: None
 ) -> None:
     from engines.musicgen.pipeline import render_loop
 
@@ -212,6 +220,51 @@ def test_musicgen_on_the_queue_equals_in_process_for_the_same_seed(
     assert same_samples(result["path"], local["path"])
 
 
+def test_musicgen_variations_on_the_queue_land_each_take_with_its_seed_as_in_process(
+    daemon_client: tuple[Client, Client, Any],
+    live: LiveHost,
+    models: dict[str, Path],
+    tmp_path: Path,
+    one_thread: None,
+) -> None:
+    from engines.musicgen.pipeline import render_loop
+
+    jobs, _, _ = daemon_client
+    status, result, _ = run_job(
+        jobs,
+        protocol.MUSICGEN,
+        "lofi drum beat",
+        1,
+        "model",
+        str(models["musicgen"]),
+        "seed",
+        7,
+        "variations",
+        3,
+    )
+    assert status[1] == "done", status
+    local = render_loop(
+        "lofi drum beat",
+        out_path=str(tmp_path / "local.wav"),
+        bars=1,
+        tempo_bpm=100.0,
+        model=str(models["musicgen"]),
+        seed=7,
+        sample_rate_hz=48000,
+        variations=3,
+    )
+    takes = result["takes"]
+    assert [t["seed"] for t in takes] == [t["seed"] for t in local["takes"]] == [7, 8, 9]
+    assert len({t["path"] for t in takes}) == 3
+    for queued, here in zip(takes, local["takes"], strict=True):
+        assert Path(queued["path"]).parent == tmp_path / "loops"  # landed in the daemon's folder
+        assert queued["frames"] == here["frames"] == sf.info(queued["path"]).frames
+        assert same_samples(queued["path"], here["path"]), queued["seed"]
+    track = takes[0]["track"]
+    files = live.call(lambda: [live.song.tracks[track].clip_slots[t["slot"]].clip.file_path for t in takes])
+    assert files == [t["path"] for t in takes]
+
+
 def test_roo_separate_with_broker_writes_what_it_writes_in_process(
     server: RedisServer, pool: dict[str, Any], models: dict[str, Path], audio: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -222,6 +275,40 @@ def test_roo_separate_with_broker_writes_what_it_writes_in_process(
     assert main(["separate", *common, "--out", str(tmp_path / "here")]) == 0
     for stem in ("drums", "bass", "other", "vocals"):
         assert same_samples(tmp_path / "queued" / f"{stem}.wav", tmp_path / "here" / f"{stem}.wav"), stem
+
+
+def test_the_take_prepared_while_idle_is_rendered_on_a_queue_worker_and_served_to_vary(
+    server: RedisServer,
+    pool: dict[str, Any],
+    live: LiveHost,
+    models: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MUSEAROO_BROKER", server.url)
+    monkeypatch.setenv("MUSEAROO_LOOPS_DIR", str(tmp_path / "loops"))
+    monkeypatch.setenv("MUSEAROO_PREPARE", "1")
+    monkeypatch.setenv("MUSEAROO_PREPARE_IDLE_S", "0.2")
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            status, _, _ = run_job(
+                client, protocol.MUSICGEN, "lofi", 1, "model", str(models["musicgen"]), "seed", 4
+            )
+            assert status[1] == "done", status
+            preparer = daemon.preparer
+            end = time.monotonic() + 120
+            while preparer.ready is None:
+                assert time.monotonic() < end, "no take was prepared on the queue"
+                time.sleep(0.05)
+            prepared = preparer.ready
+            assert prepared.path.parent == tmp_path / "loops"  # landed here from the worker
+            assert len(daemon.queue.timings) == 2  # the loop, then its next take: both on the queue
+            status, _, _ = run_job(client, protocol.COMMAND, "give me another")
+            assert status[1] == "done" and "(prepared)" in status[3], status
+            assert preparer.served == [prepared.job_id]
+        finally:
+            client.close()
 
 
 def test_cancel_stops_the_worker_at_once_and_it_serves_the_next_job(

@@ -80,6 +80,32 @@ def test_a_damaged_or_expired_file_is_refused_and_not_written(redis_client: obje
         blobs.land(redis_client, desc, tmp_path / "out" / "a.mid")
 
 
+def test_files_landed_ahead_of_an_answer_are_removed_when_the_job_fails(
+    redis_client: object, tmp_path: Path
+) -> None:
+    import asyncio
+
+    from bridge.queue.follow import forget
+
+    (tmp_path / "a.mid").write_bytes(b"MThd" + bytes(range(200)) * 50)
+    (tmp_path / "b.mid").write_bytes(b"MThd" + bytes(range(100)) * 50)
+    stored = blobs.put_files(redis_client, {"a.mid": tmp_path / "a.mid", "b.mid": tmp_path / "b.mid"})
+    out = tmp_path / "out"
+
+    async def fail_after_landing() -> None:
+        early = {
+            name: asyncio.ensure_future(asyncio.to_thread(blobs.land, redis_client, desc, out / name))
+            for name, desc in stored.items()
+        }
+        await early["a.mid"]  # one landed, one may still be landing as the job fails
+        forget(early)
+        await asyncio.gather(*early.values())
+        await asyncio.sleep(0)  # the done callbacks run
+
+    asyncio.run(fail_after_landing())
+    assert not list(out.iterdir())  # nothing of the failed job is left where results belong
+
+
 def test_a_worker_with_other_versions_refuses_the_job_by_name(tmp_path: Path) -> None:
     kwargs = {"path": "/a.wav", "out_dir": "/o", "model": "htdemucs"}
     sent = versions_for(SEPARATE, kwargs)

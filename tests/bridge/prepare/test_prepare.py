@@ -138,3 +138,35 @@ def test_a_tempo_change_cancels_a_running_preparation(live: LiveHost, tiny: Path
             assert (prep.id, "the tempo or time signature changed") in daemon.preparer.cancelled
         finally:
             client.close()
+
+
+def test_a_vary_of_two_takes_lands_the_prepared_take_first_and_renders_one(
+    live: LiveHost, tiny: Path, on: None
+) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            _, state, _, message = job_final(
+                client, protocol.MUSICGEN, "lofi", 1, "model", str(tiny), "seed", 4
+            )
+            assert state == "done", message
+            preparer = daemon.preparer
+            assert preparer is not None
+            until("a prepared take", lambda: preparer.ready is not None)
+            ready = preparer.ready
+            assert ready is not None
+            _, state, _, message = job_final(client, protocol.COMMAND, "two variations")
+            assert state == "done" and "(prepared)" in str(message), message
+            assert "2 takes of a 1-bar loop" in str(message)
+            assert f"(seeds {ready.result['seed']}, " in str(message)  # the prepared take comes first
+            assert preparer.served == [ready.job_id]
+            tracks, scenes = live.call(lambda: (len(live.song.tracks), len(live.song.scenes)))
+            files = {
+                p.get("file_path")
+                for t in range(tracks)
+                for s in range(scenes)
+                if (p := live.clip_properties(t, s))
+            }
+            assert str(ready.path) in files and len(files - {None}) == 3  # the first loop and both takes
+        finally:
+            client.close()
