@@ -1,7 +1,9 @@
 """Jam timing: note-on arrival at a second process against the Ableton Link beat grid.
 
 One run per tempo (default 120 and 174 BPM), side by side in the same run and the same JACK
-server (``jackd --no-realtime -d dummy -r 48000 -p 64``, its own server name):
+server (``jackd -R -P 20 -d dummy -r 48000 -p 64``, its own server name; real-time where the
+system permits, so JACK's threads and the reader's JACK thread are not the ones measured, else
+``--no-realtime`` as before, which the header line says):
 - the jam: 4 parts (drums, bass, chords, melody), phrases prepared ahead, locked to Link;
 - the peer: a plain loop that sends a fixed pattern (eighth notes) on its own port with
   ``time.sleep`` scheduling from the same Link session.
@@ -33,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.* as a pac
 from bridge.jam import Jam, LinkClock, Outputs, Recorder
 from engines.generators import PARTS
 from engines.jam import JamControls
-from tests.bridge.jam.conftest import Reader, note_ons
+from tests.bridge.jam.conftest import Reader, note_ons, stop_jackd
 
 QUANTUM = 4.0
 
@@ -73,8 +75,14 @@ def grid(clock: LinkClock) -> Callable[[float], float]:
     return lambda beat: t0 + (beat - b0) * 60.0 / tempo
 
 
-def sleep_loop(clock: LinkClock, first_beat: float, seconds: float, sent: list[float]) -> None:
-    """The peer: eighth notes on 'MuseAroo loop', each sent after a plain time.sleep to its time."""
+def sleep_loop(
+    clock: LinkClock, first_beat: float, seconds: float, sent: list[float], done: threading.Event
+) -> None:
+    """The peer: eighth notes on 'MuseAroo loop', each sent after a plain time.sleep to its time.
+
+    Its port is closed only once the jam has stopped (``done``): closing a JACK client holds the
+    GIL for a server round trip, which made the jam's latest notes late in an earlier run.
+    """
     import rtmidi
 
     out = rtmidi.MidiOut(rtapi=rtmidi.API_UNIX_JACK, name="MuseAroo-loop")
@@ -88,6 +96,7 @@ def sleep_loop(clock: LinkClock, first_beat: float, seconds: float, sent: list[f
         out.send_message([0x80, 60, 0])
         sent.append(beat)
         beat += 0.5
+    done.wait(60.0)
     out.close_port()
 
 
@@ -107,10 +116,10 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
         time.sleep(0.01)
     reader = Reader([*PARTS, "loop"] if with_loop else list(PARTS), seconds=seconds + 30, wait=False)
     loop_sent: list[float] = []
-    looper = None
+    looper, jam_done = None, threading.Event()
     if with_loop:
         start = (peer.sample()[1] // QUANTUM + 2) * QUANTUM  # on the peer's own beat count
-        looper = threading.Thread(target=sleep_loop, args=(peer, start, seconds, loop_sent))
+        looper = threading.Thread(target=sleep_loop, args=(peer, start, seconds, loop_sent, jam_done))
         looper.start()
     reader.wait_ready()
     jam = Jam(clock, outputs, JamControls(genre="electronic"))
@@ -131,6 +140,7 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
     ours, theirs = clock.sample()[1], peer.sample()[1]
     shift = round((theirs - ours) / QUANTUM) * QUANTUM
     jam.stop()
+    jam_done.set()
     if looper is not None:
         looper.join()
     beat_time = grid(peer)
@@ -153,7 +163,20 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
         loop_dev = [nearest(t, loop_times) for t, _, _ in note_ons(events, "loop")]
         print(f"{tempo:5.0f} BPM sleep loop peer  {stats(loop_dev)}")
     print(f"{tempo:5.0f} BPM lead: lowest {min(leads):.2f} phrases, median {statistics.median(leads):.2f}; "
-          f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}")  # fmt: skip
+          f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}; "
+          f"sender priority {jam.player.priority}; load {os.getloadavg()[0]:.2f}")  # fmt: skip
+
+
+def start_jackd(server: str) -> tuple[subprocess.Popen[bytes], str]:
+    """A dummy JACK server, real-time (priority 20) where permitted, else without real-time."""
+    for mode, flags in (("real-time", ["-R", "-P", "20"]), ("no-realtime", ["--no-realtime"])):
+        jackd = subprocess.Popen(["jackd", "-n", server, *flags, "-d", "dummy", "-r", "48000", "-p", "64"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        up = subprocess.run(["jack_wait", "-w", "-t", "10"], capture_output=True).returncode == 0
+        if up and jackd.poll() is None:
+            return jackd, mode
+        stop_jackd(jackd, server)
+    raise SystemExit("jackd did not start (real-time or not)")
 
 
 def main() -> int:
@@ -164,12 +187,10 @@ def main() -> int:
     args = parser.parse_args()
     server = f"roo-jam-bench-{os.getpid()}"
     os.environ.update(JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
-    jackd = subprocess.Popen(["jackd", "-n", server, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "64"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    subprocess.run(["jack_wait", "-w", "-t", "10"], check=True, capture_output=True)
+    jackd, jack_mode = start_jackd(server)
     peer = LinkClock(120.0, quantum=QUANTUM)
     print(f"# {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f}; jackd dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
+          f"load {os.getloadavg()[0]:.1f}; jackd {jack_mode} dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
     try:
         for tempo in (float(t) for t in args.tempos.split(",")):
             run(tempo, args.seconds, peer, with_loop=True)
@@ -187,8 +208,7 @@ def main() -> int:
                     b.join()
     finally:
         peer.close()
-        jackd.terminate()
-        jackd.wait(10)
+        stop_jackd(jackd, server)
     return 0
 
 

@@ -31,12 +31,39 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         subprocess.run(["jack_wait", "-w", "-t", "10"], check=True, capture_output=True, timeout=15)
         yield name
     finally:
-        server.terminate()
+        stop_jackd(server, name)
+
+
+def stop_jackd(server: subprocess.Popen[bytes], name: str) -> None:
+    """Stop a jackd; one that must be killed is started once more under its name and stopped.
+
+    jackd can hang on exit while a client lingers. A killed server keeps its entry in JACK's
+    machine-wide registry, which holds 8 servers and frees an entry only when a server of the
+    same name starts again; so the name is started again, cleanly this time.
+    """
+    server.terminate()
+    try:
+        server.wait(timeout=5)
+        return
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=5)
+    env = {**os.environ, "JACK_DEFAULT_SERVER": name, "JACK_NO_AUDIO_RESERVATION": "1"}
+    again = subprocess.Popen(
+        ["jackd", "-n", name, "--no-realtime", "-d", "dummy", "-p", "256"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        subprocess.run(["jack_wait", "-w", "-t", "5"], env=env, capture_output=True, timeout=10)
+    finally:
+        again.terminate()
         try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:  # jackd can hang on exit while a client lingers
-            server.kill()
-            server.wait(timeout=5)
+            again.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            again.kill()
+            again.wait(timeout=5)
 
 
 class Reader:
