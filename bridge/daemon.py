@@ -75,6 +75,7 @@ class Daemon:
         loop = asyncio.get_running_loop()
         await self.live.start()
         self.app = App(loop, self.send, self.live, self.history, self.history_error)
+        self.app.jam = self.jam
         if self.queue is None:
             from bridge.queue.options import queue_from_env
 

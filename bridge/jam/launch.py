@@ -8,7 +8,8 @@ order, even when one step fails.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Any
 
 from bridge.jam.clock import Clock, FreeClock, LinkClock, MidiClockIn
@@ -61,9 +62,22 @@ class Session:
     recorder: Recorder | None
     start_tempo: float
     extra: Any = None  # the clock port, when one is open
+    _closing: threading.Lock = field(default_factory=threading.Lock)
+    _closed: bool = False
 
     def close(self) -> None:
-        """Stop (every note off), write the recording, release the ports and the clock."""
+        """Stop (every note off), write the recording, release the ports and the clock; once.
+
+        A second caller (the daemon shutting down while the jam's own end closes it) waits for
+        the first: closing the same MIDI ports from two threads at once crashed the process.
+        """
+        with self._closing:
+            if self._closed:
+                return
+            self._closed = True
+            self._close()
+
+    def _close(self) -> None:
         try:
             if self.jam.player is not None:
                 self.jam.player.stop()

@@ -16,7 +16,9 @@ from typing import Any
 
 from bridge import protocol
 from bridge.jam.launch import JamOptions, Session, launch
+from bridge.jam.session import controls_at
 from engines.errors import InvalidValue, ProtocolError, RooError
+from engines.jam import JamControls
 
 log = logging.getLogger(__name__)
 Reply = Callable[[str, dict[str, Any], Any], None]  # event, facts, requester; safe from any thread
@@ -78,22 +80,37 @@ class RemoteJam:
         facts = {"bars_played": session.jam.bars_played(), "record": session.options.record}
         self.reply("stopped", facts, self.requester)
 
-    def set(self, args: list[Any]) -> None:
+    def set(self, args: list[Any]) -> int:
+        """Change a control; returns the jam bar it applies from."""
         if len(args) != 2:
             raise ProtocolError(f"/roo/jam/set takes a name and a value, got {args!r}")
         session = self._playing()
         bar = session.jam.set(str(args[0]), str(args[1]))
         self.reply("set", {"name": str(args[0]), "value": str(args[1]), "bar": bar}, self.requester)
+        return bar
 
-    def stop(self, args: list[Any]) -> None:
+    def playing(self) -> bool:
+        with self._lock:
+            return self.session is not None and not self.session.jam.stopped()
+
+    def controls_now(self) -> JamControls:
+        """The controls in effect at the current beat of the playing jam (what a dial moves from)."""
+        jam = self._playing().jam
+        beat = max(jam.player.beat(), 0.0) if jam.player is not None else 0.0
+        return controls_at(jam.timeline, beat)
+
+    def stop(self, args: list[Any]) -> int | None:
+        """Stop now, or at the end of the phrase (``phrase``: returns the jam bar it stops at)."""
         at = str(args[0]) if args else "now"
         if at not in ("now", "phrase"):
             raise InvalidValue(f"/roo/jam/stop {at!r} is not known: expected now or phrase")
         session = self._playing()
         if at == "phrase":
-            session.jam.stop("phrase")
+            end = session.jam.stop("phrase")
+            return round(end / session.jam.bar_beats)
         else:
             threading.Thread(target=session.jam.stop, name="roo-jam-stop", daemon=True).start()
+        return None
 
     def _playing(self) -> Session:
         with self._lock:
@@ -111,7 +128,7 @@ class RemoteJam:
     def handlers(self) -> dict[str, Callable[[Any, list[Any]], None]]:
         """The daemon's handler entries (address -> handler(addr, args))."""
 
-        def on(method: Callable[[list[Any]], None]) -> Callable[[Any, list[Any]], None]:
+        def on(method: Callable[[list[Any]], object]) -> Callable[[Any, list[Any]], None]:
             def handle(addr: Any, args: list[Any]) -> None:
                 self.requester = addr
                 method(args)
