@@ -5,7 +5,7 @@ server (``jackd -R -P 20 -d dummy -r 48000 -p 64``, its own server name; real-ti
 system permits, so JACK's threads and the reader's JACK thread are not the ones measured, else
 ``--no-realtime`` as before, which the header line says):
 - the jam: 4 parts (drums, bass, chords, melody), phrases prepared ahead, locked to Link;
-- the peer: a plain loop that sends a fixed pattern (eighth notes) on its own port with
+- the peer: a plain loop in its own process that sends a fixed pattern (eighth notes) on its own port with
   ``time.sleep`` scheduling from the same Link session.
 A reader process (tools/bench/jam_reader.py) records arrival times. Deviation = arrival minus
 the note's beat on the Link grid (a second Link peer's timeline); reported as the median offset
@@ -25,7 +25,6 @@ import platform
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,26 +75,33 @@ def grid(clock: LinkClock) -> Callable[[float], float]:
 
 
 def sleep_loop(
-    clock: LinkClock, first_beat: float, seconds: float, sent: list[float], done: threading.Event
+    grid_at: tuple[float, float, float],
+    seconds: float,
+    sent: multiprocessing.queues.Queue,  # type: ignore[name-defined]
+    done: multiprocessing.synchronize.Event,  # type: ignore[name-defined]
 ) -> None:
-    """The peer: eighth notes on 'MuseAroo loop', each sent after a plain time.sleep to its time.
+    """The peer, in its own process: eighth notes on 'MuseAroo loop', each after a plain time.sleep.
 
+    ``grid_at`` is (monotonic s, beat, tempo) of the Link grid (time.monotonic is one clock for
+    every process here). Its own process, so neither sender holds the GIL the other waits for.
     Its port is closed only once the jam has stopped (``done``): closing a JACK client holds the
-    GIL for a server round trip, which made the jam's latest notes late in an earlier run.
+    GIL for a server round trip.
     """
     import rtmidi
 
+    t0, b0, tempo = grid_at
     out = rtmidi.MidiOut(rtapi=rtmidi.API_UNIX_JACK, name="MuseAroo-loop")
     out.open_virtual_port("MuseAroo loop")
     time.sleep(1.0)  # the reader connects
-    at = grid(clock)
-    beat, end = first_beat, time.monotonic() + seconds
+    now_beat = b0 + (time.monotonic() - t0) * tempo / 60.0
+    beat, end, beats = (now_beat // QUANTUM + 1) * QUANTUM, time.monotonic() + seconds, []
     while time.monotonic() < end:
-        time.sleep(max(0.0, at(beat) - time.monotonic()))
+        time.sleep(max(0.0, t0 + (beat - b0) * 60.0 / tempo - time.monotonic()))
         out.send_message([0x90, 60, 100])
         out.send_message([0x80, 60, 0])
-        sent.append(beat)
+        beats.append(beat)
         beat += 0.5
+    sent.put(beats)
     done.wait(60.0)
     out.close_port()
 
@@ -116,10 +122,11 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
         time.sleep(0.01)
     reader = Reader([*PARTS, "loop"] if with_loop else list(PARTS), seconds=seconds + 30, wait=False)
     loop_sent: list[float] = []
-    looper, jam_done = None, threading.Event()
+    spawn = multiprocessing.get_context("spawn")
+    looper, jam_done, sent = None, spawn.Event(), spawn.Queue()
     if with_loop:
-        start = (peer.sample()[1] // QUANTUM + 2) * QUANTUM  # on the peer's own beat count
-        looper = threading.Thread(target=sleep_loop, args=(peer, start, seconds, loop_sent, jam_done))
+        args = (peer.sample(), seconds, sent, jam_done)  # beats on the peer's own count
+        looper = spawn.Process(target=sleep_loop, args=args)
         looper.start()
     reader.wait_ready()
     jam = Jam(clock, outputs, JamControls(genre="electronic"))
@@ -140,8 +147,9 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
     ours, theirs = clock.sample()[1], peer.sample()[1]
     shift = round((theirs - ours) / QUANTUM) * QUANTUM
     jam.stop()
-    jam_done.set()
     if looper is not None:
+        loop_sent = sent.get(timeout=30)
+        jam_done.set()
         looper.join()
     beat_time = grid(peer)
     events = reader.events()
