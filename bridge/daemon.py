@@ -68,7 +68,7 @@ class Daemon:
             protocol.CANCEL: self._cancel,
             protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
         }
-        self.jam = RemoteJam(self._jam_state)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
+        self.jam = RemoteJam(self._jam_state, history)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
         self._handlers.update(self.jam.handlers())
 
     async def start(self) -> None:

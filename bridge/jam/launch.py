@@ -16,7 +16,8 @@ from bridge.jam.clock import Clock, FreeClock, LinkClock, MidiClockIn
 from bridge.jam.controls import check_genre, parse_parts
 from bridge.jam.ports import Outputs, open_clock_port
 from bridge.jam.record import Recorder
-from bridge.jam.session import Jam
+from bridge.jam.session import Jam, controls_at
+from bridge.jam.takes import TakeKeeper
 from engines.errors import InvalidValue
 from engines.generators import PARTS
 from engines.jam import JamControls
@@ -62,6 +63,7 @@ class Session:
     recorder: Recorder | None
     start_tempo: float
     extra: Any = None  # the clock port, when one is open
+    keeper: TakeKeeper | None = None  # with --record and a take history: a take per part and phrase
     _closing: threading.Lock = field(default_factory=threading.Lock)
     _closed: bool = False
 
@@ -84,6 +86,8 @@ class Session:
                 self.jam.wait(5.0)
         finally:
             try:
+                if self.keeper is not None:
+                    self.keeper.close()
                 if self.recorder is not None and self.options.record:
                     self.recorder.write(
                         self.options.record,
@@ -99,8 +103,12 @@ class Session:
                         self.extra.close_port()
 
 
-def launch(options: JamOptions) -> Session:
-    """Open everything and start on the next bar; raises InvalidValue/RooError with nothing left open."""
+def launch(options: JamOptions, store: Any = None) -> Session:
+    """Open everything and start on the next bar; raises InvalidValue/RooError with nothing left open.
+
+    ``store``: the take history (bridge.history.Store); with ``record`` each played phrase of each
+    part is kept there as a take too.
+    """
     options.check()
     signature = parse_signature(options.signature)
     parts = parse_parts(options.parts)
@@ -134,7 +142,19 @@ def launch(options: JamOptions) -> Session:
     recorder = Recorder(parts) if options.record else None
     if recorder is not None:
         jam.hooks.append(recorder)
-    session = Session(jam, outputs, clock, options, recorder, clock.sample()[2], extra)
+    tempo = clock.sample()[2]
+    keeper = None
+    if options.record and store is not None:
+        keeper = TakeKeeper(
+            store,
+            controls_at=lambda beat: controls_at(jam.timeline, beat),
+            tempo_bpm=tempo,
+            signature=signature,
+            phrase_bars=jam.phrase_bars,
+            seed=options.seed,
+        )
+        jam.hooks.append(keeper)
+    session = Session(jam, outputs, clock, options, recorder, tempo, extra, keeper)
     try:
         jam.start()
     except Exception:

@@ -49,8 +49,9 @@ def options_of(args: list[Any]) -> JamOptions:
 class RemoteJam:
     """At most one jam at a time, driven by OSC; ``close`` stops it (every note off)."""
 
-    def __init__(self, reply: Reply) -> None:
+    def __init__(self, reply: Reply, store: Any = None) -> None:
         self.reply = reply
+        self.store = store  # the take history: a jam started with record keeps its phrases there
         self.session: Session | None = None
         self.requester: Any = None  # the address of the last request, answered besides the devices
         self._lock = threading.Lock()
@@ -64,7 +65,7 @@ class RemoteJam:
 
     def _start(self, options: JamOptions) -> None:
         try:
-            session = launch(options)
+            session = launch(options, self.store)
         except RooError as exc:
             self.reply("failed", {"message": str(exc)}, self.requester)
             return
@@ -77,7 +78,9 @@ class RemoteJam:
     def _close_when_done(self, session: Session) -> None:
         session.jam.wait()
         session.close()
-        facts = {"bars_played": session.jam.bars_played(), "record": session.options.record}
+        facts: dict[str, Any] = {"bars_played": session.jam.bars_played(), "record": session.options.record}
+        if session.keeper is not None:
+            facts["takes"] = len(session.keeper.take_ids)
         self.reply("stopped", facts, self.requester)
 
     def set(self, args: list[Any]) -> int:
