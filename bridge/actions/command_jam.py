@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from bridge.actions import multi
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs import Job
-from engines.errors import ModelUnavailable
+from engines.errors import InvalidValue, ModelUnavailable
 
 DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}  # adjust -> jam control
 
@@ -47,9 +48,29 @@ async def jam(app: App, job: Job, intent: Intent) -> str:
             return f"jam stops at the end of the phrase (bar {bar})"
         remote.stop(["now"])
         return "jam stopped"
+    if do == "clips":
+        return await _clips(app, remote, int(intent.params["bars"]))
     name, value = str(intent.params["name"]), str(intent.params["value"])
     bar = remote.set([name, value])
     return f"jam {_cue(name, value)} from bar {bar}"
+
+
+async def _clips(app: App, remote: Any, bars: int) -> str:
+    """The last ``bars`` bars of each part into a new clip on the part's track, from the selected
+    scene (a full slot moves down to the next free one, as generate does)."""
+    notes, bar_beats = remote.last_bars(bars)
+    if not any(notes.values()):
+        raise InvalidValue(f"the jam played no notes in its last {bars} bars: nothing to write")
+    tracks = await multi.part_tracks(app)
+    slot = max((await app.live.context()).selected_slot, 0)
+    written = []
+    for part in multi.PART_ORDER:
+        if notes.get(part):
+            track, at, count = await app.live.write_clip(
+                tracks[part], slot, bars * bar_beats, f"{part} jam last {bars} bars", notes[part], False
+            )
+            written.append(f"{part} {count} notes -> track {track} slot {at}")
+    return f"jam's last {bars} bars: " + "; ".join(written)
 
 
 def _cue(name: str, value: str) -> str:

@@ -1,8 +1,8 @@
 """Jam sentences: start and stop a jam, and the cues a playing jam takes (the ``jam`` action).
 
 "jam in D minor", "start a jam", "stop the jam", "stop at the end of the phrase", "fill",
-"break", "drop", "drop the bass", "bring the drums back". Their intent is
-``Intent("jam", part, {"do": "start" | "stop" | "set", ...})``; the dials ("busier",
+"break", "drop", "drop the bass", "bring the drums back", "save the last 8 bars" (into clips). Their intent is
+``Intent("jam", part, {"do": "start" | "stop" | "set" | "clips", ...})``; the dials ("busier",
 "calmer") stay ``adjust`` intents, which the command action sends to the jam while one plays.
 Stdlib only, like the rest of the parser.
 """
@@ -43,6 +43,10 @@ OFF_VERBS = ("drop the", "take out the", "lose the")
 _PART = "(" + "|".join(JAM_PARTS) + ")"
 _OFF = re.compile(rf"^(?:{'|'.join(OFF_VERBS)}) {_PART}$|^{_PART} out$")
 _ON = re.compile(rf"^bring (?:the {_PART} back(?: in)?|back the {_PART}|in the {_PART})$|^{_PART} back in$")
+_CLIPS = re.compile(
+    r"^(?:save|keep|capture|write|grab) (?:the )?last (\d+) (?:bars?|measures?)(?: of (?:the )?jam)?"
+    r"(?: (?:to|into|as|in) (?:clips|live))?$"
+)
 _TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) ")
 TEMPO_RANGE_BPM = (20, 999)
 
@@ -58,6 +62,9 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
     """
     said_jam = _has_any(s, JAM_WORDS)
     bare = s.strip()
+    clips = _CLIPS.match(bare)
+    if clips:  # "save the last 8 bars": the jam's last bars into Live clips, a clip per part
+        return None, {"do": "clips", "bars": int(clips.group(1))}
     if _has_any(s, PHRASE_END) and (said_jam or _has_any(s, JAM_STOP_VERBS)):
         return None, {"do": "stop", "at": "phrase"}
     if said_jam and _has_any(s, JAM_STOP_VERBS):
@@ -94,5 +101,6 @@ def grammar_rules(genre_rule: str, key_rule: str, bpm_rule: str) -> dict[str, st
     return {
         "jam": f"( start | begin ) [ a ] jam | jam [ some {genre_rule} ] [ in {key_rule} ]"
         f" [ at {bpm_rule} bpm ] | ( stop | end ) the jam | stop jamming | stop {ends} | {cues}"
-        f" | ( drop | take out | lose ) the {parts} | bring the {parts} back | bring back the {parts}",
+        f" | ( drop | take out | lose ) the {parts} | bring the {parts} back | bring back the {parts}"
+        " | ( save | keep | capture ) the last <bar_count> bars [ of the jam ] [ ( to | into ) clips ]",
     }

@@ -17,6 +17,7 @@ from bridge.jam.controls import check_genre, parse_parts
 from bridge.jam.ports import Outputs, open_clock_port
 from bridge.jam.record import Recorder
 from bridge.jam.session import Jam, controls_at
+from bridge.jam.tail import Tail
 from bridge.jam.takes import TakeKeeper
 from engines.errors import InvalidValue
 from engines.generators import PARTS
@@ -64,6 +65,7 @@ class Session:
     start_tempo: float
     extra: Any = None  # the clock port, when one is open
     keeper: TakeKeeper | None = None  # with --record and a take history: a take per part and phrase
+    tail: Tail | None = None  # the last bars played, for "write the last N bars" into clips
     _closing: threading.Lock = field(default_factory=threading.Lock)
     _closed: bool = False
 
@@ -154,7 +156,9 @@ def launch(options: JamOptions, store: Any = None) -> Session:
             seed=options.seed,
         )
         jam.hooks.append(keeper)
-    session = Session(jam, outputs, clock, options, recorder, tempo, extra, keeper)
+    tail = Tail(jam.bar_beats, jam.phrase_bars)
+    jam.hooks.append(tail)
+    session = Session(jam, outputs, clock, options, recorder, tempo, extra, keeper, tail)
     try:
         jam.start()
     except Exception:

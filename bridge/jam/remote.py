@@ -19,6 +19,7 @@ from bridge.jam.launch import JamOptions, Session, launch
 from bridge.jam.session import controls_at
 from engines.errors import InvalidValue, ProtocolError, RooError
 from engines.jam import JamControls
+from engines.music import Note
 
 log = logging.getLogger(__name__)
 Reply = Callable[[str, dict[str, Any], Any], None]  # event, facts, requester; safe from any thread
@@ -91,6 +92,14 @@ class RemoteJam:
         bar = session.jam.set(str(args[0]), str(args[1]))
         self.reply("set", {"name": str(args[0]), "value": str(args[1]), "bar": bar}, self.requester)
         return bar
+
+    def last_bars(self, bars: int) -> tuple[dict[str, list[Note]], float]:
+        """The last ``bars`` bars the current or last jam played, per part, and the bar length in beats."""
+        with self._lock:
+            session = self.session
+        if session is None or session.tail is None:
+            raise RooError("no jam has played yet: start one first (/roo/jam/start or 'start a jam')")
+        return session.tail.last(bars), session.jam.bar_beats
 
     def playing(self) -> bool:
         with self._lock:

@@ -7,7 +7,9 @@ The spoken path: espeak-ng says the sentence, pocketsphinx hears it, the parser 
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 import subprocess
 import time
 from collections.abc import Iterator
@@ -26,15 +28,20 @@ from tests.conftest import require_tool
 
 
 @pytest.fixture
-def daemon(jack: str) -> Iterator[tuple[Daemon, Client]]:
+def with_live(jack: str) -> Iterator[tuple[Daemon, Client, LiveHost]]:
     live = LiveHost(port=0).start_in_thread()
     try:
         with running_daemon(live_port=live.port) as running:
             client = Client(running.port)
-            yield running, client
+            yield running, client, live
             client.close()
     finally:
         live.stop()
+
+
+@pytest.fixture
+def daemon(with_live: tuple[Daemon, Client, LiveHost]) -> tuple[Daemon, Client]:
+    return with_live[0], with_live[1]
 
 
 def command(client: Client, text: str) -> tuple[dict, str, str]:
@@ -109,6 +116,41 @@ def test_start_a_jam_then_stop_the_jam_and_jam_words_without_a_jam_are_refused(
     assert state == "done" and message.endswith("jam stopped"), message
     wait_until(lambda: not running.jam.playing())
     assert running.jam.session is not None and running.jam.session.jam.stopped()
+
+
+def test_save_the_last_bars_writes_what_each_part_played_into_a_clip_on_its_track(
+    with_live: tuple[Daemon, Client, LiveHost],
+) -> None:
+    running, client, live = with_live
+    client.send(protocol.JAM_START, "midi", "jack", "tempo", 300.0, "parts", "drums,bass", "bars", 8)
+    wait_until(running.jam.playing)
+    wait_until(lambda: not running.jam.playing(), 30)
+    assert running.jam.session is not None and running.jam.session.tail is not None
+    running.jam.session.jam.wait(10)
+    played = running.jam.session.tail.last(4)  # what the player sent in the last 4 bars
+    assert played.get("drums") and played.get("bass")
+    intent, state, message = command(client, "save the last four bars")
+    assert intent["params"] == {"do": "clips", "bars": 4} and state == "done", message
+    app = running.app
+    assert app is not None
+    for part in ("drums", "bass"):
+        found = re.search(rf"{part} (\d+) notes -> track (\d+) slot (\d+)", message)
+        assert found, message
+        count, track, slot = (int(g) for g in found.groups())
+        assert count == len(played[part])
+        over_osc = asyncio.run_coroutine_threadsafe(app.live.clip_notes(track, slot), app.loop).result(10)
+        want = [(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in played[part]]
+        got = [(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in over_osc]
+        assert len(got) == len(want)
+        for g, w in zip(sorted(got), sorted(want), strict=True):  # floats travel as 32-bit over OSC
+            assert (g[0], g[3]) == (w[0], w[3]) and g[1:3] == pytest.approx(w[1:3], abs=1e-4)
+        props = live.clip_properties(track, slot)
+        assert props is not None and props["length"] == 16.0 and part in str(props["name"])
+        names = [str(n) for n in asyncio.run_coroutine_threadsafe(
+            app.live.query(protocol.SONG_GET + "track_names"), app.loop).result(10)]  # fmt: skip
+        assert names[track].lower() == part  # the part's own track
+    _, state, message = command(client, "save the last 100 bars")
+    assert state == "failed" and "bars 100 is out of range" in message
 
 
 @pytest.mark.parametrize(
