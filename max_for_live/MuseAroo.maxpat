@@ -1552,6 +1552,126 @@
           ],
           "presentation": 1,
           "presentation_rect": [
+            196,
+            98,
+            82,
+            16
+          ],
+          "text": "Jam",
+          "texton": "Jamming",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Jam",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Jam",
+              "parameter_shortname": "Jam",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-58",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            580.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend jam"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-59",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
+            580.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            282,
+            98,
+            82,
+            16
+          ],
+          "text": "Rec jam",
+          "texton": "Rec jam on",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Rec jam",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Rec jam",
+              "parameter_shortname": "Rec jam",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-60",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend jamrecord"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-61",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
             444,
             4,
             108,
@@ -1578,13 +1698,13 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-62",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1596,13 +1716,13 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-63",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1637,13 +1757,13 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1655,13 +1775,13 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-65",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1696,13 +1816,13 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1714,13 +1834,13 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-67",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1755,13 +1875,13 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1773,13 +1893,13 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-69",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1814,13 +1934,13 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-70",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1832,13 +1952,13 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-71",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             710.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1854,13 +1974,13 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-72",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
             20.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1900,88 +2020,6 @@
       },
       {
         "box": {
-          "id": "obj-69",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            250.0,
-            700.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend fills"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-70",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            480.0,
-            700.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            116,
-            432,
-            16
-          ],
-          "text": "starting...",
-          "varname": "status"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-71",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            710.0,
-            700.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-72",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            20.0,
-            740.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            138,
-            432,
-            14
-          ],
-          "text": "",
-          "varname": "rtt"
-        }
-      },
-      {
-        "box": {
           "id": "obj-73",
           "maxclass": "newobj",
           "numinlets": 1,
@@ -1995,7 +2033,7 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "prepend fills"
         }
       },
       {
@@ -2013,12 +2051,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            152,
+            116,
             432,
-            14
+            16
           ],
-          "text": "",
-          "varname": "context"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -2042,12 +2080,94 @@
       {
         "box": {
           "id": "obj-76",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            20.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            138,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "rtt"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-77",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            250.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-78",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            480.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-79",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            710.0,
+            780.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-80",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2069,13 +2189,13 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-81",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             250.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2858,11 +2978,23 @@
       {
         "patchline": {
           "source": [
+            "obj-67",
+            0
+          ],
+          "destination": [
+            "obj-68",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-68",
             0
           ],
           "destination": [
-            "obj-69",
+            "obj-1",
             0
           ]
         }
@@ -2871,6 +3003,42 @@
         "patchline": {
           "source": [
             "obj-69",
+            0
+          ],
+          "destination": [
+            "obj-70",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-70",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-72",
+            0
+          ],
+          "destination": [
+            "obj-73",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-73",
             0
           ],
           "destination": [
@@ -2884,54 +3052,6 @@
           "source": [
             "obj-4",
             2
-          ],
-          "destination": [
-            "obj-71",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-71",
-            0
-          ],
-          "destination": [
-            "obj-70",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
-          ],
-          "destination": [
-            "obj-73",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-73",
-            0
-          ],
-          "destination": [
-            "obj-72",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            5
           ],
           "destination": [
             "obj-75",
@@ -2955,7 +3075,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            4
           ],
           "destination": [
             "obj-77",
@@ -2971,6 +3091,54 @@
           ],
           "destination": [
             "obj-76",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            5
+          ],
+          "destination": [
+            "obj-79",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-79",
+            0
+          ],
+          "destination": [
+            "obj-78",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-81",
+            0
+          ],
+          "destination": [
+            "obj-80",
             0
           ]
         }

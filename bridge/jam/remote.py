@@ -2,6 +2,7 @@
 
 Handlers are called on the daemon's loop and return at once: opening ports and clocks and
 stopping (which joins the player) run on a short-lived thread; ``set`` only records a change.
+A ``record`` file name that is not absolute is written under the data folder (``record_path``).
 Every outcome goes back on ``/roo/jam/state`` as (event, json); bad input raises a RooError the
 daemon answers on ``/roo/error``.
 """
@@ -11,7 +12,10 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from bridge import protocol
@@ -47,6 +51,18 @@ def options_of(args: list[Any]) -> JamOptions:
     return options
 
 
+def record_path(name: str) -> Path:
+    """Where a jam recorded from a device goes: a relative name lands in the data folder's
+    ``jams/`` (the daemon's working folder is nobody's choice), prefixed with the UTC time so a
+    recording never replaces another."""
+    from bridge.history import data_dir
+
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    folder = data_dir() / "jams"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{stamp}-{Path(name).name}"
+
+
 class RemoteJam:
     """At most one jam at a time, driven by OSC; ``close`` stops it (every note off)."""
 
@@ -66,6 +82,8 @@ class RemoteJam:
 
     def _start(self, options: JamOptions) -> None:
         try:
+            if options.record is not None and not Path(options.record).is_absolute():
+                options = replace(options, record=str(record_path(options.record)))
             session = launch(options, self.store)
         except RooError as exc:
             self.reply("failed", {"message": str(exc)}, self.requester)

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bridge import protocol
 from bridge.history import TakeDraft, open_store
 from bridge.jam.launch import JamOptions, launch
+from tests.bridge.harness import Client, running_daemon
+from tests.bridge.jam.test_jam_osc import state
+from tests.conftest import free_udp_port
 
 TEMPO = 300.0
 
@@ -67,5 +73,30 @@ def test_without_a_store_record_writes_only_the_file_and_the_action_is_known(
     store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")
     try:
         assert store.get(store.commit(TakeDraft(action="jam", part="bass"))).action == "jam"
+    finally:
+        store.close()
+
+
+def test_a_device_recording_lands_in_the_data_folder_and_in_the_daemons_take_history(
+    jack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the device's Rec jam sends: /roo/jam/start ... record jam.mid (a bare name)."""
+    monkeypatch.setenv("MUSEAROO_DATA_DIR", str(tmp_path / "data"))
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")
+    try:
+        with running_daemon(live_port=free_udp_port(), history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                client.send(protocol.JAM_START, "midi", "jack", "tempo", TEMPO, "parts", "bass", "bars", 4,
+                            "record", "jam.mid")  # fmt: skip
+                state(client, "started")
+                stopped = state(client, "stopped", timeout=30)
+            finally:
+                client.close()
+        recorded = Path(str(stopped["record"]))
+        assert recorded.parent == tmp_path / "data" / "jams" and recorded.name.endswith("-jam.mid")
+        assert recorded.is_file()
+        takes = store.takes(limit=50)
+        assert stopped["takes"] == len(takes) >= 1 and {t.action for t in takes} == {"jam"}
     finally:
         store.close()
