@@ -12,7 +12,10 @@ the note's beat on the Link grid (a second Link peer's timeline); reported as th
 (constant latency) and jitter = |deviation - median| p50 / p99 / max in ms. Also: the lowest
 lead of prepared notes (in phrases) and the jam process's CPU use, then one more jam with a
 CPU-burning process per core beside it (lead under load).
+With ``--separation-seconds``, one more 120 BPM jam with stem separations (``roo separate``,
+the htdemucs architecture with random weights, on the CPU) running one after another beside it.
 Usage: .venv/bin/python tools/bench/jam.py [--seconds 60] [--tempos 120,174] [--load-seconds 30]
+[--separation-seconds 30]
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +42,7 @@ from engines.jam import JamControls
 from tests.bridge.jam.conftest import Reader, note_ons, stop_jackd
 
 QUANTUM = 4.0
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def stats(deviations_s: list[float]) -> str:
@@ -111,6 +117,46 @@ def burn(stop: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-
     while not stop.is_set():
         for _ in range(100_000):
             x = x * 1.0000001 % 7.0
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux /proc); 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def separations(folder: Path, stop: threading.Event, done: list[float], cpu: list[float]) -> None:
+    """Stem separations one after another (``roo separate``, htdemucs architecture with random
+    weights, 15 s of audio, CPU) until ``stop``; the wall time of each finished one in ``done``,
+    the CPU seconds each used (the last one up to ``stop``) in ``cpu``."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    made = (
+        "import sys, numpy as np, soundfile as sf; from engines.separation.random_model import save_random_model; "
+        "save_random_model(sys.argv[1] + '/model', 'bench', layout='htdemucs', seed=0); "
+        "t = np.arange(15 * 44100) / 44100; "
+        "sf.write(sys.argv[1] + '/mix.wav', np.stack([0.3 * np.sin(2 * np.pi * 220 * t)] * 2, 1), 44100)"
+    )
+    subprocess.run([sys.executable, "-c", made, str(folder)], check=True, env=env, capture_output=True)
+    roo = [str(Path(sys.executable).parent / "roo"), "separate", str(folder / "mix.wav"), "--out"]
+    while not stop.is_set():
+        started = time.monotonic()
+        proc = subprocess.Popen([*roo, str(folder / "out"), "--model", str(folder / "model"), "--device", "cpu"],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        used = 0.0
+        while proc.poll() is None:
+            used = max(used, process_cpu_s(proc.pid))
+            if stop.wait(0.2):
+                used = max(used, process_cpu_s(proc.pid))
+                proc.terminate()
+                proc.wait(10)
+                cpu.append(used)
+                return
+        cpu.append(used)
+        if proc.returncode == 0:
+            done.append(time.monotonic() - started)
 
 
 def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
@@ -192,6 +238,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--tempos", default="120,174")
     parser.add_argument("--load-seconds", type=float, default=30.0)
+    parser.add_argument("--separation-seconds", type=float, default=0.0,
+                        help="one more 120 BPM jam this long with stem separations running beside it")  # fmt: skip
     args = parser.parse_args()
     server = f"roo-jam-bench-{os.getpid()}"
     os.environ.update(JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
@@ -214,6 +262,24 @@ def main() -> int:
                 stop.set()
                 for b in burners:
                     b.join()
+        if args.separation_seconds > 0:
+            halt, finished, cpu_s = threading.Event(), list[float](), list[float]()
+            with tempfile.TemporaryDirectory() as folder:
+                separator = threading.Thread(target=separations, args=(Path(folder), halt, finished, cpu_s))
+                separator.start()
+                began = time.monotonic()
+                time.sleep(5.0)  # the model is written and the first separation is under way
+                print(f"# with stem separations (htdemucs, random weights, CPU, 15 s of audio) running"
+                      f" beside it, {args.separation_seconds:.0f} s:")  # fmt: skip
+                try:
+                    run(120.0, args.separation_seconds, peer, with_loop=False)
+                finally:
+                    halt.set()
+                    separator.join()
+                    beside_s = time.monotonic() - began
+            print(f"# separations finished meanwhile: {len(finished)}"
+                  + (f", {statistics.median(finished):.1f} s each (median)" if finished else "")
+                  + f"; separation CPU {sum(cpu_s):.1f} s in the {beside_s:.0f} s it ran")  # fmt: skip
     finally:
         peer.close()
         stop_jackd(jackd, server)
