@@ -19,6 +19,9 @@ import rtmidi
 # The last messages (the note-offs of a stop) may still be in JACK's queue when stdin closes;
 # stopping at once lost them on a loaded machine and read as a stuck note.
 DRAIN_S = 0.5
+# A JACK connection takes effect at a later cycle: on a loaded machine without real-time JACK,
+# "ready" said at once lost the first notes of a jam starting a bar (50 ms at 300 BPM) later.
+SETTLE_S = 0.5
 
 
 def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
@@ -45,6 +48,7 @@ def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     seconds, parts = float(argv[0]), argv[1:]
     ins = connect(parts)
+    time.sleep(SETTLE_S)
     for port in ins.values():
         port.ignore_types(sysex=True, timing=True, active_sense=True)
     print("ready", flush=True)

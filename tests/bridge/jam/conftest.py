@@ -22,13 +22,23 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     name = f"roo-jam-test-{os.getpid()}"
     monkeypatch.setenv("JACK_DEFAULT_SERVER", name)
     monkeypatch.setenv("JACK_NO_AUDIO_RESERVATION", "1")
-    server = subprocess.Popen(
-        ["jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = None
+    # Real-time where the system permits: a JACK stalled by other load flushes a burst of queued
+    # notes into one period, and what does not fit the port's buffer is lost (a test failure
+    # that is the machine's, not the jam's); without real-time as before otherwise.
+    for flags in (["-R", "-P", "20"], ["--no-realtime"]):
+        server = subprocess.Popen(
+            ["jackd", "-n", name, *flags, "-d", "dummy", "-r", "48000", "-p", "256"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        up = subprocess.run(["jack_wait", "-w", "-t", "10"], capture_output=True, timeout=15).returncode == 0
+        if up and server.poll() is None:
+            break
+        stop_jackd(server, name)
+        server = None
+    assert server is not None, "jackd did not start, real-time or not"
     try:
-        subprocess.run(["jack_wait", "-w", "-t", "10"], check=True, capture_output=True, timeout=15)
         yield name
     finally:
         stop_jackd(server, name)
