@@ -44,20 +44,34 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         stop_jackd(server, name)
 
 
-def stop_jackd(server: subprocess.Popen[bytes], name: str) -> None:
-    """Stop a jackd; one that must be killed is started once more under its name and stopped.
+REGISTRY = "/dev/shm/jack-shm-registry"
 
-    jackd can hang on exit while a client lingers. A killed server keeps its entry in JACK's
-    machine-wide registry, which holds 8 servers and frees an entry only when a server of the
-    same name starts again; so the name is started again, cleanly this time.
+
+def registered(name: str) -> bool:
+    """Whether JACK's machine-wide server registry still holds an entry for ``name``."""
+    try:
+        with open(REGISTRY, "rb") as f:
+            return f":{name}:".encode() in f.read()
+    except OSError:
+        return False
+
+
+def stop_jackd(server: subprocess.Popen[bytes], name: str) -> None:
+    """Stop a jackd, and free its entry in JACK's server registry if it is still there.
+
+    jackd can hang on exit while a client lingers, and a killed one (and, seen here, sometimes
+    one stopped with SIGTERM) keeps its entry in JACK's machine-wide registry, which holds 8
+    servers and frees an entry only when a server of the same name starts again; so the name is
+    started once more and stopped, cleanly this time.
     """
     server.terminate()
     try:
         server.wait(timeout=5)
-        return
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait(timeout=5)
+    if not registered(name):
+        return
     env = {**os.environ, "JACK_DEFAULT_SERVER": name, "JACK_NO_AUDIO_RESERVATION": "1"}
     again = subprocess.Popen(
         ["jackd", "-n", name, "--no-realtime", "-d", "dummy", "-p", "256"],
