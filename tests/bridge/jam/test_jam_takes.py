@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bridge import protocol
+from bridge.cli import main
 from bridge.history import TakeDraft, open_store
 from bridge.jam.launch import JamOptions, launch
 from tests.bridge.harness import Client, running_daemon
@@ -98,5 +99,24 @@ def test_a_device_recording_lands_in_the_data_folder_and_in_the_daemons_take_his
         assert recorded.is_file()
         takes = store.takes(limit=50)
         assert stopped["takes"] == len(takes) >= 1 and {t.action for t in takes} == {"jam"}
+    finally:
+        store.close()
+
+
+def test_roo_jam_record_keeps_takes_in_the_default_history(
+    jack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MUSEAROO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("MUSEAROO_DB", raising=False)
+    out = tmp_path / "jam.mid"
+    args = ["jam", "--midi", "jack", "--tempo", "300", "--parts", "bass", "--bars", "4", "--record", str(out)]
+    assert main(args) == 0
+    said = capsys.readouterr().out
+    store = open_store()
+    try:
+        takes = store.takes(limit=50)
+        assert takes and {t.action for t in takes} == {"jam"} and {t.part for t in takes} == {"bass"}
+        assert f"recorded to {out} and {len(takes)} takes in the history" in said
+        assert out.is_file()
     finally:
         store.close()
