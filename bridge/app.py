@@ -63,6 +63,7 @@ class App:
         self.listeners: dict[Address, float] = {}
         self.cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-cpu")
         self.worker: Any = None  # bridge.worker.Worker, started on first heavy job
+        self.jam: Any = None  # bridge.jam.remote.RemoteJam: typed and spoken jam commands drive it
         self.dropped_packets = 0
         # called on the loop for every job event, new take, context change and Live state (bridge.web)
         self.watchers: list[Watcher] = []

@@ -68,13 +68,14 @@ class Daemon:
             protocol.CANCEL: self._cancel,
             protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
         }
-        self.jam = RemoteJam(self._jam_state)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
+        self.jam = RemoteJam(self._jam_state, history)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
         self._handlers.update(self.jam.handlers())
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         await self.live.start()
         self.app = App(loop, self.send, self.live, self.history, self.history_error)
+        self.app.jam = self.jam
         if self.queue is None:
             from bridge.queue.options import queue_from_env
 

@@ -1552,6 +1552,126 @@
           ],
           "presentation": 1,
           "presentation_rect": [
+            196,
+            98,
+            82,
+            16
+          ],
+          "text": "Jam",
+          "texton": "Jamming",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Jam",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Jam",
+              "parameter_shortname": "Jam",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-58",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            580.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend jam"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-59",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
+            580.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            282,
+            98,
+            82,
+            16
+          ],
+          "text": "Rec jam",
+          "texton": "Rec jam on",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Rec jam",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Rec jam",
+              "parameter_shortname": "Rec jam",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-60",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend jamrecord"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-61",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            620.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
             444,
             4,
             108,
@@ -1578,13 +1698,13 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-62",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1596,13 +1716,13 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-63",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1637,13 +1757,13 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1655,13 +1775,13 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-65",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1696,13 +1816,13 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1714,13 +1834,13 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-67",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1755,13 +1875,13 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1773,13 +1893,13 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-69",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1814,13 +1934,13 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-70",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1832,13 +1952,13 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-71",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             710.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1854,13 +1974,13 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-72",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
             20.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1900,13 +2020,13 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-73",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             250.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1918,13 +2038,13 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-74",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             480.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1959,13 +2079,13 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-75",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1977,13 +2097,13 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-76",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             20.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -1999,13 +2119,13 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-77",
           "maxclass": "live.numbox",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2039,13 +2159,13 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-78",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2057,13 +2177,13 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-79",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2098,13 +2218,13 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-80",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2116,13 +2236,13 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-81",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2157,13 +2277,13 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-82",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2175,13 +2295,13 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-83",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2216,91 +2336,9 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-84",
           "maxclass": "message",
           "numinlets": 2,
-          "numoutlets": 1,
-          "patching_rect": [
-            20.0,
-            820.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "undo"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-81",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            250.0,
-            820.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            116,
-            432,
-            16
-          ],
-          "text": "starting...",
-          "varname": "status"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-82",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            480.0,
-            820.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-83",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            710.0,
-            820.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            138,
-            432,
-            14
-          ],
-          "text": "",
-          "varname": "rtt"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-84",
-          "maxclass": "newobj",
-          "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
@@ -2311,7 +2349,7 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "undo"
         }
       },
       {
@@ -2329,12 +2367,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            152,
+            116,
             432,
-            14
+            16
           ],
-          "text": "",
-          "varname": "context"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -2358,12 +2396,94 @@
       {
         "box": {
           "id": "obj-87",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            710.0,
+            860.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            138,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "rtt"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-88",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            900.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-89",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            900.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-90",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            900.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-91",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            860.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2385,13 +2505,13 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-92",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            900.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -3174,11 +3294,23 @@
       {
         "patchline": {
           "source": [
+            "obj-67",
+            0
+          ],
+          "destination": [
+            "obj-68",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-68",
             0
           ],
           "destination": [
-            "obj-69",
+            "obj-1",
             0
           ]
         }
@@ -3190,7 +3322,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-70",
             0
           ]
         }
@@ -3202,7 +3334,7 @@
             0
           ],
           "destination": [
-            "obj-71",
+            "obj-1",
             0
           ]
         }
@@ -3210,11 +3342,11 @@
       {
         "patchline": {
           "source": [
-            "obj-71",
+            "obj-72",
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-73",
             0
           ]
         }
@@ -3226,18 +3358,6 @@
             0
           ],
           "destination": [
-            "obj-74",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-74",
-            0
-          ],
-          "destination": [
             "obj-1",
             0
           ]
@@ -3246,11 +3366,11 @@
       {
         "patchline": {
           "source": [
-            "obj-75",
+            "obj-74",
             0
           ],
           "destination": [
-            "obj-76",
+            "obj-75",
             0
           ]
         }
@@ -3258,7 +3378,7 @@
       {
         "patchline": {
           "source": [
-            "obj-76",
+            "obj-75",
             0
           ],
           "destination": [
@@ -3318,35 +3438,11 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
-            "obj-82",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-82",
-            0
-          ],
-          "destination": [
             "obj-81",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
           ],
           "destination": [
-            "obj-84",
+            "obj-82",
             0
           ]
         }
@@ -3354,12 +3450,36 @@
       {
         "patchline": {
           "source": [
-            "obj-84",
+            "obj-82",
             0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-83",
             0
+          ],
+          "destination": [
+            "obj-84",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-84",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
           ]
         }
       },
@@ -3367,7 +3487,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            5
+            2
           ],
           "destination": [
             "obj-86",
@@ -3391,7 +3511,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            4
           ],
           "destination": [
             "obj-88",
@@ -3407,6 +3527,54 @@
           ],
           "destination": [
             "obj-87",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            5
+          ],
+          "destination": [
+            "obj-90",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-90",
+            0
+          ],
+          "destination": [
+            "obj-89",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-92",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-92",
+            0
+          ],
+          "destination": [
+            "obj-91",
             0
           ]
         }

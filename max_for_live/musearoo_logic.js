@@ -87,6 +87,9 @@ class DeviceLogic {
     this.takes = []; // the last History listing, newest first: objects of protocol's take fields
     this.listing = null; // takes arriving for a History request, until /roo/history/end
     this.takeIndex = 0; // the Take box, 0-based
+    this.jamRecord = 0; // Rec jam: the next jam keeps every phrase as takes and a MIDI file
+    this.jamPlaying = false; // from /roo/jam/state: started .. stopped or failed
+    this.song = null; // the last song context: the jam starts at its tempo and in its key
   }
 
   // --- wiring -------------------------------------------------------------------------------
@@ -115,6 +118,8 @@ class DeviceLogic {
       separate: () => this.request(a.separate, [-1, -1, this.model], `split stems (${this.model})`),
       voice: () => this.voiceEdge(),
       cancel: () => this.cancel(),
+      jam: (on) => this.jamSwitch(Number(on) ? 1 : 0),
+      jamrecord: (on) => this.set("jamRecord", Number(on) ? 1 : 0),
       loaded: () => this.heartbeat(),
       history: () => this.listHistory(),
       take: (n) => this.pickTake(Math.trunc(Number(n)) - 1),
@@ -130,6 +135,7 @@ class DeviceLogic {
     h[a.context] = (...args) => this.onContext(args);
     h[a.registered] = (port) => this.onRegistered(port);
     h[a.error] = (address, message) => this.onError(address, message);
+    h[a.jam_state] = (event, json) => this.onJamState(String(event), json);
     return h;
   }
 
@@ -258,6 +264,41 @@ class DeviceLogic {
     this.out("osc", this.a.cancel, id);
   }
 
+  // Jam: Live's Link session gives tempo and bar lines; the song's tempo, key (major or minor)
+  // and the Genre menu start it. With Rec jam the daemon keeps the phrases as takes and writes
+  // the file under its data folder (a bare name: jams/<time>-<name>).
+  jamSwitch(on) {
+    if (!on) {
+      this.request(this.a.jam_stop, [], "jam stop");
+      return;
+    }
+    const args = ["sync", "link", "genre", this.genre];
+    if (this.song !== null) {
+      const tempo = Number(this.song.tempo_bpm);
+      if (Number.isFinite(tempo) && tempo >= 20 && tempo <= 999) args.push("tempo", tempo);
+      const scale = String(this.song.scale_name).toLowerCase();
+      if (scale === "major" || scale === "minor") {
+        args.push("key", `${NOTE_NAMES[((Number(this.song.root_note) % 12) + 12) % 12]} ${scale}`);
+      }
+    }
+    if (this.jamRecord) args.push("record", "jam.mid");
+    this.request(this.a.jam_start, args, this.jamRecord ? "jam (recording)" : "jam");
+  }
+
+  onJamState(event, json) {
+    this.heard();
+    if (event === "started") this.jamPlaying = true;
+    if (event === "stopped" || event === "failed") this.jamPlaying = false;
+    let facts = {};
+    try {
+      facts = JSON.parse(String(json ?? "{}"));
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+    }
+    const said = Object.entries(facts).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`).join(", ");
+    this.out("status", `jam ${event}${said ? ": " + said : ""}`.slice(0, 200));
+  }
+
   request(address, args, label) {
     if (this.link === false) {
       this.out("status", DAEMON_DOWN);
@@ -379,6 +420,7 @@ class DeviceLogic {
     this.p.context_fields.forEach((name, i) => {
       ctx[name] = args[i];
     });
+    this.song = ctx;
     this.out("context", formatContext(ctx));
   }
 

@@ -193,6 +193,7 @@ def controls(patch: Patch, node: str) -> None:
     )
     patch.label("Voice (hold)", (368, 98, 68, 16))
     sends(voice, "voice")
+    jam_switches(patch, node)
     groove_column(patch, node)
     history_column(patch, node, sends)
 
@@ -207,6 +208,26 @@ def history_column(patch: Patch, node: str, sends: Callable[[str, str], None]) -
     sends(button(patch, "Recall", (560, 50, 100, 18)), "recall")
     sends(button(patch, "Star", (560, 72, 100, 18)), "star")
     sends(button(patch, "Undo that", (560, 94, 100, 18)), "undo")
+
+
+def jam_switches(patch: Patch, node: str) -> None:
+    """Jam (start on press, stop on release of the toggle) and Rec jam (the next jam keeps takes)."""
+    for name, on_text, message, rect in (
+        ("Jam", "Jamming", "jam", (196, 98, 82, 16)),
+        ("Rec jam", "Rec jam on", "jamrecord", (282, 98, 82, 16)),
+    ):
+        switch = patch.ui(
+            "live.text",
+            1,
+            2,
+            rect,
+            text=name,
+            texton=on_text,
+            mode=1,
+            **parameter(name, 2, parameter_enum=["off", "on"], parameter_mmax=1),
+        )
+        patch.connect(switch, 0, prepend := patch.obj(f"prepend {message}"))
+        patch.connect(prepend, 0, node)
 
 
 def groove_column(patch: Patch, node: str) -> None:

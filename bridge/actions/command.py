@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import command_clip, history_context
+from bridge.actions import command_clip, command_jam, history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
@@ -151,6 +151,8 @@ async def _vary(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _adjust(app: App, job: Job, intent: Intent) -> str:
+    if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
+        return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
     part, last = await last_settings(app, intent.part)
     what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
     dials = ("density", "complexity") if what == "energy" else (what,)
@@ -257,4 +259,5 @@ HANDLERS: dict[str, Handler] = {
     "help": _help,
     "confirm": _confirm,
     "transform": command_clip.transform,
+    "jam": command_jam.jam,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 HELP = "play parts live as MIDI (a port 'MuseAroo <part>' each), locked to Link, MIDI clock or our clock"
 
@@ -47,13 +48,33 @@ def run(args: argparse.Namespace) -> int:
         signature=args.signature,
         seed=args.seed,
     )
-    session = launch(options)
+    store = _store() if options.record else None
+    try:
+        session = launch(options, store)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
     print(f"roo jam: playing {args.parts} in {args.key} ({args.genre}), {options.sync} sync", flush=True)
     try:
         while not session.jam.wait(0.2):
             pass
     finally:  # Ctrl-C included: every note off before leaving
         session.close()
+        if store is not None:
+            store.close()
     if options.record:
-        print(f"roo jam: recorded to {options.record}", flush=True)
+        kept = "" if session.keeper is None else f" and {len(session.keeper.take_ids)} takes in the history"
+        print(f"roo jam: recorded to {options.record}{kept}", flush=True)
     return 0
+
+
+def _store() -> Any:
+    """The take history (MUSEAROO_DB / MUSEAROO_DATA_DIR), or None with a note when it cannot open."""
+    try:
+        from bridge.history import open_store
+
+        return open_store()
+    except Exception as exc:  # the MIDI file is still written
+        print(f"roo jam: the take history is not available ({exc}); recording to the file only", flush=True)
+        return None

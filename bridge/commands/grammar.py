@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from bridge.commands import clip_words as cw
+from bridge.commands import jam_words as jw
 from bridge.commands import vocab as v
 from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
 
@@ -132,6 +133,7 @@ def _rules() -> dict[str, str]:
         "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of | a loop of ) | render ] [ a | an | some ] "
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         **_transform_rules(),
+        **jw.grammar_rules("<genre>", "<key_name>", "<bpm_number>"),
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",

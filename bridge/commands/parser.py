@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bridge.commands import clip_words as cw
+from bridge.commands import jam_words as jw
 from bridge.commands import vocab as v
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
@@ -125,6 +126,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("help", None, {}, heard)
     if _any(s, v.UNDO_PHRASES):
         return Intent("undo", None, {}, heard)
+    jam = jw.jam_of(s, key, _take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
+    if jam is not None:
+        if jam[1]["do"] == "error":
+            return _unknown(heard, jam[1]["reason"])
+        return Intent("jam", jam[0], jam[1], heard)
     if _any(s, v.CANCEL_PHRASES) or (_any(s, v.STOP_PHRASES) and _any(s, v.JOB_WORDS)):
         return Intent("cancel", None, {}, heard)
     if _any(s, v.STOP_PHRASES):

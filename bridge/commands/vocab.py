@@ -24,6 +24,7 @@ ACTIONS = (
     "help",
     "confirm",
     "transform",
+    "jam",
 )
 REPLACING_ACTIONS = (
     "generate",

@@ -8,14 +8,17 @@ order, even when one step fails.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Any
 
 from bridge.jam.clock import Clock, FreeClock, LinkClock, MidiClockIn
 from bridge.jam.controls import check_genre, parse_parts
 from bridge.jam.ports import Outputs, open_clock_port
 from bridge.jam.record import Recorder
-from bridge.jam.session import Jam
+from bridge.jam.session import Jam, controls_at
+from bridge.jam.tail import Tail
+from bridge.jam.takes import TakeKeeper
 from engines.errors import InvalidValue
 from engines.generators import PARTS
 from engines.jam import JamControls
@@ -61,15 +64,32 @@ class Session:
     recorder: Recorder | None
     start_tempo: float
     extra: Any = None  # the clock port, when one is open
+    keeper: TakeKeeper | None = None  # with --record and a take history: a take per part and phrase
+    tail: Tail | None = None  # the last bars played, for "write the last N bars" into clips
+    _closing: threading.Lock = field(default_factory=threading.Lock)
+    _closed: bool = False
 
     def close(self) -> None:
-        """Stop (every note off), write the recording, release the ports and the clock."""
+        """Stop (every note off), write the recording, release the ports and the clock; once.
+
+        A second caller (the daemon shutting down while the jam's own end closes it) waits for
+        the first: closing the same MIDI ports from two threads at once crashed the process.
+        """
+        with self._closing:
+            if self._closed:
+                return
+            self._closed = True
+            self._close()
+
+    def _close(self) -> None:
         try:
             if self.jam.player is not None:
                 self.jam.player.stop()
                 self.jam.wait(5.0)
         finally:
             try:
+                if self.keeper is not None:
+                    self.keeper.close()
                 if self.recorder is not None and self.options.record:
                     self.recorder.write(
                         self.options.record,
@@ -85,8 +105,12 @@ class Session:
                         self.extra.close_port()
 
 
-def launch(options: JamOptions) -> Session:
-    """Open everything and start on the next bar; raises InvalidValue/RooError with nothing left open."""
+def launch(options: JamOptions, store: Any = None) -> Session:
+    """Open everything and start on the next bar; raises InvalidValue/RooError with nothing left open.
+
+    ``store``: the take history (bridge.history.Store); with ``record`` each played phrase of each
+    part is kept there as a take too.
+    """
     options.check()
     signature = parse_signature(options.signature)
     parts = parse_parts(options.parts)
@@ -120,7 +144,21 @@ def launch(options: JamOptions) -> Session:
     recorder = Recorder(parts) if options.record else None
     if recorder is not None:
         jam.hooks.append(recorder)
-    session = Session(jam, outputs, clock, options, recorder, clock.sample()[2], extra)
+    tempo = clock.sample()[2]
+    keeper = None
+    if options.record and store is not None:
+        keeper = TakeKeeper(
+            store,
+            controls_at=lambda beat: controls_at(jam.timeline, beat),
+            tempo_bpm=tempo,
+            signature=signature,
+            phrase_bars=jam.phrase_bars,
+            seed=options.seed,
+        )
+        jam.hooks.append(keeper)
+    tail = Tail(jam.bar_beats, jam.phrase_bars)
+    jam.hooks.append(tail)
+    session = Session(jam, outputs, clock, options, recorder, tempo, extra, keeper, tail)
     try:
         jam.start()
     except Exception:

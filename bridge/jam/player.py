@@ -2,7 +2,9 @@
 
 Notes are queued in jam beats (beat 0 = the clock beat ``origin``); each loop takes the earliest
 event, asks the clock when that beat falls, sleeps until then and sends. Notes not yet started
-can be replaced from a beat on (a control change); ``stop`` sends a note-off for every sounding
+can be replaced from a beat on (a control change). With ``realtime`` the sender thread raises its
+own priority and the process keeps the collector quiet while it plays (bridge.jam.priority).
+``stop`` sends a note-off for every sounding
 note and all-notes-off on every channel, whatever happens.
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bridge.jam.clock import Clock
 from bridge.jam.ports import Outputs
+from bridge.jam.priority import Quiet, raise_priority
 from engines.music import Note
 
 OFF, STOP, ON, TICK = 0, 1, 2, 3  # the order of events on the same beat
@@ -34,7 +37,11 @@ class Played:
 
 
 class Player:
-    """Plays notes on ``outputs`` at the beats of ``clock``; ``clock_out`` also sends MIDI clock."""
+    """Plays notes on ``outputs`` at the beats of ``clock``; ``clock_out`` also sends MIDI clock.
+
+    ``quiet``: this player holds ``Quiet`` (taken by the caller before the start bar was chosen)
+    and lets go of it when it stops.
+    """
 
     def __init__(
         self,
@@ -44,6 +51,8 @@ class Player:
         *,
         clock_out: Callable[[Sequence[int]], None] | None = None,
         now: Callable[[], float] = time.monotonic,
+        realtime: bool = False,
+        quiet: bool = False,
     ) -> None:
         self.clock, self.outputs, self.origin = clock, outputs, origin
         self._clock_out, self._now = clock_out, now
@@ -58,6 +67,8 @@ class Player:
         self.stopped = threading.Event()
         self.stopped_beat: float | None = None
         self.error: BaseException | None = None
+        self.realtime, self._quiet = realtime, quiet
+        self.priority = "normal"  # what the sender thread got: fifo, nice or normal
         self._thread = threading.Thread(target=self._run, name="roo-jam-player", daemon=True)
 
     def start(self) -> None:
@@ -141,6 +152,9 @@ class Player:
         finally:
             self._heap.clear()
             self._notes.clear()
+            if self._quiet:
+                self._quiet = False
+                Quiet.release()
             self.stopped.set()
 
     def _send_off(self, played: Played, beat: float) -> None:
@@ -161,6 +175,8 @@ class Player:
         return head
 
     def _run(self) -> None:
+        if self.realtime:
+            self.priority = raise_priority()
         try:
             with self._cond:
                 while self._running:

@@ -2,6 +2,7 @@
 
 Handlers are called on the daemon's loop and return at once: opening ports and clocks and
 stopping (which joins the player) run on a short-lived thread; ``set`` only records a change.
+A ``record`` file name that is not absolute is written under the data folder (``record_path``).
 Every outcome goes back on ``/roo/jam/state`` as (event, json); bad input raises a RooError the
 daemon answers on ``/roo/error``.
 """
@@ -11,12 +12,18 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from bridge import protocol
 from bridge.jam.launch import JamOptions, Session, launch
+from bridge.jam.session import controls_at
 from engines.errors import InvalidValue, ProtocolError, RooError
+from engines.jam import JamControls
+from engines.music import Note
 
 log = logging.getLogger(__name__)
 Reply = Callable[[str, dict[str, Any], Any], None]  # event, facts, requester; safe from any thread
@@ -44,11 +51,24 @@ def options_of(args: list[Any]) -> JamOptions:
     return options
 
 
+def record_path(name: str) -> Path:
+    """Where a jam recorded from a device goes: a relative name lands in the data folder's
+    ``jams/`` (the daemon's working folder is nobody's choice), prefixed with the UTC time so a
+    recording never replaces another."""
+    from bridge.history import data_dir
+
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    folder = data_dir() / "jams"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{stamp}-{Path(name).name}"
+
+
 class RemoteJam:
     """At most one jam at a time, driven by OSC; ``close`` stops it (every note off)."""
 
-    def __init__(self, reply: Reply) -> None:
+    def __init__(self, reply: Reply, store: Any = None) -> None:
         self.reply = reply
+        self.store = store  # the take history: a jam started with record keeps its phrases there
         self.session: Session | None = None
         self.requester: Any = None  # the address of the last request, answered besides the devices
         self._lock = threading.Lock()
@@ -62,7 +82,9 @@ class RemoteJam:
 
     def _start(self, options: JamOptions) -> None:
         try:
-            session = launch(options)
+            if options.record is not None and not Path(options.record).is_absolute():
+                options = replace(options, record=str(record_path(options.record)))
+            session = launch(options, self.store)
         except RooError as exc:
             self.reply("failed", {"message": str(exc)}, self.requester)
             return
@@ -75,25 +97,50 @@ class RemoteJam:
     def _close_when_done(self, session: Session) -> None:
         session.jam.wait()
         session.close()
-        facts = {"bars_played": session.jam.bars_played(), "record": session.options.record}
+        facts: dict[str, Any] = {"bars_played": session.jam.bars_played(), "record": session.options.record}
+        if session.keeper is not None:
+            facts["takes"] = len(session.keeper.take_ids)
         self.reply("stopped", facts, self.requester)
 
-    def set(self, args: list[Any]) -> None:
+    def set(self, args: list[Any]) -> int:
+        """Change a control; returns the jam bar it applies from."""
         if len(args) != 2:
             raise ProtocolError(f"/roo/jam/set takes a name and a value, got {args!r}")
         session = self._playing()
         bar = session.jam.set(str(args[0]), str(args[1]))
         self.reply("set", {"name": str(args[0]), "value": str(args[1]), "bar": bar}, self.requester)
+        return bar
 
-    def stop(self, args: list[Any]) -> None:
+    def last_bars(self, bars: int) -> tuple[dict[str, list[Note]], float]:
+        """The last ``bars`` bars the current or last jam played, per part, and the bar length in beats."""
+        with self._lock:
+            session = self.session
+        if session is None or session.tail is None:
+            raise RooError("no jam has played yet: start one first (/roo/jam/start or 'start a jam')")
+        return session.tail.last(bars), session.jam.bar_beats
+
+    def playing(self) -> bool:
+        with self._lock:
+            return self.session is not None and not self.session.jam.stopped()
+
+    def controls_now(self) -> JamControls:
+        """The controls in effect at the current beat of the playing jam (what a dial moves from)."""
+        jam = self._playing().jam
+        beat = max(jam.player.beat(), 0.0) if jam.player is not None else 0.0
+        return controls_at(jam.timeline, beat)
+
+    def stop(self, args: list[Any]) -> int | None:
+        """Stop now, or at the end of the phrase (``phrase``: returns the jam bar it stops at)."""
         at = str(args[0]) if args else "now"
         if at not in ("now", "phrase"):
             raise InvalidValue(f"/roo/jam/stop {at!r} is not known: expected now or phrase")
         session = self._playing()
         if at == "phrase":
-            session.jam.stop("phrase")
+            end = session.jam.stop("phrase")
+            return round(end / session.jam.bar_beats)
         else:
             threading.Thread(target=session.jam.stop, name="roo-jam-stop", daemon=True).start()
+        return None
 
     def _playing(self) -> Session:
         with self._lock:
@@ -111,7 +158,7 @@ class RemoteJam:
     def handlers(self) -> dict[str, Callable[[Any, list[Any]], None]]:
         """The daemon's handler entries (address -> handler(addr, args))."""
 
-        def on(method: Callable[[list[Any]], None]) -> Callable[[Any, list[Any]], None]:
+        def on(method: Callable[[list[Any]], object]) -> Callable[[Any, list[Any]], None]:
             def handle(addr: Any, args: list[Any]) -> None:
                 self.requester = addr
                 method(args)

@@ -20,6 +20,7 @@ from bridge.jam.clock import Clock, next_bar
 from bridge.jam.controls import change
 from bridge.jam.player import Played, Player
 from bridge.jam.ports import Outputs
+from bridge.jam.priority import Quiet
 from engines.jam import ChainState, JamControls, compose, plan
 from engines.music import Note
 
@@ -58,7 +59,9 @@ class Jam:
         seed: int = 0,
         bars: int | None = None,
         clock_out: Callable[[Sequence[int]], None] | None = None,
+        realtime: bool = True,
     ) -> None:
+        self.realtime = realtime  # the sender's raised priority and a quiet collector (jam.priority)
         self.clock, self.outputs, self.signature = clock, outputs, signature
         self.phrase_bars, self.ahead, self.seed, self.bars = phrase_bars, ahead, seed, bars
         self.bar_beats = signature[0] * 4.0 / signature[1]
@@ -79,8 +82,22 @@ class Jam:
     # -- control ------------------------------------------------------------------------------
     def start(self) -> float:
         """Start on the next bar line of the clock; returns the clock beat the jam starts at."""
-        origin = next_bar(self.clock.sample()[1], self.bar_beats)
-        self.player = Player(self.clock, self.outputs, origin, clock_out=self._clock_out)
+        if self.realtime:
+            Quiet.hold()  # before the bar is chosen: its first collection may take a while
+        try:
+            origin = next_bar(self.clock.sample()[1], self.bar_beats)
+        except BaseException:
+            if self.realtime:
+                Quiet.release()
+            raise
+        self.player = Player(
+            self.clock,
+            self.outputs,
+            origin,
+            clock_out=self._clock_out,
+            realtime=self.realtime,
+            quiet=self.realtime,
+        )
         with self._cond:
             self._prepare_ahead(current=0)
         if self.bars is not None:

@@ -28,6 +28,8 @@ UI_PORTS = {
     "slider": (1, 1),
 }
 CONTROLS = [
+    "Jam",
+    "Rec jam",
     "Drums",
     "Bass",
     "Chords",
@@ -166,6 +168,15 @@ def test_parts_menus_and_push_to_talk(graph: Graph) -> None:
     assert voice["maxclass"] == "live.button" and voice["transition"] == 2  # bang on press and on release
     assert graph.named("Prompt")["maxclass"] == "textedit"
     assert graph.named("Density")["maxclass"] == graph.named("Complexity")["maxclass"] == "live.dial"
+
+
+def test_jam_and_rec_jam_are_toggles_that_send_their_messages_to_the_script(graph: Graph) -> None:
+    node = node_box(graph)["id"]
+    for name, message in (("Jam", "prepend jam"), ("Rec jam", "prepend jamrecord")):
+        switch = graph.named(name)
+        assert switch["maxclass"] == "live.text" and switch["mode"] == 1  # on and off, not a bang
+        [prepend] = [b for b in graph.with_text(message) if b["text"] == message]
+        assert graph.reaches(switch["id"], prepend["id"]) and graph.reaches(prepend["id"], node)
 
 
 def test_ports_match_protocol_json(graph: Graph) -> None:

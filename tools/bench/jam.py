@@ -1,16 +1,21 @@
 """Jam timing: note-on arrival at a second process against the Ableton Link beat grid.
 
 One run per tempo (default 120 and 174 BPM), side by side in the same run and the same JACK
-server (``jackd --no-realtime -d dummy -r 48000 -p 64``, its own server name):
+server (``jackd -R -P 20 -d dummy -r 48000 -p 64``, its own server name; real-time where the
+system permits, so JACK's threads and the reader's JACK thread are not the ones measured, else
+``--no-realtime`` as before, which the header line says):
 - the jam: 4 parts (drums, bass, chords, melody), phrases prepared ahead, locked to Link;
-- the peer: a plain loop that sends a fixed pattern (eighth notes) on its own port with
+- the peer: a plain loop in its own process that sends a fixed pattern (eighth notes) on its own port with
   ``time.sleep`` scheduling from the same Link session.
 A reader process (tools/bench/jam_reader.py) records arrival times. Deviation = arrival minus
 the note's beat on the Link grid (a second Link peer's timeline); reported as the median offset
 (constant latency) and jitter = |deviation - median| p50 / p99 / max in ms. Also: the lowest
 lead of prepared notes (in phrases) and the jam process's CPU use, then one more jam with a
 CPU-burning process per core beside it (lead under load).
+With ``--separation-seconds``, one more 120 BPM jam with stem separations (``roo separate``,
+the htdemucs architecture with random weights, on the CPU) running one after another beside it.
 Usage: .venv/bin/python tools/bench/jam.py [--seconds 60] [--tempos 120,174] [--load-seconds 30]
+[--separation-seconds 30]
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -33,9 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.* as a pac
 from bridge.jam import Jam, LinkClock, Outputs, Recorder
 from engines.generators import PARTS
 from engines.jam import JamControls
-from tests.bridge.jam.conftest import Reader, note_ons
+from tests.bridge.jam.conftest import Reader, note_ons, stop_jackd
 
 QUANTUM = 4.0
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def stats(deviations_s: list[float]) -> str:
@@ -73,21 +80,35 @@ def grid(clock: LinkClock) -> Callable[[float], float]:
     return lambda beat: t0 + (beat - b0) * 60.0 / tempo
 
 
-def sleep_loop(clock: LinkClock, first_beat: float, seconds: float, sent: list[float]) -> None:
-    """The peer: eighth notes on 'MuseAroo loop', each sent after a plain time.sleep to its time."""
+def sleep_loop(
+    grid_at: tuple[float, float, float],
+    seconds: float,
+    sent: multiprocessing.queues.Queue,  # type: ignore[name-defined]
+    done: multiprocessing.synchronize.Event,  # type: ignore[name-defined]
+) -> None:
+    """The peer, in its own process: eighth notes on 'MuseAroo loop', each after a plain time.sleep.
+
+    ``grid_at`` is (monotonic s, beat, tempo) of the Link grid (time.monotonic is one clock for
+    every process here). Its own process, so neither sender holds the GIL the other waits for.
+    Its port is closed only once the jam has stopped (``done``): closing a JACK client holds the
+    GIL for a server round trip.
+    """
     import rtmidi
 
+    t0, b0, tempo = grid_at
     out = rtmidi.MidiOut(rtapi=rtmidi.API_UNIX_JACK, name="MuseAroo-loop")
     out.open_virtual_port("MuseAroo loop")
     time.sleep(1.0)  # the reader connects
-    at = grid(clock)
-    beat, end = first_beat, time.monotonic() + seconds
+    now_beat = b0 + (time.monotonic() - t0) * tempo / 60.0
+    beat, end, beats = (now_beat // QUANTUM + 1) * QUANTUM, time.monotonic() + seconds, []
     while time.monotonic() < end:
-        time.sleep(max(0.0, at(beat) - time.monotonic()))
+        time.sleep(max(0.0, t0 + (beat - b0) * 60.0 / tempo - time.monotonic()))
         out.send_message([0x90, 60, 100])
         out.send_message([0x80, 60, 0])
-        sent.append(beat)
+        beats.append(beat)
         beat += 0.5
+    sent.put(beats)
+    done.wait(60.0)
     out.close_port()
 
 
@@ -96,6 +117,46 @@ def burn(stop: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-
     while not stop.is_set():
         for _ in range(100_000):
             x = x * 1.0000001 % 7.0
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux /proc); 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def separations(folder: Path, stop: threading.Event, done: list[float], cpu: list[float]) -> None:
+    """Stem separations one after another (``roo separate``, htdemucs architecture with random
+    weights, 15 s of audio, CPU) until ``stop``; the wall time of each finished one in ``done``,
+    the CPU seconds each used (the last one up to ``stop``) in ``cpu``."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    made = (
+        "import sys, numpy as np, soundfile as sf; from engines.separation.random_model import save_random_model; "
+        "save_random_model(sys.argv[1] + '/model', 'bench', layout='htdemucs', seed=0); "
+        "t = np.arange(15 * 44100) / 44100; "
+        "sf.write(sys.argv[1] + '/mix.wav', np.stack([0.3 * np.sin(2 * np.pi * 220 * t)] * 2, 1), 44100)"
+    )
+    subprocess.run([sys.executable, "-c", made, str(folder)], check=True, env=env, capture_output=True)
+    roo = [str(Path(sys.executable).parent / "roo"), "separate", str(folder / "mix.wav"), "--out"]
+    while not stop.is_set():
+        started = time.monotonic()
+        proc = subprocess.Popen([*roo, str(folder / "out"), "--model", str(folder / "model"), "--device", "cpu"],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        used = 0.0
+        while proc.poll() is None:
+            used = max(used, process_cpu_s(proc.pid))
+            if stop.wait(0.2):
+                used = max(used, process_cpu_s(proc.pid))
+                proc.terminate()
+                proc.wait(10)
+                cpu.append(used)
+                return
+        cpu.append(used)
+        if proc.returncode == 0:
+            done.append(time.monotonic() - started)
 
 
 def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
@@ -107,10 +168,11 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
         time.sleep(0.01)
     reader = Reader([*PARTS, "loop"] if with_loop else list(PARTS), seconds=seconds + 30, wait=False)
     loop_sent: list[float] = []
-    looper = None
+    spawn = multiprocessing.get_context("spawn")
+    looper, jam_done, sent = None, spawn.Event(), spawn.Queue()
     if with_loop:
-        start = (peer.sample()[1] // QUANTUM + 2) * QUANTUM  # on the peer's own beat count
-        looper = threading.Thread(target=sleep_loop, args=(peer, start, seconds, loop_sent))
+        args = (peer.sample(), seconds, sent, jam_done)  # beats on the peer's own count
+        looper = spawn.Process(target=sleep_loop, args=args)
         looper.start()
     reader.wait_ready()
     jam = Jam(clock, outputs, JamControls(genre="electronic"))
@@ -132,6 +194,8 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
     shift = round((theirs - ours) / QUANTUM) * QUANTUM
     jam.stop()
     if looper is not None:
+        loop_sent = sent.get(timeout=30)
+        jam_done.set()
         looper.join()
     beat_time = grid(peer)
     events = reader.events()
@@ -153,7 +217,20 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
         loop_dev = [nearest(t, loop_times) for t, _, _ in note_ons(events, "loop")]
         print(f"{tempo:5.0f} BPM sleep loop peer  {stats(loop_dev)}")
     print(f"{tempo:5.0f} BPM lead: lowest {min(leads):.2f} phrases, median {statistics.median(leads):.2f}; "
-          f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}")  # fmt: skip
+          f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}; "
+          f"sender priority {jam.player.priority}; load {os.getloadavg()[0]:.2f}")  # fmt: skip
+
+
+def start_jackd(server: str) -> tuple[subprocess.Popen[bytes], str]:
+    """A dummy JACK server, real-time (priority 20) where permitted, else without real-time."""
+    for mode, flags in (("real-time", ["-R", "-P", "20"]), ("no-realtime", ["--no-realtime"])):
+        jackd = subprocess.Popen(["jackd", "-n", server, *flags, "-d", "dummy", "-r", "48000", "-p", "64"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        up = subprocess.run(["jack_wait", "-w", "-t", "10"], capture_output=True).returncode == 0
+        if up and jackd.poll() is None:
+            return jackd, mode
+        stop_jackd(jackd, server)
+    raise SystemExit("jackd did not start (real-time or not)")
 
 
 def main() -> int:
@@ -161,15 +238,15 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--tempos", default="120,174")
     parser.add_argument("--load-seconds", type=float, default=30.0)
+    parser.add_argument("--separation-seconds", type=float, default=0.0,
+                        help="one more 120 BPM jam this long with stem separations running beside it")  # fmt: skip
     args = parser.parse_args()
     server = f"roo-jam-bench-{os.getpid()}"
     os.environ.update(JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
-    jackd = subprocess.Popen(["jackd", "-n", server, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "64"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    subprocess.run(["jack_wait", "-w", "-t", "10"], check=True, capture_output=True)
+    jackd, jack_mode = start_jackd(server)
     peer = LinkClock(120.0, quantum=QUANTUM)
     print(f"# {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f}; jackd dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
+          f"load {os.getloadavg()[0]:.1f}; jackd {jack_mode} dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
     try:
         for tempo in (float(t) for t in args.tempos.split(",")):
             run(tempo, args.seconds, peer, with_loop=True)
@@ -185,10 +262,27 @@ def main() -> int:
                 stop.set()
                 for b in burners:
                     b.join()
+        if args.separation_seconds > 0:
+            halt, finished, cpu_s = threading.Event(), list[float](), list[float]()
+            with tempfile.TemporaryDirectory() as folder:
+                separator = threading.Thread(target=separations, args=(Path(folder), halt, finished, cpu_s))
+                separator.start()
+                began = time.monotonic()
+                time.sleep(5.0)  # the model is written and the first separation is under way
+                print(f"# with stem separations (htdemucs, random weights, CPU, 15 s of audio) running"
+                      f" beside it, {args.separation_seconds:.0f} s:")  # fmt: skip
+                try:
+                    run(120.0, args.separation_seconds, peer, with_loop=False)
+                finally:
+                    halt.set()
+                    separator.join()
+                    beside_s = time.monotonic() - began
+            print(f"# separations finished meanwhile: {len(finished)}"
+                  + (f", {statistics.median(finished):.1f} s each (median)" if finished else "")
+                  + f"; separation CPU {sum(cpu_s):.1f} s in the {beside_s:.0f} s it ran")  # fmt: skip
     finally:
         peer.close()
-        jackd.terminate()
-        jackd.wait(10)
+        stop_jackd(jackd, server)
     return 0
 
 

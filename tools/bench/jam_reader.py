@@ -3,7 +3,7 @@
 ``python -m tools.bench.jam_reader SECONDS PART...`` connects to ``MuseAroo <part>`` for every
 part (waiting up to 10 s for the ports), prints ``ready`` once connected, records every message
 with its arrival time (time.monotonic) and, after SECONDS or
-when stdin closes, prints one JSON line: [[time, part, [bytes...]], ...].
+when stdin closes (then reading on for DRAIN_S), prints one JSON line: [[time, part, [bytes...]], ...].
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ import time
 from typing import Any
 
 import rtmidi
+
+# The last messages (the note-offs of a stop) may still be in JACK's queue when stdin closes;
+# stopping at once lost them on a loaded machine and read as a stuck note.
+DRAIN_S = 0.5
+# A JACK connection takes effect at a later cycle: on a loaded machine without real-time JACK,
+# "ready" said at once lost the first notes of a jam starting a bar (50 ms at 300 BPM) later.
+SETTLE_S = 0.5
 
 
 def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
@@ -41,6 +48,7 @@ def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     seconds, parts = float(argv[0]), argv[1:]
     ins = connect(parts)
+    time.sleep(SETTLE_S)
     for port in ins.values():
         port.ignore_types(sysex=True, timing=True, active_sense=True)
     print("ready", flush=True)
@@ -57,7 +65,10 @@ def main(argv: list[str]) -> int:
     got: dict[str, list[tuple[float, float, list[int]]]] = {part: [] for part in parts}
     elapsed = dict.fromkeys(parts, 0.0)
     end = time.monotonic() + seconds
-    while not done.is_set() and time.monotonic() < end:
+    drain_until = float("inf")  # once told to stop: read on for DRAIN_S, for what is still on its way
+    while time.monotonic() < min(end, drain_until):
+        if done.is_set() and drain_until == float("inf"):
+            drain_until = time.monotonic() + DRAIN_S
         for part, port in ins.items():
             while (item := port.get_message()) is not None:
                 message, delta = item

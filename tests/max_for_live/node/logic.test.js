@@ -209,6 +209,58 @@ test("song context line and daemon errors", () => {
   assert.equal(d.last("status"), `error from daemon (${A.generate}): part 'kazoo' is not known`);
 });
 
+test("Jam starts a Link jam at the song's tempo and key with the Genre menu's genre, and stops it", () => {
+  const d = device();
+  connected(d);
+  const ctx = { tempo_bpm: 98.0, signature_numerator: 4, signature_denominator: 4, root_note: 2,
+    scale_name: "Minor", selected_track: 1, selected_slot: 0, song_time_beats: 0.0, is_playing: 1,
+    num_tracks: 6, num_scenes: 8, live_version: "12.1" };
+  d.logic.handle(A.context, protocol.context_fields.map((f) => ctx[f]));
+  d.logic.handle("genre", [GENRES.indexOf("funk")]);
+  d.logic.handle("jam", [1]);
+  assert.deepEqual(d.sent().at(-1), [A.jam_start, "sync", "link", "genre", "funk", "tempo", 98.0, "key", "D minor"]);
+  assert.equal(d.last("status"), "jam: sent");
+  d.logic.handle(A.jam_state, ["started", JSON.stringify({ sync: "link", parts: "drums,bass,chords,melody", tempo: 98.0 })]);
+  assert.equal(d.logic.jamPlaying, true);
+  assert.equal(d.last("status"), "jam started: sync link, parts drums,bass,chords,melody, tempo 98");
+  d.logic.handle("jam", [0]);
+  assert.deepEqual(d.sent().at(-1), [A.jam_stop]);
+  d.logic.handle(A.jam_state, ["stopped", JSON.stringify({ bars_played: 12, record: null })]);
+  assert.equal(d.logic.jamPlaying, false);
+  assert.equal(d.last("status"), "jam stopped: bars_played 12");
+});
+
+test("Rec jam makes the next jam record; a song in a mode other than major or minor sends no key", () => {
+  const d = device();
+  connected(d);
+  const ctx = { tempo_bpm: 120.0, signature_numerator: 4, signature_denominator: 4, root_note: 0,
+    scale_name: "Dorian", selected_track: 0, selected_slot: 0, song_time_beats: 0.0, is_playing: 0,
+    num_tracks: 2, num_scenes: 8, live_version: "12.1" };
+  d.logic.handle(A.context, protocol.context_fields.map((f) => ctx[f]));
+  d.logic.handle("jamrecord", [1]);
+  d.logic.handle("jam", [1]);
+  assert.deepEqual(d.sent().at(-1), [A.jam_start, "sync", "link", "genre", "pop", "tempo", 120.0, "record", "jam.mid"]);
+  assert.equal(d.last("status"), "jam (recording): sent");
+  d.logic.handle("jamrecord", [0]);
+  d.logic.handle("jam", [1]);
+  assert.equal(d.sent().at(-1).includes("record"), false);
+  d.logic.handle(A.jam_state, ["failed", JSON.stringify({ message: "a jam is already playing" })]);
+  assert.equal(d.last("status"), "jam failed: message a jam is already playing");
+});
+
+test("Jam with the daemon down sends nothing and says so", () => {
+  const d = device();
+  d.logic.start(50123);
+  for (let i = 0; i < 4; i++) {
+    d.clock.t += 100;
+    d.logic.tick();
+  }
+  const before = d.sent().length;
+  d.logic.handle("jam", [1]);
+  assert.equal(d.sent().length, before);
+  assert.equal(d.last("status"), DAEMON_DOWN);
+});
+
 test("unknown selectors are refused, not guessed", () => {
   const d = device();
   assert.equal(d.logic.handle("explode", []), false);

@@ -1,0 +1,106 @@
+"""Jam sentences: start and stop a jam, and the cues a playing jam takes (the ``jam`` action).
+
+"jam in D minor", "start a jam", "stop the jam", "stop at the end of the phrase", "fill",
+"break", "drop", "drop the bass", "bring the drums back", "save the last 8 bars" (into clips). Their intent is
+``Intent("jam", part, {"do": "start" | "stop" | "set" | "clips", ...})``; the dials ("busier",
+"calmer") stay ``adjust`` intents, which the command action sends to the jam while one plays.
+Stdlib only, like the rest of the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+JAM_WORDS = ("jam", "jamming", "jam session")
+JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit")
+PHRASE_END = (
+    "at the end of the phrase",
+    "at the end of this phrase",
+    "after this phrase",
+    "after the phrase",
+    "when the phrase ends",
+)
+# Whole sentences that are a cue to the playing jam: control name -> value of /roo/jam/set
+CUES: dict[str, tuple[str, str]] = {
+    "fill": ("fill", "1"),
+    "a fill": ("fill", "1"),
+    "play a fill": ("fill", "1"),
+    "drum fill": ("fill", "1"),
+    "give me a fill": ("fill", "1"),
+    "break": ("break", "1"),
+    "a break": ("break", "1"),
+    "breakdown": ("break", "1"),
+    "take it down": ("break", "1"),
+    "drums only": ("break", "1"),
+    "drop": ("drop", "1"),
+    "drop it": ("drop", "1"),
+    "all in": ("drop", "1"),
+    "everybody in": ("drop", "1"),
+}
+JAM_PARTS = {"drums": "drums", "beat": "drums", "bass": "bass", "chords": "chords", "melody": "melody"}
+OFF_VERBS = ("drop the", "take out the", "lose the")
+_PART = "(" + "|".join(JAM_PARTS) + ")"
+_OFF = re.compile(rf"^(?:{'|'.join(OFF_VERBS)}) {_PART}$|^{_PART} out$")
+_ON = re.compile(rf"^bring (?:the {_PART} back(?: in)?|back the {_PART}|in the {_PART})$|^{_PART} back in$")
+_CLIPS = re.compile(
+    r"^(?:save|keep|capture|write|grab) (?:the )?last (\d+) (?:bars?|measures?)(?: of (?:the )?jam)?"
+    r"(?: (?:to|into|as|in) (?:clips|live))?$"
+)
+_TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) ")
+TEMPO_RANGE_BPM = (20, 999)
+
+
+def _has_any(s: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in s for p in phrases)
+
+
+def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict[str, Any]] | None:
+    """The jam intent's part and params for a normalized sentence ``s`` (" ... "), or None.
+
+    ``key`` is the key the normalizer pulled out; ``genres`` the genres named in ``s``.
+    """
+    said_jam = _has_any(s, JAM_WORDS)
+    bare = s.strip()
+    clips = _CLIPS.match(bare)
+    if clips:  # "save the last 8 bars": the jam's last bars into Live clips, a clip per part
+        return None, {"do": "clips", "bars": int(clips.group(1))}
+    if _has_any(s, PHRASE_END) and (said_jam or _has_any(s, JAM_STOP_VERBS)):
+        return None, {"do": "stop", "at": "phrase"}
+    if said_jam and _has_any(s, JAM_STOP_VERBS):
+        return None, {"do": "stop", "at": "now"}
+    if said_jam:
+        params: dict[str, Any] = {"do": "start"}
+        if key:
+            params["key"] = key
+        if genres:
+            params["genre"] = genres[0]
+        tempo = _TEMPO.search(s)
+        if tempo:
+            bpm = int(tempo.group(1))
+            if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
+                return None, {"do": "error", "reason": f"tempo {bpm} bpm is outside 20..999"}
+            params["tempo_bpm"] = bpm
+        return None, params
+    if bare in CUES:
+        name, value = CUES[bare]
+        return ("drums" if name in ("fill", "break") else None), {"do": "set", "name": name, "value": value}
+    for pattern, value in ((_OFF, "0"), (_ON, "1")):
+        m = pattern.match(bare)
+        if m:
+            part = JAM_PARTS[next(g for g in m.groups() if g)]
+            return part, {"do": "set", "name": part, "value": value}
+    return None
+
+
+def grammar_rules(genre_rule: str, key_rule: str, bpm_rule: str) -> dict[str, str]:
+    """The speech grammar's ``jam`` rule (JSGF), over the grammar's own genre, key and tempo rules."""
+    parts = "( " + " | ".join(sorted(JAM_PARTS)) + " )"
+    cues = "( " + " | ".join(sorted(CUES)) + " )"
+    ends = "( " + " | ".join(sorted(PHRASE_END)) + " )"
+    return {
+        "jam": f"( start | begin ) [ a ] jam | jam [ some {genre_rule} ] [ in {key_rule} ]"
+        f" [ at {bpm_rule} bpm ] | ( stop | end ) the jam | stop jamming | stop {ends} | {cues}"
+        f" | ( drop | take out | lose ) the {parts} | bring the {parts} back | bring back the {parts}"
+        " | ( save | keep | capture ) the last <bar_count> bars [ of the jam ] [ ( to | into ) clips ]",
+    }
