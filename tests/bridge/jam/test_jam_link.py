@@ -8,9 +8,8 @@ bar fall on the session's new beat grid.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-
-import pytest
+import warnings
+from collections.abc import Callable, Sequence
 
 from bridge.jam import Jam, LinkClock, Outputs, Recorder
 from engines.jam import JamControls
@@ -40,20 +39,40 @@ def off_grid(beats: float) -> float:
     return min(phase, QUANTUM - phase)
 
 
-@pytest.fixture
-def link_peer() -> LinkClock:
+def have_aalink() -> None:
     try:
         import aalink  # noqa: F401
     except ImportError:
         missing("aalink is not installed (pip install aalink)")
-    return LinkClock(200.0, quantum=QUANTUM)
 
 
-def test_jam_starts_on_the_session_bar_line_and_follows_a_peer_tempo_change(
-    jack: str, link_peer: LinkClock
-) -> None:
-    peer = link_peer
-    outputs = Outputs(("drums",), "jack")
+class SentOutputs(Outputs):
+    """The jam's ports, keeping every message sent: what JACK should deliver to the reader."""
+
+    def __init__(self, parts: tuple[str, ...], backend: str) -> None:
+        super().__init__(parts, backend)
+        self.sent: list[tuple[float, str, list[int]]] = []
+
+    def send(self, part: str, message: Sequence[int]) -> None:
+        self.sent.append((time.monotonic(), part, list(message)))
+        super().send(part, message)
+
+
+Run = tuple[
+    list[tuple[float, str, list[int]]],
+    SentOutputs,
+    Recorder,
+    float,
+    float,
+    Callable[..., float],
+    Callable[..., float],
+]
+
+
+def jam_with_a_peer() -> Run:
+    """Our jam and a second Link peer: the peer sets 200 BPM, the jam starts, the peer moves to 280."""
+    peer = LinkClock(200.0, quantum=QUANTUM)
+    outputs = SentOutputs(("drums",), "jack")
     reader = Reader(["drums"])
     clock = LinkClock(120.0, quantum=QUANTUM)
     jam = Jam(clock, outputs, JamControls(genre="electronic", parts=("drums",)), bars=10)
@@ -78,7 +97,37 @@ def test_jam_starts_on_the_session_bar_line_and_follows_a_peer_tempo_change(
         outputs.close()
         clock.close()
         peer.close()
-    events = reader.events()
+    return reader.events(), outputs, recorder, origin, change_beat, before, after
+
+
+def notes_only(events: list[tuple[float, str, list[int]]]) -> list[list[int]]:
+    return [msg for _, _, msg in events if msg[0] & 0xF0 in (0x80, 0x90)]
+
+
+def lost_on_the_way(heard: list[list[int]], sent: list[list[int]]) -> bool:
+    """Whether ``heard`` is ``sent`` with some messages missing (in order, nothing else changed)."""
+    if len(heard) >= len(sent):
+        return False
+    rest = iter(sent)
+    return all(any(message == candidate for candidate in rest) for message in heard)
+
+
+def test_jam_starts_on_the_session_bar_line_and_follows_a_peer_tempo_change(jack: str) -> None:
+    have_aalink()
+    events, outputs, recorder, origin, change_beat, before, after = jam_with_a_peer()
+    # Every note-on the jam sent has its note-off (the jam's own duty, whatever the transport did).
+    assert hanging(outputs.sent) == {}
+    if lost_on_the_way(notes_only(events), notes_only(outputs.sent)):
+        # JACK dropped messages: a server stalled by other load on these shared cores flushes a
+        # burst into one period and loses what does not fit the port's buffer. Only that, shown by
+        # the count, earns one more run; any other difference fails below.
+        lost = len(notes_only(outputs.sent)) - len(notes_only(events))
+        warnings.warn(
+            f"JACK lost {lost} note message(s) of those sent: the run is repeated once", stacklevel=1
+        )
+        events, outputs, recorder, origin, change_beat, before, after = jam_with_a_peer()
+        assert hanging(outputs.sent) == {}
+    assert notes_only(events) == notes_only(outputs.sent), "the reader heard other notes than were sent"
     assert hanging(events) == {}
     heard = note_ons(events, "drums")
     played = [
