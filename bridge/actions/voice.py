@@ -9,12 +9,15 @@ the intent exactly as /roo/command would, with the transcript and the action tak
 
 from __future__ import annotations
 
+import asyncio
 import time
 import weakref
+from dataclasses import dataclass, field
 from typing import Any
 
 from bridge.actions import command
 from bridge.app import App
+from bridge.commands.audio import SPEECH_RATE_HZ
 from bridge.commands.learned import default_state_path
 from bridge.commands.recorder import Recorder
 from bridge.commands.speech import (
@@ -30,12 +33,22 @@ from engines.errors import InvalidValue
 
 MIN_UTTERANCE_S = 0.2
 
-_recorders: weakref.WeakKeyDictionary[App, Recorder] = weakref.WeakKeyDictionary()
+
+@dataclass
+class _Press:
+    """One push of the button, from the instant its start arrives. The device sends stop on
+    release without waiting for start's reply, so a release may come while start is still
+    opening the input or loading the recogniser (first use): stop then waits for start, and the
+    utterance is what was recorded up to the release."""
+
+    rec: Recorder = field(default_factory=Recorder)
+    opened: asyncio.Event = field(default_factory=asyncio.Event)
+    failed: BaseException | None = None  # what start raised; the press is over
+    stream: tuple[UtteranceStream, str, Recognizer] | None = None  # stream, backend name, model
+
+
+_presses: weakref.WeakKeyDictionary[App, _Press] = weakref.WeakKeyDictionary()
 _recognizers: weakref.WeakKeyDictionary[App, tuple[str, Recognizer]] = weakref.WeakKeyDictionary()
-# The open press: its stream and the recogniser (backend name, model) it came from.
-_streams: weakref.WeakKeyDictionary[App, tuple[UtteranceStream, str, Recognizer]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
 def recognizer(app: App) -> tuple[str, Recognizer]:
@@ -46,44 +59,55 @@ def recognizer(app: App) -> tuple[str, Recognizer]:
 
 
 async def start(app: App, job: Job, args: list[Any]) -> str:
-    current = _recorders.get(app)
-    if current is not None and current.recording:
+    if app in _presses:  # registered before any await: a release arriving at once finds it
         raise InvalidValue("already listening: send /roo/voice/stop first")
-    rec = Recorder()
-    await app.run_cpu(rec.start)
-    _recorders[app] = rec
+    press = _presses[app] = _Press()
+    rec = press.rec
     try:
-        backend, model = await app.run_cpu(recognizer, app)  # loads while the user starts speaking
-        stream = await app.run_cpu(open_stream, model)
-    except BaseException:
-        _recorders.pop(app, None)
-        await app.run_cpu(rec.stop)
+        await app.run_cpu(rec.start)
+        try:
+            backend, model = await app.run_cpu(recognizer, app)  # loads while the user speaks
+            stream = await app.run_cpu(open_stream, model)
+        except BaseException:
+            await app.run_cpu(rec.stop)
+            raise
+    except BaseException as exc:
+        press.failed = exc
+        if _presses.get(app) is press:
+            del _presses[app]
         raise
-    _streams[app] = (stream, backend, model)
+    finally:
+        press.opened.set()
+    press.stream = (stream, backend, model)
     rec.attach(stream.feed)  # what was recorded while loading is decoded first
     return f"listening on the default input ({rec.rate_hz} Hz): speak, then release"
 
 
 async def stop(app: App, job: Job, args: list[Any]) -> str:
     released_at = time.perf_counter()
-    rec = _recorders.pop(app, None)
-    press = _streams.pop(app, None)
-    if rec is None or press is None or not rec.recording:
+    press = _presses.pop(app, None)
+    if press is None:
         raise InvalidValue("not listening: send /roo/voice/start first")
-    stream, backend, model = press
+    held_s = press.rec.seconds  # the release is now, whatever start is still doing
+    waited = not press.opened.is_set()
+    await press.opened.wait()
+    if press.failed is not None or press.stream is None:
+        raise InvalidValue(f"the press ended before listening began: {press.failed}")
+    stream, backend, model = press.stream
+    rec = press.rec
     try:
         audio = await app.run_cpu(rec.stop)
-        if len(audio) < MIN_UTTERANCE_S * 16000:
-            raise InvalidValue(
-                f"heard only {len(audio) / 16000:.2f} s of audio: hold the button while speaking"
-            )
+        if held_s < MIN_UTTERANCE_S:
+            raise InvalidValue(f"heard only {held_s:.2f} s of audio: hold the button while speaking")
     except BaseException:
         await app.run_cpu(stream.cancel)  # give the decoder back for the next press
         raise
-    if rec.sink_error is not None:  # the stream missed blocks: decode the whole recording instead
+    if waited or rec.sink_error is not None:
+        # Released before listening began (decode only up to the release), or the stream missed
+        # blocks: decode the recording as one utterance instead.
         await app.run_cpu(stream.cancel)
         stream = WholeUtterance(model)
-        stream.feed(audio)
+        stream.feed(audio[: round(held_s * SPEECH_RATE_HZ)])
     heard = await app.run_cpu(hear_stream, stream, released_at, backend)
     job.report(0.1, f'heard "{heard.transcript}" ({heard.decode_ms:.0f} ms after release)')
     return await command.execute(app, job, heard.intent, source="voice")

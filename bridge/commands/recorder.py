@@ -39,6 +39,11 @@ class Recorder:
     def recording(self) -> bool:
         return self._stream is not None
 
+    @property
+    def seconds(self) -> float:
+        """How much the input has delivered so far (capped at ``max_seconds``)."""
+        return self._frames / self.rate_hz if self.rate_hz else 0.0
+
     def start(self) -> None:
         """Open the input and start collecting; raises RooError when there is no input device."""
         import sounddevice as sd

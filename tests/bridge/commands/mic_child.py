@@ -76,10 +76,12 @@ def voice(wavs: list[str]) -> dict[str, object]:
     try:
         with running_daemon(live_port=live.port) as daemon:
             client = Client(daemon.port)
-            client.send(protocol.VOICE_START)  # a press released at once: refused, and nothing is held
-            client.wait_final(timeout=30)
+            # A tap: the device sends stop on release without waiting for start's reply, so the
+            # release arrives while start is still opening the input and loading the recogniser.
+            client.send(protocol.VOICE_START)
             client.send(protocol.VOICE_STOP)
-            too_short = client.wait_final(timeout=30)
+            tap = sorted((client.wait_final(timeout=60) for _ in range(2)), key=lambda final: final[0])
+            too_short = {"start": tap[0], "stop": tap[1]}
             for wav in wavs:
                 client.send(protocol.VOICE_START)
                 started = client.wait_final(timeout=30)
