@@ -66,6 +66,32 @@ def test_postgres_downgrade_past_0003_and_upgrade_again_keeps_every_take(
     round_trip(postgres_url, tmp_path)
 
 
+def test_sqlite_downgrade_to_the_first_schema_and_back_keeps_the_midi_takes(tmp_path: Path) -> None:
+    to_the_first_and_back(f"sqlite:///{tmp_path / 'history.db'}", tmp_path)
+
+
+def test_postgres_downgrade_to_the_first_schema_and_back_keeps_the_midi_takes(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    to_the_first_and_back(postgres_url, tmp_path)
+
+
+def to_the_first_and_back(url: str, tmp_path: Path) -> None:
+    store = open_store(url, tmp_path)
+    first = store.commit(TakeDraft("generate", "bass", seed=3, notes=NOTES))
+    second = store.commit(TakeDraft("generate", "drums", seed=4, notes=NOTES[:1]))
+    store.star(second, True)
+    kept = {t.take_id: t.detail() for t in store.takes()}
+    store.close()
+    engine = make_engine(url)
+    downgrade(engine, "0001")  # the first schema has no audio nor command: MIDI takes only here
+    migrate(engine)
+    engine.dispose()
+    store = open_store(url, tmp_path)
+    assert {t.take_id: t.detail() for t in store.takes()} == kept and set(kept) == {first, second}
+    store.close()
+
+
 def test_a_downgrade_to_an_unknown_revision_is_refused_naming_it(tmp_path: Path) -> None:
     from engines.errors import StoreError
 
