@@ -26,6 +26,7 @@ from engines.music import Chord
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 LISTENER_TTL_S = 10.0
+CLEANUP_GRACE_S = 2.0  # at close, how long the cleanups nobody awaits (one store call each) may finish
 SendFn = Callable[[Address, str, list[Any]], None]
 Watcher = Callable[[dict[str, Any]], None]  # gets every event as a JSON object with a "type"
 
@@ -203,6 +204,16 @@ class App:
                 **({"reported_s": job.reported_s} if job.reported_s is not None else {}),
             }
         )
+
+    async def finish_cleanups(self) -> None:
+        """Let the cleanups nobody awaits finish (CLEANUP_GRACE_S at most), cancel the rest, await all.
+
+        Call it at close once the jobs have ended (their failed writes start such cleanups)."""
+        if self._background:
+            _, late = await asyncio.wait(set(self._background), timeout=CLEANUP_GRACE_S)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
 
     def close(self) -> None:
         self.cpu.shutdown(wait=False, cancel_futures=True)

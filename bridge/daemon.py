@@ -115,7 +115,7 @@ class Daemon:
             await self.connect_live(timeout=0.5)
 
     async def aclose(self) -> None:
-        """Cancel the keeper and every running job, wait for them, then close the sockets."""
+        """Cancel the keeper and every running job, wait for them and their cleanups, then close."""
         tasks = [self._keeper] if self._keeper is not None else []
         if self.app is not None:
             tasks += [
@@ -124,6 +124,8 @@ class Daemon:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        if self.app is not None:
+            await self.app.finish_cleanups()  # those the cancelled jobs started end too
         self.close()
 
     def close(self) -> None:

@@ -47,7 +47,16 @@ def daemon_in_thread(
     try:
         yield daemon
     finally:
-        asyncio.run_coroutine_threadsafe(daemon.aclose(), loop).result(10)
+        asyncio.run_coroutine_threadsafe(_close(daemon), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         loop.close()
+
+
+async def _close(daemon: Daemon) -> None:
+    """Close the daemon, then cancel and await what is left on its loop (as ``asyncio.run`` does)."""
+    await daemon.aclose()
+    left = asyncio.all_tasks() - {asyncio.current_task()}
+    for task in left:
+        task.cancel()
+    await asyncio.gather(*left, return_exceptions=True)

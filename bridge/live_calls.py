@@ -56,6 +56,9 @@ class LiveCalls:
     def forget(self, track: int, slot: int | None = None) -> None:  # bridge.live_sources: kept readings
         raise NotImplementedError
 
+    def _landed(self, reply: list[Any]) -> tuple[int, int, int]:  # bridge.live_sources
+        raise NotImplementedError
+
     async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
         return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
 
@@ -93,9 +96,7 @@ class LiveCalls:
             *note_blob(notes),
             writes=True,
         )
-        self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
-        self.forget(int(reply[0]), int(reply[1]))
-        return int(reply[0]), int(reply[1]), int(reply[2])
+        return self._landed(reply)
 
     async def write_clip(
         self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool

@@ -113,6 +113,11 @@ class SourceCalls:
             *note_blob(notes),
             writes=True,
         )
+        return self._landed(reply)
+
+    def _landed(self, reply: list[Any]) -> tuple[int, int, int]:
+        """A write_clip_for or write_clip_from that Live ran: its reply is (track, slot, note count,
+        context seq, context...). Take the context it carries, drop the kept readings of the slot."""
         self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
         self.forget(int(reply[0]), int(reply[1]))
         return int(reply[0]), int(reply[1]), int(reply[2])

@@ -23,7 +23,7 @@ from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
 from bridge.jobs import Job
-from engines.errors import InvalidValue, ModelUnavailable
+from engines.errors import InvalidValue, LiveError, ModelUnavailable, RooError
 from engines.music import parse_key
 
 PENDING_TIMEOUT_S = 30.0
@@ -189,7 +189,15 @@ async def _play(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _stop(app: App, job: Job, intent: Intent) -> str:
-    return "stopped" if not await _transport(app, protocol.SONG_STOP_PLAYING) else "Live is still playing"
+    """Stop Live's transport, and the jam if one plays (a producer saying "stop" means both)."""
+    jam = "jam stopped; " if command_jam.stop_playing(app) else ""
+    try:
+        live_playing = await _transport(app, protocol.SONG_STOP_PLAYING)
+    except RooError as exc:
+        if not jam:
+            raise
+        raise LiveError(f"jam stopped; Live's transport was not stopped: {exc}") from exc
+    return jam + ("stopped" if not live_playing else "Live is still playing")
 
 
 async def _undo(app: App, job: Job, intent: Intent) -> str:

@@ -14,7 +14,7 @@ from bridge.actions import multi
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs import Job
-from engines.errors import InvalidValue, ModelUnavailable
+from engines.errors import InvalidValue, ModelUnavailable, RooError
 
 DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}  # adjust -> jam control
 
@@ -28,6 +28,17 @@ def _remote(app: App) -> Any:
 def playing(app: App) -> bool:
     """Whether a jam plays now (then the dials of ``adjust`` go to it, not to a clip)."""
     return app.jam is not None and bool(app.jam.playing())
+
+
+def stop_playing(app: App) -> bool:
+    """Stop the playing jam now (a plain "stop" stops it with Live's transport); False if none plays."""
+    if not playing(app):
+        return False
+    try:
+        app.jam.stop(["now"])
+    except RooError:  # it ended by itself in between
+        return False
+    return True
 
 
 async def jam(app: App, job: Job, intent: Intent) -> str:

@@ -8,11 +8,13 @@ open one new database at once migrate it once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -84,6 +86,15 @@ def make_engine(url: str, *, reader: bool = False) -> Engine:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (default: the newest), once even with concurrent openers."""
+    _run(engine, command.upgrade, revision, f"cannot open the take store at {engine.url!r}")
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision`` (for an older MuseAroo), in one transaction like ``migrate``."""
+    _run(engine, command.downgrade, revision, f"cannot take the store at {engine.url!r} back to {revision}")
+
+
+def _run(engine: Engine, step: Callable[[Config, str], None], revision: str, failure: str) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     try:
@@ -91,6 +102,6 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    except (SQLAlchemyError, OSError) as exc:
-        raise StoreError(f"cannot open the take store at {engine.url!r}: {exc}") from exc
+            step(cfg, revision)
+    except (SQLAlchemyError, OSError, CommandError) as exc:  # CommandError: e.g. a revision not known here
+        raise StoreError(f"{failure}: {exc}") from exc

@@ -12,11 +12,11 @@ from typing import Any
 
 from bridge.livesim.base import Listeners, adder, check_args, has_listener, remover
 from bridge.livesim.document import Document
-from bridge.livesim.scales import LIVE_SCALES
 from bridge.livesim.song_tracks import SongTracks
 from bridge.livesim.track import Track
 from bridge.livesim.transport import CuePoint, Transport
 from bridge.livesim.view import Scene, View
+from engines.music import SCALES  # Live 12's scale names in its order, and their intervals
 
 
 class Song(SongTracks, Transport):
@@ -93,13 +93,13 @@ class Song(SongTracks, Transport):
     @scale_name.setter
     def scale_name(self, value: str) -> None:
         check_args("Song.scale_name", (value,), ("str",))
-        if value not in LIVE_SCALES:
-            raise RuntimeError(f"Unknown scale name {value!r}: expected one of {', '.join(LIVE_SCALES)}")
+        if value not in SCALES:
+            raise RuntimeError(f"Unknown scale name {value!r}: expected one of {', '.join(SCALES)}")
         self._set("scale_name", value)
 
     @property
     def scale_intervals(self) -> tuple[int, ...]:
-        return LIVE_SCALES[self._scale_name]
+        return SCALES[self._scale_name]
 
     # --- view -----------------------------------------------------------------------------
     @property

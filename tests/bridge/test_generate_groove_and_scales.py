@@ -12,9 +12,8 @@ from bridge import protocol
 from bridge.actions.generate import musical_context, parse_request
 from bridge.live_replies import LiveContext
 from bridge.livesim.host import LiveHost
-from bridge.livesim.scales import LIVE_SCALES
 from engines.errors import InvalidValue
-from engines.music import Feel, Key
+from engines.music import SCALES, Feel, Key
 from tests.bridge.harness import Client, running_daemon
 
 
@@ -48,7 +47,7 @@ def test_lives_scale_is_followed_not_replaced_by_major(live: LiveHost, client: C
     _job, state, _progress, message = client.wait_final()
     assert state == "done", message
     notes = live.clip_notes(0, 0)
-    pcs = {(4 + i) % 12 for i in LIVE_SCALES[scale]}
+    pcs = {(4 + i) % 12 for i in SCALES[scale]}
     strong = [n for n in notes if min(abs(n[1] % 4 - b) for b in (0.0, 2.0, 4.0)) < 0.07]
     assert strong and all(n[0] % 12 in pcs for n in strong), (scale, strong)
     assert all(n[0] % 12 in pcs for n in notes) or scale == "Hirajoshi"  # pop lists no chromatic tones
@@ -80,7 +79,7 @@ def context(scale: str) -> LiveContext:
 
 def test_every_live_scale_name_maps_to_the_same_scale_and_an_unknown_one_is_refused() -> None:
     app = SimpleNamespace(song=SimpleNamespace(chords=()))  # no analysed chords: the key alone
-    for scale in LIVE_SCALES:
+    for scale in SCALES:
         ctx = musical_context(parse_request(["melody"]), context(scale), app)  # type: ignore[arg-type]
         assert ctx.key == Key(9, scale)
     with pytest.raises(InvalidValue, match="Live's scale 'Chromatic' is not one the generators can follow"):

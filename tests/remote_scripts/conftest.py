@@ -9,8 +9,12 @@ import numpy as np
 import pytest
 import soundfile
 
-from bridge.livesim import LiveHost, SetDesc, TrackDesc
+from bridge import protocol
+from bridge.livesim import LIVE_DEFAULT_SET, LiveHost, SetDesc, TrackDesc
 from tests.remote_scripts.osc_client import OscClient
+
+AOSC_PORT_ENV = "MUSEAROO_ABLETONOSC_PORT"
+AOSC_REPLY_ENV = "MUSEAROO_ABLETONOSC_REPLY_PORT"
 
 
 @pytest.fixture
@@ -40,6 +44,19 @@ def client(host: LiveHost) -> Iterator[OscClient]:
     c = OscClient(host.port)
     yield c
     c.close()
+
+
+@pytest.fixture
+def aosc() -> Iterator[tuple[LiveHost, OscClient]]:
+    """Live's default set with the Remote Script's AbletonOSC mode on, and a client of that mode."""
+    client = OscClient(0)
+    env = {protocol.ABLETONOSC_ENV: "1", AOSC_PORT_ENV: "0", AOSC_REPLY_ENV: str(client.port)}
+    host = LiveHost(LIVE_DEFAULT_SET, port=0, script_env=env).start_in_thread()
+    client.target = (protocol.HOST, host.script.abletonosc.port)
+    yield host, client
+    client.close()
+    host.stop()
+    assert host.errors == [], "exceptions escaped into Live"
 
 
 def small_set(scenes: int = 2) -> SetDesc:

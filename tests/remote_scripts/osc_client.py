@@ -58,3 +58,24 @@ class OscClient:
 
     def close(self) -> None:
         self.sock.close()
+
+
+def error_of_raw(client: OscClient) -> str:
+    """The message of the next datagram, which must be a /live/error."""
+    got, params = client.receive()
+    assert got == "/live/error", (got, params)
+    return str(params[0])
+
+
+def error_of(client: OscClient, address: str, *args: Any) -> str:
+    """Send a request that must fail; the /live/error message."""
+    client.send(address, *args)
+    return error_of_raw(client)
+
+
+def read_until(client: OscClient, address: str) -> list[tuple[str, list[Any]]]:
+    """Every message up to and including the first one on address."""
+    seen = [client.receive()]
+    while seen[-1][0] != address:
+        seen.append(client.receive())
+    return seen

@@ -118,6 +118,24 @@ def test_start_a_jam_then_stop_the_jam_and_jam_words_without_a_jam_are_refused(
     assert running.jam.session is not None and running.jam.session.jam.stopped()
 
 
+def test_a_plain_stop_stops_the_playing_jam_and_lives_transport(
+    with_live: tuple[Daemon, Client, LiveHost],
+) -> None:
+    running, client, live = with_live
+    assert command(client, "play")[1:] == ("done", 'heard "play": playing')
+    _, state, message = command(client, "start a jam")
+    assert state == "done", message
+    wait_until(running.jam.playing)
+    intent, state, message = command(client, "stop")
+    assert (intent["action"], state) == ("stop", "done"), message
+    assert message == 'heard "stop": jam stopped; stopped'
+    wait_until(lambda: not running.jam.playing())
+    assert running.jam.session is not None and running.jam.session.jam.stopped()
+    assert live.call(lambda: live.song.is_playing) is False
+    _, state, message = command(client, "stop")  # no jam now: Live's transport alone, as before
+    assert (state, message) == ("done", 'heard "stop": stopped')
+
+
 def test_save_the_last_bars_writes_what_each_part_played_into_a_clip_on_its_track(
     with_live: tuple[Daemon, Client, LiveHost],
 ) -> None:

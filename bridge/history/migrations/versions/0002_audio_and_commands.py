@@ -34,10 +34,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("takes") as batch:
-        batch.drop_column("command")
-    with op.batch_alter_table("outputs") as batch:
-        batch.drop_index("ix_outputs_sha256")
-        batch.drop_column("analysis")
-        batch.drop_column("sha256")
+    # plain DROP COLUMNs (SQLite 3.35+ drops them in place): a batch copy of takes would drop the table
+    # outputs refer to, which SQLite refuses with foreign keys on
+    op.drop_column("takes", "command")
+    op.drop_index("ix_outputs_sha256", table_name="outputs")
+    op.drop_column("outputs", "analysis")
+    op.drop_column("outputs", "sha256")
     op.drop_table("blobs")

@@ -21,5 +21,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("takes") as batch:
-        batch.drop_column("pending")
+    # A pending take is no take (never listed, never a parent) and the older schema cannot tell one
+    # from a take: pending takes and their outputs go (their audio stays for gc), the takes stay.
+    takes = sa.table("takes", sa.column("take_id", sa.String), sa.column("pending", sa.Boolean))
+    outputs = sa.table("outputs", sa.column("take_id", sa.String))
+    pending = sa.select(takes.c.take_id).where(takes.c.pending.is_(True))
+    op.execute(outputs.delete().where(outputs.c.take_id.in_(pending)))
+    op.execute(takes.delete().where(takes.c.pending.is_(True)))
+    # a plain DROP COLUMN (SQLite 3.35+ drops it in place): a batch copy of takes would drop the table
+    # outputs refer to, which SQLite refuses with foreign keys on
+    op.drop_column("takes", "pending")
