@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam")  # checked here, not in the schema
+# Checked here, not in the schema.
+ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam")
 AUTO = "auto"  # parent_id AUTO: the project's newest take of the same part (None when there is none)
 MIN_PREFIX = 6
 
