@@ -12,12 +12,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_udp_port, missing
+from tests.conftest import free_tcp_port, missing
 
 
 def _pg_bin() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return Path(found[-1]).parent if found else None
+
+
+def _start(bindir: Path, data: Path, folder: Path, as_pg: list[str], tries: int = 5) -> int:
+    """Start the server on a free TCP port and return it. A port found free can be taken by the
+    time the server binds it (another test's connection): then try again on another."""
+    log, said = folder / "log", ""
+    for _ in range(tries):
+        port = free_tcp_port()
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        start = [*as_pg, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(log)]
+        if subprocess.run([*start, "start"], capture_output=True).returncode == 0:
+            return port
+        said = log.read_text(errors="replace") if log.exists() else ""
+        if "Address already in use" not in said:
+            break
+        log.unlink()
+    raise RuntimeError(f"PostgreSQL did not start in {folder}:\n{said[-2000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -30,30 +47,13 @@ def postgres_server() -> Iterator[str]:
     folder = Path(tempfile.mkdtemp(prefix="roo-pg-"))
     shutil.chown(folder, "postgres", "postgres")
     data = folder / "data"
-    port = free_udp_port()  # a free number; TCP on the same number is free too in practice
     as_pg = ["runuser", "-u", "postgres", "--"]
     subprocess.run(
         [*as_pg, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
         check=True,
         capture_output=True,
     )
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [
-            *as_pg,
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-w",
-            "-l",
-            str(folder / "log"),
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    port = _start(bindir, data, folder, as_pg)
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
