@@ -66,16 +66,23 @@ def test_generate_with_an_empty_selected_slot_is_the_write_alone(live: LiveHost)
     assert trips == [protocol.RS_WRITE_CLIP_FROM]  # made for that slot being empty: Live checks it
 
 
-def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveHost) -> None:
+def selected_clip_pushed(daemon: Daemon, notes: int) -> bool:
+    """Whether the daemon holds the selected clip (track 0 slot 0) as Live pushed it, with ``notes`` notes."""
+    kept = daemon.live.readings.get((0, 0))
+    return kept is not None and len(kept.notes) == notes
+
+
+def test_following_the_selected_midi_clip_is_the_write_alone(live: LiveHost) -> None:
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
         client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
-        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        # Live pushes the selected clip as it changes: it is known before the click
+        until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
         trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
-        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FROM]
+        assert trips == [protocol.RS_WRITE_CLIP_FROM]  # the write alone: Live checks the source in it
         assert "following track 0 slot 0" in said
-        # the same source again: the reading is kept, and the write checks it in Live
+        # the same source again
         trips, said = trips_of(daemon, client, protocol.GENERATE, "chords", "track", 1, "slot", 4, "bars", 2)
         assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 0 slot 0" in said
         every: list[str] = []
@@ -98,20 +105,47 @@ def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveH
         client.close()
 
 
-def test_a_source_changed_since_it_was_read_is_read_again_from_the_refusal(live: LiveHost) -> None:
+def test_an_edit_of_the_selected_clip_is_pushed_and_followed_without_a_read(live: LiveHost) -> None:
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
         client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
-        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
         trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
-        # the source changes in Live (its slot stays filled: nothing tells the daemon)
+        # the user changes the selected clip in Live: Live pushes it as it changes
         client.send(protocol.CLIP_REMOVE_NOTES, 0, 0, port=live.port)
         e_minor = [(64, 0.0, 4.0, 90, 0), (67, 0.0, 4.0, 90, 0), (71, 0.0, 4.0, 90, 0)]
         client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in e_minor for v in note], port=live.port)
+        until(lambda: selected_clip_pushed(daemon, len(e_minor)), "Live pushed no edited clip")
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2)
+        client.close()
+    assert trips == [protocol.RS_WRITE_CLIP_FROM] and "made again" not in said and "E minor" in said
+    bass = live.clip_notes(1, 4)
+    assert bass and bass[0][0] % 12 == 4  # the bass starts on the new source's root, E
+
+
+def test_a_source_changed_since_it_was_read_is_read_again_from_the_refusal(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        # a named source in a slot that is not selected: Live pushes nothing about its notes
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 1, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 1, *[v for note in CHORDS for v in note], port=live.port)
+        client.send(protocol.SONG_GET + "tempo", port=live.port)
+        client.wait_for(protocol.SONG_GET + "tempo")  # answered after the clip was made: Live has it
+        source = ("source_track", 0, "source_slot", 1)
+        trips, _ = trips_of(
+            daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2, *source
+        )
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FROM]
+        # the source changes in Live (its slot stays filled: nothing tells the daemon)
+        client.send(protocol.CLIP_REMOVE_NOTES, 0, 1, port=live.port)
+        e_minor = [(64, 0.0, 4.0, 90, 0), (67, 0.0, 4.0, 90, 0), (71, 0.0, 4.0, 90, 0)]
+        client.send(protocol.CLIP_ADD_NOTES, 0, 1, *[v for note in e_minor for v in note], port=live.port)
         client.send(protocol.SONG_GET + "tempo", port=live.port)
         client.wait_for(protocol.SONG_GET + "tempo")  # answered after the edits: Live has them
-        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2)
+        trips, said = trips_of(
+            daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2, *source
+        )
         client.close()
     # the kept reading was refused in Live (no answer is noted for a refusal), and the refusal
     # carried the new notes: made again from them without another read

@@ -56,6 +56,7 @@ def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
     version = snapshot[0]
     for _ in range(6):  # and every track's clip slots
         assert client.receive()[0] == protocol.RS_SLOTS_PUSH
+    assert client.receive() == (protocol.RS_CLIP_PUSH, [version, 0, 0, ""])  # the selected slot: empty
     other = OscClient(host.port)
     try:
         other.send(protocol.SONG_SET + "tempo", 87.0)
@@ -71,6 +72,7 @@ def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
         fields = dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))
         assert (fields["selected_track"], fields["selected_slot"]) == (3, 5)
         assert push[0] == version + 2  # two changes in one tick: one version, one push
+        assert client.receive() == (protocol.RS_CLIP_PUSH, [version + 2, 3, 5, ""])  # the new selection
         other.send(protocol.SONG_START_PLAYING)
         address, push = client.receive()
         assert dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))["is_playing"] == 1
@@ -313,11 +315,49 @@ def test_warp_markers_map_clip_beats_to_file_seconds() -> None:
 
 def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
-    messages = [client.receive() for _ in range(7)]  # the snapshot: the context, then every track
+    messages = [client.receive() for _ in range(8)]  # the context, every track, the selected slot
     assert messages[0][0] == protocol.RS_CONTEXT_PUSH
-    assert [m[1][1:] for m in messages[1:]] == [[t, "0" * 8] for t in range(6)]
-    assert all(m[0] == protocol.RS_SLOTS_PUSH for m in messages[1:])
+    assert [m[1][1:] for m in messages[1:7]] == [[t, "0" * 8] for t in range(6)]
+    assert all(m[0] == protocol.RS_SLOTS_PUSH for m in messages[1:7])
+    assert messages[7][0] == protocol.RS_CLIP_PUSH
     host.call(lambda: host.song.tracks[3].clip_slots[7].create_clip(2.0))
     address, args = client.receive()
     assert (address, args[1:]) == (protocol.RS_SLOTS_PUSH, [3, "00000001"])
     assert client.ask(protocol.RS_CONTEXT_GET, 2)[0] == 2  # nothing else was pushed
+
+
+def test_the_selected_clip_is_pushed_as_it_changes_and_only_then(host: LiveHost, client: OscClient) -> None:
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    snapshot = [client.receive() for _ in range(8)]
+    assert snapshot[-1][0] == protocol.RS_CLIP_PUSH and snapshot[-1][1][1:] == [0, 0, ""]
+    name_at = 4 + protocol.CLIP_INFO_FIELDS.index("name")  # after seq, track, slot, digest
+    write(client, 2, 0, 0, BEAT, name="Beat")  # into the selected slot
+    assert client.receive()[0] == protocol.RS_SLOTS_PUSH  # it filled
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH
+    assert push[1:] == client.ask(protocol.RS_CLIP_READ, 3, 0, 0)[1:]  # as a read answers it
+    assert protocol.unpack_notes(push[-1]) == BEAT and push[name_at] == "Beat"
+    write(client, 4, 2, 1, BEAT)  # a slot that is not selected: its fill state only
+    assert client.receive() == (protocol.RS_SLOTS_PUSH, [push[0], 2, "01000000"])
+    assert client.ask(protocol.RS_CONTEXT_GET, 5)[0] == 5  # nothing else was pushed
+    # the user edits the selected clip: its notes, then its name
+    host.call(lambda: host.song.tracks[0].clip_slots[0].clip.remove_notes_extended(0, 128, 0.0, 1.0))
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH and protocol.unpack_notes(push[-1]) == BEAT[2:]
+    host.call(lambda: setattr(host.song.tracks[0].clip_slots[0].clip, "name", "Renamed"))
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH and push[name_at] == "Renamed"
+    host.call(lambda: host.song.tracks[0].clip_slots[0].delete_clip())
+    assert client.receive()[0] == protocol.RS_SLOTS_PUSH
+    assert client.receive() == (protocol.RS_CLIP_PUSH, [push[0], 0, 0, ""])  # emptied
+
+    def select() -> None:
+        host.song.view.selected_track = host.song.tracks[2]
+        host.song.view.selected_scene = host.song.scenes[1]
+
+    host.call(select)
+    assert client.receive()[0] == protocol.RS_CONTEXT_PUSH
+    address, push = client.receive()  # the newly selected slot, with its clip
+    assert (
+        address == protocol.RS_CLIP_PUSH and push[1:3] == [2, 1] and protocol.unpack_notes(push[-1]) == BEAT
+    )
