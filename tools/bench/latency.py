@@ -36,6 +36,7 @@ from collections.abc import Callable
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))  # tools.* as a package
 
 from bridge import osc, protocol
+from bridge.cli.lifecycle import settle_heap
 from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
 from bridge.livesim.host import LiveHost
@@ -166,6 +167,7 @@ def main() -> int:
         wait_for_pushed_context(daemon)
         for i in range(WARM_UP):  # untimed: the first generate imports and compiles what it needs
             generate_once(sim, daemon, client, i, TICK_S, args.track)
+        settle_heap()  # as roo serve does once it is up (the in-memory Live's process does it too)
         for i in range(args.requests):
             tempo.append(client.round_trip(sim.port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
             compat.append(client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
