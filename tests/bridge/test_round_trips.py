@@ -99,9 +99,10 @@ def test_following_the_selected_midi_clip_is_the_write_alone(live: LiveHost) -> 
             2,
             every=every,
         )
-        # a transform asks for the context (a selection made just before it is not pushed yet),
-        # then reads the clip in one message and writes
-        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP] and protocol.RS_CONTEXT_GET in every
+        # a transform of the selected clip takes it as Live pushed it too: the write alone, which
+        # Live checks (the clip, the signature)
+        assert trips == [protocol.RS_WRITE_CLIP_FROM] and protocol.RS_CONTEXT_GET not in every
+        assert [n[0] for n in live.clip_notes(0, 1)] == [n[0] + 2 for n in CHORDS]
         client.close()
 
 
@@ -180,3 +181,32 @@ def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live
         client.close()
     assert final[1] == "done", final
     assert "made again: the source clip changed" in final[3] and "following track 0 slot 0" in final[3]
+
+
+def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 2, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 2, 0, 48, 0.0, 1.0, 100, 0, port=live.port)
+        until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
+        sent = threading.Event()
+
+        def select_and_hold() -> None:
+            """Select track 2, then hold Live's main thread until the daemon has sent its write, made
+            for the selection it knew (track 0): both meet in one tick."""
+            live.song.view.selected_track = live.song.tracks[2]
+            sent.wait(3.0)
+
+        holder = threading.Thread(target=lambda: live.call(select_and_hold, timeout=20.0))
+        holder.start()
+        client.send(protocol.TRANSFORM, "transpose", "track", -1, "slot", -1, "semitones", 2)
+        until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
+        sent.set()
+        final = client.wait_final()
+        holder.join()
+        client.close()
+    assert final[1] == "done" and "of track 2 slot 0" in final[3], final
+    assert [n[0] for n in live.clip_notes(2, 1)] == [50]  # the newly selected clip, transposed
+    assert live.clip_properties(0, 1) is None  # nothing made from the one selected before
