@@ -6,14 +6,17 @@ Whole paths: a client -> the real daemon -> the real Remote Script in the in-mem
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from bridge import protocol
 from bridge.daemon import Daemon
+from bridge.history import open_store
 from bridge.livesim.host import LiveHost
 from bridge.livesim.notes import MidiNoteSpecification
 from tests.bridge.harness import Client, running_daemon
@@ -210,3 +213,16 @@ def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one
     assert final[1] == "done" and "of track 2 slot 0" in final[3], final
     assert [n[0] for n in live.clip_notes(2, 1)] == [50]  # the newly selected clip, transposed
     assert live.clip_properties(0, 1) is None  # nothing made from the one selected before
+
+
+def test_a_recall_is_the_write_alone(live: LiveHost, tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        client = Client(daemon.port)
+        _, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 2)
+        found = re.search(r"\(take ([0-9a-f]{12})\)", said)
+        assert found, said
+        trips, said = trips_of(daemon, client, protocol.HISTORY_RECALL, found.group(1), "track", 2, "slot", 3)
+        client.close()
+    assert trips == [protocol.RS_WRITE_CLIP] and "track 2 slot 3" in said  # no context asked: the write
+    assert live.clip_notes(2, 3) == live.clip_notes(1, 0)
