@@ -57,8 +57,10 @@ class SelectedClipWatcher:
         slot = self.song.tracks[track].clip_slots[scene]
         self._add(slot, "has_clip", self._move)  # a clip came or went: watch the new one
         if slot.has_clip:
-            for event in ("notes", "name"):
-                self._add(slot.clip, event, self._change)
+            clip = slot.clip
+            self._add(clip, "name", self._change)
+            if not clip.is_audio_clip:  # an audio clip has no notes (nor their listener)
+                self._add(clip, "notes", self._change)
 
     def _add(self, owner: Any, event: str, callback: Callable[[], None]) -> None:
         getattr(owner, f"add_{event}_listener")(callback)
