@@ -361,3 +361,25 @@ def test_the_selected_clip_is_pushed_as_it_changes_and_only_then(host: LiveHost,
     assert (
         address == protocol.RS_CLIP_PUSH and push[1:3] == [2, 1] and protocol.unpack_notes(push[-1]) == BEAT
     )
+
+
+def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
+    host: LiveHost, client: OscClient, wav_file: Path
+) -> None:
+    assert client.ask(protocol.RS_IMPORT_AUDIO, 1, 5, 2, str(wav_file), "Break", 0, 0.0) == [1, 5, 2]
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert [client.receive()[0] for _ in range(8)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+
+    def select() -> None:
+        host.song.view.selected_track = host.song.tracks[5]
+        host.song.view.selected_scene = host.song.scenes[2]
+
+    host.call(select)
+    assert client.receive()[0] == protocol.RS_CONTEXT_PUSH
+    address, push = client.receive()
+    facts = dict(zip(protocol.CLIP_INFO_FIELDS, push[4:], strict=True))  # no notes blob after them
+    assert address == protocol.RS_CLIP_PUSH and push[1:3] == [5, 2] and push[3] != ""
+    assert facts["is_audio_clip"] == 1 and facts["name"] == "Break"
+    host.call(lambda: setattr(host.song.tracks[5].clip_slots[2].clip, "name", "Break 2"))
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH and push[4 + protocol.CLIP_INFO_FIELDS.index("name")] == "Break 2"
