@@ -7,7 +7,7 @@ replies, its CPU-thread step and its collections. Both read ``time.perf_counter`
 on Linux: one clock for both processes). Prints one JSON line: the median and p90 of each segment
 of a generate, its wait for the Remote Script's tick, the full collections of each process during
 the run, and the slowest generates' timelines.
-Usage: .venv/bin/python tools/bench/latency_trace.py [--requests 200] [--track 0]
+Usage: .venv/bin/python tools/bench/latency_trace.py [--requests 200] [--track 0] [--unsettled]
 Linux only (the one clock); the figures are for finding causes, latency.py's are the measure.
 """
 
@@ -27,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tools.* as a package
 
 Event = tuple[Any, ...]  # (perf_counter s, what, detail...)
+UNSETTLED_ENV = "MUSEAROO_TRACE_UNSETTLED"
 EVENTS: list[Event] = []
 
 
@@ -78,6 +79,10 @@ def sim_child(out: str, roo_args: list[str]) -> int:
     script.create_script = host.create_script = traced_create  # type: ignore[attr-defined]
     gc.callbacks.append(note_collections)
     atexit.register(lambda: Path(out).write_text(json.dumps(EVENTS)))
+    if os.environ.get(UNSETTLED_ENV) == "1":  # as before settle_heap: the start-up heap stays collectable
+        from bridge.cli import sim
+
+        sim.settle_heap = lambda: None
     sys.argv = ["roo", *roo_args]
     return main()
 
@@ -110,7 +115,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--track", type=int, default=0)
+    parser.add_argument(
+        "--unsettled", action="store_true", help="neither process settles its heap (as before settle_heap)"
+    )
     args = parser.parse_args()
+    os.environ[UNSETTLED_ENV] = "1" if args.unsettled else "0"  # read by the in-memory Live's process
 
     from bridge import live_client
     from bridge.app import App
@@ -153,7 +162,8 @@ def main() -> int:
         latency.wait_for_pushed_context(daemon)
         for i in range(latency.WARM_UP):
             latency.generate_once(sim, daemon, client, i, latency.TICK_S, args.track)
-        settle_heap()
+        if not args.unsettled:
+            settle_heap()
         gc.callbacks.append(note_collections)
         for i in range(args.requests):
             client.round_trip(sim.port, latency.TEMPO, [], lambda a, v: a == latency.TEMPO, latency.TICK_S)
@@ -189,6 +199,7 @@ def report(merged: list[list[Event]], sim_events: list[Event]) -> dict[str, Any]
     slowest = sorted(range(len(rows)), key=lambda i: rows[i]["total"])[-3:]
     return {
         "generates": len(rows),
+        "settled": os.environ.get(UNSETTLED_ENV) != "1",
         "load_1min": os.getloadavg()[0],
         "segments": table,
         "full_collections_ms": {
