@@ -200,9 +200,9 @@ def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one
             """Select track 2, then hold Live's main thread until the daemon has sent its write, made
             for the selection it knew (track 0): both meet in one tick."""
             live.song.view.selected_track = live.song.tracks[2]
-            sent.wait(3.0)
+            sent.wait(20.0)
 
-        holder = threading.Thread(target=lambda: live.call(select_and_hold, timeout=20.0))
+        holder = threading.Thread(target=lambda: live.call(select_and_hold, timeout=30.0))
         holder.start()
         client.send(protocol.TRANSFORM, "transpose", "track", -1, "slot", -1, "semitones", 2)
         until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
