@@ -3,7 +3,9 @@
 Listeners only note a change (a listener must not do work): the selection or the track and scene
 lists moving, the selected slot filling or emptying, the selected clip's notes or name changing.
 At the end of the tick the selected slot's reading (what RS_CLIP_READ answers: digest, facts,
-notes) goes to every listener when something changed, and to a client that (re)listens. The daemon
+notes) goes to every listener when something changed, and to a client that (re)listens; a clip
+edited in tick after tick (drawn into, recorded) is pushed at most every ``EDIT_EVERY_TICKS``,
+its last state always. The daemon
 then follows the selected clip without reading it at click time; a write made from it still checks
 it in Live (RS_WRITE_CLIP_FROM), so a change no listener reports costs one refusal, never a part
 made for notes the clip no longer holds. A clip whose notes do not fit one datagram is not pushed
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     Send = Callable[[tuple[str, int], str, Sequence[Any]], None]
     Reading = Callable[[int, int], list[Any]]  # roo_read.ReadHandler.reading
 
+EDIT_EVERY_TICKS = 10  # a clip edited on and on (drawn into, recorded) is pushed about every 100 ms
 MOVES = (("tracks", False), ("scenes", False), ("selected_track", True), ("selected_scene", True))
 
 
@@ -34,7 +37,8 @@ class SelectedClipWatcher:
         self._reading = reading
         self.where: tuple[int, int] | None = None  # the selected (track, slot) being watched
         self._moved = True  # the selection or the lists moved: find the selected slot again
-        self._changed = True  # the watched slot or clip changed since the last push
+        self._changed = True  # the watched clip changed since the last push
+        self._quiet_in = 0  # ticks before an edit of the clip is pushed again
         self._watched: list[tuple[Any, str, Callable[[], None]]] = []
         self._own: list[tuple[Any, str, Callable[[], None]]] = []
         for event, on_view in MOVES:
@@ -80,13 +84,14 @@ class SelectedClipWatcher:
         self, seq: int, listeners: Sequence[tuple[str, int]], snapshot_to: Sequence[tuple[str, int]]
     ) -> None:
         """Push the selected slot's reading to listeners when it changed, and to snapshot_to."""
-        if self._moved:
-            self._moved = False
+        moved, self._moved = self._moved, False
+        if moved:
             self._watch()
-            self._changed = True
+        self._quiet_in = max(0, self._quiet_in - 1)
         targets = list(snapshot_to)
-        if self._changed:
+        if moved or (self._changed and self._quiet_in == 0):
             targets += [c for c in listeners if c not in targets]
+            self._quiet_in = 0 if moved else EDIT_EVERY_TICKS
             self._changed = False
         if self.where is None or not targets:
             return

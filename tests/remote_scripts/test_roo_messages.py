@@ -9,6 +9,7 @@ import pytest
 
 from bridge import protocol
 from bridge.livesim import LiveHost
+from bridge.livesim.notes import MidiNoteSpecification
 from tests.remote_scripts.conftest import small_set, start_host
 from tests.remote_scripts.osc_client import OscClient
 
@@ -383,3 +384,24 @@ def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
     host.call(lambda: setattr(host.song.tracks[5].clip_slots[2].clip, "name", "Break 2"))
     address, push = client.receive()
     assert address == protocol.RS_CLIP_PUSH and push[4 + protocol.CLIP_INFO_FIELDS.index("name")] == "Break 2"
+
+
+def test_a_clip_edited_tick_after_tick_ends_pushed_as_it_is_last(host: LiveHost, client: OscClient) -> None:
+    write(client, 1, 0, 0, BEAT)  # into the selected slot
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert [client.receive()[0] for _ in range(8)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+    states = []
+    for i in range(6):  # drawn into, one note per tick or so (pushed at most every EDIT_EVERY_TICKS)
+
+        def draw(i: int = i) -> None:
+            clip = host.song.tracks[0].clip_slots[0].clip
+            clip.add_new_notes([MidiNoteSpecification(60 + i, 2.0 + i * 0.25, 0.25, 90.0, False)])
+
+        host.call(draw)
+        states.append(host.clip_notes(0, 0))
+    pushed: list[list] = []
+    while not pushed or pushed[-1] != [tuple(n) for n in states[-1]]:
+        address, push = client.receive()
+        assert address == protocol.RS_CLIP_PUSH
+        pushed.append(protocol.unpack_notes(push[-1]))
+    assert len(pushed) <= len(states) and all(p in [[tuple(n) for n in s] for s in states] for p in pushed)
