@@ -5,7 +5,8 @@ first-in first-out per address (the Remote Script answers each request exactly o
 A write whose caller is cancelled while it is on its way asks Live not to run it (RS_CANCEL) and
 waits for what Live did: refused (the cancellation goes on) or run (its reply is returned, so what
 landed is recorded; ``bridge.live_cancel``). Pushed context versions are kept (``pushed``,
-``pushed_seq``) and handed to ``on_context``. The typed calls are in ``bridge.live_calls`` and
+``pushed_seq``) and handed to ``on_context``; the selected clip Live pushes is kept as if read and
+handed to ``on_reading``. The typed calls are in ``bridge.live_calls`` and
 ``bridge.live_sources``; the reply types (``LiveContext``, ``ClipInfo``) in ``bridge.live_replies``;
 all are re-exported here.
 """
@@ -64,6 +65,7 @@ class LiveClient(SourceCalls, LiveCalls):
         self.pushed_seq = -1
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
         self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live_sources)
+        self.on_reading: Callable[[Reading], None] | None = None  # a MIDI clip Live pushed (the selected one)
         self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
         self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
@@ -172,6 +174,10 @@ class LiveClient(SourceCalls, LiveCalls):
                 for slot in range(max(len(old), len(new))):  # a slot that filled or emptied
                     if old[slot : slot + 1] != new[slot : slot + 1]:
                         self.forget(track, slot)
+            return
+        if address == protocol.RS_CLIP_PUSH:
+            if len(args) >= 4:
+                self.clip_pushed(int(args[1]), int(args[2]), args[3:])
             return
         if address == protocol.RS_STALE_SOURCE and args and args[0] in self._by_id:
             _, fut = self._by_id[args[0]]

@@ -6,12 +6,14 @@ follows a clip may take the reading kept from an earlier request (``cached``) an
 source still has that digest, and otherwise refuses with what it holds now (``StaleSource``), so
 the part is made again from it. A kept reading is never used without that check; it is dropped
 when the daemon writes into its slot, when Live pushes that its slot filled or emptied, and when
-the track or scene lists change.
+the track or scene lists change. The selected clip Live pushes as it changes (``clip_pushed``) is
+kept the same way, so following it needs no read at click time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,7 @@ from engines.errors import LiveError, ProtocolError
 from engines.music import Note
 
 FACTS = len(protocol.CLIP_INFO_FIELDS)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,7 @@ def parse_reading(track: int, slot: int, values: Sequence[Any]) -> Reading | Non
 class SourceCalls:
     readings: dict[tuple[int, int], Reading]
     slots: dict[int, str]
+    on_reading: Callable[[Reading], None] | None
 
     async def request(
         self, address: str, *args: Any, timeout: float = 2.0, writes: bool = False
@@ -121,6 +125,20 @@ class SourceCalls:
         self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
         self.forget(int(reply[0]), int(reply[1]))
         return int(reply[0]), int(reply[1]), int(reply[2])
+
+    def clip_pushed(self, track: int, slot: int, values: Sequence[Any]) -> None:
+        """Live pushed the selected slot (RS_CLIP_PUSH): a MIDI clip with notes is kept as if read
+        (a write made from it still checks it in Live), and anything else kept of that slot goes."""
+        try:
+            reading = parse_reading(track, slot, values)
+        except ProtocolError as exc:
+            log.warning("dropped a bad selected-clip push from Live: %s", exc)
+            return
+        self.forget(track, slot)
+        if reading is not None and reading.notes and not reading.info.is_audio_clip:
+            self.readings[(track, slot)] = reading
+            if self.on_reading is not None:
+                self.on_reading(reading)
 
     def forget(self, track: int, slot: int | None = None) -> None:
         """Drop the kept readings of a slot (None: of the whole track)."""

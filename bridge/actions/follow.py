@@ -5,20 +5,27 @@ is a MIDI clip with notes. A pitched source gives the context its chords (a chor
 looped over the new part) and, unless ``key`` is given, its key; a drums part places its kicks
 with the source's onsets ("drums that lock to my bassline"). A drum source gives a bass part its
 kicks to lock to. The done message says what was followed.
+
+A source's description (``described``) is kept by the clip's digest, which changes with its notes,
+name, length and markers: a clip followed again, or one described as Live pushed it (``warm``, from
+``bridge.prepare``), is not described again at click time.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from bridge import protocol
-from bridge.actions.midi_clip import MidiClip, empty_selected, midi_clip, selected_midi_clip
+from bridge.actions.midi_clip import MidiClip, empty_selected, from_reading, midi_clip, selected_midi_clip
 from bridge.app import App
-from bridge.live_client import LiveContext
+from bridge.live_client import LiveContext, Reading
 from engines import generators
+from engines.errors import InvalidValue
 from engines.generators import bass
 from engines.music import MusicalContext, Note
-from engines.symbolic import describe
+from engines.symbolic import ClipContext, describe
 from engines.symbolic.follow import KICKS, lock_kicks, looped_onsets
 from engines.symbolic.profile import onsets
 
@@ -62,7 +69,7 @@ def following(
     """The context with the source's chords (and key) and what else the part should lock to."""
     if clip is None or not clip.notes:
         return ctx, None
-    desc = describe(clip.notes, clip.length_beats, drums=clip.drums_by_name)
+    desc = described(clip)
     if desc.profile.role == "drums":
         if part != "bass":
             return ctx, None  # a drum clip has no chords: other parts follow the song's
@@ -80,6 +87,39 @@ def following(
     if part == "drums":
         summary = f"kick on the onsets of {clip.where}"
     return ctx, Follow(summary, tuple(looped), False)
+
+
+KEEP_DESCRIBED = 16  # source clips whose description is kept (the oldest goes first)
+_described: OrderedDict[tuple[str, bool | None], ClipContext] = OrderedDict()
+_described_lock = threading.Lock()
+
+
+def described(clip: MidiClip) -> ClipContext:
+    """``describe`` of the clip's notes, kept by its digest and drum naming (CPU: call off the loop).
+
+    One digest is one name, length, markers and notes, so a kept description is never stale;
+    a clip read without a digest is described each time."""
+    key = (clip.digest, clip.drums_by_name)
+    with _described_lock:
+        kept = _described.get(key) if clip.digest else None
+    if kept is not None:
+        return kept
+    desc = describe(clip.notes, clip.length_beats, drums=clip.drums_by_name)
+    if clip.digest:
+        with _described_lock:
+            _described[key] = desc
+            while len(_described) > KEEP_DESCRIBED:
+                _described.popitem(last=False)
+    return desc
+
+
+def warm(reading: Reading, live: LiveContext) -> ClipContext | None:
+    """Describe a MIDI clip Live pushed before anyone asks (CPU: call off the loop); None for an
+    audio clip."""
+    try:
+        return described(from_reading(reading, live, "/roo/generate"))
+    except InvalidValue:
+        return None
 
 
 def generate_following(

@@ -2,7 +2,7 @@
 
 Shared by /roo/transform, /roo/analyze of a MIDI clip and /roo/generate's source clip. The clip's
 facts and notes come in one round trip (/roo/live/clip_read); only notes inside the clip
-(0..length) count. A generate gives the context Live pushed; otherwise Live is asked for it.
+(0..length) count. A generate and a transform give the context Live pushed; otherwise Live is asked.
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ async def midi_clip(
     """The MIDI clip at track/slot (-1: the selected one) with its notes; raises InvalidValue naming it.
 
     cached: a reading kept from an earlier request may answer (for a write that checks it in Live)."""
-    # asked, not the pushed one, when none is given: a selection made just before a transform or an
-    # analysis reaches the pushed context a tick later
+    # asked, not the pushed one, when none is given: a selection made just before an analysis reaches
+    # the pushed context a tick later, and nothing in Live checks what an analysis read (a generate's or
+    # a transform's write is refused when the selection it followed changed)
     ctx = live if live is not None else await app.live.context()
     track = ctx.selected_track if track == -1 else track
     slot = ctx.selected_slot if slot == -1 else slot

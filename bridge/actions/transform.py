@@ -1,8 +1,11 @@
 """/roo/transform <kind> track T slot S [name value]...: a new clip made from an existing one.
 
-The clip's notes are read through the Remote Script, transformed by ``engines.transforms`` (on the
-CPU thread) and written to the next empty slot of the same track, or over the clip with
-``replace 1``. The clip's key for diatonic moves is ``key`` if given, else the one its notes
+The clip's notes are read through the Remote Script (or taken as Live pushed them, for the selected
+clip), transformed by ``engines.transforms`` (on the CPU thread) and written to the next empty slot
+of the same track, or over the clip with ``replace 1``. The song context is the one Live pushed:
+the write carries its version and the clip's digest, and Live refuses it when the clip, the time
+signature or (for a clip picked by the selection) the selection changed meanwhile; it is then
+transformed again for what Live holds now. The clip's key for diatonic moves is ``key`` if given, else the one its notes
 suggest; the seed is the job id unless given, so a repeat gives a new variation.
 """
 
@@ -12,18 +15,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.midi_clip import midi_clip
+from bridge.actions.midi_clip import MidiClip, midi_clip
 from bridge.actions.options import parse_options
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
+from bridge.history import TakeDraft
 from bridge.jobs import Job
+from bridge.live_client import StaleContext, StaleSource
 from engines import transforms
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, LiveError
 from engines.music import MusicalContext
 from engines.symbolic.profile import profile
 from engines.transforms.drum_voices import pitches_of
 
 OWN = ("track", "slot", "replace", "seed")  # the options that are not the transform's
+ATTEMPTS = 3  # a write refused for a changed context, then for a changed clip, is made a third time
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +77,51 @@ def parse_request(args: list[Any]) -> TransformRequest:
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    clip = await midi_clip(app, req.track, req.slot, address=protocol.TRANSFORM)
+    live, seq = await app.live.current_context()  # pushed by Live: no round trip once it came
+    follows = req.track == -1 or req.slot == -1  # the selection picked the clip
+    for attempt in range(ATTEMPTS):
+        # the clip Live pushed (the selected one) or read earlier may serve: the write checks it
+        clip = await midi_clip(
+            app, req.track, req.slot, address=protocol.TRANSFORM, live=live, cached=seq >= 0
+        )
+        job.report(0.3, f"{len(clip.notes)} notes read from {clip.where}")
+        draft, result, name = await _transformed(app, req, clip, job)
+        try:
+            if seq < 0:  # Live has pushed nothing yet: the context came from a query
+                write = app.live.write_clip(
+                    clip.track, clip.slot, result.length_beats, name, result.notes, req.replace
+                )
+            else:  # refused when the clip, the signature or (if it picked the clip) the selection changed
+                write = app.live.write_clip_from(
+                    clip.source, seq, follows, clip.track, clip.slot, result.length_beats, name, result.notes,
+                    req.replace,
+                )  # fmt: skip
+            track, slot, count = await write_recorded(app, job, draft, write)
+            break
+        except (StaleContext, StaleSource) as stale:
+            if attempt == ATTEMPTS - 1:
+                raise LiveError(
+                    "the clip or the song context changed again while it was transformed: transform again"
+                ) from stale
+            if isinstance(stale, StaleContext):
+                live, seq = stale.context, stale.seq  # transform again in what Live holds now
+            job.report(0.3, "the clip or the song context changed: transforming again")
+    draft.live = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
+    where = f"track {track} slot {slot}"
+    return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}"
+
+
+async def _transformed(
+    app: App, req: TransformRequest, clip: MidiClip, job: Job
+) -> tuple[TakeDraft, transforms.Transformed, str]:
+    """The clip transformed (on the CPU thread), its take draft and the new clip's name."""
     live = clip.context
-    job.report(0.3, f"{len(clip.notes)} notes read from {clip.where}")
     bar = live.signature_numerator * 4.0 / live.signature_denominator
     options = transforms.make_options(clip.length_beats, bar, **req.options)
     seed = req.seed if req.seed is not None else job.id
     result = await app.run_cpu(transforms.transform, req.kind, clip.notes, options, seed)
     job.check_cancelled()
     job.report(0.6, f"{req.kind}: {len(result.notes)} notes")
-    name = f"{clip.info.name or 'clip'} {req.kind}"[:64]
     ctx = MusicalContext(
         tempo_bpm=float(live.tempo_bpm),
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
@@ -88,8 +129,4 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     role = profile(result.notes, result.length_beats).role
     params = {"kind": req.kind, "source": {"track": clip.track, "slot": clip.slot}, **req.options}
     draft = midi_take("transform", role, params=params, seed=seed, ctx=ctx, live={}, notes=result.notes)
-    write = app.live.write_clip(clip.track, clip.slot, result.length_beats, name, result.notes, req.replace)
-    track, slot, count = await write_recorded(app, job, draft, write)
-    draft.live = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
-    where = f"track {track} slot {slot}"
-    return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}"
+    return draft, result, f"{clip.info.name or 'clip'} {req.kind}"[:64]

@@ -9,7 +9,7 @@ import signal
 from typing import TYPE_CHECKING
 
 from bridge import protocol
-from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
+from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm, settle_heap
 
 if TYPE_CHECKING:
     from bridge.history import Store
@@ -109,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
                     "OSC stays on its own --host"
                 )
         console.print("Ctrl-C stops the daemon.")
+        settle_heap()  # up: later full collections walk only what comes after start-up
 
     async def main() -> None:
         task = asyncio.current_task()

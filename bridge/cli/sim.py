@@ -6,7 +6,7 @@ import argparse
 import logging
 
 from bridge import protocol
-from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
+from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm, settle_heap
 
 HELP = "run the in-memory Live with the MuseAroo Remote Script (for tests and demos without Live)"
 
@@ -85,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         console.print(
             f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port}"
         )
+    settle_heap()  # the Set and the script are made: later full collections walk only what comes
     try:
         while host.wait(0.5):
             pass

@@ -1,5 +1,6 @@
 """The Preparer: one low-priority job at a time that prepares the song's other parts (``parts``) and
-renders the next take of the last MusicGen loop."""
+renders the next take of the last MusicGen loop; and the description of the selected MIDI clip as
+Live pushes it (``source_pushed``), so a generate that follows it does not describe it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from bridge import protocol
 from bridge.jobs import Job
 from bridge.prepare import parts
+from engines.errors import RooError
 from engines.music import MusicalContext, Note
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,9 @@ class Preparer:
         self.served_parts: list[tuple[str, int]] = []  # (part, seed) a generate took from here
         self._job_context: tuple[float, int, int] | None = None
         self._timer: asyncio.TimerHandle | None = None
+        self._warming: set[asyncio.Task[None]] = set()  # descriptions of pushed clips being made
         app.watchers.append(self._on_event)
+        app.live.on_reading = self.source_pushed
 
     # --- what the daemon and the actions call ---------------------------------------------------
     def work_arrived(self) -> None:
@@ -80,6 +84,25 @@ class Preparer:
             changed = self._cancel_job("the tempo or time signature changed") or changed
         if changed:
             self._schedule()
+
+    def source_pushed(self, reading: Any) -> None:
+        """Live pushed the selected MIDI clip: describe it now on the CPU thread, so a generate that
+        follows it only makes its part and writes (``bridge.actions.follow.described``)."""
+        live = self.app.live.pushed
+        if live is not None:
+            task = self.app.loop.create_task(self._warm(reading, live))
+            self._warming.add(task)
+            task.add_done_callback(self._warming.discard)
+
+    async def _warm(self, reading: Any, live: Any) -> None:
+        from bridge.actions.follow import warm
+
+        try:
+            await self.app.run_cpu(warm, reading, live)
+        except RooError as exc:  # a clip the generators cannot read: described (and refused) on request
+            log.info(
+                "the pushed clip at track %s slot %s was not described: %s", reading.track, reading.slot, exc
+            )
 
     def take(self, settings: dict[str, Any], ctx: Any) -> Ready | None:
         """Hand over the prepared take when it was made from ``settings`` at ``ctx``'s tempo."""
@@ -128,6 +151,8 @@ class Preparer:
 
     def close(self) -> None:
         self._cancel_timer()
+        if self.app.live.on_reading == self.source_pushed:
+            self.app.live.on_reading = None
         if self._on_event in self.app.watchers:
             self.app.watchers.remove(self._on_event)
 

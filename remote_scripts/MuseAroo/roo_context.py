@@ -9,7 +9,8 @@ listen, so versions reach them one by one (a gap means a lost push). A client th
 gets a full snapshot at the end of that tick. A write made for an older version than the last
 change that matters to it is refused with the new context (RS_STALE_CONTEXT), so the daemon
 regenerates for what Live holds now. A write made from a source clip that no longer holds what
-was read is refused with what it holds now (RS_STALE_SOURCE), for the same reason.
+was read is refused with what it holds now (RS_STALE_SOURCE), for the same reason. The slots'
+fill state (``roo_slots``) and the selected clip (``roo_selected``) are pushed after the context.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import Live
 from . import roo_protocol as protocol
 from .request import Request, RequestError, selected_scene_index, selected_track_index
 from .roo import live_version, request_id
+from .roo_selected import SelectedClipWatcher
 from .roo_slots import SlotWatcher
 from .song import checked_value
 
@@ -75,6 +77,7 @@ class ContextHandler:
         self.selection_seq = self.seq  # the version that published the last selection or track/scene list
         self._callbacks: list[tuple[Any, str, Callable[[], None]]] = []
         self.slots = SlotWatcher(song, send)
+        self.selected = SelectedClipWatcher(song, send, reading)
         for event in SONG_EVENTS:
             self._listen(song, event)
         for event in VIEW_EVENTS:
@@ -194,11 +197,13 @@ class ContextHandler:
         return (req,)
 
     def tick(self) -> None:
-        """Publish and push what changed during this tick, and a snapshot to clients that (re)listened."""
+        """Publish and push what changed during this tick (the context, the slots' fill state, the
+        selected clip), and a snapshot to clients that (re)listened."""
         self.publish()
         if self._snapshot_to:
             self._push(self._snapshot_to)
         self.slots.tick(self.seq, self.listeners, self._snapshot_to)
+        self.selected.tick(self.seq, self.listeners, self._snapshot_to)
         self._snapshot_to.clear()
 
     def disconnect(self) -> None:
@@ -207,3 +212,4 @@ class ContextHandler:
                 getattr(owner, f"remove_{event}_listener")(callback)
         self._callbacks.clear()
         self.slots.disconnect()
+        self.selected.disconnect()

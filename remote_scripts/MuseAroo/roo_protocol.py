@@ -83,6 +83,11 @@ RS_CONTEXT_PUSH = "/roo/live/context/changed"  # args: context_seq, then CONTEXT
 RS_SLOTS_PUSH = "/roo/live/context/slots"  # args: context_seq, track, fill ("1"/"0" per slot, top down)
 # pushed with RS_CONTEXT_PUSH to its listeners: each track whose clip slots filled or emptied, every
 # track after the track or scene lists changed, and every track in a (re)listen's snapshot
+RS_CLIP_PUSH = "/roo/live/context/clip"
+# args: context_seq, track, slot, then what RS_CLIP_READ answers after track and slot (digest, ""
+# for an empty slot; CLIP_INFO_FIELDS; notes blob). Pushed after RS_SLOTS_PUSH to its listeners: the
+# selected session slot when the selection moves, its slot fills or empties, or its clip's notes or
+# name change, and in a (re)listen's snapshot; not for a clip whose notes do not fit one message.
 RS_WRITE_CLIP_FOR = "/roo/live/write_clip_for"
 # args: req, context_seq, follows_selection (0|1), then RS_WRITE_CLIP's arguments after req
 # -> req, track, slot, note_count, context_seq, CONTEXT_FIELDS (what Live holds after the write).

@@ -6,14 +6,17 @@ Whole paths: a client -> the real daemon -> the real Remote Script in the in-mem
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from bridge import protocol
 from bridge.daemon import Daemon
+from bridge.history import open_store
 from bridge.livesim.host import LiveHost
 from bridge.livesim.notes import MidiNoteSpecification
 from tests.bridge.harness import Client, running_daemon
@@ -66,16 +69,23 @@ def test_generate_with_an_empty_selected_slot_is_the_write_alone(live: LiveHost)
     assert trips == [protocol.RS_WRITE_CLIP_FROM]  # made for that slot being empty: Live checks it
 
 
-def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveHost) -> None:
+def selected_clip_pushed(daemon: Daemon, notes: int) -> bool:
+    """Whether the daemon holds the selected clip (track 0 slot 0) as Live pushed it, with ``notes`` notes."""
+    kept = daemon.live.readings.get((0, 0))
+    return kept is not None and len(kept.notes) == notes
+
+
+def test_following_the_selected_midi_clip_is_the_write_alone(live: LiveHost) -> None:
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
         client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
-        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
+        # Live pushes the selected clip as it changes: it is known before the click
+        until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
         trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
-        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FROM]
+        assert trips == [protocol.RS_WRITE_CLIP_FROM]  # the write alone: Live checks the source in it
         assert "following track 0 slot 0" in said
-        # the same source again: the reading is kept, and the write checks it in Live
+        # the same source again
         trips, said = trips_of(daemon, client, protocol.GENERATE, "chords", "track", 1, "slot", 4, "bars", 2)
         assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 0 slot 0" in said
         every: list[str] = []
@@ -92,26 +102,54 @@ def test_following_the_selected_midi_clip_reads_it_in_one_round_trip(live: LiveH
             2,
             every=every,
         )
-        # a transform asks for the context (a selection made just before it is not pushed yet),
-        # then reads the clip in one message and writes
-        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP] and protocol.RS_CONTEXT_GET in every
+        # a transform of the selected clip takes it as Live pushed it too: the write alone, which
+        # Live checks (the clip, the signature)
+        assert trips == [protocol.RS_WRITE_CLIP_FROM] and protocol.RS_CONTEXT_GET not in every
+        assert [n[0] for n in live.clip_notes(0, 1)] == [n[0] + 2 for n in CHORDS]
         client.close()
+
+
+def test_an_edit_of_the_selected_clip_is_pushed_and_followed_without_a_read(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
+        trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        # the user changes the selected clip in Live: Live pushes it as it changes
+        client.send(protocol.CLIP_REMOVE_NOTES, 0, 0, port=live.port)
+        e_minor = [(64, 0.0, 4.0, 90, 0), (67, 0.0, 4.0, 90, 0), (71, 0.0, 4.0, 90, 0)]
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in e_minor for v in note], port=live.port)
+        until(lambda: selected_clip_pushed(daemon, len(e_minor)), "Live pushed no edited clip")
+        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2)
+        client.close()
+    assert trips == [protocol.RS_WRITE_CLIP_FROM] and "made again" not in said and "E minor" in said
+    bass = live.clip_notes(1, 4)
+    assert bass and bass[0][0] % 12 == 4  # the bass starts on the new source's root, E
 
 
 def test_a_source_changed_since_it_was_read_is_read_again_from_the_refusal(live: LiveHost) -> None:
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
-        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
-        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
-        until(lambda: selected_slot_known(daemon, "1"), "Live pushed no fill state of the selected slot")
-        trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
+        # a named source in a slot that is not selected: Live pushes nothing about its notes
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 1, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 1, *[v for note in CHORDS for v in note], port=live.port)
+        client.send(protocol.SONG_GET + "tempo", port=live.port)
+        client.wait_for(protocol.SONG_GET + "tempo")  # answered after the clip was made: Live has it
+        source = ("source_track", 0, "source_slot", 1)
+        trips, _ = trips_of(
+            daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2, *source
+        )
+        assert trips == [protocol.RS_CLIP_READ, protocol.RS_WRITE_CLIP_FROM]
         # the source changes in Live (its slot stays filled: nothing tells the daemon)
-        client.send(protocol.CLIP_REMOVE_NOTES, 0, 0, port=live.port)
+        client.send(protocol.CLIP_REMOVE_NOTES, 0, 1, port=live.port)
         e_minor = [(64, 0.0, 4.0, 90, 0), (67, 0.0, 4.0, 90, 0), (71, 0.0, 4.0, 90, 0)]
-        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in e_minor for v in note], port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 1, *[v for note in e_minor for v in note], port=live.port)
         client.send(protocol.SONG_GET + "tempo", port=live.port)
         client.wait_for(protocol.SONG_GET + "tempo")  # answered after the edits: Live has them
-        trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2)
+        trips, said = trips_of(
+            daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 4, "bars", 2, *source
+        )
         client.close()
     # the kept reading was refused in Live (no answer is noted for a refusal), and the refusal
     # carried the new notes: made again from them without another read
@@ -146,3 +184,45 @@ def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live
         client.close()
     assert final[1] == "done", final
     assert "made again: the source clip changed" in final[3] and "following track 0 slot 0" in final[3]
+
+
+def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for note in CHORDS for v in note], port=live.port)
+        client.send(protocol.CLIP_SLOT_CREATE_CLIP, 2, 0, 4.0, port=live.port)
+        client.send(protocol.CLIP_ADD_NOTES, 2, 0, 48, 0.0, 1.0, 100, 0, port=live.port)
+        until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
+        sent = threading.Event()
+
+        def select_and_hold() -> None:
+            """Select track 2, then hold Live's main thread until the daemon has sent its write, made
+            for the selection it knew (track 0): both meet in one tick."""
+            live.song.view.selected_track = live.song.tracks[2]
+            sent.wait(20.0)
+
+        holder = threading.Thread(target=lambda: live.call(select_and_hold, timeout=30.0))
+        holder.start()
+        client.send(protocol.TRANSFORM, "transpose", "track", -1, "slot", -1, "semitones", 2)
+        until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
+        sent.set()
+        final = client.wait_final()
+        holder.join()
+        client.close()
+    assert final[1] == "done" and "of track 2 slot 0" in final[3], final
+    assert [n[0] for n in live.clip_notes(2, 1)] == [50]  # the newly selected clip, transposed
+    assert live.clip_properties(0, 1) is None  # nothing made from the one selected before
+
+
+def test_a_recall_is_the_write_alone(live: LiveHost, tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        client = Client(daemon.port)
+        _, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 2)
+        found = re.search(r"\(take ([0-9a-f]{12})\)", said)
+        assert found, said
+        trips, said = trips_of(daemon, client, protocol.HISTORY_RECALL, found.group(1), "track", 2, "slot", 3)
+        client.close()
+    assert trips == [protocol.RS_WRITE_CLIP] and "track 2 slot 3" in said  # no context asked: the write
+    assert live.clip_notes(2, 3) == live.clip_notes(1, 0)

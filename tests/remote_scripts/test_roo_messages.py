@@ -9,6 +9,7 @@ import pytest
 
 from bridge import protocol
 from bridge.livesim import LiveHost
+from bridge.livesim.notes import MidiNoteSpecification
 from tests.remote_scripts.conftest import small_set, start_host
 from tests.remote_scripts.osc_client import OscClient
 
@@ -56,6 +57,7 @@ def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
     version = snapshot[0]
     for _ in range(6):  # and every track's clip slots
         assert client.receive()[0] == protocol.RS_SLOTS_PUSH
+    assert client.receive() == (protocol.RS_CLIP_PUSH, [version, 0, 0, ""])  # the selected slot: empty
     other = OscClient(host.port)
     try:
         other.send(protocol.SONG_SET + "tempo", 87.0)
@@ -71,6 +73,7 @@ def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
         fields = dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))
         assert (fields["selected_track"], fields["selected_slot"]) == (3, 5)
         assert push[0] == version + 2  # two changes in one tick: one version, one push
+        assert client.receive() == (protocol.RS_CLIP_PUSH, [version + 2, 3, 5, ""])  # the new selection
         other.send(protocol.SONG_START_PLAYING)
         address, push = client.receive()
         assert dict(zip(protocol.CONTEXT_FIELDS, push[1:], strict=True))["is_playing"] == 1
@@ -313,11 +316,92 @@ def test_warp_markers_map_clip_beats_to_file_seconds() -> None:
 
 def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
-    messages = [client.receive() for _ in range(7)]  # the snapshot: the context, then every track
+    messages = [client.receive() for _ in range(8)]  # the context, every track, the selected slot
     assert messages[0][0] == protocol.RS_CONTEXT_PUSH
-    assert [m[1][1:] for m in messages[1:]] == [[t, "0" * 8] for t in range(6)]
-    assert all(m[0] == protocol.RS_SLOTS_PUSH for m in messages[1:])
+    assert [m[1][1:] for m in messages[1:7]] == [[t, "0" * 8] for t in range(6)]
+    assert all(m[0] == protocol.RS_SLOTS_PUSH for m in messages[1:7])
+    assert messages[7][0] == protocol.RS_CLIP_PUSH
     host.call(lambda: host.song.tracks[3].clip_slots[7].create_clip(2.0))
     address, args = client.receive()
     assert (address, args[1:]) == (protocol.RS_SLOTS_PUSH, [3, "00000001"])
     assert client.ask(protocol.RS_CONTEXT_GET, 2)[0] == 2  # nothing else was pushed
+
+
+def test_the_selected_clip_is_pushed_as_it_changes_and_only_then(host: LiveHost, client: OscClient) -> None:
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    snapshot = [client.receive() for _ in range(8)]
+    assert snapshot[-1][0] == protocol.RS_CLIP_PUSH and snapshot[-1][1][1:] == [0, 0, ""]
+    name_at = 4 + protocol.CLIP_INFO_FIELDS.index("name")  # after seq, track, slot, digest
+    write(client, 2, 0, 0, BEAT, name="Beat")  # into the selected slot
+    assert client.receive()[0] == protocol.RS_SLOTS_PUSH  # it filled
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH
+    assert push[1:] == client.ask(protocol.RS_CLIP_READ, 3, 0, 0)[1:]  # as a read answers it
+    assert protocol.unpack_notes(push[-1]) == BEAT and push[name_at] == "Beat"
+    write(client, 4, 2, 1, BEAT)  # a slot that is not selected: its fill state only
+    assert client.receive() == (protocol.RS_SLOTS_PUSH, [push[0], 2, "01000000"])
+    assert client.ask(protocol.RS_CONTEXT_GET, 5)[0] == 5  # nothing else was pushed
+    # the user edits the selected clip: its notes, then its name
+    host.call(lambda: host.song.tracks[0].clip_slots[0].clip.remove_notes_extended(0, 128, 0.0, 1.0))
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH and protocol.unpack_notes(push[-1]) == BEAT[2:]
+    host.call(lambda: setattr(host.song.tracks[0].clip_slots[0].clip, "name", "Renamed"))
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH and push[name_at] == "Renamed"
+    host.call(lambda: host.song.tracks[0].clip_slots[0].delete_clip())
+    assert client.receive()[0] == protocol.RS_SLOTS_PUSH
+    assert client.receive() == (protocol.RS_CLIP_PUSH, [push[0], 0, 0, ""])  # emptied
+
+    def select() -> None:
+        host.song.view.selected_track = host.song.tracks[2]
+        host.song.view.selected_scene = host.song.scenes[1]
+
+    host.call(select)
+    assert client.receive()[0] == protocol.RS_CONTEXT_PUSH
+    address, push = client.receive()  # the newly selected slot, with its clip
+    assert (
+        address == protocol.RS_CLIP_PUSH and push[1:3] == [2, 1] and protocol.unpack_notes(push[-1]) == BEAT
+    )
+
+
+def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
+    host: LiveHost, client: OscClient, wav_file: Path
+) -> None:
+    assert client.ask(protocol.RS_IMPORT_AUDIO, 1, 5, 2, str(wav_file), "Break", 0, 0.0) == [1, 5, 2]
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert [client.receive()[0] for _ in range(8)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+
+    def select() -> None:
+        host.song.view.selected_track = host.song.tracks[5]
+        host.song.view.selected_scene = host.song.scenes[2]
+
+    host.call(select)
+    assert client.receive()[0] == protocol.RS_CONTEXT_PUSH
+    address, push = client.receive()
+    facts = dict(zip(protocol.CLIP_INFO_FIELDS, push[4:], strict=True))  # no notes blob after them
+    assert address == protocol.RS_CLIP_PUSH and push[1:3] == [5, 2] and push[3] != ""
+    assert facts["is_audio_clip"] == 1 and facts["name"] == "Break"
+    host.call(lambda: setattr(host.song.tracks[5].clip_slots[2].clip, "name", "Break 2"))
+    address, push = client.receive()
+    assert address == protocol.RS_CLIP_PUSH and push[4 + protocol.CLIP_INFO_FIELDS.index("name")] == "Break 2"
+
+
+def test_a_clip_edited_tick_after_tick_ends_pushed_as_it_is_last(host: LiveHost, client: OscClient) -> None:
+    write(client, 1, 0, 0, BEAT)  # into the selected slot
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert [client.receive()[0] for _ in range(8)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+    states = []
+    for i in range(6):  # drawn into, one note per tick or so (pushed at most every EDIT_EVERY_TICKS)
+
+        def draw(i: int = i) -> None:
+            clip = host.song.tracks[0].clip_slots[0].clip
+            clip.add_new_notes([MidiNoteSpecification(60 + i, 2.0 + i * 0.25, 0.25, 90.0, False)])
+
+        host.call(draw)
+        states.append(host.clip_notes(0, 0))
+    pushed: list[list] = []
+    while not pushed or pushed[-1] != [tuple(n) for n in states[-1]]:
+        address, push = client.receive()
+        assert address == protocol.RS_CLIP_PUSH
+        pushed.append(protocol.unpack_notes(push[-1]))
+    assert len(pushed) <= len(states) and all(p in [[tuple(n) for n in s] for s in states] for p in pushed)

@@ -12,6 +12,9 @@ real Live is; the daemon and the client in this one):
 - the peers: AbletonOSC's query modelled on its 100 ms tick (the compatibility port of a script
   polled by the control-surface tick, as Live 10.1 in the in-memory Live does), and the
   /roo/generate path on that tick.
+The daemon's process and the in-memory Live's settle their heaps once up (``settle_heap``, as
+``roo serve`` and ``roo sim`` do); the daemon's process's full garbage collections during the
+interleaved run, if any, are in the JSON (``daemon_full_collections_ms``).
 The parts are written into track --track (default 0, where Live's selection is: from the second
 request on, the selected slot holds a MIDI clip the part follows, read in one more round trip;
 --track 1 leaves the selected slot empty, known from the fill state Live pushes: the write alone).
@@ -22,6 +25,7 @@ Usage: .venv/bin/python tools/bench/latency.py [--requests 200] [--peer-requests
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -36,6 +40,7 @@ from collections.abc import Callable
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))  # tools.* as a package
 
 from bridge import osc, protocol
+from bridge.cli.lifecycle import settle_heap
 from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
 from bridge.livesim.host import LiveHost
@@ -109,6 +114,29 @@ PHASES = random.Random(20)
 WARM_UP = 3  # untimed requests before each timed series
 
 
+class CollectorPauses:
+    """The garbage collector's full (generation 2) collections while it is entered, in ms."""
+
+    def __init__(self) -> None:
+        self.full_ms: list[float] = []
+        self._started = 0.0
+
+    def _note(self, phase: str, info: dict[str, int]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.full_ms.append((time.perf_counter() - self._started) * 1000.0)
+
+    def __enter__(self) -> CollectorPauses:
+        gc.callbacks.append(self._note)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._note)
+
+
 def wait_for_pushed_context(daemon: Daemon, timeout: float = 5.0) -> None:
     end = time.monotonic() + timeout
     while daemon.live.pushed is None:
@@ -166,10 +194,12 @@ def main() -> int:
         wait_for_pushed_context(daemon)
         for i in range(WARM_UP):  # untimed: the first generate imports and compiles what it needs
             generate_once(sim, daemon, client, i, TICK_S, args.track)
-        for i in range(args.requests):
-            tempo.append(client.round_trip(sim.port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
-            compat.append(client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
-            ours.append(generate_once(sim, daemon, client, i, TICK_S, args.track))
+        settle_heap()  # as roo serve does once it is up (the in-memory Live's process does it too)
+        with CollectorPauses() as pauses:  # this process's (the daemon's) full collections, if any
+            for i in range(args.requests):
+                tempo.append(client.round_trip(sim.port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
+                compat.append(client.round_trip(sim.compat_port, TEMPO, [], lambda a, v: a == TEMPO, TICK_S))
+                ours.append(generate_once(sim, daemon, client, i, TICK_S, args.track))
     rows.append(("Remote Script /live/song/get/tempo (10 ms timer)", len(tempo), percentiles(tempo)))
     rows.append(
         ("same query on the AbletonOSC grammar's port (10 ms timer)", len(compat), percentiles(compat))
@@ -215,6 +245,7 @@ def main() -> int:
         "generate_p50_target_ms": round(1.3 * q50 + 2, 2),
         "generate_p50_met": g50 <= 1.3 * q50 + 2,
         "generate_p99_met": g99 < 20.0,
+        "daemon_full_collections_ms": [round(ms, 1) for ms in pauses.full_ms],
     }  # fmt: skip
     print(json.dumps(figures))
     return 0

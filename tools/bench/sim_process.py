@@ -21,9 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class SimProcess:
-    def __init__(self, reply_port: int, live_version: str = "12.3.6") -> None:
+    def __init__(
+        self, reply_port: int, live_version: str = "12.3.6", launcher: list[str] | None = None
+    ) -> None:
         self.reply_port = reply_port
         self.live_version = live_version
+        self.launcher = launcher or [sys.executable, "-m", "bridge"]  # what runs `roo` (a tracer may wrap it)
         self.proc: subprocess.Popen[str] | None = None
         self.port = 0
         self.compat_port = 0
@@ -35,7 +38,7 @@ class SimProcess:
             "MUSEAROO_ABLETONOSC_PORT": "0",
             "MUSEAROO_ABLETONOSC_REPLY_PORT": str(self.reply_port),
         }
-        command = [sys.executable, "-m", "bridge", "sim", "--abletonosc", "--port", "0", "--quiet"]
+        command = [*self.launcher, "sim", "--abletonosc", "--port", "0", "--quiet"]
         command += ["--live-version", self.live_version]
         self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
+from bridge.actions import follow
+from bridge.actions.midi_clip import from_reading
 from bridge.livesim.host import LiveHost
 from bridge.prepare import describe
+from engines.symbolic import describe as describe_notes
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.prepare.test_prepare import job_final, until
 
@@ -112,5 +115,33 @@ def test_a_vary_of_two_takes_lands_the_prepared_first_take_and_makes_the_second(
             assert "(prepared)" in first and "(prepared)" not in second, message
             assert preparer.served_parts == [("drums", job)]
             assert live.clip_notes(0, 1) and live.clip_notes(0, 2)  # both takes landed below the first
+        finally:
+            client.close()
+
+
+def test_the_selected_clip_live_pushes_is_described_before_the_click(
+    live: LiveHost, on: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUSEAROO_PREPARE_IDLE_S", "60")  # no parts prepared meanwhile: only this
+    chords = [(57, 0.0, 4.0, 90, 0), (60, 0.0, 4.0, 90, 0), (64, 0.0, 4.0, 90, 0), (65, 4.0, 4.0, 90, 0)]
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            client.send(protocol.CLIP_SLOT_CREATE_CLIP, 0, 0, 8.0, port=live.port)  # the selected slot
+            client.send(protocol.CLIP_ADD_NOTES, 0, 0, *[v for n in chords for v in n], port=live.port)
+            until(
+                "Live pushed the selected clip",
+                lambda: len(getattr(daemon.live.readings.get((0, 0)), "notes", [])) == 4,
+                10,
+            )
+            clip = from_reading(daemon.live.readings[(0, 0)], daemon.live.pushed, protocol.GENERATE)
+            key = (clip.digest, clip.drums_by_name)
+            until("the pushed clip described", lambda: key in follow._described, 10)
+            assert follow._described[key] == describe_notes(clip.notes, clip.length_beats)
+            assert follow.described(clip) is follow._described[key]  # a generate takes it as it is
+            _, state, _, message = job_final(
+                client, protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 2
+            )
+            assert state == "done" and "following track 0 slot 0" in str(message), message
         finally:
             client.close()
