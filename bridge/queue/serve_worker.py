@@ -17,6 +17,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from bridge.queue.jobspec import musearoo_version
@@ -94,10 +95,18 @@ def preload(models: list[str]) -> list[str]:
     return loaded
 
 
-def publish(task: Any, entry: Registry, meta: dict[str, Any]) -> None:
-    """A progress update: the task state, and the registry entry (a job's progress is a heartbeat)."""
-    task.update_state(state="PROGRESS", meta=meta)
-    entry.write()
+def publisher(task: Any, entry: Registry) -> Callable[[dict[str, Any]], None]:
+    """Progress updates for the running task: its state, and the registry entry (a heartbeat too).
+
+    Made on the task's thread: Celery keeps the request (the task id) per thread, and the updates
+    go out from the progress thread (``bridge.queue.progress``)."""
+    task_id, request = str(task.request.id), task.request
+
+    def publish(meta: dict[str, Any]) -> None:
+        task.backend.store_result(task_id, meta, "PROGRESS", request=request)
+        entry.write()
+
+    return publish
 
 
 def hand_over(redis: Any, task_id: str, answer: dict[str, Any]) -> None:
@@ -142,7 +151,7 @@ def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = Non
                 request,
                 redis=entry.redis,
                 worker=entry.name,
-                publish=lambda meta: publish(self, entry, meta),
+                publish=publisher(self, entry),
             )
             hand_over(entry.redis, str(self.request.id), answer)
             return answer
