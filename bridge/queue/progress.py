@@ -2,9 +2,9 @@
 
 The target calls ``progress`` from the thread that runs the model, many times a second. The
 in-process worker answers such a call with a pipe write and a shared-memory read; here each one
-used to wait on Redis (a cancel-key check every 0.1 s, a task-state update every 0.2 s), and on
-a loaded machine each wait gave the CPU away: a 30 s separation ran +0.05 to +0.65 s longer in
-the queue worker than in-process (issue 17). Now a ``roo-queue-progress`` thread does that I/O:
+used to wait on Redis (a cancel-key check every 0.1 s, a task-state update every 0.2 s): 0.02 to
+0.65 s per 30 s separation on the loaded benchmark machine (issue 17, docs/BENCHMARKS.md), and
+over a LAN each round trip adds the network's latency. Now a ``roo-queue-progress`` thread does that I/O:
 it checks the cancel key every ``CANCEL_POLL_S`` and publishes the latest update; ``progress``
 only stores the update and reads a flag, and raises JobCancelled once the flag is set.
 ``close()`` stops the thread and publishes what is still pending, so the last update always
