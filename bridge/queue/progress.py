@@ -5,7 +5,7 @@ in-process worker answers such a call with a pipe write and a shared-memory read
 used to wait on Redis (a cancel-key check every 0.1 s, a task-state update every 0.2 s): 0.02 to
 0.65 s per 30 s separation on the loaded benchmark machine (issue 17, docs/BENCHMARKS.md), and
 over a LAN each round trip adds the network's latency. Now a ``roo-queue-progress`` thread does that I/O:
-it checks the cancel key every ``CANCEL_POLL_S`` and publishes the latest update; ``progress``
+every ``CANCEL_POLL_S`` it checks the cancel key and publishes the latest update; ``progress``
 only stores the update and reads a flag, and raises JobCancelled once the flag is set.
 ``close()`` stops the thread and publishes what is still pending, so the last update always
 goes out before the task's result is stored.
@@ -45,7 +45,6 @@ class Progress:
         self._last_publish_s = 0.0
         self._pending: dict[str, Any] | None = None
         self._lock = threading.Lock()
-        self._wake = threading.Event()
         self._stop = threading.Event()
         self._cancelled = threading.Event()
         self._thread: threading.Thread | None = None
@@ -65,7 +64,6 @@ class Progress:
     def close(self) -> None:
         """Stop the thread and publish the update it had not sent yet (on the calling thread)."""
         self._stop.set()
-        self._wake.set()
         if self._thread is not None:
             self._thread.join()
             self._thread = None
@@ -79,23 +77,15 @@ class Progress:
             return
         self._last_publish_s = now
         text = str(message).replace(self._folder, "the worker's folder") if self._folder else str(message)
-        with self._lock:
+        with self._lock:  # sent with the next cancel check: one wake-up of the thread for both
             self._pending = {"fraction": float(fraction), "message": text, "worker": self._worker}
-        self._wake.set()
 
     def _serve(self) -> None:
-        next_check = 0.0
-        while True:
-            self._wake.clear()  # an update stored from here on wakes the wait below at once
-            now = time.monotonic()
-            if now >= next_check:
-                next_check = now + CANCEL_POLL_S
-                if self.cancelled():
-                    self._cancelled.set()
+        while not self._stop.is_set():
+            if self.cancelled():
+                self._cancelled.set()
             self._send_pending()
-            if self._stop.is_set():
-                return
-            self._wake.wait(max(0.0, next_check - time.monotonic()))
+            self._stop.wait(CANCEL_POLL_S)
 
     def _send_pending(self) -> None:
         with self._lock:
