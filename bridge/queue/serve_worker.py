@@ -17,6 +17,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from bridge.queue.jobspec import musearoo_version
@@ -81,7 +82,7 @@ def preload(models: list[str]) -> list[str]:
         if kind == "separate" and spec:
             from engines.separation import load_model
 
-            load_model(spec)
+            warm_separation(load_model(spec), item)
         elif kind == "musicgen" and spec:
             from engines.musicgen import models as musicgen_models
 
@@ -94,10 +95,38 @@ def preload(models: list[str]) -> list[str]:
     return loaded
 
 
-def publish(task: Any, entry: Registry, meta: dict[str, Any]) -> None:
-    """A progress update: the task state, and the registry entry (a job's progress is a heartbeat)."""
-    task.update_state(state="PROGRESS", meta=meta)
-    entry.write()
+def warm_separation(model: Any, name: str) -> None:
+    """One second of quiet noise through a loaded separation model, at worker start.
+
+    The first separation in a process pays once for imports (demucs.apply, julius) and for
+    torch's kernel set-up: in the queue worker's first job of the benchmark, 0.3 to 0.9 s more CPU
+    than in the jobs after it (tiny layout, 30 s clip). demucs pads any clip to whole model
+    segments, so this costs one segment of compute (about 0.2 s with the tiny layout, several
+    seconds with htdemucs on a CPU), spent before the worker takes jobs. The result is discarded;
+    ``separate`` leaves Python's random state as it was, so later results do not change."""
+    import numpy as np
+
+    from engines.separation import separate
+
+    rate = int(model.samplerate)
+    noise = 0.1 * np.random.default_rng(0).standard_normal((rate, int(model.audio_channels)))
+    started = time.monotonic()
+    separate(noise.astype(np.float32), rate, model)
+    log.info("warmed %s in %.1f s", name, time.monotonic() - started)
+
+
+def publisher(task: Any, entry: Registry) -> Callable[[dict[str, Any]], None]:
+    """Progress updates for the running task: its state, and the registry entry (a heartbeat too).
+
+    Made on the task's thread: Celery keeps the request (the task id) per thread, and the updates
+    go out from the progress thread (``bridge.queue.progress``)."""
+    task_id, request = str(task.request.id), task.request
+
+    def publish(meta: dict[str, Any]) -> None:
+        task.backend.store_result(task_id, meta, "PROGRESS", request=request)
+        entry.write()
+
+    return publish
 
 
 def hand_over(redis: Any, task_id: str, answer: dict[str, Any]) -> None:
@@ -142,7 +171,7 @@ def run_worker(url: str, *, concurrency: int = 1, models: list[str] | None = Non
                 request,
                 redis=entry.redis,
                 worker=entry.name,
-                publish=lambda meta: publish(self, entry, meta),
+                publish=publisher(self, entry),
             )
             hand_over(entry.redis, str(self.request.id), answer)
             return answer

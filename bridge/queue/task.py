@@ -26,54 +26,12 @@ from typing import Any
 
 from bridge.queue import blobs
 from bridge.queue.jobspec import check_versions, spec_for, worker_value
+from bridge.queue.progress import Progress
 from bridge.worker_process import resolve
 from engines.errors import JobCancelled, RooError
 
 log = logging.getLogger("bridge.queue")
-PROGRESS_INTERVAL_S = 0.2  # task-state updates closer than this are skipped (1.0 always goes out)
-CANCEL_POLL_S = 0.1
 TIMING = ("inputs_s", "target_s", "outputs_s")  # the answer's seconds: landing inputs, the run, sending files
-
-
-class Progress:
-    """``progress(fraction, message)`` for the target: publishes the task state, honours cancel."""
-
-    def __init__(
-        self,
-        redis: Any,
-        cancel_key: str,
-        worker: str,
-        publish: Callable[[dict[str, Any]], None],
-        folder: str = "",
-    ) -> None:
-        self._redis = redis
-        self._folder = folder  # the worker's temporary folder: not named in messages
-        self._cancel_key = cancel_key
-        self._worker = worker
-        self._publish = publish
-        self._last_publish_s = 0.0
-        self._last_check_s = 0.0
-
-    def cancelled(self) -> bool:
-        try:
-            return bool(self._redis.exists(self._cancel_key))
-        except Exception:
-            return False
-
-    def __call__(self, fraction: float, message: str = "") -> None:
-        now = time.monotonic()
-        if now - self._last_check_s >= CANCEL_POLL_S:
-            self._last_check_s = now
-            if self.cancelled():
-                raise JobCancelled(f"cancelled while {message or 'working'}")
-        if now - self._last_publish_s < PROGRESS_INTERVAL_S and fraction < 1.0:
-            return
-        self._last_publish_s = now
-        try:
-            text = str(message).replace(self._folder, "the worker's folder") if self._folder else str(message)
-            self._publish({"fraction": float(fraction), "message": text, "worker": self._worker})
-        except Exception as exc:
-            log.warning("cannot publish progress: %s", exc)
 
 
 def _announcer(redis: Any, answer_key: str) -> Callable[[str, blobs.Descriptor], None] | None:
@@ -100,6 +58,7 @@ def execute(
     try:
         if progress.cancelled():
             return {"cancelled": "cancelled before it started"}
+        progress.start()  # from here the progress thread talks to Redis, the target never waits on it
         spec = spec_for(target)
         kwargs = dict(request["kwargs"])
         check_versions(worker, target, kwargs, request.get("versions", {}))
@@ -116,6 +75,7 @@ def execute(
         clock.append(time.perf_counter())
         value = resolve(target)(**kwargs, progress=progress)
         clock.append(time.perf_counter())
+        progress.close()  # the last update is out before the files go
         json_value, files = worker_value(spec, value)
         sent = blobs.put_files(redis, files, on_stored=_announcer(redis, str(request.get("answer_key", ""))))
         clock.append(time.perf_counter())
@@ -129,4 +89,5 @@ def execute(
         log.error("queued job %s failed:\n%s", target, traceback.format_exc())
         return {"error": ["", type(exc).__name__, str(exc)]}
     finally:
+        progress.close()
         shutil.rmtree(folder, ignore_errors=True)

@@ -183,3 +183,25 @@ def test_with_fallback_local_a_gone_broker_runs_the_job_here_and_says_so(tmp_pat
         m.startswith(f"worker queue unreachable at {gone}") and "running it on the local worker" in m
         for m in messages
     )
+
+
+def test_a_model_loaded_at_worker_start_is_warmed_and_later_results_do_not_change(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+    import random
+
+    from bridge.queue.serve_worker import preload
+    from engines.separation import load_model, separate
+    from engines.separation.random_model import save_random_model
+
+    model = str(save_random_model(tmp_path / "model", "tiny", seed=7))
+    mix = (0.2 * np.random.default_rng(4).standard_normal((3 * 44100, 2))).astype(np.float32)
+    first = separate(mix, 44100, load_model(model), seed=3)
+    state = random.getstate()
+    with caplog.at_level(logging.INFO, logger="bridge.queue"):
+        assert preload([f"separate:{model}"]) == [f"separate:{model}"]
+    assert any(r.getMessage().startswith(f"warmed separate:{model} in ") for r in caplog.records)
+    assert random.getstate() == state  # the warm-up drew nothing from the job's random numbers
+    after = separate(mix, 44100, load_model(model), seed=3)
+    assert all(np.array_equal(first[name], after[name]) for name in first)

@@ -8,7 +8,9 @@ processes, then measures, with the same random-weight demucs model (``--layout``
   and through the queue, each warm (model loaded), ``--repeat`` times, side by side; and, because
   a loaded machine's noise swamps that difference, each queue run's own split (the worker's
   ``timing``: landing inputs, the run, sending files; here: submit, landing): ``queue_fixed_s`` is
-  its total less the run itself, what the queue adds to a job;
+  its total less the run itself, what the queue adds to a job; and the CPU seconds each worker
+  process spent per job (``/proc/PID/stat``), which load on the machine stretches far less than
+  wall time: equal figures mean the separation itself costs the same in both processes;
 - ``--jobs`` separations submitted at once to the queue with 1 worker, then with 2 workers, each
   worker pinned to its own core (``os.sched_setaffinity``) with one torch thread, the 1-worker
   baseline likewise (``--batch-layout``/``--batch-seconds``: a heavier job for this part, so the
@@ -69,6 +71,22 @@ async def batch(queue: QueueWorker, kwargs: dict[str, Any], folder: Path, jobs: 
     return time.perf_counter() - started
 
 
+def cpu_s(pid: int | None) -> float:
+    """Seconds of CPU (user + system) process ``pid`` has used so far (-1 without /proc)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if pid is None or not stat.exists():
+        return -1.0
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(worker: Any, pid: int | None, kwargs: dict[str, Any], out: Path) -> tuple[float, float]:
+    """(wall seconds of one call, CPU seconds the worker process spent on it)."""
+    before = cpu_s(pid)
+    wall = asyncio.run(timed(worker, kwargs, out))
+    return wall, round(cpu_s(pid) - before, 2)
+
+
 def loadavg() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0]) if Path("/proc/loadavg").exists() else -1.0
 
@@ -82,14 +100,22 @@ def overhead(
     local = Worker(nice_increment=0)  # workers run at normal priority too
     queue = QueueWorker(server.url)
     report: dict[str, Any] = {"load_before": loadavg()}
+    here: list[float] = []
+    queued: list[float] = []
+    here_cpu: list[float] = []
+    queued_cpu: list[float] = []
     try:
-        wait_for_workers(server.client(), 1)
+        (entry,) = wait_for_workers(server.client(), 1).values()
         asyncio.run(timed(local, kwargs, folder / "warm-local"))  # load the model in each
         asyncio.run(timed(queue, kwargs, folder / "warm-queue"))
-        here, queued = [], []
         for n in range(args.repeat):  # alternate, so load on the machine hits both alike
-            here.append(asyncio.run(timed(local, kwargs, folder / f"local{n}")))
-            queued.append(asyncio.run(timed(queue, kwargs, folder / f"queue{n}")))
+            for worker, pid, walls, cpus, name in (
+                (local, local.pid, here, here_cpu, "local"),
+                (queue, int(entry["pid"]), queued, queued_cpu, "queue"),
+            ):
+                wall, cpu = measured(worker, pid, kwargs, folder / f"{name}{n}")
+                walls.append(wall)
+                cpus.append(cpu)
     finally:
         queue.close()
         local.close()
@@ -100,6 +126,9 @@ def overhead(
     report["queue_phases_s"] = runs
     report["queue_fixed_s"] = round(statistics.median(fixed), 3)  # the queue's cost beyond the run itself
     report["queue_fixed_target_met"] = report["queue_fixed_s"] < max(0.1 * statistics.median(here), 0.3)
+    # CPU seconds each worker process spent per job: what load on the machine does not stretch
+    report["in_process_worker_cpu_s"] = here_cpu
+    report["queue_worker_cpu_s"] = queued_cpu
     report["in_process_runs_s"] = [round(t, 2) for t in here]
     report["queue_runs_s"] = [round(t, 2) for t in queued]
     report["in_process_s"] = round(statistics.median(here), 3)
