@@ -77,6 +77,12 @@ const { showJob, noteSent } = jobList({ api, el, list: $("#jobs"), latencyBody: 
 // so the page keeps no observer of its own over the 500 takes (one fewer pass over them per frame).
 const takeEls = new Map(); // take_id -> its element: a new take finds itself and its parent without a query
 
+// A roll is drawn once its canvas has a size: a ResizeObserver answers after the frame's layout, so
+// drawing never forces a layout of its own (and a roll is drawn again at its new width on a resize).
+const rollSized = new ResizeObserver((entries) => {
+  for (const { target, contentRect: { width, height } } of entries) if (width) target.drawAt(width, height);
+});
+
 // drawn into the take's own body, above the list of its children
 async function drawTake(li, take, known) {
   const detail = known ?? await api("GET", `/api/takes/${take.take_id}`);
@@ -84,12 +90,12 @@ async function drawTake(li, take, known) {
   await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
-  li.append(canvas);
   const sig = detail.context?.signature?.[0] ?? 4;
-  drawRoll(canvas, detail.notes, detail.live?.length_beats, sig);
+  canvas.drawAt = (width, height) => drawRoll(canvas, detail.notes, detail.live?.length_beats, sig, { width, height });
   const player = el("audio", { controls: true, preload: "none", src: `/api/takes/${take.take_id}/preview${tokenQuery}` });
   player.setAttribute("aria-label", `play a preview of take ${take.take_id} (GM SoundFont)`);
-  li.append(player);
+  li.append(canvas, player); // one change to the page: the take grows once
+  rollSized.observe(canvas);
 }
 
 const compare = comparer({ api, el }); // Compare on take A, then on take B: what changed
@@ -111,11 +117,13 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head,
     el("div", { className: "body" }));
-  li.addEventListener("contentvisibilityautostatechange", function shown(event) {
-    if (event.target !== li || event.skipped) return;
+  li.draw = () => {
+    li.draw = () => {}; // once
     li.removeEventListener("contentvisibilityautostatechange", shown);
     drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
-  });
+  };
+  const shown = (event) => { if (event.target === li && !event.skipped) li.draw(); };
+  li.addEventListener("contentvisibilityautostatechange", shown);
   takeEls.set(take.take_id, li);
   return li;
 }
@@ -150,6 +158,7 @@ async function addTake(takeId) {
     list = parent.querySelector(":scope > ul") || parent.appendChild(el("ul"));
   } else {
     list.querySelector(":scope > li.hint")?.remove();
+    li.draw(); // at the top of the tree, on screen: drawn in the same change, not one frame later
   }
   list.prepend(li);
 }
