@@ -117,13 +117,11 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head,
     el("div", { className: "body" }));
-  li.draw = () => {
-    li.draw = () => {}; // once
+  li.addEventListener("contentvisibilityautostatechange", function shown(event) {
+    if (event.target !== li || event.skipped) return;
     li.removeEventListener("contentvisibilityautostatechange", shown);
     drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
-  };
-  const shown = (event) => { if (event.target === li && !event.skipped) li.draw(); };
-  li.addEventListener("contentvisibilityautostatechange", shown);
+  });
   takeEls.set(take.take_id, li);
   return li;
 }
@@ -147,7 +145,9 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
   if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
 }
 
-// A new take goes in at once, under its parent when the parent is shown (no reload of the tree).
+// A new take goes in at once, under its parent when the parent is shown (no reload of the tree). Its
+// roll and player follow in a task of their own once the take is on screen: two short frames rather
+// than one long one, so the /ws events arriving meanwhile are handled between them.
 async function addTake(takeId) {
   const take = await api("GET", `/api/takes/${takeId}`);
   if (takeEls.has(take.take_id)) return;
@@ -158,7 +158,6 @@ async function addTake(takeId) {
     list = parent.querySelector(":scope > ul") || parent.appendChild(el("ul"));
   } else {
     list.querySelector(":scope > li.hint")?.remove();
-    li.draw(); // at the top of the tree, on screen: drawn in the same change, not one frame later
   }
   list.prepend(li);
 }
