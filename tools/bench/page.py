@@ -4,10 +4,12 @@ A take store is filled with 500 MIDI takes (32 notes each, every 5th forked from
 and served by a real daemon + HTTP server on the in-memory Live; Debian's Chromium (Playwright)
 loads the page at 1280x800 several times. First contentful paint is the browser's own
 Performance entry; "tree" is when the page marks itself ready (all 500 takes are elements).
-Then one page watches --jobs generate jobs: each /ws event carries the daemon's publish time (and a
-progress report the time the work made it, before the hop onto the loop) and the page records its
-delay from the report, else from the publish (same machine, same clock); beside it, in the same browser and run, a
-bare page that only listens on /ws (the peer: transport and scheduling without the page's work).
+Then one page watches --jobs generate jobs, one after another (the next starts when the page shows
+the last one done, noticed by a MutationObserver in the page: the bench does not poll the measured
+page): each /ws event carries the daemon's publish time (and a progress report the time the work
+made it, before the hop onto the loop) and the page records its delay from the report, else from
+the publish (same machine, same clock); beside it, in the same browser and run, a bare page that
+only listens on /ws (the peer: transport and scheduling without the page's work).
 Prints the tables, then one JSON line with the figures.
 Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5] [--jobs 50]
 """
