@@ -9,7 +9,8 @@ the last one done, noticed by a MutationObserver in the page: the bench does not
 page): each /ws event carries the daemon's publish time (and a progress report the time the work
 made it, before the hop onto the loop) and the page records its delay from the report, else from
 the publish (same machine, same clock); beside it, in the same browser and run, a bare page that
-only listens on /ws (the peer: transport and scheduling without the page's work).
+only listens on /ws (the peer: transport and scheduling without the page's work), and for each event
+both got, the page's delay minus the peer's (what the page's own work added to that event).
 Prints the tables, then one JSON line with the figures.
 Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5] [--jobs 50]
 """
@@ -56,7 +57,11 @@ def fill(store_dir: Path, count: int) -> object:
 BARE_LISTENER = """() => new Promise((opened) => {
   window.bareDelays = [];
   const ws = new WebSocket(`ws://${location.host}/ws`);
-  ws.onmessage = (m) => { const e = JSON.parse(m.data); if (e.at_s) bareDelays.push(Date.now() - (e.reported_s ?? e.at_s) * 1000); };
+  window.bareAt = [];
+  ws.onmessage = (m) => {
+    const e = JSON.parse(m.data);
+    if (e.at_s) { bareDelays.push(Date.now() - (e.reported_s ?? e.at_s) * 1000); bareAt.push(e.at_s); }
+  };
   ws.onopen = opened;
 })"""
 
@@ -113,7 +118,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"http://127.0.0.1:{web.port}/")
             page.wait_for_selector("body[data-ready='1']", timeout=30000)
-            page.evaluate("window.rooEventDelays.length = 0")
+            page.evaluate("window.rooEventDelays.length = 0; window.rooEventAt.length = 0")
             bare = browser.new_page()  # the peer: a bare /ws listener in the same browser, same events
             bare.goto(f"http://127.0.0.1:{web.port}/api/health")
             bare.evaluate(BARE_LISTENER)
@@ -122,8 +127,12 @@ def main() -> int:
                     body = {"part": "drums", "track": 0, "slot": i % 8, "bars": 4, "seed": i, "replace": 1}
                     job_id = http.post("/api/generate", json=body).json()["job_id"]
                     page.evaluate(JOB_SHOWN_DONE, job_id)
-            delays = sorted(page.evaluate("window.rooEventDelays"))
-            peer = sorted(bare.evaluate("window.bareDelays"))
+            seen = page.evaluate("[window.rooEventDelays, window.rooEventAt]")
+            seen_peer = bare.evaluate("[window.bareDelays, window.bareAt]")
+            delays, peer = sorted(seen[0]), sorted(seen_peer[0])
+            # the same events (one publish time each) as the peer got them: what the page adds
+            peer_at = dict(zip(seen_peer[1], seen_peer[0], strict=True))
+            added = sorted(d - peer_at[at] for d, at in zip(*seen, strict=True) if at in peer_at)
             browser.close()
             asyncio.run_coroutine_threadsafe(web.stop(), daemon.app.loop).result(10)
     print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
@@ -136,12 +145,17 @@ def main() -> int:
             f"/ws event published -> handled by {name}: {len(got)} events of {args.jobs} jobs, "
             f"p50 {statistics.median(got):.1f} ms, p99 {pct(got, 0.99):.1f} ms, max {got[-1]:.1f} ms"
         )
+    print(
+        f"the same {len(added)} events, page minus peer: p50 {statistics.median(added):.1f} ms, "
+        f"p99 {pct(added, 0.99):.1f} ms, max {added[-1]:.1f} ms"
+    )
     figures = {
         "load_1min": os.getloadavg()[0],
         "first_paint_ms": {"median": round(statistics.median(paint)), "worst": round(max(paint))},
         "whole_tree_ms": {"median": round(statistics.median(tree)), "worst": round(max(tree))},
         "event_to_page_ms": summary(delays),
         "event_to_bare_listener_ms": summary(peer),
+        "page_minus_peer_same_event_ms": summary(added),
     }
     print(json.dumps(figures))
     return 0

@@ -6,8 +6,16 @@
 const FINAL = new Set(["done", "failed", "cancelled"]);
 const KEEP = 20; // latency rows shown
 
-// ms from the work's progress report (or the daemon publishing an event) to this page's handler
-export const eventDelays = (window.rooEventDelays = []);
+// ms from the work's progress report (or the daemon publishing an event) to this page's handler, and
+// each event's publish time beside it (a bench matches the same events seen by another listener)
+const eventDelays = (window.rooEventDelays = []);
+const eventsAt = (window.rooEventAt = []);
+
+export function noteDelay(event) {
+  eventDelays.push(Date.now() - (event.reported_s ?? event.at_s) * 1000);
+  eventsAt.push(event.at_s);
+  if (eventDelays.length > 1000) { eventDelays.shift(); eventsAt.shift(); }
+}
 
 function text(node, value) { // a node holding one text node, changed only when its text changes
   const t = node.firstChild;

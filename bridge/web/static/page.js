@@ -8,7 +8,7 @@ const auth = token ? { Authorization: `Bearer ${token}` } : {};
 const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
 const { analysisView, showAudio } = await import(`./analysis.js${tokenQuery}`);
 const { comparer } = await import(`./compare.js${tokenQuery}`);
-const { jobList, eventDelays } = await import(`./jobs.js${tokenQuery}`);
+const { jobList, noteDelay } = await import(`./jobs.js${tokenQuery}`);
 const $ = (sel) => document.querySelector(sel);
 
 async function api(method, path, body) {
@@ -190,10 +190,7 @@ function connect() {
   let takesTimer = null;
   ws.onmessage = (message) => {
     const event = JSON.parse(message.data);
-    if (event.at_s) {
-      eventDelays.push(Date.now() - (event.reported_s ?? event.at_s) * 1000);
-      if (eventDelays.length > 1000) eventDelays.shift();
-    }
+    if (event.at_s) noteDelay(event);
     if (event.type === "job") showJob(event);
     else if (event.type === "live") showLive(event.connected);
     else if (event.type === "context") showContext(event);
