@@ -4,13 +4,14 @@ A take store is filled with 500 MIDI takes (32 notes each, every 5th forked from
 and served by a real daemon + HTTP server on the in-memory Live; Debian's Chromium (Playwright)
 loads the page at 1280x800 several times. First contentful paint is the browser's own
 Performance entry; "tree" is when the page marks itself ready (all 500 takes are elements).
-Then one page watches --jobs generate jobs, one after another (the next starts when the page shows
-the last one done, noticed by a MutationObserver in the page: the bench does not poll the measured
-page): each /ws event carries the daemon's publish time (and a progress report the time the work
-made it, before the hop onto the loop) and the page records its delay from the report, else from
-the publish (same machine, same clock); beside it, in the same browser and run, a bare page that
-only listens on /ws (the peer: transport and scheduling without the page's work), and for each event
-both got, the page's delay minus the peer's (what the page's own work added to that event).
+Then one page, once it has drawn the rolls on screen, watches --jobs generate jobs, one after
+another (the next starts when the page shows the last one done, noticed by a MutationObserver in the
+page: the bench does not poll the measured page): each /ws event carries the daemon's publish time
+(and a progress report the time the work made it, before the hop onto the loop) and the page records
+its delay from the report, else from the publish (same machine, same clock); beside it, in the same
+browser and run, a bare page that only listens on /ws (the peer: transport and scheduling without
+the page's work), and for each event both got, the page's delay minus the peer's (what the page's
+own work added to that event).
 Prints the tables, then one JSON line with the figures.
 Usage: .venv/bin/python -m tools.bench.page [--takes 500] [--loads 5] [--jobs 50]
 """
@@ -79,6 +80,19 @@ JOB_SHOWN_DONE = """(id) => new Promise((shown) => {
 })"""
 
 
+# Resolves once the page has drawn the rolls of the takes on screen (the count holds for 300 ms): the
+# jobs start on a settled page, not one still fetching and drawing what the load showed.
+SETTLED = """() => new Promise((settled) => {
+  let last = -1;
+  const check = () => {
+    const drawn = document.querySelectorAll(".take canvas[data-notes-drawn]").length;
+    if (drawn > 0 && drawn === last) settled(drawn);
+    else { last = drawn; setTimeout(check, 300); }
+  };
+  check();
+})"""
+
+
 def pct(ordered: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
@@ -118,6 +132,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"http://127.0.0.1:{web.port}/")
             page.wait_for_selector("body[data-ready='1']", timeout=30000)
+            page.evaluate(SETTLED)
             page.evaluate("window.rooEventDelays.length = 0; window.rooEventAt.length = 0")
             bare = browser.new_page()  # the peer: a bare /ws listener in the same browser, same events
             bare.goto(f"http://127.0.0.1:{web.port}/api/health")
