@@ -5,10 +5,11 @@ const params = new URLSearchParams(location.search);
 const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
-const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
-const { analysisView, showAudio } = await import(`./analysis.js${tokenQuery}`);
-const { comparer } = await import(`./compare.js${tokenQuery}`);
-const { jobList, noteDelay } = await import(`./jobs.js${tokenQuery}`);
+// the take list is asked for first and the modules come together: nothing waits on another round trip
+const listing = api("GET", "/api/takes?limit=500");
+listing.catch(() => {});
+const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }] = await Promise.all(
+  ["pianoroll", "analysis", "compare", "jobs"].map((name) => import(`./${name}.js${tokenQuery}`)));
 const $ = (sel) => document.querySelector(sel);
 
 async function api(method, path, body) {
@@ -205,8 +206,6 @@ function connect() {
 }
 
 $("#refresh").addEventListener("click", () => loadTakes());
-const listing = api("GET", "/api/takes?limit=500"); // asked at once, beside the form's options
-listing.catch(() => {});
 await buildForm();
 connect();
 api("GET", "/api/context").then(showContext).catch(() => {});
