@@ -5,14 +5,12 @@ const params = new URLSearchParams(location.search);
 const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
-const { drawRoll } = await import(`./pianoroll.js${tokenQuery}`);
-const { analysisView, showAudio } = await import(`./analysis.js${tokenQuery}`);
-const { comparer } = await import(`./compare.js${tokenQuery}`);
+// the take list is asked for first and the modules come together: nothing waits on another round trip
+const listing = api("GET", "/api/takes?limit=500");
+listing.catch(() => {});
+const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }] = await Promise.all(
+  ["pianoroll", "analysis", "compare", "jobs"].map((name) => import(`./${name}.js${tokenQuery}`)));
 const $ = (sel) => document.querySelector(sel);
-const jobs = new Map(); // job_id -> {el, queuedAt}
-const latencies = []; // recent {job_id, kind, ms}
-// ms from the work's progress report (or the daemon publishing an event) to this page
-const eventDelays = (window.rooEventDelays = []);
 
 async function api(method, path, body) {
   const response = await fetch(path, {
@@ -70,63 +68,21 @@ async function buildForm() {
   });
 }
 
-// The job's own events may arrive on /ws before the POST answers: never step its state back.
-function noteSent(job_id, kind) {
-  if (!jobs.has(job_id)) showJob({ job_id, kind, state: "queued", progress: 0, message: "sent" });
-}
+// --- jobs and latency (jobs.js) ------------------------------------------------------------
+const { showJob, noteSent } = jobList({ api, el, list: $("#jobs"), latencyBody: $("#latency tbody"),
+  latencySummary: $("#latency-summary") });
 
-// --- jobs and latency ------------------------------------------------------------------------
-function showJob(job) {
-  let entry = jobs.get(job.job_id);
-  if (!entry) {
-    const cancel = el("button", { type: "button", className: "small",
-      onclick: () => api("DELETE", `/api/jobs/${job.job_id}`).catch((e) => { entry.msg.textContent = e.message; }) }, "Cancel");
-    cancel.setAttribute("aria-label", `cancel job ${job.job_id}`);
-    const bar = el("progress", { max: 1, value: 0 });
-    bar.setAttribute("aria-label", `job ${job.job_id} progress`);
-    const state = el("span", { className: "state" });
-    const msg = el("span", { className: "msg" });
-    const li = el("li", { "data-job-id": job.job_id }, el("span", {}, `#${job.job_id} ${job.kind || ""} `, state), cancel, bar, msg);
-    entry = { li, bar, state, msg, cancel, queuedAt: performance.now(), kind: job.kind };
-    jobs.set(job.job_id, entry);
-    $("#jobs").prepend(li);
-  }
-  entry.kind = job.kind || entry.kind;
-  entry.bar.value = job.progress;
-  entry.state.textContent = job.state;
-  entry.msg.textContent = job.message;
-  entry.li.className = `state-${job.state}`;
-  entry.li.dataset.state = job.state;
-  const final = ["done", "failed", "cancelled"].includes(job.state);
-  entry.cancel.disabled = final;
-  if (job.state === "done" && !entry.timed) {
-    entry.timed = true;
-    latencies.unshift({ job_id: job.job_id, kind: entry.kind, ms: performance.now() - entry.queuedAt });
-    latencies.length = Math.min(latencies.length, 20);
-    showLatency();
-  }
-}
+// --- take tree ------------------------------------------------------------------------------
+// A take's notes are fetched and drawn once it comes near the screen: content-visibility: auto
+// (style.css) already tracks that for every take and says so with contentvisibilityautostatechange,
+// so the page keeps no observer of its own over the 500 takes (one fewer pass over them per frame).
+const takeEls = new Map(); // take_id -> its element: a new take finds itself and its parent without a query
 
-function showLatency() {
-  const body = $("#latency tbody");
-  body.replaceChildren(...latencies.map((l) => el("tr", {}, el("td", {}, `#${l.job_id}`), el("td", {}, l.kind || ""),
-    el("td", {}, l.ms.toFixed(0)))));
-  const sorted = latencies.map((l) => l.ms).sort((a, b) => a - b);
-  const delays = [...eventDelays].sort((a, b) => a - b);
-  if (sorted.length) $("#latency-summary").textContent =
-    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} jobs; ` +
-    `events reach this page in ${delays[Math.floor(delays.length / 2)].toFixed(1)} ms (median)`;
-}
-
-// --- take tree (a take's notes are fetched and drawn once it scrolls into view) ---
-const onScreen = new IntersectionObserver((entries) => {
-  for (const entry of entries) {
-    if (entry.isIntersecting) {
-      onScreen.unobserve(entry.target);
-      entry.target.drawRoll();
-    }
-  }
-}, { rootMargin: "200px" });
+// A roll is drawn once its canvas has a size: a ResizeObserver answers after the frame's layout, so
+// drawing never forces a layout of its own (and a roll is drawn again at its new width on a resize).
+const rollSized = new ResizeObserver((entries) => {
+  for (const { target, contentRect: { width, height } } of entries) if (width) target.drawAt(width, height);
+});
 
 // drawn into the take's own body, above the list of its children
 async function drawTake(li, take, known) {
@@ -135,12 +91,12 @@ async function drawTake(li, take, known) {
   await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
-  li.append(canvas);
   const sig = detail.context?.signature?.[0] ?? 4;
-  drawRoll(canvas, detail.notes, detail.live?.length_beats, sig);
+  canvas.drawAt = (width, height) => drawRoll(canvas, detail.notes, detail.live?.length_beats, sig, { width, height });
   const player = el("audio", { controls: true, preload: "none", src: `/api/takes/${take.take_id}/preview${tokenQuery}` });
   player.setAttribute("aria-label", `play a preview of take ${take.take_id} (GM SoundFont)`);
-  li.append(player);
+  li.append(canvas, player); // one change to the page: the take grows once
+  rollSized.observe(canvas);
 }
 
 const compare = comparer({ api, el }); // Compare on take A, then on take B: what changed
@@ -162,8 +118,12 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
   const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head,
     el("div", { className: "body" }));
-  li.drawRoll = () => drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
-  onScreen.observe(li);
+  li.addEventListener("contentvisibilityautostatechange", function shown(event) {
+    if (event.target !== li || event.skipped) return;
+    li.removeEventListener("contentvisibilityautostatechange", shown);
+    drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
+  });
+  takeEls.set(take.take_id, li);
   return li;
 }
 
@@ -176,6 +136,7 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(t);
   }
+  takeEls.clear();
   const branch = (parent) => (children.get(parent) || []).map((t) => {
     const li = takeItem(t);
     if (children.has(t.take_id)) li.append(el("ul", {}, ...branch(t.take_id)));
@@ -185,12 +146,14 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
   if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
 }
 
-// A new take goes in at once, under its parent when the parent is shown (no reload of the tree).
+// A new take goes in at once, under its parent when the parent is shown (no reload of the tree). Its
+// roll and player follow in a task of their own once the take is on screen: two short frames rather
+// than one long one, so the /ws events arriving meanwhile are handled between them.
 async function addTake(takeId) {
   const take = await api("GET", `/api/takes/${takeId}`);
-  if (document.querySelector(`[data-take-id="${take.take_id}"]`)) return;
+  if (takeEls.has(take.take_id)) return;
   const li = takeItem(take, take); // a new take's record is its detail: drawn without a second fetch
-  const parent = take.parent_id && document.querySelector(`[data-take-id="${take.parent_id}"]`);
+  const parent = take.parent_id && takeEls.get(take.parent_id);
   let list = $("#takes");
   if (parent) {
     list = parent.querySelector(":scope > ul") || parent.appendChild(el("ul"));
@@ -228,10 +191,7 @@ function connect() {
   let takesTimer = null;
   ws.onmessage = (message) => {
     const event = JSON.parse(message.data);
-    if (event.at_s) {
-      eventDelays.push(Date.now() - (event.reported_s ?? event.at_s) * 1000);
-      if (eventDelays.length > 1000) eventDelays.shift();
-    }
+    if (event.at_s) noteDelay(event);
     if (event.type === "job") showJob(event);
     else if (event.type === "live") showLive(event.connected);
     else if (event.type === "context") showContext(event);
@@ -246,8 +206,6 @@ function connect() {
 }
 
 $("#refresh").addEventListener("click", () => loadTakes());
-const listing = api("GET", "/api/takes?limit=500"); // asked at once, beside the form's options
-listing.catch(() => {});
 await buildForm();
 connect();
 api("GET", "/api/context").then(showContext).catch(() => {});

@@ -1,10 +1,11 @@
 // A piano roll on a canvas: one bar per note, pitch up, time across; beat and bar lines behind.
 // Sets data-notes-drawn on the canvas to the number of notes it drew (tests and screen readers use it).
+// size: the canvas' CSS size when the caller knows it (from a ResizeObserver: no layout is forced).
 
-export function drawRoll(canvas, notes, lengthBeats, beatsPerBar = 4) {
+export function drawRoll(canvas, notes, lengthBeats, beatsPerBar = 4, size = null) {
   const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 600;
-  const height = canvas.clientHeight || 90;
+  const width = size?.width || canvas.clientWidth || 600;
+  const height = size?.height || canvas.clientHeight || 90;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const g = canvas.getContext("2d");

@@ -1,5 +1,6 @@
-"""The page's layout in a real browser: 300 takes cost the renderer only those on screen, a tablet
-shows every control without sideways scrolling, and the generate form works from the keyboard."""
+"""The page's layout in a real browser: 300 takes cost the renderer only those on screen (a roll is drawn
+once its take is scrolled to, and again at a new width), a tablet shows every control without sideways
+scrolling, and the generate form works from the keyboard."""
 
 from __future__ import annotations
 
@@ -31,11 +32,28 @@ def test_takes_off_screen_are_not_rendered_until_scrolled_to(browser: Any, serve
     assert len(shown) == 300
     assert shown[0] and not shown[-1]  # the renderer skips what is off screen (a new take costs the same)
     assert sum(shown) < 60
-    page.eval_on_selector("#takes > [data-take-id]:last-child", "e => e.scrollIntoView()")
+    last = "#takes > [data-take-id]:last-child"
+    assert page.query_selector(f"{last} canvas") is None  # its roll is not drawn while it is off screen
+    page.eval_on_selector(last, "e => e.scrollIntoView()")
     page.wait_for_function(
         "() => document.querySelector('#takes > [data-take-id]:last-child > .head')"
         ".checkVisibility({ contentVisibilityAuto: true })"
     )
+    roll = page.wait_for_selector(f"{last} canvas[data-notes-drawn]", timeout=10000)  # drawn once scrolled to
+    assert roll.get_attribute("data-notes-drawn") == "8"
+
+
+def test_a_roll_is_drawn_again_at_its_new_width(browser: Any, served: Served) -> None:
+    fill(served, 1)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    roll = page.wait_for_selector(".take canvas[data-notes-drawn]")
+    wide = int(roll.get_attribute("width"))
+    assert wide == round(roll.evaluate("c => c.clientWidth * devicePixelRatio"))
+    page.set_viewport_size({"width": 480, "height": 800})  # one column: the canvas is narrower
+    page.wait_for_function(f"c => c.width < {wide}", arg=roll, timeout=10000)
+    assert int(roll.get_attribute("width")) == round(roll.evaluate("c => c.clientWidth * devicePixelRatio"))
+    assert roll.get_attribute("data-notes-drawn") == "8"
 
 
 def test_a_tablet_shows_every_control_without_sideways_scrolling(
