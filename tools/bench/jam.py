@@ -40,6 +40,7 @@ from bridge.jam import Jam, LinkClock, Outputs, Recorder
 from engines.generators import PARTS
 from engines.jam import JamControls
 from tests.bridge.jam.conftest import Reader, note_ons, stop_jackd
+from tools.bench.jam_probe import GcLog, attribute, stall_probe
 
 QUANTUM = 4.0
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,7 +160,7 @@ def separations(folder: Path, stop: threading.Event, done: list[float], cpu: lis
             done.append(time.monotonic() - started)
 
 
-def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
+def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool, probe: bool = False) -> None:
     peer.set_tempo(tempo)
     outputs = Outputs(PARTS, "jack")
     clock = LinkClock(tempo, quantum=QUANTUM)
@@ -175,11 +176,17 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
         looper = spawn.Process(target=sleep_loop, args=args)
         looper.start()
     reader.wait_ready()
+    probe_out = spawn.Queue()
+    prober = spawn.Process(target=stall_probe, args=(seconds + 2.0, probe_out)) if probe else None
+    if prober is not None:
+        prober.start()
+    gcs = GcLog().__enter__() if probe else None
     jam = Jam(clock, outputs, JamControls(genre="electronic"))
     recorder = Recorder(PARTS)
     jam.hooks.append(recorder)
     origin = jam.start()
     assert jam.player is not None
+    jam.player.sends = []  # before the first note: the jam starts a bar line at least 1/4 beat on
     threads = [jam.player._thread.native_id, jam._worker.native_id, clock._thread.native_id]
     cpu0, wall0 = thread_cpu_s(threads), time.monotonic()
     leads: list[float] = []
@@ -202,20 +209,32 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool) -> None:
     outputs.close()
     clock.close()
     deviations: list[float] = []
+    taken: list[tuple[float, float, float | None]] = []  # intended, arrival, sent
+    sent_at = {(part, pitch, round(beat, 4)): t for beat, part, pitch, t in jam.player.sends}
     for part in PARTS:
-        by_pitch: dict[int, list[float]] = {}
+        by_pitch: dict[int, list[tuple[float, float]]] = {}
         for i, ph in recorder.phrases.items():
             for n in ph.get(part, []):
-                by_pitch.setdefault(n.pitch, []).append(
-                    beat_time(origin + shift + i * jam.phrase_beats + n.start_beats)
-                )
+                beat = i * jam.phrase_beats + n.start_beats
+                by_pitch.setdefault(n.pitch, []).append((beat_time(origin + shift + beat), beat))
         for t, _, msg in note_ons(events, part):
-            deviations.append(nearest(t, sorted(by_pitch.get(msg[1], [float("inf")]))))
+            grid_of = sorted(by_pitch.get(msg[1], [(float("inf"), 0.0)]))
+            dev = nearest(t, [g for g, _ in grid_of])
+            deviations.append(dev)
+            at, beat = min(grid_of, key=lambda gb: abs(t - gb[0]))
+            taken.append((at, t, sent_at.get((part, msg[1], round(beat, 4)))))
     print(f"{tempo:5.0f} BPM jam  (4 parts)    {stats(deviations)}")
+    peer_notes: list[tuple[float, float]] = []
     if with_loop:
         loop_times = sorted(beat_time(b) for b in loop_sent)
         loop_dev = [nearest(t, loop_times) for t, _, _ in note_ons(events, "loop")]
+        peer_notes = [(t - d, t) for (t, _, _), d in zip(note_ons(events, "loop"), loop_dev, strict=True)]
         print(f"{tempo:5.0f} BPM sleep loop peer  {stats(loop_dev)}")
+    if prober is not None and gcs is not None:
+        gcs.__exit__()
+        found = probe_out.get(timeout=30)
+        prober.join()
+        attribute(taken, found, gcs.runs, peer_notes, f"{tempo:.0f} BPM")
     print(f"{tempo:5.0f} BPM lead: lowest {min(leads):.2f} phrases, median {statistics.median(leads):.2f}; "
           f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}; "
           f"sender priority {jam.player.priority}; load {os.getloadavg()[0]:.2f}")  # fmt: skip
@@ -237,6 +256,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--tempos", default="120,174")
+    parser.add_argument("--probe", action="store_true",
+                        help="take each late note apart: sender or transport, and what else was late then")  # fmt: skip
     parser.add_argument("--load-seconds", type=float, default=30.0)
     parser.add_argument("--separation-seconds", type=float, default=0.0,
                         help="one more 120 BPM jam this long with stem separations running beside it")  # fmt: skip
@@ -249,7 +270,7 @@ def main() -> int:
           f"load {os.getloadavg()[0]:.1f}; jackd {jack_mode} dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
     try:
         for tempo in (float(t) for t in args.tempos.split(",")):
-            run(tempo, args.seconds, peer, with_loop=True)
+            run(tempo, args.seconds, peer, with_loop=True, probe=args.probe)
         if args.load_seconds > 0:
             stop = multiprocessing.Event()
             burners = [multiprocessing.Process(target=burn, args=(stop,)) for _ in range(os.cpu_count() or 1)]

@@ -2,7 +2,8 @@
 
 A few seconds of playing at a fast tempo each: every note-on has its note-off, a recorded
 phrase is the generated phrase, a control change lands on the next bar line, and a stop under
-a flood of control messages leaves no note sounding.
+a flood of control messages leaves no note sounding; each with the ports in this process
+(``Outputs``) and in a sender process of their own (``ProcessOutputs``, what ``roo jam`` uses).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from bridge.jam import FreeClock, Jam, Outputs, Recorder
 from bridge.jam.launch import JamOptions, launch
+from bridge.jam.sender import ProcessOutputs
 from engines.generators import PARTS
 from engines.jam import ChainState, JamControls, compose, plan
 from engines.music import parse_key
@@ -26,8 +28,16 @@ TEMPO = 300.0  # a bar of 4/4 is 0.8 s
 CONTROLS = JamControls(genre="rock", key=parse_key("E minor"))
 
 
-def started(parts: tuple[str, ...] = PARTS, bars: int | None = 8) -> tuple[Jam, Outputs, Reader, Recorder]:
-    outputs = Outputs(parts, "jack")
+@pytest.fixture(params=["thread", "process"])
+def kind(request: pytest.FixtureRequest) -> str:
+    """Where the ports live: in this process, or in the jam's sender process."""
+    return str(request.param)
+
+
+def started(
+    kind: str = "thread", parts: tuple[str, ...] = PARTS, bars: int | None = 8
+) -> tuple[Jam, Outputs | ProcessOutputs, Reader, Recorder]:
+    outputs = Outputs(parts, "jack") if kind == "thread" else ProcessOutputs(parts, "jack")
     reader = Reader(list(parts))
     jam = Jam(FreeClock(TEMPO), outputs, JamControls(genre="rock", key=CONTROLS.key, parts=parts), bars=bars)
     recorder = Recorder(parts)
@@ -36,8 +46,10 @@ def started(parts: tuple[str, ...] = PARTS, bars: int | None = 8) -> tuple[Jam, 
     return jam, outputs, reader, recorder
 
 
-def test_every_note_on_has_its_note_off_and_the_recording_is_the_generated_phrases(jack: str) -> None:
-    jam, outputs, reader, recorder = started()
+def test_every_note_on_has_its_note_off_and_the_recording_is_the_generated_phrases(
+    jack: str, kind: str
+) -> None:
+    jam, outputs, reader, recorder = started(kind)
     try:
         assert jam.wait(30)
     finally:
@@ -64,8 +76,8 @@ def test_every_note_on_has_its_note_off_and_the_recording_is_the_generated_phras
         assert heard == recorded, part
 
 
-def test_a_control_change_lands_on_the_next_bar_line(jack: str) -> None:
-    jam, outputs, reader, recorder = started(parts=("drums", "bass"), bars=8)
+def test_a_control_change_lands_on_the_next_bar_line(jack: str, kind: str) -> None:
+    jam, outputs, reader, recorder = started(kind, parts=("drums", "bass"), bars=8)
     try:
         while jam.player is not None and jam.player.beat() < 4.5:  # inside bar 1
             time.sleep(0.01)
@@ -83,8 +95,8 @@ def test_a_control_change_lands_on_the_next_bar_line(jack: str) -> None:
     assert hanging(events) == {}
 
 
-def test_stop_under_a_flood_of_control_messages_leaves_no_note_sounding(jack: str) -> None:
-    jam, outputs, reader, _ = started(bars=None)
+def test_stop_under_a_flood_of_control_messages_leaves_no_note_sounding(jack: str, kind: str) -> None:
+    jam, outputs, reader, _ = started(kind, bars=None)
     flood_done = threading.Event()
     rng = random.Random(7)
     sent = 0
