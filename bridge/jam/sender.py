@@ -12,6 +12,7 @@ on every channel.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import heapq
@@ -56,8 +57,11 @@ def realtime_process() -> str:
     return got
 
 
-def serve(conn: Any, parts: list[str], backend: str, port: str | None) -> None:
-    """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends."""
+def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False) -> None:
+    """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends.
+
+    ``log``: keeps (due, sent, part, pitch) of every note-on and answers them on ``close``.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     try:
         outputs = Outputs(parts, backend, port)
@@ -65,6 +69,7 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None) -> None:
         conn.send(("error", "invalid" if isinstance(exc, InvalidValue) else "error", str(exc)))
         return
     sounding: dict[tuple[str, int, int], int] = {}  # part, channel, pitch: note-ons not yet off
+    sent: list[tuple[float, float, str, int]] | None = [] if log else None
 
     def send(part: str, message: bytes) -> None:
         if part == SILENCE:
@@ -111,6 +116,8 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None) -> None:
             while time.monotonic() < when:
                 pass
             send(part, message)
+            if sent is not None and message[0] & 0xF0 == 0x90:
+                sent.append((when, time.monotonic(), part, message[1]))
     except (EOFError, OSError):
         pass  # the parent went away: silence what sounds and end
     finally:
@@ -118,6 +125,9 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None) -> None:
             send(SILENCE, b"")
         finally:
             outputs.close()
+            if sent is not None:
+                with contextlib.suppress(OSError):
+                    conn.send(("sent", sent))
 
 
 class ProcessOutputs:
@@ -125,14 +135,16 @@ class ProcessOutputs:
 
     lead_s = LEAD_S
 
-    def __init__(self, parts: Sequence[str], backend: str = "auto", port: str | None = None) -> None:
+    def __init__(
+        self, parts: Sequence[str], backend: str = "auto", port: str | None = None, *, log: bool = False
+    ) -> None:
         self.api = api_of(backend)
         self.channels = {part: CHANNELS[part] for part in parts}
         context = multiprocessing.get_context("spawn")  # not fork: the parent has threads
         self._conn, theirs = context.Pipe()
         self._lock = threading.Lock()
         self._proc = context.Process(
-            target=serve, args=(theirs, list(parts), backend, port), name="roo-jam-sender", daemon=True
+            target=serve, args=(theirs, list(parts), backend, port, log), name="roo-jam-sender", daemon=True
         )
         self._proc.start()
         theirs.close()
@@ -142,6 +154,9 @@ class ProcessOutputs:
             error = InvalidValue if reply[1] == "invalid" else RooError
             raise error(f"the jam's sender process did not start: {reply[2]}")
         self.priority: str = reply[1]
+        self.sent: list[
+            tuple[float, float, str, int]
+        ] = []  # with ``log``, after close: due, sent, part, pitch
 
     def send_at(self, part: str, message: Sequence[int], when: float) -> None:
         """Send ``message`` on ``part``'s port at monotonic time ``when`` (at once if that has passed)."""
@@ -172,6 +187,9 @@ class ProcessOutputs:
                 self._put(("close", 0.0, SILENCE, b""))
             except OSError:
                 pass
+            if self._conn.poll(10.0):
+                with contextlib.suppress(EOFError, OSError):
+                    self.sent = self._conn.recv()[1]
             self._proc.join(10.0)
             if self._proc.is_alive():
                 self._proc.kill()

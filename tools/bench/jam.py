@@ -37,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.* as a package, as documented
 
 from bridge.jam import Jam, LinkClock, Outputs, Recorder
+from bridge.jam.sender import ProcessOutputs
 from engines.generators import PARTS
 from engines.jam import JamControls
 from tests.bridge.jam.conftest import Reader, note_ons, stop_jackd
@@ -160,9 +161,16 @@ def separations(folder: Path, stop: threading.Event, done: list[float], cpu: lis
             done.append(time.monotonic() - started)
 
 
-def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool, probe: bool = False) -> None:
+def run(
+    tempo: float,
+    seconds: float,
+    peer: LinkClock,
+    with_loop: bool,
+    probe: bool = False,
+    sender: str = "process",
+) -> None:
     peer.set_tempo(tempo)
-    outputs = Outputs(PARTS, "jack")
+    outputs = ProcessOutputs(PARTS, "jack", log=probe) if sender == "process" else Outputs(PARTS, "jack")
     clock = LinkClock(tempo, quantum=QUANTUM)
     deadline = time.monotonic() + 10
     while (clock.peers < 1 or abs(clock.sample()[2] - tempo) > 1e-3) and time.monotonic() < deadline:
@@ -186,14 +194,17 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool, probe: b
     jam.hooks.append(recorder)
     origin = jam.start()
     assert jam.player is not None
-    jam.player.sends = []  # before the first note: the jam starts a bar line at least 1/4 beat on
+    if sender == "thread":  # the sender process keeps its own log (ProcessOutputs.sent)
+        jam.player.sends = []  # before the first note: the jam starts a bar line at least 1/4 beat on
     threads = [jam.player._thread.native_id, jam._worker.native_id, clock._thread.native_id]
     cpu0, wall0 = thread_cpu_s(threads), time.monotonic()
     leads: list[float] = []
+    peers = 0  # Link peers seen: 1 is the bench's own; more is someone else's session joining ours
     while time.monotonic() - wall0 < seconds:
         time.sleep(0.05)
         if jam.player.beat() > 0:
             leads.append(jam.lead_beats() / jam.phrase_beats)
+            peers = max(peers, clock.peers)
     cpu = (thread_cpu_s(threads) - cpu0) / (time.monotonic() - wall0)
     # Link peers agree on the phase within the quantum, not on the beat count: the peer's beat
     # for our beat 0 is found once, from two samples taken together.
@@ -210,7 +221,10 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool, probe: b
     clock.close()
     deviations: list[float] = []
     taken: list[tuple[float, float, float | None]] = []  # intended, arrival, sent
-    sent_at = {(part, pitch, round(beat, 4)): t for beat, part, pitch, t in jam.player.sends}
+    sent_at = {(part, pitch, round(beat, 4)): t for beat, part, pitch, t in jam.player.sends or []}
+    late_by: dict[tuple[str, int], list[tuple[float, float]]] = {}  # the sender process: due, lateness
+    for due, at, part, pitch in getattr(outputs, "sent", []):
+        late_by.setdefault((part, pitch), []).append((due, at - due))
     for part in PARTS:
         by_pitch: dict[int, list[tuple[float, float]]] = {}
         for i, ph in recorder.phrases.items():
@@ -222,7 +236,11 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool, probe: b
             dev = nearest(t, [g for g, _ in grid_of])
             deviations.append(dev)
             at, beat = min(grid_of, key=lambda gb: abs(t - gb[0]))
-            taken.append((at, t, sent_at.get((part, msg[1], round(beat, 4)))))
+            s = sent_at.get((part, msg[1], round(beat, 4)))
+            if sender == "process":  # its own lateness against the time it was given, on the grid
+                due = min(late_by.get((part, msg[1]), [(float("inf"), 0.0)]), key=lambda d: abs(d[0] - at))
+                s = at + due[1] if abs(due[0] - at) < 0.005 else None
+            taken.append((at, t, s))
     print(f"{tempo:5.0f} BPM jam  (4 parts)    {stats(deviations)}")
     peer_notes: list[tuple[float, float]] = []
     if with_loop:
@@ -237,7 +255,8 @@ def run(tempo: float, seconds: float, peer: LinkClock, with_loop: bool, probe: b
         attribute(taken, found, gcs.runs, peer_notes, f"{tempo:.0f} BPM")
     print(f"{tempo:5.0f} BPM lead: lowest {min(leads):.2f} phrases, median {statistics.median(leads):.2f}; "
           f"jam threads (player, preparer, Link) CPU {cpu * 100:.1f} % of one core; late control changes {jam.late_changes}; "
-          f"sender priority {jam.player.priority}; load {os.getloadavg()[0]:.2f}")  # fmt: skip
+          f"sender {sender} priority {getattr(outputs, 'priority', jam.player.priority)}; Link peers seen {peers}"
+          f"{' (another Link session joined: figures not valid)' if peers > 1 else ''}; load {os.getloadavg()[0]:.2f}")  # fmt: skip
 
 
 def start_jackd(server: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -256,6 +275,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--tempos", default="120,174")
+    parser.add_argument("--sender", choices=("process", "thread"), default="process",
+                        help="the jam's ports in a sender process (what roo jam uses) or in a thread of the bench")  # fmt: skip
     parser.add_argument("--probe", action="store_true",
                         help="take each late note apart: sender or transport, and what else was late then")  # fmt: skip
     parser.add_argument("--load-seconds", type=float, default=30.0)
@@ -270,7 +291,7 @@ def main() -> int:
           f"load {os.getloadavg()[0]:.1f}; jackd {jack_mode} dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
     try:
         for tempo in (float(t) for t in args.tempos.split(",")):
-            run(tempo, args.seconds, peer, with_loop=True, probe=args.probe)
+            run(tempo, args.seconds, peer, with_loop=True, probe=args.probe, sender=args.sender)
         if args.load_seconds > 0:
             stop = multiprocessing.Event()
             burners = [multiprocessing.Process(target=burn, args=(stop,)) for _ in range(os.cpu_count() or 1)]
@@ -278,7 +299,7 @@ def main() -> int:
                 b.start()
             print(f"# with {len(burners)} CPU-burning processes beside it, {args.load_seconds:.0f} s:")
             try:
-                run(120.0, args.load_seconds, peer, with_loop=False)
+                run(120.0, args.load_seconds, peer, with_loop=False, sender=args.sender)
             finally:
                 stop.set()
                 for b in burners:
@@ -293,7 +314,7 @@ def main() -> int:
                 print(f"# with stem separations (htdemucs, random weights, CPU, 15 s of audio) running"
                       f" beside it, {args.separation_seconds:.0f} s:")  # fmt: skip
                 try:
-                    run(120.0, args.separation_seconds, peer, with_loop=False)
+                    run(120.0, args.separation_seconds, peer, with_loop=False, sender=args.sender)
                 finally:
                     halt.set()
                     separator.join()

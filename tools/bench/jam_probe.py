@@ -121,9 +121,11 @@ def attribute(
     gcs = [g for g in gcs if first <= g[0] <= last]  # while the jam played
     big = [(t, d) for t, d in stalls if d > 0.002]
     stolen_then = sum(1 for t, d in big if len({k for _, k in near(steal, t + d / 2, d / 2 + 0.015)}) > 1)
-    print(f"# {label}: probe stalls over 2 ms {len(big)}, over 5 ms {sum(d > 0.005 for _, d in big)}; "
-          f"of those over 2 ms, {stolen_then} with steal time counted then")
-    causes = {"sender": 0, "transport": 0, "probe stall then": 0, "steal then": 0, "collection then": 0,
+    print(
+        f"# {label}: probe stalls over 2 ms {len(big)}, over 5 ms {sum(d > 0.005 for _, d in big)}; "
+        f"of those over 2 ms, {stolen_then} with steal time counted then"
+    )
+    causes = {"sender": 0, "transport": 0, "no send time": 0, "probe stall then": 0, "steal then": 0, "collection then": 0,
               "peer late then": 0}  # fmt: skip
     print(f"# {label}: {len(late)} of {len(notes)} note-ons over {LATE_MS} ms; probe {probe[0] if probe else 'off'}, "
           f"{len(stalls)} probe stalls over {STALL_S * 1000:.1f} ms (worst {max([s for _, s in stalls], default=0) * 1000:.2f} ms), "
@@ -135,9 +137,19 @@ def attribute(
         stall = max([d for _, d in near(stalls, i, 0.03)], default=0.0) * 1000
         ticks = [k for _, k in near(steal, i, 0.1)]
         stolen = (max(ticks) - min(ticks)) if ticks else 0
-        collected = max([d for _, d, _ in ((t, d, g) for t, d, g in gcs if abs(t - i) <= NEAR_S)], default=0.0)
-        peer_late = max([abs(pa - pi - med_peer) * 1000 for pi, pa in peer if abs(pi - i) <= 0.3], default=0.0)
-        causes["sender" if s is not None and send > transport else "transport"] += 1
+        collected = max(
+            [d for _, d, _ in ((t, d, g) for t, d, g in gcs if abs(t - i) <= NEAR_S)], default=0.0
+        )
+        peer_late = max(
+            [abs(pa - pi - med_peer) * 1000 for pi, pa in peer if abs(pi - i) <= 0.3], default=0.0
+        )
+        causes[
+            "sender"
+            if s is not None and send > transport
+            else "transport"
+            if s is not None
+            else "no send time"
+        ] += 1
         causes["probe stall then"] += stall > 1.0
         causes["steal then"] += stolen > 0
         causes["collection then"] += collected > 0.0005
