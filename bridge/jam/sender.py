@@ -57,12 +57,20 @@ def realtime_process() -> str:
     return got
 
 
+def _leave(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
 def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False) -> None:
     """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends.
 
     ``log``: keeps (due, sent, part, pitch) of every note-on and answers them on ``close``.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
+    signal.signal(signal.SIGTERM, _leave)  # a parent ending without close terminates us: silence first
+    # Memory locked before the ports open: locking it all later stalled the JACK client's thread
+    # (it waits on the same memory map) until the server dropped the client, and nothing was heard.
+    priority = realtime_process()
     try:
         outputs = Outputs(parts, backend, port)
     except Exception as exc:
@@ -89,7 +97,7 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool
                 del sounding[key]
 
     try:
-        conn.send(("ready", realtime_process()))
+        conn.send(("ready", priority))
         gc.collect()
         gc.freeze()
         gc.disable()
@@ -157,6 +165,11 @@ class ProcessOutputs:
         self.sent: list[
             tuple[float, float, str, int]
         ] = []  # with ``log``, after close: due, sent, part, pitch
+
+    @property
+    def pid(self) -> int | None:
+        """The sender process's id."""
+        return self._proc.pid
 
     def send_at(self, part: str, message: Sequence[int], when: float) -> None:
         """Send ``message`` on ``part``'s port at monotonic time ``when`` (at once if that has passed)."""
