@@ -14,8 +14,11 @@ lead of prepared notes (in phrases) and the jam process's CPU use, then one more
 CPU-burning process per core beside it (lead under load).
 With ``--separation-seconds``, one more 120 BPM jam with stem separations (``roo separate``,
 the htdemucs architecture with random weights, on the CPU) running one after another beside it.
+``--sender process`` (the default, what ``roo jam`` uses) puts the jam's ports in a real-time
+sender process of their own (bridge.jam.sender); ``--sender thread`` keeps them in a thread of the
+bench, as before. ``--probe`` takes each late note apart (tools/bench/jam_probe.py).
 Usage: .venv/bin/python tools/bench/jam.py [--seconds 60] [--tempos 120,174] [--load-seconds 30]
-[--separation-seconds 30]
+[--separation-seconds 30] [--sender process|thread] [--probe]
 """
 
 from __future__ import annotations

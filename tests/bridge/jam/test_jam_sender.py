@@ -86,3 +86,19 @@ def gone(pid: int, within_s: float) -> bool:
 def test_a_port_that_is_not_there_is_refused_naming_it(jack: str) -> None:
     with pytest.raises(InvalidValue, match="'no such port'"):
         ProcessOutputs(("bass",), "jack", port="no such port")
+
+
+def test_messages_leave_in_time_order_and_close_plays_out_what_was_handed_over(jack: str) -> None:
+    outputs = ProcessOutputs(("bass",), "jack")
+    try:
+        reader = Reader(["bass"], seconds=120)
+        now = time.monotonic()
+        for pitch, due in ((50, 0.8), (45, 0.4), (48, 0.6)):  # handed over out of order
+            outputs.send_at("bass", [0x90, pitch, 90], now + due)
+            outputs.send_at("bass", [0x80, pitch, 0], now + due + 0.05)
+        outputs.send_at("bass", [0x90, 60, 90], now + 30.0)  # due after close's play-out: dropped
+    finally:
+        outputs.close()  # at once: what is due within a second still plays, in time order
+    events = reader.events()
+    assert [msg[1] for _, _, msg in note_ons(events)] == [45, 48, 50]
+    assert hanging(events) == {}
