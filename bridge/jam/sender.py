@@ -64,7 +64,7 @@ def _leave(_signum: int, _frame: object) -> None:
 def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False) -> None:
     """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends.
 
-    ``log``: keeps (due, sent, part, pitch) of every note-on and answers them on ``close``.
+    ``log``: keeps (sent at, part, message, due at) of every message and answers them on ``close``.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     signal.signal(signal.SIGTERM, _leave)  # a parent ending without close terminates us: silence first
@@ -77,17 +77,24 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool
         conn.send(("error", "invalid" if isinstance(exc, InvalidValue) else "error", str(exc)))
         return
     sounding: dict[tuple[str, int, int], int] = {}  # part, channel, pitch: note-ons not yet off
-    sent: list[tuple[float, float, str, int]] | None = [] if log else None
+    sent: list[tuple[float, str, list[int], float]] | None = [] if log else None
 
-    def send(part: str, message: bytes) -> None:
+    def out(part: str, message: Sequence[int], due: float) -> None:
+        outputs.send(part, message)
+        if sent is not None:
+            sent.append((time.monotonic(), part, list(message), due))
+
+    def send(part: str, message: bytes, due: float = 0.0) -> None:
         if part == SILENCE:
             for (p, channel, pitch), count in sounding.items():
                 for _ in range(count):
-                    outputs.send(p, [0x80 | channel, pitch, 0])
+                    out(p, [0x80 | channel, pitch, 0], due)
             sounding.clear()
-            outputs.all_notes_off()
+            for p, channel in outputs.channels.items():  # all-notes-off, as Outputs.all_notes_off
+                out(p, [0xB0 | channel, 64, 0], due)
+                out(p, [0xB0 | channel, 123, 0], due)
             return
-        outputs.send(part, message)
+        out(part, message, due)
         kind, key = message[0] & 0xF0, (part, message[0] & 0x0F, message[1] if len(message) > 1 else 0)
         if kind == 0x90 and message[2] > 0:
             sounding[key] = sounding.get(key, 0) + 1
@@ -116,21 +123,19 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool
                         heapq.heapify(queue)
                     elif what == "halt":
                         queue.clear()
-                        send(SILENCE, b"")
+                        send(SILENCE, b"", time.monotonic())
                     else:
                         heapq.heappush(queue, (when, next(order), part, message))
                 continue
             when, _, part, message = heapq.heappop(queue)
             while time.monotonic() < when:
                 pass
-            send(part, message)
-            if sent is not None and message[0] & 0xF0 == 0x90:
-                sent.append((when, time.monotonic(), part, message[1]))
+            send(part, message, when)
     except (EOFError, OSError):
         pass  # the parent went away: silence what sounds and end
     finally:
         try:
-            send(SILENCE, b"")
+            send(SILENCE, b"", time.monotonic())
         finally:
             outputs.close()
             if sent is not None:
@@ -162,9 +167,9 @@ class ProcessOutputs:
             error = InvalidValue if reply[1] == "invalid" else RooError
             raise error(f"the jam's sender process did not start: {reply[2]}")
         self.priority: str = reply[1]
-        self.sent: list[
-            tuple[float, float, str, int]
-        ] = []  # with ``log``, after close: due, sent, part, pitch
+        # With ``log``, after close: every message sent, (sent at, part, bytes), and when each was due.
+        self.sent: list[tuple[float, str, list[int]]] = []
+        self.due: list[float] = []
 
     @property
     def pid(self) -> int | None:
@@ -202,7 +207,9 @@ class ProcessOutputs:
                 pass
             if self._conn.poll(10.0):
                 with contextlib.suppress(EOFError, OSError):
-                    self.sent = self._conn.recv()[1]
+                    log = self._conn.recv()[1]
+                    self.sent = [(at, part, message) for at, part, message, _ in log]
+                    self.due = [due for *_, due in log]
             self._proc.join(10.0)
             if self._proc.is_alive():
                 self._proc.kill()

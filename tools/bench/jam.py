@@ -28,6 +28,7 @@ import bisect
 import multiprocessing
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -226,8 +227,10 @@ def run(
     taken: list[tuple[float, float, float | None]] = []  # intended, arrival, sent
     sent_at = {(part, pitch, round(beat, 4)): t for beat, part, pitch, t in jam.player.sends or []}
     late_by: dict[tuple[str, int], list[tuple[float, float]]] = {}  # the sender process: due, lateness
-    for due, at, part, pitch in getattr(outputs, "sent", []):
-        late_by.setdefault((part, pitch), []).append((due, at - due))
+    if isinstance(outputs, ProcessOutputs):
+        for (at, part, message), due in zip(outputs.sent, outputs.due, strict=True):
+            if message[0] & 0xF0 == 0x90 and message[2] > 0:
+                late_by.setdefault((part, message[1]), []).append((due, at - due))
     for part in PARTS:
         by_pitch: dict[int, list[tuple[float, float]]] = {}
         for i, ph in recorder.phrases.items():
@@ -241,8 +244,8 @@ def run(
             at, beat = min(grid_of, key=lambda gb: abs(t - gb[0]))
             s = sent_at.get((part, msg[1], round(beat, 4)))
             if sender == "process":  # its own lateness against the time it was given, on the grid
-                due = min(late_by.get((part, msg[1]), [(float("inf"), 0.0)]), key=lambda d: abs(d[0] - at))
-                s = at + due[1] if abs(due[0] - at) < 0.005 else None
+                given = min(late_by.get((part, msg[1]), [(float("inf"), 0.0)]), key=lambda d: abs(d[0] - at))
+                s = at + given[1] if abs(given[0] - at) < 0.005 else None
             taken.append((at, t, s))
     print(f"{tempo:5.0f} BPM jam  (4 parts)    {stats(deviations)}")
     peer_notes: list[tuple[float, float]] = []
@@ -274,6 +277,27 @@ def start_jackd(server: str) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("jackd did not start (real-time or not)")
 
 
+NETNS = "ROO_JAM_BENCH_NETNS"
+
+
+def own_network() -> str:
+    """Run on in a network namespace of our own (loopback only) where permitted, and say which.
+
+    Link finds its peers by multicast on every interface: another Link session on this machine
+    (someone's tests) joined the bench's session and moved its tempo, which ruins the figures.
+    """
+    if os.environ.get(NETNS) == "1":
+        return "own network namespace (no other Link session can join)"
+    if shutil.which("unshare") and shutil.which("ip"):
+        inner = 'ip link set lo up && ip link set lo multicast on && exec "$@"'
+        command = ["unshare", "-n", "sh", "-c", inner, "sh", sys.executable, *sys.argv]
+        probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
+        if probe.returncode == 0:
+            sys.stdout.flush()
+            os.execvpe("unshare", command, {**os.environ, NETNS: "1"})
+    return "shared network (unshare not permitted): another Link session on this machine may join"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
@@ -286,12 +310,14 @@ def main() -> int:
     parser.add_argument("--separation-seconds", type=float, default=0.0,
                         help="one more 120 BPM jam this long with stem separations running beside it")  # fmt: skip
     args = parser.parse_args()
+    network = own_network()
     server = f"roo-jam-bench-{os.getpid()}"
     os.environ.update(JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
     jackd, jack_mode = start_jackd(server)
     peer = LinkClock(120.0, quantum=QUANTUM)
     print(f"# {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f}; jackd {jack_mode} dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo")  # fmt: skip
+          f"load {os.getloadavg()[0]:.1f}; jackd {jack_mode} dummy 48 kHz / 64 frames; {args.seconds:.0f} s per tempo; "
+          f"sender {args.sender}; {network}")  # fmt: skip
     try:
         for tempo in (float(t) for t in args.tempos.split(",")):
             run(tempo, args.seconds, peer, with_loop=True, probe=args.probe, sender=args.sender)
