@@ -6,8 +6,8 @@ before the next one is due, spins the last ``SPIN_S`` and sends. It has one Pyth
 other thread to wait for the interpreter lock), runs at the real-time class where the system
 permits (else the best nice), locks its memory and keeps the collector off. It counts the notes
 it has sounding: ``silence_at`` (a stop at a beat), ``halt`` (stop now, dropping what is queued),
-``close`` (once what was handed over has played) and its parent going away all end with a note-off for each of them and all-notes-off
-on every channel.
+``close`` (once what was handed over has played) and its parent going away (the pipe closes, or
+SIGTERM) all end with a note-off for each of them and all-notes-off on every channel.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def realtime_process() -> str:
     try:
         if ctypes.CDLL(None, use_errno=True).mlockall(3) == 0:  # MCL_CURRENT | MCL_FUTURE
             got += "+mlock"
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # no mlockall (Windows, macOS's libc differs)
         pass
     return got
 

@@ -50,15 +50,40 @@ def realtime_process() -> str:
     return got
 
 
+KERNEL = ("migration/", "watchdog", "irq/", "rcu", "ksoftirqd")
+
+
+def realtime_others(above: int = 5) -> set[str]:
+    """Threads of this machine in a real-time class above priority ``above`` (not the kernel's):
+    "command (priority)". One of them busy takes the core from the jam's sender whenever it runs."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/task/[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        comm, fields = text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()
+        rtprio, policy = int(fields[37]), int(fields[38])
+        if policy in (1, 2) and rtprio > above and not comm.startswith(KERNEL):
+            found.add(f"{comm} ({rtprio})")
+    return found
+
+
 def stall_probe(seconds: float, out: Any) -> None:
-    """Puts (priority, [(t, late_s)], [(t, steal_ticks)]) on ``out`` after ``seconds``."""
+    """Puts (priority, [(t, late_s)], [(t, steal_ticks)], others) on ``out`` after ``seconds``;
+    ``others``: the real-time threads above the sender's priority seen meanwhile (every 2 s)."""
     got = realtime_process()
     gc.disable()
     stalls: list[tuple[float, float]] = []
     steal: list[tuple[float, int]] = []
     start = time.monotonic()
-    deadline, next_steal = start, start
+    deadline, next_steal, next_scan = start, start, start
+    others: set[str] = set()
     while deadline < start + seconds:
+        if time.monotonic() >= next_scan:  # a scan takes a few ms: not counted as a stall
+            others |= realtime_others()
+            next_scan = time.monotonic() + 2.0
+            deadline = time.monotonic()
         deadline += 0.001
         wait = deadline - time.monotonic()
         if wait > 0:
@@ -70,7 +95,7 @@ def stall_probe(seconds: float, out: Any) -> None:
         if woke >= next_steal:
             steal.append((woke, steal_ticks()))
             next_steal = woke + 0.01
-    out.put((got, stalls, steal))
+    out.put((got, stalls, steal, sorted(others)))
 
 
 class GcLog:
@@ -100,7 +125,7 @@ def near(times: Sequence[tuple[float, Any]], t: float, span: float = NEAR_S) -> 
 
 def attribute(
     notes: list[tuple[float, float, float | None]],
-    probe: tuple[str, list[tuple[float, float]], list[tuple[float, int]]] | None,
+    probe: tuple[str, list[tuple[float, float]], list[tuple[float, int]], list[str]] | None,
     gcs: list[tuple[float, float, int]],
     peer: list[tuple[float, float]],
     label: str,
@@ -121,6 +146,10 @@ def attribute(
     gcs = [g for g in gcs if first <= g[0] <= last]  # while the jam played
     big = [(t, d) for t, d in stalls if d > 0.002]
     stolen_then = sum(1 for t, d in big if len({k for _, k in near(steal, t + d / 2, d / 2 + 0.015)}) > 1)
+    others = probe[3] if probe else []
+    print(
+        f"# {label}: real-time threads above the sender's priority seen on the machine: {', '.join(others) or 'none'}"
+    )
     print(
         f"# {label}: probe stalls over 2 ms {len(big)}, over 5 ms {sum(d > 0.005 for _, d in big)}; "
         f"of those over 2 ms, {stolen_then} with steal time counted then"
