@@ -25,6 +25,7 @@ from typing import Any
 
 STALL_S = 0.0005
 LATE_MS = 2.0  # a note whose jitter is over this is taken apart (the p99 target)
+SHOWN = 12  # the latest notes are printed one by one (in time order), the rest only counted
 NEAR_S = 0.05  # a probe stall, steal or collection within this of a late note is counted as "then"
 
 
@@ -159,7 +160,8 @@ def attribute(
     print(f"# {label}: {len(late)} of {len(notes)} note-ons over {LATE_MS} ms; probe {probe[0] if probe else 'off'}, "
           f"{len(stalls)} probe stalls over {STALL_S * 1000:.1f} ms (worst {max([s for _, s in stalls], default=0) * 1000:.2f} ms), "
           f"{len(gcs)} collections in the jam process (longest {max([d for _, d, _ in gcs], default=0) * 1000:.2f} ms)")  # fmt: skip
-    for i, a, s in late[:40]:
+    shown = sorted(late, key=lambda n: -abs(n[1] - n[0] - med_total))[:SHOWN]  # the latest, named
+    for i, a, s in late:
         jitter = (a - i - med_total) * 1000
         send = (s - i - med_send) * 1000 if s is not None else float("nan")
         transport = jitter - send if s is not None else float("nan")
@@ -183,7 +185,8 @@ def attribute(
         causes["steal then"] += stolen > 0
         causes["collection then"] += collected > 0.0005
         causes["peer late then"] += peer_late > LATE_MS
-        print(f"  late {jitter:6.2f} ms: sender {send:6.2f}, transport {transport:6.2f}; probe stall "
+        if (i, a, s) in shown:
+            print(f"  late {jitter:6.2f} ms: sender {send:6.2f}, transport {transport:6.2f}; probe stall "
               f"{stall:5.2f} ms, steal {stolen} ticks, collection {collected * 1000:.2f} ms, "
               f"peer within 0.3 s {peer_late:5.2f} ms")  # fmt: skip
     print(f"# {label} late notes by cause: " + ", ".join(f"{k} {v}" for k, v in causes.items()))
