@@ -14,8 +14,9 @@ from typing import Any
 
 from bridge.jam.clock import Clock, FreeClock, LinkClock, MidiClockIn
 from bridge.jam.controls import check_genre, parse_parts
-from bridge.jam.ports import Outputs, open_clock_port
+from bridge.jam.ports import open_clock_port
 from bridge.jam.record import Recorder
+from bridge.jam.sender import ProcessOutputs
 from bridge.jam.session import Jam, controls_at
 from bridge.jam.tail import Tail
 from bridge.jam.takes import TakeKeeper
@@ -58,7 +59,7 @@ class JamOptions:
 @dataclass
 class Session:
     jam: Jam
-    outputs: Outputs
+    outputs: ProcessOutputs
     clock: Clock
     options: JamOptions
     recorder: Recorder | None
@@ -115,7 +116,7 @@ def launch(options: JamOptions, store: Any = None) -> Session:
     signature = parse_signature(options.signature)
     parts = parse_parts(options.parts)
     controls = JamControls(genre=options.genre, key=parse_key(options.key), parts=parts)
-    outputs = Outputs(parts, options.midi, options.port)
+    outputs = ProcessOutputs(parts, options.midi, options.port)
     extra: Any = None
     try:
         bar_beats = signature[0] * 4.0 / signature[1]

@@ -4,8 +4,9 @@ Notes are queued in jam beats (beat 0 = the clock beat ``origin``); each loop ta
 event, asks the clock when that beat falls, sleeps until then and sends. Notes not yet started
 can be replaced from a beat on (a control change). With ``realtime`` the sender thread raises its
 own priority and the process keeps the collector quiet while it plays (bridge.jam.priority).
-``stop`` sends a note-off for every sounding
-note and all-notes-off on every channel, whatever happens.
+Outputs with ``send_at`` (bridge.jam.sender: a sender process) get each message their ``lead_s``
+ahead, stamped with its time, and do the silencing themselves. ``stop`` sends a note-off for every
+sounding note and all-notes-off on every channel, whatever happens.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from bridge.jam.clock import Clock
 from bridge.jam.ports import Outputs
 from bridge.jam.priority import Quiet, raise_priority
+from bridge.jam.sender import ProcessOutputs
 from engines.music import Note
 
 OFF, STOP, ON, TICK = 0, 1, 2, 3  # the order of events on the same beat
@@ -46,7 +48,7 @@ class Player:
     def __init__(
         self,
         clock: Clock,
-        outputs: Outputs,
+        outputs: Outputs | ProcessOutputs,
         origin: float,
         *,
         clock_out: Callable[[Sequence[int]], None] | None = None,
@@ -69,12 +71,19 @@ class Player:
         self.error: BaseException | None = None
         self.realtime, self._quiet = realtime, quiet
         self.priority = "normal"  # what the sender thread got: fifo, nice or normal
+        self.sends: list[tuple[float, str, int, float]] | None = None  # a list: (beat, part, pitch, sent at)
+        self._timed = isinstance(outputs, ProcessOutputs)  # a sender process: messages go ahead, stamped
+        self._lead_s = outputs.lead_s if isinstance(outputs, ProcessOutputs) else 0.0
         self._thread = threading.Thread(target=self._run, name="roo-jam-player", daemon=True)
 
     def start(self) -> None:
         if self._clock_out is not None:
             self._clock_out([0xFA])
         self._thread.start()
+
+    def ahead_beats(self) -> float:
+        """How far ahead of its beat a message leaves this player, in beats at the tempo now."""
+        return self._lead_s * self.clock.sample()[2] / 60.0
 
     def beat(self) -> float:
         """The jam beat now (negative before the start)."""
@@ -94,7 +103,8 @@ class Player:
         Returns False (and changes nothing) when ``beat`` has already been reached.
         """
         with self._cond:
-            if self.beat() >= beat - 1e-3 or not self._running:
+            _, here, tempo = self.clock.sample()
+            if here - self.origin + self._lead_s * tempo / 60.0 >= beat - 1e-3 or not self._running:
                 return False
             parts = set(notes)
             for nid, played in self._notes.items():
@@ -141,12 +151,16 @@ class Player:
             return
         self._running = False
         try:
-            beat = self.beat() if self.stopped_beat is None else self.stopped_beat
+            at = self.stopped_beat
+            beat = self.beat() if at is None else at
             self.stopped_beat = beat
-            for played in self._notes.values():
-                if played.sounding:
-                    self._send_off(played, min(beat, played.start_beats + played.duration_beats))
-            self.outputs.all_notes_off()
+            if self._timed:
+                self._silence(beat, at)
+            else:
+                for played in self._notes.values():
+                    if played.sounding:
+                        self._send_off(played, min(beat, played.start_beats + played.duration_beats))
+                self.outputs.all_notes_off()
             if self._clock_out is not None:
                 self._clock_out([0xFC])
         finally:
@@ -157,20 +171,49 @@ class Player:
                 Quiet.release()
             self.stopped.set()
 
+    def _silence(self, beat: float, at: float | None) -> None:
+        """Timed outputs: silenced at the stop beat ``at``, or now (what was handed ahead is dropped)."""
+        outputs = self.outputs
+        assert isinstance(outputs, ProcessOutputs)
+        try:
+            if at is None:
+                outputs.halt()
+            else:
+                outputs.silence_at(self._time_of(at))
+        except OSError:  # the process is gone, and silenced what it had sounding on its way out
+            pass
+        self.played = [p for p in self.played if p.start_beats < beat]  # the rest never sounded
+        for played in self._notes.values():
+            if played.sounding:
+                played.sounding = False
+                played.duration_beats = max(
+                    0.0, min(beat, played.start_beats + played.duration_beats) - played.start_beats
+                )
+
+    def _time_of(self, beat: float) -> float:
+        now, here, tempo = self.clock.sample()
+        return now + (beat + self.origin - here) * 60.0 / tempo
+
     def _send_off(self, played: Played, beat: float) -> None:
         channel = self.outputs.channels[played.part]
-        self.outputs.send(played.part, [0x80 | channel, played.pitch, 0])
+        self._send(played.part, [0x80 | channel, played.pitch, 0], beat)
         played.sounding = False
         played.duration_beats = max(0.0, beat - played.start_beats)
 
-    def _next(self) -> tuple[float, int, int, int] | None:
+    def _send(self, part: str, message: list[int], beat: float) -> None:
+        if isinstance(self.outputs, ProcessOutputs):
+            self.outputs.send_at(part, message, self._time_of(beat))
+        else:
+            self.outputs.send(part, message)
+
+    def _next(self, lead_beats: float = 0.0) -> tuple[float, int, int, int] | None:
         while self._heap and self._heap[0][3] in self._cancelled:
             _, kind, _, nid = heapq.heappop(self._heap)
             if kind == OFF:
                 self._cancelled.discard(nid)
                 self._notes.pop(nid, None)
         head = self._heap[0] if self._heap else None
-        if self._clock_out is not None and (head is None or self._next_tick < head[0]):
+        if self._clock_out is not None and (head is None or self._next_tick < head[0] - lead_beats):
             return (self._next_tick, TICK, -1, -1)
         return head
 
@@ -180,12 +223,13 @@ class Player:
         try:
             with self._cond:
                 while self._running:
-                    event = self._next()
+                    _, here, tempo = self.clock.sample()
+                    event = self._next(self._lead_s * tempo / 60.0)
                     if event is None:
                         self._cond.wait(0.05)
                         continue
-                    _, here, tempo = self.clock.sample()
-                    wait = (event[0] + self.origin - here) * 60.0 / tempo
+                    lead = 0.0 if event[1] == TICK else self._lead_s  # the clock out is sent at its time
+                    wait = (event[0] + self.origin - here) * 60.0 / tempo - lead
                     if wait > 0.003:
                         self._cond.wait(min(wait - 0.002, 0.05))  # woken early by new notes
                         continue
@@ -220,7 +264,9 @@ class Player:
             return
         channel = self.outputs.channels[played.part]
         if kind == ON:
-            self.outputs.send(played.part, [0x90 | channel, played.pitch, played.velocity])
+            self._send(played.part, [0x90 | channel, played.pitch, played.velocity], beat)
+            if self.sends is not None:
+                self.sends.append((beat, played.part, played.pitch, self._now()))
             played.sounding = True
             self.played.append(played)
         elif played.sounding:

@@ -21,6 +21,7 @@ from bridge.jam.controls import change
 from bridge.jam.player import Played, Player
 from bridge.jam.ports import Outputs
 from bridge.jam.priority import Quiet
+from bridge.jam.sender import ProcessOutputs
 from engines.jam import ChainState, JamControls, compose, plan
 from engines.music import Note
 
@@ -50,7 +51,7 @@ class Jam:
     def __init__(
         self,
         clock: Clock,
-        outputs: Outputs,
+        outputs: Outputs | ProcessOutputs,
         controls: JamControls,
         *,
         signature: tuple[int, int] = (4, 4),
@@ -111,7 +112,8 @@ class Jam:
         assert self.player is not None, "start the jam first"
         with self._cond:
             beat = max(self.player.beat(), 0.0)
-            bar = math.floor(beat / self.bar_beats + 0.25 / self.bar_beats) + 1
+            guard = 0.25 + self.player.ahead_beats()  # notes handed to a sender process ahead are sent
+            bar = math.floor((beat + guard) / self.bar_beats) + 1
             if name in ("key", "genre"):
                 bar = math.ceil(bar / self.phrase_bars) * self.phrase_bars
             apply_beat = bar * self.bar_beats

@@ -2,11 +2,15 @@
 
 A few seconds of playing at a fast tempo each: every note-on has its note-off, a recorded
 phrase is the generated phrase, a control change lands on the next bar line, and a stop under
-a flood of control messages leaves no note sounding.
+a flood of control messages leaves no note sounding; each with the ports in this process
+(``Outputs``) and in a sender process of their own (``ProcessOutputs``, what ``roo jam`` uses).
+What the reader hears must be what the jam sent; a run in which JACK lost messages on the way
+(shown by the count) is repeated once (conftest ``once_more_if_lost``).
 """
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -15,19 +19,29 @@ from pathlib import Path
 import mido
 import pytest
 
-from bridge.jam import FreeClock, Jam, Outputs, Recorder
+from bridge.jam import FreeClock, Jam, Recorder
 from bridge.jam.launch import JamOptions, launch
+from bridge.jam.sender import ProcessOutputs
 from engines.generators import PARTS
 from engines.jam import ChainState, JamControls, compose, plan
 from engines.music import parse_key
-from tests.bridge.jam.conftest import Reader, hanging, note_ons
+from tests.bridge.jam.conftest import Events, Reader, SentOutputs, hanging, note_ons, once_more_if_lost
 
 TEMPO = 300.0  # a bar of 4/4 is 0.8 s
 CONTROLS = JamControls(genre="rock", key=parse_key("E minor"))
 
 
-def started(parts: tuple[str, ...] = PARTS, bars: int | None = 8) -> tuple[Jam, Outputs, Reader, Recorder]:
-    outputs = Outputs(parts, "jack")
+@pytest.fixture(params=["thread", "process"])
+def kind(request: pytest.FixtureRequest) -> str:
+    """Where the ports live: in this process, or in the jam's sender process."""
+    return str(request.param)
+
+
+def started(
+    kind: str = "thread", parts: tuple[str, ...] = PARTS, bars: int | None = 8
+) -> tuple[Jam, SentOutputs | ProcessOutputs, Reader, Recorder]:
+    """A jam whose outputs keep what they sent (``sent``, complete once closed), and its reader."""
+    outputs = SentOutputs(parts, "jack") if kind == "thread" else ProcessOutputs(parts, "jack", log=True)
     reader = Reader(list(parts))
     jam = Jam(FreeClock(TEMPO), outputs, JamControls(genre="rock", key=CONTROLS.key, parts=parts), bars=bars)
     recorder = Recorder(parts)
@@ -36,13 +50,18 @@ def started(parts: tuple[str, ...] = PARTS, bars: int | None = 8) -> tuple[Jam, 
     return jam, outputs, reader, recorder
 
 
-def test_every_note_on_has_its_note_off_and_the_recording_is_the_generated_phrases(jack: str) -> None:
-    jam, outputs, reader, recorder = started()
-    try:
-        assert jam.wait(30)
-    finally:
-        outputs.close()
-    events = reader.events()
+def test_every_note_on_has_its_note_off_and_the_recording_is_the_generated_phrases(
+    jack: str, kind: str
+) -> None:
+    def scenario() -> tuple[Events, Events, tuple[Jam, SentOutputs | ProcessOutputs, Recorder]]:
+        jam, outputs, reader, recorder = started(kind)
+        try:
+            assert jam.wait(30)
+        finally:
+            outputs.close()
+        return reader.events(), outputs.sent, (jam, outputs, recorder)
+
+    events, (jam, outputs, recorder) = once_more_if_lost(scenario)
     assert len(note_ons(events)) > 50
     assert hanging(events) == {}
     assert {msg[0] & 0x0F for _, part, msg in note_ons(events, "drums")} == {9}  # channel 10
@@ -64,17 +83,25 @@ def test_every_note_on_has_its_note_off_and_the_recording_is_the_generated_phras
         assert heard == recorded, part
 
 
-def test_a_control_change_lands_on_the_next_bar_line(jack: str) -> None:
-    jam, outputs, reader, recorder = started(parts=("drums", "bass"), bars=8)
-    try:
-        while jam.player is not None and jam.player.beat() < 4.5:  # inside bar 1
-            time.sleep(0.01)
-        bar = jam.set("drums", "0")
-        assert jam.wait(30)
-    finally:
-        outputs.close()
-    events = reader.events()
-    assert bar == 2 and jam.late_changes == 0
+def test_a_control_change_lands_on_the_next_bar_line(jack: str, kind: str) -> None:
+    def scenario() -> tuple[Events, Events, tuple[Jam, Recorder, int, float, float]]:
+        jam, outputs, reader, recorder = started(kind, parts=("drums", "bass"), bars=8)
+        try:
+            assert jam.player is not None
+            while jam.player.beat() < 4.5:  # inside bar 1
+                time.sleep(0.01)
+            before = jam.player.beat()
+            bar = jam.set("drums", "0")
+            after = jam.player.beat() + 0.25 + jam.player.ahead_beats()  # its guard: at least this far on
+            assert jam.wait(30)
+        finally:
+            outputs.close()
+        return reader.events(), outputs.sent, (jam, recorder, bar, before, after)
+
+    events, (jam, recorder, bar, before, after) = once_more_if_lost(scenario)
+    # The next bar line after the call (bar 2 unless this machine held the test up for a bar or more)
+    assert math.floor(before / 4) + 1 <= bar <= math.floor(after / 4) + 1 and bar <= 7
+    assert jam.late_changes == 0
     drums = [n.start_beats + 16 * i for i, ph in recorder.phrases.items() for n in ph.get("drums", [])]
     bass = [n.start_beats + 16 * i for i, ph in recorder.phrases.items() for n in ph.get("bass", [])]
     assert drums and max(drums) < bar * 4 and max(drums) >= (bar - 1) * 4  # bar 1 full, bar 2 empty
@@ -83,33 +110,36 @@ def test_a_control_change_lands_on_the_next_bar_line(jack: str) -> None:
     assert hanging(events) == {}
 
 
-def test_stop_under_a_flood_of_control_messages_leaves_no_note_sounding(jack: str) -> None:
-    jam, outputs, reader, _ = started(bars=None)
-    flood_done = threading.Event()
-    rng = random.Random(7)
-    sent = 0
+def test_stop_under_a_flood_of_control_messages_leaves_no_note_sounding(jack: str, kind: str) -> None:
+    def scenario() -> tuple[Events, Events, int]:
+        jam, outputs, reader, _ = started(kind, bars=None)
+        flood_done = threading.Event()
+        rng = random.Random(7)
+        sent = 0
 
-    def flood() -> None:
-        nonlocal sent
-        choices = [("density", None), ("intensity", None), ("swing", None), ("fill", "1"), ("break", "1"),
-                   ("drop", "1"), ("melody", "0"), ("melody", "1"), ("chords", "0"), ("chords", "1")]  # fmt: skip
-        while not flood_done.is_set():
-            name, value = rng.choice(choices)
-            jam.set(name, value if value is not None else f"{rng.random():.2f}")
-            sent += 1
+        def flood() -> None:
+            nonlocal sent
+            choices = [("density", None), ("intensity", None), ("swing", None), ("fill", "1"), ("break", "1"),
+                       ("drop", "1"), ("melody", "0"), ("melody", "1"), ("chords", "0"), ("chords", "1")]  # fmt: skip
+            while not flood_done.is_set():
+                name, value = rng.choice(choices)
+                jam.set(name, value if value is not None else f"{rng.random():.2f}")
+                sent += 1
 
-    thread = threading.Thread(target=flood)
-    try:
-        while jam.player is not None and jam.player.beat() < 6.0:
-            time.sleep(0.01)
-        thread.start()
-        time.sleep(1.5)
-        jam.stop()
-    finally:
-        flood_done.set()
-        thread.join(5)
-        outputs.close()
-    events = reader.events()
+        thread = threading.Thread(target=flood)
+        try:
+            while jam.player is not None and jam.player.beat() < 6.0:
+                time.sleep(0.01)
+            thread.start()
+            time.sleep(1.5)
+            jam.stop()
+        finally:
+            flood_done.set()
+            thread.join(5)
+            outputs.close()
+        return reader.events(), outputs.sent, sent
+
+    events, sent = once_more_if_lost(scenario)
     assert sent > 100
     assert len(note_ons(events)) > 20
     assert hanging(events) == {}

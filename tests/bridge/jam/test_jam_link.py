@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from bridge.jam import Jam, LinkClock, Outputs, Recorder
+from bridge.jam import Jam, LinkClock, Recorder
 from engines.jam import JamControls
-from tests.bridge.jam.conftest import Reader, hanging, note_ons
+from tests.bridge.jam.conftest import Reader, SentOutputs, hanging, lost_on_the_way, note_ons, notes_only
 from tests.conftest import missing
 
 QUANTUM = 4.0
@@ -44,18 +44,6 @@ def have_aalink() -> None:
         import aalink  # noqa: F401
     except ImportError:
         missing("aalink is not installed (pip install aalink)")
-
-
-class SentOutputs(Outputs):
-    """The jam's ports, keeping every message sent: what JACK should deliver to the reader."""
-
-    def __init__(self, parts: tuple[str, ...], backend: str) -> None:
-        super().__init__(parts, backend)
-        self.sent: list[tuple[float, str, list[int]]] = []
-
-    def send(self, part: str, message: Sequence[int]) -> None:
-        self.sent.append((time.monotonic(), part, list(message)))
-        super().send(part, message)
 
 
 Run = tuple[
@@ -98,18 +86,6 @@ def jam_with_a_peer() -> Run:
         clock.close()
         peer.close()
     return reader.events(), outputs, recorder, origin, change_beat, before, after
-
-
-def notes_only(events: list[tuple[float, str, list[int]]]) -> list[list[int]]:
-    return [msg for _, _, msg in events if msg[0] & 0xF0 in (0x80, 0x90)]
-
-
-def lost_on_the_way(heard: list[list[int]], sent: list[list[int]]) -> bool:
-    """Whether ``heard`` is ``sent`` with some messages missing (in order, nothing else changed)."""
-    if len(heard) >= len(sent):
-        return False
-    rest = iter(sent)
-    return all(any(message == candidate for candidate in rest) for message in heard)
 
 
 def test_jam_starts_on_the_session_bar_line_and_follows_a_peer_tempo_change(jack: str) -> None:
