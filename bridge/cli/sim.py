@@ -74,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
             f"cannot serve AbletonOSC's grammar: UDP {protocol.HOST}:{protocol.ABLETONOSC_PORT} is taken "
             "(is AbletonOSC or another `roo sim --abletonosc` running?)"
         )
+    # The Set and the script are made: later full collections walk only what comes after. Settled
+    # before the listening line, so a Ctrl-C sent once it is read lands in the loop below.
+    settle_heap()
     song = host.song
     console.print(
         f"[bold]in-memory Live {host.application.get_version_string()}[/bold]: "
@@ -85,7 +88,6 @@ def run(args: argparse.Namespace) -> int:
         console.print(
             f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port}"
         )
-    settle_heap()  # the Set and the script are made: later full collections walk only what comes
     try:
         while host.wait(0.5):
             pass
