@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.options import parse_options
+from bridge.actions.options import leading_choice, parse_options
 from bridge.app import App
 from bridge.live_client import LiveContext
 from engines.errors import InvalidValue
@@ -49,11 +49,7 @@ class GenerateRequest:
 
 def parse_request(args: list[Any]) -> GenerateRequest:
     """Validate /roo/generate arguments; every error names the value and what is valid."""
-    if not args or not isinstance(args[0], str):
-        raise InvalidValue(f"/roo/generate needs a part first: expected one of {', '.join(protocol.PARTS)}")
-    part = args[0]
-    if part not in protocol.PARTS:
-        raise InvalidValue(f"part {part!r} is not known: expected one of {', '.join(protocol.PARTS)}")
+    part = leading_choice(args, protocol.PARTS, needs="/roo/generate needs a part", unknown="part")
     opts = parse_options(args[1:], protocol.GENERATE_OPTIONS, what="/roo/generate")
     req = GenerateRequest(
         part=part, **{k: v for k, v in opts.items() if k != "replace"}, replace=bool(opts.get("replace", 0))

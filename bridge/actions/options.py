@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from engines.errors import InvalidValue
+
+
+def leading_choice(args: list[Any], choices: Sequence[str], *, needs: str, unknown: str) -> str:
+    """The first argument, one of ``choices``; else an error: "<needs> first" when it is missing,
+    "<unknown> 'x' is not known" when it is not one of them, each listing what is expected."""
+    expected = ", ".join(choices)
+    if not args or not isinstance(args[0], str):
+        raise InvalidValue(f"{needs} first: expected one of {expected}")
+    if args[0] not in choices:
+        raise InvalidValue(f"{unknown} {args[0]!r} is not known: expected one of {expected}")
+    return args[0]
 
 
 def parse_options(args: list[Any], table: Mapping[str, str], *, what: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.midi_clip import MidiClip, midi_clip
-from bridge.actions.options import parse_options
+from bridge.actions.options import leading_choice, parse_options
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.history import TakeDraft
@@ -44,12 +44,9 @@ class TransformRequest:
 
 def parse_request(args: list[Any]) -> TransformRequest:
     """Validate the kind and options (their values are checked again with the clip's length)."""
-    kinds = ", ".join(protocol.TRANSFORM_KINDS)
-    if not args or not isinstance(args[0], str):
-        raise InvalidValue(f"/roo/transform needs a kind first: expected one of {kinds}")
-    kind = args[0]
-    if kind not in protocol.TRANSFORM_KINDS:
-        raise InvalidValue(f"transform {kind!r} is not known: expected one of {kinds}")
+    kind = leading_choice(
+        args, protocol.TRANSFORM_KINDS, needs="/roo/transform needs a kind", unknown="transform"
+    )
     opts = parse_options(args[1:], protocol.TRANSFORM_OPTIONS, what="/roo/transform")
     for name in ("track", "slot"):
         if name not in opts:

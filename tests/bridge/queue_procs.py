@@ -9,12 +9,14 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import redis
 
 from bridge.queue.serve_worker import REGISTRY
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,6 +25,14 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def started_redis() -> Iterator[RedisServer]:
+    """A module's redis-server: ``yield from started_redis()`` in a fixture; stopped after."""
+    server = RedisServer(require_tool("redis-server"), free_port())
+    server.start()
+    yield server
+    server.stop()
 
 
 class RedisServer:

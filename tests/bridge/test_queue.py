@@ -25,13 +25,12 @@ from bridge.livesim.live_set import parse_set
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.queue_procs import (
     RedisServer,
-    free_port,
     start_worker,
+    started_redis,
     stop_worker,
     wait_for_workers,
     workers,
 )
-from tests.conftest import require_tool
 
 RATE = 48000
 SHORT_S = (0.25, 1.0)  # the Mix clip's start and end markers (seconds)
@@ -39,10 +38,7 @@ SHORT_S = (0.25, 1.0)  # the Mix clip's start and end markers (seconds)
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[RedisServer]:
-    redis_server = RedisServer(require_tool("redis-server"), free_port())
-    redis_server.start()
-    yield redis_server
-    redis_server.stop()
+    yield from started_redis()
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ import redis
 
 from bridge.queue.progress import Progress
 from engines.errors import JobCancelled
-from tests.bridge.queue_procs import RedisServer, free_port
-from tests.conftest import require_tool
+from tests.bridge.queue_procs import RedisServer, started_redis
 
 CANCEL_KEY = "musearoo:cancel:progress-test"
 STATE_KEY = "progress-test:state"
@@ -35,10 +34,7 @@ class ThreadsSeen(redis.Redis):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[RedisServer]:
-    redis_server = RedisServer(require_tool("redis-server"), free_port())
-    redis_server.start()
-    yield redis_server
-    redis_server.stop()
+    yield from started_redis()
 
 
 def progress_for(server: RedisServer) -> tuple[Progress, ThreadsSeen]:
