@@ -59,9 +59,14 @@ BARE_LISTENER = """() => new Promise((opened) => {
   window.bareDelays = [];
   const ws = new WebSocket(`ws://${location.host}/ws`);
   window.bareAt = [];
+  window.bareKinds = [];
   ws.onmessage = (m) => {
     const e = JSON.parse(m.data);
-    if (e.at_s) { bareDelays.push(Date.now() - (e.reported_s ?? e.at_s) * 1000); bareAt.push(e.at_s); }
+    if (e.at_s) {
+      bareDelays.push(Date.now() - (e.reported_s ?? e.at_s) * 1000);
+      bareAt.push(e.at_s);
+      bareKinds.push(`${e.type}${e.state ? ":" + e.state : ""}${e.job_id ? " #" + e.job_id : ""}`);
+    }
   };
   ws.onopen = opened;
 })"""
@@ -91,6 +96,9 @@ SETTLED = """() => new Promise((settled) => {
   };
   check();
 })"""
+
+
+LATE_MS = 20.0  # an event the page handled later than this is listed by itself
 
 
 def pct(ordered: list[float], q: float) -> float:
@@ -129,25 +137,34 @@ def main() -> int:
                 )
                 tree.append(page.evaluate("Number(document.body.dataset.readyAt)"))
                 page.close()
+            # The peer first: a bare /ws listener in the same browser, the same events. Opened after the
+            # measured page had settled, its renderer's start-up ran beside the first jobs and was
+            # measured as the page's delay (jobs 1 to 3 late by 30 to 45 ms, the peer on time).
+            bare = browser.new_page()
+            bare.goto(f"http://127.0.0.1:{web.port}/api/health")
+            bare.evaluate(BARE_LISTENER)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"http://127.0.0.1:{web.port}/")
             page.wait_for_selector("body[data-ready='1']", timeout=30000)
             page.evaluate(SETTLED)
             page.evaluate("window.rooEventDelays.length = 0; window.rooEventAt.length = 0")
-            bare = browser.new_page()  # the peer: a bare /ws listener in the same browser, same events
-            bare.goto(f"http://127.0.0.1:{web.port}/api/health")
-            bare.evaluate(BARE_LISTENER)
             with httpx.Client(base_url=f"http://127.0.0.1:{web.port}") as http:
                 for i in range(args.jobs):
                     body = {"part": "drums", "track": 0, "slot": i % 8, "bars": 4, "seed": i, "replace": 1}
                     job_id = http.post("/api/generate", json=body).json()["job_id"]
                     page.evaluate(JOB_SHOWN_DONE, job_id)
             seen = page.evaluate("[window.rooEventDelays, window.rooEventAt]")
-            seen_peer = bare.evaluate("[window.bareDelays, window.bareAt]")
+            seen_peer = bare.evaluate("[window.bareDelays, window.bareAt, window.bareKinds]")
             delays, peer = sorted(seen[0]), sorted(seen_peer[0])
             # the same events (one publish time each) as the peer got them: what the page adds
             peer_at = dict(zip(seen_peer[1], seen_peer[0], strict=True))
             added = sorted(d - peer_at[at] for d, at in zip(*seen, strict=True) if at in peer_at)
+            kinds = dict(zip(seen_peer[1], seen_peer[2], strict=True))
+            late = [  # the events the page handled late: which ones, in order (the n-th event of the run)
+                {"n": n, "event": kinds.get(at, "?"), "page_ms": round(d, 1),
+                 "peer_ms": round(peer_at[at], 1) if at in peer_at else None}
+                for n, (d, at) in enumerate(zip(*seen, strict=True)) if d > LATE_MS
+            ]  # fmt: skip
             browser.close()
             asyncio.run_coroutine_threadsafe(web.stop(), daemon.app.loop).result(10)
     print(f"machine: {platform.machine()}, {platform.system()}, Python {sys.version.split()[0]}")
@@ -171,6 +188,7 @@ def main() -> int:
         "event_to_page_ms": summary(delays),
         "event_to_bare_listener_ms": summary(peer),
         "page_minus_peer_same_event_ms": summary(added),
+        f"events_over_{LATE_MS:.0f}_ms": late,
     }
     print(json.dumps(figures))
     return 0
