@@ -126,19 +126,28 @@ class QueueWorker:
         fraction, message = 0.0, "waiting for a queue worker"
         waiting_since = time.monotonic()
         early: dict[str, asyncio.Future[Path]] = {}  # files announced ahead of the answer, landing
+        answer: Any = None
         try:
             while True:  # the state first (a status at once), then wait up to POLL_S for the answer
                 job.check_cancelled()
-                status, info, alive = await self._io(self._poll, task_id)
-                answer = info if status == "SUCCESS" else None
+                # A file just announced: the worker is alive and sending, so the next announcement
+                # (or the answer) is waited for at once, without reading the task's state first
+                # (once the status has said which worker runs the job: a short job says it too).
+                heard = answer is not None and "file" in answer and "(on worker " in message
+                answer = None
+                if not heard:
+                    status, info, alive = await self._io(self._poll, task_id)
+                    if status == "SUCCESS":
+                        answer = info
+                    else:
+                        fraction, message = progress_of(function, status, info, alive, (fraction, message))
+                        if status == "PENDING":
+                            message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
+                        now = time.monotonic()
+                        if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
+                            job.report(fraction, message)
+                            shown, shown_s = (fraction, message), now
                 if answer is None:
-                    fraction, message = progress_of(function, status, info, alive, (fraction, message))
-                    if status == "PENDING":
-                        message = f"waiting for a queue worker ({time.monotonic() - waiting_since:.0f} s)"
-                    now = time.monotonic()
-                    if (fraction, message) != shown or now - shown_s >= HEARTBEAT_S:
-                        job.report(fraction, message)
-                        shown, shown_s = (fraction, message), now
                     answer = await self._io(self._wait_answer, task_id)
                 if answer is not None and "file" in answer:  # a file ahead of the answer: land it now
                     name = str(answer["file"])
