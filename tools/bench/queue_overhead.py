@@ -14,7 +14,11 @@ processes, then measures, with the same random-weight demucs model (``--layout``
 - ``--jobs`` separations submitted at once to the queue with 1 worker, then with 2 workers, each
   worker pinned to its own core (``os.sched_setaffinity``) with one torch thread, the 1-worker
   baseline likewise (``--batch-layout``/``--batch-seconds``: a heavier job for this part, so the
-  model's compute, not the fixed costs, is what two workers share out).
+  model's compute, not the fixed costs, is what two workers share out); the CPU seconds of each
+  process in each batch (the workers, the daemon, redis-server); and the peer, side by side: the
+  same separations in one plain process, then shared by two pinned the same way, no queue and no
+  daemon at all (``peer_no_queue``): what this machine's two cores give two separations, since
+  they share caches and memory bandwidth.
 
 The figures come out as JSON, with the 1-minute load average before and after each part.
 
@@ -163,15 +167,75 @@ def throughput(
             )
             wait_for_workers(server.client(), count)
             asyncio.run(timed(queue, kwargs, folder / f"warm{count}"))  # the new worker warms on the 1st
+            # CPU seconds of every process in the batch: the workers, the daemon (this process) and Redis
+            pids = {
+                "daemon": os.getpid(),
+                "redis": server.process.pid if server.process else None,
+                **{f"worker{i + 1}": p.pid for i, p in enumerate(procs)},
+            }
+            before = {name: cpu_s(pid) for name, pid in pids.items()}
             report[f"batch_{count}_worker{'s' * (count > 1)}_s"] = round(
                 asyncio.run(batch(queue, kwargs, folder / f"b{count}", args.jobs)), 2
             )
+            report[f"batch_{count}_cpu_s"] = {
+                name: round(cpu_s(pid) - before[name], 2) for name, pid in pids.items()
+            }
             report[f"load_after_{count}"] = loadavg()
     finally:
         queue.close()
         for proc in procs:
             stop_worker(proc)
     report["speedup"] = round(report["batch_1_worker_s"] / report["batch_2_workers_s"], 2)
+    report["peer_no_queue"] = bare_peer(args, folder, kwargs, pins)
+    return report
+
+
+def _bare(core: int | None, kwargs: dict[str, Any], out: str, jobs: int, go: Any, done: Any) -> None:
+    """The peer's process: the same separations with no queue and no daemon, one after another."""
+    if core is not None:
+        os.sched_setaffinity(0, {core})
+    from engines.separation.files import separate_file
+
+    separate_file(**kwargs, out_dir=f"{out}/warm")  # the model loaded, as the workers' --models
+    done.put(0.0)  # warm
+    go.wait()
+    started = time.perf_counter()
+    for n in range(jobs):
+        separate_file(**kwargs, out_dir=f"{out}/{n}")
+    done.put(time.perf_counter() - started)
+
+
+def bare_peer(
+    args: argparse.Namespace, folder: Path, kwargs: dict[str, Any], pins: list[Any]
+) -> dict[str, Any]:
+    """The peer: ``--jobs`` separations in 1 plain process, then shared by 2 (same pinning): what two
+    cores give on this machine with no queue at all (they share caches and memory bandwidth)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    report: dict[str, Any] = {}
+    for count in (1, 2):
+        go, done = context.Event(), context.Queue()
+        procs = [
+            context.Process(
+                target=_bare,
+                args=(None if pins[i] is None else min(pins[i]), kwargs, str(folder / f"bare{count}-{i}"),
+                      args.jobs // count, go, done),
+            )
+            for i in range(count)
+        ]  # fmt: skip
+        for proc in procs:
+            proc.start()
+        for _ in procs:
+            done.get(timeout=600)
+        started = time.perf_counter()
+        go.set()
+        for _ in procs:
+            done.get(timeout=3600)
+        report[f"batch_{count}_process{'es' * (count > 1)}_s"] = round(time.perf_counter() - started, 2)
+        for proc in procs:
+            proc.join()
+    report["speedup"] = round(report["batch_1_process_s"] / report["batch_2_processes_s"], 2)
     return report
 
 
