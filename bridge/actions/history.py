@@ -119,6 +119,9 @@ async def star(app: App, job: Job, args: list[Any]) -> str:
     if len(args) != 2 or args[1] not in (0, 1):
         raise InvalidValue(f"{protocol.HISTORY_STAR} takes a take id and 0 or 1; got {args!r}")
     found = await app.in_history(app.history.star, take_id, bool(args[1]))
+    app.notify(
+        {"type": "take", "take_id": found, "job_id": job.id, "change": "starred", "starred": bool(args[1])}
+    )
     return f"take {found} {'starred' if args[1] else 'unstarred'}"
 
 
@@ -127,6 +130,7 @@ async def message(app: App, job: Job, args: list[Any]) -> str:
     if len(args) != 2 or not isinstance(args[1], str):
         raise InvalidValue(f"{protocol.HISTORY_MESSAGE} takes a take id and one message string; got {args!r}")
     found = await app.in_history(app.history.set_message, take_id, args[1])
+    app.notify({"type": "take", "take_id": found, "job_id": job.id, "change": "message", "message": args[1]})
     return f"take {found}: message set"
 
 

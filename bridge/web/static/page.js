@@ -101,13 +101,15 @@ async function drawTake(li, take, known) {
 
 const compare = comparer({ api, el }); // Compare on take A, then on take B: what changed
 
-function takeItem(take, detail) { // detail: the take's whole record when already fetched
+// A take's head line: star, id, part, what made it, its actions. Rebuilt alone when the take is
+// starred or given a message (a "take" event with "change"), never the tree around it.
+function takeHead(take) {
   const act = (label, fn) => el("button", { type: "button", className: "small", onclick: fn,
     "aria-label": `${label} take ${take.take_id}` }, label);
   const run = (action, body) => api("POST", `/api/${action}`, { take_id: take.take_id, ...body })
     .then(({ job_id }) => noteSent(job_id, `history_${action}`))
     .catch((e) => { $("#form-error").textContent = e.message; });
-  const head = el("div", { className: "head" },
+  return el("div", { className: "head" },
     el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
     el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
       `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
@@ -116,13 +118,17 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
       act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
-  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, head,
+}
+
+function takeItem(take, detail) { // detail: the take's whole record when already fetched
+  const li = el("li", { className: "take", "data-take-id": take.take_id, tabIndex: 0 }, takeHead(take),
     el("div", { className: "body" }));
   li.addEventListener("contentvisibilityautostatechange", function shown(event) {
     if (event.target !== li || event.skipped) return;
     li.removeEventListener("contentvisibilityautostatechange", shown);
     drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
   });
+  li.take = take;
   takeEls.set(take.take_id, li);
   return li;
 }
@@ -163,6 +169,20 @@ async function addTake(takeId) {
   list.prepend(li);
 }
 
+// A take starred, unstarred or given a message (here or by the device, a script, roo): its head
+// changes in place; the 500 takes around it are not rebuilt. A button that had the focus keeps it.
+async function updateTake(event) {
+  const li = takeEls.get(event.take_id);
+  if (!li) return;
+  const take = { ...li.take, ...(await api("GET", `/api/takes/${event.take_id}`)) };
+  li.take = take;
+  const old = li.querySelector(":scope > .head");
+  const focused = [...old.querySelectorAll("button, a")].indexOf(document.activeElement);
+  const head = takeHead(take);
+  old.replaceWith(head);
+  if (focused >= 0) head.querySelectorAll("button, a")[focused]?.focus(); // Star stays where Unstar was
+}
+
 // --- live state and context ------------------------------------------------------------------
 function showLive(connected) {
   const badge = $("#live");
@@ -195,9 +215,9 @@ function connect() {
     if (event.type === "job") showJob(event);
     else if (event.type === "live") showLive(event.connected);
     else if (event.type === "context") showContext(event);
-    if (event.type === "take") addTake(event.take_id).catch(console.error);
+    if (event.type === "take") (event.change ? updateTake(event) : addTake(event.take_id)).catch(console.error);
     if (event.type === "result" && event.kind === "analysis") showAnalysis(event.result).catch(console.error);
-    if (event.type === "job" && event.state === "done" && /^history_(star|message|project)/.test(event.kind || "")) {
+    if (event.type === "job" && event.state === "done" && /^history_project/.test(event.kind || "")) { // another tree
       clearTimeout(takesTimer);
       takesTimer = setTimeout(() => loadTakes().catch(console.error), 50);
     }

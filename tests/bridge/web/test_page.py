@@ -132,3 +132,32 @@ def test_an_analysed_audio_take_shows_its_waveform_beats_and_chords(
     assert page.query_selector("audio[aria-label^='play source']") is not None
     if SCREENSHOT:
         page.screenshot(path=SCREENSHOT.replace(".png", "-audio.png"))
+
+
+def test_starring_a_take_changes_its_line_in_place_not_the_tree(browser: Any, served: Served) -> None:
+    from bridge.history import TakeDraft, note_dict
+
+    ids = [
+        served.store.commit(TakeDraft("generate", "bass", seed=i, notes=[note_dict(40 + i, 0.0, 1.0, 90)]))
+        for i in range(3)
+    ]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    # (a take's children are nested in its element: each check looks at the take's own head)
+    # every take element marked: a rebuilt tree would make new elements without the mark
+    page.evaluate("document.querySelectorAll('[data-take-id]').forEach((e) => { e.rooMark = 1; })")
+    star = page.locator(f"[data-take-id='{ids[1]}'] > .head button[aria-label='Star take {ids[1]}']")
+    star.focus()
+    page.keyboard.press("Enter")
+    unstar = page.locator(f"[data-take-id='{ids[1]}'] > .head button[aria-label='Unstar take {ids[1]}']")
+    unstar.wait_for(timeout=10000)
+    assert page.locator(f"[data-take-id='{ids[1]}'] > .head .star").text_content() == "★"
+    assert served.store.get(ids[1]).starred is True
+    assert unstar.evaluate("b => b === document.activeElement")  # the keyboard user stays on the button
+    with httpx.Client(base_url=served.url) as http:  # a message set by another client shows as well
+        assert http.post("/api/message", json={"take_id": ids[0], "message": "keeper"}).status_code == 202
+    page.wait_for_selector(f"[data-take-id='{ids[0]}'] > .head .hint:has-text('keeper')", timeout=10000)
+    kept = page.evaluate("[...document.querySelectorAll('[data-take-id]')].map((e) => e.rooMark === 1)")
+    assert kept == [True, True, True]
+    assert page.locator(f"[data-take-id='{ids[2]}'] > .head .star").text_content() == "☆"
