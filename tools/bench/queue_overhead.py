@@ -199,10 +199,10 @@ def _bare(core: int | None, kwargs: dict[str, Any], out: str, jobs: int, go: Any
     separate_file(**kwargs, out_dir=f"{out}/warm")  # the model loaded, as the workers' --models
     done.put(0.0)  # warm
     go.wait()
-    started = time.perf_counter()
+    cpu = time.process_time()
     for n in range(jobs):
         separate_file(**kwargs, out_dir=f"{out}/{n}")
-    done.put(time.perf_counter() - started)
+    done.put(time.process_time() - cpu)
 
 
 def bare_peer(
@@ -230,9 +230,9 @@ def bare_peer(
             done.get(timeout=600)
         started = time.perf_counter()
         go.set()
-        for _ in procs:
-            done.get(timeout=3600)
+        cpu = [done.get(timeout=3600) for _ in procs]
         report[f"batch_{count}_process{'es' * (count > 1)}_s"] = round(time.perf_counter() - started, 2)
+        report[f"batch_{count}_cpu_s"] = [round(c, 2) for c in cpu]
         for proc in procs:
             proc.join()
     report["speedup"] = round(report["batch_1_process_s"] / report["batch_2_processes_s"], 2)
