@@ -59,6 +59,20 @@ def test_assign_residual_follows_each_stems_magnitude() -> None:
     assert np.all(out[1, 10:20] == 0.0)
 
 
+def test_assign_residual_is_the_same_bit_for_bit_whatever_its_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    from engines.separation import core
+
+    rng = np.random.default_rng(9)
+    stems = rng.uniform(-1, 1, (4, 5003, 2)).astype(np.float32)
+    stems[:, 100:300] = 0.0
+    mix = (stems.sum(axis=0) + rng.normal(0, 0.01, (5003, 2))).astype(np.float32)
+    monkeypatch.setattr(core, "RESIDUAL_BLOCK_FRAMES", 10**9)  # the whole clip at once
+    whole = assign_residual(mix, stems)
+    for frames in (1, 97, 1000, 4096):  # blocks that end mid-clip, and a last short one
+        monkeypatch.setattr(core, "RESIDUAL_BLOCK_FRAMES", frames)
+        np.testing.assert_array_equal(assign_residual(mix, stems), whole)
+
+
 def test_same_seed_same_stems_and_models_load_once(tiny_model_dir: Path) -> None:
     mix = music(1.0, 44100, 2, seed=4)
     model = load_model(str(tiny_model_dir))
