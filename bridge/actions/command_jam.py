@@ -31,8 +31,9 @@ def playing(app: App) -> bool:
 
 
 def stop_playing(app: App) -> bool:
-    """Stop the playing jam now (a plain "stop" stops it with Live's transport); False if none plays."""
-    if not playing(app):
+    """Stop the playing (or still starting) jam now (a plain "stop" stops it with Live's transport);
+    False if none plays."""
+    if app.jam is None or not app.jam.active():
         return False
     try:
         app.jam.stop(["now"])
@@ -56,6 +57,8 @@ async def jam(app: App, job: Job, intent: Intent) -> str:
     if do == "stop":
         if intent.params.get("at") == "phrase":
             bar = remote.stop(["phrase"])
+            if bar is None:  # still starting: nothing played, so the phrase's end is now
+                return "jam stopped before it started"
             return f"jam stops at the end of the phrase (bar {bar})"
         remote.stop(["now"])
         return "jam stopped"

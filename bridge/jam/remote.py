@@ -72,12 +72,20 @@ class RemoteJam:
         self.session: Session | None = None
         self.requester: Any = None  # the address of the last request, answered besides the devices
         self._lock = threading.Lock()
+        # Opening ports, Link and the sender process takes a second or more: meanwhile the jam is
+        # launching, a second start is refused and a stop is kept for the moment it is up.
+        self._launching = False
+        self._stop_on_launch = False
+        self._closed = False
 
     def start(self, args: list[Any]) -> None:
         options = options_of(args)
         with self._lock:
+            if self._launching:
+                raise RooError("a jam is already starting: send /roo/jam/stop to call it off")
             if self.session is not None and not self.session.jam.stopped():
                 raise RooError("a jam is already playing: send /roo/jam/stop first")
+            self._launching, self._stop_on_launch = True, False
         threading.Thread(target=self._start, args=(options,), name="roo-jam-start", daemon=True).start()
 
     def _start(self, options: JamOptions) -> None:
@@ -86,12 +94,23 @@ class RemoteJam:
                 options = replace(options, record=str(record_path(options.record)))
             session = launch(options, self.store)
         except RooError as exc:
+            with self._lock:
+                self._launching = False
             self.reply("failed", {"message": str(exc)}, self.requester)
             return
         with self._lock:
-            self.session = session
-        facts = {"sync": options.sync, "parts": options.parts, "tempo": session.start_tempo}
-        self.reply("started", facts, self.requester)
+            self._launching = False
+            called_off, closed = self._stop_on_launch, self._closed
+            if not closed:
+                self.session = session
+        if closed:  # the daemon closed while the jam was opening: nothing may keep playing
+            session.close()
+            return
+        if called_off:  # stopped while it was opening: it ends at once, every note off ("stopped")
+            session.jam.stop()
+        else:
+            facts = {"sync": options.sync, "parts": options.parts, "tempo": session.start_tempo}
+            self.reply("started", facts, self.requester)
         threading.Thread(target=self._close_when_done, args=(session,), daemon=True).start()
 
     def _close_when_done(self, session: Session) -> None:
@@ -123,6 +142,11 @@ class RemoteJam:
         with self._lock:
             return self.session is not None and not self.session.jam.stopped()
 
+    def active(self) -> bool:
+        """Playing, or still opening its ports (a stop now ends it as soon as it is up)."""
+        with self._lock:
+            return self._launching or (self.session is not None and not self.session.jam.stopped())
+
     def controls_now(self) -> JamControls:
         """The controls in effect at the current beat of the playing jam (what a dial moves from)."""
         jam = self._playing().jam
@@ -134,6 +158,10 @@ class RemoteJam:
         at = str(args[0]) if args else "now"
         if at not in ("now", "phrase"):
             raise InvalidValue(f"/roo/jam/stop {at!r} is not known: expected now or phrase")
+        with self._lock:
+            if self._launching:  # nothing has played yet: at the phrase's end is at once
+                self._stop_on_launch = True
+                return None
         session = self._playing()
         if at == "phrase":
             end = session.jam.stop("phrase")
@@ -151,6 +179,7 @@ class RemoteJam:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             session, self.session = self.session, None
         if session is not None:
             session.close()

@@ -206,3 +206,19 @@ def test_a_spoken_jam_in_a_key_starts_a_jam_in_a_minor_key(
     got = json.loads(capsys.readouterr().out)
     assert got["action"] == "jam" and got["params"]["do"] == "start"
     assert got["params"]["key"].endswith(" minor") and got["heard"].startswith("jam in ")
+
+
+def test_a_plain_stop_said_while_the_jam_starts_stops_it(daemon: tuple[Daemon, Client]) -> None:
+    running, client = daemon
+    _, state, message = command(client, "start a jam")
+    assert state == "done", message
+    assert not running.jam.playing()  # still opening its ports and joining Link
+    _, state, message = command(client, "stop the jam")
+    assert state == "done" and message.endswith("jam stopped"), message
+    wait_until(lambda: running.jam.session is not None)
+    wait_until(lambda: running.jam.session.jam.stopped())
+    assert running.jam.session.jam.bars_played() == 0
+    _, state, message = command(client, "start a jam")  # and a new one can start afterwards
+    assert state == "done", message
+    wait_until(running.jam.playing)
+    command(client, "stop the jam")

@@ -100,3 +100,24 @@ def test_jam_set_without_a_jam_and_a_bad_value_are_refused_by_name(client: Clien
     assert "density 7.0 is out of range" in message
     assert state(client, "stopped")["bars_played"] == 4
     assert stuck(reader.events()) == {}
+
+
+def test_a_stop_while_the_jam_is_still_starting_stops_it_once_up(client: Client) -> None:
+    reader = Reader(["drums"], wait=False)
+    client.send(protocol.JAM_START, "midi", "jack", "parts", "drums", "tempo", 300.0)
+    client.send(protocol.JAM_START, "midi", "jack", "parts", "drums")  # a double press: refused by name
+    address, message = client.wait_for(protocol.ERROR)
+    assert address == protocol.JAM_START and "already starting" in message, message
+    client.send(protocol.JAM_STOP)  # before its ports are open: kept for the moment they are
+    deadline, seen = time.monotonic() + 30, []
+    while "stopped" not in seen:
+        assert time.monotonic() < deadline, f"no /roo/jam/state stopped after a stop while starting: {seen}"
+        address, args = client.recv(max(0.01, deadline - time.monotonic()))
+        if address == protocol.JAM_STATE:
+            seen.append(args[0])
+            facts = json.loads(args[1])
+        assert address != protocol.ERROR, args  # the stop was taken, not answered "no jam is playing"
+    assert "started" not in seen and "failed" not in seen
+    assert facts["bars_played"] == 0
+    reader.wait_ready()  # the ports opened and are gone again: nothing of the jam sounds
+    assert stuck(reader.events()) == {}
