@@ -3,7 +3,9 @@
 Guards that real Live enforces (or punishes with crashes) and the simulation turns into
 RuntimeErrors so a bug shows up in tests: a change from any thread but the main thread, and
 a change made from inside a listener notification. Undo records one inverse per change;
-``begin_undo_step``/``end_undo_step`` group them into one step.
+``begin_undo_step``/``end_undo_step`` group them into one step. The history keeps the newest
+``UNDO_STEPS_KEPT`` steps, as Live's is bounded: a ``roo sim`` left running for days of generates
+(each step holds the clip's notes it would put back) no longer grows without end.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from bridge.livesim.application import Application
 
 Undo = Callable[[], None]
+UNDO_STEPS_KEPT = 1000
 
 
 class Document:
@@ -71,7 +74,12 @@ class Document:
         if self._open_step is not None:
             self._open_step.append(undo)
         else:
-            self._undo_steps.append([undo])
+            self._keep_step([undo])
+
+    def _keep_step(self, step: list[Undo]) -> None:
+        self._undo_steps.append(step)
+        if len(self._undo_steps) > UNDO_STEPS_KEPT:
+            del self._undo_steps[0]  # the oldest step can no longer be undone
 
     def begin_undo_step(self) -> None:
         self._depth += 1
@@ -84,7 +92,7 @@ class Document:
         self._depth -= 1
         if self._depth == 0 and self._open_step is not None:
             if self._open_step:
-                self._undo_steps.append(self._open_step)
+                self._keep_step(self._open_step)
             self._open_step = None
 
     def clear_undo(self) -> None:

@@ -212,6 +212,24 @@ def test_undo_steps_group_changes(song: Song) -> None:
     song.undo()  # nothing left: no error, as in Live
 
 
+def test_the_undo_history_keeps_the_newest_steps(song: Song, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bridge.livesim import document
+
+    monkeypatch.setattr(document, "UNDO_STEPS_KEPT", 5)
+    for bpm in range(100, 108):  # 8 one-change steps, then a grouped one
+        song.tempo = float(bpm)
+    song.begin_undo_step()
+    song.tempo = 140.0
+    song.create_scene(-1)
+    song.end_undo_step()
+    undone = 0
+    while song.can_undo():
+        song.undo()
+        undone += 1
+    assert undone == 5  # the grouped step and the 4 newest tempo changes
+    assert song.tempo == 103.0 and len(song.scenes) == 8  # the oldest 4 changes stay as they were
+
+
 def test_delete_track_and_scene_undo(song: Song) -> None:
     third = song.tracks[2]
     song.delete_track(2)
