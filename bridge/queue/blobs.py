@@ -62,9 +62,9 @@ def put_file(client: Any, path: str | Path) -> Descriptor:
         codec, name, data = encode_file(path)
     except OSError as exc:
         raise RooError(f"cannot read {path} to send it to the worker queue: {exc}") from exc
-    stored = data
     key = f"{KEY_PREFIX}blob:{uuid.uuid4().hex}"
-    chunks = [stored[i : i + CHUNK_BYTES] for i in range(0, len(stored), CHUNK_BYTES)] or [b""]
+    view = memoryview(data)  # chunks are views: the client sends them as they are, no copy of the file
+    chunks = [view[i : i + CHUNK_BYTES] for i in range(0, len(view), CHUNK_BYTES)] or [view]
     pipe = client.pipeline()
     for chunk in chunks:
         pipe.rpush(key, chunk)
