@@ -31,6 +31,23 @@ def test_health_names_live_and_version(served: Served) -> None:
     assert body["ok"] is True and body["live"] is True and body["version"]
 
 
+def test_the_servers_connections_send_without_waiting_for_acks(served: Served) -> None:
+    """Nagle off (TCP_NODELAY) on every served connection: uvicorn writes a response's headers and
+    body apart, and with Nagle on the body waited for the client's delayed ACK (about 40 ms) on every
+    request that followed another at once."""
+    import socket
+
+    with httpx.Client(base_url=served.url) as http:
+        assert http.get("/api/health").status_code == 200
+        server = served.web._server
+        assert server is not None
+        connections = list(server.server_state.connections)
+        assert connections, "the keep-alive connection is not known to the server"
+        for connection in connections:
+            sock = connection.transport.get_extra_info("socket")
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+
+
 def test_generate_is_a_job_whose_take_is_listed_shown_and_in_live(served: Served) -> None:
     with httpx.Client(base_url=served.url) as http:
         started = http.post(
