@@ -4,7 +4,10 @@ One daemon with its HTTP server and the in-memory Live (10 ms Live.Base.Timer); 
 between the two paths so both see the same load. OSC: a plain UDP client sends /roo/generate and
 the clock stops at /roo/status done. HTTP: a keep-alive httpx client POSTs /api/generate and the
 clock stops when the job's "done" event arrives on an open /ws (how a page or script watches).
-After each request the clip is read in Live (untimed) and must hold notes.
+After each request the clip is read in Live (untimed) and must hold notes. Once up, the process
+settles its heap (``settle_heap``), as ``roo serve`` and ``roo sim`` do: unsettled, full collections
+over the start-up heap (FastAPI, uvicorn, Live and the daemon in one process) took 125 to 145 ms in
+the middle of a POST, twice in 200 requests.
 Usage: .venv/bin/python -m tools.bench.http_latency [--requests 200]
 """
 
@@ -21,6 +24,7 @@ import httpx
 from websockets.sync.client import connect
 
 from bridge import protocol
+from bridge.cli.lifecycle import settle_heap
 from bridge.embedded import daemon_in_thread
 from bridge.livesim.host import LiveHost
 from bridge.web import WebServer
@@ -38,6 +42,7 @@ def main() -> int:
         web = WebServer(daemon, protocol.HOST, 0, None)
         asyncio.run_coroutine_threadsafe(web.start(), daemon.app.loop).result(10)
         client = Client()
+        settle_heap()  # as roo serve does once it is up (the bench's one process holds Live too)
         http = httpx.Client(base_url=f"http://127.0.0.1:{web.port}")
         with connect(f"ws://127.0.0.1:{web.port}/ws") as ws:
             ws.recv(timeout=5)  # the first event: Live's state
