@@ -18,7 +18,6 @@ import gc
 import heapq
 import itertools
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -26,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bridge.jam.ports import Outputs, api_of
-from bridge.jam.priority import FIFO_PRIORITY, NICE
+from bridge.jam.priority import raise_priority
 from engines.errors import InvalidValue, RooError
 from engines.midi_file import CHANNELS
 
@@ -38,17 +37,9 @@ SILENCE = "silence"  # a part name of no port: the note-offs of every sounding n
 
 
 def realtime_process() -> str:
-    """SCHED_FIFO (below JACK's threads) for this process, else the best nice; mlockall too."""
-    got = "normal"
-    try:
-        os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(FIFO_PRIORITY))
-        got = "fifo"
-    except (OSError, AttributeError):
-        try:
-            os.setpriority(os.PRIO_PROCESS, 0, NICE)
-            got = "nice"
-        except (OSError, AttributeError):
-            pass
+    """SCHED_FIFO (below JACK's threads), else the best nice, for the calling thread and the threads
+    it starts later (``raise_priority``), and mlockall for the process: says what it got."""
+    got = raise_priority()
     try:
         if ctypes.CDLL(None, use_errno=True).mlockall(3) == 0:  # MCL_CURRENT | MCL_FUTURE
             got += "+mlock"

@@ -14,14 +14,14 @@ and names what happened at that moment: a probe stall, steal, a collection in th
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import os
 import statistics
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from bridge.jam.sender import realtime_process  # the sender's own priority and locked memory
 
 STALL_S = 0.0005
 LATE_MS = 2.0  # a note whose jitter is over this is taken apart (the issue's p99 target)
@@ -32,23 +32,6 @@ NEAR_S = 0.05  # a probe stall, steal or collection within this of a late note i
 def steal_ticks() -> int:
     """Steal time of all cores in USER_HZ ticks (the 8th number of /proc/stat's cpu line)."""
     return int(Path("/proc/stat").read_text().split("\n", 1)[0].split()[8])
-
-
-def realtime_process() -> str:
-    """SCHED_FIFO 5 and locked memory for this whole process where permitted; says what it got."""
-    got = "normal"
-    try:
-        os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(5))
-        got = "fifo"
-    except (OSError, AttributeError):
-        pass
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.mlockall(3) == 0:  # MCL_CURRENT | MCL_FUTURE
-            got += "+mlock"
-    except (OSError, AttributeError):
-        pass
-    return got
 
 
 KERNEL = ("migration/", "watchdog", "irq/", "rcu", "ksoftirqd")
