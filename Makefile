@@ -21,16 +21,16 @@ run: $(STAMP)
 	$(VENV)/bin/roo serve
 
 test: $(STAMP)
-	HF_HUB_OFFLINE=1 $(VENV)/bin/ruff check bridge engines remote_scripts tools tests
-	HF_HUB_OFFLINE=1 $(VENV)/bin/mypy bridge engines remote_scripts/MuseAroo tools
+	HF_HUB_OFFLINE=1 $(VENV)/bin/ruff check bridge engines livesim remote_scripts tools tests
+	HF_HUB_OFFLINE=1 $(VENV)/bin/mypy bridge engines livesim remote_scripts/MuseAroo tools
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q
 
 lint:
-	$(VENV)/bin/ruff check bridge engines remote_scripts tools tests
-	$(VENV)/bin/ruff format --check bridge engines remote_scripts tools tests
+	$(VENV)/bin/ruff check bridge engines livesim remote_scripts tools tests
+	$(VENV)/bin/ruff format --check bridge engines livesim remote_scripts tools tests
 
 typecheck:
-	$(VENV)/bin/mypy bridge engines remote_scripts/MuseAroo tools
+	$(VENV)/bin/mypy bridge engines livesim remote_scripts/MuseAroo tools
 
 device:
 	$(PY) tools/build_device.py

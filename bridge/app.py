@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bridge import protocol
-from bridge.jobs import Address, Job, JobBoard
-from bridge.live_client import LiveClient
+from bridge.jobs.board import Address, Job, JobBoard
+from bridge.live.client import LiveClient
 from engines.errors import AudioFileError, StoreError
 from engines.music import Chord
 
@@ -63,7 +63,7 @@ class App:
         # every second, and one silent for LISTENER_TTL_S is dropped (a device deleted from Live)
         self.listeners: dict[Address, float] = {}
         self.cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-cpu")
-        self.worker: Any = None  # bridge.worker.Worker, started on first heavy job
+        self.worker: Any = None  # bridge.jobs.worker.Worker, started on first heavy job
         self.jam: Any = None  # bridge.jam.remote.RemoteJam: typed and spoken jam commands drive it
         self.dropped_packets = 0
         # called on the loop for every job event, new take, context change and Live state (bridge.web)

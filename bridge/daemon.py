@@ -18,8 +18,8 @@ from bridge.actions import JOB_ACTIONS
 from bridge.actions import history as history_actions
 from bridge.app import App
 from bridge.jam.remote import RemoteJam, state_args
-from bridge.jobs import Address, Job
-from bridge.live_client import LiveClient, LiveContext
+from bridge.jobs.board import Address, Job
+from bridge.live.client import LiveClient, LiveContext
 from engines.errors import ProtocolError, RooError
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ presets' own names folded the same way, then against a short table of other spel
 from __future__ import annotations
 
 from engines.errors import InvalidValue
-from engines.presets import names
+from engines.preset_files import names
 
 # Other spellings of genre names, folded as genre_id folds them.
 GENRE_ALIASES = {

@@ -20,7 +20,7 @@ _PITCH_CLASS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
 # Every scale Live 12 offers (its scale menu, in Live's order), with its intervals in semitones.
 # Live's documentation names them but does not list intervals; these are the standard spellings of
 # each name and match the Song.scale_intervals Live reports for them. The in-memory Live
-# (bridge/livesim/song.py) takes its scale names and intervals from this one table.
+# (livesim/song.py) takes its scale names and intervals from this one table.
 SCALES: dict[str, tuple[int, ...]] = {
     "Major": (0, 2, 4, 5, 7, 9, 11),
     "Minor": (0, 2, 3, 5, 7, 8, 10),

@@ -7,16 +7,15 @@ what is valid.
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from engines.errors import InvalidValue
+from engines.genre_names import genre_name
+from engines.preset_files import names, presets_dir
 
 DRUM_NOTES = {
     "kick": 36, "rim": 37, "snare": 38, "clap": 39, "floor": 41, "hat": 42, "tom_low": 45,
@@ -28,17 +27,6 @@ GENRE_FILLS = ("auto", "none", "phrase", "4")  # auto: phrase ends at random, mo
 VOICINGS = ("triad", "seventh", "ninth")
 MELODY_SCALES = ("key", "pentatonic", "blues")
 STEP_CHARS = set("Xx-gG.")
-
-
-def presets_dir() -> Path:
-    """``MUSEAROO_PRESETS``, else ``presets/`` of the checkout, else the copy a wheel installs."""
-    override = os.environ.get("MUSEAROO_PRESETS")
-    if override:
-        return Path(override)
-    checkout = Path(__file__).resolve().parent.parent / "presets"
-    if checkout.is_dir():
-        return checkout
-    return Path(sys.prefix) / "share" / "musearoo" / "presets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +99,6 @@ class Progressions:
     modes: dict[str, dict[str, Any]]  # "major"/"minor" -> templates, transitions, borrowed
 
 
-def names(kind: str) -> list[str]:
-    """Preset names of one kind ("genres", "grooves", "progressions"), sorted."""
-    return sorted(p.stem for p in (presets_dir() / kind).glob("*.yaml"))
-
-
 def _read(kind: str, name: str) -> tuple[str, dict[str, Any]]:
     path = presets_dir() / kind / f"{name}.yaml"
     if not path.is_file():
@@ -158,8 +141,6 @@ def load_genre(name: str) -> Genre:
     ``name`` may be any spelling ``genre_name`` knows; the Genre carries the preset's own name.
     """
     if not (presets_dir() / "genres" / f"{name}.yaml").is_file():
-        from engines.genre_names import genre_name
-
         name = genre_name(name)
     where, d = _read("genres", name)
     load_groove(_get(where, d, "groove", str))

@@ -12,7 +12,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions import analyze, command, generate, history, musicgen, separate, transform, voice
 from bridge.app import App
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
 

@@ -29,8 +29,8 @@ from bridge.actions.midi_clip import MidiClip, midi_clip
 from bridge.actions.options import parse_options
 from bridge.actions.takes import audio_take
 from bridge.app import App
-from bridge.jobs import Job
-from bridge.worker import get_worker
+from bridge.jobs.board import Job
+from bridge.jobs.worker import get_worker
 from engines.analysis.core import BACKENDS
 from engines.analysis.result import NO_KEY, AnalysisResult, chords_in_beats
 from engines.errors import InvalidValue

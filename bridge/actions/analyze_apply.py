@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge.app import App
-from bridge.live_client import LiveContext
+from bridge.live.client import LiveContext
 from engines.analysis.result import NO_KEY, AnalysisResult
 from engines.music import parse_key
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bridge.actions.analyze_apply import apply_to_live, plan_values
 from bridge.actions.midi_clip import MidiClip
 from bridge.app import App
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from engines.analysis.result import AnalysisResult
 from engines.errors import InvalidValue
 from engines.symbolic import analysis_dict, describe

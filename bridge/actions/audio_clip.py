@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bridge.app import App
-from bridge.live_client import ClipInfo, LiveContext
+from bridge.live.client import ClipInfo, LiveContext
 from engines.errors import AudioFileError, InvalidValue
 
 

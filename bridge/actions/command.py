@@ -22,7 +22,7 @@ from bridge.actions import command_clip, command_jam, history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from engines.errors import InvalidValue, LiveError, ModelUnavailable, RooError
 from engines.music import parse_key
 

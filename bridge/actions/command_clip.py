@@ -13,7 +13,7 @@ from bridge import protocol
 from bridge.actions.midi_clip import selected_midi_clip
 from bridge.app import App
 from bridge.commands import Intent
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from bridge.actions import multi
 from bridge.app import App
 from bridge.commands import Intent
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from engines.errors import InvalidValue, ModelUnavailable, RooError
 
 DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}  # adjust -> jam control

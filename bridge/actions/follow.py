@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from bridge import protocol
 from bridge.actions.midi_clip import MidiClip, empty_selected, from_reading, midi_clip, selected_midi_clip
 from bridge.app import App
-from bridge.live_client import LiveContext, Reading
+from bridge.live.client import LiveContext, Reading
 from engines import generators
 from engines.errors import InvalidValue
 from engines.generators import bass

@@ -26,8 +26,8 @@ from bridge.actions.generate_request import (
 from bridge.actions.midi_clip import MidiClip
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
-from bridge.jobs import Job
-from bridge.live_client import LiveContext, StaleContext, StaleSource
+from bridge.jobs.board import Job
+from bridge.live.client import LiveContext, StaleContext, StaleSource
 from bridge.prepare import has_prepared_part, take_prepared_part
 from engines.errors import InvalidValue, LiveError
 from engines.music import MusicalContext, Note

@@ -12,7 +12,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.options import leading_choice, parse_options
 from bridge.app import App
-from bridge.live_client import LiveContext
+from bridge.live.client import LiveContext
 from engines.errors import InvalidValue
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name

@@ -12,7 +12,7 @@ from bridge import protocol
 from bridge.actions import generate
 from bridge.actions.options import parse_options
 from bridge.app import App
-from bridge.jobs import Address, Job
+from bridge.jobs.board import Address, Job
 from engines.errors import InvalidValue, RooError
 from engines.music import Note
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bridge.actions.audio_clip import describe
 from bridge.app import App
-from bridge.live_client import ClipInfo, LiveContext, Reading
+from bridge.live.client import ClipInfo, LiveContext, Reading
 from engines.errors import InvalidValue, LiveError
 from engines.music import Note
 

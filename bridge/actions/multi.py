@@ -15,7 +15,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from engines import generators
 from engines.generators import arrangement
 from engines.music import MusicalContext, Note

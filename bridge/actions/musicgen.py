@@ -29,10 +29,10 @@ from bridge.actions.options import parse_options
 from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.history import TakeDraft
-from bridge.jobs import Job
-from bridge.live_client import LiveContext
-from bridge.weights import require_musicgen
-from bridge.worker import get_worker
+from bridge.jobs.board import Job
+from bridge.jobs.weights import require_musicgen
+from bridge.jobs.worker import get_worker
+from bridge.live.client import LiveContext
 from engines.errors import InvalidValue
 from engines.musicgen.pipeline import MAX_VARIATIONS
 

@@ -26,9 +26,9 @@ from bridge import protocol
 from bridge.actions.audio_clip import audio_clip
 from bridge.actions.takes import audio_take
 from bridge.app import App
-from bridge.jobs import Job
-from bridge.weights import require_demucs
-from bridge.worker import get_worker
+from bridge.jobs.board import Job
+from bridge.jobs.weights import require_demucs
+from bridge.jobs.worker import get_worker
 from engines.errors import InvalidValue, LiveError
 
 AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip

@@ -17,7 +17,7 @@ from engines.music import MusicalContext, Note
 
 if TYPE_CHECKING:
     from bridge.app import App
-    from bridge.jobs import Job
+    from bridge.jobs.board import Job
 
 T = TypeVar("T")
 

@@ -20,8 +20,8 @@ from bridge.actions.options import leading_choice, parse_options
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.history import TakeDraft
-from bridge.jobs import Job
-from bridge.live_client import StaleContext, StaleSource
+from bridge.jobs.board import Job
+from bridge.live.client import StaleContext, StaleSource
 from engines import transforms
 from engines.errors import InvalidValue, LiveError
 from engines.music import MusicalContext

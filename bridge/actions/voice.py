@@ -28,7 +28,7 @@ from bridge.commands.speech import (
     load_recognizer,
     open_stream,
 )
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
 MIN_UTTERANCE_S = 0.2

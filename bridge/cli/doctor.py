@@ -30,9 +30,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from bridge.doctor import checks
-    from bridge.doctor_install import install_checks
     from bridge.queue.doctor import queue_checks
+    from bridge.setup.doctor import checks
+    from bridge.setup.doctor_install import install_checks
 
     console = Console()
     problems = 0

@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bridge.install import default_user_library, install
+    from bridge.setup.install import default_user_library, install
 
     library = args.user_library or default_user_library()
     created = not library.exists()

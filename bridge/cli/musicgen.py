@@ -74,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidValue(f"--bars {args.bars} is out of range: expected a whole number >= 1")
     if not 20.0 <= args.tempo <= 999.0:
         raise InvalidValue(f"--tempo {args.tempo:g} is out of range: expected 20..999 BPM (Live's range)")
+    from bridge.jobs.weights import require_musicgen
     from bridge.queue import broker_url
-    from bridge.weights import require_musicgen
 
     if broker_url(args.broker) is None:  # a queue worker checks its own cache
         require_musicgen(args.model)  # offline without weights: fail now, not after download retries

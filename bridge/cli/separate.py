@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     broker = broker_url(args.broker)
     if broker is None:  # a queue worker checks its own cache
-        from bridge.weights import require_demucs
+        from bridge.jobs.weights import require_demucs
 
         require_demucs(args.model)  # offline without weights: fail now, not after download retries
     device = args.device or ("the queue worker's device" if broker else best_device())

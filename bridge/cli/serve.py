@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from bridge.daemon import Daemon, serve_forever
-    from bridge.doctor import model_summary
-    from bridge.live_client import LiveContext, describe
+    from bridge.live.client import LiveContext, describe
+    from bridge.setup.doctor import model_summary
 
     console = Console(stderr=False)
     logging.basicConfig(

@@ -45,7 +45,7 @@ def _version(text: str) -> tuple[int, int, int]:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from bridge.livesim import LIVE_DEFAULT_SET, LiveHost, SetDesc, load_set
+    from livesim import LIVE_DEFAULT_SET, LiveHost, SetDesc, load_set
 
     console = Console(highlight=False)
     logging.basicConfig(level=log_level(args), format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -10,6 +10,9 @@ from typing import Any
 
 from engines.errors import AudioFileError
 
+FRAME = 160  # 10 ms at 16 kHz, the frame of the silence and level measures
+TRIM_DB, TRIM_MARGIN_S = -35.0, 0.15  # speech trimming: 10 ms frames this far below the loudest are silence
+
 SPEECH_RATE_HZ = 16000
 
 Array = Any  # numpy.ndarray; numpy is imported inside the functions to keep imports light

@@ -26,15 +26,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bridge.commands.audio import trim_silence
+from bridge.commands.audio import FRAME, TRIM_DB, TRIM_MARGIN_S, trim_silence
 from bridge.commands.grammar import GRAMMAR_NAME, PRONUNCIATIONS, build_jsgf
 from bridge.commands.learned import Learned, read_learned, write_learned
+from bridge.commands.sphinx_stream import SphinxStream, words_of
 from engines.errors import ModelUnavailable
-
-if TYPE_CHECKING:
-    from bridge.commands.sphinx_stream import SphinxStream
 
 # Decoder settings for the grammar search, chosen on the espeak-ng phrase set (see BENCHMARKS.md).
 GRAMMAR_OPTIONS: dict[str, Any] = {
@@ -51,7 +49,6 @@ GRAMMAR_OPTIONS: dict[str, Any] = {
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
 FREE_OPTIONS: dict[str, Any] = {"cmn": "live", "dither": True, "seed": 1, "loglevel": "FATAL"}
 NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (BENCHMARKS.md)
-TRIM_DB, TRIM_MARGIN_S = -35.0, 0.15  # silence: 10 ms frames this far below the loudest (audio.py)
 
 
 class SphinxRecognizer:
@@ -115,8 +112,6 @@ class SphinxRecognizer:
 
     def stream(self) -> SphinxStream:
         """A push-to-talk utterance to ``feed`` while it is recorded; one open stream at a time."""
-        from bridge.commands.sphinx_stream import SphinxStream
-
         return SphinxStream(self)
 
     def _transcribe_locked(self, audio: Any) -> str:
@@ -150,15 +145,6 @@ class SphinxRecognizer:
         self.learned = Learned(str(self._decoder.get_cmn()), float(np.sqrt(np.mean(x**2))), peak)
         if self.state_path is not None:
             write_learned(self.state_path, self.learned)
-
-
-FRAME = 160  # 10 ms at 16 kHz, the frame of the silence and level measures
-
-
-def words_of(hyp: Any) -> str:
-    if hyp is None:
-        return ""
-    return " ".join(w for w in hyp.hypstr.split() if not w.startswith(("<", "[")))
 
 
 def with_noise_floor(audio: Any, floor_db: float = NOISE_FLOOR_DB, seed: int = 0) -> Any:

@@ -11,14 +11,34 @@ release, and teaches the next one. Trailing silence is decoded (the grammar ends
 
 from __future__ import annotations
 
+import threading
 from collections import deque
-from typing import Any
+from typing import Any, Protocol
 
-from bridge.commands.audio import trim_silence
-from bridge.commands.sphinx import FRAME, TRIM_DB, TRIM_MARGIN_S, SphinxRecognizer, words_of
+from bridge.commands.audio import FRAME, TRIM_DB, TRIM_MARGIN_S, trim_silence
 from engines.errors import RooError
 
 LOCK_WAIT_S = 5.0  # how long a new stream waits for the decoder before saying it is busy
+
+
+class SphinxRecognizer(Protocol):
+    """What a stream uses of ``bridge.commands.sphinx.SphinxRecognizer`` (which opens streams)."""
+
+    _lock: threading.Lock
+    _decoder: Any
+    noise_floor_db: float
+    learned: Any
+
+    def _learn(self, speech: Any, words: str) -> None: ...
+
+    def _transcribe_locked(self, audio: Any) -> str: ...
+
+
+def words_of(hyp: Any) -> str:
+    """The words of a pocketsphinx hypothesis, without fillers and silences ('' for none)."""
+    if hyp is None:
+        return ""
+    return " ".join(w for w in hyp.hypstr.split() if not w.startswith(("<", "[")))
 
 
 class SphinxStream:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bridge.live_client import LiveContext
+from bridge.live.client import LiveContext
 from engines.errors import RooError
 from engines.music import MusicalContext, Note
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bridge import protocol
-from bridge.jobs import Job
+from bridge.jobs.board import Job
 from bridge.prepare import parts
 from engines.errors import RooError
 from engines.music import MusicalContext, Note

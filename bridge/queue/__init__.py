@@ -44,6 +44,6 @@ def run_target(url: str | None, target: str, progress: Callable[[float, str], No
     url = broker_url(url)
     if url is not None:
         return run_blocking(url, target, progress, **kwargs)
-    from bridge.worker_process import resolve
+    from bridge.jobs.process import resolve
 
     return resolve(target)(**kwargs, progress=progress)

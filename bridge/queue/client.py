@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bridge.jobs.process import rebuild_error
 from bridge.queue import blobs
 from bridge.queue.follow import forget, progress_of
 from bridge.queue.jobspec import Spec, daemon_targets, daemon_value, spec_for, versions_for
@@ -39,7 +40,6 @@ from bridge.queue.settings import (
     make_redis,
     redact,
 )
-from bridge.worker_process import rebuild_error
 from engines.errors import JobCancelled, QueueUnreachable, RooError, WorkerLost
 
 POLL_S = 0.2
@@ -76,7 +76,7 @@ class QueueWorker:
             if not self.fallback_local:
                 raise
             job.report(job.progress, f"{exc}; running it on the local worker")
-            from bridge.worker import Worker
+            from bridge.jobs.worker import Worker
 
             self._local = self._local or Worker()
             return await self._local.call(job, target, **kwargs)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bridge.doctor import Check
 from bridge.queue.jobspec import musearoo_version
 from bridge.queue.serve_worker import REGISTRY
 from bridge.queue.settings import broker_url, make_redis, redact
+from bridge.setup.doctor import Check
 
 
 def registered_workers(client: Any) -> list[dict[str, Any]]:

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bridge.jobs.process import resolve
 from bridge.queue import blobs
 from bridge.queue.jobspec import check_versions, spec_for, worker_value
 from bridge.queue.progress import Progress
-from bridge.worker_process import resolve
 from engines.errors import JobCancelled, RooError
 
 log = logging.getLogger("bridge.queue")

@@ -23,7 +23,7 @@ from bridge import protocol
 from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
-from bridge.jobs import Address, Job
+from bridge.jobs.board import Address, Job
 from bridge.web import compare, downloads, requests, security
 from bridge.web.events import Hub
 from bridge.web.metrics import Metrics

@@ -8,7 +8,7 @@ import pytest
 
 from bridge.actions.analyze import parse_request
 from bridge.actions.analyze_apply import KEY_CONFIDENCE_MIN, plan_values, tempo_level
-from bridge.live_replies import LiveContext
+from bridge.live.replies import LiveContext
 from engines.analysis.result import AnalysisResult
 from engines.errors import InvalidValue
 

@@ -15,9 +15,9 @@ import soundfile as sf
 from bridge import protocol
 from bridge.actions.analyze import parse_request
 from bridge.daemon import Daemon
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
 from engines.errors import InvalidValue
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
 from tests.bridge.harness import Client, running_daemon
 from tests.engines.analysis.synth import SR, chord_tone, progression
 

@@ -20,7 +20,7 @@ import pytest
 from bridge import protocol
 from bridge.daemon import Daemon
 from bridge.history import Store, open_store
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 GENERATE = ("bass", "track", 1, "slot", 5, "bars", 2, "seed", 3)
@@ -156,7 +156,7 @@ def test_a_cancel_that_reaches_live_after_the_write_ran_ends_done_and_recorded(
 def test_a_cancelled_write_live_never_answers_for_fails_saying_so(
     live: LiveHost, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bridge.live_cancel.CANCEL_WAIT_S", 0.5)  # the wait is max(2 s, this)
+    monkeypatch.setattr("bridge.live.cancel.CANCEL_WAIT_S", 0.5)  # the wait is max(2 s, this)
     relay = Relay(live.port)
     try:
         with running_daemon(live_port=relay.port, history=store) as daemon:

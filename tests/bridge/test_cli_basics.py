@@ -53,8 +53,8 @@ def test_doctor_names_the_microphone_or_says_how_to_get_one(
 ) -> None:
     import sounddevice as sd
 
-    from bridge import doctor
     from bridge.commands.learned import Learned, write_learned
+    from bridge.setup import doctor
 
     monkeypatch.setenv("MUSEAROO_CACHE_DIR", str(tmp_path / "analysis"))
 

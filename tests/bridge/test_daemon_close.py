@@ -17,8 +17,8 @@ import pytest
 
 from bridge import protocol
 from bridge.history import Store
-from bridge.live_client import LiveClient
-from bridge.livesim.host import LiveHost
+from bridge.live.client import LiveClient
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.test_cancel_in_flight import GENERATE, live, started_job, store, until, writing
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridge import doctor
+from bridge.setup import doctor
 from engines import gpu as gpu_module
 from engines.gpu import Gpu
 

@@ -9,8 +9,8 @@ import pytest
 
 from bridge import protocol
 from bridge.cli import main
-from bridge.doctor_install import INSTALL_FIX, install_check, live_identity
-from bridge.livesim.host import LiveHost
+from bridge.setup.doctor_install import INSTALL_FIX, install_check, live_identity
+from livesim.host import LiveHost
 from tests.conftest import free_udp_port
 from tests.remote_scripts.osc_client import OscClient
 

@@ -10,10 +10,10 @@ import pytest
 
 from bridge import protocol
 from bridge.actions.generate import musical_context, parse_request
-from bridge.live_replies import LiveContext
-from bridge.livesim.host import LiveHost
+from bridge.live.replies import LiveContext
 from engines.errors import InvalidValue
 from engines.music import SCALES, Feel, Key
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 

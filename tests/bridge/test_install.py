@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bridge.cli import main
-from bridge.install import (
+from bridge.setup.install import (
     DEVICE_DIR,
     DEVICE_FILES,
     PROTOCOL_SOURCE,

@@ -7,7 +7,7 @@ import threading
 from types import SimpleNamespace
 from typing import Any
 
-from bridge.jobs import Job, JobBoard
+from bridge.jobs.board import Job, JobBoard
 from engines.errors import InvalidValue
 
 CLIENT = ("127.0.0.1", 9)

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import ClipDesc, SetDesc, TrackDesc
+from livesim.host import LiveHost
+from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon
 
 # Am | F | E | Am, one bar each, as block chords with the bass an octave down

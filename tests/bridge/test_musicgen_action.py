@@ -13,9 +13,9 @@ import soundfile as sf
 
 from bridge import protocol
 from bridge.actions.musicgen import MusicgenRequest, loop_path, parse_request
-from bridge.livesim.host import LiveHost
 from engines.errors import InvalidValue
 from engines.musicgen.random_model import save_random_model
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 

@@ -10,9 +10,9 @@ import pytest
 import soundfile as sf
 
 from bridge import protocol
-from bridge.doctor import demucs_weights_check, musicgen_weights_check
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
+from bridge.setup.doctor import demucs_weights_check, musicgen_weights_check
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
 from tests.bridge.harness import Client, running_daemon
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from bridge import protocol
 from bridge.daemon import Daemon
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 F_SHARP_MINOR = {6, 8, 9, 11, 1, 2, 4}

@@ -20,8 +20,8 @@ import pytest
 import soundfile as sf
 
 from bridge import protocol
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.queue_procs import (
     RedisServer,

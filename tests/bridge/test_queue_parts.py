@@ -149,7 +149,7 @@ def test_doctor_names_an_unreachable_broker_and_a_queue_without_workers(redis_cl
 def test_with_fallback_local_a_gone_broker_runs_the_job_here_and_says_so(tmp_path: Path) -> None:
     import asyncio
 
-    from bridge.jobs import Job
+    from bridge.jobs.board import Job
     from bridge.queue import QueueWorker
     from engines.errors import QueueUnreachable
     from engines.separation.random_model import save_random_model

@@ -17,8 +17,8 @@ import pytest
 from bridge import protocol
 from bridge.daemon import Daemon
 from bridge.history import open_store
-from bridge.livesim.host import LiveHost
-from bridge.livesim.notes import MidiNoteSpecification
+from livesim.host import LiveHost
+from livesim.notes import MidiNoteSpecification
 from tests.bridge.harness import Client, running_daemon
 
 REFRESH = (protocol.RS_CONTEXT_GET, protocol.RS_CONTEXT_LISTEN)

@@ -14,10 +14,10 @@ import soundfile as sf
 
 from bridge import protocol
 from bridge.actions.separate import parse_request
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
 from engines.errors import InvalidValue
 from engines.separation.random_model import save_random_model
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
 from tests.bridge.harness import Client, running_daemon
 
 RATE = 48000

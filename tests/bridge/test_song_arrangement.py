@@ -8,9 +8,9 @@ from contextlib import contextmanager
 import pytest
 
 from bridge import protocol
-from bridge.livesim.application import Version
-from bridge.livesim.host import LiveHost
-from bridge.livesim.readers import note_rows
+from livesim.application import Version
+from livesim.host import LiveHost
+from livesim.readers import note_rows
 from tests.bridge.harness import Client, running_daemon
 
 PARTS = ("drums", "bass", "chords", "melody")
@@ -94,7 +94,7 @@ def test_older_live_gets_scenes_only() -> None:
 
 
 def test_song_progress_only_rises_and_reaches_one_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bridge import jobs
+    from bridge.jobs import board as jobs
 
     monkeypatch.setattr(jobs, "MIN_REPORT_INTERVAL_S", 0.0)  # every report goes out: none is hidden
     host = LiveHost(port=0, version=(12, 3, 6)).start_in_thread()

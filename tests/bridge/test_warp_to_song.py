@@ -21,10 +21,10 @@ import soundfile
 from bridge import protocol
 from bridge.actions.analyze_apply import KEY_CONFIDENCE_MIN
 from bridge.daemon import Daemon
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
-from bridge.livesim.warp import beats_at
 from engines.generators.harmony import follow
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
+from livesim.warp import beats_at
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.takes import band_take, beat_times
 from tests.conftest import require_tool

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 GM_DRUMS = set(range(35, 82))

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bridge.jobs import Job, JobBoard
-from bridge.worker import Worker, get_worker
+from bridge.jobs.board import Job, JobBoard
+from bridge.jobs.worker import Worker, get_worker
 from engines.errors import AudioFileError, RooError
 
 HERE = Path(__file__).resolve().parent

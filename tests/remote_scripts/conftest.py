@@ -10,7 +10,7 @@ import pytest
 import soundfile
 
 from bridge import protocol
-from bridge.livesim import LIVE_DEFAULT_SET, LiveHost, SetDesc, TrackDesc
+from livesim import LIVE_DEFAULT_SET, LiveHost, SetDesc, TrackDesc
 from tests.remote_scripts.osc_client import OscClient
 
 AOSC_PORT_ENV = "MUSEAROO_ABLETONOSC_PORT"

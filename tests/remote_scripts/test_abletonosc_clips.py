@@ -3,8 +3,8 @@ playing position listeners, through the real Remote Script in the in-memory Live
 
 from __future__ import annotations
 
-from bridge.livesim import LiveHost
-from bridge.livesim.mixer import Device, DeviceParameter
+from livesim import LiveHost
+from livesim.mixer import Device, DeviceParameter
 from tests.remote_scripts.osc_client import OscClient, error_of, read_until
 
 

@@ -6,7 +6,7 @@ test_abletonosc_clips.py."""
 from __future__ import annotations
 
 from bridge import protocol
-from bridge.livesim import LIVE_DEFAULT_SET, LiveHost
+from livesim import LIVE_DEFAULT_SET, LiveHost
 from tests.remote_scripts.osc_client import OscClient, build, error_of, error_of_raw
 
 

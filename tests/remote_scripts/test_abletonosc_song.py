@@ -3,7 +3,7 @@ settings, track data, return tracks and tap tempo, through the real Remote Scrip
 
 from __future__ import annotations
 
-from bridge.livesim import LiveHost
+from livesim import LiveHost
 from tests.remote_scripts.osc_client import OscClient, error_of
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bridge import protocol
-from bridge.livesim import LiveHost
+from livesim import LiveHost
 from tests.remote_scripts.conftest import small_set, start_host
 from tests.remote_scripts.osc_client import OscClient
 

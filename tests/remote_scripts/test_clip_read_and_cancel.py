@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from bridge import protocol
-from bridge.livesim import LiveHost
+from livesim import LiveHost
 from tests.remote_scripts.osc_client import OscClient
 from tests.remote_scripts.test_roo_messages import BEAT, write
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bridge import protocol
-from bridge.livesim import LiveHost
+from livesim import LiveHost
 from tests.remote_scripts.osc_client import OscClient
 
 EXPECTED_DEFAULT = {

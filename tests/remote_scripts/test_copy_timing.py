@@ -15,8 +15,8 @@ import pytest
 import soundfile
 
 from bridge import protocol
-from bridge.livesim import LiveHost
-from bridge.livesim.warp import WarpMarker, WarpMode
+from livesim import LiveHost
+from livesim.warp import WarpMarker, WarpMode
 from tests.remote_scripts.osc_client import OscClient
 
 RATE = 44100

@@ -8,8 +8,8 @@ import time
 from typing import Any
 
 from bridge import protocol
-from bridge.livesim import LiveHost, load_script
-from bridge.livesim.host import SCRIPT_DIR
+from livesim import LiveHost, load_script
+from livesim.host import SCRIPT_DIR
 from tests.remote_scripts.conftest import start_host
 from tests.remote_scripts.osc_client import OscClient, build
 

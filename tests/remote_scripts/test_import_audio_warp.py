@@ -15,12 +15,12 @@ import pytest
 import soundfile
 
 from bridge import protocol
-from bridge.livesim import LiveHost, SetDesc, build_song
-from bridge.livesim.application import Application
-from bridge.livesim.clip import Clip
-from bridge.livesim.document import Document
-from bridge.livesim.track import ClipSlot
-from bridge.livesim.warp import WarpMarker
+from livesim import LiveHost, SetDesc, build_song
+from livesim.application import Application
+from livesim.clip import Clip
+from livesim.document import Document
+from livesim.track import ClipSlot
+from livesim.warp import WarpMarker
 from tests.remote_scripts.osc_client import OscClient
 
 RATE = 44100

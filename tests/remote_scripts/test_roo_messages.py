@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bridge import protocol
-from bridge.livesim import LiveHost
-from bridge.livesim.notes import MidiNoteSpecification
+from livesim import LiveHost
+from livesim.notes import MidiNoteSpecification
 from tests.remote_scripts.conftest import small_set, start_host
 from tests.remote_scripts.osc_client import OscClient
 

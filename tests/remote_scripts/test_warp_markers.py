@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from bridge import protocol
-from bridge.livesim import LiveHost
-from bridge.livesim.live_set import parse_set
-from bridge.livesim.warp import WarpMarker
+from livesim import LiveHost
+from livesim.live_set import parse_set
+from livesim.warp import WarpMarker
 from tests.remote_scripts.conftest import start_host
 from tests.remote_scripts.osc_client import OscClient
 

@@ -65,9 +65,9 @@ def separation_side_by_side(seconds: float, runs: int) -> dict[str, Any]:
     import numpy as np
     import soundfile as sf
 
-    from bridge.livesim.host import LiveHost
-    from bridge.livesim.live_set import parse_set
     from engines.separation.random_model import save_random_model
+    from livesim.host import LiveHost
+    from livesim.live_set import parse_set
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

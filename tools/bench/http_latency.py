@@ -26,8 +26,8 @@ from websockets.sync.client import connect
 from bridge import protocol
 from bridge.cli.lifecycle import settle_heap
 from bridge.embedded import daemon_in_thread
-from bridge.livesim.host import LiveHost
 from bridge.web import WebServer
+from livesim.host import LiveHost
 from tools.bench.latency import Client, percentiles
 
 

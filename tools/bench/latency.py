@@ -43,7 +43,7 @@ from bridge import osc, protocol
 from bridge.cli.lifecycle import settle_heap
 from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tools.bench.sim_process import SimProcess
 
 

@@ -46,7 +46,7 @@ def sim_child(out: str, roo_args: list[str]) -> int:
     import atexit
 
     from bridge.cli import main
-    from bridge.livesim import host, scheduler, script
+    from livesim import host, scheduler, script
 
     run_due = scheduler.TimerScheduler.run_due
 
@@ -121,10 +121,10 @@ def main() -> int:
     args = parser.parse_args()
     os.environ[UNSETTLED_ENV] = "1" if args.unsettled else "0"  # read by the in-memory Live's process
 
-    from bridge import live_client
     from bridge.app import App
     from bridge.cli.lifecycle import settle_heap
     from bridge.embedded import daemon_in_thread
+    from bridge.live import client as live_client
     from tools.bench import latency, sim_process
 
     request = live_client.LiveClient.request

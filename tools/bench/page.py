@@ -34,8 +34,8 @@ from playwright.sync_api import sync_playwright
 from bridge import protocol
 from bridge.embedded import daemon_in_thread
 from bridge.history import TakeDraft, note_dict, open_store
-from bridge.livesim.host import LiveHost
 from bridge.web import WebServer
+from livesim.host import LiveHost
 
 
 def fill(store_dir: Path, count: int) -> object:

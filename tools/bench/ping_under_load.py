@@ -26,10 +26,10 @@ import soundfile as sf
 
 from bridge import osc, protocol
 from bridge.embedded import daemon_in_thread
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
 from engines.separation.files import separate_file
 from engines.separation.random_model import save_random_model
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
 
 RATE = 44100
 

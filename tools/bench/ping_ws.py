@@ -31,10 +31,10 @@ import soundfile as sf
 
 from bridge import osc, protocol
 from bridge.embedded import daemon_in_thread
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import parse_set
 from bridge.web import WebServer
 from engines.separation.random_model import save_random_model
+from livesim.host import LiveHost
+from livesim.live_set import parse_set
 from tools.bench.ping_under_load import RATE, ping_until, summary
 
 

@@ -24,7 +24,7 @@ GENERATE_S: list[float] = []
 
 def vary_seconds(tiny: Path, bars: int, prepare: bool) -> tuple[float, str]:
     from bridge import protocol
-    from bridge.livesim.host import LiveHost
+    from livesim.host import LiveHost
     from tests.bridge.harness import Client, running_daemon
 
     os.environ["MUSEAROO_PREPARE"] = "1" if prepare else "0"

@@ -48,9 +48,9 @@ import soundfile as sf
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bridge.jobs import Job  # noqa: E402 (after the project root is on the path)
+from bridge.jobs.board import Job  # noqa: E402 (after the project root is on the path)
+from bridge.jobs.worker import Worker  # noqa: E402
 from bridge.queue import QueueWorker  # noqa: E402
-from bridge.worker import Worker  # noqa: E402
 from engines.separation.random_model import save_random_model  # noqa: E402
 from tests.bridge.queue_procs import (  # noqa: E402
     RedisServer,

@@ -31,8 +31,8 @@ import torch
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bridge.jobs import Job  # noqa: E402
-from bridge.worker import Worker  # noqa: E402
+from bridge.jobs.board import Job  # noqa: E402
+from bridge.jobs.worker import Worker  # noqa: E402
 from engines.separation.random_model import save_random_model  # noqa: E402
 
 MEASURE = (

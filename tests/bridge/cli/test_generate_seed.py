@@ -10,8 +10,8 @@ import pytest
 
 from bridge import protocol
 from bridge.cli import main
-from bridge.livesim.host import LiveHost
 from engines.midi_file import read_midi
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 

@@ -10,8 +10,8 @@ import pytest
 import soundfile as sf
 
 from bridge.cli import main
-from bridge.doctor import demucs_weights_check, musicgen_weights_check
-from bridge.weights import demucs_checkpoints, reachable, require_demucs, require_musicgen
+from bridge.jobs.weights import demucs_checkpoints, reachable, require_demucs, require_musicgen
+from bridge.setup.doctor import demucs_weights_check, musicgen_weights_check
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from bridge import osc, protocol
 from bridge.cli import main
 from bridge.cli.send import target_port
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.conftest import free_udp_port
 
 

@@ -67,7 +67,7 @@ def record(wavs: list[str]) -> dict[str, object]:
 
 
 def voice(wavs: list[str]) -> dict[str, object]:
-    from bridge.livesim.host import LiveHost
+    from livesim.host import LiveHost
     from tests.bridge.harness import Client, running_daemon
 
     live = LiveHost(port=0).start_in_thread()

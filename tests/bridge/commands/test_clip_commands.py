@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import ClipDesc, SetDesc, TrackDesc
+from livesim.host import LiveHost
+from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.test_midi_context import BASS_ROWS, CHORD_ROWS, DRUM_ROWS, chord_tones_at
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bridge import protocol
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client
 
 

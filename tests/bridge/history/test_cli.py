@@ -12,7 +12,7 @@ import pytest
 
 from bridge.cli import main
 from bridge.history import Store, TakeDraft, note_dict, open_store
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import running_daemon
 
 A = [note_dict(36, 0.0, 0.5, 100), note_dict(38, 1.0, 0.5, 100), note_dict(42, 4.5, 0.25, 80)]

@@ -17,7 +17,7 @@ import pytest
 
 from bridge import protocol
 from bridge.history import open_store
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client
 from tests.conftest import free_udp_port
 

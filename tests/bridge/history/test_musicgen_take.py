@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bridge.history import open_store
-from bridge.livesim.host import LiveHost
 from engines.musicgen.random_model import save_random_model
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.test_musicgen_action import musicgen
 

@@ -10,7 +10,7 @@ import pytest
 
 from bridge import protocol
 from bridge.history import Store, open_store
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 

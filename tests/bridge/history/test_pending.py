@@ -16,8 +16,8 @@ import pytest
 
 from bridge import protocol
 from bridge.history import Store, TakeDraft, note_dict, open_store
-from bridge.livesim.host import LiveHost
 from engines.errors import StoreError, TakeNotFound
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.history.test_recording import _take_ids
 

@@ -10,7 +10,7 @@ import pytest
 
 from bridge import protocol
 from bridge.history import open_store
-from bridge.livesim.host import LiveHost
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 TAKE = re.compile(r"\(take ([0-9a-f, ]+)\)")
@@ -121,7 +121,7 @@ def test_takes_written_before_a_failure_are_kept(tmp_path: Path) -> None:
     import asyncio
 
     from bridge.history import TakeDraft, note_dict
-    from bridge.jobs import Job, JobBoard
+    from bridge.jobs.board import Job, JobBoard
     from engines.errors import LiveError
 
     store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)

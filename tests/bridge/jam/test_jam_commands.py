@@ -21,8 +21,8 @@ from bridge import protocol
 from bridge.cli import main
 from bridge.daemon import Daemon
 from bridge.jam.session import controls_at
-from bridge.livesim.host import LiveHost
 from engines.music import parse_key
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 from tests.conftest import require_tool
 

@@ -9,9 +9,9 @@ import pytest
 from bridge import protocol
 from bridge.actions import follow
 from bridge.actions.midi_clip import from_reading
-from bridge.livesim.host import LiveHost
 from bridge.prepare import describe
 from engines.symbolic import describe as describe_notes
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.prepare.test_prepare import job_final, until
 

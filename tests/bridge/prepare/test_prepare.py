@@ -10,9 +10,9 @@ import pytest
 
 from bridge import protocol
 from bridge.daemon import Daemon
-from bridge.livesim.host import LiveHost
 from bridge.prepare import describe, prepare_enabled
 from engines.musicgen.random_model import save_random_model
+from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 

@@ -12,9 +12,9 @@ import pytest
 
 from bridge.daemon import Daemon
 from bridge.history import Store, open_store
-from bridge.livesim.host import LiveHost
-from bridge.livesim.live_set import SetDesc
 from bridge.web import WebServer
+from livesim.host import LiveHost
+from livesim.live_set import SetDesc
 from tests.bridge.harness import running_daemon
 from tests.conftest import missing, require_tool
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 import soundfile as sf
 
-from bridge.livesim.live_set import parse_set
+from livesim.live_set import parse_set
 from tests.bridge.web.conftest import Served, serve
 from tests.bridge.web.test_api import wait_final
 from tests.bridge.web.test_compare import commit_pair

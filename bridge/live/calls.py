@@ -1,0 +1,223 @@
+"""The Remote Script's requests as typed calls: context, clips, audio, timing, tracks, scenes.
+
+Mixed into ``bridge.live.client.LiveClient``, which sends them and matches the replies (a write
+outlives its caller's cancellation until Live says whether it ran). A write
+made for a pushed context version (``write_clip_for``) raises ``StaleContext`` with the context
+Live holds now when Live refused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bridge import protocol
+from bridge.live.replies import ClipInfo, LiveContext
+from engines.errors import LiveError, ProtocolError
+from engines.music import Note
+
+DEFAULT_TIMEOUT_S = 2.0
+
+
+class StaleContext(LiveError):
+    """Live refused a write made for an older song context; carries the context Live holds now."""
+
+    def __init__(self, seq: int, context: LiveContext) -> None:
+        super().__init__(f"the song context changed (now {seq}) after the part was made for it")
+        self.seq = seq
+        self.context = context
+
+
+def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
+    """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
+    send an empty blob)."""
+    if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
+        raise ProtocolError(
+            f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
+        )
+    return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
+
+
+class LiveCalls:
+    pushed: LiveContext | None
+    pushed_seq: int
+
+    async def request(
+        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
+    ) -> list[Any]:
+        raise NotImplementedError
+
+    async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
+        raise NotImplementedError
+
+    def _pushed(self, seq: int, ctx: LiveContext) -> None:
+        raise NotImplementedError
+
+    def forget(self, track: int, slot: int | None = None) -> None:  # bridge.live.sources: kept readings
+        raise NotImplementedError
+
+    def _landed(self, reply: list[Any]) -> tuple[int, int, int]:  # bridge.live.sources
+        raise NotImplementedError
+
+    async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
+        return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
+
+    async def listen_context(self) -> None:
+        await self.request(protocol.RS_CONTEXT_LISTEN)
+
+    async def current_context(self, timeout: float = DEFAULT_TIMEOUT_S) -> tuple[LiveContext, int]:
+        """The pushed context and its sequence number (-1 and one round trip when none came yet)."""
+        if self.pushed is not None:
+            return self.pushed, self.pushed_seq
+        return await self.context(timeout=timeout), -1
+
+    async def write_clip_for(
+        self,
+        context_seq: int,
+        follows_selection: bool,
+        track: int,
+        slot: int,
+        length_beats: float,
+        name: str,
+        notes: Sequence[Note],
+        replace: bool,
+    ) -> tuple[int, int, int]:
+        """write_clip made for context context_seq; raises StaleContext (with Live's new context) when
+        Live's context changed since in a way that matters to the write."""
+        reply = await self.request(
+            protocol.RS_WRITE_CLIP_FOR,
+            int(context_seq),
+            int(follows_selection),
+            track,
+            slot,
+            float(length_beats),
+            name,
+            int(replace),
+            *note_blob(notes),
+            writes=True,
+        )
+        return self._landed(reply)
+
+    async def write_clip(
+        self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool
+    ) -> tuple[int, int, int]:
+        """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
+        reply = await self.request(
+            protocol.RS_WRITE_CLIP,
+            track,
+            slot,
+            float(length_beats),
+            name,
+            int(replace),
+            *note_blob(notes),
+            writes=True,
+        )
+        self.forget(int(reply[0]), int(reply[1]))
+        return int(reply[0]), int(reply[1]), int(reply[2])
+
+    async def write_arrangement_clip(
+        self, track: int, start_beats: float, length_beats: float, name: str, notes: Sequence[Note]
+    ) -> tuple[int, float, int]:
+        """Write a MIDI clip into the arrangement at start_beats (Live 12.1.10+); returns
+        (track, start_beats, note count)."""
+        reply = await self.request(
+            protocol.RS_WRITE_ARRANGEMENT_CLIP,
+            track,
+            float(start_beats),
+            float(length_beats),
+            name,
+            *note_blob(notes),
+            writes=True,
+        )
+        return int(reply[0]), float(reply[1]), int(reply[2])
+
+    async def import_audio(
+        self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float
+    ) -> tuple[int, int]:
+        reply = await self.request(
+            protocol.RS_IMPORT_AUDIO, track, slot, path, name, int(warp), float(tempo_bpm), writes=True
+        )
+        return int(reply[0]), int(reply[1])
+
+    async def copy_timing(
+        self, src_track: int, src_slot: int, dst_track: int, dst_slot: int
+    ) -> tuple[int, int]:
+        """Give the audio clip at dst the warping, warp markers, markers and loop of the one at src.
+
+        Both files must have the same length in samples (a stem and its source); returns (track, slot).
+        """
+        reply = await self.request(
+            protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot, writes=True
+        )
+        return int(reply[0]), int(reply[1])
+
+    async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
+        reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names, writes=True)
+        return int(reply[0])
+
+    async def clip_info(self, track: int, slot: int) -> ClipInfo:
+        reply = await self.request(protocol.RS_CLIP_INFO, track, slot)
+        return ClipInfo(*reply[2:])
+
+    async def clip_notes(self, track: int, slot: int) -> list[Note]:
+        """The notes of the MIDI clip at track/slot (common grammar), sorted by start then pitch."""
+        reply = await self.query(protocol.CLIP_GET_NOTES, track, slot)
+        values = reply[2:]
+        if len(values) % len(protocol.NOTE_FIELDS):
+            raise ProtocolError(f"{protocol.CLIP_GET_NOTES} reply of {len(values)} values is not whole notes")
+        notes = [
+            Note(int(p), float(s), float(d), int(v), bool(m))
+            for p, s, d, v, m in zip(*[iter(values)] * len(protocol.NOTE_FIELDS), strict=True)
+        ]
+        return sorted(notes, key=lambda n: (n.start_beats, n.pitch))
+
+    async def clip_info_at(self, track: int, slot: int, arrangement: bool) -> tuple[int, int, ClipInfo]:
+        """(track, slot, info) of a session clip or, with arrangement, an arrangement clip by index
+        (-1 / -1: the one in Live's Clip View); the reply names the clip actually read."""
+        reply = await self.request(protocol.RS_CLIP_INFO, track, slot, int(arrangement))
+        return int(reply[0]), int(reply[1]), ClipInfo(*reply[2:])
+
+    async def write_warp_markers(
+        self,
+        track: int,
+        slot: int,
+        arrangement: bool,
+        markers: Sequence[tuple[float, float]],
+        *,
+        start_beats: float,
+        end_beats: float,
+        loop_start_beats: float,
+        loop_end_beats: float,
+    ) -> int:
+        """Warp an audio clip with (sample seconds, beats) markers, its start/end markers and loop
+        in one main-thread step and undo step; returns the marker count Live took."""
+        if not 2 <= len(markers) <= protocol.MAX_WARP_MARKERS_PER_MESSAGE:
+            raise ProtocolError(
+                f"{len(markers)} warp markers: expected 2..{protocol.MAX_WARP_MARKERS_PER_MESSAGE} per clip"
+            )
+        reply = await self.request(
+            protocol.RS_WRITE_WARP_MARKERS,
+            track,
+            slot,
+            int(arrangement),
+            float(start_beats),
+            float(end_beats),
+            float(loop_start_beats),
+            float(loop_end_beats),
+            protocol.pack_warp_markers([(float(s), float(b)) for s, b in markers]),
+            writes=True,
+        )
+        return int(reply[2])
+
+    async def name_scene(self, scene: int, name: str) -> None:
+        await self.request(protocol.RS_NAME_SCENE, scene, name, writes=True)
+
+    async def set_context(self, **values: Any) -> None:
+        args: list[Any] = []
+        for name, value in values.items():
+            if name not in protocol.SETTABLE_CONTEXT:
+                raise ProtocolError(
+                    f"context field {name!r} cannot be set: expected one of {protocol.SETTABLE_CONTEXT}"
+                )
+            args += [name, value]
+        await self.request(protocol.RS_SET_CONTEXT, *args, writes=True)

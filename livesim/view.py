@@ -1,0 +1,181 @@
+"""Live.Song.View and Live.Scene for the in-memory Live: what is selected, and the scene rows.
+
+The highlighted clip slot is the cell at the selected track and the selected scene, as in
+Live's Session view; selecting changes are not undoable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from livesim.base import Listeners, adder, check_args, has_listener, remover
+from livesim.document import Document
+from livesim.props import value_property
+
+if TYPE_CHECKING:
+    from livesim.clip import Clip
+    from livesim.song import Song
+    from livesim.song_tracks import SongTracks
+    from livesim.track import ClipSlot, Track
+
+
+class Scene:
+    """A row of the Session view: a name and one clip slot per track."""
+
+    def __init__(self, doc: Document, song: SongTracks) -> None:
+        self._doc = doc
+        self._song = song
+        self._name = ""
+        self._listeners = Listeners("Scene", doc)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        check_args("Scene.name", (value,), ("str",))
+        self._doc.change(self, "name", value)
+
+    @property
+    def clip_slots(self) -> tuple[ClipSlot, ...]:
+        index = self._song._scenes.index(self)
+        return tuple(track._slots[index] for track in self._song._tracks)
+
+    color = value_property("color", "int", 0, 0xFFFFFF)
+    _color = 0  # Live's default: no color of its own
+    tempo = value_property("tempo", "float", 20.0, 999.0)
+    _tempo = 120.0
+    tempo_enabled = value_property("tempo_enabled", "bool")
+    _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(slot.has_clip for slot in self.clip_slots)
+
+    @property
+    def is_triggered(self) -> bool:
+        return any(slot.is_triggered for slot in self.clip_slots)
+
+    def fire(self) -> None:
+        """Fire every slot of the row (empty ones stop their tracks), as Live's scene launch does."""
+        self._doc.check_change("Scene.fire")
+        if self._tempo_enabled:
+            self._song.tempo = self._tempo  # type: ignore[attr-defined]
+        for slot in self.clip_slots:
+            slot.fire()
+
+    add_name_listener = adder("name")
+    remove_name_listener = remover("name")
+    name_has_listener = has_listener("name")
+    add_tempo_listener = adder("tempo")
+    remove_tempo_listener = remover("tempo")
+    tempo_has_listener = has_listener("tempo")
+    add_tempo_enabled_listener = adder("tempo_enabled")
+    remove_tempo_enabled_listener = remover("tempo_enabled")
+    tempo_enabled_has_listener = has_listener("tempo_enabled")
+    add_color_listener = adder("color")
+    remove_color_listener = remover("color")
+    color_has_listener = has_listener("color")
+
+
+class TrackView:
+    """Track.View: the track's selected device."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._listeners = Listeners("Track.View", doc)
+        self._selected_device: Any = None
+
+    @property
+    def selected_device(self) -> Any:
+        return self._selected_device
+
+    def _select_device(self, device: Any) -> None:
+        if device is not self._selected_device:
+            self._selected_device = device
+            self._listeners.notify("selected_device")
+
+    add_selected_device_listener = adder("selected_device")
+    remove_selected_device_listener = remover("selected_device")
+    selected_device_has_listener = has_listener("selected_device")
+
+
+class View:
+    """Song.View: the selected track and scene, the highlighted slot and the detail clip."""
+
+    def __init__(self, doc: Document, song: Song) -> None:
+        self._doc = doc
+        self._song = song
+        self._selected_track: Track | None = None
+        self._selected_scene: Scene | None = None
+        self._detail_clip: Clip | None = None
+        self._listeners = Listeners("Song.View", doc)
+
+    def _select(self, prop: str, value: Any) -> None:
+        self._doc.check_change(f"Song.View.{prop}")
+        if getattr(self, "_" + prop) is value:
+            return
+        setattr(self, "_" + prop, value)
+        self._listeners.notify(prop)
+
+    @property
+    def selected_track(self) -> Track | None:
+        return self._selected_track
+
+    @selected_track.setter
+    def selected_track(self, value: Track) -> None:
+        if value not in self._song._tracks:
+            raise RuntimeError(f"Cannot select {value!r}: not a track of this Set")
+        self._select("selected_track", value)
+
+    @property
+    def selected_scene(self) -> Scene | None:
+        return self._selected_scene
+
+    @selected_scene.setter
+    def selected_scene(self, value: Scene) -> None:
+        if value not in self._song._scenes:
+            raise RuntimeError(f"Cannot select {value!r}: not a scene of this Set")
+        self._select("selected_scene", value)
+
+    @property
+    def highlighted_clip_slot(self) -> ClipSlot | None:
+        track, scene = self._selected_track, self._selected_scene
+        if track is None or scene is None or track not in self._song._tracks:
+            return None
+        return track._slots[self._song._scenes.index(scene)]
+
+    @highlighted_clip_slot.setter
+    def highlighted_clip_slot(self, value: ClipSlot) -> None:
+        track = value.canonical_parent
+        self.selected_track = track
+        self.selected_scene = self._song._scenes[track._slots.index(value)]
+
+    def select_device(self, device: Any, should_focus: bool = True, /) -> None:
+        """Select device on its track (the track's view.selected_device) and the track itself."""
+        self._doc.check_change("Song.View.select_device")
+        for track in self._song._tracks:
+            if device in track.devices:
+                track.view._select_device(device)
+                self.selected_track = track
+                return
+        raise RuntimeError(f"Cannot select {device!r}: not a device of a track of this Set")
+
+    @property
+    def detail_clip(self) -> Clip | None:
+        return self._detail_clip
+
+    @detail_clip.setter
+    def detail_clip(self, value: Clip | None) -> None:
+        self._select("detail_clip", value)
+
+    add_selected_track_listener = adder("selected_track")
+    remove_selected_track_listener = remover("selected_track")
+    selected_track_has_listener = has_listener("selected_track")
+    add_selected_scene_listener = adder("selected_scene")
+    remove_selected_scene_listener = remover("selected_scene")
+    selected_scene_has_listener = has_listener("selected_scene")
+    add_detail_clip_listener = adder("detail_clip")
+    remove_detail_clip_listener = remover("detail_clip")
+    detail_clip_has_listener = has_listener("detail_clip")
