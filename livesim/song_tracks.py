@@ -26,6 +26,7 @@ class SongTracks:
     _scenes: list[Scene]
     _returns: list[Track]
     _view: View
+    tempo: float  # the Song's (a Scene with its own tempo sets it when fired)
 
     @property
     def tracks(self) -> tuple[Track, ...]:

@@ -140,7 +140,7 @@ class Track(TrackPlay, TrackMixer):
         self._mute = False
         self._solo = False
         self._arm = False
-        self._slots = [ClipSlot(doc, self) for _ in range(num_scenes)]
+        self._slots: list[ClipSlot] = [ClipSlot(doc, self) for _ in range(num_scenes)]
         self._arrangement: list[Clip] = []
         self._devices: list[Device] = []
         self._view = TrackView(doc)

@@ -6,23 +6,44 @@ Live's Session view; selecting changes are not undoable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from livesim.base import Listeners, adder, check_args, has_listener, remover
+from livesim.clip import Clip
 from livesim.document import Document
 from livesim.props import value_property
 
-if TYPE_CHECKING:
-    from livesim.clip import Clip
-    from livesim.song import Song
-    from livesim.song_tracks import SongTracks
-    from livesim.track import ClipSlot, Track
+
+class ViewedTrack(Protocol):
+    """What the views read of a track: its clip slots (one per scene) and its devices."""
+
+    @property
+    def _slots(self) -> Sequence[Any]: ...
+
+    @property
+    def devices(self) -> tuple[Any, ...]: ...
+
+    @property
+    def view(self) -> TrackView: ...
+
+
+class Session(Protocol):
+    """What the views show, handed in by the Song that owns them: its track and scene lists."""
+
+    @property
+    def _tracks(self) -> Sequence[ViewedTrack]: ...
+
+    @property
+    def _scenes(self) -> Sequence[Scene]: ...
+
+    tempo: float  # a scene with its own tempo sets it when fired
 
 
 class Scene:
     """A row of the Session view: a name and one clip slot per track."""
 
-    def __init__(self, doc: Document, song: SongTracks) -> None:
+    def __init__(self, doc: Document, song: Session) -> None:
         self._doc = doc
         self._song = song
         self._name = ""
@@ -38,7 +59,7 @@ class Scene:
         self._doc.change(self, "name", value)
 
     @property
-    def clip_slots(self) -> tuple[ClipSlot, ...]:
+    def clip_slots(self) -> tuple[Any, ...]:
         index = self._song._scenes.index(self)
         return tuple(track._slots[index] for track in self._song._tracks)
 
@@ -61,7 +82,7 @@ class Scene:
         """Fire every slot of the row (empty ones stop their tracks), as Live's scene launch does."""
         self._doc.check_change("Scene.fire")
         if self._tempo_enabled:
-            self._song.tempo = self._tempo  # type: ignore[attr-defined]
+            self._song.tempo = self._tempo
         for slot in self.clip_slots:
             slot.fire()
 
@@ -104,10 +125,10 @@ class TrackView:
 class View:
     """Song.View: the selected track and scene, the highlighted slot and the detail clip."""
 
-    def __init__(self, doc: Document, song: Song) -> None:
+    def __init__(self, doc: Document, song: Session) -> None:
         self._doc = doc
         self._song = song
-        self._selected_track: Track | None = None
+        self._selected_track: ViewedTrack | None = None
         self._selected_scene: Scene | None = None
         self._detail_clip: Clip | None = None
         self._listeners = Listeners("Song.View", doc)
@@ -120,11 +141,11 @@ class View:
         self._listeners.notify(prop)
 
     @property
-    def selected_track(self) -> Track | None:
+    def selected_track(self) -> ViewedTrack | None:
         return self._selected_track
 
     @selected_track.setter
-    def selected_track(self, value: Track) -> None:
+    def selected_track(self, value: ViewedTrack) -> None:
         if value not in self._song._tracks:
             raise RuntimeError(f"Cannot select {value!r}: not a track of this Set")
         self._select("selected_track", value)
@@ -140,14 +161,14 @@ class View:
         self._select("selected_scene", value)
 
     @property
-    def highlighted_clip_slot(self) -> ClipSlot | None:
+    def highlighted_clip_slot(self) -> Any:
         track, scene = self._selected_track, self._selected_scene
         if track is None or scene is None or track not in self._song._tracks:
             return None
         return track._slots[self._song._scenes.index(scene)]
 
     @highlighted_clip_slot.setter
-    def highlighted_clip_slot(self, value: ClipSlot) -> None:
+    def highlighted_clip_slot(self, value: Any) -> None:
         track = value.canonical_parent
         self.selected_track = track
         self.selected_scene = self._song._scenes[track._slots.index(value)]
