@@ -56,6 +56,7 @@ class ClipPlay:
     _legato = False
     _velocity_amount = 0.0
     _ram_mode = False
+    _color_index = 0  # kept apart from color here (Live moves color to its palette's entry)
 
     color = value_property("color", "int", 0, 0xFFFFFF)
     muted = value_property("muted", "bool")
@@ -67,6 +68,29 @@ class ClipPlay:
     launch_quantization = value_property("launch_quantization", "int", 0, 14)
     legato = value_property("legato", "bool")
     velocity_amount = value_property("velocity_amount", "float", 0.0, 1.0)
+    color_index = value_property("color_index", "int", 0, 69)
+
+    @property
+    def is_overdubbing(self) -> bool:
+        return False  # the in-memory Live records no MIDI input, so it never overdubs
+
+    @property
+    def will_record_on_start(self) -> bool:
+        return False  # a clip that exists plays when started; only an empty armed slot records
+
+    @property
+    def groove(self) -> None:
+        """The clip's groove from the Set's groove pool; the in-memory Live's pool is empty."""
+        return None
+
+    @groove.setter
+    def groove(self, value: None) -> None:
+        if value is not None:
+            raise RuntimeError(f"Invalid groove {value!r}: the Set's groove pool is empty")
+
+    @property
+    def has_groove(self) -> bool:
+        return self.groove is not None
 
     def _song_quantization(self) -> int | None:
         """The Song.Quantization this clip launches on (None: the Song's own)."""
@@ -128,4 +152,4 @@ add_listeners(
     ClipPlay, "color", "muted", "gain", "pitch_coarse", "pitch_fine", "is_playing", "playing_position"
 )
 add_listeners(ClipPlay, "is_triggered", "launch_mode", "launch_quantization", "legato", "velocity_amount")
-add_listeners(ClipPlay, "ram_mode")
+add_listeners(ClipPlay, "ram_mode", "color_index", "is_overdubbing", "groove")

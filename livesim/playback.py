@@ -59,9 +59,14 @@ class TrackPlay:
     remove_playing_slot_index_listener: Callable[[Callable[[], None]], None]
 
     def _index(self, name: str, value: int) -> None:
-        if getattr(self, "_" + name) != value:
+        old = getattr(self, "_" + name)
+        if old != value:
             setattr(self, "_" + name, value)
             self._listeners.notify(name)
+            slot_prop = "is_triggered" if name == "fired_slot_index" else "playing_status"
+            for index in (old, value):  # the slots whose state this changed
+                if 0 <= index < len(self._slots):
+                    self._slots[index]._listeners.notify(slot_prop)
 
     def _clip_at(self, index: int) -> Clip | None:
         return self._slots[index]._clip if 0 <= index < len(self._slots) else None
@@ -219,4 +224,4 @@ class SlotPlay:
         target_clip_slot._put(self._clip._duplicate())
 
 
-add_listeners(SlotPlay, "has_stop_button")
+add_listeners(SlotPlay, "has_stop_button", "is_triggered", "playing_status", "controls_other_clips")

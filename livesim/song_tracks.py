@@ -26,7 +26,13 @@ class SongTracks:
     _scenes: list[Scene]
     _returns: list[Track]
     _view: View
-    tempo: float  # the Song's (a Scene with its own tempo sets it when fired)
+    tempo: float  # the Song's (a Scene with its own tempo or signature sets it when fired)
+    signature_numerator: int
+    signature_denominator: int
+
+    @property
+    def view(self) -> View:
+        return self._view
 
     @property
     def tracks(self) -> tuple[Track, ...]:

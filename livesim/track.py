@@ -20,9 +20,11 @@ from livesim.application import (
 )
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.clip import Clip
+from livesim.devices import TrackDevices
 from livesim.document import Document
 from livesim.mixer import Device, TrackMixer
 from livesim.playback import SlotPlay, TrackPlay
+from livesim.routing import TrackRouting
 from livesim.view import TrackView
 
 MAX_CLIP_BEATS = 1576800.0  # Live's arrangement limit, also its longest clip
@@ -66,6 +68,24 @@ class ClipSlot(SlotPlay):
     @property
     def clip(self) -> Clip | None:
         return self._clip
+
+    @property
+    def is_group_slot(self) -> bool:
+        return False  # the in-memory Live has no group tracks
+
+    @property
+    def controls_other_clips(self) -> bool:
+        return False  # only a group track's slot fires other clips
+
+    @property
+    def playing_status(self) -> int:
+        """Live.ClipSlot.ClipSlotPlayingState: 0 stopped, 1 started, 2 recording."""
+        return 2 if self.is_recording else 1 if self.is_playing else 0
+
+    @property
+    def will_record_on_start(self) -> bool:
+        """Firing records here: an empty slot of an armed track."""
+        return self._clip is None and self._track._arm
 
     def _put(self, clip: Clip | None) -> None:
         """Hold clip (None: empty the slot), as one undoable change."""
@@ -128,7 +148,7 @@ class ClipSlot(SlotPlay):
     has_clip_has_listener = has_listener("has_clip")
 
 
-class Track(TrackPlay, TrackMixer):
+class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
     """A MIDI or audio track of the Session view, with one clip slot per scene."""
 
     def __init__(self, doc: Document, song: Any, *, midi: bool, name: str, num_scenes: int) -> None:
@@ -212,6 +232,15 @@ class Track(TrackPlay, TrackMixer):
         return self._view
 
     @property
+    def fold_state(self) -> bool:
+        """Only a group track folds; the in-memory Live has none, so this raises as Live does."""
+        raise RuntimeError("fold_state is only available for group tracks (is_foldable is False)")
+
+    @fold_state.setter
+    def fold_state(self, value: bool) -> None:
+        raise RuntimeError("fold_state is only available for group tracks (is_foldable is False)")
+
+    @property
     def arrangement_clips(self) -> tuple[Clip, ...]:
         """The track's arrangement-view clips, by start time (as Live lists them)."""
         return tuple(sorted(self._arrangement, key=lambda c: c.start_time))
@@ -269,6 +298,9 @@ class Track(TrackPlay, TrackMixer):
     add_solo_listener = adder("solo")
     remove_solo_listener = remover("solo")
     solo_has_listener = has_listener("solo")
+    add_devices_listener = adder("devices")
+    remove_devices_listener = remover("devices")
+    devices_has_listener = has_listener("devices")
     add_arm_listener = adder("arm")
     remove_arm_listener = remover("arm")
     arm_has_listener = has_listener("arm")

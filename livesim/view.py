@@ -38,6 +38,11 @@ class Session(Protocol):
     def _scenes(self) -> Sequence[Scene]: ...
 
     tempo: float  # a scene with its own tempo sets it when fired
+    signature_numerator: int  # and its time signature
+    signature_denominator: int
+
+    @property
+    def view(self) -> View: ...
 
 
 class Scene:
@@ -69,6 +74,57 @@ class Scene:
     _tempo = 120.0
     tempo_enabled = value_property("tempo_enabled", "bool")
     _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
+    _color_index: int | None = None  # Live: None for a scene without a color of its own
+    time_signature_enabled = value_property("time_signature_enabled", "bool")
+    _time_signature_enabled = False  # when on, firing the scene sets the Song's time signature
+    _time_signature_numerator = 4
+    _time_signature_denominator = 4
+
+    @property
+    def color_index(self) -> int | None:
+        return self._color_index
+
+    @color_index.setter
+    def color_index(self, value: int | None) -> None:
+        if value is not None:
+            check_args("Scene.color_index", (value,), ("int",))
+            if not 0 <= value <= 69:
+                raise RuntimeError(f"Invalid color_index {value}: expected 0..69 or None")
+        self._doc.change(self, "color_index", value)
+
+    @property
+    def time_signature_numerator(self) -> int:
+        """The scene's numerator, -1 while its time signature is off (as in Live)."""
+        return self._time_signature_numerator if self._time_signature_enabled else -1
+
+    @time_signature_numerator.setter
+    def time_signature_numerator(self, value: int) -> None:
+        check_args("Scene.time_signature_numerator", (value,), ("int",))
+        if not 1 <= value <= 99:
+            raise RuntimeError(f"Invalid time signature numerator {value}: expected 1..99")
+        self._set_signature("time_signature_numerator", int(value))
+
+    @property
+    def time_signature_denominator(self) -> int:
+        """The scene's denominator, -1 while its time signature is off (as in Live)."""
+        return self._time_signature_denominator if self._time_signature_enabled else -1
+
+    @time_signature_denominator.setter
+    def time_signature_denominator(self, value: int) -> None:
+        check_args("Scene.time_signature_denominator", (value,), ("int",))
+        if value not in (1, 2, 4, 8, 16):
+            raise RuntimeError(f"Invalid time signature denominator {value}: expected 1, 2, 4, 8 or 16")
+        self._set_signature("time_signature_denominator", int(value))
+
+    def _set_signature(self, prop: str, value: int) -> None:
+        """Setting a part of the signature gives the scene one (switches it on), as Live does."""
+        self._doc.begin_undo_step()
+        try:
+            self._doc.change(self, prop, value)
+            if not self._time_signature_enabled:
+                self._doc.change(self, "time_signature_enabled", True)
+        finally:
+            self._doc.end_undo_step()
 
     @property
     def is_empty(self) -> bool:
@@ -83,8 +139,20 @@ class Scene:
         self._doc.check_change("Scene.fire")
         if self._tempo_enabled:
             self._song.tempo = self._tempo
+        if self._time_signature_enabled:
+            self._song.signature_numerator = self._time_signature_numerator
+            self._song.signature_denominator = self._time_signature_denominator
         for slot in self.clip_slots:
             slot.fire()
+
+    def fire_as_selected(self, force_legato: bool = False, /) -> None:
+        """Fire the scene and select the next one (the selected scene's launch button in Live)."""
+        check_args("Scene.fire_as_selected", (force_legato,), ("bool",))
+        self.fire()
+        scenes = self._song._scenes
+        following = scenes.index(self) + 1
+        if following < len(scenes):
+            self._song.view.selected_scene = scenes[following]
 
     add_name_listener = adder("name")
     remove_name_listener = remover("name")
@@ -98,6 +166,18 @@ class Scene:
     add_color_listener = adder("color")
     remove_color_listener = remover("color")
     color_has_listener = has_listener("color")
+    add_color_index_listener = adder("color_index")
+    remove_color_index_listener = remover("color_index")
+    color_index_has_listener = has_listener("color_index")
+    add_time_signature_numerator_listener = adder("time_signature_numerator")
+    remove_time_signature_numerator_listener = remover("time_signature_numerator")
+    time_signature_numerator_has_listener = has_listener("time_signature_numerator")
+    add_time_signature_denominator_listener = adder("time_signature_denominator")
+    remove_time_signature_denominator_listener = remover("time_signature_denominator")
+    time_signature_denominator_has_listener = has_listener("time_signature_denominator")
+    add_time_signature_enabled_listener = adder("time_signature_enabled")
+    remove_time_signature_enabled_listener = remover("time_signature_enabled")
+    time_signature_enabled_has_listener = has_listener("time_signature_enabled")
 
 
 class TrackView:
