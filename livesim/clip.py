@@ -18,7 +18,7 @@ from livesim.clip_audio import ClipAudio
 from livesim.clip_notes import ClipNotes
 from livesim.clip_play import ClipPlay
 from livesim.document import Document
-from livesim.notes import MidiNote
+from livesim.notes import MidiNote, MidiNoteSpecification
 from livesim.warp import WarpMode
 
 
@@ -193,6 +193,31 @@ class Clip(ClipAudio, ClipNotes, ClipPlay):
         finally:
             self._doc.end_undo_step()
         self._listeners.notify("position")
+
+    def duplicate_loop(self) -> None:
+        """Make the loop twice as long, copying its notes into the new half (the start..end range
+        when not looping), as one undo step. The in-memory Live does this for MIDI clips only."""
+        self._midi_only("duplicate_loop")
+        self._doc.check_change("Clip.duplicate_loop")
+        start, end = (
+            (self._loop_start, self._loop_end) if self._looping else (self._start_marker, self._end_marker)
+        )
+        span = end - start
+        copies = [n for n in self._notes.values() if start <= n.start_time < end]
+        self._doc.begin_undo_step()
+        try:
+            if self._looping:
+                self._set("loop_end", end + span)
+            if self._end_marker < end + span:
+                self._set("end_marker", end + span)
+            self.add_new_notes(
+                [
+                    MidiNoteSpecification(n.pitch, n.start_time + span, n.duration, n.velocity, n.mute)
+                    for n in copies
+                ]
+            )
+        finally:
+            self._doc.end_undo_step()
 
     # --- listeners ------------------------------------------------------------------------
     add_loop_start_listener = adder("loop_start")

@@ -31,7 +31,7 @@ def test_devices_parameters_and_selected_device(aosc: tuple[LiveHost, OscClient]
     client.send("/live/device/set/parameters/value", 0, 0, 1.0, 0.75, 2.0)
     assert client.ask("/live/device/get/parameters/value", 0, 0) == [0, 0, 1.0, 0.75, 2.0]
     assert "Invalid value 9" in error_of(client, "/live/device/set/parameter/value", 0, 0, 2, 9.0)
-    client.send("/live/view/set/selected_device", 0, 0)
+    assert client.ask("/live/view/set/selected_device", 0, 0) == [0, 0]  # AbletonOSC answers the set
     assert client.ask("/live/view/get/selected_device") == [0, 0]
 
 

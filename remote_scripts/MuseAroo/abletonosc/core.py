@@ -26,8 +26,32 @@ class OutOfRange(IndexError):
         self.detail = detail
 
 
+class NotApplicable(Exception):
+    """Live raised reading a property that does not apply to this object (a MIDI clip's gain).
+
+    AbletonOSC answers such a get with None in place of the value; ``reply`` is that answer and
+    the message Live's reason (sent on /live/error first, except inside a wildcard query).
+    """
+
+    def __init__(self, reply: Sequence[Any], reason: str) -> None:
+        super().__init__(reason)
+        self.reply = tuple(reply)
+
+
+def index_of(value: Any, what: str) -> int:
+    """A 0-based index from an OSC argument: an int, or a float with no fraction (TouchOSC sends
+    every number as a float; AbletonOSC casts them)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} {value!r}: expected an integer index")
+    return value
+
+
 def pick(items: Sequence[Any], index: Any, what: str) -> Any:
-    """items[index] for a 0-based int index inside the list, else OutOfRange."""
+    """items[index] for a 0-based index inside the list, else OutOfRange."""
+    if isinstance(index, float) and index.is_integer():
+        index = int(index)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
         raise OutOfRange(f"{what} {index!r}: expected an index 0..{len(items) - 1}")
     return items[index]
@@ -130,13 +154,22 @@ def generated(kind: str, resolve: Resolve, listening: Listening) -> dict[str, Ha
 def _ids(args: Sequence[Any], n: int) -> tuple[Any, ...]:
     if len(args) < n:
         raise ValueError(f"expected {n} index argument(s) first, got {len(args)}")
-    return tuple(args[:n])
+    return tuple(int(a) if isinstance(a, float) and a.is_integer() else a for a in args[:n])
+
+
+def read(ids: Sequence[Any], owner: Any, name: str) -> Sequence[Any]:
+    """(ids..., owner.name) as AbletonOSC replies; NotApplicable when Live refuses to read it."""
+    try:
+        value = getattr(owner, name)
+    except (RuntimeError, AttributeError) as exc:  # AttributeError: a property of a later Live
+        raise NotApplicable((*ids, None), f"{name}: {exc}") from exc
+    return (*ids, wire(value))
 
 
 def _getter(n: int, resolve: Resolve, path: str) -> Handler:
     def get(args: Sequence[Any], to: Address) -> Sequence[Any]:
         owner, name = owner_and_name(resolve(args), path)
-        return (*_ids(args, n), wire(getattr(owner, name)))
+        return read(_ids(args, n), owner, name)
 
     return get
 

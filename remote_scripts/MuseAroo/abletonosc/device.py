@@ -40,6 +40,7 @@ class DeviceHandlers:
         table[base + "get/parameter/value"] = lambda args, to: (*args[:3], float(self.parameter(args).value))
         table[base + "set/parameter/value"] = self.set_value
         table[base + "get/parameter/value_string"] = lambda args, to: (*args[:3], str(self.parameter(args)))
+        table[base + "get/parameter/name"] = lambda args, to: (*args[:3], str(self.parameter(args).name))
         table[base + "start_listen/parameter/value"] = self.listen_value
         table[base + "stop_listen/parameter/value"] = lambda args, to: self.listening.stop(
             ("device", "parameter/value", tuple(args[:3]))

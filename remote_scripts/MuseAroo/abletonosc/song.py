@@ -30,7 +30,6 @@ class SongHandlers:
     def __init__(self, song: Any, listening: Listening) -> None:
         self.song = song
         self.listening = listening
-        self._last_beat = -1
 
     def handlers(self) -> dict[str, Handler]:
         table = generated("song", lambda args: self.song, self.listening)
@@ -99,14 +98,15 @@ class SongHandlers:
 
     # --- beat -----------------------------------------------------------------------------
     def start_beat(self, args: Sequence[Any], to: Address) -> None:
-        self._last_beat = -1
+        """Send the beat now, then as AbletonOSC does: when the song time enters a new beat or
+        goes back (a jump, a stop and restart)."""
+        last = [-1.0]
 
         def beat() -> Sequence[Any] | None:
-            now = int(self.song.current_song_time)
-            if now == self._last_beat:
-                return None
-            self._last_beat = now
-            return (now,)
+            now = float(self.song.current_song_time)
+            new = now < last[0] or int(now) > int(last[0]) or last[0] < 0
+            last[0] = now
+            return (int(now),) if new else None
 
         key = ("song", grammar.SONG_BEAT, ())
         self.listening.start(key, self.song, "current_song_time", to, "/live/song/get/beat", beat)
