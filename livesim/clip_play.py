@@ -127,14 +127,13 @@ class ClipPlay:
 
     def _play_state(self, playing: bool, triggered: bool, position: float) -> None:
         """Playback state from the track's launcher (not undoable, notifies what changed)."""
-        for prop, value in (
-            ("is_triggered", triggered),
-            ("is_playing", playing),
-            ("playing_position", position),
-        ):
-            if getattr(self, "_" + prop) != value:
-                setattr(self, "_" + prop, value)
-                self._listeners.notify(prop)
+        status = (self._is_playing, self._is_triggered)
+        self._is_playing, self._is_triggered = playing, triggered
+        if status != (playing, triggered):
+            self._listeners.notify("playing_status")
+        if self._playing_position != position:
+            self._playing_position = position
+            self._listeners.notify("playing_position")
 
     def _duplicate(self) -> Any:
         """A copy for another slot: same content, stopped, not in any slot yet."""
@@ -148,8 +147,8 @@ class ClipPlay:
         return twin
 
 
-add_listeners(
-    ClipPlay, "color", "muted", "gain", "pitch_coarse", "pitch_fine", "is_playing", "playing_position"
-)
-add_listeners(ClipPlay, "is_triggered", "launch_mode", "launch_quantization", "legato", "velocity_amount")
+# as in Live: is_playing and is_triggered have no listeners of their own, playing_status tells both
+add_listeners(ClipPlay, "color", "muted", "gain", "pitch_coarse", "pitch_fine", "playing_position")
+add_listeners(ClipPlay, "playing_status", "launch_mode", "launch_quantization", "legato", "velocity_amount")
+add_listeners(ClipPlay, "is_recording", "file_path", "start_time", "end_time")
 add_listeners(ClipPlay, "ram_mode", "color_index", "is_overdubbing", "groove")

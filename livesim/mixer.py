@@ -245,3 +245,6 @@ class TrackMixer:
 
 
 add_listeners(TrackMixer, "color", "color_index", "current_monitoring_state")
+# Live's listeners on what never changes here (a track's kind, silent meters): they exist, never fire
+add_listeners(TrackMixer, "has_audio_input", "has_audio_output", "has_midi_input", "has_midi_output")
+add_listeners(TrackMixer, "output_meter_level", "output_meter_left", "output_meter_right")

@@ -64,9 +64,12 @@ class TrackPlay:
             setattr(self, "_" + name, value)
             self._listeners.notify(name)
             slot_prop = "is_triggered" if name == "fired_slot_index" else "playing_status"
-            for index in (old, value):  # the slots whose state this changed
+            scenes = self._song._scenes
+            for index in (old, value):  # the slots (and for a trigger, the scenes) whose state this changed
                 if 0 <= index < len(self._slots):
                     self._slots[index]._listeners.notify(slot_prop)
+                if name == "fired_slot_index" and 0 <= index < len(scenes):
+                    scenes[index]._listeners.notify("is_triggered")
 
     def _clip_at(self, index: int) -> Clip | None:
         return self._slots[index]._clip if 0 <= index < len(self._slots) else None

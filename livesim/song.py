@@ -13,6 +13,7 @@ from typing import Any
 from engines.music import SCALES  # Live 12's scale names in its order, and their intervals
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
+from livesim.props import add_listeners
 from livesim.song_tracks import SongTracks
 from livesim.track import Track
 from livesim.transport import CuePoint, Transport
@@ -191,5 +192,7 @@ class Song(SongTracks, Transport):
     remove_scale_name_listener = remover("scale_name")
     scale_name_has_listener = has_listener("scale_name")
 
+
+add_listeners(Song, "can_capture_midi", "song_length")  # Live's; nothing here changes either yet
 
 Song.View = View  # type: ignore[attr-defined]  # Live.Song.Song.View, as in Live
