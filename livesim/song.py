@@ -158,6 +158,7 @@ class Song(SongTracks, Transport):
     def end_undo_step(self) -> None:
         self._doc.end_undo_step()
 
+    @property
     def can_undo(self) -> bool:
         return self._doc.can_undo()
 

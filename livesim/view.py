@@ -75,7 +75,6 @@ class Scene:
     tempo_enabled = value_property("tempo_enabled", "bool")
     _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
     _color_index: int | None = None  # Live: None for a scene without a color of its own
-    time_signature_enabled = value_property("time_signature_enabled", "bool")
     _time_signature_enabled = False  # when on, firing the scene sets the Song's time signature
     _time_signature_numerator = 4
     _time_signature_denominator = 4
@@ -116,13 +115,34 @@ class Scene:
             raise RuntimeError(f"Invalid time signature denominator {value}: expected 1, 2, 4, 8 or 16")
         self._set_signature("time_signature_denominator", int(value))
 
+    @property
+    def time_signature_enabled(self) -> bool:
+        return self._time_signature_enabled
+
+    @time_signature_enabled.setter
+    def time_signature_enabled(self, value: bool) -> None:
+        check_args("Scene.time_signature_enabled", (value,), ("bool",))
+        if bool(value) != self._time_signature_enabled:
+            self._doc.change(self, "time_signature_enabled", bool(value))
+            self._signature_shown()
+
+    def _signature_shown(self) -> None:
+        """Switching the signature on or off changes what both parts read (a value or -1)."""
+        self._listeners.notify("time_signature_numerator")
+        self._listeners.notify("time_signature_denominator")
+
     def _set_signature(self, prop: str, value: int) -> None:
         """Setting a part of the signature gives the scene one (switches it on), as Live does."""
+        if self._time_signature_enabled:
+            self._doc.change(self, prop, value)
+            return
         self._doc.begin_undo_step()
         try:
-            self._doc.change(self, prop, value)
-            if not self._time_signature_enabled:
-                self._doc.change(self, "time_signature_enabled", True)
+            self._doc.check_change(f"Scene.{prop}")
+            old = getattr(self, "_" + prop)
+            setattr(self, "_" + prop, value)  # quietly: it reads -1 until the switch, which tells both
+            self._doc.record(lambda: setattr(self, "_" + prop, old))
+            self.time_signature_enabled = True
         finally:
             self._doc.end_undo_step()
 
