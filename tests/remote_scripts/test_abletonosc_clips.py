@@ -25,8 +25,10 @@ def test_devices_parameters_and_selected_device(aosc: tuple[LiveHost, OscClient]
     assert client.ask("/live/device/get/parameters/max", 0, 0) == [0, 0, 1.0, 1.0, 3.0]
     client.send("/live/device/start_listen/parameter/value", 0, 0, 1)
     assert client.receive() == ("/live/device/get/parameter/value", [0, 0, 1, 0.5])
+    assert client.receive() == ("/live/device/get/parameter/value_string", [0, 0, 1, "0.50"])  # as AbletonOSC
     client.send("/live/device/set/parameter/value", 0, 0, 1, 0.25)
     assert client.receive() == ("/live/device/get/parameter/value", [0, 0, 1, 0.25])
+    assert client.receive() == ("/live/device/get/parameter/value_string", [0, 0, 1, "0.25"])
     client.send("/live/device/stop_listen/parameter/value", 0, 0, 1)
     client.send("/live/device/set/parameters/value", 0, 0, 1.0, 0.75, 2.0)
     assert client.ask("/live/device/get/parameters/value", 0, 0) == [0, 0, 1.0, 0.75, 2.0]

@@ -239,6 +239,7 @@ def check_listen(host: LiveHost, client: OscClient, kind: str, prop: str, ids: t
     start, stop = f"/live/{kind}/start_listen/{prop}", f"/live/{kind}/stop_listen/{prop}"
     if not listenable(host, kind, prop, ids):
         assert "not a listenable property" in error_of(client, start, *ids), prop
+        assert "not a listenable property" in error_of(client, stop, *ids), prop
         return
     want = held(host, kind, prop, ids)
     if isinstance(want, RuntimeError):

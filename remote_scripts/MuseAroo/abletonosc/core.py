@@ -117,15 +117,17 @@ class Listening:
         if first is not None:
             self._send(to, address, first)
 
-    def stop(self, key: tuple[Any, ...]) -> None:
+    def stop(self, key: tuple[Any, ...]) -> bool:
+        """Stop the listener of key; whether one was listening."""
         entry = self._active.pop(key, None)
         if entry is None:
-            return
+            return False
         owner, name, emit = entry
         try:
             getattr(owner, f"remove_{name}_listener")(emit)
         except Exception:  # the object is gone (a deleted clip): its listeners went with it
             pass
+        return True
 
     def stop_all(self) -> None:
         for key in list(self._active):
@@ -143,7 +145,7 @@ def generated(kind: str, resolve: Resolve, listening: Listening) -> dict[str, Ha
         path = grammar.PATHS.get((kind, prop), prop)
         table[f"/live/{kind}/get/{prop}"] = _getter(n, resolve, path)
         table[f"/live/{kind}/start_listen/{prop}"] = _start(kind, prop, n, resolve, path, listening)
-        table[f"/live/{kind}/stop_listen/{prop}"] = _stop(kind, prop, n, listening)
+        table[f"/live/{kind}/stop_listen/{prop}"] = _stop(kind, prop, n, resolve, path, listening)
     for prop in grammar.WRITE[kind]:
         table[f"/live/{kind}/set/{prop}"] = _setter(n, resolve, grammar.PATHS.get((kind, prop), prop))
     for method in grammar.METHODS[kind]:
@@ -205,8 +207,15 @@ def _start(kind: str, prop: str, n: int, resolve: Resolve, path: str, listening:
     return start
 
 
-def _stop(kind: str, prop: str, n: int, listening: Listening) -> Handler:
+def _stop(kind: str, prop: str, n: int, resolve: Resolve, path: str, listening: Listening) -> Handler:
     def stop(args: Sequence[Any], to: Address) -> None:
-        listening.stop((kind, prop, _ids(args, n)))
+        if listening.stop((kind, prop, _ids(args, n))):
+            return
+        try:  # nothing was listening: quiet, as AbletonOSC, unless it never could (then say so)
+            owner, name = owner_and_name(resolve(args), path)
+        except Exception:  # the object is gone or the indices are wrong: nothing to stop
+            return
+        if not hasattr(owner, f"add_{name}_listener"):
+            raise AttributeError(f"{name} is not a listenable property of {type(owner).__name__}")
 
     return stop
