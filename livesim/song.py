@@ -14,10 +14,11 @@ from engines.music import SCALES  # Live 12's scale names in its order, and thei
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
 from livesim.props import add_listeners
+from livesim.scene import Scene
 from livesim.song_tracks import SongTracks
 from livesim.track import Track
 from livesim.transport import CuePoint, Transport
-from livesim.view import Scene, View
+from livesim.view import View
 
 
 class Song(SongTracks, Transport):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from livesim.base import LimitationError, Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
+from livesim.scene import Scene
 from livesim.track import ClipSlot, Track
-from livesim.view import Scene, View
+from livesim.view import View
 
 MAX_TRACKS = 1000
 MAX_SCENES = 1000
