@@ -69,6 +69,8 @@ def test_wildcard_addresses_and_the_track_wildcard(aosc: tuple[LiveHost, OscClie
     client.send("/live/track/get/devices/*", "*")
     assert len(until_test(client)) == 4 * 4  # name, type, class_name, can_have_chains per track
     assert error_of(client, "/live/nothing/*") == "Unknown OSC address: /live/nothing/*"
+    refused = error_of(client, "/live/clip/get/*", 0, 5)  # an empty slot: every match is skipped
+    assert "no address matching /live/clip/get/* took these arguments" in refused and "no clip" in refused
     assert client.ask("/live/track/get/name", 1.0) == [1, "2-MIDI"]  # integral floats are indices
 
 

@@ -26,6 +26,9 @@ def test_song_tracks_and_scenes(aosc: tuple[LiveHost, OscClient]) -> None:
         "5-MIDI",
     ]
     assert client.ask("/live/song/get/track_names", 1, 3) == ["1-MIDI", "2-MIDI"]
+    assert client.ask("/live/song/get/track_names", 4, -1) == ["4-Audio", "5-MIDI"]  # -1: to the end
+    assert len(client.ask("/live/song/get/track_data", 0, -1, "track.name")) == 6
+    assert client.ask("/live/song/get/scenes/name", 0, 2) == ["", ""]
     client.send("/live/song/duplicate_track", 1)
     assert client.ask("/live/song/get/num_tracks") == [7]
     client.send("/live/song/delete_track", 0)

@@ -146,6 +146,7 @@ class AbletonOSC:
         if calls is None:
             self._error(to, address, args, f"Unknown OSC address: {address}", "")
             return
+        skipped: list[str] = []
         for matched, handler, call_args, quiet in calls:
             try:
                 reply = handler(call_args, to)
@@ -157,11 +158,15 @@ class AbletonOSC:
                 self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), exc.detail)
             except Exception as exc:  # Live raised, or the arguments do not fit: never into Live
                 if quiet and isinstance(exc, (ValueError, AttributeError)):
-                    continue  # as AbletonOSC: a wildcard skips what needs more arguments or cannot listen
+                    skipped.append(f"{matched}: {exc}")  # as AbletonOSC, a wildcard skips these
+                    continue
                 self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), type(exc).__name__)
             else:
                 if reply is not None:
                     self.send(to, matched, reply)
+        if skipped and len(skipped) == len(calls):  # every match was skipped: say so, never silence
+            reason = f"no address matching {address} took these arguments ({skipped[0]})"
+            self._error(to, address, args, grammar.ERROR_PREFIX + reason, "")
 
     def client_error(self, to: Address, reason: str) -> None:
         """/live/error for a request that is still answered on its own address (e.g. insert_device's -1)."""

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 def _names(items: Sequence[Any], args: Sequence[Any]) -> tuple[Any, ...]:
     first = int(args[0]) if len(args) > 0 else 0
     last = int(args[1]) if len(args) > 1 else len(items)
+    if last == -1:  # AbletonOSC's "to the end"
+        last = len(items)
     return tuple(item.name for item in items[first:last])
 
 
@@ -40,6 +42,7 @@ class SongHandlers:
                 base + "get/track_names": lambda args, to: _names(self.song.tracks, args),
                 base + "get/num_scenes": lambda args, to: (len(self.song.scenes),),
                 base + "get/scene_names": lambda args, to: _names(self.song.scenes, args),
+                base + "get/scenes/name": lambda args, to: _names(self.song.scenes, args),  # AbletonOSC's code
                 base + "get/num_return_tracks": lambda args, to: (len(self.song.return_tracks),),
                 base + "get/track_data": self.track_data,
                 base + "get/cue_points": self.cue_points,
@@ -58,6 +61,8 @@ class SongHandlers:
         ``clip.<p>`` and ``clip_slot.<p>`` once per slot (None for an empty slot's clip)."""
         first, last = int(arg(args, 0, "track_min")), int(arg(args, 1, "track_max"))
         tracks = self.song.tracks
+        if last == -1:  # AbletonOSC's "to the end"
+            last = len(tracks)
         if not 0 <= first <= last <= len(tracks):
             raise OutOfRange(f"tracks {first}..{last}: expected 0 <= min <= max <= {len(tracks)}")
         out: list[Any] = []
