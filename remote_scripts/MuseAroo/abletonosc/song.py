@@ -42,7 +42,9 @@ class SongHandlers:
                 base + "get/track_names": lambda args, to: _names(self.song.tracks, args),
                 base + "get/num_scenes": lambda args, to: (len(self.song.scenes),),
                 base + "get/scene_names": lambda args, to: _names(self.song.scenes, args),
-                base + "get/scenes/name": lambda args, to: _names(self.song.scenes, args),  # AbletonOSC's code
+                base + "get/scenes/name": lambda args, to: _names(
+                    self.song.scenes, args
+                ),  # AbletonOSC's code
                 base + "get/num_return_tracks": lambda args, to: (len(self.song.return_tracks),),
                 base + "get/track_data": self.track_data,
                 base + "get/cue_points": self.cue_points,
