@@ -15,6 +15,11 @@ from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
 from livesim.props import value_property
 
+SWITCHED = {  # a switch, and the parts that read -1 while it is off
+    "tempo_enabled": ("tempo",),
+    "time_signature_enabled": ("time_signature_numerator", "time_signature_denominator"),
+}
+
 
 class Rows(Protocol):
     """What a scene reads of the Song that owns it."""
@@ -58,9 +63,7 @@ class Scene:
 
     color = value_property("color", "int", 0, 0xFFFFFF)
     _color = 0  # Live's default: no color of its own
-    tempo = value_property("tempo", "float", 20.0, 999.0)
     _tempo = 120.0
-    tempo_enabled = value_property("tempo_enabled", "bool")
     _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
     _color_index: int | None = None  # Live: None for a scene without a color of its own
     _time_signature_enabled = False  # when on, firing the scene sets the Song's time signature
@@ -79,9 +82,28 @@ class Scene:
                 raise RuntimeError(f"Invalid color_index {value}: expected 0..69 or None")
         self._doc.change(self, "color_index", value)
 
+    # --- a tempo and a signature of its own: each reads -1 while switched off, as in Live ------
+    @property
+    def tempo(self) -> float:
+        return self._tempo if self._tempo_enabled else -1.0
+
+    @tempo.setter
+    def tempo(self, value: float) -> None:
+        check_args("Scene.tempo", (value,), ("float",))
+        if not 20.0 <= value <= 999.0:
+            raise RuntimeError(f"Invalid tempo {value}: expected 20..999 BPM")
+        self._set_switched("tempo", float(value))
+
+    @property
+    def tempo_enabled(self) -> bool:
+        return self._tempo_enabled
+
+    @tempo_enabled.setter
+    def tempo_enabled(self, value: bool) -> None:
+        self._switch("tempo_enabled", value)
+
     @property
     def time_signature_numerator(self) -> int:
-        """The scene's numerator, -1 while its time signature is off (as in Live)."""
         return self._time_signature_numerator if self._time_signature_enabled else -1
 
     @time_signature_numerator.setter
@@ -89,11 +111,10 @@ class Scene:
         check_args("Scene.time_signature_numerator", (value,), ("int",))
         if not 1 <= value <= 99:
             raise RuntimeError(f"Invalid time signature numerator {value}: expected 1..99")
-        self._set_signature("time_signature_numerator", int(value))
+        self._set_switched("time_signature_numerator", int(value))
 
     @property
     def time_signature_denominator(self) -> int:
-        """The scene's denominator, -1 while its time signature is off (as in Live)."""
         return self._time_signature_denominator if self._time_signature_enabled else -1
 
     @time_signature_denominator.setter
@@ -101,7 +122,7 @@ class Scene:
         check_args("Scene.time_signature_denominator", (value,), ("int",))
         if value not in (1, 2, 4, 8, 16):
             raise RuntimeError(f"Invalid time signature denominator {value}: expected 1, 2, 4, 8 or 16")
-        self._set_signature("time_signature_denominator", int(value))
+        self._set_switched("time_signature_denominator", int(value))
 
     @property
     def time_signature_enabled(self) -> bool:
@@ -109,28 +130,29 @@ class Scene:
 
     @time_signature_enabled.setter
     def time_signature_enabled(self, value: bool) -> None:
-        check_args("Scene.time_signature_enabled", (value,), ("bool",))
-        if bool(value) != self._time_signature_enabled:
-            self._doc.change(self, "time_signature_enabled", bool(value))
-            self._signature_shown()
+        self._switch("time_signature_enabled", value)
 
-    def _signature_shown(self) -> None:
-        """Switching the signature on or off changes what both parts read (a value or -1)."""
-        self._listeners.notify("time_signature_numerator")
-        self._listeners.notify("time_signature_denominator")
+    def _switch(self, switch: str, value: bool) -> None:
+        """Switch a scene tempo or signature on or off; what its parts read changes with it."""
+        check_args(f"Scene.{switch}", (value,), ("bool",))
+        if bool(value) != getattr(self, "_" + switch):
+            self._doc.change(self, switch, bool(value))
+            for part in SWITCHED[switch]:
+                self._listeners.notify(part)
 
-    def _set_signature(self, prop: str, value: int) -> None:
-        """Setting a part of the signature gives the scene one (switches it on), as Live does."""
-        if self._time_signature_enabled:
+    def _set_switched(self, prop: str, value: Any) -> None:
+        """Setting a part gives the scene a tempo or signature of its own (switches it on), as Live does."""
+        switch = next(name for name, parts in SWITCHED.items() if prop in parts)
+        if getattr(self, "_" + switch):
             self._doc.change(self, prop, value)
             return
         self._doc.begin_undo_step()
         try:
             self._doc.check_change(f"Scene.{prop}")
             old = getattr(self, "_" + prop)
-            setattr(self, "_" + prop, value)  # quietly: it reads -1 until the switch, which tells both
+            setattr(self, "_" + prop, value)  # quietly: it reads -1 until the switch, which tells its parts
             self._doc.record(lambda: setattr(self, "_" + prop, old))
-            self.time_signature_enabled = True
+            self._switch(switch, True)
         finally:
             self._doc.end_undo_step()
 

@@ -142,6 +142,15 @@ def test_scene_color_index_and_time_signature(song: Song) -> None:
     assert scene.time_signature_denominator == -1
     with pytest.raises(RuntimeError, match=r"0\.\.69 or None"):
         scene.color_index = 70
+    heard: list[float] = []
+    scene.add_tempo_listener(lambda: heard.append(scene.tempo))
+    assert (scene.tempo, scene.tempo_enabled) == (-1.0, False)  # Live: -1 without a tempo of its own
+    scene.tempo = 90.0
+    assert (scene.tempo, scene.tempo_enabled, heard) == (90.0, True, [90.0])
+    scene.tempo_enabled = False
+    assert (scene.tempo, heard) == (-1.0, [90.0, -1.0])
+    song.undo()
+    assert scene.tempo == 90.0
 
 
 def test_clip_pitch_color_position_groove(song: Song) -> None:
