@@ -101,7 +101,7 @@ class AbletonOSC:
         self.log(
             f"serving AbletonOSC's grammar on UDP {HOST}:{self.socket.port}, replies to port {self.reply_port}"
         )
-        self.send((HOST, self.reply_port), grammar.STARTUP, ())  # AbletonOSC announces itself so
+        self.send((HOST, self.reply_port), grammar.STARTUP, ())  # as AbletonOSC announces its start
         return True
 
     def tick(self) -> None:
@@ -142,7 +142,11 @@ class AbletonOSC:
 
     def dispatch(self, to: Address, address: str, args: Sequence[Any]) -> None:
         self.requests += 1
-        calls = expand(self.handlers, self.song, address, args)
+        try:
+            calls = expand(self.handlers, self.song, address, args)
+        except Exception as exc:  # never into Live, whatever the address holds
+            self._error(to, address, args, grammar.ERROR_PREFIX + str(exc), type(exc).__name__)
+            return
         if calls is None:
             self._error(to, address, args, f"Unknown OSC address: {address}", "")
             return
