@@ -3,7 +3,9 @@
 A handler takes the request's arguments and the address to answer (the sender's host at the
 reply port) and returns the reply's arguments, or None to stay silent. Lookups raise
 ``OutOfRange`` (an IndexError reading "Index out of range", as Live's vectors do, which is what
-AbletonOSC's clients see) and keep a detail naming the bad index and the range for the log.
+AbletonOSC's clients see) and keep a detail naming the bad index and the range for the log. A
+get that Live refuses for this object raises ``NotApplicable`` carrying AbletonOSC's answer
+(None for the value) and Live's reason. Indices may come as integral floats (TouchOSC).
 """
 
 from __future__ import annotations
