@@ -19,6 +19,7 @@ CREATE_AUDIO_CLIP_SINCE: Version = (12, 0, 5)
 CREATE_MIDI_CLIP_SINCE: Version = (12, 1, 10)
 RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE: Version = (12, 2, 0)  # Track.create_audio_clip returned None before
 ADD_NEW_NOTES_SINCE: Version = (11, 0, 0)
+INSERT_DEVICE_SINCE: Version = (12, 3, 0)  # Track.insert_device (built-in devices by name)
 
 
 class Application:
@@ -43,6 +44,11 @@ class Application:
 
     def get_version_string(self) -> str:
         return ".".join(str(v) for v in self.version)
+
+    @property
+    def average_process_usage(self) -> float:
+        """Live's CPU meter (0..1); the in-memory Live processes no audio."""
+        return 0.0
 
     def get_document(self) -> Any:
         return self.document

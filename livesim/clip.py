@@ -18,7 +18,7 @@ from livesim.clip_audio import ClipAudio
 from livesim.clip_notes import ClipNotes
 from livesim.clip_play import ClipPlay
 from livesim.document import Document
-from livesim.notes import MidiNote
+from livesim.notes import MidiNote, MidiNoteSpecification
 from livesim.warp import WarpMode
 
 
@@ -173,7 +173,68 @@ class Clip(ClipAudio, ClipNotes, ClipPlay):
             raise RuntimeError(f"Clip.end_marker {value} must be after start_marker {self.start_marker}")
         self._set("end_marker", self._stored(value))
 
+    @property
+    def position(self) -> float:
+        """The loop's position: its start, in the unit Live shows (setting it moves the whole loop)."""
+        return self.loop_start
+
+    @position.setter
+    def position(self, value: float) -> None:
+        check_args("Clip.position", (value,), ("float",))
+        start, end = self._stored(value), self._stored(float(value) + self.loop_end - self.loop_start)
+        self._doc.begin_undo_step()
+        try:
+            if start < self._loop_end:  # move the start first so the loop never turns inside out
+                self._set("loop_start", start)
+                self._set("loop_end", end)
+            else:
+                self._set("loop_end", end)
+                self._set("loop_start", start)
+        finally:
+            self._doc.end_undo_step()
+        self._listeners.notify("position")
+
+    def duplicate_loop(self) -> None:
+        """Make the loop twice as long, copying its notes into the new half (the start..end range
+        when not looping), as one undo step. The in-memory Live does this for MIDI clips only."""
+        self._midi_only("duplicate_loop")
+        self._doc.check_change("Clip.duplicate_loop")
+        start, end = (
+            (self._loop_start, self._loop_end) if self._looping else (self._start_marker, self._end_marker)
+        )
+        span = end - start
+        copies = [n for n in self._notes.values() if start <= n.start_time < end]
+        self._doc.begin_undo_step()
+        try:
+            if self._looping:
+                self._set("loop_end", end + span)
+            if self._end_marker < end + span:
+                self._set("end_marker", end + span)
+            self.add_new_notes(
+                [
+                    MidiNoteSpecification(n.pitch, n.start_time + span, n.duration, n.velocity, n.mute)
+                    for n in copies
+                ]
+            )
+        finally:
+            self._doc.end_undo_step()
+
     # --- listeners ------------------------------------------------------------------------
+    add_loop_start_listener = adder("loop_start")
+    remove_loop_start_listener = remover("loop_start")
+    loop_start_has_listener = has_listener("loop_start")
+    add_loop_end_listener = adder("loop_end")
+    remove_loop_end_listener = remover("loop_end")
+    loop_end_has_listener = has_listener("loop_end")
+    add_start_marker_listener = adder("start_marker")
+    remove_start_marker_listener = remover("start_marker")
+    start_marker_has_listener = has_listener("start_marker")
+    add_end_marker_listener = adder("end_marker")
+    remove_end_marker_listener = remover("end_marker")
+    end_marker_has_listener = has_listener("end_marker")
+    add_position_listener = adder("position")
+    remove_position_listener = remover("position")
+    position_has_listener = has_listener("position")
     add_name_listener = adder("name")
     remove_name_listener = remover("name")
     name_has_listener = has_listener("name")

@@ -101,3 +101,6 @@ class ClipAudio:
     add_warp_markers_listener = adder("warp_markers")
     remove_warp_markers_listener = remover("warp_markers")
     warp_markers_has_listener = has_listener("warp_markers")
+    add_warp_mode_listener = adder("warp_mode")
+    remove_warp_mode_listener = remover("warp_mode")
+    warp_mode_has_listener = has_listener("warp_mode")

@@ -56,6 +56,7 @@ class ClipPlay:
     _legato = False
     _velocity_amount = 0.0
     _ram_mode = False
+    _color_index = 0  # kept apart from color here (Live moves color to its palette's entry)
 
     color = value_property("color", "int", 0, 0xFFFFFF)
     muted = value_property("muted", "bool")
@@ -67,6 +68,29 @@ class ClipPlay:
     launch_quantization = value_property("launch_quantization", "int", 0, 14)
     legato = value_property("legato", "bool")
     velocity_amount = value_property("velocity_amount", "float", 0.0, 1.0)
+    color_index = value_property("color_index", "int", 0, 69)
+
+    @property
+    def is_overdubbing(self) -> bool:
+        return False  # the in-memory Live records no MIDI input, so it never overdubs
+
+    @property
+    def will_record_on_start(self) -> bool:
+        return False  # a clip that exists plays when started; only an empty armed slot records
+
+    @property
+    def groove(self) -> None:
+        """The clip's groove from the Set's groove pool; the in-memory Live's pool is empty."""
+        return None
+
+    @groove.setter
+    def groove(self, value: None) -> None:
+        if value is not None:
+            raise RuntimeError(f"Invalid groove {value!r}: the Set's groove pool is empty")
+
+    @property
+    def has_groove(self) -> bool:
+        return self.groove is not None
 
     def _song_quantization(self) -> int | None:
         """The Song.Quantization this clip launches on (None: the Song's own)."""
@@ -103,14 +127,13 @@ class ClipPlay:
 
     def _play_state(self, playing: bool, triggered: bool, position: float) -> None:
         """Playback state from the track's launcher (not undoable, notifies what changed)."""
-        for prop, value in (
-            ("is_triggered", triggered),
-            ("is_playing", playing),
-            ("playing_position", position),
-        ):
-            if getattr(self, "_" + prop) != value:
-                setattr(self, "_" + prop, value)
-                self._listeners.notify(prop)
+        status = (self._is_playing, self._is_triggered)
+        self._is_playing, self._is_triggered = playing, triggered
+        if status != (playing, triggered):
+            self._listeners.notify("playing_status")
+        if self._playing_position != position:
+            self._playing_position = position
+            self._listeners.notify("playing_position")
 
     def _duplicate(self) -> Any:
         """A copy for another slot: same content, stopped, not in any slot yet."""
@@ -124,8 +147,8 @@ class ClipPlay:
         return twin
 
 
-add_listeners(
-    ClipPlay, "color", "muted", "gain", "pitch_coarse", "pitch_fine", "is_playing", "playing_position"
-)
-add_listeners(ClipPlay, "is_triggered", "launch_mode", "launch_quantization", "legato", "velocity_amount")
-add_listeners(ClipPlay, "ram_mode")
+# as in Live: is_playing and is_triggered have no listeners of their own, playing_status tells both
+add_listeners(ClipPlay, "color", "muted", "gain", "pitch_coarse", "pitch_fine", "playing_position")
+add_listeners(ClipPlay, "playing_status", "launch_mode", "launch_quantization", "legato", "velocity_amount")
+add_listeners(ClipPlay, "is_recording", "file_path", "start_time", "end_time")
+add_listeners(ClipPlay, "ram_mode", "color_index", "is_overdubbing", "groove")

@@ -80,7 +80,8 @@ class LiveHost:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def _log(self, text: str) -> None:
+    def write_log(self, text: str) -> None:
+        """One line of Live's log (the script's log_message)."""
         self.log.append(text)
         if self._on_log is not None:
             self._on_log(text)

@@ -83,7 +83,20 @@ class DeviceParameter:
         self._doc.change(self, "value", float(round(value) if self._quantized else value))
 
     def __str__(self) -> str:
-        return f"{self._value:.2f}"
+        return self.str_for_value(self._value)
+
+    def str_for_value(self, value: float, /) -> str:
+        """The value as Live's display shows it (here: the number, an int when quantized)."""
+        check_args("DeviceParameter.str_for_value", (value,), ("float",))
+        return str(round(value)) if self._quantized else f"{value:.2f}"
+
+    @property
+    def display_value(self) -> float:
+        return self._value
+
+    @display_value.setter
+    def display_value(self, value: float) -> None:
+        self.value = value
 
     add_value_listener = adder("value")
     remove_value_listener = remover("value")
@@ -102,6 +115,7 @@ class Device:
         self._class_name = class_name
         self._type = kind  # Live.Device.DeviceType: 0 undefined, 1 instrument, 2 audio_effect, 4 midi_effect
         on = DeviceParameter(doc, "Device On", 1.0, 0.0, 1.0, quantized=True)
+        on.add_value_listener(lambda: self._listeners.notify("is_active"))
         self._parameters = (on, *parameters)
 
     @property
@@ -122,12 +136,30 @@ class Device:
         return self._type
 
     @property
+    def class_display_name(self) -> str:
+        return self._name
+
+    @property
+    def can_have_chains(self) -> bool:
+        return self._class_name.endswith("GroupDevice")  # a rack (its chains are not modelled here)
+
+    @property
+    def is_active(self) -> bool:
+        return self._parameters[0].value > 0.5  # its Device On switch
+
+    @property
     def parameters(self) -> tuple[DeviceParameter, ...]:
         return self._parameters
 
+    add_parameters_listener = adder("parameters")
+    remove_parameters_listener = remover("parameters")
+    parameters_has_listener = has_listener("parameters")
     add_name_listener = adder("name")
     remove_name_listener = remover("name")
     name_has_listener = has_listener("name")
+    add_is_active_listener = adder("is_active")
+    remove_is_active_listener = remover("is_active")
+    is_active_has_listener = has_listener("is_active")
 
 
 class MixerDevice:
@@ -213,3 +245,6 @@ class TrackMixer:
 
 
 add_listeners(TrackMixer, "color", "color_index", "current_monitoring_state")
+# Live's listeners on what never changes here (a track's kind, silent meters): they exist, never fire
+add_listeners(TrackMixer, "has_audio_input", "has_audio_output", "has_midi_input", "has_midi_output")
+add_listeners(TrackMixer, "output_meter_level", "output_meter_left", "output_meter_right")

@@ -11,7 +11,7 @@ import sys
 import types
 from typing import Any
 
-from livesim import application, base, clip, mixer, notes, song, track, view, warp
+from livesim import application, base, clip, mixer, notes, scene, slot, song, track, warp
 
 MARKER = "__musearoo_livesim__"
 
@@ -50,8 +50,8 @@ def install() -> types.ModuleType:
         ),
         "Song": _module("Live.Song", Song=song.Song),
         "Track": _module("Live.Track", Track=track.Track),
-        "ClipSlot": _module("Live.ClipSlot", ClipSlot=track.ClipSlot),
-        "Scene": _module("Live.Scene", Scene=view.Scene),
+        "ClipSlot": _module("Live.ClipSlot", ClipSlot=slot.ClipSlot),
+        "Scene": _module("Live.Scene", Scene=scene.Scene),
         "Device": _module("Live.Device", Device=mixer.Device),
         "DeviceParameter": _module("Live.DeviceParameter", DeviceParameter=mixer.DeviceParameter),
         "MixerDevice": _module("Live.MixerDevice", MixerDevice=mixer.MixerDevice),

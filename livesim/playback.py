@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import soundfile  # imported here, not on the first recording: that would hold the main thread
@@ -24,9 +24,6 @@ from livesim.base import Listeners
 from livesim.clip import Clip
 from livesim.document import Document
 from livesim.props import add_listeners, read_only, value_property
-
-if TYPE_CHECKING:
-    from livesim.track import ClipSlot
 
 MIN_RECORDING_BEATS = 1.0 / 16
 RECORDING_RATE = 44100
@@ -48,7 +45,7 @@ class TrackPlay:
     _song: Any
     _midi: bool
     _arm: bool
-    _slots: list[ClipSlot]
+    _slots: Sequence[SlotPlay]  # the track's ClipSlots (livesim.track.Track narrows it)
     _playing_slot_index = -1
     _fired_slot_index = -1
     _launch_at: float | None = None
@@ -62,9 +59,17 @@ class TrackPlay:
     remove_playing_slot_index_listener: Callable[[Callable[[], None]], None]
 
     def _index(self, name: str, value: int) -> None:
-        if getattr(self, "_" + name) != value:
+        old = getattr(self, "_" + name)
+        if old != value:
             setattr(self, "_" + name, value)
             self._listeners.notify(name)
+            slot_prop = "is_triggered" if name == "fired_slot_index" else "playing_status"
+            scenes = self._song._scenes
+            for index in (old, value):  # the slots (and for a trigger, the scenes) whose state this changed
+                if 0 <= index < len(self._slots):
+                    self._slots[index]._listeners.notify(slot_prop)
+                if name == "fired_slot_index" and 0 <= index < len(scenes):
+                    scenes[index]._listeners.notify("is_triggered")
 
     def _clip_at(self, index: int) -> Clip | None:
         return self._slots[index]._clip if 0 <= index < len(self._slots) else None
@@ -133,7 +138,7 @@ class TrackPlay:
         self._index("fired_slot_index", -1)
         self._index("playing_slot_index", -1)
 
-    def _slot_emptied(self, slot: ClipSlot) -> None:
+    def _slot_emptied(self, slot: SlotPlay) -> None:
         if self._slots.index(slot) in (self._playing_slot_index, self._fired_slot_index):
             self._stop_now()
 
@@ -222,4 +227,4 @@ class SlotPlay:
         target_clip_slot._put(self._clip._duplicate())
 
 
-add_listeners(SlotPlay, "has_stop_button")
+add_listeners(SlotPlay, "has_stop_button", "is_triggered", "playing_status", "controls_other_clips")

@@ -15,29 +15,35 @@ import threading
 import types
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from livesim import modules
 from livesim.song import Song
-
-if TYPE_CHECKING:
-    from livesim.host import LiveHost
 
 PORT_ENV = "MUSEAROO_LIVE_PORT"
 _create_lock = threading.Lock()  # the port travels to the script in the process environment
 
 
+class ScriptHost(Protocol):
+    """What a c_instance needs of the Live that loads the script (livesim.host.LiveHost is one)."""
+
+    song: Song
+    status_bar: str
+
+    def write_log(self, text: str) -> None: ...
+
+
 class CInstance:
     """What Live hands a Remote Script: the Song and the log and status-bar outputs."""
 
-    def __init__(self, host: LiveHost) -> None:
+    def __init__(self, host: ScriptHost) -> None:
         self._host = host
 
     def song(self) -> Song:
         return self._host.song
 
     def log_message(self, *messages: object) -> None:
-        self._host._log(" ".join(str(m) for m in messages))
+        self._host.write_log(" ".join(str(m) for m in messages))
 
     def show_message(self, message: object) -> None:
         self._host.status_bar = str(message)

@@ -13,10 +13,12 @@ from typing import Any
 from engines.music import SCALES  # Live 12's scale names in its order, and their intervals
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
+from livesim.props import add_listeners
+from livesim.scene import Scene
 from livesim.song_tracks import SongTracks
 from livesim.track import Track
 from livesim.transport import CuePoint, Transport
-from livesim.view import Scene, View
+from livesim.view import View
 
 
 class Song(SongTracks, Transport):
@@ -101,10 +103,54 @@ class Song(SongTracks, Transport):
     def scale_intervals(self) -> tuple[int, ...]:
         return SCALES[self._scale_name]
 
-    # --- view -----------------------------------------------------------------------------
+    # --- session recording and capture -----------------------------------------------------
+    def trigger_session_record(self, record_length: float | None = None, /) -> None:
+        """Session record: every armed track records into its slot of the selected scene if empty."""
+        self._doc.check_change("Song.trigger_session_record")
+        self.session_record = True  # type: ignore[attr-defined]
+        scene = self._view.selected_scene
+        if scene is None:
+            return
+        row = self._scenes.index(scene)
+        for track in self._tracks:
+            if track._arm and track._slots[row]._clip is None:
+                track._slots[row].fire()
+
     @property
-    def view(self) -> View:
-        return self._view
+    def can_capture_midi(self) -> bool:
+        return False  # nothing is ever played into the in-memory Live: it has no MIDI input
+
+    def capture_midi(self, destination: int = 0, /) -> None:
+        check_args("Song.capture_midi", (destination,), ("int",))
+        self._doc.check_change("Song.capture_midi")
+        raise RuntimeError(
+            "Cannot capture MIDI: no MIDI was played into an armed or monitored track "
+            "(can_capture_midi is False; the in-memory Live has no MIDI input)"
+        )
+
+    def capture_and_insert_scene(self) -> None:
+        """A new scene below the selected one holding copies of the clips playing now, selected."""
+        self._doc.check_change("Song.capture_and_insert_scene")
+        selected = self._view.selected_scene
+        row = self._scenes.index(selected) + 1 if selected in self._scenes else len(self._scenes)
+        self._doc.begin_undo_step()
+        try:
+            scene = self.create_scene(row)
+            for track in self._tracks:
+                playing = track._clip_at(track._playing_slot_index)
+                if playing is not None:
+                    track._slots[row]._put(playing._duplicate())
+        finally:
+            self._doc.end_undo_step()
+        self._view.selected_scene = scene
+
+    def force_link_beat_time(self) -> None:
+        """Move Link's timeline to Live's beat time; nothing to move while Link is off."""
+        self._doc.check_change("Song.force_link_beat_time")
+
+    def re_enable_automation(self) -> None:
+        """Re-enable overridden automation; the in-memory Live has no automation to override."""
+        self._doc.check_change("Song.re_enable_automation")
 
     # --- undo -----------------------------------------------------------------------------
     def begin_undo_step(self) -> None:
@@ -113,6 +159,7 @@ class Song(SongTracks, Transport):
     def end_undo_step(self) -> None:
         self._doc.end_undo_step()
 
+    @property
     def can_undo(self) -> bool:
         return self._doc.can_undo()
 
@@ -147,5 +194,7 @@ class Song(SongTracks, Transport):
     remove_scale_name_listener = remover("scale_name")
     scale_name_has_listener = has_listener("scale_name")
 
+
+add_listeners(Song, "can_capture_midi", "song_length")  # Live's; nothing here changes either yet
 
 Song.View = View  # type: ignore[attr-defined]  # Live.Song.Song.View, as in Live

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from livesim.base import LimitationError, Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
+from livesim.scene import Scene
 from livesim.track import ClipSlot, Track
-from livesim.view import Scene, View
+from livesim.view import View
 
 MAX_TRACKS = 1000
 MAX_SCENES = 1000
@@ -26,6 +27,13 @@ class SongTracks:
     _scenes: list[Scene]
     _returns: list[Track]
     _view: View
+    tempo: float  # the Song's (a Scene with its own tempo or signature sets it when fired)
+    signature_numerator: int
+    signature_denominator: int
+
+    @property
+    def view(self) -> View:
+        return self._view
 
     @property
     def tracks(self) -> tuple[Track, ...]:

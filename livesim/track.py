@@ -1,10 +1,9 @@
-"""Live.Track and Live.ClipSlot for the in-memory Live.
+"""Live.Track for the in-memory Live: a MIDI or audio track with one clip slot per scene.
 
-A ClipSlot creates MIDI clips on MIDI tracks and (Live 12.0.5+) audio clips from files on
-audio tracks, and raises like Live on a filled slot, the wrong track type or a bad file.
-Audio files are read with soundfile. Live's auto-warp guesses a file's tempo; here a new audio
-clip gets two warp markers that play the file at the Set's tempo (the Remote Script may place
-its own).
+Its clip slots are ``livesim.slot``; launching, the mixer, the device chain and routing are
+mixed in from ``livesim.playback``, ``livesim.mixer``, ``livesim.devices`` and
+``livesim.routing``. Arrangement clips come from ``create_midi_clip`` (Live 12.1.10+) and
+``create_audio_clip`` (12.0.5+; the clip is returned from 12.2 on).
 """
 
 from __future__ import annotations
@@ -20,115 +19,18 @@ from livesim.application import (
 )
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.clip import Clip
+from livesim.devices import TrackDevices
 from livesim.document import Document
 from livesim.mixer import Device, TrackMixer
-from livesim.playback import SlotPlay, TrackPlay
+from livesim.playback import TrackPlay
+from livesim.routing import TrackRouting
+from livesim.slot import MAX_CLIP_BEATS, ClipSlot, audio_file_info
 from livesim.view import TrackView
 
-MAX_CLIP_BEATS = 1576800.0  # Live's arrangement limit, also its longest clip
+__all__ = ["MAX_CLIP_BEATS", "ClipSlot", "Track", "audio_file_info"]
 
 
-def audio_file_info(path: str) -> tuple[float, float]:
-    """(sample_rate, duration_s) of an audio file, or RuntimeError as Live raises for a bad path."""
-    if not os.path.isabs(path):
-        raise RuntimeError(f"Invalid file path {path!r}: expected an absolute path")
-    if not os.path.isfile(path):
-        raise RuntimeError(f"Invalid file path {path!r}: no such file")
-    import soundfile  # the in-memory Live reads what Live reads: WAV, AIFF, FLAC, OGG, MP3
-
-    try:
-        info = soundfile.info(path)
-    except (RuntimeError, soundfile.LibsndfileError) as exc:
-        raise RuntimeError(f"Invalid file path {path!r}: not an audio file Live can read ({exc})") from exc
-    if info.frames <= 0 or info.samplerate <= 0:
-        raise RuntimeError(f"Invalid file path {path!r}: the audio file is empty")
-    return float(info.samplerate), info.frames / info.samplerate
-
-
-class ClipSlot(SlotPlay):
-    """One cell of the Session view: holds at most one clip."""
-
-    def __init__(self, doc: Document, track: Track) -> None:
-        self._doc = doc
-        self._app = doc.app
-        self._track = track
-        self._clip: Clip | None = None
-        self._listeners = Listeners("ClipSlot", doc)
-
-    @property
-    def canonical_parent(self) -> Track:
-        return self._track
-
-    @property
-    def has_clip(self) -> bool:
-        return self._clip is not None
-
-    @property
-    def clip(self) -> Clip | None:
-        return self._clip
-
-    def _put(self, clip: Clip | None) -> None:
-        """Hold clip (None: empty the slot), as one undoable change."""
-        old = self._clip
-        if old is not None:
-            self._track._slot_emptied(self)
-            old._slot = None
-        self._clip = clip
-        if clip is not None:
-            clip._slot = self
-        self._doc.record(lambda: self._put(old))
-        self._listeners.notify("has_clip")
-
-    def _insert(self, clip: Clip) -> Clip:
-        self._put(clip)
-        return clip
-
-    def create_clip(self, length: float, /) -> Clip:
-        check_args("ClipSlot.create_clip", (length,), ("float",))
-        self._doc.check_change("ClipSlot.create_clip")
-        if self._clip is not None:
-            raise RuntimeError(
-                "Clip slot is not empty: cannot create a clip in a slot that already holds one"
-            )
-        if not self._track.has_midi_input:
-            raise RuntimeError("Cannot create a MIDI clip on an audio track")
-        if not 0.0 < length <= MAX_CLIP_BEATS:
-            raise RuntimeError(
-                f"Invalid clip length {length}: expected 0 < length <= {MAX_CLIP_BEATS:g} beats"
-            )
-        return self._insert(Clip(self._doc, float(length)))
-
-    @since(CREATE_AUDIO_CLIP_SINCE)
-    def create_audio_clip(self, file_path: str, /) -> Clip:
-        check_args("ClipSlot.create_audio_clip", (file_path,), ("str",))
-        self._doc.check_change("ClipSlot.create_audio_clip")
-        if self._clip is not None:
-            raise RuntimeError(
-                "Clip slot is not empty: cannot create a clip in a slot that already holds one"
-            )
-        if not self._track.has_audio_input:
-            raise RuntimeError("Cannot create an audio clip on a MIDI track")
-        rate, duration_s = audio_file_info(file_path)
-        bps = self._track._song_tempo() / 60.0
-        clip = Clip(
-            self._doc, file_path=file_path, sample_rate=rate, duration_s=duration_s, beats_per_second=bps
-        )
-        clip._name = os.path.splitext(os.path.basename(file_path))[0]
-        return self._insert(clip)
-
-    def delete_clip(self) -> None:
-        self._doc.check_change("ClipSlot.delete_clip")
-        old = self._clip
-        if old is None:
-            raise RuntimeError("Cannot delete the clip of an empty clip slot")
-        self._put(None)
-
-    add_has_clip_listener = adder("has_clip")
-    remove_has_clip_listener = remover("has_clip")
-    has_clip_has_listener = has_listener("has_clip")
-
-
-class Track(TrackPlay, TrackMixer):
+class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
     """A MIDI or audio track of the Session view, with one clip slot per scene."""
 
     def __init__(self, doc: Document, song: Any, *, midi: bool, name: str, num_scenes: int) -> None:
@@ -140,7 +42,7 @@ class Track(TrackPlay, TrackMixer):
         self._mute = False
         self._solo = False
         self._arm = False
-        self._slots = [ClipSlot(doc, self) for _ in range(num_scenes)]
+        self._slots: list[ClipSlot] = [ClipSlot(doc, self) for _ in range(num_scenes)]
         self._arrangement: list[Clip] = []
         self._devices: list[Device] = []
         self._view = TrackView(doc)
@@ -212,6 +114,15 @@ class Track(TrackPlay, TrackMixer):
         return self._view
 
     @property
+    def fold_state(self) -> bool:
+        """Only a group track folds; the in-memory Live has none, so this raises as Live does."""
+        raise RuntimeError("fold_state is only available for group tracks (is_foldable is False)")
+
+    @fold_state.setter
+    def fold_state(self, value: bool) -> None:
+        raise RuntimeError("fold_state is only available for group tracks (is_foldable is False)")
+
+    @property
     def arrangement_clips(self) -> tuple[Clip, ...]:
         """The track's arrangement-view clips, by start time (as Live lists them)."""
         return tuple(sorted(self._arrangement, key=lambda c: c.start_time))
@@ -269,6 +180,9 @@ class Track(TrackPlay, TrackMixer):
     add_solo_listener = adder("solo")
     remove_solo_listener = remover("solo")
     solo_has_listener = has_listener("solo")
+    add_devices_listener = adder("devices")
+    remove_devices_listener = remover("devices")
+    devices_has_listener = has_listener("devices")
     add_arm_listener = adder("arm")
     remove_arm_listener = remover("arm")
     arm_has_listener = has_listener("arm")

@@ -27,6 +27,7 @@ GLOBALS: tuple[tuple[str, str, Any, Any, Any], ...] = (
     ("back_to_arranger", "bool", None, None, False),
     ("clip_trigger_quantization", "int", 0, 13, 4),  # Live.Song.Quantization, q_bar
     ("groove_amount", "float", 0.0, 1.3125, 1.0),
+    ("is_ableton_link_enabled", "bool", None, None, False),
     ("loop", "bool", None, None, False),
     ("loop_start", "float", 0.0, 1576800.0, 0.0),
     ("loop_length", "float", 1.0 / 64, 1576800.0, 16.0),
@@ -98,6 +99,7 @@ class Transport:
     back_to_arranger: bool
     clip_trigger_quantization: int
     groove_amount: float
+    is_ableton_link_enabled: bool
     loop: bool
     loop_start: float
     loop_length: float

@@ -1,4 +1,4 @@
-"""Live.Song.View and Live.Scene for the in-memory Live: what is selected, and the scene rows.
+"""Live.Song.View and Live.Track.View for the in-memory Live: what is selected.
 
 The highlighted clip slot is the cell at the selected track and the selected scene, as in
 Live's Session view; selecting changes are not undoable.
@@ -6,77 +6,36 @@ Live's Session view; selecting changes are not undoable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
-from livesim.base import Listeners, adder, check_args, has_listener, remover
+from livesim.base import Listeners, adder, has_listener, remover
+from livesim.clip import Clip
 from livesim.document import Document
-from livesim.props import value_property
-
-if TYPE_CHECKING:
-    from livesim.clip import Clip
-    from livesim.song import Song
-    from livesim.song_tracks import SongTracks
-    from livesim.track import ClipSlot, Track
+from livesim.scene import Rows, Scene
 
 
-class Scene:
-    """A row of the Session view: a name and one clip slot per track."""
-
-    def __init__(self, doc: Document, song: SongTracks) -> None:
-        self._doc = doc
-        self._song = song
-        self._name = ""
-        self._listeners = Listeners("Scene", doc)
+class ViewedTrack(Protocol):
+    """What the views read of a track: its clip slots (one per scene) and its devices."""
 
     @property
-    def name(self) -> str:
-        return self._name
-
-    @name.setter
-    def name(self, value: str) -> None:
-        check_args("Scene.name", (value,), ("str",))
-        self._doc.change(self, "name", value)
+    def _slots(self) -> Sequence[Any]: ...
 
     @property
-    def clip_slots(self) -> tuple[ClipSlot, ...]:
-        index = self._song._scenes.index(self)
-        return tuple(track._slots[index] for track in self._song._tracks)
-
-    color = value_property("color", "int", 0, 0xFFFFFF)
-    _color = 0  # Live's default: no color of its own
-    tempo = value_property("tempo", "float", 20.0, 999.0)
-    _tempo = 120.0
-    tempo_enabled = value_property("tempo_enabled", "bool")
-    _tempo_enabled = False  # when on, firing the scene sets the Song's tempo
+    def devices(self) -> tuple[Any, ...]: ...
 
     @property
-    def is_empty(self) -> bool:
-        return not any(slot.has_clip for slot in self.clip_slots)
+    def view(self) -> TrackView: ...
+
+
+class Session(Rows, Protocol):
+    """What the views show, handed in by the Song that owns them: its track and scene lists."""
 
     @property
-    def is_triggered(self) -> bool:
-        return any(slot.is_triggered for slot in self.clip_slots)
+    def _tracks(self) -> Sequence[ViewedTrack]: ...
 
-    def fire(self) -> None:
-        """Fire every slot of the row (empty ones stop their tracks), as Live's scene launch does."""
-        self._doc.check_change("Scene.fire")
-        if self._tempo_enabled:
-            self._song.tempo = self._tempo  # type: ignore[attr-defined]
-        for slot in self.clip_slots:
-            slot.fire()
-
-    add_name_listener = adder("name")
-    remove_name_listener = remover("name")
-    name_has_listener = has_listener("name")
-    add_tempo_listener = adder("tempo")
-    remove_tempo_listener = remover("tempo")
-    tempo_has_listener = has_listener("tempo")
-    add_tempo_enabled_listener = adder("tempo_enabled")
-    remove_tempo_enabled_listener = remover("tempo_enabled")
-    tempo_enabled_has_listener = has_listener("tempo_enabled")
-    add_color_listener = adder("color")
-    remove_color_listener = remover("color")
-    color_has_listener = has_listener("color")
+    @property
+    def view(self) -> View: ...
 
 
 class TrackView:
@@ -104,10 +63,10 @@ class TrackView:
 class View:
     """Song.View: the selected track and scene, the highlighted slot and the detail clip."""
 
-    def __init__(self, doc: Document, song: Song) -> None:
+    def __init__(self, doc: Document, song: Session) -> None:
         self._doc = doc
         self._song = song
-        self._selected_track: Track | None = None
+        self._selected_track: ViewedTrack | None = None
         self._selected_scene: Scene | None = None
         self._detail_clip: Clip | None = None
         self._listeners = Listeners("Song.View", doc)
@@ -120,11 +79,11 @@ class View:
         self._listeners.notify(prop)
 
     @property
-    def selected_track(self) -> Track | None:
+    def selected_track(self) -> ViewedTrack | None:
         return self._selected_track
 
     @selected_track.setter
-    def selected_track(self, value: Track) -> None:
+    def selected_track(self, value: ViewedTrack) -> None:
         if value not in self._song._tracks:
             raise RuntimeError(f"Cannot select {value!r}: not a track of this Set")
         self._select("selected_track", value)
@@ -140,14 +99,14 @@ class View:
         self._select("selected_scene", value)
 
     @property
-    def highlighted_clip_slot(self) -> ClipSlot | None:
+    def highlighted_clip_slot(self) -> Any:
         track, scene = self._selected_track, self._selected_scene
         if track is None or scene is None or track not in self._song._tracks:
             return None
         return track._slots[self._song._scenes.index(scene)]
 
     @highlighted_clip_slot.setter
-    def highlighted_clip_slot(self, value: ClipSlot) -> None:
+    def highlighted_clip_slot(self, value: Any) -> None:
         track = value.canonical_parent
         self.selected_track = track
         self.selected_scene = self._song._scenes[track._slots.index(value)]

@@ -80,6 +80,15 @@ class OscSocket:
             raise
         self.port = int(self.sock.getsockname()[1])
 
+    def grow_receive_buffer(self, size: int) -> int:
+        """Ask the system to queue up to size bytes of requests while Live's main thread is busy
+        (it may grant less: Linux caps it at net.core.rmem_max); returns the size granted."""
+        try:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, size)
+        except OSError:
+            pass
+        return int(self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF))
+
     def drain(self, handle: Callable[[bytes, Address], None], on_error: Callable[[str], None]) -> int:
         """Hand every pending datagram to handle; returns how many there were."""
         count = 0

@@ -72,7 +72,7 @@ class MuseAroo:
         self.abletonosc: abletonosc.AbletonOSC | None = None
         try:
             self.abletonosc = abletonosc.start(
-                os.path.dirname(os.path.abspath(__file__)), self.song, self.log
+                os.path.dirname(os.path.abspath(__file__)), self.song, self.log, self._c.show_message
             )
         except Exception as exc:  # the compatibility mode must never keep MuseAroo from loading
             self._count(f"AbletonOSC mode failed to start: {type(exc).__name__}: {exc}")

@@ -32,7 +32,7 @@ def test_the_demo_set_loads() -> None:
         (42, 0.5, 70.0),
     ]
     assert song.view.selected_track is song.tracks[2] and song.view.selected_scene is song.scenes[1]
-    assert not song.can_undo()  # building the Set is not the user's history
+    assert not song.can_undo  # building the Set is not the user's history
 
 
 def test_audio_clips_with_markers(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def test_default_set(song: Song) -> None:
     assert len(song.scenes) == 8 and all(len(t.clip_slots) == 8 for t in song.tracks)
     assert song.view.selected_track is song.tracks[0] and song.view.selected_scene is song.scenes[0]
     assert song.view.highlighted_clip_slot is song.tracks[0].clip_slots[0]
-    assert not song.can_undo()
+    assert not song.can_undo
 
 
 def test_create_clip_raises_where_live_raises(song: Song) -> None:
@@ -208,7 +208,7 @@ def test_undo_steps_group_changes(song: Song) -> None:
     song.undo()
     assert not song.tracks[0].clip_slots[0].has_clip and len(song.scenes) == 8
     assert all(len(t.clip_slots) == 8 for t in song.tracks)
-    assert not song.can_undo()
+    assert not song.can_undo
     song.undo()  # nothing left: no error, as in Live
 
 
@@ -223,7 +223,7 @@ def test_the_undo_history_keeps_the_newest_steps(song: Song, monkeypatch: pytest
     song.create_scene(-1)
     song.end_undo_step()
     undone = 0
-    while song.can_undo():
+    while song.can_undo:
         song.undo()
         undone += 1
     assert undone == 5  # the grouped step and the 4 newest tempo changes

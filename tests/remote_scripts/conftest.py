@@ -53,6 +53,7 @@ def aosc() -> Iterator[tuple[LiveHost, OscClient]]:
     env = {protocol.ABLETONOSC_ENV: "1", AOSC_PORT_ENV: "0", AOSC_REPLY_ENV: str(client.port)}
     host = LiveHost(LIVE_DEFAULT_SET, port=0, script_env=env).start_in_thread()
     client.target = (protocol.HOST, host.script.abletonosc.port)
+    assert client.receive() == ("/live/startup", [])  # AbletonOSC announces itself on its reply port
     yield host, client
     client.close()
     host.stop()

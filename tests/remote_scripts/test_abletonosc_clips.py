@@ -25,13 +25,15 @@ def test_devices_parameters_and_selected_device(aosc: tuple[LiveHost, OscClient]
     assert client.ask("/live/device/get/parameters/max", 0, 0) == [0, 0, 1.0, 1.0, 3.0]
     client.send("/live/device/start_listen/parameter/value", 0, 0, 1)
     assert client.receive() == ("/live/device/get/parameter/value", [0, 0, 1, 0.5])
+    assert client.receive() == ("/live/device/get/parameter/value_string", [0, 0, 1, "0.50"])  # as AbletonOSC
     client.send("/live/device/set/parameter/value", 0, 0, 1, 0.25)
     assert client.receive() == ("/live/device/get/parameter/value", [0, 0, 1, 0.25])
+    assert client.receive() == ("/live/device/get/parameter/value_string", [0, 0, 1, "0.25"])
     client.send("/live/device/stop_listen/parameter/value", 0, 0, 1)
     client.send("/live/device/set/parameters/value", 0, 0, 1.0, 0.75, 2.0)
     assert client.ask("/live/device/get/parameters/value", 0, 0) == [0, 0, 1.0, 0.75, 2.0]
     assert "Invalid value 9" in error_of(client, "/live/device/set/parameter/value", 0, 0, 2, 9.0)
-    client.send("/live/view/set/selected_device", 0, 0)
+    assert client.ask("/live/view/set/selected_device", 0, 0) == [0, 0]  # AbletonOSC answers the set
     assert client.ask("/live/view/get/selected_device") == [0, 0]
 
 

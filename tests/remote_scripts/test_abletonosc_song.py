@@ -77,6 +77,7 @@ def test_clip_launch_settings_and_scene_tempo(aosc: tuple[LiveHost, OscClient]) 
     assert client.ask("/live/clip/get/legato", 0, 0) == [0, 0, True]
     assert client.ask("/live/clip/get/velocity_amount", 0, 0) == [0, 0, 0.5]
     assert "audio clips only" in error_of(client, "/live/clip/get/ram_mode", 0, 0)
+    assert client.receive() == ("/live/clip/get/ram_mode", [0, 0, None])  # then AbletonOSC's answer: None
     client.send("/live/clip_slot/set/has_stop_button", 1, 3, False)
     assert client.ask("/live/clip_slot/get/has_stop_button", 1, 3) == [1, 3, False]
     client.send("/live/song/set/current_song_time", 0.5)  # off the Song's 1-bar grid

@@ -32,10 +32,12 @@ def enabled(script_dir: str, env: Mapping[str, str] = os.environ) -> bool:
     return isinstance(setting, dict) and setting.get("enabled") is True
 
 
-def start(script_dir: str, song: Any, log: Callable[[str], None]) -> AbletonOSC | None:
-    """The compatibility server when the mode is on (None when off)."""
+def start(
+    script_dir: str, song: Any, log: Callable[[str], None], show: Callable[[str], None] | None = None
+) -> AbletonOSC | None:
+    """The compatibility server when the mode is on (None when off); show writes Live's status bar."""
     if not enabled(script_dir):
         return None
     port = int(os.environ.get(grammar.PORT_ENV, grammar.PORT))
     reply_port = int(os.environ.get(grammar.REPLY_PORT_ENV, grammar.REPLY_PORT))
-    return AbletonOSC(song, log, port, reply_port)
+    return AbletonOSC(song, log, port, reply_port, show)

@@ -3,7 +3,9 @@
 A handler takes the request's arguments and the address to answer (the sender's host at the
 reply port) and returns the reply's arguments, or None to stay silent. Lookups raise
 ``OutOfRange`` (an IndexError reading "Index out of range", as Live's vectors do, which is what
-AbletonOSC's clients see) and keep a detail naming the bad index and the range for the log.
+AbletonOSC's clients see) and keep a detail naming the bad index and the range for the log. A
+get that Live refuses for this object raises ``NotApplicable`` carrying AbletonOSC's answer
+(None for the value) and Live's reason. Indices may come as integral floats (TouchOSC).
 """
 
 from __future__ import annotations
@@ -26,8 +28,32 @@ class OutOfRange(IndexError):
         self.detail = detail
 
 
+class NotApplicable(Exception):
+    """Live raised reading a property that does not apply to this object (a MIDI clip's gain).
+
+    AbletonOSC answers such a get with None in place of the value; ``reply`` is that answer and
+    the message Live's reason (sent on /live/error first, except inside a wildcard query).
+    """
+
+    def __init__(self, reply: Sequence[Any], reason: str) -> None:
+        super().__init__(reason)
+        self.reply = tuple(reply)
+
+
+def index_of(value: Any, what: str) -> int:
+    """A 0-based index from an OSC argument: an int, or a float with no fraction (TouchOSC sends
+    every number as a float; AbletonOSC casts them)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} {value!r}: expected an integer index")
+    return value
+
+
 def pick(items: Sequence[Any], index: Any, what: str) -> Any:
-    """items[index] for a 0-based int index inside the list, else OutOfRange."""
+    """items[index] for a 0-based index inside the list, else OutOfRange."""
+    if isinstance(index, float) and index.is_integer():
+        index = int(index)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
         raise OutOfRange(f"{what} {index!r}: expected an index 0..{len(items) - 1}")
     return items[index]
@@ -93,15 +119,17 @@ class Listening:
         if first is not None:
             self._send(to, address, first)
 
-    def stop(self, key: tuple[Any, ...]) -> None:
+    def stop(self, key: tuple[Any, ...]) -> bool:
+        """Stop the listener of key; whether one was listening."""
         entry = self._active.pop(key, None)
         if entry is None:
-            return
+            return False
         owner, name, emit = entry
         try:
             getattr(owner, f"remove_{name}_listener")(emit)
         except Exception:  # the object is gone (a deleted clip): its listeners went with it
             pass
+        return True
 
     def stop_all(self) -> None:
         for key in list(self._active):
@@ -119,7 +147,7 @@ def generated(kind: str, resolve: Resolve, listening: Listening) -> dict[str, Ha
         path = grammar.PATHS.get((kind, prop), prop)
         table[f"/live/{kind}/get/{prop}"] = _getter(n, resolve, path)
         table[f"/live/{kind}/start_listen/{prop}"] = _start(kind, prop, n, resolve, path, listening)
-        table[f"/live/{kind}/stop_listen/{prop}"] = _stop(kind, prop, n, listening)
+        table[f"/live/{kind}/stop_listen/{prop}"] = _stop(kind, prop, n, resolve, path, listening)
     for prop in grammar.WRITE[kind]:
         table[f"/live/{kind}/set/{prop}"] = _setter(n, resolve, grammar.PATHS.get((kind, prop), prop))
     for method in grammar.METHODS[kind]:
@@ -130,13 +158,22 @@ def generated(kind: str, resolve: Resolve, listening: Listening) -> dict[str, Ha
 def _ids(args: Sequence[Any], n: int) -> tuple[Any, ...]:
     if len(args) < n:
         raise ValueError(f"expected {n} index argument(s) first, got {len(args)}")
-    return tuple(args[:n])
+    return tuple(int(a) if isinstance(a, float) and a.is_integer() else a for a in args[:n])
+
+
+def read(ids: Sequence[Any], owner: Any, name: str) -> Sequence[Any]:
+    """(ids..., owner.name) as AbletonOSC replies; NotApplicable when Live refuses to read it."""
+    try:
+        value = getattr(owner, name)
+    except (RuntimeError, AttributeError) as exc:  # AttributeError: a property of a later Live
+        raise NotApplicable((*ids, None), f"{name}: {exc}") from exc
+    return (*ids, wire(value))
 
 
 def _getter(n: int, resolve: Resolve, path: str) -> Handler:
     def get(args: Sequence[Any], to: Address) -> Sequence[Any]:
         owner, name = owner_and_name(resolve(args), path)
-        return (*_ids(args, n), wire(getattr(owner, name)))
+        return read(_ids(args, n), owner, name)
 
     return get
 
@@ -172,8 +209,15 @@ def _start(kind: str, prop: str, n: int, resolve: Resolve, path: str, listening:
     return start
 
 
-def _stop(kind: str, prop: str, n: int, listening: Listening) -> Handler:
+def _stop(kind: str, prop: str, n: int, resolve: Resolve, path: str, listening: Listening) -> Handler:
     def stop(args: Sequence[Any], to: Address) -> None:
-        listening.stop((kind, prop, _ids(args, n)))
+        if listening.stop((kind, prop, _ids(args, n))):
+            return
+        try:  # nothing was listening: quiet, as AbletonOSC, unless it never could (then say so)
+            owner, name = owner_and_name(resolve(args), path)
+        except Exception:  # the object is gone or the indices are wrong: nothing to stop
+            return
+        if not hasattr(owner, f"add_{name}_listener"):
+            raise AttributeError(f"{name} is not a listenable property of {type(owner).__name__}")
 
     return stop

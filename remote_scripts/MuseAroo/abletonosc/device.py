@@ -40,10 +40,9 @@ class DeviceHandlers:
         table[base + "get/parameter/value"] = lambda args, to: (*args[:3], float(self.parameter(args).value))
         table[base + "set/parameter/value"] = self.set_value
         table[base + "get/parameter/value_string"] = lambda args, to: (*args[:3], str(self.parameter(args)))
+        table[base + "get/parameter/name"] = lambda args, to: (*args[:3], str(self.parameter(args).name))
         table[base + "start_listen/parameter/value"] = self.listen_value
-        table[base + "stop_listen/parameter/value"] = lambda args, to: self.listening.stop(
-            ("device", "parameter/value", tuple(args[:3]))
-        )
+        table[base + "stop_listen/parameter/value"] = self.stop_value
         return table
 
     def _parameters(self, prop: str) -> Handler:
@@ -64,13 +63,18 @@ class DeviceHandlers:
         self.parameter(args).value = arg(args, 3, "value")
 
     def listen_value(self, args: Sequence[Any], to: Address) -> None:
+        """The value now and on each change, each time followed by its value_string, as AbletonOSC sends."""
         parameter = self.parameter(args)
         ids = tuple(args[:3])
-        self.listening.start(
-            ("device", "parameter/value", ids),
-            parameter,
-            "value",
-            to,
-            "/live/device/get/parameter/value",
-            lambda: (*ids, float(parameter.value)),
-        )
+        base = "/live/device/get/parameter/"
+        for what, value in (
+            ("value", lambda: (*ids, float(parameter.value))),
+            ("value_string", lambda: (*ids, str(parameter))),
+        ):
+            self.listening.start(
+                ("device", f"parameter/{what}", ids), parameter, "value", to, base + what, value
+            )
+
+    def stop_value(self, args: Sequence[Any], to: Address) -> None:
+        for what in ("value", "value_string"):
+            self.listening.stop(("device", f"parameter/{what}", tuple(args[:3])))

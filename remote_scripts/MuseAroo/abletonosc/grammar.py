@@ -41,7 +41,14 @@ IDS: dict[str, tuple[str, ...]] = {
 }
 
 READ: dict[str, tuple[str, ...]] = {
-    "song": ("can_redo", "can_undo", "is_playing", "song_length", "session_record_status"),
+    "song": (
+        "can_capture_midi",
+        "can_redo",
+        "can_undo",
+        "is_playing",
+        "song_length",
+        "session_record_status",
+    ),
     "track": (
         "can_be_armed",
         "fired_slot_index",
@@ -57,12 +64,23 @@ READ: dict[str, tuple[str, ...]] = {
         "output_meter_right",
         "playing_slot_index",
     ),
-    "clip_slot": ("has_clip", "is_playing", "is_recording", "is_triggered"),
+    "clip_slot": (
+        "controls_other_clips",
+        "has_clip",
+        "is_group_slot",
+        "is_playing",
+        "is_recording",
+        "is_triggered",
+        "playing_status",
+        "will_record_on_start",
+    ),
     "clip": (
         "end_time",
         "file_path",
+        "has_groove",
         "is_audio_clip",
         "is_midi_clip",
+        "is_overdubbing",
         "is_playing",
         "is_recording",
         "is_triggered",
@@ -70,6 +88,7 @@ READ: dict[str, tuple[str, ...]] = {
         "playing_position",
         "sample_length",
         "start_time",
+        "will_record_on_start",
     ),
     "scene": ("is_empty", "is_triggered"),
     "device": ("class_name", "type"),
@@ -82,6 +101,7 @@ WRITE: dict[str, tuple[str, ...]] = {
         "clip_trigger_quantization",
         "current_song_time",
         "groove_amount",
+        "is_ableton_link_enabled",
         "loop",
         "loop_length",
         "loop_start",
@@ -105,6 +125,7 @@ WRITE: dict[str, tuple[str, ...]] = {
         "color",
         "color_index",
         "current_monitoring_state",
+        "fold_state",
         "mute",
         "name",
         "panning",
@@ -114,6 +135,7 @@ WRITE: dict[str, tuple[str, ...]] = {
     "clip_slot": ("has_stop_button",),
     "clip": (
         "color",
+        "color_index",
         "end_marker",
         "gain",
         "launch_mode",
@@ -126,13 +148,23 @@ WRITE: dict[str, tuple[str, ...]] = {
         "name",
         "pitch_coarse",
         "pitch_fine",
+        "position",
         "ram_mode",
         "start_marker",
         "velocity_amount",
         "warp_mode",
         "warping",
     ),
-    "scene": ("color", "name", "tempo", "tempo_enabled"),
+    "scene": (
+        "color",
+        "color_index",
+        "name",
+        "tempo",
+        "tempo_enabled",
+        "time_signature_numerator",
+        "time_signature_denominator",
+        "time_signature_enabled",
+    ),
     "device": ("name",),
 }
 
@@ -143,6 +175,8 @@ PATHS: dict[tuple[str, str], str] = {
 
 METHODS: dict[str, tuple[str, ...]] = {
     "song": (
+        "capture_and_insert_scene",
+        "capture_midi",
         "continue_playing",
         "create_audio_track",
         "create_midi_track",
@@ -153,26 +187,34 @@ METHODS: dict[str, tuple[str, ...]] = {
         "delete_track",
         "duplicate_scene",
         "duplicate_track",
+        "force_link_beat_time",
         "jump_by",
         "jump_to_next_cue",
         "jump_to_prev_cue",
+        "re_enable_automation",
         "redo",
+        "set_or_delete_cue",
         "start_playing",
         "stop_all_clips",
         "stop_playing",
         "tap_tempo",
+        "trigger_session_record",
         "undo",
     ),
-    "track": ("stop_all_clips",),
+    "track": ("delete_device", "stop_all_clips"),
     "clip_slot": ("create_clip", "delete_clip", "fire", "stop"),
-    "clip": ("fire", "stop"),
-    "scene": ("fire",),
+    "clip": ("duplicate_loop", "fire", "stop"),
+    "scene": ("fire", "fire_as_selected"),
     "device": (),
 }
 
 # per-object lists: /live/track/get/clips/<prop> (track) -> (track, value per slot; None when empty)
 TRACK_CLIPS = ("name", "length", "color")
-TRACK_DEVICES = ("name", "type", "class_name")
+TRACK_DEVICES = ("name", "type", "class_name", "can_have_chains")
+# /live/track/get|set/<route>: by display name; get/available_<...>: every display name
+ROUTES = ("input_routing_type", "input_routing_channel", "output_routing_type", "output_routing_channel")
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")  # /live/api/set/log_level
+STARTUP = "/live/startup"  # sent to the reply port when the mode starts
 TRACK_ARRANGEMENT_CLIPS = ("name", "length", "start_time")
 DEVICE_PARAMETERS = ("name", "value", "min", "max", "is_quantized")
 NOTE_FIELDS = ("pitch", "start_time", "duration", "velocity", "mute")

@@ -14,18 +14,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import Live
-
 from ..osc_io import OscSocket
 from . import grammar
+from .api import ApiHandlers
+from .chain import ChainHandlers
 from .clip import ClipHandlers
 from .clip_slot import ClipSlotHandlers
-from .core import Listening, OutOfRange
+from .core import Listening, NotApplicable, OutOfRange
 from .device import DeviceHandlers
 from .scene import SceneHandlers
 from .song import SongHandlers
 from .track import TrackHandlers
 from .view import ViewHandlers
+from .wildcard import expand
 from .wire import decode, encode
 
 if TYPE_CHECKING:
@@ -35,22 +36,33 @@ HOST = "127.0.0.1"  # loopback only
 REBIND_TICKS = 100
 
 
+MIDI_MAP_REFUSED = (
+    "/live/midimap/map_cc is not offered by MuseAroo's AbletonOSC mode: the Remote Script has no MIDI "
+    "ports of its own to map a CC from; map the parameter with Live's MIDI Map mode instead"
+)
+RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # requests wait here while Live's main thread is busy
+
+
 class AbletonOSC:
-    def __init__(self, song: Any, log: Callable[[str], None], port: int, reply_port: int) -> None:
+    def __init__(
+        self,
+        song: Any,
+        log: Callable[[str], None],
+        port: int,
+        reply_port: int,
+        show: Callable[[str], None] | None = None,
+    ) -> None:
         self.song = song
         self._log = log
+        self.api = ApiHandlers(show or (lambda text: None))
         self.requested_port = port
         self.reply_port = reply_port
         self.socket: OscSocket | None = None
         self.requests = 0
         self.errors = 0
         self._rebind_in = 0
-        self.listening = Listening(self.send, self.log)
-        self.handlers: dict[str, Handler] = {
-            grammar.TEST: lambda args, to: (grammar.TEST_REPLY,),
-            grammar.API_RELOAD: lambda args, to: None,
-            grammar.APPLICATION_VERSION: self.version,
-        }
+        self.listening = Listening(self.send, lambda text: self.log(text, "error"))
+        self.handlers: dict[str, Handler] = self.api.handlers()
         for part in (
             SongHandlers,
             TrackHandlers,
@@ -61,14 +73,17 @@ class AbletonOSC:
             DeviceHandlers,
         ):
             self.handlers.update(part(song, self.listening).handlers())
+        self.handlers.update(ChainHandlers(song, self.listening, self.client_error).handlers())
+        self.handlers["/live/midimap/map_cc"] = self.refuse_midi_map
         self.bind()
 
     @property
     def port(self) -> int:
         return self.socket.port if self.socket is not None else self.requested_port
 
-    def log(self, text: str) -> None:
-        self._log("AbletonOSC mode: " + text)
+    def log(self, text: str, level: str = "info") -> None:
+        if self.api.logs(level):
+            self._log("AbletonOSC mode: " + text)
 
     def bind(self) -> bool:
         try:
@@ -78,12 +93,15 @@ class AbletonOSC:
             self._rebind_in = REBIND_TICKS
             self.log(
                 f"cannot listen on UDP {HOST}:{self.requested_port} ({exc}): is AbletonOSC itself loaded "
-                "as a control surface? Retrying"
+                "as a control surface? Retrying",
+                "error",
             )
             return False
+        self.socket.grow_receive_buffer(RECEIVE_BUFFER_BYTES)
         self.log(
             f"serving AbletonOSC's grammar on UDP {HOST}:{self.socket.port}, replies to port {self.reply_port}"
         )
+        self.send((HOST, self.reply_port), grammar.STARTUP, ())  # as AbletonOSC announces its start
         return True
 
     def tick(self) -> None:
@@ -107,11 +125,10 @@ class AbletonOSC:
             self.socket.sock.sendto(encode(address, args), to)
         except OSError as exc:
             self.errors += 1
-            self.log(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
+            self.log(f"cannot send {address} to {to[0]}:{to[1]}: {exc}", "error")
 
-    def version(self, args: Sequence[Any], to: Address) -> Sequence[Any]:
-        app = Live.Application.get_application()
-        return (app.get_major_version(), app.get_minor_version())
+    def refuse_midi_map(self, args: Sequence[Any], to: Address) -> None:
+        raise NotImplementedError(MIDI_MAP_REFUSED)
 
     def _datagram(self, data: bytes, sender: Address) -> None:
         to = (sender[0], self.reply_port)
@@ -125,21 +142,41 @@ class AbletonOSC:
 
     def dispatch(self, to: Address, address: str, args: Sequence[Any]) -> None:
         self.requests += 1
-        handler = self.handlers.get(address)
-        if handler is None:
+        try:
+            calls = expand(self.handlers, self.song, address, args)
+        except Exception as exc:  # never into Live, whatever the address holds
+            self._error(to, address, args, grammar.ERROR_PREFIX + str(exc), type(exc).__name__)
+            return
+        if calls is None:
             self._error(to, address, args, f"Unknown OSC address: {address}", "")
             return
-        try:
-            reply = handler(args, to)
-        except OutOfRange as exc:
-            self._error(to, address, args, grammar.ERROR_PREFIX + str(exc), exc.detail)
-        except Exception as exc:  # Live raised, or the arguments do not fit: never into Live
-            self._error(to, address, args, grammar.ERROR_PREFIX + str(exc), type(exc).__name__)
-        else:
-            if reply is not None:
-                self.send(to, address, reply)
+        skipped: list[str] = []
+        for matched, handler, call_args, quiet in calls:
+            try:
+                reply = handler(call_args, to)
+            except NotApplicable as exc:  # AbletonOSC answers None; we say why first
+                if not quiet:
+                    self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), "")
+                self.send(to, matched, exc.reply)
+            except OutOfRange as exc:
+                self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), exc.detail)
+            except Exception as exc:  # Live raised, or the arguments do not fit: never into Live
+                if quiet and isinstance(exc, (ValueError, AttributeError)):
+                    skipped.append(f"{matched}: {exc}")  # as AbletonOSC, a wildcard skips these
+                    continue
+                self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), type(exc).__name__)
+            else:
+                if reply is not None:
+                    self.send(to, matched, reply)
+        if skipped and len(skipped) == len(calls):  # every match was skipped: say so, never silence
+            reason = f"no address matching {address} took these arguments ({skipped[0]})"
+            self._error(to, address, args, grammar.ERROR_PREFIX + reason, "")
+
+    def client_error(self, to: Address, reason: str) -> None:
+        """/live/error for a request that is still answered on its own address (e.g. insert_device's -1)."""
+        self._error(to, "", (), grammar.ERROR_PREFIX + reason, "")
 
     def _error(self, to: Address, address: str, args: Sequence[Any], message: str, detail: str) -> None:
         self.errors += 1
-        self.log(f"error {self.errors}: {address} {list(args)[:8]}: {message} {detail}".rstrip())
+        self.log(f"error {self.errors}: {address} {list(args)[:8]}: {message} {detail}".rstrip(), "error")
         self.send(to, grammar.ERROR, (message,))

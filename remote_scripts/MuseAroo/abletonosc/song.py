@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 def _names(items: Sequence[Any], args: Sequence[Any]) -> tuple[Any, ...]:
     first = int(args[0]) if len(args) > 0 else 0
     last = int(args[1]) if len(args) > 1 else len(items)
+    if last == -1:  # AbletonOSC's "to the end"
+        last = len(items)
     return tuple(item.name for item in items[first:last])
 
 
@@ -30,7 +32,6 @@ class SongHandlers:
     def __init__(self, song: Any, listening: Listening) -> None:
         self.song = song
         self.listening = listening
-        self._last_beat = -1
 
     def handlers(self) -> dict[str, Handler]:
         table = generated("song", lambda args: self.song, self.listening)
@@ -41,6 +42,9 @@ class SongHandlers:
                 base + "get/track_names": lambda args, to: _names(self.song.tracks, args),
                 base + "get/num_scenes": lambda args, to: (len(self.song.scenes),),
                 base + "get/scene_names": lambda args, to: _names(self.song.scenes, args),
+                base + "get/scenes/name": lambda args, to: _names(
+                    self.song.scenes, args
+                ),  # AbletonOSC's code
                 base + "get/num_return_tracks": lambda args, to: (len(self.song.return_tracks),),
                 base + "get/track_data": self.track_data,
                 base + "get/cue_points": self.cue_points,
@@ -59,6 +63,8 @@ class SongHandlers:
         ``clip.<p>`` and ``clip_slot.<p>`` once per slot (None for an empty slot's clip)."""
         first, last = int(arg(args, 0, "track_min")), int(arg(args, 1, "track_max"))
         tracks = self.song.tracks
+        if last == -1:  # AbletonOSC's "to the end"
+            last = len(tracks)
         if not 0 <= first <= last <= len(tracks):
             raise OutOfRange(f"tracks {first}..{last}: expected 0 <= min <= max <= {len(tracks)}")
         out: list[Any] = []
@@ -99,14 +105,15 @@ class SongHandlers:
 
     # --- beat -----------------------------------------------------------------------------
     def start_beat(self, args: Sequence[Any], to: Address) -> None:
-        self._last_beat = -1
+        """Send the beat now, then as AbletonOSC does: when the song time enters a new beat or
+        goes back (a jump, a stop and restart)."""
+        last = [-1.0]
 
         def beat() -> Sequence[Any] | None:
-            now = int(self.song.current_song_time)
-            if now == self._last_beat:
-                return None
-            self._last_beat = now
-            return (now,)
+            now = float(self.song.current_song_time)
+            new = now < last[0] or int(now) > int(last[0]) or last[0] < 0
+            last[0] = now
+            return (int(now),) if new else None
 
         key = ("song", grammar.SONG_BEAT, ())
         self.listening.start(key, self.song, "current_song_time", to, "/live/song/get/beat", beat)

@@ -32,9 +32,7 @@ class TrackHandlers:
         table[base + "get/send"] = self.get_send
         table[base + "set/send"] = self.set_send
         table[base + "start_listen/send"] = self.listen_send
-        table[base + "stop_listen/send"] = lambda args, to: self.listening.stop(
-            ("track", "send", tuple(args[:2]))
-        )
+        table[base + "stop_listen/send"] = self.stop_send
         table[base + "delete_clip"] = self.delete_clip
         table[base + "get/num_devices"] = lambda args, to: (args[0], len(self.track(args).devices))
         for prop in grammar.TRACK_CLIPS:
@@ -66,6 +64,9 @@ class TrackHandlers:
             "/live/track/get/send",
             lambda: (*ids, float(parameter.value)),
         )
+
+    def stop_send(self, args: Sequence[Any], to: Address) -> None:
+        self.listening.stop(("track", "send", tuple(args[:2])))
 
     def delete_clip(self, args: Sequence[Any], to: Address) -> None:
         pick(self.track(args).clip_slots, arg(args, 1, "clip_id"), "clip slot").delete_clip()

@@ -2,7 +2,7 @@
 
 ``get|set/selected_scene`` (scene), ``get|set/selected_track`` (track),
 ``get|set/selected_clip`` (track, scene: the highlighted slot), ``get|set/selected_device``
-(track, device), and ``start_listen|stop_listen/selected_scene|selected_track``.
+(track, device; a set answers (track, device), as AbletonOSC's does), and ``start_listen|stop_listen/selected_scene|selected_track``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .core import Listening, arg, pick
+from .core import Listening, arg, index_of, pick
 
 if TYPE_CHECKING:
     from .core import Address, Handler
@@ -63,9 +63,11 @@ class ViewHandlers:
         device = track.view.selected_device if track is not None else None
         return (self.track_index(), _index(track.devices, device) if device is not None else -1)
 
-    def set_device(self, args: Sequence[Any], to: Address) -> None:
+    def set_device(self, args: Sequence[Any], to: Address) -> Sequence[Any]:
+        """Select the device (and its track); answers (track, device) as AbletonOSC does."""
         track = pick(self.song.tracks, arg(args, 0, "track_id"), "track")
         self.song.view.select_device(pick(track.devices, arg(args, 1, "device_id"), "device"))
+        return (index_of(args[0], "track_id"), index_of(args[1], "device_id"))
 
     def _start(self, prop: str, value: Any) -> Handler:
         def start(args: Sequence[Any], to: Address) -> None:
