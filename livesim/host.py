@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bridge import protocol
 from livesim import readers
 from livesim.application import DEFAULT_VERSION, Application, Version, bind_application
 from livesim.base import bind_scheduler
@@ -30,6 +29,8 @@ from livesim.script import CInstance, create_script, load_script
 T = TypeVar("T")
 SCRIPT_DIR = Path(__file__).resolve().parents[1] / "remote_scripts" / "MuseAroo"
 DISPLAY_INTERVAL_S = 0.1
+# the port the Remote Script listens on inside Live (its roo_protocol.LIVE_PORT; a test holds them equal)
+LIVE_PORT = 11040
 
 
 class LiveHost:
@@ -39,7 +40,7 @@ class LiveHost:
         self,
         live_set: SetDesc | None = None,
         *,
-        port: int = protocol.LIVE_PORT,
+        port: int = LIVE_PORT,
         version: Version = DEFAULT_VERSION,
         script_dir: Path = SCRIPT_DIR,
         on_log: Callable[[str], None] | None = None,

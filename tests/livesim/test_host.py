@@ -116,3 +116,10 @@ def test_a_script_that_fails_to_load_is_reported(tmp_path: Path) -> None:
     )
     with pytest.raises(RuntimeError, match="no framework here"):
         LiveHost(script_dir=folder).start_in_thread()
+
+
+def test_the_hosts_default_port_is_the_remote_scripts() -> None:
+    from bridge import protocol
+    from livesim import host
+
+    assert host.LIVE_PORT == protocol.LIVE_PORT
