@@ -193,6 +193,18 @@ def key_name(tonic: int, scale: str) -> str:
     return f"{tonics[tonic % 12]} {mode_name(scale)}"
 
 
+FLAT_ROOTS = ("C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B")
+
+
+def key_roots(key: Key) -> tuple[str, ...]:
+    """The twelve roots spelled as ``key``'s signature spells them: sharps in a key with sharps
+    (F# in A major), flats in one with flats (Bb in F major). C major and A minor, which have
+    neither, take flats (the chords borrowed from the parallel minor are the flat-side ones)."""
+    major_tonic = key.tonic if 4 in SCALES[key.scale] else (key.tonic + 3) % 12
+    fifths = (7 * major_tonic) % 12  # 0 C, 1 G (one sharp) ... 6 F#, 7 Db (five flats) ... 11 F
+    return NOTE_NAMES if 1 <= fifths <= 6 else FLAT_ROOTS
+
+
 def mode_name(scale: str) -> str:
     """'major', 'minor', 'dorian': a scale's name as it follows the tonic."""
     return {"Major": "major", "Minor": "minor"}.get(scale, scale.lower())

@@ -9,10 +9,10 @@ from the clip start; the seconds in the analysis dict follow the file's tempo.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from engines.music import Chord, Key, Note
+from engines.music import Chord, Key, Note, key_roots
 from engines.symbolic.chords import NO_CHORD, ChordSpan, recognise
 from engines.symbolic.keys import detect_key
 from engines.symbolic.midi_in import MidiTracks, read_tracks, write_tracks
@@ -64,7 +64,7 @@ def describe(
         silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
         return ClipContext(silent, None, 0.0, prof)
     chords = tuple(recognise(notes, length_beats, step_beats=step_beats))
-    return ClipContext(chords, *_key(notes, chords), prof)
+    return _spelled(ClipContext(chords, *_key(notes, chords), prof))
 
 
 # How much a track's notes count toward the harmony of a song read whole, by its role: a melody's
@@ -91,7 +91,19 @@ def describe_tracks(
     notes, note_weights = weighted_notes(tracks, length_beats)
     prof = profile(notes, length_beats, drums=False)
     chords = tuple(recognise(notes, length_beats, step_beats=step_beats, note_weights=note_weights))
-    return ClipContext(chords, *_key(notes, chords), prof)
+    return _spelled(ClipContext(chords, *_key(notes, chords), prof))
+
+
+def _spelled(ctx: ClipContext) -> ClipContext:
+    """The chord labels' roots spelled as the detected key spells them ("Bb:maj" in F major)."""
+    if ctx.key is None:
+        return ctx
+    roots = key_roots(ctx.key)
+    chords = tuple(
+        c if c.root is None else replace(c, label=roots[c.root] + c.label[c.label.index(":") :])
+        for c in ctx.chords
+    )
+    return replace(ctx, chords=chords)
 
 
 def _key(notes: Sequence[Note], chords: Sequence[ChordSpan]) -> tuple[Key | None, float]:
