@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import socket
 import sys
 import time
@@ -149,7 +150,21 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
     out.append(microphone_check())
     out.append(musicgen_weights_check())
     out.append(demucs_weights_check())
+    out.append(preview_check())
     return out
+
+
+def preview_check() -> Check:
+    """fluidsynth and the GM SoundFont, which the studio page's MIDI previews render with."""
+    from bridge.web.preview import SOUNDFONT
+
+    fix = "apt-get install fluidsynth fluid-soundfont-gm (Debian/Ubuntu), brew install fluid-synth (macOS)"
+    binary = shutil.which("fluidsynth")
+    if binary is None:
+        return Check("previews (fluidsynth)", False, "fluidsynth not found on PATH", fix)
+    if not SOUNDFONT.is_file():
+        return Check("previews (fluidsynth)", False, f"SoundFont {SOUNDFONT} missing", fix)
+    return Check("previews (fluidsynth)", True, f"{binary} with {SOUNDFONT.name}")
 
 
 def musicgen_weights_check() -> Check:
