@@ -170,14 +170,22 @@ def preview_check() -> Check:
 def musicgen_weights_check() -> Check:
     """Which MusicGen weights are cached; `roo musicgen` fails with this fix when it needs others offline."""
     gen = cached_musicgen()
-    fix = "run `roo musicgen ...` once with network access, or pass --model /path/to/folder"
+    fix = (
+        "run `roo musicgen ...` once with network access, or pass --model FOLDER: a folder saved by "
+        "transformers' save_pretrained (config.json, model.safetensors or pytorch_model.bin, and the "
+        "processor's tokenizer and preprocessor_config.json files)"
+    )
     return Check("MusicGen weights", bool(gen), ", ".join(gen) or "none cached", fix)
 
 
 def demucs_weights_check() -> Check:
     """Which Demucs weights are cached; `roo separate` fails with this fix when it needs others offline."""
     dem = cached_demucs()
-    fix = "run `roo separate ...` once with network access, or pass --model /path/to/folder"
+    fix = (
+        "run `roo separate ...` once with network access, or pass --model FOLDER: a folder holding one "
+        "demucs model, its <signature>.th checkpoint file(s) and, for a bag of models, <name>.yaml "
+        "listing them (for htdemucs: htdemucs.yaml and 955717e8-8726e21a.th from demucs's release)"
+    )
     return Check("Demucs weights", bool(dem), ", ".join(dem) or "none cached", fix)
 
 

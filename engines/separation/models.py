@@ -90,7 +90,8 @@ def _unavailable_message(name: str, folder: Path | None, exc: BaseException) -> 
         f"demucs model {name!r} is not in this computer's model cache and cannot be downloaded now "
         f"({type(exc).__name__}: {exc}). Run the separation once with an internet connection "
         f"(demucs stores the weights in the torch hub / Hugging Face cache, about 80 MB per model), "
-        f"or download the model files elsewhere and pass --model /path/to/folder"
+        f"or download the model files elsewhere and pass --model FOLDER: a folder holding the "
+        f"model's <signature>.th checkpoint file(s) and, for a bag of models, its <name>.yaml"
     )
 
 

@@ -39,6 +39,8 @@ def test_separate_fails_at_once_with_the_doctor_fix(
     assert main(["separate", str(offline / "mix.wav"), "--out", str(offline / "stems")]) == 2
     err = capsys.readouterr().err
     assert "demucs model 'htdemucs' is not cached" in err and demucs_weights_check().fix in err
+    # the fix says what a model folder holds, not only that one can be passed
+    assert "<signature>.th" in err and "htdemucs.yaml" in err
     assert "Downloading" not in err and "Retrying" not in err
     assert not (offline / "stems").exists()
 
@@ -53,6 +55,7 @@ def test_musicgen_fails_at_once_with_the_doctor_fix(
     err = capsys.readouterr().err
     assert "MusicGen model 'small' (facebook/musicgen-small) is not cached" in err
     assert musicgen_weights_check().fix in err and not out.exists()
+    assert "save_pretrained" in err and "config.json" in err
 
 
 def test_cached_weights_and_model_folders_pass_the_check(offline: Path, tmp_path: Path) -> None:

@@ -60,7 +60,8 @@ def test_missing_published_weights_say_how_to_get_them(
         load_model("htdemucs_6s")
     message = str(info.value)
     assert "'htdemucs_6s' is not in this computer's model cache" in message
-    assert "internet connection" in message and "--model /path/to/folder" in message
+    assert "internet connection" in message and "--model FOLDER" in message
+    assert "<signature>.th checkpoint" in message and "<name>.yaml" in message
 
 
 def test_an_unknown_name_lists_the_published_models() -> None:
