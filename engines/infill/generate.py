@@ -5,30 +5,25 @@ score and request, samples through the library's session (``InferenceEngine.sess
 hands back the clip's notes in beats. Bars outside the ones written are the caller's own notes,
 note for note (the model's copy, quantized to its 12-ticks-a-beat grid, is never used).
 ``variations`` takes come from one session (``num_candidates``: one batched decode when the
-plan has a single step). ``progress(fraction, message)`` is called from the caller's thread
-about ten times a second while the model samples; raising JobCancelled from it stops sampling
-within one token.
+plan has a single step). Progress and cancel: see engines.infill.session.
 """
 
 from __future__ import annotations
 
 import random
-import threading
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engines.errors import InvalidValue, JobCancelled, RooError
+from engines.errors import InvalidValue
 from engines.infill.controls import Controls, for_track
 from engines.infill.models import DEFAULT_MODEL, InfillModel, load
 from engines.infill.score import Part, bar_beats, bars_in, check_notes, looped, notes_of, part_for, to_score
+from engines.infill.session import Progress, run_session, session_config
 from engines.music import Note
 
-Progress = Callable[[float, str], None]
 MAX_VARIATIONS = 8
 MAX_BARS = 64
-POLL_S = 0.1
 NO_CONTROLS = Controls()
 TOKENS_PER_BAR = 40  # a guess of the tokens one bar takes, for progress fractions only
 
@@ -98,7 +93,7 @@ def infill(
     beats = bar_beats(signature)
     keep = [n for n in target.notes if not first_bar - 1 <= int((n.start_beats + 1e-6) // beats) < last_bar]
     scores, seeds, tokens = _sample(
-        mdl, target, context, n_bars, total, signature, bars, False, controls, seed, variations, progress
+        mdl, target, context, n_bars, signature, bars, False, controls, seed, variations, progress
     )
     takes = tuple(_merge(keep, notes_of(s, 0, bars, signature)) for s in scores)
     return InfillResult(takes, target.length_beats or total, first_bar, last_bar, seeds, tokens)
@@ -127,20 +122,9 @@ def continue_part(
     total = n_bars * bar_beats(signature)
     new = list(range(own, n_bars))
     keep = [n for n in target.notes if n.start_beats < own * bar_beats(signature) - 1e-6]
+    target = Part(tuple(keep), None, target.drums, target.program, target.name)
     scores, seeds, tokens = _sample(
-        mdl,
-        target,
-        context,
-        n_bars,
-        total,
-        signature,
-        new,
-        True,
-        controls,
-        seed,
-        variations,
-        progress,
-        loop_target=False,
+        mdl, target, context, n_bars, signature, new, True, controls, seed, variations, progress
     )
     takes = tuple(_merge(keep, notes_of(s, 0, new, signature)) for s in scores)
     return InfillResult(takes, total, own + 1, n_bars, seeds, tokens)
@@ -180,7 +164,7 @@ def accompany(
     target = Part((), total, drums, program, part)
     new = list(range(n_bars))
     scores, seeds, tokens = _sample(
-        mdl, target, context, n_bars, total, signature, new, True, controls, seed, variations, progress
+        mdl, target, context, n_bars, signature, new, True, controls, seed, variations, progress
     )
     takes = tuple(tuple(notes_of(s, 0, new, signature)) for s in scores)
     return InfillResult(takes, total, 1, n_bars, seeds, tokens)
@@ -195,7 +179,6 @@ def _sample(
     target: Part,
     context: Sequence[Part],
     n_bars: int,
-    total_beats: float,
     signature: tuple[int, int],
     bars: list[int],
     autoregressive: bool,
@@ -203,89 +186,40 @@ def _sample(
     seed: int | None,
     variations: int,
     progress: Progress | None,
-    *,
-    loop_target: bool = True,
 ) -> tuple[list[Any], tuple[int, ...], int]:
-    """Build the score (target as track 0) and request, run the session; the result scores per take."""
+    """Build the score (target as track 0) and request, run the session; the result scores per take.
+
+    A score shorter than the model's smallest window is padded to it (MIDI-GPT samples in fixed
+    windows): the context clips keep looping, the target's extra bars are empty context for an
+    infill and generated, then dropped, for a continuation or a new part.
+    """
     from midigpt.inference import GenerationRequest, RequestValidationError, TrackPrompt
 
-    own = target.notes if not loop_target else tuple(looped(target, total_beats, signature))
-    if not loop_target:
-        own = tuple(n for n in own if not n.mute)
-    tracks = [(target, list(own))] + [(p, looped(p, total_beats, signature)) for p in context]
-    score = to_score(tracks, n_bars=n_bars, signature=signature)
+    n_score = max(n_bars, min(mdl.window_bars))
+    window = max(w for w in mdl.window_bars if w <= n_score)
+    if autoregressive:
+        bars = bars + list(range(n_bars, n_score))
+    score_beats = n_score * bar_beats(signature)
+    own = [n for n in target.notes if not n.mute]
+    tracks = [(target, own)] + [(p, looped(p, score_beats, signature)) for p in context]
+    score = to_score(tracks, n_bars=n_score, signature=signature)
     tc = for_track(mdl, controls, drums=target.drums, bars=bars)
-    prompts = [TrackPrompt(id=0, bars=bars, autoregressive=autoregressive, attributes=tc.attributes,
-                           bar_attributes=tc.bar_attributes, controls=tc.controls)]  # fmt: skip
+    prompts = [
+        TrackPrompt(
+            id=0,
+            bars=bars,
+            autoregressive=autoregressive,
+            attributes=tc.attributes,
+            bar_attributes=tc.bar_attributes,
+            controls=tc.controls,
+        )
+    ]
     prompts += [TrackPrompt(id=i, bars=[]) for i in range(1, len(tracks))]
     base = random.randrange(2**31 - 1) if seed is None else seed
-    request = GenerationRequest(tracks=prompts, config=session_config(mdl, base, variations))
+    request = GenerationRequest(tracks=prompts, config=session_config(window, base, variations))
     try:
         session = mdl.engine.session(score, request)
     except RequestValidationError as exc:
         raise InvalidValue(f"MIDI-GPT refused the request: {exc}") from exc
     out = run_session(session, variations, len(bars) * TOKENS_PER_BAR * variations, progress)
     return out, tuple(base + i for i in range(variations)), int(session.gen_count)
-
-
-def session_config(mdl: InfillModel, seed: int, variations: int) -> Any:
-    """The InferenceConfig we sample with: the model's largest window, half of it generated per step."""
-    from midigpt.inference import InferenceConfig
-
-    window = max(mdl.window_bars)
-    return InferenceConfig(
-        seed=seed,
-        model_dim=window,
-        bars_per_step=max(1, window // 2),
-        tracks_per_step="auto",
-        mask_mode="attention",
-        num_candidates=variations,
-    )
-
-
-def run_session(session: Any, variations: int, expected_tokens: int, progress: Progress | None) -> list[Any]:
-    """Run a SamplingSession on a thread; report progress and honour cancel from the caller's thread."""
-    from midigpt.inference import GenerationCancelled
-
-    report = progress or (lambda fraction, message: None)
-    cancel = threading.Event()
-    session.cancel_event = cancel
-    box: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            box["out"] = session.run_variations() if variations > 1 else [session.run()]
-        except BaseException as exc:  # handed to the caller's thread below
-            box["error"] = exc
-
-    thread = threading.Thread(target=work, name="midigpt-session", daemon=True)
-    started = time.monotonic()
-    thread.start()
-    try:
-        report(0.0, "sampling")
-        while thread.is_alive():
-            thread.join(POLL_S)
-            done = int(session.gen_count)
-            report(
-                min(0.95, done / max(1, expected_tokens)),
-                f"{done} tokens in {time.monotonic() - started:.1f} s",
-            )
-    except BaseException:
-        cancel.set()
-        thread.join()
-        raise
-    error = box.get("error")
-    if isinstance(error, GenerationCancelled):
-        raise JobCancelled("MIDI-GPT sampling was cancelled") from error
-    if isinstance(error, RooError):
-        raise error
-    if error is not None:
-        raise InvalidValue(f"MIDI-GPT could not generate this: {type(error).__name__}: {error}") from error
-    out = box["out"]
-    if variations > 1:
-        failed = [c for c in out if c.get("score") is None]
-        if failed:
-            raise InvalidValue(f"MIDI-GPT could not generate take(s): {failed[0].get('error')}")
-        out = [c["score"] for c in out]
-    report(1.0, "done")
-    return out

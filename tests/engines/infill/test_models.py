@@ -1,0 +1,78 @@
+"""Model specs, the once-per-process cache, the missing-weights message and the controls per model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engines.errors import InvalidValue, ModelUnavailable
+from engines.infill import DEFAULT_MODEL, PUBLISHED, load
+from engines.infill.controls import Controls, for_track, key_signature_level
+from engines.music import Key
+
+
+def test_published_names_come_from_presets() -> None:
+    assert PUBLISHED == ("yellow_small", "yellow_medium", "prism_medium", "expressive_medium")
+    assert DEFAULT_MODEL == "yellow_small"
+
+
+def test_a_checkpoint_loads_once(yellow_ckpt: Path) -> None:
+    first = load(str(yellow_ckpt))
+    assert load(str(yellow_ckpt)) is first
+    assert first.window_bars == (4, 8) and "4/4" in first.time_signatures and "6/8" in first.time_signatures
+
+
+def test_missing_weights_say_what_to_do() -> None:
+    with pytest.raises(ModelUnavailable) as caught:
+        load("yellow_small")
+    text = str(caught.value)
+    for needed in ("Non-Commercial Research License", "https://huggingface.co/Metacreation/MIDI-GPT",
+                   "accept the licence", "hf auth login", "checkpoint path"):  # fmt: skip
+        assert needed in text
+
+
+def test_bad_specs_are_named(tmp_path: Path) -> None:
+    with pytest.raises(InvalidValue, match="'purple_large' is unknown: expected one of yellow_small"):
+        load("purple_large")
+    with pytest.raises(InvalidValue, match="is not usable"):
+        load(str(tmp_path / "nothing.safetensors"))
+    broken = tmp_path / "broken.safetensors"
+    broken.write_bytes(b"not a checkpoint")
+    with pytest.raises(ModelUnavailable, match="cannot be loaded"):
+        load(str(broken))
+
+
+def test_yellow_controls_per_track_kind(yellow_ckpt: Path) -> None:
+    model = load(str(yellow_ckpt))
+    drums = for_track(model, Controls(density=1.0, complexity=1.0, key=Key(0)), drums=True, bars=[0, 1])
+    assert drums.attributes == {"note_density": 9} and not drums.controls  # no polyphony or key for drums
+    keys = for_track(model, Controls(density=1.0, complexity=1.0, key=Key(9, "Minor")), drums=False, bars=[0])
+    assert keys.attributes == {
+        "max_polyphony": 5,
+        "min_polyphony": 1,
+        "min_note_duration": 1,
+        "max_note_duration": 3,
+    }
+    assert keys.controls == {"pitch_mask": {"pitch_classes": [0, 2, 4, 5, 7, 9, 11]}}
+    simple = for_track(model, Controls(complexity=0.0), drums=False, bars=[0])
+    assert simple.attributes["max_polyphony"] == 0 and simple.attributes["min_note_duration"] == 3
+
+
+def test_prism_controls_take_the_key_and_per_bar_levels(prism_ckpt: Path) -> None:
+    model = load(str(prism_ckpt))
+    got = for_track(
+        model, Controls(density=0.5, complexity=0.5, key=Key(2, "Minor")), drums=False, bars=[2, 3]
+    )
+    assert got.attributes["key_signature"] == 14 and got.attributes["onset_polyphony"] == 2
+    assert got.bar_attributes == {2: {"bar_max_polyphony": 2, "bar_min_polyphony": 0},
+                                  3: {"bar_max_polyphony": 2, "bar_min_polyphony": 0}}  # fmt: skip
+    drums = for_track(model, Controls(density=0.5), drums=True, bars=[0])
+    assert drums.bar_attributes == {0: {"bar_note_density": 4}}
+
+
+def test_key_signature_levels() -> None:
+    assert key_signature_level(Key(0)) == 0
+    assert key_signature_level(Key(9, "Minor")) == 21
+    assert key_signature_level(Key(2, "Dorian")) == 14
+    assert key_signature_level(Key(7, "Mixolydian")) == 7
