@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from engines.errors import InvalidValue
+from engines.infill import windows
 from engines.infill.controls import Controls, for_track
 from engines.infill.models import DEFAULT_MODEL, InfillModel, load
 from engines.infill.score import Part, bar_beats, bars_in, check_notes, looped, notes_of, part_for, to_score
@@ -92,11 +93,57 @@ def infill(
     total = n_bars * bar_beats(signature)
     beats = bar_beats(signature)
     keep = [n for n in target.notes if not first_bar - 1 <= int((n.start_beats + 1e-6) // beats) < last_bar]
-    scores, seeds, tokens = _sample(
-        mdl, target, context, n_bars, signature, bars, False, controls, seed, variations, progress
+    n_score = max(n_bars, min(mdl.window_bars))
+    steps = windows.plan(
+        first_bar - 1, last_bar - 1, n_score, max(w for w in mdl.window_bars if w <= n_score)
     )
-    takes = tuple(_merge(keep, notes_of(s, 0, bars, signature)) for s in scores)
+    base = random.randrange(2**31 - 1) if seed is None else seed
+    score_beats = n_score * beats
+    others = [looped(p, score_beats, signature) for p in context]
+    written: list[list[Note]] = [[] for _ in range(variations)]
+    tokens = 0
+    for index, step in enumerate(steps):
+        lo, hi = step.start_bar * beats, (step.start_bar + step.length_bars) * beats
+        hidden = set(bars) - set(step.bars)  # another step's bars of the target: being replaced, shown empty
+        window_target = Part(
+            _cut(target.notes, lo, hi, beats, hidden), hi - lo, target.drums, target.program, target.name
+        )
+        window_context = [
+            Part(_cut(notes, lo, hi, beats, set()), hi - lo, p.drums, p.program, p.name)
+            for p, notes in zip(context, others, strict=True)
+        ]
+        rel = [b - step.start_bar for b in step.bars]
+        scores, _, used = _sample(
+            mdl, window_target, window_context, step.length_bars, signature, rel, False, controls,
+            base + 1000 * index, variations, _span(progress, index, len(steps)),
+        )  # fmt: skip
+        tokens += used
+        for take, sc in zip(written, scores, strict=True):
+            take += [replace(n, start_beats=n.start_beats + lo) for n in notes_of(sc, 0, rel, signature)]
+    takes = tuple(_merge(keep, take) for take in written)
+    seeds = tuple(base + i for i in range(variations))
     return InfillResult(takes, target.length_beats or total, first_bar, last_bar, seeds, tokens)
+
+
+def _cut(notes: Sequence[Note], lo: float, hi: float, beats: float, hidden: set[int]) -> tuple[Note, ...]:
+    """The notes starting in beats lo..hi, moved to start at 0; none from the ``hidden`` bars."""
+    return tuple(
+        replace(n, start_beats=n.start_beats - lo)
+        for n in notes
+        if lo - 1e-6 <= n.start_beats < hi - 1e-6 and int((n.start_beats + 1e-6) // beats) not in hidden
+    )
+
+
+def _span(progress: Progress | None, index: int, count: int) -> Progress | None:
+    """Progress of step ``index`` of ``count`` as its share of the whole."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(fraction: float, message: str) -> None:
+        report((index + fraction) / count, f"step {index + 1}/{count}: {message}")
+
+    return scaled
 
 
 def continue_part(

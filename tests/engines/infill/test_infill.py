@@ -125,3 +125,18 @@ def test_cancel_stops_sampling(yellow_ckpt: Path, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(JobCancelled):
         infill(part, first_bar=1, last_bar=8, model=model, seed=4, progress=cancel_once_sampling)
     assert 0 < len(calls) < full / 2
+
+
+def test_a_long_infill_keeps_the_context_and_batches_its_takes(yellow_ckpt: Path) -> None:
+    notes = riff(16)
+    drums = Part(tuple(Note(36, float(b), 0.25, 100) for b in range(4)), 4.0, drums=True, name="drums")
+    result = infill(
+        Part(notes, 64.0), [drums], first_bar=5, last_bar=12, model=str(yellow_ckpt), seed=9, variations=3
+    )
+    assert len(result.takes) == 3 and result.seeds == (9, 10, 11)
+    for take in result.takes:
+        assert outside(take, 16.0, 48.0) == outside(notes, 16.0, 48.0)
+        assert any(16.0 <= n.start_beats < 32.0 for n in take) and any(
+            32.0 <= n.start_beats < 48.0 for n in take
+        )
+    assert len(set(result.takes)) > 1

@@ -76,3 +76,20 @@ def test_key_signature_levels() -> None:
     assert key_signature_level(Key(9, "Minor")) == 21
     assert key_signature_level(Key(2, "Dorian")) == 14
     assert key_signature_level(Key(7, "Mixolydian")) == 7
+
+
+def test_long_infills_split_into_independent_windows() -> None:
+    from engines.infill.windows import Step, plan
+
+    assert plan(4, 11, 16, 8) == [
+        Step(0, 8, (4, 5, 6, 7)),
+        Step(8, 8, (8, 9, 10, 11)),
+    ]  # context on the outside
+    assert plan(4, 7, 16, 8) == [Step(2, 8, (4, 5, 6, 7))]  # short: one window around it
+    assert plan(1, 2, 4, 4) == [Step(0, 4, (1, 2))]
+    for first, last, n_bars in ((0, 7, 16), (3, 12, 16), (0, 15, 32), (9, 15, 16)):
+        steps = plan(first, last, n_bars, 8)
+        assert sorted(b for s in steps for b in s.bars) == list(range(first, last + 1))
+        assert all(0 <= s.start_bar and s.start_bar + s.length_bars <= n_bars for s in steps)
+        assert all(s.start_bar <= min(s.bars) and max(s.bars) < s.start_bar + s.length_bars for s in steps)
+        assert all(len(s.bars) <= 4 for s in steps)
