@@ -120,7 +120,9 @@ def _load(spec: str, source: str, device: str) -> InfillModel:
             engine = InferenceEngine.from_checkpoint(source, device=device)
     except Exception as exc:  # the library raises OSError, ValueError, PermissionError, hub errors ...
         raise ModelUnavailable(unavailable_message(spec, source, exc)) from exc
-    return describe(spec, source, engine)
+    from engines.infill.prefill import share_prefill
+
+    return describe(spec, source, share_prefill(engine))
 
 
 def describe(spec: str, source: str, engine: Any) -> InfillModel:

@@ -103,7 +103,7 @@ def test_bad_inputs_are_named(yellow_ckpt: Path) -> None:
 
 def test_cancel_stops_sampling(yellow_ckpt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     model = load(str(yellow_ckpt))
-    network = model.engine._model
+    network = model.engine._model.model  # the GPT-2 module inside SharedPrefill
     calls: list[int] = []
     forward = network.forward
 

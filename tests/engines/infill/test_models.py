@@ -93,3 +93,19 @@ def test_long_infills_split_into_independent_windows() -> None:
         assert all(0 <= s.start_bar and s.start_bar + s.length_bars <= n_bars for s in steps)
         assert all(s.start_bar <= min(s.bars) and max(s.bars) < s.start_bar + s.length_bars for s in steps)
         assert all(len(s.bars) <= 4 for s in steps)
+
+
+def test_a_batch_of_takes_prefills_once_with_the_same_takes(yellow_ckpt: Path) -> None:
+    from midigpt.inference import InferenceEngine
+
+    from engines.infill import Part, infill
+    from engines.infill.models import describe
+    from tests.engines.infill.conftest import riff
+
+    shared = load(str(yellow_ckpt))
+    plain = describe("plain", str(yellow_ckpt), InferenceEngine.from_checkpoint(str(yellow_ckpt)))
+    part = Part(riff(16), 64.0)
+    before = shared.engine._model.shared
+    ours = infill(part, first_bar=5, last_bar=12, model=shared, seed=3, variations=4)
+    assert shared.engine._model.shared == before + 2  # one prefill per window, not four
+    assert ours.takes == infill(part, first_bar=5, last_bar=12, model=plain, seed=3, variations=4).takes
