@@ -6,6 +6,7 @@ clip's notes (``InfillResult``), bars outside the written ones unchanged note fo
 ``models.load(spec)`` loads a published model (presets/models.yaml; weights gated, non-commercial)
 or a local checkpoint once per process; ``controls.Controls`` carries density, complexity and key.
 ``random_model.save_random_checkpoint`` writes a random checkpoint in MIDI-GPT's own format.
+Long infills run in independent windows (``windows``); a batch of takes prefills once (``prefill``).
 """
 
 from __future__ import annotations
