@@ -13,7 +13,6 @@ ModelUnavailable saying how to get them. Loaded engines are cached by resolved p
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,10 +100,6 @@ def _hub_cached(name: str) -> str | None:
     return str(found) if isinstance(found, str) else None
 
 
-def _hub_offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "0").lower() not in ("0", "", "false", "no")
-
-
 def _load(spec: str, source: str, device: str) -> InfillModel:
     try:
         from midigpt.inference import InferenceEngine
@@ -112,9 +107,7 @@ def _load(spec: str, source: str, device: str) -> InfillModel:
         raise ModelUnavailable(f"MIDI-GPT is not installed ({exc}): pip install midigpt") from exc
     log.info("loading MIDI-GPT %s from %s on %s", spec, source, device)
     try:
-        if source.startswith("hub:"):
-            if _hub_offline():
-                raise ConnectionError("HF_HUB_OFFLINE=1 and the checkpoint is not in the Hugging Face cache")
+        if source.startswith("hub:"):  # offline, the library falls back to any cached <name>-*.safetensors
             engine = InferenceEngine.from_pretrained(spec, hf_repo=HUB_REPO, device=device)
         else:
             engine = InferenceEngine.from_checkpoint(source, device=device)

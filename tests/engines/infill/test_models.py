@@ -109,3 +109,34 @@ def test_a_batch_of_takes_prefills_once_with_the_same_takes(yellow_ckpt: Path) -
     ours = infill(part, first_bar=5, last_bar=12, model=shared, seed=3, variations=4)
     assert shared.engine._model.shared == before + 2  # one prefill per window, not four
     assert ours.takes == infill(part, first_bar=5, last_bar=12, model=plain, seed=3, variations=4).takes
+
+
+def test_published_names_load_from_the_hugging_face_cache(
+    yellow_ckpt: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from huggingface_hub import constants
+
+    from engines.infill import unload
+
+    snapshot = tmp_path / "models--Metacreation--MIDI-GPT" / "snapshots" / "0123abc"
+    snapshot.mkdir(parents=True)
+    (tmp_path / "models--Metacreation--MIDI-GPT" / "refs").mkdir()
+    (tmp_path / "models--Metacreation--MIDI-GPT" / "refs" / "main").write_text("0123abc")
+    shutil.copy(yellow_ckpt, snapshot / "yellow_small-final.safetensors")
+    shutil.copy(
+        yellow_ckpt, snapshot / "expressive_medium-step56000.safetensors"
+    )  # a training snapshot's name
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path))
+    unload()
+    try:
+        small = load("yellow_small")
+        assert small.source == str(snapshot / "yellow_small-final.safetensors")
+        expressive = load(
+            "expressive_medium"
+        )  # offline: the library's own fallback finds the cached step file
+        assert expressive.source == "hub:Metacreation/MIDI-GPT/expressive_medium"
+        assert expressive.window_bars == (4, 8)
+    finally:
+        unload()
