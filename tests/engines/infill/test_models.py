@@ -140,3 +140,25 @@ def test_published_names_load_from_the_hugging_face_cache(
         assert expressive.window_bars == (4, 8)
     finally:
         unload()
+
+
+def test_models_yaml_without_an_infill_family_still_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from engines import presets
+
+    (tmp_path / "models.yaml").write_text(
+        "musicgen: {default: small, published: [small]}\nseparation: {default: htdemucs, published: [htdemucs]}\n"
+    )
+    monkeypatch.setenv("MUSEAROO_PRESETS", str(tmp_path))
+    presets.load_models.cache_clear()
+    try:
+        assert set(presets.load_models()) == {"musicgen", "separation"}
+        (tmp_path / "models.yaml").write_text(
+            (tmp_path / "models.yaml").read_text() + "infill: {default: purple, published: [yellow_small]}\n"
+        )
+        presets.load_models.cache_clear()
+        with pytest.raises(InvalidValue, match="infill default 'purple'"):
+            presets.load_models()
+    finally:
+        presets.load_models.cache_clear()
