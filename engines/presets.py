@@ -36,17 +36,22 @@ class ModelChoice:
     hub_prefix: str = ""
 
 
+OPTIONAL_FAMILIES = ("infill",)  # a models.yaml without them is still valid (its engine then has none)
+
+
 @cache
 def load_models() -> dict[str, ModelChoice]:
-    """presets/models.yaml: per model family (musicgen, separation) its default and published names."""
+    """presets/models.yaml: per model family (musicgen, separation, infill) its default and published names."""
     path = presets_dir() / "models.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise InvalidValue(f"model presets {path} cannot be read: {exc}") from exc
     out: dict[str, ModelChoice] = {}
-    for family in ("musicgen", "separation"):
+    for family in ("musicgen", "separation", "infill"):
         entry = data.get(family) if isinstance(data, dict) else None
+        if family in OPTIONAL_FAMILIES and entry is None:
+            continue
         if not isinstance(entry, dict) or not isinstance(entry.get("published"), list):
             raise InvalidValue(f"{path}: {family!r} needs a 'published' list of model names")
         published = tuple(str(name) for name in entry["published"])

@@ -39,6 +39,9 @@ SUBCOMMANDS = {
     "export": "bridge.cli.export",
     "worker": "bridge.cli.worker",
     "jam": "bridge.cli.jam",
+    "infill": "bridge.cli.infill",
+    "continue": "bridge.cli.infill",
+    "accompany": "bridge.cli.infill",
 }
 
 

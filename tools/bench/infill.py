@@ -1,0 +1,155 @@
+"""Speed of MIDI-GPT infill: 8 bars of one track rewritten with 8 bars of context, ours beside the library's.
+
+    python tools/bench/infill.py [--layout small] [--runs 3] [--threads 1 [2]] [--json OUT]
+
+The model is the published ``yellow_small`` shape (GPT-2, 512 wide, 6 layers, 8 heads, yellow's
+647-token vocabulary) with random weights (engines/infill/random_model.py: the end-of-bar tokens
+raised so a bar closes after a few notes, as a trained model's do), written to a temporary
+checkpoint and loaded once by the library's own loader. The prompt: a 16-bar track, eighth notes,
+bars 5-12 rewritten (bars 1-4 and 13-16 are the context). Per thread count, interleaved run by run
+so a busy moment hits all alike, after one warm-up call each:
+
+- ``library``: the peer, the library's own session loop as its README shows an infill
+  (``engine.session(score, GenerationRequest([TrackPrompt(0, bars)], InferenceConfig(model_dim=8,
+  mask_mode="attention", seed)))``.run(): its defaults, one bar per step, 8 steps);
+- ``ours``: ``engines.infill.infill`` on the same notes (two independent 8-bar windows, 4 bars
+  each, the context on their outer sides), end to end from Live notes to Live notes;
+- ``ours_x4``: the same with ``variations=4`` (every window's 4 takes decode as one batch);
+- ``ours_x4_unshared``: the same without SharedPrefill (engines/infill/prefill.py), so the
+  library's batch feeds the prompt 4 times: what the wrapper saves.
+
+Seconds are medians over ``--runs``; tokens are what the model generated in that run (the plans
+differ, so the counts do too: ms per token is printed beside them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def prompt() -> Any:
+    from engines.infill import Part
+    from engines.music import Note
+
+    pitches = (60, 62, 64, 65, 67, 69, 71, 72)
+    notes = tuple(Note(pitches[(b + i) % 8], b * 4.0 + i * 0.5, 0.5, 90) for b in range(16) for i in range(8))
+    return Part(notes, 64.0, program=0, name="piano")
+
+
+def library_run(model: Any, part: Any, seed: int) -> tuple[float, int]:
+    from midigpt.inference import GenerationRequest, InferenceConfig, TrackPrompt
+
+    from engines.infill.score import to_score
+
+    score = to_score([(part, list(part.notes))], n_bars=16, signature=(4, 4))
+    request = GenerationRequest(
+        tracks=[TrackPrompt(id=0, bars=list(range(4, 12)))],
+        config=InferenceConfig(model_dim=8, mask_mode="attention", seed=seed),
+    )
+    started = time.perf_counter()
+    session = model.engine.session(score, request)
+    session.run()
+    return time.perf_counter() - started, int(session.gen_count)
+
+
+def ours_run(model: Any, part: Any, seed: int, variations: int) -> tuple[float, int]:
+    from engines.infill import infill
+
+    started = time.perf_counter()
+    result = infill(part, first_bar=5, last_bar=12, model=model, seed=seed, variations=variations)
+    return time.perf_counter() - started, result.tokens
+
+
+def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> dict[str, Any]:
+    import logging
+
+    import torch
+
+    from engines.infill import load
+    from engines.infill.random_model import save_random_checkpoint
+
+    logging.disable(logging.WARNING)  # the library logs every accepted step
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    out: dict[str, Any] = {
+        "layout": layout,
+        "runs": runs,
+        "ends_logit": ends_logit,
+        "machine": platform.machine(),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = save_random_checkpoint(
+            Path(tmp) / f"{layout}.safetensors", layout=layout, ends_logit=ends_logit
+        )
+        model = load(str(path))
+        from midigpt.inference import InferenceEngine
+
+        from engines.infill.models import describe
+
+        unshared = describe("unshared", str(path), InferenceEngine.from_checkpoint(str(path)))
+        part = prompt()
+        for n in threads:
+            torch.set_num_threads(n)
+            calls = {
+                "library": lambda seed: library_run(model, part, seed),
+                "ours": lambda seed: ours_run(model, part, seed, 1),
+                "ours_x4": lambda seed: ours_run(model, part, seed, 4),
+                "ours_x4_unshared": lambda seed: ours_run(unshared, part, seed, 4),
+            }
+            for call in calls.values():
+                call(100)  # warm-up
+            got: dict[str, list[tuple[float, int]]] = {name: [] for name in calls}
+            for run in range(runs):
+                for name, call in calls.items():
+                    got[name].append(call(run + 1))
+            row: dict[str, Any] = {}
+            for name, values in got.items():
+                seconds = [s for s, _ in values]
+                tokens = [t for _, t in values]
+                row[name] = {
+                    "median_s": round(statistics.median(seconds), 3),
+                    "all_s": [round(s, 3) for s in seconds],
+                    "tokens": tokens,
+                    "ms_per_token": round(1000 * sum(seconds) / max(1, sum(tokens)), 2),
+                }
+            row["ours_vs_library"] = round(row["ours"]["median_s"] / row["library"]["median_s"], 3)
+            row["x4_vs_x1"] = round(row["ours_x4"]["median_s"] / row["ours"]["median_s"], 3)
+            row["x4_unshared_vs_x1"] = round(row["ours_x4_unshared"]["median_s"] / row["ours"]["median_s"], 3)
+            out[f"threads_{n}"] = row
+            print(json.dumps({f"threads_{n}": row}), flush=True)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--layout", default="small", choices=("tiny", "small", "medium"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1])
+    parser.add_argument("--ends-logit", type=float, default=3.0)
+    parser.add_argument("--json", default=None, help="also write the figures here")
+    args = parser.parse_args()
+    started = time.monotonic()
+    load_before = os.getloadavg()[0]
+    out = measure(args.layout, args.runs, args.threads, args.ends_logit)
+    out["load_before"] = round(load_before, 2)
+    out["load_after"] = round(os.getloadavg()[0], 2)
+    out["wall_s"] = round(time.monotonic() - started, 1)
+    print(json.dumps(out))
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
