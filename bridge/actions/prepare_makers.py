@@ -15,7 +15,8 @@ from bridge.actions import follow
 from bridge.actions.generate_context import SongContext, musical_context, source_clip
 from bridge.actions.generate_part import followed, generate_following
 from bridge.actions.generate_request import GenerateRequest
-from bridge.actions.musicgen import MusicgenRequest, render
+from bridge.actions.musicgen import render
+from bridge.actions.musicgen_request import MusicgenRequest
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import LiveContext
