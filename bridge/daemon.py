@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from bridge import osc, protocol
-from bridge.actions import JOB_ACTIONS
+from bridge.actions import JOB_ACTIONS, PREPARE_MAKERS
 from bridge.actions import history as history_actions
 from bridge.app import App
 from bridge.jam.remote import RemoteJam, state_args
@@ -84,7 +84,7 @@ class Daemon:
             self.app.worker = self.queue  # same call() as the in-process worker
         from bridge.prepare import attach, prepare_enabled
 
-        self.preparer = attach(self.app, enabled=prepare_enabled(self.prepare))
+        self.preparer = attach(self.app, enabled=prepare_enabled(self.prepare), makers=PREPARE_MAKERS)
         self.live.on_context = self._context_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:

@@ -1,7 +1,8 @@
 """Daemon actions: each OSC request address that starts a job maps to one coroutine.
 
 An action is ``async def run(app, job, args) -> str``: it returns the done message and raises a
-RooError for a failed status. Adding an action is one module and one line here.
+RooError for a failed status. Adding an action is one module and one line here. ``PREPARE_MAKERS``
+is what the actions hand pre-generation (``bridge.prepare``), which imports no action.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import analyze, command, generate, history, musicgen, separate, transform, voice
+from bridge.actions.prepare_makers import MAKERS as PREPARE_MAKERS
 from bridge.app import App
 from bridge.jobs.board import Job
+
+__all__ = ["JOB_ACTIONS", "PREPARE_MAKERS", "Action"]
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
 

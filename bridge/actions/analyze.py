@@ -1,6 +1,6 @@
 """/roo/analyze [track slot] [(name value)*]: analyse a clip and make it the song context.
 
-A MIDI clip is read from its notes (``analyze_midi``); what follows is about audio clips.
+The request is parsed by ``analyze_request``. A MIDI clip is read from its notes (``analyze_midi``); what follows is about audio clips.
 
 The clip (the selected one unless track and slot are given) is analysed in the model worker
 (``engines.analysis.cache:analyze_file``, so a clip analysed before answers from the disk cache).
@@ -17,69 +17,24 @@ Live's Clip View).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
 from bridge.actions import analyze_midi
 from bridge.actions.analyze_apply import apply_to_live, plan_values
+from bridge.actions.analyze_request import AnalyzeRequest, parse_request
 from bridge.actions.analyze_warp import plan_for, warp_to_song
 from bridge.actions.audio_clip import AudioClip, audio_clip
 from bridge.actions.midi_clip import MidiClip, midi_clip
-from bridge.actions.options import parse_options
 from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.jobs.worker import get_worker
-from engines.analysis.core import BACKENDS
 from engines.analysis.result import NO_KEY, AnalysisResult, chords_in_beats
-from engines.errors import InvalidValue
+
+__all__ = ["AnalyzeRequest", "chord_tempo_bpm", "parse_request", "run"]
 
 ANALYZE_TARGET = "engines.analysis.cache:analyze_file"
-SWITCHES = ("apply", "force", "warp", "arrangement")  # the 0|1 options
-
-
-@dataclass(frozen=True, slots=True)
-class AnalyzeRequest:
-    track: int = -1  # -1: the selected track
-    slot: int = -1  # -1: the selected slot (with arrangement: the clip in Live's Clip View)
-    backend: str = "madmom"
-    apply: bool = False
-    force: bool = False  # with apply: the detected tempo and key as they are
-    warp: bool = False
-    arrangement: bool = False
-
-
-def parse_request(args: list[Any]) -> AnalyzeRequest:
-    """``[track slot] [(name value)*]``; errors name the offending value."""
-    rest = list(args)
-    track = slot = -1
-    if rest and not isinstance(rest[0], str):
-        if len(rest) < 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in rest[:2]):
-            raise InvalidValue(
-                f"/roo/analyze {args!r}: expected [track slot] as two integers, then (name value)*"
-            )
-        track, slot = int(rest[0]), int(rest[1])
-        rest = rest[2:]
-        if track < -1 or slot < -1:
-            raise InvalidValue(
-                f"track {track} / slot {slot}: expected an index >= 0, or -1 for the selected one"
-            )
-    options = parse_options(rest, protocol.ANALYZE_OPTIONS, what="/roo/analyze")
-    backend = options.get("backend", "madmom")
-    if backend not in BACKENDS:
-        raise InvalidValue(
-            f"/roo/analyze option backend = {backend!r} is not valid: expected one of {BACKENDS}"
-        )
-    for name in SWITCHES:
-        if options.get(name, 0) not in (0, 1):
-            raise InvalidValue(
-                f"/roo/analyze option {name} = {options[name]!r} is not valid: expected 0 or 1"
-            )
-    switches = {name: bool(options.get(name, 0)) for name in SWITCHES}
-    if switches["force"] and not switches["apply"]:
-        raise InvalidValue("/roo/analyze option force 1 changes what apply 1 sets: expected apply 1 with it")
-    return AnalyzeRequest(track, slot, backend, **switches)
 
 
 async def _midi_clip_at(app: App, req: AnalyzeRequest) -> MidiClip | None:

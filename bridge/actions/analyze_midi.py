@@ -10,9 +10,9 @@ refused, a MIDI clip has nothing to warp.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from bridge.actions.analyze_apply import apply_to_live, plan_values
+from bridge.actions.analyze_request import AnalyzeRequest
 from bridge.actions.midi_clip import MidiClip
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -20,9 +20,6 @@ from engines.analysis.result import AnalysisResult
 from engines.errors import InvalidValue
 from engines.symbolic import analysis_dict, describe
 from engines.symbolic.midi_in import DRUM_CHANNEL, MidiTrack, MidiTracks
-
-if TYPE_CHECKING:
-    from bridge.actions.analyze import AnalyzeRequest
 
 
 async def run(app: App, job: Job, req: AnalyzeRequest, clip: MidiClip) -> str:

@@ -4,7 +4,9 @@ The intent goes back on /roo/result (kind "intent") and the sentence heard with 
 taken on /roo/status. A sentence not understood fails with what was heard and two suggestions,
 and nothing is done. Writing clips goes to a new slot; a sentence that asks to replace a clip
 is held until "yes" (or dropped by "no" or "cancel"), for at most PENDING_TIMEOUT_S; so is a spoken
-one that starts a heavy job (MusicGen, separation: ``bridge.commands.safety``).
+one that starts a heavy job (MusicGen, separation: ``bridge.commands.safety``). The commands that
+make parts (generate, vary, the dials) are in ``command_generate``, those on a clip in
+``command_clip``, the jam's in ``command_jam``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import command_clip, command_jam, history_context
+from bridge.actions import command_clip, command_generate, command_jam, history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
@@ -27,8 +29,6 @@ from engines.errors import InvalidValue, LiveError, ModelUnavailable, RooError
 from engines.music import parse_key
 
 PENDING_TIMEOUT_S = 30.0
-MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
-STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
 
 
 @dataclass
@@ -75,101 +75,8 @@ def _not_done(intent: Intent) -> str:
     return "; not done: " + ", ".join(f"'{c}'" for c in left) + " (say it on its own)" if left else ""
 
 
-async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:
-    """The part to change (the last generated one when none is named) and its last settings;
-    from the take history when this daemon has not generated that part yet (after a restart).
-
-    With ``loops`` the last MusicGen loop counts too (part ``musicgen``): Vary remakes it, while the
-    dials of Adjust only move the symbolic parts.
-    """
-    if part is None:
-        parts = [str(t["part"]) for t in app.song.takes if loops or t["part"] != "musicgen"]
-        if parts:
-            part = parts[-1]
-    if part is not None and part in app.song.last_generate:
-        return part, dict(app.song.last_generate[part])
-    remembered = await history_context.last_settings(app, part)
-    if remembered is not None:
-        return remembered
-    if part is None:
-        raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
-    return part, {}
-
-
-def generate_args(part: str, settings: dict[str, Any]) -> list[Any]:
-    """OSC arguments for /roo/generate from a settings dict (names of GENERATE_OPTIONS only)."""
-    args: list[Any] = [part]
-    for name, kind in protocol.GENERATE_OPTIONS.items():
-        value = settings.get(name)
-        if value is None:
-            continue
-        args += [name, {"int": int, "float": float, "str": str}[kind](value)]
-    return args
-
-
-def _genre_note(settings: dict[str, Any]) -> str:
-    from engines.presets import names
-
-    genre = settings.get("genre")
-    if genre is None or genre in names("genres"):
-        return ""
-    del settings["genre"]
-    return f" (no {genre} preset yet: used the song's genre)"
-
-
-async def _generate(app: App, job: Job, intent: Intent) -> str:
-    assert intent.part is not None
-    settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
-    settings.update(command_clip.source_of(app, intent))
-    note = _genre_note(settings)
-    tempo = ""
-    if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
-        tempo = f"{await _set_tempo(app, job, intent)}; "
-    from bridge.actions import generate
-
-    return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
-
-
-async def _vary(app: App, job: Job, intent: Intent) -> str:
-    part, last = await last_settings(app, intent.part, loops=True)
-    count = int(intent.params.get("variations", 1))
-    if not 1 <= count <= MAX_TAKES:
-        raise InvalidValue(f"variations {count} is out of range: expected 1..{MAX_TAKES}")
-    if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
-        from bridge.actions import musicgen
-
-        return await musicgen.vary(app, job, last, count)
-    last.pop("seed", None)  # a new seed (the job id) gives the variation
-    last["replace"] = int(bool(intent.params.get("replace")))
-    from bridge.actions import generate
-
-    done = [await generate.run(app, job, generate_args(part, last))]
-    for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
-        seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id, so no default seed repeats it
-        done.append(await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0})))
-    return "; ".join(done)
-
-
-async def _adjust(app: App, job: Job, intent: Intent) -> str:
-    if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
-        return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
-    part, last = await last_settings(app, intent.part)
-    what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
-    dials = ("density", "complexity") if what == "energy" else (what,)
-    for dial in dials:
-        last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
-    last["replace"] = int(bool(intent.params.get("replace")))
-    from bridge.actions import generate
-
-    done = await generate.run(app, job, generate_args(part, last))
-    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}"
-
-
 async def _set_tempo(app: App, job: Job, intent: Intent) -> str:
-    if "tempo_factor" in intent.params:  # "double the tempo"
-        return await command_clip.tempo_by_factor(app, float(intent.params["tempo_factor"]))
-    await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
-    return f"tempo set to {intent.params['tempo_bpm']} bpm"
+    return await command_generate.set_tempo(app, intent)
 
 
 async def _set_key(app: App, job: Job, intent: Intent) -> str:
@@ -252,9 +159,9 @@ def _musicgen_args(intent: Intent) -> list[Any]:
 
 Handler = Callable[[App, Job, Intent], Awaitable[str]]
 HANDLERS: dict[str, Handler] = {
-    "generate": _generate,
-    "vary": _vary,
-    "adjust": _adjust,
+    "generate": command_generate.generate_part,
+    "vary": command_generate.vary,
+    "adjust": command_generate.adjust,
     "set_tempo": _set_tempo,
     "set_key": _set_key,
     "analyze": _delegate("analyze", lambda i: ["warp", 1] if i.params.get("warp") else []),

@@ -14,6 +14,7 @@ from bridge.actions import multi
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
+from bridge.live.client import ClipWrite
 from engines.errors import InvalidValue, ModelUnavailable, RooError
 
 DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}  # adjust -> jam control
@@ -80,9 +81,10 @@ async def _clips(app: App, remote: Any, bars: int) -> str:
     written = []
     for part in multi.PART_ORDER:
         if notes.get(part):
-            track, at, count = await app.live.write_clip(
-                tracks[part], slot, bars * bar_beats, f"{part} jam last {bars} bars", notes[part], False
+            clip = ClipWrite(
+                tracks[part], slot, bars * bar_beats, f"{part} jam last {bars} bars", notes[part]
             )
+            track, at, count = await app.live.write(clip)
             written.append(f"{part} {count} notes -> track {track} slot {at}")
     return f"jam's last {bars} bars: " + "; ".join(written)
 

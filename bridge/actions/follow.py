@@ -1,14 +1,13 @@
-"""/roo/generate's source clip: a MIDI clip whose chords a new part follows.
+"""Following a source clip: what a new part takes from the MIDI clip it follows.
 
-``source_track``/``source_slot`` name it; with neither, the selected clip is the source when it
-is a MIDI clip with notes. A pitched source gives the context its chords (a chord per beat,
-looped over the new part) and, unless ``key`` is given, its key; a drums part places its kicks
-with the source's onsets ("drums that lock to my bassline"). A drum source gives a bass part its
-kicks to lock to. The done message says what was followed.
+The clip is found by ``bridge.actions.generate_context.source_clip``. A pitched source gives the
+context its chords (a chord per beat, looped over the new part) and, unless ``key`` is given, its
+key; a drums part places its kicks with the source's onsets ("drums that lock to my bassline"). A
+drum source gives a bass part its kicks to lock to. The done message says what was followed.
 
 A source's description (``described``) is kept by the clip's digest, which changes with its notes,
-name, length and markers: a clip followed again, or one described as Live pushed it (``warm``, from
-``bridge.prepare``), is not described again at click time.
+name, length and markers: a clip followed again, or one described as Live pushed it (``warm``, which
+pre-generation runs), is not described again at click time.
 """
 
 from __future__ import annotations
@@ -17,16 +16,12 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from bridge import protocol
-from bridge.actions.midi_clip import MidiClip, empty_selected, from_reading, midi_clip, selected_midi_clip
-from bridge.app import App
+from bridge.actions.midi_clip import MidiClip, from_reading
 from bridge.live.client import LiveContext, Reading
-from engines import generators
 from engines.errors import InvalidValue
-from engines.generators import bass
-from engines.music import MusicalContext, Note
+from engines.music import MusicalContext
 from engines.symbolic import ClipContext, describe
-from engines.symbolic.follow import KICKS, lock_kicks, looped_onsets
+from engines.symbolic.follow import KICKS, looped_onsets
 from engines.symbolic.profile import onsets
 
 
@@ -35,32 +30,6 @@ class Follow:
     summary: str  # for the done message: "following track 0 slot 0 ('Keys'): 4 chords, A minor"
     onsets_beats: tuple[float, ...]  # the source's note starts, looped over the new part
     is_drums: bool  # the source is a drum clip: its kicks lead a bass part
-
-
-async def source_clip(app: App, req: object, live: LiveContext, *, cached: bool = False) -> MidiClip | None:
-    """The named source clip (errors name it), or the selected MIDI clip, or None.
-
-    cached: a reading kept from an earlier request may answer, for a write that checks it in Live
-    (``LiveClient.write_clip_from``)."""
-    track = getattr(req, "source_track", None)
-    slot = getattr(req, "source_slot", None)
-    if track is None and slot is None:
-        return await selected_midi_clip(app, live, cached=cached)
-    return await midi_clip(app, -1 if track is None else track, -1 if slot is None else slot,
-                           address=protocol.GENERATE, live=live, cached=cached)  # fmt: skip
-
-
-def checked_source(
-    app: App, req: object, live: LiveContext, source: MidiClip | None
-) -> tuple[int, int, str] | None:
-    """What a write made from ``source`` checks in Live: the source clip read (its digest), or the
-    selected slot the pushed fill state says is empty (digest ""): a clip put there meanwhile is
-    then followed. None: nothing to check (a named source is always read)."""
-    if source is not None:
-        return source.source
-    named = getattr(req, "source_track", None) is not None or getattr(req, "source_slot", None) is not None
-    empty = None if named else empty_selected(app, live)
-    return (*empty, "") if empty is not None else None
 
 
 def following(
@@ -120,20 +89,3 @@ def warm(reading: Reading, live: LiveContext) -> ClipContext | None:
         return described(from_reading(reading, live, "/roo/generate"))
     except InvalidValue:
         return None
-
-
-def generate_following(
-    part: str, ctx: MusicalContext, density: float, complexity: float, seed: int, follow: Follow | None
-) -> list[Note]:
-    """One part; drums put their kicks on a pitched source's onsets, bass locks to a drum source's kick."""
-    if follow is not None and follow.is_drums and part == "bass":
-        generators.check(ctx, density, complexity)
-        return bass.generate(
-            ctx, density=density, complexity=complexity, seed=seed, kick_beats=follow.onsets_beats
-        )
-    notes = generators.generate(part, ctx, density=density, complexity=complexity, seed=seed)
-    if follow is not None and not follow.is_drums and part == "drums" and follow.onsets_beats:
-        return lock_kicks(
-            notes, follow.onsets_beats, length_beats=ctx.length_beats, bar_beats=ctx.beats_per_bar
-        )
-    return notes

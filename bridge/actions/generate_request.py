@@ -1,7 +1,7 @@
-"""/roo/generate's request: its arguments checked, merged with Live's song context, and its target slot.
+"""/roo/generate's first step: its arguments parsed and checked into a ``GenerateRequest``.
 
-Explicit options win over Live's context, which wins over defaults; every error names the bad
-value and what is valid.
+Every error names the bad value and what is valid. What the request becomes in the song (Live's
+context merged in, its target slot, its source clip) is the next step, ``generate_context``.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.options import leading_choice, parse_options
-from bridge.app import App
-from bridge.live.client import LiveContext
 from engines.errors import InvalidValue
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
-from engines.music import SCALES, Feel, Key, MusicalContext, Note, parse_key, scale_named
+from engines.music import Feel
 
 MAX_BARS = 256
 
@@ -72,61 +70,3 @@ def parse_request(args: list[Any]) -> GenerateRequest:
         if value is not None and value < -1:
             raise InvalidValue(f"{name} {value}: expected an index >= 0, or -1 for the selected one")
     return req
-
-
-def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> MusicalContext:
-    """Merge the request with Live's context: explicit options win, then Live, then defaults.
-
-    Live's scale is followed by name (every Live 12 scale); one the generators do not know is
-    refused with its name, except for drums, which do not depend on the key.
-    """
-    if req.key is not None:
-        key = parse_key(req.key)
-    elif scale_named(live.scale_name) is not None:
-        key = Key(live.root_note % 12, str(scale_named(live.scale_name)))
-    elif req.part == "drums":
-        key = Key(live.root_note % 12, "Major")  # drums do not read the key
-    else:
-        raise InvalidValue(
-            f"Live's scale {live.scale_name!r} is not one the generators can follow: expected one of "
-            f"Live 12's scales ({', '.join(SCALES)}), or give a key, e.g. key 'E Hirajoshi'"
-        )
-    ctx = MusicalContext(
-        tempo_bpm=float(live.tempo_bpm),
-        signature=(int(live.signature_numerator), int(live.signature_denominator)),
-        key=key,
-        bars=req.bars,
-        chords=app.song.chords,
-        feel=req.feel,
-    )
-    return replace(ctx, genre=req.genre) if req.genre is not None else ctx
-
-
-def target(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:
-    """The (track, slot) the part goes to: the request's, or Live's selection for -1."""
-    track = live.selected_track if req.track == -1 else req.track
-    slot = live.selected_slot if req.slot == -1 else req.slot
-    if not 0 <= track < live.num_tracks:
-        raise InvalidValue(
-            f"track {track} is out of range: the Set has {live.num_tracks} tracks (0..{live.num_tracks - 1})"
-        )
-    if slot < 0:
-        raise InvalidValue(
-            f"slot {slot} is out of range: expected 0..{live.num_scenes - 1} (no slot is selected)"
-        )
-    return track, slot
-
-
-def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:
-    """A part the genre does not play (classical drums) is refused with the reason, not written empty."""
-    if not notes:
-        raise InvalidValue(
-            f"genre {genre!r} has no {part} part at density {density:g}: it writes no notes, so nothing "
-            "was written (pick another genre, or a higher density where the genre plays a little)"
-        )
-
-
-def groove_settings(req: GenerateRequest) -> dict[str, Any]:
-    """The groove controls a request gave (so Vary keeps them); none when it kept the genre's."""
-    names = ("swing", "humanize", "accent", "intensity", "fills")
-    return {name: getattr(req, name) for name in names if getattr(req, name) is not None}

@@ -13,6 +13,7 @@ from bridge.actions import generate
 from bridge.actions.options import parse_options
 from bridge.app import App
 from bridge.jobs.board import Address, Job
+from bridge.live.client import ClipWrite
 from engines.errors import InvalidValue, RooError
 from engines.music import Note
 
@@ -80,7 +81,7 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
             take.live.get("length_beats")
             or max((n.start_beats + n.duration_beats for n in notes), default=4.0)
         )
-        t, s, count = await app.live.write_clip(track, slot, length, name, notes, False)
+        t, s, count = await app.live.write(ClipWrite(track, slot, length, name, notes))
         written.append(f"{count} notes in track {t} slot {s}")
     tempo = float(take.context.get("tempo_bpm", 0.0))
     for i, out in enumerate(o for o in take.outputs if o["kind"] == "audio" and "path" in o):

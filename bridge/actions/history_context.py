@@ -11,6 +11,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.app import App
+from bridge.live.client import ClipWrite
 from engines.errors import StoreError
 from engines.music import Note
 
@@ -62,9 +63,8 @@ async def undo_from_store(app: App) -> str | None:
     notes = [Note(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in parent.notes]
     length = float(parent.live.get("length_beats") or newest.live.get("length_beats") or 4.0)
     name = f"{parent.part} {parent.take_id[:8]}"
-    track, slot, count = await app.live.write_clip(
-        int(newest.live["track"]), int(newest.live["slot"]), length, name, notes, True
-    )
+    where = int(newest.live["track"]), int(newest.live["slot"])
+    track, slot, count = await app.live.write(ClipWrite(*where, length, name, notes, replace=True))
     return (
         f"Live's undo cannot reach take {newest.take_id} (made before the daemon started): put its parent "
         f"{parent.take_id} back in track {track} slot {slot} ({count} notes); take {newest.take_id} stays "

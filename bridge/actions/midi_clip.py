@@ -25,7 +25,7 @@ class MidiClip:
     info: ClipInfo
     context: LiveContext
     notes: list[Note]
-    digest: str = ""  # what the clip held when read (/roo/live/write_clip_from checks it)
+    digest: str = ""  # what the clip held when read (a write made from it checks it in Live)
 
     @property
     def source(self) -> tuple[int, int, str]:

@@ -1,4 +1,5 @@
-"""Writing several parts at once: `all` (one clip per part) and `song` (one scene per section).
+"""/roo/generate all and song: several parts at once, `all` (one clip per part) and `song` (one scene
+per section), in the song context ``bridge.actions.generate_context`` made.
 
 Each part goes to the track named after it (drums, bass, chords, melody; matched without case),
 or to a new MIDI track with that name. A song's sections go to successive scenes from the
@@ -13,10 +14,15 @@ from dataclasses import asdict
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.generate_context import SongContext
+from bridge.actions.generate_part import followed
+from bridge.actions.generate_request import GenerateRequest
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
+from bridge.live.client import ClipWrite
 from engines import generators
+from engines.errors import InvalidValue
 from engines.generators import arrangement
 from engines.music import MusicalContext, Note
 
@@ -74,7 +80,9 @@ async def write_parts(
             continue
         job.check_cancelled()
         draft = midi_take("generate", part, params=params, seed=seed, ctx=ctx, live={}, notes=notes)
-        write = app.live.write_clip(tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace)
+        write = app.live.write(
+            ClipWrite(tracks[part], slot, ctx.length_beats, f"{part} {label}", notes, replace)
+        )
         track, wrote_slot, count = await write_recorded(app, job, draft, write)
         draft.live = {
             "track": track,
@@ -85,6 +93,17 @@ async def write_parts(
         written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
         job.report(low + (high - low) * (i + 1) / len(PART_ORDER), written[-1])
     return written
+
+
+async def run(app: App, job: Job, req: GenerateRequest, song: SongContext, seed: int) -> str:
+    """``all`` or ``song`` from the selected slot (or ``slot``), following the source clip's chords."""
+    ctx, follow = await followed(app, req, song)
+    slot = song.live.selected_slot if req.slot == -1 else req.slot
+    if slot < 0:
+        raise InvalidValue(f"slot {slot} is out of range: expected 0..{song.live.num_scenes - 1}")
+    runner = run_all if req.part == "all" else run_song
+    told = await runner(app, job, ctx, slot, req, seed)
+    return told + (f", {follow.summary}" if follow is not None else "")
 
 
 async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:

@@ -11,24 +11,24 @@ clip's notes (chroma straight from the notes) or an audio clip's file; ``model``
 empty slot of the track. ``vary`` makes new takes of the last loop (the command "four variations").
 Files go to $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops. On Live older than 12.0.5 (no audio
 clip creation) the files are written and the done message says where.
+
+The steps: parse (``musicgen_request``); the song context and what conditions the loop (the
+continued clip, the melody; here); make the takes (``render``, or the take prepared in idle time);
+write them into Live and record them (``musicgen_land``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import re
-import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bridge import protocol
 from bridge.actions.audio_clip import audio_clip
-from bridge.actions.options import parse_options
-from bridge.actions.takes import audio_take
+from bridge.actions.musicgen_land import land
+from bridge.actions.musicgen_request import MusicgenRequest, loop_path, parse_request
 from bridge.app import App
-from bridge.history import TakeDraft
 from bridge.jobs.board import Job
 from bridge.jobs.weights import require_musicgen
 from bridge.jobs.worker import get_worker
@@ -36,72 +36,10 @@ from bridge.live.client import LiveContext
 from engines.errors import InvalidValue
 from engines.musicgen.pipeline import MAX_VARIATIONS
 
-AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
+__all__ = ["MusicgenRequest", "loop_path", "parse_request", "render", "run", "vary"]
+
 RENDER_TARGET = "engines.musicgen.pipeline:render_loop"
-DEFAULT_BARS = 4
-MAX_BARS = 64  # the engine refuses earlier when the bars do not fit MusicGen's 30 s window
 SAMPLE_RATE_HZ = 48000
-
-
-@dataclass(frozen=True, slots=True)
-class MusicgenRequest:
-    prompt: str
-    bars: int = DEFAULT_BARS
-    track: int = -1  # -1: a new audio track (or the continued clip's track)
-    slot: int = -1
-    continue_clip: bool = False
-    melody_clip: bool = False
-    model: str = "small"
-    seed: int | None = None
-    variations: int = 1
-
-
-def parse_request(args: list[Any]) -> MusicgenRequest:
-    """``prompt [bars] [track slot] (name value)*``; every error names the value and what is valid."""
-    if not args or not isinstance(args[0], str) or not args[0].strip():
-        raise InvalidValue(f"/roo/musicgen {args!r}: expected a text prompt first, e.g. 'lofi drum beat'")
-    numbers: list[int] = []
-    rest = list(args[1:])
-    while rest and not isinstance(rest[0], str):
-        value = rest.pop(0)
-        if isinstance(value, bool) or not isinstance(value, int | float) or float(value) != int(value):
-            raise InvalidValue(f"/roo/musicgen value {value!r}: expected whole numbers [bars] [track slot]")
-        numbers.append(int(value))
-    if len(numbers) not in (0, 1, 2, 3):
-        raise InvalidValue(f"/roo/musicgen {args!r}: expected at most [bars] [track slot] before the options")
-    bars = numbers[0] if len(numbers) in (1, 3) else DEFAULT_BARS
-    track, slot = numbers[-2:] if len(numbers) >= 2 else (-1, -1)
-    opts = parse_options(rest, protocol.MUSICGEN_OPTIONS, what="/roo/musicgen")
-    if not 1 <= bars <= MAX_BARS:
-        raise InvalidValue(f"bars {bars} is out of range: expected 1..{MAX_BARS}")
-    variations = opts.get("variations", 1)
-    if not 1 <= variations <= MAX_VARIATIONS:
-        raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
-    if track < -1 or slot < -1 or (track == -1) != (slot == -1):
-        raise InvalidValue(f"track {track} / slot {slot}: expected two indexes >= 0 (or neither)")
-    return MusicgenRequest(
-        prompt=args[0].strip(),
-        bars=bars,
-        track=track,
-        slot=slot,
-        continue_clip=bool(opts.get("continue", 0)),
-        melody_clip=bool(opts.get("melody", 0)),
-        model=opts.get("model", "melody" if opts.get("melody", 0) else "small"),
-        seed=opts.get("seed"),
-        variations=variations,
-    )
-
-
-def loop_path(prompt: str, now_s: float | None = None) -> Path:
-    """A new file ``<prompt> <date time>.wav`` under $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops."""
-    configured = os.environ.get("MUSEAROO_LOOPS_DIR")
-    root = Path(configured).expanduser() if configured else Path.home() / "Music" / "MuseAroo" / "loops"
-    safe = re.sub(r"[^\w\- ]+", "_", prompt)[:40].strip() or "loop"
-    stem = f"{safe} {time.strftime('%Y-%m-%d %H%M%S', time.localtime(now_s))}"
-    path, n = root / f"{stem}.wav", 2
-    while path.exists():
-        path, n = root / f"{stem} {n}.wav", n + 1
-    return path
 
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
@@ -196,62 +134,6 @@ async def render(
     return result, path
 
 
-async def land(
-    app: App,
-    job: Job,
-    req: MusicgenRequest,
-    track: int,
-    slot: int,
-    kwargs: dict[str, Any],
-    source: str,
-    ctx: LiveContext,
-    result: dict[str, Any],
-    path: Path,
-) -> str:
-    """Import rendered takes into Live (or say where the files are on an older Live); the done message."""
-    takes = result.get("takes") or [{"path": result["path"], "seed": result["seed"]}]
-    seeds = ", ".join(str(t["seed"]) for t in takes)
-    count = f"{len(takes)} takes of a " if len(takes) > 1 else "a "
-    what = f"{count}{req.bars}-bar loop {req.prompt!r} at {ctx.tempo_bpm:g} BPM (seed{'s' * (len(takes) > 1)} {seeds}){source}"
-    if ctx.version_tuple < AUDIO_CLIPS_SINCE:
-        app.result(job.client, job.id, "musicgen", result)
-        job.takes.extend(loop_take(req, ctx, take, {}) for take in takes)
-        files = ", ".join(str(t["path"]) for t in takes)
-        return f"{what} written to {files} (Live {ctx.live_version} cannot create audio clips before 12.0.5)"
-    job.report(0.98, "placing the loop in Live" if len(takes) == 1 else f"placing {len(takes)} takes in Live")
-    name = f"MusicGen {req.prompt}"[:50]
-    if track == -1:
-        track = await app.live.create_tracks("audio", ctx.selected_track, [name])
-        slot = max(ctx.selected_slot, 0)
-    landed = []
-    for k, take in enumerate(takes):  # a filled slot sends each take on to the next empty one
-        title = name if k == 0 else f"{name} take {k + 1}"
-        track, where = await app.live.import_audio(
-            track, slot, str(take["path"]), title, True, float(ctx.tempo_bpm)
-        )
-        landed.append({**take, "track": track, "slot": where})
-        app.song.takes.append(
-            {"part": "musicgen", "track": track, "slot": where, "seed": take["seed"], "job": job.id}
-        )
-        job.takes.append(loop_take(req, ctx, take, {"track": track, "slot": where}))
-    first = landed[0]
-    app.song.last_generate["musicgen"] = {
-        "prompt": req.prompt,
-        "bars": req.bars,
-        "model": req.model,
-        "track": first["track"],
-        "slot": first["slot"],
-        "kwargs": kwargs,
-        "source": source,
-    }
-    extra = {"takes": landed} if len(landed) > 1 else {}
-    app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": first["slot"], **extra})
-    if len(landed) == 1:
-        return f"{what} in track {track} slot {first['slot']}; file {path}"
-    slots = ", ".join(str(t["slot"]) for t in landed)
-    return f"{what} in track {track} slots {slots}; files beside {path}"
-
-
 async def _melody(app: App, kwargs: dict[str, Any]) -> str:
     """Put the selected clip's melody into the render arguments; returns a note for the message."""
     ctx = await app.live.context()
@@ -277,22 +159,3 @@ async def _melody(app: App, kwargs: dict[str, Any]) -> str:
             raise InvalidValue(f"track {track} slot {slot} ({info.name!r}) has no unmuted notes for a melody")
         kwargs["melody_notes"] = notes
     return f", melody from track {track} slot {slot} ({info.name!r})"
-
-
-def loop_take(
-    req: MusicgenRequest, ctx: LiveContext, take: dict[str, Any], live: dict[str, Any]
-) -> TakeDraft:
-    """One rendered take of a loop as the history records it (where Live put it, its file and seed)."""
-    return audio_take(
-        "musicgen",
-        "loop",
-        params={"prompt": req.prompt, "bars": req.bars, "model": req.model},
-        live=live,
-        files={"loop": str(take["path"])},
-        versions={"model": req.model},
-        seed=take.get("seed"),
-        context={
-            "tempo_bpm": float(ctx.tempo_bpm),
-            "signature": [ctx.signature_numerator, ctx.signature_denominator],
-        },
-    )

@@ -21,7 +21,7 @@ from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.history import TakeDraft
 from bridge.jobs.board import Job
-from bridge.live.client import StaleContext, StaleSource
+from bridge.live.client import ClipWrite, Expect, StaleContext, StaleSource
 from engines import transforms
 from engines.errors import InvalidValue, LiveError
 from engines.music import MusicalContext
@@ -83,16 +83,11 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         )
         job.report(0.3, f"{len(clip.notes)} notes read from {clip.where}")
         draft, result, name = await _transformed(app, req, clip, job)
+        # refused when the clip, the signature or (if it picked the clip) the selection changed;
+        # nothing is checked while Live has pushed no context (it came from a query)
+        clip_write = ClipWrite(clip.track, clip.slot, result.length_beats, name, result.notes, req.replace)
+        write = app.live.write(clip_write, expect=Expect(seq, follows, clip.source))
         try:
-            if seq < 0:  # Live has pushed nothing yet: the context came from a query
-                write = app.live.write_clip(
-                    clip.track, clip.slot, result.length_beats, name, result.notes, req.replace
-                )
-            else:  # refused when the clip, the signature or (if it picked the clip) the selection changed
-                write = app.live.write_clip_from(
-                    clip.source, seq, follows, clip.track, clip.slot, result.length_beats, name, result.notes,
-                    req.replace,
-                )  # fmt: skip
             track, slot, count = await write_recorded(app, job, draft, write)
             break
         except (StaleContext, StaleSource) as stale:

@@ -1,9 +1,9 @@
 """The Remote Script's requests as typed calls: context, clips, audio, timing, tracks, scenes.
 
 Mixed into ``bridge.live.client.LiveClient``, which sends them and matches the replies (a write
-outlives its caller's cancellation until Live says whether it ran). A write
-made for a pushed context version (``write_clip_for``) raises ``StaleContext`` with the context
-Live holds now when Live refused it.
+outlives its caller's cancellation until Live says whether it ran). Session MIDI clips are written
+through ``bridge.live.writes`` (the one ``write``); the arrangement, audio, warp markers, tracks,
+scenes and the context's settable fields here.
 """
 
 from __future__ import annotations
@@ -13,19 +13,10 @@ from typing import Any
 
 from bridge import protocol
 from bridge.live.replies import ClipInfo, LiveContext
-from engines.errors import LiveError, ProtocolError
+from engines.errors import ProtocolError
 from engines.music import Note
 
 DEFAULT_TIMEOUT_S = 2.0
-
-
-class StaleContext(LiveError):
-    """Live refused a write made for an older song context; carries the context Live holds now."""
-
-    def __init__(self, seq: int, context: LiveContext) -> None:
-        super().__init__(f"the song context changed (now {seq}) after the part was made for it")
-        self.seq = seq
-        self.context = context
 
 
 def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
@@ -53,12 +44,6 @@ class LiveCalls:
     def _pushed(self, seq: int, ctx: LiveContext) -> None:
         raise NotImplementedError
 
-    def forget(self, track: int, slot: int | None = None) -> None:  # bridge.live.sources: kept readings
-        raise NotImplementedError
-
-    def _landed(self, reply: list[Any]) -> tuple[int, int, int]:  # bridge.live.sources
-        raise NotImplementedError
-
     async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
         return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
 
@@ -70,50 +55,6 @@ class LiveCalls:
         if self.pushed is not None:
             return self.pushed, self.pushed_seq
         return await self.context(timeout=timeout), -1
-
-    async def write_clip_for(
-        self,
-        context_seq: int,
-        follows_selection: bool,
-        track: int,
-        slot: int,
-        length_beats: float,
-        name: str,
-        notes: Sequence[Note],
-        replace: bool,
-    ) -> tuple[int, int, int]:
-        """write_clip made for context context_seq; raises StaleContext (with Live's new context) when
-        Live's context changed since in a way that matters to the write."""
-        reply = await self.request(
-            protocol.RS_WRITE_CLIP_FOR,
-            int(context_seq),
-            int(follows_selection),
-            track,
-            slot,
-            float(length_beats),
-            name,
-            int(replace),
-            *note_blob(notes),
-            writes=True,
-        )
-        return self._landed(reply)
-
-    async def write_clip(
-        self, track: int, slot: int, length_beats: float, name: str, notes: Sequence[Note], replace: bool
-    ) -> tuple[int, int, int]:
-        """Write a whole MIDI clip in one main-thread step; returns (track, slot, note count)."""
-        reply = await self.request(
-            protocol.RS_WRITE_CLIP,
-            track,
-            slot,
-            float(length_beats),
-            name,
-            int(replace),
-            *note_blob(notes),
-            writes=True,
-        )
-        self.forget(int(reply[0]), int(reply[1]))
-        return int(reply[0]), int(reply[1]), int(reply[2])
 
     async def write_arrangement_clip(
         self, track: int, start_beats: float, length_beats: float, name: str, notes: Sequence[Note]

@@ -6,8 +6,8 @@ A write whose caller is cancelled while it is on its way asks Live not to run it
 waits for what Live did: refused (the cancellation goes on) or run (its reply is returned, so what
 landed is recorded; ``bridge.live.cancel``). Pushed context versions are kept (``pushed``,
 ``pushed_seq``) and handed to ``on_context``; the selected clip Live pushes is kept as if read and
-handed to ``on_reading``. The typed calls are in ``bridge.live.calls`` and
-``bridge.live.sources``; the reply types (``LiveContext``, ``ClipInfo``) in ``bridge.live.replies``;
+handed to ``on_reading``. The typed calls are in ``bridge.live.calls``, ``bridge.live.sources``
+and ``bridge.live.writes`` (the one ``write`` of a MIDI clip); the reply types (``LiveContext``, ``ClipInfo``) in ``bridge.live.replies``;
 all are re-exported here.
 """
 
@@ -23,14 +23,17 @@ from typing import Any
 
 from bridge import osc, protocol
 from bridge.live import cancel as live_cancel
-from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls, StaleContext
+from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
+from bridge.live.writes import ClipWrite, ClipWrites, Expect, StaleContext
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 
 __all__ = [
     "DEFAULT_TIMEOUT_S",
     "ClipInfo",
+    "ClipWrite",
+    "Expect",
     "LiveClient",
     "LiveContext",
     "Reading",
@@ -53,7 +56,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(SourceCalls, LiveCalls):
+class LiveClient(SourceCalls, LiveCalls, ClipWrites):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None

@@ -1,9 +1,9 @@
-"""Reading a source clip in one round trip, and writing what was made from it (mixed into LiveClient).
+"""Reading a source clip in one round trip, and keeping what was read (mixed into LiveClient).
 
 ``clip_read`` answers a clip's facts, notes and digest (/roo/live/clip_read). A generate that
-follows a clip may take the reading kept from an earlier request (``cached``) and write with
-``write_clip_from``: the Remote Script checks, in the write's own main-thread step, that the
-source still has that digest, and otherwise refuses with what it holds now (``StaleSource``), so
+follows a clip may take the reading kept from an earlier request (``cached``) and write with a
+source check (``bridge.live.writes``): the Remote Script checks, in the write's own main-thread
+step, that the source still has that digest, and otherwise refuses with what it holds now (``StaleSource``), so
 the part is made again from it. A kept reading is never used without that check; it is dropped
 when the daemon writes into its slot, when Live pushes that its slot filled or emptied, and when
 the track or scene lists change. The selected clip Live pushes as it changes (``clip_pushed``) is
@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.live.calls import note_blob
-from bridge.live.replies import ClipInfo, LiveContext
+from bridge.live.replies import ClipInfo
 from engines.errors import LiveError, ProtocolError
 from engines.music import Note
 
@@ -71,13 +70,10 @@ class SourceCalls:
     ) -> list[Any]:
         raise NotImplementedError
 
-    def _pushed(self, seq: int, ctx: LiveContext) -> None:
-        raise NotImplementedError
-
     async def clip_read(self, track: int, slot: int, *, cached: bool = False) -> Reading:
         """The session clip at track/slot (-1: the selected track / scene) in one round trip; an
         audio clip has no notes. cached: a kept reading of a MIDI clip with notes, if there is one
-        (only for a write_clip_from, which checks it)."""
+        (only for a write that checks its source)."""
         kept = self.readings.get((track, slot)) if cached else None
         if kept is not None:
             return kept
@@ -88,43 +84,6 @@ class SourceCalls:
         if reading.notes and not reading.info.is_audio_clip:
             self.readings[(reading.track, reading.slot)] = reading
         return reading
-
-    async def write_clip_from(
-        self,
-        source: tuple[int, int, str],
-        context_seq: int,
-        follows_selection: bool,
-        track: int,
-        slot: int,
-        length_beats: float,
-        name: str,
-        notes: Sequence[Note],
-        replace: bool,
-    ) -> tuple[int, int, int]:
-        """write_clip_for made from ``source`` (track, slot, digest; digest "": made for that slot
-        being empty); raises StaleSource (with what the source holds now) when it changed since it
-        was read, StaleContext as write_clip_for does."""
-        reply = await self.request(
-            protocol.RS_WRITE_CLIP_FROM,
-            int(context_seq),
-            int(follows_selection),
-            *source,
-            track,
-            slot,
-            float(length_beats),
-            name,
-            int(replace),
-            *note_blob(notes),
-            writes=True,
-        )
-        return self._landed(reply)
-
-    def _landed(self, reply: list[Any]) -> tuple[int, int, int]:
-        """A write_clip_for or write_clip_from that Live ran: its reply is (track, slot, note count,
-        context seq, context...). Take the context it carries, drop the kept readings of the slot."""
-        self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
-        self.forget(int(reply[0]), int(reply[1]))
-        return int(reply[0]), int(reply[1]), int(reply[2])
 
     def clip_pushed(self, track: int, slot: int, values: Sequence[Any]) -> None:
         """Live pushed the selected slot (RS_CLIP_PUSH): a MIDI clip with notes is kept as if read

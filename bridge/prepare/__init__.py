@@ -1,9 +1,10 @@
 """Predictive pre-generation: idle time prepares the likeliest next requests: the song's other parts
 after a generate, a "vary" of the last loop.
 
-Public face (the daemon wires it; ``bridge.actions.musicgen`` serves from it)::
+Public face (the daemon wires it, handing it the actions' makers; ``bridge.actions.generate_part``
+and ``bridge.actions.musicgen`` serve from it; it never imports an action)::
 
-    preparer = attach(app, enabled=prepare_enabled(flag))  # None when turned off
+    preparer = attach(app, enabled=prepare_enabled(flag), makers=MAKERS)  # None when turned off
     preparer.work_arrived()            # from Daemon.submit: a running preparation is cancelled now
     preparer.context_changed(ctx)      # a new tempo or time signature discards a prepared take
     take_prepared(app, settings, ctx)  # the ready take for these loop settings, or None (taken once)
@@ -25,10 +26,12 @@ import os
 import weakref
 from typing import Any
 
+from bridge.prepare.makers import Makers
 from bridge.prepare.preparer import Preparer, Ready, render_settings
 from engines.music import MusicalContext, Note
 
 __all__ = [
+    "Makers",
     "Preparer",
     "Ready",
     "attach",
@@ -66,11 +69,12 @@ def idle_s_from_env() -> float:
     return value
 
 
-def attach(app: Any, *, enabled: bool, idle_s: float | None = None) -> Preparer | None:
-    """Start preparing for ``app`` (None, and nothing watched, when ``enabled`` is False)."""
+def attach(app: Any, *, enabled: bool, makers: Makers, idle_s: float | None = None) -> Preparer | None:
+    """Start preparing for ``app`` with the actions' ``makers`` (None, and nothing watched, when
+    ``enabled`` is False)."""
     if not enabled:
         return None
-    preparer = Preparer(app, idle_s=idle_s_from_env() if idle_s is None else idle_s)
+    preparer = Preparer(app, idle_s=idle_s_from_env() if idle_s is None else idle_s, makers=makers)
     _preparers[app] = preparer
     return preparer
 

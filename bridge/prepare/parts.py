@@ -10,10 +10,12 @@ takes them instead of generating (the notes are the ones it would have made). A 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from bridge.live.client import LiveContext
+from bridge.prepare.makers import Made
 from engines.errors import RooError
 from engines.music import MusicalContext, Note
 
@@ -59,24 +61,19 @@ def plan(song: Any) -> list[tuple[str, dict[str, Any]]]:
     return [(part, settings) for part in [*others, made[-1]]]  # and a vary of the last one
 
 
-async def prepare(app: Any, wanted: list[tuple[str, dict[str, Any]]], seed: int) -> dict[str, PreparedPart]:
-    """Make each wanted part for ``seed`` in Live's current context; a part that cannot be made is left out."""
-    from bridge.actions.follow import generate_following, source_clip
-    from bridge.actions.generate import GenerateRequest, part_context
-
+async def prepare(
+    app: Any, make: Callable[..., Awaitable[Made]], wanted: list[tuple[str, dict[str, Any]]], seed: int
+) -> dict[str, PreparedPart]:
+    """Make each wanted part for ``seed`` in Live's current context with ``make`` (``Makers.part``);
+    a part that cannot be made is left out."""
     live, _ = await app.live.current_context()
     made: dict[str, PreparedPart] = {}
     for part, settings in wanted:
-        req = GenerateRequest(part=part, **settings)
         try:
-            ctx, follow = await part_context(app, req, live, await source_clip(app, req, live))
-            notes = await app.run_cpu(
-                generate_following, part, ctx, req.density, req.complexity, seed, follow
-            )
+            ctx, follow, dials, notes = await make(app, part, settings, live, seed)
         except RooError:  # a scale the generators cannot follow, a part the genre lacks: made on request
             continue
         if notes:
-            dials = (req.density, req.complexity)
             made[part] = PreparedPart(part, seed, ctx, *dials, follow, tuple(notes), live_key(live))
     return made
 

@@ -13,6 +13,7 @@ from typing import Any
 from bridge import protocol
 from bridge.jobs.board import Job
 from bridge.prepare import parts
+from bridge.prepare.makers import Makers
 from engines.errors import RooError
 from engines.music import MusicalContext, Note
 
@@ -46,8 +47,8 @@ class Ready:
 class Preparer:
     """Watches job ends; after ``idle_s`` with nothing running, prepares one take (see the package doc)."""
 
-    def __init__(self, app: Any, *, idle_s: float) -> None:
-        self.app, self.idle_s = app, idle_s
+    def __init__(self, app: Any, *, idle_s: float, makers: Makers) -> None:
+        self.app, self.idle_s, self.makers = app, idle_s, makers
         self.ready: Ready | None = None
         self.job: Job | None = None  # the newest preparation job
         self.cancelled: list[tuple[int, str]] = []  # (preparation job id, why), oldest first
@@ -87,7 +88,7 @@ class Preparer:
 
     def source_pushed(self, reading: Any) -> None:
         """Live pushed the selected MIDI clip: describe it now on the CPU thread, so a generate that
-        follows it only makes its part and writes (``bridge.actions.follow.described``)."""
+        follows it only makes its part and writes (``Makers.describe_pushed``)."""
         live = self.app.live.pushed
         if live is not None:
             task = self.app.loop.create_task(self._warm(reading, live))
@@ -95,10 +96,8 @@ class Preparer:
             task.add_done_callback(self._warming.discard)
 
     async def _warm(self, reading: Any, live: Any) -> None:
-        from bridge.actions.follow import warm
-
         try:
-            await self.app.run_cpu(warm, reading, live)
+            await self.app.run_cpu(self.makers.describe_pushed, reading, live)
         except RooError as exc:  # a clip the generators cannot read: described (and refused) on request
             log.info(
                 "the pushed clip at track %s slot %s was not described: %s", reading.track, reading.slot, exc
@@ -198,20 +197,17 @@ class Preparer:
     async def _prepare(
         self, job: Job, wanted: list[tuple[str, dict[str, Any]]], settings: dict[str, Any] | None
     ) -> str:
-        from bridge.actions import musicgen
-
         if wanted:  # milliseconds: for the seed the next job gets (its id), in Live's context now
             job.report(0.01, f"preparing the {', '.join(p for p, _ in wanted)} parts while idle")
-            made = await parts.prepare(self.app, wanted, seed=job.id + 1)
+            made = await parts.prepare(self.app, self.makers.part, wanted, seed=job.id + 1)
             live, _ = await self.app.live.current_context()  # Live moved on meanwhile: those go
             self.parts = {p: m for p, m in made.items() if m.live_key == parts.live_key(live)}
         if settings is None:
             return f"prepared: {self.describe()}"
         ctx = await self.app.live.context()
         self._job_context = context_key(ctx)
-        req = musicgen.MusicgenRequest(settings["prompt"], bars=settings["bars"], model=settings["model"])
-        job.report(0.01, f"preparing the next take of {req.prompt!r} while idle")
-        result, path = await musicgen.render(self.app, job, req, dict(settings["kwargs"]), ctx)
+        job.report(0.01, f"preparing the next take of {settings['prompt']!r} while idle")
+        result, path = await self.makers.loop(self.app, job, settings, ctx)
         ready = Ready(job.id, settings, context_key(ctx), result, path)
         if job.cancelled:  # cancelled as the render came back: its file goes too
             _remove_files(ready)

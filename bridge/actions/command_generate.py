@@ -1,0 +1,109 @@
+"""Commands that make parts: "a funky bassline", "vary the drums" / "four variations", "busier".
+
+Each becomes a /roo/generate from the part's last settings (``last_settings``: this daemon's, or
+the take history's after a restart) with the change asked for, or a vary of the last MusicGen
+loop; "busier" while a jam plays moves the jam's dial instead (``command_jam``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions import command_clip, command_jam, generate, history_context, musicgen
+from bridge.app import App
+from bridge.commands import Intent
+from bridge.jobs.board import Job
+from engines.errors import InvalidValue
+
+MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
+STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
+
+
+async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:
+    """The part to change (the last generated one when none is named) and its last settings;
+    from the take history when this daemon has not generated that part yet (after a restart).
+
+    With ``loops`` the last MusicGen loop counts too (part ``musicgen``): Vary remakes it, while the
+    dials of Adjust only move the symbolic parts.
+    """
+    if part is None:
+        parts = [str(t["part"]) for t in app.song.takes if loops or t["part"] != "musicgen"]
+        if parts:
+            part = parts[-1]
+    if part is not None and part in app.song.last_generate:
+        return part, dict(app.song.last_generate[part])
+    remembered = await history_context.last_settings(app, part)
+    if remembered is not None:
+        return remembered
+    if part is None:
+        raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
+    return part, {}
+
+
+def generate_args(part: str, settings: dict[str, Any]) -> list[Any]:
+    """OSC arguments for /roo/generate from a settings dict (names of GENERATE_OPTIONS only)."""
+    args: list[Any] = [part]
+    for name, kind in protocol.GENERATE_OPTIONS.items():
+        value = settings.get(name)
+        if value is None:
+            continue
+        args += [name, {"int": int, "float": float, "str": str}[kind](value)]
+    return args
+
+
+def _genre_note(settings: dict[str, Any]) -> str:
+    from engines.presets import names
+
+    genre = settings.get("genre")
+    if genre is None or genre in names("genres"):
+        return ""
+    del settings["genre"]
+    return f" (no {genre} preset yet: used the song's genre)"
+
+
+async def generate_part(app: App, job: Job, intent: Intent) -> str:
+    assert intent.part is not None
+    settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
+    settings.update(command_clip.source_of(app, intent))
+    note = _genre_note(settings)
+    tempo = ""
+    if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
+        tempo = f"{await set_tempo(app, intent)}; "
+    return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
+
+
+async def vary(app: App, job: Job, intent: Intent) -> str:
+    part, last = await last_settings(app, intent.part, loops=True)
+    count = int(intent.params.get("variations", 1))
+    if not 1 <= count <= MAX_TAKES:
+        raise InvalidValue(f"variations {count} is out of range: expected 1..{MAX_TAKES}")
+    if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
+        return await musicgen.vary(app, job, last, count)
+    last.pop("seed", None)  # a new seed (the job id) gives the variation
+    last["replace"] = int(bool(intent.params.get("replace")))
+    done = [await generate.run(app, job, generate_args(part, last))]
+    for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
+        seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id, so no default seed repeats it
+        done.append(await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0})))
+    return "; ".join(done)
+
+
+async def adjust(app: App, job: Job, intent: Intent) -> str:
+    if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
+        return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
+    part, last = await last_settings(app, intent.part)
+    what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
+    dials = ("density", "complexity") if what == "energy" else (what,)
+    for dial in dials:
+        last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
+    last["replace"] = int(bool(intent.params.get("replace")))
+    done = await generate.run(app, job, generate_args(part, last))
+    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}"
+
+
+async def set_tempo(app: App, intent: Intent) -> str:
+    if "tempo_factor" in intent.params:  # "double the tempo"
+        return await command_clip.tempo_by_factor(app, float(intent.params["tempo_factor"]))
+    await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
+    return f"tempo set to {intent.params['tempo_bpm']} bpm"

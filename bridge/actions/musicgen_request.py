@@ -1,0 +1,83 @@
+"""/roo/musicgen's request: ``prompt [bars] [track slot] (name value)*`` checked into a
+``MusicgenRequest``, and the file a new loop is written to (``loop_path``).
+
+Every error names the bad value and what is valid.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.options import parse_options
+from engines.errors import InvalidValue
+from engines.musicgen.pipeline import MAX_VARIATIONS
+
+DEFAULT_BARS = 4
+MAX_BARS = 64  # the engine refuses earlier when the bars do not fit MusicGen's 30 s window
+
+
+@dataclass(frozen=True, slots=True)
+class MusicgenRequest:
+    prompt: str
+    bars: int = DEFAULT_BARS
+    track: int = -1  # -1: a new audio track (or the continued clip's track)
+    slot: int = -1
+    continue_clip: bool = False
+    melody_clip: bool = False
+    model: str = "small"
+    seed: int | None = None
+    variations: int = 1
+
+
+def parse_request(args: list[Any]) -> MusicgenRequest:
+    """``prompt [bars] [track slot] (name value)*``; every error names the value and what is valid."""
+    if not args or not isinstance(args[0], str) or not args[0].strip():
+        raise InvalidValue(f"/roo/musicgen {args!r}: expected a text prompt first, e.g. 'lofi drum beat'")
+    numbers: list[int] = []
+    rest = list(args[1:])
+    while rest and not isinstance(rest[0], str):
+        value = rest.pop(0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or float(value) != int(value):
+            raise InvalidValue(f"/roo/musicgen value {value!r}: expected whole numbers [bars] [track slot]")
+        numbers.append(int(value))
+    if len(numbers) not in (0, 1, 2, 3):
+        raise InvalidValue(f"/roo/musicgen {args!r}: expected at most [bars] [track slot] before the options")
+    bars = numbers[0] if len(numbers) in (1, 3) else DEFAULT_BARS
+    track, slot = numbers[-2:] if len(numbers) >= 2 else (-1, -1)
+    opts = parse_options(rest, protocol.MUSICGEN_OPTIONS, what="/roo/musicgen")
+    if not 1 <= bars <= MAX_BARS:
+        raise InvalidValue(f"bars {bars} is out of range: expected 1..{MAX_BARS}")
+    variations = opts.get("variations", 1)
+    if not 1 <= variations <= MAX_VARIATIONS:
+        raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
+    if track < -1 or slot < -1 or (track == -1) != (slot == -1):
+        raise InvalidValue(f"track {track} / slot {slot}: expected two indexes >= 0 (or neither)")
+    return MusicgenRequest(
+        prompt=args[0].strip(),
+        bars=bars,
+        track=track,
+        slot=slot,
+        continue_clip=bool(opts.get("continue", 0)),
+        melody_clip=bool(opts.get("melody", 0)),
+        model=opts.get("model", "melody" if opts.get("melody", 0) else "small"),
+        seed=opts.get("seed"),
+        variations=variations,
+    )
+
+
+def loop_path(prompt: str, now_s: float | None = None) -> Path:
+    """A new file ``<prompt> <date time>.wav`` under $MUSEAROO_LOOPS_DIR or ~/Music/MuseAroo/loops."""
+    configured = os.environ.get("MUSEAROO_LOOPS_DIR")
+    root = Path(configured).expanduser() if configured else Path.home() / "Music" / "MuseAroo" / "loops"
+    safe = re.sub(r"[^\w\- ]+", "_", prompt)[:40].strip() or "loop"
+    stem = f"{safe} {time.strftime('%Y-%m-%d %H%M%S', time.localtime(now_s))}"
+    path, n = root / f"{stem}.wav", 2
+    while path.exists():
+        path, n = root / f"{stem} {n}.wav", n + 1
+    return path

@@ -1,0 +1,63 @@
+"""LiveClient.write picks the Remote Script message from what the request expects of Live.
+
+Each message carries the write's arguments in its own order (the Remote Script's side is tested in
+tests/remote_scripts; the whole path in test_round_trips and test_pushed_context).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from bridge import protocol
+from bridge.live.client import ClipWrite, Expect, LiveClient
+from bridge.live.replies import LiveContext
+from engines.music import Note
+
+NOTES = [Note(60, 0.0, 1.0, 100)]
+CLIP = ClipWrite(1, 2, 4.0, "bass", NOTES, replace=True)
+NOW = LiveContext(120.0, 4, 4, 9, "Minor", 1, 2, 0.0, 0, 4, 8, "12.3.6")
+
+
+class Recording(LiveClient):
+    """A LiveClient whose requests are kept and answered as Live answers a write that ran."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[tuple[Any, ...]] = []
+
+    async def request(
+        self, address: str, *args: Any, timeout: float = 2.0, writes: bool = False
+    ) -> list[Any]:
+        self.sent.append((address, *args[:-1], writes))  # the notes blob aside
+        landed: list[Any] = [1, 3, len(NOTES)]  # Live moved it down a slot
+        if address == protocol.RS_WRITE_CLIP:
+            return landed
+        return [*landed, 7, *(getattr(NOW, name) for name in NOW.__slots__)]
+
+
+def written(expect: Expect | None) -> tuple[Recording, tuple[int, int, int]]:
+    client = Recording()
+    return client, asyncio.run(client.write(CLIP, expect=expect))
+
+
+def test_a_write_that_expects_nothing_is_plain() -> None:
+    for expect in (None, Expect(), Expect(-1, True, (0, 0, "abc"))):  # no context pushed: nothing to check
+        client, landed = written(expect)
+        assert client.sent == [(protocol.RS_WRITE_CLIP, 1, 2, 4.0, "bass", 1, True)]
+        assert landed == (1, 3, 1)
+        assert client.pushed is None  # a plain write's reply carries no context
+
+
+def test_a_write_made_for_a_pushed_context_is_checked_against_it() -> None:
+    client, landed = written(Expect(5, True))
+    assert client.sent == [(protocol.RS_WRITE_CLIP_FOR, 5, 1, 1, 2, 4.0, "bass", 1, True)]
+    assert landed == (1, 3, 1)
+    assert (client.pushed, client.pushed_seq) == (NOW, 7)  # the context Live holds after the write
+
+
+def test_a_write_made_from_a_source_clip_is_checked_against_its_reading() -> None:
+    client, landed = written(Expect(5, False, (0, 4, "d1g")))
+    assert client.sent == [(protocol.RS_WRITE_CLIP_FROM, 5, 0, 0, 4, "d1g", 1, 2, 4.0, "bass", 1, True)]
+    assert landed == (1, 3, 1)
+    assert client.pushed_seq == 7
