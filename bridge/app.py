@@ -202,6 +202,8 @@ class App:
                 "message": job.message,
                 # a progress report: when the work made it (Unix s), before its hop onto the loop
                 **({"reported_s": job.reported_s} if job.reported_s is not None else {}),
+                # a final state: the daemon's request-to-final time (pages that did not see it start)
+                **({"elapsed_ms": round(job.elapsed_s * 1000.0, 1)} if job.finished_s is not None else {}),
             }
         )
 

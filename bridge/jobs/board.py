@@ -41,6 +41,7 @@ class Job:
     message: str = ""
     cancel_event: threading.Event = field(default_factory=threading.Event)
     created_s: float = field(default_factory=time.monotonic)
+    finished_s: float | None = None  # monotonic s when it reached a final state
     takes: list[Any] = field(default_factory=list)  # bridge.history.TakeDraft, one per write into Live
     command: str = ""  # the typed or spoken command that started the job, if any
     reported_s: float | None = None  # Unix s of the progress report being sent now (None: a state change)
@@ -48,6 +49,12 @@ class Job:
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
     _last_report_s: float = 0.0
     _recorded: bool = False
+
+    @property
+    def elapsed_s(self) -> float:
+        """Seconds from the request to its final state (to now while it runs)."""
+        end = self.finished_s if self.finished_s is not None else time.monotonic()
+        return end - self.created_s
 
     @property
     def cancelled(self) -> bool:
@@ -185,6 +192,8 @@ class JobBoard:
 
     def _set(self, job: Job, state: str, progress: float, message: str) -> None:
         job.state, job.progress, job.message = state, progress, message
+        if state in protocol.FINAL_STATES and job.finished_s is None:
+            job.finished_s = time.monotonic()
         if state in protocol.FINAL_STATES or state == "queued":
             self.counts[state] += 1
         self._send_status(job.client, job)

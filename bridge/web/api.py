@@ -41,6 +41,7 @@ def job_json(job: Job) -> dict[str, Any]:
         "state": job.state,
         "progress": job.progress,
         "message": job.message,
+        "elapsed_ms": round(job.elapsed_s * 1000.0, 1),  # the daemon's request-to-final time (so far)
     }
 
 

@@ -5,6 +5,7 @@
 
 const FINAL = new Set(["done", "failed", "cancelled"]);
 const KEEP = 20; // latency rows shown
+const PREPARE = "prepare"; // the kind of pre-generation's own jobs (bridge/prepare/preparer.py KIND)
 
 // ms from the work's progress report (or the daemon publishing an event) to this page's handler, and
 // each event's publish time beside it (a bench matches the same events seen by another listener)
@@ -23,7 +24,7 @@ function text(node, value) { // a node holding one text node, changed only when 
 }
 
 export function jobList({ api, el, list, latencyBody, latencySummary }) {
-  const jobs = new Map(); // job_id -> {li, bar, state, msg, cancel, queuedAt, kind, shown: last state}
+  const jobs = new Map(); // job_id -> {li, bar, state, msg, cancel, queuedAt, kind, shown: last state, clock, timed}
   const latencies = []; // recent {job_id, kind, ms}, newest first
 
   function entryFor(job) {
@@ -43,7 +44,12 @@ export function jobList({ api, el, list, latencyBody, latencySummary }) {
   }
 
   function showJob(job) {
-    const entry = jobs.get(job.job_id) || entryFor(job);
+    if (job.kind === PREPARE) return; // idle-time pre-generation: nobody started it, nothing to cancel
+    const seen = jobs.get(job.job_id);
+    const entry = seen || entryFor(job);
+    // a job this page first hears of after it was queued (one done before the page opened) is timed
+    // by the daemon (elapsed_ms, request to final state), not from when the page heard of it
+    if (!seen) entry.clock = job.state === "queued" ? "page" : "daemon";
     entry.kind = job.kind || entry.kind;
     const progress = job.progress ?? entry.bar.value;
     if (entry.bar.value !== progress) entry.bar.value = progress;
@@ -53,10 +59,11 @@ export function jobList({ api, el, list, latencyBody, latencySummary }) {
     text(entry.state, job.state);
     entry.li.className = `state-${job.state}`;
     entry.li.dataset.state = job.state;
-    entry.cancel.disabled = FINAL.has(job.state);
+    entry.cancel.disabled = entry.cancel.hidden = FINAL.has(job.state); // nothing left to cancel
     if (job.state === "done" && !entry.timed) {
       entry.timed = true;
-      addLatency({ job_id: job.job_id, kind: entry.kind, ms: performance.now() - entry.queuedAt });
+      const ms = entry.clock === "page" ? performance.now() - entry.queuedAt : job.elapsed_ms;
+      if (ms !== undefined) addLatency({ job_id: job.job_id, kind: entry.kind, ms });
     }
   }
 
