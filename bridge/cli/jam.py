@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from typing import Any
 
 HELP = "play parts live as MIDI (a port 'MuseAroo <part>' each), locked to Link, MIDI clock or our clock"
@@ -28,6 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--record", default=None, metavar="FILE.mid", help="write what was played (default: nothing written)"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the --record file if it exists (default: refused)"
+    )
     parser.add_argument("--signature", default="4/4", help="time signature, e.g. 4/4, 3/4")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same jam")
 
@@ -47,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         record=args.record,
         signature=args.signature,
         seed=args.seed,
+        force=args.force,
     )
     store = _store() if options.record else None
     try:
@@ -56,17 +61,27 @@ def run(args: argparse.Namespace) -> int:
             store.close()
         raise
     print(f"roo jam: playing {args.parts} in {args.key} ({args.genre}), {options.sync} sync", flush=True)
+    previous = signal.signal(signal.SIGTERM, _terminated)  # SIGTERM ends the jam as Ctrl-C does
     try:
         while not session.jam.wait(0.2):
             pass
-    finally:  # Ctrl-C included: every note off before leaving
-        session.close()
-        if store is not None:
-            store.close()
-    if options.record:
-        kept = "" if session.keeper is None else f" and {len(session.keeper.take_ids)} takes in the history"
-        print(f"roo jam: recorded to {options.record}{kept}", flush=True)
+    finally:  # Ctrl-C and SIGTERM included: every note off, the recording written, before leaving
+        signal.signal(signal.SIGTERM, previous)
+        try:
+            session.close()
+        finally:
+            if store is not None:
+                store.close()
+        if session.written:
+            kept = (
+                "" if session.keeper is None else f" and {len(session.keeper.take_ids)} takes in the history"
+            )
+            print(f"roo jam: recorded to {session.written}{kept}", flush=True)
     return 0
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _store() -> Any:

@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     device = args.device or ("the queue worker's device" if broker else best_device())
     started = time.monotonic()
     progress = ProgressLine(10)
+    cancelled: str | None = None
     kwargs = {} if broker else {"device": device}  # a queue worker uses its own device
+    paths: dict[str, str] = {}
     try:
         paths = run_target(
             broker,
@@ -64,8 +66,13 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             **kwargs,
         )
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGINT: said, not a silent exit 130
+        cancelled = f": {exc}" if str(exc) else ""
     finally:
         progress.end()  # end the progress line before any error message
+    if cancelled is not None:
+        print(f"roo separate: cancelled{cancelled}; no stems written", file=sys.stderr, flush=True)
+        return 130
     for path in paths.values():
         print(path)
     print(f"separated {args.file} on {device} in {time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bridge.jam.clock import Clock, FreeClock, LinkClock, MidiClockIn
 from bridge.jam.controls import check_genre, parse_parts
 from bridge.jam.ports import open_clock_port
-from bridge.jam.record import Recorder
+from bridge.jam.record import Recorder, free_name
 from bridge.jam.sender import ProcessOutputs
 from bridge.jam.session import Jam, controls_at
 from bridge.jam.tail import Tail
@@ -43,6 +44,7 @@ class JamOptions:
     record: str | None = None
     signature: str = "4/4"
     seed: int = 0
+    force: bool = False  # overwrite an existing record file (else it is refused, and kept)
 
     def check(self) -> None:
         if self.sync not in SYNCS:
@@ -53,6 +55,10 @@ class JamOptions:
             raise InvalidValue(f"bars {self.bars} is out of range: expected 1 or more")
         if self.record is not None and not self.record.lower().endswith((".mid", ".midi")):
             raise InvalidValue(f"record file {self.record!r} is not a MIDI file name: expected *.mid")
+        if self.record is not None and not self.force and Path(self.record).exists():
+            raise InvalidValue(
+                f"record file {self.record!r} exists: name another file, or pass --force to overwrite it"
+            )
         check_genre(self.genre)
 
 
@@ -67,6 +73,7 @@ class Session:
     extra: Any = None  # the clock port, when one is open
     keeper: TakeKeeper | None = None  # with --record and a take history: a take per part and phrase
     tail: Tail | None = None  # the last bars played, for "write the last N bars" into clips
+    written: str | None = None  # the record file written (another name if one appeared meanwhile)
     _closing: threading.Lock = field(default_factory=threading.Lock)
     _closed: bool = False
 
@@ -92,8 +99,11 @@ class Session:
                 if self.keeper is not None:
                     self.keeper.close()
                 if self.recorder is not None and self.options.record:
+                    record = self.options.record
+                    # a file that appeared while the jam played is kept too: this one takes a new name
+                    self.written = record if self.options.force else str(free_name(record))
                     self.recorder.write(
-                        self.options.record,
+                        self.written,
                         tempo_bpm=self.start_tempo,
                         signature=self.jam.signature,
                         key=self.jam.timeline[0][1].key,

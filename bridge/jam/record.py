@@ -15,6 +15,17 @@ from engines.midi_file import write_midi
 from engines.music import Key, Note
 
 
+def free_name(path: str | Path) -> Path:
+    """``path`` if no file is there, else the first free ``NAME-2.mid``, ``NAME-3.mid``, ...: a
+    recording never replaces another."""
+    path = Path(path)
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 class Recorder:
     """A phrase hook: ``recorder(index, start_beat, notes)``; ``write`` saves what it has."""
 

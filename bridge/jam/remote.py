@@ -20,6 +20,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.jam.launch import JamOptions, Session, launch
+from bridge.jam.record import free_name
 from bridge.jam.session import controls_at
 from engines.errors import InvalidValue, ProtocolError, RooError
 from engines.jam import JamControls
@@ -46,6 +47,8 @@ def options_of(args: list[Any]) -> JamOptions:
             values[_FIELDS[str(name)]] = {"int": int, "float": float, "str": str}[kind](value)
         except ValueError as exc:
             raise InvalidValue(f"jam option {name} {value!r} is not a {kind}") from exc
+    if "record" in values and Path(values["record"]).is_absolute():
+        values["record"] = str(free_name(values["record"]))  # an existing file is kept: a new name
     options = JamOptions(**values)
     options.check()
     return options
@@ -91,7 +94,7 @@ class RemoteJam:
     def _start(self, options: JamOptions) -> None:
         try:
             if options.record is not None and not Path(options.record).is_absolute():
-                options = replace(options, record=str(record_path(options.record)))
+                options = replace(options, record=str(free_name(record_path(options.record))))
             session = launch(options, self.store)
         except RooError as exc:
             with self._lock:
@@ -116,7 +119,7 @@ class RemoteJam:
     def _close_when_done(self, session: Session) -> None:
         session.jam.wait()
         session.close()
-        facts: dict[str, Any] = {"bars_played": session.jam.bars_played(), "record": session.options.record}
+        facts: dict[str, Any] = {"bars_played": session.jam.bars_played(), "record": session.written}
         if session.keeper is not None:
             facts["takes"] = len(session.keeper.take_ids)
         self.reply("stopped", facts, self.requester)

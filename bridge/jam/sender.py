@@ -24,6 +24,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from bridge.jam import jack_ports
 from bridge.jam.ports import Outputs, api_of
 from bridge.jam.priority import raise_priority
 from engines.errors import InvalidValue, RooError
@@ -34,6 +35,9 @@ SPIN_S = 0.0005  # the last stretch before a message is due is spun, not slept (
 CLOSE_S = 1.0  # on close, what is due within this still plays; anything later is dropped
 START_S = 30.0  # a loaded machine takes a while to start a Python process
 SILENCE = "silence"  # a part name of no port: the note-offs of every sounding note, then all-notes-off
+# On JACK: a python-rtmidi client per part (what roo jam uses), or one JACK-Client client with a port per
+# part whose Python callback runs the schedule (issue 31: it lost more under load, docs/BENCHMARKS.md)
+LAYOUTS = ("per-part", "one-client")
 
 
 def realtime_process() -> str:
@@ -52,16 +56,28 @@ def _leave(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False) -> None:
+def serve(
+    conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False, layout: str = "per-part"
+) -> None:
     """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends.
 
     ``log``: keeps (sent at, part, message, due at) of every message and answers them on ``close``.
+    ``layout``: ``per-part`` is a python-rtmidi client per part sent from this loop; ``one-client``
+    (JACK, a port per part) one JACK client whose callback runs the schedule (``bridge.jam.jack_ports``).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     signal.signal(signal.SIGTERM, _leave)  # a parent ending without close terminates us: silence first
     # Memory locked before the ports open: locking it all later stalled the JACK client's thread
     # (it waits on the same memory map) until the server dropped the client, and nothing was heard.
     priority = realtime_process()
+    try:
+        one_client = _one_client(backend, port, layout)
+    except Exception as exc:
+        conn.send(("error", "invalid" if isinstance(exc, InvalidValue) else "error", str(exc)))
+        return
+    if one_client:
+        _serve_one_client(conn, parts, priority, log)
+        return
     try:
         outputs = Outputs(parts, backend, port)
     except Exception as exc:
@@ -134,21 +150,68 @@ def serve(conn: Any, parts: list[str], backend: str, port: str | None, log: bool
                     conn.send(("sent", sent))
 
 
+def _one_client(backend: str, port: str | None, layout: str) -> bool:
+    import rtmidi
+
+    if layout not in LAYOUTS:
+        raise InvalidValue(f"port layout {layout!r} is not known: expected one of {', '.join(LAYOUTS)}")
+    if layout == "per-part":
+        return False
+    if port is not None or api_of(backend) != rtmidi.API_UNIX_JACK:
+        raise InvalidValue("port layout 'one-client' needs --midi jack and a port per part (no --port)")
+    if not jack_ports.available():
+        raise RooError("port layout 'one-client' needs the JACK-Client package (pip install JACK-Client)")
+    return True
+
+
+def _serve_one_client(conn: Any, parts: list[str], priority: str, log: bool) -> None:
+    """The JACK callback runs the schedule (``bridge.jam.jack_ports``); this thread only waits."""
+    try:
+        sender = jack_ports.CallbackSender(
+            conn, jack_ports.port_names(parts), {p: CHANNELS[p] for p in parts}, log
+        )
+    except Exception as exc:
+        conn.send(("error", "error", f"MIDI backend 'jack' cannot open ports ({exc}); is JACK running?"))
+        return
+    conn.send(("ready", priority))
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    sender.start()
+    try:
+        sender.run()
+    finally:
+        if sender.sent is not None:
+            with contextlib.suppress(OSError):
+                conn.send(("sent", sender.sent))
+
+
 class ProcessOutputs:
     """The ``Outputs`` of the jam's parts, sent from a real-time process of their own (see above)."""
 
     lead_s = LEAD_S
 
     def __init__(
-        self, parts: Sequence[str], backend: str = "auto", port: str | None = None, *, log: bool = False
+        self,
+        parts: Sequence[str],
+        backend: str = "auto",
+        port: str | None = None,
+        *,
+        log: bool = False,
+        layout: str = "per-part",
     ) -> None:
+        if layout not in LAYOUTS:
+            raise InvalidValue(f"port layout {layout!r} is not known: expected one of {', '.join(LAYOUTS)}")
         self.api = api_of(backend)
         self.channels = {part: CHANNELS[part] for part in parts}
         context = multiprocessing.get_context("spawn")  # not fork: the parent has threads
         self._conn, theirs = context.Pipe()
         self._lock = threading.Lock()
         self._proc = context.Process(
-            target=serve, args=(theirs, list(parts), backend, port, log), name="roo-jam-sender", daemon=True
+            target=serve,
+            args=(theirs, list(parts), backend, port, log, layout),
+            name="roo-jam-sender",
+            daemon=True,
         )
         self._proc.start()
         theirs.close()

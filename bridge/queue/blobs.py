@@ -56,8 +56,8 @@ def encode_file(path: str | Path) -> tuple[str, str, bytes]:
     return "raw", path.name, path.read_bytes()
 
 
-def put_file(client: Any, path: str | Path) -> Descriptor:
-    """Store ``path`` in Redis; returns its descriptor (JSON-ready)."""
+def put_file(client: Any, path: str | Path, ttl_s: float = BLOB_TTL_S) -> Descriptor:
+    """Store ``path`` in Redis for ``ttl_s`` seconds; returns its descriptor (JSON-ready)."""
     try:
         codec, name, data = encode_file(path)
     except OSError as exc:
@@ -68,7 +68,7 @@ def put_file(client: Any, path: str | Path) -> Descriptor:
     pipe = client.pipeline()
     for chunk in chunks:
         pipe.rpush(key, chunk)
-    pipe.expire(key, BLOB_TTL_S)
+    pipe.expire(key, int(ttl_s))
     pipe.execute()
     return {
         "key": key,
@@ -114,7 +114,10 @@ def land(client: Any, desc: Descriptor, target: str | Path) -> Path:
 
 
 def put_files(
-    client: Any, paths: Mapping[str, str | Path], on_stored: Callable[[str, Descriptor], None] | None = None
+    client: Any,
+    paths: Mapping[str, str | Path],
+    on_stored: Callable[[str, Descriptor], None] | None = None,
+    ttl_s: float = BLOB_TTL_S,
 ) -> dict[str, Descriptor]:
     """``put_file`` for several files at once (threads: Redis serves one while another is read).
 
@@ -123,10 +126,10 @@ def put_files(
     stems of a separation were all stored at about the same moment and all landed after it (the
     daemon's landing then added 60 to 140 ms after the last stem was sent, docs/BENCHMARKS.md)."""
     if on_stored is None:
-        return _each(lambda path: put_file(client, path), dict(paths))
+        return _each(lambda path: put_file(client, path, ttl_s), dict(paths))
     sent = {}
     for name, path in paths.items():
-        sent[name] = put_file(client, path)
+        sent[name] = put_file(client, path, ttl_s)
         on_stored(name, sent[name])
     return sent
 

@@ -25,10 +25,17 @@ class _CliJob:
         self._progress(fraction, message)
 
 
+class QueueCancelled(KeyboardInterrupt):
+    """Ctrl-C (or SIGINT) during a queued job; its text says whether the worker queue was told."""
+
+
 def run_blocking(url: str, target: str, progress: Callable[[float, str], None], **kwargs: Any) -> Any:
-    """Run one target on the queue from a command line; Ctrl-C cancels it on the worker."""
+    """Run one target on the queue from a command line; Ctrl-C cancels it on the worker (the cancel
+    is set in Redis before this returns) and raises QueueCancelled saying so."""
     queue = QueueWorker(url)
     try:
         return asyncio.run(queue.call(_CliJob(progress), target, **kwargs))
+    except KeyboardInterrupt as exc:
+        raise QueueCancelled(queue.cancel_note or "before it reached the worker queue") from exc
     finally:
         queue.close()

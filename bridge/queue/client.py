@@ -11,7 +11,13 @@ job runs) and repeats it at least every ``HEARTBEAT_S``. Failures are named and 
   URL", or the local worker runs the job when ``fallback_local``; the next job tries Redis again.
 - The running worker's registry entry expires (killed, crashed): ``WorkerLost``, and with
   ``retries`` the job is sent again once per retry (a live worker takes it).
-- Cancel: the job's cancel key (checked by the worker's progress callback) and a revoke.
+- Cancel: the job's cancel key (checked by the worker's progress callback) and a revoke, set
+  before the job's failure or cancel is reported (acknowledged); ``cancel_note`` says whether
+  the queue was told.
+- Heartbeat: while it waits the client renews ``musearoo:alive:<task>`` every ``CLIENT_BEAT_S``
+  (expiring after ``CLIENT_GONE_S``) and its input blobs' expiry: a client that goes away without
+  a word (killed, Redis gone so the cancel key could not be set) leaves a job the worker stops,
+  and input files that expire.
 """
 
 from __future__ import annotations
@@ -31,7 +37,11 @@ from bridge.queue.follow import forget, progress_of
 from bridge.queue.jobspec import Spec, daemon_targets, daemon_value, spec_for, versions_for
 from bridge.queue.serve_worker import REGISTRY
 from bridge.queue.settings import (
+    ALIVE_PREFIX,
     ANSWER_PREFIX,
+    CLIENT_BEAT_S,
+    CLIENT_GONE_S,
+    INPUT_TTL_S,
     KEY_PREFIX,
     QUEUE_NAME,
     TASK_NAME,
@@ -59,6 +69,7 @@ class QueueWorker:
         self._local: Any = None
         self._cleanups: set[asyncio.Future[None]] = set()
         self._unsent_cancels: set[str] = set()  # given up while Redis was gone: sent when it is back
+        self.cancel_note = ""  # after a job was given up: whether the queue was told to stop it
         # where the newest jobs' seconds went (the worker's timing plus submit, wait and landing here)
         self.timings: deque[dict[str, float]] = deque(maxlen=TIMINGS_KEPT)
 
@@ -97,19 +108,45 @@ class QueueWorker:
     async def _attempt(self, job: Any, target: str, spec: Spec, kwargs: dict[str, Any]) -> Any:
         job.check_cancelled()
         started = time.perf_counter()
-        task_id, inputs = await self._io(self._submit, target, spec, kwargs)
-        timing = {"submit_s": round(time.perf_counter() - started, 4)}
+        task_id = uuid.uuid4().hex  # known before the submit: a cancel during it still names the job
+        inputs: list[blobs.Descriptor] = []  # filled while they are stored
+        beat = asyncio.ensure_future(self._heartbeat(task_id, inputs))
         try:
+            await self._io(self._submit, task_id, target, spec, kwargs, inputs)
+            timing = {"submit_s": round(time.perf_counter() - started, 4)}
             value = await self._follow(job, target, spec, kwargs, task_id, timing)
             timing["total_s"] = round(time.perf_counter() - started, 4)
             self.timings.append(timing)
             return value
         except BaseException:
+            beat.cancel()
+            # told before the failure or cancel is reported: once it is, the job does not run on
             loop = asyncio.get_running_loop()
             cleanup = loop.run_in_executor(None, self._abandon, task_id, inputs)
             self._cleanups.add(cleanup)
             cleanup.add_done_callback(self._cleanups.discard)
+            await asyncio.shield(cleanup)
             raise
+        finally:
+            beat.cancel()
+
+    async def _heartbeat(self, task_id: str, inputs: list[blobs.Descriptor]) -> None:
+        """Renew the client's heartbeat (and the inputs' expiry) until cancelled; Redis errors are the
+        follow loop's to report, so they are skipped here."""
+        while True:
+            try:
+                await asyncio.to_thread(self._beat, task_id, list(inputs))
+            except Exception:
+                pass
+            await asyncio.sleep(CLIENT_BEAT_S)
+
+    def _beat(self, task_id: str, inputs: list[blobs.Descriptor]) -> None:
+        _, redis = self._clients()
+        pipe = redis.pipeline(transaction=False)
+        pipe.set(ALIVE_PREFIX + task_id, 1, px=int(CLIENT_GONE_S * 1000))
+        for desc in inputs:
+            pipe.expire(desc["key"], INPUT_TTL_S)
+        pipe.execute()
 
     async def _follow(
         self,
@@ -181,14 +218,19 @@ class QueueWorker:
             self._redis = make_redis(self.url)
         return self._celery, self._redis
 
-    def _submit(self, target: str, spec: Spec, kwargs: dict[str, Any]) -> tuple[str, list[blobs.Descriptor]]:
+    def _submit(
+        self, task_id: str, target: str, spec: Spec, kwargs: dict[str, Any], stored: list[blobs.Descriptor]
+    ) -> None:
         celery, redis = self._clients()
         redis.ping()
         for old in list(self._unsent_cancels):  # a job given up while Redis was gone stops now
             redis.set(f"{KEY_PREFIX}cancel:{old}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
             self._unsent_cancels.discard(old)
-        inputs = blobs.put_files(redis, {name: kwargs[name] for name in spec.inputs if kwargs.get(name)})
-        task_id = uuid.uuid4().hex
+        redis.set(ALIVE_PREFIX + task_id, 1, px=int(CLIENT_GONE_S * 1000))
+        files = {name: kwargs[name] for name in spec.inputs if kwargs.get(name)}
+        inputs = blobs.put_files(
+            redis, files, on_stored=lambda _name, desc: stored.append(desc), ttl_s=INPUT_TTL_S
+        )
         request = {
             "target": target,
             "kwargs": kwargs,
@@ -196,9 +238,9 @@ class QueueWorker:
             "versions": versions_for(target, kwargs),
             "cancel_key": f"{KEY_PREFIX}cancel:{task_id}",
             "answer_key": ANSWER_PREFIX + task_id,  # the worker announces its files there, then answers
+            "alive_key": ALIVE_PREFIX + task_id,  # gone: the worker stops the job (this client went away)
         }
         celery.send_task(TASK_NAME, args=[request], task_id=task_id, queue=QUEUE_NAME, retry=False)
-        return task_id, list(inputs.values())
 
     def _wait_answer(self, task_id: str) -> Any:
         """The worker's answer as soon as it is pushed, or None after ``POLL_S`` without one."""
@@ -247,10 +289,18 @@ class QueueWorker:
         """After a cancel, failure or lost worker: the task must not run (or go on) anywhere."""
         try:
             celery, redis = self._clients()
-            redis.set(f"{KEY_PREFIX}cancel:{task_id}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
-        except Exception:
+            pipe = redis.pipeline(transaction=False)
+            pipe.set(f"{KEY_PREFIX}cancel:{task_id}", 1, ex=VISIBILITY_TIMEOUT_S + 3600)
+            pipe.delete(ALIVE_PREFIX + task_id)
+            pipe.execute()
+        except Exception as exc:
             self._unsent_cancels.add(task_id)
+            self.cancel_note = (
+                f"the worker queue at {redact(self.url)} could not be told ({exc}); the job stops "
+                f"there once this client's heartbeat has expired ({CLIENT_GONE_S:g} s)"
+            )
             return
+        self.cancel_note = f"the worker queue at {redact(self.url)} was told to stop job {task_id}"
         blobs.drop(redis, inputs)
         try:
             redis.delete(ANSWER_PREFIX + task_id)

@@ -6,7 +6,10 @@ used to wait on Redis (a cancel-key check every 0.1 s, a task-state update every
 0.65 s per 30 s separation on the loaded benchmark machine (issue 17, docs/BENCHMARKS.md), and
 over a LAN each round trip adds the network's latency. Now a ``roo-queue-progress`` thread does that I/O:
 every ``CANCEL_POLL_S`` it checks the cancel key and publishes the latest update; ``progress``
-only stores the update and reads a flag, and raises JobCancelled once the flag is set.
+only stores the update and reads a flag, and raises JobCancelled once the flag is set. The job is
+cancelled when the daemon sets its cancel key, or when the waiting client's heartbeat key
+(``alive_key``, renewed every second while it waits) is gone: the client went away (killed, cut
+off, Redis gone for a while) and nobody will fetch the result.
 ``close()`` stops the thread and publishes what is still pending, so the last update always
 goes out before the task's result is stored.
 """
@@ -36,8 +39,11 @@ class Progress:
         worker: str,
         publish: Callable[[dict[str, Any]], None],
         folder: str = "",
+        alive_key: str = "",
     ) -> None:
         self._redis = redis
+        self._alive_key = alive_key  # "": a client that sends no heartbeat (an older daemon)
+        self.reason = ""  # why the job was cancelled, once it was
         self._folder = folder  # the worker's temporary folder: not named in messages
         self._cancel_key = cancel_key
         self._worker = worker
@@ -50,11 +56,16 @@ class Progress:
         self._thread: threading.Thread | None = None
 
     def cancelled(self) -> bool:
-        """Whether the daemon has set the job's cancel key (asks Redis now)."""
+        """Whether the daemon has set the job's cancel key, or its client's heartbeat is gone (asks
+        Redis now; while Redis does not answer nothing can be told, and the job goes on)."""
         try:
-            return bool(self._redis.exists(self._cancel_key))
+            if self._redis.exists(self._cancel_key):
+                self.reason = "cancelled"
+            elif self._alive_key and not self._redis.exists(self._alive_key):
+                self.reason = "cancelled: its client is gone (no heartbeat)"
         except Exception:
             return False
+        return bool(self.reason)
 
     def start(self) -> None:
         """Start the thread; until then (and after ``close``) updates wait in ``_pending``."""
@@ -71,7 +82,7 @@ class Progress:
 
     def __call__(self, fraction: float, message: str = "") -> None:
         if self._cancelled.is_set():
-            raise JobCancelled(f"cancelled while {message or 'working'}")
+            raise JobCancelled(f"{self.reason or 'cancelled'} while {message or 'working'}")
         now = time.monotonic()
         if now - self._last_publish_s < PROGRESS_INTERVAL_S and fraction < 1.0:
             return

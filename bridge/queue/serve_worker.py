@@ -25,8 +25,8 @@ from bridge.queue.settings import (
     ANSWER_PREFIX,
     KEY_PREFIX,
     QUEUE_NAME,
+    RESULT_TTL_S,
     TASK_NAME,
-    VISIBILITY_TIMEOUT_S,
     make_celery,
     make_redis,
 )
@@ -138,7 +138,7 @@ def hand_over(redis: Any, task_id: str, answer: dict[str, Any]) -> None:
     try:
         pipe = redis.pipeline()
         pipe.rpush(key, json.dumps(answer))
-        pipe.expire(key, VISIBILITY_TIMEOUT_S)
+        pipe.expire(key, RESULT_TTL_S)  # a result nobody fetched is gone within minutes
         pipe.execute()
     except Exception as exc:
         log.warning("cannot push the answer of %s: %s", task_id, exc)

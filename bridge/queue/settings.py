@@ -25,6 +25,11 @@ VISIBILITY_TIMEOUT_S = LONGEST_JOB_S + 1800
 SOCKET_TIMEOUT_S = 2.0  # no Redis call waits longer: a gone broker is an error, never a hang
 KEY_PREFIX = "musearoo:"
 ANSWER_PREFIX = f"{KEY_PREFIX}answer:"  # + task id: the job's answer, pushed the moment it is known
+ALIVE_PREFIX = f"{KEY_PREFIX}alive:"  # + task id: the waiting client's heartbeat (expires when it goes)
+CLIENT_BEAT_S = 1.0  # how often the waiting client renews its heartbeat
+CLIENT_GONE_S = 5.0  # a heartbeat not renewed for this long: the client is gone, the job is cancelled
+RESULT_TTL_S = 300  # a job's result files, answer and task state, if nobody fetches them
+INPUT_TTL_S = 120  # a job's input files, renewed by the client's heartbeat while it waits
 
 
 def broker_url(explicit: str | None = None) -> str | None:
@@ -79,7 +84,7 @@ def make_celery(url: str) -> Any:
         worker_hijack_root_logger=False,
         worker_send_task_events=False,
         task_default_queue=QUEUE_NAME,
-        result_expires=24 * 3600,
+        result_expires=RESULT_TTL_S,  # a result nobody fetched is gone within minutes
         broker_connection_retry_on_startup=True,
         broker_transport_options={
             "visibility_timeout": VISIBILITY_TIMEOUT_S,

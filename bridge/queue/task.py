@@ -9,6 +9,11 @@ answer is always a JSON dict: ``{"value", "files", "worker", "timing"}``, ``{"ca
 ``{"error": [module, class name, message]}`` (a RooError keeps its class on the daemon). Where
 the request names an ``answer_key``, each result file is announced there (``{"file", "desc"}``)
 as soon as it is stored, ahead of the answer, so the daemon lands it while the others move.
+
+Cleaning up: the job is cancelled when its cancel key is set or its client's heartbeat
+(``alive_key``) is gone, checked while it runs, after the target returns and after its files were
+stored; a cancelled or failed job deletes its input and result blobs. Result blobs and the answer
+expire after ``RESULT_TTL_S`` if nobody fetches them.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from bridge.jobs.process import resolve
 from bridge.queue import blobs
 from bridge.queue.jobspec import check_versions, spec_for, worker_value
 from bridge.queue.progress import Progress
+from bridge.queue.settings import RESULT_TTL_S
 from engines.errors import JobCancelled, RooError
 
 log = logging.getLogger("bridge.queue")
@@ -42,7 +48,7 @@ def _announcer(redis: Any, answer_key: str) -> Callable[[str, blobs.Descriptor],
     def announce(name: str, desc: blobs.Descriptor) -> None:
         pipe = redis.pipeline()
         pipe.rpush(answer_key, json.dumps({"file": name, "desc": desc}))
-        pipe.expire(answer_key, int(blobs.BLOB_TTL_S))  # gone with the blobs if nobody reads it
+        pipe.expire(answer_key, RESULT_TTL_S)  # gone with the blobs if nobody reads it
         pipe.execute()
 
     return announce
@@ -54,17 +60,19 @@ def execute(
     """Run one request (see the module doc); never raises."""
     target = str(request.get("target", ""))
     folder = Path(tempfile.mkdtemp(prefix="musearoo-job-"))
-    progress = Progress(redis, str(request.get("cancel_key", "")), worker, publish, str(folder / "out"))
+    cancel_key, alive_key = str(request.get("cancel_key", "")), str(request.get("alive_key", ""))
+    progress = Progress(redis, cancel_key, worker, publish, str(folder / "out"), alive_key)
+    inputs: dict[str, blobs.Descriptor] = dict(request.get("inputs", {}))
+    sent: dict[str, blobs.Descriptor] = {}
     try:
         if progress.cancelled():
-            return {"cancelled": "cancelled before it started"}
+            raise JobCancelled(f"{progress.reason} before it started")
         progress.start()  # from here the progress thread talks to Redis, the target never waits on it
         spec = spec_for(target)
         kwargs = dict(request["kwargs"])
         check_versions(worker, target, kwargs, request.get("versions", {}))
         progress(0.0, f"started on worker {worker}")
         clock = [time.perf_counter()]
-        inputs = request.get("inputs", {})
         (folder / "in").mkdir()
         places = {name: (desc, folder / "in" / desc["name"]) for name, desc in inputs.items()}
         kwargs.update({name: str(path) for name, path in blobs.land_files(redis, places).items()})
@@ -76,16 +84,24 @@ def execute(
         value = resolve(target)(**kwargs, progress=progress)
         clock.append(time.perf_counter())
         progress.close()  # the last update is out before the files go
+        if progress.cancelled():  # cancelled while the target's last stretch ran: nothing is sent
+            raise JobCancelled(f"{progress.reason} as it finished")
         json_value, files = worker_value(spec, value)
-        sent = blobs.put_files(redis, files, on_stored=_announcer(redis, str(request.get("answer_key", ""))))
+        announce = _announcer(redis, str(request.get("answer_key", "")))
+        sent = blobs.put_files(redis, files, on_stored=announce, ttl_s=RESULT_TTL_S)
+        if progress.cancelled():  # a cancel acknowledged while the files went: they are not left behind
+            raise JobCancelled(f"{progress.reason} as its files were sent")
         clock.append(time.perf_counter())
         timing = dict(zip(TIMING, (round(b - a, 4) for a, b in itertools.pairwise(clock)), strict=True))
         return {"value": json_value, "files": sent, "worker": worker, "timing": timing}
     except JobCancelled as exc:
+        blobs.drop(redis, [*inputs.values(), *sent.values()])  # nobody will fetch them
         return {"cancelled": str(exc)}
     except RooError as exc:
+        blobs.drop(redis, [*inputs.values(), *sent.values()])
         return {"error": [type(exc).__module__, type(exc).__qualname__, str(exc)]}
     except Exception as exc:  # a library failure: report it, keep serving
+        blobs.drop(redis, [*inputs.values(), *sent.values()])
         log.error("queued job %s failed:\n%s", target, traceback.format_exc())
         return {"error": ["", type(exc).__name__, str(exc)]}
     finally:

@@ -12,10 +12,12 @@ import socket
 from collections.abc import Iterator
 
 import uvicorn
+from fastapi import FastAPI
 
 from bridge import protocol
 from bridge.daemon import Daemon
 from bridge.web.api import build_app
+from bridge.web.guard import served_hosts
 from bridge.web.security import is_loopback, needs_token
 
 HTTP_PORT = protocol.HTTP_PORT
@@ -30,16 +32,22 @@ class _Server(uvicorn.Server):
 
 
 class WebServer:
-    def __init__(self, daemon: Daemon, host: str, port: int, token: str | None) -> None:
+    def __init__(
+        self, daemon: Daemon, host: str, port: int, token: str | None, served: list[str] | None = None
+    ) -> None:
         self.daemon, self.host, self.port, self.token = daemon, host, port, token
+        # the Host names answered (DNS rebinding guard): loopback's, the bound address, and ``served``
+        self.served = served_hosts(host, served or [])
         self._server: _Server | None = None
+        self.app: FastAPI | None = None
         self._task: asyncio.Task[None] | None = None
         self.error = ""  # why the page is not served (the port is taken), said by roo serve
 
     async def start(self) -> None:
         """Bind and serve on the running loop (the daemon's); the bound port replaces 0."""
+        self.app = build_app(self.daemon, token=self.token, served=self.served)
         config = uvicorn.Config(
-            build_app(self.daemon, token=self.token),
+            self.app,
             host=self.host,
             port=self.port,
             log_level="warning",

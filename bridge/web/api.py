@@ -26,11 +26,13 @@ from bridge.daemon import Daemon
 from bridge.jobs.board import Address, Job
 from bridge.web import compare, downloads, requests, security
 from bridge.web.events import Hub
+from bridge.web.guard import Guard, served_hosts
 from bridge.web.metrics import Metrics
 from engines.errors import InvalidValue, RooError, StoreError, TakeNotFound
 
 HTTP_CLIENT: Address = ("127.0.0.1", 0)  # port 0: statuses go to the watchers, not over UDP
 MAX_BODY_BYTES = 64 * 1024
+MAX_LIST = 10_000  # the most takes one GET /api/takes lists
 STATIC = resources.files("bridge.web") / "static"
 
 
@@ -45,8 +47,9 @@ def job_json(job: Job) -> dict[str, Any]:
     }
 
 
-def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
-    """The app for a started daemon; ``token``: required on every request but /api/health."""
+def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | None = None) -> FastAPI:
+    """The app for a started daemon; ``token``: required on every request but /api/health;
+    ``served``: the Host names answered (default: the loopback names, ``guard.served_hosts``)."""
     hub = Hub()
     metrics = Metrics(daemon, hub)
     metrics.attach()
@@ -72,8 +75,6 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
             "application/json"
         ):  # a cross-site form or text/plain POST (no CORS preflight) never reaches an action
             return JSONResponse({"detail": "POST bodies must be application/json"}, status_code=415)
-        if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
         response = await call_next(request)
         route = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
@@ -155,6 +156,9 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
     async def takes(
         project: str | None = None, part: str | None = None, starred: bool = False, limit: int = 200
     ) -> list[dict[str, Any]]:
+        if not 1 <= limit <= MAX_LIST:
+            raise HTTPException(422, f"limit {limit} is out of range: expected 1..{MAX_LIST} (the cap)")
+
         def listing() -> list[dict[str, Any]]:
             found = roo().history.takes(project=project, part=part, starred=starred, limit=limit)
             return [t.summary() for t in found]
@@ -207,6 +211,14 @@ def build_app(daemon: Daemon, *, token: str | None = None) -> FastAPI:
         return html
 
     web.mount("/static", StaticFiles(packages=[("bridge.web", "static")]), name="static")
+    # outermost (added last): Host/Origin before the token, the body limit before any handler reads
+    web.state.body_read = {}  # the guard's counts: the most body bytes read for one request, 413s
+    web.add_middleware(
+        Guard,
+        served=served or served_hosts("127.0.0.1"),
+        max_body_bytes=MAX_BODY_BYTES,
+        read=web.state.body_read,
+    )
     return web
 
 
