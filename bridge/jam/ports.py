@@ -8,9 +8,10 @@ channels the MIDI files use.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from engines.errors import InvalidValue, RooError
@@ -18,6 +19,33 @@ from engines.midi_file import CHANNELS
 
 BACKENDS = ("auto", "alsa", "jack", "coremidi", "winmm")
 CLOCK_PORT = "MuseAroo clock"
+
+
+JACK_HINT = (
+    "is JACK running? start it first: `jackd -d dummy` runs without a sound card "
+    "(or pick another backend with --midi)"
+)
+
+
+def cannot_open(backend: str, exc: BaseException) -> str:
+    """Why ports could not open, with what to do; JACK's own noise on stderr is not shown."""
+    return f"MIDI backend {backend!r} cannot open ports ({exc}); {JACK_HINT}"
+
+
+@contextlib.contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 sent to /dev/null meanwhile: libjack prints its connection attempts
+    ("Cannot connect to server socket ...") there itself, past Python's sys.stderr."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 def port_name(part: str) -> str:
@@ -70,7 +98,7 @@ class Outputs:
                     self._outs[part] = out
         except rtmidi.SystemError as exc:
             self.close()
-            raise RooError(f"MIDI backend {backend!r} cannot open ports ({exc}); is JACK running?") from exc
+            raise RooError(cannot_open(backend, exc)) from exc
 
     def send(self, part: str, message: Sequence[int]) -> None:
         self._outs[part].send_message(message)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bridge.jam import jack_ports
-from bridge.jam.ports import Outputs, api_of
+from bridge.jam.ports import Outputs, api_of, cannot_open, quiet_stderr
 from bridge.jam.priority import raise_priority
 from engines.errors import InvalidValue, RooError
 from engines.midi_file import CHANNELS
@@ -78,11 +78,15 @@ def serve(
     if one_client:
         _serve_one_client(conn, parts, priority, log)
         return
+    quiet = quiet_stderr()  # libjack's own attempts at a server that is not there are not the user's news
+    quiet.__enter__()
     try:
         outputs = Outputs(parts, backend, port)
     except Exception as exc:
+        # stderr stays quiet: this process ends now, and libjack prints more as it unloads
         conn.send(("error", "invalid" if isinstance(exc, InvalidValue) else "error", str(exc)))
         return
+    quiet.__exit__(None, None, None)
     sounding: dict[tuple[str, int, int], int] = {}  # part, channel, pitch: note-ons not yet off
     sent: list[tuple[float, str, list[int], float]] | None = [] if log else None
 
@@ -171,7 +175,7 @@ def _serve_one_client(conn: Any, parts: list[str], priority: str, log: bool) -> 
             conn, jack_ports.port_names(parts), {p: CHANNELS[p] for p in parts}, log
         )
     except Exception as exc:
-        conn.send(("error", "error", f"MIDI backend 'jack' cannot open ports ({exc}); is JACK running?"))
+        conn.send(("error", "error", cannot_open("jack", exc)))
         return
     conn.send(("ready", priority))
     gc.collect()
