@@ -62,6 +62,26 @@ def load_models() -> dict[str, ModelChoice]:
     return out
 
 
+LICENSED_FAMILIES = ("analysis", "musicgen", "separation", "infill", "speech")
+
+
+@cache
+def load_licences() -> dict[str, str]:
+    """presets/models.yaml's ``licences``: per model family, what its weights allow (all five named)."""
+    path = presets_dir() / "models.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidValue(f"model presets {path} cannot be read: {exc}") from exc
+    licences = data.get("licences") if isinstance(data, dict) else None
+    if not isinstance(licences, dict):
+        raise InvalidValue(f"{path}: needs a 'licences' mapping of {', '.join(LICENSED_FAMILIES)}")
+    missing = [family for family in LICENSED_FAMILIES if not str(licences.get(family) or "").strip()]
+    if missing:
+        raise InvalidValue(f"{path}: 'licences' names no licence for {', '.join(missing)}")
+    return {family: str(licences[family]) for family in LICENSED_FAMILIES}
+
+
 @dataclass(frozen=True, slots=True)
 class FormSection:
     name: str

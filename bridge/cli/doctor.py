@@ -54,5 +54,10 @@ def run(args: argparse.Namespace) -> int:
     from bridge.prepare.doctor import prepared_summary
 
     console.print(f"      prepared: {prepared_summary(args.http_port)}", highlight=False)
+    from engines.presets import load_licences
+
+    console.print("model licences (check them before you release music made with them):")
+    for family, licence in load_licences().items():
+        console.print(f"      {family}: {licence}", highlight=False, markup=False, soft_wrap=True)
     console.print(f"{problems} problem(s)" if problems else "everything looks fine")
     return 1 if problems else 0

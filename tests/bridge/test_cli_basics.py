@@ -38,6 +38,8 @@ def test_doctor_reports_missing_live_with_a_fix(capsys: pytest.CaptureFixture[st
     assert code == 1
     assert "Live reachable: no answer" in out and "roo sim" in out
     assert "package python-osc: importable" in out
+    assert "madmom's trained models" in out and "CC BY-NC-SA 4.0" in out  # the licences are said
+    assert "MusicGen weights" in out and "CC BY-NC 4.0" in out
 
 
 def test_help_lists_the_backbone_commands(capsys: pytest.CaptureFixture[str]) -> None:

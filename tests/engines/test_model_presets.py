@@ -30,3 +30,22 @@ def test_a_default_outside_the_list_is_named(tmp_path: Path, monkeypatch: pytest
             presets.load_models()
     finally:
         presets.load_models.cache_clear()
+
+
+def test_every_model_family_names_its_licence() -> None:
+    licences = presets.load_licences()
+    assert "CC BY-NC-SA 4.0" in licences["analysis"] and "madmom" in licences["analysis"]
+    assert "CC BY-NC 4.0" in licences["musicgen"]
+    assert "MIT" in licences["separation"]
+    assert "Non-Commercial" in licences["infill"]
+
+
+def test_a_family_without_a_licence_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "models.yaml").write_text("licences: {analysis: x, musicgen: y, separation: z, infill: w}\n")
+    monkeypatch.setenv("MUSEAROO_PRESETS", str(tmp_path))
+    presets.load_licences.cache_clear()
+    try:
+        with pytest.raises(InvalidValue, match="no licence for speech"):
+            presets.load_licences()
+    finally:
+        presets.load_licences.cache_clear()
