@@ -1,0 +1,244 @@
+"""bridge/history value by value: the note and audio diff, its text, the notes' JSON rows, the take's
+views and the content-addressed audio files, on takes and files written here with the expected
+values worked out by hand."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from bridge.history.commit import decode_notes, encode_notes
+from bridge.history.diff import as_text, beats_per_bar, compare, describe_note, diff_notes
+from bridge.history.files import blob_path, put, sha256_of, verify
+from bridge.history.takes import Take, iso, note_dict
+from engines.errors import AudioFileError
+
+
+def take(
+    take_id: str, notes: list[dict[str, Any]] | None, signature: list[int] | None = None, **kw: Any
+) -> Take:
+    context = {} if signature is None else {"signature": signature}
+    return Take(take_id, None, "p", "generate", "bass", 0.0, "", False, context=context, notes=notes, **kw)
+
+
+def n(pitch: int, start: float, length: float = 0.5, velocity: int = 100) -> dict[str, Any]:
+    return note_dict(pitch, start, length, velocity)
+
+
+def test_bars_are_as_long_as_bs_signature_says() -> None:
+    assert beats_per_bar(take("a", [])) == 4.0
+    assert beats_per_bar(take("a", [], [3, 4])) == 3.0
+    assert beats_per_bar(take("a", [], [6, 8])) == 3.0
+    assert beats_per_bar(take("a", [], [7, 8])) == 3.5
+
+
+def test_the_note_diff_by_hand() -> None:
+    a = take(
+        "aaa",
+        [
+            n(36, 0.0),
+            n(38, 1.0),
+            n(42, 2.0, velocity=80),
+            n(40, 3.0),
+            n(45, 4.5, 0.25),
+            n(47, 9.0),
+            n(50, 12.0),
+        ],
+    )
+    b = take(
+        "bbb",
+        [
+            n(36, 0.0),
+            n(38, 1.5),
+            n(42, 2.0, velocity=90),
+            n(40, 7.5),
+            n(45, 4.5, 0.5),
+            n(47, 13.0),
+            n(52, 15.0),
+        ],
+        [3, 4],  # B's bars are 3 beats: bar 1 is 0..3, bar 2 3..6, bar 4 9..12, bar 5 12..15
+    )
+    d = diff_notes(a, b)
+    assert (d["a"], d["b"]) == ("aaa", "bbb")
+    assert d["summary"] == {"added": 3, "removed": 3, "moved": 2, "velocity": 1}
+    assert d["bars"] == [
+        {
+            "bar": 1,
+            "added": [],
+            "removed": [],
+            "moved": [{"from": n(38, 1.0), "to": n(38, 1.5)}],
+            "velocity": [{"note": n(42, 2.0, velocity=90), "from": 80, "to": 90}],
+        },
+        {
+            "bar": 2,
+            # 40 moved 4.5 beats (more than a bar of 3): removed here, added in bar 3
+            "added": [],
+            "removed": [n(40, 3.0)],
+            "moved": [{"from": n(45, 4.5, 0.25), "to": n(45, 4.5, 0.5)}],  # a new length is a move
+            "velocity": [],
+        },
+        {"bar": 3, "added": [n(40, 7.5)], "removed": [], "moved": [], "velocity": []},
+        # 47 moved 4 beats, more than B's bar: removed and added
+        {"bar": 4, "added": [], "removed": [n(47, 9.0)], "moved": [], "velocity": []},
+        {"bar": 5, "added": [n(47, 13.0)], "removed": [n(50, 12.0)], "moved": [], "velocity": []},
+        {"bar": 6, "added": [n(52, 15.0)], "removed": [], "moved": [], "velocity": []},
+    ]
+
+
+def test_a_moved_note_pairs_with_the_nearest_and_a_bar_away_still_counts() -> None:
+    a = take("a", [n(60, 4.0)])
+    b = take("b", [n(60, 2.0), n(60, 5.0), n(60, 8.0)])
+    d = diff_notes(a, b)
+    assert d["bars"][0]["bar"] == 1 and [x["start_beats"] for x in d["bars"][0]["added"]] == [2.0]
+    assert d["bars"][1]["moved"] == [{"from": n(60, 4.0), "to": n(60, 5.0)}]
+    assert [x["start_beats"] for x in d["bars"][2]["added"]] == [8.0]
+    exactly_a_bar = diff_notes(take("a", [n(60, 0.0)]), take("b", [n(60, 4.0)]))
+    assert exactly_a_bar["summary"] == {"added": 0, "removed": 0, "moved": 1, "velocity": 0}
+    # starts within a millionth are the same note: only the velocity changed
+    same = diff_notes(take("a", [n(60, 1.0000001, velocity=1)]), take("b", [n(60, 1.0, velocity=2)]))
+    assert same["summary"] == {"added": 0, "removed": 0, "moved": 0, "velocity": 1}
+    assert diff_notes(take("a", None), take("b", None))["bars"] == []
+    assert diff_notes(take("a", None), take("b", [n(60, 3.99999)]))["bars"][0]["bar"] == 1
+    assert diff_notes(take("a", None), take("b", [n(60, 3.9999999)]))["bars"][0]["bar"] == 2  # 4.0 to 6 places
+
+
+def test_the_diff_as_text() -> None:
+    a = take("aaa", [n(38, 1.0), n(42, 2.0, velocity=80), n(50, 4.0)])
+    b = take("bbb", [n(38, 1.5, 0.25), n(42, 2.0, velocity=90), n(52, 5.0)])
+    assert describe_note(n(38, 1.5, 0.25, 7)) == "38@1.5+0.25 v7"
+    lines = as_text(diff_notes(a, b), [])
+    assert lines == [
+        "aaa -> bbb: 1 added, 1 removed, 1 moved, 1 velocity",
+        "  bar 1: ~38@1+0.5 v100 -> 38@1.5+0.25 v100  v 42@2+0.5 v90 80->90",
+        "  bar 2: +52@5+0.5 v100  -50@4+0.5 v100",
+    ]
+    audio = [
+        {
+            "name": "drums",
+            "length_s": [1.0, 1.5],
+            "loudness_dbfs": [-9.03, -12.5],
+            "spectral_distance_db": 3.14159,
+        }
+    ]
+    assert as_text(diff_notes(a, a), audio) == [
+        "aaa -> aaa: 0 added, 0 removed, 0 moved, 0 velocity",
+        "  audio drums: length 1.00s -> 1.50s, loudness -9.0 -> -12.5 dBFS, spectral difference 3.1 dB",
+    ]
+
+
+def sine(path: Path, seconds: float, freq: float, amp: float, rate: int = 8000) -> Path:
+    t = np.arange(int(seconds * rate)) / rate
+    sf.write(path, amp * np.sin(2 * np.pi * freq * t), rate, subtype="FLOAT")
+    return path
+
+
+def test_the_audio_diff_by_stem(tmp_path: Path) -> None:
+    loud = sine(tmp_path / "loud.wav", 1.0, 440.0, 0.5)
+    quiet = sine(tmp_path / "quiet.wav", 2.0, 440.0, 0.05, rate=16000)
+    other = sine(tmp_path / "other.wav", 1.0, 1760.0, 0.5)
+
+    def outs(**paths: Path) -> tuple[dict[str, Any], ...]:
+        return tuple(
+            {"kind": "audio", "name": name, "path": str(p), "sha256": sha256_of(p)}
+            for name, p in paths.items()
+        )
+
+    a = take("a", None, outputs=(*outs(drums=loud, bass=loud, vox=loud), {"kind": "midi", "name": "x"}))
+    b = take("b", None, outputs=outs(drums=quiet, bass=other, keys=loud))
+    audio = compare(a, b)["audio"]
+    assert [x["name"] for x in audio] == ["bass", "drums"]  # only the names both have, sorted
+    bass, drums = audio
+    assert drums["length_s"] == [1.0, 2.0]
+    assert drums["loudness_dbfs"] == pytest.approx(
+        [20 * math.log10(0.5 / math.sqrt(2)), 20 * math.log10(0.05 / math.sqrt(2))], abs=0.01
+    )
+    assert drums["same_audio"] is False and bass["same_audio"] is False
+    assert bass["spectral_distance_db"] > 20.0  # 440 Hz against 1760 Hz
+    same = compare(a, a)["audio"]
+    assert all(x["spectral_distance_db"] == 0.0 and x["same_audio"] for x in same)
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(100), 8000)
+    short = compare(take("a", None, outputs=outs(s=silent)), take("b", None, outputs=outs(s=silent)))[
+        "audio"
+    ][0]
+    assert short["loudness_dbfs"] == [-200.0, -200.0] and short["spectral_distance_db"] == 0.0
+
+
+def test_notes_travel_as_compact_rows_and_old_objects_still_read() -> None:
+    notes = [n(36, 0.0, 0.5, 100), n(38, 1.25, 0.25, 90)]
+    assert encode_notes(notes) == "[[36,0.0,0.5,100],[38,1.25,0.25,90]]"
+    assert decode_notes(encode_notes(notes)) == tuple(notes)
+    assert decode_notes(json.dumps(notes)) == tuple(notes)
+    assert note_dict(60.0, 1, 2, 99.0) == {
+        "pitch": 60,
+        "start_beats": 1.0,
+        "length_beats": 2.0,
+        "velocity": 99,
+    }  # type: ignore[arg-type]
+    assert [type(v) for v in note_dict(60.0, 1, 2, 99.0).values()] == [int, float, float, int]  # type: ignore[arg-type]
+
+
+def test_a_takes_views() -> None:
+    t = Take(
+        "0123456789abcdef", "fedcba9876543210", "song", "transform", "bass", 1.5, "ok", True,
+        params={"kind": "swing"}, seed=7, context={"tempo_bpm": 90.0}, versions={"engines": "1"},
+        live={"track": 1}, command="swing it", outputs=({"kind": "midi"},), notes=(n(60, 0.0),),
+    )  # fmt: skip
+    summary = {
+        "take_id": "0123456789abcdef",
+        "parent_id": "fedcba9876543210",
+        "action": "transform",
+        "part": "bass",
+        "created_at": "1970-01-01T00:00:01.500Z",
+        "message": "ok",
+        "starred": True,
+    }
+    assert t.summary() == summary
+    assert t.detail() == summary | {
+        "project": "song",
+        "params": {"kind": "swing"},
+        "seed": 7,
+        "context": {"tempo_bpm": 90.0},
+        "versions": {"engines": "1"},
+        "live": {"track": 1},
+        "command": "swing it",
+        "outputs": [{"kind": "midi"}],
+        "notes": [n(60, 0.0)],
+    }
+    assert "notes" not in take("x", None).detail()
+    assert iso(1_700_000_000.0) == "2023-11-14T22:13:20.000Z"
+
+
+def test_audio_is_stored_by_its_hash_once_and_verified(tmp_path: Path) -> None:
+    wav = sine(tmp_path / "Take.WAV", 0.5, 440.0, 0.5)
+    digest = hashlib.sha256(wav.read_bytes()).hexdigest()
+    assert sha256_of(wav) == digest
+    stored = put(tmp_path / "store", wav)
+    assert (stored.sha256, stored.suffix, stored.frames, stored.sample_rate) == (digest, ".wav", 4000, 8000)
+    assert stored.size_bytes == wav.stat().st_size
+    where = tmp_path / "store" / "audio" / digest[:2] / f"{digest}.wav"
+    assert blob_path(tmp_path / "store", digest, ".wav") == where and where.read_bytes() == wav.read_bytes()
+    before = where.stat().st_mtime_ns
+    put(tmp_path / "store", wav)  # the same content again: not written again
+    assert where.stat().st_mtime_ns == before
+    assert sorted(p.name for p in where.parent.iterdir()) == [where.name]  # no temporary left behind
+    assert verify(tmp_path / "store", digest, ".wav") is None
+    where.write_bytes(b"changed")
+    assert verify(tmp_path / "store", digest, ".wav") == (
+        f"{where} has hash {hashlib.sha256(b'changed').hexdigest()}, expected {digest}"
+    )
+    assert (
+        verify(tmp_path / "store", "ab" * 32, ".wav")
+        == f"{blob_path(tmp_path / 'store', 'ab' * 32, '.wav')} is missing"
+    )
+    bad = tmp_path / "bad.wav"
+    bad.write_bytes(b"not audio")
+    with pytest.raises(AudioFileError, match=f"cannot read audio file {bad}"):
+        put(tmp_path / "store", bad)
