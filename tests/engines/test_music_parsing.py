@@ -6,7 +6,17 @@ from __future__ import annotations
 import pytest
 
 from engines.errors import InvalidValue
-from engines.music import Chord, Key, MusicalContext, Note, mode_name, parse_key, parse_signature, scale_id
+from engines.music import (
+    Chord,
+    Key,
+    MusicalContext,
+    Note,
+    key_name,
+    mode_name,
+    parse_key,
+    parse_signature,
+    scale_id,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +68,7 @@ def test_a_key_without_spelling_is_named_from_its_pitch_class() -> None:
     assert str(Key(10, "Mixolydian")) == "Bb mixolydian"
     assert str(Key(1, "Phrygian")) == "C# phrygian"
     assert Key(9, "Minor").pitch_classes == frozenset({9, 11, 0, 2, 4, 5, 7})
+    assert key_name(14, "Major") == "D major" and key_name(-3, "Minor") == "A minor"  # any int: by 12s
 
 
 @pytest.mark.parametrize("text", ["H minor", "", "#", "7 major"])
