@@ -4,9 +4,11 @@ values worked out by hand."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from bridge.history.commit import decode_notes, encode_notes
 from bridge.history.diff import as_text, beats_per_bar, compare, describe_note, diff_notes
 from bridge.history.files import blob_path, put, sha256_of, verify
 from bridge.history.takes import Take, iso, note_dict
-from engines.errors import AudioFileError
+from engines.errors import AudioFileError, InvalidValue
 
 
 def take(
@@ -106,7 +108,9 @@ def test_a_moved_note_pairs_with_the_nearest_and_a_bar_away_still_counts() -> No
     assert same["summary"] == {"added": 0, "removed": 0, "moved": 0, "velocity": 1}
     assert diff_notes(take("a", None), take("b", None))["bars"] == []
     assert diff_notes(take("a", None), take("b", [n(60, 3.99999)]))["bars"][0]["bar"] == 1
-    assert diff_notes(take("a", None), take("b", [n(60, 3.9999999)]))["bars"][0]["bar"] == 2  # 4.0 to 6 places
+    assert (
+        diff_notes(take("a", None), take("b", [n(60, 3.9999999)]))["bars"][0]["bar"] == 2
+    )  # 4.0 to 6 places
 
 
 def test_the_diff_as_text() -> None:
@@ -242,3 +246,115 @@ def test_audio_is_stored_by_its_hash_once_and_verified(tmp_path: Path) -> None:
     bad.write_bytes(b"not audio")
     with pytest.raises(AudioFileError, match=f"cannot read audio file {bad}"):
         put(tmp_path / "store", bad)
+
+
+def test_diff_keys_round_to_a_millionth_and_lists_go_in_time_order() -> None:
+    a = take("a", [n(60, 1.25, 0.2500004, 90), n(50, 5.0), n(40, 6.0), n(45, 7.0, 0.25), n(62, 4.5, 0.1, 70)])
+    b = take("b", [n(60, 1.25, 0.25, 91), n(51, 5.0), n(41, 6.0, 1.0), n(52, 7.0, 0.25), n(62, 4.5, 0.1, 71)])
+    d = diff_notes(a, b)
+    assert d["summary"] == {"added": 3, "removed": 3, "moved": 0, "velocity": 2}
+    bar1, bar2 = d["bars"]
+    assert bar1["velocity"] == [{"note": n(60, 1.25, 0.25, 91), "from": 90, "to": 91}]
+    assert bar2["velocity"] == [{"note": n(62, 4.5, 0.1, 71), "from": 70, "to": 71}]  # bar of its start
+    assert [x["pitch"] for x in bar2["removed"]] == [50, 40, 45]  # by start, not by pitch or length
+    assert [x["pitch"] for x in bar2["added"]] == [51, 41, 52]
+    together = diff_notes(take("a", [n(64, 1.0), n(60, 1.0)]), take("b", [n(67, 1.0), n(62, 1.0)]))
+    assert [x["pitch"] for x in together["bars"][0]["removed"]] == [60, 64]  # same start: by pitch
+    assert [x["pitch"] for x in together["bars"][0]["added"]] == [62, 67]
+
+
+def long_term_db(s: np.ndarray, n_fft: int = 2048) -> np.ndarray:
+    """The mean magnitude spectrum of Hann-windowed 2048-sample blocks, in dB (a short sound padded)."""
+    s = np.concatenate([s, np.zeros(max(0, n_fft - len(s)))])
+    blocks = [s[i : i + n_fft] * np.hanning(n_fft) for i in range(0, len(s) - n_fft + 1, n_fft)]
+    return np.asarray(20 * np.log10(np.mean([np.abs(np.fft.rfft(b)) for b in blocks], axis=0) + 1e-10))
+
+
+def test_the_spectral_distance_is_the_rms_of_the_long_term_spectra_in_db(tmp_path: Path) -> None:
+    from bridge.history.diff import _rms_db, _spectral_distance_db
+
+    rng = np.random.default_rng(5)
+    x, y = rng.standard_normal(9000), 0.5 * rng.standard_normal(9000) + np.sin(np.arange(9000) * 0.3)
+    want = float(np.sqrt(np.mean((long_term_db(x) - long_term_db(y)) ** 2)))
+    assert _spectral_distance_db(x, y) == pytest.approx(want, rel=1e-9)
+    short_x, short_y = x[:1000], y[:1500]
+    want_short = float(np.sqrt(np.mean((long_term_db(short_x) - long_term_db(short_y)) ** 2)))
+    assert _spectral_distance_db(short_x, short_y) == pytest.approx(want_short, rel=1e-9)
+    assert _rms_db(np.zeros((0, 2))) == -200.0 and _rms_db(np.full((10, 2), 0.1)) == pytest.approx(-20.0)
+    wav = sine(tmp_path / "a.wav", 0.5, 440.0, 0.5)
+    outputs = ({"kind": "audio", "name": "s", "path": str(wav)}, {"kind": "audio", "name": "nopath"})
+    both = compare(take("a", None, outputs=outputs), take("b", None, outputs=outputs))["audio"]
+    assert [x["name"] for x in both] == ["s"]  # an audio output without a file is not compared
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    from bridge.history import open_store
+
+    opened = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    yield opened
+    opened.close()
+
+
+def draft(part: str = "bass", **kw: Any) -> Any:
+    from bridge.history import TakeDraft
+
+    return TakeDraft("generate", part, notes=[n(40, 0.0)], **kw)
+
+
+def test_messages_prefixes_counts_and_the_last_take_of_a_part(store: Any, tmp_path: Path) -> None:
+    assert store.count() == 0 and store.last_take("bass") is None
+    first, second = store.commit(draft()), store.commit(draft())
+    drums = store.commit(draft("drums"))
+    assert store.count() == 3
+    assert store.resolve(second[:6]) == second and store.resolve(first) == first
+    assert store.last_take("bass").take_id == second and store.last_take("drums").take_id == drums
+    assert store.set_message(first[:8], "kept this one") == first
+    assert [store.get(t).message for t in (first, second, drums)] == ["kept this one", "", ""]
+    with contextlib.closing(sqlite3.connect(tmp_path / "h.db")) as db:
+        assert db.execute("SELECT message FROM takes WHERE take_id = ?", (first,)).fetchone() == (
+            "kept this one",
+        )
+
+
+def test_the_project_used_last_is_the_current_one_after_a_reopen(tmp_path: Path) -> None:
+    from bridge.history import open_store
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    s = open_store(url, tmp_path)
+    with pytest.raises(
+        InvalidValue, match=r"^project name '' is empty: expected the Set's file path or a name$"
+    ):
+        s.use_project("  ")
+    s.use_project("one.als")
+    s.use_project("two.als")
+    s.use_project("one.als")
+    a = s.commit(draft())
+    s.close()
+    again = open_store(url, tmp_path)
+    assert again.project == "one.als" and [t.take_id for t in again.takes()] == [a]
+    again.use_project("two.als")
+    assert again.takes() == []
+    again.close()
+
+
+def test_a_confirmed_take_keeps_its_message_and_discard_takes_only_its_own(store: Any) -> None:
+    one = store.commit(draft(), pending=True)
+    two = store.commit(draft(), pending=True)
+    store.confirm(one, {"track": 1}, "written")
+    assert store.get(one).message == "written" and store.get(one).live == {"track": 1}
+    three = store.commit(draft(), pending=True)
+    store.discard(three)
+    store.confirm(two, {"track": 2})
+    assert store.get(two).live == {"track": 2} and store.get(two).message == ""
+    assert store.count() == 2
+
+
+def test_the_ancestry_of_an_export_stops_where_a_parent_is_gone(store: Any) -> None:
+    from bridge.history.export import ancestry
+
+    a = store.commit(draft())
+    b = store.commit(draft())
+    orphan = store.commit(draft(parent_id="0123456789abcdef"))
+    assert [t.take_id for t in ancestry(store, store.get(b))] == [a, b]
+    assert [t.take_id for t in ancestry(store, store.get(orphan))] == [orphan]
