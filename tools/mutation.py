@@ -75,6 +75,7 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 STATUS.update({36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout"})
 STATUS.update({37: "caught by type check", -11: "segfault", -9: "segfault"})
 FSTRING_START = getattr(tokenize, "FSTRING_START", -1)  # Python 3.12 and later
+SURVIVING = ("survived", "no tests", "suspicious")
 KEYWORDS = {"True", "False", "None", "and", "or", "not", "is", "in", "break", "continue", "return"}
 
 
@@ -112,14 +113,14 @@ def prepare(name: str, area: Area, work: Path) -> Path:
     return folder
 
 
-def run_mutmut(folder: Path, children: int, timeout_s: float) -> int:
+def run_mutmut(folder: Path, children: int, timeout_s: float, names: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/ must come first
     env["HF_HUB_OFFLINE"] = "1"
     mutmut = [sys.executable, "-c", "from mutmut.__main__ import cli; cli()"]
     with open(folder / "mutmut.log", "w") as log:
         try:
             done = subprocess.run(
-                ["nice", "-n", "10", *mutmut, "run", "--max-children", str(children)],
+                ["nice", "-n", "10", *mutmut, "run", "--max-children", str(children), *(names or [])],
                 cwd=folder,
                 env=env,
                 stdout=log,
@@ -208,12 +209,18 @@ def kind_of(diff: str) -> str:
     return "call or name swapped"
 
 
-def report(name: str, area: Area, folder: Path, rc: int) -> dict[str, object]:
+def report(
+    name: str, area: Area, folder: Path, rc: int, earlier: dict[str, str] | None = None
+) -> dict[str, object]:
+    """The area's result; ``earlier``: a first run's statuses, of which only the survivors were run
+    again in ``folder`` (their new status counts; the rest keep the first run's)."""
     found = statuses(folder)
+    if earlier is not None:
+        found = {k: (found.get(k, "not checked") if v in SURVIVING else v) for k, v in earlier.items()}
     counts = Counter(found.values())
     tested = sum(v for k, v in counts.items() if k not in ("skipped", "not checked", "caught by type check"))
     killed = counts["killed"] + counts["timeout"]
-    survivors = sorted(k for k, v in found.items() if v in ("survived", "no tests", "suspicious"))
+    survivors = sorted(k for k, v in found.items() if v in SURVIVING)
     texts = diffs(folder, survivors) if survivors else {}
     by_kind: dict[str, list[str]] = defaultdict(list)
     for key in survivors:
@@ -260,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--timeout", type=float, default=5400.0, help="seconds per area before giving up")
     parser.add_argument("--report-only", action="store_true", help="report an earlier run in --work")
+    parser.add_argument(
+        "--rerun-survivors",
+        action="store_true",
+        help="run only the survivors of the earlier run in --work again (after new tests), and report both",
+    )
     parser.add_argument("--diffs", action="store_true", help="print each survivor's changed lines")
     parser.add_argument("--json", type=Path, help="write the results here as JSON too")
     args = parser.parse_args(argv)
@@ -271,11 +283,20 @@ def main(argv: list[str] | None = None) -> int:
         area = AREAS[name]
         folder = args.work / name
         rc = 0
-        if not args.report_only:
+        earlier = statuses(folder) if args.rerun_survivors and folder.is_dir() else None
+        names = sorted(k for k, v in (earlier or {}).items() if v in SURVIVING)
+        if not args.report_only and (earlier is None or names):
+            kept = args.work / f"{name}-earlier.json"  # the first run's statuses, beside the new folder
+            if earlier is not None:
+                kept.write_text(json.dumps(earlier))
+            else:
+                kept.unlink(missing_ok=True)
             folder = prepare(name, area, args.work)
             print(f"mutmut over {area.source} with {len(area.tests)} test files in {folder} ...", flush=True)
-            rc = run_mutmut(folder, args.children, args.timeout)
-        result = report(name, area, folder, rc)
+            rc = run_mutmut(folder, args.children, args.timeout, names if earlier is not None else None)
+        elif args.report_only and (args.work / f"{name}-earlier.json").is_file():
+            earlier = json.loads((args.work / f"{name}-earlier.json").read_text())
+        result = report(name, area, folder, rc, earlier)
         print_report(result, args.diffs)
         results.append(result)
     if args.json:
