@@ -62,6 +62,7 @@ AREAS: dict[str, Area] = {
             "tests/bridge/history/test_cli.py",
             "tests/bridge/history/test_store_exact.py",
             "tests/bridge/history/test_export_notes.py",
+            "tests/bridge/history/test_export_files.py",
         ),
         # a PostgreSQL server per mutant is too slow here; the SQLite twins of these tests stay
         deselect="postgres",
