@@ -3,6 +3,7 @@ hand (and, for the transforms with chance, bounds that hold for any seed, checke
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from typing import Any
 
@@ -448,3 +449,134 @@ def test_drum_ornaments_are_flams_half_as_loud_a_sixteenth_before() -> None:
             hit = next(n for n in notes if n.pitch == f.pitch and n.start_beats == f.start_beats + 0.0625)
             assert (f.duration_beats, f.velocity) == (0.0625, hit.velocity // 2)
         assert all(f.start_beats >= 0.0 for f in flams)
+
+
+# --- what the first mutation run left alive --------------------------------------------------
+def test_the_chance_transforms_repeat_for_a_seed_and_differ_between_seeds() -> None:
+    melody = [Note([60, 64, 62, 67, 65, 69, 71, 72][i % 8], i * 0.5, 0.5, 90) for i in range(32)]
+    drums = drum_bar(2)
+    for kind, notes, options in (
+        ("vary", melody, {"amount": 0.5, "key": "C major"}),
+        ("ornament", melody, {"amount": 1.0, "key": "C major"}),
+        ("ornament", drums, {"amount": 1.0}),
+    ):
+        once = [run(kind, notes, length=16.0, seed=s, **options) for s in range(6)]
+        assert once == [run(kind, notes, length=16.0, seed=s, **options) for s in range(6)], kind
+        assert len({tuple(rows(o)) for o in once}) > 1, kind
+    fills = {tuple(rows(run("fill", drums, seed=s, beats=2.0))) for s in range(12)}
+    assert len(fills) == 2 and fills == {
+        tuple(rows(run("fill", drums, seed=s, beats=2.0))) for s in range(12)
+    }
+
+
+def test_density_keeps_one_of_two_and_copies_the_first_note_before_it() -> None:
+    two = [Note(60, 0.5, 0.5, 90), Note(62, 2.0, 0.5, 90)]
+    assert rows(run("density", two, length=4.0, amount=0.0)) == [(62, 2.0, 0.5, 90)]
+    late = [Note(60, 2.0, 1.0, 90), Note(64, 3.0, 1.0, 80)]
+    assert rows(run("density", late, length=4.0, amount=1.0, grid=1.0)) == [
+        (60, 0.0, 1.0, 78),
+        (60, 1.0, 1.0, 78),
+        (60, 2.0, 1.0, 90),
+        (64, 3.0, 1.0, 80),
+    ]
+
+
+def test_flams_of_soft_odd_and_sixteenth_late_hits() -> None:
+    hits = [Note(36 + i % 3, 0.0625, 0.25, 1 + 2 * (i % 3)) for i in range(30)]
+    hits += [Note(42, 0.0625 + 0.001 * i, 0.25, 111) for i in range(30)]
+    out = run("ornament", hits, length=4.0, seed=2, amount=1.0)
+    flams = [n for n in out if n not in hits]
+    assert flams and all(f.start_beats == 0.0 or f.pitch == 42 for f in flams)
+    assert {(f.pitch, f.velocity) for f in flams if f.pitch != 42} <= {(36, 1), (37, 1), (38, 2)}
+    assert {f.velocity for f in flams if f.pitch == 42} == {55}
+    assert all(isinstance(f.velocity, int) for f in flams)
+
+
+def test_fills_keep_both_kicks_and_find_the_tonic_from_the_last_note_before() -> None:
+    kicks = [*drum_bar(2), Note(35, 7.0, 0.25, 100)]
+    out = run("fill", kicks, length=8.0, beats=2.0)
+    assert {(n.pitch, n.start_beats) for n in out if n.pitch in (35, 36) and n.start_beats >= 6.0} == {
+        (35, 7.0),
+        (36, 6.0),
+    }
+    at_start = [Note(60, 0.0, 1.0), Note(80, 6.0, 1.0)]
+    # the last note before the fill is 60, not the 80 at its start: the run rises to C4
+    assert [n.pitch for n in run("fill", at_start, length=8.0, beats=2.0, key="C major")][1:] == [
+        48,
+        50,
+        52,
+        53,
+        55,
+        57,
+        59,
+        60,
+    ]
+    f_major = [Note(65, 0.0, 1.0)]
+    assert [n.pitch for n in run("fill", f_major, length=4.0, beats=1.0, key="F major")][1:] == [
+        60,
+        62,
+        64,
+        65,
+    ]
+    high = [Note(125, 0.0, 1.0)]  # no C at or above it: the run ends on the last note itself
+    assert [n.pitch for n in run("fill", high, length=4.0, beats=1.0, key="C major")][1:] == [
+        120,
+        122,
+        124,
+        125,
+    ]
+
+
+def test_percussion_stops_at_midi_127() -> None:
+    assert max(pitches_of(["percussion"])) == 127
+
+
+def test_transpose_to_reads_the_clips_key_given_or_heard() -> None:
+    d = [Note(62, 0, 1), Note(66, 1, 1), Note(69, 2, 1)]
+    assert [n.pitch for n in run("transpose", d, to="E", key="D major")] == [64, 68, 71]
+    assert [n.pitch for n in run("transpose", d, to="C", key="E major")] == [58, 62, 65]  # C is 4 below E
+    assert [n.pitch for n in run("transpose", d, to="G", key="C major")] == [57, 61, 64]  # 7 up is 5 down
+    c_tune = [Note(p, i * 0.5, 0.5) for i, p in enumerate([60, 62, 64, 65, 67, 65, 64, 62, 60, 67, 72, 60])]
+    assert [n.pitch for n in run("transpose", c_tune, to="D")][:3] == [62, 64, 66]
+    assert [n.pitch for n in run("transpose", c_tune, steps=1)][:4] == [62, 64, 65, 67]
+
+
+def test_invert_clamps_at_the_bottom_of_the_scale() -> None:
+    assert [n.pitch for n in run("invert", [Note(2, 0, 1), Note(127, 1, 1)], pivot=2, key="C major")] == [
+        2,
+        0,
+    ]
+
+
+def test_close_voicing_above_a_bass_that_is_not_c() -> None:
+    assert _voicing([50, 66, 69], "close", None) == [50, 54, 57]
+    assert _voicing([28, 47, 59], "smooth", [40, 43]) == [28, 47]
+
+
+def test_revoice_goes_on_after_a_pair_and_takes_the_lowest_notes_length() -> None:
+    pair = [Note(36, 0.0, 1.0, 50), Note(40, 0.0, 1.0, 51)]
+    chord = [Note(36, 2.0, 1.5, 100), Note(64, 2.0, 0.5, 90), Note(67, 2.0, 0.25, 80)]
+    follow = [Note(28, 4.0, 1.0, 70), Note(47, 4.0, 1.0, 71), Note(59, 4.0, 1.0, 72)]
+    out = run("revoice", pair + chord + follow, style="smooth")
+    assert rows(out) == [
+        (36, 0.0, 1.0, 50),
+        (40, 0.0, 1.0, 51),
+        (36, 2.0, 1.5, 100),
+        (40, 2.0, 1.5, 90),
+        (43, 2.0, 1.5, 80),
+        (28, 4.0, 1.0, 70),
+        (47, 4.0, 1.0, 71),
+    ]
+
+
+def test_vary_moves_onsets_anywhere_between_the_neighbours() -> None:
+    notes = [Note(60 + i, float(i), 1.0, 90) for i in range(1, 8)]
+    first_starts, later, right_after = set(), False, False
+    for seed in range(60):
+        out = run("vary", notes, seed=seed, amount=1.0, keep="pitches", grid=0.25)
+        first_starts.add(out[0].start_beats)
+        later |= any(n.start_beats > w.start_beats for n, w in zip(out, notes, strict=True))
+        starts = [n.start_beats for n in out]
+        right_after |= any(b - a == 0.25 for a, b in itertools.pairwise(starts))
+    assert {0.0, 0.25, 1.5, 1.75} <= first_starts  # from the clip's start up to just before the next
+    assert later and right_after
