@@ -358,3 +358,62 @@ def test_the_ancestry_of_an_export_stops_where_a_parent_is_gone(store: Any) -> N
     orphan = store.commit(draft(parent_id="0123456789abcdef"))
     assert [t.take_id for t in ancestry(store, store.get(b))] == [a, b]
     assert [t.take_id for t in ancestry(store, store.get(orphan))] == [orphan]
+
+
+def test_the_non_waiting_writer_takes_only_plain_midi_takes_and_counts_its_commits(
+    store: Any, tmp_path: Path
+) -> None:
+    from bridge.history import AudioOut, TakeDraft
+    from bridge.history.pending import CHECKPOINT_EVERY
+
+    assert store.commit_now(draft()) is None  # no project used in this process yet
+    store.commit(draft())
+    wav = sine(tmp_path / "a.wav", 0.1, 440.0, 0.5)
+    assert store.commit_now(draft(audio=[AudioOut("mix", wav)])) is None
+    assert store.commit_now(draft(analysis={"key": "C major"})) is None
+    assert store.commit_now(TakeDraft("dance", "bass", notes=[n(40, 0.0)])) is None
+    assert store.commit_now(TakeDraft("generate", "bass")) is None  # no notes
+    take_id = store.commit_now(draft(versions={"engines": "7"}, live={"track": 2}, command="go"))
+    assert isinstance(take_id, str) and len(take_id) == 12 and int(take_id, 16) >= 0
+    with contextlib.closing(sqlite3.connect(tmp_path / "h.db")) as db:
+        row = db.execute(
+            "SELECT live, versions, command, pending FROM takes WHERE take_id = ?", (take_id,)
+        ).fetchone()
+    assert (json.loads(row[0]), json.loads(row[1]), row[2], row[3]) == (
+        {"track": 2},
+        {"engines": "7"},
+        "go",
+        1,
+    )
+    assert store.confirm_now(take_id, {"track": 3})
+    got = store.get(take_id)
+    assert (got.live, got.versions, got.message, got.command) == ({"track": 3}, {"engines": "7"}, "", "go")
+    assert not store.needs_checkpoint()
+    for _ in range(CHECKPOINT_EVERY - 3):
+        store.commit_now(draft())
+    assert not store.needs_checkpoint()  # 99 commits on that connection so far (the confirm was one)
+    store.commit_now(draft())
+    assert store.needs_checkpoint()
+    store.checkpoint()
+    assert not store.needs_checkpoint()
+    for _ in range(CHECKPOINT_EVERY - 1):
+        store.commit_now(draft())
+    assert not store.needs_checkpoint()
+
+
+def test_only_lock_errors_count_as_busy() -> None:
+    from bridge.history.sqlite_now import _busy
+
+    assert _busy(sqlite3.OperationalError("database is locked"))
+    assert _busy(sqlite3.OperationalError("database table is LOCKED"))
+    assert _busy(sqlite3.OperationalError("database is busy"))
+    assert not _busy(sqlite3.OperationalError("no such table: takes"))
+
+
+def test_audio_without_a_suffix_is_kept_as_wav_and_an_existing_folder_is_used(tmp_path: Path) -> None:
+    plain = tmp_path / "noext"
+    sf.write(plain, np.zeros(80), 8000, format="WAV")
+    digest = sha256_of(plain)
+    (tmp_path / "store" / "audio" / digest[:2]).mkdir(parents=True)
+    stored = put(tmp_path / "store", plain)
+    assert stored.suffix == ".wav" and blob_path(tmp_path / "store", digest, ".wav").is_file()
