@@ -417,3 +417,60 @@ def test_audio_without_a_suffix_is_kept_as_wav_and_an_existing_folder_is_used(tm
     (tmp_path / "store" / "audio" / digest[:2]).mkdir(parents=True)
     stored = put(tmp_path / "store", plain)
     assert stored.suffix == ".wav" and blob_path(tmp_path / "store", digest, ".wav").is_file()
+
+
+def test_listed_and_read_takes_carry_every_field(store: Any, tmp_path: Path) -> None:
+    from bridge.history import AudioOut, TakeDraft
+
+    store.use_project("song.als")
+    wav = sine(tmp_path / "s.wav", 0.25, 440.0, 0.5)
+    a = store.commit(
+        TakeDraft("generate", "bass", seed=9, message="first", versions={"v": 1}, notes=[n(40, 0.0)])
+    )
+    b = store.commit(TakeDraft("separate", "mix", audio=[AudioOut("drums", wav, {"tempo_bpm": 100.0})]))
+    store.star(b, True)
+    listed = store.takes()
+    assert [(t.take_id, t.project, t.action, t.part, t.message, t.starred, t.seed) for t in listed] == [
+        (b, "song.als", "separate", "mix", "", True, None),
+        (a, "song.als", "generate", "bass", "first", False, 9),
+    ]
+    assert [t.take_id for t in store.takes(limit=1)] == [b]
+    with pytest.raises(InvalidValue, match=r"^limit 0 is out of range: expected 1 or more$"):
+        store.takes(limit=0)
+    got_a, got_b = store.get(a), store.get(b)
+    assert (got_a.project, got_a.starred, got_a.versions, got_a.outputs) == (
+        "song.als",
+        False,
+        {"v": 1},
+        ({"kind": "midi", "name": "bass", "note_count": 1},),
+    )
+    assert got_b.notes is None and got_b.starred is True
+    (audio,) = got_b.outputs
+    assert audio == {
+        "kind": "audio",
+        "name": "drums",
+        "sha256": sha256_of(wav),
+        "path": str(blob_path(tmp_path, sha256_of(wav), ".wav")),
+        "frames": 2000,
+        "sample_rate": 8000,
+        "size_bytes": wav.stat().st_size,
+        "analysis": {"tempo_bpm": 100.0},
+    }
+    assert store.check() == []
+    Path(audio["path"]).unlink()
+    assert store.check() == [f"{audio['path']} is missing"]
+
+
+def test_the_data_folder_and_database_url_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from bridge.history.db import data_dir, database_url
+
+    monkeypatch.delenv("MUSEAROO_DATA_DIR", raising=False)
+    monkeypatch.delenv("MUSEAROO_DB", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert data_dir() == tmp_path / ".local" / "share" / "musearoo"
+    assert database_url() == f"sqlite:///{tmp_path / '.local' / 'share' / 'musearoo' / 'history.db'}"
+    assert database_url(tmp_path / "x") == f"sqlite:///{tmp_path / 'x' / 'history.db'}"
+    monkeypatch.setenv("MUSEAROO_DATA_DIR", "~/roo")
+    assert data_dir() == tmp_path / "roo"
+    monkeypatch.setenv("MUSEAROO_DB", "postgresql+psycopg://u@h/db")
+    assert database_url(tmp_path) == "postgresql+psycopg://u@h/db"
