@@ -80,7 +80,7 @@ SURVIVING = ("survived", "no tests", "suspicious")
 KEYWORDS = {"True", "False", "None", "and", "or", "not", "is", "in", "break", "continue", "return"}
 
 
-def mutmut_settings(area: Area) -> str:
+def mutmut_settings(area: Area, only: list[str] | None = None) -> str:
     tests = [t for t in area.tests if (ROOT / t).exists()]
     selection = [*tests, "-k", f"not {area.deselect}"] if area.deselect else tests
     return (
@@ -90,11 +90,11 @@ def mutmut_settings(area: Area) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(selection)}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q"]\n'
         f"do_not_mutate = {json.dumps(list(area.skip))}\n"
-        "mutate_only_covered_lines = false\n"
+        "mutate_only_covered_lines = false\n" + (f"only_mutate = {json.dumps(only)}\n" if only else "")
     )
 
 
-def prepare(name: str, area: Area, work: Path) -> Path:
+def prepare(name: str, area: Area, work: Path, only: list[str] | None = None) -> Path:
     """A fresh copy of the tracked project in work/name with mutmut's settings for the area."""
     folder = work / name
     shutil.rmtree(folder, ignore_errors=True)
@@ -107,10 +107,10 @@ def prepare(name: str, area: Area, work: Path) -> Path:
         if source.is_file():
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, folder / rel)
-    for rel in (a for a in AREAS[name].tests if not (folder / a).exists() and (ROOT / a).exists()):
+    for rel in (a for a in area.tests if not (folder / a).exists() and (ROOT / a).exists()):
         shutil.copy2(ROOT / rel, folder / rel)  # a test file not committed yet
     text = (folder / "pyproject.toml").read_text()
-    (folder / "pyproject.toml").write_text(text + mutmut_settings(area))
+    (folder / "pyproject.toml").write_text(text + mutmut_settings(area, only))
     return folder
 
 
@@ -131,6 +131,11 @@ def run_mutmut(folder: Path, children: int, timeout_s: float, names: list[str] |
         except subprocess.TimeoutExpired:
             return 124
     return done.returncode
+
+
+def module_file(mutant: str) -> str:
+    """engines.transforms.pitch.x_fold__mutmut_3 -> engines/transforms/pitch.py"""
+    return "/".join(mutant.split(".")[:-1]) + ".py"
 
 
 def statuses(folder: Path) -> dict[str, str]:
@@ -273,6 +278,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run only the survivors of the earlier run in --work again (after new tests), and report both",
     )
+    parser.add_argument(
+        "--earlier",
+        type=Path,
+        help="with --rerun-survivors: the earlier run's scratch folder (default: --work)",
+    )
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        help="with --rerun-survivors: only these tests (those added since; the rest already ran on them)",
+    )
     parser.add_argument("--diffs", action="store_true", help="print each survivor's changed lines")
     parser.add_argument("--json", type=Path, help="write the results here as JSON too")
     args = parser.parse_args(argv)
@@ -284,15 +299,20 @@ def main(argv: list[str] | None = None) -> int:
         area = AREAS[name]
         folder = args.work / name
         rc = 0
-        earlier = statuses(folder) if args.rerun_survivors and folder.is_dir() else None
+        before = (args.earlier or args.work) / name
+        earlier = statuses(before) if args.rerun_survivors and before.is_dir() else None
         names = sorted(k for k, v in (earlier or {}).items() if v in SURVIVING)
+        if earlier is not None and args.tests:
+            area = Area(area.source, tuple(args.tests), area.deselect, area.skip)
         if not args.report_only and (earlier is None or names):
             kept = args.work / f"{name}-earlier.json"  # the first run's statuses, beside the new folder
+            args.work.mkdir(parents=True, exist_ok=True)
             if earlier is not None:
                 kept.write_text(json.dumps(earlier))
             else:
                 kept.unlink(missing_ok=True)
-            folder = prepare(name, area, args.work)
+            only = sorted({module_file(k) for k in names}) if earlier is not None else None
+            folder = prepare(name, area, args.work, only)
             print(f"mutmut over {area.source} with {len(area.tests)} test files in {folder} ...", flush=True)
             rc = run_mutmut(folder, args.children, args.timeout, names if earlier is not None else None)
         elif args.report_only and (args.work / f"{name}-earlier.json").is_file():
