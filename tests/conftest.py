@@ -66,3 +66,12 @@ def free_tcp_port() -> int:
 @pytest.fixture
 def udp_port() -> int:
     return free_udp_port()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """A section "reruns" in pytest's summary: one line per rerun a test made, then their count."""
+    from tests.reruns import summary_lines
+
+    terminalreporter.section("reruns")
+    for line in summary_lines():
+        terminalreporter.line(line)

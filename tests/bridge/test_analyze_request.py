@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -98,8 +99,10 @@ def current(
 def analyze(client: Client, *args: Any) -> tuple[list[Any], dict[str, Any] | None]:
     client.send(protocol.ANALYZE, *args)
     result = None
+    end = time.monotonic() + 90.0
     while True:
-        address, reply = client.recv(timeout=90)
+        assert time.monotonic() < end, "the analysis did not end within 90 s"
+        address, reply = client.recv(timeout=max(0.01, end - time.monotonic()))
         if address == protocol.RESULT and reply[1] == "analysis":
             result = json.loads(reply[2])
         if address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:

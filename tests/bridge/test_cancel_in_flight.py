@@ -89,8 +89,10 @@ def until(condition: Callable[[], bool], what: str, timeout: float = 5.0) -> Non
         time.sleep(0.005)
 
 
-def started_job(client: Client) -> int:
+def started_job(client: Client, timeout_s: float = 10.0) -> int:
+    end = time.monotonic() + timeout_s
     while True:
+        assert time.monotonic() < end, f"no job started running within {timeout_s} s"
         args = client.wait_for(protocol.STATUS)
         if args[1] == "running":
             return int(args[0])

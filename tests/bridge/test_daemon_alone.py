@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -66,7 +67,9 @@ def test_bad_generate_fails_naming_the_value(client: Client) -> None:
 def test_generate_without_live_fails_with_a_fix(client: Client) -> None:
     client.send(protocol.GENERATE, "drums", "track", 0, "slot", 0)
     states = []
+    end = time.monotonic() + 30.0
     while True:
+        assert time.monotonic() < end, states
         args = client.wait_for(protocol.STATUS, timeout=6)
         states.append(args[1])
         if args[1] in protocol.FINAL_STATES:

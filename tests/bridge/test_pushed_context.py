@@ -93,7 +93,9 @@ def test_generate_follows_a_context_changed_in_the_same_tick(live: LiveHost) -> 
         time.sleep(0.05)  # the main thread now holds the change
         client.send(protocol.GENERATE, "melody", "bars", 2, "seed", 5)
         messages = []
+        end = time.monotonic() + 30.0
         while True:
+            assert time.monotonic() < end, messages
             _job, state, _progress, message = client.wait_for(protocol.STATUS)
             messages.append(message)
             if message == "song context read" and not written.is_set():

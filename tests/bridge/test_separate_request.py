@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,8 +94,10 @@ def separate(client: Client, *args: Any) -> tuple[list[Any], dict[str, Any] | No
     """Send /roo/separate, return the final status and the /roo/result payload (if any)."""
     client.send(protocol.SEPARATE, *args)
     result = None
+    end = time.monotonic() + 120.0
     while True:
-        address, reply = client.recv(timeout=60)
+        assert time.monotonic() < end, "the separation did not end within 120 s"
+        address, reply = client.recv(timeout=max(0.01, end - time.monotonic()))
         if address == protocol.RESULT:
             result = json.loads(reply[2])
         if address == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
@@ -179,8 +182,10 @@ def test_cancel_mid_way_stops_the_worker_and_writes_nothing(
     live.call(lambda: live.song.tracks[track].clip_slots[3].create_audio_clip(str(long_file)))
     client.send(protocol.SEPARATE, track, 3, str(model_dir))
     job_id = None
+    end = time.monotonic() + 60.0
     while True:  # wait until the model is working on the audio
-        address, reply = client.recv(timeout=60)
+        assert time.monotonic() < end, "the separation did not start within 60 s"
+        address, reply = client.recv(timeout=max(0.01, end - time.monotonic()))
         if address == protocol.STATUS and reply[1] == "running" and reply[3].startswith("separating"):
             job_id = reply[0]
             break

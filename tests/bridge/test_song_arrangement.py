@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -103,7 +104,9 @@ def test_song_progress_only_rises_and_reaches_one_once(monkeypatch: pytest.Monke
             client = Client(daemon.port)
             client.send(protocol.GENERATE, "song", "genre", "rock", "seed", 3, "replace", 1)
             progress = []
+            end = time.monotonic() + 120.0
             while True:
+                assert time.monotonic() < end, f"the song did not finish within 120 s: {progress}"
                 _job, state, fraction, message = client.wait_for(protocol.STATUS, timeout=30.0)
                 progress.append(float(fraction))
                 if state in protocol.FINAL_STATES:

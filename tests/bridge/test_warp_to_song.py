@@ -11,6 +11,7 @@ and a generated chords part with them; one undo must give the old markers back.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -120,8 +121,10 @@ def analyze(rig: Rig, *args: Any, address: str = protocol.ANALYZE) -> tuple[list
     """Send a request; return its final status and the analysis result it sent (or {})."""
     rig.client.send(address, *args)
     result: dict[str, Any] = {}
+    end = time.monotonic() + 90.0
     while True:
-        got, reply = rig.client.recv(timeout=90)
+        assert time.monotonic() < end, f"{address} did not end within 90 s"
+        got, reply = rig.client.recv(timeout=max(0.01, end - time.monotonic()))
         if got == protocol.RESULT and reply[1] == "analysis":
             result = json.loads(reply[2])
         if got == protocol.STATUS and reply[1] in protocol.FINAL_STATES:

@@ -8,10 +8,10 @@ fresh in-memory Live, only when it is one of these:
 
 - the suite's timeout ("No response received to query");
 - a test listed in ``RACES``: its client keeps only the latest value of a listener and reads it
-  after its thread wakes, so a client thread that wakes late reads the next value;
-- any failure after a timeout in the same run: the timed-out test did not clean up (a clip or
-  a scene is left behind) and later tests see it.
+  after its thread wakes, so a client thread that wakes late reads the next value.
 
+A later failure in the same run is not run again because an earlier test timed out: it is
+counted as its own (a test that failed because a timed-out one left a clip behind fails, named).
 Any other failure is not run again: it must be named, with its reason, in docs/BENCHMARKS.md.
 """
 
@@ -54,14 +54,11 @@ def timing_failures(outcomes: list[Outcome]) -> tuple[list[str], list[str]]:
     """(failures of time, other failures), each as node ids in the order they ran."""
     timing: list[str] = []
     other: list[str] = []
-    timed_out = False
     for outcome in outcomes:
         if outcome.passed:
             continue
-        timeout = TIMEOUT in outcome.message
-        if timeout or timed_out or outcome.name in RACES:
+        if TIMEOUT in outcome.message or outcome.name in RACES:
             timing.append(outcome.node)
         else:
             other.append(outcome.node)
-        timed_out = timed_out or timeout
     return timing, other

@@ -3,6 +3,8 @@ playing position listeners, through the real Remote Script in the in-memory Live
 
 from __future__ import annotations
 
+import time
+
 from livesim import LiveHost
 from livesim.mixer import Device, DeviceParameter
 from tests.remote_scripts.osc_client import OscClient, error_of, read_until
@@ -79,7 +81,9 @@ def test_clip_slot_and_playing_position_listeners(aosc: tuple[LiveHost, OscClien
     assert client.receive() == ("/live/clip/get/playing_position", [0, 1, 0.0])
     client.send("/live/clip/fire", 0, 1)
     positions = [0.0]
+    end = time.monotonic() + 10.0
     while positions[-1] < 0.1:  # Live moves the clip on as it plays; each change is sent
+        assert time.monotonic() < end, f"the clip did not move within 10 s: {positions}"
         got, params = client.receive()
         assert (got, params[:2]) == ("/live/clip/get/playing_position", [0, 1])
         positions.append(params[2])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import time
 from pathlib import Path
 
 import pytest
@@ -400,7 +401,9 @@ def test_a_clip_edited_tick_after_tick_ends_pushed_as_it_is_last(host: LiveHost,
         host.call(draw)
         states.append(host.clip_notes(0, 0))
     pushed: list[list] = []
+    end = time.monotonic() + 10.0
     while not pushed or pushed[-1] != [tuple(n) for n in states[-1]]:
+        assert time.monotonic() < end, f"the last state was not pushed within 10 s: {pushed[-1:]}"
         address, push = client.receive()
         assert address == protocol.RS_CLIP_PUSH
         pushed.append(protocol.unpack_notes(push[-1]))

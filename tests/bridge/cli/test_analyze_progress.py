@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import pty
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -34,8 +36,11 @@ def analyze(song: Path, *extra: str, terminal: bool) -> tuple[str, str]:
     leader, follower = pty.openpty()
     with subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=follower) as proc:
         os.close(follower)
-        seen = b""
+        seen, end = b"", time.monotonic() + 120.0
         while True:
+            assert time.monotonic() < end, f"roo analyze did not end within 120 s: {seen[-500:]!r}"
+            if not select.select([leader], [], [], 0.5)[0]:  # nothing to read yet: wait, then look again
+                continue
             try:
                 chunk = os.read(leader, 4096)
             except OSError:  # the terminal closed: the process ended

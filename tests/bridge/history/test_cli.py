@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +64,12 @@ def test_history_json_and_tree(store: Store, capsys: pytest.CaptureFixture[str],
     listed = json.loads(_out(capsys, "history", "--json"))
     assert [t["take_id"] for t in listed] == [bass, fork, b, a]
     assert set(listed[0]) >= {"take_id", "parent_id", "action", "part", "created_at", "message", "starred"}
+    # The listing against the rows of the database file itself (sqlite3, no code of the store's).
+    with contextlib.closing(sqlite3.connect(tmp_path / "data" / "history.db")) as db:
+        rows = db.execute("SELECT take_id, parent_id, part, starred FROM takes ORDER BY id DESC").fetchall()
+    assert [(t["take_id"], t["parent_id"], t["part"], t["starred"]) for t in listed] == [
+        (take_id, parent, part, bool(starred)) for take_id, parent, part, starred in rows
+    ]
     assert [t["take_id"] for t in json.loads(_out(capsys, "history", "--json", "--part", "bass"))] == [bass]
     assert [t["take_id"] for t in json.loads(_out(capsys, "history", "--json", "--starred"))] == [b]
     lines = _out(capsys, "history").splitlines()

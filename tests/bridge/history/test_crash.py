@@ -66,7 +66,9 @@ def test_kill_9_mid_burst_loses_no_take_whose_done_was_seen(live: LiveHost, tmp_
         for i in range(BURST):
             client.send(protocol.GENERATE, "drums", "track", i % 4, "slot", 0, "bars", 1, "seed", i)
         done: list[str] = []
+        end = time.monotonic() + 120.0
         while len(done) < KILL_AFTER_DONE:
+            assert time.monotonic() < end, f"only {len(done)} takes done within 120 s"
             address, args = client.recv(30.0)
             if address == protocol.STATUS and args[1] == "done":
                 found = TAKE.search(args[3])
@@ -118,8 +120,9 @@ def test_two_daemons_and_roo_history_on_one_sqlite_file(live: LiveHost, tmp_path
             a.send(protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 1, "seed", i)
             b.send(protocol.GENERATE, "chords", "track", 3, "slot", 0, "bars", 1, "seed", i)
         for client in (a, b):
-            finals = 0
+            finals, end = 0, time.monotonic() + 180.0
             while finals < 30:
+                assert time.monotonic() < end, f"only {finals} jobs ended within 180 s"
                 address, args = client.recv(30.0)
                 if address == protocol.STATUS and args[1] in protocol.FINAL_STATES:
                     finals += 1

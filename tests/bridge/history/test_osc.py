@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,8 +52,10 @@ def _generate(client: Client, *args: object) -> str:
 def _list(client: Client, *args: object) -> tuple[list[list[object]], int]:
     client.send(protocol.HISTORY_LIST, *args)
     takes: list[list[object]] = []
+    end = time.monotonic() + 10.0
     while True:
-        address, reply = client.recv()
+        assert time.monotonic() < end, f"no {protocol.HISTORY_END} within 10 s after {len(takes)} takes"
+        address, reply = client.recv(max(0.01, end - time.monotonic()))
         if address == protocol.HISTORY_END:
             return takes, int(reply[0])
         if address == protocol.HISTORY_TAKE:

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -15,6 +14,7 @@ import pytest
 
 from bridge.jam import Outputs
 from tests.conftest import ROOT, require_tool
+from tests.reruns import record_rerun
 
 Events = list[tuple[float, str, list[int]]]
 T = TypeVar("T")
@@ -179,7 +179,7 @@ def once_more_if_lost(scenario: Callable[[], tuple[Events, Events, T]]) -> tuple
     reader must then have heard exactly what was sent, part by part. JACK can lose messages: a
     server stalled by other load on these shared cores flushes a burst into one period and loses
     what does not fit the port's buffer. Only that, shown by the count, earns one more run (with
-    a warning); any other difference fails.
+    a line in pytest's summary, tests/reruns.py); any other difference fails.
     """
     heard, sent, extra = scenario()
     assert hanging(sent) == {}, "the jam left notes sounding"
@@ -188,9 +188,7 @@ def once_more_if_lost(scenario: Callable[[], tuple[Events, Events, T]]) -> tuple
         lost_on_the_way(got.get(part, []), want[part]) or got.get(part) == want[part] for part in want
     ):
         lost = sum(len(m) for m in want.values()) - sum(len(m) for m in got.values())
-        warnings.warn(
-            f"JACK lost {lost} note message(s) of those sent: the run is repeated once", stacklevel=2
-        )
+        record_rerun(f"JACK lost {lost} note message(s) of those sent: the run is repeated once")
         heard, sent, extra = scenario()
         assert hanging(sent) == {}, "the jam left notes sounding"
         got, want = per_part(heard), per_part(sent)

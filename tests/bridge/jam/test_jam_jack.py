@@ -88,7 +88,9 @@ def test_a_control_change_lands_on_the_next_bar_line(jack: str, kind: str) -> No
         jam, outputs, reader, recorder = started(kind, parts=("drums", "bass"), bars=8)
         try:
             assert jam.player is not None
+            end = time.monotonic() + 10.0
             while jam.player.beat() < 4.5:  # inside bar 1
+                assert time.monotonic() < end, "the jam did not reach bar 1 within 10 s"
                 time.sleep(0.01)
             before = jam.player.beat()
             bar = jam.set("drums", "0")
@@ -128,7 +130,9 @@ def test_stop_under_a_flood_of_control_messages_leaves_no_note_sounding(jack: st
 
         thread = threading.Thread(target=flood)
         try:
+            end = time.monotonic() + 10.0
             while jam.player is not None and jam.player.beat() < 6.0:
+                assert time.monotonic() < end, "the jam did not reach beat 6 within 10 s"
                 time.sleep(0.01)
             thread.start()
             time.sleep(1.5)

@@ -25,6 +25,7 @@ class Served:
     web: WebServer
     live: LiveHost
     store: Store
+    store_path: Path  # the SQLite file of the store, for tests that read it directly
 
     @property
     def url(self) -> str:
@@ -41,7 +42,7 @@ def serve(tmp_path: Path, token: str | None = None, live_set: SetDesc | None = N
             web = WebServer(daemon, "127.0.0.1", 0, token)
             asyncio.run_coroutine_threadsafe(web.start(), loop).result(10)
             try:
-                yield Served(daemon, web, live, store)
+                yield Served(daemon, web, live, store, tmp_path / "h.db")
             finally:
                 asyncio.run_coroutine_threadsafe(web.stop(), loop).result(10)
     finally:

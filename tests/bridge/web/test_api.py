@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import sqlite3
 import threading
 import time
 from typing import Any
@@ -69,6 +72,21 @@ def test_generate_is_a_job_whose_take_is_listed_shown_and_in_live(served: Served
     finally:
         client.close()
     assert len(reply[2:]) // 5 == len(detail["notes"]) > 0
+    # Not only the store's own view: the notes Live holds, read from the in-memory Live itself, and
+    # the row the database holds, read with sqlite3 (no code of the store's).
+    held = [(p, s, d, v) for p, s, d, v, _mute in served.live.clip_notes(1, 3)]
+    assert [(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in detail["notes"]] == held
+    assert detail["context"]["tempo_bpm"] == served.live.call(lambda: served.live.song.tempo)
+    with contextlib.closing(sqlite3.connect(served.store_path)) as db:
+        row = db.execute(
+            "SELECT t.take_id, t.action, t.part, t.seed, t.params, o.notes FROM takes t "
+            "JOIN outputs o ON o.take_id = t.take_id WHERE o.kind = 'midi'"
+        ).fetchall()
+    assert len(row) == 1
+    take_id, action, part, seed, params, notes = row[0]
+    assert (take_id, action, part, seed) == (detail["take_id"], "generate", "bass", 4)
+    assert json.loads(params)["bars"] == 2
+    assert [tuple(row) for row in json.loads(notes)] == held  # [pitch, start, length, velocity] rows
 
 
 def test_bad_requests_are_answered_with_what_was_expected(served: Served) -> None:
@@ -123,7 +141,12 @@ def test_song_context_is_lives(served: Served) -> None:
     with httpx.Client(base_url=served.url) as http:
         ctx = http.get("/api/context").json()
     assert set(protocol.CONTEXT_FIELDS) <= set(ctx) | {"tempo_bpm"}
-    assert ctx["num_tracks"] > 0 and ctx["tempo_bpm"] > 0
+    song = served.live.song
+    in_live = served.live.call(
+        lambda: (song.tempo, song.signature_numerator, song.root_note, song.scale_name, len(song.tracks))
+    )
+    assert (ctx["tempo_bpm"], ctx["signature_numerator"], ctx["root_note"], ctx["scale_name"]) == in_live[:4]
+    assert ctx["num_tracks"] == in_live[4] > 0
 
 
 def test_openapi_docs_list_every_route_without_outside_scripts(served: Served) -> None:

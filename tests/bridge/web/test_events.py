@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from typing import Any
 
 import httpx
@@ -12,12 +13,15 @@ from websockets.sync.client import connect
 
 from bridge.web.events import QUEUE_SIZE, Hub
 from tests.bridge.web.conftest import Served
+from tests.bridge.web.test_api import wait_final
 
 
-def events_until_done(ws: Any, job_id: int) -> list[dict[str, Any]]:
+def events_until_done(ws: Any, job_id: int, timeout_s: float = 30.0) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
+    end = time.monotonic() + timeout_s
     while True:
-        event = json.loads(ws.recv(timeout=15))
+        assert time.monotonic() < end, f"job {job_id} did not finish within {timeout_s} s: {seen[-5:]}"
+        event = json.loads(ws.recv(timeout=max(0.01, end - time.monotonic())))
         seen.append(event)
         if event["type"] == "job" and event["job_id"] == job_id and event["state"] in ("done", "failed"):
             return seen
@@ -51,8 +55,10 @@ def test_websocket_sees_song_context_changes(served: Served) -> None:
     with connect(f"ws://127.0.0.1:{served.web.port}/ws") as ws:
         ws.recv(timeout=5)
         served.live.call(lambda: setattr(served.live.song, "tempo", 133.0))
+        end = time.monotonic() + 10.0
         while True:
-            event = json.loads(ws.recv(timeout=10))
+            assert time.monotonic() < end, "no context event within 10 s"
+            event = json.loads(ws.recv(timeout=max(0.01, end - time.monotonic())))
             if event["type"] == "context":
                 break
     assert event["tempo_bpm"] == 133.0
@@ -74,11 +80,9 @@ def test_metrics_parse_and_move_with_requests(served: Served) -> None:
         job_id = http.post("/api/generate", json={"part": "bass", "track": 1, "slot": 7, "bars": 1}).json()[
             "job_id"
         ]
-        while http.get(f"/api/jobs/{job_id}").json()["state"] != "done":
-            pass
+        assert wait_final(http, job_id)["state"] == "done"
         failed = http.post("/api/generate", json={"part": "tuba"}).json()["job_id"]
-        while http.get(f"/api/jobs/{failed}").json()["state"] != "failed":
-            pass
+        assert wait_final(http, failed)["state"] == "failed"
         after = samples(http.get("/metrics").text)
     health = (
         "roo_http_request_seconds_count",
@@ -101,8 +105,7 @@ def test_doctor_summary_reads_the_running_daemons_metrics(served: Served) -> Non
         job_id = http.post("/api/generate", json={"part": "bass", "track": 1, "slot": 6, "bars": 1}).json()[
             "job_id"
         ]
-        while http.get(f"/api/jobs/{job_id}").json()["state"] != "done":
-            pass
+        assert wait_final(http, job_id)["state"] == "done"
     lines = metrics_summary(served.web.port)
     assert lines[0] == "jobs finished: generate done 1" and lines[1] == "queue: 0 queued, 0 running"
     assert lines[2].startswith("Live round trips: ") and "mean" in lines[2]

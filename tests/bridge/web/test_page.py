@@ -26,7 +26,9 @@ def live_notes(roo: Roo, track: int, slot: int) -> list[tuple[int, float, float,
         sock.bind(("127.0.0.1", 0))
         sock.settimeout(5)
         sock.sendto(osc.encode(protocol.CLIP_GET_NOTES, [track, slot]), ("127.0.0.1", roo.live_port))
+        end = time.monotonic() + 5.0
         while True:
+            assert time.monotonic() < end, f"no {protocol.CLIP_GET_NOTES} reply within 5 s"
             address, args = next(osc.decode(sock.recvfrom(65536)[0]))
             if address == protocol.CLIP_GET_NOTES:
                 values = args[2:]
