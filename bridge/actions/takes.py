@@ -8,7 +8,9 @@ append a draft to ``job.takes`` right after Live answered; it is committed the s
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +27,39 @@ try:
     VERSION = metadata.version("musearoo")
 except metadata.PackageNotFoundError:  # running from a source tree without an install
     VERSION = "0+source"
+
+
+# what the takes made within ``parented`` vary: a take id (fork, recall) or the (track, slot) of the
+# clip varied (vary, "busier", a transform): the store parents them to the take written there
+Parent = str | tuple[int, int] | None
+_PARENT: ContextVar[Parent] = ContextVar("roo_take_parent", default=None)
+
+
+@contextmanager
+def parented(parent: Parent) -> Iterator[None]:
+    """Takes drafted inside (``midi_take``) are children of ``parent``; outside, a new take is a
+    root: a take's parent is the take it varies, forks or recalls, never merely the one before."""
+    token = _PARENT.set(parent)
+    try:
+        yield
+    finally:
+        _PARENT.reset(token)
+
+
+def varied(settings: dict[str, Any]) -> tuple[int, int] | None:
+    """The (track, slot) a part's last settings say it was written at (what a vary varies)."""
+    track, slot = settings.get("track"), settings.get("slot")
+    if isinstance(track, int) and isinstance(slot, int) and track >= 0 and slot >= 0:
+        return track, slot
+    return None
+
+
+def with_parent(draft: TakeDraft, parent: Parent) -> TakeDraft:
+    if isinstance(parent, str):
+        draft.parent_id = parent
+    elif parent is not None:
+        draft.varies = parent
+    return draft
 
 
 def song_context(ctx: MusicalContext) -> dict[str, Any]:
@@ -57,18 +92,31 @@ def midi_take(
     ctx: MusicalContext,
     live: dict[str, Any],
     notes: Sequence[Note],
+    engine: str | None = None,
+    parent: Parent = None,
 ) -> TakeDraft:
-    """A MIDI take: ``live`` is what Live answered (track, slot or arrangement start, note count)."""
-    return TakeDraft(
+    """A MIDI take: ``live`` is what Live answered (track, slot or arrangement start, note count);
+    ``engine`` what made it (default the part's generator); ``parent`` the take it varies (default:
+    the one ``parented`` names, else none)."""
+    draft = TakeDraft(
         action,
         part,
         params=params,
         seed=seed,
         context=song_context(ctx),
-        versions={"musearoo": VERSION, "engine": f"engines.generators:{part}"},
+        versions={"musearoo": VERSION, "engine": engine or f"engines.generators:{part}"},
         live=live,
         notes=notes_as_written(notes),
     )
+    return with_parent(draft, parent if parent is not None else _PARENT.get())
+
+
+def transform_part(kind: str, source_role: str) -> str:
+    """The part a transform's take is filed as: a drum transform's is drums, any other keeps the
+    source clip's role (never the role guessed from the result: drums without hats look like bass)."""
+    if kind.startswith("drums_"):
+        return "drums"
+    return source_role if source_role not in ("", "empty") else "melody"
 
 
 def audio_take(

@@ -22,8 +22,9 @@ from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
 from bridge.history.pending import PendingTakes, discard
 from bridge.history.reading import read_take
+from bridge.history.schema import TakeFields
 from bridge.history.sqlite_now import NowWriter
-from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
+from bridge.history.takes import MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
 
 DEFAULT_PROJECT = "untitled"
@@ -84,16 +85,13 @@ class Store(PendingTakes):
         """Write one take with its outputs (audio copied in first); returns its new take id.
 
         ``pending``: its Live write is still in flight; it is no take until ``confirm``."""
-        if draft.action not in ACTIONS:
-            raise InvalidValue(
-                f"take action {draft.action!r} is not known: expected one of {', '.join(ACTIONS)}"
-            )
+        fields = TakeFields.of(draft)  # every field checked before audio is copied or a row written
         stored = [(a, files.put(self.root, a.path)) for a in draft.audio]
         take_id = secrets.token_hex(6)
         try:
             with self.engine.begin() as conn:
                 project_id = self._project_id(conn, self.project)
-                write_take(conn, take_id, project_id, draft, stored, pending=pending)
+                write_take(conn, take_id, project_id, draft, stored, pending=pending, fields=fields)
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 # Checked here, not in the schema.
-ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam")
-AUTO = "auto"  # parent_id AUTO: the project's newest take of the same part (None when there is none)
+ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam", "recall")
+VARIES_LOOK_BACK = 500  # takes of the part searched for the one a ``varies`` location holds
 MIN_PREFIX = 6
 
 
@@ -39,7 +39,10 @@ class TakeDraft:
     live: dict[str, Any] = field(default_factory=dict)
     command: str = ""
     message: str = ""
-    parent_id: str | None = AUTO
+    # the take this one varies, forks or recalls; None: a new root. ``varies`` (track, slot): the
+    # store finds it, the newest take of the same part written there (none found: a root)
+    parent_id: str | None = None
+    varies: tuple[int, int] | None = None
     notes: list[dict[str, Any]] | None = None
     audio: list[AudioOut] = field(default_factory=list)
     analysis: dict[str, Any] | None = None  # for analyze takes without audio of their own

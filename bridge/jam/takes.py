@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from bridge.history import AUTO, TakeDraft, note_dict
+from bridge.history import TakeDraft, note_dict
 from engines.jam import UNIT_CONTROLS, JamControls
 from engines.music import Note
 
@@ -68,11 +68,10 @@ class TakeKeeper:
                 context={
                     "tempo_bpm": self.tempo_bpm,
                     "key": str(controls.key),
-                    "signature": f"{self.signature[0]}/{self.signature[1]}",
+                    "signature": [int(self.signature[0]), int(self.signature[1])],
                 },
                 command=self.command,
                 message=f"jam phrase {index + 1}: {part}",
-                parent_id=AUTO,
                 notes=[note_dict(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in part_notes],
             )
             try:
