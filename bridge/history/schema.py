@@ -58,8 +58,8 @@ def check_context(context: Any) -> None:
     if "signature" in context:
         check_signature(context["signature"])
     tempo = context.get("tempo_bpm")
-    if tempo is not None and (not _is_number(tempo) or not 0 < tempo <= 999):
-        raise _fail("context.tempo_bpm", tempo, "a number of BPM in (0, 999]")
+    if tempo is not None and (not _is_number(tempo) or not 20 <= tempo <= 999):
+        raise _fail("context.tempo_bpm", tempo, "a tempo of 20..999 BPM (Live's range)")
     for name in ("key", "genre"):
         if context.get(name) is not None and not isinstance(context[name], str):
             raise _fail(f"context.{name}", context[name], "text")
