@@ -6,11 +6,13 @@ one store thread. Errors of the database or the data folder come out as StoreErr
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -144,6 +146,7 @@ class Store(PendingTakes):
         cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
         q = (
             select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name)
+            .add_columns(TakeRow.live, TakeRow.params, TakeRow.context)
             .join(Project, Project.id == TakeRow.project_id)
             .where(TakeRow.pending.is_(False))
         )
@@ -167,7 +170,13 @@ class Store(PendingTakes):
                 rows = conn.execute(q).all()
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
-        return [Take(r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7]) for r in rows]
+        return [
+            Take(
+                r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7], live=json.loads(r[9] or "{}"),
+                params=_genre_only(r[10]), context=_genre_only(r[11]),
+            )
+            for r in rows
+        ]  # fmt: skip
 
     def get(self, prefix: str) -> Take:
         """One take with its outputs and notes, by any unambiguous prefix of its id."""
@@ -227,6 +236,12 @@ class Store(PendingTakes):
                 if wrong:
                     problems.append(wrong)
         return problems
+
+
+def _genre_only(text: str | None) -> dict[str, Any]:
+    """A listing's params / context: the genre only (the rest is read by ``get``)."""
+    value = json.loads(text or "{}")
+    return {"genre": value["genre"]} if isinstance(value, dict) and value.get("genre") else {}
 
 
 def open_store(url: str | None = None, root: Path | None = None) -> Store:

@@ -71,8 +71,13 @@ class Take:
     outputs: tuple[dict[str, Any], ...] = ()
     notes: tuple[dict[str, Any], ...] | None = None
 
+    @property
+    def genre(self) -> str:
+        return str(self.params.get("genre") or self.context.get("genre") or "")
+
     def summary(self) -> dict[str, Any]:
-        """The list view: what `roo history --json` and /roo/history/take carry."""
+        """The list view: what `roo history --json`, /api/takes and /roo/history/take carry (the
+        OSC reply its first seven); ``track`` / ``slot`` where Live holds it (None: arrangement)."""
         return {
             "take_id": self.take_id,
             "parent_id": self.parent_id,
@@ -81,6 +86,9 @@ class Take:
             "created_at": iso(self.created_at),
             "message": self.message,
             "starred": self.starred,
+            "track": self.live.get("track"),
+            "slot": self.live.get("slot"),
+            "genre": self.genre,
         }
 
     def detail(self) -> dict[str, Any]:
