@@ -190,3 +190,53 @@ def test_recall_and_fork_go_through_the_daemon(
 
 def test_gc_reports_what_it_freed(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(_out(capsys, "history", "gc", "--json")) == {"removed": 0, "bytes_freed": 0}
+
+
+def test_diff_reads_as_note_names_positions_and_beats(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 30 point 7: `roo diff` printed `+28@7.5012+0.46 v85`."""
+    a = _commit(store, A)
+    b = _commit(store, [*B, note_dict(28, 7.5012, 0.4567, 85)])
+    text = _out(capsys, "diff", a, b)
+    assert "+ E0 at 2.4.3, 0.46 beats, v85" in text  # Live's names (C3 = 60), bar.beat.sixteenth
+    assert "- F#1 at 2.1.3, 0.25 beats, v80" in text and "~ D1 moved 1.2.1 -> 1.2.3" in text
+    assert "v C1 at 1.1.1 velocity 100 -> 120" in text
+    assert "@" not in text and "7.5012" not in text and "warning" not in text
+
+
+def test_diff_of_two_parts_says_so_naming_both(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    drums, bass = _commit(store, A, part="drums"), _commit(store, B, part="bass")
+    text = _out(capsys, "diff", drums, bass)
+    said = f"take {drums} is drums and take {bass} is bass: different parts"
+    assert said in text.splitlines()[1]
+    found = json.loads(_out(capsys, "diff", drums, bass, "--json"))
+    assert found["parts"] == ["drums", "bass"] and said in found["warning"]
+
+
+def test_show_prints_the_notes(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 30 point 7: `roo show` printed "notes: 12" and no notes."""
+    monkeypatch.setenv("COLUMNS", "100")
+    a = _commit(store, A)
+    lines = _out(capsys, "show", a).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("notes: 3"))
+    shown = " ".join(lines[at + 1 :])
+    for cell in ("C1 1.1.1 0.5 v100", "D1 1.2.1 0.5 v100", "F#1 2.1.3 0.25 v80"):
+        assert cell in shown
+    assert max(len(line) for line in lines[at + 1 :]) <= 100
+
+
+def test_fork_takes_hyphenated_options_and_the_old_spelling_quietly() -> None:
+    """Issue 30 point 7: `roo fork --source_track` was the only option spelled with an underscore."""
+    import argparse
+
+    from bridge.cli import fork
+
+    parser = argparse.ArgumentParser()
+    fork.configure(parser)
+    assert parser.parse_args(["abcdef", "--source-track", "2", "--source-slot", "1"]).source_track == 2
+    assert parser.parse_args(["abcdef", "--source_track", "3"]).source_track == 3  # still accepted
+    shown = parser.format_help()
+    assert "--source-track" in shown and "--source_track" not in shown
