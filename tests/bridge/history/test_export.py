@@ -101,12 +101,15 @@ def test_new_jam_takes_store_the_signature_as_two_integers_and_export(tmp_path: 
     keeper = TakeKeeper(
         store, controls_at=lambda _b: JamControls(), tempo_bpm=96.0, signature=(3, 4), phrase_bars=2, seed=5
     )
-    keeper(0, 0.0, {"bass": [Note(40, 0.0, 1.0, 90), Note(43, 1.5, 0.5, 80)]})
+    for phrase in range(3):
+        keeper(phrase, phrase * 6.0, {"bass": [Note(40, 0.0, 1.0, 90), Note(43, 1.5, 0.5, 80)]})
     keeper.close()
     assert keeper.failed == 0
-    ((_, part, take_id),) = keeper.take_ids
+    (_, part, take_id), (_, _, second), (_, _, third) = keeper.take_ids
     take = store.get(take_id)
     assert part == "bass" and take.context["signature"] == [3, 4] and take.parent_id is None
+    # a jam's later phrases are filed under its first: one level deep, never a chain
+    assert store.get(second).parent_id == take_id and store.get(third).parent_id == take_id
     written = export(store, take_id, tmp_path / "out")
     assert midi_notes(Path(written["files"][0])) == [(40, 0.0, 1.0, 90), (43, 1.5, 0.5, 80)]
     store.close()
