@@ -8,6 +8,7 @@ append a draft to ``job.takes`` right after Live answered; it is committed the s
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,6 +16,8 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bridge.history import AudioOut, TakeDraft, note_dict
+from bridge.history.schema import TakeFields
+from engines.errors import InvalidValue
 from engines.music import MusicalContext, Note
 
 if TYPE_CHECKING:
@@ -151,7 +154,14 @@ async def write_recorded(app: App, job: Job, draft: TakeDraft, write: Awaitable[
     """Await ``write`` (a Live write not yet started) while ``draft`` is written as a pending take.
 
     On Live's answer the draft joins ``job.takes`` (the caller fills in ``draft.live`` from the
-    answer); a write that fails or is cancelled removes the pending take and raises."""
+    answer); a write that fails or is cancelled removes the pending take and raises. A draft the
+    take schema refuses (InvalidValue naming the field) is refused before the write starts."""
+    try:
+        TakeFields.of(draft)  # a field the store would refuse fails here, before anything is written
+    except InvalidValue:
+        if inspect.iscoroutine(write):
+            write.close()  # never started: Live is not touched
+        raise
     app.begin_take(job, draft)
     try:
         answer = await write

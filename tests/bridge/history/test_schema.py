@@ -177,3 +177,27 @@ def test_migration_0004_repairs_text_signatures(tmp_path: Path) -> None:
     assert got[1] == {"signature": [7, 8]} and got[2] == {} and got[3] == {"signature": [3, 4]}
     assert got[4] == {}
     store.close()
+
+
+def test_a_take_the_schema_refuses_is_refused_before_its_live_write_starts() -> None:
+    """Issue 31 point 2: a seed of 2^64 wrote 17 notes into Live, then failed to record."""
+    import asyncio
+
+    from bridge.actions.takes import write_recorded
+
+    started, begun = [], []
+
+    class App:
+        def begin_take(self, job: object, draft: TakeDraft) -> None:
+            begun.append(draft)
+
+    async def write() -> tuple[int, int, int]:
+        started.append(True)
+        return 0, 0, 2
+
+    async def run() -> None:
+        with pytest.raises(InvalidValue, match="take field seed 18446744073709551616"):
+            await write_recorded(App(), object(), _draft(seed=2**64), write())  # type: ignore[arg-type]
+
+    asyncio.run(run())
+    assert started == [] and begun == []
