@@ -9,6 +9,7 @@ naming the field (``bridge.history.schema``), never a crash half way.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -60,10 +61,13 @@ def _files_of(take: Take, out_dir: Path, write: Callable[[Path, Callable[[Path],
     for out in take.outputs:
         if out["kind"] == "audio" and "path" in out:
             path = out_dir / f"{take.take_id}-{out['name'] or 'audio'}{Path(out['path']).suffix}"
-            source = out["path"]
-            write(path, lambda to, source=source: shutil.copyfile(source, to))
+            write(path, functools.partial(_copy, out["path"]))
             written.append(path)
     return written
+
+
+def _copy(source: str, to: Path) -> None:
+    shutil.copyfile(source, to)
 
 
 def _write(path: Path, make: Callable[[Path], None]) -> None:

@@ -86,9 +86,10 @@ def check_notes(notes: Any) -> None:
     for i, n in enumerate(notes):
         if not isinstance(n, dict):
             raise _fail(f"notes[{i}]", n, "a note {pitch, start_beats, length_beats, velocity}")
-        pitch, start, length, velocity = (
-            n.get(k) for k in ("pitch", "start_beats", "length_beats", "velocity")
-        )
+        pitch: Any = n.get("pitch")
+        start: Any = n.get("start_beats")
+        length: Any = n.get("length_beats")
+        velocity: Any = n.get("velocity")
         if not _is_int(pitch) or not 0 <= pitch <= 127:
             raise _fail(f"notes[{i}].pitch", pitch, "a MIDI pitch 0..127")
         if not _is_number(start) or start < 0:
