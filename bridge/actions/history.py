@@ -6,6 +6,7 @@ answered on /roo/status. Store calls run on the App's history thread, never on t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bridge import protocol
@@ -13,7 +14,7 @@ from bridge.actions import generate
 from bridge.actions.options import parse_options
 from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
-from bridge.history import TakeDraft
+from bridge.history import AudioOut, TakeDraft
 from bridge.jobs.board import Address, Job
 from bridge.live.client import ClipWrite
 from engines.errors import InvalidValue, RooError
@@ -102,6 +103,7 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
             track + i, slot, out["path"], f"{name} {out['name']}", tempo > 0, tempo
         )
         written.append(f"{out['name']} in track {t} slot {s}{moved(asked, s, scenes)}")
+        job.takes.append(recalled_audio(take, out, {"track": t, "slot": s}))
     if not written:
         raise InvalidValue(f"take {take.take_id} ({take.action}) has no notes or audio to recall")
     return f"recalled take {take.take_id}: {'; '.join(written)}"
@@ -119,6 +121,22 @@ def recalled(take: Any, notes: list[Note]) -> TakeDraft:
         message=f"recall of {take.take_id}",
         parent_id=take.take_id,
         notes=notes_as_written(notes),
+    )
+
+
+def recalled_audio(take: Any, out: dict[str, Any], live: dict[str, Any]) -> TakeDraft:
+    """The take an audio recall writes: the same stored file (by its hash), the recalled take's child."""
+    return TakeDraft(
+        "recall",
+        take.part,
+        params={"recalled": take.take_id, "output": out["name"]},
+        seed=take.seed,
+        context=take.context,
+        versions=take.versions,
+        live=live,
+        message=f"recall of {take.take_id} ({out['name']})",
+        parent_id=take.take_id,
+        audio=[AudioOut(out["name"], Path(out["path"]))],
     )
 
 
