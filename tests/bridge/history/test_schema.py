@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from bridge.history import Store, TakeDraft, note_dict, open_store
 from bridge.history.db import make_engine, migrate
@@ -145,6 +146,14 @@ def test_a_full_disk_is_reported_as_such_not_as_a_failed_rollback(tmp_path: Path
         for _ in range(2):
             store.commit_now(_draft(notes=big))
     assert "rollback" not in str(said.value)
+    event.listen(
+        store.engine, "connect", lambda conn, _record: conn.execute(f"PRAGMA max_page_count={pages}")
+    )
+    store.engine.dispose()  # the store thread's connections: the same full disk
+    for _ in range(2):
+        with pytest.raises(StoreError, match="database or disk is full") as said:
+            store.commit(_draft(notes=big))
+        assert "rollback" not in str(said.value)
     store.close()
 
 
