@@ -80,7 +80,8 @@ async def vary(app: App, job: Job, intent: Intent) -> str:
     if not 1 <= count <= MAX_TAKES:
         raise InvalidValue(f"variations {count} is out of range: expected 1..{MAX_TAKES}")
     if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
-        return await musicgen.vary(app, job, last, count)
+        with parented(varied(last)):  # each take of the loop is a child of the loop varied
+            return await musicgen.vary(app, job, last, count)
     last.pop("seed", None)  # a new seed (the job id) gives the variation
     last["replace"] = int(bool(intent.params.get("replace")))
     with parented(varied(last)):  # each variation's take is a child of the take varied

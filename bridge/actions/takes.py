@@ -138,7 +138,7 @@ def audio_take(
     ``analysis`` is attached to the audio it describes."""
     from pathlib import Path
 
-    return TakeDraft(
+    draft = TakeDraft(
         action,
         part,
         params=params,
@@ -148,6 +148,7 @@ def audio_take(
         live=live,
         audio=[AudioOut(name, Path(path), analysis) for name, path in files.items()],
     )
+    return with_parent(draft, _PARENT.get())  # a vary's takes: children of the loop varied
 
 
 async def write_recorded(app: App, job: Job, draft: TakeDraft, write: Awaitable[T]) -> T:
