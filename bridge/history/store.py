@@ -24,7 +24,7 @@ from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
 from bridge.history.pending import PendingTakes, discard
 from bridge.history.reading import read_take
-from bridge.history.schema import TakeFields
+from bridge.history.schema import TakeFields, check_live
 from bridge.history.sqlite_now import NowWriter
 from bridge.history.takes import MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
@@ -97,6 +97,12 @@ class Store(PendingTakes):
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id
+
+    def confirm(self, take_id: str, live: dict[str, Any], message: str = "") -> None:
+        """``PendingTakes.confirm`` with what Live answered checked by the take schema first (the
+        fast path, ``confirm_now``, checks it in ``NowWriter.confirm``)."""
+        check_live(live)
+        super().confirm(take_id, live, message)
 
     def star(self, prefix: str, on: bool) -> str:
         with self._session() as s:

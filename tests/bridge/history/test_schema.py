@@ -99,6 +99,8 @@ def test_every_good_field_is_kept_and_the_largest_seed_fits(store: Store) -> Non
     assert now is not None
     with pytest.raises(InvalidValue, match=r"live\.slot"):  # what Live answered is checked too
         store.confirm_now(now, {"track": 0, "slot": -1}, "")
+    with pytest.raises(InvalidValue, match=r"live\.track"):  # on the store thread's way as well
+        store.confirm(now, {"track": 1.5, "slot": 0}, "")
 
 
 def test_a_take_varied_is_the_parent_not_the_newest_take_of_any_part(store: Store) -> None:
