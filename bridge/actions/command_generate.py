@@ -88,7 +88,9 @@ async def vary(app: App, job: Job, intent: Intent) -> str:
         done = [await generate.run(app, job, generate_args(part, last))]
         for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
             seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id: no default seed repeats it
-            done.append(await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0})))
+            done.append(
+                await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0}))
+            )
     return "; ".join(done)
 
 
