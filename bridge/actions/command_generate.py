@@ -11,6 +11,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import command_clip, command_jam, generate, history_context, musicgen
+from bridge.actions.takes import parented, varied
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
@@ -79,13 +80,17 @@ async def vary(app: App, job: Job, intent: Intent) -> str:
     if not 1 <= count <= MAX_TAKES:
         raise InvalidValue(f"variations {count} is out of range: expected 1..{MAX_TAKES}")
     if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
-        return await musicgen.vary(app, job, last, count)
+        with parented(varied(last)):  # each take of the loop is a child of the loop varied
+            return await musicgen.vary(app, job, last, count)
     last.pop("seed", None)  # a new seed (the job id) gives the variation
     last["replace"] = int(bool(intent.params.get("replace")))
-    done = [await generate.run(app, job, generate_args(part, last))]
-    for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
-        seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id, so no default seed repeats it
-        done.append(await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0})))
+    with parented(varied(last)):  # each variation's take is a child of the take varied
+        done = [await generate.run(app, job, generate_args(part, last))]
+        for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
+            seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id: no default seed repeats it
+            done.append(
+                await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0}))
+            )
     return "; ".join(done)
 
 
@@ -98,7 +103,8 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
     for dial in dials:
         last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
     last["replace"] = int(bool(intent.params.get("replace")))
-    done = await generate.run(app, job, generate_args(part, last))
+    with parented(varied(last)):  # the busier take is a child of the take it changes
+        done = await generate.run(app, job, generate_args(part, last))
     return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}"
 
 

@@ -6,12 +6,15 @@ answered on /roo/status. Store calls run on the App's history thread, never on t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bridge import protocol
 from bridge.actions import generate
 from bridge.actions.options import parse_options
+from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
+from bridge.history import AudioOut, TakeDraft
 from bridge.jobs.board import Address, Job
 from bridge.live.client import ClipWrite
 from engines.errors import InvalidValue, RooError
@@ -67,12 +70,19 @@ def _take_id(args: list[Any], address: str, more: str = "") -> str:
 
 
 async def recall(app: App, job: Job, args: list[Any]) -> str:
-    """Write a take back into Live, its notes or its audio, into an empty slot (never over a clip)."""
+    """Write a take back into Live, its notes or its audio, into an empty slot (never over a clip);
+    the recalled clip is a take, a child of the take recalled. A slot past the Set's last scene
+    goes below the last scene, where Live adds a scene (as generate does); a full slot moves down
+    to the next empty one, and the message says so."""
     take_id = _take_id(args, protocol.HISTORY_RECALL)
     where = parse_options(args[1:], {"track": "int", "slot": "int"}, what=protocol.HISTORY_RECALL)
     take = await app.in_history(app.history.get, take_id)
     track = where.get("track", take.live.get("track", -1))
-    slot = where.get("slot", take.live.get("slot", 0))
+    asked = where.get("slot", take.live.get("slot", 0))
+    if asked < 0:
+        raise InvalidValue(f"slot {asked} is out of range: expected 0 or more")
+    scenes = (await app.live.context()).num_scenes
+    slot = min(asked, max(0, scenes - 1))  # at or past the last scene: Live adds one if it is full
     name = f"{take.part or take.action} {take.take_id[:8]}"
     written = []
     if take.notes is not None:
@@ -81,17 +91,62 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
             take.live.get("length_beats")
             or max((n.start_beats + n.duration_beats for n in notes), default=4.0)
         )
-        t, s, count = await app.live.write(ClipWrite(track, slot, length, name, notes))
-        written.append(f"{count} notes in track {t} slot {s}")
+        draft = recalled(take, notes)
+        t, s, count = await write_recorded(
+            app, job, draft, app.live.write(ClipWrite(track, slot, length, name, notes))
+        )
+        draft.live = {"track": t, "slot": s, "length_beats": length, "note_count": count}
+        written.append(f"{count} notes in track {t} slot {s}{moved(asked, s, scenes)}")
     tempo = float(take.context.get("tempo_bpm", 0.0))
     for i, out in enumerate(o for o in take.outputs if o["kind"] == "audio" and "path" in o):
         t, s = await app.live.import_audio(
             track + i, slot, out["path"], f"{name} {out['name']}", tempo > 0, tempo
         )
-        written.append(f"{out['name']} in track {t} slot {s}")
+        written.append(f"{out['name']} in track {t} slot {s}{moved(asked, s, scenes)}")
+        job.takes.append(recalled_audio(take, out, {"track": t, "slot": s}))
     if not written:
         raise InvalidValue(f"take {take.take_id} ({take.action}) has no notes or audio to recall")
     return f"recalled take {take.take_id}: {'; '.join(written)}"
+
+
+def recalled(take: Any, notes: list[Note]) -> TakeDraft:
+    """The take a recall writes: the recalled take's notes, part, settings and context, its child."""
+    return TakeDraft(
+        "recall",
+        take.part,
+        params={"recalled": take.take_id},
+        seed=take.seed,
+        context=take.context,
+        versions=take.versions,
+        message=f"recall of {take.take_id}",
+        parent_id=take.take_id,
+        notes=notes_as_written(notes),
+    )
+
+
+def recalled_audio(take: Any, out: dict[str, Any], live: dict[str, Any]) -> TakeDraft:
+    """The take an audio recall writes: the same stored file (by its hash), the recalled take's child."""
+    return TakeDraft(
+        "recall",
+        take.part,
+        params={"recalled": take.take_id, "output": out["name"]},
+        seed=take.seed,
+        context=take.context,
+        versions=take.versions,
+        live=live,
+        message=f"recall of {take.take_id} ({out['name']})",
+        parent_id=take.take_id,
+        audio=[AudioOut(out["name"], Path(out["path"]))],
+    )
+
+
+def moved(asked: int, landed: int, scenes: int) -> str:
+    """What the done message says when the clip did not land in the slot asked for."""
+    if landed == asked:
+        return ""
+    if asked >= scenes:
+        return f" (slot {asked} is past the Set's last scene {scenes - 1}: written in slot {landed})"
+    return f" (slot {asked} was full: moved to slot {landed})"
 
 
 async def fork(app: App, job: Job, args: list[Any]) -> str:
@@ -109,9 +164,8 @@ async def fork(app: App, job: Job, args: list[Any]) -> str:
     for name, value in settings.items():
         if value is not None:
             gen_args += [name, value]
-    done = await generate.run(app, job, gen_args)
-    for draft in job.takes:
-        draft.parent_id = take.take_id
+    with parented(take.take_id):  # drafted (and written pending) as the fork's child
+        done = await generate.run(app, job, gen_args)
     return f"forked {take.take_id}: {done}"
 
 

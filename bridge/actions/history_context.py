@@ -2,7 +2,8 @@
 
 "again", "make it busier", "the bass" continue from the last generate take of a part when this
 daemon has not generated it yet; "undo that" after a restart (when Live's own undo no longer
-reaches the take) puts the newest take's parent back where the newest take was written.
+reaches the take) puts the newest take's parent (or the take of its part before it on its track)
+back where the newest take was written.
 """
 
 from __future__ import annotations
@@ -66,16 +67,24 @@ async def undo_from_store(app: App) -> str | None:
     where = int(newest.live["track"]), int(newest.live["slot"])
     track, slot, count = await app.live.write(ClipWrite(*where, length, name, notes, replace=True))
     return (
-        f"Live's undo cannot reach take {newest.take_id} (made before the daemon started): put its parent "
+        f"Live's undo cannot reach take {newest.take_id} (made before the daemon started): put the take before it "
         f"{parent.take_id} back in track {track} slot {slot} ({count} notes); take {newest.take_id} stays "
         f"in the history"
     )
 
 
 def _newest_and_parent(app: App) -> tuple[Any, Any]:
+    """The newest take and the take to put back: its parent (the take it varies), else the take of
+    the same part written before it on the same track."""
     found = app.history.takes(limit=1)
     if not found:
         return None, None
     newest = app.history.get(found[0].take_id)
-    parent = app.history.get(newest.parent_id) if newest.parent_id else None
-    return newest, parent
+    if newest.parent_id:
+        return newest, app.history.get(newest.parent_id)
+    track = newest.live.get("track")
+    for summary in app.history.takes(part=newest.part, limit=LOOK_BACK)[1:]:
+        before = app.history.get(summary.take_id)
+        if before.live.get("track") == track:
+            return newest, before
+    return newest, None

@@ -8,11 +8,16 @@ append a draft to ``job.takes`` right after Live answered; it is committed the s
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+import inspect
+from collections.abc import Awaitable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bridge.history import AudioOut, TakeDraft, note_dict
+from bridge.history.schema import TakeFields
+from engines.errors import InvalidValue
 from engines.music import MusicalContext, Note
 
 if TYPE_CHECKING:
@@ -25,6 +30,39 @@ try:
     VERSION = metadata.version("musearoo")
 except metadata.PackageNotFoundError:  # running from a source tree without an install
     VERSION = "0+source"
+
+
+# what the takes made within ``parented`` vary: a take id (fork, recall) or the (track, slot) of the
+# clip varied (vary, "busier", a transform): the store parents them to the take written there
+Parent = str | tuple[int, int] | None
+_PARENT: ContextVar[Parent] = ContextVar("roo_take_parent", default=None)
+
+
+@contextmanager
+def parented(parent: Parent) -> Iterator[None]:
+    """Takes drafted inside (``midi_take``) are children of ``parent``; outside, a new take is a
+    root: a take's parent is the take it varies, forks or recalls, never merely the one before."""
+    token = _PARENT.set(parent)
+    try:
+        yield
+    finally:
+        _PARENT.reset(token)
+
+
+def varied(settings: dict[str, Any]) -> tuple[int, int] | None:
+    """The (track, slot) a part's last settings say it was written at (what a vary varies)."""
+    track, slot = settings.get("track"), settings.get("slot")
+    if isinstance(track, int) and isinstance(slot, int) and track >= 0 and slot >= 0:
+        return track, slot
+    return None
+
+
+def with_parent(draft: TakeDraft, parent: Parent) -> TakeDraft:
+    if isinstance(parent, str):
+        draft.parent_id = parent
+    elif parent is not None:
+        draft.varies = parent
+    return draft
 
 
 def song_context(ctx: MusicalContext) -> dict[str, Any]:
@@ -57,18 +95,31 @@ def midi_take(
     ctx: MusicalContext,
     live: dict[str, Any],
     notes: Sequence[Note],
+    engine: str | None = None,
+    parent: Parent = None,
 ) -> TakeDraft:
-    """A MIDI take: ``live`` is what Live answered (track, slot or arrangement start, note count)."""
-    return TakeDraft(
+    """A MIDI take: ``live`` is what Live answered (track, slot or arrangement start, note count);
+    ``engine`` what made it (default the part's generator); ``parent`` the take it varies (default:
+    the one ``parented`` names, else none)."""
+    draft = TakeDraft(
         action,
         part,
         params=params,
         seed=seed,
         context=song_context(ctx),
-        versions={"musearoo": VERSION, "engine": f"engines.generators:{part}"},
+        versions={"musearoo": VERSION, "engine": engine or f"engines.generators:{part}"},
         live=live,
         notes=notes_as_written(notes),
     )
+    return with_parent(draft, parent if parent is not None else _PARENT.get())
+
+
+def transform_part(kind: str, source_role: str) -> str:
+    """The part a transform's take is filed as: a drum transform's is drums, any other keeps the
+    source clip's role (never the role guessed from the result: drums without hats look like bass)."""
+    if kind.startswith("drums_"):
+        return "drums"
+    return source_role if source_role not in ("", "empty") else "melody"
 
 
 def audio_take(
@@ -87,7 +138,7 @@ def audio_take(
     ``analysis`` is attached to the audio it describes."""
     from pathlib import Path
 
-    return TakeDraft(
+    draft = TakeDraft(
         action,
         part,
         params=params,
@@ -97,13 +148,21 @@ def audio_take(
         live=live,
         audio=[AudioOut(name, Path(path), analysis) for name, path in files.items()],
     )
+    return with_parent(draft, _PARENT.get())  # a vary's takes: children of the loop varied
 
 
 async def write_recorded(app: App, job: Job, draft: TakeDraft, write: Awaitable[T]) -> T:
     """Await ``write`` (a Live write not yet started) while ``draft`` is written as a pending take.
 
     On Live's answer the draft joins ``job.takes`` (the caller fills in ``draft.live`` from the
-    answer); a write that fails or is cancelled removes the pending take and raises."""
+    answer); a write that fails or is cancelled removes the pending take and raises. A draft the
+    take schema refuses (InvalidValue naming the field) is refused before the write starts."""
+    try:
+        TakeFields.of(draft)  # a field the store would refuse fails here, before anything is written
+    except InvalidValue:
+        if inspect.iscoroutine(write):
+            write.close()  # never started: Live is not touched
+        raise
     app.begin_take(job, draft)
     try:
         answer = await write

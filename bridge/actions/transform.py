@@ -17,7 +17,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.midi_clip import MidiClip, midi_clip
 from bridge.actions.options import leading_choice, parse_options
-from bridge.actions.takes import midi_take, write_recorded
+from bridge.actions.takes import midi_take, transform_part, write_recorded
 from bridge.app import App
 from bridge.history import TakeDraft
 from bridge.jobs.board import Job
@@ -118,7 +118,12 @@ async def _transformed(
         tempo_bpm=float(live.tempo_bpm),
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
     )
-    role = profile(result.notes, result.length_beats).role
+    # filed as the source clip's part (a drum transform's: drums), made by the transform, a child of
+    # the take the source clip is
+    part = transform_part(req.kind, profile(clip.notes, clip.length_beats).role)
     params = {"kind": req.kind, "source": {"track": clip.track, "slot": clip.slot}, **req.options}
-    draft = midi_take("transform", role, params=params, seed=seed, ctx=ctx, live={}, notes=result.notes)
+    draft = midi_take(
+        "transform", part, params=params, seed=seed, ctx=ctx, live={}, notes=result.notes,
+        engine=f"engines.transforms:{req.kind}", parent=(clip.track, clip.slot),
+    )  # fmt: skip
     return draft, result, f"{clip.info.name or 'clip'} {req.kind}"[:64]

@@ -16,7 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bridge.history import open_store
-    from bridge.history.diff import as_text, compare
+    from bridge.history.diff import as_text, beats_per_bar, compare
 
     store = open_store()
     try:
@@ -27,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(found, indent=2))
     else:
-        print("\n".join(as_text(found, found["audio"])))
+        print("\n".join(as_text(found, found["audio"], beats_per_bar(b))))
     return 0

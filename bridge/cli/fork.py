@@ -14,11 +14,17 @@ TYPES = {"int": int, "float": float, "str": str}
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("take", metavar="TAKE", help="a take id or a prefix of at least 6 characters")
     for name, kind in protocol.GENERATE_OPTIONS.items():
+        spelled = [f"--{name.replace('_', '-')}"]  # hyphens, as every other option
+        if "_" in name:  # the first spelling (--source_track) still works, unlisted
+            parser.add_argument(
+                f"--{name}", dest=name, type=TYPES[kind], default=None, help=argparse.SUPPRESS
+            )
         parser.add_argument(
-            f"--{name}",
+            *spelled,
+            dest=name,
             type=TYPES[kind],
             default=None,
-            help=f"{kind}: change {name} (default: the take's own)",
+            help=f"{kind}: change {name.replace('_', ' ')} (default: the take's own)",
         )
     add_port(parser)
 

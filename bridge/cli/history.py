@@ -1,12 +1,23 @@
-"""roo history [--project P] [--part X] [--starred] [--json]; roo history gc: the take history."""
+"""roo history [--project P] [--part X] [--starred] [--tree] [--json]; roo history gc: the take history.
+
+One line per take, newest first, at most the terminal's width: star, id, age, part, track/slot,
+genre, action and message. ``--tree`` folds forks, variations and recalls under the take they were
+made from (walked without recursion: any depth, any count).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+import shutil
+import time
+from collections.abc import Sequence
 
-HELP = "list the take history, newest first as a tree (or `roo history gc` to free unreferenced audio)"
+from bridge.history.takes import Take
+
+HELP = "list the take history, newest first, one line per take (--tree: forks under their parent)"
+ID_CHARS = 12
+MAX_INDENT = 8  # deeper forks are drawn at this depth, their depth written out
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--starred", action="store_true", help="only starred takes")
     parser.add_argument("--limit", type=int, default=None, help="at most this many takes (default: all)")
+    parser.add_argument("--tree", action="store_true", help="fold each take under the take it was made from")
     parser.add_argument("--json", action="store_true", help="print a JSON array, newest first")
 
 
@@ -42,31 +54,62 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if not takes:
             print(f"no takes in project {args.project or store.project!r}")
-        for line in tree_lines([t.summary() for t in takes]):
+        width = shutil.get_terminal_size().columns
+        for line in tree_lines(takes, width) if args.tree else flat_lines(takes, width):
             print(line)
     finally:
         store.close()
     return 0
 
 
-def tree_lines(takes: list[dict[str, Any]]) -> list[str]:
-    """Newest first: each root with its descendants under it (children newest first, indented)."""
-    ids = {t["take_id"] for t in takes}
-    children: dict[str | None, list[dict[str, Any]]] = {}
+def age(seconds: float) -> str:
+    """How long ago, in the largest unit that fits: 40s, 12m, 3h, 5d, 7w."""
+    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return f"{max(0, int(seconds))}s"
+
+
+def line(take: Take, now: float, width: int, indent: str = "") -> str:
+    where = (
+        f"t{take.live['track']}/s{take.live['slot']}"
+        if "track" in take.live and "slot" in take.live
+        else (f"t{take.live['track']} arr" if "track" in take.live else "-")
+    )
+    star = "*" if take.starred else " "
+    head = f"{star} {indent}{take.take_id[:ID_CHARS]} {age(now - take.created_at):>4} {take.part or '-':<7} "
+    text = f"{head}{where:<8} {take.genre or '-':<10} {take.action:<9} {take.message}".rstrip()
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def flat_lines(takes: Sequence[Take], width: int, now: float | None = None) -> list[str]:
+    """One line per take, in the order given (the store's: newest first)."""
+    now = time.time() if now is None else now
+    return [line(t, now, width) for t in takes]
+
+
+def tree_lines(takes: Sequence[Take], width: int, now: float | None = None) -> list[str]:
+    """Newest root first, each with its children (newest first) under it, indented by depth (drawn at
+    most MAX_INDENT deep); an explicit stack, so 10,000 takes in one chain are no RecursionError."""
+    now = time.time() if now is None else now
+    ids = {t.take_id for t in takes}
+    children: dict[str | None, list[Take]] = {}
     for t in takes:  # takes arrive newest first, so every child list is newest first too
-        parent = t["parent_id"] if t["parent_id"] in ids else None
+        parent = t.parent_id if t.parent_id in ids and t.parent_id != t.take_id else None
         children.setdefault(parent, []).append(t)
     lines: list[str] = []
-
-    def walk(parent: str | None, depth: int) -> None:
-        for t in children.get(parent, []):
-            star = "*" if t["starred"] else " "
-            indent = "  " * (depth - 1) + "└─ " if depth else ""
-            message = f"  {t['message']}" if t["message"] else ""
-            lines.append(
-                f"{star} {indent}{t['take_id']}  {t['created_at']}  {t['action']:<9} {t['part']:<7}{message}"
+    seen: set[str] = set()
+    for start in [*children.get(None, []), *takes]:  # roots newest first; then any cycle written by hand
+        stack: list[tuple[Take, int]] = [(start, 0)]
+        while stack:
+            take, depth = stack.pop()
+            if take.take_id in seen:
+                continue
+            seen.add(take.take_id)
+            shown = min(depth, MAX_INDENT)
+            indent = (
+                "" if depth == 0 else "  " * (shown - 1) + ("└ " if depth <= MAX_INDENT else f"└{depth} ")
             )
-            walk(t["take_id"], depth + 1)
-
-    walk(None, 0)
+            lines.append(line(take, now, width, indent))
+            stack.extend((c, depth + 1) for c in reversed(children.get(take.take_id, [])))
     return lines

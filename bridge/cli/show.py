@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+from typing import Any
 
 HELP = "show one take (any unambiguous prefix of 6+ characters of its id)"
 
@@ -48,5 +50,25 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"{'output':>10}: {out['kind']} {out['name']}{extra}")
     if "notes" in detail:
-        print(f"{'notes':>10}: {len(detail['notes'])}")
+        print(f"{'notes':>10}: {len(detail['notes'])} (name bar.beat.sixteenth length-in-beats velocity)")
+        for row in note_rows(detail["notes"], detail["context"], shutil.get_terminal_size().columns - 12):
+            print(f"{'':>10}  {row}")
     return 0
+
+
+def note_rows(notes: list[dict[str, Any]], context: dict[str, Any], width: int) -> list[str]:
+    """The notes, compactly, as many to a row as fit in ``width``: ``E0 2.4.3 0.46 v85``."""
+    from bridge.history.diff import note_name, position
+
+    signature = context.get("signature", [4, 4])
+    bar_beats = float(signature[0]) * 4.0 / float(signature[1])
+    cells = [
+        f"{note_name(n['pitch'])} {position(n['start_beats'], bar_beats)} {round(n['length_beats'], 2):g} "
+        f"v{n['velocity']}"
+        for n in notes
+    ]
+    size = max((len(c) for c in cells), default=0) + 2
+    per_row = max(1, width // max(1, size))
+    return [
+        "".join(c.ljust(size) for c in cells[i : i + per_row]).rstrip() for i in range(0, len(cells), per_row)
+    ]

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from bridge.history.db import data_dir, database_url
 from bridge.history.store import Store, open_store
-from bridge.history.takes import AUTO, AudioOut, Take, TakeDraft, note_dict
+from bridge.history.takes import AudioOut, Take, TakeDraft, note_dict
 
 __all__ = [
-    "AUTO",
     "AudioOut",
     "Store",
     "Take",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
@@ -12,7 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from bridge.history.files import StoredAudio
 from bridge.history.models import BlobRow, OutputRow, TakeRow
-from bridge.history.takes import AUTO, AudioOut, TakeDraft
+from bridge.history.schema import TakeFields
+from bridge.history.takes import VARIES_LOOK_BACK, AudioOut, TakeDraft
 
 TAKES: Any = TakeRow.__table__
 OUTPUTS: Any = OutputRow.__table__
@@ -34,40 +36,46 @@ def write_take(
     stored: list[tuple[AudioOut, StoredAudio]],
     *,
     pending: bool = False,
+    fields: TakeFields | None = None,
 ) -> None:
-    """One take and its outputs; ``pending`` marks a take whose Live write is still in flight."""
+    """One take and its outputs; ``pending`` marks a take whose Live write is still in flight.
+
+    Every field goes through ``TakeFields.of`` (InvalidValue naming a bad one; ``fields``: the
+    caller's, already checked) before any row."""
+    fields = fields or TakeFields.of(draft)
     now = time.time()
-    parent = draft.parent_id
-    if parent == AUTO:
-        parent = conn.execute(
-            select(TakeRow.take_id)
-            .where(TakeRow.project_id == project_id, TakeRow.part == draft.part, TakeRow.pending.is_(False))
+    parent = fields.parent_id
+    if parent is None and draft.varies is not None:
+        recent = conn.execute(
+            select(TakeRow.take_id, TakeRow.live)
+            .where(TakeRow.project_id == project_id, TakeRow.part == fields.part, TakeRow.pending.is_(False))
             .order_by(TakeRow.id.desc())
-            .limit(1)
-        ).scalar()
+            .limit(VARIES_LOOK_BACK)
+        ).all()
+        parent = take_at(recent, draft.varies)
     conn.execute(
         insert(TAKES),
         {
             "take_id": take_id,
             "project_id": project_id,
             "parent_id": parent,
-            "action": draft.action,
-            "part": draft.part,
-            "params": json.dumps(draft.params),
-            "seed": draft.seed,
-            "context": json.dumps(draft.context),
-            "versions": json.dumps(draft.versions),
-            "live": json.dumps(draft.live),
-            "command": draft.command,
-            "message": draft.message,
+            "action": fields.action,
+            "part": fields.part,
+            "params": fields.params,
+            "seed": fields.seed,
+            "context": fields.context,
+            "versions": fields.versions,
+            "live": fields.live,
+            "command": fields.command,
+            "message": fields.message,
             "starred": False,
             "created_at": now,
             "pending": pending,
         },
     )
     outputs: list[dict[str, Any]] = []
-    if draft.notes is not None:
-        outputs.append(_output(take_id, "midi", draft.part, notes=encode_notes(draft.notes)))
+    if fields.notes is not None:
+        outputs.append(_output(take_id, "midi", fields.part, notes=encode_notes(fields.notes)))
     if draft.analysis is not None and not draft.audio:
         outputs.append(_output(take_id, "analysis", "", analysis=json.dumps(draft.analysis)))
     for audio, blob in stored:
@@ -88,7 +96,16 @@ def write_take(
         conn.execute(insert(OUTPUTS), outputs)
 
 
-def encode_notes(notes: list[dict[str, Any]]) -> str:
+def take_at(recent: Any, where: tuple[int, int]) -> str | None:
+    """The first of ``recent`` (take_id, live JSON) rows, newest first, written at (track, slot)."""
+    for take_id, live in recent:
+        held = json.loads(live or "{}")
+        if (held.get("track"), held.get("slot")) == tuple(where):
+            return str(take_id)
+    return None
+
+
+def encode_notes(notes: Sequence[dict[str, Any]]) -> str:
     """Compact JSON rows [pitch, start_beats, length_beats, velocity] (a third of the bytes and time
     of objects); decode_notes reads these and the objects the first schema version wrote."""
     rows = [[n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]] for n in notes]

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from bridge.history.takes import Take
+from engines.music import NOTE_NAMES
 
 Key = tuple[int, float, float]  # pitch, start_beats, length_beats
 EPS = 1e-6
@@ -66,8 +67,14 @@ def diff_notes(a: Take, b: Take) -> dict[str, Any]:
 
 def compare(a: Take, b: Take) -> dict[str, Any]:
     """The whole comparison (``roo diff --json`` and ``GET /api/diff``): the notes' bar-by-bar changes
-    with ``audio``, the per-stem comparison."""
-    return {**diff_notes(a, b), "audio": diff_audio(a, b)}
+    with ``audio``, the per-stem comparison; ``parts`` (A's, B's) and, when they differ, ``warning``."""
+    found = {**diff_notes(a, b), "audio": diff_audio(a, b), "parts": [a.part, b.part]}
+    if a.part != b.part:
+        found["warning"] = (
+            f"take {a.take_id} is {a.part or a.action} and take {b.take_id} is {b.part or b.action}: "
+            "different parts, compared note for note anyway"
+        )
+    return found
 
 
 def diff_audio(a: Take, b: Take) -> list[dict[str, Any]]:
@@ -112,19 +119,47 @@ def _spectral_distance_db(x: np.ndarray, y: np.ndarray, n_fft: int = 2048) -> fl
     return float(np.sqrt(np.mean(np.square(spectrum(x) - spectrum(y)))))
 
 
-def describe_note(n: dict[str, Any]) -> str:
-    return f"{n['pitch']}@{n['start_beats']:g}+{n['length_beats']:g} v{n['velocity']}"
+def note_name(pitch: int) -> str:
+    """As Live names it: C3 is MIDI 60."""
+    return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 2}"
 
 
-def as_text(notes: dict[str, Any], audio: list[dict[str, Any]]) -> list[str]:
+def position(start_beats: float, bar_beats: float) -> str:
+    """Live's bar.beat.sixteenth (from 1.1.1), rounded to the nearest sixteenth."""
+    sixteenths = round(start_beats * 4)
+    per_bar = max(1, round(bar_beats * 4))
+    bar, rest = divmod(sixteenths, per_bar)
+    beat, sixteenth = divmod(rest, 4)
+    return f"{bar + 1}.{beat + 1}.{sixteenth + 1}"
+
+
+def describe_note(n: dict[str, Any], bar_beats: float = 4.0) -> str:
+    """E.g. ``E0 at 2.4.3, 0.46 beats, v85``: name, position, length in beats (2 decimals), velocity."""
+    length = f"{round(n['length_beats'], 2):g}"
+    return f"{note_name(n['pitch'])} at {position(n['start_beats'], bar_beats)}, {length} beats, v{n['velocity']}"
+
+
+def as_text(notes: dict[str, Any], audio: list[dict[str, Any]], bar_beats: float = 4.0) -> list[str]:
+    """People's lines: a summary, a warning when the parts differ, then each bar's changes."""
     lines = [f"{notes['a']} -> {notes['b']}: " + ", ".join(f"{v} {k}" for k, v in notes["summary"].items())]
+    if notes.get("warning"):
+        lines.append(f"  warning: {notes['warning']}")
+
+    def say(n: dict[str, Any]) -> str:
+        return describe_note(n, bar_beats)
+
     for bar in notes["bars"]:
-        parts = [f"+{describe_note(n)}" for n in bar["added"]] + [
-            f"-{describe_note(n)}" for n in bar["removed"]
-        ]
-        parts += [f"~{describe_note(m['from'])} -> {describe_note(m['to'])}" for m in bar["moved"]]
-        parts += [f"v {describe_note(v['note'])} {v['from']}->{v['to']}" for v in bar["velocity"]]
-        lines.append(f"  bar {bar['bar']}: " + "  ".join(parts))
+        parts = [f"+ {say(n)}" for n in bar["added"]] + [f"- {say(n)}" for n in bar["removed"]]
+        parts += [
+            f"~ {note_name(m['from']['pitch'])} moved {position(m['from']['start_beats'], bar_beats)} -> "
+            f"{position(m['to']['start_beats'], bar_beats)}" for m in bar["moved"]
+        ]  # fmt: skip
+        parts += [
+            f"v {note_name(v['note']['pitch'])} at {position(v['note']['start_beats'], bar_beats)} "
+            f"velocity {v['from']} -> {v['to']}" for v in bar["velocity"]
+        ]  # fmt: skip
+        lines.append(f"  bar {bar['bar']}:")
+        lines += [f"    {p}" for p in parts]
     for item in audio:
         la, lb = item["length_s"]
         da, db = item["loudness_dbfs"]

@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bridge.history.commit import encode_notes
-from bridge.history.takes import AUTO, TakeDraft
+from bridge.history.commit import encode_notes, take_at
+from bridge.history.schema import TakeFields, check_live
+from bridge.history.takes import VARIES_LOOK_BACK, TakeDraft
 
 
 class NowWriter:
@@ -38,15 +39,17 @@ class NowWriter:
     def insert_pending(self, take_id: str, project_id: int, draft: TakeDraft) -> bool | None:
         """A MIDI take, pending, as ``commit.write_take`` writes it; None when the lock is busy."""
 
+        fields = TakeFields.of(draft)  # before the transaction: a bad field writes nothing
+
         def write(conn: sqlite3.Connection) -> bool:
-            parent = draft.parent_id
-            if parent == AUTO:
-                found = conn.execute(
-                    "SELECT take_id FROM takes WHERE project_id = ? AND part = ? AND pending = 0"
-                    " ORDER BY id DESC LIMIT 1",
-                    (project_id, draft.part),
-                ).fetchone()
-                parent = found[0] if found else None
+            parent = fields.parent_id
+            if parent is None and draft.varies is not None:
+                recent = conn.execute(
+                    "SELECT take_id, live FROM takes WHERE project_id = ? AND part = ? AND pending = 0"
+                    " ORDER BY id DESC LIMIT ?",
+                    (project_id, fields.part, VARIES_LOOK_BACK),
+                ).fetchall()
+                parent = take_at(recent, draft.varies)
             conn.execute(
                 "INSERT INTO takes (take_id, project_id, parent_id, action, part, params, seed, context,"
                 " versions, live, command, message, starred, created_at, pending)"
@@ -55,21 +58,21 @@ class NowWriter:
                     take_id,
                     project_id,
                     parent,
-                    draft.action,
-                    draft.part,
-                    json.dumps(draft.params),
-                    draft.seed,
-                    json.dumps(draft.context),
-                    json.dumps(draft.versions),
-                    json.dumps(draft.live),
-                    draft.command,
-                    draft.message,
+                    fields.action,
+                    fields.part,
+                    fields.params,
+                    fields.seed,
+                    fields.context,
+                    fields.versions,
+                    fields.live,
+                    fields.command,
+                    fields.message,
                     time.time(),
                 ),
             )
             conn.execute(
                 "INSERT INTO outputs (take_id, kind, name, notes) VALUES (?, 'midi', ?, ?)",
-                (take_id, draft.part, encode_notes(draft.notes or [])),
+                (take_id, fields.part, encode_notes(fields.notes or ())),
             )
             return True
 
@@ -77,6 +80,8 @@ class NowWriter:
 
     def confirm(self, take_id: str, live: dict[str, Any], message: str) -> bool | None:
         """True when confirmed, False when no such pending take, None when the write lock is busy."""
+
+        check_live(live)
 
         def update(conn: sqlite3.Connection) -> bool:
             cur = conn.execute(
@@ -100,7 +105,7 @@ class NowWriter:
             conn.execute("COMMIT")
             self.commits += 1
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)  # the cause (a full disk: SQLITE_FULL) is what is raised, never the rollback's
             raise
         return done
 
@@ -117,6 +122,18 @@ class NowWriter:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back what is still open. SQLite ends the transaction itself on some errors (SQLITE_FULL,
+    SQLITE_IOERR): a ROLLBACK then fails with "no transaction is active", which must not replace
+    the error that ended it."""
+    if not conn.in_transaction:
+        return
+    try:
+        conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # the caller raises the error that ended the transaction
 
 
 def _busy(exc: sqlite3.OperationalError) -> bool:

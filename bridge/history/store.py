@@ -6,11 +6,13 @@ one store thread. Errors of the database or the data folder come out as StoreErr
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,8 +24,9 @@ from bridge.history.db import data_dir, database_url, make_engine, migrate
 from bridge.history.models import BlobRow, OutputRow, Project, TakeRow
 from bridge.history.pending import PendingTakes, discard
 from bridge.history.reading import read_take
+from bridge.history.schema import TakeFields, check_live
 from bridge.history.sqlite_now import NowWriter
-from bridge.history.takes import ACTIONS, MIN_PREFIX, Take, TakeDraft
+from bridge.history.takes import MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
 
 DEFAULT_PROJECT = "untitled"
@@ -84,19 +87,22 @@ class Store(PendingTakes):
         """Write one take with its outputs (audio copied in first); returns its new take id.
 
         ``pending``: its Live write is still in flight; it is no take until ``confirm``."""
-        if draft.action not in ACTIONS:
-            raise InvalidValue(
-                f"take action {draft.action!r} is not known: expected one of {', '.join(ACTIONS)}"
-            )
+        fields = TakeFields.of(draft)  # every field checked before audio is copied or a row written
         stored = [(a, files.put(self.root, a.path)) for a in draft.audio]
         take_id = secrets.token_hex(6)
         try:
             with self.engine.begin() as conn:
                 project_id = self._project_id(conn, self.project)
-                write_take(conn, take_id, project_id, draft, stored, pending=pending)
+                write_take(conn, take_id, project_id, draft, stored, pending=pending, fields=fields)
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
         return take_id
+
+    def confirm(self, take_id: str, live: dict[str, Any], message: str = "") -> None:
+        """``PendingTakes.confirm`` with what Live answered checked by the take schema first (the
+        fast path, ``confirm_now``, checks it in ``NowWriter.confirm``)."""
+        check_live(live)
+        super().confirm(take_id, live, message)
 
     def star(self, prefix: str, on: bool) -> str:
         with self._session() as s:
@@ -146,6 +152,7 @@ class Store(PendingTakes):
         cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
         q = (
             select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name)
+            .add_columns(TakeRow.live, TakeRow.params, TakeRow.context)
             .join(Project, Project.id == TakeRow.project_id)
             .where(TakeRow.pending.is_(False))
         )
@@ -169,7 +176,13 @@ class Store(PendingTakes):
                 rows = conn.execute(q).all()
         except SQLAlchemyError as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
-        return [Take(r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7]) for r in rows]
+        return [
+            Take(
+                r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7], live=json.loads(r[9] or "{}"),
+                params=_genre_only(r[10]), context=_genre_only(r[11]),
+            )
+            for r in rows
+        ]  # fmt: skip
 
     def get(self, prefix: str) -> Take:
         """One take with its outputs and notes, by any unambiguous prefix of its id."""
@@ -229,6 +242,12 @@ class Store(PendingTakes):
                 if wrong:
                     problems.append(wrong)
         return problems
+
+
+def _genre_only(text: str | None) -> dict[str, Any]:
+    """A listing's params / context: the genre only (the rest is read by ``get``)."""
+    value = json.loads(text or "{}")
+    return {"genre": value["genre"]} if isinstance(value, dict) and value.get("genre") else {}
 
 
 def open_store(url: str | None = None, root: Path | None = None) -> Store:

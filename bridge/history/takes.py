@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 # Checked here, not in the schema.
-ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam")
-AUTO = "auto"  # parent_id AUTO: the project's newest take of the same part (None when there is none)
+ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam", "recall")
+VARIES_LOOK_BACK = 500  # takes of the part searched for the one a ``varies`` location holds
 MIN_PREFIX = 6
 
 
@@ -39,7 +39,10 @@ class TakeDraft:
     live: dict[str, Any] = field(default_factory=dict)
     command: str = ""
     message: str = ""
-    parent_id: str | None = AUTO
+    # the take this one varies, forks or recalls; None: a new root. ``varies`` (track, slot): the
+    # store finds it, the newest take of the same part written there (none found: a root)
+    parent_id: str | None = None
+    varies: tuple[int, int] | None = None
     notes: list[dict[str, Any]] | None = None
     audio: list[AudioOut] = field(default_factory=list)
     analysis: dict[str, Any] | None = None  # for analyze takes without audio of their own
@@ -68,8 +71,13 @@ class Take:
     outputs: tuple[dict[str, Any], ...] = ()
     notes: tuple[dict[str, Any], ...] | None = None
 
+    @property
+    def genre(self) -> str:
+        return str(self.params.get("genre") or self.context.get("genre") or "")
+
     def summary(self) -> dict[str, Any]:
-        """The list view: what `roo history --json` and /roo/history/take carry."""
+        """The list view: what `roo history --json`, /api/takes and /roo/history/take carry (the
+        OSC reply its first seven); ``track`` / ``slot`` where Live holds it (None: arrangement)."""
         return {
             "take_id": self.take_id,
             "parent_id": self.parent_id,
@@ -78,6 +86,9 @@ class Take:
             "created_at": iso(self.created_at),
             "message": self.message,
             "starred": self.starred,
+            "track": self.live.get("track"),
+            "slot": self.live.get("slot"),
+            "genre": self.genre,
         }
 
     def detail(self) -> dict[str, Any]:

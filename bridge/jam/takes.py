@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from bridge.history import AUTO, TakeDraft, note_dict
+from bridge.history import TakeDraft, note_dict
 from engines.jam import UNIT_CONTROLS, JamControls
 from engines.music import Note
 
@@ -41,6 +41,9 @@ class TakeKeeper:
         self.seed, self.command = seed, command
         self.take_ids: list[tuple[int, str, str]] = []  # phrase index, part, take id
         self.failed = 0
+        # a part's later phrases are filed under its first phrase of this jam: the jam's takes stay
+        # together in the history, one level deep however long it plays (never a chain of phrases)
+        self._first: dict[str, str] = {}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-jam-takes")
 
     def __call__(self, index: int, start_beats: float, notes: dict[str, list[Note]]) -> None:
@@ -68,15 +71,17 @@ class TakeKeeper:
                 context={
                     "tempo_bpm": self.tempo_bpm,
                     "key": str(controls.key),
-                    "signature": f"{self.signature[0]}/{self.signature[1]}",
+                    "signature": [int(self.signature[0]), int(self.signature[1])],
                 },
                 command=self.command,
                 message=f"jam phrase {index + 1}: {part}",
-                parent_id=AUTO,
+                parent_id=self._first.get(part),
                 notes=[note_dict(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in part_notes],
             )
             try:
-                self.take_ids.append((index, part, self.store.commit(draft)))
+                take_id = self.store.commit(draft)
+                self.take_ids.append((index, part, take_id))
+                self._first.setdefault(part, take_id)
             except Exception:  # the store's trouble must not stop the jam
                 self.failed += 1
                 log.exception("jam: phrase %s of %s was not kept in the take history", index, part)

@@ -112,12 +112,25 @@ function takeHead(take) {
   return el("div", { className: "head" },
     el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
     el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
-      `${take.action} · ${take.created_at}${take.message ? ` · ${take.message}` : ""}`),
+      [take.live?.track ?? take.track, take.live?.slot ?? take.slot].every((v) => v != null)
+        ? `track ${take.live?.track ?? take.track} slot ${take.live?.slot ?? take.slot} · ` : "",
+      `${take.genre || take.params?.genre || take.context?.genre || ""}`.replace(/^(.+)$/, "$1 · "),
+      `${take.action} · `, el("time", { dateTime: take.created_at, title: take.created_at }, age(take.created_at)),
+      take.message ? ` · ${take.message}` : ""),
     el("span", { className: "actions" }, act("Recall", () => run("recall", {})), ...(take.action === "generate" ? [act("Fork", () => run("fork", {}))] : []),
       act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
       act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
+}
+
+// "12s ago", "5m ago", "3h ago", "2d ago": a take's age where the ISO time is its title
+function age(iso) {
+  const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+  for (const [unit, size] of [["w", 604800], ["d", 86400], ["h", 3600], ["m", 60]]) {
+    if (s >= size) return `${Math.floor(s / size)}${unit} ago`;
+  }
+  return `${Math.floor(s)}s ago`;
 }
 
 function takeItem(take, detail) { // detail: the take's whole record when already fetched
@@ -133,22 +146,42 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
   return li;
 }
 
+// Newest first, each take's forks, variations and recalls folded under it (newest first). Built
+// with an explicit stack, never recursion: a parent chain thousands deep (a history from before
+// takes were parented to what they vary) neither overflows the call stack nor nests the page
+// sideways: below MAX_DEPTH levels a chain goes on in the deepest list, marked with its depth.
+const MAX_DEPTH = 6;
+
+function takeList(li) {
+  return li.querySelector(":scope > ul") || li.appendChild(el("ul"));
+}
+
 async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
   const takes = await pending;
   const ids = new Set(takes.map((t) => t.take_id));
   const children = new Map();
   for (const t of takes) {
-    const parent = ids.has(t.parent_id) ? t.parent_id : null;
+    const parent = ids.has(t.parent_id) && t.parent_id !== t.take_id ? t.parent_id : null;
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(t);
   }
   takeEls.clear();
-  const branch = (parent) => (children.get(parent) || []).map((t) => {
-    const li = takeItem(t);
-    if (children.has(t.take_id)) li.append(el("ul", {}, ...branch(t.take_id)));
-    return li;
-  });
-  $("#takes").replaceChildren(...branch(null));
+  const roots = [];
+  const stack = (children.get(null) || []).map((t) => [t, null, 0]).reverse();
+  while (stack.length) {
+    const [take, list, depth] = stack.pop();
+    if (takeEls.has(take.take_id)) continue; // a cycle written by hand: shown once
+    const li = takeItem(take);
+    if (depth > MAX_DEPTH) li.dataset.depth = depth;
+    (list ? list.push(li) : roots.push(li));
+    const kids = children.get(take.take_id) || [];
+    if (!kids.length) continue;
+    const into = depth < MAX_DEPTH ? [] : list; // deeper: the same (deepest) list, no further indent
+    if (into !== list) li.kids = into;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], into, depth + 1]);
+  }
+  for (const li of takeEls.values()) if (li.kids?.length) takeList(li).append(...li.kids);
+  $("#takes").replaceChildren(...roots);
   if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
 }
 
@@ -162,7 +195,7 @@ async function addTake(takeId) {
   const parent = take.parent_id && takeEls.get(take.parent_id);
   let list = $("#takes");
   if (parent) {
-    list = parent.querySelector(":scope > ul") || parent.appendChild(el("ul"));
+    list = takeList(parent);
   } else {
     list.querySelector(":scope > li.hint")?.remove();
   }

@@ -61,6 +61,12 @@ def test_stems_are_a_take_stored_by_hash_and_recalled(
                 client.send(protocol.HISTORY_RECALL, take.take_id, "track", track + 1, "slot", 5)
                 _, state, _, message = client.wait_final(timeout=30)
                 assert state == "done" and "drums in track" in message, message
+                recalls = re.search(r"\(take ([0-9a-f, ]+)\)", message)
+                assert recalls, message
+                for recall_id in recalls.group(1).split(", "):  # each stem recalled is a take, its child
+                    again = store.get(recall_id)
+                    assert again.action == "recall" and again.parent_id == take.take_id
+                    assert again.outputs[0]["sha256"] == outputs[again.outputs[0]["name"]]["sha256"]
                 props = live.clip_properties(track + 1, 5)
                 assert (
                     props is not None

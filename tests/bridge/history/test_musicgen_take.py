@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bridge import protocol
 from bridge.history import open_store
 from engines.musicgen.random_model import save_random_model
 from livesim.host import LiveHost
@@ -36,6 +37,8 @@ def test_a_loop_is_a_take_with_its_audio_and_seed(
             (_job, state, _, message), result = musicgen(
                 client, "lofi drum beat", 1, "model", str(tiny), "seed", 4
             )
+            client.send(protocol.COMMAND, "another take")  # a vary of the loop
+            _, again_state, _, again = client.wait_final(timeout=120)
         finally:
             client.close()
     assert state == "done" and result is not None, message
@@ -50,4 +53,7 @@ def test_a_loop_is_a_take_with_its_audio_and_seed(
     assert props is not None
     assert hashlib.sha256(Path(props["file_path"]).read_bytes()).hexdigest() == out["sha256"]
     assert store.check() == []
+    assert again_state == "done", again
+    varied = store.get(re.findall(r"\(take ([0-9a-f]{12})\)", str(again))[-1])
+    assert varied.action == "musicgen" and varied.parent_id == take.take_id  # the loop it varies
     store.close()

@@ -44,12 +44,13 @@ def _rows(db: Path) -> list[tuple[Any, ...]]:
 
 
 def test_a_pending_take_is_no_take_until_confirmed(store: Store, tmp_path: Path) -> None:
-    first = store.commit(TakeDraft("generate", "drums", notes=NOTES))
-    pending = store.commit(TakeDraft("generate", "drums", notes=NOTES), pending=True)
+    at = {"track": 0, "slot": 3}
+    first = store.commit(TakeDraft("generate", "drums", notes=NOTES, live=at))
+    pending = store.commit(TakeDraft("generate", "drums", notes=NOTES, live=at), pending=True)
     assert [t.take_id for t in store.takes()] == [first] and store.count() == 1
     with pytest.raises(TakeNotFound):
         store.get(pending)
-    third = store.commit(TakeDraft("generate", "drums", notes=NOTES))
+    third = store.commit(TakeDraft("generate", "drums", notes=NOTES, varies=(0, 3)))
     assert store.get(third).parent_id == first  # a pending take is nobody's parent
     assert store.confirm_now(pending, {"track": 0, "slot": 3, "note_count": 2}, "said")
     take = store.get(pending)
@@ -132,9 +133,11 @@ def test_a_cancelled_job_records_the_parts_it_wrote(live: LiveHost, tmp_path: Pa
 
 
 def test_commit_now_writes_the_same_pending_take_or_says_it_cannot(store: Store, tmp_path: Path) -> None:
-    draft = TakeDraft("generate", "bass", params={"bars": 2}, seed=4, context={"key": "A minor"}, notes=NOTES)
+    draft = TakeDraft(
+        "generate", "bass", params={"bars": 2}, seed=4, context={"key": "A minor"}, notes=NOTES, varies=(1, 0)
+    )
     assert store.commit_now(draft) is None  # the project has no row id in this process yet
-    first = store.commit(TakeDraft("generate", "bass", notes=NOTES))  # (the store thread's way)
+    first = store.commit(TakeDraft("generate", "bass", notes=NOTES, live={"track": 1, "slot": 0}))
     now = store.commit_now(draft)
     assert now is not None and [t.take_id for t in store.takes()] == [first]  # pending: no take yet
     other = sqlite3.connect(tmp_path / "h.db", isolation_level=None)

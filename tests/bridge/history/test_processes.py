@@ -37,8 +37,8 @@ def _writers(url: str, root: Path, count: int, each: int) -> list[list[str]]:
 def test_postgres_keeps_a_take_exactly(postgres_url: str, tmp_path: Path) -> None:
     store = open_store(postgres_url, tmp_path)
     notes = [note_dict(60, 0.1, 1 / 3, 99), note_dict(64, 3.75, 0.5, 1)]
-    first = store.commit(TakeDraft("generate", "melody", seed=1, notes=notes))
-    second = store.commit(TakeDraft("generate", "melody", seed=2, notes=notes))
+    first = store.commit(TakeDraft("generate", "melody", seed=1, notes=notes, live={"track": 0, "slot": 0}))
+    second = store.commit(TakeDraft("generate", "melody", seed=2, notes=notes, varies=(0, 0)))
     store.star(first[:6], True)
     assert store.get(second).parent_id == first and store.get(first).notes == tuple(notes)
     assert [t.take_id for t in store.takes(starred=True)] == [first]

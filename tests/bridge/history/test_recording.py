@@ -50,7 +50,7 @@ def test_a_generate_is_in_the_store_as_live_holds_it(live: LiveHost, tmp_path: P
     assert take.live["track"] == 1 and take.live["slot"] == 0 and take.live["note_count"] == len(held)
     assert take.seed == 5 and take.params["bars"] == 2 and take.context["tempo_bpm"] > 0
     later = again.get(second)
-    assert later.parent_id == first and later.live["slot"] == 1
+    assert later.parent_id is None and later.live["slot"] == 1  # a new generate is a root, not a child
     again.close()
 
 

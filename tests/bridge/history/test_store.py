@@ -55,11 +55,11 @@ def test_a_take_comes_back_exactly(store: Store) -> None:
 
 
 def test_takes_form_a_tree_and_list_newest_first(store: Store) -> None:
-    first = store.commit(TakeDraft("generate", "bass", notes=NOTES))
-    second = store.commit(TakeDraft("generate", "bass", notes=NOTES))
+    first = store.commit(TakeDraft("generate", "bass", notes=NOTES, live={"track": 1, "slot": 0}))
+    second = store.commit(TakeDraft("generate", "bass", notes=NOTES, varies=(1, 0)))
     drums = store.commit(TakeDraft("generate", "drums", notes=NOTES))
     fork = store.commit(TakeDraft("generate", "bass", parent_id=first, notes=NOTES))
-    assert store.get(second).parent_id == first  # the newest take of the same part
+    assert store.get(second).parent_id == first  # the take written where the varied clip is
     assert store.get(drums).parent_id is None
     assert [t.take_id for t in store.takes()] == [fork, drums, second, first]
     assert [t.take_id for t in store.takes(part="bass", limit=2)] == [fork, second]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -78,3 +79,36 @@ def test_a_midi_take_previews_as_audio_rendered_once_and_served_with_ranges(serv
         cached.write_bytes(got.content[:44] + bytes(1000))  # a second ask is served from the file
         again = http.get(f"/api/takes/{take_id}/preview")
     assert again.content == got.content[:44] + bytes(1000)
+
+
+def test_takes_stored_by_the_old_jam_export_and_preview_over_http(tmp_path: Path) -> None:
+    """Issue 30 point 1: a jam take stored with the signature "4/4" (and a take filed under it)
+    answered 500 on /export/mid, /export/zip and /preview; one stored past the schema since the
+    migration is refused with 422 naming the field, never 500."""
+    from tests.bridge.history.test_export import JAM_NOTES, expected, midi_notes, old_jam_store
+    from tests.bridge.web.conftest import serve
+
+    old_jam_store(tmp_path / "h.db")
+    fluidsynth = shutil.which("fluidsynth") is not None
+    for served in serve(tmp_path):
+        bad = served.store.commit(TakeDraft("jam", "bass", context={"signature": [4, 4]}, notes=JAM_NOTES))
+        with served.store.engine.begin() as conn:
+            conn.exec_driver_sql(
+                'UPDATE takes SET context = \'{"signature": "4/4"}\' WHERE take_id = ?', (bad,)
+            )
+        with httpx.Client(base_url=served.url, timeout=60) as http:
+            for take_id in ("aaaaaa000001", "aaaaaa000002"):
+                mid = http.get(f"/api/takes/{take_id}/export/mid")
+                zipped = http.get(f"/api/takes/{take_id}/export/zip")
+                assert mid.status_code == 200 and zipped.status_code == 200, (mid.text, zipped.text)
+                (tmp_path / "got.mid").write_bytes(mid.content)
+                notes = served.store.get(take_id).notes
+                assert midi_notes(tmp_path / "got.mid") == expected(list(notes or ()))
+                with zipfile.ZipFile(io.BytesIO(zipped.content)) as zf:
+                    assert json.loads(zf.read("manifest.json"))["take_id"] == take_id
+                if fluidsynth:
+                    preview = http.get(f"/api/takes/{take_id}/preview")
+                    assert preview.status_code == 200 and preview.headers["content-type"] == "audio/wav"
+            for what in ("export/mid", "export/zip", "preview"):
+                refused = http.get(f"/api/takes/{bad}/{what}")
+                assert refused.status_code == 422 and "context.signature" in refused.text, refused.text

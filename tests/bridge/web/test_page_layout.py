@@ -114,3 +114,41 @@ def test_the_generate_form_by_keyboard_alone_with_focus_visible(browser: Any, se
     done = page.wait_for_selector("#jobs li[data-state='done']", timeout=20000)
     assert "generate" in done.inner_text()
     assert served.live.clip_properties(2, 4) is not None  # the clip landed where the keys said
+
+
+def test_the_take_tree_is_newest_first_with_forks_folded_and_no_sideways_scroll(
+    browser: Any, served: Served
+) -> None:
+    """Issue 30 point 4: the page's tree was a staircase with a horizontal scrollbar at 1400 px. Here:
+    roots newest first, a fork under its parent, and a chain 400 deep (a history parented the old
+    way) drawn without recursion and without sideways scrolling at 1280 px."""
+    notes = [note_dict(48, 0.0, 0.5, 90)]
+    live = {"track": 1, "slot": 0, "length_beats": 4.0}
+    old = served.store.commit(TakeDraft("generate", "bass", notes=notes, live=live, params={"genre": "funk"}))
+    chain = [old]
+    for i in range(400):
+        chain.append(served.store.commit(TakeDraft("generate", "bass", notes=notes, parent_id=chain[-1],
+                                                    message="a long message without spaces" * 4 if i % 50 else "")))  # fmt: skip
+    first = served.store.commit(TakeDraft("generate", "drums", notes=notes, live={"track": 0, "slot": 0}))
+    fork = served.store.commit(TakeDraft("generate", "drums", notes=notes, parent_id=first))
+    newest = served.store.commit(TakeDraft("generate", "chords", notes=notes))
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    page.wait_for_selector(f"[data-take-id='{chain[-1]}']", state="attached")
+    roots = page.eval_on_selector_all("#takes > li.take", "els => els.map((e) => e.dataset.takeId)")
+    assert roots == [newest, first, old]  # newest first; the fork and the chain are not roots
+    parent_of_fork = page.eval_on_selector(
+        f"[data-take-id='{fork}']", "e => e.parentElement.closest('li.take').dataset.takeId"
+    )
+    assert parent_of_fork == first
+    head = page.text_content(f"[data-take-id='{old}'] > .head") or ""
+    assert "track 1 slot 0" in head and "funk" in head and " ago" in head
+    nesting = page.eval_on_selector(f"[data-take-id='{chain[-1]}']", "e => { let n = 0; for (let p = e; p; p = p.parentElement?.closest('ul')) n++; return n; }")  # fmt: skip
+    assert nesting <= 8  # capped, not 400 levels deep
+    for target in (chain[-1], chain[200]):
+        page.eval_on_selector(f"[data-take-id='{target}']", "e => e.scrollIntoView()")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        assert page.evaluate(
+            "document.querySelector('#takes').scrollWidth <= document.querySelector('#takes').clientWidth"
+        )
