@@ -48,7 +48,8 @@ def header(path: Path) -> dict[str, Any]:
     [
         ("bass", {"tempo_bpm": 93.0, "signature": [3, 4], "key": "E minor"}, {"length_beats": 12.0},
          {"name": "bass", "bpm": 93.0, "signature": (3, 4), "key": "Em", "ticks": 12 * 480}),
-        ("", {}, {}, {"name": "notes", "bpm": 120.0, "signature": (4, 4), "key": "C", "ticks": 3 * 480}),
+        # (a take with notes always names its part now: the take schema refuses an empty one)
+        ("chords", {}, {}, {"name": "chords", "bpm": 120.0, "signature": (4, 4), "key": "C", "ticks": 3 * 480}),
         ("drums", {"key": "H minor", "signature": [6, 8]}, {"length_beats": 6.0},
          {"name": "drums", "bpm": 120.0, "signature": (6, 8), "key": "C", "ticks": 6 * 480}),
     ],

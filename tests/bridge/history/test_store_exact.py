@@ -116,12 +116,17 @@ def test_a_moved_note_pairs_with_the_nearest_and_a_bar_away_still_counts() -> No
 def test_the_diff_as_text() -> None:
     a = take("aaa", [n(38, 1.0), n(42, 2.0, velocity=80), n(50, 4.0)])
     b = take("bbb", [n(38, 1.5, 0.25), n(42, 2.0, velocity=90), n(52, 5.0)])
-    assert describe_note(n(38, 1.5, 0.25, 7)) == "38@1.5+0.25 v7"
+    # Live's note names (C3 = 60), bar.beat.sixteenth, lengths in beats (worked out by hand)
+    assert describe_note(n(38, 1.5, 0.25, 7)) == "D1 at 1.2.3, 0.25 beats, v7"
     lines = as_text(diff_notes(a, b), [])
     assert lines == [
         "aaa -> bbb: 1 added, 1 removed, 1 moved, 1 velocity",
-        "  bar 1: ~38@1+0.5 v100 -> 38@1.5+0.25 v100  v 42@2+0.5 v90 80->90",
-        "  bar 2: +52@5+0.5 v100  -50@4+0.5 v100",
+        "  bar 1:",
+        "    ~ D1 moved 1.2.1 -> 1.2.3",
+        "    v F#1 at 1.3.1 velocity 80 -> 90",
+        "  bar 2:",
+        "    + E2 at 2.2.1, 0.5 beats, v100",
+        "    - D2 at 2.1.1, 0.5 beats, v100",
     ]
     audio = [
         {
@@ -203,6 +208,9 @@ def test_a_takes_views() -> None:
         "created_at": "1970-01-01T00:00:01.500Z",
         "message": "ok",
         "starred": True,
+        "track": 1,  # where it landed in Live (live.track / live.slot), and its genre
+        "slot": None,
+        "genre": "",
     }
     assert t.summary() == summary
     assert t.detail() == summary | {
@@ -354,7 +362,7 @@ def test_the_ancestry_of_an_export_stops_where_a_parent_is_gone(store: Any) -> N
     from bridge.history.export import ancestry
 
     a = store.commit(draft())
-    b = store.commit(draft())
+    b = store.commit(draft(parent_id=a))  # a take's parent is the take it varies, not the newest
     orphan = store.commit(draft(parent_id="0123456789abcdef"))
     assert [t.take_id for t in ancestry(store, store.get(b))] == [a, b]
     assert [t.take_id for t in ancestry(store, store.get(orphan))] == [orphan]
