@@ -52,6 +52,7 @@ class RooHandler:
             protocol.RS_COPY_TIMING: self.copy_timing,
             protocol.RS_CREATE_TRACKS: self.create_tracks,
             protocol.RS_NAME_SCENE: self.name_scene,
+            protocol.RS_TRACKS: self.tracks,
         }
 
     def _target(self, request: Request) -> tuple:
@@ -197,6 +198,14 @@ class RooHandler:
         finally:
             self.song.end_undo_step()
         return (req, first, len(names))
+
+    def tracks(self, request: Request) -> Sequence[Any]:
+        """Each track's name and whether it takes MIDI (where a part may go), in Live's order."""
+        request.expect_count(1, 1, "req")
+        reply: list[Any] = [request_id(request)]
+        for track in self.song.tracks:
+            reply += [track.name, int(bool(track.has_midi_input))]
+        return tuple(reply)
 
     def name_scene(self, request: Request) -> Sequence[Any]:
         request.expect_count(3, 3, "req, scene, name")
