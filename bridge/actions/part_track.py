@@ -124,6 +124,27 @@ async def place(app: App, part: str, live: LiveContext, track: int = -1) -> tupl
     return Placed(part, first, TRACK_NAMES[part], "a new MIDI track for the part"), True
 
 
+async def place_parts(app: App, parts: tuple[str, ...], selected: int) -> list[Placed]:
+    """Each part's track by the rule, one after another (a part placed holds its track for the next
+    ones); the missing tracks are made in one step at the end of the Set, named for their parts."""
+    tracks = await app.live.tracks()
+    found = await homes(app)
+    placed: list[Placed] = []
+    missing: list[str] = []
+    for part in parts:
+        chosen = choose(part, tracks, found, selected)
+        if chosen is None:
+            missing.append(part)
+            continue
+        placed.append(chosen)
+        found[part] = chosen.track
+    if missing:
+        first = await app.live.create_tracks("midi", len(tracks) - 1, [TRACK_NAMES[p] for p in missing])
+        for offset, part in enumerate(missing):
+            placed.append(Placed(part, first + offset, TRACK_NAMES[part], "a new MIDI track for the part"))
+    return sorted(placed, key=lambda p: parts.index(p.part))
+
+
 async def context_after_new_track(app: App, tracks_before: int) -> tuple[LiveContext, int]:
     """The context once Live pushed the new track (a query's, seq -1, when no push showed it)."""
     loop = asyncio.get_running_loop()
