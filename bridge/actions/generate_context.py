@@ -38,18 +38,18 @@ class SongContext:
 
 
 async def song_context(app: App, req: GenerateRequest, live: LiveContext, seq: int) -> SongContext:
-    """The part's track (``bridge.actions.part_track``; a new one is made when the rule says so),
-    the source clip, the target slot and the merged context, in that order (errors in that order).
+    """The source clip, the part's track (``bridge.actions.part_track``; a new one is made when the
+    rule says so), the target slot and the merged context, in that order (errors in that order).
 
     A source clip read for an earlier request may serve when the write checks it (a pushed context)."""
     single = req.part not in SEVERAL
-    placed = ""
+    source = await source_clip(app, req, live, cached=seq >= 0 and single)  # before a new track moves
+    placed = ""  # Live's selection onto itself
     if single:
         where, made = await place(app, req.part, live, req.track)
         if made:
             live, seq = await context_after_new_track(app, live.num_tracks)
         req, placed = replace(req, track=where.track), where.said
-    source = await source_clip(app, req, live, cached=seq >= 0 and single)
     at = target(req, live) if single else (-1, -1)
     return SongContext(live, seq, at, musical_context(req, live, app), source, placed)
 

@@ -189,6 +189,7 @@ class RooHandler:
         names = [request.str_at(i, f"name {i - 3}") for i in range(3, len(request.args))] or [""]
         first = count if after == -1 else after + 1
         create = self.song.create_midi_track if kind == "midi" else self.song.create_audio_track
+        selected = self.song.view.selected_track  # Live selects a new track: the producer's stays
         self.song.begin_undo_step()
         try:
             for offset, name in enumerate(names):
@@ -197,6 +198,8 @@ class RooHandler:
                     track.name = name
         finally:
             self.song.end_undo_step()
+            if selected is not None:
+                self.song.view.selected_track = selected
         return (req, first, len(names))
 
     def tracks(self, request: Request) -> Sequence[Any]:
