@@ -115,11 +115,11 @@ async def source_clip(app: App, req: object, live: LiveContext, *, cached: bool 
     marked = getattr(app.song, "chord_source", None)
     if marked is not None and getattr(req, "part", "") != "drums":
         try:
-            clip = await midi_clip(app, *marked, address=protocol.FOLLOW, live=live, cached=cached)
+            marked_clip = await midi_clip(app, *marked, address=protocol.FOLLOW, live=live, cached=cached)
         except (InvalidValue, LiveError):
-            clip = None  # the marked clip is gone: the rule goes on to the selection
-        if clip is not None and clip.notes:
-            return dataclasses.replace(clip, chosen="marked")
+            marked_clip = None  # the marked clip is gone: the rule goes on to the selection
+        if marked_clip is not None and marked_clip.notes:
+            return dataclasses.replace(marked_clip, chosen="marked")
     return await selected_midi_clip(app, live, cached=cached)
 
 

@@ -286,5 +286,6 @@ def test_a_producers_hour_keeps_every_part_on_its_own_track(hour: Hour) -> None:
     assert listing.returncode == 0, listing.stderr
     lines = [line for line in listing.stdout.splitlines() if line.strip()]
     assert all(len(line) <= 100 for line in lines), max(lines, key=len)
-    newest = takes[0]["take_id"]
-    assert newest[:8] in "\n".join(lines[:3]), listing.stdout[:800]
+    rows = [(found.group(0), line) for line in lines if (found := re.search(r"\b[0-9a-f]{12}\b", line))]
+    assert [i for i, _ in rows] == [t["take_id"] for t in takes], listing.stdout[:2000]  # newest first
+    assert all(t["part"] in line for t, (_i, line) in zip(takes, rows, strict=True)), listing.stdout[:2000]
