@@ -47,8 +47,9 @@ async def song_context(app: App, req: GenerateRequest, live: LiveContext, seq: i
     placed = ""  # Live's selection onto itself
     if single:
         where, made = await place(app, req.part, live, req.track)
-        if made:
+        if made:  # Live's context moved on (the track list; a selection made meanwhile): read again
             live, seq = await context_after_new_track(app, live.num_tracks)
+            source = await source_clip(app, req, live, cached=seq >= 0)
         req, placed = replace(req, track=where.track), where.said
     at = target(req, live) if single else (-1, -1)
     return SongContext(live, seq, at, musical_context(req, live, app), source, placed)
