@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import Any
 
 from bridge.app import App
 from bridge.live.client import LiveContext
@@ -27,6 +26,7 @@ PART_WORDS = {
     "melody": ("lead", "melody"),
 }
 TRACK_NAMES = {"drums": "Drums", "bass": "Bass", "chords": "Chords", "melody": "Melody"}
+LOOK_BACK = 10  # stored takes of a part searched for the newest one written into a track
 NEW_TRACK_WAIT_S = 1.0  # how long the pushed context may take to show a track just made
 
 
@@ -100,12 +100,14 @@ async def homes(app: App) -> dict[str, int]:
 
 
 def _stored_homes(app: App, parts: list[str]) -> dict[str, int]:
+    """part -> the track of its newest stored take that has one (a jam's takes have none)."""
     found = {}
     for part in parts:
-        take: Any = app.history.last_take(part)
-        track = take.live.get("track") if take is not None else None
-        if track is not None:
-            found[part] = int(track)
+        for summary in app.history.takes(part=part, limit=LOOK_BACK):
+            track = app.history.get(summary.take_id).live.get("track")
+            if track is not None:
+                found[part] = int(track)
+                break
     return found
 
 

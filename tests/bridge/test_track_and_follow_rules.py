@@ -4,12 +4,19 @@ rule and said in the done message."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from bridge import protocol
+from bridge.actions.part_track import Placed, choose, homes
+from bridge.app import SongState
+from bridge.history import TakeDraft, open_store
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon
@@ -24,6 +31,7 @@ CHORD_ROWS = tuple(
 MELODY_ROWS = tuple((72 + (0, 2, 4, 7, 9, 7, 4, 2)[k % 8], k * 0.5, 0.4, 90, 0) for k in range(16))
 DRUM_ROWS = tuple((p, t * 0.5, 0.25, 100, 0) for t in range(16) for p in ((36, 42) if t % 4 == 0 else (42,)))
 DRUMS, LEAD, FREE, KEYS = 0, 1, 2, 3
+SELECTED = "the selected MIDI track, holding no other part"
 
 
 @pytest.fixture
@@ -177,3 +185,29 @@ def test_a_bad_follow_request_names_the_value(client: Client) -> None:
     client.send(protocol.FOLLOW, "sideways")
     address, message = client.wait_for(protocol.ERROR)
     assert address == protocol.FOLLOW and "'sideways'" in str(message) and "none" in str(message)
+
+
+def test_the_rule_in_order_and_a_restart_remembers_the_tracks_from_the_history(tmp_path: Path) -> None:
+    tracks = [("Drums", True), ("Bass Drum", True), ("Keys", True), ("1-MIDI", True), ("Audio", False)]
+    assert choose("bass", tracks, {}, selected=0) is None  # a drum track selected: a new track
+    assert choose("bass", tracks, {}, selected=3) == Placed("bass", 3, "1-MIDI", SELECTED)
+    assert choose("bass", tracks, {}, selected=4) is None  # an audio track takes no part
+    assert choose("chords", tracks, {}, selected=3) == Placed("chords", 2, "Keys", "named for the part")
+    assert choose("chords", tracks, {"bass": 2}, selected=0) is None  # Keys holds the bass now
+    assert choose("bass", tracks, {"bass": 2}, selected=3) == Placed(
+        "bass", 2, "Keys", "last written for the part"
+    )
+    assert choose("drums", tracks, {}, selected=3).track == 0  # type: ignore[union-attr]  # first named
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")
+    try:
+        store.commit(TakeDraft(action="generate", part="bass", live={"track": 3, "slot": 0}))
+        store.commit(TakeDraft(action="jam", part="bass"))  # newer, but in no track
+        app = SimpleNamespace(song=SongState(), history=store)
+
+        async def in_history(fn: Any, *args: Any) -> Any:
+            return fn(*args)
+
+        app.in_history = in_history
+        assert asyncio.run(homes(app)) == {"bass": 3}  # type: ignore[arg-type]
+    finally:
+        store.close()
