@@ -40,6 +40,8 @@ class SongState:
     analyzed_tempo_bpm: float | None = None
     takes: list[dict[str, Any]] = field(default_factory=list)  # each write: part, track, slot, seed...
     last_generate: dict[str, dict[str, Any]] = field(default_factory=dict)  # part -> its settings
+    chord_source: tuple[int, int] | None = None  # the clip marked with /roo/follow TRACK SLOT
+    follow_nothing: bool = False  # /roo/follow none: parts follow Live's key and the genre only
 
 
 class App:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from bridge import osc, protocol
-from bridge.actions import JOB_ACTIONS, PREPARE_MAKERS
+from bridge.actions import JOB_ACTIONS, PREPARE_MAKERS, follow_mark
 from bridge.actions import history as history_actions
 from bridge.app import App
 from bridge.jam.remote import RemoteJam, state_args
@@ -67,6 +67,7 @@ class Daemon:
             protocol.REGISTER: self._register,
             protocol.CANCEL: self._cancel,
             protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
+            protocol.FOLLOW: lambda addr, args: follow_mark.handle(self._app(), addr, args),
         }
         self.jam = RemoteJam(self._jam_state, history)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
         self._handlers.update(self.jam.handlers())

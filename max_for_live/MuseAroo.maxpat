@@ -94,7 +94,7 @@
           "id": "obj-4",
           "maxclass": "newobj",
           "numinlets": 2,
-          "numoutlets": 7,
+          "numoutlets": 8,
           "patching_rect": [
             20.0,
             60.0,
@@ -108,9 +108,10 @@
             "",
             "",
             "",
+            "",
             ""
           ],
-          "text": "route osc listen status progress rtt context"
+          "text": "route osc listen status progress rtt context source"
         }
       },
       {
@@ -2355,31 +2356,49 @@
       {
         "box": {
           "id": "obj-85",
-          "maxclass": "comment",
+          "maxclass": "live.text",
           "numinlets": 1,
-          "numoutlets": 0,
+          "numoutlets": 2,
           "patching_rect": [
             250.0,
             860.0,
             200.0,
             22.0
           ],
+          "outlettype": [
+            "",
+            ""
+          ],
           "presentation": 1,
           "presentation_rect": [
-            4,
+            560,
             116,
-            432,
+            100,
             16
           ],
-          "text": "starting...",
-          "varname": "status"
+          "text": "Follow nothing",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Follow nothing",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Follow nothing",
+              "parameter_shortname": "Follow nothing",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
         }
       },
       {
         "box": {
           "id": "obj-86",
-          "maxclass": "newobj",
-          "numinlets": 1,
+          "maxclass": "message",
+          "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
@@ -2390,37 +2409,55 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "follownothing"
         }
       },
       {
         "box": {
           "id": "obj-87",
-          "maxclass": "comment",
+          "maxclass": "live.text",
           "numinlets": 1,
-          "numoutlets": 0,
+          "numoutlets": 2,
           "patching_rect": [
             710.0,
             860.0,
             200.0,
             22.0
           ],
+          "outlettype": [
+            "",
+            ""
+          ],
           "presentation": 1,
           "presentation_rect": [
-            4,
-            138,
-            432,
+            560,
+            134,
+            100,
             14
           ],
-          "text": "",
-          "varname": "rtt"
+          "text": "Chords from clip",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Chords from clip",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Chords from clip",
+              "parameter_shortname": "Chords from clip",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
         }
       },
       {
         "box": {
           "id": "obj-88",
-          "maxclass": "newobj",
-          "numinlets": 1,
+          "maxclass": "message",
+          "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
@@ -2431,7 +2468,7 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "followclip"
         }
       },
       {
@@ -2449,12 +2486,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            152,
+            116,
             432,
-            14
+            16
           ],
-          "text": "",
-          "varname": "context"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -2478,12 +2515,135 @@
       {
         "box": {
           "id": "obj-91",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            710.0,
+            900.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            138,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "rtt"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-92",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            940.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-93",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            940.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-94",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            940.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-95",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            710.0,
+            940.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            444,
+            152,
+            216,
+            14
+          ],
+          "text": "",
+          "varname": "source"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-96",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-97",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            900.0,
+            250.0,
+            980.0,
             200.0,
             22.0
           ],
@@ -2505,13 +2665,13 @@
       },
       {
         "box": {
-          "id": "obj-92",
+          "id": "obj-98",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            940.0,
+            480.0,
+            980.0,
             200.0,
             22.0
           ],
@@ -2587,7 +2747,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            6
+            7
           ],
           "destination": [
             "obj-6",
@@ -3486,35 +3646,11 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
-            "obj-86",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-86",
-            0
-          ],
-          "destination": [
             "obj-85",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
           ],
           "destination": [
-            "obj-88",
+            "obj-86",
             0
           ]
         }
@@ -3522,12 +3658,36 @@
       {
         "patchline": {
           "source": [
-            "obj-88",
+            "obj-86",
             0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-87",
             0
+          ],
+          "destination": [
+            "obj-88",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-88",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
           ]
         }
       },
@@ -3535,7 +3695,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            5
+            2
           ],
           "destination": [
             "obj-90",
@@ -3559,7 +3719,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            4
           ],
           "destination": [
             "obj-92",
@@ -3575,6 +3735,78 @@
           ],
           "destination": [
             "obj-91",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            5
+          ],
+          "destination": [
+            "obj-94",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-94",
+            0
+          ],
+          "destination": [
+            "obj-93",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            6
+          ],
+          "destination": [
+            "obj-96",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-96",
+            0
+          ],
+          "destination": [
+            "obj-95",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-98",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-98",
+            0
+          ],
+          "destination": [
+            "obj-97",
             0
           ]
         }

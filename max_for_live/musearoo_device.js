@@ -3,7 +3,7 @@
 // Wires the pure logic (musearoo_logic.js) to Max: messages into the node.script inlet (from the
 // UI controls, from [udpreceive] and from the [js musearoo_track.js] track locator) go to the
 // logic's handlers; everything the logic emits leaves the left outlet, where [route osc listen
-// status progress rtt context] sends it on. At load it picks a free UDP port, tells [udpreceive]
+// status progress rtt context source] sends it on. At load it picks a free UDP port, tells [udpreceive]
 // to listen there and registers that port with the daemon; the registration is repeated as the
 // heartbeat, so a daemon that restarts gets the device back without any user action.
 "use strict";

@@ -90,6 +90,7 @@ class DeviceLogic {
     this.jamRecord = 0; // Rec jam: the next jam keeps every phrase as takes and a MIDI file
     this.jamPlaying = false; // from /roo/jam/state: started .. stopped or failed
     this.song = null; // the last song context: the jam starts at its tempo and in its key
+    this.source = null; // what parts follow, from /roo/follow/state: {mode, track, slot, text}
   }
 
   // --- wiring -------------------------------------------------------------------------------
@@ -126,7 +127,11 @@ class DeviceLogic {
       recall: () => this.onTake((t) => this.request(a.history_recall, [t.take_id], `recall ${t.take_id}`)),
       star: () => this.onTake((t) => this.star(t)),
       undo: () => this.request(a.command, ["undo that"], "undo that"),
+      follownothing: () => this.followAsk(["none"], "follow nothing"),
+      followclip: () => this.followAsk([-1, -1], "chord source: the selected clip"),
+      followauto: () => this.followAsk(["auto"], "follow by the rule"),
     };
+    h[a.follow_state] = (...args) => this.onFollowState(args);
     h[a.history_take] = (...args) => this.onHistoryTake(args);
     h[a.history_end] = () => this.onHistoryEnd();
     h[a.status] = (...args) => this.onStatus(args);
@@ -186,7 +191,26 @@ class DeviceLogic {
     if (this.link !== true) {
       this.link = true;
       this.out("status", `connected to the MuseAroo daemon (protocol ${this.p.version})`);
+      this.out("osc", this.a.follow); // what parts follow now: answered on /roo/follow/state
     }
+  }
+
+  // Follow: "Follow nothing" is one press (parts then follow Live's key and the genre only);
+  // "Chords from clip" marks the selected MIDI clip as the chord source; the source line shows it.
+  followAsk(args, label) {
+    if (this.link === false) {
+      this.out("status", DAEMON_DOWN);
+      return;
+    }
+    this.out("osc", this.a.follow, ...args);
+    this.out("status", `${label}: sent`);
+  }
+
+  onFollowState(args) {
+    this.heard();
+    const [mode, track, slot, ...text] = args;
+    this.source = { mode: String(mode), track: Number(track), slot: Number(slot), text: text.map(String).join(" ") };
+    this.out("source", `${this.source.mode === "none" ? "[follow nothing] " : ""}${this.source.text}`.slice(0, 120));
   }
 
   onRegistered(port) {

@@ -69,7 +69,7 @@ PART_BUTTONS = (
     ("All", "all"),
     ("Song", "song"),
 )
-NODE_OUTPUTS = ("osc", "listen", "status", "progress", "rtt", "context")
+NODE_OUTPUTS = ("osc", "listen", "status", "progress", "rtt", "context", "source")
 
 
 def build_patch() -> Patch:
@@ -208,6 +208,9 @@ def history_column(patch: Patch, node: str, sends: Callable[[str, str], None]) -
     sends(button(patch, "Recall", (560, 50, 100, 18)), "recall")
     sends(button(patch, "Star", (560, 72, 100, 18)), "star")
     sends(button(patch, "Undo that", (560, 94, 100, 18)), "undo")
+    # what parts follow: one press to follow nothing, one to take the selected clip's chords
+    sends(button(patch, "Follow nothing", (560, 116, 100, 16)), "follownothing")
+    sends(button(patch, "Chords from clip", (560, 134, 100, 14)), "followclip")
 
 
 def jam_switches(patch: Patch, node: str) -> None:
@@ -255,7 +258,12 @@ def groove_column(patch: Patch, node: str) -> None:
 
 def displays(patch: Patch, router: str) -> None:
     """Status line, progress bar, round-trip and song lines, set from the script's output."""
-    lines = {"status": (4, 116, 432, 16), "rtt": (4, 138, 432, 14), "context": (4, 152, 432, 14)}
+    lines = {
+        "status": (4, 116, 432, 16),
+        "rtt": (4, 138, 432, 14),
+        "context": (4, 152, 432, 14),
+        "source": (444, 152, 216, 14),  # what parts follow now (/roo/follow/state)
+    }
     for name, rect in lines.items():
         shown = patch.ui("comment", 1, 0, rect, text="" if name != "status" else "starting...", varname=name)
         patch.connect(router, NODE_OUTPUTS.index(name), setter := patch.obj("prepend set"))

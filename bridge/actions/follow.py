@@ -32,19 +32,36 @@ class Follow:
     is_drums: bool  # the source is a drum clip: its kicks lead a bass part
 
 
+# the roles of a selected clip each part follows (a named or marked clip is followed whatever its role)
+FITS = {"drums": (), "bass": ("chords", "bass", "drums")}
+HARMONY_ROLES = ("chords", "bass")  # chords, melody, all and song
+
+
 def following(
-    ctx: MusicalContext, clip: MidiClip | None, *, key_given: bool, part: str = ""
-) -> tuple[MusicalContext, Follow | None]:
-    """The context with the source's chords (and key) and what else the part should lock to."""
+    ctx: MusicalContext, clip: MidiClip | None, *, key_given: bool, part: str = "", chords_from: str = ""
+) -> tuple[MusicalContext, Follow]:
+    """The context with the source's chords (and key) and what else the part should lock to.
+
+    A selected clip is followed only when its role fits the part (``FITS``); what is followed
+    instead (the analysed chords ``chords_from`` names, or the key and the genre's progression)
+    is said all the same."""
     if clip is None or not clip.notes:
-        return ctx, None
+        return ctx, Follow(_song_source(ctx, key_given, part, chords_from), (), False)
     desc = described(clip)
-    if desc.profile.role == "drums":
+    role = desc.profile.role
+    if clip.chosen == "selected" and role not in FITS.get(part, HARMONY_ROLES):
+        unfit = f" (the selected {role} clip {clip.where} does not lead {part or 'this part'})"
+        return ctx, Follow(_song_source(ctx, key_given, part, chords_from) + unfit, (), False)
+    why = {"marked": " (the marked chord source)", "selected": f" (the selected {role} clip)"}.get(
+        clip.chosen, ""
+    )
+    if role == "drums":
         if part != "bass":
-            return ctx, None  # a drum clip has no chords: other parts follow the song's
+            return ctx, Follow(_song_source(ctx, key_given, part, chords_from), (), False)
         kicks = [n.start_beats for n in clip.notes if n.pitch in KICKS]
         looped = looped_onsets(kicks, clip.length_beats, ctx.length_beats)
-        return ctx, Follow(f"locked to the kick of {clip.where}", tuple(looped), True)
+        harmony = _song_source(ctx, key_given, part, chords_from)
+        return ctx, Follow(f"locked to the kick of {clip.where}{why}, {harmony}", tuple(looped), True)
     chords = desc.generator_chords()
     if chords:
         ctx = replace(ctx, chords=chords)
@@ -52,10 +69,20 @@ def following(
         ctx = replace(ctx, key=desc.key)
     looped = looped_onsets(onsets(clip.notes), clip.length_beats, ctx.length_beats)
     key = f", {ctx.key}" if desc.key is not None else ""
-    summary = f"following {clip.where}: {len(chords)} chords{key}"
+    summary = f"following {clip.where}{why}: {len(chords)} chords{key}"
     if part == "drums":
-        summary = f"kick on the onsets of {clip.where}"
+        summary = f"kick on the onsets of {clip.where}{why}"
     return ctx, Follow(summary, tuple(looped), False)
+
+
+def _song_source(ctx: MusicalContext, key_given: bool, part: str, chords_from: str) -> str:
+    """What a part that follows no clip follows: the analysed chords, or the key and the genre."""
+    if part == "drums":
+        return "following: no clip (the genre's groove)"
+    key = f"the key {ctx.key} (given)" if key_given else f"Live's key {ctx.key}"
+    if ctx.chords:
+        return f"following: the analysed chords of {chords_from or 'the last analysis'} in {key}"
+    return f"following: {key} and the genre's progression"
 
 
 KEEP_DESCRIBED = 16  # source clips whose description is kept (the oldest goes first)

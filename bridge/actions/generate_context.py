@@ -10,14 +10,16 @@ slot, and the source clip as it was read (``expects``), so Live refuses it when 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 
 from bridge import protocol
 from bridge.actions.generate_request import GenerateRequest
 from bridge.actions.midi_clip import MidiClip, empty_selected, midi_clip, selected_midi_clip
+from bridge.actions.part_track import context_after_new_track, place
 from bridge.app import App
 from bridge.live.client import Expect, LiveContext
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, LiveError
 from engines.music import SCALES, Key, MusicalContext, parse_key, scale_named
 
 SEVERAL = ("all", "song")  # the parts written by bridge.actions.multi, one clip or scene per part
@@ -32,16 +34,25 @@ class SongContext:
     where: tuple[int, int]  # the target (track, slot); (-1, -1) for all and song
     ctx: MusicalContext  # the request merged with Live's context (a source's chords come with the part)
     source: MidiClip | None  # the clip the part follows, or None
+    placed: str = ""  # what the done message says of the track: "bass -> track 2 'Bass' (named for the part)"
 
 
 async def song_context(app: App, req: GenerateRequest, live: LiveContext, seq: int) -> SongContext:
-    """The source clip, the target slot and the merged context, in that order (errors in that order).
+    """The source clip, the part's track (``bridge.actions.part_track``; a new one is made when the
+    rule says so), the target slot and the merged context, in that order (errors in that order).
 
     A source clip read for an earlier request may serve when the write checks it (a pushed context)."""
     single = req.part not in SEVERAL
-    source = await source_clip(app, req, live, cached=seq >= 0 and single)
-    where = target(req, live) if single else (-1, -1)
-    return SongContext(live, seq, where, musical_context(req, live, app), source)
+    source = await source_clip(app, req, live, cached=seq >= 0 and single)  # before a new track moves
+    placed = ""  # Live's selection onto itself
+    if single:
+        where, made = await place(app, req.part, live, req.track)
+        if made:  # Live's context moved on (the track list; a selection made meanwhile): read again
+            live, seq = await context_after_new_track(app, live.num_tracks)
+            source = await source_clip(app, req, live, cached=seq >= 0)
+        req, placed = replace(req, track=where.track), where.said
+    at = target(req, live) if single else (-1, -1)
+    return SongContext(live, seq, at, musical_context(req, live, app), source, placed)
 
 
 def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> MusicalContext:
@@ -66,7 +77,7 @@ def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> Musica
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
         key=key,
         bars=req.bars,
-        chords=app.song.chords,
+        chords=() if getattr(app.song, "follow_nothing", False) else app.song.chords,
         feel=req.feel,
     )
     return replace(ctx, genre=req.genre) if req.genre is not None else ctx
@@ -88,15 +99,29 @@ def target(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:
 
 
 async def source_clip(app: App, req: object, live: LiveContext, *, cached: bool = False) -> MidiClip | None:
-    """The named source clip (errors name it), or the selected MIDI clip, or None.
+    """The clip a part may follow (the follow rule, docs/protocol.md; ``bridge.actions.follow`` then
+    takes from it only what its role fits): the named source clip (errors name it); else nothing
+    after /roo/follow none; else, for a part with harmony, the marked chord source; else the
+    selected MIDI clip; or None.
 
     cached: a reading kept from an earlier request may answer, for a write that checks it in Live."""
     track = getattr(req, "source_track", None)
     slot = getattr(req, "source_slot", None)
-    if track is None and slot is None:
-        return await selected_midi_clip(app, live, cached=cached)
-    return await midi_clip(app, -1 if track is None else track, -1 if slot is None else slot,
-                           address=protocol.GENERATE, live=live, cached=cached)  # fmt: skip
+    if track is not None or slot is not None:
+        clip = await midi_clip(app, -1 if track is None else track, -1 if slot is None else slot,
+                               address=protocol.GENERATE, live=live, cached=cached)  # fmt: skip
+        return dataclasses.replace(clip, chosen="named")
+    if getattr(app.song, "follow_nothing", False):
+        return None
+    marked = getattr(app.song, "chord_source", None)
+    if marked is not None and getattr(req, "part", "") != "drums":
+        try:
+            marked_clip = await midi_clip(app, *marked, address=protocol.FOLLOW, live=live, cached=cached)
+        except (InvalidValue, LiveError):
+            marked_clip = None  # the marked clip is gone: the rule goes on to the selection
+        if marked_clip is not None and marked_clip.notes:
+            return dataclasses.replace(marked_clip, chosen="marked")
+    return await selected_midi_clip(app, live, cached=cached)
 
 
 def expects(app: App, req: GenerateRequest, song: SongContext) -> Expect:

@@ -8,7 +8,7 @@ dials, seed and source). A part the genre does not play is refused, not written 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from bridge.actions.follow import Follow, following
@@ -41,13 +41,17 @@ async def make_part(app: App, job: Job, req: GenerateRequest, song: SongContext,
     job.check_cancelled()
     refuse_empty(req.part, part.ctx.genre, req.density, part.notes)
     job.report(0.6, f"{len(part.notes)} notes generated")
+    if song.placed and part.follow is not None:  # the done message says the track and why, then the source
+        part = replace(part, follow=replace(part.follow, summary=f"{song.placed}, {part.follow.summary}"))
     return part
 
 
 async def _part(app: App, req: GenerateRequest, song: SongContext, seed: int) -> Part:
     """Prepared notes when they are exactly these; with nothing prepared for the part, one CPU-pool step."""
     if not has_prepared_part(app, req.part):
-        ctx, follow, notes = await app.run_cpu(_make, req, song.ctx, song.source, seed)
+        ctx, follow, notes = await app.run_cpu(
+            _make, req, song.ctx, song.source, seed, app.song.chords_source
+        )
         return Part(ctx, follow, notes, False)
     ctx, follow = await followed(app, req, song)
     ready = take_prepared_part(app, req.part, ctx, (req.density, req.complexity), seed, follow)
@@ -60,15 +64,19 @@ async def _part(app: App, req: GenerateRequest, song: SongContext, seed: int) ->
 async def followed(app: App, req: GenerateRequest, song: SongContext) -> tuple[MusicalContext, Follow | None]:
     """The song context with the source clip's chords (and key), and what else the part locks to."""
     return await app.run_cpu(
-        partial(following, key_given=req.key is not None, part=req.part), song.ctx, song.source
+        partial(following, key_given=req.key is not None, part=req.part, chords_from=app.song.chords_source),
+        song.ctx,
+        song.source,
     )
 
 
 def _make(
-    req: GenerateRequest, ctx: MusicalContext, source: MidiClip | None, seed: int
+    req: GenerateRequest, ctx: MusicalContext, source: MidiClip | None, seed: int, chords_from: str
 ) -> tuple[MusicalContext, Follow | None, list[Note]]:
     """One part made for the context, following the source: one step on the CPU pool."""
-    ctx, follow = following(ctx, source, key_given=req.key is not None, part=req.part)
+    ctx, follow = following(
+        ctx, source, key_given=req.key is not None, part=req.part, chords_from=chords_from
+    )
     notes = generate_following(req.part, ctx, req.density, req.complexity, seed, follow)
     return ctx, follow, notes
 

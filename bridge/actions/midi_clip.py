@@ -26,6 +26,7 @@ class MidiClip:
     context: LiveContext
     notes: list[Note]
     digest: str = ""  # what the clip held when read (a write made from it checks it in Live)
+    chosen: str = "selected"  # why a generate follows it: "named" (source_track/slot), "marked", "selected"
 
     @property
     def source(self) -> tuple[int, int, str]:

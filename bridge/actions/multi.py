@@ -1,8 +1,9 @@
 """/roo/generate all and song: several parts at once, `all` (one clip per part) and `song` (one scene
 per section), in the song context ``bridge.actions.generate_context`` made.
 
-Each part goes to the track named after it (drums, bass, chords, melody; matched without case),
-or to a new MIDI track with that name. A song's sections go to successive scenes from the
+Each part goes to its own track by the track rule (``bridge.actions.part_track``): the track last
+written for it, else one named for it, else the selected MIDI track when it holds no part, else a
+new MIDI track named for it; the done message says which and why. A song's sections go to successive scenes from the
 selected one, and each scene is named after its section; with replace 1 on Live 12.1.10+ the
 sections are also written into the arrangement, one after another from beat 0.
 """
@@ -17,6 +18,7 @@ from bridge import protocol
 from bridge.actions.generate_context import SongContext
 from bridge.actions.generate_part import followed
 from bridge.actions.generate_request import GenerateRequest
+from bridge.actions.part_track import Placed, place_parts
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -31,20 +33,19 @@ ARRANGEMENT_SINCE = (12, 1, 10)  # Track.create_midi_clip
 
 
 async def part_tracks(app: App) -> dict[str, int]:
-    """Track index for each part, creating MIDI tracks named after the missing parts."""
-    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
-    found: dict[str, int] = {}
-    for part in PART_ORDER:
-        for index, name in enumerate(names):
-            if name.strip().lower() == part and index not in found.values():
-                found[part] = index
-                break
-    missing = [p for p in PART_ORDER if p not in found]
-    if missing:
-        first = await app.live.create_tracks("midi", len(names) - 1, missing)
-        for offset, part in enumerate(missing):
-            found[part] = first + offset
-    return found
+    """Track index for each part by the track rule (``bridge.actions.part_track``), creating MIDI
+    tracks named for the parts that have none."""
+    return {p.part: p.track for p in await placed_parts(app)}
+
+
+async def placed_parts(app: App) -> list[Placed]:
+    """Each part's track by the track rule, with why (a new MIDI track is made for each part without one)."""
+    live = (await app.live.current_context())[0]
+    return await place_parts(app, PART_ORDER, live.selected_track)
+
+
+def said(placed: list[Placed]) -> str:
+    return "tracks: " + ", ".join(p.said for p in placed)
 
 
 async def ensure_scenes(app: App, needed: int) -> None:
@@ -90,6 +91,7 @@ async def write_parts(
             "length_beats": ctx.length_beats,
             "note_count": count,
         }
+        app.song.takes.append({"part": part, "track": track, "slot": wrote_slot, "seed": seed, "job": job.id})
         written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
         job.report(low + (high - low) * (i + 1) / len(PART_ORDER), written[-1])
     return written
@@ -102,14 +104,16 @@ async def run(app: App, job: Job, req: GenerateRequest, song: SongContext, seed:
     if slot < 0:
         raise InvalidValue(f"slot {slot} is out of range: expected 0..{song.live.num_scenes - 1}")
     runner = run_all if req.part == "all" else run_song
-    told = await runner(app, job, ctx, slot, req, seed)
-    return told + (f", {follow.summary}" if follow is not None else "")
+    placed = await placed_parts(app)  # before any write: each part's own track
+    told = await runner(app, job, ctx, slot, req, seed, {p.part: p.track for p in placed})
+    return f"{told}; {said(placed)}" + (f"; {follow.summary}" if follow is not None else "")
 
 
-async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
+async def run_all(
+    app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int, tracks: dict[str, int]
+) -> str:
     parts = await app.run_cpu(_all_parts, ctx, req.density, req.complexity, seed)
     job.report(0.4, "parts generated")
-    tracks = await part_tracks(app)
     label = f"{ctx.genre} s{seed}"
     written = await write_parts(
         app, job, ctx, parts, tracks, slot, req.replace, label, params=_params(req), seed=seed
@@ -117,7 +121,9 @@ async def run_all(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, 
     return f"all: {'; '.join(written)}"
 
 
-async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int) -> str:
+async def run_song(
+    app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int, tracks: dict[str, int]
+) -> str:
     """Sections into successive scenes: from ``slot`` with replace, else into new scenes at the end."""
     sections = await app.run_cpu(_song, ctx, req.density, req.complexity, seed)
     job.report(0.3, f"{len(sections)} sections planned")
@@ -125,7 +131,6 @@ async def run_song(app: App, job: Job, ctx: MusicalContext, slot: int, req: Any,
     if not req.replace:
         slot = live.num_scenes  # never over existing clips: new scenes
     await ensure_scenes(app, slot + len(sections))
-    tracks = await part_tracks(app)  # once: only this job names or adds part tracks meanwhile
     names = []
     # progress only rises: each section has its own share of 0.3..0.9; the arrangement the rest
     share = 0.6 / len(sections)

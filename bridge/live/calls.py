@@ -32,6 +32,7 @@ def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
 class LiveCalls:
     pushed: LiveContext | None
     pushed_seq: int
+    track_list: list[tuple[str, bool]] | None
 
     async def request(
         self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
@@ -95,6 +96,15 @@ class LiveCalls:
     async def create_tracks(self, kind: str, after_track: int, names: Sequence[str]) -> int:
         reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names, writes=True)
         return int(reply[0])
+
+    async def tracks(self) -> list[tuple[str, bool]]:
+        """Each track's name and whether it is a MIDI track, in Live's order: as Live pushed them when
+        they agree with the pushed context's track count, else asked (one round trip)."""
+        pushed = self.track_list
+        if pushed is not None and self.pushed is not None and len(pushed) == self.pushed.num_tracks:
+            return list(pushed)
+        reply = await self.request(protocol.RS_TRACKS)
+        return [(str(reply[i]), bool(int(reply[i + 1]))) for i in range(0, len(reply) - 1, 2)]
 
     async def clip_info(self, track: int, slot: int) -> ClipInfo:
         reply = await self.request(protocol.RS_CLIP_INFO, track, slot)

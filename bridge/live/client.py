@@ -68,6 +68,7 @@ class LiveClient(SourceCalls, LiveCalls, ClipWrites):
         self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
         self.pushed_seq = -1
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
+        self.track_list: list[tuple[str, bool]] | None = None  # each track's name and is_midi, pushed
         self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live.sources)
         self.on_reading: Callable[[Reading], None] | None = None  # a MIDI clip Live pushed (the selected one)
         self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
@@ -178,6 +179,10 @@ class LiveClient(SourceCalls, LiveCalls, ClipWrites):
                 for slot in range(max(len(old), len(new))):  # a slot that filled or emptied
                     if old[slot : slot + 1] != new[slot : slot + 1]:
                         self.forget(track, slot)
+            return
+        if address == protocol.RS_TRACKS_PUSH:
+            if args and len(args) % 2 == 1:
+                self.track_list = [(str(args[i]), bool(int(args[i + 1]))) for i in range(1, len(args), 2)]
             return
         if address == protocol.RS_CLIP_PUSH:
             if len(args) >= 4:

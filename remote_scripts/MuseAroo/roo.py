@@ -52,6 +52,7 @@ class RooHandler:
             protocol.RS_COPY_TIMING: self.copy_timing,
             protocol.RS_CREATE_TRACKS: self.create_tracks,
             protocol.RS_NAME_SCENE: self.name_scene,
+            protocol.RS_TRACKS: self.tracks,
         }
 
     def _target(self, request: Request) -> tuple:
@@ -188,6 +189,7 @@ class RooHandler:
         names = [request.str_at(i, f"name {i - 3}") for i in range(3, len(request.args))] or [""]
         first = count if after == -1 else after + 1
         create = self.song.create_midi_track if kind == "midi" else self.song.create_audio_track
+        selected = self.song.view.selected_track  # Live selects a new track: the producer's stays
         self.song.begin_undo_step()
         try:
             for offset, name in enumerate(names):
@@ -196,7 +198,17 @@ class RooHandler:
                     track.name = name
         finally:
             self.song.end_undo_step()
+            if selected is not None:
+                self.song.view.selected_track = selected
         return (req, first, len(names))
+
+    def tracks(self, request: Request) -> Sequence[Any]:
+        """Each track's name and whether it takes MIDI (where a part may go), in Live's order."""
+        request.expect_count(1, 1, "req")
+        reply: list[Any] = [request_id(request)]
+        for track in self.song.tracks:
+            reply += [track.name, int(bool(track.has_midi_input))]
+        return tuple(reply)
 
     def name_scene(self, request: Request) -> Sequence[Any]:
         request.expect_count(3, 3, "req, scene, name")

@@ -83,6 +83,9 @@ RS_CONTEXT_PUSH = "/roo/live/context/changed"  # args: context_seq, then CONTEXT
 RS_SLOTS_PUSH = "/roo/live/context/slots"  # args: context_seq, track, fill ("1"/"0" per slot, top down)
 # pushed with RS_CONTEXT_PUSH to its listeners: each track whose clip slots filled or emptied, every
 # track after the track or scene lists changed, and every track in a (re)listen's snapshot
+RS_TRACKS_PUSH = "/roo/live/context/tracks"  # args: context_seq, then (name, is_midi 0|1) per track
+# pushed with RS_SLOTS_PUSH to its listeners after the track list changed or a track was renamed,
+# and in a (re)listen's snapshot (the daemon places parts by the tracks' names without asking)
 RS_CLIP_PUSH = "/roo/live/context/clip"
 # args: context_seq, track, slot, then what RS_CLIP_READ answers after track and slot (digest, ""
 # for an empty slot; CLIP_INFO_FIELDS; notes blob). Pushed after RS_SLOTS_PUSH to its listeners: the
@@ -143,6 +146,7 @@ RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"
 # replaces its warp markers, start/end markers and loop (its looping switch and warp mode stay) in
 # one undo step. Read back; if Live refuses or changes anything the clip keeps its old timing and
 # the error names what differed.
+RS_TRACKS = "/roo/live/tracks"  # args: req -> req, then (name, is_midi 0|1) for each track in order
 RS_NAME_SCENE = "/roo/live/name_scene"  # args: req, scene, name -> req, scene
 RS_SET_CONTEXT = "/roo/live/set_context"  # args: req, (name value)* over SETTABLE_CONTEXT -> req
 
@@ -197,6 +201,9 @@ SEPARATE = "/roo/separate"  # args: [track slot] [model]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot] [(name value)*] over MUSICGEN_OPTIONS
 TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
 COMMAND = "/roo/command"  # args: text
+FOLLOW = "/roo/follow"  # job, args: track slot (mark the chord source) | none (follow nothing) | auto
+# (the rule again) | nothing (say the current source) -> FOLLOW_STATE to the requester and devices
+FOLLOW_STATE = "/roo/follow/state"  # args: mode (auto|clip|none), track, slot (-1 -1 unless clip), text
 VOICE_START = "/roo/voice/start"
 VOICE_STOP = "/roo/voice/stop"
 CANCEL = "/roo/cancel"  # args: job_id
@@ -356,6 +363,8 @@ def as_json() -> str:
             "separate": SEPARATE,
             "musicgen": MUSICGEN,
             "command": COMMAND,
+            "follow": FOLLOW,
+            "follow_state": FOLLOW_STATE,
             "transform": TRANSFORM,
             "voice_start": VOICE_START,
             "voice_stop": VOICE_STOP,

@@ -5,6 +5,10 @@ work); at the end of the tick each changed track's fill state goes out as
 ``RS_SLOTS_PUSH <context_seq> <track> <fill>`` (``fill``: one "1" or "0" per slot, top down).
 When the track or scene lists change, the listeners are placed again and every track is sent.
 A client that (re)listens to the context gets every track's fill state too.
+
+Each track's name and kind go out the same way, as one ``RS_TRACKS_PUSH <context_seq> (name
+is_midi)*`` after the track list changed or a track was renamed, and in a snapshot: the daemon
+places a part on its track (by the tracks' names) without asking Live.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ class SlotWatcher:
         self.song = song
         self._send = send
         self._watched: list[tuple[Any, Callable[[], None]]] = []
+        self._named: list[tuple[Any, Callable[[], None]]] = []  # (track, its name listener)
+        self._names_changed = True
         self._changed: set[int] = set()  # id() of the tracks whose fill changed since the last push
         self._layout_changed = True
         song.add_tracks_listener(self._relayout)
@@ -35,6 +41,9 @@ class SlotWatcher:
 
     def _relayout(self) -> None:
         self._layout_changed = True
+
+    def _renamed(self) -> None:
+        self._names_changed = True
 
     def _watch(self) -> None:
         self._unwatch()
@@ -46,6 +55,8 @@ class SlotWatcher:
 
                 slot.add_has_clip_listener(changed)
                 self._watched.append((slot, changed))
+            track.add_name_listener(self._renamed)
+            self._named.append((track, self._renamed))
 
     def _unwatch(self) -> None:
         for slot, callback in self._watched:
@@ -55,17 +66,25 @@ class SlotWatcher:
             except RuntimeError:  # a slot of a deleted scene or track: its listeners went with it
                 pass
         self._watched.clear()
+        for track, callback in self._named:
+            try:
+                if track.name_has_listener(callback):
+                    track.remove_name_listener(callback)
+            except RuntimeError:  # a deleted track: its listeners went with it
+                pass
+        self._named.clear()
 
     def tick(
         self, seq: int, listeners: Sequence[tuple[str, int]], snapshot_to: Sequence[tuple[str, int]]
     ) -> None:
         """Push the changed tracks' fill state to listeners, and every track's to snapshot_to."""
-        if not (self._layout_changed or self._changed or snapshot_to):
+        if not (self._layout_changed or self._changed or self._names_changed or snapshot_to):
             return  # the usual tick: nothing to do
         everything = self._layout_changed
         if self._layout_changed:
             self._watch()
             self._layout_changed = False
+        renamed = everything or self._names_changed
         for index, track in enumerate(self.song.tracks):
             targets = list(snapshot_to)
             if everything or id(track) in self._changed:
@@ -73,6 +92,20 @@ class SlotWatcher:
             for client in targets:
                 self._send(client, protocol.RS_SLOTS_PUSH, [seq, index, fill_state(track)])
         self._changed.clear()
+        self._push_tracks(seq, listeners if renamed else [], snapshot_to)
+
+    def _push_tracks(
+        self, seq: int, listeners: Sequence[tuple[str, int]], snapshot_to: Sequence[tuple[str, int]]
+    ) -> None:
+        self._names_changed = False
+        targets = list(snapshot_to) + [c for c in listeners if c not in snapshot_to]
+        if not targets:
+            return
+        fields: list[Any] = [seq]
+        for track in self.song.tracks:
+            fields += [track.name, int(bool(track.has_midi_input))]
+        for client in targets:
+            self._send(client, protocol.RS_TRACKS_PUSH, fields)
 
     def disconnect(self) -> None:
         self._unwatch()

@@ -165,7 +165,8 @@ def test_analyze_of_a_midi_clip_sets_the_song_chords(live: LiveHost, client: Cli
     live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[3]))
     pushed_selection(client, 3)  # the daemon knows the selection from Live's next push
     client.send(protocol.GENERATE, "bass", "track", 3, "slot", 3, "bars", 4, "seed", 5)
-    assert "following" not in done(client)
+    # and the done message says so (the follow rule: the last analysis before Live's key)
+    assert "following: the analysed chords of track 0 slot 0 ('Keys')" in done(client)
     changes = [n for n in live.clip_notes(3, 3) if n[1] % 4 < 0.05]
     assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
 
@@ -191,7 +192,10 @@ def test_a_bass_over_a_drum_clip_locks_to_its_kick_and_a_melody_ignores_it(
     client.send(
         protocol.GENERATE, "melody", "track", 3, "slot", 5, "bars", 2, "source_track", 2, "source_slot", 0
     )
-    assert "following" not in done(client) and live.clip_notes(3, 5)
+    # a drum clip leads no melody: it follows Live's key and the genre's progression, and says so
+    said = done(client)
+    assert "following: Live's key D dorian and the genre's progression" in said and live.clip_notes(3, 5)
+    assert "track 2 slot 0" not in said
 
 
 def test_humanize_zero_through_live_is_an_exact_copy_beside_the_source(

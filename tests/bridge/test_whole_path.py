@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +12,11 @@ from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 
 GM_DRUMS = set(range(35, 82))
+
+
+def part_tracks(message: str) -> dict[str, int]:
+    """Each part's track as the done message of all/song says it ("bass -> track 6 'Bass' (...)")."""
+    return {part: int(track) for part, track in re.findall(r"(\w+) -> track (\d+) '", message)}
 
 
 @pytest.fixture
@@ -108,17 +114,21 @@ def test_all_writes_one_clip_per_part_into_tracks_named_after_them(live: LiveHos
     _, state, _, message = client.wait_final()
     assert state == "done", message
     names = live.call(lambda: [t.name for t in live.song.tracks])
+    tracks = part_tracks(message)
+    # the track rule: drums on the selected MIDI track (holding no part), the others on new tracks
+    assert tracks["drums"] == 0 and "(the selected MIDI track, holding no other part)" in message
+    assert [names[tracks[p]] for p in ("bass", "chords", "melody")] == ["Bass", "Chords", "Melody"]
     for part in ("drums", "bass", "chords", "melody"):
-        track = names.index(part)
-        notes = live.clip_notes(track, 0)
+        notes = live.clip_notes(tracks[part], 0)
         assert notes and max(n[1] for n in notes) < 16, part
-    bass = live.clip_notes(names.index("bass"), 0)
+    bass = live.clip_notes(tracks["bass"], 0)
     assert all(28 <= n[0] <= 55 for n in bass)  # E1..G3
     # a second `all` reuses the same tracks and, the slots being full, moves down a slot
     client.send(protocol.GENERATE, "all", "slot", 0, "bars", 4, "seed", 6)
     _, state, _, message = client.wait_final()
     assert state == "done" and message.count("slot 1") == 4
     assert live.call(lambda: [t.name for t in live.song.tracks]) == names
+    assert part_tracks(message) == tracks and message.count("(last written for the part)") == 4
 
 
 def test_song_fills_new_scenes_named_by_section(live: LiveHost, client: Client) -> None:
@@ -129,6 +139,5 @@ def test_song_fills_new_scenes_named_by_section(live: LiveHost, client: Client) 
     scene_names = live.call(lambda: [s.name for s in live.song.scenes])
     sections = scene_names[scenes_before:]
     assert sections and {"verse", "chorus"} <= {name.split()[0].lower() for name in sections}
-    names = live.call(lambda: [t.name for t in live.song.tracks])
-    drums = names.index("drums")
+    drums = part_tracks(message)["drums"]
     assert live.clip_notes(drums, scenes_before)  # the first section has drums or at least one part

@@ -58,6 +58,8 @@ CONTROLS = [
     "Fills",
     "History",
     "Take",
+    "Follow nothing",
+    "Chords from clip",
     "Recall",
     "Star",
     "Undo that",
@@ -136,6 +138,7 @@ def test_script_output_reaches_udp_and_every_display(graph: Graph) -> None:
         "progress": graph.named("progress")["id"],
         "rtt": graph.named("rtt")["id"],
         "context": graph.named("context")["id"],
+        "source": graph.named("source")["id"],
     }
     for i, name in enumerate(build.NODE_OUTPUTS):
         assert graph.reaches(router["id"], targets[name], outlet=i), f"route outlet {name} goes nowhere"
@@ -221,3 +224,14 @@ def test_the_genre_menu_offers_exactly_the_genre_presets() -> None:
     from engines import presets
 
     assert sorted(GENRES) == sorted(presets.names("genres"))
+
+
+def test_follow_nothing_is_one_press_and_the_source_is_shown(graph: Graph) -> None:
+    """Follow nothing sends "follownothing" to the script; the script's "source" reaches its line."""
+    node = node_box(graph)["id"]
+    for name, message in (("Follow nothing", "follownothing"), ("Chords from clip", "followclip")):
+        [box] = [b for b in graph.with_text(message) if b["text"] == message]
+        assert graph.reaches(graph.named(name)["id"], box["id"]) and graph.reaches(box["id"], node)
+    [router] = graph.with_text("route ")
+    outlet = router["text"].split()[1:].index("source")
+    assert graph.reaches(router["id"], graph.named("source")["id"], outlet=outlet)

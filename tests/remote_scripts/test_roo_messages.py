@@ -58,6 +58,8 @@ def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
     version = snapshot[0]
     for _ in range(6):  # and every track's clip slots
         assert client.receive()[0] == protocol.RS_SLOTS_PUSH
+    tracks = ["1-MIDI", 1, "2-MIDI", 1, "3-MIDI", 1, "4-MIDI", 1, "5-Audio", 0, "6-Audio", 0]
+    assert client.receive() == (protocol.RS_TRACKS_PUSH, [version, *tracks])  # names and kinds
     assert client.receive() == (protocol.RS_CLIP_PUSH, [version, 0, 0, ""])  # the selected slot: empty
     other = OscClient(host.port)
     try:
@@ -317,11 +319,12 @@ def test_warp_markers_map_clip_beats_to_file_seconds() -> None:
 
 def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
-    messages = [client.receive() for _ in range(8)]  # the context, every track, the selected slot
+    messages = [client.receive() for _ in range(9)]  # the context, every track, names, the selected slot
     assert messages[0][0] == protocol.RS_CONTEXT_PUSH
     assert [m[1][1:] for m in messages[1:7]] == [[t, "0" * 8] for t in range(6)]
     assert all(m[0] == protocol.RS_SLOTS_PUSH for m in messages[1:7])
-    assert messages[7][0] == protocol.RS_CLIP_PUSH
+    assert messages[7][0] == protocol.RS_TRACKS_PUSH
+    assert messages[8][0] == protocol.RS_CLIP_PUSH
     host.call(lambda: host.song.tracks[3].clip_slots[7].create_clip(2.0))
     address, args = client.receive()
     assert (address, args[1:]) == (protocol.RS_SLOTS_PUSH, [3, "00000001"])
@@ -330,7 +333,7 @@ def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client
 
 def test_the_selected_clip_is_pushed_as_it_changes_and_only_then(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
-    snapshot = [client.receive() for _ in range(8)]
+    snapshot = [client.receive() for _ in range(9)]
     assert snapshot[-1][0] == protocol.RS_CLIP_PUSH and snapshot[-1][1][1:] == [0, 0, ""]
     name_at = 4 + protocol.CLIP_INFO_FIELDS.index("name")  # after seq, track, slot, digest
     write(client, 2, 0, 0, BEAT, name="Beat")  # into the selected slot
@@ -370,7 +373,7 @@ def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
 ) -> None:
     assert client.ask(protocol.RS_IMPORT_AUDIO, 1, 5, 2, str(wav_file), "Break", 0, 0.0) == [1, 5, 2]
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
-    assert [client.receive()[0] for _ in range(8)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+    assert [client.receive()[0] for _ in range(9)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
 
     def select() -> None:
         host.song.view.selected_track = host.song.tracks[5]
@@ -390,7 +393,7 @@ def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
 def test_a_clip_edited_tick_after_tick_ends_pushed_as_it_is_last(host: LiveHost, client: OscClient) -> None:
     write(client, 1, 0, 0, BEAT)  # into the selected slot
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
-    assert [client.receive()[0] for _ in range(8)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+    assert [client.receive()[0] for _ in range(9)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
     states = []
     for i in range(6):  # drawn into, one note per tick or so (pushed at most every EDIT_EVERY_TICKS)
 
@@ -408,3 +411,20 @@ def test_a_clip_edited_tick_after_tick_ends_pushed_as_it_is_last(host: LiveHost,
         assert address == protocol.RS_CLIP_PUSH
         pushed.append(protocol.unpack_notes(push[-1]))
     assert len(pushed) <= len(states) and all(p in [[tuple(n) for n in s] for s in states] for p in pushed)
+
+
+def test_track_names_and_kinds_are_pushed_when_a_track_is_renamed_or_made(
+    host: LiveHost, client: OscClient
+) -> None:
+    assert client.ask(protocol.RS_TRACKS, 1) == [1, "1-MIDI", 1, "2-MIDI", 1, "3-MIDI", 1, "4-MIDI", 1,
+                                                 "5-Audio", 0, "6-Audio", 0]  # fmt: skip
+    assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert [client.receive()[0] for _ in range(9)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
+    host.call(lambda: setattr(host.song.tracks[1], "name", "Bass"))
+    address, push = client.receive()
+    assert (address, push[1:5]) == (protocol.RS_TRACKS_PUSH, ["1-MIDI", 1, "Bass", 1])
+    assert client.ask(protocol.RS_CREATE_TRACKS, 3, "midi", -1, "Melody") == [3, 6, 1]
+    pushed = []
+    while not pushed or pushed[-1][0] != protocol.RS_TRACKS_PUSH:
+        pushed.append(client.receive())
+    assert pushed[-1][1][-2:] == ["Melody", 1] and len(pushed[-1][1]) == 1 + 2 * 7

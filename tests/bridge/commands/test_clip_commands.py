@@ -75,7 +75,9 @@ def test_a_bassline_for_my_chords_follows_the_selected_chord_clip(live: LiveHost
     intent, state, message = command(client, "a bassline for my chords")
     assert (intent["action"], intent["part"], intent["params"]) == ("generate", "bass", {"source": "chords"})
     assert state == "done" and "following track 0 slot 0 ('Keys')" in message, message
-    bass = live.clip_notes(0, 1)
+    # the bass goes to its own track, not onto the selected chord clip's (issue 30, the track rule)
+    assert "bass -> track 1 'Bass' (named for the part)" in message and "in track 1 slot 1" in message
+    bass = live.clip_notes(1, 1)
     changes = [n for n in bass if n[1] % 4 < 0.05]
     assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
 
@@ -133,4 +135,6 @@ def test_drums_that_lock_to_my_bassline_use_the_last_bass_written(live: LiveHost
     assert command(client, "two bars of bass")[1] == "done"
     intent, state, message = command(client, "drums that lock to my bassline")
     assert intent["params"] == {"source": "bass"}
-    assert state == "done" and "kick on the onsets of track 3 slot 0" in message, message
+    # the bass went to the Bass track (the track rule); the drums follow it there, on the Drums track
+    assert state == "done" and "kick on the onsets of track 1 slot 1" in message, message
+    assert "drums -> track 2 'Drums' (named for the part)" in message

@@ -149,7 +149,7 @@ test("prompt, MusicGen, analyze, warp to song, split stems with the chosen model
   d.logic.handle("separate", []);
   d.logic.handle("voice", []);
   d.logic.handle("voice", []);
-  assert.deepEqual(d.sent().slice(1), [
+  assert.deepEqual(d.sent().slice(2), [ // after the registration and the question what parts follow
     [A.musicgen, "lofi piano loop", 4],
     [A.analyze],
     [A.analyze, "warp", 1],
@@ -318,4 +318,23 @@ test("a listing this device did not ask for is ignored; an empty one says so", (
   d.logic.handle("history");
   d.logic.handle(A.history_end, [0]);
   assert.equal(d.last("status"), "history: no takes yet in this project");
+});
+
+test("on connecting it asks what parts follow; Follow nothing is one press; the source line shows the answer", () => {
+  const d = device();
+  connected(d);
+  assert.deepEqual(d.sent(), [[A.register, 50123], [A.follow]]);
+  d.logic.handle(A.follow_state, ["auto", -1, -1, "following a chord or bass clip when selected, else Live's key and the genre"]);
+  assert.match(d.last("source"), /^following a chord or bass clip/);
+  d.logic.handle("follownothing", []);
+  assert.deepEqual(d.sent().at(-1), [A.follow, "none"]);
+  d.logic.handle(A.follow_state, ["none", -1, -1, "follow nothing: Live's key and the genre's progression"]);
+  assert.equal(d.last("source"), "[follow nothing] follow nothing: Live's key and the genre's progression");
+  d.logic.handle("followclip", []);
+  assert.deepEqual(d.sent().at(-1), [A.follow, -1, -1]);
+  d.logic.handle(A.follow_state, ["clip", 3, 0, "chord source: track 3 slot 0 ('Keys'): 4 chords, G major"]);
+  assert.match(d.last("source"), /track 3 slot 0 \('Keys'\)/);
+  assert.equal(d.logic.source.track, 3);
+  d.logic.handle("followauto", []);
+  assert.deepEqual(d.sent().at(-1), [A.follow, "auto"]);
 });
