@@ -83,6 +83,11 @@ class Daemon:
         await self.live.start()
         self.app = App(loop, self.send, self.live, self.history, self.history_error)
         self.app.jam = self.jam
+        if self.history is not None:  # commit_now writes a pending take before even the first write
+            try:
+                await self.app.in_history(self.history.ready_now)
+            except RooError as exc:
+                log.warning("take store: %s", exc)
         if self.queue is None:
             from bridge.queue.options import queue_from_env
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+import time
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,7 @@ from bridge.history.takes import ACTIONS, TakeDraft
 from engines.errors import StoreError
 
 CHECKPOINT_EVERY = 100  # commits on the non-waiting SQLite connection between WAL checkpoints
+BEFORE_WRITE_WAIT_S = 0.05  # how long a pending take waits for the store thread's lock before its write
 NoteRow = tuple[int, float, float, int]  # pitch, start_beats, length_beats, velocity
 
 
@@ -82,6 +84,15 @@ class PendingTakes:
     def _session(self, *, read: bool = False) -> AbstractContextManager[Session]:
         raise NotImplementedError  # Store's
 
+    def _project_id(self, s: Session | Connection, name: str) -> int:
+        raise NotImplementedError  # Store's
+
+    def ready_now(self) -> None:
+        """Learn (or make) the current project's row id, so ``commit_now`` writes the first take of
+        this process too (the daemon calls it at start, on the store thread)."""
+        with self._session() as s:
+            self._project_id(s, self.project)
+
     def confirm(self, take_id: str, live: dict[str, Any], message: str = "") -> None:
         """A pending take becomes a take, with ``live`` (what Live answered it holds)."""
         with self._session() as s:
@@ -104,6 +115,28 @@ class PendingTakes:
             return take_id if self._now.insert_pending(take_id, project_id, draft) else None
         except sqlite3.Error as exc:
             raise StoreError(f"take store {self.engine.url!r}: {type(exc).__name__}: {exc}") from exc
+
+    def commit_before_write(self, draft: TakeDraft, wait_s: float = BEFORE_WRITE_WAIT_S) -> str | None:
+        """``commit_now``, but while another connection holds the write lock (the store thread's
+        short transactions) tried again for up to ``wait_s``: a pending take written before its
+        write leaves means no kill leaves a clip in Live without its take. None as ``commit_now``."""
+        end = time.monotonic() + wait_s
+        while True:
+            take_id = self.commit_now(draft)
+            if take_id is not None or time.monotonic() >= end or not self._now_possible(draft):
+                return take_id
+            time.sleep(0.001)
+
+    def _now_possible(self, draft: TakeDraft) -> bool:
+        """Whether ``commit_now`` can write ``draft`` at all (its None then only means a busy lock)."""
+        return (
+            draft.notes is not None
+            and not draft.audio
+            and draft.analysis is None
+            and self.project in self._project_ids
+            and draft.action in ACTIONS
+            and self._now.usable
+        )
 
     def confirm_now(self, take_id: str, live: dict[str, Any], message: str = "") -> bool:
         """``confirm`` on the calling thread without ever waiting for a lock (SQLite files only).
