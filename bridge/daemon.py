@@ -21,7 +21,7 @@ from bridge.history import recovery
 from bridge.jam.remote import RemoteJam, state_args
 from bridge.jobs.board import Address, Job
 from bridge.live.client import LiveClient, LiveContext
-from engines.errors import LiveUnreachable, ProtocolError, RooError
+from engines.errors import ProtocolError, RooError
 
 log = logging.getLogger(__name__)
 LISTEN_REFRESH_S = 3.0
@@ -119,29 +119,12 @@ class Daemon:
             self._live_state(True)
         self.live_connected = True
         if self.recovery is None and self.app is not None and self.history is not None:
-            shape, alone = (ctx.num_tracks, ctx.num_scenes), bool(self.presence and self.presence.alone)
-            work = recovery.at_start(
-                self.app.in_history, self.history, self._clip, shape, self.started_s, alone
-            )
+            alone = bool(self.presence and self.presence.alone)
+            read, shape = recovery.clip_reader(self.live), (ctx.num_tracks, ctx.num_scenes)
+            work = recovery.at_start(self.app.in_history, self.history, read, shape, self.started_s, alone)
             self.recovery = asyncio.get_running_loop().create_task(work)
             self.recovery.add_done_callback(self._recovered)
         return ctx
-
-    async def _clip(self, track: int, slot: int) -> list[tuple[int, float, float, int]] | None:
-        """The notes of the MIDI clip at track/slot (None: empty, audio, or no such slot); raises
-        LiveUnreachable when Live stops answering (reconciliation then drops nothing)."""
-        fill = self.live.slots.get(track, "")
-        if slot < len(fill) and fill[slot] == "0":  # Live pushed that slot empty: no round trip
-            return None
-        try:
-            reading = await self.live.clip_read(track, slot)
-        except LiveUnreachable:
-            raise
-        except RooError:  # an empty slot, or none there
-            return None
-        if reading.info.is_audio_clip:
-            return None
-        return [(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in reading.notes]
 
     def _recovered(self, task: asyncio.Task[Any]) -> None:
         if task.cancelled():

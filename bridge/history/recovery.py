@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from bridge.history.pending import NoteRow, PendingTake
 from bridge.history.takes import iso
+from engines.errors import LiveUnreachable, RooError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -152,6 +153,28 @@ def load(root: Path) -> Counts | None:
         return Counts(str(raw["at"]), int(raw["recovered"]), int(raw["dropped"]), int(raw.get("left", 0)))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def clip_reader(live: Any) -> ReadClip:
+    """``ReadClip`` over a ``bridge.live.LiveClient``: a slot Live pushed empty is not asked about;
+    an empty slot, an audio clip or no such slot is None; LiveUnreachable goes through (nothing is
+    dropped while Live does not answer)."""
+
+    async def read(track: int, slot: int) -> list[NoteRow] | None:
+        fill = live.slots.get(track, "")
+        if slot < len(fill) and fill[slot] == "0":
+            return None
+        try:
+            reading = await live.clip_read(track, slot)
+        except LiveUnreachable:
+            raise
+        except RooError:  # an empty slot (Live answers that as an error), or none there
+            return None
+        if reading.info.is_audio_clip:
+            return None
+        return [(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in reading.notes]
+
+    return read
 
 
 class Presence:
