@@ -113,22 +113,28 @@ class App:
         return await self.loop.run_in_executor(self.history_pool, fn, *args)
 
     def begin_take(self, job: Job, draft: Any) -> None:
-        """Write ``draft`` (a TakeDraft) as a pending take while the caller's Live write is in flight.
+        """Write ``draft`` (a TakeDraft) as a pending take before the caller's Live write leaves.
 
-        Call it right before awaiting the write: the commit starts on the history thread once the
-        write has gone out (the caller's next suspension), so the two overlap; ``_record`` then only
+        Call it right before awaiting the write. With SQLite's lock free the pending row is written
+        here, on the loop, without waiting; otherwise the commit starts on the history thread once the
+        write has gone out (the caller's next suspension), so the two overlap. ``_record`` then only
         confirms it with what Live answered. A write that fails must call ``drop_take``."""
         if self.history is None:
             return
         draft.command = draft.command or job.command
-        draft.pending = self.loop.create_task(self._commit_pending(draft))
+        try:  # SQLite with its lock free: written here, before the write leaves, so a daemon killed
+            # at any point leaves no clip in Live without its (pending) take (issue 31)
+            now = self.history.commit_before_write(draft)
+        except Exception:  # the store thread tries again below, and the recording says why
+            now = None
+        draft.pending = self.loop.create_task(self._commit_pending(draft, now))
 
-    async def _commit_pending(self, draft: Any) -> str:
-        """Its first step runs once the caller's write went out: the loop only waits for Live then."""
+    async def _commit_pending(self, draft: Any, now: str | None = None) -> str:
+        """The take id written before the write left, else the store thread's commit, overlapping the
+        write's round trip (the loop only waits for Live then)."""
         assert self.history is not None
-        take_id = self.history.commit_now(draft)  # SQLite with its lock free: here, no thread hop
-        if take_id is not None:
-            return str(take_id)
+        if now is not None:
+            return str(now)
         return await self.loop.run_in_executor(
             self.history_pool, functools.partial(self.history.commit, draft, pending=True)
         )

@@ -17,6 +17,7 @@ from bridge import osc, protocol
 from bridge.actions import JOB_ACTIONS, PREPARE_MAKERS, follow_mark
 from bridge.actions import history as history_actions
 from bridge.app import App
+from bridge.history import recovery
 from bridge.jam.remote import RemoteJam, state_args
 from bridge.jobs.board import Address, Job
 from bridge.live.client import LiveClient, LiveContext
@@ -59,6 +60,9 @@ class Daemon:
         self.preparer: Any = None  # a bridge.prepare.Preparer while pre-generation is on
         self.live_connected = False
         self._keeper: asyncio.Task[None] | None = None
+        self.started_s = time.time()  # pending takes older than this are reconciled with Live
+        self.presence: Any = None  # bridge.history.recovery.Presence while a store is open
+        self.recovery: asyncio.Task[Any] | None = None  # reconciling pending takes (once Live answered)
         self.packets_received = 0
         self.errors_sent = 0
         self.errors_by_address: dict[str, int] = {}  # "?" = a packet that could not be decoded (dropped)
@@ -74,9 +78,17 @@ class Daemon:
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
+        self.started_s = time.time()
+        if self.history is not None:
+            self.presence = recovery.Presence(self.history.root)
         await self.live.start()
         self.app = App(loop, self.send, self.live, self.history, self.history_error)
         self.app.jam = self.jam
+        if self.history is not None:  # commit_now writes a pending take before even the first write
+            try:
+                await self.app.in_history(self.history.ready_now)
+            except RooError as exc:
+                log.warning("take store: %s", exc)
         if self.queue is None:
             from bridge.queue.options import queue_from_env
 
@@ -107,7 +119,21 @@ class Daemon:
             log.info("Live answered: %s", ctx)
             self._live_state(True)
         self.live_connected = True
+        if self.recovery is None and self.app is not None and self.history is not None:
+            alone = bool(self.presence and self.presence.alone)
+            read, shape = recovery.clip_reader(self.live), (ctx.num_tracks, ctx.num_scenes)
+            work = recovery.at_start(self.app.in_history, self.history, read, shape, self.started_s, alone)
+            self.recovery = asyncio.get_running_loop().create_task(work)
+            self.recovery.add_done_callback(self._recovered)
         return ctx
+
+    def _recovered(self, task: asyncio.Task[Any]) -> None:
+        if task.cancelled():
+            return
+        failed = task.exception()
+        if failed is not None:  # tried again the next time Live answers; nothing was dropped for it
+            log.warning("pending takes not reconciled with Live yet: %s", failed)
+            self.recovery = None
 
     async def _keep_listening(self, every_s: float = LISTEN_REFRESH_S) -> None:
         """Renew the context subscription, so a Live that starts (or restarts) later is followed."""
@@ -117,7 +143,7 @@ class Daemon:
 
     async def aclose(self) -> None:
         """Cancel the keeper and every running job, wait for them and their cleanups, then close."""
-        tasks = [self._keeper] if self._keeper is not None else []
+        tasks = [t for t in (self._keeper, self.recovery) if t is not None]
         if self.app is not None:
             tasks += [
                 j._task for j in self.app.jobs.jobs.values() if j._task is not None and not j._task.done()
@@ -131,6 +157,10 @@ class Daemon:
 
     def close(self) -> None:
         self.jam.close()
+        if self.recovery is not None:
+            self.recovery.cancel()
+        if self.presence is not None:
+            self.presence.close()
         if self._keeper is not None:
             self._keeper.cancel()
         if self.preparer is not None:

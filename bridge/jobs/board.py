@@ -5,7 +5,8 @@ from any thread through ``job.report(fraction, message)``; it is bridged onto th
 and rate-limited to what the client needs (final states always go out). Cancelling sets
 ``job.cancel_event`` (checked by engines through their progress callback) and cancels the task.
 Takes an action wrote into Live (``job.takes``) are committed by ``record`` before "done" is sent,
-and before "failed" or "cancelled" too. A cancel that comes after the last write had left for Live
+and before "failed" or "cancelled" too; a job whose work is done ends "done" even when recording
+fails, saying "NOT recorded" with the reason (what it wrote is in Live). A cancel that comes after the last write had left for Live
 (it landed) ends the job "done", saying it was too late to cancel: nothing lands after "cancelled".
 """
 
@@ -141,7 +142,7 @@ class JobBoard:
             done_message = await work(job)
             if job.takes and self._record is not None:
                 job._recorded = True
-                recorded = await self._record(job)
+                recorded = await self._recording(job)
         except (asyncio.CancelledError, JobCancelled):
             self._set(
                 job, "cancelled", job.progress, f"{job.kind} cancelled" + await self._keep_cancelled(job)
@@ -159,6 +160,18 @@ class JobBoard:
             else:
                 self._set(job, "done", 1.0, done_message + recorded)
 
+    async def _recording(self, job: Job) -> str:
+        """``record`` of a job whose work is done: what it wrote is in Live, so the job ends "done"
+        whatever the recording does; a failure (any, not only the store's) is said in the message."""
+        assert self._record is not None
+        try:
+            return await self._record(job)
+        except (asyncio.CancelledError, JobCancelled):
+            raise
+        except Exception as exc:  # the log has its traceback; the client the reason
+            log.exception("job %s (%s): its takes were not recorded", job.id, job.kind)
+            return f"; NOT recorded in the take history: {_reason(exc)}"
+
     async def _keep_cancelled(self, job: Job) -> str:
         """A cancelled job's takes already written into Live are recorded, each saying so."""
         if not job.takes or self._record is None:
@@ -174,9 +187,9 @@ class JobBoard:
                 except asyncio.CancelledError:
                     continue
             return f"; {len(job.takes)} take(s) written before the cancel kept in the history{told}"
-        except Exception:  # the cancel being reported matters more; the log has this one
+        except Exception as exc:  # the cancel being reported matters more; the log has this one
             log.exception("job %s: recording its takes after a cancel failed", job.id)
-            return f"; {len(job.takes)} take(s) written before the cancel NOT recorded (see the log)"
+            return f"; {len(job.takes)} take(s) written before the cancel NOT recorded: {_reason(exc)}"
 
     async def _keep(self, job: Job, when: str = "before the failure") -> str:
         """Takes a failed or cancelled job had already written into Live are recorded too: nothing
@@ -186,9 +199,9 @@ class JobBoard:
         job._recorded = True
         try:
             return f"; {len(job.takes)} take(s) made {when} kept in the history" + await self._record(job)
-        except Exception:  # the failure being reported matters more; the log has this one
+        except Exception as exc:  # the failure being reported matters more; the log has this one
             log.exception("job %s: recording its takes after a failure failed", job.id)
-            return ""
+            return f"; {len(job.takes)} take(s) made {when} NOT recorded: {_reason(exc)}"
 
     def _set(self, job: Job, state: str, progress: float, message: str) -> None:
         job.state, job.progress, job.message = state, progress, message
@@ -204,3 +217,8 @@ class JobBoard:
         for job_id in sorted(self.jobs)[: len(self.jobs) - keep]:
             if self.jobs[job_id].state in protocol.FINAL_STATES:
                 del self.jobs[job_id]
+
+
+def _reason(exc: BaseException) -> str:
+    """A failure as a message says it: ours by their text, others with their type."""
+    return str(exc) if isinstance(exc, RooError) else f"{type(exc).__name__}: {exc}"

@@ -146,12 +146,24 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
             f"stop the program using udp {daemon_port}, or run `roo serve --port N`",
         )
     )
+    out.append(recovery_check())
     out.append(_gpu_check())
     out.append(microphone_check())
     out.append(musicgen_weights_check())
     out.append(demucs_weights_check())
     out.append(preview_check())
     return out
+
+
+def recovery_check() -> Check:
+    """What the daemon's last start did with the pending takes a stopped daemon left (issue 31)."""
+    from bridge.history import data_dir
+    from bridge.history.recovery import load
+
+    counts = load(data_dir())
+    if counts is None:
+        return Check("pending takes at start", True, "no start of the daemon with Live recorded yet")
+    return Check("pending takes at start", True, f"last reconciled with Live {counts.at}: {counts.summary()}")
 
 
 def preview_check() -> Check:

@@ -185,3 +185,31 @@ def test_gc_removes_pending_takes_a_crash_left_behind(store: Store, tmp_path: Pa
     assert [r[0] for r in _rows(tmp_path / "h.db")] == [kept] and store.get(kept).notes == tuple(NOTES)
     with sqlite3.connect(tmp_path / "h.db") as con:
         assert con.execute("SELECT count(*) FROM outputs WHERE take_id = ?", (left,)).fetchone() == (0,)
+
+
+def test_a_take_that_fails_to_record_after_its_write_still_ends_done_saying_so(
+    live: LiveHost, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Any failure of the recording (here not a StoreError: the OverflowError a seed past SQLite's
+    INTEGER once raised) ends the job done, NOT recorded with the reason: the clip is in Live."""
+    import gc
+
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+
+    def overflow(*args: Any, **kwargs: Any) -> Any:
+        raise OverflowError("Python int too large to convert to SQLite INTEGER")
+
+    store.commit_now = overflow  # type: ignore[method-assign]
+    store.commit = overflow  # type: ignore[method-assign]
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        client = Client(daemon.port)
+        client.send(protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 1, "seed", 6)
+        _, state, _, message = client.wait_final()
+        client.close()
+        gc.collect()  # a task whose exception nobody retrieved would be reported now
+    assert state == "done", message
+    assert "in track 1 slot 0" in message
+    assert "NOT recorded in the take history: OverflowError: Python int too large" in message, message
+    assert live.clip_notes(1, 0)
+    assert "never retrieved" not in caplog.text
+    store.close()
