@@ -5,7 +5,8 @@ A generate reads as its five steps, each in its own module, in this order:
 1. parse: the arguments checked into a request (``generate_request``);
 2. song context: Live's context merged with the request, the target slot, the source clip to
    follow, and what the write will expect of Live (``generate_context``);
-3. make the part: the source followed and the notes made, or taken as prepared (``generate_part``);
+3. make the part: the source followed and the notes made, or taken as prepared, and the take
+   drafted (``generate_part``);
 4. write: one ``app.live.write`` (``bridge.live.writes``), refused by Live when the song context,
    the selection or the source clip changed meanwhile; the part is then made again for what Live
    holds now (at most ``ATTEMPTS`` times);
@@ -23,7 +24,7 @@ from typing import Any
 
 from bridge.actions import generate_record, multi
 from bridge.actions.generate_context import SEVERAL, expects, musical_context, song_context
-from bridge.actions.generate_part import make_part, refuse_empty
+from bridge.actions.generate_part import make_part, refuse_empty, take_draft
 from bridge.actions.generate_request import MAX_BARS, GenerateRequest, parse_request
 from bridge.actions.takes import write_recorded
 from bridge.app import App
@@ -47,7 +48,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     for attempt in range(ATTEMPTS):
         song = await song_context(app, req, live, seq)
         part = await make_part(app, job, req, song, seed)
-        take = generate_record.draft(req, part, seed)
+        take = take_draft(req, part, seed)
         clip = ClipWrite(*song.where, part.ctx.length_beats, f"{req.part} {part.ctx.genre} s{seed}",
                          part.notes, req.replace)  # fmt: skip
         try:

@@ -8,14 +8,16 @@ dials, seed and source). A part the genre does not play is refused, not written 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 
 from bridge.actions.follow import Follow, following
 from bridge.actions.generate_context import SongContext
 from bridge.actions.generate_request import GenerateRequest
 from bridge.actions.midi_clip import MidiClip
+from bridge.actions.takes import midi_take
 from bridge.app import App
+from bridge.history import TakeDraft
 from bridge.jobs.board import Job
 from bridge.prepare import has_prepared_part, take_prepared_part
 from engines import generators
@@ -96,6 +98,13 @@ def generate_following(
             notes, follow.onsets_beats, length_beats=ctx.length_beats, bar_beats=ctx.beats_per_bar
         )
     return notes
+
+
+def take_draft(req: GenerateRequest, part: Part, seed: int) -> TakeDraft:
+    """The take of ``part`` as the history will record it, drafted before it goes to Live (the
+    record step fills in where it landed)."""
+    params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
+    return midi_take("generate", req.part, params=params, seed=seed, ctx=part.ctx, live={}, notes=part.notes)
 
 
 def refuse_empty(part: str, genre: str, density: float, notes: list[Note]) -> None:

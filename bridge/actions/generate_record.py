@@ -1,28 +1,20 @@
-"""/roo/generate's last step: the take the part is recorded as, what the song remembers, the done message.
+"""/roo/generate's last step: where the part landed, what the song remembers, the done message.
 
-The take's draft is made before the write (``draft``) so that it is written to the store as pending
-while the write is in flight (``bridge.actions.takes.write_recorded``); once Live answered,
-``record`` fills in where the part landed, notes it in the song's takes and as the part's last
-settings (Vary and pre-generation start from them), and says what was done.
+The take's draft came with the part (``generate_part.take_draft``) and was written to the store
+as pending while the write was in flight (``bridge.actions.takes.write_recorded``); once Live
+answered, ``record`` fills in where the part landed, notes it in the song's takes and as the
+part's last settings (Vary and pre-generation start from them), and says what was done.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from bridge.actions.generate_part import Part
 from bridge.actions.generate_request import GenerateRequest
-from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.history import TakeDraft
 from engines.music import MusicalContext
-
-
-def draft(req: GenerateRequest, part: Part, seed: int) -> TakeDraft:
-    """The take of ``part`` as the history records it, before Live answered."""
-    params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
-    return midi_take("generate", req.part, params=params, seed=seed, ctx=part.ctx, live={}, notes=part.notes)
 
 
 def record(
