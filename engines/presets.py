@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -39,14 +40,19 @@ class ModelChoice:
 OPTIONAL_FAMILIES = ("infill",)  # a models.yaml without them is still valid (its engine then has none)
 
 
+def _models_yaml() -> tuple[Path, Any]:
+    """presets/models.yaml's path and parsed content; InvalidValue naming the file when unreadable."""
+    path = presets_dir() / "models.yaml"
+    try:
+        return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidValue(f"model presets {path} cannot be read: {exc}") from exc
+
+
 @cache
 def load_models() -> dict[str, ModelChoice]:
     """presets/models.yaml: per model family (musicgen, separation, infill) its default and published names."""
-    path = presets_dir() / "models.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InvalidValue(f"model presets {path} cannot be read: {exc}") from exc
+    path, data = _models_yaml()
     out: dict[str, ModelChoice] = {}
     for family in ("musicgen", "separation", "infill"):
         entry = data.get(family) if isinstance(data, dict) else None
@@ -68,11 +74,7 @@ LICENSED_FAMILIES = ("analysis", "musicgen", "separation", "infill", "speech")
 @cache
 def load_licences() -> dict[str, str]:
     """presets/models.yaml's ``licences``: per model family, what its weights allow (all five named)."""
-    path = presets_dir() / "models.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InvalidValue(f"model presets {path} cannot be read: {exc}") from exc
+    path, data = _models_yaml()
     licences = data.get("licences") if isinstance(data, dict) else None
     if not isinstance(licences, dict):
         raise InvalidValue(f"{path}: needs a 'licences' mapping of {', '.join(LICENSED_FAMILIES)}")
