@@ -12,7 +12,18 @@ from pathlib import Path
 from typing import Any
 
 # Checked here, not in the schema.
-ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam")
+ACTIONS = (
+    "generate",
+    "transform",
+    "analyze",
+    "separate",
+    "musicgen",
+    "command",
+    "jam",
+    "infill",
+    "continue",
+    "accompany",
+)
 AUTO = "auto"  # parent_id AUTO: the project's newest take of the same part (None when there is none)
 MIN_PREFIX = 6
 
