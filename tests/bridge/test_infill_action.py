@@ -269,3 +269,21 @@ def test_cancel_stops_sampling(env: None, live: LiveHost, ckpt: Path, tmp_path: 
         finally:
             client.close()
     assert live.clip_notes(0, 0) == before
+
+
+def test_the_queue_carries_the_worker_target_as_plain_json(ckpt: Path) -> None:
+    """On a worker queue the target's arguments and value travel as JSON: both come back usable."""
+    from bridge.queue.jobspec import daemon_value, spec_for, worker_value
+    from engines.infill.jobs import part_dict, run
+    from engines.music import Note
+
+    spec = spec_for("engines.infill.jobs:run")
+    clip = part_dict([Note(*r[:4], bool(r[4])) for r in MELODY], 16.0, False, 80, "riff")
+    kwargs = json.loads(json.dumps({"mode": "infill", "model": str(ckpt), "clip": clip, "signature": (4, 4),
+                                    "first_bar": 2, "last_bar": 2, "seed": 7}))  # fmt: skip
+    value = run(**kwargs)
+    sent, files = worker_value(spec, value)
+    back = daemon_value(spec, json.loads(json.dumps(sent)), {})
+    assert files == {} and back["seeds"] == [7] and (back["first_bar"], back["last_bar"]) == (2, 2)
+    assert sorted(tuple(r) for r in back["takes"][0]) == sorted(tuple(r) for r in value["takes"][0])
+    assert outside([tuple(r) for r in back["takes"][0]], 4.0, 8.0) == outside(MELODY, 4.0, 8.0)  # type: ignore[arg-type]
