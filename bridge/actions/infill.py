@@ -19,6 +19,7 @@ More takes (``variations``) land in the next empty slots below the first.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from bridge import protocol
@@ -65,7 +66,7 @@ async def _on_clip(app: App, job: Job, req: InfillRequest, address: str) -> str:
     context = await scene_clips(app, live, slot, {track})
     job.report(0.05, f"{clip.where} and {len(context)} clip(s) of its scene read")
     bar = _bar_beats(live)
-    own_bars = max(1, round(clip.length_beats / bar + 0.4999))  # whole bars the clip spans
+    own_bars = max(1, math.ceil(clip.length_beats / bar - 1e-6))  # whole bars the clip spans
     first, last = req.first_bar, req.last_bar
     if req.kind == "infill" and first is None:
         first, last = own_bars // 2 + 1, own_bars  # the clip's last half (a one-bar clip: that bar)

@@ -23,7 +23,7 @@ from bridge.jobs.weights import HF_HOST, hub_offline, reachable
 from bridge.live.client import LiveContext, Reading
 from bridge.live.sources import parse_reading
 from bridge.setup.doctor import cached_infill
-from engines.errors import InvalidValue, ModelUnavailable
+from engines.errors import InvalidValue, LiveError, ModelUnavailable
 from engines.infill.jobs import part_dict
 from engines.infill.models import HUB_REPO, resolve, unavailable_message
 from engines.infill.score import PART_PROGRAMS
@@ -85,7 +85,8 @@ async def target_clip(app: App, live: LiveContext, track: int, slot: int, addres
 
 
 async def read_slot(app: App, track: int, slot: int) -> Reading | None:
-    """The clip at track/slot as Live holds it now (one round trip), or None for an empty slot."""
+    """The clip at track/slot as Live holds it now (one round trip); None (or, from the Remote Script,
+    a LiveError naming the slot) for an empty slot."""
     reply = await app.live.request(protocol.RS_CLIP_READ, track, slot)
     return parse_reading(int(reply[0]), int(reply[1]), reply[2:])
 
@@ -97,7 +98,10 @@ async def scene_clips(app: App, live: LiveContext, slot: int, skip: set[int]) ->
         fill = app.live.slots.get(track)
         if track in skip or (fill is not None and slot < len(fill) and fill[slot] == "0"):
             continue
-        reading = await read_slot(app, track, slot)
+        try:
+            reading = await read_slot(app, track, slot)
+        except LiveError:  # the Remote Script answers an empty slot so (its fill state not pushed yet)
+            continue
         if reading is not None and not reading.info.is_audio_clip and any(not n.mute for n in reading.notes):
             out.append(as_clip(reading))
     return out

@@ -211,6 +211,7 @@ def test_continue_and_accompany_write_where_the_message_says(
                 and "more take(s) in slot 1" in message
             )
             assert [t["seed"] for t in takes] == [3, 4]
+            daemon.live.slots.clear()  # as before Live pushed the fill state: empty slots are read too
             client.send(protocol.ACCOMPANY, "chords", "model", str(ckpt), "seed", 5)
             (_, state, _, message), results = finish(client, "accompany")
             assert state == "done", message
@@ -224,7 +225,7 @@ def test_continue_and_accompany_write_where_the_message_says(
     assert actions == ["accompany", "accompany", "accompany", "continue", "continue"]
 
 
-def test_a_missing_model_is_refused_at_once_with_what_to_do(env: None, live: LiveHost) -> None:
+def test_a_missing_model_is_refused_at_once_with_what_to_do(env: None, live: LiveHost, ckpt: Path) -> None:
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         try:
@@ -232,6 +233,10 @@ def test_a_missing_model_is_refused_at_once_with_what_to_do(env: None, live: Liv
             _, state, _, message = client.wait_final(20)
             client.send(protocol.ACCOMPANY, "bass", "model", "/no/such.safetensors")
             _, state2, _, message2 = client.wait_final(20)
+            client.send(protocol.INFILL, 0, 0, "bars", "4-5", "model", str(ckpt))
+            _, state3, _, message3 = client.wait_final(20)
+            client.send(protocol.INFILL, 4, 0, "model", str(ckpt))
+            _, state4, _, message4 = client.wait_final(20)
         finally:
             client.close()
         assert daemon.app is not None and daemon.app.worker is None  # refused before the worker started
@@ -239,6 +244,8 @@ def test_a_missing_model_is_refused_at_once_with_what_to_do(env: None, live: Liv
         state == "failed" and LICENCE in message and "hf auth login" in message and "yellow_small" in message
     )
     assert state2 == "failed" and "'/no/such.safetensors' is not usable" in message2
+    assert state3 == "failed" and "bars 4-5 are out of range: track 0 slot 0 ('riff') has 4 bars" in message3
+    assert state4 == "failed" and "track 4 slot 0 is empty: expected a clip there" in message4
 
 
 def test_cancel_stops_sampling(env: None, live: LiveHost, ckpt: Path, tmp_path: Path) -> None:
@@ -287,3 +294,24 @@ def test_the_queue_carries_the_worker_target_as_plain_json(ckpt: Path) -> None:
     assert files == {} and back["seeds"] == [7] and (back["first_bar"], back["last_bar"]) == (2, 2)
     assert sorted(tuple(r) for r in back["takes"][0]) == sorted(tuple(r) for r in value["takes"][0])
     assert outside([tuple(r) for r in back["takes"][0]], 4.0, 8.0) == outside(MELODY, 4.0, 8.0)  # type: ignore[arg-type]
+
+
+def test_doctor_names_the_cached_midigpt_weights_and_what_to_do_without(env: None, tmp_path: Path) -> None:
+    import asyncio
+
+    from bridge.actions.infill_clips import require_infill
+    from bridge.setup.doctor import checks, infill_weights_check
+    from engines.errors import ModelUnavailable
+
+    empty = infill_weights_check()
+    assert not empty.ok and empty.detail == "none cached"
+    assert LICENCE in empty.fix and "hf auth login" in empty.fix and "PATH.safetensors" in empty.fix
+    with pytest.raises(ModelUnavailable, match="hf auth login"):
+        asyncio.run(require_infill("yellow_medium"))
+    snapshot = tmp_path / "hf" / "hub" / "models--Metacreation--MIDI-GPT" / "snapshots" / "0123abc"
+    snapshot.mkdir(parents=True)
+    (snapshot / "yellow_medium-final.safetensors").write_bytes(b"")
+    cached = infill_weights_check()
+    assert cached.ok and cached.detail == "yellow_medium"
+    asyncio.run(require_infill("yellow_medium"))  # cached: the loader is left to load it
+    assert "MIDI-GPT weights" in [c.name for c in checks(daemon_port=1, live_port=1)]
