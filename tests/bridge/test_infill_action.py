@@ -315,3 +315,37 @@ def test_doctor_names_the_cached_midigpt_weights_and_what_to_do_without(env: Non
     assert cached.ok and cached.detail == "yellow_medium"
     asyncio.run(require_infill("yellow_medium"))  # cached: the loader is left to load it
     assert "MIDI-GPT weights" in [c.name for c in checks(daemon_port=1, live_port=1)]
+
+
+def test_an_infill_of_a_clip_edited_meanwhile_writes_nothing(env: None, live: LiveHost, ckpt: Path) -> None:
+    from livesim.notes import MidiNoteSpecification
+
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        app = daemon.app
+        assert app is not None
+        try:
+            client.send(protocol.INFILL, 0, 0, "bars", "1-2", "model", str(ckpt), "seed", 1)
+            end = time.monotonic() + 30
+            while app.worker is None:  # the clips are read: the model's turn
+                assert time.monotonic() < end, "the infill never reached the model worker"
+                time.sleep(0.01)
+
+            def edit_when_the_write_waits() -> None:
+                """Hold Live's main thread until the daemon sent its write, then edit the clip first."""
+                stop = time.monotonic() + 200
+                writes = (protocol.RS_WRITE_CLIP, protocol.RS_WRITE_CLIP_FOR, protocol.RS_WRITE_CLIP_FROM)
+                while not set(writes) & set(daemon.live.waiting_for()):
+                    assert time.monotonic() < stop
+                    time.sleep(0.005)
+                live.song.tracks[0].clip_slots[0].clip.add_new_notes(
+                    [MidiNoteSpecification(100, 1.0, 0.5, 99.0)]
+                )
+
+            live.call(edit_when_the_write_waits, timeout=240)
+            _, state, _, message = client.wait_final(60)
+        finally:
+            client.close()
+    assert state == "failed" and "nothing written" in message and "infill again" in message, message
+    assert (100, 1.0, 0.5, 99, 0) in live.clip_notes(0, 0)
+    assert len(live.clip_notes(0, 0)) == len(MELODY) + 1  # the edit stands, nothing else changed
