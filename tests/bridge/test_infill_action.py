@@ -338,9 +338,9 @@ def test_an_infill_of_a_clip_edited_meanwhile_writes_nothing(env: None, live: Li
                 while not set(writes) & set(daemon.live.waiting_for()):
                     assert time.monotonic() < stop
                     time.sleep(0.005)
-                live.song.tracks[0].clip_slots[0].clip.add_new_notes(
-                    [MidiNoteSpecification(100, 1.0, 0.5, 99.0)]
-                )
+                clip = live.song.tracks[0].clip_slots[0].clip
+                assert clip is not None
+                clip.add_new_notes([MidiNoteSpecification(100, 1.0, 0.5, 99.0)])
 
             live.call(edit_when_the_write_waits, timeout=240)
             _, state, _, message = client.wait_final(60)
