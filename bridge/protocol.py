@@ -299,6 +299,29 @@ ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "in
 # seed, seed+1 ..., landing in the next empty slots of the track.
 MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int"}
 
+# --- MIDI-GPT on the producer's own clips (issue 34): each result is a take, one undo step ------
+# /roo/infill track slot [bars FROM-TO]: rewrite those bars (counted from 1; default the clip's last
+# half) of the MIDI clip in place, every note outside them kept; /roo/continue track slot bars N:
+# N new bars into the next empty slot below (extend 1: the same clip made N bars longer);
+# /roo/accompany part: a new clip on the part's track (the track last written for the part, else a
+# MIDI track named for it, else a new one) in the selected scene, from that scene's other clips.
+# track/slot -1: the selected ones. variations N (1..8): take 1 as above, the others in the next
+# empty slots. Result kind "infill" | "continue" | "accompany": INFILL_RESULT_FIELDS.
+INFILL = "/roo/infill"  # args: track, slot, (name value)* over INFILL_OPTIONS
+CONTINUE = "/roo/continue"  # args: track, slot, (name value)* over CONTINUE_OPTIONS (bars needed)
+ACCOMPANY = "/roo/accompany"  # args: part (drums|bass|chords|melody), (name value)* over ACCOMPANY_OPTIONS
+ACCOMPANY_OPTIONS = {
+    "model": "str",
+    "seed": "int",
+    "density": "float",
+    "complexity": "float",
+    "variations": "int",
+}
+INFILL_OPTIONS = {"bars": "str", **ACCOMPANY_OPTIONS}  # bars "5-8" or "5"
+CONTINUE_OPTIONS = {"bars": "int", "extend": "int", **ACCOMPANY_OPTIONS}
+INFILL_RESULT_FIELDS = ("track", "slot", "first_bar", "last_bar", "length_beats", "note_count", "seed",
+                        "model", "parent_id", "takes")  # fmt: skip
+
 # /roo/jam/start options: sync link|clock|own, parts "drums,bass", midi auto|alsa|jack|coremidi|winmm,
 # port an existing port for every part, bars stop after N bars, record a .mid file to write.
 JAM_OPTIONS = {
@@ -386,6 +409,9 @@ def as_json() -> str:
             "history_star": HISTORY_STAR,
             "history_message": HISTORY_MESSAGE,
             "history_project": HISTORY_PROJECT,
+            "infill": INFILL,
+            "continue": CONTINUE,
+            "accompany": ACCOMPANY,
         },
         "history_take_fields": list(HISTORY_TAKE_FIELDS),
         "job_states": list(JOB_STATES),
@@ -395,6 +421,9 @@ def as_json() -> str:
         "transform_kinds": list(TRANSFORM_KINDS),
         "transform_options": TRANSFORM_OPTIONS,
         "musicgen_options": MUSICGEN_OPTIONS,
+        "infill_options": INFILL_OPTIONS,
+        "continue_options": CONTINUE_OPTIONS,
+        "accompany_options": ACCOMPANY_OPTIONS,
         "jam_options": JAM_OPTIONS,
         "separation_models": list(SEPARATION_MODELS),
         "context_fields": list(CONTEXT_FIELDS),

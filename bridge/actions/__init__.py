@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import analyze, command, generate, history, musicgen, separate, transform, voice
+from bridge.actions import analyze, command, generate, history, infill, musicgen, separate, transform, voice
 from bridge.actions.prepare_makers import MAKERS as PREPARE_MAKERS
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -34,4 +34,7 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.HISTORY_STAR: history.star,
     protocol.HISTORY_MESSAGE: history.message,
     protocol.HISTORY_PROJECT: history.project,
+    protocol.INFILL: infill.infill,
+    protocol.CONTINUE: infill.continue_clip,
+    protocol.ACCOMPANY: infill.accompany,
 }

@@ -12,7 +12,19 @@ from pathlib import Path
 from typing import Any
 
 # Checked here, not in the schema.
-ACTIONS = ("generate", "transform", "analyze", "separate", "musicgen", "command", "jam", "recall")
+ACTIONS = (
+    "generate",
+    "transform",
+    "analyze",
+    "separate",
+    "musicgen",
+    "command",
+    "jam",
+    "recall",
+    "infill",
+    "continue",
+    "accompany",
+)
 VARIES_LOOK_BACK = 500  # takes of the part searched for the one a ``varies`` location holds
 MIN_PREFIX = 6
 

@@ -23,7 +23,7 @@ ENGINES_DIR = Path(__file__).resolve().parents[2] / "engines"
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    kind: str  # "stems", "loop" or "analysis": how the value travels
+    kind: str  # "stems", "loop", "analysis" or "plain" (JSON as it is): how the value travels
     inputs: tuple[str, ...]  # keyword arguments naming input files
     out_dir: str = ""  # keyword argument naming an output folder
     out_path: str = ""  # keyword argument naming an output file
@@ -36,6 +36,7 @@ TARGETS = {
         "loop", ("continue_path", "melody_path"), out_path="out_path"
     ),
     "engines.analysis.cache:analyze_file": Spec("analysis", ("path",), model_kwarg="backend"),
+    "engines.infill.jobs:run": Spec("plain", ()),  # plain JSON values both ways (notes as lists)
 }
 
 
@@ -118,6 +119,8 @@ def worker_value(spec: Spec, value: Any) -> tuple[Any, dict[str, str]]:
         if "takes" in value:
             json_value["takes"] = [{**take, "path": Path(take["path"]).name} for take in value["takes"]]
         return json_value, {Path(p).name: str(p) for p in paths}
+    if spec.kind == "plain":
+        return value, {}
     return value.to_dict(), {}
 
 
@@ -139,6 +142,8 @@ def daemon_value(spec: Spec, value: Any, landed: dict[str, Path]) -> Any:
         if "takes" in value:
             rebuilt["takes"] = [{**take, "path": str(landed[take["path"]])} for take in value["takes"]]
         return rebuilt
+    if spec.kind == "plain":
+        return value
     from engines.analysis.result import AnalysisResult
 
     return AnalysisResult.from_dict(value)

@@ -151,6 +151,7 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
     out.append(microphone_check())
     out.append(musicgen_weights_check())
     out.append(demucs_weights_check())
+    out.append(infill_weights_check())
     out.append(preview_check())
     return out
 
@@ -199,6 +200,31 @@ def demucs_weights_check() -> Check:
         "listing them (for htdemucs: htdemucs.yaml and 955717e8-8726e21a.th from demucs's release)"
     )
     return Check("Demucs weights", bool(dem), ", ".join(dem) or "none cached", fix)
+
+
+def cached_infill() -> list[str]:
+    """The published MIDI-GPT models with a checkpoint (``<name>-*.safetensors``) in the Hugging Face cache."""
+    from engines.infill.models import HUB_REPO, PUBLISHED
+
+    snapshots = hf_cache_dir() / ("models--" + HUB_REPO.replace("/", "--")) / "snapshots"
+    files = {p.name for p in snapshots.glob("*/*.safetensors")} if snapshots.is_dir() else set()
+    return [name for name in PUBLISHED if any(f.startswith(f"{name}-") for f in files)]
+
+
+def infill_weights_check() -> Check:
+    """Which MIDI-GPT weights are cached; infill, continue and accompany fail with this fix without them."""
+    from engines.infill.models import LICENCE, MODEL_PAGE
+
+    found = cached_infill()
+    installed = importlib.util.find_spec("midigpt") is not None
+    fix = (
+        f"the weights are under the {LICENCE} and gated: accept the licence on {MODEL_PAGE} with your "
+        "Hugging Face account, run `hf auth login` (or set HF_TOKEN) and run `roo infill ...` once online, "
+        "or pass a local checkpoint (--model PATH.safetensors, or model PATH over OSC)"
+    )
+    if not installed:
+        return Check("MIDI-GPT weights", False, "midigpt missing", "`.venv/bin/pip install midigpt`")
+    return Check("MIDI-GPT weights", bool(found), ", ".join(found) or "none cached", fix)
 
 
 def microphone_check() -> Check:
