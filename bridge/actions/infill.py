@@ -23,7 +23,7 @@ import math
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import infill_record
+from bridge.actions import infill_record, part_track
 from bridge.actions.infill_clips import Clip, require_infill, scene_clips, target_clip
 from bridge.actions.infill_request import InfillRequest, parse_request
 from bridge.actions.takes import write_recorded
@@ -107,7 +107,7 @@ async def accompany(app: App, job: Job, args: list[Any]) -> str:
         raise InvalidValue(
             f"{protocol.ACCOMPANY} {req.part}: no scene is selected: select a slot of the scene"
         )
-    track = await part_track(app, live, req.part)
+    track, num_tracks = await accompany_track(app, req.part)
     context = await scene_clips(app, live, slot, set() if track is None else {track})
     if not context:
         raise InvalidValue(
@@ -117,7 +117,7 @@ async def accompany(app: App, job: Job, args: list[Any]) -> str:
     job.report(0.05, f"{len(context)} clip(s) of scene {slot} read: {', '.join(c.where for c in context)}")
     result = await _generate(app, job, req, live, [c.part for c in context], part=req.part)
     if track is None:
-        track = await app.live.create_tracks("midi", -1, [req.part])
+        track = await app.live.create_tracks("midi", num_tracks - 1, [part_track.TRACK_NAMES[req.part]])
     length = float(result["length_beats"])
     clip = ClipWrite(track, slot, length, f"{req.part} (MIDI-GPT)", (), False)
     written = await _write_takes(app, job, req, live, result, req.part, None, None,
@@ -133,17 +133,13 @@ def _list(clips: list[Clip]) -> str:
     return ", ".join(c.where for c in clips)
 
 
-async def part_track(app: App, live: LiveContext, part: str) -> int | None:
-    """The track for a new ``part`` clip: the track this daemon last wrote the part to, else the
-    first track named for the part; None: a new MIDI track is to be made (after the generation)."""
-    for take in reversed(app.song.takes):
-        if take.get("part") == part and 0 <= int(take.get("track", -1)) < live.num_tracks:
-            return int(take["track"])
-    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
-    for index, name in enumerate(names):
-        if name.strip().lower() == part:
-            return index
-    return None
+async def accompany_track(app: App, part: str) -> tuple[int | None, int]:
+    """The track for a new ``part`` clip by the track rule (``part_track``), but never the selected
+    track by default: it may hold the very clips accompanied. None: a new MIDI track is to be made
+    (after the generation); also the number of tracks now."""
+    tracks = await app.live.tracks()
+    chosen = part_track.choose(part, tracks, await part_track.homes(app), selected=-1)
+    return (None if chosen is None else chosen.track), len(tracks)
 
 
 async def _generate(app: App, job: Job, req: InfillRequest, live: LiveContext, context: list[dict[str, Any]],

@@ -75,7 +75,8 @@ def draft(
     if req.kind == "continue":
         params.update(bars=req.bars, extend=req.extend)
     take = midi_take(req.kind, part, params=params, seed=seed, ctx=ctx, live={}, notes=notes)
-    take.versions = {"musearoo": VERSION, "engine": "engines.infill", "model": req.model}
+    engine = {"infill": "infill", "continue": "continue_part", "accompany": "accompany"}[req.kind]
+    take.versions = {"musearoo": VERSION, "engine": f"engines.infill:{engine}", "model": req.model}
     if req.kind != "accompany":
         take.parent_id = parent  # None: the producer's own clip, not a take
     return take

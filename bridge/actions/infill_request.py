@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.options import leading_choice, parse_options
+from bridge.actions.options import Range, leading_choice, parse_options
 from engines.errors import InvalidValue
 from engines.infill import DEFAULT_MODEL, PARTS
 from engines.infill.generate import MAX_BARS, MAX_VARIATIONS
@@ -55,7 +55,8 @@ def parse_request(address: str, args: list[Any]) -> InfillRequest:
     else:
         track, slot = _clip(address, args)
         rest = list(args[2:])
-    opts = parse_options(rest, OPTIONS[address], what=address)
+    narrower = {"bars": Range(1, MAX_BARS)} if kind == "continue" else None  # new bars, at most MAX_BARS
+    opts = parse_options(rest, OPTIONS[address], what=address, ranges=narrower)
     common = _common(opts)
     if kind == "accompany":
         return InfillRequest(kind, part=part, **common)
@@ -64,8 +65,6 @@ def parse_request(address: str, args: list[Any]) -> InfillRequest:
         return InfillRequest(kind, track, slot, first_bar=first, last_bar=last, **common)
     if "bars" not in opts:
         raise InvalidValue(f"{address} needs bars: expected bars N, the new bars to write (1..{MAX_BARS})")
-    if not 1 <= opts["bars"] <= MAX_BARS:
-        raise InvalidValue(f"bars {opts['bars']} is out of range: expected 1..{MAX_BARS} new bars")
     if opts.get("extend", 0) not in (0, 1):
         raise InvalidValue(f"{address} option extend = {opts['extend']!r} is not valid: expected 0 or 1")
     return InfillRequest(kind, track, slot, bars=opts["bars"], extend=bool(opts.get("extend", 0)), **common)

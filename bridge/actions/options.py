@@ -97,13 +97,15 @@ def leading_choice(args: list[Any], choices: Sequence[str], *, needs: str, unkno
     return args[0]
 
 
-def parse_options(args: list[Any], table: Mapping[str, str], *, what: str) -> dict[str, Any]:
+def parse_options(
+    args: list[Any], table: Mapping[str, str], *, what: str, ranges: Mapping[str, Range] | None = None
+) -> dict[str, Any]:
     """Turn [name, value, name, value, ...] into a dict, checking each name, value type and range.
 
     ``table`` maps an option name to "int", "float" or "str"; an int given for a float is widened,
     a float with an integral value is accepted for an int, and an int given for a str is read as
     its digits (``fills 4`` arrives as an int from most OSC senders). A number must be in its
-    ``RANGES`` range.
+    ``RANGES`` range (``ranges`` narrows some for one request, e.g. /roo/continue's bars).
     """
     if len(args) % 2:
         raise InvalidValue(f"{what} options must come in name value pairs, got {len(args)} values: {args!r}")
@@ -114,14 +116,14 @@ def parse_options(args: list[Any], table: Mapping[str, str], *, what: str) -> di
         kind = table[name]
         out[str(name)] = _convert(str(name), value, kind, what)
         if kind != "str":
-            check_range(str(name), out[str(name)], what=what)
+            check_range(str(name), out[str(name)], what=what, ranges=ranges)
     return out
 
 
-def check_range(name: str, value: float, *, what: str) -> None:
+def check_range(name: str, value: float, *, what: str, ranges: Mapping[str, Range] | None = None) -> None:
     """InvalidValue naming the value and its range when ``value`` is outside ``RANGES[name]`` (or
     not a finite number); a name without a range is only required to be finite."""
-    limits = RANGES.get(name)
+    limits = (ranges or {}).get(name) or RANGES.get(name)
     if value != value or (limits is None and abs(value) == float("inf")):  # NaN, or an unbounded inf
         raise InvalidValue(f"{what} option {name} {shown(value)} is not a number: expected a finite one")
     if limits is not None and not limits.holds(value):

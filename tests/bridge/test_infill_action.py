@@ -212,6 +212,12 @@ def test_continue_and_accompany_write_where_the_message_says(
             )
             assert [t["seed"] for t in takes] == [3, 4]
             daemon.live.slots.clear()  # as before Live pushed the fill state: empty slots are read too
+            # no track says chords any more ("Keys" would, by the track rule): a new one is made
+            live.call(lambda: setattr(live.song.tracks[2], "name", "Strings"))
+            deadline = time.monotonic() + 5.0  # until Live has pushed the new name to the daemon
+            while (daemon.live.track_list or [("", True)] * 3)[2][0] != "Strings":
+                assert time.monotonic() < deadline, daemon.live.track_list
+                time.sleep(0.01)
             client.send(protocol.ACCOMPANY, "chords", "model", str(ckpt), "seed", 5)
             (_, state, _, message), results = finish(client, "accompany")
             assert state == "done", message
@@ -219,7 +225,7 @@ def test_continue_and_accompany_write_where_the_message_says(
             assert chords == 5 and results[0]["slot"] == 0 and f"in track {chords} slot 0" in message
         finally:
             client.close()
-    assert live.call(lambda: live.song.tracks[5].name) == "chords"  # a new MIDI track named for the part
+    assert live.call(lambda: live.song.tracks[5].name) == "Chords"  # a new MIDI track named for the part
     assert live.clip_properties(3, 0)["length"] == 20.0  # type: ignore[index]  # the longest context clip
     actions = [t.action for t in store.takes()]
     assert actions == ["accompany", "accompany", "accompany", "continue", "continue"]
