@@ -111,9 +111,10 @@ def bar_reading(
     """(beats, downbeats, beats per bar, compound, confidence, meter alternatives): the bar tracker's
     meter (``levels.chosen_meter``), its bars then read again on the music's evidence (``meter``;
     ``envelope``: levels.onset_envelope at FPS):
-    the beat's division, the harmony's rhythm and the downbeat network's strength per beat. Where a
-    rule reads the bars again, its confidence is the evidence's share and the reading it replaced
-    is listed with the rest."""
+    the beat's division, the harmony's rhythm and the downbeat network's strength per beat. The
+    confidence stays the bar model's share for its count of beats (the refit's where a bar was
+    refitted); where a rule reads the bars again, the reading it replaced is listed with one minus
+    the rule's evidence share (``meter``), beside the bar model's other counts."""
     tempo = grid.tempo_from_beats(beats) or 0.0
     if fit and tempo < levels.SEVEN_MIN_BPM and 2 * tempo <= BEAT_MAX_BPM:
         # Seven of these beats a bar are fourteen eighths: two bars of 7/8, its eighths counted in pairs.
@@ -160,16 +161,15 @@ def bar_reading(
         if meter == 3:  # a 3/4 over triplets stays 3/4
             return done(beats, phase, 3, False, confidence, ((6, 8), 1.0 - share))
         return _compound(
-            beats, segments, bar_activations, changes, share, [*candidates, (simple, 1.0 - share)]
+            beats, segments, bar_activations, changes, confidence, [*candidates, (simple, 1.0 - share)]
         )
     if meter == 4:  # 2/4 is listed, not chosen: its cues are a 4/4's with two chords a bar
         return done(
             beats, phase, 4, False, confidence, ((2, 4), rules.two_four(strength, phase, chord_beats) / 2)
         )
     if rules.eighth_grouping(tempo, chord_beats, divided):
-        sure = 1.0 - divided
         return _compound(
-            beats[phase::3], segments, bar_activations, changes, sure, [*candidates, (simple, divided)]
+            beats[phase::3], segments, bar_activations, changes, confidence, [*candidates, (simple, divided)]
         )
     accent = levels.compound_accent(envelope, FPS, beats, downbeats)
     accent_share = accent / (accent + levels.COMPOUND_ACCENT)  # 0.5 at the threshold
@@ -187,7 +187,7 @@ def bar_reading(
         )
         return done(dotted, first, 3, False, sure, ((6, 8), 1.0 - sure))
     return _compound(
-        dotted, segments, bar_activations, changes, accent_share, [*candidates, (simple, 1.0 - accent_share)]
+        dotted, segments, bar_activations, changes, confidence, [*candidates, (simple, 1.0 - accent_share)]
     )
 
 
@@ -203,9 +203,7 @@ def _compound(
     meter = 4 if (levels.median_chord_beats(segments, dotted) or 0.0) >= levels.COMPOUND_CHORD_BEATS else 2
     strength = grid.strength_at_beats(dotted, bar_activations[:, 1], FPS)
     first = grid.downbeat_phase(dotted, meter, changes, strength)
-    other = (12, 8) if meter == 2 else (6, 8)
-    signature = levels.signature(meter, compound=True)
-    alternatives = rules.alternatives(signature, [*candidates, (other, 0.5 * (1.0 - confidence))])
+    alternatives = rules.alternatives(levels.signature(meter, compound=True), candidates)
     return dotted, dotted[first::meter], meter, True, confidence, alternatives
 
 

@@ -89,7 +89,11 @@ def undivided(envelope: np.ndarray, fps: float, beats_s: np.ndarray) -> bool:
 def eighth_grouping(tempo_bpm: float, chord_beats: float | None, divided: float) -> bool:
     """Whether three undivided beats a bar (``divided``: ``division``'s strength) are the eighths
     of a compound meter (module docstring)."""
-    return divided < EIGHTH_DIVISION_MAX and tempo_bpm >= EIGHTH_MIN_BPM and (chord_beats or 0.0) >= EIGHTH_CHORD_BEATS
+    return (
+        divided < EIGHTH_DIVISION_MAX
+        and tempo_bpm >= EIGHTH_MIN_BPM
+        and (chord_beats or 0.0) >= EIGHTH_CHORD_BEATS
+    )
 
 
 def two_four(downbeat_strength: np.ndarray, phase: int, chord_beats: float | None) -> float:
