@@ -153,14 +153,22 @@ def tones(label: str) -> tuple[int, ...]:
 
 
 def without_holes(
-    segments: Sequence[ChordSegment], chroma: np.ndarray, fps: float, *, min_s: float, heard: float
+    segments: Sequence[ChordSegment],
+    chroma: np.ndarray,
+    fps: float,
+    *,
+    min_s: float,
+    heard: float,
+    first_beat_s: float = 0.0,
 ) -> list[ChordSegment]:
     """The chords with no "N" where a pitch sounds and none shorter than ``min_s``.
 
     An "N" segment in which some pitch class reaches ``heard`` in at least half the chroma frames
     (a bass note alone, the oom of oom-pah-pah) and every chord shorter than ``min_s`` (a passing
     reading between two beats) goes to the neighbouring chord whose tones carry more of its chroma
-    (the earlier one on a tie); "N" stays where nothing pitched sounds (silence, drums alone).
+    (the earlier one on a tie); "N" stays where nothing pitched sounds (silence, drums alone) and
+    up to the first beat (``first_beat_s``; within SNAP_S, where snap_to_beats will put its end:
+    the chroma network hears a note a few frames before it starts).
     Equal neighbours then merge.
     """
     out = list(segments)
@@ -172,7 +180,7 @@ def without_holes(
 
     def absorbable(seg: ChordSegment) -> bool:
         if seg.label == NO_CHORD:
-            return pitched(seg)
+            return seg.end_s > first_beat_s + SNAP_S and pitched(seg)
         return seg.end_s - seg.start_s < min_s
 
     changed = True

@@ -177,7 +177,12 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     final = grid.tempo_from_beats(beats)
     if final is not None:
         segments = chords.without_holes(
-            segments, chroma, CHROMA_FPS, min_s=chords.MIN_CHORD_BEATS * 60.0 / final, heard=keys.PITCH_HEARD
+            segments,
+            chroma,
+            CHROMA_FPS,
+            min_s=chords.MIN_CHORD_BEATS * 60.0 / final,
+            heard=keys.PITCH_HEARD,
+            first_beat_s=float(beats[0]),
         )
     return Findings(
         beats_s=beats,

@@ -59,7 +59,7 @@ def _at(envelope: np.ndarray, fps: float, t: float, reach: int = 2) -> float:
 
 def division(envelope: np.ndarray, fps: float, beats_s: np.ndarray) -> tuple[float, float]:
     """(triple share, division strength) of the beats: the median onset strength at each beat's
-    thirds (mean of the two) and at its half; the share is thirds / (thirds + half), the strength
+    thirds (the weaker of the two) and at its half; the share is thirds / (thirds + half), the strength
     the larger of the two over the median strength on the beats (0 when nothing sounds there)."""
     beats = np.asarray(beats_s, dtype=np.float64)
     if len(beats) < 3:
@@ -67,7 +67,8 @@ def division(envelope: np.ndarray, fps: float, beats_s: np.ndarray) -> tuple[flo
     thirds, halves, ons = [], [], []
     for start, end in itertools.pairwise(beats):
         span = end - start
-        thirds.append((_at(envelope, fps, start + span / 3) + _at(envelope, fps, start + 2 * span / 3)) / 2)
+        # the weaker third: a swung eighth sounds on the second third only (swung 4/4 is no 12/8)
+        thirds.append(min(_at(envelope, fps, start + span / 3), _at(envelope, fps, start + 2 * span / 3)))
         halves.append(_at(envelope, fps, start + span / 2))
         ons.append(_at(envelope, fps, start))
     third, half, on = float(np.median(thirds)), float(np.median(halves)), float(np.median(ons))
