@@ -7,8 +7,9 @@ and 6/8 pieces read as 3/4, over all 3/4 and 6/8 pieces).
 
     PYTHONPATH=. .venv/bin/python -m tools.bench.analysis_meters [--backend librosa] [--json F]
 
-The previous commit's analysis as the peer: put its ``engines/`` first on the path, e.g.
-``git archive HEAD~1 engines | tar -x -C /tmp/base`` and ``PYTHONPATH=/tmp/base:.``.
+The previous commit's analysis as the peer: ``git archive BASE engines | tar -x -C /tmp/base``, then
+run from another folder (``python -m`` puts the current folder ahead of PYTHONPATH) with
+``PYTHONPATH=/tmp/base:/path/to/checkout``.
 """
 
 from __future__ import annotations

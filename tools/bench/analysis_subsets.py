@@ -6,7 +6,9 @@ th of Riemenschneider's chorales and every ``--song-step``th of MuseAroo's songs
 of the analysis can be compared side by side in one sitting (issue 32):
 
     PYTHONPATH=. .venv/bin/python -m tools.bench.analysis_subsets --json F
-    PYTHONPATH=/tmp/base:. .venv/bin/python -m tools.bench.analysis_subsets --json G   (the peer)
+    cd /tmp/x && PYTHONPATH=/tmp/base:CHECKOUT CHECKOUT/.venv/bin/python -m tools.bench.analysis_subsets
+    (the peer: /tmp/base holds the base commit's ``engines/``; from the checkout's own folder
+    ``python -m`` would import the checkout's engines ahead of PYTHONPATH)
 
 Tempo Acc1: within 4 % of the score's tempo (chorales: quarters; songs: the genre's tempo).
 """
