@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from engines.analysis import grid, levels
+from engines.analysis import meter as rules
 from engines.analysis.result import NO_CHORD, ChordSegment
 
 FPS = 100  # beat activation frames per second
@@ -71,10 +72,14 @@ def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, in
 
 
 def other_octave(
-    bar_activations: np.ndarray, beats: np.ndarray, fit: dict[int, float], segments: list[ChordSegment]
+    bar_activations: np.ndarray,
+    beats: np.ndarray,
+    fit: dict[int, float],
+    segments: list[ChordSegment],
+    envelope: np.ndarray,
 ) -> tuple[np.ndarray, dict[int, float]]:
     """The beats and bar fit at twice or half the tracked tempo where the evidence says so
-    (``levels``), else those given."""
+    (``levels``, ``meter.running_halves``), else those given. ``envelope``: levels.onset_envelope at FPS."""
     tempo = grid.tempo_from_beats(beats)
     if tempo is None or not fit:
         return beats, fit
@@ -82,32 +87,124 @@ def other_octave(
         twice = bar_fit(bar_activations, 2 * tempo)
         if twice and max(twice.values()) > max(fit.values()):
             return levels.doubled(beats), twice
-    if levels.should_halve(tempo, levels.median_chord_beats(segments, beats), BEAT_MIN_BPM):
+    chord_beats = levels.median_chord_beats(segments, beats)
+    share, divided = rules.division(envelope, FPS, beats)
+    if levels.should_halve(tempo, chord_beats, BEAT_MIN_BPM) or rules.running_halves(
+        tempo, share, divided, chord_beats
+    ):
         # The bar keeps its beat count: the harmony said a bar is twice what the bar model saw
         # (at half the tempo that model sees the same short bars again: 2 beats at 40 BPM).
         return levels.halved(beats, grid.strength_at_beats(beats, bar_activations[:, 1], FPS)), fit
     return beats, fit
 
 
-def compound_meter(
-    samples: np.ndarray,
-    sample_rate_hz: int,
+Alternatives = tuple[tuple[tuple[int, int], float], ...]
+
+
+def bar_reading(
+    envelope: np.ndarray,
     beats: np.ndarray,
-    downbeats: np.ndarray,
+    fit: dict[int, float],
     segments: list[ChordSegment],
     bar_activations: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, int, bool]:
-    """(beats, downbeats, beats per bar, compound) of bars of three beats: 6/8 counted in dotted
-    quarters where halfway through the bar is accented (``levels.COMPOUND_ACCENT``), 12/8 where
-    its chords also last four dotted quarters or more; else the bars as they are."""
-    envelope = levels.onset_envelope(samples, sample_rate_hz, FPS)
-    if levels.compound_accent(envelope, FPS, beats, downbeats) <= levels.COMPOUND_ACCENT:
-        return beats, downbeats, 3, False
+) -> tuple[np.ndarray, np.ndarray, int, bool, float, Alternatives]:
+    """(beats, downbeats, beats per bar, compound, confidence, meter alternatives): the bar tracker's
+    meter (``levels.chosen_meter``), its bars then read again on the music's evidence (``meter``;
+    ``envelope``: levels.onset_envelope at FPS):
+    the beat's division, the harmony's rhythm and the downbeat network's strength per beat. The
+    confidence stays the bar model's share for its count of beats (the refit's where a bar was
+    refitted); where a rule reads the bars again, the reading it replaced is listed with one minus
+    the rule's evidence share (``meter``), beside the bar model's other counts."""
+    tempo = grid.tempo_from_beats(beats) or 0.0
+    if fit and tempo < levels.SEVEN_MIN_BPM and 2 * tempo <= BEAT_MAX_BPM:
+        # Seven of these beats a bar are fourteen eighths: two bars of 7/8, its eighths counted in pairs.
+        if levels.chosen_meter(fit, len(beats), 2 * tempo)[0] == 7:
+            twice = bar_fit(bar_activations, 2 * tempo)
+            if twice and levels.chosen_meter(twice, 2 * len(beats), 2 * tempo)[0] == 7:
+                beats, fit = levels.doubled(beats), twice
+                tempo = grid.tempo_from_beats(beats) or 0.0
+    meter, confidence = levels.chosen_meter(fit, len(beats), tempo)
+    candidates = [
+        (levels.signature(m), levels.meter_confidence(fit, len(beats) / m, m))
+        for m in fit
+        if m != 7 or tempo >= levels.SEVEN_MIN_BPM
+    ]
+    changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
+    strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
+    phase = grid.downbeat_phase(beats, meter, changes, strength)
+    downbeats = beats[phase::meter]
+
+    def done(
+        grid_s: np.ndarray,
+        first: int,
+        count: int,
+        compound: bool,
+        sure: float,
+        *others: tuple[tuple[int, int], float],
+    ) -> tuple[np.ndarray, np.ndarray, int, bool, float, Alternatives]:
+        signature = levels.signature(count, compound=compound)
+        return (
+            grid_s,
+            grid_s[first::count],
+            count,
+            compound,
+            sure,
+            rules.alternatives(signature, [*candidates, *others]),
+        )
+
+    if meter not in (3, 4) or len(downbeats) < 2:
+        return done(beats, phase, meter, False, confidence)
+    share, divided = rules.division(envelope, FPS, beats)
+    chord_beats = levels.median_chord_beats(segments, beats)
+    simple = levels.signature(meter)
+    if rules.triple(envelope, FPS, beats):
+        if meter == 3:  # a 3/4 over triplets stays 3/4
+            return done(beats, phase, 3, False, confidence, ((6, 8), 1.0 - share))
+        return _compound(
+            beats, segments, bar_activations, changes, confidence, [*candidates, (simple, 1.0 - share)]
+        )
+    if meter == 4:  # 2/4 is listed, not chosen: its cues are a 4/4's with two chords a bar
+        return done(
+            beats, phase, 4, False, confidence, ((2, 4), rules.two_four(strength, phase, chord_beats) / 2)
+        )
+    if rules.eighth_grouping(tempo, chord_beats, divided):
+        return _compound(
+            beats[phase::3], segments, bar_activations, changes, confidence, [*candidates, (simple, divided)]
+        )
+    accent = levels.compound_accent(envelope, FPS, beats, downbeats)
+    accent_share = accent / (accent + levels.COMPOUND_ACCENT)  # 0.5 at the threshold
+    if accent <= levels.COMPOUND_ACCENT:
+        return done(beats, phase, 3, False, confidence, ((6, 8), accent_share))
     dotted = levels.dotted_beats(beats, downbeats)
+    dotted_tempo = grid.tempo_from_beats(dotted)
+    refit = bar_fit(bar_activations, dotted_tempo) if dotted_tempo else {}
+    if refit and max(refit, key=lambda m: refit[m]) == 3:
+        # Three of these "dotted quarters" make a bar: they are the quarters of a 3/4 over triplets
+        # that the beat tracker counted at 3:2 (two triplet eighths a beat).
+        sure = levels.meter_confidence(refit, len(dotted) / 3, 3)
+        first = grid.downbeat_phase(
+            dotted, 3, changes, grid.strength_at_beats(dotted, bar_activations[:, 1], FPS)
+        )
+        return done(dotted, first, 3, False, sure, ((6, 8), 1.0 - sure))
+    return _compound(
+        dotted, segments, bar_activations, changes, confidence, [*candidates, (simple, 1.0 - accent_share)]
+    )
+
+
+def _compound(
+    dotted: np.ndarray,
+    segments: list[ChordSegment],
+    bar_activations: np.ndarray,
+    changes: list[float],
+    confidence: float,
+    candidates: list[tuple[tuple[int, int], float]],
+) -> tuple[np.ndarray, np.ndarray, int, bool, float, Alternatives]:
+    """Dotted-quarter beats in bars of two (6/8) or, where the chords last four or more, four (12/8)."""
     meter = 4 if (levels.median_chord_beats(segments, dotted) or 0.0) >= levels.COMPOUND_CHORD_BEATS else 2
     strength = grid.strength_at_beats(dotted, bar_activations[:, 1], FPS)
-    changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
-    return dotted, dotted[grid.downbeat_phase(dotted, meter, changes, strength) :: meter], meter, True
+    first = grid.downbeat_phase(dotted, meter, changes, strength)
+    alternatives = rules.alternatives(levels.signature(meter, compound=True), candidates)
+    return dotted, dotted[first::meter], meter, True, confidence, alternatives
 
 
 def track_beats_near(beat_activation: np.ndarray, tempo_bpm: float) -> np.ndarray:

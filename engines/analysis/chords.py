@@ -22,6 +22,9 @@ SEVENTH_RATIO = 0.8  # a 7th is added when its chroma reaches this share of the 
 SEVENTH_MIN_S = 0.5  # shorter segments keep their triad label
 SNAP_S = 0.2  # chord boundaries within this of a beat move onto it ...
 SNAP_BEATS = 0.45  # ... and within this share of a beat interval (BENCHMARKS.md)
+# A chord shorter than this many beats goes to a neighbour (``without_holes``): a reading between
+# two beats is a passing tone, not a harmony (BENCHMARKS.md, "Meter, Live's tempo, chords and keys").
+MIN_CHORD_BEATS = 0.75
 
 
 def _templates() -> tuple[np.ndarray, list[str]]:
@@ -136,6 +139,74 @@ def snap_to_beats(segments: Sequence[ChordSegment], beats_s: np.ndarray) -> list
             out[-1] = ChordSegment(out[-1].start_s, end, seg.label)
         else:
             out.append(ChordSegment(start, end, seg.label))
+    return out
+
+
+def tones(label: str) -> tuple[int, ...]:
+    """Pitch classes of a Harte label's triad (and seventh); () for "N"."""
+    parsed = parse_harte(label)
+    if parsed is None:
+        return ()
+    root, quality = parsed
+    steps = {"min": (0, 3, 7), "min7": (0, 3, 7, 10), "7": (0, 4, 7, 10), "maj7": (0, 4, 7, 11)}
+    return tuple((root + i) % 12 for i in steps.get(quality, (0, 4, 7)))
+
+
+def without_holes(
+    segments: Sequence[ChordSegment],
+    chroma: np.ndarray,
+    fps: float,
+    *,
+    min_s: float,
+    heard: float,
+    first_beat_s: float = 0.0,
+) -> list[ChordSegment]:
+    """The chords with no "N" where a pitch sounds and none shorter than ``min_s``.
+
+    An "N" segment in which some pitch class reaches ``heard`` in at least half the chroma frames
+    (a bass note alone, the oom of oom-pah-pah) and every chord shorter than ``min_s`` (a passing
+    reading between two beats) goes to the neighbouring chord whose tones carry more of its chroma
+    (the earlier one on a tie); "N" stays where nothing pitched sounds (silence, drums alone) and
+    up to the first beat (``first_beat_s``; within SNAP_S, where snap_to_beats will put its end:
+    the chroma network hears a note a few frames before it starts).
+    Equal neighbours then merge.
+    """
+    out = list(segments)
+    frames = np.atleast_2d(np.asarray(chroma, dtype=np.float64))
+
+    def pitched(seg: ChordSegment) -> bool:
+        part = frames[int(seg.start_s * fps) : max(int(seg.start_s * fps) + 1, int(np.ceil(seg.end_s * fps)))]
+        return len(part) > 0 and float(np.mean(part.max(axis=1) >= heard)) >= 0.5
+
+    def absorbable(seg: ChordSegment) -> bool:
+        if seg.label == NO_CHORD:
+            return seg.end_s > first_beat_s + SNAP_S and pitched(seg)
+        return seg.end_s - seg.start_s < min_s
+
+    changed = True
+    while changed and len(out) > 1:
+        changed = False
+        for i, seg in enumerate(out):
+            if not absorbable(seg):
+                continue
+            part = frames[
+                int(seg.start_s * fps) : max(int(seg.start_s * fps) + 1, int(np.ceil(seg.end_s * fps)))
+            ]
+            mean = part.mean(axis=0) if len(part) else np.zeros(12)
+            options = [j for j in (i - 1, i + 1) if 0 <= j < len(out) and out[j].label != NO_CHORD]
+            if not options:
+                continue
+            j = max(options, key=lambda k: (float(sum(mean[list(tones(out[k].label))])), -k))
+            label = out[j].label
+            out[i] = ChordSegment(seg.start_s, seg.end_s, label)
+            merged: list[ChordSegment] = []
+            for s in out:
+                if merged and merged[-1].label == s.label:
+                    merged[-1] = ChordSegment(merged[-1].start_s, s.end_s, s.label)
+                else:
+                    merged.append(s)
+            out, changed = merged, True
+            break
     return out
 
 

@@ -19,9 +19,10 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
+# 14: meter read on the beat's division, 2/4, chords without holes, key and meter alternatives;
 # 13: no meter without downbeats, chords spelled in the key, tempo level and meter (BENCHMARKS.md);
 # 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
-ANALYSIS_VERSION = 13
+ANALYSIS_VERSION = 14
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -93,8 +94,12 @@ def without_silent_ends(found: Findings, mono: np.ndarray, sample_rate_hz: int) 
 
 def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: str) -> AnalysisResult:
     """Turn a backend's findings into the result: tempo from the grid, key label, tidy chords."""
+    key_alternatives: tuple[tuple[str, float], ...] = ()
+    ambiguous = False
     if found.pitched_share >= keys.TONAL_SHARE:
         key, confidence = keys.best_key(found.key_probabilities)
+        key_alternatives = keys.alternatives(found.key_probabilities)
+        ambiguous = keys.ambiguous(found.key_probabilities)
         segments = tuple(
             ChordSegment(max(0.0, c.start_s), min(duration_s, c.end_s), c.label)
             for c in chords.spelled_in_key(chords.snap_to_beats(found.chords, found.beats_s), key)
@@ -118,6 +123,9 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
         backend=backend,
         tempo_alternatives=levels.alternatives(tempo, *found.tempo_levels),
         meter_confidence=found.meter_confidence if measured else 0.0,
+        meter_alternatives=found.meter_alternatives if measured else (),
+        key_alternatives=key_alternatives,
+        key_ambiguous=ambiguous,
     )
     return AnalysisResult.from_dict(result.to_dict())  # rounded as stored, so cached results are equal
 

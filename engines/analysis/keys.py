@@ -33,6 +33,13 @@ MINOR_PRIOR_LOG = 0.75
 TONAL_SHARE = 0.1
 # madmom's deep chroma gives each pitch class a probability of sounding; this is its decision threshold.
 PITCH_HEARD = 0.5
+# Keys named beside the best (``key_alternatives``): at most this many, with at least this probability.
+MAX_ALTERNATIVES, ALTERNATIVE_MIN = 2, 0.05
+# The best key is ambiguous (``key_ambiguous``: ``apply 1`` holds it) when the runner-up has at least
+# this share of its probability. A rendered Em-C-G-D loop gives G major 0.53 and E minor 0.30 (0.57);
+# on 54 chorales and 68 of MuseAroo's songs it flags 10 of the 15 keys not read exactly and 20 of the
+# 107 read exactly (BENCHMARKS.md, "Meter, Live's tempo, chords and keys (issue 32)").
+AMBIGUOUS_RATIO = 0.4
 # madmom's KEY_LABELS run A, Bb, B, C ... major, then A ... minor.
 _MADMOM_TO_OURS = np.array([(9 + i) % 12 for i in range(12)] + [12 + (9 + i) % 12 for i in range(12)])
 
@@ -92,6 +99,22 @@ def best_key(probabilities: np.ndarray) -> tuple[str, float]:
     """The most probable key's label and its probability."""
     index = int(np.argmax(probabilities))
     return key_label(index), float(probabilities[index])
+
+
+def alternatives(probabilities: np.ndarray) -> tuple[tuple[str, float], ...]:
+    """The runner-up keys worth naming beside the best: up to MAX_ALTERNATIVES with at least
+    ALTERNATIVE_MIN of the probability, likeliest first."""
+    order = np.argsort(-np.asarray(probabilities, dtype=np.float64))[1 : 1 + MAX_ALTERNATIVES]
+    return tuple(
+        (key_label(int(i)), float(probabilities[i])) for i in order if probabilities[i] >= ALTERNATIVE_MIN
+    )
+
+
+def ambiguous(probabilities: np.ndarray) -> bool:
+    """Whether the best key is too close to the next one to be set without being asked: the
+    runner-up has at least AMBIGUOUS_RATIO of its probability."""
+    top = np.sort(np.asarray(probabilities, dtype=np.float64))[::-1]
+    return len(top) > 1 and top[0] > 0 and float(top[1] / top[0]) >= AMBIGUOUS_RATIO
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:

@@ -33,6 +33,9 @@ SIGNATURES = {3: (3, 4), 4: (4, 4), 5: (5, 4), 7: (7, 8)}
 # 0.97 and 0.997, while an ambient song in 4/4 went to 7 with 0.71; and 7 beats are eighths, so
 # fast (a 4/4 chorale at 66 BPM went to 7 with 0.95) (BENCHMARKS.md, "Tempo level and meter").
 ODD_METERS, ODD_METER_SHARE = (5, 7), 0.9
+# 7 beats a bar are eighths, so only on a beat this fast (a 7/8 with eighths at 140 came back at 139.9
+# and was refused by the 140 first used here; eighths at 120 are quarters at 60) (issue 32).
+SEVEN_MIN_BPM = 120.0
 # A bar of three beats is 6/8 when halfway through it (the 6/8 backbeat) sounds this much louder
 # than its second and third beats: MuseAroo's rendered 6/8 (rock 1.01, pop 1.11) and 12/8 (pop
 # 1.15) against its 3/4 (pop 0.84) and the real waltz (0.70) (BENCHMARKS.md, "Tempo level and meter").
@@ -67,9 +70,9 @@ def meter_confidence(by_meter: dict[int, float], bars: float, meter: int | None 
 def chosen_meter(by_meter: dict[int, float], beat_count: int, tempo_bpm: float) -> tuple[int, float]:
     """(beats per bar, its confidence): the likeliest meter, but an odd one (5, 7) only with
     ODD_METER_SHARE of the per-bar likelihood, and 7 (eighths of 7/8) only on a beat of at least
-    FAST_BPM; else the likelier of 3 and 4, its confidence then taken between those two. (4, 0.0)
+    SEVEN_MIN_BPM; else the likelier of 3 and 4, its confidence then taken between those two. (4, 0.0)
     when the fit is empty."""
-    if tempo_bpm < FAST_BPM:
+    if tempo_bpm < SEVEN_MIN_BPM:
         by_meter = {m: v for m, v in by_meter.items() if m != 7}
     if not by_meter:
         return 4, 0.0

@@ -23,12 +23,12 @@ from engines.analysis.bars import (
     BEAT_MIN_BPM,
     FPS,
     MIN_METER_BEATS,
+    bar_reading,
     beat_level,
-    compound_meter,
     other_octave,
     track_beats_near,
 )
-from engines.analysis.result import NO_CHORD, ChordSegment, Findings, Progress
+from engines.analysis.result import ChordSegment, Findings, Progress
 from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
@@ -164,20 +164,26 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     chord_frames = m["chord_cnn"](signal)
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
-    beats, fit = other_octave(bar_activations, beats, fit, segments)
+    envelope = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS) if len(bar_activations) else np.zeros(0)
+    beats, fit = other_octave(bar_activations, beats, fit, segments, envelope)
     downbeats, meter, confidence, compound = np.zeros(0), 4, 0.0, False
+    alternatives: tuple[tuple[tuple[int, int], float], ...] = ()
     if len(bar_activations):
-        # The bar tracker sets the meter (4 when it fits nothing); the bar's phase also weighs
-        # where the chords change.
-        meter, confidence = levels.chosen_meter(fit, len(beats), grid.tempo_from_beats(beats) or 0.0)
-        strength = grid.strength_at_beats(beats, bar_activations[:, 1], FPS)
-        changes = [c.start_s for c in segments[1:] if c.label != NO_CHORD]
-        downbeats = beats[grid.downbeat_phase(beats, meter, changes, strength) :: meter]
-        if meter == 3 and len(downbeats) >= 2:
-            beats, downbeats, meter, compound = compound_meter(
-                samples, SAMPLE_RATE_HZ, beats, downbeats, segments, bar_activations
-            )
+        # The bar tracker's meter (4 when it fits nothing), then read again on the music's evidence;
+        # the bar's phase also weighs where the chords change.
+        beats, downbeats, meter, compound, confidence, alternatives = bar_reading(
+            envelope, beats, fit, segments, bar_activations
+        )
     final = grid.tempo_from_beats(beats)
+    if final is not None:
+        segments = chords.without_holes(
+            segments,
+            chroma,
+            CHROMA_FPS,
+            min_s=chords.MIN_CHORD_BEATS * 60.0 / final,
+            heard=keys.PITCH_HEARD,
+            first_beat_s=float(beats[0]),
+        )
     return Findings(
         beats_s=beats,
         downbeats_s=downbeats,
@@ -187,6 +193,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         pitched_share=keys.pitched_share(chroma),
         meter_confidence=confidence,
         compound=compound,
+        meter_alternatives=alternatives,
         tempo_levels=(tracked,)
         if tracked is not None and final is not None and abs(final / tracked - 1) > 0.02
         else (),

@@ -44,6 +44,8 @@ class Findings:
     meter_confidence: float = 0.0  # 0..1 (levels.meter_confidence); 0 without downbeats
     compound: bool = False  # the beats are dotted quarters (6/8, 12/8)
     tempo_levels: tuple[float, ...] = ()  # other tempo levels the evidence weighed (BPM), likeliest first
+    # The runner-up readings of the bar: ((numerator, denominator), confidence 0..1), likeliest first.
+    meter_alternatives: tuple[tuple[tuple[int, int], float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,21 @@ class AnalysisResult:
     backend: str  # "madmom" or "librosa"
     tempo_alternatives: tuple[float, ...] = ()  # other levels of the same beat (BPM), likeliest first
     meter_confidence: float = 0.0  # 0..1; 0 without a time signature
+    # Other readings of the bar, ((numerator, denominator), confidence), likeliest first.
+    meter_alternatives: tuple[tuple[tuple[int, int], float], ...] = ()
+    # Other keys worth naming, (label, probability), likeliest first (keys.alternatives).
+    key_alternatives: tuple[tuple[str, float], ...] = ()
+    # The best key is too close to another to be set without being asked (keys.AMBIGUOUS_RATIO).
+    key_ambiguous: bool = False
+
+    @property
+    def live_tempo_bpm(self) -> float | None:
+        """The tempo Live must be set to: quarter notes a minute. ``tempo_bpm`` counts the analysed
+        beat, which is a dotted quarter in 6/8, 9/8 and 12/8 (x 1.5: 66.67 -> 100.0) and an eighth in
+        7/8 (x 0.5); without a time signature the beat is taken as a quarter."""
+        if self.tempo_bpm is None:
+            return None
+        return self.tempo_bpm * quarters_per_beat(self.time_signature)
 
     @property
     def beats_per_bar(self) -> int | None:
@@ -75,13 +92,19 @@ class AnalysisResult:
             "duration_s": round(self.duration_s, 4),
             "sample_rate": self.sample_rate,
             "tempo_bpm": None if self.tempo_bpm is None else round(self.tempo_bpm, 3),
+            "live_tempo_bpm": None if self.live_tempo_bpm is None else round(self.live_tempo_bpm, 3),
             "tempo_alternatives": [round(t, 3) for t in self.tempo_alternatives],
             "beats_s": [round(t, 4) for t in self.beats_s],
             "downbeats_s": [round(t, 4) for t in self.downbeats_s],
             "time_signature": None if self.time_signature is None else list(self.time_signature),
             "meter_confidence": round(self.meter_confidence, 4),
+            "meter_alternatives": [
+                {"time_signature": list(sig), "confidence": round(c, 4)} for sig, c in self.meter_alternatives
+            ],
             "key": self.key,
             "key_confidence": round(self.key_confidence, 4),
+            "key_alternatives": [{"key": k, "confidence": round(c, 4)} for k, c in self.key_alternatives],
+            "key_ambiguous": self.key_ambiguous,
             "chords": [
                 {"start_s": round(c.start_s, 4), "end_s": round(c.end_s, 4), "label": c.label}
                 for c in self.chords
@@ -113,9 +136,29 @@ class AnalysisResult:
                 backend=str(data["backend"]),
                 tempo_alternatives=tuple(float(t) for t in data["tempo_alternatives"]),
                 meter_confidence=float(data["meter_confidence"]),
+                meter_alternatives=tuple(
+                    ((int(m["time_signature"][0]), int(m["time_signature"][1])), float(m["confidence"]))
+                    for m in data.get("meter_alternatives", ())
+                ),
+                key_alternatives=tuple(
+                    (str(k["key"]), float(k["confidence"])) for k in data.get("key_alternatives", ())
+                ),
+                key_ambiguous=bool(data.get("key_ambiguous", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidValue(f"analysis result {str(data)[:80]!r} is malformed: {exc}") from exc
+
+
+def quarters_per_beat(time_signature: tuple[int, int] | None) -> float:
+    """Quarter notes in one analysed beat of a bar in ``time_signature``: 1.5 in compound meters
+    (3/8, 6/8, 9/8, 12/8: the dotted quarter, as ``beats_per_bar`` counts), 0.5 in other eighth meters (7/8, 5/8: the eighth), 2 in
+    x/2, 1 otherwise and without a signature."""
+    if time_signature is None:
+        return 1.0
+    num, den = time_signature
+    if den == 8:
+        return 1.5 if num % 3 == 0 else 0.5
+    return 4.0 / den if den in (1, 2, 4, 16) else 1.0
 
 
 def parse_harte(label: str) -> tuple[int, str] | None:

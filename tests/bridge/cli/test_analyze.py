@@ -13,8 +13,10 @@ import soundfile as sf
 from bridge.cli import main
 from tests.engines.analysis.synth import SR, progression
 
+# The last four: issue 32.
 FIELDS = {"duration_s", "sample_rate", "tempo_bpm", "tempo_alternatives", "beats_s", "downbeats_s",
-          "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend"}  # fmt: skip
+          "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend",
+          "live_tempo_bpm", "meter_alternatives", "key_alternatives", "key_ambiguous"}  # fmt: skip
 
 
 @pytest.fixture

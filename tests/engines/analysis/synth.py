@@ -47,3 +47,28 @@ def progression(labels: list[str], bpm: float, *, beats_each: int = 4, sr: int =
     pad = np.concatenate([chord_tone(label, seconds_each, sr=sr) for label in labels])
     click = clicks(bpm, len(pad) / sr, sr=sr)
     return (pad + 0.5 * click[: len(pad)]).astype(np.float32)
+
+
+def oom_pah_pah(bpm: float, bars: int, *, sr: int = 44100) -> np.ndarray:
+    """A waltz: a bass note alone on one, a short triad on two and three, C-G-F-G a bar each; each
+    tone with three partials, a 5 ms attack, decaying, faded out over its last 25 ms."""
+    beat = 60.0 / bpm
+    loop = ((0, 4, 7), (7, 11, 14), (5, 9, 12), (7, 11, 14))
+
+    def tone(midi: int, seconds: float, gain: float) -> np.ndarray:
+        t = np.arange(int(seconds * sr)) / sr
+        freq = 440.0 * 2 ** ((midi - 69) / 12)
+        x = sum(np.sin(2 * np.pi * freq * h * t) / h for h in (1, 2, 3, 4))
+        return gain * x * np.exp(-4 * t) * np.minimum(1, t * 200) * np.minimum(1, (t[-1] - t) * 40)
+
+    out = np.zeros(int((bars * 3 + 2) * beat * sr))
+    for bar in range(bars):
+        start = int(bar * 3 * beat * sr)
+        bass = tone(36 + loop[bar % 4][0], 0.5 * beat, 0.5)
+        out[start : start + len(bass)] += bass
+        for k in (1, 2):
+            at = start + int(k * beat * sr)
+            for step in loop[bar % 4]:
+                note = tone(60 + step, 0.3 * beat, 0.2)
+                out[at : at + len(note)] += note
+    return (0.5 * out / np.abs(out).max()).astype(np.float32)

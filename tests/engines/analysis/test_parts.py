@@ -173,7 +173,9 @@ def test_result_round_trip_and_contract_fields() -> None:
     assert set(data) == {
         "duration_s", "sample_rate", "tempo_bpm", "tempo_alternatives", "beats_s", "downbeats_s",
         "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend",
+        "live_tempo_bpm", "meter_alternatives", "key_alternatives", "key_ambiguous",  # issue 32
     }  # fmt: skip
+    assert data["live_tempo_bpm"] == data["tempo_bpm"] or data["time_signature"] not in (None, [4, 4])
     assert data["chords"][0] == {"start_s": 0.0, "end_s": 2.0, "label": "A:min"}
     assert AnalysisResult.from_dict(data) == result
     with pytest.raises(InvalidValue):
