@@ -31,7 +31,9 @@ def _byte_chars() -> list[str]:
     return [chr(b) if b in keep else chr(next(extra)) for b in range(256)]
 
 
-def build(folder: Path, says: str = SAYS, seed: int = 0) -> Path:
+def build(folder: Path, says: str = SAYS, seed: int = 0, strength: float = 20.0) -> Path:
+    """``strength``: how far each position points at its token (20: the model is sure of every
+    token; about 1: other readings come close, so the confidence rules must ask)."""
     import torch
     from transformers import (
         GenerationConfig,
@@ -92,11 +94,12 @@ def build(folder: Path, says: str = SAYS, seed: int = 0) -> Path:
             for proj in (layer.self_attn.out_proj, layer.encoder_attn.out_proj, layer.fc2):
                 proj.weight.zero_()
                 proj.bias.zero_()
-        targets = [vocab[c] for c in says] + [eot]
+        chars = _byte_chars()
+        targets = [vocab[chars[b]] for b in says.encode()] + [eot]
         positions = decoder.embed_positions.weight
         positions.zero_()
         for i, target in enumerate(targets):
-            positions[i] = 20.0 * emb[target]
+            positions[i] = strength * emb[target]
     model.generation_config = GenerationConfig(decoder_start_token_id=sot, eos_token_id=eot, pad_token_id=eot)
     model.save_pretrained(folder)
     return folder
