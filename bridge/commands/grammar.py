@@ -58,6 +58,13 @@ ALTERNATES = {
     "dnb(2)": "D IY AE N D B IY",
     "bassline(2)": "B AE S L AY N",
     "reggae(2)": "R EH G IY",
+    # the broad A of British English (espeak-ng's en-gb "h'A:f t'aIm" for "half time")
+    "half(2)": "HH AA F",
+    "sample(2)": "S AA M P AH L",
+    "fast(2)": "F AA S T",
+    "last(3)": "L AA S T",
+    "after(2)": "AA F T ER",
+    "transpose(2)": "T R AA N S P OW Z",
 }
 # Typed-only spellings that are still said (with the pronunciation above).
 SAID_ANYWAY = frozenset({"dnb"})

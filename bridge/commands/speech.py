@@ -51,7 +51,9 @@ def _decision(recognizer: Any, transcript: str) -> Decision:
         hearing.transcript != transcript and not _holds(hearing, transcript)
     ):
         hearing = Hearing.plain(transcript)
-    return decide(hearing, getattr(recognizer, "limits", NO_LIMITS))
+    recheck = getattr(recognizer, "recheck", None)
+    again = recheck() if hearing.scored and callable(recheck) else None  # a second decode must agree
+    return decide(hearing, getattr(recognizer, "limits", NO_LIMITS), again)
 
 
 def _holds(hearing: Hearing, transcript: str) -> bool:
