@@ -73,6 +73,7 @@ class WhisperRecognizer:
                 max_new_tokens=self._max_new_tokens,
                 num_beams=READINGS + 1,
                 num_return_sequences=READINGS,
+                output_scores=True,
                 return_dict_in_generate=True,
             )
             best_ids = out.sequences[:1]

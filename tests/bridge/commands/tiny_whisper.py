@@ -31,9 +31,9 @@ def _byte_chars() -> list[str]:
     return [chr(b) if b in keep else chr(next(extra)) for b in range(256)]
 
 
-def build(folder: Path, says: str = SAYS, seed: int = 0, strength: float = 20.0) -> Path:
-    """``strength``: how far each position points at its token (20: the model is sure of every
-    token; about 1: other readings come close, so the confidence rules must ask)."""
+def build(folder: Path, says: str = SAYS, seed: int = 0, sureness: float = 1.0) -> Path:
+    """``sureness`` scales the token embeddings (tied to the output projection): at 1 the model's
+    best token has a probability of about 0.1 (its readings are unsure), at 5 nearly 1."""
     import torch
     from transformers import (
         GenerationConfig,
@@ -88,7 +88,7 @@ def build(folder: Path, says: str = SAYS, seed: int = 0, strength: float = 20.0)
     with torch.no_grad():
         emb = torch.randn(len(vocab), config.d_model)
         emb -= emb.mean(dim=1, keepdim=True)
-        emb /= emb.norm(dim=1, keepdim=True)
+        emb /= emb.norm(dim=1, keepdim=True) / sureness
         decoder.embed_tokens.weight.copy_(emb)  # tied to the output projection
         for layer in decoder.layers:
             for proj in (layer.self_attn.out_proj, layer.encoder_attn.out_proj, layer.fc2):
@@ -99,7 +99,7 @@ def build(folder: Path, says: str = SAYS, seed: int = 0, strength: float = 20.0)
         positions = decoder.embed_positions.weight
         positions.zero_()
         for i, target in enumerate(targets):
-            positions[i] = strength * emb[target]
+            positions[i] = 20.0 * emb[target]
     model.generation_config = GenerationConfig(decoder_start_token_id=sot, eos_token_id=eot, pad_token_id=eot)
     model.save_pretrained(folder)
     return folder
