@@ -56,7 +56,7 @@ NBEST = 60  # lattice paths read for the readings (distinct texts among them)
 READINGS = 8  # distinct readings kept (enough for the two likeliest intents)
 # When a reading is unsure (``confidence.decide``), in pocketsphinx's log units (base 1.0001) per
 # 10 ms frame; tuned on the development phrases in two voices (BENCHMARKS.md, "Knowing when it is unsure").
-LIMITS = Limits(margin=2.5, fit=-52.0, posterior=0.5)
+LIMITS = Limits(margin=2.5, fit=-44.0, posterior=0.5)
 _LOG_BASE = math.log(1.0001)
 NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (BENCHMARKS.md)
 # The second decode of a reading about to be acted on: noise floor (dB below the speech) and seed.

@@ -15,8 +15,8 @@ job or a replace waits for "yes"; a MusicGen prompt needs its keyword).
 Sets: ``voice35`` (default): ``tools.eval.voice_set`` (made first if missing: 166 commands x 4
 voices, a third over drums). ``dev``: the tuning set, the speakable phrases of
 tests/data/commands.yaml and commands_heldout.yaml in en-us and en-us+f2 (clean).
-Usage: ``python -m tools.bench.voice_confidence [--set voice35|dev] [--show] [--sweep]``;
-decodes are kept in ``.cache/<set>/hearings.json`` (``--sweep`` re-decides from them).
+Usage: ``python -m tools.bench.voice_confidence [--set voice35|dev] [--show] [--sweep | --kept]``;
+decodes are kept in ``.cache/<set>/hearings.json`` (``--sweep`` and ``--kept`` re-decide from them).
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def show(rows: list[dict[str, Any]], limits: Limits) -> None:
 def sweep(rows: list[dict[str, Any]]) -> None:
     print("margin fit posterior: understood refused misheard asked")
     for margin, fit, post in itertools.product(
-        (0.0, 1.0, 2.0, 2.5, 3.0, 4.0, 6.0), (-99, -55, -52, -50, -48, -46), (0.0, 0.5, 0.7)
+        (0.0, 1.0, 2.0, 2.5, 3.0, 3.5, 4.0, 6.0), (-99, -52, -50, -48, -46, -44), (0.0, 0.5, 0.8)
     ):
         c = rates(rows, Limits(margin, fit, post))
         print(f"{margin:4} {fit:4} {post:4}: {c['understood']} {c['refused']} {c['misheard']} {c['asked']}")  # fmt: skip
@@ -161,14 +161,20 @@ def main() -> None:
     ap.add_argument("--set", choices=("voice35", "dev"), default="voice35")
     ap.add_argument("--show", action="store_true", help="list every utterance not acted on rightly")
     ap.add_argument("--sweep", action="store_true", help="re-decide the kept decodes over a grid of limits")
+    ap.add_argument(
+        "--kept", action="store_true", help="re-decide the kept decodes with LIMITS (no decoding)"
+    )
     args = ap.parse_args()
     cache = CACHE / ("voice35" if args.set == "voice35" else "voice_dev") / "hearings.json"
     if args.sweep:
         sweep(json.loads(cache.read_text()))
         return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
-    cases = voice35() if args.set == "voice35" else dev()
-    rows = decode(cases, cache)
+    rows = (
+        json.loads(cache.read_text())
+        if args.kept
+        else decode(voice35() if args.set == "voice35" else dev(), cache)
+    )
     groups: dict[str, list[dict[str, Any]]] = {"all": rows}
     for row in rows:
         e = row["entry"]
