@@ -102,11 +102,14 @@ def say(intent: Intent) -> str:
 
 
 def needs_read_back(intent: Intent) -> bool:
-    """A spoken command that sets the key, tempo or scale, replaces a clip or starts a long job."""
+    """A spoken command that sets the key, tempo or scale, replaces a clip or starts a long job; or
+    names a key at all ("a bass line in D minor", "transpose to D"): the spoken key letters B, D, E
+    and G are the recogniser's known confusion (BENCHMARKS.md), so a key is always said back."""
     return (
         intent.action in READ_BACK_ACTIONS + HEAVY_ACTIONS
         or intent.needs_confirmation
-        or (intent.action == "jam" and "key" in intent.params)
+        or "key" in intent.params
+        or (intent.action == "transform" and "to" in intent.params)
     )
 
 

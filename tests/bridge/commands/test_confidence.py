@@ -47,7 +47,14 @@ def test_readings_of_one_intent_count_once_and_the_margin_is_to_the_next_intent(
 
 @pytest.mark.parametrize(
     "sentence",
-    ["set the key to f sharp minor", "tempo one hundred twenty", "split the stems", "start a jam in a minor"],
+    [
+        "set the key to f sharp minor",
+        "tempo one hundred twenty",
+        "split the stems",
+        "start a jam in a minor",
+        "make a bass line in d minor",
+        "transpose to d",
+    ],
 )
 def test_key_tempo_scale_and_long_jobs_are_said_back_before_they_run(sentence: str) -> None:
     d = decide(hearing((sentence, -1000.0)), LIMITS)
