@@ -2,9 +2,17 @@
 
 Start opens the microphone and an utterance stream: pocketsphinx with the command grammar
 decodes the blocks while the button is held, so on stop only the last block and the end of the
-search are left (Whisper, when configured, decodes the whole utterance on stop). Stop then runs
-the intent exactly as /roo/command would, with the transcript and the action taken on
-/roo/status.
+search are left (Whisper, when configured, decodes the whole utterance on stop). Stop then
+decides on what was heard (``bridge.commands.confidence``) and:
+
+- acts when the recogniser is sure, exactly as /roo/command would, with the transcript and the
+  action taken on /roo/status;
+- says back a sure command that sets the key, tempo or scale (or starts a jam in a key) and holds
+  it for a spoken "yes" (a replace or a long job is held and said back by /roo/command itself);
+- asks when it is unsure: "did you mean 'A' or 'B'?", held for QUESTION_TIMEOUT_S; the next press
+  answers it with "yes" / "the first" (A), "the second" (B) or "no"; anything else drops the
+  question and is taken as a new command;
+- refuses a sentence that is no command, with two suggestions, and does nothing.
 """
 
 from __future__ import annotations
@@ -18,9 +26,13 @@ from typing import Any
 from bridge.actions import command
 from bridge.app import App
 from bridge.commands.audio import SPEECH_RATE_HZ
+from bridge.commands.confidence import Decision, answer
+from bridge.commands.intent import Intent
 from bridge.commands.learned import default_state_path
 from bridge.commands.recorder import Recorder
+from bridge.commands.safety import needs_spoken_yes
 from bridge.commands.speech import (
+    Heard,
     Recognizer,
     UtteranceStream,
     WholeUtterance,
@@ -32,6 +44,15 @@ from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
 MIN_UTTERANCE_S = 0.2
+QUESTION_TIMEOUT_S = 30.0
+
+
+@dataclass
+class _Question:
+    """A spoken question waiting for its answer: the readings offered, in the order said."""
+
+    choices: tuple[Intent, ...]
+    asked_s: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -49,6 +70,7 @@ class _Press:
 
 _presses: weakref.WeakKeyDictionary[App, _Press] = weakref.WeakKeyDictionary()
 _recognizers: weakref.WeakKeyDictionary[App, tuple[str, Recognizer]] = weakref.WeakKeyDictionary()
+_questions: weakref.WeakKeyDictionary[App, _Question] = weakref.WeakKeyDictionary()
 
 
 def recognizer(app: App) -> tuple[str, Recognizer]:
@@ -108,6 +130,39 @@ async def stop(app: App, job: Job, args: list[Any]) -> str:
         await app.run_cpu(stream.cancel)
         stream = WholeUtterance(model)
         stream.feed(audio[: round(held_s * SPEECH_RATE_HZ)])
-    heard = await app.run_cpu(hear_stream, stream, released_at, backend)
+    heard = await app.run_cpu(hear_stream, stream, released_at, backend, model)
     job.report(0.1, f'heard "{heard.transcript}" ({heard.decode_ms:.0f} ms after release)')
-    return await command.execute(app, job, heard.intent, source="voice")
+    return await respond(app, job, heard)
+
+
+async def respond(app: App, job: Job, heard: Heard) -> str:
+    """Answer a waiting question, or act on / say back / ask about / refuse a new command."""
+    question = _questions.pop(app, None)
+    if question is not None and time.monotonic() - question.asked_s <= QUESTION_TIMEOUT_S:
+        picked = answer(heard.transcript, len(question.choices))
+        if picked is not None:
+            chosen = question.choices[picked]
+            # The answer is the spoken yes: a long job starts now (a replace is still held by
+            # /roo/command, which says what it would overwrite).
+            return await command.execute(app, job, chosen, source="voice (answered)")
+        if heard.intent.action == "confirm" and not heard.intent.params.get("yes"):
+            _report_intent(app, job, heard.intent)
+            offered = " or ".join(f"'{c.heard}'" for c in question.choices)
+            return f'heard "{heard.transcript}": {offered} was not done'
+    return await _decided(app, job, heard.decision)
+
+
+async def _decided(app: App, job: Job, decision: Decision) -> str:
+    heard = f'heard "{decision.intent.heard}"'
+    if decision.kind == "act" or (decision.kind == "confirm" and needs_spoken_yes(decision.intent)):
+        return await command.execute(app, job, decision.intent, source="voice")
+    if decision.kind in ("confirm", "ask"):
+        _questions[app] = _Question(decision.choices)
+        _report_intent(app, job, decision.intent)
+        return f"{heard}: {decision.question}" + (f" ({decision.why})" if decision.why else "")
+    return await command.execute(app, job, decision.intent, source="voice")  # refused: says why
+
+
+def _report_intent(app: App, job: Job, intent: Intent) -> None:
+    """The /roo/result "intent" every press sends (as /roo/command's), for one held or answered here."""
+    app.result(job.client, job.id, "intent", {**intent.as_dict(), "heard": intent.heard, "source": "voice"})

@@ -15,6 +15,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import jam_words as jw
 from bridge.commands import vocab as v
 from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
+from bridge.commands.parser import parse
 
 GRAMMAR_NAME = "roo"
 SPOKEN_TEMPO_BPM = (40, 300)
@@ -42,7 +43,33 @@ PRONUNCIATIONS = {
     "quantize": "K W AA N T AY Z",
     "revoice": "R IY V OY S",
     "semitones": "S EH M IY T OW N Z",
+    "dnb": "D IY EH N B IY",
 }
+# Second pronunciations for words the dictionary has in one form only, where producers say them
+# another way too (pocketsphinx takes "word(2)" as an alternative of "word").
+ALTERNATES = {
+    "phrygian(2)": "F R IH JH AH N",
+    "phrygian(3)": "F R AY JH AH N",
+    "mixolydian(2)": "M IH K S AH L IH D IY AH N",
+    "lydian(2)": "L AY D IY AH N",
+    "reggaeton(2)": "R EY G EY T OW N",
+    "reggaeton(3)": "R EH G AH T OW N",
+    "lofi(2)": "L OW F IY",
+    "dnb(2)": "D IY AE N D B IY",
+    "bassline(2)": "B AE S L AY N",
+    "reggae(2)": "R EH G IY",
+    # the broad A of British English (espeak-ng's en-gb "h'A:f t'aIm" for "half time")
+    "half(2)": "HH AA F",
+    "sample(2)": "S AA M P AH L",
+    "fast(2)": "F AA S T",
+    "last(3)": "L AA S T",
+    "after(2)": "AA F T ER",
+    "transpose(2)": "T R AA N S P OW Z",
+}
+# Typed-only spellings that are still said (with the pronunciation above).
+SAID_ANYWAY = frozenset({"dnb"})
+# The answers to "did you mean A or B?" (bridge/actions/voice.py), besides yes and no.
+CHOICES = {"the first": 0, "the first one": 0, "first": 0, "the second": 1, "the second one": 1, "second": 1}
 
 # Which top-level rule stands for which parser action.
 ACTION_RULES = {action: action for action in v.ACTIONS}
@@ -62,7 +89,7 @@ def spoken(phrase: str) -> str:
 
 def alt(phrases: Iterable[str]) -> str:
     """A JSGF alternative over the speakable phrases (typed-only ones left out), in a stable order."""
-    items = sorted({spoken(p) for p in phrases if p not in v.TYPED_ONLY})
+    items = sorted({spoken(p) for p in phrases if p not in v.TYPED_ONLY or p in SAID_ANYWAY})
     return "( " + " | ".join(items) + " )"
 
 
@@ -100,7 +127,7 @@ def _rules() -> dict[str, str]:
         "generate": f"[ {alt(v.GENERATE_VERBS)} ] [ <det> ] [ <bars_of> ] [ <genre> ] <part> "
         "[ in <key_any> ] [ <bars> ] [ <follow> ] [ <replace> ]",
         "follow": f"[ that ] {alt(cw.SOURCE_PHRASES)}",
-        "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ the ] [ <part> ] [ <replace> ]"
+        "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ of ] [ the ] [ <part> ] [ <replace> ]"
         " | [ give me | try ] ( another | a variation of the | another version of the"
         " | something different for the ) [ <part> ] | give me another one | try again"
         " | [ give me | make ] <take_count> [ more | new ] ( variations | takes | versions ) [ of the <part> ]",
@@ -117,7 +144,8 @@ def _rules() -> dict[str, str]:
         f" | {alt(cw.TEMPO_MOVES)} to <bpm_number>",
         "tempo_any": f"<tempo> | {alt(cw.TEMPO_FACTORS)}",
         "key_change": "( set | change ) [ the ] [ song ] key [ to ] <key_name> | key [ of ] <key_name> | key of "
-        f"{key_name} | ( switch | move | go ) to <key_name> | transpose [ the song ] to <key_name>",
+        f"{key_name} | ( switch | move | go ) to <key_name> | transpose [ the song ] to <key_name>"
+        + _scale_frames(),
         "analyze": "( analyze | detect | figure out | work out ) [ the | this ] [ selected ]"
         " [ clip | key | tempo | chords | song | audio ]"
         " [ of ( the | this ) ( clip | song ) ] | find the ( key | chords | tempo )"
@@ -130,10 +158,12 @@ def _rules() -> dict[str, str]:
         "mg_word": alt(v.MUSICGEN_DESCRIPTORS + tuple(v.GENRES)),
         "mg_sound": alt(v.MUSICGEN_SOUNDS),
         "mg_phrase": "[ <mg_word> [ <mg_word> ] ] <mg_sound> [ <mg_sound> ]",
-        "musicgen": "[ musicgen | make | ( make | generate ) ( audio of | a sample of | a loop of ) | render ] [ a | an | some ] "
+        # A prompt only after its keyword ("make a loop of ...", "musicgen ..."): without one, sound
+        # words alone would be where a sentence the grammar cannot place ends up (issue 35).
+        "musicgen": f"[ make | generate | create | give me ] {alt(v.MUSICGEN_TRIGGERS)} [ a | an | some ] "
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         **_transform_rules(),
-        **jw.grammar_rules("<genre>", "<key_name>", "<bpm_number>"),
+        **_jam_rules(),
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",
@@ -151,11 +181,13 @@ def _transform_rules() -> dict[str, str]:
         p for p, k in said.items() if k in ("half_time", "double_time") or p in ("backwards", "upside down")
     ]
     density = [p for p, k in said.items() if k == "density"]
+    time_feels = [p for p, k in said.items() if k in ("half_time", "double_time")]  # "double time the drums"
     return {
         "clip": "it | this clip | the <part>",
         "semitones": alt(["1", "2", "3", "4", "5", "7", "12"]) + " ( semitones | half steps )",
         "drum_voice": alt(cw.DRUM_VOICES),
-        "transform": f"{alt(verbs)} <clip> | make <clip> {alt(looks)} | {alt(density)} in <clip>"
+        "transform": f"{alt(verbs)} <clip> | make <clip> {alt(looks)} | {alt(density)} [ in ] <clip>"
+        f" | {alt(time_feels)} <clip>"
         " | swing it more | add swing [ to <clip> ] | add a fill at the end [ of <clip> ]"
         " | transpose [ <clip> ] ( ( up | down ) <semitones> | to ( a | b | c | d | e | f | g ) [ sharp | flat ] )"
         f" | {alt(cw.REMOVE_WORDS)} the <drum_voice> | keep only the <drum_voice>",
@@ -163,6 +195,22 @@ def _transform_rules() -> dict[str, str]:
 
 
 _VERB_KINDS = ("humanize", "quantize", "ornament", "revoice", "retrograde", "invert")
+
+
+def _jam_rules() -> dict[str, str]:
+    """``jam_words``' rule, plus a jam started in a key ("start a jam in A minor")."""
+    rules = jw.grammar_rules("<genre>", "<key_name>", "<bpm_number>")
+    rules["jam"] += " | ( start | begin ) [ a ] [ <genre> ] jam in <key_name>"
+    return rules
+
+
+def _scale_frames() -> str:
+    """ "set the scale to D dorian", when the parser reads it as a key change (so a parser that learns
+    "scale" brings the spoken frame with it)."""
+    intent = parse("set the scale to d dorian")
+    if intent.action != "set_key":
+        return ""
+    return " | ( set | change | switch ) the scale to <key_name>"
 
 
 @cache
@@ -174,8 +222,9 @@ def build_jsgf() -> str:
     lines = [
         "#JSGF V1.0;",
         f"grammar {GRAMMAR_NAME};",
-        "public <command> = <action> [ please ];",
+        "public <command> = <action> [ please ] | <choice>;",
         f"<action> = {public};",
     ]
     lines += [f"<{name}> = {expansion};" for name, expansion in rules.items()]
+    lines.append(f"<choice> = {alt(CHOICES)};")
     return "\n".join(lines) + "\n"

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from bridge.commands.confidence import Decision, Hearing, Limits, decide
 from bridge.commands.intent import Intent
-from bridge.commands.parser import parse
-from bridge.commands.safety import spoken
 
 WHISPER_ENV = "MUSEAROO_WHISPER"
 
@@ -35,9 +34,30 @@ class UtteranceStream(Protocol):
 @dataclass(frozen=True)
 class Heard:
     transcript: str
-    intent: Intent
+    intent: Intent  # the likeliest reading's intent
     decode_ms: float  # from the end of the audio (release) to the intent ready to dispatch
     backend: str
+    decision: Decision  # act, say back, ask between two readings, or refuse (``confidence``)
+
+
+# A recogniser without its own limits (one that gives no scores is taken as sure).
+NO_LIMITS = Limits(margin=0.0, fit=float("-inf"), posterior=0.0)
+
+
+def _decision(recognizer: Any, transcript: str) -> Decision:
+    """The decision over the recogniser's last hearing, when it keeps one matching the transcript."""
+    hearing = getattr(recognizer, "last_hearing", None)
+    if not isinstance(hearing, Hearing) or (
+        hearing.transcript != transcript and not _holds(hearing, transcript)
+    ):
+        hearing = Hearing.plain(transcript)
+    recheck = getattr(recognizer, "recheck", None)
+    again = recheck() if hearing.scored and callable(recheck) else None  # a second decode must agree
+    return decide(hearing, getattr(recognizer, "limits", NO_LIMITS), again)
+
+
+def _holds(hearing: Hearing, transcript: str) -> bool:
+    return any(r.text == transcript for r in hearing.readings)
 
 
 def load_recognizer(whisper: str | None = None, *, state_path: Path | None = None) -> tuple[str, Recognizer]:
@@ -58,8 +78,8 @@ def hear(audio: Any, recognizer: Recognizer, backend: str = "") -> Heard:
     voice rules (``safety.spoken``)."""
     start = time.perf_counter()
     transcript = recognizer.transcribe(audio)
-    intent = spoken(parse(transcript))
-    return Heard(transcript, intent, (time.perf_counter() - start) * 1000.0, backend)
+    decision = _decision(recognizer, transcript)
+    return Heard(transcript, decision.intent, (time.perf_counter() - start) * 1000.0, backend, decision)
 
 
 class WholeUtterance:
@@ -88,8 +108,11 @@ def open_stream(recognizer: Recognizer) -> UtteranceStream:
     return stream() if callable(stream) else WholeUtterance(recognizer)
 
 
-def hear_stream(stream: UtteranceStream, released_at: float, backend: str = "") -> Heard:
-    """Finish a streamed utterance and parse it; ``released_at`` is perf_counter() at the release."""
+def hear_stream(
+    stream: UtteranceStream, released_at: float, backend: str = "", recognizer: Any = None
+) -> Heard:
+    """Finish a streamed utterance and decide on it; ``released_at`` is perf_counter() at the release,
+    ``recognizer`` the one the stream came from (its scores; None: the transcript alone)."""
     transcript = stream.finish()
-    intent = spoken(parse(transcript))
-    return Heard(transcript, intent, (time.perf_counter() - released_at) * 1000.0, backend)
+    decision = _decision(recognizer, transcript)
+    return Heard(transcript, decision.intent, (time.perf_counter() - released_at) * 1000.0, backend, decision)

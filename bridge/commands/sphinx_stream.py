@@ -31,6 +31,8 @@ class SphinxRecognizer(Protocol):
 
     def _learn(self, speech: Any, words: str) -> None: ...
 
+    def _note_hearing(self, words: str, speech: Any) -> None: ...
+
     def _transcribe_locked(self, audio: Any) -> str: ...
 
 
@@ -130,7 +132,9 @@ class SphinxStream:
                     d = self._rec._decoder
                     d.end_utt()
                     words = words_of(d.hyp())
-                    self._rec._learn(trim_silence(audio, threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S), words)
+                    speech = trim_silence(audio, threshold_db=TRIM_DB, margin_s=TRIM_MARGIN_S)
+                    self._rec._note_hearing(words, speech)
+                    self._rec._learn(speech, words)
                     return words
                 except Exception as exc:  # the search failed at the end: decode the recording whole
                     self._failed = exc

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bridge.commands import jsgf, parse
-from bridge.commands.grammar import ACTION_RULES, PRONUNCIATIONS, build_jsgf, spoken
+from bridge.commands.grammar import ACTION_RULES, ALTERNATES, CHOICES, PRONUNCIATIONS, build_jsgf, spoken
 from bridge.commands.sphinx import SphinxRecognizer
 from bridge.commands.vocab import ACTIONS
 
@@ -32,9 +32,11 @@ def test_every_sentence_the_grammar_allows_parses_to_its_action(action: str) -> 
     assert wrong == []
 
 
-def test_the_public_rule_offers_every_action_and_nothing_else() -> None:
-    assert RULES["command"].kind == "seq"
-    assert [c.kind for c in RULES["command"].children] == ["ref", "opt"]
+def test_the_public_rule_offers_every_action_and_the_answers_to_a_question() -> None:
+    command, choice = RULES["command"].children
+    assert command.kind == "seq" and [c.kind for c in command.children] == ["ref", "opt"]
+    assert (choice.kind, choice.value) == ("ref", "choice")
+    assert {jsgf.sample(RULES, "choice", random.Random(i)) for i in range(50)} == set(CHOICES)
     public = RULES["action"]
     assert public.kind == "alt"
     assert sorted(child.value for child in public.children) == sorted(ACTION_RULES.values())
@@ -51,6 +53,67 @@ def test_added_pronunciations_are_used_and_were_missing_from_the_dictionary() ->
     words = jsgf.words(RULES)
     assert [w for w in PRONUNCIATIONS if w not in words] == []
     assert [w for w in PRONUNCIATIONS if plain.lookup_word(w) is not None] == []
+    # second pronunciations are of words the decoder knows (grammar words, or dictionary words such
+    # as "reggaeton" that come into the grammar when the parser learns them), and new to the dictionary
+    assert [
+        w for w in ALTERNATES if w.split("(")[0] not in words and plain.lookup_word(w.split("(")[0]) is None
+    ] == []
+    assert [w for w in ALTERNATES if plain.lookup_word(w) is not None] == []
+
+
+def test_every_word_the_parser_spots_can_be_said() -> None:
+    """Issue 35: every part, genre (producers' spellings), Live scale, transform, history and jam word
+    of the typed parser is a word of the spoken grammar (typed-only spellings aside)."""
+    from bridge.commands import clip_words as cw
+    from bridge.commands import jam_words as jw
+    from bridge.commands import vocab as v
+
+    tables = [v.PARTS, v.GENRES, v.MODES, cw.TRANSFORM_PHRASES, v.UNDO_PHRASES, v.ADJUSTMENTS, v.VARY_PHRASES,
+              v.SEPARATE_PHRASES, jw.CUES, jw.JAM_PARTS, cw.DRUM_VOICES]  # fmt: skip
+    said = jsgf.words(RULES)
+    missing = sorted(
+        {
+            w
+            for table in tables
+            for phrase in table
+            if phrase not in v.TYPED_ONLY
+            for w in spoken(phrase).split()
+        }
+        - said
+    )
+    assert missing == []
+    for word in ("phrygian", "mixolydian", "lofi", "dnb", "neo", "soul", "locrian", "reggae"):
+        assert word in said, word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "double time the drums",
+        "half time the drums",
+        "another take of the melody",
+        "start a jam in a minor",
+        "set the key to f sharp phrygian",
+        "make a dnb beat",
+        "generate some neo soul chords",
+        "thin out the drums",
+    ],
+)
+def test_the_issue_35_phrasings_are_in_the_grammar(sentence: str) -> None:
+    assert jsgf.accepts(RULES, "command", sentence)
+    assert parse(sentence).understood
+
+
+def test_a_musicgen_prompt_is_in_the_grammar_only_after_its_keyword() -> None:
+    assert jsgf.accepts(RULES, "command", "make a loop of lofi piano with vinyl crackle")
+    assert jsgf.accepts(RULES, "command", "musicgen warm rhodes")
+    for bare in (
+        "flute and a flute",
+        "lofi piano loop with vinyl crackle",
+        "dark ambient drone",
+        "warm pads",
+    ):
+        assert not jsgf.accepts(RULES, "command", bare), bare
 
 
 def test_silence_goes_on_the_start_and_final_states(tmp_path: Path) -> None:

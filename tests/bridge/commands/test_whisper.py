@@ -59,3 +59,21 @@ def test_missing_weights_say_how_to_get_them(name: str, monkeypatch: pytest.Monk
     with pytest.raises(ModelUnavailable, match="MUSEAROO_WHISPER") as info:
         load_recognizer(name)
     assert repr(name) in str(info.value)
+
+
+@pytest.mark.parametrize(("sureness", "kind"), [(5.0, "confirm"), (1.0, "ask")])
+def test_whisper_goes_through_the_confidence_and_read_back_rules(
+    sureness: float, kind: str, tmp_path: Path
+) -> None:
+    """Issue 35: a sure Whisper reading that sets the tempo is said back before it runs; an unsure
+    one (token probabilities about 0.1) is asked about, never acted on."""
+    from bridge.commands.whisper import WhisperRecognizer
+
+    said = "set the tempo to ninety"
+    recognizer = WhisperRecognizer(str(build(tmp_path / "w", says=said, sureness=sureness)))
+    heard = hear(np.zeros(8000, np.int16), recognizer, "whisper")
+    hearing = recognizer.last_hearing
+    assert hearing is not None and hearing.readings[0].text == said
+    assert set(hearing.posteriors) == set(said.split())
+    assert heard.decision.kind == kind, heard.decision
+    assert heard.decision.choices[0].params == {"tempo_bpm": 90}

@@ -31,7 +31,9 @@ def _byte_chars() -> list[str]:
     return [chr(b) if b in keep else chr(next(extra)) for b in range(256)]
 
 
-def build(folder: Path, says: str = SAYS, seed: int = 0) -> Path:
+def build(folder: Path, says: str = SAYS, seed: int = 0, sureness: float = 1.0) -> Path:
+    """``sureness`` scales the token embeddings (tied to the output projection): at 1 the model's
+    best token has a probability of about 0.1 (its readings are unsure), at 5 nearly 1."""
     import torch
     from transformers import (
         GenerationConfig,
@@ -86,13 +88,14 @@ def build(folder: Path, says: str = SAYS, seed: int = 0) -> Path:
     with torch.no_grad():
         emb = torch.randn(len(vocab), config.d_model)
         emb -= emb.mean(dim=1, keepdim=True)
-        emb /= emb.norm(dim=1, keepdim=True)
+        emb /= emb.norm(dim=1, keepdim=True) / sureness
         decoder.embed_tokens.weight.copy_(emb)  # tied to the output projection
         for layer in decoder.layers:
             for proj in (layer.self_attn.out_proj, layer.encoder_attn.out_proj, layer.fc2):
                 proj.weight.zero_()
                 proj.bias.zero_()
-        targets = [vocab[c] for c in says] + [eot]
+        chars = _byte_chars()
+        targets = [vocab[chars[b]] for b in says.encode()] + [eot]
         positions = decoder.embed_positions.weight
         positions.zero_()
         for i, target in enumerate(targets):
