@@ -14,6 +14,29 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 
 _DESCRIBING = frozenset({"half time", "halftime", "double time", "backwards", "upside down"})
+# how each transform phrase that is no verb is said of a part
+_TRANSFORM_SENTENCE = {
+    "swing it": "swing the {}",
+    "more swing": "more swing on the {}",
+    "add swing": "add swing to the {}",
+    "grace notes": "add grace notes to the {}",
+    "new voicing": "a new voicing for the {}",
+    "add a fill": "add a fill to the {}",
+    "a fill at the end": "a fill at the end of the {}",
+    "fill at the end": "put a fill at the end of the {}",
+}
+# how each vary phrase is said as a whole command about the drums
+_VARY_SENTENCE = {
+    "variation": "give me a {} of the drums",
+    "variation of": "a {} the drums",
+    "another version": "{} of the drums",
+    "another take": "{} of the drums",
+    "another one": "{}",
+    "try another": "{} drum beat",
+    "try again": "{} with the drums",
+    "something different": "{} for the drums",
+    "different": "a {} drum beat",
+}
 _PART_OF = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody"}
 
 
@@ -24,8 +47,8 @@ def known_commands() -> tuple[str, ...]:
     out += [f"generate the {p}" for p in v.PARTS]
     out += [f"make a {g} beat" for g in v.GENRES if g not in v.TYPED_ONLY]
     out += [f"make the drums {a}" for a in v.ADJUSTMENTS]
-    out += [f"{p} the drums" for p in v.VARY_PHRASES]
-    out += [(f"make the {p} {w}" if w in _DESCRIBING else f"{w} the {p}")
+    out += [_VARY_SENTENCE.get(p, "{} the drums").format(p) for p in v.VARY_PHRASES]
+    out += [(f"make the {p} {w}" if w in _DESCRIBING else _TRANSFORM_SENTENCE.get(w, w + " the {}").format(p))
             for w, kind in cw.TRANSFORM_PHRASES.items() for p in _PART_OF.values()
             if kind not in ("transpose", "fill", "density")]  # fmt: skip
     out += [f"{t} in the melody" for t in ("fewer notes", "more notes")]
@@ -36,7 +59,25 @@ def known_commands() -> tuple[str, ...]:
     out += [f"set the key to {k}" for k in ("C major", "A minor", "F sharp minor", "D dorian")]
     out += [f"{a} this clip" for a in v.ANALYZE_PHRASES] + ["warp this to the song"]
     out += [f"{s} the stems" for s in v.SEPARATE_PHRASES] + [f"pull the {s} out" for s in v.STEMS]
-    out += [f"make a loop of {s}" for s in v.MUSICGEN_SOUNDS]
+    out += [f"make a loop of {s}" for s in v.MUSICGEN_SOUNDS if s != "loop"]
+    out += [f"transpose the {_PART_OF[p]} {d} {a}" for p in ("melody", "bass") for d in ("up", "down")
+            for a in ("a fifth", "an octave", "a minor third", "a fourth")]  # fmt: skip
+    out += [f"{verb} the {d} in bar 2" for verb in ("mute", "drop") for d in ("kick", "hats", "snare")]
+    out += ["drop the kick on the first beat of bar 4", "remove the snare on beat 3 of bar 2"]
+    out += [f"{t} the {d}" for t in ("swing", "humanize", "quantize") for d in ("hats", "snare", "kick")]
+    out += ["add a fill every 4 bars", "a fill at the end of every phrase", "no fills on the drums"]
+    out += ["jam", "keep playing", "play the drums live", "play some bass live at 90 bpm", "play along live"]
+    out += ["star this take", "unstar this take", "name it chorus idea", "compare this take with the previous one",
+            "go back to the previous take", "go back to the previous bass take", "redo"]  # fmt: skip
+    out += ["fill bars 5 to 8", "fill in the gap", "continue this for 4 bars", "extend this clip by 4 bars"]
+    out += [
+        "add a bass line that fits",
+        "add a melody that fits",
+        "add some chords that fit",
+        "add drums that fit",
+    ]
+    out += ["make an audio loop of warm rhodes", "generate a dusty piano loop with musicgen"]
+    out += ["put a dorian chord progression in here", "a bass line that follows the keys clip"]
     out += list(v.PLAY_PHRASES + v.STOP_PHRASES + v.UNDO_PHRASES + v.CANCEL_PHRASES + v.HELP_PHRASES)
     return tuple(dict.fromkeys(s for s in out if not set(s.split()) & {"dnb", "rnb", "hiphop"}))
 

@@ -13,6 +13,9 @@ from typing import Any
 
 from bridge.commands import clip_words as cw
 from bridge.commands import jam_words as jw
+from bridge.commands import musicgen_words as mw
+from bridge.commands import place_words as pw
+from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
@@ -83,7 +86,7 @@ def parse(text: str) -> Intent:
     intent = _parse(heard, s, key, model)
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         return unknown(heard, intent.params["reason"])
-    left = _left_out(intent, s)
+    left = _left_out(intent, s) if intent.action != "musicgen" else []  # the prompt keeps every word
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
     return intent
@@ -122,10 +125,15 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:
         return Intent("confirm", None, {"yes": False}, heard)
+    history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
+    if history is not None:
+        return Intent("history", _part_named(s), history, heard)
     if _any(s, v.HELP_PHRASES):
         return Intent("help", None, {}, heard)
     if _any(s, v.UNDO_PHRASES):
         return Intent("undo", None, {}, heard)
+    if mw.anywhere(s):  # "a lofi chord loop with musicgen": MusicGen whatever parts it names
+        return _musicgen(heard, s, _bars_param(s))
     jam = jw.jam_of(s, key, _take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
     if jam is not None:
         if jam[1]["do"] == "error":
@@ -137,6 +145,14 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("stop", None, {}, heard)
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
+    infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
+    if infill is not None:
+        return Intent(infill[0], _part_named(s), infill[1], heard)
+    fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
+    if fills is not None and "error" in fills:
+        return _unknown(heard, fills["error"])
+    if fills is not None:
+        s = pw.EVERY.sub(" ", s)
 
     factor = cw.TEMPO_FACTORS.get(next((p for p in cw.TEMPO_FACTORS if _has(s, p)), ""))
     if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
@@ -146,7 +162,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     bar_counts = [int(n) for n in _BARS.findall(s)]
     s_no_bars = _BARS.sub(" ", s)
     genres, rest = _take(s_no_bars, v.GENRES)
+    track_name = cw.source_track_of(rest)  # "the chords in the keys clip": the track named keys
+    if track_name:
+        rest = rest[: track_name.start()] + " _ " + rest[track_name.end() :]
     sources, rest = _take(rest, cw.SOURCE_PHRASES)
+    here = _any(rest, cw.HERE_PHRASES)
     parts, rest = _take(rest, v.PARTS)
     part = parts[0] if parts else None
     tempo_said = _any(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
@@ -183,11 +203,16 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if _any(s, v.REPLACE_WORDS):
         params["replace"] = True
     generating = _any(s, v.GENERATE_VERBS)
+    if fills is not None:
+        if not (genres or key or tempo_bpm):  # on the drums there are: the same groove, with fills
+            return Intent("adjust", "drums", {**params, **fills}, heard)
+        params.update(fills)
+        part = part or "drums"
 
-    transform = cw.transform_of(rest) if tempo_bpm is None else None
+    transform = cw.transform_of(rest, s_no_bars) if tempo_bpm is None else None
     if transform is not None:
         kind, options = transform
-        if kind.startswith("drums_"):
+        if kind.startswith("drums_") or "voices" in options:
             part = "drums"
         return Intent("transform", part, {"kind": kind, **options, **params}, heard)
     adjust = _adjustment(rest)
@@ -202,15 +227,23 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("set_key", None, {"key": key}, heard)
     if not part and (_any(s, v.MUSICGEN_TRIGGERS) or _any(rest, v.MUSICGEN_SOUNDS)):
         return _musicgen(heard, s_no_bars, params)
+    if part and tw.accompanies(s) and not (sources or track_name or genres or key):  # "a bass that fits"
+        return Intent("accompany", part, params, heard)
     if part:
         if genres:
             params["genre"] = genres[0]
         if key:
             params["key"] = key
+        elif (mode := cw.mode_of(rest)) is not None:  # "a dorian chord progression": Live's root
+            params["mode"] = mode
         if tempo_bpm is not None:
             params["tempo_bpm"] = tempo_bpm
         if sources:
             params["source"] = sources[0]
+        if track_name:
+            params["source_track_name"] = track_name.group(1)
+        if here:
+            params["here"] = True
         return Intent("generate", part, params, heard)
     if _any(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
         return Intent("play", None, {}, heard)
@@ -240,20 +273,18 @@ def _separate(heard: str, s: str, model: str | None) -> Intent:
     return Intent("separate", None, params, heard)
 
 
-_PROMPT_FILLER = frozenset(
-    {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want"}
-)
-
-
 def _musicgen(heard: str, s: str, params: dict[str, Any]) -> Intent:
-    start = 0
-    for trigger in v.MUSICGEN_TRIGGERS:
-        pos = s.rfind(f" {trigger} ")
-        if pos >= 0:
-            start = max(start, pos + len(trigger) + 1)
-    words = s[start:].split()
-    while words and words[0] in _PROMPT_FILLER:
-        words.pop(0)
-    if not words:
-        return _unknown(heard, "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'")
-    return Intent("musicgen", None, {**params, "prompt": " ".join(words)}, heard)
+    found = mw.params_of(heard, s, params)
+    if isinstance(found, str):
+        return _unknown(heard, found)
+    return Intent("musicgen", None, found, heard)
+
+
+def _bars_param(s: str) -> dict[str, Any]:
+    bars = [int(n) for n in _BARS.findall(s)]
+    return {"bars": bars[0]} if bars and BARS_RANGE[0] <= bars[0] <= BARS_RANGE[1] else {}
+
+
+def _part_named(s: str) -> str | None:
+    parts, _ = _take(s, v.PARTS)
+    return parts[0] if parts else None
