@@ -52,6 +52,35 @@ async def transform(app: App, job: Job, intent: Intent) -> str:
     return str(await action.run(app, job, args))
 
 
+async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:
+    """The OSC arguments of issue 34's /roo/infill, /roo/continue and /roo/accompany for an intent:
+    ``track slot bars FROM-TO`` (or ``last N``), ``track slot bars N [extend 1]``, ``part``."""
+    if action == "accompany":
+        return [intent.part or "bass"]
+    track, slot = await target_clip(app, intent.part)
+    args: list[Any] = [track, slot]
+    for name in ("bars", "last", "extend"):
+        if name in intent.params:
+            args += [name, intent.params[name]]
+    return args
+
+
+async def named_track_clip(app: App, name: str) -> tuple[int, int]:
+    """Track and slot of the clip on the track named ``name`` ("the keys clip"): the clip this daemon
+    wrote last there, else the one in the selected scene; raises naming the tracks there are."""
+    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
+    wanted = name.strip().lower()
+    matches = [i for i, n in enumerate(names) if n.strip().lower() == wanted]
+    matches = matches or [i for i, n in enumerate(names) if wanted in n.strip().lower()]
+    if not matches:
+        raise InvalidValue(f"no track is named {name!r}: the tracks are {', '.join(repr(n) for n in names)}")
+    track = matches[0]
+    for take in reversed(app.song.takes):
+        if take.get("track") == track and "slot" in take and take.get("part") != "musicgen":
+            return track, int(take["slot"])
+    return track, max((await app.live.context()).selected_slot, 0)
+
+
 def source_of(app: App, intent: Intent) -> dict[str, int]:
     """source_track/source_slot for a part that follows "my chords" or "my bassline" (the last one
     written, else the selected clip) or "this" (the selected clip: -1, so that /roo/generate says

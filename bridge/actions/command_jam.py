@@ -48,7 +48,7 @@ async def jam(app: App, job: Job, intent: Intent) -> str:
     do = intent.params["do"]
     if do == "start":
         args: list[Any] = []
-        for name, field in (("genre", "genre"), ("key", "key"), ("tempo", "tempo_bpm")):
+        for name, field in (("genre", "genre"), ("key", "key"), ("tempo", "tempo_bpm"), ("parts", "parts")):
             if field in intent.params:
                 value = intent.params[field]
                 args += [name, float(value) if name == "tempo" else str(value)]

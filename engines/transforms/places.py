@@ -49,7 +49,8 @@ def split(kind: str, notes: Sequence[Note], o: TransformOptions) -> tuple[list[N
     """(the notes the transform works on, the notes it leaves as they are)."""
     check(kind, o)
     voice = pitches_of(o.voices) if o.voices and kind not in DRUM_KINDS else None
-    picked, kept = [], []
+    picked: list[Note] = []
+    kept: list[Note] = []
     for n in notes:
         (picked if in_place(n.start_beats, o) and (voice is None or n.pitch in voice) else kept).append(n)
     return picked, kept
