@@ -71,7 +71,8 @@ DRUM_VOICES: dict[str, str] = {
     "crash": "cymbals",
     "shakers": "percussion",
 }
-REMOVE_WORDS = ("remove", "mute", "drop", "without", "take out", "get rid of", "lose")
+REMOVE_WORDS = ("remove", "mute", "drop", "without", "take out", "get rid of", "lose", "kill", "delete", "silence",
+                "cut", "out of")  # fmt: skip
 KEEP_WORDS = ("keep only", "only the", "just the", "only keep")
 
 # "double the tempo": Live's tempo times a factor (not the double_time transform of a clip)
@@ -82,6 +83,8 @@ TEMPO_FACTORS: dict[str, float] = {
     "halve the tempo": 0.5,
     "half the tempo": 0.5,
     "halve the speed": 0.5,
+    "halve the bpm": 0.5,
+    "half the bpm": 0.5,
 }
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")
@@ -118,6 +121,10 @@ BARE_MODES = ("harmonic minor", "melodic minor", "minor pentatonic", "major pent
               "mixolydian", "lydian", "phrygian", "locrian", "minor", "major")  # fmt: skip
 
 
+def names_drum_voice(s: str) -> bool:
+    return _first(s, DRUM_VOICES) is not None
+
+
 def source_track_of(s: str) -> re.Match[str] | None:
     """The "the keys clip" of a sentence that follows a clip named by its track, or None."""
     m = SOURCE_TRACK.search(s)
@@ -146,7 +153,7 @@ def _first(s: str, table: dict[str, str]) -> str | None:
 # Transforms that may work on one drum voice and one place only ("swing the hats", "humanize the
 # snare in bar 2"); the others change the whole clip.
 LOCAL_KINDS = ("humanize", "quantize", "swing", "density", "ornament", "drums_keep", "drums_remove")
-_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these) | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
+_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
                     r"shakers|percussion|drums|groove|beat|it) swing ")  # fmt: skip
 
 

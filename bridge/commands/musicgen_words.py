@@ -19,7 +19,8 @@ PROMPT_FILLER = frozenset(
     {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want",
      "need", "can", "you", "please", "lets", "let's", "get", "do", "could", "would", "like", "id", "i'd"}
 )  # fmt: skip
-_ENGINE = re.compile(r"\s*,?\s*\b(?:with|using|via|through|by|on|in|from)?\s*(?:musicgen|music gen)\b\s*:?",
+_ENGINE = re.compile(r"\s*,?\s*\b(?:use|with|using|via|through|by|on|in|from)?\s*(?:musicgen|music gen)\b\s*:?"
+                     r"(?:\s*(?:for|to make|to generate|to create)\b)?",
                      re.IGNORECASE)  # fmt: skip
 _AUDIO = re.compile(r"\b(?:an |a )?audio (loop|loops|clip)\b(?: of\b)?|\bas audio\b", re.IGNORECASE)
 _BARS = re.compile(

@@ -86,7 +86,8 @@ def parse(text: str) -> Intent:
     intent = _parse(heard, s, key, model)
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         return unknown(heard, intent.params["reason"])
-    left = _left_out(intent, s) if intent.action != "musicgen" else []  # the prompt keeps every word
+    whole = intent.action == "musicgen" or "parts" in intent.params  # a prompt, the parts a jam plays
+    left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
     return intent
@@ -127,7 +128,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("confirm", None, {"yes": False}, heard)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
-        return Intent("history", _part_named(s), history, heard)
+        return Intent("history", None if history["do"] == "name" else _part_named(s), history, heard)
     if _any(s, v.HELP_PHRASES):
         return Intent("help", None, {}, heard)
     if _any(s, v.UNDO_PHRASES):
@@ -219,6 +220,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"
         params[_DIALS[adjust[0]]] = _DIAL_VALUES[adjust[0]][adjust[1]]
     elif adjust is not None:
+        part = part or ("drums" if cw.names_drum_voice(rest) else None)  # "make the hats busier"
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
     if _any(rest, v.VARY_PHRASES) or _has(rest, "another") or "variations" in params:
         return Intent("vary", part, params, heard)

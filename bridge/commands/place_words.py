@@ -56,7 +56,7 @@ _BAR = re.compile(rf" (?:bar|measure) (\d+) | (?:the )?({_ORD}) (?:bar|measure) 
 _BEAT = re.compile(rf" beat (\d+) | (?:the )?({_ORD}) beat | (?:the )?(downbeat) ")
 # "every fourth bar", "every 4 bars", "every other bar", "every phrase", "every 8 bars"
 EVERY = re.compile(  # groups: a number, other|single, phrase, bar
-    rf" every (?:{_NUM} (?:bars?|measures?)|(other|single) (?:bar|measure)|(phrase)|(bar|measure))(?= )"
+    rf" (?:every|each) (?:{_NUM} (?:bars?|measures?)|(other|single) (?:bar|measure)|(phrase)|(bar|measure))(?= )"
 )
 FILL_WORDS = ("fill", "fills", "drum fill", "drum fills")
 FILLEVERY = {4: "4", 8: "phrase"}  # the generate option fills (engines.music.FILLS)
@@ -73,7 +73,8 @@ def interval_of(s: str) -> dict[str, int] | None:
         if re.match(r" (?:bar|beat|measure|note|time|variation|take)s? ", s[m.end() :]):
             continue  # "the fifth bar", "a third variation"
         direction = m.group(1) or m.group(5)
-        moved = m.group(3) and any(f" {w} " in s for w in MOVE_WORDS)
+        counted = m.group(3) or m.group(4)[0].isdigit()  # "a fifth", "2 octaves"
+        moved = counted and any(f" {w} " in s for w in MOVE_WORDS)
         if not (direction or m.group(2) or moved):
             continue
         if direction is None and any(f" {w} " in s for w in ("drop", "lower")):

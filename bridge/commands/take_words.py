@@ -54,8 +54,8 @@ BACK_VERBS = (
 REDO_PHRASES = ("redo", "redo that", "undo the undo", "undo that undo")
 # "name it chorus idea", "call this take verse two", "label it keeper", "rename this take to intro"
 _NAME = re.compile(
-    r"^\s*(?:please\s+)?(?:re)?(?:name|call|label|title|tag)\s+(?:it|this|that|the take|this take|that take|"
-    r"this one|this version|the clip|this clip)\s+(?:as\s+|to\s+)?[\"']?(?P<name>.+?)[\"'.!]*\s*$",
+    r"^\s*(?:please\s+)?(?:re)?(?:name|call|label|title|tag)\s+(?:this take|that take|the take|this one|"
+    r"this version|this clip|the clip|it|this|that)\s+(?:as\s+|to\s+)?[\"']?(?P<name>.+?)[\"'.!]*\s*$",
     re.IGNORECASE,
 )
 
@@ -118,7 +118,7 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
     last_bars = _LAST_BARS.search(s)
     if last_bars and _has(s, INFILL_VERBS) and not _has(s, ("save", "keep", "capture", "grab")):
         return "infill", {"last": int(last_bars.group(1))}
-    if _has(s, ("infill",)) or re.search(r" fill in (?:the )?(?:gap|gaps|middle|rest|missing bars) ", s):
+    if _has(s, ("infill",)) or re.search(r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s):
         return "infill", {}
     if _has(s, CONTINUE_VERBS) and not _has(s, ("playing", "jamming", "the jam")):
         params: dict[str, Any] = {}

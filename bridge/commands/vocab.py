@@ -51,6 +51,7 @@ PARTS: dict[str, str] = {
     "chords": "chords",
     "chord": "chords",
     "chord progression": "chords",
+    "keys": "chords",
     "progression": "chords",
     "harmony": "chords",
     "melody": "melody",
