@@ -1,7 +1,7 @@
 """Parser benchmark: exact intent on every written phrase set, ours beside an older parser (the peer).
 
 Sets: tests/data/commands.yaml (development), commands_heldout.yaml (held out) and
-commands_producer.yaml (issue 30's producer phrasings). Exact intent = action, part and params
+commands_producer.yaml (issue 30's producer phrasings) and commands_fresh.yaml (more, measured untuned). Exact intent = action, part and params
 all equal (params not compared for "unknown"), as in tests/bridge/commands/phrases.py. The peer is
 the parser of another git revision (``--peer REF``, default the commit before issue 30's parser
 work), extracted with ``git archive`` into a temporary folder and run in a child process on the
@@ -26,7 +26,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-SETS = {"dev": "commands.yaml", "heldout": "commands_heldout.yaml", "producer": "commands_producer.yaml"}
+SETS = {
+    "dev": "commands.yaml",
+    "heldout": "commands_heldout.yaml",
+    "producer": "commands_producer.yaml",
+    "fresh": "commands_fresh.yaml",
+}
 PEER_REF = "0c9fdfa"  # the parser as it was before issue 30's command families
 
 _CHILD = """
