@@ -109,8 +109,8 @@ def main() -> None:
                     for text, got in misses:
                         print(f"    miss {text!r}: {got}")
             print(line)
-    for who, (hits, n) in totals.items():
-        print(f"all sets {who}: exact intent {hits}/{n} = {100 * hits / n:.1f} %")
+    for who, (right, n) in totals.items():
+        print(f"all sets {who}: exact intent {right}/{n} = {100 * right / n:.1f} %")
     print(
         f"load average at end: {os.getloadavg()[0]:.1f}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
     )
