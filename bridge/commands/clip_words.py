@@ -105,6 +105,18 @@ SOURCE_PHRASES: dict[str, str] = {
     "lock to my bass": "bass",
     "locks to my bassline": "bass",
     "with my bassline": "bass",
+    "follows the chords": "chords",
+    "follow the chords": "chords",
+    "over the chords": "chords",
+    "follows the keys": "chords",
+    "follow the keys": "chords",
+    "over the keys": "chords",
+    "locked to the bass": "bass",
+    "lock to the bass": "bass",
+    "locks to the bass": "bass",
+    "follows the bass": "bass",
+    "follows the bassline": "bass",
+    "with the bassline": "bass",
     "follow my bassline": "bass",
 }
 
@@ -153,8 +165,13 @@ def _first(s: str, table: dict[str, str]) -> str | None:
 # Transforms that may work on one drum voice and one place only ("swing the hats", "humanize the
 # snare in bar 2"); the others change the whole clip.
 LOCAL_KINDS = ("humanize", "quantize", "swing", "density", "ornament", "drums_keep", "drums_remove")
-_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
+_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:some|a bit of|a little|more) swing | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
                     r"shakers|percussion|drums|groove|beat|it) swing ")  # fmt: skip
+
+
+_TAKE_OUT = re.compile(
+    r" (?:take|pull|get|knock) (?:the |that |those )?\w+(?: \w+)? out | no (?:more )?(?=\w)"
+)
 
 
 def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]] | None:
@@ -164,7 +181,7 @@ def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]]
     place = pw.place_of(whole or s)
     if voice is not None and _any(s, KEEP_WORDS):
         return "drums_keep", {"voices": voice, **place}
-    if voice is not None and _any(s, REMOVE_WORDS):
+    if voice is not None and (_any(s, REMOVE_WORDS) or _TAKE_OUT.search(s)):
         return "drums_remove", {"voices": voice, **place}
     kind = _first(s, TRANSFORM_PHRASES)
     if kind is None and (_SWING.search(s) or (" swing " in s and " more " in s)):

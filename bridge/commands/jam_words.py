@@ -16,6 +16,7 @@ JAM_WORDS = ("jam", "jamming", "jam session")
 # Live play by other words: "play some drums live", "keep playing", "improvise over this"
 LIVE_PLAY_PHRASES = ("keep playing", "keep it going", "keep it rolling", "play along", "improvise",
                      "improvise something", "noodle", "vamp", "freestyle")  # fmt: skip
+_KEEP_GOING = re.compile(r" keep (?:it|this|the \w+|that \w+) (?:going|rolling) ")
 _LIVE = re.compile(
     r" (?:play|playing|perform|performing|improvise|run)\b(?:(?! (?:into|in|to) live ).)* live(?: now)? "
 )
@@ -57,7 +58,7 @@ _CLIPS = re.compile(
     r"^(?:save|keep|capture|write|grab) (?:the )?last (\d+) (?:bars?|measures?)(?: of (?:the )?jam)?"
     r"(?: (?:to|into|as|in) (?:clips|live))?$"
 )
-_TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) ")
+_TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) | at (\d+) $")
 TEMPO_RANGE_BPM = (20, 999)
 
 
@@ -70,7 +71,7 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
 
     ``key`` is the key the normalizer pulled out; ``genres`` the genres named in ``s``.
     """
-    live = bool(_LIVE.search(s)) or _has_any(s, LIVE_PLAY_PHRASES)
+    live = bool(_LIVE.search(s) or _KEEP_GOING.search(s)) or _has_any(s, LIVE_PLAY_PHRASES)
     said_jam = _has_any(s, JAM_WORDS) or live
     bare = s.strip()
     clips = _CLIPS.match(bare)
@@ -82,7 +83,7 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
         return None, {"do": "stop", "at": "now"}
     if said_jam:
         params: dict[str, Any] = {"do": "start"}
-        parts = _live_parts(s) if live else ""
+        parts = _live_parts(s)
         if parts:
             params["parts"] = parts
         if key:
@@ -91,7 +92,7 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
             params["genre"] = genres[0]
         tempo = _TEMPO.search(s)
         if tempo:
-            bpm = int(tempo.group(1))
+            bpm = int(tempo.group(1) or tempo.group(2))
             if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
                 return None, {"do": "error", "reason": f"tempo {bpm} bpm is outside 20..999"}
             params["tempo_bpm"] = bpm

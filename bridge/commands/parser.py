@@ -240,7 +240,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["mode"] = mode
         if tempo_bpm is not None:
             params["tempo_bpm"] = tempo_bpm
-        if sources:
+        if sources and not track_name:
             params["source"] = sources[0]
         if track_name:
             params["source_track_name"] = track_name.group(1)

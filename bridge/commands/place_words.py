@@ -52,7 +52,7 @@ _INTERVAL = re.compile(  # groups: direction, "by", article, interval, direction
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NUM = rf"(\d+|{_ORD})"
-_BAR = re.compile(rf" (?:bar|measure) (\d+) | (?:the )?({_ORD}) (?:bar|measure) ")
+_BAR = re.compile(rf" (?:bars?|measures?) (\d+) | (?:the )?({_ORD}) (?:bar|measure) ")
 _BEAT = re.compile(rf" beat (\d+) | (?:the )?({_ORD}) beat | (?:the )?(downbeat) ")
 # "every fourth bar", "every 4 bars", "every other bar", "every phrase", "every 8 bars"
 EVERY = re.compile(  # groups: a number, other|single, phrase, bar

@@ -20,6 +20,8 @@ TAKE_WORDS = ("take", "version", "one", "clip", "it", "this", "that", "idea")
 STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper")
 UNSTAR_PHRASES = ("unstar", "remove the star", "take the star off", "unfavourite", "unfavorite")
 COMPARE_PHRASES = (
+    "better than",
+    "worse than",
     "compare",
     "diff",
     "what changed",
@@ -60,12 +62,13 @@ _NAME = re.compile(
 )
 
 INFILL_VERBS = ("fill", "fill in", "infill", "regenerate", "redo", "rewrite", "fill out")
-CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with")
+CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with", "longer")
 ACCOMPANY_PHRASES = (
     "that fits",
     "that fit",
     "to fit",
     "that goes with",
+    "that go with",
     "to go with",
     "goes with these",
     "that plays with",
@@ -91,7 +94,7 @@ def _has(s: str, phrases: tuple[str, ...]) -> bool:
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
-    if bare in REDO_PHRASES:
+    if bare in REDO_PHRASES or (bare.startswith("redo") and not re.search(r" (?:bars?|measures?) ", s)):
         return {"do": "redo"}
     named = _NAME.match(heard)
     if named and not re.search(r"\b(?:bars?|measures?|fills?)\b", named.group("name"), re.IGNORECASE):
@@ -99,11 +102,16 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
     if _has(s, UNSTAR_PHRASES):
         return {"do": "unstar"}
     first = bare.split()[0] if bare else ""
-    if first in ("star", "favourite", "favorite", "bookmark") or _has(s, STAR_PHRASES[4:]):
+    starred = re.search(r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s)
+    if first in ("star", "favourite", "favorite", "bookmark") or _has(s, STAR_PHRASES[4:]) or starred:
         return {"do": "star"}
     if _has(s, COMPARE_PHRASES) and _has(s, (*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):
         return {"do": "compare"}
-    previous = _has(s, PREVIOUS_PHRASES) or _PART_PREVIOUS.search(s)
+    previous = (
+        _has(s, PREVIOUS_PHRASES)
+        or _PART_PREVIOUS.search(s)
+        or re.search(r" back (?:1|a) (?:take|version) ", s)
+    )
     if previous and (_has(s, BACK_VERBS) or first in ("previous", "the", "last")):
         return {"do": "previous"}
     return None
