@@ -86,7 +86,8 @@ def parse(text: str) -> Intent:
     intent = _parse(heard, s, key, model)
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         return unknown(heard, intent.params["reason"])
-    whole = intent.action == "musicgen" or "parts" in intent.params  # a prompt, the parts a jam plays
+    # a prompt, a take's name, the parts a jam plays: their words are the command's own
+    whole = intent.action == "musicgen" or "parts" in intent.params or intent.params.get("do") == "name"
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
