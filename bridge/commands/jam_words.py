@@ -108,6 +108,13 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
     return None
 
 
+def keeps_going(heard: str) -> bool:
+    """Whether a sentence asks the playing jam to go on ("keep playing", "keep it going"), which is
+    no request to start another."""
+    s = " " + " ".join(heard.lower().replace(",", " ").split()) + " "
+    return " keep " in s and bool(_KEEP_GOING.search(s) or _has_any(s, LIVE_PLAY_PHRASES))
+
+
 def _live_parts(s: str) -> str:
     """The parts named in a live-play sentence, in the jam's order ("drums,bass"), or ""."""
     found = {part for word, part in LIVE_PARTS.items() if f" {word} " in s}

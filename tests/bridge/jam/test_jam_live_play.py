@@ -22,5 +22,6 @@ def test_play_some_drums_live_starts_a_drums_only_jam_at_that_tempo(daemon: tupl
     assert running.jam.session.options.parts == "drums"
     assert set(running.jam.session.jam.timeline[0][1].parts) == {"drums"}  # the bass, chords, melody rest
     assert running.jam.session.start_tempo == 90.0
+    assert command(client, "keep playing")[1:] == ("done", 'heard "keep playing": the jam keeps playing')
     _, state, message = command(client, "stop the jam")
     assert state == "done", message
