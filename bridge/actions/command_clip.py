@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.midi_clip import selected_midi_clip
+from bridge.actions.midi_clip import midi_clip, selected_midi_clip
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
@@ -54,12 +54,20 @@ async def transform(app: App, job: Job, intent: Intent) -> str:
 
 async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:
     """The OSC arguments of issue 34's /roo/infill, /roo/continue and /roo/accompany for an intent:
-    ``track slot bars FROM-TO`` (or ``last N``), ``track slot bars N [extend 1]``, ``part``."""
+    ``track slot [bars FROM-TO]`` ("the last N bars": the clip's last N), ``track slot bars N
+    [extend 1]``, ``part``."""
     if action == "accompany":
         return [intent.part or "bass"]
     track, slot = await target_clip(app, intent.part)
     args: list[Any] = [track, slot]
-    for name in ("bars", "last", "extend"):
+    if "last" in intent.params:  # "fill the last 4 bars": counted back from the clip's end
+        clip = await midi_clip(app, track, slot, address=f"/roo/{action}")
+        live = clip.context
+        bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
+        bars = max(1, round(clip.length_beats / bar_beats))
+        last = min(int(intent.params["last"]), bars)
+        args += ["bars", f"{bars - last + 1}-{bars}"]
+    for name in ("bars", "extend"):
         if name in intent.params:
             args += [name, intent.params[name]]
     return args

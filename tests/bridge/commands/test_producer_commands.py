@@ -159,3 +159,29 @@ def test_takes_by_words_star_name_compare_back_and_redo(live: LiveHost, client: 
     )
     _, state, message = command(client, "redo")
     assert state == "done" and f"recalled take {second}" in message, message
+
+
+def test_infill_commands_run_the_daemons_infill_actions_with_their_arguments(
+    live: LiveHost, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bridge.actions
+
+    seen: list[tuple[str, list[object]]] = []
+    for address in ("/roo/infill", "/roo/continue", "/roo/accompany"):
+
+        async def fake(app: object, job: object, args: list[object], address: str = address) -> str:
+            seen.append((address, list(args)))
+            return f"{address} ran"
+
+        monkeypatch.setitem(bridge.actions.JOB_ACTIONS, address, fake)
+    select(live, 0)  # the 4-bar keys clip
+    for text in ("fill bars five to eight", "fill the last two bars", "continue this for four bars",
+                 "add a bass that fits"):  # fmt: skip
+        _, state, message = command(client, text)
+        assert state == "done" and message.endswith(" ran"), message
+    assert seen == [
+        ("/roo/infill", [0, 0, "bars", "5-8"]),
+        ("/roo/infill", [0, 0, "bars", "3-4"]),
+        ("/roo/continue", [0, 0, "bars", 4]),
+        ("/roo/accompany", ["bass"]),
+    ]
