@@ -14,7 +14,7 @@ from typing import Any
 
 JAM_WORDS = ("jam", "jamming", "jam session")
 # Live play by other words: "play some drums live", "keep playing", "improvise over this"
-LIVE_PLAY_PHRASES = ("keep playing", "keep it going", "keep it rolling", "play along", "improvise",
+LIVE_PLAY_PHRASES = ("keep playing", "keep jamming", "keep it going", "keep it rolling", "play along", "improvise",
                      "improvise something", "noodle", "vamp", "freestyle")  # fmt: skip
 _KEEP_GOING = re.compile(r" keep (?:it|this|the \w+|that \w+) (?:going|rolling) ")
 _LIVE = re.compile(
