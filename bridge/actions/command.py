@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import command_clip, command_generate, command_jam, history_context
+from bridge.actions import command_clip, command_generate, command_history, command_jam, history_context
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
@@ -157,6 +157,22 @@ def _musicgen_args(intent: Intent) -> list[Any]:
     return [intent.params["prompt"], *([int(bars)] if bars else [])]
 
 
+def _neural(action: str) -> Handler:
+    """infill / continue / accompany (issue 34): the daemon's /roo/<action> when it has one."""
+
+    async def handler(app: App, job: Job, intent: Intent) -> str:
+        address = f"/roo/{action}"
+        run = importlib.import_module("bridge.actions").JOB_ACTIONS.get(address)
+        if run is None:
+            raise ModelUnavailable(
+                f"{action} is not available yet in this version of MuseAroo ({address}, the MIDI-GPT model of "
+                "issue 34, has not landed); nothing was done"
+            )
+        return str(await run(app, job, await command_clip.neural_args(app, action, intent)))
+
+    return handler
+
+
 Handler = Callable[[App, Job, Intent], Awaitable[str]]
 HANDLERS: dict[str, Handler] = {
     "generate": command_generate.generate_part,
@@ -175,4 +191,8 @@ HANDLERS: dict[str, Handler] = {
     "confirm": _confirm,
     "transform": command_clip.transform,
     "jam": command_jam.jam,
+    "history": command_history.history,
+    "infill": _neural("infill"),
+    "continue": _neural("continue"),
+    "accompany": _neural("accompany"),
 }

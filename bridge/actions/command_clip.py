@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.midi_clip import selected_midi_clip
+from bridge.actions.midi_clip import midi_clip, selected_midi_clip
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
@@ -50,6 +50,43 @@ async def transform(app: App, job: Job, intent: Intent) -> str:
             args += [name, value]
     args += ["replace", int(bool(intent.params.get("replace")))]
     return str(await action.run(app, job, args))
+
+
+async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:
+    """The OSC arguments of issue 34's /roo/infill, /roo/continue and /roo/accompany for an intent:
+    ``track slot [bars FROM-TO]`` ("the last N bars": the clip's last N), ``track slot bars N
+    [extend 1]``, ``part``."""
+    if action == "accompany":
+        return [intent.part or "bass"]
+    track, slot = await target_clip(app, intent.part)
+    args: list[Any] = [track, slot]
+    if "last" in intent.params:  # "fill the last 4 bars": counted back from the clip's end
+        clip = await midi_clip(app, track, slot, address=f"/roo/{action}")
+        live = clip.context
+        bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
+        bars = max(1, round(clip.length_beats / bar_beats))
+        last = min(int(intent.params["last"]), bars)
+        args += ["bars", f"{bars - last + 1}-{bars}"]
+    for name in ("bars", "extend"):
+        if name in intent.params:
+            args += [name, intent.params[name]]
+    return args
+
+
+async def named_track_clip(app: App, name: str) -> tuple[int, int]:
+    """Track and slot of the clip on the track named ``name`` ("the keys clip"): the clip this daemon
+    wrote last there, else the one in the selected scene; raises naming the tracks there are."""
+    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
+    wanted = name.strip().lower()
+    matches = [i for i, n in enumerate(names) if n.strip().lower() == wanted]
+    matches = matches or [i for i, n in enumerate(names) if wanted in n.strip().lower()]
+    if not matches:
+        raise InvalidValue(f"no track is named {name!r}: the tracks are {', '.join(repr(n) for n in names)}")
+    track = matches[0]
+    for take in reversed(app.song.takes):
+        if take.get("track") == track and "slot" in take and take.get("part") != "musicgen":
+            return track, int(take["slot"])
+    return track, max((await app.live.context()).selected_slot, 0)
 
 
 def source_of(app: App, intent: Intent) -> dict[str, int]:

@@ -16,6 +16,7 @@ from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue
+from engines.music import NOTE_NAMES
 
 MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
 STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
@@ -63,11 +64,32 @@ def _genre_note(settings: dict[str, Any]) -> str:
     return f" (no {genre} preset yet: used the song's genre)"
 
 
+async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
+    """ "in here": the selected slot; a bare mode: Live's root; "the keys clip": that track's clip.
+    Returns what to say about them."""
+    said = []
+    if intent.params.get("here") or "mode" in intent.params:
+        live = await app.live.context()
+        if intent.params.get("here"):
+            settings["track"], settings["slot"] = live.selected_track, max(live.selected_slot, 0)
+            said.append(f"in the selected slot (track {live.selected_track} slot {settings['slot']})")
+        if "mode" in intent.params:
+            settings["key"] = f"{NOTE_NAMES[live.root_note % 12]} {intent.params['mode']}"
+            said.append(f"{settings['key']} (Live's root)")
+    if "source_track_name" in intent.params:
+        track, slot = await command_clip.named_track_clip(app, str(intent.params["source_track_name"]))
+        settings["source_track"], settings["source_slot"] = track, slot
+        said.append(
+            f"following the clip on track {track} slot {slot} ('{intent.params['source_track_name']}')"
+        )
+    return f" ({'; '.join(said)})" if said else ""
+
+
 async def generate_part(app: App, job: Job, intent: Intent) -> str:
     assert intent.part is not None
     settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
     settings.update(command_clip.source_of(app, intent))
-    note = _genre_note(settings)
+    note = await _placed(app, intent, settings) + _genre_note(settings)
     tempo = ""
     if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
         tempo = f"{await set_tempo(app, intent)}; "
@@ -95,6 +117,11 @@ async def vary(app: App, job: Job, intent: Intent) -> str:
 
 
 async def adjust(app: App, job: Job, intent: Intent) -> str:
+    if "fills" in intent.params:  # "a fill every fourth bar": the same drums again, with those fills
+        part, last = await last_settings(app, intent.part)
+        last["fills"] = str(intent.params["fills"])
+        last["replace"] = int(bool(intent.params.get("replace")))
+        return f"fills {last['fills']}: {await generate.run(app, job, generate_args(part, last))}"
     if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
         return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
     part, last = await last_settings(app, intent.part)

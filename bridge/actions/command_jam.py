@@ -13,6 +13,7 @@ from typing import Any
 from bridge.actions import multi
 from bridge.app import App
 from bridge.commands import Intent
+from bridge.commands.jam_words import keeps_going
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite
 from engines.errors import InvalidValue, ModelUnavailable, RooError
@@ -46,9 +47,11 @@ def stop_playing(app: App) -> bool:
 async def jam(app: App, job: Job, intent: Intent) -> str:
     remote = _remote(app)
     do = intent.params["do"]
+    if do == "start" and set(intent.params) == {"do"} and playing(app) and keeps_going(intent.heard):
+        return "the jam keeps playing"
     if do == "start":
         args: list[Any] = []
-        for name, field in (("genre", "genre"), ("key", "key"), ("tempo", "tempo_bpm")):
+        for name, field in (("genre", "genre"), ("key", "key"), ("tempo", "tempo_bpm"), ("parts", "parts")):
             if field in intent.params:
                 value = intent.params[field]
                 args += [name, float(value) if name == "tempo" else str(value)]

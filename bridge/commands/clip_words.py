@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import place_words as pw
+
 # phrase -> transform kind; spotted longest first
 TRANSFORM_PHRASES: dict[str, str] = {
     "half time": "half_time",
@@ -69,7 +71,8 @@ DRUM_VOICES: dict[str, str] = {
     "crash": "cymbals",
     "shakers": "percussion",
 }
-REMOVE_WORDS = ("remove", "mute", "drop", "without", "take out", "get rid of", "lose")
+REMOVE_WORDS = ("remove", "mute", "drop", "without", "take out", "get rid of", "lose", "kill", "delete", "silence",
+                "cut", "out of")  # fmt: skip
 KEEP_WORDS = ("keep only", "only the", "just the", "only keep")
 
 # "double the tempo": Live's tempo times a factor (not the double_time transform of a clip)
@@ -80,6 +83,8 @@ TEMPO_FACTORS: dict[str, float] = {
     "halve the tempo": 0.5,
     "half the tempo": 0.5,
     "halve the speed": 0.5,
+    "halve the bpm": 0.5,
+    "half the bpm": 0.5,
 }
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")
@@ -100,8 +105,49 @@ SOURCE_PHRASES: dict[str, str] = {
     "lock to my bass": "bass",
     "locks to my bassline": "bass",
     "with my bassline": "bass",
+    "follows the chords": "chords",
+    "follow the chords": "chords",
+    "over the chords": "chords",
+    "follows the keys": "chords",
+    "follow the keys": "chords",
+    "over the keys": "chords",
+    "locked to the bass": "bass",
+    "lock to the bass": "bass",
+    "locks to the bass": "bass",
+    "follows the bass": "bass",
+    "follows the bassline": "bass",
+    "with the bassline": "bass",
     "follow my bassline": "bass",
 }
+
+# "a bass that follows the chords in the keys clip": the clip on the track named "keys"
+SOURCE_TRACK = re.compile(
+    r" (?:in|on|from|of|to|with|over|under|follows|follow|following|fits|matches|match) the (?!selected |same |other |this |that |last |first |next |whole )"
+    r"([a-z0-9]+(?: [a-z0-9]+)?) (?:clip|track|channel)s? (?=.*)"
+)
+_FOLLOW_WORDS = ("follow", "follows", "following", "lock", "locks", "locked", "match", "matches", "based", "over",
+                 "under", "along", "fits", "fit", "with", "from", "to", "behind", "around")  # fmt: skip
+HERE_PHRASES = ("in here", "right here", "here", "in this slot", "into this slot", "in the selected slot")
+# a mode said without a tonic: the tonic is Live's root ("a dorian chord progression")
+BARE_MODES = ("harmonic minor", "melodic minor", "minor pentatonic", "major pentatonic", "minor blues", "dorian",
+              "mixolydian", "lydian", "phrygian", "locrian", "minor", "major")  # fmt: skip
+
+
+def names_drum_voice(s: str) -> bool:
+    return _first(s, DRUM_VOICES) is not None
+
+
+def source_track_of(s: str) -> re.Match[str] | None:
+    """The "the keys clip" of a sentence that follows a clip named by its track, or None."""
+    m = SOURCE_TRACK.search(s)
+    if m is None or m.group(1).split()[0] in ("my", "a", "an") or not _any(s, _FOLLOW_WORDS):
+        return None
+    return m
+
+
+def mode_of(s: str) -> str | None:
+    return next((m for m in BARE_MODES if f" {m} " in s), None)
+
 
 _SEMITONES = re.compile(r" (up|down) (\d+) (?:semitones?|half steps?)(?= )")
 _TO_NOTE = re.compile(r" to ([a-g])(?: (sharp|flat))?(?= )")
@@ -116,29 +162,52 @@ def _first(s: str, table: dict[str, str]) -> str | None:
     return min(hits)[2] if hits else None
 
 
-def transform_of(s: str) -> tuple[str, dict[str, Any]] | None:
-    """(kind, options) for a sentence that transforms a clip, or None."""
+# Transforms that may work on one drum voice and one place only ("swing the hats", "humanize the
+# snare in bar 2"); the others change the whole clip.
+LOCAL_KINDS = ("humanize", "quantize", "swing", "density", "ornament", "drums_keep", "drums_remove")
+_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:some|a bit of|a little|more) swing | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
+                    r"shakers|percussion|drums|groove|beat|it) swing ")  # fmt: skip
+
+
+_TAKE_OUT = re.compile(
+    r" (?:take|pull|get|knock) (?:the |that |those )?\w+(?: \w+)? out | no (?:more )?(?=\w)"
+)
+
+
+def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """(kind, options) for a sentence that transforms a clip, or None; ``whole`` is the sentence
+    before the parts were taken out of ``s`` (its place: "the first beat of bar 4")."""
     voice = _first(s, DRUM_VOICES)
+    place = pw.place_of(whole or s)
     if voice is not None and _any(s, KEEP_WORDS):
-        return "drums_keep", {"voices": voice}
-    if voice is not None and _any(s, REMOVE_WORDS):
-        return "drums_remove", {"voices": voice}
+        return "drums_keep", {"voices": voice, **place}
+    if voice is not None and (_any(s, REMOVE_WORDS) or _TAKE_OUT.search(s)):
+        return "drums_remove", {"voices": voice, **place}
     kind = _first(s, TRANSFORM_PHRASES)
-    if kind is None and " swing " in s and " more " in s:
+    if kind is None and (_SWING.search(s) or (" swing " in s and " more " in s)):
         kind = "swing"
+    if kind is None and (pw.interval_of(s) or _SEMITONES.search(s)):
+        kind = "transpose"
     if kind is None:
         return None
+    options: dict[str, Any] = {}
     if kind == "density":
         direction = "down" if _any(s, DENSITY_DOWN) else "up"
-        return kind, {"amount": DENSITY_AMOUNT[direction]}
-    if kind == "swing":
-        return kind, {"amount": SWING_MORE_AMOUNT}
-    if kind == "transpose":
+        options = {"amount": DENSITY_AMOUNT[direction]}
+    elif kind == "swing":
+        options = {"amount": SWING_MORE_AMOUNT}
+    elif kind == "transpose":
         return _transpose(s)
-    return kind, {}
+    if kind in LOCAL_KINDS:
+        options.update({"voices": voice} if voice else {})
+        options.update(place)
+    return kind, options
 
 
 def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
+    interval = pw.interval_of(s)
+    if interval is not None:
+        return "transpose", dict(interval)
     m = _SEMITONES.search(s)
     if m:
         n = int(m.group(2))

@@ -13,6 +13,17 @@ import re
 from typing import Any
 
 JAM_WORDS = ("jam", "jamming", "jam session")
+# Live play by other words: "play some drums live", "keep playing", "improvise over this"
+LIVE_PLAY_PHRASES = ("keep playing", "keep jamming", "keep it going", "keep it rolling", "play along", "improvise",
+                     "improvise something", "noodle", "vamp", "freestyle")  # fmt: skip
+_KEEP_GOING = re.compile(r" keep (?:it|this|the \w+|that \w+) (?:going|rolling) ")
+_LIVE = re.compile(
+    r" (?:play|playing|perform|performing|improvise|run)\b(?:(?! (?:into|in|to) live ).)* live(?: now)? "
+)
+# "play some drums and bass live": the jam plays these parts only
+LIVE_PARTS = {"drums": "drums", "drum": "drums", "beat": "drums", "groove": "drums", "bass": "bass",
+              "bassline": "bass", "bass line": "bass", "chords": "chords", "keys": "chords", "melody": "melody",
+              "lead": "melody"}  # fmt: skip
 JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit")
 PHRASE_END = (
     "at the end of the phrase",
@@ -47,7 +58,7 @@ _CLIPS = re.compile(
     r"^(?:save|keep|capture|write|grab) (?:the )?last (\d+) (?:bars?|measures?)(?: of (?:the )?jam)?"
     r"(?: (?:to|into|as|in) (?:clips|live))?$"
 )
-_TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) ")
+_TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) | at (\d+) $")
 TEMPO_RANGE_BPM = (20, 999)
 
 
@@ -60,7 +71,8 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
 
     ``key`` is the key the normalizer pulled out; ``genres`` the genres named in ``s``.
     """
-    said_jam = _has_any(s, JAM_WORDS)
+    live = bool(_LIVE.search(s) or _KEEP_GOING.search(s)) or _has_any(s, LIVE_PLAY_PHRASES)
+    said_jam = _has_any(s, JAM_WORDS) or live
     bare = s.strip()
     clips = _CLIPS.match(bare)
     if clips:  # "save the last 8 bars": the jam's last bars into Live clips, a clip per part
@@ -71,13 +83,16 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
         return None, {"do": "stop", "at": "now"}
     if said_jam:
         params: dict[str, Any] = {"do": "start"}
+        parts = _live_parts(s)
+        if parts:
+            params["parts"] = parts
         if key:
             params["key"] = key
         if genres:
             params["genre"] = genres[0]
         tempo = _TEMPO.search(s)
         if tempo:
-            bpm = int(tempo.group(1))
+            bpm = int(tempo.group(1) or tempo.group(2))
             if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
                 return None, {"do": "error", "reason": f"tempo {bpm} bpm is outside 20..999"}
             params["tempo_bpm"] = bpm
@@ -91,6 +106,19 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
             part = JAM_PARTS[next(g for g in m.groups() if g)]
             return part, {"do": "set", "name": part, "value": value}
     return None
+
+
+def keeps_going(heard: str) -> bool:
+    """Whether a sentence asks the playing jam to go on ("keep playing", "keep it going"), which is
+    no request to start another."""
+    s = " " + " ".join(heard.lower().replace(",", " ").split()) + " "
+    return " keep " in s and bool(_KEEP_GOING.search(s) or _has_any(s, LIVE_PLAY_PHRASES))
+
+
+def _live_parts(s: str) -> str:
+    """The parts named in a live-play sentence, in the jam's order ("drums,bass"), or ""."""
+    found = {part for word, part in LIVE_PARTS.items() if f" {word} " in s}
+    return ",".join(p for p in ("drums", "bass", "chords", "melody") if p in found)
 
 
 def grammar_rules(genre_rule: str, key_rule: str, bpm_rule: str) -> dict[str, str]:

@@ -14,6 +14,53 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 
 _DESCRIBING = frozenset({"half time", "halftime", "double time", "backwards", "upside down"})
+# how each dial phrase that is no adjective is said of the drums
+_ADJUST_SENTENCE = {
+    "simplify": "simplify the drums",
+    "pump up": "pump up the drums",
+    "chill out": "chill out the drums",
+    "tone down": "tone down the drums",
+    "more energy": "give the drums more energy",
+    "less energy": "give the drums less energy",
+}
+_ANALYZE_SENTENCE = {
+    "analysis": "run an analysis on this clip",
+    "detect": "detect the key of this clip",
+    "what key": "what key is this clip in",
+    "which key": "which key is this clip in",
+    "what tempo": "what tempo is this clip",
+    "which tempo": "which tempo is this clip",
+    "what chords": "what chords are in this clip",
+    "which chords": "which chords are in this clip",
+    "find the key": "find the key of this clip",
+    "find the chords": "find the chords of this clip",
+    "find the tempo": "find the tempo of this clip",
+    "figure out": "figure out the key of this clip",
+    "work out": "work out the chords of this clip",
+}
+# how each transform phrase that is no verb is said of a part
+_TRANSFORM_SENTENCE = {
+    "swing it": "swing the {}",
+    "more swing": "more swing on the {}",
+    "add swing": "add swing to the {}",
+    "grace notes": "add grace notes to the {}",
+    "new voicing": "a new voicing for the {}",
+    "add a fill": "add a fill to the {}",
+    "a fill at the end": "a fill at the end of the {}",
+    "fill at the end": "put a fill at the end of the {}",
+}
+# how each vary phrase is said as a whole command about the drums
+_VARY_SENTENCE = {
+    "variation": "give me a {} of the drums",
+    "variation of": "a {} the drums",
+    "another version": "{} of the drums",
+    "another take": "{} of the drums",
+    "another one": "{}",
+    "try another": "{} drum beat",
+    "try again": "{} with the drums",
+    "something different": "{} for the drums",
+    "different": "a {} drum beat",
+}
 _PART_OF = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody"}
 
 
@@ -21,29 +68,65 @@ _PART_OF = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody":
 def known_commands() -> tuple[str, ...]:
     """Every known sentence once, in a stable order."""
     out: list[str] = []
-    out += [f"generate the {p}" for p in v.PARTS]
-    out += [f"make a {g} beat" for g in v.GENRES if g not in v.TYPED_ONLY]
-    out += [f"make the drums {a}" for a in v.ADJUSTMENTS]
-    out += [f"{p} the drums" for p in v.VARY_PHRASES]
-    out += [(f"make the {p} {w}" if w in _DESCRIBING else f"{w} the {p}")
+    out += [f"generate {'' if v.PARTS[p] in ('all',) else 'the '}{p}" for p in v.PARTS]
+    out += [f"make {_a(g)} {g} beat" for g in v.GENRES if g not in v.TYPED_ONLY]
+    out += [_ADJUST_SENTENCE.get(a, "make the drums {}").format(a) for a in v.ADJUSTMENTS]
+    out += [_VARY_SENTENCE.get(p, "{} the drums").format(p) for p in v.VARY_PHRASES]
+    out += [(f"make the {p} {w}" if w in _DESCRIBING else _TRANSFORM_SENTENCE.get(w, w + " the {}").format(p))
             for w, kind in cw.TRANSFORM_PHRASES.items() for p in _PART_OF.values()
             if kind not in ("transpose", "fill", "density")]  # fmt: skip
     out += [f"{t} in the melody" for t in ("fewer notes", "more notes")]
     out += ["transpose to E", "transpose up 3 semitones", "add a fill at the end", "swing it more"]
     out += [f"remove the {d}" for d in cw.DRUM_VOICES] + [f"keep only the {d}" for d in cw.DRUM_VOICES]
-    out += [f"a {_PART_OF.get(part, part)} {s}" for s, part in _source_examples()]
+    out += _source_sentences()
     out += list(cw.TEMPO_FACTORS) + [f"{m} to 90" for m in cw.TEMPO_MOVES] + ["tempo 120"]
     out += [f"set the key to {k}" for k in ("C major", "A minor", "F sharp minor", "D dorian")]
-    out += [f"{a} this clip" for a in v.ANALYZE_PHRASES] + ["warp this to the song"]
-    out += [f"{s} the stems" for s in v.SEPARATE_PHRASES] + [f"pull the {s} out" for s in v.STEMS]
-    out += [f"make a loop of {s}" for s in v.MUSICGEN_SOUNDS]
+    out += [_ANALYZE_SENTENCE.get(a, "{} this clip").format(a) for a in v.ANALYZE_PHRASES] + [
+        "warp this to the song"
+    ]
+    out += [f"{s} the stems" if s != "stems" else "stems of this song" for s in v.SEPARATE_PHRASES]
+    out += [f"pull the {s} out" for s in v.STEMS if s != "other"]
+    out += [f"make a loop of {s}" for s in v.MUSICGEN_SOUNDS if s != "loop"]
+    out += [f"transpose the {_PART_OF[p]} {d} {a}" for p in ("melody", "bass") for d in ("up", "down")
+            for a in ("a fifth", "an octave", "a minor third", "a fourth")]  # fmt: skip
+    out += [f"{verb} the {d} in bar 2" for verb in ("mute", "drop") for d in ("kick", "hats", "snare")]
+    out += ["drop the kick on the first beat of bar 4", "remove the snare on beat 3 of bar 2"]
+    out += [f"{t} the {d}" for t in ("swing", "humanize", "quantize") for d in ("hats", "snare", "kick")]
+    out += ["add a fill every 4 bars", "a fill at the end of every phrase", "no fills on the drums"]
+    out += ["jam", "keep playing", "play the drums live", "play some bass live at 90 bpm", "play along live"]
+    out += ["star this take", "unstar this take", "name it chorus idea", "compare this take with the previous one",
+            "go back to the previous take", "go back to the previous bass take", "redo"]  # fmt: skip
+    out += ["fill bars 5 to 8", "fill in the gap", "continue this for 4 bars", "extend this clip by 4 bars"]
+    out += [
+        "add a bass line that fits",
+        "add a melody that fits",
+        "add some chords that fit",
+        "add drums that fit",
+    ]
+    out += ["make an audio loop of warm rhodes", "generate a dusty piano loop with musicgen"]
+    out += ["put a dorian chord progression in here", "a bass line that follows the keys clip"]
     out += list(v.PLAY_PHRASES + v.STOP_PHRASES + v.UNDO_PHRASES + v.CANCEL_PHRASES + v.HELP_PHRASES)
     return tuple(dict.fromkeys(s for s in out if not set(s.split()) & {"dnb", "rnb", "hiphop"}))
 
 
-def _source_examples() -> list[tuple[str, str]]:
-    part_for = {"chords": "bass", "selected": "melody", "bass": "drums"}
-    return [(phrase, part_for[source]) for phrase, source in cw.SOURCE_PHRASES.items()]
+def _a(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _source_sentences() -> list[str]:
+    """ "a bass line that follows my chords", "drums that lock to my bassline": the verb agrees with
+    the part said (a phrase whose verb does not agree with its part's example is left out)."""
+    said = {"chords": ("a bass line", True), "selected": ("a melody", True), "bass": ("drums", False)}
+    out = []
+    for phrase, source in cw.SOURCE_PHRASES.items():
+        subject, singular = said[source]
+        verb = phrase.split()[0]
+        if verb in ("follows", "locks", "matches", "follow", "lock", "match"):
+            if verb.endswith("s") != singular:
+                continue
+            phrase = "that " + phrase
+        out.append(f"{subject} {phrase}")
+    return out
 
 
 _CLAUSE_BREAK = re.compile(r" (?:and|but|then|also|plus|and then) ")

@@ -23,12 +23,27 @@ _KEY_WITHOUT_MODE = re.compile(
 )
 
 
-def _extract_key(lowered: str) -> tuple[str | None, str]:
-    """The key named in the sentence as 'F# minor' style text, and the sentence without it."""
+_INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
+
+
+def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
+    """The key named in the sentence as 'F# minor' style text, and the sentence without it.
+
+    A lone "a" before a mode is the article ("put a dorian chord progression", "a minor third")
+    unless "in", "of", "to" or "key" comes before it or it is written as a capital A."""
     m = _KEY_WITH_MODE.search(lowered)
     if m and m.group(4) and m.group(4) == "a" and not m.group(5):
         if not re.search(r"(in|of|to) $", lowered[: m.start()]):
             m = None  # a bare "am" is the verb, not A minor
+    if m and m.group(1) == "a" and not m.group(2):
+        before = lowered[: m.start()]
+        capital = written[m.start() : m.start() + 1] == "A" and m.start() > 0
+        if _INTERVAL_AFTER.match(lowered[m.end() :]) or not (
+            capital
+            or (not before.strip() and written[:1] == "A")
+            or re.search(r"(in|of|to|key|into) $", before)
+        ):
+            m = None
     if m:
         letter, acc, mode = (
             (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), "m")
@@ -47,12 +62,13 @@ def _extract_key(lowered: str) -> tuple[str | None, str]:
 
 def normalize(text: str) -> tuple[str, str | None, str | None]:
     """(padded word string with digits, key or None, typed separation model or None)."""
-    lowered = text.lower().replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")
-    model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in lowered), None)
+    base = text.replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")
+    model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in base.lower()), None)
     if model:
-        lowered = lowered.replace(model, " ")
-    lowered = re.sub(r"\s+", " ", lowered.replace("'", ""))
-    key, lowered = _extract_key(lowered)
+        base = re.sub(re.escape(model), " ", base, flags=re.IGNORECASE)
+    written = re.sub(r"\s+", " ", base.replace("'", ""))
+    lowered = written.lower()
+    key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
     s = " " + " ".join(words_to_digits(words)) + " "
     s = s.replace(" b p m ", " bpm ").replace(" please ", " ")

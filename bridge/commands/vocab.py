@@ -26,6 +26,9 @@ ACTIONS = (
     "transform",
     "jam",
 )
+# Actions the parser gives that the speech grammar (bridge/commands/grammar.py) has no rule for
+# yet: the grammar builds one rule per name in ACTIONS, so these are kept apart until it does.
+MORE_ACTIONS = ("history", "infill", "continue", "accompany")
 REPLACING_ACTIONS = (
     "generate",
     "vary",
@@ -51,6 +54,7 @@ PARTS: dict[str, str] = {
     "chords": "chords",
     "chord": "chords",
     "chord progression": "chords",
+    "keys": "chords",
     "progression": "chords",
     "harmony": "chords",
     "melody": "melody",

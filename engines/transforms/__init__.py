@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from engines.errors import InvalidValue
 from engines.music import Note
-from engines.transforms import drum_voices, pitch, texture, timing
+from engines.transforms import drum_voices, pitch, places, texture, timing
 from engines.transforms.options import OPTION_TYPES, TransformOptions, make_options
 
 __all__ = ["KINDS", "OPTION_TYPES", "TransformOptions", "Transformed", "make_options", "transform"]
@@ -57,9 +57,13 @@ def transform(kind: str, notes: Sequence[Note], options: TransformOptions, seed:
     """Apply one transform; raises InvalidValue for an unknown kind or a bad option."""
     if kind not in KINDS:
         raise InvalidValue(f"transform {kind!r} is not known: expected one of {', '.join(KINDS)}")
+    kept: list[Note] = []
+    if places.is_local(kind, options):  # one place or one voice: the rest stays as it is
+        notes, kept = places.split(kind, notes, options)
     result = KINDS[kind](notes, options, seed)
     out, length = result if isinstance(result, tuple) else (result, options.length_beats)
-    if kind == "humanize" and options.amount == 0:
+    out = [*out, *kept]
+    if kind == "humanize" and options.amount == 0 and not kept:
         return Transformed(list(notes), length)  # an exact copy, order included
     out.sort(key=lambda n: (n.start_beats, n.pitch))
     return Transformed(out, length)

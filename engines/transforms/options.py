@@ -6,6 +6,7 @@ fill runs up to); ``key`` None means "the key the notes themselves suggest".
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -30,6 +31,8 @@ OPTION_TYPES: dict[str, str] = {
     "key": "str",
     "pivot": "int",
     "beats": "float",
+    "bar": "int",
+    "beat": "int",
 }
 
 
@@ -50,6 +53,8 @@ class TransformOptions:
     key: Key | None = None  # None: detected from the notes
     pivot: int | None = None  # invert: the mirror pitch (default: the first note)
     beats: float = 2.0  # fill: how long, from the clip's end
+    bar: int = 0  # only the notes in this bar (1-based; 0: every bar)
+    beat: int = 0  # only the notes on this beat of the bar (1-based quarter-note beats; 0: the whole bar)
 
 
 def make_options(length_beats: float, beats_per_bar: float = 4.0, **given: Any) -> TransformOptions:
@@ -92,6 +97,11 @@ def _check(o: TransformOptions) -> None:
         )
     if o.pivot is not None and not 0 <= o.pivot <= 127:
         raise InvalidValue(f"invert pivot {o.pivot} is not a MIDI pitch: expected 0..127")
+    if o.bar < 0:  # its end is checked with the clip (engines.transforms.places)
+        raise InvalidValue(f"bar {o.bar} is not valid: expected 1 or more (0: every bar)")
+    beats = max(1, math.ceil(o.beats_per_bar - 1e-9))
+    if not 0 <= o.beat <= beats:
+        raise InvalidValue(f"beat {o.beat} is outside the bar: expected 1..{beats} (0: the whole bar)")
     if not 0.0 < o.beats <= o.length_beats:
         raise InvalidValue(
             f"fill length {o.beats} beats is out of range: expected 0 < beats <= {o.length_beats:g}"

@@ -1,0 +1,69 @@
+"""MusicGen prompts from sentences: the ``musicgen`` intent's ``prompt``.
+
+A sentence naming "musicgen" or an "audio loop" anywhere is MusicGen, whatever parts it names
+("generate a lofi chord loop with musicgen, warm and dusty" -> prompt "lofi chord loop, warm and
+dusty"): the prompt is the sentence as written, less the request words and the engine's name.
+Other sentences (a sound named, "a loop of", "render") take the words after their trigger, as
+spotted in the normalised sentence. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import vocab as v
+
+ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio")
+PROMPT_FILLER = frozenset(
+    {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want",
+     "need", "can", "you", "please", "lets", "let's", "get", "do", "could", "would", "like", "id", "i'd"}
+)  # fmt: skip
+_ENGINE = re.compile(r"\s*,?\s*\b(?:use|with|using|via|through|by|on|in|from)?\s*(?:musicgen|music gen)\b\s*:?"
+                     r"(?:\s*(?:for|to make|to generate|to create)\b)?",
+                     re.IGNORECASE)  # fmt: skip
+_AUDIO = re.compile(r"\b(?:an |a )?audio (loop|loops|clip)\b(?: of\b)?|\bas audio\b", re.IGNORECASE)
+_BARS = re.compile(
+    r"\s*,?\s*\b(?:for |of )?(?:\d+|one|two|three|four|five|six|eight|twelve|sixteen|thirty two) (?:bars?|measures?)"
+    r"(?: long)?\b",
+    re.IGNORECASE,
+)
+
+
+def anywhere(s: str) -> bool:
+    """Whether the normalised sentence names MusicGen or an audio loop."""
+    return any(f" {w} " in s for w in ANYWHERE)
+
+
+def prompt_as_written(heard: str) -> str:
+    """The prompt of a sentence that names MusicGen or an audio loop anywhere (may be empty)."""
+    text = _ENGINE.sub(" ", heard)
+    text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
+    text = _BARS.sub(" ", text)
+    words = text.split()
+    while words and words[0].lower().strip(",:") in PROMPT_FILLER:
+        words.pop(0)
+    prompt = " ".join(words).strip(" ,.;:!")
+    prompt = re.sub(r"\s+,", ",", re.sub(r",\s*,", ",", prompt))
+    return prompt.lower()
+
+
+def prompt_after_trigger(s: str) -> str:
+    """The words after the last MusicGen trigger ("a loop of", "render"), filler dropped."""
+    start = 0
+    for trigger in v.MUSICGEN_TRIGGERS:
+        pos = s.rfind(f" {trigger} ")
+        if pos >= 0:
+            start = max(start, pos + len(trigger) + 1)
+    words = s[start:].split()
+    while words and words[0] in PROMPT_FILLER:
+        words.pop(0)
+    return " ".join(words)
+
+
+def params_of(heard: str, s: str, params: dict[str, Any]) -> dict[str, Any] | str:
+    """The musicgen params, or the reason it cannot be one (no description)."""
+    prompt = prompt_as_written(heard) if anywhere(s) else prompt_after_trigger(s)
+    if not prompt:
+        return "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'"
+    return {**params, "prompt": prompt}

@@ -1,0 +1,109 @@
+"""The parser's spotting helpers: phrases in a normalised sentence, numbers, and the intents that
+need no more than that (tempo, separation, MusicGen, the parts and bars said).
+
+Sentences are normalised (``normalize``): lower case, padded with spaces, numbers as digits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import musicgen_words as mw
+from bridge.commands import vocab as v
+from bridge.commands.intent import UNKNOWN, Intent
+
+BARS_RANGE = (1, 64)
+TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
+
+BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
+VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
+MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
+DIMENSION = re.compile(r" (density|complexity|energy) ")
+# An adjustment said with a new part ("drums like a hip hop beat but sparser") sets its dial.
+DIALS = {"density": "density", "complexity": "complexity", "energy": "intensity"}
+DIAL_VALUES = {
+    "density": {"up": 0.7, "down": 0.3},
+    "complexity": {"up": 0.7, "down": 0.3},
+    "energy": {"up": 0.65, "down": 0.35},
+}
+
+
+def has(s: str, phrase: str) -> bool:
+    return f" {phrase} " in s
+
+
+def any_of(s: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in s for p in phrases)
+
+
+def take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
+    """Values of every phrase of ``table`` in ``s`` (in text order), and ``s`` with them blanked."""
+    found: list[tuple[int, str]] = []
+    for phrase in sorted(table, key=len, reverse=True):
+        needle = f" {phrase} "
+        while (pos := s.find(needle)) >= 0:
+            found.append((pos, table[phrase]))
+            s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(needle) :]
+    return [value for _, value in sorted(found)], s
+
+
+def numbers(s: str) -> list[int]:
+    return [int(w) for w in s.split() if w.isdigit()]
+
+
+def adjustment(s: str) -> tuple[str, str] | None:
+    found, _ = take(s, {k: f"{d}:{u}" for k, (d, u) in v.ADJUSTMENTS.items()})
+    if found:
+        dimension, direction = found[0].split(":")
+        return dimension, direction
+    m = DIMENSION.search(s)
+    if m is None:
+        return None
+    if any_of(s, v.RAISE_VERBS) or has(s, "up"):
+        return m.group(1), "up"
+    if any_of(s, v.LOWER_VERBS) or has(s, "down"):
+        return m.group(1), "down"
+    return None
+
+
+def refused(heard: str, reason: str) -> Intent:
+    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason}, heard)
+
+
+def tempo_intent(heard: str, s: str) -> Intent:
+    found = numbers(s)
+    if not found:
+        return refused(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
+    bpm = found[0]
+    if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
+        return refused(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
+    return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
+
+
+def separate_intent(heard: str, s: str, model: str | None) -> Intent:
+    params: dict[str, Any] = {}
+    models, rest = take(s, v.SEPARATION_MODEL_PHRASES)
+    if model or models:
+        params["model"] = model or models[0]
+    stems, _ = take(rest, v.STEMS)
+    if stems:
+        params["stem"] = stems[0]
+    return Intent("separate", None, params, heard)
+
+
+def musicgen_intent(heard: str, s: str, params: dict[str, Any]) -> Intent:
+    found = mw.params_of(heard, s, params)
+    if isinstance(found, str):
+        return refused(heard, found)
+    return Intent("musicgen", None, found, heard)
+
+
+def bars_param(s: str) -> dict[str, Any]:
+    bars = [int(n) for n in BARS.findall(s)]
+    return {"bars": bars[0]} if bars and BARS_RANGE[0] <= bars[0] <= BARS_RANGE[1] else {}
+
+
+def part_named(s: str) -> str | None:
+    parts, _ = take(s, v.PARTS)
+    return parts[0] if parts else None

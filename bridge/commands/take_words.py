@@ -1,0 +1,161 @@
+"""Sentences about takes (the ``history`` action) and about a clip to fill, continue or accompany.
+
+History: "star this take" ``{"do": "star"}``, "unstar it" ``{"do": "unstar"}``, "name it chorus
+idea" ``{"do": "name", "name": "chorus idea"}``, "compare this take with the previous one"
+``{"do": "compare"}``, "go back to the take before this one" ``{"do": "previous"}`` (the part's
+previous take, not Live's undo), "redo" ``{"do": "redo"}``. The name keeps the words as typed.
+
+Neural edits of the producer's own clip (issue 34): "fill bars five to eight" is
+``Intent("infill", None, {"bars": "5-8"})``, "continue this for four bars" ``Intent("continue",
+None, {"bars": 4})`` ("extend" adds ``extend: 1``), "add a bass that fits" ``Intent("accompany",
+"bass", {})``. Stdlib only; ``s`` is the normalised sentence (padded, digits).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+TAKE_WORDS = ("take", "version", "one", "clip", "it", "this", "that", "idea")
+STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper")
+UNSTAR_PHRASES = ("unstar", "remove the star", "take the star off", "unfavourite", "unfavorite")
+COMPARE_PHRASES = (
+    "better than",
+    "worse than",
+    "compare",
+    "diff",
+    "what changed",
+    "whats different",
+    "what is different",
+    "how is this different",
+)
+PREVIOUS_PHRASES = (
+    "take before",
+    "one before",
+    "version before",
+    "previous take",
+    "previous version",
+    "previous one",
+    "last take",
+    "last version",
+    "earlier take",
+    "older take",
+    "take we had before",
+)
+BACK_VERBS = (
+    "go back",
+    "back to",
+    "bring back",
+    "recall",
+    "restore",
+    "revert",
+    "return to",
+    "switch back",
+    "use",
+)
+REDO_PHRASES = ("redo", "redo that", "undo the undo", "undo that undo")
+# "name it chorus idea", "call this take verse two", "label it keeper", "rename this take to intro"
+_NAME = re.compile(
+    r"^\s*(?:please\s+)?(?:re)?(?:name|call|label|title|tag)\s+(?:this take|that take|the take|this one|"
+    r"this version|this clip|the clip|it|this|that)\s+(?:as\s+|to\s+)?[\"']?(?P<name>.+?)[\"'.!]*\s*$",
+    re.IGNORECASE,
+)
+
+INFILL_VERBS = ("fill", "fill in", "infill", "regenerate", "redo", "rewrite", "fill out")
+CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with", "longer")
+ACCOMPANY_PHRASES = (
+    "that fits",
+    "that fit",
+    "to fit",
+    "that goes with",
+    "that go with",
+    "to go with",
+    "goes with these",
+    "that plays with",
+    "plays along with",
+    "to play with",
+    "accompany",
+    "accompaniment",
+    "to these tracks",
+    "with these tracks",
+)
+_BAR_SPAN = re.compile(r" (?:bars?|measures?) (\d+) (?:to|through|thru|till|until|and|-)? ?(\d+) ")
+_PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|version)s? ")
+_LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
+_FOR_BARS = re.compile(
+    r" (?:for|by|another|an extra|extra|with) (?:another |an extra |extra )?(\d+) (?:more )?(?:bars?|measures?) "
+)
+
+
+def _has(s: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in s for p in phrases)
+
+
+def history_of(s: str, heard: str) -> dict[str, Any] | None:
+    """The history action's params for a sentence about takes, or None."""
+    bare = s.strip()
+    if bare in REDO_PHRASES or (bare.startswith("redo") and not re.search(r" (?:bars?|measures?) ", s)):
+        return {"do": "redo"}
+    named = _NAME.match(heard)
+    if named and not re.search(r"\b(?:bars?|measures?|fills?)\b", named.group("name"), re.IGNORECASE):
+        return {"do": "name", "name": named.group("name").strip()}
+    if _has(s, UNSTAR_PHRASES):
+        return {"do": "unstar"}
+    first = bare.split()[0] if bare else ""
+    starred = re.search(r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s)
+    if first in ("star", "favourite", "favorite", "bookmark") or _has(s, STAR_PHRASES[4:]) or starred:
+        return {"do": "star"}
+    if _has(s, COMPARE_PHRASES) and _has(s, (*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):
+        return {"do": "compare"}
+    previous = (
+        _has(s, PREVIOUS_PHRASES)
+        or _PART_PREVIOUS.search(s)
+        or re.search(r" back (?:1|a) (?:take|version) ", s)
+    )
+    if previous and (_has(s, BACK_VERBS) or first in ("previous", "the", "last")):
+        return {"do": "previous"}
+    return None
+
+
+def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
+    """("infill" | "continue", params) for a sentence about the clip's bars, or None."""
+    span = _BAR_SPAN.search(s)
+    if span and _has(s, INFILL_VERBS):
+        first, last = int(span.group(1)), int(span.group(2))
+        return "infill", {"bars": f"{min(first, last)}-{max(first, last)}"}
+    last_bars = _LAST_BARS.search(s)
+    if last_bars and _has(s, INFILL_VERBS) and not _has(s, ("save", "keep", "capture", "grab")):
+        return "infill", {"last": int(last_bars.group(1))}
+    if _has(s, ("infill",)) or re.search(r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s):
+        return "infill", {}
+    if _has(s, CONTINUE_VERBS) and not _has(s, ("playing", "jamming", "the jam")):
+        params: dict[str, Any] = {}
+        count = _FOR_BARS.search(s)
+        if count:
+            params["bars"] = int(count.group(1))
+        if _has(s, ("extend", "longer", "same clip")):
+            params["extend"] = 1
+        if params or _has(
+            s,
+            (
+                "this",
+                "it",
+                "the clip",
+                "this clip",
+                "the idea",
+                "this idea",
+                "the melody",
+                "the bass",
+                "the bassline",
+                "the chords",
+                "the drums",
+                "the beat",
+            ),
+        ):
+            return "continue", params
+    return None
+
+
+def accompanies(s: str) -> bool:
+    """Whether a sentence asks for a new part played with the scene's other clips."""
+    return _has(s, ACCOMPANY_PHRASES)
