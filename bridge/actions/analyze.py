@@ -61,8 +61,8 @@ def chord_tempo_bpm(clip: AudioClip, result: AnalysisResult, *, applied: bool) -
     info = clip.info
     if info.warping and clip.start_s is not None and clip.end_s is not None:
         return 60.0 * (info.end_marker_beats - info.start_marker_beats) / (clip.end_s - clip.start_s)
-    if applied and result.tempo_bpm is not None:
-        return result.tempo_bpm
+    if applied and result.live_tempo_bpm is not None:
+        return result.live_tempo_bpm  # Live's beats are quarter notes, whatever the analysed pulse
     return clip.context.tempo_bpm
 
 
@@ -86,16 +86,22 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         job.client, job.id, "analysis", {**result.to_dict(), "source": where, "file": clip.info.file_path}
     )
     live = clip.context
-    signature = (live.signature_numerator, live.signature_denominator)
-    plan = plan_for(clip, result, signature) if req.warp else None  # refused before Live changes
     values, notes = plan_values(result, live, force=req.force) if req.apply else ({}, [])
-    tempo = "no tempo" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"
+    # warped in the signature Live will have: apply sets the analysed one first
+    signature = (
+        int(values.get("signature_numerator", live.signature_numerator)),
+        int(values.get("signature_denominator", live.signature_denominator)),
+    )
+    plan = plan_for(clip, result, signature) if req.warp else None  # refused before Live changes
+    tempo = "no tempo" if result.live_tempo_bpm is None else f"{result.live_tempo_bpm:.1f} BPM"
+    if result.time_signature is not None:
+        tempo += f" in {result.time_signature[0]}/{result.time_signature[1]}"
     done: list[str] = []
     warped = None
+    if req.apply:  # before the warp: its markers are laid on the signature this sets
+        done.append(await apply_to_live(app, values, notes))
     if plan is not None:  # the analysis has reported progress 1: no report that would go back
         warped = await warp_to_song(app, clip, result, plan, values.get("tempo_bpm", live.tempo_bpm))
-    if req.apply:
-        done.append(await apply_to_live(app, values, notes))
     if warped is not None:
         done.append(warped.summary)
     app.song.analyzed_tempo_bpm = result.tempo_bpm

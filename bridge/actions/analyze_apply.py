@@ -1,10 +1,14 @@
-"""`/roo/analyze ... apply 1`: set Live's tempo, root and scale from an analysis, carefully.
+"""`/roo/analyze ... apply 1`: set Live's tempo, signature, root and scale from an analysis, carefully.
 
-A detected tempo at 2:1, 1:2, 3:2 or 2:3 of Live's tempo is the same music counted at another
-level (a beat tracker's usual doubt), so Live keeps its level: it gets the detected tempo
-brought to that level (60.2 BPM in a 120 BPM Set sets 120.4), and the done message says so.
-A key whose confidence is below ``KEY_CONFIDENCE_MIN`` is reported but not set. ``force 1``
-sets both as detected. Root and scale need Live 12.
+Live's tempo counts quarter notes whatever the signature, so what is set is the analysis's
+``live_tempo_bpm`` (a 6/8 piece with a dotted-quarter pulse of 66.67 is 100 BPM in Live), with
+the analysed time signature beside it (a 6/8 piece in a 4/4 Set would put its bar across half a
+Live bar). A detected tempo at 2:1, 1:2, 3:2 or 2:3 of Live's tempo is the same music counted at
+another level (a beat tracker's usual doubt), so Live keeps its level: it gets the detected tempo
+brought to that level (60.2 BPM in a 120 BPM Set sets 120.4), and the done message says so. A key
+whose confidence is below ``KEY_CONFIDENCE_MIN``, or that the analysis found too close to another
+(``key_ambiguous``: a relative major and minor, say), is reported with its rival, not set.
+``force 1`` sets all as detected. Root and scale need Live 12.
 """
 
 from __future__ import annotations
@@ -42,11 +46,23 @@ def plan_values(
     """What to set in Live (SETTABLE_CONTEXT names) and notes on what was held back, and why."""
     values: dict[str, Any] = {}
     notes: list[str] = []
-    detected = result.tempo_bpm
+    signature = result.time_signature
+    if signature is not None and signature != (live.signature_numerator, live.signature_denominator):
+        values["signature_numerator"], values["signature_denominator"] = signature
+    detected = result.live_tempo_bpm  # quarter notes a minute, as Live counts
     if detected is not None:
-        level = None if force else tempo_level(detected, live.tempo_bpm)
+        # a level is Live's own only while the bar stays: with a new signature the tempo is the music's
+        same_bar = "signature_numerator" not in values
+        level = None if force or not same_bar else tempo_level(detected, live.tempo_bpm)
         if level is None:
             values["tempo_bpm"] = round(detected, 2)
+            if result.tempo_bpm is not None and abs(detected - result.tempo_bpm) > 0.005:
+                num, den = signature or (4, 4)
+                notes.append(
+                    f"the clip's pulse of {result.tempo_bpm:.2f} BPM counts "
+                    f"{'dotted quarters' if detected > result.tempo_bpm else 'eighths'} in {num}/{den}: "
+                    f"{detected:.2f} BPM in Live's quarter notes"
+                )
         else:
             ratio, name = level
             values["tempo_bpm"] = round(detected / ratio, 2)
@@ -61,6 +77,12 @@ def plan_values(
             notes.append(
                 f"key {result.key} not applied: its confidence {result.key_confidence:.2f} is below "
                 f"{KEY_CONFIDENCE_MIN:g} (force 1 applies it)"
+            )
+        elif result.key_ambiguous and not force:
+            rivals = " or ".join(f"{k} ({c:.2f})" for k, c in result.key_alternatives) or "another key"
+            notes.append(
+                f"key {result.key} ({result.key_confidence:.2f}) not applied: too close to {rivals} "
+                "to choose (force 1 applies it)"
             )
         else:
             key = parse_key(result.key)

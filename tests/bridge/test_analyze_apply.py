@@ -88,7 +88,7 @@ def test_the_switches_parse(args: list[Any], expected: tuple[Any, ...]) -> None:
 @pytest.mark.parametrize(
     ("args", "named"),
     [
-        (["warp", 2], "option warp = 2 is not valid: expected 0 or 1"),
+        (["warp", 2], "option warp 2 is out of range: expected 0..1"),
         (["force", 1], "force 1 changes what apply 1 sets: expected apply 1 with it"),
         (["arrangement", "yes"], "option arrangement = 'yes' is not valid: expected int"),
         (["warp"], "name value pairs"),
@@ -97,3 +97,34 @@ def test_the_switches_parse(args: list[Any], expected: tuple[Any, ...]) -> None:
 def test_bad_switches_are_named(args: list[Any], named: str) -> None:
     with pytest.raises(InvalidValue, match=named):
         parse_request(args)
+
+
+def test_a_key_too_close_to_its_relative_is_held_unless_forced() -> None:
+    """Issue 32: an Em-C-G-D loop read as G major at 0.62 beside E minor is reported with both."""
+    close = AnalysisResult(
+        20.0, 44100, 100.0, (), (), (4, 4), "G major", 0.62, (), "madmom",
+        key_alternatives=(("E minor", 0.58),), key_ambiguous=True,
+    )  # fmt: skip
+    values, notes = plan_values(close, live(), force=False)
+    assert values == {"tempo_bpm": 100.0}  # the tempo is set, the key is not
+    assert notes == [
+        "key G major (0.62) not applied: too close to E minor (0.58) to choose (force 1 applies it)"
+    ]
+    assert plan_values(close, live(), force=True)[0] == {
+        "tempo_bpm": 100.0,
+        "root_note": 7,
+        "scale_name": "Major",
+    }
+
+
+def test_a_compound_reading_sets_quarter_notes_and_the_signature() -> None:
+    """66.67 dotted quarters a minute in 6/8 is 100 BPM in Live, in 6/8, whatever Live's tempo was."""
+    six_eight = AnalysisResult(20.0, 44100, 66.667, (), (), (6, 8), "N", 0.0, (), "madmom")
+    values, notes = plan_values(six_eight, live(120.0), force=False)
+    assert values == {"tempo_bpm": 100.0, "signature_numerator": 6, "signature_denominator": 8}
+    assert notes == [
+        "the clip's pulse of 66.67 BPM counts dotted quarters in 6/8: 100.00 BPM in Live's quarter notes"
+    ]
+    # a level of Live's tempo is kept only while the bar stays (here 4/4 -> 3/4: the music's tempo)
+    waltz = AnalysisResult(20.0, 44100, 60.3, (), (), (3, 4), "N", 0.0, (), "madmom")
+    assert plan_values(waltz, live(120.0), force=False)[0]["tempo_bpm"] == 60.3

@@ -277,7 +277,7 @@ def test_arguments_parse(args: list[Any], expected: tuple[int, int, str, bool]) 
     [
         ([3], "[3]"),
         (["backend", "essentia"], "'essentia'"),
-        (["apply", 2], "apply = 2"),
+        (["apply", 2], "apply 2 is out of range: expected 0..1"),
         (["speed", 1], "'speed'"),
     ],
 )

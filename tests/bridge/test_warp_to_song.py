@@ -303,8 +303,8 @@ def test_a_clip_in_another_meter_is_refused_and_the_context_kept(rig: Rig) -> No
     assert result["time_signature"] == [3, 4]
     assert status[1] == "failed"
     assert (
-        "has 3 beats a bar and the Set is in 4/4" in status[3]
-        and "set Live's time signature to 3/4" in status[3]
+        "the clip is in 3/4 and the Set in 4/4" in status[3]
+        and "set Live to 3/4 (apply 1 warp 1 sets it)" in status[3]
     )
     assert props(rig, track) == before
     assert (list(song.chords), song.chords_source) == kept
