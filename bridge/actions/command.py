@@ -152,6 +152,12 @@ def _delegate(name: str, args_of: Callable[[Intent], list[Any]]) -> Handler:
     return handler
 
 
+def analyze_args(intent: Intent) -> list[Any]:
+    """/roo/analyze's options for an analysis intent: ``warp 1`` ("warp this to the song") and
+    ``apply 1`` ("set the tempo from this clip": tempo and signature in Live's units, key if sure)."""
+    return ["warp", 1] * bool(intent.params.get("warp")) + ["apply", 1] * bool(intent.params.get("apply"))
+
+
 def _musicgen_args(intent: Intent) -> list[Any]:
     bars = intent.params.get("bars")
     return [intent.params["prompt"], *([int(bars)] if bars else [])]
@@ -180,7 +186,7 @@ HANDLERS: dict[str, Handler] = {
     "adjust": command_generate.adjust,
     "set_tempo": _set_tempo,
     "set_key": _set_key,
-    "analyze": _delegate("analyze", lambda i: ["warp", 1] if i.params.get("warp") else []),
+    "analyze": _delegate("analyze", analyze_args),
     "separate": _delegate("separate", lambda i: [i.params["model"]] if "model" in i.params else []),
     "musicgen": _delegate("musicgen", _musicgen_args),
     "play": _play,

@@ -105,6 +105,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
     if sp.any_of(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
         return Intent("analyze", None, {"warp": True}, heard)
+    if sp.any_of(s, (*v.TEMPO_WORDS, "key")) and sp.any_of(s, v.FROM_CLIP_PHRASES) and not sp.numbers(s):
+        return Intent("analyze", None, {"apply": True}, heard)  # "set the tempo from this clip"
     bar_counts = [int(n) for n in sp.BARS.findall(s)]
     s_no_bars = sp.BARS.sub(" ", s)
     genres, rest = sp.take(s_no_bars, v.GENRES)

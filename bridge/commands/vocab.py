@@ -238,6 +238,11 @@ ANALYZE_PHRASES = (
 )
 # "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
 WARP_PHRASES = ("warp",)
+# "set the tempo from this clip": analyse the selected clip and apply its tempo (and signature, key)
+FROM_CLIP_PHRASES = (
+    "from this clip", "from the clip", "from that clip", "from the selected clip", "from this loop",
+    "from the loop", "from this audio", "from the audio", "to this clip", "to the clip", "to this loop",
+)  # fmt: skip
 SEPARATE_PHRASES = ("split", "separate", "stems", "isolate", "extract", "unmix", "pull apart")
 STEMS: dict[str, str] = {
     "vocals": "vocals",
