@@ -72,6 +72,8 @@ RANGES: dict[str, Range] = {
     "strength": UNIT,
     "grid": Range(0.0, 4.0, above=True),  # beats
     "beats": Range(0.0, 4.0 * MAX_BARS * 4, above=True),  # fill length; at most the clip (checked then)
+    "bar": _whole(0, MAX_BARS),  # a transform's place, counted from 1 (0: every bar)
+    "beat": _whole(0, 99),  # the beat of that bar, from 1 (0: every beat); Live's numerator is 1..99
     "semitones": _whole(-48, 48),
     "steps": _whole(-21, 21),
     "pivot": _whole(0, 127),

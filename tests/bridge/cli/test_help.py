@@ -15,7 +15,10 @@ def options() -> list[tuple[str, argparse.Action]]:
     found = []
     for name, child in sub.choices.items():
         for action in child._actions:
+            hidden = action.help == argparse.SUPPRESS  # an old spelling kept working, unlisted
             if action.option_strings and not isinstance(action, argparse._HelpAction) and not action.required:
+                if hidden:
+                    continue
                 found.append((f"roo {name} {action.option_strings[0]}", action))
     return found
 

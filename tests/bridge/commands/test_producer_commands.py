@@ -125,12 +125,14 @@ def test_a_fill_every_fourth_bar_remakes_the_drums_with_fills_4(live: LiveHost, 
     )
 
 
-def test_infill_commands_say_they_are_not_available_yet(live: LiveHost, client: Client) -> None:
+def test_infill_commands_run_the_infill_actions(live: LiveHost, client: Client) -> None:
+    """They reach /roo/infill, /roo/continue and /roo/accompany: with no MIDI-GPT weights here (the
+    hub is offline), each is refused with the model's own message, licence and fix included."""
     for text, action in (("fill bars five to eight", "infill"), ("continue this for four bars", "continue"),
                          ("add a bass that fits", "accompany")):  # fmt: skip
         intent, state, message = command(client, text)
         assert intent["action"] == action and state == "failed", message
-        assert f"{action} is not available yet" in message and f"/roo/{action}" in message
+        assert "MIDI-GPT" in message and "hf auth login" in message and "not available yet" not in message
 
 
 def test_takes_by_words_star_name_compare_back_and_redo(live: LiveHost, client: Client, store: Store) -> None:
