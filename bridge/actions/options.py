@@ -33,7 +33,7 @@ class Range:
         return (self.lo < value if self.above else self.lo <= value) and value <= self.hi
 
     def __str__(self) -> str:
-        lo, hi = shown(self.lo), shown(self.hi)
+        lo, hi = (f"{b:g}" if isinstance(b, float) else shown(b) for b in (self.lo, self.hi))
         return f"more than {lo} and at most {hi}" if self.above else f"{lo}..{hi}"
 
 
@@ -41,7 +41,9 @@ def shown(value: Any) -> str:
     """A number as an error message names it (an integer too long to print whole by its size)."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
         return f"{'-' if value < 0 else ''}(an integer of {value.bit_length()} bits)"
-    return f"{value:g}" if isinstance(value, float) else repr(value)
+    if isinstance(value, float):  # 2.0 stays 2.0 (a float given), 1e+300 stays short
+        return f"{value:.1f}" if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
+    return repr(value)
 
 
 def _whole(lo: int, hi: int) -> Range:
