@@ -65,14 +65,15 @@ def _genre_note(settings: dict[str, Any]) -> str:
 
 
 async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
-    """ "in here": the selected slot; a bare mode: Live's root; "the keys clip": that track's clip.
-    Returns what to say about them."""
+    """ "in here": the selected scene's slot, on the part's own track (the track rule: a part is never
+    written onto another part's track unless the track is named); a bare mode: Live's root; "the keys
+    clip": that track's clip. Returns what to say about them."""
     said = []
     if intent.params.get("here") or "mode" in intent.params:
         live = await app.live.context()
         if intent.params.get("here"):
-            settings["track"], settings["slot"] = live.selected_track, max(live.selected_slot, 0)
-            said.append(f"in the selected slot (track {live.selected_track} slot {settings['slot']})")
+            settings["slot"] = max(live.selected_slot, 0)
+            said.append(f"in the selected scene's slot {settings['slot']}")
         if "mode" in intent.params:
             settings["key"] = f"{NOTE_NAMES[live.root_note % 12]} {intent.params['mode']}"
             said.append(f"{settings['key']} (Live's root)")

@@ -288,6 +288,8 @@ TRANSFORM_OPTIONS = {
     "key": "str",  # the clip's key for diatonic moves (default: detected from the notes)
     "pivot": "int",  # invert: mirror pitch
     "beats": "float",  # fill: length from the clip's end
+    "bar": "int",  # only the notes starting in this bar (1-based; 0: every bar); not for half_time,
+    "beat": "int",  # double_time, retrograde, fill. beat: of the bar, 1-based quarter notes (0: whole bar)
 }
 # /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
 # when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;

@@ -105,15 +105,16 @@ def test_a_bass_that_follows_the_chords_in_the_keys_clip_follows_the_keys_track(
     assert state == "done" and "following track 0 slot 0 ('Keys')" in message, message
 
 
-def test_a_dorian_chord_progression_in_here_uses_lives_root_and_the_selected_slot(
+def test_a_dorian_chord_progression_in_here_uses_lives_root_and_the_selected_scene(
     live: LiveHost, client: Client
 ) -> None:
     live.call(lambda: setattr(live.song, "root_note", 0))
     select(live, 3, 1)
     intent, state, message = command(client, "put a dorian chord progression in here")
     assert intent["params"] == {"mode": "dorian", "here": True}
-    assert state == "done" and "C dorian (Live's root)" in message and "track 3 slot 1" in message, message
-    assert live.clip_notes(3, 1)
+    # the selected scene's slot, on the chords' own track (the track rule: 'Keys' is named for them)
+    assert state == "done" and "C dorian (Live's root)" in message and "track 0 slot 1" in message, message
+    assert "named for the part" in message and live.clip_notes(0, 1) and live.clip_properties(3, 1) is None
 
 
 def test_a_fill_every_fourth_bar_remakes_the_drums_with_fills_4(live: LiveHost, client: Client) -> None:
