@@ -6,7 +6,7 @@ parser reads as a MusicGen prompt. Two rules for spoken intents (typed ones are 
 
 - A MusicGen prompt needs its keyword ("make a loop of ...", "musicgen ...", "a sample of ...",
   ``VOICE_MUSICGEN_KEYWORDS``): sound words alone are refused, with the keyword in the hint.
-- A command that starts a heavy job (MusicGen, separation: ``HEAVY_ACTIONS``) or replaces
+- A command that starts a heavy job (MusicGen, separation, MIDI-GPT: ``HEAVY_ACTIONS``) or replaces
   material is held until a spoken "yes". pocketsphinx's grammar posterior was probed as the other
   way in and did not separate misheard from right commands (a misheard one scored 0.59, a right
   one 0.46: BENCHMARKS.md, "Voice safety"), so no confidence lets one through.
@@ -17,7 +17,7 @@ from __future__ import annotations
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.vocab import MUSICGEN_TRIGGERS
 
-HEAVY_ACTIONS = ("musicgen", "separate")  # jobs that take minutes and a large model
+HEAVY_ACTIONS = ("musicgen", "separate", "infill", "continue", "accompany")  # long jobs on a large model
 VOICE_MUSICGEN_KEYWORDS = MUSICGEN_TRIGGERS
 
 

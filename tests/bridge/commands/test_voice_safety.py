@@ -56,3 +56,10 @@ def test_espeaks_split_the_stems_never_comes_out_as_a_heavy_job(tmp_path: Path) 
 @pytest.mark.parametrize("sentence", ["lofi piano loop with vinyl crackle", "dark ambient drone"])
 def test_typed_prompts_keep_working_without_the_keyword(sentence: str) -> None:
     assert parse(sentence).action == "musicgen"
+
+
+def test_spoken_midi_gpt_jobs_wait_for_a_yes() -> None:
+    """Infill, continue and accompany run a large model for a while: said back before they start."""
+    from bridge.commands.safety import HEAVY_ACTIONS
+
+    assert {"infill", "continue", "accompany"} <= set(HEAVY_ACTIONS)
