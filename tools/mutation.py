@@ -63,6 +63,10 @@ AREAS: dict[str, Area] = {
             "tests/bridge/history/test_store_exact.py",
             "tests/bridge/history/test_export_notes.py",
             "tests/bridge/history/test_export_files.py",
+            "tests/bridge/history/test_schema.py",
+            "tests/bridge/history/test_lineage.py",
+            "tests/bridge/history/test_recovery.py",
+            "tests/bridge/history/test_export.py",
         ),
         # a PostgreSQL server per mutant is too slow here; the SQLite twins of these tests stay
         deselect="postgres",
