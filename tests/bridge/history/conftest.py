@@ -1,4 +1,6 @@
-"""A real PostgreSQL server for the take store tests, started once per session (skipped if absent)."""
+"""A real PostgreSQL server for the take store tests, started once per session (skipped if absent);
+and the in-memory Live, a SQLite take store and a daemon on both, for the tests that drive it over OSC
+(a test module may define its own ``live``, ``store`` or ``client``)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bridge.history import Store, open_store
+from livesim.host import LiveHost
+from tests.bridge.harness import Client, running_daemon
 from tests.conftest import free_tcp_port, missing
 
 
@@ -72,3 +77,23 @@ def postgres_url(postgres_server: str) -> str:
     with psycopg.connect(f"{postgres_server.replace('+psycopg', '')}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"{postgres_server}/{name}"
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    host = LiveHost(port=0).start_in_thread()
+    yield host
+    host.stop()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+
+
+@pytest.fixture
+def client(live: LiveHost, store: Store) -> Iterator[Client]:
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        c = Client(daemon.port)
+        yield c
+        c.close()

@@ -7,38 +7,14 @@ and says where it went when the slot asked for was full or past the Set's scenes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from bridge import protocol
-from bridge.history import Store, open_store
+from bridge.history import Store
 from livesim.host import LiveHost
-from tests.bridge.harness import Client, running_daemon
+from tests.bridge.harness import Client
 from tests.bridge.history.test_osc import _done, _generate
 
 TAKE = re.compile(r"\(take ([0-9a-f]{12})\)")
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    host = LiveHost(port=0).start_in_thread()
-    yield host
-    host.stop()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
-
-
-@pytest.fixture
-def client(live: LiveHost, store: Store) -> Iterator[Client]:
-    with running_daemon(live_port=live.port, history=store) as daemon:
-        c = Client(daemon.port)
-        yield c
-        c.close()
 
 
 def _take(message: str) -> str:

@@ -4,35 +4,13 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from bridge import protocol
-from bridge.history import Store, open_store
+from bridge.history import Store
 from livesim.host import LiveHost
-from tests.bridge.harness import Client, running_daemon
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    host = LiveHost(port=0).start_in_thread()
-    yield host
-    host.stop()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
-
-
-@pytest.fixture
-def client(live: LiveHost, store: Store) -> Iterator[Client]:
-    with running_daemon(live_port=live.port, history=store) as daemon:
-        c = Client(daemon.port)
-        yield c
-        c.close()
+from tests.bridge.harness import Client
 
 
 def _done(client: Client, *args: object) -> str:
