@@ -114,9 +114,10 @@ def _voicing(pitches: list[int], style: str, previous: list[int] | None) -> list
     if style == "open":
         close = [p + 12 if i % 2 else p for i, p in enumerate(close)]
     elif style == "drop2" and len(close) >= 2:
-        close[-2] -= 12
-        if close[-2] <= bass:
-            close[-2] += 12
+        # Drop-2: the second-highest voice of the close voicing sounds an octave below the others. A
+        # close voicing lies within the octave above the bass, so dropping that voice would put it
+        # under the bass: the other voices go up an octave instead, keeping the bass at the bottom.
+        close = [p if i == len(close) - 2 else p + 12 for i, p in enumerate(close)]
     return sorted([bass, *close])
 
 

@@ -250,7 +250,13 @@ def test_voicings_by_hand() -> None:
     assert _voicing([48, 64, 67, 72], "close", None) == [48, 52, 55]
     assert _voicing([48, 64, 67, 72], "open", None) == [48, 52, 67]
     assert _voicing([48, 52, 55, 58], "open", None) == [48, 52, 58, 67]
-    assert _voicing([48, 52, 55, 58], "drop2", None) == [48, 52, 55, 58]
+    # drop-2 of C7 over its C: the close voicing above the bass is E3 G3 Bb3; its second-highest (G)
+    # sounds an octave below the others, all above the kept bass: C3 G3 E4 Bb4.
+    assert _voicing([48, 52, 55, 58], "drop2", None) == [48, 55, 64, 70]
+    # Cmaj9 over C: close D3 E3 G3 B3 above C3; G drops below the rest: C3 G3 D4 E4 B4.
+    assert _voicing([48, 50, 52, 55, 59], "drop2", None) == [48, 55, 62, 64, 71]
+    assert _voicing([48, 52, 55, 58], "drop2", None) != _voicing([48, 52, 55, 58], "close", None)
+    assert _voicing([48, 60, 67], "drop2", None) == [48, 55]  # one voice above the bass: nothing to drop
     assert _voicing([48, 52, 55, 58], "smooth", None) == [48, 52, 55, 58]
     assert _voicing([41, 65, 69, 72], "smooth", [52, 55]) == [41, 48, 57]
     assert _voicing([60, 76, 79], "smooth", [30, 30]) == [60]  # nothing above the bass near 30
