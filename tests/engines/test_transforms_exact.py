@@ -262,6 +262,16 @@ def test_voicings_by_hand() -> None:
     assert _voicing([60, 76, 79], "smooth", [30, 30]) == [60]  # nothing above the bass near 30
 
 
+def test_a_chord_of_one_pitch_class_voices_the_bass_and_its_octave() -> None:
+    # C2 C3 C4: the only voice above the bass is its pitch class, an octave up, never the bass again.
+    for style in ("close", "open", "drop2"):
+        assert _voicing([36, 48, 60], style, None) == [36, 48]
+    assert _voicing([0, 12, 24], "close", None) == [0, 12]
+    octaves = [Note(36, 0.0, 1.0, 90), Note(48, 0.0, 1.0, 80), Note(60, 0.0, 1.0, 70)]
+    out = run("revoice", octaves, style="close")
+    assert rows(out) == [(36, 0.0, 1.0, 90), (48, 0.0, 1.0, 80)]
+
+
 def test_revoice_keeps_onsets_lengths_and_maps_velocities() -> None:
     chord1 = [Note(48, 0.0, 2.0, 100), Note(64, 0.0, 2.0, 90), Note(67, 0.0, 2.0, 80), Note(72, 0.0, 2.0, 70)]
     chord2 = [Note(41, 4.0, 1.0, 60), Note(65, 4.0, 1.0, 61), Note(69, 4.0, 1.0, 62), Note(72, 4.0, 1.0, 63)]
