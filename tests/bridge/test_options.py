@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.actions import musicgen_request, separate, transform
+from bridge.actions import analyze_request, follow_mark, musicgen_request, separate, transform
 from bridge.actions.generate_request import MAX_BARS, parse_request
 from bridge.actions.history import fork
 from bridge.actions.options import INDEX_MAX, MAX_VARIATIONS, RANGES, SEED_MAX, check_range, parse_options
@@ -150,6 +150,32 @@ def test_separate_and_musicgen_positional_track_and_slot_are_range_checked(
     with pytest.raises(InvalidValue) as caught:
         parse(args)  # type: ignore[operator]
     assert str(caught.value).startswith(named)
+
+
+@pytest.mark.parametrize(
+    ("parse", "args", "named"),
+    [
+        (
+            analyze_request.parse_request,
+            [2**40, 0],
+            "/roo/analyze track 1099511627776 is out of range: expected -1..",
+        ),
+        (
+            analyze_request.parse_request,
+            [0, -2, "apply", 1],
+            "/roo/analyze slot -2 is out of range: expected -1..",
+        ),
+        (follow_mark.parse, [0, 2**31], f"{protocol.FOLLOW} slot 2147483648 is out of range: expected -1.."),
+        (follow_mark.parse, [-3, 0], f"{protocol.FOLLOW} track -3 is out of range: expected -1.."),
+    ],
+)
+def test_analyze_and_follow_positional_track_and_slot_are_range_checked(
+    parse: object, args: list[object], named: str
+) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse(args)  # type: ignore[operator]
+    assert str(caught.value).startswith(named)
+    assert follow_mark.parse([INDEX_MAX, -1]) == (INDEX_MAX, -1)
 
 
 def test_separate_and_musicgen_take_the_largest_index_and_whole_floats() -> None:
