@@ -20,6 +20,7 @@ and ``song`` write several parts (``bridge.actions.multi``).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -51,7 +52,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     made: list[Placed] = []  # the track made for the part, when the track rule made one
     try:
         return await one_part(app, job, req, live, seq, seed, made)
-    except BaseException as exc:  # a failure or a cancel: the Set is left as it was, and that is said
+    except (Exception, asyncio.CancelledError) as exc:  # a failure or a cancel: the Set is left as it was
         if not made:
             raise
         told = await take_back(app, made)
