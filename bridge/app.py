@@ -44,6 +44,11 @@ class SongState:
     follow_nothing: bool = False  # /roo/follow none: parts follow Live's key and the genre only
 
 
+def _named(exc: BaseException) -> str:
+    """An error as a log line names it: its type, then what it says."""
+    return f"{type(exc).__name__}: {exc}"
+
+
 class App:
     def __init__(
         self,
@@ -147,10 +152,19 @@ class App:
             cleanup.add_done_callback(self._background.discard)
 
     async def _discard(self, task: asyncio.Task[str]) -> None:
+        """Remove the pending take of a failed write. Nobody awaits this cleanup, so every failure is
+        logged here, named: besides StoreError and AudioFileError, the pending commit raises what
+        ``files.put`` does not wrap (an OSError when the audio file goes before its hash or size is
+        read) and InvalidValue for a field the schema refuses; a store's ``discard`` may raise others."""
         try:
-            await self.in_history(self.history.discard, await task)
-        except (StoreError, AudioFileError) as exc:  # it stays pending: still never listed
-            log.warning("a pending take whose Live write failed was not removed: %s", exc)
+            take_id = await task
+        except Exception as exc:  # its commit failed: there is no row to remove
+            log.warning("a pending take whose Live write failed was never written: %s", _named(exc))
+            return
+        try:
+            await self.in_history(self.history.discard, take_id)
+        except Exception as exc:  # it stays pending: still never listed
+            log.warning("pending take %s, whose Live write failed, was not removed: %s", take_id, _named(exc))
 
     async def _record(self, job: Job) -> str:
         """Commit the job's takes before it reports done; a store failure is said, never fatal.

@@ -114,6 +114,11 @@ RS_COPY_TIMING = "/roo/live/copy_timing"
 # has the same length in samples and rate (a stem of it); one undo step.
 RS_CREATE_TRACKS = "/roo/live/create_tracks"
 # args: req, kind ("midi"|"audio"), after_track, name* -> req, first_new_index, count
+RS_DELETE_TRACKS = "/roo/live/delete_tracks"
+# args: req, first_track, name+ -> req, first_track, count. Takes back tracks RS_CREATE_TRACKS made
+# for a job that then failed: deletes first_track and the ones after it, one per name, in one undo
+# step, only when each still has that name and holds no clip (session or arrangement); otherwise
+# refused, nothing deleted, naming the track and why.
 RS_CLIP_INFO = "/roo/live/clip_info"
 # args: req, track, slot [, arrangement (0|1)] -> req, track, slot, then CLIP_INFO_FIELDS in order.
 # With arrangement 1, slot is the index of the clip among the track's arrangement clips (by start

@@ -235,8 +235,13 @@ def parse_key(text: str) -> Key:
             pc += 1 if sharp else -1
             spelling += "#" if sharp else "b"
     if scale is None:
+        # "A bogus": a b set apart from the letter and written against the mode is the mode's first
+        # letter, so the error names the mode as written, not what follows the b.
+        apart, against = m.end(1) < m.start(2), m.end(2) == m.start(3)
+        b_starts_mode = bool(accidental) and accidental.lower() == "b" and apart and against
+        mode_written = accidental + mode_text if b_starts_mode else mode_text
         raise InvalidValue(
-            f"key {text!r} has an unknown mode {mode_text!r}: expected {valid}; the scales are "
+            f"key {text!r} has an unknown mode {mode_written!r}: expected {valid}; the scales are "
             f"{', '.join(SCALES)}"
         )
     return Key(pc % 12, scale, spelling)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.options import parse_options
+from bridge.actions.options import parse_options, whole_argument
 from engines.analysis.core import BACKENDS
 from engines.errors import InvalidValue
 
@@ -37,12 +37,9 @@ def parse_request(args: list[Any]) -> AnalyzeRequest:
             raise InvalidValue(
                 f"/roo/analyze {args!r}: expected [track slot] as two integers, then (name value)*"
             )
-        track, slot = int(rest[0]), int(rest[1])
+        track = whole_argument("track", rest[0], what="/roo/analyze")  # -1..INDEX_MAX, as the options
+        slot = whole_argument("slot", rest[1], what="/roo/analyze")
         rest = rest[2:]
-        if track < -1 or slot < -1:
-            raise InvalidValue(
-                f"track {track} / slot {slot}: expected an index >= 0, or -1 for the selected one"
-            )
     options = parse_options(rest, protocol.ANALYZE_OPTIONS, what="/roo/analyze")
     backend = options.get("backend", "madmom")
     if backend not in BACKENDS:

@@ -16,6 +16,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.follow import following
 from bridge.actions.midi_clip import midi_clip
+from bridge.actions.options import whole_argument
 from bridge.app import App
 from bridge.jobs.board import Address
 from engines.errors import InvalidValue, RooError
@@ -37,12 +38,8 @@ def parse(args: list[Any]) -> str | tuple[int, int] | None:
     if len(args) == 1 and str(args[0]).strip().lower() in WORDS:
         return str(args[0]).strip().lower()
     if len(args) == 2 and all(isinstance(a, int) and not isinstance(a, bool) for a in args):
-        track, slot = int(args[0]), int(args[1])
-        if track < -1 or slot < -1:
-            raise InvalidValue(
-                f"track {track} / slot {slot}: expected an index >= 0, or -1 for the selected one"
-            )
-        return track, slot
+        track = whole_argument("track", args[0], what=protocol.FOLLOW)  # -1..INDEX_MAX, as the options
+        return track, whole_argument("slot", args[1], what=protocol.FOLLOW)
     said = " ".join(str(a) for a in args)
     raise InvalidValue(
         f"{protocol.FOLLOW} {said!r}: expected TRACK SLOT (the chord source), none, auto or nothing"

@@ -20,17 +20,22 @@ and ``song`` write several parts (``bridge.actions.multi``).
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 from bridge.actions import generate_record, multi
 from bridge.actions.generate_context import SEVERAL, expects, musical_context, song_context
 from bridge.actions.generate_part import make_part, refuse_empty, take_draft
 from bridge.actions.generate_request import MAX_BARS, GenerateRequest, parse_request
+from bridge.actions.part_track import Placed, take_back
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
-from bridge.live.client import ClipWrite, StaleContext, StaleSource
-from engines.errors import LiveError
+from bridge.live.client import ClipWrite, LiveContext, StaleContext, StaleSource
+from engines.errors import JobCancelled, LiveError, RooError
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MAX_BARS", "GenerateRequest", "musical_context", "parse_request", "refuse_empty", "run"]
 
@@ -44,9 +49,36 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     seed = req.seed if req.seed is not None else job.id
     if req.part in SEVERAL:
         return await multi.run(app, job, req, await song_context(app, req, live, seq), seed)
+    made: list[Placed] = []  # the track made for the part, when the track rule made one
+    try:
+        return await one_part(app, job, req, live, seq, seed, made)
+    except (Exception, asyncio.CancelledError) as exc:  # a failure or a cancel: the Set is left as it was
+        if not made:
+            raise
+        told = await take_back(app, made)
+        log.info("job %s (generate %s) failed after making a track: %s", job.id, req.part, told)
+        if isinstance(exc, RooError) and not isinstance(exc, JobCancelled):
+            raise retold(exc, told) from exc
+        exc.add_note(told)
+        raise
+
+
+def retold(exc: RooError, told: str) -> RooError:
+    """``exc`` with ``told`` added to its message (the same type, so it reads as it did)."""
+    try:
+        return type(exc)(f"{exc}; {told}")
+    except TypeError:  # an error built from other values (StaleContext): LiveError says both
+        return LiveError(f"{exc}; {told}")
+
+
+async def one_part(
+    app: App, job: Job, req: GenerateRequest, live: LiveContext, seq: int, seed: int, made: list[Placed]
+) -> str:
+    """Steps 2 to 5 for one part, made again (at most ``ATTEMPTS`` times) while Live refuses the write
+    as stale; a track made for the part is added to ``made``."""
     again = ""  # said in the final message too: progress reports close together are thinned out
     for attempt in range(ATTEMPTS):
-        song = await song_context(app, req, live, seq)
+        song = await song_context(app, req, live, seq, made)
         part = await make_part(app, job, req, song, seed)
         take = take_draft(req, part, seed)
         clip = ClipWrite(*song.where, part.ctx.length_beats, f"{req.part} {part.ctx.genre} s{seed}",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bridge import protocol
 from bridge.actions.generate_request import GenerateRequest
 from bridge.actions.midi_clip import MidiClip, empty_selected, midi_clip, selected_midi_clip
-from bridge.actions.part_track import context_after_new_track, place
+from bridge.actions.part_track import Placed, context_after_new_track, place
 from bridge.app import App
 from bridge.live.client import Expect, LiveContext
 from engines.errors import InvalidValue, LiveError
@@ -37,17 +37,22 @@ class SongContext:
     placed: str = ""  # what the done message says of the track: "bass -> track 2 'Bass' (named for the part)"
 
 
-async def song_context(app: App, req: GenerateRequest, live: LiveContext, seq: int) -> SongContext:
+async def song_context(
+    app: App, req: GenerateRequest, live: LiveContext, seq: int, made: list[Placed] | None = None
+) -> SongContext:
     """The source clip, the part's track (``bridge.actions.part_track``; a new one is made when the
-    rule says so), the target slot and the merged context, in that order (errors in that order).
+    rule says so, and added to ``made`` at once, so a failure after it can take it back), the target
+    slot and the merged context, in that order (errors in that order).
 
     A source clip read for an earlier request may serve when the write checks it (a pushed context)."""
     single = req.part not in SEVERAL
     source = await source_clip(app, req, live, cached=seq >= 0 and single)  # before a new track moves
     placed = ""  # Live's selection onto itself
     if single:
-        where, made = await place(app, req.part, live, req.track)
-        if made:  # Live's context moved on (the track list; a selection made meanwhile): read again
+        where, new_track = await place(app, req.part, live, req.track)
+        if new_track:  # Live's context moved on (the track list; a selection made meanwhile): read again
+            if made is not None:
+                made.append(where)
             live, seq = await context_after_new_track(app, live.num_tracks)
             source = await source_clip(app, req, live, cached=seq >= 0)
         req, placed = replace(req, track=where.track), where.said

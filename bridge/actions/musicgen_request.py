@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.options import parse_options
+from bridge.actions.options import Range, parse_options, whole_argument
 from engines.errors import InvalidValue
 from engines.musicgen.pipeline import MAX_VARIATIONS
 
@@ -39,20 +39,20 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
     """``prompt [bars] [track slot] (name value)*``; every error names the value and what is valid."""
     if not args or not isinstance(args[0], str) or not args[0].strip():
         raise InvalidValue(f"/roo/musicgen {args!r}: expected a text prompt first, e.g. 'lofi drum beat'")
-    numbers: list[int] = []
+    values: list[Any] = []
     rest = list(args[1:])
     while rest and not isinstance(rest[0], str):
-        value = rest.pop(0)
-        if isinstance(value, bool) or not isinstance(value, int | float) or float(value) != int(value):
-            raise InvalidValue(f"/roo/musicgen value {value!r}: expected whole numbers [bars] [track slot]")
-        numbers.append(int(value))
-    if len(numbers) not in (0, 1, 2, 3):
+        values.append(rest.pop(0))
+    if len(values) > 3:
         raise InvalidValue(f"/roo/musicgen {args!r}: expected at most [bars] [track slot] before the options")
-    bars = numbers[0] if len(numbers) in (1, 3) else DEFAULT_BARS
-    track, slot = numbers[-2:] if len(numbers) >= 2 else (-1, -1)
+    # Each checked as the option of its name is (track and slot: -1..INDEX_MAX), bars to MusicGen's.
+    names = {0: (), 1: ("bars",), 2: ("track", "slot"), 3: ("bars", "track", "slot")}[len(values)]
+    given = {
+        name: whole_argument(name, value, what="/roo/musicgen", ranges={"bars": Range(1, MAX_BARS)})
+        for name, value in zip(names, values, strict=True)
+    }
+    bars, track, slot = given.get("bars", DEFAULT_BARS), given.get("track", -1), given.get("slot", -1)
     opts = parse_options(rest, protocol.MUSICGEN_OPTIONS, what="/roo/musicgen")
-    if not 1 <= bars <= MAX_BARS:
-        raise InvalidValue(f"bars {bars} is out of range: expected 1..{MAX_BARS}")
     variations = opts.get("variations", 1)
     if not 1 <= variations <= MAX_VARIATIONS:
         raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")

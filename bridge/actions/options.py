@@ -134,6 +134,20 @@ def check_range(name: str, value: float, *, what: str, ranges: Mapping[str, Rang
         raise InvalidValue(f"{what} option {name} {shown(value)} is out of range: expected {limits}")
 
 
+def whole_argument(name: str, value: Any, *, what: str, ranges: Mapping[str, Range] | None = None) -> int:
+    """A positional whole number (``/roo/separate 3 2``'s track and slot) checked as the option of that
+    name is: an int, or a float with an integral value, within its ``RANGES`` range (``ranges``
+    narrows it for one request); else InvalidValue naming the value and what is expected."""
+    limits = (ranges or {}).get(name) or RANGES[name]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidValue(f"{what} {name} {shown(value)} is not valid: expected a whole number {limits}")
+    if not limits.holds(value):
+        raise InvalidValue(f"{what} {name} {shown(value)} is out of range: expected {limits}")
+    return value
+
+
 def _convert(name: str, value: Any, kind: str, what: str) -> Any:
     if kind == "str":
         if isinstance(value, str):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bridge.app import App
 from bridge.live.client import LiveContext
-from engines.errors import StoreError
+from engines.errors import RooError, StoreError
 
 SINGLE_PARTS = ("drums", "bass", "chords", "melody")
 # words in a track's name that say its part; drums first ("Bass Drum" is a drum track)
@@ -124,6 +124,21 @@ async def place(app: App, part: str, live: LiveContext, track: int = -1) -> tupl
         return chosen, False
     first = await app.live.create_tracks("midi", len(tracks) - 1, [TRACK_NAMES[part]])
     return Placed(part, first, TRACK_NAMES[part], "a new MIDI track for the part"), True
+
+
+async def take_back(app: App, made: list[Placed]) -> str:
+    """Delete the tracks a generate made and then failed in (the last made first), so the Set is as
+    it was; Live keeps one that was renamed or got a clip meanwhile. What to add to the error."""
+    said = []
+    for placed in reversed(made):
+        where = f"track {placed.track} {placed.name!r}"
+        try:
+            await app.live.delete_tracks(placed.track, [placed.name])
+        except RooError as exc:  # refused (renamed, holds a clip), or Live gone: it stays, and we say so
+            said.append(f"the new {where} was kept: deleting it failed ({exc})")
+        else:
+            said.append(f"the new {where} it made was deleted again")
+    return "; ".join(said)
 
 
 async def place_parts(app: App, parts: tuple[str, ...], selected: int) -> list[Placed]:

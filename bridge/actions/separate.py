@@ -24,6 +24,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.audio_clip import audio_clip
+from bridge.actions.options import whole_argument
 from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -47,14 +48,12 @@ def parse_request(args: list[Any]) -> SeparateRequest:
     rest = list(args)
     track = slot = -1
     if rest and not isinstance(rest[0], str):
-        if len(rest) < 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in rest[:2]):
+        if len(rest) < 2 or isinstance(rest[1], str):
             raise InvalidValue(f"/roo/separate {args!r}: expected [track slot] as two integers, then [model]")
-        track, slot = int(rest[0]), int(rest[1])
+        # Checked as every request's track and slot option is (-1: the selected one).
+        track = whole_argument("track", rest[0], what="/roo/separate")
+        slot = whole_argument("slot", rest[1], what="/roo/separate")
         rest = rest[2:]
-        if track < -1 or slot < -1:
-            raise InvalidValue(
-                f"track {track} / slot {slot}: expected an index >= 0, or -1 for the selected one"
-            )
     model = protocol.SEPARATION_MODELS[0]
     if rest:
         if len(rest) > 1 or not isinstance(rest[0], str) or not rest[0]:

@@ -97,6 +97,12 @@ class LiveCalls:
         reply = await self.request(protocol.RS_CREATE_TRACKS, kind, after_track, *names, writes=True)
         return int(reply[0])
 
+    async def delete_tracks(self, first_track: int, names: Sequence[str]) -> int:
+        """Take back tracks ``create_tracks`` made (``first_track`` and one per name after it) for a job
+        that then failed; Live refuses, deleting nothing, when one was renamed or holds a clip."""
+        reply = await self.request(protocol.RS_DELETE_TRACKS, first_track, *names, writes=True)
+        return int(reply[1])
+
     async def tracks(self) -> list[tuple[str, bool]]:
         """Each track's name and whether it is a MIDI track, in Live's order: as Live pushed them when
         they agree with the pushed context's track count, else asked (one round trip)."""

@@ -106,17 +106,15 @@ def _voicing(pitches: list[int], style: str, previous: list[int] | None) -> list
             min((pc + 12 * k for k in range(11)), key=lambda p: abs(p - centre)) for pc in upper
         )
         return [bass, *[p for p in upper_notes if p > bass]] if upper_notes else [bass]
-    close = []
-    for pc in upper:
-        p = bass + (pc - bass) % 12 or 12
-        close.append(p)
-    close.sort()
+    # Each upper pitch class at its first pitch above the bass; the bass's own class an octave up.
+    close = sorted(bass + ((pc - bass) % 12 or 12) for pc in upper)
     if style == "open":
         close = [p + 12 if i % 2 else p for i, p in enumerate(close)]
     elif style == "drop2" and len(close) >= 2:
-        close[-2] -= 12
-        if close[-2] <= bass:
-            close[-2] += 12
+        # Drop-2: the second-highest voice of the close voicing sounds an octave below the others. A
+        # close voicing lies within the octave above the bass, so dropping that voice would put it
+        # under the bass: the other voices go up an octave instead, keeping the bass at the bottom.
+        close = [p if i == len(close) - 2 else p + 12 for i, p in enumerate(close)]
     return sorted([bass, *close])
 
 

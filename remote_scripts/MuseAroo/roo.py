@@ -51,6 +51,7 @@ class RooHandler:
             protocol.RS_IMPORT_AUDIO: self.import_audio,
             protocol.RS_COPY_TIMING: self.copy_timing,
             protocol.RS_CREATE_TRACKS: self.create_tracks,
+            protocol.RS_DELETE_TRACKS: self.delete_tracks,
             protocol.RS_NAME_SCENE: self.name_scene,
             protocol.RS_TRACKS: self.tracks,
         }
@@ -200,6 +201,32 @@ class RooHandler:
             self.song.end_undo_step()
             if selected is not None:
                 self.song.view.selected_track = selected
+        return (req, first, len(names))
+
+    def delete_tracks(self, request: Request) -> Sequence[Any]:
+        """Take back tracks create_tracks made for a job that then failed: ``first_track`` and one
+        track per name after it, each only while it still has that name and holds no clip (nothing
+        the producer put there meanwhile). All are checked before Live is touched; one undo step."""
+        request.expect_count(3, 66, "req, first_track, name+")
+        req = request_id(request)
+        names = [request.str_at(i, f"name {i - 2}") for i in range(2, len(request.args))]
+        count = len(self.song.tracks)
+        if len(names) >= count:
+            raise RequestError(f"deleting {len(names)} of the {count} tracks would leave the Set without one")
+        first = request.int_at(1, "first_track", 0, count - len(names))
+        for index, name in enumerate(names, start=first):
+            track = self.song.tracks[index]
+            if track.name != name:
+                raise RequestError(f"track {index} is {track.name!r}, not {name!r}: nothing deleted")
+            session = any(slot.has_clip for slot in track.clip_slots)
+            if session or len(getattr(track, "arrangement_clips", ())):
+                raise RequestError(f"track {index} ({name!r}) holds a clip: nothing deleted")
+        self.song.begin_undo_step()
+        try:
+            for index in reversed(range(first, first + len(names))):
+                self.song.delete_track(index)
+        finally:
+            self.song.end_undo_step()
         return (req, first, len(names))
 
     def tracks(self, request: Request) -> Sequence[Any]:

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.actions import musicgen_request, transform
+from bridge.actions import analyze_request, follow_mark, musicgen_request, separate, transform
 from bridge.actions.generate_request import MAX_BARS, parse_request
 from bridge.actions.history import fork
-from bridge.actions.options import MAX_VARIATIONS, RANGES, SEED_MAX, check_range, parse_options
+from bridge.actions.options import INDEX_MAX, MAX_VARIATIONS, RANGES, SEED_MAX, check_range, parse_options
 from engines.errors import InvalidValue
 from engines.musicgen import pipeline
 from livesim.host import LiveHost
@@ -85,6 +85,104 @@ def test_the_largest_seed_and_the_edges_pass() -> None:
 def test_transform_and_musicgen_ranges(parse: object, args: list[object], named: str) -> None:
     with pytest.raises(InvalidValue, match=named):
         parse(args)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("parse", "args", "named"),
+    [
+        (
+            separate.parse_request,
+            [2**40, 0],
+            "/roo/separate track 1099511627776 is out of range: expected -1..2147483647",
+        ),
+        (
+            separate.parse_request,
+            [0, 2**31],
+            "/roo/separate slot 2147483648 is out of range: expected -1..2147483647",
+        ),
+        (
+            separate.parse_request,
+            [-2, 0, "htdemucs"],
+            "/roo/separate track -2 is out of range: expected -1..2147483647",
+        ),
+        (separate.parse_request, [1.5, 0], "/roo/separate track 1.5 is not valid: expected a whole number"),
+        (
+            separate.parse_request,
+            [0, math.nan],
+            "/roo/separate slot nan is not valid: expected a whole number",
+        ),
+        (
+            musicgen_request.parse_request,
+            ["lofi", 4, 2**40, 0],
+            "/roo/musicgen track 1099511627776 is out of range",
+        ),
+        (
+            musicgen_request.parse_request,
+            ["lofi", 2**31, 0],
+            "/roo/musicgen track 2147483648 is out of range",
+        ),
+        (
+            musicgen_request.parse_request,
+            ["lofi", 4, 0, -5],
+            "/roo/musicgen slot -5 is out of range: expected -1..",
+        ),
+        (
+            musicgen_request.parse_request,
+            ["lofi", 4, 2.5, 0],
+            "/roo/musicgen track 2.5 is not valid: expected a whole",
+        ),
+        (musicgen_request.parse_request, ["lofi", 4, 0, math.nan], "/roo/musicgen slot nan is not valid"),
+        (
+            musicgen_request.parse_request,
+            ["lofi", math.inf],
+            "/roo/musicgen bars inf is not valid",
+        ),  # not an OverflowError
+        (
+            musicgen_request.parse_request,
+            ["lofi", 10**30],
+            "/roo/musicgen bars 1000000000000000000000000000000 is out of range: expected 1..64",
+        ),
+    ],
+)
+def test_separate_and_musicgen_positional_track_and_slot_are_range_checked(
+    parse: object, args: list[object], named: str
+) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse(args)  # type: ignore[operator]
+    assert str(caught.value).startswith(named)
+
+
+@pytest.mark.parametrize(
+    ("parse", "args", "named"),
+    [
+        (
+            analyze_request.parse_request,
+            [2**40, 0],
+            "/roo/analyze track 1099511627776 is out of range: expected -1..",
+        ),
+        (
+            analyze_request.parse_request,
+            [0, -2, "apply", 1],
+            "/roo/analyze slot -2 is out of range: expected -1..",
+        ),
+        (follow_mark.parse, [0, 2**31], f"{protocol.FOLLOW} slot 2147483648 is out of range: expected -1.."),
+        (follow_mark.parse, [-3, 0], f"{protocol.FOLLOW} track -3 is out of range: expected -1.."),
+    ],
+)
+def test_analyze_and_follow_positional_track_and_slot_are_range_checked(
+    parse: object, args: list[object], named: str
+) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse(args)  # type: ignore[operator]
+    assert str(caught.value).startswith(named)
+    assert follow_mark.parse([INDEX_MAX, -1]) == (INDEX_MAX, -1)
+
+
+def test_separate_and_musicgen_take_the_largest_index_and_whole_floats() -> None:
+    req = separate.parse_request([INDEX_MAX, 2.0])
+    assert (req.track, req.slot) == (INDEX_MAX, 2) and isinstance(req.slot, int)
+    loop = musicgen_request.parse_request(["lofi", 8.0, 0, INDEX_MAX])
+    assert (loop.bars, loop.track, loop.slot) == (8, 0, INDEX_MAX) and isinstance(loop.bars, int)
 
 
 def test_fork_recall_and_list_options_are_range_checked() -> None:

@@ -89,6 +89,31 @@ def test_an_unknown_mode_is_named_with_the_scales() -> None:
     assert said.endswith("Messiaen 6, Messiaen 7")
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A bogus", "bogus"),  # a b written against the mode starts the mode, not a flat
+        ("a  BOGUS", "BOGUS"),
+        ("Ab bogus", "bogus"),
+        ("A b bogus", "bogus"),
+        ("Abogus", "ogus"),  # written against the letter: read as a flat, as "Abminor" is
+        ("Bb weird", "weird"),
+    ],
+)
+def test_an_unknown_mode_after_a_b_is_named_as_written(text: str, mode: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_key(text)
+    said = str(caught.value)
+    assert said.startswith(f"key {text!r} has an unknown mode {mode!r}: expected a note A..G with optional")
+    assert "then major, minor or a Live 12 scale" in said and "the scales are Major, Minor, Dorian" in said
+
+
+def test_a_b_is_still_a_flat_or_the_start_of_a_scale_where_one_reading_is_a_key() -> None:
+    assert parse_key("A b") == Key(8, "Major") and parse_key("A b minor") == Key(8, "Minor")
+    assert parse_key("Abminor") == Key(8, "Minor") and parse_key("A bminor") == Key(8, "Minor")
+    assert parse_key("A blues") == Key(9, "Minor Blues") and parse_key("B bhairav") == Key(11, "Bhairav")
+
+
 @pytest.mark.parametrize(("text", "sig"), [("3/4", (3, 4)), ("6/8", (6, 8)), ("12/8", (12, 8))])
 def test_signatures_parse(text: str, sig: tuple[int, int]) -> None:
     assert parse_signature(text) == sig

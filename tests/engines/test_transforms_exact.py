@@ -250,10 +250,26 @@ def test_voicings_by_hand() -> None:
     assert _voicing([48, 64, 67, 72], "close", None) == [48, 52, 55]
     assert _voicing([48, 64, 67, 72], "open", None) == [48, 52, 67]
     assert _voicing([48, 52, 55, 58], "open", None) == [48, 52, 58, 67]
-    assert _voicing([48, 52, 55, 58], "drop2", None) == [48, 52, 55, 58]
+    # drop-2 of C7 over its C: the close voicing above the bass is E3 G3 Bb3; its second-highest (G)
+    # sounds an octave below the others, all above the kept bass: C3 G3 E4 Bb4.
+    assert _voicing([48, 52, 55, 58], "drop2", None) == [48, 55, 64, 70]
+    # Cmaj9 over C: close D3 E3 G3 B3 above C3; G drops below the rest: C3 G3 D4 E4 B4.
+    assert _voicing([48, 50, 52, 55, 59], "drop2", None) == [48, 55, 62, 64, 71]
+    assert _voicing([48, 52, 55, 58], "drop2", None) != _voicing([48, 52, 55, 58], "close", None)
+    assert _voicing([48, 60, 67], "drop2", None) == [48, 55]  # one voice above the bass: nothing to drop
     assert _voicing([48, 52, 55, 58], "smooth", None) == [48, 52, 55, 58]
     assert _voicing([41, 65, 69, 72], "smooth", [52, 55]) == [41, 48, 57]
     assert _voicing([60, 76, 79], "smooth", [30, 30]) == [60]  # nothing above the bass near 30
+
+
+def test_a_chord_of_one_pitch_class_voices_the_bass_and_its_octave() -> None:
+    # C2 C3 C4: the only voice above the bass is its pitch class, an octave up, never the bass again.
+    for style in ("close", "open", "drop2"):
+        assert _voicing([36, 48, 60], style, None) == [36, 48]
+    assert _voicing([0, 12, 24], "close", None) == [0, 12]
+    octaves = [Note(36, 0.0, 1.0, 90), Note(48, 0.0, 1.0, 80), Note(60, 0.0, 1.0, 70)]
+    out = run("revoice", octaves, style="close")
+    assert rows(out) == [(36, 0.0, 1.0, 90), (48, 0.0, 1.0, 80)]
 
 
 def test_revoice_keeps_onsets_lengths_and_maps_velocities() -> None:

@@ -220,6 +220,35 @@ def test_create_tracks(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.SONG_GET + "num_tracks") == [6]
 
 
+def test_delete_tracks_takes_back_made_tracks_only_while_named_so_and_empty(
+    host: LiveHost, client: OscClient
+) -> None:
+    assert client.ask(protocol.RS_CREATE_TRACKS, 1, "midi", -1, "Bass", "Drums") == [1, 6, 2]
+    names = lambda: client.ask(protocol.SONG_GET + "track_names")  # noqa: E731
+
+    def refused(*args: object) -> str:
+        address, message, req = client.error(protocol.RS_DELETE_TRACKS, *args)
+        assert address == protocol.RS_DELETE_TRACKS and req == args[0]
+        return str(message)
+
+    # refused, nothing deleted: a name that is not the track's, a clip put there, a bad index
+    said = refused(2, 6, "Bass", "Keys")
+    assert "track 7 is 'Drums', not 'Keys': nothing deleted" in said
+    write(client, 3, 7, 1, BEAT)
+    said = refused(4, 6, "Bass", "Drums")
+    assert "track 7 ('Drums') holds a clip: nothing deleted" in said
+    host.call(lambda: host.song.tracks[6].create_midi_clip(8.0, 4.0))
+    assert "track 6 ('Bass') holds a clip" in refused(5, 6, "Bass")
+    assert "first_track 8 is out of range: expected 0..7" in refused(6, 8, "X")
+    assert "would leave the Set without one" in refused(7, 0, *["x"] * 8)
+    assert len(names()) == 8
+    assert client.ask(protocol.RS_CREATE_TRACKS, 8, "audio", 1, "Vox", "Pad") == [8, 2, 2]
+    assert client.ask(protocol.RS_DELETE_TRACKS, 9, 2, "Vox", "Pad") == [9, 2, 2]
+    assert names()[:3] == ["1-MIDI", "2-MIDI", "3-MIDI"] and len(names()) == 8
+    client.send(protocol.SONG_UNDO)  # both tracks come back in one step
+    assert names()[2:4] == ["Vox", "Pad"]
+
+
 def test_clip_info_for_midi_and_audio(host: LiveHost, client: OscClient, wav_file: Path) -> None:
     write(client, 1, 0, 1, BEAT, name="Beat")
     info = client.ask(protocol.RS_CLIP_INFO, 2, 0, 1)
