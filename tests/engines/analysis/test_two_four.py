@@ -1,6 +1,11 @@
 """2/4 against 4/4 read from the music (issue 32): a polka's oom-pah with a chord every two beats is
 2/4; a 4/4 over the same oom-pah with a chord a bar, or with two chords a bar over a walking bass,
-stays 4/4."""
+stays 4/4.
+
+Breaks these catch (tried on commit bfd0f1d): the engines before (the polkas read 4/4, no cues);
+the harmony left out of ``meter.two_four`` (the 4/4 over the oom-pah reads 2/4); the bass contrast
+left out (the cue test's walking bass passes; the rendered walking-bass piece stays 4/4 on its
+chord changes alone)."""
 
 from __future__ import annotations
 
