@@ -107,11 +107,13 @@ def bar_reading(
     fit: dict[int, float],
     segments: list[ChordSegment],
     bar_activations: np.ndarray,
+    bass_envelope: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, bool, float, Alternatives]:
     """(beats, downbeats, beats per bar, compound, confidence, meter alternatives): the bar tracker's
     meter (``levels.chosen_meter``), its bars then read again on the music's evidence (``meter``;
-    ``envelope``: levels.onset_envelope at FPS):
-    the beat's division, the harmony's rhythm and the downbeat network's strength per beat. The
+    ``envelope``: levels.onset_envelope at FPS; ``bass_envelope``: the same below meter.BASS_MAX_HZ,
+    without which bars of four stay 4/4):
+    the beat's division, the harmony's rhythm, the bass and the downbeat network's strength per beat. The
     confidence stays the bar model's share for its count of beats (the refit's where a bar was
     refitted); where a rule reads the bars again, the reading it replaced is listed with one minus
     the rule's evidence share (``meter``), beside the bar model's other counts."""
@@ -163,10 +165,17 @@ def bar_reading(
         return _compound(
             beats, segments, bar_activations, changes, confidence, [*candidates, (simple, 1.0 - share)]
         )
-    if meter == 4:  # 2/4 is listed, not chosen: its cues are a 4/4's with two chords a bar
-        return done(
-            beats, phase, 4, False, confidence, ((2, 4), rules.two_four(strength, phase, chord_beats) / 2)
+    if meter == 4:
+        cues = (
+            {}
+            if bass_envelope is None
+            else rules.two_four_cues(beats, phase, changes, envelope, bass_envelope, FPS)
         )
+        share = rules.two_four(cues)
+        if share > 0.5:  # the music repeats every two beats: two bars of 2/4 (the 4/4 it replaced listed)
+            candidates = [c for c in candidates if c[0] != (4, 4)]
+            return done(beats, phase % 2, 2, False, confidence, ((4, 4), 1.0 - share))
+        return done(beats, phase, 4, False, confidence, ((2, 4), share))
     if rules.eighth_grouping(tempo, chord_beats, divided):
         return _compound(
             beats[phase::3], segments, bar_activations, changes, confidence, [*candidates, (simple, divided)]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from engines.analysis import chords, grid, keys, levels
+from engines.analysis import meter as meter_rules
 from engines.analysis.bars import (
     BEAT_MAX_BPM,
     BEAT_MIN_BPM,
@@ -171,8 +172,9 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     if len(bar_activations):
         # The bar tracker's meter (4 when it fits nothing), then read again on the music's evidence;
         # the bar's phase also weighs where the chords change.
+        bass = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS, max_hz=meter_rules.BASS_MAX_HZ)
         beats, downbeats, meter, compound, confidence, alternatives = bar_reading(
-            envelope, beats, fit, segments, bar_activations
+            envelope, beats, fit, segments, bar_activations, bass
         )
     final = grid.tempo_from_beats(beats)
     if final is not None:

@@ -10,10 +10,10 @@ the music itself (issue 32; BENCHMARKS.md, "Meter, Live's tempo, chords and keys
   of 6/8; three beats a bar that divide in three stay 3/4 (a waltz over triplets is no 6/8).
 - Three fast beats a bar that do not divide (``EIGHTH_MIN_BPM``) under chords lasting two such bars
   or more are the eighths of 6/8 (or 12/8): a dotted-quarter pulse of three of them.
-- Four beats a bar whose third beat is nearly as strong a downbeat as its first, under chords
-  changing every two beats, list 2/4 as the alternative (``two_four``), not as the reading: rendered
-  polkas and 4/4 piano pieces with two chords a bar give the same cues (ratios 0.48 to 0.92 and
-  0.61 to 0.99), so the bar tracker's four stands.
+- Four beats a bar are two bars of 2/4 only where the music repeats every two beats
+  (``two_four``): chords changing on beat three as often as on beat one and seldom on two or four,
+  the bass on one and three alike and not on two and four (the polka's oom-pah), beats one and three
+  accented alike. A 4/4 with one chord a bar, a walking bass or a bass weaker on three stays 4/4.
 
 - Fast tracked beats divided evenly by onsets as strong as their own, under long chords, are the
   eighths of running sixteenths at half the tempo (``running_halves``).
@@ -39,8 +39,18 @@ EIGHTH_CHORD_BEATS = 4.5
 # ... "undivided" there up to this division strength: at 240 BPM the window around a beat's thirds
 # takes in the sound still ringing (a 12/8 shuffle's eighths tracked at 240: 0.22 and 0.28).
 EIGHTH_DIVISION_MAX = 0.35
-# 2/4 is named as an alternative where the chords last between these many beats (a chord a 2/4 bar).
-TWO_FOUR_CHORD_BEATS = (1.5, 2.5)
+# 2/4 against 4/4 (issue 32), per phase of the bar of four (BENCHMARKS.md, "Meter, Live's tempo"):
+# on the meter set's polkas chords change on 0.43 to 1.0 of beats one and three (the same share on
+# both within 0.75), never on two and four; a 4/4 with a chord a bar changes on three never, the
+# generated jazz songs (two chords a bar, walking bass) on 0.33 to 0.75 of threes.
+TWO_FOUR_CHANGES, TWO_FOUR_CHANGE_BALANCE, TWO_FOUR_OFF_GRID = 0.4, 0.6, 0.25
+CHANGE_REACH = 0.25  # a chord change is on a beat within this share of a beat period
+# The bass (onsets below BASS_MAX_HZ: bass notes and kick, not the piano's chords from G3 up) on
+# three at least BASS_BALANCE of one, and on two and four at most 1 - BASS_CONTRAST of one and three:
+# polkas 0.91 to 1.0 and 0.68 to 0.84; a walking bass (the generated jazz songs) 0.85 to 0.93 and 0 to 0.07.
+BASS_MAX_HZ, TWO_FOUR_BASS_BALANCE, TWO_FOUR_BASS_CONTRAST = 160.0, 0.8, 0.5
+# Onsets (every instrument) on three at least this share of those on one (polkas 0.88 to 0.99).
+TWO_FOUR_ACCENT_BALANCE = 0.75
 # Running sixteenths read as eighths at twice the tempo (issue 32): piano sixteenths at 72 and 84
 # tracked at 144 and 168 divide at 0.94 and 1.03 of the beats' onset; a rendered 4/4 at 150
 # with eighth hats 0.34, a piano 4/4 at 150 0.12.
@@ -97,17 +107,65 @@ def eighth_grouping(tempo_bpm: float, chord_beats: float | None, divided: float)
     )
 
 
-def two_four(downbeat_strength: np.ndarray, phase: int, chord_beats: float | None) -> float:
-    """How much a bar of four beats (first downbeat at ``phase``) reads as two bars of 2/4: the
-    weaker of beats one and three as a downbeat (downbeat network) over the stronger, where the
-    chords change every two beats (TWO_FOUR_CHORD_BEATS); 0 where they do not."""
-    strength = np.asarray(downbeat_strength, dtype=np.float64)
-    ones, threes = strength[phase::4], strength[(phase + 2) % 4 :: 4]
-    low, high = TWO_FOUR_CHORD_BEATS
-    if len(ones) < 2 or len(threes) < 2 or chord_beats is None or not low <= chord_beats <= high:
+def _balance(a: float, b: float) -> float:
+    return min(a, b) / max(a, b) if max(a, b) > 0 else 0.0
+
+
+def two_four_cues(
+    beats_s: np.ndarray,
+    phase: int,
+    changes_s: Sequence[float],
+    envelope: np.ndarray,
+    bass_envelope: np.ndarray,
+    fps: float,
+) -> dict[str, float]:
+    """What says a bar of four beats (first downbeat at ``phase``) is two bars of 2/4, each 0..1:
+    ``changes`` (the share of beats one and three with a chord change), ``change_balance`` (on three
+    against on one), ``off_grid`` (changes on two and four against those on one and three),
+    ``bass_balance`` and ``bass_contrast`` (bass onsets on three against one; one minus those on two
+    and four against one and three) and ``accent_balance`` (every onset, three against one)."""
+    beats = np.asarray(beats_s, dtype=np.float64)
+    if len(beats) < 8:
+        return {}
+    period = float(np.median(np.diff(beats)))
+    changed = np.zeros(len(beats))
+    for t in changes_s:
+        i = int(np.argmin(np.abs(beats - t)))
+        if abs(beats[i] - t) <= CHANGE_REACH * period:
+            changed[i] = 1.0
+    position = (np.arange(len(beats)) - phase) % 4
+    bass = np.array([_at(bass_envelope, fps, t) for t in beats])
+    onsets = np.array([_at(envelope, fps, t) for t in beats])
+    c = [float(np.mean(changed[position == k])) for k in range(4)]
+    b, a = ([float(np.median(x[position == k])) for k in range(4)] for x in (bass, onsets))
+    on_grid = (c[0] + c[2]) / 2
+    return {
+        "changes": on_grid,
+        "change_balance": _balance(c[0], c[2]),
+        "off_grid": min(1.0, (c[1] + c[3]) / 2 / on_grid) if on_grid > 0 else 1.0,
+        "bass_balance": _balance(b[0], b[2]),
+        "bass_contrast": max(0.0, 1.0 - (b[1] + b[3]) / (b[0] + b[2])) if b[0] + b[2] > 0 else 0.0,
+        "accent_balance": _balance(a[0], a[2]),
+    }
+
+
+def two_four(cues: dict[str, float]) -> float:
+    """The evidence share (0..1) that bars of four are two bars of 2/4, from ``two_four_cues``: its
+    weakest cue, each as value / (value + threshold) (the off-grid changes as threshold / (value +
+    threshold)), so 0.5 where that cue sits on its threshold: above 0.5 every cue is past its own and
+    the evidence is clear. 0 without cues."""
+    if not cues:
         return 0.0
-    one, three = float(np.mean(ones)), float(np.mean(threes))
-    return min(one, three) / max(one, three) if max(one, three) > 0 else 0.0
+    thresholds = {
+        "changes": TWO_FOUR_CHANGES,
+        "change_balance": TWO_FOUR_CHANGE_BALANCE,
+        "bass_balance": TWO_FOUR_BASS_BALANCE,
+        "bass_contrast": TWO_FOUR_BASS_CONTRAST,
+        "accent_balance": TWO_FOUR_ACCENT_BALANCE,
+    }
+    shares = [cues[name] / (cues[name] + low) for name, low in thresholds.items()]
+    shares.append(TWO_FOUR_OFF_GRID / (cues["off_grid"] + TWO_FOUR_OFF_GRID))
+    return min(shares)
 
 
 def running_halves(tempo_bpm: float, share: float, divided: float, chord_beats: float | None) -> bool:

@@ -113,14 +113,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chorale-step", type=int, default=7)
     parser.add_argument("--song-step", type=int, default=3)
+    parser.add_argument(
+        "--sections", default="chorales,songs", help="comma-separated, run in this order (chorales, songs)"
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
+    wanted = args.sections.split(",")
+    if unknown := set(wanted) - {"chorales", "songs"}:
+        parser.error(f"--sections: {sorted(unknown)} unknown; expected chorales and/or songs")
     started = time.process_time()
-    # r181 (BWV 319, 66 BPM) once went to 7 beats a bar (BENCHMARKS.md, "Tempo level and meter").
-    result: dict[str, Any] = {
-        "chorales": section(*chorales(args.chorale_step, (181,))),
-        "songs": section(*songs(args.song_step)),
-    }
+    result: dict[str, Any] = {}
+    for name in wanted:
+        # r181 (BWV 319, 66 BPM) once went to 7 beats a bar (BENCHMARKS.md, "Tempo level and meter").
+        pieces = chorales(args.chorale_step, (181,)) if name == "chorales" else songs(args.song_step)
+        result[name] = section(*pieces)
     result["cpu_s"] = time.process_time() - started
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
