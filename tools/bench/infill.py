@@ -16,7 +16,10 @@ so a busy moment hits all alike, after one warm-up call each:
   each, the context on their outer sides), end to end from Live notes to Live notes;
 - ``ours_x4``: the same with ``variations=4`` (every window's 4 takes decode as one batch);
 - ``ours_x4_unshared``: the same without SharedPrefill (engines/infill/prefill.py), so the
-  library's batch feeds the prompt 4 times: what the wrapper saves.
+  library's batch feeds the prompt 4 times: what the wrapper saves;
+- ``ours_int8``, ``ours_int8_x4``: ``ours`` and ``ours_x4`` on the same weights with int8 Linear
+  layers (``load(path, quantize="int8")``, engines/infill/quantize.py; the worker's
+  MUSEAROO_INFILL_INT8=1), so the takes differ from the float model's.
 
 Seconds are medians over ``--runs``; tokens are what the model generated in that run (the plans
 differ, so the counts do too: ms per token is printed beside them).
@@ -98,6 +101,7 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
         from engines.infill.models import describe
 
         unshared = describe("unshared", str(path), InferenceEngine.from_checkpoint(str(path)))
+        quantized = load(str(path), quantize="int8")
         part = prompt()
         for n in threads:
             torch.set_num_threads(n)
@@ -106,6 +110,8 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
                 "ours": lambda seed: ours_run(model, part, seed, 1),
                 "ours_x4": lambda seed: ours_run(model, part, seed, 4),
                 "ours_x4_unshared": lambda seed: ours_run(unshared, part, seed, 4),
+                "ours_int8": lambda seed: ours_run(quantized, part, seed, 1),
+                "ours_int8_x4": lambda seed: ours_run(quantized, part, seed, 4),
             }
             for call in calls.values():
                 call(100)  # warm-up
@@ -126,6 +132,8 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
             row["ours_vs_library"] = round(row["ours"]["median_s"] / row["library"]["median_s"], 3)
             row["x4_vs_x1"] = round(row["ours_x4"]["median_s"] / row["ours"]["median_s"], 3)
             row["x4_unshared_vs_x1"] = round(row["ours_x4_unshared"]["median_s"] / row["ours"]["median_s"], 3)
+            row["int8_vs_library"] = round(row["ours_int8"]["median_s"] / row["library"]["median_s"], 3)
+            row["int8_x4_vs_x1"] = round(row["ours_int8_x4"]["median_s"] / row["ours_int8"]["median_s"], 3)
             out[f"threads_{n}"] = row
             print(json.dumps({f"threads_{n}": row}), flush=True)
     return out
