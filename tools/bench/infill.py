@@ -22,7 +22,9 @@ so a busy moment hits all alike, after one warm-up call each:
   MUSEAROO_INFILL_INT8=1), so the takes differ from the float model's.
 
 Seconds are medians over ``--runs``; tokens are what the model generated in that run (the plans
-differ, so the counts do too: ms per token is printed beside them).
+differ, so the counts do too: ms per token is printed beside them); steps are the model's forward
+calls (a batch's 4 rows step together, until its longest take ends: ``x4_vs_x1_per_step`` is what
+one batched step costs against one single-take step, apart from how long the random takes run).
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ def prompt() -> Any:
     pitches = (60, 62, 64, 65, 67, 69, 71, 72)
     notes = tuple(Note(pitches[(b + i) % 8], b * 4.0 + i * 0.5, 0.5, 90) for b in range(16) for i in range(8))
     return Part(notes, 64.0, program=0, name="piano")
+
+
+def calls_of(model: Any) -> int:
+    """Forward calls (sampling steps; a batch's rows step together) the model has made so far."""
+    return int(getattr(model.engine._model, "calls", 0))
 
 
 def library_run(model: Any, part: Any, seed: int) -> tuple[float, int]:
@@ -116,9 +123,13 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
             for call in calls.values():
                 call(100)  # warm-up
             got: dict[str, list[tuple[float, int]]] = {name: [] for name in calls}
+            steps: dict[str, list[int]] = {name: [] for name in calls}
+            stepped = {"ours_x4_unshared": unshared, "ours_int8": quantized, "ours_int8_x4": quantized}
             for run in range(runs):
                 for name, call in calls.items():
+                    before = calls_of(stepped.get(name, model))
                     got[name].append(call(run + 1))
+                    steps[name].append(calls_of(stepped.get(name, model)) - before)
             row: dict[str, Any] = {}
             for name, values in got.items():
                 seconds = [s for s, _ in values]
@@ -128,12 +139,18 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
                     "all_s": [round(s, 3) for s in seconds],
                     "tokens": tokens,
                     "ms_per_token": round(1000 * sum(seconds) / max(1, sum(tokens)), 2),
+                    "steps": steps[name],  # forward calls (0: not counted, the unshared engine)
+                    "ms_per_step": round(1000 * sum(seconds) / sum(steps[name]), 2)
+                    if sum(steps[name])
+                    else None,
                 }
             row["ours_vs_library"] = round(row["ours"]["median_s"] / row["library"]["median_s"], 3)
             row["x4_vs_x1"] = round(row["ours_x4"]["median_s"] / row["ours"]["median_s"], 3)
             row["x4_unshared_vs_x1"] = round(row["ours_x4_unshared"]["median_s"] / row["ours"]["median_s"], 3)
             row["int8_vs_library"] = round(row["ours_int8"]["median_s"] / row["library"]["median_s"], 3)
             row["int8_x4_vs_x1"] = round(row["ours_int8_x4"]["median_s"] / row["ours_int8"]["median_s"], 3)
+            for kind, one, four in (("", "ours", "ours_x4"), ("int8_", "ours_int8", "ours_int8_x4")):
+                row[f"{kind}x4_vs_x1_per_step"] = round(row[four]["ms_per_step"] / row[one]["ms_per_step"], 3)
             out[f"threads_{n}"] = row
             print(json.dumps({f"threads_{n}": row}), flush=True)
     return out

@@ -1,7 +1,8 @@
 """The int8 option (engines/infill/quantize.py): the same model as Linear layers first (exactly), then
 int8 weights whose logits stay close to the float model's, and infill, continue and accompany on it
 still give valid scores: every note outside the written bars kept, new notes inside them, in MIDI's
-ranges, and a batch of takes. Also the worker's switch (MUSEAROO_INFILL_INT8) and bad values named."""
+ranges, and a batch of takes. Also the worker's switch (MUSEAROO_INFILL_INT8) and bad values named,
+and that sampling feeds the prompt once per window and one token a step on the KV cache after it."""
 
 from __future__ import annotations
 
@@ -83,3 +84,34 @@ def test_the_workers_switch_and_bad_values(monkeypatch: pytest.MonkeyPatch, yell
         load(str(yellow_ckpt), quantize="int4")
     with pytest.raises(InvalidValue, match="runs on the CPU only"):
         load(str(yellow_ckpt), device="cuda", quantize="int8")
+
+
+def test_every_step_after_a_windows_prefill_feeds_one_token_on_the_kv_cache(yellow_ckpt: Path) -> None:
+    """The prompt is encoded once per window (two windows for bars 5-12 of 16), then each generated
+    token is one call with one new token on the cache: no step feeds the prompt again."""
+    from midigpt.inference import InferenceEngine
+
+    from engines.infill.models import describe
+
+    inner = load(str(yellow_ckpt)).engine._model.model  # the GPT-2 inside SharedPrefill
+    calls: list[tuple[int, int]] = []  # (tokens fed, cache length before)
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(inner, name)
+
+        def __call__(self, input_ids: object, past_kv: object = None, **kwargs: object) -> object:
+            cached = 0 if past_kv is None else int(past_kv[0][0].shape[2])  # type: ignore[index]
+            calls.append((int(input_ids.shape[1]), cached))  # type: ignore[attr-defined]
+            return inner(input_ids, past_kv, **kwargs)
+
+    loaded = load(str(yellow_ckpt)).engine
+    engine = InferenceEngine(Counting(), loaded._tokenizer, loaded._analyzer)
+    engine.warmup()
+    calls.clear()
+    result = infill(Part(riff(16), 64.0), first_bar=5, last_bar=12, model=describe("c", "c", engine), seed=3)
+    prefills = [c for c in calls if c[1] == 0]
+    assert len(prefills) == 2 and all(fed > 50 for fed, _ in prefills)  # one prompt per window
+    steps = [c for c in calls if c[1] > 0]
+    assert steps and all(fed == 1 for fed, _ in steps)  # one token a call, on the cache
+    assert len(calls) == result.tokens  # a call per generated token (the first from the prefill)
