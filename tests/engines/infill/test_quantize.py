@@ -115,3 +115,17 @@ def test_every_step_after_a_windows_prefill_feeds_one_token_on_the_kv_cache(yell
     steps = [c for c in calls if c[1] > 0]
     assert steps and all(fed == 1 for fed, _ in steps)  # one token a call, on the cache
     assert len(calls) == result.tokens  # a call per generated token (the first from the prefill)
+
+
+def test_the_worker_target_loads_the_int8_model_when_asked(
+    monkeypatch: pytest.MonkeyPatch, yellow_ckpt: Path
+) -> None:
+    from engines.infill import models
+    from engines.infill.jobs import part_dict, run
+
+    monkeypatch.setenv("MUSEAROO_INFILL_INT8", "1")
+    monkeypatch.setattr(models, "_LOADED", {})
+    clip = part_dict(riff(4), 16.0, False, 0, "riff")
+    out = run("infill", model=str(yellow_ckpt), clip=clip, first_bar=2, last_bar=3, seed=1)
+    assert out["device"] == "cpu" and out["takes"][0]
+    assert [key.endswith("+int8") for key in models._LOADED] == [True]  # the int8 copy, not the float one
