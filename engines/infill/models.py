@@ -124,12 +124,17 @@ def _load(spec: str, source: str, device: str, quantize: str | None = None) -> I
             engine = InferenceEngine.from_checkpoint(source, device=device)
     except Exception as exc:  # the library raises OSError, ValueError, PermissionError, hub errors ...
         raise ModelUnavailable(unavailable_message(spec, source, exc)) from exc
+    from engines.infill.decode import LeanDecode
     from engines.infill.prefill import share_prefill
 
+    model = engine._model
     if quantize == "int8":
         from engines.infill.quantize import int8
 
-        engine = InferenceEngine(int8(engine._model), engine._tokenizer, engine._analyzer)
+        model = int8(model)
+    if LeanDecode.fits(model):  # one-token steps without the module machinery (equal logits)
+        model = LeanDecode(model)
+    engine = InferenceEngine(model, engine._tokenizer, engine._analyzer)
     return describe(spec, source, share_prefill(engine))
 
 

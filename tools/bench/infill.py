@@ -9,14 +9,16 @@ checkpoint and loaded once by the library's own loader. The prompt: a 16-bar tra
 bars 5-12 rewritten (bars 1-4 and 13-16 are the context). Per thread count, interleaved run by run
 so a busy moment hits all alike, after one warm-up call each:
 
-- ``library``: the peer, the library's own session loop as its README shows an infill
+- ``library``: the peer, the library's own session loop on the library's own engine as
+  ``InferenceEngine.from_checkpoint`` loads it (none of our wrappers), as its README shows an infill
   (``engine.session(score, GenerationRequest([TrackPrompt(0, bars)], InferenceConfig(model_dim=8,
   mask_mode="attention", seed)))``.run(): its defaults, one bar per step, 8 steps);
 - ``ours``: ``engines.infill.infill`` on the same notes (two independent 8-bar windows, 4 bars
-  each, the context on their outer sides), end to end from Live notes to Live notes;
+  each, the context on their outer sides), end to end from Live notes to Live notes, on the model
+  as ``engines.infill.load`` gives it (SharedPrefill over LeanDecode, engines/infill/decode.py);
 - ``ours_x4``: the same with ``variations=4`` (every window's 4 takes decode as one batch);
-- ``ours_x4_unshared``: the same without SharedPrefill (engines/infill/prefill.py), so the
-  library's batch feeds the prompt 4 times: what the wrapper saves;
+- ``ours_x4_unshared``: the same on the library's engine (no SharedPrefill, engines/infill/prefill.py,
+  and no LeanDecode), so the library's batch feeds the prompt 4 times;
 - ``ours_int8``, ``ours_int8_x4``: ``ours`` and ``ours_x4`` on the same weights with int8 Linear
   layers (``load(path, quantize="int8")``, engines/infill/quantize.py; the worker's
   MUSEAROO_INFILL_INT8=1), so the takes differ from the float model's.
@@ -113,7 +115,7 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
         for n in threads:
             torch.set_num_threads(n)
             calls = {
-                "library": lambda seed: library_run(model, part, seed),
+                "library": lambda seed: library_run(unshared, part, seed),  # the library's engine, as loaded
                 "ours": lambda seed: ours_run(model, part, seed, 1),
                 "ours_x4": lambda seed: ours_run(model, part, seed, 4),
                 "ours_x4_unshared": lambda seed: ours_run(unshared, part, seed, 4),
@@ -124,7 +126,8 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
                 call(100)  # warm-up
             got: dict[str, list[tuple[float, int]]] = {name: [] for name in calls}
             steps: dict[str, list[int]] = {name: [] for name in calls}
-            stepped = {"ours_x4_unshared": unshared, "ours_int8": quantized, "ours_int8_x4": quantized}
+            stepped = {"library": unshared, "ours_x4_unshared": unshared, "ours_int8": quantized,
+                       "ours_int8_x4": quantized}  # fmt: skip
             for run in range(runs):
                 for name, call in calls.items():
                     before = calls_of(stepped.get(name, model))

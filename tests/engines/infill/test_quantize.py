@@ -30,7 +30,7 @@ def _logits(model: object, ids: object) -> object:
 def test_linear_layers_compute_what_conv1d_does_and_int8_stays_close(yellow_ckpt: Path) -> None:
     import torch
 
-    model = load(str(yellow_ckpt)).engine._model.model  # the GPT-2 inside SharedPrefill
+    model = load(str(yellow_ckpt)).engine._model.model.model  # SharedPrefill -> LeanDecode -> GPT-2
     ids = torch.randint(0, int(model.cfg.vocab_size), (2, 40), generator=torch.Generator().manual_seed(1))
     exact = _logits(model, ids)
     linear = as_linear(model)
@@ -93,7 +93,7 @@ def test_every_step_after_a_windows_prefill_feeds_one_token_on_the_kv_cache(yell
 
     from engines.infill.models import describe
 
-    inner = load(str(yellow_ckpt)).engine._model.model  # the GPT-2 inside SharedPrefill
+    inner = load(str(yellow_ckpt)).engine._model.model  # LeanDecode over the GPT-2, inside SharedPrefill
     calls: list[tuple[int, int]] = []  # (tokens fed, cache length before)
 
     class Counting:
