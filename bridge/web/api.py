@@ -29,6 +29,8 @@ from bridge.web.events import Hub
 from bridge.web.guard import Guard, served_hosts
 from bridge.web.metrics import Metrics
 from engines.errors import InvalidValue, RooError, StoreError, TakeNotFound
+from engines.infill import DEFAULT_MODEL as DEFAULT_INFILL_MODEL
+from engines.infill import PARTS as INFILL_PARTS
 
 HTTP_CLIENT: Address = ("127.0.0.1", 0)  # port 0: statuses go to the watchers, not over UDP
 MAX_BODY_BYTES = 64 * 1024
@@ -105,8 +107,16 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
 
     @web.get("/api/options")
     async def options() -> dict[str, Any]:
-        """What the generate form offers: the device's parts and options."""
-        return {"parts": list(protocol.PARTS), "generate_options": protocol.GENERATE_OPTIONS}
+        """What the forms offer: the device's parts and options; MIDI-GPT's parts and options."""
+        return {
+            "parts": list(protocol.PARTS),
+            "generate_options": protocol.GENERATE_OPTIONS,
+            "infill_parts": list(INFILL_PARTS),
+            "infill_options": protocol.INFILL_OPTIONS,
+            "continue_options": protocol.CONTINUE_OPTIONS,
+            "accompany_options": protocol.ACCOMPANY_OPTIONS,
+            "infill_model": DEFAULT_INFILL_MODEL,
+        }
 
     @web.post("/api/cancel")
     async def cancel_body(request: Request) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 from engines.errors import InvalidValue
 from engines.infill.controls import Controls
 from engines.infill.generate import InfillResult, accompany, continue_part, infill
-from engines.infill.models import load
+from engines.infill.models import load, worker_quantize
 from engines.infill.score import Part
 from engines.infill.session import Progress
 from engines.music import Key, Note, parse_key
@@ -85,7 +85,7 @@ def run(
     if mode not in MODES:
         raise InvalidValue(f"infill mode {mode!r} is not known: expected one of {', '.join(MODES)}")
     device = _device()
-    mdl = load(model, device=device)
+    mdl = load(model, device=device, quantize=worker_quantize(device))
     parsed_key: Key | None = parse_key(key) if key else None
     controls = Controls(density, complexity, parsed_key)
     others = [_part(c) for c in context]

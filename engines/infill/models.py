@@ -13,6 +13,7 @@ ModelUnavailable saying how to get them. Loaded engines are cached by resolved p
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,16 +74,26 @@ def resolve(spec: str) -> tuple[str, bool]:
     )
 
 
-def load(spec: str = DEFAULT_MODEL, *, device: str = "cpu") -> InfillModel:
-    """The model for ``spec`` on ``device``, loaded once and cached by resolved path."""
+def load(spec: str = DEFAULT_MODEL, *, device: str = "cpu", quantize: str | None = None) -> InfillModel:
+    """The model for ``spec`` on ``device``, loaded once and cached by resolved path (and
+    ``quantize``: "int8" for int8 Linear layers on the CPU, engines/infill/quantize.py)."""
+    from engines.infill.quantize import check
+
+    check(quantize, device)
     source, is_local = resolve(spec)
     if not is_local:
         cached = _hub_cached(source)
         source = cached or f"hub:{HUB_REPO}/{source}"
-    key = f"{source}@{device}"
+    key = f"{source}@{device}" + (f"+{quantize}" if quantize else "")
     if key not in _LOADED:
-        _LOADED[key] = _load(spec, source, device)
+        _LOADED[key] = _load(spec, source, device, quantize)
     return _LOADED[key]
+
+
+def worker_quantize(device: str) -> str | None:
+    """What the model worker asks of ``load``: "int8" on the CPU when MUSEAROO_INFILL_INT8=1, else None."""
+    wanted = os.environ.get("MUSEAROO_INFILL_INT8", "0") not in ("0", "", "false")
+    return "int8" if wanted and device == "cpu" else None
 
 
 def unload() -> None:
@@ -100,7 +111,7 @@ def _hub_cached(name: str) -> str | None:
     return str(found) if isinstance(found, str) else None
 
 
-def _load(spec: str, source: str, device: str) -> InfillModel:
+def _load(spec: str, source: str, device: str, quantize: str | None = None) -> InfillModel:
     try:
         from midigpt.inference import InferenceEngine
     except ImportError as exc:
@@ -113,8 +124,17 @@ def _load(spec: str, source: str, device: str) -> InfillModel:
             engine = InferenceEngine.from_checkpoint(source, device=device)
     except Exception as exc:  # the library raises OSError, ValueError, PermissionError, hub errors ...
         raise ModelUnavailable(unavailable_message(spec, source, exc)) from exc
+    from engines.infill.decode import LeanDecode
     from engines.infill.prefill import share_prefill
 
+    model = engine._model
+    if quantize == "int8":
+        from engines.infill.quantize import int8
+
+        model = int8(model)
+    if LeanDecode.fits(model):  # one-token steps without the module machinery (equal logits)
+        model = LeanDecode(model)
+    engine = InferenceEngine(model, engine._tokenizer, engine._analyzer)
     return describe(spec, source, share_prefill(engine))
 
 

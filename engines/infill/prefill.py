@@ -20,11 +20,13 @@ class SharedPrefill:
     def __init__(self, model: Any) -> None:
         self.model = model
         self.shared = 0  # prefills shared so far (for tests and benchmarks)
+        self.calls = 0  # forward calls so far: one per sampling step, every row of a batch at once
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.model, name)
 
     def __call__(self, input_ids: Any, past_kv: Any = None, **kwargs: Any) -> Any:
+        self.calls += 1
         rows = int(input_ids.shape[0])
         empty = past_kv is None or all(int(k.shape[2]) == 0 for k, _ in past_kv)
         if (

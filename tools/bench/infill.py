@@ -9,17 +9,24 @@ checkpoint and loaded once by the library's own loader. The prompt: a 16-bar tra
 bars 5-12 rewritten (bars 1-4 and 13-16 are the context). Per thread count, interleaved run by run
 so a busy moment hits all alike, after one warm-up call each:
 
-- ``library``: the peer, the library's own session loop as its README shows an infill
+- ``library``: the peer, the library's own session loop on the library's own engine as
+  ``InferenceEngine.from_checkpoint`` loads it (none of our wrappers), as its README shows an infill
   (``engine.session(score, GenerationRequest([TrackPrompt(0, bars)], InferenceConfig(model_dim=8,
   mask_mode="attention", seed)))``.run(): its defaults, one bar per step, 8 steps);
 - ``ours``: ``engines.infill.infill`` on the same notes (two independent 8-bar windows, 4 bars
-  each, the context on their outer sides), end to end from Live notes to Live notes;
+  each, the context on their outer sides), end to end from Live notes to Live notes, on the model
+  as ``engines.infill.load`` gives it (SharedPrefill over LeanDecode, engines/infill/decode.py);
 - ``ours_x4``: the same with ``variations=4`` (every window's 4 takes decode as one batch);
-- ``ours_x4_unshared``: the same without SharedPrefill (engines/infill/prefill.py), so the
-  library's batch feeds the prompt 4 times: what the wrapper saves.
+- ``ours_x4_unshared``: the same on the library's engine (no SharedPrefill, engines/infill/prefill.py,
+  and no LeanDecode), so the library's batch feeds the prompt 4 times;
+- ``ours_int8``, ``ours_int8_x4``: ``ours`` and ``ours_x4`` on the same weights with int8 Linear
+  layers (``load(path, quantize="int8")``, engines/infill/quantize.py; the worker's
+  MUSEAROO_INFILL_INT8=1), so the takes differ from the float model's.
 
 Seconds are medians over ``--runs``; tokens are what the model generated in that run (the plans
-differ, so the counts do too: ms per token is printed beside them).
+differ, so the counts do too: ms per token is printed beside them); steps are the model's forward
+calls (a batch's 4 rows step together, until its longest take ends: ``x4_vs_x1_per_step`` is what
+one batched step costs against one single-take step, apart from how long the random takes run).
 """
 
 from __future__ import annotations
@@ -46,6 +53,11 @@ def prompt() -> Any:
     pitches = (60, 62, 64, 65, 67, 69, 71, 72)
     notes = tuple(Note(pitches[(b + i) % 8], b * 4.0 + i * 0.5, 0.5, 90) for b in range(16) for i in range(8))
     return Part(notes, 64.0, program=0, name="piano")
+
+
+def calls_of(model: Any) -> int:
+    """Forward calls (sampling steps; a batch's rows step together) the model has made so far."""
+    return int(getattr(model.engine._model, "calls", 0))
 
 
 def library_run(model: Any, part: Any, seed: int) -> tuple[float, int]:
@@ -98,21 +110,29 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
         from engines.infill.models import describe
 
         unshared = describe("unshared", str(path), InferenceEngine.from_checkpoint(str(path)))
+        quantized = load(str(path), quantize="int8")
         part = prompt()
         for n in threads:
             torch.set_num_threads(n)
             calls = {
-                "library": lambda seed: library_run(model, part, seed),
+                "library": lambda seed: library_run(unshared, part, seed),  # the library's engine, as loaded
                 "ours": lambda seed: ours_run(model, part, seed, 1),
                 "ours_x4": lambda seed: ours_run(model, part, seed, 4),
                 "ours_x4_unshared": lambda seed: ours_run(unshared, part, seed, 4),
+                "ours_int8": lambda seed: ours_run(quantized, part, seed, 1),
+                "ours_int8_x4": lambda seed: ours_run(quantized, part, seed, 4),
             }
             for call in calls.values():
                 call(100)  # warm-up
             got: dict[str, list[tuple[float, int]]] = {name: [] for name in calls}
+            steps: dict[str, list[int]] = {name: [] for name in calls}
+            stepped = {"library": unshared, "ours_x4_unshared": unshared, "ours_int8": quantized,
+                       "ours_int8_x4": quantized}  # fmt: skip
             for run in range(runs):
                 for name, call in calls.items():
+                    before = calls_of(stepped.get(name, model))
                     got[name].append(call(run + 1))
+                    steps[name].append(calls_of(stepped.get(name, model)) - before)
             row: dict[str, Any] = {}
             for name, values in got.items():
                 seconds = [s for s, _ in values]
@@ -122,10 +142,18 @@ def measure(layout: str, runs: int, threads: list[int], ends_logit: float) -> di
                     "all_s": [round(s, 3) for s in seconds],
                     "tokens": tokens,
                     "ms_per_token": round(1000 * sum(seconds) / max(1, sum(tokens)), 2),
+                    "steps": steps[name],  # forward calls (0: not counted, the unshared engine)
+                    "ms_per_step": round(1000 * sum(seconds) / sum(steps[name]), 2)
+                    if sum(steps[name])
+                    else None,
                 }
             row["ours_vs_library"] = round(row["ours"]["median_s"] / row["library"]["median_s"], 3)
             row["x4_vs_x1"] = round(row["ours_x4"]["median_s"] / row["ours"]["median_s"], 3)
             row["x4_unshared_vs_x1"] = round(row["ours_x4_unshared"]["median_s"] / row["ours"]["median_s"], 3)
+            row["int8_vs_library"] = round(row["ours_int8"]["median_s"] / row["library"]["median_s"], 3)
+            row["int8_x4_vs_x1"] = round(row["ours_int8_x4"]["median_s"] / row["ours_int8"]["median_s"], 3)
+            for kind, one, four in (("", "ours", "ours_x4"), ("int8_", "ours_int8", "ours_int8_x4")):
+                row[f"{kind}x4_vs_x1_per_step"] = round(row[four]["ms_per_step"] / row[one]["ms_per_step"], 3)
             out[f"threads_{n}"] = row
             print(json.dumps({f"threads_{n}": row}), flush=True)
     return out

@@ -1,5 +1,6 @@
-// The studio page: take tree with piano rolls, live jobs with progress and cancel, the generate form
-// and a latency panel, all from the daemon's HTTP API and /ws events. No build step.
+// The studio page: take tree with piano rolls, live jobs with progress and cancel, the generate form,
+// the MIDI-GPT form (infill.js) and a latency panel, all from the daemon's HTTP API and /ws events.
+// No build step.
 
 const params = new URLSearchParams(location.search);
 const token = params.get("token");
@@ -8,8 +9,9 @@ const auth = token ? { Authorization: `Bearer ${token}` } : {};
 // the take list is asked for first and the modules come together: nothing waits on another round trip
 const listing = api("GET", "/api/takes?limit=500");
 listing.catch(() => {});
-const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }] = await Promise.all(
-  ["pianoroll", "analysis", "compare", "jobs"].map((name) => import(`./${name}.js${tokenQuery}`)));
+const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }, { infillForm }] =
+  await Promise.all(["pianoroll", "analysis", "compare", "jobs", "infill"].map((name) =>
+    import(`./${name}.js${tokenQuery}`)));
 const $ = (sel) => document.querySelector(sel);
 
 async function api(method, path, body) {
@@ -36,7 +38,9 @@ function el(tag, attrs = {}, ...children) {
 
 // --- generate form -------------------------------------------------------------------------
 async function buildForm() {
-  const { parts, generate_options: options } = await api("GET", "/api/options");
+  const offered = await api("GET", "/api/options");
+  const { parts, generate_options: options } = offered;
+  infillForm({ api, el, options: offered, noteSent }); // infill, continue, accompany (infill.js)
   const fields = $("#generate-fields");
   fields.append(el("label", { htmlFor: "f-part" }, "part"),
     el("select", { id: "f-part", name: "part" }, ...parts.map((p) => el("option", { value: p }, p))));

@@ -103,16 +103,20 @@ def test_bad_inputs_are_named(yellow_ckpt: Path) -> None:
 
 def test_cancel_stops_sampling(yellow_ckpt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     model = load(str(yellow_ckpt))
-    network = model.engine._model.model  # the GPT-2 module inside SharedPrefill
+    shared = model.engine._model  # SharedPrefill, over LeanDecode, over the GPT-2: every call passes here
+    network = shared.model
     calls: list[int] = []
-    forward = network.forward
 
-    def slow_counted_forward(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        time.sleep(0.005)  # so sampling outlasts the first progress poll however fast the machine is
-        return forward(*args, **kwargs)
+    class SlowCounted:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(network, name)
 
-    monkeypatch.setattr(network, "forward", slow_counted_forward)
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            calls.append(1)
+            time.sleep(0.005)  # so sampling outlasts the first progress poll however fast the machine is
+            return network(*args, **kwargs)
+
+    monkeypatch.setattr(shared, "model", SlowCounted())
     part = Part(riff(8), 32.0)
     infill(part, first_bar=1, last_bar=8, model=model, seed=4)
     full = len(calls)
