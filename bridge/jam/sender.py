@@ -57,13 +57,21 @@ def _leave(_signum: int, _frame: object) -> None:
 
 
 def serve(
-    conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False, layout: str = "per-part"
+    conn: Any,
+    parts: list[str],
+    backend: str,
+    port: str | None,
+    log: bool = False,
+    layout: str = "per-part",
+    drain: bool = True,
 ) -> None:
     """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends.
 
     ``log``: keeps (sent at, part, message, due at) of every message and answers them on ``close``.
     ``layout``: ``per-part`` is a python-rtmidi client per part sent from this loop; ``one-client``
     (JACK, a port per part) one JACK client whose callback runs the schedule (``bridge.jam.jack_ports``).
+    ``drain``: on JACK the ports close once JACK has run the cycles that deliver the last messages
+    (``bridge.jam.jack_cycles``); False closes them at once, as before issue 31 (for comparison).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     signal.signal(signal.SIGTERM, _leave)  # a parent ending without close terminates us: silence first
@@ -148,7 +156,7 @@ def serve(
         try:
             send(SILENCE, b"", time.monotonic())
         finally:
-            outputs.close()
+            outputs.close(drain)
             if sent is not None:
                 with contextlib.suppress(OSError):
                     conn.send(("sent", sent))
@@ -203,6 +211,7 @@ class ProcessOutputs:
         *,
         log: bool = False,
         layout: str = "per-part",
+        drain: bool = True,
     ) -> None:
         if layout not in LAYOUTS:
             raise InvalidValue(f"port layout {layout!r} is not known: expected one of {', '.join(LAYOUTS)}")
@@ -213,7 +222,7 @@ class ProcessOutputs:
         self._lock = threading.Lock()
         self._proc = context.Process(
             target=serve,
-            args=(theirs, list(parts), backend, port, log, layout),
+            args=(theirs, list(parts), backend, port, log, layout, drain),
             name="roo-jam-sender",
             daemon=True,
         )
