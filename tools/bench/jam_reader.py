@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
         if items:
             anchor = min(polled - since for polled, since, _ in items)
             events += [(anchor + since, part, message) for _, since, message in items]
-    for port in ins.values():  # the clients closed here, not left to the process's exit (see SYNC_NOTE)
+    for port in ins.values():  # closed here: a client left to the process exit stalls a jackd -S
         port.close_port()
         port.delete()
     events.sort(key=lambda e: e[0])
