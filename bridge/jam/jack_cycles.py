@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import time
 from pathlib import Path
 
@@ -73,3 +74,52 @@ def wait_cycles(cycles: int = CYCLES, timeout_s: float = WAIT_S) -> bool:
         return True
     finally:
         lib.jack_client_close(client)
+
+
+ASYNC_WARNING = (
+    "JACK server {name!r} runs asynchronously (jackd without -S): a reader the system does not run "
+    "within a period loses that period's notes; start it with `jackd -S ...` for every note"
+)
+
+
+def server_name() -> str:
+    """The JACK server this process talks to: JACK_DEFAULT_SERVER, else "default"."""
+    return os.environ.get("JACK_DEFAULT_SERVER") or "default"
+
+
+def synchronous(name: str | None = None) -> bool | None:
+    """Whether the local jackd serving ``name`` (JACK_DEFAULT_SERVER, else "default") was started
+    with -S/--sync; None when no such jackd process is seen (another user's, jackdbus, not Linux)."""
+    name = name or server_name()
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            args = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")[:-1]
+        except OSError:
+            continue
+        if not args or Path(args[0]).name not in ("jackd", "jackdmp"):
+            continue
+        server = _server_args(args[1:])
+        if server.get("name", "default") == name:
+            return bool(server.get("sync"))
+    return None
+
+
+def _server_args(args: list[str]) -> dict[str, str]:
+    """jackd's server options (those before ``-d``/``--driver``): its name and whether -S is given."""
+    found: dict[str, str] = {}
+    rest = iter(args)
+    for arg in rest:
+        if arg in ("-d", "--driver") or arg.startswith("--driver="):
+            break
+        if arg in ("-n", "--name"):
+            found["name"] = next(rest, "default")
+        elif arg.startswith("--name="):
+            found["name"] = arg.split("=", 1)[1]
+        elif arg == "--sync" or (arg.startswith("-") and not arg.startswith("--") and _short_flags(arg)):
+            found["sync"] = "yes"
+    return found
+
+
+def _short_flags(arg: str) -> bool:
+    """A cluster of jackd's argument-less short options that holds S (``-S``, ``-RS``)."""
+    return "S" in arg and set(arg[1:]) <= set("RrSTuvsm")

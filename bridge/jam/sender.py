@@ -17,6 +17,7 @@ import ctypes
 import gc
 import heapq
 import itertools
+import logging
 import multiprocessing
 import signal
 import threading
@@ -24,11 +25,13 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from bridge.jam import jack_ports
+from bridge.jam import jack_cycles, jack_ports
 from bridge.jam.ports import Outputs, api_of, cannot_open, quiet_stderr
 from bridge.jam.priority import raise_priority
 from engines.errors import InvalidValue, RooError
 from engines.midi_file import CHANNELS
+
+logger = logging.getLogger(__name__)
 
 LEAD_S = 0.1  # how far ahead of its time a message goes to the process: what the player may be late by
 SPIN_S = 0.0005  # the last stretch before a message is due is spun, not slept (a wake-up is late)
@@ -234,6 +237,8 @@ class ProcessOutputs:
             error = InvalidValue if reply[1] == "invalid" else RooError
             raise error(f"the jam's sender process did not start: {reply[2]}")
         self.priority: str = reply[1]
+        if self.api == api_of("jack") and jack_cycles.synchronous() is False:
+            logger.warning("jam: " + jack_cycles.ASYNC_WARNING.format(name=jack_cycles.server_name()))
         # With ``log``, after close: every message sent, (sent at, part, bytes), and when each was due.
         self.sent: list[tuple[float, str, list[int]]] = []
         self.due: list[float] = []
