@@ -178,10 +178,11 @@ def once_more_if_lost(scenario: Callable[[], tuple[Events, Events, T]]) -> tuple
     """Run ``scenario`` (answers what the reader heard, what the jam sent, and anything else).
 
     Every note-on the jam sent has its note-off: the jam's own duty, checked on what it sent. The
-    reader must then have heard exactly what was sent, part by part. JACK can lose messages: a
-    server stalled by other load on these shared cores flushes a burst into one period and loses
-    what does not fit the port's buffer. Only that, shown by the count, earns one more run (with
-    a line in pytest's summary, tests/reruns.py); any other difference fails.
+    reader must then have heard exactly what was sent, part by part. On JACK's default
+    asynchronous server a reader the machine did not run within a period lost that period's
+    messages (issue 31); the ``jack`` server here is synchronous, so that should no longer happen.
+    A loss, shown by the count, still earns one more run, with a line in pytest's summary
+    (tests/reruns.py) for anyone to see; any other difference fails.
     """
     heard, sent, extra = scenario()
     assert hanging(sent) == {}, "the jam left notes sounding"
