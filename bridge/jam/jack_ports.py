@@ -25,6 +25,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from bridge.jam.jack_cycles import CYCLES, WAIT_S
+
 CLIENT_NAME = "MuseAroo"
 CLOSE_S = 1.0  # on close, what is due within this still plays; anything later is dropped
 SILENCE = "silence"  # as bridge.jam.sender.SILENCE
@@ -69,7 +71,12 @@ class CallbackSender:
         finally:
             self.gone = True  # SIGTERM or an error here: the callback silences what sounds
             self.done.wait(1.0)
-            time.sleep(4 * self.client.blocksize / self.rate)  # the last buffers are read
+            # the last buffers are read in the cycles after (bridge.jam.jack_cycles): two more begun
+            start, deadline = self.client.last_frame_time, time.monotonic() + WAIT_S
+            while (self.client.last_frame_time - start) % 2**32 < CYCLES * self.client.blocksize:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.001)
             self.client.deactivate()
             self.client.close()
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bridge.jam.jack_cycles import wait_cycles
 from engines.errors import InvalidValue, RooError
 from engines.midi_file import CHANNELS
 
@@ -22,8 +23,8 @@ CLOCK_PORT = "MuseAroo clock"
 
 
 JACK_HINT = (
-    "is JACK running? start it first: `jackd -d dummy` runs without a sound card "
-    "(or pick another backend with --midi)"
+    "is JACK running? start it first: `jackd -S -d dummy` runs without a sound card, synchronously "
+    "(so a reader late in a cycle misses no notes) (or pick another backend with --midi)"
 )
 
 
@@ -109,7 +110,13 @@ class Outputs:
             self.send(part, [0xB0 | channel, 64, 0])
             self.send(part, [0xB0 | channel, 123, 0])
 
-    def close(self) -> None:
+    def close(self, drain: bool = True) -> None:
+        """Close the ports; on JACK, once JACK has run the cycles that deliver what was sent
+        (``bridge.jam.jack_cycles``; ``drain=False``: at once, as before issue 31)."""
+        import rtmidi
+
+        if drain and self._outs and self.api == rtmidi.API_UNIX_JACK:
+            wait_cycles()
         for out in {id(o): o for o in self._outs.values()}.values():
             out.close_port()
             out.delete()

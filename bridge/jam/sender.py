@@ -17,6 +17,7 @@ import ctypes
 import gc
 import heapq
 import itertools
+import logging
 import multiprocessing
 import signal
 import threading
@@ -24,11 +25,13 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from bridge.jam import jack_ports
+from bridge.jam import jack_cycles, jack_ports
 from bridge.jam.ports import Outputs, api_of, cannot_open, quiet_stderr
 from bridge.jam.priority import raise_priority
 from engines.errors import InvalidValue, RooError
 from engines.midi_file import CHANNELS
+
+logger = logging.getLogger(__name__)
 
 LEAD_S = 0.1  # how far ahead of its time a message goes to the process: what the player may be late by
 SPIN_S = 0.0005  # the last stretch before a message is due is spun, not slept (a wake-up is late)
@@ -57,13 +60,21 @@ def _leave(_signum: int, _frame: object) -> None:
 
 
 def serve(
-    conn: Any, parts: list[str], backend: str, port: str | None, log: bool = False, layout: str = "per-part"
+    conn: Any,
+    parts: list[str],
+    backend: str,
+    port: str | None,
+    log: bool = False,
+    layout: str = "per-part",
+    drain: bool = True,
 ) -> None:
     """The process: opens the ports, answers ("ready", priority) or ("error", kind, text), then sends.
 
     ``log``: keeps (sent at, part, message, due at) of every message and answers them on ``close``.
     ``layout``: ``per-part`` is a python-rtmidi client per part sent from this loop; ``one-client``
     (JACK, a port per part) one JACK client whose callback runs the schedule (``bridge.jam.jack_ports``).
+    ``drain``: on JACK the ports close once JACK has run the cycles that deliver the last messages
+    (``bridge.jam.jack_cycles``); False closes them at once, as before issue 31 (for comparison).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     signal.signal(signal.SIGTERM, _leave)  # a parent ending without close terminates us: silence first
@@ -148,7 +159,7 @@ def serve(
         try:
             send(SILENCE, b"", time.monotonic())
         finally:
-            outputs.close()
+            outputs.close(drain)
             if sent is not None:
                 with contextlib.suppress(OSError):
                     conn.send(("sent", sent))
@@ -203,6 +214,7 @@ class ProcessOutputs:
         *,
         log: bool = False,
         layout: str = "per-part",
+        drain: bool = True,
     ) -> None:
         if layout not in LAYOUTS:
             raise InvalidValue(f"port layout {layout!r} is not known: expected one of {', '.join(LAYOUTS)}")
@@ -213,7 +225,7 @@ class ProcessOutputs:
         self._lock = threading.Lock()
         self._proc = context.Process(
             target=serve,
-            args=(theirs, list(parts), backend, port, log, layout),
+            args=(theirs, list(parts), backend, port, log, layout, drain),
             name="roo-jam-sender",
             daemon=True,
         )
@@ -225,6 +237,8 @@ class ProcessOutputs:
             error = InvalidValue if reply[1] == "invalid" else RooError
             raise error(f"the jam's sender process did not start: {reply[2]}")
         self.priority: str = reply[1]
+        if self.api == api_of("jack") and jack_cycles.synchronous() is False:
+            logger.warning("jam: " + jack_cycles.ASYNC_WARNING.format(name=jack_cycles.server_name()))
         # With ``log``, after close: every message sent, (sent at, part, bytes), and when each was due.
         self.sent: list[tuple[float, str, list[int]]] = []
         self.due: list[float] = []

@@ -80,8 +80,9 @@ def main(argv: list[str]) -> int:
         if items:
             anchor = min(polled - since for polled, since, _ in items)
             events += [(anchor + since, part, message) for _, since, message in items]
-    for port in ins.values():
+    for port in ins.values():  # closed here: a client left to the process exit stalls a jackd -S
         port.close_port()
+        port.delete()
     events.sort(key=lambda e: e[0])
     print(json.dumps(events), flush=True)
     return 0

@@ -17,6 +17,7 @@ from tests.conftest import ROOT, require_tool
 from tests.reruns import record_rerun
 
 Events = list[tuple[float, str, list[int]]]
+SYNC = ["-S", "-t", "1000"]  # what `roo jam --midi jack` asks of the server (bridge/jam/ports.py JACK_HINT)
 T = TypeVar("T")
 
 
@@ -29,12 +30,13 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("JACK_DEFAULT_SERVER", name)
     monkeypatch.setenv("JACK_NO_AUDIO_RESERVATION", "1")
     server = None
-    # Real-time where the system permits: a JACK stalled by other load flushes a burst of queued
-    # notes into one period, and what does not fit the port's buffer is lost (a test failure
-    # that is the machine's, not the jam's); without real-time as before otherwise.
+    # Synchronous (-S, the client timeout -t 1000 ms): the server waits for every client to run
+    # each cycle, where the default (asynchronous) starts the next cycle on time and a reader the
+    # machine did not run in its cycle never sees that cycle's MIDI (issue 31, docs/BENCHMARKS.md).
+    # Real-time where the system permits, else not.
     for flags in (["-R", "-P", "20"], ["--no-realtime"]):
         server = subprocess.Popen(
-            ["jackd", "-n", name, *flags, "-d", "dummy", "-r", "48000", "-p", "256"],
+            ["jackd", "-n", name, *SYNC, *flags, "-d", "dummy", "-r", "48000", "-p", "256"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -176,10 +178,11 @@ def once_more_if_lost(scenario: Callable[[], tuple[Events, Events, T]]) -> tuple
     """Run ``scenario`` (answers what the reader heard, what the jam sent, and anything else).
 
     Every note-on the jam sent has its note-off: the jam's own duty, checked on what it sent. The
-    reader must then have heard exactly what was sent, part by part. JACK can lose messages: a
-    server stalled by other load on these shared cores flushes a burst into one period and loses
-    what does not fit the port's buffer. Only that, shown by the count, earns one more run (with
-    a line in pytest's summary, tests/reruns.py); any other difference fails.
+    reader must then have heard exactly what was sent, part by part. On JACK's default
+    asynchronous server a reader the machine did not run within a period lost that period's
+    messages (issue 31); the ``jack`` server here is synchronous, so that should no longer happen.
+    A loss, shown by the count, still earns one more run, with a line in pytest's summary
+    (tests/reruns.py) for anyone to see; any other difference fails.
     """
     heard, sent, extra = scenario()
     assert hanging(sent) == {}, "the jam left notes sounding"

@@ -14,7 +14,6 @@ from bridge import protocol
 from tests.bridge.harness import Client, running_daemon
 from tests.bridge.jam.conftest import Reader, note_ons
 from tests.conftest import free_udp_port
-from tests.reruns import record_rerun
 
 
 @pytest.fixture
@@ -92,11 +91,9 @@ def test_a_flood_of_osc_controls_then_stop_leaves_no_note_sounding(client: Clien
     events = flood_then_stop(client, parts)
     assert note_ons(events)
     assert stuck(events) == {}
-    if silenced(events) != [9, 0, 1, 2]:  # an all-notes-off lost on its way through JACK (issue 31)
-        record_rerun(f"JACK lost the all-notes-off of channels {set((9, 0, 1, 2)) - set(silenced(events))}")
-        events = flood_then_stop(client, parts)
-        assert stuck(events) == {}
-    assert silenced(events) == [9, 0, 1, 2]  # all-notes-off on every part's channel
+    # all-notes-off on every part's channel: the last messages before the ports close, lost in about
+    # 1 run of 5 while the ports closed before JACK had run the cycles that deliver them (issue 31)
+    assert silenced(events) == [9, 0, 1, 2]
 
 
 def test_jam_set_without_a_jam_and_a_bad_value_are_refused_by_name(client: Client) -> None:

@@ -1,4 +1,4 @@
-"""`roo jam --midi jack` with no JACK server: one line that names `jackd -d dummy`, none of libjack's
+"""`roo jam --midi jack` with no JACK server: one line that names `jackd -S -d dummy`, none of libjack's
 own noise (issue 30, point 7: five lines of "Cannot connect to server socket ..." before)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def test_no_jack_server_says_how_to_start_one() -> None:
         env=env,
     )
     assert done.returncode != 0
-    assert "jackd -d dummy" in done.stderr, done.stderr
+    assert "jackd -S -d dummy" in done.stderr, done.stderr
     noise = ("Cannot connect to server", "JackShmReadWritePtr", "jack server is not running")
     assert not any(line in done.stderr for line in noise), done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
