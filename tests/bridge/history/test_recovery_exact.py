@@ -271,12 +271,12 @@ def test_alone_on_a_sqlite_file_it_reconciles_at_once(
     assert slept.asked == []
 
 
-@pytest.mark.parametrize("shared", ["another daemon", "no sqlite file", "both"])
+@pytest.mark.parametrize("shared", ["another-daemon", "no-sqlite-file", "both"])
 def test_when_another_daemon_may_be_writing_it_waits_the_grace_after_its_start(
     sqlite_store: Store, monkeypatch: pytest.MonkeyPatch, shared: str
 ) -> None:
-    store = sqlite_store if shared == "another daemon" else OtherDatabase(sqlite_store)
-    alone = shared == "no sqlite file"
+    store = sqlite_store if shared == "another-daemon" else OtherDatabase(sqlite_store)
+    alone = shared == "no-sqlite-file"
     before = time.time()
     _, slept = _at_start(store, before, alone, monkeypatch)
     (delay,) = slept.asked
@@ -353,6 +353,7 @@ def test_counts_kept_before_left_pending_was_counted_read_as_none_left(tmp_path:
 @pytest.mark.parametrize(
     "text",
     [None, "", "{", '{"at": "x", "recovered": 1}', '{"at": "x", "recovered": "one", "dropped": 0}', "[]"],
+    ids=["no-file", "empty", "cut-short", "no-dropped", "not-a-count", "a-list"],
 )
 def test_no_counts_or_unreadable_counts_are_none(tmp_path: Path, text: str | None) -> None:
     if text is not None:
@@ -442,5 +443,6 @@ def test_no_lock_is_a_warning_and_not_alone(tmp_path: Path, caplog: pytest.LogCa
     presence = recovery.Presence(root)
     assert presence.alone is False
     (record,) = [r for r in caplog.records if r.name == "bridge.history.recovery"]
-    assert record.getMessage().startswith(f"no daemon lock in {root}: ")
+    said = record.getMessage()
+    assert said.startswith(f"no daemon lock in {root}: ") and "Not a directory" in said, said
     presence.close()  # nothing to let go of

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bridge.history import TakeDraft, note_dict
@@ -159,7 +161,11 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("bad", "message"), REFUSED, ids=[m.split(" is ")[0][11:] for _, m in REFUSED])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    REFUSED,
+    ids=[f"{i}-{re.sub(r'[^a-z_]+', '-', m[11:].split(' ')[0])}" for i, (_, m) in enumerate(REFUSED)],
+)
 def test_a_bad_field_is_refused_with_its_name_its_value_and_what_was_expected(
     bad: dict[str, Any], message: str
 ) -> None:
@@ -174,6 +180,7 @@ def test_a_bad_field_is_refused_with_its_name_its_value_and_what_was_expected(
         ("versions", {"versions": {"model": {1, 2}}}, "{'model': {1, 2}}"),
         ("live", {"live": {"recovered": b"yes"}}, "{'recovered': b'yes'}"),
     ],
+    ids=["context", "params", "versions", "live"],
 )
 def test_a_json_column_takes_json_values_only(field: str, bad: dict[str, Any], value: str) -> None:
     """NaN and infinity are no JSON (the JSON a take's detail is read back with would refuse them)."""
@@ -249,3 +256,25 @@ def test_the_fields_of_a_good_take_are_kept_exactly_with_the_json_columns_encode
         parent_id="0a1b2c3d4e5f",
         notes=(notes[0], notes[1]),
     )
+
+
+def test_notes_with_numpy_beats_are_checked_field_by_field_and_taken_at_every_edge() -> None:
+    """An engine's arithmetic gives numpy floats (a float subclass): such a note is no plain float
+    note, so it is checked field by field, with the same ranges."""
+    beat = np.float64(0.5)
+    notes = [
+        _note(pitch=0, start_beats=beat, velocity=0),
+        _note(pitch=127, start_beats=np.float64(0.0), length_beats=beat, velocity=127),
+        _note(pitch=64, start_beats=beat, velocity=1),
+    ]
+    assert TakeFields.of(_draft(notes=notes)).notes == tuple(notes)
+    for bad, said in [
+        (_note(pitch=128, start_beats=beat), _said("notes[0].pitch", "128", "a MIDI pitch 0..127")),
+        (_note(velocity=128, start_beats=beat), _said("notes[0].velocity", "128", "a velocity 0..127")),
+        (_note(velocity=-1, start_beats=beat), _said("notes[0].velocity", "-1", "a velocity 0..127")),
+        (
+            _note(length_beats=np.float64(0.0)),
+            _said("notes[0].length_beats", repr(np.float64(0.0)), "beats > 0"),
+        ),
+    ]:
+        assert _refused(_draft(notes=[bad])) == said
