@@ -67,6 +67,8 @@ AREAS: dict[str, Area] = {
             "tests/bridge/history/test_lineage.py",
             "tests/bridge/history/test_recovery.py",
             "tests/bridge/history/test_export.py",
+            "tests/bridge/history/test_schema_exact.py",
+            "tests/bridge/history/test_recovery_exact.py",
         ),
         # a PostgreSQL server per mutant is too slow here; the SQLite twins of these tests stay
         deselect="postgres",
