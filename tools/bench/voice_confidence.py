@@ -17,8 +17,9 @@ voices, a third over drums); ``fresh``: its second held-out set (60 commands x 4
 tests/data/commands.yaml and commands_heldout.yaml in en-us and en-us+f2 (clean).
 Usage: ``python -m tools.bench.voice_confidence [--set voice35|fresh|dev] [--show] [--sweep | --kept]
 [--warps 0.88,1.0,1.16]``; decodes are kept in ``.cache/<set>/hearings.json`` (``--sweep`` and
-``--kept`` re-decide from them). ``--warps 1.0``: one factor, the second decode over a louder noise
-floor (the recogniser before the warp search; kept in ``hearings-1.0.json``).
+``--kept`` re-decide from them). The default decodes with the warp search (``warps.WARPS``, which
+the recogniser does only when asked); ``--warps 1.0`` is the recogniser's default: one factor, the
+second decode over a louder noise floor (kept in ``hearings-1.0.json``).
 """
 
 from __future__ import annotations

@@ -42,11 +42,12 @@ def test_warp_options_name_a_bad_factor() -> None:
         options(3.0)
     with pytest.raises(ValueError, match=r"must include 1\.0"):
         SphinxRecognizer(warps=(0.9, 1.1))
+    assert SphinxRecognizer().warps == (1.0,)  # the search is asked for, not the default
 
 
 @pytest.fixture(scope="module")
 def sphinx() -> SphinxRecognizer:
-    return SphinxRecognizer()
+    return SphinxRecognizer(warps=WARPS)
 
 
 def test_every_factor_is_decoded_and_the_next_best_is_the_second_opinion(
@@ -89,12 +90,12 @@ def test_one_factor_keeps_the_louder_floor_recheck(tmp_path: Path) -> None:
 
 def test_the_factor_found_is_kept_and_streams_decode_at_it(tmp_path: Path) -> None:
     state = tmp_path / "voice-state.json"
-    first = SphinxRecognizer(state_path=state)
+    first = SphinxRecognizer(state_path=state, warps=WARPS)
     first.transcribe(read_speech_wav(speak("make the drums busier", tmp_path, "en-us+f3")))
     assert json.loads(state.read_text())["warp"] == first.warp
     learned = read_learned(state)
     assert learned is not None and learned.warp == first.warp
-    restarted = SphinxRecognizer(state_path=state)
+    restarted = SphinxRecognizer(state_path=state, warps=WARPS)
     assert restarted.warp == first.warp and restarted._decoder is restarted._decoders[first.warp]
     transcript, live = streamed(restarted, read_speech_wav(speak("vary the melody", tmp_path, "en-us+f3")))
     assert (transcript, live) == ("vary the melody", True)
