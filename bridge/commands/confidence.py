@@ -15,10 +15,11 @@ reading under the voice rules and turns them into one ``Decision``:
   first), "the first" or "the second" picks one (bridge/actions/voice.py);
 - "refuse": no reading is a command.
 
-pocketsphinx also decodes the audio a second time over a louder noise floor (``recheck``): when
-that reading's intent differs, the two are what is asked about, whatever the scores say (on the
-tuning set it caught most wrong readings that were clearly ahead, and often heard the intended
-one where the first decode did not).
+pocketsphinx also gives a second opinion (``recheck``): the decode at the next best frequency warp
+(``warps.py``), or with one warp the audio decoded again over a louder noise floor. When that
+reading's intent differs, the two are what is asked about, whatever the scores say (on the tuning
+set it caught most wrong readings that were clearly ahead, and often heard the intended one
+where the first decode did not).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class Hearing:
     posteriors: dict[str, float] = field(default_factory=dict)  # word of the best reading -> posterior
     scored: bool = True  # False: a recogniser without scores (one reading, taken as sure)
     searches_agree: bool = True  # pocketsphinx: the Viterbi path is the lattice's best path
+    phones: int = 0  # pocketsphinx: the phones of the best path's words (0: not known)
+    word_frames: int = 0  # and the frames its words took (silence and fillers left out)
 
     @property
     def transcript(self) -> str:

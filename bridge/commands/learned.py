@@ -1,6 +1,6 @@
 """What a push-to-talk stream takes over from the previous utterance, kept across restarts.
 
-The running cepstral mean and the speech level depend on the speaker, the room and the
+The running cepstral mean, the frequency warp and the speech level depend on the speaker, the room and the
 microphone, which change slowly; the daemon keeps the last ones in a small JSON file so the
 first press after a restart is also decoded while it is held. A missing or unreadable file just
 means nothing is learned yet (the first press is then decoded whole); it is never an error.
@@ -24,6 +24,7 @@ class Learned:
     cmn: str  # the running cepstral mean after the utterance, as pocketsphinx writes it
     rms: float  # its speech level (int16 units, silence cut): the noise floor is set from it
     peak_frame_rms: float  # its loudest 10 ms frame: leading silence is judged against it
+    warp: float = 1.0  # the frequency warp the speaker was heard best at (``warps.py``)
 
 
 def default_state_path() -> Path:
@@ -36,7 +37,9 @@ def default_state_path() -> Path:
 def read_learned(path: Path) -> Learned | None:
     try:
         data = json.loads(path.read_text())
-        learned = Learned(str(data["cmn"]), float(data["rms"]), float(data["peak_frame_rms"]))
+        learned = Learned(
+            str(data["cmn"]), float(data["rms"]), float(data["peak_frame_rms"]), float(data.get("warp", 1.0))
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:

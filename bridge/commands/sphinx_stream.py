@@ -25,9 +25,11 @@ class SphinxRecognizer(Protocol):
     """What a stream uses of ``bridge.commands.sphinx.SphinxRecognizer`` (which opens streams)."""
 
     _lock: threading.Lock
-    _decoder: Any
     noise_floor_db: float
     learned: Any
+
+    @property
+    def _decoder(self) -> Any: ...  # the decoder at the warp factor found last
 
     def _learn(self, speech: Any, words: str) -> None: ...
 

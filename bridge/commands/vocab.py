@@ -86,6 +86,7 @@ GENRES: dict[str, str] = {
     "bluesy": "blues",
     "country": "country",
     "reggae": "reggae",
+    "reggaeton": "reggae",  # dembow grew out of dancehall; the closest preset (engines/presets)
     "ambient": "ambient",
     "classical": "classical",
     "orchestral": "classical",

@@ -13,10 +13,13 @@ Side by side, from the same decodes: the rule before issue 35 (act on the best r
 job or a replace waits for "yes"; a MusicGen prompt needs its keyword).
 
 Sets: ``voice35`` (default): ``tools.eval.voice_set`` (made first if missing: 166 commands x 4
-voices, a third over drums). ``dev``: the tuning set, the speakable phrases of
+voices, a third over drums); ``fresh``: its second held-out set (60 commands x 4 other voices). ``dev``: the tuning set, the speakable phrases of
 tests/data/commands.yaml and commands_heldout.yaml in en-us and en-us+f2 (clean).
-Usage: ``python -m tools.bench.voice_confidence [--set voice35|dev] [--show] [--sweep | --kept]``;
-decodes are kept in ``.cache/<set>/hearings.json`` (``--sweep`` and ``--kept`` re-decide from them).
+Usage: ``python -m tools.bench.voice_confidence [--set voice35|fresh|dev] [--show] [--sweep | --kept]
+[--warps 0.88,1.0,1.16]``; decodes are kept in ``.cache/<set>/hearings.json`` (``--sweep`` and
+``--kept`` re-decide from them). The default decodes with the warp search (``warps.WARPS``, which
+the recogniser does only when asked); ``--warps 1.0`` is the recogniser's default: one factor, the
+second decode over a louder noise floor (kept in ``hearings-1.0.json``).
 """
 
 from __future__ import annotations
@@ -37,16 +40,18 @@ from bridge.commands.confidence import Decision, Hearing, Limits, Reading, decid
 from bridge.commands.grammar import build_jsgf
 from bridge.commands.safety import needs_spoken_yes, spoken
 from bridge.commands.sphinx import LIMITS, SphinxRecognizer
+from bridge.commands.warps import WARPS
 
 CACHE = Path(".cache")
 DEV_VOICES = ("en-us", "en-us+f2")
 
 
-def voice35() -> list[tuple[dict[str, Any], Path]]:
+def spoken_set(name: str) -> list[tuple[dict[str, Any], Path]]:
+    """A set of ``tools.eval.voice_set`` (made first when missing)."""
     from tools.eval.voice_set import make
 
-    folder = CACHE / "voice35"
-    return [(e, folder / e["wav"]) for e in make(folder)]
+    folder = CACHE / name
+    return [(e, folder / e["wav"]) for e in make(folder, name)]
 
 
 def dev() -> list[tuple[dict[str, Any], Path]]:
@@ -94,14 +99,16 @@ def outcome_before(transcript: str, entry: dict[str, Any]) -> str:
     return "understood" if ok else "misheard"
 
 
-def decode(cases: list[tuple[dict[str, Any], Path]], cache: Path) -> list[dict[str, Any]]:
-    recognizer = SphinxRecognizer()
+def decode(
+    cases: list[tuple[dict[str, Any], Path]], cache: Path, warps: tuple[float, ...]
+) -> list[dict[str, Any]]:
+    recognizer = SphinxRecognizer(warps=warps)
     rows = []
     for entry, wav in cases:
         start = time.perf_counter()
         transcript = recognizer.transcribe(read_speech_wav(wav))
         hearing = recognizer.last_hearing or Hearing.plain(transcript)
-        recheck = recognizer.recheck()  # the second decode (speech._decision), timed with the first
+        recheck = recognizer.recheck()  # the second opinion (speech._decision), timed with the first
         ms = (time.perf_counter() - start) * 1000.0
         row = {
             "entry": entry,
@@ -109,6 +116,7 @@ def decode(cases: list[tuple[dict[str, Any], Path]], cache: Path) -> list[dict[s
             "ms": ms,
             "hearing": asdict(hearing),
             "recheck": recheck,
+            "warps": [asdict(w) for w in recognizer.last_warps],
         }
         rows.append(row)
     cache.write_text(json.dumps(rows))
@@ -158,14 +166,19 @@ def sweep(rows: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=("voice35", "dev"), default="voice35")
+    ap.add_argument("--set", choices=("voice35", "fresh", "dev"), default="voice35")
     ap.add_argument("--show", action="store_true", help="list every utterance not acted on rightly")
     ap.add_argument("--sweep", action="store_true", help="re-decide the kept decodes over a grid of limits")
     ap.add_argument(
         "--kept", action="store_true", help="re-decide the kept decodes with LIMITS (no decoding)"
     )
+    ap.add_argument(
+        "--warps", default=",".join(map(str, WARPS)), help="warp factors searched (1.0 alone: the peer)"
+    )
     args = ap.parse_args()
-    cache = CACHE / ("voice35" if args.set == "voice35" else "voice_dev") / "hearings.json"
+    warps = tuple(float(w) for w in args.warps.split(","))
+    name = "hearings.json" if warps == WARPS else f"hearings-{args.warps}.json"
+    cache = CACHE / ("voice_dev" if args.set == "dev" else args.set) / name
     if args.sweep:
         sweep(json.loads(cache.read_text()))
         return
@@ -173,13 +186,13 @@ def main() -> None:
     rows = (
         json.loads(cache.read_text())
         if args.kept
-        else decode(voice35() if args.set == "voice35" else dev(), cache)
+        else decode(dev() if args.set == "dev" else spoken_set(args.set), cache, warps)
     )
     groups: dict[str, list[dict[str, Any]]] = {"all": rows}
     for row in rows:
         e = row["entry"]
         groups.setdefault(f"{e['voice']}{' (drums)' if e['drums'] else ''}", []).append(row)
-    print(f"{args.set}: {len(rows)} utterances; limits {LIMITS}")
+    print(f"{args.set}: {len(rows)} utterances; warps {warps}; limits {LIMITS}")
     for name, group in groups.items():
         c, n = rates(group, LIMITS), len(group)
         print(f"  {name:24} n={n:4}  understood {c['understood'] / n:.3f}  refused {c['refused'] / n:.3f}  "
