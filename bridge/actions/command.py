@@ -80,6 +80,10 @@ async def _set_tempo(app: App, job: Job, intent: Intent) -> str:
 
 
 async def _set_key(app: App, job: Job, intent: Intent) -> str:
+    if "key" not in intent.params:  # "set the scale to dorian": Live's root stays
+        scale = parse_key(f"C {intent.params['mode']}").scale
+        await app.live.set_context(scale_name=scale)
+        return f"scale set to {scale} (Live's root kept)"
     key = parse_key(intent.params["key"])
     await app.live.set_context(root_note=key.tonic, scale_name=key.scale)
     return f"key set to {intent.params['key']}"

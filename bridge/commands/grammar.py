@@ -210,7 +210,10 @@ def _scale_frames() -> str:
     intent = parse("set the scale to d dorian")
     if intent.action != "set_key":
         return ""
-    return " | ( set | change | switch ) the scale to <key_name>"
+    frames = " | ( set | change | switch ) the scale to <key_name>"
+    if parse("set the scale to dorian").params.get("mode") == "dorian":  # Live's root kept
+        frames += f" | ( set | change | switch ) the ( scale | mode ) to {alt(cw.BARE_MODES)}"
+    return frames
 
 
 @cache

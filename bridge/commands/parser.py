@@ -174,6 +174,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
         return Intent("set_key", None, {"key": key}, heard)
+    mode = cw.mode_of(s)
+    outside = [g for g in genres if g not in (mode or "")]  # "minor blues" is a scale, not the genre
+    if part is None and key is None and not (generating or outside or tempo_bpm) and _sets_scale(s):
+        return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
     if not part and (sp.any_of(s, v.MUSICGEN_TRIGGERS) or sp.any_of(rest, v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params)
     if part and tw.accompanies(s) and not (sources or track_name or genres or key):  # "a bass that fits"
@@ -199,3 +203,13 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if generating or genres or key:
         return sp.refused(heard, "which part should be generated (drums, bass, chords, melody)?")
     return sp.refused(heard, "no command was recognised")
+
+
+def _sets_scale(s: str) -> bool:
+    """ "set the scale to dorian", "change the mode to phrygian": a scale without a tonic, set on
+    Live's own root."""
+    return (
+        cw.mode_of(s) is not None
+        and sp.any_of(s, ("scale", "mode"))
+        and sp.any_of(s, ("set", "change", "switch", "make"))
+    )

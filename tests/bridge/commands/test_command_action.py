@@ -75,6 +75,21 @@ def test_tempo_key_and_undo_change_live(live: LiveHost, client: Client) -> None:
     assert live.call(lambda: live.song.tempo) == 95.0
 
 
+def test_a_scale_without_a_root_keeps_lives_root(live: LiveHost, client: Client) -> None:
+    """Issue 35's "set the scale to dorian": Live's root stays, only the scale changes; one undo."""
+    assert command(client, "set the key to F sharp minor")[1] == "done"
+    _, state, message = command(client, "set the scale to dorian")
+    assert (state, message) == (
+        "done",
+        'heard "set the scale to dorian": scale set to Dorian (Live\'s root kept)',
+    )
+    assert live.call(lambda: (live.song.root_note, live.song.scale_name)) == (6, "Dorian")
+    assert command(client, "change the mode to harmonic minor")[1] == "done"
+    assert live.call(lambda: (live.song.root_note, live.song.scale_name)) == (6, "Harmonic Minor")
+    assert command(client, "undo that")[1] == "done"
+    assert live.call(lambda: (live.song.root_note, live.song.scale_name)) == (6, "Dorian")
+
+
 def test_play_and_stop(live: LiveHost, client: Client) -> None:
     assert command(client, "play")[1:] == ("done", 'heard "play": playing')
     assert live.call(lambda: live.song.is_playing) is True

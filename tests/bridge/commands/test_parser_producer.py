@@ -40,6 +40,8 @@ PRODUCER_SET = DATA / "commands_producer.yaml"
         ("compare this take with the previous one", "history", None, {"do": "compare"}),
         ("make the hats swing a bit more", "transform", "drums", {"kind": "swing", "amount": 0.66, "voices": "hats"}),
         ("put a dorian chord progression in here", "generate", "chords", {"mode": "dorian", "here": True}),
+        ("set the scale to dorian", "set_key", None, {"mode": "dorian"}),  # issue 35: Live's root kept
+        ("change the mode to harmonic minor", "set_key", None, {"mode": "harmonic minor"}),
         ("a bass that follows the chords in the keys clip", "generate", "bass", {"source_track_name": "keys"}),
         # the families the brief names
         ("drop the kick on beat one of bar four", "transform", "drums",
