@@ -13,6 +13,7 @@ from functools import cache
 
 from bridge.commands import clip_words as cw
 from bridge.commands import jam_words as jw
+from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
 from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
 from bridge.commands.parser import parse
@@ -22,6 +23,7 @@ SPOKEN_TEMPO_BPM = (40, 300)
 PRONUNCIATIONS = {
     "lofi": "L OW F AY",
     "bassline": "B EY S L AY N",
+    "unstar": "AH N S T AA R",
     "topline": "T AA P L AY N",
     "musicgen": "M Y UW Z IH K JH EH N",
     "bpm": "B IY P IY EH M",
@@ -72,7 +74,7 @@ SAID_ANYWAY = frozenset({"dnb"})
 CHOICES = {"the first": 0, "the first one": 0, "first": 0, "the second": 1, "the second one": 1, "second": 1}
 
 # Which top-level rule stands for which parser action.
-ACTION_RULES = {action: action for action in v.ACTIONS}
+ACTION_RULES = {action: action for action in v.ACTIONS + v.MORE_ACTIONS}
 ACTION_RULES.update({"set_tempo": "tempo_any", "set_key": "key_change"})
 
 
@@ -164,6 +166,9 @@ def _rules() -> dict[str, str]:
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         **_transform_rules(),
         **_jam_rules(),
+        **tw.grammar_rules(
+            alt(["drums", "bass", "bassline", "chords", "melody"]), alt(v.BAR_WORDS), "<bar_count>"
+        ),
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",
@@ -220,7 +225,7 @@ def _scale_frames() -> str:
 def build_jsgf() -> str:
     """The whole grammar as JSGF text (one public rule ``<command>``)."""
     rules = _rules()
-    public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS)
+    public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS + v.MORE_ACTIONS)
     # The parser drops "please", so any command may end with it.
     lines = [
         "#JSGF V1.0;",

@@ -159,3 +159,22 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
 def accompanies(s: str) -> bool:
     """Whether a sentence asks for a new part played with the scene's other clips."""
     return _has(s, ACCOMPANY_PHRASES)
+
+
+def grammar_rules(part_rule: str, bars_rule: str, count_rule: str) -> dict[str, str]:
+    """The speech grammar's rules (JSGF) for takes and for the neural edits, over the grammar's own
+    part, bar-word and bar-count rules: what the parser above reads, in the words a producer says."""
+    this = "( this | it | this take | that take )"
+    return {
+        "history": f"( star | favourite | bookmark ) {this} | ( unstar | remove the star from ) {this}"
+        " | compare this take ( with | to ) the ( previous | last ) one"
+        " | ( go back to | bring back | restore | use ) the ( previous take | take before this one | last take"
+        " | previous version ) | redo that",
+        "infill": f"( fill | fill in | regenerate | rewrite ) {bars_rule} <n99> to <n99> [ of ( this | the ) clip ]"
+        f" | ( fill | regenerate | rewrite ) the last {count_rule} {bars_rule}"
+        " | fill in the ( gap | middle | rest )",
+        "continue": f"( continue | extend ) ( this | it | the clip | the {part_rule} ) [ for {count_rule} [ more ]"
+        f" {bars_rule} ] | continue this idea",
+        "accompany": f"( add | make | give me ) a {part_rule} ( that fits | that goes with these tracks"
+        f" | to go with this ) | accompany this with a {part_rule}",
+    }
