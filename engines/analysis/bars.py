@@ -77,9 +77,12 @@ def other_octave(
     fit: dict[int, float],
     segments: list[ChordSegment],
     envelope: np.ndarray,
+    bass_envelope: np.ndarray | None = None,
 ) -> tuple[np.ndarray, dict[int, float]]:
     """The beats and bar fit at twice or half the tracked tempo where the evidence says so
-    (``levels``, ``meter.running_halves``), else those given. ``envelope``: levels.onset_envelope at FPS."""
+    (``levels``, ``meter.running_halves``), else those given; a backbeat on the tracked beats keeps
+    them against the harmony's word (``meter.keeps_fast``). ``envelope``: levels.onset_envelope at
+    FPS; ``bass_envelope``: the same below meter.BASS_MAX_HZ."""
     tempo = grid.tempo_from_beats(beats)
     if tempo is None or not fit:
         return beats, fit
@@ -89,9 +92,10 @@ def other_octave(
             return levels.doubled(beats), twice
     chord_beats = levels.median_chord_beats(segments, beats)
     share, divided = rules.division(envelope, FPS, beats)
-    if levels.should_halve(tempo, chord_beats, BEAT_MIN_BPM) or rules.running_halves(
+    halve = levels.should_halve(tempo, chord_beats, BEAT_MIN_BPM) or rules.running_halves(
         tempo, share, divided, chord_beats
-    ):
+    )
+    if halve and not rules.keeps_fast(envelope, bass_envelope, FPS, beats):
         # The bar keeps its beat count: the harmony said a bar is twice what the bar model saw
         # (at half the tempo that model sees the same short bars again: 2 beats at 40 BPM).
         return levels.halved(beats, grid.strength_at_beats(beats, bar_activations[:, 1], FPS)), fit

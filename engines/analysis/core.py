@@ -19,11 +19,12 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
+# 16: a backbeat on the tracked beats keeps a fast tempo from the harmony's halving (issue 32);
 # 15: 2/4 read from the harmony and the bass every two beats (issue 32);
 # 14: meter read on the beat's division, 2/4, chords without holes, key and meter alternatives;
 # 13: no meter without downbeats, chords spelled in the key, tempo level and meter (BENCHMARKS.md);
 # 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
-ANALYSIS_VERSION = 15
+ANALYSIS_VERSION = 16
 
 
 def _no_progress(fraction: float, message: str) -> None:

@@ -166,13 +166,17 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
     envelope = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS) if len(bar_activations) else np.zeros(0)
-    beats, fit = other_octave(bar_activations, beats, fit, segments, envelope)
+    bass = (
+        levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS, max_hz=meter_rules.BASS_MAX_HZ)
+        if len(bar_activations)
+        else np.zeros(0)
+    )
+    beats, fit = other_octave(bar_activations, beats, fit, segments, envelope, bass)
     downbeats, meter, confidence, compound = np.zeros(0), 4, 0.0, False
     alternatives: tuple[tuple[tuple[int, int], float], ...] = ()
     if len(bar_activations):
         # The bar tracker's meter (4 when it fits nothing), then read again on the music's evidence;
         # the bar's phase also weighs where the chords change.
-        bass = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS, max_hz=meter_rules.BASS_MAX_HZ)
         beats, downbeats, meter, compound, confidence, alternatives = bar_reading(
             envelope, beats, fit, segments, bar_activations, bass
         )
