@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import socket
 import tempfile
 from pathlib import Path
@@ -21,6 +22,12 @@ os.environ.pop("MUSEAROO_DB", None)
 # No pre-generation in idle time (it would render MusicGen takes behind other tests' backs); the tests
 # of bridge.prepare turn it on with monkeypatch.
 os.environ["MUSEAROO_PREPARE"] = "0"
+# Tests send SIGINT to the processes they start, as Ctrl-C would. A shell starts a background job
+# (`make test &`, nohup) with SIGINT ignored, and every child would inherit that: `roo jam`, `roo sim`
+# and `roo separate` would never see the signal. A handler (unlike SIG_IGN) is not inherited across
+# exec, so the children start with SIGINT's default again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "real"
