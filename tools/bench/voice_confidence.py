@@ -166,7 +166,7 @@ def sweep(rows: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=("voice35", "fresh", "dev"), default="voice35")
+    ap.add_argument("--set", choices=("voice35", "fresh", "fresh2", "dev"), default="voice35")
     ap.add_argument("--show", action="store_true", help="list every utterance not acted on rightly")
     ap.add_argument("--sweep", action="store_true", help="re-decide the kept decodes over a grid of limits")
     ap.add_argument(

@@ -116,7 +116,36 @@ FRESH_COMMANDS = (
     "start a jam in c minor", "end the jam", "drop the drums",
     "play please", "stop the music please", "take that back please", "abort that", "show commands", "revert that", "halt please",
 )  # fmt: skip
-SETS = {"voice35": (COMMANDS, VOICES), "fresh": (FRESH_COMMANDS, FRESH_VOICES)}
+
+# A third held-out set (``--set fresh2``), written in the fourth session on issue 35 before any
+# change of that session was measured: 60 more commands in four more voices and speeds, used
+# nowhere else. Nothing was tuned on it; its figure is reported once, at the end.
+FRESH2_VOICES = (("en-gb-x-gbclan", 160), ("en-us-nyc+f1", 170), ("en-029+m2", 150), ("en-gb-x-rp+m5", 180))
+FRESH2_COMMANDS = (
+    "generate a disco beat", "make a funk melody in a minor", "give me some soul chords",
+    "create a latin bass line", "generate some gospel drums", "make a trance bass line", "write a jazz melody",
+    "make some house chords in f minor", "generate a metal bass line", "give me a dubstep beat for four bars",
+    "create some lofi chords", "make an afrobeat bass line", "generate eight bars of chords",
+    "compose a trap melody", "make a bossa nova bass line",
+    "make the melody sparser", "make the chords busier", "make the bass fuller", "make the beat calmer",
+    "make it softer", "make the drums more intense", "turn up the complexity",
+    "vary the melody", "try another bass line", "give me another version of the drums", "switch up the hook",
+    "humanize the chords", "quantize the hook", "reverse the bass", "remove the claps", "keep only the hats",
+    "transpose up three semitones", "make the drums half time", "invert the melody",
+    "tempo one hundred thirty five", "set the tempo to eighty eight", "change the bpm to one hundred twenty",
+    "speed it up to one hundred ten", "set the bpm to seventy five",
+    "set the key to f major", "change the key to b minor", "switch to g major", "set the key to d mixolydian",
+    "key of e flat minor",
+    "detect the tempo", "analyze the song", "separate the bass", "isolate the vocals",
+    "make a loop of soft guitar", "give me a sample of bright bells",
+    "start a jam in f major", "stop the jam please", "bring the bass back", "drop the chords",
+    "stop please", "play the song", "undo please", "cancel that", "never mind that", "what can you do",
+)  # fmt: skip
+SETS = {
+    "voice35": (COMMANDS, VOICES),
+    "fresh": (FRESH_COMMANDS, FRESH_VOICES),
+    "fresh2": (FRESH2_COMMANDS, FRESH2_VOICES),
+}
 
 
 def drum_loop(seconds: float, bpm: float = 120.0, seed: int = 7) -> np.ndarray:
