@@ -13,6 +13,10 @@ decides on what was heard (``bridge.commands.confidence``) and:
   answers it with "yes" / "the first" (A), "the second" (B) or "no"; anything else drops the
   question and is taken as a new command;
 - refuses a sentence that is no command, with two suggestions, and does nothing.
+
+Until the voice has earned trust (``bridge.commands.trust``: readings confirmed as heard several
+times in a row), a command the recogniser is sure of is said back too, not done at once; every
+answer, and an "undo" soon after a command done by voice, moves that count.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from bridge.commands.speech import (
     load_recognizer,
     open_stream,
 )
+from bridge.commands.trust import TRUST_FILE, UNDO_WINDOW_S, Trust, read_trust
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
@@ -71,6 +76,15 @@ class _Press:
 _presses: weakref.WeakKeyDictionary[App, _Press] = weakref.WeakKeyDictionary()
 _recognizers: weakref.WeakKeyDictionary[App, tuple[str, Recognizer]] = weakref.WeakKeyDictionary()
 _questions: weakref.WeakKeyDictionary[App, _Question] = weakref.WeakKeyDictionary()
+_trusts: weakref.WeakKeyDictionary[App, Trust] = weakref.WeakKeyDictionary()
+_acted_at: weakref.WeakKeyDictionary[App, float] = weakref.WeakKeyDictionary()  # last command done by voice
+
+
+def trust(app: App) -> Trust:
+    """What the app's voice has earned, read from beside the voice state on first use."""
+    if app not in _trusts:
+        _trusts[app] = read_trust(default_state_path().with_name(TRUST_FILE))
+    return _trusts[app]
 
 
 def recognizer(app: App) -> tuple[str, Recognizer]:
@@ -138,23 +152,30 @@ async def stop(app: App, job: Job, args: list[Any]) -> str:
 async def respond(app: App, job: Job, heard: Heard) -> str:
     """Answer a waiting question, or act on / say back / ask about / refuse a new command."""
     question = _questions.pop(app, None)
+    earned = trust(app)
     if question is not None and time.monotonic() - question.asked_s <= QUESTION_TIMEOUT_S:
         picked = answer(heard.transcript, len(question.choices))
         if picked is not None:
+            earned.heard_right() if picked == 0 else earned.heard_wrong()
             chosen = question.choices[picked]
             # The answer is the spoken yes: a long job starts now (a replace is still held by
             # /roo/command, which says what it would overwrite).
             return await command.execute(app, job, chosen, source="voice (answered)")
+        earned.heard_wrong()  # a "no", or a new command instead of an answer: the reading was not it
         if heard.intent.action == "confirm" and not heard.intent.params.get("yes"):
             _report_intent(app, job, heard.intent)
             offered = " or ".join(f"'{c.heard}'" for c in question.choices)
             return f'heard "{heard.transcript}": {offered} was not done'
-    return await _decided(app, job, heard.decision)
+    decision = earned.gate(heard.decision)  # (an undo is judged with the trust as it stood)
+    if heard.intent.action == "undo" and time.monotonic() - _acted_at.get(app, -1e9) <= UNDO_WINDOW_S:
+        earned.heard_wrong()  # the command just done by voice was taken back
+    return await _decided(app, job, decision)
 
 
 async def _decided(app: App, job: Job, decision: Decision) -> str:
     heard = f'heard "{decision.intent.heard}"'
     if decision.kind == "act" or (decision.kind == "confirm" and needs_spoken_yes(decision.intent)):
+        _acted_at[app] = time.monotonic()
         return await command.execute(app, job, decision.intent, source="voice")
     if decision.kind in ("confirm", "ask"):
         _questions[app] = _Question(decision.choices)

@@ -10,12 +10,16 @@ does; push-to-talk keeps the same scores) and its ``Hearing`` turned into a deci
 - misheard-acted: a different command is acted on without a question.
 
 Side by side, from the same decodes: the rule before issue 35 (act on the best reading; a heavy
-job or a replace waits for "yes"; a MusicGen prompt needs its keyword).
+job or a replace waits for "yes"; a MusicGen prompt needs its keyword). And the same decisions
+as sessions (``session``): each voice's utterances in order through /roo/voice/stop's trust rule
+(``bridge.commands.trust``: a new voice has sure commands said back until it has been heard right
+``TRUST_AFTER`` times in a row), with the producer answering every question truthfully.
 
 Sets: ``voice35`` (default): ``tools.eval.voice_set`` (made first if missing: 166 commands x 4
-voices, a third over drums); ``fresh``: its second held-out set (60 commands x 4 other voices). ``dev``: the tuning set, the speakable phrases of
+voices, a third over drums); ``fresh``: its second held-out set (60 commands x 4 other voices); ``fresh2``: a third (60 more
+commands in 4 more voices). ``dev``: the tuning set, the speakable phrases of
 tests/data/commands.yaml and commands_heldout.yaml in en-us and en-us+f2 (clean).
-Usage: ``python -m tools.bench.voice_confidence [--set voice35|fresh|dev] [--show] [--sweep | --kept]
+Usage: ``python -m tools.bench.voice_confidence [--set voice35|fresh|fresh2|dev] [--show] [--sweep | --kept]
 [--warps 0.88,1.0,1.16]``; decodes are kept in ``.cache/<set>/hearings.json`` (``--sweep`` and
 ``--kept`` re-decide from them). The default decodes with the warp search (``warps.WARPS``, which
 the recogniser does only when asked); ``--warps 1.0`` is the recogniser's default: one factor, the
@@ -40,6 +44,7 @@ from bridge.commands.confidence import Decision, Hearing, Limits, Reading, decid
 from bridge.commands.grammar import build_jsgf
 from bridge.commands.safety import needs_spoken_yes, spoken
 from bridge.commands.sphinx import LIMITS, SphinxRecognizer
+from bridge.commands.trust import Trust
 from bridge.commands.warps import WARPS
 
 CACHE = Path(".cache")
@@ -145,6 +150,29 @@ def rates(rows: list[dict[str, Any]], limits: Limits) -> dict[str, Any]:
     return counts
 
 
+def session(rows: list[dict[str, Any]], limits: Limits) -> dict[str, int]:
+    """Each voice's utterances in set order as one producer's session through /roo/voice/stop, with
+    the voice's trust (``bridge.commands.trust``) starting from nothing: the producer answers every
+    question truthfully ("the first" / "the second" when the intended command is offered, else
+    "no") and says "undo" at once after a wrong command is done."""
+    counts = {"understood": 0, "refused": 0, "misheard": 0, "acted": 0}
+    trusts: dict[str, Trust] = {}
+    for row in rows:
+        entry = row["entry"]
+        trust = trusts.setdefault(entry["voice"], Trust())
+        decision = trust.gate(decision_of(row, limits))
+        result = outcome(decision, entry)
+        counts[result] += 1
+        if decision.kind == "act":
+            counts["acted"] += 1
+            if result == "misheard":
+                trust.heard_wrong()
+        elif decision.kind == "ask" or (decision.kind == "confirm" and not needs_spoken_yes(decision.intent)):
+            offered = [right(c.as_dict(), entry) for c in decision.choices]
+            trust.heard_right() if offered[:1] == [True] else trust.heard_wrong()
+    return counts
+
+
 def show(rows: list[dict[str, Any]], limits: Limits) -> None:
     for row in rows:
         decision = decision_of(row, limits)
@@ -198,6 +226,9 @@ def main() -> None:
         print(f"  {name:24} n={n:4}  understood {c['understood'] / n:.3f}  refused {c['refused'] / n:.3f}  "
               f"misheard-acted {c['misheard']}  (asked {c['asked']})  |  before: understood "
               f"{c['before_understood'] / n:.3f} refused {c['before_refused'] / n:.3f} misheard-acted {c['before_misheard']}")  # fmt: skip
+    c, n = session(rows, LIMITS), len(rows)
+    print(f"  as sessions, a new voice earning trust: understood {c['understood'] / n:.3f}  refused "
+          f"{c['refused'] / n:.3f}  misheard-acted {c['misheard']}  (done at once {c['acted']})")  # fmt: skip
     ms = sorted(r["ms"] for r in rows)
     print(
         f"  decode + scores per utterance: median {ms[len(ms) // 2]:.0f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.0f} ms"

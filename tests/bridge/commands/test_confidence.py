@@ -12,6 +12,7 @@ from bridge.actions import voice
 from bridge.commands.confidence import Hearing, Limits, Reading, answer, decide, needs_read_back
 from bridge.commands.parser import parse
 from bridge.commands.speech import Heard
+from bridge.commands.trust import TRUST_AFTER
 
 LIMITS = Limits(margin=2.0, fit=-50.0, posterior=0.5)
 
@@ -116,8 +117,10 @@ class _Job:
 
 
 @pytest.fixture
-def executed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+def executed(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> list[tuple[str, str]]:
     done: list[tuple[str, str]] = []
+    # the voice's trust is kept beside the voice state: a folder of this test's own
+    monkeypatch.setattr(voice, "default_state_path", lambda: tmp_path / "voice-state.json")
 
     async def execute(app: Any, job: Any, intent: Any, *, source: str) -> str:
         done.append((intent.heard, source))
@@ -155,9 +158,16 @@ def test_a_read_back_runs_on_yes_and_no_drops_it(executed: list[tuple[str, str]]
 
 def test_a_new_command_instead_of_an_answer_drops_the_question(executed: list[tuple[str, str]]) -> None:
     app = _App()
+    voice.trust(app).streak = TRUST_AFTER + 1  # a voice heard right before: sure commands are done
     press(app, hearing(("double time the drums", -1000.0), ("tone down the drums", -1100.0)))
     press(app, hearing(("make the bass busier", -1000.0)))
-    assert executed == [("make the bass busier", "voice")]
+    assert voice.trust(app).streak == 0  # the question's readings were not it
+    assert executed == []  # so the new command is said back, not done
+    press(app, hearing(("yes", -100.0)))
+    assert executed == [("make the bass busier", "voice (answered)")]
+    voice.trust(app).streak = TRUST_AFTER  # nothing waiting, a voice heard right: done at once
+    press(app, hearing(("make the bass busier", -1000.0)))
+    assert executed[-1] == ("make the bass busier", "voice")
     press(app, hearing(("yes", -100.0)))  # nothing is waiting here now: /roo/command answers it
     assert executed[-1] == ("yes", "voice")
 
