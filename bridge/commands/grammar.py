@@ -124,10 +124,8 @@ def _rules() -> dict[str, str]:
         "genre": alt(v.GENRES),
         "key_name": f"{key_name} {alt(v.MODES)}",
         "key_any": f"{key_name} [ {alt(v.MODES)} ]",
-        "det": "a | an | some | the | me a",
         "replace": "and ( replace | overwrite ) ( it | them | the clip ) | instead",
-        "generate": f"[ {alt(v.GENERATE_VERBS)} ] [ <det> ] [ <bars_of> ] [ <genre> ] <part> "
-        "[ in <key_any> ] [ <bars> ] [ <follow> ] [ <replace> ]",
+        **_generate_rules(),
         "follow": f"[ that ] {alt(cw.SOURCE_PHRASES)}",
         "vary": f"{alt(p for p in v.VARY_PHRASES if p != 'another one')} [ of ] [ the ] [ <part> ] [ <replace> ]"
         " | [ give me | try ] ( another | a variation of the | another version of the"
@@ -175,6 +173,38 @@ def _rules() -> dict[str, str]:
         "cancel": f"{alt(v.CANCEL_PHRASES)} [ that ] | ( stop | cancel ) the {job_words}",
         "help": alt(v.HELP_PHRASES),
         "confirm": alt(v.CONFIRM_YES + v.CONFIRM_NO),
+    }
+
+
+# Spoken forms that start with a vowel sound (they take "an"), and parts that take no "a" at all
+# (plurals, "everything", "all parts": "a drums" and "an all parts" are not said).
+_VOWEL_SOUND = ("a", "e", "i", "o", "u", "r and b", "edm")
+_NO_ARTICLE = ("all parts", "all the parts", "everything", "drums", "chords", "keys")
+_FOR_ME = ("make", "create", "write", "build", "compose", "generate")  # "make me a beat"
+
+
+def _vowel(phrase: str) -> bool:
+    said = spoken(phrase)
+    return said.startswith(_VOWEL_SOUND) and not said.startswith(("u", "one"))
+
+
+def _generate_rules() -> dict[str, str]:
+    """A new part, with the article English puts before it: "an ambient melody", "a funk bass line",
+    "some jazz chords", "the drums", or none ("generate drums"). The article only after a verb may
+    be "me a" ("make me a beat"). A grammar that let any article stand before any word offered the
+    recogniser sentences nobody says ("me a latin melody", "an lead", "a drums"), which it then
+    heard in other commands (BENCHMARKS.md, "Articles that agree"). "me" goes only after the verbs
+    that take it ("make me a beat", not "add me a beat")."""
+    genres, parts = list(v.GENRES), [p for p in v.PARTS if p not in _NO_ARTICLE]
+    for_me = [verb for verb in v.GENERATE_VERBS if verb in _FOR_ME]
+    return {
+        "a_noun": f"{alt(g for g in genres if not _vowel(g))} <part> | {alt(p for p in parts if not _vowel(p))}",
+        "an_noun": f"{alt(g for g in genres if _vowel(g))} <part> | {alt(p for p in parts if _vowel(p))}",
+        # (each rule is copied wherever it is named when the FSG is built: named once each, the
+        # search stays about as large as with no articles checked)
+        "generate": f"( ( [ {alt(v.GENERATE_VERBS)} ] | {alt(for_me)} me ) ( a <a_noun> | an <an_noun> )"
+        f" | [ {alt(v.GENERATE_VERBS)} ] [ some | the ] [ <bars_of> ] [ <genre> ] <part> )"
+        " [ in <key_any> ] [ <bars> ] [ <follow> ] [ <replace> ]",
     }
 
 

@@ -209,3 +209,30 @@ def test_spoken_tempos_cover_40_to_300_bpm_and_nothing_else() -> None:
 def test_the_clip_commands_can_be_said_and_parse_as_typed(sentence: str) -> None:
     assert jsgf.accepts(RULES, "command", sentence)
     assert parse(sentence).understood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("make an ambient melody", True),
+        ("give me an r and b hook", True),
+        ("make a funk bass line", True),
+        ("make me a beat", True),
+        ("write me an afrobeat groove", True),
+        ("generate some jazz chords", True),
+        ("four bars of jazz chords", True),
+        ("a hip hop bass line in d minor", True),
+        ("generate drums", True),
+        ("the drums", True),
+        ("make a ambient melody", False),
+        ("make an funk beat", False),
+        ("an lead", False),
+        ("generate a drums", False),
+        ("make a sixteen bar of all parts", False),
+        ("me a latin melody", False),
+        ("add me a bass line", False),
+        ("i want me a country beat", False),
+    ],
+)
+def test_a_new_part_takes_the_article_english_gives_it(sentence: str, said: bool) -> None:
+    assert jsgf.accepts(RULES, "command", sentence) is said
