@@ -102,7 +102,9 @@ def test_the_new_tracks_before_a_kept_one_are_kept_too_so_it_does_not_move(
     state, message = generate(live, "all")
     assert state == "failed", message
     assert track_names(live) == [*BEFORE, "Drums", "Chords"]
-    assert "; the new track 4 'Melody' it made was deleted again; the new track 3 'Chords' was kept: " in message
+    assert (
+        "; the new track 4 'Melody' it made was deleted again; the new track 3 'Chords' was kept: " in message
+    )
     assert "track 3 ('Chords') holds a clip: nothing deleted" in message, message
     assert message.endswith("; the new track 2 'Drums' was kept too: a new track after it was kept"), message
 
