@@ -56,7 +56,8 @@ def refuse_imports(monkeypatch: pytest.MonkeyPatch, landed: int) -> None:
 
 def generate_loop(live: LiveHost, tiny: Path, *args: object) -> tuple[str, str, int]:
     """Send /roo/musicgen; the final state and message, and where the new track goes."""
-    new_track = live.call(lambda: list(live.song.tracks).index(live.song.view.selected_track)) + 1
+    selected = live.call(lambda: live.song.view.selected_track)
+    new_track = 1 + next(i for i, t in enumerate(live.call(lambda: list(live.song.tracks))) if t is selected)
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         try:
