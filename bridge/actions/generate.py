@@ -20,7 +20,6 @@ and ``song`` write several parts (``bridge.actions.multi``).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -28,12 +27,13 @@ from bridge.actions import generate_record, multi
 from bridge.actions.generate_context import SEVERAL, expects, musical_context, song_context
 from bridge.actions.generate_part import make_part, refuse_empty, take_draft
 from bridge.actions.generate_request import MAX_BARS, GenerateRequest, parse_request
-from bridge.actions.part_track import Placed, take_back
+from bridge.actions.made_tracks import taken_back_on_failure
+from bridge.actions.part_track import Placed
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite, LiveContext, StaleContext, StaleSource
-from engines.errors import JobCancelled, LiveError, RooError
+from engines.errors import LiveError
 
 log = logging.getLogger(__name__)
 
@@ -50,25 +50,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     if req.part in SEVERAL:
         return await multi.run(app, job, req, await song_context(app, req, live, seq), seed)
     made: list[Placed] = []  # the track made for the part, when the track rule made one
-    try:
+    async with taken_back_on_failure(app, made, f"job {job.id} (generate {req.part})"):
         return await one_part(app, job, req, live, seq, seed, made)
-    except (Exception, asyncio.CancelledError) as exc:  # a failure or a cancel: the Set is left as it was
-        if not made:
-            raise
-        told = await take_back(app, made)
-        log.info("job %s (generate %s) failed after making a track: %s", job.id, req.part, told)
-        if isinstance(exc, RooError) and not isinstance(exc, JobCancelled):
-            raise retold(exc, told) from exc
-        exc.add_note(told)
-        raise
-
-
-def retold(exc: RooError, told: str) -> RooError:
-    """``exc`` with ``told`` added to its message (the same type, so it reads as it did)."""
-    try:
-        return type(exc)(f"{exc}; {told}")
-    except TypeError:  # an error built from other values (StaleContext): LiveError says both
-        return LiveError(f"{exc}; {told}")
 
 
 async def one_part(

@@ -11,8 +11,9 @@ sampling within a token); then one ``app.live.write`` per take and its record (`
 - continue: a new clip of the N new bars into the next empty slot below; with ``extend 1`` the same
   clip made N bars longer, in place as above.
 - accompany: a new clip of the part on its track (the track this daemon last wrote that part to,
-  else the first MIDI track named for it, else a new MIDI track named for it), in the selected
-  scene, conditioned on that scene's other MIDI clips.
+  else the first MIDI track named for it, else a new MIDI track named for it, deleted again while
+  still empty when the write fails or is cancelled: ``made_tracks``), in the selected scene,
+  conditioned on that scene's other MIDI clips.
 
 More takes (``variations``) land in the next empty slots below the first.
 """
@@ -26,6 +27,7 @@ from bridge import protocol
 from bridge.actions import infill_record, part_track
 from bridge.actions.infill_clips import Clip, require_infill, scene_clips, target_clip
 from bridge.actions.infill_request import InfillRequest, parse_request
+from bridge.actions.made_tracks import NewTrack, taken_back_on_failure
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -116,12 +118,16 @@ async def accompany(app: App, job: Job, args: list[Any]) -> str:
         )
     job.report(0.05, f"{len(context)} clip(s) of scene {slot} read: {', '.join(c.where for c in context)}")
     result = await _generate(app, job, req, live, [c.part for c in context], part=req.part)
-    if track is None:
-        track = await app.live.create_tracks("midi", num_tracks - 1, [part_track.TRACK_NAMES[req.part]])
-    length = float(result["length_beats"])
-    clip = ClipWrite(track, slot, length, f"{req.part} (MIDI-GPT)", (), False)
-    written = await _write_takes(app, job, req, live, result, req.part, None, None,
-                                 [(clip, Expect(seq) if seq >= 0 else Expect())], 0.0)  # fmt: skip
+    made: list[NewTrack] = []  # the track made for the part: taken back if writing into it fails
+    async with taken_back_on_failure(app, made, f"job {job.id} (accompany {req.part})"):
+        if track is None:
+            name = part_track.TRACK_NAMES[req.part]
+            track = await app.live.create_tracks("midi", num_tracks - 1, [name])
+            made.append(NewTrack(track, name))
+        length = float(result["length_beats"])
+        clip = ClipWrite(track, slot, length, f"{req.part} (MIDI-GPT)", (), False)
+        written = await _write_takes(app, job, req, live, result, req.part, None, None,
+                                     [(clip, Expect(seq) if seq >= 0 else Expect())], 0.0)  # fmt: skip
     t, s, count = written[0]
     return (
         f"accompany: a {req.part} clip of {count} notes in track {t} slot {s}, from {_list(context)}"

@@ -3,7 +3,8 @@ per section), in the song context ``bridge.actions.generate_context`` made.
 
 Each part goes to its own track by the track rule (``bridge.actions.part_track``): the track last
 written for it, else one named for it, else the selected MIDI track when it holds no part, else a
-new MIDI track named for it; the done message says which and why. A song's sections go to successive scenes from the
+new MIDI track named for it; the done message says which and why. A job that fails or is cancelled
+takes back the new tracks that are still empty (``bridge.actions.made_tracks``) and says so. A song's sections go to successive scenes from the
 selected one, and each scene is named after its section; with replace 1 on Live 12.1.10+ the
 sections are also written into the arrangement, one after another from beat 0.
 """
@@ -18,6 +19,7 @@ from bridge import protocol
 from bridge.actions.generate_context import SongContext
 from bridge.actions.generate_part import followed
 from bridge.actions.generate_request import GenerateRequest
+from bridge.actions.made_tracks import taken_back_on_failure
 from bridge.actions.part_track import Placed, place_parts
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
@@ -38,10 +40,11 @@ async def part_tracks(app: App) -> dict[str, int]:
     return {p.part: p.track for p in await placed_parts(app)}
 
 
-async def placed_parts(app: App) -> list[Placed]:
-    """Each part's track by the track rule, with why (a new MIDI track is made for each part without one)."""
+async def placed_parts(app: App, made: list[Placed] | None = None) -> list[Placed]:
+    """Each part's track by the track rule, with why (a new MIDI track is made for each part without
+    one, and added to ``made``)."""
     live = (await app.live.current_context())[0]
-    return await place_parts(app, PART_ORDER, live.selected_track)
+    return await place_parts(app, PART_ORDER, live.selected_track, made)
 
 
 def said(placed: list[Placed]) -> str:
@@ -104,8 +107,10 @@ async def run(app: App, job: Job, req: GenerateRequest, song: SongContext, seed:
     if slot < 0:
         raise InvalidValue(f"slot {slot} is out of range: expected 0..{song.live.num_scenes - 1}")
     runner = run_all if req.part == "all" else run_song
-    placed = await placed_parts(app)  # before any write: each part's own track
-    told = await runner(app, job, ctx, slot, req, seed, {p.part: p.track for p in placed})
+    made: list[Placed] = []  # the tracks made for parts that had none: taken back if the job fails
+    async with taken_back_on_failure(app, made, f"job {job.id} (generate {req.part})"):
+        placed = await placed_parts(app, made)  # before any write: each part's own track
+        told = await runner(app, job, ctx, slot, req, seed, {p.part: p.track for p in placed})
     return f"{told}; {said(placed)}" + (f"; {follow.summary}" if follow is not None else "")
 
 

@@ -1,10 +1,11 @@
 """/roo/musicgen's last steps: the rendered takes written into Live, then recorded.
 
-Each take is imported as a warped audio clip (a filled slot sends it on to the next empty one);
-the song remembers the loop's settings (a vary and pre-generation start from them), each take
-joins the job's takes for the history, and the client gets the ``musicgen`` result. On Live older
-than 12.0.5 (no audio clip creation) the files stay where they were written and the done message
-says where.
+Each take is imported as a warped audio clip (a filled slot sends it on to the next empty one), on a
+new audio track unless one is named (deleted again, while still empty, when the import fails or is
+cancelled: ``made_tracks``); the song remembers the loop's settings (a vary and pre-generation
+start from them), each take joins the job's takes for the history, and the client gets the
+``musicgen`` result. On Live older than 12.0.5 (no audio clip creation) the files stay where they
+were written and the done message says where.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bridge.actions.made_tracks import NewTrack, taken_back_on_failure
 from bridge.actions.musicgen_request import MusicgenRequest
 from bridge.actions.takes import audio_take
 from bridge.app import App
@@ -46,20 +48,14 @@ async def land(
         return f"{what} written to {files} (Live {ctx.live_version} cannot create audio clips before 12.0.5)"
     job.report(0.98, "placing the loop in Live" if len(takes) == 1 else f"placing {len(takes)} takes in Live")
     name = f"MusicGen {req.prompt}"[:50]
-    if track == -1:
-        track = await app.live.create_tracks("audio", ctx.selected_track, [name])
-        slot = max(ctx.selected_slot, 0)
-    landed = []
-    for k, take in enumerate(takes):  # a filled slot sends each take on to the next empty one
-        title = name if k == 0 else f"{name} take {k + 1}"
-        track, where = await app.live.import_audio(
-            track, slot, str(take["path"]), title, True, float(ctx.tempo_bpm)
-        )
-        landed.append({**take, "track": track, "slot": where})
-        app.song.takes.append(
-            {"part": "musicgen", "track": track, "slot": where, "seed": take["seed"], "job": job.id}
-        )
-        job.takes.append(loop_take(req, ctx, take, {"track": track, "slot": where}))
+    made: list[NewTrack] = []  # the new track: deleted again, while still empty, if the import fails
+    async with taken_back_on_failure(app, made, f"job {job.id} (musicgen)"):
+        if track == -1:
+            track = await app.live.create_tracks("audio", ctx.selected_track, [name])
+            made.append(NewTrack(track, name))
+            slot = max(ctx.selected_slot, 0)
+        landed = await import_takes(app, job, req, ctx, takes, name, track, slot)
+    track = int(landed[-1]["track"])  # where Live put them
     first = landed[0]
     app.song.last_generate["musicgen"] = {
         "prompt": req.prompt,
@@ -95,3 +91,28 @@ def loop_take(
             "signature": [ctx.signature_numerator, ctx.signature_denominator],
         },
     )
+
+
+async def import_takes(
+    app: App,
+    job: Job,
+    req: MusicgenRequest,
+    ctx: LiveContext,
+    takes: list[dict[str, Any]],
+    name: str,
+    track: int,
+    slot: int,
+) -> list[dict[str, Any]]:
+    """Each take imported from ``slot`` on (a filled slot sends it on to the next empty one)."""
+    landed = []
+    for k, take in enumerate(takes):
+        title = name if k == 0 else f"{name} take {k + 1}"
+        track, where = await app.live.import_audio(
+            track, slot, str(take["path"]), title, True, float(ctx.tempo_bpm)
+        )
+        landed.append({**take, "track": track, "slot": where})
+        app.song.takes.append(
+            {"part": "musicgen", "track": track, "slot": where, "seed": take["seed"], "job": job.id}
+        )
+        job.takes.append(loop_take(req, ctx, take, {"track": track, "slot": where}))
+    return landed

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bridge.app import App
 from bridge.live.client import LiveContext
-from engines.errors import RooError, StoreError
+from engines.errors import StoreError
 
 SINGLE_PARTS = ("drums", "bass", "chords", "melody")
 # words in a track's name that say its part; drums first ("Bass Drum" is a drum track)
@@ -126,24 +126,12 @@ async def place(app: App, part: str, live: LiveContext, track: int = -1) -> tupl
     return Placed(part, first, TRACK_NAMES[part], "a new MIDI track for the part"), True
 
 
-async def take_back(app: App, made: list[Placed]) -> str:
-    """Delete the tracks a generate made and then failed in (the last made first), so the Set is as
-    it was; Live keeps one that was renamed or got a clip meanwhile. What to add to the error."""
-    said = []
-    for placed in reversed(made):
-        where = f"track {placed.track} {placed.name!r}"
-        try:
-            await app.live.delete_tracks(placed.track, [placed.name])
-        except RooError as exc:  # refused (renamed, holds a clip), or Live gone: it stays, and we say so
-            said.append(f"the new {where} was kept: deleting it failed ({exc})")
-        else:
-            said.append(f"the new {where} it made was deleted again")
-    return "; ".join(said)
-
-
-async def place_parts(app: App, parts: tuple[str, ...], selected: int) -> list[Placed]:
+async def place_parts(
+    app: App, parts: tuple[str, ...], selected: int, made: list[Placed] | None = None
+) -> list[Placed]:
     """Each part's track by the rule, one after another (a part placed holds its track for the next
-    ones); the missing tracks are made in one step at the end of the Set, named for their parts."""
+    ones); the missing tracks are made in one step at the end of the Set, named for their parts,
+    and added to ``made`` (in the order of the Set)."""
     tracks = await app.live.tracks()
     found = await homes(app)
     placed: list[Placed] = []
@@ -158,7 +146,10 @@ async def place_parts(app: App, parts: tuple[str, ...], selected: int) -> list[P
     if missing:
         first = await app.live.create_tracks("midi", len(tracks) - 1, [TRACK_NAMES[p] for p in missing])
         for offset, part in enumerate(missing):
-            placed.append(Placed(part, first + offset, TRACK_NAMES[part], "a new MIDI track for the part"))
+            new = Placed(part, first + offset, TRACK_NAMES[part], "a new MIDI track for the part")
+            placed.append(new)
+            if made is not None:
+                made.append(new)
     return sorted(placed, key=lambda p: parts.index(p.part))
 
 

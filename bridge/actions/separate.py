@@ -7,9 +7,10 @@ warped clip is separated whole, so each stem is a file of the source's length in
 the Remote Script copies the source clip's timing onto each stem clip (warp mode, every warp
 marker, start and end markers, loop): a stem plays each sample on the beat its source plays it.
 One audio track per stem is created right after the source track, named ``<clip name> drums``
-and so on, and each stem lands in the source's scene. Live older than 12.0.5 cannot create audio
-clips: the files are written and the done message says where. Files go to $MUSEAROO_STEMS_DIR or
-~/Music/MuseAroo/stems.
+and so on, and each stem lands in the source's scene; when placing them fails or is cancelled, the
+new tracks still empty are deleted again (``bridge.actions.made_tracks``) and the error says so.
+Live older than 12.0.5 cannot create audio clips: the files are written and the done message says
+where. Files go to $MUSEAROO_STEMS_DIR or ~/Music/MuseAroo/stems.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.audio_clip import audio_clip
+from bridge.actions.audio_clip import AudioClip, audio_clip
+from bridge.actions.made_tracks import NewTrack, taken_back_on_failure
 from bridge.actions.options import whole_argument
 from bridge.actions.takes import audio_take
 from bridge.app import App
@@ -113,20 +115,34 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         )
     job.report(0.98, "placing stems in Live")
     names = [f"{info.name} {stem}".strip() for stem in paths]
-    first = await app.live.create_tracks("audio", track, names)
-    take.live = {"track": first, "slot": slot, "tracks": len(names)}
-    for offset, (name, path) in enumerate(zip(names, paths.values(), strict=True)):
-        placed = await app.live.import_audio(first + offset, slot, path, name, bool(info.warping), 0.0)
-        if info.warping:
-            try:
-                await app.live.copy_timing(track, slot, *placed)
-            except LiveError as exc:  # LiveUnreachable stays LiveUnreachable
-                raise type(exc)(
-                    f"stem {name!r} is at track {placed[0]} slot {placed[1]} but does not play in time "
-                    f"with {where}: copying the source's warp markers failed ({exc})"
-                ) from exc
+    made: list[NewTrack] = []  # taken back, those still empty, if placing the stems fails or is cancelled
+
+    def kept(tracks: tuple[int, ...]) -> None:  # the take says where its stems are (no track: files only)
+        take.live = {"track": made[0].track, "slot": slot, "tracks": len(tracks)} if tracks else {}
+
+    async with taken_back_on_failure(app, made, f"job {job.id} (separate {where})", kept):
+        first = await app.live.create_tracks("audio", track, names)
+        made.extend(NewTrack(first + offset, name) for offset, name in enumerate(names))
+        take.live = {"track": first, "slot": slot, "tracks": len(names)}
+        await place_stems(app, clip, made, paths)
     region = "whole file, warp markers copied" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
     return (
         f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
         f"slot {slot}; files in {folder}"
     )
+
+
+async def place_stems(app: App, clip: AudioClip, made: list[NewTrack], paths: dict[str, str]) -> None:
+    """Each stem's file into its new track, in the source's slot; a warped source's timing copied on."""
+    for new, path in zip(made, paths.values(), strict=True):
+        placed = await app.live.import_audio(
+            new.track, clip.slot, path, new.name, bool(clip.info.warping), 0.0
+        )
+        if clip.info.warping:
+            try:
+                await app.live.copy_timing(clip.track, clip.slot, *placed)
+            except LiveError as exc:  # LiveUnreachable stays LiveUnreachable
+                raise type(exc)(
+                    f"stem {new.name!r} is at track {placed[0]} slot {placed[1]} but does not play in time "
+                    f"with {clip.where}: copying the source's warp markers failed ({exc})"
+                ) from exc
