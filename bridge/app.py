@@ -153,9 +153,9 @@ class App:
 
     async def _discard(self, task: asyncio.Task[str]) -> None:
         """Remove the pending take of a failed write. Nobody awaits this cleanup, so every failure is
-        logged here, named: besides StoreError and AudioFileError, the pending commit raises what
-        ``files.put`` does not wrap (an OSError when the audio file goes before its hash or size is
-        read) and InvalidValue for a field the schema refuses; a store's ``discard`` may raise others."""
+        logged here, named: the pending commit raises StoreError or AudioFileError (``files.put``
+        wraps an audio file gone or unreadable before its hash or size is read) and InvalidValue for
+        a field the schema refuses; a store's ``discard`` may raise others."""
         try:
             take_id = await task
         except Exception as exc:  # its commit failed: there is no row to remove
