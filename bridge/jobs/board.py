@@ -143,10 +143,11 @@ class JobBoard:
             if job.takes and self._record is not None:
                 job._recorded = True
                 recorded = await self._recording(job)
-        except (asyncio.CancelledError, JobCancelled):
-            self._set(
-                job, "cancelled", job.progress, f"{job.kind} cancelled" + await self._keep_cancelled(job)
-            )
+        except (asyncio.CancelledError, JobCancelled) as exc:
+            # what the job undid on its way out (bridge/actions/made_tracks: the tracks it took back)
+            undone = "".join(f"; {note}" for note in getattr(exc, "__notes__", ()))
+            message = f"{job.kind} cancelled{undone}"
+            self._set(job, "cancelled", job.progress, message + await self._keep_cancelled(job))
         except RooError as exc:
             self._set(job, "failed", job.progress, str(exc) + await self._keep(job))
         except Exception as exc:  # a bug or a library failure: report it, keep serving

@@ -131,4 +131,5 @@ def test_a_song_cancelled_after_the_tracks_were_made_takes_them_back(
         finally:
             client.close()
     assert state == "cancelled", message
+    assert "cancelled; the new track " in message and "it made was deleted again" in message, message
     assert track_names(live) == BEFORE

@@ -106,4 +106,5 @@ def test_a_generate_cancelled_after_the_track_was_made_takes_it_back(
         finally:
             client.close()
     assert state == "cancelled", message
+    assert "cancelled; the new track " in message and "it made was deleted again" in message, message
     assert track_names(live) == BEFORE

@@ -140,5 +140,6 @@ def test_a_separate_cancelled_while_placing_stems_takes_the_tracks_back(
         finally:
             client.close()
     assert state == "cancelled", message
+    assert "cancelled; the new track " in message and "it made was deleted again" in message, message
     assert track_names(live) == BEFORE
     assert stems_take_live(store) == {}
