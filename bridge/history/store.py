@@ -7,6 +7,7 @@ one store thread. Errors of the database or the data folder come out as StoreErr
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import time
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ from bridge.history.schema import TakeFields, check_live
 from bridge.history.sqlite_now import NowWriter
 from bridge.history.takes import MIN_PREFIX, Take, TakeDraft
 from engines.errors import InvalidValue, StoreError, TakeNotFound
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PROJECT = "untitled"
 GC_MIN_AGE_S = 7 * 24 * 3600.0
@@ -222,9 +225,15 @@ class Store(PendingTakes):
                 if blob.sha256 in referenced or now - blob.created_at < GC_MIN_AGE_S:
                     continue
                 path = files.blob_path(self.root, blob.sha256, blob.suffix)
-                if path.exists():
-                    freed += path.stat().st_size
+                try:
+                    size = path.stat().st_size
                     path.unlink()
+                except FileNotFoundError:
+                    size = 0  # already gone: only its row is left to remove
+                except OSError as exc:  # kept, row and all, for the next gc; the others still go
+                    log.warning("history gc: cannot remove %s (%s): kept for the next gc", path, exc)
+                    continue
+                freed += size
                 s.execute(delete(BlobRow).where(BlobRow.sha256 == blob.sha256))
                 removed += 1
         return removed, freed

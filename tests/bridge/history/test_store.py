@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -123,6 +124,37 @@ def test_gc_removes_only_old_unreferenced_audio(store: Store, tmp_path: Path) ->
     removed, freed = store.gc(now=time.time() + 8 * 24 * 3600)
     assert removed == 1 and freed > 0 and not path.exists()
     assert Path(store.get(kept).outputs[0]["path"]).exists() and store.check() == []
+
+
+def test_gc_keeps_a_file_it_cannot_remove_for_the_next_gc_and_removes_the_rest(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stuck, gone, vanished = (
+        store.commit(
+            TakeDraft("separate", "bass", audio=[AudioOut("bass", _wav(tmp_path / f"{n}.wav", freq=f))])
+        )
+        for n, f in (("stuck", 110.0), ("gone", 220.0), ("vanished", 330.0))
+    )
+    stuck_path, gone_path, vanished_path = (
+        Path(store.get(t).outputs[0]["path"]) for t in (stuck, gone, vanished)
+    )
+    with store.engine.begin() as conn:  # no take refers to any of them now
+        conn.exec_driver_sql("DELETE FROM outputs")
+    stuck_path.unlink()
+    stuck_path.mkdir()  # a folder where the file was: unlink fails (the tests run as root: chmod would not)
+    (stuck_path / "x").write_text("")
+    vanished_path.unlink()  # removed by hand: only its row is left
+    with caplog.at_level(logging.WARNING, logger="bridge.history.store"):
+        removed, freed = store.gc(now=time.time() + 8 * 24 * 3600)
+    assert removed == 2 and freed > 0 and not gone_path.exists()
+    assert f"history gc: cannot remove {stuck_path}" in caplog.text and "kept for the next gc" in caplog.text
+    with store.engine.begin() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("SELECT sha256 FROM blobs").all()]
+    assert rows == [stuck_path.name.split(".")[0]]  # its row stays, so a later gc tries again
+    (stuck_path / "x").unlink()
+    stuck_path.rmdir()
+    stuck_path.write_bytes(b"RIFF")
+    assert store.gc(now=time.time() + 8 * 24 * 3600) == (1, 4)
 
 
 def test_migration_from_the_first_schema_keeps_every_take(tmp_path: Path) -> None:
