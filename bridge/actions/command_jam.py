@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from bridge.actions import multi
+from bridge.actions.made_tracks import taken_back_on_failure
+from bridge.actions.part_track import Placed, place_parts
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.commands.jam_words import keeps_going
@@ -77,13 +79,16 @@ async def _clips(app: App, remote: Any, bars: int) -> str:
     """The last ``bars`` bars of each part into a new clip on the part's track, from the selected
     scene (a full slot moves down to the next free one, as generate does)."""
     notes, bar_beats = remote.last_bars(bars)
-    if not any(notes.values()):
+    parts = tuple(part for part in multi.PART_ORDER if notes.get(part))
+    if not parts:
         raise InvalidValue(f"the jam played no notes in its last {bars} bars: nothing to write")
-    tracks = await multi.part_tracks(app)
-    slot = max((await app.live.context()).selected_slot, 0)
-    written = []
-    for part in multi.PART_ORDER:
-        if notes.get(part):
+    made: list[Placed] = []  # tracks made for parts that had none: taken back if a write fails
+    async with taken_back_on_failure(app, made, f"jam's last {bars} bars"):
+        live = (await app.live.current_context())[0]
+        tracks = {p.part: p.track for p in await place_parts(app, parts, live.selected_track, made)}
+        slot = max((await app.live.context()).selected_slot, 0)
+        written = []
+        for part in parts:  # only the parts that played: no empty track for one that did not
             clip = ClipWrite(
                 tracks[part], slot, bars * bar_beats, f"{part} jam last {bars} bars", notes[part]
             )

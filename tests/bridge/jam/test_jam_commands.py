@@ -14,6 +14,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,8 @@ from bridge.actions.part_track import part_named
 from bridge.cli import main
 from bridge.daemon import Daemon
 from bridge.jam.session import controls_at
+from bridge.live.client import ClipWrite, LiveClient
+from engines.errors import LiveError
 from engines.music import parse_key
 from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
@@ -170,8 +173,42 @@ def test_save_the_last_bars_writes_what_each_part_played_into_a_clip_on_its_trac
             app.live.query(protocol.SONG_GET + "track_names"), app.loop).result(10)]  # fmt: skip
         # the part's own track by the track rule (issue 30): one named for it, or the selected free one
         assert part_named(names[track]) in (part, None) and tracks.setdefault(track, part) == part
+    names = live.call(lambda: [t.name for t in live.song.tracks])
+    assert not [n for n in names if part_named(n) in ("chords", "melody")], names  # they played nothing
     _, state, message = command(client, "save the last 100 bars")
     assert state == "failed" and "bars 100 is out of range" in message
+
+
+def test_saving_the_last_bars_takes_back_the_tracks_it_made_when_a_write_fails(
+    with_live: tuple[Daemon, Client, LiveHost], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running, client, live = with_live
+    live.call(lambda: [setattr(t, "name", f"Audio {i}") for i, t in enumerate(live.song.tracks)])
+    before = live.call(lambda: [t.name for t in live.song.tracks])
+    client.send(protocol.JAM_START, "midi", "jack", "tempo", 300.0, "parts", "drums,bass", "bars", 8)
+    wait_until(running.jam.playing)
+    wait_until(lambda: not running.jam.playing(), 30)
+    assert running.jam.session is not None
+    running.jam.session.jam.wait(10)
+    written = LiveClient.write
+    writes: list[int] = []
+
+    async def refuse_the_second(
+        self: LiveClient, clip: ClipWrite, expect: Any = None
+    ) -> tuple[int, int, int]:
+        writes.append(clip.track)
+        if len(writes) == 2:
+            raise LiveError(f"track {clip.track}: Live refused the clip (forced by the test)")
+        return await written(self, clip, expect)
+
+    monkeypatch.setattr(LiveClient, "write", refuse_the_second)
+    _, state, message = command(client, "save the last four bars")
+    assert state == "failed" and "Live refused the clip (forced by the test)" in message, message
+    drums_track, bass_track = writes  # the drums went to a track the Set had; the bass got a new one
+    assert drums_track < len(before) <= bass_track, (writes, before)
+    assert message.endswith(f"; the new track {bass_track} 'Bass' it made was deleted again"), message
+    assert live.call(lambda: [t.name for t in live.song.tracks]) == before  # the Set as it was, but
+    assert live.clip_properties(drums_track, 0) is not None  # for the drums' clip, written before
 
 
 @pytest.mark.parametrize(
