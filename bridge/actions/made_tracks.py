@@ -1,8 +1,8 @@
 """Tracks a job made in Live and takes back when it then fails or is cancelled.
 
 A generate that makes a track for its part, ``generate all``/``song`` that make tracks for the
-parts that have none, and /roo/separate that makes one audio track per stem leave the Set as it
-was when they fail: each track they made that is still empty and still has its name is deleted
+parts that have none, /roo/separate that makes one audio track per stem, /roo/accompany,
+/roo/musicgen and the jam's "save the last bars" leave the Set as it was when they fail: each track they made that is still empty and still has its name is deleted
 again (/roo/live/delete_tracks, one undo step each), the last made first. Live keeps one that was
 renamed or holds a clip (a part or a stem already written into it, or the producer's own), and
 then the tracks made before it are kept too, so that no kept track moves. The error says which
