@@ -29,17 +29,15 @@ microphone's own noise is louder than this floor.
 
 from __future__ import annotations
 
-import math
 import threading
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bridge.commands import jsgf
 from bridge.commands.audio import FRAME, TRIM_DB, TRIM_MARGIN_S, trim_silence
-from bridge.commands.confidence import Hearing, Limits, Reading
+from bridge.commands.confidence import Hearing, Limits
 from bridge.commands.grammar import ALTERNATES, GRAMMAR_NAME, PRONUNCIATIONS, build_jsgf
 from bridge.commands.learned import Learned, read_learned, write_learned
+from bridge.commands.sphinx_scores import hearing_of, log_score
 from bridge.commands.sphinx_stream import SphinxStream, words_of
 from bridge.commands.warps import NEUTRAL, WarpHearing, ranked
 from bridge.commands.warps import options as warp_options
@@ -59,12 +57,9 @@ GRAMMAR_OPTIONS: dict[str, Any] = {
 }
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
 FREE_OPTIONS: dict[str, Any] = {"cmn": "live", "dither": True, "seed": 1, "loglevel": "FATAL"}
-NBEST = 60  # lattice paths read for the readings (distinct texts among them)
-READINGS = 8  # distinct readings kept (enough for the two likeliest intents)
 # When a reading is unsure (``confidence.decide``), in pocketsphinx's log units (base 1.0001) per
 # 10 ms frame; tuned on the development phrases in two voices (BENCHMARKS.md, "Knowing when it is unsure").
 LIMITS = Limits(margin=2.5, fit=-44.0, posterior=0.5)
-_LOG_BASE = math.log(1.0001)
 NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (BENCHMARKS.md)
 # The second decode of a recogniser with one warp factor: noise floor (dB below the speech) and seed.
 # On the tuning set it changed 4 of the 6 wrong readings that were clearly ahead, and 1 of 264 right ones.
@@ -191,7 +186,7 @@ class SphinxRecognizer:
         """The score per frame of the best path the decoder at ``warp`` just found (``Hearing.fit``)."""
         d = self._decoders[warp]
         hyp = d.hyp()
-        return _log(hyp.score) / max(1, int(d.n_frames())) if hyp is not None else -1e9
+        return log_score(hyp.score) / max(1, int(d.n_frames())) if hyp is not None else -1e9
 
     def _decode_whole(self, pcm: bytes, warp: float) -> str:
         d = self._decoders[warp]
@@ -262,67 +257,3 @@ def with_noise_floor(audio: Any, floor_db: float = NOISE_FLOOR_DB, seed: int = 0
     rms = float(np.sqrt(np.mean(x**2))) if len(x) else 0.0
     noise = np.random.default_rng(seed).standard_normal(len(x)).astype(np.float32)
     return np.clip(x + noise * rms * 10 ** (floor_db / 20), -32768, 32767).astype(np.int16)
-
-
-@cache
-def _rules() -> dict[str, jsgf.Node]:
-    return jsgf.parse_jsgf(build_jsgf())
-
-
-def in_grammar(text: str) -> bool:
-    """Whether a lattice path is a whole sentence of the grammar (some paths stop inside one)."""
-    return jsgf.accepts(_rules(), "command", text)
-
-
-def _log(value: float) -> float:
-    """pocketsphinx's Python scores are ``1.0001 ** raw``: back to raw (very unlikely: -1e9)."""
-    return math.log(value) / _LOG_BASE if value > 0 else -1e9
-
-
-def hearing_of(decoder: Any, words: str) -> Hearing:
-    """The readings (the lattice's n-best paths, distinct, best first), the Viterbi path's fit per
-    frame (its distance from the best state of each frame) and its words' posteriors."""
-    if not words:
-        return Hearing((), 1)
-    frames = max(1, int(decoder.n_frames()))
-    hyp = decoder.hyp()
-    fit = _log(hyp.score) / frames
-    posteriors: dict[str, float] = {}
-    phones = word_frames = 0
-    for seg in decoder.seg():
-        word = seg.word.split("(")[0]
-        if word and not word.startswith(("<", "[")):
-            posteriors[word] = min(posteriors.get(word, 1.0), float(seg.prob))
-            phones += len((decoder.lookup_word(seg.word) or "").split())
-            word_frames += max(0, int(seg.end_frame) - int(seg.start_frame) + 1)
-    scores: dict[str, float] = {}
-    try:
-        for i, path in enumerate(decoder.nbest()):
-            if i >= NBEST:
-                break
-            text = words_of(path)
-            if text and text not in scores and (text == words or in_grammar(text)):
-                scores[text] = _log(path.score)
-                if len(scores) >= READINGS:
-                    break
-    except RuntimeError:  # no lattice (an utterance cut short): the Viterbi path alone
-        pass
-    if not scores:
-        return Hearing(
-            (Reading(words, 0.0),), frames, fit, posteriors, phones=phones, word_frames=word_frames
-        )
-    if words not in scores:
-        # The Viterbi path is not among the lattice's best: it and the lattice disagree, so the
-        # best lattice path leads and the Viterbi path comes after it.
-        scores[words] = min(scores.values())
-    readings = tuple(Reading(t, s) for t, s in sorted(scores.items(), key=lambda kv: -kv[1]))
-    agree = readings[0].text == words
-    return Hearing(
-        readings,
-        frames,
-        fit,
-        posteriors if agree else {},
-        searches_agree=agree,
-        phones=phones,
-        word_frames=word_frames,
-    )

@@ -189,7 +189,7 @@ def speak(text: str, voice: str, speed: int, path: Path) -> None:
 
 def make(out: Path, name: str = "voice35") -> list[dict[str, Any]]:
     """Write (or reuse) every utterance of the set ``name`` (``SETS``) and ``set.json``; returns the entries."""
-    from bridge.commands.sphinx import in_grammar
+    from bridge.commands.sphinx_scores import in_grammar
 
     commands, voices = SETS[name]
     out.mkdir(parents=True, exist_ok=True)
