@@ -124,6 +124,7 @@ async def accompany(app: App, job: Job, args: list[Any]) -> str:
             name = part_track.TRACK_NAMES[req.part]
             track = await app.live.create_tracks("midi", num_tracks - 1, [name])
             made.append(NewTrack(track, name))
+            job.check_cancelled()  # a cancel that came while the track was made (it landed): take it back
         length = float(result["length_beats"])
         clip = ClipWrite(track, slot, length, f"{req.part} (MIDI-GPT)", (), False)
         written = await _write_takes(app, job, req, live, result, req.part, None, None,

@@ -54,6 +54,7 @@ async def land(
             track = await app.live.create_tracks("audio", ctx.selected_track, [name])
             made.append(NewTrack(track, name))
             slot = max(ctx.selected_slot, 0)
+            job.check_cancelled()  # a cancel that came while the track was made (it landed): take it back
         landed = await import_takes(app, job, req, ctx, takes, name, track, slot)
     track = int(landed[-1]["track"])  # where Live put them
     first = landed[0]

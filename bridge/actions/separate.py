@@ -124,7 +124,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         first = await app.live.create_tracks("audio", track, names)
         made.extend(NewTrack(first + offset, name) for offset, name in enumerate(names))
         take.live = {"track": first, "slot": slot, "tracks": len(names)}
-        await place_stems(app, clip, made, paths)
+        await place_stems(app, job, clip, made, paths)
     region = "whole file, warp markers copied" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
     return (
         f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
@@ -132,9 +132,14 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     )
 
 
-async def place_stems(app: App, clip: AudioClip, made: list[NewTrack], paths: dict[str, str]) -> None:
-    """Each stem's file into its new track, in the source's slot; a warped source's timing copied on."""
+async def place_stems(
+    app: App, job: Job, clip: AudioClip, made: list[NewTrack], paths: dict[str, str]
+) -> None:
+    """Each stem's file into its new track, in the source's slot; a warped source's timing copied on.
+    A cancel that came while a write was on its way (the write landed, so it returned) stops before
+    the next one."""
     for new, path in zip(made, paths.values(), strict=True):
+        job.check_cancelled()
         placed = await app.live.import_audio(
             new.track, clip.slot, path, new.name, bool(clip.info.warping), 0.0
         )

@@ -143,3 +143,39 @@ def test_a_separate_cancelled_while_placing_stems_takes_the_tracks_back(
     assert "cancelled; the new track " in message and "it made was deleted again" in message, message
     assert track_names(live) == BEFORE
     assert stems_take_live(store) == {}
+
+
+def test_a_cancel_that_came_while_the_tracks_were_made_stops_before_the_first_stem(
+    live: LiveHost, store: Store, model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race the test above can meet: a cancel reaching the daemon while create_tracks is on its
+    way. Live ran it, so the write returns (what landed is known) and the task goes on, its cancel
+    consumed; only the job's cancel flag is left. The stems must not be imported after that."""
+    made_tracks = LiveClient.create_tracks
+    imports: list[int] = []
+    daemons: list[Any] = []
+
+    async def made_then_cancelled(self: LiveClient, *args: Any) -> int:
+        first = await made_tracks(self, *args)
+        for job in daemons[0].app.jobs.jobs.values():  # as a cancel absorbed by the landed write leaves it
+            job.cancel_event.set()
+        return first
+
+    async def imported(self: LiveClient, track: int, *args: Any) -> tuple[int, int]:
+        imports.append(track)
+        await asyncio.sleep(30.0)
+        raise AssertionError("imported after the cancel")
+
+    monkeypatch.setattr(LiveClient, "create_tracks", made_then_cancelled)
+    monkeypatch.setattr(LiveClient, "import_audio", imported)
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        daemons.append(daemon)
+        client = Client(daemon.port)
+        try:
+            client.send(protocol.SEPARATE, 1, 1, str(model_dir))
+            _job, state, _progress, message = client.wait_final(timeout=120.0)
+        finally:
+            client.close()
+    assert state == "cancelled" and imports == [], (state, message, imports)
+    assert "cancelled; the new track " in message and "it made was deleted again" in message, message
+    assert track_names(live) == BEFORE
