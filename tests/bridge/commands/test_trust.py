@@ -7,7 +7,6 @@ import asyncio
 import json
 import logging
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,31 +15,9 @@ from bridge.commands.confidence import Decision, Hearing, Limits, Reading, decid
 from bridge.commands.parser import parse
 from bridge.commands.speech import Heard
 from bridge.commands.trust import TRUST_AFTER, TRUST_FILE, UNDO_WINDOW_S, Trust, read_trust
+from tests.bridge.commands.test_confidence import _App, _Job
 
 LIMITS = Limits(margin=2.0, fit=-50.0, posterior=0.5)
-
-
-class _App:
-    def result(self, client: Any, job_id: int, kind: str, payload: dict[str, Any]) -> None:
-        pass
-
-
-class _Job:
-    client = None
-    id = 1
-
-
-@pytest.fixture
-def executed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, str]]:
-    done: list[tuple[str, str]] = []
-
-    async def execute(app: Any, job: Any, intent: Any, *, source: str) -> str:
-        done.append((intent.heard, source))
-        return "done"
-
-    monkeypatch.setattr(voice.command, "execute", execute)
-    monkeypatch.setattr(voice, "default_state_path", lambda: tmp_path / "voice-state.json")
-    return done
 
 
 def say(app: _App, *readings: tuple[str, float]) -> str:
