@@ -202,13 +202,14 @@ def keep_melody_conditioning(model: Any) -> None:
     text and melody prefix) whenever a cache object exists, and its ``generate`` creates an empty
     one before the first step: every melody was ignored (seen on the GPU machine, CPU and CUDA
     alike). Later versions keep it on the first iteration. This wrapper puts the conditioning back
-    while the cache is still empty, which is that first step; otherwise it changes nothing.
+    while the cache is still empty, which is that first step; otherwise it changes nothing. The
+    cache comes as ``past_key_values`` up to transformers 5.23 and as ``cache`` from 5.24.
     """
     original = model.prepare_inputs_for_generation
 
     def prepare(*args: Any, **kwargs: Any) -> Any:
         out = original(*args, **kwargs)
-        cache = kwargs.get("past_key_values")
+        cache = kwargs.get("cache", kwargs.get("past_key_values"))
         first = cache is None or cache.get_seq_length() == 0
         if (
             first
