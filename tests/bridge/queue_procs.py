@@ -17,6 +17,7 @@ import redis
 
 from bridge.queue.serve_worker import REGISTRY
 from tests.conftest import require_tool
+from tests.servers import bound_popen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,7 +56,7 @@ class RedisServer:
             "--appendonly",
             "no",
         ]
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = bound_popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port, socket_timeout=0.5)
         for _ in range(100):
             try:

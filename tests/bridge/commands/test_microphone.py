@@ -16,6 +16,7 @@ import pytest
 from bridge.commands.learned import STATE_FILE, read_learned
 from bridge.commands.safety import HEAVY_ACTIONS
 from tests.conftest import ROOT, require_tool
+from tests.servers import bound_popen
 
 SENTENCE = "set the tempo to one hundred forty"
 SECOND = "tempo one hundred twenty"  # the second press is decoded while it is being recorded
@@ -31,8 +32,20 @@ def jack_env(tmp_path: Path) -> Iterator[dict[str, str]]:
         "JACK_NO_AUDIO_RESERVATION": "1",
         "MUSEAROO_CACHE_DIR": str(tmp_path / "cache" / "analysis"),  # the daemon's voice state goes beside it
     }
-    server = subprocess.Popen(
-        ["jackd", "-n", env["JACK_DEFAULT_SERVER"], "-d", "dummy", "-r", "48000", "-p", "1024"],
+    server = bound_popen(
+        [
+            "jackd",
+            "-n",
+            env["JACK_DEFAULT_SERVER"],
+            "-t",
+            "10000",
+            "-d",
+            "dummy",
+            "-r",
+            "48000",
+            "-p",
+            "1024",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

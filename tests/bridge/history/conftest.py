@@ -8,9 +8,11 @@ import glob
 import shutil
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from subprocess import Popen
 
 import pytest
 
@@ -18,6 +20,7 @@ from bridge.history import Store, open_store
 from livesim.host import LiveHost
 from tests.bridge.harness import Client, running_daemon
 from tests.conftest import free_tcp_port, missing
+from tests.servers import bound_popen
 
 
 def _pg_bin() -> Path | None:
@@ -25,21 +28,44 @@ def _pg_bin() -> Path | None:
     return Path(found[-1]).parent if found else None
 
 
-def _start(bindir: Path, data: Path, folder: Path, as_pg: list[str], tries: int = 5) -> int:
-    """Start the server on a free TCP port and return it. A port found free can be taken by the
-    time the server binds it (another test's connection): then try again on another."""
+def _start(
+    bindir: Path, data: Path, folder: Path, as_pg: list[str], tries: int = 5
+) -> tuple[int, Popen[bytes]]:
+    """Start the server in the foreground on a free TCP port; (the port, its process). A port found
+    free can be taken by the time the server binds it (another test's connection): then try again
+    on another. The server ends with this process, however it ends (tests/servers.py)."""
     log, said = folder / "log", ""
     for _ in range(tries):
         port = free_tcp_port()
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        start = [*as_pg, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(log)]
-        if subprocess.run([*start, "start"], capture_output=True).returncode == 0:
-            return port
+        options = ["-p", str(port), "-k", str(folder), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]
+        with log.open("wb") as out:
+            server = bound_popen(
+                [*as_pg, str(bindir / "postgres"), "-D", str(data), *options], stdout=out, stderr=out
+            )
+        ready = [*as_pg, str(bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port), "-t", "1"]
+        deadline = time.monotonic() + 30
+        while server.poll() is None and time.monotonic() < deadline:
+            if subprocess.run(ready, capture_output=True).returncode == 0:
+                return port, server
+            time.sleep(0.05)
+        _stop(bindir, data, as_pg, server)
         said = log.read_text(errors="replace") if log.exists() else ""
         if "Address already in use" not in said:
             break
-        log.unlink()
     raise RuntimeError(f"PostgreSQL did not start in {folder}:\n{said[-2000:]}")
+
+
+def _stop(bindir: Path, data: Path, as_pg: list[str], server: Popen[bytes]) -> None:
+    """An immediate shutdown, then the foreground process (runuser and the server) is waited for."""
+    if server.poll() is None:
+        subprocess.run(
+            [*as_pg, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -58,13 +84,11 @@ def postgres_server() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    port = _start(bindir, data, folder, as_pg)
+    port, server = _start(bindir, data, folder, as_pg)
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run(
-            [*as_pg, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
-        )
+        _stop(bindir, data, as_pg, server)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -15,6 +15,7 @@ import pytest
 from bridge.jam import Outputs
 from tests.conftest import ROOT, require_tool
 from tests.reruns import record_rerun
+from tests.servers import bound_popen
 
 Events = list[tuple[float, str, list[int]]]
 SYNC = ["-S", "-t", "1000"]  # what `roo jam --midi jack` asks of the server (bridge/jam/ports.py JACK_HINT)
@@ -35,7 +36,7 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     # machine did not run in its cycle never sees that cycle's MIDI (issue 31, docs/BENCHMARKS.md).
     # Real-time where the system permits, else not.
     for flags in (["-R", "-P", "20"], ["--no-realtime"]):
-        server = subprocess.Popen(
+        server = bound_popen(
             ["jackd", "-n", name, *SYNC, *flags, "-d", "dummy", "-r", "48000", "-p", "256"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -81,7 +82,7 @@ def stop_jackd(server: subprocess.Popen[bytes], name: str) -> None:
     if not registered(name):
         return
     env = {**os.environ, "JACK_DEFAULT_SERVER": name, "JACK_NO_AUDIO_RESERVATION": "1"}
-    again = subprocess.Popen(
+    again = bound_popen(
         ["jackd", "-n", name, "--no-realtime", "-d", "dummy", "-p", "256"],
         env=env,
         stdout=subprocess.DEVNULL,

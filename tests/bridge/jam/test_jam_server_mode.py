@@ -13,6 +13,7 @@ from bridge.jam import jack_cycles
 from bridge.jam.sender import ProcessOutputs
 from tests.bridge.jam.conftest import stop_jackd
 from tests.conftest import require_tool
+from tests.servers import bound_popen
 
 
 @pytest.fixture(params=[[], ["-S"]], ids=["async", "sync"])
@@ -23,7 +24,7 @@ def server(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
     monkeypatch.setenv("JACK_DEFAULT_SERVER", name)
     monkeypatch.setenv("JACK_NO_AUDIO_RESERVATION", "1")
     flags: list[str] = request.param
-    server = subprocess.Popen(
+    server = bound_popen(
         ["jackd", "-n", name, *flags, "--no-realtime", "-d", "dummy", "-p", "256"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
