@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
+import fcntl
 import os
 import shutil
 import signal
 import socket
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -73,6 +76,40 @@ def free_tcp_port() -> int:
 @pytest.fixture
 def udp_port() -> int:
     return free_udp_port()
+
+
+@pytest.fixture
+def abletonosc_ports() -> Iterator[None]:
+    """AbletonOSC's fixed UDP ports (11000, 11001) for this test alone: the tests that bind them take
+    this machine-wide lock in turn, so xdist workers (or two runs at once) never find them taken."""
+    with open(Path(tempfile.gettempdir()) / "musearoo-tests-abletonosc-ports.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+_OWN_RERUNS_FILE: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The first pytest process names the reruns file its xdist workers append to (tests/reruns.py)."""
+    from tests.reruns import own_file
+
+    if not hasattr(config, "workerinput"):
+        made = own_file()
+        if made:
+            _OWN_RERUNS_FILE.append(made)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from tests.reruns import ENV
+
+    for path in _OWN_RERUNS_FILE:
+        os.environ.pop(ENV, None)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -2,15 +2,18 @@
 machine, AbletonOSC's client timed out) says so here, and pytest's summary lists every rerun in a
 section of its own with the count (tests/conftest.py ``pytest_terminal_summary``), 0 included.
 
-pyproject.toml ignores UserWarning, so a warning alone would never be seen. Where the variable
-MUSEAROO_RERUNS_FILE names a file (CI sets it), each rerun is appended to it too, one line each,
-so CI's log can end with the count.
+pyproject.toml ignores UserWarning, so a warning alone would never be seen. Each rerun is appended,
+one line each, to the file the variable MUSEAROO_RERUNS_FILE names: CI sets it, so its log can end
+with the count; otherwise the first pytest process sets it to a file of its own before the xdist
+workers start, so the summary, written by that process, lists the workers' reruns too.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 
+ENV = "MUSEAROO_RERUNS_FILE"
 RERUNS: list[tuple[str, str]] = []
 
 
@@ -24,11 +27,29 @@ def record_rerun(reason: str) -> None:
     test = current_test()
     line = " ".join(reason.split())
     RERUNS.append((test, line))
-    path = os.environ.get("MUSEAROO_RERUNS_FILE")
+    path = os.environ.get(ENV)
     if path:
         with open(path, "a", encoding="utf-8") as f:
             f.write(f"{test}: {line}\n")
 
 
+def own_file() -> str | None:
+    """Name a fresh file in MUSEAROO_RERUNS_FILE unless one is named; the path made, else None.
+    Called by the first pytest process before its workers start (they inherit the variable)."""
+    if os.environ.get(ENV):
+        return None
+    fd, path = tempfile.mkstemp(prefix="roo-reruns-", suffix=".txt")
+    os.close(fd)
+    os.environ[ENV] = path
+    return path
+
+
 def summary_lines() -> list[str]:
-    return [f"RERUN {test}: {reason}" for test, reason in RERUNS] + [f"{len(RERUNS)} rerun(s) in this run"]
+    """One line per rerun of this run (every worker's, read from the file), then their count."""
+    path = os.environ.get(ENV)
+    if path and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            found = [tuple(line.rstrip("\n").split(": ", 1)) for line in f if line.strip()]
+    else:
+        found = list(RERUNS)
+    return [f"RERUN {test}: {reason}" for test, reason in found] + [f"{len(found)} rerun(s) in this run"]

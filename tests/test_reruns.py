@@ -20,10 +20,21 @@ def test_quiet():
 """
 
 
-def run_pytest(folder: Path, env: dict[str, str]) -> str:
+def run_pytest(folder: Path, env: dict[str, str], *options: str) -> str:
     (folder / "test_flaky.py").write_text(RERUNNING)
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "tests.conftest",
+            *options,
+            str(folder),
+        ],
         cwd=folder,
         env={**env, "PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -46,3 +57,13 @@ def test_every_rerun_is_a_line_of_the_summary_and_counted(tmp_path: Path) -> Non
     assert record.read_text() == (
         "test_flaky.py::test_flaky_once: JACK lost 3 note message(s) of those sent: the run is repeated once\n"
     )
+
+
+def test_a_rerun_in_an_xdist_worker_is_in_the_summary_of_the_run(tmp_path: Path) -> None:
+    """`make test` runs the suite in xdist workers: the summary, written by the first process,
+    still lists a rerun a worker made."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_") and k != "MUSEAROO_RERUNS_FILE"}
+    out = run_pytest(tmp_path, env, "-n", "2")
+    section = out.split(" reruns ", 1)[1].splitlines()
+    assert section[1].startswith("RERUN test_flaky.py::test_flaky_once: JACK lost 3 note message(s)")
+    assert section[2] == "1 rerun(s) in this run"
