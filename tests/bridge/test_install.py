@@ -79,6 +79,7 @@ def test_default_paths_follow_live_on_macos_and_windows(
         default_user_library("linux", tmp_path)
 
 
+@pytest.mark.usefixtures("abletonosc_ports")
 def test_install_abletonosc_writes_the_setting_the_script_reads(tmp_path: Path) -> None:
     import socket
 
@@ -98,6 +99,7 @@ def test_install_abletonosc_writes_the_setting_the_script_reads(tmp_path: Path) 
     assert not setting.exists()
 
 
+@pytest.mark.usefixtures("abletonosc_ports")
 def test_install_abletonosc_is_refused_while_port_11000_is_taken(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

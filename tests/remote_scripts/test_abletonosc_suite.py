@@ -124,6 +124,7 @@ def run_suite(folder: Path, tests: list[str]) -> tuple[str, list[Outcome]]:
     return out, read_report(report)
 
 
+@pytest.mark.usefixtures("abletonosc_ports")
 def test_abletonosc_suite_passes_against_the_sim(tmp_path: Path) -> None:
     if not (SUITE / "tests" / "__init__.py").is_file():
         missing(f"AbletonOSC's suite is not at {SUITE} (set MUSEAROO_ABLETONOSC_SUITE)")
