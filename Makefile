@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# pytest workers: most tests wait on servers, sockets and Live rather than the CPU, so more workers
+# than cores pay (2 cores: 4 workers measured fastest, docs/benchmarks/suite.md)
+TEST_WORKERS ?= 4
 
 .PHONY: run test setup lint typecheck device bench clean
 
@@ -23,7 +26,7 @@ run: $(STAMP)
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/ruff check bridge engines livesim remote_scripts tools tests
 	HF_HUB_OFFLINE=1 $(VENV)/bin/mypy bridge engines livesim remote_scripts/MuseAroo tools
-	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q
+	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 lint:
 	$(VENV)/bin/ruff check bridge engines livesim remote_scripts tools tests
