@@ -24,9 +24,9 @@ SCALES_SINCE = (12, 0)  # Song.root_note and Song.scale_name
 # detected / Live's tempo -> how the done message names the relation
 TEMPO_LEVELS = ((2.0, "2:1"), (0.5, "1:2"), (1.5, "3:2"), (2.0 / 3.0, "2:3"))
 # How far (relative) the ratio may sit from an exact level: the analysis's tempo is within 0.4 %
-# on 113 of 120 rendered songs (docs/BENCHMARKS.md), a different song tempo is seldom this close.
+# on 113 of 120 rendered songs (docs/benchmarks/analysis.md), a different song tempo is seldom this close.
 TEMPO_LEVEL_TOLERANCE = 0.02
-# Below this the key is reported, not applied: see docs/BENCHMARKS.md, "Key confidence and apply".
+# Below this the key is reported, not applied: see docs/benchmarks/analysis.md, "Key confidence and apply".
 KEY_CONFIDENCE_MIN = 0.6
 
 

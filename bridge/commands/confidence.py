@@ -107,7 +107,7 @@ def say(intent: Intent) -> str:
 def needs_read_back(intent: Intent) -> bool:
     """A spoken command that sets the key, tempo or scale, replaces a clip or starts a long job; or
     names a key at all ("a bass line in D minor", "transpose to D"): the spoken key letters B, D, E
-    and G are the recogniser's known confusion (BENCHMARKS.md), so a key is always said back."""
+    and G are the recogniser's known confusion (docs/benchmarks/voice.md), so a key is always said back."""
     return (
         intent.action in READ_BACK_ACTIONS + HEAVY_ACTIONS
         or intent.needs_confirmation

@@ -193,7 +193,7 @@ def _generate_rules() -> dict[str, str]:
     "some jazz chords", "the drums", or none ("generate drums"). The article only after a verb may
     be "me a" ("make me a beat"). A grammar that let any article stand before any word offered the
     recogniser sentences nobody says ("me a latin melody", "an lead", "a drums"), which it then
-    heard in other commands (BENCHMARKS.md, "Articles that agree"). "me" goes only after the verbs
+    heard in other commands (docs/benchmarks/voice.md, "Articles that agree"). "me" goes only after the verbs
     that take it ("make me a beat", not "add me a beat")."""
     genres, parts = list(v.GENRES), [p for p in v.PARTS if p not in _NO_ARTICLE]
     for_me = [verb for verb in v.GENERATE_VERBS if verb in _FOR_ME]

@@ -9,7 +9,7 @@ parser reads as a MusicGen prompt. Two rules for spoken intents (typed ones are 
 - A command that starts a heavy job (MusicGen, separation, MIDI-GPT: ``HEAVY_ACTIONS``) or replaces
   material is held until a spoken "yes". pocketsphinx's grammar posterior was probed as the other
   way in and did not separate misheard from right commands (a misheard one scored 0.59, a right
-  one 0.46: BENCHMARKS.md, "Voice safety"), so no confidence lets one through.
+  one 0.46: docs/benchmarks/voice.md, "Voice safety"), so no confidence lets one through.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ from bridge.commands.warps import NEUTRAL, WarpHearing, ranked
 from bridge.commands.warps import options as warp_options
 from engines.errors import ModelUnavailable
 
-# Decoder settings for the grammar search, chosen on the espeak-ng phrase set (see BENCHMARKS.md).
+# Decoder settings for the grammar search, chosen on the espeak-ng phrase set (see docs/benchmarks/voice.md).
 GRAMMAR_OPTIONS: dict[str, Any] = {
     "cmn": "live",  # a running mean for streams; a whole utterance sets its own mean first
     "fsgusefiller": False,
@@ -51,16 +51,16 @@ GRAMMAR_OPTIONS: dict[str, Any] = {
     "seed": 1,  # dither's random numbers: a fixed seed makes every result repeatable
     "bestpath": False,  # the grammar's Viterbi path is enough: same accuracy, about 30 % less time
     # Over 1000 active HMMs in a frame the beams narrow (pocketsphinx's FSG search): same accuracy
-    # on the tuning subset, the slowest utterances about 15 % faster (BENCHMARKS.md).
+    # on the tuning subset, the slowest utterances about 15 % faster (docs/benchmarks/voice.md).
     "maxhmmpf": 1000,
     "loglevel": "FATAL",
 }
 SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and 1 of the FSG)
 FREE_OPTIONS: dict[str, Any] = {"cmn": "live", "dither": True, "seed": 1, "loglevel": "FATAL"}
 # When a reading is unsure (``confidence.decide``), in pocketsphinx's log units (base 1.0001) per
-# 10 ms frame; tuned on the development phrases in two voices (BENCHMARKS.md, "Knowing when it is unsure").
+# 10 ms frame; tuned on the development phrases in two voices (docs/benchmarks/voice.md, "Voice that knows when it is unsure").
 LIMITS = Limits(margin=2.5, fit=-44.0, posterior=0.5)
-NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (BENCHMARKS.md)
+NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (docs/benchmarks/voice.md)
 # The second decode of a recogniser with one warp factor: noise floor (dB below the speech) and seed.
 # On the tuning set it changed 4 of the 6 wrong readings that were clearly ahead, and 1 of 264 right ones.
 # With a warp search (``warps.py``) the second opinion is the next best warp's decode instead.
@@ -94,7 +94,7 @@ class SphinxRecognizer:
         self.state_path = state_path
         # The warp search is asked for (``warps=WARPS``), not the default: on the espeak-ng tests of
         # the neutral en-us voice it lost readings the single decode and its louder-floor recheck
-        # got right (BENCHMARKS.md, "Voice that knows when it is unsure").
+        # got right (docs/benchmarks/voice.md, "Voice that knows when it is unsure").
         self.warps = tuple(warps or (NEUTRAL,))
         if NEUTRAL not in self.warps:
             raise ValueError(f"warp factors {self.warps} must include {NEUTRAL} (the audio as it is)")

@@ -1,7 +1,7 @@
 """A voice earns trust: sure readings are said back until the recogniser has been right on this voice.
 
 The recogniser's scores say how sure it is of one utterance, not how often it is right on the
-voice in front of it. On the benchmark's voices (BENCHMARKS.md, "A voice earns trust") a reading
+voice in front of it. On the benchmark's voices (docs/benchmarks/voice.md, "a voice that earns trust") a reading
 that every score calls sure, that six decodes of the audio agree on, was still the wrong command
 for some voices ("raise the density of the drums" heard as "reduce ..." at every warp and noise
 floor), and no score separated those from right ones. What does separate them is the voice: on

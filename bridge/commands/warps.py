@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Factors searched (1.0: the audio as it is): one for a longer vocal tract, one for a shorter, about
-# as far apart as adult vocal tract lengths are. Each costs one more decode (BENCHMARKS.md, "Voice
+# as far apart as adult vocal tract lengths are. Each costs one more decode (docs/benchmarks/voice.md, "Voice
 # that knows when it is unsure", for the factors tried and the time).
 WARPS = (0.88, 1.0, 1.16)
 NEUTRAL = 1.0

@@ -39,7 +39,7 @@ CLOSE_S = 1.0  # on close, what is due within this still plays; anything later i
 START_S = 30.0  # a loaded machine takes a while to start a Python process
 SILENCE = "silence"  # a part name of no port: the note-offs of every sounding note, then all-notes-off
 # On JACK: a python-rtmidi client per part (what roo jam uses), or one JACK-Client client with a port per
-# part whose Python callback runs the schedule (issue 31: it lost more under load, docs/BENCHMARKS.md)
+# part whose Python callback runs the schedule (issue 31: it lost more under load, docs/benchmarks/jam.md)
 LAYOUTS = ("per-part", "one-client")
 
 

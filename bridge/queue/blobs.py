@@ -124,7 +124,7 @@ def put_files(
     With ``on_stored(name, descriptor)`` the files go one after another, each announced as soon as
     it is stored, so the daemon lands the first while the next moves: sent side by side, the four
     stems of a separation were all stored at about the same moment and all landed after it (the
-    daemon's landing then added 60 to 140 ms after the last stem was sent, docs/BENCHMARKS.md)."""
+    daemon's landing then added 60 to 140 ms after the last stem was sent, docs/benchmarks/queue.md)."""
     if on_stored is None:
         return _each(lambda path: put_file(client, path, ttl_s), dict(paths))
     sent = {}

@@ -3,7 +3,7 @@
 The target calls ``progress`` from the thread that runs the model, many times a second. The
 in-process worker answers such a call with a pipe write and a shared-memory read; here each one
 used to wait on Redis (a cancel-key check every 0.1 s, a task-state update every 0.2 s): 0.02 to
-0.65 s per 30 s separation on the loaded benchmark machine (issue 17, docs/BENCHMARKS.md), and
+0.65 s per 30 s separation on the loaded benchmark machine (issue 17, docs/benchmarks/queue.md), and
 over a LAN each round trip adds the network's latency. Now a ``roo-queue-progress`` thread does that I/O:
 every ``CANCEL_POLL_S`` it checks the cancel key and publishes the latest update; ``progress``
 only stores the update and reads a flag, and raises JobCancelled once the flag is set. The job is

@@ -23,11 +23,11 @@ MIN_METER_BEATS = 8  # fewer tracked beats and no bar is fitted (no downbeats, n
 # Beat levels the bar tracker may prefer over the beat tracker's: on swung music (a beat and its
 # swung eighth two triplets apart) the beat tracker can lock onto 3/2 of the tempo (blues at 96
 # read as 144). Only 3:2 readings here: at 2:1 inside the tracker's range the bar tracker is no better
-# judge (BENCHMARKS.md); other_octave takes 2:1 above that range and 1:2 on the harmony's word.
+# judge (docs/benchmarks/analysis.md); other_octave takes 2:1 above that range and 1:2 on the harmony's word.
 TEMPO_RATIOS = (2 / 3, 3 / 2)
 # madmom's Viterbi keeps a (frames x states) table of 4-byte back-pointers although the bar fit uses
 # only the best path's log-probability: one decode of a 9-minute file at 52 BPM took 1.6 GB. On a
-# longer clip the meter and the beat level are chosen on its middle BAR_FIT_MAX_S (BENCHMARKS.md).
+# longer clip the meter and the beat level are chosen on its middle BAR_FIT_MAX_S (docs/benchmarks/analysis.md).
 BAR_FIT_MAX_S = 120.0
 
 

@@ -22,7 +22,7 @@ BACKENDS = ("madmom", "librosa")
 # 16: a backbeat on the tracked beats keeps a fast tempo from the harmony's halving (issue 32);
 # 15: 2/4 read from the harmony and the bass every two beats (issue 32);
 # 14: meter read on the beat's division, 2/4, chords without holes, key and meter alternatives;
-# 13: no meter without downbeats, chords spelled in the key, tempo level and meter (BENCHMARKS.md);
+# 13: no meter without downbeats, chords spelled in the key, tempo level and meter (docs/benchmarks/analysis.md);
 # 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
 ANALYSIS_VERSION = 16
 

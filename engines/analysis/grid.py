@@ -78,7 +78,7 @@ def downbeat_phase(
     its nearest beat (within half a beat period). A downbeat network's strength at each beat is
     the other cue. Each cue becomes shares over the phases (summing to 1; a cue without evidence
     is uniform) and the two are added with equal weight. On MuseAroo's own songs and on the
-    chorales this finds the bar phase more often than the bar tracker alone (BENCHMARKS.md).
+    chorales this finds the bar phase more often than the bar tracker alone (docs/benchmarks/analysis.md).
     """
     beats = np.asarray(beats_s, dtype=np.float64)
     if len(beats) < 2 or beats_per_bar < 1:

@@ -11,24 +11,24 @@ import numpy as np
 from engines.music import key_name
 
 # Albrecht and Shanahan's key profiles (2013), tonic first: pitch-class distributions of a
-# classical corpus. On the rendered chorales they beat Krumhansl-Kessler and Temperley (BENCHMARKS.md).
+# classical corpus. On the rendered chorales they beat Krumhansl-Kessler and Temperley (docs/benchmarks/analysis.md).
 MAJOR_PROFILE = np.array([0.238, 0.006, 0.111, 0.006, 0.137, 0.094, 0.016, 0.214, 0.009, 0.080, 0.008, 0.081])
 MINOR_PROFILE = np.array([0.220, 0.006, 0.104, 0.123, 0.019, 0.103, 0.012, 0.214, 0.062, 0.022, 0.061, 0.052])
 PROFILE_SHARPNESS = 12.0  # softmax gain turning profile correlations (-1..1) into probabilities
 # Weight of the chroma profile against madmom's key CNN (log domain). The CNN was trained on popular
 # and electronic music and tends to name the dominant on classical pieces; 0.7 was the best of
-# 0.3/0.5/0.7/0.85 on the 20 rendered chorales (a small set: see BENCHMARKS.md).
+# 0.3/0.5/0.7/0.85 on the 20 rendered chorales (a small set: see docs/benchmarks/analysis.md).
 PROFILE_WEIGHT = 0.7
 # Log-probability added to the 12 minor keys after the blend. Both halves lean to the relative
 # major on minor music without a raised leading tone (aeolian pop, modal chorales): every one of
 # the 11 key misses on our generated songs and 5 of the 9 real misses on the chorales were minor
 # read as relative major, 1 the reverse. 0.75 (of 0, 0.25 ... 3; 0.75 and 1.5 tie on chorales 1-100)
-# lifts the chorales from 0.834 to 0.848 and the generated songs from 0.936 to 0.977 (BENCHMARKS.md).
+# lifts the chorales from 0.834 to 0.848 and the generated songs from 0.936 to 0.977 (docs/benchmarks/analysis.md).
 MINOR_PRIOR_LOG = 0.75
 # A clip without pitched sound (a drum loop) has no key and no chords: the key profile and the
 # key CNN would still name one (a jazz kit read as G# minor, confidence 0.84). madmom's deep chroma
 # hears a pitch in at most 0.02 of the frames of drum-only renders of six genres, and in at least
-# 0.54 of every pitched part, mix, chorale and real clip measured (BENCHMARKS.md); below this share
+# 0.54 of every pitched part, mix, chorale and real clip measured (docs/benchmarks/analysis.md); below this share
 # a clip is not tonal.
 TONAL_SHARE = 0.1
 # madmom's deep chroma gives each pitch class a probability of sounding; this is its decision threshold.
@@ -38,7 +38,7 @@ MAX_ALTERNATIVES, ALTERNATIVE_MIN = 2, 0.05
 # The best key is ambiguous (``key_ambiguous``: ``apply 1`` holds it) when the runner-up has at least
 # this share of its probability. A rendered Em-C-G-D loop gives G major 0.53 and E minor 0.30 (0.57);
 # on 54 chorales and 68 of MuseAroo's songs it flags 10 of the 15 keys not read exactly and 20 of the
-# 107 read exactly (BENCHMARKS.md, "Meter, Live's tempo, chords and keys (issue 32)").
+# 107 read exactly (docs/benchmarks/analysis.md, "Meter, Live's tempo, chords and keys (issue 32)").
 AMBIGUOUS_RATIO = 0.4
 # madmom's KEY_LABELS run A, Bb, B, C ... major, then A ... minor.
 _MADMOM_TO_OURS = np.array([(9 + i) % 12 for i in range(12)] + [12 + (9 + i) % 12 for i in range(12)])

@@ -2,7 +2,7 @@
 
 The beat tracker finds beats between 55 and 215 BPM (madmom's range) and, inside it, can lock onto
 half or twice the beat: a clip at 40 BPM came back at 80, one at 240 at 120, steady sixteenths at
-84 BPM at 168. Two more pieces of evidence choose the level (issue 21; BENCHMARKS.md, "Tempo level
+84 BPM at 168. Two more pieces of evidence choose the level (issue 21; docs/benchmarks/analysis.md, "Tempo level
 and meter"):
 
 - Twice the tempo, when it lies above the tracker's range (it could not have been found there):
@@ -31,14 +31,14 @@ ALTERNATIVE_BPM = (30.0, 300.0)  # levels outside this are not offered as altern
 SIGNATURES = {3: (3, 4), 4: (4, 4), 5: (5, 4), 7: (7, 8)}
 # 5 and 7 beats a bar must be clearly likelier than 3 and 4: rendered 5/4 and 7/8 parts reach
 # 0.97 and 0.997, while an ambient song in 4/4 went to 7 with 0.71; and 7 beats are eighths, so
-# fast (a 4/4 chorale at 66 BPM went to 7 with 0.95) (BENCHMARKS.md, "Tempo level and meter").
+# fast (a 4/4 chorale at 66 BPM went to 7 with 0.95) (docs/benchmarks/analysis.md, "Tempo level and meter").
 ODD_METERS, ODD_METER_SHARE = (5, 7), 0.9
 # 7 beats a bar are eighths, so only on a beat this fast (a 7/8 with eighths at 140 came back at 139.9
 # and was refused by the 140 first used here; eighths at 120 are quarters at 60) (issue 32).
 SEVEN_MIN_BPM = 120.0
 # A bar of three beats is 6/8 when halfway through it (the 6/8 backbeat) sounds this much louder
 # than its second and third beats: MuseAroo's rendered 6/8 (rock 1.01, pop 1.11) and 12/8 (pop
-# 1.15) against its 3/4 (pop 0.84) and the real waltz (0.70) (BENCHMARKS.md, "Tempo level and meter").
+# 1.15) against its 3/4 (pop 0.84) and the real waltz (0.70) (docs/benchmarks/analysis.md, "Tempo level and meter").
 COMPOUND_ACCENT = 0.95
 ONSET_MAX_HZ = 11025.0  # the compound test's onsets come from below this (the top octave is cymbals)
 COMPOUND_CHORD_BEATS = 4.0  # 6/8 bars whose chords last four dotted quarters or more are 12/8

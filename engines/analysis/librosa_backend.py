@@ -71,7 +71,7 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         key_probabilities=keys.profile_probabilities(chroma.sum(axis=0)),
         chords=chords.add_sevenths(chords.template_chords(chroma, fps), chroma, fps),
         # Not measured: the STFT chroma is normalised per frame, and spectral flatness did not
-        # separate drum loops from real mixes (BENCHMARKS.md), so this backend always names a key.
+        # separate drum loops from real mixes (docs/benchmarks/analysis.md), so this backend always names a key.
         pitched_share=1.0,
         meter_confidence=confidence,
     )

@@ -34,12 +34,12 @@ from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
 # A beat-network peak counts as an onset above this activation: a sustained pad stays under 0.02,
-# a single plucked chord reaches 0.12 once, music's beats reach 0.3 to 0.6 (BENCHMARKS.md).
+# a single plucked chord reaches 0.12 once, music's beats reach 0.3 to 0.6 (docs/benchmarks/analysis.md).
 BEAT_EVIDENCE = 0.1
 CHROMA_FPS = 10  # deep chroma frames per second
 # onnxruntime threads per network. madmom's default (2) gives the same outputs (bit-identical for the
 # recurrent networks, within 1e-8 for the convolutional ones) but, on two busy
-# cores, its spinning worker threads cost about 5x the CPU (BENCHMARKS.md).
+# cores, its spinning worker threads cost about 5x the CPU (docs/benchmarks/analysis.md).
 NN_THREADS = 1
 FRAME_SIZES = (1024, 2048, 4096)  # the networks' STFT sizes at 44.1 kHz
 BEAT_BANDS = 6  # filter bands per octave of the beat network's input, at every frame size
@@ -47,7 +47,7 @@ BAR_BANDS = (3, 6, 12)  # the same for the downbeat network, per frame size
 # Frames per STFT block (120 s at FPS): a whole-file STFT at 4096 holds 12 bytes per bin and frame,
 # 1.4 GB over a 9-minute file. A clip up to one block long is transformed whole, bit-identical to
 # madmom's processors; past it the filterbank products differ from theirs by float32 rounding (BLAS
-# rounds by the matrix's height), under 3e-7 in the log spectrogram (BENCHMARKS.md).
+# rounds by the matrix's height), under 3e-7 in the log spectrogram (docs/benchmarks/analysis.md).
 STFT_BLOCK_FRAMES = 12000
 
 

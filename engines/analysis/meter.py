@@ -2,7 +2,7 @@
 
 The beat tracker and the bar tracker find a beat and a number of beats a bar; whether that beat is
 a quarter or a dotted quarter, and whether a "bar of four" is two bars of 2/4, is read here from
-the music itself (issue 32; BENCHMARKS.md, "Meter, Live's tempo, chords and keys"):
+the music itself (issue 32; docs/benchmarks/analysis.md, "Meter, Live's tempo, chords and keys"):
 
 - ``triple_share``: inside each beat, the onsets at its thirds against its half. A dotted-quarter
   beat (6/8, 12/8) and a 3/4 quarter over triplets divide in three; a plain quarter in two.
@@ -39,7 +39,7 @@ EIGHTH_CHORD_BEATS = 4.5
 # ... "undivided" there up to this division strength: at 240 BPM the window around a beat's thirds
 # takes in the sound still ringing (a 12/8 shuffle's eighths tracked at 240: 0.22 and 0.28).
 EIGHTH_DIVISION_MAX = 0.35
-# 2/4 against 4/4 (issue 32), per phase of the bar of four (BENCHMARKS.md, "Meter, Live's tempo"):
+# 2/4 against 4/4 (issue 32), per phase of the bar of four (docs/benchmarks/analysis.md, "Meter, Live's tempo"):
 # on the meter set's polkas chords change on 0.43 to 1.0 of beats one and three (the same share on
 # both within 0.75), never on two and four; a 4/4 with a chord a bar changes on three never, the
 # generated jazz songs (two chords a bar, walking bass) on 0.33 to 0.75 of threes.

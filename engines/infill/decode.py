@@ -8,7 +8,7 @@ no key mask or positions runs the same operations, in the same order, on the sam
 layer's own ``forward``, so an int8 Linear from engines/infill/quantize.py runs as itself), with
 the cache grown in place in a buffer with room as the library's own attention does. Every other
 call (a prefill, a masked or positioned call) goes to the model unchanged. The logits are equal to
-the model's, bit for bit (tests). Measured in docs/BENCHMARKS.md.
+the model's, bit for bit (tests). Measured in docs/benchmarks/infill.md.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ prompt, which on a CPU costs as much as the whole decode of a short infill. Shar
 the model the engine calls: a first call (empty cache) whose rows are all the same runs on one
 row and hands every row the same logits and cache (views, no copies; the library's cache append
 copies them into a buffer of its own on the next token). Every other call goes straight through,
-so a single take, and every later token, run exactly as before. Measured in docs/BENCHMARKS.md.
+so a single take, and every later token, run exactly as before. Measured in docs/benchmarks/infill.md.
 """
 
 from __future__ import annotations

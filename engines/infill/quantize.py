@@ -8,7 +8,7 @@ model, turns MIDI-GPT's GPT-2 ``Conv1D`` layers (``x @ W + b``, W stored input-m
 call. The model keeps its class and methods (KV cache, positions), so the library's session runs
 it unchanged. The logits move by about 1e-2 (a different take for the same seed); the tests hold
 that the takes stay valid scores. Asked for with ``load(..., quantize="int8")`` or, in the model
-worker, ``MUSEAROO_INFILL_INT8=1``. CPU only; measured in docs/BENCHMARKS.md.
+worker, ``MUSEAROO_INFILL_INT8=1``. CPU only; measured in docs/benchmarks/infill.md.
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def describe(
 
 
 # How much a track's notes count toward the harmony of a song read whole, by its role: a melody's
-# passing tones and a walking bass count less than the chords (docs/BENCHMARKS.md: majmin 0.925
+# passing tones and a walking bass count less than the chords (docs/benchmarks/generators.md: majmin 0.925
 # -> 0.976 on our songs read whole).
 ROLE_WEIGHTS = {"melody": 0.35, "bass": 0.7}
 

@@ -34,7 +34,7 @@ DEGREES = ("1", "b2", "2", "b3", "3", "4", "b5", "5", "#5", "6", "b7", "7")
 SILENT = 1e-6
 # Score a new chord must gain over holding the last one (see ``smooth``): 0.35 is best of 0 ... 0.5
 # on our songs read whole (bass, chords and melody) and costs nothing on the Roman-numeral set
-# (docs/BENCHMARKS.md, "MIDI clips as context and transforms").
+# (docs/benchmarks/generators.md, "MIDI clips as context and transforms").
 CHANGE_COST = 0.35
 CANDIDATES = tuple((root, quality) for root in range(12) for quality in TEMPLATES)
 _TONES = tuple(tuple((root + i) % 12 for i in TEMPLATES[quality]) for root, quality in CANDIDATES)

@@ -3,7 +3,7 @@
 AbletonOSC's client waits a fixed 150 ms for each answer, and on an overloaded machine the OS
 can leave the in-memory Live or the suite's own client unscheduled for longer (measured: up to
 235 ms for the in-memory Live's timer, 130 to 500 ms for a thread of the client; see
-docs/BENCHMARKS.md). A failure is counted as one of time, and run once more alone against a
+docs/benchmarks/abletonosc.md). A failure is counted as one of time, and run once more alone against a
 fresh in-memory Live, only when it is one of these:
 
 - the suite's timeout ("No response received to query");

@@ -10,7 +10,7 @@ fixed 150 ms for each answer, which an overloaded machine can miss: a failure of
 when it passes then; each such rerun is a line in pytest's summary (tests/reruns.py), so flakiness stays visible. Any
 other failure is not run again. The in-memory Live and the suite each run in a session of their
 own, so that busy processes in the test's session do not take their CPU share (measured in
-docs/BENCHMARKS.md).
+docs/benchmarks/abletonosc.md).
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ def main() -> int:
     started = time.process_time()
     result: dict[str, Any] = {}
     for name in wanted:
-        # r181 (BWV 319, 66 BPM) once went to 7 beats a bar (BENCHMARKS.md, "Tempo level and meter").
+        # r181 (BWV 319, 66 BPM) once went to 7 beats a bar (docs/benchmarks/analysis.md, "Tempo level and meter").
         pieces = chorales(args.chorale_step, (181,)) if name == "chorales" else songs(args.song_step)
         result[name] = section(*pieces)
     result["cpu_s"] = time.process_time() - started

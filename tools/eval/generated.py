@@ -5,7 +5,7 @@ chords and melody), with a known key: each genre preset in 12 keys (every tonic 
 minor alternating with a per-genre offset, so each genre gets six of each), all four parts from
 ``engines.generators.generate_parts`` at the genre's tempo, GM programs from the preset, rendered
 through FluidR3_GM. Truth per piece: the key the generators were asked for (their own key score,
-judged from the MIDI, is 0.937: see BENCHMARKS.md, so a few pieces lean to a relative key), the
+judged from the MIDI, is 0.937: see docs/benchmarks/generators.md, so a few pieces lean to a relative key), the
 tempo, and the beat grid (every quarter note from 0).
 
 The set goes into a cache folder (never into git), with ``manifest.json`` beside the WAVs:

@@ -33,7 +33,7 @@ def jack(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     server = None
     # Synchronous (-S, the client timeout -t 1000 ms): the server waits for every client to run
     # each cycle, where the default (asynchronous) starts the next cycle on time and a reader the
-    # machine did not run in its cycle never sees that cycle's MIDI (issue 31, docs/BENCHMARKS.md).
+    # machine did not run in its cycle never sees that cycle's MIDI (issue 31, docs/benchmarks/jam.md).
     # Real-time where the system permits, else not.
     for flags in (["-R", "-P", "20"], ["--no-realtime"]):
         server = bound_popen(
