@@ -125,3 +125,24 @@ def test_routing_types_and_channels_by_display_name(aosc: tuple[LiveHost, OscCli
     assert "no output routing channel named '9/10'" in error_of(
         client, "/live/track/set/output_routing_channel", 0, "9/10"
     )
+
+
+def test_a_device_is_switched_off_and_on_and_its_parameters_give_their_range(
+    aosc: tuple[LiveHost, OscClient],
+) -> None:
+    """AbletonOSC's client asks /live/device/get|set/is_active and /live/device/get/parameter/min|max
+    (Live's Device.is_active: off when its Device On switch is; DeviceParameter.min and max)."""
+    host, client = aosc
+    assert client.ask("/live/track/insert_device", 2, "Saturator") == [2, 0]
+    assert client.ask("/live/device/get/is_active", 2, 0) == [2, 0, True]
+    client.send("/live/device/set/is_active", 2, 0, 0)
+    assert client.ask("/live/device/get/is_active", 2, 0) == [2, 0, False]
+    assert host.call(lambda: host.song.tracks[2].devices[0].parameters[0].value) == 0.0  # Device On
+    client.send("/live/device/set/is_active", 2, 0, 1)
+    assert client.ask("/live/device/get/is_active", 2, 0) == [2, 0, True]
+    # Saturator's Drive runs -36..36 dB; Device On is a switch 0..1
+    assert client.ask("/live/device/get/parameter/min", 2, 0, 1) == [2, 0, 1, -36.0]
+    assert client.ask("/live/device/get/parameter/max", 2, 0, 1) == [2, 0, 1, 36.0]
+    assert client.ask("/live/device/get/parameter/max", 2, 0, 0) == [2, 0, 0, 1.0]
+    assert client.ask("/live/device/get/parameter/is_quantized", 2, 0, 0) == [2, 0, 0, True]
+    assert "Index out of range" in error_of(client, "/live/device/get/parameter/min", 2, 0, 9)

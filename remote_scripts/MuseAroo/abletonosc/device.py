@@ -3,7 +3,10 @@
 ``get/num_parameters`` (track, device); ``get/parameters/<prop>`` -> (track, device, one value
 per parameter); ``set/parameters/value`` (track, device, value per parameter);
 ``get|set/parameter/value`` (track, device, parameter[, value]);
-``get/parameter/value_string``; ``start_listen|stop_listen/parameter/value``.
+``get/parameter/value_string``, ``get/parameter/name|min|max|is_quantized``;
+``start_listen|stop_listen/parameter/value``. ``get/is_active`` is Live's Device.is_active (read
+only in Live); ``set/is_active`` turns the device's Device On switch (its parameter 0) on or off,
+as the switch in Live's device title bar does.
 """
 
 from __future__ import annotations
@@ -41,9 +44,23 @@ class DeviceHandlers:
         table[base + "set/parameter/value"] = self.set_value
         table[base + "get/parameter/value_string"] = lambda args, to: (*args[:3], str(self.parameter(args)))
         table[base + "get/parameter/name"] = lambda args, to: (*args[:3], str(self.parameter(args).name))
+        for prop in ("min", "max"):
+            table[f"{base}get/parameter/{prop}"] = self._parameter_number(prop)
+        table[base + "get/parameter/is_quantized"] = lambda args, to: (
+            *args[:3],
+            bool(self.parameter(args).is_quantized),
+        )
+        table[base + "set/is_active"] = self.set_active
         table[base + "start_listen/parameter/value"] = self.listen_value
         table[base + "stop_listen/parameter/value"] = self.stop_value
         return table
+
+    def _parameter_number(self, prop: str) -> Handler:
+        return lambda args, to: (*args[:3], float(getattr(self.parameter(args), prop)))
+
+    def set_active(self, args: Sequence[Any], to: Address) -> None:
+        """Device On (parameter 0) to 1.0 or 0.0: Device.is_active itself is read-only in Live."""
+        self.device(args).parameters[0].value = 1.0 if arg(args, 2, "is_active") else 0.0
 
     def _parameters(self, prop: str) -> Handler:
         def get(args: Sequence[Any], to: Address) -> Sequence[Any]:

@@ -91,7 +91,7 @@ READ: dict[str, tuple[str, ...]] = {
         "will_record_on_start",
     ),
     "scene": ("is_empty", "is_triggered"),
-    "device": ("class_name", "type"),
+    "device": ("class_name", "type", "is_active"),
 }
 
 WRITE: dict[str, tuple[str, ...]] = {
