@@ -26,7 +26,7 @@ from bridge.live import cancel as live_cancel
 from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
-from bridge.live.writes import ClipWrite, ClipWrites, Expect, StaleContext
+from bridge.live.writes import SLOT_WRITES, ClipWrite, ClipWrites, Expect, StaleContext
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 
 __all__ = [
@@ -210,6 +210,8 @@ class LiveClient(SourceCalls, LiveCalls, ClipWrites):
             return
         if args and isinstance(args[0], int) and args[0] in self._by_id:
             want, fut = self._by_id[args[0]]
+            if want == address and address in SLOT_WRITES:
+                self.wrote(address, args[1:])  # before what Live sent after it (bridge.live.writes)
             if want == address and not fut.done():
                 fut.set_result(args[1:])
                 return

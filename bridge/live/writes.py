@@ -28,6 +28,10 @@ from bridge.live.replies import LiveContext
 from engines.errors import LiveError
 from engines.music import Note
 
+# replies that carry the context Live holds after the write: (req, track, slot, count, seq, context...)
+CONTEXT_REPLIES = (protocol.RS_WRITE_CLIP_FOR, protocol.RS_WRITE_CLIP_FROM)
+SLOT_WRITES = (protocol.RS_WRITE_CLIP, *CONTEXT_REPLIES)  # replies (req, track, slot, ...) of a clip write
+
 
 class StaleContext(LiveError):
     """Live refused a write made for an older song context; carries the context Live holds now."""
@@ -77,6 +81,15 @@ class ClipWrites:
     def forget(self, track: int, slot: int | None = None) -> None:  # bridge.live.sources: kept readings
         raise NotImplementedError
 
+    def wrote(self, address: str, values: Sequence[Any]) -> None:
+        """A clip write's reply as it arrives (``values`` after the request id), in the order Live sent
+        it: the context it carries is taken and the slot's kept readings go. Done here rather than
+        when the writer resumes, because Live pushes the slot's new reading right after the reply (the
+        same tick), and both can arrive first: forgetting then would drop the new reading."""
+        if address in CONTEXT_REPLIES:
+            self._pushed(int(values[3]), LiveContext.from_args(values[4:]))
+        self.forget(int(values[0]), int(values[1]))
+
     async def write(self, clip: ClipWrite, expect: Expect | None = None) -> tuple[int, int, int]:
         """Write ``clip`` in one main-thread step of Live, checked against ``expect``; returns
         (track, slot, note count) where it landed. Raises StaleContext or StaleSource when Live
@@ -101,8 +114,7 @@ class ClipWrites:
             protocol.RS_WRITE_CLIP, track, slot, float(length_beats), name, int(replace), *note_blob(notes),
             writes=True,
         )  # fmt: skip
-        self.forget(int(reply[0]), int(reply[1]))
-        return int(reply[0]), int(reply[1]), int(reply[2])
+        return int(reply[0]), int(reply[1]), int(reply[2])  # the kept readings went on arrival (wrote)
 
     async def write_clip_for(
         self,
@@ -144,7 +156,5 @@ class ClipWrites:
 
     def _landed(self, reply: list[Any]) -> tuple[int, int, int]:
         """A write_clip_for or write_clip_from that Live ran: its reply is (track, slot, note count,
-        context seq, context...). Take the context it carries, drop the kept readings of the slot."""
-        self._pushed(int(reply[3]), LiveContext.from_args(reply[4:]))
-        self.forget(int(reply[0]), int(reply[1]))
+        context seq, context...); its context and the slot's kept readings were seen to on arrival."""
         return int(reply[0]), int(reply[1]), int(reply[2])

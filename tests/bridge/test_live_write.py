@@ -31,9 +31,10 @@ class Recording(LiveClient):
     ) -> list[Any]:
         self.sent.append((address, *args[:-1], writes))  # the notes blob aside
         landed: list[Any] = [1, 3, len(NOTES)]  # Live moved it down a slot
-        if address == protocol.RS_WRITE_CLIP:
-            return landed
-        return [*landed, 7, *(getattr(NOW, name) for name in NOW.__slots__)]
+        if address != protocol.RS_WRITE_CLIP:
+            landed += [7, *(getattr(NOW, name) for name in NOW.__slots__)]
+        self.wrote(address, landed)  # as the reply's arrival does (LiveClient._received)
+        return landed
 
 
 def written(expect: Expect | None) -> tuple[Recording, tuple[int, int, int]]:
@@ -61,3 +62,31 @@ def test_a_write_made_from_a_source_clip_is_checked_against_its_reading() -> Non
     assert client.sent == [(protocol.RS_WRITE_CLIP_FROM, 5, 0, 0, 4, "d1g", 1, 2, 4.0, "bass", 1, True)]
     assert landed == (1, 3, 1)
     assert client.pushed_seq == 7
+
+
+def test_a_reading_live_pushes_right_after_a_write_into_its_slot_is_kept() -> None:
+    """Live answers a write, then, at the end of the same tick, pushes the selected slot's new
+    reading; both datagrams can arrive before the writer's coroutine resumes. The slot's old
+    readings go when the reply arrives, in Live's order, so the new one is kept and the next
+    generate follows it without reading the clip again (that extra round trip was the p99)."""
+    from bridge import osc
+    from bridge.live.sources import FACTS
+
+    facts = ["bass s1", 0, "", 4.0, 0.0, 4.0, 0, 0.0, "Bass", -1.0, -1.0, -1.0][:FACTS]
+
+    async def scenario() -> dict[tuple[int, int], Any]:
+        client = LiveClient()
+        sent: list[bytes] = []
+        client.send = lambda address, *args: sent.append(osc.encode(address, list(args)))  # type: ignore[method-assign]
+        writing = asyncio.create_task(client.write(CLIP, expect=Expect(5, True)))
+        await asyncio.sleep(0)  # the write is on its way
+        req = next(iter(osc.decode(sent[0])))[1][0]
+        context = [getattr(NOW, name) for name in NOW.__slots__]
+        client._received(osc.encode(protocol.RS_WRITE_CLIP_FOR, [req, 1, 2, 1, 7, *context]))
+        blob = protocol.pack_notes([(62, 0.0, 1.0, 90, 0)])
+        client._received(osc.encode(protocol.RS_CLIP_PUSH, [7, 1, 2, "d2", *facts, blob]))
+        await writing
+        return dict(client.readings)
+
+    readings = asyncio.run(scenario())
+    assert list(readings) == [(1, 2)] and readings[(1, 2)].digest == "d2"
