@@ -27,6 +27,9 @@ from engines.jam import ChainState, JamControls, compose, plan
 from engines.music import parse_key
 from tests.bridge.jam.conftest import Events, Reader, SentOutputs, hanging, note_ons, once_more_if_lost
 
+# timing asserted against the wall clock: run alone, never beside other workers (Makefile)
+pytestmark = pytest.mark.realtime
+
 TEMPO = 300.0  # a bar of 4/4 is 0.8 s
 CONTROLS = JamControls(genre="rock", key=parse_key("E minor"))
 

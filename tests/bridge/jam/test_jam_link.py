@@ -10,11 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import pytest
+
 from bridge.jam import Jam, LinkClock, Recorder
 from engines.jam import JamControls
 from tests.bridge.jam.conftest import Reader, SentOutputs, hanging, lost_on_the_way, note_ons, notes_only
 from tests.conftest import missing
 from tests.reruns import record_rerun
+
+# timing asserted against the wall clock: run alone, never beside other workers (Makefile)
+pytestmark = pytest.mark.realtime
 
 QUANTUM = 4.0
 

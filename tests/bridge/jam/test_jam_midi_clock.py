@@ -5,10 +5,14 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 import rtmidi
 
 from bridge.jam.launch import JamOptions, launch
 from tests.bridge.jam.conftest import Reader, hanging, note_ons
+
+# timing asserted against the wall clock: run alone, never beside other workers (Makefile)
+pytestmark = pytest.mark.realtime
 
 
 def open_jack(kind: type, name: str, port: str) -> object:
