@@ -14,8 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from bridge import osc, protocol
-from bridge.actions import JOB_ACTIONS, PREPARE_MAKERS, follow_mark
-from bridge.actions import history as history_actions
+from bridge.actions import ANSWERS, JOB_ACTIONS, PREPARE_MAKERS, Answer
 from bridge.app import App
 from bridge.history import recovery
 from bridge.jam.remote import RemoteJam, state_args
@@ -70,11 +69,14 @@ class Daemon:
             protocol.PING: self._ping,
             protocol.REGISTER: self._register,
             protocol.CANCEL: self._cancel,
-            protocol.HISTORY_LIST: lambda addr, args: history_actions.list_takes(self._app(), addr, args),
-            protocol.FOLLOW: lambda addr, args: follow_mark.handle(self._app(), addr, args),
         }
+        for address, answer in ANSWERS.items():  # /roo/history/list, /roo/follow: answered at once, no job
+            self._handlers[address] = self._answering(answer)
         self.jam = RemoteJam(self._jam_state, history)  # /roo/jam/start, /roo/jam/set, /roo/jam/stop
         self._handlers.update(self.jam.handlers())
+
+    def _answering(self, answer: Answer) -> Callable[[Address, list[Any]], None]:
+        return lambda addr, args: answer(self._app(), addr, args)
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()

@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("bridge", "engines", "livesim", "remote_scripts")
 BRIDGE_ROOT_LIMIT = 6  # modules at bridge/'s root, __init__ and __main__ aside
 SIM_USERS = {"bridge.cli.sim"}  # the only daemon-side module that may import the in-memory Live
+MODULE_LINES_LIMIT = 300  # a module longer than this is a room in disguise
+LONG_ALLOWED = {
+    "protocol.py",
+    "roo_protocol.py",
+}  # the protocol's facts, written once (and the Remote Script's copy)
+ACTIONS_ROOT = ("__init__.py", "options.py", "takes.py", "prepare_makers.py")  # the rest live in rooms
 
 
 def module_files(root: Path = ROOT) -> dict[str, Path]:
@@ -146,6 +152,40 @@ def test_the_bridge_root_holds_few_modules() -> None:
     )
 
 
+def long_modules(root: Path = ROOT) -> list[str]:
+    """Modules of the packages and tools over MODULE_LINES_LIMIT lines, as 'path: lines'."""
+    found = []
+    for package in (*PACKAGES, "tools"):
+        for path in sorted((root / package).rglob("*.py")):
+            if "vendor" in path.parts or "node_modules" in path.parts or path.name in LONG_ALLOWED:
+                continue
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > MODULE_LINES_LIMIT:
+                found.append(f"{path.relative_to(root)}: {lines}")
+    return found
+
+
+def test_no_module_is_over_the_limit() -> None:
+    assert long_modules() == [], f"modules over {MODULE_LINES_LIMIT} lines (split them into a package)"
+
+
+def test_actions_live_in_rooms() -> None:
+    """bridge/actions/ holds rooms (packages, each with its face) and a handful of shared modules."""
+    actions = ROOT / "bridge" / "actions"
+    loose = sorted(p.name for p in actions.glob("*.py"))
+    assert loose == sorted(ACTIONS_ROOT), (
+        f"modules at bridge/actions/'s root: {loose}, expected {sorted(ACTIONS_ROOT)}"
+    )
+    rooms = sorted(p for p in actions.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert len(rooms) >= 8, rooms
+    for room in rooms:
+        face = room / "__init__.py"
+        assert face.exists(), f"{room.relative_to(ROOT)} has no face (__init__.py)"
+        assert ast.get_docstring(ast.parse(face.read_text(encoding="utf-8"))), (
+            f"{face.relative_to(ROOT)}: say what the room does"
+        )
+
+
 def test_the_checks_see_a_circle_and_an_upward_import(tmp_path: Path) -> None:
     """The rules above catch what they are for, on a small tree written here."""
     for package, files in {
@@ -166,6 +206,9 @@ def test_the_checks_see_a_circle_and_an_upward_import(tmp_path: Path) -> None:
     assert any(b.startswith("bridge.daemon -> livesim.host") for b in breaks)
     assert any(b.startswith("livesim.host -> bridge.daemon") for b in breaks)
     assert any(b.startswith("remote_scripts.s -> engines.a") for b in breaks)
+    (tmp_path / "engines" / "long.py").write_text("x = 1\n" * (MODULE_LINES_LIMIT + 1))
+    (tmp_path / "bridge" / "protocol.py").write_text("x = 1\n" * (MODULE_LINES_LIMIT + 1))
+    assert long_modules(tmp_path) == [f"engines/long.py: {MODULE_LINES_LIMIT + 1}"]
 
 
 if __name__ == "__main__":  # a quick listing: python tests/test_house.py

@@ -1,8 +1,17 @@
-"""Daemon actions: each OSC request address that starts a job maps to one coroutine.
+"""Daemon actions, one room (sub-package) per request family.
 
-An action is ``async def run(app, job, args) -> str``: it returns the done message and raises a
-RooError for a failed status. Adding an action is one module and one line here. ``PREPARE_MAKERS``
-is what the actions hand pre-generation (``bridge.prepare``), which imports no action.
+Each OSC request address that starts a job maps to one coroutine
+``async def run(app, job, args) -> str``: it returns the done message and raises a RooError for a
+failed status. The rooms: ``generate``, ``analyze``, ``infill`` (infill, continue, accompany),
+``musicgen``, ``separate``, ``transform``, ``history`` (the take history's requests), ``intents``
+(a sentence's intent to these same actions; words to intents is ``bridge.commands``), ``follow``
+(the follow rule and the marked chord source); shared steps live in ``clips`` (reading the clip
+an action starts from) and ``place`` (the track rule, taking back made tracks). At this root:
+``options`` (every request option's range), ``takes`` (recording a take), ``prepare_makers``.
+
+``JOB_ACTIONS`` are the addresses run as jobs on the board; ``ANSWERS`` the ones answered at once.
+``PREPARE_MAKERS`` is what the actions hand pre-generation (``bridge.prepare``), which imports no
+action. Adding an action is one room and one line here.
 """
 
 from __future__ import annotations
@@ -11,24 +20,25 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import analyze, command, generate, history, infill, musicgen, separate, transform, voice
+from bridge.actions import analyze, follow, generate, history, infill, intents, musicgen, separate, transform
 from bridge.actions.prepare_makers import MAKERS as PREPARE_MAKERS
 from bridge.app import App
-from bridge.jobs.board import Job
+from bridge.jobs.board import Address, Job
 
-__all__ = ["JOB_ACTIONS", "PREPARE_MAKERS", "Action"]
+__all__ = ["ANSWERS", "JOB_ACTIONS", "PREPARE_MAKERS", "Action", "Answer"]
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
+Answer = Callable[[App, Address, list[Any]], None]
 
 JOB_ACTIONS: dict[str, Action] = {
     protocol.SEPARATE: separate.run,
     protocol.GENERATE: generate.run,
     protocol.ANALYZE: analyze.run,
     protocol.MUSICGEN: musicgen.run,
-    protocol.COMMAND: command.run,
+    protocol.COMMAND: intents.run,
     protocol.TRANSFORM: transform.run,
-    protocol.VOICE_START: voice.start,
-    protocol.VOICE_STOP: voice.stop,
+    protocol.VOICE_START: intents.start,
+    protocol.VOICE_STOP: intents.stop,
     protocol.HISTORY_RECALL: history.recall,
     protocol.HISTORY_FORK: history.fork,
     protocol.HISTORY_STAR: history.star,
@@ -37,4 +47,9 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.INFILL: infill.infill,
     protocol.CONTINUE: infill.continue_clip,
     protocol.ACCOMPANY: infill.accompany,
+}
+
+ANSWERS: dict[str, Answer] = {
+    protocol.HISTORY_LIST: history.list_takes,
+    protocol.FOLLOW: follow.handle,
 }

@@ -55,7 +55,7 @@ UNIT = Range(0.0, 1.0)
 FLAG = _whole(0, 1)
 
 # Every numeric option of GENERATE_OPTIONS, TRANSFORM_OPTIONS, ANALYZE_OPTIONS, MUSICGEN_OPTIONS,
-# HISTORY_LIST_OPTIONS and /roo/history/recall (tests/bridge/test_options.py holds that none lacks one).
+# HISTORY_LIST_OPTIONS and /roo/history/recall (tests/bridge/actions/test_options.py holds that none lacks one).
 RANGES: dict[str, Range] = {
     "seed": _whole(0, SEED_MAX),
     "track": INDEX,

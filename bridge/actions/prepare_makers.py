@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bridge.actions import follow
-from bridge.actions.generate_context import SongContext, musical_context, source_clip
-from bridge.actions.generate_part import followed, generate_following
-from bridge.actions.generate_request import GenerateRequest
-from bridge.actions.musicgen import render
-from bridge.actions.musicgen_request import MusicgenRequest
+from bridge.actions.follow import rule as follow
+from bridge.actions.generate.context import SongContext, musical_context, source_clip
+from bridge.actions.generate.part import followed, generate_following
+from bridge.actions.generate.request import GenerateRequest
+from bridge.actions.musicgen.job import render
+from bridge.actions.musicgen.request import MusicgenRequest
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import LiveContext

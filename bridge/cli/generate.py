@@ -73,7 +73,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bridge.actions.generate import refuse_empty
+    from bridge.actions.generate.job import refuse_empty
     from engines.errors import InvalidValue
     from engines.generators import generate, generate_parts
     from engines.generators.arrangement import flatten, plan_song

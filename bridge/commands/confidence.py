@@ -12,7 +12,7 @@ reading under the voice rules and turns them into one ``Decision``:
   it is said back and done only on "yes";
 - "ask": not clearly ahead, or a deciding word is unsure: the two likeliest readings are offered
   ("did you mean 'double time the drums' or 'tone down the drums'?"), and the answer "yes" (the
-  first), "the first" or "the second" picks one (bridge/actions/voice.py);
+  first), "the first" or "the second" picks one (bridge/actions/intents/voice.py);
 - "refuse": no reading is a command.
 
 pocketsphinx also gives a second opinion (``recheck``): the decode at the next best frequency warp

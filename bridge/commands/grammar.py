@@ -70,7 +70,7 @@ ALTERNATES = {
 }
 # Typed-only spellings that are still said (with the pronunciation above).
 SAID_ANYWAY = frozenset({"dnb"})
-# The answers to "did you mean A or B?" (bridge/actions/voice.py), besides yes and no.
+# The answers to "did you mean A or B?" (bridge/actions/intents/voice.py), besides yes and no.
 CHOICES = {"the first": 0, "the first one": 0, "first": 0, "the second": 1, "the second one": 1, "second": 1}
 
 # Which top-level rule stands for which parser action.

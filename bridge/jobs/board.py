@@ -144,7 +144,7 @@ class JobBoard:
                 job._recorded = True
                 recorded = await self._recording(job)
         except (asyncio.CancelledError, JobCancelled) as exc:
-            # what the job undid on its way out (bridge/actions/made_tracks: the tracks it took back)
+            # what the job undid on its way out (bridge/actions/place/made: the tracks it took back)
             undone = "".join(f"; {note}" for note in getattr(exc, "__notes__", ()))
             message = f"{job.kind} cancelled{undone}"
             self._set(job, "cancelled", job.progress, message + await self._keep_cancelled(job))

@@ -1,8 +1,8 @@
 """Predictive pre-generation: idle time prepares the likeliest next requests: the song's other parts
 after a generate, a "vary" of the last loop.
 
-Public face (the daemon wires it, handing it the actions' makers; ``bridge.actions.generate_part``
-and ``bridge.actions.musicgen`` serve from it; it never imports an action)::
+Public face (the daemon wires it, handing it the actions' makers; ``bridge.actions.generate.part``
+and ``bridge.actions.musicgen.job`` serve from it; it never imports an action)::
 
     preparer = attach(app, enabled=prepare_enabled(flag), makers=MAKERS)  # None when turned off
     preparer.work_arrived()            # from Daemon.submit: a running preparation is cancelled now

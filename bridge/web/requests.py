@@ -2,7 +2,7 @@
 
 Each action keeps its one parser (bridge/actions/); this only lays a JSON object out the way its
 OSC address takes it, refusing names the address does not know so a typo is answered at once.
-infill, continue and accompany also run their action's own parser here (``infill_request``, the
+infill, continue and accompany also run their action's own parser here (``infill.request``, the
 ranges of ``bridge/actions/options.py``), so a bad value is answered 422 naming it, before a job.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.infill_request import parse_request
+from bridge.actions.infill.request import parse_request
 from engines.errors import InvalidValue
 
 Body = dict[str, Any]

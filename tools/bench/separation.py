@@ -45,7 +45,7 @@ MEASURE = (
 
 
 def timed_process(command: list[str]) -> dict[str, float]:
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one fresh process running ``command``."""
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one fresh process running ``intents.job``."""
     out = subprocess.run(
         [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
     )

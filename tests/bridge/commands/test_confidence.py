@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bridge.actions import voice
+from bridge.actions.intents import voice
 from bridge.commands.confidence import Hearing, Limits, Reading, answer, decide, needs_read_back
 from bridge.commands.parser import parse
 from bridge.commands.speech import Heard

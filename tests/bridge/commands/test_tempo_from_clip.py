@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridge.actions import command
+from bridge.actions.intents import job as command
 from bridge.commands import parse
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bridge.actions import voice
+from bridge.actions.intents import voice
 from bridge.commands.confidence import Decision, Hearing, Limits, Reading, decide
 from bridge.commands.parser import parse
 from bridge.commands.speech import Heard

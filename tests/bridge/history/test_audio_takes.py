@@ -12,8 +12,8 @@ import soundfile as sf
 from bridge import protocol
 from bridge.history import open_store
 from engines.separation.random_model import save_random_model
+from tests.bridge.actions.separate.test_separate_request import STEMS, live_with, separate, track_names
 from tests.bridge.harness import Client, running_daemon
-from tests.bridge.test_separate_request import STEMS, live_with, separate, track_names
 
 
 @pytest.fixture

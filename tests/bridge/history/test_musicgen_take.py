@@ -13,8 +13,8 @@ from bridge import protocol
 from bridge.history import open_store
 from engines.musicgen.random_model import save_random_model
 from livesim.host import LiveHost
+from tests.bridge.actions.musicgen.test_musicgen_action import musicgen
 from tests.bridge.harness import Client, running_daemon
-from tests.bridge.test_musicgen_action import musicgen
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from bridge import protocol
-from bridge.actions.part_track import part_named
+from bridge.actions.place.track import part_named
 from bridge.cli import main
 from bridge.daemon import Daemon
 from bridge.jam.session import controls_at

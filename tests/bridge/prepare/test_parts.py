@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.actions import follow
-from bridge.actions.midi_clip import from_reading
+from bridge.actions.clips.midi import from_reading
+from bridge.actions.follow import rule as follow
 from bridge.prepare import describe
 from engines.symbolic import describe as describe_notes
 from livesim.host import LiveHost

@@ -1,0 +1,60 @@
+"""/roo/generate's last step: where the part landed, what the song remembers, the done message.
+
+The take's draft came with the part (``generate_part.take_draft``) and was written to the store
+as pending while the write was in flight (``bridge.actions.takes.write_recorded``); once Live
+answered, ``record`` fills in where the part landed, notes it in the song's takes and as the
+part's last settings (Vary and pre-generation start from them), and says what was done.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge.actions.generate.part import Part
+from bridge.actions.generate.request import GenerateRequest
+from bridge.app import App
+from bridge.history import TakeDraft
+from engines.music import MusicalContext
+
+
+def record(
+    app: App,
+    job_id: int,
+    req: GenerateRequest,
+    part: Part,
+    take: TakeDraft,
+    aimed: tuple[int, int],
+    written: tuple[int, int, int],
+    seed: int,
+) -> str:
+    """Note where the part landed (``written``: track, slot, note count; ``aimed``: the slot it was
+    written for) and return the done message."""
+    track, slot, count = written
+    take.live = {"track": track, "slot": slot, "length_beats": part.ctx.length_beats, "note_count": count}
+    remember(app, req, part.ctx, (track, slot), seed, job_id)
+    moved = "" if (track, slot) == aimed else f" (slot {aimed[1]} was full)"
+    told = f"{req.part}: {count} notes, {req.bars} bars in track {track} slot {slot}{moved}"
+    told += " (prepared)" if part.prepared else ""
+    return told + (f", {part.follow.summary}" if part.follow is not None else "")
+
+
+def remember(
+    app: App, req: GenerateRequest, ctx: MusicalContext, where: tuple[int, int], seed: int, job_id: int
+) -> None:
+    """Note the written part in the song's takes and as the part's last settings (Vary, prepare)."""
+    track, slot = where
+    settings = {"bars": req.bars, "genre": ctx.genre, "density": req.density}
+    app.song.takes.append(
+        {"part": req.part, "track": track, "slot": slot, "seed": seed, **settings, "job": job_id,
+         **groove_settings(req)}
+    )  # fmt: skip
+    app.song.last_generate[req.part] = {
+        "track": track, "slot": slot, **settings, "complexity": req.complexity, "seed": seed,
+        **groove_settings(req),
+    }  # fmt: skip
+
+
+def groove_settings(req: GenerateRequest) -> dict[str, Any]:
+    """The groove controls a request gave (so Vary keeps them); none when it kept the genre's."""
+    names = ("swing", "humanize", "accent", "intensity", "fills")
+    return {name: getattr(req, name) for name in names if getattr(req, name) is not None}

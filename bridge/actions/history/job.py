@@ -1,0 +1,198 @@
+"""/roo/history/*: list takes, recall one into Live, fork it with changes, star it, name the project.
+
+List answers at once (one /roo/history/take per take, then /roo/history/end); the others are jobs
+answered on /roo/status. Store calls run on the App's history thread, never on the event loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.generate import job as generate
+from bridge.actions.options import parse_options
+from bridge.actions.takes import notes_as_written, parented, write_recorded
+from bridge.app import App
+from bridge.history import AudioOut, TakeDraft
+from bridge.jobs.board import Address, Job
+from bridge.live.client import ClipWrite
+from engines.errors import InvalidValue, RooError
+from engines.music import Note
+
+DEFAULT_LIST_LIMIT = 50
+
+
+def list_takes(app: App, addr: Address, args: list[Any]) -> None:
+    """Parse at once (a bad option is answered on /roo/error), then answer from the store."""
+    opts = parse_options(args, protocol.HISTORY_LIST_OPTIONS, what=protocol.HISTORY_LIST)
+    app.loop.create_task(_send_list(app, addr, opts))
+
+
+async def _send_list(app: App, addr: Address, opts: dict[str, Any]) -> None:
+    try:
+        takes = await app.in_history(_takes, app, opts)
+    except RooError as exc:
+        app.broadcast(protocol.ERROR, [protocol.HISTORY_LIST, str(exc)], also=addr)
+        return
+    # to the requester and every registered device, as /roo/error: a device's requests leave from
+    # [udpsend]'s port, which nothing reads (a device that did not ask ignores the listing)
+    for take in takes:
+        s = take.summary()
+        app.broadcast(
+            protocol.HISTORY_TAKE,
+            [
+                s["take_id"],
+                s["parent_id"] or "",
+                s["action"],
+                s["part"],
+                s["created_at"],
+                s["message"],
+                int(s["starred"]),
+            ],
+            also=addr,
+        )
+    app.broadcast(protocol.HISTORY_END, [len(takes)], also=addr)
+
+
+def _takes(app: App, opts: dict[str, Any]) -> list[Any]:
+    return list(
+        app.history.takes(
+            project=opts.get("project"), part=opts.get("part"), limit=opts.get("limit", DEFAULT_LIST_LIMIT)
+        )
+    )
+
+
+def _take_id(args: list[Any], address: str, more: str = "") -> str:
+    if not args or not isinstance(args[0], str):
+        raise InvalidValue(f"{address} needs a take id first (6 or more hex characters){more}; got {args!r}")
+    return args[0]
+
+
+async def recall(app: App, job: Job, args: list[Any]) -> str:
+    """Write a take back into Live, its notes or its audio, into an empty slot (never over a clip);
+    the recalled clip is a take, a child of the take recalled. A slot past the Set's last scene
+    goes below the last scene, where Live adds a scene (as generate does); a full slot moves down
+    to the next empty one, and the message says so."""
+    take_id = _take_id(args, protocol.HISTORY_RECALL)
+    where = parse_options(args[1:], {"track": "int", "slot": "int"}, what=protocol.HISTORY_RECALL)
+    take = await app.in_history(app.history.get, take_id)
+    track = where.get("track", take.live.get("track", -1))
+    asked = where.get("slot", take.live.get("slot", 0))
+    if asked < 0:
+        raise InvalidValue(f"slot {asked} is out of range: expected 0 or more")
+    scenes = (await app.live.context()).num_scenes
+    slot = min(asked, max(0, scenes - 1))  # at or past the last scene: Live adds one if it is full
+    name = f"{take.part or take.action} {take.take_id[:8]}"
+    written = []
+    if take.notes is not None:
+        notes = [Note(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take.notes]
+        length = float(
+            take.live.get("length_beats")
+            or max((n.start_beats + n.duration_beats for n in notes), default=4.0)
+        )
+        draft = recalled(take, notes)
+        t, s, count = await write_recorded(
+            app, job, draft, app.live.write(ClipWrite(track, slot, length, name, notes))
+        )
+        draft.live = {"track": t, "slot": s, "length_beats": length, "note_count": count}
+        written.append(f"{count} notes in track {t} slot {s}{moved(asked, s, scenes)}")
+    tempo = float(take.context.get("tempo_bpm", 0.0))
+    for i, out in enumerate(o for o in take.outputs if o["kind"] == "audio" and "path" in o):
+        t, s = await app.live.import_audio(
+            track + i, slot, out["path"], f"{name} {out['name']}", tempo > 0, tempo
+        )
+        written.append(f"{out['name']} in track {t} slot {s}{moved(asked, s, scenes)}")
+        job.takes.append(recalled_audio(take, out, {"track": t, "slot": s}))
+    if not written:
+        raise InvalidValue(f"take {take.take_id} ({take.action}) has no notes or audio to recall")
+    return f"recalled take {take.take_id}: {'; '.join(written)}"
+
+
+def recalled(take: Any, notes: list[Note]) -> TakeDraft:
+    """The take a recall writes: the recalled take's notes, part, settings and context, its child."""
+    return TakeDraft(
+        "recall",
+        take.part,
+        params={"recalled": take.take_id},
+        seed=take.seed,
+        context=take.context,
+        versions=take.versions,
+        message=f"recall of {take.take_id}",
+        parent_id=take.take_id,
+        notes=notes_as_written(notes),
+    )
+
+
+def recalled_audio(take: Any, out: dict[str, Any], live: dict[str, Any]) -> TakeDraft:
+    """The take an audio recall writes: the same stored file (by its hash), the recalled take's child."""
+    return TakeDraft(
+        "recall",
+        take.part,
+        params={"recalled": take.take_id, "output": out["name"]},
+        seed=take.seed,
+        context=take.context,
+        versions=take.versions,
+        live=live,
+        message=f"recall of {take.take_id} ({out['name']})",
+        parent_id=take.take_id,
+        audio=[AudioOut(out["name"], Path(out["path"]))],
+    )
+
+
+def moved(asked: int, landed: int, scenes: int) -> str:
+    """What the done message says when the clip did not land in the slot asked for."""
+    if landed == asked:
+        return ""
+    if asked >= scenes:
+        return f" (slot {asked} is past the Set's last scene {scenes - 1}: written in slot {landed})"
+    return f" (slot {asked} was full: moved to slot {landed})"
+
+
+async def fork(app: App, job: Job, args: list[Any]) -> str:
+    """Generate again from a take's settings with the changes given; the new take's parent is it."""
+    take_id = _take_id(args, protocol.HISTORY_FORK, " then name value pairs")
+    changes = parse_options(args[1:], protocol.GENERATE_OPTIONS, what=protocol.HISTORY_FORK)
+    take = await app.in_history(app.history.get, take_id)
+    if take.action != "generate" or take.part not in protocol.PARTS:
+        raise InvalidValue(f"take {take.take_id} is a {take.action} take: only generate takes can be forked")
+    settings = {k: v for k, v in take.params.items() if k in protocol.GENERATE_OPTIONS and v is not None}
+    settings |= {"seed": take.seed, "track": take.live.get("track", -1), "slot": take.live.get("slot", -1)}
+    settings["replace"] = int(bool(settings.get("replace", 0)))
+    settings |= changes
+    gen_args: list[Any] = [take.part]
+    for name, value in settings.items():
+        if value is not None:
+            gen_args += [name, value]
+    with parented(take.take_id):  # drafted (and written pending) as the fork's child
+        done = await generate.run(app, job, gen_args)
+    return f"forked {take.take_id}: {done}"
+
+
+async def star(app: App, job: Job, args: list[Any]) -> str:
+    take_id = _take_id(args, protocol.HISTORY_STAR, " and 0|1")
+    if len(args) != 2 or args[1] not in (0, 1):
+        raise InvalidValue(f"{protocol.HISTORY_STAR} takes a take id and 0 or 1; got {args!r}")
+    found = await app.in_history(app.history.star, take_id, bool(args[1]))
+    app.notify(
+        {"type": "take", "take_id": found, "job_id": job.id, "change": "starred", "starred": bool(args[1])}
+    )
+    return f"take {found} {'starred' if args[1] else 'unstarred'}"
+
+
+async def message(app: App, job: Job, args: list[Any]) -> str:
+    take_id = _take_id(args, protocol.HISTORY_MESSAGE, " and a message")
+    if len(args) != 2 or not isinstance(args[1], str):
+        raise InvalidValue(f"{protocol.HISTORY_MESSAGE} takes a take id and one message string; got {args!r}")
+    found = await app.in_history(app.history.set_message, take_id, args[1])
+    app.notify({"type": "take", "take_id": found, "job_id": job.id, "change": "message", "message": args[1]})
+    return f"take {found}: message set"
+
+
+async def project(app: App, job: Job, args: list[Any]) -> str:
+    if len(args) != 1 or not isinstance(args[0], str):
+        raise InvalidValue(
+            f"{protocol.HISTORY_PROJECT} takes one name (the Set's path or a name); got {args!r}"
+        )
+    await app.in_history(app.history.use_project, args[0])
+    return f"takes now go to project {args[0]!r}"

@@ -1,0 +1,110 @@
+"""Commands on clips that exist: which clip "it" is, transforms of it, and sources to follow.
+
+"Remove the hats", "make it half time", "transpose to E" work on the clip of the part named (the
+last one this daemon wrote), else on the selected MIDI clip, else on the last written part. "A
+bassline for my chords" follows the last chords clip written, else the selected MIDI clip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.clips.midi import midi_clip, selected_midi_clip
+from bridge.app import App
+from bridge.commands import Intent
+from bridge.jobs.board import Job
+from engines.errors import InvalidValue
+
+
+def last_written(app: App, part: str | None) -> tuple[int, int] | None:
+    """Track and slot of the newest clip this daemon wrote for ``part`` (any symbolic part: None)."""
+    for take in reversed(app.song.takes):
+        if take.get("part") == "musicgen" or "track" not in take:
+            continue
+        if part is None or take.get("part") == part:
+            return int(take["track"]), int(take["slot"])
+    return None
+
+
+async def target_clip(app: App, part: str | None) -> tuple[int, int]:
+    """The clip a transform works on (see the module text); raises naming what to select."""
+    if part is not None and (where := last_written(app, part)) is not None:
+        return where
+    selected = await selected_midi_clip(app, await app.live.context())
+    if selected is not None:
+        return selected.track, selected.slot
+    if (where := last_written(app, None)) is not None:
+        return where
+    named = f"a {part} clip" if part else "a MIDI clip"
+    raise InvalidValue(f"no clip to change: select {named} with notes, or generate one first")
+
+
+async def transform(app: App, job: Job, intent: Intent) -> str:
+    from bridge.actions.transform import job as action
+
+    track, slot = await target_clip(app, intent.part)
+    args: list[Any] = [intent.params["kind"], "track", track, "slot", slot]
+    for name, value in intent.params.items():
+        if name in protocol.TRANSFORM_OPTIONS and name not in ("track", "slot", "replace"):
+            args += [name, value]
+    args += ["replace", int(bool(intent.params.get("replace")))]
+    return str(await action.run(app, job, args))
+
+
+async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:
+    """The OSC arguments of issue 34's /roo/infill, /roo/continue and /roo/accompany for an intent:
+    ``track slot [bars FROM-TO]`` ("the last N bars": the clip's last N), ``track slot bars N
+    [extend 1]``, ``part``."""
+    if action == "accompany":
+        return [intent.part or "bass"]
+    track, slot = await target_clip(app, intent.part)
+    args: list[Any] = [track, slot]
+    if "last" in intent.params:  # "fill the last 4 bars": counted back from the clip's end
+        clip = await midi_clip(app, track, slot, address=f"/roo/{action}")
+        live = clip.context
+        bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
+        bars = max(1, round(clip.length_beats / bar_beats))
+        last = min(int(intent.params["last"]), bars)
+        args += ["bars", f"{bars - last + 1}-{bars}"]
+    for name in ("bars", "extend"):
+        if name in intent.params:
+            args += [name, intent.params[name]]
+    return args
+
+
+async def named_track_clip(app: App, name: str) -> tuple[int, int]:
+    """Track and slot of the clip on the track named ``name`` ("the keys clip"): the clip this daemon
+    wrote last there, else the one in the selected scene; raises naming the tracks there are."""
+    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
+    wanted = name.strip().lower()
+    matches = [i for i, n in enumerate(names) if n.strip().lower() == wanted]
+    matches = matches or [i for i, n in enumerate(names) if wanted in n.strip().lower()]
+    if not matches:
+        raise InvalidValue(f"no track is named {name!r}: the tracks are {', '.join(repr(n) for n in names)}")
+    track = matches[0]
+    for take in reversed(app.song.takes):
+        if take.get("track") == track and "slot" in take and take.get("part") != "musicgen":
+            return track, int(take["slot"])
+    return track, max((await app.live.context()).selected_slot, 0)
+
+
+def source_of(app: App, intent: Intent) -> dict[str, int]:
+    """source_track/source_slot for a part that follows "my chords" or "my bassline" (the last one
+    written, else the selected clip) or "this" (the selected clip: -1, so that /roo/generate says
+    when none is selected or it is no MIDI clip, rather than quietly following nothing)."""
+    source = intent.params.get("source")
+    if source is None:
+        return {}
+    if source in ("chords", "bass") and (where := last_written(app, str(source))) is not None:
+        return {"source_track": where[0], "source_slot": where[1]}
+    return {"source_track": -1, "source_slot": -1}
+
+
+async def tempo_by_factor(app: App, factor: float) -> str:
+    now = float((await app.live.context()).tempo_bpm)
+    bpm = round(now * factor, 2)
+    if not 20 <= bpm <= 999:
+        raise InvalidValue(f"tempo {now:g} x {factor:g} = {bpm:g} bpm is outside what Live takes (20..999)")
+    await app.live.set_context(tempo_bpm=bpm)
+    return f"tempo {now:g} -> {bpm:g} bpm"

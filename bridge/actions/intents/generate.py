@@ -1,0 +1,147 @@
+"""Commands that make parts: "a funky bassline", "vary the drums" / "four variations", "busier".
+
+Each becomes a /roo/generate from the part's last settings (``last_settings``: this daemon's, or
+the take history's after a restart) with the change asked for, or a vary of the last MusicGen
+loop; "busier" while a jam plays moves the jam's dial instead (``intents.jam``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.generate import job as generate
+from bridge.actions.history import context as history_context
+from bridge.actions.intents import clip as command_clip
+from bridge.actions.intents import jam as command_jam
+from bridge.actions.musicgen import job as musicgen
+from bridge.actions.takes import parented, varied
+from bridge.app import App
+from bridge.commands import Intent
+from bridge.jobs.board import Job
+from engines.errors import InvalidValue
+from engines.music import NOTE_NAMES
+
+MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
+STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
+
+
+async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:
+    """The part to change (the last generated one when none is named) and its last settings;
+    from the take history when this daemon has not generated that part yet (after a restart).
+
+    With ``loops`` the last MusicGen loop counts too (part ``musicgen``): Vary remakes it, while the
+    dials of Adjust only move the symbolic parts.
+    """
+    if part is None:
+        parts = [str(t["part"]) for t in app.song.takes if loops or t["part"] != "musicgen"]
+        if parts:
+            part = parts[-1]
+    if part is not None and part in app.song.last_generate:
+        return part, dict(app.song.last_generate[part])
+    remembered = await history_context.last_settings(app, part)
+    if remembered is not None:
+        return remembered
+    if part is None:
+        raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
+    return part, {}
+
+
+def generate_args(part: str, settings: dict[str, Any]) -> list[Any]:
+    """OSC arguments for /roo/generate from a settings dict (names of GENERATE_OPTIONS only)."""
+    args: list[Any] = [part]
+    for name, kind in protocol.GENERATE_OPTIONS.items():
+        value = settings.get(name)
+        if value is None:
+            continue
+        args += [name, {"int": int, "float": float, "str": str}[kind](value)]
+    return args
+
+
+def _genre_note(settings: dict[str, Any]) -> str:
+    from engines.presets import names
+
+    genre = settings.get("genre")
+    if genre is None or genre in names("genres"):
+        return ""
+    del settings["genre"]
+    return f" (no {genre} preset yet: used the song's genre)"
+
+
+async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
+    """ "in here": the selected scene's slot, on the part's own track (the track rule: a part is never
+    written onto another part's track unless the track is named); a bare mode: Live's root; "the keys
+    clip": that track's clip. Returns what to say about them."""
+    said = []
+    if intent.params.get("here") or "mode" in intent.params:
+        live = await app.live.context()
+        if intent.params.get("here"):
+            settings["slot"] = max(live.selected_slot, 0)
+            said.append(f"in the selected scene's slot {settings['slot']}")
+        if "mode" in intent.params:
+            settings["key"] = f"{NOTE_NAMES[live.root_note % 12]} {intent.params['mode']}"
+            said.append(f"{settings['key']} (Live's root)")
+    if "source_track_name" in intent.params:
+        track, slot = await command_clip.named_track_clip(app, str(intent.params["source_track_name"]))
+        settings["source_track"], settings["source_slot"] = track, slot
+        said.append(
+            f"following the clip on track {track} slot {slot} ('{intent.params['source_track_name']}')"
+        )
+    return f" ({'; '.join(said)})" if said else ""
+
+
+async def generate_part(app: App, job: Job, intent: Intent) -> str:
+    assert intent.part is not None
+    settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
+    settings.update(command_clip.source_of(app, intent))
+    note = await _placed(app, intent, settings) + _genre_note(settings)
+    tempo = ""
+    if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
+        tempo = f"{await set_tempo(app, intent)}; "
+    return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
+
+
+async def vary(app: App, job: Job, intent: Intent) -> str:
+    part, last = await last_settings(app, intent.part, loops=True)
+    count = int(intent.params.get("variations", 1))
+    if not 1 <= count <= MAX_TAKES:
+        raise InvalidValue(f"variations {count} is out of range: expected 1..{MAX_TAKES}")
+    if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
+        with parented(varied(last)):  # each take of the loop is a child of the loop varied
+            return await musicgen.vary(app, job, last, count)
+    last.pop("seed", None)  # a new seed (the job id) gives the variation
+    last["replace"] = int(bool(intent.params.get("replace")))
+    with parented(varied(last)):  # each variation's take is a child of the take varied
+        done = [await generate.run(app, job, generate_args(part, last))]
+        for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
+            seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id: no default seed repeats it
+            done.append(
+                await generate.run(app, job, generate_args(part, {**last, "seed": seed, "replace": 0}))
+            )
+    return "; ".join(done)
+
+
+async def adjust(app: App, job: Job, intent: Intent) -> str:
+    if "fills" in intent.params:  # "a fill every fourth bar": the same drums again, with those fills
+        part, last = await last_settings(app, intent.part)
+        last["fills"] = str(intent.params["fills"])
+        last["replace"] = int(bool(intent.params.get("replace")))
+        return f"fills {last['fills']}: {await generate.run(app, job, generate_args(part, last))}"
+    if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
+        return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
+    part, last = await last_settings(app, intent.part)
+    what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
+    dials = ("density", "complexity") if what == "energy" else (what,)
+    for dial in dials:
+        last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
+    last["replace"] = int(bool(intent.params.get("replace")))
+    with parented(varied(last)):  # the busier take is a child of the take it changes
+        done = await generate.run(app, job, generate_args(part, last))
+    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}"
+
+
+async def set_tempo(app: App, intent: Intent) -> str:
+    if "tempo_factor" in intent.params:  # "double the tempo"
+        return await command_clip.tempo_by_factor(app, float(intent.params["tempo_factor"]))
+    await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
+    return f"tempo set to {intent.params['tempo_bpm']} bpm"

@@ -1,0 +1,95 @@
+"""Typed and spoken commands about takes: star, name, compare, back to the previous take, redo.
+
+"This take" is the newest take of the take store (of the part when one is named). Starring and
+naming go through the same actions as /roo/history/star and /roo/history/message (and the
+page's /api/star); "go back to the take before this one" recalls the part's previous take into
+the track of this one (``bridge.actions.history.job.recall``: an empty slot, never over a clip); it
+is not Live's undo. "redo" after it brings the take gone back from; otherwise it is Live's redo.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.history import job as takes_action
+from bridge.app import App
+from bridge.commands import Intent
+from bridge.jobs.board import Job
+from engines.errors import InvalidValue
+
+SONG_REDO = "/live/song/redo"  # the common grammar's redo (as protocol.SONG_UNDO)
+
+_went_back: weakref.WeakKeyDictionary[App, str] = weakref.WeakKeyDictionary()  # take gone back from
+
+
+def _newest(app: App, part: str | None, count: int) -> list[Any]:
+    return list(app.history.takes(part=part, limit=count))
+
+
+async def this_and_previous(app: App, part: str | None) -> tuple[Any, Any | None]:
+    """The newest take (of ``part``) and the take of the same part before it (None when none)."""
+    newest = await app.in_history(_newest, app, part, 1)
+    if not newest:
+        named = f"{part} take" if part else "take"
+        raise InvalidValue(f"there is no {named} in the history yet: generate one first")
+    this = newest[0]
+    same = await app.in_history(_newest, app, this.part, 2)
+    return this, (same[1] if len(same) > 1 else None)
+
+
+async def history(app: App, job: Job, intent: Intent) -> str:
+    do = intent.params["do"]
+    if do == "redo":
+        return await _redo(app, job)
+    this, previous = await this_and_previous(app, intent.part)
+    if do in ("star", "unstar"):
+        return await takes_action.star(app, job, [this.take_id, int(do == "star")])
+    if do == "name":
+        name = str(intent.params["name"])
+        await takes_action.message(app, job, [this.take_id, name])
+        return f'take {this.take_id} ({this.part}) named "{name}"'
+    if previous is None:
+        raise InvalidValue(f"take {this.take_id} is the first {this.part} take: there is none before it")
+    if do == "compare":
+        return await _compare(app, job, previous.take_id, this.take_id)
+    if do == "previous":
+        return await _back(app, job, previous.take_id, this.take_id)
+    raise InvalidValue(
+        f"history command {do!r} is not known: expected star, unstar, name, compare, previous, redo"
+    )
+
+
+async def _compare(app: App, job: Job, older: str, newer: str) -> str:
+    from bridge.history.diff import as_text, compare
+
+    def both() -> dict[str, Any]:
+        return compare(app.history.get(older), app.history.get(newer))
+
+    found = await app.in_history(both)
+    app.result(job.client, job.id, "diff", found)
+    lines = as_text(found, found["audio"])
+    bars = len(found["bars"])
+    return (
+        f"{lines[0]} ({bars} bar{'s' if bars != 1 else ''} changed; the whole diff is on /roo/result 'diff')"
+    )
+
+
+async def _back(app: App, job: Job, older: str, newer: str) -> str:
+    now = await app.in_history(app.history.get, newer)
+    where: list[Any] = []
+    if "track" in now.live:
+        where = ["track", int(now.live["track"]), "slot", int(now.live.get("slot", 0))]
+    done = await takes_action.recall(app, job, [older, *where])
+    _went_back[app] = newer
+    return f"back to the take before {newer}: {done}"
+
+
+async def _redo(app: App, job: Job) -> str:
+    newer = _went_back.pop(app, None)
+    if newer is not None:
+        return f"redo: {await takes_action.recall(app, job, [newer])}"
+    app.live.send(SONG_REDO)
+    await app.live.query(protocol.SONG_GET + "is_playing")  # Live handles both in order
+    return "redid the last change undone in Live"

@@ -1,0 +1,153 @@
+"""/roo/separate [track slot] [model]: split an audio clip into stems on new tracks beside it.
+
+The clip (the selected one unless track and slot are given) is separated in the model worker with
+``exact_sum`` on, so the stems null against the source. An unwarped clip is separated over its
+start..end markers and its stems play unwarped from their first sample, exactly that region. A
+warped clip is separated whole, so each stem is a file of the source's length in samples, and
+the Remote Script copies the source clip's timing onto each stem clip (warp mode, every warp
+marker, start and end markers, loop): a stem plays each sample on the beat its source plays it.
+One audio track per stem is created right after the source track, named ``<clip name> drums``
+and so on, and each stem lands in the source's scene; when placing them fails or is cancelled, the
+new tracks still empty are deleted again (``bridge.actions.place.made``) and the error says so.
+Live older than 12.0.5 cannot create audio clips: the files are written and the done message says
+where. Files go to $MUSEAROO_STEMS_DIR or ~/Music/MuseAroo/stems.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.clips.audio import AudioClip, audio_clip
+from bridge.actions.options import whole_argument
+from bridge.actions.place.made import NewTrack, taken_back_on_failure
+from bridge.actions.takes import audio_take
+from bridge.app import App
+from bridge.jobs.board import Job
+from bridge.jobs.weights import require_demucs
+from bridge.jobs.worker import get_worker
+from engines.errors import InvalidValue, LiveError
+
+AUDIO_CLIPS_SINCE = (12, 0, 5)  # ClipSlot.create_audio_clip
+SEPARATE_TARGET = "engines.separation.files:separate_file"
+
+
+@dataclass(frozen=True, slots=True)
+class SeparateRequest:
+    track: int = -1  # -1: the selected track
+    slot: int = -1  # -1: the selected slot
+    model: str = protocol.SEPARATION_MODELS[0]
+
+
+def parse_request(args: list[Any]) -> SeparateRequest:
+    """``[]``, ``[model]``, ``[track, slot]`` or ``[track, slot, model]``; errors name the value."""
+    rest = list(args)
+    track = slot = -1
+    if rest and not isinstance(rest[0], str):
+        if len(rest) < 2 or isinstance(rest[1], str):
+            raise InvalidValue(f"/roo/separate {args!r}: expected [track slot] as two integers, then [model]")
+        # Checked as every request's track and slot option is (-1: the selected one).
+        track = whole_argument("track", rest[0], what="/roo/separate")
+        slot = whole_argument("slot", rest[1], what="/roo/separate")
+        rest = rest[2:]
+    model = protocol.SEPARATION_MODELS[0]
+    if rest:
+        if len(rest) > 1 or not isinstance(rest[0], str) or not rest[0]:
+            raise InvalidValue(f"/roo/separate {args!r}: expected at most one model name after [track slot]")
+        model = rest[0]
+        if model not in protocol.SEPARATION_MODELS and not Path(model).expanduser().exists():
+            raise InvalidValue(
+                f"model {model!r}: expected one of {', '.join(protocol.SEPARATION_MODELS)} or a model folder"
+            )
+    return SeparateRequest(track, slot, model)
+
+
+def stems_root() -> Path:
+    """Where stem folders go: $MUSEAROO_STEMS_DIR, else ~/Music/MuseAroo/stems."""
+    configured = os.environ.get("MUSEAROO_STEMS_DIR")
+    return Path(configured).expanduser() if configured else Path.home() / "Music" / "MuseAroo" / "stems"
+
+
+def stems_folder(clip_name: str, now_s: float | None = None) -> Path:
+    """A new folder for one separation: ``<clip name> <date time>`` under stems_root()."""
+    safe = re.sub(r"[^\w\- ]+", "_", clip_name).strip() or "clip"
+    stamp = time.strftime("%Y-%m-%d %H%M%S", time.localtime(now_s))
+    folder = stems_root() / f"{safe} {stamp}"
+    n = 2
+    while folder.exists():
+        folder = stems_root() / f"{safe} {stamp} {n}"
+        n += 1
+    return folder
+
+
+async def run(app: App, job: Job, args: list[Any]) -> str:
+    req = parse_request(args)
+    clip = await audio_clip(app, req.track, req.slot, address="/roo/separate")
+    track, slot, info, ctx, where = clip.track, clip.slot, clip.info, clip.context, clip.where
+    # A warped source's stems get its warp markers copied in Live: they must be whole files.
+    start_s, end_s = (None, None) if info.warping else (clip.start_s, clip.end_s)
+    await asyncio.to_thread(require_demucs, req.model)  # offline without weights: fail now, not after retries
+    folder = stems_folder(info.name or Path(info.file_path).stem)
+    paths: dict[str, str] = await get_worker(app).call(
+        job,
+        SEPARATE_TARGET,
+        path=info.file_path,
+        out_dir=str(folder),
+        model=req.model,
+        exact_sum=True,
+        start_s=start_s,
+        end_s=end_s,
+    )
+    app.result(job.client, job.id, "stems", {"folder": str(folder), "files": paths, "source": where})
+    params = {"model": req.model, "source": where, "source_file": info.file_path}
+    take = audio_take("separate", "stems", params=params, live={}, files=paths, versions={"model": req.model})
+    job.takes.append(take)  # the stems are kept even where Live cannot place them
+    if ctx.version_tuple < AUDIO_CLIPS_SINCE:
+        return (
+            f"stems of {where} written to {folder} (Live {ctx.live_version} cannot create audio clips "
+            f"before 12.0.5: drag them in)"
+        )
+    job.report(0.98, "placing stems in Live")
+    names = [f"{info.name} {stem}".strip() for stem in paths]
+    made: list[NewTrack] = []  # taken back, those still empty, if placing the stems fails or is cancelled
+
+    def kept(tracks: tuple[int, ...]) -> None:  # the take says where its stems are (no track: files only)
+        take.live = {"track": made[0].track, "slot": slot, "tracks": len(tracks)} if tracks else {}
+
+    async with taken_back_on_failure(app, made, f"job {job.id} (separate {where})", kept):
+        first = await app.live.create_tracks("audio", track, names)
+        made.extend(NewTrack(first + offset, name) for offset, name in enumerate(names))
+        take.live = {"track": first, "slot": slot, "tracks": len(names)}
+        await place_stems(app, job, clip, made, paths)
+    region = "whole file, warp markers copied" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
+    return (
+        f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
+        f"slot {slot}; files in {folder}"
+    )
+
+
+async def place_stems(
+    app: App, job: Job, clip: AudioClip, made: list[NewTrack], paths: dict[str, str]
+) -> None:
+    """Each stem's file into its new track, in the source's slot; a warped source's timing copied on.
+    A cancel that came while a write was on its way (the write landed, so it returned) stops before
+    the next one."""
+    for new, path in zip(made, paths.values(), strict=True):
+        job.check_cancelled()
+        placed = await app.live.import_audio(
+            new.track, clip.slot, path, new.name, bool(clip.info.warping), 0.0
+        )
+        if clip.info.warping:
+            try:
+                await app.live.copy_timing(clip.track, clip.slot, *placed)
+            except LiveError as exc:  # LiveUnreachable stays LiveUnreachable
+                raise type(exc)(
+                    f"stem {new.name!r} is at track {placed[0]} slot {placed[1]} but does not play in time "
+                    f"with {clip.where}: copying the source's warp markers failed ({exc})"
+                ) from exc
