@@ -9,7 +9,9 @@ failed status. The rooms: ``generate``, ``analyze``, ``infill`` (infill, continu
 an action starts from) and ``place`` (the track rule, taking back made tracks). At this root:
 ``options`` (every request option's range), ``takes`` (recording a take), ``prepare_makers``.
 
-``JOB_ACTIONS`` are the addresses run as jobs on the board; ``ANSWERS`` the ones answered at once.
+``JOB_ACTIONS`` are the addresses run as jobs on the board; ``ANSWERS`` the ones answered at once;
+``CHECKS`` each job address's check of its arguments without Live (the request parser the job
+itself runs first), for the doors that refuse a bad value before any job (the page's HTTP API).
 ``PREPARE_MAKERS`` is what the actions hand pre-generation (``bridge.prepare``), which imports no
 action. Adding an action is one room and one line here.
 """
@@ -21,14 +23,23 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import analyze, follow, generate, history, infill, intents, musicgen, separate, transform
+from bridge.actions.analyze import request as analyze_request
+from bridge.actions.generate import request as generate_request
+from bridge.actions.history import request as history_request
+from bridge.actions.infill import request as infill_request
+from bridge.actions.intents.job import sentence
+from bridge.actions.musicgen import request as musicgen_request
 from bridge.actions.prepare_makers import MAKERS as PREPARE_MAKERS
+from bridge.actions.separate.job import parse_request as separate_request
+from bridge.actions.transform.job import parse_request as transform_request
 from bridge.app import App
 from bridge.jobs.board import Address, Job
 
-__all__ = ["ANSWERS", "JOB_ACTIONS", "PREPARE_MAKERS", "Action", "Answer"]
+__all__ = ["ANSWERS", "CHECKS", "JOB_ACTIONS", "PREPARE_MAKERS", "Action", "Answer", "Check"]
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
 Answer = Callable[[App, Address, list[Any]], None]
+Check = Callable[[list[Any]], object]
 
 JOB_ACTIONS: dict[str, Action] = {
     protocol.SEPARATE: separate.run,
@@ -52,4 +63,26 @@ JOB_ACTIONS: dict[str, Action] = {
 ANSWERS: dict[str, Answer] = {
     protocol.HISTORY_LIST: history.list_takes,
     protocol.FOLLOW: follow.handle,
+}
+
+
+def _infill(address: str) -> Check:
+    return lambda args: infill_request.parse_request(address, args)
+
+
+CHECKS: dict[str, Check] = {
+    protocol.SEPARATE: separate_request,
+    protocol.GENERATE: generate_request.parse_request,
+    protocol.ANALYZE: analyze_request.parse_request,
+    protocol.MUSICGEN: musicgen_request.parse_request,
+    protocol.COMMAND: sentence,
+    protocol.TRANSFORM: transform_request,
+    protocol.HISTORY_RECALL: history_request.recall,
+    protocol.HISTORY_FORK: history_request.fork,
+    protocol.HISTORY_STAR: history_request.star,
+    protocol.HISTORY_MESSAGE: history_request.message,
+    protocol.HISTORY_PROJECT: history_request.project,
+    protocol.INFILL: _infill(protocol.INFILL),
+    protocol.CONTINUE: _infill(protocol.CONTINUE),
+    protocol.ACCOMPANY: _infill(protocol.ACCOMPANY),
 }

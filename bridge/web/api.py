@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bridge import protocol
+from bridge.actions import CHECKS
 from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
@@ -134,6 +135,7 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
         address, layout = requests.ACTIONS[action]
         try:
             args = layout(await _body(request))
+            CHECKS[address](args)  # the job's own request check, so a bad value is a 422, not a failed job
         except InvalidValue as exc:
             raise HTTPException(422, str(exc)) from exc
         job = daemon.submit(address, args, HTTP_CLIENT)

@@ -2,8 +2,8 @@
 
 Each action keeps its one parser (bridge/actions/); this only lays a JSON object out the way its
 OSC address takes it, refusing names the address does not know so a typo is answered at once.
-infill, continue and accompany also run their action's own parser here (``infill.request``, the
-ranges of ``bridge/actions/options.py``), so a bad value is answered 422 naming it, before a job.
+The API then runs the action's own check (``bridge.actions.CHECKS``: the ranges of
+``bridge/actions/options.py``), so a bad value is answered 422 naming it, before any job.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.infill.request import parse_request
 from engines.errors import InvalidValue
 
 Body = dict[str, Any]
@@ -62,9 +61,12 @@ def separate(body: Body) -> list[Any]:
 
 def musicgen(body: Body) -> list[Any]:
     fixed = ("prompt", "bars", "track", "slot")
-    table = {"continue": "int", "melody": "int", "model": "str", "seed": "int"}
     args = [_required(body, "prompt", "musicgen"), *([body["bars"]] if "bars" in body else [])]
-    return [*args, *_track_slot(body, "musicgen"), *_pairs(body, table, fixed, "musicgen")]
+    return [
+        *args,
+        *_track_slot(body, "musicgen"),
+        *_pairs(body, protocol.MUSICGEN_OPTIONS, fixed, "musicgen"),
+    ]
 
 
 def command(body: Body) -> list[Any]:
@@ -99,29 +101,21 @@ def project(body: Body) -> list[Any]:
     return [_required(body, "name", "project")]
 
 
-def _checked(address: str, args: list[Any]) -> list[Any]:
-    """``args`` once the address's own parser took them: a bad value is refused before any job (422)."""
-    parse_request(address, args)
-    return args
-
-
 def infill(body: Body) -> list[Any]:
     """track and slot default to -1 (the selected clip); bars "FROM-TO" as over OSC."""
     clip = [body.get("track", -1), body.get("slot", -1)]
-    return _checked(
-        protocol.INFILL, [*clip, *_pairs(body, protocol.INFILL_OPTIONS, ("track", "slot"), "infill")]
-    )
+    return [*clip, *_pairs(body, protocol.INFILL_OPTIONS, ("track", "slot"), "infill")]
 
 
 def continue_(body: Body) -> list[Any]:
     clip = [body.get("track", -1), body.get("slot", -1)]
     pairs = _pairs(body, protocol.CONTINUE_OPTIONS, ("track", "slot"), "continue")
-    return _checked(protocol.CONTINUE, [*clip, *pairs])
+    return [*clip, *pairs]
 
 
 def accompany(body: Body) -> list[Any]:
     pairs = _pairs(body, protocol.ACCOMPANY_OPTIONS, ("part",), "accompany")
-    return _checked(protocol.ACCOMPANY, [_required(body, "part", "accompany"), *pairs])
+    return [_required(body, "part", "accompany"), *pairs]
 
 
 # /api/<name> -> (the OSC job address it runs, how its JSON body becomes that address's arguments)

@@ -11,6 +11,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.generate import job as generate
+from bridge.actions.history import request
 from bridge.actions.options import parse_options
 from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
@@ -63,19 +64,12 @@ def _takes(app: App, opts: dict[str, Any]) -> list[Any]:
     )
 
 
-def _take_id(args: list[Any], address: str, more: str = "") -> str:
-    if not args or not isinstance(args[0], str):
-        raise InvalidValue(f"{address} needs a take id first (6 or more hex characters){more}; got {args!r}")
-    return args[0]
-
-
 async def recall(app: App, job: Job, args: list[Any]) -> str:
     """Write a take back into Live, its notes or its audio, into an empty slot (never over a clip);
     the recalled clip is a take, a child of the take recalled. A slot past the Set's last scene
     goes below the last scene, where Live adds a scene (as generate does); a full slot moves down
     to the next empty one, and the message says so."""
-    take_id = _take_id(args, protocol.HISTORY_RECALL)
-    where = parse_options(args[1:], {"track": "int", "slot": "int"}, what=protocol.HISTORY_RECALL)
+    take_id, where = request.recall(args)
     take = await app.in_history(app.history.get, take_id)
     track = where.get("track", take.live.get("track", -1))
     asked = where.get("slot", take.live.get("slot", 0))
@@ -151,8 +145,7 @@ def moved(asked: int, landed: int, scenes: int) -> str:
 
 async def fork(app: App, job: Job, args: list[Any]) -> str:
     """Generate again from a take's settings with the changes given; the new take's parent is it."""
-    take_id = _take_id(args, protocol.HISTORY_FORK, " then name value pairs")
-    changes = parse_options(args[1:], protocol.GENERATE_OPTIONS, what=protocol.HISTORY_FORK)
+    take_id, changes = request.fork(args)
     take = await app.in_history(app.history.get, take_id)
     if take.action != "generate" or take.part not in protocol.PARTS:
         raise InvalidValue(f"take {take.take_id} is a {take.action} take: only generate takes can be forked")
@@ -170,29 +163,20 @@ async def fork(app: App, job: Job, args: list[Any]) -> str:
 
 
 async def star(app: App, job: Job, args: list[Any]) -> str:
-    take_id = _take_id(args, protocol.HISTORY_STAR, " and 0|1")
-    if len(args) != 2 or args[1] not in (0, 1):
-        raise InvalidValue(f"{protocol.HISTORY_STAR} takes a take id and 0 or 1; got {args!r}")
-    found = await app.in_history(app.history.star, take_id, bool(args[1]))
-    app.notify(
-        {"type": "take", "take_id": found, "job_id": job.id, "change": "starred", "starred": bool(args[1])}
-    )
-    return f"take {found} {'starred' if args[1] else 'unstarred'}"
+    take_id, starred = request.star(args)
+    found = await app.in_history(app.history.star, take_id, starred)
+    app.notify({"type": "take", "take_id": found, "job_id": job.id, "change": "starred", "starred": starred})
+    return f"take {found} {'starred' if starred else 'unstarred'}"
 
 
 async def message(app: App, job: Job, args: list[Any]) -> str:
-    take_id = _take_id(args, protocol.HISTORY_MESSAGE, " and a message")
-    if len(args) != 2 or not isinstance(args[1], str):
-        raise InvalidValue(f"{protocol.HISTORY_MESSAGE} takes a take id and one message string; got {args!r}")
-    found = await app.in_history(app.history.set_message, take_id, args[1])
-    app.notify({"type": "take", "take_id": found, "job_id": job.id, "change": "message", "message": args[1]})
+    take_id, text = request.message(args)
+    found = await app.in_history(app.history.set_message, take_id, text)
+    app.notify({"type": "take", "take_id": found, "job_id": job.id, "change": "message", "message": text})
     return f"take {found}: message set"
 
 
 async def project(app: App, job: Job, args: list[Any]) -> str:
-    if len(args) != 1 or not isinstance(args[0], str):
-        raise InvalidValue(
-            f"{protocol.HISTORY_PROJECT} takes one name (the Set's path or a name); got {args!r}"
-        )
-    await app.in_history(app.history.use_project, args[0])
-    return f"takes now go to project {args[0]!r}"
+    name = request.project(args)
+    await app.in_history(app.history.use_project, name)
+    return f"takes now go to project {name!r}"

@@ -44,11 +44,16 @@ class Pending:
 _pending: weakref.WeakKeyDictionary[App, Pending] = weakref.WeakKeyDictionary()
 
 
-async def run(app: App, job: Job, args: list[Any]) -> str:
+def sentence(args: list[Any]) -> str:
+    """/roo/command's words as one sentence; InvalidValue when there are none."""
     text = " ".join(str(a) for a in args).strip()
     if not text:
         raise InvalidValue(f"/roo/command needs a sentence, e.g. {EXAMPLES[0]!r}; got {args!r}")
-    return await execute(app, job, await app.run_cpu(parse, text), source="typed")
+    return text
+
+
+async def run(app: App, job: Job, args: list[Any]) -> str:
+    return await execute(app, job, await app.run_cpu(parse, sentence(args)), source="typed")
 
 
 async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:

@@ -99,9 +99,11 @@ def test_bad_requests_are_answered_with_what_was_expected(served: Served) -> Non
         assert http.post("/api/generate", content=b"[1]", headers=json_type).status_code == 422
         assert http.get("/api/jobs/999").status_code == 404
         assert http.get("/api/takes/abcdef").status_code == 404
-        # a bad part is the action's own parser's answer, as over OSC: a failed job
-        failed = wait_final(http, http.post("/api/generate", json={"part": "tuba"}).json()["job_id"])
-        assert failed["state"] == "failed" and "tuba" in failed["message"]
+        # a bad part is the action's own parser's answer, as over OSC, given before any job: a 422
+        tuba = http.post("/api/generate", json={"part": "tuba"})
+        assert (
+            tuba.status_code == 422 and "tuba" in tuba.json()["detail"] and "drums" in tuba.json()["detail"]
+        )
         big = http.post("/api/command", content=b"x" * 70_000, headers={"content-type": "application/json"})
         assert big.status_code == 413
 

@@ -81,7 +81,9 @@ def test_metrics_parse_and_move_with_requests(served: Served) -> None:
             "job_id"
         ]
         assert wait_final(http, job_id)["state"] == "done"
-        failed = http.post("/api/generate", json={"part": "tuba"}).json()["job_id"]
+        failed = http.post("/api/generate", json={"part": "drums", "track": 99, "slot": 0}).json()[
+            "job_id"
+        ]  # no track 99
         assert wait_final(http, failed)["state"] == "failed"
         after = samples(http.get("/metrics").text)
     health = (

@@ -1,0 +1,58 @@
+"""The take history's requests checked without Live or the store: each error names the value.
+
+The jobs (``history.job``) and the doors that check before a job (the page's HTTP API) share
+these, so a bad value is refused in the same words everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.options import parse_options
+from engines.errors import InvalidValue
+
+WHERE = {"track": "int", "slot": "int"}
+
+
+def take_id(args: list[Any], address: str, more: str = "") -> str:
+    if not args or not isinstance(args[0], str):
+        raise InvalidValue(f"{address} needs a take id first (6 or more hex characters){more}; got {args!r}")
+    return args[0]
+
+
+def recall(args: list[Any]) -> tuple[str, dict[str, Any]]:
+    """``take_id (track T | slot S)*``: the take and where it should go."""
+    found = take_id(args, protocol.HISTORY_RECALL)
+    where = parse_options(args[1:], WHERE, what=protocol.HISTORY_RECALL)
+    if where.get("slot", 0) < 0:
+        raise InvalidValue(f"slot {where['slot']} is out of range: expected 0 or more")
+    return found, where
+
+
+def fork(args: list[Any]) -> tuple[str, dict[str, Any]]:
+    """``take_id (name value)*``: the take and the generate options that change."""
+    found = take_id(args, protocol.HISTORY_FORK, " then name value pairs")
+    return found, parse_options(args[1:], protocol.GENERATE_OPTIONS, what=protocol.HISTORY_FORK)
+
+
+def star(args: list[Any]) -> tuple[str, bool]:
+    found = take_id(args, protocol.HISTORY_STAR, " and 0|1")
+    if len(args) != 2 or args[1] not in (0, 1):
+        raise InvalidValue(f"{protocol.HISTORY_STAR} takes a take id and 0 or 1; got {args!r}")
+    return found, bool(args[1])
+
+
+def message(args: list[Any]) -> tuple[str, str]:
+    found = take_id(args, protocol.HISTORY_MESSAGE, " and a message")
+    if len(args) != 2 or not isinstance(args[1], str):
+        raise InvalidValue(f"{protocol.HISTORY_MESSAGE} takes a take id and one message string; got {args!r}")
+    return found, args[1]
+
+
+def project(args: list[Any]) -> str:
+    if len(args) != 1 or not isinstance(args[0], str):
+        raise InvalidValue(
+            f"{protocol.HISTORY_PROJECT} takes one name (the Set's path or a name); got {args!r}"
+        )
+    return args[0]
