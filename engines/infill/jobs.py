@@ -15,7 +15,8 @@ from typing import Any
 from engines.errors import InvalidValue
 from engines.infill.controls import Controls
 from engines.infill.generate import InfillResult, accompany, continue_part, infill
-from engines.infill.models import load, worker_quantize
+from engines.infill.models import load
+from engines.infill.quantize import check as check_quantize
 from engines.infill.score import Part
 from engines.infill.session import Progress
 from engines.music import Key, Note, parse_key
@@ -76,16 +77,22 @@ def run(
     key: str | None = None,
     seed: int | None = None,
     variations: int = 1,
+    quantize: str | None = None,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Run one of ``MODES`` with the model ``model`` (a published name or a checkpoint path).
 
+    ``quantize``: the caller's choice, "int8" for int8 Linear layers when the model runs on the CPU
+    (on a GPU the float model runs and the result says so); None for the float model.
+
     Returns {"takes": [[note rows] per take], "length_beats", "first_bar", "last_bar", "seeds",
-    "tokens", "device"}."""
+    "tokens", "device", "quantize"}."""
     if mode not in MODES:
         raise InvalidValue(f"infill mode {mode!r} is not known: expected one of {', '.join(MODES)}")
+    check_quantize(quantize, "cpu")  # a name that is not known is refused on any device
     device = _device()
-    mdl = load(model, device=device, quantize=worker_quantize(device))
+    used = quantize if device == "cpu" else None
+    mdl = load(model, device=device, quantize=used)
     parsed_key: Key | None = parse_key(key) if key else None
     controls = Controls(density, complexity, parsed_key)
     others = [_part(c) for c in context]
@@ -114,4 +121,5 @@ def run(
         "seeds": list(result.seeds),
         "tokens": result.tokens,
         "device": device,
+        "quantize": used,
     }

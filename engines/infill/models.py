@@ -13,7 +13,6 @@ ModelUnavailable saying how to get them. Loaded engines are cached by resolved p
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,12 +87,6 @@ def load(spec: str = DEFAULT_MODEL, *, device: str = "cpu", quantize: str | None
     if key not in _LOADED:
         _LOADED[key] = _load(spec, source, device, quantize)
     return _LOADED[key]
-
-
-def worker_quantize(device: str) -> str | None:
-    """What the model worker asks of ``load``: "int8" on the CPU when MUSEAROO_INFILL_INT8=1, else None."""
-    wanted = os.environ.get("MUSEAROO_INFILL_INT8", "0") not in ("0", "", "false")
-    return "int8" if wanted and device == "cpu" else None
 
 
 def unload() -> None:

@@ -7,8 +7,9 @@ model, turns MIDI-GPT's GPT-2 ``Conv1D`` layers (``x @ W + b``, W stored input-m
 ``torch.ao.quantization.quantize_dynamic``: weights int8 per tensor, activations quantized per
 call. The model keeps its class and methods (KV cache, positions), so the library's session runs
 it unchanged. The logits move by about 1e-2 (a different take for the same seed); the tests hold
-that the takes stay valid scores. Asked for with ``load(..., quantize="int8")`` or, in the model
-worker, ``MUSEAROO_INFILL_INT8=1``. CPU only; measured in docs/benchmarks/infill.md.
+that the takes stay valid scores. Asked for with ``load(..., quantize="int8")`` or
+``jobs.run(..., quantize="int8")`` (the daemon passes it when ``MUSEAROO_INFILL_INT8=1`` is in its
+environment; the engine reads none). CPU only; measured in docs/benchmarks/infill.md.
 """
 
 from __future__ import annotations

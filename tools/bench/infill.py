@@ -20,7 +20,7 @@ so a busy moment hits all alike, after one warm-up call each:
 - ``ours_x4_unshared``: the same on the library's engine (no SharedPrefill, engines/infill/prefill.py,
   and no LeanDecode), so the library's batch feeds the prompt 4 times;
 - ``ours_int8``, ``ours_int8_x4``: ``ours`` and ``ours_x4`` on the same weights with int8 Linear
-  layers (``load(path, quantize="int8")``, engines/infill/quantize.py; the worker's
+  layers (``load(path, quantize="int8")``, engines/infill/quantize.py; the daemon's
   MUSEAROO_INFILL_INT8=1), so the takes differ from the float model's.
 
 Seconds are medians over ``--runs``; tokens are what the model generated in that run (the plans

@@ -21,6 +21,7 @@ More takes (``variations``) land in the next empty slots below the first.
 from __future__ import annotations
 
 import math
+import os
 from typing import Any
 
 from bridge import protocol
@@ -41,6 +42,12 @@ from engines.music import MusicalContext, Note
 __all__ = ["accompany", "continue_clip", "infill", "parse_request"]
 
 TARGET = "engines.infill.jobs:run"
+INT8_SWITCH = "MUSEAROO_INFILL_INT8"  # =1 in the daemon's environment: int8 MIDI-GPT on the CPU
+
+
+def quantize_choice() -> str | None:
+    """What the daemon asks of the model worker: "int8" when INT8_SWITCH is on, else the float model."""
+    return "int8" if os.environ.get(INT8_SWITCH, "0") not in ("0", "", "false") else None
 
 
 async def infill(app: App, job: Job, args: list[Any]) -> str:
@@ -156,12 +163,11 @@ async def _generate(app: App, job: Job, req: InfillRequest, live: LiveContext, c
     result: dict[str, Any] = await get_worker(app).call(
         job, TARGET, mode=req.kind, model=req.model, context=context,
         signature=(live.signature_numerator, live.signature_denominator), density=req.density,
-        complexity=req.complexity, seed=req.seed, variations=req.variations, **kwargs,
+        complexity=req.complexity, seed=req.seed, variations=req.variations, quantize=quantize_choice(), **kwargs,
     )  # fmt: skip
     job.check_cancelled()
-    job.report(
-        0.95, f"{len(result['takes'])} take(s) by MIDI-GPT ({result['tokens']} tokens, {result['device']})"
-    )
+    ran = " ".join(filter(None, (result["device"], result.get("quantize"))))
+    job.report(0.95, f"{len(result['takes'])} take(s) by MIDI-GPT ({result['tokens']} tokens, {ran})")
     return result
 
 
@@ -235,6 +241,8 @@ def _payload(
         "note_count": first["note_count"],
         "seed": first["seed"],
         "model": req.model,
+        "device": result["device"],  # where MIDI-GPT ran, and "int8" when the daemon asked for it
+        "quantize": result.get("quantize"),
         "parent_id": parent,
         "takes": takes,
     }

@@ -1,7 +1,7 @@
 """The int8 option (engines/infill/quantize.py): the same model as Linear layers first (exactly), then
 int8 weights whose logits stay close to the float model's, and infill, continue and accompany on it
 still give valid scores: every note outside the written bars kept, new notes inside them, in MIDI's
-ranges, and a batch of takes. Also the worker's switch (MUSEAROO_INFILL_INT8) and bad values named,
+ranges, and a batch of takes. Also the caller's int8 choice (the engine reads no environment) and bad values named,
 and that sampling feeds the prompt once per window and one token a step on the KV cache after it."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import pytest
 
 from engines.errors import InvalidValue
 from engines.infill import Part, accompany, continue_part, infill, load
-from engines.infill.models import worker_quantize
 from engines.infill.quantize import as_linear, int8
 from engines.music import Note
 from tests.engines.infill.conftest import riff
@@ -75,11 +74,7 @@ def test_infill_continue_and_accompany_on_int8_give_valid_scores(yellow_ckpt: Pa
         valid(take, 0.0, 8.0)
 
 
-def test_the_workers_switch_and_bad_values(monkeypatch: pytest.MonkeyPatch, yellow_ckpt: Path) -> None:
-    monkeypatch.delenv("MUSEAROO_INFILL_INT8", raising=False)
-    assert worker_quantize("cpu") is None
-    monkeypatch.setenv("MUSEAROO_INFILL_INT8", "1")
-    assert worker_quantize("cpu") == "int8" and worker_quantize("cuda") is None  # int8 is for the CPU
+def test_bad_quantize_values_are_named(yellow_ckpt: Path) -> None:
     with pytest.raises(InvalidValue, match="quantize 'int4' is not known: expected one of int8"):
         load(str(yellow_ckpt), quantize="int4")
     with pytest.raises(InvalidValue, match="runs on the CPU only"):
@@ -123,9 +118,13 @@ def test_the_worker_target_loads_the_int8_model_when_asked(
     from engines.infill import models
     from engines.infill.jobs import part_dict, run
 
-    monkeypatch.setenv("MUSEAROO_INFILL_INT8", "1")
+    monkeypatch.setenv("MUSEAROO_INFILL_INT8", "1")  # the daemon's switch: the engine reads no environment
     monkeypatch.setattr(models, "_LOADED", {})
     clip = part_dict(riff(4), 16.0, False, 0, "riff")
     out = run("infill", model=str(yellow_ckpt), clip=clip, first_bar=2, last_bar=3, seed=1)
-    assert out["device"] == "cpu" and out["takes"][0]
-    assert [key.endswith("+int8") for key in models._LOADED] == [True]  # the int8 copy, not the float one
+    assert out["quantize"] is None and [key.endswith("+int8") for key in models._LOADED] == [False]
+    out = run("infill", model=str(yellow_ckpt), clip=clip, first_bar=2, last_bar=3, seed=1, quantize="int8")
+    assert out["device"] == "cpu" and out["quantize"] == "int8" and out["takes"][0]
+    assert sorted(key.endswith("+int8") for key in models._LOADED) == [False, True]  # the int8 copy now too
+    with pytest.raises(InvalidValue, match="quantize 'int4' is not known"):
+        run("infill", model=str(yellow_ckpt), clip=clip, first_bar=2, last_bar=3, quantize="int4")

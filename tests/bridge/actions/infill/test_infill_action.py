@@ -355,3 +355,21 @@ def test_an_infill_of_a_clip_edited_meanwhile_writes_nothing(env: None, live: Li
     assert state == "failed" and "nothing written" in message and "infill again" in message, message
     assert (100, 1.0, 0.5, 99, 0) in live.clip_notes(0, 0)
     assert len(live.clip_notes(0, 0)) == len(MELODY) + 1  # the edit stands, nothing else changed
+
+
+@pytest.mark.parametrize(("switch", "ran"), [("1", "int8"), ("0", None)])
+def test_the_daemon_passes_its_int8_choice_to_the_model_worker(
+    env: None, live: LiveHost, ckpt: Path, monkeypatch: pytest.MonkeyPatch, switch: str, ran: str | None
+) -> None:
+    """MUSEAROO_INFILL_INT8 is the daemon's setting: the bridge reads it and asks the worker for
+    int8 (the engine reads no environment); the result names the model that ran."""
+    monkeypatch.setenv("MUSEAROO_INFILL_INT8", switch)
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            client.send(protocol.INFILL, 0, 0, "bars", "2-2", "model", str(ckpt), "seed", 3)
+            (_, state, _, message), results = finish(client, "infill")
+        finally:
+            client.close()
+    assert state == "done", message
+    assert (results[0]["device"], results[0]["quantize"]) == ("cpu", ran)
