@@ -212,3 +212,48 @@ def test_a_take_the_schema_refuses_is_refused_before_its_live_write_starts() -> 
 
     asyncio.run(run())
     assert started == [] and begun == []
+
+
+def test_migration_0005_clears_the_staircase_parents_of_takes_stored_before_the_fix(tmp_path: Path) -> None:
+    """Takes stored before parents meant relations (issue 30) keep only a variation's parent."""
+    db = tmp_path / "h.db"
+    engine = make_engine(f"sqlite:///{db}")
+    migrate(engine, "0004")
+    engine.dispose()
+    before, after = 1795000000.0, 1796000000.0  # either side of the fix (2026-11-23 17:12 UTC)
+    rows = [  # take_id, parent, part, command, created_at
+        ("aaaa00000001", None, "drums", "", before),
+        ("aaaa00000002", "aaaa00000001", "bass", "", before),  # staircase across parts: cleared
+        ("aaaa00000003", "aaaa00000002", "bass", "", before),  # the part's newest take, no relation: cleared
+        ("aaaa00000004", "aaaa00000003", "bass", "vary the bass", before),  # a variation of its part: kept
+        ("aaaa00000005", "aaaa00000001", "bass", "make it busier", before),  # 'varies' another part: cleared
+        ("aaaa00000006", "aaaa00000003", "bass", "", after),  # stored since the fix (a fork): kept
+        ("aaaa00000007", "gone00000000", "bass", "", before),  # a parent no longer stored: cleared
+        ("aaaa00000008", None, "bass", "", before),  # a jam's first phrase ...
+        ("aaaa00000009", "aaaa00000008", "bass", "", before),  # ... and its next, filed under it: kept
+    ]
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO projects VALUES (1, 'old set', 1.0, 1.0)")
+    for take_id, parent, part, command, created in rows:
+        con.execute(
+            "INSERT INTO takes (take_id, project_id, parent_id, action, part, params, context, versions, live,"
+            " command, message, starred, created_at, pending) VALUES (?, 1, ?, ?, ?, '{}', '{}', '{}',"
+            " '{}', ?, '', 0, ?, 0)",
+            (take_id, parent, "jam" if take_id >= "aaaa00000008" else "generate", part, command, created),
+        )
+    con.commit()
+    con.close()
+    store = open_store(f"sqlite:///{db}", tmp_path)
+    got = {take_id: store.get(take_id).parent_id for take_id, *_ in rows}
+    store.close()
+    assert got == {
+        "aaaa00000001": None,
+        "aaaa00000002": None,
+        "aaaa00000003": None,
+        "aaaa00000004": "aaaa00000003",
+        "aaaa00000005": None,
+        "aaaa00000006": "aaaa00000003",
+        "aaaa00000007": None,
+        "aaaa00000008": None,
+        "aaaa00000009": "aaaa00000008",
+    }
