@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from bridge import osc, protocol
-from bridge.actions import ANSWERS, JOB_ACTIONS, PREPARE_MAKERS, Answer
+from bridge.actions import ANSWERS, JOB_ACTIONS, ON_LIVE, PREPARE_MAKERS, Answer
 from bridge.app import App
 from bridge.history import recovery
 from bridge.jam.remote import RemoteJam, state_args
@@ -62,6 +62,7 @@ class Daemon:
         self.started_s = time.time()  # pending takes older than this are reconciled with Live
         self.presence: Any = None  # bridge.history.recovery.Presence while a store is open
         self.recovery: asyncio.Task[Any] | None = None  # reconciling pending takes (once Live answered)
+        self._reading_back: set[asyncio.Task[None]] = set()  # ON_LIVE: what the Set keeps
         self.packets_received = 0
         self.errors_sent = 0
         self.errors_by_address: dict[str, int] = {}  # "?" = a packet that could not be decoded (dropped)
@@ -120,6 +121,11 @@ class Daemon:
         if not self.live_connected:
             log.info("Live answered: %s", ctx)
             self._live_state(True)
+            if self.app is not None:  # what the Set keeps for the actions (the follow choice)
+                for read_back in ON_LIVE:
+                    task = asyncio.get_running_loop().create_task(read_back(self.app))
+                    self._reading_back.add(task)
+                    task.add_done_callback(self._reading_back.discard)
         self.live_connected = True
         if self.recovery is None and self.app is not None and self.history is not None:
             alone = bool(self.presence and self.presence.alone)

@@ -154,6 +154,11 @@ RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"
 RS_TRACKS = "/roo/live/tracks"  # args: req -> req, then (name, is_midi 0|1) for each track in order
 RS_NAME_SCENE = "/roo/live/name_scene"  # args: req, scene, name -> req, scene
 RS_SET_CONTEXT = "/roo/live/set_context"  # args: req, (name value)* over SETTABLE_CONTEXT -> req
+# Data MuseAroo keeps in the Set (Song.set_data / get_data: saved with the Set, no undo step), under
+# "musearoo.<key>", the value a JSON text; get answers "" when nothing is stored.
+RS_SET_DATA = "/roo/live/set_data"  # args: req, key, value -> req
+RS_GET_DATA = "/roo/live/get_data"  # args: req, key -> req, value
+DATA_KEY_PREFIX = "musearoo."
 
 CONTEXT_FIELDS = (
     "tempo_bpm",

@@ -39,6 +39,7 @@ class Song(SongTracks, Transport):
         self._cues: list[CuePoint] = []
         self.file_path = ""
         self._view = View(doc, self)
+        self._data: dict[str, Any] = {}  # set_data: kept in the Set (saved with it), not undoable
 
     # --- shared setters -------------------------------------------------------------------
     def _set(self, prop: str, value: Any, *, undoable: bool = True) -> None:
@@ -151,6 +152,18 @@ class Song(SongTracks, Transport):
     def re_enable_automation(self) -> None:
         """Re-enable overridden automation; the in-memory Live has no automation to override."""
         self._doc.check_change("Song.re_enable_automation")
+
+    # --- data a script keeps in the Set -----------------------------------------------------
+    def get_data(self, key: str, default_value: Any = None, /) -> Any:
+        """The value stored under ``key`` with ``set_data``, else ``default_value``."""
+        check_args("Song.get_data", (key,), ("str",))
+        return self._data.get(key, default_value)
+
+    def set_data(self, key: str, value: Any, /) -> None:
+        """Store ``value`` under ``key`` in the Set (Live saves it with the Set; no undo step)."""
+        check_args("Song.set_data", (key,), ("str",))
+        self._doc.check_change("Song.set_data")
+        self._data[key] = value
 
     # --- undo -----------------------------------------------------------------------------
     def begin_undo_step(self) -> None:

@@ -10,6 +10,7 @@ an action starts from) and ``place`` (the track rule, taking back made tracks). 
 ``options`` (every request option's range), ``takes`` (recording a take), ``prepare_makers``.
 
 ``JOB_ACTIONS`` are the addresses run as jobs on the board; ``ANSWERS`` the ones answered at once;
+``ON_LIVE`` what the actions read back from the Set whenever Live answers after not answering;
 ``CHECKS`` each job address's check of its arguments without Live (the request parser the job
 itself runs first), for the doors that refuse a bad value before any job (the page's HTTP API).
 ``PREPARE_MAKERS`` is what the actions hand pre-generation (``bridge.prepare``), which imports no
@@ -18,7 +19,7 @@ action. Adding an action is one room and one line here.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from bridge import protocol
@@ -35,7 +36,7 @@ from bridge.actions.transform.job import parse_request as transform_request
 from bridge.app import App
 from bridge.jobs.board import Address, Job
 
-__all__ = ["ANSWERS", "CHECKS", "JOB_ACTIONS", "PREPARE_MAKERS", "Action", "Answer", "Check"]
+__all__ = ["ANSWERS", "CHECKS", "JOB_ACTIONS", "ON_LIVE", "PREPARE_MAKERS", "Action", "Answer", "Check"]
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
 Answer = Callable[[App, Address, list[Any]], None]
@@ -86,3 +87,5 @@ CHECKS: dict[str, Check] = {
     protocol.CONTINUE: _infill(protocol.CONTINUE),
     protocol.ACCOMPANY: _infill(protocol.ACCOMPANY),
 }
+
+ON_LIVE: tuple[Callable[[App], Coroutine[Any, Any, None]], ...] = (follow.restore,)

@@ -178,3 +178,12 @@ class LiveCalls:
                 )
             args += [name, value]
         await self.request(protocol.RS_SET_CONTEXT, *args, writes=True)
+
+    async def set_data(self, key: str, value: str) -> None:
+        """Keep ``value`` (JSON text) in the Set under ``key`` (Song.set_data; saved with the Set)."""
+        await self.request(protocol.RS_SET_DATA, key, value)
+
+    async def get_data(self, key: str) -> str:
+        """What the Set keeps under ``key``; "" when nothing is stored."""
+        reply = await self.request(protocol.RS_GET_DATA, key)
+        return str(reply[0])

@@ -27,6 +27,7 @@ from .osc_io import OscSocket, address_hint, decode
 from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
+from .roo_data import DataHandler
 from .roo_read import ReadHandler
 from .song import SongHandler
 from .warp_clip import WarpHandler
@@ -61,6 +62,7 @@ class MuseAroo:
             roo,
             read,
             ArrangementHandler(self.song),
+            DataHandler(self.song),
             WarpHandler(self.song),
             ApplicationHandler(),
         ):

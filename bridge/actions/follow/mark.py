@@ -6,10 +6,16 @@ Live's key and the genre's progression, whatever is selected or analysed); ``/ro
 goes back to the rule; ``/roo/follow`` alone says the current source. Each is answered with
 ``/roo/follow/state mode track slot text`` to the requester and every registered device; a bad
 request on /roo/error. A generate's ``source_track``/``source_slot`` still wins over all of this.
+
+The choice is kept in the Set (``Song.set_data`` through the Remote Script, key ``follow``), so it
+comes back with the Set after a restart of the daemon or of Live, and each Set has its own:
+``restore`` reads it whenever Live answers after not answering.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +29,8 @@ from engines.errors import InvalidValue, RooError
 from engines.music import MusicalContext
 
 WORDS = ("none", "auto")
+KEPT_AS = "follow"  # the Set's data key (the Remote Script prefixes "musearoo.")
+log = logging.getLogger(__name__)
 
 
 def handle(app: App, addr: Address, args: list[Any]) -> None:
@@ -67,7 +75,40 @@ async def apply(app: App, request: str | tuple[int, int] | None) -> tuple[str, i
         if not clip.notes:
             raise InvalidValue(f"{clip.where} holds no notes: a chord source needs a MIDI clip with notes")
         app.song.chord_source, app.song.follow_nothing = (clip.track, clip.slot), False
+    if request is not None:
+        await _keep(app)
     return await state(app)
+
+
+async def _keep(app: App) -> None:
+    """The choice into the Set; a Live that cannot keep it (an error) leaves it for this session only."""
+    source = app.song.chord_source
+    value = {"chord_source": list(source) if source else None, "follow_nothing": app.song.follow_nothing}
+    try:
+        await app.live.set_data(KEPT_AS, json.dumps(value))
+    except RooError as exc:
+        log.warning("the follow choice holds until the daemon stops, not kept in the Set: %s", exc)
+
+
+async def restore(app: App) -> None:
+    """The follow choice the Set keeps (none kept: the rule); a value that cannot be read is logged
+    and the rule goes on."""
+    try:
+        text = await app.live.get_data(KEPT_AS)
+    except RooError as exc:
+        log.warning("the Set's follow choice cannot be read: %s", exc)
+        return
+    source, nothing = None, False
+    if text:
+        try:
+            value = json.loads(text)
+            kept = value.get("chord_source")
+            source = (int(kept[0]), int(kept[1])) if kept is not None else None
+            nothing = bool(value.get("follow_nothing", False))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            log.warning("the Set's follow choice %r is not readable (%s): the rule goes on", text, exc)
+            source, nothing = None, False
+    app.song.chord_source, app.song.follow_nothing = source, nothing
 
 
 async def state(app: App) -> tuple[str, int, int, str]:

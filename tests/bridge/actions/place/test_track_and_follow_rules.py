@@ -211,3 +211,65 @@ def test_the_rule_in_order_and_a_restart_remembers_the_tracks_from_the_history(t
         assert asyncio.run(homes(app)) == {"bass": 3}  # type: ignore[arg-type]
     finally:
         store.close()
+
+
+def test_the_follow_choice_is_kept_in_the_set_across_a_daemon_restart(live: LiveHost) -> None:
+    """The marked source and "follow nothing" live in the Set (Song.set_data), not in the daemon:
+    a new daemon on the same Set reads them back; another Set has its own (none: the rule)."""
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            assert follow(client, KEYS, 0)[:3] == ["clip", KEYS, 0]
+        finally:
+            client.close()
+    assert (
+        live.call(lambda: live.song.get_data("musearoo.follow", None))
+        == '{"chord_source": [3, 0], "follow_nothing": false}'
+    )
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            assert wait_for_follow(client, "clip")[:3] == ["clip", KEYS, 0]  # read back from the Set
+            assert follow(client, "none")[0] == "none"
+        finally:
+            client.close()
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            assert wait_for_follow(client, "none")[0] == "none"
+        finally:
+            client.close()
+    other = LiveHost(
+        SetDesc(tracks=(TrackDesc("midi", "Keys", (ClipDesc(0, "Keys", 16.0, CHORD_ROWS),)),)), port=0
+    )
+    other.start_in_thread()
+    try:
+        with running_daemon(live_port=other.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                assert follow(client)[0] == "auto"  # this Set keeps nothing: the rule
+            finally:
+                client.close()
+    finally:
+        other.stop()
+
+
+def wait_for_follow(client: Client, mode: str, timeout_s: float = 10.0) -> list[object]:
+    """/roo/follow's state once the daemon has read the Set's choice back (it reads when Live answers)."""
+    end = time.monotonic() + timeout_s
+    while True:
+        state = follow(client)
+        if state[0] == mode or time.monotonic() > end:
+            return state
+        time.sleep(0.05)
+
+
+def test_a_set_value_that_cannot_be_read_leaves_the_rule(live: LiveHost) -> None:
+    live.call(lambda: live.song.set_data("musearoo.follow", "{not json"))
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            time.sleep(0.3)  # the daemon reads the Set's choice when Live first answers
+            assert follow(client)[0] == "auto"
+        finally:
+            client.close()
