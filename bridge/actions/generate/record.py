@@ -49,7 +49,7 @@ def remember(
          **groove_settings(req)}
     )  # fmt: skip
     app.song.last_generate[req.part] = {
-        "track": track, "slot": slot, **settings, "complexity": req.complexity, "seed": seed,
+        "track": track, "slot": slot, **settings, "key": str(ctx.key), "complexity": req.complexity, "seed": seed,
         **groove_settings(req),
     }  # fmt: skip
 

@@ -35,6 +35,7 @@ async def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]
         "slot": take.live.get("slot"),
         "bars": params.get("bars"),
         "genre": params.get("genre") or take.context.get("genre"),
+        "key": params.get("key") or take.context.get("key"),
         "density": params.get("density"),
         "complexity": params.get("complexity"),
         "seed": take.seed,

@@ -12,43 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bridge.actions.clips.take import take_behind
 from bridge.actions.infill.request import InfillRequest
 from bridge.actions.takes import VERSION, midi_take
 from bridge.app import App
 from bridge.history import TakeDraft
-from engines.errors import StoreError
 from engines.music import MusicalContext, Note
-
-LOOK_BACK = 30  # takes searched for the one a clip came from
-
-
-def _key(pitch: int, start: float, length: float, velocity: int) -> tuple[int, float, float, int]:
-    return int(pitch), round(float(start), 4), round(float(length), 4), int(velocity)
 
 
 async def parent_of(app: App, track: int, slot: int, notes: Sequence[Note]) -> str | None:
     """The id of the take the clip at track/slot holding ``notes`` came from, or None."""
-    if app.history is None:
-        return None
-    want = sorted(_key(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in notes)
-    try:
-        found: str | None = await app.in_history(_find, app, track, slot, want)
-    except StoreError:
-        return None
-    return found
-
-
-def _find(app: App, track: int, slot: int, want: list[tuple[int, float, float, int]]) -> str | None:
-    for summary in app.history.takes(limit=LOOK_BACK):
-        take = app.history.get(summary.take_id)
-        if take.live.get("track") != track or take.live.get("slot") != slot or take.notes is None:
-            continue
-        have = sorted(
-            _key(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take.notes
-        )
-        if have == want:
-            return str(take.take_id)
-    return None
+    take = await take_behind(app, track, slot, notes)
+    return None if take is None else str(take.take_id)
 
 
 def draft(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.clips.take import kept, said, take_behind
 from bridge.actions.generate import job as generate
 from bridge.actions.history import context as history_context
 from bridge.actions.intents import clip as command_clip
@@ -45,6 +46,18 @@ async def last_settings(app: App, part: str | None, *, loops: bool = False) -> t
     if part is None:
         raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
     return part, {}
+
+
+async def keep_the_take(app: App, last: dict[str, Any]) -> str:
+    """The settings of the take at the part's last track and slot (key, genre, bars) into ``last``;
+    what the done message says of them ("" when the history holds no such take)."""
+    if last.get("track") is None or last.get("slot") is None:
+        return ""
+    source = await take_behind(app, int(last["track"]), int(last["slot"]))
+    if source is None:
+        return ""
+    last.update(kept(source))
+    return f" ({said(source)})"
 
 
 def generate_args(part: str, settings: dict[str, Any]) -> list[Any]:
@@ -111,8 +124,9 @@ async def vary(app: App, job: Job, intent: Intent) -> str:
             return await musicgen.vary(app, job, last, count)
     last.pop("seed", None)  # a new seed (the job id) gives the variation
     last["replace"] = int(bool(intent.params.get("replace")))
+    note = await keep_the_take(app, last)
     with parented(varied(last)):  # each variation's take is a child of the take varied
-        done = [await generate.run(app, job, generate_args(part, last))]
+        done = [await generate.run(app, job, generate_args(part, last)) + note]
         for k in range(1, count):  # symbolic takes are cheap: one after another, each its own seed
             seed = (2**30 + job.id * MAX_TAKES + k) % 2**31  # above any job id: no default seed repeats it
             done.append(
@@ -130,6 +144,7 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
     if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
         return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
     part, last = await last_settings(app, intent.part)
+    note = await keep_the_take(app, last)
     what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
     dials = ("density", "complexity") if what == "energy" else (what,)
     for dial in dials:
@@ -137,7 +152,7 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
     last["replace"] = int(bool(intent.params.get("replace")))
     with parented(varied(last)):  # the busier take is a child of the take it changes
         done = await generate.run(app, job, generate_args(part, last))
-    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}"
+    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}{note}"
 
 
 async def set_tempo(app: App, intent: Intent) -> str:

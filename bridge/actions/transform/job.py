@@ -11,11 +11,13 @@ suggest; the seed is the job id unless given, so a repeat gives a new variation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.midi import MidiClip, midi_clip
+from bridge.actions.clips.take import kept, said, take_behind
+from bridge.actions.follow.rule import described
 from bridge.actions.options import leading_choice, parse_options
 from bridge.actions.takes import midi_take, transform_part, write_recorded
 from bridge.app import App
@@ -24,7 +26,7 @@ from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite, Expect, StaleContext, StaleSource
 from engines import transforms
 from engines.errors import InvalidValue, LiveError
-from engines.music import MusicalContext
+from engines.music import MusicalContext, parse_key
 from engines.symbolic.profile import profile
 from engines.transforms.drum_voices import pitches_of
 
@@ -82,7 +84,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             app, req.track, req.slot, address=protocol.TRANSFORM, live=live, cached=seq >= 0
         )
         job.report(0.3, f"{len(clip.notes)} notes read from {clip.where}")
-        draft, result, name = await _transformed(app, req, clip, job)
+        draft, result, name, note = await _transformed(app, req, clip, job)
         # refused when the clip, the signature or (if it picked the clip) the selection changed;
         # nothing is checked while Live has pushed no context (it came from a query)
         clip_write = ClipWrite(clip.track, clip.slot, result.length_beats, name, result.notes, req.replace)
@@ -100,13 +102,14 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             job.report(0.3, "the clip or the song context changed: transforming again")
     draft.live = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
     where = f"track {track} slot {slot}"
-    return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}"
+    return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}{note}"
 
 
 async def _transformed(
     app: App, req: TransformRequest, clip: MidiClip, job: Job
-) -> tuple[TakeDraft, transforms.Transformed, str]:
-    """The clip transformed (on the CPU thread), its take draft and the new clip's name."""
+) -> tuple[TakeDraft, transforms.Transformed, str, str]:
+    """The clip transformed (on the CPU thread), its take draft, the new clip's name and what the
+    take keeps of its source: the source take's key, genre and bars, or the clip's key as read."""
     live = clip.context
     bar = live.signature_numerator * 4.0 / live.signature_denominator
     options = transforms.make_options(clip.length_beats, bar, **req.options)
@@ -117,7 +120,9 @@ async def _transformed(
     ctx = MusicalContext(
         tempo_bpm=float(live.tempo_bpm),
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
+        bars=max(1, round(clip.length_beats / bar)),
     )
+    ctx, note, known_genre = await _source_settings(app, clip, ctx)
     # filed as the source clip's part (a drum transform's: drums), made by the transform, a child of
     # the take the source clip is
     part = transform_part(req.kind, profile(clip.notes, clip.length_beats).role)
@@ -126,4 +131,24 @@ async def _transformed(
         "transform", part, params=params, seed=seed, ctx=ctx, live={}, notes=result.notes,
         engine=f"engines.transforms:{req.kind}", parent=(clip.track, clip.slot),
     )  # fmt: skip
-    return draft, result, f"{clip.info.name or 'clip'} {req.kind}"[:64]
+    if not known_genre:  # a clip that is not a take: its genre is not known, never the default's
+        draft.context.pop("genre", None)
+    return draft, result, f"{clip.info.name or 'clip'} {req.kind}"[:64], note
+
+
+async def _source_settings(app: App, clip: MidiClip, ctx: MusicalContext) -> tuple[MusicalContext, str, bool]:
+    """The context a transform's take records: its source take's key, genre and bars when the clip
+    is a take; else the key the clip reads as (with its confidence). Also what the message says and
+    whether the genre is known."""
+    source = await take_behind(app, clip.track, clip.slot, clip.notes)
+    if source is not None:
+        keep = kept(source)
+        key = parse_key(keep["key"]) if "key" in keep else ctx.key
+        ctx = replace(
+            ctx, key=key, genre=str(keep.get("genre", ctx.genre)), bars=int(keep.get("bars", ctx.bars))
+        )
+        return ctx, f"; {said(source)}", "genre" in keep
+    desc = await app.run_cpu(described, clip)
+    if desc.key is None:
+        return ctx, "", False
+    return replace(ctx, key=desc.key), f"; read {desc.key} ({desc.key_confidence:.2f})", False

@@ -1,0 +1,66 @@
+"""The take a clip in Live came from, and the settings it was made with.
+
+A clip is a take when the take history holds one written to its track and slot with exactly its
+notes (the newest such among the last LOOK_BACK takes); a clip the producer made or changed is not.
+Actions that start from a clip keep a take's key, genre and bars (``kept``) and read only a clip
+that is not one (issue 47: a variation re-read its source and trusted the reading).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bridge.app import App
+from engines.errors import StoreError
+from engines.music import Note
+
+LOOK_BACK = 30  # takes searched for the one a clip came from
+Row = tuple[int, float, float, int]
+
+
+def _row(pitch: int, start: float, length: float, velocity: int) -> Row:
+    return int(pitch), round(float(start), 4), round(float(length), 4), int(velocity)
+
+
+async def take_behind(app: App, track: int, slot: int, notes: Sequence[Note] | None = None) -> Any | None:
+    """The stored take the clip at track/slot came from (holding ``notes`` when given), or None."""
+    if app.history is None:
+        return None
+    want = (
+        None
+        if notes is None
+        else sorted(_row(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in notes)
+    )
+    try:
+        return await app.in_history(_find, app, track, slot, want)
+    except StoreError:
+        return None
+
+
+def _find(app: App, track: int, slot: int, want: list[Row] | None) -> Any | None:
+    for summary in app.history.takes(limit=LOOK_BACK):
+        take = app.history.get(summary.take_id)
+        if take.live.get("track") != track or take.live.get("slot") != slot or take.notes is None:
+            continue
+        if want is None or want == sorted(
+            _row(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take.notes
+        ):
+            return take
+    return None
+
+
+def kept(take: Any) -> dict[str, Any]:
+    """What an action starting from ``take`` keeps unless the request changes it: key, genre, bars."""
+    genre = take.params.get("genre") or take.context.get("genre")
+    values = {
+        "key": take.context.get("key"),
+        "genre": genre,
+        "bars": take.params.get("bars") or take.context.get("bars"),
+    }
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def said(take: Any) -> str:
+    """The done message's note: what was kept, from which take."""
+    return f"kept {take.context.get('key', 'its key')} from take {take.take_id[:6]}"
