@@ -94,7 +94,7 @@ def test_a_clip_that_is_not_a_take_is_read_and_its_reading_recorded(live: LiveHo
         client = Client(daemon.port)
         try:
             said = run(client, protocol.TRANSFORM, "vary", "track", 1, "slot", 0)
-            context, params, _ = newest(store)
+            context, _, _ = newest(store)
             assert context["key"] == "C major", context  # the clip's reading, never the defaults' pop
             assert "genre" not in context and context["bars"] == 4, context  # unknown, never the default pop
             assert "read C major" in said, said
