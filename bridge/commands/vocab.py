@@ -8,6 +8,18 @@ spoken (abbreviations, symbols); the grammar leaves exactly those out.
 
 from __future__ import annotations
 
+from bridge.commands.audio_words import (  # noqa: F401  (re-exported: the one vocabulary)
+    ANALYZE_PHRASES,
+    FROM_CLIP_PHRASES,
+    MUSICGEN_DESCRIPTORS,
+    MUSICGEN_SOUNDS,
+    MUSICGEN_TRIGGERS,
+    SEPARATE_PHRASES,
+    SEPARATION_MODEL_PHRASES,
+    STEMS,
+    WARP_PHRASES,
+)
+
 ACTIONS = (
     "generate",
     "vary",
@@ -219,112 +231,6 @@ MODES: dict[str, str] = {
     "minor blues": "minor blues",
 }
 BAR_WORDS = ("bars", "bar", "measures", "measure")
-
-ANALYZE_PHRASES = (
-    "analyze",
-    "analyse",
-    "analysis",
-    "detect",
-    "what key",
-    "which key",
-    "what tempo",
-    "which tempo",
-    "what chords",
-    "which chords",
-    "find the key",
-    "find the chords",
-    "find the tempo",
-    "figure out",
-    "work out",
-)
-# "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
-WARP_PHRASES = ("warp",)
-# "set the tempo from this clip": analyse the selected clip and apply its tempo (and signature, key)
-FROM_CLIP_PHRASES = (
-    "from this clip", "from the clip", "from that clip", "from the selected clip", "from this loop",
-    "from the loop", "from this audio", "from the audio", "to this clip", "to the clip", "to this loop",
-)  # fmt: skip
-SEPARATE_PHRASES = ("split", "separate", "stems", "isolate", "extract", "unmix", "pull apart")
-STEMS: dict[str, str] = {
-    "vocals": "vocals",
-    "vocal": "vocals",
-    "voice": "vocals",
-    "drums": "drums",
-    "drum": "drums",
-    "bass": "bass",
-    "guitar": "guitar",
-    "piano": "piano",
-    "other": "other",
-}
-SEPARATION_MODEL_PHRASES: dict[str, str] = {
-    "six stems": "htdemucs_6s",
-    "6 stems": "htdemucs_6s",
-    "fine tuned": "htdemucs_ft",
-    "high quality": "htdemucs_ft",
-}
-
-MUSICGEN_TRIGGERS = (
-    "musicgen",
-    "music gen",
-    "audio of",
-    "a sample of",
-    "sample of",
-    "a sound of",
-    "render",
-    "a loop of",
-    "loop of",
-)
-MUSICGEN_SOUNDS = (
-    "piano",
-    "guitar",
-    "strings",
-    "synth",
-    "pad",
-    "pads",
-    "organ",
-    "violin",
-    "cello",
-    "flute",
-    "saxophone",
-    "trumpet",
-    "horns",
-    "choir",
-    "bells",
-    "rhodes",
-    "harp",
-    "marimba",
-    "sitar",
-    "loop",
-    "texture",
-    "ambience",
-    "atmosphere",
-    "soundscape",
-    "drone",
-    "vinyl",
-    "crackle",
-    "rain",
-    "tape hiss",
-)
-MUSICGEN_DESCRIPTORS = (
-    "warm",
-    "dreamy",
-    "dark",
-    "bright",
-    "vintage",
-    "cinematic",
-    "airy",
-    "distorted",
-    "epic",
-    "ethereal",
-    "gritty",
-    "lush",
-    "deep",
-    "soft",
-    "slow",
-    "fast",
-    "sad",
-    "happy",
-)
 
 PLAY_PHRASES = ("play", "start", "resume", "hit play", "start playback", "play it", "play the song")
 STOP_PHRASES = ("stop", "pause", "halt", "stop playing", "stop playback", "stop the music", "stop it")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engines.music import MusicalContext, parse_key
-from tools.build_device import GENRES as DEVICE_GENRES
+from tools.device_patch import GENRES as DEVICE_GENRES
 
 
 def ctx(
