@@ -1,7 +1,8 @@
 """How many times an action waits for Live: the context is pushed, a clip is read in one message.
 
 Whole paths: a client -> the real daemon -> the real Remote Script in the in-memory Live; every
-/roo/live/* request the daemon makes is noted (the daemon's own context refreshes left out).
+/roo/live/* request the daemon makes is noted (the daemon's own context refreshes, and its read of
+what it keeps in the Set when Live answers, left out).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from livesim.host import LiveHost
 from livesim.notes import MidiNoteSpecification
 from tests.bridge.harness import Client, running_daemon
 
-REFRESH = (protocol.RS_CONTEXT_GET, protocol.RS_CONTEXT_LISTEN)
+REFRESH = (protocol.RS_CONTEXT_GET, protocol.RS_CONTEXT_LISTEN, protocol.RS_GET_DATA)
 CHORDS = [(60, 0.0, 2.0, 90, 0), (64, 0.0, 2.0, 90, 0), (67, 0.0, 2.0, 90, 0), (65, 2.0, 2.0, 90, 0)]
 
 
