@@ -40,6 +40,8 @@ SONG_PROPERTIES_GET = (
     "track_names",
     "is_playing",
     "current_song_time",
+    "loop_start",  # the loop brace, in beats: where an action in the Arrangement goes by default
+    "loop_length",
 )
 SONG_PROPERTIES_SET = ("tempo", "signature_numerator", "signature_denominator", "root_note", "scale_name")
 SONG_CREATE_MIDI_TRACK = "/live/song/create_midi_track"  # args: index (-1 = end)
@@ -104,8 +106,10 @@ RS_WRITE_CLIP = "/roo/live/write_clip"
 # With replace 0 and a filled slot the clip goes to the next empty slot below (a scene is
 # created when none is left); the reply names the slot actually written.
 RS_WRITE_ARRANGEMENT_CLIP = "/roo/live/write_arrangement_clip"
-# args: req, track, start_beats, length_beats, name, notes blob (NOTE_RECORD each; may be left out
-# for no notes) -> req, track, start_beats, note_count. Needs Live 12.1.10+ (Track.create_midi_clip).
+# args: req, track, start_beats, length_beats, name, replace (0|1), notes blob (NOTE_RECORD each;
+# may be left out for no notes) -> req, track, start_beats, note_count. Needs Live 12.1.10+
+# (Track.create_midi_clip). With replace 0 a region that overlaps an arrangement clip on the track
+# is refused naming it; with replace 1 the new clip cuts what lies under it (Live's own rule).
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
 RS_COPY_TIMING = "/roo/live/copy_timing"
@@ -247,6 +251,8 @@ PARTS = ("drums", "bass", "chords", "melody", "all", "song")
 GENERATE_OPTIONS = {
     "track": "int",
     "slot": "int",
+    "arrangement": "int",  # 1: into the Arrangement at the loop brace (Live 12.1.10+), not a slot
+    "at": "float",  # with arrangement 1: the start in Live's beats instead of the loop brace's
     "bars": "int",
     "genre": "str",
     "density": "float",

@@ -17,6 +17,7 @@ from livesim.application import (
     RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE,
     since,
 )
+from livesim.arrangement import cut
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.clip import Clip
 from livesim.devices import TrackDevices
@@ -167,9 +168,22 @@ class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
         return clip if self._app.version >= RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE else None
 
     def _arrange(self, clip: Clip) -> Clip:
-        self._arrangement.append(clip)
-        self._doc.record(lambda: self._arrangement.remove(clip))
+        """Place ``clip``, cutting what lies under it (livesim.arrangement, Live's rule)."""
+        removed, added = cut(self._arrangement, clip.start_time, clip.end_time, self._piece)
+        for gone in removed:
+            self._arrangement.remove(gone)
+        self._arrangement.extend([*added, clip])
+
+        def undo() -> None:
+            for new in (*added, clip):
+                self._arrangement.remove(new)
+            self._arrangement.extend(removed)
+
+        self._doc.record(undo)
         return clip
+
+    def _piece(self, start_time: float, length: float) -> Clip:
+        return Clip(self._doc, float(length), start_time=float(start_time))
 
     add_name_listener = adder("name")
     remove_name_listener = remover("name")

@@ -19,6 +19,7 @@ INDEX_MAX = 2**31 - 1  # a track, slot or scene index as OSC carries it to the R
 MAX_BARS = 256  # a generated part (generate_request's MAX_BARS)
 MAX_VARIATIONS = 8  # MusicGen takes in one batch
 MAX_LIST = 10_000  # takes one /roo/history/list answers at most
+ARRANGEMENT_BEATS_MAX = 1_576_800.0  # the latest start Live takes for an arrangement clip
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ RANGES: dict[str, Range] = {
     "force": FLAG,
     "warp": FLAG,
     "arrangement": FLAG,
+    "at": Range(0.0, ARRANGEMENT_BEATS_MAX),  # a start in the Arrangement, in Live's beats
     "continue": FLAG,
     "melody": FLAG,
     "variations": _whole(1, MAX_VARIATIONS),

@@ -58,16 +58,23 @@ class LiveCalls:
         return await self.context(timeout=timeout), -1
 
     async def write_arrangement_clip(
-        self, track: int, start_beats: float, length_beats: float, name: str, notes: Sequence[Note]
+        self,
+        track: int,
+        start_beats: float,
+        length_beats: float,
+        name: str,
+        notes: Sequence[Note],
+        replace: bool = True,
     ) -> tuple[int, float, int]:
         """Write a MIDI clip into the arrangement at start_beats (Live 12.1.10+); returns
-        (track, start_beats, note count)."""
+        (track, start_beats, note count). Without ``replace`` a region over another clip is refused."""
         reply = await self.request(
             protocol.RS_WRITE_ARRANGEMENT_CLIP,
             track,
             float(start_beats),
             float(length_beats),
             name,
+            int(replace),
             *note_blob(notes),
             writes=True,
         )
@@ -187,3 +194,9 @@ class LiveCalls:
         """What the Set keeps under ``key``; "" when nothing is stored."""
         reply = await self.request(protocol.RS_GET_DATA, key)
         return str(reply[0])
+
+    async def loop_brace(self) -> tuple[float, float]:
+        """The Arrangement's loop brace: (start, length) in beats."""
+        start = await self.query(protocol.SONG_GET + "loop_start")
+        length = await self.query(protocol.SONG_GET + "loop_length")
+        return float(start[-1]), float(length[-1])

@@ -32,13 +32,14 @@ class ArrangementHandler:
         return {protocol.RS_WRITE_ARRANGEMENT_CLIP: self.write_arrangement_clip}
 
     def write_arrangement_clip(self, request: Request) -> Sequence[Any]:
-        request.expect_count(5, 6, "req, track, start_beats, length_beats, name, notes blob")
+        request.expect_count(6, 7, "req, track, start_beats, length_beats, name, replace, notes blob")
         req = request_id(request)
         track = track_index(self.song, request.int_at(1, "track"), allow_selected=True)
         start = request.float_at(2, "start_beats", 0.0, MAX_CLIP_BEATS)
         length = request.float_at(3, "length_beats", 1.0 / 64, MAX_CLIP_BEATS)
         name = request.str_at(4, "name")
-        specs = blob_specs(request, 5)
+        replace = request.int_at(5, "replace", 0, 1)
+        specs = blob_specs(request, 6)
         target = self.song.tracks[track]
         version = live_version()
         if version < ARRANGEMENT_CLIP_SINCE or not hasattr(target, "create_midi_clip"):
@@ -51,6 +52,17 @@ class ArrangementHandler:
                 f"track {track} ({target.name!r}) is an audio track: "
                 "write_arrangement_clip expected a MIDI track"
             )
+        if not replace:
+            under = [
+                c for c in target.arrangement_clips if c.start_time < start + length and start < c.end_time
+            ]
+            if under:
+                clip = under[0]
+                raise RequestError(
+                    f"track {track} holds arrangement clip {clip.name!r} at beats {clip.start_time:g}.."
+                    f"{clip.end_time:g}, over {start:g}..{start + length:g}: expected an empty region, or "
+                    "replace 1 (the new clip then cuts what lies under it)"
+                )
         self.song.begin_undo_step()
         try:
             new = target.create_midi_clip(start, length)

@@ -12,15 +12,15 @@ WRITE = protocol.RS_WRITE_ARRANGEMENT_CLIP
 
 
 def test_clip_at_the_start_with_its_notes(host: LiveHost, client: OscClient) -> None:
-    reply = client.ask(WRITE, 5, 1, 0.0, 8.0, "verse", protocol.pack_notes(BEAT))
+    reply = client.ask(WRITE, 5, 1, 0.0, 8.0, "verse", 0, protocol.pack_notes(BEAT))
     assert reply == [5, 1, 0.0, 3]
     assert host.arrangement_clips(1) == [(0.0, 8.0, "verse", BEAT)]
     assert host.arrangement_clips(0) == []
 
 
 def test_clips_follow_each_other_and_undo_takes_one_back(host: LiveHost, client: OscClient) -> None:
-    assert client.ask(WRITE, "a", 0, 0.0, 16.0, "intro", protocol.pack_notes(BEAT))[3] == 3
-    assert client.ask(WRITE, "b", 0, 16.0, 4.0, "empty") == ["b", 0, 16.0, 0]  # no blob: no notes
+    assert client.ask(WRITE, "a", 0, 0.0, 16.0, "intro", 0, protocol.pack_notes(BEAT))[3] == 3
+    assert client.ask(WRITE, "b", 0, 16.0, 4.0, "empty", 0) == ["b", 0, 16.0, 0]  # no blob: no notes
     clips = host.arrangement_clips(0)
     assert [(c[0], c[1], c[2], len(c[3])) for c in clips] == [
         (0.0, 16.0, "intro", 3),
@@ -35,13 +35,13 @@ def test_older_live_is_told_to_keep_to_scenes() -> None:
     host = start_host(version=(12, 1, 0))
     client = OscClient(host.port)
     try:
-        error = client.error(WRITE, 9, 0, 0.0, 4.0, "x", protocol.pack_notes(BEAT))
+        error = client.error(WRITE, 9, 0, 0.0, 4.0, "x", 0, protocol.pack_notes(BEAT))
         assert error[0] == WRITE and error[2] == 9
         assert "12.1.10" in error[1] and "Live 12.1.0" in error[1] and "scenes" in error[1]
         old = start_host(version=(12, 0, 0))
         try:
             other = OscClient(old.port)
-            assert "Live 12.0.0" in other.error(WRITE, 1, 0, 0.0, 4.0, "x")[1]
+            assert "Live 12.0.0" in other.error(WRITE, 1, 0, 0.0, 4.0, "x", 0)[1]
             other.close()
         finally:
             old.stop()
@@ -55,18 +55,36 @@ def test_bad_requests_are_answered_and_change_nothing() -> None:
     host = start_host(small_set())
     client = OscClient(host.port)
     try:
-        audio = client.error(WRITE, 2, 2, 0.0, 4.0, "x", protocol.pack_notes(BEAT))
+        audio = client.error(WRITE, 2, 2, 0.0, 4.0, "x", 0, protocol.pack_notes(BEAT))
         assert "track 2 ('Loops') is an audio track" in audio[1] and audio[2] == 2
-        assert "track 7 is out of range" in client.error(WRITE, 3, 7, 0.0, 4.0, "x")[1]
-        assert "start_beats 1576801.0 is out of range" in client.error(WRITE, 4, 0, 1576801.0, 4.0, "x")[1]
-        assert "start_beats -1.0 is out of range" in client.error(WRITE, 4, 0, -1.0, 4.0, "x")[1]
+        assert "track 7 is out of range" in client.error(WRITE, 3, 7, 0.0, 4.0, "x", 0)[1]
+        assert "start_beats 1576801.0 is out of range" in client.error(WRITE, 4, 0, 1576801.0, 4.0, "x", 0)[1]
+        assert "start_beats -1.0 is out of range" in client.error(WRITE, 4, 0, -1.0, 4.0, "x", 0)[1]
         bad_pitch = protocol.pack_notes([(128, 0.0, 1.0, 100, 0)])
-        assert "note 0: pitch 128" in client.error(WRITE, 5, 0, 0.0, 4.0, "x", bad_pitch)[1]
-        assert "not a multiple of 19-byte" in client.error(WRITE, 6, 0, 0.0, 4.0, "x", b"\x01\x02")[1]
-        assert "takes 5..6 argument(s)" in client.error(WRITE, 7, 0, 0.0)[1]
+        assert "note 0: pitch 128" in client.error(WRITE, 5, 0, 0.0, 4.0, "x", 0, bad_pitch)[1]
+        assert "not a multiple of 19-byte" in client.error(WRITE, 6, 0, 0.0, 4.0, "x", 0, b"\x01\x02")[1]
+        assert "takes 6..7 argument(s)" in client.error(WRITE, 7, 0, 0.0)[1]
         assert host.arrangement_clips(0) == [] and host.arrangement_clips(1) == []
-        assert client.ask(WRITE, 8, 1, 1576800.0, 4.0, "last")[2] == 1576800.0  # the last allowed start
+        assert client.ask(WRITE, 8, 1, 1576800.0, 4.0, "last", 0)[2] == 1576800.0  # the last allowed start
         assert host.errors == []
     finally:
         client.close()
         host.stop()
+
+
+def test_an_overlap_is_refused_unless_replace_which_cuts_only_the_region(
+    host: LiveHost, client: OscClient
+) -> None:
+    assert client.ask(WRITE, 1, 0, 0.0, 16.0, "verse", 0, protocol.pack_notes(BEAT))[3] == 3
+    refused = client.error(WRITE, 2, 0, 4.0, 4.0, "fill", 0, protocol.pack_notes(BEAT))
+    assert "arrangement clip 'verse' at beats 0..16, over 4..8" in refused[1] and "replace 1" in refused[1]
+    assert [(c[0], c[1], c[2]) for c in host.arrangement_clips(0)] == [(0.0, 16.0, "verse")]
+    assert client.ask(WRITE, 3, 0, 4.0, 4.0, "fill", 1, protocol.pack_notes(BEAT))[3] == 3
+    clips = host.arrangement_clips(0)
+    assert [(c[0], c[1], c[2]) for c in clips] == [
+        (0.0, 4.0, "verse"),
+        (4.0, 4.0, "fill"),
+        (8.0, 8.0, "verse"),
+    ]
+    assert clips[0][3] == BEAT  # the verse's notes before the cut stay; those after it start at the piece
+    assert "replace 2 is out of range" in client.error(WRITE, 4, 0, 0.0, 4.0, "x", 2)[1]

@@ -19,6 +19,8 @@ EXPECTED_DEFAULT = {
     "track_names": ["1-MIDI", "2-MIDI", "3-MIDI", "4-MIDI", "5-Audio", "6-Audio"],
     "is_playing": [0],
     "current_song_time": [0.0],
+    "loop_start": [0.0],
+    "loop_length": [16.0],
 }
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from bridge.actions.generate import multi
 from bridge.actions.generate import record as generate_record
+from bridge.actions.generate.arrangement import one_part as in_arrangement
 from bridge.actions.generate.context import SEVERAL, expects, musical_context, song_context
 from bridge.actions.generate.part import make_part, refuse_empty, take_draft
 from bridge.actions.generate.request import MAX_BARS, GenerateRequest, parse_request
@@ -52,6 +53,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         return await multi.run(app, job, req, await song_context(app, req, live, seq), seed)
     made: list[Placed] = []  # the track made for the part, when the track rule made one
     async with taken_back_on_failure(app, made, f"job {job.id} (generate {req.part})"):
+        if req.arrangement:
+            return await in_arrangement(app, job, req, live, seq, seed, made)
         return await one_part(app, job, req, live, seq, seed, made)
 
 

@@ -199,7 +199,7 @@ async def write_arrangement(
                     "generate", part, params=params, seed=seed, ctx=section_ctx, live={}, notes=notes
                 )
                 write = app.live.write_arrangement_clip(
-                    tracks[part], start_beats, length_beats, f"{part} {section.name} s{seed}", notes
+                    tracks[part], start_beats, length_beats, f"{part} {section.name} s{seed}", notes, True
                 )
                 track, at_beats, count = await write_recorded(app, job, draft, write)
                 draft.live = {

@@ -103,7 +103,9 @@ def generate_following(
 def take_draft(req: GenerateRequest, part: Part, seed: int) -> TakeDraft:
     """The take of ``part`` as the history will record it, drafted before it goes to Live (the
     record step fills in where it landed)."""
-    params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed")}
+    params = {k: v for k, v in asdict(req).items() if k not in ("part", "seed", "bars_given")}
+    if not req.arrangement:  # a slot's take: the Arrangement's options are not part of it
+        params = {k: v for k, v in params.items() if k not in ("arrangement", "at")}
     return midi_take("generate", req.part, params=params, seed=seed, ctx=part.ctx, live={}, notes=part.notes)
 
 

@@ -43,15 +43,30 @@ class GenerateRequest:
 
     source_track: int | None = None  # a MIDI clip to follow; None (both): the selected MIDI clip
     source_slot: int | None = None
+    arrangement: bool = False  # into the Arrangement (``generate.arrangement``), not a clip slot
+    at: float | None = None  # its start in beats; None: the loop brace's
+    bars_given: bool = False  # bars named in the request (else, in the Arrangement, the loop brace's)
 
 
 def parse_request(args: list[Any]) -> GenerateRequest:
     """Validate /roo/generate arguments; every error names the value and what is valid."""
     part = leading_choice(args, protocol.PARTS, needs="/roo/generate needs a part", unknown="part")
     opts = parse_options(args[1:], protocol.GENERATE_OPTIONS, what="/roo/generate")
+    flags = ("replace", "arrangement")
     req = GenerateRequest(
-        part=part, **{k: v for k, v in opts.items() if k != "replace"}, replace=bool(opts.get("replace", 0))
+        part=part,
+        **{k: v for k, v in opts.items() if k not in flags},
+        replace=bool(opts.get("replace", 0)),
+        arrangement=bool(opts.get("arrangement", 0)),
+        bars_given="bars" in opts,
     )
+    if req.at is not None and not req.arrangement:
+        raise InvalidValue(f"at {req.at:g} places a part in the Arrangement: give arrangement 1 with it")
+    if req.arrangement and req.part in ("all", "song"):
+        raise InvalidValue(
+            f"arrangement 1 writes one part at the loop brace: {req.part} writes its own "
+            "(song with replace 1 lays its sections along the Arrangement)"
+        )
     if not 1 <= req.bars <= MAX_BARS:
         raise InvalidValue(f"bars {req.bars} is out of range: expected 1..{MAX_BARS}")
     for name in ("density", "complexity"):
