@@ -66,6 +66,6 @@ async def one_part(
     write = app.live.write_arrangement_clip(track, start, length, name, notes, req.replace)
     track, at_beats, count = await write_recorded(app, job, take, write)
     take.live = {"track": track, "start_beats": at_beats, "length_beats": length, "note_count": count}
-    remember(app, req, part.ctx, song.where, seed, job.id)
+    remember(app, req, part.ctx, (track, -1), seed, job.id, at_beats=at_beats)
     told = f"{req.part}: {count} notes, {length:g} beats in the Arrangement on track {track} at beat {at_beats:g}"
     return told + (f", {part.follow.summary}" if part.follow is not None else "")

@@ -39,17 +39,28 @@ def record(
 
 
 def remember(
-    app: App, req: GenerateRequest, ctx: MusicalContext, where: tuple[int, int], seed: int, job_id: int
+    app: App,
+    req: GenerateRequest,
+    ctx: MusicalContext,
+    where: tuple[int, int],
+    seed: int,
+    job_id: int,
+    *,
+    at_beats: float | None = None,
 ) -> None:
-    """Note the written part in the song's takes and as the part's last settings (Vary, prepare)."""
+    """Note the written part in the song's takes and as the part's last settings (Vary, prepare).
+    ``at_beats``: it went into the Arrangement there (on ``where``'s track), not into a slot; a vary
+    then remakes it at the same place."""
     track, slot = where
+    place: dict[str, Any] = {"slot": slot} if at_beats is None else {"start_beats": at_beats}
+    again: dict[str, Any] = {"slot": slot} if at_beats is None else {"arrangement": 1, "at": at_beats}
     settings = {"bars": req.bars, "genre": ctx.genre, "density": req.density}
     app.song.takes.append(
-        {"part": req.part, "track": track, "slot": slot, "seed": seed, **settings, "job": job_id,
+        {"part": req.part, "track": track, **place, "seed": seed, **settings, "job": job_id,
          **groove_settings(req)}
     )  # fmt: skip
     app.song.last_generate[req.part] = {
-        "track": track, "slot": slot, **settings, "key": str(ctx.key), "complexity": req.complexity, "seed": seed,
+        "track": track, **again, **settings, "key": str(ctx.key), "complexity": req.complexity, "seed": seed,
         **groove_settings(req),
     }  # fmt: skip
 

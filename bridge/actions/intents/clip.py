@@ -18,9 +18,10 @@ from engines.errors import InvalidValue
 
 
 def last_written(app: App, part: str | None) -> tuple[int, int] | None:
-    """Track and slot of the newest clip this daemon wrote for ``part`` (any symbolic part: None)."""
+    """Track and slot of the newest clip this daemon wrote for ``part`` (any symbolic part: None) into
+    a session slot (an arrangement take has none)."""
     for take in reversed(app.song.takes):
-        if take.get("part") == "musicgen" or "track" not in take:
+        if take.get("part") == "musicgen" or "track" not in take or "slot" not in take:
             continue
         if part is None or take.get("part") == part:
             return int(take["track"]), int(take["slot"])

@@ -114,6 +114,12 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
     return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
 
 
+def replacing(last: dict[str, Any], intent: Intent) -> int:
+    """A remade part replaces its clip when asked; in the Arrangement always: it lands where the part
+    was (no next slot there), one undo brings the part back and its take stays in the history."""
+    return 1 if last.get("arrangement") else int(bool(intent.params.get("replace")))
+
+
 async def vary(app: App, job: Job, intent: Intent) -> str:
     part, last = await last_settings(app, intent.part, loops=True)
     count = int(intent.params.get("variations", 1))
@@ -122,8 +128,13 @@ async def vary(app: App, job: Job, intent: Intent) -> str:
     if part == "musicgen":  # N takes of the loop in one batch, in the next empty slots of its track
         with parented(varied(last)):  # each take of the loop is a child of the loop varied
             return await musicgen.vary(app, job, last, count)
+    if last.get("arrangement") and count > 1:
+        raise InvalidValue(
+            f"variations {count}: in the Arrangement a vary replaces the part where it lies, so one at a "
+            "time (several takes of it need session slots: generate it without arrangement 1)"
+        )
     last.pop("seed", None)  # a new seed (the job id) gives the variation
-    last["replace"] = int(bool(intent.params.get("replace")))
+    last["replace"] = replacing(last, intent)
     note = await keep_the_take(app, last)
     with parented(varied(last)):  # each variation's take is a child of the take varied
         done = [await generate.run(app, job, generate_args(part, last)) + note]
@@ -139,7 +150,7 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
     if "fills" in intent.params:  # "a fill every fourth bar": the same drums again, with those fills
         part, last = await last_settings(app, intent.part)
         last["fills"] = str(intent.params["fills"])
-        last["replace"] = int(bool(intent.params.get("replace")))
+        last["replace"] = replacing(last, intent)
         return f"fills {last['fills']}: {await generate.run(app, job, generate_args(part, last))}"
     if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
         return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
@@ -149,7 +160,7 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
     dials = ("density", "complexity") if what == "energy" else (what,)
     for dial in dials:
         last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
-    last["replace"] = int(bool(intent.params.get("replace")))
+    last["replace"] = replacing(last, intent)
     with parented(varied(last)):  # the busier take is a child of the take it changes
         done = await generate.run(app, job, generate_args(part, last))
     return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}{note}"

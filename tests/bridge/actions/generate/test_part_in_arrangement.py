@@ -101,3 +101,36 @@ def test_live_before_12_1_10_is_refused_naming_the_version_and_nothing_is_writte
         assert store.count() == 0
     finally:
         live.stop()
+
+
+def test_a_vary_by_words_remakes_the_arrangement_part_where_it_lies(store: Store) -> None:
+    live = host()
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                state, said = ask(client, "bass", "arrangement", 1, "at", 16.0, "bars", 2, "seed", 5)
+                assert state == "done", said
+                first = live.call(lambda: live.song.tracks[1].arrangement_clips[0].get_all_notes_extended())
+                steps = live.call(lambda: live.doc.undo_steps)
+                client.send(protocol.COMMAND, "vary the bass")
+                _, state, _, said = client.wait_final(30)
+                assert state == "done" and "in the Arrangement on track 1 at beat 16" in str(said), said
+                assert spans(live, 1) == [(16.0, 24.0)]  # in place: no second clip, no session clip
+                again = live.call(lambda: live.song.tracks[1].arrangement_clips[0].get_all_notes_extended())
+                assert [(n.pitch, n.start_time) for n in again] != [(n.pitch, n.start_time) for n in first]
+                assert live.call(lambda: live.doc.undo_steps) == steps + 1
+                assert not live.call(lambda: any(s.has_clip for t in live.song.tracks for s in t.clip_slots))
+                assert [
+                    t.live.get("start_beats") for t in map(store.get, (s.take_id for s in store.takes()))
+                ] == [
+                    16.0,
+                    16.0,
+                ]
+                client.send(protocol.COMMAND, "three variations of the bass")
+                _, state, _, said = client.wait_final(30)
+                assert state == "failed" and "one at a time" in str(said), said
+            finally:
+                client.close()
+    finally:
+        live.stop()
