@@ -162,6 +162,13 @@ RS_SET_CONTEXT = "/roo/live/set_context"  # args: req, (name value)* over SETTAB
 # "musearoo.<key>", the value a JSON text; get answers "" when nothing is stored.
 RS_SET_DATA = "/roo/live/set_data"  # args: req, key, value -> req
 RS_GET_DATA = "/roo/live/get_data"  # args: req, key -> req, value
+# Clip envelopes (remote_scripts/MuseAroo/automation.py): slot -1 names the arrangement clip under at_beats
+RS_ENVELOPE_TARGET = "/roo/live/envelope_target"  # args: req, track, slot, at_beats, device, parameter
+# -> req, track, slot, clip_start_beats, clip_length_beats, device_name, parameter_name, min, max, quantized, value
+RS_WRITE_ENVELOPE = "/roo/live/write_envelope"  # args: req, track, slot, at_beats, device, parameter,
+# clear 0/1, steps blob (little-endian float64 time_beats, duration_beats, value per step) -> req, track, slot, steps
+RS_CLEAR_ENVELOPE = "/roo/live/clear_envelope"  # args: req, track, slot, at_beats, device, parameter
+# (both "": every envelope of the clip) -> req, track, slot, 1 when there was one
 DATA_KEY_PREFIX = "musearoo."
 
 CONTEXT_FIELDS = (
@@ -337,6 +344,18 @@ ACCOMPANY_OPTIONS = {
 }
 INFILL_OPTIONS = {"bars": "str", **ACCOMPANY_OPTIONS}  # bars "5-8" or "5"
 CONTINUE_OPTIONS = {"bars": "int", "extend": "int", **ACCOMPANY_OPTIONS}
+
+# /roo/automate <track> <device> <parameter> <shape> [from X] [to Y] [bars N] [slot S | at BEAT]
+# [rate BEATS] [curve C]: a clip envelope (device "mixer" with volume|pan|send A..; from/to in the
+# parameter's own units, default its min..max; bars default the clip's length; slot default the
+# selected scene's; at: the arrangement clip under that beat). /roo/automate clear <track>
+# [<device> <parameter>] [slot S | at BEAT]: removes the parameter's envelope there (none named:
+# every envelope of the clip). Result kind "automate": AUTOMATE_RESULT_FIELDS.
+AUTOMATE = "/roo/automate"
+AUTOMATE_SHAPES = ("rise", "fall", "swell", "dip", "steps", "lfo")
+AUTOMATE_OPTIONS = {"from": "float", "to": "float", "bars": "int", "slot": "int", "at": "float",
+                    "rate": "float", "curve": "float"}  # fmt: skip
+AUTOMATE_RESULT_FIELDS = ("track", "slot", "start_beats", "device", "parameter", "shape", "steps", "from", "to")
 INFILL_RESULT_FIELDS = ("track", "slot", "first_bar", "last_bar", "length_beats", "note_count", "seed",
                         "model", "parent_id", "takes")  # fmt: skip
 
@@ -430,6 +449,7 @@ def as_json() -> str:
             "infill": INFILL,
             "continue": CONTINUE,
             "accompany": ACCOMPANY,
+            "automate": AUTOMATE,
         },
         "history_take_fields": list(HISTORY_TAKE_FIELDS),
         "job_states": list(JOB_STATES),

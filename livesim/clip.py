@@ -18,11 +18,12 @@ from livesim.clip_audio import ClipAudio
 from livesim.clip_notes import ClipNotes
 from livesim.clip_play import ClipPlay
 from livesim.document import Document
+from livesim.envelopes import ClipEnvelopes
 from livesim.notes import MidiNote, MidiNoteSpecification
 from livesim.warp import WarpMode
 
 
-class Clip(ClipAudio, ClipNotes, ClipPlay):
+class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes):
     """A session clip; MIDI when file_path is empty, audio otherwise.
 
     A MIDI clip is length beats long. An audio clip plays a file of duration_s seconds and

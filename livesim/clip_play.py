@@ -142,6 +142,7 @@ class ClipPlay:
         twin._notes = {i: copy.copy(n) for i, n in self._notes.items()}  # type: ignore[attr-defined]
         twin._warp_markers = list(self._warp_markers)  # type: ignore[attr-defined]
         twin._slot = None
+        twin._envelopes = self._envelope_copies()  # type: ignore[attr-defined]
         twin._is_playing = twin._is_triggered = False
         twin._playing_position = 0.0
         return twin

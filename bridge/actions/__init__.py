@@ -3,7 +3,7 @@
 Each OSC request address that starts a job maps to one coroutine
 ``async def run(app, job, args) -> str``: it returns the done message and raises a RooError for a
 failed status. The rooms: ``generate``, ``analyze``, ``infill`` (infill, continue, accompany),
-``musicgen``, ``separate``, ``transform``, ``history`` (the take history's requests), ``intents``
+``musicgen``, ``separate``, ``transform``, ``automate`` (clip envelopes), ``history`` (the take history's requests), ``intents``
 (a sentence's intent to these same actions; words to intents is ``bridge.commands``), ``follow``
 (the follow rule and the marked chord source); shared steps live in ``clips`` (reading the clip
 an action starts from) and ``place`` (the track rule, taking back made tracks). At this root:
@@ -23,7 +23,18 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from bridge import protocol
-from bridge.actions import analyze, follow, generate, history, infill, intents, musicgen, separate, transform
+from bridge.actions import (
+    analyze,
+    automate,
+    follow,
+    generate,
+    history,
+    infill,
+    intents,
+    musicgen,
+    separate,
+    transform,
+)
 from bridge.actions.analyze import request as analyze_request
 from bridge.actions.generate import request as generate_request
 from bridge.actions.history import request as history_request
@@ -59,6 +70,7 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.INFILL: infill.infill,
     protocol.CONTINUE: infill.continue_clip,
     protocol.ACCOMPANY: infill.accompany,
+    protocol.AUTOMATE: automate.run,
 }
 
 ANSWERS: dict[str, Answer] = {
@@ -86,6 +98,7 @@ CHECKS: dict[str, Check] = {
     protocol.INFILL: _infill(protocol.INFILL),
     protocol.CONTINUE: _infill(protocol.CONTINUE),
     protocol.ACCOMPANY: _infill(protocol.ACCOMPANY),
+    protocol.AUTOMATE: automate.parse_request,
 }
 
 ON_LIVE: tuple[Callable[[App], Coroutine[Any, Any, None]], ...] = (follow.restore,)

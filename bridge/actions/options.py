@@ -89,6 +89,8 @@ RANGES: dict[str, Range] = {
     "melody": FLAG,
     "variations": _whole(1, MAX_VARIATIONS),
     "limit": _whole(1, MAX_LIST),
+    "rate": Range(1.0 / 16, 4.0 * MAX_BARS * 4),  # an automation's LFO cycle or stair, in beats
+    "curve": Range(0.1, 10.0),  # an automation ramp's bend: progress ** curve
 }
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from bridge import osc, protocol
 from bridge.live import cancel as live_cancel
 from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
+from bridge.live.envelopes import LiveEnvelopes
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
 from bridge.live.writes import SLOT_WRITES, ClipWrite, ClipWrites, Expect, StaleContext
@@ -56,7 +57,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(SourceCalls, LiveCalls, ClipWrites):
+class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None

@@ -20,6 +20,7 @@ from . import abletonosc
 from . import roo_protocol as protocol
 from .application import ApplicationHandler
 from .arrangement import ArrangementHandler
+from .automation import AutomationHandler
 from .cancels import Cancels
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
@@ -62,6 +63,7 @@ class MuseAroo:
             roo,
             read,
             ArrangementHandler(self.song),
+            AutomationHandler(self.song),
             DataHandler(self.song),
             WarpHandler(self.song),
             ApplicationHandler(),

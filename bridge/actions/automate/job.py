@@ -1,0 +1,76 @@
+"""/roo/automate: a shaped clip envelope in one undo step, or one cleared.
+
+Live names the clip and the parameter (``LiveClient.envelope_target``: a session slot, or the
+arrangement clip under ``at``; a device by name or class, its parameter by name; the mixer's
+volume, pan and sends); ``from``/``to`` must lie in the parameter's own range (defaults: its min
+and max, high to low for a fall or a dip); the region runs from the clip's start (or ``at``) for
+``bars`` bars, or to the clip's end. ``engines.automation`` shapes the steps; a region that is the
+whole clip replaces the parameter's envelope there, a part of a clip keeps the rest of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.automate.request import AutomateRequest, parse_request
+from bridge.app import App
+from bridge.jobs.board import Job
+from bridge.live.envelopes import EnvelopeTarget
+from engines.automation import default_ends, envelope_steps
+from engines.errors import InvalidValue
+
+
+def _ends(req: AutomateRequest, target: EnvelopeTarget) -> tuple[float, float]:
+    assert req.shape is not None
+    start, end = default_ends(req.shape, target.low, target.high)
+    start = start if req.start is None else req.start
+    end = end if req.end is None else req.end
+    for name, value in (("from", start), ("to", end)):
+        if not target.low <= value <= target.high:
+            raise InvalidValue(
+                f"{name} {value:g} is out of range for {target.device} {target.parameter!r}: expected "
+                f"{target.low:g}..{target.high:g} (the parameter's own range)"
+            )
+    return start, end
+
+
+def _where(target: EnvelopeTarget, at: float | None) -> str:
+    if at is None:
+        return f"track {target.track} slot {target.slot}"
+    return f"track {target.track} at beat {at:g} (arrangement clip {target.slot})"
+
+
+async def run(app: App, job: Job, args: list[Any]) -> str:
+    req = parse_request(args)
+    live = await app.live.context()
+    slot = -1 if req.at is not None else (req.slot if req.slot is not None else max(live.selected_slot, 0))
+    at = -1.0 if req.at is None else req.at
+    if req.shape is None:
+        had = await app.live.clear_envelope(req.track, slot, at, req.device, req.parameter)
+        what = f"{req.device} {req.parameter!r}" if req.parameter else "every envelope"
+        return f"cleared {what} on track {req.track}" + ("" if had else " (there was none)")
+    target = await app.live.envelope_target(req.track, slot, at, req.device, req.parameter)
+    offset = 0.0 if req.at is None else req.at - target.clip_start_beats
+    room = target.clip_length_beats - offset
+    bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
+    length = room if req.bars is None else req.bars * bar_beats
+    if length > room + 1e-6:
+        raise InvalidValue(
+            f"bars {req.bars} ({length:g} beats) do not fit the clip: {room:g} beats from the region's "
+            f"start to its end (make the clip longer or ask for fewer bars)"
+        )
+    start, end = _ends(req, target)
+    steps = await app.run_cpu(
+        lambda: envelope_steps(req.shape or "", length, start, end, rate_beats=req.rate, curve=req.curve,
+                               quantized=target.quantized)
+    )  # fmt: skip
+    whole = offset == 0.0 and abs(length - target.clip_length_beats) < 1e-6
+    count = await app.live.write_envelope(req.track, slot, at, req.device, req.parameter, steps, clear=whole)
+    result = dict(zip(protocol.AUTOMATE_RESULT_FIELDS, (target.track, target.slot, req.at or 0.0, target.device,
+                  target.parameter, req.shape, count, start, end), strict=True))  # fmt: skip
+    app.result(job.client, job.id, "automate", result)
+    return (
+        f"{target.device} {target.parameter!r} on {_where(target, req.at)}: {req.shape} {start:g} to {end:g} "
+        f"over {length:g} beats ({count} steps); one undo takes it back"
+    )
