@@ -80,6 +80,11 @@ class LiveCalls:
         )
         return int(reply[0]), float(reply[1]), int(reply[2])
 
+    async def set_cues(self, cues: Sequence[tuple[float, str]]) -> int:
+        """Named cue points at these beats (an existing one renamed); Live must be stopped."""
+        flat = [v for beats, name in cues for v in (float(beats), name)]
+        return int((await self.request(protocol.RS_SET_CUES, *flat, writes=True))[0])
+
     async def import_audio(
         self, track: int, slot: int, path: str, name: str, warp: bool, tempo_bpm: float
     ) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from .automation import AutomationHandler
 from .cancels import Cancels
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
+from .cues import CueHandler
 from .osc_io import OscSocket, address_hint, decode
 from .request import Request, RequestError
 from .roo import RooHandler
@@ -64,6 +65,7 @@ class MuseAroo:
             read,
             ArrangementHandler(self.song),
             AutomationHandler(self.song),
+            CueHandler(self.song),
             DataHandler(self.song),
             WarpHandler(self.song),
             ApplicationHandler(),

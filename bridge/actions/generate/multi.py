@@ -26,7 +26,7 @@ from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite
 from engines import generators
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, LiveError
 from engines.generators import arrangement
 from engines.music import MusicalContext, Note
 
@@ -187,8 +187,10 @@ async def write_arrangement(
     if not replace:
         return "arrangement not written: with replace 0 it is left alone (use replace 1 to write from beat 0)"
     start_beats = 0.0
+    cues: list[tuple[float, str]] = []
     for section in sections:
         length_beats = section.bars * ctx.beats_per_bar
+        cues.append((start_beats, section.name))
         for part in PART_ORDER:
             notes = section.parts.get(part, [])
             if notes:
@@ -209,7 +211,12 @@ async def write_arrangement(
                     "note_count": count,
                 }
         start_beats += length_beats
-    return f"arrangement written from beat 0 to {start_beats:g}"
+    try:  # a locator at each section, named for it: "the chorus" is then a place in the Set
+        await app.live.set_cues(cues)
+        placed = f", a cue point at each section ({', '.join(f'{name} {at:g}' for at, name in cues)})"
+    except LiveError as exc:
+        placed = f"; no cue points: {exc}"
+    return f"arrangement written from beat 0 to {start_beats:g}{placed}"
 
 
 def _params(req: Any) -> dict[str, Any]:

@@ -86,6 +86,11 @@ def test_song_goes_into_scenes_and_the_arrangement() -> None:
             assert host.arrangement_clips(track) == expected
         first = [host.arrangement_clips(track)[0][0] for track in tracks.values()]
         assert min(first) == 0.0
+        # a named cue point at each section's start; the song time is where it was
+        cues = host.call(lambda: [(c.time, c.name) for c in host.song.cue_points])
+        assert cues == list(zip(starts, sections, strict=True))
+        assert "a cue point at each section (" in message
+        assert host.call(lambda: host.song.current_song_time) == 0.0
 
 
 def test_older_live_gets_scenes_only() -> None:
