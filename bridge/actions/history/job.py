@@ -71,6 +71,8 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
     to the next empty one, and the message says so."""
     take_id, where = request.recall(args)
     take = await app.in_history(app.history.get, take_id)
+    if take.notes is not None and in_arrangement(take.live, where):
+        return await recall_to_arrangement(app, job, take, where)
     track = where.get("track", take.live.get("track", -1))
     asked = where.get("slot", take.live.get("slot", 0))
     if asked < 0:
@@ -101,6 +103,35 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
     if not written:
         raise InvalidValue(f"take {take.take_id} ({take.action}) has no notes or audio to recall")
     return f"recalled take {take.take_id}: {'; '.join(written)}"
+
+
+def in_arrangement(live: dict[str, Any], where: dict[str, Any]) -> bool:
+    """A MIDI take goes back into the Arrangement when asked (arrangement 1, at), or when it came
+    from there and no slot is named."""
+    if "slot" in where or where.get("arrangement") == 0:
+        return False
+    return bool(where.get("arrangement")) or "at" in where or "start_beats" in live
+
+
+async def recall_to_arrangement(app: App, job: Job, take: Any, where: dict[str, Any]) -> str:
+    """The take's notes into the Arrangement: at ``at``, else where it came from, else at the loop
+    brace; a region over a clip is refused naming it unless replace 1 (Live 12.1.10+)."""
+    track = where.get("track", take.live.get("track", -1))
+    start = where.get("at", take.live.get("start_beats"))
+    if start is None:
+        start = (await app.live.loop_brace())[0]
+    notes = [Note(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take.notes]
+    length = float(
+        take.live.get("length_beats") or max((n.start_beats + n.duration_beats for n in notes), default=4.0)
+    )
+    draft = recalled(take, notes)
+    name = f"{take.part or take.action} {take.take_id[:8]}"
+    write = app.live.write_arrangement_clip(
+        track, float(start), length, name, notes, bool(where.get("replace", 0))
+    )
+    t, at_beats, count = await write_recorded(app, job, draft, write)
+    draft.live = {"track": t, "start_beats": at_beats, "length_beats": length, "note_count": count}
+    return f"recalled take {take.take_id}: {count} notes in the Arrangement on track {t} at beat {at_beats:g}"
 
 
 def recalled(take: Any, notes: list[Note]) -> TakeDraft:

@@ -12,7 +12,7 @@ from bridge import protocol
 from bridge.actions.options import parse_options
 from engines.errors import InvalidValue
 
-WHERE = {"track": "int", "slot": "int"}
+WHERE = {"track": "int", "slot": "int", "arrangement": "int", "at": "float", "replace": "int"}
 
 
 def take_id(args: list[Any], address: str, more: str = "") -> str:
@@ -22,11 +22,18 @@ def take_id(args: list[Any], address: str, more: str = "") -> str:
 
 
 def recall(args: list[Any]) -> tuple[str, dict[str, Any]]:
-    """``take_id (track T | slot S)*``: the take and where it should go."""
+    """``take_id (track T | slot S | arrangement 0/1 | at BEAT | replace 0/1)*``: the take and where
+    it should go (a slot, or a place in the Arrangement)."""
     found = take_id(args, protocol.HISTORY_RECALL)
     where = parse_options(args[1:], WHERE, what=protocol.HISTORY_RECALL)
     if where.get("slot", 0) < 0:
         raise InvalidValue(f"slot {where['slot']} is out of range: expected 0 or more")
+    if "slot" in where and (where.get("arrangement") or "at" in where):
+        raise InvalidValue(f"slot {where['slot']} and the Arrangement both given: expected one place")
+    if "at" in where and where.get("arrangement") == 0:
+        raise InvalidValue(
+            f"at {where['at']:g} is a place in the Arrangement: expected arrangement 1 or none"
+        )
     return found, where
 
 

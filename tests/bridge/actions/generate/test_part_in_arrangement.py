@@ -134,3 +134,40 @@ def test_a_vary_by_words_remakes_the_arrangement_part_where_it_lies(store: Store
                 client.close()
     finally:
         live.stop()
+
+
+def test_an_arrangement_take_is_recalled_where_it_came_from_or_where_asked(store: Store) -> None:
+    live = host()
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+
+            def recall(*args: object) -> tuple[str, str]:
+                client.send(protocol.HISTORY_RECALL, *args)
+                _, state, _, message = client.wait_final(30)
+                return str(state), str(message)
+
+            try:
+                assert ask(client, "bass", "arrangement", 1, "at", 8.0, "bars", 2)[0] == "done"
+                take = store.takes()[0].take_id
+                notes = store.get(take).notes
+                state, said = recall(take)  # where it came from: a clip is there now
+                assert state == "failed" and "over 8..16" in said, said
+                state, said = recall(take, "at", 40.0)
+                assert state == "done" and "in the Arrangement on track 1 at beat 40" in said, said
+                assert spans(live, 1) == [(8.0, 16.0), (40.0, 48.0)]
+                state, said = recall(take, "replace", 1)
+                assert state == "done" and "at beat 8" in said, said
+                assert spans(live, 1) == [(8.0, 16.0), (40.0, 48.0)]
+                state, said = recall(take, "slot", 2)
+                assert state == "done" and "track 1 slot 2" in said, said
+                clip = live.call(lambda: live.song.tracks[1].clip_slots[2].clip)
+                assert len(live.call(clip.get_all_notes_extended)) == len(notes or [])
+                state, said = recall(take, "slot", 1, "at", 4.0)
+                assert state == "failed" and "expected one place" in said, said
+                newest = store.get(store.takes()[0].take_id)
+                assert newest.parent_id == take
+            finally:
+                client.close()
+    finally:
+        live.stop()
