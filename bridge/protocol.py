@@ -106,6 +106,8 @@ RS_WRITE_CLIP = "/roo/live/write_clip"
 # With replace 0 and a filled slot the clip goes to the next empty slot below (a scene is
 # created when none is left); the reply names the slot actually written.
 RS_WRITE_ARRANGEMENT_CLIP = "/roo/live/write_arrangement_clip"
+# args: req, track, start_beats, path, name, warp, tempo_bpm, replace -> req, track, start_beats, length_beats
+RS_IMPORT_ARRANGEMENT_AUDIO = "/roo/live/import_arrangement_audio"
 # args: req, track, start_beats, length_beats, name, replace (0|1), notes blob (NOTE_RECORD each;
 # may be left out for no notes) -> req, track, start_beats, note_count. Needs Live 12.1.10+
 # (Track.create_midi_clip). With replace 0 a region that overlaps an arrangement clip on the track
@@ -323,7 +325,8 @@ ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "in
 # /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
-MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int"}
+MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int",
+                    "arrangement": "int", "at": "float", "replace": "int"}  # fmt: skip
 
 # --- MIDI-GPT on the producer's own clips (issue 34): each result is a take, one undo step ------
 # /roo/infill track slot [bars FROM-TO]: rewrite those bars (counted from 1; default the clip's last

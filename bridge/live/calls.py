@@ -93,6 +93,16 @@ class LiveCalls:
         )
         return int(reply[0]), int(reply[1])
 
+    async def import_arrangement_audio(
+        self, track: int, start_beats: float, path: str, name: str, tempo_bpm: float, replace: bool
+    ) -> tuple[int, float, float]:
+        """An audio file as a tempo-locked arrangement clip (Live 12.0.5+); (track, start, length in beats)."""
+        reply = await self.request(
+            protocol.RS_IMPORT_ARRANGEMENT_AUDIO, track, float(start_beats), path, name, 1, float(tempo_bpm),
+            int(replace), writes=True,
+        )  # fmt: skip
+        return int(reply[0]), float(reply[1]), float(reply[2])
+
     async def copy_timing(
         self, src_track: int, src_slot: int, dst_track: int, dst_slot: int
     ) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""Arrangement-view clips (/roo/live/write_arrangement_clip): Live 12.1.10+ only.
+"""Arrangement-view clips: MIDI (/roo/live/write_arrangement_clip, Live 12.1.10+) and audio
+(/roo/live/import_arrangement_audio, Live 12.0.5+).
 
 ``Track.create_midi_clip(start, length)`` appeared in Live 12.1.10; on an older Live the
 request is answered on /live/error with the version, and callers keep to session clips
@@ -8,15 +9,17 @@ clip is created, named and filled inside one undo step.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import Live
 
 from . import roo_protocol as protocol
+from . import tempo_lock
 from .clip import blob_specs
 from .request import Request, RequestError, track_index
-from .roo import MAX_CLIP_BEATS, live_version, request_id
+from .roo import AUDIO_CLIP_SINCE, MAX_CLIP_BEATS, live_version, request_id
 
 if TYPE_CHECKING:
     Handler = Callable[[Request], Sequence[Any] | None]
@@ -29,7 +32,62 @@ class ArrangementHandler:
         self.song = song
 
     def handlers(self) -> dict[str, Handler]:
-        return {protocol.RS_WRITE_ARRANGEMENT_CLIP: self.write_arrangement_clip}
+        return {
+            protocol.RS_WRITE_ARRANGEMENT_CLIP: self.write_arrangement_clip,
+            protocol.RS_IMPORT_ARRANGEMENT_AUDIO: self.import_arrangement_audio,
+        }
+
+    def _refuse_overlap(self, target: Any, track: int, start: float, length: float) -> None:
+        under = [c for c in target.arrangement_clips if c.start_time < start + length and start < c.end_time]
+        if under:
+            clip = under[0]
+            raise RequestError(
+                f"track {track} holds arrangement clip {clip.name!r} at beats {clip.start_time:g}.."
+                f"{clip.end_time:g}, over {start:g}..{start + length:g}: expected an empty region, or "
+                "replace 1 (the new clip then cuts what lies under it)"
+            )
+
+    def import_arrangement_audio(self, request: Request) -> Sequence[Any]:
+        """An audio file as an arrangement clip at start_beats, locked to tempo_bpm (warp 1) as
+        import_audio locks a session clip; one undo step. Live 12.0.5+ (Track.create_audio_clip,
+        which returns the clip from 12.2 on; before, the clip is found at its start)."""
+        request.expect_count(8, 8, "req, track, start_beats, path, name, warp, tempo_bpm, replace")
+        req = request_id(request)
+        track = track_index(self.song, request.int_at(1, "track"), allow_selected=True)
+        start = request.float_at(2, "start_beats", 0.0, MAX_CLIP_BEATS)
+        path, name = request.str_at(3, "path"), request.str_at(4, "name")
+        warp, tempo_bpm = request.int_at(5, "warp", 0, 1), request.float_at(6, "tempo_bpm", 0.0, 999.0)
+        replace = request.int_at(7, "replace", 0, 1)
+        target = self.song.tracks[track]
+        version = live_version()
+        if version < AUDIO_CLIP_SINCE or not hasattr(target, "create_audio_clip"):
+            raise RequestError(
+                "arrangement audio clips need Live 12.0.5 or newer (Track.create_audio_clip); this is Live "
+                f"{'.'.join(str(v) for v in version)}"
+            )
+        if not target.has_audio_input:
+            raise RequestError(f"track {track} ({target.name!r}) is a MIDI track: expected an audio track")
+        if not path or not os.path.isabs(path) or not os.path.isfile(path):
+            raise RequestError(f"path {path!r}: expected the absolute path of an existing audio file")
+        try:
+            duration_s, beats = tempo_lock.plan(path, tempo_bpm) if warp and tempo_bpm > 0.0 else (0.0, 0.0)
+        except tempo_lock.TempoLockError as exc:
+            raise RequestError(f"{path!r}: {exc}; nothing was imported") from exc
+        if not replace and beats > 0.0:
+            self._refuse_overlap(target, track, start, beats)
+        self.song.begin_undo_step()
+        try:
+            made = target.create_audio_clip(path, start)
+            if made is None:  # Live before 12.2 returns nothing: the clip that starts there
+                made = next(c for c in target.arrangement_clips if abs(c.start_time - start) < 1e-6)
+            if name:
+                made.name = name
+            made.warping = bool(warp)
+            if beats > 0.0:
+                tempo_lock.lock(made, duration_s, beats)
+        finally:
+            self.song.end_undo_step()
+        return (req, track, start, float(made.end_time - made.start_time))
 
     def write_arrangement_clip(self, request: Request) -> Sequence[Any]:
         request.expect_count(6, 7, "req, track, start_beats, length_beats, name, replace, notes blob")
@@ -53,16 +111,7 @@ class ArrangementHandler:
                 "write_arrangement_clip expected a MIDI track"
             )
         if not replace:
-            under = [
-                c for c in target.arrangement_clips if c.start_time < start + length and start < c.end_time
-            ]
-            if under:
-                clip = under[0]
-                raise RequestError(
-                    f"track {track} holds arrangement clip {clip.name!r} at beats {clip.start_time:g}.."
-                    f"{clip.end_time:g}, over {start:g}..{start + length:g}: expected an empty region, or "
-                    "replace 1 (the new clip then cuts what lies under it)"
-                )
+            self._refuse_overlap(target, track, start, length)
         self.song.begin_undo_step()
         try:
             new = target.create_midi_clip(start, length)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bridge import protocol
 from livesim import LiveHost
 from tests.remote_scripts.conftest import small_set, start_host
@@ -88,3 +90,34 @@ def test_an_overlap_is_refused_unless_replace_which_cuts_only_the_region(
     ]
     assert clips[0][3] == BEAT  # the verse's notes before the cut stay; those after it start at the piece
     assert "replace 2 is out of range" in client.error(WRITE, 4, 0, 0.0, 4.0, "x", 2)[1]
+
+
+AUDIO = protocol.RS_IMPORT_ARRANGEMENT_AUDIO
+
+
+def test_audio_into_the_arrangement_locked_and_refused_where_it_would_cover_a_clip(
+    host: LiveHost, client: OscClient, wav_file: Path
+) -> None:
+    path = str(wav_file)  # 2 s: 4 beats at 120 BPM, 2 beats at 60
+    assert client.ask(AUDIO, 1, 4, 8.0, path, "loop", 1, 60.0, 0) == [1, 4, 8.0, 2.0]
+    spans = host.call(
+        lambda: [(c.start_time, c.end_time, c.name) for c in host.song.tracks[4].arrangement_clips]
+    )
+    assert spans == [(8.0, 10.0, "loop")]
+    refused = client.error(AUDIO, 2, 4, 9.0, path, "again", 1, 60.0, 0)[1]
+    assert "arrangement clip 'loop' at beats 8..10, over 9..11" in refused
+    assert client.ask(AUDIO, 3, 4, 9.0, path, "again", 1, 60.0, 1)[3] == 2.0  # replace 1: cuts it
+    assert "is a MIDI track" in client.error(AUDIO, 4, 0, 0.0, path, "x", 1, 120.0, 0)[1]
+    assert "existing audio file" in client.error(AUDIO, 5, 4, 0.0, path + ".missing", "x", 1, 120.0, 0)[1]
+
+
+def test_audio_before_12_0_5_is_refused_naming_the_version(wav_file: Path) -> None:
+    old = start_host(version=(12, 0, 0))
+    client = OscClient(old.port)
+    try:
+        error = client.error(AUDIO, 1, 4, 0.0, str(wav_file), "x", 1, 120.0, 0)[1]
+        assert "12.0.5" in error and "Live 12.0.0" in error
+        assert old.call(lambda: list(old.song.tracks[4].arrangement_clips)) == []
+    finally:
+        client.close()
+        old.stop()

@@ -55,6 +55,8 @@ async def land(
             made.append(NewTrack(track, name))
             slot = max(ctx.selected_slot, 0)
             job.check_cancelled()  # a cancel that came while the track was made (it landed): take it back
+        if req.arrangement:
+            return await into_arrangement(app, job, req, ctx, takes[0], name, track, what, result)
         landed = await import_takes(app, job, req, ctx, takes, name, track, slot)
     track = int(landed[-1]["track"])  # where Live put them
     first = landed[0]
@@ -73,6 +75,30 @@ async def land(
         return f"{what} in track {track} slot {first['slot']}; file {path}"
     slots = ", ".join(str(t["slot"]) for t in landed)
     return f"{what} in track {track} slots {slots}; files beside {path}"
+
+
+async def into_arrangement(
+    app: App,
+    job: Job,
+    req: MusicgenRequest,
+    ctx: LiveContext,
+    take: dict[str, Any],
+    name: str,
+    track: int,
+    what: str,
+    result: dict[str, Any],
+) -> str:
+    """The loop as a tempo-locked arrangement clip at ``at`` (else the loop brace's start)."""
+    start = req.at if req.at is not None else (await app.live.loop_brace())[0]
+    track, at_beats, length = await app.live.import_arrangement_audio(
+        track, start, str(take["path"]), name, float(ctx.tempo_bpm), req.replace
+    )
+    live = {"track": track, "start_beats": at_beats, "length_beats": length}
+    job.takes.append(loop_take(req, ctx, take, live))
+    app.song.takes.append({"part": "musicgen", "track": track, "start_beats": at_beats, "seed": take["seed"],
+                           "job": job.id})  # fmt: skip
+    app.result(job.client, job.id, "musicgen", {**result, **live})
+    return f"{what} in the Arrangement on track {track} at beat {at_beats:g} ({length:g} beats); file {take['path']}"
 
 
 def loop_take(

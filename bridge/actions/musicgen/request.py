@@ -33,6 +33,9 @@ class MusicgenRequest:
     model: str = "small"
     seed: int | None = None
     variations: int = 1
+    arrangement: bool = False  # into the Arrangement (at ``at``, else the loop brace), not a slot
+    at: float | None = None
+    replace: bool = False  # in the Arrangement: over a clip there (cutting it), else refused
 
 
 def parse_request(args: list[Any]) -> MusicgenRequest:
@@ -58,6 +61,19 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
         raise InvalidValue(f"variations {variations} is out of range: expected 1..{MAX_VARIATIONS}")
     if track < -1 or slot < -1 or (track == -1) != (slot == -1):
         raise InvalidValue(f"track {track} / slot {slot}: expected two indexes >= 0 (or neither)")
+    arrangement = bool(opts.get("arrangement", 0)) or "at" in opts
+    if "at" in opts and opts.get("arrangement") == 0:
+        raise InvalidValue(f"at {opts['at']:g} is a place in the Arrangement: expected arrangement 1 or none")
+    if arrangement and variations > 1:
+        raise InvalidValue(
+            f"variations {variations}: one place in the Arrangement holds one loop (ask for one, or for "
+            "several without arrangement 1: they go to slots)"
+        )
+    if arrangement and slot != -1:
+        raise InvalidValue(
+            f"track {track} slot {slot} name a session slot: in the Arrangement the loop gets a new audio track "
+            "(give one place)"
+        )
     return MusicgenRequest(
         prompt=args[0].strip(),
         bars=bars,
@@ -68,6 +84,9 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
         model=opts.get("model", "melody" if opts.get("melody", 0) else "small"),
         seed=opts.get("seed"),
         variations=variations,
+        arrangement=arrangement,
+        at=opts.get("at"),
+        replace=bool(opts.get("replace", 0)),
     )
 
 
