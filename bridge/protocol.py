@@ -316,6 +316,7 @@ TRANSFORM_OPTIONS = {
     "beats": "float",  # fill: length from the clip's end
     "bar": "int",  # only the notes starting in this bar (1-based; 0: every bar); not for half_time,
     "beat": "int",  # double_time, retrograde, fill. beat: of the bar, 1-based quarter notes (0: whole bar)
+    "arrangement": "int",  # 1: track and slot name an arrangement clip (slot: its index), transformed in place
 }
 # /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
 # when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;

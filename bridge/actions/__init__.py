@@ -43,7 +43,7 @@ from bridge.actions.intents.job import sentence
 from bridge.actions.musicgen import request as musicgen_request
 from bridge.actions.prepare_makers import MAKERS as PREPARE_MAKERS
 from bridge.actions.separate.job import parse_request as separate_request
-from bridge.actions.transform.job import parse_request as transform_request
+from bridge.actions.transform.request import parse_request as transform_request
 from bridge.app import App
 from bridge.jobs.board import Address, Job
 

@@ -70,10 +70,19 @@ class SourceCalls:
     ) -> list[Any]:
         raise NotImplementedError
 
-    async def clip_read(self, track: int, slot: int, *, cached: bool = False) -> Reading:
+    async def clip_read(
+        self, track: int, slot: int, *, cached: bool = False, arrangement: bool = False
+    ) -> Reading:
         """The session clip at track/slot (-1: the selected track / scene) in one round trip; an
         audio clip has no notes. cached: a kept reading of a MIDI clip with notes, if there is one
-        (only for a write that checks its source)."""
+        (only for a write that checks its source). arrangement: the track's arrangement clip of
+        index ``slot`` (by start time; its info says where it starts), never kept."""
+        if arrangement:
+            reply = await self.request(protocol.RS_CLIP_READ, track, slot, 1)
+            found = parse_reading(int(reply[0]), int(reply[1]), reply[2:])
+            if found is None:
+                raise ProtocolError(f"{protocol.RS_CLIP_READ} answered an arrangement clip as empty")
+            return found
         kept = self.readings.get((track, slot)) if cached else None
         if kept is not None:
             return kept

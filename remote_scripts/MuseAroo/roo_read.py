@@ -43,10 +43,13 @@ class ReadHandler:
         return (req, track, slot, *self._facts(track, found, arrangement))
 
     def clip_read(self, request: Request) -> Sequence[Any]:
-        request.expect_count(3, 3, "req, track, slot")
+        request.expect_count(3, 4, "req, track, slot, arrangement (0|1, optional)")
         req = request_id(request)
-        track, slot, found = find_clip(self.song, request.int_at(1, "track"), request.int_at(2, "slot"), 0)
-        return [req, track, slot, *self._reading(track, found)]
+        arrangement = request.int_at(3, "arrangement", 0, 1) if len(request.args) > 3 else 0
+        track, slot, found = find_clip(
+            self.song, request.int_at(1, "track"), request.int_at(2, "slot"), arrangement
+        )
+        return [req, track, slot, *self._reading(track, found, arrangement)]
 
     def reading(self, track: int, slot: int) -> list[Any]:
         """What clip_read answers after track and slot, for a session slot; [""] when it is empty
@@ -57,8 +60,8 @@ class ReadHandler:
             return [""]
         return self._reading(track, found)
 
-    def _reading(self, track: int, found: Any) -> list[Any]:
-        facts = self._facts(track, found, 0)
+    def _reading(self, track: int, found: Any, arrangement: int = 0) -> list[Any]:
+        facts = self._facts(track, found, arrangement)
         rows: list[Any] = []
         if not found.is_audio_clip:
             rows = sorted(note_rows(list(found.get_notes_extended(*ALL_NOTES))), key=lambda n: (n[1], n[0]))

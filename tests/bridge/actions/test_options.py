@@ -21,7 +21,7 @@ from bridge.actions.history.job import fork
 from bridge.actions.musicgen import request as musicgen_request
 from bridge.actions.options import INDEX_MAX, MAX_VARIATIONS, RANGES, SEED_MAX, check_range, parse_options
 from bridge.actions.separate import job as separate
-from bridge.actions.transform import job as transform
+from bridge.actions.transform import request as transform
 from engines.errors import InvalidValue
 from engines.musicgen import pipeline
 from livesim.host import LiveHost
