@@ -8,6 +8,7 @@ A RooError raised by ``run`` is printed to stderr and exits 2.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import importlib.util
 import os
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="roo",
         description="MuseAroo: AI music generation inside Ableton Live",
         formatter_class=DefaultsHelp,
+        allow_abbrev=False,  # `--bar 4` is refused, never silently taken as `--bars 4`
     )
     parser.add_argument("--version", action="version", version=f"roo {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -81,14 +83,33 @@ def build_parser() -> argparse.ArgumentParser:
         if importlib.util.find_spec(module_name) is None:
             continue  # a sub-command whose module is not written yet is simply not offered
         module = importlib.import_module(module_name)
-        child = sub.add_parser(name, help=module.HELP, description=module.HELP, formatter_class=DefaultsHelp)
+        child = sub.add_parser(
+            name, help=module.HELP, description=module.HELP, formatter_class=DefaultsHelp, allow_abbrev=False
+        )
         module.configure(child)
-        child.set_defaults(_module=module)
+        child.set_defaults(_module=module, _parser=child)
     return parser
 
 
+def unrecognized(parser: argparse.ArgumentParser, extra: Sequence[str]) -> str:
+    """argparse's "unrecognized arguments" line, with "did you mean --bars?" for a near-miss option."""
+    known = [
+        o for action in parser._actions for o in action.option_strings if action.help != argparse.SUPPRESS
+    ]
+    hints = []
+    for word in extra:
+        if word.startswith("-") and word not in ("-", "--"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], known, n=1, cutoff=0.6)
+            hints += [f"did you mean {close[0]}?"] if close else []
+    text = f"unrecognized arguments: {' '.join(extra)}"
+    return "; ".join([text, *hints])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    # Parsed known-first, so a sub-command's unknown option is refused with that sub-command's usage.
+    args, extra = build_parser().parse_known_args(argv)
+    if extra:
+        args._parser.error(unrecognized(args._parser, extra))
     try:
         return int(args._module.run(args))
     except RooError as exc:

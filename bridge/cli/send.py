@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 
 from bridge import osc, protocol
+from bridge.cli.daemon_job import ANSWER_S
 
 CONFIRM = protocol.SONG_GET + "tempo"  # answered by every Remote Script version
 HELP = "send one OSC message (types inferred: int, float, string) and print the reply"
@@ -34,7 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--wait",
         type=float,
-        default=1.0,
+        default=ANSWER_S,
         help="seconds to wait for a reply (a job waits until it ends; a setter this long for an error)",
     )
     parser.add_argument(

@@ -1,0 +1,84 @@
+"""Every door checks its input first, the same way (issue 47): options, the daemon, parts and ids."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bridge import osc, protocol
+from bridge.cli import main
+from bridge.cli.daemon_job import ANSWER_S
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind((protocol.HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize("word", ["--bar", "--bra"])
+def test_an_abbreviated_option_is_refused_not_taken(
+    word: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    never = tmp_path / "never.mid"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["generate", "drums", word, "4", "--out", str(never)])
+    assert not never.exists()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: roo generate")  # the sub-command's own usage, not roo's
+    assert f"unrecognized arguments: {word} 4; did you mean --bars?" in err
+
+
+def test_a_near_miss_with_equals_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["history", "--prat=bass"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: roo history") and "did you mean --part?" in err
+
+
+def test_a_far_miss_gets_no_guess(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["generate", "drums", "--zzzzzz", "1"])
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --zzzzzz 1" in err and "did you mean" not in err
+
+
+@pytest.mark.parametrize("command", [["recall", "abcdef12"], ["fork", "abcdef12", "--bars", "4"]])
+def test_no_daemon_is_said_within_about_a_second(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    started = time.monotonic()
+    code = main([*command, "--port", str(free_udp_port())])
+    waited = time.monotonic() - started
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no answer from the daemon on udp://127.0.0.1:" in err and "is `roo serve` running?" in err
+    assert (
+        "within 1 s" in err and waited < 10.0
+    )  # not the job's --timeout (30 s): that is for a daemon that answered
+
+
+def test_a_job_that_answered_is_waited_for_past_the_first_second(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as daemon:
+        daemon.bind((protocol.HOST, 0))
+        port = daemon.getsockname()[1]
+
+        def answer() -> None:
+            data, client = daemon.recvfrom(65536)
+            assert next(osc.decode(data))[0] == protocol.HISTORY_RECALL
+            daemon.sendto(osc.encode(protocol.STATUS, [7, "queued", 0.0, "recall queued"]), client)
+            time.sleep(ANSWER_S + 0.5)
+            done = [7, "done", 1.0, "recalled into track 0 slot 1 (take 0ef9ff0ef9ff)"]
+            daemon.sendto(osc.encode(protocol.STATUS, done), client)
+
+        thread = threading.Thread(target=answer)
+        thread.start()
+        code = main(["recall", "0ef9ff", "--port", str(port), "--json"])
+        thread.join()
+    assert code == 0
+    assert '"take_ids": ["0ef9ff0ef9ff"]' in capsys.readouterr().out
