@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 
 from bridge.history.takes import Take
+from engines.errors import InvalidValue
 
 HELP = "list the take history, newest first, one line per take (--tree: forks under their parent)"
 ID_CHARS = 12
@@ -34,6 +35,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array, newest first")
 
 
+KNOWN_PARTS = ("drums", "bass", "chords", "melody", "loop", "stems")  # what actions file takes under
+
+
+def check_part(part: str, stored: set[str]) -> None:
+    """InvalidValue naming ``part`` unless it is a part takes are filed under or one stored here."""
+    known = sorted(set(KNOWN_PARTS) | stored)
+    if part not in known:
+        raise InvalidValue(f"part {part!r} is not known: expected one of {', '.join(known)}")
+
+
 def run(args: argparse.Namespace) -> int:
     from bridge.history import open_store
 
@@ -49,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
                 )
             return 0
         takes = store.takes(project=args.project, part=args.part, starred=args.starred, limit=args.limit)
+        if not takes and args.part is not None:
+            check_part(args.part, {t.part for t in store.takes(project=args.project, limit=10_000) if t.part})
         if args.json:
             print(json.dumps([t.summary() for t in takes], indent=2))
             return 0

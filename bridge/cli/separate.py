@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from bridge.cli.progress import ProgressLine
 from bridge.queue import add_broker_argument
@@ -38,13 +39,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bridge.jobs.weights import known_demucs, require_demucs
     from bridge.queue import broker_url, run_target
+    from engines.errors import AudioFileError
     from engines.separation import best_device
 
+    source = Path(args.file)
+    if not source.is_file():  # the input first: both checks are instant, the missing file is the news
+        what = "a folder" if source.is_dir() else "no such file"
+        raise AudioFileError(f"{args.file}: {what}: expected an audio file (WAV, AIFF, FLAC, MP3 or OGG)")
+    known_demucs(args.model)
     broker = broker_url(args.broker)
     if broker is None:  # a queue worker checks its own cache
-        from bridge.jobs.weights import require_demucs
-
         require_demucs(args.model)  # offline without weights: fail now, not after download retries
     device = args.device or ("the queue worker's device" if broker else best_device())
     started = time.monotonic()

@@ -19,7 +19,7 @@ from bridge.setup.doctor import (
     musicgen_weights_check,
     torch_hub_checkpoints,
 )
-from engines.errors import ModelUnavailable
+from engines.errors import InvalidValue, ModelUnavailable
 
 HF_HOST = "huggingface.co"
 DEMUCS_LEGACY_HOST = "dl.fbaipublicfiles.com"  # demucs's older mirror (torch hub checkpoints)
@@ -102,6 +102,25 @@ def require_musicgen(spec: str) -> None:
         why = "HF_HUB_OFFLINE=1" if hub_offline() else f"{HF_HOST} cannot be reached"
         hint = f" (elsewhere: `hf download {source}`, then copy the cache)"
         _refuse(musicgen_weights_check(), f"MusicGen model {spec!r} ({source})", why, hint)
+
+
+def known_demucs(spec: str) -> None:
+    """InvalidValue naming ``spec`` and the known names unless it is one MuseAroo offers, one demucs
+    publishes, or a model folder (checked by ``resolve_spec``): said before any cache or hub probe."""
+    from bridge.protocol import SEPARATION_MODELS
+    from engines.separation.models import resolve_spec
+
+    name, folder = resolve_spec(spec)
+    if (
+        folder is None
+        and name not in SEPARATION_MODELS
+        and name != "demucs_unittest"
+        and demucs_checkpoints(name) is None
+    ):
+        raise InvalidValue(
+            f"model {spec!r} is not known: expected one of {', '.join(SEPARATION_MODELS)}, another "
+            "published demucs name, or a model folder"
+        )
 
 
 def require_demucs(spec: str) -> None:

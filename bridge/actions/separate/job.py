@@ -46,7 +46,8 @@ class SeparateRequest:
 
 
 def parse_request(args: list[Any]) -> SeparateRequest:
-    """``[]``, ``[model]``, ``[track, slot]`` or ``[track, slot, model]``; errors name the value."""
+    """``[]``, ``[model]``, ``[track, slot]`` or ``[track, slot, model]``, the model also as ``model
+    NAME``; errors name the value."""
     rest = list(args)
     track = slot = -1
     if rest and not isinstance(rest[0], str):
@@ -57,6 +58,8 @@ def parse_request(args: list[Any]) -> SeparateRequest:
         slot = whole_argument("slot", rest[1], what="/roo/separate")
         rest = rest[2:]
     model = protocol.SEPARATION_MODELS[0]
+    if len(rest) == 2 and rest[0] == "model":  # the name/value form, as every other address takes options
+        rest = rest[1:]
     if rest:
         if len(rest) > 1 or not isinstance(rest[0], str) or not rest[0]:
             raise InvalidValue(f"/roo/separate {args!r}: expected at most one model name after [track slot]")

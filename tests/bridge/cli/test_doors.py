@@ -82,3 +82,40 @@ def test_a_job_that_answered_is_waited_for_past_the_first_second(capsys: pytest.
         thread.join()
     assert code == 0
     assert '"take_ids": ["0ef9ff0ef9ff"]' in capsys.readouterr().out
+
+
+def test_separate_names_a_missing_file_before_the_model_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    missing = tmp_path / "missing.wav"
+    assert main(["separate", str(missing), "--out", str(tmp_path / "stems")]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: no such file: expected an audio file" in err and "not cached" not in err
+    assert not (tmp_path / "stems").exists()
+
+
+def test_separate_lists_the_known_models_for_an_unknown_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    wav = tmp_path / "a.wav"
+    wav.write_bytes(b"RIFF")
+    assert main(["separate", str(wav), "--out", str(tmp_path / "s"), "--model", "htdemucs_foo"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "model 'htdemucs_foo' is not known: expected one of htdemucs, htdemucs_ft, htdemucs_6s, mdx_extra"
+        in err
+    )
+    assert "not cached" not in err and "cannot be reached" not in err
+
+
+def test_history_refuses_a_part_that_is_not_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MUSEAROO_DATA_DIR", str(tmp_path))
+    assert main(["history", "--part", "bas"]) == 2
+    err = capsys.readouterr().err
+    assert "part 'bas' is not known: expected one of bass, chords, drums, loop, melody, stems" in err
+    assert main(["history", "--part", "bass"]) == 0  # a real part with no takes yet: said, exit 0
+    assert "no takes" in capsys.readouterr().out

@@ -218,6 +218,8 @@ def test_live_before_12_0_5_gets_the_files_and_where_they_are(
         (["htdemucs_6s"], (-1, -1, "htdemucs_6s")),
         ([3, 2], (3, 2, "htdemucs")),
         ([3, 2, "mdx_extra"], (3, 2, "mdx_extra")),
+        (["model", "htdemucs_6s"], (-1, -1, "htdemucs_6s")),  # name/value, as other addresses take options
+        ([3, 2, "model", "mdx_extra"], (3, 2, "mdx_extra")),
     ],
 )
 def test_arguments_parse(args: list[Any], expected: tuple[int, int, str]) -> None:
@@ -232,6 +234,7 @@ def test_arguments_parse(args: list[Any], expected: tuple[int, int, str]) -> Non
         ([3, "x"], "two integers"),
         (["nonsense_model"], "'nonsense_model'"),
         ([1, 2, "a", "b"], "at most one"),
+        (["model", "htdemucs_foo"], "'htdemucs_foo'"),
     ],
 )
 def test_bad_arguments_name_the_value(args: list[Any], named: str) -> None:
