@@ -18,7 +18,6 @@ from bridge.history.takes import Take
 from engines.music import NOTE_NAMES
 
 Key = tuple[int, float, float]  # pitch, start_beats, length_beats
-EPS = 1e-6
 
 
 def beats_per_bar(take: Take) -> float:
@@ -35,8 +34,8 @@ def diff_notes(a: Take, b: Take) -> dict[str, Any]:
         lambda: {"added": [], "removed": [], "moved": [], "velocity": []}
     )
 
-    def bar_of(start: float) -> int:
-        return int(start // bar_len + EPS) + 1
+    def bar_of(start: float) -> int:  # the bar its label names (both round to the nearest sixteenth)
+        return bar_number(start, bar_len)
 
     for key in left.keys() & right.keys():
         if left[key]["velocity"] != right[key]["velocity"]:
@@ -124,11 +123,19 @@ def note_name(pitch: int) -> str:
     return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 2}"
 
 
+def _sixteenths(start_beats: float, bar_beats: float) -> tuple[int, int]:
+    """(bar from 0, sixteenth within it) of a start rounded to the nearest sixteenth."""
+    return divmod(round(start_beats * 4), max(1, round(bar_beats * 4)))
+
+
+def bar_number(start_beats: float, bar_beats: float) -> int:
+    """The bar (from 1) a note is grouped under: the one its ``position`` names."""
+    return _sixteenths(start_beats, bar_beats)[0] + 1
+
+
 def position(start_beats: float, bar_beats: float) -> str:
     """Live's bar.beat.sixteenth (from 1.1.1), rounded to the nearest sixteenth."""
-    sixteenths = round(start_beats * 4)
-    per_bar = max(1, round(bar_beats * 4))
-    bar, rest = divmod(sixteenths, per_bar)
+    bar, rest = _sixteenths(start_beats, bar_beats)
     beat, sixteenth = divmod(rest, 4)
     return f"{bar + 1}.{beat + 1}.{sixteenth + 1}"
 

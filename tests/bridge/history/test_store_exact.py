@@ -107,7 +107,8 @@ def test_a_moved_note_pairs_with_the_nearest_and_a_bar_away_still_counts() -> No
     same = diff_notes(take("a", [n(60, 1.0000001, velocity=1)]), take("b", [n(60, 1.0, velocity=2)]))
     assert same["summary"] == {"added": 0, "removed": 0, "moved": 0, "velocity": 1}
     assert diff_notes(take("a", None), take("b", None))["bars"] == []
-    assert diff_notes(take("a", None), take("b", [n(60, 3.99999)]))["bars"][0]["bar"] == 1
+    assert diff_notes(take("a", None), take("b", [n(60, 3.85)]))["bars"][0]["bar"] == 1  # 1.4.4
+    assert diff_notes(take("a", None), take("b", [n(60, 3.99999)]))["bars"][0]["bar"] == 2  # labelled 2.1.1
     assert (
         diff_notes(take("a", None), take("b", [n(60, 3.9999999)]))["bars"][0]["bar"] == 2
     )  # 4.0 to 6 places
@@ -482,3 +483,19 @@ def test_the_data_folder_and_database_url_by_default(monkeypatch: pytest.MonkeyP
     assert data_dir() == tmp_path / "roo"
     monkeypatch.setenv("MUSEAROO_DB", "postgresql+psycopg://u@h/db")
     assert database_url(tmp_path) == "postgresql+psycopg://u@h/db"
+
+
+def test_a_note_is_grouped_under_the_bar_its_label_names() -> None:
+    """A start a hair before a bar line (7.9999 from a humanize) rounds to 3.1.1: it is listed under
+    bar 3, not bar 2 (issue 47)."""
+    a = take("aaa", [])
+    b = take("bbb", [n(40, 7.9999), n(41, 7.8)])
+    d = diff_notes(a, b)
+    assert [(bar["bar"], [x["pitch"] for x in bar["added"]]) for bar in d["bars"]] == [(2, [41]), (3, [40])]
+    lines = as_text(d, [], 4.0)
+    assert lines[1:] == [
+        "  bar 2:",
+        "    + F1 at 2.4.4, 0.5 beats, v100",
+        "  bar 3:",
+        "    + E1 at 3.1.1, 0.5 beats, v100",
+    ]
