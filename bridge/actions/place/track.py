@@ -114,10 +114,13 @@ def _stored_homes(app: App, parts: list[str]) -> dict[str, int]:
 async def place(app: App, part: str, live: LiveContext, track: int = -1) -> tuple[Placed, bool]:
     """Where ``part`` goes and whether a track was made for it (the request's ``track`` wins, asking
     Live nothing: its name is said when Live pushed it; the write checks the index)."""
-    if track != -1:
+    if track != -1:  # a vary, an adjust or a fork names the part's own track too: said as such
         known = getattr(app.live, "track_list", None) or []
         name = known[track][0] if 0 <= track < len(known) else ""
-        return Placed(part, track, name, "named in the request"), False
+        own = homes_now(app).get(part) == track or (await homes(app)).get(part) == track
+        return Placed(
+            part, track, name, "last written for the part" if own else "named in the request"
+        ), False
     tracks = await app.live.tracks()
     chosen = choose(part, tracks, await homes(app), live.selected_track)
     if chosen is not None:

@@ -81,6 +81,8 @@ def test_a_variation_keeps_its_takes_key_genre_and_bars(live: LiveHost, store: S
                 params,
             )
             assert parent == first and f"kept E minor from take {first[:6]}" in said, said
+            # the vary names the part's own track itself: said as that, not as the request's (issue 47)
+            assert "(last written for the part)" in said and "named in the request" not in said, said
             said = run(client, protocol.TRANSFORM, "vary", "track", 0, "slot", 0)
             context, params, parent = newest(store)
             assert (context["key"], context["genre"], context["bars"]) == ("E minor", "funk", 4), context
