@@ -32,6 +32,11 @@ HELPS = {
 }
 
 
+def own_default(text: str) -> str:
+    """One default per help line: the help's own, else "the transform's own"."""
+    return text if "default" in text else f"{text} (default: the transform's own)"
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     from bridge import protocol
 
@@ -45,7 +50,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                 f"--{name}",
                 type=CASTS[kind],
                 default=None,
-                help=f"{HELPS.get(name, kind)} (default: the transform's own)",
+                help=own_default(HELPS.get(name, kind)),
             )
 
 

@@ -119,3 +119,12 @@ def test_history_refuses_a_part_that_is_not_one(
     assert "part 'bas' is not known: expected one of bass, chords, drums, loop, melody, stems" in err
     assert main(["history", "--part", "bass"]) == 0  # a real part with no takes yet: said, exit 0
     assert "no takes" in capsys.readouterr().out
+
+
+def test_each_help_line_of_transform_says_one_default(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["transform", "--help"])
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines: one line per option
+    for option in ("--amount", "--strength", "--grid", "--key", "--pivot", "--beats", "--style"):
+        said = text.rsplit(f"{option} {option.strip('-').upper()}", 1)[1].split(" --", 1)[0]
+        assert said.count("default") == 1, (option, said)
