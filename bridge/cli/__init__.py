@@ -43,6 +43,7 @@ SUBCOMMANDS = {
     "infill": "bridge.cli.infill",
     "continue": "bridge.cli.infill",
     "accompany": "bridge.cli.infill",
+    "mcp": "bridge.cli.mcp",
 }
 
 

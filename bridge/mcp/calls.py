@@ -1,0 +1,96 @@
+"""What a tool call does: a MuseAroo request through the daemon, or an AbletonOSC request to Live.
+
+Every answer is a JSON object (the tool's structured content, and its text). A MuseAroo job's
+answer says its final state and message, its take ids and where each take landed (the take's
+``live`` field); a refused value is refused before anything is sent, with the request parser's
+own message, the one the OSC path answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bridge import protocol
+from bridge.actions import CHECKS
+from bridge.mcp import takes
+from bridge.mcp.aosc import AbletonOSC
+from bridge.mcp.door import Door
+from bridge.mcp.live_tools import LiveTool
+from bridge.mcp.roo_tools import RooTool, follow_args, jam_args
+
+TAKE_IDS = re.compile(r"\(take ([0-9a-f, ]+)\)")
+Progress = Callable[[float, str], Awaitable[None]]
+
+
+@dataclass
+class Answer:
+    data: dict[str, Any]
+    error: bool = False
+
+
+class Calls:
+    """The two ways out of the MCP server: the daemon's ``door`` and Live's AbletonOSC mode."""
+
+    def __init__(self, door: Door, live: AbletonOSC) -> None:
+        self.door, self.live = door, live
+
+    async def roo(self, tool: RooTool, values: Mapping[str, Any], progress: Progress | None) -> Answer:
+        if tool.address == protocol.FOLLOW:
+            return await self._follow(values)
+        args = jam_args(tool, values) if tool.address.startswith("/roo/jam/") else tool.build(values)
+        if not tool.job:
+            return await self._asked(tool, args)
+        check = CHECKS.get(tool.address)
+        if check is not None:
+            check(list(args))  # the request's own parser: a bad value is refused before any job
+        end = await self.door.run_job(tool.address, args, progress)
+        found = TAKE_IDS.search(end.message)
+        take_ids = found.group(1).split(", ") if found else []
+        data: dict[str, Any] = {"job_id": end.job_id, "state": end.state, "message": end.message}
+        data["take_ids"] = take_ids
+        data["made"] = await takes.landed(take_ids) if take_ids else []
+        if end.results:
+            data["results"] = end.results
+        return Answer(data, error=end.state != "done")
+
+    async def _asked(self, tool: RooTool, args: list[Any]) -> Answer:
+        if tool.address == protocol.HISTORY_LIST:
+            got = await self.door.ask(tool.address, args, [protocol.HISTORY_TAKE], protocol.HISTORY_END)
+            rows = [dict(zip(protocol.HISTORY_TAKE_FIELDS, v, strict=False)) for a, v in got[:-1]]
+            return Answer({"takes": rows, "count": len(rows)})
+        got = await self.door.ask(tool.address, args, [], protocol.JAM_STATE)
+        event, state = got[-1][1][0], got[-1][1][1]
+        return Answer({"event": event, "state": _json(state)})
+
+    async def _follow(self, values: Mapping[str, Any]) -> Answer:
+        got = await self.door.ask(protocol.FOLLOW, follow_args(values), [], protocol.FOLLOW_STATE)
+        mode, track, slot, text = got[-1][1][:4]
+        return Answer({"mode": mode, "track": track, "slot": slot, "text": text})
+
+    async def live_tool(self, tool: LiveTool, values: Mapping[str, Any]) -> Answer:
+        requests = tool.requests(values)
+        replies = [await self.live.call(address, *args) for address, args in requests]
+        return Answer(tool.shape(requests, replies))
+
+    async def song(self) -> dict[str, Any]:
+        """The song context as Live holds it now (the song resource)."""
+        out: dict[str, Any] = {}
+        for name in ("tempo", "signature_numerator", "signature_denominator", "root_note", "scale_name",
+                     "is_playing", "num_scenes"):  # fmt: skip
+            reply = await self.live.call(f"/live/song/get/{name}")
+            out[name] = reply[0][0] if reply and reply[0] else None
+        names = await self.live.call("/live/song/get/track_names")
+        out["track_names"] = names[0] if names else []
+        return out
+
+
+def _json(text: Any) -> Any:
+    import json
+
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text

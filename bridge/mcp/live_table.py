@@ -1,0 +1,159 @@
+"""The rows of the Live tools (``bridge.mcp.live_tools.LiveTool``): the whole Set, by AbletonOSC address."""
+
+from __future__ import annotations
+
+from bridge.mcp.live_tools import (
+    CLIP_READ,
+    CLIP_WRITE,
+    DEVICE,
+    DEVICE_READ,
+    NOTES,
+    PARAM,
+    ROUTES,
+    SCENE,
+    SCENE_READ,
+    SCENE_WRITE,
+    SLOT,
+    SLOT_READ,
+    SONG_ACTIONS,
+    SONG_READ,
+    SONG_WRITE,
+    TRACK,
+    TRACK_READ,
+    TRACK_WRITE,
+    VALUE,
+    VIEW,
+    LiveTool,
+    _choice,
+    _index,
+)
+
+S, T, C, D = "/live/song/", "/live/track/", "/live/clip/", "/live/device/"
+AT = {"type": "integer", "minimum": -1, "default": -1, "description": "index to insert at (-1: the end)"}
+LENGTH = {"type": "number", "exclusiveMinimum": 0, "description": "length in beats"}
+NAME = {"type": "string", "description": "the name"}
+
+
+def prop(names: tuple[str, ...]) -> tuple[str, dict[str, object]]:
+    return ("property", _choice("the property", names))
+
+
+LIVE_TOOLS: tuple[LiveTool, ...] = (
+    # --- the song: tempo, signature, key and scale, transport, loop, punch, metronome, quantization
+    LiveTool("live_song_get", "Read a property of the Set: tempo, signature, key and scale, transport, loop, "
+             "punch, metronome, quantization, track and scene names, cue points ...", S + "get/{property}",
+             (prop(SONG_READ),)),
+    LiveTool("live_song_set", "Set a property of the Set (tempo in BPM, signature, root_note 0..11, scale_name, "
+             "loop, punch_in/out, metronome, quantization ...)", S + "set/{property}",
+             (prop(SONG_WRITE), ("value", VALUE)), "write", "none"),
+    LiveTool("live_transport", "Transport and song actions: play, stop, continue, stop all clips, tap tempo, "
+             "capture MIDI, record, jump to the next or previous cue point ...", S + "{action}",
+             (("action", _choice("what to do", SONG_ACTIONS)),), "write", "none"),
+    LiveTool("live_undo", "Undo the last change in Live.", S + "undo", (), "write", "none"),
+    LiveTool("live_redo", "Redo the last undone change in Live.", S + "redo", (), "write", "none"),
+    LiveTool("live_jump_by", "Move the song position by some beats.", S + "jump_by",
+             (("beats", {"type": "number", "description": "beats (negative: back)"}),), "write", "none"),
+    LiveTool("live_cue_point_toggle", "Add a cue point at the song position, or delete the one there.",
+             S + "cue_point/add_or_delete", (), "write", "none"),
+    LiveTool("live_cue_point_jump", "Jump to a cue point by index or name.", S + "cue_point/jump",
+             (("cue", {"type": ["integer", "string"], "description": "cue point index or name"}),), "write", "none"),
+    LiveTool("live_cue_point_name", "Rename a cue point.", S + "cue_point/set/name",
+             (("cue", _index("cue point")), ("name", NAME)), "write", "none"),
+    # --- tracks
+    LiveTool("live_create_midi_track", "Create a MIDI track.", S + "create_midi_track", (("index", AT),), "write", "none"),
+    LiveTool("live_create_audio_track", "Create an audio track.", S + "create_audio_track", (("index", AT),),
+             "write", "none"),
+    LiveTool("live_create_return_track", "Create a return track.", S + "create_return_track", (), "write", "none"),
+    LiveTool("live_duplicate_track", "Duplicate a track (the copy goes right after it).", S + "duplicate_track",
+             (("track", TRACK),), "write", "none"),
+    LiveTool("live_delete_track", "Delete a track and everything on it.", S + "delete_track", (("track", TRACK),),
+             "delete", "none"),
+    LiveTool("live_delete_return_track", "Delete a return track.", S + "delete_return_track",
+             (("track", _index("return track")),), "delete", "none"),
+    LiveTool("live_track_get", "Read a track's property: name, color, mute, solo, arm, volume, panning, "
+             "monitoring, fold state, meters ...", T + "get/{property}", (("track", TRACK), prop(TRACK_READ)), ids=1),
+    LiveTool("live_track_set", "Set a track's property: name, color, mute, solo, arm, volume 0..1, panning "
+             "-1..1, current_monitoring_state 0 in 1 auto 2 off, fold_state.", T + "set/{property}",
+             (("track", TRACK), prop(TRACK_WRITE), ("value", VALUE)), "write", "none"),
+    LiveTool("live_track_send_get", "Read a track's send level.", T + "get/send",
+             (("track", TRACK), ("send", _index("send"))), ids=2),
+    LiveTool("live_track_send_set", "Set a track's send level (0..1).", T + "set/send",
+             (("track", TRACK), ("send", _index("send")), ("value", VALUE)), "write", "none"),
+    LiveTool("live_track_routing_get", "Read a track's input or output routing (by display name).",
+             T + "get/{property}", (("track", TRACK), prop(ROUTES)), ids=1),
+    LiveTool("live_track_routing_set", "Route a track's input or output (by display name).", T + "set/{property}",
+             (("track", TRACK), prop(ROUTES), ("value", VALUE)), "write", "none"),
+    LiveTool("live_track_routing_choices", "The routing names a track offers.", tuple(
+        f"{T}get/available_{r.replace('_type', '_types').replace('_channel', '_channels')}" for r in ROUTES),
+        (("track", TRACK),), reads="columns", ids=1),
+    LiveTool("live_track_clips", "A track's session clips: name and length per slot (null: empty).",
+             (T + "get/clips/name", T + "get/clips/length"), (("track", TRACK),), reads="columns", ids=1),
+    LiveTool("live_track_arrangement_clips", "A track's arrangement clips: name, length, start time (beats).",
+             tuple(T + f"get/arrangement_clips/{p}" for p in ("name", "length", "start_time")),
+             (("track", TRACK),), reads="columns", ids=1),
+    LiveTool("live_track_devices", "A track's devices: name, class name and type (1 instrument, 2 audio "
+             "effect, 4 MIDI effect).", tuple(T + f"get/devices/{p}" for p in ("name", "class_name", "type")),
+             (("track", TRACK),), reads="columns", ids=1),
+    LiveTool("live_track_stop_clips", "Stop every clip on a track.", T + "stop_all_clips", (("track", TRACK),),
+             "write", "none"),
+    LiveTool("live_insert_device", "Load one of Live's built-in devices onto a track by its browser name "
+             "(Live 12.3+).", T + "insert_device",
+             (("track", TRACK), ("name", NAME), ("index", AT)), "write", ids=1),
+    LiveTool("live_delete_device", "Delete a device from a track.", T + "delete_device",
+             (("track", TRACK), ("device", DEVICE)), "delete", "none"),
+    # --- scenes
+    LiveTool("live_create_scene", "Create a scene.", S + "create_scene", (("index", AT),), "write", "none"),
+    LiveTool("live_duplicate_scene", "Duplicate a scene.", S + "duplicate_scene", (("scene", SCENE),), "write", "none"),
+    LiveTool("live_delete_scene", "Delete a scene and its clips.", S + "delete_scene", (("scene", SCENE),),
+             "delete", "none"),
+    LiveTool("live_scene_get", "Read a scene's property.", "/live/scene/get/{property}",
+             (("scene", SCENE), prop(SCENE_READ)), ids=1),
+    LiveTool("live_scene_set", "Set a scene's property (name, color, tempo, time signature).",
+             "/live/scene/set/{property}", (("scene", SCENE), prop(SCENE_WRITE), ("value", VALUE)), "write", "none"),
+    LiveTool("live_scene_fire", "Launch a scene.", "/live/scene/fire", (("scene", SCENE),), "write", "none"),
+    # --- clip slots and clips
+    LiveTool("live_slot_get", "Read a clip slot's property (has_clip, is_playing ...).",
+             "/live/clip_slot/get/{property}", (("track", TRACK), ("slot", SLOT), prop(SLOT_READ)), ids=2),
+    LiveTool("live_create_clip", "Create an empty MIDI clip in an empty slot.", "/live/clip_slot/create_clip",
+             (("track", TRACK), ("slot", SLOT), ("length_beats", LENGTH)), "write", "none"),
+    LiveTool("live_delete_clip", "Delete the clip in a slot.", "/live/clip_slot/delete_clip",
+             (("track", TRACK), ("slot", SLOT)), "delete", "none"),
+    LiveTool("live_duplicate_clip_to", "Copy a clip into another slot.", "/live/clip_slot/duplicate_clip_to",
+             (("track", TRACK), ("slot", SLOT), ("to_track", TRACK), ("to_slot", SLOT)), "write", "none"),
+    LiveTool("live_fire_clip", "Launch the clip in a slot.", "/live/clip_slot/fire", (("track", TRACK), ("slot", SLOT)),
+             "write", "none"),
+    LiveTool("live_stop_slot", "Stop the clip in a slot.", "/live/clip_slot/stop", (("track", TRACK), ("slot", SLOT)),
+             "write", "none"),
+    LiveTool("live_clip_get", "Read a clip's property: name, length, loop, markers, warping, gain, pitch ...",
+             C + "get/{property}", (("track", TRACK), ("slot", SLOT), prop(CLIP_READ)), ids=2),
+    LiveTool("live_clip_set", "Set a clip's property: name, color, loop, markers, warping, gain, pitch ...",
+             C + "set/{property}", (("track", TRACK), ("slot", SLOT), prop(CLIP_WRITE), ("value", VALUE)),
+             "write", "none"),
+    LiveTool("live_clip_notes", "Read a MIDI clip's notes.", C + "get/notes", (("track", TRACK), ("slot", SLOT)),
+             reads="notes", ids=2),
+    LiveTool("live_clip_add_notes", "Add notes to a MIDI clip.", C + "add/notes",
+             (("track", TRACK), ("slot", SLOT), ("notes", NOTES)), "write", "none"),
+    LiveTool("live_clip_clear_notes", "Remove every note of a MIDI clip.", C + "remove/notes",
+             (("track", TRACK), ("slot", SLOT)), "delete", "none"),
+    LiveTool("live_clip_duplicate_loop", "Double a clip's loop, its notes copied.", C + "duplicate_loop",
+             (("track", TRACK), ("slot", SLOT)), "write", "none"),
+    # --- devices and their parameters
+    LiveTool("live_device_get", "Read a device's property.", D + "get/{property}",
+             (("track", TRACK), ("device", DEVICE), prop(DEVICE_READ)), ids=2),
+    LiveTool("live_device_parameters", "A device's parameters: name, value, min, max, quantized.",
+             tuple(D + f"get/parameters/{p}" for p in ("name", "value", "min", "max", "is_quantized")),
+             (("track", TRACK), ("device", DEVICE)), reads="columns", ids=2),
+    LiveTool("live_device_parameter_set", "Set one device parameter's value.", D + "set/parameter/value",
+             (("track", TRACK), ("device", DEVICE), ("parameter", PARAM), ("value", VALUE)), "write", "none"),
+    LiveTool("live_device_parameter_text", "A device parameter's value as Live shows it.",
+             D + "get/parameter/value_string", (("track", TRACK), ("device", DEVICE), ("parameter", PARAM)), ids=3),
+    LiveTool("live_device_set_active", "Switch a device on (1) or off (0).", D + "set/is_active",
+             (("track", TRACK), ("device", DEVICE), ("value", VALUE)), "write", "none"),
+    # --- the view: what is selected
+    LiveTool("live_view_get", "What is selected in Live: track, scene, clip or device.", "/live/view/get/{property}",
+             (prop(VIEW),)),
+    LiveTool("live_view_set", "Select a track, scene, clip (track slot) or device (track device).",
+             "/live/view/set/{property}", (prop(VIEW), ("indices", {"type": "array", "items": {"type": "integer"},
+                                                                     "description": "the indices"})), "write", "none"),
+)  # fmt: skip
+BY_NAME = {tool.name: tool for tool in LIVE_TOOLS}
