@@ -104,6 +104,7 @@ async def serve_http(options: Options, port: int, token: str | None, ready: Call
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((protocol.HOST, port))
+        sock.listen(128)  # connections made as soon as ``ready`` says the port wait for uvicorn's accept
         config = uvicorn.Config(bearer(app, token), log_level="warning", lifespan="on")
         server = uvicorn.Server(config)
         ready(int(sock.getsockname()[1]))

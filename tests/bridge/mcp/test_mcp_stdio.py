@@ -26,7 +26,16 @@ def text_of(result: object) -> str:
 async def test_tools_schemas_a_generate_into_live_a_refusal_and_a_resource(sim: Sim) -> None:
     async with mcp_client(sim) as session:
         tools = {t.name: t for t in (await session.list_tools()).tools}
-        assert {"generate", "transform", "analyze", "separate", "musicgen", "infill", "automate", "command"} <= set(tools)
+        assert {
+            "generate",
+            "transform",
+            "analyze",
+            "separate",
+            "musicgen",
+            "infill",
+            "automate",
+            "command",
+        } <= set(tools)
         assert {"live_song_get", "live_clip_notes", "live_device_parameters"} <= set(tools)
         schema = tools["generate"].input_schema
         assert schema["properties"]["part"]["enum"] == list(protocol.PARTS)
