@@ -63,7 +63,11 @@ class Calls:
             return Answer({"takes": rows, "count": len(rows)})
         got = await self.door.ask(tool.address, args, [], protocol.JAM_STATE)
         event, state = got[-1][1][0], got[-1][1][1]
-        return Answer({"event": event, "state": _json(state)})
+        said = _json(state)
+        if event == "failed":  # the jam said why it did not start or change: the tool call failed
+            why = said.get("message", state) if isinstance(said, dict) else state
+            return Answer({"error": str(why), "event": event, "state": said}, error=True)
+        return Answer({"event": event, "state": said})
 
     async def _follow(self, values: Mapping[str, Any]) -> Answer:
         got = await self.door.ask(protocol.FOLLOW, follow_args(values), [], protocol.FOLLOW_STATE)

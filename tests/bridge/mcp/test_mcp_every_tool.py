@@ -1,0 +1,129 @@
+"""Every tool `roo mcp` offers, called once through the SDK's client over stdio against `roo sim`
+(real processes), in the order a session would: each answers as it should (a value, a change in
+Live read back, a take), or, for the tools whose models are not here, a refusal naming why. The
+test fails if a tool is offered that this scenario does not call."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bridge.mcp import tool_list
+from tests.bridge.mcp.conftest import Sim, mcp_client
+
+pytestmark = pytest.mark.anyio
+NOTES = [{"pitch": 60, "start_beats": 0.0, "duration_beats": 1.0, "velocity": 100}]
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
+    """(tool, arguments, what the answer must hold: "" for any answer that is not an error,
+    "!text" for an error holding text). Takes made here are referred to as TAKE."""
+    return [
+        ("live_song_get", {"property": "tempo"}, "120"),
+        ("live_song_set", {"property": "tempo", "value": 96}, ""),
+        ("live_transport", {"action": "stop_playing"}, ""),
+        ("live_jump_by", {"beats": 4}, ""),
+        ("live_cue_point_toggle", {}, ""),
+        ("live_cue_point_name", {"cue": 0, "name": "verse"}, ""),
+        ("live_cue_point_jump", {"cue": "verse"}, ""),
+        ("live_create_midi_track", {}, ""),
+        ("live_create_audio_track", {}, ""),
+        ("live_create_return_track", {}, ""),
+        ("live_duplicate_track", {"track": 0}, ""),
+        ("live_delete_track", {"track": 1}, ""),
+        ("live_delete_return_track", {"track": 0}, ""),
+        ("live_track_get", {"track": 0, "property": "name"}, "1-MIDI"),
+        ("live_track_set", {"track": 0, "property": "name", "value": "Drums"}, ""),
+        ("live_track_send_set", {"track": 0, "send": 0, "value": 0.5}, ""),
+        ("live_track_send_get", {"track": 0, "send": 0}, "0.5"),
+        ("live_track_routing_get", {"track": 0, "property": "output_routing_type"}, ""),
+        ("live_track_routing_choices", {"track": 0}, ""),
+        ("live_track_routing_set", {"track": 0, "property": "output_routing_type", "value": "Master"}, ""),
+        ("live_insert_device", {"track": 0, "name": "Auto Filter"}, ""),
+        ("live_track_devices", {"track": 0}, "Auto Filter"),
+        ("live_device_get", {"track": 0, "device": 0, "property": "class_name"}, "AutoFilter"),
+        ("live_device_parameters", {"track": 0, "device": 0}, "Frequency"),
+        ("live_device_parameter_set", {"track": 0, "device": 0, "parameter": 1, "value": 0.5}, ""),
+        ("live_device_parameter_text", {"track": 0, "device": 0, "parameter": 1}, ""),
+        ("live_device_set_active", {"track": 0, "device": 0, "value": 1}, ""),
+        ("live_create_scene", {}, ""),
+        ("live_duplicate_scene", {"scene": 0}, ""),
+        ("live_delete_scene", {"scene": 1}, ""),
+        ("live_scene_set", {"scene": 0, "property": "name", "value": "Intro"}, ""),
+        ("live_scene_get", {"scene": 0, "property": "name"}, "Intro"),
+        ("live_create_clip", {"track": 0, "slot": 1, "length_beats": 4}, ""),
+        ("live_clip_add_notes", {"track": 0, "slot": 1, "notes": NOTES}, ""),
+        ("live_clip_notes", {"track": 0, "slot": 1}, "60"),
+        ("live_clip_set", {"track": 0, "slot": 1, "property": "name", "value": "hook"}, ""),
+        ("live_clip_get", {"track": 0, "slot": 1, "property": "name"}, "hook"),
+        ("live_clip_duplicate_loop", {"track": 0, "slot": 1}, ""),
+        ("live_duplicate_clip_to", {"track": 0, "slot": 1, "to_track": 0, "to_slot": 2}, ""),
+        ("live_slot_get", {"track": 0, "slot": 2, "property": "has_clip"}, "true"),
+        ("live_clip_clear_notes", {"track": 0, "slot": 2}, ""),
+        ("live_delete_clip", {"track": 0, "slot": 2}, ""),
+        ("live_fire_clip", {"track": 0, "slot": 1}, ""),
+        ("live_stop_slot", {"track": 0, "slot": 1}, ""),
+        ("live_scene_fire", {"scene": 0}, ""),
+        ("live_track_stop_clips", {"track": 0}, ""),
+        ("live_track_clips", {"track": 0}, "hook"),
+        ("live_track_arrangement_clips", {"track": 0}, ""),
+        ("live_view_set", {"property": "selected_track", "indices": [0]}, ""),
+        ("live_view_get", {"property": "selected_track"}, ""),
+        ("live_undo", {}, ""),
+        ("live_redo", {}, ""),
+        ("live_delete_device", {"track": 0, "device": 0}, ""),
+        ("generate", {"part": "bass", "track": 0, "slot": 3, "bars": 2, "seed": 3}, "done"),
+        ("vary", {"track": 0, "slot": 3}, "done"),
+        ("transform", {"kind": "transpose", "track": 0, "slot": 3, "semitones": 2}, "done"),
+        (
+            "automate",
+            {"track": 0, "device": "mixer", "parameter": "volume", "shape": "rise", "slot": 3},
+            "done",
+        ),
+        ("analyze", {"track": 0, "slot": 3}, "done"),
+        ("follow", {"mode": "auto"}, ""),
+        ("command", {"text": "make the bass busier"}, "done"),
+        ("take_list", {"limit": 5}, "take_id"),
+        ("take_show", {"take_id": "TAKE"}, "notes"),
+        ("take_diff", {"a": "TAKE", "b": "TAKE"}, "summary"),
+        ("take_star", {"take_id": "TAKE", "starred": 1}, "done"),
+        ("take_name", {"take_id": "TAKE", "message": "keeper"}, "done"),
+        ("take_recall", {"take_id": "TAKE", "track": 0, "slot": 5}, "done"),
+        ("take_fork", {"take_id": "TAKE", "bars": 1}, "done"),
+        ("take_export", {"take_id": "TAKE", "out_dir": str(out)}, ".mid"),
+        ("take_project", {"name": "mcp-test"}, "done"),
+        ("separate", {"track": 0, "slot": 3}, "!audio clip"),  # a MIDI clip: refused by name
+        ("musicgen", {"prompt": "pad", "bars": 1, "model": str(out / "no-model")}, "!no-model"),
+        ("infill", {"track": 0, "slot": 3, "model": str(out / "no-model.pt")}, "!no-model"),
+        ("continue_clip", {"track": 0, "slot": 3, "bars": 1, "model": str(out / "no-model.pt")}, "!no-model"),
+        ("accompany", {"part": "drums", "model": str(out / "no-model.pt")}, "!no-model"),
+        ("jam_start", {"midi": "nonesuch"}, "!nonesuch"),
+        ("jam_set", {"name": "density", "value": "0.8"}, "!jam"),
+        ("jam_stop", {}, "!jam"),
+    ]
+
+
+async def test_every_tool_is_called_and_answers(sim: Sim, tmp_path: Path) -> None:
+    steps = scenario(tmp_path)
+    assert {name for name, _, _ in steps} == {t.name for t in tool_list()}  # none offered and never called
+    take = ""
+    async with mcp_client(sim) as session:
+        for name, arguments, wanted in steps:
+            filled = {k: (take if v == "TAKE" else v) for k, v in arguments.items()}
+            result = await session.call_tool(name, filled)
+            text = "".join(getattr(c, "text", "") for c in result.content)
+            if wanted.startswith("!"):
+                assert result.is_error and wanted[1:] in text, (name, text)
+                continue
+            assert not result.is_error, (name, text)
+            assert wanted in text, (name, wanted, text)
+            if name == "generate":
+                take = json.loads(text)["take_ids"][0]
