@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bridge import osc, protocol
+from bridge.setup.doctor_mcp import mcp_status
 
 PACKAGES = {
     "pythonosc": "python-osc",
@@ -153,6 +154,7 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
     out.append(demucs_weights_check())
     out.append(infill_weights_check())
     out.append(preview_check())
+    out.append(Check(*mcp_status()))
     return out
 
 
