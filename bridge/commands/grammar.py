@@ -74,7 +74,7 @@ SAID_ANYWAY = frozenset({"dnb"})
 CHOICES = {"the first": 0, "the first one": 0, "first": 0, "the second": 1, "the second one": 1, "second": 1}
 
 # Which top-level rule stands for which parser action.
-ACTION_RULES = {action: action for action in v.ACTIONS + v.MORE_ACTIONS}
+ACTION_RULES = {action: action for action in v.ACTIONS + v.MORE_ACTIONS + v.DRAWN_ACTIONS}
 ACTION_RULES.update({"set_tempo": "tempo_any", "set_key": "key_change"})
 
 
@@ -167,6 +167,10 @@ def _rules() -> dict[str, str]:
         **tw.grammar_rules(
             alt(["drums", "bass", "bassline", "chords", "melody"]), alt(v.BAR_WORDS), "<bar_count>"
         ),
+        # drawn automation (``automate_words``): a fade, a duck, a swell, a filter sweep of a part
+        "automate": "fade ( in | out ) the <part> [ <bars> ] | fade the <part> ( in | out ) [ over <bars> ]"
+        " | duck the <part> [ on every ( beat | bar ) ] | swell the <part>"
+        " | filter sweep ( up | down ) [ on the <part> ]",
         "play": alt(v.PLAY_PHRASES),
         "stop": alt(v.STOP_PHRASES),
         "undo": alt(v.UNDO_PHRASES) + " [ that ]",
@@ -255,7 +259,7 @@ def _scale_frames() -> str:
 def build_jsgf() -> str:
     """The whole grammar as JSGF text (one public rule ``<command>``)."""
     rules = _rules()
-    public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS + v.MORE_ACTIONS)
+    public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS + v.MORE_ACTIONS + v.DRAWN_ACTIONS)
     # The parser drops "please", so any command may end with it.
     lines = [
         "#JSGF V1.0;",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import automate_words as aw
 from bridge.commands import clip_words as cw
 from bridge.commands import jam_words as jw
 from bridge.commands import musicgen_words as mw
@@ -91,6 +92,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("stop", None, {}, heard)
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
+    drawn = aw.automate_of(s)  # "fade the pad in over 8 bars", "duck the bass on every beat"
+    if drawn is not None:
+        said_bars = [int(n) for n in sp.BARS.findall(s)]
+        target = drawn.pop("target_part", None)
+        return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         return Intent(infill[0], sp.part_named(s), infill[1], heard)

@@ -21,6 +21,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.history import context as history_context
+from bridge.actions.intents import automate as intent_automate
 from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import generate as command_generate
 from bridge.actions.intents import history as command_history
@@ -214,4 +215,5 @@ HANDLERS: dict[str, Handler] = {
     "infill": _neural("infill"),
     "continue": _neural("continue"),
     "accompany": _neural("accompany"),
+    "automate": intent_automate.automate,
 }

@@ -8,7 +8,7 @@ import pytest
 from bridge.commands import jsgf, parse
 from bridge.commands.grammar import ACTION_RULES, ALTERNATES, CHOICES, PRONUNCIATIONS, build_jsgf, spoken
 from bridge.commands.sphinx import SphinxRecognizer
-from bridge.commands.vocab import ACTIONS, MORE_ACTIONS
+from bridge.commands.vocab import ACTIONS, DRAWN_ACTIONS, MORE_ACTIONS
 
 from .phrases import DEV_SET, load
 
@@ -20,7 +20,7 @@ def sphinx() -> SphinxRecognizer:
     return SphinxRecognizer()
 
 
-@pytest.mark.parametrize("action", ACTIONS + MORE_ACTIONS)
+@pytest.mark.parametrize("action", ACTIONS + MORE_ACTIONS + DRAWN_ACTIONS)
 def test_every_sentence_the_grammar_allows_parses_to_its_action(action: str) -> None:
     rng = random.Random(f"grammar-{action}")
     wrong = []

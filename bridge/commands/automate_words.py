@@ -1,0 +1,58 @@
+"""Words for drawn automation: "fade the pad in over eight bars", "duck the bass on every beat",
+"filter sweep up on the chords", "swell the strings", "fade out the drums".
+
+``automate_of(s)`` reads a normalised sentence (padded, digits) into the parameters of an
+``automate`` intent: what to move (the mixer's volume, or an Auto Filter's frequency), the shape,
+its ends in the parameter's units where the words say them (a fade in starts silent and ends at
+0 dB, 0.85 on Live's volume fader; a duck dips to 0.3 on each beat), the rate of a duck, and the
+target (a part, or a track's name). None when the sentence asks for no automation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import vocab as v
+
+VOLUME_0DB = 0.85  # Live's track volume fader at 0 dB
+DUCK_FLOOR = 0.3  # a duck's dip on Live's volume fader (about -18 dB)
+FADE = re.compile(r" fade (?:(in|out|up|down) )?(?:the |my )?(\w+)?(?: (in|out|up|down))?(?= )")
+DUCK = re.compile(r" duck (?:the |my )?(\w+)")
+SWELL = re.compile(r" swell (?:the |my )?(\w+)")
+SWEEP = re.compile(r" (?:filter sweep|sweep the filter|filter rise|filter fall)(?: (up|down))?")
+ON_ON = re.compile(r" (?:on|for|of) (?:the |my )?(\w+)(?= )")
+RATES = {"every beat": 1.0, "each beat": 1.0, "every half beat": 0.5, "every 8th": 0.5, "every bar": 4.0,
+         "each bar": 4.0, "every 2 beats": 2.0, "on the beat": 1.0}  # fmt: skip
+SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filter")  # for suggestions
+
+
+def _target(word: str | None) -> dict[str, Any]:
+    """A part ("the bass") or a track's name ("the pad")."""
+    if not word or word in ("it", "this", "in", "out", "up", "down", "over", "on"):
+        return {}
+    part = v.PARTS.get(word)
+    return {"target_part": part} if part else {"track_name": word}
+
+
+def automate_of(s: str) -> dict[str, Any] | None:
+    if (fade := FADE.search(s)) is not None:
+        direction = fade.group(1) or fade.group(3) or "in"
+        rising = direction in ("in", "up")
+        shape = "rise" if rising else "fall"
+        ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
+        return {"device": "mixer", "parameter": "volume", "shape": shape, "from": ends[0], "to": ends[1],
+                **_target(fade.group(2))}  # fmt: skip
+    if (duck := DUCK.search(s)) is not None:
+        rate = next((r for phrase, r in RATES.items() if f" {phrase} " in s), 1.0)
+        return {"device": "mixer", "parameter": "volume", "shape": "lfo", "from": DUCK_FLOOR, "to": VOLUME_0DB,
+                "rate": rate, **_target(duck.group(1))}  # fmt: skip
+    if (swell := SWELL.search(s)) is not None:
+        return {"device": "mixer", "parameter": "volume", "shape": "swell", "from": 0.0, "to": VOLUME_0DB,
+                **_target(swell.group(1))}  # fmt: skip
+    if (sweep := SWEEP.search(s)) is not None:
+        down = sweep.group(1) == "down" or " filter fall" in s
+        on = ON_ON.search(s[sweep.end() - 1 :])
+        return {"device": "Auto Filter", "parameter": "frequency", "shape": "fall" if down else "rise",
+                **_target(on.group(1) if on else None)}  # fmt: skip
+    return None
