@@ -24,7 +24,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the port AbletonOSC replies come to")  # fmt: skip
     parser.add_argument("--http", action="store_true", help="streamable HTTP on 127.0.0.1 instead of stdio")
     parser.add_argument("--http-port", type=int, default=MCP_HTTP_PORT, help="the HTTP port (0: a free one)")
-    parser.add_argument("--http-token", default=None, help="a Bearer token every HTTP request must carry")
+    parser.add_argument(
+        "--http-token",
+        default=None,
+        help="a Bearer token every HTTP request must carry (default: none needed)",
+    )
     parser.add_argument("--no-history", action="store_true", help="a daemon started here records no takes")
     parser.add_argument("--list", action="store_true", help="print the tools and exit")
     add_verbosity(parser)

@@ -85,4 +85,4 @@ def test_a_bad_file_exits_2_naming_the_file(
 def test_an_unknown_model_name_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_mix(tmp_path / "a.wav", 44100, 2, 0.2)
     assert main(["separate", str(tmp_path / "a.wav"), "--out", str(tmp_path), "--model", "nope_model"]) == 2
-    assert "unknown demucs model 'nope_model'" in capsys.readouterr().err
+    assert "model 'nope_model' is not known: expected one of htdemucs" in capsys.readouterr().err
