@@ -91,6 +91,7 @@ def child(mode: str, wavs: list[Path], env: dict[str, str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.realtime  # JACK audio captured against the wall clock: alone, after the parallel run
 def test_sounddevice_records_jack_input_and_the_words_come_through(
     jack_env: dict[str, str], spoken_wavs: list[Path]
 ) -> None:
