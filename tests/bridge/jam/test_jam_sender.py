@@ -19,6 +19,7 @@ from bridge.jam.sender import ProcessOutputs
 from engines.errors import InvalidValue
 from tests.bridge.jam.conftest import Reader, hanging, note_ons
 from tests.conftest import ROOT
+from tests.reruns import record_rerun
 
 PARENT = """
 import os, sys, time
@@ -37,8 +38,9 @@ sys.stdin.read()  # killed here
 """
 
 
-@pytest.mark.parametrize("ending", ["killed", "exit"])
-def test_a_parent_that_ends_without_closing_leaves_no_note_sounding(jack: str, ending: str) -> None:
+def parent_ends(ending: str) -> list:  # type: ignore[type-arg]
+    """One run: a parent process plays three notes through a sender and ends without closing it;
+    what the reader on the bass port heard."""
     reader = Reader(["bass"], seconds=120, wait=False)
     parent = subprocess.Popen(
         [sys.executable, "-c", PARENT, ending],
@@ -63,7 +65,20 @@ def test_a_parent_that_ends_without_closing_leaves_no_note_sounding(jack: str, e
         if parent.poll() is None:
             parent.kill()
             parent.wait(10)
-    events = reader.events()
+    return reader.events()
+
+
+@pytest.mark.parametrize("ending", ["killed", "exit"])
+def test_a_parent_that_ends_without_closing_leaves_no_note_sounding(jack: str, ending: str) -> None:
+    events = parent_ends(ending)
+    if not events:
+        # Nothing at all reached the reader (1 run in about 12 here, loaded or not): JACK had not
+        # connected it to the sender's port before the sender went. Only that earns one more run;
+        # a sender that drops its notes on the way out fails the second run too.
+        record_rerun(
+            "the JACK reader heard nothing from the sender (not yet connected): the run is repeated once"
+        )
+        events = parent_ends(ending)
     assert sorted(msg[1] for _, _, msg in note_ons(events)) == [40, 43, 47]
     assert hanging(events) == {}
     assert [0xB0, 123, 0] in [msg for _, _, msg in events]  # all-notes-off on the bass channel
