@@ -24,7 +24,12 @@ DRAIN_S = 0.5
 SETTLE_S = 0.5
 
 
-def connect(parts: list[str], timeout: float = 10.0) -> dict[str, Any]:
+# A jam's ports appear once its sender process has started and registered them: on two cores shared
+# with three other test workers that took more than 10 s once (a fresh-clone CI run).
+PORTS_WAIT_S = 30.0
+
+
+def connect(parts: list[str], timeout: float = PORTS_WAIT_S) -> dict[str, Any]:
     ins: dict[str, Any] = {}
     deadline = time.monotonic() + timeout
     while len(ins) < len(parts):
