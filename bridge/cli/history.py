@@ -60,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             return 0
         takes = store.takes(project=args.project, part=args.part, starred=args.starred, limit=args.limit)
+        if not takes and args.project not in (None, "*") and args.project not in store.projects():
+            known = ", ".join(repr(p) for p in store.projects()) or "none yet"
+            raise InvalidValue(f"project {args.project!r} is not known: the projects are {known}")
         if not takes and args.part is not None:
             check_part(args.part, {t.part for t in store.takes(project=args.project, limit=10_000) if t.part})
         if args.json:

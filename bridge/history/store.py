@@ -71,6 +71,13 @@ class Store(PendingTakes):
             s.execute(update(Project).where(Project.id == project_id).values(used_at=time.time()))
         self.project = name
 
+    def projects(self) -> list[str]:
+        """Every project's name, the most recently used first."""
+        with self._session(read=True) as s:
+            return [
+                str(n) for n in s.execute(select(Project.name).order_by(Project.used_at.desc())).scalars()
+            ]
+
     def _project_id(self, s: Session | Connection, name: str) -> int:
         """The project's row id, created on first use; projects are never deleted, so ids are kept."""
         known = self._project_ids.get(name)

@@ -128,3 +128,12 @@ def test_each_help_line_of_transform_says_one_default(capsys: pytest.CaptureFixt
     for option in ("--amount", "--strength", "--grid", "--key", "--pivot", "--beats", "--style"):
         said = text.rsplit(f"{option} {option.strip('-').upper()}", 1)[1].split(" --", 1)[0]
         assert said.count("default") == 1, (option, said)
+
+
+def test_history_refuses_a_project_that_is_not_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MUSEAROO_DATA_DIR", str(tmp_path))
+    assert main(["history", "--project", "My Song.als"]) == 2
+    assert "project 'My Song.als' is not known: the projects are" in capsys.readouterr().err
+    assert main(["history", "--project", "*"]) == 0  # every project: said, exit 0
