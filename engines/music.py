@@ -90,6 +90,9 @@ class Key:
     tonic: int  # pitch class
     scale: str = "Major"  # one of SCALES
     spelling: str = field(default="", compare=False)  # the tonic as the user wrote it ("Gb"); "": usual
+    mode_spelling: str = field(
+        default="", compare=False
+    )  # a scale's name as written ("Hirajoshi"); "": usual
 
     @property
     def intervals(self) -> tuple[int, ...]:
@@ -100,6 +103,8 @@ class Key:
         return frozenset((self.tonic + i) % 12 for i in self.intervals)
 
     def __str__(self) -> str:
+        if self.mode_spelling:
+            return f"{self.spelling or key_name(self.tonic, self.scale).split()[0]} {self.mode_spelling}"
         if self.spelling:
             return f"{self.spelling} {mode_name(self.scale)}"
         return key_name(self.tonic, self.scale)
@@ -244,7 +249,13 @@ def parse_key(text: str) -> Key:
             f"key {text!r} has an unknown mode {mode_written!r}: expected {valid}; the scales are "
             f"{', '.join(SCALES)}"
         )
-    return Key(pc % 12, scale, spelling)
+    # a scale's name as Live writes it keeps the case it was typed in ("E Hirajoshi"); other spellings
+    # ("sharp 4" for "#4"), major and minor read as usual
+    typed = " ".join(
+        (accidental + mode_text if spelling == letter.upper() and accidental else mode_text).split()
+    )
+    written = typed if scale not in ("Major", "Minor") and typed.lower() == scale.lower() else ""
+    return Key(pc % 12, scale, spelling, written)
 
 
 def parse_signature(text: str) -> tuple[int, int]:

@@ -34,3 +34,22 @@ def test_midi_files_keep_it_where_a_signature_exists(tmp_path: Path, text: str, 
     write_midi(path, {"chords": [Note(60, 0.0, 1.0)]}, tempo_bpm=120.0, signature=(4, 4), key=key)
     back = read_midi(path).key
     assert back == key and str(back) == (text if signature.rstrip("m") == key.spelling else "Bb major")
+
+
+@pytest.mark.parametrize(
+    ("typed", "echoed"),
+    [
+        ("E Hirajoshi", "E Hirajoshi"),  # issue 47: was "E hirajoshi"
+        ("e hirajoshi", "E hirajoshi"),
+        ("A Minor Pentatonic", "A Minor Pentatonic"),
+        ("F# Dorian", "F# Dorian"),
+        ("D dorian", "D dorian"),
+        ("G dorian sharp 4", "G dorian #4"),  # another spelling of Live's name: Live's, as before
+        ("A Minor", "A minor"),  # major and minor read as usual
+        ("c#m", "C# minor"),
+    ],
+)
+def test_a_scale_name_keeps_the_case_it_was_typed_in(typed: str, echoed: str) -> None:
+    key = parse_key(typed)
+    assert str(key) == echoed
+    assert key == parse_key(typed.lower())  # the spelling is only how it reads
