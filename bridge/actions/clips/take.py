@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from bridge.app import App
-from engines.errors import StoreError
-from engines.music import Note
+from engines.errors import InvalidValue, StoreError
+from engines.music import Chord, Key, Note, parse_key
 
 LOOK_BACK = 30  # takes searched for the one a clip came from
 Row = tuple[int, float, float, int]
@@ -40,8 +40,10 @@ async def take_behind(app: App, track: int, slot: int, notes: Sequence[Note] | N
 
 def _find(app: App, track: int, slot: int, want: list[Row] | None) -> Any | None:
     for summary in app.history.takes(limit=LOOK_BACK):
+        if summary.live.get("track") != track or summary.live.get("slot") != slot:
+            continue  # the list holds where each landed: only a take written here is read whole
         take = app.history.get(summary.take_id)
-        if take.live.get("track") != track or take.live.get("slot") != slot or take.notes is None:
+        if take.notes is None:
             continue
         if want is None or want == sorted(
             _row(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take.notes
@@ -64,3 +66,21 @@ def kept(take: Any) -> dict[str, Any]:
 def said(take: Any) -> str:
     """The done message's note: what was kept, from which take."""
     return f"kept {take.context.get('key', 'its key')} from take {take.take_id[:6]}"
+
+
+def harmony(take: Any) -> tuple[Key, tuple[Chord, ...]] | None:
+    """The key and chords ``take`` was made over (its stored context), for a part that follows it;
+    None when the take does not say (a drum take, or a key the store holds in a form not read)."""
+    try:
+        key = parse_key(str(take.context["key"]))
+        chords = tuple(_chord(c) for c in take.context.get("chords") or ())
+    except (KeyError, TypeError, ValueError, InvalidValue):
+        return None
+    return key, chords
+
+
+def _chord(stored: dict[str, Any]) -> Chord:
+    root, quality = str(stored["label"]).split(":", 1)
+    return Chord(
+        float(stored["start_beats"]), float(stored["duration_beats"]), parse_key(root).tonic, quality
+    )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from bridge.actions.clips.midi import MidiClip, from_reading
 from bridge.live.client import LiveContext, Reading
 from engines.errors import InvalidValue
-from engines.music import MusicalContext
+from engines.music import Chord, Key, MusicalContext
 from engines.symbolic import ClipContext, describe
 from engines.symbolic.follow import KICKS, looped_onsets
 from engines.symbolic.profile import onsets
@@ -37,14 +37,30 @@ FITS = {"drums": (), "bass": ("chords", "bass", "drums")}
 HARMONY_ROLES = ("chords", "bass")  # chords, melody, all and song
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What a source clip that is a take was made over: followed instead of a reading of its notes."""
+
+    take_id: str
+    key: Key
+    chords: tuple[Chord, ...]  # empty: it followed the genre's progression, and so does the new part
+
+
 def following(
-    ctx: MusicalContext, clip: MidiClip | None, *, key_given: bool, part: str = "", chords_from: str = ""
+    ctx: MusicalContext,
+    clip: MidiClip | None,
+    *,
+    key_given: bool,
+    part: str = "",
+    chords_from: str = "",
+    kept: Kept | None = None,
 ) -> tuple[MusicalContext, Follow]:
     """The context with the source's chords (and key) and what else the part should lock to.
 
     A selected clip is followed only when its role fits the part (``FITS``); what is followed
     instead (the analysed chords ``chords_from`` names, or the key and the genre's progression)
-    is said all the same."""
+    is said all the same. A source that is a take (``kept``) gives the key and chords it was made
+    over, never a reading of its notes (a bass without its third reads as another key: issue 47)."""
     if clip is None or not clip.notes:
         return ctx, Follow(_song_source(ctx, key_given, part, chords_from), (), False)
     desc = described(clip)
@@ -62,12 +78,19 @@ def following(
         looped = looped_onsets(kicks, clip.length_beats, ctx.length_beats)
         harmony = _song_source(ctx, key_given, part, chords_from)
         return ctx, Follow(f"locked to the kick of {clip.where}{why}, {harmony}", tuple(looped), True)
+    looped = looped_onsets(onsets(clip.notes), clip.length_beats, ctx.length_beats)
+    if kept is not None:
+        ctx = replace(ctx, chords=kept.chords, key=ctx.key if key_given else kept.key)
+        chords_said = f"{len(kept.chords)} chords" if kept.chords else "the genre's progression"
+        summary = f"following {clip.where}{why}: {chords_said}, kept {kept.key} from take {kept.take_id[:6]}"
+        if part == "drums":
+            summary = f"kick on the onsets of {clip.where}{why}"
+        return ctx, Follow(summary, tuple(looped), False)
     chords = desc.generator_chords()
     if chords:
         ctx = replace(ctx, chords=chords)
     if desc.key is not None and not key_given:
         ctx = replace(ctx, key=desc.key)
-    looped = looped_onsets(onsets(clip.notes), clip.length_beats, ctx.length_beats)
     key = f", {ctx.key}" if desc.key is not None else ""
     summary = f"following {clip.where}{why}: {len(chords)} chords{key}"
     if part == "drums":

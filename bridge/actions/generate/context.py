@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, replace
+from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.midi import MidiClip, empty_selected, midi_clip, selected_midi_clip
+from bridge.actions.clips.take import take_behind
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.track import Placed, context_after_new_track, place
 from bridge.app import App
@@ -35,6 +37,7 @@ class SongContext:
     ctx: MusicalContext  # the request merged with Live's context (a source's chords come with the part)
     source: MidiClip | None  # the clip the part follows, or None
     placed: str = ""  # what the done message says of the track: "bass -> track 2 'Bass' (named for the part)"
+    source_take: Any = None  # the take the source clip is (its key and chords are kept), or None
 
 
 async def song_context(
@@ -57,7 +60,10 @@ async def song_context(
             source = await source_clip(app, req, live, cached=seq >= 0)
         req, placed = replace(req, track=where.track), where.said
     at = target(req, live) if single else (-1, -1)
-    return SongContext(live, seq, at, musical_context(req, live, app), source, placed)
+    behind = None
+    if single and source is not None and source.notes:  # a take followed keeps what it was made over
+        behind = await take_behind(app, source.track, source.slot, source.notes)
+    return SongContext(live, seq, at, musical_context(req, live, app), source, placed, behind)
 
 
 def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> MusicalContext:

@@ -68,6 +68,9 @@ async def one_part(
         song = await song_context(app, req, live, seq, made)
         part = await make_part(app, job, req, song, seed)
         take = take_draft(req, part, seed)
+        own = song.source_take is not None and song.source_take.part == req.part
+        if own and take.parent_id is None and take.varies is None:  # a variation of the take it follows
+            take.parent_id = song.source_take.take_id
         clip = ClipWrite(*song.where, part.ctx.length_beats, f"{req.part} {part.ctx.genre} s{seed}",
                          part.notes, req.replace)  # fmt: skip
         try:

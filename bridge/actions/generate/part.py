@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, replace
 from functools import partial
 
 from bridge.actions.clips.midi import MidiClip
-from bridge.actions.follow.rule import Follow, following
+from bridge.actions.clips.take import harmony
+from bridge.actions.follow.rule import Follow, Kept, following
 from bridge.actions.generate.context import SongContext
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.takes import midi_take
@@ -52,7 +53,7 @@ async def _part(app: App, req: GenerateRequest, song: SongContext, seed: int) ->
     """Prepared notes when they are exactly these; with nothing prepared for the part, one CPU-pool step."""
     if not has_prepared_part(app, req.part):
         ctx, follow, notes = await app.run_cpu(
-            _make, req, song.ctx, song.source, seed, app.song.chords_source
+            _make, req, song.ctx, song.source, seed, app.song.chords_source, kept_of(song)
         )
         return Part(ctx, follow, notes, False)
     ctx, follow = await followed(app, req, song)
@@ -65,19 +66,35 @@ async def _part(app: App, req: GenerateRequest, song: SongContext, seed: int) ->
 
 async def followed(app: App, req: GenerateRequest, song: SongContext) -> tuple[MusicalContext, Follow | None]:
     """The song context with the source clip's chords (and key), and what else the part locks to."""
-    return await app.run_cpu(
-        partial(following, key_given=req.key is not None, part=req.part, chords_from=app.song.chords_source),
-        song.ctx,
-        song.source,
+    follow = partial(
+        following,
+        key_given=req.key is not None,
+        part=req.part,
+        chords_from=app.song.chords_source,
+        kept=kept_of(song),
     )
+    return await app.run_cpu(follow, song.ctx, song.source)
+
+
+def kept_of(song: SongContext) -> Kept | None:
+    """What the source clip was made over, when it is a take the history holds."""
+    if song.source_take is None:
+        return None
+    made_over = harmony(song.source_take)
+    return None if made_over is None else Kept(song.source_take.take_id, *made_over)
 
 
 def _make(
-    req: GenerateRequest, ctx: MusicalContext, source: MidiClip | None, seed: int, chords_from: str
+    req: GenerateRequest,
+    ctx: MusicalContext,
+    source: MidiClip | None,
+    seed: int,
+    chords_from: str,
+    kept: Kept | None,
 ) -> tuple[MusicalContext, Follow | None, list[Note]]:
     """One part made for the context, following the source: one step on the CPU pool."""
     ctx, follow = following(
-        ctx, source, key_given=req.key is not None, part=req.part, chords_from=chords_from
+        ctx, source, key_given=req.key is not None, part=req.part, chords_from=chords_from, kept=kept
     )
     notes = generate_following(req.part, ctx, req.density, req.complexity, seed, follow)
     return ctx, follow, notes

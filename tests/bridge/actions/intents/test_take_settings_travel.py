@@ -102,3 +102,25 @@ def test_a_clip_that_is_not_a_take_is_read_and_its_reading_recorded(live: LiveHo
             assert "read C major" in said, said
         finally:
             client.close()
+
+
+def test_the_devices_vary_keeps_the_selected_takes_key(live: LiveHost, store: Store) -> None:
+    """The device's Vary sends its last /roo/generate again with a new seed and no key, the slot
+    selected: the selected take is its source, and the new part keeps the key and chords the take
+    was made over instead of reading its notes (the E minor bass read as A major)."""
+    with running_daemon(live_port=live.port, history=store) as daemon:
+        client = Client(daemon.port)
+        try:
+            run(client, protocol.GENERATE, "bass", "track", 0, "slot", 0, "bars", 4, "genre", "funk",
+                "key", "E minor")  # fmt: skip
+            first = store.takes()[0].take_id
+            live.call(
+                lambda: setattr(live.song.view, "highlighted_clip_slot", live.song.tracks[0].clip_slots[0])
+            )
+            said = run(client, protocol.GENERATE, "bass", "track", -1, "slot", -1, "bars", 4, "genre", "funk",
+                       "density", 0.5, "complexity", 0.5, "seed", 2)  # fmt: skip
+            context, params, parent = newest(store)
+            assert (context["key"], params["genre"], params["bars"]) == ("E minor", "funk", 4), context
+            assert parent == first and f"kept E minor from take {first[:6]}" in said, said
+        finally:
+            client.close()
