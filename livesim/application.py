@@ -32,6 +32,7 @@ class Application:
             )
         self.version = version
         self.document: Any = None  # the Song, set by the host
+        self.browser: Any = None  # livesim.browser.Browser, set by the host
 
     def get_major_version(self) -> int:
         return self.version[0]

@@ -19,6 +19,7 @@ from livesim.application import INSERT_DEVICE_SINCE, since
 from livesim.base import Listeners, check_args
 from livesim.document import Document
 from livesim.mixer import Device, DeviceParameter
+from livesim.racks import RACK_CLASSES, RackDevice
 
 INSTRUMENT, AUDIO_EFFECT, MIDI_EFFECT = 1, 2, 4  # Live.Device.DeviceType
 KIND_NAMES = {INSTRUMENT: "instrument", AUDIO_EFFECT: "audio effect", MIDI_EFFECT: "MIDI effect"}
@@ -37,6 +38,9 @@ STOCK: dict[str, tuple[str, int, tuple[Param, ...]]] = {
     "Simpler": ("OriginalSimpler", INSTRUMENT, (("Mode", 0, 0, 2, True), ("Volume", 0.5, 0, 1, False))),
     "Analog": ("UltraAnalog", INSTRUMENT, (("OSC1 Shape", 0, 0, 3, True), ("Volume", 0.5, 0, 1, False))),
     "Drum Rack": ("DrumGroupDevice", INSTRUMENT, (("Macro 1", 0, 0, 127, False),)),
+    "Instrument Rack": ("InstrumentGroupDevice", INSTRUMENT, (("Macro 1", 0, 0, 127, False),)),
+    "Audio Effect Rack": ("AudioEffectGroupDevice", AUDIO_EFFECT, (("Macro 1", 0, 0, 127, False),)),
+    "MIDI Effect Rack": ("MidiEffectGroupDevice", MIDI_EFFECT, (("Macro 1", 0, 0, 127, False),)),
     "Reverb": ("Reverb", AUDIO_EFFECT, (("Decay Time", 0.5, 0, 1, False), ("Dry/Wet", 0.5, 0, 1, False))),
     "Delay": ("Delay", AUDIO_EFFECT, (("Feedback", 0.5, 0, 1, False), ("Dry/Wet", 0.5, 0, 1, False))),
     "EQ Eight": ("Eq8", AUDIO_EFFECT, (("1 Frequency A", 0.2, 0, 1, False), ("1 Gain A", 0, -15, 15, False))),
@@ -64,6 +68,8 @@ def make_device(doc: Document, name: str) -> Device:
         )
     class_name, kind, params = STOCK[name]
     parameters = [DeviceParameter(doc, p, v, lo, hi, quantized=q) for p, v, lo, hi, q in params]
+    if class_name in RACK_CLASSES:
+        return RackDevice(doc, name, class_name, kind, parameters)
     return Device(doc, name, class_name, kind, parameters)
 
 

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from livesim import readers
 from livesim.application import DEFAULT_VERSION, Application, Version, bind_application
 from livesim.base import bind_scheduler
+from livesim.browser import Browser
 from livesim.document import Document
 from livesim.live_set import SetDesc, build_song
 from livesim.readers import ArrangementClip, NoteRow
@@ -50,6 +51,7 @@ class LiveHost:
         self.doc = Document(self.application)
         self.song = build_song(live_set or SetDesc(), self.doc)
         self.application.document = self.song
+        self.application.browser = Browser(self.application)
         self.requested_port = port
         self.script_dir = script_dir
         self.script_env = dict(script_env or {})  # read by the script as it starts (e.g. AbletonOSC mode)

@@ -141,7 +141,11 @@ class Device:
 
     @property
     def can_have_chains(self) -> bool:
-        return self._class_name.endswith("GroupDevice")  # a rack (its chains are not modelled here)
+        return False  # a rack is a livesim.racks.RackDevice
+
+    @property
+    def can_have_drum_pads(self) -> bool:
+        return False
 
     @property
     def is_active(self) -> bool:

@@ -11,7 +11,7 @@ import sys
 import types
 from typing import Any
 
-from livesim import application, base, clip, mixer, notes, scene, slot, song, track, warp
+from livesim import application, base, browser, clip, mixer, notes, racks, scene, slot, song, track, warp
 
 MARKER = "__musearoo_livesim__"
 
@@ -55,6 +55,11 @@ def install() -> types.ModuleType:
         "Device": _module("Live.Device", Device=mixer.Device),
         "DeviceParameter": _module("Live.DeviceParameter", DeviceParameter=mixer.DeviceParameter),
         "MixerDevice": _module("Live.MixerDevice", MixerDevice=mixer.MixerDevice),
+        "RackDevice": _module("Live.RackDevice", RackDevice=racks.RackDevice),
+        "Chain": _module("Live.Chain", Chain=racks.Chain),
+        "DrumChain": _module("Live.DrumChain", DrumChain=racks.DrumChain),
+        "DrumPad": _module("Live.DrumPad", DrumPad=racks.DrumPad),
+        "Browser": _module("Live.Browser", Browser=browser.Browser, BrowserItem=browser.BrowserItem),
         "Clip": _module(
             "Live.Clip",
             Clip=clip.Clip,
