@@ -38,6 +38,8 @@ IDS: dict[str, tuple[str, ...]] = {
     "clip": ("track_id", "clip_id"),
     "scene": ("scene_id",),
     "device": ("track_id", "device_id"),
+    "chain": ("track_id", "device_id", "chain_id"),  # a rack's chain (AbletonOSC has none: its pattern)
+    "drum_pad": ("track_id", "device_id", "note"),  # a Drum Rack's pad, by its MIDI note 0..127
 }
 
 READ: dict[str, tuple[str, ...]] = {
@@ -92,6 +94,8 @@ READ: dict[str, tuple[str, ...]] = {
     ),
     "scene": ("is_empty", "is_triggered"),
     "device": ("class_name", "type", "is_active"),
+    "chain": (),
+    "drum_pad": ("name", "note"),
 }
 
 WRITE: dict[str, tuple[str, ...]] = {
@@ -166,6 +170,8 @@ WRITE: dict[str, tuple[str, ...]] = {
         "time_signature_enabled",
     ),
     "device": ("name",),
+    "chain": ("mute", "name", "solo"),
+    "drum_pad": ("mute", "solo"),
 }
 
 PATHS: dict[tuple[str, str], str] = {
@@ -206,6 +212,8 @@ METHODS: dict[str, tuple[str, ...]] = {
     "clip": ("duplicate_loop", "fire", "stop"),
     "scene": ("fire", "fire_as_selected"),
     "device": (),
+    "chain": (),
+    "drum_pad": ("delete_all_chains",),
 }
 
 # per-object lists: /live/track/get/clips/<prop> (track) -> (track, value per slot; None when empty)
@@ -219,4 +227,13 @@ TRACK_ARRANGEMENT_CLIPS = ("name", "length", "start_time")
 DEVICE_PARAMETERS = ("name", "value", "min", "max", "is_quantized")
 NOTE_FIELDS = ("pitch", "start_time", "duration", "velocity", "mute")
 ALL_NOTES = (0, 128, -8192.0, 8192.0 + 1576800.0)  # every pitch, every time, also before the clip start
+# racks: /live/device/get/chains/<prop> and get/drum_pads/<prop> (track, device) -> a value per chain
+# or per pad (all 128); /live/chain/get/devices/<prop> (track, device, chain) -> a value per device
+RACK_CHAINS = ("name", "mute", "solo")
+RACK_DRUM_PADS = ("note", "name", "mute", "solo")
+CHAIN_DEVICES = ("name", "class_name", "type")
+# the browser (Live's Application.browser; AbletonOSC has none): a path is category/name/name...
+BROWSER_CATEGORIES = ("instruments", "audio_effects", "midi_effects", "drums", "sounds", "samples",
+                      "user_library", "plugins", "max_for_live", "clips", "packs", "current_project")  # fmt: skip
+BROWSER_ITEMS = ("name", "is_folder", "is_loadable", "is_device", "uri")  # get/children/<prop> (path)
 VIEW = ("selected_scene", "selected_track", "selected_clip", "selected_device")

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 from ..osc_io import OscSocket
 from . import grammar
 from .api import ApiHandlers
+from .browser import BrowserHandlers
 from .chain import ChainHandlers
 from .clip import ClipHandlers
 from .clip_slot import ClipSlotHandlers
 from .core import Listening, NotApplicable, OutOfRange
 from .device import DeviceHandlers
+from .rack import RackHandlers
 from .scene import SceneHandlers
 from .song import SongHandlers
 from .track import TrackHandlers
@@ -71,6 +73,8 @@ class AbletonOSC:
             SceneHandlers,
             ViewHandlers,
             DeviceHandlers,
+            RackHandlers,
+            BrowserHandlers,
         ):
             self.handlers.update(part(song, self.listening).handlers())
         self.handlers.update(ChainHandlers(song, self.listening, self.client_error).handlers())

@@ -1,0 +1,122 @@
+"""The AbletonOSC mode on racks (chains, drum pads) and Live's browser (list, load onto a track, preview)."""
+
+from __future__ import annotations
+
+from livesim import LiveHost
+from tests.remote_scripts.osc_client import OscClient, error_of
+
+
+def test_browse_load_a_kit_and_work_its_pads_and_chains(aosc: tuple[LiveHost, OscClient]) -> None:
+    host, client = aosc
+    names = client.ask("/live/browser/get/children/name", "")
+    assert names[:5] == ["", "instruments", "audio_effects", "midi_effects", "drums"]
+    assert client.ask("/live/browser/get/children/name", "drums") == [
+        "drums",
+        "Drum Rack",
+        "808 Core Kit",
+        "909 Core Kit",
+    ]
+    assert client.ask("/live/browser/get/children/is_loadable", "sounds") == ["sounds", False, False, False]
+    assert client.ask("/live/browser/get/children/name", "sounds/Bass") == [
+        "sounds/Bass",
+        "Sub Bass",
+        "Wobble Bass",
+    ]
+    assert client.ask("/live/browser/load", 1, "drums/808 Core Kit") == [1, 0, "808 Core Kit"]
+    assert host.call(lambda: host.song.view.selected_track is host.song.tracks[1])
+    assert client.ask("/live/track/get/devices/can_have_chains", 1) == [1, True]
+    assert client.ask("/live/device/get/chains/name", 1, 0)[2:4] == ["Kick 808", "Snare 808"]
+    pads = client.ask("/live/device/get/drum_pads/name", 1, 0)
+    assert len(pads) == 2 + 128 and (pads[2 + 36], pads[2 + 37]) == ("Kick 808", "")
+    assert client.ask("/live/drum_pad/get/name", 1, 0, 38) == [1, 0, 38, "Snare 808"]
+    client.send("/live/drum_pad/set/mute", 1, 0, 38, 1)
+    assert client.ask("/live/drum_pad/get/mute", 1, 0, 38) == [1, 0, 38, True]
+    client.send("/live/chain/set/solo", 1, 0, 0, 1)
+    client.send("/live/chain/set/name", 1, 0, 0, "Big Kick")
+    assert client.ask("/live/chain/get/solo", 1, 0, 0) == [1, 0, 0, True]
+    assert client.ask("/live/drum_pad/get/name", 1, 0, 36) == [1, 0, 36, "Big Kick"]
+    assert client.ask("/live/chain/get/devices/class_name", 1, 0, 0) == [1, 0, 0, "OriginalSimpler"]
+    client.send("/live/drum_pad/delete_all_chains", 1, 0, 38)
+    assert client.ask("/live/drum_pad/get/name", 1, 0, 38) == [1, 0, 38, ""]
+    # an instrument loaded from the browser replaces the kit, as Live's browser does
+    assert client.ask("/live/browser/load", 1, "instruments/Operator") == [1, 0, "Operator"]
+    assert client.ask("/live/track/get/devices/name", 1) == [1, "Operator"]
+    assert client.ask("/live/browser/preview", "samples/Drums/Kick Deep.wav") == [
+        "samples/Drums/Kick Deep.wav"
+    ]
+    assert host.call(lambda: host.application.browser._previewing.name) == "Kick Deep.wav"
+    client.send("/live/browser/stop_preview")
+    assert client.ask("/live/test") == ["ok"]
+    assert host.call(lambda: host.application.browser._previewing) is None
+
+
+def test_a_wrong_path_or_a_plain_device_is_refused_naming_it(aosc: tuple[LiveHost, OscClient]) -> None:
+    _host, client = aosc
+    said = error_of(client, "/live/browser/load", 0, "drums/Techno Kit")
+    assert "'drums' has no 'Techno Kit'" in said and "'808 Core Kit'" in said
+    assert "no category 'synths'" in error_of(client, "/live/browser/get/children/name", "synths")
+    assert "is a folder or not loadable" in error_of(client, "/live/browser/load", 0, "sounds/Bass")
+    assert "needs a MIDI track" in error_of(client, "/live/browser/load", 2, "instruments/Operator")
+    client.send("/live/track/insert_device", 0, "Operator")
+    assert client.receive()[1] == [0, 0]
+    assert "is not a rack" in error_of(client, "/live/device/get/chains/name", 0, 0)
+    assert "is not a Drum Rack" in error_of(client, "/live/drum_pad/get/name", 0, 0, 36)
+
+
+CHAIN_LISTEN = (
+    "/live/chain/start_listen/name",
+    "/live/chain/start_listen/mute",
+    "/live/chain/start_listen/solo",
+)
+CHAIN_STOP = ("/live/chain/stop_listen/name", "/live/chain/stop_listen/mute", "/live/chain/stop_listen/solo")
+PAD_LISTEN = (
+    "/live/drum_pad/start_listen/mute",
+    "/live/drum_pad/start_listen/solo",
+    "/live/drum_pad/start_listen/name",
+)
+PAD_STOP = (
+    "/live/drum_pad/stop_listen/mute",
+    "/live/drum_pad/stop_listen/solo",
+    "/live/drum_pad/stop_listen/name",
+)
+
+
+def test_listen_to_chains_and_pads(aosc: tuple[LiveHost, OscClient]) -> None:
+    _host, client = aosc
+    assert client.ask("/live/browser/load", 1, "drums/909 Core Kit") == [1, 0, "909 Core Kit"]
+    for address in CHAIN_LISTEN:
+        client.send(address, 1, 0, 0)
+        got = client.receive()
+        assert got[0] == address.replace("start_listen", "get") and got[1][:3] == [1, 0, 0]
+    for address in PAD_LISTEN:
+        client.send(address, 1, 0, 36)
+        assert client.receive()[1][:3] == [1, 0, 36]
+    client.send("/live/chain/set/mute", 1, 0, 0, 1)
+    assert client.receive() == ("/live/chain/get/mute", [1, 0, 0, True])
+    client.send("/live/drum_pad/set/solo", 1, 0, 36, 1)
+    assert client.receive() == ("/live/drum_pad/get/solo", [1, 0, 36, True])
+    for address in CHAIN_STOP:
+        client.send(address, 1, 0, 0)
+    for address in PAD_STOP:
+        client.send(address, 1, 0, 36)
+    client.send("/live/chain/set/mute", 1, 0, 0, 0)
+    assert client.ask("/live/test") == ["ok"]  # nothing sent after stop_listen
+    assert "note is not a listenable" in error_of(client, "/live/drum_pad/start_listen/note", 1, 0, 36)
+    assert "note is not a listenable" in error_of(client, "/live/drum_pad/stop_listen/note", 1, 0, 36)
+    assert client.ask("/live/drum_pad/get/note", 1, 0, 36) == [1, 0, 36, 36]
+
+
+def test_every_column_of_items_chains_pads_and_chain_devices(aosc: tuple[LiveHost, OscClient]) -> None:
+    _host, client = aosc
+    assert client.ask("/live/browser/get/children/is_folder", "drums") == ["drums", False, False, False]
+    assert client.ask("/live/browser/get/children/is_device", "drums") == ["drums", True, False, False]
+    assert client.ask("/live/browser/get/children/uri", "drums")[1] == "query:Drums#Drum Rack"
+    assert client.ask("/live/browser/load", 0, "drums/808 Core Kit") == [0, 0, "808 Core Kit"]
+    assert client.ask("/live/chain/get/name", 0, 0, 1) == [0, 0, 1, "Snare 808"]
+    assert client.ask("/live/chain/get/devices/name", 0, 0, 1) == [0, 0, 1, "Snare 808"]
+    assert client.ask("/live/chain/get/devices/type", 0, 0, 1) == [0, 0, 1, 1]
+    assert client.ask("/live/device/get/chains/mute", 0, 0) == [0, 0, *[False] * 5]
+    assert client.ask("/live/device/get/chains/solo", 0, 0) == [0, 0, *[False] * 5]
+    assert client.ask("/live/device/get/drum_pads/note", 0, 0)[2:] == list(range(128))
+    assert client.ask("/live/device/get/drum_pads/mute", 0, 0)[2:] == [False] * 128
+    assert client.ask("/live/device/get/drum_pads/solo", 0, 0)[2:] == [False] * 128
