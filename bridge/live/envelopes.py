@@ -4,7 +4,8 @@ Mixed into ``bridge.live.client.LiveClient``. ``envelope_target`` finds the clip
 or with slot -1 the arrangement clip under ``at_beats``) and the parameter by name, and says what
 shaping needs: the clip's start and length, the names found, the parameter's min, max and whether
 it is quantized. ``write_envelope`` sends the steps (``engines.automation.Step``, times from the
-region's start) as one blob; ``clear_envelope`` removes one envelope or all of a clip's.
+region's start) as one blob; ``clear_envelope`` removes one envelope or all of a clip's;
+``read_envelope`` reads the values at some times (the parameter's value where there is none).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bridge import protocol
 from engines.automation import Step
 
 ENVELOPE_STEP = struct.Struct("<ddd")  # time_beats, duration_beats, value: RS_WRITE_ENVELOPE's blob
+ENVELOPE_TIME = struct.Struct("<d")  # RS_READ_ENVELOPE's times, beats from the region's start
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +74,15 @@ class LiveEnvelopes:
             protocol.RS_CLEAR_ENVELOPE, track, slot, float(at_beats), device, parameter, writes=True
         )
         return bool(reply[2])
+
+    async def read_envelope(
+        self, track: int, slot: int, at_beats: float, device: str, parameter: str, times: Sequence[float]
+    ) -> dict[str, Any]:
+        """The envelope's value at each of ``times``: device, parameter, min, max, has_envelope, values."""
+        blob = b"".join(ENVELOPE_TIME.pack(float(t)) for t in times)
+        reply = await self.request(
+            protocol.RS_READ_ENVELOPE, track, slot, float(at_beats), device, parameter, blob
+        )
+        return {"track": int(reply[0]), "slot": int(reply[1]), "device": str(reply[2]), "parameter": str(reply[3]),
+                "min": float(reply[4]), "max": float(reply[5]), "has_envelope": bool(reply[6]),
+                "values": [float(v) for v in reply[7:]]}  # fmt: skip

@@ -15,11 +15,14 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions import CHECKS
+from bridge.live.client import LiveClient
 from bridge.mcp import takes
 from bridge.mcp.aosc import AbletonOSC
 from bridge.mcp.door import Door
+from bridge.mcp.envelopes import EnvelopeTool
 from bridge.mcp.live_tools import LiveTool
 from bridge.mcp.roo_tools import RooTool, follow_args, jam_args
+from engines.errors import LiveUnreachable
 
 TAKE_IDS = re.compile(r"\(take ([0-9a-f, ]+)\)")
 Progress = Callable[[float, str], Awaitable[None]]
@@ -32,10 +35,11 @@ class Answer:
 
 
 class Calls:
-    """The two ways out of the MCP server: the daemon's ``door`` and Live's AbletonOSC mode."""
+    """The ways out of the MCP server: the daemon's ``door``, Live's AbletonOSC mode, and the Remote
+    Script's own requests (``script``: the clip envelopes ``/roo/automate`` writes through)."""
 
-    def __init__(self, door: Door, live: AbletonOSC) -> None:
-        self.door, self.live = door, live
+    def __init__(self, door: Door, live: AbletonOSC, script: LiveClient | None = None) -> None:
+        self.door, self.live, self.script = door, live, script
 
     async def roo(self, tool: RooTool, values: Mapping[str, Any], progress: Progress | None) -> Answer:
         if tool.address == protocol.FOLLOW:
@@ -78,6 +82,11 @@ class Calls:
         requests = tool.requests(values)
         replies = [await self.live.call(address, *args) for address, args in requests]
         return Answer(tool.shape(requests, replies))
+
+    async def envelope(self, tool: EnvelopeTool, values: Mapping[str, Any]) -> Answer:
+        if self.script is None:
+            raise LiveUnreachable(f"{tool.name}: no connection to the Remote Script's own port")
+        return Answer(await tool.run(self.script, tool.values(values)))
 
     async def song(self) -> dict[str, Any]:
         """The song context as Live holds it now (the song resource)."""

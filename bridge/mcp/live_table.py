@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bridge.mcp.live_tools import (
+    CHAIN,
     CLIP_READ,
     CLIP_WRITE,
     DEVICE,
     DEVICE_READ,
     NOTES,
+    PAD,
     PARAM,
     ROUTES,
     SCENE,
@@ -32,6 +34,11 @@ S, T, C, D = "/live/song/", "/live/track/", "/live/clip/", "/live/device/"
 AT = {"type": "integer", "minimum": -1, "default": -1, "description": "index to insert at (-1: the end)"}
 LENGTH = {"type": "number", "exclusiveMinimum": 0, "description": "length in beats"}
 NAME = {"type": "string", "description": "the name"}
+PAD_NOTE = {"type": "integer", "minimum": 0, "maximum": 127, "description": "the pad's MIDI note (36: C1)"}
+PATH = {
+    "type": "string",
+    "description": "a browser path: a category, then names joined by '/' (e.g. 'drums/808 Core Kit')",
+}
 
 
 def prop(names: tuple[str, ...]) -> tuple[str, dict[str, object]]:
@@ -149,6 +156,37 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              D + "get/parameter/value_string", (("track", TRACK), ("device", DEVICE), ("parameter", PARAM)), ids=3),
     LiveTool("live_device_set_active", "Switch a device on (1) or off (0).", D + "set/is_active",
              (("track", TRACK), ("device", DEVICE), ("value", VALUE)), "write", "none"),
+    # --- racks and drum pads
+    LiveTool("live_rack_chains", "A rack's chains (Instrument, Audio Effect, MIDI Effect or Drum Rack): name, "
+             "mute, solo per chain.", tuple(D + f"get/chains/{p}" for p in CHAIN),
+             (("track", TRACK), ("device", DEVICE)), reads="rows", ids=2),
+    LiveTool("live_chain_set", "Rename, mute or solo one chain of a rack.", "/live/chain/set/{property}",
+             (("track", TRACK), ("device", DEVICE), ("chain", _index("chain (in the rack)")), prop(CHAIN),
+              ("value", VALUE)), "write", "none"),
+    LiveTool("live_chain_devices", "The devices in one chain of a rack: name, class name, type.",
+             tuple(f"/live/chain/get/devices/{p}" for p in ("name", "class_name", "type")),
+             (("track", TRACK), ("device", DEVICE), ("chain", _index("chain (in the rack)"))), reads="rows", ids=3),
+    LiveTool("live_drum_pads", "A Drum Rack's pads that hold something: note, name, mute, solo.",
+             tuple(D + f"get/drum_pads/{p}" for p in ("note", "name", "mute", "solo")),
+             (("track", TRACK), ("device", DEVICE)), reads="pads", ids=2),
+    LiveTool("live_drum_pad_set", "Mute or solo a Drum Rack's pad (by its MIDI note).", "/live/drum_pad/set/{property}",
+             (("track", TRACK), ("device", DEVICE), ("note", PAD_NOTE), prop(PAD), ("value", VALUE)), "write", "none"),
+    LiveTool("live_drum_pad_clear", "Empty a Drum Rack's pad (delete its chains), as deleting a pad in Live.",
+             "/live/drum_pad/delete_all_chains", (("track", TRACK), ("device", DEVICE), ("note", PAD_NOTE)),
+             "delete", "none"),
+    # --- the browser
+    LiveTool("browser_list", "List what Live's browser holds at a path: '' lists the categories (instruments, "
+             "audio_effects, midi_effects, drums, sounds, samples, user_library ...), then names joined by '/' "
+             "('drums', 'sounds/Bass'): name, is_folder, is_loadable, uri per item.",
+             tuple(f"/live/browser/get/children/{p}" for p in ("name", "is_folder", "is_loadable", "uri")),
+             (("path", PATH),), reads="rows", ids=1),
+    LiveTool("browser_load", "Load a browser item (a device, preset, kit or sample) onto a track, as Live's "
+             "browser does (an instrument replaces the track's); answers the device that landed.",
+             "/live/browser/load", (("track", TRACK), ("path", PATH)), "write", ids=1,
+             fields=("device", "name")),
+    LiveTool("browser_preview", "Preview a browser item (a sample or preset) in Live; changes nothing in the Set.",
+             "/live/browser/preview", (("path", PATH),), reads="none"),
+    LiveTool("browser_stop_preview", "Stop the browser's preview.", "/live/browser/stop_preview", (), reads="none"),
     # --- the view: what is selected
     LiveTool("live_view_get", "What is selected in Live: track, scene, clip or device.", "/live/view/get/{property}",
              (prop(VIEW),)),

@@ -42,6 +42,8 @@ SONG_ACTIONS = ("start_playing", "stop_playing", "continue_playing", "stop_all_c
                 "capture_midi", "capture_and_insert_scene", "trigger_session_record", "jump_to_next_cue",
                 "jump_to_prev_cue", "re_enable_automation", "force_link_beat_time")  # fmt: skip
 VIEW = ("selected_track", "selected_scene", "selected_clip", "selected_device")
+CHAIN = ("name", "mute", "solo")
+PAD = ("mute", "solo")
 ROUTES = ("input_routing_type", "input_routing_channel", "output_routing_type", "output_routing_channel")
 
 
@@ -73,8 +75,9 @@ class LiveTool:
     address: str | tuple[str, ...]  # several: read side by side ("columns")
     inputs: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     effect: str = "read"  # "read" | "write" | "delete"
-    reads: str = "value"  # "value" | "none" | "notes" | "columns"
+    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads"
     ids: int = 0  # how many leading inputs are indices (repeated in the reply)
+    fields: tuple[str, ...] = ()  # "value": name the values after the indices
 
     def schema(self) -> dict[str, Any]:
         props = {name: dict(spec) for name, spec in self.inputs}
@@ -119,8 +122,14 @@ class LiveTool:
         rest = [r[0][self.ids :] if r else [] for r in replies]
         if self.reads == "notes":
             return {"notes": _notes(rest[0])}
+        columns = {addr.rsplit("/", 1)[1]: values for (addr, _), values in zip(requests, rest, strict=True)}
         if self.reads == "columns":
-            return {addr.rsplit("/", 1)[1]: values for (addr, _), values in zip(requests, rest, strict=True)}
+            return columns
+        if self.reads in ("rows", "pads"):  # one object per item; "pads": the pads that hold something
+            rows = [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+            return {"items": [r for r in rows if self.reads == "rows" or r.get("name")]}
+        if self.fields:
+            return dict(zip(self.fields, rest[0], strict=False))
         values = rest[0]
         if len(replies[0]) > 1:  # a wildcard or several answers
             return {"values": [r[self.ids :] for r in replies[0]]}

@@ -18,6 +18,8 @@ from mcp.server.lowlevel import Server
 
 from bridge.mcp import takes
 from bridge.mcp.calls import Answer, Calls
+from bridge.mcp.envelopes import BY_NAME as ENVELOPE_BY_NAME
+from bridge.mcp.envelopes import ENVELOPE_TOOLS
 from bridge.mcp.live_table import BY_NAME as LIVE_BY_NAME
 from bridge.mcp.live_table import LIVE_TOOLS
 from bridge.mcp.roo_tools import BY_NAME as ROO_BY_NAME
@@ -84,6 +86,12 @@ def tool_list() -> list[types.Tool]:
         )
         for t in LIVE_TOOLS
     ]
+    tools += [
+        types.Tool(
+            name=t.name, description=t.about, input_schema=t.schema(), annotations=_annotations(t.effect)
+        )
+        for t in ENVELOPE_TOOLS
+    ]
     return tools
 
 
@@ -140,6 +148,8 @@ async def _call(calls: Calls, name: str, values: dict[str, Any], progress: Any) 
         return await calls.roo(ROO_BY_NAME[name], values, progress)
     if name in LIVE_BY_NAME:
         return await calls.live_tool(LIVE_BY_NAME[name], values)
+    if name in ENVELOPE_BY_NAME:
+        return await calls.envelope(ENVELOPE_BY_NAME[name], values)
     if name == "take_show":
         return Answer(await takes.show(str(values.get("take_id", ""))))
     if name == "take_diff":

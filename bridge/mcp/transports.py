@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
+from bridge.live.client import LiveClient
 from bridge.mcp.aosc import AbletonOSC
 from bridge.mcp.calls import Calls
 from bridge.mcp.door import Door, start_daemon
@@ -46,10 +47,13 @@ async def connected(options: Options) -> AsyncIterator[Calls]:
         door.port = daemon.port
         log.info("no daemon answered on %s: running one here on udp %s", options.port, daemon.port)
     live = AbletonOSC(options.abletonosc_port, options.abletonosc_reply_port)
+    script = LiveClient(port=options.live_port)
+    await script.start()
     try:
-        yield Calls(door, live)
+        yield Calls(door, live, script)
     finally:
         live.close()
+        script.close()
         if daemon is not None:
             await daemon.aclose()
 

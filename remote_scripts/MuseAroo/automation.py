@@ -9,7 +9,8 @@ length, the names found, min, max, quantized, the value now); ``write_envelope``
 steps (times from the region's start: 0 for a session clip, ``at_beats`` for an arrangement clip)
 in one undo step, after checking every value against min..max; ``clear_envelope`` removes the
 parameter's envelope (both names "": every envelope of the clip). Nothing is touched before the
-whole request is checked.
+whole request is checked. ``read_envelope`` answers the envelope's value_at_time at each time
+asked (the parameter's value where the clip has no envelope for it: Live plays that).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     Handler = Callable[[Request], Sequence[Any] | None]
 
 STEP = struct.Struct("<ddd")  # time_beats, duration_beats, value
+TIME = struct.Struct("<d")  # read_envelope's times, beats from the region's start
+MAX_READS = 4096
 MIXER_NAMES = ("mixer", "", "track")
 
 
@@ -40,6 +43,7 @@ class AutomationHandler:
             protocol.RS_ENVELOPE_TARGET: self.envelope_target,
             protocol.RS_WRITE_ENVELOPE: self.write_envelope,
             protocol.RS_CLEAR_ENVELOPE: self.clear_envelope,
+            protocol.RS_READ_ENVELOPE: self.read_envelope,
         }
 
     def _clip(self, request: Request) -> tuple[int, int, Any, float]:
@@ -140,3 +144,27 @@ class AutomationHandler:
         finally:
             self.song.end_undo_step()
         return (req, track, slot, had)
+
+    def read_envelope(self, request: Request) -> Sequence[Any]:
+        request.expect_count(7, 7, "req, track, slot, at_beats, device, parameter, times blob")
+        req = request_id(request)
+        track, slot, found, offset = self._clip(request)
+        device, param = self._parameter(track, request.str_at(4, "device"), request.str_at(5, "parameter"))
+        blob = request.blob_at(6, "times blob")
+        if not blob or len(blob) % TIME.size or len(blob) // TIME.size > MAX_READS:
+            raise RequestError(
+                f"times blob of {len(blob)} bytes: expected 1..{MAX_READS} times of {TIME.size} bytes each"
+            )
+        times = [TIME.unpack_from(blob, i)[0] for i in range(0, len(blob), TIME.size)]
+        for time in times:
+            if not 0 <= offset + time <= found.length:
+                raise RequestError(
+                    f"time {time:g}: expected it within the clip's {found.length - offset:g} beats from the "
+                    "region's start"
+                )
+        envelope = found.automation_envelope(param)
+        values = [
+            float(envelope.value_at_time(offset + t) if envelope is not None else param.value) for t in times
+        ]
+        return (req, track, slot, device, param.name, float(param.min), float(param.max),
+                int(envelope is not None), *values)  # fmt: skip

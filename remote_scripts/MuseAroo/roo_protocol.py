@@ -172,6 +172,9 @@ RS_WRITE_ENVELOPE = "/roo/live/write_envelope"  # args: req, track, slot, at_bea
 RS_SET_CUES = "/roo/live/set_cues"  # args: req, (beats name)* -> req, count (Live stopped)
 RS_CLEAR_ENVELOPE = "/roo/live/clear_envelope"  # args: req, track, slot, at_beats, device, parameter
 # (both "": every envelope of the clip) -> req, track, slot, 1 when there was one
+RS_READ_ENVELOPE = "/roo/live/read_envelope"  # args: req, track, slot, at_beats, device, parameter, times
+# blob (little-endian float64 beats from the region's start) -> req, track, slot, device_name, parameter_name,
+# min, max, 1 when the clip has an envelope for it, then the value at each time (the parameter's value: none)
 DATA_KEY_PREFIX = "musearoo."
 
 CONTEXT_FIELDS = (

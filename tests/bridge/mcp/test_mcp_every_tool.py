@@ -15,6 +15,14 @@ from bridge.mcp import tool_list
 from tests.bridge.mcp.conftest import Sim, mcp_client
 
 pytestmark = pytest.mark.anyio
+FILTER = {"track": 0, "slot": 1, "device": "Auto Filter", "parameter": "Frequency"}
+STEPS = [
+    {"time_beats": 0, "duration_beats": 2, "value": 0.25},
+    {"time_beats": 2, "duration_beats": 2, "value": 0.75},
+]
+READ = (
+    '"points": [{"time_beats": 0.0, "value": 0.25}, {"time_beats": 2.0, "value": 0.75}, {"time_beats": 4.0, '
+)
 NOTES = [{"pitch": 60, "start_beats": 0.0, "duration_beats": 1.0, "velocity": 100}]
 
 
@@ -54,6 +62,25 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_device_parameter_set", {"track": 0, "device": 0, "parameter": 1, "value": 0.5}, ""),
         ("live_device_parameter_text", {"track": 0, "device": 0, "parameter": 1}, ""),
         ("live_device_set_active", {"track": 0, "device": 0, "value": 1}, ""),
+        ("browser_list", {"path": ""}, "instruments"),
+        ("browser_list", {"path": "drums"}, "808 Core Kit"),
+        ("browser_list", {"path": "drums/Techno Kit"}, "!'drums' has no 'Techno Kit'"),
+        ("browser_load", {"track": 0, "path": "drums/808 Core Kit"}, '"device": 0, "name": "808 Core Kit"'),
+        ("browser_load", {"track": 0, "path": "sounds/Bass/Nope"}, "!'sounds/Bass' has no 'Nope'"),
+        ("live_track_devices", {"track": 0}, '"name": ["808 Core Kit", "Auto Filter"]'),
+        ("browser_preview", {"path": "samples/Drums/Kick Deep.wav"}, ""),
+        ("browser_stop_preview", {}, ""),
+        ("live_rack_chains", {"track": 0, "device": 0}, '"name": "Kick 808", "mute": false'),
+        (
+            "live_chain_set",
+            {"track": 0, "device": 0, "chain": 0, "property": "name", "value": "Big Kick"},
+            "",
+        ),
+        ("live_chain_devices", {"track": 0, "device": 0, "chain": 0}, "OriginalSimpler"),
+        ("live_drum_pad_set", {"track": 0, "device": 0, "note": 38, "property": "mute", "value": 1}, ""),
+        ("live_drum_pads", {"track": 0, "device": 0}, '{"note": 38, "name": "Snare 808", "mute": true'),
+        ("live_drum_pad_clear", {"track": 0, "device": 0, "note": 38}, ""),
+        ("live_drum_pads", {"track": 0, "device": 1}, "!is not a Drum Rack"),
         ("live_create_scene", {}, ""),
         ("live_duplicate_scene", {"scene": 0}, ""),
         ("live_delete_scene", {"scene": 1}, ""),
@@ -64,6 +91,16 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_clip_notes", {"track": 0, "slot": 1}, "60"),
         ("live_clip_set", {"track": 0, "slot": 1, "property": "name", "value": "hook"}, ""),
         ("live_clip_get", {"track": 0, "slot": 1, "property": "name"}, "hook"),
+        ("live_envelope_insert_steps", {**FILTER, "steps": STEPS}, '"steps": 2'),
+        ("live_envelope_read", {**FILTER, "step_beats": 2}, READ),
+        (
+            "live_envelope_insert_steps",
+            {**FILTER, "steps": [{**STEPS[0], "value": 5}]},
+            "!value 5 is out of range",
+        ),
+        ("live_envelope_read", {**FILTER, "times": [1.0]}, '"points": [{"time_beats": 1.0, "value": 0.25}]'),
+        ("live_envelope_clear", FILTER, '"had_envelope": true'),
+        ("live_envelope_read", {**FILTER, "times": [1.0]}, '"has_envelope": false'),
         ("live_clip_duplicate_loop", {"track": 0, "slot": 1}, ""),
         ("live_duplicate_clip_to", {"track": 0, "slot": 1, "to_track": 0, "to_slot": 2}, ""),
         ("live_slot_get", {"track": 0, "slot": 2, "property": "has_clip"}, "true"),
