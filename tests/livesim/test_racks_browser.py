@@ -89,6 +89,7 @@ def test_what_cannot_load_is_refused_and_preview_is_kept(song: Song) -> None:
 def test_a_plain_device_has_no_chains_or_pads(song: Song) -> None:
     plain = song.tracks[0].insert_device("Operator")
     rack = song.tracks[0].insert_device("Audio Effect Rack")
+    assert isinstance(rack, RackDevice)
     assert (plain.can_have_chains, plain.can_have_drum_pads, rack.can_have_drum_pads) == (False, False, False)
     with pytest.raises(RuntimeError, match="not a Drum Rack"):
         rack.drum_pads  # noqa: B018

@@ -51,9 +51,9 @@ def test_steps_in_an_arrangement_clip_read_back_from_the_beat(live: LiveHost) ->
     assert (got["device"], got["parameter"], got["has_envelope"]) == ("Mixer", "Track Volume", True)
     assert [p["value"] for p in got["points"]] == pytest.approx([0.2, 0.2, 0.6, 0.85])
     # in the clip's own time the steps sit 2 beats in (the region starts at beat 10, the clip at 8)
-    env = live.call(lambda: live.song.tracks[0].arrangement_clips[0].automation_envelope(
-        live.song.tracks[0].mixer_device.volume).value_at_time(2.5))  # fmt: skip
-    assert env == pytest.approx(0.2)
+    track: Any = live.song.tracks[0]
+    env = live.call(lambda: track.arrangement_clips[0].automation_envelope(track.mixer_device.volume))
+    assert env is not None and live.call(lambda: env.value_at_time(2.5)) == pytest.approx(0.2)
     every = call(live, "live_envelope_read", {**WHERE, "step_beats": 2.0})  # 6 beats left from beat 10
     assert [p["time_beats"] for p in every["points"]] == [0.0, 2.0, 4.0, 6.0]
     assert call(live, "live_envelope_clear", WHERE)["had_envelope"] is True
