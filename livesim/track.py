@@ -3,7 +3,8 @@
 Its clip slots are ``livesim.slot``; launching, the mixer, the device chain and routing are
 mixed in from ``livesim.playback``, ``livesim.mixer``, ``livesim.devices`` and
 ``livesim.routing``. Arrangement clips come from ``create_midi_clip`` (Live 12.1.10+) and
-``create_audio_clip`` (12.0.5+; the clip is returned from 12.2 on).
+``create_audio_clip`` (12.0.5+; the clip is returned from 12.2 on) and
+``duplicate_clip_to_arrangement`` (a copy, cutting what lies under it); ``delete_clip`` removes one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from livesim.application import (
     since,
 )
 from livesim.arrangement import cut
-from livesim.base import Listeners, adder, check_args, has_listener, remover
+from livesim.base import ArgumentError, Listeners, adder, check_args, has_listener, remover
 from livesim.clip import Clip
 from livesim.devices import TrackDevices
 from livesim.document import Document
@@ -29,6 +30,14 @@ from livesim.slot import MAX_CLIP_BEATS, ClipSlot, audio_file_info
 from livesim.view import TrackView
 
 __all__ = ["MAX_CLIP_BEATS", "ClipSlot", "Track", "audio_file_info"]
+
+
+def _a_clip(where: str, clip: Any) -> None:
+    if not isinstance(clip, Clip):
+        raise ArgumentError(
+            f"Python argument types in\n    {where}({type(clip).__name__})\ndid not match C++ signature:\n"
+            f"    {where}(Clip)"
+        )
 
 
 class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
@@ -166,6 +175,33 @@ class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
         clip._name = os.path.splitext(os.path.basename(file_path))[0]
         self._arrange(clip)
         return clip if self._app.version >= RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE else None
+
+    def duplicate_clip_to_arrangement(self, clip: Clip, destination_time: float, /) -> Clip:
+        """A copy of ``clip`` (a session or arrangement clip) in this track's Arrangement at destination_time."""
+        _a_clip("Track.duplicate_clip_to_arrangement", clip)
+        check_args("Track.duplicate_clip_to_arrangement", (destination_time,), ("float",))
+        self._doc.check_change("Track.duplicate_clip_to_arrangement")
+        if clip.is_midi_clip != self._midi:
+            kinds = ("an audio", "a MIDI") if self._midi else ("a MIDI", "an audio")
+            raise RuntimeError(f"Cannot duplicate {kinds[0]} clip to {kinds[1]} track")
+        if not 0.0 <= destination_time <= MAX_CLIP_BEATS:
+            raise RuntimeError(f"Invalid time {destination_time}: expected 0..{MAX_CLIP_BEATS:g}")
+        twin = clip._duplicate()
+        twin._start_time = float(destination_time)
+        return self._arrange(twin)
+
+    def delete_clip(self, clip: Clip, /) -> None:
+        """Delete one of this track's clips (raises for another track's)."""
+        _a_clip("Track.delete_clip", clip)
+        self._doc.check_change("Track.delete_clip")
+        for slot in self._slots:
+            if slot.clip is clip:
+                slot.delete_clip()
+                return
+        if clip not in self._arrangement:
+            raise RuntimeError("Cannot delete a clip that belongs to another track")
+        self._arrangement.remove(clip)
+        self._doc.record(lambda: self._arrangement.append(clip))
 
     def _arrange(self, clip: Clip) -> Clip:
         """Place ``clip``, cutting what lies under it (livesim.arrangement, Live's rule)."""

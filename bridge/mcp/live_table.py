@@ -98,6 +98,13 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
     LiveTool("live_track_arrangement_clips", "A track's arrangement clips: name, length, start time (beats).",
              tuple(T + f"get/arrangement_clips/{p}" for p in ("name", "length", "start_time")),
              (("track", TRACK),), reads="columns", ids=1),
+    LiveTool("live_clip_to_arrangement", "Copy a session clip into its track's Arrangement at a beat (what lies "
+             "under it is cut, as in Live).", T + "duplicate_clip_to_arrangement",
+             (("track", TRACK), ("slot", SLOT), ("beats", {"type": "number", "minimum": 0, "description":
+              "where the copy starts in the Arrangement, in beats"})), "write", ids=2, fields=("arrangement_clip",)),
+    LiveTool("live_delete_arrangement_clip", "Delete an arrangement clip (by its index in the track's arrangement "
+             "clips, in start order).", T + "delete_arrangement_clip",
+             (("track", TRACK), ("arrangement_clip", _index("arrangement clip"))), "delete", "none"),
     LiveTool("live_track_devices", "A track's devices: name, class name and type (1 instrument, 2 audio "
              "effect, 4 MIDI effect).", tuple(T + f"get/devices/{p}" for p in ("name", "class_name", "type")),
              (("track", TRACK),), reads="columns", ids=1),

@@ -93,3 +93,18 @@ def test_a_plain_device_has_no_chains_or_pads(song: Song) -> None:
     assert (plain.can_have_chains, plain.can_have_drum_pads, rack.can_have_drum_pads) == (False, False, False)
     with pytest.raises(RuntimeError, match="not a Drum Rack"):
         rack.drum_pads  # noqa: B018
+
+
+def test_a_clip_duplicated_to_the_arrangement_and_deleted_from_it(song: Song) -> None:
+    midi, audio = song.tracks[0], song.tracks[2]
+    clip = midi.clip_slots[0].create_clip(4.0)
+    copy = midi.duplicate_clip_to_arrangement(clip, 8.0)
+    assert (copy.start_time, copy.length, copy is not clip) == (8.0, 4.0, True)
+    with pytest.raises(RuntimeError, match="Cannot duplicate a MIDI clip to an audio track"):
+        audio.duplicate_clip_to_arrangement(clip, 0.0)
+    with pytest.raises(RuntimeError, match="belongs to another track"):
+        audio.delete_clip(copy)
+    midi.delete_clip(copy)
+    assert midi.arrangement_clips == ()
+    song.undo()
+    assert midi.arrangement_clips == (copy,)

@@ -120,3 +120,23 @@ def test_every_column_of_items_chains_pads_and_chain_devices(aosc: tuple[LiveHos
     assert client.ask("/live/device/get/drum_pads/note", 0, 0)[2:] == list(range(128))
     assert client.ask("/live/device/get/drum_pads/mute", 0, 0)[2:] == [False] * 128
     assert client.ask("/live/device/get/drum_pads/solo", 0, 0)[2:] == [False] * 128
+
+
+def test_a_session_clip_copied_into_the_arrangement_and_deleted_there(
+    aosc: tuple[LiveHost, OscClient],
+) -> None:
+    host, client = aosc
+    client.send("/live/clip_slot/create_clip", 0, 0, 4.0)
+    client.send("/live/clip/add/notes", 0, 0, 60, 0.0, 1.0, 100, False)
+    client.send("/live/clip/set/name", 0, 0, "hook")
+    assert client.ask("/live/track/duplicate_clip_to_arrangement", 0, 0, 8.0) == [0, 0, 0]
+    assert client.ask("/live/track/duplicate_clip_to_arrangement", 0, 0, 0.0) == [0, 0, 0]  # by start time
+    assert client.ask("/live/track/get/arrangement_clips/start_time", 0) == [0, 0.0, 8.0]
+    assert client.ask("/live/track/get/arrangement_clips/name", 0) == [0, "hook", "hook"]
+    assert host.call(lambda: len(host.song.tracks[0].arrangement_clips[1].get_all_notes_extended())) == 1
+    client.send("/live/track/delete_arrangement_clip", 0, 0)
+    assert client.ask("/live/track/get/arrangement_clips/start_time", 0) == [0, 8.0]
+    assert "no clip in track 0 slot 3" in error_of(
+        client, "/live/track/duplicate_clip_to_arrangement", 0, 3, 0.0
+    )
+    assert "Index out of range" in error_of(client, "/live/track/delete_arrangement_clip", 0, 5)

@@ -3,7 +3,11 @@
 ``get/send`` (track, send) -> (track, send, value); ``set/send`` (track, send, value);
 ``get/clips/<prop>`` (track) -> (track, one value per slot, None for an empty slot);
 ``get/arrangement_clips/<prop>``; ``get/num_devices``; ``get/devices/<prop>``;
-``delete_clip`` (track, slot).
+``delete_clip`` (track, slot); ``delete_arrangement_clip`` (track, index in
+``arrangement_clips``: by start time) through Live's ``Track.delete_clip``; ``duplicate_clip_to_arrangement``
+(track, slot, destination_time) copies the session clip in that slot into the track's Arrangement
+(Live's ``Track.duplicate_clip_to_arrangement``) -> (track, slot, index of the copy). The last two are
+MuseAroo's, in the grammar's pattern.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class TrackHandlers:
         table[base + "start_listen/send"] = self.listen_send
         table[base + "stop_listen/send"] = self.stop_send
         table[base + "delete_clip"] = self.delete_clip
+        table[base + "delete_arrangement_clip"] = self.delete_arrangement_clip
+        table[base + "duplicate_clip_to_arrangement"] = self.to_arrangement
         table[base + "get/num_devices"] = lambda args, to: (args[0], len(self.track(args).devices))
         for prop in grammar.TRACK_CLIPS:
             table[f"{base}get/clips/{prop}"] = self._clips(prop)
@@ -70,6 +76,23 @@ class TrackHandlers:
 
     def delete_clip(self, args: Sequence[Any], to: Address) -> None:
         pick(self.track(args).clip_slots, arg(args, 1, "clip_id"), "clip slot").delete_clip()
+
+    def delete_arrangement_clip(self, args: Sequence[Any], to: Address) -> None:
+        track = self.track(args)
+        track.delete_clip(
+            pick(track.arrangement_clips, arg(args, 1, "arrangement_clip_id"), "arrangement clip")
+        )
+
+    def to_arrangement(self, args: Sequence[Any], to: Address) -> Sequence[Any]:
+        track = self.track(args)
+        slot = pick(track.clip_slots, arg(args, 1, "clip_id"), "clip slot")
+        if not slot.has_clip:
+            raise ValueError(f"no clip in track {args[0]} slot {args[1]}")
+        at = arg(args, 2, "destination_time")
+        if isinstance(at, bool) or not isinstance(at, (int, float)):
+            raise ValueError(f"destination_time {at!r}: expected beats (a number)")
+        copy = track.duplicate_clip_to_arrangement(slot.clip, float(at))
+        return (args[0], args[1], list(track.arrangement_clips).index(copy))
 
     def _clips(self, prop: str) -> Handler:
         def get(args: Sequence[Any], to: Address) -> Sequence[Any]:

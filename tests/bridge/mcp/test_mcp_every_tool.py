@@ -91,6 +91,10 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_clip_notes", {"track": 0, "slot": 1}, "60"),
         ("live_clip_set", {"track": 0, "slot": 1, "property": "name", "value": "hook"}, ""),
         ("live_clip_get", {"track": 0, "slot": 1, "property": "name"}, "hook"),
+        ("live_clip_to_arrangement", {"track": 0, "slot": 1, "beats": 16}, '"arrangement_clip": 0'),
+        ("live_track_arrangement_clips", {"track": 0}, '"start_time": [16.0]'),
+        ("live_delete_arrangement_clip", {"track": 0, "arrangement_clip": 0}, ""),
+        ("live_delete_arrangement_clip", {"track": 0, "arrangement_clip": 0}, "!Index out of range"),
         ("live_envelope_insert_steps", {**FILTER, "steps": STEPS}, '"steps": 2'),
         ("live_envelope_read", {**FILTER, "step_beats": 2}, READ),
         (
