@@ -167,13 +167,20 @@ class Device:
 
 
 class MixerDevice:
-    """Track.mixer_device: volume, panning and the sends (one per return track)."""
+    """Track.mixer_device: volume, panning, one send per return track, the crossfader assignment
+    (0 A, 1 none, 2 B); the Main track's also holds the crossfader (-1 A .. 1 B) and the cue volume,
+    and no sends (here another track's crossfader or cue volume raises: the stubs do not say)."""
 
-    def __init__(self, doc: Document, sends: int) -> None:
+    def __init__(self, doc: Document, sends: int, *, main: bool = False) -> None:
         self._doc = doc
+        self._listeners = Listeners("MixerDevice", doc)
+        self._main = main
+        self._crossfade_assign = 1
         self._volume = DeviceParameter(doc, "Track Volume", VOLUME_DEFAULT)
         self._panning = DeviceParameter(doc, "Track Panning", 0.0, -1.0, 1.0)
         self._sends = [DeviceParameter(doc, f"{chr(65 + i)}-Send", 0.0) for i in range(sends)]
+        self._crossfader = DeviceParameter(doc, "Crossfade", 0.0, -1.0, 1.0)
+        self._cue_volume = DeviceParameter(doc, "Cue Volume", VOLUME_DEFAULT)
 
     @property
     def volume(self) -> DeviceParameter:
@@ -187,9 +194,26 @@ class MixerDevice:
     def sends(self) -> tuple[DeviceParameter, ...]:
         return tuple(self._sends)
 
+    @property
+    def crossfader(self) -> DeviceParameter:
+        return self._main_only(self._crossfader, "crossfader")
+
+    @property
+    def cue_volume(self) -> DeviceParameter:
+        return self._main_only(self._cue_volume, "cue volume")
+
+    def _main_only(self, parameter: DeviceParameter, what: str) -> DeviceParameter:
+        if not self._main:
+            raise RuntimeError(f"Only the Main track's mixer has the {what}")
+        return parameter
+
+    crossfade_assign = value_property("crossfade_assign", "int", 0, 2)
+
     def _add_send(self) -> None:
         self._sends.append(DeviceParameter(self._doc, f"{chr(65 + len(self._sends))}-Send", 0.0))
 
+
+add_listeners(MixerDevice, "crossfade_assign")
 
 TRACK_COLORS = (0xFF94A6, 0xFFA529, 0xCC9927, 0xF7F47C, 0xBFFB00, 0x1AFF2F, 0x25FFA8, 0x5CFFE8)
 
@@ -205,16 +229,18 @@ class TrackMixer:
     _color_index = 0
     _current_monitoring_state = 1  # Live.Track.Track.monitoring_states.AUTO
     _is_return = False
+    _is_main = False  # Song.master_track
 
     @property
     def mixer_device(self) -> MixerDevice:
         if self._mixer is None:
-            self._mixer = MixerDevice(self._doc, len(getattr(self._song, "_returns", ())))
+            sends = 0 if self._is_main else len(getattr(self._song, "_returns", ()))
+            self._mixer = MixerDevice(self._doc, sends, main=self._is_main)
         return self._mixer
 
     @property
     def can_be_armed(self) -> bool:
-        return not self._is_return
+        return not (self._is_return or self._is_main)
 
     @property
     def has_midi_output(self) -> bool:

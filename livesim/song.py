@@ -36,10 +36,17 @@ class Song(SongTracks, Transport):
         self._tracks: list[Track] = []
         self._scenes: list[Scene] = []
         self._returns: list[Track] = []
+        self._main = Track(doc, self, midi=False, name="Main", num_scenes=0)
+        self._main._is_main = True
         self._cues: list[CuePoint] = []
         self.file_path = ""
         self._view = View(doc, self)
         self._data: dict[str, Any] = {}  # set_data: kept in the Set (saved with it), not undoable
+
+    @property
+    def master_track(self) -> Track:
+        """The Main track (always there): its mixer holds the crossfader and the cue volume."""
+        return self._main
 
     # --- shared setters -------------------------------------------------------------------
     def _set(self, prop: str, value: Any, *, undoable: bool = True) -> None:

@@ -8,6 +8,7 @@ from bridge.mcp.live_tools import (
     CLIP_WRITE,
     DEVICE,
     DEVICE_READ,
+    MAIN,
     NOTES,
     PAD,
     PARAM,
@@ -80,8 +81,12 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
     LiveTool("live_track_get", "Read a track's property: name, color, mute, solo, arm, volume, panning, "
              "monitoring, fold state, meters ...", T + "get/{property}", (("track", TRACK), prop(TRACK_READ)), ids=1),
     LiveTool("live_track_set", "Set a track's property: name, color, mute, solo, arm, volume 0..1, panning "
-             "-1..1, current_monitoring_state 0 in 1 auto 2 off, fold_state.", T + "set/{property}",
+             "-1..1, current_monitoring_state 0 in 1 auto 2 off, fold_state, crossfade_assign 0 A 1 none 2 B.", T + "set/{property}",
              (("track", TRACK), prop(TRACK_WRITE), ("value", VALUE)), "write", "none"),
+    LiveTool("live_main_get", "Read the Main (master) track's mixer: volume 0..1, panning -1..1, crossfader "
+             "-1 (A) .. 1 (B), cue volume.", "/live/master/get/{property}", (prop(MAIN),)),
+    LiveTool("live_main_set", "Set the Main (master) track's volume, panning, crossfader or cue volume.",
+             "/live/master/set/{property}", (prop(MAIN), ("value", VALUE)), "write", "none"),
     LiveTool("live_track_send_get", "Read a track's send level.", T + "get/send",
              (("track", TRACK), ("send", _index("send"))), ids=2),
     LiveTool("live_track_send_set", "Set a track's send level (0..1).", T + "set/send",

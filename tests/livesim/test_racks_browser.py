@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from livesim import LIVE_DEFAULT_SET, build_song
@@ -108,3 +110,20 @@ def test_a_clip_duplicated_to_the_arrangement_and_deleted_from_it(song: Song) ->
     assert midi.arrangement_clips == ()
     song.undo()
     assert midi.arrangement_clips == (copy,)
+
+
+def test_the_main_track_holds_the_crossfader_and_tracks_their_assignment(song: Song) -> None:
+    main = song.master_track
+    assert (main.name, main.mixer_device.sends, main.can_be_armed) == ("Main", (), False)
+    main.mixer_device.crossfader.value = -1.0
+    assert main.mixer_device.crossfader.value == -1.0 and main.mixer_device.cue_volume.value == 0.85
+    with pytest.raises(RuntimeError, match="Only the Main track's mixer has the crossfader"):
+        song.tracks[0].mixer_device.crossfader  # noqa: B018
+    mixer: Any = song.tracks[0].mixer_device  # its listener triple is added from a table
+    heard: list[int] = []
+    mixer.add_crossfade_assign_listener(lambda: heard.append(mixer.crossfade_assign))
+    mixer.crossfade_assign = 0
+    with pytest.raises(RuntimeError, match="crossfade_assign 3"):
+        mixer.crossfade_assign = 3
+    song.undo()
+    assert (mixer.crossfade_assign, heard) == (1, [0, 1])

@@ -58,6 +58,7 @@ SET_VALUES: dict[tuple[str, str], Any] = {
     ("track", "name"): "Bass",
     ("track", "panning"): 0.5,
     ("track", "solo"): True,
+    ("track", "crossfade_assign"): 0,
     ("track", "volume"): 0.5,
     ("clip_slot", "has_stop_button"): False,
     ("clip", "color"): 0x00FF00,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from livesim import LiveHost
 from tests.remote_scripts.osc_client import OscClient, error_of
 
@@ -140,3 +142,42 @@ def test_a_session_clip_copied_into_the_arrangement_and_deleted_there(
         client, "/live/track/duplicate_clip_to_arrangement", 0, 3, 0.0
     )
     assert "Index out of range" in error_of(client, "/live/track/delete_arrangement_clip", 0, 5)
+
+
+MAIN_GET = (
+    "/live/master/get/volume",
+    "/live/master/get/panning",
+    "/live/master/get/crossfader",
+    "/live/master/get/cue_volume",
+)
+MAIN_SET = (
+    "/live/master/set/volume",
+    "/live/master/set/panning",
+    "/live/master/set/crossfader",
+    "/live/master/set/cue_volume",
+)
+MAIN_LISTEN = ("/live/master/start_listen/volume", "/live/master/start_listen/panning",
+               "/live/master/start_listen/crossfader", "/live/master/start_listen/cue_volume")  # fmt: skip
+MAIN_STOP = ("/live/master/stop_listen/volume", "/live/master/stop_listen/panning",
+             "/live/master/stop_listen/crossfader", "/live/master/stop_listen/cue_volume")  # fmt: skip
+
+
+def test_the_main_tracks_mixer_and_the_crossfader(aosc: tuple[LiveHost, OscClient]) -> None:
+    host, client = aosc
+    assert [client.ask(a)[0] for a in MAIN_GET] == pytest.approx([0.85, 0.0, 0.0, 0.85])
+    for address, value in zip(MAIN_SET, (0.5, -0.25, 0.75, 0.25), strict=True):
+        client.send(address, value)
+    assert [client.ask(a)[0] for a in MAIN_GET] == pytest.approx([0.5, -0.25, 0.75, 0.25])
+    assert host.call(lambda: host.song.master_track.mixer_device.crossfader.value) == pytest.approx(0.75)
+    for address in MAIN_LISTEN:
+        client.send(address)
+        assert client.receive()[0] == address.replace("start_listen", "get")
+    client.send("/live/master/set/crossfader", -1.0)
+    assert client.receive() == ("/live/master/get/crossfader", [-1.0])
+    for address in MAIN_STOP:
+        client.send(address)
+    client.send("/live/master/set/crossfader", 0.0)
+    assert client.ask("/live/test") == ["ok"]
+    client.send("/live/track/set/crossfade_assign", 0, 2)
+    assert client.ask("/live/track/get/crossfade_assign", 0) == [0, 2]
+    assert "expected -1..1" in error_of(client, "/live/master/set/crossfader", 3.0)

@@ -40,6 +40,7 @@ IDS: dict[str, tuple[str, ...]] = {
     "device": ("track_id", "device_id"),
     "chain": ("track_id", "device_id", "chain_id"),  # a rack's chain (AbletonOSC has none: its pattern)
     "drum_pad": ("track_id", "device_id", "note"),  # a Drum Rack's pad, by its MIDI note 0..127
+    "master": (),  # Song.master_track, the Main track (AbletonOSC has no address for it: its pattern)
 }
 
 READ: dict[str, tuple[str, ...]] = {
@@ -96,6 +97,7 @@ READ: dict[str, tuple[str, ...]] = {
     "device": ("class_name", "type", "is_active"),
     "chain": (),
     "drum_pad": ("name", "note"),
+    "master": (),
 }
 
 WRITE: dict[str, tuple[str, ...]] = {
@@ -128,6 +130,7 @@ WRITE: dict[str, tuple[str, ...]] = {
         "arm",
         "color",
         "color_index",
+        "crossfade_assign",
         "current_monitoring_state",
         "fold_state",
         "mute",
@@ -172,11 +175,17 @@ WRITE: dict[str, tuple[str, ...]] = {
     "device": ("name",),
     "chain": ("mute", "name", "solo"),
     "drum_pad": ("mute", "solo"),
+    "master": ("crossfader", "cue_volume", "panning", "volume"),
 }
 
 PATHS: dict[tuple[str, str], str] = {
     ("track", "volume"): "mixer_device.volume.value",
     ("track", "panning"): "mixer_device.panning.value",
+    ("track", "crossfade_assign"): "mixer_device.crossfade_assign",
+    ("master", "volume"): "mixer_device.volume.value",
+    ("master", "panning"): "mixer_device.panning.value",
+    ("master", "crossfader"): "mixer_device.crossfader.value",
+    ("master", "cue_volume"): "mixer_device.cue_volume.value",
 }
 
 METHODS: dict[str, tuple[str, ...]] = {
@@ -214,6 +223,7 @@ METHODS: dict[str, tuple[str, ...]] = {
     "device": (),
     "chain": (),
     "drum_pad": ("delete_all_chains",),
+    "master": (),
 }
 
 # per-object lists: /live/track/get/clips/<prop> (track) -> (track, value per slot; None when empty)

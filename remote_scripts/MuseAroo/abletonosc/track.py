@@ -7,7 +7,8 @@
 ``arrangement_clips``: by start time) through Live's ``Track.delete_clip``; ``duplicate_clip_to_arrangement``
 (track, slot, destination_time) copies the session clip in that slot into the track's Arrangement
 (Live's ``Track.duplicate_clip_to_arrangement``) -> (track, slot, index of the copy). The last two are
-MuseAroo's, in the grammar's pattern.
+MuseAroo's, in the grammar's pattern, as is ``/live/master/get|set|start_listen|stop_listen/<prop>``
+(no indices): the Main track's volume, panning, crossfader and cue volume.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class TrackHandlers:
 
     def handlers(self) -> dict[str, Handler]:
         table = generated("track", self.track, self.listening)
+        table.update(generated("master", lambda args: self.song.master_track, self.listening))
         base = "/live/track/"
         table[base + "get/send"] = self.get_send
         table[base + "set/send"] = self.set_send
