@@ -57,6 +57,8 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
     LiveTool("live_transport", "Transport and song actions: play, stop, continue, stop all clips, tap tempo, "
              "capture MIDI, record, jump to the next or previous cue point ...", S + "{action}",
              (("action", _choice("what to do", SONG_ACTIONS)),), "write", "none"),
+    LiveTool("live_version", "Live's version (major, minor), as the Remote Script reads it.",
+             "/live/application/get/version", (), fields=("major", "minor")),
     LiveTool("live_undo", "Undo the last change in Live.", S + "undo", (), "write", "none"),
     LiveTool("live_redo", "Redo the last undone change in Live.", S + "redo", (), "write", "none"),
     LiveTool("live_jump_by", "Move the song position by some beats.", S + "jump_by",

@@ -36,6 +36,7 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
     "!text" for an error holding text). Takes made here are referred to as TAKE."""
     return [
         ("live_song_get", {"property": "tempo"}, "120"),
+        ("live_version", {}, '{"major": 12, "minor": 3}'),
         ("live_song_set", {"property": "tempo", "value": 96}, ""),
         ("live_transport", {"action": "stop_playing"}, ""),
         ("live_jump_by", {"beats": 4}, ""),
