@@ -27,6 +27,7 @@ SONG_WRITE = tuple(n for n in SONG_READ if not n.startswith(("num_", "can_", "is
 TRACK_WRITE = ("name", "color", "color_index", "mute", "solo", "arm", "volume", "panning",
                "current_monitoring_state", "fold_state", "crossfade_assign")  # fmt: skip
 MAIN = ("volume", "panning", "crossfader", "cue_volume")
+RETURN = ("name", "color", "mute", "solo", "volume", "panning")
 TRACK_READ = (*TRACK_WRITE, "can_be_armed", "is_foldable", "is_grouped", "is_visible", "has_midi_input",
               "has_audio_input", "playing_slot_index", "fired_slot_index", "output_meter_level", "num_devices")  # fmt: skip
 CLIP_WRITE = ("name", "color", "color_index", "looping", "loop_start", "loop_end", "start_marker", "end_marker",

@@ -181,3 +181,37 @@ def test_the_main_tracks_mixer_and_the_crossfader(aosc: tuple[LiveHost, OscClien
     client.send("/live/track/set/crossfade_assign", 0, 2)
     assert client.ask("/live/track/get/crossfade_assign", 0) == [0, 2]
     assert "expected -1..1" in error_of(client, "/live/master/set/crossfader", 3.0)
+
+
+RETURN_PROPS = ("color", "mute", "name", "panning", "solo", "volume")
+RETURN_GET = ("/live/return_track/get/color", "/live/return_track/get/mute", "/live/return_track/get/name",
+              "/live/return_track/get/panning", "/live/return_track/get/solo", "/live/return_track/get/volume")  # fmt: skip
+RETURN_SET = ("/live/return_track/set/color", "/live/return_track/set/mute", "/live/return_track/set/name",
+              "/live/return_track/set/panning", "/live/return_track/set/solo", "/live/return_track/set/volume")  # fmt: skip
+RETURN_LISTEN = ("/live/return_track/start_listen/color", "/live/return_track/start_listen/mute",
+                 "/live/return_track/start_listen/name", "/live/return_track/start_listen/panning",
+                 "/live/return_track/start_listen/solo", "/live/return_track/start_listen/volume")  # fmt: skip
+RETURN_STOP = ("/live/return_track/stop_listen/color", "/live/return_track/stop_listen/mute",
+               "/live/return_track/stop_listen/name", "/live/return_track/stop_listen/panning",
+               "/live/return_track/stop_listen/solo", "/live/return_track/stop_listen/volume")  # fmt: skip
+
+
+def test_a_return_tracks_name_and_mixer(aosc: tuple[LiveHost, OscClient]) -> None:
+    host, client = aosc
+    assert client.ask("/live/return_track/get/name", 1) == [1, "B-Delay"]
+    values = dict(zip(RETURN_PROPS, (0x123456, True, "Verb", -0.5, True, 0.25), strict=True))
+    for address, value in zip(RETURN_SET, values.values(), strict=True):
+        client.send(address, 0, value)
+    got = [client.ask(address, 0)[1] for address in RETURN_GET]
+    assert got == [0x123456, True, "Verb", pytest.approx(-0.5), True, pytest.approx(0.25)]
+    assert host.call(lambda: host.song.return_tracks[0].mixer_device.volume.value) == pytest.approx(0.25)
+    for address in RETURN_LISTEN:
+        client.send(address, 0)
+        assert client.receive()[0] == address.replace("start_listen", "get")
+    client.send("/live/return_track/set/volume", 0, 0.5)
+    assert client.receive() == ("/live/return_track/get/volume", [0, 0.5])
+    for address in RETURN_STOP:
+        client.send(address, 0)
+    client.send("/live/return_track/set/volume", 0, 0.75)
+    assert client.ask("/live/test") == ["ok"]
+    assert "Index out of range" in error_of(client, "/live/return_track/get/name", 2)

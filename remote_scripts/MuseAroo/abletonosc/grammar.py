@@ -41,6 +41,7 @@ IDS: dict[str, tuple[str, ...]] = {
     "chain": ("track_id", "device_id", "chain_id"),  # a rack's chain (AbletonOSC has none: its pattern)
     "drum_pad": ("track_id", "device_id", "note"),  # a Drum Rack's pad, by its MIDI note 0..127
     "master": (),  # Song.master_track, the Main track (AbletonOSC has no address for it: its pattern)
+    "return_track": ("return_id",),  # Song.return_tracks (AbletonOSC has no address for them: its pattern)
 }
 
 READ: dict[str, tuple[str, ...]] = {
@@ -98,6 +99,7 @@ READ: dict[str, tuple[str, ...]] = {
     "chain": (),
     "drum_pad": ("name", "note"),
     "master": (),
+    "return_track": (),
 }
 
 WRITE: dict[str, tuple[str, ...]] = {
@@ -176,6 +178,7 @@ WRITE: dict[str, tuple[str, ...]] = {
     "chain": ("mute", "name", "solo"),
     "drum_pad": ("mute", "solo"),
     "master": ("crossfader", "cue_volume", "panning", "volume"),
+    "return_track": ("color", "mute", "name", "panning", "solo", "volume"),
 }
 
 PATHS: dict[tuple[str, str], str] = {
@@ -186,6 +189,8 @@ PATHS: dict[tuple[str, str], str] = {
     ("master", "panning"): "mixer_device.panning.value",
     ("master", "crossfader"): "mixer_device.crossfader.value",
     ("master", "cue_volume"): "mixer_device.cue_volume.value",
+    ("return_track", "volume"): "mixer_device.volume.value",
+    ("return_track", "panning"): "mixer_device.panning.value",
 }
 
 METHODS: dict[str, tuple[str, ...]] = {
@@ -224,6 +229,7 @@ METHODS: dict[str, tuple[str, ...]] = {
     "chain": (),
     "drum_pad": ("delete_all_chains",),
     "master": (),
+    "return_track": (),
 }
 
 # per-object lists: /live/track/get/clips/<prop> (track) -> (track, value per slot; None when empty)

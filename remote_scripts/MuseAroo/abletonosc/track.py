@@ -8,7 +8,8 @@
 (track, slot, destination_time) copies the session clip in that slot into the track's Arrangement
 (Live's ``Track.duplicate_clip_to_arrangement``) -> (track, slot, index of the copy). The last two are
 MuseAroo's, in the grammar's pattern, as is ``/live/master/get|set|start_listen|stop_listen/<prop>``
-(no indices): the Main track's volume, panning, crossfader and cue volume.
+(no indices): the Main track's volume, panning, crossfader and cue volume, and
+``/live/return_track/...`` (return_id first): a return track's name, color, mute, solo, volume, panning.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class TrackHandlers:
     def handlers(self) -> dict[str, Handler]:
         table = generated("track", self.track, self.listening)
         table.update(generated("master", lambda args: self.song.master_track, self.listening))
+        returns = lambda args: pick(self.song.return_tracks, arg(args, 0, "return_id"), "return track")  # noqa: E731
+        table.update(generated("return_track", returns, self.listening))
         base = "/live/track/"
         table[base + "get/send"] = self.get_send
         table[base + "set/send"] = self.set_send
