@@ -80,6 +80,27 @@ class LiveCalls:
         )
         return int(reply[0]), float(reply[1]), int(reply[2])
 
+    async def write_arrangement_clips(
+        self,
+        start_beats: float,
+        length_beats: float,
+        clips: Sequence[tuple[int, str, Sequence[Note]]],
+        replace: bool,
+    ) -> list[tuple[int, int]]:
+        """Several MIDI clips (track, name, notes; each with notes) over one region in one undo step
+        (Live 12.1.10+); returns (track, note count) per clip."""
+        total = sum(len(notes) for _t, _n, notes in clips)
+        if total > protocol.MAX_NOTES_PER_MESSAGE:
+            raise ProtocolError(
+                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
+            )
+        flat = [v for track, name, notes in clips for v in (track, name, *note_blob(notes))]
+        reply = await self.request(
+            protocol.RS_WRITE_ARRANGEMENT_CLIPS, float(start_beats), float(length_beats), int(replace), *flat,
+            writes=True,
+        )  # fmt: skip
+        return [(int(reply[i]), int(reply[i + 1])) for i in range(1, len(reply) - 1, 2)]
+
     async def set_cues(self, cues: Sequence[tuple[float, str]]) -> int:
         """Named cue points at these beats (an existing one renamed); Live must be stopped."""
         flat = [v for beats, name in cues for v in (float(beats), name)]

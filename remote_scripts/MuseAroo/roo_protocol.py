@@ -112,6 +112,11 @@ RS_IMPORT_ARRANGEMENT_AUDIO = "/roo/live/import_arrangement_audio"
 # may be left out for no notes) -> req, track, start_beats, note_count. Needs Live 12.1.10+
 # (Track.create_midi_clip). With replace 0 a region that overlaps an arrangement clip on the track
 # is refused naming it; with replace 1 the new clip cuts what lies under it (Live's own rule).
+RS_WRITE_ARRANGEMENT_CLIPS = "/roo/live/write_arrangement_clips"
+# args: req, start_beats, length_beats, replace (0|1), then (track, name, notes blob) per clip
+# -> req, start_beats, then (track, note_count) per clip. Several MIDI clips over one region, each on
+# its own track, in one undo step (Live 12.1.10+); every track is checked (and, replace 0, every
+# overlap refused) before any clip is made.
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
 RS_COPY_TIMING = "/roo/live/copy_timing"
