@@ -117,12 +117,16 @@ RS_WRITE_ARRANGEMENT_CLIPS = "/roo/live/write_arrangement_clips"
 # -> req, start_beats, then (track, note_count) per clip. Several MIDI clips over one region, each on
 # its own track, in one undo step (Live 12.1.10+); every track is checked (and, replace 0, every
 # overlap refused) before any clip is made.
+RS_ARRANGEMENT_CLIP_AT = "/roo/live/arrangement_clip_at"
+# args: req, track, beat -> req, track, index: the arrangement clip on track that plays at beat
+# (start <= beat < end), its index as RS_CLIP_INFO takes it; refused naming the clips the track holds.
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
 RS_COPY_TIMING = "/roo/live/copy_timing"
 # args: req, src_track, src_slot, dst_track, dst_slot -> req, dst_track, dst_slot. Copies warping,
 # warp mode, warp markers, start/end markers and loop from one audio clip onto another whose file
 # has the same length in samples and rate (a stem of it); one undo step.
+# Optional src_arrangement, dst_arrangement (0|1): that end's slot is an arrangement clip's index.
 RS_CREATE_TRACKS = "/roo/live/create_tracks"
 # args: req, kind ("midi"|"audio"), after_track, name* -> req, first_new_index, count
 RS_DELETE_TRACKS = "/roo/live/delete_tracks"
@@ -226,7 +230,7 @@ PONG = "/roo/pong"
 REGISTER = "/roo/register"  # args: port -> status updates also go to 127.0.0.1:port
 GENERATE = "/roo/generate"  # args: part, (name value)* over GENERATE_OPTIONS
 ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTIONS
-SEPARATE = "/roo/separate"  # args: [track slot] [model]
+SEPARATE = "/roo/separate"  # args: [track slot] [model | (name value)* over SEPARATE_OPTIONS]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot] [(name value)*] over MUSICGEN_OPTIONS
 TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
 COMMAND = "/roo/command"  # args: text
@@ -328,6 +332,10 @@ TRANSFORM_OPTIONS = {
 # force 1 applies the detected tempo and key as they are; warp 1 writes warp markers that put the
 # clip's analysed bars on Live's bar lines; arrangement 1: track/slot name an arrangement clip.
 ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "int", "arrangement": "int"}
+# /roo/separate options: arrangement 1 puts the stems in the Arrangement at the source clip's start
+# (a session source: the loop brace's, or at); source_track T source_at BEAT names an arrangement clip.
+SEPARATE_OPTIONS = {"model": "str", "arrangement": "int", "at": "float", "source_track": "int",
+                    "source_at": "float"}  # fmt: skip
 # /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.

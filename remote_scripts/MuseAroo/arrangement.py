@@ -36,6 +36,7 @@ class ArrangementHandler:
             protocol.RS_WRITE_ARRANGEMENT_CLIP: self.write_arrangement_clip,
             protocol.RS_IMPORT_ARRANGEMENT_AUDIO: self.import_arrangement_audio,
             protocol.RS_WRITE_ARRANGEMENT_CLIPS: self.write_arrangement_clips,
+            protocol.RS_ARRANGEMENT_CLIP_AT: self.arrangement_clip_at,
         }
 
     def _refuse_overlap(self, target: Any, track: int, start: float, length: float) -> None:
@@ -158,3 +159,19 @@ class ArrangementHandler:
         finally:
             self.song.end_undo_step()
         return (req, start, *[v for track, _t, _n, specs in clips for v in (track, len(specs))])
+
+    def arrangement_clip_at(self, request: Request) -> Sequence[Any]:
+        """The index (as clip_info counts it) of the track's arrangement clip that plays at beat."""
+        request.expect_count(3, 3, "req, track, beat")
+        req = request_id(request)
+        track = track_index(self.song, request.int_at(1, "track"), allow_selected=True)
+        beat = request.float_at(2, "beat", 0.0, MAX_CLIP_BEATS)
+        clips = list(self.song.tracks[track].arrangement_clips)
+        for index, clip in enumerate(clips):
+            if clip.start_time <= beat < clip.end_time:
+                return (req, track, index)
+        held = ", ".join(f"{c.start_time:g}..{c.end_time:g}" for c in clips)
+        raise RequestError(
+            f"track {track} holds no arrangement clip at beat {beat:g}: expected a beat inside one of "
+            + (f"its clips (beats {held})" if held else "its clips, but it holds none")
+        )

@@ -117,12 +117,16 @@ RS_WRITE_ARRANGEMENT_CLIPS = "/roo/live/write_arrangement_clips"
 # -> req, start_beats, then (track, note_count) per clip. Several MIDI clips over one region, each on
 # its own track, in one undo step (Live 12.1.10+); every track is checked (and, replace 0, every
 # overlap refused) before any clip is made.
+RS_ARRANGEMENT_CLIP_AT = "/roo/live/arrangement_clip_at"
+# args: req, track, beat -> req, track, index: the arrangement clip on track that plays at beat
+# (start <= beat < end), its index as RS_CLIP_INFO takes it; refused naming the clips the track holds.
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
 RS_COPY_TIMING = "/roo/live/copy_timing"
 # args: req, src_track, src_slot, dst_track, dst_slot -> req, dst_track, dst_slot. Copies warping,
 # warp mode, warp markers, start/end markers and loop from one audio clip onto another whose file
 # has the same length in samples and rate (a stem of it); one undo step.
+# Optional src_arrangement, dst_arrangement (0|1): that end's slot is an arrangement clip's index.
 RS_CREATE_TRACKS = "/roo/live/create_tracks"
 # args: req, kind ("midi"|"audio"), after_track, name* -> req, first_new_index, count
 RS_DELETE_TRACKS = "/roo/live/delete_tracks"
