@@ -359,6 +359,14 @@ ACCOMPANY_OPTIONS = {
     "density": "float",
     "complexity": "float",
     "variations": "int",
+    # In the Arrangement (issue 43): the source is the arrangement clip at source_at on source_track
+    # (infill and continue: or the track's arrangement clip of index slot); accompany writes over its
+    # region, or at at (default the loop brace's start); replace 1 lets a new clip cut what lies under.
+    "arrangement": "int",
+    "source_track": "int",
+    "source_at": "float",
+    "at": "float",
+    "replace": "int",
 }
 INFILL_OPTIONS = {"bars": "str", **ACCOMPANY_OPTIONS}  # bars "5-8" or "5"
 CONTINUE_OPTIONS = {"bars": "int", "extend": "int", **ACCOMPANY_OPTIONS}
