@@ -106,6 +106,11 @@ class LiveCalls:
         reply = await self.request(protocol.RS_ARRANGEMENT_CLIP_AT, track, float(beat))
         return int(reply[0]), int(reply[1])
 
+    async def cues(self) -> list[tuple[float, str]]:
+        """Every cue point in the Arrangement as (beats, name), earliest first."""
+        reply = await self.request(protocol.RS_CUES)
+        return [(float(reply[i]), str(reply[i + 1])) for i in range(0, len(reply) - 1, 2)]
+
     async def set_cues(self, cues: Sequence[tuple[float, str]]) -> int:
         """Named cue points at these beats (an existing one renamed); Live must be stopped."""
         flat = [v for beats, name in cues for v in (float(beats), name)]

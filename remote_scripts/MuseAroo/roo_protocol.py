@@ -179,6 +179,7 @@ RS_ENVELOPE_TARGET = "/roo/live/envelope_target"  # args: req, track, slot, at_b
 RS_WRITE_ENVELOPE = "/roo/live/write_envelope"  # args: req, track, slot, at_beats, device, parameter,
 # clear 0/1, steps blob (little-endian float64 time_beats, duration_beats, value per step) -> req, track, slot, steps
 RS_SET_CUES = "/roo/live/set_cues"  # args: req, (beats name)* -> req, count (Live stopped)
+RS_CUES = "/roo/live/cues"  # args: req -> req, (beats name)* of every cue point, earliest first
 RS_CLEAR_ENVELOPE = "/roo/live/clear_envelope"  # args: req, track, slot, at_beats, device, parameter
 # (both "": every envelope of the clip) -> req, track, slot, 1 when there was one
 DATA_KEY_PREFIX = "musearoo."
