@@ -111,3 +111,63 @@ def test_a_beat_where_the_track_holds_no_clip_is_refused_and_nothing_is_made(
         finally:
             client.close()
     assert track_names(live) == ["Keys", "Take", "After"]
+
+
+LOOP_MARKERS = [(0.0, 0.0), (0.8, 2.0), (1.9, 3.5)]
+TIMING = ("warping", "warp_mode", "looping", "loop_start", "loop_end", "start_marker", "end_marker")
+
+
+def test_a_warped_arrangement_clip_gives_whole_stems_with_its_timing_at_its_start(
+    song_file: Path, model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUSEAROO_STEMS_DIR", str(tmp_path / "stems"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    loop: dict[str, Any] = {"start": 8, "name": "Loop", "file": str(song_file), "warping": True}
+    loop.update(warp_markers=[list(m) for m in LOOP_MARKERS], start_marker=0.5, end_marker=3.5)
+    desc = parse_set({"tempo": 100, "tracks": [{"type": "audio", "name": "Loop", "arrangement": [loop]}]})
+    live = LiveHost(desc, port=0).start_in_thread()
+    try:
+        source = live.arrangement_clip_properties(0, 0)
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                status, result = separate(client, "model", str(model_dir), "arrangement", 1, "source_track", 0,
+                                          "source_at", 9.0)  # fmt: skip
+            finally:
+                client.close()
+        assert status[1] == "done" and "warp markers copied" in status[3], status
+        assert result is not None
+        for offset, stem in enumerate(STEMS, start=1):
+            assert sf.info(result["files"][stem]).frames == sf.info(str(song_file)).frames
+            props = live.arrangement_clip_properties(offset, 0)
+            assert props["start_time"] == source["start_time"], stem
+            assert props["warp_markers"] == source["warp_markers"], stem
+            assert {k: props[k] for k in TIMING} == pytest.approx({k: source[k] for k in TIMING}, abs=1e-9)
+    finally:
+        live.stop()
+
+
+def test_a_session_source_gives_stems_at_the_loop_brace(
+    song_file: Path, model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUSEAROO_STEMS_DIR", str(tmp_path / "stems"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    mix: dict[str, Any] = {"slot": 0, "name": "Mix", "file": str(song_file), "warping": False}
+    desc = parse_set({"tempo": 100, "tracks": [{"type": "audio", "name": "Mix", "clips": [mix]}]})
+    live = LiveHost(desc, port=0).start_in_thread()
+    try:
+
+        def brace() -> None:
+            live.song.loop_start, live.song.loop_length = 24.0, 8.0
+
+        live.call(brace)
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                status, _ = separate(client, 0, 0, "model", str(model_dir), "arrangement", 1)
+            finally:
+                client.close()
+        assert status[1] == "done" and "in the Arrangement at beat 24" in status[3], status
+        assert [live.arrangement_clip_properties(t, 0)["start_time"] for t in range(1, 5)] == [24.0] * 4
+    finally:
+        live.stop()
