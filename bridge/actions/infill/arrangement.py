@@ -87,8 +87,22 @@ def _ctx(live: LiveContext) -> MusicalContext:
     )
 
 
-async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate: Generate) -> str:
+SINCE = (12, 1, 10)  # Track.create_midi_clip
+
+
+async def _live(app: App, address: str) -> LiveContext:
+    """Live's context; Live before 12.1.10 refused naming the version, before anything is made."""
     live = await app.live.context()
+    if live.version_tuple < SINCE:
+        raise LiveError(
+            f"{address} arrangement 1 needs Live 12.1.10 or newer (Track.create_midi_clip); this is Live "
+            f"{live.live_version}: nothing was written (leave arrangement out to write a clip slot)"
+        )
+    return live
+
+
+async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate: Generate) -> str:
+    live = await _live(app, address)
     clip, start = await source_clip(app, req, address)
     track = clip.reading.track
     context = await playing_at(app, live, start, {track})
@@ -125,7 +139,7 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
 
 
 async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) -> str:
-    live = await app.live.context()
+    live = await _live(app, "/roo/accompany")
     if req.source_at is not None or req.source_track is not None:
         source, start = await source_clip(app, req, "/roo/accompany")
         length = source.length_beats

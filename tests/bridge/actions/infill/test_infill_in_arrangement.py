@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bridge import protocol
 from bridge.history import Store, open_store
+from bridge.live.client import LiveClient
+from engines.errors import LiveError
 from engines.infill.random_model import save_random_checkpoint
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
@@ -119,3 +122,62 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
     assert sorted((t.action, t.live["track"], t.live["start_beats"]) for t in takes) == [
         ("accompany", 2, 8.0), ("continue", 0, 24.0), ("infill", 0, 8.0),
     ]  # fmt: skip
+
+
+def test_live_before_12_1_10_is_refused_naming_it_before_anything_is_made(
+    env: None, ckpt: Path, store: Store
+) -> None:
+    tracks = (
+        TrackDesc("midi", "Melody", arrangement=(ClipDesc(0, "riff", 16.0, MELODY, start=8.0),)),
+        TrackDesc("audio", "Vox"),
+    )
+    live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 1, 0)).start_in_thread()
+    try:
+        before = rows(live, 0, 0)
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                client.send(protocol.INFILL, 0, 0, "arrangement", 1, "source_at", 8.0, "model", str(ckpt))
+                (_, state, _, message), _ = finish(client, "infill")
+                assert state == "failed" and "12.1.10" in message and "12.1.0" in message, message
+                client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "source_track", 0, "source_at", 8.0,
+                            "model", str(ckpt))  # fmt: skip
+                (_, state, _, message), _ = finish(client, "accompany")
+                assert state == "failed" and "12.1.10" in message, message
+            finally:
+                client.close()
+        assert live.call(lambda: [t.name for t in live.song.tracks]) == ["Melody", "Vox"]
+        assert spans(live, 0) == [(8.0, 24.0)] and rows(live, 0, 0) == before
+        assert store.count() == 0
+    finally:
+        live.stop()
+
+
+def test_a_failed_accompany_takes_back_the_track_it_made(
+    env: None, ckpt: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tracks = (TrackDesc("midi", "Melody", arrangement=(ClipDesc(0, "riff", 16.0, MELODY, start=8.0),)),)
+    live = LiveHost(SetDesc(tracks=tracks), port=0).start_in_thread()
+
+    async def refused(self: LiveClient, *args: Any, **kwargs: Any) -> Any:
+        raise LiveError("Live refused the write (forced by the test)")
+
+    monkeypatch.setattr(LiveClient, "write_arrangement_clip", refused)
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                # nothing plays at beat 40: refused before MIDI-GPT runs, nothing made
+                client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "at", 40.0, "model", str(ckpt))
+                (_, state, _, message), _ = finish(client, "accompany")
+                assert state == "failed" and "plays at beat 40" in message, message
+                client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "at", 8.0, "model", str(ckpt))
+                (_, state, _, message), _ = finish(client, "accompany")
+                assert state == "failed" and "forced by the test" in message, message
+                assert "the new track 1 'Bass' it made was deleted again" in message, message
+            finally:
+                client.close()
+        assert live.call(lambda: [t.name for t in live.song.tracks]) == ["Melody"]
+        assert store.count() == 0
+    finally:
+        live.stop()
