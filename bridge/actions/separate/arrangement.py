@@ -33,14 +33,14 @@ async def in_arrangement(
     made: list[NewTrack],
     paths: dict[str, str],
     start: float,
-    replace: bool,
 ) -> None:
-    """Each stem's file on its new track at ``start``; a warped source's timing copied on."""
+    """Each stem's file on its new track at ``start`` (a new track: nothing lies under it); a warped
+    source's timing copied on."""
     warped = bool(clip.info.warping)
     for new, path in zip(made, paths.values(), strict=True):
         job.check_cancelled()
         track, _at, _length = await app.live.import_arrangement_audio(
-            new.track, start, path, new.name, 0.0, replace, warp=warped
+            new.track, start, path, new.name, 0.0, False, warp=warped
         )
         if warped:
             try:  # the new track holds this one clip: index 0

@@ -49,7 +49,6 @@ class SeparateRequest:
     at: float | None = None  # their start there; None: the source clip's (a session clip: the loop brace's)
     source_track: int | None = None  # with source_at: the source is the arrangement clip there
     source_at: float | None = None
-    replace: bool = False
 
 
 def parse_request(args: list[Any]) -> SeparateRequest:
@@ -64,11 +63,11 @@ def parse_request(args: list[Any]) -> SeparateRequest:
         track = whole_argument("track", rest[0], what="/roo/separate")
         slot = whole_argument("slot", rest[1], what="/roo/separate")
         rest = rest[2:]
-    if len(rest) == 1:  # a model name alone
+    if len(rest) % 2 == 1:  # a model name first, then options
         if not isinstance(rest[0], str) or not rest[0]:
             raise InvalidValue(f"/roo/separate {args!r}: expected at most one model name after [track slot]")
-        rest = ["model", rest[0]]
-    elif rest and rest[0] not in protocol.SEPARATE_OPTIONS:
+        rest = ["model", *rest]
+    if rest and rest[0] not in protocol.SEPARATE_OPTIONS:
         raise InvalidValue(
             f"/roo/separate {args!r}: expected at most one model name after [track slot], or name value "
             f"pairs over {', '.join(protocol.SEPARATE_OPTIONS)}"
@@ -81,7 +80,7 @@ def parse_request(args: list[Any]) -> SeparateRequest:
         )
     req = SeparateRequest(
         track, slot, model, bool(opts.get("arrangement", 0)), opts.get("at"), opts.get("source_track"),
-        opts.get("source_at"), bool(opts.get("replace", 0)),
+        opts.get("source_at"),
     )  # fmt: skip
     if (req.at is not None or req.source_at is not None) and not req.arrangement:
         raise InvalidValue(
@@ -159,7 +158,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         if req.arrangement:
             start = await stems_start(app, clip, req.at)
             take.live = {"track": first, "start_beats": start, "tracks": len(names)}
-            await in_arrangement(app, job, clip, made, paths, start, req.replace)
+            await in_arrangement(app, job, clip, made, paths, start)
         else:
             take.live = {"track": first, "slot": slot, "tracks": len(names)}
             await place_stems(app, job, clip, made, paths)
