@@ -231,7 +231,7 @@ PONG = "/roo/pong"
 REGISTER = "/roo/register"  # args: port -> status updates also go to 127.0.0.1:port
 GENERATE = "/roo/generate"  # args: part, (name value)* over GENERATE_OPTIONS
 ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTIONS
-SEPARATE = "/roo/separate"  # args: [track slot] [model]
+SEPARATE = "/roo/separate"  # args: [track slot] [model | (name value)* over SEPARATE_OPTIONS]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot] [(name value)*] over MUSICGEN_OPTIONS
 TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
 COMMAND = "/roo/command"  # args: text
@@ -333,6 +333,10 @@ TRANSFORM_OPTIONS = {
 # force 1 applies the detected tempo and key as they are; warp 1 writes warp markers that put the
 # clip's analysed bars on Live's bar lines; arrangement 1: track/slot name an arrangement clip.
 ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "int", "arrangement": "int"}
+# /roo/separate options: arrangement 1 puts the stems in the Arrangement at the source clip's start
+# (a session source: the loop brace's, or at); source_track T source_at BEAT names an arrangement clip.
+SEPARATE_OPTIONS = {"model": "str", "arrangement": "int", "at": "float", "source_track": "int",
+                    "source_at": "float"}  # fmt: skip
 # /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
@@ -356,6 +360,14 @@ ACCOMPANY_OPTIONS = {
     "density": "float",
     "complexity": "float",
     "variations": "int",
+    # In the Arrangement (issue 43): the source is the arrangement clip at source_at on source_track
+    # (infill and continue: or the track's arrangement clip of index slot); accompany writes over its
+    # region, or at at (default the loop brace's start); replace 1 lets a new clip cut what lies under.
+    "arrangement": "int",
+    "source_track": "int",
+    "source_at": "float",
+    "at": "float",
+    "replace": "int",
 }
 INFILL_OPTIONS = {"bars": "str", **ACCOMPANY_OPTIONS}  # bars "5-8" or "5"
 CONTINUE_OPTIONS = {"bars": "int", "extend": "int", **ACCOMPANY_OPTIONS}
