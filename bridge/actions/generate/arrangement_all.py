@@ -19,6 +19,7 @@ from bridge.actions.generate.arrangement import SINCE, region
 from bridge.actions.generate.context import song_context
 from bridge.actions.generate.multi import PART_ORDER, _all_parts, _params, placed_parts, said
 from bridge.actions.generate.part import followed
+from bridge.actions.generate.record import remember
 from bridge.actions.generate.request import MAX_BARS, GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
 from bridge.actions.place.track import Placed
@@ -90,9 +91,7 @@ async def all_parts(app: App, job: Job, req: GenerateRequest, live: LiveContext,
     told = []
     for (part, _notes), draft, (track, count) in zip(written, drafts, landed, strict=True):
         draft.live = {"track": track, "start_beats": start, "length_beats": length, "note_count": count}
-        app.song.takes.append(
-            {"part": part, "track": track, "start_beats": start, "seed": seed, "job": job.id}
-        )
+        remember(app, dataclasses.replace(req, part=part), ctx, (track, -1), seed, job.id, at_beats=start)
         told.append(f"{part} {count} notes -> track {track}")
     where = f"{length:g} beats in the Arrangement at beat {start:g}"
     return f"all: {where}: {'; '.join(told)}; {said(placed)}" + (f"; {follow.summary}" if follow else "")

@@ -77,11 +77,18 @@ def test_every_part_lands_on_its_own_track_at_the_loop_brace_in_one_undo_step(st
                     clip = live.call(lambda t=take: live.song.tracks[t.live["track"]].arrangement_clips[0])
                     assert take.live["note_count"] == len(live.call(clip.get_all_notes_extended)) > 0
 
+                # "vary the bass" remakes the bass where it lies, in place
+                client.send(protocol.COMMAND, "vary the bass")
+                _, state, _, said = client.wait_final(30)
+                assert state == "done" and "in the Arrangement on track 1 at beat 8" in str(said), said
+                assert spans(live) == [[(8.0, 24.0)]] * 4
+                assert store.count() == 5
+
                 # over them without replace: refused naming a clip, nothing written anywhere
                 state, said = ask(client, "all", "arrangement", 1, "at", 20.0, "bars", 2)
                 assert state == "failed" and "over 20..28" in said and "replace 1" in said, said
                 assert spans(live) == [[(8.0, 24.0)]] * 4
-                assert store.count() == 4
+                assert store.count() == 5
                 # with replace 1 each new clip cuts the one under it
                 state, said = ask(client, "all", "arrangement", 1, "at", 20.0, "bars", 2, "replace", 1)
                 assert state == "done", said
@@ -132,5 +139,29 @@ def test_live_before_12_1_10_is_refused_and_nothing_is_written(store: Store) -> 
         assert state == "failed" and "12.1.10" in said and "12.1.0" in said, said
         assert spans(live) == [[]] * 4
         assert store.count() == 0
+    finally:
+        live.stop()
+
+
+def test_after_a_restart_a_vary_remakes_an_arrangement_part_where_it_lies(store: Store) -> None:
+    live = host(FOUR)
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                state, said = ask(client, "all", "arrangement", 1, "at", 16.0, "bars", 2, "seed", 5)
+                assert state == "done", said
+            finally:
+                client.close()
+        with running_daemon(live_port=live.port, history=store) as daemon:  # a new daemon: the store says
+            client = Client(daemon.port)
+            try:
+                client.send(protocol.COMMAND, "vary the chords")
+                _, state, _, said = client.wait_final(30)
+                assert state == "done" and "in the Arrangement on track 2 at beat 16" in str(said), said
+            finally:
+                client.close()
+        assert spans(live) == [[(16.0, 24.0)]] * 4
+        assert not live.call(lambda: any(s.has_clip for t in live.song.tracks for s in t.clip_slots))
     finally:
         live.stop()
