@@ -202,4 +202,10 @@ async def _write(
     app.song.takes.append(
         {"part": part, "track": landed[0], "start_beats": landed[1], "seed": seed, "job": job.id}
     )
+    where = {"track": landed[0], "slot": -1, "start_beats": landed[1]}  # slot -1: in the Arrangement
+    app.result(job.client, job.id, req.kind, {
+        **where, "first_bar": bars[0], "last_bar": bars[1], "length_beats": length, "note_count": landed[2],
+        "seed": seed, "model": req.model, "device": result["device"], "quantize": result.get("quantize"),
+        "parent_id": parent, "takes": [{**where, "note_count": landed[2], "seed": seed}],
+    })  # fmt: skip
     return landed

@@ -94,8 +94,11 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
             client.send(
                 protocol.CONTINUE, 0, 0, "bars", 2, "arrangement", 1, "source_at", 9.0, *model, "seed", 1
             )
-            (_, state, _, message), _ = finish(client, "continue")
+            (_, state, _, message), results = finish(client, "continue")
             assert state == "done" and "at beat 24" in message, message
+            assert [(r["track"], r["slot"], r["start_beats"], r["length_beats"]) for r in results] == [
+                (0, -1, 24.0, 8.0)
+            ]
             assert spans(live, 0) == [(8.0, 24.0), (24.0, 32.0)]
             # again: the new bars would lie over the clip just made
             client.send(
