@@ -112,12 +112,21 @@ RS_IMPORT_ARRANGEMENT_AUDIO = "/roo/live/import_arrangement_audio"
 # may be left out for no notes) -> req, track, start_beats, note_count. Needs Live 12.1.10+
 # (Track.create_midi_clip). With replace 0 a region that overlaps an arrangement clip on the track
 # is refused naming it; with replace 1 the new clip cuts what lies under it (Live's own rule).
+RS_WRITE_ARRANGEMENT_CLIPS = "/roo/live/write_arrangement_clips"
+# args: req, start_beats, length_beats, replace (0|1), then (track, name, notes blob) per clip
+# -> req, start_beats, then (track, note_count) per clip. Several MIDI clips over one region, each on
+# its own track, in one undo step (Live 12.1.10+); every track is checked (and, replace 0, every
+# overlap refused) before any clip is made.
+RS_ARRANGEMENT_CLIP_AT = "/roo/live/arrangement_clip_at"
+# args: req, track, beat -> req, track, index: the arrangement clip on track that plays at beat
+# (start <= beat < end), its index as RS_CLIP_INFO takes it; refused naming the clips the track holds.
 RS_IMPORT_AUDIO = "/roo/live/import_audio"
 # args: req, track, slot, path, name, warp (0|1), tempo_bpm -> req, track, slot
 RS_COPY_TIMING = "/roo/live/copy_timing"
 # args: req, src_track, src_slot, dst_track, dst_slot -> req, dst_track, dst_slot. Copies warping,
 # warp mode, warp markers, start/end markers and loop from one audio clip onto another whose file
 # has the same length in samples and rate (a stem of it); one undo step.
+# Optional src_arrangement, dst_arrangement (0|1): that end's slot is an arrangement clip's index.
 RS_CREATE_TRACKS = "/roo/live/create_tracks"
 # args: req, kind ("midi"|"audio"), after_track, name* -> req, first_new_index, count
 RS_DELETE_TRACKS = "/roo/live/delete_tracks"
@@ -170,6 +179,7 @@ RS_ENVELOPE_TARGET = "/roo/live/envelope_target"  # args: req, track, slot, at_b
 RS_WRITE_ENVELOPE = "/roo/live/write_envelope"  # args: req, track, slot, at_beats, device, parameter,
 # clear 0/1, steps blob (little-endian float64 time_beats, duration_beats, value per step) -> req, track, slot, steps
 RS_SET_CUES = "/roo/live/set_cues"  # args: req, (beats name)* -> req, count (Live stopped)
+RS_CUES = "/roo/live/cues"  # args: req -> req, (beats name)* of every cue point, earliest first
 RS_CLEAR_ENVELOPE = "/roo/live/clear_envelope"  # args: req, track, slot, at_beats, device, parameter
 # (both "": every envelope of the clip) -> req, track, slot, 1 when there was one
 RS_READ_ENVELOPE = "/roo/live/read_envelope"  # args: req, track, slot, at_beats, device, parameter, times
@@ -224,7 +234,7 @@ PONG = "/roo/pong"
 REGISTER = "/roo/register"  # args: port -> status updates also go to 127.0.0.1:port
 GENERATE = "/roo/generate"  # args: part, (name value)* over GENERATE_OPTIONS
 ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTIONS
-SEPARATE = "/roo/separate"  # args: [track slot] [model]
+SEPARATE = "/roo/separate"  # args: [track slot] [model | (name value)* over SEPARATE_OPTIONS]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot] [(name value)*] over MUSICGEN_OPTIONS
 TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
 COMMAND = "/roo/command"  # args: text
@@ -326,6 +336,10 @@ TRANSFORM_OPTIONS = {
 # force 1 applies the detected tempo and key as they are; warp 1 writes warp markers that put the
 # clip's analysed bars on Live's bar lines; arrangement 1: track/slot name an arrangement clip.
 ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "int", "arrangement": "int"}
+# /roo/separate options: arrangement 1 puts the stems in the Arrangement at the source clip's start
+# (a session source: the loop brace's, or at); source_track T source_at BEAT names an arrangement clip.
+SEPARATE_OPTIONS = {"model": "str", "arrangement": "int", "at": "float", "source_track": "int",
+                    "source_at": "float"}  # fmt: skip
 # /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
@@ -349,6 +363,14 @@ ACCOMPANY_OPTIONS = {
     "density": "float",
     "complexity": "float",
     "variations": "int",
+    # In the Arrangement (issue 43): the source is the arrangement clip at source_at on source_track
+    # (infill and continue: or the track's arrangement clip of index slot); accompany writes over its
+    # region, or at at (default the loop brace's start); replace 1 lets a new clip cut what lies under.
+    "arrangement": "int",
+    "source_track": "int",
+    "source_at": "float",
+    "at": "float",
+    "replace": "int",
 }
 INFILL_OPTIONS = {"bars": "str", **ACCOMPANY_OPTIONS}  # bars "5-8" or "5"
 CONTINUE_OPTIONS = {"bars": "int", "extend": "int", **ACCOMPANY_OPTIONS}

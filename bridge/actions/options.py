@@ -85,6 +85,7 @@ RANGES: dict[str, Range] = {
     "warp": FLAG,
     "arrangement": FLAG,
     "at": Range(0.0, ARRANGEMENT_BEATS_MAX),  # a start in the Arrangement, in Live's beats
+    "source_at": Range(0.0, ARRANGEMENT_BEATS_MAX),  # where a source clip lies in the Arrangement
     "continue": FLAG,
     "melody": FLAG,
     "variations": _whole(1, MAX_VARIATIONS),

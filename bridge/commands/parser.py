@@ -16,6 +16,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import jam_words as jw
 from bridge.commands import musicgen_words as mw
 from bridge.commands import place_words as pw
+from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
@@ -203,6 +204,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["source_track_name"] = track_name.group(1)
         if here:
             params["here"] = True
+        if (region := rg.region_of(s)) is not None:  # "drums for the chorus": there in the Arrangement
+            params["region"] = region
         return Intent("generate", part, params, heard)
     if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
         return Intent("play", None, {}, heard)

@@ -80,6 +80,37 @@ class LiveCalls:
         )
         return int(reply[0]), float(reply[1]), int(reply[2])
 
+    async def write_arrangement_clips(
+        self,
+        start_beats: float,
+        length_beats: float,
+        clips: Sequence[tuple[int, str, Sequence[Note]]],
+        replace: bool,
+    ) -> list[tuple[int, int]]:
+        """Several MIDI clips (track, name, notes; each with notes) over one region in one undo step
+        (Live 12.1.10+); returns (track, note count) per clip."""
+        total = sum(len(notes) for _t, _n, notes in clips)
+        if total > protocol.MAX_NOTES_PER_MESSAGE:
+            raise ProtocolError(
+                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
+            )
+        flat = [v for track, name, notes in clips for v in (track, name, *note_blob(notes))]
+        reply = await self.request(
+            protocol.RS_WRITE_ARRANGEMENT_CLIPS, float(start_beats), float(length_beats), int(replace), *flat,
+            writes=True,
+        )  # fmt: skip
+        return [(int(reply[i]), int(reply[i + 1])) for i in range(1, len(reply) - 1, 2)]
+
+    async def arrangement_clip_at(self, track: int, beat: float) -> tuple[int, int]:
+        """(track, index) of the arrangement clip that plays at ``beat`` on ``track`` (-1: the selected)."""
+        reply = await self.request(protocol.RS_ARRANGEMENT_CLIP_AT, track, float(beat))
+        return int(reply[0]), int(reply[1])
+
+    async def cues(self) -> list[tuple[float, str]]:
+        """Every cue point in the Arrangement as (beats, name), earliest first."""
+        reply = await self.request(protocol.RS_CUES)
+        return [(float(reply[i]), str(reply[i + 1])) for i in range(0, len(reply) - 1, 2)]
+
     async def set_cues(self, cues: Sequence[tuple[float, str]]) -> int:
         """Named cue points at these beats (an existing one renamed); Live must be stopped."""
         flat = [v for beats, name in cues for v in (float(beats), name)]
@@ -94,24 +125,39 @@ class LiveCalls:
         return int(reply[0]), int(reply[1])
 
     async def import_arrangement_audio(
-        self, track: int, start_beats: float, path: str, name: str, tempo_bpm: float, replace: bool
+        self,
+        track: int,
+        start_beats: float,
+        path: str,
+        name: str,
+        tempo_bpm: float,
+        replace: bool,
+        warp: bool = True,
     ) -> tuple[int, float, float]:
-        """An audio file as a tempo-locked arrangement clip (Live 12.0.5+); (track, start, length in beats)."""
+        """An audio file as a tempo-locked arrangement clip (Live 12.0.5+); (track, start, length in beats).
+        ``warp`` False: it plays unwarped from its first sample (tempo_bpm 0)."""
         reply = await self.request(
-            protocol.RS_IMPORT_ARRANGEMENT_AUDIO, track, float(start_beats), path, name, 1, float(tempo_bpm),
+            protocol.RS_IMPORT_ARRANGEMENT_AUDIO, track, float(start_beats), path, name, int(warp), float(tempo_bpm),
             int(replace), writes=True,
         )  # fmt: skip
         return int(reply[0]), float(reply[1]), float(reply[2])
 
     async def copy_timing(
-        self, src_track: int, src_slot: int, dst_track: int, dst_slot: int
+        self,
+        src_track: int,
+        src_slot: int,
+        dst_track: int,
+        dst_slot: int,
+        arrangement: tuple[bool, bool] = (False, False),
     ) -> tuple[int, int]:
         """Give the audio clip at dst the warping, warp markers, markers and loop of the one at src.
 
         Both files must have the same length in samples (a stem and its source); returns (track, slot).
+        ``arrangement`` (src, dst): that end's slot is an arrangement clip's index.
         """
+        flags = (int(arrangement[0]), int(arrangement[1])) if any(arrangement) else ()
         reply = await self.request(
-            protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot, writes=True
+            protocol.RS_COPY_TIMING, src_track, src_slot, dst_track, dst_slot, *flags, writes=True
         )
         return int(reply[0]), int(reply[1])
 

@@ -35,6 +35,8 @@ class ArrangementHandler:
         return {
             protocol.RS_WRITE_ARRANGEMENT_CLIP: self.write_arrangement_clip,
             protocol.RS_IMPORT_ARRANGEMENT_AUDIO: self.import_arrangement_audio,
+            protocol.RS_WRITE_ARRANGEMENT_CLIPS: self.write_arrangement_clips,
+            protocol.RS_ARRANGEMENT_CLIP_AT: self.arrangement_clip_at,
         }
 
     def _refuse_overlap(self, target: Any, track: int, start: float, length: float) -> None:
@@ -98,6 +100,20 @@ class ArrangementHandler:
         name = request.str_at(4, "name")
         replace = request.int_at(5, "replace", 0, 1)
         specs = blob_specs(request, 6)
+        target = self._midi_target(track)
+        if not replace:
+            self._refuse_overlap(target, track, start, length)
+        self.song.begin_undo_step()
+        try:
+            new = target.create_midi_clip(start, length)
+            new.name = name
+            new.add_new_notes(specs)
+        finally:
+            self.song.end_undo_step()
+        return (req, track, start, len(specs))
+
+    def _midi_target(self, track: int) -> Any:
+        """The MIDI track an arrangement clip is written on; refused before Live 12.1.10."""
         target = self.song.tracks[track]
         version = live_version()
         if version < ARRANGEMENT_CLIP_SINCE or not hasattr(target, "create_midi_clip"):
@@ -110,13 +126,52 @@ class ArrangementHandler:
                 f"track {track} ({target.name!r}) is an audio track: "
                 "write_arrangement_clip expected a MIDI track"
             )
+        return target
+
+    def write_arrangement_clips(self, request: Request) -> Sequence[Any]:
+        """Several MIDI clips over one region, one per track, in one undo step: every track and note is
+        checked (and, without replace, every overlap refused) before the first clip is made."""
+        request.expect_count(7, None, "req, start_beats, length_beats, replace, (track, name, notes blob)+")
+        if (len(request.args) - 4) % 3:
+            raise RequestError(
+                f"{len(request.args) - 4} arguments after replace: expected (track, name, notes blob) per clip"
+            )
+        req = request_id(request)
+        start = request.float_at(1, "start_beats", 0.0, MAX_CLIP_BEATS)
+        length = request.float_at(2, "length_beats", 1.0 / 64, MAX_CLIP_BEATS)
+        replace = request.int_at(3, "replace", 0, 1)
+        clips: list[tuple[int, Any, str, list[Any]]] = []
+        for at in range(4, len(request.args), 3):
+            track = track_index(self.song, request.int_at(at, "track"))
+            if any(track == seen for seen, *_ in clips):
+                raise RequestError(f"track {track} is named twice: expected one clip per track")
+            target = self._midi_target(track)
+            clips.append((track, target, request.str_at(at + 1, "name"), blob_specs(request, at + 2)))
         if not replace:
-            self._refuse_overlap(target, track, start, length)
+            for track, target, _name, _specs in clips:
+                self._refuse_overlap(target, track, start, length)
         self.song.begin_undo_step()
         try:
-            new = target.create_midi_clip(start, length)
-            new.name = name
-            new.add_new_notes(specs)
+            for _track, target, name, specs in clips:
+                new = target.create_midi_clip(start, length)
+                new.name = name
+                new.add_new_notes(specs)
         finally:
             self.song.end_undo_step()
-        return (req, track, start, len(specs))
+        return (req, start, *[v for track, _t, _n, specs in clips for v in (track, len(specs))])
+
+    def arrangement_clip_at(self, request: Request) -> Sequence[Any]:
+        """The index (as clip_info counts it) of the track's arrangement clip that plays at beat."""
+        request.expect_count(3, 3, "req, track, beat")
+        req = request_id(request)
+        track = track_index(self.song, request.int_at(1, "track"), allow_selected=True)
+        beat = request.float_at(2, "beat", 0.0, MAX_CLIP_BEATS)
+        clips = list(self.song.tracks[track].arrangement_clips)
+        for index, clip in enumerate(clips):
+            if clip.start_time <= beat < clip.end_time:
+                return (req, track, index)
+        held = ", ".join(f"{c.start_time:g}..{c.end_time:g}" for c in clips)
+        raise RequestError(
+            f"track {track} holds no arrangement clip at beat {beat:g}: expected a beat inside one of "
+            + (f"its clips (beats {held})" if held else "its clips, but it holds none")
+        )

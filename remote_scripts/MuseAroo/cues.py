@@ -29,10 +29,16 @@ class CueHandler:
         self.song = song
 
     def handlers(self) -> dict[str, Handler]:
-        return {protocol.RS_SET_CUES: self.set_cues}
+        return {protocol.RS_SET_CUES: self.set_cues, protocol.RS_CUES: self.cues}
 
     def _at(self, beats: float) -> Any:
         return next((c for c in self.song.cue_points if abs(c.time - beats) < SAME_BEAT), None)
+
+    def cues(self, request: Request) -> Sequence[Any]:
+        """Every cue point's time (beats) and name, earliest first (Song.cue_points)."""
+        request.expect_count(1, 1, "req")
+        ordered = sorted(self.song.cue_points, key=lambda c: c.time)
+        return (request_id(request), *[v for c in ordered for v in (float(c.time), str(c.name))])
 
     def set_cues(self, request: Request) -> Sequence[Any]:
         request.expect_count(1, None, "req, (beats name)*")

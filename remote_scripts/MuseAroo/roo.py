@@ -16,7 +16,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock, timing
 from .clip import blob_specs
-from .request import Request, RequestError, clip, next_empty_slot, slot_index, track_index
+from .request import Request, RequestError, arrangement_clip, clip, next_empty_slot, slot_index, track_index
 
 if TYPE_CHECKING:
     Handler = Callable[[Request], Sequence[Any] | None]
@@ -168,15 +168,24 @@ class RooHandler:
 
     def copy_timing(self, request: Request) -> Sequence[Any]:
         """Give the destination audio clip the source's warping, warp markers, markers and loop."""
-        request.expect_count(5, 5, "req, src_track, src_slot, dst_track, dst_slot")
+        request.expect_count(
+            5, 7, "req, src_track, src_slot, dst_track, dst_slot, [src_arrangement, dst_arrangement]"
+        )
         req = request_id(request)
         ends = []
         for i, role in ((1, "src"), (3, "dst")):
-            track = track_index(self.song, request.int_at(i, f"{role}_track"))
-            slot = slot_index(self.song, request.int_at(i + 1, f"{role}_slot"))
-            ends.append((track, slot, clip(self.song, track, slot)))
-        (st, ss, src), (dt, ds, dst) = ends
-        timing.copy(self.song, src, dst, f"track {st} slot {ss}", f"track {dt} slot {ds}")
+            flag = 5 + (role == "dst")
+            arranged = request.int_at(flag, f"{role}_arrangement", 0, 1) if len(request.args) > flag else 0
+            if arranged:  # the slot is the index among the track's arrangement clips
+                track, slot, found = arrangement_clip(self.song, request.int_at(i, f"{role}_track"),
+                                                      request.int_at(i + 1, f"{role}_slot"))  # fmt: skip
+            else:
+                track = track_index(self.song, request.int_at(i, f"{role}_track"))
+                slot = slot_index(self.song, request.int_at(i + 1, f"{role}_slot"))
+                found = clip(self.song, track, slot)
+            ends.append((track, slot, found, "arrangement clip" if arranged else "slot"))
+        (st, ss, src, sw), (dt, ds, dst, dw) = ends
+        timing.copy(self.song, src, dst, f"track {st} {sw} {ss}", f"track {dt} {dw} {ds}")
         return (req, dt, ds)
 
     def create_tracks(self, request: Request) -> Sequence[Any]:

@@ -180,7 +180,10 @@ def test_wrong_argument_counts_and_types_are_named(pair: tuple[LiveHost, OscClie
     _, client = pair
     _, message, req = client.error(protocol.RS_COPY_TIMING, 1, SRC_TRACK, 0, DST_TRACK)
     assert (
-        req == 1 and "takes 5 argument(s) (req, src_track, src_slot, dst_track, dst_slot), got 4" in message
+        req == 1
+        and "takes 5..7 argument(s) (req, src_track, src_slot, dst_track, dst_slot, "
+        "[src_arrangement, dst_arrangement]), got 4"
+        in message
     )
     _, message, _ = client.error(protocol.RS_COPY_TIMING, 2, SRC_TRACK, 0, "five", 1)
     assert "dst_track 'five' (str): expected an int" in message

@@ -26,6 +26,7 @@ from typing import Any
 from bridge.actions.generate import multi
 from bridge.actions.generate import record as generate_record
 from bridge.actions.generate.arrangement import one_part as in_arrangement
+from bridge.actions.generate.arrangement_all import all_parts as all_in_arrangement
 from bridge.actions.generate.context import SEVERAL, expects, musical_context, song_context
 from bridge.actions.generate.part import make_part, refuse_empty, take_draft
 from bridge.actions.generate.request import MAX_BARS, GenerateRequest, parse_request
@@ -49,6 +50,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     live, seq = await app.live.current_context()  # pushed by Live: no round trip once it came
     job.report(0.2, "song context read")
     seed = req.seed if req.seed is not None else job.id
+    if req.part == "all" and req.arrangement:
+        return await all_in_arrangement(app, job, req, live, seq, seed)
     if req.part in SEVERAL:
         return await multi.run(app, job, req, await song_context(app, req, live, seq), seed)
     made: list[Placed] = []  # the track made for the part, when the track rule made one

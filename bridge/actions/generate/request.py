@@ -62,9 +62,9 @@ def parse_request(args: list[Any]) -> GenerateRequest:
     )
     if req.at is not None and not req.arrangement:
         raise InvalidValue(f"at {req.at:g} places a part in the Arrangement: give arrangement 1 with it")
-    if req.arrangement and req.part in ("all", "song"):
+    if req.arrangement and req.part == "song":
         raise InvalidValue(
-            f"arrangement 1 writes one part at the loop brace: {req.part} writes its own "
+            "arrangement 1 writes parts at the loop brace: song writes its own "
             "(song with replace 1 lays its sections along the Arrangement)"
         )
     if not 1 <= req.bars <= MAX_BARS:

@@ -40,6 +40,8 @@ async def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]
         "complexity": params.get("complexity"),
         "seed": take.seed,
     }
+    if take.live.get("start_beats") is not None:  # made in the Arrangement: remade where it lies
+        settings.update(arrangement=1, at=take.live["start_beats"])
     return take.part, {k: v for k, v in settings.items() if v is not None}
 
 

@@ -25,6 +25,7 @@ import os
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.infill import arrangement
 from bridge.actions.infill import record as infill_record
 from bridge.actions.infill.clips import Clip, require_infill, scene_clips, target_clip
 from bridge.actions.infill.request import InfillRequest, parse_request
@@ -70,6 +71,8 @@ def _context(live: LiveContext) -> MusicalContext:
 
 async def _on_clip(app: App, job: Job, req: InfillRequest, address: str) -> str:
     await require_infill(req.model)
+    if req.arrangement:
+        return await arrangement.on_clip(app, job, req, address, _generate)
     live, seq = await app.live.current_context()
     clip = await target_clip(app, live, req.track, req.slot, address)
     track, slot = clip.reading.track, clip.reading.slot
@@ -111,6 +114,8 @@ async def _on_clip(app: App, job: Job, req: InfillRequest, address: str) -> str:
 async def accompany(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(protocol.ACCOMPANY, args)
     await require_infill(req.model)
+    if req.arrangement:
+        return await arrangement.accompany(app, job, req, _generate)
     live, seq = await app.live.current_context()
     slot = live.selected_slot
     if slot < 0:

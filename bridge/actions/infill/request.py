@@ -43,6 +43,11 @@ class InfillRequest:
     density: float | None = None
     complexity: float | None = None
     variations: int = 1
+    arrangement: bool = False  # in the Arrangement (``infill.arrangement``), not clip slots
+    source_track: int | None = None  # with source_at: the source is the arrangement clip there
+    source_at: float | None = None
+    at: float | None = None  # accompany: the region's start (default: the source's, else the loop brace's)
+    replace: bool = False  # a new clip may cut what lies under it
 
 
 def parse_request(address: str, args: list[Any]) -> InfillRequest:
@@ -57,7 +62,7 @@ def parse_request(address: str, args: list[Any]) -> InfillRequest:
         rest = list(args[2:])
     narrower = {"bars": Range(1, MAX_BARS)} if kind == "continue" else None  # new bars, at most MAX_BARS
     opts = parse_options(rest, OPTIONS[address], what=address, ranges=narrower)
-    common = _common(opts)
+    common = {**_common(opts), **_placed(kind, address, opts)}
     if kind == "accompany":
         return InfillRequest(kind, part=part, **common)
     if kind == "infill":
@@ -94,6 +99,32 @@ def parse_bars(text: str) -> tuple[int, int]:
     if not 1 <= lo <= hi:
         raise InvalidValue(f"bars {text!r} is not a bar range: expected 1 <= FROM <= TO, e.g. 5-8")
     return lo, hi
+
+
+def _placed(kind: str, address: str, opts: dict[str, Any]) -> dict[str, Any]:
+    """The Arrangement options, checked: at and source_at only with arrangement 1; one take there;
+    continue's extend 1 stays in clip slots."""
+    arranged = bool(opts.get("arrangement", 0))
+    for name in ("at", "source_at"):
+        if name in opts and not arranged:
+            raise InvalidValue(
+                f"{address} {name} {opts[name]:g} is a place in the Arrangement: give arrangement 1 with it"
+            )
+    if arranged and opts.get("variations", 1) != 1:
+        raise InvalidValue(
+            f"{address} variations {opts['variations']} with arrangement 1: one place holds one take (expected 1)"
+        )
+    if arranged and opts.get("extend", 0):
+        raise InvalidValue(f"{address} extend 1 with arrangement 1: expected extend 0 (a new clip after it)")
+    if "at" in opts and kind != "accompany":
+        raise InvalidValue(f"{address} at: {kind} writes where its source clip lies (expected source_at)")
+    return {
+        "arrangement": arranged,
+        "source_track": opts.get("source_track"),
+        "source_at": opts.get("source_at"),
+        "at": opts.get("at"),
+        "replace": bool(opts.get("replace", 0)),
+    }
 
 
 def _common(opts: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from bridge.actions.generate import job as generate
 from bridge.actions.history import context as history_context
 from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import jam as command_jam
+from bridge.actions.intents import region as command_region
 from bridge.actions.musicgen import job as musicgen
 from bridge.actions.takes import parented, varied
 from bridge.app import App
@@ -108,6 +109,8 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
     settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
     settings.update(command_clip.source_of(app, intent))
     note = await _placed(app, intent, settings) + _genre_note(settings)
+    if "region" in intent.params:  # "drums for the chorus": into the Arrangement there
+        note += f" ({await command_region.place(app, dict(intent.params['region']), settings)})"
     tempo = ""
     if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
         tempo = f"{await set_tempo(app, intent)}; "

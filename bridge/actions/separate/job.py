@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.clips.at_beat import arrangement_index
 from bridge.actions.clips.audio import AudioClip, audio_clip
-from bridge.actions.options import whole_argument
+from bridge.actions.options import parse_options, whole_argument
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
+from bridge.actions.separate.arrangement import in_arrangement, stems_start
 from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -43,11 +45,15 @@ class SeparateRequest:
     track: int = -1  # -1: the selected track
     slot: int = -1  # -1: the selected slot
     model: str = protocol.SEPARATION_MODELS[0]
+    arrangement: bool = False  # the stems into the Arrangement (``separate.arrangement``), not slots
+    at: float | None = None  # their start there; None: the source clip's (a session clip: the loop brace's)
+    source_track: int | None = None  # with source_at: the source is the arrangement clip there
+    source_at: float | None = None
 
 
 def parse_request(args: list[Any]) -> SeparateRequest:
     """``[]``, ``[model]``, ``[track, slot]`` or ``[track, slot, model]``, the model also as ``model
-    NAME``; errors name the value."""
+    NAME``, and the other SEPARATE_OPTIONS as name value pairs; errors name the value."""
     rest = list(args)
     track = slot = -1
     if rest and not isinstance(rest[0], str):
@@ -57,18 +63,36 @@ def parse_request(args: list[Any]) -> SeparateRequest:
         track = whole_argument("track", rest[0], what="/roo/separate")
         slot = whole_argument("slot", rest[1], what="/roo/separate")
         rest = rest[2:]
-    model = protocol.SEPARATION_MODELS[0]
-    if len(rest) == 2 and rest[0] == "model":  # the name/value form, as every other address takes options
-        rest = rest[1:]
-    if rest:
-        if len(rest) > 1 or not isinstance(rest[0], str) or not rest[0]:
+    if len(rest) % 2 == 1:  # a model name first, then options
+        if not isinstance(rest[0], str) or not rest[0]:
             raise InvalidValue(f"/roo/separate {args!r}: expected at most one model name after [track slot]")
-        model = rest[0]
-        if model not in protocol.SEPARATION_MODELS and not Path(model).expanduser().exists():
-            raise InvalidValue(
-                f"model {model!r}: expected one of {', '.join(protocol.SEPARATION_MODELS)} or a model folder"
-            )
-    return SeparateRequest(track, slot, model)
+        rest = ["model", *rest]
+    if rest and rest[0] not in protocol.SEPARATE_OPTIONS:
+        raise InvalidValue(
+            f"/roo/separate {args!r}: expected at most one model name after [track slot], or name value "
+            f"pairs over {', '.join(protocol.SEPARATE_OPTIONS)}"
+        )
+    opts = parse_options(rest, protocol.SEPARATE_OPTIONS, what="/roo/separate")
+    model = opts.get("model", protocol.SEPARATION_MODELS[0])
+    if model not in protocol.SEPARATION_MODELS and not Path(model).expanduser().exists():
+        raise InvalidValue(
+            f"model {model!r}: expected one of {', '.join(protocol.SEPARATION_MODELS)} or a model folder"
+        )
+    req = SeparateRequest(
+        track, slot, model, bool(opts.get("arrangement", 0)), opts.get("at"), opts.get("source_track"),
+        opts.get("source_at"),
+    )  # fmt: skip
+    if (req.at is not None or req.source_at is not None) and not req.arrangement:
+        raise InvalidValue(
+            f"/roo/separate {'at' if req.at is not None else 'source_at'} places stems by the Arrangement: "
+            "give arrangement 1 with it"
+        )
+    if req.source_at is not None and (track != -1 or slot != -1):
+        raise InvalidValue(
+            f"/roo/separate track {track} slot {slot} and source_at {req.source_at:g}: expected one source clip "
+            "(a session slot, or source_track T source_at BEAT)"
+        )
+    return req
 
 
 def stems_root() -> Path:
@@ -91,7 +115,12 @@ def stems_folder(clip_name: str, now_s: float | None = None) -> Path:
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    clip = await audio_clip(app, req.track, req.slot, address="/roo/separate")
+    if req.source_at is not None:
+        source_track = -1 if req.source_track is None else req.source_track
+        found = await arrangement_index(app, source_track, req.source_at, address="/roo/separate")
+        clip = await audio_clip(app, *found, address="/roo/separate", arrangement=True)
+    else:
+        clip = await audio_clip(app, req.track, req.slot, address="/roo/separate")
     track, slot, info, ctx, where = clip.track, clip.slot, clip.info, clip.context, clip.where
     # A warped source's stems get its warp markers copied in Live: they must be whole files.
     start_s, end_s = (None, None) if info.warping else (clip.start_s, clip.end_s)
@@ -126,12 +155,18 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     async with taken_back_on_failure(app, made, f"job {job.id} (separate {where})", kept):
         first = await app.live.create_tracks("audio", track, names)
         made.extend(NewTrack(first + offset, name) for offset, name in enumerate(names))
-        take.live = {"track": first, "slot": slot, "tracks": len(names)}
-        await place_stems(app, job, clip, made, paths)
+        if req.arrangement:
+            start = await stems_start(app, clip, req.at)
+            take.live = {"track": first, "start_beats": start, "tracks": len(names)}
+            await in_arrangement(app, job, clip, made, paths, start)
+        else:
+            take.live = {"track": first, "slot": slot, "tracks": len(names)}
+            await place_stems(app, job, clip, made, paths)
     region = "whole file, warp markers copied" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
+    placed = f"in the Arrangement at beat {take.live['start_beats']:g}" if req.arrangement else f"slot {slot}"
     return (
         f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
-        f"slot {slot}; files in {folder}"
+        f"{placed}; files in {folder}"
     )
 
 

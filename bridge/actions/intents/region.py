@@ -1,0 +1,53 @@
+"""A region named in a command ("the chorus", "the second verse", "bar 17", "bars 17 to 24") as the
+place in the Arrangement where /roo/generate writes: ``arrangement 1``, ``at`` and ``bars``.
+
+A section is found among Live's cue points (``Song.cue_points``, as ``song ... replace 1`` lays
+them, named for their sections): the nth whose name is the section's, or starts with it ("chorus
+2"); it runs to the next cue point (the last one: for ``bars``, else the part's default). Bars count
+from 1 in Live's signature. A section with no such cue point is refused naming the cue points
+there are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge.app import App
+from bridge.commands.region_words import describe
+from engines.errors import InvalidValue
+
+
+def _is(name: str, section: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[0] == section
+
+
+async def place(app: App, region: dict[str, Any], settings: dict[str, Any]) -> str:
+    """Put the region into the generate ``settings`` (arrangement, at, bars); what to say of it."""
+    live = await app.live.context()
+    bar = live.signature_numerator * 4.0 / live.signature_denominator
+    said = describe(region)
+    if "section" in region:
+        cues = await app.live.cues()
+        named = [i for i, (_, name) in enumerate(cues) if _is(name, region["section"])]
+        nth = int(region["nth"])
+        if not named or nth > len(named):
+            there = ", ".join(f"{name!r} at beat {at:g}" for at, name in cues) or "none"
+            raise InvalidValue(
+                f"{said}: the Arrangement has {len(named)} cue point(s) named {region['section']!r} "
+                f"(cue points: {there}): expected one for it (a song with replace 1 lays them)"
+            )
+        index = named[nth - 1] if nth > 0 else named[-1]
+        start = cues[index][0]
+        settings.update(arrangement=1, at=start)
+        if index + 1 < len(cues):
+            settings["bars"] = max(1, round((cues[index + 1][0] - start) / bar))
+        return f"{said} at beat {start:g} (cue point {cues[index][1]!r})"
+    first = int(region["first_bar"])
+    last = int(region.get("last_bar", first))
+    if first < 1 or last < first:
+        raise InvalidValue(f"{said}: expected bars counted from 1, the first no later than the last")
+    settings.update(arrangement=1, at=(first - 1) * bar)
+    if "last_bar" in region:
+        settings["bars"] = last - first + 1
+    return f"{said} at beat {(first - 1) * bar:g}"
