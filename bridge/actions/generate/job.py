@@ -72,7 +72,8 @@ async def one_part(
         part = await make_part(app, job, req, song, seed)
         take = take_draft(req, part, seed)
         own = song.source_take is not None and song.source_take.part == req.part
-        if own and take.parent_id is None and take.varies is None:  # a variation of the take it follows
+        on_selection = req.track == -1 and req.slot == -1  # the device's Vary: no place named
+        if own and on_selection and take.parent_id is None and take.varies is None:  # a variation
             take.parent_id = song.source_take.take_id
         clip = ClipWrite(*song.where, part.ctx.length_beats, f"{req.part} {part.ctx.genre} s{seed}",
                          part.notes, req.replace)  # fmt: skip
