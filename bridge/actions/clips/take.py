@@ -38,9 +38,32 @@ async def take_behind(app: App, track: int, slot: int, notes: Sequence[Note] | N
         return None
 
 
-def _find(app: App, track: int, slot: int, want: list[Row] | None) -> Any | None:
+async def take_behind_at(app: App, track: int, start_beats: float, notes: Sequence[Note]) -> Any | None:
+    """The stored take the arrangement clip starting at ``start_beats`` on ``track`` came from (holding
+    ``notes``), or None."""
+    if app.history is None:
+        return None
+    want = sorted(_row(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in notes)
+    try:
+        return await app.in_history(_find, app, track, None, want, float(start_beats))
+    except StoreError:
+        return None
+
+
+def _landed(live: dict[str, Any], track: int, slot: int | None, at: float | None) -> bool:
+    if live.get("track") != track:
+        return False
+    if at is None:
+        return live.get("slot") == slot
+    held = live.get("start_beats")
+    return "slot" not in live and isinstance(held, (int, float)) and abs(float(held) - at) < 1e-6
+
+
+def _find(
+    app: App, track: int, slot: int | None, want: list[Row] | None, at: float | None = None
+) -> Any | None:
     for summary in app.history.takes(limit=LOOK_BACK):
-        if summary.live.get("track") != track or summary.live.get("slot") != slot:
+        if not _landed(summary.live, track, slot, at):
             continue  # the list holds where each landed: only a take written here is read whole
         take = app.history.get(summary.take_id)
         if take.notes is None:
