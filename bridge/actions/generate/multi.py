@@ -17,6 +17,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.generate.context import SongContext
+from bridge.actions.generate.moves import write_moves
 from bridge.actions.generate.part import followed
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
@@ -162,9 +163,12 @@ async def run_song(
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
         job.report(0.3 + share * (i + 1), f"scene {scene}: {section.name}")
-    arranged = await write_arrangement(app, job, ctx, sections, tracks, req.replace, seed)
+    moved = ""
+    if req.automation:
+        moved = await write_moves(app, job, ctx.genre, sections, tracks, first_scene=slot)
+    arranged = await write_arrangement(app, job, ctx, sections, tracks, req.replace, seed, req.automation)
     scenes = f"{len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
-    return f"song: {scenes}; {arranged}"
+    return f"song: {scenes}; {arranged}" + (f"; {moved}" if moved else "")
 
 
 async def write_arrangement(
@@ -175,6 +179,7 @@ async def write_arrangement(
     tracks: dict[str, int],
     replace: bool,
     seed: int,
+    automation: bool = True,
 ) -> str:
     """Each section's parts into the arrangement from beat 0, section after section (Live 12.1.10+).
 
@@ -188,7 +193,9 @@ async def write_arrangement(
         return "arrangement not written: with replace 0 it is left alone (use replace 1 to write from beat 0)"
     start_beats = 0.0
     cues: list[tuple[float, str]] = []
+    starts: list[float] = []
     for section in sections:
+        starts.append(start_beats)
         length_beats = section.bars * ctx.beats_per_bar
         cues.append((start_beats, section.name))
         for part in PART_ORDER:
@@ -216,6 +223,8 @@ async def write_arrangement(
         placed = f", a cue point at each section ({', '.join(f'{name} {at:g}' for at, name in cues)})"
     except LiveError as exc:
         placed = f"; no cue points: {exc}"
+    if automation:  # the moves' envelopes on the arrangement clips too (said once, with the scenes')
+        await write_moves(app, job, ctx.genre, sections, tracks, starts=starts)
     return f"arrangement written from beat 0 to {start_beats:g}{placed}"
 
 
