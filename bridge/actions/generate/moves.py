@@ -42,7 +42,8 @@ def keep_envelope(draft: Any, drawn: Drawn) -> None:
 async def _one(app: App, job: Job, move: Move, track: int, slot: int, at: float) -> Drawn:
     target = await app.live.envelope_target(track, slot, at, move.device, move.parameter)
     start, end = move.values(target.low, target.high, quantized=target.quantized)
-    drawn = Drawn(target.device, target.parameter, move.shape, start, end, target.low, target.high,
+    name = move.parameter.strip().lower() if target.device == "Mixer" else target.parameter
+    drawn = Drawn(target.device, name, move.shape, start, end, target.low, target.high,
                   0.0, target.clip_length_beats, move.rate_beats, 1.0, target.quantized)  # fmt: skip
     steps = await app.run_cpu(drawn.steps)
     await app.live.write_envelope(track, slot, at, move.device, move.parameter, steps, clear=True)
