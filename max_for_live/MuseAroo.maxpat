@@ -973,11 +973,71 @@
       {
         "box": {
           "id": "obj-37",
-          "maxclass": "live.dial",
+          "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
+            380.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            292,
+            28,
+            80,
+            17
+          ],
+          "text": "Session slot",
+          "texton": "Arrangement",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Arrangement",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Arrangement",
+              "parameter_shortname": "Arrangement",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "Session slot",
+                "Arrangement"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-38",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            380.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend arrangement"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-39",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
             380.0,
             200.0,
             22.0
@@ -1013,13 +1073,13 @@
       },
       {
         "box": {
-          "id": "obj-38",
+          "id": "obj-40",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            380.0,
+            20.0,
+            420.0,
             200.0,
             22.0
           ],
@@ -1031,13 +1091,13 @@
       },
       {
         "box": {
-          "id": "obj-39",
+          "id": "obj-41",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            380.0,
+            250.0,
+            420.0,
             200.0,
             22.0
           ],
@@ -1072,12 +1132,12 @@
       },
       {
         "box": {
-          "id": "obj-40",
+          "id": "obj-42",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             420.0,
             200.0,
             22.0
@@ -1090,12 +1150,12 @@
       },
       {
         "box": {
-          "id": "obj-41",
+          "id": "obj-43",
           "maxclass": "textedit",
           "numinlets": 1,
           "numoutlets": 4,
           "patching_rect": [
-            250.0,
+            710.0,
             420.0,
             200.0,
             22.0
@@ -1121,13 +1181,13 @@
       },
       {
         "box": {
-          "id": "obj-42",
+          "id": "obj-44",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            420.0,
+            20.0,
+            460.0,
             200.0,
             22.0
           ],
@@ -1139,13 +1199,13 @@
       },
       {
         "box": {
-          "id": "obj-43",
+          "id": "obj-45",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            420.0,
+            250.0,
+            460.0,
             200.0,
             22.0
           ],
@@ -1180,12 +1240,12 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-46",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            20.0,
+            480.0,
             460.0,
             200.0,
             22.0
@@ -1199,12 +1259,12 @@
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-47",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            710.0,
             460.0,
             200.0,
             22.0
@@ -1217,13 +1277,13 @@
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-48",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            480.0,
-            460.0,
+            20.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1258,13 +1318,13 @@
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-49",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            460.0,
+            250.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1276,12 +1336,12 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-50",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            20.0,
+            480.0,
             500.0,
             200.0,
             22.0
@@ -1317,12 +1377,12 @@
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-51",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            710.0,
             500.0,
             200.0,
             22.0
@@ -1335,13 +1395,13 @@
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-52",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            480.0,
-            500.0,
+            20.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1376,13 +1436,13 @@
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-53",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            500.0,
+            250.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1394,12 +1454,12 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-54",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
-            20.0,
+            480.0,
             540.0,
             200.0,
             22.0
@@ -1440,12 +1500,12 @@
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-55",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            710.0,
             540.0,
             200.0,
             22.0
@@ -1458,13 +1518,13 @@
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-56",
           "maxclass": "live.button",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            540.0,
+            20.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1497,13 +1557,13 @@
       },
       {
         "box": {
-          "id": "obj-55",
+          "id": "obj-57",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            710.0,
-            540.0,
+            250.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1519,12 +1579,12 @@
       },
       {
         "box": {
-          "id": "obj-56",
+          "id": "obj-58",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             580.0,
             200.0,
             22.0
@@ -1537,12 +1597,12 @@
       },
       {
         "box": {
-          "id": "obj-57",
+          "id": "obj-59",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             580.0,
             200.0,
             22.0
@@ -1579,13 +1639,13 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-60",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            580.0,
+            20.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1597,13 +1657,13 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-61",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            580.0,
+            250.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1639,12 +1699,12 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-62",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             620.0,
             200.0,
             22.0
@@ -1657,12 +1717,12 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-63",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             620.0,
             200.0,
             22.0
@@ -1699,13 +1759,13 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            620.0,
+            20.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1717,13 +1777,13 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-65",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            620.0,
+            250.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1758,12 +1818,12 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             660.0,
             200.0,
             22.0
@@ -1776,12 +1836,12 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-67",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             660.0,
             200.0,
             22.0
@@ -1817,13 +1877,13 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            660.0,
+            20.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1835,13 +1895,13 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-69",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            660.0,
+            250.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1876,12 +1936,12 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-70",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             700.0,
             200.0,
             22.0
@@ -1894,12 +1954,12 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-71",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             700.0,
             200.0,
             22.0
@@ -1935,13 +1995,13 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-72",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            700.0,
+            20.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1953,13 +2013,13 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-73",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            710.0,
-            700.0,
+            250.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1975,12 +2035,12 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-74",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
-            20.0,
+            480.0,
             740.0,
             200.0,
             22.0
@@ -2021,12 +2081,12 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-75",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            710.0,
             740.0,
             200.0,
             22.0
@@ -2039,13 +2099,13 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-76",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            480.0,
-            740.0,
+            20.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2080,13 +2140,13 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-77",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            740.0,
+            250.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2098,12 +2158,12 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-78",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            20.0,
+            480.0,
             780.0,
             200.0,
             22.0
@@ -2120,12 +2180,12 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-79",
           "maxclass": "live.numbox",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             780.0,
             200.0,
             22.0
@@ -2160,13 +2220,13 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-80",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            780.0,
+            20.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2178,13 +2238,13 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-81",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            780.0,
+            250.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2219,12 +2279,12 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-82",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             820.0,
             200.0,
             22.0
@@ -2237,12 +2297,12 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-83",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             820.0,
             200.0,
             22.0
@@ -2278,13 +2338,13 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-84",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            820.0,
+            20.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2296,13 +2356,13 @@
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-85",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            820.0,
+            250.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2337,12 +2397,12 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-86",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             860.0,
             200.0,
             22.0
@@ -2355,12 +2415,12 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-87",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
+            710.0,
             860.0,
             200.0,
             22.0
@@ -2396,13 +2456,13 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-88",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            860.0,
+            20.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2414,13 +2474,13 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-89",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            860.0,
+            250.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2455,50 +2515,9 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-90",
           "maxclass": "message",
           "numinlets": 2,
-          "numoutlets": 1,
-          "patching_rect": [
-            20.0,
-            900.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "followclip"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-89",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            250.0,
-            900.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            116,
-            432,
-            16
-          ],
-          "text": "starting...",
-          "varname": "status"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-90",
-          "maxclass": "newobj",
-          "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
@@ -2509,7 +2528,7 @@
           "outlettype": [
             ""
           ],
-          "text": "prepend set"
+          "text": "followclip"
         }
       },
       {
@@ -2527,12 +2546,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            138,
+            116,
             432,
-            14
+            16
           ],
-          "text": "",
-          "varname": "rtt"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -2568,12 +2587,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            152,
+            138,
             432,
             14
           ],
           "text": "",
-          "varname": "context"
+          "varname": "rtt"
         }
       },
       {
@@ -2608,13 +2627,13 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            444,
+            4,
             152,
-            216,
+            432,
             14
           ],
           "text": "",
-          "varname": "source"
+          "varname": "context"
         }
       },
       {
@@ -2638,11 +2657,52 @@
       {
         "box": {
           "id": "obj-97",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            444,
+            152,
+            216,
+            14
+          ],
+          "text": "",
+          "varname": "source"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-98",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-99",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
+            710.0,
             980.0,
             200.0,
             22.0
@@ -2665,13 +2725,13 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-100",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            980.0,
+            20.0,
+            1020.0,
             200.0,
             22.0
           ],
@@ -3179,34 +3239,34 @@
         "patchline": {
           "source": [
             "obj-44",
-            1
-          ],
-          "destination": [
-            "obj-41",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-44",
-            0
-          ],
-          "destination": [
-            "obj-45",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-45",
             0
           ],
           "destination": [
             "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-45",
+            0
+          ],
+          "destination": [
+            "obj-46",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-46",
+            1
+          ],
+          "destination": [
+            "obj-43",
             0
           ]
         }
@@ -3314,7 +3374,7 @@
             0
           ],
           "destination": [
-            "obj-56",
+            "obj-55",
             0
           ]
         }
@@ -3322,7 +3382,7 @@
       {
         "patchline": {
           "source": [
-            "obj-56",
+            "obj-55",
             0
           ],
           "destination": [
@@ -3334,7 +3394,7 @@
       {
         "patchline": {
           "source": [
-            "obj-57",
+            "obj-56",
             0
           ],
           "destination": [
@@ -3502,11 +3562,11 @@
       {
         "patchline": {
           "source": [
-            "obj-72",
+            "obj-71",
             0
           ],
           "destination": [
-            "obj-73",
+            "obj-72",
             0
           ]
         }
@@ -3514,7 +3574,7 @@
       {
         "patchline": {
           "source": [
-            "obj-73",
+            "obj-72",
             0
           ],
           "destination": [
@@ -3550,11 +3610,11 @@
       {
         "patchline": {
           "source": [
-            "obj-77",
+            "obj-76",
             0
           ],
           "destination": [
-            "obj-78",
+            "obj-77",
             0
           ]
         }
@@ -3562,7 +3622,7 @@
       {
         "patchline": {
           "source": [
-            "obj-78",
+            "obj-77",
             0
           ],
           "destination": [
@@ -3694,24 +3754,24 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
-            "obj-90",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-90",
-            0
-          ],
-          "destination": [
             "obj-89",
             0
+          ],
+          "destination": [
+            "obj-90",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-90",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
           ]
         }
       },
@@ -3719,7 +3779,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            4
+            2
           ],
           "destination": [
             "obj-92",
@@ -3743,7 +3803,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            5
+            4
           ],
           "destination": [
             "obj-94",
@@ -3767,7 +3827,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            6
+            5
           ],
           "destination": [
             "obj-96",
@@ -3791,7 +3851,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            6
           ],
           "destination": [
             "obj-98",
@@ -3807,6 +3867,30 @@
           ],
           "destination": [
             "obj-97",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-100",
+            0
+          ],
+          "destination": [
+            "obj-99",
             0
           ]
         }

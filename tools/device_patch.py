@@ -138,6 +138,19 @@ def controls(patch: Patch, node: str) -> None:
     )
     patch.connect(target, 0, prepend := patch.obj("prepend follow"))
     patch.connect(prepend, 0, node)
+    # beside the slot choice: a part into the Arrangement at the loop brace instead of a slot
+    place = patch.ui(
+        "live.text",
+        1,
+        2,
+        (292, 28, 80, 17),
+        text="Session slot",
+        texton="Arrangement",
+        mode=1,
+        **parameter("Arrangement", 2, parameter_enum=["Session slot", "Arrangement"], parameter_mmax=1),
+    )
+    patch.connect(place, 0, prepend := patch.obj("prepend arrangement"))
+    patch.connect(prepend, 0, node)
     for name, x in (("Density", 4), ("Complexity", 58)):
         dial = ranged(patch, "live.dial", name, 0, (0.0, 1.0, 0.5), (x, 50, 52, 48), parameter_unitstyle=1)
         patch.connect(dial, 0, prepend := patch.obj(f"prepend {name.lower()}"))

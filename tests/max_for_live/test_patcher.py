@@ -41,6 +41,7 @@ CONTROLS = [
     "Bars",
     "Genre",
     "Target",
+    "Arrangement",
     "Density",
     "Complexity",
     "Prompt",
