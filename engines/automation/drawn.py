@@ -9,6 +9,7 @@ maps to (the mixer's volume CC 7, pan CC 10, a filter's cutoff CC 74; else None)
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -18,6 +19,13 @@ from engines.errors import InvalidValue
 MIXER = ("mixer", "", "track")
 FILTER_WORDS = ("filter", "autofilter", "eq")
 CUTOFF_WORDS = ("freq", "cutoff")
+
+
+NUMBERS = ("start", "end", "low", "high", "offset_beats", "length_beats", "rate_beats", "curve")
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,15 @@ class Drawn:
             drawn = cls(**data)
         except TypeError as exc:
             raise InvalidValue(f"envelope {data!r}: {exc}") from exc
+        for name in ("device", "parameter", "shape"):
+            if not isinstance(getattr(drawn, name), str):
+                raise InvalidValue(f"envelope {name} {getattr(drawn, name)!r}: expected text")
+        for name in NUMBERS:
+            value = getattr(drawn, name)
+            if (value is not None or name != "rate_beats") and not _finite(value):
+                raise InvalidValue(
+                    f"envelope {drawn.parameter!r}: {name} {value!r}: expected a finite number"
+                )
         if (
             drawn.shape not in SHAPES
             or not drawn.low <= min(drawn.start, drawn.end) <= max(drawn.start, drawn.end) <= drawn.high

@@ -29,6 +29,10 @@ def check(store: Store) -> None:
     bad = {**RISE.as_json(), "end": 3.0}  # above the parameter's range
     with pytest.raises(InvalidValue, match=r"'Frequency'.*within 0\.0\.\.1\.0"):
         store.keep_envelopes(take_id, [bad])
+    for wrong, says in (({"start": "low"}, "start 'low'"), ({"curve": float("nan")}, "curve nan"),
+                        ({"shape": 3}, "shape 3"), ({"colour": 1}, "colour")):  # fmt: skip
+        with pytest.raises(InvalidValue, match=says):
+            store.keep_envelopes(take_id, [{**RISE.as_json(), **wrong}])
     assert len(store.get(take_id).live["envelopes"]) == 2
     store.keep_envelopes(take_id[:8], [])
     assert store.get(take_id).live == {"track": 2, "slot": 1}
