@@ -27,6 +27,7 @@ from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite
 from engines import generators
+from engines.automation import genre_moves
 from engines.errors import InvalidValue, LiveError
 from engines.generators import arrangement
 from engines.music import MusicalContext, Note
@@ -131,6 +132,8 @@ async def run_song(
     app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int, tracks: dict[str, int]
 ) -> str:
     """Sections into successive scenes: from ``slot`` with replace, else into new scenes at the end."""
+    if req.automation:  # a genre preset whose automation is refused fails here, before any write
+        genre_moves(ctx.genre)
     sections = await app.run_cpu(_song, ctx, req.density, req.complexity, seed)
     job.report(0.3, f"{len(sections)} sections planned")
     live = (await app.live.current_context())[0]  # pushed by Live: no round trip once it came

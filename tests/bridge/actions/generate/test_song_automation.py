@@ -5,6 +5,7 @@ each clip's take; ``automation 0`` leaves them out. Real daemon, real Remote Scr
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ import pytest
 
 from bridge import protocol
 from bridge.history import Store, open_store
+from engines.automation import genre_moves
+from engines.preset_files import presets_dir
 from livesim.host import LiveHost
 from livesim.live_set import SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon
@@ -127,3 +130,34 @@ def test_automation_0_leaves_them_out(store: Store) -> None:
         assert host.call(any_envelope) is False
     finally:
         host.stop()
+
+
+def test_a_genre_whose_automation_is_refused_fails_before_anything_is_written(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    presets = tmp_path / "presets"
+    shutil.copytree(presets_dir(), presets)
+    with (presets / "genres" / "reggae.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "automation:\n  - {part: chords, device: mixer, parameter: volume, shape: wobble, in: verse}\n"
+        )
+    monkeypatch.setenv("MUSEAROO_PRESETS", str(presets))
+    genre_moves.cache_clear()
+    host = LiveHost(SetDesc(tracks=tuple(TrackDesc("midi", n) for n in NAMES)), port=0).start_in_thread()
+    try:
+        with running_daemon(live_port=host.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                client.send(protocol.GENERATE, "song", "genre", "reggae", "seed", 1, "replace", 1)
+                _, state, _, message = client.wait_final(60)
+            finally:
+                client.close()
+        assert state == "failed" and "reggae.yaml: automation[0]: shape 'wobble'" in str(message), message
+        clips = host.call(lambda: [s.has_clip for t in host.song.tracks for s in t.clip_slots])
+        assert (
+            not any(clips)
+            and host.call(lambda: [len(t.arrangement_clips) for t in host.song.tracks]) == [0] * 4
+        )
+    finally:
+        host.stop()
+        genre_moves.cache_clear()
