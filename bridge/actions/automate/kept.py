@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bridge.actions.clips.take import take_behind, take_behind_at
+from bridge.actions.clips.take import SONG_LOOK_BACK, take_behind, take_behind_at
 from bridge.app import App
 from bridge.live.envelopes import EnvelopeTarget
 from engines.automation import Drawn
@@ -33,7 +33,7 @@ async def _take(app: App, target: EnvelopeTarget, arranged: bool) -> Any | None:
     notes = [n for n in reading.notes if n.start_beats < length and not getattr(n, "mute", False)]
     if arranged:
         return await take_behind_at(app, target.track, target.clip_start_beats, notes)
-    return await take_behind(app, target.track, target.slot, notes)
+    return await take_behind(app, target.track, target.slot, notes, look_back=SONG_LOOK_BACK)
 
 
 async def keep(app: App, target: EnvelopeTarget, arranged: bool, drawn: Drawn | None) -> str:

@@ -187,3 +187,28 @@ def test_an_arrangement_takes_envelope_comes_back_with_it(tmp_path: Path) -> Non
     finally:
         store.close()
         live.stop()
+
+
+def test_a_clip_of_an_early_section_of_a_long_song_is_still_found_as_a_take(tmp_path: Path) -> None:
+    live = LiveHost(port=0).start_in_thread()
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "files")
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                ask(client, protocol.GENERATE, "song", "genre", "rock", "seed", 4, "replace", 1)
+                assert store.count() > 30  # more takes than a clip's usual look-back
+                intro = [t for t in store.takes(limit=500) if t.live.get("slot") == 0 and t.part == "drums"]
+                said = ask(
+                    client, protocol.AUTOMATE, intro[0].live["track"], "mixer", "volume", "rise", "slot", 0
+                )
+                assert f"kept with take {intro[0].take_id[:6]}" in said, said
+                said = ask(
+                    client, protocol.AUTOMATE, intro[0].live["track"], "mixer", "pan", "dip", "at", 0.0
+                )
+                assert "kept with take" in said, said
+            finally:
+                client.close()
+    finally:
+        store.close()
+        live.stop()
