@@ -2,7 +2,8 @@
 
 The clip is a take when the history holds one written at its track and slot (or arrangement start
 beat) with exactly its notes (``bridge.actions.clips.take``); a clip the producer made is no take and
-nothing is kept. An envelope of the same parameter at the same place replaces the one kept;
+nothing is kept. An envelope of the same parameter at the same place replaces the one kept (one
+over the whole clip: every one kept of that parameter);
 clearing removes what was kept of that parameter (or all of them).
 """
 
@@ -44,7 +45,14 @@ async def keep(app: App, target: EnvelopeTarget, arranged: bool, drawn: Drawn | 
         return ""
     held = [Drawn.from_json(e) for e in take.live.get("envelopes", ())]
     if drawn is not None:
-        envelopes = [e for e in held if e.same_place != drawn.same_place] + [drawn]
+        whole = drawn.offset_beats == 0 and abs(drawn.length_beats - target.clip_length_beats) < 1e-6
+        name = (drawn.device.lower(), drawn.parameter.lower())
+        replaced = (
+            [e for e in held if (e.device.lower(), e.parameter.lower()) == name]
+            if whole
+            else [e for e in held if e.same_place == drawn.same_place]
+        )  # a whole clip's envelope replaces the parameter's envelope there, as in Live
+        envelopes = [e for e in held if e not in replaced] + [drawn]
     elif target.device == target.parameter == "":
         envelopes = []
     else:

@@ -165,6 +165,10 @@ def test_an_arrangement_takes_envelope_comes_back_with_it(tmp_path: Path) -> Non
                 assert "1 envelope put back" in said, said
                 (kept,) = store.get(take_id).live["envelopes"]
                 assert kept["offset_beats"] == 4.0 and kept["length_beats"] == 4.0
+                # drawn over the whole clip: it replaces the parameter's envelope there, the kept one too
+                ask(client, protocol.AUTOMATE, 1, "mixer", "volume", "rise", "at", 0.0)
+                (whole,) = store.get(take_id).live["envelopes"]
+                assert (whole["shape"], whole["offset_beats"], whole["length_beats"]) == ("rise", 0.0, 8.0)
                 # cleared on the first clip: its take no longer keeps it (the recalled one still does)
                 said = ask(client, protocol.AUTOMATE, "clear", 1, "mixer", "volume", "at", 4.0)
                 assert f"take {take_id[:6]} updated" in said, said
@@ -174,8 +178,8 @@ def test_an_arrangement_takes_envelope_comes_back_with_it(tmp_path: Path) -> Non
                 assert "envelopes" not in store.get(store.takes()[0].take_id).live
             finally:
                 client.close()
-        live.call(live.song.undo)
-        live.call(live.song.undo)  # both clears undone: the envelopes compared below are back in Live
+        for _ in range(3):  # both clears and the whole clip's rise undone: the fall is back in Live
+            live.call(live.song.undo)
 
         def values(index: int) -> list[float]:
             clip = sorted(live.song.tracks[1].arrangement_clips, key=lambda c: c.start_time)[index]
