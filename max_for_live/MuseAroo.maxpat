@@ -1151,12 +1151,144 @@
       {
         "box": {
           "id": "obj-43",
+          "maxclass": "live.menu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "patching_rect": [
+            710.0,
+            420.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            100,
+            62,
+            14
+          ],
+          "parameter_enable": 1,
+          "varname": "Transform kind",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Transform kind",
+              "parameter_shortname": "Transform kind",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "vary",
+                "humanize",
+                "quantize",
+                "swing",
+                "half_time",
+                "double_time",
+                "density",
+                "ornament",
+                "revoice",
+                "transpose",
+                "retrograde",
+                "invert",
+                "fill"
+              ],
+              "parameter_mmax": 12,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-44",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            460.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend transformkind"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-45",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            460.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            68,
+            100,
+            44,
+            14
+          ],
+          "text": "Transform",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Transform",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Transform",
+              "parameter_shortname": "Transform",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-46",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            460.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "transform"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-47",
           "maxclass": "textedit",
           "numinlets": 1,
           "numoutlets": 4,
           "patching_rect": [
             710.0,
-            420.0,
+            460.0,
             200.0,
             22.0
           ],
@@ -1181,13 +1313,13 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-48",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            460.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1199,13 +1331,13 @@
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-49",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            460.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1240,13 +1372,13 @@
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-50",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             480.0,
-            460.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1259,13 +1391,13 @@
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-51",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            460.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1277,13 +1409,13 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-52",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             20.0,
-            500.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1318,13 +1450,13 @@
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-53",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             250.0,
-            500.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1336,13 +1468,13 @@
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-54",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             480.0,
-            500.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1377,13 +1509,13 @@
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-55",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            500.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1395,13 +1527,13 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-56",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             20.0,
-            540.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1436,13 +1568,13 @@
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-57",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             250.0,
-            540.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1454,13 +1586,13 @@
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-58",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
             480.0,
-            540.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1500,13 +1632,13 @@
       },
       {
         "box": {
-          "id": "obj-55",
+          "id": "obj-59",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            540.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1518,13 +1650,13 @@
       },
       {
         "box": {
-          "id": "obj-56",
+          "id": "obj-60",
           "maxclass": "live.button",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1557,13 +1689,13 @@
       },
       {
         "box": {
-          "id": "obj-57",
+          "id": "obj-61",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             250.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1579,13 +1711,13 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-62",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1597,13 +1729,13 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-63",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            580.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1639,13 +1771,13 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1657,13 +1789,13 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-65",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1699,13 +1831,13 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1717,13 +1849,13 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-67",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            620.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1759,13 +1891,13 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1777,13 +1909,13 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-69",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1818,13 +1950,13 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-70",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1836,13 +1968,13 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-71",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            660.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1877,13 +2009,13 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-72",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1895,13 +2027,13 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-73",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1936,13 +2068,13 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-74",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1954,13 +2086,13 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-75",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            700.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1995,13 +2127,13 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-76",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2013,13 +2145,13 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-77",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             250.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2035,13 +2167,13 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-78",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
             480.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2081,13 +2213,13 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-79",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            740.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2099,13 +2231,13 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-80",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             20.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2140,13 +2272,13 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-81",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             250.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2158,13 +2290,13 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-82",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             480.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2180,13 +2312,13 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-83",
           "maxclass": "live.numbox",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            780.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2220,13 +2352,13 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-84",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            820.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2238,13 +2370,13 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-85",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            820.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2279,13 +2411,13 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-86",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            820.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2297,13 +2429,13 @@
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-87",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            820.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2338,13 +2470,13 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-88",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            860.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2356,13 +2488,13 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-89",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            860.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2397,13 +2529,13 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-90",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            860.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2415,13 +2547,13 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-91",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             710.0,
-            860.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2456,13 +2588,13 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-92",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            900.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -2474,13 +2606,13 @@
       },
       {
         "box": {
-          "id": "obj-89",
+          "id": "obj-93",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
-            900.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -2515,13 +2647,13 @@
       },
       {
         "box": {
-          "id": "obj-90",
+          "id": "obj-94",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
             480.0,
-            900.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -2529,88 +2661,6 @@
             ""
           ],
           "text": "followclip"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-91",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            710.0,
-            900.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            116,
-            432,
-            16
-          ],
-          "text": "starting...",
-          "varname": "status"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-92",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            20.0,
-            940.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-93",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            250.0,
-            940.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            138,
-            432,
-            14
-          ],
-          "text": "",
-          "varname": "rtt"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-94",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            480.0,
-            940.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
         }
       },
       {
@@ -2628,12 +2678,12 @@
           "presentation": 1,
           "presentation_rect": [
             4,
-            152,
+            116,
             432,
-            14
+            16
           ],
-          "text": "",
-          "varname": "context"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -2668,13 +2718,13 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            444,
-            152,
-            216,
+            4,
+            138,
+            432,
             14
           ],
           "text": "",
-          "varname": "source"
+          "varname": "rtt"
         }
       },
       {
@@ -2698,12 +2748,94 @@
       {
         "box": {
           "id": "obj-99",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            710.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-100",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-101",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            444,
+            152,
+            216,
+            14
+          ],
+          "text": "",
+          "varname": "source"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-102",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-103",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             710.0,
-            980.0,
+            1020.0,
             200.0,
             22.0
           ],
@@ -2725,13 +2857,13 @@
       },
       {
         "box": {
-          "id": "obj-100",
+          "id": "obj-104",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
             20.0,
-            1020.0,
+            1060.0,
             200.0,
             22.0
           ],
@@ -3263,34 +3395,22 @@
         "patchline": {
           "source": [
             "obj-46",
-            1
-          ],
-          "destination": [
-            "obj-43",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-46",
-            0
-          ],
-          "destination": [
-            "obj-47",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-47",
             0
           ],
           "destination": [
             "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-47",
+            0
+          ],
+          "destination": [
+            "obj-48",
             0
           ]
         }
@@ -3302,7 +3422,7 @@
             0
           ],
           "destination": [
-            "obj-49",
+            "obj-1",
             0
           ]
         }
@@ -3314,7 +3434,19 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-50",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-50",
+            1
+          ],
+          "destination": [
+            "obj-47",
             0
           ]
         }
@@ -3398,7 +3530,19 @@
             0
           ],
           "destination": [
-            "obj-58",
+            "obj-57",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-57",
+            0
+          ],
+          "destination": [
+            "obj-1",
             0
           ]
         }
@@ -3410,7 +3554,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-59",
             0
           ]
         }
@@ -3422,18 +3566,6 @@
             0
           ],
           "destination": [
-            "obj-60",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-60",
-            0
-          ],
-          "destination": [
             "obj-1",
             0
           ]
@@ -3442,7 +3574,7 @@
       {
         "patchline": {
           "source": [
-            "obj-61",
+            "obj-60",
             0
           ],
           "destination": [
@@ -3586,11 +3718,23 @@
       {
         "patchline": {
           "source": [
+            "obj-73",
+            0
+          ],
+          "destination": [
+            "obj-74",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-74",
             0
           ],
           "destination": [
-            "obj-75",
+            "obj-1",
             0
           ]
         }
@@ -3602,7 +3746,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-76",
             0
           ]
         }
@@ -3614,7 +3758,7 @@
             0
           ],
           "destination": [
-            "obj-77",
+            "obj-1",
             0
           ]
         }
@@ -3622,11 +3766,11 @@
       {
         "patchline": {
           "source": [
-            "obj-77",
+            "obj-78",
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-79",
             0
           ]
         }
@@ -3638,18 +3782,6 @@
             0
           ],
           "destination": [
-            "obj-80",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-80",
-            0
-          ],
-          "destination": [
             "obj-1",
             0
           ]
@@ -3658,11 +3790,11 @@
       {
         "patchline": {
           "source": [
-            "obj-81",
+            "obj-80",
             0
           ],
           "destination": [
-            "obj-82",
+            "obj-81",
             0
           ]
         }
@@ -3670,7 +3802,7 @@
       {
         "patchline": {
           "source": [
-            "obj-82",
+            "obj-81",
             0
           ],
           "destination": [
@@ -3778,35 +3910,11 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
-            "obj-92",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-92",
-            0
-          ],
-          "destination": [
             "obj-91",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
           ],
           "destination": [
-            "obj-94",
+            "obj-92",
             0
           ]
         }
@@ -3814,12 +3922,36 @@
       {
         "patchline": {
           "source": [
-            "obj-94",
+            "obj-92",
             0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-93",
             0
+          ],
+          "destination": [
+            "obj-94",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-94",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
           ]
         }
       },
@@ -3827,7 +3959,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            5
+            2
           ],
           "destination": [
             "obj-96",
@@ -3851,7 +3983,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            6
+            4
           ],
           "destination": [
             "obj-98",
@@ -3875,7 +4007,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            5
           ],
           "destination": [
             "obj-100",
@@ -3891,6 +4023,54 @@
           ],
           "destination": [
             "obj-99",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            6
+          ],
+          "destination": [
+            "obj-102",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-102",
+            0
+          ],
+          "destination": [
+            "obj-101",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-104",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-104",
+            0
+          ],
+          "destination": [
+            "obj-103",
             0
           ]
         }

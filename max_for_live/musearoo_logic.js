@@ -72,6 +72,7 @@ class DeviceLogic {
     this.model = this.opt.model;
     this.follow = this.opt.follow;
     this.arrangement = 0; // the Arrangement switch: one part goes to the loop brace, not a slot
+    this.transformKind = this.transformKinds()[0];
     this.ownTrack = -1; // from the [js] track locator (LiveAPI this_device canonical_parent)
     this.prompt = "";
     this.port = 0;
@@ -113,6 +114,8 @@ class DeviceLogic {
       model: (i) => this.set("model", this.p.separation_models[Math.trunc(Number(i))] ?? this.model),
       follow: (on) => this.set("follow", Number(on) ? 1 : 0),
       arrangement: (on) => this.set("arrangement", Number(on) ? 1 : 0),
+      transformkind: (i) => this.set("transformKind", this.transformKinds()[Math.trunc(Number(i))] ?? this.transformKind),
+      transform: () => this.transform(),
       own_track: (n) => this.set("ownTrack", Math.trunc(Number(n))),
       prompt: (...words) => this.setPrompt(words),
       musicgen: () => this.musicgen(),
@@ -273,6 +276,20 @@ class DeviceLogic {
       this.seed += 1;
       this.lastGenerate = args;
     }
+  }
+
+  // The Transform menu: the kinds that need no option of their own (as the patcher lists them)
+  transformKinds() {
+    return this.p.transform_kinds.filter((k) => !k.startsWith("drums_"));
+  }
+
+  // Transform the selected clip into the next empty slot; with the Arrangement switch on, the
+  // arrangement clip shown in Live's Clip View, in place (its take filed under the one it was).
+  transform() {
+    const args = [this.transformKind, "track", -1, "slot", -1, "seed", this.seed];
+    if (this.arrangement) args.push("arrangement", 1);
+    const where = this.arrangement ? " of the arrangement clip in the Clip View" : " of the selected clip";
+    if (this.request(this.a.transform, args, `transform ${this.transformKind}${where}`)) this.seed += 1;
   }
 
   setPrompt(words) {

@@ -56,6 +56,11 @@ PART_BUTTONS = (
 )
 
 
+# Transform (the selected clip, or with the Arrangement switch on the arrangement clip in Live's Clip
+# View, in place): the kinds that need no option of their own
+TRANSFORM_MENU = tuple(k for k in protocol.TRANSFORM_KINDS if not k.startswith("drums_"))
+
+
 NODE_OUTPUTS = ("osc", "listen", "status", "progress", "rtt", "context", "source")
 
 
@@ -155,6 +160,11 @@ def controls(patch: Patch, node: str) -> None:
         dial = ranged(patch, "live.dial", name, 0, (0.0, 1.0, 0.5), (x, 50, 52, 48), parameter_unitstyle=1)
         patch.connect(dial, 0, prepend := patch.obj(f"prepend {name.lower()}"))
         patch.connect(prepend, 0, node)
+
+    kinds = menu(patch, "Transform kind", TRANSFORM_MENU, (4, 100, 62, 14))  # under the dials
+    patch.connect(kinds, 0, prepend := patch.obj("prepend transformkind"))
+    patch.connect(prepend, 0, node)
+    sends(button(patch, "Transform", (68, 100, 44, 14)), "transform")
 
     # The prompt: MusicGen bangs the text field first (it outputs "text <words>"), then asks.
     prompt = patch.ui(

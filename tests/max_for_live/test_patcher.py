@@ -42,6 +42,8 @@ CONTROLS = [
     "Genre",
     "Target",
     "Arrangement",
+    "Transform kind",
+    "Transform",
     "Density",
     "Complexity",
     "Prompt",

@@ -363,3 +363,24 @@ test("Arrangement switch: one part goes to the loop brace (no Bars), a vary ther
     for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.generate_options, opts[i]);
   }
 });
+
+test("Transform: the selected clip into a slot; with the Arrangement switch on, the Clip View's arrangement clip in place", () => {
+  const d = device();
+  connected(d);
+  const kinds = protocol.transform_kinds.filter((k) => !k.startsWith("drums_"));
+  d.logic.handle("transformkind", [kinds.indexOf("retrograde")]);
+  d.logic.handle("transform", []);
+  d.logic.handle("arrangement", [1]);
+  d.logic.handle("transformkind", [kinds.indexOf("humanize")]);
+  d.logic.handle("transform", []);
+  d.logic.handle("transformkind", [99]); // out of the menu: the kind stays
+  d.logic.handle("transform", []);
+  const sent = d.sent().filter((m) => m[0] === A.transform);
+  assert.deepEqual(sent[0], [A.transform, "retrograde", "track", -1, "slot", -1, "seed", 40]);
+  assert.deepEqual(sent[1], [A.transform, "humanize", "track", -1, "slot", -1, "seed", 41, "arrangement", 1]);
+  assert.equal(sent[2][1], "humanize");
+  assert.match(d.shown("status").find((s) => s.includes("humanize")), /arrangement clip in the Clip View/);
+  for (const [, , ...opts] of sent) {
+    for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.transform_options, opts[i]);
+  }
+});
