@@ -87,8 +87,12 @@ def write_midi(
     programs: Mapping[str, int] | None = None,
     markers: Sequence[tuple[float, str]] = (),
     length_beats: float | None = None,
+    controllers: Mapping[str, Sequence[tuple[float, int, int]]] | None = None,
 ) -> None:
-    """Write one type-1 file, a track per part in the given order; ``length_beats`` pads the end."""
+    """Write one type-1 file, a track per part in the given order; ``length_beats`` pads the end.
+
+    ``controllers``: per part, (beats, controller number, value 0..127) control changes on its
+    channel (an envelope as a CC lane)."""
     if not parts:
         raise InvalidValue("no parts to write: expected at least one of drums, bass, chords, melody")
     if not 20.0 <= tempo_bpm <= 999.0:
@@ -111,6 +115,14 @@ def write_midi(
             head += [(round(b * TICKS_PER_BEAT), 0, mido.MetaMessage("marker", text=t)) for b, t in markers]
         if programs and name in programs and channel != 9:
             track.append(mido.Message("program_change", channel=channel, program=programs[name], time=0))
+        head += [
+            (
+                round(b * TICKS_PER_BEAT),
+                0,
+                mido.Message("control_change", channel=channel, control=cc, value=v),
+            )
+            for b, cc, v in (controllers or {}).get(name, ())
+        ]
         events = sorted(head + list(_events(notes, channel)), key=lambda e: (e[0], e[1]))
         now = 0
         for tick, _order, msg in events:

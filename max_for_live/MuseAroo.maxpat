@@ -973,11 +973,71 @@
       {
         "box": {
           "id": "obj-37",
-          "maxclass": "live.dial",
+          "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
             250.0,
+            380.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            292,
+            28,
+            80,
+            17
+          ],
+          "text": "Session slot",
+          "texton": "Arrangement",
+          "mode": 1,
+          "parameter_enable": 1,
+          "varname": "Arrangement",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Arrangement",
+              "parameter_shortname": "Arrangement",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "Session slot",
+                "Arrangement"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-38",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            380.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend arrangement"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-39",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            710.0,
             380.0,
             200.0,
             22.0
@@ -1013,13 +1073,13 @@
       },
       {
         "box": {
-          "id": "obj-38",
+          "id": "obj-40",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            380.0,
+            20.0,
+            420.0,
             200.0,
             22.0
           ],
@@ -1031,13 +1091,13 @@
       },
       {
         "box": {
-          "id": "obj-39",
+          "id": "obj-41",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            380.0,
+            250.0,
+            420.0,
             200.0,
             22.0
           ],
@@ -1072,12 +1132,12 @@
       },
       {
         "box": {
-          "id": "obj-40",
+          "id": "obj-42",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
+            480.0,
             420.0,
             200.0,
             22.0
@@ -1090,13 +1150,145 @@
       },
       {
         "box": {
-          "id": "obj-41",
+          "id": "obj-43",
+          "maxclass": "live.menu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "patching_rect": [
+            710.0,
+            420.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            100,
+            62,
+            14
+          ],
+          "parameter_enable": 1,
+          "varname": "Transform kind",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Transform kind",
+              "parameter_shortname": "Transform kind",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "vary",
+                "humanize",
+                "quantize",
+                "swing",
+                "half_time",
+                "double_time",
+                "density",
+                "ornament",
+                "revoice",
+                "transpose",
+                "retrograde",
+                "invert",
+                "fill"
+              ],
+              "parameter_mmax": 12,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-44",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            460.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend transformkind"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-45",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            250.0,
+            460.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            68,
+            100,
+            44,
+            14
+          ],
+          "text": "Transform",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Transform",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Transform",
+              "parameter_shortname": "Transform",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-46",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            460.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "transform"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-47",
           "maxclass": "textedit",
           "numinlets": 1,
           "numoutlets": 4,
           "patching_rect": [
-            250.0,
-            420.0,
+            710.0,
+            460.0,
             200.0,
             22.0
           ],
@@ -1121,13 +1313,13 @@
       },
       {
         "box": {
-          "id": "obj-42",
+          "id": "obj-48",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            420.0,
+            20.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1139,13 +1331,13 @@
       },
       {
         "box": {
-          "id": "obj-43",
+          "id": "obj-49",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            420.0,
+            250.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1180,13 +1372,13 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-50",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            20.0,
-            460.0,
+            480.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1199,13 +1391,13 @@
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-51",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
-            460.0,
+            710.0,
+            500.0,
             200.0,
             22.0
           ],
@@ -1217,13 +1409,13 @@
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-52",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            480.0,
-            460.0,
+            20.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1258,13 +1450,13 @@
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-53",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            460.0,
+            250.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1276,13 +1468,13 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-54",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            20.0,
-            500.0,
+            480.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1317,13 +1509,13 @@
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-55",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
-            500.0,
+            710.0,
+            540.0,
             200.0,
             22.0
           ],
@@ -1335,13 +1527,13 @@
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-56",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            480.0,
-            500.0,
+            20.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1376,13 +1568,13 @@
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-57",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            500.0,
+            250.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1394,13 +1586,13 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-58",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
-            20.0,
-            540.0,
+            480.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1440,13 +1632,13 @@
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-59",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
-            540.0,
+            710.0,
+            580.0,
             200.0,
             22.0
           ],
@@ -1458,13 +1650,13 @@
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-60",
           "maxclass": "live.button",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            540.0,
+            20.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1497,13 +1689,13 @@
       },
       {
         "box": {
-          "id": "obj-55",
+          "id": "obj-61",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            710.0,
-            540.0,
+            250.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1519,13 +1711,13 @@
       },
       {
         "box": {
-          "id": "obj-56",
+          "id": "obj-62",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            580.0,
+            480.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1537,13 +1729,13 @@
       },
       {
         "box": {
-          "id": "obj-57",
+          "id": "obj-63",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            580.0,
+            710.0,
+            620.0,
             200.0,
             22.0
           ],
@@ -1579,13 +1771,13 @@
       },
       {
         "box": {
-          "id": "obj-58",
+          "id": "obj-64",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            580.0,
+            20.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1597,13 +1789,13 @@
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-65",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            580.0,
+            250.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1639,13 +1831,13 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-66",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            620.0,
+            480.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1657,13 +1849,13 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-67",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            620.0,
+            710.0,
+            660.0,
             200.0,
             22.0
           ],
@@ -1699,13 +1891,13 @@
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-68",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            620.0,
+            20.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1717,13 +1909,13 @@
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-69",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            620.0,
+            250.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1758,13 +1950,13 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-70",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            660.0,
+            480.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1776,13 +1968,13 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-71",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            660.0,
+            710.0,
+            700.0,
             200.0,
             22.0
           ],
@@ -1817,13 +2009,13 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-72",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            660.0,
+            20.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1835,13 +2027,13 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-73",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            660.0,
+            250.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1876,13 +2068,13 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-74",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            700.0,
+            480.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1894,13 +2086,13 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-75",
           "maxclass": "live.dial",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            700.0,
+            710.0,
+            740.0,
             200.0,
             22.0
           ],
@@ -1935,13 +2127,13 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-76",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            700.0,
+            20.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -1953,13 +2145,13 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-77",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            710.0,
-            700.0,
+            250.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -1975,13 +2167,13 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-78",
           "maxclass": "live.menu",
           "numinlets": 1,
           "numoutlets": 3,
           "patching_rect": [
-            20.0,
-            740.0,
+            480.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2021,13 +2213,13 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-79",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
-            740.0,
+            710.0,
+            780.0,
             200.0,
             22.0
           ],
@@ -2039,13 +2231,13 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-80",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            480.0,
-            740.0,
+            20.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2080,13 +2272,13 @@
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-81",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            740.0,
+            250.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2098,13 +2290,13 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-82",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            20.0,
-            780.0,
+            480.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2120,13 +2312,13 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-83",
           "maxclass": "live.numbox",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            780.0,
+            710.0,
+            820.0,
             200.0,
             22.0
           ],
@@ -2160,13 +2352,13 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-84",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            780.0,
+            20.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2178,13 +2370,13 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-85",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            780.0,
+            250.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2219,13 +2411,13 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-86",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            820.0,
+            480.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2237,13 +2429,13 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-87",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            820.0,
+            710.0,
+            860.0,
             200.0,
             22.0
           ],
@@ -2278,13 +2470,13 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-88",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            820.0,
+            20.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2296,13 +2488,13 @@
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-89",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            820.0,
+            250.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2337,13 +2529,13 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-90",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            860.0,
+            480.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2355,13 +2547,13 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-91",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            250.0,
-            860.0,
+            710.0,
+            900.0,
             200.0,
             22.0
           ],
@@ -2396,13 +2588,13 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-92",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            860.0,
+            20.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -2414,13 +2606,13 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-93",
           "maxclass": "live.text",
           "numinlets": 1,
           "numoutlets": 2,
           "patching_rect": [
-            710.0,
-            860.0,
+            250.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -2455,13 +2647,13 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-94",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            900.0,
+            480.0,
+            940.0,
             200.0,
             22.0
           ],
@@ -2469,129 +2661,6 @@
             ""
           ],
           "text": "followclip"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-89",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            250.0,
-            900.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            116,
-            432,
-            16
-          ],
-          "text": "starting...",
-          "varname": "status"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-90",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            480.0,
-            900.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-91",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            710.0,
-            900.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            138,
-            432,
-            14
-          ],
-          "text": "",
-          "varname": "rtt"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-92",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            20.0,
-            940.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-93",
-          "maxclass": "comment",
-          "numinlets": 1,
-          "numoutlets": 0,
-          "patching_rect": [
-            250.0,
-            940.0,
-            200.0,
-            22.0
-          ],
-          "presentation": 1,
-          "presentation_rect": [
-            4,
-            152,
-            432,
-            14
-          ],
-          "text": "",
-          "varname": "context"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-94",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 1,
-          "patching_rect": [
-            480.0,
-            940.0,
-            200.0,
-            22.0
-          ],
-          "outlettype": [
-            ""
-          ],
-          "text": "prepend set"
         }
       },
       {
@@ -2608,13 +2677,13 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            444,
-            152,
-            216,
-            14
+            4,
+            116,
+            432,
+            16
           ],
-          "text": "",
-          "varname": "source"
+          "text": "starting...",
+          "varname": "status"
         }
       },
       {
@@ -2638,12 +2707,135 @@
       {
         "box": {
           "id": "obj-97",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            138,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "rtt"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-98",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-99",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            710.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            4,
+            152,
+            432,
+            14
+          ],
+          "text": "",
+          "varname": "context"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-100",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            20.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-101",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            250.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            444,
+            152,
+            216,
+            14
+          ],
+          "text": "",
+          "varname": "source"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-102",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            480.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend set"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-103",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            250.0,
-            980.0,
+            710.0,
+            1020.0,
             200.0,
             22.0
           ],
@@ -2665,13 +2857,13 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-104",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            980.0,
+            20.0,
+            1060.0,
             200.0,
             22.0
           ],
@@ -3179,34 +3371,22 @@
         "patchline": {
           "source": [
             "obj-44",
-            1
-          ],
-          "destination": [
-            "obj-41",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-44",
-            0
-          ],
-          "destination": [
-            "obj-45",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-45",
             0
           ],
           "destination": [
             "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-45",
+            0
+          ],
+          "destination": [
+            "obj-46",
             0
           ]
         }
@@ -3218,7 +3398,7 @@
             0
           ],
           "destination": [
-            "obj-47",
+            "obj-1",
             0
           ]
         }
@@ -3230,7 +3410,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-48",
             0
           ]
         }
@@ -3242,7 +3422,7 @@
             0
           ],
           "destination": [
-            "obj-49",
+            "obj-1",
             0
           ]
         }
@@ -3254,7 +3434,19 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-50",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-50",
+            1
+          ],
+          "destination": [
+            "obj-47",
             0
           ]
         }
@@ -3314,7 +3506,19 @@
             0
           ],
           "destination": [
-            "obj-56",
+            "obj-55",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-55",
+            0
+          ],
+          "destination": [
+            "obj-1",
             0
           ]
         }
@@ -3326,7 +3530,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-57",
             0
           ]
         }
@@ -3338,7 +3542,7 @@
             0
           ],
           "destination": [
-            "obj-58",
+            "obj-1",
             0
           ]
         }
@@ -3350,7 +3554,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-59",
             0
           ]
         }
@@ -3362,18 +3566,6 @@
             0
           ],
           "destination": [
-            "obj-60",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-60",
-            0
-          ],
-          "destination": [
             "obj-1",
             0
           ]
@@ -3382,7 +3574,7 @@
       {
         "patchline": {
           "source": [
-            "obj-61",
+            "obj-60",
             0
           ],
           "destination": [
@@ -3502,11 +3694,23 @@
       {
         "patchline": {
           "source": [
+            "obj-71",
+            0
+          ],
+          "destination": [
+            "obj-72",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-72",
             0
           ],
           "destination": [
-            "obj-73",
+            "obj-1",
             0
           ]
         }
@@ -3518,7 +3722,7 @@
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-74",
             0
           ]
         }
@@ -3530,7 +3734,7 @@
             0
           ],
           "destination": [
-            "obj-75",
+            "obj-1",
             0
           ]
         }
@@ -3539,6 +3743,18 @@
         "patchline": {
           "source": [
             "obj-75",
+            0
+          ],
+          "destination": [
+            "obj-76",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-76",
             0
           ],
           "destination": [
@@ -3550,23 +3766,11 @@
       {
         "patchline": {
           "source": [
-            "obj-77",
-            0
-          ],
-          "destination": [
-            "obj-78",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
             "obj-78",
             0
           ],
           "destination": [
-            "obj-1",
+            "obj-79",
             0
           ]
         }
@@ -3578,18 +3782,6 @@
             0
           ],
           "destination": [
-            "obj-80",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-80",
-            0
-          ],
-          "destination": [
             "obj-1",
             0
           ]
@@ -3598,11 +3790,11 @@
       {
         "patchline": {
           "source": [
-            "obj-81",
+            "obj-80",
             0
           ],
           "destination": [
-            "obj-82",
+            "obj-81",
             0
           ]
         }
@@ -3610,7 +3802,7 @@
       {
         "patchline": {
           "source": [
-            "obj-82",
+            "obj-81",
             0
           ],
           "destination": [
@@ -3694,35 +3886,11 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
-            "obj-90",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-90",
-            0
-          ],
-          "destination": [
             "obj-89",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
           ],
           "destination": [
-            "obj-92",
+            "obj-90",
             0
           ]
         }
@@ -3730,23 +3898,23 @@
       {
         "patchline": {
           "source": [
-            "obj-92",
+            "obj-90",
             0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-91",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            5
           ],
           "destination": [
-            "obj-94",
+            "obj-92",
             0
           ]
         }
@@ -3754,12 +3922,36 @@
       {
         "patchline": {
           "source": [
-            "obj-94",
+            "obj-92",
             0
           ],
           "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-93",
             0
+          ],
+          "destination": [
+            "obj-94",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-94",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
           ]
         }
       },
@@ -3767,7 +3959,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            6
+            2
           ],
           "destination": [
             "obj-96",
@@ -3791,7 +3983,7 @@
         "patchline": {
           "source": [
             "obj-4",
-            3
+            4
           ],
           "destination": [
             "obj-98",
@@ -3807,6 +3999,78 @@
           ],
           "destination": [
             "obj-97",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            5
+          ],
+          "destination": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-100",
+            0
+          ],
+          "destination": [
+            "obj-99",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            6
+          ],
+          "destination": [
+            "obj-102",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-102",
+            0
+          ],
+          "destination": [
+            "obj-101",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-104",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-104",
+            0
+          ],
+          "destination": [
+            "obj-103",
             0
           ]
         }

@@ -71,6 +71,8 @@ class DeviceLogic {
     for (const name of [...GROOVE, "groove", "fills"]) this[name] = this.opt[name];
     this.model = this.opt.model;
     this.follow = this.opt.follow;
+    this.arrangement = 0; // the Arrangement switch: one part goes to the loop brace, not a slot
+    this.transformKind = this.transformKinds()[0];
     this.ownTrack = -1; // from the [js] track locator (LiveAPI this_device canonical_parent)
     this.prompt = "";
     this.port = 0;
@@ -111,6 +113,9 @@ class DeviceLogic {
       fills: (i) => this.set("fills", FILLS[Math.trunc(Number(i))] ?? this.fills),
       model: (i) => this.set("model", this.p.separation_models[Math.trunc(Number(i))] ?? this.model),
       follow: (on) => this.set("follow", Number(on) ? 1 : 0),
+      arrangement: (on) => this.set("arrangement", Number(on) ? 1 : 0),
+      transformkind: (i) => this.set("transformKind", this.transformKinds()[Math.trunc(Number(i))] ?? this.transformKind),
+      transform: () => this.transform(),
       own_track: (n) => this.set("ownTrack", Math.trunc(Number(n))),
       prompt: (...words) => this.setPrompt(words),
       musicgen: () => this.musicgen(),
@@ -235,10 +240,29 @@ class DeviceLogic {
       "density", this.density, "complexity", this.complexity, "seed", this.seed];
     if (this.groove) for (const name of GROOVE) args.push(name, this[name]);
     if (this.fills !== "genre") args.push("fills", this.fills);
-    if (this.request(this.a.generate, args, `generate ${part}`)) {
+    if (this.request(this.a.generate, this.placed(args, false), `generate ${part}${this.where(part)}`)) {
       this.seed += 1; // a refused click (daemon down) does not use up a seed
       this.lastGenerate = args;
     }
+  }
+
+  // With the Arrangement switch on, one part goes into the Arrangement at the loop brace (its
+  // start and length: the Bars box is left out); a vary there replaces what lies under it (the
+  // part it varies). All and Song write their own places and go as they are.
+  placed(args, replacing) {
+    if (!this.arrangement || args[0] === "all" || args[0] === "song") return args;
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0 && args[i] === "bars") i += 1;
+      else out.push(args[i]);
+    }
+    out.push("arrangement", 1);
+    if (replacing) out.push("replace", 1);
+    return out;
+  }
+
+  where(part) {
+    return this.arrangement && part !== "all" && part !== "song" ? " in the Arrangement" : "";
   }
 
   vary() {
@@ -248,10 +272,24 @@ class DeviceLogic {
     }
     const args = this.lastGenerate.slice();
     args[args.indexOf("seed") + 1] = this.seed;
-    if (this.request(this.a.generate, args, `vary ${args[0]}`)) {
+    if (this.request(this.a.generate, this.placed(args, true), `vary ${args[0]}${this.where(args[0])}`)) {
       this.seed += 1;
       this.lastGenerate = args;
     }
+  }
+
+  // The Transform menu: the kinds that need no option of their own (as the patcher lists them)
+  transformKinds() {
+    return this.p.transform_kinds.filter((k) => !k.startsWith("drums_"));
+  }
+
+  // Transform the selected clip into the next empty slot; with the Arrangement switch on, the
+  // arrangement clip shown in Live's Clip View, in place (its take filed under the one it was).
+  transform() {
+    const args = [this.transformKind, "track", -1, "slot", -1, "seed", this.seed];
+    if (this.arrangement) args.push("arrangement", 1);
+    const where = this.arrangement ? " of the arrangement clip in the Clip View" : " of the selected clip";
+    if (this.request(this.a.transform, args, `transform ${this.transformKind}${where}`)) this.seed += 1;
   }
 
   setPrompt(words) {

@@ -56,6 +56,11 @@ PART_BUTTONS = (
 )
 
 
+# Transform (the selected clip, or with the Arrangement switch on the arrangement clip in Live's Clip
+# View, in place): the kinds that need no option of their own
+TRANSFORM_MENU = tuple(k for k in protocol.TRANSFORM_KINDS if not k.startswith("drums_"))
+
+
 NODE_OUTPUTS = ("osc", "listen", "status", "progress", "rtt", "context", "source")
 
 
@@ -138,10 +143,28 @@ def controls(patch: Patch, node: str) -> None:
     )
     patch.connect(target, 0, prepend := patch.obj("prepend follow"))
     patch.connect(prepend, 0, node)
+    # beside the slot choice: a part into the Arrangement at the loop brace instead of a slot
+    place = patch.ui(
+        "live.text",
+        1,
+        2,
+        (292, 28, 80, 17),
+        text="Session slot",
+        texton="Arrangement",
+        mode=1,
+        **parameter("Arrangement", 2, parameter_enum=["Session slot", "Arrangement"], parameter_mmax=1),
+    )
+    patch.connect(place, 0, prepend := patch.obj("prepend arrangement"))
+    patch.connect(prepend, 0, node)
     for name, x in (("Density", 4), ("Complexity", 58)):
         dial = ranged(patch, "live.dial", name, 0, (0.0, 1.0, 0.5), (x, 50, 52, 48), parameter_unitstyle=1)
         patch.connect(dial, 0, prepend := patch.obj(f"prepend {name.lower()}"))
         patch.connect(prepend, 0, node)
+
+    kinds = menu(patch, "Transform kind", TRANSFORM_MENU, (4, 100, 62, 14))  # under the dials
+    patch.connect(kinds, 0, prepend := patch.obj("prepend transformkind"))
+    patch.connect(prepend, 0, node)
+    sends(button(patch, "Transform", (68, 100, 44, 14)), "transform")
 
     # The prompt: MusicGen bangs the text field first (it outputs "text <words>"), then asks.
     prompt = patch.ui(

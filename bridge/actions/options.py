@@ -92,6 +92,7 @@ RANGES: dict[str, Range] = {
     "limit": _whole(1, MAX_LIST),
     "rate": Range(1.0 / 16, 4.0 * MAX_BARS * 4),  # an automation's LFO cycle or stair, in beats
     "curve": Range(0.1, 10.0),  # an automation ramp's bend: progress ** curve
+    "automation": FLAG,  # song: 0 leaves out its genre's clip envelopes
 }
 
 

@@ -29,4 +29,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for path in [*written["files"], written["zip"]]:
             print(f"wrote {path}")
+        if written.get("cc_lanes"):
+            print(f"envelopes as MIDI CC lanes: {written['cc_lanes']}")
+        for what in written.get("skipped", ()):
+            print(f"envelope skipped: {what}")
     return 0

@@ -86,11 +86,17 @@ def age(seconds: float) -> str:
     return f"{max(0, int(seconds))}s"
 
 
+def _beat(live: dict[str, object]) -> str:
+    """Where an arrangement take starts: "b16" (Live's beats), "arr" when the take does not say."""
+    start = live.get("start_beats")
+    return f"b{start:g}" if isinstance(start, (int, float)) else "arr"
+
+
 def line(take: Take, now: float, width: int, indent: str = "") -> str:
     where = (
         f"t{take.live['track']}/s{take.live['slot']}"
         if "track" in take.live and "slot" in take.live
-        else (f"t{take.live['track']} arr" if "track" in take.live else "-")
+        else (f"t{take.live['track']} {_beat(take.live)}" if "track" in take.live else "-")
     )
     star = "*" if take.starred else " "
     head = f"{star} {indent}{take.take_id[:ID_CHARS]} {age(now - take.created_at):>4} {take.part or '-':<7} "

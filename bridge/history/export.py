@@ -75,6 +75,23 @@ def _write(path: Path, make: Callable[[Path], None]) -> None:
     make(path)
 
 
+def lanes(take: Take) -> tuple[list[tuple[float, int, int]], list[str]]:
+    """The take's envelopes as (beats, CC, value) where a CC fits (volume 7, pan 10, a filter's
+    cutoff 74), and what was skipped, named."""
+    from engines.automation import Drawn, cc_number, cc_values
+
+    events: list[tuple[float, int, int]] = []
+    skipped = []
+    for raw in take.live.get("envelopes", ()):
+        drawn = Drawn.from_json(raw)
+        cc = cc_number(drawn.device, drawn.parameter)
+        if cc is None:
+            skipped.append(f"{drawn.device} {drawn.parameter!r} (no MIDI CC for it)")
+            continue
+        events += [(beats, cc, value) for beats, value in cc_values(drawn)]
+    return events, skipped
+
+
 def _write_midi(take: Take, path: Path) -> None:
     from engines.midi_file import write_midi
 
@@ -92,6 +109,7 @@ def _write_midi(take: Take, path: Path) -> None:
         signature=(int(numerator), int(denominator)),
         key=key,
         length_beats=take.live.get("length_beats"),
+        controllers={take.part or "notes": lanes(take)[0]},
     )
 
 
@@ -123,9 +141,13 @@ def export(store: Store, prefix: str, out_dir: Path) -> dict[str, Any]:
             shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:
         raise StoreError(f"cannot export take {take.take_id} into {out_dir}: {exc}") from exc
-    return {
+    out: dict[str, Any] = {
         "take_id": take.take_id,
         "files": [str(p) for p in files],
         "zip": str(archive),
         "ancestry": len(chain),
     }
+    if take.live.get("envelopes") and take.notes is not None:  # as CC lanes in the .mid
+        skipped = lanes(take)[1]
+        out |= {"cc_lanes": len(take.live["envelopes"]) - len(skipped), "skipped": skipped}
+    return out

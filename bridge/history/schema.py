@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge.history.takes import ACTIONS, TakeDraft
+from engines.automation import Drawn
 from engines.errors import InvalidValue
 
 SEED_MAX = 2**63 - 1  # SQLite's INTEGER and PostgreSQL's BIGINT
@@ -78,6 +79,11 @@ def check_live(live: Any) -> str:
         value = live.get(name)
         if value is not None and (not _is_number(value) or value < 0):
             raise _fail(f"live.{name}", value, "beats >= 0")
+    if "envelopes" in live:  # the envelopes MuseAroo drew on the take's clip
+        if not isinstance(live["envelopes"], list):
+            raise _fail("live.envelopes", live["envelopes"], "a list of envelopes")
+        for envelope in live["envelopes"]:
+            Drawn.from_json(envelope)
     return _json("live", live)
 
 

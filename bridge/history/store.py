@@ -126,6 +126,16 @@ class Store(PendingTakes):
             s.execute(update(TakeRow).where(TakeRow.take_id == take_id).values(message=message))
         return take_id
 
+    def keep_envelopes(self, prefix: str, envelopes: list[dict[str, Any]]) -> str:
+        """Replace the envelopes the take's clip carries (``live["envelopes"]``; [] removes them)."""
+        with self._session() as s:
+            take_id = self._resolve(s, prefix)
+            live = json.loads(s.execute(select(TakeRow.live).where(TakeRow.take_id == take_id)).scalar_one())
+            live.pop("envelopes", None)
+            text = check_live({**live, "envelopes": envelopes} if envelopes else live)
+            s.execute(update(TakeRow).where(TakeRow.take_id == take_id).values(live=text))
+        return take_id
+
     # --- reading ----------------------------------------------------------------------------
     def resolve(self, prefix: str) -> str:
         with self._session(read=True) as s:

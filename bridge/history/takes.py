@@ -89,7 +89,8 @@ class Take:
 
     def summary(self) -> dict[str, Any]:
         """The list view: what `roo history --json`, /api/takes and /roo/history/take carry (the
-        OSC reply its first seven); ``track`` / ``slot`` where Live holds it (None: arrangement)."""
+        OSC reply its first seven); ``track`` / ``slot`` where Live holds it (slot None in the Arrangement, where ``start_beats`` says
+        where it starts)."""
         return {
             "take_id": self.take_id,
             "parent_id": self.parent_id,
@@ -100,6 +101,7 @@ class Take:
             "starred": self.starred,
             "track": self.live.get("track"),
             "slot": self.live.get("slot"),
+            "start_beats": self.live.get("start_beats"),  # in the Arrangement (no slot)
             "genre": self.genre,
         }
 

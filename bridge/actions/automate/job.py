@@ -10,14 +10,16 @@ whole clip replaces the parameter's envelope there, a part of a clip keeps the r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.automate import kept
 from bridge.actions.automate.request import AutomateRequest, parse_request
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.envelopes import EnvelopeTarget
-from engines.automation import default_ends, envelope_steps
+from engines.automation import Drawn, default_ends, envelope_steps
 from engines.errors import InvalidValue
 
 
@@ -47,9 +49,17 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     slot = -1 if req.at is not None else (req.slot if req.slot is not None else max(live.selected_slot, 0))
     at = -1.0 if req.at is None else req.at
     if req.shape is None:
+        # the clip (and the parameter, when named) as Live names them: what the take keeps is cleared too
+        named = (req.device, req.parameter) if req.parameter else ("mixer", "volume")
+        target = await app.live.envelope_target(req.track, slot, at, *named)
         had = await app.live.clear_envelope(req.track, slot, at, req.device, req.parameter)
         what = f"{req.device} {req.parameter!r}" if req.parameter else "every envelope"
-        return f"cleared {what} on track {req.track}" + ("" if had else " (there was none)")
+        named_as = kept.name_of(target, req.parameter)
+        target = (
+            replace(target, parameter=named_as) if req.parameter else replace(target, device="", parameter="")
+        )
+        told = await kept.keep(app, target, req.at is not None, None)
+        return f"cleared {what} on track {req.track}" + ("" if had else " (there was none)") + told
     target = await app.live.envelope_target(req.track, slot, at, req.device, req.parameter)
     offset = 0.0 if req.at is None else req.at - target.clip_start_beats
     room = target.clip_length_beats - offset
@@ -67,10 +77,13 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     )  # fmt: skip
     whole = offset == 0.0 and abs(length - target.clip_length_beats) < 1e-6
     count = await app.live.write_envelope(req.track, slot, at, req.device, req.parameter, steps, clear=whole)
+    drawn = Drawn(target.device, kept.name_of(target, req.parameter), req.shape or "", start, end, target.low, target.high,
+                  offset, length, req.rate, req.curve, target.quantized)  # fmt: skip
+    told = await kept.keep(app, target, req.at is not None, drawn)
     result = dict(zip(protocol.AUTOMATE_RESULT_FIELDS, (target.track, target.slot, req.at or 0.0, target.device,
                   target.parameter, req.shape, count, start, end), strict=True))  # fmt: skip
     app.result(job.client, job.id, "automate", result)
     return (
         f"{target.device} {target.parameter!r} on {_where(target, req.at)}: {req.shape} {start:g} to {end:g} "
-        f"over {length:g} beats ({count} steps); one undo takes it back"
+        f"over {length:g} beats ({count} steps); one undo takes it back{told}"
     )

@@ -16,6 +16,7 @@ from engines.errors import InvalidValue, StoreError
 from engines.music import Chord, Key, Note, parse_key
 
 LOOK_BACK = 30  # takes searched for the one a clip came from
+SONG_LOOK_BACK = 500  # where a song's takes may lie between (envelopes kept, arrangement clips)
 Row = tuple[int, float, float, int]
 
 
@@ -23,8 +24,11 @@ def _row(pitch: int, start: float, length: float, velocity: int) -> Row:
     return int(pitch), round(float(start), 4), round(float(length), 4), int(velocity)
 
 
-async def take_behind(app: App, track: int, slot: int, notes: Sequence[Note] | None = None) -> Any | None:
-    """The stored take the clip at track/slot came from (holding ``notes`` when given), or None."""
+async def take_behind(
+    app: App, track: int, slot: int, notes: Sequence[Note] | None = None, *, look_back: int = LOOK_BACK
+) -> Any | None:
+    """The stored take the clip at track/slot came from (holding ``notes`` when given), or None;
+    among the newest ``look_back`` takes."""
     if app.history is None:
         return None
     want = (
@@ -33,14 +37,40 @@ async def take_behind(app: App, track: int, slot: int, notes: Sequence[Note] | N
         else sorted(_row(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in notes)
     )
     try:
-        return await app.in_history(_find, app, track, slot, want)
+        return await app.in_history(_find, app, track, slot, want, None, look_back)
     except StoreError:
         return None
 
 
-def _find(app: App, track: int, slot: int, want: list[Row] | None) -> Any | None:
-    for summary in app.history.takes(limit=LOOK_BACK):
-        if summary.live.get("track") != track or summary.live.get("slot") != slot:
+async def take_behind_at(
+    app: App, track: int, start_beats: float, notes: Sequence[Note], *, look_back: int = SONG_LOOK_BACK
+) -> Any | None:
+    """The stored take the arrangement clip starting at ``start_beats`` on ``track`` came from (holding
+    ``notes``), or None; among the newest ``look_back`` takes (a song laid along the Arrangement
+    makes a take per part and section)."""
+    if app.history is None:
+        return None
+    want = sorted(_row(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in notes)
+    try:
+        return await app.in_history(_find, app, track, None, want, float(start_beats), look_back)
+    except StoreError:
+        return None
+
+
+def _landed(live: dict[str, Any], track: int, slot: int | None, at: float | None) -> bool:
+    if live.get("track") != track:
+        return False
+    if at is None:
+        return live.get("slot") == slot
+    held = live.get("start_beats")
+    return "slot" not in live and isinstance(held, (int, float)) and abs(float(held) - at) < 1e-6
+
+
+def _find(
+    app: App, track: int, slot: int | None, want: list[Row] | None, at: float | None, look_back: int
+) -> Any | None:
+    for summary in app.history.takes(limit=look_back):
+        if not _landed(summary.live, track, slot, at):
             continue  # the list holds where each landed: only a take written here is read whole
         take = app.history.get(summary.take_id)
         if take.notes is None:

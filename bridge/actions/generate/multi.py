@@ -17,6 +17,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.generate.context import SongContext
+from bridge.actions.generate.moves import write_moves
 from bridge.actions.generate.part import followed
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
@@ -26,6 +27,7 @@ from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite
 from engines import generators
+from engines.automation import genre_moves
 from engines.errors import InvalidValue, LiveError
 from engines.generators import arrangement
 from engines.music import MusicalContext, Note
@@ -130,6 +132,8 @@ async def run_song(
     app: App, job: Job, ctx: MusicalContext, slot: int, req: Any, seed: int, tracks: dict[str, int]
 ) -> str:
     """Sections into successive scenes: from ``slot`` with replace, else into new scenes at the end."""
+    if req.automation:  # a genre preset whose automation is refused fails here, before any write
+        genre_moves(ctx.genre)
     sections = await app.run_cpu(_song, ctx, req.density, req.complexity, seed)
     job.report(0.3, f"{len(sections)} sections planned")
     live = (await app.live.current_context())[0]  # pushed by Live: no round trip once it came
@@ -162,9 +166,12 @@ async def run_song(
         await app.live.name_scene(scene, section.name)
         names.append(f"{section.name} ({section.bars} bars)")
         job.report(0.3 + share * (i + 1), f"scene {scene}: {section.name}")
-    arranged = await write_arrangement(app, job, ctx, sections, tracks, req.replace, seed)
+    moved = ""
+    if req.automation:
+        moved = await write_moves(app, job, ctx.genre, sections, tracks, first_scene=slot)
+    arranged = await write_arrangement(app, job, ctx, sections, tracks, req.replace, seed, req.automation)
     scenes = f"{len(sections)} sections in scenes {slot}..{slot + len(sections) - 1}: {', '.join(names)}"
-    return f"song: {scenes}; {arranged}"
+    return f"song: {scenes}; {arranged}" + (f"; {moved}" if moved else "")
 
 
 async def write_arrangement(
@@ -175,6 +182,7 @@ async def write_arrangement(
     tracks: dict[str, int],
     replace: bool,
     seed: int,
+    automation: bool = True,
 ) -> str:
     """Each section's parts into the arrangement from beat 0, section after section (Live 12.1.10+).
 
@@ -188,7 +196,9 @@ async def write_arrangement(
         return "arrangement not written: with replace 0 it is left alone (use replace 1 to write from beat 0)"
     start_beats = 0.0
     cues: list[tuple[float, str]] = []
+    starts: list[float] = []
     for section in sections:
+        starts.append(start_beats)
         length_beats = section.bars * ctx.beats_per_bar
         cues.append((start_beats, section.name))
         for part in PART_ORDER:
@@ -216,6 +226,8 @@ async def write_arrangement(
         placed = f", a cue point at each section ({', '.join(f'{name} {at:g}' for at, name in cues)})"
     except LiveError as exc:
         placed = f"; no cue points: {exc}"
+    if automation:  # the moves' envelopes on the arrangement clips too (said once, with the scenes')
+        await write_moves(app, job, ctx.genre, sections, tracks, starts=starts)
     return f"arrangement written from beat 0 to {start_beats:g}{placed}"
 
 

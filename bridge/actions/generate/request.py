@@ -45,6 +45,7 @@ class GenerateRequest:
     source_slot: int | None = None
     arrangement: bool = False  # into the Arrangement (``generate.arrangement``), not a clip slot
     at: float | None = None  # its start in beats; None: the loop brace's
+    automation: bool = True  # song: the clip envelopes its genre asks for (automation 0: none)
     bars_given: bool = False  # bars named in the request (else, in the Arrangement, the loop brace's)
 
 
@@ -52,12 +53,13 @@ def parse_request(args: list[Any]) -> GenerateRequest:
     """Validate /roo/generate arguments; every error names the value and what is valid."""
     part = leading_choice(args, protocol.PARTS, needs="/roo/generate needs a part", unknown="part")
     opts = parse_options(args[1:], protocol.GENERATE_OPTIONS, what="/roo/generate")
-    flags = ("replace", "arrangement")
+    flags = ("replace", "arrangement", "automation")
     req = GenerateRequest(
         part=part,
         **{k: v for k, v in opts.items() if k not in flags},
         replace=bool(opts.get("replace", 0)),
         arrangement=bool(opts.get("arrangement", 0)),
+        automation=bool(opts.get("automation", 1)),
         bars_given="bars" in opts,
     )
     if req.at is not None and not req.arrangement:

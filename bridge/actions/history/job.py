@@ -12,6 +12,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.generate import job as generate
 from bridge.actions.history import request
+from bridge.actions.history.envelopes import put_back
 from bridge.actions.options import parse_options
 from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
@@ -92,7 +93,12 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
             app, job, draft, app.live.write(ClipWrite(track, slot, length, name, notes))
         )
         draft.live = {"track": t, "slot": s, "length_beats": length, "note_count": count}
-        written.append(f"{count} notes in track {t} slot {s}{moved(asked, s, scenes)}")
+        envelopes, put = await put_back(app, take, t, s, None)
+        if envelopes:
+            draft.live["envelopes"] = envelopes
+        written.append(
+            f"{count} notes in track {t} slot {s}{moved(asked, s, scenes)}" + (f" ({put})" if put else "")
+        )
     tempo = float(take.context.get("tempo_bpm", 0.0))
     for i, out in enumerate(o for o in take.outputs if o["kind"] == "audio" and "path" in o):
         t, s = await app.live.import_audio(
@@ -131,7 +137,11 @@ async def recall_to_arrangement(app: App, job: Job, take: Any, where: dict[str, 
     )
     t, at_beats, count = await write_recorded(app, job, draft, write)
     draft.live = {"track": t, "start_beats": at_beats, "length_beats": length, "note_count": count}
-    return f"recalled take {take.take_id}: {count} notes in the Arrangement on track {t} at beat {at_beats:g}"
+    envelopes, put = await put_back(app, take, t, -1, at_beats)
+    if envelopes:
+        draft.live["envelopes"] = envelopes
+    said = f"recalled take {take.take_id}: {count} notes in the Arrangement on track {t} at beat {at_beats:g}"
+    return said + (f" ({put})" if put else "")
 
 
 def recalled(take: Any, notes: list[Note]) -> TakeDraft:
@@ -183,6 +193,8 @@ async def fork(app: App, job: Job, args: list[Any]) -> str:
     settings = {k: v for k, v in take.params.items() if k in protocol.GENERATE_OPTIONS and v is not None}
     settings |= {"seed": take.seed, "track": take.live.get("track", -1), "slot": take.live.get("slot", -1)}
     settings["replace"] = int(bool(settings.get("replace", 0)))
+    if "automation" in settings:
+        settings["automation"] = int(bool(settings["automation"]))
     settings |= changes
     gen_args: list[Any] = [take.part]
     for name, value in settings.items():

@@ -25,7 +25,7 @@ async def in_place(app: App, job: Job, req: TransformRequest) -> str:
     clip = from_reading(reading, live, protocol.TRANSFORM)
     start = float(clip.info.start_time_beats)
     job.report(0.3, f"{len(clip.notes)} notes read from the arrangement clip at beat {start:g}")
-    draft, result, name, note = await transformed(app, req, clip, job, parent=False)
+    draft, result, name, note = await transformed(app, req, clip, job, parent=False, at_beats=start)
     write = app.live.write_arrangement_clip(clip.track, start, clip.length_beats, name, result.notes, True)
     track, at_beats, count = await write_recorded(app, job, draft, write)
     draft.live = {

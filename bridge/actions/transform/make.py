@@ -5,9 +5,10 @@ keeps of its source (the source take's key, genre and bars, or the key the clip 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from bridge.actions.clips.midi import MidiClip
-from bridge.actions.clips.take import kept, said, take_behind
+from bridge.actions.clips.take import kept, said, take_behind, take_behind_at
 from bridge.actions.follow.rule import described
 from bridge.actions.takes import midi_take, transform_part
 from bridge.actions.transform.request import TransformRequest
@@ -20,11 +21,19 @@ from engines.symbolic.profile import profile
 
 
 async def transformed(
-    app: App, req: TransformRequest, clip: MidiClip, job: Job, *, parent: bool = True
+    app: App,
+    req: TransformRequest,
+    clip: MidiClip,
+    job: Job,
+    *,
+    parent: bool = True,
+    at_beats: float | None = None,
 ) -> tuple[TakeDraft, transforms.Transformed, str, str]:
     """The clip transformed (on the CPU thread), its take draft, the new clip's name and what the
     take keeps of its source: the source take's key, genre and bars, or the clip's key as read.
-    ``parent``: the take is filed under the take at the clip's track and slot (a session clip)."""
+    ``parent``: the take is filed under the take at the clip's track and slot (a session clip);
+    ``at_beats``: the clip is the arrangement clip starting there, the take is filed under the take
+    written there with the clip's notes (none: a root)."""
     live = clip.context
     bar = live.signature_numerator * 4.0 / live.signature_denominator
     options = transforms.make_options(clip.length_beats, bar, **req.options)
@@ -37,7 +46,12 @@ async def transformed(
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
         bars=max(1, round(clip.length_beats / bar)),
     )
-    ctx, note, known_genre = await _source_settings(app, clip, ctx)
+    source = (
+        await take_behind(app, clip.track, clip.slot, clip.notes)
+        if at_beats is None
+        else await take_behind_at(app, clip.track, at_beats, clip.notes)
+    )
+    ctx, note, known_genre = await _source_settings(app, clip, ctx, source)
     # filed as the source clip's part (a drum transform's: drums), made by the transform, a child of
     # the take the source clip is
     part = transform_part(req.kind, profile(clip.notes, clip.length_beats).role)
@@ -46,16 +60,19 @@ async def transformed(
         "transform", part, params=params, seed=seed, ctx=ctx, live={}, notes=result.notes,
         engine=f"engines.transforms:{req.kind}", parent=(clip.track, clip.slot) if parent else None,
     )  # fmt: skip
+    if at_beats is not None and source is not None:
+        draft.parent_id = source.take_id  # the take that was there, as the session transform's
     if not known_genre:  # a clip that is not a take: its genre is not known, never the default's
         draft.context.pop("genre", None)
     return draft, result, f"{clip.info.name or 'clip'} {req.kind}"[:64], note
 
 
-async def _source_settings(app: App, clip: MidiClip, ctx: MusicalContext) -> tuple[MusicalContext, str, bool]:
+async def _source_settings(
+    app: App, clip: MidiClip, ctx: MusicalContext, source: Any | None
+) -> tuple[MusicalContext, str, bool]:
     """The context a transform's take records: its source take's key, genre and bars when the clip
     is a take; else the key the clip reads as (with its confidence). Also what the message says and
     whether the genre is known."""
-    source = await take_behind(app, clip.track, clip.slot, clip.notes)
     if source is not None:
         keep = kept(source)
         key = parse_key(keep["key"]) if "key" in keep else ctx.key

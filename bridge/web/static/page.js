@@ -92,6 +92,8 @@ const rollSized = new ResizeObserver((entries) => {
 async function drawTake(li, take, known) {
   const detail = known ?? await api("GET", `/api/takes/${take.take_id}`);
   li = li.querySelector(":scope > .body");
+  const where = landed(detail);
+  if (where) li.append(el("p", { className: "hint where" }, `${detail.live?.slot == null ? "in the Arrangement" : "in a clip slot"}: ${where}`));
   await showAudio(li, take.take_id, detail, tokenQuery);
   if (!detail.notes) return;
   const canvas = el("canvas", { role: "img" });
@@ -116,8 +118,7 @@ function takeHead(take) {
   return el("div", { className: "head" },
     el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
     el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
-      [take.live?.track ?? take.track, take.live?.slot ?? take.slot].every((v) => v != null)
-        ? `track ${take.live?.track ?? take.track} slot ${take.live?.slot ?? take.slot} · ` : "",
+      el("span", { className: "landed" }, landed(take).replace(/^(.+)$/, "$1 · ")),
       `${take.genre || take.params?.genre || take.context?.genre || ""}`.replace(/^(.+)$/, "$1 · "),
       `${take.action} · `, el("time", { dateTime: take.created_at, title: take.created_at }, age(take.created_at)),
       take.message ? ` · ${take.message}` : ""),
@@ -126,6 +127,19 @@ function takeHead(take) {
       act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
+}
+
+// Where a take landed in Live: "track 2 slot 0", or in the Arrangement "track 1 beat 16" and, where
+// the take's context gives the signature (its whole record), "(bar 5)"
+function landed(take) {
+  const live = take.live ?? {};
+  const [track, slot, start] = [live.track ?? take.track, live.slot ?? take.slot, live.start_beats ?? take.start_beats];
+  if (track == null) return "";
+  if (slot != null) return `track ${track} slot ${slot}`;
+  if (start == null) return "";
+  const [num, den] = take.context?.signature ?? [];
+  const bar = num && den ? ` (bar ${Math.floor(start / (num * 4 / den) + 1e-9) + 1})` : "";
+  return `track ${track} beat ${+start.toFixed(3)}${bar}`;
 }
 
 // "12s ago", "5m ago", "3h ago", "2d ago": a take's age where the ISO time is its title

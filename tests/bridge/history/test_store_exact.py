@@ -211,6 +211,7 @@ def test_a_takes_views() -> None:
         "starred": True,
         "track": 1,  # where it landed in Live (live.track / live.slot), and its genre
         "slot": None,
+        "start_beats": None,
         "genre": "",
     }
     assert t.summary() == summary

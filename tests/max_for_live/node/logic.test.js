@@ -338,3 +338,49 @@ test("on connecting it asks what parts follow; Follow nothing is one press; the 
   d.logic.handle("followauto", []);
   assert.deepEqual(d.sent().at(-1), [A.follow, "auto"]);
 });
+
+test("Arrangement switch: one part goes to the loop brace (no Bars), a vary there replaces it; All and Song go as they are", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("bars", [2]);
+  d.logic.handle("generate", ["bass"]); // a slot, as before
+  d.logic.handle("arrangement", [1]);
+  d.logic.handle("generate", ["chords"]);
+  d.logic.handle("vary", []);
+  d.logic.handle("generate", ["song"]);
+  d.logic.handle("arrangement", [0]);
+  d.logic.handle("generate", ["drums"]);
+  const gens = d.sent().filter((m) => m[0] === A.generate);
+  assert.ok(gens[0].includes("bars") && !gens[0].includes("arrangement"));
+  assert.deepEqual(gens[1].slice(-2), ["arrangement", 1]);
+  assert.ok(!gens[1].includes("bars"), "the loop brace gives the length");
+  assert.deepEqual(gens[2].slice(-4), ["arrangement", 1, "replace", 1]);
+  assert.equal(gens[2][1], "chords");
+  assert.ok(gens[3].includes("bars") && !gens[3].includes("arrangement"), "song lays out its own");
+  assert.ok(gens[4].includes("bars") && !gens[4].includes("arrangement"));
+  assert.match(d.shown("status").find((s) => s.includes("chords")), /in the Arrangement/);
+  for (const [, , ...opts] of gens) {
+    for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.generate_options, opts[i]);
+  }
+});
+
+test("Transform: the selected clip into a slot; with the Arrangement switch on, the Clip View's arrangement clip in place", () => {
+  const d = device();
+  connected(d);
+  const kinds = protocol.transform_kinds.filter((k) => !k.startsWith("drums_"));
+  d.logic.handle("transformkind", [kinds.indexOf("retrograde")]);
+  d.logic.handle("transform", []);
+  d.logic.handle("arrangement", [1]);
+  d.logic.handle("transformkind", [kinds.indexOf("humanize")]);
+  d.logic.handle("transform", []);
+  d.logic.handle("transformkind", [99]); // out of the menu: the kind stays
+  d.logic.handle("transform", []);
+  const sent = d.sent().filter((m) => m[0] === A.transform);
+  assert.deepEqual(sent[0], [A.transform, "retrograde", "track", -1, "slot", -1, "seed", 40]);
+  assert.deepEqual(sent[1], [A.transform, "humanize", "track", -1, "slot", -1, "seed", 41, "arrangement", 1]);
+  assert.equal(sent[2][1], "humanize");
+  assert.match(d.shown("status").find((s) => s.includes("humanize")), /arrangement clip in the Clip View/);
+  for (const [, , ...opts] of sent) {
+    for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.transform_options, opts[i]);
+  }
+});

@@ -95,3 +95,34 @@ def test_live_before_12_1_10_is_refused_and_the_clip_kept() -> None:
         assert rows(live) == before
     finally:
         live.stop()
+
+
+def test_a_transform_in_place_is_filed_under_the_take_that_was_there(store: Store) -> None:
+    live = start((12, 3, 6))
+    try:
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                client.send(protocol.GENERATE, "bass", "arrangement", 1, "at", 16.0, "bars", 2, "seed", 4)
+                _, state, _, said = client.wait_final(30)
+                assert state == "done" and "at beat 16" in str(said), said
+                made = store.takes()[0]
+                assert made.live["start_beats"] == 16.0
+                # the generated clip is the track's second arrangement clip (the verse is the first)
+                state, said = transform(
+                    client, "transpose", "track", 1, "slot", 1, "semitones", 3, "arrangement", 1
+                )
+                assert state == "done" and "at beat 16" in said, said
+                # the verse clip was no take: its transform is a root
+                state, said = transform(
+                    client, "transpose", "track", 1, "slot", 0, "semitones", 1, "arrangement", 1
+                )
+                assert state == "done", said
+            finally:
+                client.close()
+        newest = store.takes()
+        verse, moved = store.get(newest[0].take_id), store.get(newest[1].take_id)
+        assert moved.action == "transform" and moved.parent_id == made.take_id
+        assert verse.action == "transform" and verse.parent_id is None
+    finally:
+        live.stop()

@@ -1,0 +1,38 @@
+"""Where a take landed, in a real browser (issue 43): the take list says "track T slot S" for a clip
+slot and "track T beat N" for the Arrangement, and the take's view adds the bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.bridge.web.conftest import Served
+from tests.bridge.web.test_api import wait_final
+
+
+def generated(served: Served, **body: Any) -> str:
+    with httpx.Client(base_url=served.url, timeout=30) as http:
+        job_id = http.post("/api/generate", json={"part": "bass", "seed": 3, **body}).json()["job_id"]
+        final = wait_final(http, job_id)
+        assert final["state"] == "done", final
+        return str(http.get("/api/takes").json()[0]["take_id"])
+
+
+def test_the_take_list_and_view_say_where_each_take_landed(browser: Any, served: Served) -> None:
+    in_slot = generated(served, track=1, slot=2, bars=1)
+    arranged = generated(served, track=1, arrangement=1, at=16.0, bars=2)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    head = "[data-take-id='{}'] > .head .landed"
+    assert page.inner_text(head.format(in_slot)) == "track 1 slot 2 · "
+    assert page.inner_text(head.format(arranged)) == "track 1 beat 16 · "
+    view = page.wait_for_selector(f"[data-take-id='{arranged}'] .body .where")
+    assert view.inner_text() == "in the Arrangement: track 1 beat 16 (bar 5)"
+    view = page.wait_for_selector(f"[data-take-id='{in_slot}'] .body .where")
+    assert view.inner_text() == "in a clip slot: track 1 slot 2"
+    # a take made while the page is open comes in over /ws with the bar already (its whole record)
+    later = generated(served, track=1, arrangement=1, at=30.0, bars=1)
+    node = page.wait_for_selector(f"[data-take-id='{later}'] > .head .landed")
+    assert node.inner_text() == "track 1 beat 30 (bar 8) · "
