@@ -82,6 +82,7 @@ class Take:
     command: str = ""
     outputs: tuple[dict[str, Any], ...] = ()
     notes: tuple[dict[str, Any], ...] | None = None
+    undone: bool = False  # its clip left its slot (Live's undo); a redo clears it
 
     @property
     def genre(self) -> str:
@@ -101,6 +102,7 @@ class Take:
             "track": self.live.get("track"),
             "slot": self.live.get("slot"),
             "genre": self.genre,
+            "undone": self.undone,
         }
 
     def detail(self) -> dict[str, Any]:
