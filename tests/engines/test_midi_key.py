@@ -104,3 +104,13 @@ def test_said_names_the_rival_only_when_held() -> None:
     assert ctx.key_said(APPLY).startswith(f"{ctx.key} (") and ", held: " in ctx.key_said(APPLY)
     assert ctx.key_said(0.0) == f"{ctx.key} ({ctx.key_confidence:.2f})"
     assert Key(4, "Minor") in {ctx.key, *(k for k, _ in ctx.key_alternatives)}
+
+
+def test_the_text_summary_says_a_held_key_with_its_rivals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = analysed(tmp_path, capsys, "bass", "E minor", "funk", 1)
+    assert main(["analyze", str(tmp_path / "bass.mid")]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("key:"))
+    rivals = [alt["key"] for alt in data["key_alternatives"][:2]]
+    assert f"held: {data['key']}, {rivals[0]} or {rivals[1]}?" in line, line

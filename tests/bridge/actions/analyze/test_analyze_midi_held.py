@@ -25,7 +25,10 @@ BASS_ROWS = tuple(
 
 @pytest.fixture
 def live() -> Iterator[LiveHost]:
-    tracks = (TrackDesc("midi", "Bass", (ClipDesc(0, "Funk bass", CTX.length_beats, BASS_ROWS),)),)
+    tracks = (
+        TrackDesc("midi", "Bass", (ClipDesc(0, "Funk bass", CTX.length_beats, BASS_ROWS),)),
+        TrackDesc("midi", "Keys"),
+    )
     host = LiveHost(SetDesc(tracks=tracks, root_note=2, scale_name="Dorian"), port=0).start_in_thread()
     yield host
     host.stop()
@@ -54,3 +57,26 @@ def test_a_bass_without_its_third_is_held_and_its_rivals_named(live: LiveHost, c
     assert f"key {data['key']} not applied" in message and "root_note" not in message, message
     assert live.call(lambda: (live.song.root_note, live.song.scale_name)) == (2, "Dorian")
     assert "E minor" in [data["key"], *rivals], data  # the key it was made in is among those said
+
+
+def test_a_part_following_it_says_the_reading_is_held(live: LiveHost, client: Client) -> None:
+    client.send(
+        protocol.GENERATE,
+        "chords",
+        "track",
+        1,
+        "slot",
+        0,
+        "bars",
+        4,
+        "seed",
+        3,
+        "source_track",
+        0,
+        "source_slot",
+        0,
+    )
+    _job, state, _progress, message = client.wait_final()
+    assert state == "done", message
+    assert "following track 0 slot 0 ('Funk bass')" in message and ", read " in message, message
+    assert ", held: " in message and message.count(" or ") >= 1, message
