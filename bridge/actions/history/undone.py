@@ -26,15 +26,19 @@ def _row(pitch: int, start: float, length: float, velocity: int) -> Row:
 
 async def slot_changed(app: App, track: int, slot: int, filled: bool) -> str | None:
     """Mark or clear the take at track/slot after Live pushed that it ``filled`` or emptied; the id of
-    the take marked or cleared, None when none was."""
+    the take marked or cleared, None when none was. A filled slot is read only when a take written
+    there is marked (a write that lands in a new slot costs no round trip)."""
     if app.history is None:
         return None
     try:
         if not filled:
             return await app.in_history(_mark, app, track, slot)
+        marked = await app.in_history(_marked, app, track, slot)
+        if not marked:
+            return None
         reading = await app.live.clip_read(track, slot)
         rows = sorted(_row(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in reading.notes)
-        return await app.in_history(_clear, app, track, slot, rows)
+        return await app.in_history(_clear, app, marked, rows)
     except RooError as exc:
         log.warning("undone mark of track %d slot %d not updated: %s", track, slot, exc)
         return None
@@ -56,15 +60,22 @@ def _mark(app: App, track: int, slot: int) -> str | None:
     return str(here[0].take_id)
 
 
-def _clear(app: App, track: int, slot: int, rows: list[Row]) -> str | None:
+def _marked(app: App, track: int, slot: int) -> list[str]:
+    """The marked takes written at track/slot that are newer than any take not marked, newest first."""
+    out = []
     for summary in _written_here(app, track, slot):
         if not summary.undone:
-            return None  # a take not taken back is the slot's: nothing newer was undone here
-        take = app.history.get(summary.take_id)
-        notes = take.notes or ()
+            break  # a take not taken back is the slot's: nothing older was brought back by a redo
+        out.append(str(summary.take_id))
+    return out
+
+
+def _clear(app: App, marked: list[str], rows: list[Row]) -> str | None:
+    for take_id in marked:
+        notes = app.history.get(take_id).notes or ()
         if rows == sorted(
             _row(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in notes
         ):
-            app.history.mark_undone(take.take_id, False)
-            return str(take.take_id)
+            app.history.mark_undone(take_id, False)
+            return take_id
     return None
