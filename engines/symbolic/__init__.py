@@ -20,6 +20,7 @@ from engines.symbolic.profile import ClipProfile, is_drum_part, onsets, profile
 
 __all__ = [
     "NO_CHORD",
+    "SAID_RIVALS",
     "ChordSpan",
     "ClipContext",
     "KeyReading",
@@ -36,6 +37,7 @@ __all__ = [
 ]
 
 
+SAID_RIVALS = 3  # the rivals a held key is said with ("A major, E major, E minor or A minor?")
 HINT_QUALITIES = ("maj", "min", "7", "maj7", "min7")  # chords that can be a key's tonic chord
 
 
@@ -52,14 +54,12 @@ class ClipContext:
 
     def key_said(self, apply_level: float) -> str:
         """ "E minor (0.92)", or with its rival when below ``apply_level``: "E minor (0.45, held: E
-        minor, A major or A minor?)" (the key and its first two rivals); "no key" for a clip without pitched notes."""
+        minor, A major, A minor or B minor?)" (the key and its first ``SAID_RIVALS`` rivals); "no key" for a clip without pitched notes."""
         if self.key is None:
             return "no key"
         text = f"{self.key} ({self.key_confidence:.2f}"
         if self.key_confidence < apply_level and self.key_alternatives:
-            text += (
-                f", held: {either(str(k) for k in (self.key, *(k for k, _ in self.key_alternatives[:2])))}"
-            )
+            text += f", held: {either(str(k) for k in (self.key, *(k for k, _ in self.key_alternatives[:SAID_RIVALS])))}"
         return text + ")"
 
     def generator_chords(self) -> tuple[Chord, ...]:

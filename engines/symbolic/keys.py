@@ -225,8 +225,9 @@ def read_key(notes: Sequence[Note], tonic_hints: Sequence[Key] = (), w: Weights 
         if mode_open(notes, k.tonic):
             rivals.insert(i + 1, (_parallel(k), exp[_parallel(k)] / z))
     is_open = mode_open(notes, best.tonic)
-    if is_open:
-        rivals.insert(0, (_parallel(best), exp[_parallel(best)] / z))
+    if is_open:  # after the likeliest other tonic (with both its thirds when its mode is open too)
+        at = min(len(rivals), 2 if len(rivals) > 1 and rivals[1][0].tonic == rivals[0][0].tonic else 1)
+        rivals.insert(at, (_parallel(best), exp[_parallel(best)] / z))
     confidence = min(p_best, OPEN_CAP) if is_open else p_best
     return KeyReading(best, confidence, tuple(rivals[:RIVALS]), is_open)
 

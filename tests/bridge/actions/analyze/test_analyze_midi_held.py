@@ -52,7 +52,7 @@ def test_a_bass_without_its_third_is_held_and_its_rivals_named(live: LiveHost, c
     assert rivals and data["key_ambiguous"], data
     _job, state, _progress, message = client.wait_final()
     assert state == "done", message
-    named = [data["key"], *rivals[:2]]
+    named = [data["key"], *rivals[:3]]
     assert f"{', '.join(named[:-1])} or {named[-1]}?" in message, message
     assert f"key {data['key']} not applied" in message and "root_note" not in message, message
     assert live.call(lambda: (live.song.root_note, live.song.scale_name)) == (2, "Dorian")
