@@ -212,6 +212,7 @@ def test_a_takes_views() -> None:
         "track": 1,  # where it landed in Live (live.track / live.slot), and its genre
         "slot": None,
         "genre": "",
+        "undone": False,  # Live's undo has not taken it back (issue 47)
     }
     assert t.summary() == summary
     assert t.detail() == summary | {
