@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from bridge import osc, protocol
 from bridge.actions import ANSWERS, JOB_ACTIONS, ON_LIVE, PREPARE_MAKERS, Answer
+from bridge.actions.history.undone import slot_changed
 from bridge.app import App
 from bridge.history import recovery
 from bridge.jam.remote import RemoteJam, state_args
@@ -62,7 +63,7 @@ class Daemon:
         self.started_s = time.time()  # pending takes older than this are reconciled with Live
         self.presence: Any = None  # bridge.history.recovery.Presence while a store is open
         self.recovery: asyncio.Task[Any] | None = None  # reconciling pending takes (once Live answered)
-        self._reading_back: set[asyncio.Task[None]] = set()  # ON_LIVE: what the Set keeps
+        self._reading_back: set[asyncio.Task[Any]] = set()  # ON_LIVE, and takes marked undone
         self.packets_received = 0
         self.errors_sent = 0
         self.errors_by_address: dict[str, int] = {}  # "?" = a packet that could not be decoded (dropped)
@@ -102,6 +103,7 @@ class Daemon:
 
         self.preparer = attach(self.app, enabled=prepare_enabled(self.prepare), makers=PREPARE_MAKERS)
         self.live.on_context = self._context_changed
+        self.live.on_slot = self._slot_changed
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:
             self.port = int(self.transport.get_extra_info("sockname")[1])
@@ -134,6 +136,13 @@ class Daemon:
             self.recovery = asyncio.get_running_loop().create_task(work)
             self.recovery.add_done_callback(self._recovered)
         return ctx
+
+    def _slot_changed(self, track: int, slot: int, filled: bool) -> None:
+        """A slot Live pushed filled or emptied: the take written there is marked undone or cleared."""
+        if self.app is not None and self.history is not None:
+            task = asyncio.get_running_loop().create_task(slot_changed(self.app, track, slot, filled))
+            self._reading_back.add(task)
+            task.add_done_callback(self._reading_back.discard)
 
     def _recovered(self, task: asyncio.Task[Any]) -> None:
         if task.cancelled():

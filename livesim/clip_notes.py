@@ -50,13 +50,16 @@ class ClipNotes:
         return tuple(ids)
 
     def _drop(self, ids: Iterable[int]) -> None:
-        for i in ids:
-            self._notes.pop(i, None)
+        """Remove notes as one undoable change (undone, it puts them back; so Live's redo of an
+        undone write brings its notes back with its clip)."""
+        gone = [n for n in (self._notes.pop(i, None) for i in list(ids)) if n is not None]
+        self._doc.record(lambda: self._restore(gone))
         self._listeners.notify("notes")
 
     def _restore(self, notes: list[MidiNote]) -> None:
         for note in notes:
             self._notes[note.note_id] = note
+        self._doc.record(lambda: self._drop([n.note_id for n in notes]))
         self._listeners.notify("notes")
 
     def _select(self, from_pitch: int, pitch_span: int, from_time: float, time_span: float) -> list[MidiNote]:
@@ -100,7 +103,6 @@ class ClipNotes:
         if not gone:
             return
         self._drop(n.note_id for n in gone)
-        self._doc.record(lambda: self._restore(gone))
 
     # --- listeners ------------------------------------------------------------------------
     add_notes_listener = adder("notes")

@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
 
 def run_midi(args: argparse.Namespace) -> int:
     """A MIDI file: tempo and signature from the file, key and chords from its pitched tracks."""
-    from engines.symbolic import analysis_dict, read_tracks
+    from bridge.actions.analyze.apply import KEY_CONFIDENCE_MIN
+    from engines.symbolic import SAID_RIVALS, analysis_dict, either, read_tracks
 
     data = analysis_dict(read_tracks(args.file))
     if args.json:
@@ -79,7 +80,13 @@ def run_midi(args: argparse.Namespace) -> int:
     num, den = data["time_signature"]
     print(f"file:       {args.file} ({data['duration_s']:.2f} s at the file's tempo)")
     print(f"tempo:      {data['tempo_bpm']:g} BPM (from the file), {num}/{den}")
-    print(f"key:        {data['key']} (confidence {data['key_confidence']:.2f})")
+    rivals = [alt["key"] for alt in data["key_alternatives"][:SAID_RIVALS]]
+    held = (
+        f", held: {either([data['key'], *rivals])}"
+        if data["key_confidence"] < KEY_CONFIDENCE_MIN and rivals
+        else ""
+    )
+    print(f"key:        {data['key']} (confidence {data['key_confidence']:.2f}{held})")
     labels = [c["label"] for c in data["chords_beats"]]
     more = f" ... ({len(labels)} in all)" if len(labels) > 16 else ""
     print(f"chords:     {' '.join(labels[:16])}{more}")

@@ -100,7 +100,8 @@ def line(take: Take, now: float, width: int, indent: str = "") -> str:
     )
     star = "*" if take.starred else " "
     head = f"{star} {indent}{take.take_id[:ID_CHARS]} {age(now - take.created_at):>4} {take.part or '-':<7} "
-    text = f"{head}{where:<8} {take.genre or '-':<10} {take.action:<9} {take.message}".rstrip()
+    mark = "(undone) " if take.undone else ""  # Live's undo took its clip back out of its slot
+    text = f"{head}{where:<8} {take.genre or '-':<10} {take.action:<9} {mark}{take.message}".rstrip()
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 

@@ -42,6 +42,9 @@ class TakeRow(Base):
     # written while its Live write is in flight; cleared once Live answered (store.confirm). A pending
     # take is no take: never listed, resolved or a parent (one left by a crash never reached "done")
     pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # its clip left the slot it was written to (Live's undo took it back): listed with a mark; a redo
+    # that brings the same notes back clears it (bridge.actions.history.undone)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     __table_args__ = (Index("ix_takes_project_id_id", "project_id", "id"),)
 
 

@@ -30,6 +30,7 @@ TAKE_QUERY = (
         TK.created_at,
         TK.message,
         TK.starred,
+        TK.undone,
         TK.params,
         TK.seed,
         TK.context,
@@ -98,4 +99,5 @@ def read_take(conn: Connection, take_id: str, root: Path) -> Take:
         command=row.command,
         outputs=tuple(outputs),
         notes=notes,
+        undone=bool(row.undone),
     )

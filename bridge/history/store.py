@@ -120,6 +120,11 @@ class Store(PendingTakes):
             s.execute(update(TakeRow).where(TakeRow.take_id == take_id).values(starred=on))
         return take_id
 
+    def mark_undone(self, take_id: str, undone: bool) -> None:
+        """Mark (or clear) a take whose clip Live's undo took out of its slot."""
+        with self._session() as s:
+            s.execute(update(TakeRow).where(TakeRow.take_id == take_id).values(undone=undone))
+
     def set_message(self, prefix: str, message: str) -> str:
         with self._session() as s:
             take_id = self._resolve(s, prefix)
@@ -172,7 +177,7 @@ class Store(PendingTakes):
         cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
         q = (
             select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name)
-            .add_columns(TakeRow.live, TakeRow.params, TakeRow.context)
+            .add_columns(TakeRow.live, TakeRow.params, TakeRow.context, TakeRow.undone)
             .join(Project, Project.id == TakeRow.project_id)
             .where(TakeRow.pending.is_(False))
         )
@@ -199,7 +204,7 @@ class Store(PendingTakes):
         return [
             Take(
                 r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7], live=json.loads(r[9] or "{}"),
-                params=_genre_only(r[10]), context=_genre_only(r[11]),
+                params=_genre_only(r[10]), context=_genre_only(r[11]), undone=bool(r[12]),
             )
             for r in rows
         ]  # fmt: skip

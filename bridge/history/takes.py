@@ -82,6 +82,7 @@ class Take:
     command: str = ""
     outputs: tuple[dict[str, Any], ...] = ()
     notes: tuple[dict[str, Any], ...] | None = None
+    undone: bool = False  # its clip left its slot (Live's undo); a redo clears it
 
     @property
     def genre(self) -> str:
@@ -103,6 +104,7 @@ class Take:
             "slot": self.live.get("slot"),
             "start_beats": self.live.get("start_beats"),  # in the Arrangement (no slot)
             "genre": self.genre,
+            "undone": self.undone,
         }
 
     def detail(self) -> dict[str, Any]:

@@ -72,6 +72,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
         self.track_list: list[tuple[str, bool]] | None = None  # each track's name and is_midi, pushed
         self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live.sources)
         self.on_reading: Callable[[Reading], None] | None = None  # a MIDI clip Live pushed (the selected one)
+        self.on_slot: Callable[[int, int, bool], None] | None = None  # track, slot, filled: Live pushed it
         self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
         self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
@@ -180,6 +181,8 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
                 for slot in range(max(len(old), len(new))):  # a slot that filled or emptied
                     if old[slot : slot + 1] != new[slot : slot + 1]:
                         self.forget(track, slot)
+                        if self.on_slot is not None and old[slot : slot + 1] and new[slot : slot + 1]:
+                            self.on_slot(track, slot, new[slot] == "1")  # (a first push names no change)
             return
         if address == protocol.RS_TRACKS_PUSH:
             if args and len(args) % 2 == 1:

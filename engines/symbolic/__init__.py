@@ -8,24 +8,27 @@ from the clip start; the seconds in the analysis dict follow the file's tempo.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from engines.music import Chord, Key, Note, key_roots
 from engines.symbolic.chords import NO_CHORD, ChordSpan, recognise
-from engines.symbolic.keys import detect_key
+from engines.symbolic.keys import KeyReading, read_key
 from engines.symbolic.midi_in import MidiTracks, read_tracks, write_tracks
 from engines.symbolic.profile import ClipProfile, is_drum_part, onsets, profile
 
 __all__ = [
     "NO_CHORD",
+    "SAID_RIVALS",
     "ChordSpan",
     "ClipContext",
+    "KeyReading",
     "MidiTracks",
     "analysis_dict",
     "describe",
     "describe_tracks",
+    "either",
     "is_drum_part",
     "onsets",
     "read_tracks",
@@ -34,6 +37,7 @@ __all__ = [
 ]
 
 
+SAID_RIVALS = 3  # the rivals a held key is said with ("A major, E major, E minor or A minor?")
 HINT_QUALITIES = ("maj", "min", "7", "maj7", "min7")  # chords that can be a key's tonic chord
 
 
@@ -45,6 +49,18 @@ class ClipContext:
     key: Key | None
     key_confidence: float
     profile: ClipProfile
+    key_alternatives: tuple[tuple[Key, float], ...] = ()  # rivals of ``key``, likeliest first
+    mode_open: bool = False  # no third on the tonic: major or minor cannot be told
+
+    def key_said(self, apply_level: float) -> str:
+        """ "E minor (0.92)", or with its rival when below ``apply_level``: "E minor (0.45, held: E
+        minor, A major, A minor or B minor?)" (the key and its first ``SAID_RIVALS`` rivals); "no key" for a clip without pitched notes."""
+        if self.key is None:
+            return "no key"
+        text = f"{self.key} ({self.key_confidence:.2f}"
+        if self.key_confidence < apply_level and self.key_alternatives:
+            text += f", held: {either(str(k) for k in (self.key, *(k for k, _ in self.key_alternatives[:SAID_RIVALS])))}"
+        return text + ")"
 
     def generator_chords(self) -> tuple[Chord, ...]:
         """The chords as the generators follow them (no-chord steps left out)."""
@@ -64,7 +80,7 @@ def describe(
         silent = (ChordSpan(0.0, length_beats, NO_CHORD, None, "", None),)
         return ClipContext(silent, None, 0.0, prof)
     chords = tuple(recognise(notes, length_beats, step_beats=step_beats))
-    return _spelled(ClipContext(chords, *_key(notes, chords), prof))
+    return _spelled(_with_key(chords, prof, read_key(notes, tonic_hints(chords))))
 
 
 # How much a track's notes count toward the harmony of a song read whole, by its role: a melody's
@@ -91,7 +107,7 @@ def describe_tracks(
     notes, note_weights = weighted_notes(tracks, length_beats)
     prof = profile(notes, length_beats, drums=False)
     chords = tuple(recognise(notes, length_beats, step_beats=step_beats, note_weights=note_weights))
-    return _spelled(ClipContext(chords, *_key(notes, chords), prof))
+    return _spelled(_with_key(chords, prof, read_key(notes, tonic_hints(chords))))
 
 
 def _spelled(ctx: ClipContext) -> ClipContext:
@@ -106,10 +122,20 @@ def _spelled(ctx: ClipContext) -> ClipContext:
     return replace(ctx, chords=chords)
 
 
-def _key(notes: Sequence[Note], chords: Sequence[ChordSpan]) -> tuple[Key | None, float]:
+def either(names: Iterable[str]) -> str:
+    """ "E minor or A major?", "E minor, A major or A minor?"."""
+    listed = list(names)
+    return (", ".join(listed[:-1]) + " or " if len(listed) > 1 else "") + listed[-1] + "?"
+
+
+def _with_key(chords: tuple[ChordSpan, ...], prof: ClipProfile, reading: KeyReading) -> ClipContext:
+    return ClipContext(chords, reading.key, reading.confidence, prof, reading.alternatives, reading.mode_open)
+
+
+def tonic_hints(chords: Sequence[ChordSpan]) -> list[Key]:
+    """The keys whose tonic chord opens or closes the clip (its first and last named chords)."""
     named = [(c.root, c.quality) for c in chords if c.root is not None and c.quality in HINT_QUALITIES]
-    hints = [Key(root, "Minor" if q.startswith("min") else "Major") for root, q in named[:1] + named[-1:]]
-    return detect_key(notes, hints)
+    return [Key(root, "Minor" if q.startswith("min") else "Major") for root, q in named[:1] + named[-1:]]
 
 
 def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any]:
@@ -134,6 +160,8 @@ def analysis_dict(song: MidiTracks, *, step_beats: float = 1.0) -> dict[str, Any
         "time_signature": [num, den],
         "key": "N" if ctx.key is None else str(ctx.key),
         "key_confidence": round(ctx.key_confidence, 4),
+        "key_alternatives": [{"key": str(k), "confidence": round(c, 4)} for k, c in ctx.key_alternatives],
+        "key_ambiguous": ctx.mode_open,
         "chords": [
             {
                 "start_s": round(c.start_beats * s_per_beat, 4),

@@ -75,6 +75,7 @@ class SongHandler:
         table[protocol.SONG_START_PLAYING] = lambda r: self._call(r, self.song.start_playing)
         table[protocol.SONG_STOP_PLAYING] = lambda r: self._call(r, self.song.stop_playing)
         table[protocol.SONG_UNDO] = lambda r: self._call(r, self.song.undo)
+        table[protocol.SONG_REDO] = lambda r: self._call(r, self.song.redo)
         return table
 
     def _getter(self, prop: str) -> Handler:

@@ -17,7 +17,8 @@ def test_a_flat_key_spells_its_chords_with_flats() -> None:
         for pitch in chord
     ]
     ctx = describe(notes, 32.0)
-    assert str(ctx.key) == "F major"
+    # vi-IV-I-V opening on Dm: F major or D minor (held, issue 47), both spelled with flats
+    assert {str(ctx.key), str(ctx.key_alternatives[0][0])} == {"F major", "D minor"}, ctx
     labels = [c.label for c in ctx.chords]
     assert labels[:4] == ["D:min", "Bb:maj", "F:maj", "C:maj"], labels
     assert not any(label.startswith("A#") for label in labels)

@@ -47,7 +47,10 @@ def test_key_profile_and_roles_of_generated_parts() -> None:
         "drums": "drums", "bass": "bass", "chords": "chords", "melody": "melody"
     }  # fmt: skip
     assert roles["drums"].key is None and [c.label for c in roles["drums"].chords] == ["N"]
-    assert roles["chords"].key == Key(7, "Major")
+    chords = roles["chords"]  # G major, or held (issue 47: never confidently wrong) naming G major
+    assert chords.key == Key(7, "Major") or (
+        chords.key_confidence < 0.6 and Key(7, "Major") in [k for k, _ in chords.key_alternatives]
+    ), chords
     assert roles["chords"].generator_chords() and roles["bass"].profile.lowest is not None
 
 

@@ -212,6 +212,20 @@ def test_undo_steps_group_changes(song: Song) -> None:
     song.undo()  # nothing left: no error, as in Live
 
 
+def test_redo_of_an_undone_write_brings_the_clip_back_with_its_notes(song: Song) -> None:
+    song.begin_undo_step()
+    clip = song.tracks[0].clip_slots[0].create_clip(4.0)
+    clip.add_new_notes([MidiNoteSpecification(60, 0.0, 1.0), MidiNoteSpecification(64, 1.0, 1.0)])
+    song.end_undo_step()
+    song.undo()
+    assert not song.tracks[0].clip_slots[0].has_clip and song.can_redo
+    song.redo()
+    again = song.tracks[0].clip_slots[0].clip
+    assert [n.pitch for n in again.get_all_notes_extended()] == [60, 64]  # Live's redo: notes and all
+    song.undo()  # and the redone write is one undo step again
+    assert not song.tracks[0].clip_slots[0].has_clip
+
+
 def test_the_undo_history_keeps_the_newest_steps(song: Song, monkeypatch: pytest.MonkeyPatch) -> None:
     from livesim import document
 

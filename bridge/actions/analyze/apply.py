@@ -74,9 +74,11 @@ def plan_values(
         if live.version_tuple < SCALES_SINCE:
             notes.append("root and scale need Live 12")
         elif result.key_confidence < KEY_CONFIDENCE_MIN and not force:
+            named = [result.key, *(k for k, _ in result.key_alternatives[:3])]
+            rival = f": {', '.join(named[:-1])} or {named[-1]}?" if len(named) > 1 else ""
             notes.append(
                 f"key {result.key} not applied: its confidence {result.key_confidence:.2f} is below "
-                f"{KEY_CONFIDENCE_MIN:g} (force 1 applies it)"
+                f"{KEY_CONFIDENCE_MIN:g}{rival} (force 1 applies it)"
             )
         elif result.key_ambiguous and not force:
             rivals = " or ".join(f"{k} ({c:.2f})" for k, c in result.key_alternatives) or "another key"

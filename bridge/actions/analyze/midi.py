@@ -2,7 +2,8 @@
 
 The clip's notes are read through the Remote Script; the harmony is a chord per beat (inversions,
 sevenths, "N" where nothing sounds), seconds in the ``analysis`` result follow Live's tempo, and
-``backend`` is "midi". A drum clip has no key and keeps the song's chords. ``apply 1`` sets Live's
+``backend`` is "midi". A key read below the apply level is said with its rival ("E minor (0.45,
+held: E minor or A major?)"). A drum clip has no key and keeps the song's chords. ``apply 1`` sets Live's
 root and scale from a confident key (a MIDI clip has no tempo of its own to set); ``warp 1`` is
 refused, a MIDI clip has nothing to warp.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from bridge.actions.analyze.apply import apply_to_live, plan_values
+from bridge.actions.analyze.apply import KEY_CONFIDENCE_MIN, apply_to_live, plan_values
 from bridge.actions.analyze.request import AnalyzeRequest
 from bridge.actions.clips.midi import MidiClip
 from bridge.app import App
@@ -46,7 +47,9 @@ async def run(app: App, job: Job, req: AnalyzeRequest, clip: MidiClip) -> str:
     else:
         app.song.chords = desc.generator_chords()
         app.song.chords_source = clip.where
-        summary = f"{clip.where}: MIDI, {desc.key}, {len(app.song.chords)} chords"
+        held = desc.key_confidence < KEY_CONFIDENCE_MIN
+        key = desc.key_said(KEY_CONFIDENCE_MIN) if held else str(desc.key)
+        summary = f"{clip.where}: MIDI, {key}, {len(app.song.chords)} chords"
     if not req.apply:
         return summary
     result = AnalysisResult(
@@ -58,6 +61,8 @@ async def run(app: App, job: Job, req: AnalyzeRequest, clip: MidiClip) -> str:
         time_signature=signature,
         key=str(data["key"]),
         key_confidence=float(data["key_confidence"]),
+        key_alternatives=tuple((str(k), c) for k, c in desc.key_alternatives),
+        key_ambiguous=desc.mode_open,
         chords=(),
         backend="midi",
     )

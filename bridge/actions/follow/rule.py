@@ -16,6 +16,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
+from bridge.actions.analyze.apply import KEY_CONFIDENCE_MIN
 from bridge.actions.clips.midi import MidiClip, from_reading
 from bridge.live.client import LiveContext, Reading
 from engines.errors import InvalidValue
@@ -92,6 +93,8 @@ def following(
     if desc.key is not None and not key_given:
         ctx = replace(ctx, key=desc.key)
     key = f", {ctx.key}" if desc.key is not None else ""
+    if desc.key is not None and not key_given and desc.key_confidence < KEY_CONFIDENCE_MIN:
+        key = f", read {desc.key_said(KEY_CONFIDENCE_MIN)}"  # a guess: say it and its rival
     summary = f"following {clip.where}{why}: {len(chords)} chords{key}"
     if part == "drums":
         summary = f"kick on the onsets of {clip.where}{why}"

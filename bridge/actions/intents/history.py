@@ -19,7 +19,7 @@ from bridge.commands import Intent
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
-SONG_REDO = "/live/song/redo"  # the common grammar's redo (as protocol.SONG_UNDO)
+SONG_REDO = protocol.SONG_REDO
 
 _went_back: weakref.WeakKeyDictionary[App, str] = weakref.WeakKeyDictionary()  # take gone back from
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from bridge.actions.analyze.apply import KEY_CONFIDENCE_MIN
 from bridge.actions.clips.midi import MidiClip
 from bridge.actions.clips.take import kept, said, take_behind, take_behind_at
 from bridge.actions.follow.rule import described
@@ -83,4 +84,4 @@ async def _source_settings(
     desc = await app.run_cpu(described, clip)
     if desc.key is None:
         return ctx, "", False
-    return replace(ctx, key=desc.key), f"; read {desc.key} ({desc.key_confidence:.2f})", False
+    return replace(ctx, key=desc.key), f"; read {desc.key_said(KEY_CONFIDENCE_MIN)}", False
