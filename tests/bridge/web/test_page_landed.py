@@ -3,6 +3,7 @@ slot and "track T beat N" for the Arrangement, and the take's view adds the bar.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
@@ -36,3 +37,21 @@ def test_the_take_list_and_view_say_where_each_take_landed(browser: Any, served:
     later = generated(served, track=1, arrangement=1, at=30.0, bars=1)
     node = page.wait_for_selector(f"[data-take-id='{later}'] > .head .landed")
     assert node.inner_text() == "track 1 beat 30 (bar 8) · "
+
+
+def test_a_take_lives_undo_took_back_is_marked_undone_in_the_list(browser: Any, served: Served) -> None:
+    """Issue 47: the take list marks a take whose clip Live's undo took back; the take now in the
+    slot is not marked."""
+    first = generated(served, track=1, slot=0, bars=1)
+    served.live.call(lambda: served.live.song.undo())
+    with httpx.Client(base_url=served.url, timeout=30) as http:
+        for _ in range(500):
+            if http.get("/api/takes").json()[0].get("undone"):
+                break
+            time.sleep(0.02)
+    second = generated(served, track=1, slot=0, bars=1, seed=4)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.inner_text(f"[data-take-id='{first}'] > .head .undone") == "undone · "
+    assert page.query_selector(f"[data-take-id='{second}'] > .head .undone") is None
