@@ -291,6 +291,7 @@ GENERATE_OPTIONS = {
     "fills": "str",  # none | phrase | 4
     "source_track": "int",  # a MIDI clip whose chords the part follows (drums: whose onsets the kick
     "source_slot": "int",  # takes); default: the selected clip when it is a MIDI clip with notes
+    "automation": "int",  # song: 0 leaves out the clip envelopes its genre asks for (default 1)
 }
 # /roo/transform kinds; the result goes to the next empty slot of the same track unless replace 1.
 TRANSFORM_KINDS = (
@@ -386,7 +387,17 @@ AUTOMATE = "/roo/automate"
 AUTOMATE_SHAPES = ("rise", "fall", "swell", "dip", "steps", "lfo")
 AUTOMATE_OPTIONS = {"from": "float", "to": "float", "bars": "int", "slot": "int", "at": "float",
                     "rate": "float", "curve": "float"}  # fmt: skip
-AUTOMATE_RESULT_FIELDS = ("track", "slot", "start_beats", "device", "parameter", "shape", "steps", "from", "to")
+AUTOMATE_RESULT_FIELDS = (
+    "track",
+    "slot",
+    "start_beats",
+    "device",
+    "parameter",
+    "shape",
+    "steps",
+    "from",
+    "to",
+)
 INFILL_RESULT_FIELDS = ("track", "slot", "first_bar", "last_bar", "length_beats", "note_count", "seed",
                         "model", "parent_id", "takes")  # fmt: skip
 
