@@ -1,0 +1,83 @@
+"""The in-memory Live's Clip.crop (MIDI and audio), a rack's macros, and a track's freeze state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from livesim import LIVE_DEFAULT_SET, build_song
+from livesim.application import Application
+from livesim.browser import Browser
+from livesim.document import Document
+from livesim.notes import MidiNoteSpecification
+from livesim.racks import RackDevice
+from livesim.song import Song
+
+
+@pytest.fixture
+def song() -> Song:
+    app = Application()
+    made = build_song(LIVE_DEFAULT_SET, Document(app))
+    app.document, app.browser = made, Browser(app)
+    return made
+
+
+def test_crop_keeps_the_loop_of_a_midi_clip_and_undo_brings_the_rest_back(song: Song) -> None:
+    clip = song.tracks[0].clip_slots[0].create_clip(8.0)
+    clip.add_new_notes([MidiNoteSpecification(60 + i, float(i), 1.5) for i in range(8)])
+    clip.loop_start, clip.loop_end = 2.0, 4.0
+    clip.crop()
+    notes = sorted((n.pitch, n.start_time, n.duration) for n in clip.get_all_notes_extended())
+    assert notes == [(62, 2.0, 1.5), (63, 3.0, 1.0)]  # the note past the loop's end is shortened
+    assert (clip.start_marker, clip.end_marker, clip.loop_start, clip.loop_end, clip.length) == (
+        2.0, 4.0, 2.0, 4.0, 2.0,
+    )  # fmt: skip
+    song.undo()
+    assert len(clip.get_all_notes_extended()) == 8 and (clip.start_marker, clip.end_marker) == (0.0, 8.0)
+
+
+def test_crop_of_an_unlooped_audio_clip_writes_the_region_as_a_new_file(song: Song, tmp_path: Path) -> None:
+    path = tmp_path / "ramp.wav"
+    soundfile.write(path, np.linspace(0.0, 0.5, 88200), 44100)  # 2 s: 4 beats at 120 BPM
+    clip = song.tracks[2].clip_slots[0].create_audio_clip(str(path))
+    clip.looping = False
+    clip.start_marker, clip.end_marker = 1.0, 3.0  # beats: 0.5 s .. 1.5 s of the file
+    clip.crop()
+    data, rate = soundfile.read(clip.file_path)
+    assert clip.file_path != str(path) and rate == 44100 and len(data) == 44100
+    assert data[0] == pytest.approx(0.5 * 22050 / 88199, abs=1e-4)  # the new file starts at 0.5 s
+    assert (clip.start_marker, clip.end_marker, clip.length) == (0.0, 2.0, 2.0)
+    assert [(m.sample_time, m.beat_time) for m in clip.warp_markers] == [(0.0, 0.0), (1.0, 2.0)]
+    song.undo()
+    assert clip.file_path == str(path) and (clip.start_marker, clip.end_marker) == (1.0, 3.0)
+
+
+def test_a_rack_has_sixteen_macros_and_shows_one_more_or_fewer_within_1_to_16(song: Song) -> None:
+    track = song.tracks[0]
+    rack = track.insert_device("Instrument Rack")
+    assert isinstance(rack, RackDevice)
+    assert [p.name for p in rack.parameters[1:]] == [f"Macro {i}" for i in range(1, 17)]
+    assert rack.visible_macro_count == 8
+    rack.parameters[3].value = 64.0
+    assert rack.parameters[3].value == 64.0
+    for _ in range(8):
+        rack.add_macro()
+    with pytest.raises(RuntimeError, match="maximum of 16"):
+        rack.add_macro()
+    for _ in range(15):
+        rack.remove_macro()
+    with pytest.raises(RuntimeError, match="minimum of 1"):
+        rack.remove_macro()
+    song.undo()
+    assert rack.visible_macro_count == 2
+
+
+def test_a_track_can_be_frozen_once_it_has_a_device_and_never_is(song: Song) -> None:
+    track = song.tracks[0]
+    assert (track.is_frozen, track.can_be_frozen) == (False, False)
+    track.insert_device("Operator")
+    assert (track.is_frozen, track.can_be_frozen) == (False, True)
+    assert not song.return_tracks[0].can_be_frozen
