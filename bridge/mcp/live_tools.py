@@ -3,7 +3,7 @@
 A row names its address (``{property}`` filled from the call), its inputs in the order the
 address takes them, what it does to the Set (``read``, ``write``, ``delete``: the tool's
 annotations) and how its reply reads (``value``: what follows the indices; ``notes``; ``columns``:
-several per-item lists side by side). Properties are AbletonOSC's (docs/protocol.md).
+several per-item lists side by side; ``last``: an action then a read, the read's values named). Properties are AbletonOSC's (docs/protocol.md).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ TRACK_WRITE = ("name", "color", "color_index", "mute", "solo", "arm", "volume", 
 MAIN = ("volume", "panning", "crossfader", "cue_volume")
 RETURN = ("name", "color", "mute", "solo", "volume", "panning")
 TRACK_READ = (*TRACK_WRITE, "can_be_armed", "is_foldable", "is_grouped", "is_visible", "has_midi_input",
-              "has_audio_input", "playing_slot_index", "fired_slot_index", "output_meter_level", "num_devices")  # fmt: skip
+              "has_audio_input", "playing_slot_index", "fired_slot_index", "output_meter_level", "num_devices",
+              "is_frozen", "can_be_frozen")  # fmt: skip
 CLIP_WRITE = ("name", "color", "color_index", "looping", "loop_start", "loop_end", "start_marker", "end_marker",
               "muted", "gain", "pitch_coarse", "pitch_fine", "warping", "warp_mode", "launch_mode",
               "launch_quantization", "legato", "velocity_amount", "position", "ram_mode")  # fmt: skip
@@ -77,7 +78,7 @@ class LiveTool:
     address: str | tuple[str, ...]  # several: read side by side ("columns")
     inputs: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     effect: str = "read"  # "read" | "write" | "delete"
-    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads"
+    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads" | "last"
     ids: int = 0  # how many leading inputs are indices (repeated in the reply)
     fields: tuple[str, ...] = ()  # "value": name the values after the indices
 
@@ -122,6 +123,8 @@ class LiveTool:
         if self.reads == "none":
             return {"done": True}
         rest = [r[0][self.ids :] if r else [] for r in replies]
+        if self.reads == "last":  # an action, then a read of what it changed: that read's value(s)
+            return dict(zip(self.fields, rest[-1], strict=False))
         if self.reads == "notes":
             return {"notes": _notes(rest[0])}
         columns = {addr.rsplit("/", 1)[1]: values for (addr, _), values in zip(requests, rest, strict=True)}
