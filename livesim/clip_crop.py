@@ -21,7 +21,20 @@ from livesim import warp
 from livesim.document import Document
 from livesim.notes import MidiNote, MidiNoteSpecification
 
-CROP_DIR = ("livesim", "Samples", "Processed", "Crop")
+PROCESSED = ("livesim", "Samples", "Processed")
+
+
+def write_processed(kind: str, source: str, data: Any, rate: int) -> str:
+    """Write audio Live renders from a sample (kind "Crop", "Reverse") as a new WAV; its path."""
+    import soundfile
+
+    folder = os.path.join(tempfile.gettempdir(), *PROCESSED, kind)
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.splitext(os.path.basename(source))[0]
+    handle, path = tempfile.mkstemp(prefix=f"{stem} {kind} ", suffix=".wav", dir=folder)
+    os.close(handle)
+    soundfile.write(path, data, rate)
+    return path
 
 
 class ClipCrop:
@@ -94,12 +107,7 @@ class ClipCrop:
 
         first, last = round(start_s * self._sample_rate), round(end_s * self._sample_rate)
         data, rate = soundfile.read(self._file_path, start=first, stop=last, always_2d=True)
-        folder = os.path.join(tempfile.gettempdir(), *CROP_DIR)
-        os.makedirs(folder, exist_ok=True)
-        stem = os.path.splitext(os.path.basename(self._file_path))[0]
-        handle, path = tempfile.mkstemp(prefix=f"{stem} Crop ", suffix=".wav", dir=folder)
-        os.close(handle)
-        soundfile.write(path, data, rate)
+        path = write_processed("Crop", self._file_path, data, rate)
         duration = len(data) / rate
         bps = self._beats_per_second
         offset = warp.beats_at(self._warp_markers, start_s, bps)

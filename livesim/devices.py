@@ -20,6 +20,7 @@ from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
 from livesim.mixer import Device, DeviceParameter
 from livesim.racks import RACK_CLASSES, RackDevice
+from livesim.simpler import SIMPLER, SimplerDevice
 
 INSTRUMENT, AUDIO_EFFECT, MIDI_EFFECT = 1, 2, 4  # Live.Device.DeviceType
 KIND_NAMES = {INSTRUMENT: "instrument", AUDIO_EFFECT: "audio effect", MIDI_EFFECT: "MIDI effect"}
@@ -71,6 +72,8 @@ def make_device(doc: Document, name: str) -> Device:
     parameters = [DeviceParameter(doc, p, v, lo, hi, quantized=q) for p, v, lo, hi, q in params]
     if class_name in RACK_CLASSES:
         return RackDevice(doc, name, class_name, kind, parameters)
+    if class_name == SIMPLER:
+        return SimplerDevice(doc, name, class_name, kind, parameters)
     return Device(doc, name, class_name, kind, parameters)
 
 

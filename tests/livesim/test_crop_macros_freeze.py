@@ -81,3 +81,42 @@ def test_a_track_can_be_frozen_once_it_has_a_device_and_never_is(song: Song) -> 
     track.insert_device("Operator")
     assert (track.is_frozen, track.can_be_frozen) == (False, True)
     assert not song.return_tracks[0].can_be_frozen
+
+
+def test_a_sample_goes_to_a_new_simpler_track_and_the_simpler_reverses_and_crops_it(
+    song: Song, tmp_path: Path
+) -> None:
+    from livesim.conversions import create_midi_track_with_simpler
+    from livesim.simpler import SimplerDevice
+
+    path = tmp_path / "ramp.wav"
+    soundfile.write(path, np.linspace(0.0, 0.5, 88200), 44100)
+    clip = song.tracks[2].clip_slots[0].create_audio_clip(str(path))
+    create_midi_track_with_simpler(song, clip)
+    track = song.tracks[3]
+    simpler = track.devices[0]
+    assert (
+        track.has_midi_input
+        and isinstance(simpler, SimplerDevice)
+        and simpler.class_name == "OriginalSimpler"
+    )
+    sample = simpler.sample
+    assert sample is not None and (sample.file_path, sample.length) == (str(path), 88200)
+    assert (sample.start_marker, sample.end_marker) == (0, 88200)
+    sample.start_marker, sample.end_marker = 22050, 66150
+    simpler.reverse()
+    data, _ = soundfile.read(sample.file_path)
+    assert sample.file_path != str(path) and data[0] == pytest.approx(0.5, abs=1e-4)  # the ramp backwards
+    assert (sample.start_marker, sample.end_marker) == (22050, 66150)  # mirrored: the same region
+    simpler.crop()
+    data, _ = soundfile.read(sample.file_path)
+    assert (len(data), sample.length, sample.start_marker, sample.end_marker) == (44100, 44100, 0, 44100)
+    song.undo()
+    song.undo()
+    assert sample.file_path == str(path) and sample.length == 88200
+    with pytest.raises(RuntimeError, match="expects an audio clip"):
+        create_midi_track_with_simpler(song, song.tracks[0].clip_slots[0].create_clip(4.0))
+    empty = song.tracks[1].insert_device("Simpler")
+    assert isinstance(empty, SimplerDevice) and empty.sample is None
+    with pytest.raises(RuntimeError, match="is empty"):
+        empty.reverse()
