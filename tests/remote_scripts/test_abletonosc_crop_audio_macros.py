@@ -67,3 +67,31 @@ def test_a_tracks_freeze_state_is_read_but_never_set(aosc: tuple[LiveHost, OscCl
     host.call(lambda: host.song.tracks[0].insert_device("Operator"))
     assert client.ask("/live/track/get/can_be_frozen", 0) == [0, True]
     assert client.ask("/live/track/get/is_frozen", 0) == [0, False]
+
+
+def test_an_audio_clip_goes_onto_a_new_simpler_that_reverses_and_crops_its_sample(
+    aosc: tuple[LiveHost, OscClient], wav_file: Path
+) -> None:
+    host, client = aosc
+    client.send("/live/clip_slot/create_audio_clip", 2, 0, str(wav_file))
+    assert client.ask("/live/clip/create_midi_track_with_simpler", 2, 0) == [2, 0, 3]
+    assert client.ask("/live/track/get/devices/class_name", 3) == [3, "OriginalSimpler"]
+    assert client.ask("/live/device/get/sample/file_path", 3, 0) == [3, 0, str(wav_file)]
+    assert client.ask("/live/device/get/sample/length", 3, 0) == [3, 0, 88200]
+    client.send("/live/device/set/sample/end_marker", 3, 0, 44100)
+    client.send("/live/device/set/sample/start_marker", 3, 0, 100)
+    assert client.ask("/live/device/get/sample/start_marker", 3, 0) == [3, 0, 100]
+    client.send("/live/device/reverse", 3, 0)
+    assert client.ask("/live/device/get/sample/end_marker", 3, 0) == [3, 0, 88100]
+    reversed_file = client.ask("/live/device/get/sample/file_path", 3, 0)[2]
+    assert "Reverse" in reversed_file and soundfile.info(reversed_file).frames == 88200
+    client.send("/live/device/crop", 3, 0)
+    assert client.ask("/live/device/get/sample/length", 3, 0) == [3, 0, 44000]
+    host.call(lambda: host.song.tracks[0].insert_device("Simpler"))
+    assert client.ask("/live/device/get/sample/file_path", 0, 0) == [0, 0, None]
+    assert "is empty" in error_of(client, "/live/device/reverse", 0, 0)
+    assert "is empty" in error_of(client, "/live/device/set/sample/start_marker", 0, 0, 1)
+    host.call(lambda: host.song.tracks[1].insert_device("Operator"))
+    assert "device 0 ('Operator') on track 1 is not a Simpler" in error_of(client, "/live/device/crop", 1, 0)
+    host.call(lambda: host.song.tracks[0].clip_slots[0].create_clip(4.0))
+    assert "expects an audio clip" in error_of(client, "/live/clip/create_midi_track_with_simpler", 0, 0)

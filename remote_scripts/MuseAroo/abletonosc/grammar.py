@@ -254,6 +254,10 @@ CHAIN_DEVICES = ("name", "class_name", "type")
 # value per visible macro; set/macro (track, device, macro 1..16, value); get/visible_macro_count;
 # add_macro / remove_macro (show one more / fewer)
 RACK_MACROS = ("name", "value")
+# a Simpler's sample: /live/device/get/sample/<prop>, set/sample/<prop> (frames)
+SIMPLER = "OriginalSimpler"  # Simpler's class_name
+SIMPLER_SAMPLE = ("file_path", "length", "start_marker", "end_marker")
+SIMPLER_SAMPLE_WRITE = ("start_marker", "end_marker")
 MACROS = 16
 # the browser (Live's Application.browser; AbletonOSC has none): a path is category/name/name...
 BROWSER_CATEGORIES = ("instruments", "audio_effects", "midi_effects", "drums", "sounds", "samples",
