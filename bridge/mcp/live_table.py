@@ -38,6 +38,7 @@ LENGTH = {"type": "number", "exclusiveMinimum": 0, "description": "length in bea
 NAME = {"type": "string", "description": "the name"}
 FILE = {"type": "string", "description": "the audio file's absolute path"}
 MACRO = {"type": "integer", "minimum": 1, "maximum": 16, "description": "the macro's number, 1..16"}
+SAMPLE = ("file_path", "length", "start_marker", "end_marker")
 PAD_NOTE = {"type": "integer", "minimum": 0, "maximum": 127, "description": "the pad's MIDI note (36: C1)"}
 PATH = {
     "type": "string",
@@ -216,6 +217,22 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              "controls (1..16); answers how many show.", (D + "{action}", D + "get/visible_macro_count"),
              (("track", TRACK), ("device", DEVICE), ("action", _choice("what to do", ("add_macro", "remove_macro")))),
              "write", reads="last", ids=2, fields=("visible_macro_count",)),
+    # --- a Simpler and its sample
+    LiveTool("live_sample_to_simpler", "Put an audio clip's sample onto a Simpler on a new MIDI track (Live's "
+             "'Audio to new MIDI track with Simpler'); answers the new track's index.",
+             C + "create_midi_track_with_simpler", (("track", TRACK), ("slot", SLOT)), "write", ids=2,
+             fields=("new_track",)),
+    LiveTool("live_simpler_sample", "A Simpler's sample: file path, length, start and end markers (in frames; "
+             "null while the Simpler is empty).", tuple(D + f"get/sample/{p}" for p in SAMPLE),
+             (("track", TRACK), ("device", DEVICE)), reads="record", ids=2),
+    LiveTool("live_simpler_set_marker", "Move a Simpler's sample start or end marker (in frames).",
+             D + "set/sample/{property}", (("track", TRACK), ("device", DEVICE), prop(SAMPLE[2:]),
+                                          ("value", {"type": "integer", "minimum": 0, "description": "frames"})),
+             "write", "none"),
+    LiveTool("live_simpler_reverse", "Reverse a Simpler's sample (Live renders it backwards as a new file).",
+             D + "reverse", (("track", TRACK), ("device", DEVICE)), "write", "none"),
+    LiveTool("live_simpler_crop", "Crop a Simpler's sample to its start..end markers (a new file; the rest is "
+             "gone from the Simpler).", D + "crop", (("track", TRACK), ("device", DEVICE)), "delete", "none"),
     # --- the browser
     LiveTool("browser_list", "List what Live's browser holds at a path: '' lists the categories (instruments, "
              "audio_effects, midi_effects, drums, sounds, samples, user_library ...), then names joined by '/' "

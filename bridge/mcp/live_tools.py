@@ -3,7 +3,8 @@
 A row names its address (``{property}`` filled from the call), its inputs in the order the
 address takes them, what it does to the Set (``read``, ``write``, ``delete``: the tool's
 annotations) and how its reply reads (``value``: what follows the indices; ``notes``; ``columns``:
-several per-item lists side by side; ``last``: an action then a read, the read's values named). Properties are AbletonOSC's (docs/protocol.md).
+several per-item lists side by side; ``last``: an action then a read, the read's values named;
+``record``: one value per address, named after it). Properties are AbletonOSC's (docs/protocol.md).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class LiveTool:
     address: str | tuple[str, ...]  # several: read side by side ("columns")
     inputs: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     effect: str = "read"  # "read" | "write" | "delete"
-    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads" | "last"
+    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads" | "last" | "record"
     ids: int = 0  # how many leading inputs are indices (repeated in the reply)
     fields: tuple[str, ...] = ()  # "value": name the values after the indices
 
@@ -130,6 +131,8 @@ class LiveTool:
         columns = {addr.rsplit("/", 1)[1]: values for (addr, _), values in zip(requests, rest, strict=True)}
         if self.reads == "columns":
             return columns
+        if self.reads == "record":  # one value per address, named after it
+            return {name: values[0] if values else None for name, values in columns.items()}
         if self.reads in ("rows", "pads"):  # one object per item; "pads": the pads that hold something
             rows = [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
             return {"items": [r for r in rows if self.reads == "rows" or r.get("name")]}
