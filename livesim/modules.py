@@ -16,6 +16,7 @@ from livesim import (
     base,
     browser,
     clip,
+    clip_quantize,
     conversions,
     mixer,
     notes,
@@ -86,6 +87,7 @@ def install() -> types.ModuleType:
             MidiNote=notes.MidiNote,
             MidiNoteSpecification=notes.MidiNoteSpecification,
             WarpMode=warp.WarpMode,
+            GridQuantization=clip_quantize.GridQuantization,
             WarpMarker=warp.WarpMarker,
         ),
     }

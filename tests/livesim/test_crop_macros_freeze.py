@@ -120,3 +120,35 @@ def test_a_sample_goes_to_a_new_simpler_track_and_the_simpler_reverses_and_crops
     assert isinstance(empty, SimplerDevice) and empty.sample is None
     with pytest.raises(RuntimeError, match="is empty"):
         empty.reverse()
+
+
+def test_quantize_moves_note_starts_toward_the_grid_and_warp_markers_on_audio(
+    song: Song, tmp_path: Path
+) -> None:
+    clip = song.tracks[0].clip_slots[0].create_clip(8.0)
+    clip.add_new_notes([MidiNoteSpecification(60, 0.1, 0.5), MidiNoteSpecification(62, 1.4, 0.5)])
+    clip.quantize(6, 0.5)  # a quarter (1 beat) grid, half way
+    assert sorted((n.pitch, n.start_time, n.duration) for n in clip.get_all_notes_extended()) == [
+        (60, pytest.approx(0.05), 0.5),
+        (62, pytest.approx(1.2), 0.5),
+    ]
+    clip.quantize_pitch(62, 6, 1.0)
+    assert sorted(n.start_time for n in clip.get_all_notes_extended()) == [pytest.approx(0.05), 1.0]
+    song.undo()
+    song.undo()
+    assert sorted(n.start_time for n in clip.get_all_notes_extended()) == [
+        pytest.approx(0.1),
+        pytest.approx(1.4),
+    ]
+    clip.quantize(4, 1.0)  # a bar of the Set's 4/4: both go to 0
+    assert [n.start_time for n in clip.get_all_notes_extended()] == [0.0, 0.0]
+    with pytest.raises(RuntimeError, match="grid 12 is not a GridQuantization"):
+        clip.quantize(12, 1.0)
+    path = tmp_path / "tone.wav"
+    soundfile.write(path, np.zeros(88200), 44100)
+    audio = song.tracks[2].clip_slots[0].create_audio_clip(str(path))
+    audio.move_warp_marker(4.0, -0.2)  # the end marker to beat 3.8
+    audio.quantize(6, 1.0)
+    assert [m.beat_time for m in audio.warp_markers] == [0.0, 4.0]
+    with pytest.raises(RuntimeError, match="MIDI clips only"):
+        audio.quantize_pitch(60, 6, 1.0)
