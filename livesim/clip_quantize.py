@@ -11,6 +11,7 @@ signature; ``no_grid`` changes nothing. One undo step.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from livesim import warp
@@ -38,7 +39,7 @@ BEATS = {5: 2.0, 6: 1.0, 7: 0.5, 8: 0.25, 9: 0.125}
 
 
 def _toward(value: float, grid: float, amount: float) -> float:
-    return value + (round(value / grid) * grid - value) * amount
+    return value + (math.floor(value / grid + 0.5) * grid - value) * amount  # a tie goes to the later line
 
 
 class ClipQuantize:

@@ -38,6 +38,21 @@ LENGTH = {"type": "number", "exclusiveMinimum": 0, "description": "length in bea
 NAME = {"type": "string", "description": "the name"}
 FILE = {"type": "string", "description": "the audio file's absolute path"}
 MACRO = {"type": "integer", "minimum": 1, "maximum": 16, "description": "the macro's number, 1..16"}
+GRID = {
+    "type": "integer",
+    "minimum": 1,
+    "maximum": 9,
+    "description": "the grid (Live's GridQuantization): 1 8 "
+    "bars, 2 4 bars, 3 2 bars, 4 a bar, 5 1/2, 6 1/4, 7 1/8, 8 1/16, 9 1/32",
+}
+AMOUNT = {
+    "type": "number",
+    "minimum": 0,
+    "maximum": 1,
+    "default": 1.0,
+    "description": "how far toward the grid (1: onto it)",
+}
+PITCH = {"type": "integer", "minimum": 0, "maximum": 127, "description": "the MIDI pitch"}
 SAMPLE = ("file_path", "length", "start_marker", "end_marker")
 PAD_NOTE = {"type": "integer", "minimum": 0, "maximum": 127, "description": "the pad's MIDI note (36: C1)"}
 PATH = {
@@ -169,6 +184,12 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
     LiveTool("live_clip_crop", "Crop a clip (Live's Crop Clip): what lies outside its loop (outside its start and "
              "end markers when not looping) is removed; an audio clip gets a new file of the region.", C + "crop",
              (("track", TRACK), ("slot", SLOT)), "delete", "none"),
+    LiveTool("live_clip_quantize", "Quantize a clip's notes (an audio clip: its warp markers) toward a grid by an "
+             "amount.", C + "quantize", (("track", TRACK), ("slot", SLOT), ("grid", GRID), ("amount", AMOUNT)),
+             "write", "none"),
+    LiveTool("live_clip_quantize_pitch", "Quantize the notes of one pitch of a MIDI clip toward a grid by an amount.",
+             C + "quantize_pitch", (("track", TRACK), ("slot", SLOT), ("pitch", PITCH), ("grid", GRID),
+                                    ("amount", AMOUNT)), "write", "none"),
     LiveTool("live_load_audio_clip", "Load an audio file (an absolute path: WAV, AIFF, FLAC, MP3 ...) as a clip into "
              "an audio track's empty slot (Live 12.0.5+).", "/live/clip_slot/create_audio_clip",
              (("track", TRACK), ("slot", SLOT), ("file_path", FILE)), "write", "none"),

@@ -39,6 +39,15 @@ def test_a_sample_lands_in_a_slot_and_in_the_arrangement_and_crop_keeps_the_loop
     host.call(midi)
     client.send("/live/clip/crop", 0, 0)
     assert client.ask("/live/clip/get/notes", 0, 0) == [0, 0, 60, 0.0, 1.0, 100.0, False]
+    client.send("/live/clip/set/loop_end", 0, 0, 4.0)
+    host.call(
+        lambda: host.song.tracks[0].clip_slots[0].clip.add_new_notes([MidiNoteSpecification(64, 1.2, 0.5)])
+    )
+    client.send("/live/clip/quantize", 0, 0, 7, 1.0)  # an eighth grid: 1.2 lands on 1.0
+    client.send("/live/clip/quantize_pitch", 0, 0, 60, 6, 1.0)
+    notes = client.ask("/live/clip/get/notes", 0, 0)
+    assert notes == [0, 0, 60, 0.0, 1.0, 100.0, False, 64, 1.0, 0.5, 100.0, False]
+    assert "grid 12 is not a GridQuantization" in error_of(client, "/live/clip/quantize", 0, 0, 12, 1.0)
 
 
 def test_a_racks_macros_by_number_and_how_many_show(aosc: tuple[LiveHost, OscClient]) -> None:

@@ -225,7 +225,7 @@ METHODS: dict[str, tuple[str, ...]] = {
     ),
     "track": ("create_audio_clip", "delete_device", "stop_all_clips"),
     "clip_slot": ("create_audio_clip", "create_clip", "delete_clip", "fire", "stop"),
-    "clip": ("crop", "duplicate_loop", "fire", "stop"),
+    "clip": ("crop", "duplicate_loop", "fire", "quantize", "quantize_pitch", "stop"),
     "scene": ("fire", "fire_as_selected"),
     "device": (),
     "chain": (),
