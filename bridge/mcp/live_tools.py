@@ -105,6 +105,7 @@ class LiveTool:
                 raise InvalidValue(
                     f"{self.name}: {name} {value!r} is not known: expected one of {spec['enum']}"
                 )
+            _check_range(self.name, name, value, spec)
             if name == "property" or name == "action":
                 fill[name] = str(value)
             elif name == "indices":
@@ -142,6 +143,20 @@ class LiveTool:
         if len(replies[0]) > 1:  # a wildcard or several answers
             return {"values": [r[self.ids :] for r in replies[0]]}
         return {"value": values[0] if len(values) == 1 else values}
+
+
+def _check_range(tool: str, name: str, value: Any, spec: Mapping[str, Any]) -> None:
+    """A number outside the input's minimum..maximum is refused before anything is sent."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high = spec.get("minimum"), spec.get("maximum")
+    if (low is not None and value < low) or (high is not None and value > high):
+        expected = (
+            f"{low}..{high}"
+            if low is not None and high is not None
+            else (f">= {low}" if low is not None else f"<= {high}")
+        )
+        raise InvalidValue(f"{tool}: {name} {value!r} is out of range: expected {expected}")
 
 
 def _flat_notes(notes: Any) -> list[Any]:
