@@ -5,7 +5,8 @@ length and markers in seconds, as Live does. An audio clip keeps its markers in 
 sample, so a warped clip's positions in beats follow its warp markers (livesim.warp):
 moving a marker changes the clip's length in beats, as in Live. Notes follow Live 11+'s
 extended API: pitch range first, then time range. The audio-only members live in
-``livesim.clip_audio``, the notes API in ``livesim.clip_notes``.
+``livesim.clip_audio``, the notes API in ``livesim.clip_notes``, crop in ``livesim.clip_crop``,
+quantize in ``livesim.clip_quantize``.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from typing import Any
 from livesim import warp
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.clip_audio import ClipAudio
+from livesim.clip_crop import ClipCrop
 from livesim.clip_notes import ClipNotes
 from livesim.clip_play import ClipPlay
+from livesim.clip_quantize import ClipQuantize
 from livesim.document import Document
 from livesim.envelopes import ClipEnvelopes
 from livesim.notes import MidiNote, MidiNoteSpecification
 from livesim.warp import WarpMode
 
 
-class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes):
+class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes, ClipCrop, ClipQuantize):
     """A session clip; MIDI when file_path is empty, audio otherwise.
 
     A MIDI clip is length beats long. An audio clip plays a file of duration_s seconds and

@@ -16,10 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from livesim.application import INSERT_DEVICE_SINCE, since
-from livesim.base import Listeners, check_args
+from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
 from livesim.mixer import Device, DeviceParameter
 from livesim.racks import RACK_CLASSES, RackDevice
+from livesim.simpler import SIMPLER, SimplerDevice
 
 INSTRUMENT, AUDIO_EFFECT, MIDI_EFFECT = 1, 2, 4  # Live.Device.DeviceType
 KIND_NAMES = {INSTRUMENT: "instrument", AUDIO_EFFECT: "audio effect", MIDI_EFFECT: "MIDI effect"}
@@ -27,6 +28,7 @@ ORDER = {MIDI_EFFECT: 0, INSTRUMENT: 1, AUDIO_EFFECT: 2}  # the signal flows thr
 
 # browser name -> (class_name, type, ((parameter, default, min, max, quantized), ...))
 Param = tuple[str, float, float, float, bool]
+MACRO_PARAMS: tuple[Param, ...] = tuple((f"Macro {i}", 0, 0, 127, False) for i in range(1, 17))  # a rack's 16
 STOCK: dict[str, tuple[str, int, tuple[Param, ...]]] = {
     "Operator": ("Operator", INSTRUMENT, (("Algorithm", 0, 0, 10, True), ("Volume", 0.5, 0, 1, False))),
     "Wavetable": (
@@ -37,10 +39,10 @@ STOCK: dict[str, tuple[str, int, tuple[Param, ...]]] = {
     "Drift": ("Drift", INSTRUMENT, (("Shape", 0.5, 0, 1, False), ("Volume", 0.5, 0, 1, False))),
     "Simpler": ("OriginalSimpler", INSTRUMENT, (("Mode", 0, 0, 2, True), ("Volume", 0.5, 0, 1, False))),
     "Analog": ("UltraAnalog", INSTRUMENT, (("OSC1 Shape", 0, 0, 3, True), ("Volume", 0.5, 0, 1, False))),
-    "Drum Rack": ("DrumGroupDevice", INSTRUMENT, (("Macro 1", 0, 0, 127, False),)),
-    "Instrument Rack": ("InstrumentGroupDevice", INSTRUMENT, (("Macro 1", 0, 0, 127, False),)),
-    "Audio Effect Rack": ("AudioEffectGroupDevice", AUDIO_EFFECT, (("Macro 1", 0, 0, 127, False),)),
-    "MIDI Effect Rack": ("MidiEffectGroupDevice", MIDI_EFFECT, (("Macro 1", 0, 0, 127, False),)),
+    "Drum Rack": ("DrumGroupDevice", INSTRUMENT, MACRO_PARAMS),
+    "Instrument Rack": ("InstrumentGroupDevice", INSTRUMENT, MACRO_PARAMS),
+    "Audio Effect Rack": ("AudioEffectGroupDevice", AUDIO_EFFECT, MACRO_PARAMS),
+    "MIDI Effect Rack": ("MidiEffectGroupDevice", MIDI_EFFECT, MACRO_PARAMS),
     "Reverb": ("Reverb", AUDIO_EFFECT, (("Decay Time", 0.5, 0, 1, False), ("Dry/Wet", 0.5, 0, 1, False))),
     "Delay": ("Delay", AUDIO_EFFECT, (("Feedback", 0.5, 0, 1, False), ("Dry/Wet", 0.5, 0, 1, False))),
     "EQ Eight": ("Eq8", AUDIO_EFFECT, (("1 Frequency A", 0.2, 0, 1, False), ("1 Gain A", 0, -15, 15, False))),
@@ -70,11 +72,13 @@ def make_device(doc: Document, name: str) -> Device:
     parameters = [DeviceParameter(doc, p, v, lo, hi, quantized=q) for p, v, lo, hi, q in params]
     if class_name in RACK_CLASSES:
         return RackDevice(doc, name, class_name, kind, parameters)
+    if class_name == SIMPLER:
+        return SimplerDevice(doc, name, class_name, kind, parameters)
     return Device(doc, name, class_name, kind, parameters)
 
 
 class TrackDevices:
-    """Track members about its device chain: insert (Live 12.3+) and delete devices."""
+    """Track members about its device chain: insert (Live 12.3+) and delete devices, freeze state."""
 
     _doc: Document
     _app: Any
@@ -103,6 +107,21 @@ class TrackDevices:
         if not 0 <= index < len(self._devices):
             raise RuntimeError(f"Invalid device index {index}: expected 0..{len(self._devices) - 1}")
         self._drop_device(self._devices[index])
+
+    @property
+    def is_frozen(self) -> bool:
+        """Always False: Live's API cannot freeze a track (only the user can), and no Set built here is frozen."""
+        return False
+
+    @property
+    def can_be_frozen(self) -> bool:
+        """Whether Freeze Track would be offered: a track (not a return) with a device on it, as in
+        Live's menu (an assumption for the stubs' bare "can_be_frozen")."""
+        return not self._is_return and bool(self._devices)
+
+    add_is_frozen_listener = adder("is_frozen")
+    remove_is_frozen_listener = remover("is_frozen")
+    is_frozen_has_listener = has_listener("is_frozen")
 
     def _check_chain(self, chain: list[Device], new: Device) -> None:
         kind = KIND_NAMES.get(new.type, "device")

@@ -11,7 +11,23 @@ import sys
 import types
 from typing import Any
 
-from livesim import application, base, browser, clip, mixer, notes, racks, scene, slot, song, track, warp
+from livesim import (
+    application,
+    base,
+    browser,
+    clip,
+    clip_quantize,
+    conversions,
+    mixer,
+    notes,
+    racks,
+    scene,
+    simpler,
+    slot,
+    song,
+    track,
+    warp,
+)
 
 MARKER = "__musearoo_livesim__"
 
@@ -59,6 +75,11 @@ def install() -> types.ModuleType:
         "Chain": _module("Live.Chain", Chain=racks.Chain),
         "DrumChain": _module("Live.DrumChain", DrumChain=racks.DrumChain),
         "DrumPad": _module("Live.DrumPad", DrumPad=racks.DrumPad),
+        "SimplerDevice": _module("Live.SimplerDevice", SimplerDevice=simpler.SimplerDevice),
+        "Sample": _module("Live.Sample", Sample=simpler.Sample),
+        "Conversions": _module(
+            "Live.Conversions", create_midi_track_with_simpler=conversions.create_midi_track_with_simpler
+        ),
         "Browser": _module("Live.Browser", Browser=browser.Browser, BrowserItem=browser.BrowserItem),
         "Clip": _module(
             "Live.Clip",
@@ -66,6 +87,7 @@ def install() -> types.ModuleType:
             MidiNote=notes.MidiNote,
             MidiNoteSpecification=notes.MidiNoteSpecification,
             WarpMode=warp.WarpMode,
+            GridQuantization=clip_quantize.GridQuantization,
             WarpMarker=warp.WarpMarker,
         ),
     }

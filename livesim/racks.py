@@ -10,6 +10,9 @@ contained chains" (the stubs): here the first chain's name, "" for an empty pad 
 Live's text for an empty pad is not in the stubs). ``has_drum_pads`` is whether any pad holds a
 chain. ``chains`` or ``drum_pads`` of a device that cannot have them raise, as Live does.
 Changes go through ``Document.change`` (guards, one undo entry, a notification).
+A rack's ``parameters`` are Device On and its 16 macros (Macro 1 .. Macro 16, 0..127), of which
+``visible_macro_count`` show (8 in a new rack); ``add_macro`` / ``remove_macro`` show one more or
+one fewer and raise at 16 or at 1, as the stubs say Live throws at the maximum and minimum.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from livesim.document import Document
 from livesim.mixer import Device, DeviceParameter
 from livesim.props import add_listeners, read_only, value_property
 
+MACROS = 16  # a rack's macro controls in Live 12: parameters 1..16 ("Macro 1" ...), parameter 0 is Device On
+VISIBLE_MACROS = 8  # how many a new rack shows
 RACK_CLASSES = ("InstrumentGroupDevice", "AudioEffectGroupDevice", "MidiEffectGroupDevice", "DrumGroupDevice")
 DRUM_RACK = "DrumGroupDevice"
 PADS = 128
@@ -113,6 +118,25 @@ class RackDevice(Device):
         super().__init__(doc, name, class_name, kind, parameters)
         self._chains: list[Chain] = []
         self._pads = [DrumPad(doc, note) for note in range(PADS)] if class_name == DRUM_RACK else []
+        self._visible_macro_count = VISIBLE_MACROS
+
+    @property
+    def visible_macro_count(self) -> int:
+        return self._visible_macro_count
+
+    def add_macro(self) -> None:
+        """Show one more macro control; raises when all 16 show."""
+        self._doc.check_change("RackDevice.add_macro")
+        if self._visible_macro_count >= MACROS:
+            raise RuntimeError(f"Cannot add a macro: the rack already shows the maximum of {MACROS}")
+        self._doc.change(self, "visible_macro_count", self._visible_macro_count + 1)
+
+    def remove_macro(self) -> None:
+        """Show one macro control fewer; raises when only one shows."""
+        self._doc.check_change("RackDevice.remove_macro")
+        if self._visible_macro_count <= 1:
+            raise RuntimeError("Cannot remove a macro: the rack shows the minimum of 1")
+        self._doc.change(self, "visible_macro_count", self._visible_macro_count - 1)
 
     @property
     def can_have_chains(self) -> bool:
@@ -146,4 +170,4 @@ class RackDevice(Device):
             self._chains.append(chain)
 
 
-add_listeners(RackDevice, "chains", "drum_pads", "has_drum_pads")
+add_listeners(RackDevice, "chains", "drum_pads", "has_drum_pads", "visible_macro_count")

@@ -36,6 +36,24 @@ S, T, C, D = "/live/song/", "/live/track/", "/live/clip/", "/live/device/"
 AT = {"type": "integer", "minimum": -1, "default": -1, "description": "index to insert at (-1: the end)"}
 LENGTH = {"type": "number", "exclusiveMinimum": 0, "description": "length in beats"}
 NAME = {"type": "string", "description": "the name"}
+FILE = {"type": "string", "description": "the audio file's absolute path"}
+MACRO = {"type": "integer", "minimum": 1, "maximum": 16, "description": "the macro's number, 1..16"}
+GRID = {
+    "type": "integer",
+    "minimum": 1,
+    "maximum": 9,
+    "description": "the grid (Live's GridQuantization): 1 8 "
+    "bars, 2 4 bars, 3 2 bars, 4 a bar, 5 1/2, 6 1/4, 7 1/8, 8 1/16, 9 1/32",
+}
+AMOUNT = {
+    "type": "number",
+    "minimum": 0,
+    "maximum": 1,
+    "default": 1.0,
+    "description": "how far toward the grid (1: onto it)",
+}
+PITCH = {"type": "integer", "minimum": 0, "maximum": 127, "description": "the MIDI pitch"}
+SAMPLE = ("file_path", "length", "start_marker", "end_marker")
 PAD_NOTE = {"type": "integer", "minimum": 0, "maximum": 127, "description": "the pad's MIDI note (36: C1)"}
 PATH = {
     "type": "string",
@@ -153,7 +171,8 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              "write", "none"),
     LiveTool("live_clip_get", "Read a clip's property: name, length, loop, markers, warping, gain, pitch ...",
              C + "get/{property}", (("track", TRACK), ("slot", SLOT), prop(CLIP_READ)), ids=2),
-    LiveTool("live_clip_set", "Set a clip's property: name, color, loop, markers, warping, gain, pitch ...",
+    LiveTool("live_clip_set", "Set a clip's property: name, color, loop, markers, warping, gain, pitch, warp_mode "
+             "(audio: 0 beats, 1 tones, 2 texture, 3 repitch, 4 complex, 6 complex pro) ...",
              C + "set/{property}", (("track", TRACK), ("slot", SLOT), prop(CLIP_WRITE), ("value", VALUE)),
              "write", "none"),
     LiveTool("live_clip_notes", "Read a MIDI clip's notes.", C + "get/notes", (("track", TRACK), ("slot", SLOT)),
@@ -162,6 +181,22 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              (("track", TRACK), ("slot", SLOT), ("notes", NOTES)), "write", "none"),
     LiveTool("live_clip_clear_notes", "Remove every note of a MIDI clip.", C + "remove/notes",
              (("track", TRACK), ("slot", SLOT)), "delete", "none"),
+    LiveTool("live_clip_crop", "Crop a clip (Live's Crop Clip): what lies outside its loop (outside its start and "
+             "end markers when not looping) is removed; an audio clip gets a new file of the region.", C + "crop",
+             (("track", TRACK), ("slot", SLOT)), "delete", "none"),
+    LiveTool("live_clip_quantize", "Quantize a clip's notes (an audio clip: its warp markers) toward a grid by an "
+             "amount.", C + "quantize", (("track", TRACK), ("slot", SLOT), ("grid", GRID), ("amount", AMOUNT)),
+             "write", "none"),
+    LiveTool("live_clip_quantize_pitch", "Quantize the notes of one pitch of a MIDI clip toward a grid by an amount.",
+             C + "quantize_pitch", (("track", TRACK), ("slot", SLOT), ("pitch", PITCH), ("grid", GRID),
+                                    ("amount", AMOUNT)), "write", "none"),
+    LiveTool("live_load_audio_clip", "Load an audio file (an absolute path: WAV, AIFF, FLAC, MP3 ...) as a clip into "
+             "an audio track's empty slot (Live 12.0.5+).", "/live/clip_slot/create_audio_clip",
+             (("track", TRACK), ("slot", SLOT), ("file_path", FILE)), "write", "none"),
+    LiveTool("live_load_arrangement_audio", "Load an audio file (an absolute path) as an arrangement clip on an "
+             "audio track at a beat (Live 12.0.5+; what lies under it is cut, as in Live).", T + "create_audio_clip",
+             (("track", TRACK), ("file_path", FILE), ("beats", {"type": "number", "minimum": 0, "description":
+              "where the clip starts in the Arrangement, in beats"})), "write", "none"),
     LiveTool("live_clip_duplicate_loop", "Double a clip's loop, its notes copied.", C + "duplicate_loop",
              (("track", TRACK), ("slot", SLOT)), "write", "none"),
     # --- devices and their parameters
@@ -194,6 +229,31 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
     LiveTool("live_drum_pad_clear", "Empty a Drum Rack's pad (delete its chains), as deleting a pad in Live.",
              "/live/drum_pad/delete_all_chains", (("track", TRACK), ("device", DEVICE), ("note", PAD_NOTE)),
              "delete", "none"),
+    LiveTool("live_rack_macros", "A rack's visible macro controls, by number from 1: name and value (0..127).",
+             tuple(D + f"get/macros/{p}" for p in ("name", "value")), (("track", TRACK), ("device", DEVICE)),
+             reads="rows", ids=2),
+    LiveTool("live_rack_macro_set", "Set a rack's macro by its number (1..16) to a value (0..127).", D + "set/macro",
+             (("track", TRACK), ("device", DEVICE), ("macro", MACRO), ("value", VALUE)), "write", "none"),
+    LiveTool("live_rack_macro_count", "Show one more (add_macro) or one fewer (remove_macro) of a rack's macro "
+             "controls (1..16); answers how many show.", (D + "{action}", D + "get/visible_macro_count"),
+             (("track", TRACK), ("device", DEVICE), ("action", _choice("what to do", ("add_macro", "remove_macro")))),
+             "write", reads="last", ids=2, fields=("visible_macro_count",)),
+    # --- a Simpler and its sample
+    LiveTool("live_sample_to_simpler", "Put an audio clip's sample onto a Simpler on a new MIDI track (Live's "
+             "'Audio to new MIDI track with Simpler'); answers the new track's index.",
+             C + "create_midi_track_with_simpler", (("track", TRACK), ("slot", SLOT)), "write", ids=2,
+             fields=("new_track",)),
+    LiveTool("live_simpler_sample", "A Simpler's sample: file path, length, start and end markers (in frames; "
+             "null while the Simpler is empty).", tuple(D + f"get/sample/{p}" for p in SAMPLE),
+             (("track", TRACK), ("device", DEVICE)), reads="record", ids=2),
+    LiveTool("live_simpler_set_marker", "Move a Simpler's sample start or end marker (in frames).",
+             D + "set/sample/{property}", (("track", TRACK), ("device", DEVICE), prop(SAMPLE[2:]),
+                                          ("value", {"type": "integer", "minimum": 0, "description": "frames"})),
+             "write", "none"),
+    LiveTool("live_simpler_reverse", "Reverse a Simpler's sample (Live renders it backwards as a new file).",
+             D + "reverse", (("track", TRACK), ("device", DEVICE)), "write", "none"),
+    LiveTool("live_simpler_crop", "Crop a Simpler's sample to its start..end markers (a new file; the rest is "
+             "gone from the Simpler).", D + "crop", (("track", TRACK), ("device", DEVICE)), "delete", "none"),
     # --- the browser
     LiveTool("browser_list", "List what Live's browser holds at a path: '' lists the categories (instruments, "
              "audio_effects, midi_effects, drums, sounds, samples, user_library ...), then names joined by '/' "

@@ -3,7 +3,8 @@
 A row names its address (``{property}`` filled from the call), its inputs in the order the
 address takes them, what it does to the Set (``read``, ``write``, ``delete``: the tool's
 annotations) and how its reply reads (``value``: what follows the indices; ``notes``; ``columns``:
-several per-item lists side by side). Properties are AbletonOSC's (docs/protocol.md).
+several per-item lists side by side; ``last``: an action then a read, the read's values named;
+``record``: one value per address, named after it). Properties are AbletonOSC's (docs/protocol.md).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ TRACK_WRITE = ("name", "color", "color_index", "mute", "solo", "arm", "volume", 
 MAIN = ("volume", "panning", "crossfader", "cue_volume")
 RETURN = ("name", "color", "mute", "solo", "volume", "panning")
 TRACK_READ = (*TRACK_WRITE, "can_be_armed", "is_foldable", "is_grouped", "is_visible", "has_midi_input",
-              "has_audio_input", "playing_slot_index", "fired_slot_index", "output_meter_level", "num_devices")  # fmt: skip
+              "has_audio_input", "playing_slot_index", "fired_slot_index", "output_meter_level", "num_devices",
+              "is_frozen", "can_be_frozen")  # fmt: skip
 CLIP_WRITE = ("name", "color", "color_index", "looping", "loop_start", "loop_end", "start_marker", "end_marker",
               "muted", "gain", "pitch_coarse", "pitch_fine", "warping", "warp_mode", "launch_mode",
               "launch_quantization", "legato", "velocity_amount", "position", "ram_mode")  # fmt: skip
@@ -77,7 +79,7 @@ class LiveTool:
     address: str | tuple[str, ...]  # several: read side by side ("columns")
     inputs: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     effect: str = "read"  # "read" | "write" | "delete"
-    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads"
+    reads: str = "value"  # "value" | "none" | "notes" | "columns" | "rows" | "pads" | "last" | "record"
     ids: int = 0  # how many leading inputs are indices (repeated in the reply)
     fields: tuple[str, ...] = ()  # "value": name the values after the indices
 
@@ -103,6 +105,7 @@ class LiveTool:
                 raise InvalidValue(
                     f"{self.name}: {name} {value!r} is not known: expected one of {spec['enum']}"
                 )
+            _check_range(self.name, name, value, spec)
             if name == "property" or name == "action":
                 fill[name] = str(value)
             elif name == "indices":
@@ -122,11 +125,15 @@ class LiveTool:
         if self.reads == "none":
             return {"done": True}
         rest = [r[0][self.ids :] if r else [] for r in replies]
+        if self.reads == "last":  # an action, then a read of what it changed: that read's value(s)
+            return dict(zip(self.fields, rest[-1], strict=False))
         if self.reads == "notes":
             return {"notes": _notes(rest[0])}
         columns = {addr.rsplit("/", 1)[1]: values for (addr, _), values in zip(requests, rest, strict=True)}
         if self.reads == "columns":
             return columns
+        if self.reads == "record":  # one value per address, named after it
+            return {name: values[0] if values else None for name, values in columns.items()}
         if self.reads in ("rows", "pads"):  # one object per item; "pads": the pads that hold something
             rows = [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
             return {"items": [r for r in rows if self.reads == "rows" or r.get("name")]}
@@ -136,6 +143,20 @@ class LiveTool:
         if len(replies[0]) > 1:  # a wildcard or several answers
             return {"values": [r[self.ids :] for r in replies[0]]}
         return {"value": values[0] if len(values) == 1 else values}
+
+
+def _check_range(tool: str, name: str, value: Any, spec: Mapping[str, Any]) -> None:
+    """A number outside the input's minimum..maximum is refused before anything is sent."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high = spec.get("minimum"), spec.get("maximum")
+    if (low is not None and value < low) or (high is not None and value > high):
+        expected = (
+            f"{low}..{high}"
+            if low is not None and high is not None
+            else (f">= {low}" if low is not None else f"<= {high}")
+        )
+        raise InvalidValue(f"{tool}: {name} {value!r} is out of range: expected {expected}")
 
 
 def _flat_notes(notes: Any) -> list[Any]:

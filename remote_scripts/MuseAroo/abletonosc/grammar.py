@@ -55,12 +55,14 @@ READ: dict[str, tuple[str, ...]] = {
     ),
     "track": (
         "can_be_armed",
+        "can_be_frozen",
         "fired_slot_index",
         "has_audio_input",
         "has_audio_output",
         "has_midi_input",
         "has_midi_output",
         "is_foldable",
+        "is_frozen",
         "is_grouped",
         "is_visible",
         "output_meter_level",
@@ -221,9 +223,9 @@ METHODS: dict[str, tuple[str, ...]] = {
         "trigger_session_record",
         "undo",
     ),
-    "track": ("delete_device", "stop_all_clips"),
-    "clip_slot": ("create_clip", "delete_clip", "fire", "stop"),
-    "clip": ("duplicate_loop", "fire", "stop"),
+    "track": ("create_audio_clip", "delete_device", "stop_all_clips"),
+    "clip_slot": ("create_audio_clip", "create_clip", "delete_clip", "fire", "stop"),
+    "clip": ("crop", "duplicate_loop", "fire", "quantize", "quantize_pitch", "stop"),
     "scene": ("fire", "fire_as_selected"),
     "device": (),
     "chain": (),
@@ -248,6 +250,15 @@ ALL_NOTES = (0, 128, -8192.0, 8192.0 + 1576800.0)  # every pitch, every time, al
 RACK_CHAINS = ("name", "mute", "solo")
 RACK_DRUM_PADS = ("note", "name", "mute", "solo")
 CHAIN_DEVICES = ("name", "class_name", "type")
+# a rack's macros (parameters 1..16; 0 is Device On): /live/device/get/macros/<prop> (track, device) -> a
+# value per visible macro; set/macro (track, device, macro 1..16, value); get/visible_macro_count;
+# add_macro / remove_macro (show one more / fewer)
+RACK_MACROS = ("name", "value")
+# a Simpler's sample: /live/device/get/sample/<prop>, set/sample/<prop> (frames)
+SIMPLER = "OriginalSimpler"  # Simpler's class_name
+SIMPLER_SAMPLE = ("file_path", "length", "start_marker", "end_marker")
+SIMPLER_SAMPLE_WRITE = ("start_marker", "end_marker")
+MACROS = 16
 # the browser (Live's Application.browser; AbletonOSC has none): a path is category/name/name...
 BROWSER_CATEGORIES = ("instruments", "audio_effects", "midi_effects", "drums", "sounds", "samples",
                       "user_library", "plugins", "max_for_live", "clips", "packs", "current_project")  # fmt: skip

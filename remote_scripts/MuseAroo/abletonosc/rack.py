@@ -6,6 +6,10 @@ name, mute, solo; ``/live/device/get/drum_pads/<prop>`` (track, device) -> a val
 (track, device, chain[, value]) and ``/live/drum_pad/...`` (track, device, note[, value]) come from
 grammar's tables; ``/live/drum_pad/delete_all_chains`` empties a pad.
 ``/live/chain/get/devices/<prop>`` (track, device, chain) -> a value per device of the chain.
+A rack's macros (its parameters 1..16, parameter 0 being Device On), by number:
+``/live/device/get/macros/<name|value>`` (track, device) -> a value per visible macro;
+``/live/device/set/macro`` (track, device, macro 1..16, value); ``get/visible_macro_count``;
+``add_macro`` / ``remove_macro`` (Live's RackDevice methods: one more or one fewer shown).
 A device that is not a rack (or not a Drum Rack, for pads) is refused naming it.
 """
 
@@ -52,7 +56,29 @@ class RackHandlers:
             )
         for prop in grammar.CHAIN_DEVICES:
             table[f"/live/chain/get/devices/{prop}"] = self._each(3, lambda a: self.chain(a).devices, prop)
+        for prop in grammar.RACK_MACROS:
+            table[f"/live/device/get/macros/{prop}"] = self._each(2, self.macros, prop)
+        table["/live/device/set/macro"] = self.set_macro
+        table["/live/device/get/visible_macro_count"] = lambda a, to: (
+            *a[:2],
+            self.rack(a).visible_macro_count,
+        )
+        table["/live/device/add_macro"] = lambda a, to: self.rack(a).add_macro()
+        table["/live/device/remove_macro"] = lambda a, to: self.rack(a).remove_macro()
         return table
+
+    def macros(self, args: Sequence[Any]) -> Any:
+        rack = self.rack(args)
+        return rack.parameters[1 : 1 + rack.visible_macro_count]
+
+    def set_macro(self, args: Sequence[Any], to: Address) -> None:
+        rack = self.rack(args)
+        number = arg(args, 2, "macro")
+        if isinstance(number, float) and number.is_integer():
+            number = int(number)
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= grammar.MACROS:
+            raise ValueError(f"macro {number!r}: expected a macro number 1..{grammar.MACROS}")
+        rack.parameters[number].value = arg(args, 3, "value")
 
     def _each(self, n: int, items: Any, prop: str) -> Handler:
         def get(args: Sequence[Any], to: Address) -> Sequence[Any]:

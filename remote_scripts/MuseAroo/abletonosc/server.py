@@ -25,6 +25,7 @@ from .core import Listening, NotApplicable, OutOfRange
 from .device import DeviceHandlers
 from .rack import RackHandlers
 from .scene import SceneHandlers
+from .simpler import SimplerHandlers
 from .song import SongHandlers
 from .track import TrackHandlers
 from .view import ViewHandlers
@@ -74,6 +75,7 @@ class AbletonOSC:
             ViewHandlers,
             DeviceHandlers,
             RackHandlers,
+            SimplerHandlers,
             BrowserHandlers,
         ):
             self.handlers.update(part(song, self.listening).handlers())

@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+import soundfile
 
 from bridge.mcp import tool_list
 from tests.bridge.mcp.conftest import Sim, mcp_client
@@ -34,6 +36,8 @@ def anyio_backend() -> str:
 def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
     """(tool, arguments, what the answer must hold: "" for any answer that is not an error,
     "!text" for an error holding text). Takes made here are referred to as TAKE."""
+    wav = str(out / "loop.wav")  # a 2 s file: 4 beats at 120 BPM
+    soundfile.write(wav, 0.2 * np.sin(np.arange(88200) * (2 * np.pi * 220.0 / 44100)), 44100)
     return [
         ("live_song_get", {"property": "tempo"}, "120"),
         ("live_version", {}, '{"major": 12, "minor": 3}'),
@@ -90,6 +94,21 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_drum_pads", {"track": 0, "device": 0}, '{"note": 38, "name": "Snare 808", "mute": true'),
         ("live_drum_pad_clear", {"track": 0, "device": 0, "note": 38}, ""),
         ("live_drum_pads", {"track": 0, "device": 1}, "!is not a Drum Rack"),
+        ("live_rack_macros", {"track": 0, "device": 0}, '{"name": "Macro 1", "value": 0.0}'),
+        ("live_rack_macro_set", {"track": 0, "device": 0, "macro": 2, "value": 64}, ""),
+        ("live_rack_macros", {"track": 0, "device": 0}, '{"name": "Macro 2", "value": 64.0}'),
+        ("live_rack_macro_set", {"track": 0, "device": 0, "macro": 17, "value": 1}, "!17"),
+        ("live_rack_macros", {"track": 0, "device": 1}, "!is not a rack"),
+        (
+            "live_rack_macro_count",
+            {"track": 0, "device": 0, "action": "add_macro"},
+            '"visible_macro_count": 9',
+        ),
+        ("live_rack_macro_count", {"track": 0, "device": 1, "action": "add_macro"}, "!is not a rack"),
+        ("live_track_get", {"track": 0, "property": "can_be_frozen"}, '"value": true'),
+        ("live_track_get", {"track": 0, "property": "is_frozen"}, '"value": false'),
+        ("browser_load", {"track": 1, "path": "samples/Drums/Kick Deep.wav"}, '"name": "Kick Deep"'),
+        ("live_chain_devices", {"track": 0, "device": 0, "chain": 1}, "OriginalSimpler"),
         ("live_create_scene", {}, ""),
         ("live_duplicate_scene", {"scene": 0}, ""),
         ("live_delete_scene", {"scene": 1}, ""),
@@ -114,7 +133,59 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_envelope_read", {**FILTER, "times": [1.0]}, '"points": [{"time_beats": 1.0, "value": 0.25}]'),
         ("live_envelope_clear", FILTER, '"had_envelope": true'),
         ("live_envelope_read", {**FILTER, "times": [1.0]}, '"has_envelope": false'),
+        (
+            "live_clip_add_notes",
+            {"track": 0, "slot": 1, "notes": [{**NOTES[0], "pitch": 64, "start_beats": 2.5}]},
+            "",
+        ),
+        ("live_clip_quantize", {"track": 0, "slot": 1, "grid": 6, "amount": 0.5}, ""),
+        ("live_clip_notes", {"track": 0, "slot": 1}, '"pitch": 64, "start_beats": 2.75'),
+        ("live_clip_quantize_pitch", {"track": 0, "slot": 1, "pitch": 64, "grid": 6}, ""),
+        ("live_clip_notes", {"track": 0, "slot": 1}, '"pitch": 64, "start_beats": 3.0'),
+        ("live_clip_quantize", {"track": 0, "slot": 1, "grid": 12}, "!12"),
+        (
+            "live_clip_quantize_pitch",
+            {"track": 0, "slot": 1, "pitch": 200, "grid": 6},
+            "!pitch 200 is out of range: expected 0..127",
+        ),
         ("live_clip_duplicate_loop", {"track": 0, "slot": 1}, ""),
+        ("live_load_audio_clip", {"track": 2, "slot": 0, "file_path": wav}, ""),
+        ("live_load_audio_clip", {"track": 0, "slot": 7, "file_path": wav}, "!on a MIDI track"),
+        (
+            "live_clip_set",
+            {"track": 2, "slot": 0, "property": "end_marker", "value": 2.0},
+            "",
+        ),  # 1.25 s at 96 BPM
+        ("live_clip_crop", {"track": 2, "slot": 0}, ""),
+        ("live_clip_get", {"track": 2, "slot": 0, "property": "file_path"}, "loop Crop"),
+        ("live_clip_get", {"track": 2, "slot": 0, "property": "length"}, '"value": 2.0'),
+        ("live_load_arrangement_audio", {"track": 2, "file_path": wav, "beats": 8}, ""),
+        ("live_track_arrangement_clips", {"track": 2}, '"start_time": [8.0]'),
+        (
+            "live_load_arrangement_audio",
+            {"track": 2, "file_path": "/nonesuch.wav", "beats": 0},
+            "!no such file",
+        ),
+        ("live_sample_to_simpler", {"track": 2, "slot": 0}, '"new_track": 3'),
+        (
+            "live_simpler_sample",
+            {"track": 3, "device": 0},
+            '"length": 55125, "start_marker": 0, "end_marker": 55125',
+        ),
+        ("live_simpler_set_marker", {"track": 3, "device": 0, "property": "end_marker", "value": 22050}, ""),
+        ("live_simpler_reverse", {"track": 3, "device": 0}, ""),
+        ("live_simpler_crop", {"track": 3, "device": 0}, ""),
+        ("live_simpler_sample", {"track": 3, "device": 0}, '"length": 22050'),
+        ("live_simpler_reverse", {"track": 0, "device": 0}, "!is not a Simpler"),
+        ("live_simpler_crop", {"track": 0, "device": 0}, "!is not a Simpler"),
+        ("live_simpler_sample", {"track": 0, "device": 0}, "!is not a Simpler"),
+        (
+            "live_simpler_set_marker",
+            {"track": 3, "device": 0, "property": "end_marker", "value": 10**7},
+            "!Invalid end_marker 10000000",
+        ),
+        ("live_clip_crop", {"track": 0, "slot": 7}, "!no clip in track 0 slot 7"),
+        ("live_sample_to_simpler", {"track": 0, "slot": 1}, "!expects an audio clip"),
         ("live_duplicate_clip_to", {"track": 0, "slot": 1, "to_track": 0, "to_slot": 2}, ""),
         ("live_slot_get", {"track": 0, "slot": 2, "property": "has_clip"}, "true"),
         ("live_clip_clear_notes", {"track": 0, "slot": 2}, ""),
