@@ -184,6 +184,18 @@ def session(rows: list[dict[str, Any]], limits: Limits) -> dict[str, int]:
     return counts
 
 
+def ceiling(rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """(best reading right, some reading right): the n-best's first reading, and any reading of the
+    n-best or the second decode, leads to the intended command (no decision understands more)."""
+    best = some = 0
+    for row in rows:
+        texts = [r.text for r in hearing_of(row).readings] + [row.get("recheck") or ""]
+        oks = [right(spoken(parse(t)).as_dict(), row["entry"]) for t in texts if t]
+        best += oks[:1] == [True]
+        some += any(oks)
+    return best, some
+
+
 def show(rows: list[dict[str, Any]], limits: Limits) -> None:
     for row in rows:
         decision = decision_of(row, limits)
@@ -240,6 +252,8 @@ def main() -> None:
     c, n = session(rows, LIMITS), len(rows)
     print(f"  as sessions, a new voice earning trust: understood {c['understood'] / n:.3f}  refused "
           f"{c['refused'] / n:.3f}  misheard-acted {c['misheard']}  (done at once {c['acted']})")  # fmt: skip
+    best, some = ceiling(rows)
+    print(f"  best reading right {best} ({best / n:.3f}); some reading right {some} ({some / n:.3f})")
     ms = sorted(r["ms"] for r in rows)
     print(
         f"  decode + scores per utterance: median {ms[len(ms) // 2]:.0f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.0f} ms"
