@@ -28,7 +28,7 @@ from bridge.actions.intents import history as command_history
 from bridge.actions.intents import jam as command_jam
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
-from bridge.commands.safety import needs_spoken_yes
+from bridge.commands.reply import held_for_yes, refusal
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue, LiveError, ModelUnavailable, RooError
 from engines.music import parse_key
@@ -63,19 +63,12 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     job.command = intent.heard  # the take history records the sentence that made a take
     heard = f'heard "{intent.heard}"'
     if not intent.understood:
-        tips = " or ".join(f'"{s}"' for s in intent.params["suggestions"])
-        raise InvalidValue(
-            f"{heard}: not understood ({intent.params['reason']}); nothing was done. Try {tips}"
-        )
+        raise InvalidValue(refusal(intent))
     job.report(0.05, f"{heard}: {intent.describe()}")
-    if intent.needs_confirmation:
+    held = held_for_yes(intent, source=source)  # the same words `roo listen` prints (commands.reply)
+    if held:
         _pending[app] = Pending(intent, time.monotonic())
-        return f'{heard}: this replaces the existing clip; say "yes" to replace it or "no" to keep it'
-    if source == "voice" and needs_spoken_yes(intent):
-        _pending[app] = Pending(intent, time.monotonic())
-        return (
-            f'{heard}: this starts a long job ({intent.describe()}); say "yes" to start it or "no" to drop it'
-        )
+        return f"{heard}: {held}"
     return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}{_not_done(intent)}"
 
 

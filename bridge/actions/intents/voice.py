@@ -30,10 +30,11 @@ from typing import Any
 from bridge.actions.intents import job as command
 from bridge.app import App
 from bridge.commands.audio import SPEECH_RATE_HZ
-from bridge.commands.confidence import Decision, answer
+from bridge.commands.confidence import answer
 from bridge.commands.intent import Intent
 from bridge.commands.learned import default_state_path
 from bridge.commands.recorder import Recorder
+from bridge.commands.reply import Reply, reply
 from bridge.commands.safety import needs_spoken_yes
 from bridge.commands.speech import (
     Heard,
@@ -166,21 +167,22 @@ async def respond(app: App, job: Job, heard: Heard) -> str:
             _report_intent(app, job, heard.intent)
             offered = " or ".join(f"'{c.heard}'" for c in question.choices)
             return f'heard "{heard.transcript}": {offered} was not done'
-    decision = earned.gate(heard.decision)  # (an undo is judged with the trust as it stood)
+    said = reply(heard.decision, earned)  # `roo listen --json` prints this same reply
     if heard.intent.action == "undo" and time.monotonic() - _acted_at.get(app, -1e9) <= UNDO_WINDOW_S:
         earned.heard_wrong()  # the command just done by voice was taken back
-    return await _decided(app, job, decision)
+    return await _decided(app, job, said)
 
 
-async def _decided(app: App, job: Job, decision: Decision) -> str:
-    heard = f'heard "{decision.intent.heard}"'
+async def _decided(app: App, job: Job, said: Reply) -> str:
+    decision = said.decision
     if decision.kind == "act" or (decision.kind == "confirm" and needs_spoken_yes(decision.intent)):
+        # done, or held for a "yes" by /roo/command itself (a replace, a long job: the same words)
         _acted_at[app] = time.monotonic()
         return await command.execute(app, job, decision.intent, source="voice")
-    if decision.kind in ("confirm", "ask"):
+    if said.what in ("read back", "ask"):
         _questions[app] = _Question(decision.choices)
         _report_intent(app, job, decision.intent)
-        return f"{heard}: {decision.question}" + (f" ({decision.why})" if decision.why else "")
+        return said.says
     return await command.execute(app, job, decision.intent, source="voice")  # refused: says why
 
 
