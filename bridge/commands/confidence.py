@@ -15,10 +15,6 @@ reading under the voice rules and turns them into one ``Decision``:
   first), "the first" or "the second" picks one (bridge/actions/intents/voice.py);
 - "refuse": no reading is a command.
 
-Readings that lead to the same action are one answer ("play" and "play it"): the margin is to the
-next reading that does something else, and the recogniser's two searches disagreeing only in such
-words is no reason to ask (issue 44).
-
 pocketsphinx also gives a second opinion (``recheck``): the decode at the next best frequency warp
 (``warps.py``), or with one warp the audio decoded again over a louder noise floor. When that
 reading's intent differs, the two are what is asked about, whatever the scores say (on the tuning
@@ -53,7 +49,6 @@ class Hearing:
     posteriors: dict[str, float] = field(default_factory=dict)  # word of the best reading -> posterior
     scored: bool = True  # False: a recogniser without scores (one reading, taken as sure)
     searches_agree: bool = True  # pocketsphinx: the Viterbi path is the lattice's best path
-    viterbi: str = ""  # pocketsphinx: the Viterbi path's words when they are not the lattice's best
     phones: int = 0  # pocketsphinx: the phones of the best path's words (0: not known)
     word_frames: int = 0  # and the frames its words took (silence and fillers left out)
 
@@ -74,9 +69,6 @@ class Limits:
     margin: float  # best intent's score minus the next different intent's, per frame
     fit: float  # the best reading's fit per frame
     posterior: float  # the least posterior a deciding word may have
-    # the fit a reading needs when it is the only command among the readings and the second decode
-    # led to the same action (None: ``fit``); the recogniser then offers nothing else to choose
-    lone_fit: float | None = None
 
 
 @dataclass(frozen=True)
@@ -146,10 +138,9 @@ def decide(hearing: Hearing, limits: Limits, recheck: str | None = None) -> Deci
         why.append("the likeliest reading is not a command")
     elif len(found) > 1 and (found[0][1] - found[1][1]) / max(1, hearing.frames) < limits.margin:
         why.append(f"'{found[1][0].heard}' is nearly as likely")
-    if not hearing.searches_agree and not _same(hearing.viterbi, best):
+    if not hearing.searches_agree:
         why.append("the recogniser's two searches disagree")
-    lone = again is not None and again.as_dict() == best.as_dict() and len(commands) == 1
-    if hearing.fit < (limits.lone_fit if lone and limits.lone_fit is not None else limits.fit):
+    if hearing.fit < limits.fit:
         why.append("the audio fits no command well")
     unsure = [w for w in _deciding(best.heard) if hearing.posteriors.get(w, 1.0) < limits.posterior]
     if unsure:
@@ -180,11 +171,6 @@ def _intents(hearing: Hearing) -> list[tuple[Intent, float]]:
             seen.append(key)
             out.append((intent, reading.score))
     return out
-
-
-def _same(text: str, intent: Intent) -> bool:
-    """Whether ``text`` leads to what ``intent`` does ("play" and "play it": one answer, not two)."""
-    return bool(text) and intent.understood and spoken(parse(text)).as_dict() == intent.as_dict()
 
 
 def _deciding(text: str) -> list[str]:

@@ -59,8 +59,6 @@ SILENCE_PROB = 0.1  # silence allowed before and after the command (states 0 and
 FREE_OPTIONS: dict[str, Any] = {"cmn": "live", "dither": True, "seed": 1, "loglevel": "FATAL"}
 # When a reading is unsure (``confidence.decide``), in pocketsphinx's log units (base 1.0001) per
 # 10 ms frame; tuned on the development phrases in two voices (docs/benchmarks/voice.md, "Voice that knows when it is unsure").
-# lone_fit is off: -48 (the loosest with no more wrong commands acted on dev and voice35) acted on
-# two more wrong ones on each held-out set (issue 44, docs/benchmarks/voice.md).
 LIMITS = Limits(margin=2.5, fit=-44.0, posterior=0.5)
 NOISE_FLOOR_DB = -40.0  # -20..-50 dB measured; -30 dB added words in the margins (docs/benchmarks/voice.md)
 # The second decode of a recogniser with one warp factor: noise floor (dB below the speech) and seed.

@@ -80,7 +80,6 @@ def hearing_of(decoder: Any, words: str) -> Hearing:
         fit,
         posteriors if agree else {},
         searches_agree=agree,
-        viterbi="" if agree else words,
         phones=phones,
         word_frames=word_frames,
     )

@@ -138,8 +138,6 @@ def decode(
 def hearing_of(row: dict[str, Any]) -> Hearing:
     h = dict(row["hearing"])
     h["readings"] = tuple(Reading(**r) for r in h["readings"])
-    if not h["searches_agree"] and not h.get("viterbi"):  # kept before the field: the transcript is it
-        h["viterbi"] = row["transcript"]
     return Hearing(**h)
 
 
