@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install torch==2.13.0 -e '.[dev]'
 	cd tools/node && npm ci --no-audit --no-fund
 	$(PY) tools/build_device.py
+	# librosa's numba cache, compiled once here: concurrent first compiles can corrupt it (tools/warm_numba.py)
+	$(PY) tools/warm_numba.py
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -136,7 +136,11 @@ def test_the_forms_options_name_the_new_routes_fields(served: Served) -> None:
     with httpx.Client(base_url=served.url) as http:
         offered = http.get("/api/options").json()
     assert offered["infill_parts"] == ["drums", "bass", "chords", "melody"]
-    assert set(offered["infill_options"]) == {"bars", "model", "seed", "density", "complexity", "variations"}
+    arrangement = {"arrangement", "source_track", "source_at", "at", "replace"}  # issue 43
+    assert (
+        set(offered["infill_options"])
+        == {"bars", "model", "seed", "density", "complexity", "variations"} | arrangement
+    )
     assert set(offered["continue_options"]) - set(offered["accompany_options"]) == {"bars", "extend"}
 
 
