@@ -220,7 +220,9 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
             envelope, beats, fit, segments, bar_activations, bass
         )
         if model:
-            reading = meter_model.read(base, fit, segments, bar_activations, envelope, bass, FPS)
+            reading = meter_model.read(
+                base, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS
+            )
             if reading is not None:
                 beats, downbeats, meter, compound = (
                     reading.beats_s,
@@ -230,6 +232,8 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
                 )
                 confidence, alternatives = reading.confidence, reading.alternatives
                 ambiguous, rival = reading.ambiguous, reading.rival
+        if meter_model.sparse(heard.beat_activation, FPS, BEAT_EVIDENCE, beats):
+            ambiguous = True  # a few chords far apart: no meter is sure (issue 45)
     final = grid.tempo_from_beats(beats)
     if final is not None:
         segments = chords.without_holes(

@@ -77,6 +77,17 @@ def tunes(root: Path) -> list[dict[str, Any]]:
     return out
 
 
+def tune_at(file: str, x: int) -> dict[str, Any]:
+    """The tune numbered ``x`` in ``file`` (a path under music21's corpus folder, as the manifest names it)."""
+    import music21
+
+    root = Path(music21.__file__).parent / "corpus"
+    for tune in tunes(root):
+        if tune["file"] == file and tune["x"] == x:
+            return tune
+    raise KeyError(f"no tune X:{x} with a signature we score in {file}")
+
+
 def pick(all_tunes: list[dict[str, Any]], per_meter: int, seed: int) -> list[dict[str, Any]]:
     """Up to ``per_meter`` tunes a signature, drawn at random, spread over the collections."""
     rng = random.Random(seed)

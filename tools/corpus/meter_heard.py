@@ -106,7 +106,15 @@ def piece_row(corpus: Path, piece: dict[str, Any]) -> dict[str, Any]:
         return {**row, "features": None, "label": None, "period_s": None}
     period = float(np.median(np.diff(beats)))
     x = features(
-        beats, fit, heard.chords, heard.bar_activations[:, 1], heard.envelope, heard.bass, madmom_backend.FPS
+        beats,
+        fit,
+        heard.chords,
+        heard.bar_activations[:, 1],
+        heard.envelope,
+        heard.bass,
+        madmom_backend.FPS,
+        heard.chroma,
+        madmom_backend.CHROMA_FPS,
     )
     return {**row, "features": x.tolist(), "label": label(piece, period), "period_s": period}
 

@@ -12,6 +12,7 @@ All of it is read on the tracked beats (``beats_s``), so it does not depend on t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,12 +24,16 @@ SEQUENCES = ("onsets", "bass", "downbeat", "changes")
 DIVISIONS = ("thirds", "half", "quarters", "triple_share")
 ENVELOPE_LEAD_S = 0.035  # as meter.ENVELOPE_LEAD_S: an onset's rise peaks this early in the envelope
 CHANGE_REACH = 0.25  # a chord change counts for a beat within this share of a beat period
+FINE = 12  # envelope samples per tracked beat for the fine-grained bar patterns
+FINE_SEQUENCES = ("onsets", "bass")
 NAMES = (
     "log2_tempo",
     "log2_chord_beats",
     "three_share",
     *DIVISIONS,
     *(f"{s}_{kind}_{k}" for s in SEQUENCES for kind in ("contrast", "repeat") for k in LAGS),
+    *(f"fine_{s}_{kind}_{k}" for s in FINE_SEQUENCES for kind in ("pattern", "repeat") for k in LAGS),
+    *(f"chroma_{kind}_{k}" for kind in ("repeat", "novelty") for k in LAGS),
 )
 
 
@@ -62,6 +67,41 @@ def repeat(x: np.ndarray, k: int) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
+def fine(envelope: np.ndarray, fps: float, beats: np.ndarray) -> np.ndarray:
+    """The envelope at FINE points through each beat (the last beat left out), one row a beat."""
+    starts, spans = beats[:-1], np.diff(beats)
+    times = (starts[:, None] + spans[:, None] * np.arange(FINE)[None, :] / FINE).reshape(-1)
+    return at(envelope, fps, times, reach=1).reshape(-1, FINE)
+
+
+def pattern(rows: np.ndarray, k: int) -> float:
+    """How much of the fine envelope's spread a bar of ``k`` beats' mean pattern explains, less what
+    chance gives with that many bars (0 with fewer than two bars)."""
+    bars = len(rows) // k
+    if bars < 2:
+        return 0.0
+    folded = rows[: bars * k].reshape(bars, k * FINE)
+    total = float(folded.var())
+    if total <= 1e-12:
+        return 0.0
+    return float(folded.mean(axis=0).var()) / total - 1.0 / bars
+
+
+def chroma_periodicity(chroma: np.ndarray, chroma_fps: float, beats: np.ndarray) -> list[float]:
+    """Per lag: the mean cosine of beat-wise chroma k beats apart, and the contrast of the chroma's
+    novelty (one minus the cosine with the beat before) over the phases of k."""
+    frames = np.clip((beats * chroma_fps).astype(int), 0, max(len(chroma) - 1, 0))
+    if len(chroma) == 0 or len(beats) < 4:
+        return [0.0] * (2 * len(LAGS))
+    vectors = np.array([chroma[a : max(b, a + 1)].mean(axis=0) for a, b in itertools.pairwise(frames)])
+    vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
+    novelty = np.concatenate([[0.0], 1.0 - (vectors[1:] * vectors[:-1]).sum(axis=1)])
+    repeats = [
+        float((vectors[k:] * vectors[:-k]).sum(axis=1).mean()) if len(vectors) > k else 0.0 for k in LAGS
+    ]
+    return repeats + [contrast(novelty, k) for k in LAGS]
+
+
 def three_share(fit: dict[int, float], beats: int) -> float:
     """The bar tracker's per-bar share of three beats a bar against four (0.5 without both)."""
     if 3 not in fit or 4 not in fit or beats < 2:
@@ -78,6 +118,8 @@ def features(
     envelope: np.ndarray,
     bass_envelope: np.ndarray,
     fps: float,
+    chroma: np.ndarray,
+    chroma_fps: float,
 ) -> np.ndarray:
     """The evidence vector (in ``NAMES``' order) of the bar over ``beats_s``, at least 4 beats."""
     beats = np.asarray(beats_s, dtype=np.float64)
@@ -106,5 +148,15 @@ def features(
         down[i] = float(window.max()) if len(window) else 0.0
     sequences = {"onsets": on, "bass": at(bass_envelope, fps, beats), "downbeat": down, "changes": changed}
     periodic = [fn(sequences[s], k) for s in SEQUENCES for fn in (contrast, repeat) for k in LAGS]
+    fine_rows = {"onsets": fine(envelope, fps, beats), "bass": fine(bass_envelope, fps, beats)}
+    fine_part = [
+        value
+        for s in FINE_SEQUENCES
+        for value in (
+            *(pattern(fine_rows[s], k) for k in LAGS),
+            *(repeat(fine_rows[s].reshape(-1), k * FINE) for k in LAGS),
+        )
+    ]
     head = [np.log2(60.0 / period / 100.0), np.log2(max(chord_beats, 0.25)), three_share(fit, len(beats))]
-    return np.array([*head, *division, *periodic], dtype=np.float64)
+    harmony = chroma_periodicity(np.atleast_2d(chroma), chroma_fps, beats)
+    return np.array([*head, *division, *periodic, *fine_part, *harmony], dtype=np.float64)

@@ -61,11 +61,25 @@ class Model:
     intercept: np.ndarray
     sure: float  # the best class's probability below which the reading is held
     margin: float  # ... or its lead over the rival's below which
+    signatures: tuple[tuple[int, int], ...] = ()  # a second model over the signature alone
+    sig_coef: np.ndarray | None = None
+    sig_intercept: np.ndarray | None = None
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        z = self.coef @ ((x - self.mean) / self.scale) + self.intercept
-        z = np.exp(z - z.max())
-        return np.asarray(z / z.sum())
+        """Per class: the signature model's probability of its signature times the class's share
+        among the classes of that signature (the class model alone without a signature model)."""
+        z = (x - self.mean) / self.scale
+        p = softmax(self.coef @ z + self.intercept)
+        if self.sig_coef is None or self.sig_intercept is None:
+            return p
+        by_signature = dict(
+            zip(self.signatures, softmax(self.sig_coef @ z + self.sig_intercept), strict=True)
+        )
+        out = np.zeros(len(p))
+        for sig in {c.signature for c in self.classes}:
+            members = np.array([c.signature == sig for c in self.classes])
+            out[members] = p[members] / max(float(p[members].sum()), 1e-12) * by_signature.get(sig, 0.0)
+        return out / max(float(out.sum()), 1e-12)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +91,9 @@ class Model:
             "intercept": self.intercept.round(5).tolist(),
             "sure": self.sure,
             "margin": self.margin,
+            "signatures": [list(sig) for sig in self.signatures],
+            "sig_coef": None if self.sig_coef is None else self.sig_coef.round(5).tolist(),
+            "sig_intercept": None if self.sig_intercept is None else self.sig_intercept.round(5).tolist(),
         }
 
     @classmethod
@@ -91,7 +108,15 @@ class Model:
             intercept=np.array(data["intercept"]),
             sure=float(data["sure"]),
             margin=float(data["margin"]),
+            signatures=tuple((int(a), int(b)) for a, b in data.get("signatures", ())),
+            sig_coef=None if data.get("sig_coef") is None else np.array(data["sig_coef"]),
+            sig_intercept=None if data.get("sig_intercept") is None else np.array(data["sig_intercept"]),
         )
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max())
+    return np.asarray(e / e.sum())
 
 
 @functools.cache

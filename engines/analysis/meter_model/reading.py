@@ -18,6 +18,10 @@ MIN_BARS = 3  # fewer whole bars of the chosen reading and it is held as unsure
 ODD = (5, 7)  # the bar tracker's odd meters stay the rules' (the corpus has none)
 MAX_ALTERNATIVES = 2
 
+# A meter needs this many onsets a counted beat, on average, to be read sure: four plucked chords one
+# every 2 s (0.3 a beat at 75 BPM) are held; the sparsest corpus melodies (half notes) have 0.5 or more.
+MIN_ONSETS_PER_BEAT = 0.45
+
 Rival = tuple[tuple[int, int], float, float]  # (signature, live tempo in quarter BPM, probability)
 
 
@@ -31,6 +35,12 @@ class Reading:
     alternatives: tuple[tuple[tuple[int, int], float], ...]
     ambiguous: bool
     rival: Rival | None
+
+
+def sparse(beat_activation: np.ndarray, fps: float, threshold: float, beats_s: np.ndarray) -> bool:
+    """Whether too few onsets sound for the beats counted to carry a meter (MIN_ONSETS_PER_BEAT)."""
+    onsets = grid.count_onsets(beat_activation, fps, threshold)
+    return onsets < MIN_ONSETS_PER_BEAT * max(len(beats_s), 1)
 
 
 def counted_grid(tracked: np.ndarray, first: int, meter: MeterClass) -> tuple[np.ndarray, np.ndarray]:
@@ -60,6 +70,8 @@ def read(
     envelope: np.ndarray,
     bass_envelope: np.ndarray,
     fps: float,
+    chroma: np.ndarray,
+    chroma_fps: float,
     *,
     model: Model | None = None,
 ) -> Reading | None:
@@ -71,7 +83,9 @@ def read(
         return None
     if levels.chosen_meter(fit, len(beats), tempo)[0] in ODD:
         return None
-    x = features(beats, fit, segments, bar_activations[:, 1], envelope, bass_envelope, fps)
+    x = features(
+        beats, fit, segments, bar_activations[:, 1], envelope, bass_envelope, fps, chroma, chroma_fps
+    )
     p = model.probabilities(x)
     best = int(np.argmax(p))
     chosen = model.classes[best]
