@@ -30,7 +30,7 @@ from engines.analysis.bars import (
     other_octave,
     track_beats_near,
 )
-from engines.analysis.result import ChordSegment, Findings, Progress
+from engines.analysis.result import ChordSegment, Findings, Progress, quarters_per_beat
 from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
@@ -202,8 +202,8 @@ def tracked_grid(heard: Heard) -> tuple[np.ndarray, dict[int, float]]:
 
 
 def read(heard: Heard, *, model: bool = True) -> Findings:
-    """Beats, bars, meter, key and chords from what the networks heard. ``model``: the meter is
-    read again by the learned meter model (``meter_model``); False keeps the rules' reading."""
+    """Beats, bars, meter, key and chords from what the networks heard. ``model``: the learned meter
+    model judges the rules' meter (``meter_model.judge``: held as unsure, with a rival); False: not."""
     beats, bar_activations, segments = heard.beats_s, heard.bar_activations, heard.chords
     envelope, bass, chroma = heard.envelope, heard.bass, heard.chroma
     tracked = grid.tempo_from_beats(beats)
@@ -215,23 +215,18 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
     if len(bar_activations):
         # The bar tracker's meter (4 when it fits nothing), then read again on the music's evidence;
         # the bar's phase also weighs where the chords change.
-        base = beats
+        tracked_beats = beats
         beats, downbeats, meter, compound, confidence, alternatives = bar_reading(
             envelope, beats, fit, segments, bar_activations, bass
         )
         if model:
             reading = meter_model.read(
-                base, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS
+                tracked_beats, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS
             )
-            if reading is not None:
-                beats, downbeats, meter, compound = (
-                    reading.beats_s,
-                    reading.downbeats_s,
-                    reading.beats_per_bar,
-                    reading.compound,
-                )
-                confidence, alternatives = reading.confidence, reading.alternatives
-                ambiguous, rival = reading.ambiguous, reading.rival
+            tempo = grid.tempo_from_beats(beats) or 0.0
+            signature = levels.signature(meter, compound=compound)
+            rules = (signature, tempo * quarters_per_beat(signature))
+            ambiguous, rival = meter_model.judge(rules, reading)
         if meter_model.sparse(heard.beat_activation, FPS, BEAT_EVIDENCE, beats):
             ambiguous = True  # a few chords far apart: no meter is sure (issue 45)
     final = grid.tempo_from_beats(beats)

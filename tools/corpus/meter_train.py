@@ -2,7 +2,9 @@
 
 Halves: within each signature, pieces alternate between half A and half B (manifest order, which is
 a random draw). The model is trained on one half and read on the other, then the reverse; the
-figures are over the pieces read while held out, beside the engine before (the rules' reading,
+figures are over the pieces read while held out: the model's own reading (``model``), and the
+engine's (the rules' reading, held as unsure where the model is unsure or reads another bar, as
+``meter_model.judge`` does), beside the engine before (the rules' reading,
 ``madmom_backend.read(model=False)``) on the same pieces. The held thresholds are chosen on the
 training half alone (inner 5-fold predictions: the lowest probability at which the readings kept
 have the right signature on ``KEPT_RIGHT`` of them). Finally the model is trained on all pieces and written to
@@ -124,10 +126,22 @@ def cross_validate(rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]])
                              "train_pieces": len(train), "classes": [c.label for c in model.classes]})  # fmt: skip
         for r in halves[test_half]:
             t = truth[r["name"]]
-            after = predict(model, r) if r["features"] is not None else {**r["before"], "ambiguous": True}
-            out["pieces"][r["name"]] = {"half": "AB"[test_half], "truth": "/".join(map(str, t["time_signature"])),
-                                        "before": score(r["before"], t), "after": score(after, t)}  # fmt: skip
+            after = {**r["before"], "ambiguous": False}
+            if r["features"] is not None and r["before"]["signature"] is not None:
+                pred = predict(model, r)  # the model judges the rules' reading (meter_model.judge)
+                agrees = pred["signature"] == r["before"]["signature"] and close(
+                    pred["live_tempo_bpm"], r["before"]["live_tempo_bpm"]
+                )
+                after["ambiguous"] = pred["ambiguous"] or not agrees
+                after["model"] = score(pred, t)
+            out["pieces"][r["name"]] = {"name": r["name"], "half": "AB"[test_half], "truth": "/".join(map(str, t["time_signature"])),
+                                        "before": score(r["before"], t), "after": score(after, t),
+                                        "model": after.get("model")}  # fmt: skip
     return out
+
+
+def name_of(piece: dict[str, Any]) -> str:
+    return str(piece["name"])
 
 
 def summary(pieces: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -150,6 +164,9 @@ def summary(pieces: dict[str, dict[str, Any]]) -> dict[str, Any]:
         groups[p["truth"]].append(p)
         groups["all"].append(p)
         groups[f"half {p['half']}"].append(p)
+        source = "project" if name_of(p).startswith("project_") else "folk"
+        groups[source].append(p)
+        groups[f"{source} {p['truth']}"].append(p)
     for name, items in groups.items():
         out[name] = {who: figures(items, who) for who in ("before", "after")}
         out[name]["confusion"] = {
@@ -160,12 +177,15 @@ def summary(pieces: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=Path(".cache/meter_corpus"))
+    parser.add_argument(
+        "--corpus", type=Path, action="append", help="repeatable; default .cache/meter_corpus"
+    )
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    truth = {p["name"]: p for p in json.loads((args.corpus / "manifest.json").read_text())["pieces"]}
-    rows = json.loads((args.corpus / "rows.json").read_text())
+    corpora = args.corpus or [Path(".cache/meter_corpus")]
+    truth = {p["name"]: p for c in corpora for p in json.loads((c / "manifest.json").read_text())["pieces"]}
+    rows = [r for c in corpora for r in json.loads((c / "rows.json").read_text())]
     for r in rows:
         r["signature"] = "/".join(map(str, truth[r["name"]]["time_signature"]))
     cv = cross_validate(rows, truth)

@@ -1,8 +1,7 @@
-"""From the model's class to the bar: counted beats, downbeats, confidence, alternatives, rival."""
+"""The model's reading of the bar (its class, confidence, alternatives, rival) and how it judges the rules'."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,7 +9,7 @@ import numpy as np
 
 from engines.analysis import grid, levels
 from engines.analysis.meter_model.features import features
-from engines.analysis.meter_model.model import MeterClass, Model, load, rival
+from engines.analysis.meter_model.model import Model, load, rival
 from engines.analysis.result import NO_CHORD, ChordSegment
 
 MIN_BEATS = 8  # fewer tracked beats and the model does not read (the rules' reading stands)
@@ -21,45 +20,38 @@ MAX_ALTERNATIVES = 2
 # A meter needs this many onsets a counted beat, on average, to be read sure: four plucked chords one
 # every 2 s (0.3 a beat at 75 BPM) are held; the sparsest corpus melodies (half notes) have 0.5 or more.
 MIN_ONSETS_PER_BEAT = 0.45
+TEMPO_SAME = 0.04  # two readings ask the same Live tempo within this share
 
 Rival = tuple[tuple[int, int], float, float]  # (signature, live tempo in quarter BPM, probability)
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    beats_s: np.ndarray  # counted beats (quarters; dotted quarters in 6/8, 9/8, 12/8)
-    downbeats_s: np.ndarray
-    beats_per_bar: int  # counted beats a bar
-    compound: bool
-    confidence: float  # the class's probability
-    alternatives: tuple[tuple[tuple[int, int], float], ...]
+    confidence: float  # the best class's probability
+    alternatives: tuple[tuple[tuple[int, int], float], ...]  # other signatures, summed probability
     ambiguous: bool
-    rival: Rival | None
+    rival: Rival | None  # the likeliest reading that would write Live otherwise, where ambiguous
+    chosen: Rival  # the best reading as (signature, live tempo, probability)
+
+
+def judge(rules: tuple[tuple[int, int], float], reading: Reading | None) -> tuple[bool, Rival | None]:
+    """(hold the meter, the rival) for the rules' reading (signature, Live tempo): held where the
+    model's best reading is another (that one is the rival) or where the model agrees but is unsure
+    (its own rival). Cross-validated, the model's own readings were no better than the rules'
+    (docs/benchmarks/meter.md), so it judges their reading and does not replace it."""
+    if reading is None:
+        return False, None
+    signature, tempo = rules
+    best_signature, best_tempo, _ = reading.chosen
+    if best_signature != signature or abs(best_tempo / max(tempo, 1e-9) - 1) > TEMPO_SAME:
+        return True, reading.chosen
+    return reading.ambiguous, reading.rival if reading.ambiguous else None
 
 
 def sparse(beat_activation: np.ndarray, fps: float, threshold: float, beats_s: np.ndarray) -> bool:
     """Whether too few onsets sound for the beats counted to carry a meter (MIN_ONSETS_PER_BEAT)."""
     onsets = grid.count_onsets(beat_activation, fps, threshold)
     return onsets < MIN_ONSETS_PER_BEAT * max(len(beats_s), 1)
-
-
-def counted_grid(tracked: np.ndarray, first: int, meter: MeterClass) -> tuple[np.ndarray, np.ndarray]:
-    """(beats, downbeats): bars of ``meter.bar_beats`` tracked beats from index ``first``, each cut in
-    ``meter.counted`` equal beats, carried on before the first and after the last bar line as far as
-    the tracked beats go."""
-    period = float(np.median(np.diff(tracked)))
-    bar_s = meter.bar_beats * period
-    lines = list(tracked[first :: meter.bar_beats])
-    while lines[0] - bar_s >= tracked[0] - 0.5 * period:
-        lines.insert(0, lines[0] - bar_s)
-    while lines[-1] + bar_s <= tracked[-1] + 0.5 * period:
-        lines.append(lines[-1] + bar_s)
-    edges = [*lines, lines[-1] + bar_s]
-    beats = [
-        a + (b - a) * i / meter.counted for a, b in itertools.pairwise(edges) for i in range(meter.counted)
-    ]
-    keep = np.array([t for t in beats if t <= tracked[-1] + 0.5 * period])
-    return keep, np.array([t for t in lines if t <= tracked[-1] + 0.5 * period])
 
 
 def read(
@@ -93,7 +85,6 @@ def read(
     changes = [c.start_s for c in list(segments)[1:] if c.label != NO_CHORD]
     strength = grid.strength_at_beats(beats, bar_activations[:, 1], fps)
     first = grid.downbeat_phase(beats, chosen.bar_beats, changes, strength)
-    counted, downbeats = counted_grid(beats, first, chosen)
     other = rival(model, p, best, period)
     lead = float(p[best] - (p[other] if other is not None else 0.0))
     bars = (len(beats) - first) // chosen.bar_beats
@@ -108,12 +99,9 @@ def read(
         c = model.classes[other]
         held = (c.signature, round(c.live_tempo_bpm(period), 3), round(float(p[other]), 4))
     return Reading(
-        beats_s=counted,
-        downbeats_s=downbeats,
-        beats_per_bar=chosen.counted,
-        compound=chosen.signature[1] == 8 and chosen.signature[0] % 3 == 0,
         confidence=float(p[best]),
         alternatives=tuple((sig, round(q, 4)) for sig, q in ranked),
         ambiguous=bool(ambiguous),
         rival=held,
+        chosen=(chosen.signature, round(chosen.live_tempo_bpm(period), 3), round(float(p[best]), 4)),
     )
