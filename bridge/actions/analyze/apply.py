@@ -9,7 +9,7 @@ brought to that level (60.2 BPM in a 120 BPM Set sets 120.4), and the done messa
 whose confidence is below ``KEY_CONFIDENCE_MIN``, or that the analysis found too close to another
 (``key_ambiguous``: a relative major and minor, say), is reported with its rival, not set.
 A meter whose evidence is weak (``meter_ambiguous``, issue 45) is reported with its rival ("3/4 or
-6/8?") and neither the signature nor, where the rival asks another, the tempo is set.
+6/8?") and the signature is not set (the tempo is, as detected: its level is the tempo's own question).
 ``force 1`` sets all as detected. Root and scale need Live 12.
 """
 
@@ -55,9 +55,6 @@ def plan_values(
     elif signature is not None and signature != (live.signature_numerator, live.signature_denominator):
         values["signature_numerator"], values["signature_denominator"] = signature
     detected = result.live_tempo_bpm  # quarter notes a minute, as Live counts
-    if held and detected is not None and result.meter_rival is not None:
-        if abs(result.meter_rival[1] / detected - 1) > TEMPO_LEVEL_TOLERANCE:
-            detected = None  # the rival reading asks Live another tempo: neither is set
     if detected is not None:
         # a level is Live's own only while the bar stays: with a new signature the tempo is the music's
         same_bar = "signature_numerator" not in values
