@@ -151,6 +151,8 @@ def test_an_unsure_meter_is_held_and_asked_and_force_applies_it(rig: Rig, meter:
     asked = "{}/{} or {}/{}?".format(*result["time_signature"], *result["meter_rival"]["time_signature"])
     assert asked in status[3], status[3]
     assert live_state(rig)[1] == (5, 4)  # nothing written to Live's signature
+    refused, _ = analyze(rig, rig.tracks[name], 0, "apply", 1, "warp", 1)  # its bars cannot land on 5/4
+    assert refused[1] == "failed" and "with force 1: the meter is held as unsure" in refused[3], refused
     status, result = analyze(rig, rig.tracks[name], 0, "apply", 1, "force", 1)
     assert status[1] == "done", status
     tempo, signature = live_state(rig)  # force applies what was read, right or not
