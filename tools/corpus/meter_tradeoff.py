@@ -18,7 +18,11 @@ import numpy as np
 
 from tools.corpus import meter_train
 
-CORPORA = (Path(".cache/meter_corpus"), Path(".cache/meter_corpus/project"))
+CORPORA = (
+    Path(".cache/meter_corpus"),
+    Path(".cache/meter_corpus/project"),
+    Path(".cache/meter_corpus/songs"),
+)
 TAUS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
 
 

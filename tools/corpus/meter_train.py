@@ -71,7 +71,9 @@ def predict(model: Model, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def choose_sure(rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]]) -> float:
+def choose_sure(
+    rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]], kept_right: float = KEPT_RIGHT
+) -> float:
     """The lowest ``sure`` at which inner 5-fold readings kept (not held) are right on KEPT_RIGHT."""
     folds = [rows[i::5] for i in range(5)]
     inner = []
@@ -84,7 +86,7 @@ def choose_sure(rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]]) ->
             for pred, t in inner
             if pred["p"] >= sure and pred["lead"] >= MARGIN
         ]
-        if kept and np.mean(kept) >= KEPT_RIGHT:
+        if kept and np.mean(kept) >= kept_right:
             return round(float(sure), 2)
     return 0.95
 
@@ -109,7 +111,9 @@ def score(reading: dict[str, Any], t: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def cross_validate(rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def cross_validate(
+    rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]], kept_right: float = KEPT_RIGHT
+) -> dict[str, Any]:
     by_meter: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for r in rows:
         by_meter["/".join(map(str, truth[r["name"]]["time_signature"]))].append(r)
@@ -120,7 +124,7 @@ def cross_validate(rows: list[dict[str, Any]], truth: dict[str, dict[str, Any]])
     out: dict[str, Any] = {"folds": [], "pieces": {}}
     for test_half in (1, 0):  # report on B (trained on A) first, then the reverse
         train = [r for r in halves[1 - test_half] if r["features"] is not None]
-        sure = choose_sure(train, truth)
+        sure = choose_sure(train, truth, kept_right)
         model = fit(train, sure=sure)
         out["folds"].append({"trained_on": "AB"[1 - test_half], "read": "AB"[test_half], "sure": sure,
                              "train_pieces": len(train), "classes": [c.label for c in model.classes]})  # fmt: skip
@@ -182,20 +186,21 @@ def main() -> int:
     )
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--kept-right", type=float, default=KEPT_RIGHT)
     args = parser.parse_args()
     corpora = args.corpus or [Path(".cache/meter_corpus")]
     truth = {p["name"]: p for c in corpora for p in json.loads((c / "manifest.json").read_text())["pieces"]}
     rows = [r for c in corpora for r in json.loads((c / "rows.json").read_text())]
     for r in rows:
         r["signature"] = "/".join(map(str, truth[r["name"]]["time_signature"]))
-    cv = cross_validate(rows, truth)
+    cv = cross_validate(rows, truth, args.kept_right)
     result = {"folds": cv["folds"], "summary": summary(cv["pieces"]), "pieces": cv["pieces"]}
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
     print(json.dumps({"folds": cv["folds"], "summary": result["summary"]}, indent=1))
     if not args.no_write:
         usable = [r for r in rows if r["features"] is not None]
-        model = fit(usable, sure=choose_sure(usable, truth))
+        model = fit(usable, sure=choose_sure(usable, truth, args.kept_right))
         WEIGHTS.write_text(json.dumps(model.to_dict()))
         print(f"wrote {WEIGHTS} ({WEIGHTS.stat().st_size} bytes, sure {model.sure})", file=sys.stderr)
     return 0
