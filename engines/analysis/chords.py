@@ -18,7 +18,9 @@ SELF_TRANSITION = 0.95  # Viterbi smoothing: probability of staying on the same 
 NO_CHORD_ENERGY = 0.05  # frames whose chroma energy is below this share of the loudest are "N"
 NO_CHORD_SCORE = 0.4  # cosine similarity below which "N" explains a frame better than any chord
 TEMPLATE_GAIN = 10.0  # log-likelihood per unit of cosine similarity
-SEVENTH_RATIO = 0.8  # a 7th is added when its chroma reaches this share of the triad's mean (docs/benchmarks/analysis.md)
+SEVENTH_RATIO = (
+    0.8  # a 7th is added when its chroma reaches this share of the triad's mean (docs/benchmarks/analysis.md)
+)
 SEVENTH_MIN_S = 0.5  # shorter segments keep their triad label
 SNAP_S = 0.2  # chord boundaries within this of a beat move onto it ...
 SNAP_BEATS = 0.45  # ... and within this share of a beat interval (docs/benchmarks/analysis.md)

@@ -19,12 +19,13 @@ from engines.errors import InvalidValue, ModelUnavailable
 log = logging.getLogger(__name__)
 BACKENDS = ("madmom", "librosa")
 # Bump when results change for the same audio and settings: it invalidates every cached result.
+# 17: the meter read by a learned model over beat-synchronous evidence, held when unsure (issue 45);
 # 16: a backbeat on the tracked beats keeps a fast tempo from the harmony's halving (issue 32);
 # 15: 2/4 read from the harmony and the bass every two beats (issue 32);
 # 14: meter read on the beat's division, 2/4, chords without holes, key and meter alternatives;
 # 13: no meter without downbeats, chords spelled in the key, tempo level and meter (docs/benchmarks/analysis.md);
 # 12: cut-short files refused, long ones fitted on 120 s; 11: no key for a drum loop; 10: Eb not D#
-ANALYSIS_VERSION = 16
+ANALYSIS_VERSION = 17
 
 
 def _no_progress(fraction: float, message: str) -> None:
@@ -128,6 +129,8 @@ def assemble(found: Findings, duration_s: float, sample_rate_hz: int, backend: s
         meter_alternatives=found.meter_alternatives if measured else (),
         key_alternatives=key_alternatives,
         key_ambiguous=ambiguous,
+        meter_ambiguous=found.meter_ambiguous if measured else False,
+        meter_rival=found.meter_rival if measured else None,
     )
     return AnalysisResult.from_dict(result.to_dict())  # rounded as stored, so cached results are equal
 

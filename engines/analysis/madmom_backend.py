@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from engines.analysis import chords, grid, keys, levels
+from engines.analysis import chords, grid, keys, levels, meter_model
 from engines.analysis import meter as meter_rules
 from engines.analysis.bars import (
     BEAT_MAX_BPM,
@@ -29,7 +30,7 @@ from engines.analysis.bars import (
     other_octave,
     track_beats_near,
 )
-from engines.analysis.result import ChordSegment, Findings, Progress
+from engines.analysis.result import ChordSegment, Findings, Progress, quarters_per_beat
 from engines.errors import ModelUnavailable
 
 SAMPLE_RATE_HZ = 44100
@@ -136,8 +137,23 @@ def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.hstack(beat_parts), np.hstack(bar_parts)
 
 
-def analyze(samples: np.ndarray, progress: Progress) -> Findings:
-    """Run every madmom stage on mono 44.1 kHz audio; ``progress(fraction, message)`` between stages."""
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """What the networks made of a clip (the expensive stage), kept as arrays so the cheap stage that
+    reads beats, bars and meter from them (``read``) runs and is tested alone (the meter corpus caches it)."""
+
+    beat_activation: np.ndarray  # beat network, FPS frames a second
+    beats_s: np.ndarray  # the beat tracker's beats on it
+    bar_activations: np.ndarray  # (frames, 2): beat and downbeat; (0, 2) below MIN_METER_BEATS
+    key_cnn: np.ndarray  # 24 key probabilities (keys' order)
+    chroma: np.ndarray  # deep chroma, CHROMA_FPS frames a second
+    chords: list[ChordSegment]
+    envelope: np.ndarray  # levels.onset_envelope at FPS (empty without bar activations)
+    bass: np.ndarray  # the same below meter.BASS_MAX_HZ
+
+
+def listen(samples: np.ndarray, progress: Progress) -> Heard:
+    """Run every madmom network on mono 44.1 kHz audio; ``progress(fraction, message)`` between stages."""
     from madmom.audio.signal import Signal
 
     m = models()
@@ -151,35 +167,68 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         beats = np.asarray(m["beat_dbn"](beat_activation), dtype=np.float64)
     progress(0.45, "downbeat network")
     tracked = grid.tempo_from_beats(beats)
-    fit: dict[int, float] = {}
     bar_activations = np.zeros((0, 2))
     if tracked is not None and len(beats) >= MIN_METER_BEATS:
         bar_activations = np.delete(m["bar_nn"](bar_input), 0, axis=1)  # drop the no-beat class
-        level, _, fit = beat_level(bar_activations, tracked)
-        if level != tracked:
-            beats = track_beats_near(beat_activation, level)
     progress(0.75, "key and chords")
     cnn = keys.from_madmom_order(m["key_cnn"](signal))
     chroma = np.atleast_2d(np.asarray(m["chroma"](signal), dtype=np.float64))  # one frame comes squeezed
-    profile = keys.profile_probabilities(chroma.sum(axis=0))
     chord_frames = m["chord_cnn"](signal)
     segments = [ChordSegment(float(s), float(e), str(lab)) for s, e, lab in m["chord_crf"](chord_frames)]
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
-    envelope = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS) if len(bar_activations) else np.zeros(0)
-    bass = (
-        levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS, max_hz=meter_rules.BASS_MAX_HZ)
-        if len(bar_activations)
-        else np.zeros(0)
-    )
-    beats, fit = other_octave(bar_activations, beats, fit, segments, envelope, bass)
+    envelope, bass = np.zeros(0), np.zeros(0)
+    if len(bar_activations):
+        envelope = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS)
+        bass = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS, max_hz=meter_rules.BASS_MAX_HZ)
+    return Heard(beat_activation, beats, bar_activations, cnn, chroma, segments, envelope, bass)
+
+
+def analyze(samples: np.ndarray, progress: Progress) -> Findings:
+    """Run every madmom stage on mono 44.1 kHz audio; ``progress(fraction, message)`` between stages."""
+    return read(listen(samples, progress))
+
+
+def tracked_grid(heard: Heard) -> tuple[np.ndarray, dict[int, float]]:
+    """The beats at the level the bar tracker and the harmony chose (``beat_level``, ``other_octave``)
+    and the bar tracker's fit there: what the meter is read on."""
+    beats, bar_activations = heard.beats_s, heard.bar_activations
+    fit: dict[int, float] = {}
+    if len(bar_activations):
+        tracked = grid.tempo_from_beats(beats)
+        level, _, fit = beat_level(bar_activations, tracked or 0.0)
+        if level != tracked:
+            beats = track_beats_near(heard.beat_activation, level)
+    return other_octave(bar_activations, beats, fit, heard.chords, heard.envelope, heard.bass)
+
+
+def read(heard: Heard, *, model: bool = True) -> Findings:
+    """Beats, bars, meter, key and chords from what the networks heard. ``model``: the learned meter
+    model judges the rules' meter (``meter_model.judge``: held as unsure, with a rival); False: not."""
+    beats, bar_activations, segments = heard.beats_s, heard.bar_activations, heard.chords
+    envelope, bass, chroma = heard.envelope, heard.bass, heard.chroma
+    tracked = grid.tempo_from_beats(beats)
+    profile = keys.profile_probabilities(chroma.sum(axis=0))
+    beats, fit = tracked_grid(heard)
     downbeats, meter, confidence, compound = np.zeros(0), 4, 0.0, False
     alternatives: tuple[tuple[tuple[int, int], float], ...] = ()
+    ambiguous, rival = False, None
     if len(bar_activations):
         # The bar tracker's meter (4 when it fits nothing), then read again on the music's evidence;
         # the bar's phase also weighs where the chords change.
+        tracked_beats = beats
         beats, downbeats, meter, compound, confidence, alternatives = bar_reading(
             envelope, beats, fit, segments, bar_activations, bass
         )
+        if model:
+            reading = meter_model.read(
+                tracked_beats, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS
+            )
+            tempo = grid.tempo_from_beats(beats) or 0.0
+            signature = levels.signature(meter, compound=compound)
+            rules = (signature, tempo * quarters_per_beat(signature))
+            ambiguous, rival = meter_model.judge(rules, reading)
+        if meter_model.sparse(heard.beat_activation, FPS, BEAT_EVIDENCE, beats):
+            ambiguous = True  # a few chords far apart: no meter is sure (issue 45)
     final = grid.tempo_from_beats(beats)
     if final is not None:
         segments = chords.without_holes(
@@ -194,12 +243,14 @@ def analyze(samples: np.ndarray, progress: Progress) -> Findings:
         beats_s=beats,
         downbeats_s=downbeats,
         beats_per_bar=meter,
-        key_probabilities=keys.blend(cnn, profile),
+        key_probabilities=keys.blend(heard.key_cnn, profile),
         chords=segments,
         pitched_share=keys.pitched_share(chroma),
         meter_confidence=confidence,
         compound=compound,
         meter_alternatives=alternatives,
+        meter_ambiguous=ambiguous,
+        meter_rival=rival,
         tempo_levels=(tracked,)
         if tracked is not None and final is not None and abs(final / tracked - 1) > 0.02
         else (),

@@ -46,6 +46,8 @@ class Findings:
     tempo_levels: tuple[float, ...] = ()  # other tempo levels the evidence weighed (BPM), likeliest first
     # The runner-up readings of the bar: ((numerator, denominator), confidence 0..1), likeliest first.
     meter_alternatives: tuple[tuple[tuple[int, int], float], ...] = ()
+    meter_ambiguous: bool = False  # the meter's evidence is weak: held against ``meter_rival``
+    meter_rival: tuple[tuple[int, int], float, float] | None = None  # (signature, Live BPM, probability)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,10 @@ class AnalysisResult:
     key_alternatives: tuple[tuple[str, float], ...] = ()
     # The best key is too close to another to be set without being asked (keys.AMBIGUOUS_RATIO).
     key_ambiguous: bool = False
+    # The meter's evidence is too weak to set Live without being asked (issue 45); the reading it is
+    # held against: ((numerator, denominator), Live's tempo in quarter BPM, probability).
+    meter_ambiguous: bool = False
+    meter_rival: tuple[tuple[int, int], float, float] | None = None
 
     @property
     def live_tempo_bpm(self) -> float | None:
@@ -101,6 +107,14 @@ class AnalysisResult:
             "meter_alternatives": [
                 {"time_signature": list(sig), "confidence": round(c, 4)} for sig, c in self.meter_alternatives
             ],
+            "meter_ambiguous": self.meter_ambiguous,
+            "meter_rival": None
+            if self.meter_rival is None
+            else {
+                "time_signature": list(self.meter_rival[0]),
+                "live_tempo_bpm": round(self.meter_rival[1], 3),
+                "confidence": round(self.meter_rival[2], 4),
+            },
             "key": self.key,
             "key_confidence": round(self.key_confidence, 4),
             "key_alternatives": [{"key": k, "confidence": round(c, 4)} for k, c in self.key_alternatives],
@@ -144,9 +158,18 @@ class AnalysisResult:
                     (str(k["key"]), float(k["confidence"])) for k in data.get("key_alternatives", ())
                 ),
                 key_ambiguous=bool(data.get("key_ambiguous", False)),
+                meter_ambiguous=bool(data.get("meter_ambiguous", False)),
+                meter_rival=_rival(data.get("meter_rival")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidValue(f"analysis result {str(data)[:80]!r} is malformed: {exc}") from exc
+
+
+def _rival(data: dict[str, Any] | None) -> tuple[tuple[int, int], float, float] | None:
+    if data is None:
+        return None
+    num, den = data["time_signature"]
+    return (int(num), int(den)), float(data["live_tempo_bpm"]), float(data["confidence"])
 
 
 def quarters_per_beat(time_signature: tuple[int, int] | None) -> float:

@@ -47,6 +47,7 @@ def score_piece(piece: dict[str, Any], res: dict[str, Any]) -> dict[str, Any]:
         "beat_f": beat_f(np.array(piece["beats_s"]), np.array(res["beats_s"])),
         "downbeat_f": beat_f(np.array(piece["downbeats_s"]), np.array(res["downbeats_s"])),
         "meter_alternatives": res.get("meter_alternatives"),
+        "meter_held": bool(res.get("meter_ambiguous", False)),  # issue 45: not applied without force
         "no_chord_share": sum(c["end_s"] - c["start_s"] for c in res["chords"] if c["label"] == "N")
         / max(res["duration_s"], 1e-9),
     }
@@ -69,6 +70,9 @@ def summary(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "beat_f": statistics.mean(r["beat_f"] for r in values),
         "downbeat_f": statistics.mean(r["downbeat_f"] for r in values),
         "no_chord_share": statistics.mean(r["no_chord_share"] for r in values),
+        "meter_held": sum(r["meter_held"] for r in values),
+        "meter_held_wrong": sum(r["meter_held"] and not r["meter_ok"] for r in values),
+        "meter_wrong_applied": sum(not r["meter_held"] and not r["meter_ok"] for r in values),
         "confusion": {truth: dict(read) for truth, read in sorted(confusion.items())},
         "by_style": {
             style: {

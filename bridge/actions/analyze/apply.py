@@ -8,6 +8,8 @@ another level (a beat tracker's usual doubt), so Live keeps its level: it gets t
 brought to that level (60.2 BPM in a 120 BPM Set sets 120.4), and the done message says so. A key
 whose confidence is below ``KEY_CONFIDENCE_MIN``, or that the analysis found too close to another
 (``key_ambiguous``: a relative major and minor, say), is reported with its rival, not set.
+A meter whose evidence is weak (``meter_ambiguous``, issue 45) is reported with its rival ("3/4 or
+6/8?") and the signature is not set (the tempo is, as detected: its level is the tempo's own question).
 ``force 1`` sets all as detected. Root and scale need Live 12.
 """
 
@@ -47,7 +49,10 @@ def plan_values(
     values: dict[str, Any] = {}
     notes: list[str] = []
     signature = result.time_signature
-    if signature is not None and signature != (live.signature_numerator, live.signature_denominator):
+    held = result.meter_ambiguous and not force and signature is not None
+    if held:
+        notes.append(meter_question(result))
+    elif signature is not None and signature != (live.signature_numerator, live.signature_denominator):
         values["signature_numerator"], values["signature_denominator"] = signature
     detected = result.live_tempo_bpm  # quarter notes a minute, as Live counts
     if detected is not None:
@@ -90,6 +95,24 @@ def plan_values(
             key = parse_key(result.key)
             values["root_note"], values["scale_name"] = key.tonic, key.scale
     return values, notes
+
+
+def meter_name(signature: tuple[int, int] | None) -> str:
+    return "no meter" if signature is None else f"{signature[0]}/{signature[1]}"
+
+
+def meter_question(result: AnalysisResult) -> str:
+    """'meter 3/4 or 6/8? not applied ...': the held meter, its rival and what force does."""
+    rival = result.meter_rival
+    if rival is None:
+        return f"meter {meter_name(result.time_signature)}? not applied: its evidence is weak (force 1 applies it)"
+    chosen = f"{meter_name(result.time_signature)} at {result.live_tempo_bpm or 0:.1f} BPM"
+    other = f"{meter_name(rival[0])} at {rival[1]:.1f} BPM"
+    return (
+        f"meter {meter_name(result.time_signature)} or {meter_name(rival[0])}? not applied: {chosen} "
+        f"({result.meter_confidence:.2f}) against {other} ({rival[2]:.2f}) (force 1 applies "
+        f"{meter_name(result.time_signature)})"
+    )
 
 
 async def apply_to_live(app: App, values: dict[str, Any], notes: list[str]) -> str:

@@ -57,7 +57,9 @@ def plan_for(clip: AudioClip, result: AnalysisResult, signature: tuple[int, int]
             raise InvalidValue(
                 f"{clip.where} cannot be warped to the song: the clip is in {meter[0]}/{meter[1]} and the "
                 f"Set in {signature[0]}/{signature[1]}, so its bars cannot land on the Set's bar lines; "
-                f"set Live to {meter[0]}/{meter[1]} (apply 1 warp 1 sets it) and warp again"
+                f"set Live to {meter[0]}/{meter[1]} (apply 1 warp 1 sets it"
+                + (", with force 1: the meter is held as unsure" if result.meter_ambiguous else "")
+                + ") and warp again"
             ) from exc
         raise InvalidValue(f"{clip.where} cannot be warped to the song: {exc}") from exc
     position = clip.info.start_time_beats

@@ -174,10 +174,18 @@ def test_result_round_trip_and_contract_fields() -> None:
         "duration_s", "sample_rate", "tempo_bpm", "tempo_alternatives", "beats_s", "downbeats_s",
         "time_signature", "meter_confidence", "key", "key_confidence", "chords", "backend",
         "live_tempo_bpm", "meter_alternatives", "key_alternatives", "key_ambiguous",  # issue 32
+        "meter_ambiguous", "meter_rival",  # issue 45
     }  # fmt: skip
     assert data["live_tempo_bpm"] == data["tempo_bpm"] or data["time_signature"] not in (None, [4, 4])
     assert data["chords"][0] == {"start_s": 0.0, "end_s": 2.0, "label": "A:min"}
     assert AnalysisResult.from_dict(data) == result
+    held = _result(time_signature=(3, 4), meter_ambiguous=True, meter_rival=((6, 8), 100.0, 0.4))
+    assert held.to_dict()["meter_rival"] == {
+        "time_signature": [6, 8],
+        "live_tempo_bpm": 100.0,
+        "confidence": 0.4,
+    }
+    assert AnalysisResult.from_dict(held.to_dict()) == held
     with pytest.raises(InvalidValue):
         AnalysisResult.from_dict({"duration_s": 1.0})
 

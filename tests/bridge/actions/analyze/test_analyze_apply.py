@@ -128,3 +128,26 @@ def test_a_compound_reading_sets_quarter_notes_and_the_signature() -> None:
     # a level of Live's tempo is kept only while the bar stays (here 4/4 -> 3/4: the music's tempo)
     waltz = AnalysisResult(20.0, 44100, 60.3, (), (), (3, 4), "N", 0.0, (), "madmom")
     assert plan_values(waltz, live(120.0), force=False)[0]["tempo_bpm"] == 60.3
+
+
+def test_an_unsure_meter_is_asked_not_set_unless_forced() -> None:
+    """Issue 45: 3/4 held against 6/8, 2/4 against 4/4 at half the tempo: the signature is not set, the
+    tempo is (its level is the tempo's own question); force 1 sets the reading."""
+    held = AnalysisResult(20.0, 44100, 100.0, (), (), (3, 4), "N", 0.0, (), "madmom", meter_confidence=0.52,
+                          meter_ambiguous=True, meter_rival=((6, 8), 100.0, 0.41))  # fmt: skip
+    values, notes = plan_values(held, live(), force=False)
+    assert values == {"tempo_bpm": 100.0}
+    assert notes[0].startswith(
+        "meter 3/4 or 6/8? not applied: 3/4 at 100.0 BPM (0.52) against 6/8 at 100.0 BPM"
+    )
+    assert notes[0].endswith("(force 1 applies 3/4)")
+    forced, _ = plan_values(held, live(), force=True)
+    assert forced == {"signature_numerator": 3, "signature_denominator": 4, "tempo_bpm": 100.0}
+    other_tempo = AnalysisResult(20.0, 44100, 130.0, (), (), (2, 4), "N", 0.0, (), "madmom",
+                                 meter_ambiguous=True, meter_rival=((4, 4), 65.0, 0.4))  # fmt: skip
+    values, notes = plan_values(other_tempo, live(), force=False)
+    assert values == {"tempo_bpm": 130.0} and notes[0].startswith("meter 2/4 or 4/4? not applied")
+    sure = AnalysisResult(20.0, 44100, 130.0, (), (), (2, 4), "N", 0.0, (), "madmom")
+    assert plan_values(sure, live(), force=False)[0] == {
+        "signature_numerator": 2, "signature_denominator": 4, "tempo_bpm": 130.0,
+    }  # fmt: skip

@@ -1,0 +1,138 @@
+"""The learned meter reading: a multinomial logistic model over ``features``, shipped as JSON.
+
+Each class is a signature and the bar's length in tracked beats ("6/8:2": a 6/8 bar is two tracked
+beats, the tracker found the dotted quarter; "6/8:6": it found the eighth). The weights are trained
+in the repository from the folk meter corpus (``tools/corpus/meter_train.py``) and loaded once
+(``load``). A reading whose best class is not clearly ahead of the best one that would write Live
+another signature or tempo (``SURE``, ``MARGIN``) is ``ambiguous``: reported with that ``rival``
+and not applied without ``force 1``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engines.analysis.meter_model.features import NAMES
+from engines.errors import ModelUnavailable
+
+WEIGHTS = Path(__file__).with_name("weights.json")
+TEMPO_SAME = 0.04  # two readings ask the same Live tempo within this share
+
+
+@dataclass(frozen=True, slots=True)
+class MeterClass:
+    signature: tuple[int, int]
+    bar_beats: int  # tracked beats a bar
+
+    @property
+    def label(self) -> str:
+        return f"{self.signature[0]}/{self.signature[1]}:{self.bar_beats}"
+
+    @property
+    def counted(self) -> int:
+        """Counted beats a bar: quarters in simple meters, dotted quarters in 6/8, 9/8, 12/8."""
+        num, den = self.signature
+        return num // 3 if den == 8 and num % 3 == 0 else num
+
+    def live_tempo_bpm(self, period_s: float) -> float:
+        """Quarter notes a minute when a tracked beat lasts ``period_s``."""
+        num, den = self.signature
+        return num * 4.0 / den * 60.0 / (self.bar_beats * period_s)
+
+
+def parse_label(label: str) -> MeterClass:
+    signature, beats = label.split(":")
+    num, den = signature.split("/")
+    return MeterClass((int(num), int(den)), int(beats))
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    classes: tuple[MeterClass, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray
+    sure: float  # the best class's probability below which the reading is held
+    margin: float  # ... or its lead over the rival's below which
+    signatures: tuple[tuple[int, int], ...] = ()  # a second model over the signature alone
+    sig_coef: np.ndarray | None = None
+    sig_intercept: np.ndarray | None = None
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Per class: the signature model's probability of its signature times the class's share
+        among the classes of that signature (the class model alone without a signature model)."""
+        z = (x - self.mean) / self.scale
+        p = softmax(self.coef @ z + self.intercept)
+        if self.sig_coef is None or self.sig_intercept is None:
+            return p
+        by_signature = dict(
+            zip(self.signatures, softmax(self.sig_coef @ z + self.sig_intercept), strict=True)
+        )
+        out = np.zeros(len(p))
+        for sig in {c.signature for c in self.classes}:
+            members = np.array([c.signature == sig for c in self.classes])
+            out[members] = p[members] / max(float(p[members].sum()), 1e-12) * by_signature.get(sig, 0.0)
+        return out / max(float(out.sum()), 1e-12)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(NAMES),
+            "classes": [c.label for c in self.classes],
+            "mean": self.mean.round(6).tolist(),
+            "scale": self.scale.round(6).tolist(),
+            "coef": self.coef.round(5).tolist(),
+            "intercept": self.intercept.round(5).tolist(),
+            "sure": self.sure,
+            "margin": self.margin,
+            "signatures": [list(sig) for sig in self.signatures],
+            "sig_coef": None if self.sig_coef is None else self.sig_coef.round(5).tolist(),
+            "sig_intercept": None if self.sig_intercept is None else self.sig_intercept.round(5).tolist(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        if list(data.get("features", ())) != list(NAMES):
+            raise ModelUnavailable("meter model weights were trained on other features: retrain them")
+        return cls(
+            classes=tuple(parse_label(c) for c in data["classes"]),
+            mean=np.array(data["mean"]),
+            scale=np.array(data["scale"]),
+            coef=np.array(data["coef"]),
+            intercept=np.array(data["intercept"]),
+            sure=float(data["sure"]),
+            margin=float(data["margin"]),
+            signatures=tuple((int(a), int(b)) for a, b in data.get("signatures", ())),
+            sig_coef=None if data.get("sig_coef") is None else np.array(data["sig_coef"]),
+            sig_intercept=None if data.get("sig_intercept") is None else np.array(data["sig_intercept"]),
+        )
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max())
+    return np.asarray(e / e.sum())
+
+
+@functools.cache
+def load(path: Path = WEIGHTS) -> Model | None:
+    """The shipped model, loaded once; None when no weights file is there."""
+    if not path.exists():
+        return None
+    return Model.from_dict(json.loads(path.read_text()))
+
+
+def rival(model: Model, p: np.ndarray, best: int, period_s: float) -> int | None:
+    """The likeliest class that would write Live another signature or another tempo."""
+    chosen = model.classes[best]
+    tempo = chosen.live_tempo_bpm(period_s)
+    for i in np.argsort(-p):
+        c = model.classes[int(i)]
+        if c.signature != chosen.signature or abs(c.live_tempo_bpm(period_s) / tempo - 1) > TEMPO_SAME:
+            return int(i)
+    return None

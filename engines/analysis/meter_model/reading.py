@@ -1,0 +1,108 @@
+"""The model's reading of the bar (its class, confidence, alternatives, rival) and how it judges the rules'."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from engines.analysis import grid, levels
+from engines.analysis.meter_model.features import features
+from engines.analysis.meter_model.model import Model, load, rival
+from engines.analysis.result import NO_CHORD, ChordSegment
+
+MIN_BEATS = 8  # fewer tracked beats and the model does not read (the rules' reading stands)
+MIN_BARS = 3  # fewer whole bars of the chosen reading and it is held as unsure
+ODD = (5, 7)  # the bar tracker's odd meters stay the rules' (the corpus has none)
+MAX_ALTERNATIVES = 2
+
+# A meter needs this many onsets a counted beat, on average, to be read sure: four plucked chords one
+# every 2 s are held; over the beat tracker's beats, 4 of the meter corpus' 499 pieces fall below it
+# (lowest 0.39), the others 0.46 to 2.58 (median 0.89).
+MIN_ONSETS_PER_BEAT = 0.45
+TEMPO_SAME = 0.04  # two readings ask the same Live tempo within this share
+
+Rival = tuple[tuple[int, int], float, float]  # (signature, live tempo in quarter BPM, probability)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    confidence: float  # the best class's probability
+    alternatives: tuple[tuple[tuple[int, int], float], ...]  # other signatures, summed probability
+    ambiguous: bool
+    rival: Rival | None  # the likeliest reading that would write Live otherwise, where ambiguous
+    chosen: Rival  # the best reading as (signature, live tempo, probability)
+
+
+def judge(rules: tuple[tuple[int, int], float], reading: Reading | None) -> tuple[bool, Rival | None]:
+    """(hold the meter, the rival) for the rules' reading (signature, Live tempo): held where the
+    model's best reading is another (that one is the rival) or where the model agrees but is unsure
+    (its own rival). Cross-validated, the model's own readings were no better than the rules'
+    (docs/benchmarks/meter.md), so it judges their reading and does not replace it."""
+    if reading is None:
+        return False, None
+    signature, tempo = rules
+    best_signature, best_tempo, _ = reading.chosen
+    if best_signature != signature or abs(best_tempo / max(tempo, 1e-9) - 1) > TEMPO_SAME:
+        return True, reading.chosen
+    return reading.ambiguous, reading.rival if reading.ambiguous else None
+
+
+def sparse(beat_activation: np.ndarray, fps: float, threshold: float, beats_s: np.ndarray) -> bool:
+    """Whether too few onsets sound for the beats counted to carry a meter (MIN_ONSETS_PER_BEAT)."""
+    onsets = grid.count_onsets(beat_activation, fps, threshold)
+    return onsets < MIN_ONSETS_PER_BEAT * max(len(beats_s), 1)
+
+
+def read(
+    beats_s: np.ndarray,
+    fit: dict[int, float],
+    segments: Sequence[ChordSegment],
+    bar_activations: np.ndarray,
+    envelope: np.ndarray,
+    bass_envelope: np.ndarray,
+    fps: float,
+    chroma: np.ndarray,
+    chroma_fps: float,
+    *,
+    model: Model | None = None,
+) -> Reading | None:
+    """The model's reading of the bar over the tracked beats (module docstring of the package)."""
+    model = model or load()
+    beats = np.asarray(beats_s, dtype=np.float64)
+    tempo = grid.tempo_from_beats(beats)
+    if model is None or tempo is None or len(beats) < MIN_BEATS or not fit or not len(bar_activations):
+        return None
+    if levels.chosen_meter(fit, len(beats), tempo)[0] in ODD:
+        return None
+    x = features(
+        beats, fit, segments, bar_activations[:, 1], envelope, bass_envelope, fps, chroma, chroma_fps
+    )
+    p = model.probabilities(x)
+    best = int(np.argmax(p))
+    chosen = model.classes[best]
+    period = float(np.median(np.diff(beats)))
+    changes = [c.start_s for c in list(segments)[1:] if c.label != NO_CHORD]
+    strength = grid.strength_at_beats(beats, bar_activations[:, 1], fps)
+    first = grid.downbeat_phase(beats, chosen.bar_beats, changes, strength)
+    other = rival(model, p, best, period)
+    lead = float(p[best] - (p[other] if other is not None else 0.0))
+    bars = (len(beats) - first) // chosen.bar_beats
+    ambiguous = other is not None and (p[best] < model.sure or lead < model.margin or bars < MIN_BARS)
+    by_signature: dict[tuple[int, int], float] = {}
+    for c, q in zip(model.classes, p, strict=True):
+        if c.signature != chosen.signature:
+            by_signature[c.signature] = by_signature.get(c.signature, 0.0) + float(q)
+    ranked = sorted(by_signature.items(), key=lambda item: -item[1])[:MAX_ALTERNATIVES]
+    held = None
+    if ambiguous and other is not None:
+        c = model.classes[other]
+        held = (c.signature, round(c.live_tempo_bpm(period), 3), round(float(p[other]), 4))
+    return Reading(
+        confidence=float(p[best]),
+        alternatives=tuple((sig, round(q, 4)) for sig, q in ranked),
+        ambiguous=bool(ambiguous),
+        rival=held,
+        chosen=(chosen.signature, round(chosen.live_tempo_bpm(period), 3), round(float(p[best]), 4)),
+    )

@@ -1,0 +1,71 @@
+"""The tables of docs/benchmarks/meter.md from ``meter_train --json F``: per meter, the rules (the
+engine's reading, before and after issue 45), the model alone, the share held and how many of those
+were wrong, wrong signatures applied without ``force``; and the confusion tables.
+
+    .venv/bin/python -m tools.corpus.meter_report F
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+ORDER = ("2/4", "3/4", "4/4", "6/8", "9/8", "12/8")
+HEADER = (
+    "| meter | pieces | rules (the engine's reading, before and after): signature / bar / Live tempo "
+    "| model alone: signature / bar / Live tempo | held as unsure | of those wrong "
+    "| wrong signature applied without force |\n|---|---|---|---|---|---|---|"
+)
+
+
+def _rate(items: list[dict[str, Any]], who: str, key: str) -> float:
+    return sum((p[who] or p["before"])[key] for p in items) / len(items)
+
+
+def rows(pieces: dict[str, Any], chosen: Callable[[str], bool]) -> list[str]:
+    out = []
+    for meter in (*ORDER, "all"):
+        items = [p for n, p in pieces.items() if chosen(n) and meter in ("all", p["truth"])]
+        if not items:
+            continue
+        held = [p for p in items if p["after"]["held"]]
+        figures = [" / ".join(f"{_rate(items, who, k):.3f}" for k in ("signature", "bar", "live_tempo"))
+                   for who in ("before", "model")]  # fmt: skip
+        wrong_held = sum(not p["after"]["signature"] for p in held)
+        wrong_applied = sum(not p["after"]["signature"] and not p["after"]["held"] for p in items)
+        out.append(f"| {meter} | {len(items)} | {figures[0]} | {figures[1]} | {len(held)} "
+                   f"({len(held) / len(items):.0%}) | {wrong_held} | {wrong_applied} of {len(items) - len(held)} |")  # fmt: skip
+    return out
+
+
+def confusion(pieces: dict[str, Any], who: str) -> list[str]:
+    cols = (*ORDER, "5/4", "none")
+    out = ["| truth | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
+    for meter in ORDER:
+        said = collections.Counter(
+            (p[who] or p["before"])["said"] for n, p in pieces.items() if is_folk(n) and p["truth"] == meter
+        )
+        out.append(f"| {meter} | " + " | ".join(str(said.get(c, 0)) for c in cols) + " |")
+    return out
+
+
+def is_folk(name: str) -> bool:
+    return not name.startswith("project_")
+
+
+def main() -> int:
+    pieces = json.loads(open(sys.argv[1]).read())["pieces"]
+    for title, chosen in (("folk", is_folk), ("project", lambda n: not is_folk(n))):
+        print(f"\n{title}\n\n{HEADER}\n" + "\n".join(rows(pieces, chosen)))
+    for who in ("before", "model"):
+        print(
+            f"\nconfusion, {who}, folk (rows: truth; columns: read)\n\n" + "\n".join(confusion(pieces, who))
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
