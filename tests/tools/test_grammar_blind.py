@@ -55,7 +55,7 @@ def test_acting_where_nothing_should_happen_scores_nothing() -> None:
 
 def test_a_file_of_lines_is_scored_per_family() -> None:
     result = run(load(LINES))
-    assert result["n"] == 8
+    assert result["n"] == 9
     rows = {r["text"]: r for r in result["rows"]}
     assert rows["remove the hats"]["points"] == 1.0
     assert rows["transpose the melody up a fifth"]["points"] == 1.0

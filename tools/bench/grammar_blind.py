@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from tools.bench.grammar_means import SELECTED_OPS, means_of  # noqa: E402
 
 QUESTION_OPS = ("none", "ask")
+YAML_BOOL_KEYS: dict[object, str] = {True: "yes", False: "no"}
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -43,6 +44,8 @@ def load(path: Path) -> list[dict[str, Any]]:
     items = data["phrases"] if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise SystemExit(f"{path}: expected a YAML list of {{text, means}}, got {type(items).__name__}")
+    for item in items:  # YAML 1.1 reads the key ``yes:`` (confirm's field) as the boolean true
+        item["means"] = {YAML_BOOL_KEYS.get(k, k): v for k, v in item["means"].items()}
     return items
 
 
@@ -112,7 +115,8 @@ def run(items: list[dict[str, Any]]) -> dict[str, Any]:
     from bridge.commands import parse
 
     rows: list[dict[str, Any]] = []
-    families: dict[str, dict[str, Any]] = {}
+    families: dict[str, dict[str, Any]] = {}  # by the label's op
+    written: dict[str, dict[str, Any]] = {}  # by the family the writer gave the line, when given
     for item in items:
         label = item["means"]
         answer = parse(str(item["text"])).as_dict()
@@ -120,13 +124,14 @@ def run(items: list[dict[str, Any]]) -> dict[str, Any]:
         got = means_of(answer) if answer["action"] != "unknown" else {"op": "unknown"}
         rows.append({"text": item["text"], "means": label, "got": got, "answer": answer, "points": points,
                      "how": how})  # fmt: skip
-        fam = families.setdefault(str(label.get("op")), {"n": 0, "points": 0.0, "exact": 0, "half": 0})
-        fam["n"] += 1
-        fam["points"] += points
-        fam["exact"] += how in ("exact", "refused", "asked") and points == 1.0
-        fam["half"] += how == "half"
+        for table, name in ((families, str(label.get("op"))), (written, str(item.get("family", "-")))):
+            fam = table.setdefault(name, {"n": 0, "points": 0.0, "exact": 0, "half": 0})
+            fam["n"] += 1
+            fam["points"] += points
+            fam["exact"] += points == 1.0
+            fam["half"] += how == "half"
     total = sum(r["points"] for r in rows)
-    return {"n": len(rows), "points": total, "ratio": total / max(1, len(rows)), "families": families,
+    return {"n": len(rows), "points": total, "ratio": total / max(1, len(rows)), "families": families, "written_families": written,
             "rows": rows}  # fmt: skip
 
 
@@ -141,8 +146,16 @@ def main() -> int:
         result = run(load(path))
         out[str(path)] = result
         print(f"{path}: {result['points']:g}/{result['n']} = {result['ratio']:.3f}")
-        for op, fam in sorted(result["families"].items()):
-            print(f"  {op:12} {fam['points']:5g}/{fam['n']:<3} exact {fam['exact']:3} half {fam['half']:3}")
+        for title, table in (
+            ("by op", result["families"]),
+            ("by the writer's family", result["written_families"]),
+        ):
+            if title == "by op" or len(table) > 1:
+                print(f" {title}:")
+            for op, fam in sorted(table.items()) if title == "by op" or len(table) > 1 else ():
+                print(
+                    f"  {op:14} {fam['points']:5g}/{fam['n']:<3} exact {fam['exact']:3} half {fam['half']:3}"
+                )
         if args.show_misses:
             for r in result["rows"]:
                 if r["points"] < 1:
