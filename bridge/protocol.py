@@ -295,6 +295,17 @@ TRANSFORM_KINDS = (
     "fill",
     "drums_keep",
     "drums_remove",
+    "drums_add",  # issue 44: hits of voices on the scope's beats
+    "velocity",  # amount 0.5 keeps, above louder, below softer
+    "shift",  # offset beats, later + / earlier -
+    "waltz",
+    "sparse_hits",
+    "straight",
+    "syncopate",
+    "four_on_the_floor",
+    "offbeat_stabs",
+    "ghost_notes",
+    "more_movement",
 )
 TRANSFORM_OPTIONS = {
     "track": "int",
@@ -317,6 +328,13 @@ TRANSFORM_OPTIONS = {
     "bar": "int",  # only the notes starting in this bar (1-based; 0: every bar); not for half_time,
     "beat": "int",  # double_time, retrograde, fill. beat: of the bar, 1-based quarter notes (0: whole bar)
     "arrangement": "int",  # 1: track and slot name an arrangement clip (slot: its index), transformed in place
+    "from_bar": "int",  # issue 44's scope: bars from this one (1-based), up to to_bar (inclusive),
+    "to_bar": "int",
+    "half": "int",  # the first (1) or second (2) half of the clip's bars,
+    "last_bars": "int",  # the last N bars,
+    "every": "int",  # every Nth bar,
+    "on": "str",  # offbeats | downbeats | backbeat
+    "offset": "float",  # shift: beats later (+) or earlier (-)
 }
 # /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
 # when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;
@@ -360,7 +378,17 @@ AUTOMATE = "/roo/automate"
 AUTOMATE_SHAPES = ("rise", "fall", "swell", "dip", "steps", "lfo")
 AUTOMATE_OPTIONS = {"from": "float", "to": "float", "bars": "int", "slot": "int", "at": "float",
                     "rate": "float", "curve": "float"}  # fmt: skip
-AUTOMATE_RESULT_FIELDS = ("track", "slot", "start_beats", "device", "parameter", "shape", "steps", "from", "to")
+AUTOMATE_RESULT_FIELDS = (
+    "track",
+    "slot",
+    "start_beats",
+    "device",
+    "parameter",
+    "shape",
+    "steps",
+    "from",
+    "to",
+)
 INFILL_RESULT_FIELDS = ("track", "slot", "first_bar", "last_bar", "length_beats", "note_count", "seed",
                         "model", "parent_id", "takes")  # fmt: skip
 
