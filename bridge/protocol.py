@@ -331,7 +331,8 @@ TRANSFORM_OPTIONS = {
     "from_bar": "int",  # issue 44's scope: bars from this one (1-based), up to to_bar (inclusive),
     "to_bar": "int",
     "half": "int",  # the first (1) or second (2) half of the clip's bars,
-    "last_bars": "int",  # the last N bars,
+    "last_bars": "int",  # the last N bars (first_bars: the first N),
+    "first_bars": "int",
     "every": "int",  # every Nth bar,
     "on": "str",  # offbeats | downbeats | backbeat
     "offset": "float",  # shift: beats later (+) or earlier (-)

@@ -95,6 +95,7 @@ RANGES: dict[str, Range] = {
     "to_bar": _whole(0, MAX_BARS),
     "half": _whole(0, 2),
     "last_bars": _whole(0, MAX_BARS),
+    "first_bars": _whole(0, MAX_BARS),
     "every": _whole(0, MAX_BARS),
     "offset": Range(-16.0, 16.0),  # shift, beats
 }

@@ -37,6 +37,7 @@ OPTION_TYPES: dict[str, str] = {
     "to_bar": "int",
     "half": "int",
     "last_bars": "int",
+    "first_bars": "int",
     "every": "int",
     "on": "str",
     "offset": "float",
@@ -67,6 +68,7 @@ class TransformOptions:
     to_bar: int = 0  # only bars up to this one, inclusive (0: to the end)
     half: int = 0  # only the first (1) or second (2) half of the clip's bars (0: both)
     last_bars: int = 0  # only the clip's last N bars (0: every bar)
+    first_bars: int = 0  # only the clip's first N bars (0: every bar)
     every: int = 0  # only every Nth bar: bars N, 2N, ... (0: every bar)
     on: str = ""  # only notes on the offbeats (off the quarter-note grid), downbeats (on it), backbeat (2, 4)
     offset: float = 0.0  # shift: beats later (+) or earlier (-)
@@ -112,7 +114,7 @@ def _check(o: TransformOptions) -> None:
         )
     if o.pivot is not None and not 0 <= o.pivot <= 127:
         raise InvalidValue(f"invert pivot {o.pivot} is not a MIDI pitch: expected 0..127")
-    for name in ("from_bar", "to_bar", "last_bars", "every"):
+    for name in ("from_bar", "to_bar", "last_bars", "first_bars", "every"):
         if getattr(o, name) < 0:
             raise InvalidValue(f"{name} {getattr(o, name)} is not valid: expected 1 or more (0: not limited)")
     if o.half not in (0, 1, 2):

@@ -29,13 +29,13 @@ WHOLE_CLIP_KINDS = (
 DRUM_KINDS = ("drums_keep", "drums_remove", "drums_add")
 
 
-SCOPE = ("bar", "beat", "from_bar", "to_bar", "half", "last_bars", "every", "on")
+SCOPE = ("bar", "beat", "from_bar", "to_bar", "half", "last_bars", "first_bars", "every", "on")
 
 
 def is_local(kind: str, o: TransformOptions) -> bool:
     """Whether the transform works on a part of the clip (a place, or one voice of a kind that
     does not read voices itself)."""
-    if kind == "drums_add":  # it places its hits by the scope itself
+    if kind in ("drums_add", "fill"):  # they place their notes by the scope themselves
         return False
     return any(getattr(o, name) for name in SCOPE) or bool(o.voices and kind not in DRUM_KINDS)
 
@@ -68,7 +68,7 @@ def in_bars(bar: int, o: TransformOptions) -> bool:
         return False
     if o.half and (bar <= bars / 2) != (o.half == 1):
         return False
-    if o.last_bars and bar <= bars - o.last_bars:
+    if (o.last_bars and bar <= bars - o.last_bars) or (o.first_bars and bar > o.first_bars):
         return False
     return not o.every or bar % o.every == 0
 

@@ -41,7 +41,7 @@ def test_removing_the_snare_in_the_second_half_keeps_the_first_halfs_snares() ->
 @pytest.mark.parametrize(
     ("scope", "bars_left"),
     [({"from_bar": 2, "to_bar": 3}, [1, 4]), ({"last_bars": 1}, [1, 2, 3]), ({"every": 2}, [1, 3]),
-     ({"to_bar": 2}, [3, 4]), ({"from_bar": 4}, [1, 2, 3])],
+     ({"to_bar": 2}, [3, 4]), ({"first_bars": 3}, [4]), ({"from_bar": 4}, [1, 2, 3])],
 )  # fmt: skip
 def test_a_scope_of_bars_picks_those_bars_only(scope: dict[str, int], bars_left: list[int]) -> None:
     out = run("drums_remove", groove(), voices="kick", **scope)
@@ -118,3 +118,10 @@ def test_every_new_kind_is_known() -> None:
     for kind in ("drums_add", "velocity", "shift", "waltz", "four_on_the_floor", "offbeat_stabs", "ghost_notes",
                  "more_movement", "sparse_hits", "straight", "syncopate"):  # fmt: skip
         assert kind in KINDS
+
+
+def test_a_fill_at_bar_two_ends_with_that_bar_and_leaves_the_rest() -> None:
+    out = run("fill", groove(), bar=2)
+    toms = [n.start_beats for n in out if n.pitch in (41, 43, 45, 47, 48, 50)]
+    assert toms and all(6.0 <= t < 8.0 for t in toms)
+    assert sum(n.pitch == HAT and n.start_beats >= 8.0 for n in out) == 16  # bars 3 and 4 untouched
