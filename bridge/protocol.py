@@ -296,6 +296,7 @@ TRANSFORM_KINDS = (
     "drums_keep",
     "drums_remove",
     "drums_add",  # issue 44: hits of voices on the scope's beats
+    "clear",  # the notes in the scope taken out
     "velocity",  # amount 0.5 keeps, above louder, below softer
     "shift",  # offset beats, later + / earlier -
     "waltz",

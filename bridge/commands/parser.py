@@ -19,6 +19,7 @@ from bridge.commands import place_words as pw
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
+from bridge.commands.compose import compose
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
@@ -100,6 +101,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         return Intent(infill[0], sp.part_named(s), infill[1], heard)
+    composed = compose(s)  # "mute the snare in the second half": an operation on a target over a scope
+    if composed is not None:
+        return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
     if fills is not None and "error" in fills:
         return sp.refused(heard, fills["error"])

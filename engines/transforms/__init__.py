@@ -45,6 +45,7 @@ KINDS: dict[str, Fn] = {
     "drums_keep": _keep,
     "drums_remove": _remove,
     "drums_add": accents.drums_add,
+    "clear": accents.clear,
     "velocity": accents.velocity,
     "shift": accents.shift,
     "waltz": accents.waltz,

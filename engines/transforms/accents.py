@@ -5,6 +5,7 @@ a waltz (3/4), only the ones, straight, syncopated (issue 44's operations on par
   downbeats / backbeat, ``beat`` N), else the voice's own place: kick every beat, snare and clap
   the backbeat, hats and shakers every 8th, ride every beat, a crash on the bar's one, toms the
   last beat. Only in the bars the scope options name (``places.in_bars``).
+- ``clear``: the notes in the scope taken out (all of them without one).
 - ``velocity``: ``amount`` 0.5 keeps, above is louder (1.0 doubles), below softer (0 halves).
 - ``shift``: every note ``offset`` beats later (+) or earlier (-), kept inside the clip.
 - ``waltz``: each 4/4 bar becomes a 3/4 bar: beats 1-3 kept, beat 4 dropped, the clip 3/4 as long.
@@ -58,6 +59,12 @@ def drums_add(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list
                 if b < o.beats_per_bar and t < o.length_beats and (pitch, round(t, 3)) not in taken:
                     out.append(Note(pitch, t, 0.25, 100 if b % 1 == 0 else 85))
     return out
+
+
+def clear(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:
+    """No notes: with a scope, the notes there are taken out and the rest stay ("delete the melody
+    notes after bar 12")."""
+    return []
 
 
 def velocity(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:

@@ -19,8 +19,11 @@ SELECTED_OPS = frozenset({
 })  # fmt: skip
 VOICES = {"clap": "claps", "open": "hats", "closed": "hats", "cymbals": "crash", "shakers": "percussion"}
 TRANSFORM_OPS = {"humanize": "humanize", "quantize": "quantize", "swing": "swing", "fill": "fill",
-                 "drums_keep": "keep_only", "drums_remove": "remove"}  # fmt: skip
-FEELS = {"half_time": "half_time", "double_time": "double_time"}
+                 "drums_keep": "keep_only", "drums_remove": "remove", "drums_add": "add", "clear": "remove"}  # fmt: skip
+FEELS = {"half_time": "half_time", "double_time": "double_time", "four_on_the_floor": "four_on_the_floor",
+         "offbeat_stabs": "offbeat_stabs", "more_movement": "more_movement", "waltz": "waltz",
+         "straight": "straight", "syncopate": "syncopated", "sparse_hits": "sparse_hits"}  # fmt: skip
+SWING_DEFAULT = 0.66  # the parser's swing when no strength is said
 ADJUST_OPS = {("density", "up"): "busier", ("density", "down"): "simpler", ("complexity", "up"): "busier",
               ("complexity", "down"): "simpler", ("energy", "up"): "louder", ("energy", "down"): "softer"}  # fmt: skip
 SHAPES = {("mixer", "rise"): "fade_in", ("mixer", "fall"): "fade_out", ("mixer", "lfo"): "duck",
@@ -80,6 +83,17 @@ def _place(p: dict[str, Any]) -> dict[str, Any]:
         scope["bars"] = [p["bar"], p["bar"]]
     if "beat" in p:
         scope["beats"] = p["beat"]
+    if "on" in p:
+        scope["beats"] = p["on"]
+    if "from_bar" in p and "to_bar" in p:
+        scope["bars"] = [p["from_bar"], p["to_bar"]]
+    elif "from_bar" in p:
+        scope["from_bar"] = p["from_bar"]
+    elif "to_bar" in p:
+        scope["until_bar"] = p["to_bar"]
+    for name in ("half", "first_bars", "last_bars", "every", "section"):
+        if name in p:
+            scope[name] = p[name]
     return scope
 
 
@@ -97,10 +111,16 @@ def _transform(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"target": _target(part, p), "scope": _place(p)}
     if kind in TRANSFORM_OPS:
         out["op"] = TRANSFORM_OPS[kind]
-        if kind == "swing" and "amount_said" in p:
+        if kind == "swing" and p.get("amount", SWING_DEFAULT) != SWING_DEFAULT:
             out["amount"] = p["amount"]
     elif kind in FEELS:
         out.update(op="feel", feel=FEELS[kind])
+    elif kind == "ghost_notes":
+        out.update(op="add", target="ghost_notes")
+    elif kind == "velocity":
+        out["op"] = "louder" if float(p.get("amount", 0.5)) > 0.5 else "softer"
+    elif kind == "shift":
+        out.update(op="shift", beats=p.get("offset"))
     elif kind == "density":
         out["op"] = "busier" if float(p.get("amount", 0.5)) > 0.5 else "simpler"
     elif kind == "transpose":

@@ -1,0 +1,199 @@
+"""Issue 44's compositional grammar for clips: an operation on a target over a scope.
+
+An operation (remove, keep only, add, louder, softer, busier, simpler, shift, quantize, humanize,
+swing, a feel) is applied to a target (a drum voice or several, a part, "it") over a scope
+(``scope_words``: bars, halves, first/last bars, after/before a bar, every Nth bar, offbeats,
+downbeats, backbeat) with quantities (an amount, a time offset). Each operation is a /roo/transform
+kind (engines/transforms), so ``compose`` gives ``Intent("transform", part, {"kind": ..., options})``
+or None when the sentence is none of these. Words are the tables below, the one source the
+parser and the speech grammar (``grammar``) read. Sentences are normalised (padded, digits).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import clip_words as cw
+from bridge.commands import scope_words as sw
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+
+# spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
+VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost note": "ghost_notes",
+                          "ghosts": "ghost_notes", "shaker": "percussion", "tambourine": "percussion",
+                          "congas": "percussion", "conga": "percussion", "rim": "percussion",
+                          "rimshot": "percussion", "percussion": "percussion", "perc": "percussion",
+                          "cymbal": "cymbals", "crashes": "cymbals", "tom": "toms", "open hat": "open",
+                          "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
+REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
+          "without", "clear", "strip out", "leave out")  # fmt: skip
+KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
+EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
+ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
+LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
+          "pump up the volume")  # fmt: skip
+SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
+          "tame", "pull back", "back off")  # fmt: skip
+BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits")
+SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
+           "calm down", "fewer hits", "simplify", "thin")  # fmt: skip
+SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
+TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16th": 0.25, "an eighth": 0.5,
+                "an 8th": 0.5, "1 eighth": 0.5, "half a beat": 0.5, "a beat": 1.0, "1 beat": 1.0,
+                "a quarter": 1.0, "2 beats": 2.0, "a 32nd": 0.125, "a triplet": 1 / 3}  # fmt: skip
+LATER = ("later", "back", "behind", "late", "delay")
+EARLIER = ("earlier", "ahead", "forward", "early", "up front")
+# feel phrase -> transform kind (a feel is the part played in another rhythm)
+FEELS: dict[str, str] = {
+    "four on the floor": "four_on_the_floor", "4 on the floor": "four_on_the_floor",
+    "offbeat stabs": "offbeat_stabs", "off beat stabs": "offbeat_stabs", "skank": "offbeat_stabs",
+    "more movement": "more_movement", "move more": "more_movement", "walk more": "more_movement",
+    "less static": "more_movement",
+    "waltz": "waltz", "3 4 feel": "waltz", "in 3 4": "waltz",
+    "straight": "straight", "no shuffle": "straight", "no swing": "straight", "unswing": "straight",
+    "syncopate": "syncopate", "syncopated": "syncopate", "more syncopation": "syncopate",
+    "stabs on the 1": "sparse_hits", "hits on the 1": "sparse_hits", "only on the 1": "sparse_hits",
+    "just the 1": "sparse_hits", "on the 1 only": "sparse_hits",
+    "double time": "double_time", "half time": "half_time", "halftime": "half_time",
+}  # fmt: skip
+HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
+HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
+_LOOSEN = re.compile(r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?up ")
+QUANTIZE = ("snap", "lock to the grid", "on the grid", "to the grid", "qunatize", "quantise", "quantize",
+            "tighten")  # fmt: skip
+SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
+                 "heavily": 0.75, "heavy": 0.75, "hard": 0.75, "way more": 0.75}  # fmt: skip
+_PERCENT = re.compile(r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? ")
+AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
+
+
+def has(s: str, phrases: tuple[str, ...] | dict[str, Any]) -> bool:
+    return any(f" {p} " in s for p in phrases)
+
+
+def voices_of(s: str) -> tuple[list[str], str]:
+    """The drum voices named, in the sentence's order, and the sentence with them blanked."""
+    found: list[tuple[int, str]] = []
+    for phrase in sorted(VOICES, key=len, reverse=True):
+        while (pos := s.find(f" {phrase} ")) >= 0:
+            found.append((pos, VOICES[phrase]))
+            s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(phrase) + 2 :]
+    names = list(dict.fromkeys(name for _, name in sorted(found)))
+    return names, s
+
+
+def compose(s: str) -> Intent | None:
+    """A transform intent for a sentence that applies an operation to a clip's target, or None."""
+    if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample")):
+        return None
+    scope, rest = sw.scope_of(s)
+    voices, rest = voices_of(rest)
+    parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]
+    part = "drums" if voices else (parts[0] if parts else None)
+    found = _operation(rest, voices, scope, part)
+    if found is None:
+        return None
+    kind, options = found
+    if "section" in scope:
+        return None  # asked by the parser: no clip has sections yet
+    params: dict[str, Any] = {"kind": kind, **options}
+    if voices and kind not in ("four_on_the_floor",):
+        params["voices"] = ",".join(voices)
+    params.update(scope)
+    return Intent("transform", part, params)
+
+
+def _part_words(s: str) -> list[str]:
+    found, _ = _take(s, v.PARTS)
+    return found
+
+
+def _take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
+    hits = sorted((s.find(f" {p} "), p) for p in sorted(table, key=len, reverse=True) if f" {p} " in s)
+    return [p for _, p in hits], s
+
+
+def _operation(
+    s: str, voices: list[str], scope: dict[str, Any], part: str | None
+) -> tuple[str, dict[str, Any]] | None:
+    """(kind, options) of the operation the sentence names on its target, or None."""
+    feel = next((FEELS[p] for p in sorted(FEELS, key=len, reverse=True) if f" {p} " in s), None)
+    if scope.get("on") == "offbeats" and part not in (None, "drums") and has(s, HIT_VERBS):
+        scope.pop("on")
+        return "offbeat_stabs", {}
+    if feel is not None and feel not in ("double_time", "half_time") and not has(s, REMOVE[:3]):
+        return feel, {}
+    if feel in ("double_time", "half_time") and voices:
+        return feel, {}
+    if voices and (has(s, KEEP) or EXCEPT.search(s)) and not has(s, ADD[:1]):
+        return "drums_keep", {}
+    if voices == ["ghost_notes"] and not has(s, REMOVE):
+        return "ghost_notes", {}
+    if voices and has(s, REMOVE):
+        return "drums_remove", {}
+    if (
+        part not in (None, "drums")
+        and scope
+        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of"))
+    ):
+        return "clear", {}
+    loud = None if sp_dimension(s) else _loudness(s)
+    if loud is not None and (voices or scope or part):
+        return "velocity", {"amount": AMOUNT[loud]}
+    other = cw.transform_of(s) is not None or " swing " in s
+    if voices and not other and (has(s, ADD) or (scope.get("on") and not has(s, SIMPLER + BUSIER))):
+        return "drums_add", {}
+    density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None
+    if density is not None and scope:
+        return "density", {"amount": AMOUNT[density]}
+    offset = _offset(s)
+    if offset is not None:
+        return "shift", {"offset": offset}
+    if has(s, HUMANIZE) or _LOOSEN.search(s):
+        return "humanize", {}
+    if has(s, QUANTIZE) and (voices or part or scope or has(s, ("it", "this"))):
+        return "quantize", {}
+    amount = _swing_amount(s)
+    if amount is not None:
+        return "swing", {"amount": amount}
+    return None
+
+
+def sp_dimension(s: str) -> bool:
+    return has(s, ("density", "complexity", "energy"))
+
+
+def _loudness(s: str) -> str | None:
+    if has(s, SOFTER):
+        return "softer"
+    if has(s, LOUDER) or re.search(r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s):
+        return "louder"
+    if re.search(r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+)? down ", s):
+        return "softer"
+    return None
+
+
+def _offset(s: str) -> float | None:
+    """Beats later (+) or earlier (-) for "nudge the snare a sixteenth later", or None."""
+    if not has(s, SHIFT_VERBS):
+        return None
+    size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
+    m = re.search(r" by (\d+) beats? ", s)
+    if m:
+        size = float(m.group(1))
+    if size is None:
+        return None
+    if has(s, EARLIER) or (has(s, ("pull",)) and not has(s, LATER)):
+        return -size
+    return size
+
+
+def _swing_amount(s: str) -> float | None:
+    """The amount of a swing said with a strength ("swing it a lot", "50% swing on the bass")."""
+    m = _PERCENT.search(s)
+    if m and " swing " in s:
+        return min(1.0, int(m.group(1) or m.group(2)) / 100)
+    if " swing " in s and (said := next((a for p, a in SWING_AMOUNTS.items() if f" {p} " in s), None)):
+        return said
+    return None
