@@ -23,6 +23,7 @@ from bridge.commands.compose import compose
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
+from bridge.commands.session_words import session_of
 
 
 def parse(text: str) -> Intent:
@@ -73,6 +74,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:
         return Intent("confirm", None, {"yes": False}, heard)
+    session = session_of(s, heard, key)  # "undo the last two things", "i liked the second one better"
+    if session is not None:
+        return session
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
         return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)

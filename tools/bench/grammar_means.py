@@ -29,7 +29,7 @@ ADJUST_OPS = {("density", "up"): "busier", ("density", "down"): "simpler", ("com
 SHAPES = {("mixer", "rise"): "fade_in", ("mixer", "fall"): "fade_out", ("mixer", "lfo"): "duck",
           ("mixer", "swell"): "swell", ("Auto Filter", "rise"): "sweep_up", ("Auto Filter", "fall"): "sweep_down"}  # fmt: skip
 HISTORY_OPS = {"star": "star", "unstar": "unstar", "name": "name", "compare": "compare", "previous": "recall",
-               "redo": "redo", "list": "list_takes"}  # fmt: skip
+               "redo": "redo", "list": "list_takes", "recall": "recall"}  # fmt: skip
 JAM_OPS = {"start": "jam_start", "stop": "jam_stop", "set": "jam_set", "clips": "jam_save"}
 SOURCES = {"selected": "this", "chords": "chords", "bass": "bass"}
 
@@ -135,11 +135,18 @@ def _transform(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tempo(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
+    target = p.get("target", "song")
     if "tempo_factor" in p:
-        return {"op": "tempo", "target": "song", "factor": p["tempo_factor"]}
+        return {"op": "tempo", "target": target, "factor": p["tempo_factor"]}
+    if target == "jam":
+        return _common({"op": "jam_set"}, p, "tempo_bpm", "change_bpm")
     if "change_bpm" in p:
         return {"op": "tempo", "target": "song", "change_bpm": p["change_bpm"]}
     return {"op": "set", "target": "song", "tempo_bpm": p.get("tempo_bpm")}
+
+
+def _meter(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
+    return {"op": "set", "target": "song", "meter": p.get("meter")}
 
 
 def _key(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
@@ -159,9 +166,9 @@ def _musicgen(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _history(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
-    out = {"op": HISTORY_OPS.get(p.get("do", ""), p.get("do")), "target": p.get("target") or part}
-    if out["op"] == "recall" and out["target"] in (None, "drums", "bass", "chords", "melody"):
-        out["target"] = p.get("which", "previous") if part is None else part
+    out = {"op": HISTORY_OPS.get(p.get("do", ""), p.get("do")), "target": p.get("which") or part}
+    if p.get("do") == "previous":
+        out["target"] = "previous" if part is None else part
     return _common(out, p, "name", "other", "starred", "count")
 
 
@@ -199,7 +206,7 @@ def _simple(op: str) -> Any:
 
 _READERS = {
     "generate": _generate, "vary": _vary, "adjust": _adjust, "transform": _transform, "set_tempo": _tempo,
-    "set_key": _key, "analyze": _analyze, "separate": _separate, "musicgen": _musicgen, "history": _history,
+    "set_key": _key, "set_meter": _meter, "analyze": _analyze, "separate": _separate, "musicgen": _musicgen, "history": _history,
     "jam": _jam, "automate": _automate, "infill": _infill, "continue": _simple("continue"),
     "accompany": _simple("accompany"), "undo": _simple("undo"), "redo": _simple("redo"), "play": _simple("play"),
     "stop": _simple("stop"), "cancel": _simple("cancel"), "help": _simple("help"), "confirm": _simple("confirm"),

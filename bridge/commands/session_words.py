@@ -1,0 +1,166 @@
+"""The session's own words (issue 44): answers, counts, takes by their place, live tempo, meter.
+
+``session_of`` reads a normalised sentence (padded, digits) and gives an Intent or None:
+
+- "yes do it" ``confirm {yes: True}``, "nah don't" ``{yes: False}``, "yeah the first" ``{choice: 1}``;
+- "undo the last two things" ``undo {count: 2}``; "put that back, redo" ``history {do: redo}``;
+- takes by place: "star the third one" ``history {do: star, which: third}``, "i liked the second
+  one better" ``{do: recall, which: second}``, "bring back take a3f9c2" ``{which: take:a3f9c2}``,
+  "what changed between the second and the third take" ``{do: compare, which: second, other:
+  third}``, "show me my starred takes" ``{do: list, starred: True}``;
+- the jam's tempo and key: "speed the jam up to 128" ``set_tempo {tempo_bpm: 128, target: jam}``
+  (a playing jam follows Live's tempo; nothing starts), "push the jam up 4 bpm" ``{change_bpm: 4}``,
+  "make the jam twice as fast" ``{tempo_factor: 2}``, "switch the jam to E minor" ``jam {do: set,
+  name: key}``; a relative song tempo: "bump the tempo up 5 bpm" ``set_tempo {change_bpm: 5}``;
+- the meter: "switch the song to 6/8" ``set_meter {meter: "6/8"}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import take_words as tw
+from bridge.commands.intent import Intent
+
+YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
+YES_FILL = frozenset(
+    {"do", "it", "go", "ahead", "please", "replace", "that", "sounds", "good", "lets", "one"}
+)
+NO = frozenset({"no", "nah", "nope", "dont", "not"})
+NO_FILL = frozenset(
+    {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave"}
+)
+_CHOICE = re.compile(r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:the )?(first|1st|second|2nd)(?: one)?$")
+_UNDO = re.compile(
+    r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
+    r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times "
+)
+REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
+        "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
+        "previous": "previous", "earlier": "previous"}  # fmt: skip
+_REF = re.compile(rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s?)? ")
+_TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
+RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
+                "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
+_LIST = re.compile(
+    r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
+    r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
+)
+_JAM = (" jam ", " jamming ", " the jam ")
+_FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
+           "twice as slow": 0.5}  # fmt: skip
+_CHANGE = re.compile(
+    r" (up|down|faster|slower|by) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
+)
+_TO = re.compile(r" (?:to|at) (\d+)(?: bpm| beats per minute)? ")
+_RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge", "bring")
+_LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
+_METER = re.compile(
+    r" (?:to|in|into|at) (2|3|4|5|6|7|9|12) (2|4|8|16)(?: time)? | (2|3|4|5|6|7|9|12) (2|4|8|16) time "
+)
+
+
+def _has(s: str, *words: str) -> bool:
+    return any(f" {w} " in s for w in words)
+
+
+def session_of(s: str, heard: str, key: str | None) -> Intent | None:
+    """An intent for the session's own words, or None."""
+    words = s.split()
+    if words and set(words) & YES and set(words) <= YES | YES_FILL:
+        return Intent("confirm", None, {"yes": True}, heard)
+    if words and set(words) & NO and set(words) <= NO | NO_FILL:
+        return Intent("confirm", None, {"yes": False}, heard)
+    if (choice := _CHOICE.match(s.strip())) is not None:
+        return Intent("confirm", None, {"choice": 1 if choice.group(1) in ("first", "1st") else 2}, heard)
+    if (undo := _UNDO.search(s)) is not None and not _has(s, "bar", "bars", "take", "takes"):
+        count = int(undo.group(1) or undo.group(2))
+        return Intent("undo", None, {"count": count} if count > 1 else {}, heard)
+    if _has(s, "redo") and not _has(s, "bar", "bars") and not re.search(r" redo (?:the|my|this|it) \w", s):
+        return Intent("history", None, {"do": "redo"}, heard)
+    takes = _takes(s)
+    if takes is not None:
+        return Intent("history", takes.pop("part", None), takes, heard)
+    if any(j in s for j in _JAM):
+        return _jam(s, heard, key)
+    return _song(s, heard)
+
+
+def _refs(s: str) -> list[str]:
+    found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s)]
+    found += [(m.start(), f"take:{m.group(1)}") for m in _TAKE_ID.finditer(s)]
+    return [ref for _, ref in sorted(found)]
+
+
+def _takes(s: str) -> dict[str, Any] | None:
+    """History params for a sentence about takes by their place, or None."""
+    listed = _LIST.search(s)
+    if listed:
+        part = {"drum": "drums", "chord": "chords"}.get(listed.group(2) or "", listed.group(2))
+        out: dict[str, Any] = {"do": "list", **({"starred": True} if listed.group(1) else {})}
+        return {**out, "part": part} if part else out
+    refs = _refs(s)
+    if not set(refs) - {
+        "last",
+        "previous",
+    }:  # "the last take" is this one: take_words' star, compare, previous
+        return None
+    found = tw.history_of(s, s)
+    if found is not None and found["do"] in ("star", "unstar"):
+        return {**found, "which": refs[0]}
+    if (
+        found is not None
+        and found["do"] == "compare"
+        or _has(s, "compare", "what changed", "difference between")
+    ):
+        this = "this" if _has(s, "this", "it") else None
+        which, other = (refs + [None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
+        return {"do": "compare", "which": which, **({"other": other} if other else {})}
+    if _has(s, *RECALL_WORDS) and not _has(s, "star", "name"):
+        return {"do": "recall", "which": refs[0]}
+    return None
+
+
+def _jam(s: str, heard: str, key: str | None) -> Intent | None:
+    """The playing jam's tempo or key ("speed the jam up to 128"), or None (a jam sentence of
+    ``jam_words``)."""
+    if " the jam " not in s or _has(s, "start", "begin", "stop", "end", "save", "keep", "capture"):
+        return None
+    factor = next((f for p, f in _FACTOR.items() if f" {p} " in s), None)
+    if factor is not None:
+        return Intent("set_tempo", None, {"tempo_factor": factor, "target": "jam"}, heard)
+    change = _change(s)
+    if change is not None:
+        return Intent("set_tempo", None, {"change_bpm": change, "target": "jam"}, heard)
+    to = _TO.search(s)
+    if to and _has(s, *_RAISE, *_LOWER, "tempo", "bpm", "set", "change"):
+        return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)
+    if key and _has(s, "switch", "change", "move", "take", "go", "modulate", "set"):
+        return Intent("jam", None, {"do": "set", "name": "key", "value": key}, heard)
+    return None
+
+
+def _change(s: str) -> int | None:
+    """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm"), or None."""
+    m = _CHANGE.search(s)
+    if m is None or int(m.group(2)) >= 40 and m.group(1) != "by":
+        return None
+    n = int(m.group(2))
+    if not (_has(s, "bpm", "beats per minute") or m.group(1) == "by"):
+        return None
+    down = m.group(1) in ("down", "slower") or m.group(3) in ("down", "slower") or _has(s, *_LOWER[:5])
+    return -n if down else n
+
+
+def _song(s: str, heard: str) -> Intent | None:
+    """A relative tempo change of the song, or a new meter; None otherwise."""
+    if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
+        change = _change(s)
+        if change is not None:
+            return Intent("set_tempo", None, {"change_bpm": change}, heard)
+    meter = _METER.search(s)
+    if meter and _has(s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time"):
+        top, bottom = (g for g in meter.groups() if g)
+        return Intent("set_meter", None, {"meter": f"{top}/{bottom}"}, heard)
+    return None
