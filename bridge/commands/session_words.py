@@ -109,13 +109,11 @@ def _takes(s: str) -> dict[str, Any] | None:
     found = tw.history_of(s, s)
     if found is not None and found["do"] in ("star", "unstar"):
         return {**found, "which": refs[0]}
-    if (
-        found is not None
-        and found["do"] == "compare"
-        or _has(s, "compare", "what changed", "difference between")
+    if (found is not None and found["do"] == "compare") or _has(
+        s, "compare", "what changed", "difference between"
     ):
         this = "this" if _has(s, "this", "it") else None
-        which, other = (refs + [None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
+        which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
     if _has(s, *RECALL_WORDS) and not _has(s, "star", "name"):
         return {"do": "recall", "which": refs[0]}
@@ -144,7 +142,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
 def _change(s: str) -> int | None:
     """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm"), or None."""
     m = _CHANGE.search(s)
-    if m is None or int(m.group(2)) >= 40 and m.group(1) != "by":
+    if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
         return None
     n = int(m.group(2))
     if not (_has(s, "bpm", "beats per minute") or m.group(1) == "by"):
