@@ -24,7 +24,7 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost
                           "ghosts": "ghost_notes", "shaker": "percussion", "tambourine": "percussion",
                           "congas": "percussion", "conga": "percussion", "rim": "percussion",
                           "rimshot": "percussion", "percussion": "percussion", "perc": "percussion",
-                          "cymbal": "cymbals", "crashes": "cymbals", "tom": "toms", "open hat": "open",
+                          "crashes": "cymbals", "tom": "toms", "open hat": "open",
                           "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
           "without", "clear", "strip out", "leave out")  # fmt: skip
@@ -65,6 +65,7 @@ QUANTIZE = ("snap", "lock to the grid", "on the grid", "to the grid", "qunatize"
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
                  "heavily": 0.75, "heavy": 0.75, "hard": 0.75, "way more": 0.75}  # fmt: skip
 _PERCENT = re.compile(r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? ")
+_BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
 
@@ -98,7 +99,7 @@ def compose(s: str) -> Intent | None:
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet
     params: dict[str, Any] = {"kind": kind, **options}
-    if voices and kind not in ("four_on_the_floor",):
+    if voices and kind not in ("four_on_the_floor", "ghost_notes"):
         params["voices"] = ",".join(voices)
     params.update(scope)
     return Intent("transform", part, params)
@@ -128,7 +129,7 @@ def _operation(
         return feel, {}
     if voices and (has(s, KEEP) or EXCEPT.search(s)) and not has(s, ADD[:1]):
         return "drums_keep", {}
-    if voices == ["ghost_notes"] and not has(s, REMOVE):
+    if voices[:1] == ["ghost_notes"] and not has(s, REMOVE):
         return "ghost_notes", {}
     if voices and has(s, REMOVE):
         return "drums_remove", {}
@@ -142,7 +143,12 @@ def _operation(
     if loud is not None and (voices or scope or part):
         return "velocity", {"amount": AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
-    if voices and not other and (has(s, ADD) or (scope.get("on") and not has(s, SIMPLER + BUSIER))):
+    bring_in = _BRING_IN.search(s) is not None
+    if (
+        voices
+        and not other
+        and (has(s, ADD) or bring_in or (scope.get("on") and not has(s, SIMPLER + BUSIER)))
+    ):
         return "drums_add", {}
     density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None
     if density is not None and scope:
@@ -194,6 +200,10 @@ def _swing_amount(s: str) -> float | None:
     m = _PERCENT.search(s)
     if m and " swing " in s:
         return min(1.0, int(m.group(1) or m.group(2)) / 100)
-    if " swing " in s and (said := next((a for p, a in SWING_AMOUNTS.items() if f" {p} " in s), None)):
+    if (
+        " swing " in s
+        and " more " not in s
+        and (said := next((a for p, a in SWING_AMOUNTS.items() if f" {p} " in s), None))
+    ):
         return said
     return None

@@ -167,7 +167,35 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
 
 
 async def set_tempo(app: App, intent: Intent) -> str:
+    if intent.params.get("target") == "jam":  # "speed the jam up to 128": the playing jam, none started
+        return jam_tempo(app, intent.params)
     if "tempo_factor" in intent.params:  # "double the tempo"
         return await command_clip.tempo_by_factor(app, float(intent.params["tempo_factor"]))
+    if "change_bpm" in intent.params:  # "bump the tempo up 5 bpm"
+        now = float((await app.live.context()).tempo_bpm)
+        bpm = round(now + float(intent.params["change_bpm"]), 2)
+        if not 20 <= bpm <= 999:
+            raise InvalidValue(
+                f"tempo {now:g} {intent.params['change_bpm']:+} = {bpm:g} bpm is outside 20..999"
+            )
+        await app.live.set_context(tempo_bpm=bpm)
+        return f"tempo {now:g} -> {bpm:g} bpm"
     await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
     return f"tempo set to {intent.params['tempo_bpm']} bpm"
+
+
+def jam_tempo(app: App, params: dict[str, Any]) -> str:
+    """The playing jam's tempo: to a number, by a change, or by a factor; an error when no jam plays."""
+    if app.jam is None or not app.jam.playing():
+        raise InvalidValue(
+            "no jam is playing, so its tempo was not changed (and none was started): say 'start a jam' first"
+        )
+    now = float(app.jam.tempo_now())
+    if "tempo_factor" in params:
+        bpm = now * float(params["tempo_factor"])
+    elif "change_bpm" in params:
+        bpm = now + float(params["change_bpm"])
+    else:
+        bpm = float(params["tempo_bpm"])
+    app.jam.set_tempo(round(bpm, 2))
+    return f"jam tempo {now:g} -> {round(bpm, 2):g} bpm"

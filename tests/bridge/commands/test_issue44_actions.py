@@ -1,0 +1,37 @@
+"""Issue 44's commands through the daemon into the in-memory Live: what each one does."""
+
+from __future__ import annotations
+
+from livesim.host import LiveHost
+from tests.bridge.commands.test_command_action import command
+from tests.bridge.harness import Client
+
+
+def test_undo_the_last_two_things_undoes_two_steps(live: LiveHost, client: Client) -> None:
+    before = live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name))
+    assert command(client, "set the key to F sharp minor")[1] == "done"
+    assert command(client, "tempo ninety five")[1] == "done"
+    intent, state, message = command(client, "undo the last two things")
+    assert intent["params"] == {"count": 2} and state == "done", message
+    assert live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name)) == before
+
+
+def test_the_jams_tempo_with_no_jam_playing_starts_nothing_and_leaves_lives_tempo(
+    live: LiveHost, client: Client
+) -> None:
+    tempo = live.call(lambda: live.song.tempo)
+    intent, state, message = command(client, "speed the jam up to one twenty eight")
+    assert intent["action"] == "set_tempo" and intent["params"] == {"tempo_bpm": 128, "target": "jam"}
+    assert state == "failed" and "no jam is playing" in message and "none was started" in message
+    assert live.call(lambda: live.song.tempo) == tempo
+
+
+def test_a_new_meter_and_a_relative_tempo_change_live(live: LiveHost, client: Client) -> None:
+    assert command(client, "switch the song to 6/8")[1:] == (
+        "done",
+        'heard "switch the song to 6/8": time signature set to 6/8',
+    )
+    assert live.call(lambda: (live.song.signature_numerator, live.song.signature_denominator)) == (6, 8)
+    tempo = live.call(lambda: live.song.tempo)
+    assert command(client, "bump the tempo up 5 bpm")[1] == "done"
+    assert live.call(lambda: live.song.tempo) == tempo + 5

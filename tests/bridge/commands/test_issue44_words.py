@@ -1,0 +1,47 @@
+"""Issue 44's listed bugs, each as the parser reads it now (each failed on main before), and the
+compositional families as intents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.commands import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "part", "params"),
+    [
+        # only the second half's snares, not every snare
+        ("mute the snare in the second half", "transform", "drums", {"kind": "drums_remove", "voices": "snare", "half": 2}),
+        ("undo the last two things", "undo", None, {"count": 2}),
+        # the playing jam's tempo; no jam is started
+        ("speed the jam up to one twenty eight", "set_tempo", None, {"tempo_bpm": 128, "target": "jam"}),
+        ("i liked the second one better", "history", None, {"do": "recall", "which": "second"}),
+        ("show me my starred takes", "history", None, {"do": "list", "starred": True}),
+        ("turn this into a waltz", "transform", None, {"kind": "waltz"}),
+        ("make the kick four on the floor", "transform", "drums", {"kind": "four_on_the_floor"}),
+        ("make the chords hit on the offbeats", "transform", "chords", {"kind": "offbeat_stabs"}),
+        ("give the bass more movement", "transform", "bass", {"kind": "more_movement"}),
+        ("add ghost notes to the snare", "transform", "drums", {"kind": "ghost_notes"}),
+        ("bring the hi hats in only after bar four", "transform", "drums", {"kind": "drums_add", "voices": "hats", "from_bar": 5}),
+        ("claps on the backbeat please", "transform", "drums", {"kind": "drums_add", "voices": "clap", "on": "backbeat"}),
+        ("just kick and snare", "transform", "drums", {"kind": "drums_keep", "voices": "kick,snare"}),
+        ("nudge the snare a sixteenth later", "transform", "drums", {"kind": "shift", "offset": 0.25, "voices": "snare"}),
+        ("the hats are too loud", "transform", "drums", {"kind": "velocity", "amount": 0.25, "voices": "hats"}),
+        ("remove the claps every fourth bar", "transform", "drums", {"kind": "drums_remove", "voices": "clap", "every": 4}),
+        ("no hats before bar 5", "transform", "drums", {"kind": "drums_remove", "voices": "hats", "to_bar": 4}),
+        ("get rid of the toms in the last two bars", "transform", "drums", {"kind": "drums_remove", "voices": "toms", "last_bars": 2}),
+        ("bump the tempo up 5 bpm", "set_tempo", None, {"change_bpm": 5}),
+        ("switch the song to 6/8", "set_meter", None, {"meter": "6/8"}),
+        ("yes do it", "confirm", None, {"yes": True}),
+    ],
+)  # fmt: skip
+def test_issue_44_sentences(text: str, action: str, part: str | None, params: dict[str, Any]) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.part, intent.params) == (action, part, params)
+
+
+def test_a_jam_started_with_a_tempo_still_starts() -> None:
+    assert parse("let's jam at 100 bpm").params == {"do": "start", "tempo_bpm": 100}
