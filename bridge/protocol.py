@@ -347,7 +347,7 @@ ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "in
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
 MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int",
-                    "arrangement": "int", "at": "float", "replace": "int"}  # fmt: skip
+                    "arrangement": "int", "at": "float", "replace": "int", "key": "str"}  # fmt: skip
 
 # --- MIDI-GPT on the producer's own clips (issue 34): each result is a take, one undo step ------
 # /roo/infill track slot [bars FROM-TO]: rewrite those bars (counted from 1; default the clip's last

@@ -73,3 +73,8 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     s = " " + " ".join(words_to_digits(words)) + " "
     s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
     return s, key, model
+
+
+def extract_key(text: str) -> tuple[str | None, str]:
+    """The key named in a lower-case text ("F# minor") and the text with ``_key_`` in its place."""
+    return _extract_key(text.lower())

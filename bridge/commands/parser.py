@@ -84,8 +84,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("help", None, {}, heard)
     if sp.any_of(s, v.UNDO_PHRASES):
         return Intent("undo", None, {}, heard)
-    if mw.anywhere(s):  # "a lofi chord loop with musicgen": MusicGen whatever parts it names
-        return sp.musicgen_intent(heard, s, sp.bars_param(s))
+    if mw.anywhere(s) or sp.any_of(s, mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
+        return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
     if jam is not None:
         if jam[1]["do"] == "error":
@@ -193,7 +193,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if part is None and key is None and not (generating or outside or tempo_bpm) and _sets_scale(s):
         return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
     if not part and (sp.any_of(s, v.MUSICGEN_TRIGGERS) or sp.any_of(rest, v.MUSICGEN_SOUNDS)):
-        return sp.musicgen_intent(heard, s_no_bars, params)
+        return sp.musicgen_intent(heard, s_no_bars, params, key)
     if part and tw.accompanies(s) and not (sources or track_name or genres or key):  # "a bass that fits"
         return Intent("accompany", part, params, heard)
     if part:

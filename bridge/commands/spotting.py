@@ -92,8 +92,8 @@ def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     return Intent("separate", None, params, heard)
 
 
-def musicgen_intent(heard: str, s: str, params: dict[str, Any]) -> Intent:
-    found = mw.params_of(heard, s, params)
+def musicgen_intent(heard: str, s: str, params: dict[str, Any], key: str | None = None) -> Intent:
+    found = mw.params_of(heard, s, params, key)
     if isinstance(found, str):
         return refused(heard, found)
     return Intent("musicgen", None, found, heard)

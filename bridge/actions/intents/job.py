@@ -195,7 +195,8 @@ def analyze_args(intent: Intent) -> list[Any]:
 
 def _musicgen_args(intent: Intent) -> list[Any]:
     bars = intent.params.get("bars")
-    return [intent.params["prompt"], *([int(bars)] if bars else [])]
+    key = ["key", intent.params["key"]] if intent.params.get("key") else []  # said apart from the prompt
+    return [intent.params["prompt"], *([int(bars)] if bars else []), *key]
 
 
 def _neural(action: str) -> Handler:

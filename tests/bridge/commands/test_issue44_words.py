@@ -36,6 +36,8 @@ from bridge.commands import parse
         ("bump the tempo up 5 bpm", "set_tempo", None, {"change_bpm": 5}),
         ("switch the song to 6/8", "set_meter", None, {"meter": "6/8"}),
         ("yes do it", "confirm", None, {"yes": True}),
+        # MusicGen gets the sound words, and the key as a key (main sent "string pad sample in _key_")
+        ("generate a string pad sample in a minor", "musicgen", None, {"prompt": "string pad", "key": "A minor"}),
     ],
 )  # fmt: skip
 def test_issue_44_sentences(text: str, action: str, part: str | None, params: dict[str, Any]) -> None:
@@ -45,3 +47,13 @@ def test_issue_44_sentences(text: str, action: str, part: str | None, params: di
 
 def test_a_jam_started_with_a_tempo_still_starts() -> None:
     assert parse("let's jam at 100 bpm").params == {"do": "start", "tempo_bpm": 100}
+
+
+def test_musicgen_takes_the_key_apart_and_conditions_on_it() -> None:
+    from bridge.actions.intents.job import _musicgen_args
+    from bridge.actions.musicgen.request import parse_request
+
+    args = _musicgen_args(parse("generate a string pad sample in a minor"))
+    assert args == ["string pad", "key", "A minor"]
+    request = parse_request(args)
+    assert (request.prompt, request.key, request.text) == ("string pad", "A minor", "string pad, in A minor")
