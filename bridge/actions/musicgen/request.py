@@ -102,7 +102,7 @@ def _key(value: Any) -> str:
     """A key option as its name ("A minor"); InvalidValue names a bad one."""
     if value is None:
         return ""
-    return parse_key(str(value)).name
+    return str(parse_key(str(value)))
 
 
 def loop_path(prompt: str, now_s: float | None = None) -> Path:
