@@ -50,6 +50,10 @@ SONG_CREATE_SCENE = "/live/song/create_scene"  # args: index (-1 = end)
 SONG_START_PLAYING = "/live/song/start_playing"
 SONG_STOP_PLAYING = "/live/song/stop_playing"
 SONG_UNDO = "/live/song/undo"
+TRACK_SET_MUTE = (
+    "/live/track/set/mute"  # args: track, 0|1 (the common grammar's, on the Remote Script's own port)
+)
+TRACK_SET_SOLO = "/live/track/set/solo"  # args: track, 0|1
 CLIP_SLOT_CREATE_CLIP = "/live/clip_slot/create_clip"  # args: track, slot, length_beats
 CLIP_SLOT_DELETE_CLIP = "/live/clip_slot/delete_clip"  # args: track, slot
 CLIP_SLOT_HAS_CLIP = "/live/clip_slot/get/has_clip"  # args: track, slot -> track, slot, 0|1

@@ -24,6 +24,7 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
 from bridge.commands.session_words import session_of
+from bridge.commands.setting_words import mixer_of, setting_of
 
 
 def parse(text: str) -> Intent:
@@ -106,6 +107,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if infill is not None:
         return Intent(infill[0], sp.part_named(s), infill[1], heard)
     composed = compose(s)  # "mute the snare in the second half": an operation on a target over a scope
+    composed = (
+        composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
+    )  # "make the bass dorian"
     if composed is not None:
         return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option

@@ -59,6 +59,8 @@ def _common(out: dict[str, Any], params: dict[str, Any], *names: str) -> dict[st
 
 def _generate(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     out = {"op": "make", "target": part, "versions": p.get("variations"), "scale": p.get("mode")}
+    if p.get("again"):  # a part made again in a new setting
+        out.update(op="set", target=part or "this")
     if "source" in p:
         out["follow"] = SOURCES.get(p["source"], p["source"])
     if "source_track_name" in p:
@@ -150,7 +152,20 @@ def _meter(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _key(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
-    return {"op": "set", "target": "song", "key": p.get("key"), "scale": p.get("mode")}
+    return {
+        "op": "set",
+        "target": "song",
+        "key": p.get("key"),
+        "scale": p.get("mode"),
+        "tempo_bpm": p.get("tempo_bpm"),
+    }
+
+
+def _mixer(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "op": p.get("do"),
+        "target": part or (f"track:{p['track_name']}" if p.get("track_name") else None),
+    }
 
 
 def _analyze(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
@@ -206,7 +221,7 @@ def _simple(op: str) -> Any:
 
 _READERS = {
     "generate": _generate, "vary": _vary, "adjust": _adjust, "transform": _transform, "set_tempo": _tempo,
-    "set_key": _key, "set_meter": _meter, "analyze": _analyze, "separate": _separate, "musicgen": _musicgen, "history": _history,
+    "set_key": _key, "set_meter": _meter, "mixer": _mixer, "analyze": _analyze, "separate": _separate, "musicgen": _musicgen, "history": _history,
     "jam": _jam, "automate": _automate, "infill": _infill, "continue": _simple("continue"),
     "accompany": _simple("accompany"), "undo": _simple("undo"), "redo": _simple("redo"), "play": _simple("play"),
     "stop": _simple("stop"), "cancel": _simple("cancel"), "help": _simple("help"), "confirm": _simple("confirm"),

@@ -104,8 +104,15 @@ async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
 
 
 async def generate_part(app: App, job: Job, intent: Intent) -> str:
+    settings: dict[str, Any] = {}
+    if intent.params.get("again"):  # "change the genre to reggae": the part remade with a new setting
+        part, last = await last_settings(app, intent.part)
+        settings = {k: v for k, v in last.items() if k not in ("seed", "replace", "genre", "key", "mode")}
+        intent = Intent(
+            intent.action, part, {k: v for k, v in intent.params.items() if k != "again"}, intent.heard
+        )
     assert intent.part is not None
-    settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
+    settings.update({**intent.params, "replace": int(bool(intent.params.get("replace")))})
     settings.update(command_clip.source_of(app, intent))
     note = await _placed(app, intent, settings) + _genre_note(settings)
     tempo = ""

@@ -26,6 +26,7 @@ from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import generate as command_generate
 from bridge.actions.intents import history as command_history
 from bridge.actions.intents import jam as command_jam
+from bridge.actions.intents import mixer as command_mixer
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.safety import needs_spoken_yes
@@ -239,4 +240,5 @@ HANDLERS: dict[str, Handler] = {
     "continue": _neural("continue"),
     "accompany": _neural("accompany"),
     "automate": intent_automate.automate,
+    "mixer": command_mixer.mixer,
 }

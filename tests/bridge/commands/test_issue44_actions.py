@@ -35,3 +35,22 @@ def test_a_new_meter_and_a_relative_tempo_change_live(live: LiveHost, client: Cl
     tempo = live.call(lambda: live.song.tempo)
     assert command(client, "bump the tempo up 5 bpm")[1] == "done"
     assert live.call(lambda: live.song.tempo) == tempo + 5
+
+
+def test_mute_the_drums_mutes_their_track_and_a_named_track_unmutes(live: LiveHost, client: Client) -> None:
+    assert command(client, "generate four bars of drums")[1] == "done"
+    intent, state, message = command(client, "mute the drums")
+    assert intent["action"] == "mixer" and state == "done", message
+    assert live.call(lambda: live.song.tracks[0].mute) is True
+    name = live.call(lambda: live.song.tracks[0].name)
+    intent, state, message = command(client, f"unmute the {name.lower()} track")
+    assert state == "done", message
+    assert live.call(lambda: live.song.tracks[0].mute) is False
+
+
+def test_changing_the_genre_remakes_the_last_part_in_it(live: LiveHost, client: Client) -> None:
+    assert command(client, "two bars of jazz chords")[1] == "done"
+    intent, state, message = command(client, "change the genre to reggae")
+    assert intent["params"] == {"genre": "reggae", "again": True} and state == "done", message
+    assert message.startswith('heard "change the genre to reggae": chords:') and "reggae" in message
+    assert live.clip_notes(0, 1)
