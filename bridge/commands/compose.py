@@ -54,7 +54,8 @@ FEELS: dict[str, str] = {
     "straight": "straight", "no shuffle": "straight", "no swing": "straight", "unswing": "straight",
     "syncopate": "syncopate", "syncopated": "syncopate", "more syncopation": "syncopate",
     "stabs on the 1": "sparse_hits", "hits on the 1": "sparse_hits", "only on the 1": "sparse_hits",
-    "just the 1": "sparse_hits", "on the 1 only": "sparse_hits",
+    "just the 1": "sparse_hits", "on the 1 only": "sparse_hits", "stabs on the one": "sparse_hits",
+    "hits on the one": "sparse_hits", "only on the one": "sparse_hits", "just the one": "sparse_hits",
     "double time": "double_time", "half time": "half_time", "halftime": "half_time",
 }  # fmt: skip
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
@@ -99,7 +100,7 @@ def compose(s: str) -> Intent | None:
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet
     params: dict[str, Any] = {"kind": kind, **options}
-    if voices and kind not in ("four_on_the_floor", "ghost_notes"):
+    if voices and kind != "ghost_notes":
         params["voices"] = ",".join(voices)
     params.update(scope)
     return Intent("transform", part, params)

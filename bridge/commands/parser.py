@@ -23,6 +23,7 @@ from bridge.commands.compose import compose
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
+from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.session_words import session_of
 from bridge.commands.setting_words import mixer_of, setting_of
 
@@ -78,6 +79,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     session = session_of(s, heard, key)  # "undo the last two things", "i liked the second one better"
     if session is not None:
         return session
+    question = question_of(s)  # "change the key": which key? Nothing is done on a guess
+    if question is not None:
+        return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
         return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
@@ -161,6 +165,12 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             return sp.refused(heard, f"{count} variations is outside 1..{sp.MAX_VARIATIONS}")
         rest = rest.replace(many.group(0), " variation ", 1)
         params["variations"] = count
+    new_ones = (
+        None if many else sp.NEW_MANY.search(s_no_bars)
+    )  # "three different drum grooves": new, not varied
+    if new_ones and part:
+        params["variations"] = min(int(new_ones.group(1)), sp.MAX_VARIATIONS)
+        rest = rest.replace(" different ", " ")
     if bar_counts:
         bars = bar_counts[0]
         if not sp.BARS_RANGE[0] <= bars <= sp.BARS_RANGE[1]:
@@ -187,7 +197,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     elif adjust is not None:
         part = part or ("drums" if cw.names_drum_voice(rest) else None)  # "make the hats busier"
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
-    if sp.any_of(rest, v.VARY_PHRASES) or sp.has(rest, "another") or "variations" in params:
+    if (
+        sp.any_of(rest, v.VARY_PHRASES)
+        or sp.has(rest, "another")
+        or ("variations" in params and not new_ones)
+    ):
         return Intent("vary", part, params, heard)
     song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
@@ -207,6 +221,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["key"] = key
         elif (mode := cw.mode_of(rest)) is not None:  # "a dorian chord progression": Live's root
             params["mode"] = mode
+        at = sp.AT_TEMPO.search(s_no_bars) if tempo_bpm is None else None  # "a whole song, house, at 124"
+        if at and sp.SPOKEN_TEMPO[0] <= int(at.group(1)) <= sp.SPOKEN_TEMPO[1]:
+            tempo_bpm = int(at.group(1))
         if tempo_bpm is not None:
             params["tempo_bpm"] = tempo_bpm
         if sources and not track_name:
@@ -218,8 +235,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("generate", part, params, heard)
     if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
         return Intent("play", None, {}, heard)
-    if generating or genres or key:
+    if (generating or genres or key) and (genres or key or not unknown_words(s)):
         return sp.refused(heard, "which part should be generated (drums, bass, chords, melody)?")
+    if generating:  # "write lyrics about summer": words no command uses, so no question either
+        return sp.refused(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
     return sp.refused(heard, "no command was recognised")
 
 

@@ -16,6 +16,8 @@ from typing import Any
 INTERVALS: dict[str, tuple[str, int]] = {
     "semitone": ("semitones", 1),
     "half step": ("semitones", 1),
+    "half a step": ("semitones", 1),
+    "half a tone": ("semitones", 1),
     "whole step": ("semitones", 2),
     "whole tone": ("semitones", 2),
     "minor second": ("semitones", 1),

@@ -35,7 +35,7 @@ SCOPE = ("bar", "beat", "from_bar", "to_bar", "half", "last_bars", "first_bars",
 def is_local(kind: str, o: TransformOptions) -> bool:
     """Whether the transform works on a part of the clip (a place, or one voice of a kind that
     does not read voices itself)."""
-    if kind in ("drums_add", "fill"):  # they place their notes by the scope themselves
+    if kind in ("drums_add", "fill", "four_on_the_floor"):  # they place their notes themselves
         return False
     return any(getattr(o, name) for name in SCOPE) or bool(o.voices and kind not in DRUM_KINDS)
 

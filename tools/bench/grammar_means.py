@@ -193,6 +193,8 @@ def _jam(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
         out["target"] = out["target"].split(",")
     if p.get("do") == "set" and p.get("name") in ("fill", "break", "drop"):
         out[p["name"]] = True
+    if p.get("do") == "set" and p.get("name") in ("key", "genre", "density"):
+        out[p["name"]] = p.get("value")
     return _common(out, p, "key", "genre", "tempo_bpm", "change_bpm", "density", "bars")
 
 

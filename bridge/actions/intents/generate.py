@@ -118,7 +118,14 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
     tempo = ""
     if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
         tempo = f"{await set_tempo(app, intent)}; "
-    return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
+    count = int(settings.pop("variations", 1) or 1)  # "three different drum grooves": N new takes
+    if not 1 <= count <= MAX_TAKES:
+        raise InvalidValue(f"{count} new takes is out of range: expected 1..{MAX_TAKES}")
+    done = []
+    for i in range(count):
+        seeded = settings if count == 1 or "seed" in settings else {**settings, "seed": job.id * 101 + i}
+        done.append(await generate.run(app, job, generate_args(intent.part, seeded)))
+    return tempo + "; ".join(done) + note
 
 
 def replacing(last: dict[str, Any], intent: Intent) -> int:

@@ -96,8 +96,12 @@ async def _set_key(app: App, job: Job, intent: Intent) -> str:
         await app.live.set_context(scale_name=scale)
         return f"scale set to {scale} (Live's root kept)"
     key = parse_key(intent.params["key"])
-    await app.live.set_context(root_note=key.tonic, scale_name=key.scale)
-    return f"key set to {intent.params['key']}"
+    tempo = {"tempo_bpm": float(intent.params["tempo_bpm"])} if "tempo_bpm" in intent.params else {}
+    await app.live.set_context(root_note=key.tonic, scale_name=key.scale, **tempo)
+    said = (
+        f" and tempo {intent.params['tempo_bpm']} bpm" if tempo else ""
+    )  # "put the song at 140 bpm in D minor"
+    return f"key set to {intent.params['key']}{said}"
 
 
 async def _transport(app: App, address: str) -> bool:

@@ -21,7 +21,7 @@ from bridge.commands import parse
         ("i liked the second one better", "history", None, {"do": "recall", "which": "second"}),
         ("show me my starred takes", "history", None, {"do": "list", "starred": True}),
         ("turn this into a waltz", "transform", None, {"kind": "waltz"}),
-        ("make the kick four on the floor", "transform", "drums", {"kind": "four_on_the_floor"}),
+        ("make the kick four on the floor", "transform", "drums", {"kind": "four_on_the_floor", "voices": "kick"}),
         ("make the chords hit on the offbeats", "transform", "chords", {"kind": "offbeat_stabs"}),
         ("give the bass more movement", "transform", "bass", {"kind": "more_movement"}),
         ("add ghost notes to the snare", "transform", "drums", {"kind": "ghost_notes"}),
@@ -57,3 +57,27 @@ def test_musicgen_takes_the_key_apart_and_conditions_on_it() -> None:
     assert args == ["string pad", "key", "A minor"]
     request = parse_request(args)
     assert (request.prompt, request.key, request.text) == ("string pad", "A minor", "string pad, in A minor")
+
+
+@pytest.mark.parametrize(
+    "text", ["change the key", "transpose it", "move it", "fix the bass", "more", "set the tempo",
+             "lose the percussion in the chorus"],
+)  # fmt: skip
+def test_a_command_missing_what_it_needs_is_asked_and_nothing_is_done(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and intent.params["reason"].endswith("?")
+    assert intent.params["suggestions"]  # whole commands the parser understands
+    assert all(parse(t).understood for t in intent.params["suggestions"])
+
+
+@pytest.mark.parametrize("text", ["write lyrics about summer", "who played bass on what's going on"])
+def test_what_muse_aroo_does_not_do_is_refused_not_asked(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and not intent.params["reason"].endswith("?")
+
+
+def test_new_takes_a_tempo_said_with_at_and_a_fill_at_a_bar() -> None:
+    assert parse("three different drum grooves please, sixteen bars each").as_dict() == {
+        "action": "generate", "part": "drums", "params": {"bars": 16, "variations": 3}}  # fmt: skip
+    assert parse("make a whole song, house, at 124").params == {"genre": "house", "tempo_bpm": 124}
+    assert parse("pitch it down half a step").params == {"kind": "transpose", "semitones": -1}
