@@ -61,7 +61,7 @@ FEELS: dict[str, str] = {
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
 _LOOSEN = re.compile(r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?up ")
-QUANTIZE = ("snap", "lock to the grid", "on the grid", "to the grid", "qunatize", "quantise", "quantize",
+QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize",
             "tighten")  # fmt: skip
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
                  "heavily": 0.75, "heavy": 0.75, "hard": 0.75, "way more": 0.75}  # fmt: skip
@@ -87,7 +87,7 @@ def voices_of(s: str) -> tuple[list[str], str]:
 
 def compose(s: str) -> Intent | None:
     """A transform intent for a sentence that applies an operation to a clip's target, or None."""
-    if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample")):
+    if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
@@ -141,7 +141,8 @@ def _operation(
     ):
         return "clear", {}
     loud = None if sp_dimension(s) else _loudness(s)
-    if loud is not None and (voices or scope or part):
+    dial = has(s, tuple(v.ADJUSTMENTS))  # "softer drums": the energy dial of the part, as before
+    if loud is not None and (voices or scope or (part and not dial)):
         return "velocity", {"amount": AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
     bring_in = _BRING_IN.search(s) is not None

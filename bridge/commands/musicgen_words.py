@@ -61,7 +61,7 @@ def prompt_after_trigger(s: str) -> str:
     return " ".join(words)
 
 
-STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "audio of", "a sound of")
+STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "a sound of")
 _KEY_WORDS = re.compile(r"\s*,?\s*\b(?:in (?:the key of )?|key of )?_key_\b")
 _SAMPLE = re.compile(
     r"^(?:loop\s*:\s*|(?:a |an )?(?:sample|loop) of (?:a |an |some )?)|\s+(?:sample|samples)$"
