@@ -165,6 +165,9 @@ def _operation(
     amount = _swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
+    named = cw.transform_of(s)  # "humanize the hats in the second half": a transform word, over a scope
+    if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
+        return named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
     return None
 
 

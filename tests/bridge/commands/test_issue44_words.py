@@ -81,3 +81,18 @@ def test_new_takes_a_tempo_said_with_at_and_a_fill_at_a_bar() -> None:
         "action": "generate", "part": "drums", "params": {"bars": 16, "variations": 3}}  # fmt: skip
     assert parse("make a whole song, house, at 124").params == {"genre": "house", "tempo_bpm": 124}
     assert parse("pitch it down half a step").params == {"kind": "transpose", "semitones": -1}
+
+
+@pytest.mark.parametrize("action", ["mixer", "set_meter", "transform", "history", "undo", "set_tempo"])
+def test_every_sentence_the_spoken_frames_allow_parses_to_their_action(action: str) -> None:
+    """The spoken grammar's issue-44 frames come from the parser's tables: what can be said is read."""
+    import random
+
+    from bridge.commands import jsgf
+    from bridge.commands.grammar import ACTION_RULES, build_jsgf
+
+    rules = jsgf.parse_jsgf(build_jsgf())
+    rng = random.Random(f"issue44-{action}")
+    wrong = [(t, parse(t).action) for t in (jsgf.sample(rules, ACTION_RULES[action], rng) for _ in range(200))
+             if parse(t).action != action]  # fmt: skip
+    assert wrong == []
