@@ -54,3 +54,21 @@ def test_changing_the_genre_remakes_the_last_part_in_it(live: LiveHost, client: 
     assert intent["params"] == {"genre": "reggae", "again": True} and state == "done", message
     assert message.startswith('heard "change the genre to reggae": chords:') and "reggae" in message
     assert live.clip_notes(0, 1)
+
+
+def test_muting_the_snare_in_the_second_half_keeps_the_first_halfs_snares(
+    live: LiveHost, client: Client
+) -> None:
+    assert command(client, "generate four bars of rock drums")[1] == "done"
+    before = live.clip_notes(0, 0)
+    snares = [n for n in before if n[0] in (37, 38, 40)]
+    assert any(n[1] < 8 for n in snares) and any(n[1] >= 8 for n in snares)
+    intent, state, message = command(client, "mute the snare in the second half")
+    assert intent["params"] == {"kind": "drums_remove", "voices": "snare", "half": 2} and state == "done", (
+        message
+    )
+    after = live.clip_notes(0, 1)
+    assert [n for n in after if n[0] in (37, 38, 40)] == [n for n in snares if n[1] < 8]
+    assert len([n for n in after if n[0] not in (37, 38, 40)]) == len(
+        [n for n in before if n[0] not in (37, 38, 40)]
+    )
