@@ -87,6 +87,10 @@ def voices_of(s: str) -> tuple[list[str], str]:
 
 def compose(s: str) -> Intent | None:
     """A transform intent for a sentence that applies an operation to a clip's target, or None."""
+    if has(s, ("fill",)) and not re.search(r" fill (?:in|the|bars?|out|it|this) | every | each ", s):
+        place, _ = sw.scope_of(s)  # "put a drum fill at bar 8", "a fill in the last bar"
+        if place and set(place) <= {"bar", "last_bars"}:
+            return Intent("transform", "drums", {"kind": "fill", **place})
     if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
     scope, rest = sw.scope_of(s)
@@ -99,6 +103,8 @@ def compose(s: str) -> Intent | None:
     kind, options = found
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet
+    if kind == "adjust":
+        return Intent("adjust", part, options)
     params: dict[str, Any] = {"kind": kind, **options}
     if voices and kind != "ghost_notes":
         params["voices"] = ",".join(voices)
@@ -155,6 +161,11 @@ def _operation(
     density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None
     if density is not None and scope:
         return "density", {"amount": AMOUNT[density]}
+    if density is not None and part and not voices and not has(s, tuple(v.ADJUSTMENTS)) and not other:
+        return "adjust", {
+            "what": "density",
+            "direction": "up" if density == "busier" else "down",
+        }  # "strip back"
     offset = _offset(s)
     if offset is not None:
         return "shift", {"offset": offset}

@@ -38,7 +38,9 @@ def parse(text: str) -> Intent:
     s, key, model = normalize(heard)
     intent = _parse(heard, s, key, model)
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
-        return unknown(heard, intent.params["reason"])
+        reason = str(intent.params["reason"])
+        examples = [e for e in re.findall(r"'([^']+)'", reason) if _parse(e, *normalize(e)).understood]
+        return unknown(heard, reason, examples)  # a question's own examples are its first suggestions
     # a prompt, a take's name, the parts a jam plays: their words are the command's own
     whole = intent.action == "musicgen" or "parts" in intent.params or intent.params.get("do") == "name"
     left = [] if whole else _left_out(intent, s)

@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from bridge.commands import take_words as tw
+from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
@@ -125,6 +126,9 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     ``jam_words``)."""
     if " the jam " not in s or _has(s, "start", "begin", "stop", "end", "save", "keep", "capture"):
         return None
+    dial = next(((d, u) for p, (d, u) in v.ADJUSTMENTS.items() if f" {p} " in s), None)
+    if dial is not None:  # "make the jam busier": the playing jam's dial
+        return Intent("adjust", None, {"what": dial[0], "direction": dial[1], "target": "jam"}, heard)
     factor = next((f for p, f in _FACTOR.items() if f" {p} " in s), None)
     if factor is not None:
         return Intent("set_tempo", None, {"tempo_factor": factor, "target": "jam"}, heard)

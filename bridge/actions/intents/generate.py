@@ -168,6 +168,8 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
         return f"fills {last['fills']}: {await generate.run(app, job, generate_args(part, last))}"
     if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
         return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
+    if intent.params.get("target") == "jam":  # "make the jam busier": never a clip instead
+        raise InvalidValue("no jam is playing, so nothing was changed: say 'start a jam' first")
     part, last = await last_settings(app, intent.part)
     note = await keep_the_take(app, last)
     what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0

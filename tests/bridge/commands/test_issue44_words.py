@@ -96,3 +96,18 @@ def test_every_sentence_the_spoken_frames_allow_parses_to_their_action(action: s
     wrong = [(t, parse(t).action) for t in (jsgf.sample(rules, ACTION_RULES[action], rng) for _ in range(200))
              if parse(t).action != action]  # fmt: skip
     assert wrong == []
+
+
+def test_a_section_question_suggests_the_same_command_over_bars() -> None:
+    intent = parse("lose the percussion in the chorus")
+    assert intent.params["suggestions"][0] == "lose the percussion in bars 9 to 16"
+    assert parse("lose the percussion in bars 9 to 16").params == {
+        "kind": "drums_remove", "voices": "percussion", "from_bar": 9, "to_bar": 16}  # fmt: skip
+
+
+def test_a_fill_at_a_bar_and_the_jams_dial() -> None:
+    assert parse("put a drum fill at bar 8").params == {"kind": "fill", "bar": 8}
+    assert parse("make the jam busier").as_dict() == {
+        "action": "adjust", "part": None, "params": {"what": "density", "direction": "up", "target": "jam"}}  # fmt: skip
+    assert parse("strip back the chords").as_dict() == {
+        "action": "adjust", "part": "chords", "params": {"what": "density", "direction": "down"}}  # fmt: skip
