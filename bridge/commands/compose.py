@@ -49,7 +49,7 @@ FEELS: dict[str, str] = {
     "four on the floor": "four_on_the_floor", "4 on the floor": "four_on_the_floor",
     "offbeat stabs": "offbeat_stabs", "off beat stabs": "offbeat_stabs", "skank": "offbeat_stabs",
     "more movement": "more_movement", "move more": "more_movement", "walk more": "more_movement",
-    "less static": "more_movement",
+    "less static": "more_movement", "walk": "more_movement",
     "waltz": "waltz", "3 4 feel": "waltz", "in 3 4": "waltz",
     "straight": "straight", "no shuffle": "straight", "no swing": "straight", "unswing": "straight",
     "syncopate": "syncopate", "syncopated": "syncopate", "more syncopation": "syncopate",
@@ -65,7 +65,9 @@ QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "
             "tighten")  # fmt: skip
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
                  "heavily": 0.75, "heavy": 0.75, "hard": 0.75, "way more": 0.75}  # fmt: skip
-_PERCENT = re.compile(r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? ")
+_PERCENT = re.compile(
+    r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
+)
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
@@ -98,6 +100,9 @@ def compose(s: str) -> Intent | None:
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]
     part = "drums" if voices else (parts[0] if parts else None)
     found = _operation(rest, voices, scope, part)
+    named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
+    if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
+        found = named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
     if found is None:
         return None
     kind, options = found
@@ -215,7 +220,7 @@ def _swing_amount(s: str) -> float | None:
     """The amount of a swing said with a strength ("swing it a lot", "50% swing on the bass")."""
     m = _PERCENT.search(s)
     if m and " swing " in s:
-        return min(1.0, int(m.group(1) or m.group(2)) / 100)
+        return min(1.0, int(m.group(1) or m.group(2) or m.group(3)) / 100)
     if (
         " swing " in s
         and " more " not in s

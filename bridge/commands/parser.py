@@ -42,7 +42,11 @@ def parse(text: str) -> Intent:
         examples = [e for e in re.findall(r"'([^']+)'", reason) if _parse(e, *normalize(e)).understood]
         return unknown(heard, reason, examples)  # a question's own examples are its first suggestions
     # a prompt, a take's name, the parts a jam plays: their words are the command's own
-    whole = intent.action == "musicgen" or "parts" in intent.params or intent.params.get("do") == "name"
+    whole = (
+        intent.action == "musicgen"
+        or "parts" in intent.params
+        or intent.params.get("do") in ("name", "compare")
+    )
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
@@ -235,13 +239,18 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         if here:
             params["here"] = True
         return Intent("generate", part, params, heard)
-    if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
+    played = re.search(r" play (\w+) ", s)  # "play spotify": not Live's transport
+    elsewhere = played is not None and played.group(1) in unknown_words(s) and played.group(1) not in PLAY_ON
+    if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params or elsewhere):
         return Intent("play", None, {}, heard)
     if (generating or genres or key) and (genres or key or not unknown_words(s)):
         return sp.refused(heard, "which part should be generated (drums, bass, chords, melody)?")
     if generating:  # "write lyrics about summer": words no command uses, so no question either
         return sp.refused(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
     return sp.refused(heard, "no command was recognised")
+
+
+PLAY_ON = ("from", "again", "now", "back", "everything", "all")
 
 
 def _sets_scale(s: str) -> bool:

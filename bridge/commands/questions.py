@@ -50,6 +50,12 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(say the command again, e.g. 'give me another one' or 'go back to the previous take') which one?",
     ),
     (
+        re.compile(
+            r"^ (?:a )?(?:little |bit |touch |lot |little bit )?(?:faster|slower|quicker)(?: please)? $"
+        ),
+        "(e.g. 'bump the tempo up 5 bpm' or 'slow it down to 90') how much faster or slower?",
+    ),
+    (
         re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
         "(e.g. 'set the tempo to 120') what tempo?",
     ),

@@ -46,8 +46,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf" (?:only )?(?:before) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "before"),
     (re.compile(rf" (?:until|till|up to|through) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "until"),
     (re.compile(rf" (?:on |in )?(?:every|each) (?:{_N} {_BAR}|(other) {_BAR}) "), "every"),
-    (re.compile(r" (?:on|in) (?:the )?(off ?beats?|up ?beats?|ands|and of each beat) "), "offbeats"),
-    (re.compile(r" (?:on|in) (?:the )?(down ?beats?) "), "downbeats"),
+    (
+        re.compile(
+            r" (?:on|in) (?:the |every |each |all the )?(off ?beats?|up ?beats?|ands|and of each beat) "
+        ),
+        "offbeats",
+    ),
+    (
+        re.compile(r" (?:on|in) (?:the )?(down ?beats?) | (?:on|in) (?:every|each|all the) (beat|beats) "),
+        "downbeats",
+    ),
     (re.compile(r" (?:on|in) (?:the )?(back ?beat|2 and 4|twos and fours) "), "backbeat"),
     (re.compile(rf" (?:in|during|for|on) the ({'|'.join(SECTIONS)})s? "), "section"),
 )

@@ -32,10 +32,10 @@ NO = frozenset({"no", "nah", "nope", "dont", "not"})
 NO_FILL = frozenset(
     {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave"}
 )
-_CHOICE = re.compile(r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:the )?(first|1st|second|2nd)(?: one)?$")
+_CHOICE = re.compile(r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:the )?(first|1st|second|2nd)(?: one| 1)?$")
 _UNDO = re.compile(
     r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
-    r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times "
+    r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times | undo (?:that |it )?(twice) "
 )
 REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
@@ -47,6 +47,9 @@ RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "us
 _LIST = re.compile(
     r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
+)
+_SHOW = re.compile(
+    r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history) $"
 )
 _JAM = (" jam ", " jamming ", " the jam ")
 _FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
@@ -68,6 +71,7 @@ def _has(s: str, *words: str) -> bool:
 
 def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     """An intent for the session's own words, or None."""
+    s = s.replace(" jams ", " jam ")  # "the jam's key" (apostrophes are gone)
     words = s.split()
     if words and set(words) & YES and set(words) <= YES | YES_FILL:
         return Intent("confirm", None, {"yes": True}, heard)
@@ -76,7 +80,7 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if (choice := _CHOICE.match(s.strip())) is not None:
         return Intent("confirm", None, {"choice": 1 if choice.group(1) in ("first", "1st") else 2}, heard)
     if (undo := _UNDO.search(s)) is not None and not _has(s, "bar", "bars", "take", "takes"):
-        count = int(undo.group(1) or undo.group(2))
+        count = 2 if undo.group(3) else int(undo.group(1) or undo.group(2))
         return Intent("undo", None, {"count": count} if count > 1 else {}, heard)
     if _has(s, "redo") and not _has(s, "bar", "bars") and not re.search(r" redo (?:the|my|this|it) \w", s):
         return Intent("history", None, {"do": "redo"}, heard)
@@ -96,10 +100,16 @@ def _refs(s: str) -> list[str]:
 
 def _takes(s: str) -> dict[str, Any] | None:
     """History params for a sentence about takes by their place, or None."""
-    listed = _LIST.search(s)
+    listed = _LIST.search(s) or _SHOW.search(s)
     if listed:
-        part = {"drum": "drums", "chord": "chords"}.get(listed.group(2) or "", listed.group(2))
-        out: dict[str, Any] = {"do": "list", **({"starred": True} if listed.group(1) else {})}
+        part = next(
+            (p for w, p in v.PARTS.items() if f" {w} " in s and p in ("drums", "bass", "chords", "melody")),
+            None,
+        )
+        starred = any(
+            f" {w} " in s for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best")
+        )
+        out: dict[str, Any] = {"do": "list", **({"starred": True} if starred else {})}
         return {**out, "part": part} if part else out
     refs = _refs(s)
     if not set(refs) - {

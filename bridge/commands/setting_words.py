@@ -21,7 +21,7 @@ from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
-             "put", "move", "flip", "try")  # fmt: skip
+             "put", "move", "flip", "try", "give")  # fmt: skip
 _NAMED_SETTING = re.compile(r" (?:genre|style|vibe|feel) (?:to|into|of) ")
 _THIS = r"(?:it|this|that|this one|this clip|this part|the clip)"
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))

@@ -37,6 +37,9 @@ async def tracks_of(app: App, intent: Intent) -> tuple[list[int], list[str]]:
         found = [i for i, n in enumerate(names) if any(w in n.lower() for w in words)]
     else:
         wanted = _plain(str(intent.params.get("track_name", "")))
+        number = re.fullmatch(r"track (\d+)", wanted)  # "mute track 3": Live's third track
+        if number and 1 <= int(number.group(1)) <= len(names):
+            return [int(number.group(1)) - 1], names
         found = [i for i, n in enumerate(names) if _plain(n) == wanted]
         found = found or [i for i, n in enumerate(names) if wanted and wanted in _plain(n)]
     if not found:

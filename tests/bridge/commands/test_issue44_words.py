@@ -111,3 +111,27 @@ def test_a_fill_at_a_bar_and_the_jams_dial() -> None:
         "action": "adjust", "part": None, "params": {"what": "density", "direction": "up", "target": "jam"}}  # fmt: skip
     assert parse("strip back the chords").as_dict() == {
         "action": "adjust", "part": "chords", "params": {"what": "density", "direction": "down"}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "params"),
+    [
+        ("take the hats out for the first 8 bars", "transform", {"kind": "drums_remove", "voices": "hats", "first_bars": 8}),
+        ("add an open hat on every offbeat", "transform", {"kind": "drums_add", "voices": "open", "on": "offbeats"}),
+        ("make the kick hit on every beat", "transform", {"kind": "drums_add", "voices": "kick", "on": "downbeats"}),
+        ("swing the hats 60 percent", "transform", {"kind": "swing", "amount": 0.6, "voices": "hats"}),
+        ("undo that twice", "undo", {"count": 2}),
+        ("the second one", "confirm", {"choice": 2}),
+        ("show me the last 5 takes", "history", {"do": "list"}),
+        ("change the jam's key to D minor", "jam", {"do": "set", "name": "key", "value": "D minor"}),
+        ("give it a reggae feel", "generate", {"genre": "reggae", "again": True}),
+    ],
+)  # fmt: skip
+def test_more_of_the_families_in_other_words(text: str, action: str, params: dict[str, Any]) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.params) == (action, params)
+
+
+def test_play_with_a_word_muse_aroo_does_not_know_is_refused() -> None:
+    assert not parse("play spotify").understood
+    assert parse("play from the top").action == "play"
