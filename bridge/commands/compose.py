@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bridge.commands import clip_words as cw
+from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
@@ -68,6 +69,9 @@ SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0
 _PERCENT = re.compile(
     r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
 )
+_DIAL = re.compile(
+    r" (add|give|put|inject|take|less) (?:some |more |a bit of |a little |a lot of |the )?(energy|complexity|density) "
+)
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
@@ -100,6 +104,10 @@ def compose(s: str) -> Intent | None:
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]
     part = "drums" if voices else (parts[0] if parts else None)
     found = _operation(rest, voices, scope, part)
+    dial = _DIAL.search(s) if found is None else None  # "add some energy to the chords": the dial
+    if dial is not None:
+        up = not dial.group(1).startswith(("take", "less"))
+        return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
     if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
         found = named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
@@ -151,7 +159,8 @@ def _operation(
         and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of"))
     ):
         return "clear", {}
-    loud = None if sp_dimension(s) else _loudness(s)
+    pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
+    loud = None if sp_dimension(s) or pitched else _loudness(s)
     dial = has(s, tuple(v.ADJUSTMENTS))  # "softer drums": the energy dial of the part, as before
     if loud is not None and (voices or scope or (part and not dial)):
         return "velocity", {"amount": AMOUNT[loud]}

@@ -61,7 +61,10 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
-_NOT_OURS = re.compile(r"^ (?:who|whose|when|where|why) ")
+_NOT_OURS = re.compile(
+    r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
+    r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
+)
 _FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
 
 

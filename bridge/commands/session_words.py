@@ -41,6 +41,9 @@ REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
         "previous": "previous", "earlier": "previous"}  # fmt: skip
 _REF = re.compile(rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s?)? ")
+_NAME_WHICH = re.compile(
+    rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
+)
 _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
                 "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
@@ -50,6 +53,9 @@ _LIST = re.compile(
 )
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history) $"
+)
+_JAM_PART = re.compile(
+    r" (drop|take out|lose|mute|kill|cut|bring back|bring in) the (drums|beat|bass|chords|melody) "
 )
 _JAM = (" jam ", " jamming ", " the jam ")
 _FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
@@ -112,6 +118,9 @@ def _takes(s: str) -> dict[str, Any] | None:
         out: dict[str, Any] = {"do": "list", **({"starred": True} if starred else {})}
         return {**out, "part": part} if part else out
     refs = _refs(s)
+    named = _NAME_WHICH.match(s)  # "name the second one verse groove"
+    if named and refs:
+        return {"do": "name", "which": refs[0], "name": named.group(1).strip()}
     if not set(refs) - {
         "last",
         "previous",
@@ -136,6 +145,11 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     ``jam_words``)."""
     if " the jam " not in s or _has(s, "start", "begin", "stop", "end", "save", "keep", "capture"):
         return None
+    off = _JAM_PART.search(s)  # "drop the drums in the jam", "bring back the bass in the jam"
+    if off is not None:
+        part = {"beat": "drums"}.get(off.group(2), off.group(2))
+        value = "1" if off.group(1).startswith("bring") else "0"
+        return Intent("jam", part, {"do": "set", "name": part, "value": value}, heard)
     dial = next(((d, u) for p, (d, u) in v.ADJUSTMENTS.items() if f" {p} " in s), None)
     if dial is not None:  # "make the jam busier": the playing jam's dial
         return Intent("adjust", None, {"what": dial[0], "direction": dial[1], "target": "jam"}, heard)

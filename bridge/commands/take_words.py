@@ -26,6 +26,8 @@ COMPARE_PHRASES = (
     "diff",
     "what changed",
     "whats different",
+    "difference between",
+    "the difference",
     "what is different",
     "how is this different",
 )

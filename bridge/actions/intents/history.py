@@ -94,8 +94,11 @@ async def history(app: App, job: Job, intent: Intent) -> str:
     if do == "list":
         return await _list(app, job, intent)
     which = intent.params.get("which")
-    if which is not None and do in ("star", "unstar", "recall"):
+    if which is not None and do in ("star", "unstar", "recall", "name"):
         take = await which_take(app, str(which), intent.part)
+        if do == "name":
+            await takes_action.message(app, job, [take.take_id, str(intent.params["name"])])
+            return f'take {take.take_id} ({take.part}) named "{intent.params["name"]}"'
         if do == "recall":
             newest = (await this_and_previous(app, take.part))[0]
             return await _back(app, job, take.take_id, newest.take_id)

@@ -135,3 +135,17 @@ def test_more_of_the_families_in_other_words(text: str, action: str, params: dic
 def test_play_with_a_word_muse_aroo_does_not_know_is_refused() -> None:
     assert not parse("play spotify").understood
     assert parse("play from the top").action == "play"
+
+
+def test_takes_named_by_place_the_jams_parts_dials_and_errands() -> None:
+    assert parse("name the second one verse groove").params == {
+        "do": "name",
+        "which": "second",
+        "name": "verse groove",
+    }
+    assert parse("drop the drums in the jam").as_dict() == {
+        "action": "jam", "part": "drums", "params": {"do": "set", "name": "drums", "value": "0"}}  # fmt: skip
+    assert parse("add some energy to the chords").params == {"what": "energy", "direction": "up"}
+    assert parse("bring the melody up a major third").params == {"kind": "transpose", "semitones": 4}
+    for errand in ("email the stems to my manager", "call mom", "send this to my friend"):
+        assert not parse(errand).understood, errand
