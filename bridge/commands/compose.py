@@ -52,7 +52,7 @@ FEELS: dict[str, str] = {
     "more movement": "more_movement", "move more": "more_movement", "walk more": "more_movement",
     "less static": "more_movement", "walk": "more_movement",
     "waltz": "waltz", "3 4 feel": "waltz", "in 3 4": "waltz",
-    "straight": "straight", "no shuffle": "straight", "no swing": "straight", "unswing": "straight",
+    "straight": "straight", "straighten": "straight", "straighten out": "straight", "no shuffle": "straight", "no swing": "straight", "unswing": "straight",
     "syncopate": "syncopate", "syncopated": "syncopate", "more syncopation": "syncopate",
     "stabs on the 1": "sparse_hits", "hits on the 1": "sparse_hits", "only on the 1": "sparse_hits",
     "just the 1": "sparse_hits", "on the 1 only": "sparse_hits", "stabs on the one": "sparse_hits",
@@ -71,6 +71,10 @@ _PERCENT = re.compile(
 )
 _DIAL = re.compile(
     r" (add|give|put|inject|take|less) (?:some |more |a bit of |a little |a lot of |the )?(energy|complexity|density) "
+)
+WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engines.transforms.places
+_BY_SEMITONES = re.compile(
+    r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
 )
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
@@ -109,8 +113,11 @@ def compose(s: str) -> Intent | None:
         up = not dial.group(1).startswith(("take", "less"))
         return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
-    if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
+    if named is not None and named[0] not in WHOLE_CLIP and set(scope) - {"bar", "beat"}:
         found = named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
+    if found is None and (by := _BY_SEMITONES.search(s)) is not None:  # "raise it by two semitones"
+        n = int(by.group(2))
+        found = "transpose", {"semitones": -n if by.group(1) in ("lower", "drop", "down", "lower it") else n}
     if found is None:
         return None
     kind, options = found

@@ -148,7 +148,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     tempo_said = sp.any_of(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
-        if part is None:
+        if part is None or (part == "song" and not generating_said(s)):  # "song tempo to 85"
             return sp.tempo_intent(heard, s_no_bars)
         tempo = sp.tempo_intent(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo
         if not tempo.understood:
@@ -248,6 +248,14 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if generating:  # "write lyrics about summer": words no command uses, so no question either
         return sp.refused(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
     return sp.refused(heard, "no command was recognised")
+
+
+def generating_said(s: str) -> bool:
+    """A new part asked for: a verb that makes one, or "a whole song" (not "the song's tempo")."""
+    return (
+        sp.any_of(s, v.GENERATE_VERBS)
+        or re.search(r" (?:a|an|new) (?:\w+ ){0,2}(?:song|arrangement) ", s) is not None
+    )
 
 
 PLAY_ON = ("from", "again", "now", "back", "everything", "all")

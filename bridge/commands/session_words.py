@@ -167,8 +167,14 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     return None
 
 
+_AFTER_N = re.compile(r" (\d+) (?:bpm|beats per minute) (faster|slower|quicker|up|down) ")
+
+
 def _change(s: str) -> int | None:
-    """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm"), or None."""
+    """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm", "10 bpm faster"), or None."""
+    after = _AFTER_N.search(s)
+    if after is not None:
+        return -int(after.group(1)) if after.group(2) in ("slower", "down") else int(after.group(1))
     m = _CHANGE.search(s)
     if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
         return None

@@ -30,6 +30,8 @@ _AFTER = re.compile(
     r"^(?:into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some )*"
 )
 _TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
+COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
+                "housier": "house", "trappier": "trap", "soulfuller": "soul"}  # fmt: skip
 MIXER = {"mute": "mute", "unmute": "unmute", "solo": "solo", "unsolo": "unsolo"}
 _MIXER = re.compile(r"^ (?:please |can you |now )?(mute|unmute|solo|unsolo) (?:the |my |all the |all )?(.+?)"
                     r"(?: tracks?| channels?)? $")  # fmt: skip
@@ -49,7 +51,10 @@ def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     tempo = _TEMPO.search(s)
     named = _NAMED_SETTING.search(s) is not None
     values: dict[str, Any] = {}
-    if genres and (named or (after.split()[:3] and _genre_first(after))):
+    comparative = next((g for w, g in COMPARATIVES.items() if after.split()[:1] == [w]), None)
+    if comparative is not None:  # "make the bass jazzier"
+        values["genre"] = comparative
+    elif genres and (named or (after.split()[:3] and _genre_first(after))):
         values["genre"] = genres[0]
     if key and "_key_" in after:
         values["key"] = key

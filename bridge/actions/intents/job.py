@@ -204,6 +204,12 @@ def _musicgen_args(intent: Intent) -> list[Any]:
     return [intent.params["prompt"], *([int(bars)] if bars else []), *key]
 
 
+async def _musicgen(app: App, job: Job, intent: Intent) -> str:
+    """A loop from a prompt; a tempo said with it ("a jungle break at 170") is Live's tempo first."""
+    tempo = f"{await command_generate.set_tempo(app, intent)}; " if "tempo_bpm" in intent.params else ""
+    return tempo + await _delegate("musicgen", _musicgen_args)(app, job, intent)
+
+
 def _neural(action: str) -> Handler:
     """infill / continue / accompany (issue 34): the daemon's /roo/<action> when it has one."""
 
@@ -230,7 +236,7 @@ HANDLERS: dict[str, Handler] = {
     "set_meter": _set_meter,
     "analyze": _delegate("analyze", analyze_args),
     "separate": _delegate("separate", lambda i: [i.params["model"]] if "model" in i.params else []),
-    "musicgen": _delegate("musicgen", _musicgen_args),
+    "musicgen": _musicgen,
     "play": _play,
     "stop": _stop,
     "undo": _undo,

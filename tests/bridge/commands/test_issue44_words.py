@@ -149,3 +149,22 @@ def test_takes_named_by_place_the_jams_parts_dials_and_errands() -> None:
     assert parse("bring the melody up a major third").params == {"kind": "transpose", "semitones": 4}
     for errand in ("email the stems to my manager", "call mom", "send this to my friend"):
         assert not parse(errand).understood, errand
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "params"),
+    [
+        ("transpose the chords up a fourth in the last 4 bars", "transform", {"kind": "transpose", "semitones": 5, "last_bars": 4}),
+        ("raise it by two semitones", "transform", {"kind": "transpose", "semitones": 2}),
+        ("make the bass jazzier", "generate", {"genre": "jazz", "again": True}),
+        ("song tempo to 85", "set_tempo", {"tempo_bpm": 85}),
+        ("make everything 10 bpm faster", "set_tempo", {"change_bpm": 10}),
+        ("generate a two bar loop of a jungle break at 170", "musicgen", {"bars": 2, "prompt": "jungle break", "tempo_bpm": 170}),
+        ("straighten out the hats", "transform", {"kind": "straight", "voices": "hats"}),
+    ],
+)  # fmt: skip
+def test_scopes_for_any_local_transform_comparatives_and_tempos(
+    text: str, action: str, params: dict[str, Any]
+) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.params) == (action, params)
