@@ -238,6 +238,18 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["source_track_name"] = track_name.group(1)
         if here:
             params["here"] = True
+        vague = [
+            w for w in unknown_words(s) if len(w) >= 4
+        ]  # "the bass is too muddy": no new bass on a guess
+        if (
+            vague
+            and not params
+            and not generating
+            and part in v.PARTS.values()
+            and part not in ("song", "all")
+        ):
+            examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
+            return sp.refused(heard, f"({examples}) what should change in the {part}?")
         return Intent("generate", part, params, heard)
     played = re.search(r" play (\w+) ", s)  # "play spotify": not Live's transport
     elsewhere = played is not None and played.group(1) in unknown_words(s) and played.group(1) not in PLAY_ON

@@ -168,3 +168,10 @@ def test_scopes_for_any_local_transform_comparatives_and_tempos(
 ) -> None:
     intent = parse(text)
     assert (intent.action, intent.params) == (action, params)
+
+
+@pytest.mark.parametrize("text", ["the bass is too muddy", "the drums feel off", "the chords are boring"])
+def test_a_part_with_a_complaint_is_asked_about_not_made_again(text: str) -> None:
+    intent = parse(text)  # main generated a new part for each
+    assert not intent.understood and intent.params["reason"].endswith("?")
+    assert parse("drums please").action == "generate"
