@@ -26,7 +26,7 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost
                           "congas": "percussion", "conga": "percussion", "rim": "percussion",
                           "rimshot": "percussion", "percussion": "percussion", "perc": "percussion",
                           "crashes": "cymbals", "tom": "toms", "open hat": "open",
-                          "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
+                          "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
           "without", "clear", "strip out", "leave out")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
@@ -173,6 +173,8 @@ def _operation(
         return "velocity", {"amount": AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
     bring_in = _BRING_IN.search(s) is not None
+    if voices == ["percussion"] and has(s, MAKING):  # "three new takes of the percussion": the drums part
+        return None
     if (
         voices
         and not other
@@ -193,7 +195,7 @@ def _operation(
     if has(s, HUMANIZE) or _LOOSEN.search(s):
         return "humanize", {}
     if has(s, QUANTIZE) and (voices or part or scope or has(s, ("it", "this"))):
-        return "quantize", {}
+        return "quantize", _grid(s)
     amount = _swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
@@ -205,6 +207,17 @@ def _operation(
 
 def sp_dimension(s: str) -> bool:
     return has(s, ("density", "complexity", "energy"))
+
+
+def _grid(s: str) -> dict[str, float]:
+    """The grid a quantize is said to ("to 8ths", "to sixteenths")."""
+    for words, grid in (
+        (("8ths", "eighths", "8th notes", "eighth notes"), 0.5),
+        (("16ths", "sixteenths"), 0.25),
+    ):
+        if has(s, words):
+            return {"grid": grid}
+    return {}
 
 
 def _loudness(s: str) -> str | None:
@@ -232,8 +245,18 @@ def _offset(s: str) -> float | None:
     return size
 
 
+LESS_SWING = 0.33
+MAKING = ("takes", "versions", "variations", "_key_", "bars", "new", "that fits", "over this", "for my")
+
+
+def _has_less_swing(s: str) -> bool:
+    return " less swing " in s or " swing less " in s
+
+
 def _swing_amount(s: str) -> float | None:
     """The amount of a swing said with a strength ("swing it a lot", "50% swing on the bass")."""
+    if _has_less_swing(s):  # "make the hats swing less": a lighter lilt
+        return LESS_SWING
     m = _PERCENT.search(s)
     if m and " swing " in s:
         return min(1.0, int(m.group(1) or m.group(2) or m.group(3)) / 100)

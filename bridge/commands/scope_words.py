@@ -23,6 +23,13 @@ _BAR = r"(?:bars?|measures?)"
 SECTIONS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "hook section", "pre chorus", "drop")
 # pattern -> how its groups become options; tried in order, each found once
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf" (?:from )?{_BAR} {_N} (?:to|through|till|until) {_BAR} {_N} "), "range"),
+    (
+        re.compile(
+            r" (?:at|from) the (?:very )?(?:start|beginning|top)(?: of (?:the |this )?(?:clip|loop|song|it|bar 1))? "
+        ),
+        "start",
+    ),
     (
         re.compile(
             rf" (?:in |on |for |over |across |from |during )?(?:the )?{_BAR} {_N} (?:to|through|thru|till|until|and|-)? ?{_N} "
@@ -82,6 +89,8 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
         if how == "range":
             first, last = _num(g[0]), _num(g[1])
             out.update(from_bar=min(first, last), to_bar=max(first, last))
+        elif how == "start":
+            out["bar"] = 1
         elif how == "half":
             out["half"] = 1 if g[0] in ("first", "1st") else 2
         elif how == "ends":

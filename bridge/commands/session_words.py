@@ -121,6 +121,13 @@ def _takes(s: str) -> dict[str, Any] | None:
     named = _NAME_WHICH.match(s)  # "name the second one verse groove"
     if named and refs:
         return {"do": "name", "which": refs[0], "name": named.group(1).strip()}
+    last_one = re.search(r" the last (?:one|1|take|version) (?!bars? |measures? )", s)
+    if (
+        last_one
+        and refs == ["last"]
+        and _has(s, "go with", "keep", "prefer", "liked", "like", "pick", "choose", "better")
+    ):
+        return {"do": "recall", "which": "last"}  # "go with the last one"
     if not set(refs) - {
         "last",
         "previous",

@@ -63,7 +63,18 @@ _NAME = re.compile(
     re.IGNORECASE,
 )
 
-INFILL_VERBS = ("fill", "fill in", "infill", "regenerate", "redo", "rewrite", "fill out")
+INFILL_VERBS = (
+    "fill",
+    "fill in",
+    "infill",
+    "regenerate",
+    "redo",
+    "rewrite",
+    "fill out",
+    "change",
+    "replace",
+    "rework",
+)
 CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with", "longer")
 ACCOMPANY_PHRASES = (
     "that fits",

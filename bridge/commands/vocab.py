@@ -75,6 +75,9 @@ PARTS: dict[str, str] = {
     "progression": "chords",
     "harmony": "chords",
     "melody": "melody",
+    "melodies": "melody",  # "give me 3 new melodies" (issue 44)
+    "grooves": "drums",
+    "bass lines": "bass",
     "lead": "melody",
     "lead line": "melody",
     "tune": "melody",

@@ -175,3 +175,25 @@ def test_a_part_with_a_complaint_is_asked_about_not_made_again(text: str) -> Non
     intent = parse(text)  # main generated a new part for each
     assert not intent.understood and intent.params["reason"].endswith("?")
     assert parse("drums please").action == "generate"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "params"),
+    [
+        ("give me 3 new melodies", "generate", {"variations": 3}),
+        ("go with the last one", "history", {"do": "recall", "which": "last"}),
+        ("change the melody in bars 5 to 8", "infill", {"bars": "5-8"}),
+        ("remove kick from bar 3 to bar 6", "transform", {"kind": "drums_remove", "voices": "kick", "from_bar": 3, "to_bar": 6}),
+        ("put a crash at the start", "transform", {"kind": "drums_add", "voices": "cymbals", "bar": 1}),
+        ("make the hats swing less", "transform", {"kind": "swing", "amount": 0.33, "voices": "hats"}),
+        ("quantize the bass to 8ths", "transform", {"kind": "quantize", "grid": 0.5}),
+    ],
+)  # fmt: skip
+def test_plurals_ranges_starts_and_grids(text: str, action: str, params: dict[str, Any]) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.params) == (action, params)
+
+
+def test_double_a_part_is_asked_but_double_the_tempo_is_done() -> None:
+    assert parse("double the bass line").params["reason"].endswith("?")
+    assert parse("double the tempo").params == {"tempo_factor": 2.0}
