@@ -28,7 +28,7 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost
                           "crashes": "cymbals", "tom": "toms", "open hat": "open",
                           "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
-          "without", "clear", "strip out", "leave out")  # fmt: skip
+          "without", "clear", "strip out", "leave out", "erase", "wipe")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
@@ -76,6 +76,8 @@ WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engi
 _BY_SEMITONES = re.compile(
     r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
 )
+_NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,3}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
+                       r"chord progression|progression|pattern)(?= )")  # fmt: skip
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
@@ -103,6 +105,8 @@ def compose(s: str) -> Intent | None:
             return Intent("transform", "drums", {"kind": "fill", **place})
     if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
+    if _NEW_PART.search(s):  # "a house beat four on the floor": a new part, not a change of one
+        return None
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]
@@ -125,6 +129,8 @@ def compose(s: str) -> Intent | None:
         return None  # asked by the parser: no clip has sections yet
     if kind == "adjust":
         return Intent("adjust", part, options)
+    if kind == "ask":
+        return Intent("unknown", None, options)
     params: dict[str, Any] = {"kind": kind, **options}
     if voices and kind != "ghost_notes":
         params["voices"] = ",".join(voices)
@@ -161,9 +167,10 @@ def _operation(
     if voices and has(s, REMOVE):
         return "drums_remove", {}
     if (
-        part not in (None, "drums")
+        not voices
+        and part != "drums"
         and scope
-        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of"))
+        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of", "erase", "wipe"))
     ):
         return "clear", {}
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
@@ -192,6 +199,12 @@ def _operation(
     offset = _offset(s)
     if offset is not None:
         return "shift", {"offset": offset}
+    if (
+        voices and has(s, SHIFT_VERBS) and not pw.interval_of(s) and not has(s, ("out", "in"))
+    ):  # "move the snare to beat 3": where exactly?
+        return "ask", {
+            "reason": "(e.g. 'nudge the snare a sixteenth later' or 'add a snare on beat 3') move it how far?"
+        }
     if has(s, HUMANIZE) or _LOOSEN.search(s):
         return "humanize", {}
     if has(s, QUANTIZE) and (voices or part or scope or has(s, ("it", "this"))):

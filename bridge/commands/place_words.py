@@ -35,6 +35,7 @@ INTERVALS: dict[str, tuple[str, int]] = {
     "major seventh": ("semitones", 11),
     "octave": ("semitones", 12),
     "2 octaves": ("semitones", 24),
+    "step": ("steps", 1),  # "move the chords down a step": a step of the clip's scale
     "second": ("steps", 1),
     "third": ("steps", 2),
     "sixth": ("steps", 5),

@@ -60,6 +60,12 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'make it double time' or 'transpose it up an octave') double or halve what: the time or the notes?",
     ),
     (
+        re.compile(
+            r"^ (?:make|move|put|take) (?:it|this|the \w+(?: line)?) (?:a bit |a little )?(?:higher|lower) $"
+        ),
+        "(e.g. 'transpose it up an octave' or 'move it down a fifth') how much higher or lower?",
+    ),
+    (
         re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
         "(e.g. 'set the tempo to 120') what tempo?",
     ),

@@ -197,3 +197,13 @@ def test_plurals_ranges_starts_and_grids(text: str, action: str, params: dict[st
 def test_double_a_part_is_asked_but_double_the_tempo_is_done() -> None:
     assert parse("double the bass line").params["reason"].endswith("?")
     assert parse("double the tempo").params == {"tempo_factor": 2.0}
+
+
+def test_new_parts_clearing_steps_and_moves_without_a_distance() -> None:
+    assert parse("a house beat four on the floor").as_dict() == {
+        "action": "generate", "part": "drums", "params": {"genre": "house"}}  # fmt: skip
+    assert parse("clear bars 7 and 8").params == {"kind": "clear", "from_bar": 7, "to_bar": 8}
+    assert parse("erase the melody in the last 2 bars").params == {"kind": "clear", "last_bars": 2}
+    assert parse("move the chords down a step").params == {"kind": "transpose", "steps": -1}
+    for vague in ("move the snare to beat 3", "make the melody higher"):  # main made a new part for both
+        assert parse(vague).params["reason"].endswith("?"), vague
