@@ -28,7 +28,7 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost
                           "crashes": "cymbals", "tom": "toms", "open hat": "open",
                           "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
-          "without", "clear", "strip out", "leave out", "erase", "wipe")  # fmt: skip
+          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
@@ -78,6 +78,9 @@ _BY_SEMITONES = re.compile(
 )
 _NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,3}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
                        r"chord progression|progression|pattern)(?= )")  # fmt: skip
+_REMOVE_PART = re.compile(
+    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
+)
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
@@ -166,6 +169,11 @@ def _operation(
         return "ghost_notes", {}
     if voices and has(s, REMOVE):
         return "drums_remove", {}
+    if not voices and part in ("drums", "bass", "chords", "melody") and not scope and _REMOVE_PART.search(s):
+        return (
+            "clear",
+            {},
+        )  # "remove the bass": its notes out, in a new clip (the old one kept); main made a new bass
     if (
         not voices
         and part != "drums"

@@ -26,13 +26,16 @@ from bridge.commands.intent import Intent
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
 YES_FILL = frozenset(
-    {"do", "it", "go", "ahead", "please", "replace", "that", "sounds", "good", "lets", "one"}
+    {"do", "it", "go", "ahead", "please", "replace", "that", "sounds", "good", "lets", "one", "1", "for"}
 )
 NO = frozenset({"no", "nah", "nope", "dont", "not"})
 NO_FILL = frozenset(
-    {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave"}
+    {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave", "1"}
 )
-_CHOICE = re.compile(r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:the )?(first|1st|second|2nd)(?: one| 1)?$")
+_CHOICE = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:do |take |pick |go with |i want )?(?:the )?(first|1st|second|2nd)(?: one| 1)?$"
+    r"|^(?:option|number) (1|2)$"
+)
 _UNDO = re.compile(
     r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
     r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times | undo (?:that |it )?(twice) "
@@ -84,7 +87,8 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if words and set(words) & NO and set(words) <= NO | NO_FILL:
         return Intent("confirm", None, {"yes": False}, heard)
     if (choice := _CHOICE.match(s.strip())) is not None:
-        return Intent("confirm", None, {"choice": 1 if choice.group(1) in ("first", "1st") else 2}, heard)
+        said = choice.group(1) or choice.group(2)
+        return Intent("confirm", None, {"choice": 1 if said in ("first", "1st", "1") else 2}, heard)
     if (undo := _UNDO.search(s)) is not None and not _has(s, "bar", "bars", "take", "takes"):
         count = 2 if undo.group(3) else int(undo.group(1) or undo.group(2))
         return Intent("undo", None, {"count": count} if count > 1 else {}, heard)

@@ -72,3 +72,21 @@ def test_muting_the_snare_in_the_second_half_keeps_the_first_halfs_snares(
     assert len([n for n in after if n[0] not in (37, 38, 40)]) == len(
         [n for n in before if n[0] not in (37, 38, 40)]
     )
+
+
+def test_removing_a_part_writes_it_without_notes_and_keeps_the_old_clip(
+    live: LiveHost, client: Client
+) -> None:
+    assert command(client, "two bars of jazz chords")[1] == "done"
+    first = live.clip_notes(0, 0)
+    intent, state, message = command(client, "erase the chords in the last bar")
+    assert intent["params"] == {"kind": "clear", "last_bars": 1} and state == "done", message
+    assert live.clip_notes(0, 0) == first  # nothing made is lost
+    assert live.clip_notes(0, 1) == [n for n in first if n[1] < 4 - 1 / 16]
+
+
+def test_removing_a_whole_part_leaves_an_empty_clip_beside_it(live: LiveHost, client: Client) -> None:
+    assert command(client, "two bars of jazz chords")[1] == "done"
+    intent, state, message = command(client, "get rid of the chords")
+    assert intent["params"] == {"kind": "clear"} and state == "done", message
+    assert live.clip_notes(0, 0) and live.clip_notes(0, 1) == []
