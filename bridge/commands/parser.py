@@ -238,6 +238,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["source_track_name"] = track_name.group(1)
         if here:
             params["here"] = True
+        placed = ARRANGED_AT.search(s)  # "8 bars of drums in the arrangement starting at bar 17"
+        if placed and sp.has(s, "arrangement"):
+            params.update(arrangement=1, at_bar=int(placed.group(1)))
         vague = [
             w for w in unknown_words(s) if len(w) >= 4
         ]  # "the bass is too muddy": no new bass on a guess
@@ -270,6 +273,7 @@ def generating_said(s: str) -> bool:
     )
 
 
+ARRANGED_AT = re.compile(r" (?:at|from|starting at|starting on|starting from|on) bar (\d+) ")
 PLAY_ON = ("from", "again", "now", "back", "everything", "all")
 
 

@@ -65,6 +65,8 @@ def _generate(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
         out["follow"] = SOURCES.get(p["source"], p["source"])
     if "source_track_name" in p:
         out["follow"] = f"track:{p['source_track_name']}"
+    if "at_bar" in p:  # a part placed in the Arrangement from a bar
+        out["scope"] = {"from_bar": p["at_bar"]}
     return _common(out, p, "bars", "genre", "key", "tempo_bpm", "meter", "feel", "fills")
 
 

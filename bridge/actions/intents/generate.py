@@ -113,6 +113,10 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
         )
     assert intent.part is not None
     settings.update({**intent.params, "replace": int(bool(intent.params.get("replace")))})
+    if "at_bar" in settings:  # "in the arrangement starting at bar 17": that bar's start in Live's beats
+        live = await app.live.context()
+        bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
+        settings["at"] = (int(settings.pop("at_bar")) - 1) * bar_beats
     settings.update(command_clip.source_of(app, intent))
     note = await _placed(app, intent, settings) + _genre_note(settings)
     tempo = ""

@@ -90,3 +90,9 @@ def test_removing_a_whole_part_leaves_an_empty_clip_beside_it(live: LiveHost, cl
     intent, state, message = command(client, "get rid of the chords")
     assert intent["params"] == {"kind": "clear"} and state == "done", message
     assert live.clip_notes(0, 0) and live.clip_notes(0, 1) == []
+
+
+def test_a_part_into_the_arrangement_from_a_bar_starts_at_that_bar(live: LiveHost, client: Client) -> None:
+    intent, state, message = command(client, "put 8 bars of drums in the arrangement starting at bar 17")
+    assert intent["params"] == {"arrangement": 1, "at_bar": 17, "bars": 8} and state == "done", message
+    assert "64" in message, message  # bar 17 of a 4/4 song starts at beat 64
