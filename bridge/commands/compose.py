@@ -81,6 +81,9 @@ _NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |nee
 _REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
 )
+_BARE_STEPS = re.compile(
+    r"^ (?:take|move|bring|put|shift|knock|pitch) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
+)
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
@@ -122,6 +125,9 @@ def compose(s: str) -> Intent | None:
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
     if named is not None and named[0] not in WHOLE_CLIP and set(scope) - {"bar", "beat"}:
         found = named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
+    if found is None and part and (bare := _BARE_STEPS.search(s)) is not None:  # "take the bass down 2"
+        n = int(bare.group(2))
+        found = "transpose", {"semitones": -n if bare.group(1) == "down" else n}
     if found is None and (by := _BY_SEMITONES.search(s)) is not None:  # "raise it by two semitones"
         n = int(by.group(2))
         found = "transpose", {"semitones": -n if by.group(1) in ("lower", "drop", "down", "lower it") else n}

@@ -68,6 +68,10 @@ def _carried(intent: Intent, clause: Intent) -> bool:
     """Whether the whole sentence's intent already does what a clause of it says on its own."""
     if clause.action in (intent.action, "confirm"):
         return True
+    if (
+        clause.action == "set_tempo" and "tempo_bpm" in intent.params
+    ):  # "the key to G minor and the tempo to 100"
+        return True
     folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
     return intent.action == "generate" and (
         clause.action == "adjust" or folded.get(clause.action, "-") in intent.params

@@ -71,6 +71,7 @@ _RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge",
 _LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
 _METER = re.compile(
     r" (?:to|in|into|at) (2|3|4|5|6|7|9|12) (2|4|8|16)(?: time)? | (2|3|4|5|6|7|9|12) (2|4|8|16) time "
+    r"| (?:song|it|this|meter) (2|3|4|5|6|7|9|12) (2|4|8|16) $"
 )
 
 
@@ -99,7 +100,7 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
         return Intent("history", takes.pop("part", None), takes, heard)
     if any(j in s for j in _JAM):
         return _jam(s, heard, key)
-    return _song(s, heard)
+    return _song(s, heard, key)
 
 
 def _refs(s: str) -> list[str]:
@@ -178,6 +179,8 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     return None
 
 
+_SAID_CHANGE = re.compile(r" (\d+) (?:bpm|beats per minute) ")
+_KEY_AND_TEMPO = re.compile(r" tempo (?:to |at )?(\d+) | (\d+) (?:bpm|beats per minute) ")
 _AFTER_N = re.compile(r" (\d+) (?:bpm|beats per minute) (faster|slower|quicker|up|down) ")
 
 
@@ -186,6 +189,9 @@ def _change(s: str) -> int | None:
     after = _AFTER_N.search(s)
     if after is not None:
         return -int(after.group(1)) if after.group(2) in ("slower", "down") else int(after.group(1))
+    said = _SAID_CHANGE.search(s)  # "a bit faster, like 5 bpm"
+    if said is not None and int(said.group(1)) < 40 and _has(s, "faster", "slower", "quicker"):
+        return -int(said.group(1)) if _has(s, "slower") else int(said.group(1))
     m = _CHANGE.search(s)
     if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
         return None
@@ -196,12 +202,17 @@ def _change(s: str) -> int | None:
     return -n if down else n
 
 
-def _song(s: str, heard: str) -> Intent | None:
-    """A relative tempo change of the song, or a new meter; None otherwise."""
+def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
+    """A relative tempo change of the song, a key and a tempo together, or a new meter; None otherwise."""
     if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
         change = _change(s)
         if change is not None:
             return Intent("set_tempo", None, {"change_bpm": change}, heard)
+        both = _KEY_AND_TEMPO.search(s)
+        if key and both and _has(s, "key"):  # "set the key to g minor and the tempo to 100"
+            return Intent(
+                "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
+            )
     meter = _METER.search(s)
     if meter and _has(s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time"):
         top, bottom = (g for g in meter.groups() if g)

@@ -207,3 +207,17 @@ def test_new_parts_clearing_steps_and_moves_without_a_distance() -> None:
     assert parse("move the chords down a step").params == {"kind": "transpose", "steps": -1}
     for vague in ("move the snare to beat 3", "make the melody higher"):  # main made a new part for both
         assert parse(vague).params["reason"].endswith("?"), vague
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "params"),
+    [
+        ("set the key to g minor and the tempo to 100", "set_key", {"key": "G minor", "tempo_bpm": 100}),
+        ("make the song 3/4", "set_meter", {"meter": "3/4"}),
+        ("a bit faster, like 5 bpm", "set_tempo", {"change_bpm": 5}),
+        ("take the bass down 2", "transform", {"kind": "transpose", "semitones": -2}),
+    ],
+)  # fmt: skip
+def test_song_settings_together_and_bare_steps(text: str, action: str, params: dict[str, Any]) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.params) == (action, params)
