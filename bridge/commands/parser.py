@@ -45,7 +45,7 @@ def parse(text: str) -> Intent:
     whole = (
         intent.action == "musicgen"
         or "parts" in intent.params
-        or intent.params.get("do") in ("name", "compare")
+        or intent.params.get("do") in ("name", "compare", "solo")
     )
     left = [] if whole else _left_out(intent, s)
     if left:
@@ -248,13 +248,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         vague = [
             w for w in unknown_words(s) if len(w) >= 4
         ]  # "the bass is too muddy": no new bass on a guess
-        if (
-            vague
-            and not params
-            and not generating
-            and part in v.PARTS.values()
-            and part not in ("song", "all")
-        ):
+        if vague and not params and not generating and part in v.PARTS.values():
             examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
             return sp.refused(heard, f"({examples}) what should change in the {part}?")
         return Intent("generate", part, params, heard)

@@ -70,6 +70,9 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'set the tempo to 120') what tempo?",
     ),
 )
+_MORE_OF = re.compile(r"^ (more|less) (?:of )?(?:the |my )?(\w+(?: \w+)?) $")
+VOICE_WORDS = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "clap", "crash", "shaker", "percussion",
+               "cowbell", "tambourine", "perc")  # fmt: skip
 _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
@@ -84,6 +87,16 @@ def question_of(s: str) -> str | None:
     for pattern, question in _QUESTIONS:
         if pattern.search(s):
             return question
+    more = _MORE_OF.match(s)
+    if more is not None and (
+        more.group(2) in v.PARTS or more.group(2) in VOICE_WORDS
+    ):  # "more bass", "less hats"
+        said = more.group(2)
+        return (
+            f"(e.g. 'turn the {said} {'up' if more.group(1) == 'more' else 'down'}' or 'make the {said} "
+            f"{'busier' if more.group(1) == 'more' else 'simpler'}') "
+            + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
+        )
     section = _SECTION.search(s)
     if section is not None:
         return (

@@ -82,6 +82,11 @@ def mixer_of(s: str) -> Intent | None:
     if m is None:
         return None
     name = m.group(2).strip()
+    but = re.match(
+        r"(?:everything|all|every track|the rest) (?:but|except|apart from) (?:the |my )?(.+)$", name
+    )
+    if but and m.group(1) == "mute" and v.PARTS.get(but.group(1)):  # "mute everything but the drums"
+        return Intent("mixer", v.PARTS[but.group(1)], {"do": "solo"})
     if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
     part = v.PARTS.get(name)

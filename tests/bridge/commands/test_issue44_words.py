@@ -221,3 +221,13 @@ def test_new_parts_clearing_steps_and_moves_without_a_distance() -> None:
 def test_song_settings_together_and_bare_steps(text: str, action: str, params: dict[str, Any]) -> None:
     intent = parse(text)
     assert (intent.action, intent.params) == (action, params)
+
+
+def test_more_of_a_part_is_asked_and_muting_all_but_one_is_a_solo() -> None:
+    for text in ("more bass", "less hats", "rate my song"):  # main made a new bass and a new song
+        assert parse(text).params["reason"].endswith("?"), text
+    assert parse("mute everything but the drums").as_dict() == {
+        "action": "mixer",
+        "part": "drums",
+        "params": {"do": "solo"},
+    }
