@@ -77,6 +77,7 @@ _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|brid
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
+    r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
 )
 _FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
 
@@ -102,7 +103,7 @@ def question_of(s: str) -> str | None:
         return (
             f"no clip has sections yet (e.g. '{_in_bars(s, section)}'): which bars is the {section.group(1)}?"
         )
-    if _NOT_OURS.match(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     return None
 

@@ -60,6 +60,7 @@ _SHOW = re.compile(
 _JAM_PART = re.compile(
     r" (drop|take out|lose|mute|kill|cut|bring back|bring in) the (drums|beat|bass|chords|melody) "
 )
+_JAM_TEMPO = re.compile(r"^ (?:set )?(?:the )?jam(?:s)? (?:tempo|bpm|speed) (?:to )?(\d+)(?: bpm)? $")
 _JAM = (" jam ", " jamming ", " the jam ")
 _FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
            "twice as slow": 0.5}  # fmt: skip
@@ -155,8 +156,14 @@ def _takes(s: str) -> dict[str, Any] | None:
 def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     """The playing jam's tempo or key ("speed the jam up to 128"), or None (a jam sentence of
     ``jam_words``)."""
+    bare_tempo = _JAM_TEMPO.match(s)  # "jam tempo 110"
+    if bare_tempo is not None:
+        return Intent("set_tempo", None, {"tempo_bpm": int(bare_tempo.group(1)), "target": "jam"}, heard)
     if " the jam " not in s or _has(s, "start", "begin", "stop", "end", "save", "keep", "capture"):
         return None
+    genre = next((g for w, g in v.GENRES.items() if f" {w} " in s), None)
+    if genre and _has(s, "change", "switch", "take", "move", "turn", "make"):  # "change the jam to funk"
+        return Intent("jam", None, {"do": "set", "name": "genre", "value": genre}, heard)
     off = _JAM_PART.search(s)  # "drop the drums in the jam", "bring back the bass in the jam"
     if off is not None:
         part = {"beat": "drums"}.get(off.group(2), off.group(2))
@@ -176,6 +183,9 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
         return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)
     if key and _has(s, "switch", "change", "move", "take", "go", "modulate", "set"):
         return Intent("jam", None, {"do": "set", "name": "key", "value": key}, heard)
+    if re.match(r"^ (?:make|get|turn) the jam ", s):  # "make the jam darker": nothing started on a guess
+        ask = "(e.g. 'make the jam busier', 'make the jam calmer' or 'take the jam to F minor') change the jam how?"
+        return Intent("unknown", None, {"heard": heard, "reason": ask}, heard)
     return None
 
 

@@ -231,3 +231,11 @@ def test_more_of_a_part_is_asked_and_muting_all_but_one_is_a_solo() -> None:
         "part": "drums",
         "params": {"do": "solo"},
     }
+
+
+def test_the_jams_words_never_start_a_jam_on_a_guess_and_live_only_words_are_refused() -> None:
+    assert parse("jam tempo 110").params == {"tempo_bpm": 110, "target": "jam"}
+    assert parse("change the jam to funk").params == {"do": "set", "name": "genre", "value": "funk"}
+    assert parse("make the jam darker").params["reason"].endswith("?")  # main started a jam
+    for text in ("loop bars 1 to 4", "start recording", "go to bar 17"):  # main: MusicGen, play, nothing
+        assert not parse(text).understood, text
