@@ -18,6 +18,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
+from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
@@ -46,19 +47,6 @@ TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16t
 LATER = ("later", "back", "behind", "late", "delay")
 EARLIER = ("earlier", "ahead", "forward", "early", "up front")
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
-FEELS: dict[str, str] = {
-    "four on the floor": "four_on_the_floor", "4 on the floor": "four_on_the_floor",
-    "offbeat stabs": "offbeat_stabs", "off beat stabs": "offbeat_stabs", "skank": "offbeat_stabs",
-    "more movement": "more_movement", "move more": "more_movement", "walk more": "more_movement",
-    "less static": "more_movement", "walk": "more_movement",
-    "waltz": "waltz", "3 4 feel": "waltz", "in 3 4": "waltz",
-    "straight": "straight", "straighten": "straight", "straighten out": "straight", "no shuffle": "straight", "no swing": "straight", "unswing": "straight",
-    "syncopate": "syncopate", "syncopated": "syncopate", "more syncopation": "syncopate",
-    "stabs on the 1": "sparse_hits", "hits on the 1": "sparse_hits", "only on the 1": "sparse_hits",
-    "just the 1": "sparse_hits", "on the 1 only": "sparse_hits", "stabs on the one": "sparse_hits",
-    "hits on the one": "sparse_hits", "only on the one": "sparse_hits", "just the one": "sparse_hits",
-    "double time": "double_time", "half time": "half_time", "halftime": "half_time",
-}  # fmt: skip
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
 _LOOSEN = re.compile(r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?up ")
@@ -123,7 +111,12 @@ def compose(s: str) -> Intent | None:
         up = not dial.group(1).startswith(("take", "less"))
         return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
-    if named is not None and named[0] not in WHOLE_CLIP and set(scope) - {"bar", "beat"}:
+    if (
+        named is not None
+        and named[0] not in WHOLE_CLIP
+        and scope
+        and (set(scope) - {"bar", "beat"} or named[0] not in cw.LOCAL_KINDS)
+    ):
         found = named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
     if found is None and part and (bare := _BARE_STEPS.search(s)) is not None:  # "take the bass down 2"
         n = int(bare.group(2))

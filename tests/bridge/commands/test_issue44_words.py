@@ -239,3 +239,11 @@ def test_the_jams_words_never_start_a_jam_on_a_guess_and_live_only_words_are_ref
     assert parse("make the jam darker").params["reason"].endswith("?")  # main started a jam
     for text in ("loop bars 1 to 4", "start recording", "go to bar 17"):  # main: MusicGen, play, nothing
         assert not parse(text).understood, text
+
+
+def test_a_transpose_at_one_bar_keeps_the_bar() -> None:
+    assert parse("transpose bar 3 of the melody up an octave").params == {
+        "kind": "transpose",
+        "semitones": 12,
+        "bar": 3,
+    }
