@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from bridge.commands import compose as cp
+from bridge.commands.feel_words import FEELS
 
 Alt = Callable[[Iterable[str]], str]
 # the voices said in the frames (the rest of compose.VOICES are typed spellings or rarer words)
@@ -20,7 +21,9 @@ SCOPES = ("in the first half", "in the second half", "in bars <bar_count> to <ba
           "in the first <bar_count> bars", "in the last <bar_count> bars", "after bar <bar_count>",
           "before bar <bar_count>", "every other bar", "on the downbeats", "on the offbeats")  # fmt: skip
 ON_BEATS = ("on the offbeats", "on the backbeat", "on the downbeats")
-FEEL_WORDS = ("four on the floor", "straight", "syncopated")
+# the feels said as "make the bass <feel>" (the table's phrases of these kinds, digits aside)
+FEEL_WORDS = tuple(p for p, kind in FEELS.items() if kind in ("four_on_the_floor", "straight", "syncopate")
+                   and not any(c.isdigit() for c in p) and p != "unswing")  # fmt: skip
 FEEL_PARTS = ("drums", "bass", "chords", "melody")
 
 
