@@ -72,6 +72,7 @@ _REMOVE_PART = re.compile(
 _BARE_STEPS = re.compile(
     r"^ (?:take|move|bring|put|shift|knock|pitch) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
 )
+_CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
@@ -110,6 +111,11 @@ def compose(s: str) -> Intent | None:
     if dial is not None:
         up = not dial.group(1).startswith(("take", "less"))
         return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
+    calm = _CALM.search(s) if found is None and not scope else None  # "tone it down", "pump it up"
+    if calm is not None:
+        return Intent(
+            "adjust", part, {"what": "energy", "direction": "up" if calm.group(1) == "pump" else "down"}
+        )
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
     if (
         named is not None

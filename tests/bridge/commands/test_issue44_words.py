@@ -247,3 +247,10 @@ def test_a_transpose_at_one_bar_keeps_the_bar() -> None:
         "semitones": 12,
         "bar": 3,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"), [("tone it down", "down"), ("calm the drums down", "down"), ("pump it up", "up")]
+)
+def test_split_phrasal_verbs_move_the_energy_dial(text: str, direction: str) -> None:
+    assert parse(text).params == {"what": "energy", "direction": direction}
