@@ -245,9 +245,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         placed = ARRANGED_AT.search(s)  # "8 bars of drums in the arrangement starting at bar 17"
         if placed and sp.has(s, "arrangement"):
             params.update(arrangement=1, at_bar=int(placed.group(1)))
-        vague = [
-            w for w in unknown_words(s) if len(w) >= 4
-        ]  # "the bass is too muddy": no new bass on a guess
+        vague = [w for w in unknown_words(s) if len(w) >= 4] or [w for w in s.split() if w in SAID_OF_A_PART]
         if vague and not params and not generating and part in v.PARTS.values():
             examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
             return sp.refused(heard, f"({examples}) what should change in the {part}?")
@@ -272,6 +270,9 @@ def generating_said(s: str) -> bool:
 
 
 ARRANGED_AT = re.compile(r" (?:at|from|starting at|starting on|starting from|on) bar (\d+) ")
+# "the bass is too muddy", "keep the bass": words said of a part that exists, so no new one on a guess
+SAID_OF_A_PART = frozenset({"is", "are", "was", "sounds", "sound", "keep", "leave", "like", "love", "hate", "fine",
+                            "good", "great", "perfect", "ok", "okay"})  # fmt: skip
 PLAY_ON = ("from", "again", "now", "back", "everything", "all")
 
 

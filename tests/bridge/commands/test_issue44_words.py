@@ -254,3 +254,8 @@ def test_a_transpose_at_one_bar_keeps_the_bar() -> None:
 )
 def test_split_phrasal_verbs_move_the_energy_dial(text: str, direction: str) -> None:
     assert parse(text).params == {"what": "energy", "direction": direction}
+
+
+@pytest.mark.parametrize("text", ["the drums are fine", "keep the bass", "i love the bass"])
+def test_words_said_of_a_part_that_exists_make_no_new_part(text: str) -> None:
+    assert not parse(text).understood  # main generated a new part for the first two
