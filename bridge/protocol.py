@@ -51,6 +51,10 @@ SONG_START_PLAYING = "/live/song/start_playing"
 SONG_STOP_PLAYING = "/live/song/stop_playing"
 SONG_UNDO = "/live/song/undo"
 SONG_REDO = "/live/song/redo"
+TRACK_SET_MUTE = (
+    "/live/track/set/mute"  # args: track, 0|1 (the common grammar's, on the Remote Script's own port)
+)
+TRACK_SET_SOLO = "/live/track/set/solo"  # args: track, 0|1
 CLIP_SLOT_CREATE_CLIP = "/live/clip_slot/create_clip"  # args: track, slot, length_beats
 CLIP_SLOT_DELETE_CLIP = "/live/clip_slot/delete_clip"  # args: track, slot
 CLIP_SLOT_HAS_CLIP = "/live/clip_slot/get/has_clip"  # args: track, slot -> track, slot, 0|1
@@ -310,6 +314,18 @@ TRANSFORM_KINDS = (
     "fill",
     "drums_keep",
     "drums_remove",
+    "drums_add",  # issue 44: hits of voices on the scope's beats
+    "clear",  # the notes in the scope taken out
+    "velocity",  # amount 0.5 keeps, above louder, below softer
+    "shift",  # offset beats, later + / earlier -
+    "waltz",
+    "sparse_hits",
+    "straight",
+    "syncopate",
+    "four_on_the_floor",
+    "offbeat_stabs",
+    "ghost_notes",
+    "more_movement",
 )
 TRANSFORM_OPTIONS = {
     "track": "int",
@@ -332,6 +348,14 @@ TRANSFORM_OPTIONS = {
     "bar": "int",  # only the notes starting in this bar (1-based; 0: every bar); not for half_time,
     "beat": "int",  # double_time, retrograde, fill. beat: of the bar, 1-based quarter notes (0: whole bar)
     "arrangement": "int",  # 1: track and slot name an arrangement clip (slot: its index), transformed in place
+    "from_bar": "int",  # issue 44's scope: bars from this one (1-based), up to to_bar (inclusive),
+    "to_bar": "int",
+    "half": "int",  # the first (1) or second (2) half of the clip's bars,
+    "last_bars": "int",  # the last N bars (first_bars: the first N),
+    "first_bars": "int",
+    "every": "int",  # every Nth bar,
+    "on": "str",  # offbeats | downbeats | backbeat
+    "offset": "float",  # shift: beats later (+) or earlier (-)
 }
 # /roo/analyze options: backend madmom|librosa; apply 1 sets Live's tempo (at Live's own tempo level
 # when the detected one is 2:1, 1:2, 3:2 or 2:3 of it) and, with a confident key, root and scale;
@@ -346,7 +370,7 @@ SEPARATE_OPTIONS = {"model": "str", "arrangement": "int", "at": "float", "source
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
 MUSICGEN_OPTIONS = {"continue": "int", "melody": "int", "model": "str", "seed": "int", "variations": "int",
-                    "arrangement": "int", "at": "float", "replace": "int"}  # fmt: skip
+                    "arrangement": "int", "at": "float", "replace": "int", "key": "str"}  # fmt: skip
 
 # --- MIDI-GPT on the producer's own clips (issue 34): each result is a take, one undo step ------
 # /roo/infill track slot [bars FROM-TO]: rewrite those bars (counted from 1; default the clip's last

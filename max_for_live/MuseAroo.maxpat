@@ -1192,9 +1192,20 @@
                 "transpose",
                 "retrograde",
                 "invert",
-                "fill"
+                "fill",
+                "clear",
+                "velocity",
+                "shift",
+                "waltz",
+                "sparse_hits",
+                "straight",
+                "syncopate",
+                "four_on_the_floor",
+                "offbeat_stabs",
+                "ghost_notes",
+                "more_movement"
               ],
-              "parameter_mmax": 12,
+              "parameter_mmax": 23,
               "parameter_initial_enable": 1,
               "parameter_initial": [
                 0

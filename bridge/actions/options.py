@@ -93,6 +93,13 @@ RANGES: dict[str, Range] = {
     "rate": Range(1.0 / 16, 4.0 * MAX_BARS * 4),  # an automation's LFO cycle or stair, in beats
     "curve": Range(0.1, 10.0),  # an automation ramp's bend: progress ** curve
     "automation": FLAG,  # song: 0 leaves out its genre's clip envelopes
+    "from_bar": _whole(0, MAX_BARS),  # a transform's scope (issue 44), counted from 1 (0: not limited)
+    "to_bar": _whole(0, MAX_BARS),
+    "half": _whole(0, 2),
+    "last_bars": _whole(0, MAX_BARS),
+    "first_bars": _whole(0, MAX_BARS),
+    "every": _whole(0, MAX_BARS),
+    "offset": Range(-16.0, 16.0),  # shift, beats
 }
 
 

@@ -20,6 +20,8 @@ ANALYZE_PHRASES = (
     "find the tempo",
     "figure out",
     "work out",
+    "how fast",  # issue 44: "how fast is this clip", "what bpm is this"
+    "what bpm",
 )
 # "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
 WARP_PHRASES = ("warp",)

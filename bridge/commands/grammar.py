@@ -13,6 +13,7 @@ from functools import cache
 
 from bridge.commands import clip_words as cw
 from bridge.commands import jam_words as jw
+from bridge.commands import spoken_compose
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
 from bridge.commands.numbers import TEENS, TENS, UNITS, number_to_words
@@ -46,6 +47,10 @@ PRONUNCIATIONS = {
     "revoice": "R IY V OY S",
     "semitones": "S EH M IY T OW N Z",
     "dnb": "D IY EH N B IY",
+    "backbeat": "B AE K B IY T",
+    "downbeats": "D AW N B IY T S",
+    "offbeats": "AO F B IY T S",
+    "unmute": "AH N M Y UW T",
 }
 # Second pronunciations for words the dictionary has in one form only, where producers say them
 # another way too (pocketsphinx takes "word(2)" as an alternative of "word").
@@ -74,7 +79,7 @@ SAID_ANYWAY = frozenset({"dnb"})
 CHOICES = {"the first": 0, "the first one": 0, "first": 0, "the second": 1, "the second one": 1, "second": 1}
 
 # Which top-level rule stands for which parser action.
-ACTION_RULES = {action: action for action in v.ACTIONS + v.MORE_ACTIONS + v.DRAWN_ACTIONS}
+ACTION_RULES = {action: action for action in v.ACTIONS + v.MORE_ACTIONS + v.DRAWN_ACTIONS + v.SESSION_ACTIONS}
 ACTION_RULES.update({"set_tempo": "tempo_any", "set_key": "key_change"})
 
 
@@ -258,8 +263,10 @@ def _scale_frames() -> str:
 @cache
 def build_jsgf() -> str:
     """The whole grammar as JSGF text (one public rule ``<command>``)."""
-    rules = _rules()
-    public = " | ".join(f"<{ACTION_RULES[a]}>" for a in v.ACTIONS + v.MORE_ACTIONS + v.DRAWN_ACTIONS)
+    rules = spoken_compose.merge(_rules(), alt)  # issue 44's frames, from the parser's own tables
+    public = " | ".join(
+        f"<{ACTION_RULES[a]}>" for a in v.ACTIONS + v.MORE_ACTIONS + v.DRAWN_ACTIONS + v.SESSION_ACTIONS
+    )
     # The parser drops "please", so any command may end with it.
     lines = [
         "#JSGF V1.0;",

@@ -128,6 +128,8 @@ def suggest(heard: str, count: int = 2) -> list[str]:
     return [text for _, _, text in best[:count]]
 
 
-def unknown(heard: str, reason: str) -> Intent:
-    """An intent that does nothing and says what was heard, why, and two things to try."""
-    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": suggest(heard)}, heard)
+def unknown(heard: str, reason: str, first: list[str] | None = None) -> Intent:
+    """An intent that does nothing and says what was heard, why, and things to try: ``first`` (the
+    examples a question gives), then the two known commands nearest to what was heard."""
+    tips = list(dict.fromkeys([*(first or []), *suggest(heard)]))
+    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": tips}, heard)

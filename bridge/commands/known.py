@@ -37,6 +37,8 @@ _ANALYZE_SENTENCE = {
     "find the tempo": "find the tempo of this clip",
     "figure out": "figure out the key of this clip",
     "work out": "work out the chords of this clip",
+    "how fast": "how fast is this clip",
+    "what bpm": "what bpm is this clip",
 }
 # how each transform phrase that is no verb is said of a part
 _TRANSFORM_SENTENCE = {

@@ -61,9 +61,29 @@ def prompt_after_trigger(s: str) -> str:
     return " ".join(words)
 
 
-def params_of(heard: str, s: str, params: dict[str, Any]) -> dict[str, Any] | str:
-    """The musicgen params, or the reason it cannot be one (no description)."""
+STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "a sound of")
+_KEY_WORDS = re.compile(r"\s*,?\s*\b(?:in (?:the key of )?|key of )?_key_\b")
+_AT_TEMPO = re.compile(r",?\s+at (\d+)(?: bpm| beats per minute)?$")
+_SAMPLE = re.compile(
+    r"^(?:loop\s*:\s*|(?:a |an )?(?:sample|loop) of (?:a |an |some )?)|\s+(?:sample|samples)$"
+)
+
+
+def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None) -> dict[str, Any] | str:
+    """The musicgen params, or the reason it cannot be one (no description). A key said in the
+    sentence is the ``key`` param, and its words are not in the prompt (issue 44)."""
     prompt = prompt_as_written(heard) if anywhere(s) else prompt_after_trigger(s)
+    if anywhere(s):
+        from bridge.commands.normalize import extract_key
+
+        key, prompt = extract_key(prompt)
+    if "_key_" in prompt:
+        prompt = _KEY_WORDS.sub(" ", " ".join(prompt.split()))
+        params = {**params, **({"key": key} if key else {})}
+    prompt = _SAMPLE.sub("", " ".join(prompt.split())).strip(" ,.;:")
+    tempo = _AT_TEMPO.search(prompt)  # "a jungle break at 170": Live's tempo, not prompt words
+    if tempo and 40 <= int(tempo.group(1)) <= 300:
+        prompt, params = prompt[: tempo.start()].strip(" ,"), {**params, "tempo_bpm": int(tempo.group(1))}
     if not prompt:
         return "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'"
     return {**params, "prompt": prompt}

@@ -23,6 +23,9 @@ _KEY_WITHOUT_MODE = re.compile(
 )
 
 
+# Slips of typing that are never a word of their own ("solo teh bass")
+TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
+         "bas": "bass", "melodie": "melody", "tempoo": "tempo"}  # fmt: skip
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
 
@@ -70,6 +73,12 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = written.lower()
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
+    words = [TYPOS.get(w, w) for w in words]
     s = " " + " ".join(words_to_digits(words)) + " "
     s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
     return s, key, model
+
+
+def extract_key(text: str) -> tuple[str | None, str]:
+    """The key named in a lower-case text ("F# minor") and the text with ``_key_`` in its place."""
+    return _extract_key(text.lower())

@@ -20,9 +20,13 @@ from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
+from bridge.commands.compose import compose
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
+from bridge.commands.questions import question_of, unknown_words
+from bridge.commands.session_words import session_of
+from bridge.commands.setting_words import mixer_of, setting_of
 
 
 def parse(text: str) -> Intent:
@@ -35,9 +39,15 @@ def parse(text: str) -> Intent:
     s, key, model = normalize(heard)
     intent = _parse(heard, s, key, model)
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
-        return unknown(heard, intent.params["reason"])
+        reason = str(intent.params["reason"])
+        examples = [e for e in re.findall(r"'([^']+)'", reason) if _parse(e, *normalize(e)).understood]
+        return unknown(heard, reason, examples)  # a question's own examples are its first suggestions
     # a prompt, a take's name, the parts a jam plays: their words are the command's own
-    whole = intent.action == "musicgen" or "parts" in intent.params or intent.params.get("do") == "name"
+    whole = (
+        intent.action == "musicgen"
+        or "parts" in intent.params
+        or intent.params.get("do") in ("name", "compare", "solo")
+    )
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
@@ -59,6 +69,10 @@ def _carried(intent: Intent, clause: Intent) -> bool:
     """Whether the whole sentence's intent already does what a clause of it says on its own."""
     if clause.action in (intent.action, "confirm"):
         return True
+    if (
+        clause.action == "set_tempo" and "tempo_bpm" in intent.params
+    ):  # "the key to G minor and the tempo to 100"
+        return True
     folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
     return intent.action == "generate" and (
         clause.action == "adjust" or folded.get(clause.action, "-") in intent.params
@@ -73,6 +87,12 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:
         return Intent("confirm", None, {"yes": False}, heard)
+    session = session_of(s, heard, key)  # "undo the last two things", "i liked the second one better"
+    if session is not None:
+        return session
+    question = question_of(s)  # "change the key": which key? Nothing is done on a guess
+    if question is not None:
+        return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
         return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
@@ -80,8 +100,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("help", None, {}, heard)
     if sp.any_of(s, v.UNDO_PHRASES):
         return Intent("undo", None, {}, heard)
-    if mw.anywhere(s):  # "a lofi chord loop with musicgen": MusicGen whatever parts it names
-        return sp.musicgen_intent(heard, s, sp.bars_param(s))
+    if mw.anywhere(s) or sp.any_of(s, mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
+        return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
     if jam is not None:
         if jam[1]["do"] == "error":
@@ -101,6 +121,12 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         return Intent(infill[0], sp.part_named(s), infill[1], heard)
+    composed = compose(s)  # "mute the snare in the second half": an operation on a target over a scope
+    composed = (
+        composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
+    )  # "make the bass dorian"
+    if composed is not None:
+        return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
     if fills is not None and "error" in fills:
         return sp.refused(heard, fills["error"])
@@ -127,7 +153,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     tempo_said = sp.any_of(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
-        if part is None:
+        if part is None or (part == "song" and not generating_said(s)):  # "song tempo to 85"
             return sp.tempo_intent(heard, s_no_bars)
         tempo = sp.tempo_intent(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo
         if not tempo.understood:
@@ -150,6 +176,12 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             return sp.refused(heard, f"{count} variations is outside 1..{sp.MAX_VARIATIONS}")
         rest = rest.replace(many.group(0), " variation ", 1)
         params["variations"] = count
+    new_ones = (
+        None if many else sp.NEW_MANY.search(s_no_bars)
+    )  # "three different drum grooves": new, not varied
+    if new_ones and part:
+        params["variations"] = min(int(new_ones.group(1)), sp.MAX_VARIATIONS)
+        rest = rest.replace(" different ", " ")
     if bar_counts:
         bars = bar_counts[0]
         if not sp.BARS_RANGE[0] <= bars <= sp.BARS_RANGE[1]:
@@ -176,7 +208,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     elif adjust is not None:
         part = part or ("drums" if cw.names_drum_voice(rest) else None)  # "make the hats busier"
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
-    if sp.any_of(rest, v.VARY_PHRASES) or sp.has(rest, "another") or "variations" in params:
+    if (
+        sp.any_of(rest, v.VARY_PHRASES)
+        or sp.has(rest, "another")
+        or ("variations" in params and not new_ones)
+    ):
         return Intent("vary", part, params, heard)
     song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
@@ -186,7 +222,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if part is None and key is None and not (generating or outside or tempo_bpm) and _sets_scale(s):
         return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
     if not part and (sp.any_of(s, v.MUSICGEN_TRIGGERS) or sp.any_of(rest, v.MUSICGEN_SOUNDS)):
-        return sp.musicgen_intent(heard, s_no_bars, params)
+        return sp.musicgen_intent(heard, s_no_bars, params, key)
     if part and tw.accompanies(s) and not (sources or track_name or genres or key):  # "a bass that fits"
         return Intent("accompany", part, params, heard)
     if part:
@@ -196,6 +232,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["key"] = key
         elif (mode := cw.mode_of(rest)) is not None:  # "a dorian chord progression": Live's root
             params["mode"] = mode
+        at = sp.AT_TEMPO.search(s_no_bars) if tempo_bpm is None else None  # "a whole song, house, at 124"
+        if at and sp.SPOKEN_TEMPO[0] <= int(at.group(1)) <= sp.SPOKEN_TEMPO[1]:
+            tempo_bpm = int(at.group(1))
         if tempo_bpm is not None:
             params["tempo_bpm"] = tempo_bpm
         if sources and not track_name:
@@ -204,14 +243,40 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["source_track_name"] = track_name.group(1)
         if here:
             params["here"] = True
-        if (region := rg.region_of(s)) is not None:  # "drums for the chorus": there in the Arrangement
+        placed = ARRANGED_AT.search(s)  # "8 bars of drums in the arrangement starting at bar 17"
+        if placed and sp.has(s, "arrangement"):
+            params.update(arrangement=1, at_bar=int(placed.group(1)))
+        elif (region := rg.region_of(s)) is not None:  # "drums for the chorus": there in the Arrangement
             params["region"] = region
+        vague = [w for w in unknown_words(s) if len(w) >= 4] or [w for w in s.split() if w in SAID_OF_A_PART]
+        if vague and not params and not generating and part in v.PARTS.values():
+            examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
+            return sp.refused(heard, f"({examples}) what should change in the {part}?")
         return Intent("generate", part, params, heard)
-    if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params):
+    played = re.search(r" play (\w+) ", s)  # "play spotify": not Live's transport
+    elsewhere = played is not None and played.group(1) in unknown_words(s) and played.group(1) not in PLAY_ON
+    if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params or elsewhere):
         return Intent("play", None, {}, heard)
-    if generating or genres or key:
+    if (generating or genres or key) and (genres or key or not unknown_words(s)):
         return sp.refused(heard, "which part should be generated (drums, bass, chords, melody)?")
+    if generating:  # "write lyrics about summer": words no command uses, so no question either
+        return sp.refused(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
     return sp.refused(heard, "no command was recognised")
+
+
+def generating_said(s: str) -> bool:
+    """A new part asked for: a verb that makes one, or "a whole song" (not "the song's tempo")."""
+    return (
+        sp.any_of(s, v.GENERATE_VERBS)
+        or re.search(r" (?:a|an|new) (?:\w+ ){0,2}(?:song|arrangement) ", s) is not None
+    )
+
+
+ARRANGED_AT = re.compile(r" (?:at|from|starting at|starting on|starting from|on) bar (\d+) ")
+# "the bass is too muddy", "keep the bass": words said of a part that exists, so no new one on a guess
+SAID_OF_A_PART = frozenset({"is", "are", "was", "sounds", "sound", "keep", "leave", "like", "love", "hate", "fine",
+                            "good", "great", "perfect", "ok", "okay"})  # fmt: skip
+PLAY_ON = ("from", "again", "now", "back", "everything", "all")
 
 
 def _sets_scale(s: str) -> bool:

@@ -16,6 +16,8 @@ from typing import Any
 INTERVALS: dict[str, tuple[str, int]] = {
     "semitone": ("semitones", 1),
     "half step": ("semitones", 1),
+    "half a step": ("semitones", 1),
+    "half a tone": ("semitones", 1),
     "whole step": ("semitones", 2),
     "whole tone": ("semitones", 2),
     "minor second": ("semitones", 1),
@@ -33,6 +35,7 @@ INTERVALS: dict[str, tuple[str, int]] = {
     "major seventh": ("semitones", 11),
     "octave": ("semitones", 12),
     "2 octaves": ("semitones", 24),
+    "step": ("steps", 1),  # "move the chords down a step": a step of the clip's scale
     "second": ("steps", 1),
     "third": ("steps", 2),
     "sixth": ("steps", 5),

@@ -18,6 +18,10 @@ TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
 BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
 VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
+NEW_MANY = re.compile(r" (\d+) (?:different|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"
+                      r"lines|melodies|progressions|loops|ideas|parts|drums|riffs|hooks)(?= )")  # fmt: skip
+AT_TEMPO = re.compile(r" at (\d+)(?= $| (?:with|in|and|for|please) )")
+SPOKEN_TEMPO = (40, 300)  # "at 124" with no "bpm": a tempo only in the range music is played at
 MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
 DIMENSION = re.compile(r" (density|complexity|energy) ")
 # An adjustment said with a new part ("drums like a hip hop beat but sparser") sets its dial.
@@ -92,8 +96,8 @@ def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     return Intent("separate", None, params, heard)
 
 
-def musicgen_intent(heard: str, s: str, params: dict[str, Any]) -> Intent:
-    found = mw.params_of(heard, s, params)
+def musicgen_intent(heard: str, s: str, params: dict[str, Any], key: str | None = None) -> Intent:
+    found = mw.params_of(heard, s, params, key)
     if isinstance(found, str):
         return refused(heard, found)
     return Intent("musicgen", None, found, heard)

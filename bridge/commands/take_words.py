@@ -26,6 +26,8 @@ COMPARE_PHRASES = (
     "diff",
     "what changed",
     "whats different",
+    "difference between",
+    "the difference",
     "what is different",
     "how is this different",
 )
@@ -61,7 +63,18 @@ _NAME = re.compile(
     re.IGNORECASE,
 )
 
-INFILL_VERBS = ("fill", "fill in", "infill", "regenerate", "redo", "rewrite", "fill out")
+INFILL_VERBS = (
+    "fill",
+    "fill in",
+    "infill",
+    "regenerate",
+    "redo",
+    "rewrite",
+    "fill out",
+    "change",
+    "replace",
+    "rework",
+)
 CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with", "longer")
 ACCOMPANY_PHRASES = (
     "that fits",
@@ -94,7 +107,12 @@ def _has(s: str, phrases: tuple[str, ...]) -> bool:
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
-    if bare in REDO_PHRASES or (bare.startswith("redo") and not re.search(r" (?:bars?|measures?) ", s)):
+    remade = re.match(
+        r"redo (?:the|my) (?!last|undo|previous|change)", bare
+    )  # "redo the melody in Bb major": a setting, not redo
+    if bare in REDO_PHRASES or (
+        bare.startswith("redo") and not remade and not re.search(r" (?:bars?|measures?) ", s)
+    ):
         return {"do": "redo"}
     named = _NAME.match(heard)
     if named and not re.search(r"\b(?:bars?|measures?|fills?)\b", named.group("name"), re.IGNORECASE):

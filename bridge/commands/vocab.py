@@ -41,6 +41,9 @@ ACTIONS = (
 # Actions the parser gives that the speech grammar (bridge/commands/grammar.py) has no rule for
 # yet: the grammar builds one rule per name in ACTIONS, so these are kept apart until it does.
 MORE_ACTIONS = ("history", "infill", "continue", "accompany")
+# Issue 44's actions on Live's tracks and song (the mute switches, the meter): listed apart from the
+# producer set's families; the speech grammar has rules for them (``spoken_compose``).
+SESSION_ACTIONS = ("mixer", "set_meter")
 # Drawn automation (issue 43): its phrasings are not in the producer set yet, so it is kept apart.
 DRAWN_ACTIONS = ("automate",)
 REPLACING_ACTIONS = (
@@ -72,6 +75,9 @@ PARTS: dict[str, str] = {
     "progression": "chords",
     "harmony": "chords",
     "melody": "melody",
+    "melodies": "melody",  # "give me 3 new melodies" (issue 44)
+    "grooves": "drums",
+    "bass lines": "bass",
     "lead": "melody",
     "lead line": "melody",
     "tune": "melody",

@@ -141,6 +141,23 @@ class RemoteJam:
             raise RooError("no jam has played yet: start one first (/roo/jam/start or 'start a jam')")
         return session.tail.last(bars), session.jam.bar_beats
 
+    def tempo_now(self) -> float:
+        """The playing jam's tempo (its clock's)."""
+        return float(self._playing().clock.sample()[2])
+
+    def set_tempo(self, tempo_bpm: float) -> float:
+        """The playing jam's clock to a new tempo (a Link clock proposes it to every peer); returns
+        the tempo before. Raises when no jam plays: a tempo change starts nothing."""
+        if not 20.0 <= tempo_bpm <= 999.0:
+            raise InvalidValue(f"jam tempo {tempo_bpm:g} bpm is out of range: expected 20..999")
+        session = self._playing()
+        setter = getattr(session.clock, "set_tempo", None)
+        if setter is None:
+            raise InvalidValue("the jam follows an outside MIDI clock: change the tempo on that clock")
+        before = float(session.clock.sample()[2])
+        setter(tempo_bpm)
+        return before
+
     def playing(self) -> bool:
         with self._lock:
             return self.session is not None and not self.session.jam.stopped()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from engines.errors import InvalidValue
 from engines.music import Note
-from engines.transforms import drum_voices, pitch, places, texture, timing
+from engines.transforms import accents, drum_voices, feels, pitch, places, texture, timing
 from engines.transforms.options import OPTION_TYPES, TransformOptions, make_options
 
 __all__ = ["KINDS", "OPTION_TYPES", "TransformOptions", "Transformed", "make_options", "transform"]
@@ -44,6 +44,18 @@ KINDS: dict[str, Fn] = {
     "fill": texture.fill,
     "drums_keep": _keep,
     "drums_remove": _remove,
+    "drums_add": accents.drums_add,
+    "clear": accents.clear,
+    "velocity": accents.velocity,
+    "shift": accents.shift,
+    "waltz": accents.waltz,
+    "sparse_hits": accents.sparse_hits,
+    "straight": accents.straight,
+    "syncopate": accents.syncopate,
+    "four_on_the_floor": feels.four_on_the_floor,
+    "offbeat_stabs": feels.offbeat_stabs,
+    "ghost_notes": feels.ghost_notes,
+    "more_movement": feels.more_movement,
 }
 
 

@@ -45,13 +45,27 @@ def pitches_of(voices: Sequence[str]) -> frozenset[int]:
     return frozenset(out)
 
 
+GHOST = "ghost_notes"  # quiet snare hits: a voice by velocity, not by pitch
+GHOST_MAX_VELOCITY = 60
+
+
+def _is(n: Note, pitches: frozenset[int], ghosts: bool) -> bool:
+    ghost = n.pitch in VOICES["snare"] and n.velocity <= GHOST_MAX_VELOCITY
+    return n.pitch in pitches or (ghosts and ghost)
+
+
+def _split(voices: Sequence[str]) -> tuple[frozenset[int], bool]:
+    names = [v for v in voices if v not in (GHOST, "ghost", "ghosts")]
+    return (pitches_of(names) if names else frozenset()), len(names) < len(voices)
+
+
 def drums_keep(notes: Sequence[Note], voices: Sequence[str]) -> list[Note]:
-    """Only the notes of the named voices."""
-    keep = pitches_of(voices)
-    return [n for n in notes if n.pitch in keep]
+    """Only the notes of the named voices (``ghost_notes``: the quiet snare hits)."""
+    keep, ghosts = _split(voices)
+    return [n for n in notes if _is(n, keep, ghosts)]
 
 
 def drums_remove(notes: Sequence[Note], voices: Sequence[str]) -> list[Note]:
-    """Every note except those of the named voices."""
-    drop = pitches_of(voices)
-    return [n for n in notes if n.pitch not in drop]
+    """Every note except those of the named voices (``ghost_notes``: the quiet snare hits)."""
+    drop, ghosts = _split(voices)
+    return [n for n in notes if not _is(n, drop, ghosts)]

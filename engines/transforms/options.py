@@ -33,7 +33,16 @@ OPTION_TYPES: dict[str, str] = {
     "beats": "float",
     "bar": "int",
     "beat": "int",
+    "from_bar": "int",
+    "to_bar": "int",
+    "half": "int",
+    "last_bars": "int",
+    "first_bars": "int",
+    "every": "int",
+    "on": "str",
+    "offset": "float",
 }
+ON_BEATS = ("offbeats", "downbeats", "backbeat")  # on: which beats of the bar a transform works on
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,14 @@ class TransformOptions:
     beats: float = 2.0  # fill: how long, from the clip's end
     bar: int = 0  # only the notes in this bar (1-based; 0: every bar)
     beat: int = 0  # only the notes on this beat of the bar (1-based quarter-note beats; 0: the whole bar)
+    from_bar: int = 0  # only bars from this one on (1-based; 0: from the start)
+    to_bar: int = 0  # only bars up to this one, inclusive (0: to the end)
+    half: int = 0  # only the first (1) or second (2) half of the clip's bars (0: both)
+    last_bars: int = 0  # only the clip's last N bars (0: every bar)
+    first_bars: int = 0  # only the clip's first N bars (0: every bar)
+    every: int = 0  # only every Nth bar: bars N, 2N, ... (0: every bar)
+    on: str = ""  # only notes on the offbeats (off the quarter-note grid), downbeats (on it), backbeat (2, 4)
+    offset: float = 0.0  # shift: beats later (+) or earlier (-)
 
 
 def make_options(length_beats: float, beats_per_bar: float = 4.0, **given: Any) -> TransformOptions:
@@ -97,6 +114,17 @@ def _check(o: TransformOptions) -> None:
         )
     if o.pivot is not None and not 0 <= o.pivot <= 127:
         raise InvalidValue(f"invert pivot {o.pivot} is not a MIDI pitch: expected 0..127")
+    for name in ("from_bar", "to_bar", "last_bars", "first_bars", "every"):
+        if getattr(o, name) < 0:
+            raise InvalidValue(f"{name} {getattr(o, name)} is not valid: expected 1 or more (0: not limited)")
+    if o.half not in (0, 1, 2):
+        raise InvalidValue(f"half {o.half} is not valid: expected 1 (first half) or 2 (second half)")
+    if o.on not in ("", *ON_BEATS):
+        raise InvalidValue(f"on {o.on!r} is not valid: expected one of {', '.join(ON_BEATS)}")
+    if o.to_bar and o.from_bar > o.to_bar:
+        raise InvalidValue(f"bars {o.from_bar} to {o.to_bar} are backwards: expected from_bar <= to_bar")
+    if not -16.0 <= o.offset <= 16.0:
+        raise InvalidValue(f"shift offset {o.offset} beats is out of range: expected -16..16")
     if o.bar < 0:  # its end is checked with the clip (engines.transforms.places)
         raise InvalidValue(f"bar {o.bar} is not valid: expected 1 or more (0: every bar)")
     beats = max(1, math.ceil(o.beats_per_bar - 1e-9))

@@ -95,12 +95,15 @@ def ornament(notes: Sequence[Note], o: TransformOptions, seed: int) -> list[Note
 
 
 def fill(notes: Sequence[Note], o: TransformOptions, seed: int) -> list[Note]:
-    """The last ``beats`` of the clip become a fill: 16ths down the toms (drums, kick kept), or a
-    scale run up to the tonic (pitched parts)."""
+    """The last ``beats`` of the clip (of bar ``bar`` when given) become a fill: 16ths down the toms
+    (drums, kick kept), or a scale run up to the tonic (pitched parts)."""
     rng = random.Random(seed)
-    start = o.length_beats - o.beats
+    end = min(o.length_beats, o.bar * o.beats_per_bar) if o.bar else o.length_beats  # "a fill at bar 8"
+    start = max(0.0, end - o.beats)
+    after = [n for n in notes if n.start_beats >= end]
+    notes = [n for n in notes if n.start_beats < end]
     drums = is_drum_part(notes)
-    kept = [n for n in notes if n.start_beats < start or (drums and n.pitch in (35, 36))]
+    kept = after + [n for n in notes if n.start_beats < start or (drums and n.pitch in (35, 36))]
     steps = int(o.beats / 0.25 + 1e-9)
     if drums:
         runs = [FILL_VOICES[min(len(FILL_VOICES) - 1, (i * len(FILL_VOICES)) // steps)] for i in range(steps)]
@@ -114,5 +117,6 @@ def fill(notes: Sequence[Note], o: TransformOptions, seed: int) -> list[Note]:
     last = max(before, key=lambda n: n.start_beats).pitch if before else 60 + key.tonic
     tonic = min((p for p in scale if (p - key.tonic) % 12 == 0 and p >= last), default=last)
     run = [diatonic_shift(tonic, i - steps + 1, scale) for i in range(steps)]
-    trimmed = [replace(n, duration_beats=min(n.duration_beats, start - n.start_beats)) for n in kept]
+    trimmed = after + [replace(n, duration_beats=min(n.duration_beats, start - n.start_beats))
+                       for n in kept if n.start_beats < end]  # fmt: skip
     return trimmed + [Note(p, round(start + i * 0.25, 6), 0.25, 90) for i, p in enumerate(run)]

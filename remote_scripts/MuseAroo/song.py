@@ -76,7 +76,15 @@ class SongHandler:
         table[protocol.SONG_STOP_PLAYING] = lambda r: self._call(r, self.song.stop_playing)
         table[protocol.SONG_UNDO] = lambda r: self._call(r, self.song.undo)
         table[protocol.SONG_REDO] = lambda r: self._call(r, self.song.redo)
+        table[protocol.TRACK_SET_MUTE] = lambda r: self._switch(r, "mute")
+        table[protocol.TRACK_SET_SOLO] = lambda r: self._switch(r, "solo")
         return table
+
+    def _switch(self, request: Request, prop: str) -> None:
+        """A track's mute or solo switch: track index, 0|1."""
+        request.expect_count(2, 2, f"track, {prop} 0|1")
+        track = request.int_at(0, "track index", 0, len(self.song.tracks) - 1)
+        setattr(self.song.tracks[track], prop, bool(request.int_at(1, prop, 0, 1)))
 
     def _getter(self, prop: str) -> Handler:
         def get(request: Request) -> Sequence[Any]:

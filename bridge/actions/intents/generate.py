@@ -105,8 +105,19 @@ async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
 
 
 async def generate_part(app: App, job: Job, intent: Intent) -> str:
+    settings: dict[str, Any] = {}
+    if intent.params.get("again"):  # "change the genre to reggae": the part remade with a new setting
+        part, last = await last_settings(app, intent.part)
+        settings = {k: v for k, v in last.items() if k not in ("seed", "replace", "genre", "key", "mode")}
+        intent = Intent(
+            intent.action, part, {k: v for k, v in intent.params.items() if k != "again"}, intent.heard
+        )
     assert intent.part is not None
-    settings = {**intent.params, "replace": int(bool(intent.params.get("replace")))}
+    settings.update({**intent.params, "replace": int(bool(intent.params.get("replace")))})
+    if "at_bar" in settings:  # "in the arrangement starting at bar 17": that bar's start in Live's beats
+        live = await app.live.context()
+        bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
+        settings["at"] = (int(settings.pop("at_bar")) - 1) * bar_beats
     settings.update(command_clip.source_of(app, intent))
     note = await _placed(app, intent, settings) + _genre_note(settings)
     if "region" in intent.params:  # "drums for the chorus": into the Arrangement there
@@ -114,7 +125,14 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
     tempo = ""
     if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
         tempo = f"{await set_tempo(app, intent)}; "
-    return tempo + await generate.run(app, job, generate_args(intent.part, settings)) + note
+    count = int(settings.pop("variations", 1) or 1)  # "three different drum grooves": N new takes
+    if not 1 <= count <= MAX_TAKES:
+        raise InvalidValue(f"{count} new takes is out of range: expected 1..{MAX_TAKES}")
+    done = []
+    for i in range(count):
+        seeded = settings if count == 1 or "seed" in settings else {**settings, "seed": job.id * 101 + i}
+        done.append(await generate.run(app, job, generate_args(intent.part, seeded)))
+    return tempo + "; ".join(done) + note
 
 
 def replacing(last: dict[str, Any], intent: Intent) -> int:
@@ -157,6 +175,8 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
         return f"fills {last['fills']}: {await generate.run(app, job, generate_args(part, last))}"
     if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
         return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
+    if intent.params.get("target") == "jam":  # "make the jam busier": never a clip instead
+        raise InvalidValue("no jam is playing, so nothing was changed: say 'start a jam' first")
     part, last = await last_settings(app, intent.part)
     note = await keep_the_take(app, last)
     what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
@@ -170,7 +190,35 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
 
 
 async def set_tempo(app: App, intent: Intent) -> str:
+    if intent.params.get("target") == "jam":  # "speed the jam up to 128": the playing jam, none started
+        return jam_tempo(app, intent.params)
     if "tempo_factor" in intent.params:  # "double the tempo"
         return await command_clip.tempo_by_factor(app, float(intent.params["tempo_factor"]))
+    if "change_bpm" in intent.params:  # "bump the tempo up 5 bpm"
+        now = float((await app.live.context()).tempo_bpm)
+        bpm = round(now + float(intent.params["change_bpm"]), 2)
+        if not 20 <= bpm <= 999:
+            raise InvalidValue(
+                f"tempo {now:g} {intent.params['change_bpm']:+} = {bpm:g} bpm is outside 20..999"
+            )
+        await app.live.set_context(tempo_bpm=bpm)
+        return f"tempo {now:g} -> {bpm:g} bpm"
     await app.live.set_context(tempo_bpm=float(intent.params["tempo_bpm"]))
     return f"tempo set to {intent.params['tempo_bpm']} bpm"
+
+
+def jam_tempo(app: App, params: dict[str, Any]) -> str:
+    """The playing jam's tempo: to a number, by a change, or by a factor; an error when no jam plays."""
+    if app.jam is None or not app.jam.playing():
+        raise InvalidValue(
+            "no jam is playing, so its tempo was not changed (and none was started): say 'start a jam' first"
+        )
+    now = float(app.jam.tempo_now())
+    if "tempo_factor" in params:
+        bpm = now * float(params["tempo_factor"])
+    elif "change_bpm" in params:
+        bpm = now + float(params["change_bpm"])
+    else:
+        bpm = float(params["tempo_bpm"])
+    app.jam.set_tempo(round(bpm, 2))
+    return f"jam tempo {now:g} -> {round(bpm, 2):g} bpm"

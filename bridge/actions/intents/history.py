@@ -39,10 +39,74 @@ async def this_and_previous(app: App, part: str | None) -> tuple[Any, Any | None
     return this, (same[1] if len(same) > 1 else None)
 
 
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+LIST_LIMIT = 20
+
+
+def _batch(app: App, part: str | None) -> list[Any]:
+    """The last batch of takes (the newest take and those made by the same command), oldest first."""
+    newest = list(app.history.takes(part=part, limit=LIST_LIMIT))
+    if not newest:
+        return []
+    batch = [t for t in newest if t.command == newest[0].command and t.part == newest[0].part] or newest[:1]
+    return list(reversed(batch))
+
+
+async def which_take(app: App, which: str, part: str | None) -> Any:
+    """The take a sentence names by place: "the second one" (of the last batch of variations),
+    "the last one", "take a3f9c2"; raises naming what there is."""
+    if which.startswith("take:"):
+        return await app.in_history(app.history.get, which.split(":", 1)[1])
+    if which in ("last", "this"):
+        return (await this_and_previous(app, part))[0]
+    if which == "previous":
+        this, previous = await this_and_previous(app, part)
+        if previous is None:
+            raise InvalidValue(f"take {this.take_id} is the first {this.part} take: there is none before it")
+        return previous
+    batch = await app.in_history(_batch, app, part)
+    index = ORDINALS.get(which, -1)
+    if not 0 <= index < len(batch):
+        raise InvalidValue(
+            f"there is no {which} take in the last batch: it has {len(batch)} (say first..{len(batch)})"
+        )
+    return batch[index]
+
+
+async def _list(app: App, job: Job, intent: Intent) -> str:
+    starred = bool(intent.params.get("starred"))
+    takes = await app.in_history(
+        lambda: list(app.history.takes(part=intent.part, starred=starred, limit=LIST_LIMIT))
+    )
+    app.result(job.client, job.id, "takes", {"takes": [t.take_id for t in takes]})
+    what = ("starred " if starred else "") + (f"{intent.part} " if intent.part else "") + "takes"
+    if not takes:
+        return f"no {what} yet"
+    return f"{len(takes)} {what}: " + "; ".join(
+        f"{t.take_id} {t.part}{' *' if t.starred else ''}" for t in takes
+    )
+
+
 async def history(app: App, job: Job, intent: Intent) -> str:
     do = intent.params["do"]
     if do == "redo":
         return await _redo(app, job)
+    if do == "list":
+        return await _list(app, job, intent)
+    which = intent.params.get("which")
+    if which is not None and do in ("star", "unstar", "recall", "name"):
+        take = await which_take(app, str(which), intent.part)
+        if do == "name":
+            await takes_action.message(app, job, [take.take_id, str(intent.params["name"])])
+            return f'take {take.take_id} ({take.part}) named "{intent.params["name"]}"'
+        if do == "recall":
+            newest = (await this_and_previous(app, take.part))[0]
+            return await _back(app, job, take.take_id, newest.take_id)
+        return await takes_action.star(app, job, [take.take_id, int(do == "star")])
+    if do == "compare" and which is not None:
+        first = await which_take(app, str(which), intent.part)
+        second = await which_take(app, str(intent.params.get("other", "previous")), intent.part)
+        return await _compare(app, job, second.take_id, first.take_id)
     this, previous = await this_and_previous(app, intent.part)
     if do in ("star", "unstar"):
         return await takes_action.star(app, job, [this.take_id, int(do == "star")])

@@ -26,6 +26,7 @@ from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import generate as command_generate
 from bridge.actions.intents import history as command_history
 from bridge.actions.intents import jam as command_jam
+from bridge.actions.intents import mixer as command_mixer
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.reply import held_for_yes, refusal
@@ -88,8 +89,12 @@ async def _set_key(app: App, job: Job, intent: Intent) -> str:
         await app.live.set_context(scale_name=scale)
         return f"scale set to {scale} (Live's root kept)"
     key = parse_key(intent.params["key"])
-    await app.live.set_context(root_note=key.tonic, scale_name=key.scale)
-    return f"key set to {intent.params['key']}"
+    tempo = {"tempo_bpm": float(intent.params["tempo_bpm"])} if "tempo_bpm" in intent.params else {}
+    await app.live.set_context(root_note=key.tonic, scale_name=key.scale, **tempo)
+    said = (
+        f" and tempo {intent.params['tempo_bpm']} bpm" if tempo else ""
+    )  # "put the song at 140 bpm in D minor"
+    return f"key set to {intent.params['key']}{said}"
 
 
 async def _transport(app: App, address: str) -> bool:
@@ -114,12 +119,33 @@ async def _stop(app: App, job: Job, intent: Intent) -> str:
     return jam + ("stopped" if not live_playing else "Live is still playing")
 
 
+MAX_UNDO = 20  # "undo the last N things": steps one command undoes at most
+
+
 async def _undo(app: App, job: Job, intent: Intent) -> str:
-    restored = await history_context.undo_from_store(app)
-    if restored is not None:
-        return restored
-    await _transport(app, protocol.SONG_UNDO)
-    return "undid the last change in Live"
+    """Undo ``count`` steps (default 1), each the take store's own undo where it has one, else Live's."""
+    count = int(intent.params.get("count", 1))
+    if not 1 <= count <= MAX_UNDO:
+        raise InvalidValue(f"undo {count} steps is out of range: expected 1..{MAX_UNDO}")
+    said = []
+    for _ in range(count):
+        restored = await history_context.undo_from_store(app)
+        if restored is None:
+            await _transport(app, protocol.SONG_UNDO)
+            restored = "undid the last change in Live"
+        said.append(restored)
+    return said[0] if count == 1 else f"undid {count} steps: " + "; ".join(said)
+
+
+async def _set_meter(app: App, job: Job, intent: Intent) -> str:
+    """ "switch the song to 6/8": Live's time signature."""
+    top, bottom = (int(x) for x in str(intent.params["meter"]).split("/"))
+    if not 1 <= top <= 99 or bottom not in (1, 2, 4, 8, 16):
+        raise InvalidValue(
+            f"meter {intent.params['meter']!r} is not valid: expected N/D with N 1..99, D 1|2|4|8|16"
+        )
+    await app.live.set_context(signature_numerator=top, signature_denominator=bottom)
+    return f"time signature set to {top}/{bottom}"
 
 
 async def _cancel(app: App, job: Job, intent: Intent) -> str:
@@ -141,7 +167,7 @@ async def _confirm(app: App, job: Job, intent: Intent) -> str:
     pending = _pending.pop(app, None)
     if pending is None or time.monotonic() - pending.created_s > PENDING_TIMEOUT_S:
         return "nothing is waiting for a yes or no"
-    if not intent.params["yes"]:
+    if not intent.params.get("yes", True):  # a choice ("the first") answers yes
         kept = "kept the existing clip" if pending.intent.needs_confirmation else "dropped it"
         return f'{kept}; "{pending.intent.heard}" was not done'
     return f'"{pending.intent.heard}": ' + await HANDLERS[pending.intent.action](app, job, pending.intent)
@@ -167,7 +193,14 @@ def analyze_args(intent: Intent) -> list[Any]:
 
 def _musicgen_args(intent: Intent) -> list[Any]:
     bars = intent.params.get("bars")
-    return [intent.params["prompt"], *([int(bars)] if bars else [])]
+    key = ["key", intent.params["key"]] if intent.params.get("key") else []  # said apart from the prompt
+    return [intent.params["prompt"], *([int(bars)] if bars else []), *key]
+
+
+async def _musicgen(app: App, job: Job, intent: Intent) -> str:
+    """A loop from a prompt; a tempo said with it ("a jungle break at 170") is Live's tempo first."""
+    tempo = f"{await command_generate.set_tempo(app, intent)}; " if "tempo_bpm" in intent.params else ""
+    return tempo + await _delegate("musicgen", _musicgen_args)(app, job, intent)
 
 
 def _neural(action: str) -> Handler:
@@ -193,9 +226,10 @@ HANDLERS: dict[str, Handler] = {
     "adjust": command_generate.adjust,
     "set_tempo": _set_tempo,
     "set_key": _set_key,
+    "set_meter": _set_meter,
     "analyze": _delegate("analyze", analyze_args),
     "separate": _delegate("separate", lambda i: [i.params["model"]] if "model" in i.params else []),
-    "musicgen": _delegate("musicgen", _musicgen_args),
+    "musicgen": _musicgen,
     "play": _play,
     "stop": _stop,
     "undo": _undo,
@@ -209,4 +243,5 @@ HANDLERS: dict[str, Handler] = {
     "continue": _neural("continue"),
     "accompany": _neural("accompany"),
     "automate": intent_automate.automate,
+    "mixer": command_mixer.mixer,
 }

@@ -120,7 +120,7 @@ async def render(
     result: dict[str, Any] = await get_worker(app).call(
         job,
         RENDER_TARGET,
-        prompt=req.prompt,
+        prompt=req.text,
         out_path=str(path),
         bars=req.bars,
         tempo_bpm=float(ctx.tempo_bpm),

@@ -16,6 +16,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.options import Range, parse_options, whole_argument
 from engines.errors import InvalidValue
+from engines.music import parse_key
 from engines.musicgen.pipeline import MAX_VARIATIONS
 
 DEFAULT_BARS = 4
@@ -36,6 +37,12 @@ class MusicgenRequest:
     arrangement: bool = False  # into the Arrangement (at ``at``, else the loop brace), not a slot
     at: float | None = None
     replace: bool = False  # in the Arrangement: over a clip there (cutting it), else refused
+    key: str = ""  # the key the loop is asked in ("A minor"), said apart from the prompt (issue 44)
+
+    @property
+    def text(self) -> str:
+        """What MusicGen is conditioned on: the prompt, then the key when one is given."""
+        return f"{self.prompt}, in {self.key}" if self.key else self.prompt
 
 
 def parse_request(args: list[Any]) -> MusicgenRequest:
@@ -87,7 +94,15 @@ def parse_request(args: list[Any]) -> MusicgenRequest:
         arrangement=arrangement,
         at=opts.get("at"),
         replace=bool(opts.get("replace", 0)),
+        key=_key(opts.get("key")),
     )
+
+
+def _key(value: Any) -> str:
+    """A key option as its name ("A minor"); InvalidValue names a bad one."""
+    if value is None:
+        return ""
+    return str(parse_key(str(value)))
 
 
 def loop_path(prompt: str, now_s: float | None = None) -> Path:

@@ -49,7 +49,7 @@ def parse_request(args: list[Any]) -> TransformRequest:
     rest = {k: v for k, v in opts.items() if k not in OWN}
     checked = transforms.make_options(4.0, **rest)  # bad values fail here, before Live is asked anything
     if checked.voices:
-        pitches_of(checked.voices)
+        pitches_of([v for v in checked.voices if v != "ghost_notes"] or ["snare"])
     return TransformRequest(
         kind, opts["track"], opts["slot"], bool(opts.get("replace", 0)), opts.get("seed"), rest,
         bool(opts.get("arrangement", 0)),

@@ -262,3 +262,23 @@ def test_a_plain_stop_said_while_the_jam_starts_stops_it(daemon: tuple[Daemon, C
     assert state == "done", message
     wait_until(running.jam.playing)
     command(client, "stop the jam")
+
+
+def test_speeding_the_playing_jam_up_changes_its_clock_and_starts_no_other(
+    daemon: tuple[Daemon, Client],
+) -> None:
+    """Issue 44: "speed the jam up to one twenty eight" started a jam on main; now it sets the
+    playing jam's tempo, and "make the jam busier" moves its dial."""
+    running, client = daemon
+    _, state, message = command(client, "start a jam at 100 bpm")
+    assert state == "done", message
+    wait_until(running.jam.playing)
+    session = running.jam.session
+    intent, state, message = command(client, "speed the jam up to one twenty eight")
+    assert intent["action"] == "set_tempo" and state == "done", message
+    assert "jam tempo 100 -> 128 bpm" in message
+    assert running.jam.session is session
+    wait_until(lambda: session.clock.sample()[2] == 128.0)
+    intent, state, message = command(client, "make the jam busier")
+    assert state == "done" and "jam density up" in message, message
+    assert command(client, "stop the jam")[1] == "done"

@@ -1,0 +1,136 @@
+"""When a command cannot be done without knowing more, the parser asks (issue 44): "change the key"
+(which key?), "transpose it" (by how much?), "move it" (where to?), "fix the bass" (what should
+change?), "more" (more of what?), "lose the percussion in the chorus" (no clip has sections yet:
+which bars?). A sentence that is not something MuseAroo does at all ("who played bass on ...",
+"write lyrics about summer") is refused, not asked. Nothing is done on a guess either way.
+
+``question_of`` gives the question (ending in "?", with an example the parser understands) or a
+refusal reason (no "?"), or None when the sentence is for the parser to read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import vocab as v
+from bridge.commands.known import vocabulary_words
+
+_TARGET = r"(?: (?:it|this|that|this clip|this one|the \w+(?: line)?|my \w+))?"
+_QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^ (?:change|set|switch|pick|choose) (?:the |a )?(?:song )?key $"),
+        "(e.g. 'set the key to A minor') which key?",
+    ),
+    (
+        re.compile(rf"^ (?:transpose|pitch shift|pitch){_TARGET} $"),
+        "(e.g. 'transpose it up 2 semitones' or 'transpose to E') by how much, or to which key?",
+    ),
+    (
+        re.compile(rf"^ (?:move|shift|nudge|push|pull){_TARGET} $"),
+        "(e.g. 'nudge it a sixteenth later' or 'move it up an octave') where to: earlier, later, up or down?",
+    ),
+    (
+        re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out){_TARGET}(?: somehow| a bit| please)? $"),
+        "(e.g. 'make the bass busier' or 'make the bass simpler') what should change?",
+    ),
+    (
+        re.compile(
+            r"^ (?:make|get) (?:it|this|that|the \w+) (?:sound )?(?:better|nicer|good|right|work)(?: somehow| please)? $"
+        ),
+        "(e.g. 'make it busier', 'make it simpler' or 'give me another one') better how?",
+    ),
+    (
+        re.compile(r"^ (?:more|less|again|more of it|some more|a bit more|a little more) $"),
+        "(e.g. 'make the drums busier' or 'give me another one') more of what?",
+    ),
+    (
+        re.compile(
+            r" (?:that|the) thing (?:again|from before|we did|you did) | do (?:it|that) again from before "
+        ),
+        "(say the command again, e.g. 'give me another one' or 'go back to the previous take') which one?",
+    ),
+    (
+        re.compile(
+            r"^ (?:a )?(?:little |bit |touch |lot |little bit )?(?:faster|slower|quicker)(?: please)? $"
+        ),
+        "(e.g. 'bump the tempo up 5 bpm' or 'slow it down to 90') how much faster or slower?",
+    ),
+    (
+        re.compile(r"^ (?:double|halve|half) (?:the |my )?(?!tempo|speed|bpm)\w+(?: line)? $"),
+        "(e.g. 'make it double time' or 'transpose it up an octave') double or halve what: the time or the notes?",
+    ),
+    (
+        re.compile(
+            r"^ (?:make|move|put|take) (?:it|this|the \w+(?: line)?) (?:a bit |a little )?(?:higher|lower) $"
+        ),
+        "(e.g. 'transpose it up an octave' or 'move it down a fifth') how much higher or lower?",
+    ),
+    (
+        re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
+        "(e.g. 'set the tempo to 120') what tempo?",
+    ),
+)
+_MORE_OF = re.compile(r"^ (more|less) (?:of )?(?:the |my )?(\w+(?: \w+)?) $")
+VOICE_WORDS = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "clap", "crash", "shaker", "percussion",
+               "cowbell", "tambourine", "perc")  # fmt: skip
+_SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
+_NOT_OURS = re.compile(
+    r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
+    r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
+    r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+)
+_FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
+
+
+def question_of(s: str) -> str | None:
+    """A question for a sentence that needs more to be done, a refusal reason for one that is not
+    MuseAroo's at all, or None."""
+    for pattern, question in _QUESTIONS:
+        if pattern.search(s):
+            return question
+    more = _MORE_OF.match(s)
+    if more is not None and (
+        more.group(2) in v.PARTS or more.group(2) in VOICE_WORDS
+    ):  # "more bass", "less hats"
+        said = more.group(2)
+        return (
+            f"(e.g. 'turn the {said} {'up' if more.group(1) == 'more' else 'down'}' or 'make the {said} "
+            f"{'busier' if more.group(1) == 'more' else 'simpler'}') "
+            + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
+        )
+    section = _SECTION.search(s)
+    if section is not None and not _makes_a_part_there(s):
+        return (
+            f"no clip has sections yet (e.g. '{_in_bars(s, section)}'): which bars is the {section.group(1)}?"
+        )
+    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return "that is not something MuseAroo does (it makes and changes music in Live)"
+    return None
+
+
+# "make drums for the chorus", "a bassline for the second verse": a new part in the Arrangement at
+# the section's cue point (bridge.commands.region_words); a change of a part there still asks
+_MAKING = re.compile(r"^ (?:(?:can you|could you|please|yo|now) )*(?:make|create|write|generate|give me|put|lay down|"
+                     r"i need|i want|a|an|some)(?: me)? ")  # fmt: skip
+_CHANGING = re.compile(
+    r" (?:busier|simpler|louder|softer|quieter|thinner|harder|more|less|mute|remove|drop|lose|cut|kill|take|"
+    r"add|double|halve|shift|move|transpose|swing|quantize|humanize|fade|sweep|duck|vary|change|fill|ghost|"
+    r"sparser|denser|tighter|looser|fewer|only) "
+)
+
+
+def _makes_a_part_there(s: str) -> bool:
+    part = any(f" {word} " in s for word in v.PARTS)
+    named_first = any(s.startswith(f" {word} ") for word in v.PARTS)  # "drums for the bridge"
+    return part and (named_first or _MAKING.search(s) is not None) and _CHANGING.search(s) is None
+
+
+def _in_bars(s: str, section: re.Match[str]) -> str:
+    return " ".join((s[: section.start()] + " in bars 9 to 16 " + s[section.end() :]).split())
+
+
+def unknown_words(s: str) -> list[str]:
+    """The words of a sentence no command uses ("lyrics", "summer"): with any of them, a request with
+    no part is not something to ask about but to refuse."""
+    known = vocabulary_words()
+    return [w for w in s.split() if w not in known and w not in _FILLER and not w.isdigit() and w != "_key_"]

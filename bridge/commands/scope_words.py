@@ -1,0 +1,116 @@
+"""Where in a clip a command works: the scope of issue 44's grammar, as /roo/transform options.
+
+"in bar 3" ``{"bar": 3}``, "in bars 5 to 8" ``{"from_bar": 5, "to_bar": 8}``, "in the second half"
+``{"half": 2}``, "in the first 4 bars" ``{"first_bars": 4}``, "in the last two bars" ``{"last_bars": 2}``,
+"only after bar four" ``{"from_bar": 5}``, "from bar 9" ``{"from_bar": 9}``, "before bar nine"
+``{"to_bar": 8}``, "every fourth bar" ``{"every": 4}``, "on the offbeats" ``{"on": "offbeats"}``,
+"on beat 3" ``{"beat": 3}`` (a bar and a beat as ``place_words`` reads them). A section ("in the chorus") is returned as ``{"section": "chorus"}``:
+no clip has sections yet, so the parser asks which bars it means. Sentences are normalised (padded,
+numbers as digits); ``scope_of`` gives the options and the sentence with the scope words blanked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import place_words as pw
+from bridge.commands.place_words import ORDINALS
+
+_ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_N = rf"(\d+|{_ORD})"
+_BAR = r"(?:bars?|measures?)"
+SECTIONS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "hook section", "pre chorus", "drop")
+# pattern -> how its groups become options; tried in order, each found once
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf" (?:from )?{_BAR} {_N} (?:to|through|till|until) {_BAR} {_N} "), "range"),
+    (
+        re.compile(
+            r" (?:at|from) the (?:very )?(?:start|beginning|top)(?: of (?:the |this )?(?:clip|loop|song|it|bar 1))? "
+        ),
+        "start",
+    ),
+    (
+        re.compile(
+            rf" (?:in |on |for |over |across |from |during )?(?:the )?{_BAR} {_N} (?:to|through|thru|till|until|and|-)? ?{_N} "
+        ),
+        "range",
+    ),
+    (
+        re.compile(
+            r" (?:in |on |for |over |during )?(?:the )?(first|second|1st|2nd|last) half(?: of (?:it|the \w+|this))? "
+        ),
+        "half",
+    ),
+    (re.compile(rf" (?:in |on |for |over |during )?(?:the )?(first|last|final) (?:{_N} )?{_BAR} "), "ends"),
+    (re.compile(rf" (?:only )?(?:after|past) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "after"),
+    (
+        re.compile(
+            rf" (?:from|starting at|starting on|starting in|starting from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?:on|onwards|onward) | starting (?:at|on|in|from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "
+        ),
+        "from",
+    ),
+    (re.compile(rf" (?:only )?(?:before) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "before"),
+    (re.compile(rf" (?:until|till|up to|through) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "until"),
+    (re.compile(rf" (?:on |in )?(?:every|each) (?:{_N} {_BAR}|(other) {_BAR}) "), "every"),
+    (
+        re.compile(
+            r" (?:on|in) (?:the |every |each |all the )?(off ?beats?|up ?beats?|ands|and of each beat) "
+        ),
+        "offbeats",
+    ),
+    (
+        re.compile(r" (?:on|in) (?:the )?(down ?beats?) | (?:on|in) (?:every|each|all the) (beat|beats) "),
+        "downbeats",
+    ),
+    (re.compile(r" (?:on|in) (?:the )?(back ?beat|2 and 4|twos and fours) "), "backbeat"),
+    (re.compile(rf" (?:in|during|for|on) the ({'|'.join(SECTIONS)})s? "), "section"),
+)
+
+
+def _num(text: str | None) -> int:
+    if text is None:
+        return 0
+    return int(text) if text.isdigit() else ORDINALS.get(text, 0)
+
+
+def _first_of(groups: tuple[str | None, ...]) -> int:
+    return next((_num(g) for g in groups if g), 0)
+
+
+def scope_of(s: str) -> tuple[dict[str, Any], str]:
+    """(transform scope options, the sentence with those words blanked)."""
+    out: dict[str, Any] = {}
+    for pattern, how in _PATTERNS:
+        m = pattern.search(s)
+        if m is None:
+            continue
+        g = m.groups()
+        if how == "range":
+            first, last = _num(g[0]), _num(g[1])
+            out.update(from_bar=min(first, last), to_bar=max(first, last))
+        elif how == "start":
+            out["bar"] = 1
+        elif how == "half":
+            out["half"] = 1 if g[0] in ("first", "1st") else 2
+        elif how == "ends":
+            count = _num(g[1]) or 1
+            out["first_bars" if g[0] == "first" else "last_bars"] = count
+        elif how == "after":
+            out["from_bar"] = _first_of(g) + 1
+        elif how == "from":
+            out["from_bar"] = _first_of(g)
+        elif how == "before":
+            out["to_bar"] = max(1, _first_of(g) - 1)
+        elif how == "until":
+            out["to_bar"] = _first_of(g)
+        elif how == "every":
+            out["every"] = 2 if g[-1] == "other" else _num(g[0])
+        elif how in ("offbeats", "downbeats", "backbeat"):
+            out["on"] = how
+        elif how == "section":
+            out["section"] = g[0]
+        s = s[: m.start()] + " " + s[m.end() :]
+    if not ({"from_bar", "to_bar", "first_bars", "last_bars", "every"} & set(out)):
+        out.update(pw.place_of(s))  # "on the first beat of bar 4", "in bar 2", "bar 2"
+    return out, s

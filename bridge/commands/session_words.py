@@ -1,0 +1,230 @@
+"""The session's own words (issue 44): answers, counts, takes by their place, live tempo, meter.
+
+``session_of`` reads a normalised sentence (padded, digits) and gives an Intent or None:
+
+- "yes do it" ``confirm {yes: True}``, "nah don't" ``{yes: False}``, "yeah the first" ``{choice: 1}``;
+- "undo the last two things" ``undo {count: 2}``; "put that back, redo" ``history {do: redo}``;
+- takes by place: "star the third one" ``history {do: star, which: third}``, "i liked the second
+  one better" ``{do: recall, which: second}``, "bring back take a3f9c2" ``{which: take:a3f9c2}``,
+  "what changed between the second and the third take" ``{do: compare, which: second, other:
+  third}``, "show me my starred takes" ``{do: list, starred: True}``;
+- the jam's tempo and key: "speed the jam up to 128" ``set_tempo {tempo_bpm: 128, target: jam}``
+  (a playing jam follows Live's tempo; nothing starts), "push the jam up 4 bpm" ``{change_bpm: 4}``,
+  "make the jam twice as fast" ``{tempo_factor: 2}``, "switch the jam to E minor" ``jam {do: set,
+  name: key}``; a relative song tempo: "bump the tempo up 5 bpm" ``set_tempo {change_bpm: 5}``;
+- the meter: "switch the song to 6/8" ``set_meter {meter: "6/8"}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import take_words as tw
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+
+YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
+YES_FILL = frozenset(
+    {"do", "it", "go", "ahead", "please", "replace", "that", "sounds", "good", "lets", "one", "1", "for"}
+)
+NO = frozenset({"no", "nah", "nope", "dont", "not"})
+NO_FILL = frozenset(
+    {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave", "1"}
+)
+_CHOICE = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:do |take |pick |go with |i want )?(?:the )?(first|1st|second|2nd)(?: one| 1)?$"
+    r"|^(?:option|number) (1|2)$"
+)
+_UNDO = re.compile(
+    r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
+    r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times | undo (?:that |it )?(twice) "
+)
+REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
+        "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
+        "previous": "previous", "earlier": "previous"}  # fmt: skip
+_REF = re.compile(rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s?)? ")
+_NAME_WHICH = re.compile(
+    rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
+)
+_TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
+RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
+                "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
+_LIST = re.compile(
+    r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
+    r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
+)
+_SHOW = re.compile(
+    r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history) $"
+)
+_JAM_PART = re.compile(
+    r" (drop|take out|lose|mute|kill|cut|bring back|bring in) the (drums|beat|bass|chords|melody) "
+)
+_JAM_TEMPO = re.compile(r"^ (?:set )?(?:the )?jam(?:s)? (?:tempo|bpm|speed) (?:to )?(\d+)(?: bpm)? $")
+_JAM = (" jam ", " jamming ", " the jam ")
+_FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
+           "twice as slow": 0.5}  # fmt: skip
+_CHANGE = re.compile(
+    r" (up|down|faster|slower|by) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
+)
+_TO = re.compile(r" (?:to|at) (\d+)(?: bpm| beats per minute)? ")
+_RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge", "bring")
+_LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
+_METER = re.compile(
+    r" (?:to|in|into|at) (2|3|4|5|6|7|9|12) (2|4|8|16)(?: time)? | (2|3|4|5|6|7|9|12) (2|4|8|16) time "
+    r"| (?:song|it|this|meter) (2|3|4|5|6|7|9|12) (2|4|8|16) $"
+)
+
+
+def _has(s: str, *words: str) -> bool:
+    return any(f" {w} " in s for w in words)
+
+
+def session_of(s: str, heard: str, key: str | None) -> Intent | None:
+    """An intent for the session's own words, or None."""
+    s = s.replace(" jams ", " jam ")  # "the jam's key" (apostrophes are gone)
+    words = s.split()
+    if words and set(words) & YES and set(words) <= YES | YES_FILL:
+        return Intent("confirm", None, {"yes": True}, heard)
+    if words and set(words) & NO and set(words) <= NO | NO_FILL:
+        return Intent("confirm", None, {"yes": False}, heard)
+    if (choice := _CHOICE.match(s.strip())) is not None:
+        said = choice.group(1) or choice.group(2)
+        return Intent("confirm", None, {"choice": 1 if said in ("first", "1st", "1") else 2}, heard)
+    if (undo := _UNDO.search(s)) is not None and not _has(s, "bar", "bars", "take", "takes"):
+        count = 2 if undo.group(3) else int(undo.group(1) or undo.group(2))
+        return Intent("undo", None, {"count": count} if count > 1 else {}, heard)
+    if _has(s, "redo") and not _has(s, "bar", "bars") and not re.search(r" redo (?:the|my|this|it) \w", s):
+        return Intent("history", None, {"do": "redo"}, heard)
+    takes = _takes(s)
+    if takes is not None:
+        return Intent("history", takes.pop("part", None), takes, heard)
+    if any(j in s for j in _JAM):
+        return _jam(s, heard, key)
+    return _song(s, heard, key)
+
+
+def _refs(s: str) -> list[str]:
+    found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s)]
+    found += [(m.start(), f"take:{m.group(1)}") for m in _TAKE_ID.finditer(s)]
+    return [ref for _, ref in sorted(found)]
+
+
+def _takes(s: str) -> dict[str, Any] | None:
+    """History params for a sentence about takes by their place, or None."""
+    listed = _LIST.search(s) or _SHOW.search(s)
+    if listed:
+        part = next(
+            (p for w, p in v.PARTS.items() if f" {w} " in s and p in ("drums", "bass", "chords", "melody")),
+            None,
+        )
+        starred = any(
+            f" {w} " in s for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best")
+        )
+        out: dict[str, Any] = {"do": "list", **({"starred": True} if starred else {})}
+        return {**out, "part": part} if part else out
+    refs = _refs(s)
+    named = _NAME_WHICH.match(s)  # "name the second one verse groove"
+    if named and refs:
+        return {"do": "name", "which": refs[0], "name": named.group(1).strip()}
+    last_one = re.search(r" the last (?:one|1|take|version) (?!bars? |measures? )", s)
+    if (
+        last_one
+        and refs == ["last"]
+        and _has(s, "go with", "keep", "prefer", "liked", "like", "pick", "choose", "better")
+    ):
+        return {"do": "recall", "which": "last"}  # "go with the last one"
+    if not set(refs) - {
+        "last",
+        "previous",
+    }:  # "the last take" is this one: take_words' star, compare, previous
+        return None
+    found = tw.history_of(s, s)
+    if found is not None and found["do"] in ("star", "unstar"):
+        return {**found, "which": refs[0]}
+    if (found is not None and found["do"] == "compare") or _has(
+        s, "compare", "what changed", "difference between"
+    ):
+        this = "this" if _has(s, "this", "it") else None
+        which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
+        return {"do": "compare", "which": which, **({"other": other} if other else {})}
+    if _has(s, *RECALL_WORDS) and not _has(s, "star", "name"):
+        return {"do": "recall", "which": refs[0]}
+    return None
+
+
+def _jam(s: str, heard: str, key: str | None) -> Intent | None:
+    """The playing jam's tempo or key ("speed the jam up to 128"), or None (a jam sentence of
+    ``jam_words``)."""
+    bare_tempo = _JAM_TEMPO.match(s)  # "jam tempo 110"
+    if bare_tempo is not None:
+        return Intent("set_tempo", None, {"tempo_bpm": int(bare_tempo.group(1)), "target": "jam"}, heard)
+    if " the jam " not in s or _has(s, "start", "begin", "stop", "end", "save", "keep", "capture"):
+        return None
+    genre = next((g for w, g in v.GENRES.items() if f" {w} " in s), None)
+    if genre and _has(s, "change", "switch", "take", "move", "turn", "make"):  # "change the jam to funk"
+        return Intent("jam", None, {"do": "set", "name": "genre", "value": genre}, heard)
+    off = _JAM_PART.search(s)  # "drop the drums in the jam", "bring back the bass in the jam"
+    if off is not None:
+        part = {"beat": "drums"}.get(off.group(2), off.group(2))
+        value = "1" if off.group(1).startswith("bring") else "0"
+        return Intent("jam", part, {"do": "set", "name": part, "value": value}, heard)
+    dial = next(((d, u) for p, (d, u) in v.ADJUSTMENTS.items() if f" {p} " in s), None)
+    if dial is not None:  # "make the jam busier": the playing jam's dial
+        return Intent("adjust", None, {"what": dial[0], "direction": dial[1], "target": "jam"}, heard)
+    factor = next((f for p, f in _FACTOR.items() if f" {p} " in s), None)
+    if factor is not None:
+        return Intent("set_tempo", None, {"tempo_factor": factor, "target": "jam"}, heard)
+    change = _change(s)
+    if change is not None:
+        return Intent("set_tempo", None, {"change_bpm": change, "target": "jam"}, heard)
+    to = _TO.search(s)
+    if to and _has(s, *_RAISE, *_LOWER, "tempo", "bpm", "set", "change"):
+        return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)
+    if key and _has(s, "switch", "change", "move", "take", "go", "modulate", "set"):
+        return Intent("jam", None, {"do": "set", "name": "key", "value": key}, heard)
+    if re.match(r"^ (?:make|get|turn) the jam ", s):  # "make the jam darker": nothing started on a guess
+        ask = "(e.g. 'make the jam busier', 'make the jam calmer' or 'take the jam to F minor') change the jam how?"
+        return Intent("unknown", None, {"heard": heard, "reason": ask}, heard)
+    return None
+
+
+_SAID_CHANGE = re.compile(r" (\d+) (?:bpm|beats per minute) ")
+_KEY_AND_TEMPO = re.compile(r" tempo (?:to |at )?(\d+) | (\d+) (?:bpm|beats per minute) ")
+_AFTER_N = re.compile(r" (\d+) (?:bpm|beats per minute) (faster|slower|quicker|up|down) ")
+
+
+def _change(s: str) -> int | None:
+    """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm", "10 bpm faster"), or None."""
+    after = _AFTER_N.search(s)
+    if after is not None:
+        return -int(after.group(1)) if after.group(2) in ("slower", "down") else int(after.group(1))
+    said = _SAID_CHANGE.search(s)  # "a bit faster, like 5 bpm"
+    if said is not None and int(said.group(1)) < 40 and _has(s, "faster", "slower", "quicker"):
+        return -int(said.group(1)) if _has(s, "slower") else int(said.group(1))
+    m = _CHANGE.search(s)
+    if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
+        return None
+    n = int(m.group(2))
+    if not (_has(s, "bpm", "beats per minute") or m.group(1) == "by"):
+        return None
+    down = m.group(1) in ("down", "slower") or m.group(3) in ("down", "slower") or _has(s, *_LOWER[:5])
+    return -n if down else n
+
+
+def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
+    """A relative tempo change of the song, a key and a tempo together, or a new meter; None otherwise."""
+    if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
+        change = _change(s)
+        if change is not None:
+            return Intent("set_tempo", None, {"change_bpm": change}, heard)
+        both = _KEY_AND_TEMPO.search(s)
+        if key and both and _has(s, "key"):  # "set the key to g minor and the tempo to 100"
+            return Intent(
+                "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
+            )
+    meter = _METER.search(s)
+    if meter and _has(s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time"):
+        top, bottom = (g for g in meter.groups() if g)
+        return Intent("set_meter", None, {"meter": f"{top}/{bottom}"}, heard)
+    return None

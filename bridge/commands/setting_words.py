@@ -1,0 +1,96 @@
+"""A setting of a part or of the song, and Live's track switches (issue 44).
+
+- "change the genre to reggae", "turn this into a reggae thing", "make the drums more hip hop",
+  "make the bass dorian", "redo the melody in Bb major": the part (the selected or last one when
+  none is named) made again in the new setting, ``Intent("generate", part, {..., "again": True})``;
+- "put the song at 140 bpm in D minor": Live's key and tempo, ``Intent("set_key", None, {"key",
+  "tempo_bpm"})`` (nothing is generated);
+- "mute the drums", "unmute the strings", "solo the bass": ``Intent("mixer", part, {"do": "mute",
+  ("track_name": "strings")})`` (a part, or a track by its name in Live).
+
+``setting_of`` and ``mixer_of`` read a normalised sentence (padded, digits, ``_key_`` for a key).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import clip_words as cw
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+
+SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
+             "put", "move", "flip", "try", "give")  # fmt: skip
+_NAMED_SETTING = re.compile(r" (?:genre|style|vibe|feel) (?:to|into|of) ")
+_THIS = r"(?:it|this|that|this one|this clip|this part|the clip)"
+_PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
+_TARGET = re.compile(rf" (?:{'|'.join(SET_VERBS)}) (?:(?:the |my )({_PARTS})|({_THIS})) ")
+_AFTER = re.compile(
+    r"^(?:into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some )*"
+)
+_TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
+COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
+                "housier": "house", "trappier": "trap", "soulfuller": "soul"}  # fmt: skip
+MIXER = {"mute": "mute", "unmute": "unmute", "solo": "solo", "unsolo": "unsolo"}
+_MIXER = re.compile(r"^ (?:please |can you |now )?(mute|unmute|solo|unsolo) (?:the |my |all the |all )?(.+?)"
+                    r"(?: tracks?| channels?)? $")  # fmt: skip
+
+
+def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
+    """A new setting of a part or of the song, or None."""
+    m = _TARGET.search(s)
+    if m is None and _NAMED_SETTING.search(s) and genres:  # "change the genre to reggae": this part
+        part = next((p for w, p in v.PARTS.items() if f" {w} " in s), None)
+        return Intent("generate", part, {"genre": genres[0], "again": True})
+    if m is None:
+        return None
+    said = v.PARTS.get(m.group(1) or "")
+    after = _AFTER.sub("", s[m.end() :])
+    mode = cw.mode_of(f" {after}")
+    tempo = _TEMPO.search(s)
+    named = _NAMED_SETTING.search(s) is not None
+    values: dict[str, Any] = {}
+    comparative = next((g for w, g in COMPARATIVES.items() if after.split()[:1] == [w]), None)
+    if comparative is not None:  # "make the bass jazzier"
+        values["genre"] = comparative
+    elif genres and (named or (after.split()[:3] and _genre_first(after))):
+        values["genre"] = genres[0]
+    if key and "_key_" in after:
+        values["key"] = key
+    elif mode and not key and after.split()[:1] == mode.split()[:1]:
+        values["mode"] = mode
+    if said == "song":
+        if "genre" in values or "mode" in values or not (key or tempo):
+            return None
+        out: dict[str, Any] = {"key": key} if key else {}
+        return Intent("set_key", None, {**out, **({"tempo_bpm": int(tempo.group(1))} if tempo else {})})
+    if not values or said == "all":
+        return None
+    return Intent("generate", said, {**values, "again": True})
+
+
+def _genre_first(after: str) -> bool:
+    """Whether the words after the target start with a genre ("more hip hop", "into a reggae thing")."""
+    words = " " + after + " "
+    return any(words.startswith(f" {g} ") for g in sorted(v.GENRES, key=len, reverse=True))
+
+
+def mixer_of(s: str) -> Intent | None:
+    """Live's mute / unmute / solo of a part's track or of a track named in Live, or None."""
+    m = _MIXER.match(s)
+    if m is None:
+        return None
+    name = m.group(2).strip()
+    but = re.match(
+        r"(?:everything|all|every track|the rest) (?:but|except|apart from) (?:the |my )?(.+)$", name
+    )
+    if but and m.group(1) == "mute" and v.PARTS.get(but.group(1)):  # "mute everything but the drums"
+        return Intent("mixer", v.PARTS[but.group(1)], {"do": "solo"})
+    if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
+        return None
+    part = v.PARTS.get(name)
+    params: dict[str, Any] = {"do": MIXER[m.group(1)]}
+    if part is None:
+        params["track_name"] = name
+    return Intent("mixer", part, params)
