@@ -117,6 +117,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if drawn is not None:
         said_bars = [int(n) for n in sp.BARS.findall(s)]
         target = drawn.pop("target_part", None)
+        if (region := rg.region_of(s)) is not None:  # "filter sweep up into the chorus": the Arrangement
+            drawn["region"] = {
+                **region,
+                **({"into": True} if " into the " in s and "section" in region else {}),
+            }
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:

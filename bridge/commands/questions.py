@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
 from bridge.commands.known import vocabulary_words
 
@@ -99,7 +100,7 @@ def question_of(s: str) -> str | None:
             + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
         )
     section = _SECTION.search(s)
-    if section is not None and not _makes_a_part_there(s):
+    if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
         return (
             f"no clip has sections yet (e.g. '{_in_bars(s, section)}'): which bars is the {section.group(1)}?"
         )

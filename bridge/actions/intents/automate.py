@@ -8,21 +8,58 @@ from typing import Any
 
 from bridge.actions.automate import job as automate_job
 from bridge.actions.intents import clip as command_clip
+from bridge.actions.intents import region as command_region
 from bridge.app import App
 from bridge.commands import Intent
+from bridge.commands.region_words import describe
 from bridge.jobs.board import Job
+from engines.errors import InvalidValue
 
 SAID = ("from", "to", "bars", "rate")  # the options the words may give
+INTO_BARS = 4  # "a filter sweep up into the chorus": over the 4 bars before it, unless bars are said
 
 
 async def automate(app: App, job: Job, intent: Intent) -> str:
     p = intent.params
+    if "region" in p:  # "filter sweep up into the chorus": the arrangement clip there
+        track, beat, bars = await _in_arrangement(app, intent)
+        args: list[Any] = [track, p["device"], p["parameter"], p["shape"], "at", beat, "bars", bars]
+        for name in SAID:
+            if name in p and name != "bars":
+                args += [name, p[name]]
+        return await automate_job.run(app, job, args)
     if "track_name" in p:
         track, slot = await command_clip.named_track_clip(app, str(p["track_name"]))
     else:
         track, slot = await command_clip.target_clip(app, intent.part)
-    args: list[Any] = [track, p["device"], p["parameter"], p["shape"], "slot", slot]
+    args = [track, p["device"], p["parameter"], p["shape"], "slot", slot]
     for name in SAID:
         if name in p:
             args += [name, p[name]]
     return await automate_job.run(app, job, args)
+
+
+async def _in_arrangement(app: App, intent: Intent) -> tuple[int, float, int]:
+    """The track (named, else the part's newest take's, else the selected one), the beat the envelope
+    starts at and its bars: the region's own (its cue point to the next, or the bars said), or for
+    "into the chorus" the bars said (default INTO_BARS) that end where the section starts."""
+    p = intent.params
+    settings: dict[str, Any] = {}
+    await command_region.place(app, dict(p["region"]), settings)
+    live = await app.live.context()
+    bar_beats = 4.0 * live.signature_numerator / live.signature_denominator
+    start = float(settings["at"])
+    bars = int(p.get("bars", INTO_BARS if p["region"].get("into") else settings.get("bars", INTO_BARS)))
+    if p["region"].get("into"):
+        start -= bars * bar_beats
+        if start < 0:
+            raise InvalidValue(
+                f"{describe(dict(p['region']))}: {bars} bar(s) before it would start at beat {start:g}: "
+                "expected a section with that many bars before it (say fewer bars)"
+            )
+    if "track_name" in p:
+        return (await command_clip.named_track_clip(app, str(p["track_name"])))[0], start, bars
+    for take in reversed(app.song.takes):
+        if intent.part is not None and take.get("part") == intent.part and "track" in take:
+            return int(take["track"]), start, bars
+    return max(live.selected_track, 0), start, bars

@@ -1,0 +1,80 @@
+"""Issue 43: automation said of a region of the Arrangement ("swell the bass into the chorus", "duck
+the bass on every beat in the chorus") draws on the arrangement clip the cue points name: the bar
+before the section for "into", the section's own clip otherwise. Through the daemon and the real
+Remote Script in the in-memory Live; values read back with value_at_time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bridge.commands.parser import parse
+from livesim.host import LiveHost
+from livesim.live_set import SetDesc, TrackDesc
+from tests.bridge.actions.intents.test_region_commands import CUES, command
+from tests.bridge.harness import Client, running_daemon
+
+
+def test_the_words_carry_the_region() -> None:
+    into = parse("filter sweep up into the chorus")
+    assert into.action == "automate" and into.params["region"] == {
+        "section": "chorus",
+        "nth": 1,
+        "into": True,
+    }
+    duck = parse("duck the bass on every beat in the chorus")
+    assert duck.action == "automate" and duck.params["region"] == {"section": "chorus", "nth": 1}
+    assert "region" not in parse("fade the pad in over 8 bars").params
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    host = LiveHost(SetDesc(tracks=(TrackDesc("midi", "Drums"), TrackDesc("midi", "Bass"))), port=0)
+    host.start_in_thread()
+
+    def lay() -> None:
+        for at, name in CUES:
+            host.song.current_song_time = at
+            host.song.set_or_delete_cue()
+            next(c for c in host.song.cue_points if c.time == at).name = name
+        host.song.current_song_time = 0.0
+
+    host.call(lay)
+    yield host
+    host.stop()
+
+
+def volume_at(live: LiveHost, track: int, start_beats: float, times: list[float]) -> list[float]:
+    """The volume envelope of the arrangement clip starting at ``start_beats``, at ``times`` in the
+    clip's own beats (Live's clip envelopes count from the clip's start)."""
+
+    def read() -> list[float]:
+        t = live.song.tracks[track]
+        clip = next(c for c in t.arrangement_clips if c.start_time == start_beats)
+        envelope = clip.automation_envelope(t.mixer_device.volume)
+        assert envelope is not None, f"no volume envelope on the clip at {start_beats}"
+        return [round(envelope.value_at_time(x), 3) for x in times]
+
+    return live.call(read)
+
+
+def test_drawn_into_and_in_a_section_of_the_arrangement(live: LiveHost) -> None:
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            for text in ("a bassline for the verse", "a bassline for the chorus"):
+                state, said = command(client, text)
+                assert state == "done", said
+            state, said = command(client, "swell the bass into the chorus")  # the verse's last 4 bars
+            assert state == "done" and "at beat 16" in said, said
+            swell = volume_at(live, 1, 16.0, [0.1, 8.0, 15.9])
+            assert swell[0] < swell[1] and swell[2] < swell[1], swell  # up to the middle, down again
+            state, said = command(client, "duck the bass on every beat in the chorus")  # 32..48
+            assert state == "done", said
+            ducked = volume_at(live, 1, 32.0, [0.0, 0.5, 1.0, 15.5])
+            assert min(ducked) < max(ducked), ducked
+            state, said = command(client, "swell the bass into the intro")  # nothing before beat 0
+            assert state == "failed" and "beat -16" in said, said
+        finally:
+            client.close()
