@@ -39,13 +39,15 @@ async def region(app: App, req: GenerateRequest, bar_beats: float) -> tuple[floa
     return start, length
 
 
-async def one_part(
-    app: App, job: Job, req: GenerateRequest, live: LiveContext, seq: int, seed: int, made: list[Placed]
-) -> str:
+async def checked_region(
+    app: App, req: GenerateRequest, live: LiveContext, instead: str
+) -> tuple[float, float, int]:
+    """The region's start and length in beats and its whole bars, after Live's version (12.1.10+)
+    and the bars (1..MAX_BARS) are checked; ``instead`` names what leaving arrangement out writes."""
     if live.version_tuple < SINCE:
         raise LiveError(
             f"arrangement 1 needs Live 12.1.10 or newer (Track.create_midi_clip); this is Live "
-            f"{live.live_version}: nothing was written (leave arrangement out to write a clip slot)"
+            f"{live.live_version}: nothing was written (leave arrangement out to write {instead})"
         )
     bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
     start, length = await region(app, req, bar_beats)
@@ -54,6 +56,13 @@ async def one_part(
         raise InvalidValue(
             f"the loop brace is {bars} bars long: expected 1..{MAX_BARS} (set bars or the brace)"
         )
+    return start, length, bars
+
+
+async def one_part(
+    app: App, job: Job, req: GenerateRequest, live: LiveContext, seq: int, seed: int, made: list[Placed]
+) -> str:
+    start, length, bars = await checked_region(app, req, live, "a clip slot")
     req = dataclasses.replace(req, bars=bars)
     if req.slot == -1 and live.selected_slot < 0:  # no scene selected: the slot plays no part here
         req = dataclasses.replace(req, slot=0)

@@ -15,12 +15,12 @@ import dataclasses
 from collections.abc import Awaitable, Sequence
 from typing import TypeVar
 
-from bridge.actions.generate.arrangement import SINCE, region
+from bridge.actions.generate.arrangement import checked_region
 from bridge.actions.generate.context import song_context
 from bridge.actions.generate.multi import PART_ORDER, _all_parts, _params, placed_parts, said
 from bridge.actions.generate.part import followed
 from bridge.actions.generate.record import remember
-from bridge.actions.generate.request import MAX_BARS, GenerateRequest
+from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
 from bridge.actions.place.track import Placed
 from bridge.actions.takes import midi_take
@@ -29,7 +29,7 @@ from bridge.history import TakeDraft
 from bridge.history.schema import TakeFields
 from bridge.jobs.board import Job
 from bridge.live.client import LiveContext
-from engines.errors import InvalidValue, LiveError
+from engines.errors import InvalidValue
 
 T = TypeVar("T")
 
@@ -57,18 +57,7 @@ async def all_recorded(app: App, job: Job, drafts: Sequence[TakeDraft], write: A
 
 
 async def all_parts(app: App, job: Job, req: GenerateRequest, live: LiveContext, seq: int, seed: int) -> str:
-    if live.version_tuple < SINCE:
-        raise LiveError(
-            f"arrangement 1 needs Live 12.1.10 or newer (Track.create_midi_clip); this is Live "
-            f"{live.live_version}: nothing was written (leave arrangement out to write clip slots)"
-        )
-    bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
-    start, length = await region(app, req, bar_beats)
-    bars = max(1, round(length / bar_beats))
-    if bars > MAX_BARS:
-        raise InvalidValue(
-            f"the loop brace is {bars} bars long: expected 1..{MAX_BARS} (set bars or the brace)"
-        )
+    start, length, bars = await checked_region(app, req, live, "clip slots")
     req = dataclasses.replace(
         req, bars=bars, slot=0 if req.slot == -1 and live.selected_slot < 0 else req.slot
     )

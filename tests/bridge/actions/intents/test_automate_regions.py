@@ -12,7 +12,7 @@ import pytest
 from bridge.commands.parser import parse
 from livesim.host import LiveHost
 from livesim.live_set import SetDesc, TrackDesc
-from tests.bridge.actions.intents.test_region_commands import CUES, command
+from tests.bridge.actions.intents.test_region_commands import command, lay_cues
 from tests.bridge.harness import Client, running_daemon
 
 
@@ -32,15 +32,7 @@ def test_the_words_carry_the_region() -> None:
 def live() -> Iterator[LiveHost]:
     host = LiveHost(SetDesc(tracks=(TrackDesc("midi", "Drums"), TrackDesc("midi", "Bass"))), port=0)
     host.start_in_thread()
-
-    def lay() -> None:
-        for at, name in CUES:
-            host.song.current_song_time = at
-            host.song.set_or_delete_cue()
-            next(c for c in host.song.cue_points if c.time == at).name = name
-        host.song.current_song_time = 0.0
-
-    host.call(lay)
+    lay_cues(host)
     yield host
     host.stop()
 

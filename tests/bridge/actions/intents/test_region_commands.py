@@ -42,6 +42,13 @@ def test_sentences_without_a_region_stay_as_they_were() -> None:
 def live() -> Iterator[LiveHost]:
     tracks = (TrackDesc("midi", "Drums"), TrackDesc("midi", "Bass"), TrackDesc("midi", "Keys"))
     host = LiveHost(SetDesc(tracks=tracks), port=0).start_in_thread()
+    lay_cues(host)
+    yield host
+    host.stop()
+
+
+def lay_cues(host: LiveHost) -> None:
+    """CUES as named cue points, set as a user does (the playhead moved, Live's cue toggled)."""
 
     def lay() -> None:
         for at, name in CUES:
@@ -51,8 +58,6 @@ def live() -> Iterator[LiveHost]:
         host.song.current_song_time = 0.0
 
     host.call(lay)
-    yield host
-    host.stop()
 
 
 def spans(live: LiveHost, track: int) -> list[tuple[float, float]]:
