@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
+import threading
+from types import FrameType
 
 from bridge import protocol
 from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm, settle_heap
@@ -74,6 +77,16 @@ def run(args: argparse.Namespace) -> int:
             f"cannot serve AbletonOSC's grammar: UDP {protocol.HOST}:{protocol.ABLETONOSC_PORT} is taken "
             "(is AbletonOSC or another `roo sim --abletonosc` running?)"
         )
+    # Ctrl-C ends the loop below as SIGTERM does, by a handler set before the listening line: a
+    # KeyboardInterrupt raised before the main thread reached the loop's try (a loaded machine, the
+    # line already read and a query already answered by the script's thread) exited 130.
+    interrupted = threading.Event()
+
+    def on_ctrl_c(signum: int, frame: FrameType | None) -> None:
+        interrupted.set()
+        host.stop(timeout=0.0)
+
+    signal.signal(signal.SIGINT, on_ctrl_c)
     # The Set and the script are made: later full collections walk only what comes after. Settled
     # before the listening line, so a Ctrl-C sent once it is read lands in the loop below.
     settle_heap()
@@ -92,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         while host.wait(0.5):
             pass
     except KeyboardInterrupt:
+        interrupted.set()
+    if interrupted.is_set():
         console.print("stopping")
     host.stop()
     console.print(f"stopped: {host.script.requests} requests, {host.script.errors} errors")
