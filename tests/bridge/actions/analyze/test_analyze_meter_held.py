@@ -6,8 +6,6 @@ is held and asked ("6/8 or 3/4?"), Live keeps its signature, and `force 1` appli
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +14,9 @@ from typing import Any
 import mido
 import pytest
 
-from bridge import protocol
 from livesim.host import LiveHost
 from livesim.live_set import parse_set
+from tests.bridge.actions.analyze.test_analyze_compound import analyze, live_state, set_live
 from tests.bridge.harness import Client, running_daemon
 from tests.conftest import require_tool
 from tools.corpus.folk_meters import render, tune_at
@@ -100,33 +98,6 @@ def rig(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
         finally:
             live.stop()
     assert live.errors == [], "exceptions escaped into Live"
-
-
-def set_live(rig: Rig, tempo: float, signature: tuple[int, int]) -> None:
-    def change() -> None:
-        song = rig.live.song
-        song.tempo = tempo
-        song.signature_numerator, song.signature_denominator = signature
-
-    rig.live.call(change)
-
-
-def live_state(rig: Rig) -> tuple[float, tuple[int, int]]:
-    song = rig.live.song
-    return rig.live.call(lambda: (song.tempo, (song.signature_numerator, song.signature_denominator)))
-
-
-def analyze(rig: Rig, *args: Any) -> tuple[list[Any], dict[str, Any]]:
-    rig.client.send(protocol.ANALYZE, *args)
-    result: dict[str, Any] = {}
-    end = time.monotonic() + 120.0
-    while True:
-        assert time.monotonic() < end, "/roo/analyze did not end within 120 s"
-        got, reply = rig.client.recv(timeout=max(0.01, end - time.monotonic()))
-        if got == protocol.RESULT and reply[1] == "analysis":
-            result = json.loads(reply[2])
-        if got == protocol.STATUS and reply[1] in protocol.FINAL_STATES:
-            return reply, result
 
 
 @pytest.mark.parametrize("meter", sorted(SURE))
