@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,10 @@ from typing import Any
 
 from bridge import protocol
 from bridge.daemon import Daemon
+
+# Closing waits this long: a JACK client (the jam's ports, the microphone) closed on the daemon's loop
+# took over 10 s twice in fresh-clone runs on a loaded 2-core machine; longer is a hang, said with stacks
+CLOSE_S = 30.0
 
 
 @contextmanager
@@ -47,7 +52,12 @@ def daemon_in_thread(
     try:
         yield daemon
     finally:
-        asyncio.run_coroutine_threadsafe(_close(daemon), loop).result(10)
+        closing = asyncio.run_coroutine_threadsafe(_close(daemon), loop)
+        try:
+            closing.result(CLOSE_S)
+        except TimeoutError:  # a close that hangs is said with where every thread stands, then raised
+            faulthandler.dump_traceback(all_threads=True)
+            raise
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         loop.close()
