@@ -99,6 +99,8 @@ def execute(
         return {"cancelled": str(exc)}
     except RooError as exc:
         blobs.drop(redis, [*inputs.values(), *sent.values()])
+        if progress.cancelled():  # its client cancelled and took its input files back as it started
+            return {"cancelled": f"{progress.reason} as it started ({exc})"}
         return {"error": [type(exc).__module__, type(exc).__qualname__, str(exc)]}
     except Exception as exc:  # a library failure: report it, keep serving
         blobs.drop(redis, [*inputs.values(), *sent.values()])
