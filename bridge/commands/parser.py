@@ -37,7 +37,8 @@ def parse(text: str) -> Intent:
     """
     heard = " ".join(text.split())
     s, key, model = normalize(heard)
-    intent = _parse(heard, s, key, model)
+    intent = _parse(heard, s, key, model)  # "kill the hats in the breakdown": the change, over the section
+    intent = rg.over_a_section(intent, s, lambda rest: _parse(heard, rest, key, model))
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         reason = str(intent.params["reason"])
         examples = [e for e in re.findall(r"'([^']+)'", reason) if _parse(e, *normalize(e)).understood]

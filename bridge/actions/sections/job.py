@@ -1,0 +1,167 @@
+"""A typed change over a section, end to end: which tracks, which of their arrangement clips, the
+notes inside the section changed, one write (one undo step), a take per track.
+
+The tracks: the part's by the track rule (``place.track``), a track named in the sentence, or, when
+no part is said ("vary the chorus"), every MIDI track with an arrangement clip in the section (a
+pitch move leaves the drum tracks out). What is written is one new clip per track over all the
+clips the section touches (from the first one's start to the last one's end, on every track the
+same, as /roo/live/write_arrangement_clips writes them), holding every note those clips played
+there: only the notes inside the section changed. It cuts the old clips (Live's rule), and one undo
+brings them back. Each take records its track and start beat and is filed under the take that was
+there. No clip of the part in the section: refused naming the section, its bars and the track.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import protocol
+from bridge.actions.clips.take import take_behind_at
+from bridge.actions.generate.arrangement_all import all_recorded
+from bridge.actions.place import track as part_track
+from bridge.actions.sections import notes as nt
+from bridge.actions.sections import span as sp
+from bridge.actions.takes import midi_take, transform_part, write_recorded
+from bridge.app import App
+from bridge.commands import Intent
+from bridge.commands.normalize import normalize
+from bridge.commands.region_words import describe, section_of
+from bridge.jobs.board import Job
+from engines.errors import InvalidValue
+from engines.music import MusicalContext, Note
+from engines.symbolic.profile import profile
+
+PITCH_KINDS = ("transpose", "invert", "revoice", "vary")  # not for a drum track when no part is said
+DIALS = {("density", "up"): ("density", {"amount": 0.7}), ("density", "down"): ("density", {"amount": 0.3}),
+         ("complexity", "up"): ("ornament", {}), ("complexity", "down"): ("density", {"amount": 0.3}),
+         ("energy", "up"): ("velocity", {"amount": 0.75}), ("energy", "down"): ("velocity", {"amount": 0.25})}  # fmt: skip
+NOT_OPTIONS = ("track", "slot", "replace", "arrangement", "seed")
+
+
+def what(intent: Intent) -> tuple[str, dict[str, Any]]:
+    """The transform kind and options the intent means over a section."""
+    p = intent.params
+    if intent.action == "vary":
+        return "vary", {}
+    if intent.action == "adjust":
+        return DIALS[(str(p["what"]), str(p["direction"]))]
+    if intent.action == "mixer":  # "mute the bass in the chorus": its notes there out
+        return "clear", {}
+    return str(p["kind"]), {
+        k: v for k, v in p.items() if k in protocol.TRANSFORM_OPTIONS and k not in NOT_OPTIONS
+    }
+
+
+async def targets(app: App, intent: Intent, kind: str) -> list[tuple[int, str, str | None]]:
+    """(track, name, part) of each track the change is made on."""
+    tracks = await app.live.tracks()
+    name = intent.params.get("track_name")
+    if name:
+        wanted = str(name).lower()
+        found = [i for i, (n, _midi) in enumerate(tracks) if wanted in n.lower()]
+        if not found:
+            raise InvalidValue(
+                f"no track is named {name!r}: the tracks are {', '.join(n for n, _ in tracks)}"
+            )
+        return [(found[0], tracks[found[0]][0], intent.part)]
+    if intent.part in part_track.SINGLE_PARTS:
+        chosen = part_track.choose(intent.part, tracks, await part_track.homes(app), selected=-1)
+        if chosen is None:
+            raise InvalidValue(
+                f"no track holds the {intent.part}: the tracks are {', '.join(n for n, _ in tracks)}; nothing was changed"
+            )
+        return [(chosen.track, chosen.name, intent.part)]
+    held = part_track.holders(tracks, await part_track.homes(app))
+    return [
+        (i, n, held.get(i))
+        for i, (n, midi) in enumerate(tracks)
+        if midi and not (kind in PITCH_KINDS and held.get(i) == "drums")
+    ]
+
+
+async def change(app: App, job: Job, intent: Intent) -> str:
+    region = intent.params["region"]
+    kind, options = what(intent)
+    said = describe(region)
+    spans = await sp.spans(app, region, _example(intent.heard))
+    where = "; ".join(s.said for s in spans)
+    bounds = [(s.start, s.end) for s in spans]
+    chosen = await targets(app, intent, kind)
+    clips = {t: await sp.clip_spans(app, t) for t, _n, _p in chosen}
+    touched = {t: [c for c in clips[t] if any(c[0] < hi and lo < c[1] for lo, hi in bounds)] for t in clips}
+    if not any(touched.values()):
+        on = ", ".join(f"track {t} {n!r}" for t, n, _ in chosen) or "no MIDI track"
+        whose = f"of the {intent.part} " if intent.part else ""
+        raise InvalidValue(
+            f"no arrangement clip {whose}on {on} overlaps {said} ({where}): nothing was changed"
+        )
+    lo = min(c[0] for cs in touched.values() for c in cs)
+    hi = max(c[1] for cs in touched.values() for c in cs)
+    live = await app.live.context()
+    bar = spans[0].bar
+    writes: list[tuple[int, str, list[Note]]] = []
+    drafts = []
+    told = []
+    for track, name, part in chosen:
+        if not touched[track]:
+            continue
+        heard, clip_name, first = await _read(app, track, clips[track], lo, hi)
+        result, count = await app.run_cpu(nt.changed, heard, bounds, kind, options, bar, job.id)
+        written = nt.from_start(result, lo, hi)
+        ctx = MusicalContext(tempo_bpm=float(live.tempo_bpm),
+                             signature=(live.signature_numerator, live.signature_denominator),
+                             bars=max(1, round((hi - lo) / bar)))  # fmt: skip
+        role = transform_part(kind, part or profile(written, hi - lo).role)
+        params = {"kind": kind, "section": said, **options}
+        draft = midi_take("transform", role, params=params, seed=job.id, ctx=ctx, live={}, notes=written,
+                          engine=f"engines.transforms:{kind}")  # fmt: skip
+        source = await take_behind_at(app, track, first[0], first[1])
+        if source is not None:
+            draft.parent_id = source.take_id
+        writes.append((track, clip_name or f"{role} {region['section']}", written))
+        drafts.append(draft)
+        told.append(f"track {track} {name!r}: {count} notes inside changed, {len(heard) - count} kept")
+    if len(writes) == 1:
+        track, clip_name, written = writes[0]
+        write = app.live.write_arrangement_clip(track, lo, hi - lo, clip_name, written, True)
+        landed = [(await write_recorded(app, job, drafts[0], write))[::2]]
+    else:
+        if empty := [t for t, _n, w in writes if not w]:
+            raise InvalidValue(
+                f"{kind} over {said} would leave track {empty[0]} with no notes: name the part"
+            )
+        landed = await all_recorded(
+            app, job, drafts, app.live.write_arrangement_clips(lo, hi - lo, writes, True)
+        )
+    for draft, (track, count) in zip(drafts, landed, strict=True):
+        draft.live = {"track": track, "start_beats": lo, "length_beats": hi - lo, "note_count": count}
+    return f"{kind} over {said} ({where}): {'; '.join(told)}; the clips rewritten at beat {lo:g}, one undo brings them back"
+
+
+async def _read(
+    app: App, track: int, clips: list[tuple[float, float]], lo: float, hi: float
+) -> tuple[list[Note], str, tuple[float, list[Note]]]:
+    """The notes the track's arrangement MIDI clips play in [lo, hi), in song time; the first one's
+    name; the first one's start and own notes (to find the take it is)."""
+    heard: list[Note] = []
+    name = ""
+    first: tuple[float, list[Note]] | None = None
+    for index, (start, end) in enumerate(clips):
+        if not (start < hi and lo < end):
+            continue
+        reading = await app.live.clip_read(track, index, arrangement=True)
+        if reading.info.is_audio_clip:
+            continue
+        marker = float(reading.info.start_marker_beats)
+        heard += [n for n in nt.in_song_time(reading.notes, start, end, marker) if lo <= n.start_beats < hi]
+        if first is None:
+            name, first = reading.info.name, (start, list(reading.notes))
+    return sorted(heard, key=lambda n: (n.start_beats, n.pitch)), name, first or (lo, [])
+
+
+def _example(heard: str) -> str:
+    """The sentence with bars in place of the section, for the question."""
+    s, _key, _model = normalize(heard)
+    found = section_of(s)
+    rest = " ".join((found[1] if found else s).split())
+    return f"{rest} in bars 9 to 16"
