@@ -20,7 +20,7 @@ from bridge.commands.place_words import ORDINALS
 
 # the names a song's cue points carry (engines.generators.arrangement's five, and a producer's)
 SECTIONS = ("pre chorus", "intro", "verse", "chorus", "bridge", "outro", "breakdown", "drop", "build up",
-            "build", "break", "hook")  # fmt: skip
+            "build", "break")  # fmt: skip  ("the hook" is a part: "another take on the hook")
 _NAMES = "|".join(SECTIONS)
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the )"
