@@ -21,6 +21,7 @@ from bridge.actions.generate.arrangement_all import all_recorded
 from bridge.actions.place import track as part_track
 from bridge.actions.sections import notes as nt
 from bridge.actions.sections import span as sp
+from bridge.actions.sections import vary as vr
 from bridge.actions.takes import midi_take, transform_part, write_recorded
 from bridge.app import App
 from bridge.commands import Intent
@@ -53,7 +54,7 @@ def what(intent: Intent) -> tuple[str, dict[str, Any]]:
 
 
 async def targets(app: App, intent: Intent, kind: str) -> list[tuple[int, str, str | None]]:
-    """(track, name, part) of each track the change is made on."""
+    """(track, name, part) of each track the change is made on (part: the one it holds, if known)."""
     tracks = await app.live.tracks()
     name = intent.params.get("track_name")
     if name:
@@ -105,8 +106,11 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     for track, name, part in chosen:
         if not touched[track]:
             continue
-        heard, clip_name, first = await _read(app, track, clips[track], lo, hi)
-        result, count = await app.run_cpu(nt.changed, heard, bounds, kind, options, bar, job.id)
+        heard, clip_name, (first_at, first_notes, marker) = await _read(app, track, clips[track], lo, hi)
+        source = await take_behind_at(app, track, first_at, first_notes)
+        held = (part or _role(first_notes), track, first_at - marker)
+        make, how = await vr.maker(app, kind, options, held, source, live, bar)
+        result, count = await app.run_cpu(nt.changed, heard, bounds, make, job.id)
         written = nt.from_start(result, lo, hi)
         ctx = MusicalContext(tempo_bpm=float(live.tempo_bpm),
                              signature=(live.signature_numerator, live.signature_denominator),
@@ -115,12 +119,13 @@ async def change(app: App, job: Job, intent: Intent) -> str:
         params = {"kind": kind, "section": said, **options}
         draft = midi_take("transform", role, params=params, seed=job.id, ctx=ctx, live={}, notes=written,
                           engine=f"engines.transforms:{kind}")  # fmt: skip
-        source = await take_behind_at(app, track, first[0], first[1])
         if source is not None:
             draft.parent_id = source.take_id
         writes.append((track, clip_name or f"{role} {region['section']}", written))
         drafts.append(draft)
-        told.append(f"track {track} {name!r}: {count} notes inside changed, {len(heard) - count} kept")
+        told.append(
+            f"track {track} {name!r}: {count} notes inside changed ({how}), {len(heard) - count} kept"
+        )
     if len(writes) == 1:
         track, clip_name, written = writes[0]
         write = app.live.write_arrangement_clip(track, lo, hi - lo, clip_name, written, True)
@@ -138,14 +143,19 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     return f"{kind} over {said} ({where}): {'; '.join(told)}; the clips rewritten at beat {lo:g}, one undo brings them back"
 
 
+def _role(notes: list[Note]) -> str | None:
+    role = profile(notes, max((n.start_beats + n.duration_beats for n in notes), default=4.0)).role
+    return role if role in part_track.SINGLE_PARTS else None
+
+
 async def _read(
     app: App, track: int, clips: list[tuple[float, float]], lo: float, hi: float
-) -> tuple[list[Note], str, tuple[float, list[Note]]]:
+) -> tuple[list[Note], str, tuple[float, list[Note], float]]:
     """The notes the track's arrangement MIDI clips play in [lo, hi), in song time; the first one's
     name; the first one's start and own notes (to find the take it is)."""
     heard: list[Note] = []
     name = ""
-    first: tuple[float, list[Note]] | None = None
+    first: tuple[float, list[Note], float] | None = None
     for index, (start, end) in enumerate(clips):
         if not (start < hi and lo < end):
             continue
@@ -155,8 +165,8 @@ async def _read(
         marker = float(reading.info.start_marker_beats)
         heard += [n for n in nt.in_song_time(reading.notes, start, end, marker) if lo <= n.start_beats < hi]
         if first is None:
-            name, first = reading.info.name, (start, list(reading.notes))
-    return sorted(heard, key=lambda n: (n.start_beats, n.pitch)), name, first or (lo, [])
+            name, first = reading.info.name, (start, list(reading.notes), marker)
+    return sorted(heard, key=lambda n: (n.start_beats, n.pitch)), name, first or (lo, [], 0.0)
 
 
 def _example(heard: str) -> str:

@@ -10,10 +10,8 @@ it (a hit up to a 64th early, humanized, counts as in it).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from engines import transforms
 from engines.music import Note
 
 EARLY_BEATS = 1 / 16  # engines.transforms.places: a hit this early belongs to the place after it
@@ -36,13 +34,12 @@ def inside(n: Note, lo: float, hi: float) -> bool:
 def changed(
     notes: Sequence[Note],
     spans: Sequence[tuple[float, float]],
-    kind: str,
-    options: dict[str, Any],
-    bar: float,
+    make: Callable[[float], Callable[[list[Note], float, int], list[Note]]],
     seed: int,
 ) -> tuple[list[Note], int]:
-    """Every note, those inside each span transformed there as a clip of the span's length (times
-    from the span's start); the other notes untouched. Also how many notes were inside."""
+    """Every note, those inside each span changed there as a clip of the span's length (``make(lo)``
+    gives the change for the span from song beat lo: notes from the span's start, its length, a
+    seed); the other notes untouched. Also how many notes were inside."""
     rest = list(notes)
     out: list[Note] = []
     count = 0
@@ -51,8 +48,8 @@ def changed(
         rest = [n for n in rest if not inside(n, lo, hi)]
         count += len(mine)
         local = [dataclasses.replace(n, start_beats=max(0.0, round(n.start_beats - lo, 6))) for n in mine]
-        result = transforms.transform(kind, local, transforms.make_options(hi - lo, bar, **options), seed + k)
-        out += [dataclasses.replace(n, start_beats=round(n.start_beats + lo, 6)) for n in result.notes]
+        result = make(lo)(local, hi - lo, seed + k)
+        out += [dataclasses.replace(n, start_beats=round(n.start_beats + lo, 6)) for n in result]
     merged = sorted([*out, *rest], key=lambda n: (n.start_beats, n.pitch))
     return merged, count
 

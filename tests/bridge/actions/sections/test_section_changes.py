@@ -210,3 +210,45 @@ def test_with_no_cue_points_a_section_is_asked_about() -> None:
                 client.close()
     finally:
         live.stop()
+
+
+def test_vary_of_a_take_in_the_chorus_is_its_generator_over_those_bars_filed_under_it(store: Store) -> None:
+    tracks = (TrackDesc("midi", "Bass"),)
+    live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
+    try:
+        lay = ((0.0, "verse"), (32.0, "chorus"), (48.0, "outro"))
+
+        def cue() -> None:
+            for at, name in lay:
+                live.song.current_song_time = at
+                live.song.set_or_delete_cue()
+                next(c for c in live.song.cue_points if c.time == at).name = name
+            live.song.current_song_time = 0.0
+
+        live.call(cue)
+        with running_daemon(live_port=live.port, history=store) as daemon:
+            client = Client(daemon.port)
+            try:
+                client.send(protocol.GENERATE, "bass", "arrangement", 1, "at", 0.0, "bars", 16, "seed", 3,
+                            "genre", "house", "key", "A minor")  # fmt: skip
+                _, state, _, said = client.wait_final(30)
+                assert state == "done", said
+                made = store.takes()[0]
+                before = sounding(live, 0)
+                state, said = command(client, "vary the bass in the chorus")
+                assert state == "done" and "the bass generator (house, A minor) over those bars" in said, said
+            finally:
+                client.close()
+        after = sounding(live, 0)
+
+        def chorus(n: tuple[float, int, int]) -> bool:  # a humanized hit up to a 64th early is in it
+            return 32 <= n[0] + 1 / 16 < 48
+
+        assert [n for n in after if not chorus(n)] == [n for n in before if not chorus(n)]
+        assert [n for n in after if chorus(n)] != [n for n in before if chorus(n)]
+        assert all(n[1] % 12 in (9, 11, 0, 2, 4, 5, 7) for n in after if chorus(n))  # A minor
+        varied = next(t for t in store.takes() if t.take_id != made.take_id)
+        assert store.get(varied.take_id).parent_id == made.take_id
+        assert store.get(varied.take_id).live["start_beats"] == 0.0
+    finally:
+        live.stop()
