@@ -32,7 +32,7 @@ from engines.errors import InvalidValue
 from engines.music import MusicalContext, Note
 from engines.symbolic.profile import profile
 
-PITCH_KINDS = ("transpose", "invert", "revoice", "vary")  # not for a drum track when no part is said
+PITCH_KINDS = ("transpose", "invert", "revoice")  # not for a drum track when no part is said
 DIALS = {("density", "up"): ("density", {"amount": 0.7}), ("density", "down"): ("density", {"amount": 0.3}),
          ("complexity", "up"): ("ornament", {}), ("complexity", "down"): ("density", {"amount": 0.3}),
          ("energy", "up"): ("velocity", {"amount": 0.75}), ("energy", "down"): ("velocity", {"amount": 0.25})}  # fmt: skip
