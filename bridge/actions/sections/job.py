@@ -1,14 +1,14 @@
 """A typed change over a section, end to end: which tracks, which of their arrangement clips, the
-notes inside the section changed, one write (one undo step), a take per track.
+notes inside the section changed, one write (one undo step), a take per clip.
 
 The tracks: the part's by the track rule (``place.track``), a track named in the sentence, or, when
 no part is said ("vary the chorus"), every MIDI track with an arrangement clip in the section (a
-pitch move leaves the drum tracks out). What is written is one new clip per track over all the
-clips the section touches (from the first one's start to the last one's end, on every track the
-same, as /roo/live/write_arrangement_clips writes them), holding every note those clips played
-there: only the notes inside the section changed. It cuts the old clips (Live's rule), and one undo
-brings them back. Each take records its track and start beat and is filed under the take that was
-there. No clip of the part in the section: refused naming the section, its bars and the track.
+pitch move leaves the drum tracks out). Each clip the section touches is written again at its own
+start and length with its own name (/roo/live/rewrite_arrangement_clips, all in one undo step),
+holding every note it played: only the notes inside the section changed. The new clips cut the old
+ones (Live's rule) and one undo brings them back. Each take records its track and start beat and is
+filed under the take that was there. No clip of the part in the section: refused naming the
+section, its bars and the track.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bridge.actions.place import track as part_track
 from bridge.actions.sections import notes as nt
 from bridge.actions.sections import span as sp
 from bridge.actions.sections import vary as vr
-from bridge.actions.takes import midi_take, transform_part, write_recorded
+from bridge.actions.takes import midi_take, transform_part
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.commands.normalize import normalize
@@ -88,85 +88,62 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     where = "; ".join(s.said for s in spans)
     bounds = [(s.start, s.end) for s in spans]
     chosen = await targets(app, intent, kind)
-    clips = {t: await sp.clip_spans(app, t) for t, _n, _p in chosen}
-    touched = {t: [c for c in clips[t] if any(c[0] < hi and lo < c[1] for lo, hi in bounds)] for t in clips}
+    touched = {
+        t: [(i, s, e) for i, (s, e) in enumerate(await sp.clip_spans(app, t)) if any(s < hi and lo < e for lo, hi in bounds)]
+        for t, _n, _p in chosen
+    }  # fmt: skip
     if not any(touched.values()):
         on = ", ".join(f"track {t} {n!r}" for t, n, _ in chosen) or "no MIDI track"
         whose = f"of the {intent.part} " if intent.part else ""
         raise InvalidValue(
             f"no arrangement clip {whose}on {on} overlaps {said} ({where}): nothing was changed"
         )
-    lo = min(c[0] for cs in touched.values() for c in cs)
-    hi = max(c[1] for cs in touched.values() for c in cs)
     live = await app.live.context()
     bar = spans[0].bar
-    writes: list[tuple[int, str, list[Note]]] = []
+    writes: list[tuple[int, float, float, str, list[Note]]] = []
     drafts = []
     told = []
     for track, name, part in chosen:
-        if not touched[track]:
-            continue
-        heard, clip_name, (first_at, first_notes, marker) = await _read(app, track, clips[track], lo, hi)
-        source = await take_behind_at(app, track, first_at, first_notes)
-        held = (part or _role(first_notes), track, first_at - marker)
-        make, how = await vr.maker(app, kind, options, held, source, live, bar)
-        result, count = await app.run_cpu(nt.changed, heard, bounds, make, job.id)
-        written = nt.from_start(result, lo, hi)
-        ctx = MusicalContext(tempo_bpm=float(live.tempo_bpm),
-                             signature=(live.signature_numerator, live.signature_denominator),
-                             bars=max(1, round((hi - lo) / bar)))  # fmt: skip
-        role = transform_part(kind, part or profile(written, hi - lo).role)
-        params = {"kind": kind, "section": said, **options}
-        draft = midi_take("transform", role, params=params, seed=job.id, ctx=ctx, live={}, notes=written,
-                          engine=f"engines.transforms:{kind}")  # fmt: skip
-        if source is not None:
-            draft.parent_id = source.take_id
-        writes.append((track, clip_name or f"{role} {region['section']}", written))
-        drafts.append(draft)
-        told.append(
-            f"track {track} {name!r}: {count} notes inside changed ({how}), {len(heard) - count} kept"
-        )
-    if len(writes) == 1:
-        track, clip_name, written = writes[0]
-        write = app.live.write_arrangement_clip(track, lo, hi - lo, clip_name, written, True)
-        landed = [(await write_recorded(app, job, drafts[0], write))[::2]]
-    else:
-        if empty := [t for t, _n, w in writes if not w]:
-            raise InvalidValue(
-                f"{kind} over {said} would leave track {empty[0]} with no notes: name the part"
+        for index, start, end in touched[track]:
+            reading = await app.live.clip_read(track, index, arrangement=True)
+            if reading.info.is_audio_clip:
+                continue
+            marker = float(reading.info.start_marker_beats)
+            heard = nt.in_song_time(reading.notes, start, end, marker)
+            mine = [(max(lo, start), min(hi, end)) for lo, hi in bounds if lo < end and start < hi]
+            source = await take_behind_at(app, track, start, reading.notes)
+            held = (part or _role(reading.notes), track, start - marker)
+            make, how = await vr.maker(app, kind, options, held, source, live, bar)
+            result, count = await app.run_cpu(nt.changed, heard, mine, make, job.id)
+            written = nt.from_start(result, start, end)
+            ctx = MusicalContext(tempo_bpm=float(live.tempo_bpm),
+                                 signature=(live.signature_numerator, live.signature_denominator),
+                                 bars=max(1, round((end - start) / bar)))  # fmt: skip
+            role = transform_part(kind, held[0] or profile(written, end - start).role)
+            params = {"kind": kind, "section": said, **options}
+            draft = midi_take("transform", role, params=params, seed=job.id, ctx=ctx, live={}, notes=written,
+                              engine=f"engines.transforms:{kind}")  # fmt: skip
+            if source is not None:
+                draft.parent_id = source.take_id
+            writes.append(
+                (track, start, end - start, reading.info.name or f"{role} {region['section']}", written)
             )
-        landed = await all_recorded(
-            app, job, drafts, app.live.write_arrangement_clips(lo, hi - lo, writes, True)
-        )
-    for draft, (track, count) in zip(drafts, landed, strict=True):
-        draft.live = {"track": track, "start_beats": lo, "length_beats": hi - lo, "note_count": count}
-    return f"{kind} over {said} ({where}): {'; '.join(told)}; the clips rewritten at beat {lo:g}, one undo brings them back"
+            drafts.append(draft)
+            told.append(
+                f"track {track} {name!r} clip at beat {start:g}: {count} notes inside changed ({how}), "
+                f"{len(heard) - count} kept"
+            )
+    if not writes:
+        raise InvalidValue(f"the clips in {said} ({where}) are audio: a change of notes expected MIDI clips")
+    landed = await all_recorded(app, job, drafts, app.live.rewrite_arrangement_clips(writes))
+    for draft, (track, at, count), (_t, _s, length, _n, _w) in zip(drafts, landed, writes, strict=True):
+        draft.live = {"track": track, "start_beats": at, "length_beats": length, "note_count": count}
+    return f"{kind} over {said} ({where}): {'; '.join(told)}; one undo brings the clips back"
 
 
 def _role(notes: list[Note]) -> str | None:
     role = profile(notes, max((n.start_beats + n.duration_beats for n in notes), default=4.0)).role
     return role if role in part_track.SINGLE_PARTS else None
-
-
-async def _read(
-    app: App, track: int, clips: list[tuple[float, float]], lo: float, hi: float
-) -> tuple[list[Note], str, tuple[float, list[Note], float]]:
-    """The notes the track's arrangement MIDI clips play in [lo, hi), in song time; the first one's
-    name; the first one's start and own notes (to find the take it is)."""
-    heard: list[Note] = []
-    name = ""
-    first: tuple[float, list[Note], float] | None = None
-    for index, (start, end) in enumerate(clips):
-        if not (start < hi and lo < end):
-            continue
-        reading = await app.live.clip_read(track, index, arrangement=True)
-        if reading.info.is_audio_clip:
-            continue
-        marker = float(reading.info.start_marker_beats)
-        heard += [n for n in nt.in_song_time(reading.notes, start, end, marker) if lo <= n.start_beats < hi]
-        if first is None:
-            name, first = reading.info.name, (start, list(reading.notes), marker)
-    return sorted(heard, key=lambda n: (n.start_beats, n.pitch)), name, first or (lo, [], 0.0)
 
 
 def _example(heard: str) -> str:

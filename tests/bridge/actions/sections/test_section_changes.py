@@ -257,3 +257,81 @@ def test_vary_of_a_take_in_the_chorus_is_its_generator_over_those_bars_filed_und
         assert store.get(varied.take_id).live["start_beats"] == 0.0
     finally:
         live.stop()
+
+
+def test_each_clip_the_section_touches_is_rewritten_at_its_own_place_and_name() -> None:
+    # the chorus (beats 24..40) runs across the bass's two clips; the keys' one clip spans them both
+    two = (ClipDesc(0, "verse bass", 32.0, BASS[:16]),
+           ClipDesc(0, "chorus bass", 32.0, tuple((p, t - 32, d, v, m) for p, t, d, v, m in BASS[16:]), start=32.0))  # fmt: skip
+    tracks = (TrackDesc("midi", "Bass", arrangement=two),
+              TrackDesc("midi", "Keys", arrangement=(ClipDesc(0, "keys", 64.0, CHORDS),)))  # fmt: skip
+    live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
+    try:
+        lay = ((0.0, "verse"), (24.0, "chorus"), (40.0, "outro"))
+
+        def cue() -> None:
+            for at, name in lay:
+                live.song.current_song_time = at
+                live.song.set_or_delete_cue()
+                next(c for c in live.song.cue_points if c.time == at).name = name
+            live.song.current_song_time = 0.0
+
+        live.call(cue)
+
+        def clips(track: int) -> list[tuple[float, float, str]]:
+            return live.call(
+                lambda: [
+                    (c.start_time, c.end_time, c.name) for c in live.song.tracks[track].arrangement_clips
+                ]
+            )
+
+        before = [sounding(live, t) for t in range(2)]
+        shapes = [clips(t) for t in range(2)]
+        steps = live.call(lambda: live.doc.undo_steps)
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                state, said = command(client, "transpose the chorus up 2 semitones")
+                assert state == "done" and "clip at beat 32" in said, said
+            finally:
+                client.close()
+        assert [clips(t) for t in range(2)] == shapes  # the same clips, names and places
+        for track in range(2):
+            assert sounding(live, track) == [
+                (t, p + 2 if 24 <= t < 40 else p, v) for t, p, v in before[track]
+            ]
+        assert live.call(lambda: live.doc.undo_steps) == steps + 1
+        live.call(live.song.undo)
+        assert [sounding(live, t) for t in range(2)] == before
+    finally:
+        live.stop()
+
+
+def test_a_section_emptied_of_notes_keeps_its_clip() -> None:
+    three = (ClipDesc(0, "a", 16.0, BASS[:8]),
+             ClipDesc(0, "b", 16.0, tuple((p, t - 16, d, v, m) for p, t, d, v, m in BASS[8:16]), start=16.0),
+             ClipDesc(0, "c", 32.0, tuple((p, t - 32, d, v, m) for p, t, d, v, m in BASS[16:]), start=32.0))  # fmt: skip
+    tracks = (TrackDesc("midi", "Bass", arrangement=three),)
+    live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
+    try:
+
+        def cue() -> None:
+            for at, name in ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")):
+                live.song.current_song_time = at
+                live.song.set_or_delete_cue()
+                next(c for c in live.song.cue_points if c.time == at).name = name
+
+        live.call(cue)
+        before = sounding(live, 0)
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                state, said = command(client, "mute the bass in the chorus")
+                assert state == "done" and "8 notes inside changed" in said, said
+            finally:
+                client.close()
+        assert sounding(live, 0) == [n for n in before if not 16 <= n[0] < 32]
+        names = live.call(lambda: [(c.start_time, c.name) for c in live.song.tracks[0].arrangement_clips])
+        assert names == [(0.0, "a"), (16.0, "b"), (32.0, "c")]
+    finally:
+        live.stop()
