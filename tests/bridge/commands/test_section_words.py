@@ -82,3 +82,19 @@ def test_a_sentence_with_a_section_and_no_change_asks_what_should_change() -> No
     intent = parse("do something cool in the chorus")
     assert not intent.understood and intent.params["reason"].endswith("what should change in the chorus?")
     assert "vary the chorus" in intent.params["suggestions"]
+
+
+def test_the_spoken_grammar_says_changes_over_sections_and_each_is_read_with_its_region() -> None:
+    import random
+
+    from bridge.commands import jsgf
+    from bridge.commands.grammar import build_jsgf
+
+    rules = jsgf.parse_jsgf(build_jsgf())
+    rng = random.Random("sections")
+    said = [jsgf.sample(rules, rule, rng) for rule in ("transform", "vary") for _ in range(600)]
+    over = [
+        t for t in said if any(f" the {s}" in f" {t} " for s in ("chorus", "breakdown", "verse", "intro"))
+    ]
+    assert len(over) >= 20
+    assert [t for t in over if "region" not in parse(t).params] == []
