@@ -45,7 +45,13 @@ def what(intent: Intent) -> tuple[str, dict[str, Any]]:
     if intent.action == "vary":
         return "vary", {}
     if intent.action == "adjust":
-        return DIALS[(str(p["what"]), str(p["direction"]))]
+        dial = DIALS.get((str(p.get("what")), str(p.get("direction"))))
+        if dial is None:  # "fills every 4 bars in the chorus": the drums' fills are a whole part's
+            raise InvalidValue(
+                f"{intent.heard!r} over a section: expected a change of its notes (busier, simpler, louder, "
+                "softer, a transform or a vary), e.g. 'make the drums busier in the chorus'"
+            )
+        return dial
     if intent.action == "mixer":  # "mute the bass in the chorus": its notes there out
         return "clear", {}
     return str(p["kind"]), {

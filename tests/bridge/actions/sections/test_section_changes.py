@@ -335,3 +335,16 @@ def test_a_section_emptied_of_notes_keeps_its_clip() -> None:
         assert names == [(0.0, "a"), (16.0, "b"), (32.0, "c")]
     finally:
         live.stop()
+
+
+def test_what_each_change_over_a_section_does_and_a_whole_part_setting_refused() -> None:
+    from bridge.actions.sections.job import what
+    from bridge.commands.parser import parse
+    from engines.errors import InvalidValue
+
+    assert what(parse("make the drums busier in the drop")) == ("density", {"amount": 0.7})
+    assert what(parse("mute the bass in the chorus")) == ("clear", {})
+    assert what(parse("vary the chorus")) == ("vary", {})
+    assert what(parse("transpose the chorus up a fifth")) == ("transpose", {"semitones": 7})
+    with pytest.raises(InvalidValue, match="busier"):
+        what(parse("add a fill every 4 bars in the chorus"))
