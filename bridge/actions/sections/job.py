@@ -94,15 +94,25 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     where = "; ".join(s.said for s in spans)
     bounds = [(s.start, s.end) for s in spans]
     chosen = await targets(app, intent, kind)
+    spans_of = {t: await sp.clip_spans(app, t) for t, _n, _p in chosen}
     touched = {
-        t: [(i, s, e) for i, (s, e) in enumerate(await sp.clip_spans(app, t)) if any(s < hi and lo < e for lo, hi in bounds)]
-        for t, _n, _p in chosen
+        t: [(i, s, e) for i, (s, e) in enumerate(spans_of[t]) if any(s < hi and lo < e for lo, hi in bounds)]
+        for t in spans_of
     }  # fmt: skip
     if not any(touched.values()):
         on = ", ".join(f"track {t} {n!r}" for t, n, _ in chosen) or "no MIDI track"
         whose = f"of the {intent.part} " if intent.part else ""
+        session = (
+            ""
+            if any(spans_of.values())
+            # a clip in the Session view has no sections
+            else (
+                f"; the track has no arrangement clips: for a clip in the Session view, which bars of it? "
+                f"(e.g. '{_example(intent.heard)}')"
+            )
+        )
         raise InvalidValue(
-            f"no arrangement clip {whose}on {on} overlaps {said} ({where}): nothing was changed"
+            f"no arrangement clip {whose}on {on} overlaps {said} ({where}): nothing was changed{session}"
         )
     live = await app.live.context()
     bar = spans[0].bar

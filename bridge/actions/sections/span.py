@@ -89,7 +89,7 @@ async def spans(app: App, region: dict[str, Any], example: str) -> list[Span]:
         if end <= start:
             raise InvalidValue(
                 f"{said}: cue point {cues[index][1]!r} at beat {start:g} is the last one and no arrangement "
-                f"clip ends after it: expected clips in the {section}"
+                f"clip ends after it, so where it ends is not known: which bars is it? (e.g. '{example}')"
             )
         out.append(Span(start, end, cues[index][1], bar))
     return out

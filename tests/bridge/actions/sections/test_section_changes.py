@@ -348,3 +348,33 @@ def test_what_each_change_over_a_section_does_and_a_whole_part_setting_refused()
     assert what(parse("transpose the chorus up a fifth")) == ("transpose", {"semitones": 7})
     with pytest.raises(InvalidValue, match="busier"):
         what(parse("add a fill every 4 bars in the chorus"))
+
+
+def test_a_session_clip_selected_and_no_arrangement_clip_asks_which_bars() -> None:
+    tracks = (TrackDesc("midi", "Bass", clips=(ClipDesc(0, "bass loop", 16.0, BASS[:8]),)),)
+    live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
+    try:
+
+        def cue() -> None:
+            for at, name in ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")):
+                live.song.current_song_time = at
+                live.song.set_or_delete_cue()
+                next(c for c in live.song.cue_points if c.time == at).name = name
+
+        live.call(cue)
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                state, said = command(client, "quantize the bass in the chorus")
+                assert state == "failed" and "no arrangement clip of the bass on track 0 'Bass'" in said, said
+                assert "for a clip in the Session view, which bars of it?" in said, said
+                assert "'quantize the bass in bars 9 to 16'" in said, said
+                state, said = command(client, "quantize the bass in the outro")  # the last: its end unknown
+                assert state == "failed" and "where it ends is not known: which bars is it?" in said, said
+            finally:
+                client.close()
+        assert live.call(
+            lambda: [n.pitch for n in live.song.tracks[0].clip_slots[0].clip.get_all_notes_extended()]
+        )
+    finally:
+        live.stop()
