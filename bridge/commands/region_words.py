@@ -18,9 +18,10 @@ from typing import Any
 from bridge.commands.intent import Intent
 from bridge.commands.place_words import ORDINALS
 
-# the names a song's cue points carry (engines.generators.arrangement's five, and a producer's)
+# the names a song's cue points carry (engines.generators.arrangement's five, and a producer's; not
+# "hook": "another take on the hook" is a part)
 SECTIONS = ("pre chorus", "intro", "verse", "chorus", "bridge", "outro", "breakdown", "drop", "build up",
-            "build", "break")  # fmt: skip  ("the hook" is a part: "another take on the hook")
+            "build", "break")  # fmt: skip
 _NAMES = "|".join(SECTIONS)
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the )"
@@ -29,7 +30,7 @@ _SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+))
 # "every chorus", "each verse", "all the choruses", "the choruses", "both choruses"
 _EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|all(?: of)? the|both(?: the)?) "
                     rf"({_NAMES})(?:e?s)?|(?:in |on |for |over |during |across )?the ({_NAMES})e?s)(?= )")  # fmt: skip
-CHANGES = ("transform", "vary", "adjust")  # the actions a section's region changes a part over
+CHANGES = ("transform", "vary", "adjust", "infill")  # the actions a section's region changes a part over
 _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
 

@@ -17,9 +17,9 @@ from bridge.commands.feel_words import FEELS
 Alt = Callable[[Iterable[str]], str]
 # the voices said in the frames (the rest of compose.VOICES are typed spellings or rarer words)
 SAID_VOICES = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "crash", "shaker", "open hats")
-SCOPES = ("in the first half", "in the second half", "in bars <bar_count> to <bar_count>",
-          "in the first <bar_count> bars", "in the last <bar_count> bars", "after bar <bar_count>",
-          "before bar <bar_count>", "every other bar", "on the downbeats", "on the offbeats")  # fmt: skip
+SCOPES: tuple[str, ...] = ("in the first half", "in the second half", "in bars <bar_count> to <bar_count>",
+                          "in the first <bar_count> bars", "in the last <bar_count> bars", "after bar <bar_count>",
+                          "before bar <bar_count>", "every other bar", "on the downbeats", "on the offbeats")  # fmt: skip
 # a song's sections, said as a change's scope ("kill the hats in the breakdown"): region_words reads them
 SAID_SECTIONS = (
     "intro",

@@ -19,6 +19,7 @@ from bridge import protocol
 from bridge.actions.clips.take import take_behind_at
 from bridge.actions.generate.arrangement_all import all_recorded
 from bridge.actions.place import track as part_track
+from bridge.actions.sections import infill as fill
 from bridge.actions.sections import notes as nt
 from bridge.actions.sections import span as sp
 from bridge.actions.sections import vary as vr
@@ -42,7 +43,7 @@ NOT_OPTIONS = ("track", "slot", "replace", "arrangement", "seed")
 def what(intent: Intent) -> tuple[str, dict[str, Any]]:
     """The transform kind and options the intent means over a section."""
     p = intent.params
-    if intent.action == "vary":
+    if intent.action in ("vary", "infill"):
         return "vary", {}
     if intent.action == "adjust":
         dial = DIALS.get((str(p.get("what")), str(p.get("direction"))))
@@ -114,6 +115,8 @@ async def change(app: App, job: Job, intent: Intent) -> str:
         raise InvalidValue(
             f"no arrangement clip {whose}on {on} overlaps {said} ({where}): nothing was changed{session}"
         )
+    if intent.action == "infill":  # MIDI-GPT: one clip of one track
+        return await _infill(app, job, intent, spans, chosen, touched)
     live = await app.live.context()
     bar = spans[0].bar
     writes: list[tuple[int, float, float, str, list[Note]]] = []
@@ -155,6 +158,29 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     for draft, (track, at, count), (_t, _s, length, _n, _w) in zip(drafts, landed, writes, strict=True):
         draft.live = {"track": track, "start_beats": at, "length_beats": length, "note_count": count}
     return f"{kind} over {said} ({where}): {'; '.join(told)}; one undo brings the clips back"
+
+
+async def _infill(
+    app: App,
+    job: Job,
+    intent: Intent,
+    spans: list[sp.Span],
+    chosen: list[tuple[int, str, str | None]],
+    touched: dict[int, list[tuple[int, float, float]]],
+) -> str:
+    said = describe(intent.params["region"])
+    chosen = [c for c in chosen if touched[c[0]]]
+    if len(spans) != 1 or len(chosen) != 1:
+        part = next((p for _t, _n, p in chosen if p), "bass")
+        raise InvalidValue(
+            f"infill over {said}: MIDI-GPT rewrites one section of one part at a time: expected e.g. "
+            f"'infill the {part} in the {intent.params['region']['section']}'"
+        )
+    track = chosen[0][0]
+    index, start, end = touched[track][0]
+    info = (await app.live.clip_info_at(track, index, True))[2]
+    args = fill.args_for(track, index, (start, end, float(info.start_marker_beats)), spans[0])
+    return f"{said} ({spans[0].said}): {await fill.run(app, job, args)}"
 
 
 def _role(notes: list[Note]) -> str | None:

@@ -35,6 +35,7 @@ from tools.bench.grammar_means import means_of
         ),
         ("vary the melody in the outro", "vary", "melody", {"section": "outro", "nth": 1}),
         ("mute the bass in the chorus", "mixer", "bass", {"section": "chorus", "nth": 1}),
+        ("infill the melody in the bridge", "infill", "melody", {"section": "bridge", "nth": 1}),
     ],
 )
 def test_a_change_over_a_section_carries_the_section(
