@@ -26,9 +26,8 @@ Change = Callable[[list[Note], float, int], list[Note]]  # (notes from the span'
 def transform(kind: str, options: dict[str, Any], bar: float) -> Change:
     def run(notes: list[Note], length: float, seed: int) -> list[Note]:
         made = transforms.transform(kind, notes, transforms.make_options(length, bar, **options), seed).notes
-        return [
-            n for n in made if 0.0 <= n.start_beats < length
-        ]  # a half time's second half is the next section's
+        # kept inside the section: a half time's second half would lie in the next one
+        return [n for n in made if 0.0 <= n.start_beats < length]
 
     return run
 
