@@ -149,8 +149,8 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             )
             drafts.append(draft)
             told.append(
-                f"track {track} {name!r} clip at beat {start:g}: {count} notes inside changed ({how}), "
-                f"{len(heard) - count} kept"
+                f"track {track} {name!r} clip at beat {start:g}: {count} notes in the section ({how}), "
+                f"{len(heard) - count} outside kept as they were, {len(written)} now"
             )
     if not writes:
         raise InvalidValue(f"the clips in {said} ({where}) are audio: a change of notes expected MIDI clips")
