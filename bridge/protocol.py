@@ -122,6 +122,12 @@ RS_WRITE_ARRANGEMENT_CLIPS = "/roo/live/write_arrangement_clips"
 # -> req, start_beats, then (track, note_count) per clip. Several MIDI clips over one region, each on
 # its own track, in one undo step (Live 12.1.10+); every track is checked (and, replace 0, every
 # overlap refused) before any clip is made.
+RS_REWRITE_ARRANGEMENT_CLIPS = "/roo/live/rewrite_arrangement_clips"
+# args: req, then (track, start_beats, length_beats, name, note_count, notes blob when note_count > 0)
+# per clip -> req, then (track, start_beats, note_count) per clip. MIDI clips written in place of
+# what lies under each (Live's cut), each at its own start and length, in one undo step (Live
+# 12.1.10+): a change over a song section rewrites every clip it touches. Every track, note and
+# span is checked (clips on one track must not overlap each other) before any clip is made.
 RS_ARRANGEMENT_CLIP_AT = "/roo/live/arrangement_clip_at"
 # args: req, track, beat -> req, track, index: the arrangement clip on track that plays at beat
 # (start <= beat < end), its index as RS_CLIP_INFO takes it; refused naming the clips the track holds.

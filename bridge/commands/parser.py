@@ -37,10 +37,10 @@ def parse(text: str) -> Intent:
     """
     heard = " ".join(text.split())
     s, key, model = normalize(heard)
-    intent = _parse(heard, s, key, model)
+    intent = _read(heard, s, key, model)
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         reason = str(intent.params["reason"])
-        examples = [e for e in re.findall(r"'([^']+)'", reason) if _parse(e, *normalize(e)).understood]
+        examples = [e for e in re.findall(r"'([^']+)'", reason) if _read(e, *normalize(e)).understood]
         return unknown(heard, reason, examples)  # a question's own examples are its first suggestions
     # a prompt, a take's name, the parts a jam plays: their words are the command's own
     whole = (
@@ -52,6 +52,11 @@ def parse(text: str) -> Intent:
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
     return intent
+
+
+def _read(heard: str, s: str, key: str | None, model: str | None) -> Intent:
+    """``_parse``; "kill the hats in the breakdown": the change, the section its region."""
+    return rg.over_a_section(_parse(heard, s, key, model), s, lambda rest: _parse(heard, rest, key, model))
 
 
 def _left_out(intent: Intent, s: str) -> list[str]:

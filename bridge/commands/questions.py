@@ -1,8 +1,7 @@
 """When a command cannot be done without knowing more, the parser asks (issue 44): "change the key"
 (which key?), "transpose it" (by how much?), "move it" (where to?), "fix the bass" (what should
-change?), "more" (more of what?), "lose the percussion in the chorus" (no clip has sections yet:
-which bars?). A sentence that is not something MuseAroo does at all ("who played bass on ...",
-"write lyrics about summer") is refused, not asked. Nothing is done on a guess either way.
+change?), "more" (more of what?), "do something in the chorus" (what should change there?). A
+sentence that is not something MuseAroo does at all ("who played bass on ...", "write lyrics about summer") is refused, not asked. Nothing is done on a guess either way.
 
 ``question_of`` gives the question (ending in "?", with an example the parser understands) or a
 refusal reason (no "?"), or None when the sentence is for the parser to read.
@@ -101,16 +100,15 @@ def question_of(s: str) -> str | None:
         )
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
-        return (
-            f"no clip has sections yet (e.g. '{_in_bars(s, section)}'): which bars is the {section.group(1)}?"
-        )
+        name = section.group(1)  # a change there is read over its cue point (region_words); this one is not
+        return f"(e.g. 'make the drums busier in the {name}' or 'vary the {name}') what should change in the {name}?"
     if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     return None
 
 
 # "make drums for the chorus", "a bassline for the second verse": a new part in the Arrangement at
-# the section's cue point (bridge.commands.region_words); a change of a part there still asks
+# the section's cue point (bridge.commands.region_words), as a change of a part there is
 _MAKING = re.compile(r"^ (?:(?:can you|could you|please|yo|now) )*(?:make|create|write|generate|give me|put|lay down|"
                      r"i need|i want|a|an|some)(?: me)? ")  # fmt: skip
 _CHANGING = re.compile(
@@ -124,10 +122,6 @@ def _makes_a_part_there(s: str) -> bool:
     part = any(f" {word} " in s for word in v.PARTS)
     named_first = any(s.startswith(f" {word} ") for word in v.PARTS)  # "drums for the bridge"
     return part and (named_first or _MAKING.search(s) is not None) and _CHANGING.search(s) is None
-
-
-def _in_bars(s: str, section: re.Match[str]) -> str:
-    return " ".join((s[: section.start()] + " in bars 9 to 16 " + s[section.end() :]).split())
 
 
 def unknown_words(s: str) -> list[str]:

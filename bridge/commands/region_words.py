@@ -1,23 +1,67 @@
-"""A region of the Arrangement named in words: "the chorus", "the second verse", "bar 17", "bars 17
-to 24". Stdlib only; sentences are normalised (padded, numbers as digits) as the parser gives them.
+"""A region of the Arrangement named in words: "the chorus", "the second verse", "verse 2", "every
+chorus", "bar 17", "bars 17 to 24". Stdlib only; sentences are normalised (padded, numbers as
+digits) as the parser gives them.
 
-``region_of`` answers ``{"section": "chorus", "nth": 2}`` (nth -1: the last one), ``{"first_bar":
-17}`` or ``{"first_bar": 17, "last_bar": 24}`` (bars count from 1), or None. Where a section lies is
-read from Live's cue points when the command runs (``bridge.actions.intents.region``).
+``region_of`` answers ``{"section": "chorus", "nth": 2}`` (nth -1: the last one, 0: every one),
+``{"first_bar": 17}`` or ``{"first_bar": 17, "last_bar": 24}`` (bars count from 1), or None.
+``section_of`` reads only a section, and gives the sentence with its words blanked, so that the
+change said over it ("kill the hats in the breakdown") is read as said of the whole part. Where a
+section lies is read from Live's cue points when the command runs (``bridge.actions.sections``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from bridge.commands.intent import Intent
 from bridge.commands.place_words import ORDINALS
 
-SECTIONS = ("intro", "verse", "chorus", "bridge", "outro")  # engines.generators.arrangement's names
+# the names a song's cue points carry (engines.generators.arrangement's five, and a producer's; not
+# "hook": "another take on the hook" is a part)
+SECTIONS = ("pre chorus", "intro", "verse", "chorus", "bridge", "outro", "breakdown", "drop", "build up",
+            "build", "break")  # fmt: skip
+_NAMES = "|".join(SECTIONS)
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_SECTION = re.compile(rf" (?:the|in|for|over|into) (?:({_ORD}|last|final) )?({'|'.join(SECTIONS)}) ")
+_BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the )"
+# "in the second chorus", "the last verse", "in verse 2", "the drop"
+_SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+))?(?= )")
+# "every chorus", "each verse", "all the choruses", "the choruses", "both choruses"
+_EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|all(?: of)? the|both(?: the)?) "
+                    rf"({_NAMES})(?:e?s)?|(?:in |on |for |over |during |across )?the ({_NAMES})e?s)(?= )")  # fmt: skip
+CHANGES = ("transform", "vary", "adjust", "infill")  # the actions a section's region changes a part over
 _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
+
+
+def section_of(s: str) -> tuple[dict[str, Any], str] | None:
+    """``({"section": name, "nth": n}, the sentence without those words)``, or None."""
+    every = _EVERY.search(s)
+    if every is not None:
+        name = every.group(1) or every.group(2)
+        return {"section": name, "nth": 0}, s[: every.start()] + " " + s[every.end() :]
+    found = _SECTION.search(s)
+    if found is None:
+        return None
+    nth, name, number = found.group(1), found.group(2), found.group(3)
+    if number is not None:  # "verse 2": the second verse (a cue point named so is found first)
+        count = int(number)
+    else:
+        count = 1 if nth is None else (-1 if nth in ("last", "final") else ORDINALS[nth])
+    return {"section": name, "nth": count}, s[: found.start()] + " " + s[found.end() :]
+
+
+def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> Intent:
+    """A change over a section ("kill the hats in the breakdown", "vary the chorus"): the change
+    ``parse`` reads without the section's words, with the section as its ``region``; else ``intent``."""
+    section = section_of(s) if intent.action != "automate" else None
+    if section is None:
+        return intent
+    change = parse(section[1])
+    if change.action in CHANGES or (change.action == "mixer" and change.params.get("do") == "mute"):
+        return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
+    return intent
 
 
 def region_of(s: str) -> dict[str, Any] | None:
@@ -29,17 +73,17 @@ def region_of(s: str) -> dict[str, Any] | None:
     at = _AT.search(s)
     if at:
         return {"first_bar": int(at.group(1))}
-    section = _SECTION.search(s)
-    if section:
-        nth = section.group(1)
-        count = 1 if nth is None else (-1 if nth in ("last", "final") else ORDINALS[nth])
-        return {"section": section.group(2), "nth": count}
+    section = section_of(s)
+    if section is not None and section[0]["nth"] != 0:  # a part is made in one place
+        return section[0]
     return None
 
 
 def describe(region: dict[str, Any]) -> str:
-    """ "the second chorus", "bars 17 to 24", "bar 17"."""
+    """ "the second chorus", "every chorus", "bars 17 to 24", "bar 17"."""
     if "section" in region:
+        if region["nth"] == 0:
+            return f"every {region['section']}"
         nth = {1: "", -1: "last "}.get(region["nth"], f"{_ordinal(region['nth'])} ")
         return f"the {nth}{region['section']}"
     if "last_bar" in region:

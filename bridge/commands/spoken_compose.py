@@ -17,9 +17,21 @@ from bridge.commands.feel_words import FEELS
 Alt = Callable[[Iterable[str]], str]
 # the voices said in the frames (the rest of compose.VOICES are typed spellings or rarer words)
 SAID_VOICES = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "crash", "shaker", "open hats")
-SCOPES = ("in the first half", "in the second half", "in bars <bar_count> to <bar_count>",
-          "in the first <bar_count> bars", "in the last <bar_count> bars", "after bar <bar_count>",
-          "before bar <bar_count>", "every other bar", "on the downbeats", "on the offbeats")  # fmt: skip
+SCOPES: tuple[str, ...] = ("in the first half", "in the second half", "in bars <bar_count> to <bar_count>",
+                          "in the first <bar_count> bars", "in the last <bar_count> bars", "after bar <bar_count>",
+                          "before bar <bar_count>", "every other bar", "on the downbeats", "on the offbeats")  # fmt: skip
+# a song's sections, said as a change's scope ("kill the hats in the breakdown"): region_words reads them
+SAID_SECTIONS = (
+    "intro",
+    "verse",
+    "chorus",
+    "bridge",
+    "breakdown",
+    "drop",
+    "second verse",
+    "last chorus",
+)  # fmt: skip  ("outro": not in the speech dictionary)
+SCOPES += tuple(f"in the {name}" for name in SAID_SECTIONS)
 ON_BEATS = ("on the offbeats", "on the backbeat", "on the downbeats")
 # the feels said as "make the bass <feel>" (the table's phrases of these kinds, digits aside)
 FEEL_WORDS = tuple(p for p, kind in FEELS.items() if kind in ("four_on_the_floor", "straight", "syncopate")
@@ -28,7 +40,7 @@ FEEL_PARTS = ("drums", "bass", "chords", "melody")
 
 
 def rules(alt: Alt) -> dict[str, str]:
-    """Frames to add: ``transform`` (appended), ``undo`` (appended), ``history`` (appended),
+    """Frames to add: ``transform`` (appended), ``vary`` (appended), ``undo`` (appended), ``history`` (appended),
     ``tempo_any`` (appended), ``generate`` (appended), and the new ``mixer`` and ``set_meter``."""
     voice = alt(SAID_VOICES)
     removes = alt(p for p in cp.REMOVE if p in ("remove", "mute", "drop", "lose", "kill", "delete"))
@@ -41,6 +53,7 @@ def rules(alt: Alt) -> dict[str, str]:
         f" | nudge the {voice} {amounts} ( later | earlier ) | make the {parts} {alt(FEEL_WORDS)}"
         f" | turn ( it | this ) into a waltz | give the {parts} more movement | make the chords hit on the offbeats"
         f" | ( humanize | quantize ) the {voice} <scope44>",
+        "vary": f" | vary the {alt(SAID_SECTIONS)}",
         "undo": " | undo the last ( two | three | four ) ( things | changes | steps )",
         "history": " | ( star | unstar ) the ( first | second | third ) one"
         " | i liked the ( first | second | third ) one better | show me my starred takes",

@@ -101,6 +101,24 @@ class LiveCalls:
         )  # fmt: skip
         return [(int(reply[i]), int(reply[i + 1])) for i in range(1, len(reply) - 1, 2)]
 
+    async def rewrite_arrangement_clips(
+        self, clips: Sequence[tuple[int, float, float, str, Sequence[Note]]]
+    ) -> list[tuple[int, float, int]]:
+        """MIDI clips (track, start, length, name, notes) each cutting what lies under it, in one undo
+        step (Live 12.1.10+); returns (track, start_beats, note count) per clip."""
+        total = sum(len(notes) for *_head, notes in clips)
+        if total > protocol.MAX_NOTES_PER_MESSAGE:
+            raise ProtocolError(
+                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
+            )
+        flat = [
+            v
+            for t, s, n, name, notes in clips
+            for v in (t, float(s), float(n), name, len(notes), *note_blob(notes))
+        ]
+        reply = await self.request(protocol.RS_REWRITE_ARRANGEMENT_CLIPS, *flat, writes=True)
+        return [(int(reply[i]), float(reply[i + 1]), int(reply[i + 2])) for i in range(0, len(reply) - 2, 3)]
+
     async def arrangement_clip_at(self, track: int, beat: float) -> tuple[int, int]:
         """(track, index) of the arrangement clip that plays at ``beat`` on ``track`` (-1: the selected)."""
         reply = await self.request(protocol.RS_ARRANGEMENT_CLIP_AT, track, float(beat))

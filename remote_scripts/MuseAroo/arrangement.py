@@ -37,6 +37,7 @@ class ArrangementHandler:
             protocol.RS_IMPORT_ARRANGEMENT_AUDIO: self.import_arrangement_audio,
             protocol.RS_WRITE_ARRANGEMENT_CLIPS: self.write_arrangement_clips,
             protocol.RS_ARRANGEMENT_CLIP_AT: self.arrangement_clip_at,
+            protocol.RS_REWRITE_ARRANGEMENT_CLIPS: self.rewrite_arrangement_clips,
         }
 
     def _refuse_overlap(self, target: Any, track: int, start: float, length: float) -> None:
@@ -159,6 +160,46 @@ class ArrangementHandler:
         finally:
             self.song.end_undo_step()
         return (req, start, *[v for track, _t, _n, specs in clips for v in (track, len(specs))])
+
+    def rewrite_arrangement_clips(self, request: Request) -> Sequence[Any]:
+        """MIDI clips each at its own start and length, cutting what lies under them, in one undo step;
+        everything is checked before the first clip is made."""
+        request.expect_count(
+            6, None, "req, (track, start_beats, length_beats, name, note_count, notes blob)+"
+        )
+        req = request_id(request)
+        clips: list[tuple[int, Any, float, float, str, list[Any]]] = []
+        at = 1
+        while at < len(request.args):
+            if at + 5 > len(request.args):
+                raise RequestError(
+                    f"clip at argument {at}: expected track, start_beats, length_beats, name, note_count"
+                )
+            track = track_index(self.song, request.int_at(at, "track"))
+            start = request.float_at(at + 1, "start_beats", 0.0, MAX_CLIP_BEATS)
+            length = request.float_at(at + 2, "length_beats", 1.0 / 64, MAX_CLIP_BEATS)
+            name, count = request.str_at(at + 3, "name"), request.int_at(at + 4, "note_count", 0)
+            specs = blob_specs(request, at + 5) if count else []
+            if len(specs) != count:
+                raise RequestError(
+                    f"track {track} clip at beat {start:g}: note_count {count}, the blob holds {len(specs)}"
+                )
+            for other, _t, o_start, o_length, _n, _s in clips:
+                if other == track and o_start < start + length and start < o_start + o_length:
+                    raise RequestError(
+                        f"track {track}: clips at beats {o_start:g} and {start:g} overlap: expected apart"
+                    )
+            clips.append((track, self._midi_target(track), start, length, name, specs))
+            at += 6 if count else 5
+        self.song.begin_undo_step()
+        try:
+            for _track, target, start, length, name, specs in clips:
+                new = target.create_midi_clip(start, length)
+                new.name = name
+                new.add_new_notes(specs)
+        finally:
+            self.song.end_undo_step()
+        return (req, *[v for track, _t, start, _l, _n, specs in clips for v in (track, start, len(specs))])
 
     def arrangement_clip_at(self, request: Request) -> Sequence[Any]:
         """The index (as clip_info counts it) of the track's arrangement clip that plays at beat."""

@@ -47,7 +47,15 @@ def means_of(answer: dict[str, Any]) -> dict[str, Any]:
         out["not_done"] = params["not_done"]
     if "scope" in params and "scope" not in out:
         out["scope"] = params["scope"]
+    if action != "generate" and "section" in (params.get("region") or {}):  # "kill the hats in the breakdown"
+        out["scope"] = {**(out.get("scope") or {}), **_section(params["region"])}
     return {k: v for k, v in out.items() if v is not None and v != {}}
+
+
+def _section(region: dict[str, Any]) -> dict[str, Any]:
+    """A section region as the schema's scope: {section: chorus} (and nth: 2, -1 the last, "every")."""
+    nth = int(region.get("nth", 1))
+    return {"section": region["section"], **({} if nth == 1 else {"nth": "every" if nth == 0 else nth})}
 
 
 def _common(out: dict[str, Any], params: dict[str, Any], *names: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
+from bridge.actions import sections
 from bridge.actions.history import context as history_context
 from bridge.actions.intents import automate as intent_automate
 from bridge.actions.intents import clip as command_clip
@@ -29,6 +30,7 @@ from bridge.actions.intents import jam as command_jam
 from bridge.actions.intents import mixer as command_mixer
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
+from bridge.commands.region_words import CHANGES
 from bridge.commands.reply import held_for_yes, refusal
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue, LiveError, ModelUnavailable, RooError
@@ -70,7 +72,10 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     if held:
         _pending[app] = Pending(intent, time.monotonic())
         return f"{heard}: {held}"
-    return f"{heard}: {await HANDLERS[intent.action](app, job, intent)}{_not_done(intent)}"
+    handler = HANDLERS[intent.action]
+    if intent.action in (*CHANGES, "mixer") and "section" in intent.params.get("region", {}):
+        handler = sections.change  # "kill the hats in the breakdown": over the section's cue point
+    return f"{heard}: {await handler(app, job, intent)}{_not_done(intent)}"
 
 
 def _not_done(intent: Intent) -> str:

@@ -1,0 +1,100 @@
+"""Where a section lies: its beats in the Arrangement, read from Live's cue points.
+
+A section is the cue point whose name is the section's ("Chorus", "chorus 2", "Pre-Chorus": case,
+dashes and a number after the name do not matter; "chorus" is not "pre-chorus"). ``nth`` picks the
+nth such cue (-1 the last, 0 every one); "verse 2" finds a cue named "verse 2" first. A section runs
+to the next cue point; the last one to the end of the arrangement's last clip. No such cue point:
+the refusal asks which bars it is, naming the cue points there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bridge.app import App
+from bridge.commands.region_words import describe
+from engines.errors import InvalidValue, LiveError
+
+MAX_CLIPS = 512  # arrangement clips read on one track
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: float  # beats
+    end: float
+    cue: str  # the cue point's own name
+    bar: float  # beats per bar
+
+    @property
+    def said(self) -> str:
+        first, last = round(self.start / self.bar) + 1, round(self.end / self.bar)
+        return f"cue point {self.cue!r}, bars {first} to {last}, beats {self.start:g} to {self.end:g}"
+
+
+def words(name: str) -> list[str]:
+    """A cue point's name as the parser's words: "Pre-Chorus 2" -> ["pre", "chorus", "2"]."""
+    low = name.lower().replace("-", " ").replace("_", " ").replace("prechorus", "pre chorus")
+    return low.replace("buildup", "build up").split()
+
+
+def _is(name: str, section: str) -> bool:
+    said = section.split()
+    return words(name)[: len(said)] == said
+
+
+async def clip_spans(app: App, track: int) -> list[tuple[float, float]]:
+    """(start, end) beats of each of the track's arrangement clips, by index (as clip_read counts)."""
+    out = []
+    for index in range(MAX_CLIPS):
+        try:
+            _, _, info = await app.live.clip_info_at(track, index, True)
+        except LiveError as exc:
+            if "out of range" in str(exc):  # past the track's last clip
+                break
+            raise
+        out.append((float(info.start_time_beats), float(info.start_time_beats) + float(info.length_beats)))
+    return out
+
+
+async def spans(app: App, region: dict[str, Any], example: str) -> list[Span]:
+    """The section's spans (several for "every chorus"); ``example`` is the sentence with bars for
+    the question asked when the song has no such cue point."""
+    live = await app.live.context()
+    bar = live.signature_numerator * 4.0 / live.signature_denominator
+    cues = await app.live.cues()
+    said, section, nth = describe(region), str(region["section"]), int(region["nth"])
+    named = [i for i, (_, name) in enumerate(cues) if _is(name, section)]
+    exact = [i for i in named if nth > 0 and words(cues[i][1]) == [*section.split(), str(nth)]]
+    if not named or (nth > len(named) and not exact):
+        there = ", ".join(f"{name!r} at bar {round(at / bar) + 1}" for at, name in cues)
+        where = (
+            f"the Arrangement's cue points are {there}"
+            if cues
+            else "the Arrangement has no cue points (a song laid with replace 1 has them; a clip in the "
+            "Session view has no sections)"
+        )
+        found = f"{len(named)} named {section!r}" if named else f"none named {section!r}"
+        raise InvalidValue(f"{said}: {where}, {found}: which bars is it? (e.g. '{example}')")
+    picked = named if nth == 0 else exact[:1] or [named[nth - 1] if nth > 0 else named[-1]]
+    last_end = None
+    out = []
+    for index in picked:
+        start = cues[index][0]
+        if index + 1 < len(cues):
+            end = cues[index + 1][0]
+        else:
+            last_end = last_end if last_end is not None else await _last_clip_end(app, live.num_tracks)
+            end = last_end
+        if end <= start:
+            raise InvalidValue(
+                f"{said}: cue point {cues[index][1]!r} at beat {start:g} is the last one and no arrangement "
+                f"clip ends after it, so where it ends is not known: which bars is it? (e.g. '{example}')"
+            )
+        out.append(Span(start, end, cues[index][1], bar))
+    return out
+
+
+async def _last_clip_end(app: App, tracks: int) -> float:
+    ends = [end for track in range(tracks) for _, end in await clip_spans(app, track)]
+    return max(ends, default=0.0)
