@@ -41,6 +41,12 @@ def start(cues: tuple[tuple[float, str], ...] = CUES, bass: ClipDesc | None = No
         TrackDesc("midi", "Keys", arrangement=(ClipDesc(0, "keys", 64.0, CHORDS),)),
     )
     host = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
+    lay_cues(host, cues)
+    return host
+
+
+def lay_cues(host: LiveHost, cues: tuple[tuple[float, str], ...]) -> None:
+    """Live's cue points at these beats with these names, as a producer sets them."""
 
     def lay() -> None:
         for at, name in cues:
@@ -50,7 +56,6 @@ def start(cues: tuple[tuple[float, str], ...] = CUES, bass: ClipDesc | None = No
         host.song.current_song_time = 0.0
 
     host.call(lay)
-    return host
 
 
 def sounding(live: LiveHost, track: int) -> list[tuple[float, int, int]]:
@@ -221,16 +226,7 @@ def test_vary_of_a_take_in_the_chorus_is_its_generator_over_those_bars_filed_und
     tracks = (TrackDesc("midi", "Bass"),)
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
-        lay = ((0.0, "verse"), (32.0, "chorus"), (48.0, "outro"))
-
-        def cue() -> None:
-            for at, name in lay:
-                live.song.current_song_time = at
-                live.song.set_or_delete_cue()
-                next(c for c in live.song.cue_points if c.time == at).name = name
-            live.song.current_song_time = 0.0
-
-        live.call(cue)
+        lay_cues(live, ((0.0, "verse"), (32.0, "chorus"), (48.0, "outro")))
         with running_daemon(live_port=live.port, history=store) as daemon:
             client = Client(daemon.port)
             try:
@@ -267,16 +263,7 @@ def test_each_clip_the_section_touches_is_rewritten_at_its_own_place_and_name() 
               TrackDesc("midi", "Keys", arrangement=(ClipDesc(0, "keys", 64.0, CHORDS),)))  # fmt: skip
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
-        lay = ((0.0, "verse"), (24.0, "chorus"), (40.0, "outro"))
-
-        def cue() -> None:
-            for at, name in lay:
-                live.song.current_song_time = at
-                live.song.set_or_delete_cue()
-                next(c for c in live.song.cue_points if c.time == at).name = name
-            live.song.current_song_time = 0.0
-
-        live.call(cue)
+        lay_cues(live, ((0.0, "verse"), (24.0, "chorus"), (40.0, "outro")))
 
         def clips(track: int) -> list[tuple[float, float, str]]:
             return live.call(
@@ -314,14 +301,7 @@ def test_a_section_emptied_of_notes_keeps_its_clip() -> None:
     tracks = (TrackDesc("midi", "Bass", arrangement=three),)
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
-
-        def cue() -> None:
-            for at, name in ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")):
-                live.song.current_song_time = at
-                live.song.set_or_delete_cue()
-                next(c for c in live.song.cue_points if c.time == at).name = name
-
-        live.call(cue)
+        lay_cues(live, ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")))
         before = sounding(live, 0)
         with running_daemon(live_port=live.port) as daemon:
             client = Client(daemon.port)
@@ -357,14 +337,7 @@ def test_a_session_clip_selected_and_no_arrangement_clip_asks_which_bars() -> No
     tracks = (TrackDesc("midi", "Bass", clips=(ClipDesc(0, "bass loop", 16.0, BASS[:8]),)),)
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
-
-        def cue() -> None:
-            for at, name in ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")):
-                live.song.current_song_time = at
-                live.song.set_or_delete_cue()
-                next(c for c in live.song.cue_points if c.time == at).name = name
-
-        live.call(cue)
+        lay_cues(live, ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")))
         with running_daemon(live_port=live.port) as daemon:
             client = Client(daemon.port)
             try:

@@ -17,6 +17,7 @@ from engines.infill.random_model import save_random_checkpoint
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.actions.infill.test_infill_action import MELODY, outside
+from tests.bridge.actions.sections.test_section_changes import lay_cues
 from tests.bridge.harness import Client, running_daemon
 
 
@@ -38,14 +39,7 @@ def live(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ckpt: Path) -> Iterato
         ),
     )
     host = LiveHost(SetDesc(tracks=tracks), port=0).start_in_thread()
-
-    def cue() -> None:
-        for at, name in ((0.0, "intro"), (12.0, "chorus"), (20.0, "outro")):
-            host.song.current_song_time = at
-            host.song.set_or_delete_cue()
-            next(c for c in host.song.cue_points if c.time == at).name = name
-
-    host.call(cue)
+    lay_cues(host, ((0.0, "intro"), (12.0, "chorus"), (20.0, "outro")))
     yield host
     host.stop()
 
