@@ -1,7 +1,9 @@
-"""The learned meter reading: a multinomial logistic model over ``features``, shipped as JSON.
+"""The learned meter reading: a multinomial logistic model over ``NAMES`` (the beat-synchronous
+``features`` and the ``periods`` evidence, ``reading.evidence``), shipped as JSON.
 
 Each class is a signature and the bar's length in tracked beats ("6/8:2": a 6/8 bar is two tracked
-beats, the tracker found the dotted quarter; "6/8:6": it found the eighth). The weights are trained
+beats, the tracker found the dotted quarter; "6/8:6": it found the eighth; "9/8:4.5": it found the
+quarter). The weights are trained
 in the repository from the folk meter corpus (``tools/corpus/meter_train.py``) and loaded once
 (``load``). A reading whose best class is not clearly ahead of the best one that would write Live
 another signature or tempo (``SURE``, ``MARGIN``) is ``ambiguous``: reported with that ``rival``

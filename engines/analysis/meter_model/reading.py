@@ -39,8 +39,9 @@ class Reading:
 def judge(rules: tuple[tuple[int, int], float], reading: Reading | None) -> tuple[bool, Rival | None]:
     """(hold the meter, the rival) for the rules' reading (signature, Live tempo): held where the
     model's best reading is another (that one is the rival) or where the model agrees but is unsure
-    (its own rival). Cross-validated, the model's own readings were no better than the rules'
-    (docs/benchmarks/meter.md), so it judges their reading and does not replace it."""
+    (its own rival). Cross-validated, the model's own readings beat the rules' on the folk corpus
+    but lose on the project's pieces (docs/benchmarks/meter.md), so it judges their reading and
+    does not replace it."""
     if reading is None:
         return False, None
     signature, tempo = rules
