@@ -220,11 +220,13 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
             envelope, beats, fit, segments, bar_activations, bass
         )
         if model:
-            reading = meter_model.read(
-                tracked_beats, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS
-            )
             tempo = grid.tempo_from_beats(beats) or 0.0
             signature = levels.signature(meter, compound=compound)
+            bar = meter_model.rules_bar(signature, meter * 60.0 / tempo, tracked_beats) if tempo else None
+            reading = meter_model.read(
+                tracked_beats, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS,
+                beat_activation=heard.beat_activation, rules=bar,
+            )  # fmt: skip
             rules = (signature, tempo * quarters_per_beat(signature))
             ambiguous, rival = meter_model.judge(rules, reading)
         if meter_model.sparse(heard.beat_activation, FPS, BEAT_EVIDENCE, beats):

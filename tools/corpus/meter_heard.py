@@ -1,6 +1,6 @@
 """What the networks heard of each corpus piece, cached once (``madmom_backend.listen``), and the
 cheap stage run on it: the rules' reading (the engine before issue 45), the tracked beats the
-model reads, its features and its class label from the truth.
+model reads, its evidence (``meter_model.evidence``) and its class label from the truth.
 
     nice -n 10 .venv/bin/python -m tools.corpus.meter_heard [--corpus .cache/meter_corpus]
 """
@@ -17,7 +17,8 @@ import numpy as np
 
 from engines.analysis.result import ChordSegment
 
-BAR_BEATS = (1, 2, 3, 4, 6, 8, 9, 12)  # tracked beats a bar the labels may name
+BAR_BEATS = (1, 1.5, 2, 3, 4, 4.5, 6, 8, 9, 12)  # tracked beats a bar the labels may name (1.5, 4.5:
+# the tracker took the quarter of a 6/8 or 9/8 bar, or a 3/4's dotted quarter)
 LABEL_TOLERANCE = 0.04
 
 
@@ -72,7 +73,7 @@ def label(piece: dict[str, Any], period_s: float) -> str | None:
     if abs(ratio / k - 1) > LABEL_TOLERANCE:
         return None
     num, den = piece["time_signature"]
-    return f"{num}/{den}:{k}"
+    return f"{num}/{den}:{k:g}"
 
 
 def reading_row(findings: Any) -> dict[str, Any]:
@@ -94,7 +95,7 @@ def reading_row(findings: Any) -> dict[str, Any]:
 
 def piece_row(corpus: Path, piece: dict[str, Any]) -> dict[str, Any]:
     from engines.analysis import grid, madmom_backend
-    from engines.analysis.meter_model import features
+    from engines.analysis.meter_model import evidence, rules_bar
 
     heard = heard_of(corpus, piece)
     row: dict[str, Any] = {
@@ -105,17 +106,14 @@ def piece_row(corpus: Path, piece: dict[str, Any]) -> dict[str, Any]:
     if grid.tempo_from_beats(beats) is None or len(beats) < 8 or not fit:
         return {**row, "features": None, "label": None, "period_s": None}
     period = float(np.median(np.diff(beats)))
-    x = features(
-        beats,
-        fit,
-        heard.chords,
-        heard.bar_activations[:, 1],
-        heard.envelope,
-        heard.bass,
-        madmom_backend.FPS,
-        heard.chroma,
-        madmom_backend.CHROMA_FPS,
+    before = row["before"]
+    rules = (
+        None if before["signature"] is None else rules_bar(tuple(before["signature"]), before["bar_s"], beats)
     )
+    x = evidence(
+        beats, fit, heard.chords, heard.bar_activations, heard.envelope, heard.bass, madmom_backend.FPS,
+        heard.chroma, madmom_backend.CHROMA_FPS, heard.beat_activation, rules,
+    )  # fmt: skip
     return {**row, "features": x.tolist(), "label": label(piece, period), "period_s": period}
 
 

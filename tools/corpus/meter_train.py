@@ -27,7 +27,8 @@ import numpy as np
 from engines.analysis.meter_model.model import WEIGHTS, Model, parse_label
 
 C = 0.05  # inverse L2 strength of the logistic model
-KEPT_RIGHT = 0.9  # share of the signatures kept (not held) that are right, on inner folds
+KEPT_RIGHT = 0.93  # share of the signatures kept (not held) that are right, on inner folds (0.9 in the
+# first round; with the second round's evidence 0.9 applied 9 wrong of 406 held-out folk pieces, 0.93 2)
 MARGIN = 0.2  # the best class must lead the rival by this much too
 ACC = 0.04
 

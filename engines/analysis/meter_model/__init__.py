@@ -9,19 +9,21 @@ is weak, its rival; None when no model is shipped or too few beats were tracked.
 
 from __future__ import annotations
 
-from engines.analysis.meter_model.features import NAMES, features
-from engines.analysis.meter_model.model import MeterClass, Model, load, parse_label
-from engines.analysis.meter_model.reading import Reading, judge, read, sparse
+from engines.analysis.meter_model.features import features
+from engines.analysis.meter_model.model import NAMES, MeterClass, Model, load, parse_label
+from engines.analysis.meter_model.reading import Reading, evidence, judge, read, rules_bar, sparse
 
 __all__ = [
     "NAMES",
     "MeterClass",
     "Model",
     "Reading",
+    "evidence",
     "features",
     "judge",
     "load",
     "parse_label",
     "read",
+    "rules_bar",
     "sparse",
 ]

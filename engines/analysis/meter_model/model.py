@@ -1,7 +1,9 @@
-"""The learned meter reading: a multinomial logistic model over ``features``, shipped as JSON.
+"""The learned meter reading: a multinomial logistic model over ``NAMES`` (the beat-synchronous
+``features`` and the ``periods`` evidence, ``reading.evidence``), shipped as JSON.
 
 Each class is a signature and the bar's length in tracked beats ("6/8:2": a 6/8 bar is two tracked
-beats, the tracker found the dotted quarter; "6/8:6": it found the eighth). The weights are trained
+beats, the tracker found the dotted quarter; "6/8:6": it found the eighth; "9/8:4.5": it found the
+quarter). The weights are trained
 in the repository from the folk meter corpus (``tools/corpus/meter_train.py``) and loaded once
 (``load``). A reading whose best class is not clearly ahead of the best one that would write Live
 another signature or tempo (``SURE``, ``MARGIN``) is ``ambiguous``: reported with that ``rival``
@@ -18,21 +20,23 @@ from typing import Any
 
 import numpy as np
 
-from engines.analysis.meter_model.features import NAMES
+from engines.analysis.meter_model.features import NAMES as BEAT_NAMES
+from engines.analysis.meter_model.periods import NAMES as PERIOD_NAMES
 from engines.errors import ModelUnavailable
 
 WEIGHTS = Path(__file__).with_name("weights.json")
+NAMES = (*BEAT_NAMES, *PERIOD_NAMES)  # the model's evidence, in order (``reading.evidence``)
 TEMPO_SAME = 0.04  # two readings ask the same Live tempo within this share
 
 
 @dataclass(frozen=True, slots=True)
 class MeterClass:
     signature: tuple[int, int]
-    bar_beats: int  # tracked beats a bar
+    bar_beats: float  # tracked beats a bar (1.5 or 4.5 where the tracker took the quarter of a compound bar)
 
     @property
     def label(self) -> str:
-        return f"{self.signature[0]}/{self.signature[1]}:{self.bar_beats}"
+        return f"{self.signature[0]}/{self.signature[1]}:{self.bar_beats:g}"
 
     @property
     def counted(self) -> int:
@@ -49,7 +53,7 @@ class MeterClass:
 def parse_label(label: str) -> MeterClass:
     signature, beats = label.split(":")
     num, den = signature.split("/")
-    return MeterClass((int(num), int(den)), int(beats))
+    return MeterClass((int(num), int(den)), float(beats))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import numpy as np
 from engines.analysis import grid, levels
 from engines.analysis.meter_model.features import features
 from engines.analysis.meter_model.model import Model, load, rival
+from engines.analysis.meter_model.periods import period_features
 from engines.analysis.result import NO_CHORD, ChordSegment
 
 MIN_BEATS = 8  # fewer tracked beats and the model does not read (the rules' reading stands)
@@ -38,8 +39,9 @@ class Reading:
 def judge(rules: tuple[tuple[int, int], float], reading: Reading | None) -> tuple[bool, Rival | None]:
     """(hold the meter, the rival) for the rules' reading (signature, Live tempo): held where the
     model's best reading is another (that one is the rival) or where the model agrees but is unsure
-    (its own rival). Cross-validated, the model's own readings were no better than the rules'
-    (docs/benchmarks/meter.md), so it judges their reading and does not replace it."""
+    (its own rival). Cross-validated, the model's own readings beat the rules' on the folk corpus
+    but lose on the project's pieces (docs/benchmarks/meter.md), so it judges their reading and
+    does not replace it."""
     if reading is None:
         return False, None
     signature, tempo = rules
@@ -55,6 +57,34 @@ def sparse(beat_activation: np.ndarray, fps: float, threshold: float, beats_s: n
     return onsets < MIN_ONSETS_PER_BEAT * max(len(beats_s), 1)
 
 
+def rules_bar(
+    signature: tuple[int, int], bar_s: float, tracked_beats_s: np.ndarray
+) -> tuple[tuple[int, int], float]:
+    """The rules' reading as the model's evidence takes it: (signature, bar length in tracked beats)."""
+    period = float(np.median(np.diff(np.asarray(tracked_beats_s, dtype=np.float64))))
+    return signature, bar_s / period
+
+
+def evidence(
+    beats: np.ndarray,
+    fit: dict[int, float],
+    segments: Sequence[ChordSegment],
+    bar_activations: np.ndarray,
+    envelope: np.ndarray,
+    bass_envelope: np.ndarray,
+    fps: float,
+    chroma: np.ndarray,
+    chroma_fps: float,
+    beat_activation: np.ndarray,
+    rules: tuple[tuple[int, int], float] | None,
+) -> np.ndarray:
+    """The model's input (``model.NAMES``): the beat-synchronous features, then ``periods``'."""
+    down = bar_activations[:, 1]
+    x = features(beats, fit, segments, down, envelope, bass_envelope, fps, chroma, chroma_fps)
+    y = period_features(beats, envelope, bass_envelope, beat_activation, down, fps, chroma, chroma_fps, rules)
+    return np.concatenate([x, y])
+
+
 def read(
     beats_s: np.ndarray,
     fit: dict[int, float],
@@ -66,9 +96,12 @@ def read(
     chroma: np.ndarray,
     chroma_fps: float,
     *,
+    beat_activation: np.ndarray,
+    rules: tuple[tuple[int, int], float] | None = None,
     model: Model | None = None,
 ) -> Reading | None:
-    """The model's reading of the bar over the tracked beats (module docstring of the package)."""
+    """The model's reading of the bar over the tracked beats (module docstring of the package);
+    ``rules``: the rules' (signature, bar length in tracked beats), part of its evidence."""
     model = model or load()
     beats = np.asarray(beats_s, dtype=np.float64)
     tempo = grid.tempo_from_beats(beats)
@@ -76,16 +109,18 @@ def read(
         return None
     if levels.chosen_meter(fit, len(beats), tempo)[0] in ODD:
         return None
-    x = features(
-        beats, fit, segments, bar_activations[:, 1], envelope, bass_envelope, fps, chroma, chroma_fps
-    )
+    x = evidence(
+        beats, fit, segments, bar_activations, envelope, bass_envelope, fps, chroma, chroma_fps,
+        beat_activation, rules,
+    )  # fmt: skip
     p = model.probabilities(x)
     best = int(np.argmax(p))
     chosen = model.classes[best]
     period = float(np.median(np.diff(beats)))
     changes = [c.start_s for c in list(segments)[1:] if c.label != NO_CHORD]
     strength = grid.strength_at_beats(beats, bar_activations[:, 1], fps)
-    first = grid.downbeat_phase(beats, chosen.bar_beats, changes, strength)
+    # a bar of 1.5 or 4.5 tracked beats is phased as one of 2 or 4 (only whole bars are counted here)
+    first = grid.downbeat_phase(beats, max(1, int(chosen.bar_beats)), changes, strength)
     other = rival(model, p, best, period)
     lead = float(p[best] - (p[other] if other is not None else 0.0))
     bars = (len(beats) - first) // chosen.bar_beats

@@ -6,7 +6,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engines.analysis.meter_model import NAMES, Model, Reading, features, judge, load, sparse
+from engines.analysis.meter_model import (
+    NAMES,
+    Model,
+    Reading,
+    features,
+    judge,
+    load,
+    periods,
+    rules_bar,
+    sparse,
+)
+from engines.analysis.meter_model.features import NAMES as BEAT_NAMES
 from engines.analysis.meter_model.features import contrast, repeat
 from engines.analysis.meter_model.model import parse_label
 from engines.errors import ModelUnavailable
@@ -30,6 +41,9 @@ def test_a_class_names_its_bar_and_live_tempo() -> None:
     assert six_eight.counted == 2 and six_eight.label == "6/8:2"
     assert six_eight.live_tempo_bpm(0.6) == pytest.approx(150.0)  # 3 quarters in 1.2 s
     assert parse_label("2/4:4").live_tempo_bpm(0.25) == pytest.approx(120.0)  # tracked eighths
+    slip_jig = parse_label("9/8:4.5")  # the tracker took the quarter: 4.5 of them a 9/8 bar
+    assert slip_jig.label == "9/8:4.5" and slip_jig.counted == 3
+    assert slip_jig.live_tempo_bpm(0.5) == pytest.approx(120.0)  # 4.5 quarters in 2.25 s
 
 
 def reading(signature: tuple[int, int], tempo: float, *, ambiguous: bool) -> Reading:
@@ -67,10 +81,52 @@ def test_a_click_in_three_stands_out_every_three_beats() -> None:
     x = features(
         beats, {3: -10.0, 4: -20.0}, [], np.zeros(2500), envelope, envelope, fps, np.ones((240, 12)), 10
     )
-    named = dict(zip(NAMES, x, strict=True))
+    named = dict(zip(BEAT_NAMES, x, strict=True))
     assert named["log2_tempo"] == pytest.approx(np.log2(1.2))  # 120 BPM
     assert named["onsets_contrast_3"] > named["onsets_contrast_2"]
     assert named["onsets_contrast_3"] > named["onsets_contrast_4"]
     assert named["onsets_repeat_3"] == pytest.approx(1.0)
     assert named["three_share"] > 0.5
     assert contrast(np.ones(12), 3) == 0.0 and repeat(np.ones(12), 3) == 0.0
+
+
+def click_in_three(fps: int = 100, period: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+    beats = np.arange(0.0, 24.0, period)
+    envelope = np.zeros(2500)
+    for i, t in enumerate(beats):
+        envelope[round(max(t - 0.035, 0.0) * fps)] = 3.0 if i % 3 == 0 else 1.0
+    return beats, envelope
+
+
+def test_the_period_evidence_finds_the_bar_of_three_off_the_beat_grid() -> None:
+    beats, envelope = click_in_three()
+    # the tracker heard every other beat: the bar of three is 1.5 of its beats
+    tracked = beats[::2]
+    y = periods.period_features(
+        tracked, envelope, envelope, envelope, envelope, 100, np.ones((240, 12)), 10, ((3, 4), 1.5)
+    )
+    named = dict(zip(periods.NAMES, y, strict=True))
+    assert len(y) == len(periods.NAMES)
+    assert named["ac_envelope_1.5"] > named["ac_envelope_1"]  # the bar (three clicks) repeats at 1.5
+    assert named["ac_envelope_1.5"] > named["ac_envelope_2"]
+    assert named["ioi_0.5"] == pytest.approx(1.0)  # every click half a tracked beat after the last
+    assert named["rules_3_4"] == 1.0 and named["rules_4_4"] == 0.0
+    assert named["rules_log2_bar_beats"] == pytest.approx(np.log2(1.5))
+    no_rules = periods.period_features(
+        tracked, envelope, envelope, envelope, envelope, 100, np.ones((240, 12)), 10, None
+    )
+    assert dict(zip(periods.NAMES, no_rules, strict=True))["rules_3_4"] == 0.0
+    # a click every 50 frames, louder every 150: alike three clicks on, unlike one and a half on
+    at = periods.autocorrelation(envelope, np.array([150.0, 75.0, 100.0]))
+    assert at[0] > 0.9 and at[1] < 0.1 and at[2] < 0.7
+
+
+def test_the_rules_bar_is_counted_in_tracked_beats() -> None:
+    assert rules_bar((6, 8), 1.8, np.arange(0.0, 10.0, 0.3)) == ((6, 8), pytest.approx(6.0))
+
+
+def test_the_shipped_model_reads_every_evidence_name() -> None:
+    model = load()
+    assert model is not None and model.mean.shape == (len(NAMES),)
+    assert set(BEAT_NAMES) < set(NAMES) and set(periods.NAMES) < set(NAMES)
+    assert any(c.bar_beats == 4.5 for c in model.classes)  # the 9/8 read over tracked quarters

@@ -32,7 +32,7 @@ SURE = {
 }
 # meter -> (file, tune, corpus index): held there as unsure
 UNSURE = {
-    "6/8": ("ryansMammoth/OConnellsWelcomeJig.abc", 1, 487),
+    "6/8": ("oneills1850/1031-1115.abc", 1096, 486),  # read 3/4, held: "3/4 or 6/8?"
     "9/8": ("airdsAirs/book5.abc", 930, 645),
 }
 
