@@ -201,6 +201,19 @@ def tracked_grid(heard: Heard) -> tuple[np.ndarray, dict[int, float]]:
     return other_octave(bar_activations, beats, fit, heard.chords, heard.envelope, heard.bass)
 
 
+def plain_rival(fit: dict[int, float], beat_count: int, tempo_bpm: float) -> meter_model.Rival | None:
+    """The likeliest plain meter (not 5 or 7) as a held odd meter's rival: the model cannot judge an
+    odd meter (its corpus has none), so an odd reading is never written to Live without ``force``;
+    the composers' check wrote a 3/4 chorale as 7/8 and a 4/4 piece as 5/4 (docs/benchmarks/meter.md)."""
+    plain = {m: v for m, v in fit.items() if m not in levels.ODD_METERS}
+    if not plain:
+        return None
+    meter = max(plain, key=lambda m: plain[m])
+    signature = levels.signature(meter)
+    share = levels.meter_confidence(fit, beat_count / meter, meter)
+    return signature, round(tempo_bpm * quarters_per_beat(signature), 3), round(share, 4)
+
+
 def read(heard: Heard, *, model: bool = True) -> Findings:
     """Beats, bars, meter, key and chords from what the networks heard. ``model``: the learned meter
     model judges the rules' meter (``meter_model.judge``: held as unsure, with a rival); False: not."""
@@ -229,6 +242,8 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
             )  # fmt: skip
             rules = (signature, tempo * quarters_per_beat(signature))
             ambiguous, rival = meter_model.judge(rules, reading)
+            if meter in levels.ODD_METERS and tempo:
+                ambiguous, rival = True, plain_rival(fit, len(tracked_beats), tempo)
         if meter_model.sparse(heard.beat_activation, FPS, BEAT_EVIDENCE, beats):
             ambiguous = True  # a few chords far apart: no meter is sure (issue 45)
     final = grid.tempo_from_beats(beats)

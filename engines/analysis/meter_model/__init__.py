@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from engines.analysis.meter_model.features import features
 from engines.analysis.meter_model.model import NAMES, MeterClass, Model, load, parse_label
-from engines.analysis.meter_model.reading import Reading, evidence, judge, read, rules_bar, sparse
+from engines.analysis.meter_model.reading import Reading, Rival, evidence, judge, read, rules_bar, sparse
 
 __all__ = [
     "NAMES",
     "MeterClass",
     "Model",
     "Reading",
+    "Rival",
     "evidence",
     "features",
     "judge",

@@ -97,6 +97,9 @@ def test_compound_and_odd_meters_are_read_with_their_confidence(
     assert result["time_signature"] == list(signature)
     assert result["tempo_bpm"] == pytest.approx(100.0 / beat, rel=0.02)  # beats a minute of that length
     assert result["meter_confidence"] > 0.7  # the bar model's meter is the likeliest (rock 6/8: 0.74)
+    if signature[0] in (5, 7):  # the model cannot judge an odd meter: held, a plain one its rival
+        assert result["meter_ambiguous"] is True, result
+        assert result["meter_rival"]["time_signature"] in ([3, 4], [4, 4]), result["meter_rival"]
 
 
 def test_meter_confidence_is_the_per_bar_share() -> None:
