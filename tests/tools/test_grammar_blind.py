@@ -64,3 +64,29 @@ def test_a_file_of_lines_is_scored_per_family() -> None:
     assert rows["analyze this clip"]["points"] == 1.0
     assert result["families"]["remove"]["n"] == 2
     assert result["points"] == sum(r["points"] for r in result["rows"])
+
+
+def test_a_region_of_the_arrangement_reads_as_the_scope() -> None:
+    def made(region: dict[str, object]) -> dict[str, object]:
+        return {"action": "generate", "part": "drums", "params": {"region": region}}
+
+    chorus = means_of(made({"section": "chorus", "nth": 1}))
+    assert chorus == {"op": "make", "target": "drums", "scope": {"section": "chorus"}}
+    assert means_of(made({"first_bar": 17, "last_bar": 24}))["scope"] == {"bars": [17, 24]}
+    assert means_of(made({"first_bar": 9}))["scope"] == {"from_bar": 9}
+    second = means_of(made({"section": "verse", "nth": 2}))["scope"]
+    assert not same({"op": "make", "target": "drums", "scope": second},
+                    {"op": "make", "target": "drums", "scope": {"section": "verse"}})  # fmt: skip
+    swept = {"action": "automate", "part": None,
+             "params": {"device": "Auto Filter", "shape": "rise", "track_name": "pad",
+                        "region": {"first_bar": 13, "last_bar": 16}}}  # fmt: skip
+    assert means_of(swept) == {"op": "automate", "target": "track:pad", "shape": "sweep_up",
+                               "scope": {"bars": [13, 16]}}  # fmt: skip
+
+
+def test_a_region_read_from_the_parser_scores_the_said_scope() -> None:
+    result = run([{"text": "make drums for the chorus", "means": {"op": "make", "target": "drums",
+                                                                  "scope": {"section": "chorus"}}},
+                  {"text": "bassline for bars 17 to 24", "means": {"op": "make", "target": "bass",
+                                                                   "scope": {"bars": [17, 24]}}}])  # fmt: skip
+    assert [r["points"] for r in result["rows"]] == [1.0, 1.0]

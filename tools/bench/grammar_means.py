@@ -47,7 +47,28 @@ def means_of(answer: dict[str, Any]) -> dict[str, Any]:
         out["not_done"] = params["not_done"]
     if "scope" in params and "scope" not in out:
         out["scope"] = params["scope"]
+    if "region" in params:  # a region of the Arrangement ("drums for the chorus", "bars 17 to 24")
+        out["scope"] = {**(out.get("scope") or {}), **_region(params["region"])}
     return {k: v for k, v in out.items() if v is not None and v != {}}
+
+
+def _region(region: dict[str, Any]) -> dict[str, Any]:
+    """The schema's scope of a region from cue points or bars: ``{"section": "chorus", "nth": 1}``
+    is ``{"section": "chorus"}``, ``{"first_bar": 17, "last_bar": 24}`` is ``{"bars": [17, 24]}``, a
+    first bar alone is where the part starts (``from_bar``). What the schema has no field for (the
+    second chorus, a region just before a section) stays under its own name, so it counts as said."""
+    scope: dict[str, Any] = {}
+    if "section" in region:
+        scope["section"] = region["section"]
+        if region.get("nth", 1) != 1:
+            scope["nth"] = region["nth"]
+    elif "last_bar" in region:
+        scope["bars"] = [region["first_bar"], region["last_bar"]]
+    elif "first_bar" in region:
+        scope["from_bar"] = region["first_bar"]
+    if region.get("into"):
+        scope["into"] = True
+    return scope
 
 
 def _common(out: dict[str, Any], params: dict[str, Any], *names: str) -> dict[str, Any]:
