@@ -26,7 +26,7 @@ from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.session_words import session_of
-from bridge.commands.setting_words import mixer_of, setting_of
+from bridge.commands.setting_words import key_move_of, mixer_of, setting_of
 
 
 def parse(text: str) -> Intent:
@@ -126,6 +126,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         return Intent(infill[0], sp.part_named(s), infill[1], heard)
+    moved = key_move_of(s, key)  # "take it to D dorian": the notes into the key, not the song's key
+    if moved is not None:
+        return Intent(moved.action, moved.part, moved.params, heard)
     composed = compose(s)  # "mute the snare in the second half": an operation on a target over a scope
     composed = (
         composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)

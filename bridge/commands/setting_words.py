@@ -5,6 +5,8 @@
   none is named) made again in the new setting, ``Intent("generate", part, {..., "again": True})``;
 - "put the song at 140 bpm in D minor": Live's key and tempo, ``Intent("set_key", None, {"key",
   "tempo_bpm"})`` (nothing is generated);
+- "take it to D dorian", "modulate everything to Eb major": the notes moved into the key
+  (``key_move_of``: a transpose to it, ``Intent("transform", part, {"kind": "transpose", "to"})``);
 - "mute the drums", "unmute the strings", "solo the bass": ``Intent("mixer", part, {"do": "mute",
   ("track_name": "strings")})`` (a part, or a track by its name in Live).
 
@@ -68,6 +70,22 @@ def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     if not values or said == "all":
         return None
     return Intent("generate", said, {**values, "again": True})
+
+
+_TO_KEY = re.compile(
+    rf" (?:transpose|modulate|take|move|shift|bring|pitch|pitch shift) (?:(?:the |my )?({_PARTS})|{_THIS})?"
+    r"(?: \w+)?(?: up| down)? (?:in)?to _key_ "
+)
+
+
+def key_move_of(s: str, key: str | None) -> Intent | None:
+    """ "take it to D dorian", "modulate everything to Eb major", "transpose the bass to G minor": the
+    notes moved into the key (a transpose with ``to``), not a new key of the song; "change the key to
+    ..." and "transpose the song to ..." are the song's key (None here)."""
+    m = _TO_KEY.search(s) if key else None
+    if m is None or " key " in s or " song " in s or " scale " in s:
+        return None
+    return Intent("transform", v.PARTS.get(m.group(1) or ""), {"kind": "transpose", "to": key})
 
 
 def _genre_first(after: str) -> bool:

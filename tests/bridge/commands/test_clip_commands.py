@@ -3,6 +3,7 @@ own clips, through the daemon and the real Remote Script in the in-memory Live."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -138,3 +139,31 @@ def test_drums_that_lock_to_my_bassline_use_the_last_bass_written(live: LiveHost
     # the bass went to the Bass track (the track rule); the drums follow it there, on the Drums track
     assert state == "done" and "kick on the onsets of track 1 slot 1" in message, message
     assert "drums -> track 2 'Drums' (named for the part)" in message
+
+
+def _pitch_classes(live: LiveHost, track: int, slot: int) -> set[int]:
+    return {n[0] % 12 for n in live.clip_notes(track, slot)}
+
+
+def test_take_it_to_a_key_moves_the_notes_into_that_key_and_mode(live: LiveHost, client: Client) -> None:
+    select(live, 1)  # the bassline: A, B, C#
+    intent, state, message = command(client, "take it to D dorian")
+    assert intent["action"] == "transform" and intent["params"] == {"kind": "transpose", "to": "D dorian"}
+    assert state == "done" and "track 1 slot 1" in message, message
+    assert _pitch_classes(live, 1, 1) <= {2, 4, 5, 7, 9, 11, 0}  # D dorian's tones only
+    assert _pitch_classes(live, 1, 1) != _pitch_classes(live, 1, 0)
+
+
+def test_modulate_everything_moves_each_pitched_part_written(live: LiveHost, client: Client) -> None:
+    made = []
+    for sentence in ("generate four bars of chords in C major", "generate four bars of bass in C major"):
+        _intent, state, message = command(client, sentence)
+        assert state == "done", message
+        made += re.findall(r"track (\d+) slot (\d+)", message)[:1]
+    intent, state, message = command(client, "modulate everything to E flat major")
+    assert intent["part"] == "all" and intent["params"] == {"kind": "transpose", "to": "Eb major"}
+    assert state == "done", message
+    moved = re.findall(r" in track (\d+) slot (\d+)", message)
+    assert {track for track, _ in moved} == {track for track, _ in made}, message  # both parts, once each
+    for track, slot in moved:
+        assert _pitch_classes(live, int(track), int(slot)) <= {3, 5, 7, 8, 10, 0, 2}, message  # Eb major
