@@ -15,6 +15,7 @@ import re
 from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
 from bridge.commands.known import vocabulary_words
+from bridge.commands.vague_words import vague_question
 
 _TARGET = r"(?: (?:it|this|that|this clip|this one|the \w+(?: line)?|my \w+))?"
 _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -31,7 +32,13 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'nudge it a sixteenth later' or 'move it up an octave') where to: earlier, later, up or down?",
     ),
     (
-        re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out){_TARGET}(?: somehow| a bit| please)? $"),
+        re.compile(
+            r"^ (?:change|fix|tweak|redo|do) (?:the other(?: one)?|that other one|the others)(?: too| as well| also)? $"
+        ),
+        "(e.g. 'make it busier' or 'give me another one') which one, and what should change?",
+    ),
+    (
+        re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out|change){_TARGET}(?: somehow| a bit| please)? $"),
         "(e.g. 'make the bass busier' or 'make the bass simpler') what should change?",
     ),
     (
@@ -79,6 +86,8 @@ _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
     r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
+    r"ukulele|instrument|strings|keyboard) "  # words to sing; an instrument in the room
 )
 _FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
 
@@ -99,13 +108,16 @@ def question_of(s: str) -> str | None:
             f"{'busier' if more.group(1) == 'more' else 'simpler'}') "
             + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
         )
+    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return "that is not something MuseAroo does (it makes and changes music in Live)"
+    vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?
+    if vague is not None:
+        return vague
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
         return (
             f"no clip has sections yet (e.g. '{_in_bars(s, section)}'): which bars is the {section.group(1)}?"
         )
-    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
-        return "that is not something MuseAroo does (it makes and changes music in Live)"
     return None
 
 

@@ -36,3 +36,50 @@ def test_a_key_the_notes_move_into_is_a_transpose_to_it(text: str, part: str | N
 )
 def test_the_key_of_the_song_is_still_a_key_change(text: str) -> None:
     assert _parsed(text)[0] == "set_key"
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("make it sadder", "take it to A minor"),
+        ("could you make the melody brighter", "take the melody to C major"),
+        ("make the bass line feel a bit more mysterious", "take the bass to A minor"),
+        ("give the intro more drama", "make the drums louder"),
+        ("make the drums sound bigger", "make the drums busier"),
+        ("make it feel more mellow", "make the drums softer"),
+        ("make the chorus bouncier", "give me another one"),
+        ("make this hit harder", "make the drums louder"),
+        ("could we make this part feel more hopeful", "take it to C major"),
+        ("fix the other one as well", "give me another one"),
+    ],
+)
+def test_a_feeling_with_no_way_to_get_it_is_asked_with_suggestions_the_parser_reads(
+    text: str, suggested: str
+) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?")
+    assert suggested in intent.params["suggestions"]
+    assert all(parse(s).understood for s in intent.params["suggestions"])
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("make the chords hit harder", "adjust"),  # a part and a way: louder
+        ("make it more intense", "adjust"),
+        ("make the beat punchier", "adjust"),
+        ("make it jazzier", "generate"),
+        ("make it swing", "transform"),
+    ],
+)
+def test_words_that_are_operations_are_not_asked_about(text: str, action: str) -> None:
+    assert parse(text).action == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["write some lyrics for the verse", "could you tune my guitar", "restring the guitar", "email it to me"],
+)
+def test_what_musearoo_does_not_do_is_refused_not_asked(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?")
