@@ -68,6 +68,15 @@ _CHANGE = re.compile(
     r" (up|down|faster|slower|by) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
 )
 _TO = re.compile(r" (?:to|at) (\d+)(?: bpm| beats per minute)? ")
+RELATIVE_STEP = 5  # bpm: "a bit faster" (a lot faster: twice it), a step the parser chooses, marked "chosen"
+_LOT = r"(?:a lot|much|way|lots)"
+_BIT = r"(?:a bit|a little|a touch|a little bit|slightly|somewhat)"
+_RELATIVE = re.compile(
+    rf" (?:make|get|take|have|play) (?:the song|the track|it|this|everything|the tempo|things|the whole thing) "
+    rf"(?:(?P<lot1>{_LOT}) |{_BIT} )?(?P<way1>faster|slower|quicker) "
+    rf"| (?:speed|slow) (?:(?:the song|the track|it|this|things|everything|the tempo) )?(?P<way2>up|down)"
+    rf"(?: (?P<lot2>{_LOT})| {_BIT})? $"
+)
 _RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge", "bring")
 _LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
 _METER = re.compile(
@@ -218,6 +227,13 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
         change = _change(s)
         if change is not None:
             return Intent("set_tempo", None, {"change_bpm": change}, heard)
+        relative = _RELATIVE.search(s)  # "make the song a bit faster": no number said, a step of the action's
+        if relative is not None:
+            step = RELATIVE_STEP * (2 if relative.group("lot1") or relative.group("lot2") else 1)
+            down = (relative.group("way1") or relative.group("way2")) in ("slower", "down")
+            return Intent(
+                "set_tempo", None, {"change_bpm": -step if down else step, "chosen": "change_bpm"}, heard
+            )
         both = _KEY_AND_TEMPO.search(s)
         if key and both and _has(s, "key"):  # "set the key to g minor and the tempo to 100"
             return Intent(

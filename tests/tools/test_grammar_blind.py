@@ -90,3 +90,10 @@ def test_a_region_read_from_the_parser_scores_the_said_scope() -> None:
                   {"text": "bassline for bars 17 to 24", "means": {"op": "make", "target": "bass",
                                                                    "scope": {"bars": [17, 24]}}}])  # fmt: skip
     assert [r["points"] for r in result["rows"]] == [1.0, 1.0]
+
+
+def test_a_value_the_parser_chose_is_not_read_as_said() -> None:
+    answer = {"action": "set_tempo", "part": None, "params": {"change_bpm": 5, "chosen": "change_bpm"}}
+    assert means_of(answer) == {"op": "tempo", "target": "song"}
+    said = {"action": "set_tempo", "part": None, "params": {"change_bpm": 5}}
+    assert means_of(said) == {"op": "tempo", "target": "song", "change_bpm": 5}

@@ -49,6 +49,8 @@ def means_of(answer: dict[str, Any]) -> dict[str, Any]:
         out["scope"] = params["scope"]
     if "region" in params:  # a region of the Arrangement ("drums for the chorus", "bars 17 to 24")
         out["scope"] = {**(out.get("scope") or {}), **_region(params["region"])}
+    for name in str(params.get("chosen", "")).split(","):  # a value the parser chose, not one said
+        out.pop(name, None)
     return {k: v for k, v in out.items() if v is not None and v != {}}
 
 

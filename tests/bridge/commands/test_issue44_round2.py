@@ -83,3 +83,16 @@ def test_words_that_are_operations_are_not_asked_about(text: str, action: str) -
 def test_what_musearoo_does_not_do_is_refused_not_asked(text: str) -> None:
     intent = parse(text)
     assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("could you make the track a little faster", 5),
+        ("make everything slightly slower", -5),
+        ("slow it down a lot", -10),
+        ("speed the song up a bit", 5),
+    ],
+)
+def test_a_relative_tempo_with_no_number_is_a_step_the_parser_chose(text: str, change: int) -> None:
+    assert _parsed(text) == ("set_tempo", None, {"change_bpm": change, "chosen": "change_bpm"})
