@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bridge.commands import vocab as v
+from bridge.commands.track_words import sidechained
 
 VOLUME_0DB = 0.85  # Live's track volume fader at 0 dB
 DUCK_FLOOR = 0.3  # a duck's dip on Live's volume fader (about -18 dB)
@@ -43,10 +44,12 @@ def automate_of(s: str) -> dict[str, Any] | None:
         ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
         return {"device": "mixer", "parameter": "volume", "shape": shape, "from": ends[0], "to": ends[1],
                 **_target(fade.group(2))}  # fmt: skip
-    if (duck := DUCK.search(s)) is not None:
+    side = sidechained(s)  # "sidechain the pad to the kick": the pad ducked on the beat
+    if (duck := DUCK.search(s)) is not None or side is not None:
         rate = next((r for phrase, r in RATES.items() if f" {phrase} " in s), 1.0)
+        target = _target(side) if side is not None else _target(duck.group(1) if duck else None)
         return {"device": "mixer", "parameter": "volume", "shape": "lfo", "from": DUCK_FLOOR, "to": VOLUME_0DB,
-                "rate": rate, **_target(duck.group(1))}  # fmt: skip
+                "rate": rate, **target}  # fmt: skip
     if (swell := SWELL.search(s)) is not None:
         return {"device": "mixer", "parameter": "volume", "shape": "swell", "from": 0.0, "to": VOLUME_0DB,
                 **_target(swell.group(1))}  # fmt: skip

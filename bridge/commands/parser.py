@@ -27,6 +27,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.session_words import session_of
 from bridge.commands.setting_words import key_move_of, mixer_of, setting_of
+from bridge.commands.track_words import with_track
 
 
 def parse(text: str) -> Intent:
@@ -48,6 +49,7 @@ def parse(text: str) -> Intent:
         or "parts" in intent.params
         or intent.params.get("do") in ("name", "compare", "solo")
     )
+    intent = with_track(intent, s)  # "bring the cello line down a fifth": the track named cello
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
@@ -126,10 +128,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         return Intent(infill[0], sp.part_named(s), infill[1], heard)
-    moved = key_move_of(s, key)  # "take it to D dorian": the notes into the key, not the song's key
-    if moved is not None:
-        return Intent(moved.action, moved.part, moved.params, heard)
-    composed = compose(s)  # "mute the snare in the second half": an operation on a target over a scope
+    composed = (
+        key_move_of(s, key) or compose(s)
+    )  # "take it to D dorian": the notes into the key  # "mute the snare in the second half": an operation on a target over a scope
     composed = (
         composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
     )  # "make the bass dorian"

@@ -21,6 +21,7 @@ from typing import Any
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
+from bridge.commands.track_words import bare_name
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
              "put", "move", "flip", "try", "give")  # fmt: skip
@@ -99,7 +100,7 @@ def mixer_of(s: str) -> Intent | None:
     m = _MIXER.match(s)
     if m is None:
         return None
-    name = m.group(2).strip()
+    name = bare_name(m.group(2))  # "the strings for a moment", "the piano part": the track's name
     but = re.match(
         r"(?:everything|all|every track|the rest) (?:but|except|apart from) (?:the |my )?(.+)$", name
     )

@@ -130,6 +130,8 @@ def _place(p: dict[str, Any]) -> dict[str, Any]:
 def _target(part: str | None, p: dict[str, Any]) -> Any:
     if p.get("target"):
         return p["target"]
+    if p.get("track_name"):  # a clip by its track's name in Live
+        return f"track:{p['track_name']}"
     if p.get("voices"):
         voices = [VOICES.get(v, v) for v in str(p["voices"]).split(",")]
         return voices[0] if len(voices) == 1 else voices

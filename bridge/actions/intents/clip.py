@@ -50,6 +50,8 @@ async def transform(app: App, job: Job, intent: Intent) -> str:
     if intent.part == "all":  # "modulate everything to Eb major": each pitched part's last clip
         places = [where for part in PITCHED if (where := last_written(app, part)) is not None]
         places = places or [await target_clip(app, None)]
+    elif intent.params.get("track_name"):  # "bring the cello line down a fifth": the track named so
+        places = [await named_track_clip(app, str(intent.params["track_name"]))]
     else:
         places = [await target_clip(app, intent.part)]
     said = []

@@ -167,3 +167,22 @@ def test_modulate_everything_moves_each_pitched_part_written(live: LiveHost, cli
     assert {track for track, _ in moved} == {track for track, _ in made}, message  # both parts, once each
     for track, slot in moved:
         assert _pitch_classes(live, int(track), int(slot)) <= {3, 5, 7, 8, 10, 0, 2}, message  # Eb major
+
+
+def test_a_track_said_by_its_instrument_with_more_words_is_the_one_changed() -> None:
+    tracks = (
+        TrackDesc("midi", "Keys", (ClipDesc(0, "Keys", 16.0, CHORD_ROWS),)),
+        TrackDesc("midi", "Cello", (ClipDesc(0, "Cello line", 16.0, BASS_ROWS),)),
+    )
+    host = LiveHost(SetDesc(tracks=tracks), port=0).start_in_thread()
+    try:
+        select(host, 0)  # the keys are selected: the cello is changed because it is named
+        with running_daemon(live_port=host.port) as daemon:
+            client = Client(daemon.port)
+            intent, state, message = command(client, "bring the cello line down a fifth")
+            client.close()
+        assert intent["params"] == {"kind": "transpose", "semitones": -7, "track_name": "cello"}
+        assert state == "done" and "track 1 slot 1" in message, message
+        assert sorted(n[0] for n in host.clip_notes(1, 1)) == sorted(r[0] - 7 for r in BASS_ROWS)
+    finally:
+        host.stop()

@@ -96,3 +96,37 @@ def test_what_musearoo_does_not_do_is_refused_not_asked(text: str) -> None:
 )
 def test_a_relative_tempo_with_no_number_is_a_step_the_parser_chose(text: str, change: int) -> None:
     assert _parsed(text) == ("set_tempo", None, {"change_bpm": change, "chosen": "change_bpm"})
+
+
+@pytest.mark.parametrize(
+    ("text", "do", "name"),
+    [
+        ("mute the violins for a second", "mute", "violins"),
+        ("solo the piano part please", "solo", "piano"),
+        ("unmute the vocal track again", "unmute", "vocal"),
+        ("solo the pad for now", "solo", "pad"),
+    ],
+)
+def test_a_track_name_said_with_filler_or_a_trailing_clause_is_the_name(
+    text: str, do: str, name: str
+) -> None:
+    assert _parsed(text) == ("mixer", None, {"do": do, "track_name": name})
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("take the violin line up an octave", "violin"),
+        ("humanize the piano part", "piano"),
+        ("quantize the organ", "organ"),
+    ],
+)
+def test_a_transform_of_a_track_named_by_its_instrument_names_it(text: str, name: str) -> None:
+    action, part, params = _parsed(text)
+    assert (action, part, params["track_name"]) == ("transform", None, name)
+
+
+def test_sidechain_ducks_the_track_named_not_the_kick() -> None:
+    action, part, params = _parsed("sidechain the strings to the kick")
+    assert (action, part, params["shape"], params["track_name"]) == ("automate", None, "lfo", "strings")
+    assert _parsed("sidechain the bass to the kick")[1] == "bass"
