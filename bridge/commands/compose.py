@@ -74,6 +74,8 @@ _BARE_STEPS = re.compile(
 )
 _CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
+LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
+_PLACED = re.compile(r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:on|at|in) ")  # the voice first
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
 
@@ -133,6 +135,8 @@ def compose(s: str) -> Intent | None:
     if found is None:
         return None
     kind, options = found
+    if kind == "four_on_the_floor" and scope.get("on") == "downbeats":  # "kick on every beat, 4 to the floor"
+        scope.pop("on")  # the feel is every beat already
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet
     if kind == "adjust":
@@ -183,7 +187,7 @@ def _operation(
         not voices
         and part != "drums"
         and scope
-        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of", "erase", "wipe"))
+        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of", "erase", "wipe", *LAY_OUT))
     ):
         return "clear", {}
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
@@ -195,10 +199,11 @@ def _operation(
     bring_in = _BRING_IN.search(s) is not None
     if voices == ["percussion"] and has(s, MAKING):  # "three new takes of the percussion": the drums part
         return None
+    placed = _PLACED.match(s) is not None and bool(scope)  # "crash on beat 1 of bar 17": a voice put there
     if (
         voices
         and not other
-        and (has(s, ADD) or bring_in or (scope.get("on") and not has(s, SIMPLER + BUSIER)))
+        and (has(s, ADD) or bring_in or placed or (scope.get("on") and not has(s, SIMPLER + BUSIER)))
     ):
         return "drums_add", {}
     density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None

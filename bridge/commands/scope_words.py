@@ -63,7 +63,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r" (?:on|in) (?:the )?(down ?beats?) | (?:on|in) (?:every|each|all the) (beat|beats) "),
         "downbeats",
     ),
-    (re.compile(r" (?:on|in) (?:the )?(back ?beat|2 and 4|twos and fours) "), "backbeat"),
+    (
+        re.compile(r" (?:on|in) (?:the )?(back ?beat|(?:beats )?2 and (?:the )?4|twos and fours|2s and 4s) "),
+        "backbeat",
+    ),
     (re.compile(rf" (?:in|during|for|on) the ({'|'.join(SECTIONS)})s? "), "section"),
 )
 

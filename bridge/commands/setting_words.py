@@ -21,7 +21,7 @@ from typing import Any
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
-from bridge.commands.track_words import bare_name
+from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
              "put", "move", "flip", "try", "give")  # fmt: skip
@@ -95,8 +95,19 @@ def _genre_first(after: str) -> bool:
     return any(words.startswith(f" {g} ") for g in sorted(v.GENRES, key=len, reverse=True))
 
 
+_SWITCHED = re.compile(
+    r"^ (?:please |can you |now )?(?:put|turn|switch|bring) (?:the |my )?(.+?) (back on|off) $"
+)
+
+
 def mixer_of(s: str) -> Intent | None:
     """Live's mute / unmute / solo of a part's track or of a track named in Live, or None."""
+    switched = _SWITCHED.match(s)  # "put the drums back on", "turn the strings off": the track's switch
+    if switched is not None:
+        name = bare_name(switched.group(1))  # a part or an instrument's track, not "the lights"
+        if name not in v.PARTS and name.split()[-1] not in INSTRUMENTS:
+            return None
+        s = f" {'unmute' if switched.group(2) == 'back on' else 'mute'} {switched.group(1)} "
     m = _MIXER.match(s)
     if m is None:
         return None

@@ -17,7 +17,9 @@ BARS_RANGE = (1, 64)
 TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
 BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
-VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
+VARIATIONS = re.compile(
+    r" (\d+) (?:more |new |different |other |alternative |alternate )?(?:variations|takes|versions|alternatives)(?= )"
+)
 NEW_MANY = re.compile(r" (\d+) (?:different|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"
                       r"lines|melodies|progressions|loops|ideas|parts|drums|riffs|hooks)(?= )")  # fmt: skip
 AT_TEMPO = re.compile(r" at (\d+)(?= $| (?:with|in|and|for|please) )")

@@ -44,7 +44,7 @@ BIG = frozenset({"big", "epic", "huge", "weight", "impact", "power", "powerful",
                  "dramatic", "intensity", "grand", "massive", "fat"})  # fmt: skip
 CALM = frozenset({"chill", "calm", "mellow", "gentle", "dreamy", "warm", "smooth", "soft", "peaceful", "relaxing",
                   "laid", "lazy", "intimate", "delicate", "airy"})  # fmt: skip
-_PARTICLES = frozenset({"out", "up", "down", "in", "off", "back", "over", "around", "again", "too"})
+_PARTICLES = frozenset({"out", "up", "down", "in", "on", "off", "back", "over", "around", "again", "too"})
 FEELINGS = BRIGHT | DARK | BIG | CALM
 # the words of operations: "louder", "softer", "busier", "jazzier", "looser" are done, not asked about
 OPERATIONS = frozenset(

@@ -130,3 +130,40 @@ def test_sidechain_ducks_the_track_named_not_the_kick() -> None:
     action, part, params = _parsed("sidechain the strings to the kick")
     assert (action, part, params["shape"], params["track_name"]) == ("automate", None, "lfo", "strings")
     assert _parsed("sidechain the bass to the kick")[1] == "bass"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two other takes of the bass", ("vary", "bass", {"variations": 2})),
+        ("give me four alternative versions of the chords", ("vary", "chords", {"variations": 4})),
+        ("turn the bass back on", ("mixer", "bass", {"do": "unmute"})),
+        ("switch the melody off", ("mixer", "melody", {"do": "mute"})),
+        (
+            "snare on beat 3 of bar 2",
+            ("transform", "drums", {"kind": "drums_add", "voices": "snare", "bar": 2, "beat": 3}),
+        ),
+        (
+            "snare on the 2 and the 4",
+            ("transform", "drums", {"kind": "drums_add", "voices": "snare", "on": "backbeat"}),
+        ),
+        (
+            "make the kick 4 to the floor",
+            ("transform", "drums", {"kind": "four_on_the_floor", "voices": "kick"}),
+        ),
+        (
+            "kick on every beat, 4 on the floor",
+            ("transform", "drums", {"kind": "four_on_the_floor", "voices": "kick"}),
+        ),
+        (
+            "have the bass sit out in bars 9 to 12",
+            ("transform", "bass", {"kind": "clear", "from_bar": 9, "to_bar": 12}),
+        ),
+    ],
+)
+def test_counts_and_relative_words(text: str, expected: tuple[str, str | None, dict[str, Any]]) -> None:
+    assert _parsed(text) == expected
+
+
+def test_a_switch_of_something_not_a_part_or_an_instrument_is_not_a_track() -> None:
+    assert parse("turn the lights off").action == "unknown"
