@@ -97,3 +97,10 @@ def test_a_value_the_parser_chose_is_not_read_as_said() -> None:
     assert means_of(answer) == {"op": "tempo", "target": "song"}
     said = {"action": "set_tempo", "part": None, "params": {"change_bpm": 5}}
     assert means_of(said) == {"op": "tempo", "target": "song", "change_bpm": 5}
+
+
+def test_the_fills_option_reads_as_every_n_bars() -> None:
+    phrase = {"action": "adjust", "part": "drums", "params": {"fills": "phrase"}}
+    assert means_of(phrase) == {"op": "fill", "target": "drums", "every": 8}
+    four = {"action": "adjust", "part": "drums", "params": {"fills": "4"}}
+    assert same(means_of(four), {"op": "fill", "target": "drums", "every": 4})

@@ -23,6 +23,7 @@ TRANSFORM_OPS = {"humanize": "humanize", "quantize": "quantize", "swing": "swing
 FEELS = {"half_time": "half_time", "double_time": "double_time", "four_on_the_floor": "four_on_the_floor",
          "offbeat_stabs": "offbeat_stabs", "more_movement": "more_movement", "waltz": "waltz",
          "straight": "straight", "syncopate": "syncopated", "sparse_hits": "sparse_hits"}  # fmt: skip
+FILL_BARS = {"phrase": 8, "4": 4}  # the drums' fills option: at the end of each 8-bar phrase, every 4 bars
 SWING_DEFAULT = 0.66  # the parser's swing when no strength is said
 ADJUST_OPS = {("density", "up"): "busier", ("density", "down"): "simpler", ("complexity", "up"): "busier",
               ("complexity", "down"): "simpler", ("energy", "up"): "louder", ("energy", "down"): "softer"}  # fmt: skip
@@ -99,7 +100,7 @@ def _vary(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 def _adjust(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     if "fills" in p and "what" not in p:
-        return {"op": "fill", "target": part, "every": p["fills"]}
+        return {"op": "fill", "target": part, "every": FILL_BARS.get(str(p["fills"]), p["fills"])}
     out = {
         "op": ADJUST_OPS.get((str(p.get("what")), str(p.get("direction"))), "adjust"),
         "target": p.get("target") or part,
