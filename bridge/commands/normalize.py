@@ -72,9 +72,12 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = written.lower()
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
-    words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
-    words = [TYPOS.get(w, w) for w in words]
-    s = " " + " ".join(words_to_digits(words)) + " "
+    lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
+    digits: list[str] = []
+    for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
+        words = [TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()]
+        digits += words_to_digits(words)
+    s = " " + " ".join(digits) + " "
     s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
     return s, key, model
 

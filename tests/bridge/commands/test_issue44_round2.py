@@ -167,3 +167,26 @@ def test_counts_and_relative_words(text: str, expected: tuple[str, str | None, d
 
 def test_a_switch_of_something_not_a_part_or_an_instrument_is_not_a_track() -> None:
     assert parse("turn the lights off").action == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "trap drums at one forty, eight bars",
+            ("generate", "drums", {"genre": "trap", "tempo_bpm": 140, "bars": 8}),
+        ),
+        ("a funk bassline, two bars", ("generate", "bass", {"genre": "funk", "bars": 2})),
+        ("start a jam, funk, one ten", ("jam", None, {"do": "start", "genre": "funk", "tempo_bpm": 110})),
+        ("lets jam 2", ("jam", None, {"do": "start"})),  # no tempo under 40
+    ],
+)
+def test_numbers_do_not_join_across_a_comma_and_a_tempo_said_last_is_read(
+    text: str, expected: tuple[str, str | None, dict[str, Any]]
+) -> None:
+    assert _parsed(text) == expected
+
+
+def test_a_tempo_glued_to_bpm_is_the_tempo_not_prompt_words() -> None:
+    action, _part, params = _parsed("a loop of a dark techno rumble at 132bpm")
+    assert action == "musicgen" and params["tempo_bpm"] == 132 and "132" not in params["prompt"]
