@@ -179,10 +179,7 @@ def _operation(
     if voices and has(s, REMOVE):
         return "drums_remove", {}
     if not voices and part in ("drums", "bass", "chords", "melody") and not scope and _REMOVE_PART.search(s):
-        return (
-            "clear",
-            {},
-        )  # "remove the bass": its notes out, in a new clip (the old one kept); main made a new bass
+        return "clear", {}  # "remove the bass": its notes out, in a new clip (the old one kept)
     if (
         not voices
         and part != "drums"
@@ -207,7 +204,8 @@ def _operation(
     ):
         return "drums_add", {}
     density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None
-    if density is not None and scope:
+    voiced = voices not in ([], ["percussion"])  # "hihats need to be busier": the hats only, not the kit
+    if density is not None and (scope or voiced):
         return "density", {"amount": AMOUNT[density]}
     if density is not None and part and not voices and not has(s, tuple(v.ADJUSTMENTS)) and not other:
         return "adjust", {

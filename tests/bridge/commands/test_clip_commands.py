@@ -186,3 +186,14 @@ def test_a_track_said_by_its_instrument_with_more_words_is_the_one_changed() -> 
         assert sorted(n[0] for n in host.clip_notes(1, 1)) == sorted(r[0] - 7 for r in BASS_ROWS)
     finally:
         host.stop()
+
+
+def test_busier_hats_adds_hats_only_and_keeps_the_kick(live: LiveHost, client: Client) -> None:
+    select(live, 2)
+    intent, state, message = command(client, "the hi hats need to be busier")
+    assert intent["params"] == {"kind": "density", "amount": 0.7, "voices": "hats"}
+    assert state == "done" and "track 2 slot 1" in message, message
+    before, after = live.clip_notes(2, 0), live.clip_notes(2, 1)
+    kicks = sorted(n[1] for n in before if n[0] == 36)
+    assert sorted(n[1] for n in after if n[0] == 36) == kicks  # the kick as it was
+    assert len([n for n in after if n[0] != 36]) > len([n for n in before if n[0] != 36])  # more hats

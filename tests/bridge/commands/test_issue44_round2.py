@@ -190,3 +190,15 @@ def test_numbers_do_not_join_across_a_comma_and_a_tempo_said_last_is_read(
 def test_a_tempo_glued_to_bpm_is_the_tempo_not_prompt_words() -> None:
     action, _part, params = _parsed("a loop of a dark techno rumble at 132bpm")
     assert action == "musicgen" and params["tempo_bpm"] == 132 and "132" not in params["prompt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "amount"),
+    [
+        ("the kick should be busier", "kick", 0.7),
+        ("make the ride sparser", "ride", 0.3),
+        ("busier snare", "snare", 0.7),
+    ],
+)
+def test_a_density_word_said_of_a_drum_voice_changes_that_voice(text: str, voice: str, amount: float) -> None:
+    assert _parsed(text) == ("transform", "drums", {"kind": "density", "amount": amount, "voices": voice})
