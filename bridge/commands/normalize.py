@@ -11,6 +11,7 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.numbers import words_to_digits
+from bridge.commands.spelling import corrected
 from bridge.protocol import SEPARATION_MODELS
 
 _MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
@@ -75,7 +76,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
-        words = [TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()]
+        words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
         digits += words_to_digits(words)
     s = " " + " ".join(digits) + " "
     s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
