@@ -104,3 +104,16 @@ def test_the_fills_option_reads_as_every_n_bars() -> None:
     assert means_of(phrase) == {"op": "fill", "target": "drums", "every": 8}
     four = {"action": "adjust", "part": "drums", "params": {"fills": "4"}}
     assert same(means_of(four), {"op": "fill", "target": "drums", "every": 4})
+
+
+def test_song_is_the_unsaid_target_of_a_song_setting_and_of_a_tempo_change() -> None:
+    assert same({"op": "set", "target": "song", "key": "B minor"}, {"op": "set", "key": "B minor"})
+    assert same({"op": "tempo", "target": "song", "factor": 2.0}, {"op": "tempo", "factor": 2})
+    assert same(
+        {"op": "tempo", "target": "song", "factor": 2.0}, {"op": "tempo", "target": "song", "factor": 2}
+    )
+    assert not same(
+        {"op": "set", "target": "song", "genre": "reggae"}, {"op": "set", "target": "this", "genre": "reggae"}
+    )
+    assert not same({"op": "tempo", "target": "jam", "factor": 2.0}, {"op": "tempo", "factor": 2})
+    assert not same({"op": "make", "target": "song"}, {"op": "make"})
