@@ -37,9 +37,9 @@ LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mi
           "pump up the volume")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
           "tame", "pull back", "back off")  # fmt: skip
-BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits")
+BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty")
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
-           "calm down", "fewer hits", "simplify", "thin")  # fmt: skip
+           "calm down", "fewer hits", "simplify", "thin", "too busy", "too much going on", "too cluttered")  # fmt: skip
 SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
 TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16th": 0.25, "an eighth": 0.5,
                 "an 8th": 0.5, "1 eighth": 0.5, "half a beat": 0.5, "a beat": 1.0, "1 beat": 1.0,
@@ -75,7 +75,9 @@ _BARE_STEPS = re.compile(
 _CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
-_PLACED = re.compile(r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:on|at|in) ")  # the voice first
+_PLACED = re.compile(
+    r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"
+)  # the voice first
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
 

@@ -34,6 +34,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^ (?:change|fix|tweak|redo|do) (?:the other(?: one)?|that other one|the others)(?: too| as well| also)? $"
+            r"| (?:like|as) (?:the other|that other) (?:one|take|version|clip) $"  # "make it sound like the other one"
         ),
         "(e.g. 'make it busier' or 'give me another one') which one, and what should change?",
     ),

@@ -73,9 +73,9 @@ def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     return Intent("generate", said, {**values, "again": True})
 
 
-_TO_KEY = re.compile(
-    rf" (?:transpose|modulate|take|move|shift|bring|pitch|pitch shift) (?:(?:the |my )?({_PARTS})|{_THIS})?"
-    r"(?: \w+)?(?: up| down)? (?:in)?to _key_ "
+_TO_KEY = re.compile(  # an object said between the verb and the key: "transpose to D minor" alone is the song's
+    rf" (?:transpose|modulate|take|move|shift|bring|pitch|pitch shift)(?: (?:the |my )?({_PARTS})| {_THIS}"
+    r"| (?!to |into |up |down )\w+)(?: (?!to |into )\w+){0,2}(?: up| down)? (?:in)?to _key_ "
 )
 
 

@@ -30,7 +30,10 @@ _MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?
 _MAKE = re.compile(
     rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+)(?: please)? $"
 )
-_GIVE = re.compile(rf"{_LEAD}give ({_TARGET}) (?:a (?:bit|little) )?more (\w+)(?: please)? $")
+_GIVE = re.compile(
+    rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
+    r"(?:vibe|feel|feeling|sound|mood|edge|touch|character|energy))(?: please)? $"
+)
 _HIT = re.compile(
     rf"{_LEAD}make ({_TARGET}) (?:hit|slap|bang|knock|punch) (?:a (?:bit|little|lot) )?harder $"
 )
@@ -76,7 +79,7 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     m = _MAKE.match(s) or _GIVE.match(s)
     if m is None:
         return None
-    word = m.group(2)
+    word = m.group(2) or m.group(3)
     feeling = stem(word)
     if (
         word in OPERATIONS
@@ -113,5 +116,6 @@ def _the(part: str | None) -> str:
 
 
 def _ask(part: str, question: str, *ways: str) -> str:
+    part = part if part not in ("all", "song") else "drums"  # "everything": an example of one part
     examples = " or ".join(f"'make the {part} {way}'" for way in ways)
     return f"(e.g. {examples}) {question}"

@@ -202,3 +202,19 @@ def test_a_tempo_glued_to_bpm_is_the_tempo_not_prompt_words() -> None:
 )
 def test_a_density_word_said_of_a_drum_voice_changes_that_voice(text: str, voice: str, amount: float) -> None:
     assert _parsed(text) == ("transform", "drums", {"kind": "density", "amount": amount, "voices": voice})
+
+
+def test_more_of_the_families_on_other_sentences() -> None:
+    assert _parsed("a crash at the start of bar 9")[2] == {
+        "kind": "drums_add",
+        "voices": "cymbals",
+        "bar": 9,
+        "beat": 1,
+    }
+    assert _parsed("the bass is too busy") == ("adjust", "bass", {"what": "density", "direction": "down"})
+    assert _parsed("the hats are too busy")[2] == {"kind": "density", "amount": 0.3, "voices": "hats"}
+    assert _parsed("transpose to c phrygian")[0] == "set_key"  # no object: the song's key, as before
+    assert _parsed("can you take the whole thing to F major")[2] == {"kind": "transpose", "to": "F major"}
+    for vague in ("give the verse a darker vibe", "make it sound like the other one"):
+        intent = parse(vague)
+        assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?"), vague
