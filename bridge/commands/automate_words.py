@@ -19,6 +19,9 @@ from bridge.commands.track_words import sidechained
 VOLUME_0DB = 0.85  # Live's track volume fader at 0 dB
 DUCK_FLOOR = 0.3  # a duck's dip on Live's volume fader (about -18 dB)
 FADE = re.compile(r" fade (?:(in|out|up|down) )?(?:the |my )?(\w+)?(?: (in|out|up|down))?(?= )")
+EASE = re.compile(
+    r" (?:bring|ease|let|fade)()(?: the| my)? (\w+) (in|out)(?: slowly| gradually)? (?:over|across) "
+)
 DUCK = re.compile(r" duck (?:the |my )?(\w+)")
 SWELL = re.compile(r" swell (?:the |my )?(\w+)")
 SWEEP = re.compile(r" (?:filter sweep|sweep the filter|filter rise|filter fall)(?: (up|down))?")
@@ -37,7 +40,8 @@ def _target(word: str | None) -> dict[str, Any]:
 
 
 def automate_of(s: str) -> dict[str, Any] | None:
-    if (fade := FADE.search(s)) is not None:
+    fade = FADE.search(s) or EASE.search(s)  # "slowly bring the pad in over 16 bars": a fade in
+    if fade is not None:
         direction = fade.group(1) or fade.group(3) or "in"
         rising = direction in ("in", "up")
         shape = "rise" if rising else "fall"

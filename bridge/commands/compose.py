@@ -20,6 +20,7 @@ from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
+from bridge.commands.shift_words import SHIFT_VERBS, offset_of
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
 VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost note": "ghost_notes",
@@ -40,12 +41,6 @@ SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty")
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "too busy", "too much going on", "too cluttered")  # fmt: skip
-SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
-TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16th": 0.25, "an eighth": 0.5,
-                "an 8th": 0.5, "1 eighth": 0.5, "half a beat": 0.5, "a beat": 1.0, "1 beat": 1.0,
-                "a quarter": 1.0, "2 beats": 2.0, "a 32nd": 0.125, "a triplet": 1 / 3}  # fmt: skip
-LATER = ("later", "back", "behind", "late", "delay")
-EARLIER = ("earlier", "ahead", "forward", "early", "up front")
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
@@ -214,9 +209,9 @@ def _operation(
             "what": "density",
             "direction": "up" if density == "busier" else "down",
         }  # "strip back"
-    offset = _offset(s)
+    offset = offset_of(s)
     if offset is not None:
-        return "shift", {"offset": offset}
+        return "shift", offset
     if (
         voices and has(s, SHIFT_VERBS) and not pw.interval_of(s) and not has(s, ("out", "in"))
     ):  # "move the snare to beat 3": where exactly?
@@ -259,21 +254,6 @@ def _loudness(s: str) -> str | None:
     if re.search(r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+)? down ", s):
         return "softer"
     return None
-
-
-def _offset(s: str) -> float | None:
-    """Beats later (+) or earlier (-) for "nudge the snare a sixteenth later", or None."""
-    if not has(s, SHIFT_VERBS):
-        return None
-    size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
-    m = re.search(r" by (\d+) beats? ", s)
-    if m:
-        size = float(m.group(1))
-    if size is None:
-        return None
-    if has(s, EARLIER) or (has(s, ("pull",)) and not has(s, LATER)):
-        return -size
-    return size
 
 
 LESS_SWING = 0.33

@@ -20,6 +20,7 @@ from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
+from bridge.commands.audio_words import ASKED_OF_CLIP
 from bridge.commands.compose import compose
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
@@ -169,7 +170,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             return tempo
         tempo_bpm = tempo.params["tempo_bpm"]
         rest = re.sub(rf" (?:at )?{tempo_bpm} (?:bpm|beats per minute)?", " ", rest)
-    elif sp.any_of(s, v.ANALYZE_PHRASES):
+    elif sp.any_of(s, v.ANALYZE_PHRASES) or ASKED_OF_CLIP.search(s):
         return Intent("analyze", None, {}, heard)
     elif tempo_said:
         return sp.tempo_intent(heard, s_no_bars)

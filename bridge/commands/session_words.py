@@ -56,6 +56,7 @@ _LIST = re.compile(
 )
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history) $"
+    r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
 )
 _JAM_PART = re.compile(
     r" (drop|take out|lose|mute|kill|cut|bring back|bring in) the (drums|beat|bass|chords|melody) "
@@ -128,7 +129,8 @@ def _takes(s: str) -> dict[str, Any] | None:
             None,
         )
         starred = any(
-            f" {w} " in s for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best")
+            f" {w} " in s
+            for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best", "liked")
         )
         out: dict[str, Any] = {"do": "list", **({"starred": True} if starred else {})}
         return {**out, "part": part} if part else out

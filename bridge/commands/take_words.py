@@ -86,6 +86,8 @@ ACCOMPANY_PHRASES = (
     "goes with these",
     "that plays with",
     "plays along with",
+    "plays along",
+    "play along",
     "to play with",
     "accompany",
     "accompaniment",

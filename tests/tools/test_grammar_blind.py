@@ -117,3 +117,9 @@ def test_song_is_the_unsaid_target_of_a_song_setting_and_of_a_tempo_change() -> 
     )
     assert not same({"op": "tempo", "target": "jam", "factor": 2.0}, {"op": "tempo", "factor": 2})
     assert not same({"op": "make", "target": "song"}, {"op": "make"})
+
+
+def test_a_nudge_the_parser_chose_is_read_as_a_shift_with_no_size() -> None:
+    answer = {"action": "transform", "part": "drums",
+              "params": {"kind": "shift", "offset": 0.125, "chosen": "beats", "voices": "snare"}}  # fmt: skip
+    assert means_of(answer) == {"op": "shift", "target": "snare"}

@@ -218,3 +218,23 @@ def test_more_of_the_families_on_other_sentences() -> None:
     for vague in ("give the verse a darker vibe", "make it sound like the other one"):
         intent = parse(vague)
         assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?"), vague
+
+
+def test_a_small_nudge_said_as_a_little_is_a_step_the_parser_chose() -> None:
+    assert _parsed("push the snare a little late") == (
+        "transform",
+        "drums",
+        {"kind": "shift", "offset": 0.125, "chosen": "beats", "voices": "snare"},
+    )
+    assert _parsed("pull the kick slightly ahead")[2]["offset"] == -0.125
+    assert "chosen" not in _parsed("nudge the snare a sixteenth later")[2]
+
+
+def test_questions_of_a_clip_fades_by_bringing_in_and_playing_along() -> None:
+    assert _parsed("what is the key of this clip")[0] == "analyze"
+    assert _parsed("what's the tempo of this loop")[0] == "analyze"
+    action, _part, params = _parsed("slowly bring the pad in over 16 bars")
+    assert (action, params["shape"], params["track_name"], params["bars"]) == ("automate", "rise", "pad", 16)
+    assert _parsed("ease the strings out over 8 bars")[2]["shape"] == "fall"
+    assert _parsed("add a bass part that plays along")[:2] == ("accompany", "bass")
+    assert _parsed("show me everything i starred")[2] == {"do": "list", "starred": True}
