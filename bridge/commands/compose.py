@@ -21,6 +21,7 @@ from bridge.commands import vocab as v
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 from bridge.commands.shift_words import SHIFT_VERBS, offset_of
+from bridge.commands.track_words import instrument_track
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
 VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost note": "ghost_notes",
@@ -187,7 +188,7 @@ def _operation(
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
     loud = None if sp_dimension(s) or pitched else _loudness(s)
     dial = has(s, tuple(v.ADJUSTMENTS))  # "softer drums": the energy dial of the part, as before
-    if loud is not None and (voices or scope or (part and not dial)):
+    if loud is not None and (voices or scope or (part and not dial) or (not part and instrument_track(s))):
         return "velocity", {"amount": AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
     bring_in = _BRING_IN.search(s) is not None

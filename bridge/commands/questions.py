@@ -87,6 +87,8 @@ _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
     r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"|^ (?:(?:can|could) you |please )?(?:export|save|render|bounce|mixdown|master) (?:this|it|the (?:song|track|"
+    r"project|mix|session|stems)|my (?:song|track|project|mix))(?= )(?! take| as a fav)"  # Live's own file commands
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard) "  # words to sing; an instrument in the room
 )

@@ -117,6 +117,8 @@ def mixer_of(s: str) -> Intent | None:
     )
     if but and m.group(1) == "mute" and v.PARTS.get(but.group(1)):  # "mute everything but the drums"
         return Intent("mixer", v.PARTS[but.group(1)], {"do": "solo"})
+    if but and m.group(1) == "mute":  # "mute everything except the piano": the piano's track alone
+        return Intent("mixer", None, {"do": "solo", "track_name": bare_name(but.group(1))})
     if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
     part = v.PARTS.get(name)

@@ -27,7 +27,7 @@ TRAILING = re.compile(
 _NAMED = re.compile(
     rf" (?:the|my|that) ((?:\w+ )?(?:{'|'.join(INSTRUMENTS)}))(?: (?:{'|'.join(FILLER)}))?(?= )"
 )
-_SIDECHAIN = re.compile(r" sidechain (?:the |my )?(\w+)")
+_SIDECHAIN = re.compile(r" sidechain (?!on |to )(?:the |my )?(\w+)| sidechain (?:on|to) (?:the |my )?(\w+)")
 
 
 def bare_name(name: str) -> str:
@@ -54,7 +54,8 @@ def instrument_track(s: str) -> str | None:
 def sidechained(s: str) -> str | None:
     """ "sidechain the pad to the kick": the track ducked ("pad"), or None."""
     m = _SIDECHAIN.search(s)
-    return None if m is None or m.group(1) in ("it", "this", "that") else m.group(1)
+    name = None if m is None else m.group(1) or m.group(2)
+    return None if name in (None, "it", "this", "that", "on", "to") else name
 
 
 def with_track(intent: Intent, s: str) -> Intent:

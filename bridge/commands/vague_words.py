@@ -74,7 +74,10 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     """A question for a feeling asked for with no operation that gets it, or None; ``unknown`` are
     the sentence's words no command uses."""
     hit = _HIT.match(s)
-    if hit is not None and _part(hit.group(1)) is None:  # "make it hit harder": which part, and how?
+    voiced = hit is not None and any(
+        f" {w} " in f" {hit.group(1)} " for w in co.VOICES
+    )  # "the snare": louder
+    if hit is not None and _part(hit.group(1)) is None and not voiced:  # "make it hit harder": which, how?
         return _ask("drums", "louder or busier, and which part?", "louder", "busier")
     m = _MAKE.match(s) or _GIVE.match(s)
     if m is None:

@@ -238,3 +238,22 @@ def test_questions_of_a_clip_fades_by_bringing_in_and_playing_along() -> None:
     assert _parsed("ease the strings out over 8 bars")[2]["shape"] == "fall"
     assert _parsed("add a bass part that plays along")[:2] == ("accompany", "bass")
     assert _parsed("show me everything i starred")[2] == {"do": "list", "starred": True}
+
+
+def test_a_voice_or_an_instrument_track_said_with_a_level_word() -> None:
+    assert _parsed("make the snare hit harder")[:2] == ("adjust", "drums")  # a voice said: no question
+    assert _parsed("make the choir quieter") == (
+        "transform",
+        None,
+        {"kind": "velocity", "amount": 0.25, "track_name": "choir"},
+    )
+    assert _parsed("mute everything except the piano") == (
+        "mixer",
+        None,
+        {"do": "solo", "track_name": "piano"},
+    )
+    assert _parsed("put a sidechain on the pad")[2]["track_name"] == "pad"
+    for refused in ("render this as a wav", "can you export this", "save the project"):
+        intent = parse(refused)
+        assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?"), refused
+    assert _parsed("render a lofi loop")[0] == "musicgen"
