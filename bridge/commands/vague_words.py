@@ -34,6 +34,15 @@ _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
     r"(?:vibe|feel|feeling|sound|mood|edge|touch|character|energy))(?: please)? $"
 )
+_ADD_SOME = re.compile(
+    rf"{_LEAD}(?:add|put|bring|inject) (?:some |a bit of |a little |more |a touch of )+(\w+) (?:to|in|into|on) ({_TARGET})(?: please)? $"
+)
+# a complaint with no way said: "it sounds off", "this doesn't feel right", "the bass sounds weird"
+_COMPLAINT = re.compile(
+    rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}|something|the groove|the mix) (?:\w+ )?(?:sounds?|feels?|is|seems|sound|feel) "
+    r"(?:a (?:bit|little) |kind of |so |too |really )?(?:off|wrong|weird|bad|strange|boring|meh|flat|empty|dull|lifeless|"
+    r"not right|not quite right)(?: somehow| to me)? $|^ (?:it|this|that) (?:doesnt|does not|dont) (?:sound|feel) (?:right|good) $"
+)
 _HIT = re.compile(
     rf"{_LEAD}make ({_TARGET}) (?:hit|slap|bang|knock|punch) (?:a (?:bit|little|lot) )?harder $"
 )
@@ -79,20 +88,30 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     )  # "the snare": louder
     if hit is not None and _part(hit.group(1)) is None and not voiced:  # "make it hit harder": which, how?
         return _ask("drums", "louder or busier, and which part?", "louder", "busier")
+    complaint = _COMPLAINT.match(s)
+    if complaint is not None:
+        part = _part(complaint.group(1) or "")
+        return f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') what should change?"
+    some = _ADD_SOME.match(s)  # "add some flavor to the drums": the word, then the target
     m = _MAKE.match(s) or _GIVE.match(s)
-    if m is None:
+    if some is not None:
+        word, target = some.group(1), some.group(2)
+    elif m is not None:
+        word, target = m.group(2) or m.group(3), m.group(1)
+    else:
         return None
-    word = m.group(2) or m.group(3)
     feeling = stem(word)
     if (
         word in OPERATIONS
-        or any(w in OPERATIONS and w not in v.PARTS for w in m.group(1).split())
+        or word in co.VOICES
+        or word in v.PARTS
+        or any(w in OPERATIONS and w not in v.PARTS for w in target.split())
         or word in _PARTICLES
     ):
         return None
     if word not in unknown and feeling not in FEELINGS and word not in FEELINGS:
         return None
-    part = _part(m.group(1))
+    part = _part(target)
     which = "" if part else ", and which part"
     if feeling in BRIGHT:
         return f"(e.g. 'take {_the(part)} to C major' or 'make {_the(part)} busier') a major key, or more notes{which}?"

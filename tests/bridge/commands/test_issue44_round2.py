@@ -257,3 +257,31 @@ def test_a_voice_or_an_instrument_track_said_with_a_level_word() -> None:
         intent = parse(refused)
         assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?"), refused
     assert _parsed("render a lofi loop")[0] == "musicgen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it sounds off",
+        "this doesn't feel right",
+        "the chords sound a bit boring",
+        "add some flavor to the bass",
+    ],
+)
+def test_a_complaint_or_an_unknown_ingredient_is_asked_about(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?"), intent.params
+    assert all(parse(s).understood for s in intent.params["suggestions"])
+
+
+@pytest.mark.parametrize(
+    "text", ["add some reverb to the pad", "put a delay on the vocals", "more distortion on the bass"]
+)
+def test_audio_effects_are_not_musearoos(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?")
+
+
+def test_an_ingredient_that_is_a_drum_voice_is_not_vague() -> None:
+    assert _parsed("add some tambourine to the drums")[2]["kind"] == "drums_add"
+    assert _parsed("delay the snare by a 16th")[2]["kind"] == "shift"
