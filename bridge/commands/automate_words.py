@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from bridge.commands import vocab as v
-from bridge.commands.track_words import sidechained
+from bridge.commands.track_words import instrument_track, sidechained
 
 VOLUME_0DB = 0.85  # Live's track volume fader at 0 dB
 DUCK_FLOOR = 0.3  # a duck's dip on Live's volume fader (about -18 dB)
@@ -33,13 +33,25 @@ SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filte
 
 def _target(word: str | None) -> dict[str, Any]:
     """A part ("the bass") or a track's name ("the pad")."""
-    if not word or word in ("it", "this", "in", "out", "up", "down", "over", "on"):
+    if not word or word in ("it", "this", "in", "out", "up", "down", "over", "on", "into", "at", "to", "by"):
         return {}
     part = v.PARTS.get(word)
     return {"target_part": part} if part else {"track_name": word}
 
 
 def automate_of(s: str) -> dict[str, Any] | None:
+    drawn = _drawn(s)
+    if drawn is not None and not ({"target_part", "track_name"} & set(drawn)):  # "make the strings swell"
+        named = instrument_track(s)
+        part = next(
+            (p for w, p in v.PARTS.items() if f" {w} " in s and p not in ("all", "song") and w != "beat"),
+            None,
+        )
+        drawn.update({"track_name": named} if named else {"target_part": part} if part else {})
+    return drawn
+
+
+def _drawn(s: str) -> dict[str, Any] | None:
     fade = FADE.search(s) or EASE.search(s)  # "slowly bring the pad in over 16 bars": a fade in
     if fade is not None:
         direction = fade.group(1) or fade.group(3) or "in"

@@ -61,7 +61,7 @@ _BY_SEMITONES = re.compile(
     r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
 )
 _NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,3}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
-                       r"chord progression|progression|pattern)(?= )")  # fmt: skip
+                       r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
 _REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
 )

@@ -128,7 +128,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
-        return Intent(infill[0], sp.part_named(s), infill[1], heard)
+        named = sp.part_named(s)  # "bars 9 to 12 of this cue": a clip, never the song
+        return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     composed = (
         key_move_of(s, key) or compose(s)
     )  # "take it to D dorian": the notes into the key  # "mute the snare in the second half": an operation on a target over a scope

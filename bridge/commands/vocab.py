@@ -92,6 +92,9 @@ PARTS: dict[str, str] = {
     "song": "song",
     "whole song": "song",
     "full song": "song",
+    "cue": "song",  # a film composer's piece (typed only: the speech grammar stays as it was)
+    "underscore": "song",
+    "piece": "song",
 }
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
@@ -289,5 +292,8 @@ TYPED_ONLY = frozenset(
         "6 stems",
         "music gen",
         "dont",
+        "cue",
+        "underscore",
+        "piece",
     }
 )

@@ -285,3 +285,12 @@ def test_audio_effects_are_not_musearoos(text: str) -> None:
 def test_an_ingredient_that_is_a_drum_voice_is_not_vague() -> None:
     assert _parsed("add some tambourine to the drums")[2]["kind"] == "drums_add"
     assert _parsed("delay the snare by a 16th")[2]["kind"] == "shift"
+
+
+def test_a_film_composers_piece_and_a_swell_said_before_its_verb() -> None:
+    assert _parsed("underscore for a sad scene in D minor") == ("generate", "song", {"key": "D minor"})
+    assert _parsed("give me a tense cue at 70 bpm") == ("generate", "song", {"tempo_bpm": 70})
+    assert _parsed("rewrite bars 9 through 12 of this cue")[:2] == ("infill", None)  # a clip, not the song
+    assert parse("give me a jazz waltz at 140").action == "unknown"  # asked, not a waltz of a guessed clip
+    assert _parsed("make the strings swell into bar 9")[2]["track_name"] == "strings"
+    assert _parsed("duck it every beat")[1] is None  # "beat" is a time here, not the drums
