@@ -91,6 +91,7 @@ _NOT_OURS = re.compile(
     r"project|mix|session|stems)|my (?:song|track|project|mix))(?= )(?! take| as a fav)"  # Live's own file commands
     r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less )?(?:reverb|distortion|"
     r"compression|eq|saturation|flanger|phaser|echo|a delay|delay on|delay to) "  # audio effects: Live's devices
+    r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard) "  # words to sing; an instrument in the room
 )

@@ -294,3 +294,13 @@ def test_a_film_composers_piece_and_a_swell_said_before_its_verb() -> None:
     assert parse("give me a jazz waltz at 140").action == "unknown"  # asked, not a waltz of a guessed clip
     assert _parsed("make the strings swell into bar 9")[2]["track_name"] == "strings"
     assert _parsed("duck it every beat")[1] is None  # "beat" is a time here, not the drums
+
+
+def test_live_loop_switch_is_not_a_musicgen_prompt_and_something_funkier_is_the_genre() -> None:
+    intent = parse("can you make it loop")
+    assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?")
+    assert _parsed("can you change the bass to something jazzier") == (
+        "generate",
+        "bass",
+        {"genre": "jazz", "again": True},
+    )
