@@ -60,7 +60,7 @@ WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engi
 _BY_SEMITONES = re.compile(
     r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
 )
-_NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,3}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
+_NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
                        r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
 _REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
@@ -180,7 +180,6 @@ def _operation(
         return "clear", {}  # "remove the bass": its notes out, in a new clip (the old one kept)
     if (
         not voices
-        and part != "drums"
         and scope
         and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of", "erase", "wipe", *LAY_OUT))
     ):

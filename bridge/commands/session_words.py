@@ -223,8 +223,15 @@ def _change(s: str) -> int | None:
     return -n if down else n
 
 
+_BUMP_TO = re.compile(r"^ (?:bump|push|crank|kick|take|bring|pull|drop|slow) (?:it|this|things|everything|the song)"
+                      r"(?: up| down| back)? to (\d+)(?: bpm)? $")  # fmt: skip
+
+
 def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
     """A relative tempo change of the song, a key and a tempo together, or a new meter; None otherwise."""
+    bumped = _BUMP_TO.match(s)  # "bump it to 128": a number in the range music is played at is a tempo
+    if bumped is not None and 40 <= int(bumped.group(1)) <= 300:
+        return Intent("set_tempo", None, {"tempo_bpm": int(bumped.group(1))}, heard)
     if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
         change = _change(s)
         if change is not None:

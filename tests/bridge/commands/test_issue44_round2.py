@@ -304,3 +304,17 @@ def test_live_loop_switch_is_not_a_musicgen_prompt_and_something_funkier_is_the_
         "bass",
         {"genre": "jazz", "again": True},
     )
+
+
+def test_a_part_cleared_over_bars_a_long_new_beat_and_a_bare_tempo_bump() -> None:
+    assert _parsed("cut the drums for the last two bars") == (
+        "transform",
+        "drums",
+        {"kind": "clear", "last_bars": 2},
+    )
+    assert _parsed("make a four on the floor house beat at 124")[:2] == (
+        "generate",
+        "drums",
+    )  # new, not a change
+    assert _parsed("bump it to 128") == ("set_tempo", None, {"tempo_bpm": 128})
+    assert parse("take it to 3").action == "unknown"  # no tempo under 40
