@@ -27,6 +27,9 @@ _KEY_WITHOUT_MODE = re.compile(
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
          "bas": "bass", "melodie": "melody", "tempoo": "tempo"}  # fmt: skip
+_FEW = re.compile(
+    r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
+)
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
 
@@ -74,6 +77,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = written.lower()
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
+    lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
         words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])

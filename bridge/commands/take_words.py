@@ -58,7 +58,7 @@ BACK_VERBS = (
 REDO_PHRASES = ("redo", "redo that", "undo the undo", "undo that undo")
 # "name it chorus idea", "call this take verse two", "label it keeper", "rename this take to intro"
 _NAME = re.compile(
-    r"^\s*(?:please\s+)?(?:re)?(?:name|call|label|title|tag)\s+(?:this take|that take|the take|this one|"
+    r"^\s*(?:please\s+)?(?:rename|name|call|label|title|tag|retitle)\s+(?:this take|that take|the take|this one|"
     r"this version|this clip|the clip|it|this|that)\s+(?:as\s+|to\s+)?[\"']?(?P<name>.+?)[\"'.!]*\s*$",
     re.IGNORECASE,
 )

@@ -318,3 +318,22 @@ def test_a_part_cleared_over_bars_a_long_new_beat_and_a_bare_tempo_bump() -> Non
     )  # new, not a change
     assert _parsed("bump it to 128") == ("set_tempo", None, {"tempo_bpm": 128})
     assert parse("take it to 3").action == "unknown"  # no tempo under 40
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "count"),
+    [
+        ("give me two more like this", None, 2),
+        ("two more of those", None, 2),
+        ("a few more variations", None, 3),
+        ("a couple of takes of the bass", "bass", 2),
+        ("i want three options for the melody", "melody", 3),
+    ],
+)
+def test_counts_of_more_takes_said_in_other_words(text: str, part: str | None, count: int) -> None:
+    assert _parsed(text) == ("vary", part, {"variations": count})
+
+
+def test_recall_is_not_a_rename() -> None:
+    assert parse("recall the take called verse groove").params.get("do") != "name"
+    assert _parsed("rename this take big chorus")[2] == {"do": "name", "name": "big chorus"}
