@@ -59,7 +59,11 @@ _SHOW = re.compile(
     r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
 )
 _JAM_PART = re.compile(
-    r" (drop|take out|lose|mute|kill|cut|bring back|bring in) the (drums|beat|bass|chords|melody) "
+    r" (drop|take out|lose|mute|kill|cut|bring back|bring in|add) the (drums|beat|bass|chords|melody) "
+)
+_JAM_RELATIVE = re.compile(  # "speed the jam up a little": its tempo by a step the parser chooses
+    r" (?:speed|slow|push|pull) the jam (up|down)(?: (a lot|a bit|a little|a touch|slightly))? $"
+    r"| (?:make|get) the jam (?:(a lot|a bit|a little|slightly) )?(faster|slower) $"
 )
 _JAM_TEMPO = re.compile(r"^ (?:set )?(?:the )?jam(?:s)? (?:tempo|bpm|speed) (?:to )?(\d+)(?: bpm)? $")
 _JAM = (" jam ", " jamming ", " the jam ")
@@ -93,6 +97,9 @@ def _has(s: str, *words: str) -> bool:
 def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     """An intent for the session's own words, or None."""
     s = s.replace(" jams ", " jam ")  # "the jam's key" (apostrophes are gone)
+    s = re.sub(
+        r" keep (?:on )?jamming(?: but| and)? ", " in the jam ", s
+    )  # "keep jamming but drop the drums"
     words = s.split()
     if words and set(words) & YES and set(words) <= YES | YES_FILL:
         return Intent("confirm", None, {"yes": True}, heard)
@@ -178,7 +185,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     off = _JAM_PART.search(s)  # "drop the drums in the jam", "bring back the bass in the jam"
     if off is not None:
         part = {"beat": "drums"}.get(off.group(2), off.group(2))
-        value = "1" if off.group(1).startswith("bring") else "0"
+        value = "1" if off.group(1).startswith(("bring", "add")) else "0"
         return Intent("jam", part, {"do": "set", "name": part, "value": value}, heard)
     dial = next(((d, u) for p, (d, u) in v.ADJUSTMENTS.items() if f" {p} " in s), None)
     if dial is not None:  # "make the jam busier": the playing jam's dial
@@ -189,6 +196,16 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     change = _change(s)
     if change is not None:
         return Intent("set_tempo", None, {"change_bpm": change, "target": "jam"}, heard)
+    relative = _JAM_RELATIVE.search(s)
+    if relative is not None:
+        way, much = relative.group(1) or relative.group(4), relative.group(2) or relative.group(3)
+        step = RELATIVE_STEP * (2 if much == "a lot" else 1) * (-1 if way in ("down", "slower") else 1)
+        return Intent("set_tempo", None, {"change_bpm": step, "target": "jam", "chosen": "change_bpm"}, heard)
+    if " up a notch " in s or " down a notch " in s:  # "take the jam up a notch": its energy
+        up = " up a notch " in s
+        return Intent(
+            "adjust", None, {"what": "energy", "direction": "up" if up else "down", "target": "jam"}, heard
+        )
     to = _TO.search(s)
     if to and _has(s, *_RAISE, *_LOWER, "tempo", "bpm", "set", "change"):
         return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)

@@ -337,3 +337,31 @@ def test_counts_of_more_takes_said_in_other_words(text: str, part: str | None, c
 def test_recall_is_not_a_rename() -> None:
     assert parse("recall the take called verse groove").params.get("do") != "name"
     assert _parsed("rename this take big chorus")[2] == {"do": "name", "name": "big chorus"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "slow the jam down a touch",
+            ("set_tempo", None, {"change_bpm": -5, "target": "jam", "chosen": "change_bpm"}),
+        ),
+        (
+            "make the jam a lot faster",
+            ("set_tempo", None, {"change_bpm": 10, "target": "jam", "chosen": "change_bpm"}),
+        ),
+        (
+            "take the jam down a notch",
+            ("adjust", None, {"what": "energy", "direction": "down", "target": "jam"}),
+        ),
+        ("keep jamming but lose the bass", ("jam", "bass", {"do": "set", "name": "bass", "value": "0"})),
+        (
+            "add the melody back into the jam",
+            ("jam", "melody", {"do": "set", "name": "melody", "value": "1"}),
+        ),
+    ],
+)
+def test_a_live_change_of_the_playing_jam_never_starts_one(
+    text: str, expected: tuple[str, str | None, dict[str, Any]]
+) -> None:
+    assert _parsed(text) == expected
