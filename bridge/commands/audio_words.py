@@ -27,7 +27,7 @@ ANALYZE_PHRASES = (
 )
 # "what's the tempo of this loop", "what is the key of this": a question of the clip is its analysis
 ASKED_OF_CLIP = re.compile(
-    r" (?:whats|what is|what s|tell me) the (?:tempo|key|bpm|chords|scale|speed) (?:of|in|for) "
+    r" (?:whats|what is|what s|what are|tell me) the (?:tempo|key|bpm|chords|scale|speed)(?: (?:of|in|for|here) | $)"
 )
 # "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
 WARP_PHRASES = ("warp",)

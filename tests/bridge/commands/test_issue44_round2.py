@@ -365,3 +365,8 @@ def test_a_live_change_of_the_playing_jam_never_starts_one(
     text: str, expected: tuple[str, str | None, dict[str, Any]]
 ) -> None:
     assert _parsed(text) == expected
+
+
+def test_what_are_the_chords_here_is_a_question_not_new_chords() -> None:
+    assert _parsed("what are the chords here")[0] == "analyze"
+    assert _parsed("make the chords here")[0] == "generate"
