@@ -89,11 +89,13 @@ _NOT_OURS = re.compile(
     r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:export|save|render|bounce|mixdown|master) (?:this|it|the (?:song|track|"
     r"project|mix|session|stems)|my (?:song|track|project|mix))(?= )(?! take| as a fav)"  # Live's own file commands
-    r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less )?(?:reverb|distortion|"
-    r"compression|eq|saturation|flanger|phaser|echo|a delay|delay on|delay to) "  # audio effects: Live's devices
+    r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
+    r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
+    r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices
+    r"|^ (?:(?:can|could) you )?sing "
     r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
-    r"ukulele|instrument|strings|keyboard) "  # words to sing; an instrument in the room
+    r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
 )
 _FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
 

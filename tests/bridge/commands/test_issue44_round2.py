@@ -370,3 +370,22 @@ def test_a_live_change_of_the_playing_jam_never_starts_one(
 def test_what_are_the_chords_here_is_a_question_not_new_chords() -> None:
     assert _parsed("what are the chords here")[0] == "analyze"
     assert _parsed("make the chords here")[0] == "generate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tune the vocal",
+        "add a compressor to the drums",
+        "eq the bass",
+        "can you sing the melody",
+        "master the song",
+    ],
+)
+def test_mixing_devices_and_singing_are_refused(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and not str(intent.params["reason"]).endswith("?")
+
+
+def test_mix_up_is_still_a_new_take() -> None:
+    assert _parsed("mix up the drums")[:2] == ("vary", "drums")
