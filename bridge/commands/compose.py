@@ -41,7 +41,7 @@ SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the
           "tame", "pull back", "back off")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty")
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
-           "calm down", "fewer hits", "simplify", "thin", "too busy", "too much going on", "too cluttered")  # fmt: skip
+           "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered")  # fmt: skip
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
@@ -225,6 +225,8 @@ def _operation(
     amount = _swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
+    if voices and has(s, ("shuffle", "shuffled")) and not has(s, ("no shuffle",)):  # "make the hats shuffle"
+        return "swing", {"amount": cw.SWING_MORE_AMOUNT}
     named = cw.transform_of(s)  # "humanize the hats in the second half": a transform word, over a scope
     if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
         return named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
@@ -261,7 +263,7 @@ MAKING = ("takes", "versions", "variations", "_key_", "bars", "new", "that fits"
 
 
 def _has_less_swing(s: str) -> bool:
-    return " less swing " in s or " swing less " in s
+    return " less swing " in s or " swing less " in s or " less swingy " in s
 
 
 def _swing_amount(s: str) -> float | None:

@@ -389,3 +389,18 @@ def test_mixing_devices_and_singing_are_refused(text: str) -> None:
 
 def test_mix_up_is_still_a_new_take() -> None:
     assert _parsed("mix up the drums")[:2] == ("vary", "drums")
+
+
+def test_shuffle_said_of_a_voice_is_swing_and_fewer_of_a_voice_is_sparser() -> None:
+    assert _parsed("make the ride shuffle") == (
+        "transform",
+        "drums",
+        {"kind": "swing", "amount": 0.66, "voices": "ride"},
+    )
+    assert _parsed("make it less swingy") == ("transform", None, {"kind": "swing", "amount": 0.33})
+    assert _parsed("fewer snares") == (
+        "transform",
+        "drums",
+        {"kind": "density", "amount": 0.3, "voices": "snare"},
+    )
+    assert _parsed("shuffle the drums")[0] == "vary"  # the part: a new take, as before
