@@ -66,7 +66,7 @@ _REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
 )
 _BARE_STEPS = re.compile(
-    r"^ (?:take|move|bring|put|shift|knock|pitch) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
+    r"^ (?:take|move|bring|put|shift|knock|pitch|transpose) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
 )
 _CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
@@ -179,9 +179,7 @@ def _operation(
     if not voices and part in ("drums", "bass", "chords", "melody") and not scope and _REMOVE_PART.search(s):
         return "clear", {}  # "remove the bass": its notes out, in a new clip (the old one kept)
     if (
-        not voices
-        and scope
-        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of", "erase", "wipe", *LAY_OUT))
+        not voices and scope and has(s, (*REMOVE, *LAY_OUT))  # "mute the bass after bar 12": its notes there
     ):
         return "clear", {}
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"

@@ -130,12 +130,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if infill is not None:
         named = sp.part_named(s)  # "bars 9 to 12 of this cue": a clip, never the song
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
-    composed = (
-        key_move_of(s, key) or compose(s)
-    )  # "take it to D dorian": the notes into the key  # "mute the snare in the second half": an operation on a target over a scope
-    composed = (
-        composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
-    )  # "make the bass dorian"
+    # "take it to D dorian", "mute the snare in the second half", "make the bass dorian", "mute the strings"
+    composed = key_move_of(s, key) or compose(s) or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
     if composed is not None:
         return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
@@ -144,7 +140,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if fills is not None:
         s = pw.EVERY.sub(" ", s)
 
-    factor = cw.TEMPO_FACTORS.get(next((p for p in cw.TEMPO_FACTORS if sp.has(s, p)), ""))
+    said = next(
+        (p for p in cw.TEMPO_FACTORS if sp.has(s, p) and f" {p} of " not in s), ""
+    )  # not "of the hats"
+    factor = cw.TEMPO_FACTORS.get(said)
     if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
         return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
     if sp.any_of(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo

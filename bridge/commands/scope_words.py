@@ -42,7 +42,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r" (?:in |on |for |over |during )?(?:the )?(first|second|1st|2nd|last) half(?: of (?:it|the \w+|this))? "
+            r" (?:in |on |for |over |during )?(?:the )?(first|second|1st|2nd|last) half(?: of (?:it|this|the clip|the loop|the song|the track))? "
         ),
         "half",
     ),

@@ -404,3 +404,23 @@ def test_shuffle_said_of_a_voice_is_swing_and_fewer_of_a_voice_is_sparser() -> N
         {"kind": "density", "amount": 0.3, "voices": "snare"},
     )
     assert _parsed("shuffle the drums")[0] == "vary"  # the part: a new take, as before
+
+
+def test_a_part_over_a_scope_keeps_the_part_and_mute_over_bars_clears_it() -> None:
+    assert _parsed("make the second half of the bass sparser") == (
+        "transform",
+        "bass",
+        {"kind": "density", "amount": 0.3, "half": 2},
+    )
+    assert _parsed("mute the chords after bar 12") == (
+        "transform",
+        "chords",
+        {"kind": "clear", "from_bar": 13},
+    )
+    assert _parsed("mute the chords")[0] == "mixer"  # the whole track: Live's switch, as before
+    assert _parsed("transpose the melody up 3") == (
+        "transform",
+        "melody",
+        {"kind": "transpose", "semitones": 3},
+    )
+    assert parse("double the speed of the hats").action != "set_tempo"  # not the song's tempo
