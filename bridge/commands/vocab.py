@@ -260,6 +260,8 @@ UNDO_PHRASES = ("undo", "take that back", "revert", "go back", "scratch that")
 HELP_PHRASES = (
     "help",
     "how do i",
+    "how does this work",
+    "how does it work",
     "what can i say",
     "what can you do",
     "list commands",
@@ -295,5 +297,7 @@ TYPED_ONLY = frozenset(
         "cue",
         "underscore",
         "piece",
+        "how does this work",
+        "how does it work",
     }
 )

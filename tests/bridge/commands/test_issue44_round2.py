@@ -424,3 +424,7 @@ def test_a_part_over_a_scope_keeps_the_part_and_mute_over_bars_clears_it() -> No
         {"kind": "transpose", "semitones": 3},
     )
     assert parse("double the speed of the hats").action != "set_tempo"  # not the song's tempo
+
+
+def test_how_does_this_work_is_help_typed_only() -> None:
+    assert _parsed("how does this work")[0] == "help"
