@@ -266,7 +266,9 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
                 "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
             )
     meter = _METER.search(s)
-    if meter and _has(s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time"):
+    if meter and _has(
+        s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put", "make"
+    ):
         top, bottom = (g for g in meter.groups() if g)
         return Intent("set_meter", None, {"meter": f"{top}/{bottom}"}, heard)
     return None

@@ -428,3 +428,7 @@ def test_a_part_over_a_scope_keeps_the_part_and_mute_over_bars_clears_it() -> No
 
 def test_how_does_this_work_is_help_typed_only() -> None:
     assert _parsed("how does this work")[0] == "help"
+
+
+def test_put_it_in_a_meter_is_the_songs_meter() -> None:
+    assert _parsed("put it in 7/8") == ("set_meter", None, {"meter": "7/8"})
