@@ -267,7 +267,7 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
             )
     meter = _METER.search(s)
     if meter and _has(
-        s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put", "make"
+        s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put"
     ):
         top, bottom = (g for g in meter.groups() if g)
         return Intent("set_meter", None, {"meter": f"{top}/{bottom}"}, heard)

@@ -92,10 +92,8 @@ PARTS: dict[str, str] = {
     "song": "song",
     "whole song": "song",
     "full song": "song",
-    "cue": "song",  # a film composer's piece (typed only: the speech grammar stays as it was)
-    "underscore": "song",
-    "piece": "song",
 }
+PARTS.update(cue="song", underscore="song", piece="song")  # a film composer's piece (typed only, below)
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
 # keep their own name and the command executor says that it falls back to the song's genre.
@@ -294,10 +292,5 @@ TYPED_ONLY = frozenset(
         "6 stems",
         "music gen",
         "dont",
-        "cue",
-        "underscore",
-        "piece",
-        "how does this work",
-        "how does it work",
     }
-)
+) | {"cue", "underscore", "piece", "how does this work", "how does it work"}  # issue 44's typed words
