@@ -432,3 +432,19 @@ def test_how_does_this_work_is_help_typed_only() -> None:
 
 def test_put_it_in_a_meter_is_the_songs_meter() -> None:
     assert _parsed("put it in 7/8") == ("set_meter", None, {"meter": "7/8"})
+
+
+@pytest.mark.parametrize(
+    ("text", "shape", "where"),
+    [
+        ("fade everything out at the end", "fall", {}),
+        ("open the filter on the synth over 16 bars", "rise", {"track_name": "synth", "bars": 16}),
+        ("close the filter on the pad", "fall", {"track_name": "pad"}),
+        ("make the strings pump", "lfo", {"track_name": "strings"}),
+        ("crescendo the brass over 8 bars", "rise", {"track_name": "brass", "bars": 8}),
+    ],
+)
+def test_drawn_automation_in_a_producers_words(text: str, shape: str, where: dict[str, Any]) -> None:
+    action, part, params = _parsed(text)
+    assert (action, part, params["shape"]) == ("automate", None, shape), params
+    assert {k: params[k] for k in where} == where and ("track_name" in params) == ("track_name" in where)
