@@ -41,14 +41,15 @@ async def target_clip(app: App, part: str | None) -> tuple[int, int]:
     raise InvalidValue(f"no clip to change: select {named} with notes, or generate one first")
 
 
-PITCHED = ("chords", "bass", "melody")  # the parts "everything" moves in pitch (drums have no key)
+PITCHED = ("chords", "bass", "melody")  # the parts "everything" moves in pitch
 
 
 async def transform(app: App, job: Job, intent: Intent) -> str:
     from bridge.actions.transform import job as action
 
-    if intent.part == "all":  # "modulate everything to Eb major": each pitched part's last clip
-        places = [where for part in PITCHED if (where := last_written(app, part)) is not None]
+    if intent.part == "all":  # "modulate everything to Eb major": each part's last clip (drums have no pitch)
+        parts = PITCHED if intent.params["kind"] == "transpose" else ("drums", *PITCHED)
+        places = [where for part in parts if (where := last_written(app, part)) is not None]
         places = places or [await target_clip(app, None)]
     elif intent.params.get("track_name"):  # "bring the cello line down a fifth": the track named so
         places = [await named_track_clip(app, str(intent.params["track_name"]))]

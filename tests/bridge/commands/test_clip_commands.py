@@ -197,3 +197,12 @@ def test_busier_hats_adds_hats_only_and_keeps_the_kick(live: LiveHost, client: C
     kicks = sorted(n[1] for n in before if n[0] == 36)
     assert sorted(n[1] for n in after if n[0] == 36) == kicks  # the kick as it was
     assert len([n for n in after if n[0] != 36]) > len([n for n in before if n[0] != 36])  # more hats
+
+
+def test_quantize_everything_changes_the_drums_too(live: LiveHost, client: Client) -> None:
+    for sentence in ("generate four bars of drums", "generate four bars of bass"):
+        _intent, state, message = command(client, sentence)
+        assert state == "done", message
+    intent, state, message = command(client, "quantize everything")
+    assert intent["part"] == "all" and state == "done", message
+    assert len(re.findall(r" in track \d+ slot \d+", message)) == 2, message  # drums and bass, once each
