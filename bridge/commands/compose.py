@@ -62,6 +62,9 @@ _BY_SEMITONES = re.compile(
 )
 _NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
                        r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
+_FOLLOWS = re.compile(
+    r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "
+)
 _REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
 )
@@ -100,8 +103,8 @@ def compose(s: str) -> Intent | None:
             return Intent("transform", "drums", {"kind": "fill", **place})
     if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
-    if _NEW_PART.search(s):  # "a house beat four on the floor": a new part, not a change of one
-        return None
+    if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
+        return None  # the kick": a new part, not a change of one
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]

@@ -448,3 +448,9 @@ def test_drawn_automation_in_a_producers_words(text: str, shape: str, where: dic
     action, part, params = _parsed(text)
     assert (action, part, params["shape"]) == ("automate", None, shape), params
     assert {k: params[k] for k in where} == where and ("track_name" in params) == ("track_name" in where)
+
+
+def test_a_new_part_that_follows_a_voice_is_made_and_a_prompt_loses_its_verb() -> None:
+    assert _parsed("add a bass that follows the kick")[:2] == ("generate", "bass")
+    assert _parsed("add a kick on beat 3")[2]["kind"] == "drums_add"
+    assert _parsed("add strings") == ("musicgen", None, {"prompt": "strings"})
