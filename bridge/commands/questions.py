@@ -33,6 +33,14 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
+            r"^ (?:(?:can|could) you )?(?:change|do|try|add) something(?: (?:cool|else|new|different|interesting))? $"
+            r"|^ surprise me $|^ (?:it|this|that) needs something(?: more| else)? $"
+            r"|^ (?:it|this|that)(?: is| s|s) (?:too repetitive|boring|too plain|too samey) $"
+        ),
+        "(e.g. 'give me another one', 'make it busier' or 'make it simpler') what should change?",
+    ),
+    (
+        re.compile(
             r"^ (?:change|fix|tweak|redo|do) (?:the other(?: one)?|that other one|the others)(?: too| as well| also)? $"
             r"| (?:like|as) (?:the other|that other) (?:one|take|version|clip) $"  # "make it sound like the other one"
         ),

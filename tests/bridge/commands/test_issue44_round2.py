@@ -454,3 +454,12 @@ def test_a_new_part_that_follows_a_voice_is_made_and_a_prompt_loses_its_verb() -
     assert _parsed("add a bass that follows the kick")[:2] == ("generate", "bass")
     assert _parsed("add a kick on beat 3")[2]["kind"] == "drums_add"
     assert _parsed("add strings") == ("musicgen", None, {"prompt": "strings"})
+
+
+@pytest.mark.parametrize(
+    "text", ["do something different", "surprise me", "this needs something else", "it's boring"]
+)
+def test_a_request_for_anything_at_all_is_asked_about(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?")
+    assert all(parse(s).understood for s in intent.params["suggestions"])
