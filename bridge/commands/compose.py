@@ -39,9 +39,11 @@ LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mi
           "pump up the volume")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
           "tame", "pull back", "back off")  # fmt: skip
-BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty")
+BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
+          "too simple", "too plain")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
-           "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered")  # fmt: skip
+           "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
+           "too complicated", "too complex")  # fmt: skip
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")

@@ -463,3 +463,16 @@ def test_a_request_for_anything_at_all_is_asked_about(text: str) -> None:
     intent = parse(text)
     assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?")
     assert all(parse(s).understood for s in intent.params["suggestions"])
+
+
+def test_too_simple_is_busier_and_too_complicated_is_simpler() -> None:
+    assert _parsed("the bass line is too simple") == (
+        "adjust",
+        "bass",
+        {"what": "density", "direction": "up"},
+    )
+    assert _parsed("the drums are too complicated") == (
+        "adjust",
+        "drums",
+        {"what": "density", "direction": "down"},
+    )
