@@ -68,7 +68,7 @@ _FOLLOWS = re.compile(
     r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "
 )
 _REMOVE_PART = re.compile(
-    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
+    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop|no) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
 )
 _BARE_STEPS = re.compile(
     r"^ (?:take|move|bring|put|shift|knock|pitch|transpose) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
@@ -107,6 +107,7 @@ def compose(s: str) -> Intent | None:
         return None
     if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
         return None  # the kick": a new part, not a change of one
+    s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]

@@ -476,3 +476,8 @@ def test_too_simple_is_busier_and_too_complicated_is_simpler() -> None:
         "drums",
         {"what": "density", "direction": "down"},
     )
+
+
+def test_the_drop_as_a_place_is_no_remove_and_no_part_clears_it() -> None:
+    assert _parsed("add a snare roll before the drop")[2]["kind"] == "drums_add"  # it removed the snare
+    assert _parsed("no chords") == ("transform", "chords", {"kind": "clear"})  # a new chords part before
