@@ -63,6 +63,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r" (?:that|the) thing (?:again|from before|we did|you did) | do (?:it|that) again from before "
+            r"|^ do (?:it|that|this) again $|^ (?:the|that) other one $"
         ),
         "(say the command again, e.g. 'give me another one' or 'go back to the previous take') which one?",
     ),
@@ -95,8 +96,9 @@ _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
     r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
-    r"|^ (?:(?:can|could) you |please )?(?:export|save|render|bounce|mixdown|master) (?:this|it|the (?:song|track|"
-    r"project|mix|session|stems)|my (?:song|track|project|mix))(?= )(?! take| as a fav)"  # Live's own file commands
+    r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
+    r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
+    r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
     r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
     r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
     r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices

@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 TAKE_WORDS = ("take", "version", "one", "clip", "it", "this", "that", "idea")
-STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper")
+STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper", "save this one",
+                "save this take", "save that one", "keep this one", "thats a keeper")  # fmt: skip
 UNSTAR_PHRASES = ("unstar", "remove the star", "take the star off", "unfavourite", "unfavorite")
 COMPARE_PHRASES = (
     "better than",

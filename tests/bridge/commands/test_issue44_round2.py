@@ -481,3 +481,12 @@ def test_too_simple_is_busier_and_too_complicated_is_simpler() -> None:
 def test_the_drop_as_a_place_is_no_remove_and_no_part_clears_it() -> None:
     assert _parsed("add a snare roll before the drop")[2]["kind"] == "drums_add"  # it removed the snare
     assert _parsed("no chords") == ("transform", "chords", {"kind": "clear"})  # a new chords part before
+
+
+def test_save_this_one_stars_it_and_do_that_again_asks() -> None:
+    assert _parsed("save this one")[2] == {"do": "star"}
+    assert _parsed("keep this one")[2] == {"do": "star"}
+    for asked in ("do that again", "the other one"):
+        intent = parse(asked)
+        assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?"), asked
+    assert parse("save this as a wav").action == "unknown"
