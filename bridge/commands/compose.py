@@ -31,7 +31,7 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost
                           "crashes": "cymbals", "tom": "toms", "open hat": "open",
                           "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
-          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off")  # fmt: skip
+          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")

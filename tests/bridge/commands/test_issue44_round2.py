@@ -490,3 +490,10 @@ def test_save_this_one_stars_it_and_do_that_again_asks() -> None:
         intent = parse(asked)
         assert intent.action == "unknown" and str(intent.params["reason"]).endswith("?"), asked
     assert parse("save this as a wav").action == "unknown"
+
+
+def test_take_away_removes() -> None:
+    assert _parsed("take away the ghost notes")[2] == {
+        "kind": "drums_remove",
+        "voices": "ghost_notes",
+    }  # it added them
