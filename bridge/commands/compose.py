@@ -47,7 +47,9 @@ SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less b
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
-_LOOSEN = re.compile(r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?up ")
+_LOOSEN = re.compile(
+    r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
+)
 QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize",
             "tighten")  # fmt: skip
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
@@ -110,7 +112,8 @@ def compose(s: str) -> Intent | None:
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
-    parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]
+    pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums
+    parts = [p for p in (v.PARTS.get(w) for w in _part_words(pulse)) if p]
     part = "drums" if voices else (parts[0] if parts else None)
     found = _operation(rest, voices, scope, part)
     dial = _DIAL.search(s) if found is None else None  # "add some energy to the chords": the dial

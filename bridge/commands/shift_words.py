@@ -26,6 +26,9 @@ def _has(s: str, phrases: tuple[str, ...]) -> bool:
 def offset_of(s: str) -> dict[str, Any] | None:
     """``{"offset": beats}`` later (+) or earlier (-) for "nudge the snare a sixteenth later", with
     ``chosen: "beats"`` when only "a little" was said, or None."""
+    feel = re.search(r" (?:sit|sits|play|lay|be|more) (behind|ahead of|on top of) the beat ", s)
+    if feel is not None:  # "make it sit behind the beat": a small step later (ahead of it: earlier)
+        return {"offset": SMALL_STEP if feel.group(1) == "behind" else -SMALL_STEP, "chosen": "beats"}
     if not _has(s, SHIFT_VERBS):
         return None
     size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)

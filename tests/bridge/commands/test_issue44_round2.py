@@ -497,3 +497,13 @@ def test_take_away_removes() -> None:
         "kind": "drums_remove",
         "voices": "ghost_notes",
     }  # it added them
+
+
+def test_behind_the_beat_is_a_small_shift_of_what_is_named_and_loosen_humanizes() -> None:
+    assert _parsed("make the bass sit behind the beat") == (
+        "transform",
+        "bass",
+        {"kind": "shift", "offset": 0.125, "chosen": "beats"},
+    )
+    assert _parsed("make it sit behind the beat")[1] is None  # the pulse, not the drums
+    assert _parsed("loosen the drums a little") == ("transform", "drums", {"kind": "humanize"})
