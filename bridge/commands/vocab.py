@@ -293,4 +293,4 @@ TYPED_ONLY = frozenset(
         "music gen",
         "dont",
     }
-) | {"cue", "underscore", "piece", "how does this work", "how does it work"}  # issue 44's typed words
+) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline"}  # fmt: skip
