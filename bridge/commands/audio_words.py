@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 ANALYZE_PHRASES = (
     "analyze",
     "analyse",
@@ -22,6 +24,10 @@ ANALYZE_PHRASES = (
     "work out",
     "how fast",  # issue 44: "how fast is this clip", "what bpm is this"
     "what bpm",
+)
+# "what's the tempo of this loop", "what is the key of this": a question of the clip is its analysis
+ASKED_OF_CLIP = re.compile(
+    r" (?:whats|what is|what s|what are|tell me) the (?:tempo|key|bpm|chords|scale|speed)(?: (?:of|in|for|here) | $)"
 )
 # "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
 WARP_PHRASES = ("warp",)

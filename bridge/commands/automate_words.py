@@ -14,13 +14,24 @@ import re
 from typing import Any
 
 from bridge.commands import vocab as v
+from bridge.commands.track_words import instrument_track, sidechained
 
 VOLUME_0DB = 0.85  # Live's track volume fader at 0 dB
 DUCK_FLOOR = 0.3  # a duck's dip on Live's volume fader (about -18 dB)
 FADE = re.compile(r" fade (?:(in|out|up|down) )?(?:the |my )?(\w+)?(?: (in|out|up|down))?(?= )")
-DUCK = re.compile(r" duck (?:the |my )?(\w+)")
+EASE = re.compile(
+    r" (?:bring|ease|let|fade)()(?: the| my)? (\w+) (in|out)(?: slowly| gradually)? (?:over|across) "
+)
+DUCK = re.compile(
+    r" duck (?:the |my )?(\w+)| (?:make|have|let) (?:the |my )?(\w+) pump "
+)  # "make the pad pump"
+CRESCENDO = re.compile(
+    r" (crescendo|decrescendo|diminuendo)(?: (?:the |my )?(\w+))?"
+)  # a fade by its score word
 SWELL = re.compile(r" swell (?:the |my )?(\w+)")
-SWEEP = re.compile(r" (?:filter sweep|sweep the filter|filter rise|filter fall)(?: (up|down))?")
+SWEEP = re.compile(
+    r" (?:filter sweep|sweep the filter|filter rise|filter fall)(?: (up|down))?| (open|close)(?: up)? the filter"
+)
 ON_ON = re.compile(r" (?:on|for|of) (?:the |my )?(\w+)(?= )")
 RATES = {"every beat": 1.0, "each beat": 1.0, "every half beat": 0.5, "every 8th": 0.5, "every bar": 4.0,
          "each bar": 4.0, "every 2 beats": 2.0, "on the beat": 1.0}  # fmt: skip
@@ -29,29 +40,53 @@ SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filte
 
 def _target(word: str | None) -> dict[str, Any]:
     """A part ("the bass") or a track's name ("the pad")."""
-    if not word or word in ("it", "this", "in", "out", "up", "down", "over", "on"):
+    if not word or word in ("it", "this", "in", "out", "up", "down", "over", "on", "into", "at", "to", "by", "whole",
+                            "everything", "all", "song"):  # fmt: skip
         return {}
     part = v.PARTS.get(word)
     return {"target_part": part} if part else {"track_name": word}
 
 
 def automate_of(s: str) -> dict[str, Any] | None:
-    if (fade := FADE.search(s)) is not None:
-        direction = fade.group(1) or fade.group(3) or "in"
+    drawn = _drawn(s)
+    if drawn is not None and not ({"target_part", "track_name"} & set(drawn)):  # "make the strings swell"
+        named = instrument_track(s)
+        part = next(
+            (p for w, p in v.PARTS.items() if f" {w} " in s and p not in ("all", "song") and w != "beat"),
+            None,
+        )
+        drawn.update({"track_name": named} if named else {"target_part": part} if part else {})
+    return drawn
+
+
+def _drawn(s: str) -> dict[str, Any] | None:
+    fade = FADE.search(s) or EASE.search(s)  # "slowly bring the pad in over 16 bars": a fade in
+    if fade is not None:
+        said = fade.group(1) or fade.group(3) or ("out" if " out " in s[fade.start() :] else "in")
+        direction = said  # "fade the whole thing out at the end": out
         rising = direction in ("in", "up")
         shape = "rise" if rising else "fall"
         ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
         return {"device": "mixer", "parameter": "volume", "shape": shape, "from": ends[0], "to": ends[1],
                 **_target(fade.group(2))}  # fmt: skip
-    if (duck := DUCK.search(s)) is not None:
+    if (score := CRESCENDO.search(s)) is not None:  # "crescendo the strings over 8 bars": a fade in
+        rising = score.group(1) == "crescendo"
+        ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
+        return {"device": "mixer", "parameter": "volume", "shape": "rise" if rising else "fall", "from": ends[0],
+                "to": ends[1], **_target(score.group(2))}  # fmt: skip
+    side = sidechained(s)  # "sidechain the pad to the kick": the pad ducked on the beat
+    if (duck := DUCK.search(s)) is not None or side is not None:
         rate = next((r for phrase, r in RATES.items() if f" {phrase} " in s), 1.0)
+        target = (
+            _target(side) if side is not None else _target(duck.group(1) or duck.group(2) if duck else None)
+        )
         return {"device": "mixer", "parameter": "volume", "shape": "lfo", "from": DUCK_FLOOR, "to": VOLUME_0DB,
-                "rate": rate, **_target(duck.group(1))}  # fmt: skip
+                "rate": rate, **target}  # fmt: skip
     if (swell := SWELL.search(s)) is not None:
         return {"device": "mixer", "parameter": "volume", "shape": "swell", "from": 0.0, "to": VOLUME_0DB,
                 **_target(swell.group(1))}  # fmt: skip
     if (sweep := SWEEP.search(s)) is not None:
-        down = sweep.group(1) == "down" or " filter fall" in s
+        down = sweep.group(1) == "down" or " filter fall" in s or sweep.group(2) == "close"
         on = ON_ON.search(s[sweep.end() - 1 :])
         return {"device": "Auto Filter", "parameter": "frequency", "shape": "fall" if down else "rise",
                 **_target(on.group(1) if on else None)}  # fmt: skip

@@ -106,6 +106,7 @@ SOURCE_PHRASES: dict[str, str] = {
     "locks to my bassline": "bass",
     "with my bassline": "bass",
     "follows the chords": "chords",
+    "follow the bassline": "bass",  # typed only (vocab.TYPED_ONLY)
     "follow the chords": "chords",
     "over the chords": "chords",
     "follows the keys": "chords",

@@ -20,6 +20,8 @@ from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
+from bridge.commands.shift_words import SHIFT_VERBS, offset_of
+from bridge.commands.track_words import instrument_track
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
 VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost note": "ghost_notes",
@@ -29,7 +31,7 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost
                           "crashes": "cymbals", "tom": "toms", "open hat": "open",
                           "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
-          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off")  # fmt: skip
+          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
@@ -37,19 +39,17 @@ LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mi
           "pump up the volume")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
           "tame", "pull back", "back off")  # fmt: skip
-BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits")
+BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
+          "too simple", "too plain")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
-           "calm down", "fewer hits", "simplify", "thin")  # fmt: skip
-SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
-TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16th": 0.25, "an eighth": 0.5,
-                "an 8th": 0.5, "1 eighth": 0.5, "half a beat": 0.5, "a beat": 1.0, "1 beat": 1.0,
-                "a quarter": 1.0, "2 beats": 2.0, "a 32nd": 0.125, "a triplet": 1 / 3}  # fmt: skip
-LATER = ("later", "back", "behind", "late", "delay")
-EARLIER = ("earlier", "ahead", "forward", "early", "up front")
+           "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
+           "too complicated", "too complex")  # fmt: skip
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
-_LOOSEN = re.compile(r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?up ")
+_LOOSEN = re.compile(
+    r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
+)
 QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize",
             "tighten")  # fmt: skip
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
@@ -64,16 +64,23 @@ WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engi
 _BY_SEMITONES = re.compile(
     r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
 )
-_NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,3}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
-                       r"chord progression|progression|pattern)(?= )")  # fmt: skip
+_NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
+                       r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
+_FOLLOWS = re.compile(
+    r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "
+)
 _REMOVE_PART = re.compile(
-    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
+    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop|no) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
 )
 _BARE_STEPS = re.compile(
-    r"^ (?:take|move|bring|put|shift|knock|pitch) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
+    r"^ (?:take|move|bring|put|shift|knock|pitch|transpose) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
 )
 _CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
 _BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
+LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
+_PLACED = re.compile(
+    r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"
+)  # the voice first
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
 
@@ -100,11 +107,13 @@ def compose(s: str) -> Intent | None:
             return Intent("transform", "drums", {"kind": "fill", **place})
     if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
-    if _NEW_PART.search(s):  # "a house beat four on the floor": a new part, not a change of one
-        return None
+    if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
+        return None  # the kick": a new part, not a change of one
+    s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
-    parts = [p for p in (v.PARTS.get(w) for w in _part_words(rest)) if p]
+    pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums
+    parts = [p for p in (v.PARTS.get(w) for w in _part_words(pulse)) if p]
     part = "drums" if voices else (parts[0] if parts else None)
     found = _operation(rest, voices, scope, part)
     dial = _DIAL.search(s) if found is None else None  # "add some energy to the chords": the dial
@@ -133,6 +142,8 @@ def compose(s: str) -> Intent | None:
     if found is None:
         return None
     kind, options = found
+    if kind == "four_on_the_floor" and scope.get("on") == "downbeats":  # "kick on every beat, 4 to the floor"
+        scope.pop("on")  # the feel is every beat already
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet
     if kind == "adjust":
@@ -175,43 +186,39 @@ def _operation(
     if voices and has(s, REMOVE):
         return "drums_remove", {}
     if not voices and part in ("drums", "bass", "chords", "melody") and not scope and _REMOVE_PART.search(s):
-        return (
-            "clear",
-            {},
-        )  # "remove the bass": its notes out, in a new clip (the old one kept); main made a new bass
+        return "clear", {}  # "remove the bass": its notes out, in a new clip (the old one kept)
     if (
-        not voices
-        and part != "drums"
-        and scope
-        and has(s, (*REMOVE[:1], "delete", "clear", "cut", "get rid of", "erase", "wipe"))
+        not voices and scope and has(s, (*REMOVE, *LAY_OUT))  # "mute the bass after bar 12": its notes there
     ):
         return "clear", {}
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
     loud = None if sp_dimension(s) or pitched else _loudness(s)
     dial = has(s, tuple(v.ADJUSTMENTS))  # "softer drums": the energy dial of the part, as before
-    if loud is not None and (voices or scope or (part and not dial)):
+    if loud is not None and (voices or scope or (part and not dial) or (not part and instrument_track(s))):
         return "velocity", {"amount": AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
     bring_in = _BRING_IN.search(s) is not None
     if voices == ["percussion"] and has(s, MAKING):  # "three new takes of the percussion": the drums part
         return None
+    placed = _PLACED.match(s) is not None and bool(scope)  # "crash on beat 1 of bar 17": a voice put there
     if (
         voices
         and not other
-        and (has(s, ADD) or bring_in or (scope.get("on") and not has(s, SIMPLER + BUSIER)))
+        and (has(s, ADD) or bring_in or placed or (scope.get("on") and not has(s, SIMPLER + BUSIER)))
     ):
         return "drums_add", {}
     density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None
-    if density is not None and scope:
+    voiced = voices not in ([], ["percussion"])  # "hihats need to be busier": the hats only, not the kit
+    if density is not None and (scope or voiced):
         return "density", {"amount": AMOUNT[density]}
     if density is not None and part and not voices and not has(s, tuple(v.ADJUSTMENTS)) and not other:
         return "adjust", {
             "what": "density",
             "direction": "up" if density == "busier" else "down",
         }  # "strip back"
-    offset = _offset(s)
+    offset = offset_of(s)
     if offset is not None:
-        return "shift", {"offset": offset}
+        return "shift", offset
     if (
         voices and has(s, SHIFT_VERBS) and not pw.interval_of(s) and not has(s, ("out", "in"))
     ):  # "move the snare to beat 3": where exactly?
@@ -225,6 +232,8 @@ def _operation(
     amount = _swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
+    if voices and has(s, ("shuffle", "shuffled")) and not has(s, ("no shuffle",)):  # "make the hats shuffle"
+        return "swing", {"amount": cw.SWING_MORE_AMOUNT}
     named = cw.transform_of(s)  # "humanize the hats in the second half": a transform word, over a scope
     if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
         return named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
@@ -256,27 +265,12 @@ def _loudness(s: str) -> str | None:
     return None
 
 
-def _offset(s: str) -> float | None:
-    """Beats later (+) or earlier (-) for "nudge the snare a sixteenth later", or None."""
-    if not has(s, SHIFT_VERBS):
-        return None
-    size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
-    m = re.search(r" by (\d+) beats? ", s)
-    if m:
-        size = float(m.group(1))
-    if size is None:
-        return None
-    if has(s, EARLIER) or (has(s, ("pull",)) and not has(s, LATER)):
-        return -size
-    return size
-
-
 LESS_SWING = 0.33
 MAKING = ("takes", "versions", "variations", "_key_", "bars", "new", "that fits", "over this", "for my")
 
 
 def _has_less_swing(s: str) -> bool:
-    return " less swing " in s or " swing less " in s
+    return " less swing " in s or " swing less " in s or " less swingy " in s
 
 
 def _swing_amount(s: str) -> float | None:

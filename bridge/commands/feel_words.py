@@ -7,7 +7,7 @@ grammar). Phrases are normalised: lower case, numbers as digits ("4 on the floor
 from __future__ import annotations
 
 FEELS: dict[str, str] = {
-    "four on the floor": "four_on_the_floor", "4 on the floor": "four_on_the_floor",
+    "four on the floor": "four_on_the_floor", "4 on the floor": "four_on_the_floor", "4 to the floor": "four_on_the_floor",
     "offbeat stabs": "offbeat_stabs", "off beat stabs": "offbeat_stabs", "skank": "offbeat_stabs",
     "more movement": "more_movement", "move more": "more_movement", "walk more": "more_movement",
     "less static": "more_movement", "walk": "more_movement",

@@ -59,6 +59,10 @@ _CLIPS = re.compile(
     r"(?: (?:to|into|as|in) (?:clips|live))?$"
 )
 _TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) | at (\d+) $")
+_LAST_NUMBER = re.compile(
+    r" (?:jam|jamming|\w+) (\d{2,3}) $"
+)  # "let's jam, jazz, one sixty": a tempo said last
+SAID_TEMPO = (40, 300)  # a bare number said last is a tempo only in the range music is played at
 TEMPO_RANGE_BPM = (20, 999)
 
 
@@ -91,6 +95,9 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
         if genres:
             params["genre"] = genres[0]
         tempo = _TEMPO.search(s)
+        last = _LAST_NUMBER.search(s) if tempo is None else None
+        if last is not None and SAID_TEMPO[0] <= int(last.group(1)) <= SAID_TEMPO[1] and " bar" not in s:
+            params["tempo_bpm"] = int(last.group(1))
         if tempo:
             bpm = int(tempo.group(1) or tempo.group(2))
             if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:

@@ -17,7 +17,8 @@ from bridge.commands import vocab as v
 ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio")
 PROMPT_FILLER = frozenset(
     {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want",
-     "need", "can", "you", "please", "lets", "let's", "get", "do", "could", "would", "like", "id", "i'd"}
+     "need", "can", "you", "please", "lets", "let's", "get", "do", "could", "would", "like", "id", "i'd", "add",
+     "layer", "put", "throw"}
 )  # fmt: skip
 _ENGINE = re.compile(r"\s*,?\s*\b(?:use|with|using|via|through|by|on|in|from)?\s*(?:musicgen|music gen)\b\s*:?"
                      r"(?:\s*(?:for|to make|to generate|to create)\b)?",

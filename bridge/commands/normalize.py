@@ -11,6 +11,7 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.numbers import words_to_digits
+from bridge.commands.spelling import corrected
 from bridge.protocol import SEPARATION_MODELS
 
 _MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
@@ -26,6 +27,9 @@ _KEY_WITHOUT_MODE = re.compile(
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
          "bas": "bass", "melodie": "melody", "tempoo": "tempo"}  # fmt: skip
+_FEW = re.compile(
+    r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
+)
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
 
@@ -72,9 +76,13 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = written.lower()
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
-    words = re.sub(r"[^a-z0-9_ ]+", " ", lowered).split()
-    words = [TYPOS.get(w, w) for w in words]
-    s = " " + " ".join(words_to_digits(words)) + " "
+    lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
+    lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
+    digits: list[str] = []
+    for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
+        words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
+        digits += words_to_digits(words)
+    s = " " + " ".join(digits) + " "
     s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
     return s, key, model
 

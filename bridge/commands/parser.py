@@ -20,13 +20,15 @@ from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
+from bridge.commands.audio_words import ASKED_OF_CLIP
 from bridge.commands.compose import compose
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.session_words import session_of
-from bridge.commands.setting_words import mixer_of, setting_of
+from bridge.commands.setting_words import key_move_of, mixer_of, setting_of
+from bridge.commands.track_words import with_track
 
 
 def parse(text: str) -> Intent:
@@ -43,11 +45,9 @@ def parse(text: str) -> Intent:
         examples = [e for e in re.findall(r"'([^']+)'", reason) if _read(e, *normalize(e)).understood]
         return unknown(heard, reason, examples)  # a question's own examples are its first suggestions
     # a prompt, a take's name, the parts a jam plays: their words are the command's own
-    whole = (
-        intent.action == "musicgen"
-        or "parts" in intent.params
-        or intent.params.get("do") in ("name", "compare", "solo")
-    )
+    whole = intent.action == "musicgen" or "parts" in intent.params
+    whole = whole or intent.params.get("do") in ("name", "compare", "solo")
+    intent = with_track(intent, s)  # "bring the cello line down a fifth": the track named cello
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
@@ -74,9 +74,7 @@ def _carried(intent: Intent, clause: Intent) -> bool:
     """Whether the whole sentence's intent already does what a clause of it says on its own."""
     if clause.action in (intent.action, "confirm"):
         return True
-    if (
-        clause.action == "set_tempo" and "tempo_bpm" in intent.params
-    ):  # "the key to G minor and the tempo to 100"
+    if clause.action == "set_tempo" and "tempo_bpm" in intent.params:  # "... and the tempo to 100"
         return True
     folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
     return intent.action == "generate" and (
@@ -130,11 +128,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
-        return Intent(infill[0], sp.part_named(s), infill[1], heard)
-    composed = compose(s)  # "mute the snare in the second half": an operation on a target over a scope
-    composed = (
-        composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
-    )  # "make the bass dorian"
+        named = sp.part_named(s)  # "bars 9 to 12 of this cue": a clip, never the song
+        return Intent(infill[0], None if named == "song" else named, infill[1], heard)
+    # "take it to D dorian", "mute the snare in the second half", "make the bass dorian", "mute the strings"
+    composed = key_move_of(s, key) or compose(s) or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
     if composed is not None:
         return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
@@ -143,7 +140,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if fills is not None:
         s = pw.EVERY.sub(" ", s)
 
-    factor = cw.TEMPO_FACTORS.get(next((p for p in cw.TEMPO_FACTORS if sp.has(s, p)), ""))
+    said = next(
+        (p for p in cw.TEMPO_FACTORS if sp.has(s, p) and f" {p} of " not in s), ""
+    )  # not "of the hats"
+    factor = cw.TEMPO_FACTORS.get(said)
     if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
         return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
     if sp.any_of(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
@@ -170,7 +170,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             return tempo
         tempo_bpm = tempo.params["tempo_bpm"]
         rest = re.sub(rf" (?:at )?{tempo_bpm} (?:bpm|beats per minute)?", " ", rest)
-    elif sp.any_of(s, v.ANALYZE_PHRASES):
+    elif sp.any_of(s, v.ANALYZE_PHRASES) or ASKED_OF_CLIP.search(s):
         return Intent("analyze", None, {}, heard)
     elif tempo_said:
         return sp.tempo_intent(heard, s_no_bars)

@@ -14,6 +14,7 @@ import re
 from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
 from bridge.commands.known import vocabulary_words
+from bridge.commands.vague_words import vague_question
 
 _TARGET = r"(?: (?:it|this|that|this clip|this one|the \w+(?: line)?|my \w+))?"
 _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -30,7 +31,22 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'nudge it a sixteenth later' or 'move it up an octave') where to: earlier, later, up or down?",
     ),
     (
-        re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out){_TARGET}(?: somehow| a bit| please)? $"),
+        re.compile(
+            r"^ (?:(?:can|could) you )?(?:change|do|try|add) something(?: (?:cool|else|new|different|interesting))? $"
+            r"|^ surprise me $|^ (?:it|this|that) needs something(?: more| else)? $"
+            r"|^ (?:it|this|that)(?: is| s|s) (?:too repetitive|boring|too plain|too samey) $"
+        ),
+        "(e.g. 'give me another one', 'make it busier' or 'make it simpler') what should change?",
+    ),
+    (
+        re.compile(
+            r"^ (?:change|fix|tweak|redo|do) (?:the other(?: one)?|that other one|the others)(?: too| as well| also)? $"
+            r"| (?:like|as) (?:the other|that other) (?:one|take|version|clip) $"  # "make it sound like the other one"
+        ),
+        "(e.g. 'make it busier' or 'give me another one') which one, and what should change?",
+    ),
+    (
+        re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out|change){_TARGET}(?: somehow| a bit| please)? $"),
         "(e.g. 'make the bass busier' or 'make the bass simpler') what should change?",
     ),
     (
@@ -46,6 +62,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r" (?:that|the) thing (?:again|from before|we did|you did) | do (?:it|that) again from before "
+            r"|^ do (?:it|that|this) again $|^ (?:the|that) other one $"
         ),
         "(say the command again, e.g. 'give me another one' or 'go back to the previous take') which one?",
     ),
@@ -78,6 +95,16 @@ _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
     r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
+    r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
+    r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
+    r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
+    r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
+    r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices
+    r"|^ (?:(?:can|could) you )?sing "
+    r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
+    r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
+    r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
 )
 _FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
 
@@ -98,12 +125,15 @@ def question_of(s: str) -> str | None:
             f"{'busier' if more.group(1) == 'more' else 'simpler'}') "
             + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
         )
+    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return "that is not something MuseAroo does (it makes and changes music in Live)"
+    vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?
+    if vague is not None:
+        return vague
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
         name = section.group(1)  # a change there is read over its cue point (region_words); this one is not
         return f"(e.g. 'make the drums busier in the {name}' or 'vary the {name}') what should change in the {name}?"
-    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
-        return "that is not something MuseAroo does (it makes and changes music in Live)"
     return None
 
 

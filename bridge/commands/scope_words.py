@@ -25,6 +25,10 @@ SECTIONS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "hook se
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf" (?:from )?{_BAR} {_N} (?:to|through|till|until) {_BAR} {_N} "), "range"),
     (
+        re.compile(rf" (?:at|on|from) the (?:very )?(?:start|beginning|top|downbeat|1) of {_BAR} {_N} "),
+        "bar_start",
+    ),
+    (
         re.compile(
             r" (?:at|from) the (?:very )?(?:start|beginning|top)(?: of (?:the |this )?(?:clip|loop|song|it|bar 1))? "
         ),
@@ -38,7 +42,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r" (?:in |on |for |over |during )?(?:the )?(first|second|1st|2nd|last) half(?: of (?:it|the \w+|this))? "
+            r" (?:in |on |for |over |during )?(?:the )?(first|second|1st|2nd|last) half(?: of (?:it|this|the clip|the loop|the song|the track))? "
         ),
         "half",
     ),
@@ -63,7 +67,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r" (?:on|in) (?:the )?(down ?beats?) | (?:on|in) (?:every|each|all the) (beat|beats) "),
         "downbeats",
     ),
-    (re.compile(r" (?:on|in) (?:the )?(back ?beat|2 and 4|twos and fours) "), "backbeat"),
+    (
+        re.compile(r" (?:on|in) (?:the )?(back ?beat|(?:beats )?2 and (?:the )?4|twos and fours|2s and 4s) "),
+        "backbeat",
+    ),
     (re.compile(rf" (?:in|during|for|on) the ({'|'.join(SECTIONS)})s? "), "section"),
 )
 
@@ -91,6 +98,8 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
             out.update(from_bar=min(first, last), to_bar=max(first, last))
         elif how == "start":
             out["bar"] = 1
+        elif how == "bar_start":  # "a crash at the start of bar 9": its first beat
+            out.update(bar=_num(g[0]), beat=1)
         elif how == "half":
             out["half"] = 1 if g[0] in ("first", "1st") else 2
         elif how == "ends":

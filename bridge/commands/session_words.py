@@ -56,9 +56,14 @@ _LIST = re.compile(
 )
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history) $"
+    r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
 )
 _JAM_PART = re.compile(
-    r" (drop|take out|lose|mute|kill|cut|bring back|bring in) the (drums|beat|bass|chords|melody) "
+    r" (drop|take out|lose|mute|kill|cut|bring back|bring in|add) the (drums|beat|bass|chords|melody) "
+)
+_JAM_RELATIVE = re.compile(  # "speed the jam up a little": its tempo by a step the parser chooses
+    r" (?:speed|slow|push|pull) the jam (up|down)(?: (a lot|a bit|a little|a touch|slightly))? $"
+    r"| (?:make|get) the jam (?:(a lot|a bit|a little|slightly) )?(faster|slower) $"
 )
 _JAM_TEMPO = re.compile(r"^ (?:set )?(?:the )?jam(?:s)? (?:tempo|bpm|speed) (?:to )?(\d+)(?: bpm)? $")
 _JAM = (" jam ", " jamming ", " the jam ")
@@ -68,6 +73,15 @@ _CHANGE = re.compile(
     r" (up|down|faster|slower|by) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
 )
 _TO = re.compile(r" (?:to|at) (\d+)(?: bpm| beats per minute)? ")
+RELATIVE_STEP = 5  # bpm: "a bit faster" (a lot faster: twice it), a step the parser chooses, marked "chosen"
+_LOT = r"(?:a lot|much|way|lots)"
+_BIT = r"(?:a bit|a little|a touch|a little bit|slightly|somewhat)"
+_RELATIVE = re.compile(
+    rf" (?:make|get|take|have|play) (?:the song|the track|it|this|everything|the tempo|things|the whole thing) "
+    rf"(?:(?P<lot1>{_LOT}) |{_BIT} )?(?P<way1>faster|slower|quicker) "
+    rf"| (?:speed|slow) (?:(?:the song|the track|it|this|things|everything|the tempo) )?(?P<way2>up|down)"
+    rf"(?: (?P<lot2>{_LOT})| {_BIT})? $"
+)
 _RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge", "bring")
 _LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
 _METER = re.compile(
@@ -83,6 +97,9 @@ def _has(s: str, *words: str) -> bool:
 def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     """An intent for the session's own words, or None."""
     s = s.replace(" jams ", " jam ")  # "the jam's key" (apostrophes are gone)
+    s = re.sub(
+        r" keep (?:on )?jamming(?: but| and)? ", " in the jam ", s
+    )  # "keep jamming but drop the drums"
     words = s.split()
     if words and set(words) & YES and set(words) <= YES | YES_FILL:
         return Intent("confirm", None, {"yes": True}, heard)
@@ -119,7 +136,8 @@ def _takes(s: str) -> dict[str, Any] | None:
             None,
         )
         starred = any(
-            f" {w} " in s for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best")
+            f" {w} " in s
+            for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best", "liked")
         )
         out: dict[str, Any] = {"do": "list", **({"starred": True} if starred else {})}
         return {**out, "part": part} if part else out
@@ -167,7 +185,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     off = _JAM_PART.search(s)  # "drop the drums in the jam", "bring back the bass in the jam"
     if off is not None:
         part = {"beat": "drums"}.get(off.group(2), off.group(2))
-        value = "1" if off.group(1).startswith("bring") else "0"
+        value = "1" if off.group(1).startswith(("bring", "add")) else "0"
         return Intent("jam", part, {"do": "set", "name": part, "value": value}, heard)
     dial = next(((d, u) for p, (d, u) in v.ADJUSTMENTS.items() if f" {p} " in s), None)
     if dial is not None:  # "make the jam busier": the playing jam's dial
@@ -178,6 +196,16 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     change = _change(s)
     if change is not None:
         return Intent("set_tempo", None, {"change_bpm": change, "target": "jam"}, heard)
+    relative = _JAM_RELATIVE.search(s)
+    if relative is not None:
+        way, much = relative.group(1) or relative.group(4), relative.group(2) or relative.group(3)
+        step = RELATIVE_STEP * (2 if much == "a lot" else 1) * (-1 if way in ("down", "slower") else 1)
+        return Intent("set_tempo", None, {"change_bpm": step, "target": "jam", "chosen": "change_bpm"}, heard)
+    if " up a notch " in s or " down a notch " in s:  # "take the jam up a notch": its energy
+        up = " up a notch " in s
+        return Intent(
+            "adjust", None, {"what": "energy", "direction": "up" if up else "down", "target": "jam"}, heard
+        )
     to = _TO.search(s)
     if to and _has(s, *_RAISE, *_LOWER, "tempo", "bpm", "set", "change"):
         return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)
@@ -212,19 +240,35 @@ def _change(s: str) -> int | None:
     return -n if down else n
 
 
+_BUMP_TO = re.compile(r"^ (?:bump|push|crank|kick|take|bring|pull|drop|slow) (?:it|this|things|everything|the song)"
+                      r"(?: up| down| back)? to (\d+)(?: bpm)? $")  # fmt: skip
+
+
 def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
     """A relative tempo change of the song, a key and a tempo together, or a new meter; None otherwise."""
+    bumped = _BUMP_TO.match(s)  # "bump it to 128": a number in the range music is played at is a tempo
+    if bumped is not None and 40 <= int(bumped.group(1)) <= 300:
+        return Intent("set_tempo", None, {"tempo_bpm": int(bumped.group(1))}, heard)
     if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
         change = _change(s)
         if change is not None:
             return Intent("set_tempo", None, {"change_bpm": change}, heard)
+        relative = _RELATIVE.search(s)  # "make the song a bit faster": no number said, a step of the action's
+        if relative is not None:
+            step = RELATIVE_STEP * (2 if relative.group("lot1") or relative.group("lot2") else 1)
+            down = (relative.group("way1") or relative.group("way2")) in ("slower", "down")
+            return Intent(
+                "set_tempo", None, {"change_bpm": -step if down else step, "chosen": "change_bpm"}, heard
+            )
         both = _KEY_AND_TEMPO.search(s)
         if key and both and _has(s, "key"):  # "set the key to g minor and the tempo to 100"
             return Intent(
                 "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
             )
     meter = _METER.search(s)
-    if meter and _has(s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time"):
+    if meter and _has(
+        s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put"
+    ):
         top, bottom = (g for g in meter.groups() if g)
         return Intent("set_meter", None, {"meter": f"{top}/{bottom}"}, heard)
     return None

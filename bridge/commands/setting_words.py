@@ -5,6 +5,8 @@
   none is named) made again in the new setting, ``Intent("generate", part, {..., "again": True})``;
 - "put the song at 140 bpm in D minor": Live's key and tempo, ``Intent("set_key", None, {"key",
   "tempo_bpm"})`` (nothing is generated);
+- "take it to D dorian", "modulate everything to Eb major": the notes moved into the key
+  (``key_move_of``: a transpose to it, ``Intent("transform", part, {"kind": "transpose", "to"})``);
 - "mute the drums", "unmute the strings", "solo the bass": ``Intent("mixer", part, {"do": "mute",
   ("track_name": "strings")})`` (a part, or a track by its name in Live).
 
@@ -19,6 +21,7 @@ from typing import Any
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
+from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
              "put", "move", "flip", "try", "give")  # fmt: skip
@@ -27,7 +30,7 @@ _THIS = r"(?:it|this|that|this one|this clip|this part|the clip)"
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
 _TARGET = re.compile(rf" (?:{'|'.join(SET_VERBS)}) (?:(?:the |my )({_PARTS})|({_THIS})) ")
 _AFTER = re.compile(
-    r"^(?:into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some )*"
+    r"^(?:into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some |something |a little )*"
 )
 _TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
 COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
@@ -70,23 +73,52 @@ def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     return Intent("generate", said, {**values, "again": True})
 
 
+_TO_KEY = re.compile(  # an object said between the verb and the key: "transpose to D minor" alone is the song's
+    rf" (?:transpose|modulate|take|move|shift|bring|pitch|pitch shift)(?: (?:the |my )?({_PARTS})| {_THIS}"
+    r"| (?!to |into |up |down )\w+)(?: (?!to |into )\w+){0,2}(?: up| down)? (?:in)?to _key_ "
+)
+
+
+def key_move_of(s: str, key: str | None) -> Intent | None:
+    """ "take it to D dorian", "modulate everything to Eb major", "transpose the bass to G minor": the
+    notes moved into the key (a transpose with ``to``), not a new key of the song; "change the key to
+    ..." and "transpose the song to ..." are the song's key (None here)."""
+    m = _TO_KEY.search(s) if key else None
+    if m is None or " key " in s or " song " in s or " scale " in s:
+        return None
+    return Intent("transform", v.PARTS.get(m.group(1) or ""), {"kind": "transpose", "to": key})
+
+
 def _genre_first(after: str) -> bool:
     """Whether the words after the target start with a genre ("more hip hop", "into a reggae thing")."""
     words = " " + after + " "
     return any(words.startswith(f" {g} ") for g in sorted(v.GENRES, key=len, reverse=True))
 
 
+_SWITCHED = re.compile(
+    r"^ (?:please |can you |now )?(?:put|turn|switch|bring) (?:the |my )?(.+?) (back on|off) $"
+)
+
+
 def mixer_of(s: str) -> Intent | None:
     """Live's mute / unmute / solo of a part's track or of a track named in Live, or None."""
+    switched = _SWITCHED.match(s)  # "put the drums back on", "turn the strings off": the track's switch
+    if switched is not None:
+        name = bare_name(switched.group(1))  # a part or an instrument's track, not "the lights"
+        if name not in v.PARTS and name.split()[-1] not in INSTRUMENTS:
+            return None
+        s = f" {'unmute' if switched.group(2) == 'back on' else 'mute'} {switched.group(1)} "
     m = _MIXER.match(s)
     if m is None:
         return None
-    name = m.group(2).strip()
+    name = bare_name(m.group(2))  # "the strings for a moment", "the piano part": the track's name
     but = re.match(
         r"(?:everything|all|every track|the rest) (?:but|except|apart from) (?:the |my )?(.+)$", name
     )
     if but and m.group(1) == "mute" and v.PARTS.get(but.group(1)):  # "mute everything but the drums"
         return Intent("mixer", v.PARTS[but.group(1)], {"do": "solo"})
+    if but and m.group(1) == "mute":  # "mute everything except the piano": the piano's track alone
+        return Intent("mixer", None, {"do": "solo", "track_name": bare_name(but.group(1))})
     if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
     part = v.PARTS.get(name)

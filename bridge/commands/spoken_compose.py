@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from bridge.commands import compose as cp
 from bridge.commands.feel_words import FEELS
+from bridge.commands.shift_words import TIME_AMOUNTS
 
 Alt = Callable[[Iterable[str]], str]
 # the voices said in the frames (the rest of compose.VOICES are typed spellings or rarer words)
@@ -44,7 +45,7 @@ def rules(alt: Alt) -> dict[str, str]:
     ``tempo_any`` (appended), ``generate`` (appended), and the new ``mixer`` and ``set_meter``."""
     voice = alt(SAID_VOICES)
     removes = alt(p for p in cp.REMOVE if p in ("remove", "mute", "drop", "lose", "kill", "delete"))
-    amounts = alt(p for p in cp.TIME_AMOUNTS if p in ("a sixteenth", "an eighth", "half a beat", "a beat"))
+    amounts = alt(p for p in TIME_AMOUNTS if p in ("a sixteenth", "an eighth", "half a beat", "a beat"))
     parts = alt(FEEL_PARTS)
     return {
         "scope44": alt(SCOPES),

@@ -17,10 +17,13 @@ BARS_RANGE = (1, 64)
 TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
 BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
-VARIATIONS = re.compile(r" (\d+) (?:more |new |different )?(?:variations|takes|versions)(?= )")
+VARIATIONS = re.compile(
+    r" (\d+) (?:(?:more |new |different |other |alternative |alternate )?(?:variations|takes|versions|alternatives|"
+    r"options)(?= )|more(?= like (?:this|that|it) | of (?:these|those|them) ))"
+)
 NEW_MANY = re.compile(r" (\d+) (?:different|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"
                       r"lines|melodies|progressions|loops|ideas|parts|drums|riffs|hooks)(?= )")  # fmt: skip
-AT_TEMPO = re.compile(r" at (\d+)(?= $| (?:with|in|and|for|please) )")
+AT_TEMPO = re.compile(r" at (\d+)(?= +$| (?:with|in|and|for|please) )")  # (bars said are taken out)
 SPOKEN_TEMPO = (40, 300)  # "at 124" with no "bpm": a tempo only in the range music is played at
 MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
 DIMENSION = re.compile(r" (density|complexity|energy) ")

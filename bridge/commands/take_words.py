@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 TAKE_WORDS = ("take", "version", "one", "clip", "it", "this", "that", "idea")
-STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper")
+STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper", "save this one",
+                "save this take", "save that one", "keep this one", "thats a keeper")  # fmt: skip
 UNSTAR_PHRASES = ("unstar", "remove the star", "take the star off", "unfavourite", "unfavorite")
 COMPARE_PHRASES = (
     "better than",
@@ -58,7 +59,7 @@ BACK_VERBS = (
 REDO_PHRASES = ("redo", "redo that", "undo the undo", "undo that undo")
 # "name it chorus idea", "call this take verse two", "label it keeper", "rename this take to intro"
 _NAME = re.compile(
-    r"^\s*(?:please\s+)?(?:re)?(?:name|call|label|title|tag)\s+(?:this take|that take|the take|this one|"
+    r"^\s*(?:please\s+)?(?:rename|name|call|label|title|tag|retitle)\s+(?:this take|that take|the take|this one|"
     r"this version|this clip|the clip|it|this|that)\s+(?:as\s+|to\s+)?[\"']?(?P<name>.+?)[\"'.!]*\s*$",
     re.IGNORECASE,
 )
@@ -86,6 +87,8 @@ ACCOMPANY_PHRASES = (
     "goes with these",
     "that plays with",
     "plays along with",
+    "plays along",
+    "play along",
     "to play with",
     "accompany",
     "accompaniment",

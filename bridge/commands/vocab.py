@@ -93,6 +93,7 @@ PARTS: dict[str, str] = {
     "whole song": "song",
     "full song": "song",
 }
+PARTS.update(cue="song", underscore="song", piece="song")  # a film composer's piece (typed only, below)
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
 # keep their own name and the command executor says that it falls back to the song's genre.
@@ -257,6 +258,8 @@ UNDO_PHRASES = ("undo", "take that back", "revert", "go back", "scratch that")
 HELP_PHRASES = (
     "help",
     "how do i",
+    "how does this work",
+    "how does it work",
     "what can i say",
     "what can you do",
     "list commands",
@@ -290,4 +293,4 @@ TYPED_ONLY = frozenset(
         "music gen",
         "dont",
     }
-)
+) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline"}  # fmt: skip

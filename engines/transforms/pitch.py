@@ -7,6 +7,7 @@ scale moves with the scale tone just below it. Pitches stay within MIDI 0..127 (
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -14,6 +15,10 @@ from engines.errors import InvalidValue
 from engines.music import Key, Note, parse_key
 from engines.symbolic.keys import detect_key
 from engines.transforms.options import TransformOptions
+
+_MODE_SAID = re.compile(
+    r"^\s*[A-Ga-g]\s*(?:#|b|sharp|flat|♯|♭)?", re.IGNORECASE
+)  # the tonic; a mode after it
 
 
 def fold(pitch: int) -> int:
@@ -54,19 +59,40 @@ def diatonic_shift(pitch: int, steps: int, scale: Sequence[int]) -> int:
 
 
 def transpose(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:
-    """By ``steps`` scale tones, or to the tonic named by ``to``, or by ``semitones``."""
+    """By ``steps`` scale tones, or to the key named by ``to`` (a tonic alone: the nearest shift that
+    puts the clip's tonic there; with a mode, "G minor", "D dorian": each note also becomes the same
+    degree of that mode), or by ``semitones``."""
     if o.steps:
         scale = scale_pitches(clip_key(notes, o))
         return [replace(n, pitch=diatonic_shift(n.pitch, o.steps, scale)) for n in notes]
     shift = o.semitones
     if o.to:
         try:
-            target = parse_key(o.to).tonic
+            target = parse_key(o.to)
         except InvalidValue as exc:
-            raise InvalidValue(f"transpose to {o.to!r} is not a note name: expected e.g. E, Bb, F#") from exc
-        shift = (target - clip_key(notes, o).tonic) % 12
+            raise InvalidValue(
+                f"transpose to {o.to!r} is not a note name or a key: expected e.g. E, Bb, F#, 'G minor', 'D dorian'"
+            ) from exc
+        source = clip_key(notes, o)
+        shift = (target.tonic - source.tonic) % 12
         shift = shift - 12 if shift > 6 else shift
+        if _MODE_SAID.sub("", o.to).strip() and target.intervals != source.intervals:  # "to G minor"
+            return [replace(n, pitch=fold(to_mode(n.pitch, source, target) + shift)) for n in notes]
     return [replace(n, pitch=fold(n.pitch + shift)) for n in notes]
+
+
+def to_mode(pitch: int, source: Key, target: Key) -> int:
+    """The pitch as the same degree of ``target``'s scale, at ``source``'s tonic (the tonic's move is
+    the caller's): C major's E is C minor's Eb, D dorian's B is D minor's Bb. A pitch between scale
+    tones keeps its distance above the tone below it. Scales of unequal size (a pentatonic) take
+    the target's nearest tone instead, the lower of two equally near."""
+    rel = (pitch - source.tonic) % 12
+    if len(source.intervals) == len(target.intervals):
+        degree = max(i for i, step in enumerate(source.intervals) if step <= rel)
+        return pitch + target.intervals[degree] - source.intervals[degree]
+    tones = [step + 12 * k for step in target.intervals for k in (-1, 0, 1)]
+    nearest = min(tones, key=lambda t: (abs(t - rel), t))
+    return pitch + nearest - rel
 
 
 def invert(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:

@@ -223,8 +223,32 @@ def test_transpose_by_steps_semitones_and_to_a_tonic() -> None:
     assert [n.pitch for n in run("transpose", c, to="E", key="C major")] == [64, 68, 71]
     assert [n.pitch for n in run("transpose", c, to="Ab", key="C major")] == [56, 60, 63]
     assert [n.pitch for n in run("transpose", c, to="F#", key="C major")] == [66, 70, 73]
-    with pytest.raises(InvalidValue, match=r"^transpose to 'H' is not a note name: expected e.g. E, Bb, F#$"):
+    with pytest.raises(
+        InvalidValue, match=r"^transpose to 'H' is not a note name or a key: expected e.g. E, Bb"
+    ):
         run("transpose", c, to="H", key="C major")
+
+
+def test_transpose_to_a_key_with_a_mode_moves_each_degree_into_that_mode() -> None:
+    c_major = [Note(p, i, 1) for i, p in enumerate([60, 62, 64, 65, 67, 69, 71])]
+    a_minor = [57, 59, 60, 62, 64, 65, 67]  # the nearest tonic (down 3), then the minor's degrees
+    assert [n.pitch for n in run("transpose", c_major, to="A minor", key="C major")] == a_minor
+    assert [n.pitch for n in run("transpose", c_major, to="a minor", key="C")] == a_minor
+    triad = [Note(60, 0, 1), Note(64, 1, 1), Note(67, 2, 1), Note(61, 3, 1)]  # C E G and a C#
+    assert [n.pitch for n in run("transpose", triad, to="D dorian", key="C major")] == [62, 65, 69, 63]
+    assert [n.pitch for n in run("transpose", triad, to="C minor", key="C major")] == [60, 63, 67, 61]
+    assert [n.pitch for n in run("transpose", triad, to="E", key="C major")][:3] == [64, 68, 71]  # tonic only
+    assert [n.pitch for n in run("transpose", triad, to="E major", key="C major")][:3] == [64, 68, 71]
+    # a scale of another size: each note to the nearest tone of it (E between Eb and F: the lower)
+    assert [n.pitch for n in run("transpose", triad, to="C minor pentatonic", key="C major")][:3] == [
+        60,
+        63,
+        67,
+    ]
+    heard = [
+        Note(p, i * 0.5, 0.5) for i, p in enumerate([57, 60, 64, 69, 64, 60, 57, 52, 57, 59, 60, 62, 64, 57])
+    ]
+    assert {n.pitch % 12 for n in run("transpose", heard, length=8.0, to="A major")} <= {9, 11, 1, 2, 4, 6, 8}
 
 
 def test_invert_around_a_pivot_in_scale_steps_or_semitones() -> None:

@@ -64,3 +64,62 @@ def test_a_file_of_lines_is_scored_per_family() -> None:
     assert rows["analyze this clip"]["points"] == 1.0
     assert result["families"]["remove"]["n"] == 2
     assert result["points"] == sum(r["points"] for r in result["rows"])
+
+
+def test_a_region_of_the_arrangement_reads_as_the_scope() -> None:
+    def made(region: dict[str, object]) -> dict[str, object]:
+        return {"action": "generate", "part": "drums", "params": {"region": region}}
+
+    chorus = means_of(made({"section": "chorus", "nth": 1}))
+    assert chorus == {"op": "make", "target": "drums", "scope": {"section": "chorus"}}
+    assert means_of(made({"first_bar": 17, "last_bar": 24}))["scope"] == {"bars": [17, 24]}
+    assert means_of(made({"first_bar": 9}))["scope"] == {"from_bar": 9}
+    second = means_of(made({"section": "verse", "nth": 2}))["scope"]
+    assert not same({"op": "make", "target": "drums", "scope": second},
+                    {"op": "make", "target": "drums", "scope": {"section": "verse"}})  # fmt: skip
+    swept = {"action": "automate", "part": None,
+             "params": {"device": "Auto Filter", "shape": "rise", "track_name": "pad",
+                        "region": {"first_bar": 13, "last_bar": 16}}}  # fmt: skip
+    assert means_of(swept) == {"op": "automate", "target": "track:pad", "shape": "sweep_up",
+                               "scope": {"bars": [13, 16]}}  # fmt: skip
+
+
+def test_a_region_read_from_the_parser_scores_the_said_scope() -> None:
+    result = run([{"text": "make drums for the chorus", "means": {"op": "make", "target": "drums",
+                                                                  "scope": {"section": "chorus"}}},
+                  {"text": "bassline for bars 17 to 24", "means": {"op": "make", "target": "bass",
+                                                                   "scope": {"bars": [17, 24]}}}])  # fmt: skip
+    assert [r["points"] for r in result["rows"]] == [1.0, 1.0]
+
+
+def test_a_value_the_parser_chose_is_not_read_as_said() -> None:
+    answer = {"action": "set_tempo", "part": None, "params": {"change_bpm": 5, "chosen": "change_bpm"}}
+    assert means_of(answer) == {"op": "tempo", "target": "song"}
+    said = {"action": "set_tempo", "part": None, "params": {"change_bpm": 5}}
+    assert means_of(said) == {"op": "tempo", "target": "song", "change_bpm": 5}
+
+
+def test_the_fills_option_reads_as_every_n_bars() -> None:
+    phrase = {"action": "adjust", "part": "drums", "params": {"fills": "phrase"}}
+    assert means_of(phrase) == {"op": "fill", "target": "drums", "every": 8}
+    four = {"action": "adjust", "part": "drums", "params": {"fills": "4"}}
+    assert same(means_of(four), {"op": "fill", "target": "drums", "every": 4})
+
+
+def test_song_is_the_unsaid_target_of_a_song_setting_and_of_a_tempo_change() -> None:
+    assert same({"op": "set", "target": "song", "key": "B minor"}, {"op": "set", "key": "B minor"})
+    assert same({"op": "tempo", "target": "song", "factor": 2.0}, {"op": "tempo", "factor": 2})
+    assert same(
+        {"op": "tempo", "target": "song", "factor": 2.0}, {"op": "tempo", "target": "song", "factor": 2}
+    )
+    assert not same(
+        {"op": "set", "target": "song", "genre": "reggae"}, {"op": "set", "target": "this", "genre": "reggae"}
+    )
+    assert not same({"op": "tempo", "target": "jam", "factor": 2.0}, {"op": "tempo", "factor": 2})
+    assert not same({"op": "make", "target": "song"}, {"op": "make"})
+
+
+def test_a_nudge_the_parser_chose_is_read_as_a_shift_with_no_size() -> None:
+    answer = {"action": "transform", "part": "drums",
+              "params": {"kind": "shift", "offset": 0.125, "chosen": "beats", "voices": "snare"}}  # fmt: skip
+    assert means_of(answer) == {"op": "shift", "target": "snare"}

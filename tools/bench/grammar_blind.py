@@ -15,7 +15,10 @@ the schema (``means_of``), and scored (``score``):
 - anything else (a wrong action, an action where ``none``/``ask`` was meant, a useless refusal): 0.
 
 Read as the schema says: a target ``this`` equals no target for the ops that work on the selected
-clip anyway (the parser's answer then names none); parser details with no schema field (replace,
+clip anyway (the parser's answer then names none), and a target ``song`` equals no target for
+``set`` and ``tempo`` (Live's tempo, key and meter are the song's; only what is said is written, so
+"set the key to B minor" labelled with no target is the song's key; ``this`` and ``song`` stay
+different); parser details with no schema field (replace,
 here, the device a drawing moves) are left out; ``not_done`` (a clause left undone) stays, so a
 partly done sentence is not exact. It prints counts per family (the label's op) and the total.
 """
@@ -36,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from tools.bench.grammar_means import SELECTED_OPS, means_of  # noqa: E402
 
 QUESTION_OPS = ("none", "ask")
+SONG_OPS = ("set", "tempo")  # ops whose target, when the sentence names none, is the song
 YAML_BOOL_KEYS: dict[object, str] = {True: "yes", False: "no"}
 
 
@@ -74,7 +78,11 @@ def same(got: dict[str, Any], label: dict[str, Any]) -> bool:
     """Exact intent: every field equal, none said by one side only (``this`` = unsaid where the op
     works on the selected clip anyway)."""
     a, b = _norm(got), _norm(label)
-    if a.get("op") in SELECTED_OPS:
+    if a.get("op") in SONG_OPS:  # a song setting or tempo: the song is what it works on when none is said
+        for side, other in ((a, b), (b, a)):
+            if side.get("target") == "song" and "target" not in other:
+                side.pop("target")
+    if a.get("op") in SELECTED_OPS and "song" not in (a.get("target"), b.get("target")):
         for side in (a, b):
             if side.get("target") == "this":
                 side.pop("target")

@@ -23,6 +23,7 @@ TRANSFORM_OPS = {"humanize": "humanize", "quantize": "quantize", "swing": "swing
 FEELS = {"half_time": "half_time", "double_time": "double_time", "four_on_the_floor": "four_on_the_floor",
          "offbeat_stabs": "offbeat_stabs", "more_movement": "more_movement", "waltz": "waltz",
          "straight": "straight", "syncopate": "syncopated", "sparse_hits": "sparse_hits"}  # fmt: skip
+FILL_BARS = {"phrase": 8, "4": 4}  # the drums' fills option: at the end of each 8-bar phrase, every 4 bars
 SWING_DEFAULT = 0.66  # the parser's swing when no strength is said
 ADJUST_OPS = {("density", "up"): "busier", ("density", "down"): "simpler", ("complexity", "up"): "busier",
               ("complexity", "down"): "simpler", ("energy", "up"): "louder", ("energy", "down"): "softer"}  # fmt: skip
@@ -47,15 +48,31 @@ def means_of(answer: dict[str, Any]) -> dict[str, Any]:
         out["not_done"] = params["not_done"]
     if "scope" in params and "scope" not in out:
         out["scope"] = params["scope"]
-    if action != "generate" and "section" in (params.get("region") or {}):  # "kill the hats in the breakdown"
-        out["scope"] = {**(out.get("scope") or {}), **_section(params["region"])}
+    if "region" in params:  # a region of the Arrangement ("drums for the chorus", "bars 17 to 24")
+        out["scope"] = {**(out.get("scope") or {}), **_region(params["region"])}
+    for name in str(params.get("chosen", "")).split(","):  # a value the parser chose, not one said
+        out.pop(name, None)
     return {k: v for k, v in out.items() if v is not None and v != {}}
 
 
-def _section(region: dict[str, Any]) -> dict[str, Any]:
-    """A section region as the schema's scope: {section: chorus} (and nth: 2, -1 the last, "every")."""
-    nth = int(region.get("nth", 1))
-    return {"section": region["section"], **({} if nth == 1 else {"nth": "every" if nth == 0 else nth})}
+def _region(region: dict[str, Any]) -> dict[str, Any]:
+    """The schema's scope of a region from cue points or bars: ``{"section": "chorus", "nth": 1}``
+    is ``{"section": "chorus"}`` (nth 0, every chorus, is ``"every"``), ``{"first_bar": 17, "last_bar": 24}`` is ``{"bars": [17, 24]}``, a
+    first bar alone is where the part starts (``from_bar``). What the schema has no field for (the
+    second chorus, a region just before a section) stays under its own name, so it counts as said."""
+    scope: dict[str, Any] = {}
+    if "section" in region:
+        scope["section"] = region["section"]
+        nth = int(region.get("nth", 1))  # 0: every one ("make the bass louder in every chorus")
+        if nth != 1:
+            scope["nth"] = "every" if nth == 0 else nth
+    elif "last_bar" in region:
+        scope["bars"] = [region["first_bar"], region["last_bar"]]
+    elif "first_bar" in region:
+        scope["from_bar"] = region["first_bar"]
+    if region.get("into"):
+        scope["into"] = True
+    return scope
 
 
 def _common(out: dict[str, Any], params: dict[str, Any], *names: str) -> dict[str, Any]:
@@ -84,7 +101,7 @@ def _vary(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 def _adjust(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     if "fills" in p and "what" not in p:
-        return {"op": "fill", "target": part, "every": p["fills"]}
+        return {"op": "fill", "target": part, "every": FILL_BARS.get(str(p["fills"]), p["fills"])}
     out = {
         "op": ADJUST_OPS.get((str(p.get("what")), str(p.get("direction"))), "adjust"),
         "target": p.get("target") or part,
@@ -115,6 +132,8 @@ def _place(p: dict[str, Any]) -> dict[str, Any]:
 def _target(part: str | None, p: dict[str, Any]) -> Any:
     if p.get("target"):
         return p["target"]
+    if p.get("track_name"):  # a clip by its track's name in Live
+        return f"track:{p['track_name']}"
     if p.get("voices"):
         voices = [VOICES.get(v, v) for v in str(p["voices"]).split(",")]
         return voices[0] if len(voices) == 1 else voices

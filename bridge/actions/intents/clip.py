@@ -41,16 +41,29 @@ async def target_clip(app: App, part: str | None) -> tuple[int, int]:
     raise InvalidValue(f"no clip to change: select {named} with notes, or generate one first")
 
 
+PITCHED = ("chords", "bass", "melody")  # the parts "everything" moves in pitch
+
+
 async def transform(app: App, job: Job, intent: Intent) -> str:
     from bridge.actions.transform import job as action
 
-    track, slot = await target_clip(app, intent.part)
-    args: list[Any] = [intent.params["kind"], "track", track, "slot", slot]
-    for name, value in intent.params.items():
-        if name in protocol.TRANSFORM_OPTIONS and name not in ("track", "slot", "replace"):
-            args += [name, value]
-    args += ["replace", int(bool(intent.params.get("replace")))]
-    return str(await action.run(app, job, args))
+    if intent.part == "all":  # "modulate everything to Eb major": each part's last clip (drums have no pitch)
+        parts = PITCHED if intent.params["kind"] == "transpose" else ("drums", *PITCHED)
+        places = [where for part in parts if (where := last_written(app, part)) is not None]
+        places = places or [await target_clip(app, None)]
+    elif intent.params.get("track_name"):  # "bring the cello line down a fifth": the track named so
+        places = [await named_track_clip(app, str(intent.params["track_name"]))]
+    else:
+        places = [await target_clip(app, intent.part)]
+    said = []
+    for track, slot in places:
+        args: list[Any] = [intent.params["kind"], "track", track, "slot", slot]
+        for name, value in intent.params.items():
+            if name in protocol.TRANSFORM_OPTIONS and name not in ("track", "slot", "replace"):
+                args += [name, value]
+        args += ["replace", int(bool(intent.params.get("replace")))]
+        said.append(str(await action.run(app, job, args)))
+    return "; ".join(said)
 
 
 async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:

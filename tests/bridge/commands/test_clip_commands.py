@@ -3,6 +3,7 @@ own clips, through the daemon and the real Remote Script in the in-memory Live."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -138,3 +139,70 @@ def test_drums_that_lock_to_my_bassline_use_the_last_bass_written(live: LiveHost
     # the bass went to the Bass track (the track rule); the drums follow it there, on the Drums track
     assert state == "done" and "kick on the onsets of track 1 slot 1" in message, message
     assert "drums -> track 2 'Drums' (named for the part)" in message
+
+
+def _pitch_classes(live: LiveHost, track: int, slot: int) -> set[int]:
+    return {n[0] % 12 for n in live.clip_notes(track, slot)}
+
+
+def test_take_it_to_a_key_moves_the_notes_into_that_key_and_mode(live: LiveHost, client: Client) -> None:
+    select(live, 1)  # the bassline: A, B, C#
+    intent, state, message = command(client, "take it to D dorian")
+    assert intent["action"] == "transform" and intent["params"] == {"kind": "transpose", "to": "D dorian"}
+    assert state == "done" and "track 1 slot 1" in message, message
+    assert _pitch_classes(live, 1, 1) <= {2, 4, 5, 7, 9, 11, 0}  # D dorian's tones only
+    assert _pitch_classes(live, 1, 1) != _pitch_classes(live, 1, 0)
+
+
+def test_modulate_everything_moves_each_pitched_part_written(live: LiveHost, client: Client) -> None:
+    made = []
+    for sentence in ("generate four bars of chords in C major", "generate four bars of bass in C major"):
+        _intent, state, message = command(client, sentence)
+        assert state == "done", message
+        made += re.findall(r"track (\d+) slot (\d+)", message)[:1]
+    intent, state, message = command(client, "modulate everything to E flat major")
+    assert intent["part"] == "all" and intent["params"] == {"kind": "transpose", "to": "Eb major"}
+    assert state == "done", message
+    moved = re.findall(r" in track (\d+) slot (\d+)", message)
+    assert {track for track, _ in moved} == {track for track, _ in made}, message  # both parts, once each
+    for track, slot in moved:
+        assert _pitch_classes(live, int(track), int(slot)) <= {3, 5, 7, 8, 10, 0, 2}, message  # Eb major
+
+
+def test_a_track_said_by_its_instrument_with_more_words_is_the_one_changed() -> None:
+    tracks = (
+        TrackDesc("midi", "Keys", (ClipDesc(0, "Keys", 16.0, CHORD_ROWS),)),
+        TrackDesc("midi", "Cello", (ClipDesc(0, "Cello line", 16.0, BASS_ROWS),)),
+    )
+    host = LiveHost(SetDesc(tracks=tracks), port=0).start_in_thread()
+    try:
+        select(host, 0)  # the keys are selected: the cello is changed because it is named
+        with running_daemon(live_port=host.port) as daemon:
+            client = Client(daemon.port)
+            intent, state, message = command(client, "bring the cello line down a fifth")
+            client.close()
+        assert intent["params"] == {"kind": "transpose", "semitones": -7, "track_name": "cello"}
+        assert state == "done" and "track 1 slot 1" in message, message
+        assert sorted(n[0] for n in host.clip_notes(1, 1)) == sorted(r[0] - 7 for r in BASS_ROWS)
+    finally:
+        host.stop()
+
+
+def test_busier_hats_adds_hats_only_and_keeps_the_kick(live: LiveHost, client: Client) -> None:
+    select(live, 2)
+    intent, state, message = command(client, "the hi hats need to be busier")
+    assert intent["params"] == {"kind": "density", "amount": 0.7, "voices": "hats"}
+    assert state == "done" and "track 2 slot 1" in message, message
+    before, after = live.clip_notes(2, 0), live.clip_notes(2, 1)
+    kicks = sorted(n[1] for n in before if n[0] == 36)
+    assert sorted(n[1] for n in after if n[0] == 36) == kicks  # the kick as it was
+    assert len([n for n in after if n[0] != 36]) > len([n for n in before if n[0] != 36])  # more hats
+
+
+def test_quantize_everything_changes_the_drums_too(live: LiveHost, client: Client) -> None:
+    for sentence in ("generate four bars of drums", "generate four bars of bass"):
+        _intent, state, message = command(client, sentence)
+        assert state == "done", message
+    intent, state, message = command(client, "quantize everything")
+    assert intent["part"] == "all" and state == "done", message
+    assert len(re.findall(r" in track \d+ slot \d+", message)) == 2, message  # drums and bass, once each

@@ -198,10 +198,13 @@ def test_make_it_double_time_is_a_clip_and_double_the_tempo_is_live() -> None:
     [
         ("get rid of the cymbal", "remove the cymbals"),
         ("take the hat off", "remove the hi hat"),
-        ("slow down a bit", "slow down to 90"),
+        ("slow down some", "slow down to 90"),  # "slow down a bit" is now a step of 5 bpm (issue 44)
         ("transpose it somewhere", "transpose the melody down a fifth"),
         ("pull vocals", "pull the vocals out"),
-        ("halve the tempos", "halve the tempo"),
+        (
+            "halve the bpms",
+            "halve the tempo",
+        ),  # "tempos" is now read as "tempo" (bridge/commands/spelling.py)
     ],
 )
 def test_suggestions_are_the_nearest_known_commands_not_fixed_examples(text: str, nearest: str) -> None:

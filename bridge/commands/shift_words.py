@@ -1,0 +1,45 @@
+"""How far a part is moved in time (issue 44's ``shift``): "nudge the snare a sixteenth later",
+"pull the kick an eighth earlier", "move it by 2 beats", and "push the snare a little late" (a small
+step the parser chooses, marked ``chosen``: a producer's "a little" is less than a sixteenth).
+Read by ``compose`` (the parser) and ``spoken_compose`` (the speech grammar's amounts).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
+TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16th": 0.25, "an eighth": 0.5,
+                "an 8th": 0.5, "1 eighth": 0.5, "half a beat": 0.5, "a beat": 1.0, "1 beat": 1.0,
+                "a quarter": 1.0, "2 beats": 2.0, "a 32nd": 0.125, "a triplet": 1 / 3}  # fmt: skip
+LATER = ("later", "back", "behind", "late", "delay")
+EARLIER = ("earlier", "ahead", "forward", "early", "up front")
+A_LITTLE = ("a little", "slightly", "a touch", "a hair", "a bit", "just a little", "a tiny bit")
+SMALL_STEP = 0.125  # beats: a 32nd, for "a little late" (no size said)
+
+
+def _has(s: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in s for p in phrases)
+
+
+def offset_of(s: str) -> dict[str, Any] | None:
+    """``{"offset": beats}`` later (+) or earlier (-) for "nudge the snare a sixteenth later", with
+    ``chosen: "beats"`` when only "a little" was said, or None."""
+    feel = re.search(r" (?:sit|sits|play|lay|be|more) (behind|ahead of|on top of) the beat ", s)
+    if feel is not None:  # "make it sit behind the beat": a small step later (ahead of it: earlier)
+        return {"offset": SMALL_STEP if feel.group(1) == "behind" else -SMALL_STEP, "chosen": "beats"}
+    if not _has(s, SHIFT_VERBS):
+        return None
+    size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
+    m = re.search(r" by (\d+) beats? ", s)
+    if m:
+        size = float(m.group(1))
+    chosen = size is None and _has(s, A_LITTLE) and _has(s, LATER + EARLIER)
+    if chosen:
+        size = SMALL_STEP
+    if size is None:
+        return None
+    if _has(s, EARLIER) or (_has(s, ("pull",)) and not _has(s, LATER)):
+        size = -size
+    return {"offset": size, **({"chosen": "beats"} if chosen else {})}

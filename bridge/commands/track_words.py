@@ -1,0 +1,68 @@
+"""A track named in Live by the producer, said with more words (issue 44): "solo the strings for a
+moment", "bring the cello line down a fifth", "mute the piano part", "sidechain the pad to the kick".
+
+The parser does not know the song's track names (it reads text only; the action matches the name
+against Live's tracks, a part of it when nothing matches whole), so the name is read by its words:
+an instrument a track is named for, followed by filler ("line", "part", "track") or a trailing
+clause ("for a moment", "again", "please") that is no part of a name. Sentences are normalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands.intent import Intent
+
+# what a producer's track is named for when it is no part MuseAroo writes (vocab.PARTS has those)
+INSTRUMENTS = ("cello", "cellos", "violin", "violins", "viola", "strings", "string", "pad", "pads", "piano",
+               "organ", "synth", "synths", "vocal", "vocals", "vox", "guitar", "guitars", "brass", "horns",
+               "horn", "flute", "sax", "saxophone", "trumpet", "choir", "arp", "pluck", "plucks", "bells",
+               "rhodes", "sub", "808", "fx", "riser", "harp", "marimba", "oboe", "clarinet", "trombone",
+               "bassoon", "keys", "ep", "wurli", "mellotron", "sample", "samples", "loop", "texture")  # fmt: skip
+FILLER = ("line", "part", "track", "channel", "sound", "stem", "layer")
+TRAILING = re.compile(
+    r" (?:for (?:a|one) (?:moment|sec|second|bit|minute|while|beat)|for now|real quick|quickly|right now|now|"
+    r"again|too|as well|please|for me|then|so i can hear it|to hear it)$"
+)
+_NAMED = re.compile(
+    rf" (?:the|my|that) ((?:\w+ )?(?:{'|'.join(INSTRUMENTS)}))(?: (?:{'|'.join(FILLER)}))?(?= )"
+)
+_SIDECHAIN = re.compile(r" sidechain (?!on |to )(?:the |my )?(\w+)| sidechain (?:on|to) (?:the |my )?(\w+)")
+
+
+def bare_name(name: str) -> str:
+    """The track's name without a trailing clause or filler: "strings for a moment" -> "strings",
+    "piano part" -> "piano"; a name that is only filler stays as said."""
+    name = f" {name.strip()}"
+    while (cut := TRAILING.sub("", name)) != name:
+        name = cut
+    words = name.split()
+    while len(words) > 1 and words[-1] in FILLER:
+        words.pop()
+    return " ".join(words)
+
+
+def instrument_track(s: str) -> str | None:
+    """The name of a track a sentence names by its instrument ("the cello line" -> "cello"), or None."""
+    m = _NAMED.search(s)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    return words[-1] if len(words) == 2 and words[0] not in INSTRUMENTS else m.group(1)
+
+
+def sidechained(s: str) -> str | None:
+    """ "sidechain the pad to the kick": the track ducked ("pad"), or None."""
+    m = _SIDECHAIN.search(s)
+    name = None if m is None else m.group(1) or m.group(2)
+    return None if name in (None, "it", "this", "that", "on", "to") else name
+
+
+def with_track(intent: Intent, s: str) -> Intent:
+    """A transform of no part, said of a track by its instrument, carries ``track_name``."""
+    if intent.action != "transform" or intent.part is not None or "track_name" in intent.params:
+        return intent
+    named = instrument_track(s)
+    if named is None:
+        return intent
+    return Intent(intent.action, None, {**intent.params, "track_name": named}, intent.heard)

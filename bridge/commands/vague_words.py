@@ -1,0 +1,143 @@
+"""Requests that name a feeling, not a way to get it (issue 44): "make it happier", "give the ending
+more weight", "can we make this section feel more tense", "make it hit harder". MuseAroo has no
+operation called happy or tense, and acting on a guess (which part, louder or busier, which key)
+changes Live without being asked to, so these are asked about, with whole suggestions the parser
+reads: a major key or more notes for a brighter feeling, a minor key or fewer notes for a darker
+one, louder or busier for a bigger one, naming the part when one was said.
+
+The rule is the frame, not the word: "make/get/turn <it, this, a part, a section> (feel/sound)
+(more) <word>" or "give <it, ...> more <word>", where the word is one no command uses (the parser's
+vocabulary does not know it) or a word of feeling the vocabulary knows only as a sound to describe
+(musicgen's "dark", "warm", "epic"). Words that are operations ("busier", "harder", "jazzier",
+"half time") are not caught. ``vague_question`` gives the question, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import compose as co
+from bridge.commands import vocab as v
+from bridge.commands.feel_words import FEELS
+from bridge.commands.setting_words import COMPARATIVES
+
+_LEAD = r"^ (?:(?:can|could|would) (?:you|we) |please |let's |lets |i want to |i'd like to |try to |now )*"
+_W = (
+    r"(?!(?:feel|sound|seem|look|more|less|a|so|way|much|hit)\b)\w+"  # a word of the target, not of the frame
+)
+_TARGET = rf"(?:it|this|that|everything|the whole thing|(?:the|this|my|that) (?:{_W} )?{_W})"
+_MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?more |kind of |)*"
+_MAKE = re.compile(
+    rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+)(?: please)? $"
+)
+_GIVE = re.compile(
+    rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
+    r"(?:vibe|feel|feeling|sound|mood|edge|touch|character|energy))(?: please)? $"
+)
+_ADD_SOME = re.compile(
+    rf"{_LEAD}(?:add|put|bring|inject) (?:some |a bit of |a little |more |a touch of )+(\w+) (?:to|in|into|on) ({_TARGET})(?: please)? $"
+)
+# a complaint with no way said: "it sounds off", "this doesn't feel right", "the bass sounds weird"
+_COMPLAINT = re.compile(
+    rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}|something|the groove|the mix) (?:\w+ )?(?:sounds?|feels?|is|seems|sound|feel) "
+    r"(?:a (?:bit|little) |kind of |so |too |really )?(?:off|wrong|weird|bad|strange|boring|meh|flat|empty|dull|lifeless|"
+    r"not right|not quite right)(?: somehow| to me)? $|^ (?:it|this|that) (?:doesnt|does not|dont) (?:sound|feel) (?:right|good) $"
+)
+_HIT = re.compile(
+    rf"{_LEAD}make ({_TARGET}) (?:hit|slap|bang|knock|punch) (?:a (?:bit|little|lot) )?harder $"
+)
+# words of feeling the vocabulary knows as sounds to describe (musicgen prompts), not as operations
+BRIGHT = frozenset({"happy", "bright", "uplifting", "hopeful", "sweet", "cheerful", "joyful", "sunny", "light",
+                    "positive", "fun"})  # fmt: skip
+DARK = frozenset({"sad", "dark", "moody", "tense", "spooky", "creepy", "melancholic", "gloomy", "scary",
+                  "mysterious", "emotional", "haunting", "sombre", "somber", "eerie", "ominous", "tension"})  # fmt: skip
+BIG = frozenset({"big", "epic", "huge", "weight", "impact", "power", "powerful", "aggressive", "lush", "cinematic",
+                 "deep", "rich", "wide", "heavy", "life", "feeling", "emotion", "vibe", "soul", "depth", "drama",
+                 "dramatic", "intensity", "grand", "massive", "fat"})  # fmt: skip
+CALM = frozenset({"chill", "calm", "mellow", "gentle", "dreamy", "warm", "smooth", "soft", "peaceful", "relaxing",
+                  "laid", "lazy", "intimate", "delicate", "airy"})  # fmt: skip
+_PARTICLES = frozenset({"out", "up", "down", "in", "on", "off", "back", "over", "around", "again", "too"})
+FEELINGS = BRIGHT | DARK | BIG | CALM
+# the words of operations: "louder", "softer", "busier", "jazzier", "looser" are done, not asked about
+OPERATIONS = frozenset(
+    word
+    for table in (co.LOUDER, co.SOFTER, co.BUSIER, co.SIMPLER, co.HUMANIZE, co.QUANTIZE, v.ADJUSTMENTS, COMPARATIVES,
+                  FEELS, v.GENRES)
+    for phrase in table
+    for word in phrase.split()
+    if word not in ("more", "less", "the", "a", "up", "down", "in", "on", "of", "to", "back", "off", "out")
+)  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """ "happier" -> "happy", "darker" -> "dark", "sadder" -> "sad", "bigger" -> "big"."""
+    if word.endswith("ier") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("er") and len(word) > 4:
+        base = word[:-2]
+        return base[:-1] if len(base) > 2 and base[-1] == base[-2] else base
+    return word
+
+
+def vague_question(s: str, unknown: list[str]) -> str | None:
+    """A question for a feeling asked for with no operation that gets it, or None; ``unknown`` are
+    the sentence's words no command uses."""
+    hit = _HIT.match(s)
+    voiced = hit is not None and any(
+        f" {w} " in f" {hit.group(1)} " for w in co.VOICES
+    )  # "the snare": louder
+    if hit is not None and _part(hit.group(1)) is None and not voiced:  # "make it hit harder": which, how?
+        return _ask("drums", "louder or busier, and which part?", "louder", "busier")
+    complaint = _COMPLAINT.match(s)
+    if complaint is not None:
+        part = _part(complaint.group(1) or "")
+        return f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') what should change?"
+    some = _ADD_SOME.match(s)  # "add some flavor to the drums": the word, then the target
+    m = _MAKE.match(s) or _GIVE.match(s)
+    if some is not None:
+        word, target = some.group(1), some.group(2)
+    elif m is not None:
+        word, target = m.group(2) or m.group(3), m.group(1)
+    else:
+        return None
+    feeling = stem(word)
+    if (
+        word in OPERATIONS
+        or word in co.VOICES
+        or word in v.PARTS
+        or any(w in OPERATIONS and w not in v.PARTS for w in target.split())
+        or word in _PARTICLES
+    ):
+        return None
+    if word not in unknown and feeling not in FEELINGS and word not in FEELINGS:
+        return None
+    part = _part(target)
+    which = "" if part else ", and which part"
+    if feeling in BRIGHT:
+        return f"(e.g. 'take {_the(part)} to C major' or 'make {_the(part)} busier') a major key, or more notes{which}?"
+    if feeling in DARK:
+        return f"(e.g. 'take {_the(part)} to A minor' or 'make {_the(part)} simpler') a minor key, or fewer notes{which}?"
+    if feeling in CALM or word in CALM:
+        return _ask(part or "drums", f"softer or simpler{which}?", "softer", "simpler")
+    if feeling in BIG or word in BIG:
+        return _ask(part or "drums", f"louder or busier{which}?", "louder", "busier")
+    return (
+        f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') "
+        f"what should change{which}?"
+    )
+
+
+def _part(target: str) -> str | None:
+    words = target.split()
+    pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    return next((v.PARTS[w] for w in (*pairs, *words) if w in v.PARTS), None)
+
+
+def _the(part: str | None) -> str:
+    return f"the {part}" if part and part not in ("all", "song") else "it"
+
+
+def _ask(part: str, question: str, *ways: str) -> str:
+    part = part if part not in ("all", "song") else "drums"  # "everything": an example of one part
+    examples = " or ".join(f"'make the {part} {way}'" for way in ways)
+    return f"(e.g. {examples}) {question}"
