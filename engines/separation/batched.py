@@ -30,7 +30,7 @@ from engines.separation.gpu_memory import ensure_fits, free_bytes
 
 Progress = Callable[[float, str], None]
 CPU_BATCH = 4  # segments per batch off CUDA (the htdemucs layout takes about 1 GiB of RAM each)
-HALF = torch.bfloat16  # autocast dtype on CUDA (signal-to-difference vs float32: docs/benchmarks/separation.md)
+HALF = torch.bfloat16  # autocast dtype on CUDA (its error vs float32: docs/benchmarks/separation.md)
 MEMORY_SHARE = 0.7  # of the card's free memory that one batch's activations may use
 _PER_SEGMENT_BYTES: dict[tuple[int, int, str], int] = {}  # (model id, window, dtype) -> bytes
 
