@@ -43,8 +43,8 @@ NOT_OPTIONS = ("track", "slot", "replace", "arrangement", "seed")
 def what(intent: Intent) -> tuple[str, dict[str, Any]]:
     """The transform kind and options the intent means over a section."""
     p = intent.params
-    if intent.action in ("vary", "infill"):
-        return "vary", {}
+    if intent.action in ("vary", "infill"):  # "redo the drums in the drop": made again by the generator
+        return "vary", {"regenerate": 1} if p.get("regenerate") else {}
     if intent.action == "adjust":
         dial = DIALS.get((str(p.get("what")), str(p.get("direction"))))
         if dial is None:  # "fills every 4 bars in the chorus": the drums' fills are a whole part's
