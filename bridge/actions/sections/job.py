@@ -91,7 +91,7 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     region = intent.params["region"]
     kind, options = what(intent)
     said = describe(region)
-    spans = await sp.spans(app, region, _example(intent.heard))
+    spans = await sp.spans(app, region, _example(intent))
     where = "; ".join(s.said for s in spans)
     bounds = [(s.start, s.end) for s in spans]
     chosen = await targets(app, intent, kind)
@@ -109,7 +109,7 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             # a clip in the Session view has no sections
             else (
                 f"; the track has no arrangement clips: for a clip in the Session view, which bars of it? "
-                f"(e.g. '{_example(intent.heard)}')"
+                f"(e.g. '{_example(intent)}')"
             )
         )
         raise InvalidValue(
@@ -188,9 +188,27 @@ def _role(notes: list[Note]) -> str | None:
     return role if role in part_track.SINGLE_PARTS else None
 
 
-def _example(heard: str) -> str:
-    """The sentence with bars in place of the section, for the question."""
-    s, _key, _model = normalize(heard)
+def _example(intent: Intent) -> str:
+    """The sentence with bars in place of the section, for the question: a whole command the parser
+    reads as the same change over those bars ("quantize the bass in bars 9 to 16"); a mute there is
+    a clear, a fill the bar's fill, and a vary, which has no bars of its own, MIDI-GPT's new notes
+    there ("infill the bass in bars 9 to 16")."""
+    from bridge.commands.parser import parse  # the commands' parser, read for the question only
+
+    s, _key, _model = normalize(intent.heard)
     found = section_of(s)
     rest = " ".join((found[1] if found else s).split())
-    return f"{rest} in bars 9 to 16"
+    kind = intent.params.get("kind")
+    whose = f"the {intent.part} " if intent.part else ""
+    said = f"{rest} in bars 9 to 16"
+    read = parse(said)
+    same = intent.action == "adjust" or (read.action, read.params.get("kind")) == (intent.action, kind)
+    if same and "from_bar" in read.params:  # a dial ("busier") is read over bars as its transform
+        return said
+    if intent.action == "mixer" or kind == "clear":
+        return f"clear {whose or 'the notes '}in bars 9 to 16"
+    if kind == "fill":
+        return f"a {'drum' if intent.part in (None, 'drums') else intent.part} fill at bar 16"
+    if intent.action == "transform":  # a change with no bars of its own in words: the part's bars asked
+        return f"{kind} {whose}in bars 9 to 16"
+    return f"infill {whose}in bars 9 to 16" if whose else "infill bars 9 to 16"

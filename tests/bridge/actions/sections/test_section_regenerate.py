@@ -107,3 +107,31 @@ def test_a_fill_at_the_end_of_the_chorus_is_the_drums_last_beats_there() -> None
         assert {n[1] for n in fill} - {KICK, HAT}  # toms and snare, not the beat's own hits
     finally:
         live.stop()
+
+
+def test_the_which_bars_question_gives_a_whole_command_the_parser_reads_over_those_bars() -> None:
+    # on the code before, 'vary the chorus' was asked with 'vary in bars 9 to 16', which is a vary of
+    # the whole clip (the bars dropped), and 'mute the bass' with a mute of a track named 'bass in bars ...'
+    live = start(cues=())
+    try:
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                for text, example in (
+                    ("vary the chorus", "infill bars 9 to 16"),
+                    ("vary the bass in the chorus", "infill the bass in bars 9 to 16"),
+                    ("mute the bass in the chorus", "clear the bass in bars 9 to 16"),
+                    ("fill in the chorus", "a drum fill at bar 16"),
+                    ("make the drums busier in the drop", "make the drums busier in bars 9 to 16"),
+                ):
+                    state, said = command(client, text)
+                    assert state == "failed" and f"which bars is it? (e.g. '{example}')" in said, said
+                    read = parse(example)
+                    bars = read.params.get("bars") or (read.params.get("from_bar"), read.params.get("to_bar"))
+                    assert read.understood and (bars in ("9-16", (9, 16)) or read.params.get("bar") == 16), (
+                        read
+                    )
+            finally:
+                client.close()
+    finally:
+        live.stop()
