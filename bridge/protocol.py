@@ -225,10 +225,16 @@ CLIP_INFO_FIELDS = (
     "start_s",
     "end_s",
     "start_time_beats",
+    "end_time_beats",
+    "looping",
+    "loop_start_beats",
+    "loop_end_beats",
 )
 # start_s/end_s: the region between the start and end markers in seconds of the file (audio clips;
 # through the warp markers when warped); -1.0 where it cannot be known (MIDI, fewer than 2 markers).
 # start_time_beats: where an arrangement clip starts in the arrangement; -1.0 for a session clip.
+# end_time_beats: where it ends (a looping clip repeats its loop, loop_start..loop_end in clip beats,
+# up to there); -1.0 for a session clip. looping: 1 when the clip's loop is on.
 SETTABLE_CONTEXT = ("tempo_bpm", "root_note", "scale_name", "signature_numerator", "signature_denominator")
 
 # A note travels as one little-endian record: pitch u8, start f64, duration f64, velocity u8,

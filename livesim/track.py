@@ -204,7 +204,10 @@ class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
         self._doc.record(lambda: self._arrangement.append(clip))
 
     def _arrange(self, clip: Clip) -> Clip:
-        """Place ``clip``, cutting what lies under it (livesim.arrangement, Live's rule)."""
+        """Place ``clip``, cutting what lies under it (livesim.arrangement, Live's rule); it lasts
+        its length there (its loop, if shortened later, repeats to that end)."""
+        if clip._span is None:
+            clip._span = clip.length
         removed, added = cut(self._arrangement, clip.start_time, clip.end_time, self._piece)
         for gone in removed:
             self._arrangement.remove(gone)

@@ -127,6 +127,9 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             reading = await app.live.clip_read(track, index, arrangement=True)
             if reading.info.is_audio_clip:
                 continue
+            for span in spans:
+                if span.start < end and start < span.end:  # a looping clip: every repeat would change
+                    sp.refuse_repeats(reading.info, track, span)
             marker = float(reading.info.start_marker_beats)
             heard = nt.in_song_time(reading.notes, start, end, marker)
             mine = [(max(lo, start), min(hi, end)) for lo, hi in bounds if lo < end and start < hi]
@@ -179,6 +182,7 @@ async def _infill(
     track = chosen[0][0]
     index, start, end = touched[track][0]
     info = (await app.live.clip_info_at(track, index, True))[2]
+    sp.refuse_repeats(info, track, spans[0])
     args = fill.args_for(track, index, (start, end, float(info.start_marker_beats)), spans[0])
     return f"{said} ({spans[0].said}): {await fill.run(app, job, args)}"
 
