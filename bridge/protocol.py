@@ -93,6 +93,9 @@ RS_SLOTS_PUSH = "/roo/live/context/slots"  # args: context_seq, track, fill ("1"
 RS_TRACKS_PUSH = "/roo/live/context/tracks"  # args: context_seq, then (name, is_midi 0|1) per track
 # pushed with RS_SLOTS_PUSH to its listeners after the track list changed or a track was renamed,
 # and in a (re)listen's snapshot (the daemon places parts by the tracks' names without asking)
+RS_ARRANGEMENT_PUSH = "/roo/live/context/arrangement"  # args: context_seq, track, arrangement clip count
+# pushed with RS_SLOTS_PUSH to its listeners: each track whose arrangement clips changed (a clip made,
+# cut or deleted, Live's undo and redo of those); not in a snapshot
 RS_CLIP_PUSH = "/roo/live/context/clip"
 # args: context_seq, track, slot, then what RS_CLIP_READ answers after track and slot (digest, ""
 # for an empty slot; CLIP_INFO_FIELDS; notes blob). Pushed after RS_SLOTS_PUSH to its listeners: the

@@ -68,8 +68,8 @@ class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes, ClipCrop, ClipQuantize
         self._notes: dict[int, MidiNote] = {}
         self._next_id = 1
         self._start_time = start_time  # arrangement clips only: where the clip starts, in beats
-        # arrangement clips: how long the clip lasts in the Arrangement, fixed where it is placed (Live:
-        # a looping clip plays its loop over and over to end_time, whatever its loop's length)
+        # arrangement clips laid longer than their loop (a producer drags the clip's edge; the API has
+        # no call for it, a Set description does): Live plays the loop over and over to end_time
         self._span: float | None = None
 
     # --- kind -----------------------------------------------------------------------------
@@ -91,9 +91,9 @@ class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes, ClipCrop, ClipQuantize
 
     @property
     def end_time(self) -> float:
-        """Where an arrangement clip ends: a looping one where it was placed to end (its loop repeats
-        to there, Clip.length being the loop's), one not looping at its end marker."""
-        if self._looping and self._span is not None:
+        """Where an arrangement clip ends: one laid longer than its loop where it was laid to end (its
+        loop repeats to there, Clip.length being the loop's), else after its length."""
+        if self._looping and self._span is not None and self._span > self.length:
             return self.start_time + self._span
         return self.start_time + self.length
 
