@@ -135,3 +135,29 @@ def test_the_which_bars_question_gives_a_whole_command_the_parser_reads_over_tho
                 client.close()
     finally:
         live.stop()
+
+
+def test_give_me_another_chorus_varies_the_chorus_only() -> None:
+    # on the code before, 'give me another chorus' was a plain vary (of the selected clip), the chorus dropped
+    live = start(((0.0, "verse"), (32.0, "chorus"), (48.0, "outro")))
+    try:
+        before = [sounding(live, t) for t in range(3)]
+        with running_daemon(live_port=live.port) as daemon:
+            client = Client(daemon.port)
+            try:
+                state, said = command(client, "give me another chorus")
+                assert state == "done" and said.count("cue point 'chorus', bars 9 to 12") == 1, said
+                assert "track 1 'Bass'" in said and "track 2 'Keys'" in said, said
+            finally:
+                client.close()
+        after = [sounding(live, t) for t in range(3)]
+        for track in range(3):
+            assert [n for n in after[track] if not 32 <= n[0] < 48] == [
+                n for n in before[track] if not 32 <= n[0] < 48
+            ]
+        assert any(
+            [n for n in after[t] if 32 <= n[0] < 48] != [n for n in before[t] if 32 <= n[0] < 48]
+            for t in range(3)
+        )
+    finally:
+        live.stop()
