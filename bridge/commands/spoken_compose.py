@@ -52,9 +52,8 @@ def rules(alt: Alt) -> dict[str, str]:
         " | add ghost notes [ to the snare ] | make the " + voice + " ( louder | quieter )"
         f" | nudge the {voice} {amounts} ( later | earlier ) | make the {parts} {alt(FEEL_WORDS)}"
         f" | turn ( it | this ) into a waltz | give the {parts} more movement | make the chords hit on the offbeats"
-        f" | ( humanize | quantize ) the {voice} <scope44> | a fill at the end of the {alt(SAID_SECTIONS)}",
-        "vary": f" | vary the {alt(SAID_SECTIONS)} | ( regenerate | redo | rewrite ) the {parts} in the"
-        f" {alt(SAID_SECTIONS)} | give me another ( chorus | verse )",
+        f" | ( humanize | quantize ) the {voice} <scope44>",
+        "vary": f" | vary the {alt(SAID_SECTIONS)}",
         "undo": " | undo the last ( two | three | four ) ( things | changes | steps )",
         "history": " | ( star | unstar ) the ( first | second | third ) one"
         " | i liked the ( first | second | third ) one better | show me my starred takes",
