@@ -5,7 +5,8 @@ that reaches into it keeps only the part outside (its end or its start cut back)
 spans it is split in two around it. A MIDI clip keeps the notes that start in the part it keeps
 (a note that runs into the cut is shortened to end there), shifted so they sound where they did. An
 audio clip wholly covered is removed; a partly covered one is not cut here (the in-memory Live does
-not resample audio), which the tests that need audio cutting would show.
+not resample audio), which the tests that need audio cutting would show. A MIDI clip whose loop
+repeats (laid longer than its loop) is cut as its notes lie, the repeats not unrolled: not modelled.
 """
 
 from __future__ import annotations

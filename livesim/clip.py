@@ -68,6 +68,9 @@ class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes, ClipCrop, ClipQuantize
         self._notes: dict[int, MidiNote] = {}
         self._next_id = 1
         self._start_time = start_time  # arrangement clips only: where the clip starts, in beats
+        # arrangement clips laid longer than their loop (a producer drags the clip's edge; the API has
+        # no call for it, a Set description does): Live plays the loop over and over to end_time
+        self._span: float | None = None
 
     # --- kind -----------------------------------------------------------------------------
     @property
@@ -88,6 +91,10 @@ class Clip(ClipAudio, ClipNotes, ClipPlay, ClipEnvelopes, ClipCrop, ClipQuantize
 
     @property
     def end_time(self) -> float:
+        """Where an arrangement clip ends: one laid longer than its loop where it was laid to end (its
+        loop repeats to there, Clip.length being the loop's), else after its length."""
+        if self._looping and self._span is not None and self._span > self.length:
+            return self.start_time + self._span
         return self.start_time + self.length
 
     def _set(self, prop: str, value: Any) -> None:

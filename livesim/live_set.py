@@ -23,8 +23,8 @@ YAML keys (all optional; defaults give 120 BPM, 4/4, C Major, four MIDI and two 
 Notes are [pitch, start_beats, duration_beats, velocity=100, mute=0]; audio paths are relative
 to the YAML file's folder. Warp markers are [sample_seconds, beats] pairs that replace the
 clip's own; markers and loop are in beats when warped, in seconds of the file when not.
-``arrangement`` lists a track's arrangement-view clips: the same keys, with ``start`` (beats in
-the arrangement) in place of ``slot``.
+``arrangement`` lists a track's arrangement-view clips: the same keys, with ``start`` in place of
+``slot``; a MIDI one looping less than its ``length`` repeats its loop to there (a dragged edge).
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ def _build_arrangement_clip(track: Track, c: ClipDesc) -> None:
     elif c.warp_markers:
         raise RuntimeError("warp markers are for audio clips: this clip has no file")
     else:
-        Track.create_midi_clip(track, c.start, c.length_beats)
+        Track.create_midi_clip(track, c.start, c.length_beats)._span = c.length_beats  # a loop repeats to it
     _fill(track._arrangement[-1], c)
 
 

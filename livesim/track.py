@@ -200,23 +200,22 @@ class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
                 return
         if clip not in self._arrangement:
             raise RuntimeError("Cannot delete a clip that belongs to another track")
-        self._arrangement.remove(clip)
-        self._doc.record(lambda: self._arrangement.append(clip))
+        self._swap([clip], [])
 
     def _arrange(self, clip: Clip) -> Clip:
         """Place ``clip``, cutting what lies under it (livesim.arrangement, Live's rule)."""
         removed, added = cut(self._arrangement, clip.start_time, clip.end_time, self._piece)
-        for gone in removed:
-            self._arrangement.remove(gone)
-        self._arrangement.extend([*added, clip])
-
-        def undo() -> None:
-            for new in (*added, clip):
-                self._arrangement.remove(new)
-            self._arrangement.extend(removed)
-
-        self._doc.record(undo)
+        self._swap(removed, [*added, clip])
         return clip
+
+    def _swap(self, gone: list[Clip], new: list[Clip]) -> None:
+        """Take ``gone`` out of the Arrangement and put ``new`` in, one undoable change (its undo
+        records the swap back, which a redo runs); arrangement_clips' listeners are told."""
+        for clip in gone:
+            self._arrangement.remove(clip)
+        self._arrangement.extend(new)
+        self._doc.record(lambda: self._swap(new, gone))
+        self._listeners.notify("arrangement_clips")
 
     def _piece(self, start_time: float, length: float) -> Clip:
         return Clip(self._doc, float(length), start_time=float(start_time))
@@ -233,6 +232,9 @@ class Track(TrackPlay, TrackMixer, TrackDevices, TrackRouting):
     add_devices_listener = adder("devices")
     remove_devices_listener = remover("devices")
     devices_has_listener = has_listener("devices")
+    add_arrangement_clips_listener = adder("arrangement_clips")
+    remove_arrangement_clips_listener = remover("arrangement_clips")
+    arrangement_clips_has_listener = has_listener("arrangement_clips")
     add_arm_listener = adder("arm")
     remove_arm_listener = remover("arm")
     arm_has_listener = has_listener("arm")

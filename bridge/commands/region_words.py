@@ -31,12 +31,24 @@ _SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+))
 _EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|all(?: of)? the|both(?: the)?) "
                     rf"({_NAMES})(?:e?s)?|(?:in |on |for |over |during |across )?the ({_NAMES})e?s)(?= )")  # fmt: skip
 CHANGES = ("transform", "vary", "adjust", "infill")  # the actions a section's region changes a part over
+# "regenerate the bass in the chorus", "rewrite the chorus", "redo the drums in the drop", "new chords for
+# the bridge": the part made again over the section (a vary with ``regenerate``), the rest kept
+_AGAIN = re.compile(r"^ (?:(?:can you|could you|please|now|just) )*(?:regenerate|re generate|rewrite|re write|redo|"
+                    r"re do|remake|re make|rework|re work|write new|make new|give me new|new)(?= )")  # fmt: skip
+# "fill in the chorus", "a fill at the end of the chorus": a drum fill in the section's last bar
+_FILL = re.compile(r"^ (?:(?:add|put|give me|make|do|throw in|drop) )?(?:a |some )?(?:the )?(drum|bass|melody|chord|lead)?(?:s)? ?fills?(?: in| at| into"
+                   r"| on| for)?(?: the end of)? $")  # fmt: skip
+# "give me another chorus", "a new verse": a vary over the section (plain, as "vary the chorus")
+_ANOTHER = re.compile(rf" (?:another|a new|a different|a fresh) (?:take (?:of|on) (?:the )?)?({_NAMES})(?= )")
 _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
 
 
 def section_of(s: str) -> tuple[dict[str, Any], str] | None:
     """``({"section": name, "nth": n}, the sentence without those words)``, or None."""
+    another = _ANOTHER.search(s)
+    if another is not None:  # "give me another chorus": a vary of the chorus
+        return {"section": another.group(1), "nth": 1}, " vary " + s[another.end() :]
     every = _EVERY.search(s)
     if every is not None:
         name = every.group(1) or every.group(2)
@@ -58,7 +70,22 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
     section = section_of(s) if intent.action != "automate" else None
     if section is None:
         return intent
-    change = parse(section[1])
+    rest = " " + " ".join(section[1].split()) + " "
+    again = _AGAIN.match(rest)
+    if again is not None:  # "redo the drums in the drop": read as "vary the drums", made again
+        change = parse(" vary " + rest[again.end() :].lstrip())
+        if change.action == "vary":
+            region = {"region": section[0], "regenerate": 1}
+            return Intent("vary", change.part, {**change.params, **region}, intent.heard)
+    fill = _FILL.match(rest)
+    if fill is not None:  # "fill in the chorus": the drums' fill at its end
+        part = {None: "drums", "drum": "drums", "chord": "chords", "lead": "melody"}.get(
+            fill.group(1), fill.group(1)
+        )
+        return Intent("transform", part, {"kind": "fill", "region": section[0]}, intent.heard)
+    change = parse(rest)
+    if change.action == "transform" and change.params.get("kind") == "fill" and change.part is None:
+        change = Intent("transform", "drums", change.params, change.heard)  # a fill is the drums' unless said
     if change.action in CHANGES or (change.action == "mixer" and change.params.get("do") == "mute"):
         return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
     return intent

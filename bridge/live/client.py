@@ -72,7 +72,8 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
         self.track_list: list[tuple[str, bool]] | None = None  # each track's name and is_midi, pushed
         self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live.sources)
         self.on_reading: Callable[[Reading], None] | None = None  # a MIDI clip Live pushed (the selected one)
-        self.on_slot: Callable[[int, int, bool], None] | None = None  # track, slot, filled: Live pushed it
+        # track, slot, filled: Live pushed it (slot -1: the track's arrangement clips changed)
+        self.on_slot: Callable[[int, int, bool], None] | None = None
         self.cancels_sent = 0  # writes asked not to run because their caller was cancelled
         self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
@@ -183,6 +184,10 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
                         self.forget(track, slot)
                         if self.on_slot is not None and old[slot : slot + 1] and new[slot : slot + 1]:
                             self.on_slot(track, slot, new[slot] == "1")  # (a first push names no change)
+            return
+        if address == protocol.RS_ARRANGEMENT_PUSH:  # a track's arrangement clips changed: slot -1
+            if len(args) >= 2 and self.on_slot is not None:
+                self.on_slot(int(args[1]), -1, True)
             return
         if address == protocol.RS_TRACKS_PUSH:
             if args and len(args) % 2 == 1:

@@ -62,6 +62,10 @@ class ClipInfo:
     start_s: float  # the marked region in seconds of the file; -1.0 where Live's markers do not say
     end_s: float
     start_time_beats: float = -1.0  # an arrangement clip's position in the arrangement; -1.0: session
+    end_time_beats: float = -1.0  # where it ends there (a looping clip's loop repeats to it); -1.0: session
+    looping: int = 0
+    loop_start_beats: float = 0.0  # the loop, in the clip's own beats (seconds of the file: unwarped audio)
+    loop_end_beats: float = 0.0
 
 
 def describe(ctx: LiveContext) -> str:

@@ -93,6 +93,9 @@ RS_SLOTS_PUSH = "/roo/live/context/slots"  # args: context_seq, track, fill ("1"
 RS_TRACKS_PUSH = "/roo/live/context/tracks"  # args: context_seq, then (name, is_midi 0|1) per track
 # pushed with RS_SLOTS_PUSH to its listeners after the track list changed or a track was renamed,
 # and in a (re)listen's snapshot (the daemon places parts by the tracks' names without asking)
+RS_ARRANGEMENT_PUSH = "/roo/live/context/arrangement"  # args: context_seq, track, arrangement clip count
+# pushed with RS_SLOTS_PUSH to its listeners: each track whose arrangement clips changed (a clip made,
+# cut or deleted, Live's undo and redo of those); not in a snapshot
 RS_CLIP_PUSH = "/roo/live/context/clip"
 # args: context_seq, track, slot, then what RS_CLIP_READ answers after track and slot (digest, ""
 # for an empty slot; CLIP_INFO_FIELDS; notes blob). Pushed after RS_SLOTS_PUSH to its listeners: the
@@ -225,10 +228,16 @@ CLIP_INFO_FIELDS = (
     "start_s",
     "end_s",
     "start_time_beats",
+    "end_time_beats",
+    "looping",
+    "loop_start_beats",
+    "loop_end_beats",
 )
 # start_s/end_s: the region between the start and end markers in seconds of the file (audio clips;
 # through the warp markers when warped); -1.0 where it cannot be known (MIDI, fewer than 2 markers).
 # start_time_beats: where an arrangement clip starts in the arrangement; -1.0 for a session clip.
+# end_time_beats: where it ends (a looping clip repeats its loop, loop_start..loop_end in clip beats,
+# up to there); -1.0 for a session clip. looping: 1 when the clip's loop is on.
 SETTABLE_CONTEXT = ("tempo_bpm", "root_note", "scale_name", "signature_numerator", "signature_denominator")
 
 # A note travels as one little-endian record: pitch u8, start f64, duration f64, velocity u8,

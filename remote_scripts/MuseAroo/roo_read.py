@@ -85,4 +85,8 @@ class ReadHandler:
             self.song.tracks[track].name,
             *timing.region_seconds(found),
             float(found.start_time) if arrangement else -1.0,
+            float(found.end_time) if arrangement else -1.0,
+            int(bool(found.looping)),
+            float(found.loop_start) * scale,
+            float(found.loop_end) * scale,
         ]

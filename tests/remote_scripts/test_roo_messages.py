@@ -266,6 +266,10 @@ def test_clip_info_for_midi_and_audio(host: LiveHost, client: OscClient, wav_fil
         "start_s": -1.0,
         "end_s": -1.0,
         "start_time_beats": -1.0,  # a session clip
+        "end_time_beats": -1.0,
+        "looping": 1,
+        "loop_start_beats": 0.0,
+        "loop_end_beats": 4.0,
     }
     client.ask(protocol.RS_IMPORT_AUDIO, 3, 4, 0, str(wav_file), "Loop", 0, 0.0)
     audio = dict(zip(protocol.CLIP_INFO_FIELDS, client.ask(protocol.RS_CLIP_INFO, 4, 4, 0)[3:], strict=True))

@@ -43,8 +43,8 @@ NOT_OPTIONS = ("track", "slot", "replace", "arrangement", "seed")
 def what(intent: Intent) -> tuple[str, dict[str, Any]]:
     """The transform kind and options the intent means over a section."""
     p = intent.params
-    if intent.action in ("vary", "infill"):
-        return "vary", {}
+    if intent.action in ("vary", "infill"):  # "redo the drums in the drop": made again by the generator
+        return "vary", {"regenerate": 1} if p.get("regenerate") else {}
     if intent.action == "adjust":
         dial = DIALS.get((str(p.get("what")), str(p.get("direction"))))
         if dial is None:  # "fills every 4 bars in the chorus": the drums' fills are a whole part's
@@ -91,7 +91,7 @@ async def change(app: App, job: Job, intent: Intent) -> str:
     region = intent.params["region"]
     kind, options = what(intent)
     said = describe(region)
-    spans = await sp.spans(app, region, _example(intent.heard))
+    spans = await sp.spans(app, region, _example(intent))
     where = "; ".join(s.said for s in spans)
     bounds = [(s.start, s.end) for s in spans]
     chosen = await targets(app, intent, kind)
@@ -109,7 +109,7 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             # a clip in the Session view has no sections
             else (
                 f"; the track has no arrangement clips: for a clip in the Session view, which bars of it? "
-                f"(e.g. '{_example(intent.heard)}')"
+                f"(e.g. '{_example(intent)}')"
             )
         )
         raise InvalidValue(
@@ -127,6 +127,9 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             reading = await app.live.clip_read(track, index, arrangement=True)
             if reading.info.is_audio_clip:
                 continue
+            for span in spans:
+                if span.start < end and start < span.end:  # a looping clip: every repeat would change
+                    sp.refuse_repeats(reading.info, track, span)
             marker = float(reading.info.start_marker_beats)
             heard = nt.in_song_time(reading.notes, start, end, marker)
             mine = [(max(lo, start), min(hi, end)) for lo, hi in bounds if lo < end and start < hi]
@@ -179,6 +182,7 @@ async def _infill(
     track = chosen[0][0]
     index, start, end = touched[track][0]
     info = (await app.live.clip_info_at(track, index, True))[2]
+    sp.refuse_repeats(info, track, spans[0])
     args = fill.args_for(track, index, (start, end, float(info.start_marker_beats)), spans[0])
     return f"{said} ({spans[0].said}): {await fill.run(app, job, args)}"
 
@@ -188,9 +192,27 @@ def _role(notes: list[Note]) -> str | None:
     return role if role in part_track.SINGLE_PARTS else None
 
 
-def _example(heard: str) -> str:
-    """The sentence with bars in place of the section, for the question."""
-    s, _key, _model = normalize(heard)
+def _example(intent: Intent) -> str:
+    """The sentence with bars in place of the section, for the question: a whole command the parser
+    reads as the same change over those bars ("quantize the bass in bars 9 to 16"); a mute there is
+    a clear, a fill the bar's fill, and a vary, which has no bars of its own, MIDI-GPT's new notes
+    there ("infill the bass in bars 9 to 16")."""
+    from bridge.commands.parser import parse  # the commands' parser, read for the question only
+
+    s, _key, _model = normalize(intent.heard)
     found = section_of(s)
     rest = " ".join((found[1] if found else s).split())
-    return f"{rest} in bars 9 to 16"
+    kind = intent.params.get("kind")
+    whose = f"the {intent.part} " if intent.part else ""
+    said = f"{rest} in bars 9 to 16"
+    read = parse(said)
+    same = intent.action == "adjust" or (read.action, read.params.get("kind")) == (intent.action, kind)
+    if same and "from_bar" in read.params:  # a dial ("busier") is read over bars as its transform
+        return said
+    if intent.action == "mixer" or kind == "clear":
+        return f"clear {whose or 'the notes '}in bars 9 to 16"
+    if kind == "fill":
+        return f"a {'drum' if intent.part in (None, 'drums') else intent.part} fill at bar 16"
+    if intent.action == "transform":  # a change with no bars of its own in words: the part's bars asked
+        return f"{kind} {whose}in bars 9 to 16"
+    return f"infill {whose}in bars 9 to 16" if whose else "infill bars 9 to 16"

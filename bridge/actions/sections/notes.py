@@ -2,9 +2,9 @@
 notes inside the section transformed as a clip of their own, the rest kept as they were.
 
 A clip's note at clip time t sounds at ``start + t - start_marker`` (what lies before the start
-marker does not sound, and is not written back); a looped clip's repeats are not unrolled (the
-Remote Script's reading does not carry its loop). A note belongs to the section when it starts in
-it (a hit up to a 64th early, humanized, counts as in it).
+marker does not sound, and is not written back); a clip whose loop repeats over its length is
+refused before this (``span.refuse_repeats``). A note belongs to the section when it starts in it
+(a hit up to a 64th early, humanized, counts as in it).
 """
 
 from __future__ import annotations

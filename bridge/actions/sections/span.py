@@ -14,6 +14,7 @@ from typing import Any
 
 from bridge.app import App
 from bridge.commands.region_words import describe
+from bridge.live.replies import ClipInfo
 from engines.errors import InvalidValue, LiveError
 
 MAX_CLIPS = 512  # arrangement clips read on one track
@@ -53,8 +54,30 @@ async def clip_spans(app: App, track: int) -> list[tuple[float, float]]:
             if "out of range" in str(exc):  # past the track's last clip
                 break
             raise
-        out.append((float(info.start_time_beats), float(info.start_time_beats) + float(info.length_beats)))
+        start = float(info.start_time_beats)
+        # where it ends in the Arrangement (a looping clip's loop repeats to there: its length is the loop's)
+        end = float(info.end_time_beats) if info.end_time_beats > start else start + float(info.length_beats)
+        out.append((start, end))
     return out
+
+
+def refuse_repeats(info: ClipInfo, track: int, span: Span) -> None:
+    """A looping arrangement clip whose loop plays more than once over its length: its notes are one
+    loop's, so a change over the section would change every repeat. Refused, naming the clip, its loop
+    and what to do (Live's API has no consolidate, and writing the repeats out as notes would lose the
+    loop itself: an edit of it would no longer repeat)."""
+    start, end = float(info.start_time_beats), float(info.end_time_beats)
+    loop = float(info.loop_end_beats) - float(info.loop_start_beats)
+    once = float(info.loop_end_beats) - float(info.start_marker_beats)  # clip beats played before it wraps
+    if not info.looping or loop <= 0.0 or end - start <= once + 1e-6:
+        return
+    bars = f"{loop / span.bar:g} bar{'s' if loop != span.bar else ''}"
+    raise InvalidValue(
+        f"{span.said}: the arrangement clip {info.name!r} on track {track} (beats {start:g} to {end:g}) loops "
+        f"its {loop:g}-beat loop ({bars}) over and over, so a change there would change every repeat: nothing "
+        "was changed. Consolidate the clip in Live (select it, Cmd/Ctrl+J) so each repeat is notes of its "
+        "own, then say it again"
+    )
 
 
 async def spans(app: App, region: dict[str, Any], example: str) -> list[Span]:

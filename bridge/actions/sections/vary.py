@@ -5,6 +5,9 @@ A vary uses the generator when the part's settings are known: the take the clip 
 and the chords it was made over, the section's share of them, so the harmony stays), else the part
 last generated on that track in this session (key and genre). Otherwise (a clip that is no take)
 the transforms' vary: new pitches on its rhythm, for drums a new rhythm on its own drum sounds.
+Said as "regenerate" ("redo the drums in the drop", "new chords for the bridge": ``regenerate`` set),
+a part whose settings are not known is still made by its generator, in Live's key and the default
+genre, so the section is new material, not the old notes moved.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from bridge.actions.clips.take import harmony, kept
 from bridge.app import App
 from bridge.live.client import LiveContext
 from engines import generators, transforms
-from engines.music import Chord, MusicalContext, Note, parse_key
+from engines.music import NOTE_NAMES, Chord, MusicalContext, Note, parse_key, scale_named
 
 Change = Callable[[list[Note], float, int], list[Note]]  # (notes from the span's start, its length, seed)
 
@@ -63,6 +66,12 @@ async def maker(
     last = app.song.last_generate.get(part or "", {})
     if not settings and last.get("track") == track:
         settings = {k: last[k] for k in ("key", "genre") if k in last}
+    if options.get("regenerate") and part in generators.GENERATORS and not settings:
+        scale = scale_named(live.scale_name)  # Live's key, as a generate follows it
+        settings = {
+            "genre": MusicalContext().genre,
+            **({"key": f"{NOTE_NAMES[live.root_note % 12]} {scale}"} if scale else {}),
+        }
     if part in generators.GENERATORS and "genre" in settings and ("key" in settings or part == "drums"):
         key = parse_key(str(settings.get("key", "C major")))
         found = harmony(source) if source is not None else None
