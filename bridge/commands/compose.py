@@ -36,11 +36,12 @@ KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
-          "pump up the volume")  # fmt: skip
+          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
-          "tame", "pull back", "back off")  # fmt: skip
+          "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "gentler", "less velocity",
+          "lighter")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
-          "too simple", "too plain")  # fmt: skip
+          "too simple", "too plain", "rolls", "more rolls")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
            "too complicated", "too complex")  # fmt: skip

@@ -13,7 +13,7 @@ import re
 
 from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
-from bridge.commands.known import vocabulary_words
+from bridge.commands.known import clauses, vocabulary_words
 from bridge.commands.vague_words import vague_question
 
 _TARGET = r"(?: (?:it|this|that|this clip|this one|the \w+(?: line)?|my \w+))?"
@@ -106,7 +106,39 @@ _NOT_OURS = re.compile(
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
 )
-_FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
+# files and sites, said in the first clause ("render the cue to an mp3", "download this beat from
+# youtube"): Live's export or the browser's, even with a part named; a later clause is left out alone
+_ELSEWHERE = re.compile(
+    r" (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
+    r"dropbox|spotify|bandcamp|instagram|tiktok|google drive) "
+)
+# "what chord should come after F here", "which sound works better": a question for the producer's
+# own ear, no command; MuseAroo answers only what it can read from a clip ("what key is this clip in")
+_WH_OPINION = re.compile(
+    r"^ (?:so |ok |hey )?(?:what|which|whats|how) (?:\w+ ){0,3}(?:should|would|could|goes|go|comes|come|fits|fit|"
+    r"works|work|do you think|do you reckon|sounds best|is best|is better)(?: |$)"
+)
+WH_REFUSAL = ("that is a question for your ear, not a command: MuseAroo reads a clip (e.g. 'what key is this "
+              "clip in') and makes parts when asked (e.g. 'make chords for this')")  # fmt: skip
+_FILLER = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "some",
+        "about",
+        "of",
+        "for",
+        "me",
+        "my",
+        "please",
+        "to",
+        "it",
+        "and",
+        "going",
+        "trying",
+    }
+)  # fmt: skip  ("gonna", "tryna": going to, trying to)
 
 
 def question_of(s: str) -> str | None:
@@ -127,6 +159,10 @@ def question_of(s: str) -> str | None:
         )
     if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
+    if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return "that is not something MuseAroo does (it makes and changes music in Live)"
+    if _WH_OPINION.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return WH_REFUSAL
     vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?
     if vague is not None:
         return vague

@@ -76,7 +76,15 @@ INFILL_VERBS = (
     "replace",
     "rework",
 )
-CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with", "longer")
+CONTINUE_VERBS = (
+    "continue",
+    "extend",
+    "carry on",
+    "keep going with",
+    "longer",
+    "keep it going",
+    "keep this going",
+)
 ACCOMPANY_PHRASES = (
     "that fits",
     "that fit",
