@@ -83,6 +83,16 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'transpose it up an octave' or 'move it down a fifth') how much higher or lower?",
     ),
     (
+        re.compile(r"^ (?:put|bring|set) (?:it|that|this|them) back(?: please)? $"),
+        "(e.g. 'undo' or 'go back to the previous take') undo the last change, or go back to which take?",
+    ),
+    (
+        re.compile(
+            r"^ (?:make|get) (?:it|this|that|the \w+(?: \w+)?) (?:sound )?(?:different|else)(?: please)? $"
+        ),
+        "(e.g. 'vary the chorus', 'make it busier' or 'make it simpler') different how?",
+    ),
+    (
         re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
         "(e.g. 'set the tempo to 120') what tempo?",
     ),
@@ -105,6 +115,13 @@ _NOT_OURS = re.compile(
     r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
+)
+# The single-keyword commands (undo, stop, help, cancel, play, warp) said of something, not as a verb
+_KEYWORDS = "undo|redo|stop|help|cancel|warp|play|musicgen|separation"
+_NEGATED = re.compile(rf"^ (?:(?:please|just|ok|no|hey) )?(?:dont|do not) (?:\w+ )?(?:{_KEYWORDS}) ")
+_REMARK = re.compile(
+    rf"^ (?:(?:the|that|this|my|your|a|an|i love how the|i like how the|i hate how the) )?(?:\w+ )?"
+    rf"(?:{_KEYWORDS})(?: \w+)? (?:is|are|was|were|sounds|sound|feels|looks|seems|button|culture) "
 )
 # files and sites, said in the first clause ("render the cue to an mp3", "download this beat from
 # youtube"): Live's export or the browser's, even with a part named; a later clause is left out alone
@@ -161,6 +178,12 @@ def question_of(s: str) -> str | None:
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
+    if _NEGATED.search(s):  # "don't stop the jam": a keyword under a "don't" is no command
+        return (
+            "nothing was done: say what should happen instead (e.g. 'keep playing' or 'give me another one')"
+        )
+    if _REMARK.search(s):  # "the undo button is broken", "cancel culture is wild": a keyword as a noun
+        return "that sounds like a remark, not a command (it makes and changes music in Live)"
     if _WH_OPINION.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return WH_REFUSAL
     vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?

@@ -34,7 +34,8 @@ NO_FILL = frozenset(
     {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave", "1"}
 )
 _CHOICE = re.compile(
-    r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:do |take |pick |go with |i want )?(?:the )?(first|1st|second|2nd)(?: one| 1)?$"
+    r"^(?:(?:yes|yeah|yep|ok|okay|no|sorry) )?(?:do |take |pick |go with |i want |i meant |i mean |i said )?(?:the )?"
+    r"(first|1st|second|2nd)(?: one| 1| option| choice| suggestion)?$"
     r"|^(?:option|number) (1|2)$"
 )
 _UNDO = re.compile(

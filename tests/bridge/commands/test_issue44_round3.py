@@ -148,3 +148,35 @@ def test_files_and_sites_are_refused(text: str) -> None:
 def test_a_later_clause_about_email_is_only_left_out() -> None:
     action, _, params = _read("make some funk drums and email them to my band")
     assert action == "generate" and params.get("not_done")
+
+
+# 1 (audit). Other single-keyword commands: a keyword said as a noun or under "don't" does nothing
+@pytest.mark.parametrize(
+    "text",
+    ["the undo button is broken", "i love how the stop sounds", "the help section is confusing",
+     "don't stop the jam", "do not undo that"],
+)  # fmt: skip
+def test_a_keyword_in_a_remark_or_under_dont_is_not_acted_on(text: str) -> None:
+    assert _read(text)[0] == "unknown"
+
+
+# 3. Vague or elliptic requests ask; a choice said with other words is a choice
+@pytest.mark.parametrize("text", ["put that back", "make the bass different"])
+def test_an_elliptic_request_asks(text: str) -> None:
+    action, _, params = _read(text)
+    assert action == "unknown" and str(params["reason"]).endswith("?")
+
+
+def test_i_meant_the_second_option_is_a_choice() -> None:
+    assert _read("i meant the second option") == ("confirm", None, {"choice": 2})
+
+
+# 5. A feel and a voice taken out, said the short way
+def test_a_shuffle_feel_on_a_part_is_a_swing() -> None:
+    assert _read("give the bass a shuffle feel")[2].get("kind") == "swing"
+
+
+def test_a_voice_out_in_a_section_is_removed_there() -> None:
+    action, _, params = _read("hats out in the intro")
+    assert (action, params["kind"], params["voices"]) == ("transform", "drums_remove", "hats")
+    assert params["region"]["section"] == "intro"
