@@ -14,7 +14,7 @@ from typing import Any
 
 from bridge.commands.vocab import GENRES
 
-JAM_WORDS = ("jam", "jamming", "jam session")
+JAM_WORDS = ("jam", "jamming", "jam session", "jams")
 # Live play by other words: "play some drums live", "keep playing", "improvise over this"
 LIVE_PLAY_PHRASES = ("keep playing", "keep jamming", "keep it going", "keep it rolling", "play along", "improvise",
                      "improvise something", "noodle", "vamp", "freestyle")  # fmt: skip
@@ -26,7 +26,8 @@ _LIVE = re.compile(
 LIVE_PARTS = {"drums": "drums", "drum": "drums", "beat": "drums", "groove": "drums", "bass": "bass",
               "bassline": "bass", "bass line": "bass", "chords": "chords", "keys": "chords", "melody": "melody",
               "lead": "melody"}  # fmt: skip
-JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit", "kill", "wrap up", "shut down", "cut", "stop the")
+JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit", "kill", "wrap up", "shut down", "shut", "cut", "enough",
+                  "done", "jam over", "jam is over", "jams over")  # fmt: skip
 # The jam's verbs, a table: a jam starts only on a start verb or a sentence that is the jam itself
 # ("let's jam", "jam in D minor at 120"); save/stop/change words never start one.
 JAM_START_VERBS = ("start", "begin", "kick off", "launch", "fire up", "lets", "let us", "wanna", "want to",
@@ -106,6 +107,8 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
         return None, {"do": "stop", "at": "phrase"}
     if said_jam and _has_any(s, JAM_STOP_VERBS):
         return None, {"do": "stop", "at": "now"}
+    if said_jam and _has_any(s, JAM_SAVE_VERBS) and _has_any(s, ("clips", "clip", "live")):
+        return None, {"do": "error", "reason": "(e.g. 'save the last 8 bars of the jam') how many bars?"}
     if said_jam and not live and not starts(s):  # "jam a bit faster": a change, never a start on a keyword
         if _has_any(s, JAM_CHANGE_WORDS):
             return None  # the session's jam words: its tempo, key, dials

@@ -104,7 +104,7 @@ _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|brid
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
-    r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"| record (?!the last \d+ )| recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
     r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
@@ -127,7 +127,7 @@ _REMARK = re.compile(
 # youtube"): Live's export or the browser's, even with a part named; a later clause is left out alone
 _ELSEWHERE = re.compile(
     r" (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
-    r"dropbox|spotify|bandcamp|instagram|tiktok|google drive) "
+    r"dropbox|spotify|bandcamp|instagram|tiktok|google drive|cd|usb) "
 )
 # "what chord should come after F here", "which sound works better": a question for the producer's
 # own ear, no command; MuseAroo answers only what it can read from a clip ("what key is this clip in")

@@ -71,7 +71,7 @@ _JAM_TEMPO = re.compile(r"^ (?:set )?(?:the )?jam(?:s)? (?:tempo|bpm|speed) (?:t
 _JAM = (" jam ", " jamming ", " the jam ")
 _FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
            "twice as slow": 0.5}  # fmt: skip
-_DENSITY = re.compile(r" jam(?: s)? density (?:\w+ ){0,2}(?:to|at|of) (?:(0|1) (\d+)|(\d+) percent) ")
+_DENSITY = re.compile(r" jam(?: s)? density (?:\w+ ){0,2}(?:(?:to|at|of) )?(?:(0|1) (\d+)|(\d+) percent) ")
 _CHANGE = re.compile(
     r" (up|down|faster|slower|by|plus|minus) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
 )

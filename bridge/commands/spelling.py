@@ -20,7 +20,7 @@ SECTION_WORDS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "pr
 VOICE_WORDS = ("snare", "hihat", "hihats", "cymbal", "crash", "claps", "percussion", "shaker", "tambourine")
 # (not "remove": "remote" is a word; not "groove": "groovy" is one)
 VERB_WORDS = ("generate", "louder", "softer", "quieter", "variation", "arrangement", "melody", "chords")
-TWO_EDITS_FROM = 8  # a word this long may be two edits off ("arangment"): no English word is that near
+TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 
 @cache
@@ -82,7 +82,7 @@ def corrected(words: list[str]) -> list[str]:
             out.append(w)
             continue
         near = [t for t in targets if one_edit(w, t) and (t not in _NEW_TARGETS or _near_enough(w, t))]
-        if not near and len(w) >= TWO_EDITS_FROM:
+        if not near and len(w) >= TWO_EDITS_FROM - 1:
             near = [t for t in targets if len(t) >= TWO_EDITS_FROM and t not in w and two_edits(w, t)]
         glued = next((p for p in parts if w.endswith(p) and len(w) - len(p) >= 3), None)
         if len(near) == 1:

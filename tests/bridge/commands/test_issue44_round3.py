@@ -180,3 +180,17 @@ def test_a_voice_out_in_a_section_is_removed_there() -> None:
     action, _, params = _read("hats out in the intro")
     assert (action, params["kind"], params["voices"]) == ("transform", "drums_remove", "hats")
     assert params["region"]["section"] == "intro"
+
+
+@pytest.mark.parametrize("text", ["yo shut the jam down", "ok that's enough jamming", "jam's over"])
+def test_more_ways_to_end_the_jam(text: str) -> None:
+    assert _read(text) == ("jam", None, {"do": "stop", "at": "now"})
+
+
+def test_saving_the_jam_without_a_count_asks_how_many_bars() -> None:
+    action, _, params = _read("bounce the jam to clips")
+    assert action == "unknown" and str(params["reason"]).endswith("how many bars?")
+
+
+def test_a_two_edit_typo_of_a_long_command_word() -> None:
+    assert _read("humanse the drums")[2].get("kind") == "humanize"
