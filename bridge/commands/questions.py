@@ -111,7 +111,7 @@ _NOT_OURS = re.compile(
     r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
     r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
     r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices
-    r"|^ (?:(?:can|could) you )?sing "
+    r"|^ (?:(?:can|could) you )?sing | (?:song|songs|track|album|tune) by (?!bar )\w+ "  # someone else's record
     r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room

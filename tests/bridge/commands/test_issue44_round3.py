@@ -194,3 +194,15 @@ def test_saving_the_jam_without_a_count_asks_how_many_bars() -> None:
 
 def test_a_two_edit_typo_of_a_long_command_word() -> None:
     assert _read("humanse the drums")[2].get("kind") == "humanize"
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("cook up some funk drums", "drums"), ("whip up a bassline", "bass"), ("sketch some chords", "chords")],
+)
+def test_slang_verbs_of_making_make_the_part(text: str, part: str) -> None:
+    assert _read(text)[:2] == ("generate", part)
+
+
+def test_someone_elses_record_is_refused() -> None:
+    assert _read("play me a track by radiohead")[0] == "unknown"
