@@ -206,3 +206,12 @@ def test_slang_verbs_of_making_make_the_part(text: str, part: str) -> None:
 
 def test_someone_elses_record_is_refused() -> None:
     assert _read("play me a track by radiohead")[0] == "unknown"
+
+
+@pytest.mark.parametrize("text", ["gimme the one before that", "bring back the previous one"])
+def test_the_previous_take_said_other_ways(text: str) -> None:
+    assert _read(text) == ("history", None, {"do": "previous"})
+
+
+def test_rip_a_stem_out_of_a_sample() -> None:
+    assert _read("rip the drums out of this loop") == ("separate", None, {"stem": "drums"})
