@@ -40,7 +40,8 @@ JAM_CHANGE_WORDS = ("faster", "slower", "quicker", "plus", "minus", "up", "down"
 _BARE_FILL = frozenset({"ok", "okay", "so", "yo", "hey", "right", "alright", "now", "some", "a", "in", "at", "bpm",
                         "with", "and", "on", "over", "this", "the", "just", "lets", "let", "us", "jam", "jamming",
                         "session", "_key_", "together", "along", "little", "bit", "quick", "me", "you", "for", "while",
-                        "i", "play", "out", "can", "we", "go", "live"})  # fmt: skip
+                        "i", "play", "out", "can", "we", "go", "live", "style", "of", "like", "vibe", "vibes",
+                        "feel", "kind", "sort", "type", "groove"})  # fmt: skip
 JAM_ASK = "(e.g. 'start a jam', 'stop the jam' or 'make the jam busier') what should the jam do?"
 _MORE_BARS = re.compile(r" (?:for )?(?:another|an extra|a few more|\d+ more) (?:\d+ )?(?:bars?|measures?) ")
 _SAVE_LAST = re.compile(

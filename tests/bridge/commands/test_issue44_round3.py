@@ -61,7 +61,14 @@ def test_the_word_jam_alone_starts_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["let's jam", "jam some bossa nova in E major", "jam with me", "can we jam at 90 bpm"]
+    "text",
+    [
+        "let's jam",
+        "jam some bossa nova in E major",
+        "jam with me",
+        "can we jam at 90 bpm",
+        "jam with a funk vibe",
+    ],
 )
 def test_a_bare_jam_sentence_still_starts_one(text: str) -> None:
     assert _read(text)[0] == "jam" and _read(text)[2]["do"] == "start"
