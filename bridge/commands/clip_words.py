@@ -89,7 +89,7 @@ TEMPO_FACTORS: dict[str, float] = {
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")
 # "pull the vocals out of this clip": a separation when a stem is named
-PULL_OUT = re.compile(r" (?:pull|get|take) (?:the )?(\w+) out ")
+PULL_OUT = re.compile(r" (?:pull|get|take|grab|rip|lift|yank|isolate) (?:the )?(\w+) out ")
 # Where a new part takes its chords or onsets from: "for my chords", "over this", "lock to my bassline"
 SOURCE_PHRASES: dict[str, str] = {
     "for my chords": "chords",
@@ -123,7 +123,7 @@ SOURCE_PHRASES: dict[str, str] = {
 
 # "a bass that follows the chords in the keys clip": the clip on the track named "keys"
 SOURCE_TRACK = re.compile(
-    r" (?:in|on|from|of|to|with|over|under|follows|follow|following|fits|matches|match) the (?!selected |same |other |this |that |last |first |next |whole )"
+    r" (?:in|on|from|of|to|with|over|under|follows|follow|following|fits|matches|match) (?:the|my) (?!selected |same |other |this |that |last |first |next |whole )"
     r"([a-z0-9]+(?: [a-z0-9]+)?) (?:clip|track|channel)s? (?=.*)"
 )
 _FOLLOW_WORDS = ("follow", "follows", "following", "lock", "locks", "locked", "match", "matches", "based", "over",

@@ -36,11 +36,12 @@ KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
-          "pump up the volume")  # fmt: skip
+          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
-          "tame", "pull back", "back off")  # fmt: skip
+          "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
+          "lighter")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
-          "too simple", "too plain")  # fmt: skip
+          "too simple", "too plain", "rolls", "more rolls")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
            "too complicated", "too complex")  # fmt: skip
@@ -68,6 +69,10 @@ _NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |nee
                        r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
 _FOLLOWS = re.compile(
     r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "
+)
+_OUT_WORDS = "|".join(sorted((*VOICES, *(w for w in v.PARTS if " " not in w)), key=len, reverse=True))
+_OUT = re.compile(
+    rf"^ (?:and |then |ok |now )?(?:the )?({_OUT_WORDS}) out (?=(?:in|for|during|on|from|after|until) | *$)"
 )
 _REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop|no) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
@@ -107,6 +112,7 @@ def compose(s: str) -> Intent | None:
             return Intent("transform", "drums", {"kind": "fill", **place})
     if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
+    s = _OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
     if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
         return None  # the kick": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
@@ -232,7 +238,12 @@ def _operation(
     amount = _swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
-    if voices and has(s, ("shuffle", "shuffled")) and not has(s, ("no shuffle",)):  # "make the hats shuffle"
+    shuffled = has(s, ("shuffle feel", "a shuffle", "shuffled", "shuffle groove")) and not has(
+        s, ("no shuffle",)
+    )
+    if shuffled or (
+        voices and has(s, ("shuffle",)) and not has(s, ("no shuffle",))
+    ):  # "make the hats shuffle"
         return "swing", {"amount": cw.SWING_MORE_AMOUNT}
     named = cw.transform_of(s)  # "humanize the hats in the second half": a transform word, over a scope
     if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-JAM_WORDS = ("jam", "jamming", "jam session")
+from bridge.commands.vocab import GENRES
+
+JAM_WORDS = ("jam", "jamming", "jam session", "jams")
 # Live play by other words: "play some drums live", "keep playing", "improvise over this"
 LIVE_PLAY_PHRASES = ("keep playing", "keep jamming", "keep it going", "keep it rolling", "play along", "improvise",
                      "improvise something", "noodle", "vamp", "freestyle")  # fmt: skip
@@ -24,7 +26,27 @@ _LIVE = re.compile(
 LIVE_PARTS = {"drums": "drums", "drum": "drums", "beat": "drums", "groove": "drums", "bass": "bass",
               "bassline": "bass", "bass line": "bass", "chords": "chords", "keys": "chords", "melody": "melody",
               "lead": "melody"}  # fmt: skip
-JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit")
+JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit", "kill", "wrap up", "shut down", "shut", "cut", "enough",
+                  "done", "jam over", "jam is over", "jams over")  # fmt: skip
+# The jam's verbs, a table: a jam starts only on a start verb or a sentence that is the jam itself
+# ("let's jam", "jam in D minor at 120"); save/stop/change words never start one.
+JAM_START_VERBS = ("start", "begin", "kick off", "launch", "fire up", "lets", "let us", "wanna", "want to",
+                   "can we", "time to", "up for a", "go", "do a", "have a", "new jam", "lets have")  # fmt: skip
+JAM_SAVE_VERBS = ("save", "keep", "capture", "write", "grab", "bounce", "record", "print")
+JAM_CHANGE_WORDS = ("faster", "slower", "quicker", "plus", "minus", "up", "down", "tempo", "bpm", "speed",
+                    "density", "busier", "calmer", "sparser", "denser", "simpler", "switch", "change", "key",
+                    "move", "take", "push", "pull", "make", "drop", "bring", "genre", "to", "into")  # fmt: skip
+# words a bare jam sentence may have besides the jam's own ("jam some funk in D minor at 120")
+_BARE_FILL = frozenset({"ok", "okay", "so", "yo", "hey", "right", "alright", "now", "some", "a", "in", "at", "bpm",
+                        "with", "and", "on", "over", "this", "the", "just", "lets", "let", "us", "jam", "jamming",
+                        "session", "_key_", "together", "along", "little", "bit", "quick", "me", "you", "for", "while",
+                        "i", "play", "out", "can", "we", "go", "live", "style", "of", "like", "vibe", "vibes",
+                        "feel", "kind", "sort", "type", "groove"})  # fmt: skip
+JAM_ASK = "(e.g. 'start a jam', 'stop the jam' or 'make the jam busier') what should the jam do?"
+_MORE_BARS = re.compile(r" (?:for )?(?:another|an extra|a few more|\d+ more) (?:\d+ )?(?:bars?|measures?) ")
+_SAVE_LAST = re.compile(
+    r" (?:save|keep|capture|write|grab|bounce|record|print) (?:the |that )?last (\d+) (?:bars?|measures?) "
+)
 PHRASE_END = (
     "at the end of the phrase",
     "at the end of this phrase",
@@ -76,15 +98,22 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
     ``key`` is the key the normalizer pulled out; ``genres`` the genres named in ``s``.
     """
     live = bool(_LIVE.search(s) or _KEEP_GOING.search(s)) or _has_any(s, LIVE_PLAY_PHRASES)
+    live = live and not _MORE_BARS.search(s)  # "keep it going for another four bars": the clip goes on
     said_jam = _has_any(s, JAM_WORDS) or live
     bare = s.strip()
-    clips = _CLIPS.match(bare)
-    if clips:  # "save the last 8 bars": the jam's last bars into Live clips, a clip per part
+    clips = _CLIPS.match(bare) or (_SAVE_LAST.search(s) if _has_any(s, JAM_WORDS) else None)
+    if clips:  # "save the last 8 bars", "keep the last 16 bars of that jam": its last bars into Live clips
         return None, {"do": "clips", "bars": int(clips.group(1))}
     if _has_any(s, PHRASE_END) and (said_jam or _has_any(s, JAM_STOP_VERBS)):
         return None, {"do": "stop", "at": "phrase"}
     if said_jam and _has_any(s, JAM_STOP_VERBS):
         return None, {"do": "stop", "at": "now"}
+    if said_jam and _has_any(s, JAM_SAVE_VERBS) and _has_any(s, ("clips", "clip", "live")):
+        return None, {"do": "error", "reason": "(e.g. 'save the last 8 bars of the jam') how many bars?"}
+    if said_jam and not live and not starts(s):  # "jam a bit faster": a change, never a start on a keyword
+        if _has_any(s, JAM_CHANGE_WORDS):
+            return None  # the session's jam words: its tempo, key, dials
+        return None, {"do": "error", "reason": JAM_ASK}
     if said_jam:
         params: dict[str, Any] = {"do": "start"}
         parts = _live_parts(s)
@@ -113,6 +142,16 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
             part = JAM_PARTS[next(g for g in m.groups() if g)]
             return part, {"do": "set", "name": part, "value": value}
     return None
+
+
+def starts(s: str) -> bool:
+    """Whether a sentence naming the jam asks for one to start: a start verb, or nothing but the
+    jam's own words, a genre, a key, a tempo and the parts ("let's jam", "jam some funk at 120")."""
+    if _has_any(s, JAM_START_VERBS):
+        return True
+    for said in sorted(GENRES, key=len, reverse=True):  # "bossa nova", "drum and bass"
+        s = s.replace(f" {said} ", " ")
+    return all(w.isdigit() or w in _BARE_FILL or w in LIVE_PARTS for w in s.split())
 
 
 def keeps_going(heard: str) -> bool:

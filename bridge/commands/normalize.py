@@ -26,7 +26,12 @@ _KEY_WITHOUT_MODE = re.compile(
 
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
-         "bas": "bass", "melodie": "melody", "tempoo": "tempo"}  # fmt: skip
+         "bas": "bass", "melodie": "melody", "tempoo": "tempo",
+         "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
+# Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
+SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",
+         "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "outta": "out of", "lotta": "lot of"}  # fmt: skip
+_SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
     r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
 )
@@ -39,9 +44,9 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
     A lone "a" before a mode is the article ("put a dorian chord progression", "a minor third")
     unless "in", "of", "to" or "key" comes before it or it is written as a capital A."""
     m = _KEY_WITH_MODE.search(lowered)
-    if m and m.group(4) and m.group(4) == "a" and not m.group(5):
-        if not re.search(r"(in|of|to) $", lowered[: m.start()]):
-            m = None  # a bare "am" is the verb, not A minor
+    if m and m.group(4) in ("a", "e") and not m.group(5):
+        if not re.search(r"(in|of|to|key|into) $", lowered[: m.start()]):
+            m = None  # a bare "am" is the verb, "em" the pronoun ("make em hard"), not A or E minor
     if m and m.group(1) == "a" and not m.group(2):
         before = lowered[: m.start()]
         capital = written[m.start() : m.start() + 1] == "A" and m.start() > 0
@@ -74,7 +79,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     if model:
         base = re.sub(re.escape(model), " ", base, flags=re.IGNORECASE)
     written = re.sub(r"\s+", " ", base.replace("'", ""))
-    lowered = written.lower()
+    lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"

@@ -184,7 +184,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         count = int(many.group(1))
         if not 1 <= count <= sp.MAX_VARIATIONS:
             return sp.refused(heard, f"{count} variations is outside 1..{sp.MAX_VARIATIONS}")
-        rest = rest.replace(many.group(0), " variation ", 1)
+        rest = rest.replace(many.group(0), " " if genres or key else " variation ", 1)
         params["variations"] = count
     new_ones = (
         None if many else sp.NEW_MANY.search(s_no_bars)
@@ -221,7 +221,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if (
         sp.any_of(rest, v.VARY_PHRASES)
         or sp.has(rest, "another")
-        or ("variations" in params and not new_ones)
+        or ("variations" in params and not new_ones and not (genres or key))
     ):
         return Intent("vary", part, params, heard)
     song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"

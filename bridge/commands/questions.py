@@ -13,7 +13,7 @@ import re
 
 from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
-from bridge.commands.known import vocabulary_words
+from bridge.commands.known import clauses, vocabulary_words
 from bridge.commands.vague_words import vague_question
 
 _TARGET = r"(?: (?:it|this|that|this clip|this one|the \w+(?: line)?|my \w+))?"
@@ -83,6 +83,16 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'transpose it up an octave' or 'move it down a fifth') how much higher or lower?",
     ),
     (
+        re.compile(r"^ (?:put|bring|set) (?:it|that|this|them) back(?: please)? $"),
+        "(e.g. 'undo' or 'go back to the previous take') undo the last change, or go back to which take?",
+    ),
+    (
+        re.compile(
+            r"^ (?:make|get) (?:it|this|that|the \w+(?: \w+)?) (?:sound )?(?:different|else)(?: please)? $"
+        ),
+        "(e.g. 'vary the chorus', 'make it busier' or 'make it simpler') different how?",
+    ),
+    (
         re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
         "(e.g. 'set the tempo to 120') what tempo?",
     ),
@@ -94,19 +104,58 @@ _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|brid
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
-    r"| record | recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"| record (?!the last \d+ )| recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
     r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
     r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
     r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
     r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices
-    r"|^ (?:(?:can|could) you )?sing "
+    r"|^ (?:(?:can|could) you )?sing | (?:song|songs|track|album|tune) by (?!bar )\w+ "  # someone else's record
     r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
 )
-_FILLER = frozenset({"a", "an", "the", "some", "about", "of", "for", "me", "my", "please", "to", "it", "and"})
+# The single-keyword commands (undo, stop, help, cancel, play, warp) said of something, not as a verb
+_KEYWORDS = "undo|redo|stop|help|cancel|warp|play|musicgen|separation"
+_NEGATED = re.compile(rf"^ (?:(?:please|just|ok|no|hey) )?(?:dont|do not) (?:\w+ )?(?:{_KEYWORDS}) ")
+_REMARK = re.compile(
+    rf"^ (?:(?:the|that|this|my|your|a|an|i love how the|i like how the|i hate how the) )?(?:\w+ )?"
+    rf"(?:{_KEYWORDS})(?: \w+)? (?:is|are|was|were|sounds|sound|feels|looks|seems|button|culture) "
+)
+# files and sites, said in the first clause ("render the cue to an mp3", "download this beat from
+# youtube"): Live's export or the browser's, even with a part named; a later clause is left out alone
+_ELSEWHERE = re.compile(
+    r" (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
+    r"dropbox|spotify|bandcamp|instagram|tiktok|google drive|cd|usb) "
+)
+# "what chord should come after F here", "which sound works better": a question for the producer's
+# own ear, no command; MuseAroo answers only what it can read from a clip ("what key is this clip in")
+_WH_OPINION = re.compile(
+    r"^ (?:so |ok |hey )?(?:what|which|whats|how) (?:\w+ ){0,3}(?:should|would|could|goes|go|comes|come|fits|fit|"
+    r"works|work|do you think|do you reckon|sounds best|is best|is better)(?: |$)"
+)
+WH_REFUSAL = ("that is a question for your ear, not a command: MuseAroo reads a clip (e.g. 'what key is this "
+              "clip in') and makes parts when asked (e.g. 'make chords for this')")  # fmt: skip
+_FILLER = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "some",
+        "about",
+        "of",
+        "for",
+        "me",
+        "my",
+        "please",
+        "to",
+        "it",
+        "and",
+        "going",
+        "trying",
+    }
+)  # fmt: skip  ("gonna", "tryna": going to, trying to)
 
 
 def question_of(s: str) -> str | None:
@@ -127,6 +176,16 @@ def question_of(s: str) -> str | None:
         )
     if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
+    if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return "that is not something MuseAroo does (it makes and changes music in Live)"
+    if _NEGATED.search(s):  # "don't stop the jam": a keyword under a "don't" is no command
+        return (
+            "nothing was done: say what should happen instead (e.g. 'keep playing' or 'give me another one')"
+        )
+    if _REMARK.search(s):  # "the undo button is broken", "cancel culture is wild": a keyword as a noun
+        return "that sounds like a remark, not a command (it makes and changes music in Live)"
+    if _WH_OPINION.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+        return WH_REFUSAL
     vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?
     if vague is not None:
         return vague

@@ -23,6 +23,7 @@ from typing import Any
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
+from bridge.commands.jam_words import starts
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
 YES_FILL = frozenset(
@@ -33,7 +34,8 @@ NO_FILL = frozenset(
     {"keep", "it", "thanks", "thank", "you", "do", "that", "please", "the", "old", "one", "leave", "1"}
 )
 _CHOICE = re.compile(
-    r"^(?:(?:yes|yeah|yep|ok|okay) )?(?:do |take |pick |go with |i want )?(?:the )?(first|1st|second|2nd)(?: one| 1)?$"
+    r"^(?:(?:yes|yeah|yep|ok|okay|no|sorry) )?(?:do |take |pick |go with |i want |i meant |i mean |i said )?(?:the )?"
+    r"(first|1st|second|2nd)(?: one| 1| option| choice| suggestion)?$"
     r"|^(?:option|number) (1|2)$"
 )
 _UNDO = re.compile(
@@ -63,14 +65,15 @@ _JAM_PART = re.compile(
 )
 _JAM_RELATIVE = re.compile(  # "speed the jam up a little": its tempo by a step the parser chooses
     r" (?:speed|slow|push|pull) the jam (up|down)(?: (a lot|a bit|a little|a touch|slightly))? $"
-    r"| (?:make|get) the jam (?:(a lot|a bit|a little|slightly) )?(faster|slower) $"
+    r"| (?:(?:make|get) the )?jam (?:(a lot|a bit|a little|slightly) )?(faster|slower) $"
 )
 _JAM_TEMPO = re.compile(r"^ (?:set )?(?:the )?jam(?:s)? (?:tempo|bpm|speed) (?:to )?(\d+)(?: bpm)? $")
 _JAM = (" jam ", " jamming ", " the jam ")
 _FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
            "twice as slow": 0.5}  # fmt: skip
+_DENSITY = re.compile(r" jam(?: s)? density (?:\w+ ){0,2}(?:(?:to|at|of) )?(?:(0|1) (\d+)|(\d+) percent) ")
 _CHANGE = re.compile(
-    r" (up|down|faster|slower|by) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
+    r" (up|down|faster|slower|by|plus|minus) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
 )
 _TO = re.compile(r" (?:to|at) (\d+)(?: bpm| beats per minute)? ")
 RELATIVE_STEP = 5  # bpm: "a bit faster" (a lot faster: twice it), a step the parser chooses, marked "chosen"
@@ -177,7 +180,17 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     bare_tempo = _JAM_TEMPO.match(s)  # "jam tempo 110"
     if bare_tempo is not None:
         return Intent("set_tempo", None, {"tempo_bpm": int(bare_tempo.group(1)), "target": "jam"}, heard)
-    if " the jam " not in s or _has(s, "start", "begin", "stop", "end", "save", "keep", "capture"):
+    if _has(s, "start", "begin", "stop", "end", "save", "keep", "capture", "kill"):
+        return None
+    density = _DENSITY.search(s)  # "push the jam density to 0.8": the playing jam's density control
+    if density is not None:
+        level = (
+            float(f"{density.group(1)}.{density.group(2)}")
+            if density.group(2)
+            else int(density.group(3)) / 100
+        )
+        return Intent("jam", None, {"do": "set", "name": "density", "value": f"{level:g}"}, heard)
+    if " the jam " not in s and (not re.match(r"^ (?:\w+ ){0,2}jam ", s) or starts(s)):  # "jam a bit faster"
         return None
     genre = next((g for w, g in v.GENRES.items() if f" {w} " in s), None)
     if genre and _has(s, "change", "switch", "take", "move", "turn", "make"):  # "change the jam to funk"
@@ -234,9 +247,11 @@ def _change(s: str) -> int | None:
     if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
         return None
     n = int(m.group(2))
-    if not (_has(s, "bpm", "beats per minute") or m.group(1) == "by"):
+    if not (_has(s, "bpm", "beats per minute") or m.group(1) in ("by", "plus", "minus")):
         return None
-    down = m.group(1) in ("down", "slower") or m.group(3) in ("down", "slower") or _has(s, *_LOWER[:5])
+    down = (
+        m.group(1) in ("down", "slower", "minus") or m.group(3) in ("down", "slower") or _has(s, *_LOWER[:5])
+    )
     return -n if down else n
 
 

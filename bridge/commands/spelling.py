@@ -15,6 +15,12 @@ MIN_LENGTH = 5
 # the command words a near miss may become besides the parts' names: words no English word is one
 # edit from ("faster" is not here: "master" is one edit away, and a misheard word must not act)
 OPERATIONS = ("quantize", "humanize", "transpose", "busier", "simpler", "variations", "tempo")
+# section names, drum voices and common verbs a near miss may become too ("chrous", "snrae", "genrate")
+SECTION_WORDS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "prechorus")
+VOICE_WORDS = ("snare", "hihat", "hihats", "cymbal", "crash", "claps", "percussion", "shaker", "tambourine")
+# (not "remove": "remote" is a word; not "groove": "groovy" is one)
+VERB_WORDS = ("generate", "louder", "softer", "quieter", "variation", "arrangement", "melody", "chords")
+TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 
 @cache
@@ -26,7 +32,9 @@ def _targets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     parts = tuple(
         sorted((p for p in v.PARTS if " " not in p and len(p) >= MIN_LENGTH), key=len, reverse=True)
     )
-    words = frozenset(w for w in (*parts, *OPERATIONS) if len(w) >= MIN_LENGTH)
+    words = frozenset(
+        w for w in (*parts, *OPERATIONS, *SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS) if len(w) >= MIN_LENGTH
+    )
     return known, parts, words
 
 
@@ -42,6 +50,29 @@ def one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+_NEW_TARGETS = frozenset((*SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS))
+SWAP_ONLY_BELOW = 6  # "clips" is one letter from "claps", "share" from "snare": a short one only by a swap
+
+
+def _near_enough(w: str, t: str) -> bool:
+    """A section, voice or verb of under six letters is reached by two letters swapped only ("snrae")."""
+    return len(t) >= SWAP_ONLY_BELOW or (
+        len(w) == len(t) and sum(a != b for a, b in zip(w, t, strict=True)) == 2
+    )
+
+
+def two_edits(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by two of ``one_edit``'s changes."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    firsts = {a[:i] + a[i + 1 :] for i in range(len(a))}  # one deletion
+    firsts |= {a[:i] + c + a[i:] for i in range(len(a) + 1) for c in letters}  # one insertion
+    firsts |= {a[:i] + c + a[i + 1 :] for i in range(len(a)) for c in letters}  # one change
+    firsts |= {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)}  # one swap
+    return any(one_edit(f, b) or f == b for f in firsts)
+
+
 def corrected(words: list[str]) -> list[str]:
     """The words with near misses of command words put right and glued part names split."""
     known, parts, targets = _targets()
@@ -50,7 +81,9 @@ def corrected(words: list[str]) -> list[str]:
         if w in known or w in targets or len(w) < MIN_LENGTH or not w.isalpha():
             out.append(w)
             continue
-        near = [t for t in targets if one_edit(w, t)]
+        near = [t for t in targets if one_edit(w, t) and (t not in _NEW_TARGETS or _near_enough(w, t))]
+        if not near and len(w) >= TWO_EDITS_FROM - 1:
+            near = [t for t in targets if len(t) >= TWO_EDITS_FROM and t not in w and two_edits(w, t)]
         glued = next((p for p in parts if w.endswith(p) and len(w) - len(p) >= 3), None)
         if len(near) == 1:
             out.append(near[0])

@@ -39,6 +39,8 @@ PREVIOUS_PHRASES = (
     "previous take",
     "previous version",
     "previous one",
+    "previous 1",  # "one" said after a word is read as a number
+    "earlier 1",
     "last take",
     "last version",
     "earlier take",
@@ -55,6 +57,8 @@ BACK_VERBS = (
     "return to",
     "switch back",
     "use",
+    "give me",
+    "i want",
 )
 REDO_PHRASES = ("redo", "redo that", "undo the undo", "undo that undo")
 # "name it chorus idea", "call this take verse two", "label it keeper", "rename this take to intro"
@@ -76,7 +80,15 @@ INFILL_VERBS = (
     "replace",
     "rework",
 )
-CONTINUE_VERBS = ("continue", "extend", "carry on", "keep going with", "longer")
+CONTINUE_VERBS = (
+    "continue",
+    "extend",
+    "carry on",
+    "keep going with",
+    "longer",
+    "keep it going",
+    "keep this going",
+)
 ACCOMPANY_PHRASES = (
     "that fits",
     "that fit",

@@ -10,7 +10,9 @@ clause ("for a moment", "again", "please") that is no part of a name. Sentences 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 
 # what a producer's track is named for when it is no part MuseAroo writes (vocab.PARTS has those)
@@ -58,8 +60,37 @@ def sidechained(s: str) -> str | None:
     return None if name in (None, "it", "this", "that", "on", "to") else name
 
 
+# "the Synth Pad track", "my Lead Vox track": a name of capitalised words written before "track"
+_CAPITALISED = re.compile(r"\b((?:[A-Z][\w]*|\d+)(?: (?:[A-Z][\w]*|\d+)){1,2}) (?:track|channel|clip)s?\b")
+
+
+def written_name(intent: Intent) -> Intent:
+    """A track's name of several capitalised words, as written, in place of the one word the
+    lower-case reading kept ("synth" of "the Synth Pad track" -> "synth pad")."""
+    found = _CAPITALISED.search(intent.heard)
+    if found is None:
+        return intent
+    whole = found.group(1).lower()
+    fields: dict[str, Any] = {
+        k: whole
+        for k in ("track_name", "source_track_name")
+        if k in intent.params and str(intent.params[k]) in whole.split() and str(intent.params[k]) != whole
+    }
+    if fields:
+        return Intent(intent.action, intent.part, {**intent.params, **fields}, intent.heard)
+    said_part = intent.part is not None and any(v.PARTS.get(w) == intent.part for w in whole.split())
+    if (
+        said_part
+        and intent.action in ("automate", "mixer", "transform")
+        and not {"track_name", "voices"} & set(intent.params)
+    ):  # "fade out the Lead Vox track": the track so named, not the melody part
+        return Intent(intent.action, None, {**intent.params, "track_name": whole}, intent.heard)
+    return intent
+
+
 def with_track(intent: Intent, s: str) -> Intent:
     """A transform of no part, said of a track by its instrument, carries ``track_name``."""
+    intent = written_name(intent)
     if intent.action != "transform" or intent.part is not None or "track_name" in intent.params:
         return intent
     named = instrument_track(s)

@@ -141,6 +141,7 @@ GENRES: dict[str, str] = {
 }
 
 # Verbs that ask for new material. "play me" counts: "play me a funky bass line".
+TYPED_MAKING = ("cook up", "whip up", "sketch", "sketch out", "knock out", "bang out", "lay down", "throw together")  # fmt: skip
 GENERATE_VERBS = (
     "generate",
     "make",
@@ -157,6 +158,7 @@ GENERATE_VERBS = (
     "come up with",
     "fill out",
     "new",
+    *TYPED_MAKING,  # typed only (TYPED_ONLY): the speech grammar keeps its size
 )
 VARY_PHRASES = (
     "vary",
@@ -293,4 +295,4 @@ TYPED_ONLY = frozenset(
         "music gen",
         "dont",
     }
-) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline"}  # fmt: skip
+) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING}  # fmt: skip

@@ -241,7 +241,8 @@ def test_questions_of_a_clip_fades_by_bringing_in_and_playing_along() -> None:
 
 
 def test_a_voice_or_an_instrument_track_said_with_a_level_word() -> None:
-    assert _parsed("make the snare hit harder")[:2] == ("adjust", "drums")  # a voice said: no question
+    # a voice said: no question, and the voice's own dynamics (issue 44, third round), not the kit's energy
+    assert _parsed("make the snare hit harder")[:2] == ("transform", "drums")
     assert _parsed("make the choir quieter") == (
         "transform",
         None,
