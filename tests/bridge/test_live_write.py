@@ -72,7 +72,8 @@ def test_a_reading_live_pushes_right_after_a_write_into_its_slot_is_kept() -> No
     from bridge import osc
     from bridge.live.sources import FACTS
 
-    facts = ["bass s1", 0, "", 4.0, 0.0, 4.0, 0, 0.0, "Bass", -1.0, -1.0, -1.0][:FACTS]
+    facts = ["bass s1", 0, "", 4.0, 0.0, 4.0, 0, 0.0, "Bass", -1.0, -1.0, -1.0, -1.0, 1, 0.0, 4.0]
+    assert len(facts) == FACTS  # one value for each of protocol.CLIP_INFO_FIELDS
 
     async def scenario() -> dict[tuple[int, int], Any]:
         client = LiveClient()
