@@ -1,0 +1,127 @@
+"""Issue 44, fourth round: quantities kept whatever else a sentence says, and polite or indirect
+frames read through (sentences of our own, not blind set 4's lines). Each case failed on c8cfae6."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands.parser import parse
+
+
+def _read(text: str) -> tuple[str, str | None, dict[str, object]]:
+    intent = parse(text)
+    return intent.action, intent.part, intent.params
+
+
+# 1. Counts on undo and redo
+@pytest.mark.parametrize(("text", "count"), [("undo 3x", 3), ("undo that 2x", 2), ("undo it 4 x", 4)])
+def test_undo_counted_with_x(text: str, count: int) -> None:
+    assert _read(text) == ("undo", None, {"count": count})
+
+
+@pytest.mark.parametrize(("text", "count"), [("redo that twice", 2), ("redo 3 times", 3), ("redo it 2x", 2)])
+def test_redo_keeps_its_count(text: str, count: int) -> None:
+    assert _read(text) == ("history", None, {"do": "redo", "count": count})
+
+
+# 1. A tempo said in the middle of a jam start
+@pytest.mark.parametrize(
+    ("text", "bpm"),
+    [
+        ("kick off a jam at 132 with bass and keys", 132),
+        ("start jamming at one twenty two, just drums", 122),
+        ("let's jam some funk at 98 with the bass", 98),
+    ],
+)
+def test_jam_start_keeps_a_tempo_said_mid_sentence(text: str, bpm: int) -> None:
+    action, _, params = _read(text)
+    assert action == "jam" and params["do"] == "start" and params["tempo_bpm"] == bpm
+
+
+def test_jam_start_number_out_of_playing_range_is_no_tempo() -> None:
+    assert "tempo_bpm" not in _read("start a jam at 7 with drums")[2]
+
+
+# 1. A meter said inside a making command
+@pytest.mark.parametrize(
+    ("text", "part", "meter"),
+    [
+        ("write four bars of piano chords in 7/8", "chords", "7/8"),
+        ("give me a drum groove in three four", "drums", "3/4"),
+        ("a bass line in waltz time please", "bass", "3/4"),
+    ],
+)
+def test_generate_keeps_the_meter(text: str, part: str, meter: str) -> None:
+    action, got_part, params = _read(text)
+    assert (action, got_part, params["meter"]) == ("generate", part, meter)
+
+
+def test_bars_three_four_is_no_meter() -> None:
+    assert "meter" not in _read("make drums for bars 3 4")[2]
+
+
+# 1. A beat in a bar said as "on the N of bar M"
+@pytest.mark.parametrize(
+    ("text", "bar", "beat"),
+    [
+        ("put a crash on the 1 of bar 9", 9, 1),
+        ("add a clap on the three of bar 5", 5, 3),
+        ("snare on the two in bar 4", 4, 2),
+    ],
+)
+def test_on_the_count_of_a_bar_is_a_beat(text: str, bar: int, beat: int) -> None:
+    params = _read(text)[2]
+    assert (params["bar"], params["beat"]) == (bar, beat)
+
+
+# 1. Lengths and tempos never stay in a MusicGen prompt
+@pytest.mark.parametrize(
+    ("text", "prompt", "extra"),
+    [
+        ("a sample of vinyl crackle 16 bars long", "vinyl crackle", {"bars": 16}),
+        ("make a loop of thunder rolling, 4 bars", "thunder rolling", {"bars": 4}),
+        ("a loop of rain, for 4 bars, at 80 bpm", "rain", {"bars": 4, "tempo_bpm": 80}),
+    ],
+)
+def test_musicgen_prompt_has_no_length_words(text: str, prompt: str, extra: dict[str, object]) -> None:
+    action, _, params = _read(text)
+    assert action == "musicgen" and params == {**extra, "prompt": prompt}
+
+
+# 2. Polite and indirect frames: the command inside is read
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I should like to call this take evening study", ("history", None, {"do": "name", "name": "evening study"})),
+        ("could you please name this take morning dew", ("history", None, {"do": "name", "name": "morning dew"})),
+        ("would you mind transposing the melody up an octave", ("transform", "melody", {"kind": "transpose", "semitones": 12})),
+        ("would you mind muting the hats", ("transform", "drums", {"kind": "drums_remove", "voices": "hats"})),
+        ("I'd love it if you made the drums busier", ("adjust", "drums", {"what": "density", "direction": "up"})),
+        ("it would be great if you could make the drums busier", ("adjust", "drums", {"what": "density", "direction": "up"})),
+    ],
+)  # fmt: skip
+def test_polite_frames_are_read_through(
+    text: str, expected: tuple[str, str | None, dict[str, object]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "params"),
+    [
+        ("kindly cancel what you're doing", "cancel", {}),
+        ("stop whatever's running", "cancel", {}),
+        ("nah, keep it how it was", "confirm", {"yes": False}),
+        ("no just leave it alone", "confirm", {"yes": False}),
+        ("what sort of stuff can I say to you?", "help", {}),
+        ("whats the key of this loop", "analyze", {}),
+        ("what is the meter of this clip?", "analyze", {}),
+    ],
+)
+def test_commands_said_without_their_verb(text: str, action: str, params: dict[str, object]) -> None:
+    assert _read(text)[::2] == (action, params)
+
+
+@pytest.mark.parametrize("text", ["would you be so kind", "can you sing the melody"])
+def test_a_polite_frame_around_nothing_known_is_still_refused(text: str) -> None:
+    assert not parse(text).understood
