@@ -13,11 +13,11 @@ from typing import Any
 
 from bridge.commands import automate_words as aw
 from bridge.commands import clip_words as cw
+from bridge.commands import fragments, polite
 from bridge.commands import jam_words as jw
 from bridge.commands import meter_words as mt
 from bridge.commands import musicgen_words as mw
 from bridge.commands import place_words as pw
-from bridge.commands import polite
 from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
@@ -43,7 +43,9 @@ def parse(text: str) -> Intent:
     s, key, model = normalize(heard)
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
-    for inner in [] if intent.understood else polite.readings(s):  # "could you ...", "i should like to ..."
+    for inner in (
+        [] if intent.understood else polite.readings(s) + fragments.readings(s)
+    ):  # "could you ...", "i should like to ..."
         if (framed := _read(inner.strip(), inner, key, model)).understood:  # a name is read from the words
             intent, s = Intent(framed.action, framed.part, framed.params, heard), inner
             break

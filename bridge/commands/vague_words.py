@@ -26,7 +26,7 @@ _W = (
     r"(?!(?:feel|sound|seem|look|more|less|a|so|way|much|hit)\b)\w+"  # a word of the target, not of the frame
 )
 _TARGET = rf"(?:it|this|that|everything|the whole thing|(?:the|this|my|that) (?:{_W} )?{_W})"
-_MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?more |kind of |)*"
+_MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?more |kind of |idk |like |um |uh |i guess |you know |)*"
 _MAKE = re.compile(
     rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+)(?: please)? $"
 )
@@ -45,6 +45,11 @@ _COMPLAINT = re.compile(
 )
 _HIT = re.compile(
     rf"{_LEAD}make ({_TARGET}) (?:hit|slap|bang|knock|punch) (?:a (?:bit|little|lot) )?harder $"
+)
+# slang verbs of how a track lands: "make it slap more", "make the drums hit different", "get it to bang"
+_SLANG = re.compile(
+    rf"{_LEAD}(?:make|get|have) ({_TARGET}) (?:to )?(?:slap|bang|knock|bump|pop|hit different|go hard|go off|cook|vibe|groove|hit)"
+    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|different|better))?(?: please)? $"
 )
 # words of feeling the vocabulary knows as sounds to describe (musicgen prompts), not as operations
 BRIGHT = frozenset({"happy", "bright", "uplifting", "hopeful", "sweet", "cheerful", "joyful", "sunny", "light",
@@ -88,6 +93,11 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     )  # "the snare": louder
     if hit is not None and _part(hit.group(1)) is None and not voiced:  # "make it hit harder": which, how?
         return _ask("drums", "louder or busier, and which part?", "louder", "busier")
+    slang = None if hit is not None else _SLANG.match(s)  # "make the chords hit harder": louder
+    if slang is not None and not any(f" {w} " in f" {slang.group(1)} " for w in co.VOICES):
+        part = _part(slang.group(1))
+        which = "" if part else ", and which part"
+        return f"(e.g. 'make {_the(part)} louder', 'make {_the(part)} busier' or 'give me another one') what should change{which}?"
     complaint = _COMPLAINT.match(s)
     if complaint is not None:
         part = _part(complaint.group(1) or "")

@@ -125,3 +125,49 @@ def test_commands_said_without_their_verb(text: str, action: str, params: dict[s
 @pytest.mark.parametrize("text", ["would you be so kind", "can you sing the melody"])
 def test_a_polite_frame_around_nothing_known_is_still_refused(text: str) -> None:
     assert not parse(text).understood
+
+
+# 3. Slang for how a track lands is asked about with suggestions, never refused as not MuseAroo's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "make the beat slap",
+        "get the bass to bang",
+        "make it knock a bit more",
+        "make it more like, um, glossy",
+    ],
+)
+def test_slang_and_filler_are_asked_about_with_suggestions(text: str) -> None:
+    intent = parse(text)
+    reason = str(intent.params["reason"])
+    assert (
+        not intent.understood and reason.endswith("?") and "e.g." in reason and "not something" not in reason
+    )
+
+
+def test_hit_harder_on_a_part_is_still_louder_not_asked() -> None:
+    assert parse("make the chords hit harder").understood
+
+
+# 4. Verbless fragments: a drum voice and one place, nudge or feel word
+@pytest.mark.parametrize(
+    ("text", "params"),
+    [
+        ("upbeat shaker", {"kind": "drums_add", "voices": "percussion", "on": "offbeats"}),
+        ("backbeat claps", {"kind": "drums_add", "voices": "clap", "on": "backbeat"}),
+        ("downbeat kicks", {"kind": "drums_add", "voices": "kick", "on": "downbeats"}),
+        (
+            "the kick slightly earlier",
+            {"kind": "shift", "offset": -0.125, "chosen": "beats", "voices": "kick"},
+        ),
+        ("hats a hair behind", {"kind": "shift", "offset": 0.125, "chosen": "beats", "voices": "hats"}),
+        ("ghost snares", {"kind": "ghost_notes"}),
+    ],
+)
+def test_verbless_fragments_read_as_the_obvious_command(text: str, params: dict[str, object]) -> None:
+    assert _read(text) == ("transform", "drums", params)
+
+
+@pytest.mark.parametrize("text", ["offbeat hats are nice", "the kick later today"])
+def test_a_fragment_with_more_words_is_not_guessed(text: str) -> None:
+    assert parse(text).action != "transform"

@@ -1,0 +1,34 @@
+"""Verbless fragments a producer types (issue 44, typed only): "offbeat open hats", "snare a touch
+later", "ghost snares", "hats on every offbeat please". A fragment is read as the obvious command
+only when it is a drum voice and one place, feel or nudge word and nothing else; ``readings(s)``
+gives the full sentences to try (the parser keeps the first it understands), [] otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands.compose import VOICES
+
+_VOICE = "|".join(sorted((re.escape(w) for w in VOICES), key=len, reverse=True))
+_SOFT = r"(?:(?:just|some|a few|a couple of|a|an|the|more) )?"
+_ON_BEATS = re.compile(rf"^ {_SOFT}(offbeat|upbeat|downbeat|backbeat)s? ({_VOICE}) $")
+_NUDGE = re.compile(
+    rf"^ {_SOFT}({_VOICE}) ((?:a (?:touch|bit|hair|tad|little|smidge) |slightly |just |)(?:later|earlier|behind|ahead)) $"
+)
+_GHOST = re.compile(rf"^ {_SOFT}ghost(?:ed)? ({_VOICE})(?: notes?| hits?)? $")
+
+
+def readings(s: str) -> list[str]:
+    """Full sentences that a verbless fragment means, most likely first; [] when it is no fragment."""
+    if (m := _ON_BEATS.match(s)) is not None:  # "offbeat open hats"
+        place = m.group(1) if m.group(1) == "backbeat" else m.group(1) + "s"
+        return [f" add {m.group(2)} on the {place} "]
+    if (m := _NUDGE.match(s)) is not None:  # "snare a touch later"
+        return [
+            f" move the {m.group(1)} {m.group(2).replace('behind', 'later').replace('ahead', 'earlier')} "
+        ]
+    if (m := _GHOST.match(s)) is not None:  # "ghost snares"
+        voice = m.group(1).rstrip("s") if m.group(1).rstrip("s") in VOICES else m.group(1)
+        return [f" add ghost notes to the {voice} "]
+    return []
