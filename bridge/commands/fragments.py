@@ -1,7 +1,8 @@
 """Verbless fragments a producer types (issue 44, typed only): "offbeat open hats", "snare a touch
 later", "ghost snares", "hats on every offbeat please". A fragment is read as the obvious command
 only when it is a drum voice and one place, feel or nudge word and nothing else; ``readings(s)``
-gives the full sentences to try (the parser keeps the first it understands), [] otherwise.
+gives the full sentences to try (also a phrasal verb split by its object put back together:
+"strip the drums back in the breakdown" as "strip back the drums in the breakdown") (the parser keeps the first it understands), [] otherwise.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ _SOFT = r"(?:(?:just|some|a few|a couple of|a|an|the|more) )?"
 _ON_BEATS = re.compile(rf"^ {_SOFT}(offbeat|upbeat|downbeat|backbeat)s? ({_VOICE}) $")
 _NUDGE = re.compile(
     rf"^ {_SOFT}({_VOICE}) ((?:a (?:touch|bit|hair|tad|little|smidge) |slightly |just |)(?:later|earlier|behind|ahead)) $"
+)
+# a phrasal verb split by its object: "strip the drums back", "thin the bass out", "tone the hats down"
+_SPLIT = re.compile(
+    r"^ ((?:(?:please|just|now) )*)(strip|thin|pare|tone|calm|dial|chill|turn|bring|beef|spice|liven|fill|water|mellow|"
+    r"build|break|open|clean|tighten|loosen|cut) ((?:the |my |this |that |those |these )?(?:\w+ ){0,2}?\w+) "
+    r"(back|out|down|up) "
 )
 _GHOST = re.compile(rf"^ {_SOFT}ghost(?:ed)? ({_VOICE})(?: notes?| hits?)? $")
 
@@ -31,4 +38,6 @@ def readings(s: str) -> list[str]:
     if (m := _GHOST.match(s)) is not None:  # "ghost snares"
         voice = m.group(1).rstrip("s") if m.group(1).rstrip("s") in VOICES else m.group(1)
         return [f" add ghost notes to the {voice} "]
+    if (m := _SPLIT.match(s)) is not None:  # "strip the drums back in the breakdown"
+        return [f" {m.group(1)}{m.group(2)} {m.group(4)} {m.group(3)} " + s[m.end() :]]
     return []

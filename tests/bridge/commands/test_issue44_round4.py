@@ -171,3 +171,18 @@ def test_verbless_fragments_read_as_the_obvious_command(text: str, params: dict[
 @pytest.mark.parametrize("text", ["offbeat hats are nice", "the kick later today"])
 def test_a_fragment_with_more_words_is_not_guessed(text: str) -> None:
     assert parse(text).action != "transform"
+
+
+# 5. A phrasal verb split by its object reaches the section code
+@pytest.mark.parametrize(
+    ("text", "part", "section"),
+    [
+        ("strip the drums back in the bridge", "drums", "bridge"),
+        ("thin the bass out in the verse", "bass", "verse"),
+        ("calm the drums down in the intro", "drums", "intro"),
+    ],
+)
+def test_split_phrasal_verb_over_a_section(text: str, part: str, section: str) -> None:
+    action, got_part, params = _read(text)
+    assert (action, got_part, params["direction"]) == ("adjust", part, "down")
+    assert params["region"] == {"section": section, "nth": 1}
