@@ -186,3 +186,15 @@ def test_split_phrasal_verb_over_a_section(text: str, part: str, section: str) -
     action, got_part, params = _read(text)
     assert (action, got_part, params["direction"]) == ("adjust", part, "down")
     assert params["region"] == {"section": section, "nth": 1}
+
+
+# 1. A tempo "at N" on a making command wherever it stands, not only last or before with/in/and
+@pytest.mark.parametrize(
+    ("text", "bpm"), [("make a beat at 124, house", 124), ("give me drums at 128 house style", 128)]
+)
+def test_make_keeps_an_at_tempo_anywhere(text: str, bpm: int) -> None:
+    assert _read(text)[2].get("tempo_bpm") == bpm
+
+
+def test_at_a_percentage_is_no_tempo() -> None:
+    assert "tempo_bpm" not in _read("make drums at 50 percent")[2]
