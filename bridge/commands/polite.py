@@ -41,10 +41,11 @@ _GERUND = re.compile(r"^ (\w{3,}?)ing ")
 _PAST = re.compile(r"^ (\w{3,}?)ed ")
 
 # whole sentences that say a command without its verb
-_CANCEL = re.compile(r" (?:stop|cancel|kill|abort|halt) (?:whatevers|whats|(?:whatever|what) (?:is|s|you are|youre|its)) (?:running|doing|going|working on|processing|rendering) ")  # fmt: skip
+_CANCEL = re.compile(r" (?:stop|cancel|kill|abort|halt) (?:whatevers|whats|everythings|(?:whatever|what|everything|anything|all)(?: that| thats)?(?: is| s| you are| youre| its)?) (?:running|doing|going|working on|processing|rendering) ")  # fmt: skip
 _KEEP = re.compile(
     r"^ (?:no|nope|nah|actually no) (?:(?:just|please) )?(?:leave|keep|put) it (?:as it was|as is|the way it was|alone|like it was|how it was) $"
     r"|^ (?:no|nope|nah) (?:(?:lets|i want to|just) )?keep the (?:old|original|first) (?:one|version|take) $"
+    r"|^ (?:no|nope|nah) (?:please )?(?:dont|do not) (?:change|touch|replace|redo) (?:it|that|anything|a thing)(?: please)? $"
 )
 _HELP = re.compile(
     r" what (?:\w+ ){0,3}(?:can|could|should) i (?:ask|say to|tell|type to|do with) (?:you|this|it|museroo|musearoo) "

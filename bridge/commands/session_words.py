@@ -40,7 +40,7 @@ _CHOICE = re.compile(
 )
 _UNDO = re.compile(
     r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
-    r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times | undo (?:that |it )?(twice) "
+    r" edits?| actions?| moves?)? | undo (?:that|it|the last (?:change|thing|edit|step|action)) (\d+) times | undo (?:that |it )?(twice) "
 )
 REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",

@@ -198,3 +198,19 @@ def test_make_keeps_an_at_tempo_anywhere(text: str, bpm: int) -> None:
 
 def test_at_a_percentage_is_no_tempo() -> None:
     assert "tempo_bpm" not in _read("make drums at 50 percent")[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stop everything that's running", ("cancel", {})),
+        ("nope, do not touch it", ("confirm", {"yes": False})),
+        ("undo the last edit 2x", ("undo", {"count": 2})),
+    ],
+)
+def test_more_ways_to_cancel_decline_and_count(text: str, expected: tuple[str, dict[str, object]]) -> None:
+    assert _read(text)[::2] == expected
+
+
+def test_stop_everything_is_still_the_transport() -> None:
+    assert _read("stop everything")[0] == "stop"
