@@ -26,6 +26,8 @@ _FRAME = re.compile(
     r"|(?:try|go ahead|be a dear) (?:to |and )|i want to |i wanna "
     r")"
 )
+# "id love a bass line", "i would like some more hats": a wish for a thing is asking for it
+_WISH = re.compile(rf"^ {_OPENERS}(?:id|i d|i would|i should) (?:love|like) (?=(?:some|a|an|more|another) )")
 _TAIL = re.compile(
     r" (?:please|pls|for me|thanks|thank you|if you can|if you could|if possible|if you dont mind) $"
 )
@@ -48,11 +50,13 @@ _KEEP = re.compile(
     r"|^ (?:no|nope|nah) (?:please )?(?:dont|do not) (?:change|touch|replace|redo) (?:it|that|anything|a thing)(?: please)? $"
 )
 _HELP = re.compile(
+    r"^ what (?:else )?(?:can|could) i (?:do|say|ask|try)(?: here| with (?:this|you|it)| now)? $|"
     r" what (?:\w+ ){0,3}(?:can|could|should) i (?:ask|say to|tell|type to|do with) (?:you|this|it|museroo|musearoo) "
     r"| what (?:are|is) (?:the |all the )?(?:things|commands) (?:i can|you can|you understand) "
     r"| what (?:else )?(?:can|do) you (?:do|understand|know how to do) "
 )
 _ANALYZE = re.compile(
+    r"^ (?:what|which) (?:time signature|meter|key|tempo|bpm|scale) (?:is|s) (?:this|it|that)(?: \w+)?(?: in| at)? $|"
     r"^ (?:what|whats|which) (?:is |s )?(?:the )?(?:time signature|meter|key|tempo|bpm|scale|chords?) "
     r"(?:of|in|for) (?:this|it|that|the)(?: \w+){0,2} $"
 )
@@ -61,6 +65,8 @@ _ANALYZE = re.compile(
 def readings(s: str) -> list[str]:
     """The sentence without its polite frame, as candidates (most likely first); [] when none."""
     inner = _TAIL.sub(" ", s)
+    if (wish := _WISH.match(inner)) is not None:
+        return [" give me " + inner[wish.end() :]]
     m = _FRAME.match(inner)
     if m is not None:
         inner = " " + inner[m.end() :]

@@ -214,3 +214,24 @@ def test_more_ways_to_cancel_decline_and_count(text: str, expected: tuple[str, d
 
 def test_stop_everything_is_still_the_transport() -> None:
     assert _read("stop everything")[0] == "stop"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("what time signature is this in", "analyze"),
+        ("what key is that loop in", "analyze"),
+        ("what else can I try", "help"),
+        ("what can i do here", "help"),
+    ],
+)
+def test_questions_about_the_clip_or_about_museroo(text: str, action: str) -> None:
+    assert _read(text)[0] == action
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("I'd love a bass line in the verse", "bass"), ("i would like some more hats", "drums")],
+)
+def test_a_wish_for_a_thing_asks_for_it(text: str, part: str) -> None:
+    assert _read(text)[:2] in (("generate", part), ("transform", part))
