@@ -235,3 +235,21 @@ def test_questions_about_the_clip_or_about_museroo(text: str, action: str) -> No
 )
 def test_a_wish_for_a_thing_asks_for_it(text: str, part: str) -> None:
     assert _read(text)[:2] in (("generate", part), ("transform", part))
+
+
+# 3. Real out-of-scope things are refused even asked as "how do I"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i get a printout of the chords",
+        "how do i tune my guitar to this",
+        "how would i add lyrics to this",
+    ],
+)
+def test_out_of_scope_how_do_i_is_refused_not_help(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and "not something MuseAroo does" in str(intent.params["reason"])
+
+
+def test_how_do_i_about_museroo_is_still_help() -> None:
+    assert _read("how do i undo")[0] == "help"
