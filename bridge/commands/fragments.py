@@ -26,8 +26,23 @@ _SPLIT = re.compile(
 _GHOST = re.compile(rf"^ {_SOFT}ghost(?:ed)? ({_VOICE})(?: notes?| hits?)? $")
 
 
-def readings(s: str) -> list[str]:
-    """Full sentences that a verbless fragment means, most likely first; [] when it is no fragment."""
+# where the fragment applies, said after it: "hats a little earlier in the chorus", "ghost snares from bar 9"
+_WHERE = re.compile(
+    r" (?:in|during|for|over|through|throughout|from|after|before|until|on) (?:the |bar |bars |every )(?:\w+ ){0,3}?\w+ $"
+)
+
+
+def readings(s: str, strict: bool = False) -> list[str]:
+    """Full sentences that a verbless fragment means, most likely first; [] when it is no fragment.
+    ``strict``: only a drum voice with one place, nudge or ghost word (read even where the sentence
+    alone reads otherwise: "backbeat claps for the drop" is no removal), not a split phrasal verb."""
+    where = _WHERE.search(s)
+    if where is not None and (head := _fragment(s[: where.start()] + " ", strict)):
+        return [f"{head[0].rstrip()} {s[where.start() :].strip()} "]
+    return _fragment(s, strict)
+
+
+def _fragment(s: str, strict: bool) -> list[str]:
     if (m := _ON_BEATS.match(s)) is not None:  # "offbeat open hats"
         place = m.group(1) if m.group(1) == "backbeat" else m.group(1) + "s"
         return [f" add {m.group(2)} on the {place} "]
@@ -38,6 +53,6 @@ def readings(s: str) -> list[str]:
     if (m := _GHOST.match(s)) is not None:  # "ghost snares"
         voice = m.group(1).rstrip("s") if m.group(1).rstrip("s") in VOICES else m.group(1)
         return [f" add ghost notes to the {voice} "]
-    if (m := _SPLIT.match(s)) is not None:  # "strip the drums back in the breakdown"
+    if (m := _SPLIT.match(s)) is not None and not strict:  # "strip the drums back in the breakdown"
         return [f" {m.group(1)}{m.group(2)} {m.group(4)} {m.group(3)} " + s[m.end() :]]
     return []

@@ -43,9 +43,8 @@ def parse(text: str) -> Intent:
     s, key, model = normalize(heard)
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
-    for inner in (
-        [] if intent.understood else polite.readings(s) + fragments.readings(s)
-    ):  # "could you ...", "i should like to ..."
+    later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."
+    for inner in fragments.readings(s, strict=True) + later:  # "offbeat open hats" first
         if (framed := _read(inner.strip(), inner, key, model)).understood:  # a name is read from the words
             intent, s = Intent(framed.action, framed.part, framed.params, heard), inner
             break

@@ -253,3 +253,17 @@ def test_out_of_scope_how_do_i_is_refused_not_help(text: str) -> None:
 
 def test_how_do_i_about_museroo_is_still_help() -> None:
     assert _read("how do i undo")[0] == "help"
+
+
+# 4. A fragment followed by where it applies; a fragment wins over a stray verb-like section name
+@pytest.mark.parametrize(
+    ("text", "kind", "region"),
+    [
+        ("hats a little earlier in the chorus", "shift", {"section": "chorus", "nth": 1}),
+        ("offbeat hats in the second verse", "drums_add", {"section": "verse", "nth": 2}),
+        ("backbeat claps for the drop", "drums_add", {"section": "drop", "nth": 1}),
+    ],
+)
+def test_fragment_with_a_section_after_it(text: str, kind: str, region: dict[str, object]) -> None:
+    action, part, params = _read(text)
+    assert (action, part, params["kind"], params["region"]) == ("transform", "drums", kind, region)
