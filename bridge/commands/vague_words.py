@@ -27,8 +27,15 @@ _W = (
 )
 _TARGET = rf"(?:it|this|that|everything|the whole thing|(?:the|this|my|that) (?:{_W} )?{_W})"
 _MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?more |kind of |idk |like |um |uh |i guess |you know |)*"
+# where the feeling is wanted, said last: "make the bass more squelchy in the drop"
+_WHERE = r"(?: (?:in|for|during|on|over|at|through) (?:the|every|each|all the) (?:\w+ ){0,2}?\w+)?"
 _MAKE = re.compile(
-    rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+)(?: please)? $"
+    rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+){_WHERE}(?: please)? $"
+)
+# "it needs more sauce", "the chorus could use more oomph", "this is missing something spicy"
+_NEEDS = re.compile(
+    rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}) (?:needs|could use|wants|lacks|is missing|is lacking) "
+    rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE} $"
 )
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
@@ -103,7 +110,7 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
         part = _part(complaint.group(1) or "")
         return f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') what should change?"
     some = _ADD_SOME.match(s)  # "add some flavor to the drums": the word, then the target
-    m = _MAKE.match(s) or _GIVE.match(s)
+    m = _MAKE.match(s) or _GIVE.match(s) or _NEEDS.match(s)
     if some is not None:
         word, target = some.group(1), some.group(2)
     elif m is not None:

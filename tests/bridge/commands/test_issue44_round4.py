@@ -267,3 +267,18 @@ def test_how_do_i_about_museroo_is_still_help() -> None:
 def test_fragment_with_a_section_after_it(text: str, kind: str, region: dict[str, object]) -> None:
     action, part, params = _read(text)
     assert (action, part, params["kind"], params["region"]) == ("transform", "drums", kind, region)
+
+
+# 3. More vague frames asked about: a need, a feeling wanted in a section
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it needs more sauce",
+        "the chorus could use more oomph",
+        "make the bass more squelchy in the drop",
+    ],
+)
+def test_vague_needs_and_less_are_asked_never_acted_or_refused(text: str) -> None:
+    intent = parse(text)
+    reason = str(intent.params["reason"])
+    assert not intent.understood and reason.endswith("?") and "e.g." in reason
