@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands.meter_words import meter_of
 from bridge.commands.vocab import GENRES
 
 JAM_WORDS = ("jam", "jamming", "jam session", "jams")
@@ -125,6 +126,8 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
             params["key"] = key
         if genres:
             params["genre"] = genres[0]
+        if (meter := meter_of(s)) is not None:  # the jam has no meter option: said back as not done
+            params["not_done"] = [f"in {meter} (the jam has no meter setting)"]
         tempo = _TEMPO.search(s)  # "a jam in A minor at 124, drums and bass": a tempo mid-sentence too
         if tempo and tempo.group(3) and not SAID_TEMPO[0] <= int(tempo.group(3)) <= SAID_TEMPO[1]:
             tempo = None

@@ -282,3 +282,8 @@ def test_vague_needs_and_less_are_asked_never_acted_or_refused(text: str) -> Non
     intent = parse(text)
     reason = str(intent.params["reason"])
     assert not intent.understood and reason.endswith("?") and "e.g." in reason
+
+
+def test_a_meter_said_to_a_jam_is_said_back_as_not_done() -> None:
+    params = _read("start a jam in 7/8 at 100")[2]
+    assert params["tempo_bpm"] == 100 and params["not_done"] == ["in 7/8 (the jam has no meter setting)"]
