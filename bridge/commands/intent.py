@@ -133,3 +133,15 @@ def unknown(heard: str, reason: str, first: list[str] | None = None) -> Intent:
     examples a question gives), then the two known commands nearest to what was heard."""
     tips = list(dict.fromkeys([*(first or []), *suggest(heard)]))
     return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": tips}, heard)
+
+
+def carried(intent: Intent, clause: Intent) -> bool:
+    """Whether the whole sentence's intent already does what a clause of it says on its own."""
+    if clause.action in (intent.action, "confirm"):
+        return True
+    if clause.action == "set_tempo" and "tempo_bpm" in intent.params:  # "... and the tempo to 100"
+        return True
+    folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
+    return intent.action == "generate" and (
+        clause.action == "adjust" or folded.get(clause.action, "-") in intent.params
+    )

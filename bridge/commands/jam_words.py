@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands.meter_words import meter_of
 from bridge.commands.vocab import GENRES
 
 JAM_WORDS = ("jam", "jamming", "jam session", "jams")
@@ -80,7 +81,9 @@ _CLIPS = re.compile(
     r"^(?:save|keep|capture|write|grab) (?:the )?last (\d+) (?:bars?|measures?)(?: of (?:the )?jam)?"
     r"(?: (?:to|into|as|in) (?:clips|live))?$"
 )
-_TEMPO = re.compile(r" (?:at )?(\d+) (?:bpm|beats per minute) | at (\d+) $")
+_TEMPO = re.compile(
+    r" (?:at )?(\d+) (?:bpm|beats per minute) | at (\d+) $| at (\d{2,3}) (?!bars? |beats? |percent )"
+)
 _LAST_NUMBER = re.compile(
     r" (?:jam|jamming|\w+) (\d{2,3}) $"
 )  # "let's jam, jazz, one sixty": a tempo said last
@@ -123,12 +126,16 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
             params["key"] = key
         if genres:
             params["genre"] = genres[0]
-        tempo = _TEMPO.search(s)
+        if (meter := meter_of(s)) is not None:  # the jam has no meter option: said back as not done
+            params["not_done"] = [f"in {meter} (the jam has no meter setting)"]
+        tempo = _TEMPO.search(s)  # "a jam in A minor at 124, drums and bass": a tempo mid-sentence too
+        if tempo and tempo.group(3) and not SAID_TEMPO[0] <= int(tempo.group(3)) <= SAID_TEMPO[1]:
+            tempo = None
         last = _LAST_NUMBER.search(s) if tempo is None else None
         if last is not None and SAID_TEMPO[0] <= int(last.group(1)) <= SAID_TEMPO[1] and " bar" not in s:
             params["tempo_bpm"] = int(last.group(1))
         if tempo:
-            bpm = int(tempo.group(1) or tempo.group(2))
+            bpm = int(tempo.group(1) or tempo.group(2) or tempo.group(3))
             if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
                 return None, {"do": "error", "reason": f"tempo {bpm} bpm is outside 20..999"}
             params["tempo_bpm"] = bpm

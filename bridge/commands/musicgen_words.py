@@ -65,6 +65,10 @@ def prompt_after_trigger(s: str) -> str:
 STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "a sound of")
 _KEY_WORDS = re.compile(r"\s*,?\s*\b(?:in (?:the key of )?|key of )?_key_\b")
 _AT_TEMPO = re.compile(r",?\s+at (\d+)(?: bpm| beats per minute)?$")
+_LENGTH = re.compile(
+    r"\s*,?\s*\b(?:for |of |about |around )?(?:a |an )?\d+ ?(?:bars?|measures?|seconds?|secs?)(?: long)?\b"
+)
+_BPM = re.compile(r"\s*,?\s*\b(?:at |@ ?)?(\d+) ?(?:bpm|beats per minute)\b")
 _SAMPLE = re.compile(
     r"^(?:loop\s*:\s*|(?:a |an )?(?:sample|loop) of (?:a |an |some )?)|\s+(?:sample|samples)$"
 )
@@ -82,6 +86,10 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
         prompt = _KEY_WORDS.sub(" ", " ".join(prompt.split()))
         params = {**params, **({"key": key} if key else {})}
     prompt = _SAMPLE.sub("", " ".join(prompt.split())).strip(" ,.;:")
+    prompt = _BARS.sub(" ", _LENGTH.sub(" ", prompt)).strip(" ,.;:")  # "rain on a window, eight bars"
+    if (bpm := _BPM.search(prompt)) is not None and 40 <= int(bpm.group(1)) <= 300:  # "a 90 bpm drone"
+        prompt, params = _BPM.sub(" ", prompt), {**params, "tempo_bpm": int(bpm.group(1))}
+        prompt = " ".join(prompt.split())
     tempo = _AT_TEMPO.search(prompt)  # "a jungle break at 170": Live's tempo, not prompt words
     if tempo and 40 <= int(tempo.group(1)) <= 300:
         prompt, params = prompt[: tempo.start()].strip(" ,"), {**params, "tempo_bpm": int(tempo.group(1))}

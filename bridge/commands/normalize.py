@@ -82,6 +82,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
+    lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma

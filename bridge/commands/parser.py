@@ -13,7 +13,9 @@ from typing import Any
 
 from bridge.commands import automate_words as aw
 from bridge.commands import clip_words as cw
+from bridge.commands import fragments, polite
 from bridge.commands import jam_words as jw
+from bridge.commands import meter_words as mt
 from bridge.commands import musicgen_words as mw
 from bridge.commands import place_words as pw
 from bridge.commands import region_words as rg
@@ -22,7 +24,7 @@ from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
 from bridge.commands.audio_words import ASKED_OF_CLIP
 from bridge.commands.compose import compose
-from bridge.commands.intent import Intent, unknown
+from bridge.commands.intent import Intent, carried, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
@@ -39,7 +41,13 @@ def parse(text: str) -> Intent:
     """
     heard = " ".join(text.split())
     s, key, model = normalize(heard)
-    intent = _read(heard, s, key, model)
+    plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
+    intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
+    later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."
+    for inner in fragments.readings(s, strict=True) + later:  # "offbeat open hats" first
+        if (framed := _read(inner.strip(), inner, key, model)).understood:  # a name is read from the words
+            intent, s = Intent(framed.action, framed.part, framed.params, heard), inner
+            break
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         reason = str(intent.params["reason"])
         examples = [e for e in re.findall(r"'([^']+)'", reason) if _read(e, *normalize(e)).understood]
@@ -65,21 +73,9 @@ def _left_out(intent: Intent, s: str) -> list[str]:
     left = unknown_clauses(s)
     for clause in clauses(s)[1:]:
         alone = _parse(clause, f" {clause} ", None, None)
-        if alone.understood and not _carried(intent, alone) and clause not in left:
+        if alone.understood and not carried(intent, alone) and clause not in left:
             left.append(clause)
     return left
-
-
-def _carried(intent: Intent, clause: Intent) -> bool:
-    """Whether the whole sentence's intent already does what a clause of it says on its own."""
-    if clause.action in (intent.action, "confirm"):
-        return True
-    if clause.action == "set_tempo" and "tempo_bpm" in intent.params:  # "... and the tempo to 100"
-        return True
-    folded = {"adjust": "adjust", "set_key": "key", "set_tempo": "tempo_bpm"}  # into a generate
-    return intent.action == "generate" and (
-        clause.action == "adjust" or folded.get(clause.action, "-") in intent.params
-    )
 
 
 def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
@@ -247,6 +243,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             tempo_bpm = int(at.group(1))
         if tempo_bpm is not None:
             params["tempo_bpm"] = tempo_bpm
+        if (meter := mt.meter_of(s)) is not None:  # "8 bars of chords in 6/8": Live's meter first
+            params["meter"] = meter
         if sources and not track_name:
             params["source"] = sources[0]
         if track_name:

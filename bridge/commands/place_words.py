@@ -56,7 +56,11 @@ _INTERVAL = re.compile(  # groups: direction, "by", article, interval, direction
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NUM = rf"(\d+|{_ORD})"
 _BAR = re.compile(rf" (?:bars?|measures?) (\d+) | (?:the )?({_ORD}) (?:bar|measure) ")
-_BEAT = re.compile(rf" beat (\d+) | (?:the )?({_ORD}) beat | (?:the )?(downbeat) ")
+_BEAT = re.compile(
+    rf" beat (\d+) | (?:the )?({_ORD}) beat | (?:the )?(downbeat) "
+    r"| on the (1|one|2|two|3|three|4|four|5|five|6|six|7|seven) (?:of|in) (?:bar|measure) "
+)  # "on the one of bar 17"
+_COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "every fourth bar", "every 4 bars", "every other bar", "every phrase", "every 8 bars"
 EVERY = re.compile(  # groups: a number, other|single, phrase, bar
     rf" (?:every|each) (?:{_NUM} (?:bars?|measures?)|(other|single) (?:bar|measure)|(phrase)|(bar|measure))(?= )"
@@ -95,7 +99,14 @@ def place_of(s: str) -> dict[str, int]:
         out["bar"] = _number(bar.group(1) or bar.group(2))
     beat = _BEAT.search(s)
     if beat:
-        out["beat"] = 1 if beat.group(3) else _number(beat.group(1) or beat.group(2))
+        counted = beat.group(4)
+        out["beat"] = (
+            1
+            if beat.group(3)
+            else _COUNTED.get(counted, 0) or int(counted)
+            if counted
+            else _number(beat.group(1) or beat.group(2))
+        )
     return out
 
 

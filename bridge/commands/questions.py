@@ -129,6 +129,11 @@ _ELSEWHERE = re.compile(
     r" (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
     r"dropbox|spotify|bandcamp|instagram|tiktok|google drive|cd|usb) "
 )
+# never MuseAroo's, asked as help or not: printing, sheet music, lyrics, tuning an instrument
+_NEVER = re.compile(
+    r" (?:print|printing|printout|printer|sheet music|score sheet|lyrics|lyric|pdf) "
+    r"| (?:tune|tuning|restring) (?:my |the |a )?(?:guitar|bass guitar|ukulele|violin|piano|drum kit|drums|cello) "
+)
 # "what chord should come after F here", "which sound works better": a question for the producer's
 # own ear, no command; MuseAroo answers only what it can read from a clip ("what key is this clip in")
 _WH_OPINION = re.compile(
@@ -174,6 +179,8 @@ def question_of(s: str) -> str | None:
             f"{'busier' if more.group(1) == 'more' else 'simpler'}') "
             + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
         )
+    if _NEVER.search(s):  # "how do I print this out as sheet music": not help, not ours
+        return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):

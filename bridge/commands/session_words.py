@@ -40,7 +40,7 @@ _CHOICE = re.compile(
 )
 _UNDO = re.compile(
     r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
-    r" edits?| actions?| moves?)? | undo (?:that|it) (\d+) times | undo (?:that |it )?(twice) "
+    r" edits?| actions?| moves?)? | undo (?:that|it|the last (?:change|thing|edit|step|action)) (\d+) times | undo (?:that |it )?(twice) "
 )
 REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
@@ -114,8 +114,14 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if (undo := _UNDO.search(s)) is not None and not _has(s, "bar", "bars", "take", "takes"):
         count = 2 if undo.group(3) else int(undo.group(1) or undo.group(2))
         return Intent("undo", None, {"count": count} if count > 1 else {}, heard)
-    if _has(s, "redo") and not _has(s, "bar", "bars") and not re.search(r" redo (?:the|my|this|it) \w", s):
-        return Intent("history", None, {"do": "redo"}, heard)
+    if (
+        _has(s, "redo")
+        and not _has(s, "bar", "bars")
+        and not re.search(r" redo (?:the|my|this|it) (?!\d+ times |twice )\w", s)
+    ):
+        again = re.search(r" redo (?:that |it )?(?:(\d+) times|(twice)) ", s)  # "redo that twice"
+        count = 0 if again is None else 2 if again.group(2) else int(again.group(1))
+        return Intent("history", None, {"do": "redo", **({"count": count} if count > 1 else {})}, heard)
     takes = _takes(s)
     if takes is not None:
         return Intent("history", takes.pop("part", None), takes, heard)

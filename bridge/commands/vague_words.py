@@ -26,9 +26,16 @@ _W = (
     r"(?!(?:feel|sound|seem|look|more|less|a|so|way|much|hit)\b)\w+"  # a word of the target, not of the frame
 )
 _TARGET = rf"(?:it|this|that|everything|the whole thing|(?:the|this|my|that) (?:{_W} )?{_W})"
-_MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?more |kind of |)*"
+_MORE = r"(?:a (?:bit|little|lot|touch) |a little bit |(?:much |way |so |even )?more |kind of |idk |like |um |uh |i guess |you know |)*"
+# where the feeling is wanted, said last: "make the bass more squelchy in the drop"
+_WHERE = r"(?: (?:in|for|during|on|over|at|through) (?:the|every|each|all the) (?:\w+ ){0,2}?\w+)?"
 _MAKE = re.compile(
-    rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+)(?: please)? $"
+    rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+){_WHERE}(?: please)? $"
+)
+# "it needs more sauce", "the chorus could use more oomph", "this is missing something spicy"
+_NEEDS = re.compile(
+    rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}) (?:needs|could use|wants|lacks|is missing|is lacking) "
+    rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE} $"
 )
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
@@ -45,6 +52,11 @@ _COMPLAINT = re.compile(
 )
 _HIT = re.compile(
     rf"{_LEAD}make ({_TARGET}) (?:hit|slap|bang|knock|punch) (?:a (?:bit|little|lot) )?harder $"
+)
+# slang verbs of how a track lands: "make it slap more", "make the drums hit different", "get it to bang"
+_SLANG = re.compile(
+    rf"{_LEAD}(?:make|get|have) ({_TARGET}) (?:to )?(?:slap|bang|knock|bump|pop|hit different|go hard|go off|cook|vibe|groove|hit)"
+    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|different|better))?(?: please)? $"
 )
 # words of feeling the vocabulary knows as sounds to describe (musicgen prompts), not as operations
 BRIGHT = frozenset({"happy", "bright", "uplifting", "hopeful", "sweet", "cheerful", "joyful", "sunny", "light",
@@ -88,12 +100,17 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     )  # "the snare": louder
     if hit is not None and _part(hit.group(1)) is None and not voiced:  # "make it hit harder": which, how?
         return _ask("drums", "louder or busier, and which part?", "louder", "busier")
+    slang = None if hit is not None else _SLANG.match(s)  # "make the chords hit harder": louder
+    if slang is not None and not any(f" {w} " in f" {slang.group(1)} " for w in co.VOICES):
+        part = _part(slang.group(1))
+        which = "" if part else ", and which part"
+        return f"(e.g. 'make {_the(part)} louder', 'make {_the(part)} busier' or 'give me another one') what should change{which}?"
     complaint = _COMPLAINT.match(s)
     if complaint is not None:
         part = _part(complaint.group(1) or "")
         return f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') what should change?"
     some = _ADD_SOME.match(s)  # "add some flavor to the drums": the word, then the target
-    m = _MAKE.match(s) or _GIVE.match(s)
+    m = _MAKE.match(s) or _GIVE.match(s) or _NEEDS.match(s)
     if some is not None:
         word, target = some.group(1), some.group(2)
     elif m is not None:

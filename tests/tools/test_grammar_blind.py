@@ -123,3 +123,13 @@ def test_a_nudge_the_parser_chose_is_read_as_a_shift_with_no_size() -> None:
     answer = {"action": "transform", "part": "drums",
               "params": {"kind": "shift", "offset": 0.125, "chosen": "beats", "voices": "snare"}}  # fmt: skip
     assert means_of(answer) == {"op": "shift", "target": "snare"}
+
+
+def test_into_a_section_is_a_parser_detail_left_out() -> None:
+    answer = {
+        "action": "automate",
+        "part": None,
+        "params": {"device": "mixer", "parameter": "volume", "shape": "swell",
+                   "region": {"section": "drop", "nth": 1, "into": True}},
+    }  # fmt: skip
+    assert means_of(answer)["scope"] == {"section": "drop"}

@@ -19,7 +19,7 @@ clip anyway (the parser's answer then names none), and a target ``song`` equals 
 ``set`` and ``tempo`` (Live's tempo, key and meter are the song's; only what is said is written, so
 "set the key to B minor" labelled with no target is the song's key; ``this`` and ``song`` stay
 different); parser details with no schema field (replace,
-here, the device a drawing moves) are left out; ``not_done`` (a clause left undone) stays, so a
+here, the device a drawing moves, ``into`` a section) are left out; ``not_done`` (a clause left undone) stays, so a
 partly done sentence is not exact. It prints counts per family (the label's op) and the total.
 """
 

@@ -114,6 +114,13 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
         )
     assert intent.part is not None
     settings.update({**intent.params, "replace": int(bool(intent.params.get("replace")))})
+    tempo = ""
+    if "meter" in settings:  # "8 bars of chords in 6/8": Live's meter first, so the bars are its bars
+        top, bottom = (int(x) for x in str(settings.pop("meter")).split("/"))
+        await app.live.set_context(signature_numerator=top, signature_denominator=bottom)
+        tempo = f"time signature set to {top}/{bottom}; "
+    if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
+        tempo += f"{await set_tempo(app, intent)}; "
     if "at_bar" in settings:  # "in the arrangement starting at bar 17": that bar's start in Live's beats
         live = await app.live.context()
         bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
@@ -122,9 +129,6 @@ async def generate_part(app: App, job: Job, intent: Intent) -> str:
     note = await _placed(app, intent, settings) + _genre_note(settings)
     if "region" in intent.params:  # "drums for the chorus": into the Arrangement there
         note += f" ({await command_region.place(app, dict(intent.params['region']), settings)})"
-    tempo = ""
-    if "tempo_bpm" in intent.params:  # "a whole song in C major at 90 bpm": the tempo first
-        tempo = f"{await set_tempo(app, intent)}; "
     count = int(settings.pop("variations", 1) or 1)  # "three different drum grooves": N new takes
     if not 1 <= count <= MAX_TAKES:
         raise InvalidValue(f"{count} new takes is out of range: expected 1..{MAX_TAKES}")

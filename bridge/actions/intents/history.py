@@ -89,8 +89,12 @@ async def _list(app: App, job: Job, intent: Intent) -> str:
 
 async def history(app: App, job: Job, intent: Intent) -> str:
     do = intent.params["do"]
-    if do == "redo":
-        return await _redo(app, job)
+    if do == "redo":  # "redo that twice": each step its own redo, as undo counts them
+        count = int(intent.params.get("count", 1))
+        if not 1 <= count <= 20:
+            raise InvalidValue(f"redo {count} steps is out of range: expected 1..20")
+        said = [await _redo(app, job) for _ in range(count)]
+        return said[0] if count == 1 else f"redid {count} steps: " + "; ".join(said)
     if do == "list":
         return await _list(app, job, intent)
     which = intent.params.get("which")
