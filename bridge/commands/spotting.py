@@ -23,7 +23,9 @@ VARIATIONS = re.compile(
 )
 NEW_MANY = re.compile(r" (\d+) (?:different|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"
                       r"lines|melodies|progressions|loops|ideas|parts|drums|riffs|hooks)(?= )")  # fmt: skip
-AT_TEMPO = re.compile(r" at (\d+)(?= +$| (?!bars? |beats? |percent |times |steps |semitones |db |hz |ms )\w)")  # (bars said are taken out)
+AT_TEMPO = re.compile(
+    r" at (\d+)(?= +$| (?!bars? |beats? |percent |times |steps |semitones |db |hz |ms )\w)"
+)  # (bars said are taken out)
 SPOKEN_TEMPO = (40, 300)  # "at 124" with no "bpm": a tempo only in the range music is played at
 MAX_VARIATIONS = 8  # takes one Vary makes at most (MusicGen renders them as one batch)
 DIMENSION = re.compile(r" (density|complexity|energy) ")
