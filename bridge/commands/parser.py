@@ -13,6 +13,7 @@ from typing import Any
 
 from bridge.commands import automate_words as aw
 from bridge.commands import clip_words as cw
+from bridge.commands import errand_words as ew
 from bridge.commands import fragments, polite
 from bridge.commands import jam_words as jw
 from bridge.commands import meter_words as mt
@@ -82,6 +83,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if not s.strip():
         return sp.refused(heard, "nothing was heard")
     bare = s.strip()
+    if ew.errand(s):  # "call the choir director and tell him we're late": nothing of it is done
+        return sp.refused(heard, ew.REASON)
     if bare in v.CONFIRM_YES:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:

@@ -1,0 +1,43 @@
+"""Issue 44, fifth round: safety fixes (sentences of our own, not blind set 5's lines). Each case
+failed on f222b6f."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands.parser import parse
+
+
+def _read(text: str) -> tuple[str, str | None, dict[str, object]]:
+    intent = parse(text)
+    return intent.action, intent.part, intent.params
+
+
+# 1. Errands for people are refused whole, never a MusicGen prompt or any action
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call the choir director and tell him we're running late",
+        "ring the guitar teacher about friday",
+        "text the bassist that the session moved to eight",
+        "could you email the strings section the new parts",
+        "remind me to pay the organ tuner",
+        "book the piano room for thursday",
+        "order new drum sticks for the band",
+        "we need to call the harp player back",
+        "tell the horns to come in at ten",
+    ],
+)
+def test_errand_is_refused(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown"
+    assert "not something MuseAroo does" in str(intent.params["reason"])
+    assert not str(intent.params["reason"]).rstrip().endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("call it nocturne", "history"), ("make a loop of choir", "musicgen"), ("mute the drums", "mixer")],
+)
+def test_own_uses_of_those_words_still_act(text: str, action: str) -> None:
+    assert parse(text).action == action
