@@ -121,8 +121,21 @@ def mixer_of(s: str) -> Intent | None:
         return Intent("mixer", None, {"do": "solo", "track_name": bare_name(but.group(1))})
     if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
-    part = v.PARTS.get(name)
+    part = v.PARTS.get(name) or _part_then_clause(name)
     params: dict[str, Any] = {"do": MIXER[m.group(1)]}
     if part is None:
         params["track_name"] = name
     return Intent("mixer", part, params)
+
+
+# "the drums the organ is too loud" (a comma, unheard): a part word, then a new clause of its own
+_NEW_CLAUSE = re.compile(
+    rf"^({_PARTS}) (?:the|a|an|my|our|it|its|this|that|we|i|you|they|he|she|lets|let|so) "
+)
+
+
+def _part_then_clause(name: str) -> str | None:
+    """The part a mixer name opens with when a new clause follows it ("drums let the organ
+    breathe" -> "drums"), or None."""
+    m = _NEW_CLAUSE.match(name)
+    return None if m is None else v.PARTS[m.group(1)]

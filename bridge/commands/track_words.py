@@ -26,6 +26,9 @@ TRAILING = re.compile(
     r" (?:for (?:a|one) (?:moment|sec|second|bit|minute|while|beat)|for now|real quick|quickly|right now|now|"
     r"again|too|as well|please|for me|then|so i can hear it|to hear it)$"
 )
+# a clause after a track's name is not part of it: "the bass so everyone can hear it"
+_CLAUSE = re.compile(r"(?<=\w) (?:so|because|cause|cos|coz|since|while|whilst|and then|until|till|when|let|lets|"
+                     r"as|i want|we need|i need|i wanna|everyone|everybody)(?: .*)?$")  # fmt: skip
 _NAMED = re.compile(
     rf" (?:the|my|that) ((?:\w+ )?(?:{'|'.join(INSTRUMENTS)}))(?: (?:{'|'.join(FILLER)}))?(?= )"
 )
@@ -35,7 +38,7 @@ _SIDECHAIN = re.compile(r" sidechain (?!on |to )(?:the |my )?(\w+)| sidechain (?
 def bare_name(name: str) -> str:
     """The track's name without a trailing clause or filler: "strings for a moment" -> "strings",
     "piano part" -> "piano"; a name that is only filler stays as said."""
-    name = f" {name.strip()}"
+    name = _CLAUSE.sub("", f" {name.strip()}")  # "bass so everyone can hear it": a clause of its own
     while (cut := TRAILING.sub("", name)) != name:
         name = cut
     words = name.split()

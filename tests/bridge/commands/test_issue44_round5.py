@@ -41,3 +41,27 @@ def test_errand_is_refused(text: str) -> None:
 )
 def test_own_uses_of_those_words_still_act(text: str, action: str) -> None:
     assert parse(text).action == action
+
+
+# 2. A clause after a mixer's track name is not part of the name; a part word names the part
+@pytest.mark.parametrize(
+    ("text", "part", "params"),
+    [
+        ("mute the drums, let the synth ring out", "drums", {"do": "mute"}),
+        ("solo the melody so the class can hear it", "melody", {"do": "solo"}),
+        ("unmute the bass because the drop needs it", "bass", {"do": "unmute"}),
+        ("mute the organ while i talk", None, {"do": "mute", "track_name": "organ"}),
+        ("solo the piano so everybody hears the voicing", None, {"do": "solo", "track_name": "piano"}),
+        ("mute the chords, we need space for the vocal", "chords", {"do": "mute"}),
+        ("solo the choir when the chorus comes in", None, {"do": "solo", "track_name": "choir"}),
+    ],
+)
+def test_mixer_name_stops_at_a_clause(text: str, part: str | None, params: dict[str, object]) -> None:
+    assert _read(text) == ("mixer", part, params)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("solo the bass synth", "bass synth"), ("mute the lead vocal track", "lead vocal")]
+)
+def test_mixer_names_of_two_words_are_kept(text: str, name: str) -> None:
+    assert _read(text) == ("mixer", None, {"do": text.split()[0], "track_name": name})
