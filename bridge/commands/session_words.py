@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import take_refs as tr
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
@@ -57,7 +58,7 @@ _LIST = re.compile(
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
 )
 _SHOW = re.compile(
-    r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history) $"
+    r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
     r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
 )
 _JAM_PART = re.compile(
@@ -117,10 +118,11 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if (
         _has(s, "redo")
         and not _has(s, "bar", "bars")
-        and not re.search(r" redo (?:the|my|this|it) (?!\d+ times |twice )\w", s)
+        and not re.search(r" redo (?:the|my|this|it) (?!\d+ times |twice |last \d+ )\w", s)
     ):
         again = re.search(r" redo (?:that |it )?(?:(\d+) times|(twice)) ", s)  # "redo that twice"
         count = 0 if again is None else 2 if again.group(2) else int(again.group(1))
+        count = int(last.group(1)) if (last := tr.REDO_LAST.search(s)) else count  # "redo the last 2"
         return Intent("history", None, {"do": "redo", **({"count": count} if count > 1 else {})}, heard)
     takes = _takes(s)
     if takes is not None:
@@ -133,6 +135,7 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
 def _refs(s: str) -> list[str]:
     found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s)]
     found += [(m.start(), f"take:{m.group(1)}") for m in _TAKE_ID.finditer(s)]
+    found += [(m.start(), "previous") for m in tr.BEFORE_THAT.finditer(s)]  # "the one before that"
     return [ref for _, ref in sorted(found)]
 
 
@@ -161,6 +164,8 @@ def _takes(s: str) -> dict[str, Any] | None:
         and _has(s, "go with", "keep", "prefer", "liked", "like", "pick", "choose", "better")
     ):
         return {"do": "recall", "which": "last"}  # "go with the last one"
+    if not set(refs) - {"last", "previous"} and refs and tr.MARK.match(s):  # "star the last one"
+        return {"do": "unstar" if s.startswith(" unstar") else "star", "which": refs[0]}
     if not set(refs) - {
         "last",
         "previous",
@@ -175,7 +180,7 @@ def _takes(s: str) -> dict[str, Any] | None:
         this = "this" if _has(s, "this", "it") else None
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
-    if _has(s, *RECALL_WORDS) and not _has(s, "star", "name"):
+    if (_has(s, *RECALL_WORDS) or tr.PUT_BACK.search(s)) and not _has(s, "star", "name"):
         return {"do": "recall", "which": refs[0]}
     return None
 

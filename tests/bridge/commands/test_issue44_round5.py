@@ -65,3 +65,22 @@ def test_mixer_name_stops_at_a_clause(text: str, part: str | None, params: dict[
 )
 def test_mixer_names_of_two_words_are_kept(text: str, name: str) -> None:
     assert _read(text) == ("mixer", None, {"do": text.split()[0], "track_name": name})
+
+
+# 3. Takes by reference and counts
+@pytest.mark.parametrize(
+    ("text", "params"),
+    [
+        ("star the previous one", {"do": "star", "which": "previous"}),
+        ("unstar the latest one", {"do": "unstar", "which": "last"}),
+        ("star the take before this", {"do": "star", "which": "previous"}),
+        ("unstar the version before that", {"do": "unstar", "which": "previous"}),
+        ("redo the last 3 changes", {"do": "redo", "count": 3}),
+        ("redo last 2", {"do": "redo", "count": 2}),
+        ("list only my starred ones", {"do": "list", "starred": True}),
+        ("put the second one back", {"do": "recall", "which": "second"}),
+        ("put take a1b2c3 back please", {"do": "recall", "which": "take:a1b2c3"}),
+    ],
+)
+def test_takes_by_reference_and_count(text: str, params: dict[str, object]) -> None:
+    assert _read(text) == ("history", None, params)

@@ -1,0 +1,19 @@
+"""More ways to say which take (issue 44, fifth round), read by ``session_words``: "the one before
+that" is the previous take, "put take 7c19e2 back" recalls it, "redo the last 2" counts 2, "my
+starred ones" are the starred takes. Stdlib only; the sentence is normalised (padded, digits).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "unstar the one before that", "the take before the last one": the one before the last
+BEFORE_THAT = re.compile(
+    r" (?:the )?(?:one|take|version) before (?:that|this|it|the last(?: one| take)?|the latest(?: one)?) "
+)
+# "put take 7c19e2 back", "put the second one back": a take brought back
+PUT_BACK = re.compile(r" put (?:\w+ ){1,3}back ")
+# "redo the last 2", "redo last 3": a count of redos
+REDO_LAST = re.compile(r" redo (?:the )?last (\d+)(?: things?| changes?| steps?)? ")
+# a star or unstar said of a take by its place keeps the place ("star the last one": last)
+MARK = re.compile(r"^ (?:please )?(?:un)?star ")
