@@ -49,10 +49,19 @@ def plan() -> list[tuple[str, int, str]]:
 
 
 def render_piece(
-    genre_name: str, tonic: int, scale: str, out: Path, fluidsynth: str, *, only: tuple[str, ...] = ()
+    genre_name: str,
+    tonic: int,
+    scale: str,
+    out: Path,
+    fluidsynth: str,
+    *,
+    only: tuple[str, ...] = (),
+    context: dict[str, Any] | None = None,
+    tag: str = "",
 ) -> dict[str, Any]:
     """Generate all four parts of one song, render it (``only`` these parts, if given), and return
-    its manifest entry."""
+    its manifest entry. ``context`` overrides MusicalContext fields (tempo_bpm, signature, bars,
+    feel: the genre's tempo, 4/4 and BARS without it); ``tag`` goes into the name after the genre."""
     from engines.generators import generate_parts
     from engines.midi_file import write_midi
     from engines.music import Key, MusicalContext
@@ -60,12 +69,13 @@ def render_piece(
 
     genre = load_genre(genre_name)
     key = Key(tonic, scale)
-    ctx = MusicalContext(tempo_bpm=genre.tempo_bpm, key=key, genre=genre_name, bars=BARS)
+    fields = {"tempo_bpm": genre.tempo_bpm, "bars": BARS, **(context or {})}
+    ctx = MusicalContext(key=key, genre=genre_name, **fields)
     parts = generate_parts(ctx, seed=SEED)
     if only:
         parts = {part: notes for part, notes in parts.items() if part in only}
     programs = {part: int(getattr(genre, part)["program"]) for part in ("bass", "chords", "melody")}
-    name = f"{genre_name}_{NOTE_NAMES[tonic]}_{scale.lower()}" + "".join(f"_{part}" for part in only)
+    name = f"{genre_name}{tag}_{NOTE_NAMES[tonic]}_{scale.lower()}" + "".join(f"_{part}" for part in only)
     midi, wav = out / f"{name}.mid", out / f"{name}.wav"
     length_beats = ctx.length_beats
     write_midi(
