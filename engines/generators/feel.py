@@ -40,13 +40,18 @@ def resolve(ctx: MusicalContext, genre: Genre | None = None) -> Timing:
     """The timing a generator uses: the context's controls where given, else the genre's.
 
     A swing control goes to the sixteenths in a genre that swings sixteenths (hip-hop, lo-fi),
-    else to the eighths; the other grid plays straight.
+    else to the eighths; the other grid plays straight. In x/8 meters the eighths never swing.
     """
     genre = genre or load_genre(ctx.genre)
     feel = ctx.feel
     swing, swing16 = genre.swing, genre.swing16
     if feel.swing is not None:
         swing, swing16 = (0.0, feel.swing) if genre.swing16 > genre.swing else (feel.swing, 0.0)
+    if ctx.signature[1] == 8:
+        # eighths divide the beat in threes (6/8, 9/8, 12/8) or group 2+2+3 (7/8): swung, the second
+        # dotted quarter of a 6/8 bar would land on 1.667 quarters. Only sixteenths swing there, and a
+        # swing control goes to them.
+        swing, swing16 = 0.0, genre.swing16 if feel.swing is None else feel.swing
     humanize = genre.humanize if feel.humanize is None else feel.humanize
     fills = feel.fills or genre.fills
     return Timing(swing, swing16, humanize, genre.laid_back * humanize * LAG_BEATS, fills)

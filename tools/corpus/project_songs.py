@@ -11,9 +11,8 @@ Tempo: the generators' ``tempo_bpm`` is Live's (quarter notes a minute, whatever
 tempo and ``bar_s`` its quarter notes a bar over it. Drawn in 0.8x..1.2x the genre's tempo; in
 compound meters the range is lifted so the dotted quarter, the counted beat, is at least
 MIN_COMPOUND_BEAT_BPM (an ambient 6/8 at 56 quarters would count 37 a minute). Swing: the presets'
-swing is kept in simple meters; in compound meters the triplet eighths are the swing, and the
-generators' eighth swing (which delays every off-beat of the quarter grid, so the second dotted
-quarter of a 6/8 bar too) is turned off there. Sixteenth swing is kept everywhere.
+swing as the generators play it (in x/8 meters they never swing the eighths: the triplet eighths
+are the swing there; sixteenth swing is kept everywhere).
 
     nice -n 10 .venv/bin/python -m tools.corpus.project_songs [--out .cache/meter_corpus/songs]
     nice -n 10 .venv/bin/python -m tools.corpus.project_songs --signatures 2/4,3/4,4/4,6/8,9/8,12/8 \\
@@ -90,9 +89,7 @@ def plan(
                 live = live_tempo(preset.tempo_bpm, sig, rng)
                 bar_s = sig[0] * 4 / sig[1] * 60.0 / live
                 bars = max(generated.BARS, PHRASE_BARS * math.ceil(MIN_S / bar_s / PHRASE_BARS))
-                compound = quarters_per_beat(sig) > 1
-                feel = Feel(swing=0.0) if compound and preset.swing > 0 else Feel()
-                context = {"tempo_bpm": live, "signature": sig, "bars": bars, "feel": feel}
+                context = {"tempo_bpm": live, "signature": sig, "bars": bars, "feel": Feel()}
                 out.append({"genre": genre, "tonic": tonic, "scale": generated.MODES[(i + g + s) % 2],
                             "context": context, "tag": f"_{sig[0]}-{sig[1]}_{live:.0f}bpm"})  # fmt: skip
     return out
@@ -105,9 +102,7 @@ def entry(p: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
     out = {"name": f"project_song_{p['name']}", "wav": p["wav"], "time_signature": [num, den],
            "bar_s": num * 4 / den * 60.0 / live, "live_tempo_bpm": live, "collection": "songs"}  # fmt: skip
     if spec["context"] is not None:
-        feel = spec["context"]["feel"]
-        out |= {"genre": spec["genre"], "key": p["key"], "bars": spec["context"]["bars"],
-                "eighth_swing_off": feel.swing == 0.0}  # fmt: skip
+        out |= {"genre": spec["genre"], "key": p["key"], "bars": spec["context"]["bars"]}
     return out
 
 

@@ -121,3 +121,18 @@ def test_trap_hats_roll_in_triplets() -> None:
 def test_bad_groove_controls_are_named(feel: Feel, named: str) -> None:
     with pytest.raises(InvalidValue, match=named):
         generate("drums", replace(ctx("pop", Feel()), feel=feel))
+
+
+@pytest.mark.parametrize("signature", [(6, 8), (9, 8), (12, 8), (7, 8)])
+def test_eighths_do_not_swing_in_eighth_meters_so_the_beats_stay_put(signature: tuple[int, int]) -> None:
+    """Jazz swings its eighths in 4/4; in 6/8 the eighths divide the beat in three, so swinging them
+    would move the second dotted quarter from 1.5 to 1.667 quarters."""
+    for genre in ("jazz", "blues", "reggae"):
+        c = replace(ctx(genre, Feel(humanize=0.0)), signature=signature)
+        for name, notes in generate_parts(c, seed=5).items():
+            thirds = [
+                n for n in notes if abs((n.start_beats * 3) % 1) < 1e-6 and n.start_beats * 2 % 1 > 1e-6
+            ]
+            assert not thirds, (genre, signature, name, thirds[:3])
+    swung = generate("drums", replace(ctx("rock", Feel(swing=1.0, humanize=0.0)), signature=(6, 8)), seed=2)
+    assert {round(n.start_beats % 0.5, 4) for n in swung} <= {0.0, 0.25, 0.3333}  # sixteenths swing
