@@ -241,15 +241,16 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
                 tracked_beats, fit, segments, bar_activations, envelope, bass, FPS, chroma, CHROMA_FPS,
                 beat_activation=heard.beat_activation, rules=bar,
             )  # fmt: skip
+            rules = (signature, tempo * quarters_per_beat(signature))
             switched = None if meter in levels.ODD_METERS else meter_model.taken(
-                reading, tracked_beats, segments, bar_activations[:, 1], FPS
+                reading, rules, tracked_beats, segments, bar_activations[:, 1], FPS
             )  # fmt: skip
             if switched is not None and reading is not None:  # the model's reading replaces the rules'
                 beats, downbeats, meter, compound = switched
                 confidence, alternatives = reading.confidence, reading.alternatives
                 tempo = grid.tempo_from_beats(beats) or 0.0
                 signature = levels.signature(meter, compound=compound)
-            rules = (signature, tempo * quarters_per_beat(signature))
+                rules = (signature, tempo * quarters_per_beat(signature))
             ambiguous, rival = meter_model.judge(rules, reading)
             if meter in levels.ODD_METERS and tempo:
                 ambiguous, rival = True, plain_rival(fit, len(tracked_beats), tempo)

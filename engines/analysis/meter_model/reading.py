@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -44,17 +44,20 @@ Taken = tuple[np.ndarray, np.ndarray, int, bool]  # counted beats, downbeats, be
 
 def taken(
     reading: Reading | None,
+    rules: tuple[tuple[int, int], float],
     tracked_s: np.ndarray,
     segments: Sequence[ChordSegment],
     downbeat_activation: np.ndarray,
     fps: float,
 ) -> Taken | None:
-    """The model's reading as the engine's (beats, downbeats, beats a bar, compound) where its
-    probability reaches the shipped ``switch``: cross-validated on the folk corpus and the project's
-    pieces it reads better than the rules on both (docs/benchmarks/meter.md, third round); None: the
-    rules' reading stands."""
+    """The model's reading as the engine's (beats, downbeats, beats a bar, compound) where it reads
+    another bar than the ``rules`` (signature, Live tempo) with at least the shipped ``switch``:
+    cross-validated on the folk corpus and the project's pieces it reads better than the rules on
+    both (docs/benchmarks/meter.md, third round); None: the rules' reading stands."""
     if reading is None or reading.chosen_class is None or reading.confidence < reading.switch:
         return None
+    if not judge(rules, replace(reading, ambiguous=False))[0]:
+        return None  # the same bar: the rules' beats, phase and alternatives stay
     c = reading.chosen_class
     changes = [s.start_s for s in list(segments)[1:] if s.label != NO_CHORD]
     made = counted_grid(tracked_s, c, changes, downbeat_activation, fps)

@@ -87,10 +87,12 @@ def test_the_models_reading_replaces_the_rules_only_from_its_switch() -> None:
     def sure_of(p: float, switch: float) -> Reading:
         return Reading(p, (), False, None, ((9, 8), 120.0, p), chosen_class=slip_jig, switch=switch)
 
-    assert taken(None, quarters, [], activation, FPS) is None
-    assert taken(sure_of(0.7, 0.8), quarters, [], activation, FPS) is None  # below its switch
-    assert taken(sure_of(0.9, 2.0), quarters, [], activation, FPS) is None  # no switch shipped
-    made = taken(sure_of(0.9, 0.8), quarters, [], activation, FPS)
+    rules = ((3, 4), 120.0)  # the rules' reading: 3/4 at 120 quarters
+    assert taken(None, rules, quarters, [], activation, FPS) is None
+    assert taken(sure_of(0.7, 0.8), rules, quarters, [], activation, FPS) is None  # below its switch
+    assert taken(sure_of(0.9, 2.0), rules, quarters, [], activation, FPS) is None  # no switch shipped
+    assert taken(sure_of(0.9, 0.8), ((9, 8), 121.0), quarters, [], activation, FPS) is None  # the same bar
+    made = taken(sure_of(0.9, 0.8), rules, quarters, [], activation, FPS)
     assert made is not None
     beats, downbeats, per_bar, compound = made
     assert (per_bar, compound) == (3, True)  # 9/8: three dotted quarters
