@@ -191,30 +191,30 @@ def choose(pairs: list[tuple[dict[str, Any], dict[str, Any]]], truth: dict[str, 
 
 
 def engine_after(
-    before: dict[str, Any], m: dict[str, Any] | None, sure: float, switch: float
+    before: dict[str, Any], m: dict[str, Any] | None, sure: float, switch: tuple[float, float]
 ) -> dict[str, Any]:
-    """The engine's reading after: the model's at ``switch`` or more, else the rules'; held as
-    ``meter_model.judge`` holds (the model reads another bar, or agrees unsure)."""
+    """The engine's reading after: the model's from ``switch`` (another Live tempo; the same tempo,
+    another bar) on, else the rules'; held as ``meter_model.judge`` holds (the model reads another
+    bar, or agrees unsure)."""
     if m is None or before["signature"] is None:
         return {**before, "ambiguous": False}
     unsure = m["unsure_p"] and (m["p"] < sure or m["lead"] < meter_train.MARGIN)
-    if m["p"] >= switch:
+    same_tempo = meter_train.close(m["live_tempo_bpm"], before["live_tempo_bpm"])
+    if m["p"] >= switch[1 if same_tempo else 0]:
         return {**m, "ambiguous": unsure}
-    agrees = m["signature"] == before["signature"] and meter_train.close(
-        m["live_tempo_bpm"], before["live_tempo_bpm"]
-    )
+    agrees = m["signature"] == before["signature"] and same_tempo
     return {**before, "ambiguous": unsure or not agrees}
 
 
 def run(
-    rows: list[dict[str, Any]], truth: dict[str, Any], kind: str, fixed: float | None = None
+    rows: list[dict[str, Any]], truth: dict[str, Any], kind: str, fixed: tuple[float, float] | None = None
 ) -> dict[str, Any]:
     parts = halves(rows)
     out: dict[str, Any] = {"folds": [], "pieces": {}}
     for test in (1, 0):  # read B (trained on A) first, then the reverse
         train = [r for r in parts[1 - test] if r["features"] is not None]
-        sure, switch = choose(inner(train, kind), truth)
-        switch = switch if fixed is None else fixed
+        sure, chosen = choose(inner(train, kind), truth)
+        switch = (chosen, chosen) if fixed is None else fixed
         learner = Learner(kind).fit(train)
         judge = meter_train.fit(train, sure=meter_train.choose_sure(train, truth))
         out["folds"].append({"read": "AB"[test], "sure": sure, "switch": switch, "train_pieces": len(train)})
@@ -234,6 +234,7 @@ def run(
                 "before": meter_train.score(judged, t), "after": meter_train.score(after, t),
                 "model": None if m is None else meter_train.score(m, t), "p": None if m is None else m["p"],
                 "lead": None if m is None else m["lead"],
+                "same_tempo": m is not None and meter_train.close(m["live_tempo_bpm"], r["before"]["live_tempo_bpm"]),
             }  # fmt: skip
     return out
 
@@ -245,6 +246,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--write", action="store_true", help="train on every piece, write the weights")
     parser.add_argument("--switch", type=float, default=None, help="a fixed switch instead of the chosen")
+    parser.add_argument("--switch-bar", type=float, default=None, help="... at the rules' Live tempo")
     parser.add_argument("--extra", type=Path, action="append", default=[], help="JSON: name -> more values")
     args = parser.parse_args()
     rows, truth = load(args.corpus)
@@ -253,7 +255,8 @@ def main() -> int:
     for r in rows:  # experiments: evidence prototyped outside the engine, appended
         if extra and r["features"] is not None:
             r["features"] = r["features"] + extra.get(r["name"], [0.0] * width)
-    cv = run(rows, truth, args.learner, args.switch)
+    fixed = None if args.switch is None else (args.switch, args.switch_bar or args.switch)
+    cv = run(rows, truth, args.learner, fixed)
     if args.json:
         args.json.write_text(json.dumps(cv, indent=1))
     print(json.dumps(cv["folds"]))
@@ -267,11 +270,11 @@ def main() -> int:
             wrong = sum(not p[who]["signature"] and not p[who]["held"] for p in items if p[who])
             print(f"{source} {n} {who}: {figs} held {held} wrong applied {wrong}")
     if args.write:
-        write(rows, truth, args.switch)
+        write(rows, truth, fixed)
     return 0
 
 
-def write(rows: list[dict[str, Any]], truth: dict[str, Any], fixed: float | None) -> None:
+def write(rows: list[dict[str, Any]], truth: dict[str, Any], fixed: tuple[float, float] | None) -> None:
     """The shipped MLP: trained on every piece, ``sure`` and ``switch`` (unless ``fixed``) chosen on
     their inner folds."""
     import dataclasses
@@ -279,9 +282,9 @@ def write(rows: list[dict[str, Any]], truth: dict[str, Any], fixed: float | None
     from engines.analysis.meter_model.model import WEIGHTS
 
     usable = [r for r in rows if r["features"] is not None]
-    sure, switch = choose(inner(usable, "mlp"), truth)
-    switch = switch if fixed is None else fixed
-    model = dataclasses.replace(fit_mlp(usable, sure=sure), switch=switch)
+    sure, chosen = choose(inner(usable, "mlp"), truth)
+    switch = (chosen, chosen) if fixed is None else fixed
+    model = dataclasses.replace(fit_mlp(usable, sure=sure), switch=switch[0], switch_bar=switch[1])
     WEIGHTS.write_text(json.dumps(model.to_dict()))
     print(f"wrote {WEIGHTS} ({WEIGHTS.stat().st_size} bytes, sure {sure}, switch {switch})", file=sys.stderr)
 

@@ -72,6 +72,9 @@ class Model:
     sig_intercept: np.ndarray | None = None
     hidden: tuple[Layers, ...] = ()  # one-hidden-layer networks whose probabilities are averaged
     switch: float = 2.0  # the best class's probability from which its reading replaces the rules' (2: never)
+    switch_bar: float = (
+        2.0  # ... where it asks Live the rules' tempo, only another bar (2/4 for 4/4, 6/8 for 3/4)
+    )
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Per class: with ``hidden`` networks, the mean of their probabilities; else the signature
@@ -108,6 +111,7 @@ class Model:
             "sig_intercept": None if self.sig_intercept is None else self.sig_intercept.round(5).tolist(),
             "hidden": [[pack(a) for a in layers] for layers in self.hidden],
             "switch": self.switch,
+            "switch_bar": self.switch_bar,
         }
 
     @classmethod
@@ -127,6 +131,7 @@ class Model:
             sig_intercept=None if data.get("sig_intercept") is None else np.array(data["sig_intercept"]),
             hidden=tuple(layers_of(layers) for layers in data.get("hidden", ())),
             switch=float(data.get("switch", 2.0)),
+            switch_bar=float(data.get("switch_bar", data.get("switch", 2.0))),
         )
 
 

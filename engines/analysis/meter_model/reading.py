@@ -37,6 +37,7 @@ class Reading:
     chosen: Rival  # the best reading as (signature, live tempo, probability)
     chosen_class: MeterClass | None = None  # its class (signature, bar in tracked beats)
     switch: float = 2.0  # the model's probability from which its reading replaces the rules'
+    switch_bar: float = 2.0  # ... where it keeps the rules' Live tempo (another bar at that tempo)
 
 
 Taken = tuple[np.ndarray, np.ndarray, int, bool]  # counted beats, downbeats, beats a bar, compound
@@ -51,13 +52,17 @@ def taken(
     fps: float,
 ) -> Taken | None:
     """The model's reading as the engine's (beats, downbeats, beats a bar, compound) where it reads
-    another bar than the ``rules`` (signature, Live tempo) with at least the shipped ``switch``:
-    cross-validated on the folk corpus and the project's pieces it reads better than the rules on
-    both (docs/benchmarks/meter.md, third round); None: the rules' reading stands."""
-    if reading is None or reading.chosen_class is None or reading.confidence < reading.switch:
+    another bar than the ``rules`` (signature, Live tempo) with at least the shipped ``switch``, or
+    ``switch_bar`` where it asks Live the rules' tempo (a bar of other length or grouping over the same
+    quarter notes): cross-validated on the folk corpus and the project's pieces it reads better
+    than the rules on both (docs/benchmarks/meter.md, third round); None: the rules' reading stands."""
+    if reading is None or reading.chosen_class is None:
         return None
     if not judge(rules, replace(reading, ambiguous=False))[0]:
         return None  # the same bar: the rules' beats, phase and alternatives stay
+    same_tempo = abs(reading.chosen[1] / max(rules[1], 1e-9) - 1) <= TEMPO_SAME
+    if reading.confidence < (reading.switch_bar if same_tempo else reading.switch):
+        return None
     c = reading.chosen_class
     changes = [s.start_s for s in list(segments)[1:] if s.label != NO_CHORD]
     made = counted_grid(tracked_s, c, changes, downbeat_activation, fps)
@@ -173,4 +178,5 @@ def read(
         chosen=(chosen.signature, round(chosen.live_tempo_bpm(period), 3), round(float(p[best]), 4)),
         chosen_class=chosen,
         switch=model.switch,
+        switch_bar=model.switch_bar,
     )

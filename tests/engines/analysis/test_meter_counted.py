@@ -77,6 +77,8 @@ def test_networks_average_their_probabilities_and_survive_json() -> None:
     assert again.switch == 0.6 and len(again.hidden) == 2
     assert again.probabilities(x) == pytest.approx(p, abs=5e-3)
     assert Model.from_dict({k: v for k, v in model.to_dict().items() if k != "switch"}).switch > 1.0
+    older = {k: v for k, v in model.to_dict().items() if k != "switch_bar"}
+    assert Model.from_dict(older).switch_bar == 0.6  # weights without it: the one switch for both
 
 
 def test_the_models_reading_replaces_the_rules_only_from_its_switch() -> None:
@@ -84,15 +86,19 @@ def test_the_models_reading_replaces_the_rules_only_from_its_switch() -> None:
     activation = strong_every(divided(quarters, 2), 0, 9)
     slip_jig = parse_label("9/8:4.5")
 
-    def sure_of(p: float, switch: float) -> Reading:
-        return Reading(p, (), False, None, ((9, 8), 120.0, p), chosen_class=slip_jig, switch=switch)
+    def sure_of(p: float, switch: float, switch_bar: float = 2.0) -> Reading:
+        return Reading(p, (), False, None, ((9, 8), 120.0, p), chosen_class=slip_jig, switch=switch,
+                       switch_bar=switch_bar)  # fmt: skip
 
-    rules = ((3, 4), 120.0)  # the rules' reading: 3/4 at 120 quarters
-    assert taken(None, rules, quarters, [], activation, FPS) is None
-    assert taken(sure_of(0.7, 0.8), rules, quarters, [], activation, FPS) is None  # below its switch
-    assert taken(sure_of(0.9, 2.0), rules, quarters, [], activation, FPS) is None  # no switch shipped
+    other_tempo = ((3, 4), 80.0)  # the rules: 3/4 at 80 quarters (Live's tempo would change)
+    same_tempo = ((3, 4), 120.0)  # 3/4 at the model's 120 quarters: only the bar differs
+    assert taken(None, other_tempo, quarters, [], activation, FPS) is None
+    assert taken(sure_of(0.7, 0.8), other_tempo, quarters, [], activation, FPS) is None  # below its switch
+    assert taken(sure_of(0.9, 2.0, 0.5), other_tempo, quarters, [], activation, FPS) is None  # none shipped
     assert taken(sure_of(0.9, 0.8), ((9, 8), 121.0), quarters, [], activation, FPS) is None  # the same bar
-    made = taken(sure_of(0.9, 0.8), rules, quarters, [], activation, FPS)
+    assert taken(sure_of(0.9, 0.8), same_tempo, quarters, [], activation, FPS) is None  # switch_bar not met
+    assert taken(sure_of(0.9, 0.95, 0.85), same_tempo, quarters, [], activation, FPS) is not None
+    made = taken(sure_of(0.9, 0.8), other_tempo, quarters, [], activation, FPS)
     assert made is not None
     beats, downbeats, per_bar, compound = made
     assert (per_bar, compound) == (3, True)  # 9/8: three dotted quarters
