@@ -216,7 +216,8 @@ def plain_rival(fit: dict[int, float], beat_count: int, tempo_bpm: float) -> met
 
 def read(heard: Heard, *, model: bool = True) -> Findings:
     """Beats, bars, meter, key and chords from what the networks heard. ``model``: the learned meter
-    model judges the rules' meter (``meter_model.judge``: held as unsure, with a rival); False: not."""
+    model's reading replaces the rules' where it is sure enough (``meter_model.taken``) and judges
+    the reading (``meter_model.judge``: held as unsure, with a rival); False: the rules' alone."""
     beats, bar_activations, segments = heard.beats_s, heard.bar_activations, heard.chords
     envelope, bass, chroma = heard.envelope, heard.bass, heard.chroma
     tracked = grid.tempo_from_beats(beats)
@@ -241,6 +242,15 @@ def read(heard: Heard, *, model: bool = True) -> Findings:
                 beat_activation=heard.beat_activation, rules=bar,
             )  # fmt: skip
             rules = (signature, tempo * quarters_per_beat(signature))
+            switched = None if meter in levels.ODD_METERS else meter_model.taken(
+                reading, rules, tracked_beats, segments, bar_activations[:, 1], FPS
+            )  # fmt: skip
+            if switched is not None and reading is not None:  # the model's reading replaces the rules'
+                beats, downbeats, meter, compound = switched
+                confidence, alternatives = reading.confidence, reading.alternatives
+                tempo = grid.tempo_from_beats(beats) or 0.0
+                signature = levels.signature(meter, compound=compound)
+                rules = (signature, tempo * quarters_per_beat(signature))
             ambiguous, rival = meter_model.judge(rules, reading)
             if meter in levels.ODD_METERS and tempo:
                 ambiguous, rival = True, plain_rival(fit, len(tracked_beats), tempo)

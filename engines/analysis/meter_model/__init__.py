@@ -4,14 +4,25 @@
 model's bar (signature and Live tempo), its confidence, the other readings and, where the evidence
 is weak, its rival; None when no model is shipped or too few beats were tracked.
 ``judge(rules, reading)``: whether the rules' reading is held, and against which rival.
-``sparse(...)``: too few onsets for any meter reading to be sure (held, whoever read it).
+``taken(reading, ...)``: the model's reading as the engine's beats and bars, where it is sure
+enough to replace the rules' (its ``switch``). ``sparse(...)``: too few onsets for any meter reading to be sure (held, whoever read it).
 """
 
 from __future__ import annotations
 
 from engines.analysis.meter_model.features import features
 from engines.analysis.meter_model.model import NAMES, MeterClass, Model, load, parse_label
-from engines.analysis.meter_model.reading import Reading, Rival, evidence, judge, read, rules_bar, sparse
+from engines.analysis.meter_model.reading import (
+    Reading,
+    Rival,
+    Taken,
+    evidence,
+    judge,
+    read,
+    rules_bar,
+    sparse,
+    taken,
+)
 
 __all__ = [
     "NAMES",
@@ -19,6 +30,7 @@ __all__ = [
     "Model",
     "Reading",
     "Rival",
+    "Taken",
     "evidence",
     "features",
     "judge",
@@ -27,4 +39,5 @@ __all__ = [
     "read",
     "rules_bar",
     "sparse",
+    "taken",
 ]

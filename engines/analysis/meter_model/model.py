@@ -12,6 +12,7 @@ and not applied without ``force 1``.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from engines.errors import ModelUnavailable
 WEIGHTS = Path(__file__).with_name("weights.json")
 NAMES = (*BEAT_NAMES, *PERIOD_NAMES)  # the model's evidence, in order (``reading.evidence``)
 TEMPO_SAME = 0.04  # two readings ask the same Live tempo within this share
+Layers = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # hidden weights, bias; output weights, bias
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +70,20 @@ class Model:
     signatures: tuple[tuple[int, int], ...] = ()  # a second model over the signature alone
     sig_coef: np.ndarray | None = None
     sig_intercept: np.ndarray | None = None
+    hidden: tuple[Layers, ...] = ()  # one-hidden-layer networks whose probabilities are averaged
+    switch: float = 2.0  # the best class's probability from which its reading replaces the rules' (2: never)
+    switch_bar: float = (
+        2.0  # ... where it asks Live the rules' tempo, only another bar (2/4 for 4/4, 6/8 for 3/4)
+    )
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """Per class: the signature model's probability of its signature times the class's share
-        among the classes of that signature (the class model alone without a signature model)."""
+        """Per class: with ``hidden`` networks, the mean of their probabilities; else the signature
+        model's probability of its signature times the class's share among the classes of that
+        signature (the class model alone without a signature model)."""
         z = (x - self.mean) / self.scale
+        if self.hidden:
+            return np.asarray(np.mean([softmax(w2 @ np.maximum(w1 @ z + b1, 0.0) + b2)
+                                       for w1, b1, w2, b2 in self.hidden], axis=0))  # fmt: skip
         p = softmax(self.coef @ z + self.intercept)
         if self.sig_coef is None or self.sig_intercept is None:
             return p
@@ -98,6 +109,9 @@ class Model:
             "signatures": [list(sig) for sig in self.signatures],
             "sig_coef": None if self.sig_coef is None else self.sig_coef.round(5).tolist(),
             "sig_intercept": None if self.sig_intercept is None else self.sig_intercept.round(5).tolist(),
+            "hidden": [[pack(a) for a in layers] for layers in self.hidden],
+            "switch": self.switch,
+            "switch_bar": self.switch_bar,
         }
 
     @classmethod
@@ -115,7 +129,27 @@ class Model:
             signatures=tuple((int(a), int(b)) for a, b in data.get("signatures", ())),
             sig_coef=None if data.get("sig_coef") is None else np.array(data["sig_coef"]),
             sig_intercept=None if data.get("sig_intercept") is None else np.array(data["sig_intercept"]),
+            hidden=tuple(layers_of(layers) for layers in data.get("hidden", ())),
+            switch=float(data.get("switch", 2.0)),
+            switch_bar=float(data.get("switch_bar", data.get("switch", 2.0))),
         )
+
+
+def pack(a: np.ndarray) -> dict[str, Any]:
+    """An array as little-endian float16 in base64 (a network's weights in a quarter of the JSON)."""
+    return {"shape": list(a.shape), "f16": base64.b64encode(a.astype("<f2").tobytes()).decode("ascii")}
+
+
+def unpack(data: dict[str, Any]) -> np.ndarray:
+    raw = np.frombuffer(base64.b64decode(data["f16"]), dtype="<f2").astype(np.float64)
+    return raw.reshape([int(n) for n in data["shape"]])
+
+
+def layers_of(data: list[dict[str, Any]]) -> Layers:
+    if len(data) != 4:
+        raise ModelUnavailable(f"meter model network has {len(data)} arrays: expected 4")
+    w1, b1, w2, b2 = (unpack(a) for a in data)
+    return w1, b1, w2, b2
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

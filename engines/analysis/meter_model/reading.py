@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from engines.analysis import grid, levels
+from engines.analysis.meter_model.counted import counted_grid
 from engines.analysis.meter_model.features import features
-from engines.analysis.meter_model.model import Model, load, rival
+from engines.analysis.meter_model.model import MeterClass, Model, load, rival
 from engines.analysis.meter_model.periods import period_features
 from engines.analysis.result import NO_CHORD, ChordSegment
 
@@ -34,6 +35,41 @@ class Reading:
     ambiguous: bool
     rival: Rival | None  # the likeliest reading that would write Live otherwise, where ambiguous
     chosen: Rival  # the best reading as (signature, live tempo, probability)
+    chosen_class: MeterClass | None = None  # its class (signature, bar in tracked beats)
+    switch: float = 2.0  # the model's probability from which its reading replaces the rules'
+    switch_bar: float = 2.0  # ... where it keeps the rules' Live tempo (another bar at that tempo)
+
+
+Taken = tuple[np.ndarray, np.ndarray, int, bool]  # counted beats, downbeats, beats a bar, compound
+
+
+def taken(
+    reading: Reading | None,
+    rules: tuple[tuple[int, int], float],
+    tracked_s: np.ndarray,
+    segments: Sequence[ChordSegment],
+    downbeat_activation: np.ndarray,
+    fps: float,
+) -> Taken | None:
+    """The model's reading as the engine's (beats, downbeats, beats a bar, compound) where it reads
+    another bar than the ``rules`` (signature, Live tempo) with at least the shipped ``switch``, or
+    ``switch_bar`` where it asks Live the rules' tempo (a bar of other length or grouping over the same
+    quarter notes): cross-validated on the folk corpus and the project's pieces it reads better
+    than the rules on both (docs/benchmarks/meter.md, third round); None: the rules' reading stands."""
+    if reading is None or reading.chosen_class is None:
+        return None
+    if not judge(rules, replace(reading, ambiguous=False))[0]:
+        return None  # the same bar: the rules' beats, phase and alternatives stay
+    same_tempo = abs(reading.chosen[1] / max(rules[1], 1e-9) - 1) <= TEMPO_SAME
+    if reading.confidence < (reading.switch_bar if same_tempo else reading.switch):
+        return None
+    c = reading.chosen_class
+    changes = [s.start_s for s in list(segments)[1:] if s.label != NO_CHORD]
+    made = counted_grid(tracked_s, c, changes, downbeat_activation, fps)
+    if made is None:
+        return None
+    num, den = c.signature
+    return made[0], made[1], c.counted, den == 8 and num % 3 == 0
 
 
 def judge(rules: tuple[tuple[int, int], float], reading: Reading | None) -> tuple[bool, Rival | None]:
@@ -140,4 +176,7 @@ def read(
         ambiguous=bool(ambiguous),
         rival=held,
         chosen=(chosen.signature, round(chosen.live_tempo_bpm(period), 3), round(float(p[best]), 4)),
+        chosen_class=chosen,
+        switch=model.switch,
+        switch_bar=model.switch_bar,
     )

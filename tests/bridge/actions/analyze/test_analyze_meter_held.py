@@ -1,6 +1,7 @@
 """Meter through the daemon and the real Remote Script in the in-memory Live (issue 45): folk tunes
 rendered with fluidsynth (tools/corpus/folk_meters) set Live's signature and quarter-note tempo with
-`apply 1` when the reading is sure (2/4, 3/4, 4/4); an unsure reading (a 6/8 jig, a 9/8 slip jig)
+`apply 1` when the reading is sure (2/4, 3/4, 4/4, and a 2/4, a 6/8 and a 9/8 tune the rules read
+wrong but the learned model reads right, sure enough to replace them); an unsure reading (a 6/8 jig, a 9/8 slip jig)
 is held and asked ("6/8 or 3/4?"), Live keeps its signature, and `force 1` applies it; a sparse clip
 (four plucked chords, one every 2 s) sets no meter."""
 
@@ -29,6 +30,13 @@ SURE = {
     "2/4": ("oneills1850/1625-1700.abc", 1665, 36),
     "3/4": ("oneills1850/0201-0300.abc", 224, 181),
     "4/4": ("ryansMammoth/CarmichaelsStrathspey.abc", 1, 356),
+}
+# meter -> (file, tune, corpus index): read wrong by the rules (2/4 as 4/4, the jig as 3/4, the slip
+# jig as 6/8), read right by the model sure enough to replace them (issue 45, third round): applied
+SWITCHED = {
+    "2/4": ("ryansMammoth/BuenaVistaHornpipe.abc", 1, 7),
+    "6/8": ("ryansMammoth/MunsterLassJig.abc", 1, 517),
+    "9/8": ("ryansMammoth/LadyCawdorsJig.abc", 1, 656),
 }
 # meter -> (file, tune, corpus index): held there as unsure
 UNSURE = {
@@ -72,7 +80,12 @@ def rig(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     desc: list[dict[str, Any]] = []
     tracks: dict[str, int] = {}
     truth: dict[str, dict[str, Any]] = {}
-    for name, (file, x, index) in {**SURE, **{f"unsure {m}": v for m, v in UNSURE.items()}}.items():
+    named = {
+        **SURE,
+        **{f"unsure {m}": v for m, v in UNSURE.items()},
+        **{f"model {m}": v for m, v in SWITCHED.items()},
+    }
+    for name, (file, x, index) in named.items():
         piece = render(tune_at(file, x), index, folder, fluidsynth, SEED)
         assert piece is not None, (file, x)
         tracks[name], truth[name] = len(desc), piece
@@ -106,6 +119,20 @@ def test_a_sure_meter_is_applied(rig: Rig, meter: str) -> None:
     status, result = analyze(rig, rig.tracks[meter], 0, "apply", 1)
     assert status[1] == "done", status
     truth = rig.truth[meter]
+    assert result["meter_ambiguous"] is False, result["meter_rival"]
+    tempo, signature = live_state(rig)
+    assert signature == tuple(truth["time_signature"]), status[3]
+    assert tempo == pytest.approx(truth["live_tempo_bpm"], rel=0.04), status[3]
+
+
+@pytest.mark.parametrize("meter", sorted(SWITCHED))
+def test_the_models_sure_reading_replaces_the_rules_and_is_applied(rig: Rig, meter: str) -> None:
+    name = f"model {meter}"
+    set_live(rig, 120.0, (5, 4))
+    status, result = analyze(rig, rig.tracks[name], 0, "apply", 1)
+    assert status[1] == "done", status
+    truth = rig.truth[name]
+    assert result["time_signature"] == truth["time_signature"], result
     assert result["meter_ambiguous"] is False, result["meter_rival"]
     tempo, signature = live_state(rig)
     assert signature == tuple(truth["time_signature"]), status[3]
