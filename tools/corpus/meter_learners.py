@@ -8,7 +8,9 @@ chosen: ``sure`` (as ``meter_train.choose_sure``: the model's readings kept are 
 and ``switch``: the lowest probability at which taking the model's reading over the rules' loses at
 most one project piece (signature and Live tempo right) for eight it gains, on the inner folds. The engine's reading after: the
 model's where its probability reaches ``switch``, the rules' elsewhere; held where the model reads
-another bar or is unsure (``meter_model.judge``).
+another bar or is unsure (``meter_model.judge``). ``--switch-regroup``: a lower switch where the
+model's reading regroups the rules' (``meter_model.regroups``: 3/4 to 6/8, not a tempo octave or a
+2/4 and 4/4 swap); ``meter_train.engine_after`` is that rule.
 
     OMP_NUM_THREADS=1 .venv/bin/python -m tools.corpus.meter_learners --corpus C [...] [--learner mlp] [--json F]
 """
@@ -190,38 +192,25 @@ def choose(pairs: list[tuple[dict[str, Any], dict[str, Any]]], truth: dict[str, 
     return sure, switch
 
 
-def engine_after(
-    before: dict[str, Any], m: dict[str, Any] | None, sure: float, switch: tuple[float, float]
-) -> dict[str, Any]:
-    """The engine's reading after: the model's from ``switch`` (another Live tempo; the same tempo,
-    another bar) on, else the rules'; held as ``meter_model.judge`` holds (the model reads another
-    bar, or agrees unsure)."""
-    if m is None or before["signature"] is None:
-        return {**before, "ambiguous": False}
-    unsure = m["unsure_p"] and (m["p"] < sure or m["lead"] < meter_train.MARGIN)
-    same_tempo = meter_train.close(m["live_tempo_bpm"], before["live_tempo_bpm"])
-    if m["p"] >= switch[1 if same_tempo else 0]:
-        return {**m, "ambiguous": unsure}
-    agrees = m["signature"] == before["signature"] and same_tempo
-    return {**before, "ambiguous": unsure or not agrees}
-
-
 def run(
-    rows: list[dict[str, Any]], truth: dict[str, Any], kind: str, fixed: tuple[float, float] | None = None
+    rows: list[dict[str, Any]],
+    truth: dict[str, Any],
+    kind: str,
+    fixed: tuple[float, float, float] | None = None,
 ) -> dict[str, Any]:
     parts = halves(rows)
     out: dict[str, Any] = {"folds": [], "pieces": {}}
     for test in (1, 0):  # read B (trained on A) first, then the reverse
         train = [r for r in parts[1 - test] if r["features"] is not None]
         sure, chosen = choose(inner(train, kind), truth)
-        switch = (chosen, chosen) if fixed is None else fixed
+        switch = (chosen, chosen, 2.0) if fixed is None else fixed
         learner = Learner(kind).fit(train)
         judge = meter_train.fit(train, sure=meter_train.choose_sure(train, truth))
         out["folds"].append({"read": "AB"[test], "sure": sure, "switch": switch, "train_pieces": len(train)})
         for r in parts[test]:
             t = truth[r["name"]]
             m = reading(learner, r) if r["features"] is not None else None
-            after = engine_after(r["before"], m, sure, switch)
+            after = meter_train.engine_after(r["before"], m, sure, switch)
             judged = {**r["before"], "ambiguous": False}
             if r["features"] is not None and r["before"]["signature"] is not None:
                 pred = meter_train.predict(judge, r)  # the second round's engine: the rules judged
@@ -247,6 +236,9 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="train on every piece, write the weights")
     parser.add_argument("--switch", type=float, default=None, help="a fixed switch instead of the chosen")
     parser.add_argument("--switch-bar", type=float, default=None, help="... at the rules' Live tempo")
+    parser.add_argument(
+        "--switch-regroup", type=float, default=2.0, help="... where it regroups (3/4 to 6/8)"
+    )
     parser.add_argument("--extra", type=Path, action="append", default=[], help="JSON: name -> more values")
     args = parser.parse_args()
     rows, truth = load(args.corpus)
@@ -255,7 +247,9 @@ def main() -> int:
     for r in rows:  # experiments: evidence prototyped outside the engine, appended
         if extra and r["features"] is not None:
             r["features"] = r["features"] + extra.get(r["name"], [0.0] * width)
-    fixed = None if args.switch is None else (args.switch, args.switch_bar or args.switch)
+    fixed = (
+        None if args.switch is None else (args.switch, args.switch_bar or args.switch, args.switch_regroup)
+    )
     cv = run(rows, truth, args.learner, fixed)
     if args.json:
         args.json.write_text(json.dumps(cv, indent=1))
@@ -274,7 +268,9 @@ def main() -> int:
     return 0
 
 
-def write(rows: list[dict[str, Any]], truth: dict[str, Any], fixed: tuple[float, float] | None) -> None:
+def write(
+    rows: list[dict[str, Any]], truth: dict[str, Any], fixed: tuple[float, float, float] | None
+) -> None:
     """The shipped MLP: trained on every piece, ``sure`` and ``switch`` (unless ``fixed``) chosen on
     their inner folds."""
     import dataclasses
@@ -283,8 +279,10 @@ def write(rows: list[dict[str, Any]], truth: dict[str, Any], fixed: tuple[float,
 
     usable = [r for r in rows if r["features"] is not None]
     sure, chosen = choose(inner(usable, "mlp"), truth)
-    switch = (chosen, chosen) if fixed is None else fixed
-    model = dataclasses.replace(fit_mlp(usable, sure=sure), switch=switch[0], switch_bar=switch[1])
+    switch = (chosen, chosen, 2.0) if fixed is None else fixed
+    model = dataclasses.replace(
+        fit_mlp(usable, sure=sure), switch=switch[0], switch_bar=switch[1], switch_regroup=switch[2]
+    )
     WEIGHTS.write_text(json.dumps(model.to_dict()))
     print(f"wrote {WEIGHTS} ({WEIGHTS.stat().st_size} bytes, sure {sure}, switch {switch})", file=sys.stderr)
 

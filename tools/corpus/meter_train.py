@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from engines.analysis.meter_model.model import WEIGHTS, Model, parse_label
+from engines.analysis.meter_model.reading import regroups
 
 C = 0.05  # inverse L2 strength of the logistic model
 KEPT_RIGHT = 0.93  # share of the signatures kept (not held) that are right, on inner folds (0.9 in the
@@ -110,6 +111,26 @@ def score(reading: dict[str, Any], t: dict[str, Any]) -> dict[str, Any]:
         "said": "/".join(map(str, reading["signature"])) if reading["signature"] else "none",
         "held": bool(reading.get("ambiguous", False)),
     }
+
+
+def engine_after(
+    before: dict[str, Any], m: dict[str, Any] | None, sure: float, switch: tuple[float, float, float]
+) -> dict[str, Any]:
+    """The engine's reading after: the model's from ``switch`` (another Live tempo; the same tempo,
+    another bar) on, else the rules'; held as ``meter_model.judge`` holds (the model reads another
+    bar, or agrees unsure)."""
+    if m is None or before["signature"] is None:
+        return {**before, "ambiguous": False}
+    unsure = m["unsure_p"] and (m["p"] < sure or m["lead"] < MARGIN)
+    same_tempo = close(m["live_tempo_bpm"], before["live_tempo_bpm"])
+    threshold = switch[1 if same_tempo else 0]
+    sig, rules_sig = tuple(m["signature"]), tuple(before["signature"])
+    if regroups(sig, m["live_tempo_bpm"], rules_sig, before["live_tempo_bpm"]):
+        threshold = min(threshold, switch[2])
+    if m["p"] >= threshold:
+        return {**m, "ambiguous": unsure}
+    agrees = m["signature"] == before["signature"] and same_tempo
+    return {**before, "ambiguous": unsure or not agrees}
 
 
 def cross_validate(

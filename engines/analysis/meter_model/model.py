@@ -75,6 +75,7 @@ class Model:
     switch_bar: float = (
         2.0  # ... where it asks Live the rules' tempo, only another bar (2/4 for 4/4, 6/8 for 3/4)
     )
+    switch_regroup: float = 2.0  # ... where it neither doubles or halves their tempo nor swaps 2/4 and 4/4
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Per class: with ``hidden`` networks, the mean of their probabilities; else the signature
@@ -112,6 +113,7 @@ class Model:
             "hidden": [[pack(a) for a in layers] for layers in self.hidden],
             "switch": self.switch,
             "switch_bar": self.switch_bar,
+            "switch_regroup": self.switch_regroup,
         }
 
     @classmethod
@@ -132,6 +134,7 @@ class Model:
             hidden=tuple(layers_of(layers) for layers in data.get("hidden", ())),
             switch=float(data.get("switch", 2.0)),
             switch_bar=float(data.get("switch_bar", data.get("switch", 2.0))),
+            switch_regroup=float(data.get("switch_regroup", 2.0)),
         )
 
 

@@ -38,6 +38,7 @@ class Reading:
     chosen_class: MeterClass | None = None  # its class (signature, bar in tracked beats)
     switch: float = 2.0  # the model's probability from which its reading replaces the rules'
     switch_bar: float = 2.0  # ... where it keeps the rules' Live tempo (another bar at that tempo)
+    switch_regroup: float = 2.0  # ... where it regroups (``regroups``), whichever of the two is lower
 
 
 Taken = tuple[np.ndarray, np.ndarray, int, bool]  # counted beats, downbeats, beats a bar, compound
@@ -61,7 +62,10 @@ def taken(
     if not judge(rules, replace(reading, ambiguous=False))[0]:
         return None  # the same bar: the rules' beats, phase and alternatives stay
     same_tempo = abs(reading.chosen[1] / max(rules[1], 1e-9) - 1) <= TEMPO_SAME
-    if reading.confidence < (reading.switch_bar if same_tempo else reading.switch):
+    threshold = reading.switch_bar if same_tempo else reading.switch
+    if regroups(reading.chosen[0], reading.chosen[1], rules[0], rules[1]):
+        threshold = min(threshold, reading.switch_regroup)
+    if reading.confidence < threshold:
         return None
     c = reading.chosen_class
     changes = [s.start_s for s in list(segments)[1:] if s.label != NO_CHORD]
@@ -70,6 +74,20 @@ def taken(
         return None
     num, den = c.signature
     return made[0], made[1], c.counted, den == 8 and num % 3 == 0
+
+
+def regroups(
+    signature: tuple[int, int], tempo_bpm: float, rules_signature: tuple[int, int], rules_bpm: float
+) -> bool:
+    """Whether a reading other than the rules' regroups the music rather than re-counting it: it
+    neither doubles or halves their Live tempo (the tempo level, which the rules choose from the
+    bar, issue 21) nor swaps 2/4 and 4/4 over the same quarters (mostly notation: of 339 folk 2/4
+    tunes the rules read 4/4, 294 had Live's tempo right). 3/4 against 6/8 or 9/8, 4/4 against 6/8 or
+    12/8 are regroupings. Such a switch is trusted from a lower probability (``switch_regroup``)."""
+    ratio = tempo_bpm / max(rules_bpm, 1e-9)
+    if abs(ratio / 2 - 1) <= TEMPO_SAME or abs(ratio * 2 - 1) <= TEMPO_SAME:
+        return False
+    return not (abs(ratio - 1) <= TEMPO_SAME and {signature, rules_signature} <= {(2, 4), (4, 4)})
 
 
 def judge(rules: tuple[tuple[int, int], float], reading: Reading | None) -> tuple[bool, Rival | None]:
@@ -179,4 +197,5 @@ def read(
         chosen_class=chosen,
         switch=model.switch,
         switch_bar=model.switch_bar,
+        switch_regroup=model.switch_regroup,
     )

@@ -4,10 +4,12 @@ whether the model's reading replaces the rules'."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from engines.analysis.meter_model import Model, Reading, taken
+from engines.analysis.meter_model import MeterClass, Model, Reading, regroups, taken
 from engines.analysis.meter_model.counted import counted_grid, divided, parts_of
 from engines.analysis.meter_model.model import parse_label
 
@@ -103,3 +105,30 @@ def test_the_models_reading_replaces_the_rules_only_from_its_switch() -> None:
     beats, downbeats, per_bar, compound = made
     assert (per_bar, compound) == (3, True)  # 9/8: three dotted quarters
     assert np.allclose(np.diff(beats), 0.75) and downbeats[0] == pytest.approx(0.0)
+
+
+def test_a_regrouping_is_trusted_from_a_lower_switch_than_a_tempo_level_or_a_two_four_swap() -> None:
+    """3/4 read by the rules, 6/8 or 9/8 by the network: a regrouping, taken from ``switch_regroup``;
+    doubling or halving the rules' tempo, or 2/4 for their 4/4, still needs ``switch``."""
+    assert regroups((9, 8), 120.0, (3, 4), 80.0) and regroups((6, 8), 90.0, (3, 4), 90.0)
+    assert not regroups((4, 4), 160.0, (4, 4), 80.0) and not regroups((4, 4), 60.0, (2, 4), 120.0)
+    assert not regroups((2, 4), 100.0, (4, 4), 100.0) and not regroups((4, 4), 100.0, (2, 4), 101.0)
+    assert regroups((2, 4), 150.0, (4, 4), 100.0)  # another tempo, not an octave
+    quarters = np.arange(0.0, 18.0, 0.5)
+    activation = strong_every(divided(quarters, 2), 0, 9)
+    slip_jig, double = parse_label("9/8:4.5"), parse_label("4/4:8")
+
+    def reading(c: MeterClass, tempo: float) -> Reading:
+        return Reading(0.6, (), False, None, (c.signature, tempo, 0.6), chosen_class=c, switch=0.95,
+                       switch_bar=0.95, switch_regroup=0.5)  # fmt: skip
+
+    assert taken(reading(slip_jig, 120.0), ((3, 4), 80.0), quarters, [], activation, FPS) is not None
+    assert taken(reading(double, 60.0), ((4, 4), 120.0), quarters, [], activation, FPS) is None
+    assert taken(replace(reading(slip_jig, 120.0), switch_regroup=2.0), ((3, 4), 80.0), quarters, [],
+                 activation, FPS) is None  # fmt: skip
+    model = network_model(0.95)
+    assert Model.from_dict({**model.to_dict(), "switch_regroup": 0.5}).switch_regroup == 0.5
+    assert (
+        Model.from_dict({k: v for k, v in model.to_dict().items() if k != "switch_regroup"}).switch_regroup
+        > 1
+    )
