@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from bridge import osc, protocol
@@ -49,3 +51,14 @@ class Client:
 
 
 running_daemon = daemon_in_thread
+
+
+@contextmanager
+def daemon_client(live_port: int, **options: Any) -> Iterator[Client]:
+    """The daemon on the in-memory Live at ``live_port`` and a client talking to it; both closed after."""
+    with running_daemon(live_port=live_port, **options) as daemon:
+        client = Client(daemon.port)
+        try:
+            yield client
+        finally:
+            client.close()

@@ -16,7 +16,7 @@ from bridge import protocol
 from bridge.history import Store, open_store
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
-from tests.bridge.harness import Client, running_daemon
+from tests.bridge.harness import Client, daemon_client
 
 KICK, HAT = 36, 42
 BEAT = tuple((KICK, float(b), 0.5, 100, 0) for b in range(64)) + tuple(
@@ -84,13 +84,9 @@ def test_kill_the_hats_in_the_breakdown_leaves_the_rest_of_the_beat(store: Store
     try:
         before = sounding(live, 0)
         steps = live.call(lambda: live.doc.undo_steps)
-        with running_daemon(live_port=live.port, history=store) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "kill the hats in the breakdown")
-                assert state == "done" and "cue point 'Breakdown', bars 9 to 12" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port, history=store) as client:
+            state, said = command(client, "kill the hats in the breakdown")
+            assert state == "done" and "cue point 'Breakdown', bars 9 to 12" in said, said
         after = sounding(live, 0)
         inside = [n for n in before if 32 <= n[0] < 48]
         assert after == [n for n in before if not (32 <= n[0] < 48 and n[1] == HAT)]
@@ -114,13 +110,9 @@ def test_a_transpose_in_the_chorus_respects_the_clip_start_and_its_start_marker(
     try:
         before = sounding(live, 1)
         assert before[0][0] == 8.0  # the note at the marker sounds at the clip's start
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "transpose the bass up a fifth in the chorus")
-                assert state == "done" and "beats 24 to 40" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "transpose the bass up a fifth in the chorus")
+            assert state == "done" and "beats 24 to 40" in said, said
         after = sounding(live, 1)
         assert after == [(t, p + 7 if 24 <= t < 40 else p, v) for t, p, v in before]
         live.call(live.song.undo)
@@ -134,17 +126,13 @@ def test_vary_the_chorus_varies_every_part_there_in_one_undo_step() -> None:
     try:
         before = [sounding(live, t) for t in range(3)]
         steps = live.call(lambda: live.doc.undo_steps)
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "vary the chorus")
-                assert state == "done" and "track 1 'Bass'" in said and "track 2 'Keys'" in said, said
-                assert "track 0 'Drums'" in said and "a new rhythm on its own drum sounds" in said, said
-                state, said = command(client, "transpose the chorus up a fifth")  # the drums not: no pitch
-                assert state == "done" and "'Drums'" not in said and "'Keys'" in said, said
-                live.call(live.song.undo)
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "vary the chorus")
+            assert state == "done" and "track 1 'Bass'" in said and "track 2 'Keys'" in said, said
+            assert "track 0 'Drums'" in said and "a new rhythm on its own drum sounds" in said, said
+            state, said = command(client, "transpose the chorus up a fifth")  # the drums not: no pitch
+            assert state == "done" and "'Drums'" not in said and "'Keys'" in said, said
+            live.call(live.song.undo)
         after = [sounding(live, t) for t in range(3)]
         assert [n for n in after[0] if n[0] < 48] == [n for n in before[0] if n[0] < 48]
         assert [n for n in after[0] if n[0] >= 48] != [n for n in before[0] if n[0] >= 48]
@@ -164,15 +152,11 @@ def test_every_chorus_and_the_second_verse() -> None:
     live = start(((0.0, "verse"), (16.0, "chorus"), (32.0, "verse"), (48.0, "chorus")))
     try:
         before = sounding(live, 1)
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "transpose the bass down an octave in every chorus")
-                assert state == "done" and said.count("cue point 'chorus'") == 2, said
-                state, said = command(client, "make the bass louder in the second verse")
-                assert state == "done" and "bars 9 to 12" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "transpose the bass down an octave in every chorus")
+            assert state == "done" and said.count("cue point 'chorus'") == 2, said
+            state, said = command(client, "make the bass louder in the second verse")
+            assert state == "done" and "bars 9 to 12" in said, said
         after = sounding(live, 1)
         chorus = [16 <= t < 32 or 48 <= t for t, _, _ in before]
         assert [p for _, p, _ in after] == [
@@ -190,19 +174,13 @@ def test_no_such_section_asks_and_no_clip_there_is_refused_naming_it() -> None:
     live = start(bass=short)
     try:
         before = [sounding(live, t) for t in range(3)]
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "kill the hats in the bridge")
-                assert state == "failed" and "which bars is it" in said and "'Breakdown' at bar 9" in said, (
-                    said
-                )
-                assert "kill the hats in bars 9 to 16" in said, said
-                state, said = command(client, "quantize the bass in the chorus")
-                assert state == "failed" and "no arrangement clip of the bass on track 1 'Bass'" in said, said
-                assert "bars 13 to 16" in said, said  # the last section ends at the last clip's end
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "kill the hats in the bridge")
+            assert state == "failed" and "which bars is it" in said and "'Breakdown' at bar 9" in said, said
+            assert "kill the hats in bars 9 to 16" in said, said
+            state, said = command(client, "quantize the bass in the chorus")
+            assert state == "failed" and "no arrangement clip of the bass on track 1 'Bass'" in said, said
+            assert "bars 13 to 16" in said, said  # the last section ends at the last clip's end
         assert [sounding(live, t) for t in range(3)] == before
     finally:
         live.stop()
@@ -211,13 +189,9 @@ def test_no_such_section_asks_and_no_clip_there_is_refused_naming_it() -> None:
 def test_with_no_cue_points_a_section_is_asked_about() -> None:
     live = start(cues=())
     try:
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "vary the bass in the chorus")
-                assert state == "failed" and "has no cue points" in said and "which bars" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "vary the bass in the chorus")
+            assert state == "failed" and "has no cue points" in said and "which bars" in said, said
     finally:
         live.stop()
 
@@ -227,19 +201,15 @@ def test_vary_of_a_take_in_the_chorus_is_its_generator_over_those_bars_filed_und
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
         lay_cues(live, ((0.0, "verse"), (32.0, "chorus"), (48.0, "outro")))
-        with running_daemon(live_port=live.port, history=store) as daemon:
-            client = Client(daemon.port)
-            try:
-                client.send(protocol.GENERATE, "bass", "arrangement", 1, "at", 0.0, "bars", 16, "seed", 3,
-                            "genre", "house", "key", "A minor")  # fmt: skip
-                _, state, _, said = client.wait_final(30)
-                assert state == "done", said
-                made = store.takes()[0]
-                before = sounding(live, 0)
-                state, said = command(client, "vary the bass in the chorus")
-                assert state == "done" and "the bass generator (house, A minor) over those bars" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port, history=store) as client:
+            client.send(protocol.GENERATE, "bass", "arrangement", 1, "at", 0.0, "bars", 16, "seed", 3,
+                        "genre", "house", "key", "A minor")  # fmt: skip
+            _, state, _, said = client.wait_final(30)
+            assert state == "done", said
+            made = store.takes()[0]
+            before = sounding(live, 0)
+            state, said = command(client, "vary the bass in the chorus")
+            assert state == "done" and "the bass generator (house, A minor) over those bars" in said, said
         after = sounding(live, 0)
 
         def chorus(n: tuple[float, int, int]) -> bool:  # a humanized hit up to a 64th early is in it
@@ -275,13 +245,9 @@ def test_each_clip_the_section_touches_is_rewritten_at_its_own_place_and_name() 
         before = [sounding(live, t) for t in range(2)]
         shapes = [clips(t) for t in range(2)]
         steps = live.call(lambda: live.doc.undo_steps)
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "transpose the chorus up 2 semitones")
-                assert state == "done" and "clip at beat 32" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "transpose the chorus up 2 semitones")
+            assert state == "done" and "clip at beat 32" in said, said
         assert [clips(t) for t in range(2)] == shapes  # the same clips, names and places
         for track in range(2):
             assert sounding(live, track) == [
@@ -303,16 +269,12 @@ def test_a_section_emptied_of_notes_keeps_its_clip() -> None:
     try:
         lay_cues(live, ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")))
         before = sounding(live, 0)
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "mute the bass in the chorus")
-                assert (
-                    state == "done"
-                    and "8 notes in the section (clear), 0 outside kept as they were, 0 now" in said
-                ), said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "mute the bass in the chorus")
+            assert (
+                state == "done"
+                and "8 notes in the section (clear), 0 outside kept as they were, 0 now" in said
+            ), said
         assert sounding(live, 0) == [n for n in before if not 16 <= n[0] < 32]
         names = live.call(lambda: [(c.start_time, c.name) for c in live.song.tracks[0].arrangement_clips])
         assert names == [(0.0, "a"), (16.0, "b"), (32.0, "c")]
@@ -338,17 +300,13 @@ def test_a_session_clip_selected_and_no_arrangement_clip_asks_which_bars() -> No
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
         lay_cues(live, ((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")))
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "quantize the bass in the chorus")
-                assert state == "failed" and "no arrangement clip of the bass on track 0 'Bass'" in said, said
-                assert "for a clip in the Session view, which bars of it?" in said, said
-                assert "'quantize the bass in bars 9 to 16'" in said, said
-                state, said = command(client, "quantize the bass in the outro")  # the last: its end unknown
-                assert state == "failed" and "where it ends is not known: which bars is it?" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "quantize the bass in the chorus")
+            assert state == "failed" and "no arrangement clip of the bass on track 0 'Bass'" in said, said
+            assert "for a clip in the Session view, which bars of it?" in said, said
+            assert "'quantize the bass in bars 9 to 16'" in said, said
+            state, said = command(client, "quantize the bass in the outro")  # the last: its end unknown
+            assert state == "failed" and "where it ends is not known: which bars is it?" in said, said
         assert live.call(
             lambda: [n.pitch for n in live.song.tracks[0].clip_slots[0].clip.get_all_notes_extended()]
         )

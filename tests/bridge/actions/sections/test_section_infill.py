@@ -18,7 +18,7 @@ from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.actions.infill.test_infill_action import MELODY, outside
 from tests.bridge.actions.sections.test_section_changes import lay_cues
-from tests.bridge.harness import Client, running_daemon
+from tests.bridge.harness import Client, daemon_client
 
 
 @pytest.fixture(scope="module")
@@ -64,19 +64,13 @@ def command(client: Client, text: str) -> tuple[str, str]:
 def test_infill_the_melody_in_the_chorus_rewrites_its_bars_of_the_clip(live: LiveHost) -> None:
     before = rows(live)
     steps = live.call(lambda: live.doc.undo_steps)
-    with running_daemon(live_port=live.port) as daemon:
-        client = Client(daemon.port)
-        try:
-            state, said = command(client, "infill the melody in the chorus")
-            # the chorus, beats 12..20, is the clip's beats 4..12: its bars 2 to 3
-            assert state == "done" and "bars 2-3 rewritten in place" in said and "beats 12 to 20" in said, (
-                said
-            )
-            state, said = command(client, "infill the chorus")  # two tracks there: which one?
-            assert state == "failed" and "one section of one part at a time" in said, said
-            assert "'infill the melody in the chorus'" in said, said
-        finally:
-            client.close()
+    with daemon_client(live.port) as client:
+        state, said = command(client, "infill the melody in the chorus")
+        # the chorus, beats 12..20, is the clip's beats 4..12: its bars 2 to 3
+        assert state == "done" and "bars 2-3 rewritten in place" in said and "beats 12 to 20" in said, said
+        state, said = command(client, "infill the chorus")  # two tracks there: which one?
+        assert state == "failed" and "one section of one part at a time" in said, said
+        assert "'infill the melody in the chorus'" in said, said
     after = rows(live)
     assert outside(after, 4.0, 12.0) == outside(before, 4.0, 12.0)
     assert [r for r in after if 4.0 <= r[1] < 12.0] != [r for r in before if 4.0 <= r[1] < 12.0]

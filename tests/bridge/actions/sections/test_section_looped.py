@@ -11,7 +11,7 @@ from bridge import protocol
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.actions.sections.test_section_changes import BASS, command, lay_cues
-from tests.bridge.harness import Client, running_daemon
+from tests.bridge.harness import daemon_client
 from tests.remote_scripts.osc_client import OscClient
 
 LOOP = tuple(n for n in BASS if n[1] < 16.0)  # four bars of bass, looped over sixteen
@@ -55,17 +55,13 @@ def test_a_change_over_a_section_of_a_looped_clip_is_refused_naming_the_clip_and
     try:
         notes = live.call(lambda: [(n.start_time, n.pitch) for n in live.song.tracks[0].arrangement_clips[0].get_all_notes_extended()])  # fmt: skip
         steps = live.call(lambda: live.doc.undo_steps)
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                for text in ("transpose the bass up a fifth in the chorus", "regenerate the bass in the chorus",
-                             "infill the bass in the chorus"):  # fmt: skip
-                    state, said = command(client, text)
-                    assert state == "failed" and "the arrangement clip 'bass loop' on track 0" in said, said
-                    assert "its 16-beat loop (4 bars)" in said and "every repeat" in said, said
-                    assert "nothing was changed" in said and "Consolidate the clip" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            for text in ("transpose the bass up a fifth in the chorus", "regenerate the bass in the chorus",
+                         "infill the bass in the chorus"):  # fmt: skip
+                state, said = command(client, text)
+                assert state == "failed" and "the arrangement clip 'bass loop' on track 0" in said, said
+                assert "its 16-beat loop (4 bars)" in said and "every repeat" in said, said
+                assert "nothing was changed" in said and "Consolidate the clip" in said, said
         assert live.call(lambda: live.doc.undo_steps) == steps
         assert live.call(lambda: [(n.start_time, n.pitch) for n in live.song.tracks[0].arrangement_clips[0].get_all_notes_extended()]) == notes  # fmt: skip
     finally:
@@ -77,12 +73,8 @@ def test_a_looped_clip_that_plays_its_loop_once_is_changed() -> None:
     live = LiveHost(SetDesc(tracks=tracks), port=0, version=(12, 3, 6)).start_in_thread()
     try:
         lay_cues(live, ((0.0, "verse"), (32.0, "chorus"), (48.0, "outro")))
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "transpose the bass up a fifth in the chorus")
-                assert state == "done", said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "transpose the bass up a fifth in the chorus")
+            assert state == "done", said
     finally:
         live.stop()

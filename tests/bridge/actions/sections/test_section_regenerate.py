@@ -14,7 +14,7 @@ from bridge.commands.parser import parse
 from engines.music import parse_key
 from engines.transforms.pitch import scale_pitches
 from tests.bridge.actions.sections.test_section_changes import HAT, KICK, command, sounding, start
-from tests.bridge.harness import Client, running_daemon
+from tests.bridge.harness import daemon_client
 
 CUES = ((0.0, "verse"), (16.0, "drop"), (32.0, "chorus"), (48.0, "bridge"))
 
@@ -58,17 +58,13 @@ def test_regenerate_the_bass_and_redo_the_drums_change_only_their_section() -> N
     try:
         before = [sounding(live, t) for t in range(3)]
         steps = live.call(lambda: live.doc.undo_steps)
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "regenerate the bass in the chorus")
-                assert state == "done" and "the bass generator (pop, C major) over those bars" in said, said
-                state, said = command(client, "redo the drums in the drop")
-                assert state == "done" and "the drums generator" in said, said
-                state, said = command(client, "new chords for the bridge")
-                assert state == "done" and "the chords generator" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "regenerate the bass in the chorus")
+            assert state == "done" and "the bass generator (pop, C major) over those bars" in said, said
+            state, said = command(client, "redo the drums in the drop")
+            assert state == "done" and "the drums generator" in said, said
+            state, said = command(client, "new chords for the bridge")
+            assert state == "done" and "the chords generator" in said, said
         after = [sounding(live, t) for t in range(3)]
         for track, (lo, hi) in ((0, (16, 32)), (1, (32, 48)), (2, (48, 64))):
             outside = [n for n in before[track] if not lo <= n[0] + 1 / 16 < hi]
@@ -92,13 +88,9 @@ def test_a_fill_at_the_end_of_the_chorus_is_the_drums_last_beats_there() -> None
     live = start(((0.0, "verse"), (16.0, "chorus"), (32.0, "outro")))
     try:
         before = [sounding(live, t) for t in range(3)]
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "a fill at the end of the chorus")
-                assert state == "done" and "track 0 'Drums'" in said and "'Bass'" not in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "a fill at the end of the chorus")
+            assert state == "done" and "track 0 'Drums'" in said and "'Bass'" not in said, said
         after = [sounding(live, t) for t in range(3)]
         assert after[1:] == before[1:]  # the bass and the keys as they were
         assert [n for n in after[0] if not 30 <= n[0] < 32] == [n for n in before[0] if not 30 <= n[0] < 32]
@@ -114,25 +106,19 @@ def test_the_which_bars_question_gives_a_whole_command_the_parser_reads_over_tho
     # the whole clip (the bars dropped), and 'mute the bass' with a mute of a track named 'bass in bars ...'
     live = start(cues=())
     try:
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                for text, example in (
-                    ("vary the chorus", "infill bars 9 to 16"),
-                    ("vary the bass in the chorus", "infill the bass in bars 9 to 16"),
-                    ("mute the bass in the chorus", "clear the bass in bars 9 to 16"),
-                    ("fill in the chorus", "a drum fill at bar 16"),
-                    ("make the drums busier in the drop", "make the drums busier in bars 9 to 16"),
-                ):
-                    state, said = command(client, text)
-                    assert state == "failed" and f"which bars is it? (e.g. '{example}')" in said, said
-                    read = parse(example)
-                    bars = read.params.get("bars") or (read.params.get("from_bar"), read.params.get("to_bar"))
-                    assert read.understood and (bars in ("9-16", (9, 16)) or read.params.get("bar") == 16), (
-                        read
-                    )
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            for text, example in (
+                ("vary the chorus", "infill bars 9 to 16"),
+                ("vary the bass in the chorus", "infill the bass in bars 9 to 16"),
+                ("mute the bass in the chorus", "clear the bass in bars 9 to 16"),
+                ("fill in the chorus", "a drum fill at bar 16"),
+                ("make the drums busier in the drop", "make the drums busier in bars 9 to 16"),
+            ):
+                state, said = command(client, text)
+                assert state == "failed" and f"which bars is it? (e.g. '{example}')" in said, said
+                read = parse(example)
+                bars = read.params.get("bars") or (read.params.get("from_bar"), read.params.get("to_bar"))
+                assert read.understood and (bars in ("9-16", (9, 16)) or read.params.get("bar") == 16), read
     finally:
         live.stop()
 
@@ -142,14 +128,10 @@ def test_give_me_another_chorus_varies_the_chorus_only() -> None:
     live = start(((0.0, "verse"), (32.0, "chorus"), (48.0, "outro")))
     try:
         before = [sounding(live, t) for t in range(3)]
-        with running_daemon(live_port=live.port) as daemon:
-            client = Client(daemon.port)
-            try:
-                state, said = command(client, "give me another chorus")
-                assert state == "done" and said.count("cue point 'chorus', bars 9 to 12") == 1, said
-                assert "track 1 'Bass'" in said and "track 2 'Keys'" in said, said
-            finally:
-                client.close()
+        with daemon_client(live.port) as client:
+            state, said = command(client, "give me another chorus")
+            assert state == "done" and said.count("cue point 'chorus', bars 9 to 12") == 1, said
+            assert "track 1 'Bass'" in said and "track 2 'Keys'" in said, said
         after = [sounding(live, t) for t in range(3)]
         for track in range(3):
             assert [n for n in after[track] if not 32 <= n[0] < 48] == [
