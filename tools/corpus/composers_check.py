@@ -20,14 +20,13 @@ import collections
 import json
 import random
 import re
-import shutil
 import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from tools.corpus.folk_meters import BEAT_BPM, PIECE_S, write_midi
-from tools.eval.rendered import render_midi
+from tools.eval.rendered import fluidsynth_or_exit, render_midi
 
 COMPOSERS = ("beethoven", "mozart", "haydn", "schumann_robert", "schumann_clara", "handel", "corelli",
              "monteverdi", "schubert", "joplin", "chopin", "beach", "verdi", "weber", "cpebach", "bach",
@@ -122,9 +121,7 @@ def render(path: Path, sig: tuple[int, int], index: int, out: Path, fluidsynth: 
 def build(out: Path) -> list[dict[str, Any]]:
     import music21
 
-    fluidsynth = shutil.which("fluidsynth")
-    if fluidsynth is None:
-        raise SystemExit("fluidsynth is not installed")
+    fluidsynth = fluidsynth_or_exit("the composers' check")
     out.mkdir(parents=True, exist_ok=True)
     manifest = out / "manifest.json"
     if manifest.exists():

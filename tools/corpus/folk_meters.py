@@ -22,14 +22,13 @@ import argparse
 import json
 import random
 import re
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import mido
 
-from tools.eval.rendered import render_midi
+from tools.eval.rendered import fluidsynth_or_exit, render_midi
 
 SET_VERSION = 1
 COLLECTIONS = ("essenFolksong", "ryansMammoth", "oneills1850", "nottingham-dataset", "airdsAirs", "miscFolk")
@@ -236,9 +235,7 @@ def render(tune: dict[str, Any], index: int, out: Path, fluidsynth: str, seed: i
 def build(out: Path, per_meter: int, seed: int = 45) -> list[dict[str, Any]]:
     import music21
 
-    fluidsynth = shutil.which("fluidsynth")
-    if fluidsynth is None:
-        raise SystemExit("fluidsynth is not installed: apt-get install fluidsynth fluid-soundfont-gm")
+    fluidsynth = fluidsynth_or_exit("the folk meter corpus")
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / "manifest.json"
     if manifest_path.exists():

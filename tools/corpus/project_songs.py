@@ -26,7 +26,6 @@ import argparse
 import json
 import math
 import random
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from typing import Any
 from engines.analysis.result import quarters_per_beat
 from engines.music import Feel, parse_signature
 from tools.eval import generated
+from tools.eval.rendered import fluidsynth_or_exit
 
 TONICS = (0, 4, 8)  # the first set's keys (no --signatures)
 TEMPO_RANGE = (0.8, 1.2)  # times the genre's tempo
@@ -126,9 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"--genres: {g!r} is not a genre preset: expected some of {', '.join(known)}")
     if not 1 <= args.tonics <= 12:
         raise SystemExit(f"--tonics {args.tonics} is out of range: expected 1..12")
-    fluidsynth = shutil.which("fluidsynth")
-    if fluidsynth is None:
-        raise SystemExit("fluidsynth is not installed")
+    fluidsynth = fluidsynth_or_exit("the generated songs")
     args.out.mkdir(parents=True, exist_ok=True)
     pieces = []
     for spec in plan(args.signatures, args.tonics, genres, args.seed):

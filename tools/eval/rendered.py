@@ -44,6 +44,14 @@ def default_out() -> Path:
     return cache_root() / "eval" / f"rendered-v{SET_VERSION}"
 
 
+def fluidsynth_or_exit(what: str) -> str:
+    """The fluidsynth program; SystemExit naming what needs it where it or the soundfont is missing."""
+    fluidsynth = shutil.which("fluidsynth")
+    if fluidsynth is None or not SOUNDFONT.exists():
+        raise SystemExit(f"{what} needs fluidsynth and {SOUNDFONT} (Debian: fluidsynth fluid-soundfont-gm)")
+    return fluidsynth
+
+
 def render_midi(fluidsynth: str, midi: Path, wav: Path, *, gain: float) -> None:
     """Render a MIDI file to a 44.1 kHz WAV through FluidR3_GM, offline."""
     cmd = [fluidsynth, "-ni", "-q", "-g", str(gain), "-r", str(SAMPLE_RATE_HZ), "-F", str(wav)]
