@@ -73,9 +73,9 @@ def sounding(live: LiveHost, track: int) -> list[tuple[float, int, int]]:
     return live.call(read)
 
 
-def command(client: Client, text: str) -> tuple[str, str]:
+def command(client: Client, text: str, timeout_s: float = 30) -> tuple[str, str]:
     client.send(protocol.COMMAND, text)
-    _, state, _, message = client.wait_final(30)
+    _, state, _, message = client.wait_final(timeout_s)
     return str(state), str(message)
 
 

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bridge import protocol
 from bridge.actions.infill import request as infill_request
 from engines.infill.random_model import save_random_checkpoint
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.actions.infill.test_infill_action import MELODY, outside
-from tests.bridge.actions.sections.test_section_changes import lay_cues
-from tests.bridge.harness import Client, daemon_client
+from tests.bridge.actions.sections.test_section_changes import command, lay_cues
+from tests.bridge.harness import daemon_client
 
 
 @pytest.fixture(scope="module")
@@ -55,20 +54,14 @@ def rows(live: LiveHost) -> list[tuple[int, float, float, int, int]]:
     return live.call(read)
 
 
-def command(client: Client, text: str) -> tuple[str, str]:
-    client.send(protocol.COMMAND, text)
-    _, state, _, message = client.wait_final(240)
-    return str(state), str(message)
-
-
 def test_infill_the_melody_in_the_chorus_rewrites_its_bars_of_the_clip(live: LiveHost) -> None:
     before = rows(live)
     steps = live.call(lambda: live.doc.undo_steps)
     with daemon_client(live.port) as client:
-        state, said = command(client, "infill the melody in the chorus")
+        state, said = command(client, "infill the melody in the chorus", 240)
         # the chorus, beats 12..20, is the clip's beats 4..12: its bars 2 to 3
         assert state == "done" and "bars 2-3 rewritten in place" in said and "beats 12 to 20" in said, said
-        state, said = command(client, "infill the chorus")  # two tracks there: which one?
+        state, said = command(client, "infill the chorus", 240)  # two tracks there: which one?
         assert state == "failed" and "one section of one part at a time" in said, said
         assert "'infill the melody in the chorus'" in said, said
     after = rows(live)
