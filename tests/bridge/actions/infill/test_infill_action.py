@@ -3,7 +3,9 @@ tiny random MIDI-GPT checkpoint run in the real model worker."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 from bridge import protocol
 from bridge.actions.infill.request import InfillRequest, parse_request
 from bridge.history import Store, open_store
+from bridge.jobs.worker import get_worker
 from engines.errors import InvalidValue
 from engines.infill import LICENCE
 from engines.infill.random_model import save_random_checkpoint
@@ -330,15 +333,26 @@ def test_an_infill_of_a_clip_edited_meanwhile_writes_nothing(env: None, live: Li
         client = Client(daemon.port)
         app = daemon.app
         assert app is not None
+        # The model's result is held until Live's main thread is held here, so the write cannot be
+        # handled before the edit (on a loaded machine this thread could come too late otherwise).
+        worker = get_worker(app)
+        modelled, holding = threading.Event(), threading.Event()
+        model_call = worker.call
+
+        async def call_then_wait_for_the_hold(*args: Any, **kwargs: Any) -> Any:
+            modelled.set()  # the clips are read: the model's turn
+            result = await model_call(*args, **kwargs)
+            await asyncio.to_thread(holding.wait, 60)
+            return result
+
+        worker.call = call_then_wait_for_the_hold  # type: ignore[method-assign]
         try:
             client.send(protocol.INFILL, 0, 0, "bars", "1-2", "model", str(ckpt), "seed", 1)
-            end = time.monotonic() + 30
-            while app.worker is None:  # the clips are read: the model's turn
-                assert time.monotonic() < end, "the infill never reached the model worker"
-                time.sleep(0.01)
+            assert modelled.wait(30), "the infill never reached the model worker"
 
             def edit_when_the_write_waits() -> None:
                 """Hold Live's main thread until the daemon sent its write, then edit the clip first."""
+                holding.set()
                 stop = time.monotonic() + 200
                 writes = (protocol.RS_WRITE_CLIP, protocol.RS_WRITE_CLIP_FOR, protocol.RS_WRITE_CLIP_FROM)
                 while not set(writes) & set(daemon.live.waiting_for()):
