@@ -101,6 +101,12 @@ RS_CLIP_PUSH = "/roo/live/context/clip"
 # for an empty slot; CLIP_INFO_FIELDS; notes blob). Pushed after RS_SLOTS_PUSH to its listeners: the
 # selected session slot when the selection moves, its slot fills or empties, or its clip's notes or
 # name change, and in a (re)listen's snapshot; not for a clip whose notes do not fit one message.
+RS_SET_PUSH = "/roo/live/context/set"  # args: context_seq, set_id, set_name
+# which Set is open: pushed before the context in every (re)listen's snapshot, and to the listeners as
+# a Set is opened (Live makes a new instance of the script for each Set). set_id is kept in the Set
+# (Song.set_data under DATA_KEY_PREFIX + SET_ID_KEY), so it survives save and reopen; set_name is the
+# Set's file name without ".als" ("" for a Set never saved).
+SET_ID_KEY = "set_id"
 RS_WRITE_CLIP_FOR = "/roo/live/write_clip_for"
 # args: req, context_seq, follows_selection (0|1), then RS_WRITE_CLIP's arguments after req
 # -> req, track, slot, note_count, context_seq, CONTEXT_FIELDS (what Live holds after the write).

@@ -5,6 +5,11 @@ Like Live, the host calls ``create_instance(c_instance)`` of the script package,
 100 ms and ``disconnect`` on stop; every Live call happens on that one thread. Tests and
 benchmarks use ``LiveHost(...).start_in_thread()`` and inspect the Set through ``call``. The
 script's loading and its ``c_instance`` are in ``livesim.script``.
+
+``open_set`` opens another Set as Live does: the script's instance is disconnected, the new Set's
+Song replaces the old one, and ``create_instance`` is called again on the same imported package
+(its module state stays, as in Live). Opening a Song opened before reopens it as saved: what
+scripts stored with ``set_data`` comes back with it.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from livesim.document import Document
 from livesim.live_set import SetDesc, build_song
 from livesim.readers import ArrangementClip, NoteRow
 from livesim.scheduler import TimerScheduler
+from livesim.song import Song
 from livesim.script import CInstance, create_script, load_script
 
 T = TypeVar("T")
@@ -56,6 +62,8 @@ class LiveHost:
         self.script_dir = script_dir
         self.script_env = dict(script_env or {})  # read by the script as it starts (e.g. AbletonOSC mode)
         self.script: Any = None
+        self._module: Any = None  # the imported script package, kept across Sets as Live keeps it
+        self.sets_opened = 1
         self.log: list[str] = []
         self.status_bar = ""
         self._on_log = on_log
@@ -148,6 +156,28 @@ class LiveHost:
         self._calls.put((fn, future))
         return future.result(timeout)
 
+    def open_set(self, live_set: SetDesc | Song, timeout: float = 10.0) -> Song:
+        """Open another Set (a description, or a Song opened before: reopened as saved) and return its
+        Song once the script's new instance listens on the same port."""
+        return self.call(lambda: self._open(live_set), timeout)
+
+    def _open(self, live_set: SetDesc | Song) -> Song:
+        port, errors = self.port, self.doc.errors  # Live's one log goes on across Sets
+        self._guarded("disconnect")
+        self._scheduler.clear()
+        if isinstance(live_set, Song):
+            song = live_set
+            self.doc = song._doc
+        else:
+            self.doc = Document(self.application)
+            song = build_song(live_set, self.doc)
+        self.doc.main_thread, self.doc.errors = threading.current_thread(), errors
+        self.song = song
+        self.application.document = song
+        self.script = create_script(self._module, CInstance(self), port, self.script_env)
+        self.sets_opened += 1
+        return song
+
     # --- conveniences for tests and benchmarks ----------------------------------------------
     def clip_notes(self, track: int, slot: int) -> list[NoteRow]:
         """(pitch, start_beats, duration_beats, velocity, mute) of a MIDI clip, sorted by time."""
@@ -171,7 +201,7 @@ class LiveHost:
         bind_application(self.application)
         self.doc.main_thread = threading.current_thread()
         try:
-            module = load_script(self.script_dir)
+            self._module = module = load_script(self.script_dir)
             self.script = create_script(module, CInstance(self), self.requested_port, self.script_env)
         except Exception as exc:  # reported to the starter, like Live's log of a broken script
             self._start_error = exc

@@ -7,6 +7,8 @@ YAML keys (all optional; defaults give 120 BPM, 4/4, C Major, four MIDI and two 
     signature: 3/4
     root: A                  # note name or 0..11
     scale: Minor             # one of Live's scale names
+    file_path: /Sets/Song.als  # where the Set was saved (Song.file_path)
+    data: {musearoo.set_id: 3f2a9c}  # what scripts stored with Song.set_data
     scenes: 8                # a count, or a list of scene names
     selected_track: 0
     selected_scene: 0
@@ -86,6 +88,8 @@ class SetDesc:
     selected_track: int = 0
     selected_scene: int = 0
     return_tracks: tuple[str, ...] = ()  # names of the return tracks (each track gets one send per return)
+    file_path: str = ""  # where the Set is saved (Song.file_path; "" for a Set never saved)
+    data: tuple[tuple[str, str], ...] = ()  # what scripts stored with Song.set_data, saved with the Set
 
 
 # Live's own default Set (2 MIDI, 2 audio tracks, 2 returns, 8 scenes): what AbletonOSC's suite expects
@@ -107,6 +111,13 @@ def _keys(where: str, data: Any, allowed: set[str]) -> dict[str, Any]:
     if unknown:
         raise InvalidValue(f"{where}: unknown key(s) {sorted(unknown)}; expected some of {sorted(allowed)}")
     return data
+
+
+def _data(data: Any) -> tuple[tuple[str, str], ...]:
+    """The Set's stored script data: a mapping of text keys to text values."""
+    if not isinstance(data, dict):
+        raise InvalidValue(f"Set data: expected a mapping of keys to text, got {data!r}")
+    return tuple((str(k), str(v)) for k, v in data.items())
 
 
 def _root(value: Any) -> int:
@@ -183,7 +194,10 @@ def parse_set(data: Any, base_dir: Path = Path(".")) -> SetDesc:
     d = _keys(
         "Set",
         data if data is not None else {},
-        {"tempo", "signature", "root", "scale", "scenes", "tracks", "selected_track", "selected_scene"},
+        {
+            "tempo", "signature", "root", "scale", "scenes", "tracks", "selected_track", "selected_scene",
+            "file_path", "data",
+        },  # fmt: skip
     )
     scenes = d.get("scenes", 8)
     scene_names = ("",) * int(scenes) if isinstance(scenes, int) else tuple(str(s) for s in scenes)
@@ -202,6 +216,8 @@ def parse_set(data: Any, base_dir: Path = Path(".")) -> SetDesc:
         scene_names=scene_names,
         selected_track=int(d.get("selected_track", 0)),
         selected_scene=int(d.get("selected_scene", 0)),
+        file_path=str(d.get("file_path", "")),
+        data=_data(d.get("data") or {}),
     )
 
 
@@ -240,6 +256,8 @@ def build_song(desc: SetDesc, doc: Document) -> Song:
                 _build_clip(track.clip_slots[c.slot], c)
             for c in t.arrangement:
                 _build_arrangement_clip(track, c)
+        song.file_path = desc.file_path
+        song._data.update(desc.data)
         song.view.selected_track = song.tracks[desc.selected_track]
         song.view.selected_scene = song.scenes[desc.selected_scene]
     except (RuntimeError, IndexError, TypeError) as exc:

@@ -71,6 +71,7 @@ def write_take(
             "starred": False,
             "created_at": now,
             "pending": pending,
+            "set_id": fields.set_id,
         },
     )
     outputs: list[dict[str, Any]] = []

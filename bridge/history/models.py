@@ -45,6 +45,9 @@ class TakeRow(Base):
     # its clip left the slot it was written to (Live's undo took it back): listed with a mark; a redo
     # that brings the same notes back clears it (bridge.actions.history.undone)
     undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the Live Set it was made in (its id, kept in the Set by the Remote Script); "": made before Sets
+    # had ids, or with no Set open (a CLI run). Track homes and undone marks read only the open Set's
+    set_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
     __table_args__ = (Index("ix_takes_project_id_id", "project_id", "id"),)
 
 

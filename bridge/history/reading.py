@@ -31,6 +31,7 @@ TAKE_QUERY = (
         TK.message,
         TK.starred,
         TK.undone,
+        TK.set_id,
         TK.params,
         TK.seed,
         TK.context,
@@ -100,4 +101,5 @@ def read_take(conn: Connection, take_id: str, root: Path) -> Take:
         outputs=tuple(outputs),
         notes=notes,
         undone=bool(row.undone),
+        set_id=str(row.set_id or ""),
     )

@@ -20,6 +20,7 @@ DENOMINATORS = (1, 2, 4, 8, 16, 32)
 LIVE_INTS = ("track", "slot", "note_count", "tracks")
 LIVE_BEATS = ("length_beats", "start_beats")
 MAX_TEXT = 64  # part, like the column
+SET_ID_MAX = 64  # the Set's id, like its column
 NUMBERS = (int, float)  # exactly: bool is no number of beats
 
 
@@ -148,6 +149,7 @@ class TakeFields:
     message: str
     parent_id: str | None
     notes: tuple[dict[str, Any], ...] | None
+    set_id: str = ""
 
     @classmethod
     def of(cls, draft: TakeDraft) -> TakeFields:
@@ -174,6 +176,9 @@ class TakeFields:
         for name in ("command", "message"):
             if not isinstance(getattr(draft, name), str):
                 raise _fail(name, getattr(draft, name), "text")
+        set_id = draft.set_id
+        if not isinstance(set_id, str) or len(set_id) > SET_ID_MAX or not all(c.isprintable() for c in set_id):
+            raise _fail("set_id", set_id, f"the Set's id: at most {SET_ID_MAX} printable characters")
         return cls(
             action=draft.action,
             part=part,
@@ -186,6 +191,7 @@ class TakeFields:
             message=draft.message,
             parent_id=parent,
             notes=tuple(draft.notes) if draft.notes is not None else None,
+            set_id=set_id,
         )
 
 

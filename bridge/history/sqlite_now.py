@@ -52,8 +52,8 @@ class NowWriter:
                 parent = take_at(recent, draft.varies)
             conn.execute(
                 "INSERT INTO takes (take_id, project_id, parent_id, action, part, params, seed, context,"
-                " versions, live, command, message, starred, created_at, pending)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1)",
+                " versions, live, command, message, starred, created_at, pending, set_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1, ?)",
                 (
                     take_id,
                     project_id,
@@ -68,6 +68,7 @@ class NowWriter:
                     fields.command,
                     fields.message,
                     time.time(),
+                    fields.set_id,
                 ),
             )
             conn.execute(

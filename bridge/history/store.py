@@ -172,12 +172,14 @@ class Store(PendingTakes):
         part: str | None = None,
         starred: bool = False,
         limit: int | None = None,
+        set_id: str | None = None,
     ) -> list[Take]:
-        """Takes newest first; ``project`` None means the current project, "*" every project."""
+        """Takes newest first; ``project`` None means the current project, "*" every project; ``set_id``
+        (not None): only the takes made in that Set."""
         cols = (TakeRow.take_id, TakeRow.parent_id, TakeRow.action, TakeRow.part, TakeRow.created_at)
         q = (
             select(*cols, TakeRow.message, TakeRow.starred, TakeRow.seed, Project.name)
-            .add_columns(TakeRow.live, TakeRow.params, TakeRow.context, TakeRow.undone)
+            .add_columns(TakeRow.live, TakeRow.params, TakeRow.context, TakeRow.undone, TakeRow.set_id)
             .join(Project, Project.id == TakeRow.project_id)
             .where(TakeRow.pending.is_(False))
         )
@@ -193,6 +195,8 @@ class Store(PendingTakes):
                     q = q.where(TakeRow.part == part)
                 if starred:
                     q = q.where(TakeRow.starred.is_(True))
+                if set_id is not None:
+                    q = q.where(TakeRow.set_id == set_id)
                 q = q.order_by(TakeRow.id.desc())
                 if limit is not None:
                     if limit < 1:
@@ -205,6 +209,7 @@ class Store(PendingTakes):
             Take(
                 r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7], live=json.loads(r[9] or "{}"),
                 params=_genre_only(r[10]), context=_genre_only(r[11]), undone=bool(r[12]),
+                set_id=str(r[13] or ""),
             )
             for r in rows
         ]  # fmt: skip

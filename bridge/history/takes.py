@@ -62,6 +62,7 @@ class TakeDraft:
     # id once the take is committed and confirmed (a draft is never committed twice)
     pending: Any = field(default=None, repr=False, compare=False)
     take_id: str | None = field(default=None, repr=False, compare=False)
+    set_id: str = ""  # the Live Set it is made in ("": none known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +84,17 @@ class Take:
     outputs: tuple[dict[str, Any], ...] = ()
     notes: tuple[dict[str, Any], ...] | None = None
     undone: bool = False  # its clip left its slot (Live's undo); a redo clears it
+    set_id: str = ""  # the Live Set it was made in ("": none known)
 
     @property
     def genre(self) -> str:
         return str(self.params.get("genre") or self.context.get("genre") or "")
 
-    def summary(self) -> dict[str, Any]:
+    def in_another_set(self, open_set: str) -> bool:
+        """Made in a Set other than the one open (either unknown: not said to be)."""
+        return bool(self.set_id and open_set and self.set_id != open_set)
+
+    def summary(self, open_set: str = "") -> dict[str, Any]:
         """The list view: what `roo history --json`, /api/takes and /roo/history/take carry (the
         OSC reply its first seven); ``track`` / ``slot`` where Live holds it (slot None in the Arrangement, where ``start_beats`` says
         where it starts)."""
@@ -105,12 +111,13 @@ class Take:
             "start_beats": self.live.get("start_beats"),  # in the Arrangement (no slot)
             "genre": self.genre,
             "undone": self.undone,
+            "project": self.project,
+            "in_another_set": self.in_another_set(open_set),  # open_set: the Set open in Live now
         }
 
     def detail(self) -> dict[str, Any]:
         """The show view: the summary plus settings, context, Live location, outputs and notes."""
         out = self.summary() | {
-            "project": self.project,
             "params": self.params,
             "seed": self.seed,
             "context": self.context,

@@ -25,6 +25,7 @@ from . import roo_protocol as protocol
 from .request import Request, RequestError, selected_scene_index, selected_track_index
 from .roo import live_version, request_id
 from .roo_selected import SelectedClipWatcher
+from .roo_set import set_name
 from .roo_slots import SlotWatcher
 from .song import checked_value
 
@@ -61,9 +62,15 @@ def context_fields(song: Live.Song.Song) -> list[Any]:
 
 class ContextHandler:
     def __init__(
-        self, song: Live.Song.Song, send: Send, write_clip: Handler, reading: Callable[[int, int], list[Any]]
+        self,
+        song: Live.Song.Song,
+        send: Send,
+        write_clip: Handler,
+        reading: Callable[[int, int], list[Any]],
+        set_id: str = "",
     ) -> None:
         self.song = song
+        self.set_id = set_id  # the open Set's id (roo_set), pushed first in every snapshot
         self._send = send
         self._write_clip = write_clip
         self._reading = reading  # a source clip's digest, facts and notes (roo_read.ReadHandler.reading)
@@ -201,10 +208,20 @@ class ContextHandler:
         selected clip), and a snapshot to clients that (re)listened."""
         self.publish()
         if self._snapshot_to:
+            for client in self._snapshot_to:  # which Set, before anything about it
+                self._send(client, protocol.RS_SET_PUSH, [self.seq, self.set_id, set_name(self.song)])
             self._push(self._snapshot_to)
         self.slots.tick(self.seq, self.listeners, self._snapshot_to)
         self.selected.tick(self.seq, self.listeners, self._snapshot_to)
         self._snapshot_to.clear()
+
+    def carry(self, clients: Sequence[tuple[str, int]]) -> None:
+        """Listen for the clients of the Set opened before this one: each gets this Set's snapshot."""
+        for client in clients:
+            if client not in self.listeners:
+                self.listeners.append(client)
+            if client not in self._snapshot_to:
+                self._snapshot_to.append(client)
 
     def disconnect(self) -> None:
         for owner, event, callback in self._callbacks:

@@ -31,6 +31,7 @@ from .roo import RooHandler
 from .roo_context import ContextHandler
 from .roo_data import DataHandler
 from .roo_read import ReadHandler
+from .roo_set import set_identity
 from .song import SongHandler
 from .warp_clip import WarpHandler
 
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 PORT_ENV = "MUSEAROO_LIVE_PORT"
 TICK_MS = 10
 REBIND_TICKS = 100  # retry a busy port about once a second
+# port -> the context's listeners when its instance disconnected: Live keeps this module loaded and
+# makes a new instance for every Set it opens, which pushes its snapshot to them at once
+_LISTENERS_BEFORE: dict[int, list[tuple[str, int]]] = {}
 
 
 class MuseAroo:
@@ -55,7 +59,8 @@ class MuseAroo:
         self._rebind_in = 0
         roo = RooHandler(self.song)
         read = ReadHandler(self.song)
-        self.context = ContextHandler(self.song, self.send, roo.write_clip, read.reading)
+        self.set_id = set_identity(self.song, self.log)
+        self.context = ContextHandler(self.song, self.send, roo.write_clip, read.reading, self.set_id)
         self.handlers: dict[str, Handler] = {}
         for part in (
             SongHandler(self.song),
@@ -75,6 +80,7 @@ class MuseAroo:
         self.cancels = Cancels()
         self.handlers[protocol.RS_CANCEL] = self.cancels.cancel
         self._bind()
+        self.context.carry(_LISTENERS_BEFORE.pop(self.port, []))  # the Set opened before this one's clients
         self.abletonosc: abletonosc.AbletonOSC | None = None
         try:
             self.abletonosc = abletonosc.start(
@@ -103,6 +109,7 @@ class MuseAroo:
     def disconnect(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        _LISTENERS_BEFORE[self.port] = list(self.context.listeners)
         self.context.disconnect()
         if self.abletonosc is not None:
             self.abletonosc.close()

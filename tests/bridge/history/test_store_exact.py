@@ -4,6 +4,8 @@ values worked out by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import contextlib
 import hashlib
 import json
@@ -214,10 +216,11 @@ def test_a_takes_views() -> None:
         "start_beats": None,
         "genre": "",
         "undone": False,  # Live's undo has not taken it back (issue 47)
+        "project": "song",  # the project it is in, and whether a Set other than the open one made it
+        "in_another_set": False,
     }
     assert t.summary() == summary
     assert t.detail() == summary | {
-        "project": "song",
         "params": {"kind": "swing"},
         "seed": 7,
         "context": {"tempo_bpm": 90.0},
@@ -228,6 +231,10 @@ def test_a_takes_views() -> None:
         "notes": [n(60, 0.0)],
     }
     assert "notes" not in take("x", None).detail()
+    made_in = replace(t, set_id="a1b2c3d4")
+    assert made_in.summary("a1b2c3d4")["in_another_set"] is False
+    assert made_in.summary("e5f6a7b8")["in_another_set"] is True
+    assert t.summary("e5f6a7b8")["in_another_set"] is False  # made before Sets had ids: not said
     assert iso(1_700_000_000.0) == "2023-11-14T22:13:20.000Z"
 
 
