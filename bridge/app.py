@@ -65,7 +65,8 @@ class App:
         self.history, self.history_error = history, history_error
         self.history_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roo-history")
         self.jobs = JobBoard(loop, self._send_status, record=self._record)
-        self.song = SongState()
+        self.song = SongState()  # the open Set's (``open_set``)
+        self.sets: dict[str, SongState] = {"": self.song}  # each Set's, by its id ("": none known yet)
         # devices registered with /roo/register -> when last heard (monotonic s); they re-register
         # every second, and one silent for LISTENER_TTL_S is dropped (a device deleted from Live)
         self.listeners: dict[Address, float] = {}
@@ -76,6 +77,19 @@ class App:
         # called on the loop for every job event, new take, context change and Live state (bridge.web)
         self.watchers: list[Watcher] = []
         self._background: set[asyncio.Task[None]] = set()  # cleanups nobody awaits (kept referenced)
+
+    @property
+    def set_id(self) -> str:
+        """The id of the Set open in Live ("": not known)."""
+        return str(getattr(self.live, "set_id", ""))
+
+    def open_set(self, set_id: str) -> SongState:
+        """Another Set is open: its own memory (analysed chords, takes, homes, follow choice) from now.
+        The first Set known takes over what was kept before any Set was known."""
+        if set_id not in self.sets and self.sets.get("") is self.song and len(self.sets) == 1:
+            self.sets[set_id] = self.sets.pop("")
+        self.song = self.sets.setdefault(set_id, SongState())
+        return self.song
 
     def send(self, to: Address, address: str, args: list[Any]) -> None:
         self._send(to, address, args)
@@ -127,6 +141,7 @@ class App:
         if self.history is None:
             return
         draft.command = draft.command or job.command
+        draft.set_id = draft.set_id or self.set_id
         try:  # SQLite with its lock free: written here, before the write leaves, so a daemon killed
             # at any point leaves no clip in Live without its (pending) take (issue 31)
             now = self.history.commit_before_write(draft)
@@ -177,6 +192,7 @@ class App:
             for draft in job.takes:
                 if draft.take_id is None:
                     draft.command = draft.command or job.command
+                    draft.set_id = draft.set_id or self.set_id
                     draft.take_id = await self._commit(draft)
                     self.notify(
                         {

@@ -104,6 +104,7 @@ class Daemon:
         self.preparer = attach(self.app, enabled=prepare_enabled(self.prepare), makers=PREPARE_MAKERS)
         self.live.on_context = self._context_changed
         self.live.on_slot = self._slot_changed
+        self.live.on_set = self._set_opened
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:
             self.port = int(self.transport.get_extra_info("sockname")[1])
@@ -123,11 +124,7 @@ class Daemon:
         if not self.live_connected:
             log.info("Live answered: %s", ctx)
             self._live_state(True)
-            if self.app is not None:  # what the Set keeps for the actions (the follow choice)
-                for read_back in ON_LIVE:
-                    task = asyncio.get_running_loop().create_task(read_back(self.app))
-                    self._reading_back.add(task)
-                    task.add_done_callback(self._reading_back.discard)
+            self._read_back()
         self.live_connected = True
         if self.recovery is None and self.app is not None and self.history is not None:
             alone = bool(self.presence and self.presence.alone)
@@ -136,6 +133,36 @@ class Daemon:
             self.recovery = asyncio.get_running_loop().create_task(work)
             self.recovery.add_done_callback(self._recovered)
         return ctx
+
+    def _read_back(self) -> None:
+        """What the Set keeps for the actions (the follow choice), read back from it."""
+        if self.app is not None:
+            for read_back in ON_LIVE:
+                task = asyncio.get_running_loop().create_task(read_back(self.app))
+                self._reading_back.add(task)
+                task.add_done_callback(self._reading_back.discard)
+
+    def _set_opened(self, set_id: str, name: str) -> None:
+        """Live pushed which Set is open: the actions use that Set's memory; its name is the take
+        history's project (a Set never saved keeps the project as it was); what it keeps is read back."""
+        if self.app is None:
+            return
+        self.app.open_set(set_id)
+        if self.preparer is not None:
+            self.preparer.set_opened()
+        if name and self.history is not None:
+            task = asyncio.get_running_loop().create_task(self._use_project(name))
+            self._reading_back.add(task)
+            task.add_done_callback(self._reading_back.discard)
+        self._read_back()
+        self.app.notify({"type": "set", "set_id": set_id, "name": name})
+
+    async def _use_project(self, name: str) -> None:
+        assert self.app is not None and self.history is not None
+        try:
+            await self.app.in_history(self.history.use_project, name)
+        except RooError as exc:
+            log.warning("the take history's project stays %r, not the Set's %r: %s", self.history.project, name, exc)
 
     def _slot_changed(self, track: int, slot: int, filled: bool) -> None:
         """A slot Live pushed filled or emptied: the take written there is marked undone or cleared."""

@@ -291,8 +291,11 @@ HISTORY_STAR = "/roo/history/star"  # job, args: take_id, 0|1
 HISTORY_MESSAGE = "/roo/history/message"  # job, args: take_id, message
 HISTORY_PROJECT = "/roo/history/project"  # job, args: name (the Set's file path or a name)
 HISTORY_LIST_OPTIONS = {"project": "str", "part": "str", "limit": "int"}
-HISTORY_TAKE_FIELDS = ("take_id", "parent_id", "action", "part", "created_at", "message", "starred")
-# parent_id "" = a root take; created_at ISO 8601 UTC; starred 0|1
+HISTORY_TAKE_FIELDS = (
+    "take_id", "parent_id", "action", "part", "created_at", "message", "starred", "project", "in_another_set",
+)  # fmt: skip
+# parent_id "" = a root take; created_at ISO 8601 UTC; starred 0|1; project: the project (the Set's
+# name) it is in; in_another_set 1: made in a Set other than the one open in Live (never "undone" here)
 
 JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
 FINAL_STATES = ("done", "failed", "cancelled")

@@ -78,6 +78,9 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
         self.written_after_cancel = 0  # of those, the ones Live had run when the cancel reached it
         self.lost_pushes = 0  # gaps noticed in the sequence (each answered by asking for a snapshot)
         self.on_round_trip: Callable[[str, float], None] | None = None  # address, seconds (metrics)
+        self.set_id = ""  # the open Set's id and name, as Live pushed them ("": not known yet)
+        self.set_name = ""
+        self.on_set: Callable[[str, str], None] | None = None  # another Set opened: its id and name
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -171,6 +174,10 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
             self._dispatch(address, args)
 
     def _dispatch(self, address: str, args: list[Any]) -> None:
+        if address == protocol.RS_SET_PUSH:
+            if len(args) >= 3:
+                self._set_pushed(str(args[1]), str(args[2]))
+            return
         if address == protocol.RS_CONTEXT_PUSH:
             if args:
                 self._pushed(int(args[0]), LiveContext.from_args(args[1:]))
@@ -251,6 +258,20 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
             self.send(protocol.RS_CONTEXT_LISTEN, 0)  # answered by a full push; the reply is ignored
         if self.on_context is not None and not known:
             self.on_context(ctx)
+
+    def _set_pushed(self, set_id: str, name: str) -> None:
+        """Which Set is open. Another one: what was kept of the one before (readings, slots, tracks) is
+        dropped, so its slots' fill state is never compared with the new Set's, then ``on_set``."""
+        if (set_id, name) == (self.set_id, self.set_name):
+            return
+        if set_id != self.set_id:
+            self.readings.clear()
+            self.slots.clear()
+            self.track_list = None
+            self.pushed_seq = -1  # the new Set's versions are not a gap in the old one's
+        self.set_id, self.set_name = set_id, name
+        if self.on_set is not None:
+            self.on_set(set_id, name)
 
     def _fail(self, args: list[Any]) -> None:
         failed_address = str(args[0]) if args else "?"

@@ -86,6 +86,17 @@ class Preparer:
         if changed:
             self._schedule()
 
+    def set_opened(self) -> None:
+        """Another Set is open: nothing prepared for the one before is offered in it."""
+        for part in list(self.parts):
+            del self.parts[part]
+            self.discarded.append((-1, f"the prepared {part} part: another Set was opened"))
+        if self.ready is not None:
+            self._discard("another Set was opened")
+        if self._running():
+            self._cancel_job("another Set was opened")
+        self._schedule()
+
     def source_pushed(self, reading: Any) -> None:
         """Live pushed the selected MIDI clip: describe it now on the CPU thread, so a generate that
         follows it only makes its part and writes (``Makers.describe_pushed``)."""

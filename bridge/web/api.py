@@ -173,7 +173,7 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
 
         def listing() -> list[dict[str, Any]]:
             found = roo().history.takes(project=project, part=part, starred=starred, limit=limit)
-            return [t.summary() for t in found]
+            return [t.summary(roo().set_id) for t in found]
 
         return await _store(listing)
 

@@ -69,7 +69,7 @@ def _landed(live: dict[str, Any], track: int, slot: int | None, at: float | None
 def _find(
     app: App, track: int, slot: int | None, want: list[Row] | None, at: float | None, look_back: int
 ) -> Any | None:
-    for summary in app.history.takes(limit=look_back):
+    for summary in app.history.takes(limit=look_back, set_id=app.set_id):  # a clip is this Set's take
         if not _landed(summary.live, track, slot, at):
             continue  # the list holds where each landed: only a take written here is read whole
         take = app.history.get(summary.take_id)

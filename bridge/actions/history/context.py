@@ -47,7 +47,7 @@ async def last_settings(app: App, part: str | None) -> tuple[str, dict[str, Any]
 
 def _newest_generate(app: App, part: str | None) -> Any:
     single = tuple(p for p in protocol.PARTS if p not in ("all", "song"))
-    for summary in app.history.takes(part=part, limit=LOOK_BACK):
+    for summary in app.history.takes(part=part, limit=LOOK_BACK, set_id=app.set_id):
         if summary.action == "generate" and summary.part in single:
             return app.history.get(summary.take_id)
     return None
@@ -79,14 +79,14 @@ async def undo_from_store(app: App) -> str | None:
 def _newest_and_parent(app: App) -> tuple[Any, Any]:
     """The newest take and the take to put back: its parent (the take it varies), else the take of
     the same part written before it on the same track."""
-    found = app.history.takes(limit=1)
+    found = app.history.takes(limit=1, set_id=app.set_id)
     if not found:
         return None, None
     newest = app.history.get(found[0].take_id)
     if newest.parent_id:
         return newest, app.history.get(newest.parent_id)
     track = newest.live.get("track")
-    for summary in app.history.takes(part=newest.part, limit=LOOK_BACK)[1:]:
+    for summary in app.history.takes(part=newest.part, limit=LOOK_BACK, set_id=app.set_id)[1:]:
         before = app.history.get(summary.take_id)
         if before.live.get("track") == track:
             return newest, before

@@ -14,6 +14,7 @@ from bridge.actions.generate import job as generate
 from bridge.actions.history import request
 from bridge.actions.history.envelopes import put_back
 from bridge.actions.options import parse_options
+from bridge.actions.place.track import SINGLE_PARTS, place
 from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
 from bridge.history import AudioOut, TakeDraft
@@ -40,7 +41,7 @@ async def _send_list(app: App, addr: Address, opts: dict[str, Any]) -> None:
     # to the requester and every registered device, as /roo/error: a device's requests leave from
     # [udpsend]'s port, which nothing reads (a device that did not ask ignores the listing)
     for take in takes:
-        s = take.summary()
+        s = take.summary(app.set_id)
         app.broadcast(
             protocol.HISTORY_TAKE,
             [
@@ -51,6 +52,8 @@ async def _send_list(app: App, addr: Address, opts: dict[str, Any]) -> None:
                 s["created_at"],
                 s["message"],
                 int(s["starred"]),
+                s["project"],
+                int(s["in_another_set"]),
             ],
             also=addr,
         )
@@ -69,9 +72,14 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
     """Write a take back into Live, its notes or its audio, into an empty slot (never over a clip);
     the recalled clip is a take, a child of the take recalled. A slot past the Set's last scene
     goes below the last scene, where Live adds a scene (as generate does); a full slot moves down
-    to the next empty one, and the message says so."""
+    to the next empty one, and the message says so. A take made in another Set lands, unless the
+    request names a track, on its part's track in this Set by the track rule (from slot 0 down)."""
     take_id, where = request.recall(args)
     take = await app.in_history(app.history.get, take_id)
+    elsewhere = take.in_another_set(app.set_id) and "track" not in where and take.part in SINGLE_PARTS
+    if elsewhere:
+        placed, _made = await place(app, take.part, await app.live.context())
+        where = {**where, "track": placed.track, "slot": where.get("slot", 0)}
     if take.notes is not None and in_arrangement(take.live, where):
         return await recall_to_arrangement(app, job, take, where)
     track = where.get("track", take.live.get("track", -1))
@@ -108,7 +116,8 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
         job.takes.append(recalled_audio(take, out, {"track": t, "slot": s}))
     if not written:
         raise InvalidValue(f"take {take.take_id} ({take.action}) has no notes or audio to recall")
-    return f"recalled take {take.take_id}: {'; '.join(written)}"
+    came = f" (made in another Set; {placed.said})" if elsewhere else ""
+    return f"recalled take {take.take_id}{came}: {'; '.join(written)}"
 
 
 def in_arrangement(live: dict[str, Any], where: dict[str, Any]) -> bool:

@@ -5,7 +5,8 @@ Live pushes each slot that filled or emptied (``LiveClient.on_slot``). The take 
 is the newest take written there that is not marked yet; a filled slot is read once and the newest
 marked take written there with exactly its notes is cleared. A take whose clip was deleted by hand
 is marked the same way (its clip left its slot); a store or Live that does not answer leaves the
-marks as they were and is logged.
+marks as they were and is logged. Only the open Set's takes are read: another Set's slot of the same
+number is another clip (those takes are listed "in another Set", never marked).
 
 Arrangement takes (track and start beat): Live pushes a track whose arrangement clips changed (slot
 -1). Its clips are read; for each start beat where takes were written, the newest take whose notes
@@ -77,7 +78,7 @@ def _arrangement_takes(app: App, track: int) -> list[tuple[str, float, bool]]:
     """(take id, start beat, undone) of the arrangement takes written on the track, newest first."""
     return [
         (str(t.take_id), round(float(t.live["start_beats"]), 4), bool(t.undone))
-        for t in app.history.takes(limit=LOOK_BACK)
+        for t in app.history.takes(limit=LOOK_BACK, set_id=app.set_id)
         if t.live.get("track") == track and "start_beats" in t.live
     ]
 
@@ -109,7 +110,7 @@ def _notes(app: App, take_id: str) -> list[Row]:
 def _written_here(app: App, track: int, slot: int) -> list[Any]:
     return [
         t
-        for t in app.history.takes(limit=LOOK_BACK)
+        for t in app.history.takes(limit=LOOK_BACK, set_id=app.set_id)
         if t.live.get("track") == track and t.live.get("slot") == slot
     ]
 

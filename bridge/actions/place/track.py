@@ -1,11 +1,12 @@
 """The track rule: which track a part goes to when the request names none.
 
 A part goes to the track that holds it: the track last written for that part in this Set (this
-daemon's takes, else the take history's newest take of the part, so a restart keeps it), else a
+daemon's takes in this Set, else the take history's newest take of the part made in this Set, so a
+restart keeps it; another Set's takes never say), else a
 MIDI track whose name says the part, else the selected track when it is a MIDI track holding no
-other part, else a new MIDI track named for the part. A track "holds" a part when MuseAroo wrote
-that part there or its name says the part; a part is never put on a track that holds another part
-unless the request names that track. ``Placed.said`` is what the done message says about it.
+other part, else a new MIDI track named for the part. A track "holds" a part when its name says the
+part, or MuseAroo wrote that part there and its name says no other part; a part is never put on a
+track that holds another part unless the request names that track. ``Placed.said`` is what the done message says about it.
 """
 
 from __future__ import annotations
@@ -53,10 +54,11 @@ def part_named(name: str) -> str | None:
 
 
 def holders(tracks: list[tuple[str, bool]], homes: dict[str, int]) -> dict[int, str]:
-    """track -> the part it holds: where MuseAroo wrote a part, else what its name says."""
+    """track -> the part it holds: what its name says, else the part MuseAroo wrote there (a name that
+    says another part wins: a track renamed, or a home remembered wrongly, never takes a part)."""
     held = {i: p for i, (name, _midi) in enumerate(tracks) if (p := part_named(name)) is not None}
     for part, track in homes.items():
-        if 0 <= track < len(tracks):
+        if 0 <= track < len(tracks) and held.get(track, part) == part:
             held[track] = part
     return held
 
@@ -103,7 +105,7 @@ def _stored_homes(app: App, parts: list[str]) -> dict[str, int]:
     """part -> the track of its newest stored take that has one (a jam's takes have none)."""
     found = {}
     for part in parts:
-        for summary in app.history.takes(part=part, limit=LOOK_BACK):
+        for summary in app.history.takes(part=part, limit=LOOK_BACK, set_id=app.set_id):
             track = app.history.get(summary.take_id).live.get("track")
             if track is not None:
                 found[part] = int(track)

@@ -119,7 +119,8 @@ function takeHead(take) {
     el("span", { className: "star", title: take.starred ? "starred" : "" }, take.starred ? "★" : "☆"),
     el("code", {}, take.take_id), el("strong", {}, take.part || take.action), el("span", { className: "hint" },
       el("span", { className: "landed" }, landed(take).replace(/^(.+)$/, "$1 · ")),
-      take.undone ? el("span", { className: "undone", title: "Live's undo took its clip back" }, "undone · ") : "",
+      take.in_another_set ? el("span", { className: "elsewhere", title: `made in another Set (project ${take.project})` }, "in another Set · ")
+        : take.undone ? el("span", { className: "undone", title: "Live's undo took its clip back" }, "undone · ") : "",
       `${take.genre || take.params?.genre || take.context?.genre || ""}`.replace(/^(.+)$/, "$1 · "),
       `${take.action} · `, el("time", { dateTime: take.created_at, title: take.created_at }, age(take.created_at)),
       take.message ? ` · ${take.message}` : ""),

@@ -193,16 +193,19 @@ def test_the_rule_in_order_and_a_restart_remembers_the_tracks_from_the_history(t
     assert choose("bass", tracks, {}, selected=3) == Placed("bass", 3, "1-MIDI", SELECTED)
     assert choose("bass", tracks, {}, selected=4) is None  # an audio track takes no part
     assert choose("chords", tracks, {}, selected=3) == Placed("chords", 2, "Keys", "named for the part")
-    assert choose("chords", tracks, {"bass": 2}, selected=0) is None  # Keys holds the bass now
-    assert choose("bass", tracks, {"bass": 2}, selected=3) == Placed(
-        "bass", 2, "Keys", "last written for the part"
+    assert choose("melody", tracks, {"bass": 3}, selected=3) is None  # 1-MIDI holds the bass now
+    assert choose("bass", tracks, {"bass": 3}, selected=0) == Placed(
+        "bass", 3, "1-MIDI", "last written for the part"
     )
+    # a bass once written onto Keys (the request named it) does not make Keys its home (issue 57)
+    assert choose("chords", tracks, {"bass": 2}, selected=0) == Placed("chords", 2, "Keys", "named for the part")
+    assert choose("bass", tracks, {"bass": 2}, selected=3) == Placed("bass", 3, "1-MIDI", SELECTED)
     assert choose("drums", tracks, {}, selected=3).track == 0  # type: ignore[union-attr]  # first named
     store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")
     try:
         store.commit(TakeDraft(action="generate", part="bass", live={"track": 3, "slot": 0}))
         store.commit(TakeDraft(action="jam", part="bass"))  # newer, but in no track
-        app = SimpleNamespace(song=SongState(), history=store)
+        app = SimpleNamespace(song=SongState(), history=store, set_id="")
 
         async def in_history(fn: Any, *args: Any) -> Any:
             return fn(*args)
