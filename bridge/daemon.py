@@ -162,7 +162,9 @@ class Daemon:
         try:
             await self.app.in_history(self.history.use_project, name)
         except RooError as exc:
-            log.warning("the take history's project stays %r, not the Set's %r: %s", self.history.project, name, exc)
+            log.warning(
+                "the take history's project stays %r, not the Set's %r: %s", self.history.project, name, exc
+            )
 
     def _slot_changed(self, track: int, slot: int, filled: bool) -> None:
         """A slot Live pushed filled or emptied: the take written there is marked undone or cleared."""

@@ -51,6 +51,16 @@ class TakeNotFound(StoreError, InvalidValue):
     """A take id (or prefix) names no take, or more than one."""
 
 
+class NoPartClip(InvalidValue):
+    """A change of a part (a transform, "busier") that the open Set holds no clip of: asked, not done."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(
+            f"there is no {part} clip: make one? (say yes to generate {part}, or select a {part} clip)"
+        )
+        self.part = part
+
+
 def expect(condition: bool, message: str) -> None:
     """Raise InvalidValue(message) unless condition holds."""
     if not condition:

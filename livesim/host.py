@@ -30,8 +30,8 @@ from livesim.document import Document
 from livesim.live_set import SetDesc, build_song
 from livesim.readers import ArrangementClip, NoteRow
 from livesim.scheduler import TimerScheduler
-from livesim.song import Song
 from livesim.script import CInstance, create_script, load_script
+from livesim.song import Song
 
 T = TypeVar("T")
 SCRIPT_DIR = Path(__file__).resolve().parents[1] / "remote_scripts" / "MuseAroo"

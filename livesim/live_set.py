@@ -194,10 +194,8 @@ def parse_set(data: Any, base_dir: Path = Path(".")) -> SetDesc:
     d = _keys(
         "Set",
         data if data is not None else {},
-        {
-            "tempo", "signature", "root", "scale", "scenes", "tracks", "selected_track", "selected_scene",
-            "file_path", "data",
-        },  # fmt: skip
+        {"tempo", "signature", "root", "scale", "scenes", "tracks", "selected_track", "selected_scene"}
+        | {"file_path", "data"},
     )
     scenes = d.get("scenes", 8)
     scene_names = ("",) * int(scenes) if isinstance(scenes, int) else tuple(str(s) for s in scenes)

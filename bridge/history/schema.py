@@ -177,7 +177,11 @@ class TakeFields:
             if not isinstance(getattr(draft, name), str):
                 raise _fail(name, getattr(draft, name), "text")
         set_id = draft.set_id
-        if not isinstance(set_id, str) or len(set_id) > SET_ID_MAX or not all(c.isprintable() for c in set_id):
+        if (
+            not isinstance(set_id, str)
+            or len(set_id) > SET_ID_MAX
+            or not all(c.isprintable() for c in set_id)
+        ):
             raise _fail("set_id", set_id, f"the Set's id: at most {SET_ID_MAX} printable characters")
         return cls(
             action=draft.action,

@@ -47,6 +47,8 @@ def set_identity(song: Live.Song.Song, log: Callable[[str], None]) -> str:
         song.set_data(KEY, made)
     except Exception as exc:  # a Live that cannot keep data in the Set: derived, and said
         derived = derived_id(song)
-        log(f"this Set cannot keep MuseAroo's id ({type(exc).__name__}: {exc}): using {derived!r}, from its path")
+        log(
+            f"this Set cannot keep MuseAroo's id ({type(exc).__name__}: {exc}): using {derived!r}, from its path"
+        )
         return derived
     return made

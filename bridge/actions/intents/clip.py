@@ -1,8 +1,12 @@
 """Commands on clips that exist: which clip "it" is, transforms of it, and sources to follow.
 
-"Remove the hats", "make it half time", "transpose to E" work on the clip of the part named (the
-last one this daemon wrote), else on the selected MIDI clip, else on the last written part. "A
-bassline for my chords" follows the last chords clip written, else the selected MIDI clip.
+"Remove the hats", "make it half time", "transpose to E" work on the clip of the part named: the
+last one this daemon wrote in this Set, else the selected MIDI clip when it is that part (by its
+track's name, else its notes), else a clip on a track named for the part (the selected scene's, else
+its first); a part with no clip is asked about (``NoPartClip``: "there is no drums clip: make
+one?"), never changed on another part's clip. With no part named: the selected MIDI clip, else the
+last written part. "A bassline for my chords" follows the last chords clip written, else the
+selected MIDI clip.
 """
 
 from __future__ import annotations
@@ -10,11 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.clips.midi import midi_clip, selected_midi_clip
+from bridge.actions.clips.midi import MidiClip, midi_clip, selected_midi_clip
+from bridge.actions.place.track import SINGLE_PARTS, part_named
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, NoPartClip
+from engines.symbolic import profile
 
 
 def last_written(app: App, part: str | None) -> tuple[int, int] | None:
@@ -28,9 +34,38 @@ def last_written(app: App, part: str | None) -> tuple[int, int] | None:
     return None
 
 
+def clip_part(clip: MidiClip) -> str:
+    """The part a clip is: what its track's name says, else what its notes are."""
+    named = part_named(clip.info.track_name)
+    if named is not None:
+        return named
+    return profile(clip.notes, clip.length_beats, drums=clip.drums_by_name).role
+
+
+async def part_clip(app: App, part: str) -> tuple[int, int] | None:
+    """Track and slot of a clip of ``part`` in the open Set (see the module text); None: there is none."""
+    if (where := last_written(app, part)) is not None:
+        return where
+    live = await app.live.context()
+    selected = await selected_midi_clip(app, live)
+    if selected is not None and clip_part(selected) == part:
+        return selected.track, selected.slot
+    tracks = app.live.track_list if app.live.track_list is not None else await app.live.tracks()
+    for track, (name, midi) in enumerate(tracks):
+        filled = app.live.slots.get(track, "")
+        if midi and part_named(name) == part and "1" in filled:
+            scene = live.selected_slot
+            return track, scene if 0 <= scene < len(filled) and filled[scene] == "1" else filled.index("1")
+    return None
+
+
 async def target_clip(app: App, part: str | None) -> tuple[int, int]:
-    """The clip a transform works on (see the module text); raises naming what to select."""
-    if part is not None and (where := last_written(app, part)) is not None:
+    """The clip a transform works on (see the module text); raises naming what to select, or
+    NoPartClip when a part is named that the Set has no clip of."""
+    if part in SINGLE_PARTS:
+        where = await part_clip(app, part)
+        if where is None:
+            raise NoPartClip(part)
         return where
     selected = await selected_midi_clip(app, await app.live.context())
     if selected is not None:

@@ -17,11 +17,12 @@ from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import jam as command_jam
 from bridge.actions.intents import region as command_region
 from bridge.actions.musicgen import job as musicgen
+from bridge.actions.place.track import SINGLE_PARTS
 from bridge.actions.takes import parented, varied
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, NoPartClip
 from engines.music import NOTE_NAMES
 
 MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
@@ -46,6 +47,8 @@ async def last_settings(app: App, part: str | None, *, loops: bool = False) -> t
         return remembered
     if part is None:
         raise InvalidValue("no part was generated yet: name one, e.g. 'vary the drums'")
+    if part in SINGLE_PARTS and await command_clip.part_clip(app, part) is None:
+        raise NoPartClip(part)  # "make the drums busier" in a Set with no drums: asked, never made elsewhere
     return part, {}
 
 

@@ -33,7 +33,7 @@ from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.region_words import CHANGES
 from bridge.commands.reply import held_for_yes, refusal
 from bridge.jobs.board import Job
-from engines.errors import InvalidValue, LiveError, ModelUnavailable, RooError
+from engines.errors import InvalidValue, LiveError, ModelUnavailable, NoPartClip, RooError
 from engines.music import parse_key
 
 PENDING_TIMEOUT_S = 30.0
@@ -75,7 +75,14 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     handler = HANDLERS[intent.action]
     if intent.action in (*CHANGES, "mixer") and "section" in intent.params.get("region", {}):
         handler = sections.change  # "kill the hats in the breakdown": over the section's cue point
-    return f"{heard}: {await handler(app, job, intent)}{_not_done(intent)}"
+    try:
+        done = await handler(app, job, intent)
+    except NoPartClip as missing:  # asked, nothing written: a yes makes the part
+        _pending[app] = Pending(
+            Intent("generate", missing.part, {}, heard=f"generate {missing.part}"), time.monotonic()
+        )
+        return f"{heard}: {missing}"
+    return f"{heard}: {done}{_not_done(intent)}"
 
 
 def _not_done(intent: Intent) -> str:

@@ -4,13 +4,12 @@ values worked out by hand."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import contextlib
 import hashlib
 import json
 import math
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 

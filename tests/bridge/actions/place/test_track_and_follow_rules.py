@@ -198,7 +198,9 @@ def test_the_rule_in_order_and_a_restart_remembers_the_tracks_from_the_history(t
         "bass", 3, "1-MIDI", "last written for the part"
     )
     # a bass once written onto Keys (the request named it) does not make Keys its home (issue 57)
-    assert choose("chords", tracks, {"bass": 2}, selected=0) == Placed("chords", 2, "Keys", "named for the part")
+    assert choose("chords", tracks, {"bass": 2}, selected=0) == Placed(
+        "chords", 2, "Keys", "named for the part"
+    )
     assert choose("bass", tracks, {"bass": 2}, selected=3) == Placed("bass", 3, "1-MIDI", SELECTED)
     assert choose("drums", tracks, {}, selected=3).track == 0  # type: ignore[union-attr]  # first named
     store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")

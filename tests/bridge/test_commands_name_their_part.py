@@ -1,0 +1,71 @@
+"""Issue 57, problem 2: a command about a part the Set holds no clip of changes nothing.
+
+On a Set with only a chords clip, typed changes of the drums each answer with a question and write
+nothing (before, each wrote a copy of the chords clip, and "busier" put drums on the chords track);
+a yes then makes the drums on a track of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bridge import protocol
+from livesim.host import LiveHost
+from livesim.live_set import ClipDesc, SetDesc, TrackDesc
+from tests.bridge.harness import Client, daemon_client
+
+CHORD_ROWS = tuple(
+    (60 + (r + i) % 12, bar * 4.0, 4.0, 80, 0) for bar, r in enumerate((0, 5, 7, 0)) for i in (0, 4, 7)
+)
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    tracks = (
+        TrackDesc("midi", "Chords", (ClipDesc(0, "Chords", 16.0, CHORD_ROWS),)),
+        TrackDesc("midi", "2-MIDI"),
+    )
+    host = LiveHost(SetDesc(tracks=tracks, selected_track=0, selected_scene=0), port=0).start_in_thread()
+    yield host
+    host.stop()
+
+
+def clips(live: LiveHost) -> list[tuple[int, int, str]]:
+    return live.call(
+        lambda: [
+            (t, s, slot.clip.name)
+            for t, track in enumerate(live.song.tracks)
+            for s, slot in enumerate(track.clip_slots)
+            if slot.has_clip
+        ]
+    )
+
+
+def said(client: Client, text: str) -> str:
+    client.send(protocol.COMMAND, text)
+    _job, state, _progress, message = client.wait_final(timeout=30.0)
+    assert state == "done", message
+    return str(message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add some swing to the drums",
+        "make the drums half time",
+        "take the hi-hats out of the drums",
+        "make the drums busier",
+    ],
+)
+def test_a_change_of_drums_in_a_set_without_drums_asks_and_writes_nothing(live: LiveHost, text: str) -> None:
+    before = clips(live)
+    with daemon_client(live.port) as client:
+        answer = said(client, text)
+        assert "there is no drums clip: make one?" in answer, answer
+        assert clips(live) == before  # nothing written, the chords clip untouched
+        assert live.call(lambda: len(live.song.tracks)) == 2
+        made = said(client, "yes")  # the question's yes makes the part, on a track of its own
+        assert "drums -> track 2 'Drums' (a new MIDI track for the part)" in made, made
+        assert [c for c in clips(live) if c not in before] == [(2, 0, clips(live)[-1][2])]
