@@ -8,10 +8,12 @@ a yes then makes the drums on a track of their own.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bridge import protocol
+from bridge.history import open_store
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.harness import Client, daemon_client
@@ -69,3 +71,19 @@ def test_a_change_of_drums_in_a_set_without_drums_asks_and_writes_nothing(live: 
         made = said(client, "yes")  # the question's yes makes the part, on a track of its own
         assert "drums -> track 2 'Drums' (a new MIDI track for the part)" in made, made
         assert [c for c in clips(live) if c not in before] == [(2, 0, clips(live)[-1][2])]
+
+
+def test_a_transpose_says_and_records_the_key_of_the_notes_written(live: LiveHost, tmp_path: Path) -> None:
+    """Problem 4: a transpose by -2 of a C major clip says B-flat major, and its take records it."""
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")
+    try:
+        with daemon_client(live.port, history=store) as client:
+            answer = said(client, "transpose the chords down 2 semitones")
+            assert "now Bb major (the clip's C major moved -2 semitones)" in answer, answer
+            assert "kept C major" not in answer and "read C major" not in answer
+            take = store.get(answer.rsplit("(take ", 1)[1].split(")")[0])
+            assert take.context["key"] == "Bb major"
+            written = {n["pitch"] % 12 for n in take.notes or ()}
+            assert written == {10, 2, 5, 3, 7, 0, 9}  # Bb, Eb and F major triads: Bb major's notes
+    finally:
+        store.close()

@@ -1,9 +1,14 @@
 """A clip transformed and its take: the notes (on the CPU thread), the take draft with what it
 keeps of its source (the source take's key, genre and bars, or the key the clip reads as).
+
+The key the take records and the message says is the key of the notes written: the source's key
+moved by the interval every note moved (a transpose -2 of a C major clip: Bb major), the source's
+key where the pitches stayed (swing, half time, hats out) or moved note by note (a vary keeps it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -17,7 +22,7 @@ from bridge.app import App
 from bridge.history import TakeDraft
 from bridge.jobs.board import Job
 from engines import transforms
-from engines.music import MusicalContext, parse_key
+from engines.music import Key, MusicalContext, Note, parse_key
 from engines.symbolic.profile import profile
 
 
@@ -53,6 +58,8 @@ async def transformed(
         else await take_behind_at(app, clip.track, at_beats, clip.notes)
     )
     ctx, note, known_genre = await _source_settings(app, clip, ctx, source)
+    if note:  # the key the source had: now the key of what is written
+        ctx, note = await app.run_cpu(_written_key, ctx, note, clip, result.notes)
     # filed as the source clip's part (a drum transform's: drums), made by the transform, a child of
     # the take the source clip is
     part = transform_part(req.kind, profile(clip.notes, clip.length_beats).role)
@@ -66,6 +73,26 @@ async def transformed(
     if not known_genre:  # a clip that is not a take: its genre is not known, never the default's
         draft.context.pop("genre", None)
     return draft, result, f"{clip.info.name or 'clip'} {req.kind}"[:64], note
+
+
+def pitch_move(before: Sequence[Note], after: Sequence[Note]) -> int | None:
+    """The one interval (semitones) every note moved by: 0 when the pitches stayed or notes were only
+    taken out; None when the pitches changed otherwise."""
+    was, now = sorted(n.pitch for n in before), sorted(n.pitch for n in after)
+    if len(was) == len(now) and len(moves := {b - a for a, b in zip(was, now, strict=True)}) == 1:
+        return moves.pop()
+    return 0 if set(now) <= set(was) else None
+
+
+def _written_key(
+    ctx: MusicalContext, note: str, clip: MidiClip, written: Sequence[Note]
+) -> tuple[MusicalContext, str]:
+    """The context and message with the key of the notes written (CPU: off the loop)."""
+    moved = pitch_move(clip.notes, written)
+    if not moved:  # the pitches stayed, or moved note by note (a vary): the key stays
+        return ctx, note
+    key = Key((ctx.key.tonic + moved) % 12, ctx.key.scale)
+    return replace(ctx, key=key), f"; now {key} (the clip's {ctx.key} moved {moved:+d} semitones)"
 
 
 async def _source_settings(
