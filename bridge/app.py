@@ -37,6 +37,9 @@ class SongState:
 
     chords: tuple[Chord, ...] = ()  # from the last analysis, in beats from the clip start
     chords_source: str = ""  # e.g. "track 4 slot 0" or a file path
+    # what the chords came from: track, slot, the clip's mark (a MIDI clip's digest, "file:" + an audio
+    # clip's path), Live's root and scale then, the key analysed (bridge.actions.follow.analysed)
+    chords_clip: tuple[int, int, str, int, str, str] | None = None
     analyzed_tempo_bpm: float | None = None
     takes: list[dict[str, Any]] = field(default_factory=list)  # each write: part, track, slot, seed...
     last_generate: dict[str, dict[str, Any]] = field(default_factory=dict)  # part -> its settings

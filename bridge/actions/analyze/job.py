@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.analyze import held as analysed
 from bridge.actions.analyze import midi as analyze_midi
 from bridge.actions.analyze.apply import apply_to_live, plan_values
 from bridge.actions.analyze.request import AnalyzeRequest, parse_request
@@ -124,6 +125,9 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
                 result, tempo_bpm=chord_tempo_bpm(clip, result, applied=req.apply)
             )
         app.song.chords_source = where
+        app.song.chords_clip = None  # an arrangement clip: nothing kept to check it by
+        if not req.arrangement:
+            analysed.remember(app, clip.track, clip.slot, f"file:{clip.info.file_path}", live, result.key)
         summary = f"{where}: {tempo}, {result.key}, {len(app.song.chords)} chords"
     job.takes.append(
         audio_take(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from bridge.actions.analyze import held as analysed
 from bridge.actions.analyze.apply import KEY_CONFIDENCE_MIN, apply_to_live, plan_values
 from bridge.actions.analyze.request import AnalyzeRequest
 from bridge.actions.clips.midi import MidiClip
@@ -47,6 +48,7 @@ async def run(app: App, job: Job, req: AnalyzeRequest, clip: MidiClip) -> str:
     else:
         app.song.chords = desc.generator_chords()
         app.song.chords_source = clip.where
+        analysed.remember(app, clip.track, clip.slot, clip.digest, live, desc.key)
         held = desc.key_confidence < KEY_CONFIDENCE_MIN
         key = desc.key_said(KEY_CONFIDENCE_MIN) if held else str(desc.key)
         summary = f"{clip.where}: MIDI, {key}, {len(app.song.chords)} chords"

@@ -80,6 +80,15 @@ def following(
         harmony = _song_source(ctx, key_given, part, chords_from)
         return ctx, Follow(f"locked to the kick of {clip.where}{why}, {harmony}", tuple(looped), True)
     looped = looped_onsets(onsets(clip.notes), clip.length_beats, ctx.length_beats)
+    clip_key = kept.key if kept is not None else desc.key
+    if key_given and clip_key is not None and clip_key != ctx.key and part != "drums":
+        # the key asked for wins: the clip's chords (in another key) are not followed, its rhythm is
+        ctx = replace(ctx, chords=())
+        summary = (
+            f"following the rhythm of {clip.where}{why}, not its chords in {clip_key}: "
+            f"the key {ctx.key} was given, with the genre's progression"
+        )
+        return ctx, Follow(summary, tuple(looped), False)
     if kept is not None:
         ctx = replace(ctx, chords=kept.chords, key=ctx.key if key_given else kept.key)
         chords_said = f"{len(kept.chords)} chords" if kept.chords else "the genre's progression"

@@ -1,6 +1,8 @@
 """/roo/generate's second step: the request in the song, and what its write will expect of Live.
 
-Explicit options win over Live's context, which wins over defaults (``musical_context``). The
+Explicit options win over Live's context and anything analysed, which win over defaults
+(``musical_context``): analysed chords are followed only while they still hold
+(``bridge.actions.analyze.held``) and not when the request gives another key. The
 part goes to the request's track and slot or Live's selection (``target``). Its source clip, a
 MIDI clip whose chords it follows, is the one ``source_track``/``source_slot`` name, or the
 selected MIDI clip (``source_clip``; following it is ``bridge.actions.follow.rule``). The write then
@@ -15,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.analyze.held import still_held
 from bridge.actions.clips.midi import MidiClip, empty_selected, midi_clip, selected_midi_clip
 from bridge.actions.clips.take import take_behind
 from bridge.actions.generate.request import GenerateRequest
@@ -22,7 +25,7 @@ from bridge.actions.place.track import Placed, context_after_new_track, place
 from bridge.app import App
 from bridge.live.client import Expect, LiveContext
 from engines.errors import InvalidValue, LiveError
-from engines.music import SCALES, Key, MusicalContext, parse_key, scale_named
+from engines.music import SCALES, Chord, Key, MusicalContext, parse_key, scale_named
 
 SEVERAL = ("all", "song")  # the parts written by bridge.actions.generate.multi, one clip or scene per part
 
@@ -38,6 +41,7 @@ class SongContext:
     source: MidiClip | None  # the clip the part follows, or None
     placed: str = ""  # what the done message says of the track: "bass -> track 2 'Bass' (named for the part)"
     source_take: Any = None  # the take the source clip is (its key and chords are kept), or None
+    unfollowed: str = ""  # why the analysed chords are not followed (the done message says it), or ""
 
 
 async def song_context(
@@ -63,11 +67,22 @@ async def song_context(
     behind = None
     if single and source is not None and source.notes:  # a take followed keeps what it was made over
         behind = await take_behind(app, source.track, source.slot, source.notes)
-    return SongContext(live, seq, at, musical_context(req, live, app), source, placed, behind)
+    chords, unfollowed = await still_held(app, live)
+    ctx = musical_context(req, live, app, chords)
+    if app.song.chords and not ctx.chords and not unfollowed and req.key is not None:
+        unfollowed = (
+            f" (the analysed chords of {app.song.chords_source} not followed: the key {ctx.key} was given)"
+        )
+    return SongContext(live, seq, at, ctx, source, placed, behind, unfollowed)
 
 
-def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> MusicalContext:
+def musical_context(
+    req: GenerateRequest, live: LiveContext, app: App, chords: tuple[Chord, ...] | None = None
+) -> MusicalContext:
     """Merge the request with Live's context: explicit options win, then Live, then defaults.
+
+    ``chords``: the analysed chords that still hold (None: the Set's, unchecked); a key given that is
+    not the key they were analysed in drops them (the request's key wins over the analysis).
 
     Live's scale is followed by name (every Live 12 scale); one the generators do not know is
     refused with its name, except for drums, which do not depend on the key.
@@ -88,10 +103,21 @@ def musical_context(req: GenerateRequest, live: LiveContext, app: App) -> Musica
         signature=(int(live.signature_numerator), int(live.signature_denominator)),
         key=key,
         bars=req.bars,
-        chords=() if getattr(app.song, "follow_nothing", False) else app.song.chords,
+        chords=() if getattr(app.song, "follow_nothing", False) else _analysed(req, app, chords, key),
         feel=req.feel,
     )
     return replace(ctx, genre=req.genre) if req.genre is not None else ctx
+
+
+def _analysed(
+    req: GenerateRequest, app: App, chords: tuple[Chord, ...] | None, key: Key
+) -> tuple[Chord, ...]:
+    """The analysed chords a part follows: none when the request gives a key they were not analysed in."""
+    found = app.song.chords if chords is None else chords
+    came = getattr(app.song, "chords_clip", None)
+    if found and req.key is not None and (came is None or str(key).lower() != came[5].lower()):
+        return ()
+    return found
 
 
 def target(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:

@@ -44,6 +44,8 @@ async def make_part(app: App, job: Job, req: GenerateRequest, song: SongContext,
     job.check_cancelled()
     refuse_empty(req.part, part.ctx.genre, req.density, part.notes)
     job.report(0.6, f"{len(part.notes)} notes generated")
+    if song.unfollowed and part.follow is not None:  # analysed chords there that no longer hold: said
+        part = replace(part, follow=replace(part.follow, summary=part.follow.summary + song.unfollowed))
     if song.placed and part.follow is not None:  # the done message says the track and why, then the source
         part = replace(part, follow=replace(part.follow, summary=f"{song.placed}, {part.follow.summary}"))
     return part
