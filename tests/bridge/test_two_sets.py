@@ -9,6 +9,7 @@ memory back.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,9 @@ import pytest
 
 from bridge import protocol
 from bridge.history import Store, open_store
+from bridge.mcp.calls import Calls
+from bridge.mcp.door import Door
+from bridge.mcp.roo_tools import BY_NAME as ROO_TOOLS
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon
@@ -109,6 +113,17 @@ def test_two_sets_in_turn_keep_their_own_tracks_and_takes(live: LiveHost, store:
             assert store.get(bass).undone is False
             evening_rows = [r for r in rows.values() if r["in_another_set"] == 0]
             assert evening_rows and all(r["project"] == "Evening" for r in evening_rows), rows
+            # MCP's take_list of every project: each take's Set's project, the other Set's takes said
+            mcp = asyncio.run(
+                Calls(Door(daemon.port), None).roo(
+                    ROO_TOOLS["take_list"], {"limit": 20, "project": "*"}, None
+                )
+            )  # type: ignore[arg-type]
+            listed = {row["take_id"]: row for row in mcp.data["takes"]}
+            assert (
+                not mcp.error and listed[bass]["in_another_set"] == 1 and listed[bass]["project"] == "Morning"
+            )
+            assert {row["project"] for row in listed.values() if not row["in_another_set"]} == {"Evening"}
             said = done(client, protocol.HISTORY_RECALL, bass)  # onto this Set's Bass track
             assert "made in another Set; bass -> track 2 'Bass'" in said and "in track 2 slot 0" in said, said
             assert not live.call(lambda: live.song.tracks[1].clip_slots[1].has_clip)  # not beside the drums
