@@ -25,6 +25,7 @@ from engines.errors import ProtocolError, RooError
 
 log = logging.getLogger(__name__)
 LISTEN_REFRESH_S = 3.0
+SET_WAIT_S = 0.5  # how long a start waits for Live to say which Set is open before reconciling
 
 
 class _Server(asyncio.DatagramProtocol):
@@ -129,7 +130,10 @@ class Daemon:
         if self.recovery is None and self.app is not None and self.history is not None:
             alone = bool(self.presence and self.presence.alone)
             read, shape = recovery.clip_reader(self.live), (ctx.num_tracks, ctx.num_scenes)
-            work = recovery.at_start(self.app.in_history, self.history, read, shape, self.started_s, alone)
+            set_id = await self._set_known()
+            work = recovery.at_start(
+                self.app.in_history, self.history, read, shape, self.started_s, alone, set_id
+            )
             self.recovery = asyncio.get_running_loop().create_task(work)
             self.recovery.add_done_callback(self._recovered)
         return ctx
@@ -165,6 +169,14 @@ class Daemon:
             log.warning(
                 "the take history's project stays %r, not the Set's %r: %s", self.history.project, name, exc
             )
+
+    async def _set_known(self, wait_s: float = SET_WAIT_S) -> str | None:
+        """The open Set's id once Live pushed it (its snapshot follows the listen within a tick); None
+        from a Remote Script that pushes none: pending takes are then reconciled as before Sets."""
+        end = time.monotonic() + wait_s
+        while not self.live.set_id and time.monotonic() < end:
+            await asyncio.sleep(0.01)
+        return self.live.set_id or None
 
     def _slot_changed(self, track: int, slot: int, filled: bool) -> None:
         """A slot Live pushed filled or emptied: the take written there is marked undone or cleared."""

@@ -24,7 +24,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, true, update
 from sqlalchemy.orm import Session
 
 from bridge.history.commit import decode_notes
@@ -177,8 +177,9 @@ class PendingTakes:
             discard(s.connection(), take_id)
 
     # --- reconciliation at start-up (bridge.history.recovery) --------------------------------
-    def pending_takes(self, before: float) -> list[PendingTake]:
-        """The current project's pending takes created before ``before`` (Unix s), oldest first."""
+    def pending_takes(self, before: float, set_id: str | None = None) -> list[PendingTake]:
+        """The current project's pending takes created before ``before`` (Unix s), oldest first;
+        ``set_id`` (not None): only those made in that Set, or in no Set known (made before Sets had ids)."""
         with self._session(read=True) as s:
             project_id = s.execute(select(Project.id).where(Project.name == self.project)).scalar()
             if project_id is None:
@@ -188,6 +189,7 @@ class PendingTakes:
                 .add_columns(TakeRow.message, TakeRow.created_at)
                 .where(TakeRow.project_id == project_id, TakeRow.pending.is_(True))
                 .where(TakeRow.created_at < before)
+                .where(TakeRow.set_id.in_((set_id, "")) if set_id is not None else true())
                 .order_by(TakeRow.id)
             ).all()
             notes = self._midi(s, [r[0] for r in rows])
@@ -196,14 +198,16 @@ class PendingTakes:
             for r in rows
         ]
 
-    def placed(self) -> dict[tuple[int, int], str]:
-        """(track, slot) -> the newest take of the current project that landed in that session slot."""
+    def placed(self, set_id: str | None = None) -> dict[tuple[int, int], str]:
+        """(track, slot) -> the newest take of the current project that landed in that session slot
+        (``set_id`` not None: of that Set, or of no Set known)."""
         out: dict[tuple[int, int], str] = {}
         with self._session(read=True) as s:
             rows = s.execute(
                 select(TakeRow.take_id, TakeRow.live)
                 .join(Project, Project.id == TakeRow.project_id)
                 .where(Project.name == self.project, TakeRow.pending.is_(False))
+                .where(TakeRow.set_id.in_((set_id, "")) if set_id is not None else true())
                 .order_by(TakeRow.id.desc())
             ).all()
         for take_id, live in rows:

@@ -3,7 +3,8 @@
 A take is written pending while its Live write is in flight and confirmed once Live answered
 (``bridge.history.pending``). A daemon killed in between leaves it pending: its clip may be in
 Live or not. Once Live first answers after a start, each pending take of the current project made
-before the start is looked for in Live, note for note, where its write could have put it (the slot
+before the start in the Set open in Live (issue 57: another Set's slots are other clips) is looked
+for in Live, note for note, where its write could have put it (the slot
 it aimed at and those below it, where Live puts a clip when the slot is full; every slot when the
 selection picked it): found, it becomes a take marked recovered (its ``live`` says where, with
 ``"recovered": true``, and its message says so); not found, it is dropped. A slot another take
@@ -91,15 +92,21 @@ def candidates(take: PendingTake, tracks: int, scenes: int) -> Iterator[tuple[in
 
 
 async def reconcile(
-    in_store: InStore, store: Any, read: ReadClip, shape: tuple[int, int], before: float
+    in_store: InStore,
+    store: Any,
+    read: ReadClip,
+    shape: tuple[int, int],
+    before: float,
+    set_id: str | None = None,
 ) -> Counts:
     """Reconcile ``store``'s pending takes made before ``before`` (Unix s) with Live (``read``),
-    whose session has ``shape`` (tracks, scenes). A Live that stops answering raises (LiveError):
-    nothing is dropped then, and what was recovered stays recovered."""
-    pending: list[PendingTake] = await in_store(store.pending_takes, before)
+    whose session has ``shape`` (tracks, scenes). ``set_id``: the Set open in Live (not None: only its
+    pending takes are looked for there; another Set's wait for theirs). A Live that stops answering
+    raises (LiveError): nothing is dropped then, and what was recovered stays recovered."""
+    pending: list[PendingTake] = await in_store(store.pending_takes, before, set_id)
     if not pending:
         return Counts(iso(time.time()))
-    placed: dict[tuple[int, int], str] = await in_store(store.placed)
+    placed: dict[tuple[int, int], str] = await in_store(store.placed, set_id)
     held: dict[tuple[int, int], list[NoteRow] | None] = {}  # each slot read once
     claimed: set[tuple[int, int]] = set()
     recovered = dropped = left = 0
@@ -208,7 +215,13 @@ class Presence:
 
 
 async def at_start(
-    in_store: InStore, store: Any, read: ReadClip, shape: tuple[int, int], before: float, alone: bool
+    in_store: InStore,
+    store: Any,
+    read: ReadClip,
+    shape: tuple[int, int],
+    before: float,
+    alone: bool,
+    set_id: str | None = None,
 ) -> Counts:
     """Wait when another daemon may be writing, reconcile, then log and keep the counts."""
     import asyncio
@@ -216,7 +229,7 @@ async def at_start(
     sqlite = store.engine.dialect.name == "sqlite"
     if not (alone and sqlite):
         await asyncio.sleep(max(0.0, before + GRACE_S - time.time()))
-    counts = await reconcile(in_store, store, read, shape, before)
+    counts = await reconcile(in_store, store, read, shape, before, set_id)
     log.info("pending takes reconciled with Live: %s", counts.summary())
     save(store.root, counts)
     return counts

@@ -446,3 +446,25 @@ def test_no_lock_is_a_warning_and_not_alone(tmp_path: Path, caplog: pytest.LogCa
     said = record.getMessage()
     assert said.startswith(f"no daemon lock in {root}: ") and "Not a directory" in said, said
     presence.close()  # nothing to let go of
+
+
+def test_only_the_open_sets_pending_takes_are_looked_for_in_it(sqlite_store: Store) -> None:
+    """Issue 57: a pending take of another Set is not dropped for a slot of this Set that lacks its
+    clip, nor claims a clip here; it waits for its own Set."""
+    elsewhere = sqlite_store.commit(
+        TakeDraft("generate", "bass", params={"track": 1, "slot": 0}, notes=A, set_id="morning"), pending=True
+    )
+    here = sqlite_store.commit(
+        TakeDraft("generate", "bass", params={"track": 1, "slot": 0}, notes=B, set_id="evening"), pending=True
+    )
+    live = Live({(1, 0): B})  # the evening Set is open: its clip is there, the morning's is not
+    counts = asyncio.run(
+        recovery.reconcile(in_store, sqlite_store, live.read, (2, 3), time.time() + 1, "evening")
+    )
+    assert (counts.recovered, counts.dropped, counts.left) == (1, 0, 0)
+    assert sqlite_store.get(here).live["recovered"] is True
+    assert [t.take_id for t in sqlite_store.pending_takes(time.time() + 1)] == [elsewhere]  # still pending
+    counts = asyncio.run(
+        recovery.reconcile(in_store, sqlite_store, Live({}).read, (2, 3), time.time() + 1, "morning")
+    )
+    assert (counts.recovered, counts.dropped) == (0, 1)  # in its own Set, without its clip: dropped
