@@ -12,7 +12,7 @@ import functools
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -80,19 +80,29 @@ class App:
         # called on the loop for every job event, new take, context change and Live state (bridge.web)
         self.watchers: list[Watcher] = []
         self._background: set[asyncio.Task[None]] = set()  # cleanups nobody awaits (kept referenced)
+        # what the Set keeps for the actions, read back as Live answers and as a Set opens (ON_LIVE)
+        self.read_backs: tuple[Callable[[App], Coroutine[Any, Any, None]], ...] = ()
 
     @property
     def set_id(self) -> str:
         """The id of the Set open in Live ("": not known)."""
         return str(getattr(self.live, "set_id", ""))
 
-    def open_set(self, set_id: str) -> SongState:
-        """Another Set is open: its own memory (analysed chords, takes, homes, follow choice) from now.
-        The first Set known takes over what was kept before any Set was known."""
+    def open_set(self, set_id: str, name: str = "") -> None:
+        """Another Set is open (Live pushed it): its own memory (analysed chords, takes, homes, follow
+        choice) from now, what it keeps read back (``read_backs``), and a ``set`` event (pre-generation
+        drops what it prepared). The first Set known takes over what was kept before any was known."""
         if set_id not in self.sets and self.sets.get("") is self.song and len(self.sets) == 1:
             self.sets[set_id] = self.sets.pop("")
         self.song = self.sets.setdefault(set_id, SongState())
-        return self.song
+        self.read_back()
+        self.notify({"type": "set", "set_id": set_id, "name": name})
+
+    def read_back(self) -> None:
+        """Run ``read_backs`` (what the Set keeps for the actions) in the background."""
+        for read_back in self.read_backs:
+            self._background.add(task := self.loop.create_task(read_back(self)))
+            task.add_done_callback(self._background.discard)
 
     def send(self, to: Address, address: str, args: list[Any]) -> None:
         self._send(to, address, args)

@@ -25,7 +25,6 @@ from engines.errors import ProtocolError, RooError
 
 log = logging.getLogger(__name__)
 LISTEN_REFRESH_S = 3.0
-SET_WAIT_S = 0.5  # how long a start waits for Live to say which Set is open before reconciling
 
 
 class _Server(asyncio.DatagramProtocol):
@@ -105,7 +104,8 @@ class Daemon:
         self.preparer = attach(self.app, enabled=prepare_enabled(self.prepare), makers=PREPARE_MAKERS)
         self.live.on_context = self._context_changed
         self.live.on_slot = self._slot_changed
-        self.live.on_set = self._set_opened
+        self.app.read_backs = ON_LIVE  # read back as Live answers and as each Set opens
+        self.live.on_set = self.app.open_set
         await loop.create_datagram_endpoint(lambda: _Server(self), local_addr=(self.host, self.port))
         if self.port == 0 and self.transport is not None:
             self.port = int(self.transport.get_extra_info("sockname")[1])
@@ -125,58 +125,17 @@ class Daemon:
         if not self.live_connected:
             log.info("Live answered: %s", ctx)
             self._live_state(True)
-            self._read_back()
+            if self.app is not None:  # what the Set keeps for the actions (the follow choice)
+                self.app.read_back()
         self.live_connected = True
         if self.recovery is None and self.app is not None and self.history is not None:
             alone = bool(self.presence and self.presence.alone)
             read, shape = recovery.clip_reader(self.live), (ctx.num_tracks, ctx.num_scenes)
-            set_id = await self._set_known()
-            work = recovery.at_start(
-                self.app.in_history, self.history, read, shape, self.started_s, alone, set_id
-            )
+            found = (read, shape, self.started_s, alone, await self.live.set_known())  # that Set's takes
+            work = recovery.at_start(self.app.in_history, self.history, *found)
             self.recovery = asyncio.get_running_loop().create_task(work)
             self.recovery.add_done_callback(self._recovered)
         return ctx
-
-    def _read_back(self) -> None:
-        """What the Set keeps for the actions (the follow choice), read back from it."""
-        if self.app is not None:
-            for read_back in ON_LIVE:
-                task = asyncio.get_running_loop().create_task(read_back(self.app))
-                self._reading_back.add(task)
-                task.add_done_callback(self._reading_back.discard)
-
-    def _set_opened(self, set_id: str, name: str) -> None:
-        """Live pushed which Set is open: the actions use that Set's memory; its name is the take
-        history's project (a Set never saved keeps the project as it was); what it keeps is read back."""
-        if self.app is None:
-            return
-        self.app.open_set(set_id)
-        if self.preparer is not None:
-            self.preparer.set_opened()
-        if name and self.history is not None:
-            task = asyncio.get_running_loop().create_task(self._use_project(name))
-            self._reading_back.add(task)
-            task.add_done_callback(self._reading_back.discard)
-        self._read_back()
-        self.app.notify({"type": "set", "set_id": set_id, "name": name})
-
-    async def _use_project(self, name: str) -> None:
-        assert self.app is not None and self.history is not None
-        try:
-            await self.app.in_history(self.history.use_project, name)
-        except RooError as exc:
-            log.warning(
-                "the take history's project stays %r, not the Set's %r: %s", self.history.project, name, exc
-            )
-
-    async def _set_known(self, wait_s: float = SET_WAIT_S) -> str | None:
-        """The open Set's id once Live pushed it (its snapshot follows the listen within a tick); None
-        from a Remote Script that pushes none: pending takes are then reconciled as before Sets."""
-        end = time.monotonic() + wait_s
-        while not self.live.set_id and time.monotonic() < end:
-            await asyncio.sleep(0.01)
-        return self.live.set_id or None
 
     def _slot_changed(self, track: int, slot: int, filled: bool) -> None:
         """A slot Live pushed filled or emptied: the take written there is marked undone or cleared."""

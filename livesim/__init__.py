@@ -14,11 +14,11 @@ from livesim.live_set import (
     ClipDesc,
     SetDesc,
     TrackDesc,
-    build_song,
     load_set,
     parse_set,
 )
 from livesim.script import CInstance, load_script
+from livesim.set_build import build_song
 
 __all__ = [
     "LIVE_DEFAULT_SET",

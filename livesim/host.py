@@ -27,10 +27,11 @@ from livesim.application import DEFAULT_VERSION, Application, Version, bind_appl
 from livesim.base import bind_scheduler
 from livesim.browser import Browser
 from livesim.document import Document
-from livesim.live_set import SetDesc, build_song
+from livesim.live_set import SetDesc
 from livesim.readers import ArrangementClip, NoteRow
 from livesim.scheduler import TimerScheduler
 from livesim.script import CInstance, create_script, load_script
+from livesim.set_build import build_song
 from livesim.song import Song
 
 T = TypeVar("T")

@@ -10,7 +10,8 @@ an action starts from) and ``place`` (the track rule, taking back made tracks). 
 ``options`` (every request option's range), ``takes`` (recording a take), ``prepare_makers``.
 
 ``JOB_ACTIONS`` are the addresses run as jobs on the board; ``ANSWERS`` the ones answered at once;
-``ON_LIVE`` what the actions read back from the Set whenever Live answers after not answering;
+``ON_LIVE`` what the actions read back from the Set whenever Live answers after not answering and
+whenever another Set opens (the follow choice; the Set's name as the take history's project);
 ``CHECKS`` each job address's check of its arguments without Live (the request parser the job
 itself runs first), for the doors that refuse a bad value before any job (the page's HTTP API).
 ``PREPARE_MAKERS`` is what the actions hand pre-generation (``bridge.prepare``), which imports no
@@ -37,6 +38,7 @@ from bridge.actions import (
 )
 from bridge.actions.analyze import request as analyze_request
 from bridge.actions.generate import request as generate_request
+from bridge.actions.history import job as history_job
 from bridge.actions.history import request as history_request
 from bridge.actions.infill import request as infill_request
 from bridge.actions.intents.job import sentence
@@ -101,4 +103,4 @@ CHECKS: dict[str, Check] = {
     protocol.AUTOMATE: automate.parse_request,
 }
 
-ON_LIVE: tuple[Callable[[App], Coroutine[Any, Any, None]], ...] = (follow.restore,)
+ON_LIVE: tuple[Callable[[App], Coroutine[Any, Any, None]], ...] = (follow.restore, history_job.set_project)

@@ -8,6 +8,8 @@ scenes and the context's settable fields here.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +17,8 @@ from bridge import protocol
 from bridge.live.replies import ClipInfo, LiveContext
 from engines.errors import ProtocolError
 from engines.music import Note
+
+SET_WAIT_S = 0.5  # how long a caller waits for Live to say which Set is open
 
 DEFAULT_TIMEOUT_S = 2.0
 
@@ -30,6 +34,7 @@ def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
 
 
 class LiveCalls:
+    set_id: str
     pushed: LiveContext | None
     pushed_seq: int
     track_list: list[tuple[str, bool]] | None
@@ -50,6 +55,14 @@ class LiveCalls:
 
     async def listen_context(self) -> None:
         await self.request(protocol.RS_CONTEXT_LISTEN)
+
+    async def set_known(self, wait_s: float = SET_WAIT_S) -> str | None:
+        """The open Set's id once Live pushed it (a listen's snapshot starts with it, within a tick);
+        None from a Remote Script that pushes none."""
+        end = time.monotonic() + wait_s
+        while not self.set_id and time.monotonic() < end:
+            await asyncio.sleep(0.01)
+        return self.set_id or None
 
     async def current_context(self, timeout: float = DEFAULT_TIMEOUT_S) -> tuple[LiveContext, int]:
         """The pushed context and its sequence number (-1 and one round trip when none came yet)."""

@@ -168,6 +168,9 @@ class Preparer:
 
     # --- inside ---------------------------------------------------------------------------------
     def _on_event(self, event: dict[str, Any]) -> None:
+        if event.get("type") == "set":
+            self.set_opened()
+            return
         if event.get("type") != "job" or event.get("kind") == KIND:
             return
         if event.get("state") in protocol.FINAL_STATES:

@@ -53,6 +53,7 @@ def test_listeners_get_a_snapshot_then_a_numbered_push_for_each_change(
     host: LiveHost, client: OscClient
 ) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    assert client.receive()[0] == protocol.RS_SET_PUSH  # which Set, first
     address, snapshot = client.receive()  # the whole context at once, with its version
     assert address == protocol.RS_CONTEXT_PUSH and snapshot[1] == 120.0
     version = snapshot[0]
@@ -352,6 +353,7 @@ def test_warp_markers_map_clip_beats_to_file_seconds() -> None:
 
 def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    assert client.receive()[0] == protocol.RS_SET_PUSH  # which Set, first
     messages = [client.receive() for _ in range(9)]  # the context, every track, names, the selected slot
     assert messages[0][0] == protocol.RS_CONTEXT_PUSH
     assert [m[1][1:] for m in messages[1:7]] == [[t, "0" * 8] for t in range(6)]
@@ -366,6 +368,7 @@ def test_slot_fill_state_is_pushed_per_track_that_changed(host: LiveHost, client
 
 def test_the_selected_clip_is_pushed_as_it_changes_and_only_then(host: LiveHost, client: OscClient) -> None:
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 1) == [1]
+    assert client.receive()[0] == protocol.RS_SET_PUSH  # which Set, first
     snapshot = [client.receive() for _ in range(9)]
     assert snapshot[-1][0] == protocol.RS_CLIP_PUSH and snapshot[-1][1][1:] == [0, 0, ""]
     name_at = 4 + protocol.CLIP_INFO_FIELDS.index("name")  # after seq, track, slot, digest
@@ -406,6 +409,7 @@ def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
 ) -> None:
     assert client.ask(protocol.RS_IMPORT_AUDIO, 1, 5, 2, str(wav_file), "Break", 0, 0.0) == [1, 5, 2]
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert client.receive()[0] == protocol.RS_SET_PUSH  # which Set, first
     assert [client.receive()[0] for _ in range(9)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
 
     def select() -> None:
@@ -426,6 +430,7 @@ def test_a_selected_audio_clip_is_pushed_with_its_facts_and_no_notes(
 def test_a_clip_edited_tick_after_tick_ends_pushed_as_it_is_last(host: LiveHost, client: OscClient) -> None:
     write(client, 1, 0, 0, BEAT)  # into the selected slot
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert client.receive()[0] == protocol.RS_SET_PUSH  # which Set, first
     assert [client.receive()[0] for _ in range(9)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
     states = []
     for i in range(6):  # drawn into, one note per tick or so (pushed at most every EDIT_EVERY_TICKS)
@@ -452,6 +457,7 @@ def test_track_names_and_kinds_are_pushed_when_a_track_is_renamed_or_made(
     assert client.ask(protocol.RS_TRACKS, 1) == [1, "1-MIDI", 1, "2-MIDI", 1, "3-MIDI", 1, "4-MIDI", 1,
                                                  "5-Audio", 0, "6-Audio", 0]  # fmt: skip
     assert client.ask(protocol.RS_CONTEXT_LISTEN, 2) == [2]
+    assert client.receive()[0] == protocol.RS_SET_PUSH  # which Set, first
     assert [client.receive()[0] for _ in range(9)][-1] == protocol.RS_CLIP_PUSH  # the snapshot
     host.call(lambda: setattr(host.song.tracks[1], "name", "Bass"))
     address, push = client.receive()

@@ -81,8 +81,14 @@ def following(
         return ctx, Follow(f"locked to the kick of {clip.where}{why}, {harmony}", tuple(looped), True)
     looped = looped_onsets(onsets(clip.notes), clip.length_beats, ctx.length_beats)
     clip_key = kept.key if kept is not None else desc.key
-    if key_given and clip_key is not None and clip_key != ctx.key and part != "drums":
-        # the key asked for wins: the clip's chords (in another key) are not followed, its rhythm is
+    if (
+        key_given
+        and clip_key is not None
+        and clip_key.pitch_classes != ctx.key.pitch_classes
+        and part != "drums"
+    ):
+        # the key asked for wins: the clip's chords (in another key: not its relative) are not followed,
+        # its rhythm is
         ctx = replace(ctx, chords=())
         summary = (
             f"following the rhythm of {clip.where}{why}, not its chords in {clip_key}: "

@@ -112,12 +112,21 @@ def musical_context(
 def _analysed(
     req: GenerateRequest, app: App, chords: tuple[Chord, ...] | None, key: Key
 ) -> tuple[Chord, ...]:
-    """The analysed chords a part follows: none when the request gives a key they were not analysed in."""
+    """The analysed chords a part follows: none when the request gives a key they were not analysed in
+    (its relative key is the same notes: kept)."""
     found = app.song.chords if chords is None else chords
-    came = getattr(app.song, "chords_clip", None)
-    if found and req.key is not None and (came is None or str(key).lower() != came[5].lower()):
+    if found and req.key is not None and _analysed_key(app) != key.pitch_classes:
         return ()
     return found
+
+
+def _analysed_key(app: App) -> frozenset[int]:
+    """The pitch classes of the key the chords were analysed in (none when it is not known)."""
+    came = getattr(app.song, "chords_clip", None)
+    try:
+        return parse_key(came[5]).pitch_classes if came is not None else frozenset()
+    except InvalidValue:
+        return frozenset()
 
 
 def target(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:

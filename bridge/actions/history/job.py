@@ -6,6 +6,7 @@ answered on /roo/status. Store calls run on the App's history thread, never on t
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from engines.errors import InvalidValue, RooError
 from engines.music import Note
 
 DEFAULT_LIST_LIMIT = 50
+log = logging.getLogger(__name__)
 
 
 def list_takes(app: App, addr: Address, args: list[Any]) -> None:
@@ -226,6 +228,19 @@ async def message(app: App, job: Job, args: list[Any]) -> str:
     found = await app.in_history(app.history.set_message, take_id, text)
     app.notify({"type": "take", "take_id": found, "job_id": job.id, "change": "message", "message": text})
     return f"take {found}: message set"
+
+
+async def set_project(app: App) -> None:
+    """A saved Set's name is the take history's project while it is open (read back as Live answers
+    and as each Set opens; a Set never saved keeps the project as it was)."""
+    name = app.live.set_name
+    if name and app.history is not None and app.history.project != name:
+        try:
+            await app.in_history(app.history.use_project, name)
+        except RooError as exc:
+            log.warning(
+                "the take history's project stays %r, not the Set's %r: %s", app.history.project, name, exc
+            )
 
 
 async def project(app: App, job: Job, args: list[Any]) -> str:

@@ -107,10 +107,21 @@ def test_a_compound_request_does_every_part(live: LiveHost, client: Client) -> N
     assert "C major" in message
 
 
-def test_a_transform_with_nothing_to_change_says_what_to_select(live: LiveHost, client: Client) -> None:
-    select(live, 3)  # an empty track, and nothing generated yet
+def test_a_transform_of_a_part_finds_its_clip_on_the_track_named_for_it(
+    live: LiveHost, client: Client
+) -> None:
+    select(live, 3)  # an empty track, and nothing generated yet: the drums are the Drums track's clip
     _intent, state, message = command(client, "humanize the drums")
-    assert state == "failed" and "select a drums clip" in message
+    assert state == "done" and "humanize of track 2 slot 0 ('Beat')" in message, message
+
+
+def test_a_transform_of_a_part_with_no_clip_asks_and_says_what_to_select(
+    live: LiveHost, client: Client
+) -> None:
+    select(live, 3)  # issue 57: no melody clip anywhere: asked, nothing written
+    _intent, state, message = command(client, "humanize the melody")
+    assert state == "done" and "there is no melody clip: make one?" in message, message
+    assert "select a melody clip" in message and live.clip_properties(3, 1) is None
 
 
 def test_a_compound_with_a_second_command_does_the_first_and_names_the_other(
