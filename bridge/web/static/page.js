@@ -202,6 +202,8 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
   }
   for (const li of takeEls.values()) if (li.kids?.length) takeList(li).append(...li.kids);
   $("#takes").replaceChildren(...roots);
+  const here = takes.find((t) => !t.in_another_set); // the project listed: the open Set's (issue 57)
+  $("#takes-project").textContent = here ? `in ${here.project}` : "";
   if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
 }
 
@@ -270,9 +272,10 @@ function connect() {
     else if (event.type === "context") showContext(event);
     if (event.type === "take") (event.change ? updateTake(event) : addTake(event.take_id)).catch(console.error);
     if (event.type === "result" && event.kind === "analysis") showAnalysis(event.result).catch(console.error);
-    if (event.type === "job" && event.state === "done" && /^history_project/.test(event.kind || "")) { // another tree
+    const another = event.type === "set"; // another Set opened in Live: its project's takes
+    if (another || (event.type === "job" && event.state === "done" && /^history_project/.test(event.kind || ""))) {
       clearTimeout(takesTimer);
-      takesTimer = setTimeout(() => loadTakes().catch(console.error), 50);
+      takesTimer = setTimeout(() => loadTakes().catch(console.error), another ? 300 : 50);
     }
   };
   ws.onclose = () => { showLive(false); setTimeout(connect, 1000); };

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from livesim.live_set import SetDesc
 from tests.bridge.web.conftest import Served
 from tests.bridge.web.test_api import wait_final
 
@@ -55,3 +56,28 @@ def test_a_take_lives_undo_took_back_is_marked_undone_in_the_list(browser: Any, 
     page.wait_for_selector("body[data-ready='1']")
     assert page.inner_text(f"[data-take-id='{first}'] > .head .undone") == "undone · "
     assert page.query_selector(f"[data-take-id='{second}'] > .head .undone") is None
+
+
+def test_a_take_of_another_set_is_said_so_and_the_list_names_the_sets_project(
+    browser: Any, served: Served
+) -> None:
+    """Issue 57: after another Set is opened in Live, a take of the first is "in another Set" (never
+    undone), and the list names the project it shows: the open Set's, by its name once saved."""
+    first = generated(served, track=1, slot=0, bars=1)
+    served.live.open_set(SetDesc())  # another Set, never saved: the same project, another Set
+    with httpx.Client(base_url=served.url, timeout=30) as http:
+        for _ in range(500):
+            if http.get("/api/takes").json()[0]["in_another_set"]:
+                break
+            time.sleep(0.02)
+        assert http.get("/api/takes").json()[0]["undone"] is False
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.inner_text(f"[data-take-id='{first}'] > .head .elsewhere") == "in another Set · "
+    assert page.query_selector(f"[data-take-id='{first}'] > .head .undone") is None
+    served.live.open_set(SetDesc(file_path="/Sets/Evening Project/Evening.als"))  # the page follows
+    evening = generated(served, track=1, slot=0, bars=1, seed=4)
+    page.wait_for_selector(f"[data-take-id='{evening}']")
+    page.wait_for_function("document.querySelector('#takes-project').textContent === 'in Evening'")
+    assert page.query_selector(f"[data-take-id='{first}']") is None  # the other project's take
