@@ -43,6 +43,7 @@ PENDING_TIMEOUT_S = 30.0
 class Pending:
     intent: Intent
     created_s: float
+    set_id: str = ""  # the Set it was asked in: a yes in another Set does nothing
 
 
 _pending: weakref.WeakKeyDictionary[App, Pending] = weakref.WeakKeyDictionary()
@@ -70,7 +71,7 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     job.report(0.05, f"{heard}: {intent.describe()}")
     held = held_for_yes(intent, source=source)  # the same words `roo listen` prints (commands.reply)
     if held:
-        _pending[app] = Pending(intent, time.monotonic())
+        _pending[app] = Pending(intent, time.monotonic(), app.set_id)
         return f"{heard}: {held}"
     handler = HANDLERS[intent.action]
     if intent.action in (*CHANGES, "mixer") and "section" in intent.params.get("region", {}):
@@ -79,7 +80,9 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
         done = await handler(app, job, intent)
     except NoPartClip as missing:  # asked, nothing written: a yes makes the part
         _pending[app] = Pending(
-            Intent("generate", missing.part, {}, heard=f"generate {missing.part}"), time.monotonic()
+            Intent("generate", missing.part, {}, heard=f"generate {missing.part}"),
+            time.monotonic(),
+            app.set_id,
         )
         return f"{heard}: {missing}"
     return f"{heard}: {done}{_not_done(intent)}"
@@ -179,6 +182,10 @@ async def _confirm(app: App, job: Job, intent: Intent) -> str:
     pending = _pending.pop(app, None)
     if pending is None or time.monotonic() - pending.created_s > PENDING_TIMEOUT_S:
         return "nothing is waiting for a yes or no"
+    if pending.set_id != app.set_id:
+        return (
+            f'nothing is waiting for a yes or no in this Set ("{pending.intent.heard}" was asked in another)'
+        )
     if not intent.params.get("yes", True):  # a choice ("the first") answers yes
         kept = "kept the existing clip" if pending.intent.needs_confirmation else "dropped it"
         return f'{kept}; "{pending.intent.heard}" was not done'
