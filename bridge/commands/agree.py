@@ -58,11 +58,10 @@ def candidates(
 ) -> tuple[list[Candidate], float]:
     """(every distinct intent read by either recogniser, Whisper's likeliest first; the best score
     of Whisper's own free transcripts, -inf without any)."""
-    like = transcripts[0].text if transcripts else ""
     said: list[tuple[str, str, float | None]] = [
-        (r.text, written(r.text, like), r.score) for r in hearing.readings if r.text.strip()
+        (r.text, written(r.text), r.score) for r in hearing.readings if r.text.strip()
     ]
-    said += [(clean(t.text), t.text, None) for t in transcripts if clean(t.text)]
+    said += [(clean(t.text), written(clean(t.text)), None) for t in transcripts if clean(t.text)]
     scores = score([w for _, w, _ in said]) if said else []
     by_key: dict[str, Candidate] = {}
     free = max(
@@ -86,6 +85,12 @@ def agree(
 ) -> tuple[Decision, str]:
     """(the decision, the sentence it was heard as) for one utterance (see the module text)."""
     found, free = candidates(hearing, transcripts, score)
+    return judge(found, free, hearing.frames, limits)
+
+
+def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits) -> tuple[Decision, str]:
+    """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
+    its ``frames``, ``free`` is the best score of Whisper's own transcripts."""
     commands = [c for c in found if c.intent.understood]
     if not commands:
         best = found[0] if found else None
@@ -100,7 +105,7 @@ def agree(
     if first.sphinx is None:
         why.append(f"pocketsphinx did not hear '{first.text}'")
     elif rival is not None and rival.sphinx is not None:
-        lead = (first.sphinx - rival.sphinx) / max(1, hearing.frames)
+        lead = (first.sphinx - rival.sphinx) / max(1, frames)
         if lead < limits.sphinx_margin:
             why.append(f"pocketsphinx {'heard' if lead < 0 else 'nearly heard'} '{rival.text}'")
     if others and first.whisper - others[0].whisper < limits.whisper_margin:

@@ -11,7 +11,8 @@ int8 with float16 on CUDA when CTranslate2 sees a GPU.
 ``hear(audio, words)`` decodes with an initial prompt naming ``words`` (the song's track names and
 the command vocabulary: Whisper writes what it was told to expect); ``score(sentences)`` gives each
 sentence's mean token log-probability (natural log, per token, its end mark included) given the
-audio last heard: the encoder runs once per utterance, the decoder once per batch of sentences.
+audio last heard: the encoder runs once per utterance, the decoder once per batch of sentences,
+without the prompt (measured: about 3x faster on 2 cores, the same order of candidates).
 """
 
 from __future__ import annotations
@@ -60,17 +61,11 @@ def clean(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text.lower()).replace("-", " ").split())
 
 
-def written(sentence: str, like: str = "") -> str:
-    """A sentence as Whisper writes one, in the style of its transcript ``like`` (a leading space; a
-    capital unless ``like`` starts in lower case, as it does after a lower-case prompt; ``like``'s end
-    mark, a full stop without one): scored so, a grammar sentence is not marked down for its style."""
+def written(sentence: str) -> str:
+    """A sentence as Whisper writes one (a leading space, a capital, a full stop): every candidate,
+    pocketsphinx's and Whisper's own (``clean`` first), is scored in this one style."""
     s = sentence.strip()
-    if not s:
-        return ""
-    like = like.strip()
-    first = s[:1] if like[:1].islower() else s[:1].upper()
-    end = like[-1] if like and like[-1] in ".?!" else ("" if like else ".")
-    return f" {first}{s[1:]}{end}"
+    return f" {s[:1].upper()}{s[1:]}." if s else ""
 
 
 @dataclass(frozen=True)
@@ -110,7 +105,6 @@ class FastWhisper:
         )
         self._lock = threading.Lock()
         self._encoded: Any = None  # the last utterance's encoder output (1, frames / 2, width)
-        self._start: list[int] = []  # its decoder start: prompt, then the start-of-transcript tokens
 
     def hear(self, audio: Any, words: tuple[str, ...] = ()) -> list[Transcript]:
         """The free transcripts of one utterance (16 kHz mono int16 or float), best first; the audio
@@ -132,7 +126,6 @@ class FastWhisper:
             self._encoded = self.model.model.encode(
                 ctranslate2.StorageView.from_array(window[None]), to_cpu=True
             )
-            self._start = start
             out = self.model.model.generate(
                 self._encoded,
                 [start],
@@ -163,7 +156,7 @@ class FastWhisper:
             encoded = np.repeat(np.asarray(self._encoded), len(todo), axis=0)
             aligned = self.model.model.align(
                 ctranslate2.StorageView.from_array(encoded),
-                self._start,
+                [*self._tok.sot_sequence, self._tok.no_timestamps],  # no prompt: 3x faster, same order
                 [tokens[i] for i in todo],
                 [CHUNK_FRAMES] * len(todo),
             )

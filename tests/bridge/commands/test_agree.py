@@ -95,10 +95,9 @@ def test_no_command_on_either_side_is_refused() -> None:
     assert d.kind == "refuse" and said == "what a day"
 
 
-def test_candidates_are_scored_in_whispers_own_style() -> None:
+def test_candidates_are_scored_in_one_style() -> None:
     assert written("undo that") == " Undo that."
-    assert written("undo that", like=" and do that?") == " undo that?"
-    assert written("stop", like=" stop") == " stop"
+    assert written(clean(" and do that?")) == " And do that."
     assert clean(" F sharp, Phrygian. Up 1.5 bars!") == "f sharp phrygian up 1.5 bars"
 
 
