@@ -160,3 +160,28 @@ def test_whispers_prompt_carries_the_songs_track_names(whisper: Any, default_voi
     pair = Agreeing(SphinxRecognizer(), whisper)
     asyncio.run(voice._song_words(App(), pair))  # type: ignore[arg-type]
     assert pair.prompt() == ("Moog Bass", "Rhodes", "808 Kit", VOCABULARY)
+
+
+def test_the_daemon_loads_the_recogniser_once_in_the_background(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    loads: list[str] = []
+
+    def load(*, state_path: Path | None = None) -> tuple[str, Any]:
+        loads.append("loaded")
+        return "test", object()
+
+    class App:
+        async def run_cpu(self, fn: Any, *args: Any) -> Any:
+            return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+    monkeypatch.setattr(voice, "load_recognizer", load)
+    monkeypatch.setattr(voice, "default_state_path", lambda: tmp_path / "voice-state.json")
+    app = App()
+
+    async def start_then_press() -> None:
+        await voice.preload(app)  # type: ignore[arg-type]
+        await asyncio.gather(*(app.run_cpu(voice.recognizer, app) for _ in range(3)))
+
+    asyncio.run(start_then_press())
+    assert loads == ["loaded"]
