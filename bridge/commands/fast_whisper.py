@@ -33,9 +33,11 @@ HYPOTHESES = 3  # free transcripts kept (each a candidate for the decision)
 MAX_NEW_TOKENS = 48  # a spoken command is a dozen words
 PROMPT_TOKENS = 120  # Whisper keeps at most 223 prompt tokens; a short prompt decodes faster
 CHUNK_FRAMES = 3000  # Whisper's 30 s window in 10 ms mel frames (shorter audio is padded)
-# The window the encoder sees, in seconds: Whisper was trained on 30 s; a shorter one costs about a
-# fifth of the encoder's time on 2 cores (docs/benchmarks/voice.md), audio past it is cut.
-WINDOW_S = 30.0
+# The window the encoder sees, in seconds (audio past it is cut: a command is a few seconds). Whisper
+# was trained on 30 s; 10 s took 0.25 s of CPU a press against 0.88 s (p50 0.59 s from release to
+# the decision against 3.2 s on 2 cores at load 11), understanding 0.847 of the tuning voices'
+# commands against 0.903 (docs/benchmarks/voice.md, issue 56).
+WINDOW_S = 10.0
 _PUNCTUATION = re.compile(r"[,!?;:\"]|\.(?!\d)")
 
 

@@ -19,7 +19,8 @@ Outcomes are ``voice_confidence.outcome``'s for a voice past its trust count: un
 rightly, or the intended command offered), misheard-acted, and asked (a question between readings).
 
 Usage: ``python -m tools.bench.voice_studio [--commands N] [--kept]``; decodes are kept in
-``.cache/voice_studio/hearings.json`` (``--kept`` re-decides from them).
+``.cache/voice_studio/hearings-<window>s.json`` (``--kept`` re-decides from them; ``--window-s``:
+Whisper's encoder window, ``fast_whisper.WINDOW_S`` by default).
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ def main() -> None:
     ap.add_argument("--kept", action="store_true", help="re-decide the kept decodes")
     ap.add_argument("--window-s", type=float, default=WINDOW_S, help="Whisper's encoder window")
     args = ap.parse_args()
-    kept = FOLDER / ("hearings.json" if args.window_s == WINDOW_S else f"hearings-{args.window_s:g}s.json")
+    kept = FOLDER / f"hearings-{args.window_s:g}s.json"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
     if args.kept:
         rows = json.loads(kept.read_text())
