@@ -26,7 +26,7 @@ os.environ.pop("MUSEAROO_DB", None)
 # of bridge.prepare turn it on with monkeypatch.
 os.environ["MUSEAROO_PREPARE"] = "0"
 # The voice tests written for pocketsphinx's own scores keep it alone; the tests of Whisper and the
-# pair (tests/bridge/commands/test_agree.py) take this away with monkeypatch, so the default is tested there.
+# pair (tests/bridge/commands/test_spoken_agree.py) take this away with monkeypatch, so the default is tested there.
 os.environ["MUSEAROO_WHISPER"] = "off"
 # The many short-lived daemons of the tests load the recogniser on a first press, not at start.
 os.environ["MUSEAROO_VOICE_PRELOAD"] = "0"

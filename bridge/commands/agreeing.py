@@ -1,5 +1,5 @@
 """The recogniser pair the daemon listens with by default: pocketsphinx (the command grammar) and
-Whisper (faster-whisper), deciding together (``agree.py``).
+Whisper (faster-whisper), deciding together (``spoken_agree.py``).
 
 pocketsphinx decodes while the button is held (its stream); on release Whisper decodes the whole
 utterance with a prompt naming the song's own words (its track names, kept by ``set_song_words``)
@@ -12,10 +12,10 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from bridge.commands.agree import AgreeLimits, agree
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import FastWhisper
 from bridge.commands.sphinx import SphinxRecognizer
+from bridge.commands.spoken_agree import AgreeLimits, agree
 
 # Tuned on half of the studio benchmark's voices with Whisper's 10 s window, reported on the other
 # half (tools/bench/voice_studio.py, docs/benchmarks/voice.md).

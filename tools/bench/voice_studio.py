@@ -1,5 +1,5 @@
 """Spoken commands in studio conditions (issue 56): pocketsphinx alone beside pocketsphinx and Whisper
-agreeing (``bridge.commands.agree``), on the same utterances in the same run.
+agreeing (``bridge.commands.spoken_agree``), on the same utterances in the same run.
 
 ``COMMANDS`` (written for this set, each a sentence of the speech grammar, none of an earlier set)
 are spoken by espeak-ng in ``VOICES`` (voice, words per minute), and each utterance is heard in
@@ -40,11 +40,11 @@ import numpy as np
 import soundfile as sf
 
 from bridge.commands import parse
-from bridge.commands.agree import AgreeLimits, candidates, judge
 from bridge.commands.audio import SPEECH_RATE_HZ, read_speech_wav
 from bridge.commands.confidence import Decision, Hearing, decide
 from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean, written
 from bridge.commands.reply import reply
+from bridge.commands.spoken_agree import AgreeLimits, candidates, judge
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome
 
 FOLDER = Path(".cache") / "voice_studio"

@@ -51,7 +51,7 @@ def test_the_environment_variable_selects_whisper(whisper_dir: Path, monkeypatch
 
 
 def test_whisper_off_is_pocketsphinx_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the variable the default is Whisper and pocketsphinx agreeing (issue 56, test_agree.py)."""
+    """Without the variable the default is Whisper and pocketsphinx agreeing (issue 56, test_spoken_agree.py)."""
     monkeypatch.setenv(WHISPER_ENV, "off")
     assert load_recognizer()[0] == "pocketsphinx (grammar)"
 

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from bridge.actions.intents import voice
-from bridge.commands.agree import AgreeLimits, agree
 from bridge.commands.audio import read_speech_wav
 from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.fast_whisper import Transcript, clean, written
 from bridge.commands.speech import SPHINX, WHISPER_ENV, choice, hear, load_recognizer
+from bridge.commands.spoken_agree import AgreeLimits, agree
 from tests.bridge.commands.test_speech import speak
 from tests.conftest import missing
 
