@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --upgrade pip
 	# torch is pinned in the same pip call as everything that needs it (see shared/STACK.md)
-	$(PY) -m pip install torch==2.13.0 -e '.[dev]'
+	$(PY) -m pip install torch==2.13.0 -e '.[dev,voice]'
 	cd tools/node && npm ci --no-audit --no-fund
 	$(PY) tools/build_device.py
 	# librosa's numba cache, compiled once here: concurrent first compiles can corrupt it (tools/warm_numba.py)

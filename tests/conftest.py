@@ -25,6 +25,11 @@ os.environ.pop("MUSEAROO_DB", None)
 # No pre-generation in idle time (it would render MusicGen takes behind other tests' backs); the tests
 # of bridge.prepare turn it on with monkeypatch.
 os.environ["MUSEAROO_PREPARE"] = "0"
+# The voice tests written for pocketsphinx's own scores keep it alone; the tests of Whisper and the
+# pair (tests/bridge/commands/test_spoken_agree.py) take this away with monkeypatch, so the default is tested there.
+os.environ["MUSEAROO_WHISPER"] = "off"
+# The many short-lived daemons of the tests load the recogniser on a first press, not at start.
+os.environ["MUSEAROO_VOICE_PRELOAD"] = "0"
 # Tests send SIGINT to the processes they start, as Ctrl-C would. A shell starts a background job
 # (`make test &`, nohup) with SIGINT ignored, and every child would inherit that: `roo jam`, `roo sim`
 # and `roo separate` would never see the signal. A handler (unlike SIG_IGN) is not inherited across

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,11 @@ if TYPE_CHECKING:
 from bridge.queue.options import add_queue_arguments, queue_from_args
 
 HELP = "run the MuseAroo daemon (OSC on UDP, loopback by default)"
+
+
+# MUSEAROO_VOICE_PRELOAD=0: the recogniser loads on the first press instead of at start (the tests'
+# many short-lived daemons set it; a user's daemon loads it at start so the first press is quick).
+PRELOAD_ENV = "MUSEAROO_VOICE_PRELOAD"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -76,8 +82,14 @@ def run(args: argparse.Namespace) -> int:
         token = needs_token(args.http_host, args.http_token)
         web = WebServer(daemon, args.http_host, args.http_port, token)
 
+    preloading: list[asyncio.Task[None]] = []  # kept referenced until done
+
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
+        if daemon.app is not None and os.environ.get(PRELOAD_ENV, "1") != "0":  # the voice recogniser, once
+            from bridge.actions.intents.voice import preload
+
+            preloading.append(asyncio.get_running_loop().create_task(preload(daemon.app)))
         if ctx is None:
             console.print(
                 f"[yellow]Live did not answer[/] on udp://127.0.0.1:{args.live_port}: open Live with the "

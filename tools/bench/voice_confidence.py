@@ -29,6 +29,9 @@ Usage: ``python -m tools.bench.voice_confidence [--set voice35|fresh|fresh2|dev]
 ``--kept`` re-decide from them). The default decodes with the warp search (``warps.WARPS``, which
 the recogniser does only when asked); ``--warps 1.0`` is the recogniser's default: one factor, the
 second decode over a louder noise floor (kept in ``hearings-1.0.json``).
+
+Studio conditions (the song under the voice, a room's reverb and noise) and pocketsphinx with
+Whisper agreeing (issue 56) are measured by ``tools.bench.voice_studio``, beside this one.
 """
 
 from __future__ import annotations

@@ -22,11 +22,14 @@ answer, and an "undo" soon after a command done by voice, moves that count.
 from __future__ import annotations
 
 import asyncio
+import logging
+import threading
 import time
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
+from bridge import protocol
 from bridge.actions.intents import job as command
 from bridge.app import App
 from bridge.commands.audio import SPEECH_RATE_HZ
@@ -49,8 +52,12 @@ from bridge.commands.trust import TRUST_FILE, UNDO_WINDOW_S, Trust, read_trust
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
+log = logging.getLogger(__name__)
+
 MIN_UTTERANCE_S = 0.2
 QUESTION_TIMEOUT_S = 30.0
+TRACK_NAMES_WAIT_S = 0.5  # Whisper's prompt names the song's tracks when Live answers this soon
+_loading = threading.Lock()  # one load at a time: the one at start and a first press may race
 
 
 @dataclass
@@ -89,10 +96,35 @@ def trust(app: App) -> Trust:
 
 
 def recognizer(app: App) -> tuple[str, Recognizer]:
-    """The app's recogniser, loaded on first use and kept for the daemon's life."""
-    if app not in _recognizers:
-        _recognizers[app] = load_recognizer(state_path=default_state_path())
-    return _recognizers[app]
+    """The app's recogniser, loaded once (at start by ``preload``, else on first use) and kept for
+    the daemon's life."""
+    with _loading:
+        if app not in _recognizers:
+            _recognizers[app] = load_recognizer(state_path=default_state_path())
+        return _recognizers[app]
+
+
+async def preload(app: App) -> None:
+    """Load the recogniser in the background as the daemon starts (``roo serve``), so the first
+    press does not wait for it; a failure is logged here and raised again on the first press."""
+    try:
+        backend, _ = await app.run_cpu(recognizer, app)
+        log.info("voice: %s loaded", backend)
+    except Exception as exc:
+        log.warning("voice: the recogniser did not load (%s); push-to-talk will say why", exc)
+
+
+async def _song_words(app: App, model: Recognizer) -> None:
+    """Tell a recogniser that takes them (Whisper's prompt) the song's track names, when Live answers."""
+    take = getattr(model, "set_song_words", None)
+    if not callable(take):
+        return
+    try:
+        names = await app.live.query(protocol.SONG_GET + "track_names", timeout=TRACK_NAMES_WAIT_S)
+    except Exception as exc:  # Live away or slow: the prompt keeps the vocabulary alone
+        log.info("voice: no track names for Whisper's prompt (%s)", exc)
+        return
+    take([str(n) for n in names])
 
 
 async def start(app: App, job: Job, args: list[Any]) -> str:
@@ -117,7 +149,8 @@ async def start(app: App, job: Job, args: list[Any]) -> str:
         press.opened.set()
     press.stream = (stream, backend, model)
     rec.attach(stream.feed)  # what was recorded while loading is decoded first
-    return f"listening on the default input ({rec.rate_hz} Hz): speak, then release"
+    await _song_words(app, model)
+    return f"listening on the default input ({rec.rate_hz} Hz) with {backend}: speak, then release"
 
 
 async def stop(app: App, job: Job, args: list[Any]) -> str:

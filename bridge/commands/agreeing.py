@@ -1,0 +1,100 @@
+"""The recogniser pair the daemon listens with by default: pocketsphinx (the command grammar) and
+Whisper (faster-whisper), deciding together (``spoken_agree.py``).
+
+pocketsphinx decodes while the button is held (its stream); on release Whisper decodes the whole
+utterance with a prompt naming the song's own words (its track names, kept by ``set_song_words``)
+and the command vocabulary, then scores every candidate. ``decide`` hands the decision over to
+``speech.hear``/``hear_stream``; the transcript is the sentence of the intent decided on.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from bridge.commands.confidence import Decision, Hearing
+from bridge.commands.fast_whisper import FastWhisper
+from bridge.commands.sphinx import SphinxRecognizer
+from bridge.commands.spoken_agree import AgreeLimits, agree
+
+# Tuned on half of the studio benchmark's voices with Whisper's 10 s window, reported on the other
+# half (tools/bench/voice_studio.py, docs/benchmarks/voice.md).
+LIMITS = AgreeLimits(sphinx_margin=0.0, whisper_margin=0.25, whisper_fit=-3.0)
+MIN_SAMPLES = 1600  # under 0.1 s at 16 kHz Whisper is not asked (nothing was said)
+# The prompt: the words of the command vocabulary Whisper most often writes otherwise (it writes
+# what it is told to expect); the song's track names go first.
+VOCABULARY = (
+    "drums, bass line, chords, melody, tempo, key, major, minor, transpose, semitones, bars, undo that, "
+    "stop, play, jazz, lo-fi, funk, house, busier, calmer, double time, half time, swing, groove, loop, "
+    "stems, yes, no, the first, the second"
+)
+
+
+class Agreeing:
+    """pocketsphinx and Whisper as one recogniser whose ``decide`` says what the two agree on."""
+
+    def __init__(self, sphinx: SphinxRecognizer, whisper: FastWhisper, limits: AgreeLimits = LIMITS) -> None:
+        self.sphinx, self.whisper, self.limits = sphinx, whisper, limits
+        self.song_words: tuple[str, ...] = ()
+        self.last: tuple[str, Decision] | None = None  # the last utterance's sentence and decision
+        self.last_hearing: Hearing | None = None  # pocketsphinx's readings of it
+        self._lock = threading.Lock()
+
+    def set_song_words(self, names: list[str] | tuple[str, ...]) -> None:
+        """The song's track names, said to Whisper first in its prompt (at most 20, as given)."""
+        self.song_words = tuple(n.strip() for n in names if n and n.strip())[:20]
+
+    def prompt(self) -> tuple[str, ...]:
+        return (*self.song_words, VOCABULARY)
+
+    def transcribe(self, audio: Any) -> str:
+        """The sentence decided on for one whole utterance of 16 kHz mono int16 ('' for nothing)."""
+        return self._judge(audio, self.sphinx.transcribe(audio))
+
+    def stream(self) -> AgreeingStream:
+        return AgreeingStream(self)
+
+    def decide(self, transcript: str) -> Decision | None:
+        """The decision on the utterance just transcribed (None when ``transcript`` is not its sentence)."""
+        if self.last is None or self.last[0] != transcript:
+            return None
+        return self.last[1]
+
+    def _judge(self, audio: Any, words: str) -> str:
+        """Decide on ``audio``, which pocketsphinx has just heard as ``words``."""
+        hearing = (self.sphinx.last_hearing if words else None) or Hearing((), 1)
+        with self._lock:
+            transcripts = self.whisper.hear(audio, self.prompt()) if len(audio) >= MIN_SAMPLES else []
+            decision, sentence = agree(hearing, transcripts, self.whisper.score, self.limits)
+            self.last, self.last_hearing = (sentence, decision), hearing
+        return sentence
+
+
+class AgreeingStream:
+    """pocketsphinx decodes the blocks as they come; the audio is kept for Whisper on ``finish``."""
+
+    def __init__(self, pair: Agreeing) -> None:
+        self._pair = pair
+        self._sphinx = pair.sphinx.stream()
+        self._blocks: list[Any] = []
+
+    @property
+    def live(self) -> bool:
+        return bool(self._sphinx.live)
+
+    def feed(self, block: Any) -> None:
+        import numpy as np
+
+        self._blocks.append(np.asarray(block, dtype=np.int16).reshape(-1))
+        self._sphinx.feed(block)
+
+    def finish(self) -> str:
+        import numpy as np
+
+        words = self._sphinx.finish()
+        audio = np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.int16)
+        return self._pair._judge(audio, words)
+
+    def cancel(self) -> None:
+        self._sphinx.cancel()
+        self._blocks = []

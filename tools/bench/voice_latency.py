@@ -1,0 +1,92 @@
+"""Push-to-talk latency from the end of speech to the answer (issue 56): pocketsphinx alone and
+Whisper tiny.en with pocketsphinx agreeing, on the same utterances in the same run.
+
+Each utterance (espeak-ng, ``COMMANDS`` x ``VOICES``, clean) goes through the daemon's own path:
+``speech.open_stream`` fed in the recorder's blocks (pocketsphinx decodes while the button is held),
+then ``speech.hear_stream`` on release, whose ``decode_ms`` is what /roo/voice/stop reports ("N ms
+after release"): from the release to the decision ready to dispatch. Each recogniser is loaded
+once and pressed once first (a first press is decoded whole, as in the daemon); the two alternate
+utterance by utterance, so the machine's load falls on both alike.
+
+Usage: ``python -m tools.bench.voice_latency [--rounds N]`` (prints p50 and p99 per recogniser and
+the load average before and after).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bridge.commands.audio import read_speech_wav
+from bridge.commands.fast_whisper import WINDOW_S
+from bridge.commands.speech import hear_stream, open_stream
+
+FOLDER = Path(".cache") / "voice_latency"
+BLOCK = 1024  # samples at 16 kHz per block fed, about what the recorder delivers
+COMMANDS = ("make the drums busier", "undo that", "set the key to a minor", "give me some jazz chords",
+            "stop", "transpose up two semitones", "vary the bass", "start a jam in g minor")  # fmt: skip
+VOICES = (("en-us", 165), ("en-gb-x-rp+f4", 185))
+
+
+def press(recognizer: Any, backend: str, audio: Any) -> tuple[float, float]:
+    """One push-to-talk press of ``audio``: (ms from release to the decision, CPU ms of this
+    process meanwhile, all threads)."""
+    import time
+
+    stream = open_stream(recognizer)
+    for at in range(0, len(audio), BLOCK):
+        stream.feed(audio[at : at + BLOCK])
+    cpu = time.process_time()
+    heard = hear_stream(stream, time.perf_counter(), backend, recognizer)
+    return heard.decode_ms, (time.process_time() - cpu) * 1000.0
+
+
+def main() -> None:
+    from bridge.commands.agreeing import Agreeing
+    from bridge.commands.fast_whisper import FastWhisper
+    from bridge.commands.sphinx import SphinxRecognizer
+    from tools.eval.voice_set import speak
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=1, help="times through every utterance")
+    ap.add_argument("--window-s", type=float, default=WINDOW_S, help="Whisper's encoder window")
+    args = ap.parse_args()
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    audios = []
+    for c, text in enumerate(COMMANDS):
+        for voice, speed in VOICES:
+            wav = FOLDER / f"{c:02d}_{voice}_{speed}.wav"
+            if not wav.exists():
+                speak(text, voice, speed, wav)
+            audios.append(read_speech_wav(wav))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load before {os.getloadavg()[0]:.1f}; "
+          f"Whisper window {args.window_s:g} s")  # fmt: skip
+    pair = Agreeing(SphinxRecognizer(), FastWhisper(window_s=args.window_s))
+    recognizers = {
+        "pocketsphinx alone": SphinxRecognizer(),
+        f"whisper {pair.whisper.name} + pocketsphinx": pair,
+    }
+    times: dict[str, list[float]] = {name: [] for name in recognizers}
+    cpu: dict[str, list[float]] = {name: [] for name in recognizers}
+    for name, rec in recognizers.items():
+        press(rec, name, audios[0])  # the first press is decoded whole and teaches the stream
+    for _ in range(args.rounds):
+        for audio in audios:
+            for name, rec in recognizers.items():
+                wall_ms, cpu_ms = press(rec, name, audio)
+                times[name].append(wall_ms)
+                cpu[name].append(cpu_ms)
+    print(f"load after {os.getloadavg()[0]:.1f}; {len(audios) * args.rounds} presses each")
+    for name, ms in times.items():
+        p50, p99 = np.percentile(ms, 50), np.percentile(ms, 99)
+        print(f"  {name:40} release to decision: p50 {p50:.0f} ms, p99 {p99:.0f} ms, max {max(ms):.0f} ms; "
+              f"CPU time p50 {np.percentile(cpu[name], 50):.0f} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
