@@ -36,7 +36,7 @@ class RooTool:
     job: bool = True  # a job on the board (progress, cancel); else answered at once
 
     def schema(self) -> dict[str, Any]:
-        return object_schema(self.fields, self.options)
+        return object_schema(self.fields, self.options, self.address)
 
     def build(self, values: Mapping[str, Any]) -> list[Any]:
         """The OSC arguments for ``values``: fields in order (a later one needs the earlier), options."""
@@ -100,7 +100,7 @@ ROO_TOOLS: tuple[RooTool, ...] = (
     _job("take_star", p.HISTORY_STAR, "Star (1) or unstar (0) a take.",
          TAKE, Field("starred", "int", "1 stars, 0 unstars", required=True)),
     _job("take_name", p.HISTORY_MESSAGE, "Give a take a name (its message).",
-         TAKE, Field("message", "str", "the name", required=True)),
+         TAKE, Field("message", "str", "the take's new name (its message), e.g. 'verse bass v2'", required=True)),
     _job("take_project", p.HISTORY_PROJECT, "Say which project (the Set's path or a name) takes go to.",
          Field("name", "str", "the Set's file path or a name", required=True)),
     _job("take_list", p.HISTORY_LIST, "List takes, newest first.", options=p.HISTORY_LIST_OPTIONS,

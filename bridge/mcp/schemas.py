@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bridge.actions.inputs import MAX_TEXT
+from bridge.actions.option_words import describe
 from bridge.actions.options import RANGES, Range
 
 JSON_TYPES = {"int": "integer", "float": "number", "str": "string"}
@@ -28,8 +30,11 @@ class Field:
     required: bool = False
 
 
-def field_schema(name: str, kind: str, about: str = "", choices: Sequence[str] = ()) -> dict[str, Any]:
-    """One property's schema: its JSON type, its RANGES range, its choices and a description."""
+def field_schema(
+    name: str, kind: str, about: str = "", choices: Sequence[str] = (), request: str = ""
+) -> dict[str, Any]:
+    """One property's schema: its JSON type, its RANGES range, its choices, a string's limit and a
+    description (``about``, else the option's words from ``option_words`` for ``request``)."""
     out: dict[str, Any] = {"type": JSON_TYPES[kind]}
     limits: Range | None = RANGES.get(name) if kind != "str" else None
     if limits is not None:
@@ -37,19 +42,25 @@ def field_schema(name: str, kind: str, about: str = "", choices: Sequence[str] =
         out["maximum"] = limits.hi
     if choices:
         out["enum"] = list(choices)
-    words = [about] if about else []
-    if limits is not None:
-        words.append(f"range {limits}")
+    if kind == "str":
+        out["maxLength"] = MAX_TEXT
+    words = about or describe(name, request, kind)
+    if about and limits is not None:
+        words += f"; range {limits}"
+    if choices and "one of" not in words:
+        words += f"; one of {', '.join(choices)}"
     if words:
-        out["description"] = "; ".join(words)
+        out["description"] = words
     return out
 
 
-def object_schema(fields: Sequence[Field], options: Mapping[str, str] | None = None) -> dict[str, Any]:
+def object_schema(
+    fields: Sequence[Field], options: Mapping[str, str] | None = None, request: str = ""
+) -> dict[str, Any]:
     """An object schema: the positional ``fields`` first, then every option of ``options``."""
-    props = {f.name: field_schema(f.name, f.kind, f.about, f.choices) for f in fields}
+    props = {f.name: field_schema(f.name, f.kind, f.about, f.choices, request) for f in fields}
     for name, kind in (options or {}).items():
-        props.setdefault(name, field_schema(name, kind))
+        props.setdefault(name, field_schema(name, kind, request=request))
     schema: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     required = [f.name for f in fields if f.required]
     if required:
