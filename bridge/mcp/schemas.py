@@ -12,8 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bridge.actions.inputs import MAX_TEXT
-from bridge.actions.option_words import describe
+from bridge.actions.inputs import MAX_TEXT, describe
 from bridge.actions.options import RANGES, Range
 
 JSON_TYPES = {"int": "integer", "float": "number", "str": "string"}
@@ -34,7 +33,7 @@ def field_schema(
     name: str, kind: str, about: str = "", choices: Sequence[str] = (), request: str = ""
 ) -> dict[str, Any]:
     """One property's schema: its JSON type, its RANGES range, its choices, a string's limit and a
-    description (``about``, else the option's words from ``option_words`` for ``request``)."""
+    description (``about``, else the option's words from ``bridge.actions.inputs.words`` for ``request``)."""
     out: dict[str, Any] = {"type": JSON_TYPES[kind]}
     limits: Range | None = RANGES.get(name) if kind != "str" else None
     if limits is not None:

@@ -32,7 +32,7 @@ class Options:
     port: int = protocol.DAEMON_PORT  # the daemon's UDP port (0: always start one here, on a free port)
     live_port: int = protocol.LIVE_PORT
     abletonosc_port: int = protocol.ABLETONOSC_PORT
-    abletonosc_reply_port: int = protocol.ABLETONOSC_REPLY_PORT
+    abletonosc_reply_port: int = 0  # 0: a port of its own, answered there (11001: AbletonOSC itself)
     history: bool = True
 
 

@@ -1,7 +1,7 @@
 """What each request option means, in words for a person or an assistant: its unit, its format, its
 allowed values and what leaving it out does.
 
-The one table beside ``options.RANGES`` (the ranges) and ``bridge.protocol``'s option tables (the
+The one table beside ``bridge.actions.options.RANGES`` (the ranges) and ``bridge.protocol``'s option tables (the
 types): ``describe`` joins the three, so the MCP tools' schemas, the HTTP API's ``/api/options``
 and docs/protocol.md say the same. A name means the same in every request that takes it, except
 where ``BY_REQUEST`` says otherwise for one request (``bars "5-8"`` of infill). A test holds that
