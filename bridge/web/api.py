@@ -34,6 +34,7 @@ from engines.infill import DEFAULT_MODEL as DEFAULT_INFILL_MODEL
 from engines.infill import PARTS as INFILL_PARTS
 
 HTTP_CLIENT: Address = ("127.0.0.1", 0)  # port 0: statuses go to the watchers, not over UDP
+TAKE_JOBS = (protocol.HISTORY_RECALL, protocol.HISTORY_FORK, protocol.HISTORY_STAR, protocol.HISTORY_MESSAGE)
 MAX_BODY_BYTES = 64 * 1024
 MAX_LIST = 10_000  # the most takes one GET /api/takes lists
 STATIC = resources.files("bridge.web") / "static"
@@ -138,6 +139,8 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
             CHECKS[address](args)  # the job's own request check, so a bad value is a 422, not a failed job
         except InvalidValue as exc:
             raise HTTPException(422, str(exc)) from exc
+        if address in TAKE_JOBS:
+            await _known_take(str(args[0]))
         job = daemon.submit(address, args, HTTP_CLIENT)
         return {"job_id": job.id}
 
@@ -180,6 +183,19 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
     @web.get("/api/takes/{take_id}")
     async def take(take_id: str) -> dict[str, Any]:
         return await _store(lambda: roo().history.get(take_id).detail())
+
+    async def _known_take(take_id: str) -> None:
+        """422 naming a take id the history does not hold (a store that cannot answer: the job says)."""
+        if roo().history is None:
+            return
+        try:
+            await roo().in_history(lambda: roo().history.get(take_id))
+        except TakeNotFound as exc:
+            raise HTTPException(422, f"take_id {take_id!r} is not known: {exc}") from exc
+        except InvalidValue as exc:  # an ambiguous prefix
+            raise HTTPException(422, str(exc)) from exc
+        except StoreError:
+            return
 
     async def _store(call: Callable[[], Any]) -> Any:
         try:

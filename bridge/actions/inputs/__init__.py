@@ -6,7 +6,7 @@ of ``bridge.actions.options``.
 
 from __future__ import annotations
 
-from bridge.actions.inputs.check import MAX_PATH, MAX_TEXT, check_object, check_value, shown
+from bridge.actions.inputs.check import MAX_PATH, MAX_TEXT, check_object, check_option, check_value, shown
 from bridge.actions.inputs.words import describe
 
-__all__ = ["MAX_PATH", "MAX_TEXT", "check_object", "check_value", "describe", "shown"]
+__all__ = ["MAX_PATH", "MAX_TEXT", "check_object", "check_option", "check_value", "describe", "shown"]

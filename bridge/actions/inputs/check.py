@@ -178,3 +178,16 @@ def _string(what: str, name: str, value: str, spec: Mapping[str, Any]) -> None:
         )
     if spec.get("format") == "path" and (not value.strip() or "\0" in value):
         raise InvalidValue(f"{what}: {name} {shown(value)} is not a path: expected a folder or file name")
+
+
+OPTION_KINDS: dict[str, dict[str, Any]] = {
+    "int": {"type": "integer"},
+    "float": {"type": "number"},
+    "str": {"type": "string"},
+}
+
+
+def check_option(what: str, name: str, value: Any, kind: str) -> None:
+    """A request option given as JSON (the HTTP API's bodies), checked by the rules above for its
+    ``bridge.protocol`` table kind ("int", "float", "str"); its range is the request parser's."""
+    check_value(what, name, value, OPTION_KINDS[kind])
