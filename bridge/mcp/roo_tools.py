@@ -92,7 +92,7 @@ ROO_TOOLS: tuple[RooTool, ...] = (
          Field("shape", "str", "the shape", p.AUTOMATE_SHAPES, required=True), options=p.AUTOMATE_OPTIONS),
     _job("command", p.COMMAND, "Do what a sentence says, as typed into the device: e.g. \"funky bassline "
          "that follows my keys\", \"make the drums busier\", \"undo\".",
-         Field("text", "str", "the sentence", required=True)),
+         Field("text", "str", "the sentence, in English, as typed into the device", required=True)),
     _job("take_recall", p.HISTORY_RECALL, "Put a take from the history back into an empty clip slot.",
          TAKE, options={"track": "int", "slot": "int"}),
     _job("take_fork", p.HISTORY_FORK, "Generate again from a take with some settings changed.",

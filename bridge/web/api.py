@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict
 from importlib import resources
 from typing import Any
@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bridge import protocol
 from bridge.actions import CHECKS
+from bridge.actions.inputs import describe
 from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
@@ -118,6 +119,12 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
             "continue_options": protocol.CONTINUE_OPTIONS,
             "accompany_options": protocol.ACCOMPANY_OPTIONS,
             "infill_model": DEFAULT_INFILL_MODEL,
+            "descriptions": {  # each option in words, as the MCP tools' schemas say it (one table)
+                "generate": _words(protocol.GENERATE, protocol.GENERATE_OPTIONS),
+                "infill": _words(protocol.INFILL, protocol.INFILL_OPTIONS),
+                "continue": _words(protocol.CONTINUE, protocol.CONTINUE_OPTIONS),
+                "accompany": _words(protocol.ACCOMPANY, protocol.ACCOMPANY_OPTIONS),
+            },
         }
 
     @web.post("/api/cancel")
@@ -248,6 +255,10 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
         read=web.state.body_read,
     )
     return web
+
+
+def _words(request: str, table: Mapping[str, str]) -> dict[str, str]:
+    return {name: describe(name, request, kind) for name, kind in table.items()}
 
 
 def openapi_page(schema: dict[str, Any]) -> str:

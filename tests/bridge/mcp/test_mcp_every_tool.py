@@ -222,6 +222,11 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("follow", {"mode": "auto"}, ""),
         ("command", {"text": "make the bass busier"}, "done"),
         ("take_list", {"limit": 5}, "take_id"),
+        (
+            "take_list",
+            {"part": "bass", "limit": 20},
+            '"track": 0, "slot": 5, "start_beats": null, "kind": "transpose"',
+        ),
         ("take_show", {"take_id": "TAKE"}, "notes"),
         ("take_diff", {"a": "TAKE", "b": "TAKE"}, "summary"),
         ("take_star", {"take_id": "TAKE", "starred": 1}, "done"),
