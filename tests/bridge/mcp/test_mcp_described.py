@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.inputs import describe
 from bridge.mcp import tool_list
 from bridge.mcp.roo_tools import ROO_TOOLS
 
@@ -33,6 +32,8 @@ def test_no_parameter_lacks_a_description() -> None:
 
 
 def test_every_option_of_every_table_has_words() -> None:
+    from bridge.actions.inputs import describe
+
     tables: dict[str, dict[str, str]] = {tool.address: dict(tool.options) for tool in ROO_TOOLS}
     missing = [f"{request} {name}" for request, table in tables.items() for name, kind in table.items()
                if not describe(name, request, kind)]  # fmt: skip
