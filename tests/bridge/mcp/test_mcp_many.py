@@ -1,17 +1,22 @@
-"""Many assistants at once (issue 53): two `roo mcp` processes over stdio and a third, plain
-AbletonOSC client (bound to the fixed reply port, as AbletonOSC's own client is) drive one
-`roo sim` at the same time, each getting its own answers."""
+"""Many assistants at once (issue 53): two `roo mcp` processes over stdio and a third client drive
+one `roo sim` at the same time, each getting its own answers: a plain AbletonOSC client (bound to
+the fixed reply port, as AbletonOSC's own client is), and the MCP Inspector's command line."""
 
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 
 import anyio
 import pytest
 
 from bridge import osc, protocol
-from tests.bridge.mcp.conftest import Sim, mcp_client
+from tests.bridge.mcp.conftest import ROOT, Sim, mcp_client
+from tests.bridge.mcp.test_mcp_http import INSPECTOR
+from tests.conftest import missing, require_tool
 
 pytestmark = pytest.mark.anyio
 ROUNDS = 12
@@ -78,3 +83,38 @@ async def test_two_mcp_servers_and_a_plain_client_share_one_live(sim: Sim) -> No
         assert not notes.is_error and json.loads(text_of(notes))["notes"], text_of(notes)
     assert answers == {"a": ["from A"] * ROUNDS, "b": ["from B"] * ROUNDS}
     assert tempos == [120.0] * ROUNDS
+
+
+def inspector_calls(sim: Sim, tool: str, *args: str) -> str:
+    """The MCP Inspector's command line as a third client: it starts its own `roo mcp`."""
+    base = [str(INSPECTOR), "--cli", sys.executable, *sim.mcp_args()]
+    done = subprocess.run([*base, "--method", "tools/call", "--tool-name", tool, *args],
+                          env={**os.environ, **sim.env()}, capture_output=True, text=True, timeout=180,
+                          cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+async def test_two_mcp_servers_and_the_inspector_at_once(sim: Sim) -> None:
+    require_tool("node")
+    if not INSPECTOR.exists():
+        missing(f"{INSPECTOR} is missing: `make setup` installs it (npm ci in tools/node)")
+    said: list[str] = []
+    async with mcp_client(sim) as first, mcp_client(sim) as second:
+
+        async def inspector() -> None:
+            said.append(await anyio.to_thread.run_sync(
+                inspector_calls, sim, "live_track_set", "--tool-arg", "track=2", "property=name", "value=from I"
+            ))  # fmt: skip
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(inspector)
+            while not said:  # both sessions keep asking while the Inspector's server starts and calls
+                for session, track in ((first, 0), (second, 1)):
+                    got = await session.call_tool("live_track_get", {"track": track, "property": "name"})
+                    assert not got.is_error and json.loads(text_of(got))["value"] == f"{track + 1}-MIDI", (
+                        text_of(got)
+                    )
+                await anyio.sleep(0.05)
+        got = await second.call_tool("live_track_get", {"track": 2, "property": "name"})
+        assert json.loads(text_of(got))["value"] == "from I", text_of(got)
