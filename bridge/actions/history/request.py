@@ -17,16 +17,14 @@ from engines.music import parse_key
 WHERE = {"track": "int", "slot": "int", "arrangement": "int", "at": "float", "replace": "int"}
 
 
-TAKE_ID = re.compile(r"[0-9a-fA-F]{6,12}")  # a take id (12 hex characters) or a prefix of 6 or more
+TAKE_ID = re.compile(r"[0-9a-fA-F]{6,}")  # a take id (12 hex characters) or a prefix of 6 or more
 
 
 def take_id(args: list[Any], address: str, more: str = "") -> str:
     if not args or not isinstance(args[0], str):
         raise InvalidValue(f"{address} needs a take id first (6 or more hex characters){more}; got {args!r}")
     if not TAKE_ID.fullmatch(args[0].strip()):
-        raise InvalidValue(
-            f"{address}: take id {args[0][:40]!r} is not valid: expected 6 to 12 hex characters (0-9, a-f)"
-        )
+        raise InvalidValue(f"take id {args[0][:40]!r}: expected at least 6 hex characters of a take id")
     return args[0]
 
 
