@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bridge import protocol as p
+from bridge.jam.controls import NAMES as JAM_CONTROLS
 from bridge.mcp.schemas import Field, object_schema, option_pairs
 from engines.errors import InvalidValue
 
@@ -111,7 +112,9 @@ ROO_TOOLS: tuple[RooTool, ...] = (
     _job("jam_start", p.JAM_START, "Start jamming: parts played live as MIDI, following the song.",
          options=p.JAM_OPTIONS, job=False),
     _job("jam_set", p.JAM_SET, "Change the jam as it plays (density, key, drums 0, fill 1 ...).",
-         Field("name", "str", "what to change", required=True), Field("value", "str", "its new value", required=True),
+         Field("name", "str", "what to change (a part's name: 0 mutes it, 1 plays it; fill: one now; break, drop)",
+               JAM_CONTROLS, required=True),
+         Field("value", "str|num", "its new value: a number (density 0.8) or words (key 'A minor')", required=True),
          job=False),
     _job("jam_stop", p.JAM_STOP, "Stop the jam, now or at the end of the phrase.",
          Field("when", "str", "now or phrase", ("now", "phrase")), job=False),

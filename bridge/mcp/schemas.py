@@ -15,7 +15,12 @@ from typing import Any
 from bridge.actions.inputs import MAX_TEXT, describe
 from bridge.actions.options import RANGES, Range
 
-JSON_TYPES = {"int": "integer", "float": "number", "str": "string"}
+JSON_TYPES: dict[str, Any] = {
+    "int": "integer",
+    "float": "number",
+    "str": "string",
+    "str|num": ["string", "number"],
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +28,7 @@ class Field:
     """One named input of a tool: a positional OSC argument or an option (name value pair)."""
 
     name: str
-    kind: str  # "int" | "float" | "str"
+    kind: str  # "int" | "float" | "str" | "str|num" (a jam setting's value: 0.8 or "A minor")
     about: str = ""
     choices: tuple[str, ...] = ()
     required: bool = False
@@ -41,7 +46,7 @@ def field_schema(
         out["maximum"] = limits.hi
     if choices:
         out["enum"] = list(choices)
-    if kind == "str":
+    if kind.startswith("str"):
         out["maxLength"] = MAX_TEXT
     words = about or describe(name, request, kind)
     if about and limits is not None:
