@@ -82,6 +82,14 @@ COUNTS: dict[str, Count] = {
 }
 
 
+INSERT_AT: dict[str, Count] = {  # a creator's "index" (-1: the end) names a place among these
+    "live_create_midi_track": _tracks,
+    "live_create_audio_track": _tracks,
+    "live_create_scene": _scenes,
+    "live_insert_device": _devices,
+}
+
+
 def _noun(spec: Mapping[str, Any]) -> str:
     return str(spec.get("description", "")).removesuffix(" index from 0")
 
@@ -100,6 +108,14 @@ async def out_of_range(live: AbletonOSC, tool: LiveTool, values: Mapping[str, An
         if values[name] >= n:
             expected = f"0..{n - 1}" if n else "none"
             return f"{tool.name}: {name} {values[name]} is out of range: expected {expected} ({holds})"
+    at, count = values.get("index"), INSERT_AT.get(tool.name)
+    if count is not None and isinstance(at, int) and at > 0:
+        try:
+            n, holds = await count(live, values)
+        except (RooError, IndexError, ValueError, TypeError):
+            return None
+        if at > n:
+            return f"{tool.name}: index {at} is out of range: expected -1 (the end) or 0..{n} ({holds})"
     return None
 
 

@@ -58,6 +58,10 @@ async def test_live_errors_in_the_projects_words(sim: Sim) -> None:
                       'value (tempo) "fast" is not valid: expected a number')  # fmt: skip
         await refused(session, "live_device_parameters", {"track": 0, "device": 3},
                       "device 3 is out of range: expected none (track 0 has 0 devices)")  # fmt: skip
+        await refused(session, "live_create_midi_track", {"index": 99},
+                      "index 99 is out of range: expected -1 (the end) or 0..4 (the Set has 4 tracks)")  # fmt: skip
+        made = await value(session, "live_create_midi_track", {"index": 4})
+        assert made["made"] == {"track": 4, "name": "5-MIDI"}, made
 
 
 async def test_wrong_typed_indices_touch_nothing(sim: Sim) -> None:
