@@ -22,7 +22,7 @@ from bridge.mcp.door import Door
 from bridge.mcp.envelopes import EnvelopeTool
 from bridge.mcp.live_tools import LiveTool
 from bridge.mcp.roo_tools import RooTool, follow_args, jam_args
-from engines.errors import LiveError, LiveUnreachable
+from engines.errors import LiveError, LiveUnreachable, RooError
 
 TAKE_IDS = re.compile(r"\(take ([0-9a-f, ]+)\)")
 Progress = Callable[[float, str], Awaitable[None]]
@@ -92,7 +92,10 @@ class Calls:
         except LiveError as exc:
             raise await live_errors.translate(self.live, tool, values, exc) from exc
         data = tool.shape(requests, replies)
-        made = await reads.made(self.live, tool.name, values)
+        try:
+            made = await reads.made(self.live, tool.name, values)
+        except RooError as exc:  # it was made: only reading it back failed, and the answer says so
+            made = {"error": f"made, but not read back: {exc}"}
         return Answer({**data, "made": made} if made is not None else data)
 
     async def envelope(self, tool: EnvelopeTool, values: Mapping[str, Any]) -> Answer:
