@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bridge.actions.options import INDEX_MAX
 from engines.errors import InvalidValue
 
-NUMBER = {"type": "integer", "minimum": 0}
+NUMBER = {"type": "integer", "minimum": 0, "maximum": INDEX_MAX}  # an index as OSC carries it (int32)
 VALUE = {
     "type": ["number", "string", "boolean"],
     "description": "the new value in the property's own type and units (the tool's description lists them): "
