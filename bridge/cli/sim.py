@@ -114,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     console.print(f"Remote Script listening on UDP {protocol.HOST}:{host.port}; Ctrl-C stops")
     if compat is not None and compat.socket is not None:
         console.print(
-            f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port}"
+            f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port} "
+            f"(to a sender's own port after {protocol.ABLETONOSC_REPLY_HERE}: any number of `roo mcp`)"
         )
     try:
         while host.wait(0.5):
