@@ -13,6 +13,8 @@ HELP = "check the installation and say how to fix each problem"
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=protocol.DAEMON_PORT, help="daemon UDP port")
     parser.add_argument("--live-port", type=int, default=protocol.LIVE_PORT, help="Remote Script UDP port")
+    parser.add_argument("--abletonosc-port", type=int, default=protocol.ABLETONOSC_PORT,
+                        help="the AbletonOSC mode's UDP port the MCP Live tools use")  # fmt: skip
     parser.add_argument(
         "--user-library",
         type=Path,
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     console = Console()
     problems = 0
     for check in [
-        *checks(args.port, args.live_port),
+        *checks(args.port, args.live_port, args.abletonosc_port),
         *install_checks(args.live_port, args.user_library),
         *queue_checks(args.broker),
     ]:

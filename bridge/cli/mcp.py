@@ -20,8 +20,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--abletonosc-port", type=int, default=protocol.ABLETONOSC_PORT,
                         help="the Remote Script's AbletonOSC mode port (roo install --abletonosc)")  # fmt: skip
-    parser.add_argument("--abletonosc-reply-port", type=int, default=protocol.ABLETONOSC_REPLY_PORT,
-                        help="the port AbletonOSC replies come to")  # fmt: skip
+    parser.add_argument("--abletonosc-reply-port", type=int, default=0,
+                        help="the port Live's AbletonOSC replies come to; 0 (default): a free port of this "
+                        "process's own, which MuseAroo's AbletonOSC mode answers to, so any number of "
+                        "`roo mcp` share one Live; 11001 for AbletonOSC itself (one client at a time)")  # fmt: skip
     parser.add_argument("--http", action="store_true", help="streamable HTTP on 127.0.0.1 instead of stdio")
     parser.add_argument("--http-port", type=int, default=MCP_HTTP_PORT, help="the HTTP port (0: a free one)")
     parser.add_argument(

@@ -34,6 +34,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also serve AbletonOSC's grammar on UDP 11000 (replies to 11001); without --set, "
         "Live's default Set (2 MIDI, 2 audio tracks, 2 returns, 8 scenes)",
     )
+    parser.add_argument("--abletonosc-port", type=int, default=protocol.ABLETONOSC_PORT,
+                        help="with --abletonosc: the UDP port it listens on (default 11000; 0: a free one)")  # fmt: skip
+    parser.add_argument("--abletonosc-reply-port", type=int, default=protocol.ABLETONOSC_REPLY_PORT,
+                        help="with --abletonosc: the port of the sender's host it answers to (default 11001; "
+                        "a client that sends /live/api/reply_to_sender is answered on its own port)")  # fmt: skip
 
 
 def _version(text: str) -> tuple[int, int, int]:
@@ -43,6 +48,16 @@ def _version(text: str) -> tuple[int, int, int]:
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         raise InvalidValue(f"--live-version {text!r}: expected MAJOR.MINOR.BUGFIX, e.g. 12.3.6")
     return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def _ports(args: argparse.Namespace) -> dict[str, str]:
+    """The AbletonOSC mode's ports for the script, where the options say (else its environment's)."""
+    out = {}
+    if args.abletonosc_port != protocol.ABLETONOSC_PORT:
+        out[protocol.ABLETONOSC_PORT_ENV] = str(args.abletonosc_port)
+    if args.abletonosc_reply_port != protocol.ABLETONOSC_REPLY_PORT:
+        out[protocol.ABLETONOSC_REPLY_PORT_ENV] = str(args.abletonosc_reply_port)
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         port=args.port,
         version=_version(args.live_version),
         on_log=None if args.quiet else lambda line: console.print(f"[dim]{line}[/dim]"),
-        script_env={protocol.ABLETONOSC_ENV: "1" if args.abletonosc else "0"},
+        script_env={protocol.ABLETONOSC_ENV: "1" if args.abletonosc else "0", **_ports(args)},
     )
     on_sigterm(lambda: host.stop(timeout=0.0))  # the main loop below sees the end
     host.start_in_thread()
@@ -74,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         from engines.errors import LiveError
 
         raise LiveError(
-            f"cannot serve AbletonOSC's grammar: UDP {protocol.HOST}:{protocol.ABLETONOSC_PORT} is taken "
-            "(is AbletonOSC or another `roo sim --abletonosc` running?)"
+            f"cannot serve AbletonOSC's grammar: UDP {protocol.HOST}:{args.abletonosc_port} is taken "
+            "(is AbletonOSC or another `roo sim --abletonosc` running? --abletonosc-port picks another)"
         )
     # Ctrl-C ends the loop below as SIGTERM does, by a handler set before the listening line: a
     # KeyboardInterrupt raised before the main thread reached the loop's try (a loaded machine, the
@@ -99,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     console.print(f"Remote Script listening on UDP {protocol.HOST}:{host.port}; Ctrl-C stops")
     if compat is not None and compat.socket is not None:
         console.print(
-            f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port}"
+            f"AbletonOSC's grammar on UDP {protocol.HOST}:{compat.port}, replies to port {compat.reply_port} "
+            f"(to a sender's own port after {protocol.ABLETONOSC_REPLY_HERE}: any number of `roo mcp`)"
         )
     try:
         while host.wait(0.5):

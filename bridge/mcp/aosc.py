@@ -1,8 +1,11 @@
 """A client of the AbletonOSC grammar MuseAroo's Remote Script serves (its compatibility mode).
 
-The mode listens on 127.0.0.1:11000 and answers to port 11001 of the sender's host, so this
-client binds that reply port (the one AbletonOSC client on the machine, as with AbletonOSC). Its
-errors carry no address, so requests go one at a time, each followed by ``/live/test``: the
+The mode listens on 127.0.0.1:11000 and answers to port 11001 of the sender's host unless the
+sender asks to be answered on its own port (``/live/api/reply_to_sender``, MuseAroo's addition):
+this client does, on a port of its own (``reply_port`` 0, the default), before each request, so
+any number of clients (several ``roo mcp``, the Inspector beside a desktop assistant) share one
+Live, and a Remote Script reloaded meanwhile is asked again. With a fixed ``reply_port`` (11001:
+AbletonOSC itself) it binds that port and asks nothing. Its errors carry no address, so requests go one at a time, each followed by ``/live/test``: the
 Remote Script answers in order, so every ``/live/error`` before the test's ``ok`` belongs to the
 request, and a setter that answers nothing is known to have run when ``ok`` comes.
 """
@@ -37,9 +40,7 @@ class _Replies(asyncio.DatagramProtocol):
 class AbletonOSC:
     """Requests in AbletonOSC's grammar; ``call`` returns the replies on the request's address."""
 
-    def __init__(
-        self, port: int = protocol.ABLETONOSC_PORT, reply_port: int = protocol.ABLETONOSC_REPLY_PORT
-    ) -> None:
+    def __init__(self, port: int = protocol.ABLETONOSC_PORT, reply_port: int = 0) -> None:
         self.target = (protocol.HOST, port)
         self.reply_port = reply_port
         self._replies = _Replies()
@@ -57,7 +58,8 @@ class AbletonOSC:
         except OSError as exc:
             raise LiveUnreachable(
                 f"cannot listen for Live's AbletonOSC replies on UDP {protocol.HOST}:{self.reply_port} "
-                f"({exc.strerror}): is another AbletonOSC client (or roo mcp) running?"
+                f"({exc.strerror}): is another AbletonOSC client running? (reply port 0, the default, "
+                "needs no fixed port: MuseAroo's AbletonOSC mode answers each client on its own)"
             ) from exc
 
     def close(self) -> None:
@@ -75,6 +77,8 @@ class AbletonOSC:
             queue = self._replies.queue
             while not queue.empty():  # a listener's late value or /live/startup: not this request's
                 queue.get_nowait()
+            if self.reply_port == 0:
+                self._transport.sendto(osc.encode(protocol.ABLETONOSC_REPLY_HERE, []), self.target)
             self._transport.sendto(osc.encode(address, list(args)), self.target)
             self._transport.sendto(osc.encode(TEST, []), self.target)
             replies: list[list[Any]] = []

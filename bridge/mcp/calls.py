@@ -16,13 +16,13 @@ from typing import Any
 from bridge import protocol
 from bridge.actions import CHECKS
 from bridge.live.client import LiveClient
-from bridge.mcp import takes
+from bridge.mcp import live_errors, reads, takes
 from bridge.mcp.aosc import AbletonOSC
 from bridge.mcp.door import Door
 from bridge.mcp.envelopes import EnvelopeTool
 from bridge.mcp.live_tools import LiveTool
 from bridge.mcp.roo_tools import RooTool, follow_args, jam_args
-from engines.errors import LiveUnreachable
+from engines.errors import LiveError, LiveUnreachable, RooError
 
 TAKE_IDS = re.compile(r"\(take ([0-9a-f, ]+)\)")
 Progress = Callable[[float, str], Awaitable[None]]
@@ -64,6 +64,9 @@ class Calls:
         if tool.address == protocol.HISTORY_LIST:
             got = await self.door.ask(tool.address, args, [protocol.HISTORY_TAKE], protocol.HISTORY_END)
             rows = [dict(zip(protocol.HISTORY_TAKE_FIELDS, v, strict=False)) for a, v in got[:-1]]
+            where = await takes.placed([str(r["take_id"]) for r in rows])
+            empty = {"track": None, "slot": None, "start_beats": None, "kind": None}
+            rows = [{**r, **where.get(str(r["take_id"]), empty)} for r in rows]
             return Answer({"takes": rows, "count": len(rows)})
         got = await self.door.ask(tool.address, args, [], protocol.JAM_STATE)
         event, state = got[-1][1][0], got[-1][1][1]
@@ -79,9 +82,21 @@ class Calls:
         return Answer({"mode": mode, "track": track, "slot": slot, "text": text})
 
     async def live_tool(self, tool: LiveTool, values: Mapping[str, Any]) -> Answer:
+        """Send the tool's requests; a tool that changes the Set checks its indices against the Set
+        first, and Live's refusal comes back in the project's words (``live_errors``)."""
         requests = tool.requests(values)
-        replies = [await self.live.call(address, *args) for address, args in requests]
-        return Answer(tool.shape(requests, replies))
+        if tool.effect != "read":
+            await live_errors.check_indices(self.live, tool, values)
+        try:
+            replies = [await self.live.call(address, *args) for address, args in requests]
+        except LiveError as exc:
+            raise await live_errors.translate(self.live, tool, values, exc) from exc
+        data = tool.shape(requests, replies)
+        try:
+            made = await reads.made(self.live, tool.name, values)
+        except RooError as exc:  # it was made: only reading it back failed, and the answer says so
+            made = {"error": f"made, but not read back: {exc}"}
+        return Answer({**data, "made": made} if made is not None else data)
 
     async def envelope(self, tool: EnvelopeTool, values: Mapping[str, Any]) -> Answer:
         if self.script is None:
@@ -89,15 +104,8 @@ class Calls:
         return Answer(await tool.run(self.script, tool.values(values)))
 
     async def song(self) -> dict[str, Any]:
-        """The song context as Live holds it now (the song resource)."""
-        out: dict[str, Any] = {}
-        for name in ("tempo", "signature_numerator", "signature_denominator", "root_note", "scale_name",
-                     "is_playing", "num_scenes"):  # fmt: skip
-            reply = await self.live.call(f"/live/song/get/{name}")
-            out[name] = reply[0][0] if reply and reply[0] else None
-        names = await self.live.call("/live/song/get/track_names")
-        out["track_names"] = names[0] if names else []
-        return out
+        """The song as Live holds it now (the ``song`` tool and resource)."""
+        return await reads.song(self.live)
 
 
 def _json(text: Any) -> Any:

@@ -14,12 +14,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bridge.actions.options import INDEX_MAX
 from bridge.live.client import LiveClient
 from engines.automation import Step
 from engines.errors import InvalidValue
 
 MAX_POINTS = 4096  # the Remote Script's limit per read
-INDEX = {"type": "integer", "minimum": 0}
+INDEX = {"type": "integer", "minimum": 0, "maximum": INDEX_MAX}
 WHERE: tuple[tuple[str, dict[str, Any]], ...] = (
     ("track", {**INDEX, "description": "track index from 0"}),
     ("slot", {"type": "integer", "minimum": -1, "description": "clip slot from 0, or -1: the arrangement clip under at_beats"}),

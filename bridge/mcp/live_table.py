@@ -35,7 +35,7 @@ from bridge.mcp.live_tools import (
 S, T, C, D = "/live/song/", "/live/track/", "/live/clip/", "/live/device/"
 AT = {"type": "integer", "minimum": -1, "default": -1, "description": "index to insert at (-1: the end)"}
 LENGTH = {"type": "number", "exclusiveMinimum": 0, "description": "length in beats"}
-NAME = {"type": "string", "description": "the name"}
+NAME = {"type": "string", "description": "the name, as Live shows it"}
 FILE = {"type": "string", "description": "the audio file's absolute path"}
 MACRO = {"type": "integer", "minimum": 1, "maximum": 16, "description": "the macro's number, 1..16"}
 GRID = {
@@ -62,7 +62,7 @@ PATH = {
 
 
 def prop(names: tuple[str, ...]) -> tuple[str, dict[str, object]]:
-    return ("property", _choice("the property", names))
+    return ("property", _choice("which property (its units are in the tool's description)", names))
 
 
 LIVE_TOOLS: tuple[LiveTool, ...] = (
@@ -75,7 +75,7 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              (prop(SONG_WRITE), ("value", VALUE)), "write", "none"),
     LiveTool("live_transport", "Transport and song actions: play, stop, continue, stop all clips, tap tempo, "
              "capture MIDI, record, jump to the next or previous cue point ...", S + "{action}",
-             (("action", _choice("what to do", SONG_ACTIONS)),), "write", "none"),
+             (("action", _choice("the action, as Live's transport and Song methods name it", SONG_ACTIONS)),), "write", "none"),
     LiveTool("live_version", "Live's version (major, minor), as the Remote Script reads it.",
              "/live/application/get/version", (), fields=("major", "minor")),
     LiveTool("live_undo", "Undo the last change in Live.", S + "undo", (), "write", "none"),
@@ -236,7 +236,7 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              (("track", TRACK), ("device", DEVICE), ("macro", MACRO), ("value", VALUE)), "write", "none"),
     LiveTool("live_rack_macro_count", "Show one more (add_macro) or one fewer (remove_macro) of a rack's macro "
              "controls (1..16); answers how many show.", (D + "{action}", D + "get/visible_macro_count"),
-             (("track", TRACK), ("device", DEVICE), ("action", _choice("what to do", ("add_macro", "remove_macro")))),
+             (("track", TRACK), ("device", DEVICE), ("action", _choice("add_macro shows one more, remove_macro one fewer", ("add_macro", "remove_macro")))),
              "write", reads="last", ids=2, fields=("visible_macro_count",)),
     # --- a Simpler and its sample
     LiveTool("live_sample_to_simpler", "Put an audio clip's sample onto a Simpler on a new MIDI track (Live's "
@@ -248,7 +248,7 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              (("track", TRACK), ("device", DEVICE)), reads="record", ids=2),
     LiveTool("live_simpler_set_marker", "Move a Simpler's sample start or end marker (in frames).",
              D + "set/sample/{property}", (("track", TRACK), ("device", DEVICE), prop(SAMPLE[2:]),
-                                          ("value", {"type": "integer", "minimum": 0, "description": "frames"})),
+                                          ("value", {"type": "integer", "minimum": 0, "description": "the marker's position in sample frames from the file's start"})),
              "write", "none"),
     LiveTool("live_simpler_reverse", "Reverse a Simpler's sample (Live renders it backwards as a new file).",
              D + "reverse", (("track", TRACK), ("device", DEVICE)), "write", "none"),
@@ -272,6 +272,6 @@ LIVE_TOOLS: tuple[LiveTool, ...] = (
              (prop(VIEW),)),
     LiveTool("live_view_set", "Select a track, scene, clip (track slot) or device (track device).",
              "/live/view/set/{property}", (prop(VIEW), ("indices", {"type": "array", "items": {"type": "integer"},
-                                                                     "description": "the indices"})), "write", "none"),
+                                                                     "description": "the indices the property takes: selected_track [track], selected_scene [scene], selected_clip [track, slot], selected_device [track, device]"})), "write", "none"),
 )  # fmt: skip
 BY_NAME = {tool.name: tool for tool in LIVE_TOOLS}

@@ -13,10 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bridge.actions.options import INDEX_MAX
 from engines.errors import InvalidValue
 
-NUMBER = {"type": "integer", "minimum": 0}
-VALUE = {"type": ["number", "string", "boolean"], "description": "the new value"}
+NUMBER = {"type": "integer", "minimum": 0, "maximum": INDEX_MAX}  # an index as OSC carries it (int32)
+VALUE = {
+    "type": ["number", "string", "boolean"],
+    "description": "the new value in the property's own type and units (the tool's description lists them): "
+    "a number (volume 0..1, panning -1..1, tempo in BPM ...), a string (name), or true/false (mute, solo, "
+    "arm, looping ...)",
+}
 SONG_READ = ("tempo", "signature_numerator", "signature_denominator", "root_note", "scale_name", "is_playing",
              "current_song_time", "loop", "loop_start", "loop_length", "punch_in", "punch_out", "metronome",
              "clip_trigger_quantization", "midi_recording_quantization", "record_mode", "session_record",
@@ -66,7 +72,17 @@ NOTES = {
     "description": "notes: pitch 0..127, start_beats and duration_beats from the clip start, velocity 1..127",
     "items": {
         "type": "object",
-        "properties": {k: {"type": "number"} for k in ("pitch", "start_beats", "duration_beats", "velocity")},
+        "properties": {
+            "pitch": {"type": "integer", "minimum": 0, "maximum": 127, "description": "MIDI pitch (60: C3)"},
+            "start_beats": {"type": "number", "minimum": 0, "description": "beats from the clip's start"},
+            "duration_beats": {"type": "number", "exclusiveMinimum": 0, "description": "length in beats"},
+            "velocity": {
+                "type": "number",
+                "minimum": 1,
+                "maximum": 127,
+                "description": "1..127 (default 100)",
+            },
+        },
         "required": ["pitch", "start_beats", "duration_beats"],
     },
 }

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bridge import protocol as p
+from bridge.jam.controls import NAMES as JAM_CONTROLS
 from bridge.mcp.schemas import Field, object_schema, option_pairs
 from engines.errors import InvalidValue
 
@@ -36,7 +37,7 @@ class RooTool:
     job: bool = True  # a job on the board (progress, cancel); else answered at once
 
     def schema(self) -> dict[str, Any]:
-        return object_schema(self.fields, self.options)
+        return object_schema(self.fields, self.options, self.address)
 
     def build(self, values: Mapping[str, Any]) -> list[Any]:
         """The OSC arguments for ``values``: fields in order (a later one needs the earlier), options."""
@@ -92,7 +93,7 @@ ROO_TOOLS: tuple[RooTool, ...] = (
          Field("shape", "str", "the shape", p.AUTOMATE_SHAPES, required=True), options=p.AUTOMATE_OPTIONS),
     _job("command", p.COMMAND, "Do what a sentence says, as typed into the device: e.g. \"funky bassline "
          "that follows my keys\", \"make the drums busier\", \"undo\".",
-         Field("text", "str", "the sentence", required=True)),
+         Field("text", "str", "the sentence, in English, as typed into the device", required=True)),
     _job("take_recall", p.HISTORY_RECALL, "Put a take from the history back into an empty clip slot.",
          TAKE, options={"track": "int", "slot": "int"}),
     _job("take_fork", p.HISTORY_FORK, "Generate again from a take with some settings changed.",
@@ -100,7 +101,7 @@ ROO_TOOLS: tuple[RooTool, ...] = (
     _job("take_star", p.HISTORY_STAR, "Star (1) or unstar (0) a take.",
          TAKE, Field("starred", "int", "1 stars, 0 unstars", required=True)),
     _job("take_name", p.HISTORY_MESSAGE, "Give a take a name (its message).",
-         TAKE, Field("message", "str", "the name", required=True)),
+         TAKE, Field("message", "str", "the take's new name (its message), e.g. 'verse bass v2'", required=True)),
     _job("take_project", p.HISTORY_PROJECT, "Say which project (the Set's path or a name) takes go to.",
          Field("name", "str", "the Set's file path or a name", required=True)),
     _job("take_list", p.HISTORY_LIST, "List takes, newest first.", options=p.HISTORY_LIST_OPTIONS,
@@ -111,7 +112,9 @@ ROO_TOOLS: tuple[RooTool, ...] = (
     _job("jam_start", p.JAM_START, "Start jamming: parts played live as MIDI, following the song.",
          options=p.JAM_OPTIONS, job=False),
     _job("jam_set", p.JAM_SET, "Change the jam as it plays (density, key, drums 0, fill 1 ...).",
-         Field("name", "str", "what to change", required=True), Field("value", "str", "its new value", required=True),
+         Field("name", "str", "what to change (a part's name: 0 mutes it, 1 plays it; fill: one now; break, drop)",
+               JAM_CONTROLS, required=True),
+         Field("value", "str|num", "its new value: a number (density 0.8) or words (key 'A minor')", required=True),
          job=False),
     _job("jam_stop", p.JAM_STOP, "Stop the jam, now or at the end of the phrase.",
          Field("when", "str", "now or phrase", ("now", "phrase")), job=False),

@@ -12,9 +12,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bridge.actions.inputs import MAX_TEXT, describe
 from bridge.actions.options import RANGES, Range
 
-JSON_TYPES = {"int": "integer", "float": "number", "str": "string"}
+JSON_TYPES: dict[str, Any] = {
+    "int": "integer",
+    "float": "number",
+    "str": "string",
+    "str|num": ["string", "number"],
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,14 +28,17 @@ class Field:
     """One named input of a tool: a positional OSC argument or an option (name value pair)."""
 
     name: str
-    kind: str  # "int" | "float" | "str"
+    kind: str  # "int" | "float" | "str" | "str|num" (a jam setting's value: 0.8 or "A minor")
     about: str = ""
     choices: tuple[str, ...] = ()
     required: bool = False
 
 
-def field_schema(name: str, kind: str, about: str = "", choices: Sequence[str] = ()) -> dict[str, Any]:
-    """One property's schema: its JSON type, its RANGES range, its choices and a description."""
+def field_schema(
+    name: str, kind: str, about: str = "", choices: Sequence[str] = (), request: str = ""
+) -> dict[str, Any]:
+    """One property's schema: its JSON type, its RANGES range, its choices, a string's limit and a
+    description (``about``, else the option's words from ``bridge.actions.inputs.words`` for ``request``)."""
     out: dict[str, Any] = {"type": JSON_TYPES[kind]}
     limits: Range | None = RANGES.get(name) if kind != "str" else None
     if limits is not None:
@@ -37,19 +46,25 @@ def field_schema(name: str, kind: str, about: str = "", choices: Sequence[str] =
         out["maximum"] = limits.hi
     if choices:
         out["enum"] = list(choices)
-    words = [about] if about else []
-    if limits is not None:
-        words.append(f"range {limits}")
+    if kind.startswith("str"):
+        out["maxLength"] = MAX_TEXT
+    words = about or describe(name, request, kind)
+    if about and limits is not None:
+        words += f"; range {limits}"
+    if choices and "one of" not in words:
+        words += f"; one of {', '.join(choices)}"
     if words:
-        out["description"] = "; ".join(words)
+        out["description"] = words
     return out
 
 
-def object_schema(fields: Sequence[Field], options: Mapping[str, str] | None = None) -> dict[str, Any]:
+def object_schema(
+    fields: Sequence[Field], options: Mapping[str, str] | None = None, request: str = ""
+) -> dict[str, Any]:
     """An object schema: the positional ``fields`` first, then every option of ``options``."""
-    props = {f.name: field_schema(f.name, f.kind, f.about, f.choices) for f in fields}
+    props = {f.name: field_schema(f.name, f.kind, f.about, f.choices, request) for f in fields}
     for name, kind in (options or {}).items():
-        props.setdefault(name, field_schema(name, kind))
+        props.setdefault(name, field_schema(name, kind, request=request))
     schema: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     required = [f.name for f in fields if f.required]
     if required:

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from typing import Any
 
 import mcp_types as types
 from mcp.server.context import ServerRequestContext
 from mcp.server.lowlevel import Server
 
+from bridge.actions.inputs import MAX_PATH, check_object, shown
 from bridge.mcp import takes
 from bridge.mcp.calls import Answer, Calls
 from bridge.mcp.envelopes import BY_NAME as ENVELOPE_BY_NAME
 from bridge.mcp.envelopes import ENVELOPE_TOOLS
 from bridge.mcp.live_table import BY_NAME as LIVE_BY_NAME
 from bridge.mcp.live_table import LIVE_TOOLS
+from bridge.mcp.reads import SONG_ABOUT
 from bridge.mcp.roo_tools import BY_NAME as ROO_BY_NAME
 from bridge.mcp.roo_tools import ROO_TOOLS
 from engines.errors import RooError
 
+log = logging.getLogger(__name__)
 NAME = "musearoo"
 INSTRUCTIONS = (
     "MuseAroo puts AI music generation inside Ableton Live: generate parts that fit the song, vary and "
@@ -33,6 +37,7 @@ INSTRUCTIONS = (
     "take history; the live_* tools read and change the Set itself."
 )
 STORE_TOOLS: dict[str, tuple[str, dict[str, Any]]] = {
+    "song": (SONG_ABOUT, {}),
     "take_show": ("A take from the history: its settings, where it landed in Live, its notes.",
                   {"take_id": takes.TAKE_FIELDS["take_id"]}),
     "take_diff": ("What changed between two takes (notes added, removed, moved).",
@@ -40,7 +45,9 @@ STORE_TOOLS: dict[str, tuple[str, dict[str, Any]]] = {
                    "b": {"type": "string", "description": "the second take id"}}),
     "take_export": ("Write a take's MIDI or audio files and a zip with its ancestry into a folder.",
                     {"take_id": takes.TAKE_FIELDS["take_id"],
-                     "out_dir": {"type": "string", "description": "the folder to write into"}}),
+                     "out_dir": {"type": "string", "format": "path", "maxLength": MAX_PATH,
+                                 "description": "the folder to write into (made if missing; a relative path "
+                                 "is from the server's working folder)"}}),
 }  # fmt: skip
 RESOURCES = (
     types.Resource(name="song", uri="musearoo://song", mime_type="application/json",
@@ -73,7 +80,7 @@ def tool_list() -> list[types.Tool]:
         schema = {
             "type": "object",
             "properties": props,
-            "required": list(props),
+            "required": [p for p in props if "default" not in props[p]],
             "additionalProperties": False,
         }
         effect = "write" if name == "take_export" else "read"
@@ -98,6 +105,7 @@ def tool_list() -> list[types.Tool]:
 def build_server(calls: Calls) -> Server[Any]:
     """The low-level server over ``calls`` (its door to the daemon and its AbletonOSC client)."""
     tools = tool_list()
+    schemas = {tool.name: tool.input_schema for tool in tools}
 
     async def list_tools(ctx: ServerRequestContext[Any], params: Any) -> types.ListToolsResult:
         return types.ListToolsResult(tools=tools)
@@ -111,9 +119,15 @@ def build_server(calls: Calls) -> Server[Any]:
             await ctx.session.report_progress(fraction, 1.0, message)
 
         try:
+            if params.name in schemas:
+                check_object(params.name, schemas[params.name], values)
             answer = await _call(calls, params.name, values, progress)
         except RooError as exc:
             answer = Answer({"error": str(exc)}, error=True)
+        except Exception as exc:  # the boundary: a bug's traceback goes to the log, never to the client
+            log.exception("%s %s failed", params.name, shown(values))
+            why = f"{params.name} failed inside MuseAroo ({type(exc).__name__}); the server's log has the details"
+            answer = Answer({"error": why}, error=True)
         text = answer.data["error"] if "error" in answer.data else json.dumps(answer.data)
         return types.CallToolResult(
             content=[types.TextContent(text=text)], structured_content=answer.data, is_error=answer.error
@@ -150,6 +164,8 @@ async def _call(calls: Calls, name: str, values: dict[str, Any], progress: Any) 
         return await calls.live_tool(LIVE_BY_NAME[name], values)
     if name in ENVELOPE_BY_NAME:
         return await calls.envelope(ENVELOPE_BY_NAME[name], values)
+    if name == "song":
+        return Answer(await calls.song())
     if name == "take_show":
         return Answer(await takes.show(str(values.get("take_id", ""))))
     if name == "take_diff":

@@ -21,7 +21,13 @@ from bridge.history.export import export
 from engines.errors import RooError
 
 T = TypeVar("T")
-TAKE_FIELDS = {"take_id": {"type": "string", "description": "a take id or a prefix of 6+ characters"}}
+TAKE_FIELDS = {
+    "take_id": {
+        "type": "string",
+        "maxLength": 64,
+        "description": "a take id (12 hex characters, from take_list) or a prefix of 6+ of them",
+    }
+}
 
 
 async def reading(fn: Callable[[Store], T]) -> T:
@@ -82,3 +88,27 @@ async def landed(take_ids: list[str]) -> list[dict[str, Any]]:
         except RooError as exc:
             out.append({"take_id": take_id, "error": str(exc)})
     return out
+
+
+async def placed(take_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """For a take list: each take's track and slot (or start in the Arrangement) and its transform
+    kind (None for a take that is not a transform), read in one store visit; a take not found is left out."""
+
+    def read(store: Store) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for take_id in take_ids:
+            try:
+                detail = store.get(take_id).detail()
+            except RooError:
+                continue
+            live = where(detail.get("live")) or {}
+            params = detail.get("params") or {}
+            out[take_id] = {
+                "track": live.get("track") if isinstance(live, dict) else None,
+                "slot": live.get("slot") if isinstance(live, dict) else None,
+                "start_beats": live.get("start_beats") if isinstance(live, dict) else None,
+                "kind": params.get("kind") if isinstance(params, dict) else None,
+            }
+        return out
+
+    return await reading(read)

@@ -32,7 +32,7 @@ class Options:
     port: int = protocol.DAEMON_PORT  # the daemon's UDP port (0: always start one here, on a free port)
     live_port: int = protocol.LIVE_PORT
     abletonosc_port: int = protocol.ABLETONOSC_PORT
-    abletonosc_reply_port: int = protocol.ABLETONOSC_REPLY_PORT
+    abletonosc_reply_port: int = 0  # 0: a port of its own, answered there (11001: AbletonOSC itself)
     history: bool = True
 
 
@@ -84,8 +84,9 @@ def bearer(app: ASGI, token: str | None) -> ASGI:
         scope: Scope, receive: Callable[[], Awaitable[Any]], send: Callable[[Any], Awaitable[None]]
     ) -> None:
         if token is not None and scope["type"] == "http":
-            given = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
-            if not hmac.compare_digest(given.removeprefix("Bearer ").strip(), token):
+            given = bytes(dict(scope.get("headers") or []).get(b"authorization", b""))
+            scheme, _, credential = given.strip().partition(b" ")  # the scheme is required (RFC 6750)
+            if scheme.lower() != b"bearer" or not hmac.compare_digest(credential.strip(), token.encode()):
                 await send({"type": "http.response.start", "status": 401,
                             "headers": [(b"content-type", b"text/plain"), (b"www-authenticate", b"Bearer")]})  # fmt: skip
                 await send(

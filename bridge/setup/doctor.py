@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bridge import osc, protocol
-from bridge.setup.doctor_mcp import mcp_status
+from bridge.setup.doctor_mcp import live_tools_status, mcp_status
 
 PACKAGES = {
     "pythonosc": "python-osc",
@@ -105,7 +105,11 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LIVE_PORT) -> list[Check]:
+def checks(
+    daemon_port: int = protocol.DAEMON_PORT,
+    live_port: int = protocol.LIVE_PORT,
+    abletonosc_port: int = protocol.ABLETONOSC_PORT,
+) -> list[Check]:
     out = [
         Check(
             "python",
@@ -156,6 +160,7 @@ def checks(daemon_port: int = protocol.DAEMON_PORT, live_port: int = protocol.LI
     out.append(infill_weights_check())
     out.append(preview_check())
     out.append(Check(*mcp_status()))
+    out.append(Check(*live_tools_status(live, abletonosc_port)))
     return out
 
 

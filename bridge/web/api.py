@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict
 from importlib import resources
 from typing import Any
@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bridge import protocol
 from bridge.actions import CHECKS
+from bridge.actions.inputs import describe
 from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
@@ -34,6 +35,7 @@ from engines.infill import DEFAULT_MODEL as DEFAULT_INFILL_MODEL
 from engines.infill import PARTS as INFILL_PARTS
 
 HTTP_CLIENT: Address = ("127.0.0.1", 0)  # port 0: statuses go to the watchers, not over UDP
+TAKE_JOBS = (protocol.HISTORY_RECALL, protocol.HISTORY_FORK, protocol.HISTORY_STAR, protocol.HISTORY_MESSAGE)
 MAX_BODY_BYTES = 64 * 1024
 MAX_LIST = 10_000  # the most takes one GET /api/takes lists
 STATIC = resources.files("bridge.web") / "static"
@@ -117,6 +119,12 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
             "continue_options": protocol.CONTINUE_OPTIONS,
             "accompany_options": protocol.ACCOMPANY_OPTIONS,
             "infill_model": DEFAULT_INFILL_MODEL,
+            "descriptions": {  # each option in words, as the MCP tools' schemas say it (one table)
+                "generate": _words(protocol.GENERATE, protocol.GENERATE_OPTIONS),
+                "infill": _words(protocol.INFILL, protocol.INFILL_OPTIONS),
+                "continue": _words(protocol.CONTINUE, protocol.CONTINUE_OPTIONS),
+                "accompany": _words(protocol.ACCOMPANY, protocol.ACCOMPANY_OPTIONS),
+            },
         }
 
     @web.post("/api/cancel")
@@ -138,6 +146,8 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
             CHECKS[address](args)  # the job's own request check, so a bad value is a 422, not a failed job
         except InvalidValue as exc:
             raise HTTPException(422, str(exc)) from exc
+        if address in TAKE_JOBS:
+            await _known_take(str(args[0]))
         job = daemon.submit(address, args, HTTP_CLIENT)
         return {"job_id": job.id}
 
@@ -180,6 +190,19 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
     @web.get("/api/takes/{take_id}")
     async def take(take_id: str) -> dict[str, Any]:
         return await _store(lambda: roo().history.get(take_id).detail())
+
+    async def _known_take(take_id: str) -> None:
+        """422 naming a take id the history does not hold (a store that cannot answer: the job says)."""
+        if roo().history is None:
+            return
+        try:
+            await roo().in_history(lambda: roo().history.get(take_id))
+        except TakeNotFound as exc:
+            raise HTTPException(422, f"take_id {take_id!r} is not known: {exc}") from exc
+        except InvalidValue as exc:  # an ambiguous prefix
+            raise HTTPException(422, str(exc)) from exc
+        except StoreError:
+            return
 
     async def _store(call: Callable[[], Any]) -> Any:
         try:
@@ -232,6 +255,10 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
         read=web.state.body_read,
     )
     return web
+
+
+def _words(request: str, table: Mapping[str, str]) -> dict[str, str]:
+    return {name: describe(name, request, kind) for name, kind in table.items()}
 
 
 def openapi_page(schema: dict[str, Any]) -> str:

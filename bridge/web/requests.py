@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.inputs import check_option
 from engines.errors import InvalidValue
 
 Body = dict[str, Any]
@@ -26,19 +27,25 @@ def _pairs(body: Body, table: Mapping[str, str], skip: tuple[str, ...], what: st
     out: list[Any] = []
     for name in table:
         if name in body and body[name] is not None:
+            check_option(what, name, body[name], table[name])
             out += [name, body[name]]
     return out
 
 
-def _required(body: Body, name: str, what: str) -> Any:
+def _required(body: Body, name: str, what: str, kind: str = "str") -> Any:
     if name not in body:
         raise InvalidValue(f"{what}: field {name!r} is required")
+    if isinstance(body[name], str) == (kind == "str"):  # else the action's own parser names the mix-up
+        check_option(what, name, body[name], kind)
     return body[name]
 
 
 def _track_slot(body: Body, what: str) -> list[Any]:
     if ("track" in body) != ("slot" in body):
         raise InvalidValue(f"{what}: give both 'track' and 'slot', or neither")
+    for name in ("track", "slot"):
+        if name in body:
+            check_option(what, name, body[name], "int")
     return [body["track"], body["slot"]] if "track" in body else []
 
 
@@ -56,12 +63,14 @@ def analyze(body: Body) -> list[Any]:
 
 def separate(body: Body) -> list[Any]:
     _pairs(body, {}, ("track", "slot", "model"), "separate")
-    return [*_track_slot(body, "separate"), *([body["model"]] if body.get("model") else [])]
+    model = [_required(body, "model", "separate")] if body.get("model") else []
+    return [*_track_slot(body, "separate"), *model]
 
 
 def musicgen(body: Body) -> list[Any]:
     fixed = ("prompt", "bars", "track", "slot")
-    args = [_required(body, "prompt", "musicgen"), *([body["bars"]] if "bars" in body else [])]
+    bars = [_required(body, "bars", "musicgen", "int")] if "bars" in body else []
+    args = [_required(body, "prompt", "musicgen"), *bars]
     return [
         *args,
         *_track_slot(body, "musicgen"),
@@ -75,7 +84,7 @@ def command(body: Body) -> list[Any]:
 
 
 def recall(body: Body) -> list[Any]:
-    where = {"track": "int", "slot": "int"}
+    where = {"track": "int", "slot": "int"}  # as over OSC
     return [_required(body, "take_id", "recall"), *_pairs(body, where, ("take_id",), "recall")]
 
 
@@ -88,7 +97,8 @@ def fork(body: Body) -> list[Any]:
 
 def star(body: Body) -> list[Any]:
     _pairs(body, {}, ("take_id", "starred"), "star")
-    return [_required(body, "take_id", "star"), int(bool(body.get("starred", True)))]
+    starred = body.get("starred", True)  # true/false, or 1/0 as over OSC; anything else is refused
+    return [_required(body, "take_id", "star"), int(starred) if isinstance(starred, bool) else starred]
 
 
 def message(body: Body) -> list[Any]:
@@ -103,12 +113,12 @@ def project(body: Body) -> list[Any]:
 
 def infill(body: Body) -> list[Any]:
     """track and slot default to -1 (the selected clip); bars "FROM-TO" as over OSC."""
-    clip = [body.get("track", -1), body.get("slot", -1)]
+    clip = [_required({"track": -1, "slot": -1, **body}, n, "infill", "int") for n in ("track", "slot")]
     return [*clip, *_pairs(body, protocol.INFILL_OPTIONS, ("track", "slot"), "infill")]
 
 
 def continue_(body: Body) -> list[Any]:
-    clip = [body.get("track", -1), body.get("slot", -1)]
+    clip = [_required({"track": -1, "slot": -1, **body}, n, "continue", "int") for n in ("track", "slot")]
     pairs = _pairs(body, protocol.CONTINUE_OPTIONS, ("track", "slot"), "continue")
     return [*clip, *pairs]
 

@@ -20,8 +20,13 @@ MAX_DATAGRAM_BYTES = 65507  # the largest UDP payload on IPv4
 # --- AbletonOSC compatibility mode (its grammar: remote_scripts/MuseAroo/abletonosc/grammar.py) ---
 ABLETONOSC_PORT = 11000  # AbletonOSC's port: the Remote Script also listens here when the mode is on
 ABLETONOSC_REPLY_PORT = 11001  # and answers to this port of the sender's host
+# MuseAroo's addition to the grammar: a sender that sends this (no arguments) is answered on its own
+# port from then on (each client its own replies: any number of clients at once); answered with that port
+ABLETONOSC_REPLY_HERE = "/live/api/reply_to_sender"
 ABLETONOSC_SETTING_FILE = "abletonosc.json"  # beside the Remote Script: {"enabled": true}
 ABLETONOSC_ENV = "MUSEAROO_ABLETONOSC"  # "1"/"0" overrides the setting file (roo sim --abletonosc)
+ABLETONOSC_PORT_ENV = "MUSEAROO_ABLETONOSC_PORT"  # another port to listen on (roo sim --abletonosc-port)
+ABLETONOSC_REPLY_PORT_ENV = "MUSEAROO_ABLETONOSC_REPLY_PORT"  # another port to answer to
 
 # --- Common OSC grammar for Live (served by the Remote Script) -------------------------------
 LIVE_ERROR = "/live/error"  # args: request address, message

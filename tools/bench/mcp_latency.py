@@ -53,14 +53,17 @@ def final(address: str, values: list) -> bool:
     return address == protocol.STATUS and values[1] in protocol.FINAL_STATES
 
 
-async def run(requests: int) -> dict[str, object]:
+async def run(requests: int, own_reply_port: bool = False) -> dict[str, object]:
     reply_port = free_udp_port()
     osc = Client()
     with tempfile.TemporaryDirectory() as tmp, SimProcess(reply_port) as sim:
         daemon_port = free_udp_port()
         serve = start_serve(daemon_port, sim.port, Path(tmp))
+        replies = (
+            [] if own_reply_port else ["--abletonosc-reply-port", str(reply_port)]
+        )  # own: roo mcp's default
         args = ["-m", "bridge", "mcp", "--port", str(daemon_port), "--live-port", str(sim.port),
-                "--abletonosc-port", str(sim.compat_port), "--abletonosc-reply-port", str(reply_port), "-q"]  # fmt: skip
+                "--abletonosc-port", str(sim.compat_port), *replies, "-q"]  # fmt: skip
         env = {**os.environ, "PYTHONPATH": str(ROOT), "MUSEAROO_DATA_DIR": tmp, "MUSEAROO_PREPARE": "0"}
         params = StdioServerParameters(command=sys.executable, args=args, env=env, cwd=str(ROOT))
         times: dict[str, list[float]] = {
@@ -109,7 +112,10 @@ async def run(requests: int) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=30)
-    result = asyncio.run(run(parser.parse_args().requests))
+    parser.add_argument("--own-reply-port", action="store_true",
+                        help="roo mcp on a reply port of its own (/live/api/reply_to_sender), its default")  # fmt: skip
+    options = parser.parse_args()
+    result = asyncio.run(run(options.requests, options.own_reply_port))
     print(f"MCP tools: {result['tools']}; {result['requests']} requests each; load {result['load']:.2f}")
     print("| path | p50 ms | p99 ms | max ms |\n|---|---|---|---|")
     for name, (p50, p99, top) in result["ms"].items():  # type: ignore[attr-defined]

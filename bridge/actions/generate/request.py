@@ -14,7 +14,7 @@ from bridge.actions.options import leading_choice, parse_options
 from engines.errors import InvalidValue
 from engines.generators.feel import check as check_feel
 from engines.genre_names import genre_name
-from engines.music import Feel
+from engines.music import Feel, parse_key
 
 MAX_BARS = 256
 
@@ -78,6 +78,8 @@ def parse_request(args: list[Any]) -> GenerateRequest:
     check_feel(req.feel)
     if req.genre is not None:
         req = replace(req, genre=genre_name(req.genre))
+    if req.key is not None:
+        parse_key(req.key)  # "H minor" is refused here, naming it, not after the job has started
     if req.track < -1 or req.slot < -1:
         raise InvalidValue(
             f"track {req.track} / slot {req.slot}: expected an index >= 0, or -1 for the selected one"

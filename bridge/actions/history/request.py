@@ -6,18 +6,25 @@ these, so a bad value is refused in the same words everywhere.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bridge import protocol
 from bridge.actions.options import parse_options
 from engines.errors import InvalidValue
+from engines.music import parse_key
 
 WHERE = {"track": "int", "slot": "int", "arrangement": "int", "at": "float", "replace": "int"}
+
+
+TAKE_ID = re.compile(r"[0-9a-fA-F]{6,}")  # a take id (12 hex characters) or a prefix of 6 or more
 
 
 def take_id(args: list[Any], address: str, more: str = "") -> str:
     if not args or not isinstance(args[0], str):
         raise InvalidValue(f"{address} needs a take id first (6 or more hex characters){more}; got {args!r}")
+    if not TAKE_ID.fullmatch(args[0].strip()):
+        raise InvalidValue(f"take id {args[0][:40]!r}: expected at least 6 hex characters of a take id")
     return args[0]
 
 
@@ -40,7 +47,10 @@ def recall(args: list[Any]) -> tuple[str, dict[str, Any]]:
 def fork(args: list[Any]) -> tuple[str, dict[str, Any]]:
     """``take_id (name value)*``: the take and the generate options that change."""
     found = take_id(args, protocol.HISTORY_FORK, " then name value pairs")
-    return found, parse_options(args[1:], protocol.GENERATE_OPTIONS, what=protocol.HISTORY_FORK)
+    opts = parse_options(args[1:], protocol.GENERATE_OPTIONS, what=protocol.HISTORY_FORK)
+    if "key" in opts:
+        parse_key(opts["key"])  # "H minor" is refused here, naming it, not inside the job
+    return found, opts
 
 
 def star(args: list[Any]) -> tuple[str, bool]:

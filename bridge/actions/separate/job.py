@@ -51,6 +51,14 @@ class SeparateRequest:
     source_at: float | None = None
 
 
+def _is_folder(model: str) -> bool:
+    """Whether ``model`` names a folder here; a name the OS cannot take (too long, a NUL) is not one."""
+    try:
+        return Path(model).expanduser().exists()
+    except (OSError, ValueError):
+        return False
+
+
 def parse_request(args: list[Any]) -> SeparateRequest:
     """``[]``, ``[model]``, ``[track, slot]`` or ``[track, slot, model]``, the model also as ``model
     NAME``, and the other SEPARATE_OPTIONS as name value pairs; errors name the value."""
@@ -74,7 +82,7 @@ def parse_request(args: list[Any]) -> SeparateRequest:
         )
     opts = parse_options(rest, protocol.SEPARATE_OPTIONS, what="/roo/separate")
     model = opts.get("model", protocol.SEPARATION_MODELS[0])
-    if model not in protocol.SEPARATION_MODELS and not Path(model).expanduser().exists():
+    if model not in protocol.SEPARATION_MODELS and not _is_folder(model):
         raise InvalidValue(
             f"model {model!r}: expected one of {', '.join(protocol.SEPARATION_MODELS)} or a model folder"
         )

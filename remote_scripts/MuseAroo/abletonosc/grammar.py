@@ -18,8 +18,10 @@ PORT = protocol.ABLETONOSC_PORT  # AbletonOSC listens here (11000)
 REPLY_PORT = protocol.ABLETONOSC_REPLY_PORT  # and answers to this port of the sender's host (11001)
 SETTING_FILE = protocol.ABLETONOSC_SETTING_FILE
 ENV = protocol.ABLETONOSC_ENV
-PORT_ENV = "MUSEAROO_ABLETONOSC_PORT"  # another port to listen on, for tests (0: any free one)
-REPLY_PORT_ENV = "MUSEAROO_ABLETONOSC_REPLY_PORT"  # another port to answer to, for tests
+PORT_ENV = protocol.ABLETONOSC_PORT_ENV  # another port to listen on (0: any free one)
+REPLY_PORT_ENV = protocol.ABLETONOSC_REPLY_PORT_ENV  # another port to answer to
+REPLY_HERE = protocol.ABLETONOSC_REPLY_HERE  # a sender asks to be answered on its own port
+MAX_OWN_PORT_SENDERS = 64  # senders remembered so; the longest unheard is forgotten first
 
 ERROR = "/live/error"
 ERROR_PREFIX = "Error handling OSC message: "

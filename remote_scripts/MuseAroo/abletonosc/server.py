@@ -1,7 +1,8 @@
 """The compatibility server: AbletonOSC's grammar on its own UDP port, drained on Live's main thread.
 
 It listens on 127.0.0.1:11000 and answers to port 11001 of the sender's host, as AbletonOSC
-does; the surface drains it on the same 10 ms timer tick as MuseAroo's own socket, so a query
+does, except to a sender that asked to be answered on its own port (``/live/api/reply_to_sender``,
+MuseAroo's addition): each such client gets its own replies, so any number share one Live. The surface drains it on the same 10 ms timer tick as MuseAroo's own socket, so a query
 is answered within one tick and a listener sends within one tick of the change (Live calls it
 as the change happens). Nothing a handler or Live raises escapes: the client gets
 ``/live/error`` ("Error handling OSC message: <reason>", AbletonOSC's text) and the log gets
@@ -64,6 +65,7 @@ class AbletonOSC:
         self.requests = 0
         self.errors = 0
         self._rebind_in = 0
+        self.own_port: dict[Address, None] = {}  # senders answered on their own port, oldest first
         self.listening = Listening(self.send, lambda text: self.log(text, "error"))
         self.handlers: dict[str, Handler] = self.api.handlers()
         for part in (
@@ -137,14 +139,26 @@ class AbletonOSC:
         raise NotImplementedError(MIDI_MAP_REFUSED)
 
     def _datagram(self, data: bytes, sender: Address) -> None:
-        to = (sender[0], self.reply_port)
+        to = sender if sender in self.own_port else (sender[0], self.reply_port)
         try:
             messages = decode(data)
         except Exception as exc:  # python-osc raises ParseError, struct/index/unicode errors
             self._error(to, "?", (), f"malformed OSC packet of {len(data)} bytes", str(exc))
             return
         for address, args in messages:
+            if address == grammar.REPLY_HERE:
+                to = self.reply_here(sender)
+                continue
             self.dispatch(to, address, args)
+
+    def reply_here(self, sender: Address) -> Address:
+        """Answer ``sender`` on its own port from now on (and say so there, with the port)."""
+        self.own_port.pop(sender, None)
+        self.own_port[sender] = None
+        while len(self.own_port) > grammar.MAX_OWN_PORT_SENDERS:
+            del self.own_port[next(iter(self.own_port))]
+        self.send(sender, grammar.REPLY_HERE, (sender[1],))
+        return sender
 
     def dispatch(self, to: Address, address: str, args: Sequence[Any]) -> None:
         self.requests += 1

@@ -28,8 +28,17 @@ class Sim:
     data_dir: Path
 
     def mcp_args(self) -> list[str]:
-        return ["-m", "bridge", "mcp", "--port", "0", "--live-port", str(self.live_port),
-                "--abletonosc-port", str(self.aosc_port), "--abletonosc-reply-port", str(self.reply_port)]  # fmt: skip
+        return [
+            "-m",
+            "bridge",
+            "mcp",
+            "--port",
+            "0",
+            "--live-port",
+            str(self.live_port),
+            "--abletonosc-port",
+            str(self.aosc_port),
+        ]  # fmt: skip  (replies: to a port of its own)
 
     def env(self) -> dict[str, str]:
         return {"PYTHONPATH": str(ROOT), "MUSEAROO_DATA_DIR": str(self.data_dir), "MUSEAROO_PREPARE": "0"}

@@ -40,6 +40,7 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
     soundfile.write(wav, 0.2 * np.sin(np.arange(88200) * (2 * np.pi * 220.0 / 44100)), 44100)
     return [
         ("live_song_get", {"property": "tempo"}, "120"),
+        ("song", {}, '"part": null, "clips": []'),
         ("live_version", {}, '{"major": 12, "minor": 3}'),
         ("live_song_set", {"property": "tempo", "value": 96}, ""),
         ("live_transport", {"action": "stop_playing"}, ""),
@@ -47,14 +48,18 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_cue_point_toggle", {}, ""),
         ("live_cue_point_name", {"cue": 0, "name": "verse"}, ""),
         ("live_cue_point_jump", {"cue": "verse"}, ""),
-        ("live_create_midi_track", {}, ""),
+        ("live_create_midi_track", {}, '"made": {"track": 4, "name": "5-MIDI"}'),
         ("live_create_audio_track", {}, ""),
         ("live_create_return_track", {}, ""),
         ("live_duplicate_track", {"track": 0}, ""),
         ("live_delete_track", {"track": 1}, ""),
         ("live_return_set", {"return_track": 0, "property": "volume", "value": 0.5}, ""),
         ("live_return_get", {"return_track": 0, "property": "volume"}, '"value": 0.5'),
-        ("live_return_get", {"return_track": 9, "property": "name"}, "!Index out of range"),
+        (
+            "live_return_get",
+            {"return_track": 9, "property": "name"},
+            "!return_track 9 is out of range: expected 0..2 (the Set has 3 return tracks)",
+        ),
         ("live_delete_return_track", {"track": 0}, ""),
         ("live_track_get", {"track": 0, "property": "name"}, "1-MIDI"),
         ("live_track_set", {"track": 0, "property": "name", "value": "Drums"}, ""),
@@ -122,7 +127,11 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("live_clip_to_arrangement", {"track": 0, "slot": 1, "beats": 16}, '"arrangement_clip": 0'),
         ("live_track_arrangement_clips", {"track": 0}, '"start_time": [16.0]'),
         ("live_delete_arrangement_clip", {"track": 0, "arrangement_clip": 0}, ""),
-        ("live_delete_arrangement_clip", {"track": 0, "arrangement_clip": 0}, "!Index out of range"),
+        (
+            "live_delete_arrangement_clip",
+            {"track": 0, "arrangement_clip": 0},
+            "!arrangement_clip 0 is out of range: expected none (track 0 has 0 arrangement clips)",
+        ),
         ("live_envelope_insert_steps", {**FILTER, "steps": STEPS}, '"steps": 2'),
         ("live_envelope_read", {**FILTER, "step_beats": 2}, READ),
         (
@@ -213,6 +222,11 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("follow", {"mode": "auto"}, ""),
         ("command", {"text": "make the bass busier"}, "done"),
         ("take_list", {"limit": 5}, "take_id"),
+        (
+            "take_list",
+            {"part": "bass", "limit": 20},
+            '"track": 0, "slot": 5, "start_beats": null, "kind": "transpose"',
+        ),
         ("take_show", {"take_id": "TAKE"}, "notes"),
         ("take_diff", {"a": "TAKE", "b": "TAKE"}, "summary"),
         ("take_star", {"take_id": "TAKE", "starred": 1}, "done"),

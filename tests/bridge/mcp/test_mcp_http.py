@@ -69,6 +69,18 @@ async def test_a_token_is_required_when_set(sim: Sim) -> None:
         async with httpx.AsyncClient() as client:
             bare = await client.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "ping"})
             assert bare.status_code == 401 and "Bearer token" in bare.text
+            ping = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+            for header in (
+                "s3cret",
+                "Basic s3cret",
+                "Bearer wrong",
+                "Bearers3cret",
+            ):  # the scheme is required
+                refused = await client.post(url, json=ping, headers={"Authorization": header})
+                assert refused.status_code == 401, header
+            accepts = {"Accept": "application/json, text/event-stream"}
+            let_in = await client.post(url, json=ping, headers={"Authorization": "Bearer s3cret", **accepts})
+            assert let_in.status_code != 401, let_in.text
 
 
 def test_the_mcp_inspector_cli_lists_and_calls_tools(sim: Sim) -> None:

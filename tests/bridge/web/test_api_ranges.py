@@ -38,6 +38,15 @@ BAD: list[tuple[str, dict[str, Any], str]] = [
     ("infill", {"track": 0, "slot": 0, "seed": 2**64}, "seed 18446744073709551616"),
     ("continue", {"track": 0, "slot": 0, "bars": 100000}, "100000"),
     ("accompany", {"part": "kazoo"}, "kazoo"),
+    # issue 53: what the API can check before a job, it checks (the key, the take, the star)
+    ("generate", {"part": "bass", "key": "H minor"}, "key 'H minor' is not valid"),
+    ("fork", {"take_id": TAKE, "key": "H minor"}, "key 'H minor' is not valid"),
+    ("recall", {"take_id": "zzzzzz"}, "take id 'zzzzzz': expected at least 6 hex characters of a take id"),
+    ("recall", {"take_id": "abcdef"}, "take_id 'abcdef' is not known"),
+    ("star", {"take_id": TAKE, "starred": 7}, "7"),
+    ("generate", {"part": "drums", "track": True}, "track true is not valid"),
+    ("generate", {"part": "drums", "slot": -0.0}, "slot -0.0 is not valid"),
+    ("command", {"text": "x" * 5_000}, "(5,000 characters) is too long: expected at most 2,000 characters"),
 ]
 
 
