@@ -88,6 +88,12 @@ class Take:
     def genre(self) -> str:
         return str(self.params.get("genre") or self.context.get("genre") or "")
 
+    @property
+    def kind(self) -> str:
+        """The kind of the action that made the take (a transform's "swing"), or ""."""
+        kind = self.params.get("kind")
+        return kind if isinstance(kind, str) else ""
+
     def summary(self) -> dict[str, Any]:
         """The list view: what `roo history --json`, /api/takes and /roo/history/take carry (the
         OSC reply its first seven); ``track`` / ``slot`` where Live holds it (slot None in the Arrangement, where ``start_beats`` says
@@ -105,6 +111,7 @@ class Take:
             "start_beats": self.live.get("start_beats"),  # in the Arrangement (no slot)
             "genre": self.genre,
             "undone": self.undone,
+            "kind": self.kind,  # which transform made it ("swing"); "" for a take of another action
         }
 
     def detail(self) -> dict[str, Any]:

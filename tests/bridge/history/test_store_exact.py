@@ -214,6 +214,7 @@ def test_a_takes_views() -> None:
         "start_beats": None,
         "genre": "",
         "undone": False,  # Live's undo has not taken it back (issue 47)
+        "kind": "swing",  # which transform made it (issue 57)
     }
     assert t.summary() == summary
     assert t.detail() == summary | {
