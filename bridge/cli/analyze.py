@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 def run_midi(args: argparse.Namespace) -> int:
     """A MIDI file: tempo and signature from the file, key and chords from its pitched tracks."""
     from bridge.actions.analyze.apply import KEY_CONFIDENCE_MIN
-    from engines.symbolic import SAID_RIVALS, analysis_dict, either, read_tracks
+    from engines.symbolic import SAID_RIVALS, analysis_dict, held_said, read_tracks
 
     data = analysis_dict(read_tracks(args.file))
     if args.json:
@@ -85,7 +85,7 @@ def run_midi(args: argparse.Namespace) -> int:
     print(f"tempo:      {data['tempo_bpm']:g} BPM (from the file), {num}/{den}")
     rivals = [alt["key"] for alt in data["key_alternatives"][:SAID_RIVALS]]
     held = (
-        f", held: {either([data['key'], *rivals])}"
+        held_said(KEY_CONFIDENCE_MIN, [data["key"], *rivals])
         if data["key_confidence"] < KEY_CONFIDENCE_MIN and rivals
         else ""
     )

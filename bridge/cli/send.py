@@ -62,10 +62,19 @@ def run(args: argparse.Namespace) -> int:
         sock.sendto(osc.encode(args.address, values), (args.host, port))
         if not expects_reply(args.address):
             return _confirm(sock, args.host, port, wait)
-        return _replies(sock, args.host, port, wait, keep_listening=args.all)
+        return _replies(sock, args.host, port, wait, keep_listening=args.all, hint=silence_hint(args.address))
 
 
-def _replies(sock: socket.socket, host: str, port: int, wait: float, *, keep_listening: bool) -> int:
+def silence_hint(address: str) -> str:
+    """What to check when ``address`` got no reply: the daemon (`roo serve`) or Live (`roo sim`)."""
+    if target_port(address) == protocol.LIVE_PORT:
+        return "is Live (or `roo sim`) running there?"
+    return "is the daemon running there? (start it with `roo serve`)"
+
+
+def _replies(
+    sock: socket.socket, host: str, port: int, wait: float, *, keep_listening: bool, hint: str
+) -> int:
     """Print the first reply (a job's statuses to the final one; with keep_listening all of them)."""
     got_any, failed, job_open = False, False, False
     deadline = time.monotonic() + wait
@@ -87,7 +96,7 @@ def _replies(sock: socket.socket, host: str, port: int, wait: float, *, keep_lis
             break  # the first reply (or a job's final status) is the answer
         deadline = time.monotonic() + wait
     if not got_any:
-        print(f"no reply from {host}:{port} within {wait:g} s")
+        print(f"no reply from {host}:{port} within {wait:g} s: {hint}")
         return 1
     return 1 if failed else 0
 
@@ -103,7 +112,7 @@ def _confirm(sock: socket.socket, host: str, port: int, wait: float) -> int:
         try:
             data, _ = sock.recvfrom(65536)
         except (TimeoutError, ConnectionRefusedError):
-            print(f"no reply from {host}:{port} within {wait:g} s: is Live (or `roo sim`) running there?")
+            print(f"no reply from {host}:{port} within {wait:g} s: {silence_hint(protocol.SONG_GET)}")
             return 1
         for address, reply in osc.decode(data):
             if address == CONFIRM:

@@ -208,7 +208,7 @@ class Store(PendingTakes):
         return [
             Take(
                 r[0], r[1], r[8], r[2], r[3], r[4], r[5], bool(r[6]), seed=r[7], live=json.loads(r[9] or "{}"),
-                params=_genre_only(r[10]), context=_genre_only(r[11]), undone=bool(r[12]),
+                params=_listed(r[10]), context=_listed(r[11]), undone=bool(r[12]),
                 set_id=str(r[13] or ""),
             )
             for r in rows
@@ -280,10 +280,12 @@ class Store(PendingTakes):
         return problems
 
 
-def _genre_only(text: str | None) -> dict[str, Any]:
-    """A listing's params / context: the genre only (the rest is read by ``get``)."""
+def _listed(text: str | None) -> dict[str, Any]:
+    """A listing's params / context: the genre and the action's kind only (the rest is read by ``get``)."""
     value = json.loads(text or "{}")
-    return {"genre": value["genre"]} if isinstance(value, dict) and value.get("genre") else {}
+    if not isinstance(value, dict):
+        return {}
+    return {name: value[name] for name in ("genre", "kind") if value.get(name)}
 
 
 def open_store(url: str | None = None, root: Path | None = None) -> Store:

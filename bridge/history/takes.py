@@ -90,6 +90,12 @@ class Take:
     def genre(self) -> str:
         return str(self.params.get("genre") or self.context.get("genre") or "")
 
+    @property
+    def kind(self) -> str:
+        """The kind of the action that made the take (a transform's "swing"), or ""."""
+        kind = self.params.get("kind")
+        return kind if isinstance(kind, str) else ""
+
     def in_another_set(self, open_set: str) -> bool:
         """Made in a Set other than the one open (either unknown: not said to be)."""
         return bool(self.set_id and open_set and self.set_id != open_set)
@@ -113,6 +119,7 @@ class Take:
             "undone": self.undone,
             "project": self.project,
             "in_another_set": self.in_another_set(open_set),  # open_set: the Set open in Live now
+            "kind": self.kind,  # which transform made it ("swing"); "" for a take of another action
         }
 
     def detail(self) -> dict[str, Any]:

@@ -1,10 +1,10 @@
 """The code that runs inside the worker process, and the error round trip back to the daemon.
 
 Requests arrive pickled on a queue as ``(request_id, "module:function", pickled_kwargs)``;
-``None`` stops the loop. Answers go back on a pipe, pickled here (not in a feeder thread), so an
-unpicklable result becomes an error instead of a silent hang: ``("progress", id, fraction,
-message)``, ``("ok", id, value)``, ``("cancelled", id, message)`` or ``("error", id, module,
-class name, message)``.
+``None`` ends the process (without the interpreter's teardown). Answers go back on a pipe,
+pickled here (not in a feeder thread), so an unpicklable result becomes an error instead of a
+silent hang: ``("progress", id, fraction, message)``, ``("ok", id, value)``, ``("cancelled", id,
+message)`` or ``("error", id, module, class name, message)``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import logging
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -68,6 +69,13 @@ def worker_main(
             with send_lock:
                 results.send_bytes(data)
     results.close()
+    # End here, without the interpreter's teardown: with torch and a model loaded it took seconds
+    # (more at the worker's lower priority on a loaded machine) while the daemon's close waited, and
+    # there is nothing left to save
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def resolve(target: str) -> Callable[..., Any]:

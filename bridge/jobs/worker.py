@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 HEARTBEAT_S = 0.5  # with no news for this long, the last progress is re-sent (gaps stay under 0.75 s)
 CANCEL_GRACE_S = 30.0  # a cancelled job that does not stop within this is ended by killing the worker
+STOP_WAIT_S = 5.0  # at close, how long an idle worker may take to exit on request before it is killed
 
 
 def get_worker(app: Any) -> Worker:
@@ -118,15 +119,19 @@ class Worker:
                 self._order.release()
 
     def close(self) -> None:
-        """Stop the worker process (waits up to 5 s for the current job, then kills it)."""
+        """Stop the worker process now: an idle one exits on request (``STOP_WAIT_S`` at most, then it
+        is killed); one still running a request (its job was cancelled, and a step that calls no
+        progress never hears it) is killed at once, so it does no more work after the daemon's close."""
         self._closed = True
         for task in list(self._tasks):
             task.cancel()
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        proc.requests.put(None)
-        proc.process.join(timeout=5.0)
+        busy = any(rid in self._pending for rid in proc.rids)
+        if not busy:
+            proc.requests.put(None)
+            proc.process.join(timeout=STOP_WAIT_S)
         if proc.process.is_alive():
             proc.process.kill()
             proc.process.join(timeout=5.0)

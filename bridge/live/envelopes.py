@@ -34,6 +34,7 @@ class EnvelopeTarget:
     high: float
     quantized: bool
     value: float  # the parameter's value now
+    inserted: bool = False  # the device was loaded onto the track for this (it had none)
 
 
 class LiveEnvelopes:
@@ -43,14 +44,23 @@ class LiveEnvelopes:
         raise NotImplementedError
 
     async def envelope_target(
-        self, track: int, slot: int, at_beats: float, device: str, parameter: str
+        self, track: int, slot: int, at_beats: float, device: str, parameter: str, *, insert: bool = False
     ) -> EnvelopeTarget:
+        """``insert``: a built-in device the track lacks is inserted (Live 12.3+; ``inserted`` says so)."""
+        extra = (1,) if insert else ()
         reply = await self.request(
-            protocol.RS_ENVELOPE_TARGET, track, slot, float(at_beats), device, parameter
+            protocol.RS_ENVELOPE_TARGET,
+            track,
+            slot,
+            float(at_beats),
+            device,
+            parameter,
+            *extra,
+            writes=insert,
         )
         return EnvelopeTarget(
             int(reply[0]), int(reply[1]), float(reply[2]), float(reply[3]), str(reply[4]), str(reply[5]),
-            float(reply[6]), float(reply[7]), bool(reply[8]), float(reply[9]),
+            float(reply[6]), float(reply[7]), bool(reply[8]), float(reply[9]), bool(insert and reply[10:11] == [1]),
         )  # fmt: skip
 
     async def write_envelope(

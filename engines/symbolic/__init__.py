@@ -29,6 +29,7 @@ __all__ = [
     "describe",
     "describe_tracks",
     "either",
+    "held_said",
     "is_drum_part",
     "onsets",
     "read_tracks",
@@ -53,13 +54,15 @@ class ClipContext:
     mode_open: bool = False  # no third on the tonic: major or minor cannot be told
 
     def key_said(self, apply_level: float) -> str:
-        """ "E minor (0.92)", or with its rival when below ``apply_level``: "E minor (0.45, held: E
-        minor, A major, A minor or B minor?)" (the key and its first ``SAID_RIVALS`` rivals); "no key" for a clip without pitched notes."""
+        """ "E minor (0.92)", or with its rivals when below ``apply_level``: "E minor (0.45, held: not
+        sure enough to set as the song's key (confidence below 0.6): E minor, A major, A minor or B
+        minor?)" (the key and its first ``SAID_RIVALS`` rivals); "no key" for a clip without pitched notes."""
         if self.key is None:
             return "no key"
         text = f"{self.key} ({self.key_confidence:.2f}"
         if self.key_confidence < apply_level and self.key_alternatives:
-            text += f", held: {either(str(k) for k in (self.key, *(k for k, _ in self.key_alternatives[:SAID_RIVALS])))}"
+            rivals = (k for k, _ in self.key_alternatives[:SAID_RIVALS])
+            text += held_said(apply_level, [str(self.key), *map(str, rivals)])
         return text + ")"
 
     def generator_chords(self) -> tuple[Chord, ...]:
@@ -120,6 +123,13 @@ def _spelled(ctx: ClipContext) -> ClipContext:
         for c in ctx.chords
     )
     return replace(ctx, chords=chords)
+
+
+def held_said(apply_level: float, keys: Sequence[str]) -> str:
+    """ ", held: not sure enough to set as the song's key (confidence below 0.6): E minor or A major?"."""
+    return (
+        f", held: not sure enough to set as the song's key (confidence below {apply_level:g}): {either(keys)}"
+    )
 
 
 def either(names: Iterable[str]) -> str:

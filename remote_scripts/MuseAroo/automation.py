@@ -61,7 +61,10 @@ class AutomationHandler:
                 return track, index, found, at - found.start_time
         raise RequestError(f"track {track} has no arrangement clip at beat {at:g}: expected one under it")
 
-    def _parameter(self, track: int, device: str, name: str) -> tuple[str, Any]:
+    def _parameter(self, track: int, device: str, name: str, insert: bool = False) -> tuple[str, Any, bool]:
+        """(the device's name, the parameter, whether the device was inserted now): with ``insert`` a
+        built-in device the track lacks is loaded at the end of its chain (Track.insert_device, Live
+        12.3+); before 12.3 the refusal says how to add it by hand."""
         target = self.song.tracks[track]
         wanted = name.strip().lower()
         if device.strip().lower() in MIXER_NAMES:
@@ -71,12 +74,25 @@ class AutomationHandler:
                 found[f"send {chr(97 + i)}"] = send
             if wanted not in found:
                 raise RequestError(f"mixer parameter {name!r}: expected one of {', '.join(found)}")
-            return "Mixer", found[wanted]
+            return "Mixer", found[wanted], False
         low = device.strip().lower()
         devices = [d for d in target.devices if low in (d.name.lower(), d.class_name.lower())]
+        inserted = False
         if not devices:
             names = ", ".join(repr(d.name) for d in target.devices) or "none"
-            raise RequestError(f"track {track} has no device {device!r}: its devices are {names} (or mixer)")
+            missing = f"track {track} has no device {device!r}: its devices are {names} (or mixer)"
+            if not insert:
+                raise RequestError(missing)
+            if not hasattr(target, "insert_device"):
+                raise RequestError(
+                    f"{missing}; Live 12.3 or later inserts it: add {device} to track {track} in Live "
+                    "(Audio Effects), then ask again"
+                )
+            try:
+                devices = [target.insert_device(device.strip())]
+            except RuntimeError as exc:  # not one of Live's built-in devices
+                raise RequestError(f"{missing}; Live could not insert it: {exc}") from exc
+            inserted = True
         params = list(devices[0].parameters)
         exact = [p for p in params if p.name.lower() == wanted]
         near = exact or [p for p in params if wanted and wanted in p.name.lower()]
@@ -84,22 +100,27 @@ class AutomationHandler:
             names = ", ".join(repr(p.name) for p in params)
             how = "no" if not near else "more than one"
             raise RequestError(f"{devices[0].name} has {how} parameter {name!r}: its parameters are {names}")
-        return devices[0].name, near[0]
+        return devices[0].name, near[0], inserted
 
     def envelope_target(self, request: Request) -> Sequence[Any]:
-        request.expect_count(6, 6, "req, track, slot, at_beats, device, parameter")
+        request.expect_count(6, 7, "req, track, slot, at_beats, device, parameter[, insert]")
         req = request_id(request)
+        asks_insert = len(request.args) == 7
+        insert = asks_insert and request.int_at(6, "insert", 0, 1) == 1
         track, slot, found, _ = self._clip(request)
-        device, param = self._parameter(track, request.str_at(4, "device"), request.str_at(5, "parameter"))
+        device, param, inserted = self._parameter(
+            track, request.str_at(4, "device"), request.str_at(5, "parameter"), insert
+        )
         start = float(found.start_time) if request.int_at(2, "slot", -1) < 0 else 0.0  # in the Arrangement
-        return (req, track, slot, start, float(found.length), device, param.name, float(param.min),
-                float(param.max), int(param.is_quantized), float(param.value))  # fmt: skip
+        reply = (req, track, slot, start, float(found.length), device, param.name, float(param.min),
+                 float(param.max), int(param.is_quantized), float(param.value))  # fmt: skip
+        return (*reply, int(inserted)) if asks_insert else reply
 
     def write_envelope(self, request: Request) -> Sequence[Any]:
         request.expect_count(8, 8, "req, track, slot, at_beats, device, parameter, clear, steps blob")
         req = request_id(request)
         track, slot, found, offset = self._clip(request)
-        _, param = self._parameter(track, request.str_at(4, "device"), request.str_at(5, "parameter"))
+        _, param, _ = self._parameter(track, request.str_at(4, "device"), request.str_at(5, "parameter"))
         clear = request.int_at(6, "clear", 0, 1)
         blob = request.blob_at(7, "steps blob")
         if not blob or len(blob) % STEP.size:
@@ -149,7 +170,7 @@ class AutomationHandler:
         request.expect_count(7, 7, "req, track, slot, at_beats, device, parameter, times blob")
         req = request_id(request)
         track, slot, found, offset = self._clip(request)
-        device, param = self._parameter(track, request.str_at(4, "device"), request.str_at(5, "parameter"))
+        device, param, _ = self._parameter(track, request.str_at(4, "device"), request.str_at(5, "parameter"))
         blob = request.blob_at(6, "times blob")
         if not blob or len(blob) % TIME.size or len(blob) // TIME.size > MAX_READS:
             raise RequestError(

@@ -200,7 +200,9 @@ RS_SET_DATA = "/roo/live/set_data"  # args: req, key, value -> req
 RS_GET_DATA = "/roo/live/get_data"  # args: req, key -> req, value
 # Clip envelopes (remote_scripts/MuseAroo/automation.py): slot -1 names the arrangement clip under at_beats
 RS_ENVELOPE_TARGET = "/roo/live/envelope_target"  # args: req, track, slot, at_beats, device, parameter
+# [, insert]
 # -> req, track, slot, clip_start_beats, clip_length_beats, device_name, parameter_name, min, max, quantized, value
+# [, inserted]: with insert 1 a built-in device the track lacks is loaded at the end of its chain (Live 12.3+)
 RS_WRITE_ENVELOPE = "/roo/live/write_envelope"  # args: req, track, slot, at_beats, device, parameter,
 # clear 0/1, steps blob (little-endian float64 time_beats, duration_beats, value per step) -> req, track, slot, steps
 RS_SET_CUES = "/roo/live/set_cues"  # args: req, (beats name)* -> req, count (Live stopped)

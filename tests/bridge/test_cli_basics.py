@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bridge import protocol
 from bridge.cli import main
 from tests.bridge.harness import running_daemon
 from tests.conftest import free_udp_port
@@ -29,7 +30,10 @@ def test_send_waits_for_a_job_and_fails_on_failed(capsys: pytest.CaptureFixture[
 def test_send_without_an_answer_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     port = free_udp_port()
     assert main(["send", "/roo/ping", "--port", str(port), "--wait", "0.2"]) == 1
-    assert f"no reply from 127.0.0.1:{port}" in capsys.readouterr().out
+    said = f"no reply from 127.0.0.1:{port} within 0.2 s: is the daemon running there? (start it with `roo serve`)"
+    assert said in capsys.readouterr().out
+    assert main(["send", protocol.SONG_GET + "tempo", "--port", str(port), "--wait", "0.2"]) == 1
+    assert "within 0.2 s: is Live (or `roo sim`) running there?" in capsys.readouterr().out
 
 
 def test_doctor_reports_missing_live_with_a_fix(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from engines.errors import AudioFileError
 
@@ -41,6 +43,21 @@ def silent(*, seconds: float, progress: Progress) -> str:
     """A long step with no progress calls (the daemon's heartbeat keeps the status alive)."""
     time.sleep(seconds)
     return "slept"
+
+
+def slow_exit(*, seconds: float, progress: Progress) -> int:
+    """Makes the interpreter's teardown in this process take ``seconds`` (as torch's did, loaded)."""
+    atexit.register(time.sleep, seconds)
+    return os.getpid()
+
+
+def hold(*, marker: str, seconds: float, progress: Progress) -> str:
+    """Writes ``marker``.started, then a step of ``seconds`` that calls no progress (so it never hears
+    a cancel), then ``marker``.finished."""
+    Path(f"{marker}.started").touch()
+    time.sleep(seconds)
+    Path(f"{marker}.finished").touch()
+    return "held"
 
 
 def bad_file(*, path: str, progress: Progress) -> None:

@@ -101,7 +101,10 @@ def test_a_bass_with_its_third_is_not_held_for_an_open_mode() -> None:
 
 def test_said_names_the_rival_only_when_held() -> None:
     ctx = describe(bass_of_roots_and_fifths(4), 32.0)
-    assert ctx.key_said(APPLY).startswith(f"{ctx.key} (") and ", held: " in ctx.key_said(APPLY)
+    said = ctx.key_said(APPLY)
+    # "held" is said with what it means: the key is not set, and below which confidence
+    held = f", held: not sure enough to set as the song's key (confidence below {APPLY:g}): {ctx.key}, "
+    assert said.startswith(f"{ctx.key} ({ctx.key_confidence:.2f}{held}"), said
     assert ctx.key_said(0.0) == f"{ctx.key} ({ctx.key_confidence:.2f})"
     assert Key(4, "Minor") in {ctx.key, *(k for k, _ in ctx.key_alternatives)}
 
@@ -113,4 +116,5 @@ def test_the_text_summary_says_a_held_key_with_its_rivals(
     assert main(["analyze", str(tmp_path / "bass.mid")]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("key:"))
     rivals = [alt["key"] for alt in data["key_alternatives"][:3]]
-    assert f"held: {data['key']}, {rivals[0]}, {rivals[1]} or {rivals[2]}?" in line, line
+    held = f"held: not sure enough to set as the song's key (confidence below {APPLY:g}): "
+    assert f"{held}{data['key']}, {rivals[0]}, {rivals[1]} or {rivals[2]}?" in line, line

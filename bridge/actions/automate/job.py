@@ -22,6 +22,11 @@ from bridge.live.envelopes import EnvelopeTarget
 from engines.automation import Drawn, default_ends, envelope_steps
 from engines.errors import InvalidValue
 
+# Devices the typed and spoken sweeps name (bridge/commands/automate_words.py): one the track lacks
+# is inserted at the end of its chain (Live 12.3+) and the answer says so; any other missing
+# device is refused, naming the track's devices
+INSERTED = ("auto filter",)
+
 
 def _ends(req: AutomateRequest, target: EnvelopeTarget) -> tuple[float, float]:
     assert req.shape is not None
@@ -60,7 +65,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         )
         told = await kept.keep(app, target, req.at is not None, None)
         return f"cleared {what} on track {req.track}" + ("" if had else " (there was none)") + told
-    target = await app.live.envelope_target(req.track, slot, at, req.device, req.parameter)
+    insert = req.device.strip().lower() in INSERTED  # a filter sweep on a track without Auto Filter
+    target = await app.live.envelope_target(req.track, slot, at, req.device, req.parameter, insert=insert)
     offset = 0.0 if req.at is None else req.at - target.clip_start_beats
     room = target.clip_length_beats - offset
     bar_beats = live.signature_numerator * 4.0 / live.signature_denominator
@@ -83,7 +89,12 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     result = dict(zip(protocol.AUTOMATE_RESULT_FIELDS, (target.track, target.slot, req.at or 0.0, target.device,
                   target.parameter, req.shape, count, start, end), strict=True))  # fmt: skip
     app.result(job.client, job.id, "automate", result)
+    added = (
+        f"{target.device} inserted on track {target.track} (it had none; one more undo takes it out); "
+        if target.inserted
+        else ""
+    )
     return (
-        f"{target.device} {target.parameter!r} on {_where(target, req.at)}: {req.shape} {start:g} to {end:g} "
-        f"over {length:g} beats ({count} steps); one undo takes it back{told}"
+        f"{added}{target.device} {target.parameter!r} on {_where(target, req.at)}: {req.shape} {start:g} to "
+        f"{end:g} over {length:g} beats ({count} steps); one undo takes it back{told}"
     )

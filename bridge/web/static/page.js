@@ -9,8 +9,8 @@ const auth = token ? { Authorization: `Bearer ${token}` } : {};
 // the take list is asked for first and the modules come together: nothing waits on another round trip
 const listing = api("GET", "/api/takes?limit=500");
 listing.catch(() => {});
-const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }, { infillForm }] =
-  await Promise.all(["pianoroll", "analysis", "compare", "jobs", "infill"].map((name) =>
+const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }, { infillForm }, { commandForm }] =
+  await Promise.all(["pianoroll", "analysis", "compare", "jobs", "infill", "command"].map((name) =>
     import(`./${name}.js${tokenQuery}`)));
 const $ = (sel) => document.querySelector(sel);
 
@@ -41,6 +41,7 @@ async function buildForm() {
   const offered = await api("GET", "/api/options");
   const { parts, generate_options: options } = offered;
   infillForm({ api, el, options: offered, noteSent }); // infill, continue, accompany (infill.js)
+  commandForm({ api, noteSent }); // a command in words (command.js)
   const fields = $("#generate-fields");
   fields.append(el("label", { htmlFor: "f-part" }, "part"),
     el("select", { id: "f-part", name: "part" }, ...parts.map((p) => el("option", { value: p }, p))));
@@ -122,13 +123,19 @@ function takeHead(take) {
       take.in_another_set ? el("span", { className: "elsewhere", title: `made in another Set (project ${take.project})` }, "in another Set · ")
         : take.undone ? el("span", { className: "undone", title: "Live's undo took its clip back" }, "undone · ") : "",
       `${take.genre || take.params?.genre || take.context?.genre || ""}`.replace(/^(.+)$/, "$1 · "),
-      `${take.action} · `, el("time", { dateTime: take.created_at, title: take.created_at }, age(take.created_at)),
+      el("span", { className: "made" }, `${madeBy(take)} · `), el("time", { dateTime: take.created_at, title: take.created_at }, age(take.created_at)),
       take.message ? ` · ${take.message}` : ""),
     el("span", { className: "actions" }, act("Recall", () => run("recall", {})), ...(take.action === "generate" ? [act("Fork", () => run("fork", {}))] : []),
       act(take.starred ? "Unstar" : "Star", () => run("star", { starred: take.starred ? 0 : 1 })),
       act("Compare", () => compare(take).catch((e) => { $("#compare-summary").textContent = e.message; })),
       el("a", { className: "small button", href: `/api/takes/${take.take_id}/export/zip${tokenQuery}`, download: "",
         "aria-label": `export take ${take.take_id} with its ancestry (.zip)` }, "Export")));
+}
+
+// What made a take: its action, and the kind of a transform ("transform: swing")
+function madeBy(take) {
+  const kind = take.kind ?? take.params?.kind;
+  return typeof kind === "string" && kind ? `${take.action}: ${kind}` : take.action;
 }
 
 // Where a take landed in Live: "track 2 slot 0", or in the Arrangement "track 1 beat 16" and, where

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from pythonosc.osc_message_builder import OscMessageBuilder
 
 from bridge import protocol
 from bridge.actions.analyze import request as analyze_request
@@ -182,6 +183,29 @@ def test_analyze_and_follow_positional_track_and_slot_are_range_checked(
     assert follow_mark.parse([INDEX_MAX, -1]) == (INDEX_MAX, -1)
 
 
+@pytest.mark.parametrize(
+    ("parse", "args", "named"),
+    [
+        (separate.parse_request, [True, 0], "/roo/separate track True is not valid: expected a whole number"),
+        (
+            separate.parse_request,
+            [0, False],
+            "/roo/separate slot False is not valid: expected a whole number",
+        ),
+        (musicgen_request.parse_request, ["lofi", True], "/roo/musicgen bars True is not valid"),
+        (musicgen_request.parse_request, ["lofi", 4, True, 0], "/roo/musicgen track True is not valid"),
+    ],
+)
+def test_a_positional_whole_number_refuses_true_and_false(
+    parse: object, args: list[object], named: str
+) -> None:
+    # OSC's T and F, and JSON's true and false (the HTTP API, MCP), arrive as bools: Python's True is
+    # the int 1, so without its own refusal `/roo/separate T 0` would separate track 1
+    with pytest.raises(InvalidValue) as caught:
+        parse(args)  # type: ignore[operator]
+    assert str(caught.value).startswith(named), caught.value
+
+
 def test_separate_and_musicgen_take_the_largest_index_and_whole_floats() -> None:
     req = separate.parse_request([INDEX_MAX, 2.0])
     assert (req.track, req.slot) == (INDEX_MAX, 2) and isinstance(req.slot, int)
@@ -220,3 +244,17 @@ def test_over_osc_a_seed_past_the_range_fails_before_anything_lands(live: LiveHo
         final
     )
     assert live.clip_properties(0, 2) is None
+
+
+def test_over_osc_a_true_where_a_track_goes_is_refused_naming_it(live: LiveHost) -> None:
+    builder = OscMessageBuilder(address=protocol.SEPARATE)
+    builder.add_arg(True, OscMessageBuilder.ARG_TYPE_TRUE)  # as a Max patch or another OSC peer sends it
+    builder.add_arg(0, OscMessageBuilder.ARG_TYPE_INT)
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            client.send_raw(builder.build().dgram)
+            final = client.wait_final(10.0)
+        finally:
+            client.close()
+    assert final[1] == "failed" and "track True is not valid: expected a whole number" in final[3], final

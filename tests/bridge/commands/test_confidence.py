@@ -55,6 +55,7 @@ def test_readings_of_one_intent_count_once_and_the_margin_is_to_the_next_intent(
         "start a jam in a minor",
         "make a bass line in d minor",
         "transpose to d",
+        "replace the drums",  # overwrites a clip: said back however sure the reading
     ],
 )
 def test_key_tempo_scale_and_long_jobs_are_said_back_before_they_run(sentence: str) -> None:

@@ -44,6 +44,19 @@ def test_a_new_voice_has_sure_commands_said_back_until_it_is_heard_right_enough(
     assert "say yes" in say(app, ("set the key to e minor", -1000.0))
 
 
+def test_trust_takes_eight_confirmed_readings_not_fewer(executed: list[tuple[str, str]]) -> None:
+    # the number itself is the rule (docs/benchmarks/voice.md): seven are not enough
+    app = _App()
+    for _ in range(7):
+        say(app, ("make the drums busier", -1000.0))
+        say(app, ("yes", -100.0))
+    said = say(app, ("make the drums busier", -1000.0))
+    assert "said back until this voice is heard right 8 times in a row (7 so far)" in said, said
+    assert len(executed) == 7 and not voice.trust(app).trusted
+    say(app, ("yes", -100.0))
+    assert voice.trust(app).trusted
+
+
 @pytest.mark.parametrize(
     ("answer", "streak"), [("yes", 4), ("the first", 4), ("the second", 0), ("no", 0), ("make it calmer", 0)]
 )

@@ -217,6 +217,7 @@ def test_a_takes_views() -> None:
         "undone": False,  # Live's undo has not taken it back (issue 47)
         "project": "song",  # the project it is in, and whether a Set other than the open one made it
         "in_another_set": False,
+        "kind": "swing",  # which transform made it (issue 57)
     }
     assert t.summary() == summary
     assert t.detail() == summary | {

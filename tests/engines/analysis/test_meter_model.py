@@ -3,6 +3,8 @@ judges the rules' reading; sparse onsets; beat-synchronous evidence on a click t
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -20,6 +22,7 @@ from engines.analysis.meter_model import (
 from engines.analysis.meter_model.features import NAMES as BEAT_NAMES
 from engines.analysis.meter_model.features import contrast, repeat
 from engines.analysis.meter_model.model import parse_label
+from engines.analysis.meter_model.reading import taken
 from engines.errors import ModelUnavailable
 
 
@@ -130,3 +133,29 @@ def test_the_shipped_model_reads_every_evidence_name() -> None:
     assert model is not None and model.mean.shape == (len(NAMES),)
     assert set(BEAT_NAMES) < set(NAMES) and set(periods.NAMES) < set(NAMES)
     assert any(c.bar_beats == 4.5 for c in model.classes)  # the 9/8 read over tracked quarters
+
+
+@pytest.mark.parametrize(
+    ("label", "rules", "threshold"),
+    [
+        ("2/4:2", ((4, 4), 120.0), 0.7),  # another bar at the rules' Live tempo: switch_bar
+        ("4/4:8", ((4, 4), 120.0), 0.8),  # another Live tempo (half): switch
+        ("3/4:3", ((4, 4), 120.0), 0.6),  # a regrouping at the same tempo: switch_regroup, the lower
+    ],
+)
+def test_the_models_reading_replaces_the_rules_only_from_its_switch(
+    label: str, rules: tuple[tuple[int, int], float], threshold: float
+) -> None:
+    beats_s = np.arange(24) * 0.5  # tracked beats at 120 BPM
+    chosen = parse_label(label)
+    tempo = chosen.live_tempo_bpm(0.5)
+
+    def at(confidence: float) -> Any:
+        read = Reading(
+            confidence, (), False, None, (chosen.signature, tempo, confidence), chosen, 0.8, 0.7, 0.6
+        )
+        return taken(read, rules, beats_s, [], np.zeros(2400), 100.0)
+
+    assert at(threshold - 0.01) is None  # below its switch the rules' reading stands
+    made = at(threshold)
+    assert made is not None and made[2] == chosen.counted, made
