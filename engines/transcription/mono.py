@@ -24,6 +24,10 @@ OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
 REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before
 MIN_FRAMES = 4
+ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
+ONSET_AFTER = 12  # ... and after it (about 140 ms)
+ONSET_SEEN = 0.3  # an onset peak at least this high places the start
+RISE_SHARE = 0.75  # the start: the first frame of the onset map within this share of its peak
 RANGES = {"melody": (36, 100), "bass": (23, 67)}
 
 
@@ -42,15 +46,38 @@ def track(post: Posteriors, kind: str, key_pitch_classes: frozenset[int] | None 
         scores[:, outside] -= OUT_OF_KEY
     silence = np.full((len(scores), 1), np.log(SILENCE))
     path = _viterbi(np.hstack([silence, scores]))
-    tracks = []
+    tracks: list[Track] = []
     for state, start, end in _runs(path):
         if state == 0:
             continue
-        col = cols[state - 1]
-        for a, b in _split_repeats(post, col, start, end):
+        col = int(cols[state - 1])
+        begin, peak = _onset_near(post.onset[:, col], start, end)
+        if tracks and tracks[-1].end >= start:  # the note before held until this one: it still does
+            tracks[-1] = Track(
+                tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
+            )
+        for a, b in _split_repeats(post, col, begin, end, after=peak):
             if b - a >= MIN_FRAMES:
-                tracks.append(Track(int(col + LOWEST_MIDI), a, b, float(post.note[a:b, col].max())))
+                tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
+
+
+def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Where the note really starts (the rise to its onset map's peak near the run's start), and the peak.
+
+    The note map rises up to about 100 ms before a low note's onset (the model's long low-frequency
+    window), so a run starts early; its pitch's onset map peaks at the sound's start."""
+    low, high = max(0, start - ONSET_BEFORE), min(end - MIN_FRAMES + 1, start + ONSET_AFTER)
+    if high <= low:
+        return start, start
+    window = onsets[low:high]
+    peak = int(np.argmax(window))
+    if window[peak] < ONSET_SEEN:
+        return start, start
+    edge = low + peak  # a slow attack (a flute's) peaks late: the start is where the peak's rise began
+    while edge > max(0, low - ONSET_BEFORE) and onsets[edge - 1] >= RISE_SHARE * window[peak]:
+        edge -= 1
+    return edge, low + peak
 
 
 def _viterbi(scores: np.ndarray) -> np.ndarray:
@@ -78,15 +105,17 @@ def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
     return [(int(path[a]), a, b) for a, b in itertools.pairwise(bounds)]
 
 
-def _split_repeats(post: Posteriors, col: int, start: int, end: int) -> list[tuple[int, int]]:
-    """The run cut where a new onset of the same pitch follows a dip in its note map."""
+def _split_repeats(post: Posteriors, col: int, start: int, end: int, *, after: int) -> list[tuple[int, int]]:
+    """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
+    peak) follows a dip in its note map."""
     onsets = post.onset[start:end, col]
     frames = post.note[start:end, col]
     level = float(np.median(frames)) if len(frames) else 0.0
     cuts = [
         int(p)
         for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]
-        if p >= MIN_FRAMES and frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
+        if p >= max(MIN_FRAMES, after - start + MIN_FRAMES)
+        and frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
     ]
     bounds = [0, *cuts, end - start]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]

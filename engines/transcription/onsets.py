@@ -12,8 +12,8 @@ from engines.transcription.model import MODEL_RATE_HZ
 FLUX_FFT = 1024
 FLUX_HOP = 64
 FLUX_FRAMES_PER_S = MODEL_RATE_HZ / FLUX_HOP
-SEARCH_BEFORE_S = 0.04  # a model onset moves to the strongest flux peak this much earlier ...
-SEARCH_AFTER_S = 0.02  # ... or this much later
+SEARCH_BEFORE_S = 0.06  # a model onset moves to the strongest flux peak this much earlier ...
+SEARCH_AFTER_S = 0.06  # ... or this much later
 
 
 def flux(y: np.ndarray, low_bin: int = 2, high_bin: int = 420) -> np.ndarray:
