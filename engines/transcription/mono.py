@@ -22,7 +22,9 @@ SWITCH = 1.6  # log-cost of changing state (pitch or silence)
 OCTAVE_HELP = 0.5  # bass: share of the octave above's evidence credited to a pitch
 OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
-REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before
+REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
+REPEAT_RISE = 0.35  # ... or the onset map climbed this much out of a trough ...
+REPEAT_LOOKBACK = 8  # ... in the frames before the peak
 MIN_FRAMES = 4
 ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
 ONSET_AFTER = 12  # ... and after it (about 140 ms)
@@ -74,10 +76,8 @@ def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     peak = int(np.argmax(window))
     if window[peak] < ONSET_SEEN:
         return start, start
-    edge = low + peak  # a slow attack (a flute's) peaks late: the start is where the peak's rise began
-    while edge > max(0, low - ONSET_BEFORE) and onsets[edge - 1] >= RISE_SHARE * window[peak]:
-        edge -= 1
-    return edge, low + peak
+    # a slow attack (a flute's) peaks late: the start is where the climb to the peak began
+    return _rise_start(onsets, low + peak, floor=max(0, low - ONSET_BEFORE)), low + peak
 
 
 def _viterbi(scores: np.ndarray) -> np.ndarray:
@@ -107,15 +107,27 @@ def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
 
 def _split_repeats(post: Posteriors, col: int, start: int, end: int, *, after: int) -> list[tuple[int, int]]:
     """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
-    peak) follows a dip in its note map."""
+    peak) rises out of a trough in the onset map or follows a dip in the note map."""
     onsets = post.onset[start:end, col]
     frames = post.note[start:end, col]
     level = float(np.median(frames)) if len(frames) else 0.0
-    cuts = [
-        int(p)
-        for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]
-        if p >= max(MIN_FRAMES, after - start + MIN_FRAMES)
-        and frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
-    ]
+    cuts = []
+    for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]:
+        if p < max(MIN_FRAMES, after - start + MIN_FRAMES):
+            continue
+        before = slice(max(0, p - REPEAT_LOOKBACK), p)
+        rose = onsets[p] - onsets[before].min() >= REPEAT_RISE
+        dipped = frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
+        cut = _rise_start(onsets, int(p), floor=cuts[-1] + MIN_FRAMES if cuts else MIN_FRAMES)
+        if (rose or dipped) and end - start - cut >= MIN_FRAMES:
+            cuts.append(cut)
     bounds = [0, *cuts, end - start]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
+
+
+def _rise_start(onsets: np.ndarray, peak: int, *, floor: int = 0) -> int:
+    """The first frame of the climb to an onset peak: the earliest frame within RISE_SHARE of it."""
+    edge = peak
+    while edge > floor and onsets[edge - 1] >= RISE_SHARE * onsets[peak]:
+        edge -= 1
+    return edge
