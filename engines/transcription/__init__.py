@@ -21,8 +21,8 @@ from engines.transcription import drums, grid, mono, poly
 from engines.transcription.audio import Profile, describe, prepare
 from engines.transcription.model import FRAMES_PER_S, MODEL_RATE_HZ, Posteriors, load_session, posteriors
 from engines.transcription.notes import DRUM_NOTES, KINDS, TranscribedNote, Transcription
-from engines.transcription.onsets import flux, refine
-from engines.transcription.tracks import Track, to_notes
+from engines.transcription.onsets import accents, flux, refine
+from engines.transcription.tracks import to_notes
 
 __all__ = [
     "DRUM_NOTES",
@@ -124,10 +124,12 @@ def _pitched(
     y: np.ndarray, post: Posteriors, kind: str, key_classes: frozenset[int] | None, with_bends: bool
 ) -> list[TranscribedNote]:
     """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
-    tracks: list[Track] = (
-        mono.track(post, kind, key_classes) if kind in ("melody", "bass") else poly.track(post)
-    )
-    starts_s = refine([t.start / FRAMES_PER_S for t in tracks], flux(y))
+    curve = flux(y)
+    if kind in ("melody", "bass"):
+        tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S))
+    else:
+        tracks = poly.track(post)
+    starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     return to_notes(post, tracks, starts_s, with_bends=with_bends)
 
 

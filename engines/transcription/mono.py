@@ -24,7 +24,8 @@ OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
 REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
 REPEAT_RISE = 0.35  # ... or the onset map climbed this much out of a trough ...
-REPEAT_LOOKBACK = 8  # ... in the frames before the peak
+REPEAT_LOOKBACK = 8  # ... in the frames before the peak, and the audio's flux near it rose
+REPEAT_ACCENT = 1.7  # ... to this many times its median
 MIN_FRAMES = 4
 ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
 ONSET_AFTER = 12  # ... and after it (about 140 ms)
@@ -33,8 +34,16 @@ RISE_SHARE = 0.75  # the start: the first frame of the onset map within this sha
 RANGES = {"melody": (36, 100), "bass": (23, 67)}
 
 
-def track(post: Posteriors, kind: str, key_pitch_classes: frozenset[int] | None = None) -> list[Track]:
-    """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps."""
+def track(
+    post: Posteriors,
+    kind: str,
+    key_pitch_classes: frozenset[int] | None = None,
+    accents: np.ndarray | None = None,
+) -> list[Track]:
+    """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps.
+
+    ``accents`` (per model frame, the audio's flux over its median) confirm a repeated note: a
+    bow change or vibrato can make the onset map climb where the audio shows no new attack."""
     low, high = RANGES[kind]
     cols = np.arange(low - LOWEST_MIDI, high - LOWEST_MIDI + 1)
     evidence = post.note[:, cols].astype(np.float64)
@@ -58,7 +67,7 @@ def track(post: Posteriors, kind: str, key_pitch_classes: frozenset[int] | None 
             tracks[-1] = Track(
                 tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
             )
-        for a, b in _split_repeats(post, col, begin, end, after=peak):
+        for a, b in _split_repeats(post, col, begin, end, after=peak, accents=accents):
             if b - a >= MIN_FRAMES:
                 tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
@@ -105,7 +114,9 @@ def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
     return [(int(path[a]), a, b) for a, b in itertools.pairwise(bounds)]
 
 
-def _split_repeats(post: Posteriors, col: int, start: int, end: int, *, after: int) -> list[tuple[int, int]]:
+def _split_repeats(
+    post: Posteriors, col: int, start: int, end: int, *, after: int, accents: np.ndarray | None
+) -> list[tuple[int, int]]:
     """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
     peak) rises out of a trough in the onset map or follows a dip in the note map."""
     onsets = post.onset[start:end, col]
@@ -119,7 +130,8 @@ def _split_repeats(post: Posteriors, col: int, start: int, end: int, *, after: i
         rose = onsets[p] - onsets[before].min() >= REPEAT_RISE
         dipped = frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
         cut = _rise_start(onsets, int(p), floor=cuts[-1] + MIN_FRAMES if cuts else MIN_FRAMES)
-        if (rose or dipped) and end - start - cut >= MIN_FRAMES:
+        heard = accents is None or accents[start + p - 2 : start + p + 4].max() >= REPEAT_ACCENT
+        if (rose or dipped) and heard and end - start - cut >= MIN_FRAMES:
             cuts.append(cut)
     bounds = [0, *cuts, end - start]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
