@@ -11,15 +11,23 @@ drum loop asked as a pitched kind, raises ``UnsuitableAudio`` naming what was fo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
-from engines.transcription import drums, grid, mono, poly
+from engines.transcription import drums, ends, grid, mono, poly
 from engines.transcription.audio import Profile, describe, prepare
-from engines.transcription.model import FRAMES_PER_S, MODEL_RATE_HZ, Posteriors, load_session, posteriors
+from engines.transcription.model import (
+    FRAMES_PER_S,
+    MODEL_RATE_HZ,
+    Posteriors,
+    load_session,
+    pitched_share,
+    posteriors,
+)
 from engines.transcription.notes import DRUM_NOTES, KINDS, TranscribedNote, Transcription
 from engines.transcription.onsets import accents, flux, refine
 from engines.transcription.tracks import to_notes
@@ -60,9 +68,13 @@ def transcribe(
     y = prepare(audio, sample_rate_hz)
     duration_s = len(y) / MODEL_RATE_HZ
     profile = describe(y)
+    post = None
+    if kind != "drums" and profile.found != "noise":
+        post = posteriors(y, progress)
+        profile = dataclasses.replace(profile, pitched_share=pitched_share(y, post))
     _refuse_unreadable(profile, kind)
     chosen, because = kind, ""
-    if kind == "drums" or (kind == "auto" and profile.found == "drums"):
+    if post is None or (kind == "auto" and profile.found == "drums"):
         chosen = "drums"
         because = f"the audio is mostly hits ({profile.words()})" if kind == "auto" else ""
         notes = drums.transcribe(y)
@@ -70,7 +82,6 @@ def transcribe(
             raise UnsuitableAudio(f"no drum hits found in the clip ({profile.words()})")
         _report(progress, 1.0)
     else:
-        post = posteriors(y, progress)
         if kind == "auto":
             chosen, because = _choose(post)
         notes = _pitched(y, post, chosen, key_classes, pitch_bends)
@@ -129,6 +140,7 @@ def _pitched(
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S))
     else:
         tracks = poly.track(post)
+    tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     return to_notes(post, tracks, starts_s, with_bends=with_bends)
 

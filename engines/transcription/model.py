@@ -115,3 +115,15 @@ def _quiet_frames(audio_22k: np.ndarray, n_frames: int) -> np.ndarray:
     rms = np.sqrt(np.mean(padded.reshape(n_frames, HOP) ** 2, axis=1))
     near = np.convolve(rms, np.ones(5), mode="same") / 5
     return near < QUIET_RMS
+
+
+def pitched_share(audio_22k: np.ndarray, post: Posteriors, *, clear: float = 0.5) -> float:
+    """Share of the sounding frames (above -40 dBFS peak) whose strongest note map value is ``clear``."""
+    n = min(post.n_frames, len(audio_22k) // HOP)
+    if n == 0:
+        return 0.0
+    peaks = np.abs(audio_22k[: n * HOP]).reshape(n, HOP).max(axis=1)
+    sounding = peaks > 0.01
+    if not sounding.any():
+        return 0.0
+    return float((post.note[:n].max(axis=1)[sounding] >= clear).mean())

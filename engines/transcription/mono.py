@@ -122,7 +122,7 @@ def _split_repeats(
     onsets = post.onset[start:end, col]
     frames = post.note[start:end, col]
     level = float(np.median(frames)) if len(frames) else 0.0
-    cuts = []
+    cuts: list[int] = []
     for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]:
         if p < max(MIN_FRAMES, after - start + MIN_FRAMES):
             continue

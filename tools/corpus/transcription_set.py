@@ -138,8 +138,9 @@ def items(out: Path, split: str, kinds: tuple[str, ...] = tuple(PART_OF_KIND)) -
         if split == "tune"
         else (TEST_PROGRAMS, TEST_TEMPOS_BPM, TEST_SEEDS)
     )
-    made, turn = [], 0
+    made = []
     for kind in kinds:
+        turn = list(PART_OF_KIND).index(kind)  # each kind's items are the same whichever kinds are asked
         for program in programs[kind]:
             for seed in seeds:
                 tempo, genre = tempos[turn % len(tempos)], GENRES[(turn * 3 + seed) % len(GENRES)]
