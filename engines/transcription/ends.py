@@ -59,11 +59,7 @@ def trim(tracks: list[Track], energy_db: np.ndarray) -> list[Track]:
             continue
         loudest = int(np.argmax(line[:LOUDEST_WITHIN]))
         tail = line[loudest:]
-        fast = (
-            np.flatnonzero(tail[FALL_FRAMES:] < tail[:-FALL_FRAMES] - FALL_DB)
-            if len(tail) > FALL_FRAMES
-            else []
-        )
+        fast = np.flatnonzero(tail[FALL_FRAMES:] < tail[:-FALL_FRAMES] - FALL_DB)
         if len(fast):
             end = track.start + loudest + int(fast[0]) + 1
             trimmed.append(dataclasses.replace(track, end=max(end, track.start + 2)))
