@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import mir_eval
 import numpy as np
 
+from engines.transcription.notes import VOICE_OF_GM_NOTE
+
 ONSET_TOLERANCE_S = 0.05
 Row = tuple[int, float, float, int] | Sequence[float]
 # GM drum notes folded onto the voices the engine names (a side stick or clap counts as a snare)
@@ -46,8 +48,8 @@ def voice_counts(truth: Sequence[Row], found: Sequence[Row]) -> dict[str, tuple[
     """Per voice (hits matched, truth hits, found hits): onsets within 50 ms, one to one."""
     counts = {}
     for voice in VOICES:
-        ref = np.array(sorted(float(r[1]) for r in truth if VOICE_OF_NOTE.get(int(r[0])) == voice))
-        est = np.array(sorted(float(r[1]) for r in found if VOICE_OF_NOTE.get(int(r[0])) == voice))
+        ref = np.array(sorted(float(r[1]) for r in truth if VOICE_OF_GM_NOTE.get(int(r[0])) == voice))
+        est = np.array(sorted(float(r[1]) for r in found if VOICE_OF_GM_NOTE.get(int(r[0])) == voice))
         matched = len(mir_eval.util.match_events(ref, est, ONSET_TOLERANCE_S)) if len(ref) and len(est) else 0
         counts[voice] = (matched, len(ref), len(est))
     return counts

@@ -31,7 +31,7 @@ TUNE_PROGRAMS = {
     "bass": (33, 38),  # finger bass, synth bass 1
     "piano": (0,),  # acoustic grand
     "chords": (4, 48),  # electric piano 1, string ensemble
-    "drums": (0, 16, 24),  # standard, power, electronic kits
+    "drums": (0, 16, 24, 40, 48),  # standard, power, electronic, brush, orchestra kits
 }
 TEST_PROGRAMS = {
     "melody": (56, 65, 71, 68),  # trumpet, alto sax, clarinet, oboe
