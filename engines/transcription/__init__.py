@@ -43,7 +43,8 @@ __all__ = [
 
 PITCHED = ("melody", "bass", "piano", "chords")
 BASS_BELOW_MIDI = 50  # auto: a one-note line whose median pitch is below D3 is a bass line
-POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more notes: piano
+POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more clear notes: piano
+CLEAR = 0.5  # a note map value this high is a clear note (the fainter ones are often a low note's harmonics)
 
 
 def transcribe(
@@ -116,7 +117,7 @@ def _refuse_unreadable(profile: Profile, kind: str) -> None:
 
 def _choose(post: Posteriors) -> tuple[str, str]:
     """Auto's pick among the pitched kinds, and why: polyphony first, then the line's register."""
-    active = post.note > poly.HOLD
+    active = post.note > CLEAR
     counts = active.sum(axis=1)
     sounding = counts > 0
     if not sounding.any():
