@@ -16,7 +16,7 @@ LINE = [(60, 0.13, 0.61), (64, 0.63, 1.09), (67, 1.12, 1.58), (72, 1.61, 2.4)]  
 def test_silence_is_refused_as_silence() -> None:
     with pytest.raises(UnsuitableAudio, match="silent"):
         transcribe(np.zeros(RATE_HZ * 2, dtype=np.float32), RATE_HZ, kind="melody")
-    with pytest.raises(UnsuitableAudio, match="silent .*-8\\d dBFS"):
+    with pytest.raises(UnsuitableAudio, match=r"silent .*-8\d dBFS"):
         transcribe(np.full(RATE_HZ * 2, 5e-5, dtype=np.float32), RATE_HZ)
 
 
@@ -103,5 +103,5 @@ def test_progress_reaches_one_and_a_cancel_stops_the_job() -> None:
 def test_the_model_loads_once_and_names_its_install_when_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_session() is load_session()
     monkeypatch.setattr(note_model.importlib.util, "find_spec", lambda _name: None)
-    with pytest.raises(ModelUnavailable, match="pip install --no-deps basic-pitch==0.4.0"):
+    with pytest.raises(ModelUnavailable, match=r"pip install --no-deps basic-pitch==0\.4\.0"):
         note_model.model_path()
