@@ -2,7 +2,7 @@
 tracker, on rendered parts it was not tuned on (tools/corpus/transcription_set's test half, then
 the tune half), and its speed warm and cold. Usage::
 
-    .venv/bin/python tools/bench/transcription.py [--split test] [--json F]
+    .venv/bin/python tools/bench/transcription.py [--split test] [--kinds melody,drums] [--no-speed] [--json F]
 
 Note F (onset within 50 ms, and onset+offset) is mir_eval's, per kind, pooled over the items
 (mean of per-item F). Basic Pitch runs ``basic_pitch.inference.predict`` with its defaults on the
@@ -86,10 +86,10 @@ def pyin_notes(path: str, kind: str) -> list[tuple[int, float, float, int]]:
     return notes
 
 
-def scores(items: list[tset.Item], *, peers: bool) -> dict[str, Any]:
+def scores(items: list[tset.Item], *, peers: bool, kinds: tuple[str, ...]) -> dict[str, Any]:
     """Per kind: mean onset F and onset+offset F for each transcriber; drums: per-voice F (pooled)."""
     table: dict[str, Any] = {}
-    for kind in (*PITCHED, "drums"):
+    for kind in kinds:
         chosen = [i for i in items if i.kind == kind]
         if kind == "drums":
             pooled = {v: [0, 0, 0] for v in VOICES}
@@ -164,6 +164,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=tset.default_out())
     parser.add_argument("--split", choices=("test", "tune", "both"), default="both")
+    parser.add_argument("--kinds", default=",".join((*PITCHED, "drums")))
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -171,7 +172,8 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start",
     }
     for split in ("test", "tune") if args.split == "both" else (args.split,):
-        report[split] = scores(tset.items(args.out, split), peers=split == "test")
+        kinds = tuple(args.kinds.split(","))
+        report[split] = scores(tset.items(args.out, split, kinds), peers=split == "test", kinds=kinds)
         print(json.dumps({split: report[split]}, indent=1), flush=True)
     if not args.no_speed:
         test_items = tset.items(args.out, "test")
