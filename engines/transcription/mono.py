@@ -1,0 +1,170 @@
+"""Monophonic note tracking (melody, bass): one note at a time, by a Viterbi path through the maps.
+
+Each frame is silence or one pitch. A pitch's evidence is its note map (for bass, plus half the
+octave above: the model often hears a bass note's second harmonic louder than the note);
+changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
+of one pitch is split into repeated notes only where its onset map peaks and the note map dipped
+just before. Pitches outside the song's key pay a small cost when the key is known.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from engines.transcription.model import LOWEST_MIDI, Posteriors
+from engines.transcription.onsets import peak_frames
+from engines.transcription.tracks import Track
+
+SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
+SWITCH = 1.6  # log-cost of changing state (pitch or silence)
+OCTAVE_HELP = 0.7  # bass: share of the octave above's evidence credited to a pitch
+OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
+REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
+REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
+REPEAT_RISE = 0.35  # ... or the onset map climbed this much out of a trough ...
+REPEAT_LOOKBACK = 8  # ... in the frames before the peak, and the audio's flux near it rose
+REPEAT_ACCENT = 1.7  # ... to this many times its median, with the level climbing REPEAT_CLIMB_DB again
+REPEAT_CLIMB_DB = 1.5  # (a vibrato moves the flux but not the level) ...
+STRONG_ACCENT = 6.0  # ... or the flux rose this much (a plucked repeat: no need to ask the level)
+REPEAT_MIN_FRAMES = 7  # a repeat leaves at least 80 ms (a release click is not a new note)
+MIN_FRAMES = 4
+ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
+ONSET_AFTER = 12  # ... and after it (about 140 ms)
+ONSET_SEEN = 0.3  # an onset peak at least this high places the start
+RISE_SHARE = 0.75  # the start: the first frame of the onset map within this share of its peak
+RANGES = {"melody": (36, 100), "bass": (23, 67)}
+
+
+def track(
+    post: Posteriors,
+    kind: str,
+    key_pitch_classes: frozenset[int] | None = None,
+    accents: np.ndarray | None = None,
+    levels_db: np.ndarray | None = None,
+) -> list[Track]:
+    """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps.
+
+    ``accents`` (per model frame, the audio's flux over its median) and ``levels_db`` (its level)
+    confirm a repeated note: a bow change or vibrato can make the onset map climb where the audio
+    shows no new attack (a strong accent, or an accent with the level climbing again)."""
+    low, high = RANGES[kind]
+    cols = np.arange(low - LOWEST_MIDI, high - LOWEST_MIDI + 1)
+    evidence = post.note[:, cols].astype(np.float64)
+    if kind == "bass":
+        above = np.zeros_like(evidence)
+        above[:, :-12] = evidence[:, 12:]
+        evidence = np.minimum(1.0, evidence + OCTAVE_HELP * above)
+    scores = np.log(np.maximum(evidence, 1e-4))
+    if key_pitch_classes is not None:
+        outside = np.array([(low + i) % 12 not in key_pitch_classes for i in range(len(cols))])
+        scores[:, outside] -= OUT_OF_KEY
+    silence = np.full((len(scores), 1), np.log(SILENCE))
+    path = _viterbi(np.hstack([silence, scores]))
+    tracks: list[Track] = []
+    for state, start, end in _runs(path):
+        if state == 0:
+            continue
+        col = int(cols[state - 1])
+        begin, peak = _onset_near(post.onset[:, col], start, end)
+        if tracks and tracks[-1].end >= start:  # the note before held until this one: it still does
+            tracks[-1] = Track(
+                tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
+            )
+        for a, b in _split_repeats(post, col, begin, end, after=peak, audio=(accents, levels_db)):
+            if b - a >= MIN_FRAMES:
+                tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
+    return tracks
+
+
+def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Where the note really starts (the rise to its onset map's peak near the run's start), and the peak.
+
+    The note map rises up to about 100 ms before a low note's onset (the model's long low-frequency
+    window), so a run starts early; its pitch's onset map peaks at the sound's start."""
+    low, high = max(0, start - ONSET_BEFORE), min(end - MIN_FRAMES + 1, start + ONSET_AFTER)
+    if high <= low:
+        return start, start
+    window = onsets[low:high]
+    peak = int(np.argmax(window))
+    if window[peak] < ONSET_SEEN:
+        return start, start
+    # a slow attack (a flute's) peaks late: the start is where the climb to the peak began
+    return _rise_start(onsets, low + peak, floor=max(0, low - ONSET_BEFORE)), low + peak
+
+
+def _viterbi(scores: np.ndarray) -> np.ndarray:
+    """The best state per frame for (frames, states) log-scores, any change costing SWITCH."""
+    n_frames, n_states = scores.shape
+    back = np.zeros((n_frames, n_states), dtype=np.int32)
+    delta = scores[0].copy()
+    for t in range(1, n_frames):
+        best = int(np.argmax(delta))
+        jump = delta[best] - SWITCH
+        stay = delta >= jump
+        back[t] = np.where(stay, np.arange(n_states), best)
+        delta = np.where(stay, delta, jump) + scores[t]
+    path = np.zeros(n_frames, dtype=np.int32)
+    path[-1] = int(np.argmax(delta))
+    for t in range(n_frames - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
+
+
+def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
+    """(state, first frame, end frame) for each run of one state."""
+    edges = np.flatnonzero(np.diff(path)) + 1
+    bounds = [0, *edges.tolist(), len(path)]
+    return [(int(path[a]), a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def _split_repeats(
+    post: Posteriors,
+    col: int,
+    start: int,
+    end: int,
+    *,
+    after: int,
+    audio: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+) -> list[tuple[int, int]]:
+    """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
+    peak) rises out of a trough in the onset map or follows a dip in the note map."""
+    onsets = post.onset[start:end, col]
+    frames = post.note[start:end, col]
+    level = float(np.median(frames)) if len(frames) else 0.0
+    cuts: list[int] = []
+    for p in peak_frames(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES):
+        if p < max(MIN_FRAMES, after - start + MIN_FRAMES):
+            continue
+        before = slice(max(0, p - REPEAT_LOOKBACK), p)
+        rose = onsets[p] - onsets[before].min() >= REPEAT_RISE
+        dipped = frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
+        cut = _rise_start(onsets, int(p), floor=cuts[-1] + MIN_FRAMES if cuts else MIN_FRAMES)
+        heard = _attack_heard(start + int(p), *audio)
+        if (rose or dipped) and heard and end - start - cut >= REPEAT_MIN_FRAMES:
+            cuts.append(cut)
+    bounds = [0, *cuts, end - start]
+    return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
+
+
+def _rise_start(onsets: np.ndarray, peak: int, *, floor: int = 0) -> int:
+    """The first frame of the climb to an onset peak: the earliest frame within RISE_SHARE of it."""
+    edge = peak
+    while edge > floor and onsets[edge - 1] >= RISE_SHARE * onsets[peak]:
+        edge -= 1
+    return edge
+
+
+def _attack_heard(frame: int, accents: np.ndarray | None, levels_db: np.ndarray | None) -> bool:
+    """Whether the audio shows a new attack near ``frame`` (True when there is no audio to ask)."""
+    if accents is None:
+        return True
+    accent = float(accents[max(0, frame - 2) : frame + 4].max(initial=0.0))
+    if accent >= STRONG_ACCENT or levels_db is None:
+        return accent >= REPEAT_ACCENT
+    climb = float(
+        levels_db[frame : frame + 5].max(initial=-120.0)
+        - levels_db[max(0, frame - 5) : frame + 1].min(initial=0.0)
+    )
+    return accent >= REPEAT_ACCENT and climb >= REPEAT_CLIMB_DB
