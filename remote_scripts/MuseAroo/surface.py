@@ -32,6 +32,7 @@ from .roo_context import ContextHandler
 from .roo_data import DataHandler
 from .roo_read import ReadHandler
 from .song import SongHandler
+from .transcribed import TranscribedHandler
 from .warp_clip import WarpHandler
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class MuseAroo:
             CueHandler(self.song),
             DataHandler(self.song),
             WarpHandler(self.song),
+            TranscribedHandler(self.song),
             ApplicationHandler(),
         ):
             self.handlers.update(part.handlers())
