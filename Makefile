@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --upgrade pip
 	# torch is pinned in the same pip call as everything that needs it (see shared/STACK.md)
 	$(PY) -m pip install torch==2.13.0 -e '.[dev]'
+	# Basic Pitch's ONNX note model (engines/transcription): its wheel pins TensorFlow, which is not needed
+	$(PY) -m pip install --no-deps basic-pitch==0.4.0
 	cd tools/node && npm ci --no-audit --no-fund
 	$(PY) tools/build_device.py
 	# librosa's numba cache, compiled once here: concurrent first compiles can corrupt it (tools/warm_numba.py)

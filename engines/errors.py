@@ -67,3 +67,8 @@ class WorkerMismatch(RooError):
 
 class WorkerLost(RooError):
     """A queue worker stopped (killed, crashed, lost its network) while it ran a job."""
+
+
+class UnsuitableAudio(InvalidValue):
+    """The audio holds nothing the asked transcription can read (silence, noise, too short, drums
+    asked as a melody); the message names what was found and what would read it."""

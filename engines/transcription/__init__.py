@@ -1,0 +1,136 @@
+"""Audio to notes: a sung line, a riff, a bass stem or a drum loop becomes MIDI notes, pure.
+
+``transcribe(audio, rate, kind=...)`` takes a (frames,) or (frames, channels) array and gives a
+``Transcription``: notes in seconds from the first sample, and the kind used (``auto`` says what
+it chose and why). Pitched kinds run Basic Pitch's note model (ONNX, loaded once per process)
+and track its maps: ``melody`` and ``bass`` one note at a time, ``piano`` and ``chords`` several.
+``drums`` finds hits on the audio and names their voices (GM notes, ``DRUM_NOTES``). Notes move
+toward the grid only when ``quantize`` > 0 (needs ``tempo_bpm``). Audio no kind can read, or a
+drum loop asked as a pitched kind, raises ``UnsuitableAudio`` naming what was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from engines.errors import InvalidValue, UnsuitableAudio
+from engines.music import parse_key
+from engines.transcription import drums, grid, mono, poly
+from engines.transcription.audio import Profile, describe, prepare
+from engines.transcription.model import FRAMES_PER_S, MODEL_RATE_HZ, Posteriors, load_session, posteriors
+from engines.transcription.notes import DRUM_NOTES, KINDS, TranscribedNote, Transcription
+from engines.transcription.onsets import flux, refine
+from engines.transcription.tracks import Track, to_notes
+
+__all__ = [
+    "DRUM_NOTES",
+    "KINDS",
+    "TranscribedNote",
+    "Transcription",
+    "load_session",
+    "transcribe",
+]
+
+PITCHED = ("melody", "bass", "piano", "chords")
+BASS_BELOW_MIDI = 50  # auto: a one-note line whose median pitch is below D3 is a bass line
+POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more notes: piano
+
+
+def transcribe(
+    audio: np.ndarray,
+    sample_rate_hz: int,
+    *,
+    kind: str = "auto",
+    tempo_bpm: float | None = None,
+    quantize: float = 0.0,
+    grid_beats: float = 0.25,
+    key: str | None = None,
+    pitch_bends: bool = False,
+    progress: Callable[[float], None] | None = None,
+) -> Transcription:
+    """The notes of a clip. ``quantize`` 0..1 moves them toward a ``grid_beats`` grid at ``tempo_bpm``
+    (beat 0 at the first sample); ``key`` ("A minor") favours its pitches a little in one-note lines;
+    ``progress`` gets 0..1 (it may raise JobCancelled to stop)."""
+    if kind not in KINDS:
+        raise InvalidValue(f"kind {kind!r} is not valid: expected one of {', '.join(KINDS)}")
+    grid.check(quantize, tempo_bpm, grid_beats)
+    key_classes = parse_key(key).pitch_classes if key else None
+    y = prepare(audio, sample_rate_hz)
+    duration_s = len(y) / MODEL_RATE_HZ
+    profile = describe(y)
+    _refuse_unreadable(profile, kind)
+    chosen, because = kind, ""
+    if kind == "drums" or (kind == "auto" and profile.found == "drums"):
+        chosen = "drums"
+        because = f"the audio is mostly hits ({profile.words()})" if kind == "auto" else ""
+        notes = drums.transcribe(y)
+        if not notes:
+            raise UnsuitableAudio(f"no drum hits found in the clip ({profile.words()})")
+        _report(progress, 1.0)
+    else:
+        post = posteriors(y, progress)
+        if kind == "auto":
+            chosen, because = _choose(post)
+        notes = _pitched(y, post, chosen, key_classes, pitch_bends)
+        if not notes:
+            raise UnsuitableAudio(
+                f"no {chosen} notes found in the clip ({profile.words()}): nothing steady to read"
+            )
+    if quantize > 0 and tempo_bpm is not None:
+        notes = grid.quantize(notes, quantize, tempo_bpm, grid_beats)
+    return Transcription(
+        notes=notes,
+        kind=chosen,
+        duration_s=duration_s,
+        chosen_because=because,
+        quantize=quantize,
+        tempo_bpm=tempo_bpm,
+        drum_notes=dict(DRUM_NOTES) if chosen == "drums" else {},
+    )
+
+
+def _refuse_unreadable(profile: Profile, kind: str) -> None:
+    """UnsuitableAudio for noise, and for a drum part asked as a pitched kind."""
+    if profile.found == "noise":
+        raise UnsuitableAudio(
+            f"the clip sounds like noise ({profile.words()}): no notes or hits to transcribe"
+        )
+    if kind in PITCHED and profile.found == "drums":
+        raise UnsuitableAudio(
+            f"the clip sounds like a drum part ({profile.words()}), not {kind}: ask for kind drums"
+        )
+
+
+def _choose(post: Posteriors) -> tuple[str, str]:
+    """Auto's pick among the pitched kinds, and why: polyphony first, then the line's register."""
+    active = post.note > poly.HOLD
+    counts = active.sum(axis=1)
+    sounding = counts > 0
+    if not sounding.any():
+        return "melody", "no clear notes: read as a melody"
+    share = float((counts[sounding] >= 2).mean())
+    if share > POLY_SHARE:
+        return "piano", f"several notes sound at once in {share:.0%} of the sounding frames"
+    tops = np.argmax(np.where(active, post.note, -1.0), axis=1)[sounding] + 21
+    median = float(np.median(tops))
+    if median < BASS_BELOW_MIDI:
+        return "bass", f"one note at a time, median pitch {median:.0f} (below MIDI {BASS_BELOW_MIDI})"
+    return "melody", f"one note at a time, median pitch {median:.0f}"
+
+
+def _pitched(
+    y: np.ndarray, post: Posteriors, kind: str, key_classes: frozenset[int] | None, with_bends: bool
+) -> list[TranscribedNote]:
+    """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
+    tracks: list[Track] = (
+        mono.track(post, kind, key_classes) if kind in ("melody", "bass") else poly.track(post)
+    )
+    starts_s = refine([t.start / FRAMES_PER_S for t in tracks], flux(y))
+    return to_notes(post, tracks, starts_s, with_bends=with_bends)
+
+
+def _report(progress: Callable[[float], None] | None, fraction: float) -> None:
+    if progress is not None:
+        progress(fraction)

@@ -1,0 +1,75 @@
+"""Polyphonic note tracking (piano, chords) on the model's frame maps: several notes at once.
+
+A note starts at a peak of its pitch's onset map (or where its note map rises sharply with no
+onset peak near), holds while the note map stays above ``HOLD`` (brief dips bridged), and ends
+there or at the next onset of the same pitch. Ghost notes an octave or a twelfth above a louder
+note that starts with them, weaker than it, are dropped: the model's most common false note.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.signal import find_peaks
+
+from engines.transcription.model import LOWEST_MIDI, Posteriors
+from engines.transcription.tracks import Track
+
+ONSET = 0.5  # an onset map peak above this starts a note
+RISE = 0.35  # or the note map rising this much over two frames, with no onset peak near
+HOLD = 0.3  # the note map above this holds a note
+GAP_FRAMES = 2  # dips this short do not end a note
+MIN_FRAMES = 4  # about 46 ms: shorter notes are dropped
+GHOST_INTERVALS = (12, 19, 24)
+GHOST_RATIO = 0.6  # a note this much weaker than the one below it, starting with it, is a ghost
+
+
+def track(post: Posteriors, low_midi: int = LOWEST_MIDI, high_midi: int = 108) -> list[Track]:
+    """Notes as (pitch, first frame, end frame, strength) from the note and onset maps."""
+    notes: list[Track] = []
+    for col in range(max(0, low_midi - LOWEST_MIDI), min(88, high_midi - LOWEST_MIDI + 1)):
+        frames, onsets = post.note[:, col], post.onset[:, col]
+        starts = set(
+            (find_peaks(np.r_[0.0, onsets], height=ONSET, distance=3)[0] - 1).tolist()
+        )  # a peak at frame 0 too
+        rise = frames[2:] - frames[:-2]
+        for t in np.flatnonzero((rise > RISE) & (frames[2:] > HOLD)) + 1:
+            if not any(abs(t - s) <= 3 for s in starts):
+                starts.add(int(t))
+        ordered = sorted(starts)
+        for i, start in enumerate(ordered):
+            stop = ordered[i + 1] if i + 1 < len(ordered) else len(frames)
+            end = _held_until(frames, start, stop)
+            if end - start >= MIN_FRAMES:
+                strength = float(frames[start:end].max())
+                notes.append(Track(col + LOWEST_MIDI, start, end, strength))
+    return _without_ghosts(notes)
+
+
+def _held_until(frames: np.ndarray, start: int, stop: int) -> int:
+    """The frame after the last one that holds the note from ``start`` (dips of GAP_FRAMES bridged)."""
+    end, low = start + 1, 0
+    for t in range(start + 1, stop):
+        if frames[t] >= HOLD:
+            end, low = t + 1, 0
+        else:
+            low += 1
+            if low > GAP_FRAMES:
+                break
+    return end
+
+
+def _without_ghosts(notes: list[Track]) -> list[Track]:
+    """Drop notes an octave, twelfth or two octaves above a stronger note starting within 2 frames."""
+    by_start = sorted(notes, key=lambda n: n.start)
+    kept = []
+    for note in by_start:
+        ghost = any(
+            other.pitch + interval == note.pitch
+            and abs(other.start - note.start) <= 2
+            and note.strength < GHOST_RATIO * other.strength
+            for other in by_start
+            for interval in GHOST_INTERVALS
+        )
+        if not ghost:
+            kept.append(note)
+    return kept
