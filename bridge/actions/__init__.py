@@ -33,8 +33,8 @@ from bridge.actions import (
     intents,
     musicgen,
     separate,
-    transform,
     transcribe,
+    transform,
 )
 from bridge.actions.analyze import request as analyze_request
 from bridge.actions.generate import request as generate_request

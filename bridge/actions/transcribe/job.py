@@ -24,7 +24,7 @@ from bridge.actions.transcribe.request import TranscribeRequest, parse_request
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.jobs.worker import get_worker
-from engines.errors import InvalidValue
+from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import MusicalContext
 
 TARGET = "engines.transcription.files:transcribe_file"
@@ -51,10 +51,13 @@ def file_tempo_bpm(clip: AudioClip) -> float | None:
 
 async def transcribed(app: App, job: Job, req: TranscribeRequest, clip: AudioClip) -> dict[str, Any]:
     """The engine's answer for the clip's region: {"kind": used, "notes": [(pitch, start_s, end_s, velocity)]}."""
-    result: dict[str, Any] = await get_worker(app).call(
-        job, TARGET, path=clip.info.file_path, start_s=clip.start_s, end_s=clip.end_s, kind=req.kind,
-        tempo_bpm=file_tempo_bpm(clip),
-    )  # fmt: skip
+    try:
+        result: dict[str, Any] = await get_worker(app).call(
+            job, TARGET, path=clip.info.file_path, start_s=clip.start_s, end_s=clip.end_s, kind=req.kind,
+            tempo_bpm=file_tempo_bpm(clip),
+        )  # fmt: skip
+    except UnsuitableAudio as exc:  # silence, noise, too short, drums asked as a pitched kind
+        raise UnsuitableAudio(f"{clip.where}: {exc}; nothing was written") from exc
     job.check_cancelled()
     return result
 
