@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "generate": "bridge.cli.generate",
     "analyze": "bridge.cli.analyze",
     "separate": "bridge.cli.separate",
+    "transcribe": "bridge.cli.transcribe",
     "musicgen": "bridge.cli.musicgen",
     "parse": "bridge.cli.parse",
     "listen": "bridge.cli.listen",
