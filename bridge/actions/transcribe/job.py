@@ -49,26 +49,43 @@ def file_tempo_bpm(clip: AudioClip) -> float | None:
     return 60.0 * (info.end_marker_beats - info.start_marker_beats) / (clip.end_s - clip.start_s)
 
 
-async def transcribed(app: App, job: Job, req: TranscribeRequest, clip: AudioClip) -> dict[str, Any]:
-    """The engine's answer for the clip's region: {"kind": used, "notes": [(pitch, start_s, end_s, velocity)]}."""
+async def transcribed(
+    app: App, job: Job, req: TranscribeRequest, clip: AudioClip, stem: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The engine's answer for the clip's region (or a stem file of that region): {"kind": used,
+    "chosen_because": why, "notes": [(pitch, start_s, end_s, velocity)]}."""
+    path, start_s, end_s = (stem[1], None, None) if stem else (clip.info.file_path, clip.start_s, clip.end_s)
+    heard = f"{clip.where}'s {stem[0]} stem" if stem else clip.where
     try:
         result: dict[str, Any] = await get_worker(app).call(
-            job, TARGET, path=clip.info.file_path, start_s=clip.start_s, end_s=clip.end_s, kind=req.kind,
+            job,
+            TARGET,
+            path=path,
+            start_s=start_s,
+            end_s=end_s,
+            kind=req.kind,
             tempo_bpm=file_tempo_bpm(clip),
-        )  # fmt: skip
+        )
     except UnsuitableAudio as exc:  # silence, noise, too short, drums asked as a pitched kind
-        raise UnsuitableAudio(f"{clip.where}: {exc}; nothing was written") from exc
+        raise UnsuitableAudio(f"{heard}: {exc}; nothing was written") from exc
     job.check_cancelled()
     return result
 
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
     req = parse_request(args)
-    clip = await source_clip(app, req)
+    return await transcribe_clip(app, job, req, await source_clip(app, req))
+
+
+async def transcribe_clip(
+    app: App, job: Job, req: TranscribeRequest, clip: AudioClip, stem: tuple[str, str] | None = None
+) -> str:
+    """Transcribe the clip (or ``stem``: its name and the file of the clip's region) and write the notes
+    on a new MIDI track after it, in one undo step; the done message."""
     info, ctx = clip.info, clip.context
     warping, markers = await app.live.warp_markers(clip.track, clip.slot, clip.arrangement)
-    job.report(0.05, f"transcribing {clip.where} as {req.kind}")
-    result = await transcribed(app, job, req, clip)
+    job.report(0.05, f"transcribing {clip.where}{f' {stem[0]} stem' if stem else ''} as {req.kind}")
+    result = await transcribed(app, job, req, clip, stem)
     kind = str(result["kind"])
     line = place.timeline(
         region_start_s=clip.start_s or 0.0, start_marker_beats=info.start_marker_beats,
@@ -78,11 +95,12 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     notes = [note for _row, note in pairs]
     if not notes:
         raise InvalidValue(f"{clip.where} as {kind}: no notes inside the clip's region; nothing was written")
-    source = info.name or info.track_name or "Audio"
+    source = " ".join(filter(None, (info.name or info.track_name or "Audio", stem[0] if stem else "")))
     track_name, clip_name = place.names(source, kind)
     start = await stems_start(app, clip, None) if req.arrangement else float(clip.slot)
     job.report(0.95, f"{len(notes)} {kind} notes found; writing track {track_name!r}")
-    params = {**req.settings(), "kind_used": kind, "source": clip.where, "source_file": info.file_path}
+    params = {**req.settings(), "kind_used": kind, "source": clip.where, "source_file": info.file_path,
+              **({"stem": stem[0]} if stem else {})}  # fmt: skip
     musical = MusicalContext(
         tempo_bpm=ctx.tempo_bpm, signature=(ctx.signature_numerator, ctx.signature_denominator)
     )
@@ -99,6 +117,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         "source": clip.where, "notes": place.note_rows(pairs),
     })  # fmt: skip
     placed_at = f"in the Arrangement at beat {at:g}" if req.arrangement else f"slot {int(at)}"
-    chose = f" (auto chose {kind})" if req.kind == "auto" else ""
+    chose = f" (auto chose {kind}: {result.get('chosen_because', '')})" if req.kind == "auto" else ""
     gm = f"; {place.GM_DRUMS}" if kind == "drums" else ""
-    return f"transcribed {clip.where} as {kind}{chose}: {count} notes on new track {track} {track_name!r} {placed_at}{gm}"
+    heard = f"{clip.where}'s {stem[0]} stem" if stem else clip.where
+    return f"transcribed {heard} as {kind}{chose}: {count} notes on new track {track} {track_name!r} {placed_at}{gm}"
