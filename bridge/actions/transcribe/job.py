@@ -12,6 +12,7 @@ written.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bridge import protocol
@@ -22,6 +23,7 @@ from bridge.actions.takes import midi_take, write_recorded
 from bridge.actions.transcribe import place
 from bridge.actions.transcribe.request import TranscribeRequest, parse_request
 from bridge.app import App
+from bridge.history import AudioOut
 from bridge.jobs.board import Job
 from bridge.jobs.worker import get_worker
 from engines.errors import InvalidValue, UnsuitableAudio
@@ -99,18 +101,21 @@ async def transcribe_clip(
     track_name, clip_name = place.names(source, kind)
     start = await stems_start(app, clip, None) if req.arrangement else float(clip.slot)
     job.report(0.95, f"{len(notes)} {kind} notes found; writing track {track_name!r}")
+    # the page draws the audio heard (its region) above the take's roll: "start_s"/"end_s" name the region
+    region = {} if stem or clip.start_s is None else {"start_s": clip.start_s, "end_s": clip.end_s}
     params = {**req.settings(), "kind_used": kind, "source": clip.where, "source_file": info.file_path,
-              **({"stem": stem[0]} if stem else {})}  # fmt: skip
+              **({"stem": stem[0]} if stem else region)}  # fmt: skip
     musical = MusicalContext(
         tempo_bpm=ctx.tempo_bpm, signature=(ctx.signature_numerator, ctx.signature_denominator)
     )
     take = midi_take("transcribe", PARTS[kind], params=params, seed=0, ctx=musical, live={}, notes=notes,
                      engine=f"engines.transcription:{kind}")  # fmt: skip
+    take.audio = [AudioOut(stem[0] if stem else "source", Path(stem[1] if stem else info.file_path))]
     write = app.live.new_track_clip(clip.track, track_name, (req.arrangement, start), line.length_beats,
                                     clip_name, notes)  # fmt: skip
     track, at, count = await write_recorded(app, job, take, write)
     where = {"start_beats": at} if req.arrangement else {"slot": int(at)}
-    take.live = {"track": track, **where, "note_count": count}
+    take.live = {"track": track, **where, "note_count": count, "length_beats": line.length_beats}
     app.result(job.client, job.id, "transcribe", {
         "kind": kind, "track": track, "slot": -1 if req.arrangement else int(at),
         "start_beats": at if req.arrangement else 0.0, "length_beats": line.length_beats, "note_count": count,
