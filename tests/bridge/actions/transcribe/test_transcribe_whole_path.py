@@ -198,3 +198,18 @@ def test_silence_and_a_drum_loop_asked_as_melody_are_refused_and_nothing_is_writ
         assert names(live) == ["Mics", "After"]
     finally:
         live.stop()
+
+
+def test_a_cancelled_transcription_writes_nothing(audio: Path, env: None) -> None:
+    riff = {"slot": 0, "name": "Riff", "file": str(audio / "bass.wav"), "warping": False}
+    live = live_with([{"type": "audio", "name": "Low", "clips": [riff]}])
+    try:
+        with daemon_client(live.port) as client:
+            client.send(protocol.TRANSCRIBE, 0, 0, "kind", "bass")
+            job = client.wait_for(protocol.STATUS)[0]  # queued: the model worker is still to start
+            client.send(protocol.CANCEL, job)
+            status = client.wait_final(timeout=60.0)
+        assert status[:2] == [job, "cancelled"], status
+        assert names(live) == ["Low", "After"]
+    finally:
+        live.stop()
