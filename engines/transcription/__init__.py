@@ -11,18 +11,26 @@ drum loop asked as a pitched kind, raises ``UnsuitableAudio`` naming what was fo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
-from engines.transcription import drums, grid, mono, poly
+from engines.transcription import drums, ends, grid, mono, poly
 from engines.transcription.audio import Profile, describe, prepare
-from engines.transcription.model import FRAMES_PER_S, MODEL_RATE_HZ, Posteriors, load_session, posteriors
+from engines.transcription.model import (
+    FRAMES_PER_S,
+    MODEL_RATE_HZ,
+    Posteriors,
+    load_session,
+    pitched_share,
+    posteriors,
+)
 from engines.transcription.notes import DRUM_NOTES, KINDS, TranscribedNote, Transcription
-from engines.transcription.onsets import flux, refine
-from engines.transcription.tracks import Track, to_notes
+from engines.transcription.onsets import accents, flux, refine
+from engines.transcription.tracks import to_notes
 
 __all__ = [
     "DRUM_NOTES",
@@ -35,7 +43,8 @@ __all__ = [
 
 PITCHED = ("melody", "bass", "piano", "chords")
 BASS_BELOW_MIDI = 50  # auto: a one-note line whose median pitch is below D3 is a bass line
-POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more notes: piano
+POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more clear notes: piano
+CLEAR = 0.5  # a note map value this high is a clear note (the fainter ones are often a low note's harmonics)
 
 
 def transcribe(
@@ -60,9 +69,13 @@ def transcribe(
     y = prepare(audio, sample_rate_hz)
     duration_s = len(y) / MODEL_RATE_HZ
     profile = describe(y)
+    post = None
+    if kind != "drums" and profile.found != "noise":
+        post = posteriors(y, progress)
+        profile = dataclasses.replace(profile, pitched_share=pitched_share(y, post))
     _refuse_unreadable(profile, kind)
     chosen, because = kind, ""
-    if kind == "drums" or (kind == "auto" and profile.found == "drums"):
+    if post is None or (kind == "auto" and profile.found == "drums"):
         chosen = "drums"
         because = f"the audio is mostly hits ({profile.words()})" if kind == "auto" else ""
         notes = drums.transcribe(y)
@@ -70,7 +83,6 @@ def transcribe(
             raise UnsuitableAudio(f"no drum hits found in the clip ({profile.words()})")
         _report(progress, 1.0)
     else:
-        post = posteriors(y, progress)
         if kind == "auto":
             chosen, because = _choose(post)
         notes = _pitched(y, post, chosen, key_classes, pitch_bends)
@@ -105,7 +117,7 @@ def _refuse_unreadable(profile: Profile, kind: str) -> None:
 
 def _choose(post: Posteriors) -> tuple[str, str]:
     """Auto's pick among the pitched kinds, and why: polyphony first, then the line's register."""
-    active = post.note > poly.HOLD
+    active = post.note > CLEAR
     counts = active.sum(axis=1)
     sounding = counts > 0
     if not sounding.any():
@@ -124,10 +136,13 @@ def _pitched(
     y: np.ndarray, post: Posteriors, kind: str, key_classes: frozenset[int] | None, with_bends: bool
 ) -> list[TranscribedNote]:
     """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
-    tracks: list[Track] = (
-        mono.track(post, kind, key_classes) if kind in ("melody", "bass") else poly.track(post)
-    )
-    starts_s = refine([t.start / FRAMES_PER_S for t in tracks], flux(y))
+    curve = flux(y)
+    if kind in ("melody", "bass"):
+        tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S))
+    else:
+        tracks = poly.track(post)
+    tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
+    starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     return to_notes(post, tracks, starts_s, with_bends=with_bends)
 
 

@@ -18,7 +18,8 @@ from engines.transcription.model import MODEL_RATE_HZ
 MIN_DURATION_S = 0.25
 SILENCE_DBFS = -70.0  # a clip whose loudest sample is below this is silence
 NOISE_FLATNESS = 0.35  # mean spectral flatness above this with no steady or struck part: noise
-DRUMS_SHARE = 0.55  # share of the split's energy in hits above which the clip is a drum part
+DRUMS_SHARE = 0.55  # share of the split's energy in hits above which the clip is a drum part ...
+PITCHED_SHARE = 0.5  # ... unless the note model hears a clear pitch in this share of its sounding frames
 _FFT = 2048
 _HOP = 1024
 _BINS = 560  # up to about 6 kHz: enough to tell hits from held notes, and a third of the cost
@@ -26,20 +27,30 @@ _BINS = 560  # up to about 6 kHz: enough to tell hits from held notes, and a thi
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What a clip sounds like: ``percussive_share`` (0..1), mean spectral ``flatness`` (0..1)."""
+    """What a clip sounds like: ``percussive_share`` (0..1), median spectral ``flatness`` (0..1),
+    and ``pitched_share`` (0..1: sounding frames where the note model hears a clear pitch; None
+    before the model ran)."""
 
     percussive_share: float
     flatness: float
+    pitched_share: float | None = None
 
     @property
     def found(self) -> str:
-        """``noise``, ``drums`` or ``pitched``: the reading the errors and auto name."""
+        """``noise``, ``drums`` or ``pitched``: the reading the errors and auto name.
+
+        Clear pitches win (short chord stabs put most of their energy in hits too)."""
+        if self.pitched_share is not None and self.pitched_share >= PITCHED_SHARE:
+            return "pitched"
         if self.flatness > NOISE_FLATNESS and self.percussive_share < DRUMS_SHARE + 0.15:
             return "noise"
         return "drums" if self.percussive_share > DRUMS_SHARE else "pitched"
 
     def words(self) -> str:
-        return f"{self.percussive_share:.0%} of its energy in hits, spectral flatness {self.flatness:.2f}"
+        heard = "" if self.pitched_share is None else f", a clear pitch in {self.pitched_share:.0%} of it"
+        return (
+            f"{self.percussive_share:.0%} of its energy in hits, spectral flatness {self.flatness:.2f}{heard}"
+        )
 
 
 def prepare(audio: np.ndarray, sample_rate_hz: int) -> np.ndarray:

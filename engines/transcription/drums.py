@@ -1,20 +1,29 @@
 """Drum hits: onsets on the audio's flux, each hit's voices (kick, snare, closed and open hat)
-read from its band energies just after the hit. Several voices may sound in one hit."""
+named by a small classifier on its band energies just after the hit. Several voices may sound in
+one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
+rendered drums by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
+from pathlib import Path
 
 import numpy as np
 
+from engines.errors import ModelUnavailable
 from engines.transcription.audio import power_spectrogram
 from engines.transcription.model import MODEL_RATE_HZ
 from engines.transcription.notes import DRUM_NOTES, TranscribedNote
 from engines.transcription.onsets import FLUX_FRAMES_PER_S, flux, hits
 
+MODEL_FILE = Path(__file__).with_name("drum_model.json")
 BAND_EDGES_HZ = (20, 90, 160, 300, 600, 1200, 2500, 5000, 8000, 11025)
 FEATURE_FFT = 1024
 FEATURE_HOP = 128
+SPANS_S = ((0.0, 0.04), (0.04, 0.15), (0.15, 0.3))  # after the hit: its attack, body and ring
+HIT_SENSITIVITY = 1.5  # more hits than the flux alone is sure of: the classifier drops the empty ones
 NOTE_LENGTH_S = 0.1
 
 
@@ -27,39 +36,62 @@ def band_energies(y: np.ndarray) -> np.ndarray:
 
 
 def hit_features(energies: np.ndarray, times_s: np.ndarray) -> np.ndarray:
-    """Per hit: band levels over 0-40 ms and 40-150 ms after it, and the rise from before it."""
+    """Per hit: the attack's band shape, how each band fades over the spans, its rise from before,
+    and the time to the next hit (seconds, at most 0.5)."""
     per_s = MODEL_RATE_HZ / FEATURE_HOP
+    gaps = np.minimum(np.diff(np.append(times_s, np.inf)), 0.5)  # a hit close after masks the ring
     rows = []
-    for t in times_s:
+    for t, gap in zip(times_s, gaps, strict=True):
         f = round(t * per_s)
         before = energies[:, max(0, f - 4) : max(1, f - 1)].mean(axis=1)
-        early = energies[:, f : f + int(0.04 * per_s) + 1].mean(axis=1)
-        late = energies[:, f + int(0.04 * per_s) : f + int(0.15 * per_s) + 1]
-        late_mean = late.mean(axis=1) if late.size else early
-        rows.append(np.concatenate([early - early.max(), late_mean - early, early - before]))
+        levels = []
+        for a, b in SPANS_S:
+            span = energies[:, f + int(a * per_s) : f + int(b * per_s) + 1]
+            levels.append(span.mean(axis=1) if span.size else np.full(len(energies), -10.0))
+        attack = levels[0]
+        rows.append(
+            np.concatenate(
+                [attack - attack.max(), *(lv - attack for lv in levels[1:]), attack - before, [gap]]
+            )
+        )
     return np.array(rows, dtype=np.float32).reshape(len(times_s), -1)
 
 
-def voices_by_rule(features: np.ndarray) -> np.ndarray:
-    """(hits, 4) booleans for kick, snare, closed hat, open hat from the band shape (first pass)."""
-    early, late, rise = features[:, :9], features[:, 9:18], features[:, 18:]
-    kick = (early[:, 0:2].max(axis=1) > -0.6) & (rise[:, 0:2].max(axis=1) > 0.5)
-    snare = (early[:, 4:7].max(axis=1) > -0.5) & (rise[:, 4:7].max(axis=1) > 0.5)
-    hat = (early[:, 7:9].max(axis=1) > -1.0) & (rise[:, 7:9].max(axis=1) > 0.4) & ~snare
-    open_hat = hat & (late[:, 7:9].mean(axis=1) > -0.5)
-    return np.stack([kick, snare, hat & ~open_hat, open_hat], axis=1)
+@functools.cache
+def load_classifier(path: Path = MODEL_FILE) -> dict[str, np.ndarray]:
+    """The shipped classifier's arrays (mean, scale, w1, b1, w2, b2), read once."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailable(
+            f"the drum classifier {path} cannot be read ({exc}): run .venv/bin/python -m tools.corpus.drum_train"
+        ) from exc
+    return {k: np.asarray(v, dtype=np.float32) for k, v in data["arrays"].items()}
 
 
-def transcribe(y: np.ndarray, *, sensitivity: float = 1.0) -> list[TranscribedNote]:
+def voice_probabilities(features: np.ndarray, model: dict[str, np.ndarray]) -> np.ndarray:
+    """(hits, voices) probabilities from the classifier: standardise, ReLU layer, sigmoids."""
+    x = (features - model["mean"]) / model["scale"]
+    hidden = np.maximum(0.0, x @ model["w1"] + model["b1"])
+    return np.asarray(1.0 / (1.0 + np.exp(-(hidden @ model["w2"] + model["b2"]))))
+
+
+def hit_times(y: np.ndarray, curve: np.ndarray | None = None) -> np.ndarray:
+    """Candidate hit times in seconds (flux peaks), generous: the classifier names or drops each."""
+    curve = flux(y) if curve is None else curve
+    return np.maximum(0.0, (hits(curve, sensitivity=HIT_SENSITIVITY) - 1) / FLUX_FRAMES_PER_S)
+
+
+def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     """Drum notes (GM pitches of DRUM_NOTES) for a mono 22,050 Hz clip."""
     curve = flux(y)
-    times_s = np.maximum(0.0, (hits(curve, sensitivity=sensitivity) - 1) / FLUX_FRAMES_PER_S)
+    times_s = hit_times(y, curve)
     if len(times_s) == 0:
         return []
-    energies = band_energies(y)
-    features = hit_features(energies, times_s)
-    voices = voices_by_rule(features)
-    loudness = curve[np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1]
+    model = load_classifier()
+    probabilities = voice_probabilities(hit_features(band_energies(y), times_s), model)
+    voices = probabilities >= model["threshold"]
+    loudness = curve[np.minimum(len(curve) - 1, np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1)]
     velocities = np.clip(np.round(40 + 87 * loudness / max(float(loudness.max()), 1e-9)), 1, 127).astype(int)
     pitches = list(DRUM_NOTES.values())
     notes = [

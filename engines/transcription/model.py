@@ -27,6 +27,7 @@ EDGE_FRAMES = 15  # frames dropped at each window edge (the model sees too littl
 STEP_FRAMES = WINDOW_FRAMES - 2 * EDGE_FRAMES  # 142 frames kept per window
 LOWEST_MIDI = 21  # note and onset column 0 is A0
 BATCH_WINDOWS = 8
+QUIET_RMS = 1e-4  # -80 dBFS
 INPUT = "serving_default_input_2:0"
 OUTPUTS = {
     "note": "StatefulPartitionedCall:1",
@@ -100,4 +101,29 @@ def posteriors(audio_22k: np.ndarray, progress: Callable[[float], None] | None =
         if progress is not None:
             progress(min(1.0, (first + len(batch)) / len(windows)))
     maps = {k: np.concatenate(v).reshape(-1, v[0].shape[-1])[:n_frames] for k, v in parts.items()}
+    quiet = _quiet_frames(audio_22k, n_frames)
+    for values in maps.values():
+        values[quiet] = 0.0
     return Posteriors(note=maps["note"], onset=maps["onset"], contour=maps["contour"])
+
+
+def _quiet_frames(audio_22k: np.ndarray, n_frames: int) -> np.ndarray:
+    """Frames with no audio within two frames either side (below -80 dBFS RMS): the model reads a
+    silent window's normalised spectrum as notes, so its maps there are set to zero."""
+    padded = np.zeros(n_frames * HOP, dtype=np.float32)
+    padded[: len(audio_22k)] = audio_22k[: n_frames * HOP]
+    rms = np.sqrt(np.mean(padded.reshape(n_frames, HOP) ** 2, axis=1))
+    near = np.convolve(rms, np.ones(5), mode="same") / 5
+    return near < QUIET_RMS
+
+
+def pitched_share(audio_22k: np.ndarray, post: Posteriors, *, clear: float = 0.5) -> float:
+    """Share of the sounding frames (above -40 dBFS peak) whose strongest note map value is ``clear``."""
+    n = min(post.n_frames, len(audio_22k) // HOP)
+    if n == 0:
+        return 0.0
+    peaks = np.abs(audio_22k[: n * HOP]).reshape(n, HOP).max(axis=1)
+    sounding = peaks > 0.01
+    if not sounding.any():
+        return 0.0
+    return float((post.note[:n].max(axis=1)[sounding] >= clear).mean())

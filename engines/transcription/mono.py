@@ -22,13 +22,28 @@ SWITCH = 1.6  # log-cost of changing state (pitch or silence)
 OCTAVE_HELP = 0.5  # bass: share of the octave above's evidence credited to a pitch
 OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
-REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before
+REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
+REPEAT_RISE = 0.35  # ... or the onset map climbed this much out of a trough ...
+REPEAT_LOOKBACK = 8  # ... in the frames before the peak, and the audio's flux near it rose
+REPEAT_ACCENT = 1.7  # ... to this many times its median
 MIN_FRAMES = 4
+ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
+ONSET_AFTER = 12  # ... and after it (about 140 ms)
+ONSET_SEEN = 0.3  # an onset peak at least this high places the start
+RISE_SHARE = 0.75  # the start: the first frame of the onset map within this share of its peak
 RANGES = {"melody": (36, 100), "bass": (23, 67)}
 
 
-def track(post: Posteriors, kind: str, key_pitch_classes: frozenset[int] | None = None) -> list[Track]:
-    """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps."""
+def track(
+    post: Posteriors,
+    kind: str,
+    key_pitch_classes: frozenset[int] | None = None,
+    accents: np.ndarray | None = None,
+) -> list[Track]:
+    """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps.
+
+    ``accents`` (per model frame, the audio's flux over its median) confirm a repeated note: a
+    bow change or vibrato can make the onset map climb where the audio shows no new attack."""
     low, high = RANGES[kind]
     cols = np.arange(low - LOWEST_MIDI, high - LOWEST_MIDI + 1)
     evidence = post.note[:, cols].astype(np.float64)
@@ -42,15 +57,36 @@ def track(post: Posteriors, kind: str, key_pitch_classes: frozenset[int] | None 
         scores[:, outside] -= OUT_OF_KEY
     silence = np.full((len(scores), 1), np.log(SILENCE))
     path = _viterbi(np.hstack([silence, scores]))
-    tracks = []
+    tracks: list[Track] = []
     for state, start, end in _runs(path):
         if state == 0:
             continue
-        col = cols[state - 1]
-        for a, b in _split_repeats(post, col, start, end):
+        col = int(cols[state - 1])
+        begin, peak = _onset_near(post.onset[:, col], start, end)
+        if tracks and tracks[-1].end >= start:  # the note before held until this one: it still does
+            tracks[-1] = Track(
+                tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
+            )
+        for a, b in _split_repeats(post, col, begin, end, after=peak, accents=accents):
             if b - a >= MIN_FRAMES:
-                tracks.append(Track(int(col + LOWEST_MIDI), a, b, float(post.note[a:b, col].max())))
+                tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
+
+
+def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Where the note really starts (the rise to its onset map's peak near the run's start), and the peak.
+
+    The note map rises up to about 100 ms before a low note's onset (the model's long low-frequency
+    window), so a run starts early; its pitch's onset map peaks at the sound's start."""
+    low, high = max(0, start - ONSET_BEFORE), min(end - MIN_FRAMES + 1, start + ONSET_AFTER)
+    if high <= low:
+        return start, start
+    window = onsets[low:high]
+    peak = int(np.argmax(window))
+    if window[peak] < ONSET_SEEN:
+        return start, start
+    # a slow attack (a flute's) peaks late: the start is where the climb to the peak began
+    return _rise_start(onsets, low + peak, floor=max(0, low - ONSET_BEFORE)), low + peak
 
 
 def _viterbi(scores: np.ndarray) -> np.ndarray:
@@ -78,15 +114,32 @@ def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
     return [(int(path[a]), a, b) for a, b in itertools.pairwise(bounds)]
 
 
-def _split_repeats(post: Posteriors, col: int, start: int, end: int) -> list[tuple[int, int]]:
-    """The run cut where a new onset of the same pitch follows a dip in its note map."""
+def _split_repeats(
+    post: Posteriors, col: int, start: int, end: int, *, after: int, accents: np.ndarray | None
+) -> list[tuple[int, int]]:
+    """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
+    peak) rises out of a trough in the onset map or follows a dip in the note map."""
     onsets = post.onset[start:end, col]
     frames = post.note[start:end, col]
     level = float(np.median(frames)) if len(frames) else 0.0
-    cuts = [
-        int(p)
-        for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]
-        if p >= MIN_FRAMES and frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
-    ]
+    cuts: list[int] = []
+    for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]:
+        if p < max(MIN_FRAMES, after - start + MIN_FRAMES):
+            continue
+        before = slice(max(0, p - REPEAT_LOOKBACK), p)
+        rose = onsets[p] - onsets[before].min() >= REPEAT_RISE
+        dipped = frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
+        cut = _rise_start(onsets, int(p), floor=cuts[-1] + MIN_FRAMES if cuts else MIN_FRAMES)
+        heard = accents is None or accents[start + p - 2 : start + p + 4].max() >= REPEAT_ACCENT
+        if (rose or dipped) and heard and end - start - cut >= MIN_FRAMES:
+            cuts.append(cut)
     bounds = [0, *cuts, end - start]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
+
+
+def _rise_start(onsets: np.ndarray, peak: int, *, floor: int = 0) -> int:
+    """The first frame of the climb to an onset peak: the earliest frame within RISE_SHARE of it."""
+    edge = peak
+    while edge > floor and onsets[edge - 1] >= RISE_SHARE * onsets[peak]:
+        edge -= 1
+    return edge

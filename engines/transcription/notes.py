@@ -6,7 +6,18 @@ from dataclasses import dataclass, field
 
 KINDS = ("melody", "bass", "piano", "chords", "drums", "auto")
 # GM drum notes the drum classifier writes (channel 10's layout: a Drum Rack plays them as is)
-DRUM_NOTES = {"kick": 36, "snare": 38, "closed_hat": 42, "open_hat": 46}
+DRUM_NOTES = {"kick": 36, "snare": 38, "closed_hat": 42, "open_hat": 46, "ride": 51, "crash": 49, "tom": 45}
+# GM drum notes folded onto those voices (a side stick or a clap is a snare, a pedal hat a closed one,
+# a ride's bell a ride, any tom a tom): the drum classifier's labels and the benchmark's truth read this
+VOICE_OF_GM_NOTE = (
+    dict.fromkeys((35, 36), "kick")
+    | dict.fromkeys((37, 38, 39, 40), "snare")
+    | dict.fromkeys((42, 44), "closed_hat")
+    | {46: "open_hat"}
+    | dict.fromkeys((51, 53, 59), "ride")
+    | dict.fromkeys((49, 52, 55, 57), "crash")
+    | dict.fromkeys((41, 43, 45, 47, 48, 50), "tom")
+)
 
 
 @dataclass(frozen=True, slots=True)

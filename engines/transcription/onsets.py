@@ -3,6 +3,8 @@ and to find drum hits. The flux is the summed rise of log-compressed magnitudes,
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from scipy.signal import find_peaks
 
@@ -12,8 +14,8 @@ from engines.transcription.model import MODEL_RATE_HZ
 FLUX_FFT = 1024
 FLUX_HOP = 64
 FLUX_FRAMES_PER_S = MODEL_RATE_HZ / FLUX_HOP
-SEARCH_BEFORE_S = 0.04  # a model onset moves to the strongest flux peak this much earlier ...
-SEARCH_AFTER_S = 0.02  # ... or this much later
+SEARCH_BEFORE_S = 0.06  # a model onset moves to the strongest flux peak this much earlier ...
+SEARCH_AFTER_S = 0.06  # ... or this much later
 
 
 def flux(y: np.ndarray, low_bin: int = 2, high_bin: int = 420) -> np.ndarray:
@@ -53,3 +55,11 @@ def hits(curve: np.ndarray, *, spacing_s: float = 0.03, sensitivity: float = 1.0
         curve, height=local * 1.5 + floor, distance=max(1, int(spacing_s * FLUX_FRAMES_PER_S))
     )
     return peaks
+
+
+def accents(curve: np.ndarray, n_frames: int, frames_per_s: float) -> np.ndarray:
+    """The flux over its median, the largest value in each of ``n_frames`` coarser frames."""
+    per = FLUX_FRAMES_PER_S / frames_per_s
+    ratio = curve / max(float(np.median(curve)), 1e-9)
+    edges = np.minimum(len(ratio), np.round(np.arange(n_frames + 1) * per).astype(int))
+    return np.array([ratio[a:b].max() if b > a else 0.0 for a, b in itertools.pairwise(edges)])

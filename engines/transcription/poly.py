@@ -16,7 +16,8 @@ from engines.transcription.tracks import Track
 
 ONSET = 0.5  # an onset map peak above this starts a note
 RISE = 0.35  # or the note map rising this much over two frames, with no onset peak near
-HOLD = 0.3  # the note map above this holds a note
+HOLD = 0.3  # the note map above this holds a note ...
+HOLD_SHARE = 0.6  # ... and above this share of its level over the note's first frames (a release ends it)
 GAP_FRAMES = 2  # dips this short do not end a note
 MIN_FRAMES = 4  # about 46 ms: shorter notes are dropped
 GHOST_INTERVALS = (12, 19, 24)
@@ -48,8 +49,9 @@ def track(post: Posteriors, low_midi: int = LOWEST_MIDI, high_midi: int = 108) -
 def _held_until(frames: np.ndarray, start: int, stop: int) -> int:
     """The frame after the last one that holds the note from ``start`` (dips of GAP_FRAMES bridged)."""
     end, low = start + 1, 0
+    hold = max(HOLD, HOLD_SHARE * float(frames[start : min(stop, start + 6)].max(initial=0.0)))
     for t in range(start + 1, stop):
-        if frames[t] >= HOLD:
+        if frames[t] >= hold:
             end, low = t + 1, 0
         else:
             low += 1

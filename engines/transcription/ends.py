@@ -1,0 +1,68 @@
+"""Note ends placed on the audio: a note stops where its own pitch's energy falls away.
+
+The note map fades slowly through a release and the room's reverb, so a short stab reads as a
+long note. Here each pitch's energy (its fundamental and second harmonic, per model frame) is
+measured on the audio; a note ends at the first frame, after its loudest, where that energy starts
+falling ``FALL_DB`` within ``FALL_FRAMES`` (a release, not a decay), if that comes before the end the map gave.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+import numpy as np
+
+from engines.transcription.audio import power_spectrogram
+from engines.transcription.model import HOP, LOWEST_MIDI, MODEL_RATE_HZ
+from engines.transcription.tracks import Track
+
+FFT = 4096
+FALL_DB = 9.0  # a release: the pitch's energy falling this much ...
+FALL_FRAMES = 3  # ... within this many frames (35 ms; a piano's own decay is far slower)
+LOUDEST_WITHIN = 8  # frames after the start searched for the note's loudest frame
+
+
+@functools.cache
+def _pitch_bins() -> np.ndarray:
+    """(88, FFT//2+1) weights: a quarter-tone band around each key's fundamental and 2nd harmonic."""
+    freqs = np.fft.rfftfreq(FFT, 1 / MODEL_RATE_HZ)
+    weights = np.zeros((88, len(freqs)), dtype=np.float32)
+    for key in range(88):
+        f0 = 440.0 * 2 ** ((key + LOWEST_MIDI - 69) / 12)
+        for harmonic in (1, 2):
+            centre = f0 * harmonic
+            band = (freqs >= centre * 2 ** (-1 / 24)) & (freqs <= centre * 2 ** (1 / 24))
+            if not band.any():
+                band = np.abs(freqs - centre) == np.abs(freqs - centre).min()
+            weights[key, band] = 1.0
+    return weights
+
+
+def pitch_energy_db(y: np.ndarray, n_frames: int) -> np.ndarray:
+    """(frames, 88) energy in dB of each key's band, on the model's frame grid."""
+    power = power_spectrogram(y, FFT, HOP)[:, :n_frames]
+    energy = _pitch_bins() @ power
+    out = np.full((n_frames, 88), -120.0, dtype=np.float32)
+    out[: energy.shape[1]] = (10 * np.log10(energy + 1e-12)).T
+    return out
+
+
+def trim(tracks: list[Track], energy_db: np.ndarray) -> list[Track]:
+    """Tracks whose ends moved earlier to where their pitch's energy fell fast after its loudest."""
+    trimmed = []
+    for track in tracks:
+        col = track.pitch - LOWEST_MIDI
+        line = energy_db[track.start : track.end, col]
+        if len(line) < 2:
+            trimmed.append(track)
+            continue
+        loudest = int(np.argmax(line[:LOUDEST_WITHIN]))
+        tail = line[loudest:]
+        fast = np.flatnonzero(tail[FALL_FRAMES:] < tail[:-FALL_FRAMES] - FALL_DB)
+        if len(fast):
+            end = track.start + loudest + int(fast[0]) + 1
+            trimmed.append(dataclasses.replace(track, end=max(end, track.start + 2)))
+        else:
+            trimmed.append(track)
+    return trimmed
