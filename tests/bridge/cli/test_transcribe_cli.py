@@ -52,7 +52,9 @@ def test_drums_go_to_the_gm_layout_on_channel_10(audio: Path, tmp_path: Path) ->
     song = read_midi(out)
     assert list(song.parts) == ["drums"]  # read_midi names channel 10 drums
     kicks = [n.start_beats for n in song.parts["drums"] if n.pitch == 36]
-    assert all(any(abs(k - n.start_beats) <= 0.1 for k in kicks) for n in DRUMS if n.pitch == 36), kicks
+    played = [n.start_beats for n in DRUMS if n.pitch == 36]
+    assert sum(any(abs(k - p) <= 0.1 for k in kicks) for p in played) >= 0.75 * len(played), kicks
+    assert all(any(abs(k - p) <= 0.1 for p in played) for k in kicks), kicks  # none where none was played
 
 
 def test_bad_input_exits_2_naming_it_and_writes_nothing(
