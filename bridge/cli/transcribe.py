@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bridge import protocol
+
 if TYPE_CHECKING:
     from engines.transcription import TranscribedNote
 
 HELP = "turn an audio file's notes (melody, bass, piano, chords or drums) into a MIDI file"
-KINDS = ("auto", "melody", "bass", "piano", "chords", "drums")  # bridge.protocol.TRANSCRIBE_KINDS
 PARTS = {"melody": "melody", "bass": "bass", "piano": "chords", "chords": "chords", "drums": "drums"}
 
 
@@ -30,7 +31,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--out", metavar="F.mid", help="the MIDI file to write (default: none; needed unless --json)"
     )
     parser.add_argument(
-        "--kind", choices=KINDS, default="auto", help="what the audio is; auto chooses and says"
+        "--kind",
+        choices=protocol.TRANSCRIBE_KINDS,
+        default="auto",
+        help="what the audio is; auto chooses and says",
     )
     parser.add_argument("--tempo", type=float, default=120.0, metavar="BPM", help="the MIDI file's tempo")
     parser.add_argument(

@@ -67,6 +67,10 @@ def test_bad_input_exits_2_naming_it_and_writes_nothing(
     sf.write(quiet, np.zeros(44100), 44100)
     assert main(["transcribe", str(quiet), "--out", str(out)]) == 2
     assert "silent" in capsys.readouterr().err
+    garbled = tmp_path / "garbled.wav"
+    garbled.write_text("not audio at all")
+    assert main(["transcribe", str(garbled), "--out", str(out)]) == 2
+    assert "garbled.wav" in capsys.readouterr().err
     assert main(["transcribe", str(quiet)]) == 2
     assert "--out F.mid, --json" in capsys.readouterr().err
     assert not out.exists()
