@@ -74,3 +74,17 @@ def test_bad_input_exits_2_naming_it_and_writes_nothing(
     assert main(["transcribe", str(quiet)]) == 2
     assert "--out F.mid, --json" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_named_sub_command_imports_only_its_own_module() -> None:
+    """``roo transcribe`` builds only its own parser: the daemon's history and queue modules (hundreds of
+    milliseconds of imports) are not loaded for it; ``roo --help`` still lists every sub-command."""
+    import subprocess
+    import sys
+
+    probe = "import sys; from bridge.cli import build_parser; build_parser({}); print('bridge.history' in sys.modules)"
+    alone = subprocess.run(
+        [sys.executable, "-c", probe.format("'transcribe'")], capture_output=True, text=True
+    )
+    every = subprocess.run([sys.executable, "-c", probe.format("")], capture_output=True, text=True)
+    assert (alone.stdout.strip(), every.stdout.strip()) == ("False", "True"), (alone.stderr, every.stderr)
