@@ -21,7 +21,7 @@ from engines.warping import Pair, beats_at
 
 GRID_BEATS = 0.25  # quantize pulls toward 16ths
 MIN_BEATS = 1.0 / 64  # Live's shortest note the Remote Script takes
-GM_DRUMS = "GM drums: 36 kick, 38 snare, 42 closed hat, 46 open hat"
+GM_DRUMS = "GM drums: 36 kick, 38 snare, 42 closed hat, 46 open hat, 45 tom, 49 crash, 51 ride"
 
 
 @dataclass(frozen=True, slots=True)
