@@ -47,6 +47,7 @@ def audio(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for kind in ("melody", "bass", "piano", "drums"):
         render(kind, folder)
     sf.write(folder / "quiet.wav", np.zeros((44100 * 2, 2)), 44100)
+    sf.write(folder / "hiss.wav", 0.3 * np.random.default_rng(1).standard_normal((44100 * 2, 2)), 44100)
     return folder
 
 
@@ -183,12 +184,15 @@ def test_a_drum_loop_in_the_arrangement_lands_at_its_start_in_the_gm_layout(audi
         live.stop()
 
 
-def test_silence_and_a_drum_loop_asked_as_melody_are_refused_and_nothing_is_written(
+def test_silence_noise_a_blip_and_a_drum_loop_asked_as_melody_are_refused_and_nothing_is_written(
     audio: Path, env: None
 ) -> None:
     quiet = {"slot": 0, "name": "Room", "file": str(audio / "quiet.wav"), "warping": False}
     beat = {"slot": 1, "name": "Beat", "file": str(audio / "drums.wav"), "warping": False}
-    live = live_with([{"type": "audio", "name": "Mics", "clips": [quiet, beat]}])
+    hiss = {"slot": 2, "name": "Hiss", "file": str(audio / "hiss.wav"), "warping": False}
+    blip = {"slot": 3, "name": "Blip", "file": str(audio / "melody.wav"), "warping": False,
+            "start_marker": 0.0, "end_marker": 0.1}  # fmt: skip
+    live = live_with([{"type": "audio", "name": "Mics", "clips": [quiet, beat, hiss, blip]}])
     try:
         with daemon_client(live.port) as client:
             status, _ = _ask(client, 0, 0)
@@ -196,6 +200,10 @@ def test_silence_and_a_drum_loop_asked_as_melody_are_refused_and_nothing_is_writ
             assert "silen" in status[3].lower() or "quiet" in status[3].lower(), status
             status, _ = _ask(client, 0, 1, "kind", "melody")
             assert status[1] == "failed" and "drum" in status[3], status
+            status, _ = _ask(client, 0, 2)
+            assert status[1] == "failed" and "'Hiss'" in status[3] and "noise" in status[3], status
+            status, _ = _ask(client, 0, 3, "kind", "melody")
+            assert status[1] == "failed" and "'Blip'" in status[3] and "too short" in status[3], status
             status, _ = _ask(client, 0, 0, "kind", "violin")
             assert status[1] == "failed" and "'violin'" in status[3] and "drums" in status[3], status
         assert names(live) == ["Mics", "After"]
