@@ -68,12 +68,12 @@ def load_models() -> dict[str, ModelChoice]:
     return out
 
 
-LICENSED_FAMILIES = ("analysis", "musicgen", "separation", "infill", "speech")
+LICENSED_FAMILIES = ("analysis", "musicgen", "separation", "infill", "speech", "transcription")
 
 
 @cache
 def load_licences() -> dict[str, str]:
-    """presets/models.yaml's ``licences``: per model family, what its weights allow (all five named)."""
+    """presets/models.yaml's ``licences``: per model family, what its weights allow (all six named)."""
     path, data = _models_yaml()
     licences = data.get("licences") if isinstance(data, dict) else None
     if not isinstance(licences, dict):

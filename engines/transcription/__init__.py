@@ -22,6 +22,7 @@ from engines.transcription import drums, ends, grid, mono, poly
 from engines.transcription.audio import Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
+    HOP,
     MODEL_RATE_HZ,
     Posteriors,
     load_session,
@@ -29,8 +30,8 @@ from engines.transcription.model import (
     posteriors,
 )
 from engines.transcription.notes import DRUM_NOTES, KINDS, TranscribedNote, Transcription
-from engines.transcription.onsets import accents, flux, refine
-from engines.transcription.tracks import to_notes
+from engines.transcription.onsets import accents, flux, levels_db, refine
+from engines.transcription.tracks import one_at_a_time, to_notes
 
 __all__ = [
     "DRUM_NOTES",
@@ -138,12 +139,14 @@ def _pitched(
     """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
     curve = flux(y)
     if kind in ("melody", "bass"):
-        tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S))
+        levels = levels_db(y, post.n_frames, HOP)
+        tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
     else:
         tracks = poly.track(post)
     tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
-    return to_notes(post, tracks, starts_s, with_bends=with_bends)
+    notes = to_notes(post, tracks, starts_s, with_bends=with_bends)
+    return one_at_a_time(notes) if kind in ("melody", "bass") else notes
 
 
 def _report(progress: Callable[[float], None] | None, fraction: float) -> None:

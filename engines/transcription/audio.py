@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.fft
 from scipy.ndimage import median_filter
 
 from engines.errors import InvalidValue, UnsuitableAudio
@@ -92,7 +93,8 @@ def power_spectrogram(y: np.ndarray, n_fft: int = _FFT, hop: int = _HOP) -> np.n
     frames = np.lib.stride_tricks.as_strided(
         padded, shape=(n_frames, n_fft), strides=(padded.strides[0] * hop, padded.strides[0])
     )
-    return (np.abs(np.fft.rfft(frames * np.hanning(n_fft).astype(np.float32), axis=1)) ** 2).T
+    spectrum = scipy.fft.rfft(frames * np.hanning(n_fft).astype(np.float32), axis=1, workers=2)
+    return (spectrum.real**2 + spectrum.imag**2).T  # float32 throughout: half the work of float64
 
 
 def describe(y: np.ndarray) -> Profile:

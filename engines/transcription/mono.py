@@ -19,13 +19,16 @@ from engines.transcription.tracks import Track
 
 SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
 SWITCH = 1.6  # log-cost of changing state (pitch or silence)
-OCTAVE_HELP = 0.5  # bass: share of the octave above's evidence credited to a pitch
+OCTAVE_HELP = 0.7  # bass: share of the octave above's evidence credited to a pitch
 OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
 REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
 REPEAT_RISE = 0.35  # ... or the onset map climbed this much out of a trough ...
 REPEAT_LOOKBACK = 8  # ... in the frames before the peak, and the audio's flux near it rose
-REPEAT_ACCENT = 1.7  # ... to this many times its median
+REPEAT_ACCENT = 1.7  # ... to this many times its median, with the level climbing REPEAT_CLIMB_DB again
+REPEAT_CLIMB_DB = 1.5  # (a vibrato moves the flux but not the level) ...
+STRONG_ACCENT = 6.0  # ... or the flux rose this much (a plucked repeat: no need to ask the level)
+REPEAT_MIN_FRAMES = 7  # a repeat leaves at least 80 ms (a release click is not a new note)
 MIN_FRAMES = 4
 ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
 ONSET_AFTER = 12  # ... and after it (about 140 ms)
@@ -39,11 +42,13 @@ def track(
     kind: str,
     key_pitch_classes: frozenset[int] | None = None,
     accents: np.ndarray | None = None,
+    levels_db: np.ndarray | None = None,
 ) -> list[Track]:
     """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps.
 
-    ``accents`` (per model frame, the audio's flux over its median) confirm a repeated note: a
-    bow change or vibrato can make the onset map climb where the audio shows no new attack."""
+    ``accents`` (per model frame, the audio's flux over its median) and ``levels_db`` (its level)
+    confirm a repeated note: a bow change or vibrato can make the onset map climb where the audio
+    shows no new attack (a strong accent, or an accent with the level climbing again)."""
     low, high = RANGES[kind]
     cols = np.arange(low - LOWEST_MIDI, high - LOWEST_MIDI + 1)
     evidence = post.note[:, cols].astype(np.float64)
@@ -67,7 +72,7 @@ def track(
             tracks[-1] = Track(
                 tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
             )
-        for a, b in _split_repeats(post, col, begin, end, after=peak, accents=accents):
+        for a, b in _split_repeats(post, col, begin, end, after=peak, audio=(accents, levels_db)):
             if b - a >= MIN_FRAMES:
                 tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
@@ -115,7 +120,13 @@ def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
 
 
 def _split_repeats(
-    post: Posteriors, col: int, start: int, end: int, *, after: int, accents: np.ndarray | None
+    post: Posteriors,
+    col: int,
+    start: int,
+    end: int,
+    *,
+    after: int,
+    audio: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
 ) -> list[tuple[int, int]]:
     """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
     peak) rises out of a trough in the onset map or follows a dip in the note map."""
@@ -130,8 +141,8 @@ def _split_repeats(
         rose = onsets[p] - onsets[before].min() >= REPEAT_RISE
         dipped = frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
         cut = _rise_start(onsets, int(p), floor=cuts[-1] + MIN_FRAMES if cuts else MIN_FRAMES)
-        heard = accents is None or accents[start + p - 2 : start + p + 4].max() >= REPEAT_ACCENT
-        if (rose or dipped) and heard and end - start - cut >= MIN_FRAMES:
+        heard = _attack_heard(start + int(p), *audio)
+        if (rose or dipped) and heard and end - start - cut >= REPEAT_MIN_FRAMES:
             cuts.append(cut)
     bounds = [0, *cuts, end - start]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
@@ -143,3 +154,17 @@ def _rise_start(onsets: np.ndarray, peak: int, *, floor: int = 0) -> int:
     while edge > floor and onsets[edge - 1] >= RISE_SHARE * onsets[peak]:
         edge -= 1
     return edge
+
+
+def _attack_heard(frame: int, accents: np.ndarray | None, levels_db: np.ndarray | None) -> bool:
+    """Whether the audio shows a new attack near ``frame`` (True when there is no audio to ask)."""
+    if accents is None:
+        return True
+    accent = float(accents[max(0, frame - 2) : frame + 4].max(initial=0.0))
+    if accent >= STRONG_ACCENT or levels_db is None:
+        return accent >= REPEAT_ACCENT
+    climb = float(
+        levels_db[frame : frame + 5].max(initial=-120.0)
+        - levels_db[max(0, frame - 5) : frame + 1].min(initial=0.0)
+    )
+    return accent >= REPEAT_ACCENT and climb >= REPEAT_CLIMB_DB

@@ -39,7 +39,9 @@ def refine(starts_s: list[float], curve: np.ndarray) -> list[float]:
             peaks <= (start + SEARCH_AFTER_S) * FLUX_FRAMES_PER_S
         )
         if near.any() and height[near].max() > floor:
-            best = peaks[near][int(np.argmax(height[near]))]
+            # the strongest peak, discounted by its distance: a release's splatter further off loses
+            distance = np.abs(peaks[near] / FLUX_FRAMES_PER_S - start) / max(SEARCH_BEFORE_S, SEARCH_AFTER_S)
+            best = peaks[near][int(np.argmax(height[near] * (1.0 - 0.5 * distance)))]
             refined.append(max(0.0, float(best - 1) / FLUX_FRAMES_PER_S))
         else:
             refined.append(float(start))
@@ -63,3 +65,11 @@ def accents(curve: np.ndarray, n_frames: int, frames_per_s: float) -> np.ndarray
     ratio = curve / max(float(np.median(curve)), 1e-9)
     edges = np.minimum(len(ratio), np.round(np.arange(n_frames + 1) * per).astype(int))
     return np.array([ratio[a:b].max() if b > a else 0.0 for a, b in itertools.pairwise(edges)])
+
+
+def levels_db(y: np.ndarray, n_frames: int, hop: int) -> np.ndarray:
+    """The clip's RMS level in dB per frame of ``hop`` samples (-120 past its end)."""
+    m = min(n_frames, len(y) // hop)
+    out = np.full(n_frames, -120.0)
+    out[:m] = 10 * np.log10(np.mean(y[: m * hop].reshape(m, hop).astype(np.float64) ** 2, axis=1) + 1e-12)
+    return out

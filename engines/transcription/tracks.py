@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,3 +57,17 @@ def to_notes(
             )
         )
     return sorted(notes, key=lambda n: (n.start_s, n.pitch))
+
+
+def one_at_a_time(notes: list[TranscribedNote], min_length_s: float = 0.05) -> list[TranscribedNote]:
+    """A one-note line kept so: each note ends by the next one's start, and slivers shorter than
+    ``min_length_s`` (left where a start moved onto its neighbour's attack) are dropped."""
+    kept: list[TranscribedNote] = []
+    for note in sorted(notes, key=lambda n: n.start_s):
+        if kept and kept[-1].end_s > note.start_s:
+            kept[-1] = dataclasses.replace(kept[-1], end_s=note.start_s)
+            if kept[-1].duration_s < min_length_s:
+                kept.pop()
+        if note.duration_s >= min_length_s:
+            kept.append(note)
+    return kept

@@ -38,6 +38,7 @@ def test_every_model_family_names_its_licence() -> None:
     assert "CC BY-NC 4.0" in licences["musicgen"]
     assert "MIT" in licences["separation"]
     assert "Non-Commercial" in licences["infill"]
+    assert "Apache-2.0" in licences["transcription"] and "Basic Pitch" in licences["transcription"]
 
 
 def test_a_family_without_a_licence_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
