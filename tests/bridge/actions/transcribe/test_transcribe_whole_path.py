@@ -159,6 +159,28 @@ def test_piano_chords_and_auto_say_what_they_chose(audio: Path, env: None) -> No
         live.stop()
 
 
+def test_chords_of_a_session_clip_go_into_the_arrangement_at_the_loop_brace(audio: Path, env: None) -> None:
+    keys = {"slot": 0, "name": "Comp", "file": str(audio / "piano.wav"), "warping": False}
+    live = live_with([{"type": "audio", "name": "Keys", "clips": [keys]}])
+    try:
+
+        def brace() -> None:
+            live.song.loop_start, live.song.loop_length = 16.0, 8.0
+
+        live.call(brace)
+        status, result = transcribe(live, 0, 0, "kind", "chords", "arrangement", 1)
+        assert status[1] == "done" and "in the Arrangement at beat 16" in status[3], status
+        assert names(live) == ["Keys", "Comp (chords MIDI)", "After"]
+        ((start, _length, name, notes),) = live.arrangement_clips(1)
+        assert start == 16.0 and name == "Comp (chords)"
+        got = [(n[0], n[1]) for n in notes]
+        expected = [(n.pitch, file_seconds(n) * SET_TEMPO_BPM / 60.0) for n in CHORDS]  # unwarped: real time
+        assert found_share(expected, got, tolerance=0.1) >= 0.8, (expected, got)
+        assert result is not None and result["kind"] == "chords" and result["slot"] == -1
+    finally:
+        live.stop()
+
+
 def test_a_drum_loop_in_the_arrangement_lands_at_its_start_in_the_gm_layout(audio: Path, env: None) -> None:
     loop = {"start": 32, "name": "Break", "file": str(audio / "drums.wav"), "warping": True,
             "warp_markers": [[0.0, 0.0], [1.0, 2.0]], "start_marker": 0.0, "end_marker": 8.0}  # fmt: skip
