@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.fft
-from scipy.ndimage import median_filter
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.transcription.model import MODEL_RATE_HZ
@@ -20,7 +18,9 @@ MIN_DURATION_S = 0.25
 SILENCE_DBFS = -70.0  # a clip whose loudest sample is below this is silence
 NOISE_FLATNESS = 0.35  # mean spectral flatness above this with no steady or struck part: noise
 DRUMS_SHARE = 0.55  # share of the split's energy in hits above which the clip is a drum part ...
-PITCHED_SHARE = 0.5  # ... unless the note model hears a clear pitch in this share of its sounding frames
+PITCHED_SHARE = 0.5  # ... unless the note model hears a clear pitch in this share of its sounding frames;
+UNPITCHED_SHARE = 0.2  # where it hears one in less than this share (brushes, soft kits: fewer sharp hits),
+UNPITCHED_DRUMS_SHARE = 0.3  # this share of energy in hits is enough
 _FFT = 2048
 _HOP = 1024
 _BINS = 560  # up to about 6 kHz: enough to tell hits from held notes, and a third of the cost
@@ -45,7 +45,12 @@ class Profile:
             return "pitched"
         if self.flatness > NOISE_FLATNESS and self.percussive_share < DRUMS_SHARE + 0.15:
             return "noise"
-        return "drums" if self.percussive_share > DRUMS_SHARE else "pitched"
+        unpitched = self.pitched_share is not None and self.pitched_share < UNPITCHED_SHARE
+        if self.percussive_share > DRUMS_SHARE or (
+            unpitched and self.percussive_share > UNPITCHED_DRUMS_SHARE
+        ):
+            return "drums"
+        return "pitched"
 
     def words(self) -> str:
         heard = "" if self.pitched_share is None else f", a clear pitch in {self.pitched_share:.0%} of it"
@@ -93,18 +98,27 @@ def power_spectrogram(y: np.ndarray, n_fft: int = _FFT, hop: int = _HOP) -> np.n
     frames = np.lib.stride_tricks.as_strided(
         padded, shape=(n_frames, n_fft), strides=(padded.strides[0] * hop, padded.strides[0])
     )
-    spectrum = scipy.fft.rfft(frames * np.hanning(n_fft).astype(np.float32), axis=1, workers=2)
-    return (spectrum.real**2 + spectrum.imag**2).T  # float32 throughout: half the work of float64
+    spectrum = np.fft.rfft(frames * np.hanning(n_fft).astype(np.float32), axis=1)
+    return (spectrum.real**2 + spectrum.imag**2).T  # float32 throughout (numpy 2): half the work of float64
 
 
 def describe(y: np.ndarray) -> Profile:
     """How much of the clip's energy is struck rather than held, and how noise-like its spectrum is."""
     power = power_spectrogram(y)[:_BINS]
     loud = power.sum(axis=0) > 1e-6 * max(float(power.sum(axis=0).max()), 1e-20)
-    held = median_filter(power, size=(1, 17), mode="nearest")
-    struck = median_filter(power, size=(17, 1), mode="nearest")
+    held = _median(power, axis=1)
+    struck = _median(power, axis=0)
     held_sum, struck_sum = float(held[:, loud].sum()), float(struck[:, loud].sum())
     share = struck_sum / max(held_sum + struck_sum, 1e-20)
     band = power[8:, loud] + 1e-12  # from about 86 Hz, where music and noise both live
     flatness = np.exp(np.mean(np.log(band), axis=0)) / np.mean(band, axis=0)
     return Profile(percussive_share=share, flatness=float(np.median(flatness)) if flatness.size else 0.0)
+
+
+def _median(values: np.ndarray, axis: int, width: int = 17) -> np.ndarray:
+    """A running median of ``width`` along ``axis``, edges repeated (numpy: scipy.ndimage costs a
+    second of every cold start)."""
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (width // 2, width // 2)
+    windows = np.lib.stride_tricks.sliding_window_view(np.pad(values, pad, mode="edge"), width, axis=axis)
+    return np.median(windows, axis=-1)

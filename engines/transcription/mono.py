@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from scipy.signal import find_peaks
 
 from engines.transcription.model import LOWEST_MIDI, Posteriors
+from engines.transcription.onsets import peak_frames
 from engines.transcription.tracks import Track
 
 SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
@@ -134,7 +134,7 @@ def _split_repeats(
     frames = post.note[start:end, col]
     level = float(np.median(frames)) if len(frames) else 0.0
     cuts: list[int] = []
-    for p in find_peaks(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES)[0]:
+    for p in peak_frames(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES):
         if p < max(MIN_FRAMES, after - start + MIN_FRAMES):
             continue
         before = slice(max(0, p - REPEAT_LOOKBACK), p)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from scipy.signal import find_peaks
 
 from engines.transcription.audio import power_spectrogram
 from engines.transcription.model import MODEL_RATE_HZ
@@ -16,6 +15,30 @@ FLUX_HOP = 64
 FLUX_FRAMES_PER_S = MODEL_RATE_HZ / FLUX_HOP
 SEARCH_BEFORE_S = 0.06  # a model onset moves to the strongest flux peak this much earlier ...
 SEARCH_AFTER_S = 0.06  # ... or this much later
+
+
+def peak_frames(x: np.ndarray, *, height: float | np.ndarray | None = None, distance: int = 1) -> np.ndarray:
+    """Indices of local maxima of ``x`` at least ``height`` (a value or one per index), the higher
+    kept where two lie closer than ``distance`` (scipy's find_peaks, without importing scipy.signal:
+    a second off every cold start)."""
+    x = np.asarray(x, dtype=np.float64)
+    if len(x) < 3:
+        return np.zeros(0, dtype=int)
+    idx = np.flatnonzero((x[1:-1] > x[:-2]) & (x[1:-1] >= x[2:])) + 1
+    if height is not None:
+        floor = (
+            np.broadcast_to(np.asarray(height, dtype=np.float64), x.shape)[idx] if np.ndim(height) else height
+        )
+        idx = idx[x[idx] >= floor]
+    if distance > 1 and len(idx) > 1:
+        keep = np.ones(len(idx), dtype=bool)
+        for k in np.argsort(-x[idx], kind="stable"):
+            if keep[k]:
+                near = np.abs(idx - idx[k]) < distance
+                near[k] = False
+                keep &= ~near
+        idx = idx[keep]
+    return idx
 
 
 def flux(y: np.ndarray, low_bin: int = 2, high_bin: int = 420) -> np.ndarray:
@@ -28,7 +51,7 @@ def flux(y: np.ndarray, low_bin: int = 2, high_bin: int = 420) -> np.ndarray:
 
 def refine(starts_s: list[float], curve: np.ndarray) -> list[float]:
     """Each start moved to the strongest flux peak near it, or kept where no peak stands out."""
-    peaks = find_peaks(curve, distance=3)[0]
+    peaks = peak_frames(curve, distance=3)
     if len(peaks) == 0:
         return list(starts_s)
     height = curve[peaks]
@@ -53,7 +76,7 @@ def hits(curve: np.ndarray, *, spacing_s: float = 0.03, sensitivity: float = 1.0
     width = int(0.1 * FLUX_FRAMES_PER_S)
     local = np.convolve(curve, np.ones(2 * width + 1) / (2 * width + 1), mode="same")
     floor = 0.06 * float(np.percentile(curve, 99.5)) / sensitivity
-    peaks, _ = find_peaks(
+    peaks = peak_frames(
         curve, height=local * 1.5 + floor, distance=max(1, int(spacing_s * FLUX_FRAMES_PER_S))
     )
     return peaks

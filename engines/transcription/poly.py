@@ -9,9 +9,9 @@ note that starts with them, weaker than it, are dropped: the model's most common
 from __future__ import annotations
 
 import numpy as np
-from scipy.signal import find_peaks
 
 from engines.transcription.model import LOWEST_MIDI, Posteriors
+from engines.transcription.onsets import peak_frames
 from engines.transcription.tracks import Track
 
 ONSET = 0.5  # an onset map peak above this starts a note
@@ -30,7 +30,7 @@ def track(post: Posteriors, low_midi: int = LOWEST_MIDI, high_midi: int = 108) -
     for col in range(max(0, low_midi - LOWEST_MIDI), min(88, high_midi - LOWEST_MIDI + 1)):
         frames, onsets = post.note[:, col], post.onset[:, col]
         starts = set(
-            (find_peaks(np.r_[0.0, onsets], height=ONSET, distance=3)[0] - 1).tolist()
+            (peak_frames(np.r_[0.0, onsets], height=ONSET, distance=3) - 1).tolist()
         )  # a peak at frame 0 too
         rise = frames[2:] - frames[:-2]
         for t in np.flatnonzero((rise > RISE) & (frames[2:] > HOLD)) + 1:

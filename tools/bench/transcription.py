@@ -166,12 +166,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("test", "tune", "both"), default="both")
     parser.add_argument("--kinds", default=",".join((*PITCHED, "drums")))
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-scores", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     report: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start",
     }
-    for split in ("test", "tune") if args.split == "both" else (args.split,):
+    splits = ("test", "tune") if args.split == "both" else (args.split,)
+    for split in () if args.no_scores else splits:
         kinds = tuple(args.kinds.split(","))
         report[split] = scores(tset.items(args.out, split, kinds), peers=split == "test", kinds=kinds)
         print(json.dumps({split: report[split]}, indent=1), flush=True)

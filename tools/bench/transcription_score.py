@@ -7,23 +7,11 @@ from collections.abc import Sequence
 import mir_eval
 import numpy as np
 
-from engines.transcription.notes import VOICE_OF_GM_NOTE
+from engines.transcription.notes import DRUM_NOTES, VOICE_OF_GM_NOTE
 
 ONSET_TOLERANCE_S = 0.05
 Row = tuple[int, float, float, int] | Sequence[float]
-# GM drum notes folded onto the voices the engine names (a side stick or clap counts as a snare)
-VOICE_OF_NOTE = {
-    35: "kick",
-    36: "kick",
-    37: "snare",
-    38: "snare",
-    39: "snare",
-    40: "snare",
-    42: "closed_hat",
-    44: "closed_hat",
-    46: "open_hat",
-}
-VOICES = ("kick", "snare", "closed_hat", "open_hat")
+VOICES = tuple(DRUM_NOTES)  # kick, snare, closed and open hat (the targets), ride, crash, tom
 
 
 def note_f(truth: Sequence[Row], found: Sequence[Row], *, offsets: bool) -> tuple[float, float, float]:
