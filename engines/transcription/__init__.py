@@ -11,7 +11,6 @@ drum loop asked as a pitched kind, raises ``UnsuitableAudio`` naming what was fo
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import numpy as np
@@ -19,7 +18,7 @@ import numpy as np
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
 from engines.transcription import drums, ends, grid, mono, poly
-from engines.transcription.audio import Profile, describe, prepare
+from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
     HOP,
@@ -69,11 +68,14 @@ def transcribe(
     key_classes = parse_key(key).pitch_classes if key else None
     y = prepare(audio, sample_rate_hz)
     duration_s = len(y) / MODEL_RATE_HZ
-    profile = describe(y)
-    post = None
-    if kind != "drums" and profile.found != "noise":
+    post, heard = None, None
+    if kind != "drums":
         post = posteriors(y, progress)
-        profile = dataclasses.replace(profile, pitched_share=pitched_share(y, post))
+        heard = pitched_share(y, post)
+    # a clip with clear pitches needs no more reading; the split into hits and held sound is for the rest
+    profile = (
+        Profile(None, None, heard) if heard is not None and heard >= PITCHED_SHARE else describe(y, heard)
+    )
     _refuse_unreadable(profile, kind)
     chosen, because = kind, ""
     if post is None or (kind == "auto" and profile.found == "drums"):

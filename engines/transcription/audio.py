@@ -32,8 +32,8 @@ class Profile:
     and ``pitched_share`` (0..1: sounding frames where the note model hears a clear pitch; None
     before the model ran)."""
 
-    percussive_share: float
-    flatness: float
+    percussive_share: float | None
+    flatness: float | None
     pitched_share: float | None = None
 
     @property
@@ -42,6 +42,8 @@ class Profile:
 
         Clear pitches win (short chord stabs put most of their energy in hits too)."""
         if self.pitched_share is not None and self.pitched_share >= PITCHED_SHARE:
+            return "pitched"
+        if self.percussive_share is None or self.flatness is None:
             return "pitched"
         if self.flatness > NOISE_FLATNESS and self.percussive_share < DRUMS_SHARE + 0.15:
             return "noise"
@@ -53,10 +55,14 @@ class Profile:
         return "pitched"
 
     def words(self) -> str:
-        heard = "" if self.pitched_share is None else f", a clear pitch in {self.pitched_share:.0%} of it"
-        return (
-            f"{self.percussive_share:.0%} of its energy in hits, spectral flatness {self.flatness:.2f}{heard}"
-        )
+        said = []
+        if self.percussive_share is not None and self.flatness is not None:
+            said.append(
+                f"{self.percussive_share:.0%} of its energy in hits, spectral flatness {self.flatness:.2f}"
+            )
+        if self.pitched_share is not None:
+            said.append(f"a clear pitch in {self.pitched_share:.0%} of it")
+        return ", ".join(said)
 
 
 def prepare(audio: np.ndarray, sample_rate_hz: int) -> np.ndarray:
@@ -102,8 +108,9 @@ def power_spectrogram(y: np.ndarray, n_fft: int = _FFT, hop: int = _HOP) -> np.n
     return (spectrum.real**2 + spectrum.imag**2).T  # float32 throughout (numpy 2): half the work of float64
 
 
-def describe(y: np.ndarray) -> Profile:
-    """How much of the clip's energy is struck rather than held, and how noise-like its spectrum is."""
+def describe(y: np.ndarray, pitched_share: float | None = None) -> Profile:
+    """How much of the clip's energy is struck rather than held, and how noise-like its spectrum is
+    (``pitched_share``, when the note model already ran, is kept beside them)."""
     power = power_spectrogram(y)[:_BINS]
     loud = power.sum(axis=0) > 1e-6 * max(float(power.sum(axis=0).max()), 1e-20)
     held = _median(power, axis=1)
@@ -112,7 +119,7 @@ def describe(y: np.ndarray) -> Profile:
     share = struck_sum / max(held_sum + struck_sum, 1e-20)
     band = power[8:, loud] + 1e-12  # from about 86 Hz, where music and noise both live
     flatness = np.exp(np.mean(np.log(band), axis=0)) / np.mean(band, axis=0)
-    return Profile(percussive_share=share, flatness=float(np.median(flatness)) if flatness.size else 0.0)
+    return Profile(share, float(np.median(flatness)) if flatness.size else 0.0, pitched_share)
 
 
 def _median(values: np.ndarray, axis: int, width: int = 17) -> np.ndarray:
