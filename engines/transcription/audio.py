@@ -66,7 +66,8 @@ class Profile:
 
 
 def prepare(audio: np.ndarray, sample_rate_hz: int) -> np.ndarray:
-    """Mono float32 at the model's 22,050 Hz from (frames,) or (frames, channels) audio, checked."""
+    """Mono float32 at the model's 22,050 Hz from (frames,) or (frames, channels) audio, checked
+    (integer PCM is scaled to -1..1)."""
     if not isinstance(sample_rate_hz, int | np.integer) or not 8000 <= int(sample_rate_hz) <= 384000:
         raise InvalidValue(
             f"sample_rate_hz {sample_rate_hz!r} is not valid: expected an integer 8000..384000"
@@ -77,7 +78,9 @@ def prepare(audio: np.ndarray, sample_rate_hz: int) -> np.ndarray:
             f"audio of shape {array.shape} and type {array.dtype} is not valid: expected a numeric "
             "(frames,) or (frames, channels) array"
         )
-    mono = array.astype(np.float32).mean(axis=1) if array.ndim == 2 else array.astype(np.float32)
+    scale = float(np.iinfo(array.dtype).max) + 1.0 if np.issubdtype(array.dtype, np.integer) else 1.0  # PCM
+    samples = array.astype(np.float32) / np.float32(scale)
+    mono = samples.mean(axis=1) if array.ndim == 2 else samples
     if not np.all(np.isfinite(mono)):
         raise InvalidValue("audio holds NaN or infinite samples: expected finite samples in -1..1")
     duration_s = len(mono) / int(sample_rate_hz)

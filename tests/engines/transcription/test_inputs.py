@@ -79,13 +79,18 @@ def test_notes_stay_where_heard_unless_quantize_is_asked() -> None:
         assert b.start_s == pytest.approx((a.start_s + c.start_s) / 2, abs=2e-4)
 
 
-def test_stereo_and_any_rate_read_like_mono() -> None:
+def test_stereo_pcm_and_any_rate_read_like_mono() -> None:
     mono = tone(LINE, seconds=2.5)
     stereo = np.stack([mono, mono], axis=1)
     import soxr
 
     at_48k = np.asarray(soxr.resample(stereo, RATE_HZ, 48000), dtype=np.float32)
     assert [n.pitch for n in transcribe(at_48k, 48000, kind="melody").notes] == [60, 64, 67, 72]
+    pcm = np.round(stereo * 32767).astype(np.int16)  # 16-bit samples read as they are stored
+    assert [n.pitch for n in transcribe(pcm, RATE_HZ, kind="melody").notes] == [60, 64, 67, 72]
+    hiss = np.random.default_rng(2).integers(-1, 2, size=(RATE_HZ, 2)).astype(np.int16)  # -90 dBFS
+    with pytest.raises(UnsuitableAudio, match="silent"):
+        transcribe(hiss, RATE_HZ)
 
 
 def test_progress_reaches_one_and_a_cancel_stops_the_job() -> None:
