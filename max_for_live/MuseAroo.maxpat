@@ -18,7 +18,7 @@
     "openrect": [
       0.0,
       0.0,
-      664.0,
+      772.0,
       169.0
     ],
     "openinpresentation": 1,
@@ -29,7 +29,7 @@
       8.0,
       8.0
     ],
-    "devicewidth": 664.0,
+    "devicewidth": 772.0,
     "description": "MuseAroo: generate parts, MusicGen, analysis and stems from a local daemon",
     "boxes": [
       {
@@ -2688,6 +2688,212 @@
           ],
           "presentation": 1,
           "presentation_rect": [
+            668,
+            4,
+            100,
+            16
+          ],
+          "text": "Audio to MIDI"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-96",
+          "maxclass": "live.menu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "patching_rect": [
+            20.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            668,
+            22,
+            100,
+            17
+          ],
+          "parameter_enable": 1,
+          "varname": "MIDI kind",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "MIDI kind",
+              "parameter_shortname": "MIDI kind",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "auto",
+                "melody",
+                "bass",
+                "piano",
+                "chords",
+                "drums"
+              ],
+              "parameter_mmax": 5,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0
+              ]
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-97",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            250.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend midikind"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-98",
+          "maxclass": "live.dial",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            480.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            668,
+            42,
+            52,
+            48
+          ],
+          "parameter_enable": 1,
+          "varname": "Quantize",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Quantize",
+              "parameter_shortname": "Quantize",
+              "parameter_type": 0,
+              "parameter_mmin": 0.0,
+              "parameter_mmax": 1.0,
+              "parameter_initial_enable": 1,
+              "parameter_initial": [
+                0.0
+              ],
+              "parameter_unitstyle": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-99",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "patching_rect": [
+            710.0,
+            980.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "prepend quantize"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-100",
+          "maxclass": "live.text",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "patching_rect": [
+            20.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            "",
+            ""
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            668,
+            94,
+            100,
+            18
+          ],
+          "text": "Convert to MIDI",
+          "mode": 0,
+          "parameter_enable": 1,
+          "varname": "Convert to MIDI",
+          "saved_attribute_attributes": {
+            "valueof": {
+              "parameter_longname": "Convert to MIDI",
+              "parameter_shortname": "Convert to MIDI",
+              "parameter_type": 2,
+              "parameter_enum": [
+                "off",
+                "on"
+              ],
+              "parameter_mmax": 1
+            }
+          }
+        }
+      },
+      {
+        "box": {
+          "id": "obj-101",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "patching_rect": [
+            250.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "outlettype": [
+            ""
+          ],
+          "text": "tomidi"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-102",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            480.0,
+            1020.0,
+            200.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
             4,
             116,
             432,
@@ -2699,13 +2905,13 @@
       },
       {
         "box": {
-          "id": "obj-96",
+          "id": "obj-103",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            980.0,
+            710.0,
+            1020.0,
             200.0,
             22.0
           ],
@@ -2717,13 +2923,13 @@
       },
       {
         "box": {
-          "id": "obj-97",
+          "id": "obj-104",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            250.0,
-            980.0,
+            20.0,
+            1060.0,
             200.0,
             22.0
           ],
@@ -2740,13 +2946,13 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-105",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            980.0,
+            250.0,
+            1060.0,
             200.0,
             22.0
           ],
@@ -2758,13 +2964,13 @@
       },
       {
         "box": {
-          "id": "obj-99",
+          "id": "obj-106",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            710.0,
-            980.0,
+            480.0,
+            1060.0,
             200.0,
             22.0
           ],
@@ -2781,13 +2987,13 @@
       },
       {
         "box": {
-          "id": "obj-100",
+          "id": "obj-107",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            1020.0,
+            710.0,
+            1060.0,
             200.0,
             22.0
           ],
@@ -2799,13 +3005,13 @@
       },
       {
         "box": {
-          "id": "obj-101",
+          "id": "obj-108",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
-            250.0,
-            1020.0,
+            20.0,
+            1100.0,
             200.0,
             22.0
           ],
@@ -2822,13 +3028,13 @@
       },
       {
         "box": {
-          "id": "obj-102",
+          "id": "obj-109",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            480.0,
-            1020.0,
+            250.0,
+            1100.0,
             200.0,
             22.0
           ],
@@ -2840,13 +3046,13 @@
       },
       {
         "box": {
-          "id": "obj-103",
+          "id": "obj-110",
           "maxclass": "slider",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            710.0,
-            1020.0,
+            480.0,
+            1100.0,
             200.0,
             22.0
           ],
@@ -2868,13 +3074,13 @@
       },
       {
         "box": {
-          "id": "obj-104",
+          "id": "obj-111",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
           "patching_rect": [
-            20.0,
-            1060.0,
+            710.0,
+            1100.0,
             200.0,
             22.0
           ],
@@ -3969,43 +4175,7 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            2
-          ],
-          "destination": [
             "obj-96",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-96",
-            0
-          ],
-          "destination": [
-            "obj-95",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-4",
-            4
-          ],
-          "destination": [
-            "obj-98",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "source": [
-            "obj-98",
             0
           ],
           "destination": [
@@ -4017,11 +4187,11 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            5
+            "obj-97",
+            0
           ],
           "destination": [
-            "obj-100",
+            "obj-1",
             0
           ]
         }
@@ -4029,7 +4199,7 @@
       {
         "patchline": {
           "source": [
-            "obj-100",
+            "obj-98",
             0
           ],
           "destination": [
@@ -4041,11 +4211,11 @@
       {
         "patchline": {
           "source": [
-            "obj-4",
-            6
+            "obj-99",
+            0
           ],
           "destination": [
-            "obj-102",
+            "obj-1",
             0
           ]
         }
@@ -4053,7 +4223,7 @@
       {
         "patchline": {
           "source": [
-            "obj-102",
+            "obj-100",
             0
           ],
           "destination": [
@@ -4065,8 +4235,56 @@
       {
         "patchline": {
           "source": [
+            "obj-101",
+            0
+          ],
+          "destination": [
+            "obj-1",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
             "obj-4",
-            3
+            2
+          ],
+          "destination": [
+            "obj-103",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-103",
+            0
+          ],
+          "destination": [
+            "obj-102",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            4
+          ],
+          "destination": [
+            "obj-105",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-105",
+            0
           ],
           "destination": [
             "obj-104",
@@ -4077,11 +4295,71 @@
       {
         "patchline": {
           "source": [
-            "obj-104",
+            "obj-4",
+            5
+          ],
+          "destination": [
+            "obj-107",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-107",
             0
           ],
           "destination": [
-            "obj-103",
+            "obj-106",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            6
+          ],
+          "destination": [
+            "obj-109",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-109",
+            0
+          ],
+          "destination": [
+            "obj-108",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-4",
+            3
+          ],
+          "destination": [
+            "obj-111",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "source": [
+            "obj-111",
+            0
+          ],
+          "destination": [
+            "obj-110",
             0
           ]
         }

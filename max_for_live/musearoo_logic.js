@@ -73,6 +73,8 @@ class DeviceLogic {
     this.follow = this.opt.follow;
     this.arrangement = 0; // the Arrangement switch: one part goes to the loop brace, not a slot
     this.transformKind = this.transformKinds()[0];
+    this.midiKind = "auto"; // Convert to MIDI: what the audio is (auto: the daemon chooses and says)
+    this.quantize = 0; // Convert to MIDI: 0 leaves the notes as heard, 1 snaps them to 16ths
     this.ownTrack = -1; // from the [js] track locator (LiveAPI this_device canonical_parent)
     this.prompt = "";
     this.port = 0;
@@ -122,6 +124,9 @@ class DeviceLogic {
       analyze: () => this.request(a.analyze, [], "analyze"),
       warp: () => this.request(a.analyze, ["warp", 1], "warp to song"),
       separate: () => this.request(a.separate, [-1, -1, this.model], `split stems (${this.model})`),
+      midikind: (i) => this.set("midiKind", this.p.transcribe_kinds[Math.trunc(Number(i))] ?? this.midiKind),
+      quantize: (x) => this.set("quantize", clamp01(x)),
+      tomidi: () => this.toMidi(),
       voice: () => this.voiceEdge(),
       cancel: () => this.cancel(),
       jam: (on) => this.jamSwitch(Number(on) ? 1 : 0),
@@ -290,6 +295,15 @@ class DeviceLogic {
     if (this.arrangement) args.push("arrangement", 1);
     const where = this.arrangement ? " of the arrangement clip in the Clip View" : " of the selected clip";
     if (this.request(this.a.transform, args, `transform ${this.transformKind}${where}`)) this.seed += 1;
+  }
+
+  toMidi() {
+    // the selected audio clip (the Arrangement switch: the one in the Clip View) onto a new MIDI track
+    const args = [-1, -1, "kind", this.midiKind];
+    if (this.quantize > 0) args.push("quantize", this.quantize);
+    if (this.arrangement) args.push("arrangement", 1);
+    const where = this.arrangement ? "the arrangement clip in the Clip View" : "the selected clip";
+    this.request(this.a.transcribe, args, `convert ${where} to MIDI (${this.midiKind})`);
   }
 
   setPrompt(words) {

@@ -27,7 +27,7 @@ from tools.device_patch import GENRES, NODE_OUTPUTS, NODE_SCRIPT, TRACK_SCRIPT, 
 
 DEVICE_DIR = ROOT / "max_for_live"
 DEVICE_NAME = "MuseAroo"
-DEVICE_WIDTH = 664  # 440 for the main controls, then the groove column, then the history column
+DEVICE_WIDTH = 772  # 440 for the main controls, then the groove, history and audio-to-MIDI columns
 DEVICE_HEIGHT = 169  # the height of every device in Live's device view
 # What a user library install needs beside the .amxd (node.script and js load them by name).
 DEVICE_FILES = (f"{DEVICE_NAME}.amxd", NODE_SCRIPT, "musearoo_logic.js", TRACK_SCRIPT, "protocol.json")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bridge import protocol
+from tools.device_midi import midi_column
 from tools.maxpatch import Patch, button, menu, parameter, ranged
 
 NODE_SCRIPT = "musearoo_device.js"
@@ -206,6 +207,7 @@ def controls(patch: Patch, node: str) -> None:
     jam_switches(patch, node)
     groove_column(patch, node)
     history_column(patch, node, sends)
+    midi_column(patch, node, sends)
 
 
 def history_column(patch: Patch, node: str, sends: Callable[[str, str], None]) -> None:

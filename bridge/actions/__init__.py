@@ -3,7 +3,7 @@
 Each OSC request address that starts a job maps to one coroutine
 ``async def run(app, job, args) -> str``: it returns the done message and raises a RooError for a
 failed status. The rooms: ``generate``, ``analyze``, ``infill`` (infill, continue, accompany),
-``musicgen``, ``separate``, ``transform``, ``automate`` (clip envelopes), ``history`` (the take history's requests), ``intents``
+``musicgen``, ``separate``, ``transform``, ``automate`` (clip envelopes), ``transcribe`` (audio to MIDI), ``history`` (the take history's requests), ``intents``
 (a sentence's intent to these same actions; words to intents is ``bridge.commands``), ``follow``
 (the follow rule and the marked chord source); shared steps live in ``clips`` (reading the clip
 an action starts from) and ``place`` (the track rule, taking back made tracks). At this root:
@@ -34,6 +34,7 @@ from bridge.actions import (
     intents,
     musicgen,
     separate,
+    transcribe,
     transform,
 )
 from bridge.actions.analyze import request as analyze_request
@@ -73,6 +74,7 @@ JOB_ACTIONS: dict[str, Action] = {
     protocol.CONTINUE: infill.continue_clip,
     protocol.ACCOMPANY: infill.accompany,
     protocol.AUTOMATE: automate.run,
+    protocol.TRANSCRIBE: transcribe.run,
 }
 
 ANSWERS: dict[str, Answer] = {
@@ -101,6 +103,7 @@ CHECKS: dict[str, Check] = {
     protocol.CONTINUE: _infill(protocol.CONTINUE),
     protocol.ACCOMPANY: _infill(protocol.ACCOMPANY),
     protocol.AUTOMATE: automate.parse_request,
+    protocol.TRANSCRIBE: transcribe.parse_request,
 }
 
 ON_LIVE: tuple[Callable[[App], Coroutine[Any, Any, None]], ...] = (follow.restore, history_job.set_project)

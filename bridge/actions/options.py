@@ -100,6 +100,7 @@ RANGES: dict[str, Range] = {
     "first_bars": _whole(0, MAX_BARS),
     "every": _whole(0, MAX_BARS),
     "offset": Range(-16.0, 16.0),  # shift, beats
+    "quantize": UNIT,  # transcribe: how far notes move toward the grid (0: as played)
 }
 
 

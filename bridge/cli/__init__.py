@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "generate": "bridge.cli.generate",
     "analyze": "bridge.cli.analyze",
     "separate": "bridge.cli.separate",
+    "transcribe": "bridge.cli.transcribe",
     "musicgen": "bridge.cli.musicgen",
     "parse": "bridge.cli.parse",
     "listen": "bridge.cli.listen",
@@ -71,7 +72,9 @@ def version() -> str:
     return f"{installed} (protocol {PROTOCOL_VERSION})"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every sub-command's parser, or with ``only`` just that one's (its module alone is imported: a
+    ``roo transcribe`` does not pay for importing the daemon's, the queue's and the history's modules)."""
     parser = argparse.ArgumentParser(
         prog="roo",
         description="MuseAroo: AI music generation inside Ableton Live",
@@ -81,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"roo {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module_name in SUBCOMMANDS.items():
-        if importlib.util.find_spec(module_name) is None:
+        if (only is not None and name != only) or importlib.util.find_spec(module_name) is None:
             continue  # a sub-command whose module is not written yet is simply not offered
         module = importlib.import_module(module_name)
         child = sub.add_parser(
@@ -108,7 +111,9 @@ def unrecognized(parser: argparse.ArgumentParser, extra: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Parsed known-first, so a sub-command's unknown option is refused with that sub-command's usage.
-    args, extra = build_parser().parse_known_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    named = words[0] if words and words[0] in SUBCOMMANDS else None  # else every one: help, near-miss hints
+    args, extra = build_parser(named).parse_known_args(words)
     if extra:
         args._parser.error(unrecognized(args._parser, extra))
     try:

@@ -32,6 +32,7 @@ from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.session_words import session_of
 from bridge.commands.setting_words import key_move_of, mixer_of, setting_of
 from bridge.commands.track_words import with_track
+from bridge.commands.transcribe_words import transcribe_of
 
 
 def parse(text: str) -> Intent:
@@ -89,7 +90,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:
         return Intent("confirm", None, {"yes": False}, heard)
-    session = session_of(s, heard, key)  # "undo the last two things", "i liked the second one better"
+    session = session_of(s, heard, key) or transcribe_of(s, heard)  # "undo the last two", "into midi"
     if session is not None:
         return session
     question = question_of(s)  # "change the key": which key? Nothing is done on a guess
@@ -138,7 +139,6 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.refused(heard, fills["error"])
     if fills is not None:
         s = pw.EVERY.sub(" ", s)
-
     said = next(
         (p for p in cw.TEMPO_FACTORS if sp.has(s, p) and f" {p} of " not in s), ""
     )  # not "of the hats"

@@ -24,6 +24,7 @@ ACTIONS = (
     "infill",
     "continue",
     "accompany",
+    "transcribe",
 )
 VARIES_LOOK_BACK = 500  # takes of the part searched for the one a ``varies`` location holds
 MIN_PREFIX = 6

@@ -27,6 +27,7 @@ from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
 from bridge.live.envelopes import LiveEnvelopes
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
+from bridge.live.transcribed import TranscribeCalls
 from bridge.live.writes import SLOT_WRITES, ClipWrite, ClipWrites, Expect, StaleContext
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 
@@ -57,7 +58,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites):
+class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCalls):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None

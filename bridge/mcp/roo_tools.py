@@ -76,6 +76,14 @@ ROO_TOOLS: tuple[RooTool, ...] = (
     _job("separate", p.SEPARATE, "Split an audio clip into stems (drums, bass, other, vocals) on new audio tracks.",
          TRACK, SLOT, Field("model", "str", f"one of {', '.join(p.SEPARATION_MODELS)}"),
          options=p.SEPARATE_OPTIONS),
+    _job("transcribe", p.TRANSCRIBE, "Turn an audio clip's notes into MIDI: a new MIDI track right after it "
+         "holding a clip of the notes in the same scene, placed on the beats where the audio plays them (through "
+         "its warp markers), one undo step. kind: " + ", ".join(p.TRANSCRIBE_KINDS) + " (auto chooses and says "
+         "what it chose; drums land in the GM drum layout, 36 kick, 38 snare, 42 closed hat, 46 open hat); "
+         "quantize 0..1 pulls the notes toward the 16th grid (default 0: as played); arrangement 1 writes into "
+         "the Arrangement at the source's start, the source then an arrangement clip named by source_track "
+         "(its track) and source_at (a beat it plays at). Silence, noise or a drum loop asked as melody is "
+         "refused naming what was found, nothing written.", TRACK, SLOT, options=p.TRANSCRIBE_OPTIONS),
     _job("musicgen", p.MUSICGEN, "Make an audio loop from a text prompt with MusicGen, onto a new audio track.",
          Field("prompt", "str", "what the loop should sound like", required=True),
          Field("bars", "int", "length in bars"), TRACK, SLOT, options=p.MUSICGEN_OPTIONS),

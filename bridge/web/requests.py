@@ -61,6 +61,11 @@ def analyze(body: Body) -> list[Any]:
     return [*_track_slot(body, "analyze"), *_pairs(rest, protocol.ANALYZE_OPTIONS, (), "analyze")]
 
 
+def transcribe(body: Body) -> list[Any]:
+    rest = {k: v for k, v in body.items() if k not in ("track", "slot")}
+    return [*_track_slot(body, "transcribe"), *_pairs(rest, protocol.TRANSCRIBE_OPTIONS, (), "transcribe")]
+
+
 def separate(body: Body) -> list[Any]:
     _pairs(body, {}, ("track", "slot", "model"), "separate")
     model = [_required(body, "model", "separate")] if body.get("model") else []
@@ -133,6 +138,7 @@ ACTIONS: dict[str, tuple[str, Callable[[Body], list[Any]]]] = {
     "generate": (protocol.GENERATE, generate),
     "analyze": (protocol.ANALYZE, analyze),
     "separate": (protocol.SEPARATE, separate),
+    "transcribe": (protocol.TRANSCRIBE, transcribe),
     "musicgen": (protocol.MUSICGEN, musicgen),
     "command": (protocol.COMMAND, command),
     "recall": (protocol.HISTORY_RECALL, recall),

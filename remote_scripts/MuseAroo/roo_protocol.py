@@ -191,6 +191,16 @@ RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"
 # replaces its warp markers, start/end markers and loop (its looping switch and warp mode stay) in
 # one undo step. Read back; if Live refuses or changes anything the clip keeps its old timing and
 # the error names what differed.
+RS_WARP_MARKERS = "/roo/live/warp_markers"
+# args: req, track, slot [, arrangement (0|1)] -> req, track, slot, warping (0|1), then the audio clip's
+# warp markers as one blob (WARP_MARKER_RECORD each, as Live holds them; left out for none). Track and
+# slot as for RS_CLIP_INFO. How a file's seconds land on the clip's beats (/roo/transcribe).
+RS_NEW_TRACK_CLIP = "/roo/live/new_track_clip"
+# args: req, after_track, track_name, slot_or_start, arrangement (0|1), length_beats, clip_name, notes
+# blob (NOTE_RECORD each; may be left out for no notes) -> req, track, slot_or_start, note_count. A new
+# MIDI track right after after_track, named, holding one MIDI clip (a session slot, or with
+# arrangement 1 an arrangement clip starting at slot_or_start beats, Live 12.1.10+) in ONE undo step;
+# everything is checked before Live is touched.
 RS_TRACKS = "/roo/live/tracks"  # args: req -> req, then (name, is_midi 0|1) for each track in order
 RS_NAME_SCENE = "/roo/live/name_scene"  # args: req, scene, name -> req, scene
 RS_SET_CONTEXT = "/roo/live/set_context"  # args: req, (name value)* over SETTABLE_CONTEXT -> req
@@ -270,6 +280,7 @@ ANALYZE = "/roo/analyze"  # args: [track slot] [(name value)*] over ANALYZE_OPTI
 SEPARATE = "/roo/separate"  # args: [track slot] [model | (name value)* over SEPARATE_OPTIONS]
 MUSICGEN = "/roo/musicgen"  # args: prompt [bars] [track slot] [(name value)*] over MUSICGEN_OPTIONS
 TRANSFORM = "/roo/transform"  # args: kind, (name value)* over TRANSFORM_OPTIONS (track and slot needed)
+TRANSCRIBE = "/roo/transcribe"  # args: [track slot] [(name value)*] over TRANSCRIBE_OPTIONS
 COMMAND = "/roo/command"  # args: text
 FOLLOW = "/roo/follow"  # job, args: track slot (mark the chord source) | none (follow nothing) | auto
 # (the rule again) | nothing (say the current source) -> FOLLOW_STATE to the requester and devices
@@ -397,6 +408,18 @@ ANALYZE_OPTIONS = {"backend": "str", "apply": "int", "force": "int", "warp": "in
 # (a session source: the loop brace's, or at); source_track T source_at BEAT names an arrangement clip.
 SEPARATE_OPTIONS = {"model": "str", "arrangement": "int", "at": "float", "source_track": "int",
                     "source_at": "float"}  # fmt: skip
+# /roo/transcribe [track slot] [kind K] [quantize Q]: an audio clip's notes as a MIDI clip on a new
+# MIDI track right after it ("<source> (<kind> MIDI)"; drums in the GM drum layout: 36 kick, 38 snare,
+# 42 closed hat, 46 open hat ...), in the source's scene, placed in beats through its warp markers; one
+# undo step, a take. kind auto chooses and says what it chose; quantize 0..1 pulls the notes toward the
+# song's 16th grid (0, the default: as played). arrangement 1: into the Arrangement at the source's
+# start; source_track T source_at BEAT names an arrangement clip. Result kind "transcribe":
+# TRANSCRIBE_RESULT_FIELDS (notes: pitch, start_s, end_s, velocity, start_beats, duration_beats each).
+TRANSCRIBE_KINDS = ("auto", "melody", "bass", "piano", "chords", "drums")
+TRANSCRIBE_OPTIONS = {"kind": "str", "quantize": "float", "arrangement": "int", "source_track": "int",
+                      "source_at": "float"}  # fmt: skip
+TRANSCRIBE_RESULT_FIELDS = ("kind", "track", "slot", "start_beats", "length_beats", "note_count", "source",
+                            "notes")  # fmt: skip
 # /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model
 # with the selected clip; model NAME; seed N; variations N (1..8) makes N takes in one batch, seeds
 # seed, seed+1 ..., landing in the next empty slots of the track.
@@ -547,6 +570,7 @@ def as_json() -> str:
             "continue": CONTINUE,
             "accompany": ACCOMPANY,
             "automate": AUTOMATE,
+            "transcribe": TRANSCRIBE,
         },
         "history_take_fields": list(HISTORY_TAKE_FIELDS),
         "job_states": list(JOB_STATES),
@@ -560,6 +584,8 @@ def as_json() -> str:
         "continue_options": CONTINUE_OPTIONS,
         "accompany_options": ACCOMPANY_OPTIONS,
         "jam_options": JAM_OPTIONS,
+        "transcribe_kinds": list(TRANSCRIBE_KINDS),
+        "transcribe_options": TRANSCRIBE_OPTIONS,
         "separation_models": list(SEPARATION_MODELS),
         "context_fields": list(CONTEXT_FIELDS),
     }

@@ -33,6 +33,7 @@ from .roo_data import DataHandler
 from .roo_read import ReadHandler
 from .roo_set import set_identity
 from .song import SongHandler
+from .transcribed import TranscribedHandler
 from .warp_clip import WarpHandler
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class MuseAroo:
             CueHandler(self.song),
             DataHandler(self.song),
             WarpHandler(self.song),
+            TranscribedHandler(self.song),
             ApplicationHandler(),
         ):
             self.handlers.update(part.handlers())

@@ -66,6 +66,9 @@ CONTROLS = [
     "Recall",
     "Star",
     "Undo that",
+    "MIDI kind",
+    "Quantize",
+    "Convert to MIDI",
 ]
 
 

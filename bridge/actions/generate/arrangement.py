@@ -66,7 +66,7 @@ async def one_part(
     req = dataclasses.replace(req, bars=bars)
     if req.slot == -1 and live.selected_slot < 0:  # no scene selected: the slot plays no part here
         req = dataclasses.replace(req, slot=0)
-    song = await song_context(app, req, live, seq, made)
+    song = await song_context(app, req, live, seq, made, job)
     part = await make_part(app, job, req, song, seed)
     notes = [n for n in part.notes if n.start_beats < length]
     take = take_draft(req, dataclasses.replace(part, notes=notes), seed)

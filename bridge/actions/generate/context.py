@@ -22,7 +22,9 @@ from bridge.actions.clips.midi import MidiClip, empty_selected, midi_clip, selec
 from bridge.actions.clips.take import take_behind
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.track import Placed, context_after_new_track, place
+from bridge.actions.transcribe.follow import heard_clip
 from bridge.app import App
+from bridge.jobs.board import Job
 from bridge.live.client import Expect, LiveContext
 from engines.errors import InvalidValue, LiveError
 from engines.music import SCALES, Chord, Key, MusicalContext, parse_key, scale_named
@@ -45,15 +47,18 @@ class SongContext:
 
 
 async def song_context(
-    app: App, req: GenerateRequest, live: LiveContext, seq: int, made: list[Placed] | None = None
-) -> SongContext:
+    app: App, req: GenerateRequest, live: LiveContext, seq: int, made: list[Placed] | None = None,
+    job: Job | None = None,
+) -> SongContext:  # fmt: skip
     """The source clip, the part's track (``bridge.actions.place.track``; a new one is made when the
     rule says so, and added to ``made`` at once, so a failure after it can take it back), the target
     slot and the merged context, in that order (errors in that order).
 
     A source clip read for an earlier request may serve when the write checks it (a pushed context)."""
     single = req.part not in SEVERAL
-    source = await source_clip(app, req, live, cached=seq >= 0 and single)  # before a new track moves
+    source = await source_clip(
+        app, req, live, cached=seq >= 0 and single, job=job
+    )  # before a new track moves
     placed = ""  # Live's selection onto itself
     if single:
         where, new_track = await place(app, req.part, live, req.track)
@@ -61,7 +66,7 @@ async def song_context(
             if made is not None:
                 made.append(where)
             live, seq = await context_after_new_track(app, live.num_tracks)
-            source = await source_clip(app, req, live, cached=seq >= 0)
+            source = await source_clip(app, req, live, cached=seq >= 0, job=job)
         req, placed = replace(req, track=where.track), where.said
     at = target(req, live) if single else (-1, -1)
     behind = None
@@ -144,16 +149,24 @@ def target(req: GenerateRequest, live: LiveContext) -> tuple[int, int]:
     return track, slot
 
 
-async def source_clip(app: App, req: object, live: LiveContext, *, cached: bool = False) -> MidiClip | None:
+async def source_clip(
+    app: App, req: object, live: LiveContext, *, cached: bool = False, job: Job | None = None
+) -> MidiClip | None:
     """The clip a part may follow (the follow rule, docs/protocol.md; ``bridge.actions.follow.rule`` then
     takes from it only what its role fits): the named source clip (errors name it); else nothing
     after /roo/follow none; else, for a part with harmony, the marked chord source; else the
     selected MIDI clip; or None.
 
-    cached: a reading kept from an earlier request may answer, for a write that checks it in Live."""
+    cached: a reading kept from an earlier request may answer, for a write that checks it in Live. With
+    a ``job``, a named audio clip is followed by the notes heard in it (``transcribe.follow``)."""
     track = getattr(req, "source_track", None)
     slot = getattr(req, "source_slot", None)
     if track is not None or slot is not None:
+        if job is not None:
+            heard = await heard_clip(app, job, -1 if track is None else track, -1 if slot is None else slot, live,
+                                     str(getattr(req, "part", "")), cached=cached)  # fmt: skip
+            if heard is not None:
+                return heard
         clip = await midi_clip(app, -1 if track is None else track, -1 if slot is None else slot,
                                address=protocol.GENERATE, live=live, cached=cached)  # fmt: skip
         return dataclasses.replace(clip, chosen="named")

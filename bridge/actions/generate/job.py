@@ -53,7 +53,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     if req.part == "all" and req.arrangement:
         return await all_in_arrangement(app, job, req, live, seq, seed)
     if req.part in SEVERAL:
-        return await multi.run(app, job, req, await song_context(app, req, live, seq), seed)
+        return await multi.run(app, job, req, await song_context(app, req, live, seq, job=job), seed)
     made: list[Placed] = []  # the track made for the part, when the track rule made one
     async with taken_back_on_failure(app, made, f"job {job.id} (generate {req.part})"):
         if req.arrangement:
@@ -68,7 +68,7 @@ async def one_part(
     as stale; a track made for the part is added to ``made``."""
     again = ""  # said in the final message too: progress reports close together are thinned out
     for attempt in range(ATTEMPTS):
-        song = await song_context(app, req, live, seq, made)
+        song = await song_context(app, req, live, seq, made, job)
         part = await make_part(app, job, req, song, seed)
         take = take_draft(req, part, seed)
         own = song.source_take is not None and song.source_take.part == req.part

@@ -28,6 +28,7 @@ from bridge.actions.intents import generate as command_generate
 from bridge.actions.intents import history as command_history
 from bridge.actions.intents import jam as command_jam
 from bridge.actions.intents import mixer as command_mixer
+from bridge.actions.intents import transcribe as command_transcribe
 from bridge.app import App
 from bridge.commands import EXAMPLES, Intent, parse
 from bridge.commands.region_words import CHANGES
@@ -263,4 +264,5 @@ HANDLERS: dict[str, Handler] = {
     "accompany": _neural("accompany"),
     "automate": intent_automate.automate,
     "mixer": command_mixer.mixer,
+    "transcribe": command_transcribe.transcribe,
 }

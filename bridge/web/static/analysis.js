@@ -60,7 +60,7 @@ export async function showAudio(li, takeId, detail, tokenQuery) {
     } else {
       const canvas = el("canvas", { role: "img", class: "wave" });
       li.append(el("div", { class: "hint" }, out.name), canvas, player);
-      await drawWave(canvas, url, null);
+      await drawWave(canvas, url, null, region); // a transcription's take: the region heard, above its roll
     }
   }
 }

@@ -20,9 +20,7 @@ from bridge.history.schema import TakeFields
 from engines.errors import InvalidValue
 
 NOTE = note_dict(60, 0.0, 1.0, 90)
-ACTIONS = (
-    "generate, transform, analyze, separate, musicgen, command, jam, recall, infill, continue, accompany"
-)
+ACTIONS = "generate, transform, analyze, separate, musicgen, command, jam, recall, infill, continue, accompany, transcribe"
 NOTE_SHAPE = "a note {pitch, start_beats, length_beats, velocity}"
 
 

@@ -236,6 +236,7 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
         ("take_export", {"take_id": "TAKE", "out_dir": str(out)}, ".mid"),
         ("take_project", {"name": "mcp-test"}, "done"),
         ("separate", {"track": 0, "slot": 3}, "!audio clip"),  # a MIDI clip: refused by name
+        ("transcribe", {"track": 0, "slot": 3, "kind": "bass", "quantize": 0.5}, "!audio clip"),
         ("musicgen", {"prompt": "pad", "bars": 1, "model": str(out / "no-model")}, "!no-model"),
         ("infill", {"track": 0, "slot": 3, "model": str(out / "no-model.pt")}, "!no-model"),
         ("continue_clip", {"track": 0, "slot": 3, "bars": 1, "model": str(out / "no-model.pt")}, "!no-model"),

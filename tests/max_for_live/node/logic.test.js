@@ -159,6 +159,25 @@ test("prompt, MusicGen, analyze, warp to song, split stems with the chosen model
   ]);
 });
 
+test("Convert to MIDI: the selected audio clip with the chosen kind, quantize only when turned up, the Arrangement switch", () => {
+  const d = device();
+  connected(d);
+  d.logic.handle("tomidi", []);
+  d.logic.handle("midikind", [protocol.transcribe_kinds.indexOf("bass")]);
+  d.logic.handle("quantize", [0.5]);
+  d.logic.handle("tomidi", []);
+  d.logic.handle("midikind", [protocol.transcribe_kinds.indexOf("drums")]);
+  d.logic.handle("quantize", [0]);
+  d.logic.handle("arrangement", [1]);
+  d.logic.handle("tomidi", []);
+  assert.deepEqual(d.sent().slice(2), [
+    [A.transcribe, -1, -1, "kind", "auto"],
+    [A.transcribe, -1, -1, "kind", "bass", "quantize", 0.5],
+    [A.transcribe, -1, -1, "kind", "drums", "arrangement", 1],
+  ]);
+  assert.match(d.last("status"), /convert the arrangement clip in the Clip View to MIDI \(drums\): sent/);
+});
+
 test("a voice press that is never released stops by itself", () => {
   const d = device({ voiceMaxMs: 250 });
   connected(d);

@@ -1,0 +1,57 @@
+"""The words of audio to MIDI (issue 54): "turn this into midi", "convert the riff to midi", "give me
+the bass of this sample as midi" (a stem of the clip, split out first, then transcribed).
+
+``transcribe_of`` reads a normalized sentence (``normalize``: lower case, padded with spaces) and
+gives the transcribe Intent, or None when the sentence is not about turning audio into MIDI. Stdlib
+only, like the parser that calls it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands.intent import Intent
+
+# "into midi", "to midi", "as midi", "midi notes of", "transcribe": the sentence asks for MIDI of audio
+TO_MIDI = re.compile(
+    r" (?:into|to|as|in to) (?:a )?midi(?: notes| clip| track| part| version)? |"
+    r" transcribe | midi (?:notes )?(?:of|from) (?:this|that|the|my) "
+)
+# "the bass of this sample": a stem of the clip (split out first), not the clip itself
+STEM_OF = re.compile(
+    r" (?:the )?(bass|bassline|bass line|drums|drum|beat|vocals|vocal|voice|singing|piano|guitar|keys) "
+    r"(?:part |line |track )?(?:of|from|in|out of) (?:this|that|the|my) "
+    r"(?:sample|loop|song|track|mix|clip|audio|record|tune|beat|recording|file) "
+)
+STEMS = {"bass": "bass", "bassline": "bass", "bass line": "bass", "drums": "drums", "drum": "drums",
+         "beat": "drums", "vocals": "vocals", "vocal": "vocals", "voice": "vocals", "singing": "vocals",
+         "piano": "piano", "keys": "piano", "guitar": "guitar"}  # fmt: skip
+STEM_KINDS = {"bass": "bass", "drums": "drums", "vocals": "melody", "piano": "piano", "guitar": "auto"}
+# what the audio is, said of the clip itself: "turn this bass line into midi", "the drum loop to midi"
+KIND_WORDS = (
+    ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|groove"),
+    ("bass", r"bass ?line|bass|sub"),
+    ("piano", r"piano|keys|rhodes"),
+    ("chords", r"chords?|harmony|pads?|comping"),
+    ("melody", r"melody|vocals?|voice|singing|sung|hum(?:med|ming)?|whistle|lead|solo|flute|sax(?:ophone)?"),
+)
+QUANTIZED = re.compile(r" (?:quantized?|quantised?|on the grid|snapped|snap it|tight(?:ly)?) ")
+
+
+def transcribe_of(s: str, heard: str) -> Intent | None:
+    """The transcribe Intent of "turn this riff into midi" (params: kind, stem when a stem of the clip
+    is asked for, quantize when said), or None when no MIDI of audio is asked for."""
+    if not TO_MIDI.search(s):
+        return None
+    params: dict[str, Any] = {}
+    stem = STEM_OF.search(s)
+    if stem is not None:
+        params["stem"] = STEMS[stem.group(1)]
+        params["kind"] = STEM_KINDS[params["stem"]]
+    else:
+        said = next((kind for kind, words in KIND_WORDS if re.search(rf" (?:{words}) ", s)), None)
+        params["kind"] = said or "auto"
+    if QUANTIZED.search(s):
+        params["quantize"] = 1.0
+    return Intent("transcribe", None, params, heard)

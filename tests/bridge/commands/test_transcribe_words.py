@@ -1,0 +1,40 @@
+"""Issue 54's words: asking for MIDI of audio is a transcribe intent, with the kind the words name and a
+stem when a part of the clip ("the bass of this sample") is asked for; other sentences are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "params"),
+    [
+        ("turn this into midi", {"kind": "auto"}),
+        ("Convert the riff to MIDI", {"kind": "auto"}),
+        ("give me the bass of this sample as midi", {"kind": "bass", "stem": "bass"}),
+        ("put the drums from this loop into a midi clip", {"kind": "drums", "stem": "drums"}),
+        ("turn this drum loop into midi, quantized", {"kind": "drums", "quantize": 1.0}),
+        ("convert my bass line to midi", {"kind": "bass"}),
+        ("turn the vocals of this song into midi", {"kind": "melody", "stem": "vocals"}),
+        ("transcribe this piano", {"kind": "piano"}),
+        ("make this humming into midi notes", {"kind": "melody"}),
+    ],
+)
+def test_asking_for_midi_of_audio_is_a_transcribe_intent(text: str, params: dict[str, object]) -> None:
+    intent = parse(text)
+    assert intent.action == "transcribe" and intent.params == params, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("make a funky bass line", "generate"),
+        ("split the stems", "separate"),
+        ("undo that", "undo"),
+        ("analyze this clip", "analyze"),
+    ],
+)
+def test_sentences_without_midi_of_audio_keep_their_own_action(text: str, action: str) -> None:
+    assert parse(text).action == action
