@@ -1,0 +1,112 @@
+"""Typed command -> Intent (issue 55): the rules and the learned reading, acted on only where they agree.
+
+The rules (``parser.parse``, with scoped clauses read first by ``scoped``) read the values; the
+learned reading (``learned.reading_of``: the encoder and its head, when installed) says which
+action on which target. The sentence is acted on when:
+
+- both read the same op (the rules' answer, values and all); or
+- the learned reading is sure (its probability at least ``SURE``, ``MARGIN`` ahead of the next
+  op) and the rules read another op or none: the sentence is read again as the learned op
+  (``rephrase``: the op's own sentence with the values said), and that reading is acted on when
+  the rules read it as that op and it explains the sentence (no word of it names another action);
+- the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer.
+
+Otherwise the answer is a question whose two suggestions are the two likeliest readings, each a
+sentence the parser reads as that action. Without the encoder the rules answer alone.
+"""
+
+from __future__ import annotations
+
+from bridge.commands import explain, rephrase
+from bridge.commands import reader as lr
+from bridge.commands.intent import Intent, unknown
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.parser import parse as rules
+from bridge.commands.scoped import read_scoped
+
+SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
+MARGIN = 0.25  # and its lead over the next op
+PLAUSIBLE = 0.15  # an unsure learned reading still lets the rules act on an op it gives this much
+INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
+QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
+
+
+def parse(text: str) -> Intent:
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+    heard = " ".join(text.split())
+    s, key, _ = normalize(heard)
+    ruled = read_scoped(heard, s, lambda rest: rules(rest.replace(" _key_ ", f" {key} "))) or rules(heard)
+    reading = lr.reading_of(heard)
+    return ruled if reading is None else agreed(heard, ruled, reading)
+
+
+def op_of(intent: Intent) -> str | None:
+    """The schema's op of an understood intent (docs/intents.md), or None."""
+    return str(means_of(intent.as_dict())["op"]) if intent.understood else None
+
+
+def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
+    """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``."""
+    s, key, _ = normalize(heard)
+    ours = op_of(ruled)
+    (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
+    sure = p_best >= SURE and p_best - p_next >= MARGIN
+    if ours == best:
+        return ruled
+    if best in QUIET and (ours is None or (not sure and reading.p(ours) >= PLAUSIBLE)):
+        return ruled  # the rules' refusal or question, or an op the reading finds likely enough
+    if best == "none" and sure:  # the rules would act on what the reading is sure is no command
+        return unknown(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
+    if best in QUIET:
+        return _ask(heard, s, key, reading, ruled)
+    target = _target(reading, s)
+    if sure:
+        again = read_as(best, target, heard, s, key)
+        if again is not None and best not in INVENTS and explain.explains(again, s, best):
+            return again
+        return _ask(heard, s, key, reading, ruled)
+    if ours is not None and reading.p(ours) >= PLAUSIBLE:
+        return ruled
+    return _ask(heard, s, key, reading, ruled)
+
+
+def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) -> Intent | None:
+    """The sentence read as ``op`` on ``target`` with the values it says, or None when the op's own
+    sentence needs a value that is not said or the rules do not read it as ``op``."""
+    direct = explain.direct(op, target, s)  # "mute the shaker track": a track's switch, built here
+    if direct is not None:
+        return Intent(direct.action, direct.part, direct.params, heard)
+    text = rephrase.sentence_for(op, target, s, key)
+    if text is None:
+        return None
+    again = rules(text)
+    if op_of(again) != op:
+        return None
+    return Intent(again.action, again.part, again.params, heard)
+
+
+def _ask(heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> Intent:
+    """A question whose suggestions are the two likeliest readings (each read by the rules as its op)."""
+    ops = [op for op, _ in reading.ops if op not in QUIET]
+    ours = op_of(ruled)
+    order = [ops[0], *([ours] if ours is not None else []), *ops[1:]]
+    said: list[str] = []
+    for op in dict.fromkeys(order):
+        text = rephrase.sentence_for(op, _target(reading, s), s, key)
+        if text is not None and op_of(rules(text)) == op and text not in said:
+            said.append(text)
+        if len(said) == 2:
+            break
+    if not said:
+        return ruled if not ruled.understood else unknown(heard, "no command was recognised")
+    reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
+    return unknown(heard, reason, said)
+
+
+def _target(reading: lr.Reading, s: str) -> str | None:
+    """The learned target, its name read from the sentence when it is a track; else the sentence's."""
+    named = explain.target_in(s)
+    if reading.target == "track":
+        return named if named is not None and named.startswith("track:") else None
+    return reading.target or named
