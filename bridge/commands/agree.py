@@ -47,8 +47,16 @@ def op_of(intent: Intent) -> str | None:
 
 
 def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
-    """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``."""
+    """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
+    an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
     s, key, _ = normalize(heard)
+    chosen = _chosen(heard, s, key, ruled, reading)
+    if chosen.understood and explain.dropped(chosen, s) is not None:
+        return _ask(heard, s, key, reading, ruled)
+    return chosen
+
+
+def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
     ours = op_of(ruled)
     (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
     sure = p_best >= SURE and p_best - p_next >= MARGIN

@@ -33,6 +33,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 TAKE_WORDS = {"first": "first", "second": "second", "third": "third", "last": "last", "previous": "previous"}
 _TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|variation|attempt|try) ")
+_PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
 
 
@@ -47,6 +48,15 @@ def explains(reading: Intent, s: str, op: str) -> bool:
     return (
         named is None or got is None or named in (got if isinstance(got, list) else [got]) or op in TAKE_OPS
     )
+
+
+def dropped(intent: Intent, s: str) -> str | None:
+    """A place the sentence says ("track 3", "bar 9") that the intent carries no number of, or None:
+    "separate the arrangement clip on track 3 at bar 9" read as the selected clip's stems."""
+    place = _PLACE.search(s)
+    if place is None or any(ch.isdigit() for ch in str(intent.params)):
+        return None
+    return place.group(0).strip()
 
 
 def target_in(s: str) -> str | None:

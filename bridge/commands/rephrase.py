@@ -59,6 +59,11 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "factor": re.compile(r" (?:double|half|halve) (?:the )?tempo(?= )"),
 }
 
+# a setting of the song taken from the clip: "match the tempo to this sample", "sync the bpm to it"
+APPLIED = re.compile(
+    r" (?:set|match|sync|change|use|adopt|follow|lock|conform|make) .*(?:tempo|bpm|key|speed) "
+)
+
 
 def _said(s: str) -> dict[str, str]:
     """The value phrases of a normalised sentence, by slot (the first of each)."""
@@ -85,6 +90,8 @@ def sentence_for(op: str, target: str | None, s: str, key: str | None = None) ->
         return f"set the key to {key_words}" if key else f"set the tempo to {said['tempo']}"
     if op == "tempo":
         return said["factor"]
+    if op == "analyze" and APPLIED.search(s):  # "match the tempo to this sample": read, then set
+        return "set the tempo from this clip"
     if op == "make":
         text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
         return " ".join(["make", text, *_values(said, ("bars", "key", "tempo", "versions"), key_words)])

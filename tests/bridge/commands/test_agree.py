@@ -115,3 +115,11 @@ def test_importing_the_parser_loads_no_model() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_place_the_reading_leaves_out_is_asked_about() -> None:
+    text = "split the clip on track 2 at bar 17 into stems"  # the rules alone: the selected clip's stems
+    assert rules(text).action == "separate"
+    intent = agreed(text, rules(text), _sure("separate"))
+    assert not intent.understood
+    assert op_of(rules(intent.params["suggestions"][0])) == "separate"
