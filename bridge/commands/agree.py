@@ -28,8 +28,10 @@ from bridge.commands.scoped import read_scoped
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
 PLAUSIBLE = 0.15  # an unsure learned reading still lets the rules act on an op it gives this much
+OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
+NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 
 
 def parse(text: str) -> Intent:
@@ -62,21 +64,46 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     sure = p_best >= SURE and p_best - p_next >= MARGIN
     if ours == best:
         return ruled
-    if best in QUIET and (ours is None or (not sure and reading.p(ours) >= PLAUSIBLE)):
-        return ruled  # the rules' refusal or question, or an op the reading finds likely enough
+    if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
+        if sure and best not in QUIET and _open(ruled, p_best):
+            again = read_as(best, _target(reading, s), heard, s, key)
+            if again is not None and best not in INVENTS and explain.explains(again, heard, best):
+                return again
+        return _suggesting(ruled, s, key, reading)
     if best == "none" and sure:  # the rules would act on what the reading is sure is no command
         return unknown(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
-    if best in QUIET:
+    if best in QUIET and sure:
         return _ask(heard, s, key, reading, ruled)
-    target = _target(reading, s)
-    if sure:
-        again = read_as(best, target, heard, s, key)
-        if again is not None and best not in INVENTS and explain.explains(again, s, best):
-            return again
-        return _ask(heard, s, key, reading, ruled)
-    if ours is not None and reading.p(ours) >= PLAUSIBLE:
-        return ruled
+    if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough
+        return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
+    if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
+        again = read_as(best, _target(reading, s), heard, s, key)
+        if again is not None and best not in INVENTS and explain.explains(again, heard, best):
+            if not _lost(ruled, again):
+                return again
     return _ask(heard, s, key, reading, ruled)
+
+
+def _open(ruled: Intent, p_best: float) -> bool:
+    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a
+    question of theirs ("what should change in the bass?") against ``OVERRIDE``; never a refusal on
+    purpose (an errand, a question for the producer's ear)."""
+    reason = str(ruled.params.get("reason", ""))
+    return reason == NOT_RECOGNISED or (reason.rstrip().endswith("?") and p_best >= OVERRIDE)
+
+
+def _lost(ruled: Intent, again: Intent) -> bool:
+    """Whether the rules read a value (a scope, a scale, a prompt, a count) the new reading drops."""
+    said = set(means_of(ruled.as_dict())) - {"op", "target"}
+    return bool(said - set(means_of(again.as_dict())))
+
+
+def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:
+    """The rules' refusal or question as it is, with the learned reading's likeliest readings as its
+    first suggestions (each read by the rules as its op)."""
+    said = _readings(s, key, reading, ruled)
+    tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
+    return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
 
 
 def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) -> Intent | None:
@@ -96,20 +123,29 @@ def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) ->
 
 def _ask(heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> Intent:
     """A question whose suggestions are the two likeliest readings (each read by the rules as its op)."""
+    said = _readings(s, key, reading, ruled)
+    if not said:
+        return ruled if not ruled.understood else unknown(heard, NOT_RECOGNISED)
+    reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
+    return unknown(heard, reason, said)
+
+
+def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> list[str]:
+    """Up to two sentences the rules read as the likeliest ops: the learned first, then the rules'."""
     ops = [op for op, _ in reading.ops if op not in QUIET]
     ours = op_of(ruled)
-    order = [ops[0], *([ours] if ours is not None else []), *ops[1:]]
     said: list[str] = []
-    for op in dict.fromkeys(order):
-        text = rephrase.sentence_for(op, _target(reading, s), s, key)
+    values = means_of(ruled.as_dict()) if ruled.understood else {}
+    for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
+        target = values.get("target") if op == ours else _target(reading, s)
+        text = rephrase.sentence_for(
+            op, target if isinstance(target, str) else None, s, key, values if op == ours else {}
+        )
         if text is not None and op_of(rules(text)) == op and text not in said:
             said.append(text)
         if len(said) == 2:
             break
-    if not said:
-        return ruled if not ruled.understood else unknown(heard, "no command was recognised")
-    reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
-    return unknown(heard, reason, said)
+    return said
 
 
 def _target(reading: lr.Reading, s: str) -> str | None:

@@ -15,6 +15,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
 from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 JAM = ("jam_start", "jam_stop", "jam_set", "jam_save")
@@ -33,12 +34,20 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 TAKE_WORDS = {"first": "first", "second": "second", "third": "third", "last": "last", "previous": "previous"}
 _TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|variation|attempt|try) ")
+# a sentence asking something, not a request ("is this in 3/4", "what key is it"): only these ops answer one
+_ASKED = re.compile(r" (?:what|whats|which|is|does|do|are|how|hows|why|who|where|when)(?= )")
+ANSWERS = ("analyze", "help", "list_takes", "compare")
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
 
 
-def explains(reading: Intent, s: str, op: str) -> bool:
-    """Whether every action word of ``s`` can say ``op`` (the op ``reading`` was read as)."""
+def explains(reading: Intent, heard: str, op: str) -> bool:
+    """Whether ``reading`` (read as ``op``) explains the sentence ``heard``: every action word of it
+    can say ``op``, the target it names is the reading's, and a question ("does this count in
+    three?") is read as an op that answers one."""
+    s = normalize(heard)[0]
+    if _ASKED.match(s) and op not in ANSWERS:
+        return False
     for word in s.split():
         ops = ACTION_WORDS.get(word)
         if ops is not None and op not in ops:

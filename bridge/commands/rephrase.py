@@ -12,6 +12,7 @@ through, so the parser must read it as ``op`` (``agree`` checks that it does).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bridge.commands import region_words as rg
 from bridge.commands import vocab as v
@@ -75,9 +76,16 @@ def _said(s: str) -> dict[str, str]:
     return found
 
 
-def sentence_for(op: str, target: str | None, s: str, key: str | None = None) -> str | None:
+def sentence_for(
+    op: str, target: str | None, s: str, key: str | None = None, values: dict[str, Any] | None = None
+) -> str | None:
     """The sentence the parser reads as ``op`` on ``target`` with the values ``s`` says, or None
-    when ``op`` needs a value ``s`` does not say ("transpose the bass" says no interval)."""
+    when ``op`` needs a value ``s`` does not say ("transpose the bass" says no interval). ``values``:
+    the schema fields a reading already holds (the rules'), for the ops whose values no phrase of
+    ``s`` gives back as said (a genre, a feel, a prompt, a yes or no)."""
+    held = _from_values(op, target, values or {})
+    if held is not None:
+        return held
     said = _said(s)
     if target is not None:
         said["target"] = target
@@ -127,3 +135,31 @@ def _the(target: str | None) -> str:
     if target in v.PARTS.values() or target in TARGET_WORDS:
         return f"the {TARGET_WORDS.get(target, target)}"
     return f"the {target}"
+
+
+FEEL_WORDS = {"half_time": "make {t} half time", "double_time": "make {t} double time",
+              "straight": "straighten {t} out", "more_movement": "give {t} more movement",
+              "four_on_the_floor": "make {t} four on the floor", "waltz": "make {t} a waltz",
+              "syncopated": "syncopate {t}", "offbeat_stabs": "make {t} offbeat stabs"}  # fmt: skip
+
+
+def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | None:
+    """The sentence of a reading whose values are held (not re-read from the sentence), or None."""
+    if not values:
+        return None
+    the = _the(target if target not in ("this", "song") else None)
+    if op == "confirm" and "yes" in values:
+        return "yes" if values["yes"] else "no"
+    if op == "musicgen" and values.get("prompt"):
+        return f"make a loop of {values['prompt']}"
+    if op == "feel" and str(values.get("feel")) in FEEL_WORDS:
+        return FEEL_WORDS[str(values["feel"])].format(t=the)
+    if op == "set" and values.get("genre") and target not in (None, "song"):
+        return f"make {the} {str(values['genre']).replace('-', ' ')}"
+    if op == "set" and values.get("scale") and target not in (None, "song"):
+        return f"make {the} {values['scale']}"
+    if op in ("set", "transpose") and values.get("key"):
+        return (
+            f"transpose {the} to {values['key']}" if op == "transpose" else f"set the key to {values['key']}"
+        )
+    return None
