@@ -38,7 +38,13 @@ def parse(text: str) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
     heard = " ".join(text.split())
     s, key, _ = normalize(heard)
-    ruled = read_scoped(heard, s, lambda rest: rules(rest.replace(" _key_ ", f" {key} "))) or rules(heard)
+    scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
+    return scoped or _read(heard)
+
+
+def _read(heard: str) -> Intent:
+    """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
+    ruled = rules(heard)
     reading = lr.reading_of(heard)
     return ruled if reading is None else agreed(heard, ruled, reading)
 
@@ -85,11 +91,10 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
 
 
 def _open(ruled: Intent, p_best: float) -> bool:
-    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a
-    question of theirs ("what should change in the bass?") against ``OVERRIDE``; never a refusal on
-    purpose (an errand, a question for the producer's ear)."""
-    reason = str(ruled.params.get("reason", ""))
-    return reason == NOT_RECOGNISED or (reason.rstrip().endswith("?") and p_best >= OVERRIDE)
+    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised; a
+    question or refusal of theirs ("what should change in the bass?", "not something MuseAroo
+    does") only to a reading past ``OVERRIDE``."""
+    return ruled.params.get("reason") == NOT_RECOGNISED or p_best >= OVERRIDE
 
 
 def _lost(ruled: Intent, again: Intent) -> bool:

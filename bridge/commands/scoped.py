@@ -98,12 +98,12 @@ def protect(intent: Intent, protected: tuple[str, ...]) -> Intent | None:
     params = dict(intent.params)
     named = {intent.part, params.get("target"), *_track(params)}
     voices = [x for x in str(params.get("voices") or "").split(",") if x]
-    if (
-        named & set(protected)
-        or set(voices) & set(protected)
-        or (intent.action == "mixer" and intent.part == "all")
-    ):
-        return None  # "mute everything except the piano" is the rules' own (a solo)
+    if intent.action == "mixer" and intent.part == "all":  # "mute everything except the piano": a solo
+        return (
+            _solo(protected[0], intent.heard) if params.get("do") == "mute" and len(protected) == 1 else None
+        )
+    if named & set(protected) or set(voices) & set(protected):
+        return None
     drum_voices = [p for p in protected if p in ALL_VOICES]
     if not drum_voices or intent.part not in ("drums", "all", None) or voices:
         return intent  # the change is on another part, or on voices of its own
@@ -119,3 +119,10 @@ def protect(intent: Intent, protected: tuple[str, ...]) -> Intent | None:
 
 def _track(params: dict[str, object]) -> list[str]:
     return [f"track:{params['track_name']}"] if params.get("track_name") else []
+
+
+def _solo(target: str, heard: str) -> Intent:
+    """The protected target's track soloed (every other track muted)."""
+    if target.startswith("track:"):
+        return Intent("mixer", None, {"do": "solo", "track_name": target.split(":", 1)[1]}, heard)
+    return Intent("mixer", target, {"do": "solo"}, heard)

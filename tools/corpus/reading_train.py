@@ -4,7 +4,7 @@
 
 Training material: the generated corpus (``command_corpus.generate(SEED)``), the five labelled blind
 sets (tests/data/commands_blind1..5.yaml, ``means``) and the older sets (commands*.yaml, their
-expected intents read into the schema by tools/bench/grammar_means.py). Each sentence is encoded
+expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
 once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
@@ -46,7 +46,7 @@ def blind_set(name: str) -> Rows:
 
 
 def older_set(name: str) -> Rows:
-    from tools.bench.grammar_means import means_of
+    from bridge.commands.means import means_of
 
     rows: Rows = []
     for e in yaml.safe_load((DATA / f"{name}.yaml").read_text())["phrases"]:
