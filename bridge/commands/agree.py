@@ -27,7 +27,7 @@ from bridge.commands.scoped import read_scoped
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
-PLAUSIBLE = 0.15  # an unsure learned reading still lets the rules act on an op it gives this much
+PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"

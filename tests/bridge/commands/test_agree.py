@@ -63,7 +63,7 @@ def test_unsure_reading_keeps_a_rules_op_it_finds_likely() -> None:
 
 def test_unsure_disagreement_asks_with_the_two_likeliest_readings() -> None:
     text = "make the hats busier"
-    intent = agreed(text, rules(text), _unsure(("swing", 0.45), ("add", 0.4), ("busier", 0.05)))
+    intent = agreed(text, rules(text), _unsure(("swing", 0.45), ("add", 0.4), ("busier", 0.01)))
     assert not intent.understood
     first, second = intent.params["suggestions"][:2]
     assert str(intent.params["reason"]) == f"did you mean '{first}' or '{second}'?"
@@ -99,6 +99,7 @@ def test_a_missing_reading_logs_once_and_leaves_the_rules(
     def broken(text: str) -> None:
         raise RuntimeError("sentence encoder 'x' could not be loaded")
 
+    monkeypatch.setenv(reader.ENV, "on")
     monkeypatch.setitem(reader._state, "off", False)
     monkeypatch.setattr("bridge.reading.read", broken)
     with caplog.at_level(logging.WARNING):

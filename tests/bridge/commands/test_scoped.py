@@ -14,9 +14,7 @@ from bridge.commands.scoped import ALL_VOICES, scoped_of
 OTHERS_THAN_KICK = ",".join(v for v in ALL_VOICES if v != "kick")
 
 
-@pytest.mark.parametrize(
-    ("text", "action", "part", "params"),
-    [
+SCOPED = [
         ("leave the snare alone and quantize the hats", "transform", "drums", {"kind": "quantize", "voices": "hats"}),
         ("the bass is fine, make the melody busier", "adjust", "melody", {"what": "density", "direction": "up"}),
         ("swing the hi hats but keep the snare straight", "transform", "drums",
@@ -28,10 +26,21 @@ OTHERS_THAN_KICK = ",".join(v for v in ALL_VOICES if v != "kick")
         ("the chords sound great as they are, just transpose the melody down an octave", "transform", "melody",
          {"kind": "transpose", "semitones": -12}),
         ("don't touch the kick, just thin the chords", "adjust", "chords", {"what": "density", "direction": "down"}),
-    ],
-)  # fmt: skip
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "action", "part", "params"), SCOPED)
 def test_scoped_clause_protects_its_target(text: str, action: str, part: str, params: dict[str, Any]) -> None:
     intent = parse(text)
+    assert (intent.action, intent.part, intent.params) == (action, part, params)
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(("text", "action", "part", "params"), SCOPED)
+def test_scoped_clause_with_the_learned_reading(
+    text: str, action: str, part: str, params: dict[str, Any]
+) -> None:
+    intent = parse(text)  # the rest of the sentence read by the rules and the learned reading together
     assert (intent.action, intent.part, intent.params) == (action, part, params)
 
 
