@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bridge.commands import explain, rephrase
 from bridge.commands import reader as lr
-from bridge.commands.intent import Intent, unknown
+from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
@@ -77,7 +77,9 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
                 return again
         return _suggesting(ruled, s, key, reading)
     if best == "none" and sure:  # the rules would act on what the reading is sure is no command
-        return unknown(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
+        return _question(
+            heard, "that is not something MuseAroo does (it makes and changes music in Live)", [], ruled
+        )
     if best in QUIET and sure:
         return _ask(heard, s, key, reading, ruled)
     if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough
@@ -130,9 +132,18 @@ def _ask(heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent
     """A question whose suggestions are the two likeliest readings (each read by the rules as its op)."""
     said = _readings(s, key, reading, ruled)
     if not said:
-        return ruled if not ruled.understood else unknown(heard, NOT_RECOGNISED)
+        return ruled if not ruled.understood else _question(heard, NOT_RECOGNISED, [], ruled)
     reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
-    return unknown(heard, reason, said)
+    return _question(heard, reason, said, ruled)
+
+
+def _question(heard: str, reason: str, said: list[str], ruled: Intent) -> Intent:
+    """An unknown intent: ``said`` first, then the rules' own suggestions (or, when they acted and fewer
+    than two readings are said, the nearest known commands: ``intent.unknown``'s, computed only then)."""
+    if ruled.understood and len(said) < 2:
+        return unknown(heard, reason, said)
+    tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
+    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": tips}, heard)
 
 
 def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> list[str]:
