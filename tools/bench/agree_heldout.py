@@ -80,7 +80,7 @@ def main() -> None:
     else:
         readings = held_out_readings()
         KEPT.write_text(json.dumps({k: [[list(r.ops), r.target] for r in v] for k, v in readings.items()}))
-    totals = {"rules": [0.0, 0, 0], "agreed": [0.0, 0, 0]}
+    totals: dict[str, list[float]] = {"rules": [0.0, 0, 0], "agreed": [0.0, 0, 0]}
     for name in rt.BLIND:
         items = load(rt.DATA / f"{name}.yaml")
         line = f"{name:16} n={len(items):3}"
@@ -101,8 +101,8 @@ def main() -> None:
             totals[who][2] += wrong
             line += f"   {who} {points / len(items):.3f} (acted wrong {wrong:2})"
         print(line)
-    for who, (points, n, wrong) in totals.items():
-        print(f"all five, {who}: {points:g}/{n} = {points / n:.3f}, acted wrong {wrong}")
+    for who, (total, n, acted_wrong) in totals.items():
+        print(f"all five, {who}: {total:g}/{n:g} = {total / n:.3f}, acted wrong {acted_wrong:g}")
 
 
 if __name__ == "__main__":
