@@ -14,7 +14,7 @@ The contract the parser codes against::
                                            # "take" (take:<id>), song, all, jam, or "none" (not said)
     Reading.scope, .scope_p                # scope kind: none, bars, half, first_bars, last_bars,
                                            # from_bar, until_bar, section, every, beats
-    Reading.ops                            # the op distribution, likeliest first (label, p) pairs
+    Reading.ops, .targets, .scopes         # each field's distribution, likeliest first (label, p) pairs
     probabilities(text) -> {field: {label: p}}   (each dict sorted likeliest first)
     read_many(texts) -> list[Reading]             (one encoder batch; for benches)
 """
@@ -48,6 +48,7 @@ class Reading:
     scope_p: float
     ops: tuple[tuple[str, float], ...]  # every op with its probability, likeliest first
     targets: tuple[tuple[str, float], ...]  # likewise for the target classes
+    scopes: tuple[tuple[str, float], ...] = ()  # likewise for the scope kinds
 
 
 def load_head(path: Path = HEAD_FILE) -> tuple[Net, dict[str, tuple[str, ...]]]:
@@ -111,6 +112,7 @@ def _reading(fields: dict[str, tuple[tuple[str, float], ...]]) -> Reading:
         scope_p=scopes[0][1],
         ops=ops,
         targets=targets,
+        scopes=scopes,
     )
 
 

@@ -69,3 +69,5 @@ def test_probabilities_are_sorted_and_sum_to_one() -> None:
     ps = [p for _, p in reading.ops]
     assert ps == sorted(ps, reverse=True) and abs(sum(ps) - 1.0) < 1e-4
     assert reading.op_p == ps[0] and abs(reading.op_margin - (ps[0] - ps[1])) < 1e-6
+    assert reading.scope == reading.scopes[0][0] and abs(sum(p for _, p in reading.scopes) - 1.0) < 1e-4
+    assert reading.target == reading.targets[0][0] == "snare"
