@@ -1,11 +1,12 @@
 """Train the learned reading's head (``bridge/reading/head.npz``) and cross-validate it by writer.
 
     .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
+    .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
 Training material: the generated corpus (``command_corpus.generate(SEED)``), the five labelled blind
 sets (tests/data/commands_blind1..5.yaml, ``means``) and the older sets (commands*.yaml, their
 expected intents read into the schema by tools/bench/grammar_means.py). Each sentence is encoded
-once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
+once by the frozen encoder (cached in .cache/reading/, a file for each encoder, by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
 four blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
@@ -30,7 +31,7 @@ from tools.corpus.command_corpus import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-CACHE = ROOT / ".cache" / "reading" / "encodings.npz"
+CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 SEED = 55
 BLIND = [f"commands_blind{i}" for i in range(1, 6)]
@@ -64,10 +65,13 @@ def corpus_rows(seed: int = SEED) -> Rows:
 
 
 def encode_cached(texts: list[str]) -> np.ndarray:
-    """Encoder vectors of ``texts``, reading and extending the cache under .cache/."""
+    """Encoder vectors of ``texts``, reading and extending the cache under .cache/ (one file an encoder)."""
+    from bridge.reading.encoder import source
+
+    cache = CACHE_DIR / f"encodings-{hashlib.sha1(source().encode()).hexdigest()[:10]}.npz"
     known: dict[str, np.ndarray] = {}
-    if CACHE.exists():
-        with np.load(CACHE, allow_pickle=False) as data:
+    if cache.exists():
+        with np.load(cache, allow_pickle=False) as data:
             known = dict(zip((str(k) for k in data["keys"]), data["vectors"], strict=True))
     key = {t: hashlib.sha1(t.encode()).hexdigest() for t in texts}
     missing = sorted({t for t in texts if key[t] not in known})
@@ -78,8 +82,8 @@ def encode_cached(texts: list[str]) -> np.ndarray:
             chunk = missing[start : start + 64]
             for text, vector in zip(chunk, encode(chunk), strict=True):
                 known[key[text]] = vector
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(CACHE, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
     return np.stack([known[key[t]] for t in texts])
 
 
