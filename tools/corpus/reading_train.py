@@ -6,7 +6,7 @@
 Training material: the generated corpus (``command_corpus.generate(SEED)``), the five labelled blind
 sets (tests/data/commands_blind1..5.yaml, ``means``) and the older sets (commands*.yaml, their
 expected intents read into the schema by tools/bench/grammar_means.py). Each sentence is encoded
-once by the frozen encoder (cached in .cache/reading/, a file for each encoder, by text).
+once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
 four blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
@@ -17,6 +17,7 @@ everything with those temperatures.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,14 @@ def corpus_rows(seed: int = SEED) -> Rows:
 
 
 def encode_cached(texts: list[str]) -> np.ndarray:
-    """Encoder vectors of ``texts``, reading and extending the cache under .cache/ (one file an encoder)."""
-    from bridge.reading.encoder import source
+    """Encoder vectors of ``texts``, reading and extending the cache under .cache/: ``encodings.npz``
+    for the wheel's encoder, ``encodings-<hash of its folder or name>.npz`` for another one."""
+    from bridge.reading.encoder import ENV, source
 
-    cache = CACHE_DIR / f"encodings-{hashlib.sha1(source().encode()).hexdigest()[:10]}.npz"
+    custom = os.environ.get(ENV, "").strip()
+    cache = CACHE_DIR / (
+        f"encodings-{hashlib.sha1(source().encode()).hexdigest()[:10]}.npz" if custom else "encodings.npz"
+    )
     known: dict[str, np.ndarray] = {}
     if cache.exists():
         with np.load(cache, allow_pickle=False) as data:
