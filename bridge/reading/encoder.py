@@ -27,7 +27,7 @@ PUBLISHED = "sentence-transformers/all-MiniLM-L6-v2"
 ENV = "MUSEAROO_SENTENCE_ENCODER"
 DIMENSIONS = 384
 MAX_TOKENS = 64  # a spoken or typed command is a sentence or two; longer text is cut here
-THREADS = 2  # the daemon's machine may have only two cores; more threads do not help short inputs
+THREADS = 1  # one thread: on 2 shared cores under load, two threads made a read 17x slower (docs/benchmarks/reading.md)
 
 _lock = threading.Lock()
 _loaded: tuple[Any, Any] | None = None  # (tokenizer, model) once loaded

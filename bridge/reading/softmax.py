@@ -1,27 +1,40 @@
-"""Multinomial logistic regression in numpy: the head's one model, trained and applied.
+"""The head's model in numpy: one hidden layer shared by the fields, a softmax per field.
 
-Training is full-batch Adam on the mean cross-entropy plus an L2 penalty on the weights, from zero
-weights, for a fixed number of steps: the same data give the same weights, bit for bit.
+``logits = relu(x @ hidden + hidden_bias) @ weights[field] + bias[field]``, divided by the field's
+temperature (fitted on held-out folds). Training is full-batch Adam on the fields' summed mean
+cross-entropy plus an L2 penalty, from a seeded start, for a fixed number of steps: the same data
+and seed give the same weights, bit for bit.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+HIDDEN = 256
+
 
 @dataclass(frozen=True)
-class Softmax:
-    weights: np.ndarray  # (dimensions, classes) float32
-    bias: np.ndarray  # (classes,) float32
-    temperature: float = 1.0  # logits are divided by it (fitted on held-out folds)
+class Net:
+    hidden: np.ndarray  # (dimensions, HIDDEN) float32
+    hidden_bias: np.ndarray  # (HIDDEN,)
+    weights: dict[str, np.ndarray]  # field -> (HIDDEN, classes)
+    bias: dict[str, np.ndarray]  # field -> (classes,)
+    temperature: dict[str, float] = field(default_factory=dict)  # field -> T (1 when not fitted)
 
-    def logits(self, x: np.ndarray) -> np.ndarray:
-        return (x @ self.weights + self.bias) / self.temperature
+    def features(self, x: np.ndarray) -> np.ndarray:
+        return np.maximum(x @ self.hidden + self.hidden_bias, 0.0)
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        return softmax(self.logits(x))
+    def logits(self, x: np.ndarray, name: str, features: np.ndarray | None = None) -> np.ndarray:
+        h = self.features(x) if features is None else features
+        return (h @ self.weights[name] + self.bias[name]) / self.temperature.get(name, 1.0)
+
+    def probabilities(self, x: np.ndarray, name: str, features: np.ndarray | None = None) -> np.ndarray:
+        return softmax(self.logits(x, name, features))
+
+    def with_temperatures(self, temperature: dict[str, float]) -> Net:
+        return replace(self, temperature=dict(temperature))
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -30,40 +43,63 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+class _Adam:
+    def __init__(self, params: list[np.ndarray], rate: float) -> None:
+        self.params, self.rate, self.step = params, rate, 0
+        self.m = [np.zeros_like(p) for p in params]
+        self.v = [np.zeros_like(p) for p in params]
+
+    def update(self, grads: list[np.ndarray]) -> None:
+        self.step += 1
+        c1, c2 = 1 - 0.9**self.step, 1 - 0.999**self.step
+        for p, g, m, v in zip(self.params, grads, self.m, self.v, strict=True):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= self.rate * (m / c1) / (np.sqrt(v / c2) + 1e-8)
+
+
 def train(
     x: np.ndarray,
-    y: np.ndarray,
-    classes: int,
+    labels: dict[str, np.ndarray],
+    classes: dict[str, int],
     *,
-    l2: float = 1e-4,
-    steps: int = 400,
-    rate: float = 0.05,
     sample_weight: np.ndarray | None = None,
-) -> Softmax:
-    """Fit weights to ``x`` (n, d) and class indices ``y`` (n,); ``sample_weight`` scales each row's loss."""
+    hidden: int = HIDDEN,
+    steps: int = 300,
+    rate: float = 0.01,
+    l2: float = 1e-4,
+    seed: int = 0,
+) -> Net:
+    """Fit a net to ``x`` (n, d) and each field's class indices (n,); ``sample_weight`` scales rows."""
+    rng = np.random.default_rng(seed)
     n, d = x.shape
-    x32 = x.astype(np.float32)
-    onehot = np.zeros((n, classes), dtype=np.float32)
-    onehot[np.arange(n), y] = 1.0
-    weight = np.ones(n, dtype=np.float32) if sample_weight is None else sample_weight.astype(np.float32)
+    x = x.astype(np.float32)
+    weight = np.ones(n, np.float32) if sample_weight is None else sample_weight.astype(np.float32)
     weight = weight / weight.sum()
-    w = np.zeros((d, classes), dtype=np.float32)
-    b = np.zeros(classes, dtype=np.float32)
-    m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
-    beta1, beta2, eps = 0.9, 0.999, 1e-8
-    for step in range(1, steps + 1):
-        p = softmax(x32 @ w + b)
-        error = (p - onehot) * weight[:, None]
-        grad_w = x32.T @ error + l2 * w
-        grad_b = error.sum(axis=0)
-        m_w = beta1 * m_w + (1 - beta1) * grad_w
-        v_w = beta2 * v_w + (1 - beta2) * grad_w**2
-        m_b = beta1 * m_b + (1 - beta1) * grad_b
-        v_b = beta2 * v_b + (1 - beta2) * grad_b**2
-        correction1, correction2 = 1 - beta1**step, 1 - beta2**step
-        w -= rate * (m_w / correction1) / (np.sqrt(v_w / correction2) + eps)
-        b -= rate * (m_b / correction1) / (np.sqrt(v_b / correction2) + eps)
-    return Softmax(w.astype(np.float32), b.astype(np.float32))
+    names = list(labels)
+    onehot = {k: np.eye(classes[k], dtype=np.float32)[labels[k]] for k in names}
+    w1 = (rng.standard_normal((d, hidden)) / np.sqrt(d)).astype(np.float32)
+    b1 = np.zeros(hidden, np.float32)
+    w2 = {
+        k: (rng.standard_normal((hidden, classes[k])) * 0.1 / np.sqrt(hidden)).astype(np.float32)
+        for k in names
+    }
+    b2 = {k: np.zeros(classes[k], np.float32) for k in names}
+    adam = _Adam([w1, b1, *w2.values(), *b2.values()], rate)
+    for _ in range(steps):
+        h = np.maximum(x @ w1 + b1, 0.0)
+        dh = np.zeros_like(h)
+        grads_w2, grads_b2 = [], []
+        for k in names:
+            error = (softmax(h @ w2[k] + b2[k]) - onehot[k]) * weight[:, None]
+            grads_w2.append(h.T @ error + l2 * w2[k])
+            grads_b2.append(error.sum(axis=0))
+            dh += error @ w2[k].T
+        dh *= h > 0
+        adam.update([x.T @ dh + l2 * w1, dh.sum(axis=0), *grads_w2, *grads_b2])
+    return Net(w1, b1, w2, b2)
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:

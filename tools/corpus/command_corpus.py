@@ -131,6 +131,8 @@ def _fill(template: str, kinds: str, op: str, rng: random.Random) -> tuple[str, 
         text = text.replace("{t}", words, 1)
         if label is not None:
             means["target"] = label
+    if op == "none":  # not a MuseAroo request: whatever it names is no target
+        means.pop("target", None)
     if "{s}" in text:
         words, scope = _scope(rng)
         text = text.replace("{s}", words, 1)

@@ -142,6 +142,8 @@ _SOLO: T = [
     ("play {t} on its own", "pk"), ("listen to {t} alone", "pk"),
 ]  # fmt: skip
 _AUTOMATE: T = [
+    ("automation for {t}", "pk"), ("write automation for the volume of {t}", "pk"), ("some volume automation on {t}", "pk"),
+    ("automate the filter on {t}", "pk"), ("I want {t} automated", "pk"), ("add a volume ramp to {t}", "pk"),
     ("sketch an automation curve for {t}", "pk"), ("add automation to {t}", "pk"), ("automate the volume of {t}", "pk"),
     ("put a filter sweep on {t}", "pk"), ("ride the fader on {t} with automation", "pk"), ("automate a fade on {t}", "pk"),
     ("sidechain pump on {t}", "pk"), ("make {t} swell into the chorus", "pk"),

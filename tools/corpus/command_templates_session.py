@@ -19,12 +19,16 @@ REDO: T = [
     ("redo it", ""),
 ]
 STAR: T = [
+    ("{t} is the one, star it", "r"), ("I like {t} best, give it a star", "r"), ("{t} gets my vote, star it", "r"),
+    ("star {t} please, it's my favourite", "r"),
     ("{t} earns a star from me", "r"), ("{t} is a keeper, star it", "rh"), ("stick a star on {t}", "rh"),
     ("put a star next to {t}", "rh"), ("{t} gets a star", "r"), ("mark {t} as a favourite", "r"),
     ("star {t}", "rh"), ("give {t} a star", "rh"), ("favorite {t}", "rh"), ("mark {t} as a keeper", "rh"),
     ("bookmark {t}", "rh"), ("I love {t}, star it", "rh"), ("save {t} as a favorite", "rh"), ("thumbs up {t}", "rh"),
 ]  # fmt: skip
 UNSTAR: T = [
+    ("{t} is the one, star it", "r"), ("I like {t} best, give it a star", "r"), ("{t} gets my vote, star it", "r"),
+    ("star {t} please, it's my favourite", "r"),
     ("unstar {t}", "rh"), ("remove the star from {t}", "rh"), ("unfavorite {t}", "rh"), ("take the star off {t}", "rh"),
 ]  # fmt: skip
 NAME: T = [
@@ -129,6 +133,10 @@ HELP: T = [
 CONFIRM: T = [("yes", ""), ("yeah do it", ""), ("the first one", ""), ("option 2", ""), ("no", ""), ("nope", ""),
                ("sure", ""), ("go with the second", "")]  # fmt: skip
 NONE: T = [
+    ("write lyrics for {t}", "pk"), ("master {t} for release", "pk"), ("upload {t} to soundcloud", "pkh"),
+    ("sing {t} for me", "p"), ("send {t} to my producer friend", "pkh"), ("copyright {t}", "h"),
+    ("sell {t} online", "hp"), ("post {t} on tiktok", "h"), ("clone a famous voice for {t}", "pk"),
+    ("write a poem about {t}", "p"), ("print the sheet music for {t}", "p"),
     ("come up with words for the chorus melody", ""), ("write lyrics for the chorus", ""), ("master the drums for streaming", ""),
     ("put the final mixdown on youtube", ""), ("clone the singer's voice", ""), ("make my voice sound like a celebrity", ""),
     ("export the song as an mp3 and email it", ""), ("what's the capital of France", ""), ("pay the studio invoice", ""),

@@ -36,14 +36,19 @@ VOICES = {
 TRACKS = ["strings", "piano", "pad", "vocals", "vox", "guitar", "synth", "organ", "brass", "rhodes", "sax",
           "choir", "lead gtr", "arp", "fx", "808", "cello", "violin", "flute", "horns", "plucks", "keys"]  # fmt: skip
 TRACK_FORMS = ["the {t}", "the {t} track", "my {t}", "the {t} channel", "{t}", "that {t} track"]
-THIS = ["this", "it", "this clip", "this one", "the selected clip", "this loop", "what's selected", "that"]
+THIS = ["this", "it", "this clip", "this one", "the selected clip", "this loop", "what's selected", "that",
+        "this sample", "this audio", "this recording", "the clip I've got selected"]  # fmt: skip
 TAKES = {
-    "last": ["the last take", "the latest one", "the last version", "what you just made", "the newest take"],
+    "last": ["the last take", "the latest one", "the last version", "what you just made", "the newest take",
+             "the most recent take", "the one you just did", "your latest attempt"],
     "previous": ["the previous take", "the one before", "the earlier version", "the take before that",
                  "the previous version", "the old one"],
-    "second": ["the second version", "the second one", "the second variation", "version two", "take two"],
-    "first": ["the first version", "the first one", "the first variation", "take one"],
-    "third": ["the third version", "the third one", "the third variation", "take three"],
+    "second": ["the second version", "the second one", "the second variation", "version two", "take two",
+               "the 2nd one", "variation 2", "the second take", "the second attempt"],
+    "first": ["the first version", "the first one", "the first variation", "take one", "the 1st one", "variation 1",
+              "the first take"],
+    "third": ["the third version", "the third one", "the third variation", "take three", "the 3rd one",
+              "variation 3", "the third take"],
 }  # fmt: skip
 TAKE_IDS = ["3b7e1d", "9c20af", "d41f8e", "07aa5c", "e6b913", "51fd02"]
 SONG = ["the song", "the whole song", "the track", "the project", "everything", "the tune"]

@@ -1,6 +1,7 @@
 """Train the learned reading's head (``bridge/reading/head.npz``) and cross-validate it by writer.
 
     .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
+    .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
 Training material: the generated corpus (``command_corpus.generate(SEED)``), the five labelled blind
 sets (tests/data/commands_blind1..5.yaml, ``means``) and the older sets (commands*.yaml, their
@@ -16,6 +17,7 @@ everything with those temperatures.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,13 +25,14 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bridge.reading.head import save_head
 from bridge.reading.labels import FIELDS, classes
-from bridge.reading.softmax import Softmax, fit_temperature, train
+from bridge.reading.softmax import Net, fit_temperature, softmax, train
 from tools.corpus.command_corpus import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-CACHE = ROOT / ".cache" / "reading" / "encodings.npz"
+CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 SEED = 55
 BLIND = [f"commands_blind{i}" for i in range(1, 6)]
@@ -63,10 +66,17 @@ def corpus_rows(seed: int = SEED) -> Rows:
 
 
 def encode_cached(texts: list[str]) -> np.ndarray:
-    """Encoder vectors of ``texts``, reading and extending the cache under .cache/."""
+    """Encoder vectors of ``texts``, reading and extending the cache under .cache/: ``encodings.npz``
+    for the wheel's encoder, ``encodings-<hash of its folder or name>.npz`` for another one."""
+    from bridge.reading.encoder import ENV, source
+
+    custom = os.environ.get(ENV, "").strip()
+    cache = CACHE_DIR / (
+        f"encodings-{hashlib.sha1(source().encode()).hexdigest()[:10]}.npz" if custom else "encodings.npz"
+    )
     known: dict[str, np.ndarray] = {}
-    if CACHE.exists():
-        with np.load(CACHE, allow_pickle=False) as data:
+    if cache.exists():
+        with np.load(cache, allow_pickle=False) as data:
             known = dict(zip((str(k) for k in data["keys"]), data["vectors"], strict=True))
     key = {t: hashlib.sha1(t.encode()).hexdigest() for t in texts}
     missing = sorted({t for t in texts if key[t] not in known})
@@ -77,8 +87,8 @@ def encode_cached(texts: list[str]) -> np.ndarray:
             chunk = missing[start : start + 64]
             for text, vector in zip(chunk, encode(chunk), strict=True):
                 known[key[text]] = vector
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(CACHE, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
     return np.stack([known[key[t]] for t in texts])
 
 
@@ -95,15 +105,14 @@ class Data:
         self.weight = np.where(self.source == "corpus", 1.0, PROJECT_WEIGHT)
 
 
-def fit(data: Data, rows: np.ndarray) -> dict[str, Softmax]:
-    return {
-        f: train(data.x[rows], data.y[f][rows], len(data.labels[f]), sample_weight=data.weight[rows])
-        for f in FIELDS
-    }
+def fit(data: Data, rows: np.ndarray) -> Net:
+    labels = {f: data.y[f][rows] for f in FIELDS}
+    classes = {f: len(data.labels[f]) for f in FIELDS}
+    return train(data.x[rows], labels, classes, sample_weight=data.weight[rows], seed=SEED)
 
 
-def score(data: Data, heads: dict[str, Softmax], rows: np.ndarray) -> dict[str, Any]:
-    right = {f: heads[f].logits(data.x[rows]).argmax(axis=1) == data.y[f][rows] for f in FIELDS}
+def score(data: Data, net: Net, rows: np.ndarray) -> dict[str, Any]:
+    right = {f: net.logits(data.x[rows], f).argmax(axis=1) == data.y[f][rows] for f in FIELDS}
     both = right["op"] & right["target"]
     return {"n": int(rows.sum()), "op": right["op"].mean(), "target": right["target"].mean(), "both": both.mean(),
             "scope": right["scope"].mean()}  # fmt: skip
@@ -121,11 +130,11 @@ def main() -> None:
     held_y: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}
     for name in BLIND:
         test = data.source == name
-        heads = fit(data, ~test)
-        s = score(data, heads, test)
+        net = fit(data, ~test)
+        s = score(data, net, test)
         print(f"{name:18} {s['n']:4d} {s['op']:6.3f} {s['target']:7.3f} {s['both']:6.3f} {s['scope']:6.3f}")
         for f in FIELDS:
-            held_logits[f].append(heads[f].logits(data.x[test]))
+            held_logits[f].append(net.logits(data.x[test], f))
             held_y[f].append(data.y[f][test])
     temperatures = {
         f: fit_temperature(np.concatenate(held_logits[f]), np.concatenate(held_y[f])) for f in FIELDS
@@ -133,27 +142,19 @@ def main() -> None:
     print(f"temperatures fitted on the held-out folds: {temperatures}")
     _calibration(held_logits, held_y, temperatures["op"])
     print("\ncorpus alone (train: the generated corpus only)")
-    corpus_heads = fit(data, data.source == "corpus")
+    corpus_net = fit(data, data.source == "corpus")
     for name in BLIND + OLDER:
-        s = score(data, corpus_heads, data.source == name)
+        s = score(data, corpus_net, data.source == name)
         print(f"{name:18} {s['n']:4d} {s['op']:6.3f} {s['target']:7.3f} {s['both']:6.3f} {s['scope']:6.3f}")
-    final = fit(data, np.ones(len(data.texts), dtype=bool))
-    arrays: dict[str, Any] = {}  # numpy's stubs read ** of ndarray as its allow_pickle flag
-    for f in FIELDS:
-        arrays[f"{f}.weights"] = final[f].weights
-        arrays[f"{f}.bias"] = final[f].bias
-        arrays[f"{f}.temperature"] = np.array(temperatures[f], dtype=np.float32)
-        arrays[f"{f}.labels"] = np.array(data.labels[f])
+    final = fit(data, np.ones(len(data.texts), dtype=bool)).with_temperatures(temperatures)
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HEAD
-    np.savez_compressed(out, **arrays)
+    save_head(out, final, data.labels)
     print(f"\nwrote {out} ({out.stat().st_size} bytes)")
 
 
 def _calibration(
     logits: dict[str, list[np.ndarray]], y: dict[str, list[np.ndarray]], temperature: float
 ) -> None:
-    from bridge.reading.softmax import softmax
-
     p = softmax(np.concatenate(logits["op"]) / temperature)
     truth = np.concatenate(y["op"])
     best, right = p.max(axis=1), p.argmax(axis=1) == truth

@@ -32,16 +32,20 @@ def _blobs(seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def test_training_gives_the_same_weights_twice_and_learns_the_classes() -> None:
     x, y = _blobs(3)
-    first, second = train(x, y, 3, steps=150), train(x, y, 3, steps=150)
-    assert np.array_equal(first.weights, second.weights) and np.array_equal(first.bias, second.bias)
-    assert (first.logits(x).argmax(axis=1) == y).mean() > 0.95
+    labels, classes = {"op": y, "scope": (y == 1).astype(int)}, {"op": 3, "scope": 2}
+    first, second = (train(x, labels, classes, hidden=32, steps=150, seed=5) for _ in range(2))
+    for got, again in ((first.hidden, second.hidden), (first.weights["op"], second.weights["op"])):
+        assert np.array_equal(got, again)
+    assert not np.array_equal(first.hidden, train(x, labels, classes, hidden=32, steps=150, seed=6).hidden)
+    assert (first.logits(x, "op").argmax(axis=1) == y).mean() > 0.95
+    assert (first.logits(x, "scope").argmax(axis=1) == labels["scope"]).mean() > 0.95
 
 
 def test_the_temperature_softens_an_overconfident_model() -> None:
     x, y = _blobs(4)
     flipped = y.copy()
     flipped[::4] = (flipped[::4] + 1) % 3  # a quarter of the labels wrong: confident logits are too sure
-    logits = 20.0 * train(x, y, 3, steps=150).logits(x)
+    logits = 20.0 * train(x, {"op": y}, {"op": 3}, hidden=32, steps=150).logits(x, "op")
     assert fit_temperature(logits, flipped) > 2.0
 
 
@@ -65,11 +69,12 @@ def test_the_shipped_head_is_small_and_names_every_op_of_the_schema() -> None:
             r"`([a-z_]+)`", "\n".join(line.split("|")[1] for line in table.splitlines() if "|" in line)
         )
     )
-    heads = load_head()
-    assert ops - {"op"} <= set(heads["op"][1])
-    assert {"none", "track", "this", "drums", "kick", "hats"} <= set(heads["target"][1])
-    assert {"none", "bars", "half", "section", "beats"} <= set(heads["scope"][1])
-    assert all(model.weights.shape[0] == 384 for model, _ in heads.values())
+    net, labels = load_head()
+    assert ops - {"op"} <= set(labels["op"])
+    assert {"none", "track", "this", "drums", "kick", "hats"} <= set(labels["target"])
+    assert {"none", "bars", "half", "section", "beats"} <= set(labels["scope"])
+    assert net.hidden.shape[0] == 384
+    assert all(net.weights[f].shape[1] == len(labels[f]) for f in labels)
 
 
 def test_importing_the_room_loads_neither_torch_nor_transformers() -> None:
