@@ -18,7 +18,6 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 ENV = "MUSEAROO_READING"
-THREADS = 1  # torch threads for the encoder (set before it loads; see _one_thread)
 TARGET_SURE = 0.5  # a learned target below this is not used (the slot readers' target is)
 _state = {"off": False}
 _lock = threading.Lock()
@@ -53,24 +52,12 @@ def reading_of(text: str) -> Reading | None:
     try:
         from bridge.reading import read
 
-        _one_thread()
         got = read(text)
     except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
         _off(exc)
         return None
     target = got.target if got.target_p >= TARGET_SURE and got.target != "none" else None
     return Reading(tuple(got.ops), target)
-
-
-def _one_thread() -> None:
-    """One torch thread for the encoder before it loads: a dozen tokens gain nothing from two, and on
-    a busy two-core machine two threads waiting on each other took 1.3-1.5 s a sentence where one
-    took 36-71 ms (measured beside five other engineers' jobs, load about 12)."""
-    if not _state.get("threads_set"):
-        import torch
-
-        torch.set_num_threads(THREADS)
-        _state["threads_set"] = True
 
 
 def warm() -> threading.Thread | None:
