@@ -29,7 +29,7 @@ from bridge.reading.softmax import fit_temperature, softmax
 from tools.bench.grammar_blind import load, score
 from tools.corpus import reading_train as rt
 
-KEPT = rt.CACHE.with_name("heldout_readings.json")  # the last run's held-out readings (--cached)
+KEPT = rt.CACHE_DIR / "heldout_readings.json"  # the last run's held-out readings (--cached)
 
 
 def ruled(text: str) -> Any:
@@ -47,8 +47,8 @@ def held_out_readings() -> dict[str, list[reader.Reading]]:
     logits: dict[str, dict[str, np.ndarray]] = {}
     for name in rt.BLIND:
         test = data.source == name
-        heads = rt.fit(data, ~test)
-        logits[name] = {f: heads[f].logits(data.x[test]) for f in FIELDS}
+        net = rt.fit(data, ~test)
+        logits[name] = {f: net.logits(data.x[test], f) for f in FIELDS}
     temps = {
         f: fit_temperature(np.concatenate([logits[n][f] for n in rt.BLIND]),
                            np.concatenate([data.y[f][data.source == n] for n in rt.BLIND]))
