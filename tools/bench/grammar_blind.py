@@ -36,7 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tools.bench.grammar_means import SELECTED_OPS, means_of  # noqa: E402
+from bridge.commands.means import SELECTED_OPS, means_of  # noqa: E402
 
 QUESTION_OPS = ("none", "ask")
 SONG_OPS = ("set", "tempo")  # ops whose target, when the sentence names none, is the song

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from bridge.commands.means import means_of
 from bridge.commands.parser import parse
-from tools.bench.grammar_means import means_of
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@
 "snare", "bar": 2}})`` is ``{"op": "remove", "target": "snare", "scope": {"bars": [2, 2]}}``. Params
 that have no field in the schema and say nothing a producer said (replace, here, the parameter a
 drawing moves) are left out; params the schema cannot hold stay under their own names, so they
-count as said (a label cannot match them). Used by tools/bench/grammar_blind.py only.
+count as said (a label cannot match them). Used by tools/bench/grammar_blind.py (the scorer) and by
+``agree`` (the rules' reading beside the learned one).
 """
 
 from __future__ import annotations

@@ -1,0 +1,172 @@
+"""Typed command -> Intent (issue 55): the rules and the learned reading, acted on only where they agree.
+
+The rules (``parser.parse``, with scoped clauses read first by ``scoped``) read the values; the
+learned reading (``learned.reading_of``: the encoder and its head, when installed) says which
+action on which target. The sentence is acted on when:
+
+- both read the same op (the rules' answer, values and all); or
+- the learned reading is sure (its probability at least ``SURE``, ``MARGIN`` ahead of the next
+  op) and the rules read another op or none: the sentence is read again as the learned op
+  (``rephrase``: the op's own sentence with the values said), and that reading is acted on when
+  the rules read it as that op and it explains the sentence (no word of it names another action);
+- the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer.
+
+Otherwise the answer is a question whose two suggestions are the two likeliest readings, each a
+sentence the parser reads as that action. Without the encoder the rules answer alone.
+"""
+
+from __future__ import annotations
+
+from bridge.commands import explain, rephrase
+from bridge.commands import reader as lr
+from bridge.commands.intent import UNKNOWN, Intent, unknown
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.parser import parse as rules
+from bridge.commands.scoped import read_scoped
+
+SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
+MARGIN = 0.25  # and its lead over the next op
+PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
+OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
+INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
+QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
+NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
+
+
+def parse(text: str) -> Intent:
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+    heard = " ".join(text.split())
+    s, key, _ = normalize(heard)
+    scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
+    return scoped or _read(heard)
+
+
+def _read(heard: str) -> Intent:
+    """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
+    ruled = rules(heard)
+    reading = lr.reading_of(heard)
+    return ruled if reading is None else agreed(heard, ruled, reading)
+
+
+def op_of(intent: Intent) -> str | None:
+    """The schema's op of an understood intent (docs/intents.md), or None."""
+    return str(means_of(intent.as_dict())["op"]) if intent.understood else None
+
+
+def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
+    """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
+    an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
+    s, key, _ = normalize(heard)
+    chosen = _chosen(heard, s, key, ruled, reading)
+    if chosen.understood and explain.dropped(chosen, s) is not None:
+        return _ask(heard, s, key, reading, ruled)
+    return chosen
+
+
+def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
+    ours = op_of(ruled)
+    (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
+    sure = p_best >= SURE and p_best - p_next >= MARGIN
+    if ours == best:
+        return ruled
+    if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
+        if sure and best not in QUIET and _open(ruled, p_best):
+            again = read_as(best, _target(reading, s), heard, s, key)
+            if again is not None and best not in INVENTS and explain.explains(again, heard, best):
+                return again
+        return _suggesting(ruled, s, key, reading)
+    if best == "none" and sure:  # the rules would act on what the reading is sure is no command
+        return _question(
+            heard, "that is not something MuseAroo does (it makes and changes music in Live)", [], ruled
+        )
+    if best in QUIET and sure:
+        return _ask(heard, s, key, reading, ruled)
+    if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough
+        return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
+    if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
+        again = read_as(best, _target(reading, s), heard, s, key)
+        if again is not None and best not in INVENTS and explain.explains(again, heard, best):
+            if not _lost(ruled, again):
+                return again
+    return _ask(heard, s, key, reading, ruled)
+
+
+def _open(ruled: Intent, p_best: float) -> bool:
+    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised; a
+    question or refusal of theirs ("what should change in the bass?", "not something MuseAroo
+    does") only to a reading past ``OVERRIDE``."""
+    return ruled.params.get("reason") == NOT_RECOGNISED or p_best >= OVERRIDE
+
+
+def _lost(ruled: Intent, again: Intent) -> bool:
+    """Whether the rules read a value (a scope, a scale, a prompt, a count) the new reading drops."""
+    said = set(means_of(ruled.as_dict())) - {"op", "target"}
+    return bool(said - set(means_of(again.as_dict())))
+
+
+def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:
+    """The rules' refusal or question as it is, with the learned reading's likeliest readings as its
+    first suggestions (each read by the rules as its op)."""
+    said = _readings(s, key, reading, ruled)
+    tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
+    return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
+
+
+def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) -> Intent | None:
+    """The sentence read as ``op`` on ``target`` with the values it says, or None when the op's own
+    sentence needs a value that is not said or the rules do not read it as ``op``."""
+    direct = explain.direct(op, target, s)  # "mute the shaker track": a track's switch, built here
+    if direct is not None:
+        return Intent(direct.action, direct.part, direct.params, heard)
+    text = rephrase.sentence_for(op, target, s, key)
+    if text is None:
+        return None
+    again = rules(text)
+    if op_of(again) != op:
+        return None
+    return Intent(again.action, again.part, again.params, heard)
+
+
+def _ask(heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> Intent:
+    """A question whose suggestions are the two likeliest readings (each read by the rules as its op)."""
+    said = _readings(s, key, reading, ruled)
+    if not said:
+        return ruled if not ruled.understood else _question(heard, NOT_RECOGNISED, [], ruled)
+    reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
+    return _question(heard, reason, said, ruled)
+
+
+def _question(heard: str, reason: str, said: list[str], ruled: Intent) -> Intent:
+    """An unknown intent: ``said`` first, then the rules' own suggestions (or, when they acted and fewer
+    than two readings are said, the nearest known commands: ``intent.unknown``'s, computed only then)."""
+    if ruled.understood and len(said) < 2:
+        return unknown(heard, reason, said)
+    tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
+    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": tips}, heard)
+
+
+def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> list[str]:
+    """Up to two sentences the rules read as the likeliest ops: the learned first, then the rules'."""
+    ops = [op for op, _ in reading.ops if op not in QUIET]
+    ours = op_of(ruled)
+    said: list[str] = []
+    values = means_of(ruled.as_dict()) if ruled.understood else {}
+    for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
+        target = values.get("target") if op == ours else _target(reading, s)
+        text = rephrase.sentence_for(
+            op, target if isinstance(target, str) else None, s, key, values if op == ours else {}
+        )
+        if text is not None and op_of(rules(text)) == op and text not in said:
+            said.append(text)
+        if len(said) == 2:
+            break
+    return said
+
+
+def _target(reading: lr.Reading, s: str) -> str | None:
+    """The learned target, its name read from the sentence when it is a track; else the sentence's."""
+    named = explain.target_in(s)
+    if reading.target == "track":
+        return named if named is not None and named.startswith("track:") else None
+    return reading.target or named

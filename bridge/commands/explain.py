@@ -1,0 +1,97 @@
+"""Whether a reading explains its sentence (issue 55), and the target a sentence names.
+
+A reading explains a sentence when no word of it names another action: "put some automation on
+the strings" read as a new strings part leaves "automation" unexplained; "mute the shaker track"
+read as a note removal is explained ("mute" says both). The words are the actions' own names
+and their plainest synonyms (``ACTION_WORDS``: each word with every op it can say). Sentences are
+normalised (padded, lower case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import clip_words as cw
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.track_words import INSTRUMENTS, bare_name
+
+JAM = ("jam_start", "jam_stop", "jam_set", "jam_save")
+TAKE_OPS = ("star", "unstar", "list_takes", "recall", "compare", "name")
+# a word -> the ops it can name; a word of a reading's sentence whose ops exclude the reading's op is unexplained
+ACTION_WORDS: dict[str, tuple[str, ...]] = {
+    "mute": ("mute", "remove"), "unmute": ("unmute",), "solo": ("solo",), "star": ("star", "unstar", "list_takes"),
+    "starred": ("star", "unstar", "list_takes", "recall"), "unstar": ("unstar",), "quantize": ("quantize",),
+    "humanize": ("humanize",), "swing": ("swing", "feel"), "shuffle": ("swing", "feel"),
+    "transpose": ("transpose", "set"), "stems": ("separate",), "stem": ("separate",), "separate": ("separate",),
+    "acapella": ("separate",), "cappella": ("separate",), "analyze": ("analyze",), "analyse": ("analyze",),
+    "warp": ("warp",), "automate": ("automate",), "automation": ("automate",), "undo": ("undo",),
+    "jam": JAM, "jamming": JAM, "tempo": ("set", "tempo", "analyze", "warp", "make", "musicgen", *JAM),
+    "bpm": ("set", "tempo", "analyze", "warp", "make", "musicgen", *JAM),
+    "take": ("vary", "make", *TAKE_OPS, "jam_save"), "version": ("vary", "make", *TAKE_OPS),
+}  # fmt: skip
+TAKE_WORDS = {"first": "first", "second": "second", "third": "third", "last": "last", "previous": "previous"}
+_TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|variation|attempt|try) ")
+# a sentence asking something, not a request ("is this in 3/4", "what key is it"): only these ops answer one
+_ASKED = re.compile(r" (?:what|whats|which|is|does|do|are|how|hows|why|who|where|when)(?= )")
+ANSWERS = ("analyze", "help", "list_takes", "compare")
+_PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
+_TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
+
+
+def explains(reading: Intent, heard: str, op: str) -> bool:
+    """Whether ``reading`` (read as ``op``) explains the sentence ``heard``: every action word of it
+    can say ``op``, the target it names is the reading's, and a question ("does this count in
+    three?") is read as an op that answers one."""
+    s = normalize(heard)[0]
+    if _ASKED.match(s) and op not in ANSWERS:
+        return False
+    for word in s.split():
+        ops = ACTION_WORDS.get(word)
+        if ops is not None and op not in ops:
+            return False
+    named = target_in(s)
+    got = means_of(reading.as_dict()).get("target")
+    return (
+        named is None or got is None or named in (got if isinstance(got, list) else [got]) or op in TAKE_OPS
+    )
+
+
+def dropped(intent: Intent, s: str) -> str | None:
+    """A place the sentence says ("track 3", "bar 9") that the intent carries no number of, or None:
+    "separate the arrangement clip on track 3 at bar 9" read as the selected clip's stems."""
+    place = _PLACE.search(s)
+    if place is None or any(ch.isdigit() for ch in str(intent.params)):
+        return None
+    return place.group(0).strip()
+
+
+def target_in(s: str) -> str | None:
+    """The first target a sentence names: a take ("the second version"), a track ("the shaker
+    track"), a drum voice, a part, or an instrument's track (``track:<name>``); None when none."""
+    take = _TAKE.search(s)
+    if take is not None:
+        return TAKE_WORDS[take.group(1)]
+    track = _TRACK.search(s)
+    if track is not None and track.group(1).split()[-1] not in ("this", "that", "a", "the", "every", "each"):
+        name = bare_name(track.group(1).split()[-1])
+        return v.PARTS.get(name) or f"track:{name}"
+    for table in (cw.DRUM_VOICES, v.PARTS):
+        found = next((table[w] for w in sorted(table, key=len, reverse=True) if f" {w} " in s), None)
+        if found is not None:
+            return {"clap": "claps", "cymbals": "crash"}.get(found, found)
+    word = next((w for w in s.split() if w in INSTRUMENTS), None)
+    return None if word is None else f"track:{word}"
+
+
+def direct(op: str, target: str | None, s: str) -> Intent | None:
+    """Live's track switches on a track the sentence names ("mute the shaker track"): built here,
+    as the rules read a drum voice's name as notes to remove. None for any other op."""
+    if op not in ("mute", "unmute", "solo"):
+        return None
+    named = target if target and target.startswith("track:") else target_in(s)
+    if named is None or not named.startswith("track:"):
+        return None
+    return Intent("mixer", None, {"do": op, "track_name": named.split(":", 1)[1]})

@@ -1,0 +1,73 @@
+"""The learned reading as the parser sees it (issue 55): ``bridge.reading`` when it can load, else None.
+
+``reading_of(text)`` is the head's reading (``bridge.reading.read``: calibrated op, target and scope
+probabilities), or None when the encoder or the head is not installed; then one log line says so
+and the rules answer alone from then on. Nothing heavy is imported with this module: numpy,
+torch and transformers load on the first reading, or earlier on a background thread from ``warm``
+(the daemon calls it at start, so no command waits for the load). ``MUSEAROO_READING=off`` turns
+the learned reading off (the rules alone, as before issue 55).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+ENV = "MUSEAROO_READING"
+TARGET_SURE = 0.5  # a learned target below this is not used (the slot readers' target is)
+_state = {"off": False}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The learned reading the agreement uses: ops likeliest first, and the target when sure."""
+
+    ops: tuple[tuple[str, float], ...]  # (op, calibrated probability), likeliest first
+    target: str | None = None  # a target class (``track``: any track by name), None: not sure or not said
+
+    def p(self, op: str) -> float:
+        return dict(self.ops).get(op, 0.0)
+
+
+def enabled() -> bool:
+    return not _state["off"] and os.environ.get(ENV, "").strip().lower() not in ("off", "0", "no")
+
+
+def _off(exc: BaseException) -> None:
+    with _lock:
+        if not _state["off"]:
+            log.warning("learned reading off (%s): commands are read by the rules alone", exc)
+        _state["off"] = True
+
+
+def reading_of(text: str) -> Reading | None:
+    """The learned reading of one sentence, or None (not installed, or turned off)."""
+    if not enabled():
+        return None
+    try:
+        from bridge.reading import read
+
+        got = read(text)
+    except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
+        _off(exc)
+        return None
+    target = got.target if got.target_p >= TARGET_SURE and got.target != "none" else None
+    return Reading(tuple(got.ops), target)
+
+
+def warm() -> threading.Thread | None:
+    """Load the encoder and the head on a background thread; None when the reading is off."""
+    if not enabled():
+        return None
+
+    def load() -> None:
+        reading_of("warm up")
+
+    thread = threading.Thread(target=load, name="learned-reading", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,165 @@
+"""A reading said again in the parser's own words (issue 55): the sentence for an op and a target.
+
+``sentence_for("star", "second", s)`` is "star the second take"; ``sentence_for("infill", None,
+" redo just bars 5 8 with the neural model ")`` is "rewrite it bars 5 8". The values of the producer's
+sentence ``s`` (normalised) are carried over as they were said, by the phrases the slot readers
+know (bars, a bar span, the last N bars, a section, an interval, a key, a tempo, a count of
+versions, a genre), so the rules read them again; nothing is added that was not said. The
+sentence is what a question offers ("did you mean ...?") and what a learned reading is acted on
+through, so the parser must read it as ``op`` (``agree`` checks that it does).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bridge.commands import region_words as rg
+from bridge.commands import vocab as v
+
+# a target's words in a sentence the rules read ("make a {bass line}", "the {hats}")
+TARGET_WORDS = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody", "song": "song",
+                "all": "everything", "hats": "hi hats", "claps": "claps", "crash": "crash", "kick": "kick",
+                "snare": "snare", "ride": "ride", "toms": "toms", "percussion": "shakers",
+                "ghost_notes": "ghost notes", "jam": "jam"}  # fmt: skip
+MADE = {"drums": "a drum beat", "bass": "a bass line", "chords": "a chord progression", "melody": "a melody",
+        "song": "a whole song", "all": "a whole song"}  # fmt: skip
+TAKES = ("this", "last", "previous", "first", "second", "third")
+# op -> sentence; {t}: "the <target>" or "it"; {k}: the take ("this take", "the second take")
+TEMPLATES = {
+    "vary": "vary {t}", "remove": "remove {t}", "keep_only": "keep only {t}", "add": "add {t}",
+    "busier": "make {t} busier", "simpler": "make {t} simpler", "louder": "make {t} louder",
+    "softer": "make {t} softer", "transpose": "transpose {t}", "shift": "shift {t}", "quantize": "quantize {t}",
+    "humanize": "humanize {t}", "swing": "swing {t}", "mute": "mute {t}", "unmute": "unmute {t}",
+    "solo": "solo {t}", "star": "star {k}", "unstar": "unstar {k}", "recall": "go back to {k}",
+    "compare": "compare {k} with the last one", "list_takes": "list the takes", "analyze": "analyze this clip",
+    "warp": "warp this clip to the song", "separate": "split this into stems", "infill": "rewrite {t}",
+    "continue": "continue this", "accompany": "{m} that fits this", "undo": "undo that", "redo": "redo that",
+    "play": "play", "stop": "stop", "cancel": "cancel that", "help": "help", "jam_start": "start a jam",
+    "jam_stop": "stop the jam", "fill": "add a drum fill", "automate": "fade in {t}",
+}  # fmt: skip
+# ops whose sentence needs a value said in the producer's sentence (no value: no sentence)
+NEEDS = {"transpose": ("interval", "key"), "shift": ("shift",), "set": ("key", "tempo"), "tempo": ("factor",),
+         "make": ("target",), "accompany": ("target",), "remove": ("target",), "keep_only": ("target",),
+         "add": ("target",)}  # fmt: skip
+SLOTS: dict[str, re.Pattern[str]] = {
+    "span": re.compile(r" (?:bars?|measures?) \d+ (?:to|through|thru|till|until|and|-)? ?\d+(?= )"),
+    "last": re.compile(r" (?:the )?(?:last|final|first) \d+ (?:bars?|measures?)(?= )"),
+    "bars": re.compile(r" (?:for |of |another |an extra |extra )*\d+ (?:more )?(?:bars?|measures?)(?= )"),
+    "interval": re.compile(
+        r" (?:up|down) (?:a|an|one|\d+|two|three) (?:\w+ )?(?:octaves?|fifths?|fourths?|"
+        r"thirds?|seconds?|sixths?|sevenths?|semitones?|half steps?|whole steps?|steps?|tones?)(?= )"
+    ),
+    "shift": re.compile(
+        r" (?:later|earlier|forward|back|ahead) (?:by )?(?:a|an|one|\d+) (?:\w+ )?(?:beats?|"
+        r"eighths?|sixteenths?|8ths?|16ths?|quarter notes?)(?= )"
+    ),
+    "key": re.compile(r" _key_(?= )"),
+    "tempo": re.compile(r" \d+ (?:bpm|beats per minute)(?= )"),
+    "versions": re.compile(r" \d+ (?:more |new |different )?(?:variations|takes|versions)(?= )"),
+    "factor": re.compile(r" (?:double|half|halve) (?:the )?tempo(?= )"),
+}
+
+# a setting of the song taken from the clip: "match the tempo to this sample", "sync the bpm to it"
+APPLIED = re.compile(
+    r" (?:set|match|sync|change|use|adopt|follow|lock|conform|make) .*(?:tempo|bpm|key|speed) "
+)
+
+
+def _said(s: str) -> dict[str, str]:
+    """The value phrases of a normalised sentence, by slot (the first of each)."""
+    found: dict[str, str] = {}
+    for name, pattern in SLOTS.items():
+        m = pattern.search(s)
+        if m is not None and not any(m.group(0).strip() in f for f in found.values()):
+            found[name] = m.group(0).strip()
+    return found
+
+
+def sentence_for(
+    op: str, target: str | None, s: str, key: str | None = None, values: dict[str, Any] | None = None
+) -> str | None:
+    """The sentence the parser reads as ``op`` on ``target`` with the values ``s`` says, or None
+    when ``op`` needs a value ``s`` does not say ("transpose the bass" says no interval). ``values``:
+    the schema fields a reading already holds (the rules'), for the ops whose values no phrase of
+    ``s`` gives back as said (a genre, a feel, a prompt, a yes or no)."""
+    held = _from_values(op, target, values or {})
+    if held is not None:
+        return held
+    said = _said(s)
+    if target is not None:
+        said["target"] = target
+    if key is None:
+        said.pop("key", None)
+    if op in NEEDS and not any(name in said for name in NEEDS[op]):
+        return None
+    key_words = key or ""
+    if op == "set":
+        return f"set the key to {key_words}" if key else f"set the tempo to {said['tempo']}"
+    if op == "tempo":
+        return said["factor"]
+    if op == "analyze" and APPLIED.search(s):  # "match the tempo to this sample": read, then set
+        return "set the tempo from this clip"
+    if op == "make":
+        text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
+        return " ".join(["make", text, *_values(said, ("bars", "key", "tempo", "versions"), key_words)])
+    the = _the(target)
+    take = f"the {target} take" if target in TAKES[1:] else "this take"
+    base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
+    if not base:
+        return None
+    slots = {"infill": ("span", "last"), "continue": ("bars",), "transpose": ("interval", "key"),
+             "shift": ("shift",), "vary": ("versions",), "busier": ("section",), "automate": ("bars",)}  # fmt: skip
+    return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_section(op, s)])
+
+
+def _values(said: dict[str, str], names: tuple[str, ...], key: str) -> list[str]:
+    words = [said[n] for n in names if n in said]
+    return [("in " + key if w == "_key_" else w) for w in words if w != "_key_" or key]
+
+
+def _section(op: str, s: str) -> list[str]:
+    """ "in the chorus" when ``s`` names a section and ``op`` works over one."""
+    found = rg.section_of(s)
+    if found is None or op not in ("vary", "busier", "simpler", "louder", "softer", "remove", "humanize",
+                                   "quantize", "swing", "mute", "automate"):  # fmt: skip
+        return []
+    return [f"in the {found[0]['section']}"]
+
+
+def _the(target: str | None) -> str:
+    if target is None or target in TAKES:
+        return "it"
+    if target.startswith("track:"):
+        return f"the {target.split(':', 1)[1]} track"
+    if target in v.PARTS.values() or target in TARGET_WORDS:
+        return f"the {TARGET_WORDS.get(target, target)}"
+    return f"the {target}"
+
+
+FEEL_WORDS = {"half_time": "make {t} half time", "double_time": "make {t} double time",
+              "straight": "straighten {t} out", "more_movement": "give {t} more movement",
+              "four_on_the_floor": "make {t} four on the floor", "waltz": "make {t} a waltz",
+              "syncopated": "syncopate {t}", "offbeat_stabs": "make {t} offbeat stabs"}  # fmt: skip
+
+
+def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | None:
+    """The sentence of a reading whose values are held (not re-read from the sentence), or None."""
+    if not values:
+        return None
+    the = _the(target if target not in ("this", "song") else None)
+    if op == "confirm" and "yes" in values:
+        return "yes" if values["yes"] else "no"
+    if op == "musicgen" and values.get("prompt"):
+        return f"make a loop of {values['prompt']}"
+    if op == "feel" and str(values.get("feel")) in FEEL_WORDS:
+        return FEEL_WORDS[str(values["feel"])].format(t=the)
+    if op == "set" and values.get("genre") and target not in (None, "song"):
+        return f"make {the} {str(values['genre']).replace('-', ' ')}"
+    if op == "set" and values.get("scale") and target not in (None, "song"):
+        return f"make {the} {values['scale']}"
+    if op in ("set", "transpose") and values.get("key"):
+        return (
+            f"transpose {the} to {values['key']}" if op == "transpose" else f"set the key to {values['key']}"
+        )
+    return None

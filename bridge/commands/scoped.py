@@ -1,0 +1,128 @@
+"""Scoped clauses (issue 55): "leave X alone", "X is fine", "keep Y straight", "don't touch Y",
+"except the Z" protect their target, and the change goes to the other part of the sentence.
+
+"don't touch the kick, just thin the chords" is the chords made simpler (the kick is never the
+target); "shuffle the hats but leave the snare straight" swings the hats and nothing else; "thin
+the drums but leave the kick alone" thins every drum voice but the kick. The clause is cut out,
+the rest is read by the rules, and the protected target is taken out of what the rest changes.
+When the rest would change the protected target itself, or cannot change its part without it,
+nothing is read here (the caller falls back to the whole sentence). Sentences are normalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bridge.commands import clip_words as cw
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+from bridge.commands.track_words import INSTRUMENTS
+
+# every drum voice a local drum transform can take (engines/transforms/drum_voices.py)
+ALL_VOICES = ("kick", "snare", "clap", "hats", "ride", "toms", "cymbals", "percussion")
+LOCAL_DRUM_KINDS = ("humanize", "quantize", "swing", "density", "ornament")  # these take voices
+_TARGETS = "|".join(
+    re.escape(p)
+    for p in sorted({*v.PARTS, *cw.DRUM_VOICES, *INSTRUMENTS, "hat", "hi-hats"}, key=len, reverse=True)
+)
+_T = rf"(?:the |my |that |those |these |our )?(?P<t>{_TARGETS})(?: part| track| line| pattern)?"
+_JOIN = r"(?: ?(?:but|and|just|only|then|so|though|while|however|please),?)*"
+_KEPT = (
+    "alone|as is|as it is|as they are|untouched|the same|how it is|how they are|where it is|where they are|"
+    "unchanged|intact|exactly as is|out of it|out of this|straight|on the grid|dry|how it was"
+)
+CLAUSES = (
+    re.compile(rf"{_JOIN} (?:leave|keep) {_T} (?:{_KEPT})(?= )"),
+    re.compile(
+        rf"{_JOIN} (?:dont|do not|don't|never|no need to) (?:touch|change|mess with|alter|edit|move|"
+        rf"fiddle with|mess up) {_T}(?= )"
+    ),
+    re.compile(
+        rf"{_JOIN} {_T} (?:is|are|s|sounds|sound|seems|seem|feels|feel) (?:already )?(?:fine|good|great|"
+        rf"perfect|ok|okay|sorted|done|spot on|solid|right|nice)(?: as is| as it is| already)?(?= )"
+    ),
+    re.compile(rf"(?: but)? (?:except|apart from|but not|other than|excluding|not) (?:for )?{_T}(?= )"),
+)
+
+
+@dataclass(frozen=True)
+class Scoped:
+    rest: str  # the sentence without its scoped clauses (normalised, padded with spaces)
+    protected: tuple[str, ...]  # what the clauses protect: a part, a drum voice, or ``track:<name>``
+
+
+def target_of(words: str) -> str:
+    """A protected target's name: a part ("bass line" -> "bass"), a drum voice, or a track."""
+    if words in cw.DRUM_VOICES:
+        return cw.DRUM_VOICES[words]
+    if words in ("hat", "hi-hats"):
+        return "hats"
+    if words in v.PARTS:
+        return v.PARTS[words]
+    return f"track:{words}"
+
+
+def scoped_of(s: str) -> Scoped | None:
+    """The sentence's scoped clauses cut out, or None when it has none or nothing else is said."""
+    protected: list[str] = []
+    rest = s
+    for clause in CLAUSES:
+        while (m := clause.search(rest)) is not None:
+            protected.append(target_of(m.group("t")))
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+    rest = re.sub(
+        r"^(?: (?:but|and|just|only|then|so|please|instead|,))+ ", " ", f" {' '.join(rest.split())} "
+    )
+    if not protected or not rest.strip():
+        return None
+    return Scoped(rest, tuple(dict.fromkeys(protected)))
+
+
+def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | None:
+    """The intent of a sentence with scoped clauses (``read`` parses the rest), or None."""
+    scoped = scoped_of(s)
+    if scoped is None:
+        return None
+    intent = read(scoped.rest)
+    if not intent.understood or intent.action in ("confirm", "help", "undo", "play", "stop", "cancel"):
+        return None
+    kept = protect(intent, scoped.protected)
+    return None if kept is None else Intent(kept.action, kept.part, kept.params, heard)
+
+
+def protect(intent: Intent, protected: tuple[str, ...]) -> Intent | None:
+    """``intent`` with the protected targets taken out of what it changes, or None when it cannot
+    change what it names without changing one of them."""
+    params = dict(intent.params)
+    named = {intent.part, params.get("target"), *_track(params)}
+    voices = [x for x in str(params.get("voices") or "").split(",") if x]
+    if intent.action == "mixer" and intent.part == "all":  # "mute everything except the piano": a solo
+        return (
+            _solo(protected[0], intent.heard) if params.get("do") == "mute" and len(protected) == 1 else None
+        )
+    if named & set(protected) or set(voices) & set(protected):
+        return None
+    drum_voices = [p for p in protected if p in ALL_VOICES]
+    if not drum_voices or intent.part not in ("drums", "all", None) or voices:
+        return intent  # the change is on another part, or on voices of its own
+    if intent.action == "adjust" and params.get("what") in ("density", "complexity"):
+        amount = cw.DENSITY_AMOUNT["up" if params.get("direction") == "up" else "down"]
+        params = {"kind": "density", "amount": amount}  # the drums thinned voice by voice, not regrown
+        intent = Intent("transform", "drums", params, intent.heard)
+    if intent.action == "transform" and params.get("kind") in LOCAL_DRUM_KINDS:
+        others = ",".join(x for x in ALL_VOICES if x not in drum_voices)
+        return Intent("transform", "drums", {**params, "voices": others}, intent.heard)
+    return None  # a whole drum clip made again cannot keep one voice as it was
+
+
+def _track(params: dict[str, object]) -> list[str]:
+    return [f"track:{params['track_name']}"] if params.get("track_name") else []
+
+
+def _solo(target: str, heard: str) -> Intent:
+    """The protected target's track soloed (every other track muted)."""
+    if target.startswith("track:"):
+        return Intent("mixer", None, {"do": "solo", "track_name": target.split(":", 1)[1]}, heard)
+    return Intent("mixer", target, {"do": "solo"}, heard)

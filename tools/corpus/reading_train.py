@@ -1,0 +1,170 @@
+"""Train the learned reading's head (``bridge/reading/head.npz``) and cross-validate it by writer.
+
+    .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
+    .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
+
+Training material: the generated corpus (``command_corpus.generate(SEED)``), the five labelled blind
+sets (tests/data/commands_blind1..5.yaml, ``means``) and the older sets (commands*.yaml, their
+expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
+once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
+
+Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
+four blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
+temperature of each field is fitted on the held-out folds' logits; the shipped head is trained on
+everything with those temperatures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from bridge.reading.head import save_head
+from bridge.reading.labels import FIELDS, classes
+from bridge.reading.softmax import Net, fit_temperature, softmax, train
+from tools.corpus.command_corpus import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+CACHE_DIR = ROOT / ".cache" / "reading"
+HEAD = ROOT / "bridge" / "reading" / "head.npz"
+SEED = 55
+BLIND = [f"commands_blind{i}" for i in range(1, 6)]
+OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
+PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
+THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
+
+Rows = list[tuple[str, dict[str, str]]]
+
+
+def blind_set(name: str) -> Rows:
+    entries = yaml.safe_load((DATA / f"{name}.yaml").read_text())
+    return [(e["text"], classes(e["means"])) for e in entries]
+
+
+def older_set(name: str) -> Rows:
+    from bridge.commands.means import means_of
+
+    rows: Rows = []
+    for e in yaml.safe_load((DATA / f"{name}.yaml").read_text())["phrases"]:
+        try:
+            means = means_of({"action": e["action"], "part": e.get("part"), "params": e.get("params") or {}})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # an intent the schema reader does not take: skipped
+        rows.append((e["text"], classes(means)))
+    return rows
+
+
+def corpus_rows(seed: int = SEED) -> Rows:
+    return [(example.text, classes(example.means)) for example in generate(seed)]
+
+
+def encode_cached(texts: list[str]) -> np.ndarray:
+    """Encoder vectors of ``texts``, reading and extending the cache under .cache/: ``encodings.npz``
+    for the wheel's encoder, ``encodings-<hash of its folder or name>.npz`` for another one."""
+    from bridge.reading.encoder import ENV, source
+
+    custom = os.environ.get(ENV, "").strip()
+    cache = CACHE_DIR / (
+        f"encodings-{hashlib.sha1(source().encode()).hexdigest()[:10]}.npz" if custom else "encodings.npz"
+    )
+    known: dict[str, np.ndarray] = {}
+    if cache.exists():
+        with np.load(cache, allow_pickle=False) as data:
+            known = dict(zip((str(k) for k in data["keys"]), data["vectors"], strict=True))
+    key = {t: hashlib.sha1(t.encode()).hexdigest() for t in texts}
+    missing = sorted({t for t in texts if key[t] not in known})
+    if missing:
+        from bridge.reading.encoder import encode
+
+        for start in range(0, len(missing), 64):
+            chunk = missing[start : start + 64]
+            for text, vector in zip(chunk, encode(chunk), strict=True):
+                known[key[text]] = vector
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+    return np.stack([known[key[t]] for t in texts])
+
+
+class Data:
+    """Sentences, their vectors, labels as indices per field, and each row's source."""
+
+    def __init__(self, sources: dict[str, Rows]) -> None:
+        self.texts = [text for rows in sources.values() for text, _ in rows]
+        self.source = np.array([name for name, rows in sources.items() for _ in rows])
+        labels = [label for rows in sources.values() for _, label in rows]
+        self.labels = {f: tuple(sorted({row[f] for row in labels})) for f in FIELDS}
+        self.y = {f: np.array([self.labels[f].index(row[f]) for row in labels]) for f in FIELDS}
+        self.x = encode_cached(self.texts)
+        self.weight = np.where(self.source == "corpus", 1.0, PROJECT_WEIGHT)
+
+
+def fit(data: Data, rows: np.ndarray) -> Net:
+    labels = {f: data.y[f][rows] for f in FIELDS}
+    classes = {f: len(data.labels[f]) for f in FIELDS}
+    return train(data.x[rows], labels, classes, sample_weight=data.weight[rows], seed=SEED)
+
+
+def score(data: Data, net: Net, rows: np.ndarray) -> dict[str, Any]:
+    right = {f: net.logits(data.x[rows], f).argmax(axis=1) == data.y[f][rows] for f in FIELDS}
+    both = right["op"] & right["target"]
+    return {"n": int(rows.sum()), "op": right["op"].mean(), "target": right["target"].mean(), "both": both.mean(),
+            "scope": right["scope"].mean()}  # fmt: skip
+
+
+def main() -> None:
+    sources: dict[str, Rows] = {"corpus": corpus_rows()}
+    sources.update({name: blind_set(name) for name in BLIND})
+    sources.update({name: older_set(name) for name in OLDER})
+    data = Data(sources)
+    print(f"sentences: {', '.join(f'{k} {len(v)}' for k, v in sources.items())}")
+    print("\nleave one writer out (train: corpus + older sets + the other four blind sets)")
+    print(f"{'held out':18} {'n':>4} {'op':>6} {'target':>7} {'both':>6} {'scope':>6}")
+    held_logits: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}
+    held_y: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}
+    for name in BLIND:
+        test = data.source == name
+        net = fit(data, ~test)
+        s = score(data, net, test)
+        print(f"{name:18} {s['n']:4d} {s['op']:6.3f} {s['target']:7.3f} {s['both']:6.3f} {s['scope']:6.3f}")
+        for f in FIELDS:
+            held_logits[f].append(net.logits(data.x[test], f))
+            held_y[f].append(data.y[f][test])
+    temperatures = {
+        f: fit_temperature(np.concatenate(held_logits[f]), np.concatenate(held_y[f])) for f in FIELDS
+    }
+    print(f"temperatures fitted on the held-out folds: {temperatures}")
+    _calibration(held_logits, held_y, temperatures["op"])
+    print("\ncorpus alone (train: the generated corpus only)")
+    corpus_net = fit(data, data.source == "corpus")
+    for name in BLIND + OLDER:
+        s = score(data, corpus_net, data.source == name)
+        print(f"{name:18} {s['n']:4d} {s['op']:6.3f} {s['target']:7.3f} {s['both']:6.3f} {s['scope']:6.3f}")
+    final = fit(data, np.ones(len(data.texts), dtype=bool)).with_temperatures(temperatures)
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HEAD
+    save_head(out, final, data.labels)
+    print(f"\nwrote {out} ({out.stat().st_size} bytes)")
+
+
+def _calibration(
+    logits: dict[str, list[np.ndarray]], y: dict[str, list[np.ndarray]], temperature: float
+) -> None:
+    p = softmax(np.concatenate(logits["op"]) / temperature)
+    truth = np.concatenate(y["op"])
+    best, right = p.max(axis=1), p.argmax(axis=1) == truth
+    print("op calibration on the held-out folds (p after temperature):")
+    for threshold in THRESHOLDS:
+        sure = best >= threshold
+        print(
+            f"  p >= {threshold}: {sure.sum():4d} of {len(truth)} sentences, {right[sure].mean():.3f} right"
+        )
+
+
+if __name__ == "__main__":
+    main()
