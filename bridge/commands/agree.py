@@ -68,7 +68,7 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     ours = op_of(ruled)
     (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
     sure = p_best >= SURE and p_best - p_next >= MARGIN
-    if ours == best:
+    if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         if sure and best not in QUIET and _open(ruled, p_best):

@@ -33,6 +33,11 @@ class Reading:
     def p(self, op: str) -> float:
         return dict(self.ops).get(op, 0.0)
 
+    def knows(self, op: str) -> bool:
+        """Whether the head was trained on ``op`` (an action added after its training, such as
+        transcribe, is the rules' alone: a reading that cannot name it has no say on it)."""
+        return op in dict(self.ops)
+
 
 def enabled() -> bool:
     return not _state["off"] and os.environ.get(ENV, "").strip().lower() not in ("off", "0", "no")

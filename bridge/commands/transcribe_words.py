@@ -36,13 +36,16 @@ KIND_WORDS = (
     ("chords", r"chords?|harmony|pads?|comping"),
     ("melody", r"melody|vocals?|voice|singing|sung|hum(?:med|ming)?|whistle|lead|solo|flute|sax(?:ophone)?"),
 )
+# "export the chords as midi", "save the bass as midi": a file of a part, not audio heard as notes
+# (files are not MuseAroo's: the parser refuses them)
+A_FILE = re.compile(r" (?:export|save|download|send|email|e-mail|share|upload|bounce|render) ")
 QUANTIZED = re.compile(r" (?:quantized?|quantised?|on the grid|snapped|snap it|tight(?:ly)?) ")
 
 
 def transcribe_of(s: str, heard: str) -> Intent | None:
     """The transcribe Intent of "turn this riff into midi" (params: kind, stem when a stem of the clip
     is asked for, quantize when said), or None when no MIDI of audio is asked for."""
-    if not TO_MIDI.search(s):
+    if not TO_MIDI.search(s) or A_FILE.search(s):
         return None
     params: dict[str, Any] = {}
     stem = STEM_OF.search(s)

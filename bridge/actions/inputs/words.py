@@ -107,6 +107,14 @@ BY_REQUEST: dict[tuple[str, str], str] = {
         "model",
     ): "a published MIDI-GPT name or a checkpoint path; leave out for the default",
     (protocol.JAM_START, "bars"): "stop after this many bars; leave out to play until stopped",
+    (protocol.TRANSCRIBE, "kind"): "what the audio is: {transcribe_kinds} (auto chooses and says what it "
+    "chose); leave out for auto",
+    (protocol.TRANSCRIBE, "quantize"): "0..1: how far the notes move toward the song's 16th grid (1: onto "
+    "it); leave out (0) for the notes as played",
+    (protocol.TRANSCRIBE, "source_track"): "with arrangement 1 and source_at: the track of the arrangement "
+    "audio clip to transcribe; leave out for the track and slot given first",
+    (protocol.TRANSCRIBE, "source_at"): "with arrangement 1: in beats, the arrangement audio clip on "
+    "source_track under this beat is the one transcribed",
 }
 FILLS_WORDS = ", ".join(FILLS)
 
@@ -119,6 +127,7 @@ def describe(name: str, request: str = "", kind: str = "") -> str:
         scales=", ".join(SCALES),
         fills=FILLS_WORDS,
         separation=", ".join(protocol.SEPARATION_MODELS),
+        transcribe_kinds=", ".join(protocol.TRANSCRIBE_KINDS),
     )
     limits = RANGES.get(name) if kind != "str" else None
     return f"{text}; range {limits}" if limits is not None and text else text

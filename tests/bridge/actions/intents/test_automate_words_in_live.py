@@ -51,10 +51,13 @@ def test_fade_and_duck_by_words(live: LiveHost) -> None:
             state, said = say(client, "duck the bass on every beat")
             assert state == "done" and "lfo 0.3 to 0.85" in said, said
             state, said = say(client, "filter sweep up on the pad")
-            assert state == "failed" and "no device 'Auto Filter'" in said, said
+            # a sweep on a track with no Auto Filter inserts one and says so (issue 57)
+            assert state == "done" and "Auto Filter inserted on track 2" in said, said
         finally:
             client.close()
     fade = volume(live, 2, [0.0, 16.0, 31.9])
     assert fade is not None and fade[0] == 0.0 and 0.4 < fade[1] < 0.45 and fade[2] == pytest.approx(0.85)
     duck = volume(live, 1, [0.0, 0.5, 1.0, 1.5])
     assert duck == pytest.approx([0.3, 0.85, 0.3, 0.85])
+    devices = live.call(lambda: [d.name for d in live.song.tracks[2].devices])
+    assert "Auto Filter" in devices
