@@ -29,6 +29,7 @@ class Reading:
 
     ops: tuple[tuple[str, float], ...]  # (op, calibrated probability), likeliest first
     target: str | None = None  # a target class (``track``: any track by name), None: not sure or not said
+    learned: frozenset[str] | None = None  # the ops the head was trained on (None: any op)
 
     def p(self, op: str) -> float:
         return dict(self.ops).get(op, 0.0)
@@ -36,7 +37,7 @@ class Reading:
     def knows(self, op: str) -> bool:
         """Whether the head was trained on ``op`` (an action added after its training, such as
         transcribe, is the rules' alone: a reading that cannot name it has no say on it)."""
-        return op in dict(self.ops)
+        return self.learned is None or op in self.learned
 
 
 def enabled() -> bool:
@@ -62,7 +63,7 @@ def reading_of(text: str) -> Reading | None:
         _off(exc)
         return None
     target = got.target if got.target_p >= TARGET_SURE and got.target != "none" else None
-    return Reading(tuple(got.ops), target)
+    return Reading(tuple(got.ops), target, frozenset(op for op, _ in got.ops))
 
 
 def warm() -> threading.Thread | None:
