@@ -95,7 +95,11 @@ def startup_s(reading: bool) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--peer", default="aa62efa", help="git revision whose parser runs beside ours (default: main before issue 55)")
+    ap.add_argument(
+        "--peer",
+        default="aa62efa",
+        help="git revision whose parser runs beside ours (default: main before issue 55)",
+    )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--startup", type=int, default=0, help="also time roo serve's start-up N times each way")
     args = ap.parse_args()
