@@ -62,3 +62,14 @@ def daemon_client(live_port: int, **options: Any) -> Iterator[Client]:
             yield client
         finally:
             client.close()
+
+
+def open_another_set(live: Any, daemon: Any, desc: Any) -> str:
+    """Open the Set ``desc`` in the in-memory Live and wait until the daemon hears its id; the id."""
+    song = live.open_set(desc)
+    other = str(live.call(lambda: song.get_data("musearoo.set_id", "")))
+    end = time.monotonic() + 10.0
+    while daemon.live.set_id != other:
+        assert time.monotonic() < end, "the daemon did not hear that another Set was opened"
+        time.sleep(0.01)
+    return other

@@ -7,7 +7,6 @@ a yes then makes the drums on a track of their own.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from bridge import protocol
 from bridge.history import open_store
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
-from tests.bridge.harness import Client, daemon_client, running_daemon
+from tests.bridge.harness import Client, daemon_client, open_another_set, running_daemon
 
 CHORD_ROWS = tuple(
     (60 + (r + i) % 12, bar * 4.0, 4.0, 80, 0) for bar, r in enumerate((0, 5, 7, 0)) for i in (0, 4, 7)
@@ -96,12 +95,9 @@ def test_a_question_asked_in_one_set_is_not_answered_in_another(live: LiveHost) 
         client = Client(daemon.port)
         try:
             assert "there is no drums clip: make one?" in said(client, "make the drums busier")
-            song = live.open_set(SetDesc(tracks=(TrackDesc("midi", "Keys"), TrackDesc("midi", "Drums"))))
-            other = live.call(lambda: song.get_data("musearoo.set_id", ""))
-            end = time.monotonic() + 10.0
-            while daemon.live.set_id != other:
-                assert time.monotonic() < end, "the daemon did not hear that another Set was opened"
-                time.sleep(0.01)
+            open_another_set(
+                live, daemon, SetDesc(tracks=(TrackDesc("midi", "Keys"), TrackDesc("midi", "Drums")))
+            )
             answer = said(client, "yes")
             assert "nothing is waiting for a yes or no in this Set" in answer, answer
             assert clips(live) == []  # the new Set: nothing made

@@ -6,7 +6,6 @@ the key of the notes written, never the request's or an old clip's key copied.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from bridge import protocol
 from bridge.history import Store, open_store
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
-from tests.bridge.harness import Client, daemon_client, running_daemon
+from tests.bridge.harness import Client, daemon_client, open_another_set, running_daemon
 
 # A minor | G major, twice: an A minor clip with B naturals (G major's third)
 VAMP = tuple(
@@ -82,12 +81,9 @@ def test_a_key_given_wins_over_analysed_chords_and_they_hold_only_while_their_cl
         assert "not followed: Live's key changed since" in said and "Live's key G major" in said, said
         # and another Set never follows this Set's analysis
         done(client, protocol.ANALYZE, 0, 0)
-        song = live.open_set(SetDesc(tracks=(TrackDesc("midi", "Keys"), TrackDesc("midi", "Drums"))))
-        other = live.call(lambda: song.get_data("musearoo.set_id", ""))
-        end = time.monotonic() + 10.0
-        while daemon.live.set_id != other:
-            assert time.monotonic() < end, "the daemon did not hear that another Set was opened"
-            time.sleep(0.01)
+        open_another_set(
+            live, daemon, SetDesc(tracks=(TrackDesc("midi", "Keys"), TrackDesc("midi", "Drums")))
+        )
         said = done(client, protocol.GENERATE, "chords", "bars", 4, "seed", 5)
         assert "analysed" not in said and "Live's key C major" in said, said
         assert C_SHARP not in classes(store, take_of(said))
