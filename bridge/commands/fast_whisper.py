@@ -122,23 +122,13 @@ class FastWhisper:
     def hear(self, audio: Any, words: tuple[str, ...] = ()) -> list[Transcript]:
         """The free transcripts of one utterance (16 kHz mono int16 or float), best first; the audio
         is kept for ``score``."""
-        import ctranslate2
-        import numpy as np
-
-        x = np.asarray(audio)
-        samples = x.astype(np.float32) / 32768.0 if x.dtype == np.int16 else x.astype(np.float32)
-        mel = self.model.feature_extractor(samples)[:, : self.frames]
-        window = np.zeros((mel.shape[0], self.frames), np.float32)
-        window[:, : mel.shape[1]] = mel
         prompt = self._tok.encode(" " + ", ".join(words))[-PROMPT_TOKENS:] if words else []
         start = ([self._tok.sot_prev, *prompt] if prompt else []) + [
             *self._tok.sot_sequence,
             self._tok.no_timestamps,
         ]
         with self._lock:
-            self._encoded = self.model.model.encode(
-                ctranslate2.StorageView.from_array(window[None]), to_cpu=True
-            )
+            self._encode(audio)
             out = self.model.model.generate(
                 self._encoded,
                 [start],
@@ -153,6 +143,22 @@ class FastWhisper:
             if text.strip() and text not in seen:
                 seen[text] = Transcript(text, float(score))
         return list(seen.values())
+
+    def listen(self, audio: Any) -> None:
+        """Encode one utterance for ``score`` without transcribing it (what ``hear`` does first)."""
+        with self._lock:
+            self._encode(audio)
+
+    def _encode(self, audio: Any) -> None:
+        import ctranslate2
+        import numpy as np
+
+        x = np.asarray(audio)
+        samples = x.astype(np.float32) / 32768.0 if x.dtype == np.int16 else x.astype(np.float32)
+        mel = self.model.feature_extractor(samples)[:, : self.frames]
+        window = np.zeros((mel.shape[0], self.frames), np.float32)
+        window[:, : mel.shape[1]] = mel
+        self._encoded = self.model.model.encode(ctranslate2.StorageView.from_array(window[None]), to_cpu=True)
 
     def score(self, sentences: list[str]) -> list[float]:
         """Each sentence's mean token log-probability given the audio last heard (forced decoding;

@@ -2,22 +2,30 @@
 
 The grammar proposes and Whisper judges. The candidates are pocketsphinx's readings (its lattice's
 n-best paths that are whole sentences of the command grammar) and Whisper's own free transcripts,
-each parsed (``bridge.commands.parse``, under the voice rules). Whisper then scores every candidate
-sentence against the audio by forced decoding (``FastWhisper.score``: the mean log-probability of
-the sentence's tokens). Readings with the same intent are one candidate, with the best of their scores.
+each read by ``bridge.commands.parse`` (the rules beside the learned reading, issue 55). A sentence
+it does not act on (Whisper's "generator house speed") proposes the learned reading's two likeliest
+readings instead (``SUGGESTED``: the question's first suggestions, each a sentence the rules read as
+that op). Whisper then scores every candidate sentence against the audio by forced decoding
+(``FastWhisper.score``: the mean log-probability of the sentence's tokens). Readings with the same
+intent are one candidate, with the best of their scores.
 
-The candidate is the command pocketsphinx proposed that Whisper scores best (Whisper's own free
-transcript when pocketsphinx proposed none: a free transcript scores high by construction, and the
-parser reads it loosely). The decision acts only when it wins clearly on both sides:
+The candidate is the command pocketsphinx proposed that Whisper scores best (else Whisper's best:
+a free transcript scores high by construction, and a suggestion is a guess). The decision acts only
+when it wins clearly on both sides:
 
 - Whisper scores it ahead of every other command (its own transcripts' included) by ``whisper_margin``;
 - it is not far below what Whisper hears freely (its score minus the best free transcript's score
   is at least ``whisper_fit``): a command Whisper only accepts when forced is not sure;
 - it is among pocketsphinx's readings, ahead of its best different reading by ``sphinx_margin``
-  per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py).
+  per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py);
+- when pocketsphinx read nothing else (one reading is ahead of nothing), Whisper supports it: one of
+  its free transcripts (as written, snapped to the grammar's words, or a suggestion read from one)
+  is that command, or it scores within ``lone_fit`` of the best free transcript.
 
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
-pocketsphinx's best when they differ, else Whisper's next; with no command among the candidates it refuses.
+pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
+refuses, and with only suggestions too, unless Whisper scores the best within ``whisper_fit`` of
+what it wrote.
 A sure command still goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
@@ -32,8 +40,10 @@ from bridge.commands.confidence import Decision, Hearing, sure
 from bridge.commands.fast_whisper import Transcript, clean, written
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
+from bridge.commands.snapping import snap
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
+SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,8 @@ class AgreeLimits:
     sphinx_margin: float  # pocketsphinx: best intent minus the next different one, log units per frame
     whisper_margin: float  # Whisper: best command's mean token log-prob minus the next command's
     whisper_fit: float  # best command's mean token log-prob minus the best free transcript's (<= 0)
+    lone_fit: float = 0.0  # the same, needed by pocketsphinx's only reading that Whisper did not write
+    # (-inf: that reading is acted on without Whisper's support, the rule before issue 56's second round)
 
 
 @dataclass
@@ -51,32 +63,85 @@ class Candidate:
     text: str  # its sentence (pocketsphinx's grammar sentence when it proposed one)
     whisper: float  # mean token log-probability given the audio
     sphinx: float | None = None  # pocketsphinx's log score (None: not among its readings)
+    written: bool = False  # Whisper wrote it: a free transcript, or a suggestion read from one, is it
+    guess: bool = False  # only a suggestion proposed it (no recogniser wrote it)
+
+
+@dataclass(frozen=True)
+class _Said:
+    text: str  # as parsed
+    sphinx: float | None  # pocketsphinx's score (None: Whisper's transcript or a suggestion)
+    free: bool  # one of Whisper's own transcripts
+    written: bool  # Whisper's transcript or a suggestion read from one
+    guess: bool = False  # a suggestion read from a sentence not understood
+    proposes: bool = True  # False: a transcript with words the grammar does not know (its snapped
+    # form proposes instead; it is scored only as what Whisper hears freely)
+
+
+def proposals(
+    hearing: Hearing, transcripts: Sequence[Transcript], suggested: int = SUGGESTED, snapped: bool = True
+) -> list[tuple[_Said, Intent]]:
+    """Every sentence proposed for one utterance, with its intent: pocketsphinx's readings, Whisper's
+    transcripts and their words snapped to the grammar's (``snapped``; a transcript whose snapped form
+    reads as another command is scored, not proposed: "make a fun bass line" is "make a funk bass
+    line"), and up to ``suggested`` suggestions read from each not understood (0 and False: as before
+    issue 56's second round)."""
+    out = [
+        (_Said(r.text, r.score, False, False), spoken(parse(r.text)))
+        for r in hearing.readings
+        if r.text.strip()
+    ]
+    seen: set[str] = set()  # Whisper's sentences (one that is also pocketsphinx's is kept: Whisper wrote it)
+    for t in transcripts:
+        raw = clean(t.text)
+        if not raw or raw in seen:
+            continue
+        seen.add(raw)
+        intent = spoken(parse(raw))
+        near = snap(raw) if snapped else raw
+        meant = spoken(parse(near)) if near not in seen else intent
+        if near != raw and near not in seen:
+            seen.add(near)
+            out.append((_Said(near, None, False, True), meant))
+        proposes = near == raw or not meant.understood or meant.as_dict() == intent.as_dict()
+        out.append((_Said(raw, None, True, True, proposes=proposes), intent))
+    for said, intent in list(out):
+        if intent.understood or not said.proposes:
+            continue
+        for tip in intent.params.get("suggestions", [])[:suggested]:
+            if tip in seen:
+                continue
+            seen.add(tip)
+            meant = spoken(parse(tip))
+            if meant.understood:
+                out.append((_Said(tip, None, False, said.written, guess=True), meant))
+    return out
 
 
 def candidates(
-    hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer
+    hearing: Hearing,
+    transcripts: Sequence[Transcript],
+    score: Scorer,
+    suggested: int = SUGGESTED,
+    snapped: bool = True,
 ) -> tuple[list[Candidate], float]:
-    """(every distinct intent read by either recogniser, Whisper's likeliest first; the best score
-    of Whisper's own free transcripts, -inf without any)."""
-    said: list[tuple[str, str, float | None]] = [
-        (r.text, written(r.text), r.score) for r in hearing.readings if r.text.strip()
-    ]
-    said += [(clean(t.text), written(clean(t.text)), None) for t in transcripts if clean(t.text)]
-    scores = score([w for _, w, _ in said]) if said else []
+    """(every distinct intent proposed, Whisper's likeliest first; the best score of Whisper's own
+    free transcripts, -inf without any)."""
+    said = proposals(hearing, transcripts, suggested, snapped)
+    scores = score([written(s.text) for s, _ in said]) if said else []
+    free = max((w for (s, _), w in zip(said, scores, strict=True) if s.free), default=-math.inf)
     by_key: dict[str, Candidate] = {}
-    free = max(
-        (w for (_, _, sphinx), w in zip(said, scores, strict=True) if sphinx is None), default=-math.inf
-    )
-    for (text, _, sphinx), whisper in zip(said, scores, strict=True):
-        intent = spoken(parse(text))
-        key = repr(intent.as_dict()) if intent.understood else f"unknown: {text}"
+    for (s, intent), whisper in zip(said, scores, strict=True):
+        if not s.proposes:
+            continue
+        key = repr(intent.as_dict()) if intent.understood else f"unknown: {s.text}"
         c = by_key.get(key)
         if c is None:
-            by_key[key] = Candidate(intent, text, whisper, sphinx)
+            by_key[key] = Candidate(intent, s.text, whisper, s.sphinx, s.written, s.guess)
             continue
-        c.whisper = max(c.whisper, whisper)
-        if sphinx is not None and (c.sphinx is None or sphinx > c.sphinx):
-            c.intent, c.text, c.sphinx = intent, text, sphinx
+        c.whisper, c.written, c.guess = max(c.whisper, whisper), c.written or s.written, c.guess and s.guess
+        if s.sphinx is not None and (c.sphinx is None or s.sphinx > c.sphinx):
+            c.intent, c.text, c.sphinx = intent, s.text, s.sphinx
     return sorted(by_key.values(), key=lambda c: -c.whisper), free
 
 
@@ -92,8 +157,8 @@ def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits)
     """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
     its ``frames``, ``free`` is the best score of Whisper's own transcripts."""
     commands = [c for c in found if c.intent.understood]
-    if not commands:
-        best = found[0] if found else None
+    if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
+        best = next((c for c in found if not c.guess), None)  # nothing said reads as a command
         return Decision("refuse", best.intent if best else spoken(parse(""))), best.text if best else ""
     both = [c for c in commands if c.sphinx is not None]  # a grammar sentence Whisper scored
     first = both[0] if both else commands[0]
@@ -101,9 +166,12 @@ def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits)
     ranked = sorted((c for c in found if c.sphinx is not None), key=lambda c: -(c.sphinx or 0.0))
     sphinx_best = ranked[0] if ranked else None
     rival = next((c for c in ranked if c is not first), None)
+    fit = first.whisper - max(free, first.whisper)
     why = []
     if first.sphinx is None:
         why.append(f"pocketsphinx did not hear '{first.text}'")
+    elif rival is None and not first.written and fit < limits.lone_fit:
+        why.append(f"pocketsphinx heard only '{first.text}' and Whisper did not write it")
     elif rival is not None and rival.sphinx is not None:
         lead = (first.sphinx - rival.sphinx) / max(1, frames)
         if lead < limits.sphinx_margin:
@@ -111,7 +179,7 @@ def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits)
     if others and first.whisper - others[0].whisper < limits.whisper_margin:
         near = "heard" if others[0].whisper > first.whisper else "nearly heard"
         why.append(f"Whisper {near} '{others[0].text}'")
-    if first.whisper - max(free, first.whisper) < limits.whisper_fit:
+    if fit < limits.whisper_fit:
         why.append("Whisper hears no command well")
     if not why:
         return sure(first.intent), first.text

@@ -26,7 +26,6 @@ Whisper's encoder window, ``fast_whisper.WINDOW_S`` by default).
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import platform
@@ -41,11 +40,18 @@ import soundfile as sf
 
 from bridge.commands import parse
 from bridge.commands.audio import SPEECH_RATE_HZ, read_speech_wav
-from bridge.commands.confidence import Decision, Hearing, decide
-from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean, written
-from bridge.commands.reply import reply
-from bridge.commands.spoken_agree import AgreeLimits, candidates, judge
-from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome
+from bridge.commands.confidence import Hearing
+from bridge.commands.fast_whisper import WINDOW_S, written
+from bridge.commands.spoken_agree import AgreeLimits, proposals
+from tools.bench.voice_studio_rules import (
+    MAIN_LIMITS,
+    SCORES,
+    main_decision,
+    pair_decision,
+    rates,
+    sphinx_decision,
+    tune,
+)
 
 FOLDER = Path(".cache") / "voice_studio"
 COMMANDS = (
@@ -53,17 +59,16 @@ COMMANDS = (
     "make the melody busier", "vary the chords", "humanize the drums", "transpose up two semitones",
     "set the tempo to one hundred", "set the key to a minor", "undo that", "stop", "play",
     "separate the vocals", "start a jam in g minor", "make a loop of warm strings",
-    "quantize the chords", "make the bass sparser", "try another melody", "reverse the drums",
+    "quantize the chords", "make the bass sparser", "try another melody", "make the drums backwards",
+    "mute the bass", "double the tempo", "make the chords simpler", "cancel that",
 )  # fmt: skip
 TUNE_VOICES = (("en-us", 165), ("en-gb-x-rp+f4", 185))
 HELD_OUT_VOICES = (("en-us+f2", 150), ("en-gb-scotland+m3", 175))
 GENRES = ("funk", "pop", "house", "jazz")
 CONDITIONS = ("clean", "room", "song")
-GRID = {
-    "sphinx_margin": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0),
-    "whisper_margin": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
-    "whisper_fit": (-99.0, -3.0, -2.0, -1.5, -1.0, -0.5),
-}
+TUNE_COMMANDS = (
+    12  # the limits are tuned on the first 12 commands (main tuned on the same), spoken by TUNE_VOICES
+)
 
 
 def _sox(*args: str) -> None:
@@ -159,58 +164,39 @@ def decode(cases: list[dict[str, Any]], window_s: float) -> list[dict[str, Any]]
         sphinx_ms = (time.perf_counter() - start) * 1000.0
         start = time.perf_counter()
         heard = whisper.hear(audio, prompt)
-        sentences = [written(r.text) for r in hearing.readings] + [written(clean(t.text)) for t in heard]
-        sentences = [s for s in sentences if s.strip()]
+        sentences = [written(said.text) for said, _ in proposals(hearing, heard)]
         table = dict(zip(sentences, whisper.score(sentences), strict=True))
         whisper_ms = (time.perf_counter() - start) * 1000.0
-        rows.append({"entry": case["entry"], "transcript": words, "hearing": asdict(hearing), "recheck": recheck,
-                     "whisper": [asdict(t) for t in heard], "table": table,
+        rows.append({"entry": case["entry"], "wav": case["wav"], "transcript": words, "hearing": asdict(hearing),
+                     "recheck": recheck, "whisper": [asdict(t) for t in heard], "table": table,
                      "sphinx_ms": sphinx_ms, "whisper_ms": whisper_ms})  # fmt: skip
     return rows
 
 
-def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
-    """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
-    if "_found" not in row:
-        table = row["table"]
-        heard = [Transcript(**t) for t in row["whisper"]]
-        row["_found"] = candidates(hearing_of(row), heard, lambda sentences: [table[s] for s in sentences])
-    found, free = row["_found"]
-    return judge(found, free, row["hearing"]["frames"], limits)[0]
-
-
-def sphinx_decision(row: dict[str, Any]) -> Decision:
-    from bridge.commands.sphinx import LIMITS
-
-    return decide(hearing_of(row), LIMITS, row.get("recheck"))
-
-
-def rates(rows: list[dict[str, Any]], decided: Any) -> dict[str, float]:
-    n = max(1, len(rows))
-    counts = {"understood": 0, "misheard": 0, "asked": 0, "refused": 0}
-    for row in rows:
-        decision = decided(row)
-        counts[outcome(decision, row["entry"])] += 1
-        counts["asked"] += reply(decision, TRUSTED).what == "ask"
-    return {"n": len(rows), "understood": counts["understood"] / n, "asked": counts["asked"] / n,
-            "misheard": counts["misheard"]}  # fmt: skip
-
-
-def tune(rows: list[dict[str, Any]]) -> AgreeLimits:
-    """The grid's limits with no misheard command acted on and the fewest questions, then the most understood."""
-    best: tuple[tuple[float, float, float], AgreeLimits] | None = None
-    for values in itertools.product(*GRID.values()):
-        limits = AgreeLimits(*values)
-        r = rates(rows, lambda row, lim=limits: pair_decision(row, lim))
-        key = (float(r["misheard"]), r["asked"], -r["understood"])
-        if best is None or key < best[0]:
-            best = (key, limits)
-    assert best is not None
-    return best[1]
+def _wav(row: dict[str, Any]) -> str:
+    """The row's WAV (decodes kept before the path was: from the command, voice and condition)."""
+    if "wav" in row:
+        return str(row["wav"])
+    e = row["entry"]
+    name = "clean" if e["condition"] == "clean" else e["condition"]
+    return str(FOLDER / f"{COMMANDS.index(e['text']):02d}_{e['voice']}_{e['speed']}_{name}.wav")
 
 
 def _line(name: str, r: dict[str, float]) -> str:
     return f"{name:34} n={int(r['n']):3}  understood {r['understood']:.3f}  asked {r['asked']:.3f}  misheard-acted {int(r['misheard'])}"  # fmt: skip
+
+
+def _report(title: str, rows: list[dict[str, Any]], limits: AgreeLimits, main_limits: AgreeLimits) -> None:
+    print(title)
+    for condition in ("all", *CONDITIONS):
+        sub = [r for r in rows if condition in ("all", r["entry"]["condition"])]
+        print("  " + _line(f"{condition}: pair", rates(sub, lambda r: pair_decision(r, limits))))
+        print("  " + _line(f"{condition}: main's rule, its limits", rates(sub, main_decision)))
+        print(
+            "  "
+            + _line(f"{condition}: main's rule, retuned", rates(sub, lambda r: main_decision(r, main_limits)))
+        )
+        print("  " + _line(f"{condition}: pocketsphinx alone", rates(sub, sphinx_decision)))
 
 
 def main() -> None:
@@ -218,36 +204,51 @@ def main() -> None:
     ap.add_argument("--commands", type=int, default=len(COMMANDS), help="the first N commands only")
     ap.add_argument("--kept", action="store_true", help="re-decide the kept decodes")
     ap.add_argument("--window-s", type=float, default=WINDOW_S, help="Whisper's encoder window")
+    ap.add_argument("--tuning-only", action="store_true", help="tune and report the tuning rows only")
     args = ap.parse_args()
+    SCORES.window_s = args.window_s
     kept = FOLDER / f"hearings-{args.window_s:g}s.json"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
     if args.kept:
-        rows = json.loads(kept.read_text())
+        every = json.loads(kept.read_text())
+        for r in every:
+            r.setdefault("wav", _wav(r))  # decodes kept before the path was
+        rows = [r for r in every if r["entry"]["text"] in COMMANDS[: args.commands]]
     else:
-        rows = decode(make(COMMANDS[: args.commands]), args.window_s)
+        rows = every = decode(make(COMMANDS[: args.commands]), args.window_s)
         kept.write_text(json.dumps(rows))
     held = {v for v, _ in HELD_OUT_VOICES}
-    tuning = [r for r in rows if r["entry"]["voice"] not in held]
-    limits = tune(tuning)
+    tuned = set(COMMANDS[:TUNE_COMMANDS])
+
+    def part(voices_held: bool, commands_tuned: bool) -> list[dict[str, Any]]:
+        return [r for r in rows if (r["entry"]["voice"] in held) == voices_held and (r["entry"]["text"] in tuned) == commands_tuned]  # fmt: skip
+
+    limits, main_limits = tune(part(False, True)), tune(part(False, True), main_decision)
     print(f"Whisper window {args.window_s:g} s")
-    print(f"limits tuned on {[v for v, _ in TUNE_VOICES]}: {limits}")
-    for title, part in (("held-out voices (untuned)", [r for r in rows if r["entry"]["voice"] in held]),
-                        ("tuning voices", tuning)):  # fmt: skip
-        print(title)
-        for condition in ("all", *CONDITIONS):
-            sub = [r for r in part if condition in ("all", r["entry"]["condition"])]
-            print(
-                "  "
-                + _line(
-                    f"{condition}: whisper + pocketsphinx", rates(sub, lambda r: pair_decision(r, limits))
-                )
-            )
-            print("  " + _line(f"{condition}: pocketsphinx alone", rates(sub, sphinx_decision)))
+    print(f"limits tuned on {[v for v, _ in TUNE_VOICES]} x the first {TUNE_COMMANDS} commands: {limits}")
+    print(
+        f"main's rule (Whisper's transcripts as written only): its limits {MAIN_LIMITS}, retuned {main_limits}"
+    )
+    sections = [("tuning voices x tuning commands (tuned on)", part(False, True))]
+    if not args.tuning_only:
+        sections = [
+            ("held-out voices x new commands (nothing tuned on)", part(True, False)),
+            ("held-out voices x tuning commands", part(True, True)),
+            ("held-out voices, all commands", part(True, False) + part(True, True)),
+            ("tuning voices x new commands", part(False, False)),
+            *sections,
+        ]
+    for title, sub in sections:
+        if sub:
+            _report(title, sub, limits, main_limits)
     for key in ("sphinx_ms", "whisper_ms"):
         ms = sorted(r[key] for r in rows)
         print(
             f"  {key}: median {ms[len(ms) // 2]:.0f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.0f} ms (whole utterance)"
         )
+    if SCORES.rescored:
+        print(f"  {SCORES.rescored} utterances scored again for candidates proposed since their decode")
+        kept.write_text(json.dumps([{k: v for k, v in r.items() if not k.startswith("_")} for r in every]))
 
 
 if __name__ == "__main__":

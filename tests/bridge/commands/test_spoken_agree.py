@@ -16,8 +16,9 @@ from bridge.actions.intents import voice
 from bridge.commands.audio import read_speech_wav
 from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.fast_whisper import Transcript, clean, written
+from bridge.commands.snapping import snap
 from bridge.commands.speech import SPHINX, WHISPER_ENV, choice, hear, load_recognizer
-from bridge.commands.spoken_agree import AgreeLimits, agree
+from bridge.commands.spoken_agree import AgreeLimits, agree, candidates
 from tests.bridge.commands.test_speech import speak
 from tests.conftest import missing
 
@@ -47,8 +48,9 @@ def hearing(*readings: tuple[str, float], frames: int = 100) -> Hearing:
 
 
 def scorer(table: dict[str, float]) -> Any:
-    """Whisper's scores as a table from the sentence as parsed to its mean token log-probability."""
-    return lambda sentences: [table[clean(s)] for s in sentences]
+    """Whisper's scores as a table from the sentence as parsed to its mean token log-probability
+    (a sentence not in it, such as a suggestion read from a transcript, scores far below)."""
+    return lambda sentences: [table.get(clean(s), -9.0) for s in sentences]
 
 
 def test_both_clearly_ahead_acts() -> None:
@@ -93,6 +95,70 @@ def test_close_whisper_scores_or_a_poor_fit_ask() -> None:
 def test_no_command_on_either_side_is_refused() -> None:
     d, said = agree(hearing(), [Transcript(" What a day.", -0.3)], scorer({"what a day": -0.3}), LIMITS)
     assert d.kind == "refuse" and said == "what a day"
+
+
+def test_pocketsphinxs_lone_reading_without_whispers_support_asks() -> None:
+    """One reading is ahead of nothing: "vary the chords" heard as "mute the chords" alone, Whisper
+    writing something else that is no command and scoring "mute the chords" well below it, is asked about."""
+    alone = hearing(("mute the chords", -3000.0))
+    d, said = agree(
+        alone,
+        [Transcript(" Marinoc chords.", -0.5)],
+        scorer({"mute the chords": -1.2, "marinoc chords": -0.5}),
+        LIMITS,
+    )
+    assert (d.kind, d.intent.action, said) == ("ask", "mixer", "mute the chords")
+    assert "pocketsphinx heard only 'mute the chords' and Whisper did not write it" in d.why
+    written_too = agree(
+        alone, [Transcript(" Mute the chords.", -0.4)], scorer({"mute the chords": -0.4}), LIMITS
+    )
+    assert written_too[0].kind == "act"  # Whisper wrote it: both heard it
+    close = AgreeLimits(0.5, 0.5, -1.0, lone_fit=-1.0)  # or scores it near what it wrote (tuned)
+    near = agree(
+        alone,
+        [Transcript(" Marinoc chords.", -0.5)],
+        scorer({"mute the chords": -1.2, "marinoc chords": -0.5}),
+        close,
+    )
+    assert near[0].kind == "act"
+
+
+def test_whispers_near_miss_is_read_in_the_grammars_words() -> None:
+    """Whisper's "make a fun bass line" proposes "make a funk bass line" (and not a bass line of no
+    genre); "human ice the drums" is "humanize the drums", which Whisper so wrote."""
+    assert snap("make a fun bass line") == "make a funk bass line"
+    assert snap("human ice the drums") == "humanize the drums"
+    assert snap("could you make the drums calmer") == "could you make the drums calmer"
+    found, free = candidates(
+        hearing(), [Transcript(" Make a fun bass line.", -0.4)], scorer({"make a fun bass line": -0.4})
+    )
+    commands = [c.intent.as_dict() for c in found if c.intent.understood]
+    assert commands == [{"action": "generate", "part": "bass", "params": {"genre": "funk"}}]
+    assert found[0].written and free == -0.4
+    d, _ = agree(
+        hearing(("humanize the drums", -3000.0)),
+        [Transcript(" Human ice the drums.", -0.6)],
+        scorer({"humanize the drums": -1.5, "human ice the drums": -0.6}),
+        LIMITS,
+    )
+    assert (d.kind, d.intent.params) == ("act", {"kind": "humanize"})
+
+
+def test_the_learned_readings_likeliest_readings_of_a_transcript_are_candidates(
+    learned_reading: None,
+) -> None:
+    """Whisper's "make the melody bizier" is no command; the learned reading's two likeliest readings
+    of it are, and "make the melody busier" among them is scored, as Whisper's."""
+    found, _ = candidates(
+        hearing(), [Transcript(" Make the melody bizier.", -0.5)], scorer({"make the melody busier": -0.9})
+    )
+    busier = next(c for c in found if c.text == "make the melody busier")
+    assert busier.intent.as_dict() == {
+        "action": "adjust",
+        "part": "melody",
+        "params": {"what": "density", "direction": "up"},
+    }
+    assert busier.written and busier.whisper == -0.9 and found[0] is busier
 
 
 def test_candidates_are_scored_in_one_style() -> None:

@@ -1,0 +1,109 @@
+"""The studio benchmark's decisions on kept decodes (``voice_studio``): the pair's rule, main's rule
+before issue 56's second round, pocketsphinx alone; their rates and the limits' grid search.
+
+Whisper's scores are kept per utterance; a candidate sentence proposed since the decode (the rule
+changed) is scored on the utterance's audio again (``Scores``), with the model loaded on first need.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import replace
+from typing import Any
+
+from bridge.commands.audio import read_speech_wav
+from bridge.commands.confidence import Decision, decide
+from bridge.commands.fast_whisper import WINDOW_S, Transcript
+from bridge.commands.reply import reply
+from bridge.commands.spoken_agree import AgreeLimits, candidates, judge
+from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome
+
+# main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
+MAIN_LIMITS = AgreeLimits(sphinx_margin=0.0, whisper_margin=0.25, whisper_fit=-3.0, lone_fit=-math.inf)
+GRID = {
+    "sphinx_margin": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0),
+    "whisper_margin": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
+    "whisper_fit": (-99.0, -3.0, -2.0, -1.5, -1.0, -0.5),
+    "lone_fit": (-2.0, -1.0, -0.5, -0.25, 0.0),
+}
+
+
+class Scores:
+    """Whisper's kept scores of a row's sentences; a sentence not kept (a candidate proposed since the
+    decode) is scored on the row's audio again, with the model loaded on first need."""
+
+    def __init__(self, window_s: float) -> None:
+        self.window_s, self.rescored = window_s, 0
+        self.whisper: Any = None
+
+    def of(self, row: dict[str, Any]) -> Any:
+        def score(sentences: list[str]) -> list[float]:
+            table = row["table"]
+            missing = [s for s in dict.fromkeys(sentences) if s not in table]
+            if missing:
+                if self.whisper is None:
+                    from bridge.commands.fast_whisper import FastWhisper
+
+                    self.whisper = FastWhisper(window_s=self.window_s)
+                self.whisper.listen(read_speech_wav(row["wav"]))
+                table.update(zip(missing, self.whisper.score(missing), strict=True))
+                self.rescored += 1
+            return [table[s] for s in sentences]
+
+        return score
+
+
+SCORES = Scores(WINDOW_S)
+
+
+def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
+    """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
+    if "_found" not in row:
+        row["_found"] = candidates(hearing_of(row), [Transcript(**t) for t in row["whisper"]], SCORES.of(row))
+    found, free = row["_found"]
+    return judge(found, free, row["hearing"]["frames"], limits)[0]
+
+
+def main_decision(row: dict[str, Any], limits: AgreeLimits = MAIN_LIMITS) -> Decision:
+    """The rule before this change (main at 8a9512e): Whisper's transcripts as written only (neither
+    snapped nor the learned reading's suggestions), pocketsphinx's lone reading acted on without
+    Whisper's support (``lone_fit`` -inf, whatever ``limits`` says)."""
+    if "_found_main" not in row:
+        heard = [Transcript(**t) for t in row["whisper"]]
+        row["_found_main"] = candidates(hearing_of(row), heard, SCORES.of(row), suggested=0, snapped=False)
+    found, free = row["_found_main"]
+    return judge(found, free, row["hearing"]["frames"], replace(limits, lone_fit=-math.inf))[0]
+
+
+def sphinx_decision(row: dict[str, Any]) -> Decision:
+    from bridge.commands.sphinx import LIMITS
+
+    return decide(hearing_of(row), LIMITS, row.get("recheck"))
+
+
+def rates(rows: list[dict[str, Any]], decided: Any) -> dict[str, float]:
+    n = max(1, len(rows))
+    counts = {"understood": 0, "misheard": 0, "asked": 0, "refused": 0}
+    for row in rows:
+        decision = decided(row)
+        counts[outcome(decision, row["entry"])] += 1
+        counts["asked"] += reply(decision, TRUSTED).what == "ask"
+    return {"n": len(rows), "understood": counts["understood"] / n, "asked": counts["asked"] / n,
+            "misheard": counts["misheard"]}  # fmt: skip
+
+
+def tune(rows: list[dict[str, Any]], decided: Any = pair_decision) -> AgreeLimits:
+    """The grid's limits with no misheard command acted on and the fewest questions, then the most
+    understood, for a rule ``decided(row, limits)``."""
+    best: tuple[tuple[float, float, float], AgreeLimits] | None = None
+    for values in itertools.product(*GRID.values()):
+        limits = AgreeLimits(*values)
+        if decided is main_decision and limits.lone_fit != GRID["lone_fit"][0]:
+            continue  # main's rule has no lone limit
+        r = rates(rows, lambda row, lim=limits: decided(row, lim))
+        key = (float(r["misheard"]), r["asked"], -r["understood"])
+        if best is None or key < best[0]:
+            best = (key, limits)
+    assert best is not None
+    return best[1]
