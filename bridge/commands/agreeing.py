@@ -15,7 +15,7 @@ from typing import Any
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import FastWhisper
 from bridge.commands.sphinx import SphinxRecognizer
-from bridge.commands.spoken_agree import AgreeLimits, agree
+from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits, agree
 
 # Tuned on half of the studio benchmark's voices (its first 12 commands) with Whisper's 10 s window,
 # reported on the other half and on 12 commands not tuned on (tools/bench/voice_studio.py,
@@ -34,8 +34,17 @@ VOCABULARY = (
 class Agreeing:
     """pocketsphinx and Whisper as one recogniser whose ``decide`` says what the two agree on."""
 
-    def __init__(self, sphinx: SphinxRecognizer, whisper: FastWhisper, limits: AgreeLimits = LIMITS) -> None:
-        self.sphinx, self.whisper, self.limits = sphinx, whisper, limits
+    def __init__(
+        self,
+        sphinx: SphinxRecognizer,
+        whisper: FastWhisper,
+        limits: AgreeLimits = LIMITS,
+        proposing: tuple[int, bool] = (SUGGESTED, True),
+    ) -> None:
+        """``proposing``: the learned reading's suggestions per sentence not understood, and whether
+        Whisper's words are snapped to the grammar's (``spoken_agree.proposals``; (0, False): as before
+        issue 56's second round, for the latency benchmark's peer)."""
+        self.sphinx, self.whisper, self.limits, self.proposing = sphinx, whisper, limits, proposing
         self.song_words: tuple[str, ...] = ()
         self.last: tuple[str, Decision] | None = None  # the last utterance's sentence and decision
         self.last_hearing: Hearing | None = None  # pocketsphinx's readings of it
@@ -66,7 +75,7 @@ class Agreeing:
         hearing = (self.sphinx.last_hearing if words else None) or Hearing((), 1)
         with self._lock:
             transcripts = self.whisper.hear(audio, self.prompt()) if len(audio) >= MIN_SAMPLES else []
-            decision, sentence = agree(hearing, transcripts, self.whisper.score, self.limits)
+            decision, sentence = agree(hearing, transcripts, self.whisper.score, self.limits, *self.proposing)
             self.last, self.last_hearing = (sentence, decision), hearing
         return sentence
 

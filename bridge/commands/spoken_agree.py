@@ -146,10 +146,16 @@ def candidates(
 
 
 def agree(
-    hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer, limits: AgreeLimits
+    hearing: Hearing,
+    transcripts: Sequence[Transcript],
+    score: Scorer,
+    limits: AgreeLimits,
+    suggested: int = SUGGESTED,
+    snapped: bool = True,
 ) -> tuple[Decision, str]:
-    """(the decision, the sentence it was heard as) for one utterance (see the module text)."""
-    found, free = candidates(hearing, transcripts, score)
+    """(the decision, the sentence it was heard as) for one utterance (see the module text;
+    ``suggested`` and ``snapped`` as ``proposals``)."""
+    found, free = candidates(hearing, transcripts, score, suggested, snapped)
     return judge(found, free, hearing.frames, limits)
 
 

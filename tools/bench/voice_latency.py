@@ -8,8 +8,9 @@ after release"): from the release to the decision ready to dispatch. Each recogn
 once and pressed once first (a first press is decoded whole, as in the daemon); the two alternate
 utterance by utterance, so the machine's load falls on both alike.
 
-Usage: ``python -m tools.bench.voice_latency [--rounds N]`` (prints p50 and p99 per recogniser and
-the load average before and after).
+Usage: ``python -m tools.bench.voice_latency [--rounds N] [--main-rule]`` (prints p50 and p99 per
+recogniser and the load average before and after; ``--main-rule`` adds the pair proposing only
+Whisper's transcripts as written, the rule before issue 56's second round).
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ def main() -> None:
     from bridge.commands.agreeing import Agreeing
     from bridge.commands.fast_whisper import FastWhisper
     from bridge.commands.sphinx import SphinxRecognizer
+    from tools.bench.voice_studio_rules import MAIN_LIMITS
     from tools.eval.voice_set import speak
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=1, help="times through every utterance")
     ap.add_argument("--window-s", type=float, default=WINDOW_S, help="Whisper's encoder window")
+    ap.add_argument(
+        "--main-rule",
+        action="store_true",
+        help="also the pair proposing as before issue 56's second round (Whisper's transcripts only)",
+    )
     args = ap.parse_args()
     FOLDER.mkdir(parents=True, exist_ok=True)
     audios = []
@@ -71,6 +78,9 @@ def main() -> None:
         "pocketsphinx alone": SphinxRecognizer(),
         f"whisper {pair.whisper.name} + pocketsphinx": pair,
     }
+    if args.main_rule:
+        before = Agreeing(SphinxRecognizer(), pair.whisper, MAIN_LIMITS, proposing=(0, False))
+        recognizers["the pair, main's rule"] = before
     times: dict[str, list[float]] = {name: [] for name in recognizers}
     cpu: dict[str, list[float]] = {name: [] for name in recognizers}
     for name, rec in recognizers.items():

@@ -175,6 +175,19 @@ def test_tiny_en_from_the_wheel_scores_the_sentence_said_above_another(whisper: 
     assert said > other + 1.0  # mean token log-probabilities, forced decoding
 
 
+def test_scoring_again_after_listening_gives_what_scoring_after_hearing_gave(whisper: Any, tmp_path: Path) -> None:
+    """``listen`` encodes an utterance for ``score`` without transcribing it (the studio benchmark
+    scores a candidate proposed after the decode this way): the same scores as after ``hear``."""
+    said, other = read_speech_wav(speak("undo that", tmp_path)), read_speech_wav(speak("stop", tmp_path))
+    sentences = [written("undo that"), written("stop")]
+    whisper.hear(said)
+    heard = whisper.score(sentences)
+    whisper.hear(other)
+    assert whisper.score(sentences) != heard
+    whisper.listen(said)
+    assert whisper.score(sentences) == pytest.approx(heard, abs=1e-4) and heard[0] > heard[1]
+
+
 def test_the_pair_does_not_act_on_a_sure_pocketsphinx_reading_whisper_scores_badly(
     whisper: Any, default_voice: None, tmp_path: Path
 ) -> None:
