@@ -11,14 +11,17 @@ three conditions:
   by ``engines.generators`` in ``GENRES``, one per voice), its RMS 6 to 12 dB below the speech
   (drawn per utterance from a fixed seed).
 
-The pair's limits (``AgreeLimits``) are tuned by cross-validation: on ``TUNE_VOICES`` the grid's
-setting with no misheard command acted on and the fewest questions (then the most understood) is
-chosen, and the other voices are reported with it, first. pocketsphinx alone keeps its own limits
+The pair's limits (``AgreeLimits``) are tuned by cross-validation: on ``TUNE_VOICES`` x the first
+``TUNE_COMMANDS`` commands the grid's setting with no misheard command acted on and the fewest
+questions (then the most understood) is chosen, and the other voices and commands are reported with
+it, the held-out voices x the commands not tuned on first. Beside it, main's rule before issue 56's
+second round (``voice_studio_rules.main_decision``) with its limits and retuned the same way, and
+pocketsphinx alone, which keeps its own limits
 (``sphinx.LIMITS``, tuned on the development phrases) and its recheck, as ``speech._decision`` does.
 Outcomes are ``voice_confidence.outcome``'s for a voice past its trust count: understood (acted on
 rightly, or the intended command offered), misheard-acted, and asked (a question between readings).
 
-Usage: ``python -m tools.bench.voice_studio [--commands N] [--kept]``; decodes are kept in
+Usage: ``python -m tools.bench.voice_studio [--commands N] [--kept] [--tuning-only]``; decodes are kept in
 ``.cache/voice_studio/hearings-<window>s.json`` (``--kept`` re-decides from them; ``--window-s``:
 Whisper's encoder window, ``fast_whisper.WINDOW_S`` by default).
 """
