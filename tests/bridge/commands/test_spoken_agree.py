@@ -175,7 +175,9 @@ def test_tiny_en_from_the_wheel_scores_the_sentence_said_above_another(whisper: 
     assert said > other + 1.0  # mean token log-probabilities, forced decoding
 
 
-def test_scoring_again_after_listening_gives_what_scoring_after_hearing_gave(whisper: Any, tmp_path: Path) -> None:
+def test_scoring_again_after_listening_gives_what_scoring_after_hearing_gave(
+    whisper: Any, tmp_path: Path
+) -> None:
     """``listen`` encodes an utterance for ``score`` without transcribing it (the studio benchmark
     scores a candidate proposed after the decode this way): the same scores as after ``hear``."""
     said, other = read_speech_wav(speak("undo that", tmp_path)), read_speech_wav(speak("stop", tmp_path))
@@ -206,6 +208,28 @@ def test_the_pair_does_not_act_on_a_sure_pocketsphinx_reading_whisper_scores_bad
     heard = hear(read_speech_wav(speak("stop", tmp_path)), pair, "pair")
     assert heard.decision.kind == "ask" and heard.intent.action == "stop"
     assert [c.heard for c in heard.decision.choices][1] == "soul lead"
+
+
+@pytest.mark.parametrize(
+    ("said", "lone"),
+    [("vary the chords", "mute the chords"), ("transpose up two semitones", "transpose up three semitones")],
+)
+def test_the_pair_does_not_act_on_pocketsphinxs_lone_wrong_reading(
+    whisper: Any, default_voice: None, tmp_path: Path, said: str, lone: str
+) -> None:
+    """Real audio; pocketsphinx's only reading is a wrong command (what the first round acted on:
+    one reading is ahead of nothing). Whisper does not write it, so the pair asks."""
+    from bridge.commands.agreeing import Agreeing
+
+    class Lone:
+        last_hearing = hearing((lone, -2000.0))
+
+        def transcribe(self, audio: Any) -> str:
+            return lone
+
+    pair = Agreeing(Lone(), whisper)  # type: ignore[arg-type]
+    heard = hear(read_speech_wav(speak(said, tmp_path)), pair, "pair")
+    assert heard.decision.kind == "ask" and heard.intent.heard == lone
 
 
 def test_the_default_is_the_pair_and_a_missing_wheel_falls_back_with_one_line(
