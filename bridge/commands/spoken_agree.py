@@ -2,8 +2,10 @@
 
 The grammar proposes and Whisper judges. The candidates are pocketsphinx's readings (its lattice's
 n-best paths that are whole sentences of the command grammar) and Whisper's own free transcripts,
-each read by ``bridge.commands.parse`` (the rules beside the learned reading, issue 55). A sentence
-it does not act on (Whisper's "generator house speed") proposes the learned reading's two likeliest
+each read by ``bridge.commands.parse`` (the rules beside the learned reading, issue 55), and each
+transcript again with its words snapped to the grammar's (``snapping.snap``: "make a fun bass line"
+is "make a funk bass line"; the transcript as written then only proposes when its snapped form reads
+as no other command). A sentence it does not act on (Whisper's "generator house speed") proposes the learned reading's two likeliest
 readings instead (``SUGGESTED``: the question's first suggestions, each a sentence the rules read as
 that op). Whisper then scores every candidate sentence against the audio by forced decoding
 (``FastWhisper.score``: the mean log-probability of the sentence's tokens). Readings with the same
@@ -74,8 +76,8 @@ class _Said:
     free: bool  # one of Whisper's own transcripts
     written: bool  # Whisper's transcript or a suggestion read from one
     guess: bool = False  # a suggestion read from a sentence not understood
-    proposes: bool = True  # False: a transcript with words the grammar does not know (its snapped
-    # form proposes instead; it is scored only as what Whisper hears freely)
+    proposes: bool = True  # False: a transcript whose snapped form reads as another command (that
+    # form proposes instead; the transcript is scored only as what Whisper hears freely)
 
 
 def proposals(
