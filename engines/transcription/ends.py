@@ -4,6 +4,12 @@ The note map fades slowly through a release and the room's reverb, so a short st
 long note. Here each pitch's energy (its fundamental and second harmonic, per model frame) is
 measured on the audio; a note ends at the first frame, after its loudest, where that energy starts
 falling ``FALL_DB`` within ``FALL_FRAMES`` (a release, not a decay), if that comes before the end the map gave.
+
+Several notes at once (``releases``): the map's end is no guide there (a chord's notes hold each
+other's maps up, and a stab's map outlasts it by its release), so each note ends where its pitch's
+energy, after its loudest, first starts a steady fall (``RELEASE_DB`` within ``RELEASE_FRAMES``, still
+falling after twice that), looked for up to the next note of the same pitch; the map's end stands
+where no such fall comes.
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ FFT = 4096
 FALL_DB = 9.0  # a release: the pitch's energy falling this much ...
 FALL_FRAMES = 3  # ... within this many frames (35 ms; a piano's own decay is far slower)
 LOUDEST_WITHIN = 8  # frames after the start searched for the note's loudest frame
+RELEASE_DB = 3.0  # several notes: a release is the pitch's energy falling this much ...
+RELEASE_FRAMES = 4  # ... within this many frames (46 ms), ...
+RELEASE_GOES_ON = 1.5  # ... and this many times as much within twice as many (a dip recovers)
 
 
 @functools.cache
@@ -66,3 +75,35 @@ def trim(tracks: list[Track], energy_db: np.ndarray) -> list[Track]:
         else:
             trimmed.append(track)
     return trimmed
+
+
+def releases(tracks: list[Track], energy_db: np.ndarray) -> list[Track]:
+    """Tracks of a polyphonic part ended at their release: the first steady fall of their pitch's
+    energy after its loudest, before the next note of the same pitch (the map's end where none)."""
+    starts: dict[int, list[int]] = {}
+    for track in tracks:
+        starts.setdefault(track.pitch, []).append(track.start)
+    ended = []
+    for track in tracks:
+        later = [s for s in starts[track.pitch] if s > track.start]
+        stop = min(later, default=len(energy_db))
+        fall = _release_at(energy_db[track.start : stop, track.pitch - LOWEST_MIDI])
+        end = track.end if fall is None else max(track.start + 2, track.start + fall)
+        ended.append(dataclasses.replace(track, end=end))
+    return ended
+
+
+def _release_at(line: np.ndarray) -> int | None:
+    """The frame (from the note's start) where ``line`` (dB) starts its first steady fall after its
+    loudest frame near the start, or None."""
+    k = RELEASE_FRAMES
+    if len(line) < k + 2:
+        return None
+    loudest = int(np.argmax(line[:LOUDEST_WITHIN]))
+    tail = line[loudest:]
+    near = tail[:-k] - tail[k:] >= RELEASE_DB
+    far = np.full(len(near), np.inf)
+    if len(tail) > 2 * k:
+        far[: len(tail) - 2 * k] = tail[: -2 * k] - tail[2 * k :]
+    hits = np.flatnonzero(near & (far >= RELEASE_GOES_ON * RELEASE_DB))
+    return loudest + int(hits[0]) if len(hits) else None
