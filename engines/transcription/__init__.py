@@ -145,7 +145,8 @@ def _pitched(
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
         tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
     else:
-        tracks = ends.releases(poly.track(post), ends.pitch_energy_db(y, post.n_frames))
+        energy_db = ends.pitch_energy_db(y, post.n_frames)
+        tracks = ends.releases(poly.joined(poly.track(post), post, energy_db), energy_db)
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     notes = to_notes(post, tracks, starts_s, with_bends=with_bends)
     return one_at_a_time(notes) if kind in ("melody", "bass") else notes

@@ -2,8 +2,12 @@
 
 A note starts at a peak of its pitch's onset map (or where its note map rises sharply with no
 onset peak near), holds while the note map stays above ``HOLD`` (brief dips bridged), and ends
-there or at the next onset of the same pitch. Ghost notes an octave or a twelfth above a louder
-note that starts with them, weaker than it, are dropped: the model's most common false note.
+there or at the next onset of the same pitch. A note that starts while the same pitch is still
+held (a bowed or blown chord's slow attack, read as a string of onsets) is kept apart only where
+the audio shows a new attack: the pitch's energy dipping ``ATTACK_DB`` below its level so far, or
+the onset map sure of it; otherwise it carries the held note on (``joined``). Ghost notes an octave
+or a twelfth above a louder note that starts with them, weaker than it, are dropped: the model's
+most common false note.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ HOLD = 0.3  # the note map above this holds a note ...
 HOLD_SHARE = 0.6  # ... and above this share of its level over the note's first frames (a release ends it)
 GAP_FRAMES = 2  # dips this short do not end a note
 MIN_FRAMES = 4  # about 46 ms: shorter notes are dropped
+ATTACK_DB = 4.0  # a re-struck held pitch: its energy dipped this much below its level since it began ...
+SURE_ONSET = 0.8  # ... or its onset map peaks this high
 GHOST_INTERVALS = (12, 19, 24)
 GHOST_RATIO = 0.6  # a note this much weaker than the one below it, starting with it, is a ghost
 
@@ -44,6 +50,38 @@ def track(post: Posteriors, low_midi: int = LOWEST_MIDI, high_midi: int = 108) -
                 strength = float(frames[start:end].max())
                 notes.append(Track(col + LOWEST_MIDI, start, end, strength))
     return _without_ghosts(notes)
+
+
+def joined(tracks: list[Track], post: Posteriors, energy_db: np.ndarray) -> list[Track]:
+    """Tracks with each restart of a held pitch that the audio does not show as a new attack joined
+    onto the note before it (the two share one start and the later one's end)."""
+    by_pitch: dict[int, list[Track]] = {}
+    for t in sorted(tracks, key=lambda t: (t.pitch, t.start)):
+        by_pitch.setdefault(t.pitch, []).append(t)
+    kept: list[Track] = []
+    for pitch, line in by_pitch.items():
+        col = pitch - LOWEST_MIDI
+        current = line[0]
+        for nxt in line[1:]:
+            if nxt.start <= current.end + GAP_FRAMES and not _attack(
+                post, energy_db, col, current.start, nxt.start
+            ):
+                current = Track(pitch, current.start, nxt.end, max(current.strength, nxt.strength))
+            else:
+                kept.append(current)
+                current = nxt
+        kept.append(current)
+    return sorted(kept, key=lambda t: (t.start, t.pitch))
+
+
+def _attack(post: Posteriors, energy_db: np.ndarray, col: int, held_from: int, start: int) -> bool:
+    """Whether the audio shows a new attack of the key ``col`` at frame ``start``, the key held since
+    ``held_from``: the onset map sure of it, or the key's energy dipped below its level so far."""
+    if post.onset[max(0, start - 1) : start + 2, col].max(initial=0.0) >= SURE_ONSET:
+        return True
+    so_far = energy_db[held_from:start, col].max(initial=-120.0)
+    dip = energy_db[max(held_from, start - 3) : start + 1, col].min(initial=so_far)
+    return bool(so_far - dip >= ATTACK_DB)
 
 
 def _held_until(frames: np.ndarray, start: int, stop: int) -> int:
