@@ -5,9 +5,10 @@ onset peak near), holds while the note map stays above ``HOLD`` (brief dips brid
 there or at the next onset of the same pitch. A note that starts while the same pitch is still
 held (a bowed or blown chord's slow attack, read as a string of onsets) is kept apart only where
 the audio shows a new attack: the pitch's energy dipping ``ATTACK_DB`` below its level so far, or
-the onset map sure of it; otherwise it carries the held note on (``joined``). Ghost notes an octave
-or a twelfth above a louder note that starts with them, weaker than it, are dropped: the model's
-most common false note.
+the onset map sure of it; otherwise it carries the held note on (``joined``). Ghost notes a
+harmonic above, or one or two octaves below, a clearly louder note that starts with them are
+dropped: the model's most common false notes (a reed organ's upper partials, an organ's 16-foot
+stop, a guitar's or piano's low octave).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ ATTACK_DB = 4.0  # a re-struck held pitch: its energy dipped this much below its
 SURE_ONSET = 0.8  # ... or its onset map peaks this high
 GHOST_INTERVALS = (12, 19, 24)
 GHOST_RATIO = 0.6  # a note this much weaker than the one below it, starting with it, is a ghost
+SUB_RATIO = 0.8  # a note an octave or two below one starting with it, this much weaker than it ...
+SUB_DB = 10.0  # ... whose own fundamental sounds this much quieter than the upper note's, is a ghost
+SUB_FRAMES = 10  # the frames from the start where the fundamentals are compared
 
 
 def track(post: Posteriors, low_midi: int = LOWEST_MIDI, high_midi: int = 108) -> list[Track]:
@@ -113,3 +117,25 @@ def _without_ghosts(notes: list[Track]) -> list[Track]:
         if not ghost:
             kept.append(note)
     return kept
+
+
+def without_sub_octaves(notes: list[Track], fundamental_db: np.ndarray) -> list[Track]:
+    """Drop notes an octave or two below a clearly stronger note starting within 2 frames whose own
+    fundamental is hardly in the audio (``fundamental_db``: (frames, 88) of each key's fundamental
+    band): the model's low shadow of a chord (a piano's or guitar's low partials read as a note).
+    A played low octave sounds its fundamental and stays."""
+
+    def level(note: Track) -> float:
+        return float(fundamental_db[note.start : note.start + SUB_FRAMES, note.pitch - LOWEST_MIDI].mean())
+
+    return [
+        note
+        for note in notes
+        if not any(
+            other.pitch - note.pitch in (12, 24)
+            and abs(other.start - note.start) <= 2
+            and note.strength < SUB_RATIO * other.strength
+            and level(note) < level(other) - SUB_DB
+            for other in notes
+        )
+    ]
