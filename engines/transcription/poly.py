@@ -27,6 +27,7 @@ GAP_FRAMES = 2  # dips this short do not end a note
 MIN_FRAMES = 4  # about 46 ms: shorter notes are dropped
 ATTACK_DB = 4.0  # a re-struck held pitch: its energy dipped this much below its level since it began ...
 SURE_ONSET = 0.8  # ... or its onset map peaks this high
+RESTRIKE_FRAMES = 6  # a start sooner than this (70 ms) after the last of its pitch is that note's
 GHOST_INTERVALS = (12, 19, 24)
 GHOST_RATIO = 0.6  # a note this much weaker than the one below it, starting with it, is a ghost
 SUB_RATIO = 0.8  # a note an octave or two below one starting with it, this much weaker than it ...
@@ -57,8 +58,9 @@ def track(post: Posteriors, low_midi: int = LOWEST_MIDI, high_midi: int = 108) -
 
 
 def joined(tracks: list[Track], post: Posteriors, energy_db: np.ndarray) -> list[Track]:
-    """Tracks with each restart of a held pitch that the audio does not show as a new attack joined
-    onto the note before it (the two share one start and the later one's end)."""
+    """Tracks with each restart of a held pitch that the audio does not show as a new attack, and
+    each start within RESTRIKE_FRAMES of the one before it, joined onto the note before it (the two
+    share its start and the later one's end)."""
     by_pitch: dict[int, list[Track]] = {}
     for t in sorted(tracks, key=lambda t: (t.pitch, t.start)):
         by_pitch.setdefault(t.pitch, []).append(t)
@@ -67,8 +69,9 @@ def joined(tracks: list[Track], post: Posteriors, energy_db: np.ndarray) -> list
         col = pitch - LOWEST_MIDI
         current = line[0]
         for nxt in line[1:]:
-            if nxt.start <= current.end + GAP_FRAMES and not _attack(
-                post, energy_db, col, current.start, nxt.start
+            held = nxt.start <= current.end + GAP_FRAMES
+            if nxt.start - current.start < RESTRIKE_FRAMES or (
+                held and not _attack(post, energy_db, col, current.start, nxt.start)
             ):
                 current = Track(pitch, current.start, nxt.end, max(current.strength, nxt.strength))
             else:
