@@ -5,10 +5,10 @@ onset peak near), holds while the note map stays above ``HOLD`` (brief dips brid
 there or at the next onset of the same pitch. A note that starts while the same pitch is still
 held (a bowed or blown chord's slow attack, read as a string of onsets) is kept apart only where
 the audio shows a new attack: the pitch's energy dipping ``ATTACK_DB`` below its level so far, or
-the onset map sure of it; otherwise it carries the held note on (``joined``). Ghost notes a
-harmonic above, or one or two octaves below, a clearly louder note that starts with them are
-dropped: the model's most common false notes (a reed organ's upper partials, an organ's 16-foot
-stop, a guitar's or piano's low octave).
+the onset map sure of it; otherwise it carries the held note on (``joined``). Ghost notes are
+dropped, the model's most common false notes: an octave, twelfth or two octaves above a louder note
+that starts with them, and an octave or two below one (``without_sub_octaves``) where their own
+fundamental is hardly in the audio (a piano's or guitar's low shadow of a chord).
 """
 
 from __future__ import annotations
@@ -107,19 +107,14 @@ def _held_until(frames: np.ndarray, start: int, stop: int) -> int:
 
 def _without_ghosts(notes: list[Track]) -> list[Track]:
     """Drop notes an octave, twelfth or two octaves above a stronger note starting within 2 frames."""
-    by_start = sorted(notes, key=lambda n: n.start)
-    kept = []
-    for note in by_start:
-        ghost = any(
-            other.pitch + interval == note.pitch
-            and abs(other.start - note.start) <= 2
-            and note.strength < GHOST_RATIO * other.strength
-            for other in by_start
-            for interval in GHOST_INTERVALS
+    return [
+        note
+        for note, others in _with_neighbours(notes)
+        if not any(
+            note.pitch - other.pitch in GHOST_INTERVALS and note.strength < GHOST_RATIO * other.strength
+            for other in others
         )
-        if not ghost:
-            kept.append(note)
-    return kept
+    ]
 
 
 def without_sub_octaves(notes: list[Track], fundamental_db: np.ndarray) -> list[Track]:
@@ -133,12 +128,25 @@ def without_sub_octaves(notes: list[Track], fundamental_db: np.ndarray) -> list[
 
     return [
         note
-        for note in notes
+        for note, others in _with_neighbours(notes)
         if not any(
             other.pitch - note.pitch in (12, 24)
-            and abs(other.start - note.start) <= 2
             and note.strength < SUB_RATIO * other.strength
             and level(note) < level(other) - SUB_DB
-            for other in notes
+            for other in others
         )
     ]
+
+
+def _with_neighbours(notes: list[Track], within: int = 2) -> list[tuple[Track, list[Track]]]:
+    """Each note (by start) with the other notes starting within ``within`` frames of it."""
+    by_start = sorted(notes, key=lambda n: (n.start, n.pitch))
+    paired, first = [], 0
+    for i, note in enumerate(by_start):
+        while by_start[first].start < note.start - within:
+            first += 1
+        last = i
+        while last + 1 < len(by_start) and by_start[last + 1].start <= note.start + within:
+            last += 1
+        paired.append((note, [n for j, n in enumerate(by_start[first : last + 1], first) if j != i]))
+    return paired
