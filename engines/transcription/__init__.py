@@ -143,9 +143,11 @@ def _pitched(
     if kind in ("melody", "bass"):
         levels = levels_db(y, post.n_frames, HOP)
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
+        tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
     else:
-        tracks = poly.track(post)
-    tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
+        energy_db, fundamental_db = ends.pitch_and_fundamental_db(y, post.n_frames)
+        tracks = poly.without_sub_octaves(poly.track(post), fundamental_db)
+        tracks = ends.releases(poly.joined(tracks, post, energy_db), energy_db, fundamental_db)
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     notes = to_notes(post, tracks, starts_s, with_bends=with_bends)
     return one_at_a_time(notes) if kind in ("melody", "bass") else notes
