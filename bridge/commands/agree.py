@@ -61,7 +61,7 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     chosen = _chosen(heard, s, key, ruled, reading)
     if chosen.understood and (
         explain.dropped(chosen, s) is not None
-        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE)
+        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
     ):
         return _ask(heard, s, key, reading, ruled)
     return chosen

@@ -59,3 +59,10 @@ def test_the_schema_reads_a_transcription_as_its_stem_else_its_kind_else_this(
 ) -> None:
     """docs/intents.md: op transcribe, target the stem asked for, else the kind said, else ``this``."""
     assert means_of(parse(text).as_dict()) == means
+
+
+@pytest.mark.parametrize(
+    "text", ["transcribe this guitar solo into tabs", "transcribe my voice memo into text"]
+)
+def test_notes_on_paper_or_words_are_no_transcription(text: str) -> None:
+    assert parse(text).action != "transcribe"
