@@ -17,7 +17,7 @@ sentence the parser reads as that action. Without the encoder the rules answer a
 
 from __future__ import annotations
 
-from bridge.commands import explain, rephrase
+from bridge.commands import explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -59,7 +59,10 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
     s, key, _ = normalize(heard)
     chosen = _chosen(heard, s, key, ruled, reading)
-    if chosen.understood and explain.dropped(chosen, s) is not None:
+    if chosen.understood and (
+        explain.dropped(chosen, s) is not None
+        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
+    ):
         return _ask(heard, s, key, reading, ruled)
     return chosen
 

@@ -46,7 +46,7 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
     can say ``op``, the target it names is the reading's, and a question ("does this count in
     three?") is read as an op that answers one."""
     s = normalize(heard)[0]
-    if _ASKED.match(s) and op not in ANSWERS:
+    if asks(s) and op not in ANSWERS:
         return False
     for word in s.split():
         ops = ACTION_WORDS.get(word)
@@ -57,6 +57,11 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
     return (
         named is None or got is None or named in (got if isinstance(got, list) else [got]) or op in TAKE_OPS
     )
+
+
+def asks(s: str) -> bool:
+    """Whether a normalised sentence asks something ("is this in 3/4", "what key is it")."""
+    return _ASKED.match(s) is not None
 
 
 def dropped(intent: Intent, s: str) -> str | None:

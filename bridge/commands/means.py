@@ -16,7 +16,7 @@ from typing import Any
 SELECTED_OPS = frozenset({
     "analyze", "warp", "separate", "star", "unstar", "name", "infill", "continue", "humanize", "quantize",
     "swing", "feel", "transpose", "shift", "busier", "simpler", "remove", "keep_only", "add", "louder",
-    "softer", "compare", "recall", "set", "fill",
+    "softer", "compare", "recall", "set", "fill", "transcribe",
 })  # fmt: skip
 VOICES = {"clap": "claps", "open": "hats", "closed": "hats", "cymbals": "crash", "shakers": "percussion"}
 TRANSFORM_OPS = {"humanize": "humanize", "quantize": "quantize", "swing": "swing", "fill": "fill",
@@ -247,6 +247,14 @@ def _infill(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     return {"op": "infill", "target": part, "scope": scope}
 
 
+def _transcribe(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
+    """Audio heard as MIDI (issue 54): the target is the stem asked for ("the bass of this sample"),
+    else the kind of audio said ("this bass line"), else the selected clip."""
+    kind = p.get("kind", "auto")
+    target = p.get("stem") or (kind if kind != "auto" else "this")
+    return _common({"op": "transcribe", "target": target}, p, "quantize")
+
+
 def _simple(op: str) -> Any:
     def read(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
         return _common({"op": op, "target": part}, p, "count", "bars", "yes", "choice")
@@ -257,7 +265,7 @@ def _simple(op: str) -> Any:
 _READERS = {
     "generate": _generate, "vary": _vary, "adjust": _adjust, "transform": _transform, "set_tempo": _tempo,
     "set_key": _key, "set_meter": _meter, "mixer": _mixer, "analyze": _analyze, "separate": _separate, "musicgen": _musicgen, "history": _history,
-    "jam": _jam, "automate": _automate, "infill": _infill, "continue": _simple("continue"),
+    "jam": _jam, "automate": _automate, "infill": _infill, "continue": _simple("continue"), "transcribe": _transcribe,
     "accompany": _simple("accompany"), "undo": _simple("undo"), "redo": _simple("redo"), "play": _simple("play"),
     "stop": _simple("stop"), "cancel": _simple("cancel"), "help": _simple("help"), "confirm": _simple("confirm"),
 }  # fmt: skip

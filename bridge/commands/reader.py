@@ -35,8 +35,8 @@ class Reading:
         return dict(self.ops).get(op, 0.0)
 
     def knows(self, op: str) -> bool:
-        """Whether the head was trained on ``op`` (an action added after its training, such as
-        transcribe, is the rules' alone: a reading that cannot name it has no say on it)."""
+        """Whether the head was trained on ``op`` (an action added after its training is the rules'
+        alone: a reading that cannot name it has no say on it)."""
         return self.learned is None or op in self.learned
 
 

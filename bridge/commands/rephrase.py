@@ -37,7 +37,10 @@ TEMPLATES = {
     "continue": "continue this", "accompany": "{m} that fits this", "undo": "undo that", "redo": "redo that",
     "play": "play", "stop": "stop", "cancel": "cancel that", "help": "help", "jam_start": "start a jam",
     "jam_stop": "stop the jam", "fill": "add a drum fill", "automate": "fade in {t}",
+    "transcribe": "turn {t} into midi",
 }  # fmt: skip
+# a transcription's target that is a stem of a mixed recording, not the kind of the clip's own audio
+STEMS = ("vocals", "guitar")
 # ops whose sentence needs a value said in the producer's sentence (no value: no sentence)
 NEEDS = {"transpose": ("interval", "key"), "shift": ("shift",), "set": ("key", "tempo"), "tempo": ("factor",),
          "make": ("target",), "accompany": ("target",), "remove": ("target",), "keep_only": ("target",),
@@ -104,6 +107,8 @@ def sentence_for(
         text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
         return " ".join(["make", text, *_values(said, ("bars", "key", "tempo", "versions"), key_words)])
     the = _the(target)
+    if op == "transcribe" and target in STEMS:  # "the vocals of this clip": split out, then transcribed
+        return f"turn the {target} of this clip into midi"
     take = f"the {target} take" if target in TAKES[1:] else "this take"
     base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
     if not base:

@@ -31,7 +31,7 @@ _T = rf"(?:the |my |that |those |these |our )?(?P<t>{_TARGETS})(?: part| track| 
 _JOIN = r"(?: ?(?:but|and|just|only|then|so|though|while|however|please),?)*"
 _KEPT = (
     "alone|as is|as it is|as they are|untouched|the same|how it is|how they are|where it is|where they are|"
-    "unchanged|intact|exactly as is|out of it|out of this|straight|on the grid|dry|how it was"
+    "unchanged|intact|exactly as is|out of it|out of this|straight|on the grid|dry|how it was|be"
 )
 CLAUSES = (
     re.compile(rf"{_JOIN} (?:leave|keep) {_T} (?:{_KEPT})(?= )"),

@@ -39,13 +39,16 @@ KIND_WORDS = (
 # "export the chords as midi", "save the bass as midi": a file of a part, not audio heard as notes
 # (files are not MuseAroo's: the parser refuses them)
 A_FILE = re.compile(r" (?:export|save|download|send|email|e-mail|share|upload|bounce|render) ")
+# "transcribe this solo into sheet music", "transcribe the interview into text": notes on paper or words,
+# not MIDI of audio (neither is MuseAroo's: the parser refuses them)
+NOT_MIDI = re.compile(r" (?:sheet music|notation|a score|tabs?|tablature|text|words|lyrics|subtitles) ")
 QUANTIZED = re.compile(r" (?:quantized?|quantised?|on the grid|snapped|snap it|tight(?:ly)?) ")
 
 
 def transcribe_of(s: str, heard: str) -> Intent | None:
     """The transcribe Intent of "turn this riff into midi" (params: kind, stem when a stem of the clip
     is asked for, quantize when said), or None when no MIDI of audio is asked for."""
-    if not TO_MIDI.search(s) or A_FILE.search(s):
+    if not TO_MIDI.search(s) or A_FILE.search(s) or (NOT_MIDI.search(s) and " midi " not in s):
         return None
     params: dict[str, Any] = {}
     stem = STEM_OF.search(s)

@@ -33,6 +33,7 @@ def test_exact_needs_every_field_and_nothing_extra() -> None:
 
 def test_this_is_no_target_for_ops_on_the_selected_clip_only() -> None:
     assert same({"op": "analyze"}, {"op": "analyze", "target": "this"})
+    assert same({"op": "transcribe", "target": "this"}, {"op": "transcribe"})  # "turn this into midi"
     assert not same({"op": "make"}, {"op": "make", "target": "this"})
 
 

@@ -2,19 +2,26 @@
 without it, beside the rules alone, scored as tools/bench/grammar_blind.py scores.
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
+        [--writers 2,4,6,8] [--peer REV] [--cached]
 
-For each of tests/data/commands_blind1..5.yaml: a head is trained (``tools.corpus.reading_train``:
-the generated corpus, the older sets and the other four blind sets), its op and target
-probabilities for the held-out set's sentences (temperature fitted on all held-out folds, as the
-shipped head's is) go through ``agree.agreed`` with the rules' reading, and the answer is scored.
-"Acted wrong" counts answers that did something other than the label says. These figures are the
-policy's held-out ones; the shipped head has seen every blind set (it is trained on all of them).
+For each writer (tests/data/commands_blind1..8.yaml, ``reading_train.BLIND``): a head is trained
+(``tools.corpus.reading_train``: the generated corpus, the older sets and the other seven blind
+sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
+held-out folds, as the shipped head's is) go through ``agree.agreed`` with the rules' reading, and
+the answer is scored. "Acted wrong" counts answers that did something other than the label says.
+``--writers`` scores only those sets (a tuning or report half); ``--peer REV`` scores, beside ours,
+the decision rules of ``bridge/commands/agree.py`` as committed at REV (``main``: main's rule) on the
+same held-out readings. These figures are the policy's held-out ones; the shipped head has seen
+every blind set (it is trained on all of them).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import types
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -69,10 +76,27 @@ def held_out_readings() -> dict[str, list[reader.Reading]]:
     return out
 
 
+Policy = Callable[[str, Any, reader.Reading], Any]
+
+
+def peer_policy(rev: str) -> Policy:
+    """``agreed`` of ``bridge/commands/agree.py`` as committed at ``rev`` (its imports are today's)."""
+    source = subprocess.run(
+        ["git", "show", f"{rev}:bridge/commands/agree.py"], capture_output=True, text=True, check=True,
+        cwd=rt.ROOT,
+    ).stdout  # fmt: skip
+    module = types.ModuleType(f"agree_at_{rev}")
+    exec(compile(source, f"{rev}:bridge/commands/agree.py", "exec"), module.__dict__)
+    policy: Policy = module.agreed
+    return policy
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--cached", action="store_true", help=f"reuse the held-out readings kept in {KEPT}")
+    ap.add_argument("--writers", default="", help="blind set numbers to score, comma separated (default all)")
+    ap.add_argument("--peer", default="", help="a git revision whose agree.py is scored beside ours")
     args = ap.parse_args()
     if args.cached and KEPT.exists():
         kept = json.loads(KEPT.read_text())
@@ -80,16 +104,20 @@ def main() -> None:
     else:
         readings = held_out_readings()
         KEPT.write_text(json.dumps({k: [[list(r.ops), r.target] for r in v] for k, v in readings.items()}))
-    totals: dict[str, list[float]] = {"rules": [0.0, 0, 0], "agreed": [0.0, 0, 0]}
-    for name in rt.BLIND:
+    names = [f"commands_blind{n}" for n in args.writers.split(",")] if args.writers else rt.BLIND
+    policies: dict[str, Policy | None] = {"rules": None, "agreed": agreed}
+    if args.peer:
+        policies[f"at {args.peer}"] = peer_policy(args.peer)
+    totals = {who: [0.0, 0, 0] for who in policies}
+    for name in names:
         items = load(rt.DATA / f"{name}.yaml")
         line = f"{name:16} n={len(items):3}"
-        for who in totals:
+        for who, policy in policies.items():
             points, wrong = 0.0, 0
             for item, reading in zip(items, readings[name], strict=True):
                 text = str(item["text"])
                 first = ruled(text)
-                answer = first if who == "rules" else agreed(" ".join(text.split()), first, reading)
+                answer = first if policy is None else policy(" ".join(text.split()), first, reading)
                 got, how = score(answer.as_dict(), item["means"])
                 points += got
                 wrong += how in ("wrong", "acted")
@@ -102,7 +130,9 @@ def main() -> None:
             line += f"   {who} {points / len(items):.3f} (acted wrong {wrong:2})"
         print(line)
     for who, (total, n, acted_wrong) in totals.items():
-        print(f"all five, {who}: {total:g}/{n:g} = {total / n:.3f}, acted wrong {acted_wrong:g}")
+        print(
+            f"these {len(names)} writers, {who}: {total:g}/{n:g} = {total / n:.3f}, acted wrong {acted_wrong:g}"
+        )
 
 
 if __name__ == "__main__":

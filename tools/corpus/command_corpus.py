@@ -9,9 +9,10 @@ spellings and typos sprinkled in. Labels are the schema's ``op``, ``target`` and
 
 In a template, ``{t}`` is the target (its kinds are the letters after the template: ``p`` part,
 ``v`` drum voice, ``k`` a track by name, ``w`` a drum voice's word as a track's name
-(the template says "track"), ``h`` this clip, ``r`` a take, ``s`` the song, ``a``
-all parts, ``j`` the jam; no letter: no target said), ``{s}`` a scope, ``{n}`` a count,
-``{g}`` a genre, ``{y}`` a key, ``{b}`` a tempo.
+(the template says "track"), ``h`` this clip, ``m`` the clip's audio by what it holds ("this
+bass line": the kind transcribed), ``e`` one instrument of a recording ("the bass of this
+sample": a stem), ``r`` a take, ``s`` the song, ``a`` all parts, ``j`` the jam; no letter: no
+target said), ``{s}`` a scope, ``{n}`` a count, ``{g}`` a genre, ``{y}`` a key, ``{b}`` a tempo.
 """
 
 from __future__ import annotations
@@ -51,6 +52,14 @@ def _target(kind: str, rng: random.Random, bare: bool = False) -> tuple[str, str
         return word, f"track:{word}"
     if kind == "h":
         return rng.choice(w.THIS), "this"
+    if kind == "m":  # audio of the clip said by what it holds ("this bass line"): the kind heard
+        label = rng.choice(list(w.AUDIO_KINDS))
+        article = "" if bare else rng.choice(["this ", "the ", "my ", "that "])
+        return f"{article}{rng.choice(w.AUDIO_KINDS[label])}", label
+    if kind == "e":  # one instrument of a mixed recording ("the bass of this sample"): a stem
+        label = rng.choice(list(w.STEM_KINDS))
+        of = rng.choice(["of", "from", "in", "out of"])
+        return f"the {rng.choice(w.STEM_KINDS[label])} {of} {rng.choice(w.MIXES)}", label
     if kind == "r":
         if rng.random() < 0.15:
             ident = rng.choice(w.TAKE_IDS)
@@ -63,7 +72,7 @@ def _target(kind: str, rng: random.Random, bare: bool = False) -> tuple[str, str
         return rng.choice(["all the parts", "every part", "everything", "all parts", "the full band"]), "all"
     if kind == "j":
         return rng.choice(["the jam", "the jam session", "the live jam", "the jam"]), "jam"
-    raise ValueError(f"target kind {kind!r} is not one of p v k w h r s a j")
+    raise ValueError(f"target kind {kind!r} is not one of p v k w h m e r s a j")
 
 
 def _number(rng: random.Random, choices: tuple[int, ...] = (2, 4, 8, 16)) -> tuple[str, int]:
@@ -133,6 +142,8 @@ def _fill(template: str, kinds: str, op: str, rng: random.Random) -> tuple[str, 
             means["target"] = label
     if op == "none":  # not a MuseAroo request: whatever it names is no target
         means.pop("target", None)
+    if op == "transcribe":  # nothing said of the audio: the selected clip's (docs/intents.md)
+        means.setdefault("target", "this")
     if "{s}" in text:
         words, scope = _scope(rng)
         text = text.replace("{s}", words, 1)

@@ -164,7 +164,7 @@ TEMPLATES: dict[str, T] = {
     "mute": _MUTE, "unmute": _UNMUTE, "solo": _SOLO, "automate": _AUTOMATE, "fill": _FILL, "undo": s.UNDO,
     "redo": s.REDO, "star": s.STAR, "unstar": s.UNSTAR, "name": s.NAME, "recall": s.RECALL, "compare": s.COMPARE,
     "list_takes": s.LIST, "analyze": s.ANALYZE, "warp": s.WARP, "separate": s.SEPARATE, "musicgen": s.MUSICGEN,
-    "infill": s.INFILL, "continue": s.CONTINUE, "accompany": s.ACCOMPANY, "jam_start": s.JAM_START,
+    "infill": s.INFILL, "transcribe": s.TRANSCRIBE, "continue": s.CONTINUE, "accompany": s.ACCOMPANY, "jam_start": s.JAM_START,
     "jam_stop": s.JAM_STOP, "jam_set": s.JAM_SET, "jam_save": s.JAM_SAVE, "play": s.PLAY, "stop": s.STOP,
     "cancel": s.CANCEL, "help": s.HELP, "confirm": s.CONFIRM, "none": s.NONE, "ask": s.ASK,
 }  # fmt: skip

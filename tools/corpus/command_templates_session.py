@@ -71,6 +71,10 @@ SEPARATE: T = [
     ("separate the drums from {t}", "h"), ("isolate the vocals in {t}", "h"), ("get me an instrumental of {t}", "h"),
     ("demix {t}", "h"), ("stem {t} out", "h"), ("strip the vocal off {t}", "h"), ("unmix {t}", "h"),
     ("extract the bass from {t}", "h"),
+    # one instrument of a recording by itself, as audio (not as midi: that is transcribe)
+    ("just the bass from {t}, nothing else", "h"), ("I want to hear only the drums of {t}", "h"),
+    ("give me the guitar out of {t} by itself", "h"), ("solo out the piano from {t} as its own audio", "h"),
+    ("the vocal from {t} isolated please", "h"), ("lift the drums off {t} so I have them alone", "h"),
 ]  # fmt: skip
 MUSICGEN: T = [
     ("an audio loop: distorted 808 with tape hiss", ""), ("generate a field recording of a busy cafe", ""),
@@ -96,6 +100,16 @@ CONTINUE: T = [
 ACCOMPANY: T = [
     ("write {t} that plays along with this", "p"), ("add {t} to go with the melody", "p"), ("accompany {t}", "h"),
     ("give this a {t} to match", "p"), ("a {t} that fits with what's here", "p"), ("back {t} up with a bassline", "h"),
+]  # fmt: skip
+TRANSCRIBE: T = [
+    ("turn {t} into midi", "hm"), ("convert {t} to midi", "hm"), ("{t} as midi please", "hm"),
+    ("make a midi clip from {t}", "hm"), ("transcribe {t}", "hm"), ("get the notes of {t} into a midi clip", "hm"),
+    ("can I have {t} as midi notes", "hm"), ("audio to midi on {t}", "hm"), ("I want {t} in midi", "hm"),
+    ("pull the midi out of {t}", "hm"), ("write out {t} as midi so I can edit the notes", "hm"),
+    ("give me {t} as midi", "e"), ("turn {t} into a midi track", "e"), ("I need {t} in midi", "e"),
+    ("can you get {t} as midi notes", "e"), ("transcribe {t} to midi", "e"), ("convert {t} into midi", "e"),
+    ("turn this riff into midi", ""), ("midi from this recording please", ""), ("make this hummed idea into midi", ""),
+    ("quantized midi of {t}", "hm"), ("{t} to midi, snapped to the grid", "hm"),
 ]  # fmt: skip
 JAM_START: T = [
     ("start jamming", ""), ("let's jam with {t}", "p"), ("play along live", ""), ("start a jam", ""),
@@ -149,6 +163,8 @@ NONE: T = [
     ("make the master louder with a limiter for release", ""), ("register the song with my PRO", ""),
     ("write me a verse that rhymes", ""), ("make it sound like a famous singer", ""), ("set an alarm for 7", ""),
     ("buy more plugins", ""), ("send the stems to the label", ""), ("mix and master the whole album", ""),
+    ("write me some lyrics for {t}", "p"), ("some words to sing over {t}", "p"), ("pen a second verse of lyrics", ""),
+    ("can you write the words for {t}", "p"), ("lyrics for {t} please", "pk"), ("rhyme something for {t}", "p"),
 ]  # fmt: skip
 ASK: T = [
     ("make it pop more", ""), ("it sounds off", ""), ("something's not right", ""), ("change the thing", ""),

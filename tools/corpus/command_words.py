@@ -38,6 +38,20 @@ TRACKS = ["strings", "piano", "pad", "vocals", "vox", "guitar", "synth", "organ"
 TRACK_FORMS = ["the {t}", "the {t} track", "my {t}", "the {t} channel", "{t}", "that {t} track"]
 THIS = ["this", "it", "this clip", "this one", "the selected clip", "this loop", "what's selected", "that",
         "this sample", "this audio", "this recording", "the clip I've got selected"]  # fmt: skip
+# audio of a clip said by what it holds ("this bass line"): the transcription's kind, its target
+AUDIO_KINDS = {
+    "drums": ["drum loop", "breakbeat", "beat", "drum recording", "drums"],
+    "bass": ["bass line", "bassline", "bass riff", "sub bass", "bass recording"],
+    "piano": ["piano", "piano recording", "keys part", "rhodes"],
+    "chords": ["chords", "chord part", "pad", "strummed chords"],
+    "melody": ["vocal", "melody", "humming", "sax solo", "lead line", "whistled tune", "guitar solo"],
+}
+# one instrument of a mixed recording ("the bass of this sample"): a stem split out, then transcribed
+STEM_KINDS = {
+    "bass": ["bass", "bassline"], "drums": ["drums", "beat"], "vocals": ["vocals", "singing", "vocal"],
+    "piano": ["piano", "keys"], "guitar": ["guitar"],
+}  # fmt: skip
+MIXES = ["this sample", "the song", "this loop", "my recording", "this track", "the mix", "this clip"]
 TAKES = {
     "last": ["the last take", "the latest one", "the last version", "what you just made", "the newest take",
              "the most recent take", "the one you just did", "your latest attempt"],

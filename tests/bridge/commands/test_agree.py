@@ -124,3 +124,26 @@ def test_a_place_the_reading_leaves_out_is_asked_about() -> None:
     intent = agreed(text, rules(text), _sure("separate"))
     assert not intent.understood
     assert op_of(rules(intent.params["suggestions"][0])) == "separate"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # a kept target changed: the rules read the kept voice into the change
+        ("keep the hats but pull the claps out", _unsure(("remove", 0.55), ("keep_only", 0.3))),
+        ("the kick's fine, quantize the snare", _sure("quantize", "snare")),
+        ("leave the kick, and thin out the shaker", _unsure(("simpler", 0.5), ("remove", 0.3))),
+        # a scope lost: the place said is not carried by the reading acted on
+        ("a few extra claps over the last two bars", _sure("add", "claps")),
+        # a part named and read by the learned reading, but not by the reading acted on
+        ("carry the melody on for 8 more bars", _sure("continue", "melody")),
+        # a question acted on by an op that answers none, the learned reading unsure of it
+        ("is this bass line in E minor?", _unsure(("make", 0.4), ("analyze", 0.35))),
+        ("does this riff sit in G major?", _unsure(("set", 0.45), ("analyze", 0.4))),
+    ],
+)
+def test_a_reading_that_overrules_the_sentence_is_asked_about(text: str, reading: reader.Reading) -> None:
+    """Each was acted on before (the rules' reading kept, or the learned one read again)."""
+    intent = agreed(text, rules(text), reading)
+    assert not intent.understood, intent
+    assert intent.params["suggestions"], intent

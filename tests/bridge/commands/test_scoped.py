@@ -16,6 +16,8 @@ OTHERS_THAN_KICK = ",".join(v for v in ALL_VOICES if v != "kick")
 
 SCOPED = [
         ("leave the snare alone and quantize the hats", "transform", "drums", {"kind": "quantize", "voices": "hats"}),
+        ("leave the ride be, then swing the hats", "transform", "drums",
+         {"kind": "swing", "amount": 0.66, "voices": "hats"}),
         ("the bass is fine, make the melody busier", "adjust", "melody", {"what": "density", "direction": "up"}),
         ("swing the hi hats but keep the snare straight", "transform", "drums",
          {"kind": "swing", "amount": 0.66, "voices": "hats"}),

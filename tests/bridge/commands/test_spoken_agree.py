@@ -147,15 +147,15 @@ def test_whispers_near_miss_is_read_in_the_grammars_words() -> None:
 def test_the_learned_readings_likeliest_readings_of_a_transcript_are_candidates(
     learned_reading: None,
 ) -> None:
-    """Whisper's "make the melody bizier" is no command; the learned reading's two likeliest readings
-    of it are, and "make the melody busier" among them is scored, as Whisper's."""
+    """Whisper's "make the drums bizier" is no command; the learned reading's two likeliest readings
+    of it are, and "make the drums busier" among them is scored, as Whisper's."""
     found, _ = candidates(
-        hearing(), [Transcript(" Make the melody bizier.", -0.5)], scorer({"make the melody busier": -0.9})
+        hearing(), [Transcript(" Make the drums bizier.", -0.5)], scorer({"make the drums busier": -0.9})
     )
-    busier = next(c for c in found if c.text == "make the melody busier")
+    busier = next(c for c in found if c.text == "make the drums busier")
     assert busier.intent.as_dict() == {
         "action": "adjust",
-        "part": "melody",
+        "part": "drums",
         "params": {"what": "density", "direction": "up"},
     }
     assert busier.written and busier.whisper == -0.9 and found[0] is busier

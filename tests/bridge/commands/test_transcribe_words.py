@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bridge.commands import parse
+from bridge.commands.means import means_of
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,30 @@ def test_asking_for_midi_of_audio_is_a_transcribe_intent(text: str, params: dict
 )
 def test_sentences_without_midi_of_audio_keep_their_own_action(text: str, action: str) -> None:
     assert parse(text).action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("turn this riff into midi", {"op": "transcribe", "target": "this"}),
+        ("convert my bass line to midi", {"op": "transcribe", "target": "bass"}),
+        ("give me the bass of this sample as midi", {"op": "transcribe", "target": "bass"}),
+        ("turn the vocals of this song into midi", {"op": "transcribe", "target": "vocals"}),
+        (
+            "turn this drum loop into midi, quantized",
+            {"op": "transcribe", "target": "drums", "quantize": 1.0},
+        ),
+    ],
+)
+def test_the_schema_reads_a_transcription_as_its_stem_else_its_kind_else_this(
+    text: str, means: dict[str, object]
+) -> None:
+    """docs/intents.md: op transcribe, target the stem asked for, else the kind said, else ``this``."""
+    assert means_of(parse(text).as_dict()) == means
+
+
+@pytest.mark.parametrize(
+    "text", ["transcribe this guitar solo into tabs", "transcribe my voice memo into text"]
+)
+def test_notes_on_paper_or_words_are_no_transcription(text: str) -> None:
+    assert parse(text).action != "transcribe"

@@ -36,6 +36,7 @@ TARGET_NOT_YET = {
     "silence the tambourine track",
     "don't change the hats, just simplify the bassline",
     "write me some lyrics for the hook",
+    "can I get the vocals on their own from this recording",  # since the head trained on blind sets 1 to 8
 }
 
 

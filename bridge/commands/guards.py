@@ -1,0 +1,88 @@
+"""What a reading the rules and the learned reading agree on would overrule in its sentence (issue 55):
+then the sentence is asked about, not acted on (``agree``).
+
+- a kept target changed: the sentence keeps a part or a drum voice ("keep the kick as is, strip
+  back the percussion", "keep the kick but take the hats out", "the snare's fine, ...") and the
+  reading changes it (the scoped clauses, ``scoped``, are cut out before a reading when the rest
+  can be read alone; this is for the sentences where they could not be);
+- a scope lost: the sentence says where ("in the last two bars", "in the second half", "in the
+  verse") and the reading, of an op that works over a scope, carries none;
+- a part lost: the sentence names a part or drum voice, the learned reading reads the same one,
+  and the reading acted on (of an op on a part) has no target ("carry the melody on for 8 more
+  bars" read as the selected clip continued);
+- a question acted on: the sentence asks ("is this clip in D dorian?") and the reading is an op
+  that answers no question, which the learned reading is not sure of either.
+
+Sentences are normalised (padded, lower case, numbers as digits).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import explain
+from bridge.commands import scoped as sc
+from bridge.commands.intent import Intent
+from bridge.commands.means import VOICES, means_of
+from bridge.commands.scope_words import scope_of
+
+# a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
+KEPT = (
+    *sc.CLAUSES,
+    re.compile(rf" (?:keep|leave) {sc._T},? (?:but|and|just|only|then|while)(?= )"),
+    re.compile(rf" {sc._T} (?:fine|good|great|sorted|perfect|ok|okay|solid)(?= )"),
+)
+# ops that work over a scope of the clip: one said and not carried is a meaning dropped
+SCOPED_OPS = frozenset({"remove", "add", "busier", "simpler", "louder", "softer", "quantize", "humanize",
+                        "swing", "feel", "transpose", "shift", "keep_only", "vary", "infill", "fill"})  # fmt: skip
+CARRIES = ("scope", "bars", "every")
+PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
+PARTS = (
+    "drums",
+    "bass",
+    "chords",
+    "melody",
+    *sc.ALL_VOICES,
+    "claps",
+    "crash",
+)  # targets a sentence names  # the schema's fields that hold where (or how long)
+
+
+def kept_targets(s: str) -> set[str]:
+    """The parts, drum voices and tracks the sentence says to keep as they are."""
+    found: set[str] = set()
+    for pattern in KEPT:
+        for m in pattern.finditer(s):
+            name = sc.target_of(m.group("t"))
+            found.add(VOICES.get(name, name))
+    return found
+
+
+def changed(intent: Intent) -> set[str]:
+    """What an understood intent changes: its target(s), its part and its drum voices."""
+    target = means_of(intent.as_dict()).get("target")
+    names = set(target if isinstance(target, list) else [target])
+    names |= {VOICES.get(x, x) for x in str(intent.params.get("voices") or "").split(",")}
+    return {str(x) for x in names | {intent.part} if x}
+
+
+def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | None = None) -> str | None:
+    """Why acting on ``intent`` would overrule what ``s`` says (``p_op``: the learned reading's
+    probability of its op; ``sure``: the agreement's bar for a sure reading; ``target``: the
+    learned reading's target when sure), or None."""
+    means = means_of(intent.as_dict())
+    op = str(means["op"])
+    kept = kept_targets(s) & changed(intent) if op != "keep_only" else set()  # (keep_only keeps them)
+    if kept:
+        return f"it keeps the {sorted(kept)[0]}"
+    said = set(scope_of(s)[0]) - ({"on"} if op == "feel" else set())  # "hit on the offbeats": the feel
+    if op in SCOPED_OPS and not any(name in means for name in CARRIES) and said:
+        return "the place it says is not read"
+    named = explain.target_in(s)
+    if (
+        op in PART_OPS and "target" not in means and target in PARTS and named == target
+    ):  # "carry the melody on"
+        return f"it names the {target}"
+    if explain.asks(s) and op not in explain.ANSWERS and p_op < sure:
+        return "it asks a question"
+    return None
