@@ -111,7 +111,7 @@ def voice_probabilities(features: np.ndarray, model: dict[str, np.ndarray]) -> n
     """(hits, voices) probabilities from the classifier: standardise, ReLU layer, sigmoids."""
     x = (features - model["mean"]) / model["scale"]
     hidden = np.maximum(0.0, x @ model["w1"] + model["b1"])
-    return np.asarray(1.0 / (1.0 + np.exp(-(hidden @ model["w2"] + model["b2"]))))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(hidden @ model["w2"] + model["b2"], -50.0, 50.0))))
 
 
 def hit_times(y: np.ndarray, curve: np.ndarray | None = None) -> np.ndarray:

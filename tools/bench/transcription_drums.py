@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,17 +93,16 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report: dict[str, Any] = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start",
-    }
+    sections: dict[str, Callable[[], dict[str, Any]]] = {}
     if not args.no_held_out:
-        report["held_out_musescore"] = held_out(args.out)
-        print(json.dumps({"held_out_musescore": report["held_out_musescore"]}, indent=1), flush=True)
+        sections["held_out_musescore"] = lambda: held_out(args.out)
     if not args.no_speed:
-        loop = clip_20s(tset.items(tset.default_out(), "test", ("drums",)), "drums", args.out)
-        report["speed"] = speed(loop)
-        print(json.dumps({"speed": report["speed"]}, indent=1), flush=True)
-    report["load_at_end"] = round(os.getloadavg()[0], 1)
+        test_items = tset.items(tset.default_out(), "test", ("drums",))
+        sections["speed"] = lambda: speed(clip_20s(test_items, "drums", args.out))
+    report: dict[str, Any] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores"}
+    for name, run in sections.items():
+        report[name] = run() | {"load_after": round(os.getloadavg()[0], 1)}
+        print(json.dumps({name: report[name]}, indent=1), flush=True)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
 

@@ -1,8 +1,8 @@
 """Rendered drums for the drum classifier: the kits it may learn from, the parts played on them, and
 the variations (speed, tone, room) that keep it from learning one kit's sound.
 
-Kits come from two General MIDI soundfonts: FluidR3_GM (Debian fluid-soundfont-gm) and TimGM6mb
-(Debian timgm6mb-soundfont). The Room, TR-808 and Jazz kits of every soundfont (and their variants)
+Kits come from two General MIDI soundfonts, FluidR3_GM (Debian fluid-soundfont-gm) and TimGM6mb
+(Debian timgm6mb-soundfont), and from tools/corpus/drum_synth (kits synthesized from a seed). The Room, TR-808 and Jazz kits of every soundfont (and their variants)
 are left out: they are the test half's kits (tools/corpus/transcription_set). Each kit belongs to a
 family (a kit and its numbered variants share samples), and leave-one-out runs by family.
 MuseScore_General (Debian musescore-general-soundfont-small) is never trained on: its kits are a
@@ -22,6 +22,7 @@ from scipy.signal import resample_poly
 
 from engines.music import Note
 from engines.transcription.audio import prepare
+from tools.corpus import drum_synth
 from tools.corpus import transcription_set as tset
 from tools.eval.rendered import SOUNDFONT, fluidsynth_or_exit, render_midi
 
@@ -56,6 +57,7 @@ TRAIN_KITS = (
     Kit("fluid", 48, "fluid-orchestra"),
     *(Kit("timgm", p, f"timgm-{n}") for p, n in ((0, "standard"), (16, "power"), (24, "electronic"))),
     *(Kit("timgm", p, f"timgm-{n}") for p, n in ((40, "brush"), (48, "orchestra"))),
+    *(Kit("synth", seed, f"synth-{seed % 2}") for seed in range(8)),  # tools/corpus/drum_synth, by seed
 )
 # never trained on: the benchmark's further held-out check on another soundfont's kits
 HELD_OUT = tuple(Kit("musescore", p, "musescore") for p in (0, 8, 16, 24, 25, 32, 40, 48))
@@ -93,7 +95,12 @@ def soundfont_or_exit(name: str) -> Path:
 def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -> tuple[str, Rows]:
     """One part on one kit (cached by name): its wav and its notes in seconds."""
     wav = out / f"drums-{kit.name}-{tag}-{tempo_bpm:g}.wav"
-    if not wav.exists():
+    if not wav.exists() and kit.soundfont == "synth":
+        out.mkdir(parents=True, exist_ok=True)
+        sf.write(
+            wav, drum_synth.play(drum_synth.synth_kit(kit.program), notes, tempo_bpm), drum_synth.RATE_HZ
+        )
+    elif not wav.exists():
         out.mkdir(parents=True, exist_ok=True)
         midi = wav.with_suffix(".mid")
         tset.write_part(midi, notes, tempo_bpm=tempo_bpm, program=kit.program, drums=True)

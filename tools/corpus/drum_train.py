@@ -105,7 +105,7 @@ def confusion(truth: np.ndarray, guess: np.ndarray) -> dict[str, dict[str, int]]
 
 def voice_f(truth: np.ndarray, guess: np.ndarray) -> dict[str, float]:
     return {
-        v: round(2 * (guess & truth)[:, i].sum() / max(1, guess[:, i].sum() + truth[:, i].sum()), 3)
+        v: round(float(2 * (guess & truth)[:, i].sum() / max(1, guess[:, i].sum() + truth[:, i].sum())), 3)
         for i, v in enumerate(VOICES)
     }
 
@@ -127,7 +127,7 @@ def cross_check(per_family: dict[str, list[Pair]], hidden: int, alpha: float) ->
         print(f"{held} left out: {scores}", flush=True)
     print("all folds:", voice_f(np.vstack(truths), np.vstack(guesses)))
     for voice, row in confusion(np.vstack(truths), np.vstack(guesses)).items():
-        print(f"  {voice}: {row}")
+        print(f"  {voice}: {dict(list(row.items())[:12])}")  # the extra hits: the 12 commonest
     print(f"summed F of kick, snare, closed and open hat over {len(per_family)} families: {total:.3f}")
     return total
 
