@@ -1,7 +1,8 @@
 """Drum hits: onsets on the audio's flux, each hit's voices (kick, snare, closed and open hat)
-named by a small classifier on its band energies just after the hit. Several voices may sound in
-one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
-rendered drums by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
+named by a small classifier on how its band energies rise, ring and fade until the next hit
+(measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
+in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
+rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
 
 from __future__ import annotations
 
