@@ -1,7 +1,8 @@
 """Drum hits: onsets on the audio's flux, each hit's voices (kick, snare, closed and open hat)
-named by a small classifier on its band energies just after the hit. Several voices may sound in
-one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
-rendered drums by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
+named by a small classifier on how its band energies rise, ring and fade until the next hit
+(measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
+in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
+rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
 
 from __future__ import annotations
 
@@ -36,25 +37,63 @@ def band_energies(y: np.ndarray) -> np.ndarray:
 
 
 def hit_features(energies: np.ndarray, times_s: np.ndarray) -> np.ndarray:
-    """Per hit: the attack's band shape, how each band fades over the spans, its rise from before,
-    and the time to the next hit (seconds, at most 0.5)."""
+    """Per hit, measures that carry from kit to kit (levels relative to the hit itself, not absolute
+    spectra): the attack's band shape and its rise from before; each band's level over the body and
+    ring spans relative to the attack and its decay rate, both read only until the next hit (a hit
+    close after masks the ring); how long the low and high bands ring; the attack's and the ring's
+    spectral centroid; and the time to the next hit (seconds, at most 0.5)."""
     per_s = MODEL_RATE_HZ / FEATURE_HOP
-    gaps = np.minimum(np.diff(np.append(times_s, np.inf)), 0.5)  # a hit close after masks the ring
+    gaps = np.minimum(np.diff(np.append(times_s, np.inf)), 0.5)
+    n_frames = energies.shape[1]
     rows = []
     for t, gap in zip(times_s, gaps, strict=True):
-        f = round(t * per_s)
+        f = min(round(t * per_s), n_frames - 1)
+        stop = min(n_frames, f + max(2, int(min(gap, SPANS_S[-1][1]) * per_s)))  # this hit's own frames
         before = energies[:, max(0, f - 4) : max(1, f - 1)].mean(axis=1)
-        levels = []
-        for a, b in SPANS_S:
-            span = energies[:, f + int(a * per_s) : f + int(b * per_s) + 1]
-            levels.append(span.mean(axis=1) if span.size else np.full(len(energies), -10.0))
+        levels = [energies[:, f : min(stop, f + int(SPANS_S[0][1] * per_s) + 1)].mean(axis=1)]
+        for a, b in SPANS_S[1:]:
+            span = energies[:, f + int(a * per_s) : min(stop, f + int(b * per_s) + 1)]
+            levels.append(span.mean(axis=1) if span.size else levels[-1])
         attack = levels[0]
+        own = energies[:, f:stop]
         rows.append(
             np.concatenate(
-                [attack - attack.max(), *(lv - attack for lv in levels[1:]), attack - before, [gap]]
+                [
+                    attack - attack.max(),
+                    attack - before,
+                    *(lv - attack for lv in levels[1:]),
+                    _decay_per_s(own, per_s),
+                    [_ring_s(own[:2], per_s), _ring_s(own[-3:], per_s)],
+                    [_centroid(attack), _centroid(levels[-1]), gap],
+                ]
             )
         )
     return np.array(rows, dtype=np.float32).reshape(len(times_s), -1)
+
+
+def _decay_per_s(own: np.ndarray, per_s: float) -> np.ndarray:
+    """Each band's fall after its peak (log10 energy per second, a line fitted), 0 when too short."""
+    peak = int(np.argmax(own.sum(axis=0)[: max(1, min(own.shape[1], 8))]))
+    tail = own[:, peak:]
+    if tail.shape[1] < 3:
+        return np.zeros(len(own))
+    x = np.arange(tail.shape[1]) / per_s
+    x = x - x.mean()
+    return np.asarray((tail - tail.mean(axis=1, keepdims=True)) @ x / (x @ x))
+
+
+def _ring_s(bands: np.ndarray, per_s: float) -> float:
+    """How long the bands' summed energy stays within 15 dB of its peak (seconds; at most the hit's own frames)."""
+    level = np.log10(np.sum(10.0**bands, axis=0) + 1e-10)
+    peak = int(np.argmax(level[: max(1, min(len(level), 8))]))
+    below = np.flatnonzero(level[peak:] < level[peak] - 1.5)
+    return float(below[0] + peak if len(below) else len(level)) / per_s
+
+
+def _centroid(level: np.ndarray) -> float:
+    """Where the energy sits across the bands: 0 (lowest band) .. 1 (highest)."""
+    power = 10.0 ** (level - level.max())
+    return float(power @ np.linspace(0.0, 1.0, len(level)) / power.sum())
 
 
 @functools.cache
@@ -73,7 +112,7 @@ def voice_probabilities(features: np.ndarray, model: dict[str, np.ndarray]) -> n
     """(hits, voices) probabilities from the classifier: standardise, ReLU layer, sigmoids."""
     x = (features - model["mean"]) / model["scale"]
     hidden = np.maximum(0.0, x @ model["w1"] + model["b1"])
-    return np.asarray(1.0 / (1.0 + np.exp(-(hidden @ model["w2"] + model["b2"]))))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(hidden @ model["w2"] + model["b2"], -50.0, 50.0))))
 
 
 def hit_times(y: np.ndarray, curve: np.ndarray | None = None) -> np.ndarray:

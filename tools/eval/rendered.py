@@ -52,10 +52,12 @@ def fluidsynth_or_exit(what: str) -> str:
     return fluidsynth
 
 
-def render_midi(fluidsynth: str, midi: Path, wav: Path, *, gain: float) -> None:
-    """Render a MIDI file to a 44.1 kHz WAV through FluidR3_GM, offline."""
+def render_midi(
+    fluidsynth: str, midi: Path, wav: Path, *, gain: float, soundfont: Path | None = None
+) -> None:
+    """Render a MIDI file to a 44.1 kHz WAV through FluidR3_GM (or ``soundfont``), offline."""
     cmd = [fluidsynth, "-ni", "-q", "-g", str(gain), "-r", str(SAMPLE_RATE_HZ), "-F", str(wav)]
-    subprocess.run([*cmd, str(SOUNDFONT), str(midi)], check=True, capture_output=True)
+    subprocess.run([*cmd, str(soundfont or SOUNDFONT), str(midi)], check=True, capture_output=True)
 
 
 @functools.cache

@@ -1,0 +1,159 @@
+"""Rendered drums for the drum classifier: the kits it may learn from, the parts played on them, and
+the variations (speed, tone, room) that keep it from learning one kit's sound.
+
+Kits come from two General MIDI soundfonts, FluidR3_GM (Debian fluid-soundfont-gm) and TimGM6mb
+(Debian timgm6mb-soundfont), and from tools/corpus/drum_synth (kits synthesized from a seed). The Room, TR-808 and Jazz kits of every soundfont (and their variants)
+are left out: they are the test half's kits (tools/corpus/transcription_set). Each kit belongs to a
+family (a kit and its numbered variants share samples), and leave-one-out runs by family.
+MuseScore_General (Debian musescore-general-soundfont-small) is never trained on: its kits are a
+further held-out check of the benchmark (``HELD_OUT``).
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+from scipy.signal import resample_poly
+
+from engines.music import Note
+from engines.transcription.audio import prepare
+from tools.corpus import drum_synth
+from tools.corpus import transcription_set as tset
+from tools.eval.rendered import SOUNDFONT, fluidsynth_or_exit, render_midi
+
+SET_VERSION = 1
+SOUNDFONTS = {
+    "fluid": SOUNDFONT,
+    "timgm": Path("/usr/share/sounds/sf2/TimGM6mb.sf2"),
+    "musescore": Path("/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"),
+}
+DEBIAN_PACKAGE = {"fluid": "fluid-soundfont-gm", "timgm": "timgm6mb-soundfont"}
+DEBIAN_PACKAGE["musescore"] = "musescore-general-soundfont-small"
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A drum kit: its soundfont's short name, its program in bank 128, its family (for leave-one-out)."""
+
+    soundfont: str
+    program: int
+    family: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.soundfont}-{self.program}"
+
+
+TRAIN_KITS = (
+    *(Kit("fluid", p, "fluid-standard") for p in range(8)),
+    *(Kit("fluid", p, "fluid-power") for p in (16, 17, 18, 19)),
+    Kit("fluid", 24, "fluid-electronic"),
+    *(Kit("fluid", p, "fluid-brush") for p in (40, 41, 42)),
+    Kit("fluid", 48, "fluid-orchestra"),
+    *(Kit("timgm", p, f"timgm-{n}") for p, n in ((0, "standard"), (16, "power"), (24, "electronic"))),
+    *(Kit("timgm", p, f"timgm-{n}") for p, n in ((40, "brush"), (48, "orchestra"))),
+    *(Kit("synth", seed, f"synth-{seed % 2}") for seed in range(8)),  # tools/corpus/drum_synth, by seed
+)
+# never trained on: the benchmark's further held-out check on another soundfont's kits
+HELD_OUT = tuple(Kit("musescore", p, "musescore") for p in (0, 8, 16, 24, 25, 32, 40, 48))
+DISTRACTORS = (54, 56, 69, 70, 75)  # tambourine, cowbell, cabasa, maracas, claves: no voice of ours
+VOICE_ODDS = {36: 0.3, 38: 0.2, 37: 0.03, 39: 0.05, 42: 0.4, 44: 0.05, 46: 0.1, 51: 0.12, 53: 0.02}
+VOICE_ODDS |= {49: 0.02, 57: 0.01, 41: 0.015, 45: 0.015, 48: 0.015, 50: 0.015}
+Rows = list[tuple[int, float, float, int]]
+
+
+def random_pattern(rng: random.Random, bars: int = 4) -> list[Note]:
+    """Drum notes on a 16th grid, each voice drawn on its own (and now and then a distractor)."""
+    notes: list[Note] = []
+    for step in range(bars * 16):
+        beat = step / 4
+        for pitch, odds in VOICE_ODDS.items():
+            hat_clash = pitch == 46 and any(n.pitch == 42 and n.start_beats == beat for n in notes)
+            if rng.random() < odds and not hat_clash:
+                notes.append(Note(pitch, beat, 0.25, rng.randint(50, 127)))
+        if rng.random() < 0.04:
+            notes.append(Note(rng.choice(DISTRACTORS), beat, 0.25, rng.randint(60, 120)))
+    return notes
+
+
+def default_out() -> Path:
+    return tset.default_out().parent / f"drum-kits-v{SET_VERSION}"
+
+
+def soundfont_or_exit(name: str) -> Path:
+    path = SOUNDFONTS[name]
+    if not path.exists():
+        raise SystemExit(f"the drum kits need {path} (Debian: {DEBIAN_PACKAGE[name]})")
+    return path
+
+
+def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -> tuple[str, Rows]:
+    """One part on one kit (cached by name): its wav and its notes in seconds."""
+    wav = out / f"drums-{kit.name}-{tag}-{tempo_bpm:g}.wav"
+    if not wav.exists() and kit.soundfont == "synth":
+        out.mkdir(parents=True, exist_ok=True)
+        sf.write(
+            wav, drum_synth.play(drum_synth.synth_kit(kit.program), notes, tempo_bpm), drum_synth.RATE_HZ
+        )
+    elif not wav.exists():
+        out.mkdir(parents=True, exist_ok=True)
+        midi = wav.with_suffix(".mid")
+        tset.write_part(midi, notes, tempo_bpm=tempo_bpm, program=kit.program, drums=True)
+        fluidsynth = fluidsynth_or_exit("the drum kits")
+        render_midi(fluidsynth, midi, wav, gain=0.6, soundfont=soundfont_or_exit(kit.soundfont))
+    s_per_beat = 60.0 / tempo_bpm
+    rows = [
+        (n.pitch, n.start_beats * s_per_beat, (n.start_beats + n.duration_beats) * s_per_beat, n.velocity)
+        for n in sorted(notes, key=lambda n: (n.start_beats, n.pitch))
+    ]
+    return str(wav), rows
+
+
+def parts(
+    out: Path, kit: Kit, *, seeds: tuple[int, ...], tempos: tuple[float, ...], n_random: int, seed: int
+):
+    """The generators' drum parts (genres cycled) and ``n_random`` random patterns on one kit."""
+    rng = random.Random(f"{seed}-{kit.name}")
+    made = []
+    for turn, part_seed in enumerate(seeds):
+        tempo = tempos[(turn + kit.program) % len(tempos)]
+        genre = tset.GENRES[(turn * 3 + part_seed + kit.program) % len(tset.GENRES)]
+        notes = [n for n in tset.part_notes("drums", genre, tempo, part_seed) if not n.mute]
+        made.append(render(out, kit, notes, tempo, f"{genre}-{part_seed}"))
+    for index in range(n_random):
+        tempo = rng.choice((80, 96, 112, 126, 140, 160))
+        made.append(render(out, kit, random_pattern(rng), tempo, f"random-{seed}-{index}"))
+    return made
+
+
+def with_room(wav: str) -> str:
+    """The wav through sox's reverb (a small room, half wet), cached beside it."""
+    wet = Path(wav).with_suffix(".room.wav")
+    if not wet.exists():
+        subprocess.run(
+            ["sox", "-R", "-D", wav, str(wet), "reverb", "40", "50", "35", "100", "0", "-3"], check=True
+        )
+    return str(wet)
+
+
+def variation(wav: str, rows: Rows, rng: random.Random) -> tuple[np.ndarray, Rows, float]:
+    """The clip (mono, 22,050 Hz) played a little faster or slower (pitch and decays move with it),
+    maybe in a room, and a spectral tilt (log10 units per band, for the features) drawn for it."""
+    source = with_room(wav) if rng.random() < 0.5 else wav
+    audio, rate = sf.read(source, dtype="float32")
+    y = prepare(audio, rate)
+    up = rng.choice((13, 14, 15, 16, 17))  # speed 15/up: 0.88 .. 1.15
+    stretched = resample_poly(y, up, 15).astype(np.float32) if up != 15 else y
+    factor = len(stretched) / len(y)
+    moved = [(p, s * factor, e * factor, v) for p, s, e, v in rows]
+    return stretched, moved, rng.uniform(-0.4, 0.4)
+
+
+def plain(wav: str) -> np.ndarray:
+    audio, rate = sf.read(wav, dtype="float32")
+    return prepare(audio, rate)
