@@ -101,12 +101,6 @@ _local = threading.local()  # per thread: one matcher per known sentence, its in
 
 
 @cache
-def _letters() -> tuple[lk.Letters, ...]:
-    """Each known sentence's letters, ready for ``likeness``'s bounds (computed once)."""
-    return tuple(lk.Letters.of(low) for _, _, low in _candidates())
-
-
-@cache
 def _table() -> lk.Table:
     """The known sentences' words and letters as one table (computed once)."""
     return lk.Table([words for _, words, _ in _candidates()], [low for _, _, low in _candidates()])
@@ -124,19 +118,14 @@ def suggest(heard: str, count: int = 2) -> list[str]:
     in any order, then in order: ``likeness``) could still place the sentence among the best ``count``."""
     lowered = heard.lower()
     table, texts = _table(), [c for c, _, _ in _candidates()]
-    shares, quick = table.jaccard(frozenset(_words(heard))), table.quick_ratios(lowered)
-    bounded = [
-        (s + q, order, s, text) for order, (s, q, text) in enumerate(zip(shares, quick, texts, strict=True))
-    ]
-    bounded.sort(key=lambda b: (-b[0], b[1]))
     best: list[tuple[float, int, str]] = []
-    matchers, letters = _matchers(), _letters()
-    for bound, order, shared, text in bounded:
+    matchers, in_order = _matchers(), table.common_subsequences(lowered)
+    for bound, order, shared in table.ranked(frozenset(_words(heard)), lowered):
+        text = texts[order]
         if len(best) >= count and bound <= best[count - 1][0]:  # at best a tie, and ties keep order
             break
         if len(best) >= count:  # the longest common subsequence bounds the matched letters too
-            in_order = lk.common_subsequence(lowered, letters[order])
-            at_most = shared + lk.ratio(in_order, len(lowered) + len(letters[order].text))
+            at_most = shared + lk.ratio(in_order[order], len(lowered) + table.sizes[order])
             if (-at_most, order) > (-best[count - 1][0], best[count - 1][1]):
                 continue  # it would sort after the last of the best, now and from here on
         matchers[order].set_seq1(lowered)

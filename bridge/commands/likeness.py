@@ -47,6 +47,9 @@ def common_subsequence(text: str, other: Letters) -> int:
     return len(other.text) - v.bit_count()
 
 
+WORD_BITS = 63  # a row shorter than this keeps its letters' positions in one uint64 (sums do not overflow)
+
+
 class Table:
     """Many sentences at once: each one's words and letter counts as rows of a matrix."""
 
@@ -65,19 +68,52 @@ class Table:
             for ch, n in Counter(text).items():
                 self.letters[row, self.letter_column[ch]] = n
         self.word_counts = self.has_word.sum(axis=1)
-        self.lengths = np.array([len(t) for t in texts], np.int64)
+        self.sizes = [len(t) for t in texts]
+        self.lengths = np.array(self.sizes, np.int64)
+        # each letter's positions in each row as bits of one word (rows of 64 letters or more: ``long``)
+        self.long = {row: Letters.of(t) for row, t in enumerate(texts) if len(t) >= WORD_BITS}
+        self.positions = np.zeros((len(texts), len(alphabet)), np.uint64)
+        self.full = np.zeros(len(texts), np.uint64)
+        for row, text in enumerate(texts):
+            if row not in self.long:
+                self.full[row] = (1 << len(text)) - 1
+                for ch, bits in Letters.of(text).positions.items():
+                    self.positions[row, self.letter_column[ch]] = bits
 
-    def jaccard(self, words: frozenset[str]) -> list[float]:
-        """Each row's shared words over the words of both (0 for a sentence of no words)."""
+    def jaccard(self, words: frozenset[str]) -> Any:
+        """Each row's shared words over the words of both (0 for a sentence of no words): float64."""
         if not words:
-            return [0.0] * len(self.lengths)
-        columns = [self.word_column[w] for w in words if w in self.word_column]
-        both = self.has_word[:, columns].sum(axis=1)
-        return [int(b) / int(u) for b, u in zip(both, self.word_counts + len(words) - both, strict=True)]
+            return self._np.zeros(len(self.sizes))
+        both = self.has_word[:, [self.word_column[w] for w in words if w in self.word_column]].sum(axis=1)
+        return both / (self.word_counts + len(words) - both)
 
-    def quick_ratios(self, text: str) -> list[float]:
-        """Each row's difflib ``quick_ratio`` with ``text``: letters shared in any order."""
+    def quick_ratios(self, text: str) -> Any:
+        """Each row's difflib ``quick_ratio`` with ``text`` (letters shared in any order): float64."""
+        np = self._np
         counts = Counter(ch for ch in text if ch in self.letter_column)
         columns = [self.letter_column[ch] for ch in counts]
-        shared: Any = self._np.minimum(self.letters[:, columns], list(counts.values())).sum(axis=1)
-        return [ratio(int(m), len(text) + int(n)) for m, n in zip(shared, self.lengths, strict=True)]
+        shared = np.minimum(self.letters[:, columns], list(counts.values())).sum(axis=1)
+        total = len(text) + self.lengths
+        return np.where(total > 0, 2.0 * shared / np.maximum(total, 1), 1.0)  # ``ratio``'s arithmetic
+
+    def ranked(self, words: frozenset[str], text: str) -> list[tuple[float, int, float]]:
+        """(shared words + quick ratio, row, shared words) for every row, highest first, ties in row order."""
+        np = self._np
+        shares = self.jaccard(words)
+        bounds = shares + self.quick_ratios(text)
+        order = np.lexsort((np.arange(len(self.sizes)), -bounds))
+        return list(zip(bounds[order].tolist(), order.tolist(), shares[order].tolist(), strict=True))
+
+    def common_subsequences(self, text: str) -> list[int]:
+        """Each row's longest common subsequence with ``text`` (``common_subsequence`` on all rows at once)."""
+        np = self._np
+        v = self.full.copy()
+        for ch in text:
+            column = self.letter_column.get(ch)
+            if column is not None:  # a letter no row has leaves every row as it was
+                u = v & self.positions[:, column]
+                v = ((v + u) | (v - u)) & self.full
+        found: list[int] = (self.lengths - np.bitwise_count(v)).tolist()
+        for row, letters in self.long.items():
+            found[row] = common_subsequence(text, letters)
+        return found
