@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
+from bridge.commands import likeness as lk
 from bridge.commands.known import known_commands
 from bridge.commands.vocab import REPLACING_ACTIONS
 
@@ -99,6 +100,12 @@ def _candidates() -> tuple[tuple[str, frozenset[str], str], ...]:
 _local = threading.local()  # per thread: one matcher per known sentence, its index built once
 
 
+@cache
+def _table() -> lk.Table:
+    """The known sentences' words and letters as one table (computed once)."""
+    return lk.Table([words for _, words, _ in _candidates()], [low for _, _, low in _candidates()])
+
+
 def _matchers() -> list[SequenceMatcher[str]]:
     if not hasattr(_local, "matchers"):
         _local.matchers = [SequenceMatcher(None, "", low) for _, _, low in _candidates()]
@@ -107,21 +114,20 @@ def _matchers() -> list[SequenceMatcher[str]]:
 
 def suggest(heard: str, count: int = 2) -> list[str]:
     """The ``count`` known commands closest to ``heard``: shared words plus spelling similarity
-    (ties keep order). Spelling is measured exactly only where its quick upper bound could still
-    place the sentence among the best ``count``."""
-    heard_words = frozenset(_words(heard))
+    (ties keep order). Spelling is measured exactly only where its upper bounds (the letters shared
+    in any order, then in order: ``likeness``) could still place the sentence among the best ``count``."""
     lowered = heard.lower()
-    bounded = []
-    for order, ((text, words, _), matcher) in enumerate(zip(_candidates(), _matchers(), strict=True)):
-        shared = len(words & heard_words) / len(words | heard_words) if heard_words else 0.0
-        matcher.set_seq1(lowered)
-        bounded.append((shared + matcher.quick_ratio(), order, shared, text))
-    bounded.sort(key=lambda b: (-b[0], b[1]))
+    table, texts = _table(), [c for c, _, _ in _candidates()]
     best: list[tuple[float, int, str]] = []
-    matchers = _matchers()
-    for bound, order, shared, text in bounded:
+    matchers, in_order = _matchers(), table.common_subsequences(lowered)
+    for bound, order, shared in table.ranked(frozenset(_words(heard)), lowered):
+        text = texts[order]
         if len(best) >= count and bound <= best[count - 1][0]:  # at best a tie, and ties keep order
             break
+        if len(best) >= count:  # the longest common subsequence bounds the matched letters too
+            at_most = shared + lk.ratio(in_order[order], len(lowered) + table.sizes[order])
+            if (-at_most, order) > (-best[count - 1][0], best[count - 1][1]):
+                continue  # it would sort after the last of the best, now and from here on
         matchers[order].set_seq1(lowered)
         best.append((shared + matchers[order].ratio(), order, text))
         best.sort(key=lambda b: (-b[0], b[1]))

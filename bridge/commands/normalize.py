@@ -8,6 +8,7 @@ spaces so that a phrase is found as " phrase ".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bridge.commands import vocab as v
 from bridge.commands.numbers import words_to_digits
@@ -72,6 +73,7 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
     return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
 
 
+@lru_cache(maxsize=256)  # one parse reads its sentence here several times (the rules, the agreement)
 def normalize(text: str) -> tuple[str, str | None, str | None]:
     """(padded word string with digits, key or None, typed separation model or None)."""
     base = text.replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")

