@@ -25,6 +25,7 @@ from bridge import osc, protocol
 from bridge.live import cancel as live_cancel
 from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
 from bridge.live.envelopes import LiveEnvelopes
+from bridge.live.parts import PartSends
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
 from bridge.live.transcribed import TranscribeCalls
@@ -58,7 +59,7 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCalls):
+class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCalls, PartSends):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None
@@ -118,7 +119,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
         self._by_id[req] = (address, fut)
         started = time.perf_counter()
         try:
-            self.send(address, req, *args)
+            await self._send_request(address, req, list(args), fut, timeout)  # bridge.live.parts
             try:
                 reply = await self._wait(asyncio.shield(fut) if writes else fut, address, timeout)
             except asyncio.CancelledError:

@@ -30,6 +30,7 @@ from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
 from .roo_data import DataHandler
+from .roo_parts import Parts, whole_message
 from .roo_read import ReadHandler
 from .roo_set import set_identity
 from .song import SongHandler
@@ -81,6 +82,8 @@ class MuseAroo:
         self.handlers.update(self.context.handlers())
         self.cancels = Cancels()
         self.handlers[protocol.RS_CANCEL] = self.cancels.cancel
+        self.parts = Parts()
+        self.handlers[protocol.RS_PART] = self._part
         self._bind()
         self.context.carry(_LISTENERS_BEFORE.pop(self.port, []))  # the Set opened before this one's clients
         self.abletonosc: abletonosc.AbletonOSC | None = None
@@ -173,6 +176,8 @@ class MuseAroo:
                 self.cancels.note(sender, address, args)
             for sender, (address, args) in messages:
                 self._dispatch(sender, address, args)
+            for sender, address, message, req in self.parts.expire():
+                self._error(sender, address, message, req)
             self.context.tick()
         except Exception as exc:  # nothing may escape into Live: a Timer stops on an exception
             self._count(f"tick failed: {type(exc).__name__}: {exc}")
@@ -220,6 +225,24 @@ class MuseAroo:
         else:
             if reply is not None:
                 self.send(sender, address, reply)
+
+    def _part(self, request: Request) -> Sequence[Any] | None:
+        """One part of a request longer than a datagram (``roo_parts``): answered with its index until
+        the last, which runs the whole request here, answered as if it had come in one datagram."""
+        whole = self.parts.take(request)
+        req, index, count = request.args[:3]
+        if whole is None:
+            return (req, index, count)
+        try:
+            decoded = decode(whole)
+        except Exception as exc:  # python-osc raises ParseError, struct/index/unicode errors
+            raise RequestError(
+                f"the {count} parts of request {req!r} ({len(whole)} bytes) are not one OSC message "
+                f"({type(exc).__name__}: {exc}): nothing run"
+            ) from exc
+        address, args = whole_message(decoded, req)
+        self._dispatch(request.sender, address, args)
+        return None
 
     def _error(self, sender: Address, address: str, message: str, req: Any) -> None:
         self._count(f"{address or '?'} from {sender[0]}:{sender[1]}: {message}")

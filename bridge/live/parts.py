@@ -1,0 +1,60 @@
+"""Sending a request to the Remote Script: in one datagram when it fits (as always), else in parts.
+
+A request longer than one datagram (a clip of more notes than MAX_NOTES_PER_MESSAGE) has its encoded
+OSC message cut into PART_BYTES chunks, each sent as /roo/live/part after Live answered the one
+before; Live keeps them and runs the request when the last one came, answered by the request's own
+reply (one main-thread step, one undo step). Live answers a part that went wrong (out of order, twice,
+lost: after PART_TIMEOUT_S) on /live/error naming it, and runs nothing (``remote_scripts/MuseAroo/
+roo_parts.py``). Mixed into ``bridge.live.client.LiveClient``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from bridge import osc, protocol
+from engines.errors import ProtocolError
+
+
+def chunks_of(address: str, data: bytes) -> list[bytes]:
+    """The parts an encoded request travels in; refused beyond MAX_PARTS."""
+    chunks = [data[i : i + protocol.PART_BYTES] for i in range(0, len(data), protocol.PART_BYTES)]
+    if len(chunks) > protocol.MAX_PARTS:
+        raise ProtocolError(
+            f"{address}: a request of {len(data):,} bytes needs {len(chunks)} parts: expected at most "
+            f"{protocol.MAX_PARTS} ({protocol.MAX_NOTES_PER_WRITE:,} notes in one write)"
+        )
+    return chunks
+
+
+class PartSends:
+    _by_id: dict[int, tuple[str, asyncio.Future[list[Any]]]]
+
+    def send(self, address: str, *args: Any) -> None:
+        raise NotImplementedError
+
+    async def _wait(self, fut: asyncio.Future[list[Any]], address: str, timeout: float) -> list[Any]:
+        raise NotImplementedError
+
+    async def _send_request(
+        self, address: str, req: int, args: list[Any], fut: asyncio.Future[list[Any]], timeout: float
+    ) -> None:
+        """Send request ``req`` (its reply awaited on ``fut``, registered under req). In parts, each part
+        but the last waits for Live's answer under req; the last leaves ``fut`` registered there."""
+        data = osc.encode(address, [req, *args])
+        if len(data) <= protocol.MAX_DATAGRAM_BYTES:
+            self.send(address, req, *args)
+            return
+        chunks = chunks_of(address, data)
+        # a lost part is answered by Live naming it once PART_TIMEOUT_S passed: wait past that
+        wait_s = max(timeout, protocol.PART_TIMEOUT_S + 1.0)
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            ack: asyncio.Future[list[Any]] = fut if last else asyncio.get_running_loop().create_future()
+            self._by_id[req] = (address if last else protocol.RS_PART, ack)  # what Live answers it on
+            self._transport.sendto(
+                osc.encode(protocol.RS_PART, [req, index, len(chunks), chunk]), self.target
+            )
+            if not last:
+                await self._wait(ack, f"{address} (part {index + 1} of {len(chunks)})", wait_s)
