@@ -53,8 +53,6 @@ class PartSends:
             last = index == len(chunks) - 1
             ack: asyncio.Future[list[Any]] = fut if last else asyncio.get_running_loop().create_future()
             self._by_id[req] = (address if last else protocol.RS_PART, ack)  # what Live answers it on
-            self._transport.sendto(
-                osc.encode(protocol.RS_PART, [req, index, len(chunks), chunk]), self.target
-            )
+            self.send(protocol.RS_PART, req, index, len(chunks), chunk)
             if not last:
                 await self._wait(ack, f"{address} (part {index + 1} of {len(chunks)})", wait_s)

@@ -25,7 +25,7 @@ from .cancels import Cancels
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
 from .cues import CueHandler
-from .osc_io import OscSocket, address_hint, decode
+from .osc_io import OscSocket, address_hint, decode, encode
 from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
@@ -224,7 +224,26 @@ class MuseAroo:
             self._error(sender, address, f"Live raised {type(exc).__name__}: {exc}", req)
         else:
             if reply is not None:
-                self.send(sender, address, reply)
+                self._answer(sender, address, reply, req)
+
+    def _answer(self, sender: Address, address: str, reply: Sequence[Any], req: Any) -> None:
+        """Send a request's reply; one longer than a datagram (a clip of more notes than one holds, read)
+        is answered on /live/error saying so, instead of never."""
+        data = encode(address, reply)
+        if len(data) > protocol.MAX_DATAGRAM_BYTES:
+            self._error(
+                sender,
+                address,
+                f"the answer is {len(data):,} bytes, more than one datagram holds "
+                f"({protocol.MAX_DATAGRAM_BYTES:,}): a clip's notes are read back up to "
+                f"{protocol.MAX_NOTES_PER_MESSAGE:,} at once",
+                req,
+            )
+        elif self.socket is not None:
+            try:
+                self.socket.send_data(sender, data)
+            except OSError as exc:
+                self._count(f"cannot send {address} to {sender[0]}:{sender[1]}: {exc}")
 
     def _part(self, request: Request) -> Sequence[Any] | None:
         """One part of a request longer than a datagram (``roo_parts``): answered with its index until
