@@ -15,7 +15,7 @@ from bridge import osc, protocol
 from bridge.daemon import Daemon
 from bridge.embedded import daemon_in_thread
 from bridge.live.client import ClipWrite
-from engines.errors import LiveError
+from engines.errors import LiveError, ProtocolError
 from engines.music import Note
 from livesim import LiveHost
 from tests.remote_scripts.conftest import start_host
@@ -148,3 +148,20 @@ def test_a_write_that_fits_one_datagram_is_sent_in_one(live: LiveHost, daemon: D
     assert sent == [protocol.RS_WRITE_CLIP]
     on_daemon(daemon, daemon.live.write(ClipWrite(0, 1, 2500.0, "parts", MANY)))
     assert sent[1:] == [protocol.RS_PART] * 3
+
+
+def test_a_write_beyond_what_its_parts_carry_is_refused_before_anything_is_sent(
+    live: LiveHost, daemon: Daemon
+) -> None:
+    sent: list[bytes] = []
+    inner = daemon.live._transport
+
+    class Watching(_Losing):
+        def sendto(self, data: bytes, target: Any) -> None:
+            sent.append(data)
+
+    daemon.live._transport = Watching(inner)  # type: ignore[assignment]
+    too_many = [Note(60, i * 0.01, 0.01, 100) for i in range(protocol.MAX_NOTES_PER_WRITE + 1)]
+    with pytest.raises(ProtocolError, match=r"218,715 notes in one write: expected at most 218,714"):
+        on_daemon(daemon, daemon.live.write(ClipWrite(0, 0, 4096.0, "huge", too_many)))
+    assert sent == []
