@@ -192,7 +192,9 @@ RS_PART = "/roo/live/part"
 # come in one datagram: one main-thread step, one undo step. Nothing of it runs before every part came:
 # a part out of order, twice, of another count, or one that does not come within PART_TIMEOUT_S of the
 # one before drops the parts, nothing run, answered on LIVE_ERROR naming the request and the part.
-# A request that fits one datagram is sent as before, never in parts.
+# A request that fits one datagram is sent as before, never in parts. A /roo/live/* reply longer than
+# one datagram (a clip of more notes read back) comes back the same way, all its parts at once and
+# unanswered: RS_PART req, index, count, chunk blob; the client joins them and reads the reply.
 PART_TIMEOUT_S = 5.0
 MAX_PARTS = 64
 RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"

@@ -183,12 +183,7 @@ class MuseAroo:
             self._count(f"tick failed: {type(exc).__name__}: {exc}")
 
     def send(self, to: Address, address: str, args: Sequence[Any]) -> None:
-        if self.socket is None:
-            return
-        try:
-            self.socket.send(to, address, args)
-        except OSError as exc:
-            self._count(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
+        self._send_data(to, address, encode(address, args))
 
     # --- dispatch -------------------------------------------------------------------------------
     def _decode(self, data: bytes, sender: Address) -> list[tuple[str, list[Any]]]:
@@ -227,23 +222,31 @@ class MuseAroo:
                 self._answer(sender, address, reply, req)
 
     def _answer(self, sender: Address, address: str, reply: Sequence[Any], req: Any) -> None:
-        """Send a request's reply; one longer than a datagram (a clip of more notes than one holds, read)
-        is answered on /live/error saying so, instead of never."""
+        """Send a request's reply: a /roo/live/* one longer than a datagram (a clip of more notes than
+        one holds, read back) in RS_PART parts, all at once; any other too long is answered on
+        /live/error saying so, instead of never."""
         data = encode(address, reply)
-        if len(data) > protocol.MAX_DATAGRAM_BYTES:
-            self._error(
-                sender,
-                address,
-                f"the answer is {len(data):,} bytes, more than one datagram holds "
-                f"({protocol.MAX_DATAGRAM_BYTES:,}): a clip's notes are read back up to "
-                f"{protocol.MAX_NOTES_PER_MESSAGE:,} at once",
-                req,
-            )
-        elif self.socket is not None:
-            try:
-                self.socket.send_data(sender, data)
-            except OSError as exc:
-                self._count(f"cannot send {address} to {sender[0]}:{sender[1]}: {exc}")
+        if len(data) <= protocol.MAX_DATAGRAM_BYTES:
+            self._send_data(sender, address, data)
+            return
+        count = -(-len(data) // protocol.PART_BYTES)
+        if req is None or count > protocol.MAX_PARTS:
+            why = f"and more than {protocol.MAX_PARTS} parts carry" if req is not None else (
+                f"(a clip's notes are read on this address up to {protocol.MAX_NOTES_PER_MESSAGE:,})")  # fmt: skip
+            size = f"{len(data):,} bytes, more than one datagram holds ({protocol.MAX_DATAGRAM_BYTES:,})"
+            self._error(sender, address, f"the answer is {size} {why}", req)
+            return
+        for index in range(count):
+            chunk = data[index * protocol.PART_BYTES : (index + 1) * protocol.PART_BYTES]
+            self._send_data(sender, address, encode(protocol.RS_PART, [req, index, count, chunk]))
+
+    def _send_data(self, to: Address, address: str, data: bytes) -> None:
+        if self.socket is None:
+            return
+        try:
+            self.socket.send_data(to, data)
+        except OSError as exc:
+            self._count(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
 
     def _part(self, request: Request) -> Sequence[Any] | None:
         """One part of a request longer than a datagram (``roo_parts``): answered with its index until

@@ -66,6 +66,13 @@ def test_a_session_clip_of_ten_thousand_notes_lands_whole_in_one_undo_step(
     assert live.clip_properties(1, 2) is None  # one undo took the whole clip back
 
 
+def test_a_clip_of_ten_thousand_notes_is_read_back_whole(live: LiveHost, daemon: Daemon) -> None:
+    on_daemon(daemon, daemon.live.write(ClipWrite(1, 2, 2500.0, "Piano (piano)", MANY)))
+    reading = on_daemon(daemon, daemon.live.clip_read(1, 2))
+    assert (reading.track, reading.slot, reading.info.name) == (1, 2, "Piano (piano)")
+    assert [n.as_tuple() for n in reading.notes] == ROWS
+
+
 def test_an_arrangement_clip_and_a_new_track_clip_of_ten_thousand_notes(
     live: LiveHost, daemon: Daemon
 ) -> None:

@@ -123,18 +123,23 @@ def test_a_cancel_that_comes_before_the_last_part_wins(host: LiveHost, client: O
     assert client.ask(protocol.CLIP_SLOT_HAS_CLIP, 0, 0) == [0, 0, 0]
 
 
-def test_a_clip_too_long_to_read_back_in_one_answer_is_answered_with_an_error(
-    host: LiveHost, client: OscClient
-) -> None:
+def test_a_clip_too_long_for_one_answer_is_read_back_in_parts(host: LiveHost, client: OscClient) -> None:
     chunks = big_write(31)
     for index in range(len(chunks)):
         send_part(client, 31, index, chunks)
     assert client.receive() == (protocol.RS_PART, [31, 0, 3])
     assert client.receive() == (protocol.RS_PART, [31, 1, 3])
     assert client.receive() == (protocol.RS_WRITE_CLIP, [31, 0, 0, 10_000])
-    address, message, req = client.error(protocol.RS_CLIP_READ, 32, 0, 0)  # once: never answered
-    assert (address, req) == (protocol.RS_CLIP_READ, 32)
-    assert "more than one datagram holds" in message and "up to 3,420 at once" in message
+    client.send(protocol.RS_CLIP_READ, 32, 0, 0)
+    parts = [client.receive() for _ in range(3)]  # all at once, unanswered
+    assert [(a, v[:3]) for a, v in parts] == [(protocol.RS_PART, [32, i, 3]) for i in range(3)]
+    ((address, reply),) = osc.decode(b"".join(v[3] for _a, v in parts))
+    assert (address, reply[:3]) == (protocol.RS_CLIP_READ, [32, 0, 0])
+    assert protocol.unpack_notes(reply[-1]) == sorted(MANY, key=lambda n: (n[1], n[0]))
+    # the common grammar has no request id to put parts together by: answered with an error
+    address, message = client.error(protocol.CLIP_GET_NOTES, 0, 0)[:2]
+    assert address == protocol.CLIP_GET_NOTES
+    assert "more than one datagram holds" in message and "up to 3,420" in message
     client.ask(protocol.RS_WRITE_CLIP, 33, 0, 1, 4.0, "Short", 0, protocol.pack_notes(BEAT))
     read = client.ask(protocol.RS_CLIP_READ, 34, 0, 1)  # an answer that fits: as always
     assert read[:3] == [34, 0, 1] and read[-1] == protocol.pack_notes(BEAT)
