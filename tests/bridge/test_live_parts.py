@@ -18,6 +18,7 @@ from bridge.live.client import ClipWrite
 from engines.errors import LiveError, ProtocolError
 from engines.music import Note
 from livesim import LiveHost
+from tests.bridge.harness import Client
 from tests.remote_scripts.conftest import start_host
 from tests.remote_scripts.osc_client import OscClient
 
@@ -172,3 +173,21 @@ def test_a_write_beyond_what_its_parts_carry_is_refused_before_anything_is_sent(
     with pytest.raises(ProtocolError, match=r"218,715 notes in one write: expected at most 218,714"):
         on_daemon(daemon, daemon.live.write(ClipWrite(0, 0, 4096.0, "huge", too_many)))
     assert sent == []
+
+
+def test_a_transform_of_a_clip_of_four_thousand_notes_reads_and_writes_it_whole(
+    live: LiveHost, daemon: Daemon
+) -> None:
+    """/roo/transform through the daemon: the clip read back in parts, the result written in parts
+    (4,000 notes: two parts each way; the transform's own work grows with the notes)."""
+    on_daemon(daemon, daemon.live.write(ClipWrite(1, 2, 1000.0, "Piano (piano)", MANY[:4000])))
+    client = Client(daemon.port)
+    try:
+        client.send(protocol.TRANSFORM, "transpose", "track", 1, "slot", 2, "semitones", 2, "replace", 1)
+        status = client.wait_final(60)
+    finally:
+        client.close()
+    assert status[1] == "done", status
+    assert live.clip_notes(1, 2) == sorted(
+        ((p + 2, s, d, v, m) for p, s, d, v, m in ROWS[:4000]), key=lambda r: (r[1], r[0])
+    )
