@@ -193,7 +193,7 @@ RS_PART = "/roo/live/part"
 # a part out of order, twice, of another count, or one that does not come within PART_TIMEOUT_S of the
 # one before drops the parts, nothing run, answered on LIVE_ERROR naming the request and the part.
 # A request that fits one datagram is sent as before, never in parts. A /roo/live/* reply longer than
-# one datagram (a clip of more notes read back) comes back the same way, all its parts at once and
+# one datagram (a clip of more notes read back) comes back the same way, a few parts each timer tick,
 # unanswered: RS_PART req, index, count, chunk blob; the client joins them and reads the reply.
 PART_TIMEOUT_S = 5.0
 MAX_PARTS = 64

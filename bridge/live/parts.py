@@ -6,7 +6,7 @@ before; Live keeps them and runs the request when the last one came, answered by
 reply (one main-thread step, one undo step). Live answers a part that went wrong (out of order, twice,
 lost: after PART_TIMEOUT_S) on /live/error naming it, and runs nothing (``remote_scripts/MuseAroo/
 roo_parts.py``). A reply longer than one datagram (such a clip read back) comes as RS_PART parts,
-all at once: ``_reply_part`` joins them and reads the reply. Mixed into ``LiveClient``.
+two each timer tick: ``_reply_part`` joins them and reads the reply. Mixed into ``LiveClient``.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class PartSends:
                 await self._wait(ack, f"{address} (part {index + 1} of {len(chunks)})", wait_s)
 
     def _reply_part(self, args: list[Any]) -> None:
-        """One part of a reply longer than a datagram (Live sends them all at once): kept until the
+        """One part of a reply longer than a datagram (Live sends two each tick): kept until the
         last came, then the reply they make up is read as if it had come in one datagram."""
         req, index, count, chunk = args
         if req not in self._by_id:

@@ -7,16 +7,18 @@ come in one datagram, so a write is still one main-thread step and one undo step
 parts go wrong leaves the Set as it was. A part out of order, twice, or of another count drops the
 parts kept for its request; so does a part that does not come within PART_TIMEOUT_S of the one
 before (``expire``, from the timer tick). Each is answered on /live/error naming the request and part.
+A reply longer than one datagram goes back in parts the same way, PARTS_PER_TICK each tick (``Outgoing``).
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import roo_protocol as protocol
-from .osc_io import address_hint
+from .osc_io import address_hint, encode
 from .request import Request, RequestError
 from .roo import request_id
 
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
     Key = tuple[Address, Any]
 
 MAX_OPEN = 16  # requests in parts kept at once (all senders); a seventeenth drops the oldest
+# a long reply's parts sent per timer tick (about 130 kB each 10 ms): a client whose socket queues
+# only 208 kB (Linux's default) loses none of a reply's parts while it reads them
+PARTS_PER_TICK = 2
 
 
 class _Partial:
@@ -105,6 +110,23 @@ class Parts:
 
     def pending(self) -> int:
         return len(self._open)
+
+
+class Outgoing:
+    """The parts of long replies still to send, oldest first, PARTS_PER_TICK at a time."""
+
+    def __init__(self) -> None:
+        self._queue: deque[tuple[Address, str, bytes]] = deque()
+
+    def queue(self, to: Address, address: str, req: Any, data: bytes) -> None:
+        count = -(-len(data) // protocol.PART_BYTES)
+        for index in range(count):
+            chunk = data[index * protocol.PART_BYTES : (index + 1) * protocol.PART_BYTES]
+            self._queue.append((to, address, encode(protocol.RS_PART, [req, index, count, chunk])))
+
+    def flush(self, send: Callable[[Address, str, bytes], None]) -> None:
+        for _ in range(min(PARTS_PER_TICK, len(self._queue))):
+            send(*self._queue.popleft())
 
 
 def whole_message(decoded: Sequence[tuple[str, list[Any]]], req: Any) -> tuple[str, list[Any]]:

@@ -30,7 +30,7 @@ from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
 from .roo_data import DataHandler
-from .roo_parts import Parts, whole_message
+from .roo_parts import Outgoing, Parts, whole_message
 from .roo_read import ReadHandler
 from .roo_set import set_identity
 from .song import SongHandler
@@ -82,7 +82,7 @@ class MuseAroo:
         self.handlers.update(self.context.handlers())
         self.cancels = Cancels()
         self.handlers[protocol.RS_CANCEL] = self.cancels.cancel
-        self.parts = Parts()
+        self.parts, self.outgoing = Parts(), Outgoing()
         self.handlers[protocol.RS_PART] = self._part
         self._bind()
         self.context.carry(_LISTENERS_BEFORE.pop(self.port, []))  # the Set opened before this one's clients
@@ -176,6 +176,7 @@ class MuseAroo:
                 self.cancels.note(sender, address, args)
             for sender, (address, args) in messages:
                 self._dispatch(sender, address, args)
+            self.outgoing.flush(self._send_data)  # a long reply's next parts
             for sender, address, message, req in self.parts.expire():
                 self._error(sender, address, message, req)
             self.context.tick()
@@ -223,7 +224,7 @@ class MuseAroo:
 
     def _answer(self, sender: Address, address: str, reply: Sequence[Any], req: Any) -> None:
         """Send a request's reply: a /roo/live/* one longer than a datagram (a clip of more notes than
-        one holds, read back) in RS_PART parts, all at once; any other too long is answered on
+        one holds, read back) in RS_PART parts, a few each tick; any other too long is answered on
         /live/error saying so, instead of never."""
         data = encode(address, reply)
         if len(data) <= protocol.MAX_DATAGRAM_BYTES:
@@ -236,9 +237,7 @@ class MuseAroo:
             size = f"{len(data):,} bytes, more than one datagram holds ({protocol.MAX_DATAGRAM_BYTES:,})"
             self._error(sender, address, f"the answer is {size} {why}", req)
             return
-        for index in range(count):
-            chunk = data[index * protocol.PART_BYTES : (index + 1) * protocol.PART_BYTES]
-            self._send_data(sender, address, encode(protocol.RS_PART, [req, index, count, chunk]))
+        self.outgoing.queue(sender, address, req, data)  # sent from the end of this tick on
 
     def _send_data(self, to: Address, address: str, data: bytes) -> None:
         if self.socket is None:

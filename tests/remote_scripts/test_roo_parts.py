@@ -4,6 +4,7 @@ it was and is answered on /live/error naming the request and the part."""
 
 from __future__ import annotations
 
+import socket
 import time
 from typing import Any
 
@@ -143,3 +144,22 @@ def test_a_clip_too_long_for_one_answer_is_read_back_in_parts(host: LiveHost, cl
     client.ask(protocol.RS_WRITE_CLIP, 33, 0, 1, 4.0, "Short", 0, protocol.pack_notes(BEAT))
     read = client.ask(protocol.RS_CLIP_READ, 34, 0, 1)  # an answer that fits: as always
     assert read[:3] == [34, 0, 1] and read[-1] == protocol.pack_notes(BEAT)
+
+
+def test_a_long_answer_is_paced_for_a_client_that_queues_only_linuxs_default(host: LiveHost) -> None:
+    """30,000 notes read back (9 parts, 570 kB): sent a few parts a tick, every part reaches a client
+    whose socket queues Linux's default 208 kB (the kernel grants twice that), read as they come."""
+    notes = [(36 + i % 48, i * 0.05, 0.04, 100, 0) for i in range(30_000)]
+    client = OscClient(host.port)
+    try:
+        client.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 212_992)
+        chunks = parts_of(protocol.RS_WRITE_CLIP, 1, 0, 0, 2000.0, "Long", 1, protocol.pack_notes(notes))
+        for index in range(len(chunks)):
+            send_part(client, 1, index, chunks)
+            client.receive()
+        client.send(protocol.RS_CLIP_READ, 2, 0, 0)
+        parts = [client.receive() for _ in range(9)]  # a lost part: a timeout here
+        ((_address, reply),) = osc.decode(b"".join(v[3] for _a, v in parts))
+        assert len(protocol.unpack_notes(reply[-1])) == 30_000
+    finally:
+        client.close()
