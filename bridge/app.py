@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bridge import protocol
+from bridge.jobs import results
 from bridge.jobs.board import Address, Job, JobBoard
 from bridge.live.client import LiveClient
 from engines.errors import AudioFileError, StoreError
@@ -129,9 +130,17 @@ class App:
             self._send(target, address, args)
 
     def result(self, to: Address, job_id: int, kind: str, payload: dict[str, Any]) -> None:
-        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result; the watchers
-        (HTTP clients on /ws) get it as a ``result`` event."""
-        self.broadcast(protocol.RESULT, [job_id, kind, json.dumps(payload)], also=to)
+        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result, in one datagram
+        (a long one cut, saying where its whole is: ``bridge.jobs.results``); the job keeps the whole,
+        and the watchers (HTTP clients on /ws) get it whole as a ``result`` event."""
+        whole = json.dumps(payload)
+        job = self.jobs.jobs.get(job_id)
+        index = 0 if job is None else len(job.results)
+        if job is not None:
+            job.results.append((kind, whole))
+        self.broadcast(
+            protocol.RESULT, [job_id, kind, results.fitting(payload, whole, job_id, index)], also=to
+        )
         self.notify({"type": "result", "job_id": job_id, "kind": kind, "result": payload})
 
     async def run_cpu(self, fn: Callable[..., T], *args: Any) -> T:
