@@ -3,9 +3,11 @@
 A result whose JSON fits RESULT_JSON_BYTES goes as it is. A longer one keeps every field; the lists
 too long are cut to their first items, as many as fit (the shorter lists first kept whole), and it says
 so: ``cut`` names each list cut with ``count`` (all its items) and ``carried`` (how many it carries);
-``whole`` says where the whole JSON is: RESULT_GET in ``parts`` RESULT_PART parts the asker joins, one
-asked at a time (``fetch_whole``), or ``GET /api/jobs/<job>/result`` on the daemon's HTTP port. The
-daemon keeps each job's whole results (``Job.results``) as long as it keeps the job.
+a long text or object, or one of many fields that together do not fit, is left out (null), named in
+``cut`` with carried 0. ``whole`` says where the whole JSON is: RESULT_GET in ``parts`` RESULT_PART
+parts the asker joins, one asked at a time (``fetch_whole``), or ``GET /api/jobs/<job>/result`` on the
+daemon's HTTP port. The daemon keeps each job's whole results (``Job.results``) as long as it keeps
+the job (its last 500).
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ def fitting(payload: dict[str, Any], whole: str, job_id: int, index: int) -> str
             del cut[key]
         else:
             cut[key]["carried"] = low
+    kept = [k for k in payload if k not in cut]
+    while kept and not _fits(sent):  # many fields of middling size: the longest left out, one at a time
+        key = max(kept, key=lambda k: len(json.dumps(sent[k])))
+        kept.remove(key)
+        value, sent[key] = payload[key], None
+        cut[key] = {"count": len(value) if isinstance(value, list) else 1, "carried": 0}
     return json.dumps(sent)
 
 

@@ -26,6 +26,7 @@ from bridge.jobs.results import fetch_whole
 from bridge.mcp.calls import Calls
 from bridge.mcp.door import Door
 from bridge.mcp.roo_tools import BY_NAME as ROO_TOOLS
+from engines.errors import InvalidValue
 from livesim.live_set import parse_set
 from tests.bridge.actions.transcribe.many_notes import NOTE_COUNT
 from tests.bridge.actions.transcribe.test_transcribe_whole_path import SET_TEMPO_BPM, _ask
@@ -80,6 +81,10 @@ def test_an_osc_requester_gets_the_result_cut_to_one_datagram_and_the_whole_on_a
         k: v for k, v in result.items() if k not in ("notes", "cut", "whole")
     }
     assert len(json.dumps(whole)) == whole_at["bytes"]
+    with pytest.raises(InvalidValue, match=f"job {status[0]}'s result 0 has no part {whole_at['parts']}"):
+        fetch_whole(piece.daemon.port, {**whole_at, "parts": whole_at["parts"] + 1})
+    with pytest.raises(InvalidValue, match=f"job {status[0]} has no result 1: expected 0..0"):
+        fetch_whole(piece.daemon.port, {**whole_at, "result": 1})
     with httpx.Client(base_url=piece.url) as http:
         got = http.get(whole_at["http"])
     assert got.status_code == 200, got.text

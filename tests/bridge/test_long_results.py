@@ -1,0 +1,86 @@
+"""/roo/result always fits one datagram: a long result's lists are cut to what fits (the shorter ones
+kept whole), a long text or object left out, each said in ``cut``; a result that fits goes as it is.
+/roo/result/get refuses a job, result or part it does not have, naming it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from bridge import protocol
+from bridge.jobs.results import fitting, is_cut, parts_of
+from tests.bridge.harness import Client, running_daemon
+from tests.conftest import free_udp_port
+
+
+def fit(payload: dict[str, Any], job_id: int = 7, index: int = 0) -> dict[str, Any]:
+    text = fitting(payload, json.dumps(payload), job_id, index)
+    assert len(text.encode()) <= protocol.RESULT_JSON_BYTES
+    got: dict[str, Any] = json.loads(text)
+    return got
+
+
+def test_a_result_that_fits_goes_as_it_is() -> None:
+    payload = {"kind": "bass", "notes": [{"pitch": 40 + i % 12, "start_s": i * 0.25} for i in range(300)]}
+    assert fitting(payload, json.dumps(payload), 3, 0) == json.dumps(payload)
+
+
+def test_the_longest_list_is_cut_to_what_fits_and_the_shorter_kept_whole() -> None:
+    beats = [round(0.5 * i, 3) for i in range(2000)]  # about 16 kB: fits beside the cut chords
+    chords = [{"label": "Am7", "start_beats": float(i), "duration_beats": 1.0} for i in range(20_000)]
+    payload = {"tempo_bpm": 120.0, "key": "A minor", "beats_s": beats, "chords": chords}
+    got = fit(payload, job_id=12, index=1)
+    assert is_cut(got)
+    assert got["tempo_bpm"] == 120.0 and got["key"] == "A minor" and got["beats_s"] == beats
+    carried = got["cut"]["chords"]["carried"]
+    assert got["cut"] == {"chords": {"count": 20_000, "carried": carried}}
+    assert got["chords"] == chords[:carried] and carried > 100
+    one_more = {**got, "chords": chords[: carried + 1]}
+    assert len(json.dumps(one_more).encode()) > protocol.RESULT_JSON_BYTES  # as many as fit
+    whole = json.dumps(payload)
+    assert got["whole"] == {
+        "job": 12,
+        "result": 1,
+        "bytes": len(whole),
+        "parts": parts_of(whole),
+        "osc": protocol.RESULT_GET,
+        "http": "/api/jobs/12/result",
+    }
+
+
+def test_a_long_text_and_many_middling_fields_are_left_out_and_said() -> None:
+    got = fit({"kind": "log", "text": "x" * 100_000})
+    assert got["kind"] == "log" and got["text"] is None
+    assert got["cut"] == {"text": {"count": 1, "carried": 0}}
+    fields = {f"f{i}": "y" * 5000 for i in range(30)}  # 150 kB, each field under the long-field bar
+    got = fit({"kind": "many", **fields})
+    left_out = {k for k, v in got["cut"].items() if v == {"count": 1, "carried": 0}}
+    assert left_out and left_out == set(got["cut"]) and len(left_out) < 30
+    assert all(got[k] is None if k in left_out else got[k] == fields[k] for k in fields)
+
+
+@pytest.fixture
+def client() -> Iterator[Client]:
+    with running_daemon(live_port=free_udp_port()) as daemon:
+        c = Client(daemon.port)
+        yield c
+        c.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ([999, 0, 0], "job 999 is not known"),
+        ([1, 0], "expected three ints: job, result, part"),
+        (["one", 0, 0], "expected three ints: job, result, part"),
+    ],
+)
+def test_asking_a_part_of_what_the_daemon_does_not_have_is_refused_naming_it(
+    client: Client, args: list[Any], said: str
+) -> None:
+    client.send(protocol.RESULT_GET, *args)
+    address, message = client.wait_for(protocol.ERROR)
+    assert address == protocol.RESULT_GET and said in message, message
