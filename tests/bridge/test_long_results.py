@@ -5,7 +5,6 @@ kept whole), a long text or object left out, each said in ``cut``; a result that
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -62,14 +61,6 @@ def test_a_long_text_and_many_middling_fields_are_left_out_and_said() -> None:
     assert all(got[k] is None if k in left_out else got[k] == fields[k] for k in fields)
 
 
-@pytest.fixture
-def client() -> Iterator[Client]:
-    with running_daemon(live_port=free_udp_port()) as daemon:
-        c = Client(daemon.port)
-        yield c
-        c.close()
-
-
 @pytest.mark.parametrize(
     ("args", "said"),
     [
@@ -79,8 +70,13 @@ def client() -> Iterator[Client]:
     ],
 )
 def test_asking_a_part_of_what_the_daemon_does_not_have_is_refused_naming_it(
-    client: Client, args: list[Any], said: str
+    args: list[Any], said: str
 ) -> None:
-    client.send(protocol.RESULT_GET, *args)
-    address, message = client.wait_for(protocol.ERROR)
+    with running_daemon(live_port=free_udp_port()) as daemon:
+        client = Client(daemon.port)
+        try:
+            client.send(protocol.RESULT_GET, *args)
+            address, message = client.wait_for(protocol.ERROR)
+        finally:
+            client.close()
     assert address == protocol.RESULT_GET and said in message, message
