@@ -117,7 +117,7 @@ class App:
                 log.exception("event watcher failed on %s", event.get("type"))
 
     def broadcast(self, address: str, args: list[Any], also: Address | None = None) -> None:
-        """Send to every registered device, and to ``also`` (the requester) once.
+        """Send to every registered device, and to ``also`` (the requester) once, in one datagram.
 
         A requester with port 0 has no OSC address (an HTTP client): it hears through the watchers."""
         now = time.monotonic()
@@ -126,6 +126,7 @@ class App:
         targets = set(self.listeners)
         if also is not None and also[1] != 0:
             targets.add(also)
+        args = results.message_fitting(address, args)  # a message naming a huge value: its text cut
         for target in targets:
             self._send(target, address, args)
 

@@ -86,6 +86,26 @@ def _fits(sent: dict[str, Any]) -> bool:
     return len(json.dumps(sent).encode()) <= protocol.RESULT_JSON_BYTES
 
 
+def message_fitting(address: str, args: list[Any]) -> list[Any]:
+    """``args`` as they are when the message fits one datagram, else its longest texts cut to their
+    start, each ending with how long it was (a status or error naming a huge value): never too long."""
+    args = [*args]
+    sizes = [
+        len(a.encode() if isinstance(a, str) else a) + 4 if isinstance(a, str | bytes) else 8 for a in args
+    ]
+    texts = [i for i, a in enumerate(args) if isinstance(a, str)]
+    over = len(address) + len(args) + 16 + sum(sizes) - protocol.MAX_DATAGRAM_BYTES
+    while over > 0 and texts:
+        longest = max(texts, key=lambda i: sizes[i])
+        texts.remove(longest)
+        note = f" ... (cut to fit one datagram: {sizes[longest] - 4:,} bytes in all)"
+        keep = max(0, sizes[longest] - 4 - over - len(note))
+        args[longest] = args[longest].encode()[:keep].decode(errors="ignore") + note
+        now = len(args[longest].encode()) + 4
+        over, sizes[longest] = over - (sizes[longest] - now), now
+    return args
+
+
 def is_cut(result: dict[str, Any]) -> bool:
     """Whether a /roo/result's JSON was cut to fit (its whole to be fetched)."""
     return isinstance(result.get("cut"), dict) and isinstance(result.get("whole"), dict)

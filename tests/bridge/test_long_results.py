@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bridge import protocol
-from bridge.jobs.results import fitting, is_cut, parts_of
+from bridge import osc, protocol
+from bridge.jobs.results import fitting, is_cut, message_fitting, parts_of
 from tests.bridge.harness import Client, running_daemon
 from tests.conftest import free_udp_port
 
@@ -80,3 +80,30 @@ def test_asking_a_part_of_what_the_daemon_does_not_have_is_refused_naming_it(
         finally:
             client.close()
     assert address == protocol.RESULT_GET and said in message, message
+
+
+def test_an_error_naming_a_huge_value_still_reaches_the_sender_its_text_cut() -> None:
+    """The reply to an unknown address of 65,000 characters repeats it: too long for one datagram, it
+    comes cut, saying so, instead of never."""
+    huge = "/roo/" + "x" * 65_000
+    with running_daemon(live_port=free_udp_port()) as daemon:
+        client = Client(daemon.port)
+        try:
+            client.send(huge)
+            address, message = client.wait_for(protocol.ERROR)
+        finally:
+            client.close()
+    assert address == huge
+    assert message.startswith("unknown address '/roo/xxx") and message.endswith(" bytes in all)"), message[
+        -200:
+    ]
+    assert "... (cut to fit one datagram: " in message
+    assert len(protocol.ERROR) + len(address) + len(message) < protocol.MAX_DATAGRAM_BYTES
+
+
+def test_a_message_that_fits_goes_as_it_is_and_two_huge_texts_are_both_cut() -> None:
+    assert message_fitting(protocol.STATUS, [1, "done", 1.0, "ok"]) == [1, "done", 1.0, "ok"]
+    got = message_fitting(protocol.ERROR, ["a" * 70_000, "b" * 80_000])
+    assert len(osc.encode(protocol.ERROR, got)) <= protocol.MAX_DATAGRAM_BYTES
+    assert got[1].endswith("(cut to fit one datagram: 80,000 bytes in all)")
+    assert got[0].endswith("(cut to fit one datagram: 70,000 bytes in all)") and got[0].startswith("aaa")
