@@ -139,6 +139,7 @@ class App:
         index = 0 if job is None else len(job.results)
         if job is not None:
             job.results.append((kind, whole))
+            results.keep_newest(self.jobs.jobs)
         self.broadcast(
             protocol.RESULT, [job_id, kind, results.fitting(payload, whole, job_id, index)], also=to
         )

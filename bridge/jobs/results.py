@@ -7,7 +7,7 @@ a long text or object, or one of many fields that together do not fit, is left o
 ``cut`` with carried 0. ``whole`` says where the whole JSON is: RESULT_GET in ``parts`` RESULT_PART
 parts the asker joins, one asked at a time (``fetch_whole``), or ``GET /api/jobs/<job>/result`` on the
 daemon's HTTP port. The daemon keeps each job's whole results (``Job.results``) as long as it keeps
-the job (its last 500).
+the job (its last 500), the newest KEPT_BYTES of them in all (``keep_newest``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,17 @@ from __future__ import annotations
 import json
 import math
 import socket
+from collections.abc import Mapping
 from typing import Any
 
 from bridge import osc, protocol
+from bridge.jobs.board import Job
 from engines.errors import InvalidValue, LiveUnreachable
 
 PART_WAIT_S = 1.0  # how long an asker waits for one part before asking again
 PART_TRIES = 3  # asks for one part before the daemon is said to be gone
+KEPT_BYTES = 64 * 1024 * 1024  # the whole results kept, the newest first (10,000 notes: about 1.2 MB)
+FORGOTTEN = ""  # a whole result past KEPT_BYTES, no longer kept
 
 
 def parts_of(text: str) -> int:
@@ -104,6 +108,18 @@ def message_fitting(address: str, args: list[Any]) -> list[Any]:
         now = len(args[longest].encode()) + 4
         over, sizes[longest] = over - (sizes[longest] - now), now
     return args
+
+
+def keep_newest(jobs: Mapping[int, Job], budget_bytes: int = KEPT_BYTES) -> None:
+    """Forget the whole results (``Job.results``) past ``budget_bytes``, the oldest first."""
+    total = 0
+    for job_id in sorted(jobs, reverse=True):
+        kept = jobs[job_id].results
+        for at in range(len(kept) - 1, -1, -1):
+            kind, whole = kept[at]
+            total += len(whole)
+            if total > budget_bytes and whole:
+                kept[at] = (kind, FORGOTTEN)
 
 
 def is_cut(result: dict[str, Any]) -> bool:

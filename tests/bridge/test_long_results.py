@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from bridge import osc, protocol
-from bridge.jobs.results import fitting, is_cut, message_fitting, parts_of
+from bridge.jobs.board import Job
+from bridge.jobs.results import FORGOTTEN, fitting, is_cut, keep_newest, message_fitting, parts_of
 from tests.bridge.harness import Client, running_daemon
 from tests.conftest import free_udp_port
 
@@ -107,3 +108,14 @@ def test_a_message_that_fits_goes_as_it_is_and_two_huge_texts_are_both_cut() -> 
     assert len(osc.encode(protocol.ERROR, got)) <= protocol.MAX_DATAGRAM_BYTES
     assert got[1].endswith("(cut to fit one datagram: 80,000 bytes in all)")
     assert got[0].endswith("(cut to fit one datagram: 70,000 bytes in all)") and got[0].startswith("aaa")
+
+
+def test_the_daemon_keeps_the_newest_whole_results_within_its_budget() -> None:
+    jobs = {n: Job(n, "transcribe", ("127.0.0.1", 9000)) for n in (3, 1, 2)}
+    jobs[1].results.append(("transcribe", "a" * 400))
+    jobs[2].results += [("analysis", "b" * 300), ("intent", "c" * 300)]
+    jobs[3].results.append(("transcribe", "d" * 300))
+    keep_newest(jobs, budget_bytes=700)
+    assert jobs[3].results == [("transcribe", "d" * 300)]
+    assert jobs[2].results == [("analysis", FORGOTTEN), ("intent", "c" * 300)]
+    assert jobs[1].results == [("transcribe", FORGOTTEN)]

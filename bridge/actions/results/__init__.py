@@ -25,6 +25,11 @@ def get_part(app: App, addr: Address, args: list[Any]) -> None:
     if not 0 <= index < len(job.results):
         raise InvalidValue(f"job {job_id} has no result {index}: expected 0..{len(job.results) - 1}")
     _, whole = job.results[index]
+    if whole == results.FORGOTTEN:
+        raise InvalidValue(
+            f"job {job_id}'s result {index} is no longer kept: the daemon keeps the newest "
+            f"{results.KEPT_BYTES // 2**20} MiB of results"
+        )
     count = results.parts_of(whole)
     if not 0 <= at < count:
         raise InvalidValue(f"job {job_id}'s result {index} has no part {at}: expected 0..{count - 1}")
