@@ -25,6 +25,7 @@ from engines.errors import InvalidValue, LiveUnreachable
 PART_WAIT_S = 1.0  # how long an asker waits for one part before asking again
 PART_TRIES = 3  # asks for one part before the daemon is said to be gone
 KEPT_BYTES = 64 * 1024 * 1024  # the whole results kept, the newest first (10,000 notes: about 1.2 MB)
+SAMPLE = 64  # the items of a long list whose size guesses the rest's
 FORGOTTEN = ""  # a whole result past KEPT_BYTES, no longer kept
 
 
@@ -59,12 +60,10 @@ def fitting(payload: dict[str, Any], whole: str, job_id: int, index: int) -> str
         "osc": protocol.RESULT_GET,
         "http": f"/api/jobs/{job_id}/result",
     }
-    lists = sorted(
-        (k for k in cut if isinstance(payload[k], list)), key=lambda k: len(json.dumps(payload[k]))
-    )
+    lists = sorted((k for k in cut if isinstance(payload[k], list)), key=lambda k: _guess_bytes(payload[k]))
     for key in lists:  # the shorter lists first: they are more often kept whole
         items = payload[key]
-        low, high = 0, len(items)  # the most items that fit lie in low..high
+        low, high = _around_guess(sent, key, items)  # the most items that fit lie in low..high
         while low < high:
             mid = (low + high + 1) // 2
             sent[key] = items[:mid]
@@ -84,6 +83,26 @@ def fitting(payload: dict[str, Any], whole: str, job_id: int, index: int) -> str
         value, sent[key] = payload[key], None
         cut[key] = {"count": len(value) if isinstance(value, list) else 1, "carried": 0}
     return json.dumps(sent)
+
+
+def _guess_bytes(items: list[Any]) -> float:
+    """A list's JSON length guessed from its first SAMPLE items (a long list is not encoded whole)."""
+    sample = items[:SAMPLE]
+    return len(json.dumps(sample)) * len(items) / max(1, len(sample))
+
+
+def _around_guess(sent: dict[str, Any], key: str, items: list[Any]) -> tuple[int, int]:
+    """Bounds (low, high) on how many of ``items`` fit as ``sent[key]``, narrowed around a guess from
+    the first items' size, so the search encodes about one datagram at a time, never the whole list."""
+    sent[key] = []
+    room = protocol.RESULT_JSON_BYTES - len(json.dumps(sent).encode())
+    guess = int(room * len(items) / max(1.0, _guess_bytes(items)))
+    low, high = 0, len(items)
+    for bound in (min(high, guess * 5 // 4 + SAMPLE), guess * 4 // 5):
+        if low < bound < high:
+            sent[key] = items[:bound]
+            low, high = (bound, high) if _fits(sent) else (low, bound - 1)
+    return low, high
 
 
 def _fits(sent: dict[str, Any]) -> bool:

@@ -119,3 +119,13 @@ def test_the_daemon_keeps_the_newest_whole_results_within_its_budget() -> None:
     assert jobs[3].results == [("transcribe", "d" * 300)]
     assert jobs[2].results == [("analysis", FORGOTTEN), ("intent", "c" * 300)]
     assert jobs[1].results == [("transcribe", FORGOTTEN)]
+
+
+@pytest.mark.parametrize("first", ["s", "t" * 2000])
+def test_a_list_whose_first_items_differ_from_the_rest_is_still_cut_to_as_many_as_fit(first: str) -> None:
+    """The search starts from a guess made of the first items: wrong guesses still end on the most."""
+    items = [first] * 64 + ["u" * 200] * 5000
+    got = fit({"kind": "uneven", "items": items})
+    carried = got["cut"]["items"]["carried"]
+    assert got["items"] == items[:carried] and 0 < carried < len(items)
+    assert len(json.dumps({**got, "items": items[: carried + 1]}).encode()) > protocol.RESULT_JSON_BYTES
