@@ -1,9 +1,10 @@
 """Benchmark, drums: per-voice F on another soundfont's kits the classifier never heard
-(MuseScore_General's eight kits, the generators' parts at the test half's seeds and tempos), and
+(MuseScore_General's eight kits, the generators' parts at the test half's seeds and tempos; and on
+the same kits, grooves rich in open hats from tools/corpus/hat_grooves, the open-hat check), and
 ``roo transcribe --kind drums`` on a 20 s drum loop, cold (a fresh process each run) and warm (in
 process), beside Basic Pitch's ``predict`` on the same file in the same run. Usage::
 
-    .venv/bin/python tools/bench/transcription_drums.py [--no-held-out] [--no-speed] [--json F]
+    .venv/bin/python tools/bench/transcription_drums.py [--no-held-out] [--no-open-hats] [--no-speed] [--json F]
 
 The test half's drum figures (FluidR3's Room, TR-808 and Jazz kits) come from
 tools/bench/transcription.py --split test --kinds drums.
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -28,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from tools.bench.transcription import _timed, basic_pitch_notes, clip_20s, ours  # noqa: E402
 from tools.bench.transcription_score import VOICES, f_of, voice_counts  # noqa: E402
-from tools.corpus import drum_kits  # noqa: E402
+from tools.corpus import drum_kits, hat_grooves  # noqa: E402
 from tools.corpus import transcription_set as tset  # noqa: E402
 
 COLD_PEER = (
@@ -37,18 +39,37 @@ COLD_PEER = (
 )
 
 
+OPEN_HAT_TEMPOS_BPM = (96, 112, 124, 132)
+
+
 def held_out(out: Path) -> dict[str, Any]:
     """Per-voice F (pooled counts) over the generators' drum parts on the held-out soundfont's kits."""
-    pooled = {v: [0, 0, 0] for v in VOICES}
-    n_items = 0
+    made = []
     for kit in drum_kits.HELD_OUT:
-        for wav, rows in drum_kits.parts(
+        made += drum_kits.parts(
             out, kit, seeds=tset.TEST_SEEDS, tempos=tset.TEST_TEMPOS_BPM, n_random=0, seed=0
-        ):
-            n_items += 1
-            for voice, counts in voice_counts(rows, ours(wav, "drums")).items():
-                pooled[voice] = [a + b for a, b in zip(pooled[voice], counts, strict=True)]
-    return {"items": n_items, "ours": {v: (round(f_of(*c), 3), c) for v, c in pooled.items()}}
+        )
+    return pooled_f(made)
+
+
+def open_hats(out: Path) -> dict[str, Any]:
+    """Per-voice F (pooled counts) over grooves rich in open hats (each style of hat_grooves, seeded by
+    kit and style) on the held-out soundfont's kits."""
+    made = []
+    for kit in drum_kits.HELD_OUT:
+        for turn, style in enumerate(hat_grooves.STYLES):
+            rng = random.Random(f"open-hats-{kit.name}-{style}")
+            tempo = OPEN_HAT_TEMPOS_BPM[(turn + kit.program) % len(OPEN_HAT_TEMPOS_BPM)]
+            made.append(drum_kits.render(out, kit, hat_grooves.groove(style, rng), tempo, f"hats-{style}"))
+    return pooled_f(made)
+
+
+def pooled_f(made: list[tuple[str, drum_kits.Rows]]) -> dict[str, Any]:
+    pooled = {v: [0, 0, 0] for v in VOICES}
+    for wav, rows in made:
+        for voice, counts in voice_counts(rows, ours(wav, "drums")).items():
+            pooled[voice] = [a + b for a, b in zip(pooled[voice], counts, strict=True)]
+    return {"items": len(made), "ours": {v: (round(f_of(*c), 3), c) for v, c in pooled.items()}}
 
 
 def speed(path: Path, runs: int = 3) -> dict[str, Any]:
@@ -90,12 +111,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=drum_kits.default_out())
     parser.add_argument("--no-held-out", action="store_true")
+    parser.add_argument("--no-open-hats", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     sections: dict[str, Callable[[], dict[str, Any]]] = {}
     if not args.no_held_out:
         sections["held_out_musescore"] = lambda: held_out(args.out)
+    if not args.no_open_hats:
+        sections["open_hats_musescore"] = lambda: open_hats(args.out)
     if not args.no_speed:
         test_items = tset.items(tset.default_out(), "test", ("drums",))
         sections["speed"] = lambda: speed(clip_20s(test_items, "drums", args.out))
