@@ -171,7 +171,7 @@ def _the(target: str | None) -> str:
 
 
 FEEL_WORDS = {"half_time": "make {t} half time", "double_time": "make {t} double time",
-              "straight": "straighten {t} out", "more_movement": "give {t} more movement",
+              "straight": "straighten {t}", "more_movement": "give {t} more movement",
               "four_on_the_floor": "make {t} four on the floor", "waltz": "make {t} a waltz",
               "syncopated": "syncopate {t}", "offbeat_stabs": "make {t} offbeat stabs"}  # fmt: skip
 
