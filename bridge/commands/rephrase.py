@@ -181,6 +181,9 @@ def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | N
     if not values:
         return None
     the = _the(target if target not in ("this", "song") else None)
+    if op == "tempo" and isinstance(values.get("change_bpm"), int):  # "speed the jam up by 2 bpm"
+        bpm, what = int(values["change_bpm"]), "the jam" if target == "jam" else "it"
+        return f"speed {what} up by {bpm} bpm" if bpm > 0 else f"slow {what} down by {-bpm} bpm"
     if op == "confirm" and "yes" in values:
         return "yes" if values["yes"] else "no"
     if op == "musicgen" and values.get("prompt"):

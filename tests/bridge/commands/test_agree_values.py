@@ -96,3 +96,21 @@ def test_the_rules_alone_cut_the_purpose_clause_too(monkeypatch: pytest.MonkeyPa
         "op": "make",
         "target": "drums",
     }
+
+
+@pytest.mark.parametrize("text", ["nudge the jam up 3 bpm", "take the jam down 5 bpm"])
+def test_a_relative_tempo_change_of_the_jam_is_a_tempo_op_on_the_jam(text: str) -> None:
+    """docs/intents.md: `tempo` takes target `jam` and a signed change_bpm; `jam_set` sets a tempo."""
+    means = means_of(rules(text).as_dict())
+    assert (means["op"], means["target"]) == ("tempo", "jam")
+    assert abs(means["change_bpm"]) in (3, 5)
+
+
+def test_a_question_about_a_relative_jam_tempo_offers_it() -> None:
+    text = (
+        "nudge the jam up 3 bpm"  # the learned reading sure of another op: asked, the rules' reading offered
+    )
+    intent = agreed(text, rules(text), reader.Reading((("jam_set", 0.8), ("tempo", 0.1)), None))
+    assert not intent.understood
+    offered = [means_of(rules(t).as_dict()) for t in intent.params["suggestions"]]
+    assert {"op": "tempo", "target": "jam", "change_bpm": 3} in offered
