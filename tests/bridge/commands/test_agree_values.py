@@ -114,3 +114,12 @@ def test_a_question_about_a_relative_jam_tempo_offers_it() -> None:
     assert not intent.understood
     offered = [means_of(rules(t).as_dict()) for t in intent.params["suggestions"]]
     assert {"op": "tempo", "target": "jam", "change_bpm": 3} in offered
+
+
+def test_a_comparison_whose_named_takes_are_not_read_is_asked_about() -> None:
+    text = "compare the latest take against the one before that"
+    ruled = rules(text)
+    assert means_of(ruled.as_dict()) == {"op": "compare"}  # the takes named are not read
+    assert not agreed(text, ruled, _sure("compare", "last")).understood
+    named = "compare the first take with the last one"  # read whole: acted on
+    assert means_of(agreed(named, rules(named), _sure("compare", "first")).as_dict())["other"] == "last"
