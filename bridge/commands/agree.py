@@ -17,7 +17,9 @@ sentence the parser reads as that action. Without the encoder the rules answer a
 
 from __future__ import annotations
 
-from bridge.commands import explain, guards, rephrase
+import re
+
+from bridge.commands import asides, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -32,6 +34,8 @@ OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothin
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
+# the rules' question when a part is named and no action word of theirs is said (parser.py)
+UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
 
 
 def parse(text: str) -> Intent:
@@ -46,7 +50,10 @@ def _read(heard: str) -> Intent:
     """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
     ruled = rules(heard)
     reading = lr.reading_of(heard)
-    return ruled if reading is None else agreed(heard, ruled, reading)
+    if reading is None:
+        s, key, _ = normalize(heard)
+        return _without_asides(heard, s, key, ruled)[0]
+    return agreed(heard, ruled, reading)
 
 
 def op_of(intent: Intent) -> str | None:
@@ -58,6 +65,7 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
     an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
     s, key, _ = normalize(heard)
+    ruled, s = _without_asides(heard, s, key, ruled)
     chosen = _chosen(heard, s, key, ruled, reading)
     if chosen.understood and (
         explain.dropped(chosen, s) is not None
@@ -65,6 +73,16 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     ):
         return _ask(heard, s, key, reading, ruled)
     return chosen
+
+
+def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:
+    """The rules' reading of the sentence without its purpose clause and "keep the rest" (``asides``),
+    and that sentence, when the rules understand it; else ``ruled`` and ``s`` as they were."""
+    cut = asides.without_asides(s)
+    if cut == s:
+        return ruled, s
+    again = rules(" ".join(cut.replace(" _key_ ", f" {key} ").split()))
+    return (Intent(again.action, again.part, again.params, heard), cut) if again.understood else (ruled, s)
 
 
 def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
@@ -96,16 +114,30 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
 
 
 def _open(ruled: Intent, p_best: float) -> bool:
-    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised; a
-    question or refusal of theirs ("what should change in the bass?", "not something MuseAroo
-    does") only to a reading past ``OVERRIDE``."""
-    return ruled.params.get("reason") == NOT_RECOGNISED or p_best >= OVERRIDE
+    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a
+    part named with words they do not know ("midi out of this drum loop": "what should change in
+    the drums?", their question when no action word of theirs is said); another question or
+    refusal of theirs ("not something MuseAroo does") only to a reading past ``OVERRIDE``."""
+    reason = str(ruled.params.get("reason", ""))
+    return reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None or p_best >= OVERRIDE
 
 
 def _lost(ruled: Intent, again: Intent) -> bool:
-    """Whether the rules read a value (a scope, a scale, a prompt, a count) the new reading drops."""
-    said = set(means_of(ruled.as_dict())) - {"op", "target"}
-    return bool(said - set(means_of(again.as_dict())))
+    """Whether the rules read a value (a scope, a scale, a prompt, a count) the new reading drops: a
+    field of theirs whose values are not all among the new reading's ("the final 2 bars": the rules'
+    2 bars made, the new reading's last 2 bars simplified, carries the 2)."""
+    ours, theirs = means_of(ruled.as_dict()), means_of(again.as_dict())
+    kept = _atoms(list(theirs.values()))
+    return any(not _atoms(ours[name]) <= kept for name in set(ours) - {"op", "target"})
+
+
+def _atoms(value: object) -> set[str]:
+    """The plain values in a schema value (a scope's numbers, a list's items)."""
+    if isinstance(value, dict):
+        return _atoms(list(value.values()))
+    if isinstance(value, (list, tuple)):
+        return {a for item in value for a in _atoms(item)}
+    return {str(value)}
 
 
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:

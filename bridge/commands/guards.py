@@ -10,6 +10,8 @@ then the sentence is asked about, not acted on (``agree``).
 - a part lost: the sentence names a part or drum voice, the learned reading reads the same one,
   and the reading acted on (of an op on a part) has no target ("carry the melody on for 8 more
   bars" read as the selected clip continued);
+- takes not read: the sentence names the takes to compare ("this one and the last take") and the
+  reading compares without them (the slot readers did not read them);
 - a question acted on: the sentence asks ("is this clip in D dorian?") and the reading is an op
   that answers no question, which the learned reading is not sure of either.
 
@@ -36,6 +38,11 @@ KEPT = (
 SCOPED_OPS = frozenset({"remove", "add", "busier", "simpler", "louder", "softer", "quantize", "humanize",
                         "swing", "feel", "transpose", "shift", "keep_only", "vary", "infill", "fill"})  # fmt: skip
 CARRIES = ("scope", "bars", "every")
+# a take named in words ("the last take", "this one", "the one before it", "take 3")
+TAKES_NAMED = re.compile(
+    r" (?:(?:first|second|third|last|previous|this|that|latest|newest|earlier) (?:one|take|version|variation|attempt|try)"
+    r"|one before(?: it| that)?|take \d+|version \d+)(?= )"
+)
 PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
 PARTS = (
     "drums",
@@ -85,4 +92,6 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return f"it names the {target}"
     if explain.asks(s) and op not in explain.ANSWERS and p_op < sure:
         return "it asks a question"
+    if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
+        return "the takes it names are not read"
     return None

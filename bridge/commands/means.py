@@ -173,8 +173,10 @@ def _tempo(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     target = p.get("target", "song")
     if "tempo_factor" in p:
         return {"op": "tempo", "target": target, "factor": p["tempo_factor"]}
+    if target == "jam" and "change_bpm" in p:  # "push the jam up 2 bpm": a relative change (docs/intents.md)
+        return {"op": "tempo", "target": "jam", "change_bpm": p["change_bpm"]}
     if target == "jam":
-        return _common({"op": "jam_set"}, p, "tempo_bpm", "change_bpm")
+        return _common({"op": "jam_set"}, p, "tempo_bpm")
     if "change_bpm" in p:
         return {"op": "tempo", "target": "song", "change_bpm": p["change_bpm"]}
     return {"op": "set", "target": "song", "tempo_bpm": p.get("tempo_bpm")}

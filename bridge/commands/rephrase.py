@@ -41,6 +41,9 @@ TEMPLATES = {
 }  # fmt: skip
 # a transcription's target that is a stem of a mixed recording, not the kind of the clip's own audio
 STEMS = ("vocals", "guitar")
+# ops over a scope of the clip whose sentence carries the bars said (infill's own slots carry them)
+SCOPED = ("busier", "simpler", "louder", "softer", "quantize", "humanize", "swing", "remove", "add", "keep_only",
+          "vary", "transpose", "shift")  # fmt: skip
 # ops whose sentence needs a value said in the producer's sentence (no value: no sentence)
 NEEDS = {"transpose": ("interval", "key"), "shift": ("shift",), "set": ("key", "tempo"), "tempo": ("factor",),
          "make": ("target",), "accompany": ("target",), "remove": ("target",), "keep_only": ("target",),
@@ -51,7 +54,7 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "bars": re.compile(r" (?:for |of |another |an extra |extra )*\d+ (?:more )?(?:bars?|measures?)(?= )"),
     "interval": re.compile(
         r" (?:up|down) (?:a|an|one|\d+|two|three) (?:\w+ )?(?:octaves?|fifths?|fourths?|"
-        r"thirds?|seconds?|sixths?|sevenths?|semitones?|half steps?|whole steps?|steps?|tones?)(?= )"
+        r"thirds?|seconds?|sixths?|sevenths?|semitones?|semis?|half steps?|whole steps?|steps?|tones?)(?= )"
     ),
     "shift": re.compile(
         r" (?:later|earlier|forward|back|ahead) (?:by )?(?:a|an|one|\d+) (?:\w+ )?(?:beats?|"
@@ -59,7 +62,11 @@ SLOTS: dict[str, re.Pattern[str]] = {
     ),
     "key": re.compile(r" _key_(?= )"),
     "tempo": re.compile(r" \d+ (?:bpm|beats per minute)(?= )"),
-    "versions": re.compile(r" \d+ (?:more |new |different )?(?:variations|takes|versions)(?= )"),
+    "versions": re.compile(
+        r" (\d+) (?:more |new |different |other |fresh )*(?:variations|takes|versions|goes|tries|attempts|"
+        r"options|alternatives|passes|shots)(?= )"
+    ),
+    "times": re.compile(r" (\d+) times(?= )"),
     "factor": re.compile(r" (?:double|half|halve) (?:the )?tempo(?= )"),
 }
 
@@ -69,13 +76,20 @@ APPLIED = re.compile(
 )
 
 
+# a value said in the producer's words, said again in the parser's ("4 more goes" -> "4 variations")
+SAID_AGAIN = {"versions": "{} variations", "times": "{} times"}
+
+
 def _said(s: str) -> dict[str, str]:
-    """The value phrases of a normalised sentence, by slot (the first of each)."""
+    """The value phrases of a normalised sentence, by slot (the first of each), a count said again
+    in the parser's words and "semis" as "semitones"."""
     found: dict[str, str] = {}
     for name, pattern in SLOTS.items():
         m = pattern.search(s)
         if m is not None and not any(m.group(0).strip() in f for f in found.values()):
-            found[name] = m.group(0).strip()
+            found[name] = SAID_AGAIN[name].format(m.group(1)) if name in SAID_AGAIN else m.group(0).strip()
+    if "interval" in found:
+        found["interval"] = re.sub(r"\bsemis?$", "semitones", found["interval"])
     return found
 
 
@@ -113,9 +127,23 @@ def sentence_for(
     base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
     if not base:
         return None
+    if op == "continue" and the != "it":  # "carry the melody on": the part continued, not the clip
+        base = f"continue {the}"
     slots = {"infill": ("span", "last"), "continue": ("bars",), "transpose": ("interval", "key"),
-             "shift": ("shift",), "vary": ("versions",), "busier": ("section",), "automate": ("bars",)}  # fmt: skip
-    return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_section(op, s)])
+             "shift": ("shift",), "vary": ("versions",), "busier": ("section",), "automate": ("bars",),
+             "undo": ("times",), "redo": ("times",)}  # fmt: skip
+    return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_where(op, said), *_section(op, s)])
+
+
+def _where(op: str, said: dict[str, str]) -> list[str]:
+    """The bars an op over a scope of the clip works on, as said ("bars 5 to 8", "in the last 4 bars")."""
+    if op not in SCOPED:
+        return []
+    if "span" in said:
+        return [said["span"]]
+    if "last" in said:
+        return ["in " + (said["last"] if said["last"].startswith("the ") else "the " + said["last"])]
+    return []
 
 
 def _values(said: dict[str, str], names: tuple[str, ...], key: str) -> list[str]:
@@ -143,7 +171,7 @@ def _the(target: str | None) -> str:
 
 
 FEEL_WORDS = {"half_time": "make {t} half time", "double_time": "make {t} double time",
-              "straight": "straighten {t} out", "more_movement": "give {t} more movement",
+              "straight": "straighten {t}", "more_movement": "give {t} more movement",
               "four_on_the_floor": "make {t} four on the floor", "waltz": "make {t} a waltz",
               "syncopated": "syncopate {t}", "offbeat_stabs": "make {t} offbeat stabs"}  # fmt: skip
 
@@ -153,6 +181,9 @@ def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | N
     if not values:
         return None
     the = _the(target if target not in ("this", "song") else None)
+    if op == "tempo" and isinstance(values.get("change_bpm"), int):  # "speed the jam up by 2 bpm"
+        bpm, what = int(values["change_bpm"]), "the jam" if target == "jam" else "it"
+        return f"speed {what} up by {bpm} bpm" if bpm > 0 else f"slow {what} down by {-bpm} bpm"
     if op == "confirm" and "yes" in values:
         return "yes" if values["yes"] else "no"
     if op == "musicgen" and values.get("prompt"):

@@ -28,6 +28,10 @@ BARE_AFTER = frozenset({"a", "an", "some", "any", "fresh", "new", "more", "less"
                         "louder", "quieter", "complex", "no"})  # fmt: skip
 
 
+ALL_PARTS = ["all the parts", "every part", "everything", "all parts", "the full band", "all four parts",
+             "the whole lot"]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Example:
     text: str
@@ -69,7 +73,7 @@ def _target(kind: str, rng: random.Random, bare: bool = False) -> tuple[str, str
     if kind == "s":
         return rng.choice(w.SONG), "song"
     if kind == "a":
-        return rng.choice(["all the parts", "every part", "everything", "all parts", "the full band"]), "all"
+        return rng.choice(ALL_PARTS), "all"
     if kind == "j":
         return rng.choice(["the jam", "the jam session", "the live jam", "the jam"]), "jam"
     raise ValueError(f"target kind {kind!r} is not one of p v k w h m e r s a j")

@@ -22,6 +22,8 @@ _MAKE: T = [
     ("can I get a {t} at {b}", "p"), ("sketch out a {t}", "p"), ("drop in a fresh {t}", "p"),
     ("new {t}", "p"), ("a {g} {t} please", "p"), ("{n} bars of {g} {t}", "p"), ("make a {t} for the chorus", "p"),
     ("I want a full arrangement, {g}", ""), ("make a {t} that follows the {t}", "p"), ("create {t}", "a"),
+    ("lay down {t} at {b} bpm", "a"), ("do {t}, {g} at {b}", "a"),
+    ("{n} different {g} {t} ideas", "p"), ("give me {n} options for {t}", "p"), ("write {t} for the second verse", "p"),
 ]  # fmt: skip
 _VARY: T = [
     ("I don't love {t}, give me a different one", "p"), ("make {n} more like {t}", "h"), ("roll the dice on {t} again", "ph"),
@@ -31,6 +33,8 @@ _VARY: T = [
     ("a new variation of {t}", "ph"), ("one more go at {t}", "ph"), ("spin up some alternatives for {t}", "ph"),
     ("rewrite the chorus", ""), ("new chords for the bridge", ""), ("give me another chorus", ""),
     ("shuffle up {t} with a fresh take", "p"), ("not feeling {t}, try another", "ph"), ("vary {t}", "ph"),
+    ("have {n} more goes at {t}", "ph"), ("give me {n} more tries at {t}", "ph"), ("{n} alternatives for {t}", "ph"),
+    ("could I hear another version of {t}", "p"), ("let me hear a different take on {t}", "p"),
 ]  # fmt: skip
 _REMOVE: T = [
     ("take {t} out {s}", "v"), ("we don't need {t} {s}", "v"), ("scrap {t} {s}", "v"), ("empty out {t} {s}", "p"),
@@ -57,6 +61,7 @@ _BUSIER: T = [
     ("make {t} busier", "pvh"), ("more notes in {t}", "pv"), ("fill out {t}", "p"), ("more going on in {t}", "ph"),
     ("{t} needs more activity", "pv"), ("add more movement to {t}", "p"), ("more complex {t}", "p"),
     ("denser {t}", "pv"), ("thicken up {t}", "pv"), ("busy up {t}", "pvh"), ("{t} is too sparse", "pvh"),
+    ("{s} {t} need more going on", "pv"), ("{t} should do more {s}", "pv"), ("{s} give {t} more to do", "pv"),
 ]  # fmt: skip
 _SIMPLER: T = [
     ("there's too much going on in {t}", "p"), ("clean out some of {t}", "pv"), ("pare back {t}", "pv"),
@@ -65,6 +70,7 @@ _SIMPLER: T = [
     ("make {t} less busy", "pvh"), ("{t} is too busy", "pvh"), ("sparser {t}", "pv"), ("calm {t} down", "pv"),
     ("make {t} more minimal", "p"), ("thin {t}", "pv"), ("dial back the busyness of {t}", "p"),
     ("less going on in {t}", "ph"), ("take some notes out of {t}", "p"), ("declutter {t}", "p"),
+    ("strip {t} back {s}", "pv"), ("take {t} back to basics {s}", "p"), ("{t} should do less {s}", "pv"),
 ]  # fmt: skip
 _LOUDER: T = [
     ("give {t} more level", "pvk"), ("raise {t} in the mix", "pvk"), ("bring {t} forward in the mix", "pvk"),
@@ -80,6 +86,7 @@ _SOFTER: T = [
     ("soften {t}", "pvk"), ("lower the volume of {t}", "pvk"), ("{t} is too loud", "pvk"), ("tame {t}", "pvk"),
     ("turn the volume down on {t}", "pvk"), ("sit {t} lower in the mix", "pvk"), ("make {t} quieter", "pvk"),
     ("{t} is way too hot", "pvk"), ("ease off {t}", "pv"),
+    ("can {t} be played more softly {s}", "pv"), ("play {t} more gently {s}", "pv"),
 ]  # fmt: skip
 _TRANSPOSE: T = [
     ("{t} up a fourth", "ph"), ("can {t} be a step lower", "ph"), ("move {t} into {y}", "ph"), ("pitch {t} up {n} semitones", "ph"),
@@ -87,6 +94,7 @@ _TRANSPOSE: T = [
     ("pitch {t} down", "ph"), ("put {t} in {y}", "ph"), ("drop {t} an octave", "ph"), ("raise {t} a whole tone", "ph"),
     ("transpose {t} to {y}", "ph"), ("{t} an octave higher", "p"), ("take {t} down a semitone", "ph"),
     ("key change {t} up two steps", "ph"), ("bump the pitch of {t} up", "ph"),
+    ("take {t} up {n} semis", "ph"), ("move {t} down {n} semis", "ph"), ("knock {t} down an octave", "ph"),
 ]  # fmt: skip
 _SHIFT: T = [
     ("move {t} {n} beats later", "pvh"), ("nudge {t} earlier by a sixteenth", "pvh"), ("push {t} back an eighth", "pv"),
@@ -113,6 +121,7 @@ _FEEL: T = [
     ("straighten {t} out", "pv"), ("shuffle {t}", "pv"), ("put a shuffle feel on {t}", "pv"),
     ("{t} in half time", "pv"), ("make {t} straight", "pv"), ("more movement in {t}", "p"),
     ("just a few stabs on the one for {t}", "p"), ("give {t} a shuffle", "pv"),
+    ("give {t} a shuffle feel", "pv"), ("give {t} a half time feel", "pv"), ("{t} with a swung shuffle groove", "pv"),
 ]  # fmt: skip
 _SET: T = [
     ("set the tempo to {b}", ""), ("change the key to {y}", ""), ("make {t} {g}", "hs"), ("switch to 3/4", ""),
@@ -135,11 +144,14 @@ _UNMUTE: T = [
     ("unmute the {t} track", "w"), ("turn the {t} channel back on", "w"),
     ("unmute {t}", "pk"), ("bring {t} back", "k"), ("turn {t} back on", "pk"), ("unmute the {t} track", "p"),
     ("let me hear {t} again", "k"), ("switch {t} back on", "k"),
+    ("unmute {t} please", "k"), ("unmute {t}, thanks", "k"),
 ]  # fmt: skip
 _SOLO: T = [
     ("solo the {t} track", "w"), ("let me hear just {t} on its own", "k"), ("isolate {t} so I can hear it", "pk"),
     ("solo {t}", "pk"), ("just let me hear {t}", "pk"), ("solo the {t} track", "p"), ("put {t} on solo", "pk"),
     ("play {t} on its own", "pk"), ("listen to {t} alone", "pk"),
+    ("could I hear {t} on its own for a bit", "k"), ("I want to hear {t} by itself", "pk"),
+    ("let me hear only {t} for a moment", "pk"),
 ]  # fmt: skip
 _AUTOMATE: T = [
     ("automation for {t}", "pk"), ("write automation for the volume of {t}", "pk"), ("some volume automation on {t}", "pk"),

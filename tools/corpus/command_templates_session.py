@@ -10,6 +10,8 @@ T = list[tuple[str, str]]
 UNDO: T = [
     ("undo", ""), ("undo that", ""), ("go back one step", ""), ("take that back", ""), ("scrap the last change", ""),
     ("undo the last two things", ""), ("ugh undo", ""), ("revert that change", ""), ("ctrl z", ""),
+    ("undo that {n} times", ""), ("back up {n} steps", ""), ("ctrl z a couple of times", ""),
+    ("revert the last {n} changes", ""), ("step back once", ""),
 ]  # fmt: skip
 REDO: T = [
     ("redo", ""),
@@ -17,7 +19,10 @@ REDO: T = [
     ("actually put that change back", ""),
     ("undo the undo", ""),
     ("redo it", ""),
-]
+    ("bring back the change I just undid", ""), ("I undid too much, put it back", ""), ("reapply what I took back", ""),
+    ("undo my undo", ""), ("oops, restore the edit I reverted", ""), ("redo the last {n} things", ""),
+    ("ctrl shift z", ""), ("put the thing I undid back in", ""), ("redo that twice", ""),
+]  # fmt: skip
 STAR: T = [
     ("{t} is the one, star it", "r"), ("I like {t} best, give it a star", "r"), ("{t} gets my vote, star it", "r"),
     ("star {t} please, it's my favourite", "r"),
@@ -49,6 +54,9 @@ LIST: T = [
     ("show me my takes", ""), ("list the takes for {t}", "p"), ("which takes did I star", ""),
     ("what have we made so far", ""), ("show the starred takes", ""), ("take history for {t}", "p"),
     ("list everything I've generated", ""),
+    ("let me see all the {t} takes", "p"), ("show me every version of {t} so far", "p"),
+    ("what {t} takes have I got", "p"), ("pull up the list of takes", ""), ("which versions of {t} do we have", "p"),
+    ("run me through the takes so far", ""), ("let me look at all my {t} attempts", "p"),
 ]  # fmt: skip
 ANALYZE: T = [
     ("does {t} count in fours?", "h"), ("what key is this sample in", ""), ("tell me the tempo of {t}", "h"),
@@ -62,6 +70,9 @@ ANALYZE: T = [
 WARP: T = [
     ("warp {t} to the song", "h"), ("fit {t} to the tempo", "h"), ("line {t} up with the grid", "h"),
     ("stretch {t} to the project tempo", "h"), ("sync {t} to the beat", "h"), ("make {t} follow the song tempo", "h"),
+    ("lock {t} to my project's tempo", "h"), ("get {t} sitting on the bars of my set", "h"),
+    ("conform {t} to the song's bpm", "h"), ("make {t} sit in time with the project", "h"),
+    ("snap {t} to the session tempo so it lines up", "h"), ("beat match {t} to my track", "h"),
 ]  # fmt: skip
 SEPARATE: T = [
     ("I just want the singing from {t}", "h"), ("vocals only from {t}", "h"), ("get the drums out of {t}", "h"),
@@ -96,10 +107,16 @@ CONTINUE: T = [
     ("{n} more bars of {t} please", "h"), ("continue {t}", "hp"), ("let {t} run on for {n} bars", "h"),
     ("continue {t} for another {n} bars", "hp"), ("extend {t} by {n} bars", "hp"), ("keep {t} going", "hp"),
     ("carry {t} on", "h"), ("make {t} longer", "hp"), ("what comes next after {t}?", "h"), ("add {n} bars to the end", ""),
+    ("keep {t} going for {n} more bars", "hp"), ("let {t} carry on a bit longer", "hp"),
+    ("take {t} further by {n} bars", "hp"), ("stretch {t} out with {n} more bars", "hp"),
 ]  # fmt: skip
 ACCOMPANY: T = [
     ("write {t} that plays along with this", "p"), ("add {t} to go with the melody", "p"), ("accompany {t}", "h"),
     ("give this a {t} to match", "p"), ("a {t} that fits with what's here", "p"), ("back {t} up with a bassline", "h"),
+    ("write {t} that rides along with what's already here", "p"), ("{t} that sits with what's playing", "p"),
+    ("add {t} that works with the parts I have", "p"), ("make {t} that locks in with the current clip", "p"),
+    ("I need {t} to go with what I've got", "p"), ("come up with {t} that complements this", "p"),
+    ("compose {t} around the existing parts", "p"),
 ]  # fmt: skip
 TRANSCRIBE: T = [
     ("turn {t} into midi", "hm"), ("convert {t} to midi", "hm"), ("{t} as midi please", "hm"),
@@ -110,6 +127,8 @@ TRANSCRIBE: T = [
     ("can you get {t} as midi notes", "e"), ("transcribe {t} to midi", "e"), ("convert {t} into midi", "e"),
     ("turn this riff into midi", ""), ("midi from this recording please", ""), ("make this hummed idea into midi", ""),
     ("quantized midi of {t}", "hm"), ("{t} to midi, snapped to the grid", "hm"),
+    ("midi out of {t}", "hm"), ("get midi from {t}", "hm"), ("the notes of {t} as a midi clip", "hm"),
+    ("rip the midi from {t}", "hm"), ("I'd like {t} written out as midi", "hm"),
 ]  # fmt: skip
 JAM_START: T = [
     ("start jamming", ""), ("let's jam with {t}", "p"), ("play along live", ""), ("start a jam", ""),

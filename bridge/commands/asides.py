@@ -1,0 +1,36 @@
+"""The parts of a sentence that are not the request (issue 55): cut out before the rules read it.
+
+- a purpose clause, the reason given for the request, to the sentence's end: "split this mix into
+  stems so I can get at the vocal" (the stems are asked for, the vocal is why), "write some drums
+  so we can jam over them";
+- the rest kept as it is: "rewrite bars 5 to 8 of this clip but keep everything around them
+  untouched" (what a rewrite of some bars does anyway; "everything" is not the target).
+
+``without_asides`` gives the normalised sentence without them (unchanged when it has none); the
+agreement reads that instead of the whole sentence when the rules understand it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
+ASIDES = (
+    re.compile(
+        rf",? (?:so|so that|so as to|in order for) {_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
+        rf"locks?|has|have|gets?|stays?|plays?)\b.*$"
+    ),
+    re.compile(
+        r",? (?:but|and|just)? ?(?:keep|leave) (?:everything|all the rest|the rest|all)(?: else)?"
+        r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
+        r" (?:untouched|alone|as is|as it is|the same|unchanged|intact|as they are)(?= )"
+    ),
+)
+
+
+def without_asides(s: str) -> str:
+    """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"."""
+    cut = s
+    for pattern in ASIDES:
+        cut = pattern.sub(" ", cut)
+    return " " + " ".join(cut.split()) + " " if cut != s else s
