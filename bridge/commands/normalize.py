@@ -36,6 +36,11 @@ _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
     r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
 )
+# every part said another way is "all the parts" (vocab.PARTS): "all four parts", "the whole lot", "the full band"
+_EVERY_PART = re.compile(
+    r"\b(?:all (?:four|4) (?:of the |of my )?parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
+    r"instruments|the whole lot|the (?:full|whole) band)\b"
+)
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
 
@@ -85,6 +90,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
+    lowered = _EVERY_PART.sub("all the parts", lowered)
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
