@@ -27,7 +27,8 @@ _KEY_WITHOUT_MODE = re.compile(
 
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
-         "bas": "bass", "melodie": "melody", "tempoo": "tempo",
+         "bas": "bass", "melodie": "melody", "tempoo": "tempo", "semis": "semitones", "semi": "semitone",
+         "pls": "please", "plz": "please",
          "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
 # Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
 SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",
@@ -40,6 +41,11 @@ _FEW = re.compile(
 _EVERY_PART = re.compile(
     r"\b(?:all (?:four|4) (?:of the |of my )?parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
     r"instruments|the whole lot|the (?:full|whole) band)\b"
+)
+# "the 808" of a beat maker is the bass (an 808 kick, hats or a whole 808 kit are drums)
+_808_BASS = re.compile(
+    r"\b808s?\b(?! ?(?:drums?|kit|kicks?|snares?|hats?|hi ?hats?|claps?|cowbells?|toms?|rims?|cymbals?|beats?|"
+    r"grooves?|machine|percussion|perc|sounds|tracks?|channels?|bus|group)\b)"
 )
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
@@ -91,6 +97,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", lowered)
+    lowered = _808_BASS.sub("bass", lowered)
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma

@@ -201,6 +201,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     )  # "three different drum grooves": new, not varied
     if new_ones and not part:  # "three different techno beats": the part its plural names
         part = sp.MANY_OF.get(new_ones.group(0).split()[-1])
+        if part is None:  # "three different patterns": new takes, of which part is not said
+            return sp.refused(heard, "which part should the new takes be of (drums, bass, chords, melody)?")
     if new_ones and part:
         params["variations"] = min(int(new_ones.group(1)), sp.MAX_VARIATIONS)
         rest = rest.replace(" different ", " ")

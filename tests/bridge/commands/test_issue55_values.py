@@ -1,7 +1,7 @@
 """Issue 55, round 4: the values the rules read (sentences of our own, never a blind set's lines).
 Each case is read by the phrase rules (``parser.parse``) into the schema (``means_of``); every case
-here failed on ebad67b but the two guards (a whole song, a move with another unit), which pin what
-must not change."""
+here failed on ebad67b but the guards that pin what must not change (a whole song, a move with
+another unit, a section said alone, an 808 track or drum)."""
 
 from __future__ import annotations
 
@@ -154,3 +154,46 @@ def test_what_a_new_part_follows(text: str, part: str, follow: str) -> None:
 )
 def test_a_part_with_what_is_already_playing_accompanies_it(text: str, part: str) -> None:
     assert _means(text) == {"op": "accompany", "target": part}
+
+
+# 7. "intro through outro" says the whole thing, no section of it; a section said alone still is one
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write a whole song, from the intro to the outro, in F minor",
+        "make a full song from the intro right through to the outro",
+    ],
+)
+def test_intro_through_outro_is_no_section(text: str) -> None:
+    assert "scope" not in _means(text) and _means(text)["target"] == "song"
+
+
+def test_a_section_said_alone_is_still_the_scope() -> None:
+    assert _means("write some bass for the outro")["scope"] == {"section": "outro"}
+
+
+# 8. Semitones said short; "the 808" is the bass unless a drum or a track named 808 is said
+@pytest.mark.parametrize(
+    ("text", "semitones"), [("bring the bass down 3 semis", -3), ("move the lead up 1 semi", 1)]
+)
+def test_semis_are_semitones(text: str, semitones: int) -> None:
+    assert _means(text)["semitones"] == semitones
+
+
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("solo the 808", {"op": "solo", "target": "bass"}),
+        ("drop the 808 down 2 semitones", {"op": "transpose", "target": "bass", "semitones": -2}),
+        ("four different 808 lines", {"op": "make", "target": "bass", "versions": 4}),
+        ("mute the 808 channel", {"op": "mute", "target": "track:808"}),
+        ("a trap beat with 808 hats", {"op": "make", "target": "drums", "genre": "trap"}),
+    ],
+)
+def test_the_808_is_the_bass_but_an_808_track_or_drum_is_not(text: str, means: dict[str, Any]) -> None:
+    assert _means(text) == means
+
+
+def test_new_takes_of_no_part_are_asked_about() -> None:
+    intent = parse("give me three different patterns")
+    assert not intent.understood and str(intent.params["reason"]).endswith("?")
