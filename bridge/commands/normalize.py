@@ -37,7 +37,7 @@ _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
     r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
 )
-# every part said another way is "all the parts" (vocab.PARTS): "all four parts", "the whole lot", "the full band"
+# every part said another way is "all the parts": "all four parts", "the whole lot", "the full band"
 _EVERY_PART = re.compile(
     r"\b(?:all (?:four|4) (?:of the |of my )?parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
     r"instruments|the whole lot|the (?:full|whole) band)\b"
@@ -46,6 +46,12 @@ _EVERY_PART = re.compile(
 _808_BASS = re.compile(
     r"\b808s?\b(?! ?(?:drums?|kit|kicks?|snares?|hats?|hi ?hats?|claps?|cowbells?|toms?|rims?|cymbals?|beats?|"
     r"grooves?|machine|percussion|perc|sounds|tracks?|channels?|bus|group)\b)"
+)
+# a phrasal verb's particle after its object is read before it: "strip the bass back" is "strip back
+# the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
+_PARTICLE = re.compile(
+    r"\b(strip|pare) "
+    r"((?:the|my|this|that|these|those) (?:[a-z]+ )?[a-z]+) (back|out|down|up)\b"
 )
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
@@ -98,6 +104,10 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", lowered)
     lowered = _808_BASS.sub("bass", lowered)
+    lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
+    lowered = re.sub(
+        r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
+    )  # every bass take
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma

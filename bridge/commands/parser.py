@@ -134,7 +134,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
-        named = sp.part_named(s)  # "bars 9 to 12 of this cue": a clip, never the song
+        named = sp.part_named(
+            sp.KEEP_THE_REST.sub(" ", s)
+        )  # "bars 9 to 12 of this cue": a clip, not the song
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     # "take it to D dorian", "mute the snare in the second half", "make the bass dorian", "mute the strings"
     composed = key_move_of(s, key) or compose(s) or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)

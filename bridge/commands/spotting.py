@@ -90,12 +90,20 @@ def tempo_intent(heard: str, s: str) -> Intent:
     return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
 
 
+_PURPOSE = re.compile(r" (?:so (?:that )?(?:i|we|you) (?:can|could|may)|so i|in order to|to get at) ")
+# "rewrite bars 5 to 8 but keep everything around them": what is kept is no target of the change
+KEEP_THE_REST = re.compile(
+    r" (?:but |and )?(?:keep|leave) (?:everything|all|the rest)(?: else)?(?: (?:around|outside|either side of|"
+    r"before and after|on either side of) (?:them|it|that|those|these|this))?(?= )"
+)
+
+
 def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     params: dict[str, Any] = {}
     models, rest = take(s, v.SEPARATION_MODEL_PHRASES)
     if model or models:
         params["model"] = model or models[0]
-    stems, _ = take(rest, v.STEMS)
+    stems, _ = take(_PURPOSE.split(rest)[0], v.STEMS)  # "into stems so i can get at the vocal": every stem
     if stems:
         params["stem"] = stems[0]
     return Intent("separate", None, params, heard)

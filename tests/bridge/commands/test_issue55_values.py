@@ -197,3 +197,46 @@ def test_the_808_is_the_bass_but_an_808_track_or_drum_is_not(text: str, means: d
 def test_new_takes_of_no_part_are_asked_about() -> None:
     intent = parse("give me three different patterns")
     assert not intent.understood and str(intent.params["reason"]).endswith("?")
+
+
+# 9. A phrasal verb's particle after its object; colloquial words for busier and softer; a scope kept
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        (
+            "strip the chords back for the last 2 bars",
+            {"op": "simpler", "target": "chords", "scope": {"last_bars": 2}},
+        ),
+        ("pare the bass back a bit", {"op": "simpler", "target": "bass"}),
+        (
+            "in bars 9 to 12 the bass needs more going on",
+            {"op": "busier", "target": "bass", "scope": {"bars": [9, 12]}},
+        ),
+        ("could the chords be played more gently", {"op": "softer", "target": "chords"}),
+    ],
+)
+def test_colloquial_changes_keep_their_part_and_scope(text: str, means: dict[str, Any]) -> None:
+    assert _means(text) == means
+
+
+# 10. Values said in passing are no values: a stem named for a purpose, the rest kept around an infill
+def test_a_stem_named_for_a_purpose_is_no_stem_choice() -> None:
+    assert _means("split this mix into stems so we can work on the drums") == {"op": "separate"}
+
+
+def test_what_is_kept_around_an_infill_is_not_its_target() -> None:
+    assert _means("redo bars 1 to 4 and leave everything around them alone") == {
+        "op": "infill", "scope": {"bars": [1, 4]}
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("show me every chord take so far", {"op": "list_takes", "target": "chords"}),
+        ("get the midi out of that bass loop", {"op": "transcribe", "target": "bass"}),
+        ("play me anohter take of the bass", {"op": "vary", "target": "bass"}),
+    ],
+)
+def test_every_take_midi_out_of_and_a_misspelt_another(text: str, means: dict[str, Any]) -> None:
+    assert _means(text) == means
