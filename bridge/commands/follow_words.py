@@ -26,7 +26,7 @@ _SELECTED = re.compile(
     rf" {_FOLLOWS} (?:(?:the|this|that|my) (?:clip|loop|part|bit|region|one|thing|idea) (?:that )?{_WHO} "
     rf"(?:got )?(?:selected|highlighted|picked|chosen|clicked on)|(?:what|whatever|the thing|the stuff) "
     rf"(?:is |s |{_WHO} (?:got )?)?(?:selected|highlighted)|whats (?:selected|highlighted)|(?:the|my|this) selection"
-    rf"|the (?:selected|highlighted) (?:clip|loop|part|one|bit))(?= )"
+    rf"|(?:the|my|this) (?:selected|highlighted|current) (?:clip|loop|part|one|bit))(?= )"
 )
 _PLAYING = r"(?: (?:is|s|are|re) (?:playing|doing)| plays| play| does| do)"
 _TRACK = re.compile(

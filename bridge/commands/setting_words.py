@@ -105,6 +105,8 @@ _ON_ITS_OWN = r"(?:on (?:its|their) own|by (?:itself|themselves)|alone|in isolat
 _ALONE = re.compile(
     rf"^ (?:(?:can|could|may) (?:i|we) |let me |let us |lets |i (?:want|need|would like|d like) to |i wanna )?"
     rf"(?:hear|listen to|play|check) (?:the |my |just the |only the )(\w+(?: \w+)?) {_ON_ITS_OWN}(?: .*)? $"
+    rf"|^ (?:(?:can|could|may) (?:i|we) |let me |i (?:want|need) to )?(?:hear|listen to|play) (?:just|only) "
+    r"(?:the |my )(\w+(?: \w+)?)(?: for (?:a|one) (?:sec|second|moment|bit|minute))?(?: please)? $"
     rf"|^ (?:just|only) (?:the |my )(\w+(?: \w+)?) (?:{_ON_ITS_OWN}|for (?:a|one) (?:sec|second|moment|bit|minute))"
     r"(?: please)? $"
 )
@@ -114,7 +116,7 @@ def mixer_of(s: str) -> Intent | None:
     """Live's mute / unmute / solo of a part's track or of a track named in Live, or None."""
     alone = _ALONE.match(s)
     if alone is not None:
-        s = f" solo the {alone.group(1) or alone.group(2)} "
+        s = f" solo the {next(g for g in alone.groups() if g)} "
     switched = _SWITCHED.match(s)  # "put the drums back on", "turn the strings off": the track's switch
     if switched is not None:
         name = bare_name(switched.group(1))  # a part or an instrument's track, not "the lights"

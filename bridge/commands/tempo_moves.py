@@ -22,7 +22,9 @@ _OFF = re.compile(
     rf" (?:knock|take|shave|chop|cut|trim|drop|lop|strip) (?:off )?(\d+) (?:{_UNIT} )?(?:off )?"
     rf"(?:(?:of |from )?(?:{_TEMPO}|it|things|everything) )?"
 )
-_ON = re.compile(rf" (?:add|put|stick|throw|whack|slap) (?:on )?(\d+) (?:{_UNIT} )(?:on |onto |to )?")
+_ON = re.compile(
+    rf" (?:add|put|stick|throw|whack|slap) (?:on )?(\d+) (?:{_UNIT} (?:on |onto |to )?|(?:on|onto|to) {_TEMPO} )"
+)
 _MOVED = re.compile(
     rf" (nudge|bump|knock|push|pull|bring|take|drop|move|shift|kick|crank|turn|dial|slow|speed) "
     rf"({_TEMPO}|it|things|everything|this) (up|down|back)(?: by)? (\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )"

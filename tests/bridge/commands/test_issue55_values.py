@@ -240,3 +240,18 @@ def test_what_is_kept_around_an_infill_is_not_its_target() -> None:
 )
 def test_every_take_midi_out_of_and_a_misspelt_another(text: str, means: dict[str, Any]) -> None:
     assert _means(text) == means
+
+
+# 11. More of the same families: a hedged redo count, "hear just X", "add N to the tempo", "my selected clip"
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("redo it like 3 times", {"op": "redo", "count": 3}),
+        ("can i hear just the chords", {"op": "solo", "target": "chords"}),
+        ("let me listen to only the organ", {"op": "solo", "target": "track:organ"}),
+        ("add 3 to the tempo", {"op": "tempo", "target": "song", "change_bpm": 3}),
+        ("a melody that follows my selected clip", {"op": "make", "target": "melody", "follow": "this"}),
+    ],
+)
+def test_more_of_each_family(text: str, means: dict[str, Any]) -> None:
+    assert _means(text) == means
