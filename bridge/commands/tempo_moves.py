@@ -29,7 +29,13 @@ _MOVED = re.compile(
     rf" (nudge|bump|knock|push|pull|bring|take|drop|move|shift|kick|crank|turn|dial|slow|speed) "
     rf"({_TEMPO}|it|things|everything|this) (up|down|back)(?: by)? (\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )"
 )
-_BARE_VERBS = ("nudge", "bump", "knock")  # "nudge it down 3": a tempo even with no tempo word
+# "drop it 5 bpm", "raise the tempo 3": a move with no up or down, its way the verb's
+_BY = re.compile(
+    rf" (drop|lower|cut|reduce|raise|bump|push|increase|up) ({_TEMPO}|it|things|everything) (?:by )?(\d+)"
+    rf"(?: {_UNIT})?{_OTHER_UNIT}(?= )"
+)
+_UP_VERBS = ("raise", "bump", "push", "increase", "up")
+_BARE_VERBS = ("nudge", "bump", "knock", "slow", "speed")  # "nudge it down 3": a tempo with no tempo word
 MAX_CHANGE_BPM = 100  # a larger number after "down" is a tempo to go to, not a change
 
 
@@ -45,6 +51,9 @@ def change_of(s: str) -> int | None:
     if on is not None:
         return _bounded(int(on.group(1)))
     moved = _MOVED.search(s)
+    by = _BY.search(s) if moved is None else None
+    if by is not None and (tempo_said or by.group(2) not in ("it", "things", "everything")):
+        return _bounded(int(by.group(3)) if by.group(1) in _UP_VERBS else -int(by.group(3)))
     if moved is None:
         return None
     verb, what, way, n = moved.groups()

@@ -115,6 +115,10 @@ def test_a_part_heard_on_its_own_is_soloed(text: str, target: str) -> None:
         ("bring the tempo down 4", -4),
         ("nudge it up 3", 3),
         ("stick 5 bpm on the tempo", 5),
+        ("drop it 5 bpm", -5),
+        ("lower the bpm 3", -3),
+        ("slow it down 4", -4),
+        ("bump the tempo 4", 4),
     ],
 )
 def test_a_tempo_moved_by_n_bpm_is_a_signed_change(text: str, change_bpm: int) -> None:
