@@ -39,7 +39,7 @@ _FEW = re.compile(
 )
 # every part said another way is "all the parts": "all four parts", "the whole lot", "the full band"
 _EVERY_PART = re.compile(
-    r"\b(?:all (?:four|4) (?:of the |of my )?parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
+    r"\b(?:all (?:four |4 )?(?:of the |of my )parts|all (?:four|4) parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
     r"instruments|the whole lot|the (?:full|whole) band)\b"
 )
 # "the 808" of a beat maker is the bass (an 808 kick, hats or a whole 808 kit are drums)

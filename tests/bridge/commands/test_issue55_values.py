@@ -259,3 +259,17 @@ def test_every_take_midi_out_of_and_a_misspelt_another(text: str, means: dict[st
 )
 def test_more_of_each_family(text: str, means: dict[str, Any]) -> None:
     assert _means(text) == means
+
+
+# 12. A polite request before a mixer switch keeps it a switch (not a MusicGen prompt of the words)
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("Would you unmute the organ for me, please?", {"op": "unmute", "target": "track:organ"}),
+        ("Could you solo the strings, please?", {"op": "solo", "target": "track:strings"}),
+        ("Id like to hear the harp by itself.", {"op": "solo", "target": "track:harp"}),
+        ("Could you please write all of the parts?", {"op": "make", "target": "all"}),
+    ],
+)
+def test_a_polite_request_keeps_its_values(text: str, means: dict[str, Any]) -> None:
+    assert _means(text) == means
