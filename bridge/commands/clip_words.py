@@ -218,3 +218,11 @@ def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
         accidental = {"sharp": "#", "flat": "b", None: ""}[m.group(2)]
         return "transpose", {"to": m.group(1).upper() + accidental}
     return None  # "transpose the song to D minor" is a key change (the key was taken out already)
+
+
+def sets_scale(s: str) -> bool:
+    """ "set the scale to dorian", "change the mode to phrygian": a scale without a tonic, set on
+    Live's own root."""
+    return (
+        mode_of(s) is not None and _any(s, ("scale", "mode")) and _any(s, ("set", "change", "switch", "make"))
+    )

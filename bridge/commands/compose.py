@@ -39,12 +39,12 @@ LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mi
           "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
-          "lighter")  # fmt: skip
+          "lighter", "more softly", "more quietly", "more gently")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
-          "too simple", "too plain", "rolls", "more rolls")  # fmt: skip
+          "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
-           "too complicated", "too complex")  # fmt: skip
+           "too complicated", "too complex", "less going on", "pare back")  # fmt: skip
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")

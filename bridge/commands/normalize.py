@@ -27,7 +27,8 @@ _KEY_WITHOUT_MODE = re.compile(
 
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
-         "bas": "bass", "melodie": "melody", "tempoo": "tempo",
+         "bas": "bass", "melodie": "melody", "tempoo": "tempo", "semis": "semitones", "semi": "semitone",
+         "pls": "please", "plz": "please",
          "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
 # Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
 SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",
@@ -35,6 +36,22 @@ SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "
 _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
     r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
+)
+# every part said another way is "all the parts": "all four parts", "the whole lot", "the full band"
+_EVERY_PART = re.compile(
+    r"\b(?:all (?:four |4 )?(?:of the |of my )parts|all (?:four|4) parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
+    r"instruments|the whole lot|the (?:full|whole) band)\b"
+)
+# "the 808" of a beat maker is the bass (an 808 kick, hats or a whole 808 kit are drums)
+_808_BASS = re.compile(
+    r"\b808s?\b(?! ?(?:drums?|kit|kicks?|snares?|hats?|hi ?hats?|claps?|cowbells?|toms?|rims?|cymbals?|beats?|"
+    r"grooves?|machine|percussion|perc|sounds|tracks?|channels?|bus|group)\b)"
+)
+# a phrasal verb's particle after its object is read before it: "strip the bass back" is "strip back
+# the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
+_PARTICLE = re.compile(
+    r"\b(strip|pare) "
+    r"((?:the|my|this|that|these|those) (?:[a-z]+ )?[a-z]+) (back|out|down|up)\b"
 )
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
@@ -85,6 +102,12 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
+    lowered = _EVERY_PART.sub("all the parts", lowered)
+    lowered = _808_BASS.sub("bass", lowered)
+    lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
+    lowered = re.sub(
+        r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
+    )  # every bass take
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma

@@ -13,7 +13,9 @@ from typing import Any
 
 from bridge.commands import automate_words as aw
 from bridge.commands import clip_words as cw
+from bridge.commands import counts as cn
 from bridge.commands import errand_words as ew
+from bridge.commands import follow_words as fw
 from bridge.commands import fragments, polite
 from bridge.commands import jam_words as jw
 from bridge.commands import meter_words as mt
@@ -22,6 +24,7 @@ from bridge.commands import place_words as pw
 from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
+from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.audio_words import ASKED_OF_CLIP
 from bridge.commands.compose import compose
@@ -93,6 +96,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     session = session_of(s, heard, key) or transcribe_of(s, heard)  # "undo the last two", "into midi"
     if session is not None:
         return session
+    if (change_bpm := tm.change_of(s)) is not None:  # "knock 5 bpm off the tempo", "nudge it down 3"
+        return Intent("set_tempo", None, {"change_bpm": change_bpm}, heard)
     question = question_of(s)  # "change the key": which key? Nothing is done on a guess
     if question is not None:
         return sp.refused(heard, question)
@@ -101,8 +106,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
     if sp.any_of(s, v.HELP_PHRASES):
         return Intent("help", None, {}, heard)
-    if sp.any_of(s, v.UNDO_PHRASES):
-        return Intent("undo", None, {}, heard)
+    if sp.any_of(s, v.UNDO_PHRASES):  # "undo that like three times": the count said around it
+        times = cn.times_said(s)
+        return Intent("undo", None, {"count": times} if times and times > 1 else {}, heard)
     if mw.anywhere(s) or sp.any_of(s, mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
         return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
@@ -128,7 +134,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
-        named = sp.part_named(s)  # "bars 9 to 12 of this cue": a clip, never the song
+        named = sp.part_named(
+            sp.KEEP_THE_REST.sub(" ", s)
+        )  # "bars 9 to 12 of this cue": a clip, not the song
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     # "take it to D dorian", "mute the snare in the second half", "make the bass dorian", "mute the strings"
     composed = key_move_of(s, key) or compose(s) or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
@@ -156,13 +164,18 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if track_name:
         rest = rest[: track_name.start()] + " _ " + rest[track_name.end() :]
     sources, rest = sp.take(rest, cw.SOURCE_PHRASES)
+    followed = None if sources or track_name else fw.follow_of(rest)  # "that follows the clip ive selected"
+    if followed is not None:
+        rest = rest.replace(followed[1], " _ ", 1)
     here = sp.any_of(rest, cw.HERE_PHRASES)
     parts, rest = sp.take(rest, v.PARTS)
     part = parts[0] if parts else None
+    if part == "song" and "all" in parts:  # "an arrangement with all the parts": every part is the said one
+        part = "all"
     tempo_said = sp.any_of(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
-        if part is None or (part == "song" and not generating_said(s)):  # "song tempo to 85"
+        if part is None or (part == "song" and not sp.generating_said(s)):  # "song tempo to 85"
             return sp.tempo_intent(heard, s_no_bars)
         tempo = sp.tempo_intent(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo
         if not tempo.understood:
@@ -178,7 +191,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.separate_intent(heard, s, model)
 
     params: dict[str, Any] = {}
-    many = sp.VARIATIONS.search(s_no_bars)  # "four variations", "3 more takes": a Vary of N takes
+    many = sp.VARIATIONS.search(s_no_bars) or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
     if many:
         count = int(many.group(1))
         if not 1 <= count <= sp.MAX_VARIATIONS:
@@ -188,6 +201,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     new_ones = (
         None if many else sp.NEW_MANY.search(s_no_bars)
     )  # "three different drum grooves": new, not varied
+    if new_ones and not part:  # "three different techno beats": the part its plural names
+        part = sp.MANY_OF.get(new_ones.group(0).split()[-1])
+        if part is None:  # "three different patterns": new takes, of which part is not said
+            return sp.refused(heard, "which part should the new takes be of (drums, bass, chords, melody)?")
     if new_ones and part:
         params["variations"] = min(int(new_ones.group(1)), sp.MAX_VARIATIONS)
         rest = rest.replace(" different ", " ")
@@ -228,11 +245,13 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("set_key", None, {"key": key}, heard)
     mode = cw.mode_of(s)
     outside = [g for g in genres if g not in (mode or "")]  # "minor blues" is a scale, not the genre
-    if part is None and key is None and not (generating or outside or tempo_bpm) and _sets_scale(s):
+    if part is None and key is None and not (generating or outside or tempo_bpm) and cw.sets_scale(s):
         return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
     if not part and (sp.any_of(s, v.MUSICGEN_TRIGGERS) or sp.any_of(rest, v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params, key)
-    if part and tw.accompanies(s) and not (sources or track_name or genres or key):  # "a bass that fits"
+    if (
+        part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
+    ):  # "a bass that fits"
         return Intent("accompany", part, params, heard)
     if part:
         if genres:
@@ -254,18 +273,24 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             params["source_track_name"] = track_name.group(1)
         if here:
             params["here"] = True
-        placed = ARRANGED_AT.search(s)  # "8 bars of drums in the arrangement starting at bar 17"
+        if followed is not None:
+            params.update(followed[0])
+        placed = sp.ARRANGED_AT.search(s)  # "8 bars of drums in the arrangement starting at bar 17"
         if placed and sp.has(s, "arrangement"):
             params.update(arrangement=1, at_bar=int(placed.group(1)))
         elif (region := rg.region_of(s)) is not None:  # "drums for the chorus": there in the Arrangement
             params["region"] = region
-        vague = [w for w in unknown_words(s) if len(w) >= 4] or [w for w in s.split() if w in SAID_OF_A_PART]
+        vague = [w for w in unknown_words(s) if len(w) >= 4] or [
+            w for w in s.split() if w in sp.SAID_OF_A_PART
+        ]
         if vague and not params and not generating and part in v.PARTS.values():
             examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
             return sp.refused(heard, f"({examples}) what should change in the {part}?")
         return Intent("generate", part, params, heard)
     played = re.search(r" play (\w+) ", s)  # "play spotify": not Live's transport
-    elsewhere = played is not None and played.group(1) in unknown_words(s) and played.group(1) not in PLAY_ON
+    elsewhere = (
+        played is not None and played.group(1) in unknown_words(s) and played.group(1) not in sp.PLAY_ON
+    )
     if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params or elsewhere):
         return Intent("play", None, {}, heard)
     if (generating or genres or key) and (genres or key or not unknown_words(s)):
@@ -273,28 +298,3 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if generating:  # "write lyrics about summer": words no command uses, so no question either
         return sp.refused(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
     return sp.refused(heard, "no command was recognised")
-
-
-def generating_said(s: str) -> bool:
-    """A new part asked for: a verb that makes one, or "a whole song" (not "the song's tempo")."""
-    return (
-        sp.any_of(s, v.GENERATE_VERBS)
-        or re.search(r" (?:a|an|new) (?:\w+ ){0,2}(?:song|arrangement) ", s) is not None
-    )
-
-
-ARRANGED_AT = re.compile(r" (?:at|from|starting at|starting on|starting from|on) bar (\d+) ")
-# "the bass is too muddy", "keep the bass": words said of a part that exists, so no new one on a guess
-SAID_OF_A_PART = frozenset({"is", "are", "was", "sounds", "sound", "keep", "leave", "like", "love", "hate", "fine",
-                            "good", "great", "perfect", "ok", "okay"})  # fmt: skip
-PLAY_ON = ("from", "again", "now", "back", "everything", "all")
-
-
-def _sets_scale(s: str) -> bool:
-    """ "set the scale to dorian", "change the mode to phrygian": a scale without a tonic, set on
-    Live's own root."""
-    return (
-        cw.mode_of(s) is not None
-        and sp.any_of(s, ("scale", "mode"))
-        and sp.any_of(s, ("set", "change", "switch", "make"))
-    )

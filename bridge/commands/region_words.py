@@ -44,8 +44,16 @@ _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
 
 
+# "a whole song, intro through outro", "from the intro to the outro": the whole thing, no section of it
+_END_TO_END = re.compile(
+    r" (?:from )?(?:the )?(?:intro|start|beginning|top) (?:through|thru|to|till|until|and|right through to|"
+    r"all the way (?:through )?to|into) (?:the )?(?:outro|end|finish)(?= )"
+)
+
+
 def section_of(s: str) -> tuple[dict[str, Any], str] | None:
     """``({"section": name, "nth": n}, the sentence without those words)``, or None."""
+    s = _END_TO_END.sub(" ", s)
     another = _ANOTHER.search(s)
     if another is not None:  # "give me another chorus": a vary of the chorus
         return {"section": another.group(1), "nth": 1}, " vary " + s[another.end() :]

@@ -23,6 +23,7 @@ from typing import Any
 from bridge.commands import take_refs as tr
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
+from bridge.commands.counts import times_said
 from bridge.commands.intent import Intent
 from bridge.commands.jam_words import starts
 
@@ -118,11 +119,9 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if (
         _has(s, "redo")
         and not _has(s, "bar", "bars")
-        and not re.search(r" redo (?:the|my|this|it) (?!\d+ times |twice |last \d+ )\w", s)
-    ):
-        again = re.search(r" redo (?:that |it )?(?:(\d+) times|(twice)) ", s)  # "redo that twice"
-        count = 0 if again is None else 2 if again.group(2) else int(again.group(1))
-        count = int(last.group(1)) if (last := tr.REDO_LAST.search(s)) else count  # "redo the last 2"
+        and not re.search(r" redo (?:the|my|this|it) (?!(?:\w+ )?(?:\d+ times |twice )|last \d+ )\w", s)
+    ):  # "redo the last 2", "redo it like 3 times"
+        count = int(last.group(1)) if (last := tr.REDO_LAST.search(s)) else times_said(s) or 0
         return Intent("history", None, {"do": "redo", **({"count": count} if count > 1 else {})}, heard)
     takes = _takes(s)
     if takes is not None:

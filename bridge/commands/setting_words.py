@@ -36,7 +36,8 @@ _TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
 COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
                 "housier": "house", "trappier": "trap", "soulfuller": "soul"}  # fmt: skip
 MIXER = {"mute": "mute", "unmute": "unmute", "solo": "solo", "unsolo": "unsolo"}
-_MIXER = re.compile(r"^ (?:please |can you |now )?(mute|unmute|solo|unsolo) (?:the |my |all the |all )?(.+?)"
+_ASKED = r"(?:(?:please|can you|could you|would you|will you|can we|could we|now|just|ok|okay|hey|so) )*"
+_MIXER = re.compile(rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my |all the |all )?(.+?)"
                     r"(?: tracks?| channels?)? $")  # fmt: skip
 
 
@@ -100,8 +101,23 @@ _SWITCHED = re.compile(
 )
 
 
+# a part or track heard alone is soloed: "could i hear the brass on its own", "just the keys for a sec"
+_ON_ITS_OWN = r"(?:on (?:its|their) own|by (?:itself|themselves)|alone|in isolation|isolated|soloed)"
+_ALONE = re.compile(
+    rf"^ {_ASKED}(?:(?:can|could|may) (?:i|we) |let me |let us |lets |i (?:want|need|would like) to |id like to )?"
+    rf"(?:hear|listen to|play|check) (?:the |my |just the |only the )(\w+(?: \w+)?) {_ON_ITS_OWN}(?: .*)? $"
+    rf"|^ (?:(?:can|could|may) (?:i|we) |let me |i (?:want|need) to )?(?:hear|listen to|play) (?:just|only) "
+    r"(?:the |my )(\w+(?: \w+)?)(?: for (?:a|one) (?:sec|second|moment|bit|minute))?(?: please)? $"
+    rf"|^ (?:just|only) (?:the |my )(\w+(?: \w+)?) (?:{_ON_ITS_OWN}|for (?:a|one) (?:sec|second|moment|bit|minute))"
+    r"(?: please)? $"
+)
+
+
 def mixer_of(s: str) -> Intent | None:
     """Live's mute / unmute / solo of a part's track or of a track named in Live, or None."""
+    alone = _ALONE.match(s)
+    if alone is not None:
+        s = f" solo the {next(g for g in alone.groups() if g)} "
     switched = _SWITCHED.match(s)  # "put the drums back on", "turn the strings off": the track's switch
     if switched is not None:
         name = bare_name(switched.group(1))  # a part or an instrument's track, not "the lights"

@@ -20,7 +20,17 @@ OPERATIONS = ("quantize", "humanize", "transpose", "busier", "simpler", "variati
 SECTION_WORDS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "prechorus")
 VOICE_WORDS = ("snare", "hihat", "hihats", "cymbal", "crash", "claps", "percussion", "shaker", "tambourine")
 # (not "remove": "remote" is a word; not "groove": "groovy" is one)
-VERB_WORDS = ("generate", "louder", "softer", "quieter", "variation", "arrangement", "melody", "chords")
+VERB_WORDS = (
+    "generate",
+    "louder",
+    "softer",
+    "quieter",
+    "variation",
+    "arrangement",
+    "melody",
+    "chords",
+    "another",
+)
 TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 

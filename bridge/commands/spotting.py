@@ -90,12 +90,20 @@ def tempo_intent(heard: str, s: str) -> Intent:
     return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
 
 
+_PURPOSE = re.compile(r" (?:so (?:that )?(?:i|we|you) (?:can|could|may)|so i|in order to|to get at) ")
+# "rewrite bars 5 to 8 but keep everything around them": what is kept is no target of the change
+KEEP_THE_REST = re.compile(
+    r" (?:but |and )?(?:keep|leave) (?:everything|all|the rest)(?: else)?(?: (?:around|outside|either side of|"
+    r"before and after|on either side of) (?:them|it|that|those|these|this))?(?= )"
+)
+
+
 def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     params: dict[str, Any] = {}
     models, rest = take(s, v.SEPARATION_MODEL_PHRASES)
     if model or models:
         params["model"] = model or models[0]
-    stems, _ = take(rest, v.STEMS)
+    stems, _ = take(_PURPOSE.split(rest)[0], v.STEMS)  # "into stems so i can get at the vocal": every stem
     if stems:
         params["stem"] = stems[0]
     return Intent("separate", None, params, heard)
@@ -116,3 +124,21 @@ def bars_param(s: str) -> dict[str, Any]:
 def part_named(s: str) -> str | None:
     parts, _ = take(s, v.PARTS)
     return parts[0] if parts else None
+
+
+def generating_said(s: str) -> bool:
+    """A new part asked for: a verb that makes one, or "a whole song" (not "the song's tempo")."""
+    return (
+        any_of(s, v.GENERATE_VERBS)
+        or re.search(r" (?:a|an|new) (?:\w+ ){0,2}(?:song|arrangement) ", s) is not None
+    )
+
+
+ARRANGED_AT = re.compile(r" (?:at|from|starting at|starting on|starting from|on) bar (\d+) ")
+# "the bass is too muddy", "keep the bass": words said of a part that exists, so no new one on a guess
+SAID_OF_A_PART = frozenset({"is", "are", "was", "sounds", "sound", "keep", "leave", "like", "love", "hate", "fine",
+                            "good", "great", "perfect", "ok", "okay"})  # fmt: skip
+# "three different techno beats": the part a plural names when no part is said
+MANY_OF = {"beats": "drums", "grooves": "drums", "drums": "drums", "basslines": "bass", "melodies": "melody",
+           "progressions": "chords", "hooks": "melody"}  # fmt: skip
+PLAY_ON = ("from", "again", "now", "back", "everything", "all")  # "play from the top": Live's transport

@@ -189,9 +189,17 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+# "a bassline that rides with whats already playing", "drums to go under everything we have"
+_WITH_WHAT_PLAYS = re.compile(
+    r" (?:with|to|over|under|alongside|against|along with|on top of) (?:what|whats|whatever|everything|all)"
+    r"(?: is| s| thats| that is| else)?(?: already| currently)? (?:playing|there|going on|in the (?:session|scene|set)|"
+    r"we (?:have|got)|weve got|ive got|i have|i got)(?= )"
+)
+
+
 def accompanies(s: str) -> bool:
     """Whether a sentence asks for a new part played with the scene's other clips."""
-    return _has(s, ACCOMPANY_PHRASES)
+    return _has(s, ACCOMPANY_PHRASES) or _WITH_WHAT_PLAYS.search(s) is not None
 
 
 def grammar_rules(part_rule: str, bars_rule: str, count_rule: str) -> dict[str, str]:

@@ -24,8 +24,10 @@ INSTRUMENTS = ("cello", "cellos", "violin", "violins", "viola", "strings", "stri
 FILLER = ("line", "part", "track", "channel", "sound", "stem", "layer")
 TRAILING = re.compile(
     r" (?:for (?:a|one) (?:moment|sec|second|bit|minute|while|beat)|for now|real quick|quickly|right now|now|"
-    r"again|too|as well|please|for me|then|so i can hear it|to hear it)$"
-)
+    r"again|too|as well|please|for me|then|so i can hear it|to hear it|"
+    r"thank you|thank u|thanks|thanks a lot|thx|ty|cheers|pls|plz|mate|if you can|if you could|"
+    r"if you would|if you dont mind|would you|could you|will you|yeah|ok|okay|cheers mate)$"
+)  # "unmute the pad, thank you", "solo the organ pls": politeness and filler, never a name's words
 # a clause after a track's name is not part of it: "the bass so everyone can hear it"
 _CLAUSE = re.compile(r"(?<=\w) (?:so|because|cause|cos|coz|since|while|whilst|and then|until|till|when|let|lets|"
                      r"as|i want|we need|i need|i wanna|everyone|everybody)(?: .*)?$")  # fmt: skip

@@ -16,7 +16,7 @@ from bridge.commands.intent import Intent
 # "into midi", "to midi", "as midi", "midi notes of", "transcribe": the sentence asks for MIDI of audio
 TO_MIDI = re.compile(
     r" (?:into|to|as|in to) (?:a )?midi(?: notes| clip| track| part| version)? |"
-    r" transcribe | midi (?:notes )?(?:of|from) (?:this|that|the|my) "
+    r" transcribe | midi (?:notes )?(?:of|from|out of) (?:this|that|the|my) "
 )
 # "the bass of this sample": a stem of the clip (split out first), not the clip itself
 STEM_OF = re.compile(

@@ -93,7 +93,8 @@ PARTS: dict[str, str] = {
     "whole song": "song",
     "full song": "song",
 }
-PARTS.update(cue="song", underscore="song", piece="song")  # a film composer's piece (typed only, below)
+TYPED_PARTS = {"basslines": "bass", "progressions": "chords"}  # plurals, typed only
+PARTS.update(TYPED_PARTS, cue="song", underscore="song", piece="song")  # fmt: skip
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
 # keep their own name and the command executor says that it falls back to the song's genre.
@@ -256,7 +257,8 @@ JOB_WORDS = (
     "analysis",
 )
 CANCEL_PHRASES = ("cancel", "abort", "never mind", "nevermind", "forget it", "kill the job")
-UNDO_PHRASES = ("undo", "take that back", "revert", "go back", "scratch that")
+TYPED_UNDO = ("ctrl z", "control z", "cmd z", "command z")  # a key press written out (typed only)
+UNDO_PHRASES = ("undo", "take that back", "revert", "go back", "scratch that", *TYPED_UNDO)
 HELP_PHRASES = (
     "help",
     "how do i",
@@ -295,4 +297,4 @@ TYPED_ONLY = frozenset(
         "music gen",
         "dont",
     }
-) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING}  # fmt: skip
+) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip

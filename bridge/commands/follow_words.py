@@ -1,0 +1,54 @@
+"""What a new part follows, said in more words than ``clip_words.SOURCE_PHRASES`` (issue 55).
+
+- "a bass that follows the clip I've selected", "chords that fit what's selected", "drums locked
+  to my selection": the selected clip (``{"source": "selected"}``);
+- "a bassline that follows what the piano track is playing", "a melody over the organ track":
+  the clip on the track so named (``{"source_track_name": "piano"}``); a part's own name is that
+  part ("follows what the bass is playing" -> ``{"source": "bass"}``).
+
+Sentences are normalised (apostrophes gone: "I've" is "ive"). Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import vocab as v
+from bridge.commands.track_words import bare_name
+
+_FOLLOWS = (
+    r"(?:follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|fits(?: with)?|"
+    r"fit(?: with)?|goes with|go with|sits (?:on|with|over)|sit (?:on|with|over)|rides (?:on|over|with)|"
+    r"plays? along (?:to|with)|based on|built (?:on|around)|over|under|on top of|against|around|with)"
+)
+_WHO = r"(?:i|ive|i ve|i have|weve|we ve|we have|youve|you have|we|you|i just|ive just)"
+_SELECTED = re.compile(
+    rf" {_FOLLOWS} (?:(?:the|this|that|my) (?:clip|loop|part|bit|region|one|thing|idea) (?:that )?{_WHO} "
+    rf"(?:got )?(?:selected|highlighted|picked|chosen|clicked on)|(?:what|whatever|the thing|the stuff) "
+    rf"(?:is |s |{_WHO} (?:got )?)?(?:selected|highlighted)|whats (?:selected|highlighted)|(?:the|my|this) selection"
+    rf"|(?:the|my|this) (?:selected|highlighted|current) (?:clip|loop|part|one|bit))(?= )"
+)
+_PLAYING = r"(?: (?:is|s|are|re) (?:playing|doing)| plays| play| does| do)"
+_TRACK = re.compile(
+    rf" {_FOLLOWS} (?:what(?:ever)? )?(?:the|my) ([a-z0-9]+?(?: [a-z0-9]+)?)(?: (?:track|channel|part|line))?"
+    rf"{_PLAYING}(?= )"
+    rf"| {_FOLLOWS} what(?:ever)? (?:the|my) ([a-z0-9]+(?: (?!is |s |are |re |plays? |does |do )[a-z0-9]+)?)"
+    r"(?: track| channel)?(?= )"
+)
+_SOURCE_PARTS = {
+    "chords": "chords",
+    "bass": "bass",
+}  # the parts a new part may take its chords or onsets from
+
+
+def follow_of(s: str) -> tuple[dict[str, str], str] | None:
+    """What a new part follows (its params) and the words that said it, or None."""
+    selected = _SELECTED.search(s)
+    if selected is not None:
+        return {"source": "selected"}, selected.group(0)
+    track = _TRACK.search(s)
+    if track is None:
+        return None
+    name = bare_name(track.group(1) or track.group(2))  # "the piano track" -> "piano"
+    part = _SOURCE_PARTS.get(v.PARTS.get(name, ""))
+    return ({"source": part} if part else {"source_track_name": name}), track.group(0)

@@ -1,0 +1,66 @@
+"""The song's tempo moved by a number of bpm, said as a move (issue 55): the signed ``change_bpm``.
+
+- "knock 5 bpm off the tempo", "shave 3 off the bpm", "take off 4 bpm": slower by N;
+- "add 6 bpm", "stick 2 bpm on the tempo": faster by N;
+- "bring the tempo down 3", "nudge it down 3", "bump the speed up by 2": up or down by N.
+
+A number with another unit ("down 3 semitones", "up 2 db", "down an octave") is no tempo; a move
+of "it" with no tempo word says one only with the verbs a tempo is moved by ("nudge it down 3").
+The jam's tempo is the jam's reader's (``session_words``). Sentences are normalised. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TEMPO = r"(?:the )?(?:tempo|bpm|speed|song|track)"
+_UNIT = r"(?:bpm|beats per minute|beats|clicks|notches)"
+_OTHER_UNIT = (
+    r"(?! (?:semitones?|semis?|st|db|decibels?|percent|bars?|octaves?|steps?|notes?|cents?|hz|ms|times|x) )"
+)
+_OFF = re.compile(
+    rf" (?:knock|take|shave|chop|cut|trim|drop|lop|strip) (?:off )?(\d+) (?:{_UNIT} )?(?:off )?"
+    rf"(?:(?:of |from )?(?:{_TEMPO}|it|things|everything) )?"
+)
+_ON = re.compile(
+    rf" (?:add|put|stick|throw|whack|slap) (?:on )?(\d+) (?:{_UNIT} (?:on |onto |to )?|(?:on|onto|to) {_TEMPO} )"
+)
+_MOVED = re.compile(
+    rf" (nudge|bump|knock|push|pull|bring|take|drop|move|shift|kick|crank|turn|dial|slow|speed) "
+    rf"({_TEMPO}|it|things|everything|this) (up|down|back)(?: by)? (\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )"
+)
+# "drop it 5 bpm", "raise the tempo 3": a move with no up or down, its way the verb's
+_BY = re.compile(
+    rf" (drop|lower|cut|reduce|raise|bump|push|increase|up) ({_TEMPO}|it|things|everything) (?:by )?(\d+)"
+    rf"(?: {_UNIT})?{_OTHER_UNIT}(?= )"
+)
+_UP_VERBS = ("raise", "bump", "push", "increase", "up")
+_BARE_VERBS = ("nudge", "bump", "knock", "slow", "speed")  # "nudge it down 3": a tempo with no tempo word
+MAX_CHANGE_BPM = 100  # a larger number after "down" is a tempo to go to, not a change
+
+
+def change_of(s: str) -> int | None:
+    """The signed bpm a normalised sentence moves the song's tempo by, or None."""
+    if " jam " in s:
+        return None
+    off = _OFF.search(s)
+    tempo_said = re.search(rf" (?:{_TEMPO}|{_UNIT}) ", s) is not None
+    if off is not None and tempo_said and " off " in off.group(0):
+        return _bounded(-int(off.group(1)))
+    on = _ON.search(s)
+    if on is not None:
+        return _bounded(int(on.group(1)))
+    moved = _MOVED.search(s)
+    by = _BY.search(s) if moved is None else None
+    if by is not None and (tempo_said or by.group(2) not in ("it", "things", "everything")):
+        return _bounded(int(by.group(3)) if by.group(1) in _UP_VERBS else -int(by.group(3)))
+    if moved is None:
+        return None
+    verb, what, way, n = moved.groups()
+    if what in ("it", "things", "everything", "this") and not (tempo_said or verb in _BARE_VERBS):
+        return None
+    return _bounded(int(n) if way == "up" else -int(n))
+
+
+def _bounded(change_bpm: int) -> int | None:
+    return change_bpm if 0 < abs(change_bpm) <= MAX_CHANGE_BPM else None
