@@ -64,7 +64,7 @@ def test_a_question_about_a_named_part_stays_one_when_the_reading_is_unsure() ->
 
 
 def test_a_value_the_rules_read_and_the_reading_drops_is_still_asked_about() -> None:
-    text = "pare the bass right back, 2 bars at 90 bpm"  # the tempo is not carried by a simplification
+    text = "simplify the bass, 2 bars at 90 bpm"  # the tempo is not carried by a simplification
     ruled = rules(text)
     assert "tempo_bpm" in means_of(ruled.as_dict())
     assert not agreed(text, ruled, _sure("simpler", "bass")).understood
@@ -86,7 +86,8 @@ def test_a_value_the_rules_read_and_the_reading_drops_is_still_asked_about() -> 
 def test_a_purpose_clause_or_the_rest_kept_is_not_the_request(
     text: str, reading: reader.Reading, means: dict[str, Any]
 ) -> None:
-    assert means_of(rules(text).as_dict()) != means  # the rules read the whole sentence otherwise
+    # since round 4's slot readers (r55e) the rules alone cut the stem and the kept rest too; the
+    # agreement must give the same meaning whichever layer reads it first
     assert means_of(agreed(text, rules(text), reading).as_dict()) == means
 
 
