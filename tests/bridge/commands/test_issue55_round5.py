@@ -1,0 +1,43 @@
+"""Issue 55, fifth round: wrong readings that act (sentences of our own, not blind sets 12-14's
+lines). The cases failed on 335edf3, except the earlier-said-after-the-verb case and the tempo said
+last, which guard what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands import parse
+
+
+# 1. The direction said after the shift verb decides: "early" before it says where the part is now
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("The hats land a bit early, please move them later by one sixteenth.", 0.25),
+        ("my snare comes in early, could you shift it later by an eighth", 0.5),
+        ("the kick is dragging behind, nudge it earlier by a sixteenth", -0.25),
+    ],
+)
+def test_shift_direction_is_the_one_after_the_verb(text: str, offset: float) -> None:
+    intent = parse(text)
+    assert intent.params.get("kind") == "shift", intent
+    assert intent.params["offset"] == offset
+
+
+# 2. A year is not a tempo: "since nineteen eighty-two" is "since 19 82" after the number reader
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Start a jam in D, I have not played since nineteen eighty-two.",
+        "could we begin a jam in A minor? I last jammed back in nineteen ninety-one",
+        "start a jam, I have played it since 95",
+    ],
+)
+def test_a_year_is_not_a_jam_tempo(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "jam" and intent.params.get("do") == "start", intent
+    assert "tempo_bpm" not in intent.params
+
+
+def test_a_tempo_said_last_is_still_read() -> None:
+    assert parse("let's jam, jazz, one sixty").params.get("tempo_bpm") == 160
