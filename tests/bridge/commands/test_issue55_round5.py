@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bridge.commands import parse
+from bridge.commands.parser import parse as rules_parse
 
 
 # 1. The direction said after the shift verb decides: "early" before it says where the part is now
@@ -41,3 +42,17 @@ def test_a_year_is_not_a_jam_tempo(text: str) -> None:
 
 def test_a_tempo_said_last_is_still_read() -> None:
     assert parse("let's jam, jazz, one sixty").params.get("tempo_bpm") == 160
+
+
+# 3. A function word is never a track's name ("a fade in, as a choir would enter"; "a swell, I think")
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Could you bring the pads in slowly over four bars, a fade in, as a choir would enter?", "pads"),
+        ("Let the keys get louder and then softer again? A swell, I believe it is called.", "keys"),
+    ],
+)
+def test_a_function_word_is_not_a_track_name(text: str, name: str) -> None:
+    intent = rules_parse(text)
+    assert intent.action == "automate", intent
+    assert intent.params.get("track_name") == name
