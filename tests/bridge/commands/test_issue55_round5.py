@@ -56,3 +56,11 @@ def test_a_function_word_is_not_a_track_name(text: str, name: str) -> None:
     intent = rules_parse(text)
     assert intent.action == "automate", intent
     assert intent.params.get("track_name") == name
+
+
+# 4. "a great deal" is as much swing as "a lot"
+@pytest.mark.parametrize("text", ["swing the hats a great deal", "please swing the bass a good deal"])
+def test_a_great_deal_is_a_lot_of_swing(text: str) -> None:
+    intent = parse(text)
+    assert intent.params.get("kind") == "swing", intent
+    assert intent.params.get("amount") == 0.75
