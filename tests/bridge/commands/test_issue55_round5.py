@@ -64,3 +64,14 @@ def test_a_great_deal_is_a_lot_of_swing(text: str) -> None:
     intent = parse(text)
     assert intent.params.get("kind") == "swing", intent
     assert intent.params.get("amount") == 0.75
+
+
+# 5. "N different ways" is N versions
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("give me the bass three different ways", 3), ("try the chords again 2 other ways please", 2)],
+)
+def test_n_different_ways_is_n_versions(text: str, count: int) -> None:
+    intent = parse(text)
+    assert intent.action == "vary", intent
+    assert intent.params.get("variations") == count
