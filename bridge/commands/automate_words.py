@@ -38,10 +38,15 @@ RATES = {"every beat": 1.0, "each beat": 1.0, "every half beat": 0.5, "every 8th
 SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filter")  # for suggestions
 
 
+NOT_NAMES = frozenset(
+    "it this in out up down over on into at to by whole everything all song as i a an the you we me he she they "
+    "that which when so then again and or if like with from of for is my your our".split()
+)  # function words, never a track's name ("a fade in, as a choir would enter"; "a swell, i think")
+
+
 def _target(word: str | None) -> dict[str, Any]:
     """A part ("the bass") or a track's name ("the pad")."""
-    if not word or word in ("it", "this", "in", "out", "up", "down", "over", "on", "into", "at", "to", "by", "whole",
-                            "everything", "all", "song"):  # fmt: skip
+    if not word or word in NOT_NAMES:
         return {}
     part = v.PARTS.get(word)
     return {"target_part": part} if part else {"track_name": word}

@@ -85,8 +85,8 @@ _TEMPO = re.compile(
     r" (?:at )?(\d+) (?:bpm|beats per minute) | at (\d+) $| at (\d{2,3}) (?!bars? |beats? |percent )"
 )
 _LAST_NUMBER = re.compile(
-    r" (?:jam|jamming|\w+) (\d{2,3}) $"
-)  # "let's jam, jazz, one sixty": a tempo said last
+    r" (?!\d+ |since |from |until |till |years? |age |aged )(?:jam|jamming|\w+) (\d{2,3}) $"
+)  # "let's jam, jazz, one sixty": a tempo said last; never a year ("since nineteen seventy-nine": "19 79")
 SAID_TEMPO = (40, 300)  # a bare number said last is a tempo only in the range music is played at
 TEMPO_RANGE_BPM = (20, 999)
 

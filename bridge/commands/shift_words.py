@@ -40,6 +40,17 @@ def offset_of(s: str) -> dict[str, Any] | None:
         size = SMALL_STEP
     if size is None:
         return None
-    if _has(s, EARLIER) or (_has(s, ("pull",)) and not _has(s, LATER)):
+    if _earlier(s):
         size = -size
     return {"offset": size, **({"chosen": "beats"} if chosen else {})}
+
+
+def _earlier(s: str) -> bool:
+    """Whether the move is earlier: the direction said after the shift verb decides ("it arrives early,
+    move it later" is later: "early" before the verb says where the part is now, not where it goes)."""
+    verb = min(s.find(f" {v} ") for v in SHIFT_VERBS if f" {v} " in s)
+    tail = s[verb:]
+    words = [(tail.find(f" {p} "), p in EARLIER) for p in LATER + EARLIER if f" {p} " in tail]
+    if words:
+        return min(words)[1]
+    return _has(tail, ("pull",)) or _has(s, EARLIER)
