@@ -53,9 +53,8 @@ _LOOSEN = re.compile(
 )
 QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize",
             "tighten")  # fmt: skip
-SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25, "a lot": 0.75,
-                 "heavily": 0.75, "heavy": 0.75, "hard": 0.75, "way more": 0.75,
-                 "a great deal": 0.75, "a good deal": 0.75, "very much": 0.75}  # fmt: skip
+SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25} | dict.fromkeys(
+    ("a lot", "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much"), 0.75)  # fmt: skip
 _PERCENT = re.compile(
     r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
 )
