@@ -32,6 +32,8 @@ MARGIN = 0.25  # and its lead over the next op
 PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
+OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
+             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"})  # fmt: skip
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
@@ -105,6 +107,8 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return _ask(heard, s, key, reading, ruled)
     if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough
         return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
+    if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask
+        return _ask(heard, s, key, reading, ruled)
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
         again = read_as(best, _target(reading, s), heard, s, key)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):

@@ -124,3 +124,21 @@ def test_a_comparison_whose_named_takes_are_not_read_is_asked_about() -> None:
     assert not agreed(text, ruled, _sure("compare", "last")).understood
     named = "compare the first take with the last one"  # read whole: acted on
     assert means_of(agreed(named, rules(named), _sure("compare", "first")).as_dict())["other"] == "last"
+
+
+@pytest.mark.parametrize(
+    ("text", "rules_op", "learned_op", "target"),
+    [
+        ("put more notes in the hats, they feel empty", "busier", "simpler", "hats"),
+        ("bring the bass down, it's far too loud", "softer", "louder", "bass"),
+    ],
+)
+def test_readings_that_contradict_each_other_ask(
+    text: str, rules_op: str, learned_op: str, target: str
+) -> None:
+    """A sure learned reading of the opposite op ("simpler" where the rules read "busier") is a
+    contradiction about what the producer wants: a question, never either act."""
+    ruled = rules(text)
+    assert means_of(ruled.as_dict())["op"] == rules_op
+    answer = agreed(text, ruled, _sure(learned_op, target, p=0.97))
+    assert not answer.understood
