@@ -269,6 +269,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
             self.readings.clear()
             self.slots.clear()
             self.track_list = None
+            self.pushed = None  # the old Set's context is not this one's: asked for until this one's comes
             self.pushed_seq = -1  # the new Set's versions are not a gap in the old one's
         self.set_id, self.set_name = set_id, name
         if self.on_set is not None:

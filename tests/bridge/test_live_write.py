@@ -91,3 +91,19 @@ def test_a_reading_live_pushes_right_after_a_write_into_its_slot_is_kept() -> No
 
     readings = asyncio.run(scenario())
     assert list(readings) == [(1, 2)] and readings[(1, 2)].digest == "d2"
+
+
+def test_another_set_opened_drops_the_old_sets_context_until_its_own_is_pushed() -> None:
+    """Live pushes a Set's id before its context: a generate between the two asks Live instead of
+    taking the Set before's key and tempo (that race once wrote chords in the old Set's key)."""
+    from bridge import osc
+
+    client = LiveClient()
+    context = [getattr(NOW, name) for name in NOW.__slots__]
+    client._received(osc.encode(protocol.RS_SET_PUSH, [0, "set-a", "A"]))
+    client._received(osc.encode(protocol.RS_CONTEXT_PUSH, [0, *context]))
+    assert client.pushed == NOW
+    client._received(osc.encode(protocol.RS_SET_PUSH, [0, "set-b", "B"]))
+    assert client.pushed is None and client.set_id == "set-b"
+    client._received(osc.encode(protocol.RS_CONTEXT_PUSH, [0, *context]))
+    assert client.pushed == NOW and client.lost_pushes == 0
