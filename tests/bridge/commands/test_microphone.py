@@ -162,6 +162,7 @@ def test_a_spoken_heavy_command_waits_for_yes_through_the_daemon(
         )
 
 
+@pytest.mark.realtime  # JACK audio captured against the wall clock: alone, after the parallel run
 def test_push_to_talk_with_whisper_and_pocketsphinx_agreeing_through_the_daemon(
     jack_env: dict[str, str], spoken_wavs: list[Path], yes_wav: Path
 ) -> None:
