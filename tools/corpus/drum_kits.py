@@ -120,9 +120,7 @@ def soundfont_or_exit(name: str) -> Path:
 def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -> tuple[str, Rows]:
     """One part on one kit (cached by name): its wav and its notes in seconds (GM notes; on a kit
     whose keys are not GM's, each played on its own key and those the kit lacks left out)."""
-    keys = NOT_GM.get(kit.soundfont)
-    if keys is not None:
-        notes = [n for n in notes if n.pitch in keys]
+    notes, played = on_kit_keys(kit, notes)
     wav = out / f"drums-{kit.name}-{tag}-{tempo_bpm:g}.wav"
     if not wav.exists() and kit.soundfont == "synth":
         out.mkdir(parents=True, exist_ok=True)
@@ -132,8 +130,8 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
     elif not wav.exists():
         out.mkdir(parents=True, exist_ok=True)
         midi = wav.with_suffix(".mid")
-        played = notes if keys is None else [replace(n, pitch=keys[n.pitch]) for n in notes]
-        tset.write_part(midi, played, tempo_bpm=tempo_bpm, program=kit.program, drums=keys is None)
+        drums = kit.soundfont not in NOT_GM  # a GM kit: bank 128 on channel 10
+        tset.write_part(midi, played, tempo_bpm=tempo_bpm, program=kit.program, drums=drums)
         fluidsynth = fluidsynth_or_exit("the drum kits")
         render_midi(fluidsynth, midi, wav, gain=0.6, soundfont=soundfont_or_exit(kit.soundfont))
     s_per_beat = 60.0 / tempo_bpm
@@ -142,6 +140,16 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
         for n in sorted(notes, key=lambda n: (n.start_beats, n.pitch))
     ]
     return str(wav), rows
+
+
+def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
+    """(the GM notes the kit can play, the same notes on the kit's own keys): a GM kit plays every
+    note on its own key; a kit of ``NOT_GM`` drops the notes it has no key for and moves the rest."""
+    keys = NOT_GM.get(kit.soundfont)
+    if keys is None:
+        return notes, notes
+    kept = [n for n in notes if n.pitch in keys]
+    return kept, [replace(n, pitch=keys[n.pitch]) for n in kept]
 
 
 def parts(
