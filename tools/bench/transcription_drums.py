@@ -1,10 +1,12 @@
 """Benchmark, drums: per-voice F on another soundfont's kits the classifier never heard
-(MuseScore_General's eight kits, the generators' parts at the test half's seeds and tempos; and on
+(``--source``: MuseScore_General's eight kits by default; ``avl``, AVL Drumkits' two multi-sampled
+acoustic kits; ``csound``, csound's GM bank's eight kits; ``opl3``, an OPL3 FM kit), the generators' parts at the test half's seeds and tempos; and on
 the same kits, grooves rich in open hats from tools/corpus/hat_grooves, the open-hat check), and
 ``roo transcribe --kind drums`` on a 20 s drum loop, cold (a fresh process each run) and warm (in
 process), beside Basic Pitch's ``predict`` on the same file in the same run. Usage::
 
-    .venv/bin/python tools/bench/transcription_drums.py [--no-held-out] [--no-open-hats] [--no-speed] [--json F]
+    .venv/bin/python tools/bench/transcription_drums.py [--source S] [--no-held-out] [--no-open-hats]
+        [--no-speed] [--json F]
 
 The test half's drum figures (FluidR3's Room, TR-808 and Jazz kits) come from
 tools/bench/transcription.py --split test --kinds drums.
@@ -40,27 +42,32 @@ COLD_PEER = (
 
 
 OPEN_HAT_TEMPOS_BPM = (96, 112, 124, 132)
+OPEN_HAT_GROOVES = 32
 
 
-def held_out(out: Path) -> dict[str, Any]:
-    """Per-voice F (pooled counts) over the generators' drum parts on the held-out soundfont's kits."""
+def held_out(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, Any]:
+    """Per-voice F (pooled counts) over the generators' drum parts on a held-out source's kits."""
     made = []
-    for kit in drum_kits.HELD_OUT:
+    for kit in kits:
         made += drum_kits.parts(
             out, kit, seeds=tset.TEST_SEEDS, tempos=tset.TEST_TEMPOS_BPM, n_random=0, seed=0
         )
     return pooled_f(made)
 
 
-def open_hats(out: Path) -> dict[str, Any]:
+def open_hats(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, Any]:
     """Per-voice F (pooled counts) over grooves rich in open hats (each style of hat_grooves, seeded by
-    kit and style) on the held-out soundfont's kits."""
+    kit and style) on a held-out source's kits: a source of fewer than eight kits plays more rounds of
+    grooves on each, so that each source is heard on 32 grooves."""
     made = []
-    for kit in drum_kits.HELD_OUT:
+    rounds = max(1, OPEN_HAT_GROOVES // (len(kits) * len(hat_grooves.STYLES)))
+    for kit in kits:
         for turn, style in enumerate(hat_grooves.STYLES):
-            rng = random.Random(f"open-hats-{kit.name}-{style}")
-            tempo = OPEN_HAT_TEMPOS_BPM[(turn + kit.program) % len(OPEN_HAT_TEMPOS_BPM)]
-            made.append(drum_kits.render(out, kit, hat_grooves.groove(style, rng), tempo, f"hats-{style}"))
+            for round_ in range(rounds):
+                tag = f"hats-{style}" + (f"-{round_}" if round_ else "")
+                rng = random.Random(f"open-hats-{kit.name}-{style}" + (f"-{round_}" if round_ else ""))
+                tempo = OPEN_HAT_TEMPOS_BPM[(turn + kit.program + round_) % len(OPEN_HAT_TEMPOS_BPM)]
+                made.append(drum_kits.render(out, kit, hat_grooves.groove(style, rng), tempo, tag))
     return pooled_f(made)
 
 
@@ -110,16 +117,18 @@ def speed(path: Path, runs: int = 3) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=drum_kits.default_out())
+    parser.add_argument("--source", choices=tuple(drum_kits.HELD_OUT_SOURCES), default="musescore")
     parser.add_argument("--no-held-out", action="store_true")
     parser.add_argument("--no-open-hats", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    kits = drum_kits.HELD_OUT_SOURCES[args.source]
     sections: dict[str, Callable[[], dict[str, Any]]] = {}
     if not args.no_held_out:
-        sections["held_out_musescore"] = lambda: held_out(args.out)
+        sections[f"held_out_{args.source}"] = lambda: held_out(args.out, kits)
     if not args.no_open_hats:
-        sections["open_hats_musescore"] = lambda: open_hats(args.out)
+        sections[f"open_hats_{args.source}"] = lambda: open_hats(args.out, kits)
     if not args.no_speed:
         test_items = tset.items(tset.default_out(), "test", ("drums",))
         sections["speed"] = lambda: speed(clip_20s(test_items, "drums", args.out))

@@ -6,14 +6,15 @@ Kits come from two General MIDI soundfonts, FluidR3_GM (Debian fluid-soundfont-g
 are left out: they are the test half's kits (tools/corpus/transcription_set). Each kit belongs to a
 family (a kit and its numbered variants share samples), and leave-one-out runs by family.
 MuseScore_General (Debian musescore-general-soundfont-small) is never trained on: its kits are a
-further held-out check of the benchmark (``HELD_OUT``).
+further held-out check of the benchmark (``HELD_OUT``), and so are the sources of ``HELD_OUT_SOURCES``
+(bench material only: AVL Drumkits' two multi-sampled acoustic kits, csound's GM bank, an OPL3 FM bank).
 """
 
 from __future__ import annotations
 
 import random
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,23 @@ SOUNDFONTS = {
 }
 DEBIAN_PACKAGE = {"fluid": "fluid-soundfont-gm", "timgm": "timgm6mb-soundfont"}
 DEBIAN_PACKAGE["musescore"] = "musescore-general-soundfont-small"
+# held-out sources of the benchmark only (never trained on; Debian packages of the bench, not of CI)
+SOUNDFONTS |= {
+    "avl-pearl": Path("/usr/share/sounds/sf2/Black_Pearl_4_LV2.sf2"),
+    "avl-zeppelin": Path("/usr/share/sounds/sf2/Red_Zeppelin_4_LV2.sf2"),
+    "csound": Path("/usr/share/sounds/sf2/sf_GMbank.sf2"),
+    "opl3": Path("/usr/share/sounds/sf2/OPL-3_FM_128M.sf2"),
+}
+DEBIAN_PACKAGE |= {"avl-pearl": "avldrums.lv2-soundfont", "avl-zeppelin": "avldrums.lv2-soundfont"}
+DEBIAN_PACKAGE |= {"csound": "csound-soundfont", "opl3": "opl3-soundfont"}
+# AVL Drumkits' kits are bank 0 presets (played on channel 1) whose keys are not GM's (read from the
+# sf2's instrument zones and sample names): 46 a semi-open hat, 48 a "swish" hat, 41/43 the floor
+# tom (and its edge), 45/47 the 12-14" tom, 50/52/58 cymbal chokes, 61 maracas. A GM note maps to
+# the key that truly is that voice; GM notes with no such key (cabasa, claves) are left out of the part.
+AVL_KEYS = {35: 36, 36: 36, 37: 37, 38: 38, 39: 39, 40: 40, 42: 42, 44: 44, 46: 46}
+AVL_KEYS |= {49: 49, 51: 51, 53: 53, 55: 55, 57: 57, 59: 59, 54: 54, 56: 56, 70: 61}
+AVL_KEYS |= {41: 41, 43: 41, 45: 45, 47: 45, 48: 45, 50: 45}
+NOT_GM = {"avl-pearl": AVL_KEYS, "avl-zeppelin": AVL_KEYS}
 
 
 @dataclass(frozen=True)
@@ -60,7 +78,14 @@ TRAIN_KITS = (
     *(Kit("synth", seed, f"synth-{seed % 2}") for seed in range(8)),  # tools/corpus/drum_synth, by seed
 )
 # never trained on: the benchmark's further held-out check on another soundfont's kits
-HELD_OUT = tuple(Kit("musescore", p, "musescore") for p in (0, 8, 16, 24, 25, 32, 40, 48))
+GM_KITS = (0, 8, 16, 24, 25, 32, 40, 48)  # Standard, Room, Power, Electronic, TR-808, Jazz, Brush, Orchestra
+HELD_OUT = tuple(Kit("musescore", p, "musescore") for p in GM_KITS)
+HELD_OUT_SOURCES = {
+    "musescore": HELD_OUT,
+    "avl": (Kit("avl-pearl", 0, "avl"), Kit("avl-zeppelin", 0, "avl")),
+    "csound": tuple(Kit("csound", p, "csound") for p in GM_KITS),
+    "opl3": (Kit("opl3", 0, "opl3"),),
+}
 DISTRACTORS = (54, 56, 69, 70, 75)  # tambourine, cowbell, cabasa, maracas, claves: no voice of ours
 VOICE_ODDS = {36: 0.3, 38: 0.2, 37: 0.03, 39: 0.05, 42: 0.4, 44: 0.05, 46: 0.1, 51: 0.12, 53: 0.02}
 VOICE_ODDS |= {49: 0.02, 57: 0.01, 41: 0.015, 45: 0.015, 48: 0.015, 50: 0.015}
@@ -93,7 +118,9 @@ def soundfont_or_exit(name: str) -> Path:
 
 
 def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -> tuple[str, Rows]:
-    """One part on one kit (cached by name): its wav and its notes in seconds."""
+    """One part on one kit (cached by name): its wav and its notes in seconds (GM notes; on a kit
+    whose keys are not GM's, each played on its own key and those the kit lacks left out)."""
+    notes, played = on_kit_keys(kit, notes)
     wav = out / f"drums-{kit.name}-{tag}-{tempo_bpm:g}.wav"
     if not wav.exists() and kit.soundfont == "synth":
         out.mkdir(parents=True, exist_ok=True)
@@ -103,7 +130,8 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
     elif not wav.exists():
         out.mkdir(parents=True, exist_ok=True)
         midi = wav.with_suffix(".mid")
-        tset.write_part(midi, notes, tempo_bpm=tempo_bpm, program=kit.program, drums=True)
+        drums = kit.soundfont not in NOT_GM  # a GM kit: bank 128 on channel 10
+        tset.write_part(midi, played, tempo_bpm=tempo_bpm, program=kit.program, drums=drums)
         fluidsynth = fluidsynth_or_exit("the drum kits")
         render_midi(fluidsynth, midi, wav, gain=0.6, soundfont=soundfont_or_exit(kit.soundfont))
     s_per_beat = 60.0 / tempo_bpm
@@ -112,6 +140,16 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
         for n in sorted(notes, key=lambda n: (n.start_beats, n.pitch))
     ]
     return str(wav), rows
+
+
+def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
+    """(the GM notes the kit can play, the same notes on the kit's own keys): a GM kit plays every
+    note on its own key; a kit of ``NOT_GM`` drops the notes it has no key for and moves the rest."""
+    keys = NOT_GM.get(kit.soundfont)
+    if keys is None:
+        return notes, notes
+    kept = [n for n in notes if n.pitch in keys]
+    return kept, [replace(n, pitch=keys[n.pitch]) for n in kept]
 
 
 def parts(
