@@ -52,12 +52,18 @@ _NAME_WHICH = re.compile(
     rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
 )
 _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
+# "what changed between ...", "wats the difference between ...", "what is different between ...": a comparison
+_COMPARED = re.compile(
+    r" (?:compare|what changed|changed between|difference between|different between|differs) "
+)
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
                 "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
 _LIST = re.compile(
     r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
-)
+    r"| (?:show|list|see|display)(?: me)?(?: only| just)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
+    r" (?:starred|favourited|liked|saved) "
+)  # "show me only the takes ive starred"
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
     r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
@@ -165,20 +171,16 @@ def _takes(s: str) -> dict[str, Any] | None:
         return {"do": "recall", "which": "last"}  # "go with the last one"
     if not set(refs) - {"last", "previous"} and refs and tr.MARK.match(s):  # "star the last one"
         return {"do": "unstar" if s.startswith(" unstar") else "star", "which": refs[0]}
-    if not set(refs) - {
-        "last",
-        "previous",
-    }:  # "the last take" is this one: take_words' star, compare, previous
-        return None
     found = tw.history_of(s, s)
-    if found is not None and found["do"] in ("star", "unstar"):
-        return {**found, "which": refs[0]}
-    if (found is not None and found["do"] == "compare") or _has(
-        s, "compare", "what changed", "difference between"
-    ):
-        this = "this" if _has(s, "this", "it") else None
+    this = "this" if _has(s, "this", "it") else None  # "between this and the last one": this, last
+    two = len(refs) > 1 or (this is not None and refs) or bool(set(refs) - {"last", "previous"})
+    if two and (_COMPARED.search(s) or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
+    if not set(refs) - {"last", "previous"}:  # "the last take" is this one: take_words' star, previous
+        return None
+    if found is not None and found["do"] in ("star", "unstar"):
+        return {**found, "which": refs[0]}
     if (_has(s, *RECALL_WORDS) or tr.PUT_BACK.search(s)) and not _has(s, "star", "name"):
         return {"do": "recall", "which": refs[0]}
     return None

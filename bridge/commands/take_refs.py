@@ -9,6 +9,7 @@ import re
 
 # "unstar the one before that", "the take before the last one": the one before the last
 BEFORE_THAT = re.compile(
+    r" (?:the )?(?:one|take|version) before(?: (?:that|this|it|the last(?: one| take)?|the latest(?: one)?))? $|"
     r" (?:the )?(?:one|take|version) before (?:that|this|it|the last(?: one| take)?|the latest(?: one)?) "
 )
 # "put take 7c19e2 back", "put the second one back": a take brought back

@@ -120,3 +120,31 @@ def test_a_part_changed_over_to_a_style_is_set_in_it() -> None:
         "target": "drums",
         "genre": "reggae",
     }
+
+
+def test_the_take_before_a_parts_take_is_recalled_as_the_previous() -> None:
+    assert meant("recall the drum take before this one") == {"op": "recall", "target": "previous"}
+
+
+# 4. Values the slot readers dropped
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("write a bass that follows what the keys track is playing", {"follow": "track:keys"}),
+        ("a melody that follows what the rhodes track is doing", {"follow": "track:rhodes"}),
+        ("what changed between this take and the last one", {"target": "this", "other": "last"}),
+        ("wats the difference between this and the last one", {"target": "this", "other": "last"}),
+        ("whats different between the first version and the second one", {"target": "first", "other": "second"}),
+        ("what is the difference between the last take and the one before?", {"target": "last",
+                                                                              "other": "previous"}),
+        ("can you list just the versions that I starred", {"op": "list_takes", "starred": True}),
+        ("show me only the takes I've starred", {"op": "list_takes", "starred": True}),
+        ("give me 2 diff versions of the chords", {"versions": 2}),
+        ("4 diff basslines pls", {"versions": 4}),
+        ("could you make an audio loop for me, something like a dusty tape choir", {"prompt": "dusty tape choir"}),
+        ("generate a rainy street ambience loop 4 bars", {"prompt": "rainy street ambience", "bars": 4}),
+    ],
+)  # fmt: skip
+def test_values_said_are_read(text: str, want: dict[str, Any]) -> None:
+    got = meant(text)
+    assert {k: got.get(k) for k in want} == want, got
