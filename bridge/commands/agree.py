@@ -147,7 +147,10 @@ def _lost(ruled: Intent, again: Intent) -> bool:
     2 bars made, the new reading's last 2 bars simplified, carries the 2)."""
     ours, theirs = means_of(ruled.as_dict()), means_of(again.as_dict())
     kept = _atoms(list(theirs.values()))
-    return any(not _atoms(ours[name]) <= kept for name in set(ours) - {"op", "target"})
+    several = isinstance(ours.get("target"), list)  # "keep the kick and the snare": both, not one of them
+    return any(
+        not _atoms(ours[name]) <= kept for name in set(ours) - {"op", *([] if several else ["target"])}
+    )
 
 
 def _atoms(value: object) -> set[str]:

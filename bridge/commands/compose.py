@@ -51,8 +51,7 @@ _LOOSEN = re.compile(
     r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
 )
 QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize", "tighten", "to the grid",
-            "right on the beat", "dead on the beat", "bang on the beat", "exactly on the beat", "sits on the beat",
-            "sit on the beat", "lands on the beat", "land on the beat")  # fmt: skip
+            *cw.ON_THE_BEAT)  # fmt: skip
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25} | dict.fromkeys(
     ("a lot", "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much"), 0.75)  # fmt: skip
 _PERCENT = re.compile(

@@ -148,3 +148,22 @@ def test_the_take_before_a_parts_take_is_recalled_as_the_previous() -> None:
 def test_values_said_are_read(text: str, want: dict[str, Any]) -> None:
     got = meant(text)
     assert {k: got.get(k) for k in want} == want, got
+
+
+# 5. Purpose asides and the decision's own checks
+@pytest.mark.parametrize(
+    "text", ["can you hit play? I wanna hear how it all sounds together", "press play please, i want to hear what it sounds like now"]
+)  # fmt: skip
+def test_a_request_then_why_it_is_asked_is_the_request(text: str) -> None:
+    assert meant(text) == {"op": "play"}
+
+
+def test_a_learned_reading_of_one_of_several_targets_is_asked_about() -> None:
+    text = "keep the hats and the clap but get rid of everything else in the kit"  # the rules: both removed
+    reading = reader.Reading((("keep_only", 0.95), ("remove", 0.03)), "hats")
+    assert not agreed(text, rules(text), reading).understood  # keeping the hats alone would lose the clap
+
+
+def test_words_of_notes_on_the_beat_are_no_operation_of_their_own() -> None:
+    reason = str(parse("can you make this part sit better").params.get("reason"))
+    assert "what should change" in reason, reason  # a question, not "not something MuseAroo does"
