@@ -52,10 +52,6 @@ _NAME_WHICH = re.compile(
     rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
 )
 _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
-# "what changed between ...", "wats the difference between ...", "what is different between ...": a comparison
-_COMPARED = re.compile(
-    r" (?:compare|what changed|changed between|difference between|different between|differs) "
-)
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
                 "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
 _LIST = re.compile(
@@ -174,7 +170,7 @@ def _takes(s: str) -> dict[str, Any] | None:
     found = tw.history_of(s, s)
     this = "this" if _has(s, "this", "it") else None  # "between this and the last one": this, last
     two = len(refs) > 1 or (this is not None and refs) or bool(set(refs) - {"last", "previous"})
-    if two and (_COMPARED.search(s) or (found is not None and found["do"] == "compare")):
+    if two and (tr.COMPARED.search(s) or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
     if not set(refs) - {"last", "previous"}:  # "the last take" is this one: take_words' star, previous

@@ -18,3 +18,7 @@ PUT_BACK = re.compile(r" put (?:\w+ ){1,3}back ")
 REDO_LAST = re.compile(r" redo (?:the )?last (\d+)(?: things?| changes?| steps?)? ")
 # a star or unstar said of a take by its place keeps the place ("star the last one": last)
 MARK = re.compile(r"^ (?:please )?(?:un)?star ")
+# "what changed between ...", "wats the difference between ...", "what is different between ...": a comparison
+COMPARED = re.compile(
+    r" (?:compare|what changed|changed between|difference between|different between|differs) "
+)
