@@ -167,3 +167,16 @@ def test_a_learned_reading_of_one_of_several_targets_is_asked_about() -> None:
 def test_words_of_notes_on_the_beat_are_no_operation_of_their_own() -> None:
     reason = str(parse("can you make this part sit better").params.get("reason"))
     assert "what should change" in reason, reason  # a question, not "not something MuseAroo does"
+
+
+# a sure learned reading of another op is not acted on when it would drop a value the rules read (agree._lost)
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("give me three bass lines in G minor", "vary", "bass"),
+        ("four bars of drums in D minor", "vary", "drums"),
+    ],
+)
+def test_a_reading_that_drops_the_rules_key_is_asked_about(text: str, op: str, target: str) -> None:
+    assert "key" in means_of(rules(text).as_dict())
+    assert not agreed(text, rules(text), reader.Reading(((op, 0.95), ("make", 0.02)), target)).understood
