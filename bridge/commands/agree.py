@@ -38,6 +38,15 @@ QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be 
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
 UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
+# "I changed my mind, redo it": the history's own verb on the last change, never a new version of it
+CHANGED_MIND = re.compile(
+    r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
+)
+HISTORY_OPS = ("undo", "redo")
+# "change the drums over to a country style": a part said changed is set in the genre, not a new part made
+CHANGED_TO = re.compile(
+    r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to "
+)
 
 
 def parse(text: str) -> Intent:
@@ -93,6 +102,12 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     sure = p_best >= SURE and p_best - p_next >= MARGIN
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
+    if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
+        ours is not None and explain.names_only(ours, best, s)
+    ):
+        return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
+    if ours == "set" and best == "make" and CHANGED_TO.search(s):
+        return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         if sure and best not in QUIET and _open(ruled, p_best):
             again = read_as(best, _target(reading, s), heard, s, key)
@@ -132,7 +147,10 @@ def _lost(ruled: Intent, again: Intent) -> bool:
     2 bars made, the new reading's last 2 bars simplified, carries the 2)."""
     ours, theirs = means_of(ruled.as_dict()), means_of(again.as_dict())
     kept = _atoms(list(theirs.values()))
-    return any(not _atoms(ours[name]) <= kept for name in set(ours) - {"op", "target"})
+    several = isinstance(ours.get("target"), list)  # "keep the kick and the snare": both, not one of them
+    return any(
+        not _atoms(ours[name]) <= kept for name in set(ours) - {"op", *([] if several else ["target"])}
+    )
 
 
 def _atoms(value: object) -> set[str]:

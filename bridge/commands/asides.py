@@ -20,6 +20,10 @@ ASIDES = (
         rf",? (?:so|so that|so as to|in order for) {_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
         rf"locks?|has|have|gets?|stays?|plays?)\b.*$"
     ),
+    re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
+        r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"
+        r"(?:hear|listen|check|see|know) (?:how|what|if|whether) .*$"
+    ),
     re.compile(
         r",? (?:but|and|just)? ?(?:keep|leave) (?:everything|all the rest|the rest|all)(?: else)?"
         r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"

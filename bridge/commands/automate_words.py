@@ -23,8 +23,9 @@ EASE = re.compile(
     r" (?:bring|ease|let|fade)()(?: the| my)? (\w+) (in|out)(?: slowly| gradually)? (?:over|across) "
 )
 DUCK = re.compile(
-    r" duck (?:the |my )?(\w+)| (?:make|have|let) (?:the |my )?(\w+) pump "
-)  # "make the pad pump"
+    r" (?:the|my) (\w+) (?:ducks?|pumps?|ducking|pumping) (?:on|every|each|in|to|with|along|hard)(?= )"
+    r"| duck (?:the |my )?(\w+)| (?:make|have|let) (?:the |my )?(\w+) pump "
+)  # "make the pad pump", "could the bass duck on every beat": the bass, said before the verb
 CRESCENDO = re.compile(
     r" (crescendo|decrescendo|diminuendo)(?: (?:the |my )?(\w+))?"
 )  # a fade by its score word
@@ -40,7 +41,7 @@ SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filte
 
 NOT_NAMES = frozenset(
     "it this in out up down over on into at to by whole everything all song as i a an the you we me he she they "
-    "that which when so then again and or if like with from of for is my your our".split()
+    "that which when so then again and or if like with from of for is my your our every each hard".split()
 )  # function words, never a track's name ("a fade in, as a choir would enter"; "a swell, i think")
 
 
@@ -83,7 +84,9 @@ def _drawn(s: str) -> dict[str, Any] | None:
     if (duck := DUCK.search(s)) is not None or side is not None:
         rate = next((r for phrase, r in RATES.items() if f" {phrase} " in s), 1.0)
         target = (
-            _target(side) if side is not None else _target(duck.group(1) or duck.group(2) if duck else None)
+            _target(side)
+            if side is not None
+            else _target(next((g for g in duck.groups() if g), None) if duck else None)
         )
         return {"device": "mixer", "parameter": "volume", "shape": "lfo", "from": DUCK_FLOOR, "to": VOLUME_0DB,
                 "rate": rate, **target}  # fmt: skip

@@ -71,6 +71,9 @@ DRUM_VOICES: dict[str, str] = {
     "crash": "cymbals",
     "shakers": "percussion",
 }
+# notes put on the beat: a quantize ("so every note sits right on the beat"), not words of a feeling
+ON_THE_BEAT = ("right on the beat", "dead on the beat", "bang on the beat", "exactly on the beat", "sits on the beat",
+               "sit on the beat", "lands on the beat", "land on the beat")  # fmt: skip
 REMOVE_WORDS = ("remove", "mute", "drop", "without", "take out", "get rid of", "lose", "kill", "delete", "silence",
                 "cut", "out of")  # fmt: skip
 KEEP_WORDS = ("keep only", "only the", "just the", "only keep")

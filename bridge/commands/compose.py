@@ -5,8 +5,7 @@ swing, a feel) is applied to a target (a drum voice or several, a part, "it") ov
 (``scope_words``: bars, halves, first/last bars, after/before a bar, every Nth bar, offbeats,
 downbeats, backbeat) with quantities (an amount, a time offset). Each operation is a /roo/transform
 kind (engines/transforms), so ``compose`` gives ``Intent("transform", part, {"kind": ..., options})``
-or None when the sentence is none of these. Words are the tables below, the one source the
-parser and the speech grammar (``grammar``) read. Sentences are normalised (padded, digits).
+or None when the sentence is none of these. Words: the tables below (the parser's and ``grammar``'s). Normalised.
 """
 
 from __future__ import annotations
@@ -51,8 +50,8 @@ HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less 
 _LOOSEN = re.compile(
     r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
 )
-QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize",
-            "tighten")  # fmt: skip
+QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize", "tighten", "to the grid",
+            *cw.ON_THE_BEAT)  # fmt: skip
 SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25} | dict.fromkeys(
     ("a lot", "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much"), 0.75)  # fmt: skip
 _PERCENT = re.compile(

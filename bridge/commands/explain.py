@@ -13,6 +13,7 @@ import re
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
+from bridge.commands.compose import QUANTIZE
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
@@ -52,11 +53,22 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
         ops = ACTION_WORDS.get(word)
         if ops is not None and op not in ops:
             return False
+    if op != "quantize" and any(f" {p} " in s for p in QUANTIZE):  # "so every note sits on the beat"
+        return False
     named = target_in(s)
     got = means_of(reading.as_dict()).get("target")
     return (
         named is None or got is None or named in (got if isinstance(got, list) else [got]) or op in TAKE_OPS
     )
+
+
+def names_only(op: str, other: str, s: str) -> bool:
+    """Whether the sentence says ``op`` in words that name no other action ("quantize", "humanize",
+    "so every note sits right on the beat") and no word of it names ``other``: the rules' reading
+    ``op`` is then not overruled by a learned ``other``."""
+    said = any(ACTION_WORDS.get(word) == (op,) for word in s.split())
+    said = said or (op == "quantize" and any(f" {p} " in s for p in QUANTIZE))
+    return said and not any(other in ACTION_WORDS.get(word, ()) for word in s.split())
 
 
 def asks(s: str) -> bool:
@@ -83,8 +95,9 @@ def target_in(s: str) -> str | None:
     if track is not None and track.group(1).split()[-1] not in ("this", "that", "a", "the", "every", "each"):
         name = bare_name(track.group(1).split()[-1])
         return v.PARTS.get(name) or f"track:{name}"
-    for table in (cw.DRUM_VOICES, v.PARTS):
-        found = next((table[w] for w in sorted(table, key=len, reverse=True) if f" {w} " in s), None)
+    for table in (cw.DRUM_VOICES, v.PARTS):  # the first said ("the bass so it sits on the beat": bass)
+        said = [(s.find(f" {w} "), -len(w), w) for w in table if f" {w} " in s]
+        found = table[min(said)[2]] if said else None
         if found is not None:
             return {"clap": "claps", "cymbals": "crash"}.get(found, found)
     word = next((w for w in s.split() if w in INSTRUMENTS), None)

@@ -50,5 +50,7 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
     if track is None:
         return None
     name = bare_name(track.group(1) or track.group(2))  # "the piano track" -> "piano"
-    part = _SOURCE_PARTS.get(v.PARTS.get(name, ""))
+    said_track = re.search(r" (?:track|channel) ", track.group(0) + " ") is not None
+    # "the keys track" is a track of that name; "the keys" (or "the bass track") the part
+    part = _SOURCE_PARTS.get(name if said_track else v.PARTS.get(name, ""))
     return ({"source": part} if part else {"source_track_name": name}), track.group(0)

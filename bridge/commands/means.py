@@ -218,7 +218,9 @@ def _musicgen(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 def _history(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     out = {"op": HISTORY_OPS.get(p.get("do", ""), p.get("do")), "target": p.get("which") or part}
     if p.get("do") == "previous":
-        out["target"] = "previous" if part is None else part
+        out["target"] = (
+            "previous"  # "the bass take before this one": the take is the target, its part a detail
+        )
     return _common(out, p, "name", "other", "starred", "count")
 
 

@@ -68,6 +68,13 @@ _AT_TEMPO = re.compile(r",?\s+at (\d+)(?: bpm| beats per minute)?$")
 _LENGTH = re.compile(
     r"\s*,?\s*\b(?:for |of |about |around )?(?:a |an )?\d+ ?(?:bars?|measures?|seconds?|secs?)(?: long)?\b"
 )
+# "an actual loop for me, something like an 8-bit arpeggio": the sound is what it is likened to
+_LIKENED = re.compile(
+    r"^.*?\b(?:something|somthing|somethin|sth|smth|kind of|sort of|anything)\s+like\s+(?:an? |some )?"
+)
+_LOOP_LAST = re.compile(
+    r"(?<=\w)\s+loops?$"
+)  # "a vinyl crackle rain ambience loop": the loop is what is made
 _BPM = re.compile(r"\s*,?\s*\b(?:at |@ ?)?(\d+) ?(?:bpm|beats per minute)\b")
 _SAMPLE = re.compile(
     r"^(?:loop\s*:\s*|(?:a |an )?(?:sample|loop) of (?:a |an |some )?)|\s+(?:sample|samples)$"
@@ -93,6 +100,8 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     tempo = _AT_TEMPO.search(prompt)  # "a jungle break at 170": Live's tempo, not prompt words
     if tempo and 40 <= int(tempo.group(1)) <= 300:
         prompt, params = prompt[: tempo.start()].strip(" ,"), {**params, "tempo_bpm": int(tempo.group(1))}
+    prompt = _LIKENED.sub("", prompt)  # a trailing "loop" said with no "audio loop" is what is made:
+    prompt = prompt if anywhere(s) else _LOOP_LAST.sub("", prompt).strip(" ,.;:")  # not sound words
     if not prompt:
         return "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'"
     return {**params, "prompt": prompt}

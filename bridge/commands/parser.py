@@ -32,6 +32,7 @@ from bridge.commands.intent import Intent, carried, unknown
 from bridge.commands.known import clauses, unknown_clauses
 from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
+from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.setting_words import key_move_of, mixer_of, setting_of
 from bridge.commands.track_words import with_track
@@ -73,14 +74,13 @@ def _read(heard: str, s: str, key: str | None, model: str | None) -> Intent:
 
 
 def _left_out(intent: Intent, s: str) -> list[str]:
-    """Clauses of a compound the intent does not carry: ones naming nothing known, and ones that
-    are a command of another action on their own ("double the tempo and make it half time")."""
+    """Clauses the intent does not carry: unknown ones, and commands of another action on their own."""
     left = unknown_clauses(s)
     for clause in clauses(s)[1:]:
         alone = _parse(clause, f" {clause} ", None, None)
         if alone.understood and not carried(intent, alone) and clause not in left:
             left.append(clause)
-    return left
+    return [c for c in left if not protects_only(c)]  # "keep the verse chords as they are": no request
 
 
 def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
-from bridge.commands.intent import Intent
+from bridge.commands.intent import Intent, unknown
+from bridge.commands.region_words import SECTIONS
 from bridge.commands.track_words import INSTRUMENTS
 
 # every drum voice a local drum transform can take (engines/transforms/drum_voices.py)
@@ -33,6 +34,12 @@ _KEPT = (
     "alone|as is|as it is|as they are|untouched|the same|how it is|how they are|where it is|where they are|"
     "unchanged|intact|exactly as is|out of it|out of this|straight|on the grid|dry|how it was|be"
 )
+_SECTIONS = "|".join(SECTIONS)
+# "leave the verses as they are", "keep the verse chords as they are": a section kept (its part or all)
+_KEPT_SECTION = re.compile(
+    rf"{_JOIN} (?:leave|keep) (?:the |my |that |those |these |our |every |each |all the |both )?"
+    rf"(?P<s>{_SECTIONS})(?:e?s)?(?: (?:{_TARGETS})(?: part| track| line| pattern)?)? (?:{_KEPT})(?= )"
+)
 CLAUSES = (
     re.compile(rf"{_JOIN} (?:leave|keep) {_T} (?:{_KEPT})(?= )"),
     re.compile(
@@ -40,11 +47,23 @@ CLAUSES = (
         rf"fiddle with|mess up) {_T}(?= )"
     ),
     re.compile(
-        rf"{_JOIN} {_T} (?:is|are|s|sounds|sound|seems|seem|feels|feel) (?:already )?(?:fine|good|great|"
+        rf"{_JOIN} {_T} (?:is|are|r|s|sounds|sound|seems|seem|feels|feel) (?:already )?(?:fine|good|great|"
         rf"perfect|ok|okay|sorted|done|spot on|solid|right|nice)(?: as is| as it is| already)?(?= )"
     ),
     re.compile(rf"(?: but)? (?:except|apart from|but not|other than|excluding|not) (?:for )?{_T}(?= )"),
 )
+
+
+def protects_only(clause: str) -> bool:
+    """Whether a clause is only a protection ("keep the verse chords as they are", "the drums are
+    fine"): what it keeps is not a thing left undone."""
+    rest = f" {' '.join(clause.split())} "
+    for pattern in (_KEPT_SECTION, *CLAUSES):
+        rest = pattern.sub(" ", rest)
+    return (
+        rest != f" {' '.join(clause.split())} "
+        and not re.sub(r"\b(?:but|and|just|please|so|then)\b", "", rest).strip()
+    )
 
 
 @dataclass(frozen=True)
@@ -68,6 +87,9 @@ def scoped_of(s: str) -> Scoped | None:
     """The sentence's scoped clauses cut out, or None when it has none or nothing else is said."""
     protected: list[str] = []
     rest = s
+    while (kept := _KEPT_SECTION.search(rest)) is not None:
+        protected.append(f"section:{kept.group('s')}")
+        rest = rest[: kept.start()] + " " + rest[kept.end() :]
     for clause in CLAUSES:
         while (m := clause.search(rest)) is not None:
             protected.append(target_of(m.group("t")))
@@ -88,7 +110,13 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
     intent = read(scoped.rest)
     if not intent.understood or intent.action in ("confirm", "help", "undo", "play", "stop", "cancel"):
         return None
-    kept = protect(intent, scoped.protected)
+    sections = [p.split(":", 1)[1] for p in scoped.protected if p.startswith("section:")]
+    if sections:  # "busier in the chorus but leave the verses as they are": the change is the chorus's
+        region = intent.params.get("region")
+        said = region.get("section") if isinstance(region, dict) else None
+        if said is None or said in sections:  # the kept section is never the scope; no other section said
+            return unknown(heard, f"which part of the song should change (the {sections[0]} stays as it is)?")
+    kept = protect(intent, tuple(p for p in scoped.protected if not p.startswith("section:")))
     return None if kept is None else Intent(kept.action, kept.part, kept.params, heard)
 
 

@@ -57,7 +57,9 @@ RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "us
 _LIST = re.compile(
     r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
-)
+    r"| (?:show|list|see|display)(?: me)?(?: only| just)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
+    r" (?:starred|favourited|liked|saved) "
+)  # "show me only the takes ive starred"
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
     r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
@@ -165,20 +167,16 @@ def _takes(s: str) -> dict[str, Any] | None:
         return {"do": "recall", "which": "last"}  # "go with the last one"
     if not set(refs) - {"last", "previous"} and refs and tr.MARK.match(s):  # "star the last one"
         return {"do": "unstar" if s.startswith(" unstar") else "star", "which": refs[0]}
-    if not set(refs) - {
-        "last",
-        "previous",
-    }:  # "the last take" is this one: take_words' star, compare, previous
-        return None
     found = tw.history_of(s, s)
-    if found is not None and found["do"] in ("star", "unstar"):
-        return {**found, "which": refs[0]}
-    if (found is not None and found["do"] == "compare") or _has(
-        s, "compare", "what changed", "difference between"
-    ):
-        this = "this" if _has(s, "this", "it") else None
+    this = "this" if _has(s, "this", "it") else None  # "between this and the last one": this, last
+    two = len(refs) > 1 or (this is not None and refs) or bool(set(refs) - {"last", "previous"})
+    if two and (tr.COMPARED.search(s) or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
+    if not set(refs) - {"last", "previous"}:  # "the last take" is this one: take_words' star, previous
+        return None
+    if found is not None and found["do"] in ("star", "unstar"):
+        return {**found, "which": refs[0]}
     if (_has(s, *RECALL_WORDS) or tr.PUT_BACK.search(s)) and not _has(s, "star", "name"):
         return {"do": "recall", "which": refs[0]}
     return None

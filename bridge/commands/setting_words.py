@@ -30,7 +30,7 @@ _THIS = r"(?:it|this|that|this one|this clip|this part|the clip)"
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
 _TARGET = re.compile(rf" (?:{'|'.join(SET_VERBS)}) (?:(?:the |my )({_PARTS})|({_THIS})) ")
 _AFTER = re.compile(
-    r"^(?:into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some |something |a little )*"
+    r"^(?:over to |over into |into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some |something |a little )*"
 )
 _TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
 COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",

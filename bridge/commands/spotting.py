@@ -18,10 +18,10 @@ TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
 BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
 VARIATIONS = re.compile(
-    r" (\d+) (?:(?:more |new |different |other |alternative |alternate )?(?:variations|takes|versions|alternatives|ways|"
+    r" (\d+) (?:(?:more |new |different |diff |other |alternative |alternate )?(?:variations|takes|versions|alternatives|ways|"
     r"options)(?= )|more(?= like (?:this|that|it) | of (?:these|those|them) ))"
 )
-NEW_MANY = re.compile(r" (\d+) (?:different|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"
+NEW_MANY = re.compile(r" (\d+) (?:different|diff|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"
                       r"lines|melodies|progressions|loops|ideas|parts|drums|riffs|hooks)(?= )")  # fmt: skip
 AT_TEMPO = re.compile(
     r" at (\d+)(?= +$| (?!bars? |beats? |percent |times |steps |semitones |db |hz |ms )\w)"

@@ -9,6 +9,7 @@ import re
 
 # "unstar the one before that", "the take before the last one": the one before the last
 BEFORE_THAT = re.compile(
+    r" (?:the )?(?:one|take|version) before(?: (?:that|this|it|the last(?: one| take)?|the latest(?: one)?))? $|"
     r" (?:the )?(?:one|take|version) before (?:that|this|it|the last(?: one| take)?|the latest(?: one)?) "
 )
 # "put take 7c19e2 back", "put the second one back": a take brought back
@@ -17,3 +18,7 @@ PUT_BACK = re.compile(r" put (?:\w+ ){1,3}back ")
 REDO_LAST = re.compile(r" redo (?:the )?last (\d+)(?: things?| changes?| steps?)? ")
 # a star or unstar said of a take by its place keeps the place ("star the last one": last)
 MARK = re.compile(r"^ (?:please )?(?:un)?star ")
+# "what changed between ...", "wats the difference between ...", "what is different between ...": a comparison
+COMPARED = re.compile(
+    r" (?:compare|what changed|changed between|difference between|different between|differs) "
+)

@@ -26,11 +26,15 @@ TRAILING = re.compile(
     r" (?:for (?:a|one) (?:moment|sec|second|bit|minute|while|beat)|for now|real quick|quickly|right now|now|"
     r"again|too|as well|please|for me|then|so i can hear it|to hear it|"
     r"thank you|thank u|thanks|thanks a lot|thx|ty|cheers|pls|plz|mate|if you can|if you could|"
-    r"if you would|if you dont mind|would you|could you|will you|yeah|ok|okay|cheers mate)$"
-)  # "unmute the pad, thank you", "solo the organ pls": politeness and filler, never a name's words
+    r"if you would|if you dont mind|would you|could you|will you|yeah|ok|okay|cheers mate|"
+    r"rq|rn|tho|lol|lmao|asap|fr|bro|dude|man|k|kk|thnx|thanx)$"
+)  # "unmute the pad, thank you", "solo the organ pls", "mute the bass rq": politeness and slang, never a name's words
 # a clause after a track's name is not part of it: "the bass so everyone can hear it"
-_CLAUSE = re.compile(r"(?<=\w) (?:so|because|cause|cos|coz|since|while|whilst|and then|until|till|when|let|lets|"
-                     r"as|i want|we need|i need|i wanna|everyone|everybody)(?: .*)?$")  # fmt: skip
+# or "the chords track, they're clashing with the fx" (the comma unheard): "they're" starts a clause
+_CLAUSE = re.compile(r"(?<=\w) (?:so|because|cause|cos|coz|cuz|bc|since|while|whilst|and then|until|till|when|let|"
+                     r"lets|as|i want|we need|i need|i wanna|everyone|everybody|theyre|they are|they sound|its|"
+                     r"it is|it sounds|thats|that is|which|who|like|though|tho|although|if|im|i am|i think)"
+                     r"(?: .*)?$")  # fmt: skip
 _NAMED = re.compile(
     rf" (?:the|my|that) ((?:\w+ )?(?:{'|'.join(INSTRUMENTS)}))(?: (?:{'|'.join(FILLER)}))?(?= )"
 )
@@ -58,11 +62,23 @@ def instrument_track(s: str) -> str | None:
     return words[-1] if len(words) == 2 and words[0] not in INSTRUMENTS else m.group(1)
 
 
+# a comparison or aside to the sentence's end: "..., like that pumping sidechain sound people use"
+_LIKE = re.compile(r" (?:like|similar to|kind of like|sort of like|the way) (?:that|the|those|a|an|how|what|in|on|when)"
+                   r" .*$")  # fmt: skip
+
+
+def before_likeness(s: str) -> str:
+    """The sentence without a trailing comparison ("the bass ducking in the drop like that pumping
+    sidechain sound people use" -> "the bass ducking in the drop "): a name in it is never the target."""
+    return _LIKE.sub(" ", s)
+
+
 def sidechained(s: str) -> str | None:
-    """ "sidechain the pad to the kick": the track ducked ("pad"), or None."""
-    m = _SIDECHAIN.search(s)
+    """ "sidechain the pad to the kick": the track ducked ("pad"), or None; a sidechain said in a
+    comparison names no track, nor does filler ("sidechain sound")."""
+    m = _SIDECHAIN.search(before_likeness(s))
     name = None if m is None else m.group(1) or m.group(2)
-    return None if name in (None, "it", "this", "that", "on", "to") else name
+    return None if name in (None, "it", "this", "that", "on", "to", *FILLER) else name
 
 
 # "the Synth Pad track", "my Lead Vox track": a name of capitalised words written before "track"

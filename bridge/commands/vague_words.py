@@ -18,6 +18,7 @@ import re
 
 from bridge.commands import compose as co
 from bridge.commands import vocab as v
+from bridge.commands.clip_words import ON_THE_BEAT
 from bridge.commands.feel_words import FEELS
 from bridge.commands.setting_words import COMPARATIVES
 
@@ -78,6 +79,7 @@ OPERATIONS = frozenset(
     for phrase in table
     for word in phrase.split()
     if word not in ("more", "less", "the", "a", "up", "down", "in", "on", "of", "to", "back", "off", "out")
+    and phrase not in ON_THE_BEAT  # "sit", "right", "beat": words of much else than a quantize
 )  # fmt: skip
 
 

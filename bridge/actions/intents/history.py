@@ -110,7 +110,9 @@ async def history(app: App, job: Job, intent: Intent) -> str:
     if do == "compare" and which is not None:
         first = await which_take(app, str(which), intent.part)
         second = await which_take(app, str(intent.params.get("other", "previous")), intent.part)
-        return await _compare(app, job, second.take_id, first.take_id)
+        if first.take_id != second.take_id:
+            return await _compare(app, job, second.take_id, first.take_id)
+        # "this take and the last one" name the newest twice: it is compared with the one before it
     this, previous = await this_and_previous(app, intent.part)
     if do in ("star", "unstar"):
         return await takes_action.star(app, job, [this.take_id, int(do == "star")])

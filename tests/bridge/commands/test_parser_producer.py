@@ -37,7 +37,8 @@ PRODUCER_SET = DATA / "commands_producer.yaml"
             {"prompt": "lofi chord loop, warm and dusty"},
         ),
         ("star this take", "history", None, {"do": "star"}),
-        ("compare this take with the previous one", "history", None, {"do": "compare"}),
+        ("compare this take with the previous one", "history", None, {"do": "compare", "which": "this",
+                                                                        "other": "previous"}),
         ("make the hats swing a bit more", "transform", "drums", {"kind": "swing", "amount": 0.66, "voices": "hats"}),
         ("put a dorian chord progression in here", "generate", "chords", {"mode": "dorian", "here": True}),
         ("set the scale to dorian", "set_key", None, {"mode": "dorian"}),  # issue 35: Live's root kept

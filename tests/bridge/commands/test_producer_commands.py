@@ -147,6 +147,10 @@ def test_takes_by_words_star_name_compare_back_and_redo(live: LiveHost, client: 
     assert state == "done" and store.get(second).message == "chorus idea", message
     _, state, message = command(client, "compare this take with the previous one")
     assert state == "done" and f"{first} -> {second}" in message, message
+    _, state, message = command(
+        client, "what changed between this take and the last one"
+    )  # newest named twice
+    assert state == "done" and f"{first} -> {second}" in message, message
     live.call(lambda: setattr(live.song, "root_note", 5))  # a change Live's undo would revert
     intent, state, message = command(client, "go back to the take before this one")
     assert intent["action"] == "history" and state == "done", message
