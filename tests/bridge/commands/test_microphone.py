@@ -118,6 +118,7 @@ def said_back_or_asked(message: str, sentence: str) -> bool:
     )
 
 
+@pytest.mark.realtime  # JACK audio captured against the wall clock: alone, after the parallel run
 def test_push_to_talk_through_the_daemon_changes_live(
     jack_env: dict[str, str], spoken_wavs: list[Path], yes_wav: Path
 ) -> None:
@@ -142,6 +143,7 @@ def test_push_to_talk_through_the_daemon_changes_live(
     assert state is not None and state.rms > 100  # the next daemon's first press streams too
 
 
+@pytest.mark.realtime  # JACK audio captured against the wall clock: alone, after the parallel run
 def test_a_spoken_heavy_command_waits_for_yes_through_the_daemon(
     jack_env: dict[str, str], tmp_path: Path
 ) -> None:
