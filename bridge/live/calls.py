@@ -23,13 +23,19 @@ SET_WAIT_S = 0.5  # how long a caller waits for Live to say which Set is open
 DEFAULT_TIMEOUT_S = 2.0
 
 
+def check_note_count(count: int) -> None:
+    """Refuse a write of more notes than its parts can carry (one that does not fit one datagram
+    travels in RS_PART parts: ``LiveClient.request``)."""
+    if count > protocol.MAX_NOTES_PER_WRITE:
+        raise ProtocolError(
+            f"{count:,} notes in one write: expected at most {protocol.MAX_NOTES_PER_WRITE:,}"
+        )
+
+
 def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
     """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
     send an empty blob)."""
-    if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
-        raise ProtocolError(
-            f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
-        )
+    check_note_count(len(notes))
     return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
 
 
@@ -103,10 +109,7 @@ class LiveCalls:
         """Several MIDI clips (track, name, notes; each with notes) over one region in one undo step
         (Live 12.1.10+); returns (track, note count) per clip."""
         total = sum(len(notes) for _t, _n, notes in clips)
-        if total > protocol.MAX_NOTES_PER_MESSAGE:
-            raise ProtocolError(
-                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
-            )
+        check_note_count(total)
         flat = [v for track, name, notes in clips for v in (track, name, *note_blob(notes))]
         reply = await self.request(
             protocol.RS_WRITE_ARRANGEMENT_CLIPS, float(start_beats), float(length_beats), int(replace), *flat,
@@ -120,10 +123,7 @@ class LiveCalls:
         """MIDI clips (track, start, length, name, notes) each cutting what lies under it, in one undo
         step (Live 12.1.10+); returns (track, start_beats, note count) per clip."""
         total = sum(len(notes) for *_head, notes in clips)
-        if total > protocol.MAX_NOTES_PER_MESSAGE:
-            raise ProtocolError(
-                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
-            )
+        check_note_count(total)
         flat = [
             v
             for t, s, n, name, notes in clips
