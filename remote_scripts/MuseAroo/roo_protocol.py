@@ -312,6 +312,12 @@ REGISTERED = "/roo/registered"  # reply to REGISTER: port
 ERROR = "/roo/error"  # args: request address, message (malformed packets, unknown addresses)
 STATUS = "/roo/status"  # args: job_id, state, progress (0..1), message
 RESULT = "/roo/result"  # args: job_id, kind, json text (analysis results, intents, file paths)
+# A result always fits one datagram: JSON longer than RESULT_JSON_BYTES keeps every field, its longest
+# lists cut to what fits, and says so: "cut" {list: {"count": all, "carried": the first ones carried}},
+# "whole" {"job", "result" (the job's result index), "bytes", "parts", "osc": RESULT_GET, "http"}.
+RESULT_JSON_BYTES = PART_BYTES
+RESULT_GET = "/roo/result/get"  # args: job_id, result index, part index -> RESULT_PART (or ERROR)
+RESULT_PART = "/roo/result/part"  # args: job_id, result index, part index, count, chunk blob (whole JSON)
 CONTEXT = "/roo/context"  # args: CONTEXT_FIELDS in order (the daemon's view of the song)
 
 # --- Take history (every write into Live is a take: a commit with its parent) ----------------
