@@ -3,24 +3,20 @@
 Mixed into ``bridge.live.client.LiveClient``, which sends them and matches the replies (a write
 outlives its caller's cancellation until Live says whether it ran). Session MIDI clips are written
 through ``bridge.live.writes`` (the one ``write``); the arrangement, audio, warp markers, tracks,
-scenes and the context's settable fields here.
+scenes and the context's settable fields here; the pushed context and its version in
+``bridge.live.versions``.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Sequence
 from typing import Any
 
 from bridge import protocol
 from bridge.live.replies import ClipInfo, LiveContext
+from bridge.live.versions import DEFAULT_TIMEOUT_S, ContextCalls
 from engines.errors import ProtocolError
 from engines.music import Note
-
-SET_WAIT_S = 0.5  # how long a caller waits for Live to say which Set is open
-
-DEFAULT_TIMEOUT_S = 2.0
 
 
 def check_note_count(count: int) -> None:
@@ -39,42 +35,14 @@ def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
     return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
 
 
-class LiveCalls:
-    set_id: str
-    pushed: LiveContext | None
-    pushed_seq: int
+class LiveCalls(ContextCalls):
     track_list: list[tuple[str, bool]] | None
-
-    async def request(
-        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
-    ) -> list[Any]:
-        raise NotImplementedError
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
         raise NotImplementedError
 
     def _pushed(self, seq: int, ctx: LiveContext) -> None:
         raise NotImplementedError
-
-    async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
-        return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
-
-    async def listen_context(self) -> None:
-        await self.request(protocol.RS_CONTEXT_LISTEN)
-
-    async def set_known(self, wait_s: float = SET_WAIT_S) -> str | None:
-        """The open Set's id once Live pushed it (a listen's snapshot starts with it, within a tick);
-        None from a Remote Script that pushes none."""
-        end = time.monotonic() + wait_s
-        while not self.set_id and time.monotonic() < end:
-            await asyncio.sleep(0.01)
-        return self.set_id or None
-
-    async def current_context(self, timeout: float = DEFAULT_TIMEOUT_S) -> tuple[LiveContext, int]:
-        """The pushed context and its sequence number (-1 and one round trip when none came yet)."""
-        if self.pushed is not None:
-            return self.pushed, self.pushed_seq
-        return await self.context(timeout=timeout), -1
 
     async def write_arrangement_clip(
         self,
