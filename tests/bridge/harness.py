@@ -80,7 +80,8 @@ def snapshots_late(live: Any, seconds: float) -> None:
     its version) ``seconds`` after it answered the listen, instead of at the end of that tick: a
     request the daemon takes in between finds no context version yet."""
     context = live.script.context
-    tick, asked = context.tick, []
+    tick = context.tick
+    asked: list[float] = []  # when the snapshot was first asked for
 
     def late_tick() -> None:
         if context._snapshot_to and not asked:
