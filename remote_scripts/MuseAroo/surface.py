@@ -226,15 +226,17 @@ class MuseAroo:
         """Send a request's reply: a /roo/live/* one longer than a datagram (a clip of more notes than
         one holds, read back) in RS_PART parts, a few each tick; any other too long is answered on
         /live/error saying so, instead of never."""
-        data = encode(address, reply)
-        if len(data) <= protocol.MAX_DATAGRAM_BYTES:
+        least = 5 * len(reply)  # an argument's 4 bytes and type tag at least: refused unencoded if too many
+        data = b"" if req is None and least > protocol.MAX_DATAGRAM_BYTES else encode(address, reply)
+        if data and len(data) <= protocol.MAX_DATAGRAM_BYTES:
             self._send_data(sender, address, data)
             return
         count = -(-len(data) // protocol.PART_BYTES)
         if req is None or count > protocol.MAX_PARTS:
             why = f"and more than {protocol.MAX_PARTS} parts carry" if req is not None else (
                 f"(a clip's notes are read on this address up to {protocol.MAX_NOTES_PER_MESSAGE:,})")  # fmt: skip
-            size = f"{len(data):,} bytes, more than one datagram holds ({protocol.MAX_DATAGRAM_BYTES:,})"
+            size = f"{len(data) or least:,} bytes{'' if data else ' at least'}, more than one datagram holds "
+            size += f"({protocol.MAX_DATAGRAM_BYTES:,})"
             self._error(sender, address, f"the answer is {size} {why}", req)
             return
         self.outgoing.queue(sender, address, req, data)  # sent from the end of this tick on
