@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bridge import protocol
+from bridge.jobs import results
 from bridge.jobs.board import Address, Job, JobBoard
 from bridge.live.client import LiveClient
 from engines.errors import AudioFileError, StoreError
@@ -116,7 +117,7 @@ class App:
                 log.exception("event watcher failed on %s", event.get("type"))
 
     def broadcast(self, address: str, args: list[Any], also: Address | None = None) -> None:
-        """Send to every registered device, and to ``also`` (the requester) once.
+        """Send to every registered device, and to ``also`` (the requester) once, in one datagram.
 
         A requester with port 0 has no OSC address (an HTTP client): it hears through the watchers."""
         now = time.monotonic()
@@ -125,13 +126,23 @@ class App:
         targets = set(self.listeners)
         if also is not None and also[1] != 0:
             targets.add(also)
+        args = results.message_fitting(address, args)  # a message naming a huge value: its text cut
         for target in targets:
             self._send(target, address, args)
 
     def result(self, to: Address, job_id: int, kind: str, payload: dict[str, Any]) -> None:
-        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result; the watchers
-        (HTTP clients on /ws) get it as a ``result`` event."""
-        self.broadcast(protocol.RESULT, [job_id, kind, json.dumps(payload)], also=to)
+        """Send a structured result (analysis, intent, file paths) as JSON on /roo/result, in one datagram
+        (a long one cut, saying where its whole is: ``bridge.jobs.results``); the job keeps the whole,
+        and the watchers (HTTP clients on /ws) get it whole as a ``result`` event."""
+        whole = json.dumps(payload)
+        job = self.jobs.jobs.get(job_id)
+        index = 0 if job is None else len(job.results)
+        if job is not None:
+            job.results.append((kind, whole))
+            results.keep_newest(self.jobs.jobs)
+        self.broadcast(
+            protocol.RESULT, [job_id, kind, results.fitting(payload, whole, job_id, index)], also=to
+        )
         self.notify({"type": "result", "job_id": job_id, "kind": kind, "result": payload})
 
     async def run_cpu(self, fn: Callable[..., T], *args: Any) -> T:

@@ -481,13 +481,19 @@ class DeviceLogic {
     this.heard();
     const [id, kind, json] = args;
     let summary = String(json ?? "");
+    let cut = "";
     try {
       const data = JSON.parse(summary);
       summary = Object.entries(data).slice(0, 4).map(([k, v]) => `${k} ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", ");
+      // a result too long for one datagram came cut (docs/protocol.md): say so before the fields
+      if (data && data.cut && data.whole) {
+        const lists = Object.entries(data.cut).map(([k, c]) => `${k} ${c.carried} of ${c.count}`).join(", ");
+        cut = ` (cut: ${lists}; whole on ${data.whole.http})`;
+      }
     } catch (err) {
       if (!(err instanceof SyntaxError)) throw err;
     }
-    this.out("status", `#${id} ${kind}: ${summary}`.slice(0, 200));
+    this.out("status", `#${id} ${kind}${cut}: ${summary}`.slice(0, 200));
   }
 
   onContext(args) {

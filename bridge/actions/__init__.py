@@ -6,8 +6,9 @@ failed status. The rooms: ``generate``, ``analyze``, ``infill`` (infill, continu
 ``musicgen``, ``separate``, ``transform``, ``automate`` (clip envelopes), ``transcribe`` (audio to MIDI), ``history`` (the take history's requests), ``intents``
 (a sentence's intent to these same actions; words to intents is ``bridge.commands``), ``follow``
 (the follow rule and the marked chord source); shared steps live in ``clips`` (reading the clip
-an action starts from) and ``place`` (the track rule, taking back made tracks). At this root:
-``options`` (every request option's range), ``takes`` (recording a take), ``prepare_makers``.
+an action starts from) and ``place`` (the track rule, taking back made tracks). ``results``
+answers /roo/result/get (a job's whole result, part by part, when /roo/result carried it cut). At this
+root: ``options`` (every request option's range), ``takes`` (recording a take), ``prepare_makers``.
 
 ``JOB_ACTIONS`` are the addresses run as jobs on the board; ``ANSWERS`` the ones answered at once;
 ``ON_LIVE`` what the actions read back from the Set whenever Live answers after not answering and
@@ -33,6 +34,7 @@ from bridge.actions import (
     infill,
     intents,
     musicgen,
+    results,
     separate,
     transcribe,
     transform,
@@ -80,6 +82,7 @@ JOB_ACTIONS: dict[str, Action] = {
 ANSWERS: dict[str, Answer] = {
     protocol.HISTORY_LIST: history.list_takes,
     protocol.FOLLOW: follow.handle,
+    protocol.RESULT_GET: results.get_part,
 }
 
 

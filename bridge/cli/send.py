@@ -1,7 +1,8 @@
 """roo send ADDRESS [ARG ...]: send one OSC message and print the reply.
 
 ``/live/*`` and ``/roo/live/*`` go to the Remote Script's port, everything else to the daemon's.
-A getter returns after its reply; a job's statuses are followed to its final state. Setters,
+A getter returns after its reply; a job's statuses are followed to its final state (a result cut
+to fit one datagram is printed whole, asked of the daemon part by part). Setters,
 ``/live/song/undo`` and other ``/live/*`` messages without ``/get/`` have no reply by design:
 a getter sent right after is answered after them, and they succeed when no ``/live/error``
 came before its reply.
@@ -10,12 +11,15 @@ came before its reply.
 from __future__ import annotations
 
 import argparse
+import json
 import socket
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from bridge import osc, protocol
 from bridge.cli.daemon_job import ANSWER_S
+from bridge.jobs import results
 
 CONFIRM = protocol.SONG_GET + "tempo"  # answered by every Remote Script version
 HELP = "send one OSC message (types inferred: int, float, string) and print the reply"
@@ -86,6 +90,7 @@ def _replies(
             break
         for address, reply in osc.decode(data):
             got_any = True
+            reply = _whole(address, reply, host, port)
             for line in _lines(address, reply):
                 print(line, flush=True)
             if address == protocol.STATUS and len(reply) >= 2:
@@ -99,6 +104,20 @@ def _replies(
         print(f"no reply from {host}:{port} within {wait:g} s: {hint}")
         return 1
     return 1 if failed else 0
+
+
+def _whole(address: str, reply: list[Any], host: str, port: int) -> list[Any]:
+    """A /roo/result cut to fit one datagram, with its whole JSON asked of the daemon; others as they are."""
+    if address != protocol.RESULT or len(reply) < 3 or not isinstance(reply[2], str):
+        return reply
+    try:
+        result = json.loads(reply[2])
+    except ValueError:
+        return reply
+    if not isinstance(result, dict) or not results.is_cut(result):
+        return reply
+    whole = results.fetch_whole(port, result["whole"], host)
+    return [*reply[:2], json.dumps(whole), *reply[3:]]
 
 
 def _confirm(sock: socket.socket, host: str, port: int, wait: float) -> int:

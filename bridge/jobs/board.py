@@ -45,6 +45,7 @@ class Job:
     finished_s: float | None = None  # monotonic s when it reached a final state
     takes: list[Any] = field(default_factory=list)  # bridge.history.TakeDraft, one per write into Live
     command: str = ""  # the typed or spoken command that started the job, if any
+    results: list[tuple[str, str]] = field(default_factory=list)  # (kind, whole JSON) each /roo/result
     reported_s: float | None = None  # Unix s of the progress report being sent now (None: a state change)
     _board: JobBoard | None = field(default=None, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)

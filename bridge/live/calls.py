@@ -3,72 +3,46 @@
 Mixed into ``bridge.live.client.LiveClient``, which sends them and matches the replies (a write
 outlives its caller's cancellation until Live says whether it ran). Session MIDI clips are written
 through ``bridge.live.writes`` (the one ``write``); the arrangement, audio, warp markers, tracks,
-scenes and the context's settable fields here.
+scenes and the context's settable fields here; the pushed context and its version in
+``bridge.live.versions``.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Sequence
 from typing import Any
 
 from bridge import protocol
 from bridge.live.replies import ClipInfo, LiveContext
+from bridge.live.versions import DEFAULT_TIMEOUT_S, ContextCalls
 from engines.errors import ProtocolError
 from engines.music import Note
 
-SET_WAIT_S = 0.5  # how long a caller waits for Live to say which Set is open
 
-DEFAULT_TIMEOUT_S = 2.0
+def check_note_count(count: int) -> None:
+    """Refuse a write of more notes than its parts can carry (one that does not fit one datagram
+    travels in RS_PART parts: ``LiveClient.request``)."""
+    if count > protocol.MAX_NOTES_PER_WRITE:
+        raise ProtocolError(
+            f"{count:,} notes in one write: expected at most {protocol.MAX_NOTES_PER_WRITE:,}"
+        )
 
 
 def note_blob(notes: Sequence[Note]) -> tuple[bytes, ...]:
     """The notes as one NOTE_RECORD blob argument, or no argument for no notes (python-osc cannot
     send an empty blob)."""
-    if len(notes) > protocol.MAX_NOTES_PER_MESSAGE:
-        raise ProtocolError(
-            f"{len(notes)} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE} per clip"
-        )
+    check_note_count(len(notes))
     return (protocol.pack_notes([n.as_tuple() for n in notes]),) if notes else ()
 
 
-class LiveCalls:
-    set_id: str
-    pushed: LiveContext | None
-    pushed_seq: int
+class LiveCalls(ContextCalls):
     track_list: list[tuple[str, bool]] | None
-
-    async def request(
-        self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
-    ) -> list[Any]:
-        raise NotImplementedError
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S) -> list[Any]:
         raise NotImplementedError
 
     def _pushed(self, seq: int, ctx: LiveContext) -> None:
         raise NotImplementedError
-
-    async def context(self, timeout: float = DEFAULT_TIMEOUT_S) -> LiveContext:
-        return LiveContext.from_args(await self.request(protocol.RS_CONTEXT_GET, timeout=timeout))
-
-    async def listen_context(self) -> None:
-        await self.request(protocol.RS_CONTEXT_LISTEN)
-
-    async def set_known(self, wait_s: float = SET_WAIT_S) -> str | None:
-        """The open Set's id once Live pushed it (a listen's snapshot starts with it, within a tick);
-        None from a Remote Script that pushes none."""
-        end = time.monotonic() + wait_s
-        while not self.set_id and time.monotonic() < end:
-            await asyncio.sleep(0.01)
-        return self.set_id or None
-
-    async def current_context(self, timeout: float = DEFAULT_TIMEOUT_S) -> tuple[LiveContext, int]:
-        """The pushed context and its sequence number (-1 and one round trip when none came yet)."""
-        if self.pushed is not None:
-            return self.pushed, self.pushed_seq
-        return await self.context(timeout=timeout), -1
 
     async def write_arrangement_clip(
         self,
@@ -103,10 +77,7 @@ class LiveCalls:
         """Several MIDI clips (track, name, notes; each with notes) over one region in one undo step
         (Live 12.1.10+); returns (track, note count) per clip."""
         total = sum(len(notes) for _t, _n, notes in clips)
-        if total > protocol.MAX_NOTES_PER_MESSAGE:
-            raise ProtocolError(
-                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
-            )
+        check_note_count(total)
         flat = [v for track, name, notes in clips for v in (track, name, *note_blob(notes))]
         reply = await self.request(
             protocol.RS_WRITE_ARRANGEMENT_CLIPS, float(start_beats), float(length_beats), int(replace), *flat,
@@ -120,10 +91,7 @@ class LiveCalls:
         """MIDI clips (track, start, length, name, notes) each cutting what lies under it, in one undo
         step (Live 12.1.10+); returns (track, start_beats, note count) per clip."""
         total = sum(len(notes) for *_head, notes in clips)
-        if total > protocol.MAX_NOTES_PER_MESSAGE:
-            raise ProtocolError(
-                f"{total} notes do not fit one message: at most {protocol.MAX_NOTES_PER_MESSAGE}"
-            )
+        check_note_count(total)
         flat = [
             v
             for t, s, n, name, notes in clips

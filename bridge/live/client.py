@@ -25,6 +25,7 @@ from bridge import osc, protocol
 from bridge.live import cancel as live_cancel
 from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
 from bridge.live.envelopes import LiveEnvelopes
+from bridge.live.parts import PartSends, with_room_for_parts
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
 from bridge.live.transcribed import TranscribeCalls
@@ -58,13 +59,14 @@ class _Protocol(asyncio.DatagramProtocol):
         log.debug("Live socket error: %s", exc)
 
 
-class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCalls):
+class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCalls, PartSends):
     def __init__(self, host: str = protocol.HOST, port: int = protocol.LIVE_PORT) -> None:
         self.target = (host, port)
         self._transport: asyncio.DatagramTransport | None = None
         self._ids = itertools.count(1)
         self._by_id: dict[int, tuple[str, asyncio.Future[list[Any]]]] = {}
         self._by_address: dict[str, deque[asyncio.Future[list[Any]]]] = {}
+        self._reply_parts: dict[int, list[bytes]] = {}  # req -> the parts of its reply come so far
         self.on_context: Callable[[LiveContext], None] | None = None
         self.bad_replies = 0
         self.pushed: LiveContext | None = None  # the context Live pushed last, with its sequence number
@@ -88,7 +90,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
         transport, _ = await loop.create_datagram_endpoint(
             lambda: _Protocol(self), local_addr=(protocol.HOST, 0)
         )
-        self._transport = transport
+        self._transport = with_room_for_parts(transport)
 
     def close(self) -> None:
         if self._transport is not None:
@@ -118,7 +120,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
         self._by_id[req] = (address, fut)
         started = time.perf_counter()
         try:
-            self.send(address, req, *args)
+            await self._send_request(address, req, list(args), fut, timeout)  # bridge.live.parts
             try:
                 reply = await self._wait(asyncio.shield(fut) if writes else fut, address, timeout)
             except asyncio.CancelledError:
@@ -130,6 +132,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
             return reply
         finally:
             self._by_id.pop(req, None)
+            self._reply_parts.pop(req, None)
 
     async def _after_cancel(
         self, req: int, fut: asyncio.Future[list[Any]], address: str, timeout: float
@@ -216,6 +219,9 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
             _, fut = self._by_id[args[0]]
             if not fut.done():
                 fut.set_exception(StaleContext(seq, ctx))
+            return
+        if address == protocol.RS_PART and len(args) == 4:  # a part of a reply longer than a datagram
+            self._reply_part(args)
             return
         if address == protocol.LIVE_ERROR:
             self._fail(args)

@@ -21,6 +21,7 @@ import anyio
 
 from bridge import osc, protocol
 from bridge.daemon import Daemon
+from bridge.jobs.results import fetch_whole, is_cut
 from engines.errors import InvalidValue, LiveUnreachable, ProtocolError
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ CANCEL_WAIT_S = 5.0  # how long a cancelled call waits for its job's final statu
 
 @dataclass
 class JobEnd:
-    """A job's final status and the structured results it sent on the way (``/roo/result``)."""
+    """A job's final status and the structured results it sent on the way (``/roo/result``), each
+    whole (one cut to fit a datagram is fetched whole, ``bridge.jobs.results``)."""
 
     job_id: int
     state: str
@@ -129,7 +131,11 @@ class Door:
             try:
                 while True:
                     reply, values = await call.next(None if job_id is not None else 10.0)
+                    had = len(results)
                     end = _read(reply, values, job_id, results)
+                    if len(results) > had and is_cut(results[-1]):  # cut to one datagram: ask the whole
+                        whole = await asyncio.to_thread(fetch_whole, self.port, results[-1]["whole"])
+                        results[-1] = {"kind": results[-1]["kind"], **whole}
                     if reply == protocol.STATUS and job_id is None:
                         job_id = int(values[0])
                     if isinstance(end, JobEnd):

@@ -26,7 +26,7 @@ from bridge.actions.takes import VERSION
 from bridge.app import App
 from bridge.daemon import Daemon
 from bridge.jobs.board import Address, Job
-from bridge.web import compare, downloads, requests, security
+from bridge.web import compare, downloads, requests, results, security
 from bridge.web.events import Hub
 from bridge.web.guard import Guard, served_hosts
 from bridge.web.metrics import Metrics
@@ -216,6 +216,7 @@ def build_app(daemon: Daemon, *, token: str | None = None, served: list[str] | N
 
     web.include_router(downloads.router(app_state))
     web.include_router(compare.router(app_state))
+    web.include_router(results.router(app_state))
 
     @web.get("/docs", response_class=HTMLResponse)
     async def docs() -> str:

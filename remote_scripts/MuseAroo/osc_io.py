@@ -111,5 +111,8 @@ class OscSocket:
     def send(self, to: Address, address: str, args: Sequence[Any]) -> None:
         self.sock.sendto(encode(address, args), to)
 
+    def send_data(self, to: Address, data: bytes) -> None:
+        self.sock.sendto(data, to)
+
     def close(self) -> None:
         self.sock.close()

@@ -184,6 +184,19 @@ RS_CANCEL = "/roo/live/cancel"
 # in the same tick as its request, or before it, wins. refused 0: the request had run already (its
 # own reply says what was done) or has not come yet (it is then refused when it comes).
 RS_CANCELLED = "/roo/live/cancelled"  # args: cancelled_req: the answer to a request RS_CANCEL stopped
+RS_PART = "/roo/live/part"
+# args: req, index, count, chunk blob -> req, index, count (parts 0..count-2). A /roo/live/* request
+# whose OSC message (req first, as always) is longer than one datagram travels as count parts: its
+# encoded bytes cut into chunks of at most PART_BYTES, part index (0-based) after part index-1 answered.
+# The last part is answered by the whole request's own reply (or error), the request run as if it had
+# come in one datagram: one main-thread step, one undo step. Nothing of it runs before every part came:
+# a part out of order, twice, of another count, or one that does not come within PART_TIMEOUT_S of the
+# one before drops the parts, nothing run, answered on LIVE_ERROR naming the request and the part.
+# A request that fits one datagram is sent as before, never in parts. A /roo/live/* reply longer than
+# one datagram (a clip of more notes read back) comes back the same way, a few parts each timer tick,
+# unanswered: RS_PART req, index, count, chunk blob; the client joins them and reads the reply.
+PART_TIMEOUT_S = 5.0
+MAX_PARTS = 64
 RS_WRITE_WARP_MARKERS = "/roo/live/write_warp_markers"
 # args: req, track, slot, arrangement (0|1), start_marker_beats, end_marker_beats, loop_start_beats,
 # loop_end_beats, markers blob (WARP_MARKER_RECORD each, rising in both seconds and beats)
@@ -267,6 +280,9 @@ SETTABLE_CONTEXT = ("tempo_bpm", "root_note", "scale_name", "signature_numerator
 # mute u8 (19 bytes). 512 notes as a blob build in tens of microseconds instead of milliseconds.
 NOTE_RECORD = struct.Struct("<BddBB")
 MAX_NOTES_PER_MESSAGE = (MAX_DATAGRAM_BYTES - 512) // NOTE_RECORD.size
+PART_BYTES = MAX_DATAGRAM_BYTES - 512  # a message's bytes one RS_PART carries
+# the notes of one write sent in RS_PART parts (about 220,000; a write that fits one message: as before)
+MAX_NOTES_PER_WRITE = (MAX_PARTS * PART_BYTES - 4096) // NOTE_RECORD.size
 # A warp marker travels as (sample seconds f64, beats f64), little-endian (16 bytes).
 WARP_MARKER_RECORD = struct.Struct("<dd")
 MAX_WARP_MARKERS_PER_MESSAGE = (MAX_DATAGRAM_BYTES - 512) // WARP_MARKER_RECORD.size
@@ -296,6 +312,12 @@ REGISTERED = "/roo/registered"  # reply to REGISTER: port
 ERROR = "/roo/error"  # args: request address, message (malformed packets, unknown addresses)
 STATUS = "/roo/status"  # args: job_id, state, progress (0..1), message
 RESULT = "/roo/result"  # args: job_id, kind, json text (analysis results, intents, file paths)
+# A result always fits one datagram: JSON longer than RESULT_JSON_BYTES keeps every field, its longest
+# lists cut to what fits, and says so: "cut" {list: {"count": all, "carried": the first ones carried}},
+# "whole" {"job", "result" (the job's result index), "bytes", "parts", "osc": RESULT_GET, "http"}.
+RESULT_JSON_BYTES = PART_BYTES
+RESULT_GET = "/roo/result/get"  # args: job_id, result index, part index -> RESULT_PART (or ERROR)
+RESULT_PART = "/roo/result/part"  # args: job_id, result index, part index, count, chunk blob (whole JSON)
 CONTEXT = "/roo/context"  # args: CONTEXT_FIELDS in order (the daemon's view of the song)
 
 # --- Take history (every write into Live is a take: a commit with its parent) ----------------

@@ -25,11 +25,12 @@ from .cancels import Cancels
 from .clip import ClipHandler
 from .clip_slot import ClipSlotHandler
 from .cues import CueHandler
-from .osc_io import OscSocket, address_hint, decode
+from .osc_io import OscSocket, address_hint, decode, encode
 from .request import Request, RequestError
 from .roo import RooHandler
 from .roo_context import ContextHandler
 from .roo_data import DataHandler
+from .roo_parts import Outgoing, Parts, whole_message
 from .roo_read import ReadHandler
 from .roo_set import set_identity
 from .song import SongHandler
@@ -81,6 +82,8 @@ class MuseAroo:
         self.handlers.update(self.context.handlers())
         self.cancels = Cancels()
         self.handlers[protocol.RS_CANCEL] = self.cancels.cancel
+        self.parts, self.outgoing = Parts(), Outgoing()
+        self.handlers[protocol.RS_PART] = self._part
         self._bind()
         self.context.carry(_LISTENERS_BEFORE.pop(self.port, []))  # the Set opened before this one's clients
         self.abletonosc: abletonosc.AbletonOSC | None = None
@@ -173,17 +176,15 @@ class MuseAroo:
                 self.cancels.note(sender, address, args)
             for sender, (address, args) in messages:
                 self._dispatch(sender, address, args)
+            self.outgoing.flush(self._send_data)  # a long reply's next parts
+            for sender, address, message, req in self.parts.expire():
+                self._error(sender, address, message, req)
             self.context.tick()
         except Exception as exc:  # nothing may escape into Live: a Timer stops on an exception
             self._count(f"tick failed: {type(exc).__name__}: {exc}")
 
     def send(self, to: Address, address: str, args: Sequence[Any]) -> None:
-        if self.socket is None:
-            return
-        try:
-            self.socket.send(to, address, args)
-        except OSError as exc:
-            self._count(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
+        self._send_data(to, address, encode(address, args))
 
     # --- dispatch -------------------------------------------------------------------------------
     def _decode(self, data: bytes, sender: Address) -> list[tuple[str, list[Any]]]:
@@ -219,7 +220,52 @@ class MuseAroo:
             self._error(sender, address, f"Live raised {type(exc).__name__}: {exc}", req)
         else:
             if reply is not None:
-                self.send(sender, address, reply)
+                self._answer(sender, address, reply, req)
+
+    def _answer(self, sender: Address, address: str, reply: Sequence[Any], req: Any) -> None:
+        """Send a request's reply: a /roo/live/* one longer than a datagram (a clip of more notes than
+        one holds, read back) in RS_PART parts, a few each tick; any other too long is answered on
+        /live/error saying so, instead of never."""
+        least = 5 * len(reply)  # an argument's 4 bytes and type tag at least: refused unencoded if too many
+        data = b"" if req is None and least > protocol.MAX_DATAGRAM_BYTES else encode(address, reply)
+        if data and len(data) <= protocol.MAX_DATAGRAM_BYTES:
+            self._send_data(sender, address, data)
+            return
+        count = -(-len(data) // protocol.PART_BYTES)
+        if req is None or count > protocol.MAX_PARTS:
+            why = f"and more than {protocol.MAX_PARTS} parts carry" if req is not None else (
+                f"(a clip's notes are read on this address up to {protocol.MAX_NOTES_PER_MESSAGE:,})")  # fmt: skip
+            size = f"{len(data) or least:,} bytes{'' if data else ' at least'}, more than one datagram holds "
+            size += f"({protocol.MAX_DATAGRAM_BYTES:,})"
+            self._error(sender, address, f"the answer is {size} {why}", req)
+            return
+        self.outgoing.queue(sender, address, req, data)  # sent from the end of this tick on
+
+    def _send_data(self, to: Address, address: str, data: bytes) -> None:
+        if self.socket is None:
+            return
+        try:
+            self.socket.send_data(to, data)
+        except OSError as exc:
+            self._count(f"cannot send {address} to {to[0]}:{to[1]}: {exc}")
+
+    def _part(self, request: Request) -> Sequence[Any] | None:
+        """One part of a request longer than a datagram (``roo_parts``): answered with its index until
+        the last, which runs the whole request here, answered as if it had come in one datagram."""
+        whole = self.parts.take(request)
+        req, index, count = request.args[:3]
+        if whole is None:
+            return (req, index, count)
+        try:
+            decoded = decode(whole)
+        except Exception as exc:  # python-osc raises ParseError, struct/index/unicode errors
+            raise RequestError(
+                f"the {count} parts of request {req!r} ({len(whole)} bytes) are not one OSC message "
+                f"({type(exc).__name__}: {exc}): nothing run"
+            ) from exc
+        address, args = whole_message(decoded, req)
+        self._dispatch(request.sender, address, args)
+        return None
 
     def _error(self, sender: Address, address: str, message: str, req: Any) -> None:
         self._count(f"{address or '?'} from {sender[0]}:{sender[1]}: {message}")

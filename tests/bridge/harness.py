@@ -73,3 +73,26 @@ def open_another_set(live: Any, daemon: Any, desc: Any) -> str:
         assert time.monotonic() < end, "the daemon did not hear that another Set was opened"
         time.sleep(0.01)
     return other
+
+
+def snapshots_late(live: Any, seconds: float) -> None:
+    """Make the in-memory Live's Remote Script push a listen's snapshot (the Set, then the context with
+    its version) ``seconds`` after it answered the listen, instead of at the end of that tick: a
+    request the daemon takes in between finds no context version yet."""
+    context = live.script.context
+    tick = context.tick
+    asked: list[float] = []  # when the snapshot was first asked for
+
+    def late_tick() -> None:
+        if context._snapshot_to and not asked:
+            asked.append(time.monotonic())
+        if asked and time.monotonic() - asked[0] < seconds:
+            held = list(context._snapshot_to)
+            context._snapshot_to.clear()
+            tick()
+            context._snapshot_to.extend(held)
+            return
+        asked.clear()
+        tick()
+
+    live.call(lambda: setattr(context, "tick", late_tick))

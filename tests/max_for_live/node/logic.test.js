@@ -403,3 +403,17 @@ test("Transform: the selected clip into a slot; with the Arrangement switch on, 
     for (let i = 0; i < opts.length; i += 2) assert.ok(opts[i] in protocol.transform_options, opts[i]);
   }
 });
+
+test("a result cut to one datagram says so on the status line, what it carries and where the whole is", () => {
+  const d = device();
+  connected(d);
+  const notes = [{ pitch: 36, start_s: 0.0 }, { pitch: 43, start_s: 0.017 }];
+  const cut = { kind: "piano", track: 1, slot: 0, start_beats: 0.0, note_count: 10000, notes,
+    cut: { notes: { count: 10000, carried: 2 } },
+    whole: { job: 7, result: 0, bytes: 1211808, parts: 19, osc: "/roo/result/get", http: "/api/jobs/7/result" } };
+  d.logic.handle(A.result, [7, "transcribe", JSON.stringify(cut)]);
+  assert.equal(d.last("status"),
+    "#7 transcribe (cut: notes 2 of 10000; whole on /api/jobs/7/result): kind piano, track 1, slot 0, start_beats 0");
+  d.logic.handle(A.result, [8, "transcribe", JSON.stringify({ kind: "bass", track: 3, slot: 0, start_beats: 0.0, notes })]);
+  assert.equal(d.last("status"), "#8 transcribe: kind bass, track 3, slot 0, start_beats 0");
+});

@@ -22,7 +22,7 @@ from engines.infill import LICENCE
 from engines.infill.random_model import save_random_checkpoint
 from livesim.host import LiveHost
 from livesim.live_set import ClipDesc, SetDesc, TrackDesc
-from tests.bridge.harness import Client, running_daemon
+from tests.bridge.harness import Client, running_daemon, snapshots_late
 
 Row = tuple[int, float, float, int, int]
 # four bars of eighths, a pitch per bar, and one muted note in bar 4 (kept as it is, muted)
@@ -326,9 +326,17 @@ def test_doctor_names_the_cached_midigpt_weights_and_what_to_do_without(env: Non
     assert "MIDI-GPT weights" in [c.name for c in checks(daemon_port=1, live_port=1)]
 
 
-def test_an_infill_of_a_clip_edited_meanwhile_writes_nothing(env: None, live: LiveHost, ckpt: Path) -> None:
+@pytest.mark.parametrize("first_push_late", [False, True])
+def test_an_infill_of_a_clip_edited_meanwhile_writes_nothing(
+    env: None, live: LiveHost, ckpt: Path, first_push_late: bool
+) -> None:
+    """first_push_late: the infill is asked before Live's first context push reached the daemon (as it
+    can be right after the daemon connected): it still waits for the context's version, so its write
+    checks the clip it was made from instead of going unchecked over the edit."""
     from livesim.notes import MidiNoteSpecification
 
+    if first_push_late:
+        snapshots_late(live, 0.4)
     with running_daemon(live_port=live.port) as daemon:
         client = Client(daemon.port)
         app = daemon.app
