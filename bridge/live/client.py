@@ -267,16 +267,15 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
             self.on_context(ctx)
 
     def _set_pushed(self, set_id: str, name: str) -> None:
-        """Which Set is open. Another one: what was kept of the one before (readings, slots, tracks) is
-        dropped, so its slots' fill state is never compared with the new Set's, then ``on_set``."""
+        """Which Set is open. Another one: what was kept of the one before (readings, slots, tracks, its
+        context) is dropped, so nothing of it is taken for the new Set's (the context is asked for until
+        the new one's is pushed; its versions are no gap in the old one's), then ``on_set``."""
         if (set_id, name) == (self.set_id, self.set_name):
             return
         if set_id != self.set_id:
             self.readings.clear()
             self.slots.clear()
-            self.track_list = None
-            self.pushed = None  # the old Set's context is not this one's: asked for until this one's comes
-            self.pushed_seq = -1  # the new Set's versions are not a gap in the old one's
+            self.track_list, self.pushed, self.pushed_seq = None, None, -1
         self.set_id, self.set_name = set_id, name
         if self.on_set is not None:
             self.on_set(set_id, name)
