@@ -2,14 +2,16 @@
 without it, beside the rules alone, scored as tools/bench/grammar_blind.py scores.
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
-        [--writers 2,4,6,8] [--peer REV] [--cached]
+        [--writers 2,4,6,8 [--only]] [--peer REV] [--cached]
 
-For each writer (tests/data/commands_blind1..11.yaml, ``reading_train.BLIND``): a head is trained
-(``tools.corpus.reading_train``: the generated corpus, the older sets and the other ten blind
+For each writer (tests/data/commands_blind1..17.yaml, ``reading_train.BLIND``): a head is trained
+(``tools.corpus.reading_train``: the generated corpus, the older sets and the other sixteen blind
 sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
 held-out folds, as the shipped head's is) go through ``agree.agreed`` with the rules' reading, and
 the answer is scored. "Acted wrong" counts answers that did something other than the label says.
-``--writers`` scores only those sets (a tuning or report half); ``--peer REV`` scores, beside ours,
+``--writers`` scores only those sets (a tuning or report half; with ``--only`` only their folds are
+trained, temperature fitted on them); after ``make reading`` the held-out logits it kept are reused
+when the sentences and labels are the same (no second round of fits); ``--peer REV`` scores, beside ours,
 the decision rules of ``bridge/commands/agree.py`` as committed at REV (``main``: main's rule) on the
 same held-out readings. These figures are the policy's held-out ones; the shipped head has seen
 every blind set (it is trained on all of them).

@@ -3,14 +3,14 @@
     .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
     .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
-Training material: the generated corpus (``command_corpus.generate(SEED)``), the eleven labelled blind
-sets (tests/data/commands_blind1..11.yaml, ``means``; each written by another writer, each trained on
+Training material: the generated corpus (``command_corpus.generate(SEED)``), the seventeen labelled blind
+sets (tests/data/commands_blind1..17.yaml, ``means``; each written by another writer, each trained on
 only after its one blind measurement) and the older sets (commands*.yaml, their
 expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
 once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
-ten blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
+sixteen blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
 temperature of each field is fitted on the held-out folds' logits; the shipped head is trained on
 everything with those temperatures.
 """
