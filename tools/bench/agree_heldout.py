@@ -2,14 +2,16 @@
 without it, beside the rules alone, scored as tools/bench/grammar_blind.py scores.
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
-        [--writers 2,4,6,8] [--peer REV] [--cached]
+        [--writers 2,4,6,8 [--only]] [--peer REV] [--cached]
 
-For each writer (tests/data/commands_blind1..11.yaml, ``reading_train.BLIND``): a head is trained
-(``tools.corpus.reading_train``: the generated corpus, the older sets and the other ten blind
+For each writer (tests/data/commands_blind1..17.yaml, ``reading_train.BLIND``): a head is trained
+(``tools.corpus.reading_train``: the generated corpus, the older sets and the other sixteen blind
 sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
 held-out folds, as the shipped head's is) go through ``agree.agreed`` with the rules' reading, and
 the answer is scored. "Acted wrong" counts answers that did something other than the label says.
-``--writers`` scores only those sets (a tuning or report half); ``--peer REV`` scores, beside ours,
+``--writers`` scores only those sets (a tuning or report half; with ``--only`` only their folds are
+trained, temperature fitted on them); after ``make reading`` the held-out logits it kept are reused
+when the sentences and labels are the same (no second round of fits); ``--peer REV`` scores, beside ours,
 the decision rules of ``bridge/commands/agree.py`` as committed at REV (``main``: main's rule) on the
 same held-out readings. These figures are the policy's held-out ones; the shipped head has seen
 every blind set (it is trained on all of them).
@@ -45,24 +47,30 @@ def ruled(text: str) -> Any:
     return read_scoped(heard, s, lambda rest: rules(rest.replace(" _key_ ", f" {key} "))) or rules(heard)
 
 
-def held_out_readings() -> dict[str, list[reader.Reading]]:
-    """Per blind set, each sentence's reading by a head that did not see that set."""
+def held_out_readings(folds: list[str] | None = None) -> dict[str, list[reader.Reading]]:
+    """Per blind set (``folds``: only those, temperatures fitted on them), each sentence's reading by
+    a head that did not see that set."""
+    folds = folds or rt.BLIND
     sources: dict[str, rt.Rows] = {"corpus": rt.corpus_rows()}
     sources.update({name: rt.blind_set(name) for name in rt.BLIND})
     sources.update({name: rt.older_set(name) for name in rt.OLDER})
     data = rt.Data(sources)
     logits: dict[str, dict[str, np.ndarray]] = {}
-    for name in rt.BLIND:
+    kept = np.load(rt.HELD) if rt.HELD.exists() else None
+    if kept is not None and str(kept["key"]) == rt.data_key(data):  # the last `make reading`'s folds
+        print(f"held-out logits of the last training ({rt.HELD})")
+        logits = {name: {f: kept[f"{name}|{f}"] for f in ("op", "target")} for name in folds}
+    for name in [] if logits else folds:
         test = data.source == name
         net = rt.fit(data, ~test)
         logits[name] = {f: net.logits(data.x[test], f) for f in FIELDS}
     temps = {
-        f: fit_temperature(np.concatenate([logits[n][f] for n in rt.BLIND]),
-                           np.concatenate([data.y[f][data.source == n] for n in rt.BLIND]))
+        f: fit_temperature(np.concatenate([logits[n][f] for n in folds]),
+                           np.concatenate([data.y[f][data.source == n] for n in folds]))
         for f in ("op", "target")
     }  # fmt: skip
     out: dict[str, list[reader.Reading]] = {}
-    for name in rt.BLIND:
+    for name in folds:
         p_op = softmax(logits[name]["op"] / temps["op"])
         p_target = softmax(logits[name]["target"] / temps["target"])
         out[name] = []
@@ -96,15 +104,16 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--cached", action="store_true", help=f"reuse the held-out readings kept in {KEPT}")
     ap.add_argument("--writers", default="", help="blind set numbers to score, comma separated (default all)")
+    ap.add_argument("--only", action="store_true", help="train only the --writers' folds (quicker)")
     ap.add_argument("--peer", default="", help="a git revision whose agree.py is scored beside ours")
     args = ap.parse_args()
+    names = [f"commands_blind{n}" for n in args.writers.split(",")] if args.writers else rt.BLIND
     if args.cached and KEPT.exists():
         kept = json.loads(KEPT.read_text())
         readings = {k: [reader.Reading(tuple(map(tuple, r[0])), r[1]) for r in v] for k, v in kept.items()}
     else:
-        readings = held_out_readings()
+        readings = held_out_readings(names if args.only else None)
         KEPT.write_text(json.dumps({k: [[list(r.ops), r.target] for r in v] for k, v in readings.items()}))
-    names = [f"commands_blind{n}" for n in args.writers.split(",")] if args.writers else rt.BLIND
     policies: dict[str, Policy | None] = {"rules": None, "agreed": agreed}
     if args.peer:
         policies[f"at {args.peer}"] = peer_policy(args.peer)

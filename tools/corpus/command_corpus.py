@@ -198,6 +198,14 @@ def _typo(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
+def _casual(text: str, rng: random.Random) -> str:
+    words = [w.CASUAL.get(word, word) for word in text.split(" ")]
+    text = " ".join(words).replace("right now", "rn")
+    if rng.random() < 0.4 and not text.endswith("?"):
+        text += rng.choice(w.CASUAL_TAILS)
+    return text
+
+
 def _dress(text: str, rng: random.Random, frames: bool = True) -> str:
     if frames and not text.endswith("?"):
         first = text.split(" ", 1)[0].lower()
@@ -206,6 +214,8 @@ def _dress(text: str, rng: random.Random, frames: bool = True) -> str:
     for us, uk in w.UK_US.items():
         if us in text and rng.random() < 0.4:
             text = text.replace(us, uk)
+    if rng.random() < 0.1:  # typed casually: "u", "r", "w", "tho", "rq"
+        text = _casual(text, rng)
     if rng.random() < 0.12:
         text = _typo(text, rng)
     if rng.random() < 0.2:

@@ -8,6 +8,7 @@ Each entry is ``(template, target kinds)``; the slots and kind letters are expla
 from __future__ import annotations
 
 from tools.corpus import command_templates_session as s
+from tools.corpus.command_templates_plain import EXTRA
 
 T = list[tuple[str, str]]
 
@@ -180,6 +181,7 @@ TEMPLATES: dict[str, T] = {
     "jam_stop": s.JAM_STOP, "jam_set": s.JAM_SET, "jam_save": s.JAM_SAVE, "play": s.PLAY, "stop": s.STOP,
     "cancel": s.CANCEL, "help": s.HELP, "confirm": s.CONFIRM, "none": s.NONE, "ask": s.ASK,
 }  # fmt: skip
+TEMPLATES = {op: [*said, *EXTRA.get(op, [])] for op, said in TEMPLATES.items()}  # round 6's looser phrasings
 # ops that may take a scope phrase appended
 SCOPED = frozenset(
     {"remove", "add", "busier", "simpler", "louder", "softer", "quantize", "humanize", "swing"}

@@ -82,7 +82,16 @@ FRAMES = [
     "I think we should {c}", "{c}, thanks", "I want you to {c}", "how about we {c}?", "ok now {c}",
     "right, {c}", "go ahead and {c}", "do me a favour and {c}", "could we {c}?", "try to {c}",
     "I need you to {c}", "hmm, {c}", "{c} for me", "alright {c}", "quick one: {c}", "would you mind if we {c}?",
+    # hedged, explaining and formal frames (a reason or a purpose after the request)
+    "would it be possible to {c}?", "is there a way to {c}?", "is it possible to {c}?", "I'd like you to {c}, if you can",
+    "{c}, if that's a thing you can do", "{c}, if that makes sense", "{c} so I can hear how it sounds",
+    "{c}, I think it would help", "Please {c}.", "Could you {c}, please?", "Would you kindly {c}?",
+    "I wonder if you could {c}", "{c}, I'm not sure it works as it is", "sorry, could you {c}?",
 ]  # fmt: skip
+# casual spellings a typed request uses (word -> shorthand), and tails tacked on
+CASUAL = {"you": "u", "are": "r", "with": "w", "though": "tho", "going": "goin", "something": "somethin",
+          "what's": "wats", "different": "diff", "please": "pls", "right now": "rn", "because": "cuz"}  # fmt: skip
+CASUAL_TAILS = [" rq", " tho", " lol", " pls", " asap", " real quick"]
 LIGHT_FRAMES = [
     "{c}",
     "{c}",
@@ -97,7 +106,8 @@ LIGHT_FRAMES = [
 NOT_VERBS = frozenset({"i", "what", "what's", "how", "is", "more", "less", "a", "an", "new", "different", "fewer",
                        "just", "only", "nothing", "everything", "no", "the", "my", "this", "that", "{t}", "{n}",
                        "{b}", "song", "time", "half", "four", "waltz", "not", "one", "another", "which",
-                       "ugh", "ctrl", "option", "yes", "yeah", "nope", "sure", "take", "key"})  # fmt: skip
+                       "ugh", "ctrl", "option", "yes", "yeah", "nope", "sure", "take", "key", "some", "could",
+                       "without", "wats", "quick"})  # fmt: skip
 # contrast frames: {keep} names what stays, {c} the change
 CONTRASTS = [
     "don't touch {keep}, just {c}", "leave {keep} alone and {c}", "{keep} is fine, {c}",

@@ -3,14 +3,14 @@
     .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
     .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
-Training material: the generated corpus (``command_corpus.generate(SEED)``), the eleven labelled blind
-sets (tests/data/commands_blind1..11.yaml, ``means``; each written by another writer, each trained on
+Training material: the generated corpus (``command_corpus.generate(SEED)``), the seventeen labelled blind
+sets (tests/data/commands_blind1..17.yaml, ``means``; each written by another writer, each trained on
 only after its one blind measurement) and the older sets (commands*.yaml, their
 expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
 once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
-ten blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
+sixteen blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
 temperature of each field is fitted on the held-out folds' logits; the shipped head is trained on
 everything with those temperatures.
 """
@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
+HELD = CACHE_DIR / "heldout_logits.npz"  # the last training's held-out logits (tools.bench.agree_heldout)
 SEED = 55
-BLIND = [f"commands_blind{i}" for i in range(1, 12)]
+BLIND = [f"commands_blind{i}" for i in range(1, 18)]
 OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
 PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
@@ -119,6 +120,25 @@ def score(data: Data, net: Net, rows: np.ndarray) -> dict[str, Any]:
             "scope": right["scope"].mean()}  # fmt: skip
 
 
+def data_key(data: Data) -> str:
+    """What a kept set of held-out logits was computed on: every sentence, its source and labels."""
+    rows = "\n".join(
+        f"{src}\t{t}\t{[data.y[f][i] for f in FIELDS]}"
+        for i, (src, t) in enumerate(zip(data.source, data.texts, strict=True))
+    )
+    return hashlib.sha1(rows.encode()).hexdigest()
+
+
+def keep_held_out(data: Data, logits: dict[str, list[np.ndarray]]) -> None:
+    """Keep each blind set's held-out logits (op, target) for ``tools.bench.agree_heldout``."""
+    arrays: dict[str, Any] = {
+        f"{name}|{f}": logits[f][i] for i, name in enumerate(BLIND) for f in ("op", "target")
+    }
+    HELD.parent.mkdir(parents=True, exist_ok=True)
+    arrays["key"] = np.array(data_key(data))
+    np.savez(HELD, **arrays)  # (Any: numpy's stubs read ** of arrays as its allow_pickle flag)
+
+
 def main() -> None:
     sources: dict[str, Rows] = {"corpus": corpus_rows()}
     sources.update({name: blind_set(name) for name in BLIND})
@@ -137,6 +157,7 @@ def main() -> None:
         for f in FIELDS:
             held_logits[f].append(net.logits(data.x[test], f))
             held_y[f].append(data.y[f][test])
+    keep_held_out(data, held_logits)
     temperatures = {
         f: fit_temperature(np.concatenate(held_logits[f]), np.concatenate(held_y[f])) for f in FIELDS
     }
