@@ -14,12 +14,14 @@ import numpy as np
 
 from engines.transcription.model import MODEL_RATE_HZ
 
-N_FFT = 4096
-HOP = 1024
+N_FFT = 2048
+HOP = 256
 LOW_HZ, HIGH_HZ = 60.0, 1300.0  # where a fundamental is looked for
 PEAK_DB = 20.0  # the fundamental: the lowest peak within this of the frame's strongest
 FRAME_DB = 35.0  # frames this far below the clip's loudest are not read
 OCTAVE_TOLERANCE = 0.03  # a peak within 3 % of twice or four times the fundamental is its octave
+SMOOTH_FRAMES = 17  # about 200 ms: a 5-7 Hz vibrato averages out
+JUMP_CENTS = 150.0  # a frame-to-frame move this large is a new note, not vibrato
 MIN_CENTS = 10.0  # an offset smaller than this is left alone (an in-tune instrument's noise)
 
 
@@ -28,30 +30,47 @@ def offset_cents(y: np.ndarray) -> float:
     if len(y) < N_FFT:
         return 0.0
     frames = np.lib.stride_tricks.sliding_window_view(y, N_FFT)[::HOP] * np.hanning(N_FFT)
-    mags = np.abs(np.fft.rfft(frames, axis=1))
-    freqs = np.fft.rfftfreq(N_FFT, 1.0 / MODEL_RATE_HZ)
-    band = (freqs >= LOW_HZ) & (freqs <= 4 * HIGH_HZ)
-    mags_db = 20 * np.log10(np.maximum(mags, 1e-9))
-    loud = mags_db[:, band].max(axis=1)
-    angles, weights = [], []
-    for row, top in zip(mags_db, loud, strict=True):
+    mags_db = 20 * np.log10(np.maximum(np.abs(np.fft.rfft(frames, axis=1)), 1e-9))
+    loud = mags_db.max(axis=1)
+    pitch = np.full(len(frames), np.nan)  # each frame's fundamental in cents from A440
+    level = np.zeros(len(frames))
+    for i, (row, top) in enumerate(zip(mags_db, loud, strict=True)):
         if top < loud.max() - FRAME_DB:
             continue
         peaks = _peaks(row, top - PEAK_DB)
         if not peaks:
             continue
-        fundamental = peaks[0]
-        for hz, level_db in peaks:
-            ratio = hz / fundamental[0]
-            if min(abs(ratio - m) / m for m in (1.0, 2.0, 4.0)) <= OCTAVE_TOLERANCE:
-                cents = 1200.0 * np.log2(hz / 440.0)
-                angles.append(2 * np.pi * cents / 100.0)
-                weights.append(10 ** (level_db / 20))
-    if not weights:
+        f0 = peaks[0][0]
+        octaves = [
+            (hz / m, 10 ** (db / 20))
+            for hz, db in peaks
+            for m in (1.0, 2.0, 4.0)
+            if abs(hz / f0 - m) / m <= OCTAVE_TOLERANCE
+        ]
+        hz = np.array([o[0] for o in octaves])
+        w = np.array([o[1] for o in octaves])
+        pitch[i] = float(np.average(1200.0 * np.log2(hz / 440.0), weights=w))
+        level[i] = float(w.sum())
+    held = _held_means(pitch)
+    keep = ~np.isnan(held)
+    if not keep.any():
         return 0.0
-    w = np.asarray(weights)
-    mean = np.angle(np.sum(w * np.exp(1j * np.asarray(angles))))
+    angles = 2 * np.pi * held[keep] / 100.0
+    mean = np.angle(np.sum(level[keep] * np.exp(1j * angles)))
     return float(mean / (2 * np.pi) * 100.0)
+
+
+def _held_means(pitch: np.ndarray) -> np.ndarray:
+    """Each frame's pitch averaged over the SMOOTH_FRAMES around it (about a vibrato cycle or more),
+    where all of them belong to one held note (no jump over JUMP_CENTS); NaN elsewhere."""
+    out = np.full(len(pitch), np.nan)
+    half = SMOOTH_FRAMES // 2
+    for i in range(half, len(pitch) - half):
+        window = pitch[i - half : i + half + 1]
+        if np.isnan(window).any() or np.abs(np.diff(window)).max() > JUMP_CENTS:
+            continue
+        out[i] = window.mean()
+    return out
 
 
 def _peaks(row_db: np.ndarray, floor_db: float) -> list[tuple[float, float]]:

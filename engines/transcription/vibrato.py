@@ -10,15 +10,17 @@ a semitone per bin) over its middle, past its scoop, rounded: a symmetric vibrat
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from engines.transcription.model import LOWEST_MIDI, Posteriors
 from engines.transcription.tracks import CONTOUR_BINS_PER_SEMITONE, Track
 
 TOUCH_FRAMES = 2  # tracks this close are touching
-SHORT_FRAMES = 40  # a swing of vibrato or a scoop lasts less than this (about 460 ms)
-NEW_ONSET = 0.5  # an onset map peak this high at the later track's start is a new note: kept apart
-SCOOP_FRAMES = 10  # frames skipped at the start of a note when reading its pitch (its scoop)
+NEW_ONSET = 0.8  # an onset map peak this high at the later track's start is a new note: kept apart
+CYCLE_FRAMES = 17  # about 200 ms: the pitch averaged over this is a 5-7 Hz vibrato's centre
+MIN_RUN_FRAMES = 15  # a key held for less than this inside a chain is a scoop or a swing, not a note
 
 
 def joined(tracks: list[Track], post: Posteriors) -> list[Track]:
@@ -30,10 +32,10 @@ def joined(tracks: list[Track], post: Posteriors) -> list[Track]:
             chain.append(track)
             continue
         if chain:
-            out.append(_merged(chain, post))
+            out.extend(_merged(chain, post))
         chain = [track]
     if chain:
-        out.append(_merged(chain, post))
+        out.extend(_merged(chain, post))
     return out
 
 
@@ -42,30 +44,48 @@ def _continues(chain: list[Track], track: Track, post: Posteriors) -> bool:
     pitches = [t.pitch for t in chain] + [track.pitch]
     if track.start - last.end > TOUCH_FRAMES or track.pitch == last.pitch or max(pitches) - min(pitches) > 1:
         return False
-    if min(track.end - track.start, last.end - last.start) >= SHORT_FRAMES:
-        return False
     col = track.pitch - LOWEST_MIDI
     onset = float(post.onset[max(0, track.start - 2) : track.start + 3, col].max(initial=0.0))
     return onset < NEW_ONSET
 
 
-def _merged(chain: list[Track], post: Posteriors) -> Track:
+def _merged(chain: list[Track], post: Posteriors) -> list[Track]:
+    """The chain re-cut where its pitch, averaged over a vibrato cycle, moves to another key."""
     if len(chain) == 1:
-        return chain[0]
+        return chain
     start, end = chain[0].start, chain[-1].end
     low = min(t.pitch for t in chain) - 1
     high = max(t.pitch for t in chain) + 1
     first_bin = (low - LOWEST_MIDI) * CONTOUR_BINS_PER_SEMITONE
     last_bin = (high - LOWEST_MIDI) * CONTOUR_BINS_PER_SEMITONE + 3
-    skip = min(SCOOP_FRAMES, (end - start) // 3)
-    region = post.contour[start + skip : end, first_bin:last_bin].astype(np.float64)
+    region = post.contour[start:end, first_bin:last_bin].astype(np.float64)
     weights = region.sum(axis=1)
-    if not len(region) or weights.max() <= 0:
-        pitch = max(chain, key=lambda t: t.end - t.start).pitch
-    else:
-        bins = np.arange(first_bin, last_bin) - 1  # bin 3k+1 is key k's centre
-        centroid = (region * bins).sum(axis=1) / np.maximum(weights, 1e-9)
-        semitones = centroid / CONTOUR_BINS_PER_SEMITONE + LOWEST_MIDI
-        pitch = round(float(np.average(semitones, weights=weights)))
-        pitch = min(max(pitch, low + 1), high - 1)
-    return Track(pitch, start, end, max(t.strength for t in chain))
+    if weights.min() <= 0:
+        return chain
+    bins = np.arange(first_bin, last_bin) - 1  # bin 3k+1 is key k's centre
+    semitones = (region * bins).sum(axis=1) / weights / CONTOUR_BINS_PER_SEMITONE + LOWEST_MIDI
+    kernel = np.ones(CYCLE_FRAMES)
+    smooth = np.convolve(semitones, kernel, mode="same") / np.convolve(
+        np.ones(len(semitones)), kernel, mode="same"
+    )
+    keys = np.clip(np.round(smooth), low + 1, high - 1).astype(int)
+    runs = _runs(keys)
+    strength = max(t.strength for t in chain)
+    return [Track(int(keys[a]), start + a, start + b, strength) for a, b in runs]
+
+
+def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of one key; a run shorter than MIN_RUN_FRAMES joins the run before (the first, the next)."""
+    edges = [0, *(np.flatnonzero(np.diff(keys)) + 1).tolist(), len(keys)]
+    runs = [[a, b] for a, b in itertools.pairwise(edges)]
+    kept: list[list[int]] = []
+    for a, b in runs:
+        if kept and (b - a < MIN_RUN_FRAMES or keys[a] == keys[kept[-1][0]]):
+            kept[-1][1] = b
+            keys[a:b] = keys[kept[-1][0]]
+        elif kept and kept[-1][1] - kept[-1][0] < MIN_RUN_FRAMES:  # a short first run (a scoop)
+            kept[-1][1] = b
+            keys[kept[-1][0] : b] = keys[a]
+        else:
+            kept.append([a, b])
+    return [(a, b) for a, b in kept]
