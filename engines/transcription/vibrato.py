@@ -70,8 +70,22 @@ def _merged(chain: list[Track], post: Posteriors) -> list[Track]:
     )
     keys = np.clip(np.round(smooth), low + 1, high - 1).astype(int)
     runs = _runs(keys)
+    # the average lags a key change: each cut moves to the nearest change the tracker saw, if near
+    seen = np.array([t.start - start for t in chain[1:]])
+    cuts = [0] + [_nearest(a, seen) for a, _b in runs[1:]] + [end - start]
     strength = max(t.strength for t in chain)
-    return [Track(int(keys[a]), start + a, start + b, strength) for a, b in runs]
+    return [
+        Track(int(keys[a]), start + cuts[i], start + cuts[i + 1], strength)
+        for i, (a, _b) in enumerate(runs)
+        if cuts[i + 1] > cuts[i]
+    ]
+
+
+def _nearest(frame: int, seen: np.ndarray) -> int:
+    if not len(seen):
+        return frame
+    best = int(seen[np.argmin(np.abs(seen - frame))])
+    return best if abs(best - frame) <= CYCLE_FRAMES // 2 else frame
 
 
 def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
