@@ -45,6 +45,7 @@ __all__ = [
 PITCHED = ("melody", "bass", "piano", "chords")
 BASS_BELOW_MIDI = 50  # auto: a one-note line whose median pitch is below D3 is a bass line
 POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more clear notes: piano
+SUNG_WAVER_CENTS = 0.8  # auto: a low line whose pitch moves this much a frame (vibrato) is sung: melody
 CLEAR = 0.5  # a note map value this high is a clear note (the fainter ones are often a low note's harmonics)
 
 
@@ -136,6 +137,9 @@ def _choose(post: Posteriors) -> tuple[str, str]:
         return "piano", f"several notes sound at once in {share:.0%} of the sounding frames"
     tops = np.argmax(np.where(active, post.note, -1.0), axis=1)[sounding] + 21
     median = float(np.median(tops))
+    waver = vibrato.waver_cents(post, CLEAR)
+    if median < BASS_BELOW_MIDI and waver >= SUNG_WAVER_CENTS:
+        return "melody", f"one note at a time, median pitch {median:.0f}, its pitch wavering like a voice's"
     if median < BASS_BELOW_MIDI:
         return "bass", f"one note at a time, median pitch {median:.0f} (below MIDI {BASS_BELOW_MIDI})"
     return "melody", f"one note at a time, median pitch {median:.0f}"

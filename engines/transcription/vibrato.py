@@ -18,7 +18,8 @@ from engines.transcription.model import LOWEST_MIDI, Posteriors
 from engines.transcription.tracks import CONTOUR_BINS_PER_SEMITONE, Track
 
 TOUCH_FRAMES = 2  # tracks this close are touching
-NEW_ONSET = 0.8  # an onset map peak this high at the later track's start is a new note: kept apart
+NEW_ONSET = 0.5  # an onset map peak this high at a short track's start is a new note: kept apart
+GLIDE_FRAMES = 7  # a key passed through for this long (about 80 ms) is a glide, onset or not
 CYCLE_FRAMES = 17  # about 200 ms: the pitch averaged over this is a 5-7 Hz vibrato's centre
 MIN_RUN_FRAMES = 15  # a key held for less than this inside a chain is a scoop or a swing, not a note
 
@@ -46,7 +47,9 @@ def _continues(chain: list[Track], track: Track, post: Posteriors) -> bool:
         return False
     col = track.pitch - LOWEST_MIDI
     onset = float(post.onset[max(0, track.start - 2) : track.start + 3, col].max(initial=0.0))
-    return onset < NEW_ONSET
+    # a short note that starts with an onset is a passing note; between two held ones the average decides
+    shortest = min(track.end - track.start, last.end - last.start)
+    return onset < NEW_ONSET or shortest >= MIN_RUN_FRAMES or shortest <= GLIDE_FRAMES
 
 
 def _merged(chain: list[Track], post: Posteriors) -> list[Track]:
@@ -74,6 +77,8 @@ def _merged(chain: list[Track], post: Posteriors) -> list[Track]:
     seen = np.array([t.start - start for t in chain[1:]])
     cuts = [0] + [_nearest(a, seen) for a, _b in runs[1:]] + [end - start]
     strength = max(t.strength for t in chain)
+    if [int(keys[a]) for a, _b in runs] == [t.pitch for t in chain]:
+        return chain  # the tracker's keys were the held keys: nothing to mend
     return [
         Track(int(keys[a]), start + cuts[i], start + cuts[i + 1], strength)
         for i, (a, _b) in enumerate(runs)
@@ -103,3 +108,23 @@ def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
         else:
             kept.append([a, b])
     return [(a, b) for a, b in kept]
+
+
+def waver_cents(post: Posteriors, clear: float = 0.5) -> float:
+    """How much a line's pitch moves from frame to frame inside its notes (median cents per frame):
+    a voice's vibrato moves it by several cents a frame, a bass string's note hardly at all."""
+    notes = post.note > clear
+    sounding = np.flatnonzero(notes.any(axis=1))
+    if len(sounding) < 2:
+        return 0.0
+    top = np.argmax(np.where(notes, post.note, -1.0), axis=1)
+    centre = top * CONTOUR_BINS_PER_SEMITONE + 1
+    bins = np.arange(-3, 4)
+    rows = np.clip(centre[sounding, None] + bins, 0, post.contour.shape[1] - 1)
+    region = np.take_along_axis(post.contour[sounding], rows, axis=1).astype(np.float64)
+    pitch_cents = 100.0 * (
+        top[sounding] + (region * bins).sum(axis=1) / np.maximum(region.sum(axis=1), 1e-9) / 3
+    )
+    same_note = (np.diff(sounding) == 1) & (np.diff(top[sounding]) == 0)
+    moves = np.abs(np.diff(pitch_cents))[same_note]
+    return float(np.median(moves)) if len(moves) else 0.0
