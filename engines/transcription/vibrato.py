@@ -10,8 +10,6 @@ a semitone per bin) over its middle, past its scoop, rounded: a symmetric vibrat
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 
 from engines.transcription.model import LOWEST_MIDI, Posteriors
@@ -21,7 +19,7 @@ TOUCH_FRAMES = 2  # tracks this close are touching
 NEW_ONSET = 0.5  # an onset map peak this high at a short track's start is a new note: kept apart
 GLIDE_FRAMES = 7  # a key passed through for this long (about 80 ms) is a glide, onset or not
 CYCLE_FRAMES = 17  # about 200 ms: the pitch averaged over this is a 5-7 Hz vibrato's centre
-MIN_RUN_FRAMES = 15  # a key held for less than this inside a chain is a scoop or a swing, not a note
+MIN_RUN_FRAMES = 15  # a track shorter than this that starts with an onset is a passing note
 
 
 def joined(tracks: list[Track], post: Posteriors) -> list[Track]:
@@ -53,61 +51,40 @@ def _continues(chain: list[Track], track: Track, post: Posteriors) -> bool:
 
 
 def _merged(chain: list[Track], post: Posteriors) -> list[Track]:
-    """The chain re-cut where its pitch, averaged over a vibrato cycle, moves to another key."""
+    """Each track of the chain given the key its pitch averages over (its own frames, or a vibrato
+    cycle around it when shorter), then touching tracks of one key made one note."""
     if len(chain) == 1:
         return chain
-    start, end = chain[0].start, chain[-1].end
     low = min(t.pitch for t in chain) - 1
     high = max(t.pitch for t in chain) + 1
     first_bin = (low - LOWEST_MIDI) * CONTOUR_BINS_PER_SEMITONE
     last_bin = (high - LOWEST_MIDI) * CONTOUR_BINS_PER_SEMITONE + 3
-    region = post.contour[start:end, first_bin:last_bin].astype(np.float64)
-    weights = region.sum(axis=1)
-    if weights.min() <= 0:
-        return chain
     bins = np.arange(first_bin, last_bin) - 1  # bin 3k+1 is key k's centre
-    semitones = (region * bins).sum(axis=1) / weights / CONTOUR_BINS_PER_SEMITONE + LOWEST_MIDI
-    kernel = np.ones(CYCLE_FRAMES)
-    smooth = np.convolve(semitones, kernel, mode="same") / np.convolve(
-        np.ones(len(semitones)), kernel, mode="same"
-    )
-    keys = np.clip(np.round(smooth), low + 1, high - 1).astype(int)
-    runs = _runs(keys)
-    # the average lags a key change: each cut moves to the nearest change the tracker saw, if near
-    seen = np.array([t.start - start for t in chain[1:]])
-    cuts = [0] + [_nearest(a, seen) for a, _b in runs[1:]] + [end - start]
-    strength = max(t.strength for t in chain)
-    if [int(keys[a]) for a, _b in runs] == [t.pitch for t in chain]:
-        return chain  # the tracker's keys were the held keys: nothing to mend
-    return [
-        Track(int(keys[a]), start + cuts[i], start + cuts[i + 1], strength)
-        for i, (a, _b) in enumerate(runs)
-        if cuts[i + 1] > cuts[i]
-    ]
-
-
-def _nearest(frame: int, seen: np.ndarray) -> int:
-    if not len(seen):
-        return frame
-    best = int(seen[np.argmin(np.abs(seen - frame))])
-    return best if abs(best - frame) <= CYCLE_FRAMES // 2 else frame
-
-
-def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of one key; a run shorter than MIN_RUN_FRAMES joins the run before (the first, the next)."""
-    edges = [0, *(np.flatnonzero(np.diff(keys)) + 1).tolist(), len(keys)]
-    runs = [[a, b] for a, b in itertools.pairwise(edges)]
-    kept: list[list[int]] = []
-    for a, b in runs:
-        if kept and (b - a < MIN_RUN_FRAMES or keys[a] == keys[kept[-1][0]]):
-            kept[-1][1] = b
-            keys[a:b] = keys[kept[-1][0]]
-        elif kept and kept[-1][1] - kept[-1][0] < MIN_RUN_FRAMES:  # a short first run (a scoop)
-            kept[-1][1] = b
-            keys[kept[-1][0] : b] = keys[a]
+    out: list[Track] = []
+    glide_from: int | None = None
+    for i, track in enumerate(chain):
+        if track.end - track.start <= GLIDE_FRAMES and i + 1 < len(chain):  # a glide starts the next note
+            glide_from = track.start if glide_from is None else glide_from
+            continue
+        if glide_from is not None:
+            track = Track(track.pitch, glide_from, track.end, track.strength)
+            glide_from = None
+        middle = (track.start + track.end) // 2
+        half = max(CYCLE_FRAMES, track.end - track.start) // 2
+        region = post.contour[max(0, middle - half) : middle + half + 1, first_bin:last_bin].astype(
+            np.float64
+        )
+        weights = region.sum(axis=1)
+        key = track.pitch
+        if len(region) and weights.max() > 0:
+            centroid = (region * bins).sum(axis=1)[weights > 0] / weights[weights > 0]
+            mean = float(np.average(centroid, weights=weights[weights > 0]))
+            key = min(max(round(mean / CONTOUR_BINS_PER_SEMITONE) + LOWEST_MIDI, low + 1), high - 1)
+        if out and out[-1].pitch == key:
+            out[-1] = Track(key, out[-1].start, track.end, max(out[-1].strength, track.strength))
         else:
-            kept.append([a, b])
-    return [(a, b) for a, b in kept]
+            out.append(Track(key, track.start, track.end, track.strength))
+    return out
 
 
 def waver_cents(post: Posteriors, clear: float = 0.5) -> float:
