@@ -81,7 +81,7 @@ def line(seed: int, centre_midi: int, tempo_bpm: float, n_notes: int = 16) -> li
     scale = [tonic + 12 * o + s for o in (-1, 0, 1) for s in MAJOR]
     degree = scale.index(min(scale, key=lambda p: abs(p - centre_midi)))
     beat_s = 60.0 / tempo_bpm
-    now, notes = 0.3, []
+    now, notes = 0.3, list[Sung]()
     for _ in range(n_notes):
         move = rng.choice([0, 1, -1, 1, -1, 2, -2, 3, -3, 4, -4], p=[0.16, *[0.84 / 10] * 10])
         degree = int(np.clip(degree + move, 3, len(scale) - 4))
