@@ -15,12 +15,12 @@ import numpy as np
 from engines.transcription.model import MODEL_RATE_HZ
 
 N_FFT = 2048
-HOP = 256
+HOP = 512
 LOW_HZ, HIGH_HZ = 60.0, 1300.0  # where a fundamental is looked for
 PEAK_DB = 20.0  # the fundamental: the lowest peak within this of the frame's strongest
 FRAME_DB = 35.0  # frames this far below the clip's loudest are not read
 OCTAVE_TOLERANCE = 0.03  # a peak within 3 % of twice or four times the fundamental is its octave
-SMOOTH_FRAMES = 17  # about 200 ms: a 5-7 Hz vibrato averages out
+SMOOTH_FRAMES = 9  # about 210 ms: a 5-7 Hz vibrato averages out
 JUMP_CENTS = 150.0  # a frame-to-frame move this large is a new note, not vibrato
 MIN_CENTS = 10.0  # an offset smaller than this is left alone (an in-tune instrument's noise)
 
