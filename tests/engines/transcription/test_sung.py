@@ -34,3 +34,10 @@ def test_a_sung_line_with_vibrato_and_scoops_gives_the_written_notes() -> None:
 
 def test_a_line_sung_30_cents_flat_lands_on_the_written_notes() -> None:
     _assert_written(_found(-30.0, seed=6))
+
+
+def test_auto_reads_a_low_sung_line_as_melody_not_bass() -> None:
+    low = [Sung(n.pitch - 19, n.start_s, n.end_s, n.legato) for n in LINE]  # around A2, a baritone's
+    result = transcribe(sing(low, 3, drift_cents=0.0), RATE_HZ, kind="auto")
+    assert result.kind == "melody"
+    assert "voice" in result.chosen_because
