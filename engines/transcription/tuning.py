@@ -22,7 +22,7 @@ FRAME_DB = 35.0  # frames this far below the clip's loudest are not read
 OCTAVE_TOLERANCE = 0.03  # a peak within 3 % of twice or four times the fundamental is its octave
 SMOOTH_FRAMES = 9  # about 210 ms: a 5-7 Hz vibrato averages out
 JUMP_CENTS = 150.0  # a frame-to-frame move this large is a new note, not vibrato
-MIN_CENTS = 10.0  # an offset smaller than this is left alone (an in-tune instrument's noise)
+MIN_CENTS = 15.0  # an offset smaller than this is left alone (tune: rendered instruments read -13..+6)
 
 
 def offset_cents(y: np.ndarray) -> float:
