@@ -2,10 +2,11 @@
 
 A voice's vibrato swings 30-100 cents either side of its note, so the one-note tracker can hand it
 over between the note and the key beside it several times a second (50, 49, 50, 49 ...), and a
-scoop from below starts a note a semitone under itself. ``joined`` merges touching tracks a
-semitone apart when no new onset starts the later one and one of them is short: the merged note
-keeps the first start and the last end, and its pitch is the mean of the contour map (a third of
-a semitone per bin) over its middle, past its scoop, rounded: a symmetric vibrato averages out.
+scoop or glide starts a note on the key beside it. ``joined`` chains touching tracks a semitone
+apart (a short one that starts with an onset stays apart: a passing note), gives each the key its
+contour pitch (a third of a semitone per bin) averages to over itself or one vibrato cycle around
+it, lets a glide of up to GLIDE_FRAMES start the next note, and makes touching tracks of one key
+one note. ``waver_cents`` says how much a line's pitch moves inside its notes (auto: a voice).
 """
 
 from __future__ import annotations
