@@ -12,12 +12,13 @@ drum loop asked as a pitched kind, raises ``UnsuitableAudio`` naming what was fo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
-from engines.transcription import drums, ends, grid, mono, poly
+from engines.transcription import drums, ends, grid, mono, poly, tuning, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
@@ -44,6 +45,7 @@ __all__ = [
 PITCHED = ("melody", "bass", "piano", "chords")
 BASS_BELOW_MIDI = 50  # auto: a one-note line whose median pitch is below D3 is a bass line
 POLY_SHARE = 0.25  # auto: more than this share of sounding frames with two or more clear notes: piano
+SUNG_WAVER_CENTS = 0.8  # auto: a low line whose pitch moves this much a frame (vibrato) is sung: melody
 CLEAR = 0.5  # a note map value this high is a clear note (the fainter ones are often a low note's harmonics)
 
 
@@ -68,10 +70,13 @@ def transcribe(
     key_classes = parse_key(key).pitch_classes if key else None
     y = prepare(audio, sample_rate_hz)
     duration_s = len(y) / MODEL_RATE_HZ
-    post, heard = None, None
+    post, heard, y_model, cents = None, None, y, 0.0
     if kind != "drums":
-        post = posteriors(y, progress)
-        heard = pitched_share(y, post)
+        cents = tuning.offset_cents(y)  # a take sung off the A440 grid is read on its own grid
+        if abs(cents) >= tuning.MIN_CENTS:
+            y_model = tuning.retuned(y, cents)
+        post = posteriors(y_model, progress)
+        heard = pitched_share(y_model, post)
     # a clip with clear pitches needs no more reading; the split into hits and held sound is for the rest
     profile = (
         Profile(None, None, heard) if heard is not None and heard >= PITCHED_SHARE else describe(y, heard)
@@ -88,7 +93,9 @@ def transcribe(
     else:
         if kind == "auto":
             chosen, because = _choose(post)
-        notes = _pitched(y, post, chosen, key_classes, pitch_bends)
+        notes = _pitched(y_model, post, chosen, key_classes, pitch_bends)
+        if y_model is not y:
+            notes = _retuned_back(notes, cents)
         if not notes:
             raise UnsuitableAudio(
                 f"no {chosen} notes found in the clip ({profile.words()}): nothing steady to read"
@@ -130,6 +137,9 @@ def _choose(post: Posteriors) -> tuple[str, str]:
         return "piano", f"several notes sound at once in {share:.0%} of the sounding frames"
     tops = np.argmax(np.where(active, post.note, -1.0), axis=1)[sounding] + 21
     median = float(np.median(tops))
+    waver = vibrato.waver_cents(post, CLEAR)
+    if median < BASS_BELOW_MIDI and waver >= SUNG_WAVER_CENTS:
+        return "melody", f"one note at a time, median pitch {median:.0f}, its pitch wavering like a voice's"
     if median < BASS_BELOW_MIDI:
         return "bass", f"one note at a time, median pitch {median:.0f} (below MIDI {BASS_BELOW_MIDI})"
     return "melody", f"one note at a time, median pitch {median:.0f}"
@@ -143,6 +153,8 @@ def _pitched(
     if kind in ("melody", "bass"):
         levels = levels_db(y, post.n_frames, HOP)
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
+        if kind == "melody":  # a sung note's vibrato and scoop are one note
+            tracks = vibrato.joined(tracks, post)
         tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
     else:
         energy_db, fundamental_db = ends.pitch_and_fundamental_db(y, post.n_frames)
@@ -151,6 +163,21 @@ def _pitched(
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     notes = to_notes(post, tracks, starts_s, with_bends=with_bends)
     return one_at_a_time(notes) if kind in ("melody", "bass") else notes
+
+
+def _retuned_back(notes: list[TranscribedNote], cents: float) -> list[TranscribedNote]:
+    """Notes read on a retuned (resampled) clip, with their times back on the original's, and
+    their bends (semitones) saying the take's offset from the key they were rounded to."""
+    times, off = tuning.factor(cents), cents / 100.0
+    return [
+        replace(
+            n,
+            start_s=n.start_s * times,
+            end_s=n.end_s * times,
+            bends=tuple((t * times, round(c + off, 3)) for t, c in n.bends),
+        )
+        for n in notes
+    ]
 
 
 def _report(progress: Callable[[float], None] | None, fraction: float) -> None:

@@ -1,0 +1,82 @@
+"""Benchmark: sung lines (tools/corpus/sung_set) through the transcription engine as ``melody``,
+beside Basic Pitch's own ``predict`` and librosa pyin on the same audio in the same run, per source
+(GM voice patches, the synthetic singer) and half; and what ``auto`` chose for each take. Usage::
+
+    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|both] [--json F]
+
+F is mir_eval's note F (onset within 50 ms, same pitch; and onset+offset), mean over the takes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soundfile as sf
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from engines.transcription import transcribe  # noqa: E402
+from tools.bench.transcription import basic_pitch_notes, ours, pyin_notes  # noqa: E402
+from tools.bench.transcription_score import note_f  # noqa: E402
+from tools.corpus import sung_set  # noqa: E402
+
+
+def auto_kind(path: str) -> str:
+    audio, rate = sf.read(path, dtype="float32")
+    return transcribe(audio, rate, kind="auto").kind
+
+
+def scores(takes: list[sung_set.SungItem], *, peers: bool) -> dict[str, Any]:
+    """Per source: mean onset F and onset+offset F for each transcriber, and auto's choices."""
+    table: dict[str, Any] = {}
+    for source in ("gm", "synth"):
+        chosen = [t for t in takes if t.source == source]
+        runs: dict[str, list[tuple[float, float]]] = {"ours": [], "basic_pitch": [], "pyin": []}
+        for take in chosen:
+            found = {"ours": ours(take.wav, "melody")}
+            if peers:
+                found["basic_pitch"] = basic_pitch_notes(take.wav)
+                found["pyin"] = pyin_notes(take.wav, "melody")
+            for name, notes in found.items():
+                runs[name].append(
+                    (note_f(take.notes, notes, offsets=False)[2], note_f(take.notes, notes, offsets=True)[2])
+                )
+        table[source] = {
+            "takes": len(chosen),
+            **{name: [round(float(x), 3) for x in np.mean(r, axis=0)] for name, r in runs.items() if r},
+            "ours_per_take": [round(r[0], 3) for r in runs["ours"]],
+            "auto_chose": dict(Counter(auto_kind(t.wav) for t in chosen)),
+        }
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=sung_set.default_out())
+    parser.add_argument("--split", choices=("test", "tune", "both"), default="both")
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start",
+    }
+    for split in ("test", "tune") if args.split == "both" else (args.split,):
+        report[split] = scores(sung_set.items(args.out, split), peers=not args.no_peers)
+        print(json.dumps({split: report[split]}), flush=True)
+    report["load_at_end"] = round(os.getloadavg()[0], 1)
+    print(f"load at end {report['load_at_end']}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
