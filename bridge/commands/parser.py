@@ -34,7 +34,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
-from bridge.commands.setting_words import key_move_of, mixer_of, setting_of
+from bridge.commands.setting_words import key_move_of, mixer_of, setting_of, voice_track_of
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
 
@@ -138,8 +138,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             sp.KEEP_THE_REST.sub(" ", s)
         )  # "bars 9 to 12 of this cue": a clip, not the song
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
-    # "take it to D dorian", "mute the snare in the second half", "make the bass dorian", "mute the strings"
-    composed = key_move_of(s, key) or compose(s) or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)
+    composed = key_move_of(s, key) or voice_track_of(s) or compose(s)  # "take it to D dorian"
+    composed = composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)  # "mute the strings"
     if composed is not None:
         return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option

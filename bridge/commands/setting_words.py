@@ -20,6 +20,7 @@ from typing import Any
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
+from bridge.commands.compose import VOICES
 from bridge.commands.intent import Intent
 from bridge.commands.track_words import INSTRUMENTS, bare_name
 
@@ -39,6 +40,21 @@ MIXER = {"mute": "mute", "unmute": "unmute", "solo": "solo", "unsolo": "unsolo"}
 _ASKED = r"(?:(?:please|can you|could you|would you|will you|can we|could we|now|just|ok|okay|hey|so) )*"
 _MIXER = re.compile(rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my |all the |all )?(.+?)"
                     r"(?: tracks?| channels?)? $")  # fmt: skip
+
+
+# "mute the tambourine track", "silence the shaker channel": a drum voice's name with "track" is a track
+# in Live (its mixer switch), never that voice's notes taken out of the drum clip ("mute the shaker")
+_VOICE_TRACK = re.compile(
+    rf"^ {_ASKED}(mute|unmute|solo|unsolo|silence) (?:the |my )?(\w+(?: \w+)?) (?:track|channel) $"
+)
+
+
+def voice_track_of(s: str) -> Intent | None:
+    """Live's switch of a track named for a drum voice, said with "track" or "channel", or None."""
+    m = _VOICE_TRACK.match(s)
+    if m is None or not any(f" {w} " in f" {m.group(2)} " for w in VOICES):
+        return None
+    return Intent("mixer", None, {"do": MIXER.get(m.group(1), "mute"), "track_name": m.group(2)})
 
 
 def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:

@@ -34,7 +34,6 @@ def test_agreement_acts_on_the_rules_values() -> None:
     ("text", "op", "target", "action", "params"),
     [
         ("give the second version a star", "star", "second", "history", {"do": "star", "which": "second"}),
-        ("mute the shaker track", "mute", "track", "mixer", {"do": "mute", "track_name": "shaker"}),
         ("have the AI redo measures 9 through 12", "infill", None, "infill", {"bars": "9-12"}),
         ("give me an a cappella of this", "separate", None, "separate", {}),
     ],

@@ -35,14 +35,14 @@ TARGET_NOT_YET = {
     "draw some automation on the brass",
     "silence the tambourine track",
     "don't change the hats, just simplify the bassline",
-    "write me some lyrics for the hook",
     "can I get the vocals on their own from this recording",  # since the head trained on blind sets 1 to 8
+    "put a shuffle on the ride but keep the kick straight",  # kick 0.47, ride 0.42: trained on blind 1 to 17
 }
 
 
 # actions the head shipped now reads wrong; strict, as above
 OP_NOT_YET = {
-    "can I get the vocals on their own from this recording",  # none 0.65, separate 0.35: trained on blind 1 to 11
+    "silence the tambourine track",  # remove 0.51, mute 0.47: trained on blind 1 to 17 (the rules read it)
 }
 
 
