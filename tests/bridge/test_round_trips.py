@@ -173,10 +173,13 @@ def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live
             clip.add_new_notes(
                 [MidiNoteSpecification(p, s, d, float(v), bool(m)) for p, s, d, v, m in CHORDS]
             )
-            sent.wait(3.0)
+            holding.set()
+            sent.wait(20.0)
 
-        holder = threading.Thread(target=lambda: live.call(fill_and_hold, timeout=20.0))
+        holding = threading.Event()  # Live's main thread is held: the request goes only after that
+        holder = threading.Thread(target=lambda: live.call(fill_and_hold, timeout=30.0))
         holder.start()
+        assert holding.wait(20.0), "Live's main thread never ran the fill"
         client.send(protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
         until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
         sent.set()
@@ -201,10 +204,13 @@ def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one
             """Select track 2, then hold Live's main thread until the daemon has sent its write, made
             for the selection it knew (track 0): both meet in one tick."""
             live.song.view.selected_track = live.song.tracks[2]
+            holding.set()
             sent.wait(20.0)
 
+        holding = threading.Event()  # as above: the request goes only once Live's main thread is held
         holder = threading.Thread(target=lambda: live.call(select_and_hold, timeout=30.0))
         holder.start()
+        assert holding.wait(20.0), "Live's main thread never ran the selection"
         client.send(protocol.TRANSFORM, "transpose", "track", -1, "slot", -1, "semitones", 2)
         until(lambda: protocol.RS_WRITE_CLIP_FROM in daemon.live.waiting_for(), "the write never left")
         sent.set()
