@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from bridge.commands import parse
+from bridge.commands import parse, reader
+from bridge.commands.agree import agreed
 from bridge.commands.means import means_of
+from bridge.commands.parser import parse as rules
 
 
 def meant(text: str) -> dict[str, Any]:
@@ -74,3 +76,37 @@ def test_takes_with_a_star_are_the_starred_ones(text: str) -> None:
 def test_the_take_after_against_or_vs_is_the_other(text: str) -> None:
     got = meant(text)
     assert (got["op"], got["target"], got.get("other")) == ("compare", "third", "first"), got
+
+
+# A complaint names the fix's direction, whatever the learned reading leans to
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("the snare's too hot, pull it down a couple dB", "softer"),
+        ("the snare is way too loud, pull it down 3 dB", "softer"),
+        ("the drums are too bare, more notes please", "busier"),
+    ],
+)
+def test_a_complaint_sets_the_direction(text: str, op: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == (op, text.split()[1].removesuffix("'s")), got
+
+
+@pytest.mark.parametrize(
+    ("text", "learned_op", "op"),
+    [
+        ("bring the bass down, it's far too loud", "louder", "softer"),
+        ("the chords are too empty, put more notes in", "simpler", "busier"),
+        ("the melody is too busy, thin it out", "busier", "simpler"),
+    ],
+)
+def test_a_complaint_settles_a_contradiction(text: str, learned_op: str, op: str) -> None:
+    """A sure learned reading of the opposite op gives way to the direction a complaint names."""
+    answer = agreed(text, rules(text), reader.Reading(((learned_op, 0.97), ("make", 0.01)), None))
+    assert means_of(answer.as_dict())["op"] == op, answer
+
+
+def test_two_complaints_in_opposite_directions_still_ask() -> None:
+    text = "the kick is too loud and the snare is too quiet, fix it"
+    assert not agreed(text, rules(text), reader.Reading((("louder", 0.97), ("make", 0.01)), None)).understood
