@@ -110,3 +110,18 @@ def test_a_complaint_settles_a_contradiction(text: str, learned_op: str, op: str
 def test_two_complaints_in_opposite_directions_still_ask() -> None:
     text = "the kick is too loud and the snare is too quiet, fix it"
     assert not agreed(text, rules(text), reader.Reading((("louder", 0.97), ("make", 0.01)), None)).understood
+
+
+# Filler after a mixer target or a sidechained track never becomes a track's name
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("solo the chords un momento", "solo", "chords"),
+        ("mute the pads one sec", "mute", "track:pads"),
+        ("duck the organ in the drop, sidechain style", "automate", "track:organ"),
+        ("duck the strings on every beat, sidechain vibe", "automate", "track:strings"),
+    ],
+)
+def test_filler_after_a_target_is_no_track_name(text: str, op: str, target: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == (op, target), got
