@@ -108,6 +108,8 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best == "make" and CHANGED_TO.search(s):
         return ruled
+    if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
+        return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         if sure and best not in QUIET and _open(ruled, p_best):
             again = read_as(best, _target(reading, s), heard, s, key)

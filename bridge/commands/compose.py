@@ -36,7 +36,7 @@ EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apa
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
           "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch")  # fmt: skip
-SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "lower the volume", "less loud",
+SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
           "lighter", "more softly", "more quietly", "more gently")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",

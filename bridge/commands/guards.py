@@ -95,3 +95,18 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None
+
+
+# a complaint names the fix's direction: "the kick's too hot" is softer, "the congas are too bare" busier
+COMPLAINTS = {
+    "softer": re.compile(r" too (?:loud|hot|present|up front|much in the mix) "),
+    "louder": re.compile(r" too (?:quiet|low in the mix|buried|far back) "),
+    "busier": re.compile(r" too (?:empty|bare|sparse|plain|thin|simple) "),
+    "simpler": re.compile(r" too (?:busy|cluttered|crowded|full|complicated|complex|much going on) "),
+}
+
+
+def complained(s: str) -> str | None:
+    """The op a complaint in the sentence asks for, when it names one direction only, else None."""
+    said = [op for op, words in COMPLAINTS.items() if words.search(s)]
+    return said[0] if len(said) == 1 else None

@@ -32,7 +32,8 @@ TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quanti
          "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
 # Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
 SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",
-         "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "outta": "out of", "lotta": "lot of"}  # fmt: skip
+         "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "outta": "out of", "lotta": "lot of",
+         "lil": "little"}  # fmt: skip
 _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
     r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
@@ -46,6 +47,15 @@ _EVERY_PART = re.compile(
 _808_BASS = re.compile(
     r"\b808s?\b(?! ?(?:drums?|kit|kicks?|snares?|hats?|hi ?hats?|claps?|cowbells?|toms?|rims?|cymbals?|beats?|"
     r"grooves?|machine|percussion|perc|sounds|tracks?|channels?|bus|group)\b)"
+)
+# a producer's words for a part that are not English part names: Spanish "el bajo" is the bass; "the
+# dembow" (reggaeton's beat) is the drums, and "dembow" before a beat word is the genre; "boom bap" is hip-hop
+_OTHER_TONGUE = (
+    (re.compile(r"\b(?:el|the|my|our) bajo\b"), "the bass"),
+    (re.compile(r"\b(?:a|un) bajo\b"), "a bass"),
+    (re.compile(r"\bdembow(?= (?:beat|groove|rhythm|pattern|drums?|loop|style|vibe|feel)\b)"), "reggaeton"),
+    (re.compile(r"\b(?:the|el|my|that|this|our) dembow\b"), "the drums"),
+    (re.compile(r"\bboom ?bap\b"), "hip hop"),
 )
 # a phrasal verb's particle after its object is read before it: "strip the bass back" is "strip back
 # the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
@@ -97,6 +107,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in base.lower()), None)
     if model:
         base = re.sub(re.escape(model), " ", base, flags=re.IGNORECASE)
+    base = re.sub(r"@ ?(?=\d)", " at ", re.sub(r"(?<=\d) ?%", " percent", base))  # "@ 174", "60%"
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
@@ -104,6 +115,8 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", lowered)
     lowered = _808_BASS.sub("bass", lowered)
+    for said, meant in _OTHER_TONGUE:
+        lowered = said.sub(meant, lowered)
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
     lowered = re.sub(
         r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered

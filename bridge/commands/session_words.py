@@ -51,6 +51,10 @@ _REF = re.compile(rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|varia
 _NAME_WHICH = re.compile(
     rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
 )
+# "my favourite takes", "the takes with a star", "the versions that have stars": the starred ones
+_STARRED = re.compile(
+    r" (?:starred|favou?rites?|best|liked) | (?:with|that have|that has|having) (?:a |the )?stars? "
+)
 _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
                 "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
@@ -148,10 +152,7 @@ def _takes(s: str) -> dict[str, Any] | None:
             (p for w, p in v.PARTS.items() if f" {w} " in s and p in ("drums", "bass", "chords", "melody")),
             None,
         )
-        starred = any(
-            f" {w} " in s
-            for w in ("starred", "favourite", "favorite", "favourites", "favorites", "best", "liked")
-        )
+        starred = _STARRED.search(s) is not None
         out: dict[str, Any] = {"do": "list", **({"starred": True} if starred else {})}
         return {**out, "part": part} if part else out
     refs = _refs(s)

@@ -20,5 +20,5 @@ REDO_LAST = re.compile(r" redo (?:the )?last (\d+)(?: things?| changes?| steps?)
 MARK = re.compile(r"^ (?:please )?(?:un)?star ")
 # "what changed between ...", "wats the difference between ...", "what is different between ...": a comparison
 COMPARED = re.compile(
-    r" (?:compare|what changed|changed between|difference between|different between|differs) "
+    r" (?:compare|diff|what changed|changed between|difference between|different between|differs|against|versus|vs) "
 )

@@ -112,7 +112,8 @@ _PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|
 _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
 _FOR_BARS = re.compile(
     r" (?:for|by|another|an extra|extra|with) (?:another |an extra |extra )?(\d+) (?:more )?(?:bars?|measures?) "
-)
+    r"| (\d+) (?:more (?:bars?|measures?)|(?:bars?|measures?) (?:more|longer)) "
+)  # "continue it 4 bars more", "extend the bass 8 more bars"
 
 
 def _has(s: str, phrases: tuple[str, ...]) -> bool:
@@ -165,7 +166,7 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
         params: dict[str, Any] = {}
         count = _FOR_BARS.search(s)
         if count:
-            params["bars"] = int(count.group(1))
+            params["bars"] = int(count.group(1) or count.group(2))
         if _has(s, ("extend", "longer", "same clip")):
             params["extend"] = 1
         if params or _has(

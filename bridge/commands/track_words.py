@@ -23,7 +23,8 @@ INSTRUMENTS = ("cello", "cellos", "violin", "violins", "viola", "strings", "stri
                "bassoon", "keys", "ep", "wurli", "mellotron", "sample", "samples", "loop", "texture")  # fmt: skip
 FILLER = ("line", "part", "track", "channel", "sound", "stem", "layer")
 TRAILING = re.compile(
-    r" (?:for (?:a|one) (?:moment|sec|second|bit|minute|while|beat)|for now|real quick|quickly|right now|now|"
+    r" (?:for (?:a|one|1) (?:moment|sec|second|bit|minute|while|beat)|(?:a|1) (?:sec|second|moment)|"
+    r"un (?:momento|segundo|minuto)|for now|real quick|quickly|right now|now|"
     r"again|too|as well|please|for me|then|so i can hear it|to hear it|"
     r"thank you|thank u|thanks|thanks a lot|thx|ty|cheers|pls|plz|mate|if you can|if you could|"
     r"if you would|if you dont mind|would you|could you|will you|yeah|ok|okay|cheers mate|"
@@ -78,7 +79,10 @@ def sidechained(s: str) -> str | None:
     comparison names no track, nor does filler ("sidechain sound")."""
     m = _SIDECHAIN.search(before_likeness(s))
     name = None if m is None else m.group(1) or m.group(2)
-    return None if name in (None, "it", "this", "that", "on", "to", *FILLER) else name
+    return None if name in (None, "it", "this", "that", "on", "to", *FILLER, *SIDECHAIN_KINDS) else name
+
+
+SIDECHAIN_KINDS = ("style", "vibe", "feel", "effect", "thing", "type", "pump", "pumping", "like", "ish")
 
 
 # "the Synth Pad track", "my Lead Vox track": a name of capitalised words written before "track"
