@@ -35,15 +35,12 @@ TARGET_NOT_YET = {
     "draw some automation on the brass",
     "silence the tambourine track",
     "don't change the hats, just simplify the bassline",
-    "can I get the vocals on their own from this recording",  # since the head trained on blind sets 1 to 8
-    "put a shuffle on the ride but keep the kick straight",  # kick 0.47, ride 0.42: trained on blind 1 to 17
+    "put a shuffle on the ride but keep the kick straight",  # since the head trained on blind sets 1 to 17
 }
 
 
 # actions the head shipped now reads wrong; strict, as above
-OP_NOT_YET = {
-    "silence the tambourine track",  # remove 0.51, mute 0.47: trained on blind 1 to 17 (the rules read it)
-}
+OP_NOT_YET: set[str] = set()  # none since the head trained on blind sets 1 to 20
 
 
 @pytest.mark.parametrize(
