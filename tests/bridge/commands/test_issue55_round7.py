@@ -3,20 +3,13 @@ schema says (docs/intents.md). Sentences of our own, never a blind set's lines; 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bridge.commands import parse, reader
+from bridge.commands import reader
 from bridge.commands.agree import agreed
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
-
-
-def meant(text: str) -> dict[str, Any]:
-    intent = parse(text)
-    assert intent.understood, intent
-    return dict(means_of(intent.as_dict()))
+from tests.bridge.commands.test_issue55_round6_r55k import meant
 
 
 # Part words that are not English part names: "el bajo" is the bass, "the dembow" the drums
