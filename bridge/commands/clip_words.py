@@ -153,7 +153,11 @@ def mode_of(s: str) -> str | None:
     return next((m for m in BARE_MODES if f" {m} " in s), None)
 
 
-_SEMITONES = re.compile(r" (up|down) (\d+) (?:semitones?|half steps?)(?= )")
+# "up 2 semitones", "7 semitones higher", "3 half steps down"
+_SEMITONES = re.compile(
+    r" (?:(up|down|higher|lower) (\d+) (?:semitones?|half steps?)|(\d+) (?:semitones?|half steps?) "
+    r"(up|down|higher|lower))(?= )"
+)
 _TO_NOTE = re.compile(r" to ([a-g])(?: (sharp|flat))?(?= )")
 
 
@@ -214,8 +218,8 @@ def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
         return "transpose", dict(interval)
     m = _SEMITONES.search(s)
     if m:
-        n = int(m.group(2))
-        return "transpose", {"semitones": n if m.group(1) == "up" else -n}
+        n = int(m.group(2) or m.group(3))
+        return "transpose", {"semitones": -n if (m.group(1) or m.group(4)) in ("down", "lower") else n}
     m = _TO_NOTE.search(s)
     if m:
         accidental = {"sharp": "#", "flat": "b", None: ""}[m.group(2)]

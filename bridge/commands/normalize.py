@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from bridge.commands import vocab as v
 from bridge.commands.numbers import words_to_digits
+from bridge.commands.sound_words import by_sound
 from bridge.commands.spelling import corrected
 from bridge.protocol import SEPARATION_MODELS
 
@@ -28,7 +29,8 @@ _KEY_WITHOUT_MODE = re.compile(
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
          "bas": "bass", "melodie": "melody", "tempoo": "tempo", "semis": "semitones", "semi": "semitone",
-         "pls": "please", "plz": "please",
+         "pls": "please", "plz": "please", "eigth": "eighth", "eigths": "eighths", "eihgth": "eighth",
+         "sixteeth": "sixteenth", "sixtenth": "sixteenth", "sixteeths": "sixteenths",  # never a number said
          "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
 # Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
 SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",
@@ -127,7 +129,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
         digits += words_to_digits(words)
     s = " " + " ".join(digits) + " "
-    s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
+    s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick
     return s, key, model
 
 

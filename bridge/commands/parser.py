@@ -192,15 +192,15 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
 
     params: dict[str, Any] = {}
     many = sp.VARIATIONS.search(s_no_bars) or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
+    fresh = many is not None and cn.fresh_takes(s_no_bars, many)  # "3 versions of a drum groove": new
     if many:
         count = int(many.group(1))
         if not 1 <= count <= sp.MAX_VARIATIONS:
             return sp.refused(heard, f"{count} variations is outside 1..{sp.MAX_VARIATIONS}")
-        rest = rest.replace(many.group(0), " " if genres or key else " variation ", 1)
+        rest = rest.replace(many.group(0), " " if genres or key or fresh else " variation ", 1)
         params["variations"] = count
-    new_ones = (
-        None if many else sp.NEW_MANY.search(s_no_bars)
-    )  # "three different drum grooves": new, not varied
+    # "three different drum grooves": new, not varied
+    new_ones = None if many else sp.NEW_MANY.search(s_no_bars)
     if new_ones and not part:  # "three different techno beats": the part its plural names
         part = sp.MANY_OF.get(new_ones.group(0).split()[-1])
         if part is None:  # "three different patterns": new takes, of which part is not said
@@ -237,7 +237,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if (
         sp.any_of(rest, v.VARY_PHRASES)
         or sp.has(rest, "another")
-        or ("variations" in params and not new_ones and not (genres or key))
+        or ("variations" in params and not new_ones and not (genres or key or fresh))
     ):
         return Intent("vary", part, params, heard)
     song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"

@@ -26,6 +26,7 @@ from bridge.commands import vocab as v
 from bridge.commands.counts import times_said
 from bridge.commands.intent import Intent
 from bridge.commands.jam_words import starts
+from bridge.commands.meter_words import made_in
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
 YES_FILL = frozenset(
@@ -289,7 +290,7 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
             return Intent(
                 "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
             )
-    meter = _METER.search(s)
+    meter = None if made_in(s) else _METER.search(s)  # "make a melody in 3/4 time": the melody's meter
     if meter and _has(
         s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put"
     ):

@@ -1,0 +1,119 @@
+"""Issue 55, eighth round (r55s): values and targets the rules' slot readers read wrong or not at all,
+read as the schema says (docs/intents.md). Sentences of our own, never a blind set's lines; each
+family failed on f692dee."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands.normalize import normalize
+from bridge.commands.sound_words import by_sound
+from bridge.commands.track_words import bare_name
+from tests.bridge.commands.test_issue55_round6_r55k import meant
+
+
+# 1. A track's name ends at "track", at a new clause, and never runs on for the rest of the sentence
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("mute the brass track for now, we'll bring it back later", "mute", "track:brass"),
+        ("unmute the choir track, the second verse needs them", "unmute", "track:choir"),
+        ("solo the harp track for a bit, we should retune it", "solo", "track:harp"),
+        ("solo the cello for now, I'll fix the others after", "solo", "track:cello"),
+        ("mute the organ, the bass is fighting with it", "mute", "track:organ"),
+        ("unmute my lead vox channel thanks", "unmute", "track:lead vox"),
+    ],
+)
+def test_a_track_name_never_spans_a_clause(text: str, op: str, target: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == (op, target), got
+
+
+def test_a_long_name_is_cut_after_its_instrument_word() -> None:
+    assert bare_name("marimba we were talking about yesterday") == "marimba"
+    assert bare_name("synth pad") == "synth pad"  # a short name stays whole
+    assert bare_name("everything but the drums") == "everything but the drums"  # read by the mixer
+
+
+# 2. A drum voice described by its sound, where no voice word is said
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("the boomy drum is too quiet", "louder", "kick"),
+        ("make the thuddy one softer", "softer", "kick"),
+        ("the big drum is too loud", "softer", "kick"),
+        ("make the snappy sound louder", "louder", "snare"),
+        ("the clappy hits are too loud", "softer", "claps"),
+        ("swing the tsk tsk sounds a bit", "swing", "hats"),
+        ("take the sizzly cymbals out of the intro", "remove", "hats"),
+        ("make the jingly sound quieter", "softer", "percussion"),
+    ],
+)
+def test_a_drum_voice_said_by_its_sound(text: str, op: str, target: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == (op, target), got
+
+
+def test_a_sound_word_beside_a_part_word_or_of_two_voices_is_left_as_said() -> None:
+    assert by_sound(" mute the boomy bass ") == " mute the boomy bass "
+    assert by_sound(" the boomy snappy thing ") == " the boomy snappy thing "
+    assert by_sound(" a big drum fill ") == " a big drum fill "
+    assert normalize("the thumpy drum")[0] == " the kick "
+
+
+# 3. Counts of takes: "further", "extra" takes vary the part; takes "of a" part are new ones
+@pytest.mark.parametrize(
+    ("text", "op", "versions"),
+    [
+        ("I'd like three further variations of the bass", "vary", 3),
+        ("4 extra takes of the chords please", "vary", 4),
+        ("two additional versions of the melody", "vary", 2),
+        ("four versions of a chill chord progression", "make", 4),
+        ("two takes of an upbeat bass line", "make", 2),
+    ],
+)
+def test_takes_counted_with_their_adjectives(text: str, op: str, versions: int) -> None:
+    got = meant(text)
+    assert (got["op"], got.get("versions")) == (op, versions), got
+
+
+# 4. Shift by a note length typed with a slip
+@pytest.mark.parametrize(
+    ("text", "beats"),
+    [("the snare is late, pull it an eigth earlier", -0.5), ("nudge the kick a sixteeth later", 0.25)],
+)
+def test_a_shift_by_a_misspelt_note_length(text: str, beats: float) -> None:
+    got = meant(text)
+    assert (got["op"], got.get("beats")) == ("shift", beats), got
+
+
+def test_eight_bars_stays_a_number() -> None:
+    assert meant("make eight bars of drums")["bars"] == 8
+
+
+# 5. Semitones said after the number ("7 semitones higher"); a meter on a new part
+@pytest.mark.parametrize(
+    ("text", "target", "semitones"),
+    [
+        ("the bass should go three semitones lower", "bass", -3),
+        ("could the chords go 2 semitones up", "chords", 2),
+        ("put the melody 5 half steps higher", "melody", 5),
+    ],
+)
+def test_semitones_said_before_their_direction(text: str, target: str, semitones: int) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got.get("semitones")) == ("transpose", target, semitones), got
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "meter"),
+    [("write me some chords in 6/8 time", "chords", "6/8"), ("make a bass line in 3/4 time", "bass", "3/4")],
+)
+def test_a_meter_said_with_a_new_part_is_the_parts(text: str, target: str, meter: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got.get("meter")) == ("make", target, meter), got
+
+
+def test_the_songs_meter_stays_a_setting() -> None:
+    got = meant("put the song in 3/4 time")
+    assert (got["op"], got.get("meter")) == ("set", "3/4"), got
