@@ -71,6 +71,11 @@ DRUM_VOICES: dict[str, str] = {
     "crash": "cymbals",
     "shakers": "percussion",
 }
+# the hand percussion a drum clip holds, one voice ("percussion"): "humanize the shaker", "swing the congas"
+PERCUSSION_WORDS = dict.fromkeys(
+    ("percussion", "perc", "shaker", "tambourine", "congas", "conga", "rim", "rimshot", "cowbell"),
+    "percussion",
+)
 # notes put on the beat: a quantize ("so every note sits right on the beat"), not words of a feeling
 ON_THE_BEAT = ("right on the beat", "dead on the beat", "bang on the beat", "exactly on the beat", "sits on the beat",
                "sit on the beat", "lands on the beat", "land on the beat")  # fmt: skip
@@ -185,7 +190,7 @@ _TAKE_OUT = re.compile(
 def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """(kind, options) for a sentence that transforms a clip, or None; ``whole`` is the sentence
     before the parts were taken out of ``s`` (its place: "the first beat of bar 4")."""
-    voice = _first(s, DRUM_VOICES)
+    voice = _first(s, DRUM_VOICES) or _first(whole or s, PERCUSSION_WORDS)  # a part word, taken out of ``s``
     place = pw.place_of(whole or s)
     if voice is not None and _any(s, KEEP_WORDS):
         return "drums_keep", {"voices": voice, **place}

@@ -23,12 +23,9 @@ from bridge.commands.shift_words import SHIFT_VERBS, offset_of
 from bridge.commands.track_words import instrument_track
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
-VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost note": "ghost_notes",
-                          "ghosts": "ghost_notes", "shaker": "percussion", "tambourine": "percussion",
-                          "congas": "percussion", "conga": "percussion", "rim": "percussion",
-                          "rimshot": "percussion", "percussion": "percussion", "perc": "percussion",
-                          "crashes": "cymbals", "tom": "toms", "open hat": "open",
-                          "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
+VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes": "ghost_notes",
+                          "ghost note": "ghost_notes", "ghosts": "ghost_notes", "crashes": "cymbals", "tom": "toms",
+                          "open hat": "open", "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
           "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")

@@ -110,6 +110,12 @@ ACCOMPANY_PHRASES = (
 _BAR_SPAN = re.compile(r" (?:bars?|measures?) (\d+) (?:to|through|thru|till|until|and|-)? ?(\d+) ")
 _PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|version)s? ")
 _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
+# a clip going on past its end, said with a count of bars: "let it keep going for 8 more bars", "keep the
+# melody running another 4 bars", "let this run on for 8 bars"
+_GOES_ON = re.compile(
+    r" (?:keep|keeps) (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:going|running|rolling)(?= )"
+    r"| (?:run|runs|go|goes|roll|rolls) on(?= )"
+)
 _FOR_BARS = re.compile(
     r" (?:for|by|another|an extra|extra|with) (?:another |an extra |extra )?(\d+) (?:more )?(?:bars?|measures?) "
     r"| (\d+) (?:more (?:bars?|measures?)|(?:bars?|measures?) (?:more|longer)) "
@@ -162,7 +168,10 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
         return "infill", {"last": int(last_bars.group(1))}
     if _has(s, ("infill",)) or re.search(r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s):
         return "infill", {}
-    if _has(s, CONTINUE_VERBS) and not _has(s, ("playing", "jamming", "the jam")):
+    going_on = (
+        _GOES_ON.search(s) is not None and _FOR_BARS.search(s) is not None
+    )  # "let it keep going 8 more bars"
+    if (_has(s, CONTINUE_VERBS) or going_on) and not _has(s, ("playing", "jamming", "the jam")):
         params: dict[str, Any] = {}
         count = _FOR_BARS.search(s)
         if count:

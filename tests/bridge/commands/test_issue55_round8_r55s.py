@@ -117,3 +117,93 @@ def test_a_meter_said_with_a_new_part_is_the_parts(text: str, target: str, meter
 def test_the_songs_meter_stays_a_setting() -> None:
     got = meant("put the song in 3/4 time")
     assert (got["op"], got.get("meter")) == ("set", "3/4"), got
+
+
+# 6. "Leave the rest" after a scoped change is no request of its own; the object said before its verb
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rewrite bars 9 to 12 of the bass and leave the rest",
+        "redo bars 1 to 4 of the chords and leave the rest please",
+        "redo bars 2 to 5 of the melody and the rest can stay",
+    ],
+)
+def test_the_rest_kept_is_not_left_undone(text: str) -> None:
+    got = meant(text)
+    assert got["op"] == "infill" and "not_done" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "section"),
+    [
+        ("the bass in the last verse redo please", "bass", "verse"),
+        ("the chords in the bridge make new, the rest leave as it is", "chords", "bridge"),
+    ],
+)
+def test_a_section_redone_with_its_object_first(text: str, target: str, section: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got["scope"]["section"]) == ("vary", target, section), got
+
+
+# 7. A clip going on for more bars; the hand percussion as one drum voice
+@pytest.mark.parametrize(
+    ("text", "bars"),
+    [("this riff works, let it keep going for 4 more bars", 4), ("let it run on for 8 more bars", 8)],
+)
+def test_keep_going_for_more_bars_continues(text: str, bars: int) -> None:
+    got = meant(text)
+    assert (got["op"], got.get("bars")) == ("continue", bars), got
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [("humanise the percussion", "humanize"), ("the tambourine is too stiff, humanize it", "humanize"),
+     ("swing the congas", "swing")],
+)  # fmt: skip
+def test_hand_percussion_is_the_percussion_voice(text: str, op: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == (op, "percussion"), got
+
+
+# 8. A part taken out from a place, a voice taken off a beat; a fade said by how a part enters
+@pytest.mark.parametrize(
+    ("text", "target", "scope"),
+    [
+        ("take the chords out from bar 13 onwards", "chords", {"from_bar": 13}),
+        ("pull the fat bass out of the intro", "bass", {"section": "intro"}),
+        ("take the hats off the downbeats", "hats", {"beats": "downbeats"}),
+    ],
+)
+def test_taken_out_over_a_place(text: str, target: str, scope: dict[str, object]) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got.get("scope")) == ("remove", target, scope), got
+
+
+def test_pull_a_stem_out_alone_is_still_a_split() -> None:
+    assert meant("pull the vocals out")["op"] == "separate"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "bars"),
+    [
+        ("the choir should start silent and creep in over 8 bars", "track:choir", 8),
+        ("can the pad start really quiet and slowly come in over 4 bars", "track:pad", 4),
+    ],
+)
+def test_a_part_entering_quietly_is_a_fade_in(text: str, target: str, bars: int) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got.get("shape"), got.get("bars")) == (
+        "automate",
+        target,
+        "fade_in",
+        bars,
+    )
+
+
+# 9. Jazz words for the chords
+@pytest.mark.parametrize(
+    ("text", "op"), [("make the comping sparser", "simpler"), ("vary the voicings", "vary")]
+)
+def test_comping_and_voicings_are_the_chords(text: str, op: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == (op, "chords"), got
