@@ -93,6 +93,8 @@ TEMPO_FACTORS: dict[str, float] = {
     "halve the speed": 0.5,
     "halve the bpm": 0.5,
     "half the bpm": 0.5,
+    "tempo in half": 0.5,  # "cut the tempo in half"
+    "speed in half": 0.5,
 }
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")

@@ -32,15 +32,15 @@ KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
-          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch")  # fmt: skip
+          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch", "more loud")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
-          "lighter", "more softly", "more quietly", "more gently")  # fmt: skip
+          "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
           "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
-           "too complicated", "too complex", "less going on", "pare back")  # fmt: skip
+           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense")  # fmt: skip
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
@@ -183,7 +183,9 @@ def _operation(
         return feel, {}
     if voices and (has(s, KEEP) or EXCEPT.search(s)) and not has(s, ADD[:1]):
         return "drums_keep", {}
-    if voices[:1] == ["ghost_notes"] and not has(s, REMOVE):
+    if (
+        "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not has(s, REMOVE)
+    ):  # snare ones
         return "ghost_notes", {}
     if voices and has(s, REMOVE):
         return "drums_remove", {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bridge.commands import parse
 from bridge.commands.normalize import normalize
 from bridge.commands.sound_words import by_sound
 from bridge.commands.track_words import bare_name
@@ -207,3 +208,60 @@ def test_a_part_entering_quietly_is_a_fade_in(text: str, target: str, bars: int)
 def test_comping_and_voicings_are_the_chords(text: str, op: str) -> None:
     got = meant(text)
     assert (got["op"], got["target"]) == (op, "chords"), got
+
+
+# 10. A note length with where it should go moves the part by any verb; "more quiet", "more sparse"
+@pytest.mark.parametrize(
+    ("text", "target", "beats"),
+    [
+        ("could the chords come in a sixteenth earlier", "chords", -0.25),
+        ("i'd like the kick placed an eighth later", "kick", 0.5),
+    ],
+)
+def test_a_length_and_its_way_is_a_shift(text: str, target: str, beats: float) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got.get("beats")) == ("shift", target, beats), got
+
+
+def test_a_length_said_with_where_it_is_now_is_no_shift() -> None:
+    got = parse("the snare comes in a sixteenth late")
+    assert not got.understood or got.action != "transform" or got.params.get("kind") != "shift", got
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target", "scope"),
+    [
+        ("from bar 5 the chords should be more sparse", "simpler", "chords", {"from_bar": 5}),
+        ("the hats should be more sparse", "simpler", "hats", None),
+        ("make the ride more quiet", "softer", "ride", None),
+    ],
+)
+def test_more_sparse_and_more_quiet(text: str, op: str, target: str, scope: dict[str, int] | None) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"], got.get("scope")) == (op, target, scope), got
+
+
+def test_a_whole_octave_and_the_tempo_in_half() -> None:
+    assert meant("take the bass down a whole octave").get("semitones") == -12
+    assert meant("take the bass down a whole step").get("semitones") == -2  # a whole tone, as before
+    assert meant("cut the speed in half").get("factor") == 0.5
+
+
+# 11. The song made slower "like 80 bpm" is its tempo; ghost notes said with the snare; starred takes
+def test_the_song_compared_with_a_tempo_is_a_tempo_not_a_new_song() -> None:
+    got = meant("can you make the whole song faster? maybe 132 bpm")
+    assert (got["op"], got.get("tempo_bpm")) == ("set", 132), got
+    assert meant("write a song at 80 bpm that is slower than the last one")["op"] == "make"
+
+
+@pytest.mark.parametrize(
+    "text", ["add some quiet snare ghost notes", "put in a few soft snare hits, ghost notes"]
+)
+def test_ghost_notes_said_with_the_snare_are_the_ghost_notes(text: str) -> None:
+    got = meant(text)
+    assert (got["op"], got["target"]) == ("add", "ghost_notes"), got
+
+
+def test_the_takes_given_a_star_are_listed_starred() -> None:
+    got = meant("where can i see all the ones i gave a star")
+    assert (got["op"], got.get("starred")) == ("list_takes", True), got
