@@ -129,9 +129,11 @@ def _has(s: str, phrases: tuple[str, ...]) -> bool:
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
+    # "redo the melody in Bb major", "redo this as house": a setting, not redo
     remade = re.match(
-        r"redo (?:the|my) (?!last|undo|previous|change)", bare
-    )  # "redo the melody in Bb major": a setting, not redo
+        r"redo (?:(?:the|my) (?!last|undo|previous|change)|(?:this|it|that)(?: clip| one| part)? (?:as|in|into) )",
+        bare,
+    )
     if bare in REDO_PHRASES or (
         bare.startswith("redo") and not remade and not re.search(r" (?:bars?|measures?) ", s)
     ):

@@ -265,3 +265,32 @@ def test_ghost_notes_said_with_the_snare_are_the_ghost_notes(text: str) -> None:
 def test_the_takes_given_a_star_are_listed_starred() -> None:
     got = meant("where can i see all the ones i gave a star")
     assert (got["op"], got.get("starred")) == ("list_takes", True), got
+
+
+# 12. A clip redone in a genre (either order) is a setting, never Live's redo; an audio recording asked for
+@pytest.mark.parametrize(
+    ("text", "target", "genre"),
+    [
+        ("redo this as reggae instead of pop", "this", "reggae"),
+        ("this one I want redone as trap", "this", "trap"),
+        ("the chords should be remade in a jazz style", "chords", "jazz"),
+    ],
+)
+def test_redone_in_a_genre_is_a_setting(text: str, target: str, genre: str) -> None:
+    got = meant(text)
+    assert (got["op"], got.get("target", "this"), got.get("genre")) == ("set", target, genre), got
+
+
+def test_redo_alone_is_still_lives_redo() -> None:
+    assert meant("redo it")["op"] == "redo"
+
+
+def test_an_audio_recording_of_a_sound_is_musicgen() -> None:
+    got = meant("i'd love an audio recording of waves on a pebble beach")
+    assert (got["op"], got.get("prompt")) == ("musicgen", "waves on a pebble beach"), got
+
+
+def test_a_second_comparative_describes_the_first_and_is_not_left_undone() -> None:
+    got = meant("give the drums that half time feel where it all gets slower and heavier")
+    assert (got.get("feel"), got.get("not_done")) == ("half_time", None), got
+    assert meant("make a beat and tweet it")["not_done"] == ["tweet it"]  # a request of its own stays
