@@ -15,6 +15,18 @@ from __future__ import annotations
 import re
 
 _WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
+_REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
+_AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
+_KEEPS = r"(?:(?:can|should|must|will|may) )?(?:stays?|remains?|keep|keeps|leave|is|are|be)"
+_AS_IT_IS = (
+    r"(?:untouched|alone|as is|as it is|the same|unchanged|intact|as they are|how it is|like it is|fine)"
+)
+# the rest kept as it is, in either order: "keep everything around them untouched", "and leave the rest"
+# (at the end), "the rest keep as it is", "everything else stays the same"
+REST_KEPT = re.compile(
+    rf",? (?:(?:but|and|just) )?(?:(?:keep|leave) (?:{_REST}|all){_AROUND}|{_REST} {_KEEPS})"
+    rf"(?: {_AS_IT_IS}(?= )| *$)"
+)
 ASIDES = (
     re.compile(
         rf",? (?:so|so that|so as to|in order for) {_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
@@ -24,11 +36,7 @@ ASIDES = (
         r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"
         r"(?:hear|listen|check|see|know) (?:how|what|if|whether) .*$"
     ),
-    re.compile(
-        r",? (?:but|and|just)? ?(?:keep|leave) (?:everything|all the rest|the rest|all)(?: else)?"
-        r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
-        r" (?:untouched|alone|as is|as it is|the same|unchanged|intact|as they are)(?= )"
-    ),
+    REST_KEPT,
 )
 
 

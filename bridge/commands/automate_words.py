@@ -22,6 +22,14 @@ FADE = re.compile(r" fade (?:(in|out|up|down) )?(?:the |my )?(\w+)?(?: (in|out|u
 EASE = re.compile(
     r" (?:bring|ease|let|fade)()(?: the| my)? (\w+) (in|out)(?: slowly| gradually)? (?:over|across) "
 )
+# a fade said by how the part starts or enters: "the pad starts really quiet and slowly comes in over 8
+# bars", "let the strings creep in over 4 bars" (the name before the verb, when said)
+ENTERS = re.compile(
+    r"(?: (?:the|my) (\w+)(?: track| part)?)?(?: (?:to|can|should|could))? (?:starts?|begins?) (?:out )?(?:\w+ )?"
+    r"(?:quiet|quietly|silent|soft|softly|from nothing|from silence)(?= )"
+    r"|(?: (?:the|my) (\w+)(?: track| part)?)? (?:slowly |gradually )?(?:comes?|creeps?|sneaks?|fades?) in (?:\w+ )?"
+    r"(?:over|across)(?= )"
+)
 DUCK = re.compile(
     r" (?:the|my) (\w+) (?:ducks?|pumps?|ducking|pumping) (?:on|every|each|in|to|with|along|hard)(?= )"
     r"| duck (?:the |my )?(\w+)| (?:make|have|let) (?:the |my )?(\w+) pump "
@@ -75,6 +83,10 @@ def _drawn(s: str) -> dict[str, Any] | None:
         ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
         return {"device": "mixer", "parameter": "volume", "shape": shape, "from": ends[0], "to": ends[1],
                 **_target(fade.group(2))}  # fmt: skip
+    enters = ENTERS.search(s)
+    if enters is not None and " over " in s[enters.start() :]:  # "the strings start quiet ... over 8 bars"
+        return {"device": "mixer", "parameter": "volume", "shape": "rise", "from": 0.0, "to": VOLUME_0DB,
+                **_target(enters.group(1) or enters.group(2))}  # fmt: skip
     if (score := CRESCENDO.search(s)) is not None:  # "crescendo the strings over 8 bars": a fade in
         rising = score.group(1) == "crescendo"
         ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)

@@ -71,6 +71,11 @@ DRUM_VOICES: dict[str, str] = {
     "crash": "cymbals",
     "shakers": "percussion",
 }
+# the hand percussion a drum clip holds, one voice ("percussion"): "humanize the shaker", "swing the congas"
+PERCUSSION_WORDS = dict.fromkeys(
+    ("percussion", "perc", "shaker", "tambourine", "congas", "conga", "rim", "rimshot", "cowbell"),
+    "percussion",
+)
 # notes put on the beat: a quantize ("so every note sits right on the beat"), not words of a feeling
 ON_THE_BEAT = ("right on the beat", "dead on the beat", "bang on the beat", "exactly on the beat", "sits on the beat",
                "sit on the beat", "lands on the beat", "land on the beat")  # fmt: skip
@@ -88,6 +93,8 @@ TEMPO_FACTORS: dict[str, float] = {
     "halve the speed": 0.5,
     "halve the bpm": 0.5,
     "half the bpm": 0.5,
+    "tempo in half": 0.5,  # "cut the tempo in half"
+    "speed in half": 0.5,
 }
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")
@@ -153,7 +160,11 @@ def mode_of(s: str) -> str | None:
     return next((m for m in BARE_MODES if f" {m} " in s), None)
 
 
-_SEMITONES = re.compile(r" (up|down) (\d+) (?:semitones?|half steps?)(?= )")
+# "up 2 semitones", "7 semitones higher", "3 half steps down"
+_SEMITONES = re.compile(
+    r" (?:(up|down|higher|lower) (\d+) (?:semitones?|half steps?)|(\d+) (?:semitones?|half steps?) "
+    r"(up|down|higher|lower))(?= )"
+)
 _TO_NOTE = re.compile(r" to ([a-g])(?: (sharp|flat))?(?= )")
 
 
@@ -181,7 +192,7 @@ _TAKE_OUT = re.compile(
 def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """(kind, options) for a sentence that transforms a clip, or None; ``whole`` is the sentence
     before the parts were taken out of ``s`` (its place: "the first beat of bar 4")."""
-    voice = _first(s, DRUM_VOICES)
+    voice = _first(s, DRUM_VOICES) or _first(whole or s, PERCUSSION_WORDS)  # a part word, taken out of ``s``
     place = pw.place_of(whole or s)
     if voice is not None and _any(s, KEEP_WORDS):
         return "drums_keep", {"voices": voice, **place}
@@ -214,8 +225,8 @@ def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
         return "transpose", dict(interval)
     m = _SEMITONES.search(s)
     if m:
-        n = int(m.group(2))
-        return "transpose", {"semitones": n if m.group(1) == "up" else -n}
+        n = int(m.group(2) or m.group(3))
+        return "transpose", {"semitones": -n if (m.group(1) or m.group(4)) in ("down", "lower") else n}
     m = _TO_NOTE.search(s)
     if m:
         accidental = {"sharp": "#", "flat": "b", None: ""}[m.group(2)]

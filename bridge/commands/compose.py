@@ -23,27 +23,24 @@ from bridge.commands.shift_words import SHIFT_VERBS, offset_of
 from bridge.commands.track_words import instrument_track
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
-VOICES: dict[str, str] = {**cw.DRUM_VOICES, "ghost notes": "ghost_notes", "ghost note": "ghost_notes",
-                          "ghosts": "ghost_notes", "shaker": "percussion", "tambourine": "percussion",
-                          "congas": "percussion", "conga": "percussion", "rim": "percussion",
-                          "rimshot": "percussion", "percussion": "percussion", "perc": "percussion",
-                          "crashes": "cymbals", "tom": "toms", "open hat": "open",
-                          "hi hat": "hats", "hat": "hats", "kick drum": "kick", "cowbell": "percussion"}  # fmt: skip
+VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes": "ghost_notes",
+                          "ghost note": "ghost_notes", "ghosts": "ghost_notes", "crashes": "cymbals", "tom": "toms",
+                          "open hat": "open", "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
           "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
-          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch")  # fmt: skip
+          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch", "more loud")  # fmt: skip
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
-          "lighter", "more softly", "more quietly", "more gently")  # fmt: skip
+          "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
           "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
-           "too complicated", "too complex", "less going on", "pare back")  # fmt: skip
+           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense")  # fmt: skip
 # feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
@@ -186,7 +183,9 @@ def _operation(
         return feel, {}
     if voices and (has(s, KEEP) or EXCEPT.search(s)) and not has(s, ADD[:1]):
         return "drums_keep", {}
-    if voices[:1] == ["ghost_notes"] and not has(s, REMOVE):
+    if (
+        "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not has(s, REMOVE)
+    ):  # snare ones
         return "ghost_notes", {}
     if voices and has(s, REMOVE):
         return "drums_remove", {}

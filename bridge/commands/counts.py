@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands import vocab as v
+
 # a hedge before the number is no part of it: "like three times", "about 4 times", "maybe twice"
 _HEDGE = r"(?:(?:like|about|around|maybe|say|roughly|just|another|more|again) )*"
 _TIMES = re.compile(
@@ -20,6 +22,17 @@ _TIMES = re.compile(
 GOES = re.compile(
     r" (\d+) (?:more |other |extra |new |different |fresh )?(?:goes|tries|attempts|shots|passes|cracks|runs|"
     r"bites|spins|rolls)(?= (?:at|on|of|with|for) | $)"
+)
+# the takes said of a part named with "a": "3 versions of a funky bass line" are new bass lines, not
+# takes of the one there is ("3 versions of the bass" varies it)
+_OF_A_NEW = re.compile(r" of (?:a|an|some)(?= )")
+_MADE = "|".join(
+    sorted((re.escape(w) for w, p in v.PARTS.items() if p not in ("song", "all")), key=len, reverse=True)
+)
+# a new part asked for: "make a melody in 3/4 time", "write me some chords", "make a bass line, 3 versions"
+NEW_PART = re.compile(
+    rf" (?:make|write|create|generate|compose|give|build|need|want|get) (?:me |us )?(?:a|an|some|new|a new) "
+    rf"(?:\w+ ){{0,3}}?(?:{_MADE})(?= )"
 )
 MAX_TIMES = 20  # more than this is not a count said of an undo ("undo 300 times" is refused by its reader)
 
@@ -31,3 +44,10 @@ def times_said(s: str) -> int | None:
         return None
     count = int(m.group(1)) if m.group(1) else 2 if m.group(2) else 3
     return count if 1 <= count <= MAX_TIMES else None
+
+
+def fresh_takes(s: str, said: re.Match[str]) -> bool:
+    """Whether the takes counted by ``said`` ("3 versions", "2 takes") are of a new part: "of a"
+    follows them ("three versions of a drum groove": new grooves), or a new part is asked for ("make
+    a bass line, 3 variations")."""
+    return _OF_A_NEW.match(s, said.end()) is not None or NEW_PART.search(s) is not None

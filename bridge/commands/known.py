@@ -7,6 +7,7 @@ phrase in ``vocab`` or ``clip_words`` is a suggestion at once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -148,13 +149,26 @@ def vocabulary_words() -> frozenset[str]:
     return frozenset(words - _FILLER)
 
 
+_COMPARED = re.compile(r"^[a-z]{3,}(?:ier|er)$")  # a comparative said after "and"
+_READ = frozenset({"slower", "faster", "louder", "softer", "quieter", "busier", "simpler", "sparser", "denser",
+                   "tighter", "looser", "higher", "lower", "longer", "shorter"})  # fmt: skip
+
+
 def unknown_clauses(s: str) -> list[str]:
     """Clauses of a compound sentence (normalised: padded, digits) that name nothing a command
     knows, e.g. "email it to my friend" in "make a beat and email it to my friend"."""
     known = vocabulary_words()
     left = []
-    for clause in clauses(s)[1:]:
+    said = clauses(s)
+    for before, clause in itertools.pairwise(said):
         words = [w for w in clause.split() if w not in _FILLER]
+        if (
+            len(words) == 1
+            and _COMPARED.match(words[0])
+            and before.split()[-1:]
+            and before.split()[-1] in _READ
+        ):
+            continue  # "feels slower and heavier": one description, said after a comparative the rules read
         if words and not any(w in known or w.isdigit() or w.startswith("_key") for w in words):
             left.append(clause)
     return left

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.counts import NEW_PART
+
 _TOPS = "2|3|4|5|6|7|9|12"
 _METER = re.compile(
     rf" in ({_TOPS}) (2|4|8|16)(?: time| meter)? | ({_TOPS}) (2|4|8|16) time | in (waltz) time | as a (waltz) "
@@ -24,3 +26,11 @@ def meter_of(s: str) -> str | None:
         return None
     said = [g for g in m.groups() if g]
     return NAMED[said[0]] if said[0] in NAMED else f"{said[0]}/{said[1]}"
+
+
+def made_in(s: str) -> bool:
+    """Whether a meter said goes with a new part asked for ("make a melody in 3/4 time": the melody
+    made in 3/4), not with the song's own meter ("put the song in 3/4")."""
+    made = NEW_PART.search(s)
+    said = _METER.search(s)
+    return made is not None and said is not None and said.start() >= made.end() - 1

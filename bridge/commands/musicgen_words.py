@@ -14,16 +14,20 @@ from typing import Any
 
 from bridge.commands import vocab as v
 
-ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio")
+ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio", "audio recording of",
+            "audio sample of")  # fmt: skip
 PROMPT_FILLER = frozenset(
     {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want",
      "need", "can", "you", "please", "lets", "let's", "get", "do", "could", "would", "like", "id", "i'd", "add",
-     "layer", "put", "throw"}
+     "layer", "put", "throw", "love", "actual", "real"}
 )  # fmt: skip
 _ENGINE = re.compile(r"\s*,?\s*\b(?:use|with|using|via|through|by|on|in|from)?\s*(?:musicgen|music gen)\b\s*:?"
                      r"(?:\s*(?:for|to make|to generate|to create)\b)?",
                      re.IGNORECASE)  # fmt: skip
-_AUDIO = re.compile(r"\b(?:an |a )?audio (loop|loops|clip)\b(?: of\b)?|\bas audio\b", re.IGNORECASE)
+_AUDIO = re.compile(
+    r"\b(?:an |a )?(?:actual |real )?audio (loop|loops|clip|recording|sample)\b(?: of\b)?|\bas audio\b",
+    re.IGNORECASE,
+)
 _BARS = re.compile(
     r"\s*,?\s*\b(?:for |of )?(?:\d+|one|two|three|four|five|six|eight|twelve|sixteen|thirty two) (?:bars?|measures?)"
     r"(?: long)?\b",

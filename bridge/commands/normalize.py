@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from bridge.commands import vocab as v
 from bridge.commands.numbers import words_to_digits
+from bridge.commands.sound_words import by_sound
 from bridge.commands.spelling import corrected
 from bridge.protocol import SEPARATION_MODELS
 
@@ -28,7 +29,8 @@ _KEY_WITHOUT_MODE = re.compile(
 # Slips of typing that are never a word of their own ("solo teh bass")
 TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quantize", "drusm": "drums",
          "bas": "bass", "melodie": "melody", "tempoo": "tempo", "semis": "semitones", "semi": "semitone",
-         "pls": "please", "plz": "please",
+         "pls": "please", "plz": "please", "eigth": "eighth", "eigths": "eighths", "eihgth": "eighth",
+         "sixteeth": "sixteenth", "sixtenth": "sixteenth", "sixteeths": "sixteenths",  # never a number said
          "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
 # Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
 SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",
@@ -63,6 +65,24 @@ _PARTICLE = re.compile(
     r"\b(strip|pare) "
     r"((?:the|my|this|that|these|those) (?:[a-z]+ )?[a-z]+) (back|out|down|up)\b"
 )
+# "take the chords out from bar 9", "pull the bass out of the intro": "take out the chords ..." (REMOVE's words);
+# "take the snare off the downbeats": taken out on them
+_TAKEN_OUT = re.compile(
+    r"\b(?:take|pull|get|knock) ((?:the|my|this|that|these|those|all the) (?:[a-z]+ ){0,2}[a-z]+) out "
+    r"(?:(?=(?:from|in|for|after|before|until|till|during|over|at) )|of (?=(?:the )?(?:bars?|measures?|first|last|"
+    r"second|intro|verse|chorus|pre|bridge|drop|breakdown|outro|build|break|end|start|beginning)\b))"
+)  # (only before a place: "pull the bass out" alone is the stem split out, ``SEPARATE_PHRASES``)
+_TAKEN_OFF = re.compile(
+    r"\b(?:take|pull|get|knock) ((?:the|my|this|that|these|those|all the) (?:[a-z]+ ){0,2}[a-z]+) off "
+    r"(?=the (?:downbeats?|offbeats?|off beats?|backbeats?|upbeats?|1|one)\b|beats? \d)"
+)
+
+
+def _taken_out(m: re.Match[str]) -> str:
+    """ "take the bass out of the intro" -> "take out the bass in the intro" (a place the scope reads)."""
+    return f"take out {m.group(1)} " + ("in " if m.group(0).endswith(" of ") else "")
+
+
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
 
@@ -118,6 +138,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
+    lowered = _TAKEN_OFF.sub(r"take out \1 on ", _TAKEN_OUT.sub(_taken_out, lowered))
     lowered = re.sub(
         r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
     )  # every bass take
@@ -127,7 +148,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
         digits += words_to_digits(words)
     s = " " + " ".join(digits) + " "
-    s = s.replace(" b p m ", " bpm ").replace(" please ", " ")
+    s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick
     return s, key, model
 
 

@@ -134,9 +134,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
-        named = sp.part_named(
-            sp.KEEP_THE_REST.sub(" ", s)
-        )  # "bars 9 to 12 of this cue": a clip, not the song
+        # "bars 9 to 12 of this cue": a clip, not the song
+        named = sp.part_named(sp.KEEP_THE_REST.sub(" ", s))
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     composed = key_move_of(s, key) or voice_track_of(s) or compose(s)  # "take it to D dorian"
     composed = composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)  # "mute the strings"
@@ -147,9 +146,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.refused(heard, fills["error"])
     if fills is not None:
         s = pw.EVERY.sub(" ", s)
-    said = next(
-        (p for p in cw.TEMPO_FACTORS if sp.has(s, p) and f" {p} of " not in s), ""
-    )  # not "of the hats"
+    # a tempo factor, not "half of the hats"
+    said = next((p for p in cw.TEMPO_FACTORS if sp.has(s, p) and f" {p} of " not in s), "")
     factor = cw.TEMPO_FACTORS.get(said)
     if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
         return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
@@ -175,7 +173,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     tempo_said = sp.any_of(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
-        if part is None or (part == "song" and not sp.generating_said(s)):  # "song tempo to 85"
+        made = sp.generating_said(s) and not tm.compared(s)  # "make the whole song slower? like 80 bpm"
+        if part is None or (part == "song" and not made):  # "song tempo to 85"
             return sp.tempo_intent(heard, s_no_bars)
         tempo = sp.tempo_intent(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo
         if not tempo.understood:
@@ -192,15 +191,15 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
 
     params: dict[str, Any] = {}
     many = sp.VARIATIONS.search(s_no_bars) or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
+    fresh = many is not None and cn.fresh_takes(s_no_bars, many)  # "3 versions of a drum groove": new
     if many:
         count = int(many.group(1))
         if not 1 <= count <= sp.MAX_VARIATIONS:
             return sp.refused(heard, f"{count} variations is outside 1..{sp.MAX_VARIATIONS}")
-        rest = rest.replace(many.group(0), " " if genres or key else " variation ", 1)
+        rest = rest.replace(many.group(0), " " if genres or key or fresh else " variation ", 1)
         params["variations"] = count
-    new_ones = (
-        None if many else sp.NEW_MANY.search(s_no_bars)
-    )  # "three different drum grooves": new, not varied
+    # "three different drum grooves": new, not varied
+    new_ones = None if many else sp.NEW_MANY.search(s_no_bars)
     if new_ones and not part:  # "three different techno beats": the part its plural names
         part = sp.MANY_OF.get(new_ones.group(0).split()[-1])
         if part is None:  # "three different patterns": new takes, of which part is not said
@@ -237,7 +236,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if (
         sp.any_of(rest, v.VARY_PHRASES)
         or sp.has(rest, "another")
-        or ("variations" in params and not new_ones and not (genres or key))
+        or ("variations" in params and not new_ones and not (genres or key or fresh))
     ):
         return Intent("vary", part, params, heard)
     song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"

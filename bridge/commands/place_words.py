@@ -51,7 +51,8 @@ ORDINALS: dict[str, int] = {
 MOVE_WORDS = ("transpose", "shift", "move", "pitch", "put", "take", "bring", "drop", "raise", "lower")
 _INTERVAL_ALT = "|".join(re.escape(i) for i in sorted(INTERVALS, key=len, reverse=True))
 _INTERVAL = re.compile(  # groups: direction, "by", article, interval, direction after
-    rf" (?:(up|down|higher|lower) )?(by )?(an? |1 )?({_INTERVAL_ALT})(?: (up|down|higher|lower))?(?= )"
+    rf" (?:(up|down|higher|lower) )?(by )?(an? |1 )?(?:(?:whole|full) (?=octave))?({_INTERVAL_ALT})"
+    r"(?: (up|down|higher|lower))?(?= )"
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NUM = rf"(\d+|{_ORD})"

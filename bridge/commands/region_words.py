@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bridge.commands.asides import REST_KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.place_words import ORDINALS
 
@@ -35,6 +36,9 @@ CHANGES = ("transform", "vary", "adjust", "infill")  # the actions a section's r
 # the bridge": the part made again over the section (a vary with ``regenerate``), the rest kept
 _AGAIN = re.compile(r"^ (?:(?:can you|could you|please|now|just) )*(?:regenerate|re generate|rewrite|re write|redo|"
                     r"re do|remake|re make|rework|re work|write new|make new|give me new|new)(?= )")  # fmt: skip
+# the same said object first (an ESL order): "the drums in the second chorus make new", "the bass redo"
+_AGAIN_AFTER = re.compile(r"^ ((?:the |my |this |that )?\w+(?: \w+)?) (?:regenerate|rewrite|redo|remake|rework|make new|"
+                          r"write new|make again|do again|write again|new)(?: (?:it|them|please|again))? $")  # fmt: skip
 # "fill in the chorus", "a fill at the end of the chorus": a drum fill in the section's last bar
 _FILL = re.compile(r"^ (?:(?:add|put|give me|make|do|throw in|drop) )?(?:a |some )?(?:the )?(drum|bass|melody|chord|lead)?(?:s)? ?fills?(?: in| at| into"
                    r"| on| for)?(?: the end of)? $")  # fmt: skip
@@ -79,6 +83,9 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
     if section is None:
         return intent
     rest = " " + " ".join(section[1].split()) + " "
+    kept = " " + " ".join(REST_KEPT.sub(" ", rest).split()) + " "  # "..., the rest keep as it is"
+    if (after := _AGAIN_AFTER.match(kept)) is not None:  # "the drums in the chorus make new"
+        rest = f" redo {after.group(1)} "
     again = _AGAIN.match(rest)
     if again is not None:  # "redo the drums in the drop": read as "vary the drums", made again
         change = parse(" vary " + rest[again.end() :].lstrip())

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
+from bridge.commands.asides import REST_KEPT
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.track_words import INSTRUMENTS
@@ -58,7 +59,7 @@ def protects_only(clause: str) -> bool:
     """Whether a clause is only a protection ("keep the verse chords as they are", "the drums are
     fine"): what it keeps is not a thing left undone."""
     rest = f" {' '.join(clause.split())} "
-    for pattern in (_KEPT_SECTION, *CLAUSES):
+    for pattern in (_KEPT_SECTION, *CLAUSES, REST_KEPT):  # "leave the rest": what a change leaves anyway
         rest = pattern.sub(" ", rest)
     return (
         rest != f" {' '.join(clause.split())} "

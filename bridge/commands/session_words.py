@@ -26,6 +26,7 @@ from bridge.commands import vocab as v
 from bridge.commands.counts import times_said
 from bridge.commands.intent import Intent
 from bridge.commands.jam_words import starts
+from bridge.commands.meter_words import made_in
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
 YES_FILL = frozenset(
@@ -53,7 +54,7 @@ _NAME_WHICH = re.compile(
 )
 # "my favourite takes", "the takes with a star", "the versions that have stars": the starred ones
 _STARRED = re.compile(
-    r" (?:starred|favou?rites?|best|liked) | (?:with|that have|that has|having) (?:a |the )?stars? "
+    r" (?:starred|favou?rites?|best|liked) | (?:with|that have|that has|having) (?:a |the )?stars? | (?:put|gave) a star "
 )
 _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
@@ -61,8 +62,8 @@ RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "us
 _LIST = re.compile(
     r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
-    r"| (?:show|list|see|display)(?: me)?(?: only| just)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
-    r" (?:starred|favourited|liked|saved) "
+    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
+    r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
 )  # "show me only the takes ive starred"
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
@@ -289,7 +290,7 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
             return Intent(
                 "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
             )
-    meter = _METER.search(s)
+    meter = None if made_in(s) else _METER.search(s)  # "make a melody in 3/4 time": the melody's meter
     if meter and _has(
         s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put"
     ):

@@ -31,7 +31,7 @@ _THIS = r"(?:it|this|that|this one|this clip|this part|the clip)"
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
 _TARGET = re.compile(rf" (?:{'|'.join(SET_VERBS)}) (?:(?:the |my )({_PARTS})|({_THIS})) ")
 _AFTER = re.compile(
-    r"^(?:over to |over into |into |to |more |a bit more |sound more |sound |feel more |like |in |at |a |an |some |something |a little )*"
+    r"^(?:over to |over into |into |to |more |a bit more |sound more |sound |feel more |like |in |at |as |a |an |some |something |a little )*"
 )
 _TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
 COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
@@ -57,8 +57,16 @@ def voice_track_of(s: str) -> Intent | None:
     return Intent("mixer", None, {"do": MIXER.get(m.group(1), "mute"), "track_name": m.group(2)})
 
 
+# the object said first, the verb after it: "this clip i want redone as house", "the bass should be remade in"
+_REDONE = re.compile(
+    rf" ((?:the |my )(?:{_PARTS})|{_THIS}) (?:\w+ ){{0,3}}?(?:redone|remade|rewritten|reworked|made again|done again)"
+    r"(?= (?:as|in|into) )"
+)
+
+
 def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
-    """A new setting of a part or of the song, or None."""
+    """A new setting of a part or of the song, or None ("this clip i want redone as house": its object first)."""
+    s = _REDONE.sub(r" redo \1", s)
     m = _TARGET.search(s)
     if m is None and _NAMED_SETTING.search(s) and genres:  # "change the genre to reggae": this part
         part = next((p for w, p in v.PARTS.items() if f" {w} " in s), None)

@@ -19,6 +19,13 @@ A_LITTLE = ("a little", "slightly", "a touch", "a hair", "a bit", "just a little
 SMALL_STEP = 0.125  # beats: a 32nd, for "a little late" (no size said)
 
 
+# a note length said with where it should go ("an eighth earlier", "a sixteenth later") moves the part by
+# any verb; not "an eighth early" (where it is now: "the bass comes in an eighth early" is a complaint)
+_LENGTH_AND_WAY = re.compile(
+    rf" (?:{'|'.join(re.escape(p) for p in TIME_AMOUNTS if not p[0].isdigit())}) (?:earlier|later|sooner)(?= )"
+)
+
+
 def _has(s: str, phrases: tuple[str, ...]) -> bool:
     return any(f" {p} " in s for p in phrases)
 
@@ -29,7 +36,8 @@ def offset_of(s: str) -> dict[str, Any] | None:
     feel = re.search(r" (?:sit|sits|play|lay|be|more) (behind|ahead of|on top of) the beat ", s)
     if feel is not None:  # "make it sit behind the beat": a small step later (ahead of it: earlier)
         return {"offset": SMALL_STEP if feel.group(1) == "behind" else -SMALL_STEP, "chosen": "beats"}
-    if not _has(s, SHIFT_VERBS):
+    lengthed = _LENGTH_AND_WAY.search(s)  # "can the melody come in an eighth earlier": a length and a way
+    if not _has(s, SHIFT_VERBS) and lengthed is None:
         return None
     size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
     m = re.search(r" by (\d+) beats? ", s)
@@ -48,8 +56,8 @@ def offset_of(s: str) -> dict[str, Any] | None:
 def _earlier(s: str) -> bool:
     """Whether the move is earlier: the direction said after the shift verb decides ("it arrives early,
     move it later" is later: "early" before the verb says where the part is now, not where it goes)."""
-    verb = min(s.find(f" {v} ") for v in SHIFT_VERBS if f" {v} " in s)
-    tail = s[verb:]
+    verbs = [s.find(f" {v} ") for v in SHIFT_VERBS if f" {v} " in s]
+    tail = s[min(verbs) :] if verbs else s  # no shift verb: "come in an eighth earlier"
     words = [(tail.find(f" {p} "), p in EARLIER) for p in LATER + EARLIER if f" {p} " in tail]
     if words:
         return min(words)[1]

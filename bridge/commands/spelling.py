@@ -30,6 +30,7 @@ VERB_WORDS = (
     "melody",
     "chords",
     "another",
+    "different",  # "3 diffrent versions"
 )
 TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 

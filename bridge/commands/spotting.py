@@ -18,7 +18,8 @@ TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
 
 BARS = re.compile(r" (?:for |of )?(\d+) (?:bars?|measures?)(?: long)?(?: of)?(?= )")
 VARIATIONS = re.compile(
-    r" (\d+) (?:(?:more |new |different |diff |other |alternative |alternate )?(?:variations|takes|versions|alternatives|ways|"
+    r" (\d+) (?:(?:(?:more|new|different|diff|other|alternative|alternate|further|extra|additional|fresh|distinct) )"
+    r"{0,2}(?:variations|takes|versions|alternatives|ways|"
     r"options)(?= )|more(?= like (?:this|that|it) | of (?:these|those|them) ))"
 )
 NEW_MANY = re.compile(r" (\d+) (?:different|diff|new|separate|distinct) (?:\w+ )?(?:\w+ )?(?:grooves|beats|patterns|basslines|"

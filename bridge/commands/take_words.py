@@ -110,6 +110,12 @@ ACCOMPANY_PHRASES = (
 _BAR_SPAN = re.compile(r" (?:bars?|measures?) (\d+) (?:to|through|thru|till|until|and|-)? ?(\d+) ")
 _PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|version)s? ")
 _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
+# a clip going on past its end, said with a count of bars: "let it keep going for 8 more bars", "keep the
+# melody running another 4 bars", "let this run on for 8 bars"
+_GOES_ON = re.compile(
+    r" (?:keep|keeps) (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:going|running|rolling)(?= )"
+    r"| (?:run|runs|go|goes|roll|rolls) on(?= )"
+)
 _FOR_BARS = re.compile(
     r" (?:for|by|another|an extra|extra|with) (?:another |an extra |extra )?(\d+) (?:more )?(?:bars?|measures?) "
     r"| (\d+) (?:more (?:bars?|measures?)|(?:bars?|measures?) (?:more|longer)) "
@@ -123,9 +129,11 @@ def _has(s: str, phrases: tuple[str, ...]) -> bool:
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
+    # "redo the melody in Bb major", "redo this as house": a setting, not redo
     remade = re.match(
-        r"redo (?:the|my) (?!last|undo|previous|change)", bare
-    )  # "redo the melody in Bb major": a setting, not redo
+        r"redo (?:(?:the|my) (?!last|undo|previous|change)|(?:this|it|that)(?: clip| one| part)? (?:as|in|into) )",
+        bare,
+    )
     if bare in REDO_PHRASES or (
         bare.startswith("redo") and not remade and not re.search(r" (?:bars?|measures?) ", s)
     ):
@@ -162,7 +170,10 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
         return "infill", {"last": int(last_bars.group(1))}
     if _has(s, ("infill",)) or re.search(r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s):
         return "infill", {}
-    if _has(s, CONTINUE_VERBS) and not _has(s, ("playing", "jamming", "the jam")):
+    going_on = (
+        _GOES_ON.search(s) is not None and _FOR_BARS.search(s) is not None
+    )  # "let it keep going 8 more bars"
+    if (_has(s, CONTINUE_VERBS) or going_on) and not _has(s, ("playing", "jamming", "the jam")):
         params: dict[str, Any] = {}
         count = _FOR_BARS.search(s)
         if count:

@@ -64,3 +64,14 @@ def change_of(s: str) -> int | None:
 
 def _bounded(change_bpm: int) -> int | None:
     return change_bpm if 0 < abs(change_bpm) <= MAX_CHANGE_BPM else None
+
+
+# "make the whole song slower, like 80 bpm": the song's tempo compared, so a tempo (never a new song)
+_COMPARED = re.compile(
+    r" (?:slower|faster|quicker|speedier|slow it down|speed it up|slow down|speed up) (?!than )"
+)
+
+
+def compared(s: str) -> bool:
+    """Whether a normalised sentence compares the tempo ("make the song slower, like 80 bpm")."""
+    return _COMPARED.search(s) is not None

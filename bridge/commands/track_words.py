@@ -42,10 +42,31 @@ _NAMED = re.compile(
 _SIDECHAIN = re.compile(r" sidechain (?!on |to )(?:the |my )?(\w+)| sidechain (?:on|to) (?:the |my )?(\w+)")
 
 
+# a name said before "track" or "channel" ends there: "the strings track for now, i'll be ..." -> "strings"
+_ENDS_AT_TRACK = re.compile(r"^((?:\w+ ){0,2}?\w+) (?:track|channel)s? .*$")
+# where a new clause starts inside what followed the verb (the comma unheard): "for now, i'll ...", "for
+# a bit, we should ...", "the flute answer needs to ...": a pronoun and its verb, or a noun and a verb
+_RUNS_ON = re.compile(
+    r"(?<=\w) (?:(?:for (?:now|(?:a|one|1) (?:moment|sec|second|bit|minute|while))|real quick|right now) \w"
+    r"|(?:ill|i will|well|we will|we should|youll|you can|you could|i can|i could|we can|id|we have|ive) "
+    r"|(?:the|my|that|this) \w+(?: \w+)? (?:needs?|has|have|should|must|is|are|was|keeps|sounds|gets) )"
+    r".*$"
+)
+MAX_NAME_WORDS = 3  # a track's name is a few words; a longer run holds another clause
+
+
 def bare_name(name: str) -> str:
     """The track's name without a trailing clause or filler: "strings for a moment" -> "strings",
-    "piano part" -> "piano"; a name that is only filler stays as said."""
-    name = _CLAUSE.sub("", f" {name.strip()}")  # "bass so everyone can hear it": a clause of its own
+    "piano part" -> "piano", "strings track for now ill be ..." -> "strings"; a name that is only
+    filler stays as said. A name never spans a clause nor more than ``MAX_NAME_WORDS`` words past its
+    first instrument word."""
+    name = _ENDS_AT_TRACK.sub(r"\1", name.strip())  # "woodwinds track the flute answer ...": woodwinds
+    name = _RUNS_ON.sub("", f" {name}")
+    name = _CLAUSE.sub("", name)  # "bass so everyone can hear it": a clause of its own
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS:  # "cello the last bar is ...": up to the instrument word said first
+        said = next((i for i, w in enumerate(words[:MAX_NAME_WORDS]) if w in INSTRUMENTS), None)
+        name = " ".join(words[: said + 1]) if said is not None else name
     while (cut := TRAILING.sub("", name)) != name:
         name = cut
     words = name.split()

@@ -93,7 +93,7 @@ PARTS: dict[str, str] = {
     "whole song": "song",
     "full song": "song",
 }
-TYPED_PARTS = {"basslines": "bass", "progressions": "chords"}  # plurals, typed only
+TYPED_PARTS = {"basslines": "bass", "progressions": "chords", "comping": "chords", "voicings": "chords"}  # typed  # fmt: skip
 PARTS.update(TYPED_PARTS, cue="song", underscore="song", piece="song")  # fmt: skip
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
