@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.known import vocabulary_words
+
 _WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
 ASIDES = (
     re.compile(
@@ -32,9 +34,27 @@ ASIDES = (
 )
 
 
+# "chop this song into stems, i wanna steal the drums": what the producer means to do with it afterwards
+_WISH = re.compile(
+    r"(?<=\w) (?:and |cause |because |coz |cuz )?(?:i|we|im|i m) (?:want to|need to|would like to|d like to|id like to|"
+    r"am going to|m going to|going to|just want to|wish to|plan to|hope to) (?:just )?([a-z]+) .*$"
+)
+# verbs of a wish that are what is done with the result, though the rules know the word ("sample")
+_AFTERWARDS = frozenset(
+    {"sample", "flip", "chop", "remix", "use", "study", "learn", "practice", "steal", "borrow"}
+)
+
+_CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i just want to hear the vocals"
+
+
 def without_asides(s: str) -> str:
-    """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"."""
+    """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"; and
+    without a wish of what to do afterwards whose verb no command uses ("i want to steal the drums")."""
     cut = s
     for pattern in ASIDES:
         cut = pattern.sub(" ", cut)
+    wish = _WISH.search(cut)
+    verb = wish.group(1) if wish is not None else ""
+    if wish is not None and verb not in _CHOICE and (verb in _AFTERWARDS or verb not in vocabulary_words()):
+        cut = cut[: wish.start()] + " "
     return " " + " ".join(cut.split()) + " " if cut != s else s
