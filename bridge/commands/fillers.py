@@ -38,8 +38,9 @@ _DROPPED = (
 )
 # "like" before a number is "about"; after these (or a sentence's start), before no article, a filler
 _LIKE_BEFORE = re.compile(
-    r"\blike,? (?=(?:\d|a couple\b|a hundred\b|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b))"
-)
+    r"(?P<who>\b(?:i|you|u|we|they|would|d|id|really|dont|do) )?\blike,? "
+    r"(?=(?:\d|a couple\b|a hundred\b|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b))"
+)  # "i'd like 2 more": the verb
 _LIKE_AFTER = r"(?:^|,|\bjust|\bbut|\band|\bso|\bthen|\bis|\bare|\bwas|\bwere|\bits|\bit s|\breally|\bto|\bof|\bcan you|\bcan u)"
 _NOT_FILLER_NEXT = (
     r"(?:a|an|the|this|that|these|those|my|your|his|her|our|their|it|them|him|me|us|what|how|when|some|"
@@ -60,7 +61,7 @@ def marked(lowered: str) -> str:
         text = pattern.sub(f" {FIX} ", text)
     for pattern in _DROPPED:
         text = " ".join(pattern.sub(" ", text).split())
-    text = _LIKE_BEFORE.sub(" ", f" {text} ")
+    text = _LIKE_BEFORE.sub(lambda m: m.group(0) if m.group("who") else " ", f" {text} ")
     text = _LIKE.sub(lambda m: f"{m.group('lead')} ", text)
     return " ".join(text.split())
 

@@ -15,7 +15,7 @@ import os
 import threading
 from dataclasses import dataclass
 
-from bridge.commands.fillers import as_meant
+from bridge.commands.asides import for_reading
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def reading_of(text: str) -> Reading | None:
     try:
         from bridge.reading import read
 
-        got = read(as_meant(text))  # "thin out the kick uh sorry the snare": the snare's reading
+        got = read(for_reading(text))  # "thin out the kick uh sorry the snare": the snare's reading
     except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
         _off(exc)
         return None

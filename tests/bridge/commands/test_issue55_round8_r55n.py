@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
+from bridge.commands.asides import for_reading
 from bridge.commands.fillers import as_meant
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
@@ -109,6 +110,23 @@ def test_a_self_correction_wins(text: str, want: dict[str, Any]) -> None:
 def test_a_sentence_without_a_correction_reaches_the_learned_reading_as_written() -> None:
     assert as_meant("Make the Drums busier lol") == "Make the Drums busier lol"
     assert as_meant("pan the keys uh no the strings left") == "pan the strings left"
+
+
+# the learned reading reads the request, not how the part feels now, when the rules read the request alone
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("lower the bass a fourth, it sounds kind of muddy down there", "lower the bass a fourth"),
+        ("make the hats swing, i want it to feel drunk", "make the hats swing"),
+        (
+            "fix the keys, they feel too busy",
+            "fix the keys, they feel too busy",
+        ),  # the statement is the request
+        ("okay, that is plenty, stop the jam", "okay, that is plenty, stop the jam"),  # no request before it
+    ],
+)
+def test_the_learned_reading_reads_the_request_without_a_statement_after_it(text: str, seen: str) -> None:
+    assert for_reading(text) == seen
 
 
 # 3. MusicGen prompts: no request words, no fillers; "w/" as the writer wrote it
