@@ -54,9 +54,10 @@ _CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i
 
 # "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
 _STATEMENT = re.compile(
-    r"[,;.!?-]\s*(?:(?:and|cause|because|cuz|coz|since|as)\s+)?(?:(?:they|it|this|that|everything|the \w+)"
-    r"(?:\s+(?:feel|feels|sound|sounds|seem|seems|is|are|was|were)|'s|'re)|its|theyre|thats|i (?:want|need) it to "
-    r"(?:feel|sound|be)|pretty sure)\b.*$",
+    r"[,;.!?-]\s*(?:(?:and|cause|because|cuz|coz|since|as)\s+)?(?:(?:they|it|this|that|everything)\s+[a-z]+"
+    r"|the \w+(?: \w+)? (?:feel|feels|sound|sounds|seem|seems|is|are|was|were|needs?|keeps?)"
+    r"|(?:it|they|that)'(?:s|re)|its|theyre|thats|i (?:want|need) it to|i'll|ill|i will|i think|i guess|i feel|"
+    r"i'm|im|i am|pretty sure|idk)\b.*$",
     re.IGNORECASE,
 )
 

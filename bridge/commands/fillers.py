@@ -28,7 +28,9 @@ _FIXES = (
     re.compile(rf"\b{_HESITATION},? (?:no|sorry|wait|actually|rather)\b,?"),  # "the kick uh sorry the snare"
     re.compile(r"(?<=,) (?:no|sorry|wait)(?=,)"),  # "sixteen bars, no, eight"
 )
-_LAUGH = r"(?:lol+|lmao+|lmfao|rofl|haha+|hehe+|xd)"
+_LAUGH = r"(?:lol+|lmao+|lmfao|rofl|haha+|hehe+|xd|o{2,}h+|wow+)"  # and "ooh", "wow"
+# a stutter on a small word ("turn up the the the thing"): said once
+_STUTTER = re.compile(r"\b(the|a|an|to|i|it|and|of|in|on|my|this|that)(?: \1\b)+")
 _DROPPED = (
     re.compile(rf"\b(?:{_HESITATION}|{_LAUGH})\b"),
     re.compile(
@@ -61,6 +63,7 @@ def marked(lowered: str) -> str:
         text = pattern.sub(f" {FIX} ", text)
     for pattern in _DROPPED:
         text = " ".join(pattern.sub(" ", text).split())
+    text = _STUTTER.sub(r"\1", text)
     text = _LIKE_BEFORE.sub(lambda m: m.group(0) if m.group("who") else " ", f" {text} ")
     text = _LIKE.sub(lambda m: f"{m.group('lead')} ", text)
     return " ".join(text.split())

@@ -72,6 +72,7 @@ def test_a_second_request_is_still_left_undone(text: str, undone: str) -> None:
                                                         "tempo_bpm": 124}),
         ("speed it up by uh like four bpm", {"op": "tempo", "target": "song", "change_bpm": 4}),
         ("can we slow the tempo down by er ten bpm", {"op": "tempo", "target": "song", "change_bpm": -10}),
+        ("wow um solo the the cello track", {"op": "solo", "target": "track:cello"}),
     ],
 )  # fmt: skip
 def test_spoken_fillers_are_not_read(text: str, want: dict[str, Any]) -> None:
