@@ -23,7 +23,7 @@ _HESITATION = r"(?:u+m+|u+h+m*|e+r+m*|h+m+|ah+)"
 _FIXES = (
     re.compile(
         rf"(?:\b{_HESITATION},? )?\b(?:no,? wait|wait,? no|no,? sorry|sorry,? no|actually,? no|"
-        r"no,? actually|i mean|or rather)\b,?"  # "scratch that" alone is undo, "no no" an answer
+        r"no,? actually|i mean|i meant|or rather)\b,?"  # "scratch that" alone is undo, "no no" an answer
     ),
     re.compile(rf"\b{_HESITATION},? (?:no|sorry|wait|actually|rather)\b,?"),  # "the kick uh sorry the snare"
     re.compile(r"(?<=,) (?:no|sorry|wait)(?=,)"),  # "sixteen bars, no, eight"
@@ -51,7 +51,7 @@ _NOT_FILLER_NEXT = (
 _LIKE = re.compile(rf"(?P<lead>{_LIKE_AFTER}) like,?(?! {_NOT_FILLER_NEXT})")
 _ARTICLES = frozenset({"the", "a", "an", "my", "this", "that", "some", "those", "these", "our"})
 _PREPOSITIONS = frozenset({"with", "without", "in", "at", "for", "on", "from", "into", "to", "by"})
-_AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "more", "rather", "actually"})
+_AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "more", "rather", "actually", FIX})
 # words of one kind: a bare word after a marker takes the place of the last word of its kind
 _KINDS = (frozenset(v.PARTS), frozenset(DRUM_VOICES), frozenset(v.GENRES))
 
@@ -110,8 +110,16 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
             if len(right) > 1 and tail and right[1] == tail[0]:  # "16 bars, no, 8 bars of drums"
                 return left[:at] + right + tail[1:]
             return [*left[:at], first, *tail, *right[1:]]
-    if first in _ARTICLES or first in _PREPOSITIONS:  # "the drums uh no the bass": from the last article on
-        at = _last(left, lambda w: w in _ARTICLES if first in _ARTICLES else w == first)
+    if first in _ARTICLES:  # "the chords louder, no, the melody": the phrase of the same kind, in its place
+        said = _phrase(right, 0)
+        starts = [i for i, w in enumerate(left) if w in _ARTICLES]
+        kind = next((k for k in _KINDS if set(right[:said]) & k), frozenset())
+        at = next((i for i in reversed(starts) if set(left[i : _phrase(left, i)]) & kind), None)
+        at = at if at is not None else (starts[-1] if starts else None)
+        if at is not None:
+            return [*left[:at], *right[:said], *left[_phrase(left, at) :], *right[said:]]
+    if first in _PREPOSITIONS:  # "in the verse uh no in the chorus": from the last one on
+        at = _last(left, lambda w: w == first)
         if at is not None:
             return left[:at] + right
     for kind in _KINDS:  # "busier on the drums, sorry, bass"
@@ -136,6 +144,23 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
 _VERBS = frozenset({"mute", "unmute", "solo", "remove", "drop", "add", "transpose", "swing", "quantize",
                     "humanize", "shift", "move", "keep", "play", "stop", "undo", "redo", "vary", "double",
                     "halve", "split", "separate", "warp", "thin", "fill", "continue", "extend", "turn"})  # fmt: skip
+
+
+def _phrase(words: list[str], at: int) -> int:
+    """Where the phrase that starts with an article at ``at`` ends: before a preposition, a number, a
+    comparative ("louder") or a particle."""
+    end = at + 1
+    while end < len(words) and not (
+        words[end] in _PREPOSITIONS
+        or words[end] in _ENDS
+        or words[end].isdigit()
+        or words[end].endswith("er")
+    ):
+        end += 1
+    return end
+
+
+_ENDS = frozenset({"and", "then", "up", "down", "out", "off", "but", FIX})
 
 
 def _last(words: list[str], test: Callable[[str], bool]) -> int | None:

@@ -102,6 +102,7 @@ def test_like_and_you_know_stay_where_they_mean_something(text: str, kept: str) 
         ("simplify the melody uh no the bass in the last two bars", {"op": "simpler", "target": "bass",
                                                                       "scope": {"last_bars": 2}}),
         ("mute the drums, no wait, solo them", {"op": "solo", "target": "drums"}),
+        ("make the chords louder, no sorry, i meant the melody", {"op": "louder", "target": "melody"}),
     ],
 )  # fmt: skip
 def test_a_self_correction_wins(text: str, want: dict[str, Any]) -> None:
