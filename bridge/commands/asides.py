@@ -14,6 +14,12 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.fillers import as_meant
+from bridge.commands.known import vocabulary_words
+from bridge.commands.normalize import normalize
+from bridge.commands.parser import parse as rules
+from bridge.commands.remarks import requested
+
 _WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
 _REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
 _AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
@@ -29,8 +35,9 @@ REST_KEPT = re.compile(
 )
 ASIDES = (
     re.compile(
-        rf",? (?:so|so that|so as to|in order for) {_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
-        rf"locks?|has|have|gets?|stays?|plays?)\b.*$"
+        rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
+        rf"locks?|has|have|gets?|stays?|plays?|feels?|sounds?|seems?|hits?|moves?|breathes?|bounces?|grooves?|"
+        rf"flows?)|its|it s|theyre|they re|thats|that s)\b.*$"
     ),
     re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
         r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"
@@ -40,9 +47,48 @@ ASIDES = (
 )
 
 
+# "chop this song into stems, i wanna steal the drums": what the producer means to do with it afterwards
+_WISH = re.compile(
+    r"(?<=\w) (?:and |cause |because |coz |cuz )?(?:i|we|im|i m) (?:want to|need to|would like to|d like to|id like to|"
+    r"am going to|m going to|going to|just want to|wish to|plan to|hope to) (?:just )?([a-z]+) .*$"
+)
+# verbs of a wish that are what is done with the result, though the rules know the word ("sample")
+_AFTERWARDS = frozenset(
+    {"sample", "flip", "chop", "remix", "use", "study", "learn", "practice", "steal", "borrow"}
+)
+
+_CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i just want to hear the vocals"
+
+
+# "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
+_STATEMENT = re.compile(
+    r"[,;.!?-]\s*(?:(?:and|cause|because|cuz|coz|since|as)\s+)?(?:(?:they|it|this|that|everything)\s+[a-z]+"
+    r"|the \w+(?: \w+)? (?:feel|feels|sound|sounds|seem|seems|is|are|was|were|needs?|keeps?)"
+    r"|(?:it|they|that)'(?:s|re)|its|theyre|thats|i (?:want|need) it to|i'll|ill|i will|i think|i guess|i feel|"
+    r"i'm|im|i am|pretty sure|idk)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def for_reading(heard: str) -> str:
+    """The sentence as a reader of whole sentences should see it: corrected (``fillers.as_meant``), and
+    without a statement after a request ("take the chords up a step, they feel kinda dark") when the
+    rules read the request alone; else as written."""
+    meant = as_meant(heard)
+    cut = _STATEMENT.sub("", meant).strip()
+    if not cut or cut == meant.strip() or not requested(normalize(cut)[0]):  # "ok, that's enough": no request
+        return meant
+    return cut if rules(cut).understood else meant
+
+
 def without_asides(s: str) -> str:
-    """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"."""
+    """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"; and
+    without a wish of what to do afterwards whose verb no command uses ("i want to steal the drums")."""
     cut = s
     for pattern in ASIDES:
         cut = pattern.sub(" ", cut)
+    wish = _WISH.search(cut)
+    verb = wish.group(1) if wish is not None else ""
+    if wish is not None and verb not in _CHOICE and (verb in _AFTERWARDS or verb not in vocabulary_words()):
+        cut = cut[: wish.start()] + " "
     return " " + " ".join(cut.split()) + " " if cut != s else s

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import fillers
 from bridge.commands import vocab as v
 
 ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio", "audio recording of",
@@ -19,7 +20,8 @@ ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", 
 PROMPT_FILLER = frozenset(
     {"make", "generate", "create", "give", "me", "a", "an", "some", "of", "musicgen", "render", "i", "want",
      "need", "can", "you", "please", "lets", "let's", "get", "do", "could", "would", "like", "id", "i'd", "add",
-     "layer", "put", "throw", "love", "actual", "real"}
+     "layer", "put", "throw", "love", "actual", "real", "u", "ya", "we", "us", "to", "just", "maybe", "quickly",
+     "try", "wanna", "gonna"}
 )  # fmt: skip
 _ENGINE = re.compile(r"\s*,?\s*\b(?:use|with|using|via|through|by|on|in|from)?\s*(?:musicgen|music gen)\b\s*:?"
                      r"(?:\s*(?:for|to make|to generate|to create)\b)?",
@@ -41,8 +43,11 @@ def anywhere(s: str) -> bool:
 
 
 def prompt_as_written(heard: str) -> str:
-    """The prompt of a sentence that names MusicGen or an audio loop anywhere (may be empty)."""
-    text = _ENGINE.sub(" ", heard)
+    """The prompt of a sentence that names MusicGen or an audio loop anywhere (may be empty); spoken
+    fillers and self-corrections are not prompt words ("uh", "like" as a filler: ``fillers``)."""
+    said = re.sub(r"\bw/(?!o\b)", "with ", heard.lower())  # "w/" is written back after (``params_of``)
+    text = " ".join(fillers.self_corrected(fillers.marked(said).split()))
+    text = _ENGINE.sub(" ", text)
     text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
     text = _BARS.sub(" ", text)
     words = text.split()
@@ -104,6 +109,8 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     tempo = _AT_TEMPO.search(prompt)  # "a jungle break at 170": Live's tempo, not prompt words
     if tempo and 40 <= int(tempo.group(1)) <= 300:
         prompt, params = prompt[: tempo.start()].strip(" ,"), {**params, "tempo_bpm": int(tempo.group(1))}
+    if " with " not in f" {heard.lower()} " and re.search(r"\bw/(?!o)", heard.lower()):  # as it was written
+        prompt = re.sub(r"\bwith\b", "w/", prompt)
     prompt = _LIKENED.sub("", prompt)  # a trailing "loop" said with no "audio loop" is what is made:
     prompt = prompt if anywhere(s) else _LOOP_LAST.sub("", prompt).strip(" ,.;:")  # not sound words
     if not prompt:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bridge.commands import fillers
 from bridge.commands import vocab as v
 from bridge.commands.numbers import words_to_digits
 from bridge.commands.sound_words import by_sound
@@ -128,6 +129,8 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     if model:
         base = re.sub(re.escape(model), " ", base, flags=re.IGNORECASE)
     base = re.sub(r"@ ?(?=\d)", " at ", re.sub(r"(?<=\d) ?%", " percent", base))  # "@ 174", "60%"
+    base = re.sub(r"\b[wW]/[oO]\b", " without ", base)  # "w/o reverb"
+    base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
@@ -143,11 +146,12 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
     )  # every bass take
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
+    lowered = fillers.marked(lowered)  # "um", "like" as a filler; "sixteen bars no wait eight" marked
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
         words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
         digits += words_to_digits(words)
-    s = " " + " ".join(digits) + " "
+    s = " " + " ".join(fillers.self_corrected(digits)) + " "  # the correction wins
     s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick
     return s, key, model
 

@@ -28,10 +28,10 @@ from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.audio_words import ASKED_OF_CLIP
 from bridge.commands.compose import compose
-from bridge.commands.intent import Intent, carried, unknown
-from bridge.commands.known import clauses, unknown_clauses
+from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
+from bridge.commands.remarks import undone
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.setting_words import key_move_of, mixer_of, setting_of, voice_track_of
@@ -74,12 +74,8 @@ def _read(heard: str, s: str, key: str | None, model: str | None) -> Intent:
 
 
 def _left_out(intent: Intent, s: str) -> list[str]:
-    """Clauses the intent does not carry: unknown ones, and commands of another action on their own."""
-    left = unknown_clauses(s)
-    for clause in clauses(s)[1:]:
-        alone = _parse(clause, f" {clause} ", None, None)
-        if alone.understood and not carried(intent, alone) and clause not in left:
-            left.append(clause)
+    """Clauses asking for what the intent does not do: unknown ones, and commands of another action."""
+    left = undone(intent, s, lambda clause: _parse(clause, f" {clause} ", None, None))  # not "and punchy"
     return [c for c in left if not protects_only(c)]  # "keep the verse chords as they are": no request
 
 

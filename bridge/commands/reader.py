@@ -15,6 +15,8 @@ import os
 import threading
 from dataclasses import dataclass
 
+from bridge.commands.asides import for_reading
+
 log = logging.getLogger(__name__)
 
 ENV = "MUSEAROO_READING"
@@ -58,7 +60,7 @@ def reading_of(text: str) -> Reading | None:
     try:
         from bridge.reading import read
 
-        got = read(text)
+        got = read(for_reading(text))  # "thin out the kick uh sorry the snare": the snare's reading
     except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
         _off(exc)
         return None
