@@ -9,7 +9,10 @@ action on which target. The sentence is acted on when:
   op) and the rules read another op or none: the sentence is read again as the learned op
   (``rephrase``: the op's own sentence with the values said), and that reading is acted on when
   the rules read it as that op and it explains the sentence (no word of it names another action);
-- the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer.
+- the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer;
+
+and what is acted on leaves no value word of the sentence unexplained (``unexplained``: "eight bars of
+drums plus a bass line" read as drums alone is asked about, "did you mean ... with 'bass'?").
 
 Otherwise the answer is a question whose two suggestions are the two likeliest readings, each a
 sentence the parser reads as that action. Without the encoder the rules answer alone.
@@ -26,6 +29,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.scoped import read_scoped
+from bridge.commands.unexplained import unexplained
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -78,12 +82,14 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
     chosen = _chosen(heard, s, key, ruled, reading)
-    if chosen.understood and (
-        explain.dropped(chosen, s) is not None
-        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
+    if not chosen.understood:
+        return chosen
+    if explain.dropped(chosen, s) is not None or guards.overrules(
+        chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target
     ):
         return _ask(heard, s, key, reading, ruled)
-    return chosen
+    left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
+    return _ask(heard, s, key, reading, ruled, left[0]) if left else chosen
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:
@@ -187,12 +193,19 @@ def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) ->
     return Intent(again.action, again.part, again.params, heard)
 
 
-def _ask(heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> Intent:
-    """A question whose suggestions are the two likeliest readings (each read by the rules as its op)."""
+def _ask(
+    heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent, word: str | None = None
+) -> Intent:
+    """A question whose suggestions are the two likeliest readings (each read by the rules as its op);
+    ``word``: a value word of the sentence the reading left unexplained, asked about with the first
+    ("did you mean 'make drums' with 'bass'?")."""
     said = _readings(s, key, reading, ruled)
     if not said:
         return ruled if not ruled.understood else _question(heard, NOT_RECOGNISED, [], ruled)
-    reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
+    quoted = [f"'{t}'" for t in said]
+    if word is not None:
+        quoted[0] += f" with '{word}'"
+    reason = "did you mean " + (", or " if word else " or ").join(quoted) + "?"
     return _question(heard, reason, said, ruled)
 
 

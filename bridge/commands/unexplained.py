@@ -8,7 +8,8 @@ words never seen name nothing. A word that names something is explained by the r
 - a value the reading carries: a word of one of its values or fields (``means_of``) or params;
 - said, in the labelled sentences, with the reading's op or one of its targets often enough (an op's
   or a target's word only: a value word is explained by being read, never by the op);
-- inside a clause that keeps a target as it is ("leave the drums alone", ``guards.KEPT``).
+- inside a clause that keeps a target as it is ("leave the drums alone", ``guards.KEPT``) or an
+  aside (the reason given, "so I can play it on the piano", ``asides``).
 
 The table is ``unexplained_words.json`` beside this module, written by
 ``python -m tools.corpus.explained_words`` (reproducible from the repository). Sentences are
@@ -24,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bridge.commands.asides import without_asides
+from bridge.commands.audio_words import STEMS
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
@@ -77,8 +80,10 @@ def targets_of(means: dict[str, Any]) -> set[str]:
     return {str(t) for t in (target if isinstance(target, list) else [target]) if t is not None}
 
 
-def without_kept(s: str) -> str:
-    """A normalised sentence without its clauses that keep a target as it is."""
+def request_of(s: str) -> str:
+    """A normalised sentence without its asides (the purpose clause, "keep the rest as is":
+    ``asides``) and its clauses that keep a target as it is."""
+    s = without_asides(s)
     for pattern in KEPT:
         s = pattern.sub(" ", s)
     return s
@@ -95,11 +100,13 @@ def unexplained(
     means = means_of(intent.as_dict())
     op, targets = str(means["op"]), targets_of(means)
     carried = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
+    if op == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
+        carried |= set(STEMS)
     s, key, _ = normalize(sentence)
     if key is not None and value_words(key) <= carried:  # the key it says is read
         carried.add(KEY)
     left: list[str] = []
-    for word in without_kept(s).split():
+    for word in request_of(s).split():
         named = known.get(word)
         if word in carried or named is None or named.kind not in kinds or word in left:
             continue

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from bridge.commands.normalize import normalize
-from bridge.commands.unexplained import TABLE, targets_of, value_words
+from bridge.commands.unexplained import KEY, TABLE, targets_of, value_words
 from tools.corpus.command_corpus import generate
 from tools.corpus.reading_train import BLIND, DATA, OLDER, SEED
 
@@ -71,7 +71,9 @@ def learn(rows: Rows, share: float = SHARE, seen: int = SEEN, explains: float = 
     for text, means in rows:
         s, key, _ = normalize(text)
         said = {k: v for k, v in means.items() if k != "op"}  # the op's name is its word, not a value
-        values = value_words(said, keys=False) | (value_words(key) if key else set())
+        values = value_words(said, keys=False)
+        if key is not None and value_words(key) <= values:  # the key said, as normalize writes it
+            values.add(KEY)
         for word in set(s.split()):
             total[word] += 1
             if word in values:
