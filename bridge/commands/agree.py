@@ -135,7 +135,9 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
         again = read_as(best, _target(reading, s), heard, s, key)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):
-            if not _lost(ruled, again):
+            read = means_of(ruled.as_dict())  # what the rules read must not be lost to the new reading
+            several = isinstance(read.get("target"), list)  # "keep the kick and the snare": both, not one
+            if not guards.lost(read, means_of(again.as_dict()), () if several else ("target",)):
                 return again
     return _ask(heard, s, key, reading, ruled)
 
@@ -147,27 +149,6 @@ def _open(ruled: Intent, p_best: float) -> bool:
     refusal of theirs ("not something MuseAroo does") only to a reading past ``OVERRIDE``."""
     reason = str(ruled.params.get("reason", ""))
     return reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None or p_best >= OVERRIDE
-
-
-def _lost(ruled: Intent, again: Intent) -> bool:
-    """Whether the rules read a value (a scope, a scale, a prompt, a count) the new reading drops: a
-    field of theirs whose values are not all among the new reading's ("the final 2 bars": the rules'
-    2 bars made, the new reading's last 2 bars simplified, carries the 2)."""
-    ours, theirs = means_of(ruled.as_dict()), means_of(again.as_dict())
-    kept = _atoms(list(theirs.values()))
-    several = isinstance(ours.get("target"), list)  # "keep the kick and the snare": both, not one of them
-    return any(
-        not _atoms(ours[name]) <= kept for name in set(ours) - {"op", *([] if several else ["target"])}
-    )
-
-
-def _atoms(value: object) -> set[str]:
-    """The plain values in a schema value (a scope's numbers, a list's items)."""
-    if isinstance(value, dict):
-        return _atoms(list(value.values()))
-    if isinstance(value, (list, tuple)):
-        return {a for item in value for a in _atoms(item)}
-    return {str(value)}
 
 
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:

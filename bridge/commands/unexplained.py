@@ -6,6 +6,7 @@ track is called, a number), an op's word, or a target's word; articles, politene
 words never seen name nothing. A word that names something is explained by the reading when it is:
 
 - a value the reading carries: a word of one of its values or fields (``means_of``) or params;
+  a number is judged only with a unit the labelled sentences say often (``#bars``; "3 dB" is not);
 - said, in the labelled sentences, with the reading's op or one of its targets often enough (an op's
   or a target's word only: a value word is explained by being read, never by the op);
 - inside a clause that keeps a target as it is ("leave the drums alone", ``guards.KEPT``) or an
@@ -25,16 +26,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bridge.commands import vocab as v
 from bridge.commands.asides import without_asides
 from bridge.commands.audio_words import STEMS
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
+from bridge.commands.region_words import SECTIONS
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
 KEY = "_key_"  # normalize's stand-in for a key it took out
+MODE_SAID = re.compile(r"\b(?:key|" + "|".join(v.MODES) + r")\b")  # a key said as one ("in D minor")
 _SPLIT = re.compile(r"[^a-z0-9#]+")
 
 
@@ -70,14 +74,30 @@ def value_words(value: object, keys: bool = True) -> set[str]:
     text = str(value).lower()
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
-    words = {w for w in _SPLIT.split(text) if w}
-    return words | set(normalize(" ".join(words))[0].split())
+    said = [w for w in _SPLIT.split(text) if w]  # in order: normalize reads phrases ("hip hop")
+    return set(said) | set(normalize(" ".join(said))[0].split())
 
 
 def targets_of(means: dict[str, Any]) -> set[str]:
     """The targets a schema reading names (a list of them, or one)."""
     target = means.get("target")
     return {str(t) for t in (target if isinstance(target, list) else [target]) if t is not None}
+
+
+def _carried(means: dict[str, Any], intent: Intent) -> set[str]:
+    """The words the reading's values say: its fields, params and part, each with and without a plural
+    "s" ("offbeat_stabs" says "offbeats"); a whole separation's stems; every part of all the parts,
+    and every section of a song; a beat scope's beat numbers."""
+    words = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
+    words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
+    if means["op"] == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
+        words |= set(STEMS)
+    if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
+        words |= {w for name in v.PARTS for w in name.split()}
+        words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
+    if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
+        words |= {"1", "2", "3", "4"}
+    return words
 
 
 def request_of(s: str) -> str:
@@ -87,6 +107,13 @@ def request_of(s: str) -> str:
     for pattern in KEPT:
         s = pattern.sub(" ", s)
     return s
+
+
+def with_units(s: str) -> list[tuple[str, str | None]]:
+    """Each word of a normalised sentence with, for a number, its unit's name in the table: the word
+    after it ("3 db": ``#db``; ``#`` at the end)."""
+    words = s.split()
+    return [(w, f"#{(words[i + 1 :] or [''])[0]}" if w.isdigit() else None) for i, w in enumerate(words)]
 
 
 def unexplained(
@@ -99,16 +126,16 @@ def unexplained(
     known = table() if words is None else words
     means = means_of(intent.as_dict())
     op, targets = str(means["op"]), targets_of(means)
-    carried = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
-    if op == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
-        carried |= set(STEMS)
+    carried = _carried(means, intent)
     s, key, _ = normalize(sentence)
-    if key is not None and value_words(key) <= carried:  # the key it says is read
-        carried.add(KEY)
+    if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
+        carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
-    for word in request_of(s).split():
+    for word, unit in with_units(request_of(s)):
         named = known.get(word)
         if word in carried or named is None or named.kind not in kinds or word in left:
+            continue
+        if unit is not None and unit not in known:  # "3 dB": a number whose unit the sentences hardly say
             continue
         if word.isdigit() and {str(int(word) - 1), str(int(word) + 1)} & carried:
             continue  # a bound read as the bar next to it ("before bar 5": up to bar 4)

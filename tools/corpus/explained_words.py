@@ -11,6 +11,7 @@ out (field names aside); each other word is counted with the sentence's op and t
 something when it is seen in at least ``SEEN`` sentences and at least ``SHARE`` of them say it as one
 kind: a value, or with one op, or with one target (its kind is the likeliest of the three); it is
 explained by each op and target said in at least ``EXPLAINS`` of its sentences that are not values.
+The words said after a number at least ``SEEN`` times are its known units (``#bars``, ``#times``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import yaml
 
 from bridge.commands.normalize import normalize
-from bridge.commands.unexplained import KEY, TABLE, targets_of, value_words
+from bridge.commands.unexplained import KEY, TABLE, targets_of, value_words, with_units
 from tools.corpus.command_corpus import generate
 from tools.corpus.reading_train import BLIND, DATA, OLDER, SEED
 
@@ -68,13 +69,15 @@ def learn(rows: Rows, share: float = SHARE, seen: int = SEEN, explains: float = 
     by_target: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     as_value: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
+    units: dict[str, int] = defaultdict(int)  # the words said after a number
     for text, means in rows:
         s, key, _ = normalize(text)
         said = {k: v for k, v in means.items() if k != "op"}  # the op's name is its word, not a value
         values = value_words(said, keys=False)
         if key is not None and value_words(key) <= values:  # the key said, as normalize writes it
             values.add(KEY)
-        for word in set(s.split()):
+        for word, unit in set(with_units(s)):
+            units[unit or ""] += unit is not None
             total[word] += 1
             if word in values:
                 as_value[word] += 1
@@ -99,6 +102,9 @@ def learn(rows: Rows, share: float = SHARE, seen: int = SEEN, explains: float = 
             "ops": sorted(o for o, c in ops.items() if c >= bar),
             "targets": sorted(x for x, c in targets.items() if c >= bar),
         }
+    for unit, n in sorted(units.items()):  # a number's unit said often enough to judge the number by
+        if unit and n >= seen:
+            table[unit] = {"kind": "unit", "ops": [], "targets": []}
     return table
 
 

@@ -4,13 +4,20 @@ tests (``learned_reading``) failed on 37e2d2e, which acted on each."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bridge.commands import parse
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
-from bridge.commands.unexplained import unexplained
+from bridge.commands.unexplained import TABLE, unexplained
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _intent(text: str, action: str, part: str | None, **params: object) -> Intent:
@@ -108,3 +115,9 @@ def test_a_continue_suggested_keeps_the_bars_said_first() -> None:
     said = parse("eight bars of drums plus a bass line").params["suggestions"]
     assert "continue the drums for 8 bars" in said, said
     assert means_of(rules("continue the drums for 8 bars").as_dict()).get("bars") == 8
+
+
+def test_the_shipped_table_is_what_its_script_learns(tmp_path: Path) -> None:
+    out = tmp_path / "table.json"
+    subprocess.run([sys.executable, "-m", "tools.corpus.explained_words", str(out)], check=True, cwd=ROOT)
+    assert json.loads(out.read_text()) == json.loads(TABLE.read_text())
