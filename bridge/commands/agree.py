@@ -207,14 +207,24 @@ def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> li
     values = means_of(ruled.as_dict()) if ruled.understood else {}
     for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
         target = values.get("target") if op == ours else _target(reading, s)
-        text = rephrase.sentence_for(
-            op, target if isinstance(target, str) else None, s, key, values if op == ours else {}
-        )
-        if text is not None and op_of(rules(text)) == op and text not in said:
+        text = _said_as(op, target if isinstance(target, str) else None, s, key, values if op == ours else {})
+        if text is not None and text not in said:
             said.append(text)
         if len(said) == 2:
             break
     return said
+
+
+def _said_as(op: str, target: str | None, s: str, key: str | None, values: dict[str, object]) -> str | None:
+    """The op's own sentence on ``target`` with the values said, when the rules read it as ``op`` and
+    their reading leaves no value word of it unexplained (else the op's sentence without the target:
+    "turn the sax track into midi" transcribes the selected clip; a suggestion is never asked about)."""
+    for on in dict.fromkeys([target, None]):
+        text = rephrase.sentence_for(op, on, s, key, values)
+        again = rules(text) if text is not None else None
+        if text is not None and again is not None and op_of(again) == op and not unexplained(text, again):
+            return text
+    return None
 
 
 def _target(reading: lr.Reading, s: str) -> str | None:
