@@ -53,6 +53,8 @@ device:
 # prints the leave-one-writer-out cross-validation
 reading: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) -m tools.corpus.reading_train
+	# the table of words a reading must explain (bridge/commands/unexplained_words.json), from the same sets
+	$(PY) -m tools.corpus.explained_words
 
 clean:
 	rm -rf $(VENV)

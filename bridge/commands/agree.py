@@ -9,7 +9,10 @@ action on which target. The sentence is acted on when:
   op) and the rules read another op or none: the sentence is read again as the learned op
   (``rephrase``: the op's own sentence with the values said), and that reading is acted on when
   the rules read it as that op and it explains the sentence (no word of it names another action);
-- the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer.
+- the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer;
+
+and what is acted on leaves no value word of the sentence unexplained (``unexplained``: "eight bars of
+drums plus a bass line" read as drums alone is asked about, "did you mean ... with 'bass'?").
 
 Otherwise the answer is a question whose two suggestions are the two likeliest readings, each a
 sentence the parser reads as that action. Without the encoder the rules answer alone.
@@ -26,6 +29,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.scoped import read_scoped
+from bridge.commands.unexplained import unexplained
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -78,12 +82,14 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
     chosen = _chosen(heard, s, key, ruled, reading)
-    if chosen.understood and (
-        explain.dropped(chosen, s) is not None
-        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
+    if not chosen.understood:
+        return chosen
+    if explain.dropped(chosen, s) is not None or guards.overrules(
+        chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target
     ):
         return _ask(heard, s, key, reading, ruled)
-    return chosen
+    left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
+    return _ask(heard, s, key, reading, ruled, left[0]) if left else chosen
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:
@@ -129,7 +135,9 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
         again = read_as(best, _target(reading, s), heard, s, key)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):
-            if not _lost(ruled, again):
+            read = means_of(ruled.as_dict())  # what the rules read must not be lost to the new reading
+            several = isinstance(read.get("target"), list)  # "keep the kick and the snare": both, not one
+            if not guards.lost(read, means_of(again.as_dict()), () if several else ("target",)):
                 return again
     return _ask(heard, s, key, reading, ruled)
 
@@ -141,27 +149,6 @@ def _open(ruled: Intent, p_best: float) -> bool:
     refusal of theirs ("not something MuseAroo does") only to a reading past ``OVERRIDE``."""
     reason = str(ruled.params.get("reason", ""))
     return reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None or p_best >= OVERRIDE
-
-
-def _lost(ruled: Intent, again: Intent) -> bool:
-    """Whether the rules read a value (a scope, a scale, a prompt, a count) the new reading drops: a
-    field of theirs whose values are not all among the new reading's ("the final 2 bars": the rules'
-    2 bars made, the new reading's last 2 bars simplified, carries the 2)."""
-    ours, theirs = means_of(ruled.as_dict()), means_of(again.as_dict())
-    kept = _atoms(list(theirs.values()))
-    several = isinstance(ours.get("target"), list)  # "keep the kick and the snare": both, not one of them
-    return any(
-        not _atoms(ours[name]) <= kept for name in set(ours) - {"op", *([] if several else ["target"])}
-    )
-
-
-def _atoms(value: object) -> set[str]:
-    """The plain values in a schema value (a scope's numbers, a list's items)."""
-    if isinstance(value, dict):
-        return _atoms(list(value.values()))
-    if isinstance(value, (list, tuple)):
-        return {a for item in value for a in _atoms(item)}
-    return {str(value)}
 
 
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:
@@ -187,12 +174,19 @@ def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) ->
     return Intent(again.action, again.part, again.params, heard)
 
 
-def _ask(heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> Intent:
-    """A question whose suggestions are the two likeliest readings (each read by the rules as its op)."""
+def _ask(
+    heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent, word: str | None = None
+) -> Intent:
+    """A question whose suggestions are the two likeliest readings (each read by the rules as its op);
+    ``word``: a value word of the sentence the reading left unexplained, asked about with the first
+    ("did you mean 'make drums' with 'bass'?")."""
     said = _readings(s, key, reading, ruled)
     if not said:
         return ruled if not ruled.understood else _question(heard, NOT_RECOGNISED, [], ruled)
-    reason = "did you mean " + " or ".join(f"'{t}'" for t in said) + "?"
+    quoted = [f"'{t}'" for t in said]
+    if word is not None:
+        quoted[0] += f" with '{word}'"
+    reason = "did you mean " + (", or " if word else " or ").join(quoted) + "?"
     return _question(heard, reason, said, ruled)
 
 
@@ -213,14 +207,24 @@ def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> li
     values = means_of(ruled.as_dict()) if ruled.understood else {}
     for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
         target = values.get("target") if op == ours else _target(reading, s)
-        text = rephrase.sentence_for(
-            op, target if isinstance(target, str) else None, s, key, values if op == ours else {}
-        )
-        if text is not None and op_of(rules(text)) == op and text not in said:
+        text = _said_as(op, target if isinstance(target, str) else None, s, key, values if op == ours else {})
+        if text is not None and text not in said:
             said.append(text)
         if len(said) == 2:
             break
     return said
+
+
+def _said_as(op: str, target: str | None, s: str, key: str | None, values: dict[str, object]) -> str | None:
+    """The op's own sentence on ``target`` with the values said, when the rules read it as ``op`` and
+    their reading leaves no value word of it unexplained (else the op's sentence without the target:
+    "turn the sax track into midi" transcribes the selected clip; a suggestion is never asked about)."""
+    for on in dict.fromkeys([target, None]):
+        text = rephrase.sentence_for(op, on, s, key, values)
+        again = rules(text) if text is not None else None
+        if text is not None and again is not None and op_of(again) == op and not unexplained(text, again):
+            return text
+    return None
 
 
 def _target(reading: lr.Reading, s: str) -> str | None:

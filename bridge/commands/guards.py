@@ -6,7 +6,8 @@ then the sentence is asked about, not acted on (``agree``).
   reading changes it (the scoped clauses, ``scoped``, are cut out before a reading when the rest
   can be read alone; this is for the sentences where they could not be);
 - a scope lost: the sentence says where ("in the last two bars", "in the second half", "in the
-  verse") and the reading, of an op that works over a scope, carries none;
+  verse") and the reading, of an op that works over a scope, does not carry it (``lost``: the same
+  test ``agree`` puts to a reading that would replace the rules');
 - a part lost: the sentence names a part or drum voice, the learned reading reads the same one,
   and the reading acted on (of an op on a part) has no target ("carry the melody on for 8 more
   bars" read as the selected clip continued);
@@ -21,6 +22,7 @@ Sentences are normalised (padded, lower case, numbers as digits).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bridge.commands import explain
 from bridge.commands import scoped as sc
@@ -82,8 +84,10 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     kept = kept_targets(s) & changed(intent) if op != "keep_only" else set()  # (keep_only keeps them)
     if kept:
         return f"it keeps the {sorted(kept)[0]}"
-    said = set(scope_of(s)[0]) - ({"on"} if op == "feel" else set())  # "hit on the offbeats": the feel
-    if op in SCOPED_OPS and not any(name in means for name in CARRIES) and said:
+    said = {k: v for k, v in scope_of(s)[0].items() if not (op == "feel" and k == "on")}  # "on the offbeats"
+    if op in SCOPED_OPS and lost(
+        {"scope": said} if said else {}, {n: means[n] for n in CARRIES if n in means}
+    ):
         return "the place it says is not read"
     named = explain.target_in(s)
     if (
@@ -95,6 +99,23 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None
+
+
+def lost(said: dict[str, Any], reading: dict[str, Any], aside: tuple[str, ...] = ()) -> list[str]:
+    """The fields of ``said`` (schema fields: a reading acted on before, or the scope a sentence says)
+    whose plain values are not all among ``reading``'s, the op and ``aside`` left out: what the reading
+    drops ("the final 2 bars": the rules' 2 bars made, a reading of the last 2 bars simplified, keeps the 2)."""
+    kept = atoms(list(reading.values()))
+    return [name for name in said if name not in ("op", *aside) and not atoms(said[name]) <= kept]
+
+
+def atoms(value: object) -> set[str]:
+    """The plain values in a schema value (a scope's numbers, a list's items)."""
+    if isinstance(value, dict):
+        return atoms(list(value.values()))
+    if isinstance(value, (list, tuple)):
+        return {a for item in value for a in atoms(item)}
+    return {str(value)}
 
 
 # a complaint names the fix's direction: "the kick's too hot" is softer, "the congas are too bare" busier

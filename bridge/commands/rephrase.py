@@ -132,6 +132,8 @@ def sentence_for(
     slots = {"infill": ("span", "last"), "continue": ("bars",), "transpose": ("interval", "key"),
              "shift": ("shift",), "vary": ("versions",), "busier": ("section",), "automate": ("bars",),
              "undo": ("times",), "redo": ("times",)}  # fmt: skip
+    if said.get("bars", "").split(" ")[0].isdigit():  # "8 bars" said first: "continue the drums for 8 bars"
+        said["bars"] = "for " + said["bars"]
     return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_where(op, said), *_section(op, s)])
 
 

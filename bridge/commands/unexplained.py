@@ -1,0 +1,145 @@
+"""The content words of a sentence that nothing in its reading accounts for (issue 55).
+
+A word counts only when it names something: the labelled sentences (the generated training corpus
+and the project's labelled sets) say it mostly as one kind of thing, a value (a genre, a part a
+track is called, a number), an op's word, or a target's word; articles, politeness, chatter and
+words never seen name nothing. A word that names something is explained by the reading when it is:
+
+- a value the reading carries: a word of one of its values or fields (``means_of``) or params;
+  a number is judged only with a unit the labelled sentences say often (``#bars``; "3 dB" is not);
+- said, in the labelled sentences, with the reading's op or one of its targets often enough (an op's
+  or a target's word only: a value word is explained by being read, never by the op);
+- inside a clause that keeps a target as it is ("leave the drums alone", ``guards.KEPT``) or an
+  aside (the reason given, "so I can play it on the piano", ``asides``).
+
+The table is ``unexplained_words.json`` beside this module, written by
+``python -m tools.corpus.explained_words`` (reproducible from the repository). Sentences are
+normalised first (lower case, numbers as digits, the key taken out as ``_key_``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bridge.commands import vocab as v
+from bridge.commands.asides import without_asides
+from bridge.commands.audio_words import STEMS
+from bridge.commands.guards import KEPT
+from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.region_words import SECTIONS
+
+TABLE = Path(__file__).with_name("unexplained_words.json")
+KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
+KEY = "_key_"  # normalize's stand-in for a key it took out
+MODE_SAID = re.compile(r"\b(?:key|" + "|".join(v.MODES) + r")\b")  # a key said as one ("in D minor")
+_SPLIT = re.compile(r"[^a-z0-9#]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What a word names in the labelled sentences: its kind, and the ops and targets that explain it."""
+
+    kind: str  # "value", "op" or "target"
+    ops: frozenset[str]
+    targets: frozenset[str]
+
+
+@cache
+def table() -> dict[str, Named]:
+    """The shipped table (``unexplained_words.json``), read once."""
+    return words_from(json.loads(TABLE.read_text()))
+
+
+def words_from(data: dict[str, Any]) -> dict[str, Named]:
+    """A table from its JSON form: ``{word: {"kind": k, "ops": [op], "targets": [target]}}``."""
+    return {w: Named(d["kind"], frozenset(d["ops"]), frozenset(d["targets"])) for w, d in data.items()}
+
+
+def value_words(value: object, keys: bool = True) -> set[str]:
+    """The words of a value as a sentence says them ("hip-hop": hip, hop; "track:el bajo": el, bajo),
+    with the field names of a mapping ("last_bars": last, bars) when ``keys``."""
+    if isinstance(value, dict):
+        return {
+            w for k, v in value.items() for w in (value_words(k) if keys else set()) | value_words(v, keys)
+        }
+    if isinstance(value, (list, tuple, set)):
+        return {w for item in value for w in value_words(item, keys)}
+    text = str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    said = [w for w in _SPLIT.split(text) if w]  # in order: normalize reads phrases ("hip hop")
+    return set(said) | set(normalize(" ".join(said))[0].split())
+
+
+def targets_of(means: dict[str, Any]) -> set[str]:
+    """The targets a schema reading names (a list of them, or one)."""
+    target = means.get("target")
+    return {str(t) for t in (target if isinstance(target, list) else [target]) if t is not None}
+
+
+def _carried(means: dict[str, Any], intent: Intent) -> set[str]:
+    """The words the reading's values say: its fields, params and part, each with and without a plural
+    "s" ("offbeat_stabs" says "offbeats"); a whole separation's stems; every part of all the parts,
+    and every section of a song; a beat scope's beat numbers."""
+    words = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
+    words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
+    if means["op"] == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
+        words |= set(STEMS)
+    if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
+        words |= {w for name in v.PARTS for w in name.split()}
+        words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
+    if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
+        words |= {"1", "2", "3", "4"}
+    return words
+
+
+def request_of(s: str) -> str:
+    """A normalised sentence without its asides (the purpose clause, "keep the rest as is":
+    ``asides``) and its clauses that keep a target as it is."""
+    s = without_asides(s)
+    for pattern in KEPT:
+        s = pattern.sub(" ", s)
+    return s
+
+
+def with_units(s: str) -> list[tuple[str, str | None]]:
+    """Each word of a normalised sentence with, for a number, its unit's name in the table: the word
+    after it ("3 db": ``#db``; ``#`` at the end)."""
+    words = s.split()
+    return [(w, f"#{(words[i + 1 :] or [''])[0]}" if w.isdigit() else None) for i, w in enumerate(words)]
+
+
+def unexplained(
+    sentence: str, intent: Intent, words: dict[str, Named] | None = None, kinds: tuple[str, ...] = KINDS
+) -> list[str]:
+    """The words of ``sentence`` of ``kinds`` that name something ``intent`` (an understood reading of
+    it) does not account for, in the sentence's order, each once; [] for an intent not understood."""
+    if not intent.understood:
+        return []
+    known = table() if words is None else words
+    means = means_of(intent.as_dict())
+    op, targets = str(means["op"]), targets_of(means)
+    carried = _carried(means, intent)
+    s, key, _ = normalize(sentence)
+    if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
+        carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
+    left: list[str] = []
+    for word, unit in with_units(request_of(s)):
+        named = known.get(word)
+        if word in carried or named is None or named.kind not in kinds or word in left:
+            continue
+        if unit is not None and unit not in known:  # "3 dB": a number whose unit the sentences hardly say
+            continue
+        if word.isdigit() and {str(int(word) - 1), str(int(word) + 1)} & carried:
+            continue  # a bound read as the bar next to it ("before bar 5": up to bar 4)
+        if named.kind != "value" and (op in named.ops or targets & named.targets):
+            continue
+        left.append(word)
+    return left
