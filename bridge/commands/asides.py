@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands.fillers import as_meant
 from bridge.commands.known import vocabulary_words
-from bridge.commands.normalize import normalize
-from bridge.commands.parser import parse as rules
-from bridge.commands.remarks import requested
 
 _WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
 _REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
@@ -58,27 +54,6 @@ _AFTERWARDS = frozenset(
 )
 
 _CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i just want to hear the vocals"
-
-
-# "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
-_STATEMENT = re.compile(
-    r"[,;.!?-]\s*(?:(?:and|cause|because|cuz|coz|since|as)\s+)?(?:(?:they|it|this|that|everything)\s+[a-z]+"
-    r"|the \w+(?: \w+)? (?:feel|feels|sound|sounds|seem|seems|is|are|was|were|needs?|keeps?)"
-    r"|(?:it|they|that)'(?:s|re)|its|theyre|thats|i (?:want|need) it to|i'll|ill|i will|i think|i guess|i feel|"
-    r"i'm|im|i am|pretty sure|idk)\b.*$",
-    re.IGNORECASE,
-)
-
-
-def for_reading(heard: str) -> str:
-    """The sentence as a reader of whole sentences should see it: corrected (``fillers.as_meant``), and
-    without a statement after a request ("take the chords up a step, they feel kinda dark") when the
-    rules read the request alone; else as written."""
-    meant = as_meant(heard)
-    cut = _STATEMENT.sub("", meant).strip()
-    if not cut or cut == meant.strip() or not requested(normalize(cut)[0]):  # "ok, that's enough": no request
-        return meant
-    return cut if rules(cut).understood else meant
 
 
 def without_asides(s: str) -> str:

@@ -15,7 +15,7 @@ import os
 import threading
 from dataclasses import dataclass
 
-from bridge.commands.asides import for_reading
+from bridge.commands.statements import for_reading
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
-from bridge.commands.asides import for_reading
+from bridge.commands.statements import for_reading
 from bridge.commands.fillers import as_meant
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
