@@ -23,7 +23,7 @@ from scipy.signal import resample_poly
 
 from engines.music import Note
 from engines.transcription.audio import prepare
-from tools.corpus import drum_synth
+from tools.corpus import drum_synth, hydrogen_kits
 from tools.corpus import transcription_set as tset
 from tools.eval.rendered import SOUNDFONT, fluidsynth_or_exit, render_midi
 
@@ -76,6 +76,8 @@ TRAIN_KITS = (
     *(Kit("timgm", p, f"timgm-{n}") for p, n in ((0, "standard"), (16, "power"), (24, "electronic"))),
     *(Kit("timgm", p, f"timgm-{n}") for p, n in ((40, "brush"), (48, "orchestra"))),
     *(Kit("synth", seed, f"synth-{seed % 2}") for seed in range(8)),  # tools/corpus/drum_synth, by seed
+    # tools/corpus/hydrogen_kits (Debian hydrogen-drumkits): real sampled kits, by their index there
+    *(Kit("hydrogen", i, hydrogen_kits.FAMILIES[n]) for i, n in enumerate(hydrogen_kits.KIT_NAMES)),
 )
 # never trained on: the benchmark's further held-out check on another soundfont's kits
 GM_KITS = (0, 8, 16, 24, 25, 32, 40, 48)  # Standard, Room, Power, Electronic, TR-808, Jazz, Brush, Orchestra
@@ -127,6 +129,10 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
         sf.write(
             wav, drum_synth.play(drum_synth.synth_kit(kit.program), notes, tempo_bpm), drum_synth.RATE_HZ
         )
+    elif not wav.exists() and kit.soundfont == "hydrogen":
+        out.mkdir(parents=True, exist_ok=True)
+        name = hydrogen_kits.KIT_NAMES[kit.program]
+        sf.write(wav, hydrogen_kits.play(name, notes, tempo_bpm, wav.name), drum_synth.RATE_HZ)
     elif not wav.exists():
         out.mkdir(parents=True, exist_ok=True)
         midi = wav.with_suffix(".mid")
@@ -145,6 +151,9 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
 def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
     """(the GM notes the kit can play, the same notes on the kit's own keys): a GM kit plays every
     note on its own key; a kit of ``NOT_GM`` drops the notes it has no key for and moves the rest."""
+    if kit.soundfont == "hydrogen":
+        kept = [n for n in notes if n.pitch in hydrogen_kits.playable(hydrogen_kits.KIT_NAMES[kit.program])]
+        return kept, kept
     keys = NOT_GM.get(kit.soundfont)
     if keys is None:
         return notes, notes
