@@ -35,7 +35,15 @@ PEAK = 0.5  # a mixed part's peak level
 KICK, STICK, SNARE, CLAP, CLOSED, PEDAL, OPEN = (35, 36), (37,), (38, 40), (39,), (42,), (44,), (46,)
 LOW_TOM, MID_TOM, HIGH_TOM, CRASH, RIDE, BELL = (41, 43), (45, 47), (48, 50), (49, 57), (51, 59), (53,)
 COWBELL, TAMBOURINE = (56,), (54,)
-GM_KIT = {  # Hydrogen's General-MIDI-ordered default names (the Millo kits and Audiophob use them)
+
+
+def _each(names: list[str], notes: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+    return dict.fromkeys(names, notes)
+
+
+GM_KIT: dict[
+    str, tuple[int, ...]
+] = {  # Hydrogen's General-MIDI-ordered default names (the Millo kits and Audiophob use them)
     "Kick": KICK,
     "Stick": STICK,
     "Snare Jazz": SNARE,
@@ -53,7 +61,13 @@ GM_KIT = {  # Hydrogen's General-MIDI-ordered default names (the Millo kits and 
     "Ride Rock": RIDE,
     "Crash Jazz": CRASH,
 }
-FORZEE = {"Kick": KICK, "Rim Click": STICK, "Snare": SNARE, "Snare Rimshot": SNARE, "Snare 2": SNARE}
+FORZEE: dict[str, tuple[int, ...]] = {
+    "Kick": KICK,
+    "Rim Click": STICK,
+    "Snare": SNARE,
+    "Snare Rimshot": SNARE,
+    "Snare 2": SNARE,
+}
 FORZEE |= {"Snare 2 Rimshot": SNARE, "Hi-Hat Closed": CLOSED, "Hi-Hat Pedal": PEDAL, "Hi-Hat Open": OPEN}
 FORZEE |= {"Hi-Hat Semiopen": OPEN, "Tom Low": LOW_TOM, "Tom Mid": MID_TOM, "Tom High": HIGH_TOM}
 FORZEE |= {"Ride": RIDE, "Ride Bow": RIDE, "Ride Bell": BELL, "Crash": CRASH, "Tambourine": TAMBOURINE}
@@ -74,14 +88,16 @@ MAPS: dict[str, dict[str, tuple[int, ...]]] = {
     },  # its cowbell's file is missing
     "Millo_MultiLayered3": {k: v for k, v in GM_KIT.items() if k in ("Kick", "Stick", "Snare Rock")}
     | {k: v for k, v in GM_KIT.items() if "Tom" in k or "HH" in k or k in ("Cowbell", "Ride Jazz", "Crash")},
-    "rumpf_kit_z01_h2": {f"{key} - bass drum {n}": KICK for key, n in (("c3", 1), ("f3", 2), ("g3", 3))}
+    "rumpf_kit_z01_h2": _each(
+        [f"{key} - bass drum {n}" for key, n in (("c3", 1), ("f3", 2), ("g3", 3))], KICK
+    )
     | {"a3 - bass drum 4": KICK, "c#3 - stick": STICK, "d3 - snare 1": SNARE, "e3 - snare 2": SNARE}
     | {"d#3 - clap": CLAP, "f#3 - hi-hat closed": CLOSED, "g#3 - hi-hat pedal": PEDAL}
     | {"a#3 - hi-hat open": OPEN, "b3 - low tom": LOW_TOM, "c4 - middle tom": MID_TOM}
     | {"d4 - high tom": HIGH_TOM, "c#4 - crash": CRASH, "f4 - ride bell": BELL, "g#4 - cowbell": COWBELL},
-    "VariBreaks": {f"VariBreaks Kick {n}": KICK for n in (1, 2, 3)}
-    | {f"VariBreaks Snare {n}": SNARE for n in (1, 2, 3)}
-    | {f"VariBreaks Hat {n} Cl": CLOSED for n in (1, 2, 3)}
+    "VariBreaks": _each([f"VariBreaks Kick {n}" for n in (1, 2, 3)], KICK)
+    | _each([f"VariBreaks Snare {n}" for n in (1, 2, 3)], SNARE)
+    | _each([f"VariBreaks Hat {n} Cl" for n in (1, 2, 3)], CLOSED)
     | {"VariBreaks Hat 1 Pd": PEDAL, "VariBreaks Hat 1 Op": OPEN, "VariBreaks Tom Low": LOW_TOM}
     | {"VariBreaks Tom Mid": MID_TOM, "VariBreaks Tom Hi": HIGH_TOM},
     # its "Kick" and "Stick" are tom samples, its "Pedal HH" a shaker, its "Snare Jazz" an 8-bit snare, its "Ride
