@@ -91,6 +91,7 @@ HELD_OUT_SOURCES = {
 DISTRACTORS = (54, 56, 69, 70, 75)  # tambourine, cowbell, cabasa, maracas, claves: no voice of ours
 VOICE_ODDS = {36: 0.3, 38: 0.2, 37: 0.03, 39: 0.05, 42: 0.4, 44: 0.05, 46: 0.1, 51: 0.12, 53: 0.02}
 VOICE_ODDS |= {49: 0.02, 57: 0.01, 41: 0.015, 45: 0.015, 48: 0.015, 50: 0.015}
+OPEN_ODDS = 0.3
 Rows = list[tuple[int, float, float, int]]
 
 
@@ -106,6 +107,18 @@ def random_pattern(rng: random.Random, bars: int = 4) -> list[Note]:
         if rng.random() < 0.04:
             notes.append(Note(rng.choice(DISTRACTORS), beat, 0.25, rng.randint(60, 120)))
     return notes
+
+
+def hat_line_pattern(rng: random.Random, bars: int = 4) -> list[Note]:
+    """A random pattern whose hats are one hi-hat line (8ths or 16ths, a few left out) in which any hat
+    may open (``OPEN_ODDS``), choked by the next: open hats as often as real grooves play them."""
+    notes = [n for n in random_pattern(rng, bars) if n.pitch not in (42, 44, 46)]
+    step_beats = rng.choice((0.25, 0.5))
+    for step in range(int(bars * 4 / step_beats)):
+        if rng.random() < 0.85:
+            pitch = 46 if rng.random() < OPEN_ODDS else rng.choice((42, 42, 42, 44))
+            notes.append(Note(pitch, step * step_beats, 0.25, rng.randint(50, 127)))
+    return sorted(notes, key=lambda n: (n.start_beats, n.pitch))
 
 
 def default_out() -> Path:
@@ -162,9 +175,17 @@ def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
 
 
 def parts(
-    out: Path, kit: Kit, *, seeds: tuple[int, ...], tempos: tuple[float, ...], n_random: int, seed: int
+    out: Path,
+    kit: Kit,
+    *,
+    seeds: tuple[int, ...],
+    tempos: tuple[float, ...],
+    n_random: int,
+    seed: int,
+    n_hat_lines: int = 0,
 ):
-    """The generators' drum parts (genres cycled) and ``n_random`` random patterns on one kit."""
+    """The generators' drum parts (genres cycled), ``n_random`` random patterns and ``n_hat_lines``
+    patterns with a hi-hat line (``hat_line_pattern``) on one kit."""
     rng = random.Random(f"{seed}-{kit.name}")
     made = []
     for turn, part_seed in enumerate(seeds):
@@ -175,6 +196,9 @@ def parts(
     for index in range(n_random):
         tempo = rng.choice((80, 96, 112, 126, 140, 160))
         made.append(render(out, kit, random_pattern(rng), tempo, f"random-{seed}-{index}"))
+    for index in range(n_hat_lines):
+        tempo = rng.choice((80, 96, 112, 126, 140, 160))
+        made.append(render(out, kit, hat_line_pattern(rng), tempo, f"hatline-{seed}-{index}"))
     return made
 
 

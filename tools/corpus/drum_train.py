@@ -29,6 +29,7 @@ from tools.corpus import transcription_set as tset
 
 SEED = 54
 N_RANDOM = 3
+N_HAT_LINES = 2  # patterns whose hi-hat line opens now and then (drum_kits.hat_line_pattern)
 MATCH_S = 0.03
 HIDDEN = 64
 ALPHA = 0.1
@@ -59,7 +60,13 @@ def family_examples(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, lis
     per_family: dict[str, list[Pair]] = {}
     for kit in kits:
         made = drum_kits.parts(
-            out, kit, seeds=tset.TUNE_SEEDS, tempos=tset.TUNE_TEMPOS_BPM, n_random=N_RANDOM, seed=SEED
+            out,
+            kit,
+            seeds=tset.TUNE_SEEDS,
+            tempos=tset.TUNE_TEMPOS_BPM,
+            n_random=N_RANDOM,
+            seed=SEED,
+            n_hat_lines=N_HAT_LINES,
         )
         for wav, rows in made:
             rng = random.Random(f"{SEED}-{Path(wav).name}")
