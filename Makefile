@@ -56,7 +56,8 @@ reading: $(STAMP)
 
 # the drum classifier (engines/transcription/drum_model.json), seeded; prints the leave-one-family-out
 # check. Training only (CI does not train), it needs the kits' Debian packages:
-#   apt-get install -y fluidsynth fluid-soundfont-gm timgm6mb-soundfont hydrogen-drumkits sox
+#   apt-get install -y fluidsynth fluid-soundfont-gm timgm6mb-soundfont sox
+# and, for the real sampled kits tried with `$(PY) -m tools.corpus.drum_train --real-kits`, hydrogen-drumkits
 drums: $(STAMP)
 	$(PY) -m tools.corpus.drum_train
 

@@ -100,8 +100,9 @@ def test_a_part_on_a_hydrogen_kit_keeps_only_what_the_kit_plays_in_its_truth() -
     assert played == kept
 
 
-def test_no_training_kit_is_avl_drumkits_held_out_kit() -> None:
+def test_the_real_kits_are_hydrogens_mapped_kits_and_never_avl_drumkits_held_out_one() -> None:
     # Hydrogen's "The Black Pearl 1.0" holds AVL's Black Pearl samples (the benchmark's held-out kit)
     assert "The Black Pearl 1.0" not in hydrogen_kits.MAPS
-    trained = {hydrogen_kits.KIT_NAMES[k.program] for k in drum_kits.TRAIN_KITS if k.soundfont == "hydrogen"}
-    assert trained == set(hydrogen_kits.MAPS)
+    real = {hydrogen_kits.KIT_NAMES[k.program] for k in drum_kits.REAL_KITS if k.soundfont == "hydrogen"}
+    assert real == set(hydrogen_kits.MAPS)
+    assert len({k.family for k in drum_kits.REAL_KITS}) == 7  # the three Millo kits are one family

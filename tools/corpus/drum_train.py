@@ -29,7 +29,6 @@ from tools.corpus import transcription_set as tset
 
 SEED = 54
 N_RANDOM = 3
-N_HAT_LINES = 2  # patterns whose hi-hat line opens now and then (drum_kits.hat_line_pattern)
 MATCH_S = 0.03
 HIDDEN = 64
 ALPHA = 0.1
@@ -55,8 +54,11 @@ def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0) -> Pai
     return features, labels
 
 
-def family_examples(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, list[Pair]]:
-    """Per kit family: each part's hits as rendered and once varied."""
+def family_examples(
+    out: Path, kits: tuple[drum_kits.Kit, ...], n_hat_lines: int = 0
+) -> dict[str, list[Pair]]:
+    """Per kit family: each part's hits as rendered and once varied (``n_hat_lines``: patterns a kit
+    whose hi-hat line opens now and then, drum_kits.hat_line_pattern)."""
     per_family: dict[str, list[Pair]] = {}
     for kit in kits:
         made = drum_kits.parts(
@@ -66,7 +68,7 @@ def family_examples(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, lis
             tempos=tset.TUNE_TEMPOS_BPM,
             n_random=N_RANDOM,
             seed=SEED,
-            n_hat_lines=N_HAT_LINES,
+            n_hat_lines=n_hat_lines,
         )
         for wav, rows in made:
             rng = random.Random(f"{SEED}-{Path(wav).name}")
@@ -158,8 +160,15 @@ def main() -> None:
     parser.add_argument("--no-cross", action="store_true", help="skip the leave-one-family-out pass")
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--alpha", type=float, default=ALPHA)
+    parser.add_argument(
+        "--real-kits", action="store_true", help="also Hydrogen's sampled kits (tried, not shipped)"
+    )
+    parser.add_argument(
+        "--hat-lines", type=int, default=0, help="hat-line patterns a kit (tried, not shipped)"
+    )
     args = parser.parse_args()
-    per_family = family_examples(args.out, drum_kits.TRAIN_KITS)
+    kits = drum_kits.TRAIN_KITS + (drum_kits.REAL_KITS if args.real_kits else ())
+    per_family = family_examples(args.out, kits, args.hat_lines)
     if not args.no_cross:
         cross_check(per_family, args.hidden, args.alpha)
     everything = [pair for pairs in per_family.values() for pair in pairs]
@@ -174,7 +183,7 @@ def main() -> None:
             "voices": list(VOICES),
             "trained_on": "tools/corpus/drum_train.py",
             "seed": SEED,
-            "kits": [kit.name for kit in drum_kits.TRAIN_KITS],
+            "kits": [kit.name for kit in kits],
             "arrays": arrays(net),
         }
         drums.MODEL_FILE.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
