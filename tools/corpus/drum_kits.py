@@ -8,6 +8,7 @@ family (a kit and its numbered variants share samples), and leave-one-out runs b
 MuseScore_General (Debian musescore-general-soundfont-small) is never trained on: its kits are a
 further held-out check of the benchmark (``HELD_OUT``), and so are the sources of ``HELD_OUT_SOURCES``
 (bench material only: AVL Drumkits' two multi-sampled acoustic kits, csound's GM bank, an OPL3 FM bank).
+Hydrogen's real sampled kits (tools/corpus/hydrogen_kits, ``REAL_KITS``) are training material when asked.
 """
 
 from __future__ import annotations
