@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # no longer load, and the target fails if either run does.
 TEST_WORKERS ?= 4
 
-.PHONY: run test setup lint typecheck device bench clean reading
+.PHONY: run test setup lint typecheck device bench clean reading drums
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ reading: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) -m tools.corpus.reading_train
 	# the table of words a reading must explain (bridge/commands/unexplained_words.json), from the same sets
 	$(PY) -m tools.corpus.explained_words
+
+# the drum classifier (engines/transcription/drum_model.json), seeded; prints the leave-one-family-out
+# check. Training only (CI does not train), it needs the kits' Debian packages:
+#   apt-get install -y fluidsynth fluid-soundfont-gm timgm6mb-soundfont sox
+# and, for the real sampled kits tried with `$(PY) -m tools.corpus.drum_train --real-kits`, hydrogen-drumkits
+drums: $(STAMP)
+	$(PY) -m tools.corpus.drum_train
 
 clean:
 	rm -rf $(VENV)

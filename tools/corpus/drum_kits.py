@@ -8,6 +8,7 @@ family (a kit and its numbered variants share samples), and leave-one-out runs b
 MuseScore_General (Debian musescore-general-soundfont-small) is never trained on: its kits are a
 further held-out check of the benchmark (``HELD_OUT``), and so are the sources of ``HELD_OUT_SOURCES``
 (bench material only: AVL Drumkits' two multi-sampled acoustic kits, csound's GM bank, an OPL3 FM bank).
+Hydrogen's real sampled kits (tools/corpus/hydrogen_kits, ``REAL_KITS``) are training material when asked.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from scipy.signal import resample_poly
 
 from engines.music import Note
 from engines.transcription.audio import prepare
-from tools.corpus import drum_synth
+from tools.corpus import drum_synth, hydrogen_kits
 from tools.corpus import transcription_set as tset
 from tools.eval.rendered import SOUNDFONT, fluidsynth_or_exit, render_midi
 
@@ -77,6 +78,11 @@ TRAIN_KITS = (
     *(Kit("timgm", p, f"timgm-{n}") for p, n in ((40, "brush"), (48, "orchestra"))),
     *(Kit("synth", seed, f"synth-{seed % 2}") for seed in range(8)),  # tools/corpus/drum_synth, by seed
 )
+# tools/corpus/hydrogen_kits (Debian hydrogen-drumkits): real sampled kits, by their index there; trained
+# on only when asked (drum_train --real-kits): the shipped classifier was not (see transcription.md)
+REAL_KITS = tuple(
+    Kit("hydrogen", i, hydrogen_kits.FAMILIES[n]) for i, n in enumerate(hydrogen_kits.KIT_NAMES)
+)
 # never trained on: the benchmark's further held-out check on another soundfont's kits
 GM_KITS = (0, 8, 16, 24, 25, 32, 40, 48)  # Standard, Room, Power, Electronic, TR-808, Jazz, Brush, Orchestra
 HELD_OUT = tuple(Kit("musescore", p, "musescore") for p in GM_KITS)
@@ -89,6 +95,7 @@ HELD_OUT_SOURCES = {
 DISTRACTORS = (54, 56, 69, 70, 75)  # tambourine, cowbell, cabasa, maracas, claves: no voice of ours
 VOICE_ODDS = {36: 0.3, 38: 0.2, 37: 0.03, 39: 0.05, 42: 0.4, 44: 0.05, 46: 0.1, 51: 0.12, 53: 0.02}
 VOICE_ODDS |= {49: 0.02, 57: 0.01, 41: 0.015, 45: 0.015, 48: 0.015, 50: 0.015}
+OPEN_ODDS = 0.3
 Rows = list[tuple[int, float, float, int]]
 
 
@@ -104,6 +111,18 @@ def random_pattern(rng: random.Random, bars: int = 4) -> list[Note]:
         if rng.random() < 0.04:
             notes.append(Note(rng.choice(DISTRACTORS), beat, 0.25, rng.randint(60, 120)))
     return notes
+
+
+def hat_line_pattern(rng: random.Random, bars: int = 4) -> list[Note]:
+    """A random pattern whose hats are one hi-hat line (8ths or 16ths, a few left out) in which any hat
+    may open (``OPEN_ODDS``), choked by the next: open hats as often as real grooves play them."""
+    notes = [n for n in random_pattern(rng, bars) if n.pitch not in (42, 44, 46)]
+    step_beats = rng.choice((0.25, 0.5))
+    for step in range(int(bars * 4 / step_beats)):
+        if rng.random() < 0.85:
+            pitch = 46 if rng.random() < OPEN_ODDS else rng.choice((42, 42, 42, 44))
+            notes.append(Note(pitch, step * step_beats, 0.25, rng.randint(50, 127)))
+    return sorted(notes, key=lambda n: (n.start_beats, n.pitch))
 
 
 def default_out() -> Path:
@@ -127,6 +146,10 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
         sf.write(
             wav, drum_synth.play(drum_synth.synth_kit(kit.program), notes, tempo_bpm), drum_synth.RATE_HZ
         )
+    elif not wav.exists() and kit.soundfont == "hydrogen":
+        out.mkdir(parents=True, exist_ok=True)
+        name = hydrogen_kits.KIT_NAMES[kit.program]
+        sf.write(wav, hydrogen_kits.play(name, notes, tempo_bpm, wav.name), drum_synth.RATE_HZ)
     elif not wav.exists():
         out.mkdir(parents=True, exist_ok=True)
         midi = wav.with_suffix(".mid")
@@ -145,6 +168,9 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
 def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
     """(the GM notes the kit can play, the same notes on the kit's own keys): a GM kit plays every
     note on its own key; a kit of ``NOT_GM`` drops the notes it has no key for and moves the rest."""
+    if kit.soundfont == "hydrogen":
+        kept = [n for n in notes if n.pitch in hydrogen_kits.playable(hydrogen_kits.KIT_NAMES[kit.program])]
+        return kept, kept
     keys = NOT_GM.get(kit.soundfont)
     if keys is None:
         return notes, notes
@@ -153,9 +179,17 @@ def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
 
 
 def parts(
-    out: Path, kit: Kit, *, seeds: tuple[int, ...], tempos: tuple[float, ...], n_random: int, seed: int
+    out: Path,
+    kit: Kit,
+    *,
+    seeds: tuple[int, ...],
+    tempos: tuple[float, ...],
+    n_random: int,
+    seed: int,
+    n_hat_lines: int = 0,
 ):
-    """The generators' drum parts (genres cycled) and ``n_random`` random patterns on one kit."""
+    """The generators' drum parts (genres cycled), ``n_random`` random patterns and ``n_hat_lines``
+    patterns with a hi-hat line (``hat_line_pattern``) on one kit."""
     rng = random.Random(f"{seed}-{kit.name}")
     made = []
     for turn, part_seed in enumerate(seeds):
@@ -166,6 +200,9 @@ def parts(
     for index in range(n_random):
         tempo = rng.choice((80, 96, 112, 126, 140, 160))
         made.append(render(out, kit, random_pattern(rng), tempo, f"random-{seed}-{index}"))
+    for index in range(n_hat_lines):
+        tempo = rng.choice((80, 96, 112, 126, 140, 160))
+        made.append(render(out, kit, hat_line_pattern(rng), tempo, f"hatline-{seed}-{index}"))
     return made
 
 

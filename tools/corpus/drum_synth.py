@@ -6,6 +6,8 @@ closed or pedal hat, as General MIDI's exclusive class does)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from engines.music import Note
@@ -90,16 +92,25 @@ def synth_kit(seed: int) -> dict[int, np.ndarray]:
 
 def play(kit: dict[int, np.ndarray], notes: list[Note], tempo_bpm: float) -> np.ndarray:
     """The notes on the kit, mixed (notes the kit has no sound for are silent), 1 s after the last faded out."""
+    out = mix(
+        lambda n: kit[n.pitch] * (n.velocity / 127) ** 1.5 if n.pitch in kit else None, notes, tempo_bpm
+    )
+    return 0.25 * out / max(1.0, float(np.abs(out).max()) * 0.25 / 0.9)
+
+
+def mix(sound_of: Callable[[Note], np.ndarray | None], notes: list[Note], tempo_bpm: float) -> np.ndarray:
+    """Each note's sound (``sound_of``: None for silence) placed at its start and added, an open hat
+    choked by the next closed or pedal hat, 1 s after the last start, the end faded (no click)."""
     s_per_beat = 60.0 / tempo_bpm
     end_s = max((n.start_beats for n in notes), default=0.0) * s_per_beat + 1.0
     out = np.zeros(int(end_s * RATE_HZ), dtype=np.float32)
     starts = sorted((round(n.start_beats * s_per_beat * RATE_HZ), n.pitch) for n in notes)
     for n in notes:
-        sound = kit.get(n.pitch)
+        sound = sound_of(n)
         if sound is None:
             continue
         first = round(n.start_beats * s_per_beat * RATE_HZ)
-        sound = sound[: len(out) - first] * (n.velocity / 127) ** 1.5
+        sound = sound[: len(out) - first]
         chokers = [at for at, p in starts if p in CHOKES.get(n.pitch, ()) and at > first]
         if chokers:
             cut = min(chokers) - first
@@ -108,4 +119,4 @@ def play(kit: dict[int, np.ndarray], notes: list[Note], tempo_bpm: float) -> np.
             sound[cut:] = fade * np.exp(-np.arange(len(fade)) / (0.01 * RATE_HZ))
         out[first : first + len(sound)] += sound
     out[-RATE_HZ // 10 :] *= np.linspace(1.0, 0.0, RATE_HZ // 10)  # no click where the rings are cut
-    return 0.25 * out / max(1.0, float(np.abs(out).max()) * 0.25 / 0.9)
+    return out

@@ -10,6 +10,9 @@ tone tilt, half of them in a room). Each candidate hit the engine finds is label
 whose truth notes lie within ``MATCH_S`` of it. Before the final fit, a leave-one-family-out pass
 prints per-voice F on the family left out (hits, not notes) and what the missed hits were read as:
     .venv/bin/python -m tools.corpus.drum_train [--out DIR] [--no-write] [--no-cross]
+        [--real-kits] [--hat-lines N]
+``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits) and ``--hat-lines N`` N
+patterns a kit whose hi-hat line opens now and then: tried, not shipped (docs/benchmarks/transcription.md).
 """
 
 from __future__ import annotations
@@ -54,12 +57,21 @@ def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0) -> Pai
     return features, labels
 
 
-def family_examples(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, list[Pair]]:
-    """Per kit family: each part's hits as rendered and once varied."""
+def family_examples(
+    out: Path, kits: tuple[drum_kits.Kit, ...], n_hat_lines: int = 0
+) -> dict[str, list[Pair]]:
+    """Per kit family: each part's hits as rendered and once varied (``n_hat_lines``: patterns a kit
+    whose hi-hat line opens now and then, drum_kits.hat_line_pattern)."""
     per_family: dict[str, list[Pair]] = {}
     for kit in kits:
         made = drum_kits.parts(
-            out, kit, seeds=tset.TUNE_SEEDS, tempos=tset.TUNE_TEMPOS_BPM, n_random=N_RANDOM, seed=SEED
+            out,
+            kit,
+            seeds=tset.TUNE_SEEDS,
+            tempos=tset.TUNE_TEMPOS_BPM,
+            n_random=N_RANDOM,
+            seed=SEED,
+            n_hat_lines=n_hat_lines,
         )
         for wav, rows in made:
             rng = random.Random(f"{SEED}-{Path(wav).name}")
@@ -151,8 +163,15 @@ def main() -> None:
     parser.add_argument("--no-cross", action="store_true", help="skip the leave-one-family-out pass")
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--alpha", type=float, default=ALPHA)
+    parser.add_argument(
+        "--real-kits", action="store_true", help="also Hydrogen's sampled kits (tried, not shipped)"
+    )
+    parser.add_argument(
+        "--hat-lines", type=int, default=0, help="hat-line patterns a kit (tried, not shipped)"
+    )
     args = parser.parse_args()
-    per_family = family_examples(args.out, drum_kits.TRAIN_KITS)
+    kits = drum_kits.TRAIN_KITS + (drum_kits.REAL_KITS if args.real_kits else ())
+    per_family = family_examples(args.out, kits, args.hat_lines)
     if not args.no_cross:
         cross_check(per_family, args.hidden, args.alpha)
     everything = [pair for pairs in per_family.values() for pair in pairs]
@@ -167,7 +186,7 @@ def main() -> None:
             "voices": list(VOICES),
             "trained_on": "tools/corpus/drum_train.py",
             "seed": SEED,
-            "kits": [kit.name for kit in drum_kits.TRAIN_KITS],
+            "kits": [kit.name for kit in kits],
             "arrays": arrays(net),
         }
         drums.MODEL_FILE.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
