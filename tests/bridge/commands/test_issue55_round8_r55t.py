@@ -1,7 +1,7 @@
 """Issue 55, eighth round (the head's training data): the generated corpus says requests the way
 writers unlike the engineers do (a sound named by how it feels, orchestral tracks and measures, the
 reason said before the request, the object first, other trades' errands), each labelled with what
-is asked; star phrases are never labelled unstar; the head trains on blind sets 1 to 23. Every
+is asked; star phrases are never labelled unstar; the head trains on blind sets 1 to 34. Every
 sentence here is the engineer's own, none from a blind set."""
 
 from __future__ import annotations
@@ -80,5 +80,9 @@ def test_star_phrases_are_never_labelled_unstar(corpus: list[Example]) -> None:
     )
 
 
-def test_the_head_trains_on_blind_sets_1_to_23() -> None:
-    assert reading_train.BLIND == [f"commands_blind{i}" for i in range(1, 24)]
+def test_the_head_trains_on_blind_sets_1_to_34_each_measured_once_first() -> None:
+    assert reading_train.BLIND == [f"commands_blind{i}" for i in range(1, 35)]
+    for name in reading_train.BLIND[20:]:
+        text = (reading_train.DATA / f"{name}.yaml").read_text()
+        assert text.startswith("# Measured once, blind, at "), name
+        assert len(reading_train.blind_set(name)) == 60, name
