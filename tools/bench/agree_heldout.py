@@ -4,9 +4,8 @@ without it, beside the rules alone, scored as tools/bench/grammar_blind.py score
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
         [--writers 2,4,6,8 [--only]] [--peer REV] [--cached]
 
-For each writer (tests/data/commands_blind1..17.yaml, ``reading_train.BLIND``): a head is trained
-(``tools.corpus.reading_train``: the generated corpus, the older sets and the other sixteen blind
-sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
+For each writer (tests/data/commands_blind1..34.yaml, ``reading_train.BLIND``): a head is trained
+(``tools.corpus.reading_train``: the generated corpus, the older sets and the other blind sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
 held-out folds, as the shipped head's is) go through ``agree.agreed`` with the rules' reading, and
 the answer is scored. "Acted wrong" counts answers that did something other than the label says.
 ``--writers`` scores only those sets (a tuning or report half; with ``--only`` only their folds are

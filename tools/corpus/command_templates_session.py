@@ -32,8 +32,6 @@ STAR: T = [
     ("bookmark {t}", "rh"), ("I love {t}, star it", "rh"), ("save {t} as a favorite", "rh"), ("thumbs up {t}", "rh"),
 ]  # fmt: skip
 UNSTAR: T = [
-    ("{t} is the one, star it", "r"), ("I like {t} best, give it a star", "r"), ("{t} gets my vote, star it", "r"),
-    ("star {t} please, it's my favourite", "r"),
     ("unstar {t}", "rh"), ("remove the star from {t}", "rh"), ("unfavorite {t}", "rh"), ("take the star off {t}", "rh"),
 ]  # fmt: skip
 NAME: T = [

@@ -3,14 +3,14 @@
     .venv/bin/python -m tools.corpus.reading_train        (or: make reading)
     .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
-Training material: the generated corpus (``command_corpus.generate(SEED)``), the seventeen labelled blind
-sets (tests/data/commands_blind1..20.yaml, ``means``; each written by another writer, each trained on
+Training material: the generated corpus (``command_corpus.generate(SEED)``), the labelled blind
+sets (tests/data/commands_blind1..34.yaml, ``means``; each written by another writer, each trained on
 only after its one blind measurement) and the older sets (commands*.yaml, their
 expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
 once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
-sixteen blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
+blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
 temperature of each field is fitted on the held-out folds' logits; the shipped head is trained on
 everything with those temperatures.
 """
@@ -37,7 +37,7 @@ CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 HELD = CACHE_DIR / "heldout_logits.npz"  # the last training's held-out logits (tools.bench.agree_heldout)
 SEED = 55
-BLIND = [f"commands_blind{i}" for i in range(1, 21)]
+BLIND = [f"commands_blind{i}" for i in range(1, 35)]
 OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
 PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
