@@ -23,7 +23,7 @@ rightly, or the intended command offered), misheard-acted, and asked (a question
 
 ``--current``: no tuning; the pair with the daemon's own limits (``agreeing.LIMITS``) beside pocketsphinx
 alone and Whisper's best transcript alone read by the parser, per half, voice family and condition,
-with how often some candidate the pair weighs was right.
+with how often some candidate the pair weighs was right (``--retune``: the pair's limits tuned first).
 
 Usage: ``python -m tools.bench.voice_studio [--commands N] [--voices espeak,flite,festival] [--kept]
 [--tuning-only] [--current]``; decodes are kept in ``.cache/voice_studio/hearings-<window>s.json`` (an
@@ -224,6 +224,7 @@ def main() -> None:
         "--voices", default="espeak", help="voice families, comma-separated: " + ",".join(FAMILIES)
     )
     ap.add_argument("--current", action="store_true", help="the daemon's limits, no tuning (see above)")
+    ap.add_argument("--retune", action="store_true", help="with --current: the pair's limits tuned as below")
     args = ap.parse_args()
     SCORES.window_s = args.window_s
     kept = FOLDER / f"hearings-{args.window_s:g}s.json"
@@ -247,12 +248,13 @@ def main() -> None:
         return [r for r in rows if (r["entry"]["voice"] in held) == voices_held and (r["entry"]["text"] in tuned) == commands_tuned]  # fmt: skip
 
     if args.current:
-        current(
-            part(True, False) + part(True, True),
-            part(False, False) + part(False, True),
-            held_voices,
-            CONDITIONS,
-        )
+        limits = tune(part(False, True)) if args.retune else None
+        if limits is not None:
+            print(
+                f"limits tuned on {[v.label for v in tune_voices]} x the first {TUNE_COMMANDS} commands: {limits}"
+            )
+        held_rows, tune_rows = part(True, False) + part(True, True), part(False, False) + part(False, True)
+        current(held_rows, tune_rows, held_voices, CONDITIONS, limits)
         _keep_rescored(kept, every)
         return
     limits, main_limits = tune(part(False, True)), tune(part(False, True), main_decision)
