@@ -2,8 +2,8 @@
 agreeing (``bridge.commands.spoken_agree``), on the same utterances in the same run.
 
 ``COMMANDS`` (written for this set, each a sentence of the speech grammar, none of an earlier set)
-are spoken by espeak-ng in ``VOICES`` (voice, words per minute), and each utterance is heard in
-three conditions:
+are spoken by the voices of ``--voices``' families (``voice_tts``: espeak-ng's formant voices, the
+default; Flite's and Festival's natural-sounding ones), and each utterance is heard in three conditions:
 
 - clean: as spoken;
 - room: sox's reverb (reverberance 60 %, room scale 80 %) and pink noise 15 dB below the speech;
@@ -21,9 +21,14 @@ pocketsphinx alone, which keeps its own limits
 Outcomes are ``voice_confidence.outcome``'s for a voice past its trust count: understood (acted on
 rightly, or the intended command offered), misheard-acted, and asked (a question between readings).
 
-Usage: ``python -m tools.bench.voice_studio [--commands N] [--kept] [--tuning-only]``; decodes are kept in
-``.cache/voice_studio/hearings-<window>s.json`` (``--kept`` re-decides from them; ``--window-s``:
-Whisper's encoder window, ``fast_whisper.WINDOW_S`` by default).
+``--current``: no tuning; the pair with the daemon's own limits (``agreeing.LIMITS``) beside pocketsphinx
+alone and Whisper's best transcript alone read by the parser, per half, voice family and condition,
+with how often some candidate the pair weighs was right (``--retune``: the pair's limits tuned first).
+
+Usage: ``python -m tools.bench.voice_studio [--commands N] [--voices espeak,flite,festival] [--kept]
+[--tuning-only] [--current]``; decodes are kept in ``.cache/voice_studio/hearings-<window>s.json`` (an
+utterance kept there is not decoded again; ``--kept`` decodes nothing; ``--window-s``: Whisper's encoder
+window, ``fast_whisper.WINDOW_S`` by default).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from bridge.commands.audio import SPEECH_RATE_HZ, read_speech_wav
 from bridge.commands.confidence import Hearing
 from bridge.commands.fast_whisper import WINDOW_S, written
 from bridge.commands.spoken_agree import AgreeLimits, proposals
+from tools.bench.voice_studio_report import current, line
 from tools.bench.voice_studio_rules import (
     MAIN_LIMITS,
     SCORES,
@@ -55,6 +61,7 @@ from tools.bench.voice_studio_rules import (
     sphinx_decision,
     tune,
 )
+from tools.bench.voice_tts import FAMILIES, Voice, speak, voices
 
 FOLDER = Path(".cache") / "voice_studio"
 COMMANDS = (
@@ -62,11 +69,11 @@ COMMANDS = (
     "make the melody busier", "vary the chords", "humanize the drums", "transpose up two semitones",
     "set the tempo to one hundred", "set the key to a minor", "undo that", "stop", "play",
     "separate the vocals", "start a jam in g minor", "make a loop of warm strings",
-    "quantize the chords", "make the bass sparser", "try another melody", "make the drums backwards",
+    "quantize the chords", "make the bass sparser", "try another melody", "reverse the bass",
     "mute the bass", "double the tempo", "make the chords simpler", "cancel that",
 )  # fmt: skip
-TUNE_VOICES = (("en-us", 165), ("en-gb-x-rp+f4", 185))
-HELD_OUT_VOICES = (("en-us+f2", 150), ("en-gb-scotland+m3", 175))
+TUNE_VOICES = tuple((v.label, v.speed) for v in FAMILIES["espeak"][0])  # espeak-ng's (voice_moonshine)
+HELD_OUT_VOICES = tuple((v.label, v.speed) for v in FAMILIES["espeak"][1])
 GENRES = ("funk", "pop", "house", "jazz")
 CONDITIONS = ("clean", "room", "song")
 TUNE_COMMANDS = (
@@ -95,10 +102,10 @@ def _mix(speech: Any, under: Any, level_db: float, offset: int) -> Any:
     return np.clip(x + gain * loop, -32768, 32767).astype(np.int16)
 
 
-def make(commands: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Every utterance of the set (made once, kept in FOLDER): entry with its condition and WAV."""
+def make(commands: tuple[str, ...], spoken_by: tuple[Voice, ...]) -> list[dict[str, Any]]:
+    """Every utterance of the set by the voices ``spoken_by`` (made once, kept in FOLDER): entry with its
+    condition and WAV. The song's genre and level follow the voice's place (espeak-ng's first)."""
     from bridge.commands.sphinx_scores import in_grammar
-    from tools.eval.voice_set import speak
 
     unheard = [c for c in commands if not in_grammar(c) or not parse(c).understood]
     if unheard:
@@ -123,13 +130,14 @@ def make(commands: tuple[str, ...]) -> list[dict[str, Any]]:
     pink = read_speech_wav(noise).astype(np.float32)
     rng = np.random.default_rng(56)
     out = []
-    for v, (voice, speed) in enumerate(TUNE_VOICES + HELD_OUT_VOICES):
+    for v, talker in enumerate(spoken_by):
+        voice, speed = talker.label, talker.speed
         loop = _loop(GENRES[v % len(GENRES)], FOLDER)
         for c, text in enumerate(commands):
             base = FOLDER / f"{c:02d}_{voice}_{speed}"
             dry = base.with_name(base.name + "_clean.wav")
             if not dry.exists():
-                speak(text, voice, speed, dry)
+                speak(text, talker, dry)
             wet = base.with_name(base.name + "_reverb.wav")
             if not wet.exists():
                 _sox(str(dry), str(wet), "reverb", "60", "50", "80", "pad", "0", "0.3")
@@ -150,15 +158,21 @@ def make(commands: tuple[str, ...]) -> list[dict[str, Any]]:
     return out
 
 
-def decode(cases: list[dict[str, Any]], window_s: float) -> list[dict[str, Any]]:
+def decode(cases: list[dict[str, Any]], window_s: float, kept: Path) -> list[dict[str, Any]]:
+    """Every case's decode: those kept in ``kept`` (by WAV) as they are, the others decoded now and
+    added to it as they come (every 24)."""
     from bridge.commands.agreeing import Agreeing
     from bridge.commands.fast_whisper import FastWhisper
     from bridge.commands.sphinx import SphinxRecognizer
 
+    every = json.loads(kept.read_text()) if kept.exists() else []
+    done = {_wav(r): r for r in every}
+    todo = [c for c in cases if c["wav"] not in done]
+    if not todo:
+        return [done[c["wav"]] for c in cases]
     sphinx, whisper = SphinxRecognizer(), FastWhisper(window_s=window_s)
     prompt = Agreeing(sphinx, whisper).prompt()
-    rows = []
-    for case in cases:
+    for n, case in enumerate(todo):
         audio = read_speech_wav(case["wav"])
         start = time.perf_counter()
         words = sphinx.transcribe(audio)
@@ -170,10 +184,12 @@ def decode(cases: list[dict[str, Any]], window_s: float) -> list[dict[str, Any]]
         sentences = [written(said.text) for said, _ in proposals(hearing, heard)]
         table = dict(zip(sentences, whisper.score(sentences), strict=True))
         whisper_ms = (time.perf_counter() - start) * 1000.0
-        rows.append({"entry": case["entry"], "wav": case["wav"], "transcript": words, "hearing": asdict(hearing),
-                     "recheck": recheck, "whisper": [asdict(t) for t in heard], "table": table,
-                     "sphinx_ms": sphinx_ms, "whisper_ms": whisper_ms})  # fmt: skip
-    return rows
+        done[case["wav"]] = {"entry": case["entry"], "wav": case["wav"], "transcript": words, "hearing": asdict(hearing),
+                             "recheck": recheck, "whisper": [asdict(t) for t in heard], "table": table,
+                             "sphinx_ms": sphinx_ms, "whisper_ms": whisper_ms}  # fmt: skip
+        if n % 24 == 23 or n == len(todo) - 1:
+            kept.write_text(json.dumps(list(done.values())))
+    return [done[c["wav"]] for c in cases]
 
 
 def _wav(row: dict[str, Any]) -> str:
@@ -185,21 +201,17 @@ def _wav(row: dict[str, Any]) -> str:
     return str(FOLDER / f"{COMMANDS.index(e['text']):02d}_{e['voice']}_{e['speed']}_{name}.wav")
 
 
-def _line(name: str, r: dict[str, float]) -> str:
-    return f"{name:34} n={int(r['n']):3}  understood {r['understood']:.3f}  asked {r['asked']:.3f}  misheard-acted {int(r['misheard'])}"  # fmt: skip
-
-
 def _report(title: str, rows: list[dict[str, Any]], limits: AgreeLimits, main_limits: AgreeLimits) -> None:
     print(title)
     for condition in ("all", *CONDITIONS):
         sub = [r for r in rows if condition in ("all", r["entry"]["condition"])]
-        print("  " + _line(f"{condition}: pair", rates(sub, lambda r: pair_decision(r, limits))))
-        print("  " + _line(f"{condition}: main's rule, its limits", rates(sub, main_decision)))
+        print("  " + line(f"{condition}: pair", rates(sub, lambda r: pair_decision(r, limits))))
+        print("  " + line(f"{condition}: main's rule, its limits", rates(sub, main_decision)))
         print(
             "  "
-            + _line(f"{condition}: main's rule, retuned", rates(sub, lambda r: main_decision(r, main_limits)))
+            + line(f"{condition}: main's rule, retuned", rates(sub, lambda r: main_decision(r, main_limits)))
         )
-        print("  " + _line(f"{condition}: pocketsphinx alone", rates(sub, sphinx_decision)))
+        print("  " + line(f"{condition}: pocketsphinx alone", rates(sub, sphinx_decision)))
 
 
 def main() -> None:
@@ -208,27 +220,46 @@ def main() -> None:
     ap.add_argument("--kept", action="store_true", help="re-decide the kept decodes")
     ap.add_argument("--window-s", type=float, default=WINDOW_S, help="Whisper's encoder window")
     ap.add_argument("--tuning-only", action="store_true", help="tune and report the tuning rows only")
+    ap.add_argument(
+        "--voices", default="espeak", help="voice families, comma-separated: " + ",".join(FAMILIES)
+    )
+    ap.add_argument("--current", action="store_true", help="the daemon's limits, no tuning (see above)")
+    ap.add_argument("--retune", action="store_true", help="with --current: the pair's limits tuned as below")
     args = ap.parse_args()
     SCORES.window_s = args.window_s
     kept = FOLDER / f"hearings-{args.window_s:g}s.json"
+    tune_voices, held_voices = voices(args.voices.split(","))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
-    if args.kept:
-        every = json.loads(kept.read_text())
-        for r in every:
-            r.setdefault("wav", _wav(r))  # decodes kept before the path was
-        rows = [r for r in every if r["entry"]["text"] in COMMANDS[: args.commands]]
-    else:
-        rows = every = decode(make(COMMANDS[: args.commands]), args.window_s)
-        kept.write_text(json.dumps(rows))
-    held = {v for v, _ in HELD_OUT_VOICES}
+    if not args.kept:
+        decode(make(COMMANDS[: args.commands], tune_voices + held_voices), args.window_s, kept)
+    every = json.loads(kept.read_text())
+    for r in every:
+        r.setdefault("wav", _wav(r))  # decodes kept before the path was
+    spoken_by = {v.label for v in tune_voices + held_voices}
+    rows = [
+        r
+        for r in every
+        if r["entry"]["text"] in COMMANDS[: args.commands] and r["entry"]["voice"] in spoken_by
+    ]
+    held = {v.label for v in held_voices}
     tuned = set(COMMANDS[:TUNE_COMMANDS])
 
     def part(voices_held: bool, commands_tuned: bool) -> list[dict[str, Any]]:
         return [r for r in rows if (r["entry"]["voice"] in held) == voices_held and (r["entry"]["text"] in tuned) == commands_tuned]  # fmt: skip
 
+    if args.current:
+        limits = tune(part(False, True)) if args.retune else None
+        if limits is not None:
+            print(
+                f"limits tuned on {[v.label for v in tune_voices]} x the first {TUNE_COMMANDS} commands: {limits}"
+            )
+        held_rows, tune_rows = part(True, False) + part(True, True), part(False, False) + part(False, True)
+        current(held_rows, tune_rows, held_voices, CONDITIONS, limits)
+        _keep_rescored(kept, every)
+        return
     limits, main_limits = tune(part(False, True)), tune(part(False, True), main_decision)
     print(f"Whisper window {args.window_s:g} s")
-    print(f"limits tuned on {[v for v, _ in TUNE_VOICES]} x the first {TUNE_COMMANDS} commands: {limits}")
+    print(f"limits tuned on {[v.label for v in tune_voices]} x the first {TUNE_COMMANDS} commands: {limits}")
     print(
         f"main's rule (Whisper's transcripts as written only): its limits {MAIN_LIMITS}, retuned {main_limits}"
     )
@@ -249,6 +280,10 @@ def main() -> None:
         print(
             f"  {key}: median {ms[len(ms) // 2]:.0f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.0f} ms (whole utterance)"
         )
+    _keep_rescored(kept, every)
+
+
+def _keep_rescored(kept: Path, every: list[dict[str, Any]]) -> None:
     if SCORES.rescored:
         print(f"  {SCORES.rescored} utterances scored again for candidates proposed since their decode")
         kept.write_text(json.dumps([{k: v for k, v in r.items() if not k.startswith("_")} for r in every]))

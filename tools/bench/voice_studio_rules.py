@@ -1,5 +1,6 @@
 """The studio benchmark's decisions on kept decodes (``voice_studio``): the pair's rule, main's rule
-before issue 56's second round, pocketsphinx alone; their rates and the limits' grid search.
+before issue 56's second round, pocketsphinx alone, Whisper's best transcript alone; their rates, how
+often some candidate was right, and the limits' grid search.
 
 Whisper's scores are kept per utterance; a candidate sentence proposed since the decode (the rule
 changed) is scored on the utterance's audio again (``Scores``), with the model loaded on first need.
@@ -12,12 +13,14 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from bridge.commands import parse
 from bridge.commands.audio import read_speech_wav
 from bridge.commands.confidence import Decision, decide
-from bridge.commands.fast_whisper import WINDOW_S, Transcript
+from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean
 from bridge.commands.reply import reply
+from bridge.commands.safety import spoken
 from bridge.commands.spoken_agree import AgreeLimits, candidates, judge
-from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome
+from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome, right
 
 # main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
 MAIN_LIMITS = AgreeLimits(sphinx_margin=0.0, whisper_margin=0.25, whisper_fit=-3.0, lone_fit=-math.inf)
@@ -59,10 +62,15 @@ SCORES = Scores(WINDOW_S)
 
 def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
+    found, free = _found(row)
+    return judge(found, free, row["hearing"]["frames"], limits)[0]
+
+
+def _found(row: dict[str, Any]) -> tuple[list[Any], float]:
+    """The row's candidates as the daemon's pair proposes and scores them (parsed once per row)."""
     if "_found" not in row:
         row["_found"] = candidates(hearing_of(row), [Transcript(**t) for t in row["whisper"]], SCORES.of(row))
-    found, free = row["_found"]
-    return judge(found, free, row["hearing"]["frames"], limits)[0]
+    return row["_found"]  # type: ignore[no-any-return]
 
 
 def main_decision(row: dict[str, Any], limits: AgreeLimits = MAIN_LIMITS) -> Decision:
@@ -80,6 +88,21 @@ def sphinx_decision(row: dict[str, Any]) -> Decision:
     from bridge.commands.sphinx import LIMITS
 
     return decide(hearing_of(row), LIMITS, row.get("recheck"))
+
+
+def whisper_decision(row: dict[str, Any]) -> Decision:
+    """Whisper's best transcript alone, read by the parser under the voice rules: acted on when it
+    reads as a command, refused otherwise (nothing of pocketsphinx's, no scoring)."""
+    heard = row["whisper"]
+    intent = spoken(parse(clean(heard[0]["text"]) if heard else ""))
+    return Decision("act" if intent.understood else "refuse", intent)
+
+
+def reachable(rows: list[dict[str, Any]]) -> float:
+    """How often some candidate the pair weighs (as ``pair_decision`` finds them) is the command meant:
+    no decision over these candidates understands more often."""
+    some = sum(any(right(c.intent.as_dict(), r["entry"]) for c in _found(r)[0]) for r in rows)
+    return some / max(1, len(rows))
 
 
 def rates(rows: list[dict[str, Any]], decided: Any) -> dict[str, float]:

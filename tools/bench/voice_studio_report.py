@@ -1,0 +1,44 @@
+"""The studio benchmark's lines (``voice_studio``), and its report of the daemon's pair with its own
+limits beside pocketsphinx alone and Whisper's best transcript alone, by voice family (``--current``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.bench.voice_studio_rules import pair_decision, rates, reachable, sphinx_decision, whisper_decision
+from tools.bench.voice_tts import Voice, family_of
+
+
+def line(name: str, r: dict[str, float]) -> str:
+    """One decision's rates (``voice_studio_rules.rates``) on one line, after ``name``."""
+    return f"{name:34} n={int(r['n']):3}  understood {r['understood']:.3f}  asked {r['asked']:.3f}  misheard-acted {int(r['misheard'])}"  # fmt: skip
+
+
+def current(
+    held_rows: list[dict[str, Any]],
+    tune_rows: list[dict[str, Any]],
+    held: tuple[Voice, ...],
+    conditions: tuple[str, ...],
+    limits: Any = None,
+) -> None:
+    """The daemon's pair with its own limits, pocketsphinx alone and Whisper's best transcript alone, by
+    half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
+    ``limits``: the pair's, when not the daemon's (``agreeing.LIMITS``)."""
+    from bridge.commands.agreeing import LIMITS
+
+    if limits is None:
+        print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
+    pair_limits = limits or LIMITS
+    for title, rows in (("held-out voices", held_rows), ("tuning voices", tune_rows)):
+        print(title)
+        for family in dict.fromkeys(family_of(r["entry"]["voice"]) for r in rows):
+            for condition in ("all", *conditions):
+                sub = [r for r in rows if family_of(r["entry"]["voice"]) == family and condition in ("all", r["entry"]["condition"])]  # fmt: skip
+                name = f"{family}, {condition}"
+                print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
+                print("  " + line(name + ": pocketsphinx alone", rates(sub, sphinx_decision)))
+                print("  " + line(name + ": Whisper's best alone", rates(sub, whisper_decision)))
+    for voice in held:
+        sub = [r for r in held_rows if r["entry"]["voice"] == voice.label]
+        print("  " + line(f"{voice.label}: pair", rates(sub, lambda r: pair_decision(r, pair_limits))))
+        print("  " + line(f"{voice.label}: Whisper's best alone", rates(sub, whisper_decision)))
