@@ -18,7 +18,7 @@ import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
-from engines.transcription import drums, ends, grid, mono, poly, tuning, vibrato
+from engines.transcription import drums, ends, grid, mono, poly, repeats, tuning, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
@@ -154,8 +154,10 @@ def _pitched(
         levels = levels_db(y, post.n_frames, HOP)
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
         if kind == "melody":  # a sung note's vibrato and scoop are one note
-            tracks = vibrato.joined(tracks, post)
-        tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
+            tracks = repeats.split_at_dips(vibrato.joined(tracks, post), levels, post.onset)
+            tracks = ends.faded(tracks, levels)
+        else:
+            tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
     else:
         energy_db, fundamental_db = ends.pitch_and_fundamental_db(y, post.n_frames)
         tracks = poly.without_sub_octaves(poly.track(post), fundamental_db)
