@@ -18,7 +18,7 @@ import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
-from engines.transcription import drums, ends, grid, mono, poly, repeats, tuning, vibrato
+from engines.transcription import climbs, drums, ends, grid, mono, poly, repeats, tuning, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
@@ -153,11 +153,11 @@ def _pitched(
     if kind in ("melody", "bass"):
         levels = levels_db(y, post.n_frames, HOP)
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
-        if kind == "melody":  # a sung note's vibrato and scoop are one note
+        energy_db = ends.pitch_energy_db(y, post.n_frames)
+        if kind == "melody":  # a sung note: vibrato and scoop one note, legato repeats, swells, release tails
             tracks = repeats.split_at_dips(vibrato.joined(tracks, post), levels, post.onset)
-            tracks = ends.faded(tracks, levels)
-        else:
-            tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
+            tracks = ends.faded(climbs.earlier_starts(tracks, energy_db, post.onset), levels)
+        tracks = ends.trim(tracks, energy_db)
     else:
         energy_db, fundamental_db = ends.pitch_and_fundamental_db(y, post.n_frames)
         tracks = poly.without_sub_octaves(poly.track(post), fundamental_db)
