@@ -21,6 +21,7 @@ from engines.transcription.tracks import Track
 BACK_FRAMES = 20  # about 230 ms: how far back a swell's start is looked for
 CLIMB_DB = 12.0  # a climb this large is a new note's swell
 HELD_FRAMES = 15  # the note's held level: its energy's median over this many frames from its start
+LOWEST_SWELL_MIDI = 48  # notes below C3 are left alone
 NEIGHBOUR = 1  # a note this close (semitones) to the one before is left alone
 MIN_MOVE = 6  # a start moved by fewer frames than this (70 ms) stays where it was
 ONSET_SEEN = 0.3  # the swell's first onset map peak at least this high is the note's start
@@ -32,6 +33,8 @@ def earlier_starts(tracks: list[Track], energy_db: np.ndarray, onset_map: np.nda
     out = list(tracks)
     for i, track in enumerate(tracks):
         before = out[i - 1] if i else None
+        if track.pitch < LOWEST_SWELL_MIDI:
+            continue  # a low note's maps rise early anyway (the model's long low window): no swell to find
         if before is not None and abs(before.pitch - track.pitch) <= NEIGHBOUR:
             continue  # a repeat, or a step whose vibrato or glide reaches this pitch's band
         floor = before.start + HELD_FRAMES if before is not None else 0
