@@ -18,7 +18,7 @@ import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import parse_key
-from engines.transcription import drums, ends, grid, mono, poly, repeats, tuning, vibrato
+from engines.transcription import drums, ends, grid, mono, poly, tuning, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
@@ -154,8 +154,8 @@ def _pitched(
         levels = levels_db(y, post.n_frames, HOP)
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
         energy_db = ends.pitch_energy_db(y, post.n_frames)
-        if kind == "melody":  # a sung note: vibrato and scoop one note, legato repeats split, no release tail
-            tracks = repeats.split_at_dips(vibrato.joined(tracks, post), levels, post.onset)
+        if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail
+            tracks = vibrato.joined(tracks, post)
             tracks = ends.faded(tracks, levels)
         tracks = ends.trim(tracks, energy_db)
     else:
