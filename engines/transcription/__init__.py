@@ -153,9 +153,11 @@ def _pitched(
     if kind in ("melody", "bass"):
         levels = levels_db(y, post.n_frames, HOP)
         tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
-        if kind == "melody":  # a sung note's vibrato and scoop are one note
+        energy_db = ends.pitch_energy_db(y, post.n_frames)
+        if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail
             tracks = vibrato.joined(tracks, post)
-        tracks = ends.trim(tracks, ends.pitch_energy_db(y, post.n_frames))
+            tracks = ends.faded(tracks, levels)
+        tracks = ends.trim(tracks, energy_db)
     else:
         energy_db, fundamental_db = ends.pitch_and_fundamental_db(y, post.n_frames)
         tracks = poly.without_sub_octaves(poly.track(post), fundamental_db)

@@ -32,6 +32,8 @@ RELEASE_DB = 3.0  # several notes: a release is the pitch's energy falling this 
 RELEASE_FRAMES = 4  # ... within this many frames (46 ms), ...
 RELEASE_GOES_ON = 1.5  # ... and this many times as much within twice as many (a dip recovers)
 SHORTEST_FRAMES = 4  # a note released sooner than this (46 ms) is a flicker of a release tail: dropped
+FADE_DB = 9.0  # one note at a time: a note ends where its level falls this far under its held level ...
+HELD_PERCENTILE = 75  # ... (this percentile of its frames: a consonant's burst at the start is no peak)
 
 
 @functools.cache
@@ -86,6 +88,22 @@ def trim(tracks: list[Track], energy_db: np.ndarray) -> list[Track]:
         else:
             trimmed.append(track)
     return trimmed
+
+
+def faded(tracks: list[Track], levels_db: np.ndarray) -> list[Track]:
+    """One-note-at-a-time tracks ended at their last frame whose level (the clip's, dB per frame) is
+    within ``FADE_DB`` of the note's held level: a voice patch's long release or a room's tail
+    after the note is not part of it, and a vibrato's or beating's dip inside the note is no end."""
+    ended = []
+    for track in tracks:
+        line = levels_db[track.start : track.end]
+        if len(line) < 2 * SHORTEST_FRAMES:
+            ended.append(track)
+            continue
+        above = np.flatnonzero(line >= np.percentile(line, HELD_PERCENTILE) - FADE_DB)
+        end = track.start + int(above[-1]) + 1
+        ended.append(dataclasses.replace(track, end=max(end, track.start + SHORTEST_FRAMES)))
+    return ended
 
 
 def releases(tracks: list[Track], energy_db: np.ndarray, fundamental_db: np.ndarray) -> list[Track]:

@@ -2,7 +2,7 @@
 beside Basic Pitch's own ``predict`` and librosa pyin on the same audio in the same run, per source
 (GM voice patches, the synthetic singer) and half; and what ``auto`` chose for each take. Usage::
 
-    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|both] [--json F]
+    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|fresh|fresh2|both] [--json F]
 
 F is mir_eval's note F (onset within 50 ms, same pitch; and onset+offset), mean over the takes.
 """
@@ -62,7 +62,7 @@ def scores(takes: list[sung_set.SungItem], *, peers: bool) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=sung_set.default_out())
-    parser.add_argument("--split", choices=("test", "tune", "both"), default="both")
+    parser.add_argument("--split", choices=("test", "tune", *sung_set.FRESH, "both"), default="both")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
