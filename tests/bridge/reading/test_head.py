@@ -33,11 +33,10 @@ CASES = [
 # them); strict: a head that reads one right makes its test fail until it is taken off this list
 TARGET_NOT_YET = {
     "draw some automation on the brass",
-    "silence the tambourine track",
     "don't change the hats, just simplify the bassline",
     # since the head trained on blind sets 1 to 23 (round 8's corpus): "this" read as no target said
+    # (the head on 1 to 34 reads "is this loop in 4/4?" and "silence the tambourine track" right again)
     "can I get the vocals on their own from this recording",
-    "is this loop in 4/4?",
     "write me some lyrics for the hook",  # melody (an errand naming a part: no target)
 }
 
