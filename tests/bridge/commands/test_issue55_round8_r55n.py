@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
-from bridge.commands.statements import for_reading
 from bridge.commands.fillers import as_meant
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
+from bridge.commands.statements import for_reading
 
 
 def meant(text: str) -> dict[str, Any]:
