@@ -27,6 +27,7 @@ from bridge.commands.counts import times_said
 from bridge.commands.intent import Intent
 from bridge.commands.jam_words import starts
 from bridge.commands.meter_words import made_in
+from bridge.commands.tempo_moves import LOWER, RAISE, said_change
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
 YES_FILL = frozenset(
@@ -81,9 +82,6 @@ _JAM = (" jam ", " jamming ", " the jam ")
 _FACTOR = {"twice as fast": 2.0, "double speed": 2.0, "double time": 2.0, "half as fast": 0.5, "half speed": 0.5,
            "twice as slow": 0.5}  # fmt: skip
 _DENSITY = re.compile(r" jam(?: s)? density (?:\w+ ){0,2}(?:(?:to|at|of) )?(?:(0|1) (\d+)|(\d+) percent) ")
-_CHANGE = re.compile(
-    r" (up|down|faster|slower|by|plus|minus) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
-)
 _TO = re.compile(r" (?:to|at) (\d+)(?: bpm| beats per minute)? ")
 RELATIVE_STEP = 5  # bpm: "a bit faster" (a lot faster: twice it), a step the parser chooses, marked "chosen"
 _LOT = r"(?:a lot|much|way|lots)"
@@ -94,8 +92,6 @@ _RELATIVE = re.compile(
     rf"| (?:speed|slow) (?:(?:the song|the track|it|this|things|everything|the tempo) )?(?P<way2>up|down)"
     rf"(?: (?P<lot2>{_LOT})| {_BIT})? $"
 )
-_RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge", "bring")
-_LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
 _METER = re.compile(
     r" (?:to|in|into|at) (2|3|4|5|6|7|9|12) (2|4|8|16)(?: time)? | (2|3|4|5|6|7|9|12) (2|4|8|16) time "
     r"| (?:song|it|this|meter) (2|3|4|5|6|7|9|12) (2|4|8|16) $"
@@ -216,7 +212,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     factor = next((f for p, f in _FACTOR.items() if f" {p} " in s), None)
     if factor is not None:
         return Intent("set_tempo", None, {"tempo_factor": factor, "target": "jam"}, heard)
-    change = _change(s)
+    change = said_change(s)
     if change is not None:
         return Intent("set_tempo", None, {"change_bpm": change, "target": "jam"}, heard)
     relative = _JAM_RELATIVE.search(s)
@@ -230,7 +226,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
             "adjust", None, {"what": "energy", "direction": "up" if up else "down", "target": "jam"}, heard
         )
     to = _TO.search(s)
-    if to and _has(s, *_RAISE, *_LOWER, "tempo", "bpm", "set", "change"):
+    if to and _has(s, *RAISE, *LOWER, "tempo", "bpm", "set", "change"):
         return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)
     if key and _has(s, "switch", "change", "move", "take", "go", "modulate", "set"):
         return Intent("jam", None, {"do": "set", "name": "key", "value": key}, heard)
@@ -240,31 +236,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     return None
 
 
-_SAID_CHANGE = re.compile(r" (\d+) (?:bpm|beats per minute) ")
 _KEY_AND_TEMPO = re.compile(r" tempo (?:to |at )?(\d+) | (\d+) (?:bpm|beats per minute) ")
-_AFTER_N = re.compile(r" (\d+) (?:bpm|beats per minute) (faster|slower|quicker|up|down) ")
-
-
-def _change(s: str) -> int | None:
-    """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm", "10 bpm faster"), or None."""
-    after = _AFTER_N.search(s)
-    if after is not None:
-        return -int(after.group(1)) if after.group(2) in ("slower", "down") else int(after.group(1))
-    said = _SAID_CHANGE.search(s)  # "a bit faster, like 5 bpm"
-    if said is not None and int(said.group(1)) < 40 and _has(s, "faster", "slower", "quicker"):
-        return -int(said.group(1)) if _has(s, "slower") else int(said.group(1))
-    m = _CHANGE.search(s)
-    if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
-        return None
-    n = int(m.group(2))
-    if not (_has(s, "bpm", "beats per minute") or m.group(1) in ("by", "plus", "minus")):
-        return None
-    down = (
-        m.group(1) in ("down", "slower", "minus") or m.group(3) in ("down", "slower") or _has(s, *_LOWER[:5])
-    )
-    return -n if down else n
-
-
 _BUMP_TO = re.compile(r"^ (?:bump|push|crank|kick|take|bring|pull|drop|slow) (?:it|this|things|everything|the song)"
                       r"(?: up| down| back)? to (\d+)(?: bpm)? $")  # fmt: skip
 
@@ -275,7 +247,7 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
     if bumped is not None and 40 <= int(bumped.group(1)) <= 300:
         return Intent("set_tempo", None, {"tempo_bpm": int(bumped.group(1))}, heard)
     if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
-        change = _change(s)
+        change = said_change(s)
         if change is not None:
             return Intent("set_tempo", None, {"change_bpm": change}, heard)
         relative = _RELATIVE.search(s)  # "make the song a bit faster": no number said, a step of the action's

@@ -75,3 +75,44 @@ _COMPARED = re.compile(
 def compared(s: str) -> bool:
     """Whether a normalised sentence compares the tempo ("make the song slower, like 80 bpm")."""
     return _COMPARED.search(s) is not None
+
+
+# a change said with its number: "up 5 bpm", "down by ten bpm", "10 bpm faster" (session_words reads it first)
+RAISE = ("speed", "push", "bump", "raise", "faster", "up", "increase", "nudge", "bring")
+LOWER = ("slow", "drop", "lower", "slower", "down", "decrease", "pull")
+_CHANGE = re.compile(
+    r" (up|down|faster|slower|by|plus|minus) (\d+)(?: bpm| beats per minute)?(?: (faster|slower|up|down))? "
+)
+_SAID_CHANGE = re.compile(r" (\d+) (?:bpm|beats per minute) ")
+_AFTER_N = re.compile(r" (\d+) (?:bpm|beats per minute) (faster|slower|quicker|up|down) ")
+
+
+def said_change(s: str) -> int | None:
+    """A signed tempo change in bpm ("up 5 bpm", "down by ten bpm", "10 bpm faster"), or None."""
+    after = _AFTER_N.search(s)
+    if after is not None:
+        return -int(after.group(1)) if after.group(2) in ("slower", "down") else int(after.group(1))
+    said = _SAID_CHANGE.search(s)  # "a bit faster, like 5 bpm"
+    if said is not None and int(said.group(1)) < 40 and _has(s, "faster", "slower", "quicker"):
+        return -int(said.group(1)) if _has(s, "slower") else int(said.group(1))
+    m = _CHANGE.search(s)
+    if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
+        return None
+    n = int(m.group(2))
+    if not (_has(s, "bpm", "beats per minute") or m.group(1) in ("by", "plus", "minus")):
+        return None
+    return -n if _down(m, s) else n
+
+
+def _down(m: re.Match[str], s: str) -> bool:
+    """A change's own way ("down 3"), else the nearest way said before it ("push it up by 3"); never one
+    after it, which says how the song feels now ("up by 3 bpm, it feels slow")."""
+    own = {m.group(1), m.group(3)}
+    if own & {"down", "slower", "minus", "up", "faster", "plus"}:
+        return bool(own & {"down", "slower", "minus"})
+    said = [w for w in s[: m.start()].split() if w in LOWER or w in RAISE]
+    return bool(said) and said[-1] in LOWER
+
+
+def _has(s: str, *words: str) -> bool:
+    return any(f" {w} " in s for w in words)
