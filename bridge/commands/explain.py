@@ -38,6 +38,7 @@ _TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|var
 # a sentence asking something, not a request ("is this in 3/4", "what key is it"): only these ops answer one
 _ASKED = re.compile(r" (?:what|whats|which|is|does|do|are|how|hows|why|who|where|when)(?= )")
 ANSWERS = ("analyze", "help", "list_takes", "compare")
+_WHICH = re.compile(r" (?:is|are|was|does|do) (?:this|it|that|the|my|these|those)(?!.* (?:possible|you|we) ).* or ")
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
 
@@ -74,6 +75,12 @@ def names_only(op: str, other: str, s: str) -> bool:
 def asks(s: str) -> bool:
     """Whether a normalised sentence asks something ("is this in 3/4", "what key is it")."""
     return _ASKED.match(s) is not None
+
+
+def asks_which(s: str) -> bool:
+    """Whether a normalised sentence asks which of two things is so ("is this in d minor or f major",
+    "are the drums swung or straight"): never a request, however sure a reading of it is."""
+    return _WHICH.match(s) is not None
 
 
 def dropped(intent: Intent, s: str) -> str | None:

@@ -94,7 +94,7 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         op in PART_OPS and "target" not in means and target in PARTS and named == target
     ):  # "carry the melody on"
         return f"it names the {target}"
-    if explain.asks(s) and op not in explain.ANSWERS and p_op < sure:
+    if explain.asks(s) and op not in explain.ANSWERS and (p_op < sure or explain.asks_which(s)):
         return "it asks a question"
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"

@@ -59,6 +59,10 @@ _OTHER_TONGUE = (
     (re.compile(r"\bdembow(?= (?:beat|groove|rhythm|pattern|drums?|loop|style|vibe|feel)\b)"), "reggaeton"),
     (re.compile(r"\b(?:the|el|my|that|this|our) dembow\b"), "the drums"),
     (re.compile(r"\bboom ?bap\b"), "hip hop"),
+    # a scene's name for its bass sound ("the reese" of drum and bass); a phone's autocorrect of bass and hi-hat
+    (re.compile(r"\b(?:the|my|that|this|our|a) reese(?: bass)?\b"), "the bass"),
+    (re.compile(r"\bbase\b(?! of\b)"), "bass"),
+    (re.compile(r"\b(?:hi|high) hates?\b"), "hi hats"),
 )
 # a phrasal verb's particle after its object is read before it: "strip the bass back" is "strip back
 # the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
