@@ -4,7 +4,7 @@
     .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
 Training material: the generated corpus (``command_corpus.generate(SEED)``), the labelled blind
-sets (tests/data/commands_blind1..34.yaml, ``means``; each written by another writer, each trained on
+sets (tests/data/commands_blind1..40.yaml, ``means``; each written by another writer, each trained on
 only after its one blind measurement) and the older sets (commands*.yaml, their
 expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
 once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
@@ -37,7 +37,7 @@ CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 HELD = CACHE_DIR / "heldout_logits.npz"  # the last training's held-out logits (tools.bench.agree_heldout)
 SEED = 55
-BLIND = [f"commands_blind{i}" for i in range(1, 35)]
+BLIND = [f"commands_blind{i}" for i in range(1, 41)]
 OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
 PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
