@@ -19,6 +19,7 @@ from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
+from bridge.commands.said import said
 from bridge.commands.shift_words import SHIFT_VERBS, offset_of
 from bridge.commands.track_words import instrument_track
 
@@ -85,10 +86,6 @@ _PLACED = re.compile(
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
 
 
-def has(s: str, phrases: tuple[str, ...] | dict[str, Any]) -> bool:
-    return any(f" {p} " in s for p in phrases)
-
-
 def voices_of(s: str) -> tuple[list[str], str]:
     """The drum voices named, in the sentence's order, and the sentence with them blanked."""
     found: list[tuple[int, str]] = []
@@ -102,11 +99,11 @@ def voices_of(s: str) -> tuple[list[str], str]:
 
 def compose(s: str) -> Intent | None:
     """A transform intent for a sentence that applies an operation to a clip's target, or None."""
-    if has(s, ("fill",)) and not re.search(r" fill (?:in|the|bars?|out|it|this) | every | each ", s):
+    if said(s, *("fill",)) and not re.search(r" fill (?:in|the|bars?|out|it|this) | every | each ", s):
         place, _ = sw.scope_of(s)  # "put a drum fill at bar 8", "a fill in the last bar"
         if place and set(place) <= {"bar", "last_bars"}:
             return Intent("transform", "drums", {"kind": "fill", **place})
-    if has(s, ("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
+    if said(s, *("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
     s = _OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
     if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
@@ -174,48 +171,50 @@ def _operation(
 ) -> tuple[str, dict[str, Any]] | None:
     """(kind, options) of the operation the sentence names on its target, or None."""
     feel = next((FEELS[p] for p in sorted(FEELS, key=len, reverse=True) if f" {p} " in s), None)
-    if scope.get("on") == "offbeats" and part not in (None, "drums") and has(s, HIT_VERBS):
+    if scope.get("on") == "offbeats" and part not in (None, "drums") and said(s, *HIT_VERBS):
         scope.pop("on")
         return "offbeat_stabs", {}
-    if feel is not None and feel not in ("double_time", "half_time") and not has(s, REMOVE[:3]):
+    if feel is not None and feel not in ("double_time", "half_time") and not said(s, *(REMOVE[:3])):
         return feel, {}
     if feel in ("double_time", "half_time") and voices:
         return feel, {}
-    if voices and (has(s, KEEP) or EXCEPT.search(s)) and not has(s, ADD[:1]):
+    if voices and (said(s, *KEEP) or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
         return "drums_keep", {}
     if (
-        "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not has(s, REMOVE)
+        "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not said(s, *REMOVE)
     ):  # snare ones
         return "ghost_notes", {}
-    if voices and has(s, REMOVE):
+    if voices and said(s, *REMOVE):
         return "drums_remove", {}
     if not voices and part in ("drums", "bass", "chords", "melody") and not scope and _REMOVE_PART.search(s):
         return "clear", {}  # "remove the bass": its notes out, in a new clip (the old one kept)
     if (
-        not voices and scope and has(s, (*REMOVE, *LAY_OUT))  # "mute the bass after bar 12": its notes there
+        not voices
+        and scope
+        and said(s, *(*REMOVE, *LAY_OUT))  # "mute the bass after bar 12": its notes there
     ):
         return "clear", {}
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
     loud = None if sp_dimension(s) or pitched else _loudness(s)
-    dial = has(s, tuple(v.ADJUSTMENTS))  # "softer drums": the energy dial of the part, as before
+    dial = said(s, *(tuple(v.ADJUSTMENTS)))  # "softer drums": the energy dial of the part, as before
     if loud is not None and (voices or scope or (part and not dial) or (not part and instrument_track(s))):
         return "velocity", {"amount": AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
     bring_in = _BRING_IN.search(s) is not None
-    if voices == ["percussion"] and has(s, MAKING):  # "three new takes of the percussion": the drums part
+    if voices == ["percussion"] and said(s, *MAKING):  # "three new takes of the percussion": the drums part
         return None
     placed = _PLACED.match(s) is not None and bool(scope)  # "crash on beat 1 of bar 17": a voice put there
     if (
         voices
         and not other
-        and (has(s, ADD) or bring_in or placed or (scope.get("on") and not has(s, SIMPLER + BUSIER)))
+        and (said(s, *ADD) or bring_in or placed or (scope.get("on") and not said(s, *(SIMPLER + BUSIER))))
     ):
         return "drums_add", {}
-    density = "busier" if has(s, BUSIER) else "simpler" if has(s, SIMPLER) else None
+    density = "busier" if said(s, *BUSIER) else "simpler" if said(s, *SIMPLER) else None
     voiced = voices not in ([], ["percussion"])  # "hihats need to be busier": the hats only, not the kit
     if density is not None and (scope or voiced):
         return "density", {"amount": AMOUNT[density]}
-    if density is not None and part and not voices and not has(s, tuple(v.ADJUSTMENTS)) and not other:
+    if density is not None and part and not voices and not said(s, *(tuple(v.ADJUSTMENTS))) and not other:
         return "adjust", {
             "what": "density",
             "direction": "up" if density == "busier" else "down",
@@ -224,23 +223,23 @@ def _operation(
     if offset is not None:
         return "shift", offset
     if (
-        voices and has(s, SHIFT_VERBS) and not pw.interval_of(s) and not has(s, ("out", "in"))
+        voices and said(s, *SHIFT_VERBS) and not pw.interval_of(s) and not said(s, *("out", "in"))
     ):  # "move the snare to beat 3": where exactly?
         return "ask", {
             "reason": "(e.g. 'nudge the snare a sixteenth later' or 'add a snare on beat 3') move it how far?"
         }
-    if has(s, HUMANIZE) or _LOOSEN.search(s):
+    if said(s, *HUMANIZE) or _LOOSEN.search(s):
         return "humanize", {}
-    if has(s, QUANTIZE) and (voices or part or scope or has(s, ("it", "this"))):
+    if said(s, *QUANTIZE) and (voices or part or scope or said(s, *("it", "this"))):
         return "quantize", _grid(s)
     amount = _swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
-    shuffled = has(s, ("shuffle feel", "a shuffle", "shuffled", "shuffle groove")) and not has(
-        s, ("no shuffle",)
+    shuffled = said(s, *("shuffle feel", "a shuffle", "shuffled", "shuffle groove")) and not said(
+        s, *("no shuffle",)
     )
     if shuffled or (
-        voices and has(s, ("shuffle",)) and not has(s, ("no shuffle",))
+        voices and said(s, *("shuffle",)) and not said(s, *("no shuffle",))
     ):  # "make the hats shuffle"
         return "swing", {"amount": cw.SWING_MORE_AMOUNT}
     named = cw.transform_of(s)  # "humanize the hats in the second half": a transform word, over a scope
@@ -250,7 +249,7 @@ def _operation(
 
 
 def sp_dimension(s: str) -> bool:
-    return has(s, ("density", "complexity", "energy"))
+    return said(s, *("density", "complexity", "energy"))
 
 
 def _grid(s: str) -> dict[str, float]:
@@ -259,15 +258,15 @@ def _grid(s: str) -> dict[str, float]:
         (("8ths", "eighths", "8th notes", "eighth notes"), 0.5),
         (("16ths", "sixteenths"), 0.25),
     ):
-        if has(s, words):
+        if said(s, *words):
             return {"grid": grid}
     return {}
 
 
 def _loudness(s: str) -> str | None:
-    if has(s, SOFTER):
+    if said(s, *SOFTER):
         return "softer"
-    if has(s, LOUDER) or re.search(r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s):
+    if said(s, *LOUDER) or re.search(r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s):
         return "louder"
     if re.search(r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+)? down ", s):
         return "softer"

@@ -38,7 +38,9 @@ _TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|var
 # a sentence asking something, not a request ("is this in 3/4", "what key is it"): only these ops answer one
 _ASKED = re.compile(r" (?:what|whats|which|is|does|do|are|how|hows|why|who|where|when)(?= )")
 ANSWERS = ("analyze", "help", "list_takes", "compare")
-_WHICH = re.compile(r" (?:is|are|was|does|do) (?:this|it|that|the|my|these|those)(?!.* (?:possible|you|we) ).* or ")
+_WHICH = re.compile(
+    r" (?:is|are|was|does|do) (?:this|it|that|the|my|these|those)(?!.* (?:possible|you|we) ).* or "
+)
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
 

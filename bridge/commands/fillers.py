@@ -128,22 +128,22 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
             return [*left[:at], first, *left[at + 1 :], *right[1:]]
     if first.endswith("er") and left[-1].endswith("er"):  # "louder uh no softer"
         return left[:-1] + right
-    verb = _last(left, lambda w: w in v.GENERATE_VERBS or w in _VERBS)
+    verb = _last(left, lambda w: w in v.GENERATE_VERBS or w in _CHANGE_VERBS)
     if (
-        (first in v.GENERATE_VERBS or first in _VERBS)
+        (first in v.GENERATE_VERBS or first in _CHANGE_VERBS)
         and verb is not None
         and right[1:] in ([], ["it"], ["them"])
     ):
         return [*left[:verb], first, *left[verb + 1 :]]  # "mute the bass, no wait, solo it": the verb
-    if first in v.GENERATE_VERBS or first in _VERBS:  # "mute the bass actually no solo the keys": the clause
+    if (
+        first in v.GENERATE_VERBS or first in _CHANGE_VERBS
+    ):  # "mute the bass actually no solo the keys": the clause
         at = _last(left, lambda w: w in ("and", "then"))
         return (left[: at + 1] if at is not None else []) + right
     return left + right
 
 
-_VERBS = frozenset({"mute", "unmute", "solo", "remove", "drop", "add", "transpose", "swing", "quantize",
-                    "humanize", "shift", "move", "keep", "play", "stop", "undo", "redo", "vary", "double",
-                    "halve", "split", "separate", "warp", "thin", "fill", "continue", "extend", "turn"})  # fmt: skip
+_CHANGE_VERBS = v.CHANGE_VERBS | {"keep"}  # "mute the bass, no wait, keep it"
 
 
 def _phrase(words: list[str], at: int) -> int:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from bridge.commands.meter_words import meter_of
+from bridge.commands.said import said
 from bridge.commands.vocab import GENRES
 
 JAM_WORDS = ("jam", "jamming", "jam session", "jams")
@@ -91,30 +92,26 @@ SAID_TEMPO = (40, 300)  # a bare number said last is a tempo only in the range m
 TEMPO_RANGE_BPM = (20, 999)
 
 
-def _has_any(s: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {p} " in s for p in phrases)
-
-
 def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict[str, Any]] | None:
     """The jam intent's part and params for a normalized sentence ``s`` (" ... "), or None.
 
     ``key`` is the key the normalizer pulled out; ``genres`` the genres named in ``s``.
     """
-    live = bool(_LIVE.search(s) or _KEEP_GOING.search(s)) or _has_any(s, LIVE_PLAY_PHRASES)
+    live = bool(_LIVE.search(s) or _KEEP_GOING.search(s)) or said(s, *LIVE_PLAY_PHRASES)
     live = live and not _MORE_BARS.search(s)  # "keep it going for another four bars": the clip goes on
-    said_jam = _has_any(s, JAM_WORDS) or live
+    said_jam = said(s, *JAM_WORDS) or live
     bare = s.strip()
-    clips = _CLIPS.match(bare) or (_SAVE_LAST.search(s) if _has_any(s, JAM_WORDS) else None)
+    clips = _CLIPS.match(bare) or (_SAVE_LAST.search(s) if said(s, *JAM_WORDS) else None)
     if clips:  # "save the last 8 bars", "keep the last 16 bars of that jam": its last bars into Live clips
         return None, {"do": "clips", "bars": int(clips.group(1))}
-    if _has_any(s, PHRASE_END) and (said_jam or _has_any(s, JAM_STOP_VERBS)):
+    if said(s, *PHRASE_END) and (said_jam or said(s, *JAM_STOP_VERBS)):
         return None, {"do": "stop", "at": "phrase"}
-    if said_jam and _has_any(s, JAM_STOP_VERBS):
+    if said_jam and said(s, *JAM_STOP_VERBS):
         return None, {"do": "stop", "at": "now"}
-    if said_jam and _has_any(s, JAM_SAVE_VERBS) and _has_any(s, ("clips", "clip", "live")):
+    if said_jam and said(s, *JAM_SAVE_VERBS) and said(s, *("clips", "clip", "live")):
         return None, {"do": "error", "reason": "(e.g. 'save the last 8 bars of the jam') how many bars?"}
     if said_jam and not live and not starts(s):  # "jam a bit faster": a change, never a start on a keyword
-        if _has_any(s, JAM_CHANGE_WORDS):
+        if said(s, *JAM_CHANGE_WORDS):
             return None  # the session's jam words: its tempo, key, dials
         return None, {"do": "error", "reason": JAM_ASK}
     if said_jam:
@@ -154,10 +151,10 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
 def starts(s: str) -> bool:
     """Whether a sentence naming the jam asks for one to start: a start verb, or nothing but the
     jam's own words, a genre, a key, a tempo and the parts ("let's jam", "jam some funk at 120")."""
-    if _has_any(s, JAM_START_VERBS):
+    if said(s, *JAM_START_VERBS):
         return True
-    for said in sorted(GENRES, key=len, reverse=True):  # "bossa nova", "drum and bass"
-        s = s.replace(f" {said} ", " ")
+    for genre in sorted(GENRES, key=len, reverse=True):  # "bossa nova", "drum and bass"
+        s = s.replace(f" {genre} ", " ")
     return all(w.isdigit() or w in _BARE_FILL or w in LIVE_PARTS for w in s.split())
 
 
@@ -165,7 +162,7 @@ def keeps_going(heard: str) -> bool:
     """Whether a sentence asks the playing jam to go on ("keep playing", "keep it going"), which is
     no request to start another."""
     s = " " + " ".join(heard.lower().replace(",", " ").split()) + " "
-    return " keep " in s and bool(_KEEP_GOING.search(s) or _has_any(s, LIVE_PLAY_PHRASES))
+    return " keep " in s and bool(_KEEP_GOING.search(s) or said(s, *LIVE_PLAY_PHRASES))
 
 
 def _live_parts(s: str) -> str:

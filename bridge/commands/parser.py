@@ -32,6 +32,7 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.questions import question_of, unknown_words
 from bridge.commands.remarks import undone
+from bridge.commands.said import said
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.setting_words import key_move_of, mixer_of, setting_of, voice_track_of
@@ -100,21 +101,21 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
         return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
-    if sp.any_of(s, v.HELP_PHRASES):
+    if said(s, *v.HELP_PHRASES):
         return Intent("help", None, {}, heard)
-    if sp.any_of(s, v.UNDO_PHRASES):  # "undo that like three times": the count said around it
+    if said(s, *v.UNDO_PHRASES):  # "undo that like three times": the count said around it
         times = cn.times_said(s)
         return Intent("undo", None, {"count": times} if times and times > 1 else {}, heard)
-    if mw.anywhere(s) or sp.any_of(s, mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
+    if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
         return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
     if jam is not None:
         if jam[1]["do"] == "error":
             return sp.refused(heard, jam[1]["reason"])
         return Intent("jam", jam[0], jam[1], heard)
-    if sp.any_of(s, v.CANCEL_PHRASES) or (sp.any_of(s, v.STOP_PHRASES) and sp.any_of(s, v.JOB_WORDS)):
+    if said(s, *v.CANCEL_PHRASES) or (said(s, *v.STOP_PHRASES) and said(s, *v.JOB_WORDS)):
         return Intent("cancel", None, {}, heard)
-    if sp.any_of(s, v.STOP_PHRASES):
+    if said(s, *v.STOP_PHRASES):
         return Intent("stop", None, {}, heard)
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
@@ -143,13 +144,13 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if fills is not None:
         s = pw.EVERY.sub(" ", s)
     # a tempo factor, not "half of the hats"
-    said = next((p for p in cw.TEMPO_FACTORS if sp.has(s, p) and f" {p} of " not in s), "")
-    factor = cw.TEMPO_FACTORS.get(said)
+    factor_word = next((p for p in cw.TEMPO_FACTORS if said(s, p) and f" {p} of " not in s), "")
+    factor = cw.TEMPO_FACTORS.get(factor_word)
     if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
         return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
-    if sp.any_of(s, v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
+    if said(s, *v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
         return Intent("analyze", None, {"warp": True}, heard)
-    if sp.any_of(s, (*v.TEMPO_WORDS, "key")) and sp.any_of(s, v.FROM_CLIP_PHRASES) and not sp.numbers(s):
+    if said(s, *(*v.TEMPO_WORDS, "key")) and said(s, *v.FROM_CLIP_PHRASES) and not sp.numbers(s):
         return Intent("analyze", None, {"apply": True}, heard)  # "set the tempo from this clip"
     bar_counts = [int(n) for n in sp.BARS.findall(s)]
     s_no_bars = sp.BARS.sub(" ", s)
@@ -161,12 +162,12 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     followed = None if sources or track_name else fw.follow_of(rest)  # "that follows the clip ive selected"
     if followed is not None:
         rest = rest.replace(followed[1], " _ ", 1)
-    here = sp.any_of(rest, cw.HERE_PHRASES)
+    here = said(rest, *cw.HERE_PHRASES)
     parts, rest = sp.take(rest, v.PARTS)
     part = parts[0] if parts else None
     if part == "song" and "all" in parts:  # "an arrangement with all the parts": every part is the said one
         part = "all"
-    tempo_said = sp.any_of(s, v.TEMPO_WORDS + cw.TEMPO_MOVES)
+    tempo_said = said(s, *(v.TEMPO_WORDS + cw.TEMPO_MOVES))
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
         made = sp.generating_said(s) and not tm.compared(s)  # "make the whole song slower? like 80 bpm"
@@ -177,12 +178,12 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
             return tempo
         tempo_bpm = tempo.params["tempo_bpm"]
         rest = re.sub(rf" (?:at )?{tempo_bpm} (?:bpm|beats per minute)?", " ", rest)
-    elif sp.any_of(s, v.ANALYZE_PHRASES) or ASKED_OF_CLIP.search(s):
+    elif said(s, *v.ANALYZE_PHRASES) or ASKED_OF_CLIP.search(s):
         return Intent("analyze", None, {}, heard)
     elif tempo_said:
         return sp.tempo_intent(heard, s_no_bars)
     pulled = cw.PULL_OUT.search(s)
-    if sp.any_of(s, v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS):
+    if said(s, *v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS):
         return sp.separate_intent(heard, s, model)
 
     params: dict[str, Any] = {}
@@ -208,9 +209,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         if not sp.BARS_RANGE[0] <= bars <= sp.BARS_RANGE[1]:
             return sp.refused(heard, f"{bars} bars is outside {sp.BARS_RANGE[0]}..{sp.BARS_RANGE[1]}")
         params["bars"] = bars
-    if sp.any_of(s, v.REPLACE_WORDS):
+    if said(s, *v.REPLACE_WORDS):
         params["replace"] = True
-    generating = sp.any_of(s, v.GENERATE_VERBS)
+    generating = said(s, *v.GENERATE_VERBS)
     if fills is not None:
         if not (genres or key or tempo_bpm):  # on the drums there are: the same groove, with fills
             return Intent("adjust", "drums", {**params, **fills}, heard)
@@ -230,19 +231,19 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         part = part or ("drums" if cw.names_drum_voice(rest) else None)  # "make the hats busier"
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
     if (
-        sp.any_of(rest, v.VARY_PHRASES)
-        or sp.has(rest, "another")
+        said(rest, *v.VARY_PHRASES)
+        or said(rest, "another")
         or ("variations" in params and not new_ones and not (genres or key or fresh))
     ):
         return Intent("vary", part, params, heard)
-    song_key = part == "song" and sp.any_of(s, v.KEY_SET_WORDS)  # "transpose the song to D minor"
+    song_key = part == "song" and said(s, *v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
         return Intent("set_key", None, {"key": key}, heard)
     mode = cw.mode_of(s)
     outside = [g for g in genres if g not in (mode or "")]  # "minor blues" is a scale, not the genre
     if part is None and key is None and not (generating or outside or tempo_bpm) and cw.sets_scale(s):
         return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
-    if not part and (sp.any_of(s, v.MUSICGEN_TRIGGERS) or sp.any_of(rest, v.MUSICGEN_SOUNDS)):
+    if not part and (said(s, *v.MUSICGEN_TRIGGERS) or said(rest, *v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params, key)
     if (
         part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
@@ -271,7 +272,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         if followed is not None:
             params.update(followed[0])
         placed = sp.ARRANGED_AT.search(s)  # "8 bars of drums in the arrangement starting at bar 17"
-        if placed and sp.has(s, "arrangement"):
+        if placed and said(s, "arrangement"):
             params.update(arrangement=1, at_bar=int(placed.group(1)))
         elif (region := rg.region_of(s)) is not None:  # "drums for the chorus": there in the Arrangement
             params["region"] = region
@@ -286,7 +287,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     elsewhere = (
         played is not None and played.group(1) in unknown_words(s) and played.group(1) not in sp.PLAY_ON
     )
-    if sp.any_of(s, v.PLAY_PHRASES) and not (generating or genres or key or params or elsewhere):
+    if said(s, *v.PLAY_PHRASES) and not (generating or genres or key or params or elsewhere):
         return Intent("play", None, {}, heard)
     if (generating or genres or key) and (genres or key or not unknown_words(s)):
         return sp.refused(heard, "which part should be generated (drums, bass, chords, melody)?")

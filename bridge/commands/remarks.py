@@ -24,15 +24,13 @@ _LEAD = re.compile(
     r"lets|let s|let us|go ahead and|try to|remember to|(?:dont|do not) forget to|dont|do not) )+"
 )
 # verbs of requests MuseAroo does not do as well as its own: they start a request whatever follows
-_VERBS = frozenset({
+# a clause that starts with one of these asks for something (a command, an errand, mixing work)
+_VERBS = v.CHANGE_VERBS | frozenset({
     "email", "mail", "text", "call", "ring", "phone", "message", "dm", "send", "upload", "post", "share",
     "export", "bounce", "save", "publish", "tweet", "download", "print", "master", "mix", "autotune",
     "record", "remind", "book", "order", "buy", "pay", "invite", "schedule", "render", "normalize",
-    "mute", "unmute", "solo", "remove", "delete", "drop", "add", "transpose", "swing", "quantize",
-    "humanize", "shift", "move", "play", "stop", "undo", "redo", "vary", "double", "halve", "split",
-    "separate", "warp", "thin", "fill", "continue", "extend", "turn", "put", "bring", "pull", "cut",
-    "raise", "lower", "boost", "name", "rename", "star", "compare", "loop", "duplicate", "copy",
-    *v.GENERATE_VERBS,
+    "delete", "put", "bring", "pull", "cut", "raise", "lower", "boost", "name", "rename", "star", "compare",
+    "loop", "duplicate", "copy", *v.GENERATE_VERBS,
 })  # fmt: skip
 _OBJECT = frozenset({"it", "them", "em", "this", "that", "these", "those", "the", "my", "our", "your", "his",
                      "her", "their", "a", "an", "some", "me", "us", "him", "everything", "all", "every", "each"})  # fmt: skip

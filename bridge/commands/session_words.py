@@ -27,6 +27,7 @@ from bridge.commands.counts import times_said
 from bridge.commands.intent import Intent
 from bridge.commands.jam_words import starts
 from bridge.commands.meter_words import made_in
+from bridge.commands.said import said
 from bridge.commands.tempo_moves import LOWER, RAISE, said_change
 
 YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
@@ -98,10 +99,6 @@ _METER = re.compile(
 )
 
 
-def _has(s: str, *words: str) -> bool:
-    return any(f" {w} " in s for w in words)
-
-
 def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     """An intent for the session's own words, or None."""
     s = s.replace(" jams ", " jam ")  # "the jam's key" (apostrophes are gone)
@@ -114,14 +111,14 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if words and set(words) & NO and set(words) <= NO | NO_FILL:
         return Intent("confirm", None, {"yes": False}, heard)
     if (choice := _CHOICE.match(s.strip())) is not None:
-        said = choice.group(1) or choice.group(2)
-        return Intent("confirm", None, {"choice": 1 if said in ("first", "1st", "1") else 2}, heard)
-    if (undo := _UNDO.search(s)) is not None and not _has(s, "bar", "bars", "take", "takes"):
+        picked = choice.group(1) or choice.group(2)
+        return Intent("confirm", None, {"choice": 1 if picked in ("first", "1st", "1") else 2}, heard)
+    if (undo := _UNDO.search(s)) is not None and not said(s, "bar", "bars", "take", "takes"):
         count = 2 if undo.group(3) else int(undo.group(1) or undo.group(2))
         return Intent("undo", None, {"count": count} if count > 1 else {}, heard)
     if (
-        _has(s, "redo")
-        and not _has(s, "bar", "bars")
+        said(s, "redo")
+        and not said(s, "bar", "bars")
         and not re.search(r" redo (?:the|my|this|it) (?!(?:\w+ )?(?:\d+ times |twice )|last \d+ )\w", s)
     ):  # "redo the last 2", "redo it like 3 times"
         count = int(last.group(1)) if (last := tr.REDO_LAST.search(s)) else times_said(s) or 0
@@ -160,13 +157,13 @@ def _takes(s: str) -> dict[str, Any] | None:
     if (
         last_one
         and refs == ["last"]
-        and _has(s, "go with", "keep", "prefer", "liked", "like", "pick", "choose", "better")
+        and said(s, "go with", "keep", "prefer", "liked", "like", "pick", "choose", "better")
     ):
         return {"do": "recall", "which": "last"}  # "go with the last one"
     if not set(refs) - {"last", "previous"} and refs and tr.MARK.match(s):  # "star the last one"
         return {"do": "unstar" if s.startswith(" unstar") else "star", "which": refs[0]}
     found = tw.history_of(s, s)
-    this = "this" if _has(s, "this", "it") else None  # "between this and the last one": this, last
+    this = "this" if said(s, "this", "it") else None  # "between this and the last one": this, last
     two = len(refs) > 1 or (this is not None and refs) or bool(set(refs) - {"last", "previous"})
     if two and (tr.COMPARED.search(s) or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
@@ -175,7 +172,7 @@ def _takes(s: str) -> dict[str, Any] | None:
         return None
     if found is not None and found["do"] in ("star", "unstar"):
         return {**found, "which": refs[0]}
-    if (_has(s, *RECALL_WORDS) or tr.PUT_BACK.search(s)) and not _has(s, "star", "name"):
+    if (said(s, *RECALL_WORDS) or tr.PUT_BACK.search(s)) and not said(s, "star", "name"):
         return {"do": "recall", "which": refs[0]}
     return None
 
@@ -186,7 +183,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     bare_tempo = _JAM_TEMPO.match(s)  # "jam tempo 110"
     if bare_tempo is not None:
         return Intent("set_tempo", None, {"tempo_bpm": int(bare_tempo.group(1)), "target": "jam"}, heard)
-    if _has(s, "start", "begin", "stop", "end", "save", "keep", "capture", "kill"):
+    if said(s, "start", "begin", "stop", "end", "save", "keep", "capture", "kill"):
         return None
     density = _DENSITY.search(s)  # "push the jam density to 0.8": the playing jam's density control
     if density is not None:
@@ -199,7 +196,7 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
     if " the jam " not in s and (not re.match(r"^ (?:\w+ ){0,2}jam ", s) or starts(s)):  # "jam a bit faster"
         return None
     genre = next((g for w, g in v.GENRES.items() if f" {w} " in s), None)
-    if genre and _has(s, "change", "switch", "take", "move", "turn", "make"):  # "change the jam to funk"
+    if genre and said(s, "change", "switch", "take", "move", "turn", "make"):  # "change the jam to funk"
         return Intent("jam", None, {"do": "set", "name": "genre", "value": genre}, heard)
     off = _JAM_PART.search(s)  # "drop the drums in the jam", "bring back the bass in the jam"
     if off is not None:
@@ -226,9 +223,9 @@ def _jam(s: str, heard: str, key: str | None) -> Intent | None:
             "adjust", None, {"what": "energy", "direction": "up" if up else "down", "target": "jam"}, heard
         )
     to = _TO.search(s)
-    if to and _has(s, *RAISE, *LOWER, "tempo", "bpm", "set", "change"):
+    if to and said(s, *RAISE, *LOWER, "tempo", "bpm", "set", "change"):
         return Intent("set_tempo", None, {"tempo_bpm": int(to.group(1)), "target": "jam"}, heard)
-    if key and _has(s, "switch", "change", "move", "take", "go", "modulate", "set"):
+    if key and said(s, "switch", "change", "move", "take", "go", "modulate", "set"):
         return Intent("jam", None, {"do": "set", "name": "key", "value": key}, heard)
     if re.match(r"^ (?:make|get|turn) the jam ", s):  # "make the jam darker": nothing started on a guess
         ask = "(e.g. 'make the jam busier', 'make the jam calmer' or 'take the jam to F minor') change the jam how?"
@@ -246,7 +243,7 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
     bumped = _BUMP_TO.match(s)  # "bump it to 128": a number in the range music is played at is a tempo
     if bumped is not None and 40 <= int(bumped.group(1)) <= 300:
         return Intent("set_tempo", None, {"tempo_bpm": int(bumped.group(1))}, heard)
-    if _has(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
+    if said(s, "tempo", "bpm", "speed", "slow", "faster", "slower"):
         change = said_change(s)
         if change is not None:
             return Intent("set_tempo", None, {"change_bpm": change}, heard)
@@ -258,12 +255,12 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
                 "set_tempo", None, {"change_bpm": -step if down else step, "chosen": "change_bpm"}, heard
             )
         both = _KEY_AND_TEMPO.search(s)
-        if key and both and _has(s, "key"):  # "set the key to g minor and the tempo to 100"
+        if key and both and said(s, "key"):  # "set the key to g minor and the tempo to 100"
             return Intent(
                 "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
             )
     meter = None if made_in(s) else _METER.search(s)  # "make a melody in 3/4 time": the melody's meter
-    if meter and _has(
+    if meter and said(
         s, "time signature", "meter", "song", "switch", "set", "change", "signature", "time", "put"
     ):
         top, bottom = (g for g in meter.groups() if g)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands.said import said
+
 SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
 TIME_AMOUNTS = {"a sixteenth": 0.25, "a 16th": 0.25, "1 sixteenth": 0.25, "1 16th": 0.25, "an eighth": 0.5,
                 "an 8th": 0.5, "1 eighth": 0.5, "half a beat": 0.5, "a beat": 1.0, "1 beat": 1.0,
@@ -26,10 +28,6 @@ _LENGTH_AND_WAY = re.compile(
 )
 
 
-def _has(s: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {p} " in s for p in phrases)
-
-
 def offset_of(s: str) -> dict[str, Any] | None:
     """``{"offset": beats}`` later (+) or earlier (-) for "nudge the snare a sixteenth later", with
     ``chosen: "beats"`` when only "a little" was said, or None."""
@@ -37,13 +35,13 @@ def offset_of(s: str) -> dict[str, Any] | None:
     if feel is not None:  # "make it sit behind the beat": a small step later (ahead of it: earlier)
         return {"offset": SMALL_STEP if feel.group(1) == "behind" else -SMALL_STEP, "chosen": "beats"}
     lengthed = _LENGTH_AND_WAY.search(s)  # "can the melody come in an eighth earlier": a length and a way
-    if not _has(s, SHIFT_VERBS) and lengthed is None:
+    if not said(s, *SHIFT_VERBS) and lengthed is None:
         return None
     size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
     m = re.search(r" by (\d+) beats? ", s)
     if m:
         size = float(m.group(1))
-    chosen = size is None and _has(s, A_LITTLE) and _has(s, LATER + EARLIER)
+    chosen = size is None and said(s, *A_LITTLE) and said(s, *(LATER + EARLIER))
     if chosen:
         size = SMALL_STEP
     if size is None:
@@ -61,4 +59,4 @@ def _earlier(s: str) -> bool:
     words = [(tail.find(f" {p} "), p in EARLIER) for p in LATER + EARLIER if f" {p} " in tail]
     if words:
         return min(words)[1]
-    return _has(tail, ("pull",)) or _has(s, EARLIER)
+    return said(tail, *("pull",)) or said(s, *EARLIER)

@@ -12,6 +12,7 @@ from typing import Any
 from bridge.commands import musicgen_words as mw
 from bridge.commands import vocab as v
 from bridge.commands.intent import UNKNOWN, Intent
+from bridge.commands.said import said
 
 BARS_RANGE = (1, 64)
 TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
@@ -39,14 +40,6 @@ DIAL_VALUES = {
 }
 
 
-def has(s: str, phrase: str) -> bool:
-    return f" {phrase} " in s
-
-
-def any_of(s: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {p} " in s for p in phrases)
-
-
 def take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
     """Values of every phrase of ``table`` in ``s`` (in text order), and ``s`` with them blanked."""
     found: list[tuple[int, str]] = []
@@ -70,9 +63,9 @@ def adjustment(s: str) -> tuple[str, str] | None:
     m = DIMENSION.search(s)
     if m is None:
         return None
-    if any_of(s, v.RAISE_VERBS) or has(s, "up"):
+    if said(s, *v.RAISE_VERBS) or said(s, "up"):
         return m.group(1), "up"
-    if any_of(s, v.LOWER_VERBS) or has(s, "down"):
+    if said(s, *v.LOWER_VERBS) or said(s, "down"):
         return m.group(1), "down"
     return None
 
@@ -130,7 +123,7 @@ def part_named(s: str) -> str | None:
 def generating_said(s: str) -> bool:
     """A new part asked for: a verb that makes one, or "a whole song" (not "the song's tempo")."""
     return (
-        any_of(s, v.GENERATE_VERBS)
+        said(s, *v.GENERATE_VERBS)
         or re.search(r" (?:a|an|new) (?:\w+ ){0,2}(?:song|arrangement) ", s) is not None
     )
 

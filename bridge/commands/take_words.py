@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands.said import said
+
 TAKE_WORDS = ("take", "version", "one", "clip", "it", "this", "that", "idea")
 STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper", "save this one",
                 "save this take", "save that one", "keep this one", "thats a keeper")  # fmt: skip
@@ -122,10 +124,6 @@ _FOR_BARS = re.compile(
 )  # "continue it 4 bars more", "extend the bass 8 more bars"
 
 
-def _has(s: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {p} " in s for p in phrases)
-
-
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
@@ -141,20 +139,20 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
     named = _NAME.match(heard)
     if named and not re.search(r"\b(?:bars?|measures?|fills?)\b", named.group("name"), re.IGNORECASE):
         return {"do": "name", "name": named.group("name").strip()}
-    if _has(s, UNSTAR_PHRASES):
+    if said(s, *UNSTAR_PHRASES):
         return {"do": "unstar"}
     first = bare.split()[0] if bare else ""
     starred = re.search(r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s)
-    if first in ("star", "favourite", "favorite", "bookmark") or _has(s, STAR_PHRASES[4:]) or starred:
+    if first in ("star", "favourite", "favorite", "bookmark") or said(s, *(STAR_PHRASES[4:])) or starred:
         return {"do": "star"}
-    if _has(s, COMPARE_PHRASES) and _has(s, (*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):
+    if said(s, *COMPARE_PHRASES) and said(s, *(*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):
         return {"do": "compare"}
     previous = (
-        _has(s, PREVIOUS_PHRASES)
+        said(s, *PREVIOUS_PHRASES)
         or _PART_PREVIOUS.search(s)
         or re.search(r" back (?:1|a) (?:take|version) ", s)
     )
-    if previous and (_has(s, BACK_VERBS) or first in ("previous", "the", "last")):
+    if previous and (said(s, *BACK_VERBS) or first in ("previous", "the", "last")):
         return {"do": "previous"}
     return None
 
@@ -162,27 +160,29 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
 def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
     """("infill" | "continue", params) for a sentence about the clip's bars, or None."""
     span = _BAR_SPAN.search(s)
-    if span and _has(s, INFILL_VERBS):
+    if span and said(s, *INFILL_VERBS):
         first, last = int(span.group(1)), int(span.group(2))
         return "infill", {"bars": f"{min(first, last)}-{max(first, last)}"}
     last_bars = _LAST_BARS.search(s)
-    if last_bars and _has(s, INFILL_VERBS) and not _has(s, ("save", "keep", "capture", "grab")):
+    if last_bars and said(s, *INFILL_VERBS) and not said(s, *("save", "keep", "capture", "grab")):
         return "infill", {"last": int(last_bars.group(1))}
-    if _has(s, ("infill",)) or re.search(r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s):
+    if said(s, *("infill",)) or re.search(
+        r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s
+    ):
         return "infill", {}
     going_on = (
         _GOES_ON.search(s) is not None and _FOR_BARS.search(s) is not None
     )  # "let it keep going 8 more bars"
-    if (_has(s, CONTINUE_VERBS) or going_on) and not _has(s, ("playing", "jamming", "the jam")):
+    if (said(s, *CONTINUE_VERBS) or going_on) and not said(s, *("playing", "jamming", "the jam")):
         params: dict[str, Any] = {}
         count = _FOR_BARS.search(s)
         if count:
             params["bars"] = int(count.group(1) or count.group(2))
-        if _has(s, ("extend", "longer", "same clip")):
+        if said(s, *("extend", "longer", "same clip")):
             params["extend"] = 1
-        if params or _has(
+        if params or said(
             s,
-            (
+            *(
                 "this",
                 "it",
                 "the clip",
@@ -211,7 +211,7 @@ _WITH_WHAT_PLAYS = re.compile(
 
 def accompanies(s: str) -> bool:
     """Whether a sentence asks for a new part played with the scene's other clips."""
-    return _has(s, ACCOMPANY_PHRASES) or _WITH_WHAT_PLAYS.search(s) is not None
+    return said(s, *ACCOMPANY_PHRASES) or _WITH_WHAT_PLAYS.search(s) is not None
 
 
 def grammar_rules(part_rule: str, bars_rule: str, count_rule: str) -> dict[str, str]:

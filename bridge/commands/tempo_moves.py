@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.said import said
+
 _TEMPO = r"(?:the )?(?:tempo|bpm|speed|song|track)"
 _UNIT = r"(?:bpm|beats per minute|beats|clicks|notches)"
 _OTHER_UNIT = (
@@ -92,14 +94,14 @@ def said_change(s: str) -> int | None:
     after = _AFTER_N.search(s)
     if after is not None:
         return -int(after.group(1)) if after.group(2) in ("slower", "down") else int(after.group(1))
-    said = _SAID_CHANGE.search(s)  # "a bit faster, like 5 bpm"
-    if said is not None and int(said.group(1)) < 40 and _has(s, "faster", "slower", "quicker"):
-        return -int(said.group(1)) if _has(s, "slower") else int(said.group(1))
+    hinted = _SAID_CHANGE.search(s)  # "a bit faster, like 5 bpm"
+    if hinted is not None and int(hinted.group(1)) < 40 and said(s, "faster", "slower", "quicker"):
+        return -int(hinted.group(1)) if said(s, "slower") else int(hinted.group(1))
     m = _CHANGE.search(s)
     if m is None or (int(m.group(2)) >= 40 and m.group(1) != "by"):
         return None
     n = int(m.group(2))
-    if not (_has(s, "bpm", "beats per minute") or m.group(1) in ("by", "plus", "minus")):
+    if not (said(s, "bpm", "beats per minute") or m.group(1) in ("by", "plus", "minus")):
         return None
     return -n if _down(m, s) else n
 
@@ -110,9 +112,5 @@ def _down(m: re.Match[str], s: str) -> bool:
     own = {m.group(1), m.group(3)}
     if own & {"down", "slower", "minus", "up", "faster", "plus"}:
         return bool(own & {"down", "slower", "minus"})
-    said = [w for w in s[: m.start()].split() if w in LOWER or w in RAISE]
-    return bool(said) and said[-1] in LOWER
-
-
-def _has(s: str, *words: str) -> bool:
-    return any(f" {w} " in s for w in words)
+    moves = [w for w in s[: m.start()].split() if w in LOWER or w in RAISE]
+    return bool(moves) and moves[-1] in LOWER

@@ -143,6 +143,10 @@ GENRES: dict[str, str] = {
 
 # Verbs that ask for new material. "play me" counts: "play me a funky bass line".
 TYPED_MAKING = ("cook up", "whip up", "sketch", "sketch out", "knock out", "bang out", "lay down", "throw together")  # fmt: skip
+# the verbs that start a request to change a part, written once (the fillers' and remarks' readers use them)
+CHANGE_VERBS = frozenset({"mute", "unmute", "solo", "remove", "drop", "add", "transpose", "swing", "quantize",
+                          "humanize", "shift", "move", "play", "stop", "undo", "redo", "vary", "double",
+                          "halve", "split", "separate", "warp", "thin", "fill", "continue", "extend", "turn"})  # fmt: skip
 GENERATE_VERBS = (
     "generate",
     "make",
