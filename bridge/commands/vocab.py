@@ -19,6 +19,7 @@ from bridge.commands.audio_words import (  # noqa: F401  (re-exported: the one v
     STEMS,
     WARP_PHRASES,
 )
+from bridge.commands.verb_words import CHANGE_VERBS, GENERATE_VERBS, TYPED_MAKING  # noqa: F401
 
 ACTIONS = (
     "generate",
@@ -141,30 +142,6 @@ GENRES: dict[str, str] = {
     "afrobeat": "afrobeat",
 }
 
-# Verbs that ask for new material. "play me" counts: "play me a funky bass line".
-TYPED_MAKING = ("cook up", "whip up", "sketch", "sketch out", "knock out", "bang out", "lay down", "throw together")  # fmt: skip
-# the verbs that start a request to change a part, written once (the fillers' and remarks' readers use them)
-CHANGE_VERBS = frozenset({"mute", "unmute", "solo", "remove", "drop", "add", "transpose", "swing", "quantize",
-                          "humanize", "shift", "move", "play", "stop", "undo", "redo", "vary", "double",
-                          "halve", "split", "separate", "warp", "thin", "fill", "continue", "extend", "turn"})  # fmt: skip
-GENERATE_VERBS = (
-    "generate",
-    "make",
-    "create",
-    "write",
-    "give me",
-    "add",
-    "compose",
-    "build",
-    "i want",
-    "i need",
-    "lets have",
-    "play me",
-    "come up with",
-    "fill out",
-    "new",
-    *TYPED_MAKING,  # typed only (TYPED_ONLY): the speech grammar keeps its size
-)
 VARY_PHRASES = (
     "vary",
     "variation",
