@@ -30,21 +30,25 @@ from tools.bench.commands import exact, load, speech_text
 
 
 def play_into_input(wav: str | Path) -> subprocess.Popen[bytes]:
-    """Start jack-play on ``wav`` and connect its output to PortAudio's input port (the running
-    JACK server is $JACK_DEFAULT_SERVER's); the caller waits for the returned process."""
-    player = subprocess.Popen(["jack-play", str(wav)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """Start jack-play on ``wav`` already connected to PortAudio's input port (the running JACK
+    server is $JACK_DEFAULT_SERVER's); the caller waits for the returned process.
+
+    The input port is found first and jack-play connects itself to it as it starts
+    (``JACK_PLAY_CONNECT_TO``), so however long the port lookups take on a busy machine, none of the
+    file plays before the connection (connecting after jack-play had started lost the file's start
+    while ``jack_lsp`` ran: a busy machine cut the speech)."""
     deadline = time.monotonic() + 5.0
     ports: list[str] = []
     while time.monotonic() < deadline:
         ports = subprocess.run(["jack_lsp"], capture_output=True, text=True, check=True).stdout.split()
-        outs = [p for p in ports if p.startswith("jack-play")]
         ins = [p for p in ports if p.startswith("PortAudio:in")]
-        if outs and ins:
-            subprocess.run(["jack_connect", outs[0], ins[0]], check=True)
-            return player
+        if ins:
+            env = {**os.environ, "JACK_PLAY_CONNECT_TO": ins[0].replace("%", "%%")}
+            return subprocess.Popen(
+                ["jack-play", str(wav)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
         time.sleep(0.02)
-    player.kill()
-    raise RuntimeError(f"jack-play or the PortAudio input did not appear: {ports}")
+    raise RuntimeError(f"PortAudio's JACK input did not appear: {ports}")
 
 
 def summary(label: str, ms: list[float], ok: list[bool]) -> None:

@@ -1,10 +1,12 @@
 """Run inside a process whose JACK_DEFAULT_SERVER names a `jackd -d dummy` server (see test_microphone).
 
-Usage: python -m tests.bridge.commands.mic_child record|voice WAV [WAV ...]
+Usage: python -m tests.bridge.commands.mic_child record|voice|slow WAV [WAV ...]
 record: push-to-talk through Recorder while jack-play plays each WAV into PortAudio's input port,
 one press per WAV, decoded by a speech stream attached to the recorder (the first press is
 decoded whole, later ones while recording).
 voice: the same through the daemon's /roo/voice/start and /roo/voice/stop, against the in-memory Live.
+slow: each WAV played into an open input while every ``jack_lsp`` the player runs takes
+``SLOW_LSP_S`` longer (a busy machine), recording how much of the WAV's sound arrived.
 Prints one JSON line with what happened.
 """
 
@@ -66,6 +68,35 @@ def record(wavs: list[str]) -> dict[str, object]:
     }
 
 
+SLOW_LSP_S = 0.8  # each port lookup as slow as on a machine at load ~11, and slower
+
+
+def slow(wavs: list[str]) -> dict[str, object]:
+    import subprocess
+
+    from tools.bench import voice_mic
+
+    real_run = subprocess.run
+
+    def slow_run(args: list[str], **kw: object) -> object:
+        if args[:1] == ["jack_lsp"]:
+            time.sleep(SLOW_LSP_S)
+        return real_run(args, **kw)  # type: ignore[call-overload]
+
+    voice_mic.subprocess.run = slow_run  # type: ignore[assignment]
+    loud: list[int] = []
+    for wav in wavs:
+        blocks: list[np.ndarray] = []
+        with sd.InputStream(
+            48000, channels=1, dtype="int16", callback=lambda b, *_, got=blocks: got.append(b.copy())
+        ):
+            voice_mic.play_into_input(wav).wait(timeout=20)
+            time.sleep(0.3)
+        audio = np.concatenate(blocks)[:, 0] if blocks else np.zeros(0, np.int16)
+        loud.append(int(np.count_nonzero(np.abs(audio.astype(np.int32)) > 1000)))
+    return {"loud_samples": loud}
+
+
 def voice(wavs: list[str]) -> dict[str, object]:
     from livesim.host import LiveHost
     from tests.bridge.harness import Client, running_daemon
@@ -104,4 +135,4 @@ def voice(wavs: list[str]) -> dict[str, object]:
 
 if __name__ == "__main__":
     mode, wavs = sys.argv[1], sys.argv[2:]
-    print(json.dumps(record(wavs) if mode == "record" else voice(wavs)))
+    print(json.dumps({"record": record, "voice": voice, "slow": slow}[mode](wavs)))

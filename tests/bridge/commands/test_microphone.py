@@ -111,6 +111,20 @@ def test_sounddevice_records_jack_input_and_the_words_come_through(
     assert second["intent"] == {"action": "set_tempo", "part": None, "params": {"tempo_bpm": 120}}
 
 
+@pytest.mark.realtime  # JACK audio captured against the wall clock: alone, after the parallel run
+def test_the_whole_file_is_played_into_the_input_however_slow_the_machine(
+    jack_env: dict[str, str], tmp_path: Path
+) -> None:
+    """A 1 s tone played into the open input while every port lookup takes 0.8 s longer (a busy
+    machine) arrives whole: the player is connected before it starts, so a slow machine cuts nothing
+    of the speech the tests above play (seen once: a realtime test failing at load ~11)."""
+    require_tool("sox")
+    tone = tmp_path / "tone.wav"
+    subprocess.run(["sox", "-n", "-r", "48000", "-c", "1", "-b", "16", str(tone), "synth", "1", "sine", "440", "vol", "0.5"], check=True)  # fmt: skip
+    (loud,) = child("slow", [tone], jack_env)["loud_samples"]
+    assert loud >= 0.8 * 48000  # a sine at half scale is over 1000 for 96 % of its samples
+
+
 def said_back_or_asked(message: str, sentence: str) -> bool:
     """Said back, or asked about with ``sentence`` as the first reading (then "yes" picks it)."""
     return message in (f'heard "{sentence}": {sentence}: say yes to do it, or no',) or message.startswith(
