@@ -66,6 +66,20 @@ def clean(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text.lower()).replace("-", " ").split())
 
 
+def unrepeated(sentence: str) -> str:
+    """A transcript that is one sentence said again and again read as the sentence once ("make the
+    drums calmer make the drums calmer make the": Whisper fills its window by writing a short command
+    two or three times, the last cut off; at least half the sentence must come again); any other
+    sentence as it is. Words are compared as ``clean`` writes them; the first time is returned as given."""
+    said = sentence.split()
+    words = [clean(w) for w in said]
+    for period in range(1, len(words)):
+        again = len(words) - period  # words said again: at least half the sentence
+        if 2 * again >= period and all(words[i] == words[i % period] for i in range(period, len(words))):
+            return " ".join(said[:period])
+    return sentence
+
+
 def written(sentence: str) -> str:
     """A sentence as Whisper writes one (a leading space, a capital, a full stop): every candidate,
     pocketsphinx's and Whisper's own (``clean`` first), is scored in this one style."""

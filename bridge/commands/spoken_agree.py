@@ -1,7 +1,8 @@
 """pocketsphinx and Whisper agree before anything acts (issue 56).
 
 The grammar proposes and Whisper judges. The candidates are pocketsphinx's readings (its lattice's
-n-best paths that are whole sentences of the command grammar) and Whisper's own free transcripts,
+n-best paths that are whole sentences of the command grammar) and Whisper's own free transcripts (one
+that writes a sentence again and again read as the sentence once, ``fast_whisper.unrepeated``),
 each read by ``bridge.commands.parse`` (the rules beside the learned reading, issue 55), and each
 transcript again with its words snapped to the grammar's (``snapping.snap``: "make a fun bass line"
 is "make a funk bass line"; the transcript as written then only proposes when its snapped form reads
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 
 from bridge.commands import parse
 from bridge.commands.confidence import Decision, Hearing, sure
-from bridge.commands.fast_whisper import Transcript, clean, written
+from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
@@ -95,7 +96,7 @@ def proposals(
     ]
     seen: set[str] = set()  # Whisper's sentences (one that is also pocketsphinx's is kept: Whisper wrote it)
     for t in transcripts:
-        raw = clean(t.text)
+        raw = unrepeated(clean(t.text))  # "X X X" read as X
         if not raw or raw in seen:
             continue
         seen.add(raw)

@@ -15,7 +15,7 @@ import pytest
 from bridge.actions.intents import voice
 from bridge.commands.audio import read_speech_wav
 from bridge.commands.confidence import Hearing, Reading
-from bridge.commands.fast_whisper import Transcript, clean, written
+from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.snapping import snap
 from bridge.commands.speech import SPHINX, WHISPER_ENV, choice, hear, load_recognizer
 from bridge.commands.spoken_agree import AgreeLimits, agree, candidates
@@ -160,6 +160,40 @@ def test_the_learned_readings_likeliest_readings_of_a_transcript_are_candidates(
         assert by_text[tip].intent.as_dict() == spoken(parse(tip)).as_dict() and by_text[tip].written
     assert found[0] is by_text[tips[1]] and found[0].whisper == -0.4
     assert not any(c.text == parse("make the drums bizier").params["suggestions"][2] for c in found)
+
+
+@pytest.mark.parametrize(
+    ("transcript", "meant"),
+    [
+        (" Mute the bass. Mute the bass.", "mute the bass"),  # read as muting "bass mute the bass"
+        (" Undo that, undo", "undo that"),  # the second time cut off by the token budget: refused
+        (" Reverse the bass. Reverse the bass. Reverse the bass.", "reverse the bass"),  # refused
+        (" Make a loop of warm strings, make a loop of warm", "make a loop of warm strings"),  # refused
+    ],
+)
+def test_a_transcript_that_says_one_command_again_is_read_as_the_command_once(
+    transcript: str, meant: str
+) -> None:
+    """Whisper tiny.en fills its window by writing a natural voice's short command two or three times
+    (issue 56, fifth round); the transcript proposes the command once."""
+    from bridge.commands import parse
+    from bridge.commands.safety import spoken
+
+    found, _ = candidates(hearing(), [Transcript(transcript, -0.3)], scorer({meant: -0.3}))
+    assert found[0].intent.as_dict() == spoken(parse(meant)).as_dict() and found[0].text == meant
+
+
+def test_only_a_whole_repeat_is_read_once() -> None:
+    assert unrepeated("stop stop stop") == "stop"
+    assert unrepeated("make the drums calmer make the drums calmer make the") == "make the drums calmer"
+    assert unrepeated("make the drums calmer, make the drums calmer.") == "make the drums calmer,"
+    for kept in (
+        "make the drums calmer",
+        "play",
+        "make the make the drums calmer",
+        "set the tempo to 100 100",
+    ):
+        assert unrepeated(kept) == kept
 
 
 def test_candidates_are_scored_in_one_style() -> None:
