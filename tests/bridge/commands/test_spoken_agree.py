@@ -210,6 +210,18 @@ def test_tiny_en_from_the_wheel_scores_the_sentence_said_above_another(whisper: 
     assert said > other + 1.0  # mean token log-probabilities, forced decoding
 
 
+def test_tiny_en_writes_a_short_command_once(whisper: Any, tmp_path: Path) -> None:
+    """Whisper tiny.en wrote espeak-ng's "play" (en-us+f2, 150 words a minute) as "play, play," with
+    the daemon's prompt; with the penalty on repeated tokens it writes it once."""
+    from bridge.commands.agreeing import VOCABULARY
+    from tools.bench.voice_tts import FAMILIES, speak
+
+    voice = next(v for v in FAMILIES["espeak"][1] if v.name == "en-us+f2")
+    speak("play", voice, tmp_path / "play.wav")
+    best = clean(whisper.hear(read_speech_wav(tmp_path / "play.wav"), (VOCABULARY,))[0].text)
+    assert best == "play"
+
+
 def test_scoring_again_after_listening_gives_what_scoring_after_hearing_gave(
     whisper: Any, tmp_path: Path
 ) -> None:
