@@ -51,7 +51,7 @@ from bridge.commands.audio import SPEECH_RATE_HZ, read_speech_wav
 from bridge.commands.confidence import Hearing
 from bridge.commands.fast_whisper import WINDOW_S, written
 from bridge.commands.spoken_agree import AgreeLimits, proposals
-from tools.bench.voice_studio_report import current, line
+from tools.bench.voice_studio_report import asked_why, current, line
 from tools.bench.voice_studio_rules import (
     MAIN_LIMITS,
     SCORES,
@@ -224,6 +224,8 @@ def main() -> None:
         "--voices", default="espeak", help="voice families, comma-separated: " + ",".join(FAMILIES)
     )
     ap.add_argument("--current", action="store_true", help="the daemon's limits, no tuning (see above)")
+    ap.add_argument("--decode", choices=("all", "tuning"), default="all", help="the voices decoded now")
+    ap.add_argument("--why", action="store_true", help="with --current: why the pair asked (tuning voices)")
     ap.add_argument("--retune", action="store_true", help="with --current: the pair's limits tuned as below")
     args = ap.parse_args()
     SCORES.window_s = args.window_s
@@ -231,7 +233,8 @@ def main() -> None:
     tune_voices, held_voices = voices(args.voices.split(","))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
     if not args.kept:
-        decode(make(COMMANDS[: args.commands], tune_voices + held_voices), args.window_s, kept)
+        speakers = tune_voices + (held_voices if args.decode == "all" else ())
+        decode(make(COMMANDS[: args.commands], speakers), args.window_s, kept)
     every = json.loads(kept.read_text())
     for r in every:
         r.setdefault("wav", _wav(r))  # decodes kept before the path was
@@ -247,6 +250,9 @@ def main() -> None:
     def part(voices_held: bool, commands_tuned: bool) -> list[dict[str, Any]]:
         return [r for r in rows if (r["entry"]["voice"] in held) == voices_held and (r["entry"]["text"] in tuned) == commands_tuned]  # fmt: skip
 
+    if args.why:
+        asked_why(part(False, False) + part(False, True), CONDITIONS)
+        return
     if args.current:
         limits = tune(part(False, True)) if args.retune else None
         if limits is not None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.bench.voice_studio_rules import pair_decision, rates, reachable, sphinx_decision, whisper_decision
+from tools.bench.voice_studio_rules import (
+    _found,
+    pair_decision,
+    rates,
+    reachable,
+    sphinx_decision,
+    whisper_decision,
+)
 from tools.bench.voice_tts import Voice, family_of
 
 
@@ -42,3 +49,42 @@ def current(
         sub = [r for r in held_rows if r["entry"]["voice"] == voice.label]
         print("  " + line(f"{voice.label}: pair", rates(sub, lambda r: pair_decision(r, pair_limits))))
         print("  " + line(f"{voice.label}: Whisper's best alone", rates(sub, whisper_decision)))
+
+
+def asked_why(rows: list[dict[str, Any]], conditions: tuple[str, ...]) -> None:
+    """Where the daemon's pair asked with the command meant among its candidates, by condition: which
+    of the rule's reasons asked (``spoken_agree.judge``'s, several may hold), and whether the command
+    it leaned to was the one meant."""
+    from collections import Counter
+
+    from bridge.commands.agreeing import LIMITS
+    from bridge.commands.reply import reply
+    from tools.bench.voice_confidence import TRUSTED, right
+
+    for condition in conditions:
+        sub = [r for r in rows if r["entry"]["condition"] == condition]
+        reasons: Counter[str] = Counter()
+        asked = first_right = 0
+        for r in sub:
+            d = pair_decision(r, LIMITS)
+            if reply(d, TRUSTED).what != "ask" or not any(
+                right(c.intent.as_dict(), r["entry"]) for c in _found(r)[0]
+            ):
+                continue
+            asked += 1
+            first_right += right(d.intent.as_dict(), r["entry"])
+            for why in d.why.split("; ") if d.kind == "ask" else [f"said back ({d.kind})"]:
+                reasons[_kind(why)] += 1
+        print(
+            f"{condition} (n={len(sub)}): asked with the right command a candidate {asked}, leaning to it {first_right}"
+        )
+        for kind, n in reasons.most_common():
+            print(f"    {n:3}  {kind}")
+
+
+def _kind(why: str) -> str:
+    """A reason of ``spoken_agree.judge`` without the sentence it names."""
+    for kind in ("pocketsphinx did not hear", "pocketsphinx heard only", "pocketsphinx heard", "pocketsphinx nearly heard", "Whisper heard", "Whisper nearly heard", "Whisper hears no command well"):  # fmt: skip
+        if why.startswith(kind):
+            return kind
+    return why
