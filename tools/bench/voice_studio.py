@@ -227,6 +227,9 @@ def main() -> None:
     ap.add_argument("--decode", choices=("all", "tuning"), default="all", help="the voices decoded now")
     ap.add_argument("--why", action="store_true", help="with --current: why the pair asked (tuning voices)")
     ap.add_argument("--retune", action="store_true", help="with --current: the pair's limits tuned as below")
+    ap.add_argument(
+        "--retune-half", action="store_true", help="with --current: tuned on the whole tuning half"
+    )
     args = ap.parse_args()
     SCORES.window_s = args.window_s
     kept = FOLDER / f"hearings-{args.window_s:g}s.json"
@@ -255,10 +258,10 @@ def main() -> None:
         return
     if args.current:
         limits = tune(part(False, True)) if args.retune else None
+        limits = tune(part(False, False) + part(False, True)) if args.retune_half else limits
         if limits is not None:
-            print(
-                f"limits tuned on {[v.label for v in tune_voices]} x the first {TUNE_COMMANDS} commands: {limits}"
-            )
+            commands = "all commands" if args.retune_half else f"the first {TUNE_COMMANDS} commands"
+            print(f"limits tuned on {[v.label for v in tune_voices]} x {commands}: {limits}")
         held_rows, tune_rows = part(True, False) + part(True, True), part(False, False) + part(False, True)
         current(held_rows, tune_rows, held_voices, CONDITIONS, limits)
         _keep_rescored(kept, every)

@@ -30,12 +30,11 @@ def current(
 ) -> None:
     """The daemon's pair with its own limits, pocketsphinx alone and Whisper's best transcript alone, by
     half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
-    ``limits``: the pair's, when not the daemon's (``agreeing.LIMITS``)."""
+    ``limits``: the pair's retuned, reported beside the daemon's (``agreeing.LIMITS``)."""
     from bridge.commands.agreeing import LIMITS
 
-    if limits is None:
-        print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
-    pair_limits = limits or LIMITS
+    print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
+    pair_limits = LIMITS
     for title, rows in (("held-out voices", held_rows), ("tuning voices", tune_rows)):
         print(title)
         for family in dict.fromkeys(family_of(r["entry"]["voice"]) for r in rows):
@@ -43,6 +42,10 @@ def current(
                 sub = [r for r in rows if family_of(r["entry"]["voice"]) == family and condition in ("all", r["entry"]["condition"])]  # fmt: skip
                 name = f"{family}, {condition}"
                 print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
+                if limits is not None:
+                    print(
+                        "  " + line(name + ": pair, retuned", rates(sub, lambda r: pair_decision(r, limits)))
+                    )
                 print("  " + line(name + ": pocketsphinx alone", rates(sub, sphinx_decision)))
                 print("  " + line(name + ": Whisper's best alone", rates(sub, whisper_decision)))
     for voice in held:
