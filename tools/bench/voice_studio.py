@@ -114,19 +114,8 @@ def make(commands: tuple[str, ...], spoken_by: tuple[Voice, ...]) -> list[dict[s
     noise = FOLDER / "pink.wav"
     if not noise.exists():
         _sox(
-            "-R",
-            "-n",
-            "-r",
-            str(SPEECH_RATE_HZ),
-            "-c",
-            "1",
-            "-b",
-            "16",
-            str(noise),
-            "synth",
-            "60",
-            "pinknoise",
-        )
+            *f"-R -n -r {SPEECH_RATE_HZ} -c 1 -b 16 {noise} synth 60 pinknoise".split()
+        )  # a path without spaces
     pink = read_speech_wav(noise).astype(np.float32)
     rng = np.random.default_rng(56)
     out = []
