@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, explain, guards, rephrase
+from bridge.commands import asides, carried, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -89,7 +89,8 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     ):
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
-    return _ask(heard, s, key, reading, ruled, left[0]) if left else chosen
+    word = left[0] if left else carried.unsaid(heard, chosen)  # "3 versions" made once: ask
+    return _ask(heard, s, key, reading, ruled, word) if word else chosen
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:
