@@ -11,6 +11,7 @@ import pytest
 from bridge.commands import reader
 from bridge.commands.agree import agreed, op_of
 from bridge.commands.carried import unsaid
+from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
 
 
@@ -62,6 +63,10 @@ def test_a_value_said_and_not_carried_is_asked_about(
         "make a house beat, 8 bars",
         "make this one a bit louder",  # "one" is no count
         "raise the hats by 3 db",  # a level the schema keeps scaled
+        "drop the bass two octaves",  # held as -24 semitones
+        "quantize the hats to 1/16",  # a grid, no count
+        "go back to the take before the last one",  # the previous take
+        "swing the hats like an old jazz drummer would",  # a genre in a comparison
     ],
 )
 def test_a_reading_that_carries_every_value_said_acts(text: str) -> None:
@@ -75,3 +80,24 @@ def test_a_value_in_the_reason_given_is_not_asked_about() -> None:
     plain = rules("make the drums busier")
     assert unsaid("make the drums busier so the chorus hits harder", plain) is None
     assert unsaid("make the drums busier in the chorus", plain) == "chorus"
+    assert unsaid("make the drums busier and leave the chorus as it is", plain) is None  # a place kept
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "op"),
+    [
+        ("the ending could use a bit more life", "make this busier", "busier"),
+        ("please make the right hand softer", "make this softer", "softer"),
+        ("the ukulele track should breathe more, strip it back", "thin it out", "simpler"),
+    ],
+)
+def test_a_level_change_with_no_part_it_reads_is_asked_about(text: str, plain: str, op: str) -> None:
+    ruled = rules(plain)
+    assert op_of(ruled) == op and "target" not in means_of(ruled.as_dict())
+    assert not agreed(text, ruled, _sure(op)).understood
+
+
+@pytest.mark.parametrize("text", ["make this busier", "thin it out", "make the clip busier"])
+def test_a_level_change_on_the_clip_pointed_at_acts(text: str) -> None:
+    ruled = rules(text)
+    assert agreed(text, ruled, _sure(str(op_of(ruled)))).understood
