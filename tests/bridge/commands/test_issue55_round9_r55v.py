@@ -101,3 +101,21 @@ def test_a_level_change_with_no_part_it_reads_is_asked_about(text: str, plain: s
 def test_a_level_change_on_the_clip_pointed_at_acts(text: str) -> None:
     ruled = rules(text)
     assert agreed(text, ruled, _sure(str(op_of(ruled)))).understood
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "op"),
+    [  # the rules read another op (an audio loop); the learned reading is sure of the change
+        ("in the outro, pare the piano back", "make a loop of piano", "simpler"),
+        ("the guitar track could be busier in the verse", "make a loop of guitar", "busier"),
+    ],
+)
+def test_the_reading_offered_by_a_question_is_acted_on_when_said(text: str, plain: str, op: str) -> None:
+    ruled = rules(plain)
+    assert op_of(ruled) == "musicgen"
+    asked = agreed(text, ruled, _sure(op))
+    assert not asked.understood
+    said = asked.params["suggestions"][0]  # the learned reading's op, said as a sentence
+    again = rules(said)
+    assert op_of(again) == op, said
+    assert agreed(said, again, _sure(op)).understood, said
