@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, explain, guards, rephrase
+from bridge.commands import asides, carried, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -89,7 +89,8 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     ):
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
-    return _ask(heard, s, key, reading, ruled, left[0]) if left else chosen
+    word = left[0] if left else carried.unsaid(heard, chosen)  # "3 versions" made once: ask
+    return _ask(heard, s, key, reading, ruled, word) if word else chosen
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:
@@ -217,14 +218,25 @@ def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> li
 
 def _said_as(op: str, target: str | None, s: str, key: str | None, values: dict[str, object]) -> str | None:
     """The op's own sentence on ``target`` with the values said, when the rules read it as ``op`` and
-    their reading leaves no value word of it unexplained (else the op's sentence without the target:
-    "turn the sax track into midi" transcribes the selected clip; a suggestion is never asked about)."""
+    their reading leaves no value word of it unexplained or uncarried and overrules nothing it says
+    (else the op's sentence without the target: "turn the sax track into midi" transcribes the
+    selected clip; a suggestion is never asked about)."""
     for on in dict.fromkeys([target, None]):
         text = rephrase.sentence_for(op, on, s, key, values)
         again = rules(text) if text is not None else None
-        if text is not None and again is not None and op_of(again) == op and not unexplained(text, again):
+        if text is not None and again is not None and op_of(again) == op and _acted(text, again):
             return text
     return None
+
+
+def _acted(text: str, again: Intent) -> bool:
+    """Whether the rules' reading ``again`` of a suggestion ``text`` would be acted on as it is."""
+    said = normalize(text)[0]
+    return (
+        not unexplained(text, again)
+        and carried.unsaid(text, again) is None
+        and not guards.overrules(again, said, 1.0, SURE)
+    )
 
 
 def _target(reading: lr.Reading, s: str) -> str | None:

@@ -14,7 +14,11 @@ then the sentence is asked about, not acted on (``agree``).
 - takes not read: the sentence names the takes to compare ("this one and the last take") and the
   reading compares without them (the slot readers did not read them);
 - a question acted on: the sentence asks ("is this clip in D dorian?") and the reading is an op
-  that answers no question, which the learned reading is not sure of either.
+  that answers no question, which the learned reading is not sure of either;
+- no part to change: a level or density change (louder, softer, busier, simpler) with no target,
+  when the sentence names a part or track the reading did not read ("the organ track should
+  breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
+  selected clip is changed only when the sentence points at it.
 
 Sentences are normalised (padded, lower case, numbers as digits).
 """
@@ -46,6 +50,8 @@ TAKES_NAMED = re.compile(
     r"|one before(?: it| that)?|take \d+|version \d+)(?= )"
 )
 PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
+LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's level or density
+POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
 PARTS = (
     "drums",
     "bass",
@@ -94,6 +100,8 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         op in PART_OPS and "target" not in means and target in PARTS and named == target
     ):  # "carry the melody on"
         return f"it names the {target}"
+    if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
+        return "it names no part it reads"
     if explain.asks(s) and op not in explain.ANSWERS and (p_op < sure or explain.asks_which(s)):
         return "it asks a question"
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"

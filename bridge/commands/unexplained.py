@@ -84,7 +84,7 @@ def targets_of(means: dict[str, Any]) -> set[str]:
     return {str(t) for t in (target if isinstance(target, list) else [target]) if t is not None}
 
 
-def _carried(means: dict[str, Any], intent: Intent) -> set[str]:
+def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     """The words the reading's values say: its fields, params and part, each with and without a plural
     "s" ("offbeat_stabs" says "offbeats"); a whole separation's stems; every part of all the parts,
     and every section of a song; a beat scope's beat numbers."""
@@ -126,7 +126,7 @@ def unexplained(
     known = table() if words is None else words
     means = means_of(intent.as_dict())
     op, targets = str(means["op"]), targets_of(means)
-    carried = _carried(means, intent)
+    carried = carried_words(means, intent)
     s, key, _ = normalize(sentence)
     if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
