@@ -26,6 +26,7 @@ import numpy as np
 from sklearn.neural_network import MLPClassifier
 
 from engines.transcription import drums
+from engines.transcription.drum_timbre import TIMBRE_NAMES
 from engines.transcription.notes import DRUM_NOTES, VOICE_OF_GM_NOTE
 from tools.corpus import drum_kits
 from tools.corpus import transcription_set as tset
@@ -39,13 +40,22 @@ VOICES = tuple(DRUM_NOTES)
 Pair = tuple[np.ndarray, np.ndarray]
 
 
-def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0) -> Pair:
+def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0, timbre: bool = False) -> Pair:
     """Features of each candidate hit the engine finds in ``y`` and its voices (multi-hot) from the
-    truth; ``tilt`` (log10 units from the lowest band to the highest) colours the band energies."""
+    truth; ``tilt`` (log10 units from the lowest band to the highest) colours the band energies (and,
+    band by band, the spectrum drum_timbre reads when ``timbre``)."""
     times = drums.hit_times(y)
-    energies = drums.band_energies(y)
-    energies = energies + tilt * np.linspace(-0.5, 0.5, len(energies))[:, None]
+    power = drums.spectrum(y)
+    energies = drums.band_energies(y, power)
+    steps = tilt * np.linspace(-0.5, 0.5, len(energies))
+    energies = energies + steps[:, None]
     features = drums.hit_features(energies, times)
+    if timbre:
+        band = np.searchsorted(drums.BAND_EDGES_HZ, drums.FREQS_HZ, side="right") - 1
+        inside = (band >= 0) & (band < len(steps))
+        gain = np.where(inside, 10.0 ** steps[np.clip(band, 0, len(steps) - 1)], 1.0).astype(np.float32)
+        width = features.shape[1] + len(TIMBRE_NAMES)
+        features = drums.classifier_features(energies, power * gain[:, None], times, width)
     labels = np.zeros((len(times), len(VOICES)), dtype=np.int8)
     for pitch, start_s, _end, _vel in rows:
         voice = VOICE_OF_GM_NOTE.get(pitch)
@@ -58,10 +68,11 @@ def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0) -> Pai
 
 
 def family_examples(
-    out: Path, kits: tuple[drum_kits.Kit, ...], n_hat_lines: int = 0
+    out: Path, kits: tuple[drum_kits.Kit, ...], n_hat_lines: int = 0, timbre: bool = False
 ) -> dict[str, list[Pair]]:
     """Per kit family: each part's hits as rendered and once varied (``n_hat_lines``: patterns a kit
-    whose hi-hat line opens now and then, drum_kits.hat_line_pattern)."""
+    whose hi-hat line opens now and then, drum_kits.hat_line_pattern; ``timbre``: drum_timbre's
+    features after the band features)."""
     per_family: dict[str, list[Pair]] = {}
     for kit in kits:
         made = drum_kits.parts(
@@ -76,7 +87,10 @@ def family_examples(
         for wav, rows in made:
             rng = random.Random(f"{SEED}-{Path(wav).name}")
             varied, moved, tilt = drum_kits.variation(wav, rows, rng)
-            pairs = [labelled_hits(drum_kits.plain(wav), rows), labelled_hits(varied, moved, tilt)]
+            pairs = [
+                labelled_hits(drum_kits.plain(wav), rows, timbre=timbre),
+                labelled_hits(varied, moved, tilt, timbre),
+            ]
             per_family.setdefault(kit.family, []).extend(pairs)
     return per_family
 
@@ -169,9 +183,11 @@ def main() -> None:
     parser.add_argument(
         "--hat-lines", type=int, default=0, help="hat-line patterns a kit (tried, not shipped)"
     )
+    parser.add_argument("--timbre", action="store_true", help="also drum_timbre's snare-or-hat features")
+    parser.add_argument("--model", type=Path, default=drums.MODEL_FILE, help="where to write the classifier")
     args = parser.parse_args()
     kits = drum_kits.TRAIN_KITS + (drum_kits.REAL_KITS if args.real_kits else ())
-    per_family = family_examples(args.out, kits, args.hat_lines)
+    per_family = family_examples(args.out, kits, args.hat_lines, args.timbre)
     if not args.no_cross:
         cross_check(per_family, args.hidden, args.alpha)
     everything = [pair for pairs in per_family.values() for pair in pairs]
@@ -189,8 +205,10 @@ def main() -> None:
             "kits": [kit.name for kit in kits],
             "arrays": arrays(net),
         }
-        drums.MODEL_FILE.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {drums.MODEL_FILE} ({drums.MODEL_FILE.stat().st_size} bytes)")
+        if args.timbre:
+            payload["features"] = ["bands", *TIMBRE_NAMES]
+        args.model.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {args.model} ({args.model.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":
