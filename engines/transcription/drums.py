@@ -47,20 +47,21 @@ def band_energies(y: np.ndarray, power: np.ndarray | None = None) -> np.ndarray:
 
 
 def classifier_features(
-    energies: np.ndarray, power: np.ndarray, times_s: np.ndarray, width: int
+    energies: np.ndarray, power: np.ndarray, times_s: np.ndarray, model: dict[str, np.ndarray]
 ) -> np.ndarray:
-    """The features a classifier of ``width`` inputs was trained on: the band features alone (the
-    classifiers before issue 54 part L), or those and drum_timbre's after them."""
-    bands = hit_features(energies, times_s)
-    if width == bands.shape[1]:
-        return bands
-    timbre = timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S)
-    if width != bands.shape[1] + timbre.shape[1]:
+    """The features ``model`` was trained on: the band features, then those of drum_timbre its
+    ``timbre`` array names (indices into TIMBRE_NAMES; none for the classifiers before issue 54 part L)."""
+    features = hit_features(energies, times_s)
+    columns = model.get("timbre", np.zeros(0)).astype(int)
+    if len(columns):
+        timbre = timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S)
+        features = np.hstack([features, timbre[:, columns]])
+    if features.shape[1] != len(model["mean"]):
         raise ModelUnavailable(
-            f"the drum classifier takes {width} features, not {bands.shape[1]} or"
-            f" {bands.shape[1] + timbre.shape[1]}: run .venv/bin/python -m tools.corpus.drum_train"
+            f"the drum classifier takes {len(model['mean'])} features, not the {features.shape[1]} it names"
+            f" (timbre {columns.tolist()}): run .venv/bin/python -m tools.corpus.drum_train"
         )
-    return np.hstack([bands, timbre])
+    return features
 
 
 def hit_features(energies: np.ndarray, times_s: np.ndarray) -> np.ndarray:
@@ -156,7 +157,7 @@ def transcribe(y: np.ndarray) -> list[TranscribedNote]:
         return []
     model = load_classifier()
     power = spectrum(y)
-    features = classifier_features(band_energies(y, power), power, times_s, len(model["mean"]))
+    features = classifier_features(band_energies(y, power), power, times_s, model)
     probabilities = voice_probabilities(features, model)
     voices = probabilities >= model["threshold"]
     loudness = curve[np.minimum(len(curve) - 1, np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1)]

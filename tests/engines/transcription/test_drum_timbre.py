@@ -90,10 +90,13 @@ def test_the_classifier_reads_the_features_it_was_trained_on() -> None:
     power = drums.spectrum(y)
     energies = drums.band_energies(y, power)
     bands = drums.hit_features(energies, times)
-    old = drums.classifier_features(energies, power, times, bands.shape[1])
-    new = drums.classifier_features(energies, power, times, bands.shape[1] + len(TIMBRE_NAMES))
-    np.testing.assert_array_equal(old, bands)
-    np.testing.assert_array_equal(new[:, : bands.shape[1]], bands)
-    assert new.shape[1] == bands.shape[1] + len(TIMBRE_NAMES)
-    with pytest.raises(ModelUnavailable, match=f"takes {bands.shape[1] + 1} features"):
-        drums.classifier_features(energies, power, times, bands.shape[1] + 1)
+    timbre = timbre_features(power, drums.FREQS_HZ, times, drums.FRAMES_PER_S)
+    width = bands.shape[1]
+    old = drums.classifier_features(energies, power, times, {"mean": np.zeros(width)})
+    np.testing.assert_array_equal(old, bands)  # a classifier from before: the band features alone
+    some = {"mean": np.zeros(width + 2), "timbre": np.array([4.0, 0.0])}
+    np.testing.assert_array_equal(
+        drums.classifier_features(energies, power, times, some), np.hstack([bands, timbre[:, [4, 0]]])
+    )
+    with pytest.raises(ModelUnavailable, match=f"takes {width + 1} features, not the {width + 2}"):
+        drums.classifier_features(energies, power, times, {**some, "mean": np.zeros(width + 1)})
