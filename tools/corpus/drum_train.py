@@ -10,9 +10,10 @@ tone tilt, half of them in a room). Each candidate hit the engine finds is label
 whose truth notes lie within ``MATCH_S`` of it. Before the final fit, a leave-one-family-out pass
 prints per-voice F on the family left out (hits, not notes) and what the missed hits were read as:
     .venv/bin/python -m tools.corpus.drum_train [--out DIR] [--no-write] [--no-cross]
-        [--real-kits] [--hat-lines N]
-``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits) and ``--hat-lines N`` N
-patterns a kit whose hi-hat line opens now and then: tried, not shipped (docs/benchmarks/transcription.md).
+        [--real-kits] [--hat-lines N] [--timbre all|NAMES ...] [--model PATH]
+``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits), ``--hat-lines N`` N
+patterns a kit whose hi-hat line opens now and then, ``--timbre`` engines/transcription/drum_timbre's
+snare-or-hat features: tried, not shipped (docs/benchmarks/transcription.md).
 """
 
 from __future__ import annotations
