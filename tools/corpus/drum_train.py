@@ -97,9 +97,9 @@ def family_examples(
 
 
 def fit(
-    features: np.ndarray, labels: np.ndarray, hidden: int = HIDDEN, alpha: float = ALPHA
+    features: np.ndarray, labels: np.ndarray, hidden: int = HIDDEN, alpha: float = ALPHA, net_seed: int = SEED
 ) -> MLPClassifier:
-    net = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=800, random_state=SEED)
+    net = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=800, random_state=net_seed)
     mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
     net.fit((features - mean) / scale, labels)
     net.mean_, net.scale_ = mean, scale  # type: ignore[attr-defined]
@@ -208,6 +208,12 @@ def main() -> None:
         help="also drum_timbre's features: 'all' or names joined by commas; given again, each set is"
         " cross-checked in turn and the last one written",
     )
+    parser.add_argument(
+        "--net-seed",
+        type=int,
+        default=SEED,
+        help="the final fit's initial weights (its spread: the gate's noise)",
+    )
     parser.add_argument("--model", type=Path, default=drums.MODEL_FILE, help="where to write the classifier")
     args = parser.parse_args()
     kits = drum_kits.TRAIN_KITS + (drum_kits.REAL_KITS if args.real_kits else ())
@@ -228,6 +234,7 @@ def main() -> None:
         np.vstack([lab for _, lab in everything]),
         args.hidden,
         args.alpha,
+        args.net_seed,
     )
     if not args.no_write:
         weights = arrays(net)
