@@ -15,6 +15,7 @@ import numpy as np
 
 from engines.errors import ModelUnavailable
 from engines.transcription.audio import power_spectrogram
+from engines.transcription.drum_timbre import timbre_features
 from engines.transcription.model import MODEL_RATE_HZ
 from engines.transcription.notes import DRUM_NOTES, TranscribedNote
 from engines.transcription.onsets import FLUX_FRAMES_PER_S, flux, hits
@@ -28,12 +29,39 @@ HIT_SENSITIVITY = 1.5  # more hits than the flux alone is sure of: the classifie
 NOTE_LENGTH_S = 0.1
 
 
-def band_energies(y: np.ndarray) -> np.ndarray:
+FREQS_HZ = np.fft.rfftfreq(FEATURE_FFT, 1 / MODEL_RATE_HZ)
+FRAMES_PER_S = MODEL_RATE_HZ / FEATURE_HOP
+
+
+def spectrum(y: np.ndarray) -> np.ndarray:
+    """Power (bins at FREQS_HZ, frames at FEATURE_HOP samples a frame)."""
+    return power_spectrogram(y, FEATURE_FFT, FEATURE_HOP)
+
+
+def band_energies(y: np.ndarray, power: np.ndarray | None = None) -> np.ndarray:
     """Log energy (bands, frames) in BAND_EDGES_HZ bands at FEATURE_HOP samples a frame."""
-    power = power_spectrogram(y, FEATURE_FFT, FEATURE_HOP)
-    freqs = np.fft.rfftfreq(FEATURE_FFT, 1 / MODEL_RATE_HZ)
-    bands = [power[(freqs >= lo) & (freqs < hi)].sum(axis=0) for lo, hi in itertools.pairwise(BAND_EDGES_HZ)]
+    power = spectrum(y) if power is None else power
+    edges = itertools.pairwise(BAND_EDGES_HZ)
+    bands = [power[(FREQS_HZ >= lo) & (FREQS_HZ < hi)].sum(axis=0) for lo, hi in edges]
     return np.log10(np.stack(bands) + 1e-10)
+
+
+def classifier_features(
+    energies: np.ndarray, power: np.ndarray, times_s: np.ndarray, model: dict[str, np.ndarray]
+) -> np.ndarray:
+    """The features ``model`` was trained on: the band features, then those of drum_timbre its
+    ``timbre`` array names (indices into TIMBRE_NAMES; none for the classifiers before issue 54 part L)."""
+    features = hit_features(energies, times_s)
+    columns = model.get("timbre", np.zeros(0)).astype(int)
+    if len(columns):
+        timbre = timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S)
+        features = np.hstack([features, timbre[:, columns]])
+    if features.shape[1] != len(model["mean"]):
+        raise ModelUnavailable(
+            f"the drum classifier takes {len(model['mean'])} features, not the {features.shape[1]} it names"
+            f" (timbre {columns.tolist()}): run .venv/bin/python -m tools.corpus.drum_train"
+        )
+    return features
 
 
 def hit_features(energies: np.ndarray, times_s: np.ndarray) -> np.ndarray:
@@ -42,7 +70,7 @@ def hit_features(energies: np.ndarray, times_s: np.ndarray) -> np.ndarray:
     ring spans relative to the attack and its decay rate, both read only until the next hit (a hit
     close after masks the ring); how long the low and high bands ring; the attack's and the ring's
     spectral centroid; and the time to the next hit (seconds, at most 0.5)."""
-    per_s = MODEL_RATE_HZ / FEATURE_HOP
+    per_s = FRAMES_PER_S
     gaps = np.minimum(np.diff(np.append(times_s, np.inf)), 0.5)
     n_frames = energies.shape[1]
     rows = []
@@ -128,7 +156,9 @@ def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     if len(times_s) == 0:
         return []
     model = load_classifier()
-    probabilities = voice_probabilities(hit_features(band_energies(y), times_s), model)
+    power = spectrum(y)
+    features = classifier_features(band_energies(y, power), power, times_s, model)
+    probabilities = voice_probabilities(features, model)
     voices = probabilities >= model["threshold"]
     loudness = curve[np.minimum(len(curve) - 1, np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1)]
     velocities = np.clip(np.round(40 + 87 * loudness / max(float(loudness.max()), 1e-9)), 1, 127).astype(int)

@@ -10,9 +10,10 @@ tone tilt, half of them in a room). Each candidate hit the engine finds is label
 whose truth notes lie within ``MATCH_S`` of it. Before the final fit, a leave-one-family-out pass
 prints per-voice F on the family left out (hits, not notes) and what the missed hits were read as:
     .venv/bin/python -m tools.corpus.drum_train [--out DIR] [--no-write] [--no-cross]
-        [--real-kits] [--hat-lines N]
-``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits) and ``--hat-lines N`` N
-patterns a kit whose hi-hat line opens now and then: tried, not shipped (docs/benchmarks/transcription.md).
+        [--real-kits] [--hat-lines N] [--timbre all|NAMES ...] [--model PATH]
+``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits), ``--hat-lines N`` N
+patterns a kit whose hi-hat line opens now and then, ``--timbre`` engines/transcription/drum_timbre's
+snare-or-hat features: tried, not shipped (docs/benchmarks/transcription.md).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import numpy as np
 from sklearn.neural_network import MLPClassifier
 
 from engines.transcription import drums
+from engines.transcription.drum_timbre import TIMBRE_NAMES, timbre_features
 from engines.transcription.notes import DRUM_NOTES, VOICE_OF_GM_NOTE
 from tools.corpus import drum_kits
 from tools.corpus import transcription_set as tset
@@ -39,13 +41,22 @@ VOICES = tuple(DRUM_NOTES)
 Pair = tuple[np.ndarray, np.ndarray]
 
 
-def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0) -> Pair:
+def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0, timbre: bool = False) -> Pair:
     """Features of each candidate hit the engine finds in ``y`` and its voices (multi-hot) from the
-    truth; ``tilt`` (log10 units from the lowest band to the highest) colours the band energies."""
+    truth; ``tilt`` (log10 units from the lowest band to the highest) colours the band energies (and,
+    band by band, the spectrum drum_timbre reads when ``timbre``)."""
     times = drums.hit_times(y)
-    energies = drums.band_energies(y)
-    energies = energies + tilt * np.linspace(-0.5, 0.5, len(energies))[:, None]
+    power = drums.spectrum(y)
+    energies = drums.band_energies(y, power)
+    steps = tilt * np.linspace(-0.5, 0.5, len(energies))
+    energies = energies + steps[:, None]
     features = drums.hit_features(energies, times)
+    if timbre:
+        band = np.searchsorted(drums.BAND_EDGES_HZ, drums.FREQS_HZ, side="right") - 1
+        inside = (band >= 0) & (band < len(steps))
+        gain = np.where(inside, 10.0 ** steps[np.clip(band, 0, len(steps) - 1)], 1.0).astype(np.float32)
+        tinted = power * gain[:, None]
+        features = np.hstack([features, timbre_features(tinted, drums.FREQS_HZ, times, drums.FRAMES_PER_S)])
     labels = np.zeros((len(times), len(VOICES)), dtype=np.int8)
     for pitch, start_s, _end, _vel in rows:
         voice = VOICE_OF_GM_NOTE.get(pitch)
@@ -58,10 +69,11 @@ def labelled_hits(y: np.ndarray, rows: drum_kits.Rows, tilt: float = 0.0) -> Pai
 
 
 def family_examples(
-    out: Path, kits: tuple[drum_kits.Kit, ...], n_hat_lines: int = 0
+    out: Path, kits: tuple[drum_kits.Kit, ...], n_hat_lines: int = 0, timbre: bool = False
 ) -> dict[str, list[Pair]]:
     """Per kit family: each part's hits as rendered and once varied (``n_hat_lines``: patterns a kit
-    whose hi-hat line opens now and then, drum_kits.hat_line_pattern)."""
+    whose hi-hat line opens now and then, drum_kits.hat_line_pattern; ``timbre``: all of drum_timbre's
+    features after the band features)."""
     per_family: dict[str, list[Pair]] = {}
     for kit in kits:
         made = drum_kits.parts(
@@ -76,15 +88,18 @@ def family_examples(
         for wav, rows in made:
             rng = random.Random(f"{SEED}-{Path(wav).name}")
             varied, moved, tilt = drum_kits.variation(wav, rows, rng)
-            pairs = [labelled_hits(drum_kits.plain(wav), rows), labelled_hits(varied, moved, tilt)]
+            pairs = [
+                labelled_hits(drum_kits.plain(wav), rows, timbre=timbre),
+                labelled_hits(varied, moved, tilt, timbre),
+            ]
             per_family.setdefault(kit.family, []).extend(pairs)
     return per_family
 
 
 def fit(
-    features: np.ndarray, labels: np.ndarray, hidden: int = HIDDEN, alpha: float = ALPHA
+    features: np.ndarray, labels: np.ndarray, hidden: int = HIDDEN, alpha: float = ALPHA, net_seed: int = SEED
 ) -> MLPClassifier:
-    net = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=800, random_state=SEED)
+    net = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=800, random_state=net_seed)
     mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
     net.fit((features - mean) / scale, labels)
     net.mean_, net.scale_ = mean, scale  # type: ignore[attr-defined]
@@ -156,6 +171,23 @@ def arrays(net: MLPClassifier) -> dict[str, list]:
     }
 
 
+def timbre_columns(names: str) -> list[int]:
+    """Indices into TIMBRE_NAMES of ``names`` ('all', names joined by commas, or '' for none)."""
+    wanted = TIMBRE_NAMES if names == "all" else [n for n in names.split(",") if n]
+    unknown = [n for n in wanted if n not in TIMBRE_NAMES]
+    if unknown:
+        raise SystemExit(
+            f"--timbre: {unknown} are no drum_timbre features; expected 'all' or some of {TIMBRE_NAMES}"
+        )
+    return [TIMBRE_NAMES.index(n) for n in wanted]
+
+
+def _kept(features: np.ndarray, columns: list[int], with_timbre: bool) -> list[int]:
+    """The band features' columns, then the named timbre columns (all of which follow them when ``with_timbre``)."""
+    n_bands = features.shape[1] - (len(TIMBRE_NAMES) if with_timbre else 0)
+    return [*range(n_bands), *(n_bands + c for c in columns)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=drum_kits.default_out())
@@ -169,28 +201,55 @@ def main() -> None:
     parser.add_argument(
         "--hat-lines", type=int, default=0, help="hat-line patterns a kit (tried, not shipped)"
     )
+    parser.add_argument(
+        "--timbre",
+        action="append",
+        metavar="NAMES",
+        help="also drum_timbre's features: 'all' or names joined by commas; given again, each set is"
+        " cross-checked in turn and the last one written",
+    )
+    parser.add_argument(
+        "--net-seed",
+        type=int,
+        default=SEED,
+        help="the final fit's initial weights (its spread: the gate's noise)",
+    )
+    parser.add_argument("--model", type=Path, default=drums.MODEL_FILE, help="where to write the classifier")
     args = parser.parse_args()
     kits = drum_kits.TRAIN_KITS + (drum_kits.REAL_KITS if args.real_kits else ())
-    per_family = family_examples(args.out, kits, args.hat_lines)
-    if not args.no_cross:
-        cross_check(per_family, args.hidden, args.alpha)
+    with_timbre = bool(args.timbre)
+    every_feature = family_examples(args.out, kits, args.hat_lines, with_timbre)
+    for names in args.timbre or [""]:
+        columns = timbre_columns(names)
+        print(f"timbre features: {[TIMBRE_NAMES[c] for c in columns]}", flush=True)
+        per_family = {
+            family: [(f[:, _kept(f, columns, with_timbre)], lab) for f, lab in pairs]
+            for family, pairs in every_feature.items()
+        }
+        if not args.no_cross:
+            cross_check(per_family, args.hidden, args.alpha)
     everything = [pair for pairs in per_family.values() for pair in pairs]
     net = fit(
         np.vstack([f for f, _ in everything]),
         np.vstack([lab for _, lab in everything]),
         args.hidden,
         args.alpha,
+        args.net_seed,
     )
     if not args.no_write:
-        payload = {
+        weights = arrays(net)
+        payload: dict[str, object] = {
             "voices": list(VOICES),
             "trained_on": "tools/corpus/drum_train.py",
             "seed": SEED,
             "kits": [kit.name for kit in kits],
-            "arrays": arrays(net),
+            "arrays": weights,
         }
-        drums.MODEL_FILE.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {drums.MODEL_FILE} ({drums.MODEL_FILE.stat().st_size} bytes)")
+        if columns:
+            weights["timbre"] = columns
+            payload["features"] = ["bands", *(TIMBRE_NAMES[c] for c in columns)]
+        args.model.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {args.model} ({args.model.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":
