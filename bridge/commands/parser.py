@@ -187,7 +187,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.separate_intent(heard, s, model)
 
     params: dict[str, Any] = {}
-    many = sp.VARIATIONS.search(s_no_bars) or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
+    many = cn.more_takes(s_no_bars) or sp.VARIATIONS.search(s_no_bars)  # "bass another version, two more"
+    many = many or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
     fresh = many is not None and cn.fresh_takes(s_no_bars, many)  # "3 versions of a drum groove": new
     if many:
         count = int(many.group(1))

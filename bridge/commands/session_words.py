@@ -165,9 +165,14 @@ def _takes(s: str) -> dict[str, Any] | None:
     found = tw.history_of(s, s)
     this = "this" if said(s, "this", "it") else None  # "between this and the last one": this, last
     two = len(refs) > 1 or (this is not None and refs) or bool(set(refs) - {"last", "previous"})
-    if two and (tr.COMPARED.search(s) or (found is not None and found["do"] == "compare")):
+    compared = tr.COMPARED.search(s) or said(
+        s, *tw.COMPARE_PHRASES
+    )  # "second and first take, what is different"
+    if two and (compared or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
+    if found is not None and found["do"] in ("star", "unstar") and refs and tr.THAT_TAKE.search(s):
+        return {**found, "which": refs[0]}  # "i like that last take, star it": the take said
     if not set(refs) - {"last", "previous"}:  # "the last take" is this one: take_words' star, previous
         return None
     if found is not None and found["do"] in ("star", "unstar"):

@@ -1,0 +1,211 @@
+"""Issue 55, ninth round (r55u): the rules' slot readers for word orders and slips of fresh writers.
+Counts said after the part or without a plural, takes by their place, dictated "for bars", a false
+start corrected mid-sentence. Sentences of our own, never a blind set's lines; each family failed on
+112424a (the rules' reading, ``parser.parse``, read through the schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.commands.means import means_of
+from bridge.commands.parser import parse as rules
+
+
+def read(text: str) -> dict[str, Any]:
+    intent = rules(text)
+    assert intent.understood, intent
+    return dict(means_of(intent.as_dict()))
+
+
+def case(text: str, **want: Any) -> Any:
+    return pytest.param(text, want, id=text)
+
+
+# 1. Counts and versions: a count said last, a singular "version", "variants", "undos"
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("chords one more version please, three more", op="vary", target="chords", versions=3),
+        case("the melody, another two", op="vary", target="melody", versions=2),
+        case("drums, 2 more of those", op="vary", target="drums", versions=2),
+        case("the chords make 4 version please", op="make", target="chords", versions=4),
+        case("drum groove create two version", op="make", target="drums", versions=2),
+        case("give me three further variants of the melody", op="vary", target="melody", versions=3),
+        case("two undos please", op="undo", count=2),
+        case("three redos", op="redo", count=3),
+    ],
+)
+def test_a_count_of_takes_said_last_or_without_a_plural(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("turn the bass up 2 more", op="louder", target="bass"),  # no takes: a step, not a count
+        case("make 3 versions of the drums", op="vary", target="drums", versions=3),  # "of the": varied
+    ],
+)
+def test_a_count_that_is_no_take_count_is_left_alone(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize("text", ["add 2 more bars to the chords", "the bass is 2 more than i wanted"])
+def test_more_of_something_else_is_no_count_of_takes(text: str) -> None:
+    assert "variations" not in rules(text).params
+
+
+# 2. Takes by their place: two places and a question of difference, a place and a star
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("third and second take, what is different", op="compare", target="third", other="second"),
+        case("first one and second one whats different", op="compare", target="first", other="second"),
+        case("that last version is the one, star it", op="star", target="last"),
+        case("i love the previous take, favourite it", op="star", target="previous"),
+    ],
+)
+def test_takes_said_by_their_place(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_a_star_with_no_place_said_stays_on_the_selected_take() -> None:
+    assert read("nice, star it") == {"op": "star"}
+
+
+# 3. Dictation: "for bars" is four bars where no bar number follows
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case(
+            "thin out the chords in the first for bars",
+            op="simpler",
+            target="chords",
+            scope={"first_bars": 4},
+        ),
+        case("some funk drums for bars", op="make", target="drums", genre="funk", bars=4),
+        case("a melody for bar", op="make", target="melody", bars=4),
+    ],
+)
+def test_dictated_for_bars_is_four_bars(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("put a drum fill for bar 12", op="fill", target="drums", scope={"bars": [12, 12]}),
+        case("take the hats out for bars 9 to 12", op="remove", target="hats", scope={"bars": [9, 12]}),
+    ],
+)
+def test_for_bar_with_its_number_is_that_bar(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+# 4. A false start corrected mid-sentence: the second key, the second voice
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("some chords in e minor no wait g major", op="make", target="chords", key="G major"),
+        case("a bass line in f dorian sorry c minor", op="make", target="bass", key="C minor"),
+        case("shift the snare no the clap a sixteenth earlier", op="shift", target="claps", beats=-0.25),
+        case("the chords no the melody louder", op="louder", target="melody"),
+    ],
+)
+def test_a_false_start_is_replaced_by_its_correction(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_no_at_the_start_is_no_correction() -> None:
+    assert rules("no the bass is fine").params.get("reason") is not None  # nothing read as a change
+
+
+# 5. The verb said last, after its object: the object is what the verb changes
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("strings track mute please", op="mute", target="track:strings"),
+        case("ok the organ channel solo", op="solo", target="track:organ"),
+        case("vocal track unmute please, thank you", op="unmute", target="track:vocal"),
+        case("melody transpose to e minor please", op="transpose", target="melody", key="E minor"),
+        case("this keys recording midi convert please", op="transcribe", target="piano"),
+        case("the audio clip warp please", op="warp"),
+    ],
+)
+def test_a_verb_said_after_its_object(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the strings track is muted",  # a description, not a request
+        "the organ solo in the bridge is too long",
+        "the piano mute button is stuck",
+    ],
+)
+def test_a_description_with_a_verb_word_is_no_switch(text: str) -> None:
+    assert rules(text).params.get("do") not in ("mute", "solo", "unmute"), rules(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [case("bass solo please", op="make", target="bass")])
+def test_solo_after_a_bare_part_is_the_kind_of_part(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want  # "bass solo": what part; "the bass track solo": the switch
+
+
+def test_an_audio_clip_acted_on_is_no_new_audio() -> None:
+    assert read("warp this audio clip to the grid") == {"op": "warp"}
+    assert read("make an audio clip of waves on a beach")["op"] == "musicgen"
+
+
+# 6. A wanted state that is a removal, after a place said first
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("after bar 12 i want the snare gone", op="remove", target="snare", scope={"from_bar": 13}),
+        case(
+            "i need the shaker out in the bridge",
+            op="remove",
+            target="percussion",
+            scope={"section": "bridge"},
+        ),
+    ],
+)
+def test_a_part_wanted_gone_is_removed(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+# 7. A new part that follows another track by what it does
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("a bass line that sticks to whatever the rhodes track is doing", op="make", target="bass",
+             follow="track:rhodes"),
+        case("a melody that mirrors whatever the guitar track does", op="make", target="melody",
+             follow="track:guitar"),
+    ],
+)  # fmt: skip
+def test_a_new_part_follows_a_track_by_what_it_does(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+# 8. A complaint with a softener says its way ("a bit bare" is too bare: busier); the bottom end is the bass
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("the bass is a little bare in the last 4 bars", op="busier", target="bass", scope={"last_bars": 4}),
+        case("the chords sound kind of empty in the chorus", op="busier", target="chords",
+             scope={"section": "chorus"}),
+        case("the hats are a bit cluttered", op="simpler", target="hats"),
+        case("the bottom end is a bit bare", op="busier", target="bass"),
+        case("the melody is too empty", op="busier", target="melody"),
+    ],
+)  # fmt: skip
+def test_a_softened_complaint_says_its_way(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_a_sound_word_said_alone_is_no_complaint() -> None:
+    assert not rules("the snare is loud").understood  # may be what was wanted
