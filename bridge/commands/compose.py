@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bridge.commands import clip_words as cw
+from bridge.commands import counts as cn
 from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
@@ -106,8 +107,10 @@ def compose(s: str) -> Intent | None:
     if said(s, *("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
     s = _OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
-    if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
-        return None  # the kick": a new part, not a change of one
+    if (
+        _NEW_PART.search(s) or _FOLLOWS.search(s) or cn.PART_FIRST.search(s)
+    ):  # "a house beat four on the floor", "a bass that follows
+        return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)

@@ -63,6 +63,10 @@ _HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three u
 _MADE_COUNT = re.compile(
     rf"^ (?:(?:the|a|my|some) )?(?:\w+ )?(?:{_MADE}) (?:make|write|create|generate|compose|build) (?:me |us )?$"
 )
+# a part said first with no verb, then a meter: "melody in 3/4 time, 8 bars" asks for a new one
+PART_FIRST = re.compile(rf"^ (?:a |an |some |new )?(?:\w+ )?(?:{_MADE}) (?=in \d+ \d+ )")
+# "2 semitone", "3 octave" (no plural): the unit counted
+_UNIT = re.compile(r"(?<= )([2-9]|1\d) (semitone|half step|whole step|whole tone|octave)(?= )")
 MAX_TIMES = 20  # more than this is not a count said of an undo ("undo 300 times" is refused by its reader)
 
 
@@ -98,6 +102,8 @@ def more_takes(s: str) -> re.Match[str] | None:
 
 def as_counted(s: str) -> str:
     """A normalised sentence with its counted takes and undos as the readers read them: "3 version"
-    -> "3 versions", "2 further variants" -> "2 further variations", "3 undos" -> "undo 3 times"."""
+    -> "3 versions", "2 further variants" -> "2 further variations", "3 undos" -> "undo 3 times", "2
+    semitone" -> "2 semitones"."""
     s = _SINGULAR.sub(lambda m: f"{m.group(1)} {m.group(2)}{_PLURAL[m.group(3)]}", s)
+    s = _UNIT.sub(r"\1 \2s", s)
     return _HISTORY_COUNT.sub(lambda m: f"{m.group(2)} {m.group(1)} times", s)

@@ -97,6 +97,11 @@ _WANTED_GONE = re.compile(
     r"((?:the|my|all the|those|these|that) (?:[a-z]+ ){0,2}?[a-z]+) (?:gone|removed|deleted|out(?! of)|silent|silenced)\b"
 )
 
+# "a bass that play along with the melody" (a second language, a dictation): the verb of a part that follows
+_THAT_FOLLOWS = re.compile(
+    r"\b(that|which) (play|follow|fit|match|lock|sit|ride|stick)(?= (?:along|with|to|on|over)\b)"
+)
+
 
 def _taken_out(m: re.Match[str]) -> str:
     """ "take the bass out of the intro" -> "take out the bass in the intro" (a place the scope reads)."""
@@ -168,6 +173,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         lowered = said.sub(meant, lowered)
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
     lowered = _SOFTENED.sub(r"\1 too \2", lowered)
+    lowered = _THAT_FOLLOWS.sub(r"\1 \2s", lowered)
     lowered = _WANTED_GONE.sub(r"remove \1", lowered)
     lowered = _TAKEN_OFF.sub(r"take out \1 on ", _TAKEN_OUT.sub(_taken_out, lowered))
     lowered = re.sub(

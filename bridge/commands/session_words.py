@@ -64,6 +64,8 @@ RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "us
 _LIST = re.compile(
     r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
+    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
+    r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
     r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
 )  # "show me only the takes ive starred"

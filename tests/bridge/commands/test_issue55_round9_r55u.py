@@ -209,3 +209,35 @@ def test_a_softened_complaint_says_its_way(text: str, want: dict[str, Any]) -> N
 
 def test_a_sound_word_said_alone_is_no_complaint() -> None:
     assert not rules("the snare is loud").understood  # may be what was wanted
+
+
+# 9. More of the verb said last: a part redone in a section, a clip's style changed, a new part made
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("chorus drums rewrite please", op="vary", target="drums", scope={"section": "chorus"}),
+        case("intro chords regenerate", op="vary", target="chords", scope={"section": "intro"}),
+        case("this loop, genre change to house please", op="set", target="this", genre="house"),
+        case("chords that play along with the bass line, make please", op="accompany", target="chords"),
+        case("keys recording midi convert", op="transcribe", target="piano"),
+    ],
+)
+def test_more_verbs_said_after_their_object(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+# 10. A count with its unit in the singular, a part said first with its meter, starred takes in the singular
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("chords 3 semitone down please", op="transpose", target="chords", semitones=-3),
+        case("bass line in 6/8 time, 4 bar", op="make", target="bass", meter="6/8", bars=4),
+        case("show favourite take only", op="list_takes", starred=True),
+    ],
+)
+def test_a_unit_or_a_take_in_the_singular(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_a_part_first_with_a_feel_is_still_a_change() -> None:
+    assert read("drums in half time") == {"op": "feel", "target": "drums", "feel": "half_time"}
