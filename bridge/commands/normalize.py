@@ -99,7 +99,7 @@ _WANTED_GONE = re.compile(
 
 # "a bass that play along with the melody" (a second language, a dictation): the verb of a part that follows
 _THAT_FOLLOWS = re.compile(
-    r"\b(that|which) (play|follow|fit|match|lock|sit|ride|stick)(?= (?:along|with|to|on|over)\b)"
+    r"\b(that|which) (play|ride)(?= (?:along|with|on|over)\b)"  # "play along": no jam here
 )
 
 
