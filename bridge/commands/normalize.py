@@ -16,6 +16,7 @@ from bridge.commands.counts import as_counted
 from bridge.commands.numbers import words_to_digits
 from bridge.commands.sound_words import by_sound
 from bridge.commands.spelling import corrected
+from bridge.commands.track_words import called
 from bridge.commands.verb_last import reordered
 from bridge.protocol import SEPARATION_MODELS
 
@@ -188,7 +189,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     s = " " + " ".join(fillers.self_corrected(digits)) + " "  # the correction wins
     s = as_counted(s)  # "3 version", "two further variants", "three undos"
     s = _FOR_BARS.sub(" 4 bars ", s)  # dictated "four bars"
-    s = reordered(s)  # "pad track mute": "mute the pad track"
+    s = reordered(called(s))  # "pad track mute": "mute the pad track"; "the track named pad": "the pad track"
     s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick
     return s, key, model
 

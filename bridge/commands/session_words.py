@@ -133,11 +133,22 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     return _song(s, heard, key)
 
 
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` lies inside one of ``spans`` ("the last" of "the take before the last")."""
+    return any(start < at < end for start, end in spans)
+
+
 def _refs(s: str) -> list[str]:
-    found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s)]
+    return [ref for _, ref in _placed_refs(s)]
+
+
+def _placed_refs(s: str) -> list[tuple[int, str]]:
+    """The takes said by their place, with where each is said, in the sentence's order."""
+    before = [(m.start(), m.end()) for m in tr.BEFORE_THAT.finditer(s)]  # "the one before that"
+    found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s) if not _within(m.start(), before)]
     found += [(m.start(), f"take:{m.group(1)}") for m in _TAKE_ID.finditer(s)]
-    found += [(m.start(), "previous") for m in tr.BEFORE_THAT.finditer(s)]  # "the one before that"
-    return [ref for _, ref in sorted(found)]
+    found += [(start, "previous") for start, _ in before]
+    return sorted(found)
 
 
 def _takes(s: str) -> dict[str, Any] | None:
@@ -172,6 +183,9 @@ def _takes(s: str) -> dict[str, Any] | None:
     )  # "second and first take, what is different"
     if two and (compared or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
+        this_at = re.search(r" (?:this|it) ", s)
+        if len(refs) == 1 and this_at is not None and this_at.start() > _placed_refs(s)[0][0]:
+            which, other = refs[0], this  # "compare the take before the last with this one": in said order
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
     if found is not None and found["do"] in ("star", "unstar") and refs and tr.THAT_TAKE.search(s):
         return {**found, "which": refs[0]}  # "i like that last take, star it": the take said

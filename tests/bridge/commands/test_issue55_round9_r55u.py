@@ -65,6 +65,10 @@ def test_more_of_something_else_is_no_count_of_takes(text: str) -> None:
         case("first one and second one whats different", op="compare", target="first", other="second"),
         case("that last version is the one, star it", op="star", target="last"),
         case("i love the previous take, favourite it", op="star", target="previous"),
+        case(
+            "second take and fourth take, which is different", op="compare", target="second", other="fourth"
+        ),
+        case("compare the one before the last with this one", op="compare", target="previous", other="this"),
     ],
 )
 def test_takes_said_by_their_place(text: str, want: dict[str, Any]) -> None:
@@ -241,3 +245,36 @@ def test_a_unit_or_a_take_in_the_singular(text: str, want: dict[str, Any]) -> No
 
 def test_a_part_first_with_a_feel_is_still_a_change() -> None:
     assert read("drums in half time") == {"op": "feel", "target": "drums", "feel": "half_time"}
+
+
+# 11. A track said by what it is called; a clause after a track's name is no part of the request
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("solo the track called Warm Keys", op="solo", target="track:warm keys"),
+        case("mute the one named 'Choir' please", op="mute", target="track:choir"),
+        case("fade out the channel called strings over 4 bars", op="automate", target="track:strings",
+             shape="fade_out", bars=4),
+        case("mute the organ track, way too loud for me", op="mute", target="track:organ"),
+        case("solo the rhodes track its too quiet to judge", op="solo", target="track:rhodes"),
+    ],
+)  # fmt: skip
+def test_a_track_by_its_name_and_a_clause_after_it(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_a_place_after_the_track_is_still_read() -> None:
+    assert read("mute the pad track in the chorus")["scope"] == {"section": "chorus"}
+
+
+# 12. A clip wanted as a genre instead is set in it (the object said first)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("i want this as reggae instead", op="set", target="this", genre="reggae"),
+        case("the chords as jazz instead", op="set", target="chords", genre="jazz"),
+        case("this part, i want it as house instead please", op="set", target="this", genre="house"),
+    ],
+)
+def test_a_clip_wanted_as_a_genre_instead(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
