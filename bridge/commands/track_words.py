@@ -154,13 +154,14 @@ _NAME_ENDS = frozenset({"over", "in", "for", "from", "to", "into", "at", "so", "
 
 def called(s: str) -> str:
     """A normalised sentence with a track said by what it is called ("mute the track named pad wash
-    now") as its name before "track" ("mute the pad wash track now"), which the readers read."""
+    now") as its name before "track" ("mute the pad wash track now"), which the readers read; the
+    name ends at a small word or an adverb ("temporarily")."""
     m = _CALLED.search(s)
     if m is None:
         return s
     rest = s[m.end() :].split()
     name: list[str] = []
-    while rest and rest[0] not in _NAME_ENDS and len(name) < MAX_NAME_WORDS:
+    while rest and rest[0] not in _NAME_ENDS and not rest[0].endswith("ly") and len(name) < MAX_NAME_WORDS:
         name.append(rest.pop(0))
     if not name:
         return s

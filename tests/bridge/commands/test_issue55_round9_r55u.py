@@ -189,6 +189,7 @@ def test_a_part_first_with_a_feel_is_still_a_change() -> None:
 A_TRACK_BY_ITS_NAME_AND_A_CLAUSE_AFTER_IT = [
         case("solo the track called Warm Keys", op="solo", target="track:warm keys"),
         case("mute the one named 'Choir' please", op="mute", target="track:choir"),
+    case("solo the track named 'Bells' (briefly, to check)", op="solo", target="track:bells"),
         case("fade out the channel called strings over 4 bars", op="automate", target="track:strings",
              shape="fade_out", bars=4),
         case("mute the organ track, way too loud for me", op="mute", target="track:organ"),
