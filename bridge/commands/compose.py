@@ -5,8 +5,7 @@ swing, a feel) is applied to a target (a drum voice or several, a part, "it") ov
 (``scope_words``: bars, halves, first/last bars, after/before a bar, every Nth bar, offbeats,
 downbeats, backbeat) with quantities (an amount, a time offset). Each operation is a /roo/transform
 kind (engines/transforms), so ``compose`` gives ``Intent("transform", part, {"kind": ..., options})``
-or None when the sentence is none of these. Words: the tables below (the parser's and ``grammar``'s). Normalised.
-"""
+or None when the sentence is none of these. Words: the tables below (the parser's and ``grammar``'s)."""
 
 from __future__ import annotations
 
@@ -43,7 +42,6 @@ BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", 
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
            "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense")  # fmt: skip
-# feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
 _LOOSEN = re.compile(
@@ -85,6 +83,7 @@ _PLACED = re.compile(
     r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"
 )  # the voice first
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
+_CHANGES = (*BUSIER, *SIMPLER, *LOUDER, *SOFTER, *HUMANIZE, *QUANTIZE)  # "only X" said with a change
 
 
 def voices_of(s: str) -> tuple[list[str], str]:
@@ -181,7 +180,8 @@ def _operation(
         return feel, {}
     if feel in ("double_time", "half_time") and voices:
         return feel, {}
-    if voices and (said(s, *KEEP) or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
+    kept = said(s, *KEEP) and not said(s, *_CHANGES)  # "only the snare louder": the snare made louder
+    if voices and (kept or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
         return "drums_keep", {}
     if (
         "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not said(s, *REMOVE)

@@ -29,7 +29,7 @@ def case(text: str, **want: Any) -> Any:
 A_COUNT_OF_TAKES_SAID_LAST_OR_WITHOUT_A_PLURAL = [
     case("chords one more version please, three more", op="vary", target="chords", versions=3),
     case("the melody, another two", op="vary", target="melody", versions=2),
-    case("drums, 2 more of those", op="vary", target="drums", versions=2),
+    case("drums take, 3 more", op="vary", target="drums", versions=3),
     case("the chords make 4 version please", op="make", target="chords", versions=4),
     case("drum groove create two version", op="make", target="drums", versions=2),
     case("give me three further variants of the melody", op="vary", target="melody", versions=3),
@@ -209,9 +209,20 @@ A_CLIP_WANTED_AS_A_GENRE_INSTEAD = [
 ]
 
 
+# 13. "only" / "just" with a change is that change on the voice said, not a keep-only
+ONLY_WITH_A_CHANGE = [
+    case("only the snare a bit louder", op="louder", target="snare"),
+    case("ride only make more busy", op="busier", target="ride"),
+    case("just the hats quieter please", op="softer", target="hats"),
+]
+KEEP_ONLY_WITHOUT_ONE = [case("keep only the kick and hats", op="keep_only", target=["kick", "hats"])]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        *ONLY_WITH_A_CHANGE,
+        *KEEP_ONLY_WITHOUT_ONE,
         *A_COUNT_OF_TAKES_SAID_LAST_OR_WITHOUT_A_PLURAL,
         *A_COUNT_THAT_IS_NO_TAKE_COUNT_IS_LEFT_ALONE,
         *TAKES_SAID_BY_THEIR_PLACE,
