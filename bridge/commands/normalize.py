@@ -103,6 +103,15 @@ _THAT_FOLLOWS = re.compile(
     r"\b(that|which) (play|ride)(?= (?:along|with|on|over)\b)"  # "play along": no jam here
 )
 
+_ASKED_TO_SOUND = re.compile(
+    r"\b(?:make|let|have|get|want)\b(?: \w+){0,3} $"
+)  # "make the pad sound really soft"
+
+
+def _softened(m: re.Match[str], lowered: str) -> str:
+    """ "is a bit bare" -> "is too bare": a complaint; "make it sound really soft" stays (a request)."""
+    return m.group(0) if _ASKED_TO_SOUND.search(lowered[: m.start()]) else f"{m.group(1)} too {m.group(2)}"
+
 
 def _taken_out(m: re.Match[str]) -> str:
     """ "take the bass out of the intro" -> "take out the bass in the intro" (a place the scope reads)."""
@@ -173,7 +182,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
-    lowered = _SOFTENED.sub(r"\1 too \2", lowered)
+    lowered = _SOFTENED.sub(lambda m: _softened(m, lowered), lowered)
     lowered = _THAT_FOLLOWS.sub(r"\1 \2s", lowered)
     lowered = _WANTED_GONE.sub(r"remove \1", lowered)
     lowered = _TAKEN_OFF.sub(r"take out \1 on ", _TAKEN_OUT.sub(_taken_out, lowered))

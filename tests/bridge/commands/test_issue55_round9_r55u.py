@@ -242,3 +242,8 @@ KEEP_ONLY_WITHOUT_ONE = [case("keep only the kick and hats", op="keep_only", tar
 )
 def test_the_rules_read(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+def test_a_sound_asked_for_is_no_complaint() -> None:
+    # "make it sound really quiet" asks for quiet; read as "too quiet" it would turn it up
+    assert means_of(rules("make the bass sound really quiet").as_dict()).get("op") != "louder"
