@@ -180,7 +180,7 @@ def _operation(
         return feel, {}
     if feel in ("double_time", "half_time") and voices:
         return feel, {}
-    kept = said(s, *KEEP) and not said(s, *_CHANGES)  # "only the snare louder": the snare made louder
+    kept = said(s, *KEEP) and (said(s, "to just", "to only") or not said(s, *_CHANGES))  # not "only X louder"
     if voices and (kept or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
         return "drums_keep", {}
     if (

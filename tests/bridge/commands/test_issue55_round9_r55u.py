@@ -215,7 +215,10 @@ ONLY_WITH_A_CHANGE = [
     case("ride only make more busy", op="busier", target="ride"),
     case("just the hats quieter please", op="softer", target="hats"),
 ]
-KEEP_ONLY_WITHOUT_ONE = [case("keep only the kick and hats", op="keep_only", target=["kick", "hats"])]
+KEEP_ONLY_WITHOUT_ONE = [
+    case("keep only the kick and hats", op="keep_only", target=["kick", "hats"]),
+    case("thin the groove out to just the kick and the clap", op="keep_only", target=["kick", "claps"]),
+]
 
 
 @pytest.mark.parametrize(
