@@ -183,6 +183,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         lowered = said.sub(meant, lowered)
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
     lowered = _SOFTENED.sub(lambda m: _softened(m, lowered), lowered)
+    lowered = re.sub(r"^(\W*)how (i|we) (?!do\b|can\b|should\b)", r"\1how do \2 ", lowered)  # "how i use it?"
     lowered = _THAT_FOLLOWS.sub(r"\1 \2s", lowered)
     lowered = _WANTED_GONE.sub(r"remove \1", lowered)
     lowered = _TAKEN_OFF.sub(r"take out \1 on ", _TAKEN_OUT.sub(_taken_out, lowered))

@@ -215,6 +215,8 @@ ONLY_WITH_A_CHANGE = [
     case("ride only make more busy", op="busier", target="ride"),
     case("just the hats quieter please", op="softer", target="hats"),
 ]
+# 14. A question with its auxiliary dropped ("how I use ...?") is the question
+HOW_WITHOUT_DO = [case("how i use the voice control?", op="help"), case("how i talk to it", op="help")]
 KEEP_ONLY_WITHOUT_ONE = [
     case("keep only the kick and hats", op="keep_only", target=["kick", "hats"]),
     case("thin the groove out to just the kick and the clap", op="keep_only", target=["kick", "claps"]),
@@ -225,6 +227,7 @@ KEEP_ONLY_WITHOUT_ONE = [
     ("text", "want"),
     [
         *ONLY_WITH_A_CHANGE,
+        *HOW_WITHOUT_DO,
         *KEEP_ONLY_WITHOUT_ONE,
         *A_COUNT_OF_TAKES_SAID_LAST_OR_WITHOUT_A_PLURAL,
         *A_COUNT_THAT_IS_NO_TAKE_COUNT_IS_LEFT_ALONE,
