@@ -5,8 +5,7 @@ swing, a feel) is applied to a target (a drum voice or several, a part, "it") ov
 (``scope_words``: bars, halves, first/last bars, after/before a bar, every Nth bar, offbeats,
 downbeats, backbeat) with quantities (an amount, a time offset). Each operation is a /roo/transform
 kind (engines/transforms), so ``compose`` gives ``Intent("transform", part, {"kind": ..., options})``
-or None when the sentence is none of these. Words: the tables below (the parser's and ``grammar``'s). Normalised.
-"""
+or None when the sentence is none of these. Words: the tables below (the parser's and ``grammar``'s)."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ import re
 from typing import Any
 
 from bridge.commands import clip_words as cw
+from bridge.commands import counts as cn
 from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
@@ -37,12 +37,11 @@ LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mi
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
           "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
-BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty",
+BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty", "too bare",
           "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
            "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense")  # fmt: skip
-# feel phrase -> transform kind (a feel is the part played in another rhythm)
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
 _LOOSEN = re.compile(
@@ -84,6 +83,7 @@ _PLACED = re.compile(
     r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"
 )  # the voice first
 AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
+_CHANGES = (*BUSIER, *SIMPLER, *LOUDER, *SOFTER, *HUMANIZE, *QUANTIZE)  # "only X" said with a change
 
 
 def voices_of(s: str) -> tuple[list[str], str]:
@@ -106,8 +106,10 @@ def compose(s: str) -> Intent | None:
     if said(s, *("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
     s = _OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
-    if _NEW_PART.search(s) or _FOLLOWS.search(s):  # "a house beat four on the floor", "a bass that follows
-        return None  # the kick": a new part, not a change of one
+    if (
+        _NEW_PART.search(s) or _FOLLOWS.search(s) or cn.PART_FIRST.search(s)
+    ):  # "a house beat four on the floor", "a bass that follows
+        return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
@@ -178,7 +180,8 @@ def _operation(
         return feel, {}
     if feel in ("double_time", "half_time") and voices:
         return feel, {}
-    if voices and (said(s, *KEEP) or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
+    kept = said(s, *KEEP) and (said(s, "to just", "to only") or not said(s, *_CHANGES))  # not "only X louder"
+    if voices and (kept or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
         return "drums_keep", {}
     if (
         "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not said(s, *REMOVE)

@@ -2,7 +2,10 @@
 
 - "undo that like three times", "ctrl z it a couple of times", "redo that twice": ``times_said``;
 - "gimme 4 more goes at the melody", "two more tries on the chords", "have 3 stabs at it":
-  ``GOES`` (the takes a Vary makes; group 1 the count).
+  ``GOES`` (the takes a Vary makes; group 1 the count);
+- "bass another version, two more", "the drums, another three": ``more_takes`` (the count said last);
+- "3 version" (no plural), "two further variants", "three undos": ``as_counted`` writes them the
+  way the readers above read them ("3 versions", "undo 3 times").
 
 Sentences are normalised (``normalize``): padded, lower case, numbers as digits. Stdlib only.
 """
@@ -34,6 +37,36 @@ NEW_PART = re.compile(
     rf" (?:make|write|create|generate|compose|give|build|need|want|get) (?:me |us )?(?:a|an|some|new|a new) "
     rf"(?:\w+ ){{0,3}}?(?:{_MADE})(?= )"
 )
+# the count said last, after the part: "bass another version, two more", "the chords, another three"
+_MORE = re.compile(r" (?:another (?=\d)|(?=\d+ more ))(\d+)(?: more)?(?: of (?:these|those|them|it))? $")
+_PART_SAID = re.compile(
+    "|".join(f" {re.escape(w)}(?= )" for w in sorted(v.PARTS, key=len, reverse=True) if v.PARTS[w] != "song")
+)
+# what may come before it: the part, a take word, and the small words around them
+_BEFORE_MORE = frozenset(
+    {"the", "my", "this", "that", "a", "an", "1", "of", "and", "another", "more", "please", "version", "versions",
+     "take", "takes", "variation", "variations", "one", "ones", "give", "me", "us", "i", "want", "need"}
+)  # fmt: skip
+# "3 version", "2 more variant" (a second language, a dictation): the takes counted, as a plural
+_SINGULAR = re.compile(
+    r"(?<= )(\d+) ((?:(?:more|new|different|other|further|extra|additional|fresh|alternative) ){0,2})"
+    r"(version|variation|variants?)(?= )"
+)
+_PLURAL = {
+    "version": "versions",
+    "variation": "variations",
+    "variant": "variations",
+    "variants": "variations",
+}
+_HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three undos": undo 3 times
+# the part said first, then the verb and the count ("bass line, make 3 versions"): new ones of it
+_MADE_COUNT = re.compile(
+    rf"^ (?:(?:the|a|my|some) )?(?:\w+ )?(?:{_MADE}) (?:make|write|create|generate|compose|build) (?:me |us )?$"
+)
+# a part said first with no verb, then a meter: "melody in 3/4 time, 8 bars" asks for a new one
+PART_FIRST = re.compile(rf"^ (?:a |an |some |new )?(?:\w+ )?(?:{_MADE}) (?=in \d+ \d+ )")
+# "2 semitone", "3 octave" (no plural): the unit counted
+_UNIT = re.compile(r"(?<= )([2-9]|1\d) (semitone|half step|whole step|whole tone|octave)(?= )")
 MAX_TIMES = 20  # more than this is not a count said of an undo ("undo 300 times" is refused by its reader)
 
 
@@ -48,6 +81,29 @@ def times_said(s: str) -> int | None:
 
 def fresh_takes(s: str, said: re.Match[str]) -> bool:
     """Whether the takes counted by ``said`` ("3 versions", "2 takes") are of a new part: "of a"
-    follows them ("three versions of a drum groove": new grooves), or a new part is asked for ("make
-    a bass line, 3 variations")."""
-    return _OF_A_NEW.match(s, said.end()) is not None or NEW_PART.search(s) is not None
+    follows them ("three versions of a drum groove": new grooves), a new part is asked for ("make
+    a bass line, 3 variations"), or the part is said before the verb ("bass line make 3 versions")."""
+    made_after_part = _MADE_COUNT.search(s[: said.start() + 1]) is not None and not s[
+        said.end() :
+    ].startswith(" of ")
+    return _OF_A_NEW.match(s, said.end()) is not None or NEW_PART.search(s) is not None or made_after_part
+
+
+def more_takes(s: str) -> re.Match[str] | None:
+    """The count of takes said last ("bass another version, 2 more", "the drums, another 3"; group 1
+    the count), or None: only after nothing but a part and take words ("turn it up 2 more" is no take)."""
+    m = _MORE.search(s)
+    if m is None:
+        return None
+    before = f"{s[: m.start()]} "
+    left = _PART_SAID.sub(" ", before)
+    return m if left != before and set(left.split()) <= _BEFORE_MORE else None
+
+
+def as_counted(s: str) -> str:
+    """A normalised sentence with its counted takes and undos as the readers read them: "3 version"
+    -> "3 versions", "2 further variants" -> "2 further variations", "3 undos" -> "undo 3 times", "2
+    semitone" -> "2 semitones"."""
+    s = _SINGULAR.sub(lambda m: f"{m.group(1)} {m.group(2)}{_PLURAL[m.group(3)]}", s)
+    s = _UNIT.sub(r"\1 \2s", s)
+    return _HISTORY_COUNT.sub(lambda m: f"{m.group(2)} {m.group(1)} times", s)

@@ -56,6 +56,21 @@ _AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "more", "rather", 
 _KINDS = (frozenset(v.PARTS), frozenset(DRUM_VOICES), frozenset(v.GENRES))
 
 
+_MODE_NAMES = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
+_A_KEY = rf"[a-g](?: ?(?:sharp|flat|#|b))? ?(?:{_MODE_NAMES})"
+# "in d dorian no wait a minor": the key said first and taken back goes, so the key read is the second
+_KEY_TAKEN_BACK = re.compile(
+    rf"\b{_A_KEY}[, ]+(?:{_HESITATION}[, ]+)?(?:no,? wait|wait,? no|no,? sorry|sorry,? no|actually,? no|no,? actually|"
+    rf"i mean|i meant|or rather|no|sorry|wait)[, ]+(?:(?:make it|in|to) )?(?={_A_KEY}\b)"
+)
+
+
+def key_corrected(lowered: str) -> str:
+    """The lower-cased sentence with a key taken back left out ("in d dorian no wait a minor" -> "in a
+    minor"), read before the key is."""
+    return _KEY_TAKEN_BACK.sub("", lowered)
+
+
 def marked(lowered: str) -> str:
     """The lower-cased sentence with each self-correction as ``_fix_`` and its fillers taken out."""
     text = f" {lowered} "
@@ -85,6 +100,8 @@ def self_corrected(words: list[str]) -> list[str]:
     out = list(words)
     for i in range(1, len(out) - 1):
         said = out[i + 1 : i + 3]
+        if out[i] == "no" and _same_kind(out[i - 1], out[i + 1 : i + 3]):  # "the kick no the snare"
+            out[i] = FIX
         if out[i] == "no" and any(w.isdigit() for w in out[max(0, i - 2) : i]):
             if said[:1] and (
                 said[0].isdigit() or (said[0] in ("just", "only") and said[1:2] and said[1].isdigit())
@@ -141,6 +158,14 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
         at = _last(left, lambda w: w in ("and", "then"))
         return (left[: at + 1] if at is not None else []) + right
     return left + right
+
+
+def _same_kind(before: str, after: list[str]) -> bool:
+    """Whether ``after`` (an article, a word) names a word of the kind of ``before``: a part, a drum
+    voice or a genre ("the kick no the snare", "the bass no the chords")."""
+    if len(after) < 2 or after[0] not in _ARTICLES or after[1] == before:
+        return False
+    return any(before in kind and after[1] in kind for kind in _KINDS)
 
 
 _CHANGE_VERBS = v.CHANGE_VERBS | {"keep"}  # "mute the bass, no wait, keep it"

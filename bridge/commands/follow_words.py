@@ -19,7 +19,9 @@ from bridge.commands.track_words import bare_name
 _FOLLOWS = (
     r"(?:follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|fits(?: with)?|"
     r"fit(?: with)?|goes with|go with|sits (?:on|with|over)|sit (?:on|with|over)|rides (?:on|over|with)|"
-    r"plays? along (?:to|with)|based on|built (?:on|around)|over|under|on top of|against|around|with)"
+    r"plays? along (?:to|with)|based on|built (?:on|around)|sticks? (?:to|with)|stuck to|stays? (?:with|on)|"
+    r"hugs|shadows|mirrors|(?:is |stays? )?(?:tight|in sync|synced|glued|tied) (?:with|to)|keeps? up with|"
+    r"lines? up with|over|under|on top of|against|around|with)"
 )
 _WHO = r"(?:i|ive|i ve|i have|weve|we ve|we have|youve|you have|we|you|i just|ive just)"
 _SELECTED = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands.counts import NEW_PART
+from bridge.commands.counts import NEW_PART, PART_FIRST
 
 _TOPS = "2|3|4|5|6|7|9|12"
 _METER = re.compile(
@@ -31,6 +31,6 @@ def meter_of(s: str) -> str | None:
 def made_in(s: str) -> bool:
     """Whether a meter said goes with a new part asked for ("make a melody in 3/4 time": the melody
     made in 3/4), not with the song's own meter ("put the song in 3/4")."""
-    made = NEW_PART.search(s)
+    made = NEW_PART.search(s) or PART_FIRST.search(s)  # "melody in 3/4 time, 8 bars": a new one
     said = _METER.search(s)
     return made is not None and said is not None and said.start() >= made.end() - 1

@@ -37,9 +37,16 @@ _BARS = re.compile(
 )
 
 
+# "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
+_ACTED_ON = re.compile(
+    r" (?:warp|analy[sz]e|separate|split|transcribe|convert|quantize|mute|unmute|solo|stretch) (?:the |this |that |my )?"
+    r"audio (?:clip|loop|recording|sample)s? "
+)
+
+
 def anywhere(s: str) -> bool:
-    """Whether the normalised sentence names MusicGen or an audio loop."""
-    return any(f" {w} " in s for w in ANYWHERE)
+    """Whether the normalised sentence names MusicGen or an audio loop (not one an audio action is done on)."""
+    return any(f" {w} " in s for w in ANYWHERE) and (" musicgen " in s or _ACTED_ON.search(s) is None)
 
 
 def prompt_as_written(heard: str) -> str:

@@ -12,9 +12,12 @@ from functools import lru_cache
 
 from bridge.commands import fillers
 from bridge.commands import vocab as v
+from bridge.commands.counts import as_counted
 from bridge.commands.numbers import words_to_digits
 from bridge.commands.sound_words import by_sound
 from bridge.commands.spelling import corrected
+from bridge.commands.track_words import called
+from bridge.commands.verb_last import reordered
 from bridge.protocol import SEPARATION_MODELS
 
 _MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
@@ -63,6 +66,13 @@ _OTHER_TONGUE = (
     (re.compile(r"\b(?:the|my|that|this|our|a) reese(?: bass)?\b"), "the bass"),
     (re.compile(r"\bbase\b(?! of\b)"), "bass"),
     (re.compile(r"\b(?:hi|high) hates?\b"), "hi hats"),
+    (re.compile(r"\bthe bottom end\b(?! of\b)"), "the bass"),  # "the bottom end is bare"
+)
+# a complaint said with a softener is the complaint ("the bass is a bit bare": too bare); said alone
+# ("the hats are busy", "they feel empty") it may be what was wanted, or which way is not said
+_SOFTENED = re.compile(
+    r"\b(is|are|feels?|sounds?|seems?|getting) (?:(?:a bit|a little|a tad|kind of|sort of|pretty|quite|so|really|very|"
+    r"way|rather|somewhat|bit|super|real|kinda|too) )+(bare|empty|sparse|busy|cluttered|loud|quiet|soft|plain)\b"
 )
 # a phrasal verb's particle after its object is read before it: "strip the bass back" is "strip back
 # the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
@@ -82,11 +92,35 @@ _TAKEN_OFF = re.compile(
     r"(?=the (?:downbeats?|offbeats?|off beats?|backbeats?|upbeats?|1|one)\b|beats? \d)"
 )
 
+# "after bar 8 i want the hats gone", "i need the shaker out in the verse": the state wanted is a removal
+_WANTED_GONE = re.compile(
+    r"\b(?:i want|i need|i would like|i d like|id like|want|need|have|get) "
+    r"((?:the|my|all the|those|these|that) (?:[a-z]+ ){0,2}?[a-z]+) (?:gone|removed|deleted|out(?! of)|silent|silenced)\b"
+)
+
+# "a bass that play along with the melody" (a second language, a dictation): the verb of a part that follows
+_THAT_FOLLOWS = re.compile(
+    r"\b(that|which) (play|ride)(?= (?:along|with|on|over)\b)"  # "play along": no jam here
+)
+
+_ASKED_TO_SOUND = re.compile(
+    r"\b(?:make|let|have|get|want)\b(?: \w+){0,3} $"
+)  # "make the pad sound really soft"
+
+
+def _softened(m: re.Match[str], lowered: str) -> str:
+    """ "is a bit bare" -> "is too bare": a complaint; "make it sound really soft" stays (a request)."""
+    return m.group(0) if _ASKED_TO_SOUND.search(lowered[: m.start()]) else f"{m.group(1)} too {m.group(2)}"
+
 
 def _taken_out(m: re.Match[str]) -> str:
     """ "take the bass out of the intro" -> "take out the bass in the intro" (a place the scope reads)."""
     return f"take out {m.group(1)} " + ("in " if m.group(0).endswith(" of ") else "")
 
+
+# "jazz chords for bars", "the last for bars": dictation's "four bars" (no bar number follows; "a fill
+# for bar 8", "for bars 5 to 8" are bars by number)
+_FOR_BARS = re.compile(r" (?:for|fore) (?:bars?|measures?) (?!\d)")
 
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
@@ -137,6 +171,9 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
+    taken_back = fillers.key_corrected(lowered)  # "in d dorian no wait a minor": A minor
+    if taken_back != lowered:
+        lowered, written = taken_back, ""
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
@@ -145,6 +182,10 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
+    lowered = _SOFTENED.sub(lambda m: _softened(m, lowered), lowered)
+    lowered = re.sub(r"^(\W*)how (i|we) (?!do\b|can\b|should\b)", r"\1how do \2 ", lowered)  # "how i use it?"
+    lowered = _THAT_FOLLOWS.sub(r"\1 \2s", lowered)
+    lowered = _WANTED_GONE.sub(r"remove \1", lowered)
     lowered = _TAKEN_OFF.sub(r"take out \1 on ", _TAKEN_OUT.sub(_taken_out, lowered))
     lowered = re.sub(
         r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
@@ -156,6 +197,9 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
         digits += words_to_digits(words)
     s = " " + " ".join(fillers.self_corrected(digits)) + " "  # the correction wins
+    s = as_counted(s)  # "3 version", "two further variants", "three undos"
+    s = _FOR_BARS.sub(" 4 bars ", s)  # dictated "four bars"
+    s = reordered(called(s))  # "pad track mute": "mute the pad track"; "the track named pad": "the pad track"
     s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick
     return s, key, model
 

@@ -35,7 +35,7 @@ from bridge.commands.remarks import undone
 from bridge.commands.said import said
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
-from bridge.commands.setting_words import key_move_of, mixer_of, setting_of, voice_track_of
+from bridge.commands.setting_words import key_move_of, mixer_of, setting_of, switched_track, voice_track_of
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
 
@@ -134,7 +134,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         # "bars 9 to 12 of this cue": a clip, not the song
         named = sp.part_named(sp.KEEP_THE_REST.sub(" ", s))
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
-    composed = key_move_of(s, key) or voice_track_of(s) or compose(s)  # "take it to D dorian"
+    composed = key_move_of(s, key) or voice_track_of(s) or switched_track(s)  # "take it to D dorian"
+    composed = composed or compose(s)  # "mute the strings track, they're too loud": the switch
     composed = composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)  # "mute the strings"
     if composed is not None:
         return Intent(composed.action, composed.part, composed.params, heard)
@@ -187,7 +188,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.separate_intent(heard, s, model)
 
     params: dict[str, Any] = {}
-    many = sp.VARIATIONS.search(s_no_bars) or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
+    many = cn.more_takes(s_no_bars) or sp.VARIATIONS.search(s_no_bars)  # "bass another version, two more"
+    many = many or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
     fresh = many is not None and cn.fresh_takes(s_no_bars, many)  # "3 versions of a drum groove": new
     if many:
         count = int(many.group(1))

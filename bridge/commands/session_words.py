@@ -64,6 +64,8 @@ RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "us
 _LIST = re.compile(
     r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
+    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
+    r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
     r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
 )  # "show me only the takes ive starred"
@@ -131,11 +133,22 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     return _song(s, heard, key)
 
 
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` lies inside one of ``spans`` ("the last" of "the take before the last")."""
+    return any(start < at < end for start, end in spans)
+
+
 def _refs(s: str) -> list[str]:
-    found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s)]
+    return [ref for _, ref in _placed_refs(s)]
+
+
+def _placed_refs(s: str) -> list[tuple[int, str]]:
+    """The takes said by their place, with where each is said, in the sentence's order."""
+    before = [(m.start(), m.end()) for m in tr.BEFORE_THAT.finditer(s)]  # "the one before that"
+    found = [(m.start(), REFS[m.group(1)]) for m in _REF.finditer(s) if not _within(m.start(), before)]
     found += [(m.start(), f"take:{m.group(1)}") for m in _TAKE_ID.finditer(s)]
-    found += [(m.start(), "previous") for m in tr.BEFORE_THAT.finditer(s)]  # "the one before that"
-    return [ref for _, ref in sorted(found)]
+    found += [(start, "previous") for start, _ in before]
+    return sorted(found)
 
 
 def _takes(s: str) -> dict[str, Any] | None:
@@ -165,9 +178,17 @@ def _takes(s: str) -> dict[str, Any] | None:
     found = tw.history_of(s, s)
     this = "this" if said(s, "this", "it") else None  # "between this and the last one": this, last
     two = len(refs) > 1 or (this is not None and refs) or bool(set(refs) - {"last", "previous"})
-    if two and (tr.COMPARED.search(s) or (found is not None and found["do"] == "compare")):
+    compared = tr.COMPARED.search(s) or said(
+        s, *tw.COMPARE_PHRASES
+    )  # "second and first take, what is different"
+    if two and (compared or (found is not None and found["do"] == "compare")):
         which, other = ([*refs, None])[:2] if len(refs) > 1 or this is None else (this, refs[0])
+        this_at = re.search(r" (?:this|it) ", s)
+        if len(refs) == 1 and this_at is not None and this_at.start() > _placed_refs(s)[0][0]:
+            which, other = refs[0], this  # "compare the take before the last with this one": in said order
         return {"do": "compare", "which": which, **({"other": other} if other else {})}
+    if found is not None and found["do"] in ("star", "unstar") and refs and tr.THAT_TAKE.search(s):
+        return {**found, "which": refs[0]}  # "i like that last take, star it": the take said
     if not set(refs) - {"last", "previous"}:  # "the last take" is this one: take_words' star, previous
         return None
     if found is not None and found["do"] in ("star", "unstar"):

@@ -57,16 +57,38 @@ def voice_track_of(s: str) -> Intent | None:
     return Intent("mixer", None, {"do": MIXER.get(m.group(1), "mute"), "track_name": m.group(2)})
 
 
+# "mute the strings track, they're way too loud": the switch of the track said, then a clause of its own
+# (a place after the track is the switch's scope: "mute the pad track in the chorus" is read whole)
+_TRACK_THEN = re.compile(
+    rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my )?((?:\w+ ){{0,2}}?\w+) (?:track|channel) "
+    r"(?!(?:in|for|from|during|after|before|until|till|on|at|over|between|bars?|when|and|but|then|too|as) )\w"
+)
+
+
+def switched_track(s: str) -> Intent | None:
+    """Live's switch of a track said with "track" and followed by a clause of its own, or None."""
+    m = _TRACK_THEN.match(s)
+    if m is None:
+        return None
+    said = f" {m.group(1)} the {m.group(2)} track "
+    return voice_track_of(said) or mixer_of(said)
+
+
 # the object said first, the verb after it: "this clip i want redone as house", "the bass should be remade in"
 _REDONE = re.compile(
     rf" ((?:the |my )(?:{_PARTS})|{_THIS}) (?:\w+ ){{0,3}}?(?:redone|remade|rewritten|reworked|made again|done again)"
     r"(?= (?:as|in|into) )"
 )
 
+# a clip wanted "as" a genre "instead": "i want this as reggae instead", "this clip i want it as dnb instead"
+_AS_INSTEAD = re.compile(
+    rf" (?:(?:i want|i need|i d like|id like|have|make) )?((?:the |my )(?:{_PARTS})|{_THIS}) as (?=(?:\w+ ){{1,3}}instead )"
+)
+
 
 def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     """A new setting of a part or of the song, or None ("this clip i want redone as house": its object first)."""
-    s = _REDONE.sub(r" redo \1", s)
+    s = _REDONE.sub(r" redo \1", _AS_INSTEAD.sub(r" redo \1 as ", s))
     m = _TARGET.search(s)
     if m is None and _NAMED_SETTING.search(s) and genres:  # "change the genre to reggae": this part
         part = next((p for w, p in v.PARTS.items() if f" {w} " in s), None)

@@ -22,3 +22,7 @@ MARK = re.compile(r"^ (?:please )?(?:un)?star ")
 COMPARED = re.compile(
     r" (?:compare|diff|what changed|changed between|difference between|different between|differs|against|versus|vs) "
 )
+# "that last take", "the previous version": a take said by its place, with its own noun
+THAT_TAKE = re.compile(
+    r" (?:that|the|this) (?:last|latest|previous|earlier) (?:take|version|variation|one|1) "
+)

@@ -33,6 +33,10 @@ COMPARE_PHRASES = (
     "the difference",
     "what is different",
     "how is this different",
+    "which is different",
+    "how are they different",
+    "any difference",
+    "what differs",
 )
 PREVIOUS_PHRASES = (
     "take before",

@@ -143,3 +143,26 @@ def with_track(intent: Intent, s: str) -> Intent:
     if named is None:
         return intent
     return Intent(intent.action, None, {**intent.params, "track_name": named}, intent.heard)
+
+
+# "the track named Pad", "the one called Pad Wash": a track by its name, said after it is called so
+_CALLED = re.compile(r" (?:the|a|that) (?:track|channel|one|bus) (?:named|called|labell?ed|titled) ")
+_NAME_ENDS = frozenset({"over", "in", "for", "from", "to", "into", "at", "so", "because", "and", "but", "with", "on",
+                        "until", "after", "before", "its", "it", "up", "down", "a", "by", "please", "then", "is",
+                        "too", "now", "again", "during", "till", "thats", "which", "i", "we"})  # fmt: skip
+
+
+def called(s: str) -> str:
+    """A normalised sentence with a track said by what it is called ("mute the track named pad wash
+    now") as its name before "track" ("mute the pad wash track now"), which the readers read; the
+    name ends at a small word or an adverb ("temporarily")."""
+    m = _CALLED.search(s)
+    if m is None:
+        return s
+    rest = s[m.end() :].split()
+    name: list[str] = []
+    while rest and rest[0] not in _NAME_ENDS and not rest[0].endswith("ly") and len(name) < MAX_NAME_WORDS:
+        name.append(rest.pop(0))
+    if not name:
+        return s
+    return f"{s[: m.start()]} the {' '.join(name)} track {' '.join(rest)} "

@@ -45,10 +45,11 @@ _GIVE = re.compile(
 _ADD_SOME = re.compile(
     rf"{_LEAD}(?:add|put|bring|inject) (?:some |a bit of |a little |more |a touch of )+(\w+) (?:to|in|into|on) ({_TARGET})(?: please)? $"
 )
-# a complaint with no way said: "it sounds off", "this doesn't feel right", "the bass sounds weird"
+# a complaint with no way said: "it sounds off", "this doesn't feel right", "the bass sounds weird" ("too
+# empty" says its way: busier)
 _COMPLAINT = re.compile(
     rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}|something|the groove|the mix) (?:\w+ )?(?:sounds?|feels?|is|seems|sound|feel) "
-    r"(?:a (?:bit|little) |kind of |so |too |really )?(?:off|wrong|weird|bad|strange|boring|meh|flat|empty|dull|lifeless|"
+    r"(?:a (?:bit|little) |kind of |so |too |really )?(?:off|wrong|weird|bad|strange|boring|meh|flat|(?<!too )empty|dull|lifeless|"
     r"not right|not quite right)(?: somehow| to me)? $|^ (?:it|this|that) (?:doesnt|does not|dont) (?:sound|feel) (?:right|good) $"
 )
 _HIT = re.compile(
