@@ -63,8 +63,8 @@ def older_set(name: str) -> Rows:
     return rows
 
 
-def corpus_rows(seed: int = SEED) -> Rows:
-    return [(example.text, classes(example.means)) for example in generate(seed)]
+def corpus_rows(seed: int = SEED, without: tuple[str, ...] = ()) -> Rows:
+    return [(example.text, classes(example.means)) for example in generate(seed, without=without)]
 
 
 def encode_cached(texts: list[str]) -> np.ndarray:
