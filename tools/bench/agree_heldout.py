@@ -9,7 +9,7 @@ For each writer (tests/data/commands_blind1..34.yaml, ``reading_train.BLIND``): 
 held-out folds, as the shipped head's is) go through ``agree.agreed`` with the rules' reading, and
 the answer is scored. "Acted wrong" counts answers that did something other than the label says.
 ``--writers`` scores only those sets (a tuning or report half; with ``--only`` only their folds are
-trained, temperature fitted on them); after ``make reading`` the held-out logits it kept are reused
+trained, temperature fitted on them; with ``--together`` one head is trained without all of them); after ``make reading`` the held-out logits it kept are reused
 when the sentences and labels are the same (no second round of fits); ``--peer REV`` scores, beside ours,
 the decision rules of ``bridge/commands/agree.py`` as committed at REV (``main``: main's rule) on the
 same held-out readings; ``--without`` trains every fold without those kinds of the generated corpus
@@ -51,10 +51,11 @@ def ruled(text: str) -> Any:
 
 
 def held_out_readings(
-    folds: list[str] | None = None, without: tuple[str, ...] = ()
+    folds: list[str] | None = None, without: tuple[str, ...] = (), together: bool = False
 ) -> dict[str, list[reader.Reading]]:
     """Per blind set (``folds``: only those, temperatures fitted on them), each sentence's reading by
-    a head that did not see that set (trained ``without`` those kinds of the generated corpus)."""
+    a head that did not see that set (trained ``without`` those kinds of the generated corpus);
+    ``together``: by one head that saw none of ``folds`` (one training, not one per set)."""
     folds = folds or rt.BLIND
     sources: dict[str, rt.Rows] = {"corpus": rt.corpus_rows(without=without)}
     sources.update({name: rt.blind_set(name) for name in rt.BLIND})
@@ -65,6 +66,9 @@ def held_out_readings(
     if kept is not None and str(kept["key"]) == rt.data_key(data):  # the last `make reading`'s folds
         print(f"held-out logits of the last training ({rt.HELD})")
         logits = {name: {f: kept[f"{name}|{f}"] for f in ("op", "target")} for name in folds}
+    if together and not logits:
+        net = rt.fit(data, ~np.isin(data.source, folds))
+        logits = {n: {f: net.logits(data.x[data.source == n], f) for f in FIELDS} for n in folds}
     for name in [] if logits else folds:
         test = data.source == name
         net = rt.fit(data, ~test)
@@ -146,6 +150,7 @@ def main() -> None:
     ap.add_argument("--cached", action="store_true", help=f"reuse the held-out readings kept in {KEPT}")
     ap.add_argument("--writers", default="", help="blind set numbers to score, comma separated (default all)")
     ap.add_argument("--only", action="store_true", help="train only the --writers' folds (quicker)")
+    ap.add_argument("--together", action="store_true", help="with --only: one head that saw none of them")
     ap.add_argument("--peer", default="", help="a git revision whose agree.py is scored beside ours")
     ap.add_argument("--without", default="", help="corpus kinds left out of training: writers, spoken")
     ap.add_argument(
@@ -158,7 +163,7 @@ def main() -> None:
         readings = {k: [reader.Reading(tuple(map(tuple, r[0])), r[1]) for r in v] for k, v in kept.items()}
     else:
         without = tuple(k for k in args.without.split(",") if k)
-        readings = held_out_readings(names if args.only else None, without)
+        readings = held_out_readings(names if args.only else None, without, args.together)
         KEPT.write_text(json.dumps({k: [[list(r.ops), r.target] for r in v] for k, v in readings.items()}))
     policies: dict[str, Policy | None] = {"rules": None, "agreed": agreed}
     if args.peer:
