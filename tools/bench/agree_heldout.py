@@ -2,7 +2,7 @@
 without it, beside the rules alone, scored as tools/bench/grammar_blind.py scores.
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
-        [--writers 2,4,6,8 [--only]] [--peer REV] [--cached] [--without writers,spoken] [--reliability]
+        [--writers 2,4,6,8 [--only]] [--peer REV] [--cached] [--without spoken] [--reliability]
 
 For each writer (tests/data/commands_blind1..34.yaml, ``reading_train.BLIND``): a head is trained
 (``tools.corpus.reading_train``: the generated corpus, the older sets and the other blind sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
@@ -152,7 +152,7 @@ def main() -> None:
     ap.add_argument("--only", action="store_true", help="train only the --writers' folds (quicker)")
     ap.add_argument("--together", action="store_true", help="with --only: one head that saw none of them")
     ap.add_argument("--peer", default="", help="a git revision whose agree.py is scored beside ours")
-    ap.add_argument("--without", default="", help="corpus kinds left out of training: writers, spoken")
+    ap.add_argument("--without", default="", help="corpus kinds left out of training: spoken")
     ap.add_argument(
         "--reliability", action="store_true", help="the likeliest op's accuracy by its probability"
     )
