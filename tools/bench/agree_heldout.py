@@ -2,7 +2,7 @@
 without it, beside the rules alone, scored as tools/bench/grammar_blind.py scores.
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
-        [--writers 2,4,6,8 [--only]] [--peer REV] [--cached] [--without spoken] [--reliability]
+        [--writers 2,4,6,8 [--only]] [--peer REV] [--cached] [--without writers,spoken] [--reliability]
 
 For each writer (tests/data/commands_blind1..34.yaml, ``reading_train.BLIND``): a head is trained
 (``tools.corpus.reading_train``: the generated corpus, the older sets and the other blind sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
@@ -13,7 +13,7 @@ trained, temperature fitted on them; with ``--together`` one head is trained wit
 when the sentences and labels are the same (no second round of fits); ``--peer REV`` scores, beside ours,
 the decision rules of ``bridge/commands/agree.py`` as committed at REV (``main``: main's rule) on the
 same held-out readings; ``--without`` trains every fold without those kinds of the generated corpus
-(``command_corpus.generate``'s ``without``); ``--reliability`` prints how often the held-out head's
+(``command_corpus.generate``'s ``without``; default ``reading_train.LEFT_OUT``, as the shipped head); ``--reliability`` prints how often the held-out head's
 likeliest op is right by its probability (all sentences, and those the rules alone do not act on).
 These figures are the policy's held-out ones; the shipped head has seen
 every blind set (it is trained on all of them).
@@ -51,7 +51,7 @@ def ruled(text: str) -> Any:
 
 
 def held_out_readings(
-    folds: list[str] | None = None, without: tuple[str, ...] = (), together: bool = False
+    folds: list[str] | None = None, without: tuple[str, ...] | None = None, together: bool = False
 ) -> dict[str, list[reader.Reading]]:
     """Per blind set (``folds``: only those, temperatures fitted on them), each sentence's reading by
     a head that did not see that set (trained ``without`` those kinds of the generated corpus);
@@ -152,7 +152,11 @@ def main() -> None:
     ap.add_argument("--only", action="store_true", help="train only the --writers' folds (quicker)")
     ap.add_argument("--together", action="store_true", help="with --only: one head that saw none of them")
     ap.add_argument("--peer", default="", help="a git revision whose agree.py is scored beside ours")
-    ap.add_argument("--without", default="", help="corpus kinds left out of training: spoken")
+    ap.add_argument(
+        "--without",
+        default="",
+        help="corpus kinds left out of training: writers, spoken, none (default: reading_train.LEFT_OUT)",
+    )
     ap.add_argument(
         "--reliability", action="store_true", help="the likeliest op's accuracy by its probability"
     )
@@ -162,7 +166,8 @@ def main() -> None:
         kept = json.loads(KEPT.read_text())
         readings = {k: [reader.Reading(tuple(map(tuple, r[0])), r[1]) for r in v] for k, v in kept.items()}
     else:
-        without = tuple(k for k in args.without.split(",") if k)
+        without = tuple(k for k in args.without.split(",") if k not in ("", "none")) or None
+        without = () if args.without == "none" else without  # none: every kind; None: reading_train's
         readings = held_out_readings(names if args.only else None, without, args.together)
         KEPT.write_text(json.dumps({k: [[list(r.ops), r.target] for r in v] for k, v in readings.items()}))
     policies: dict[str, Policy | None] = {"rules": None, "agreed": agreed}

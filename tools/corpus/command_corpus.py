@@ -11,8 +11,8 @@ In a template, ``{t}`` is the target (its kinds are the letters after the templa
 ``v`` drum voice, ``k`` a track by name, ``w`` a drum voice's word as a track's name
 (the template says "track"), ``h`` this clip, ``m`` the clip's audio by what it holds ("this
 bass line": the kind transcribed), ``e`` one instrument of a recording ("the bass of this
-sample": a stem), ``r`` a take, ``s`` the song, ``a`` all parts, ``j`` the jam, ``o`` an
-orchestral track; no letter: no target said), ``{s}`` a scope, ``{n}`` a count, ``{g}`` a genre, ``{y}`` a key, ``{b}`` a tempo.
+sample": a stem), ``r`` a take, ``s`` the song, ``a`` all parts, ``j`` the jam; no letter: no
+target said), ``{s}`` a scope, ``{n}`` a count, ``{g}`` a genre, ``{y}`` a key, ``{b}`` a tempo.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 from tools.corpus import command_scopes as sc
 from tools.corpus import command_templates as tpl
 from tools.corpus import command_templates_spoken as sp
+from tools.corpus import command_templates_writers as wr
 from tools.corpus import command_words as w
 
 BARE_AFTER = frozenset({"a", "an", "some", "any", "fresh", "new", "more", "less", "different", "denser", "sparser",
@@ -78,10 +79,14 @@ def _target(kind: str, rng: random.Random, bare: bool = False) -> tuple[str, str
         return rng.choice(ALL_PARTS), "all"
     if kind == "j":
         return rng.choice(["the jam", "the jam session", "the live jam", "the jam"]), "jam"
+    if kind == "f":  # a part or voice said by how it sounds ("the thumpy one")
+        return wr.feel_target(rng)
     if kind == "o":  # an orchestral track by name
-        name = rng.choice(w.ORCHESTRA)
+        name = rng.choice(wr.ORCHESTRA)
         return rng.choice(w.TRACK_FORMS).format(t=name), f"track:{name}"
-    raise ValueError(f"target kind {kind!r} is not one of p v k w h m e r s a j o")
+    if kind == "c":  # the selected clip named as what it is in a score ("this ostinato")
+        return rng.choice(wr.THIS_CUE), "this"
+    raise ValueError(f"target kind {kind!r} is not one of p v k w h m e r s a j f o c")
 
 
 def _fill(template: str, kinds: str, op: str, rng: random.Random) -> tuple[str, dict[str, Any]]:
@@ -180,12 +185,12 @@ def _dress(text: str, rng: random.Random, frames: bool = True) -> str:
 def generate(
     seed: int = 0, per_template: int = 3, contrasts: int = 800, without: tuple[str, ...] = ()
 ) -> list[Example]:
-    """The corpus: every template filled ``per_template`` times, plus ``contrasts`` contrast sentences
-    and round 9's terse and dictated requests (:func:`_spoken`; ``without=("spoken",)`` leaves them
-    out). Round 8's writers' kinds were taken out in round 9: they did not raise the held-out score."""
-    unknown = set(without) - {"spoken"}
+    """The corpus: every template filled ``per_template`` times, plus ``contrasts`` contrast sentences,
+    round 8's writers' kinds (:func:`_writers`) and round 9's terse and dictated requests
+    (:func:`_spoken`); ``without`` leaves out those named ("writers", "spoken")."""
+    unknown = set(without) - {"writers", "spoken"}
     if unknown:
-        raise ValueError(f"corpus kinds {sorted(unknown)} unknown: expected 'spoken'")
+        raise ValueError(f"corpus kinds {sorted(unknown)} unknown: expected 'writers' or 'spoken'")
     rng = random.Random(seed)
     out: list[Example] = []
     for op, templates in tpl.TEMPLATES.items():
@@ -197,6 +202,8 @@ def generate(
     for _ in range(contrasts):
         example = _contrast(rng)
         out.append(Example(_dress(example.text, rng, frames=False), example.means))
+    if "writers" not in without:
+        out += _writers(random.Random(seed + 8), per_template)
     return out + ([] if "spoken" in without else _spoken(random.Random(seed + 9), per_template))
 
 
@@ -241,6 +248,39 @@ def _spoken(
         text, means = _fill(template.replace("{t}", corrected_target, 1), "", op, rng)
         out.append(Example(sp.dictate(text, rng), {**means, "target": label}))
     return out
+
+
+def _writers(rng: random.Random, per_template: int, feels: int = 300, reasons: int = 400) -> list[Example]:
+    """Round 8's kinds (``command_templates_writers``), ``feels`` requests of a part's or voice's
+    template naming the sound by its feel, then ``reasons`` requests of any template told with a
+    reason first or after ("the hats fight the dialogue, so thin the drums")."""
+    out: list[Example] = []
+    for op, templates in wr.WRITERS.items():
+        for template, kinds in templates:
+            for _ in range(per_template):
+                text, means = _fill(template, kinds, op, rng)
+                if "f" in kinds and rng.random() < 0.3:
+                    text += rng.choice(wr.BEGINNER_TAILS)
+                frames = op not in tpl.UNFRAMED and wr.framed(template)
+                out.append(Example(_dress(text, rng, frames=frames), means))
+    either = [
+        (op, t) for op in wr.REASONED for t, kinds in tpl.TEMPLATES[op] if "p" in kinds and "v" in kinds
+    ]
+    for _ in range(feels):  # a part or a voice's template with the sound said by its feel
+        op, template = rng.choice(either)
+        text, means = _fill(template, "f", op, rng)
+        out.append(Example(_dress(text, rng), means))
+    for _ in range(reasons):
+        op = rng.choice(wr.REASONED)
+        template, kinds = rng.choice([*tpl.TEMPLATES[op], *wr.WRITERS[op]])
+        text, means = _fill(template, kinds, op, rng)
+        why = wr.reason(rng, means.get("target"))
+        first = text.split(" ", 1)[0].lower()
+        imperative = first not in w.NOT_VERBS and "{" not in template.split(" ", 1)[0]
+        text = rng.choice(wr.REASON_FRAMES + (wr.ASKING_FRAMES if imperative else [])).format(why=why, c=text)
+        out.append(Example(_dress(text, rng, frames=False), means))
+    measured = ("scope" in e.means and rng.random() < 0.3 for e in out)  # a score's count: measures
+    return [Example(wr.measures(e.text), e.means) if m else e for e, m in zip(out, measured, strict=True)]
 
 
 def main() -> None:

@@ -36,9 +36,6 @@ VOICES = {
 TRACKS = ["strings", "piano", "pad", "vocals", "vox", "guitar", "synth", "organ", "brass", "rhodes", "sax",
           "choir", "lead gtr", "arp", "fx", "808", "cello", "violin", "flute", "horns", "plucks", "keys",
           "stabs", "bells", "lead", "mallets", "chops"]  # fmt: skip
-# orchestral and film tracks (a track by name: ``track:<name>``)
-ORCHESTRA = ["woodwinds", "brass", "strings", "timpani", "harp", "celesta", "french horns", "low strings",
-             "violas", "double basses", "choir", "trumpets", "oboe", "clarinet", "glockenspiel"]  # fmt: skip
 TRACK_FORMS = ["the {t}", "the {t} track", "my {t}", "the {t} channel", "{t}", "that {t} track"]
 THIS = ["this", "it", "this clip", "this one", "the selected clip", "this loop", "what's selected", "that",
         "this sample", "this audio", "this recording", "the clip I've got selected"]  # fmt: skip

@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 from tools.bench import agree_heldout
 from tools.corpus import command_templates_spoken as sp
 from tools.corpus import command_words as w
+from tools.corpus import explained_words, reading_train
 from tools.corpus.command_corpus import Example, generate
 
 
@@ -40,8 +41,11 @@ def test_without_leaves_out_a_kind_and_a_kind_not_known_is_refused() -> None:
     full = generate(55)
     plain = generate(55, without=("spoken",))
     assert len(full) - len(plain) > 800 and full[: len(plain)] == plain
-    with pytest.raises(ValueError, match="'writers'"):  # round 8's kinds, taken out in round 9
-        generate(55, without=("writers",))
+    assert len(generate(55, without=("writers", "spoken"))) < len(plain)
+    assert [t for t, _ in reading_train.corpus_rows()] == [e.text for e in generate(55, without=("writers",))]
+    assert explained_words.corpus_rows() == [(e.text, e.means) for e in plain]  # the table's, as it was
+    with pytest.raises(ValueError, match="'spoken_words'"):
+        generate(55, without=("spoken_words",))
 
 
 def test_terse_requests_say_the_object_first_and_the_verb_last(corpus: list[Example]) -> None:
