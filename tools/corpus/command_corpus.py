@@ -21,7 +21,9 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from tools.corpus import command_scopes as sc
 from tools.corpus import command_templates as tpl
+from tools.corpus import command_templates_spoken as sp
 from tools.corpus import command_templates_writers as wr
 from tools.corpus import command_words as w
 
@@ -87,59 +89,6 @@ def _target(kind: str, rng: random.Random, bare: bool = False) -> tuple[str, str
     raise ValueError(f"target kind {kind!r} is not one of p v k w h m e r s a j f o c")
 
 
-def _number(rng: random.Random, choices: tuple[int, ...] = (2, 4, 8, 16)) -> tuple[str, int]:
-    n = rng.choice(choices)
-    return (w.NUMBERS.get(n, str(n)) if rng.random() < 0.5 else str(n)), n
-
-
-def _scope(rng: random.Random) -> tuple[str, dict[str, Any]]:
-    """A scope phrase and its schema value."""
-    kind = rng.choice(["bars", "bars", "half", "first_bars", "last_bars", "from_bar", "until_bar", "every",
-                       "beats", "section", "section"])  # fmt: skip
-    if kind == "bars":
-        a = rng.choice([1, 3, 5, 9, 13, 17])
-        b = a + rng.choice([0, 1, 3, 7])
-        if a == b:
-            return rng.choice([f"in bar {a}", f"on bar {a}", f"just bar {a}"]), {"bars": [a, a]}
-        return rng.choice([f"in bars {a} to {b}", f"bars {a}-{b}", f"from bar {a} to bar {b}",
-                           f"between bars {a} and {b}", f"over bars {a} through {b}"]), {"bars": [a, b]}  # fmt: skip
-    if kind == "half":
-        h = rng.choice([1, 2])
-        word = "first" if h == 1 else rng.choice(["second", "last", "back"])
-        return rng.choice([f"in the {word} half", f"for the {word} half", f"during the {word} half"]), {
-            "half": h
-        }
-    if kind in ("first_bars", "last_bars", "every"):
-        words, n = _number(rng, (2, 4, 8))
-        if kind == "every":
-            ordinal = w.ORDINALS.get(n, f"{n}th")
-            return rng.choice([f"every {ordinal} bar", f"every {words} bars", f"once every {words} bars"]), {
-                "every": n
-            }
-        edge = "first" if kind == "first_bars" else rng.choice(["last", "final"])
-        return rng.choice([f"in the {edge} {words} bars", f"for the {edge} {words} bars",
-                           f"over the {edge} {words} bars"]), {kind: n}  # fmt: skip
-    if kind in ("from_bar", "until_bar"):
-        words, n = _number(rng, (4, 8, 9, 16))
-        if kind == "from_bar":
-            return rng.choice([f"after bar {words}", f"from bar {n + 1} on", f"from bar {n + 1} onwards"]), {
-                "from_bar": n + 1
-            }
-        return rng.choice([f"before bar {n + 1}", f"up to bar {n}", f"until bar {n}"]), {"until_bar": n}
-    if kind == "beats":
-        choices: list[str | int] = ["offbeats", "downbeats", "backbeat", 3, 2]
-        value = rng.choice(choices)
-        said = {"offbeats": ["on the offbeats", "on the off beats", "on the ands"],
-                 "downbeats": ["on the downbeats", "on the one", "on every downbeat"],
-                 "backbeat": ["on the backbeat", "on two and four", "on the 2 and 4"]}  # fmt: skip
-        if isinstance(value, int):
-            return rng.choice([f"on beat {value}", f"on beat {w.NUMBERS[value]}"]), {"beats": value}
-        return rng.choice(said[value]), {"beats": value}
-    section = rng.choice(w.SECTIONS)
-    return rng.choice([f"in the {section}", f"during the {section}", f"for the {section}",
-                       f"in the {section} section"]), {"section": section}  # fmt: skip
-
-
 def _fill(template: str, kinds: str, op: str, rng: random.Random) -> tuple[str, dict[str, Any]]:
     means: dict[str, Any] = {"op": op}
     text = template
@@ -157,14 +106,14 @@ def _fill(template: str, kinds: str, op: str, rng: random.Random) -> tuple[str, 
     if op == "transcribe":  # nothing said of the audio: the selected clip's (docs/intents.md)
         means.setdefault("target", "this")
     if "{s}" in text:
-        words, scope = _scope(rng)
+        words, scope = sc.scope(rng)
         text = text.replace("{s}", words, 1)
         means["scope"] = scope
     elif op in tpl.SCOPED and rng.random() < 0.3:
-        words, scope = _scope(rng)
+        words, scope = sc.scope(rng)
         text = f"{text} {words}" if rng.random() < 0.8 else f"{words}, {text}"
         means["scope"] = scope
-    text = text.replace("{n}", _number(rng)[0]).replace("{g}", rng.choice(w.GENRES))
+    text = text.replace("{n}", sc.number(rng)[0]).replace("{g}", rng.choice(w.GENRES))
     text = text.replace("{y}", rng.choice(w.KEYS)).replace("{b}", str(rng.randrange(70, 175)))
     return text, means
 
@@ -233,9 +182,15 @@ def _dress(text: str, rng: random.Random, frames: bool = True) -> str:
     return text
 
 
-def generate(seed: int = 0, per_template: int = 3, contrasts: int = 800) -> list[Example]:
-    """The corpus: every template filled ``per_template`` times, plus ``contrasts`` contrast sentences
-    and round 8's writers' kinds (:func:`_writers`)."""
+def generate(
+    seed: int = 0, per_template: int = 3, contrasts: int = 800, without: tuple[str, ...] = ()
+) -> list[Example]:
+    """The corpus: every template filled ``per_template`` times, plus ``contrasts`` contrast sentences,
+    round 8's writers' kinds (:func:`_writers`) and round 9's terse and dictated requests
+    (:func:`_spoken`); ``without`` leaves out those named ("writers", "spoken")."""
+    unknown = set(without) - {"writers", "spoken"}
+    if unknown:
+        raise ValueError(f"corpus kinds {sorted(unknown)} unknown: expected 'writers' or 'spoken'")
     rng = random.Random(seed)
     out: list[Example] = []
     for op, templates in tpl.TEMPLATES.items():
@@ -247,7 +202,52 @@ def generate(seed: int = 0, per_template: int = 3, contrasts: int = 800) -> list
     for _ in range(contrasts):
         example = _contrast(rng)
         out.append(Example(_dress(example.text, rng, frames=False), example.means))
-    return out + _writers(random.Random(seed + 8), per_template)
+    if "writers" not in without:
+        out += _writers(random.Random(seed + 8), per_template)
+    return out + ([] if "spoken" in without else _spoken(random.Random(seed + 9), per_template))
+
+
+def _spoken(
+    rng: random.Random, per_template: int, dictated: int = 500, corrected: int = 200
+) -> list[Example]:
+    """Round 9's kinds (``command_templates_spoken``): every terse template filled ``per_template``
+    times (a bare section named first now and then: "chorus {t} more busy please"), ``dictated``
+    requests of any template as speech to text writes them, and ``corrected`` of them with a false
+    start ("make the kick no wait the snare louder": the words after the correction count)."""
+    out: list[Example] = []
+    for op, templates in sp.TERSE.items():
+        for template, kinds in templates:
+            for _ in range(per_template):
+                text, means = _fill(template, kinds, op, rng)
+                if op in tpl.SCOPED and "scope" not in means and rng.random() < 0.25:
+                    section = rng.choice([s for s in w.SECTIONS if s not in ("drop", "build")])  # not verbs
+                    text, means = f"{section} {text}", {**means, "scope": {"section": section}}
+                out.append(Example(sp.terse(text, rng), means))
+    ops = [op for op in tpl.TEMPLATES if op != "confirm"]
+    for _ in range(dictated):
+        op = rng.choice(ops)
+        template, kinds = rng.choice([*tpl.TEMPLATES[op], *sp.TERSE.get(op, [])])
+        text, means = _fill(template, kinds, op, rng)
+        if (template, kinds) in sp.TERSE.get(op, []):
+            text = sp.terse(text, rng)
+        else:
+            text = _dress(text, rng, frames=op not in tpl.UNFRAMED)
+        out.append(Example(sp.dictate(text, rng), means))
+    named = [
+        (op, t, k) for op in sorted(tpl.CONTRASTABLE) for t, k in tpl.TEMPLATES[op] if k in ("p", "v", "pv")
+    ]
+    for _ in range(corrected):
+        op, template, kinds = rng.choice([n for n in named if "{t}" in n[1]])
+        kind = rng.choice(kinds)
+        said, label = _target(kind, rng)
+        for _ in range(5):
+            first, other = _target(kind, rng)
+            if other != label:
+                break
+        corrected_target = f"{first} {rng.choice(sp.CORRECTIONS)} {said}"
+        text, means = _fill(template.replace("{t}", corrected_target, 1), "", op, rng)
+        out.append(Example(sp.dictate(text, rng), {**means, "target": label}))
+    return out
 
 
 def _writers(rng: random.Random, per_template: int, feels: int = 300, reasons: int = 400) -> list[Example]:

