@@ -255,15 +255,14 @@ def sp_dimension(s: str) -> bool:
     return said(s, *("density", "complexity", "energy"))
 
 
+# the grid a quantize is said to, in beats ("to 8ths", "to sixteenths", "to 1/16": ``1 16`` once normalised)
+_GRIDS = {**dict.fromkeys(("8ths", "eighths", "8th notes", "eighth notes", "1 8", "1 8th"), 0.5),
+          **dict.fromkeys(("16ths", "sixteenths", "16th notes", "sixteenth notes", "1 16", "1 16th"), 0.25),
+          **dict.fromkeys(("32nds", "32nd notes", "1 32"), 0.125)}  # fmt: skip
+
+
 def _grid(s: str) -> dict[str, float]:
-    """The grid a quantize is said to ("to 8ths", "to sixteenths")."""
-    for words, grid in (
-        (("8ths", "eighths", "8th notes", "eighth notes"), 0.5),
-        (("16ths", "sixteenths"), 0.25),
-    ):
-        if said(s, *words):
-            return {"grid": grid}
-    return {}
+    return next(({"grid": grid} for words, grid in _GRIDS.items() if said(s, words)), {})
 
 
 def _loudness(s: str) -> str | None:

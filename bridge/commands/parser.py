@@ -22,6 +22,7 @@ from bridge.commands import meter_words as mt
 from bridge.commands import musicgen_words as mw
 from bridge.commands import place_words as pw
 from bridge.commands import region_words as rg
+from bridge.commands import setting_words as st
 from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
@@ -35,7 +36,6 @@ from bridge.commands.remarks import undone
 from bridge.commands.said import said
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
-from bridge.commands.setting_words import key_move_of, mixer_of, setting_of, switched_track, voice_track_of
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
 
@@ -134,10 +134,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         # "bars 9 to 12 of this cue": a clip, not the song
         named = sp.part_named(sp.KEEP_THE_REST.sub(" ", s))
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
-    composed = key_move_of(s, key) or voice_track_of(s) or switched_track(s)  # "take it to D dorian"
+    composed = st.key_move_of(s, key) or st.voice_track_of(s) or st.switched_track(s)  # "take it to D dorian"
     composed = composed or compose(s)  # "mute the strings track, they're too loud": the switch
-    composed = composed or setting_of(s, key, sp.take(s, v.GENRES)[0]) or mixer_of(s)  # "mute the strings"
-    if composed is not None:
+    composed = composed or st.setting_of(s, key, sp.take(s, v.GENRES)[0]) or st.mixer_of(s)
+    if composed is not None:  # "unmute the bass, forgot about it": a name within its clause
+        composed = st.within_clause(composed, heard)
         return Intent(composed.action, composed.part, composed.params, heard)
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
     if fills is not None and "error" in fills:

@@ -22,6 +22,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.compose import VOICES
 from bridge.commands.intent import Intent
+from bridge.commands.normalize import normalize
 from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
@@ -201,3 +202,27 @@ def _part_then_clause(name: str) -> str | None:
     breathe" -> "drums"), or None."""
     m = _NEW_CLAUSE.match(name)
     return None if m is None else v.PARTS[m.group(1)]
+
+
+# where a clause ends in what was written: a comma, a semicolon, a colon, a bracket, a dash, a sentence's end
+_BREAK = re.compile(r"[,;:!?()]|\s[-\u2013\u2014]\s|\.(?=\s|$)")
+
+
+def within_clause(intent: Intent, heard: str) -> Intent:
+    """A mixer's track name as far as the clause it was said in goes: "unmute the bass, forgot about it"
+    is the bass (a track's name never runs past a comma, a dash or a sentence's end); else ``intent``."""
+    name = str(intent.params.get("track_name", "")) if intent.action == "mixer" else ""
+    if not name or _BREAK.search(heard) is None:
+        return intent
+    words = name.split()
+    for clause in _BREAK.split(heard):
+        said = f" {normalize(clause)[0].strip()} "
+        kept = next((n for n in range(len(words), 0, -1) if f" {' '.join(words[:n])} " in said), 0)
+        if kept:
+            break
+    if not 0 < kept < len(words):
+        return intent
+    cut = " ".join(words[:kept])
+    part = v.PARTS.get(cut)
+    params = {k: val for k, val in intent.params.items() if k != "track_name" or part is None}
+    return Intent("mixer", part, {**params, **({} if part else {"track_name": cut})}, intent.heard)

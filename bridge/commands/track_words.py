@@ -159,7 +159,10 @@ def called(s: str) -> str:
     m = _CALLED.search(s)
     if m is None:
         return s
-    rest = s[m.end() :].split()
+    tail = f" {s[m.end() :].strip()}"
+    while (cut := TRAILING.sub("", tail)) != tail:  # "the one called pad wash real quick": not the name's
+        tail = cut
+    rest = tail.split()
     name: list[str] = []
     while rest and rest[0] not in _NAME_ENDS and not rest[0].endswith("ly") and len(name) < MAX_NAME_WORDS:
         name.append(rest.pop(0))

@@ -97,6 +97,10 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
     if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
         words |= {"1", "2", "3", "4"}
+    if (
+        isinstance(grid := intent.params.get("grid"), (int, float)) and grid > 0
+    ):  # "to 1/16": a 16th note's grid
+        words |= {"1", str(round(4 / grid))}
     return words
 
 

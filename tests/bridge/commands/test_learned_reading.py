@@ -48,14 +48,7 @@ def test_acted_on_the_meant_reading(text: str, means: dict[str, Any]) -> None:
         ),  # main: the selected clip's stems
         ("give me an acapella version of this", "separate"),  # main: refused, no stems suggested
         ("is this in 3/4 or 6/8?", "analyze"),  # main: made the clip a waltz
-        pytest.param(
-            "set the project tempo to whatever this loop is",
-            "analyze",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the head trained on blind 1 to 40 is sure of analyze: acted on (analyze, apply)",
-            ),
-        ),  # main: asked for a number only
+        ("set the project tempo to whatever this loop is", "analyze"),  # main: asked for a number only
         # the head trained before issue 54 could not name transcribe: no MIDI suggested
         ("can you write out the notes of this sax recording so I can edit them", "transcribe"),
     ],
