@@ -38,10 +38,11 @@ SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
           "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty", "too bare",
-          "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on")  # fmt: skip
+          "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on", "too little going on",
+          "too little happening", "not enough happening")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
-           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense")  # fmt: skip
+           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense", "too much happening")  # fmt: skip
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
 _LOOSEN = re.compile(

@@ -38,3 +38,26 @@ def test_a_track_name_ends_with_its_clause(text: str, part: str | None, name: st
 def test_a_grid_written_as_a_fraction_is_the_quantize_grid(text: str, grid: float) -> None:
     got = parse(text)
     assert (got.action, got.params.get("kind"), got.params.get("grid")) == ("transform", "quantize", grid)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "count"),
+    [("have another couple of goes at the bass", "bass", 2), ("give the melody 3 more tries", "melody", 3),
+     ("take 2 more passes at the chords", "chords", 2)],
+)  # fmt: skip
+def test_tries_counted_are_versions(text: str, part: str, count: int) -> None:
+    got = parse(text)
+    assert (got.action, got.part, got.params.get("variations")) == ("vary", part, count)
+
+
+@pytest.mark.parametrize(
+    ("text", "up"),
+    [("there is too little going on in the bass", True), ("not enough happening in the chords", True),
+     ("way too much happening in the melody", False)],
+)  # fmt: skip
+def test_how_much_is_happening_says_the_direction(text: str, up: bool) -> None:
+    got = parse(text)
+    assert got.understood, got
+    assert got.params.get("direction") == ("up" if up else "down") or got.params.get("amount") == (
+        0.7 if up else 0.3
+    )
