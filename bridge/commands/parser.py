@@ -47,7 +47,7 @@ def parse(text: str) -> Intent:
     names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
     """
     heard = " ".join(text.split())
-    s, key, model = normalize(heard)
+    s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
     later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."

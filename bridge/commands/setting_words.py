@@ -226,3 +226,21 @@ def within_clause(intent: Intent, heard: str) -> Intent:
     part = v.PARTS.get(cut)
     params = {k: val for k, val in intent.params.items() if k != "track_name" or part is None}
     return Intent("mixer", part, {**params, **({} if part else {"track_name": cut})}, intent.heard)
+
+
+# a switch, then after a break how the track sounds: "mute the strings - they're too loud", "solo the keys; the bass
+# is too loud": the reason for the switch, not a change of its own
+_SWITCH_THEN = re.compile(
+    r"^((?:please |can you |could you )?(?:mute|unmute|solo|unsolo) [^,;:!?()\u2013\u2014]+?)\s*"
+    r"(?:[,;:!?(]|\s[-\u2013\u2014]\s)\s*(?:(?:cause|because|cuz|since|as) )?"
+    r"(?:(?:they|it|its|it's|they're|theyre|that|that's|thats|this|way|far|much|too)\b"
+    r"|the \w+(?: \w+)? (?:is|are|sounds?|feels?|keeps?|gets?)\b).*$",
+    re.IGNORECASE,
+)
+
+
+def switch_said(heard: str) -> str:
+    """The switch alone when a statement about the track follows it after a break ("mute the strings - they're
+    too loud" -> "mute the strings"); else ``heard``."""
+    m = _SWITCH_THEN.match(heard)
+    return m.group(1) if m is not None else heard

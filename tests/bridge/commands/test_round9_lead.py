@@ -61,3 +61,18 @@ def test_how_much_is_happening_says_the_direction(text: str, up: bool) -> None:
     assert got.params.get("direction") == ("up" if up else "down") or got.params.get("amount") == (
         0.7 if up else 0.3
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "do", "name"),
+    [("mute the strings - they're far too loud", "mute", "strings"), ("mute the pad; way too loud", "mute", "pad"),
+     ("solo the organ - the drums are drowning it", "solo", "organ"), ("unmute the choir, it sounds fine now", "unmute", "choir")],
+)  # fmt: skip
+def test_a_switch_then_how_the_track_sounds_is_the_switch(text: str, do: str, name: str) -> None:
+    got = parse(text)
+    assert (got.action, got.params.get("do"), got.params.get("track_name")) == ("mixer", do, name)
+
+
+def test_a_second_request_after_a_switch_is_still_not_done() -> None:
+    got = parse("mute the strings and make the drums busier")
+    assert got.params.get("not_done") == ["make the drums busier"]
