@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import change_words as cg
 from bridge.commands import clip_words as cw
 from bridge.commands import counts as cn
 from bridge.commands import place_words as pw
@@ -23,76 +24,13 @@ from bridge.commands.said import said
 from bridge.commands.shift_words import SHIFT_VERBS, offset_of
 from bridge.commands.track_words import instrument_track
 
-# spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
-VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes": "ghost_notes",
-                          "ghost note": "ghost_notes", "ghosts": "ghost_notes", "crashes": "cymbals", "tom": "toms",
-                          "open hat": "open", "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
-REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
-          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
-KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
-EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
-ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
-LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
-          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch", "more loud")  # fmt: skip
-SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
-          "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
-          "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
-BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty", "too bare",
-          "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on", "too little going on",
-          "too little happening", "not enough happening")  # fmt: skip
-SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
-           "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
-           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense", "too much happening")  # fmt: skip
-HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
-HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
-_LOOSEN = re.compile(
-    r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
-)
-QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize", "tighten", "to the grid",
-            *cw.ON_THE_BEAT)  # fmt: skip
-SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25} | dict.fromkeys(
-    ("a lot", "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much"), 0.75)  # fmt: skip
-_PERCENT = re.compile(
-    r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
-)
-_DIAL = re.compile(
-    r" (add|give|put|inject|take|less) (?:some |more |a bit of |a little |a lot of |the )?(energy|complexity|density) "
-)
-WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engines.transforms.places
-_BY_SEMITONES = re.compile(
-    r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
-)
-_NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
-                       r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
-_FOLLOWS = re.compile(
-    r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "
-)
-_OUT_WORDS = "|".join(sorted((*VOICES, *(w for w in v.PARTS if " " not in w)), key=len, reverse=True))
-_OUT = re.compile(
-    rf"^ (?:and |then |ok |now )?(?:the )?({_OUT_WORDS}) out (?=(?:in|for|during|on|from|after|until) | *$)"
-)
-_REMOVE_PART = re.compile(
-    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop|no) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
-)
-_BARE_STEPS = re.compile(
-    r"^ (?:take|move|bring|put|shift|knock|pitch|transpose) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
-)
-_CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
-_BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
-LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
-_PLACED = re.compile(
-    r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"
-)  # the voice first
-AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
-_CHANGES = (*BUSIER, *SIMPLER, *LOUDER, *SOFTER, *HUMANIZE, *QUANTIZE)  # "only X" said with a change
-
 
 def voices_of(s: str) -> tuple[list[str], str]:
     """The drum voices named, in the sentence's order, and the sentence with them blanked."""
     found: list[tuple[int, str]] = []
-    for phrase in sorted(VOICES, key=len, reverse=True):
+    for phrase in sorted(cg.VOICES, key=len, reverse=True):
         while (pos := s.find(f" {phrase} ")) >= 0:
-            found.append((pos, VOICES[phrase]))
+            found.append((pos, cg.VOICES[phrase]))
             s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(phrase) + 2 :]
     names = list(dict.fromkeys(name for _, name in sorted(found)))
     return names, s
@@ -106,9 +44,9 @@ def compose(s: str) -> Intent | None:
             return Intent("transform", "drums", {"kind": "fill", **place})
     if said(s, *("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
-    s = _OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
+    s = cg.OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
     if (
-        _NEW_PART.search(s) or _FOLLOWS.search(s) or cn.PART_FIRST.search(s)
+        cg.NEW_PART.search(s) or cg.FOLLOWS.search(s) or cn.PART_FIRST.search(s)
     ):  # "a house beat four on the floor", "a bass that follows
         return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
@@ -118,11 +56,11 @@ def compose(s: str) -> Intent | None:
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(pulse)) if p]
     part = "drums" if voices else (parts[0] if parts else None)
     found = _operation(rest, voices, scope, part)
-    dial = _DIAL.search(s) if found is None else None  # "add some energy to the chords": the dial
+    dial = cg.DIAL.search(s) if found is None else None  # "add some energy to the chords": the dial
     if dial is not None:
         up = not dial.group(1).startswith(("take", "less"))
         return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
-    calm = _CALM.search(s) if found is None and not scope else None  # "tone it down", "pump it up"
+    calm = cg.CALM.search(s) if found is None and not scope else None  # "tone it down", "pump it up"
     if calm is not None:
         return Intent(
             "adjust", part, {"what": "energy", "direction": "up" if calm.group(1) == "pump" else "down"}
@@ -130,15 +68,15 @@ def compose(s: str) -> Intent | None:
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
     if (
         named is not None
-        and named[0] not in WHOLE_CLIP
+        and named[0] not in cg.WHOLE_CLIP
         and scope
         and (set(scope) - {"bar", "beat"} or named[0] not in cw.LOCAL_KINDS)
     ):
         found = named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
-    if found is None and part and (bare := _BARE_STEPS.search(s)) is not None:  # "take the bass down 2"
+    if found is None and part and (bare := cg.BARE_STEPS.search(s)) is not None:  # "take the bass down 2"
         n = int(bare.group(2))
         found = "transpose", {"semitones": -n if bare.group(1) == "down" else n}
-    if found is None and (by := _BY_SEMITONES.search(s)) is not None:  # "raise it by two semitones"
+    if found is None and (by := cg.BY_SEMITONES.search(s)) is not None:  # "raise it by two semitones"
         n = int(by.group(2))
         found = "transpose", {"semitones": -n if by.group(1) in ("lower", "drop", "down", "lower it") else n}
     if found is None:
@@ -174,50 +112,62 @@ def _operation(
 ) -> tuple[str, dict[str, Any]] | None:
     """(kind, options) of the operation the sentence names on its target, or None."""
     feel = next((FEELS[p] for p in sorted(FEELS, key=len, reverse=True) if f" {p} " in s), None)
-    if scope.get("on") == "offbeats" and part not in (None, "drums") and said(s, *HIT_VERBS):
+    if scope.get("on") == "offbeats" and part not in (None, "drums") and said(s, *cg.HIT_VERBS):
         scope.pop("on")
         return "offbeat_stabs", {}
-    if feel is not None and feel not in ("double_time", "half_time") and not said(s, *(REMOVE[:3])):
+    if feel is not None and feel not in ("double_time", "half_time") and not said(s, *(cg.REMOVE[:3])):
         return feel, {}
     if feel in ("double_time", "half_time") and voices:
         return feel, {}
-    kept = said(s, *KEEP) and (said(s, "to just", "to only") or not said(s, *_CHANGES))  # not "only X louder"
-    if voices and (kept or EXCEPT.search(s)) and not said(s, *(ADD[:1])):
+    kept = said(s, *cg.KEEP) and (
+        said(s, "to just", "to only") or not said(s, *cg.CHANGES)
+    )  # not "only X louder"
+    if voices and (kept or cg.EXCEPT.search(s)) and not said(s, *(cg.ADD[:1])):
         return "drums_keep", {}
     if (
-        "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not said(s, *REMOVE)
+        "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not said(s, *cg.REMOVE)
     ):  # snare ones
         return "ghost_notes", {}
-    if voices and said(s, *REMOVE):
+    if voices and said(s, *cg.REMOVE):
         return "drums_remove", {}
-    if not voices and part in ("drums", "bass", "chords", "melody") and not scope and _REMOVE_PART.search(s):
+    if (
+        not voices
+        and part in ("drums", "bass", "chords", "melody")
+        and not scope
+        and cg.REMOVE_PART.search(s)
+    ):
         return "clear", {}  # "remove the bass": its notes out, in a new clip (the old one kept)
     if (
         not voices
         and scope
-        and said(s, *(*REMOVE, *LAY_OUT))  # "mute the bass after bar 12": its notes there
+        and said(s, *(*cg.REMOVE, *cg.LAY_OUT))  # "mute the bass after bar 12": its notes there
     ):
         return "clear", {}
     pitched = pw.interval_of(s) is not None or " semitone" in s  # "bring the melody up a major third"
     loud = None if sp_dimension(s) or pitched else _loudness(s)
     dial = said(s, *(tuple(v.ADJUSTMENTS)))  # "softer drums": the energy dial of the part, as before
     if loud is not None and (voices or scope or (part and not dial) or (not part and instrument_track(s))):
-        return "velocity", {"amount": AMOUNT[loud]}
+        return "velocity", {"amount": cg.AMOUNT[loud]}
     other = cw.transform_of(s) is not None or " swing " in s
-    bring_in = _BRING_IN.search(s) is not None
+    bring_in = cg.BRING_IN.search(s) is not None
     if voices == ["percussion"] and said(s, *MAKING):  # "three new takes of the percussion": the drums part
         return None
-    placed = _PLACED.match(s) is not None and bool(scope)  # "crash on beat 1 of bar 17": a voice put there
+    placed = cg.PLACED.match(s) is not None and bool(scope)  # "crash on beat 1 of bar 17": a voice put there
     if (
         voices
         and not other
-        and (said(s, *ADD) or bring_in or placed or (scope.get("on") and not said(s, *(SIMPLER + BUSIER))))
+        and (
+            said(s, *cg.ADD)
+            or bring_in
+            or placed
+            or (scope.get("on") and not said(s, *(cg.SIMPLER + cg.BUSIER)))
+        )
     ):
         return "drums_add", {}
-    density = "busier" if said(s, *BUSIER) else "simpler" if said(s, *SIMPLER) else None
+    density = "busier" if said(s, *cg.BUSIER) else "simpler" if said(s, *cg.SIMPLER) else None
     voiced = voices not in ([], ["percussion"])  # "hihats need to be busier": the hats only, not the kit
     if density is not None and (scope or voiced):
-        return "density", {"amount": AMOUNT[density]}
+        return "density", {"amount": cg.AMOUNT[density]}
     if density is not None and part and not voices and not said(s, *(tuple(v.ADJUSTMENTS))) and not other:
         return "adjust", {
             "what": "density",
@@ -232,9 +182,9 @@ def _operation(
         return "ask", {
             "reason": "(e.g. 'nudge the snare a sixteenth later' or 'add a snare on beat 3') move it how far?"
         }
-    if said(s, *HUMANIZE) or _LOOSEN.search(s):
+    if said(s, *cg.HUMANIZE) or cg.LOOSEN.search(s):
         return "humanize", {}
-    if said(s, *QUANTIZE) and (voices or part or scope or said(s, *("it", "this"))):
+    if said(s, *cg.QUANTIZE) and (voices or part or scope or said(s, *("it", "this"))):
         return "quantize", _grid(s)
     amount = _swing_amount(s)
     if amount is not None:
@@ -267,9 +217,9 @@ def _grid(s: str) -> dict[str, float]:
 
 
 def _loudness(s: str) -> str | None:
-    if said(s, *SOFTER):
+    if said(s, *cg.SOFTER):
         return "softer"
-    if said(s, *LOUDER) or re.search(r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s):
+    if said(s, *cg.LOUDER) or re.search(r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s):
         return "louder"
     if re.search(r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+)? down ", s):
         return "softer"
@@ -288,13 +238,13 @@ def _swing_amount(s: str) -> float | None:
     """The amount of a swing said with a strength ("swing it a lot", "50% swing on the bass")."""
     if _has_less_swing(s):  # "make the hats swing less": a lighter lilt
         return LESS_SWING
-    m = _PERCENT.search(s)
+    m = cg.PERCENT.search(s)
     if m and " swing " in s:
         return min(1.0, int(m.group(1) or m.group(2) or m.group(3)) / 100)
     if (
         " swing " in s
         and " more " not in s
-        and (said := next((a for p, a in SWING_AMOUNTS.items() if f" {p} " in s), None))
+        and (said := next((a for p, a in cg.SWING_AMOUNTS.items() if f" {p} " in s), None))
     ):
         return said
     return None

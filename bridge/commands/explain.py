@@ -13,7 +13,7 @@ import re
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
-from bridge.commands.compose import QUANTIZE
+from bridge.commands.change_words import QUANTIZE
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands.compose import VOICES
+from bridge.commands.change_words import VOICES
 
 _VOICE = "|".join(sorted((re.escape(w) for w in VOICES), key=len, reverse=True))
 _SOFT = r"(?:(?:just|some|a few|a couple of|a|an|the|more) )?"

@@ -20,7 +20,7 @@ from typing import Any
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
-from bridge.commands.compose import VOICES
+from bridge.commands.change_words import VOICES
 from bridge.commands.intent import Intent
 from bridge.commands.normalize import normalize
 from bridge.commands.track_words import INSTRUMENTS, bare_name

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bridge.commands import compose as cp
+from bridge.commands import change_words as cp
 from bridge.commands.feel_words import FEELS
 from bridge.commands.shift_words import TIME_AMOUNTS
 
 Alt = Callable[[Iterable[str]], str]
-# the voices said in the frames (the rest of compose.VOICES are typed spellings or rarer words)
+# the voices said in the frames (the rest of change_words.VOICES are typed spellings or rarer words)
 SAID_VOICES = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "crash", "shaker", "open hats")
 SCOPES: tuple[str, ...] = ("in the first half", "in the second half", "in bars <bar_count> to <bar_count>",
                           "in the first <bar_count> bars", "in the last <bar_count> bars", "after bar <bar_count>",

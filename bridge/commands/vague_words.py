@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import compose as co
+from bridge.commands import change_words as co
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import ON_THE_BEAT
 from bridge.commands.feel_words import FEELS

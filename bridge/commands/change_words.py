@@ -1,0 +1,73 @@
+"""The change words of the clip grammar (``compose``): the phrases that name an operation, the drum voices
+a producer says, and the patterns that place a change (a new part, a follow, a part laid out, a calm-down).
+Tables only; ``compose`` reads a sentence with them, and ``grammar``/``vague_words`` list them."""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import clip_words as cw
+from bridge.commands import vocab as v
+
+# spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
+VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes": "ghost_notes",
+                          "ghost note": "ghost_notes", "ghosts": "ghost_notes", "crashes": "cymbals", "tom": "toms",
+                          "open hat": "open", "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
+REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
+          "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
+KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
+EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
+ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
+LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
+          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch", "more loud")  # fmt: skip
+SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
+          "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
+          "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
+BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty", "too bare",
+          "too simple", "too plain", "rolls", "more rolls", "more going on", "not enough going on", "too little going on",
+          "too little happening", "not enough happening")  # fmt: skip
+SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
+           "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
+           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense", "too much happening")  # fmt: skip
+HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
+HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
+LOOSEN = re.compile(
+    r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
+)
+QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize", "tighten", "to the grid",
+            *cw.ON_THE_BEAT)  # fmt: skip
+SWING_AMOUNTS = {"a little": 0.25, "a bit": 0.25, "slightly": 0.25, "a touch": 0.25} | dict.fromkeys(
+    ("a lot", "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much"), 0.75)  # fmt: skip
+PERCENT = re.compile(
+    r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
+)
+DIAL = re.compile(
+    r" (add|give|put|inject|take|less) (?:some |more |a bit of |a little |a lot of |the )?(energy|complexity|density) "
+)
+WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engines.transforms.places
+BY_SEMITONES = re.compile(
+    r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
+)
+NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
+                       r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )")  # fmt: skip
+FOLLOWS = re.compile(
+    r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "
+)
+OUT_WORDS = "|".join(sorted((*VOICES, *(w for w in v.PARTS if " " not in w)), key=len, reverse=True))
+OUT = re.compile(
+    rf"^ (?:and |then |ok |now )?(?:the )?({OUT_WORDS}) out (?=(?:in|for|during|on|from|after|until) | *$)"
+)
+REMOVE_PART = re.compile(
+    r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop|no) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"
+)
+BARE_STEPS = re.compile(
+    r"^ (?:take|move|bring|put|shift|knock|pitch|transpose) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
+)
+CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
+BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
+LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
+PLACED = re.compile(
+    r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"
+)  # the voice first
+AMOUNT = {"louder": 0.75, "softer": 0.25, "busier": 0.7, "simpler": 0.3}
+CHANGES = (*BUSIER, *SIMPLER, *LOUDER, *SOFTER, *HUMANIZE, *QUANTIZE)  # "only X" said with a change
