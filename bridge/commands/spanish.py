@@ -125,4 +125,8 @@ def _word(words: list[str], i: int, typed: str, starts: frozenset[int]) -> str:
     for table in (w.OTHER_VERBS, w.NOUNS, w.WORDS):
         if word in table:
             return table[word]
+    for end in ("es", "s"):  # a plural the tables hold in the singular ("brillantes", "acordes menores")
+        one = word[: -len(end)]
+        if word.endswith(end) and (one in w.NOUNS or one in w.WORDS):
+            return w.NOUNS[one] + "s" if one in w.NOUNS else w.WORDS[one]
     return typed if typed.isascii() else word  # "reggaetón": reggaeton

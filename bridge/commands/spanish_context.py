@@ -47,6 +47,29 @@ STATES = frozenset(
 STOPPED = frozenset(
     ("ya", "todo", "", "the", "my", "this", "it", "everything", "all")
 )  # "para el jam", "para the jam"
+FORMATS = frozenset(("midi", "audio", "wav", "mp3", "stem", "stems", "loop", "sample", "clip"))
+INTERVALS = frozenset(
+    (
+        "quinta",
+        "octava",
+        "octavas",
+        "tercera",
+        "cuarta",
+        "sexta",
+        "septima",
+        "semitono",
+        "semitonos",
+        "tono",
+        "tonos",
+        "fifth",
+        "octave",
+        "third",
+        "semitone",
+        "semitones",
+        "step",
+        "steps",
+    )
+)
 TEMPO = frozenset(("tempo", "bpm", "velocidad"))
 KEY_WORDS = frozenset(("mayor", "menor", "sostenido", "bemol"))
 MODES = KEY_WORDS | {"minor", "major", "m", "sharp", "flat", "dorian", "phrygian", "lydian", "mixolydian"}
@@ -129,6 +152,10 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
         return "from" if nxt and (_number(nxt) or nxt in ("compas", "bar")) and "al" in words[i:] else None
     if word in ("el", "la", "los", "las") and nxt in ("compas", "compases", "tiempo", "tiempos"):
         return "" if i + 2 < len(words) and _number(words[i + 2]) else None
+    if word in ("la", "lo", "las", "los") and nxt and nxt not in CONTEXT and _is_verb(nxt) and prev != "que":
+        return "it"  # "y la subas", "lo quiero": the pronoun before its verb
+    if word == "como" and nxt in FORMATS:
+        return "as"  # "saca los drums como midi": as MIDI
     if word == "para":
         if nxt == "que":
             return "so"
@@ -177,6 +204,9 @@ def verb_said(words: list[str], stem: str, clitic: str) -> str:
         return "convert" + (" it" if clitic in w.OBJECT_CLITICS else "")
     if english == "fit" and not {"tempo", "cancion", "tema", "bpm", "song", "proyecto"} & set(words):
         english = "quantize"  # "cuadra el bajo": on the grid; "cuádralo al tempo": warped
+    if english in ("raise", "lower") and not (INTERVALS | TEMPO | {"tiempo"}) & set(words):
+        way = "up" if english == "raise" else "down"  # "súbele al bajo", "bájala un poco": the level
+        return f"turn it {way}" if clitic in w.OBJECT_CLITICS else f"turn {way}"
     joined = w.JOINED.get((english, clitic[:2] if clitic.startswith("me") else clitic))
     if joined is not None:
         english = joined
@@ -194,11 +224,13 @@ _ORDER = (
         r"\1 \3 \2",
     ),
     (re.compile(r"\b(\w+) (bars?|beats?|times) more\b"), r"\1 more \2"),
+    (re.compile(r"\btake out ((?:the|my|these|those) \w+) of (?=this|that|the|my)"), r"take \1 out of "),
     (re.compile(r"^(the \w+), (\w+(?: up| down)?) it\b"), r"\2 \1"),
     (re.compile(r"\b(the|a|this|that|my) (\w+) (previous|new|next|whole)\b"), r"\1 \3 \2"),
     (re.compile(r"\bstyle (\w+)(?=\s*(?:[,.?!]|$))"), r"\1 style"),
     (re.compile(r"\b(turn up|turn down|solo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
     (re.compile(r"\b(turn up|turn down|raise|lower) (a little|a lot|more) to the (\w+)"), r"\1 the \3 \2"),
+    (re.compile(r"\bremove (?:some |a few )?notes (?:to|of|from) the (\w+)"), r"thin out the \1"),
     (re.compile(r"\b(star|unstar) (?:it )?to (?=this|that|the|my)"), r"\1 "),
     (re.compile(r"\bfrom bar (\w+)\b(?! (?:to|until|till|through|and)\b)"), r"from bar \1 on"),
 )

@@ -69,8 +69,7 @@ VERBS = {
 # a joined "me" keeps its English "me" after these verbs ("hazme" make me, "pásame" ... ); else it is dropped
 TAKES_ME = frozenset(("make", "give", "show", "write", "send", "tell", "bring", "play"))
 # a joined pronoun that changes the verb: "ponle más swing" adds, "ponme un bajo" gives me one
-JOINED = {("put", "le"): "add", ("put", "me"): "give me", ("raise", "le"): "turn up", ("lower", "le"): "turn down",
-          ("raise", "lo"): "turn up", ("lower", "lo"): "turn down", ("move", "me"): "give me"}  # fmt: skip
+JOINED = {("put", "le"): "add", ("put", "me"): "give me", ("move", "me"): "give me"}
 # pronouns joined to a command verb, longest first ("pónmelo": pon + me + lo)
 CLITICS = ("melo", "mela", "selo", "sela", "noslo", "me", "le", "lo", "la", "les", "los", "las", "nos")
 OBJECT_CLITICS = frozenset(("lo", "la", "los", "las", "melo", "mela", "selo", "sela"))  # "it"
@@ -105,7 +104,7 @@ NOUNS = {
     "pistas": "tracks", "canal": "track", "version": "version", "versiones": "versions",
     "variacion": "variation", "variaciones": "variations", "nota": "note", "notas": "notes",
     "golpe": "hit", "golpes": "hits", "ritmo": "rhythm", "patron": "pattern", "relleno": "fill",
-    "arreglo": "arrangement", "progresion": "progression", "progresiones": "progressions", "mezcla": "mix", "volumen": "volume", "semitono": "semitone", "semitonos": "semitones",
+    "arreglo": "arrangement", "perreo": "reggaeton beat", "progresion": "progression", "progresiones": "progressions", "mezcla": "mix", "volumen": "volume", "semitono": "semitone", "semitonos": "semitones",
     "octava": "octave", "octavas": "octaves", "quinta": "fifth", "cuarta": "fourth", "sexta": "sixth",
     "septima": "seventh", "tonalidad": "key", "escala": "scale", "mayor": "major", "menor": "minor",
     "sostenido": "sharp", "bemol": "flat", "seccion": "section", "parte": "part", "partes": "parts",
@@ -129,12 +128,13 @@ WORDS = {
     "hacia": "toward", "desde": "from", "hasta": "to", "sobre": "over", "encima": "on top", "debajo": "under",
     "dentro": "inside", "fuera": "out", "afuera": "out", "tipo": "like", "estilo": "style", "rollo": "vibe",
     "vibra": "vibe", "onda": "vibe", "mas": "more", "menos": "less", "muy": "very", "demasiado": "too",
-    "demasiada": "too", "bien": "really", "poco": "little", "poquito": "little", "poquitito": "little",
+    "demasiada": "too", "bien": "", "poco": "little", "poquito": "little", "poquitito": "little",
     "mucho": "a lot", "mucha": "a lot of", "medio": "half", "doble": "double", "todo": "everything",
     "toda": "all", "todos": "all", "todas": "all", "cada": "every", "otro": "another", "otra": "another",
     "otros": "other", "otras": "other", "nada": "nothing", "algo": "something", "ya": "now",
     "ahora": "now", "aqui": "here", "ahi": "there", "tambien": "too", "solamente": "just", "nomas": "just",
-    "unicamente": "only", "despues": "after", "antes": "before", "luego": "then", "vacio": "empty",
+    "unicamente": "only", "despues": "after", "antes": "before", "luego": "then", "vacio": "empty", "agresivo": "aggressive", "agresiva": "aggressive", "distorsionado": "distorted",
+    "distorsionada": "distorted", "clasico": "classic", "clasica": "classic", "sucio": "dirty", "sucia": "dirty",
     "vacia": "empty", "lleno": "busy", "llena": "busy", "cargado": "busy", "cargada": "busy",
     "pelado": "bare", "pelada": "bare", "fuerte": "loud", "fuertes": "loud", "alto": "loud",
     "bajito": "quiet", "bajita": "quiet", "duro": "hard", "suave": "soft", "lento": "slow", "rapido": "fast",
@@ -191,7 +191,8 @@ PHRASES = (
     ("dale una estrella", "star it"), ("quitale la estrella", "unstar it"), ("dale solo", "solo"),
     ("ponle solo", "solo"), ("ponlo en solo", "solo it"), ("quitale el mute", "unmute"), ("quita el mute", "unmute"),
     ("quitale el solo", "unsolo"), ("dale play", "play"), ("dale stop", "stop"), ("en el grid", "on the grid"),
-    ("notas midi", "midi notes"), ("deja solo", "keep only"), ("dejame solo", "keep only"), ("deja nada mas", "keep only"),
+    ("notas midi", "midi notes"), ("esta bien", "is fine"), ("estan bien", "are fine"), ("suena bien", "sounds good"),
+    ("antes del", "before the"), ("antes de", "before"), ("despues del", "after the"), ("despues de", "after"), ("deja solo", "keep only"), ("dejame solo", "keep only"), ("deja nada mas", "keep only"),
 )  # fmt: skip
 
 # English words the Spanish table also holds: they alone never mark a sentence as Spanish
@@ -200,5 +201,5 @@ ENGLISH_TOO = frozenset((
     "fire", "swing", "canal", "mano", "bro", "vale", "e", "o", "u", "k", "q", "si", "te", "tu",
     "mi", "do", "re", "fa", "sol", "la", "lo", "le", "pone", "suave", "alto", "mete", "vivo", "dame",
     "compose", "da", "starred", "poco", "lento", "version", "nota", "mas", "corta", "pan", "ya", "y", "de",
-    "un", "les", "pa", "patron", "meter", "mayor", "guiro", "era", "sea", "nada", "todo", "verso", "momento", "bonito",
+    "un", "les", "pa", "patron", "meter", "guira", "mayor", "guiro", "era", "sea", "nada", "todo", "verso", "momento", "bonito",
 ))  # fmt: skip

@@ -58,7 +58,17 @@ EACH_VERB_FAMILY = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "want"), EACH_VERB_FAMILY)
+SPANISH_ORDERS_AND_CLAUSES = [
+    case("el bombo está bien, sube la caja", op="louder", target="snare"),  # "is fine": kept as it is
+    case("no toques el bombo, quítale notas a los hats", op="simpler", target="hats"),
+    case("sácame la voz de esta canción", op="separate", stem="vocals"),
+    case("saca el bajo de este loop como midi", op="transcribe", target="bass"),
+    case("hazme un perreo de ocho compases", op="make", target="drums", bars=8, genre="reggae"),
+    case("la caja está muy baja, súbela", op="louder", target="snare"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), EACH_VERB_FAMILY + SPANISH_ORDERS_AND_CLAUSES)
 def test_each_verb_family_is_read(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
 
@@ -66,8 +76,8 @@ def test_each_verb_family_is_read(text: str, want: dict[str, Any]) -> None:
 JOINED_PRONOUNS_AND_ACCENTS = [
     ("quítale", "quitale", "remove"),
     ("pónmelo", "ponmelo", "give me it"),
-    ("súbelo", "subelo", "turn up it"),
-    ("bájala", "bajala", "lower it"),
+    ("súbele", "subele", "turn up"),
+    ("bájale", "bajale", "turn down"),
     ("hazme", "hazme", "make me"),
     ("cámbialo", "cambialo", "change it"),
     ("enséñame", "ensename", "show me"),
