@@ -83,7 +83,8 @@ def read(text: str) -> Said | None:
             if out[i] in (typed, words[i]):
                 kept.append(typed)
     text_en = seps[0] + "".join(f"{out[i]}{seps[i + 1]}" for i in range(len(words)))
-    english = ctx.english_order(" ".join(text_en.split()).replace(" ,", ",").replace(" ?", "?"))
+    said = re.sub(r"^[\s,;:.]+", "", " ".join(text_en.split()).replace(" ,", ",").replace(" ?", "?"))
+    english = ctx.english_order(said)  # ("oye bro, ..." leaves no comma first)
     return Said(english, tuple(kept), len(words) - len(kept))
 
 
@@ -125,8 +126,17 @@ def _word(words: list[str], i: int, typed: str, starts: frozenset[int]) -> str:
     for table in (w.OTHER_VERBS, w.NOUNS, w.WORDS):
         if word in table:
             return table[word]
-    for end in ("es", "s"):  # a plural the tables hold in the singular ("brillantes", "acordes menores")
-        one = word[: -len(end)]
-        if word.endswith(end) and (one in w.NOUNS or one in w.WORDS):
-            return w.NOUNS[one] + "s" if one in w.NOUNS else w.WORDS[one]
+    for end, one in (
+        ("es", ""),
+        ("s", ""),
+        ("as", "o"),
+        ("a", "o"),
+    ):  # "brillantes", "aburrida": the table's form
+        base = word[: -len(end)] + one
+        if len(word) > 3 and word.endswith(end) and (base in w.NOUNS or base in w.WORDS):
+            return (
+                w.NOUNS[base] + "s"
+                if base in w.NOUNS and end != "a"
+                else w.WORDS.get(base, w.NOUNS.get(base, ""))
+            )
     return typed if typed.isascii() else word  # "reggaetón": reggaeton

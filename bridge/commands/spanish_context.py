@@ -143,6 +143,8 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
             return "into the" if prev != "antes" else "before the"
         if _number(prev) and nxt and _number(nxt):
             return "to"
+        if prev in ("siga", "sigan", "sigue", "seguir", "acompana", "acompane"):
+            return "the"  # "un bajo que siga al bombo": follows the kick
         if prev not in ("vuelve", "volver", "pasa", "regresa", "salta") and SECTIONS & set(
             words[i + 1 : i + 3]
         ):
@@ -192,6 +194,8 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
         return "eleven" if nxt in ("compases", "bars", "veces") or prev in ("los", "el", "compas") else None
     if word == "en" and any(words[j].startswith(INTO) for j in clause if j < i):
         return "into"
+    if word == "en" and words[i + 1 : i + 3] == ["el", "compas"] and i + 3 < len(words):
+        return "at" if _number(words[i + 3]) else None  # "en el compás 8": at bar 8
     if word == "menos":
         return "fewer" if nxt.endswith("s") else None
     return None
@@ -202,6 +206,8 @@ def verb_said(words: list[str], stem: str, clitic: str) -> str:
     english = w.VERBS[stem]
     if english == "move" and "midi" in words:
         return "convert" + (" it" if clitic in w.OBJECT_CLITICS else "")
+    if english == "move" and (MODES | INTERVALS) & set(words):
+        return "move" + (" it" if clitic in w.OBJECT_CLITICS else "")  # "pásame los acordes a si bemol"
     if english == "fit" and not {"tempo", "cancion", "tema", "bpm", "song", "proyecto"} & set(words):
         english = "quantize"  # "cuadra el bajo": on the grid; "cuádralo al tempo": warped
     if english in ("raise", "lower") and not (INTERVALS | TEMPO | {"tiempo"}) & set(words):
@@ -231,6 +237,9 @@ _ORDER = (
     (re.compile(r"\b(turn up|turn down|solo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
     (re.compile(r"\b(turn up|turn down|raise|lower) (a little|a lot|more) to the (\w+)"), r"\1 the \3 \2"),
     (re.compile(r"\bremove (?:some |a few )?notes (?:to|of|from) the (\w+)"), r"thin out the \1"),
+    (re.compile(r"\b(turn up|turn down) the volume (?:to|of|in) the (\w+)"), r"\1 the \2"),
+    (re.compile(r"\bmake (?:me )?a fill\b"), r"add a fill"),
+    (re.compile(r"\bremove (?:the )?swing (?:to|from|of|in) the (\w+)"), r"straighten the \1"),
     (re.compile(r"\b(star|unstar) (?:it )?to (?=this|that|the|my)"), r"\1 "),
     (re.compile(r"\bfrom bar (\w+)\b(?! (?:to|until|till|through|and)\b)"), r"from bar \1 on"),
 )

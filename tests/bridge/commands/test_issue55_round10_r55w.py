@@ -65,6 +65,15 @@ SPANISH_ORDERS_AND_CLAUSES = [
     case("saca el bajo de este loop como midi", op="transcribe", target="bass"),
     case("hazme un perreo de ocho compases", op="make", target="drums", bars=8, genre="reggae"),
     case("la caja está muy baja, súbela", op="louder", target="snare"),
+    case("pásame los acordes a si bemol mayor", op="transpose", target="chords", key="Bb major"),
+    case("quítale el swing a los hats", op="feel", target="hats", feel="straight"),
+    case("hazme un fill en el compás 12", op="fill", target="drums", scope={"bars": [12, 12]}),
+    case(
+        "oye bro, el bajo suena muy vacío en la estrofa",
+        op="busier",
+        target="bass",
+        scope={"section": "verse"},
+    ),
 ]
 
 
