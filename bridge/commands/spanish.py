@@ -20,6 +20,7 @@ from bridge.commands import spanish_context as ctx
 from bridge.commands import spanish_words as w
 
 _WORD = re.compile(r"([^\W_]+)")
+SPANISH_LETTERS = frozenset("áéíóúñüÁÉÍÓÚÑÜ¿¡")
 
 
 def fold(word: str) -> str:
@@ -66,8 +67,10 @@ def english_of(text: str) -> str:
 def read(text: str) -> Said | None:
     """The sentence read as Spanish and English, or None when no word of it is only Spanish."""
     parts = _WORD.split(text)  # separators at even places, words at odd ones
-    words = [fold(p) for p in parts[1::2]]
-    accented = any(ch in text for ch in "¿¡ñÑ") or any(fold(p) != p.lower() for p in parts[1::2])
+    words = [
+        fold(p) if all(c.isascii() or c in SPANISH_LETTERS for c in p) else p.lower() for p in parts[1::2]
+    ]
+    accented = any(ch in SPANISH_LETTERS for ch in text)  # "canción", "¿qué": never "très", "à la"
     if not words or not (is_spanish(words) or accented):
         return None
     words = [ctx.SHORTHAND.get(x, x) for x in words]

@@ -9,7 +9,8 @@ about. Words not read are:
 - the common words of Portuguese, French, Italian and German that are no English word (``FOREIGN``),
   and any word left with a letter outside English's ("refrão", "più", "möchte");
 - in a sentence read as Spanish, a word no Spanish table reads that is not on the list of English
-  words the project's sentences say (``english_words.txt``, written by ``tools.corpus.english_words``).
+  words the project's sentences say (``english_words.txt``, written by ``tools.corpus.english_words``)
+  and not written with a capital (a name: "tipo Bad Bunny").
 
 It is asked about when at least ``UNREAD`` such words are said and they are as many as the content words
 read ("coloca mais bateria no refrão", "mets plus de basse dans le refrain").
@@ -32,18 +33,19 @@ QUESTION = (
 # words that carry no content of their own (not counted either way)
 FUNCTION = frozenset(
     "the a an of to in on at for with and or but is are was it its this that these those my me i you your "
-    "by from so be please just now then ok can could would will do some no not don't".split()
+    "by from so be please just now then ok can could would will do some no not don't has have had more less "
+    "what which how where when why very too there here as like than if all every another other any".split()
 )
 # common words of Portuguese, French, Italian and German that are no English word (and no Spanish one the
 # tables read: a sentence holding those is read as Spanish first)
 FOREIGN = frozenset(
     # Portuguese
     "nao voce pra isso essa esse mais muito muita baixo refrao coloca deixa faz faca bota aumenta diminui "
-    "abaixa musica compassos uma os nas agora depois tambem obrigado umas num numa pelo pela "
+    "abaixa musica compassos uma os nas com agora depois tambem obrigado umas num numa pelo pela "
     # French
     "le les une des du et est pour avec sans dans sur mets fais enleve ajoute monte baisse moins peu "
     "batterie basse mesures plait vous moi cette ca pas ne je veux voudrais fait au aux mettre enlever "
-    "rends rajoute accords voix morceau "
+    "rends rajoute accords voix morceau la lourde lourd "
     # Italian
     "il gli di della dello dei delle nel nella piu metti togli alza abbassa fammi ritornello strofa "
     "battute voglio questo questa sono anche accordi aggiungi rendi canzone voce batteria "
@@ -67,7 +69,9 @@ def unread(words: list[str], kept: tuple[str, ...] | None) -> list[str]:
     if kept is None:
         return other
     known = english_words()
-    left = [x for x in kept if x.isalpha() and len(x) > 2 and x.lower() not in known | FUNCTION]
+    left = [
+        x for x in kept if x.isalpha() and len(x) > 2 and x[0].islower() and x.lower() not in known | FUNCTION
+    ]
     return list(dict.fromkeys(other + left))
 
 

@@ -197,12 +197,31 @@ def test_an_english_sentence_stays_as_it_was(text: str) -> None:
         "mach das Schlagzeug lauter im Refrain",  # German
         "togli la batteria nel ritornello",  # Italian
         "exporta la mezcla y súbela a la nube de google",  # Spanish words outside the tables
+        "deixa o baixo mais alto no refrão",  # Portuguese
+        "enlève les hats du refrain",  # French with one English part word
+        "alza il volume del basso",  # Italian
+        "el cliente dice que la canción tiene que sonar más comercial, qué opinas",
     ],
 )
 def test_a_sentence_mostly_in_a_tongue_not_read_is_asked_about(text: str) -> None:
     intent = parse(text)
     assert not intent.understood
     assert intent.params["reason"] == QUESTION and QUESTION.endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("the bass is très fat, keep it", "the bass is très fat, keep it"),  # no Spanish letter: as typed
+        ("add some reverb à la Daft Punk on the vocals", "add some reverb à la Daft Punk on the vocals"),
+    ],
+)
+def test_a_french_accent_in_an_english_sentence_is_no_spanish(text: str, english: str) -> None:
+    assert english_of(text) == english
+
+
+def test_an_english_request_with_a_few_french_words_is_still_acted_on() -> None:
+    assert read("give me a bass line avec du groove") == {"op": "make", "target": "bass"}
 
 
 def test_a_spanish_sentence_with_one_unread_word_is_still_acted_on() -> None:
