@@ -12,15 +12,21 @@ from __future__ import annotations
 
 # command verbs: imperative and infinitive forms -> the English verb the rules read
 VERBS = {
-    **dict.fromkeys(("quita", "quitar", "elimina", "eliminar", "borra", "borrar", "remueve"), "remove"),
-    **dict.fromkeys(("saca", "sacar"), "take out"),
-    **dict.fromkeys(("pon", "poner", "pone", "coloca", "colocar"), "put"),
-    **dict.fromkeys(("mete", "meter", "agrega", "agregar", "anade", "anadir", "suma", "sumar"), "add"),
-    **dict.fromkeys(("sube", "subir", "subi"), "raise"),
-    **dict.fromkeys(("baja", "bajar"), "lower"),
-    **dict.fromkeys(("haz", "hacer", "hace", "arma", "armar", "crea", "crear", "genera", "generar"), "make"),
+    **dict.fromkeys(
+        ("quita", "quitar", "quitele", "elimina", "eliminar", "borra", "borrar", "borre", "remueve"), "remove"
+    ),
+    **dict.fromkeys(("saca", "sacar", "saque"), "take out"),
+    **dict.fromkeys(("pon", "poner", "pone", "ponga", "coloca", "colocar"), "put"),
+    **dict.fromkeys(
+        ("mete", "meter", "meta", "agrega", "agregar", "agregue", "anade", "anadir", "suma"), "add"
+    ),
+    **dict.fromkeys(("sube", "subir", "subi", "suba"), "raise"),
+    **dict.fromkeys(("baja", "bajar", "baje"), "lower"),
+    **dict.fromkeys(
+        ("haz", "hacer", "hace", "haga", "arma", "armar", "crea", "crear", "genera", "generar"), "make"
+    ),
     **dict.fromkeys(("escribe", "escribir", "compon", "componer"), "write"),
-    **dict.fromkeys(("cambia", "cambiar"), "change"),
+    **dict.fromkeys(("cambia", "cambiar", "cambie"), "change"),
     **dict.fromkeys(("pasa", "pasar", "mueve", "mover", "lleva", "llevar"), "move"),
     **dict.fromkeys(("convierte", "convertir", "transcribir"), "convert"),
     **dict.fromkeys(("deshaz", "deshacer"), "undo"),
@@ -204,5 +210,5 @@ ENGLISH_TOO = frozenset((
     "fire", "swing", "canal", "mano", "bro", "vale", "e", "o", "u", "k", "q", "si", "te", "tu",
     "mi", "do", "re", "fa", "sol", "la", "lo", "le", "pone", "suave", "alto", "mete", "vivo", "dame",
     "compose", "da", "starred", "poco", "lento", "version", "nota", "mas", "corta", "pan", "ya", "y", "de",
-    "un", "les", "pa", "patron", "meter", "guira", "grave", "largo", "mayor", "guiro", "era", "sea", "nada", "todo", "verso", "momento", "bonito",
+    "un", "les", "pa", "patron", "meter", "guira", "grave", "largo", "meta", "mayor", "guiro", "era", "sea", "nada", "todo", "verso", "momento", "bonito",
 ))  # fmt: skip
