@@ -244,3 +244,17 @@ def test_a_spanish_sentence_with_one_unread_word_is_still_acted_on() -> None:
         "target": "bass",
         "bars": 4,
     }
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("silencia la pista de los pads", op="mute", target="track:pads"),
+        case("quítale el shaker a la segunda estrofa", op="remove", target="percussion",
+             scope={"section": "verse", "nth": 2}),
+        case("sigue la melodía ocho compases más", op="continue", target="melody", bars=8),
+    ],
+)  # fmt: skip
+def test_the_learned_reading_reads_the_english_too(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
