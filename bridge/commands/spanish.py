@@ -112,8 +112,10 @@ def _read_phrases(words: list[str], seps: list[str], out: list[str | None]) -> N
 def _word(words: list[str], i: int, typed: str, starts: frozenset[int]) -> str:
     """One word in English: read from its neighbours, a number, a verb form, a table's word, or as typed."""
     word = words[i]
-    if word == "a" and i + 1 < len(words) and words[i + 1] in ctx.MODES:
-        return typed  # "en A minor", "a menor" is read by the key reader
+    if len(word) == 1 and word in "abcdefg" and i + 1 < len(words) and words[i + 1] in ctx.MODES:
+        return typed  # "en A minor", "in e minor": a key, read by the key reader
+    if word == "lo" and i + 1 < len(words) and words[i + 1] == "fi":
+        return typed  # "un beat lo-fi"
     if typed.lower() in ctx.ACCENTED:
         return ctx.ACCENTED[typed.lower()]
     read = ctx.in_context(words, i, starts)

@@ -232,7 +232,7 @@ _ORDER = (
     (re.compile(r"\b(\w+) (bars?|beats?|times) more\b"), r"\1 more \2"),
     (re.compile(r"\btake out ((?:the|my|these|those) \w+) of (?=this|that|the|my)"), r"take \1 out of "),
     (re.compile(r"^(the \w+), (\w+(?: up| down)?) it\b"), r"\2 \1"),
-    (re.compile(r"\b(the|a|this|that|my) (\w+) (previous|new|next|whole)\b"), r"\1 \3 \2"),
+    (re.compile(r"\b(the|a|this|that|my) (\w+) (previous|new|next|whole|final)\b"), r"\1 \3 \2"),
     (re.compile(r"\bstyle (\w+)(?=\s*(?:[,.?!]|$))"), r"\1 style"),
     (re.compile(r"\b(turn up|turn down|solo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
     (re.compile(r"\b(turn up|turn down|raise|lower) (a little|a lot|more) to the (\w+)"), r"\1 the \3 \2"),

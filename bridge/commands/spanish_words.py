@@ -115,7 +115,7 @@ NOUNS = {
     "octava": "octave", "octavas": "octaves", "quinta": "fifth", "cuarta": "fourth", "sexta": "sixth",
     "septima": "seventh", "tonalidad": "key", "escala": "scale", "mayor": "major", "menor": "minor",
     "sostenido": "sharp", "bemol": "flat", "seccion": "section", "parte": "part", "partes": "parts",
-    "principio": "start", "inicio": "start", "comienzo": "start", "final": "end", "mitad": "half",
+    "principio": "start", "inicio": "start", "comienzo": "start", "mitad": "half",
     "proyecto": "song", "sesion": "session", "instrumento": "instrument", "instrumentos": "instruments",
     "sonido": "sound", "archivo": "file", "estrella": "star", "estrellas": "stars", "favoritas": "starred",
     "marcadas": "starred", "vivo": "live", "semicorchea": "sixteenth", "semicorcheas": "sixteenths",
@@ -184,7 +184,7 @@ SOLFEGE = {"do": "C", "re": "D", "mi": "E", "fa": "F", "sol": "G", "la": "A", "s
 # phrases read whole before the words, folded: (Spanish, English)
 PHRASES = (
     ("un poquito de", "a little"), ("un poquito", "a little"), ("un poco de", "a little"), ("un poco", "a little"),
-    ("lo demas", "the rest"), ("lo que", "what"), ("lo ultimo", "the last thing"), ("otra vez", "again"),
+    ("lo demas", "the rest"), ("al final", "at the end"), ("el final", "the end"), ("la final", "the end"), ("lo que", "what"), ("lo ultimo", "the last thing"), ("otra vez", "again"),
     ("de nuevo", "again"), ("por favor", "please"), ("tiene que", "has to"), ("tienen que", "have to"),
     ("hay que", "we need to"), ("se siente", "feels"), ("se sienten", "feel"), ("se oye", "sounds"),
     ("me gusta", "i like"), ("pa fuera", "out"), ("para fuera", "out"), ("pa afuera", "out"),

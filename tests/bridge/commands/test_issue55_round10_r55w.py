@@ -204,6 +204,19 @@ def test_an_english_sentence_stays_as_it_was(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("hazme un beat lo-fi en e minor, gracias", "make me a beat lo-fi in e minor, thanks"),
+        ("the final chorus needs more drums, gracias", "the final chorus needs more drums, thanks"),
+        ("el coro final necesita más batería", "the final chorus needs more drums"),
+        ("solo the bass, por favor", "solo the bass, please"),
+    ],
+)
+def test_the_english_words_of_a_mixed_sentence_stay_english(text: str, english: str) -> None:
+    assert english_of(text) == english
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "coloca mais bateria no refrão",  # Portuguese
