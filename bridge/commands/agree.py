@@ -29,6 +29,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.scoped import read_scoped
+from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
@@ -55,7 +56,9 @@ CHANGED_TO = re.compile(
 
 def parse(text: str) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
-    heard = " ".join(text.split())
+    heard, asked = in_english(" ".join(text.split()))  # Spanish read in English; other tongues asked about
+    if asked:
+        return unknown(heard, asked)
     s, key, _ = normalize(heard)
     scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
     return scoped or _read(heard)
