@@ -16,13 +16,11 @@ looked for are those a sentence says in plain words, whatever the learned table 
   comparison, "ghost notes the way a jazz drummer would", "a disco loop" warped, is no value).
 
 Sentences are normalised (padded, lower case, numbers as digits); the asides and the clauses that
-keep a target or a place as it is (``unexplained.request_of``, and "keep the verse chords as they
+keep a target or a place as it is (``unexplained.request_of``: "keep the verse chords as they
 are") are left out first. A number after "1" is a grid or a fraction ("1/16"), never a count.
 """
 
 from __future__ import annotations
-
-import re
 
 from bridge.commands.explain import TAKE_OPS
 from bridge.commands.intent import Intent
@@ -39,10 +37,6 @@ TAKE_PLACES = {"first": "first", "second": "second", "third": "third", "fourth":
 # song sections a sentence says as a place ("drop", "build" and "break" are verbs and beats too)
 SECTION_WORDS = {"intro": "intro", "verse": "verse", "verses": "verse", "chorus": "chorus", "choruses": "chorus",
                  "bridge": "bridge", "outro": "outro", "breakdown": "breakdown", "pre chorus": "pre chorus"}  # fmt: skip
-# a place kept as it is: "leave the verses as they are", "keep the bridge chords untouched"
-KEPT_PLACE = re.compile(
-    r" (?:leave|keep) (?:the |my )?\w+(?: \w+)? (?:as (?:it is|they are|is)|alone|untouched|unchanged)(?= )"
-)
 GENRE_OPS = ("make", "vary", "accompany")  # the ops that write notes in a genre
 RELATIVE = ("before", "after")  # "the take before the last one": the previous take
 # genre words that are also plain English in a request ("make the snare pop")
@@ -56,7 +50,7 @@ def unsaid(heard: str, intent: Intent) -> str | None:
     means = means_of(intent.as_dict())
     op = str(means["op"])
     carried = carried_words(means, intent)
-    words = KEPT_PLACE.sub(" ", request_of(normalize(heard)[0])).split()
+    words = request_of(normalize(heard)[0]).split()
     for i, word in enumerate(words):
         if (
             word.isdigit()

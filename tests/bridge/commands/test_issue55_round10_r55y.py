@@ -128,3 +128,35 @@ def test_a_question_an_answer_reads_or_a_polite_request_acts(text: str, op: str)
 def test_the_shape_held_is_said_again() -> None:
     assert sentence_for("automate", "drums", " x ", None, {"shape": "fade_out"}) == "fade the drums out"
     assert sentence_for("automate", None, " x ", None, {"shape": "sweep_up"}) == "sweep the filter up on it"
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("shift the bass line down a major third", "transpose", "bass"),
+        ("could the chords go up a minor third", "transpose", "chords"),
+        ("busier hats in the verse, leave the chorus untouched", "busier", "hats"),
+        ("the kick is buried beneath the strings, push it up", "louder", "kick"),
+        ("thin out the chords, they are clashing with the melody", "simpler", "chords"),
+        ("the snare is too quiet against the brass, bring it up", "louder", "snare"),
+        ("make the hats busier than the bass", "busier", "hats"),
+        ("turn the melody into house instead of techno", "set", "melody"),
+    ],
+)
+def test_words_that_are_no_value_of_the_change_do_not_stop_an_act(text: str, op: str, target: str) -> None:
+    """An interval named by its degree ("a minor third": 3 semitones), a place kept as it is, a part
+    the change is heard against: the rules and the reading agree, and nothing said is dropped."""
+    assert op_of(rules(text)) == op
+    answer = decided(text, op, target)
+    assert op_of(answer) == op, answer.params
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("make a bass line and some strings", "make"),
+        ("transpose the chords up a third, the third take", "transpose"),
+    ],
+)
+def test_a_value_word_outside_those_still_asks(text: str, op: str) -> None:
+    assert not decided(text, op).understood
