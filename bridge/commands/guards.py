@@ -20,6 +20,8 @@ then the sentence is asked about, not acted on (``agree``).
 - a vague request acted on: the sentence asks for something unnamed ("do something with the bass",
   "fix the bridge", "the drums need something, idk what") and the reading writes or rewrites notes
   with no value said (``VAGUE``): what to write is asked, never guessed;
+- a track name that is a clause: the name read runs on into the sentence ("solo the bass so i can
+  hear it" read as a track "bass so i can hear it"): four words or more, or a pronoun in it;
 - no part to change: a level or density change (louder, softer, busier, simpler) with no target,
   when the sentence names a part or track the reading did not read ("the organ track should
   breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
@@ -44,6 +46,11 @@ KEPT = (
     *sc.CLAUSES,
     re.compile(rf" (?:keep|leave) {sc._T},? (?:but|and|just|only|then|while)(?= )"),
     re.compile(rf" {sc._T} (?:fine|good|great|sorted|perfect|ok|okay|solid)(?= )"),
+    # "leave the kick drum exactly as it is", "keep the hats just the same"
+    re.compile(
+        rf" (?:keep|leave) {sc._T} (?:exactly|just|completely|totally|entirely|precisely) "
+        r"(?:as (?:it is|they are|is|it was)|alone|untouched|unchanged|the same|how it is)(?= )"
+    ),
 )
 # ops that work over a scope of the clip: one said and not carried is a meaning dropped
 SCOPED_OPS = frozenset({"remove", "add", "busier", "simpler", "louder", "softer", "quantize", "humanize",
@@ -65,6 +72,7 @@ VAGUE = re.compile(
 )
 WRITES = ("make", "vary", "accompany", "infill", "continue")  # ops that write notes of their own choosing
 BARE = ("op", "target", "scope")  # the fields of a reading that says what is written on, not what
+NOT_A_NAME = frozenset({"i", "me", "you", "it", "we", "us", "so", "can", "make", "let", "for", "about"})
 PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
 LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's level or density
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
@@ -121,6 +129,8 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return f"it names the {target}"
     if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
         return "it names no part it reads"
+    if any(_clause(name) for name in changed(intent) if name.startswith("track:")):
+        return "the track it names is not a name"
     if op in WRITES and set(means) <= set(BARE) and VAGUE.search(s.rstrip()):
         return "it does not say what to write"
     if explain.asks(s) and op not in explain.ANSWERS and (p_op < sure or explain.asks_only(s)):
@@ -128,6 +138,12 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None
+
+
+def _clause(track: str) -> bool:
+    """Whether a track's name (``track:<name>``) is a clause of the sentence, not a name."""
+    words = track.split(":", 1)[1].split()
+    return len(words) >= 4 or bool(NOT_A_NAME & set(words))
 
 
 def lost(said: dict[str, Any], reading: dict[str, Any], aside: tuple[str, ...] = ()) -> list[str]:

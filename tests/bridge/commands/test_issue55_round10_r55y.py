@@ -160,3 +160,37 @@ def test_words_that_are_no_value_of_the_change_do_not_stop_an_act(text: str, op:
 )
 def test_a_value_word_outside_those_still_asks(text: str, op: str) -> None:
     assert not decided(text, op).understood
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("make the drums busier but leave the snare exactly as it is", "busier", "drums"),
+        ("humanize the drums but keep the kick exactly as it is", "humanize", "drums"),
+        ("quantize the drums, leave the hats completely untouched", "quantize", "drums"),
+    ],
+)
+def test_a_kept_part_said_with_an_adverb_is_not_changed(text: str, op: str, target: str) -> None:
+    answer = decided(text, op, target)
+    kept = next(v for v in ("snare", "kick", "hats") if v in text)
+    assert not answer.understood or kept not in str(means_of(answer.as_dict())), answer.as_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("solo the melody make i check am well", "solo"),
+        ("mute the drums make we hear the vocal well", "mute"),
+        ("solo the drums for me abeg", "solo"),
+    ],
+)
+def test_a_track_name_that_runs_on_into_the_sentence_is_asked_about(text: str, op: str) -> None:
+    named = str(means_of(rules(text).as_dict()).get("target"))
+    assert named.startswith("track:") and len(named.split()) > 2, named  # the rules' slip
+    assert not decided(text, op, "track").understood
+
+
+@pytest.mark.parametrize("text", ["mute the lead vocal track", "solo the pad wash track", "unmute keys 2"])
+def test_a_track_name_acts(text: str) -> None:
+    op = text.split()[0]
+    assert op_of(decided(text, op, "track")) == op
