@@ -194,3 +194,16 @@ def test_a_track_name_that_runs_on_into_the_sentence_is_asked_about(text: str, o
 def test_a_track_name_acts(text: str) -> None:
     op = text.split()[0]
     assert op_of(decided(text, op, "track")) == op
+
+
+@pytest.mark.parametrize(
+    "text", ["the whole track, rock, 120 bpm", "the song at 140 bpm, dubstep", "metal, 100 bpm"]
+)
+def test_a_genre_a_setting_does_not_carry_is_asked_about(text: str) -> None:
+    assert means_of(rules(text).as_dict()).get("op") == "set"  # the tempo read, the genre not
+    assert not decided(text, "set", "song").understood
+
+
+def test_a_setting_that_carries_the_genre_said_acts() -> None:
+    text = "turn the melody into house instead of techno"
+    assert means_of(decided(text, "set", "melody").as_dict()).get("genre") == "house"
