@@ -27,7 +27,7 @@ from bridge.commands.explain import TAKE_OPS
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.unexplained import CONTEXT, carried_words, request_of
+from bridge.commands.unexplained import AGAINST, carried_words, request_of
 from bridge.commands.vocab import GENRES
 
 # a number before one of these is stored scaled or not at all ("25 percent": 0.25; "3 db")
@@ -72,7 +72,7 @@ def unsaid(heard: str, intent: Intent) -> str | None:
         if op not in GENRE_OPS or name in NOT_GENRE or f" {name} " not in said:
             continue
         before = said[: said.find(f" {name} ")].split()[-3:]
-        if genre not in carried and not set(genre.split("-")) <= carried and not set(before) & CONTEXT:
+        if genre not in carried and not set(genre.split("-")) <= carried and not set(before) & AGAINST:
             return name  # (a genre it is heard against is none: "as house instead of techno")
     return None
 

@@ -38,8 +38,10 @@ from bridge.commands.region_words import SECTIONS
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
 # a word after one of these names what the change is heard against, not a value of it
-CONTEXT = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
+AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
                      "instead", "clashing", "clash", "fighting", "masking", "drowning"})  # fmt: skip
+# and what it is likened to ("like a timpani roll", "the way a jazz drummer would")
+CONTEXT = AGAINST | {"like", "way"}
 KEY = "_key_"  # normalize's stand-in for a key it took out
 MODE_SAID = re.compile(r"\b(?:key|" + "|".join(v.MODES) + r")\b")  # a key said as one ("in D minor")
 _SPLIT = re.compile(r"[^a-z0-9#]+")

@@ -207,3 +207,14 @@ def test_a_genre_a_setting_does_not_carry_is_asked_about(text: str) -> None:
 def test_a_setting_that_carries_the_genre_said_acts() -> None:
     text = "turn the melody into house instead of techno"
     assert means_of(decided(text, "set", "melody").as_dict()).get("genre") == "house"
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("add some toms in the last bar, like a timpani roll", "add", "toms"),
+        ("swing the hats the way a jazz drummer would", "swing", "hats"),
+    ],
+)
+def test_what_a_change_is_likened_to_is_no_value_of_it(text: str, op: str, target: str) -> None:
+    assert op_of(decided(text, op, target)) == op
