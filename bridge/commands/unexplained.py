@@ -100,6 +100,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
     if means["op"] == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
         words |= set(STEMS)
+    if means["op"] == "analyze":  # what an analysis reads: "figure out the chords in this sample"
+        words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()

@@ -218,3 +218,9 @@ def test_a_setting_that_carries_the_genre_said_acts() -> None:
 )
 def test_what_a_change_is_likened_to_is_no_value_of_it(text: str, op: str, target: str) -> None:
     assert op_of(decided(text, op, target)) == op
+
+
+def test_what_an_analysis_reads_is_carried_by_it() -> None:
+    text = "work out the chords of this loop"
+    assert op_of(rules(text)) == "analyze"
+    assert op_of(decided(text, "analyze")) == "analyze"
