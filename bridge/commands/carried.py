@@ -12,23 +12,22 @@ looked for are those a sentence says in plain words, whatever the learned table 
   another, "the take before the last one", is the previous take);
 - "starred" (or "star") with an op that lists or recalls takes;
 - a section of the song ("in the verse", "the bridge");
-- a genre ("jazz chords", "a funky bass") with an op that writes notes in one (a genre in a
-  comparison, "ghost notes the way a jazz drummer would", "a disco loop" warped, is no value).
+- a genre ("jazz chords", "a funky bass", "the whole song, rock") with an op that writes notes in
+  one or sets the clip's (a genre in a comparison, "ghost notes the way a jazz drummer would", "a
+  disco loop" warped, "house instead of techno", is no value).
 
 Sentences are normalised (padded, lower case, numbers as digits); the asides and the clauses that
-keep a target or a place as it is (``unexplained.request_of``, and "keep the verse chords as they
+keep a target or a place as it is (``unexplained.request_of``: "keep the verse chords as they
 are") are left out first. A number after "1" is a grid or a fraction ("1/16"), never a count.
 """
 
 from __future__ import annotations
 
-import re
-
 from bridge.commands.explain import TAKE_OPS
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.unexplained import carried_words, request_of
+from bridge.commands.unexplained import AGAINST, carried_words, request_of
 from bridge.commands.vocab import GENRES
 
 # a number before one of these is stored scaled or not at all ("25 percent": 0.25; "3 db")
@@ -39,11 +38,7 @@ TAKE_PLACES = {"first": "first", "second": "second", "third": "third", "fourth":
 # song sections a sentence says as a place ("drop", "build" and "break" are verbs and beats too)
 SECTION_WORDS = {"intro": "intro", "verse": "verse", "verses": "verse", "chorus": "chorus", "choruses": "chorus",
                  "bridge": "bridge", "outro": "outro", "breakdown": "breakdown", "pre chorus": "pre chorus"}  # fmt: skip
-# a place kept as it is: "leave the verses as they are", "keep the bridge chords untouched"
-KEPT_PLACE = re.compile(
-    r" (?:leave|keep) (?:the |my )?\w+(?: \w+)? (?:as (?:it is|they are|is)|alone|untouched|unchanged)(?= )"
-)
-GENRE_OPS = ("make", "vary", "accompany")  # the ops that write notes in a genre
+GENRE_OPS = ("make", "vary", "accompany", "set")  # the ops that write notes in a genre or set one
 RELATIVE = ("before", "after")  # "the take before the last one": the previous take
 # genre words that are also plain English in a request ("make the snare pop")
 NOT_GENRE = ("pop", "soul")
@@ -56,7 +51,7 @@ def unsaid(heard: str, intent: Intent) -> str | None:
     means = means_of(intent.as_dict())
     op = str(means["op"])
     carried = carried_words(means, intent)
-    words = KEPT_PLACE.sub(" ", request_of(normalize(heard)[0])).split()
+    words = request_of(normalize(heard)[0]).split()
     for i, word in enumerate(words):
         if (
             word.isdigit()
@@ -76,8 +71,9 @@ def unsaid(heard: str, intent: Intent) -> str | None:
     for name, genre in GENRES.items():
         if op not in GENRE_OPS or name in NOT_GENRE or f" {name} " not in said:
             continue
-        if genre not in carried and not set(genre.split("-")) <= carried:
-            return name
+        before = said[: said.find(f" {name} ")].split()[-3:]
+        if genre not in carried and not set(genre.split("-")) <= carried and not set(before) & AGAINST:
+            return name  # (a genre it is heard against is none: "as house instead of techno")
     return None
 
 

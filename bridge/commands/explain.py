@@ -37,6 +37,12 @@ TAKE_WORDS = {"first": "first", "second": "second", "third": "third", "last": "l
 _TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|variation|attempt|try) ")
 # a sentence asking something, not a request ("is this in 3/4", "what key is it"): only these ops answer one
 _ASKED = re.compile(r" (?:what|whats|which|is|does|do|are|how|hows|why|who|where|when)(?= )")
+# a question put as a request to answer ("tell me if this beat will blow up", "let me know whether it
+# works") or opened by a preposition ("at which sample rate does it run?"): asking too
+_ASKED_TOO = re.compile(
+    r" (?:\w+ ){0,3}(?:tell me|let me know|any idea|no idea) (?:if|whether)(?= )"
+    r"| (?:at|in|on|for|with|by|from|to) (?:which|what|whose)(?= )"
+)
 ANSWERS = ("analyze", "help", "list_takes", "compare")
 _WHICH = re.compile(
     r" (?:is|are|was|does|do) (?:this|it|that|the|my|these|those)(?!.* (?:possible|you|we) ).* or "
@@ -76,7 +82,13 @@ def names_only(op: str, other: str, s: str) -> bool:
 
 def asks(s: str) -> bool:
     """Whether a normalised sentence asks something ("is this in 3/4", "what key is it")."""
-    return _ASKED.match(s) is not None
+    return _ASKED.match(s) is not None or _ASKED_TOO.match(s) is not None
+
+
+def asks_only(s: str) -> bool:
+    """Whether a normalised sentence asks something and cannot be a request however sure a reading
+    of it is: which of two things is so (``asks_which``), or "tell me if ...", "at which ..."."""
+    return asks_which(s) or _ASKED_TOO.match(s) is not None
 
 
 def asks_which(s: str) -> bool:

@@ -7,7 +7,9 @@ then the sentence is asked about, not acted on (``agree``).
   can be read alone; this is for the sentences where they could not be);
 - a scope lost: the sentence says where ("in the last two bars", "in the second half", "in the
   verse") and the reading, of an op that works over a scope, does not carry it (``lost``: the same
-  test ``agree`` puts to a reading that would replace the rules');
+  test ``agree`` puts to a reading that would replace the rules'); an automation's length in bars
+  is no place ("fade the drums out over the last 4 bars" read as a 4-bar fade from the start), nor
+  is its rhythm a place ("duck the bass on every beat");
 - a part lost: the sentence names a part or drum voice, the learned reading reads the same one,
   and the reading acted on (of an op on a part) has no target ("carry the melody on for 8 more
   bars" read as the selected clip continued);
@@ -15,6 +17,11 @@ then the sentence is asked about, not acted on (``agree``).
   reading compares without them (the slot readers did not read them);
 - a question acted on: the sentence asks ("is this clip in D dorian?") and the reading is an op
   that answers no question, which the learned reading is not sure of either;
+- a vague request acted on: the sentence asks for something unnamed ("do something with the bass",
+  "fix the bridge", "the drums need something, idk what") and the reading writes or rewrites notes
+  with no value said (``VAGUE``): what to write is asked, never guessed;
+- a track name that is a clause: the name read runs on into the sentence ("solo the bass so i can
+  hear it" read as a track "bass so i can hear it"): four words or more, or a pronoun in it;
 - no part to change: a level or density change (louder, softer, busier, simpler) with no target,
   when the sentence names a part or track the reading did not read ("the organ track should
   breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
@@ -39,16 +46,33 @@ KEPT = (
     *sc.CLAUSES,
     re.compile(rf" (?:keep|leave) {sc._T},? (?:but|and|just|only|then|while)(?= )"),
     re.compile(rf" {sc._T} (?:fine|good|great|sorted|perfect|ok|okay|solid)(?= )"),
+    # "leave the kick drum exactly as it is", "keep the hats just the same"
+    re.compile(
+        rf" (?:keep|leave) {sc._T} (?:exactly|just|completely|totally|entirely|precisely) "
+        r"(?:as (?:it is|they are|is|it was)|alone|untouched|unchanged|the same|how it is)(?= )"
+    ),
 )
 # ops that work over a scope of the clip: one said and not carried is a meaning dropped
 SCOPED_OPS = frozenset({"remove", "add", "busier", "simpler", "louder", "softer", "quantize", "humanize",
                         "swing", "feel", "transpose", "shift", "keep_only", "vary", "infill", "fill"})  # fmt: skip
 CARRIES = ("scope", "bars", "every")
+# the places an automation runs over ("the last 4 bars", "the second half"); its rhythm ("duck it on
+# every beat") and its starting point ("at the start of the intro") are none
+SPANS = ("bars", "first_bars", "last_bars", "half", "section", "from_bar", "until_bar")
 # a take named in words ("the last take", "this one", "the one before it", "take 3")
 TAKES_NAMED = re.compile(
     r" (?:(?:first|second|third|last|previous|this|that|latest|newest|earlier) (?:one|take|version|variation|attempt|try)"
     r"|one before(?: it| that)?|take \d+|version \d+)(?= )"
 )
+# a request for something unnamed: "do something with", "fix the", "needs something" (said last or
+# with "idk"), "not sure what"
+VAGUE = re.compile(
+    r" (?:do|try) something (?:with|about|to|on|for)(?= )| fix(?:es)? (?:up )?(?:the|my|this|that|it|them)(?= )"
+    r"| (?:needs?|wants?) something(?: (?:idk|dunno|else)(?= |$)| ?$)| (?:idk|dunno|not sure) what(?= )"
+)
+WRITES = ("make", "vary", "accompany", "infill", "continue")  # ops that write notes of their own choosing
+BARE = ("op", "target", "scope")  # the fields of a reading that says what is written on, not what
+NOT_A_NAME = frozenset({"i", "me", "you", "it", "we", "us", "so", "can", "make", "let", "for", "about"})
 PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
 LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's level or density
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
@@ -95,6 +119,9 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         {"scope": said} if said else {}, {n: means[n] for n in CARRIES if n in means}
     ):
         return "the place it says is not read"
+    place = {k: v for k, v in said.items() if k in SPANS}
+    if op == "automate" and place and lost({"scope": place}, {"scope": means.get("scope") or {}}):
+        return "the place it says is not read"  # "over the last 4 bars" read as a 4-bar fade
     named = explain.target_in(s)
     if (
         op in PART_OPS and "target" not in means and target in PARTS and named == target
@@ -102,11 +129,21 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return f"it names the {target}"
     if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
         return "it names no part it reads"
-    if explain.asks(s) and op not in explain.ANSWERS and (p_op < sure or explain.asks_which(s)):
+    if any(_clause(name) for name in changed(intent) if name.startswith("track:")):
+        return "the track it names is not a name"
+    if op in WRITES and set(means) <= set(BARE) and VAGUE.search(s.rstrip()):
+        return "it does not say what to write"
+    if explain.asks(s) and op not in explain.ANSWERS and (p_op < sure or explain.asks_only(s)):
         return "it asks a question"
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None
+
+
+def _clause(track: str) -> bool:
+    """Whether a track's name (``track:<name>``) is a clause of the sentence, not a name."""
+    words = track.split(":", 1)[1].split()
+    return len(words) >= 4 or bool(NOT_A_NAME & set(words))
 
 
 def lost(said: dict[str, Any], reading: dict[str, Any], aside: tuple[str, ...] = ()) -> list[str]:

@@ -178,6 +178,11 @@ FEEL_WORDS = {"half_time": "make {t} half time", "double_time": "make {t} double
               "syncopated": "syncopate {t}", "offbeat_stabs": "make {t} offbeat stabs"}  # fmt: skip
 
 
+# an automation said again with the shape the reading holds ("fade out", not the template's "fade in")
+SHAPE_WORDS = {"fade_in": "fade {t} in", "fade_out": "fade {t} out", "sweep_up": "sweep the filter up on {t}",
+               "sweep_down": "sweep the filter down on {t}", "swell": "swell {t}", "duck": "duck {t}"}  # fmt: skip
+
+
 def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | None:
     """The sentence of a reading whose values are held (not re-read from the sentence), or None."""
     if not values:
@@ -190,6 +195,8 @@ def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | N
         return "yes" if values["yes"] else "no"
     if op == "musicgen" and values.get("prompt"):
         return f"make a loop of {values['prompt']}"
+    if op == "automate" and str(values.get("shape")) in SHAPE_WORDS:
+        return SHAPE_WORDS[str(values["shape"])].format(t=the)
     if op == "feel" and str(values.get("feel")) in FEEL_WORDS:
         return FEEL_WORDS[str(values["feel"])].format(t=the)
     if op == "set" and values.get("genre") and target not in (None, "song"):

@@ -37,9 +37,17 @@ from bridge.commands.region_words import SECTIONS
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
+# a word after one of these names what the change is heard against, not a value of it
+AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
+                     "instead", "clashing", "clash", "fighting", "masking", "drowning"})  # fmt: skip
+# and what it is likened to ("like a timpani roll", "the way a jazz drummer would")
+CONTEXT = AGAINST | {"like", "way"}
 KEY = "_key_"  # normalize's stand-in for a key it took out
 MODE_SAID = re.compile(r"\b(?:key|" + "|".join(v.MODES) + r")\b")  # a key said as one ("in D minor")
 _SPLIT = re.compile(r"[^a-z0-9#]+")
+# the names of an interval in semitones within the octave ("up a minor third": 3 semitones)
+INTERVALS = {1: "second", 2: "second", 3: "third", 4: "third", 5: "fourth", 6: "fifth", 7: "fifth", 8: "sixth",
+             9: "sixth", 10: "seventh", 11: "seventh", 0: "octave"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +100,13 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
     if means["op"] == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
         words |= set(STEMS)
+    if means["op"] == "analyze":  # what an analysis reads: "figure out the chords in this sample"
+        words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
+    if isinstance(step := means.get("semitones"), int):  # "a minor third": 3 semitones
+        words |= {INTERVALS[abs(step) % 12], INTERVALS[abs(step) % 12] + "s"}
     if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
         words |= {"1", "2", "3", "4"}
     if (
@@ -104,11 +116,17 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     return words
 
 
+# a place kept as it is: "leave the verses as they are", "keep the bridge chords untouched"
+KEPT_PLACE = re.compile(
+    r" (?:leave|keep) (?:the |my )?\w+(?: \w+)? (?:as (?:it is|they are|is)|alone|untouched|unchanged)(?= )"
+)
+
+
 def request_of(s: str) -> str:
     """A normalised sentence without its asides (the purpose clause, "keep the rest as is":
-    ``asides``) and its clauses that keep a target as it is."""
+    ``asides``) and its clauses that keep a target or a place as it is."""
     s = without_asides(s)
-    for pattern in KEPT:
+    for pattern in (*KEPT, KEPT_PLACE):
         s = pattern.sub(" ", s)
     return s
 
@@ -135,10 +153,13 @@ def unexplained(
     if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
-    for word, unit in with_units(request_of(s)):
+    said = with_units(request_of(s))
+    for i, (word, unit) in enumerate(said):
         named = known.get(word)
         if word in carried or named is None or named.kind not in kinds or word in left:
             continue
+        if not word.isdigit() and {w for w, _ in said[max(i - 3, 0) : i]} & CONTEXT:
+            continue  # "buried under the strings", "clashing with the bass": what it is heard against
         if unit is not None and unit not in known:  # "3 dB": a number whose unit the sentences hardly say
             continue
         if word.isdigit() and {str(int(word) - 1), str(int(word) + 1)} & carried:
