@@ -99,7 +99,9 @@ TEMPO_FACTORS: dict[str, float] = {
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")
 # "pull the vocals out of this clip": a separation when a stem is named
-PULL_OUT = re.compile(r" (?:pull|get|take|grab|rip|lift|yank|isolate) (?:the )?(\w+) out ")
+PULL_OUT = re.compile(
+    r" (?:pull|get|take|grab|rip|lift|yank|isolate) (?:just |only )?(?:the |my )?(\w+) out "
+)
 # Where a new part takes its chords or onsets from: "for my chords", "over this", "lock to my bassline"
 SOURCE_PHRASES: dict[str, str] = {
     "for my chords": "chords",
