@@ -182,7 +182,7 @@ def _first(s: str, table: dict[str, str]) -> str | None:
 # Transforms that may work on one drum voice and one place only ("swing the hats", "humanize the
 # snare in bar 2"); the others change the whole clip.
 LOCAL_KINDS = ("humanize", "quantize", "swing", "density", "ornament", "drums_keep", "drums_remove")
-_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:some|a bit of|a little|more) swing | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
+_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:some|a bit of|a little|more|give (?:the |my |it )?\w+(?: \w+)? a) swing | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
                     r"shakers|percussion|drums|groove|beat|it) swing ")  # fmt: skip
 
 
@@ -223,8 +223,8 @@ def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]]
 
 def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
     interval = pw.interval_of(s)
-    if interval is not None:
-        return "transpose", dict(interval)
+    if interval is not None:  # its name said too ("a minor third"): what was read, for the agreement
+        return "transpose", {**interval, "interval": str(pw.interval_named(s))}
     m = _SEMITONES.search(s)
     if m:
         n = int(m.group(2) or m.group(3))

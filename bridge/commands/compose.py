@@ -222,10 +222,12 @@ def _loudness(s: str) -> str | None:
     if said(s, *cg.SOFTER):
         return "softer"
     if said(s, *cg.LOUDER, *cg.HIDDEN) or re.search(
-        r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s
+        r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+){0,2} up ", s
     ):
         return "louder"
-    if re.search(r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+)? down ", s):
+    if re.search(
+        r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+){0,2} down ", s
+    ):  # "the choir swell track"
         return "softer"
     return None
 

@@ -122,6 +122,18 @@ def _taken_out(m: re.Match[str]) -> str:
 # for bar 8", "for bars 5 to 8" are bars by number)
 _FOR_BARS = re.compile(r" (?:for|fore) (?:bars?|measures?) (?!\d)")
 
+# a section said before the request is its place, as said after it: "for the bridge i'd like a jazz bass
+# line" is "i'd like a jazz bass line for the bridge" (one section only: "in the verse x, in the chorus y")
+_PLACE_FIRST = re.compile(
+    r"^\s*((?:for|in|during) the (?:(?:first|second|third|last|final|next) )?(?:pre chorus|prechorus|chorus|verse|"
+    r"intro|outro|bridge|breakdown))(?:,\s*|\s+)(?!.*\b(?:chorus|verse|intro|outro|bridge|breakdown)\b)(.+)$"
+)
+# a player's name for a swing said with it is how it swings, no part or sound of its own: "swing the hats
+# like dilla", "a j dilla swing", "dilla-style shuffle"
+_NAMED_SWING = re.compile(
+    r"\b(?:(?:kind of |kinda |a bit |sort of )?like |a la )?(?:j )?dilla(?:[- ](?:style|type|ish))?\b"
+)
+_SWING_SAID = re.compile(r"\b(?:swing|swung|swingy|shuffle|shuffled)\b")
 _HYPHENED_KEY = re.compile(r"\b([A-Ga-g])-(flat|sharp|Flat|Sharp)\b")
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
@@ -180,6 +192,9 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", lowered)
+    lowered = _PLACE_FIRST.sub(r"\2 \1", lowered)
+    if _SWING_SAID.search(lowered):
+        lowered = _NAMED_SWING.sub(" ", lowered)
     lowered = _808_BASS.sub("bass", lowered)
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
