@@ -223,8 +223,8 @@ def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]]
 
 def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
     interval = pw.interval_of(s)
-    if interval is not None:  # its name said too ("a minor third"): what was read, for the agreement
-        return "transpose", {**interval, "interval": str(pw.interval_named(s))}
+    if interval is not None:
+        return "transpose", dict(interval)
     m = _SEMITONES.search(s)
     if m:
         n = int(m.group(2) or m.group(3))

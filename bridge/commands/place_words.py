@@ -77,18 +77,6 @@ def _number(text: str) -> int:
 def interval_of(s: str) -> dict[str, int] | None:
     """{"semitones": n} or {"steps": n} (signed) for "up a fifth", "down an octave", "raise it by a
     third"; None when no interval is named with a direction, "by", or "a" and a move verb."""
-    found = _interval(s)
-    return None if found is None else found[0]
-
-
-def interval_named(s: str) -> str | None:
-    """The name of the interval ``interval_of`` reads ("minor third"), or None: the words a transpose
-    carries (the agreement's check that no value word is left unread, ``unexplained``)."""
-    found = _interval(s)
-    return None if found is None else found[1]
-
-
-def _interval(s: str) -> tuple[dict[str, int], str] | None:
     for m in _INTERVAL.finditer(s):
         if re.match(r" (?:bar|beat|measure|note|time|variation|take)s? ", s[m.end() :]):
             continue  # "the fifth bar", "a third variation"
@@ -100,7 +88,7 @@ def _interval(s: str) -> tuple[dict[str, int], str] | None:
         if direction is None and any(f" {w} " in s for w in ("drop", "lower")):
             direction = "down"
         unit, size = INTERVALS[m.group(4)]
-        return {unit: -size if direction in ("down", "lower") else size}, m.group(4)
+        return {unit: -size if direction in ("down", "lower") else size}
     return None
 
 

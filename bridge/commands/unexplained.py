@@ -33,6 +33,7 @@ from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
+from bridge.commands.place_words import INTERVALS
 from bridge.commands.region_words import SECTIONS
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
@@ -92,6 +93,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
     if means["op"] == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
         words |= set(STEMS)
+    if means["op"] == "transpose":  # "up a minor third": the interval's name is what was read
+        words |= {w for name in INTERVALS for w in name.split()}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()

@@ -105,9 +105,19 @@ _WAYS = ("louder", "softer", "quieter", "busier", "simpler", "sparser", "denser"
 _EITHER = re.compile(rf" ({'|'.join(_WAYS)}) or (?:make it |more )?({'|'.join(_WAYS)}) ")
 
 
+# a change asked for "somehow", whatever follows ("change the second section somehow, it isn't working")
+_SOMEHOW = re.compile(
+    r"^ (?:(?:please|can you|could you|would you) )*(?:change|fix|improve|tweak|adjust|sort out|redo|rework|rethink) "
+    r"((?:(?!to |into |as |in )\w+ ){0,4}?)somehow "  # not "change the drums to reggae somehow": the way is said
+)
+
+
 def vague_question(s: str, unknown: list[str]) -> str | None:
     """A question for a feeling asked for with no operation that gets it, or None; ``unknown`` are
     the sentence's words no command uses."""
+    somehow = _SOMEHOW.match(s)
+    if somehow is not None:  # which way is not said
+        return _what(_part(somehow.group(1)))
     either = _EITHER.search(s)
     if either is not None and either.group(1) != either.group(2):  # "louder or softer, your call"
         one, other, it = either.group(1), either.group(2), _the(_part(s[: either.start()]))

@@ -164,8 +164,9 @@ A_KEY_SAID_ALONE_IS_STILL_A_SETTING_OR_A_NEW_PART = [
 ]
 
 
-# 11. The selected clip said as "this clip" set in a genre
+# 11. The selected clip said as "this clip" set in a genre ("somehow" with the genre said is still the setting)
 THIS_CLIP_SET_IN_A_GENRE = [
+    case("change the drums to reggae somehow", op="set", target="drums", genre="reggae"),  # left alone
     case("flip this clip to trap", op="set", target="this", genre="trap"),
     case("switch this clip over to house", op="set", target="this", genre="house"),
     case("change this part to reggae", op="set", target="this", genre="reggae"),
@@ -176,7 +177,8 @@ THIS_CLIP_SET_IN_A_GENRE = [
 FORMAL_MAKING_VERBS = [
     case("produce a drum groove", op="make", target="drums"),
     case("draft a percussion pattern", op="make", target="drums"),
-    case("pen a bass line in E minor", op="make", target="bass", key="E minor"),
+    case("sketch out a melodic idea, 8 bars", op="make", target="melody", bars=8),
+    case("draft a bass line", op="make", target="bass"),
     case("put together a drum beat at 120", op="make", target="drums", tempo_bpm=120),
 ]
 
@@ -220,6 +222,19 @@ A_TRACK_NAMED_WITH_AN_AUTOMATION_WORD = [
 ]
 
 
+# 14b. A hedged comparison to a sidechain names no track ("kinda like sidechain pumpin")
+A_DUCK_COMPARED_TO_A_SIDECHAIN = [
+    case(
+        "duck the bass on each beat kinda like sidechain compression",
+        op="automate",
+        target="bass",
+        shape="duck",
+    ),
+    case("duck the keys sort of like sidechain squash", op="automate", target="chords", shape="duck"),
+    case("sidechain the pad to the kick", op="automate", target="track:pad", shape="duck"),  # left alone
+]
+
+
 # 15. Takes of one part that were starred, listed
 STARRED_TAKES_OF_A_PART_LISTED = [
     case("list only the chord takes i starred", op="list_takes", target="chords", starred=True),
@@ -249,6 +264,7 @@ READ = (
     + A_FADE_SAID_WITH_ITS_MANNER
     + A_TRACK_NAMED_WITH_AN_AUTOMATION_WORD
     + STARRED_TAKES_OF_A_PART_LISTED
+    + A_DUCK_COMPARED_TO_A_SIDECHAIN
 )
 
 
@@ -302,8 +318,8 @@ def test_a_wish_for_later_is_an_aside(text: str) -> None:
     assert not {"choir", "horns"} & set(cut.split()), cut
 
 
-# 18. An interval said by its name is read with it: the transpose carries the name, so no word of it is
-# left unexplained ("up a minor third" was asked about for its "third", a word takes are called by)
+# 18. An interval said by its name is what a transpose reads: no word of it is left unexplained ("up a
+# minor third" was asked about for its "third", a word takes are called by; ``unexplained.carried_words``)
 @pytest.mark.parametrize(
     ("text", "want"),
     [("modulate the chords down a minor third", {"semitones": -3}),
@@ -314,3 +330,12 @@ def test_an_interval_named_is_carried(text: str, want: dict[str, int]) -> None:
     intent = rules(text)
     assert {k: read(text)[k] for k in want} == want
     assert unexplained(text, intent) == [], intent
+
+
+# 19. A change asked for "somehow" (a remark after it or not): what should change is asked
+@pytest.mark.parametrize(
+    "text", ["rework the middle section somehow, it drags", "could you fix the outro somehow? not feeling it"]
+)
+def test_a_change_asked_for_somehow_is_asked(text: str) -> None:
+    intent = rules(text)
+    assert not intent.understood and str(intent.params["reason"]).endswith("?"), intent
