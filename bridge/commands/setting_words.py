@@ -198,6 +198,8 @@ def mixer_of(s: str) -> Intent | None:
     if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
     part = v.PARTS.get(name) or _part_then_clause(name)
+    if part is not None and name in INSTRUMENTS and re.search(rf" {re.escape(name)} (?:track|channel) ", s):
+        part = None  # "solo the keys track": the track named keys (a part only when no track is said)
     params: dict[str, Any] = {"do": MIXER[m.group(1)]}
     if part is None:
         params["track_name"] = name

@@ -93,6 +93,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
     if means["op"] == "separate" and "stem" not in means:  # every stem is made: "into drums, bass and vocals"
         words |= set(STEMS)
+    # a part said by another of its names is read as that part: "some keys in 3/4" (chords), "a percussion pattern"
+    words |= {w for name, part in v.PARTS.items() if part in targets_of(means) for w in name.split()}
     if means["op"] == "transpose":  # "up a minor third": the interval's name is what was read
         words |= {w for name in INTERVALS for w in name.split()}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"

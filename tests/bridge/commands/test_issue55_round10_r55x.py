@@ -339,3 +339,25 @@ def test_an_interval_named_is_carried(text: str, want: dict[str, int]) -> None:
 def test_a_change_asked_for_somehow_is_asked(text: str) -> None:
     intent = rules(text)
     assert not intent.understood and str(intent.params["reason"]).endswith("?"), intent
+
+
+# 20. A part said by another of its names ("keys", "percussion") is the part read, no word left unexplained;
+# "the keys track" said with a switch is the track named so
+@pytest.mark.parametrize(
+    "text", ["some keys in 3/4, 4 bars", "a percussion pattern in 6/8 for twelve bars", "give me some keys"]
+)
+def test_a_part_said_by_another_name_is_carried(text: str) -> None:
+    intent = rules(text)
+    assert read(text)["op"] == "make"
+    assert unexplained(text, intent) == [], intent
+
+
+A_TRACK_NAMED_BY_A_PARTS_OTHER_NAME = [
+    case("solo the keys track", op="solo", target="track:keys"),
+    case("solo the keys", op="solo", target="chords"),  # left alone: no track said
+]
+
+
+@pytest.mark.parametrize(("text", "want"), A_TRACK_NAMED_BY_A_PARTS_OTHER_NAME)
+def test_a_switch_of_a_track_named_by_a_parts_other_name(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
