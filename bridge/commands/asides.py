@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.context_words import without_context
 from bridge.commands.known import vocabulary_words
 
 _WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
@@ -53,17 +54,24 @@ _AFTERWARDS = frozenset(
     {"sample", "flip", "chop", "remix", "use", "study", "learn", "practice", "steal", "borrow"}
 )
 
+_LATER = re.compile(
+    r" (?:afterwards|afterward|later(?: on)?|after that|next|then) $"
+)  # a wish for after it is done
 _CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i just want to hear the vocals"
 
 
 def without_asides(s: str) -> str:
     """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"; and
-    without a wish of what to do afterwards whose verb no command uses ("i want to steal the drums")."""
-    cut = s
+    without a wish of what to do afterwards whose verb no command uses ("i want to steal the drums") or
+    that says it is for later ("i need to isolate the choir afterwards")."""
+    cut = without_context(s)  # "since it's all chords so far, write me drums": the state of things
     for pattern in ASIDES:
         cut = pattern.sub(" ", cut)
     wish = _WISH.search(cut)
     verb = wish.group(1) if wish is not None else ""
-    if wish is not None and verb not in _CHOICE and (verb in _AFTERWARDS or verb not in vocabulary_words()):
+    later = wish is not None and _LATER.search(cut[wish.start() :]) is not None  # "... the choir afterwards"
+    if wish is not None and (
+        later or (verb not in _CHOICE and (verb in _AFTERWARDS or verb not in vocabulary_words()))
+    ):
         cut = cut[: wish.start()] + " "
     return " " + " ".join(cut.split()) + " " if cut != s else s

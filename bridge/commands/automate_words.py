@@ -49,20 +49,27 @@ SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filte
 
 NOT_NAMES = frozenset(
     "it this in out up down over on into at to by whole everything all song as i a an the you we me he she they "
-    "that which when so then again and or if like with from of for is my your our every each hard".split()
-)  # function words, never a track's name ("a fade in, as a choir would enter"; "a swell, i think")
+    "that which when so then again and or if like with from of for is my your our every each hard "
+    "gradually slowly smoothly gently softly quickly steadily slightly nicely completely away".split()
+)  # function words and a fade's manner, never a track's name ("a fade in, as a choir would enter";
+# "a swell, i think"; "fade out gradually over 8 bars")
+# a track named with an automation word: "the Choir Swell track", "mute the Pad Fade track" (its name)
+NAMED_SO = re.compile(
+    r"(?<= )(\w+) (swell|swells|fade|fades|sweep|sweeps|riser|duck|ducker)(?= (?:track|bus|channel|group) )"
+)
 
 
 def _target(word: str | None) -> dict[str, Any]:
     """A part ("the bass") or a track's name ("the pad")."""
     if not word or word in NOT_NAMES:
         return {}
+    word = word.replace("_", " ")  # a name holding an automation word ("choir_swell": ``NAMED_SO``)
     part = v.PARTS.get(word)
     return {"target_part": part} if part else {"track_name": word}
 
 
 def automate_of(s: str) -> dict[str, Any] | None:
-    drawn = _drawn(s)
+    drawn = _drawn(NAMED_SO.sub(r"\1_\2", s))  # one word of the name: no fade of its own
     if drawn is not None and not ({"target_part", "track_name"} & set(drawn)):  # "make the strings swell"
         named = instrument_track(s)
         part = next(

@@ -19,7 +19,23 @@ KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",
-          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch", "more loud")  # fmt: skip
+          "pump up the volume", "dig in", "hit harder", "harder", "more velocity", "punchier", "more punch", "more loud",
+          "come up a bit", "come up a little", "come up a touch", "come up a notch", "come up some", "come up in the mix",
+          "come up slightly", "come up more")  # fmt: skip
+# a part said to be hard to hear is made louder ("the hats are getting lost", "i can barely hear the snare");
+# what hides it is no target ("buried under the pads", "under the sample"): ``MASKED_BY`` is cut out first
+HIDDEN = ("getting lost", "gets lost", "get lost", "lost in the mix", "buried", "drowned", "drowning", "swamped",
+          "masked", "cant hear", "cant even hear", "cannot hear", "cannot even hear", "can barely hear", "barely hear",
+          "hard to hear", "cant really hear")  # fmt: skip
+MASKERS = (
+    "samples?|loops?|pads?|mix|strings|vocals?|vox|synths?|guitars?|keys|chords|bass|drums|kick|melody|choir|"
+    "horns|brass|reverb|beat|track"
+)
+PLACE_WORDS = r"(?:first|last|second|third|bars?|\d+|intro|verse|chorus|bridge|drop|outro|end|start|half)\b"
+MASKED_BY = re.compile(
+    rf" (?:(?:under|beneath|behind|below|by|in) (?:all |all of )?(?:the |those |that |my |this )?(?:\w+ )?(?:{MASKERS})"
+    rf"|(?:under|beneath|behind|below|by) (?:the |those |that |my |this )?(?!{PLACE_WORDS})\w+)(?= )"
+)
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
           "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip

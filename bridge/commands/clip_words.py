@@ -99,7 +99,9 @@ TEMPO_FACTORS: dict[str, float] = {
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")
 # "pull the vocals out of this clip": a separation when a stem is named
-PULL_OUT = re.compile(r" (?:pull|get|take|grab|rip|lift|yank|isolate) (?:the )?(\w+) out ")
+PULL_OUT = re.compile(
+    r" (?:pull|get|take|grab|rip|lift|yank|isolate) (?:just |only )?(?:the |my )?(\w+) out "
+)
 # Where a new part takes its chords or onsets from: "for my chords", "over this", "lock to my bassline"
 SOURCE_PHRASES: dict[str, str] = {
     "for my chords": "chords",
@@ -180,7 +182,7 @@ def _first(s: str, table: dict[str, str]) -> str | None:
 # Transforms that may work on one drum voice and one place only ("swing the hats", "humanize the
 # snare in bar 2"); the others change the whole clip.
 LOCAL_KINDS = ("humanize", "quantize", "swing", "density", "ornament", "drums_keep", "drums_remove")
-_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:some|a bit of|a little|more) swing | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
+_SWING = re.compile(r" swing (?:it|them|the|this|that|those|these|on|to) | (?:some|a bit of|a little|more|give (?:the |my |it )?\w+(?: \w+)? a) swing | (?:hats?|hi hats?|hihats?|snares?|kicks?|ride|"
                     r"shakers|percussion|drums|groove|beat|it) swing ")  # fmt: skip
 
 

@@ -42,6 +42,8 @@ def compose(s: str) -> Intent | None:
         place, _ = sw.scope_of(s)  # "put a drum fill at bar 8", "a fill in the last bar"
         if place and set(place) <= {"bar", "last_bars"}:
             return Intent("transform", "drums", {"kind": "fill", **place})
+    if said(s, *cg.HIDDEN):  # "can't hear the snare under the sample": the snare, made louder
+        s = cg.MASKED_BY.sub(" ", s)
     if said(s, *("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
     s = cg.OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
@@ -219,9 +221,13 @@ def _grid(s: str) -> dict[str, float]:
 def _loudness(s: str) -> str | None:
     if said(s, *cg.SOFTER):
         return "softer"
-    if said(s, *cg.LOUDER) or re.search(r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+)? up ", s):
+    if said(s, *cg.LOUDER, *cg.HIDDEN) or re.search(
+        r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+){0,2} up ", s
+    ):
         return "louder"
-    if re.search(r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+)? down ", s):
+    if re.search(
+        r" (?:bring|turn) (?:the |that |those )?\w+(?: \w+){0,2} down ", s
+    ):  # "the choir swell track"
         return "softer"
     return None
 

@@ -4,7 +4,7 @@
 - "gimme 4 more goes at the melody", "two more tries on the chords", "have 3 stabs at it":
   ``GOES`` (the takes a Vary makes; group 1 the count);
 - "bass another version, two more", "the drums, another three": ``more_takes`` (the count said last);
-- "3 version" (no plural), "two further variants", "three undos": ``as_counted`` writes them the
+- "3 version" (no plural), "two further variants" or "readings", "three undos": ``as_counted`` writes them the
   way the readers above read them ("3 versions", "undo 3 times").
 
 Sentences are normalised (``normalize``): padded, lower case, numbers as digits. Stdlib only.
@@ -50,13 +50,19 @@ _BEFORE_MORE = frozenset(
 # "3 version", "2 more variant" (a second language, a dictation): the takes counted, as a plural
 _SINGULAR = re.compile(
     r"(?<= )(\d+) ((?:(?:more|new|different|other|further|extra|additional|fresh|alternative) ){0,2})"
-    r"(version|variation|variants?)(?= )"
+    r"(version|variation|variants?|readings?|renditions?|renderings?|interpretations?)(?= )"
 )
+# a formal word for a take ("two further readings", "three renditions") is a version
 _PLURAL = {
     "version": "versions",
     "variation": "variations",
     "variant": "variations",
     "variants": "variations",
+    **{
+        f"{word}{s}": "versions"
+        for word in ("reading", "rendition", "rendering", "interpretation")
+        for s in ("", "s")
+    },
 }
 # "another couple of goes at the melody", "2 more passes at the bass": takes counted in tries
 _TRIES = re.compile(

@@ -13,7 +13,7 @@ from functools import lru_cache
 from bridge.commands import fillers
 from bridge.commands import vocab as v
 from bridge.commands.counts import as_counted
-from bridge.commands.numbers import words_to_digits
+from bridge.commands.numbers import slips_read, words_to_digits
 from bridge.commands.sound_words import by_sound
 from bridge.commands.spelling import corrected
 from bridge.commands.track_words import called
@@ -122,6 +122,19 @@ def _taken_out(m: re.Match[str]) -> str:
 # for bar 8", "for bars 5 to 8" are bars by number)
 _FOR_BARS = re.compile(r" (?:for|fore) (?:bars?|measures?) (?!\d)")
 
+# a section said before the request is its place, as said after it: "for the bridge i'd like a jazz bass
+# line" is "i'd like a jazz bass line for the bridge" (one section only: "in the verse x, in the chorus y")
+_PLACE_FIRST = re.compile(
+    r"^\s*((?:for|in|during) the (?:(?:first|second|third|last|final|next) )?(?:pre chorus|prechorus|chorus|verse|"
+    r"intro|outro|bridge|breakdown))(?:,\s*|\s+)(?!.*\b(?:chorus|verse|intro|outro|bridge|breakdown)\b)(.+)$"
+)
+# a player's name for a swing said with it is how it swings, no part or sound of its own: "swing the hats
+# like dilla", "a j dilla swing", "dilla-style shuffle"
+_NAMED_SWING = re.compile(
+    r"\b(?:(?:kind of |kinda |a bit |sort of )?like |a la )?(?:j )?dilla(?:[- ](?:style|type|ish))?\b"
+)
+_SWING_SAID = re.compile(r"\b(?:swing|swung|swingy|shuffle|shuffled)\b")
+_HYPHENED_KEY = re.compile(r"\b([A-Ga-g])-(flat|sharp|Flat|Sharp)\b")
 _INTERVAL_AFTER = re.compile(r"\s*(?:second|third|sixth|seventh|scale|chord|key)s?\b")
 
 
@@ -169,6 +182,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     base = re.sub(r"@ ?(?=\d)", " at ", re.sub(r"(?<=\d) ?%", " percent", base))  # "@ 174", "60%"
     base = re.sub(r"\b[wW]/[oO]\b", " without ", base)  # "w/o reverb"
     base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
+    base = _HYPHENED_KEY.sub(r"\1 \2", base)  # "E-flat major", "F-sharp minor": the key's own words
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
     taken_back = fillers.key_corrected(lowered)  # "in d dorian no wait a minor": A minor
@@ -178,6 +192,9 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", lowered)
+    lowered = _PLACE_FIRST.sub(r"\2 \1", lowered)
+    if _SWING_SAID.search(lowered):
+        lowered = _NAMED_SWING.sub(" ", lowered)
     lowered = _808_BASS.sub("bass", lowered)
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
@@ -194,7 +211,8 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = fillers.marked(lowered)  # "um", "like" as a filler; "sixteen bars no wait eight" marked
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
-        words = corrected([TYPOS.get(w, w) for w in re.sub(r"[^a-z0-9_ ]+", " ", clause).split()])
+        typed = slips_read(re.sub(r"[^a-z0-9_ ]+", " ", clause).split())  # "thrity two bars", "sixten bars"
+        words = corrected([TYPOS.get(w, w) for w in typed])
         digits += words_to_digits(words)
     s = " " + " ".join(fillers.self_corrected(digits)) + " "  # the correction wins
     s = as_counted(s)  # "3 version", "two further variants", "three undos"

@@ -116,6 +116,35 @@ def words_to_digits(words: list[str]) -> list[str]:
     return out
 
 
+# a number word typed with one slip ("thrity", "sixten", "eigth", "fourty") is read as that number where
+# a count or a tempo follows it ("thrity-two bars", "sixten bars", "at nintey"); never an ordinal or an
+# English word a slip away ("fifth bar", "there", "seven" from "even")
+SLIPPED_BEFORE = frozenset({"bars", "bar", "measures", "measure", "bpm", "beats", "versions", "takes",
+                            "variations", "semitones", "times", "more", "different"})  # fmt: skip
+NOT_SLIPS = frozenset({"fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "fourth", "forth", "there",
+                       "these", "those", "tree", "often", "eighty", "fifteenth", "twelfth", "sixtieth"})  # fmt: skip
+SLIP_MIN = 5  # a shorter number word ("four", "nine", "ten") is one letter from too many words
+
+
+def slips_read(words: list[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """``words`` with a number word typed one letter off read as that number where a count or tempo
+    follows it (a word of ``known`` or ``NOT_SLIPS`` is left as it is)."""
+    from bridge.commands.spelling import one_edit
+
+    out = list(words)
+    for i, w in enumerate(words):
+        if len(w) < SLIP_MIN or w in NUMBER_WORDS or w in NOT_SLIPS or w in known or not w.isalpha():
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        counted = nxt in SLIPPED_BEFORE or nxt in NUMBER_WORDS or nxt.isdigit()
+        if not counted and not (i > 0 and words[i - 1] == "at" and nxt in ("", "bpm")):
+            continue
+        near = [n for n in NUMBER_WORDS if len(n) >= SLIP_MIN and one_edit(w, n)]
+        if len(near) == 1:
+            out[i] = near[0]
+    return out
+
+
 def number_to_words(n: int) -> str:
     """0..999 as spoken words ("32" -> "thirty two", "174" -> "one hundred and seventy four")."""
     if not 0 <= n <= 999:

@@ -23,6 +23,7 @@ from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.compose import compose
+from bridge.commands.context_words import without_context
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.part_reading import part_reading
@@ -43,6 +44,8 @@ def parse(text: str) -> Intent:
     """
     heard = " ".join(text.split())
     s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
+    s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the
+    # drums; "a song from the intro through to the outro": the whole song, no section of it
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
     later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."

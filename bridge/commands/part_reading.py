@@ -24,6 +24,10 @@ from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.said import said
 
+EVERY_PART = frozenset(
+    {"drums", "bass", "chords", "melody"}
+)  # the four parts said one by one are all of them
+
 
 def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     """The intent the part words give; a refusal that names what was missing when none does."""
@@ -54,8 +58,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     here = said(rest, *cw.HERE_PHRASES)
     parts, rest = sp.take(rest, v.PARTS)
     part = parts[0] if parts else None
-    if part == "song" and "all" in parts:  # "an arrangement with all the parts": every part is the said one
-        part = "all"
+    if (part == "song" and "all" in parts) or EVERY_PART <= set(parts):  # "an arrangement with all the
+        part = "all"  # parts", "drums, bass, chords and melody, 8 bars": every part is the said one
     tempo_said = said(s, *(v.TEMPO_WORDS + cw.TEMPO_MOVES))
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):

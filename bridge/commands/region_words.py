@@ -24,6 +24,12 @@ from bridge.commands.place_words import ORDINALS
 SECTIONS = ("pre chorus", "intro", "verse", "chorus", "bridge", "outro", "breakdown", "drop", "build up",
             "build", "break")  # fmt: skip
 _NAMES = "|".join(SECTIONS)
+# the whole song said as its span ("intro through to the outro", "from start to finish"): no section of
+# it (cut by the parser before it reads a place; the sentence keeps its words for the agreement's table)
+WHOLE_SPAN = re.compile(
+    r" (?:(?:all the way |right )?from )?(?:the (?:very )?)?(?:intro|beginning|start|top) (?:all the way |right )?"
+    r"(?:through|thru|to|till|until)(?: to)? (?:the (?:very )?)?(?:outro|end|finish|bottom)(?= )"
+)
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the )"
 # "in the second chorus", "the last verse", "in verse 2", "the drop"

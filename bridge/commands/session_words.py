@@ -66,7 +66,8 @@ _LIST = re.compile(
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
     r"| (?:show|list|see|display)(?: me)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
     r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
-    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my) (?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
+    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
+    r"(?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
 )  # "show me only the takes ive starred"
 _SHOW = re.compile(

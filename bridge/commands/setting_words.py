@@ -28,7 +28,9 @@ from bridge.commands.track_words import INSTRUMENTS, bare_name
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
              "put", "move", "flip", "try", "give")  # fmt: skip
 _NAMED_SETTING = re.compile(r" (?:genre|style|vibe|feel) (?:to|into|of) ")
-_THIS = r"(?:it|this|that|this one|this clip|this part|the clip)"
+_THIS = (
+    r"(?:this one|this clip|this part|the clip|it|this|that)"  # the longest first: "flip this clip to lofi"
+)
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
 _TARGET = re.compile(rf" (?:{'|'.join(SET_VERBS)}) (?:(?:the |my )({_PARTS})|({_THIS})) ")
 _AFTER = re.compile(
@@ -127,14 +129,25 @@ _TO_KEY = re.compile(  # an object said between the verb and the key: "transpose
 )
 
 
+# the part said first and moved, or moved "so that it sits in" the key: "could the bass be moved to G
+# minor", "move the chords so they sit in D major", "the chord part moved so that it sits in G major"
+_MOVED_TO_KEY = re.compile(
+    rf" (?:the |my )({_PARTS})(?: part| line)? (?:be |is |get |gets |should be |could be )?(?:moved|shifted|"
+    rf"transposed|modulated|taken|brought)(?: (?:up|down))?(?: so(?: that)? (?:it|they) (?:sits?|is|are|lands?))? "
+    rf"(?:in|into|to) _key_ |(?:move|shift|transpose|modulate|take|bring)(?: (?:the |my )({_PARTS})(?: part| line)?"
+    rf"| {_THIS}) so(?: that)? (?:it|they) (?:sits?|is|are|lands?|ends? up) in _key_ "
+)
+
+
 def key_move_of(s: str, key: str | None) -> Intent | None:
     """ "take it to D dorian", "modulate everything to Eb major", "transpose the bass to G minor": the
     notes moved into the key (a transpose with ``to``), not a new key of the song; "change the key to
     ..." and "transpose the song to ..." are the song's key (None here)."""
-    m = _TO_KEY.search(s) if key else None
+    m = (_TO_KEY.search(s) or _MOVED_TO_KEY.search(s)) if key else None
     if m is None or " key " in s or " song " in s or " scale " in s:
         return None
-    return Intent("transform", v.PARTS.get(m.group(1) or ""), {"kind": "transpose", "to": key})
+    part = next((g for g in m.groups() if g), "")
+    return Intent("transform", v.PARTS.get(part), {"kind": "transpose", "to": key})
 
 
 def _genre_first(after: str) -> bool:
@@ -185,6 +198,8 @@ def mixer_of(s: str) -> Intent | None:
     if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
     part = v.PARTS.get(name) or _part_then_clause(name)
+    if part is not None and name in INSTRUMENTS and re.search(rf" {re.escape(name)} (?:track|channel) ", s):
+        part = None  # "solo the keys track": the track named keys (a part only when no track is said)
     params: dict[str, Any] = {"do": MIXER[m.group(1)]}
     if part is None:
         params["track_name"] = name

@@ -86,7 +86,8 @@ def instrument_track(s: str) -> str | None:
 
 # a comparison or aside to the sentence's end: "..., like that pumping sidechain sound people use"
 _LIKE = re.compile(r" (?:like|similar to|kind of like|sort of like|the way) (?:that|the|those|a|an|how|what|in|on|when)"
-                   r" .*$")  # fmt: skip
+                   r" .*$| (?:kind of|sort of|a bit|a little|just|bit) like .*$"
+                   r"| (?:kind of|sort of)(?: like)? (?:a |that |the )?(?:sidechain|pump).*$")  # "kinda like sidechain pumpin"  # fmt: skip
 
 
 def before_likeness(s: str) -> str:

@@ -33,6 +33,7 @@ from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
+from bridge.commands.place_words import INTERVALS
 from bridge.commands.region_words import SECTIONS
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
@@ -46,8 +47,8 @@ KEY = "_key_"  # normalize's stand-in for a key it took out
 MODE_SAID = re.compile(r"\b(?:key|" + "|".join(v.MODES) + r")\b")  # a key said as one ("in D minor")
 _SPLIT = re.compile(r"[^a-z0-9#]+")
 # the names of an interval in semitones within the octave ("up a minor third": 3 semitones)
-INTERVALS = {1: "second", 2: "second", 3: "third", 4: "third", 5: "fourth", 6: "fifth", 7: "fifth", 8: "sixth",
-             9: "sixth", 10: "seventh", 11: "seventh", 0: "octave"}  # fmt: skip
+DEGREES = {1: "second", 2: "second", 3: "third", 4: "third", 5: "fourth", 6: "fifth", 7: "fifth", 8: "sixth",
+           9: "sixth", 10: "seventh", 11: "seventh", 0: "octave"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +103,15 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= set(STEMS)
     if means["op"] == "analyze":  # what an analysis reads: "figure out the chords in this sample"
         words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
+    # a part said by another of its names is read as that part: "some keys in 3/4" (chords), "a percussion pattern"
+    words |= {w for name, part in v.PARTS.items() if part in targets_of(means) for w in name.split()}
+    if means["op"] == "transpose":  # "up a minor third": the interval's name is what was read
+        words |= {w for name in INTERVALS for w in name.split()}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
     if isinstance(step := means.get("semitones"), int):  # "a minor third": 3 semitones
-        words |= {INTERVALS[abs(step) % 12], INTERVALS[abs(step) % 12] + "s"}
+        words |= {DEGREES[abs(step) % 12], DEGREES[abs(step) % 12] + "s"}
     if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
         words |= {"1", "2", "3", "4"}
     if (

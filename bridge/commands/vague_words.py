@@ -33,11 +33,16 @@ _WHERE = r"(?: (?:in|for|during|on|over|at|through) (?:the|every|each|all the) (
 _MAKE = re.compile(
     rf"{_LEAD}(?:make|get|turn) ({_TARGET}) (?:feel |sound |seem |look )?{_MORE}(\w+){_WHERE}(?: please)? $"
 )
-# "it needs more sauce", "the chorus could use more oomph", "this is missing something spicy"
-_NEEDS = re.compile(
-    rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}) (?:needs|could use|wants|lacks|is missing|is lacking) "
-    rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE} $"
+# "it needs more sauce", "the chorus could use more oomph", "this is missing something spicy"; "the
+# drums need something, not sure what": something, and no way said (a doubt may follow)
+_UNSURE = (
+    r"(?: (?:idk|dunno|i dont know|i do not know|not sure|no idea|cant say|hard to say)(?: what| how| why)?)?"
 )
+_NEEDS = re.compile(
+    rf"^ (?:(?:i think|hmm|ok|so|but) )*({_TARGET}) (?:needs?|could use|wants|lacks|is missing|is lacking) "
+    rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE}{_UNSURE} $"
+)
+SOMETHING = ("something", "somethin", "sumthin", "summat")  # a need with no way said
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
     r"(?:vibe|feel|feeling|sound|mood|edge|touch|character|energy))(?: please)? $"
@@ -94,9 +99,29 @@ def stem(word: str) -> str:
     return word
 
 
+# two ways said as a choice left to MuseAroo: "louder or softer, whichever suits it" (which one is asked)
+_WAYS = ("louder", "softer", "quieter", "busier", "simpler", "sparser", "denser", "faster", "slower", "higher",
+         "lower", "brighter", "darker")  # fmt: skip
+_EITHER = re.compile(rf" ({'|'.join(_WAYS)}) or (?:make it |more )?({'|'.join(_WAYS)}) ")
+
+
+# a change asked for "somehow", whatever follows ("change the second section somehow, it isn't working")
+_SOMEHOW = re.compile(
+    r"^ (?:(?:please|can you|could you|would you) )*(?:change|fix|improve|tweak|adjust|sort out|redo|rework|rethink) "
+    r"((?:(?!to |into |as |in )\w+ ){0,4}?)somehow "  # not "change the drums to reggae somehow": the way is said
+)
+
+
 def vague_question(s: str, unknown: list[str]) -> str | None:
     """A question for a feeling asked for with no operation that gets it, or None; ``unknown`` are
     the sentence's words no command uses."""
+    somehow = _SOMEHOW.match(s)
+    if somehow is not None:  # which way is not said
+        return _what(_part(somehow.group(1)))
+    either = _EITHER.search(s)
+    if either is not None and either.group(1) != either.group(2):  # "louder or softer, your call"
+        one, other, it = either.group(1), either.group(2), _the(_part(s[: either.start()]))
+        return f"(e.g. 'make {it} {one}' or 'make {it} {other}') {one} or {other}?"
     hit = _HIT.match(s)
     voiced = hit is not None and any(
         f" {w} " in f" {hit.group(1)} " for w in co.VOICES
@@ -121,6 +146,8 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     else:
         return None
     feeling = stem(word)
+    if word in SOMETHING:  # "the bass needs something": what, is asked
+        return _what(_part(target))
     if (
         word in OPERATIONS
         or word in co.VOICES
@@ -141,6 +168,11 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
         return _ask(part or "drums", f"softer or simpler{which}?", "softer", "simpler")
     if feeling in BIG or word in BIG:
         return _ask(part or "drums", f"louder or busier{which}?", "louder", "busier")
+    return _what(part)
+
+
+def _what(part: str | None) -> str:
+    which = "" if part else ", and which part"
     return (
         f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') "
         f"what should change{which}?"

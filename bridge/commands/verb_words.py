@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 # Verbs that ask for new material. "play me" counts: "play me a funky bass line".
-TYPED_MAKING = ("cook up", "whip up", "sketch", "sketch out", "knock out", "bang out", "lay down", "throw together")  # fmt: skip
+TYPED_MAKING = ("cook up", "whip up", "sketch", "sketch out", "knock out", "bang out", "lay down", "throw together",
+                "produce", "draft", "pen", "craft", "devise", "put together")  # a formal writer's verbs too  # fmt: skip
 GENERATE_VERBS = (
     "generate", "make", "create", "write", "give me", "add", "compose", "build", "i want", "i need", "lets have",
     "play me", "come up with", "fill out", "new",

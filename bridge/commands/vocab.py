@@ -95,6 +95,8 @@ PARTS: dict[str, str] = {
     "full song": "song",
 }
 TYPED_PARTS = {"basslines": "bass", "progressions": "chords", "comping": "chords", "voicings": "chords"}  # typed  # fmt: skip
+# a theory teacher's words for the melody ("a melodic line over the voicings"), typed only too
+TYPED_PARTS.update(dict.fromkeys(("melodic line", "melodic lines", "melody line", "melodic phrase", "melodic idea"), "melody"))  # fmt: skip
 PARTS.update(TYPED_PARTS, cue="song", underscore="song", piece="song")  # fmt: skip
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
