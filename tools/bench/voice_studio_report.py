@@ -29,7 +29,7 @@ def current(
     conditions: tuple[str, ...],
     limits: Any = None,
 ) -> None:
-    """The daemon's pair with its own limits (and without ``whisper_alone``, main's before issue 56 part F),
+    """The daemon's pair with its own limits (and with ``whisper_alone`` on: issue 56 part F, not adopted),
     pocketsphinx alone and Whisper's best transcript alone, by
     half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
     ``limits``: the pair's retuned, reported beside the daemon's (``agreeing.LIMITS``)."""
@@ -37,7 +37,7 @@ def current(
 
     print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
     pair_limits = LIMITS
-    alone_off = replace(LIMITS, whisper_alone=False)  # main's decision before issue 56 part F
+    alone = replace(LIMITS, whisper_alone=True)  # issue 56 part F's rule, measured, off in the daemon
     for title, rows in (("held-out voices", held_rows), ("tuning voices", tune_rows)):
         print(title)
         for family in dict.fromkeys(family_of(r["entry"]["voice"]) for r in rows):
@@ -46,10 +46,7 @@ def current(
                 name = f"{family}, {condition}"
                 print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
                 print(
-                    "  "
-                    + line(
-                        name + ": pair, no Whisper alone", rates(sub, lambda r: pair_decision(r, alone_off))
-                    )
+                    "  " + line(name + ": pair, Whisper alone", rates(sub, lambda r: pair_decision(r, alone)))
                 )
                 if limits is not None:
                     print(
