@@ -25,9 +25,10 @@ when it wins clearly on both sides:
   its free transcripts (as written, snapped to the grammar's words, or a suggestion read from one)
   is that command, or it scores within ``lone_fit`` of the best free transcript;
 - when pocketsphinx proposed no command at all (no reading, or none that reads as a command), Whisper
-  alone may act (``whisper_alone``): on a command it wrote itself (not a suggestion) that is the only
-  command proposed and fits what it hears (``whisper_fit``). A command pocketsphinx reads differently
-  is still asked about, however sure Whisper is (issue 56 part F: outvoting it acted on mishearings).
+  alone may act (``whisper_alone``, off in the daemon's limits, see agreeing.py): on a command it
+  wrote itself (not a suggestion) that is the only command proposed and fits what it hears
+  (``whisper_fit``). A command pocketsphinx reads differently is still asked about, however sure
+  Whisper is (issue 56 part F: outvoting it acted on mishearings).
 
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
