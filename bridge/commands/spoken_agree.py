@@ -23,7 +23,12 @@ when it wins clearly on both sides:
   per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py);
 - when pocketsphinx read nothing else (one reading is ahead of nothing), Whisper supports it: one of
   its free transcripts (as written, snapped to the grammar's words, or a suggestion read from one)
-  is that command, or it scores within ``lone_fit`` of the best free transcript.
+  is that command, or it scores within ``lone_fit`` of the best free transcript;
+- when pocketsphinx proposed no command at all (no reading, or none that reads as a command), Whisper
+  alone may act (``whisper_alone``, off in the daemon's limits, see agreeing.py): on a command it
+  wrote itself (not a suggestion) that is the only command proposed and fits what it hears
+  (``whisper_fit``). A command pocketsphinx reads differently is still asked about, however sure
+  Whisper is (issue 56 part F: outvoting it acted on mishearings).
 
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
@@ -56,6 +61,8 @@ class AgreeLimits:
     whisper_fit: float  # best command's mean token log-prob minus the best free transcript's (<= 0)
     lone_fit: float = 0.0  # the same, needed by pocketsphinx's only reading that Whisper did not write
     # (-inf: that reading is acted on without Whisper's support, the rule before issue 56's second round)
+    whisper_alone: bool = False  # Whisper's own command, the only one proposed, may act when pocketsphinx
+    # proposed no command (False: it is asked about, the rule before issue 56 part F)
 
 
 @dataclass
@@ -178,7 +185,8 @@ def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits)
     fit = first.whisper - max(free, first.whisper)
     why = []
     if first.sphinx is None:
-        why.append(f"pocketsphinx did not hear '{first.text}'")
+        if not (limits.whisper_alone and not both and first.written and not first.guess and not others):
+            why.append(f"pocketsphinx did not hear '{first.text}'")
     elif rival is None and not first.written and fit < limits.lone_fit:
         why.append(f"pocketsphinx heard only '{first.text}' and Whisper did not write it")
     elif rival is not None and rival.sphinx is not None:

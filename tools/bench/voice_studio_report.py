@@ -3,6 +3,7 @@ limits beside pocketsphinx alone and Whisper's best transcript alone, by voice f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tools.bench.voice_studio_rules import (
@@ -28,13 +29,15 @@ def current(
     conditions: tuple[str, ...],
     limits: Any = None,
 ) -> None:
-    """The daemon's pair with its own limits, pocketsphinx alone and Whisper's best transcript alone, by
+    """The daemon's pair with its own limits (and with ``whisper_alone`` on: issue 56 part F, not adopted),
+    pocketsphinx alone and Whisper's best transcript alone, by
     half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
     ``limits``: the pair's retuned, reported beside the daemon's (``agreeing.LIMITS``)."""
     from bridge.commands.agreeing import LIMITS
 
     print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
     pair_limits = LIMITS
+    alone = replace(LIMITS, whisper_alone=True)  # issue 56 part F's rule, measured, off in the daemon
     for title, rows in (("held-out voices", held_rows), ("tuning voices", tune_rows)):
         print(title)
         for family in dict.fromkeys(family_of(r["entry"]["voice"]) for r in rows):
@@ -42,6 +45,9 @@ def current(
                 sub = [r for r in rows if family_of(r["entry"]["voice"]) == family and condition in ("all", r["entry"]["condition"])]  # fmt: skip
                 name = f"{family}, {condition}"
                 print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
+                print(
+                    "  " + line(name + ": pair, Whisper alone", rates(sub, lambda r: pair_decision(r, alone)))
+                )
                 if limits is not None:
                     print(
                         "  " + line(name + ": pair, retuned", rates(sub, lambda r: pair_decision(r, limits)))

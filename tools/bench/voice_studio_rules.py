@@ -118,10 +118,13 @@ def rates(rows: list[dict[str, Any]], decided: Any) -> dict[str, float]:
 
 def tune(rows: list[dict[str, Any]], decided: Any = pair_decision) -> AgreeLimits:
     """The grid's limits with no misheard command acted on and the fewest questions, then the most
-    understood, for a rule ``decided(row, limits)``."""
+    understood, for a rule ``decided(row, limits)`` (the pair's ``whisper_alone`` as the daemon's)."""
+    from bridge.commands.agreeing import LIMITS
+
+    alone = LIMITS.whisper_alone and decided is pair_decision  # the daemon's pair's, not tuned
     best: tuple[tuple[float, float, float], AgreeLimits] | None = None
-    for values in itertools.product(*GRID.values()):
-        limits = AgreeLimits(*values)
+    for sphinx_margin, whisper_margin, whisper_fit, lone_fit in itertools.product(*GRID.values()):
+        limits = AgreeLimits(sphinx_margin, whisper_margin, whisper_fit, lone_fit, whisper_alone=alone)
         if decided is main_decision and limits.lone_fit != GRID["lone_fit"][0]:
             continue  # main's rule has no lone limit
         r = rates(rows, lambda row, lim=limits: decided(row, lim))
