@@ -33,7 +33,6 @@ from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.place_words import INTERVALS
 from bridge.commands.region_words import SECTIONS
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
@@ -49,6 +48,7 @@ _SPLIT = re.compile(r"[^a-z0-9#]+")
 # the names of an interval in semitones within the octave ("up a minor third": 3 semitones)
 DEGREES = {1: "second", 2: "second", 3: "third", 4: "third", 5: "fourth", 6: "fifth", 7: "fifth", 8: "sixth",
            9: "sixth", 10: "seventh", 11: "seventh", 0: "octave"}  # fmt: skip
+SCALE_DEGREES = {1: "second", 2: "third", 3: "fourth", 4: "fifth", 5: "sixth", 6: "seventh", 0: "octave"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +105,13 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
     # a part said by another of its names is read as that part: "some keys in 3/4" (chords), "a percussion pattern"
     words |= {w for name, part in v.PARTS.items() if part in targets_of(means) for w in name.split()}
-    if means["op"] == "transpose":  # "up a minor third": the interval's name is what was read
-        words |= {w for name in INTERVALS for w in name.split()}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
     if isinstance(step := means.get("semitones"), int):  # "a minor third": 3 semitones
         words |= {DEGREES[abs(step) % 12], DEGREES[abs(step) % 12] + "s"}
+    if isinstance(steps := means.get("steps"), int):  # "up a third": 2 steps of the scale
+        words |= {SCALE_DEGREES[abs(steps) % 7], SCALE_DEGREES[abs(steps) % 7] + "s"}
     if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
         words |= {"1", "2", "3", "4"}
     if (

@@ -155,7 +155,7 @@ def test_words_that_are_no_value_of_the_change_do_not_stop_an_act(text: str, op:
     ("text", "op"),
     [
         ("make a bass line and some strings", "make"),
-        ("transpose the chords up a third, the third take", "transpose"),
+        ("transpose the chords up a fifth, the third take", "transpose"),
     ],
 )
 def test_a_value_word_outside_those_still_asks(text: str, op: str) -> None:
