@@ -60,14 +60,13 @@ def recipe_families(
     per_kit: dict[str, list[tuple[str, list[drum_train.Pair]]]], recipe: str
 ) -> dict[str, list]:
     """The recipe's pairs per family: hat-line parts dropped where it has none, its timbre columns kept
-    (the band features alone as float32, as drum_train reads them without ``--timbre``)."""
+    (float32, as drum_train reads them)."""
     hat_lines, names = RECIPES[recipe]
     columns = drum_train.timbre_columns(names)
     dropped = 2 * (HAT_LINES - hat_lines)
-    dtype = np.float64 if columns else np.float32
     return {
         family: [
-            (f[:, drum_train._kept(f, columns, True)].astype(dtype), lab)
+            (f[:, drum_train._kept(f, columns, True)].astype(np.float32), lab)
             for _name, pairs in kits
             for f, lab in pairs[: len(pairs) - dropped]
         ]
