@@ -47,18 +47,27 @@ OPEN_HAT_GROOVES = 32
 
 def held_out(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, Any]:
     """Per-voice F (pooled counts) over the generators' drum parts on a held-out source's kits."""
+    return pooled_f(held_out_parts(out, kits))
+
+
+def held_out_parts(out: Path, kits: tuple[drum_kits.Kit, ...]) -> list[tuple[str, drum_kits.Rows]]:
     made = []
     for kit in kits:
         made += drum_kits.parts(
             out, kit, seeds=tset.TEST_SEEDS, tempos=tset.TEST_TEMPOS_BPM, n_random=0, seed=0
         )
-    return pooled_f(made)
+    return made
 
 
 def open_hats(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, Any]:
-    """Per-voice F (pooled counts) over grooves rich in open hats (each style of hat_grooves, seeded by
-    kit and style) on a held-out source's kits: a source of fewer than eight kits plays more rounds of
-    grooves on each, so that each source is heard on 32 grooves."""
+    """Per-voice F (pooled counts) over grooves rich in open hats (open_hat_parts)."""
+    return pooled_f(open_hat_parts(out, kits))
+
+
+def open_hat_parts(out: Path, kits: tuple[drum_kits.Kit, ...]) -> list[tuple[str, drum_kits.Rows]]:
+    """Grooves rich in open hats (each style of hat_grooves, seeded by kit and style) on a held-out
+    source's kits: a source of fewer than eight kits plays more rounds of grooves on each, so that
+    each source is heard on 32 grooves."""
     made = []
     rounds = max(1, OPEN_HAT_GROOVES // (len(kits) * len(hat_grooves.STYLES)))
     for kit in kits:
@@ -68,7 +77,7 @@ def open_hats(out: Path, kits: tuple[drum_kits.Kit, ...]) -> dict[str, Any]:
                 rng = random.Random(f"open-hats-{kit.name}-{style}" + (f"-{round_}" if round_ else ""))
                 tempo = OPEN_HAT_TEMPOS_BPM[(turn + kit.program + round_) % len(OPEN_HAT_TEMPOS_BPM)]
                 made.append(drum_kits.render(out, kit, hat_grooves.groove(style, rng), tempo, tag))
-    return pooled_f(made)
+    return made
 
 
 def pooled_f(made: list[tuple[str, drum_kits.Rows]]) -> dict[str, Any]:

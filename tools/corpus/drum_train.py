@@ -76,24 +76,31 @@ def family_examples(
     features after the band features)."""
     per_family: dict[str, list[Pair]] = {}
     for kit in kits:
-        made = drum_kits.parts(
-            out,
-            kit,
-            seeds=tset.TUNE_SEEDS,
-            tempos=tset.TUNE_TEMPOS_BPM,
-            n_random=N_RANDOM,
-            seed=SEED,
-            n_hat_lines=n_hat_lines,
-        )
-        for wav, rows in made:
-            rng = random.Random(f"{SEED}-{Path(wav).name}")
-            varied, moved, tilt = drum_kits.variation(wav, rows, rng)
-            pairs = [
-                labelled_hits(drum_kits.plain(wav), rows, timbre=timbre),
-                labelled_hits(varied, moved, tilt, timbre),
-            ]
-            per_family.setdefault(kit.family, []).extend(pairs)
+        per_family.setdefault(kit.family, []).extend(kit_examples(out, kit, n_hat_lines, timbre))
     return per_family
+
+
+def kit_examples(out: Path, kit: drum_kits.Kit, n_hat_lines: int = 0, timbre: bool = False) -> list[Pair]:
+    """One kit's parts, each as rendered and once varied, in drum_kits.parts' order (the hat-line
+    patterns' ``2 * n_hat_lines`` pairs last)."""
+    made = drum_kits.parts(
+        out,
+        kit,
+        seeds=tset.TUNE_SEEDS,
+        tempos=tset.TUNE_TEMPOS_BPM,
+        n_random=N_RANDOM,
+        seed=SEED,
+        n_hat_lines=n_hat_lines,
+    )
+    pairs = []
+    for wav, rows in made:
+        rng = random.Random(f"{SEED}-{Path(wav).name}")
+        varied, moved, tilt = drum_kits.variation(wav, rows, rng)
+        pairs += [
+            labelled_hits(drum_kits.plain(wav), rows, timbre=timbre),
+            labelled_hits(varied, moved, tilt, timbre),
+        ]
+    return pairs
 
 
 def fit(
@@ -137,14 +144,17 @@ def voice_f(truth: np.ndarray, guess: np.ndarray) -> dict[str, float]:
     }
 
 
-def cross_check(per_family: dict[str, list[Pair]], hidden: int, alpha: float) -> float:
-    """Leave one family out: per-voice F on it, what its misses were read as; the summed F of the
-    four target voices (kick, snare, closed and open hat) over the families, returned."""
+def cross_check(per_family: dict[str, list[Pair]], hidden: int, alpha: float, net_seed: int = SEED) -> float:
+    """Leave one family out (each fold's net from ``net_seed``): per-voice F on it, what its misses
+    were read as; the summed F of the four target voices (kick, snare, closed and open hat) over the
+    families, returned."""
     total = 0.0
     truths, guesses = [], []
     for held in per_family:
         train = [pair for family, pairs in per_family.items() if family != held for pair in pairs]
-        net = fit(np.vstack([f for f, _ in train]), np.vstack([lab for _, lab in train]), hidden, alpha)
+        net = fit(
+            np.vstack([f for f, _ in train]), np.vstack([lab for _, lab in train]), hidden, alpha, net_seed
+        )
         truth = np.vstack([lab for _, lab in per_family[held]]).astype(bool)
         guess = said(net, np.vstack([f for f, _ in per_family[held]]))
         scores = voice_f(truth, guess)
@@ -237,19 +247,24 @@ def main() -> None:
         args.net_seed,
     )
     if not args.no_write:
-        weights = arrays(net)
-        payload: dict[str, object] = {
-            "voices": list(VOICES),
-            "trained_on": "tools/corpus/drum_train.py",
-            "seed": SEED,
-            "kits": [kit.name for kit in kits],
-            "arrays": weights,
-        }
-        if columns:
-            weights["timbre"] = columns
-            payload["features"] = ["bands", *(TIMBRE_NAMES[c] for c in columns)]
-        args.model.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+        args.model.write_text(model_json(net, kits, columns), encoding="utf-8")
         print(f"wrote {args.model} ({args.model.stat().st_size} bytes)")
+
+
+def model_json(net: MLPClassifier, kits: tuple[drum_kits.Kit, ...], columns: list[int]) -> str:
+    """The classifier as drum_model.json holds it (``columns``: the drum_timbre features it reads)."""
+    weights = arrays(net)
+    payload: dict[str, object] = {
+        "voices": list(VOICES),
+        "trained_on": "tools/corpus/drum_train.py",
+        "seed": SEED,
+        "kits": [kit.name for kit in kits],
+        "arrays": weights,
+    }
+    if columns:
+        weights["timbre"] = columns
+        payload["features"] = ["bands", *(TIMBRE_NAMES[c] for c in columns)]
+    return json.dumps(payload, separators=(",", ":")) + "\n"
 
 
 if __name__ == "__main__":
