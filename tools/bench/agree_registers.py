@@ -24,17 +24,21 @@ from tools.bench.grammar_blind import load, score
 from tools.corpus import reading_train as rt
 
 REGISTERS: dict[str, str] = {
-    "formal, long (>= 16 words)": r"^(?=(?:\S+\s+){15}\S)(?=.*\b(?:please|could|would|kindly|i'd like)\b)",
+    "formal, long (>= 16 words)": r"^(?=(?:\S+\s+){15}\S)(?=.*\b(?:please|could|would|kindly|i'd like|should like)\b)",
     "purpose clause (so that, in order to)": r"\b(?:so that|in order to|so it|so they|so we|to make room)\b",
     "hedged (wonder, might, maybe, perhaps)": r"\b(?:wonder|might|maybe|perhaps|possibly|i guess|not sure)\b",
     "question mark": r"\?\s*$",
     "terse (<= 4 words)": r"^\s*(?:\S+\s+){0,3}\S+\s*$",
     "fillers (um, uh, like, you know)": r"\b(?:um+|uh+|erm|er|like|you know|okay so|ok so|so yeah|basically)\b",
-    "negation or exception": r"\b(?:except|apart from|other than|but not|not the|don'?t|do not|leave|without|keep)\b",
-    "condition (if, when, unless)": r"^\s*(?:if|when|unless)\b|,\s*(?:if|unless)\b",
+    "negation (don't, leave, keep, no)": r"\b(?:not the|don'?t|do not|leave|without|keep|no)\b",
+    "exception (except, apart from, but the)": r"\b(?:except|apart from|other than|but not|everything but|all but)\b",
+    "condition (if, when, unless)": r"^\s*(?:if|when|unless|should)\b|,\s*(?:if|unless)\b",
     "theory words": r"\b(?:modulate|third|fifth|fourth|octave|cadence|voicing|inversion|semitone|minor|major)\b",
-    "slang (gimme, lil, kinda, yo)": r"\b(?:gimme|lil|kinda|yo|wanna|gonna|tryna|bro|fam|abeg|sha|na)\b",
-    "a reason (because, since, too)": r"\b(?:because|since|cos|cuz|too (?:busy|loud|quiet|much))\b",
+    "slang (gimme, lil, kinda, yo)": r"\b(?:gimme|lil|kinda|yo|wanna|gonna|tryna|bro|fam|innit|af)\b",
+    "Pidgin, Indian, ESL (abeg, kindly, dey, itself)": r"\b(?:abeg|dey|comot|na|oya|wahala|kindly|itself|prepone|needful)\b",
+    "state said (too X, is X)": r"\b(?:too|rather|far too|way too)\s+(?:\w+)|\bis (?:bare|empty|sparse|busy|loud|quiet)\b",
+    "a reason (because, since, too)": r"\b(?:because|since|cos|cuz|it's getting|for the)\b",
+    "an errand word beside a request": r"\b(?:master|email|upload|reverb|export|book|send|pdf|post)\b",
 }
 ALL = "all sentences"
 
@@ -47,6 +51,7 @@ def registers_of(text: str) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--confusions", type=int, default=15, help="how many of the head's op confusions to list")
+    ap.add_argument("--ops", type=int, default=12, help="how many of the weakest labelled ops to list")
     ap.add_argument("--writers", default="", help="blind set numbers, comma separated (default all)")
     args = ap.parse_args()
     if not KEPT.exists():
@@ -65,13 +70,17 @@ def main() -> None:
             got, how = score(agreed(" ".join(text.split()), ruled(text), reading).as_dict(), item["means"])
             if not op_right:
                 confused[(label["op"], reading.ops[0][0])] += 1
-            for register in registers_of(text):
+            for register in [*registers_of(text), f"label op {label['op']}"]:
                 row = tally.setdefault(register, [0, 0, 0, 0, 0])
                 for i, value in enumerate((1, op_right, target_right, got, how in ("wrong", "acted"))):
                     row[i] += value
-    print(f"{'register':42} {'n':>5} {'op':>6} {'target':>7} {'agreed':>7} {'wrong':>6}")
-    for register, (n, op, target, points, wrong) in sorted(tally.items(), key=lambda kv: kv[1][1] / kv[1][0]):
-        print(f"{register:42} {n:5.0f} {op / n:6.3f} {target / n:7.3f} {points / n:7.3f} {wrong:6.0f}")
+    rows = sorted(tally.items(), key=lambda kv: kv[1][1] / kv[1][0])
+    for title, kept_rows in (("register", [r for r in rows if not r[0].startswith("label op ")]),
+                             ("the label's op (n >= 20)", [r for r in rows if r[0].startswith("label op ")
+                                                           and r[1][0] >= 20][: args.ops])):  # fmt: skip
+        print(f"\n{title:48} {'n':>5} {'op':>6} {'target':>7} {'agreed':>7} {'wrong':>6}")
+        for register, (n, op, target, points, wrong) in kept_rows:
+            print(f"{register:48} {n:5.0f} {op / n:6.3f} {target / n:7.3f} {points / n:7.3f} {wrong:6.0f}")
     print(f"\nthe head's likeliest op where the label says another ({sum(confused.values())} sentences):")
     for (said, read), count in confused.most_common(args.confusions):
         print(f"  {count:3d}  {said} read as {read}")

@@ -5,10 +5,11 @@ errors in a few places: a direction said as a state ("the bass is too bare" is b
 far too prominent" softer), formal and theory wording ("could the lead be modulated up a minor
 third?"), hedged requests ("I wonder if the pads might sit a little lower"), fragments a live
 performer calls out ("hats out", "snare up a hair"), conditions ("if the bass clashes, drop it an
-octave": the drop), exceptions ("mute everything apart from the piano": the piano soloed), vague
+octave": the drop), second-language English ("comot the shaker", "kindly reduce it"), vague
 requests (a question) and errands MuseAroo does not run (``none``). :data:`REGISTERS` holds those
-templates; :data:`HEDGES`, :data:`PURPOSES` and :data:`WISHES` wrap any request in a hedge, a
-purpose clause or an out-of-scope wish beside it (the request is what is labelled). One engineer's
+templates; :data:`HEDGES`, :data:`FORMAL`, :data:`PURPOSES`, :data:`WISHES` and
+:data:`SECOND_LANGUAGE` wrap any request in a hedge, a formal frame, a purpose clause, beside an
+out-of-scope wish or in second-language words (the request is what is labelled). One engineer's
 phrasings from the schema (docs/intents.md); none taken from a labelled set.
 """
 
@@ -41,14 +42,14 @@ _STATE: dict[str, T] = {  # a direction said as how the part is now
                ("{t} needs to cut through more", "pvk"), ("{t} is masked by everything else; raise it", "pvk"),
                ("I can hardly hear {t} {s}", "pvk"), ("{t} is too timid, give it more level", "pvk")],
     "softer": [("{t} is far too prominent {s}", "pvk"), ("{t} is overpowering the vocal", "pvk"),
-               ("{t} gets too loud {s}", "pvk"), ("{t} is too hot, pull it down a bit", "pvk"),
+               ("{t} gets too loud {s}", "pvk"), ("{t} is running hot, ease it back a little", "pvk"),
                ("{t} sticks out {s}", "pvk"), ("{t} should be quieter {s}", "pvk"), ("{t} is a touch too forward", "pvk"),
                ("{t} is too much in your face", "pvk"), ("reduce the velocity of {t} {s}", "pv"),
                ("{t} is drowning out the melody", "pvk")],
 }  # fmt: skip
 _FORMAL: dict[str, T] = {  # formal and theory register
     "transpose": [("could {t} be modulated up a minor third?", "p"), ("please transpose {t} down a perfect fifth", "p"),
-                  ("would you move {t} so that it sits in {y} instead", "p"), ("raise {t} by a major second", "p"),
+                  ("would you shift {t} into {y} instead of where it is now", "p"), ("raise {t} by a major second", "p"),
                   ("I should like {t} a whole step lower", "p"), ("modulate {t} to {y}", "p"),
                   ("kindly lower {t} by an octave", "p"), ("shift {t} up a tritone", "p")],
     "make": [("please draft {n} versions of a {g} {t} in {y}", "p"), ("kindly compose a {t} in {y}, {n} bars long", "p"),
@@ -59,20 +60,23 @@ _FORMAL: dict[str, T] = {  # formal and theory register
              ("might I hear a different realisation of {t}?", "p")],
     "set": [("please recast {t} in a {g} idiom", "hp"), ("set the mode to lydian", ""), ("I'd rather {t} were {g}", "hp"),
             ("redo {t} as {g} instead", "hp"), ("the song's key should be {y}", "")],
-    "automate": [("could {t} fade out gradually over {n} bars?", "pk"), ("have {t} swell into the chorus", "pk"),
+    "automate": [("could {t} die away slowly across {n} bars?", "pk"), ("have {t} swell into the chorus", "pk"),
                  ("let {t} creep in from silence over {n} bars", "pk")],
     "list_takes": [("show me only the {t} takes I starred", "p"), ("which {t} takes have I starred?", "p")],
 }  # fmt: skip
 _SPOKEN: dict[str, T] = {  # what a live performer calls out, terse
     "remove": [("{t} out", "v"), ("{t} out {s}", "v"), ("lose {t} {s}", "v"), ("no {t} for now", "v")],
-    "louder": [("{t} up", "pvk"), ("{t} up a hair", "pvk"), ("bit more {t}", "pk")],
+    "louder": [("{t} up", "pvk"), ("{t} up a hair", "pvk"), ("{t} a bit hotter", "pvk")],
     "softer": [("{t} down", "pvk"), ("{t} down a hair", "pvk"), ("ease {t} back", "pvk")],
     "simpler": [("{t} thinner", "pv"), ("{t} sparser {s}", "pv"), ("half the notes on {t}", "pv")],
-    "busier": [("{t} busier", "pv"), ("{t} fuller {s}", "pv"), ("double up the notes on {t}", "pv")],
+    "busier": [("{t} busier", "pv"), ("{t} fuller {s}", "pv")],
     "quantize": [("tighter {t}", "pv"), ("{t} on the grid", "pv")],
     "feel": [("{t} half time", "pv"), ("{t} double time from here", "pv")],
 }  # fmt: skip
-_CONDITIONS: dict[str, T] = {  # a condition first, then what to do: the doing is the op
+# a condition first, then what to do: the doing is the op. (Exceptions, "mute everything apart from
+# the piano" soloing the piano, were tried and left out: their kept target is the one acted on, a contrast's
+# ("leave the kick alone, thin the hats") is not, and the head read contrasts' targets worse.)
+_CONDITIONS: dict[str, T] = {
     "transpose": [("if {t} clashes with the vocal, move it down an octave", "p"),
                   ("should {t} sit too high, drop it an octave", "p"), ("if {t} fights the chords, take it down a semitone", "p")],
     "simpler": [("if {t} feels crowded {s}, thin it out", "pv"), ("when {t} gets too busy, simplify it", "pv")],
@@ -80,10 +84,6 @@ _CONDITIONS: dict[str, T] = {  # a condition first, then what to do: the doing i
     "louder": [("if {t} gets lost {s}, push it up", "pvk"), ("if you can't hear {t}, raise it", "pvk")],
     "quantize": [("if {t} drifts off the beat, snap it to the grid", "pv")],
     "remove": [("if {t} gets in the way {s}, take it out", "v")],
-    "solo": [("mute everything except {t}", "pk"), ("silence every track apart from {t}", "pk"),
-             ("mute all the others but {t}", "pk")],
-    "keep_only": [("get rid of every drum apart from {t}", "v"), ("the whole kit out except {t}", "v"),
-                  ("clear all the drums but {t}", "v")],
 }  # fmt: skip
 _ASK: T = [  # vague: the answer is a question (the target is not labelled)
     ("fix {t}", "p"), ("do something about {t}", "p"), ("sort {t} out", "p"), ("change {t} somehow, it isn't working", "p"),
@@ -95,7 +95,7 @@ _NONE: T = [  # errands and things MuseAroo does not do
     ("master the final mix to minus fourteen LUFS", ""), ("give the master bus more loudness", ""),
     ("put a plate reverb on {t}", "pk"), ("add some delay throws to {t}", "pk"), ("compress {t} harder", "pk"),
     ("EQ some mud out of {t}", "pk"), ("autotune my vocal take", ""), ("pitch correct the singer", ""),
-    ("export the full score as a PDF", ""), ("print a lead sheet for the band", ""), ("engrave the parts for the players", ""),
+    ("render the orchestral parts to a printable file", ""), ("print a lead sheet for the band", ""), ("engrave the parts for the players", ""),
     ("book a string section for Thursday", ""), ("hire a session drummer", ""), ("find me a horn player for the gig", ""),
     ("grade my student's harmony homework", ""), ("mark these counterpoint exercises", ""),
     ("explain what a plagal cadence is", ""), ("why do parallel fifths sound so hollow?", ""),
@@ -104,11 +104,43 @@ _NONE: T = [  # errands and things MuseAroo does not do
     ("which compressor plugin should I buy?", ""), ("recommend a good sample pack", ""), ("who produced this record?", ""),
     ("beatmatch the next tune for me", ""), ("cue up the next record", ""), ("post a snippet on instagram", ""),
     ("tune my real piano", ""), ("restring my guitar", ""), ("send the stems to the mix engineer", ""),
-    ("apply a vintage tape emulation to {t}", "pk"), ("add a sidechain compressor plugin on {t}", "pk"),
+    ("apply a vintage tape emulation to {t}", "pk"),
     ("set the ceiling on the limiter", ""), ("convert this project to Logic", ""), ("write the liner notes", ""),
 ]  # fmt: skip
+_PLAIN: dict[str, T] = {  # second-language English: Nigerian Pidgin, Indian English, learners'
+    "softer": [("{t} dey too loud, reduce am small", "pv"), ("{t} is little too loud, kindly reduce it", "pvk"),
+               ("make {t} more soft {s}", "pv"), ("{t} please more quiet", "pvk")],
+    "louder": [("{t} no dey hear well, raise am", "pvk"), ("make {t} to come louder", "pvk"),
+               ("{t} is very less in the mix, increase it", "pvk")],
+    "busier": [("make {t} dey busier small", "pv"), ("{t} is having very less notes, add more", "pv"),
+               ("{t} must be more full {s}", "pv")],
+    "simpler": [("{t} too plenty, reduce the notes", "pv"), ("{t} is too much, make it less", "pv"),
+                ("{t} is playing very much notes {s}", "pv")],
+    "remove": [("comot {t} {s}", "v"), ("remove {t} itself {s}", "v"), ("{t} no need {s}, comot am", "v")],
+    "shift": [("prepone {t} by one sixteenth", "pv"), ("postpone {t} by half a beat", "pv")],
+    "make": [("abeg make me {g} {t}, {n} bars", "p"), ("kindly prepare a {t} in {y}", "p")],
+}  # fmt: skip
+_HEDGED: dict[str, T] = {  # a teacher's hedged state or question
+    "softer": [("I wonder if {t} might be a touch loud {s}", "pvk"), ("perhaps {t} is a little too present?", "pvk")],
+    "louder": [("might {t} come up a little {s}?", "pvk"), ("I wonder whether {t} could be a bit more audible", "pvk")],
+    "busier": [("I wonder whether {t} could be a little fuller {s}", "pv"), ("perhaps {t} could do a bit more?", "pv")],
+    "simpler": [("I wonder if {t} is a bit too busy for beginners", "pv"), ("perhaps {t} could be simpler {s}?", "pv")],
+    "transpose": [("I wonder if {t} might sit better an octave lower", "p"), ("might {t} be easier to sing a tone down?", "p")],
+    "tempo": [("I wonder if it could be a little slower for the students", ""), ("perhaps a touch faster?", "")],
+    "vary": [("I wonder if we might hear {t} another way", "p"), ("perhaps another attempt at {t}?", "p")],
+}  # fmt: skip
+_MORE: dict[str, T] = {
+    "musicgen": [("make a loop of {u}, {n} bars", ""), ("give me a {n} bar loop of {u}", ""), ("a loop of {u} please", ""),
+                 ("render {u} as audio", "")],
+    "set": [("change the scale to lydian", ""), ("switch the mode to mixolydian", ""), ("make {t} phrygian", "hp")],
+    "ask": [("use a different key", ""), ("fiddle with the tempo", ""), ("go with another style", ""), ("change {t}", "p"),
+            ("give the ending more something", ""), ("make the bridge work better", "")],
+}  # fmt: skip
+SOUNDS = ["tape-warped flute", "distant church bells", "glassy marimba plucks", "a bowed cymbal drone",
+          "crunchy vinyl piano", "a brass stab with grit", "harp glissandos", "detuned music box", "thunder and rain",
+          "a breathy pan flute", "gritty analog arpeggios", "choir oohs in a cathedral"]  # fmt: skip
 REGISTERS: dict[str, T] = {}
-for table in (_STATE, _FORMAL, _SPOKEN, _CONDITIONS, {"ask": _ASK, "none": _NONE}):
+for table in (_STATE, _FORMAL, _SPOKEN, _CONDITIONS, _PLAIN, _HEDGED, _MORE, {"ask": _ASK, "none": _NONE}):
     for op, templates in table.items():
         REGISTERS.setdefault(op, []).extend(templates)
 SPOKEN = frozenset(t for templates in _SPOKEN.values() for t, _ in templates)  # not dressed in frames
@@ -129,8 +161,13 @@ FORMAL = [
 ]  # fmt: skip
 WISHES = [
     "{c}, and then master it for release", "{c} and email it to my manager after", "{c}; also put some reverb on the vox",
-    "{c}, then export the score as a PDF", "{c} and book the studio for friday", "{c}, and upload it when you're done",
-    "after you {c}, send it to the label",
+    "{c}, then print the parts for the players", "{c} and book the studio for friday", "{c}, and upload it when you're done",
+    "after you {c}, send it to the label", "I know you can't master, but {c}", "forget the mixing for now, just {c}",
+    "I'll add the reverb myself later; for now {c}", "{c}, and could you also autotune the vocal?",
+]  # fmt: skip
+SECOND_LANGUAGE = [
+    "abeg {c}", "oya {c} sharp sharp", "kindly {c}", "please to {c}", "do the needful and {c}",
+    "{c}, thanks in advance", "one request: {c}",
 ]  # fmt: skip
 # ops whose plain imperative templates a hedge, a purpose or a wish may wrap
 WRAPPED = ("make", "vary", "remove", "add", "busier", "simpler", "louder", "softer", "transpose", "quantize",
@@ -142,23 +179,23 @@ Dress = Callable[..., str]
 
 
 def registers(
-    rng: random.Random, fill: Fill, dress: Dress, per_template: int, wrapped: int = 360
+    rng: random.Random, fill: Fill, dress: Dress, per_template: int, wrapped: int = 400
 ) -> list[Example]:
     """Round 10's sentences: each of :data:`REGISTERS` filled ``per_template`` times (a live call
     bare, a formal or conditional one unframed, a few dictated), then ``wrapped`` plain requests of
-    :data:`WRAPPED`'s ops in a hedge, a formal frame, a purpose clause or beside a wish."""
+    :data:`WRAPPED`'s ops in each wrapping frame in turn (a hedge, formal, a purpose, a wish, second-language)."""
     out: list[Example] = []
     for op, templates in REGISTERS.items():
         for template, kinds in templates:
-            for _ in range(per_template):
-                text, means = fill(template, kinds, op, rng)
+            for _ in range(per_template if "{" in template else max(1, per_template - 1)):
+                text, means = fill(template.replace("{u}", rng.choice(SOUNDS)), kinds, op, rng)
                 if op == "ask":  # a question: what it names is not the answer's target
                     means.pop("target", None)
                 if template not in SPOKEN:
                     text = dress(text, rng, frames=False)
                 out.append((sp.dictate(text, rng) if rng.random() < 0.15 else text, means))
     plain = [(op, t, k) for op in WRAPPED for t, k in tpl.TEMPLATES[op] if _imperative(t)]
-    frames = [HEDGES, FORMAL, PURPOSES, WISHES]
+    frames = [HEDGES, FORMAL, PURPOSES, WISHES, SECOND_LANGUAGE]
     for i in range(wrapped):
         op, template, kinds = rng.choice(plain)
         text, means = fill(template, kinds, op, rng)
