@@ -161,7 +161,7 @@ FORMAL = [
 ]  # fmt: skip
 WISHES = [
     "{c}, and then master it for release", "{c} and email it to my manager after", "{c}; also put some reverb on the vox",
-    "{c}, then print the parts for the players", "{c} and book the studio for friday", "{c}, and upload it when you're done",
+    "{c}, then print the parts for the players", "{c} and reserve the studio for friday", "{c}, and upload it when you're done",
     "after you {c}, send it to the label", "I know you can't master, but {c}", "forget the mixing for now, just {c}",
     "I'll add the reverb myself later; for now {c}", "{c}, and could you also autotune the vocal?",
 ]  # fmt: skip
