@@ -23,6 +23,7 @@ from typing import Any
 
 from tools.corpus import command_scopes as sc
 from tools.corpus import command_templates as tpl
+from tools.corpus import command_templates_registers as rg
 from tools.corpus import command_templates_spoken as sp
 from tools.corpus import command_templates_writers as wr
 from tools.corpus import command_words as w
@@ -186,11 +187,11 @@ def generate(
     seed: int = 0, per_template: int = 3, contrasts: int = 800, without: tuple[str, ...] = ()
 ) -> list[Example]:
     """The corpus: every template filled ``per_template`` times, plus ``contrasts`` contrast sentences,
-    round 8's writers' kinds (:func:`_writers`) and round 9's terse and dictated requests
-    (:func:`_spoken`); ``without`` leaves out those named ("writers", "spoken")."""
-    unknown = set(without) - {"writers", "spoken"}
+    round 8's writers' kinds (:func:`_writers`), round 10's registers (``command_templates_registers``)
+    and round 9's terse and dictated requests (:func:`_spoken`); ``without`` leaves out those named."""
+    unknown = set(without) - {"writers", "registers", "spoken"}
     if unknown:
-        raise ValueError(f"corpus kinds {sorted(unknown)} unknown: expected 'writers' or 'spoken'")
+        raise ValueError(f"corpus kinds {sorted(unknown)} unknown: expected writers, registers or spoken")
     rng = random.Random(seed)
     out: list[Example] = []
     for op, templates in tpl.TEMPLATES.items():
@@ -204,6 +205,8 @@ def generate(
         out.append(Example(_dress(example.text, rng, frames=False), example.means))
     if "writers" not in without:
         out += _writers(random.Random(seed + 8), per_template)
+    if "registers" not in without:
+        out += [Example(*e) for e in rg.registers(random.Random(seed + 10), _fill, _dress, per_template)]
     return out + ([] if "spoken" in without else _spoken(random.Random(seed + 9), per_template))
 
 
