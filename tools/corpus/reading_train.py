@@ -37,13 +37,13 @@ CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 HELD = CACHE_DIR / "heldout_logits.npz"  # the last training's held-out logits (tools.bench.agree_heldout)
 SEED = 55
-BLIND = [f"commands_blind{i}" for i in range(1, 49)]
+BLIND = [f"commands_blind{i}" for i in range(1, 52)]
 OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
 PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 # kinds of the generated corpus the head is not trained on: round 8's writers' kinds did not raise the
 # agreement on held-out writers (docs/benchmarks/reading.md, Round 9)
-LEFT_OUT = ("writers",)
+LEFT_OUT = ("writers", "registers")
 
 Rows = list[tuple[str, dict[str, str]]]
 
