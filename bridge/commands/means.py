@@ -208,7 +208,8 @@ def _analyze(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _separate(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
-    return _common({"op": "separate"}, p, "stem", "model")
+    """The stem asked for is the target, as the schema's op table says ("isolate the drums": drums)."""
+    return _common({"op": "separate", **({"target": p["stem"]} if p.get("stem") else {})}, p, "model")
 
 
 def _musicgen(part: str | None, p: dict[str, Any]) -> dict[str, Any]:

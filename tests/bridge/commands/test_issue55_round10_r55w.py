@@ -61,7 +61,7 @@ EACH_VERB_FAMILY = [
 SPANISH_ORDERS_AND_CLAUSES = [
     case("el bombo está bien, sube la caja", op="louder", target="snare"),  # "is fine": kept as it is
     case("no toques el bombo, quítale notas a los hats", op="simpler", target="hats"),
-    case("sácame la voz de esta canción", op="separate", stem="vocals"),
+    case("sácame la voz de esta canción", op="separate", target="vocals"),
     case("saca el bajo de este loop como midi", op="transcribe", target="bass"),
     case("hazme un perreo de ocho compases", op="make", target="drums", bars=8, genre="reggae"),
     case("la caja está muy baja, súbela", op="louder", target="snare"),

@@ -61,9 +61,9 @@ COME_UP_WITH_IS_STILL_MAKING = [
 
 # 4. A stem pulled out "just" or "only": the separation of that stem
 A_STEM_PULLED_OUT_JUST = [
-    case("get just the bass out of this track", op="separate", stem="bass"),
-    case("pull just the drums outta this loop", op="separate", stem="drums"),
-    case("grab only the vocals out of this sample", op="separate", stem="vocals"),
+    case("get just the bass out of this track", op="separate", target="bass"),
+    case("pull just the drums outta this loop", op="separate", target="drums"),
+    case("grab only the vocals out of this sample", op="separate", target="vocals"),
 ]
 
 

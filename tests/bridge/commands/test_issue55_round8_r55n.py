@@ -153,9 +153,9 @@ def test_w_slash_is_read_as_with_by_the_rules() -> None:
 # 4. What the producer will do with the stems afterwards is no stem chosen; a stem asked for is
 def test_a_reason_naming_a_stem_is_not_the_stem() -> None:
     got = meant("split this mix into stems, i wanna flip the vocals later")
-    assert got["op"] == "separate" and "stem" not in got, got
+    assert got["op"] == "separate" and "target" not in got, got
 
 
 def test_a_stem_wanted_is_still_the_stem() -> None:
     got = meant("split this song into stems, i just want to hear the bass")
-    assert (got["op"], got.get("stem")) == ("separate", "bass"), got
+    assert (got["op"], got.get("target")) == ("separate", "bass"), got
