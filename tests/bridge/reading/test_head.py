@@ -34,8 +34,11 @@ CASES = [
 TARGET_NOT_YET = {
     "draw some automation on the brass",
     "don't change the hats, just simplify the bassline",
+    # since the head trained on blind sets 1 to 23 (round 8's corpus): "this" read as no target said
+    # (the head on 1 to 34 reads "is this loop in 4/4?" and "silence the tambourine track" right again)
+    "can I get the vocals on their own from this recording",
     "write me some lyrics for the hook",  # melody (an errand naming a part: no target)
-}  # the head with round 10's registers reads "can I get the vocals on their own from this recording" (this)
+}
 
 
 # actions the head shipped now reads wrong; strict, as above
