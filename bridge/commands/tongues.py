@@ -62,16 +62,20 @@ def english_words() -> frozenset[str]:
     return frozenset(ENGLISH_WORDS.read_text().split()) if ENGLISH_WORDS.exists() else frozenset()
 
 
+@cache
+def _read_words() -> frozenset[str]:
+    """English words and function words together (joined once, not once per word of a sentence)."""
+    return english_words() | FUNCTION
+
+
 def unread(words: list[str], kept: tuple[str, ...] | None) -> list[str]:
     """The words of a sentence nothing reads: another tongue's, and (``kept``: the words a Spanish
     reading left as typed) those on no list of English words."""
     other = [x for x in words if not x.isascii() or spanish.fold(x) in FOREIGN]
     if kept is None:
         return other
-    known = english_words()
-    left = [
-        x for x in kept if x.isalpha() and len(x) > 2 and x[0].islower() and x.lower() not in known | FUNCTION
-    ]
+    known = _read_words()
+    left = [x for x in kept if x.isalpha() and len(x) > 2 and x[0].islower() and x.lower() not in known]
     return list(dict.fromkeys(other + left))
 
 
