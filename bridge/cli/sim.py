@@ -76,16 +76,28 @@ def run(args: argparse.Namespace) -> int:
         on_log=None if args.quiet else lambda line: console.print(f"[dim]{line}[/dim]"),
         script_env={protocol.ABLETONOSC_ENV: "1" if args.abletonosc else "0", **_ports(args)},
     )
-    on_sigterm(lambda: host.stop(timeout=0.0))  # the main loop below sees the end
+    # A SIGTERM may land as soon as the script's own "listening" log line is out, before the checks
+    # below: the stop it asked for is then no failure to listen (CI saw exit 2 for it, once).
+    terminated = threading.Event()
+
+    def on_term() -> None:
+        terminated.set()
+        host.stop(timeout=0.0)
+
+    on_sigterm(on_term)  # the main loop below sees the end
     host.start_in_thread()
     if not host.script.listening:
         host.stop()
+        if terminated.is_set():  # set before the handler's stop, so never missed here
+            return 0
         from engines.errors import LiveError
 
         raise LiveError(f"the Remote Script cannot listen on UDP {protocol.HOST}:{args.port} (port in use?)")
     compat = getattr(host.script, "abletonosc", None)
     if args.abletonosc and (compat is None or compat.socket is None):
         host.stop()
+        if terminated.is_set():
+            return 0
         from engines.errors import LiveError
 
         raise LiveError(

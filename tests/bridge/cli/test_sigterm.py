@@ -72,3 +72,35 @@ def test_serve_ends_on_sigterm(blocked: bool) -> None:
     if blocked:
         flood(port, "/roo/no/such/address")  # each is logged as a bad request
     assert stop(proc) in (0, -signal.SIGTERM, 143), "roo serve was still running after SIGTERM"
+
+
+# SIGTERM sent the moment the script itself has said "listening" (its log line comes before roo
+# sim's own): the stop it asks for must not be reported as a port that cannot be listened on.
+EARLY_SIGTERM = """
+import os, signal, sys
+from livesim import host as livehost
+from bridge.cli import main
+
+started = livehost.LiveHost.start_in_thread
+
+def start_then_term(self, *a, **k):
+    out = started(self, *a, **k)
+    os.kill(os.getpid(), signal.SIGTERM)
+    self.wait(5.0)  # the script's thread has ended: the worst case of the race, every time
+    return out
+
+livehost.LiveHost.start_in_thread = start_then_term
+sys.exit(main(["sim", "--quiet", "--port", sys.argv[1]]))
+"""
+
+
+def test_sim_sigterm_during_start_up_is_no_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", EARLY_SIGTERM, str(free_udp_port())],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=GENEROUS_S * 3,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "cannot listen" not in done.stderr
