@@ -107,6 +107,7 @@ def fit(
     features: np.ndarray, labels: np.ndarray, hidden: int = HIDDEN, alpha: float = ALPHA, net_seed: int = SEED
 ) -> MLPClassifier:
     net = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=800, random_state=net_seed)
+    features = np.ascontiguousarray(features)  # a column cut is Fortran-ordered: float32 sums differ
     mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
     net.fit((features - mean) / scale, labels)
     net.mean_, net.scale_ = mean, scale  # type: ignore[attr-defined]
