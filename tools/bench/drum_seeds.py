@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from engines.transcription import drums  # noqa: E402
+from engines.transcription.drum_timbre import TIMBRE_NAMES  # noqa: E402
 from tools.bench.transcription import ours  # noqa: E402
 from tools.bench.transcription_drums import held_out_parts, open_hat_parts  # noqa: E402
 from tools.bench.transcription_score import VOICES, f_of, voice_counts  # noqa: E402
@@ -40,9 +41,11 @@ from tools.corpus import drum_kits, drum_train  # noqa: E402
 from tools.corpus import transcription_set as tset  # noqa: E402
 
 HAT_LINES = 2
+FIVE = ",".join(TIMBRE_NAMES[:5])  # issue 54 part L's features: 'all' when A and B were judged (part M)
 # recipe: (hat lines a kit, --timbre, --kicks-808: drum_kits.KICK_808_KITS trained on too)
-RECIPES = {"main": (0, "", False), "A": (0, "all", False), "B": (HAT_LINES, "all", False)}
-RECIPES["N"] = (HAT_LINES, "all", True)  # issue 54 part N: B with TR-808-style kicks and toms
+RECIPES = {"main": (0, "", False), "A": (0, FIVE, False), "B": (HAT_LINES, FIVE, False)}
+RECIPES["N"] = (HAT_LINES, FIVE, True)  # issue 54 part N: B with TR-808-style kicks and toms
+RECIPES["P"] = (HAT_LINES, "all", True)  # N with sub_to_body and low_glide (kick or tom) as well
 
 
 def training_features(out: Path, cache: Path) -> dict[str, list[tuple[str, list[drum_train.Pair]]]]:
