@@ -46,6 +46,7 @@ FIVE = ",".join(TIMBRE_NAMES[:5])  # issue 54 part L's features: 'all' when A an
 RECIPES = {"main": (0, "", False), "A": (0, FIVE, False), "B": (HAT_LINES, FIVE, False)}
 RECIPES["N"] = (HAT_LINES, FIVE, True)  # issue 54 part N: B with TR-808-style kicks and toms
 RECIPES["P"] = (HAT_LINES, "all", True)  # N with sub_to_body and low_glide (kick or tom) as well
+RECIPES["Q"] = (HAT_LINES, "all", False)  # P without the 808 kits: B with sub_to_body and low_glide
 
 
 def training_features(out: Path, cache: Path) -> dict[str, list[tuple[str, list[drum_train.Pair]]]]:
