@@ -14,7 +14,8 @@ prints per-voice F on the family left out (hits, not notes) and what the missed 
 ``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits), ``--kicks-808`` drum_synth's
 kits with a TR-808-style kick and toms (trained on in every fold, never left out), ``--hat-lines N`` N
 patterns a kit whose hi-hat line opens now and then, ``--timbre`` engines/transcription/drum_timbre's
-snare-or-hat features: tried, not shipped (docs/benchmarks/transcription.md).
+snare-or-hat and kick-or-tom features ('all': all seven since issue 54 part N; part L/M's five by
+name): tried, not shipped (docs/benchmarks/transcription.md).
 """
 
 from __future__ import annotations
