@@ -12,13 +12,33 @@ tens of milliseconds beside its wires' noise; a hat has little below a few kHz a
 - ``body_fall``: the 150-400 Hz level 25-50 ms after the hit less its level over the first 25 ms;
 - ``high_decay_per_s``: the fall of the energy above 5 kHz from 50 to 150 ms (log10 per second, a
   fitted line; read only until the next hit, 0 where less than three frames are left).
+
+And two that part a long, pitched kick (a TR-808's: a low sine that rings) from a tom (issue 54 part N):
+
+- ``sub_to_body``: log10 of the energy below 75 Hz over that at 80-250 Hz, over the hit's first 100 ms
+  (a kick's fundamental lies below, a tom's above);
+- ``low_glide``: how far the pitch of the low range (20-300 Hz, its power-weighted mean frequency)
+  falls from the attack to 50-100 ms after the hit, in octaves (its last frame where the hit is shorter).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-TIMBRE_NAMES = ("body_to_high", "flatness", "body_peak", "body_fall", "high_decay_per_s")
+TIMBRE_NAMES = (
+    "body_to_high",
+    "flatness",
+    "body_peak",
+    "body_fall",
+    "high_decay_per_s",
+    "sub_to_body",
+    "low_glide",
+)
+SUB_HZ = (20.0, 75.0)
+LOW_BODY_HZ = (80.0, 250.0)
+LOW_HZ = (20.0, 300.0)
+SUB_SPAN_S = 0.1
+GLIDE_S = (0.05, 0.1)
 BODY_HZ = (150.0, 400.0)
 PEAK_HZ = (100.0, 400.0)
 HIGH_HZ = 5000.0
@@ -40,6 +60,10 @@ def timbre_features(power: np.ndarray, freqs_hz: np.ndarray, times_s: np.ndarray
     high = freqs_hz >= HIGH_HZ
     flat = freqs_hz >= FLAT_FROM_HZ
     body_power, high_power, whole = power[body].sum(axis=0), power[high].sum(axis=0), power.sum(axis=0)
+    sub_power = power[(freqs_hz >= SUB_HZ[0]) & (freqs_hz < SUB_HZ[1])].sum(axis=0)
+    low_body_power = power[(freqs_hz >= LOW_BODY_HZ[0]) & (freqs_hz < LOW_BODY_HZ[1])].sum(axis=0)
+    low = (freqs_hz >= LOW_HZ[0]) & (freqs_hz < LOW_HZ[1])
+    low_pitch = np.log2(freqs_hz[low] @ power[low] + FLOOR) - np.log2(power[low].sum(axis=0) + FLOOR)
     n_frames = power.shape[1]
     nexts = np.append(times_s[1:], np.inf)
     rows = np.zeros((len(times_s), len(TIMBRE_NAMES)), dtype=np.float32)
@@ -53,12 +77,19 @@ def timbre_features(power: np.ndarray, freqs_hz: np.ndarray, times_s: np.ndarray
         spectrum = power[:, attack].mean(axis=1)
         spectrum = spectrum + QUIET * float(spectrum[flat].mean()) + FLOOR
         n_attack = attack.stop - f
+        early = slice(f, min(stop, f + round(SUB_SPAN_S * per_s)))
+        sub_floor = QUIET * float(whole[early].mean()) + FLOOR
         rows[i] = (
             float(body_level[:n_attack].mean() - high_level[:n_attack].mean()),
             float(np.log10(spectrum[flat]).mean() - np.log10(spectrum[flat].mean())),
             float(np.log10(spectrum[peak_range].max()) - np.log10(spectrum[peak_range].mean())),
             _span_level(body_level, FALL_S, per_s) - float(body_level[:n_attack].mean()),
             _slope_per_s(high_level, RING_S, per_s),
+            float(
+                np.log10(sub_power[early].sum() + sub_floor)
+                - np.log10(low_body_power[early].sum() + sub_floor)
+            ),
+            float(low_pitch[f:stop][:n_attack].mean()) - _span_level(low_pitch[f:stop], GLIDE_S, per_s),
         )
     return rows
 

@@ -66,4 +66,6 @@ def test_each_recipe_cuts_its_parts_and_columns() -> None:
     assert [int(f[0, 0]) for f, _ in main] == [0, 1, 2, 3]  # the hat-line parts dropped
     assert all(f.shape[1] == n_bands and f.dtype == np.float32 for f, _ in main)
     assert [int(f[0, 0]) for f, _ in b] == list(range(8))
-    assert all(f.shape[1] == width and f.dtype == np.float32 for f, _ in b)  # as drum_train fits them
+    assert all(f.shape[1] == n_bands + 5 and f.dtype == np.float32 for f, _ in b)  # as drum_train fits them
+    p = drum_seeds.recipe_families(per_kit, "P")["fam"]  # every timbre feature, the kick-or-tom ones too
+    assert all(f.shape[1] == width for f, _ in p)

@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from engines.transcription import drums  # noqa: E402
+from engines.transcription.drum_timbre import TIMBRE_NAMES  # noqa: E402
 from tools.bench.transcription import ours  # noqa: E402
 from tools.bench.transcription_drums import held_out_parts, open_hat_parts  # noqa: E402
 from tools.bench.transcription_score import VOICES, f_of, voice_counts  # noqa: E402
@@ -40,19 +41,28 @@ from tools.corpus import drum_kits, drum_train  # noqa: E402
 from tools.corpus import transcription_set as tset  # noqa: E402
 
 HAT_LINES = 2
-RECIPES = {"main": (0, ""), "A": (0, "all"), "B": (HAT_LINES, "all")}  # recipe: (hat lines a kit, --timbre)
+FIVE = ",".join(TIMBRE_NAMES[:5])  # issue 54 part L's features: 'all' when A and B were judged (part M)
+# recipe: (hat lines a kit, --timbre, --kicks-808: drum_kits.KICK_808_KITS trained on too)
+RECIPES = {"main": (0, "", False), "A": (0, FIVE, False), "B": (HAT_LINES, FIVE, False)}
+RECIPES["N"] = (HAT_LINES, FIVE, True)  # issue 54 part N: B with TR-808-style kicks and toms
+RECIPES["P"] = (HAT_LINES, "all", True)  # N with sub_to_body and low_glide (kick or tom) as well
+RECIPES["Q"] = (HAT_LINES, "all", False)  # P without the 808 kits: B with sub_to_body and low_glide
 
 
 def training_features(out: Path, cache: Path) -> dict[str, list[tuple[str, list[drum_train.Pair]]]]:
-    """Per kit (by family): its pairs with every timbre feature and HAT_LINES hat-line patterns, cached."""
-    if cache.exists():
-        return pickle.loads(cache.read_bytes())
-    per_kit: dict[str, list[tuple[str, list[drum_train.Pair]]]] = {}
-    for kit in drum_kits.TRAIN_KITS:
+    """Per kit (by family): its pairs with every timbre feature and HAT_LINES hat-line patterns, cached
+    (kits the cache lacks are read and added)."""
+    per_kit: dict[str, list[tuple[str, list[drum_train.Pair]]]] = (
+        pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    )
+    known = {name for kits in per_kit.values() for name, _pairs in kits}
+    missing = [kit for kit in drum_kits.TRAIN_KITS + drum_kits.KICK_808_KITS if kit.name not in known]
+    for kit in missing:
         pairs = drum_train.kit_examples(out, kit, HAT_LINES, timbre=True)
         per_kit.setdefault(kit.family, []).append((kit.name, pairs))
         print(f"features: {kit.name} ({len(pairs)} clips)", flush=True)
-    cache.write_bytes(pickle.dumps(per_kit))
+    if missing:
+        cache.write_bytes(pickle.dumps(per_kit))
     return per_kit
 
 
@@ -60,8 +70,8 @@ def recipe_families(
     per_kit: dict[str, list[tuple[str, list[drum_train.Pair]]]], recipe: str
 ) -> dict[str, list]:
     """The recipe's pairs per family: hat-line parts dropped where it has none, its timbre columns kept
-    (float32, as drum_train reads them)."""
-    hat_lines, names = RECIPES[recipe]
+    (float32, as drum_train reads them), the 808-kick kits' family only where it has them."""
+    hat_lines, names, kicks_808 = RECIPES[recipe]
     columns = drum_train.timbre_columns(names)
     dropped = 2 * (HAT_LINES - hat_lines)
     return {
@@ -71,6 +81,7 @@ def recipe_families(
             for f, lab in pairs[: len(pairs) - dropped]
         ]
         for family, kits in per_kit.items()
+        if kicks_808 or family != drum_kits.KICK_808_FAMILY
     }
 
 
@@ -78,6 +89,7 @@ def fit_models(args: argparse.Namespace) -> None:
     per_kit = training_features(args.out, args.dir / "features.pickle")
     for recipe in args.recipes.split(","):
         columns = drum_train.timbre_columns(RECIPES[recipe][1])
+        kits = drum_kits.TRAIN_KITS + (drum_kits.KICK_808_KITS if RECIPES[recipe][2] else ())
         everything = [pair for pairs in recipe_families(per_kit, recipe).values() for pair in pairs]
         for seed in (int(s) for s in args.seeds.split(",")):
             path = args.dir / f"{recipe}-{seed}.json"
@@ -88,7 +100,7 @@ def fit_models(args: argparse.Namespace) -> None:
                 np.vstack([lab for _, lab in everything]),
                 net_seed=seed,
             )
-            path.write_text(drum_train.model_json(net, drum_kits.TRAIN_KITS, columns), encoding="utf-8")
+            path.write_text(drum_train.model_json(net, kits, columns), encoding="utf-8")
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
             print(f"{path.name}: {digest}, load {os.getloadavg()[0]:.1f}", flush=True)
 

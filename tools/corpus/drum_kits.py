@@ -78,6 +78,10 @@ TRAIN_KITS = (
     *(Kit("timgm", p, f"timgm-{n}") for p, n in ((40, "brush"), (48, "orchestra"))),
     *(Kit("synth", seed, f"synth-{seed % 2}") for seed in range(8)),  # tools/corpus/drum_synth, by seed
 )
+# tools/corpus/drum_synth's kits with a TR-808-style kick and toms (synth_808_kit); one family, trained
+# on only when asked (drum_train --kicks-808) and never left out nor scored in leave-one-family-out
+KICK_808_KITS = tuple(Kit("synth808", seed, "synth-808") for seed in range(100, 104))
+KICK_808_FAMILY = "synth-808"
 # tools/corpus/hydrogen_kits (Debian hydrogen-drumkits): real sampled kits, by their index there; trained
 # on only when asked (drum_train --real-kits): the shipped classifier was not (see transcription.md)
 REAL_KITS = tuple(
@@ -92,6 +96,7 @@ HELD_OUT_SOURCES = {
     "csound": tuple(Kit("csound", p, "csound") for p in GM_KITS),
     "opl3": (Kit("opl3", 0, "opl3"),),
 }
+SYNTHESIZED = {"synth": drum_synth.synth_kit, "synth808": drum_synth.synth_808_kit}
 DISTRACTORS = (54, 56, 69, 70, 75)  # tambourine, cowbell, cabasa, maracas, claves: no voice of ours
 VOICE_ODDS = {36: 0.3, 38: 0.2, 37: 0.03, 39: 0.05, 42: 0.4, 44: 0.05, 46: 0.1, 51: 0.12, 53: 0.02}
 VOICE_ODDS |= {49: 0.02, 57: 0.01, 41: 0.015, 45: 0.015, 48: 0.015, 50: 0.015}
@@ -141,11 +146,10 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
     whose keys are not GM's, each played on its own key and those the kit lacks left out)."""
     notes, played = on_kit_keys(kit, notes)
     wav = out / f"drums-{kit.name}-{tag}-{tempo_bpm:g}.wav"
-    if not wav.exists() and kit.soundfont == "synth":
+    if not wav.exists() and kit.soundfont in SYNTHESIZED:
         out.mkdir(parents=True, exist_ok=True)
-        sf.write(
-            wav, drum_synth.play(drum_synth.synth_kit(kit.program), notes, tempo_bpm), drum_synth.RATE_HZ
-        )
+        sounds = SYNTHESIZED[kit.soundfont](kit.program)
+        sf.write(wav, drum_synth.play(sounds, notes, tempo_bpm), drum_synth.RATE_HZ)
     elif not wav.exists() and kit.soundfont == "hydrogen":
         out.mkdir(parents=True, exist_ok=True)
         name = hydrogen_kits.KIT_NAMES[kit.program]

@@ -100,3 +100,30 @@ def test_the_classifier_reads_the_features_it_was_trained_on() -> None:
     )
     with pytest.raises(ModelUnavailable, match=f"takes {width + 1} features, not the {width + 2}"):
         drums.classifier_features(energies, power, times, {**some, "mean": np.zeros(width + 1)})
+
+
+def _tone(start_hz: float, end_hz: float, glide_s: float, decay_s: float) -> np.ndarray:
+    """A sine falling from ``start_hz`` to ``end_hz`` (1/e in ``glide_s``), ringing ``decay_s``."""
+    t = np.arange(int(0.8 * RATE_HZ)) / RATE_HZ
+    hz = end_hz + (start_hz - end_hz) * np.exp(-t / glide_s)
+    sound = 0.6 * np.sin(2 * np.pi * np.cumsum(hz) / RATE_HZ) * np.exp(-t / decay_s)
+    silence = np.zeros(int(LEAD_S * RATE_HZ))
+    return np.concatenate([silence, sound, silence]).astype(np.float32)
+
+
+def _low(y: np.ndarray) -> dict[str, float]:
+    row = timbre_features(drums.spectrum(y), drums.FREQS_HZ, np.array([LEAD_S]), drums.FRAMES_PER_S)[0]
+    return dict(zip(TIMBRE_NAMES, row.tolist(), strict=True))
+
+
+@pytest.mark.parametrize("kick_hz, tom_hz", [(45.0, 100.0), (55.0, 130.0), (62.0, 180.0)])
+def test_a_long_low_kick_lies_below_75_hz_a_tom_above(kick_hz: float, tom_hz: float) -> None:
+    kick = _low(_tone(kick_hz * 1.3, kick_hz, 0.02, 0.6))  # a TR-808's: a little fall, a long ring
+    tom = _low(_tone(tom_hz * 1.3, tom_hz, 0.02, 0.6))  # the same sound, pitched as a tom
+    assert kick["sub_to_body"] > 0.3 and tom["sub_to_body"] < -0.5, (kick, tom)
+
+
+def test_the_low_glide_reads_how_far_the_pitch_falls() -> None:
+    steady = _low(_tone(120.0, 120.0, 0.02, 0.6))["low_glide"]
+    falling = _low(_tone(240.0, 60.0, 0.03, 0.6))["low_glide"]  # two octaves, most of it in 100 ms
+    assert abs(steady) < 0.15 and falling > 0.8, (steady, falling)
