@@ -49,6 +49,7 @@ from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
+from bridge.commands.sounds import distance
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
@@ -63,6 +64,9 @@ class AgreeLimits:
     # (-inf: that reading is acted on without Whisper's support, the rule before issue 56's second round)
     whisper_alone: bool = False  # Whisper's own command, the only one proposed, may act when pocketsphinx
     # proposed no command (False: it is asked about, the rule before issue 56 part F)
+    sounds_within: float = -1.0  # pocketsphinx's best command acts when one of Whisper's transcripts sounds
+    # this near it (``sounds.distance``, 0 to 1; below 0: never, the rule before issue 56 part G)
+    sounds_apart: float = 0.0  # and every other command proposed sounds at least this much farther
 
 
 @dataclass
@@ -166,12 +170,20 @@ def agree(
     """(the decision, the sentence it was heard as) for one utterance (see the module text;
     ``suggested`` and ``snapped`` as ``proposals``)."""
     found, free = candidates(hearing, transcripts, score, suggested, snapped)
-    return judge(found, free, hearing.frames, limits)
+    return judge(found, free, hearing.frames, limits, heard(transcripts))
 
 
-def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits) -> tuple[Decision, str]:
+def heard(transcripts: Sequence[Transcript]) -> list[str]:
+    """Whisper's free transcripts as the parser reads them (``clean``, ``unrepeated``)."""
+    return [s for s in dict.fromkeys(unrepeated(clean(t.text)) for t in transcripts) if s]
+
+
+def judge(
+    found: list[Candidate], free: float, frames: int, limits: AgreeLimits, said: Sequence[str] = ()
+) -> tuple[Decision, str]:
     """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
-    its ``frames``, ``free`` is the best score of Whisper's own transcripts."""
+    its ``frames``, ``free`` is the best score of Whisper's own transcripts, ``said`` those
+    transcripts' words (``heard``: for ``sounds_within``)."""
     commands = [c for c in found if c.intent.understood]
     if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
         best = next((c for c in found if not c.guess), None)  # nothing said reads as a command
@@ -200,8 +212,28 @@ def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits)
         why.append("Whisper hears no command well")
     if not why:
         return sure(first.intent), first.text
+    if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
+        return sure(sphinx_best.intent), sphinx_best.text  # the two recognisers' words sound alike
     other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
     if other is None or not other.intent.understood:
         other = others[0] if others else None
     choices = (first.intent,) if other is None else (first.intent, other.intent)
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
+
+
+def sounds_alike(
+    best: Candidate, commands: list[Candidate], said: Sequence[str], limits: AgreeLimits
+) -> bool:
+    """Whether Whisper wrote no command (none of its transcripts ``said`` reads as one) but its words
+    sound like pocketsphinx's best reading ``best``, a command, within ``sounds_within``, and every
+    other command proposed at least ``sounds_apart`` farther (issue 56 part G). Where Whisper wrote a
+    command, its scores judge as before."""
+    if limits.sounds_within < 0 or not said or not best.intent.understood:
+        return False
+    near = min(distance(s, best.text) for s in said)
+    if near > limits.sounds_within:
+        return False
+    others = (min(distance(s, c.text) for s in said) for c in commands if c is not best)
+    if not all(d >= near + limits.sounds_apart for d in others):
+        return False
+    return not any(spoken(parse(s)).understood for s in said)
