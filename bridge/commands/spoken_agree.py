@@ -236,4 +236,5 @@ def sounds_alike(
     others = (min(distance(s, c.text) for s in said) for c in commands if c is not best)
     if not all(d >= near + limits.sounds_apart for d in others):
         return False
-    return not any(spoken(parse(s)).understood for s in said)
+    meant = best.intent.as_dict()
+    return all(not (i := spoken(parse(s))).understood or i.as_dict() == meant for s in said)
