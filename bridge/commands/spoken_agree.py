@@ -30,6 +30,11 @@ when it wins clearly on both sides:
   (``whisper_fit``). A command pocketsphinx reads differently is still asked about, however sure
   Whisper is (issue 56 part F: outvoting it acted on mishearings).
 
+- where it would ask, but Whisper wrote no other command and its words sound like pocketsphinx's best
+  reading (``sounds.distance`` within ``sounds_within``, every other command proposed ``sounds_apart``
+  farther; "and do that" for "undo that"), that reading acts, unless it carries a number or a key
+  (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G).
+
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
 refuses, and with only suggestions too, unless Whisper scores the best within ``whisper_fit`` of
@@ -224,11 +229,11 @@ def judge(
 def sounds_alike(
     best: Candidate, commands: list[Candidate], said: Sequence[str], limits: AgreeLimits
 ) -> bool:
-    """Whether Whisper wrote no command (none of its transcripts ``said`` reads as one) but its words
-    sound like pocketsphinx's best reading ``best``, a command, within ``sounds_within``, and every
-    other command proposed at least ``sounds_apart`` farther (issue 56 part G). Where Whisper wrote a
-    command, its scores judge as before."""
-    if limits.sounds_within < 0 or not said or not best.intent.understood:
+    """Whether Whisper wrote no other command (each of its transcripts ``said`` reads as none, or as
+    ``best``'s) but its words sound like pocketsphinx's best reading ``best``, a command with no number
+    or key (``says_a_value``), within ``sounds_within``, and every other command proposed at least
+    ``sounds_apart`` farther (issue 56 part G). Where Whisper wrote another command, its scores judge."""
+    if limits.sounds_within < 0 or not said or not best.intent.understood or says_a_value(best.intent):
         return False
     near = min(distance(s, best.text) for s in said)
     if near > limits.sounds_within:
@@ -238,3 +243,13 @@ def sounds_alike(
         return False
     meant = best.intent.as_dict()
     return all(not (i := spoken(parse(s))).understood or i.as_dict() == meant for s in said)
+
+
+def says_a_value(intent: Intent) -> bool:
+    """Whether the command carries a number or a key: "two" and "three", "D" and "G" are a phone or two
+    apart, too near for the sounds to tell ("transpose up to semitones" sounds like "transpose up three
+    semitones"), so such a command is never acted on by its sounds alone."""
+    values = intent.params.values()
+    return "key" in intent.params or any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )

@@ -72,7 +72,10 @@ def test_it_asks_where_whisper_sounds_like_a_lower_reading_or_wrote_another_comm
     transcripts is another command ("cancel that"), its scores judge as before: the pair asks."""
     table = {"make the bass faster": -0.9, "mute the bass": -3.0, "make the bass sparser": -3.1}
     d, _ = agree(
-        heard("mute the bass", "make the bass sparser"), whisper("make the bass faster"), scorer(table), LIMITS
+        heard("mute the bass", "make the bass sparser"),
+        whisper("make the bass faster"),
+        scorer(table),
+        LIMITS,
     )
     assert d.kind == "ask"
     table = {"and do that": -0.9, "cancel that": -1.0, "undo that": -2.5}
@@ -84,8 +87,23 @@ def test_where_whisper_wrote_a_command_its_scores_still_judge() -> None:
     """Whisper writes "start a jam in d minor", pocketsphinx's best, and also "start the jam in g minor",
     pocketsphinx's second, which it scores higher: the sounds agree on D, but Whisper wrote both
     commands, so the pair asks between them as before rather than acting on the sounds."""
-    table = {"start a jam in d minor": -1.6, "start the jam in g minor": -1.3, "start a jam in g minor": -1.35}
+    table = {
+        "start a jam in d minor": -1.6,
+        "start the jam in g minor": -1.3,
+        "start a jam in g minor": -1.35,
+    }
     readings = heard("start a jam in d minor", "start a jam in g minor")
     said = whisper("start a jam in d minor", "start the jam in g minor")
     d, _ = agree(readings, said, scorer(table), LIMITS)
     assert d.kind == "ask" and {c.params["key"] for c in d.choices} == {"D minor", "G minor"}
+
+
+def test_a_command_with_a_number_or_a_key_is_not_acted_on_by_its_sounds() -> None:
+    """Whisper's "transpose up to semitones" (no command) sounds like pocketsphinx's lone "transpose up
+    three semitones" as much as like the "two" that was said: a value is not told apart by phones."""
+    table = {"transpose up to semitones": -0.7, "transpose up three semitones": -2.4}
+    d, _ = agree(
+        heard("transpose up three semitones"), whisper("transpose up to semitones"), scorer(table), LIMITS
+    )
+    assert d.kind == "ask"
+    assert distance("transpose up to semitones", "transpose up three semitones") <= LIMITS.sounds_within
