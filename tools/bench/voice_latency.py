@@ -17,9 +17,9 @@ pair without issue 56 part G's reading of Whisper's words by their sounds).
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import os
 import platform
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
