@@ -29,7 +29,8 @@ def current(
     conditions: tuple[str, ...],
     limits: Any = None,
 ) -> None:
-    """The daemon's pair with its own limits (and with ``whisper_alone`` on: issue 56 part F, not adopted),
+    """The daemon's pair with its own limits (and before issue 56 part G: ``sounds_within`` off, main's
+    decision; and with ``whisper_alone`` on: issue 56 part F, not adopted),
     pocketsphinx alone and Whisper's best transcript alone, by
     half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
     ``limits``: the pair's retuned, reported beside the daemon's (``agreeing.LIMITS``)."""
