@@ -30,6 +30,11 @@ when it wins clearly on both sides:
   (``whisper_fit``). A command pocketsphinx reads differently is still asked about, however sure
   Whisper is (issue 56 part F: outvoting it acted on mishearings).
 
+- where it would ask, but Whisper wrote no other command and its words sound like pocketsphinx's best
+  reading (``sounds.distance`` within ``sounds_within``, every other command proposed ``sounds_apart``
+  farther; "and do that" for "undo that"), that reading acts, unless it carries a number or a key
+  (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G).
+
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
 refuses, and with only suggestions too, unless Whisper scores the best within ``whisper_fit`` of
@@ -49,6 +54,7 @@ from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
+from bridge.commands.sounds import distance
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
@@ -63,6 +69,9 @@ class AgreeLimits:
     # (-inf: that reading is acted on without Whisper's support, the rule before issue 56's second round)
     whisper_alone: bool = False  # Whisper's own command, the only one proposed, may act when pocketsphinx
     # proposed no command (False: it is asked about, the rule before issue 56 part F)
+    sounds_within: float = -1.0  # pocketsphinx's best command acts when one of Whisper's transcripts sounds
+    # this near it (``sounds.distance``, 0 to 1; below 0: never, the rule before issue 56 part G)
+    sounds_apart: float = 0.0  # and every other command proposed sounds at least this much farther
 
 
 @dataclass
@@ -166,12 +175,20 @@ def agree(
     """(the decision, the sentence it was heard as) for one utterance (see the module text;
     ``suggested`` and ``snapped`` as ``proposals``)."""
     found, free = candidates(hearing, transcripts, score, suggested, snapped)
-    return judge(found, free, hearing.frames, limits)
+    return judge(found, free, hearing.frames, limits, heard(transcripts))
 
 
-def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits) -> tuple[Decision, str]:
+def heard(transcripts: Sequence[Transcript]) -> list[str]:
+    """Whisper's free transcripts as the parser reads them (``clean``, ``unrepeated``)."""
+    return [s for s in dict.fromkeys(unrepeated(clean(t.text)) for t in transcripts) if s]
+
+
+def judge(
+    found: list[Candidate], free: float, frames: int, limits: AgreeLimits, said: Sequence[str] = ()
+) -> tuple[Decision, str]:
     """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
-    its ``frames``, ``free`` is the best score of Whisper's own transcripts."""
+    its ``frames``, ``free`` is the best score of Whisper's own transcripts, ``said`` those
+    transcripts' words (``heard``: for ``sounds_within``)."""
     commands = [c for c in found if c.intent.understood]
     if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
         best = next((c for c in found if not c.guess), None)  # nothing said reads as a command
@@ -200,8 +217,39 @@ def judge(found: list[Candidate], free: float, frames: int, limits: AgreeLimits)
         why.append("Whisper hears no command well")
     if not why:
         return sure(first.intent), first.text
+    if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
+        return sure(sphinx_best.intent), sphinx_best.text  # the two recognisers' words sound alike
     other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
     if other is None or not other.intent.understood:
         other = others[0] if others else None
     choices = (first.intent,) if other is None else (first.intent, other.intent)
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
+
+
+def sounds_alike(
+    best: Candidate, commands: list[Candidate], said: Sequence[str], limits: AgreeLimits
+) -> bool:
+    """Whether Whisper wrote no other command (each of its transcripts ``said`` reads as none, or as
+    ``best``'s) but its words sound like pocketsphinx's best reading ``best``, a command with no number
+    or key (``says_a_value``), within ``sounds_within``, and every other command proposed at least
+    ``sounds_apart`` farther (issue 56 part G). Where Whisper wrote another command, its scores judge."""
+    if limits.sounds_within < 0 or not said or not best.intent.understood or says_a_value(best.intent):
+        return False
+    near = min(distance(s, best.text) for s in said)
+    if near > limits.sounds_within:
+        return False
+    others = (min(distance(s, c.text) for s in said) for c in commands if c is not best)
+    if not all(d >= near + limits.sounds_apart for d in others):
+        return False
+    meant = best.intent.as_dict()
+    return all(not (i := spoken(parse(s))).understood or i.as_dict() == meant for s in said)
+
+
+def says_a_value(intent: Intent) -> bool:
+    """Whether the command carries a number or a key: "two" and "three", "D" and "G" are a phone or two
+    apart, too near for the sounds to tell ("transpose up to semitones" sounds like "transpose up three
+    semitones"), so such a command is never acted on by its sounds alone."""
+    values = intent.params.values()
+    return "key" in intent.params or any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )

@@ -10,7 +10,8 @@ utterance by utterance, so the machine's load falls on both alike.
 
 Usage: ``python -m tools.bench.voice_latency [--rounds N] [--main-rule]`` (prints p50 and p99 per
 recogniser and the load average before and after; ``--main-rule`` adds the pair proposing only
-Whisper's transcripts as written, the rule before issue 56's second round).
+Whisper's transcripts as written, the rule before issue 56's second round; ``--before-sounds`` the
+pair without issue 56 part G's reading of Whisper's words by their sounds).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,11 @@ def main() -> None:
         action="store_true",
         help="also the pair proposing as before issue 56's second round (Whisper's transcripts only)",
     )
+    ap.add_argument(
+        "--before-sounds",
+        action="store_true",
+        help="also the pair without reading Whisper's words by their sounds (before issue 56 part G)",
+    )
     args = ap.parse_args()
     FOLDER.mkdir(parents=True, exist_ok=True)
     audios = []
@@ -81,6 +88,9 @@ def main() -> None:
     if args.main_rule:
         before = Agreeing(SphinxRecognizer(), pair.whisper, MAIN_LIMITS, proposing=(0, False))
         recognizers["the pair, main's rule"] = before
+    if args.before_sounds:
+        unsounded = replace(pair.limits, sounds_within=-1.0)
+        recognizers["the pair before part G"] = Agreeing(SphinxRecognizer(), pair.whisper, unsounded)
     times: dict[str, list[float]] = {name: [] for name in recognizers}
     cpu: dict[str, list[float]] = {name: [] for name in recognizers}
     for name, rec in recognizers.items():

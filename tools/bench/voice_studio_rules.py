@@ -19,7 +19,7 @@ from bridge.commands.confidence import Decision, decide
 from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean
 from bridge.commands.reply import reply
 from bridge.commands.safety import spoken
-from bridge.commands.spoken_agree import AgreeLimits, candidates, judge
+from bridge.commands.spoken_agree import AgreeLimits, candidates, heard, judge
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome, right
 
 # main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
@@ -63,7 +63,8 @@ SCORES = Scores(WINDOW_S)
 def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
     found, free = _found(row)
-    return judge(found, free, row["hearing"]["frames"], limits)[0]
+    said = heard([Transcript(**t) for t in row["whisper"]])
+    return judge(found, free, row["hearing"]["frames"], limits, said)[0]
 
 
 def _found(row: dict[str, Any]) -> tuple[list[Any], float]:
