@@ -99,7 +99,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     and every section of a song; a beat scope's beat numbers."""
     words = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
-    if means["op"] == "separate" and "target" not in means:  # every stem is made: "into drums, bass and vocals"
+    # every stem is made: "into drums, bass and vocals"
+    if means["op"] == "separate" and "target" not in means:
         words |= set(STEMS)
     if means["op"] == "analyze":  # what an analysis reads: "figure out the chords in this sample"
         words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
