@@ -17,7 +17,7 @@ import re
 from bridge.commands.context_words import without_context
 from bridge.commands.known import vocabulary_words
 
-_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
+_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this|she|he|everyone|everybody|people|you guys|my \w+|our \w+)"
 _REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
 _AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
 _KEEPS = r"(?:(?:can|should|must|will|may) )?(?:stays?|remains?|keep|keeps|leave|is|are|be)"
@@ -34,7 +34,11 @@ ASIDES = (
     re.compile(
         rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
         rf"locks?|has|have|gets?|stays?|plays?|feels?|sounds?|seems?|hits?|moves?|breathes?|bounces?|grooves?|"
-        rf"flows?)|its|it s|theyre|they re|thats|that s)\b.*$"
+        rf"flows?|hears?|sees?|knows?|learns?|understands?|follows?|counts?)|its|it s|theyre|they re|thats|that s)\b.*$"
+    ),
+    re.compile(  # "a loop of rain, for her to improvise over": who it is for and what they will do with it
+        r"(?<=\w),? for (?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+) to "
+        r"(?!be |_key_)[a-z]+\b.*$"
     ),
     re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
         r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"

@@ -62,17 +62,17 @@ _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
                 "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
 _LIST = re.compile(
-    r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
+    r" (?:show|list|see|display|what are)(?: me| us)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
-    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
+    r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
     r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
-    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
+    r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
     r"(?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
 )  # "show me only the takes ive starred"
 _SHOW = re.compile(
-    r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
-    r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
+    r"^ (?:can you |please )?(?:show|list|display|see)(?: me| us)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
+    r"|^ (?:can you |please )?(?:show|list|display)(?: me| us)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
 )
 _JAM_PART = re.compile(
     r" (drop|take out|lose|mute|kill|cut|bring back|bring in|add) the (drums|beat|bass|chords|melody) "
