@@ -64,6 +64,18 @@ _LATER = re.compile(
 _CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i just want to hear the vocals"
 
 
+# the reason a request is made for people ("so she can feel where the one lands", "so we can hear the
+# melody on its own"): what someone will do, never what the part will (not "so it sits on the bars")
+_PEOPLE = r"(?:i|we|you|she|he|everyone|everybody|people|you guys|the (?:students?|class|band|singer|kids|crowd|audience))"
+FOR_PEOPLE = re.compile(rf",? (?:so|so that) {_PEOPLE} (?:can|could|will|would|may|might|\w+s)\b.*$")
+
+
+def without_reason(s: str) -> str:
+    """The normalised, padded sentence ``s`` without the reason it gives for people (``FOR_PEOPLE``)."""
+    cut = FOR_PEOPLE.sub(" ", s)
+    return " " + " ".join(cut.split()) + " " if cut != s else s
+
+
 def without_asides(s: str) -> str:
     """The normalised, padded sentence ``s`` without its purpose clause and its "keep the rest"; and
     without a wish of what to do afterwards whose verb no command uses ("i want to steal the drums") or

@@ -121,6 +121,7 @@ _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
 _GOES_ON = re.compile(
     r" (?:keep|keeps) (?:(?:it|this|that|them|(?:the|this|that|my) \w+(?: \w+)?) )?(?:going|running|rolling)(?= )"
     r"| (?:run|runs|go|goes|roll|rolls) on(?= )"
+    r"| carry (?:it|this|that|them|(?:the|this|that|my) \w+(?: \w+)?) on(?= )"  # "carry the melody on"
 )
 # "extend this groove", "let this phrase keep going": the selected clip, whatever part its word may name
 THIS_CLIP = re.compile(

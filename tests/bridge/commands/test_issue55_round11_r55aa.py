@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
+from bridge.commands.asides import without_reason
 from bridge.commands.dictated import punctuated
 from bridge.commands.masking import plain
 from bridge.commands.means import means_of
@@ -136,6 +137,7 @@ def test_a_purpose_clause_is_no_prompt_and_no_part(text: str, want: dict[str, An
 # 5. "this groove", "this phrase" of a continuation: the selected clip (misread: the drums)
 THIS_CLIP_CONTINUED = [
     case("extend this groove, make it continue another 8 bars", op="continue", bars=8),
+    case("continue that groove for 4 bars", op="continue", bars=4),
     case("continue this bassline for 4 bars", op="continue", target="bass", bars=4),  # near: a part
 ]
 
@@ -158,6 +160,8 @@ PUNCTUATION_SAID = [
 def test_the_rules_read_a_phrase_kept_going_as_continued() -> None:
     assert ruled("keep this phrase going for another 8 bars") == {"op": "continue", "bars": 8}
     assert ruled("keep that lick running for 4 more bars") == {"op": "continue", "bars": 4}
+    assert ruled("carry the bass on for 8 bars") == {"op": "continue", "target": "bass", "bars": 8}
+    assert ruled("carry this on another 2 bars") == {"op": "continue", "bars": 2}
 
 
 @pytest.mark.usefixtures("learned_reading")
@@ -184,3 +188,30 @@ TAKES_SHOWN_TO_US = [
 @pytest.mark.parametrize(("text", "want"), TAKES_SHOWN_TO_US)
 def test_takes_shown_to_us(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+# 8. The learned reading reads the request without the reason given for people ("so the class hears the
+# lift": misread as louder, or asked about the part the reason names)
+THE_REQUEST_WITHOUT_ITS_REASON = [
+    case("Could the hats maybe get a bit busier in the chorus, so the class hears the lift?", op="busier",
+         target="hats", scope={"section": "chorus"}),
+    case("could the bass get simpler in the verse, so the students can hear the kick better?", op="simpler",
+         target="bass", scope={"section": "verse"}),
+    case("could the drums get a little sparser in the intro so everyone hears the melody come in",
+         op="simpler", target="drums", scope={"section": "intro"}),
+    case("could you take the shaker out of the verse, so you can hear the guitar", op="remove",
+         target="percussion", scope={"section": "verse"}),
+    case("could you mute the chords so we can hear the melody alone", op="mute", target="chords"),  # near
+]  # fmt: skip
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(("text", "want"), THE_REQUEST_WITHOUT_ITS_REASON)
+def test_the_request_is_read_without_its_reason(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_what_the_part_will_do_is_no_reason_of_people() -> None:
+    for s in (" lock this loop to the grid so it sits on the bars ", " line this up so its bars land right "):
+        assert without_reason(s) == s
+    assert without_reason(" mute the chords so we can hear the melody ") == " mute the chords "
