@@ -30,6 +30,14 @@ REST_KEPT = re.compile(
     rf",? (?:(?:but|and|just) )?(?:(?:keep|leave) (?:{_REST}|all){_AROUND}|{_REST} {_KEEPS})"
     rf"(?: {_AS_IT_IS}(?= )| *$)"
 )
+# a place said to be fine as it is: no place of the change ("strip the chords back from bar 9 on, the
+# first eight bars are fine", "thin the drums out after bar 4, the intro is fine")
+PLACE_FINE = re.compile(
+    r",? (?:but |and |since |as )?(?:the |that |those )?(?:(?:first|last|opening|final|other) (?:\d+ )?"
+    r"(?:bars?|measures?|half)|(?:intro|verse|chorus|bridge|outro|drop|breakdown|hook)s?|bars? \d+(?: (?:to|through|"
+    r"and) \d+)?) (?:is|are|s|re|sounds?|seems?|feels?|can stay|stays?)(?: totally| all| perfectly| pretty| really|"
+    r" already| actually)? (?:fine|ok|okay|good|great|perfect|alright|nice|solid)(?: as (?:it is|they are|is))?(?= )"
+)
 ASIDES = (
     re.compile(
         rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
@@ -45,6 +53,7 @@ ASIDES = (
         r"(?:hear|listen|check|see|know) (?:how|what|if|whether) .*$"
     ),
     REST_KEPT,
+    PLACE_FINE,
 )
 
 

@@ -50,7 +50,11 @@ _UNDO = re.compile(
 REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
         "previous": "previous", "earlier": "previous"}  # fmt: skip
-_REF = re.compile(rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s?)? ")
+# a take by its place; not a place in the clip ("the first four bars", "the last bar", "the second half")
+_REF = re.compile(
+    rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s? | "
+    r"(?!(?:\d+ )?(?:bars?|measures?|beats?|half|time|verse|chorus|section|notes?|hit|hits)\b))"
+)
 _NAME_WHICH = re.compile(
     rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
 )

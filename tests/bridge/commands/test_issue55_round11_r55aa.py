@@ -215,3 +215,44 @@ def test_what_the_part_will_do_is_no_reason_of_people() -> None:
     for s in (" lock this loop to the grid so it sits on the bars ", " line this up so its bars land right "):
         assert without_reason(s) == s
     assert without_reason(" mute the chords so we can hear the melody ") == " mute the chords "
+
+
+# 9. "the first four bars" is a place in the clip, never the first take (misread: go back to the first take)
+def test_a_place_in_the_clip_is_no_take() -> None:
+    assert ruled("take the toms out for the first two bars, i'd like it cleaner there") == {
+        "op": "remove", "target": "toms", "scope": {"first_bars": 2}}  # fmt: skip
+    assert ruled("i'd like the second take better") == {"op": "recall", "target": "second"}  # near
+
+
+# 10. A place said to be fine is no place of the change (misread: the fine place as the scope)
+A_PLACE_SAID_FINE = [
+    case("strip the chords back from bar 9 on, the first eight bars are fine", op="simpler", target="chords",
+         scope={"from_bar": 9}),
+    case("thin the drums out after bar 4, the intro is fine", op="simpler", target="drums", scope={"from_bar": 5}),
+    case("make the bass busier in the chorus, the verse is fine as it is", op="busier", target="bass",
+         scope={"section": "chorus"}),
+]  # fmt: skip
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(("text", "want"), A_PLACE_SAID_FINE)
+def test_a_place_said_fine_is_no_scope(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+# 11. Terse words of the rules: a new song "in the style of" a genre is made, not the song's genre set;
+# "tempo up 4"; "jam off" (misread: set, or refused)
+TERSE_AND_STYLED = [
+    case("write a song in the style of reggae", op="make", target="song", genre="reggae"),
+    case("write me some drums in the style of funk", op="make", target="drums", genre="funk"),
+    case("redo the bass in the style of jazz", op="set", target="bass", genre="jazz"),  # near: a change
+    case("tempo down 10", op="tempo", target="song", change_bpm=-10),
+    case("tempo up 6 please", op="tempo", target="song", change_bpm=6),
+    case("jam off", op="jam_stop"),
+    case("switch off the jam please", op="jam_stop"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), TERSE_AND_STYLED)
+def test_terse_and_styled_requests_read_by_the_rules(text: str, want: dict[str, Any]) -> None:
+    assert ruled(text) == want
