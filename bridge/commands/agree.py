@@ -68,19 +68,11 @@ def parse(text: str) -> Intent:
 def _read(heard: str) -> Intent:
     """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
     ruled = rules(heard)
-    reading = lr.reading_of(_request_of(heard))
+    reading = lr.reading_of(heard)
     if reading is None:
         s, key, _ = normalize(heard)
         return _without_asides(heard, s, key, ruled)[0]
     return agreed(heard, ruled, reading)
-
-
-def _request_of(heard: str) -> str:
-    """The sentence the learned reading reads: without the reason given for the request ("..., so we
-    can hear the melody on its own": the melody is no target), as ``asides.without_reason`` cuts it."""
-    s, key, _ = normalize(heard)
-    cut = asides.without_reason(s)
-    return heard if cut == s or not cut.strip() else " ".join(cut.replace(" _key_ ", f" {key} ").split())
 
 
 def op_of(intent: Intent) -> str | None:

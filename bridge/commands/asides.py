@@ -76,7 +76,9 @@ _CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i
 # the reason a request is made for people ("so she can feel where the one lands", "so we can hear the
 # melody on its own"): what someone will do, never what the part will (not "so it sits on the bars")
 _PEOPLE = r"(?:i|we|you|she|he|everyone|everybody|people|you guys|the (?:students?|class|band|singer|kids|crowd|audience))"
-FOR_PEOPLE = re.compile(rf",? (?:so|so that) {_PEOPLE} (?:can|could|will|would|may|might|\w+s)\b.*$")
+FOR_PEOPLE = re.compile(
+    rf",? (?:so|so that) {_PEOPLE} (?:can|could|will|would|may|might|\w+s)\b.*$", re.IGNORECASE
+)
 
 
 def without_reason(s: str) -> str:
