@@ -256,3 +256,20 @@ TERSE_AND_STYLED = [
 @pytest.mark.parametrize(("text", "want"), TERSE_AND_STYLED)
 def test_terse_and_styled_requests_read_by_the_rules(text: str, want: dict[str, Any]) -> None:
     assert ruled(text) == want
+
+
+# 12. A voice said "off" a place is taken out there (misread: refused); "kick off" is a start, no voice
+A_VOICE_OFF_A_PLACE = [
+    case("claps off the downbeats", op="remove", target="claps", scope={"beats": "downbeats"}),
+    case("shaker off for the first 4 bars", op="remove", target="percussion", scope={"first_bars": 4}),
+    case("percussion out in the breakdown", op="remove", target="percussion", scope={"section": "breakdown"}),  # near
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), A_VOICE_OFF_A_PLACE)
+def test_a_voice_off_a_place_is_taken_out_there(text: str, want: dict[str, Any]) -> None:
+    assert ruled(text) == want
+
+
+def test_kick_off_is_no_kick_taken_out() -> None:  # near: so before
+    assert rules("kick off the verse").action != "transform"
