@@ -43,10 +43,12 @@ _DETERMINERS = frozenset(
 )
 # a pronoun that names the part before it ("they're drowning out the piano")
 _PRONOUNS = frozenset({"it", "its", "they", "theyre", "them", "that", "thats", "those", "this", "em"})
-# words that end a part's name after its verb ("drowning out the piano in the chorus")
-_ENDS = frozenset(
+# words that end a part's name after its verb ("drowning out the piano in the chorus, pull them back")
+_ENDS = _PRONOUNS | frozenset(
     {"in", "on", "at", "so", "and", "but", "by", "under", "with", "from", "during", "for", "too", "a", "when",
-     "right", "now", "completely", "totally", "again", "all", "can", "could", "please", "pls", "then"}
+     "right", "now", "completely", "totally", "again", "all", "can", "could", "please", "pls", "then", "i", "we",
+     "you", "bring", "turn", "pull", "push", "take", "knock", "drop", "dial", "roll", "ease", "tame", "lower",
+     "boost", "raise", "lift", "make", "just", "maybe"}
 )  # fmt: skip
 _PEOPLE = frozenset({"i", "we", "you", "he", "she", "everyone", "everybody", "nobody", "one"})
 # what hides a part, said after it ("buried by the pads", "lost in the sample"; not a place: "in the chorus")
@@ -59,8 +61,8 @@ _OBJECT = r"(?P<obj>(?:the|those|that|my|our|your|these|this) \w+(?: \w+)?|it|th
 _DOWN = tuple(
     re.compile(f" {said}(?= )")
     for said in (
-        rf"(?:bring|turn|pull|push|take|knock|drop|dial|roll|ease|sit|tuck|settle|nudge|back) {_OBJECT} "
-        r"(?:down|back|off|under|lower)",
+        rf"(?:bring|turn|pull|push|dial|roll|ease|sit|tuck|settle|nudge) {_OBJECT} (?:down|back|lower)",
+        rf"(?:take|knock|drop) {_OBJECT} down",  # not "take the hats off": taken out
         rf"(?:tame|lower|quieten|quiet|soften|duck|reduce) {_OBJECT}",
         rf"(?:pull|back|ease|dial|roll) (?:back|off) (?:on )?{_OBJECT}",
     )
@@ -68,34 +70,6 @@ _DOWN = tuple(
 _UP = tuple(
     re.compile(f" {said}(?= )")
     for said in (rf"(?:bring|turn|push|pull|nudge|lift) {_OBJECT} up", rf"(?:boost|raise|lift) {_OBJECT}")
-)
-# words that end a part's name after its verb ("drowning out the piano, pull them back")
-_ENDS = (
-    _ENDS
-    | _PRONOUNS
-    | {
-        "i",
-        "we",
-        "you",
-        "bring",
-        "turn",
-        "pull",
-        "push",
-        "take",
-        "knock",
-        "drop",
-        "dial",
-        "roll",
-        "ease",
-        "tame",
-        "lower",
-        "boost",
-        "raise",
-        "lift",
-        "make",
-        "just",
-        "maybe",
-    }
 )
 
 
@@ -124,6 +98,9 @@ def plain(s: str) -> str:
             part = who if obj.split()[0] in _PRONOUNS and who is not None else obj
             rest = rest[: asked.start()] + f" turn {part} {way}" + rest[asked.end() :]
             return " " + " ".join(w for w in rest.split() if w != "_") + " "
+    request = [w for w in rest.split() if w != "_"]
+    if active and hider is not None and hider.split()[0] in _PRONOUNS:  # "take the hats out, they're
+        return " " + " ".join(request or ["make", "it", "softer"]) + " "  # drowning the snare": the reason
     if not active or hider is None or hider.split()[0] in _PRONOUNS:
         return s  # "the piano is getting buried": the hidden part, made louder (``compose``)
     return " " + " ".join(rest.replace(" _ ", f" {hider} too loud ").split()) + " "

@@ -76,6 +76,12 @@ def test_the_rules_read_the_direction_said_or_what_hides_as_too_loud(text: str, 
     assert ruled(text) == want
 
 
+def test_a_complaint_after_another_request_is_its_reason() -> None:
+    assert ruled("take the hats out, they're drowning the snare") == {"op": "remove", "target": "hats"}
+    assert ruled("drop the shaker, it keeps burying the kick") == {"op": "remove", "target": "percussion"}
+    assert ruled("it's drowning out the vocals")["op"] != "louder"  # the vocals are what is hidden
+
+
 def test_a_sentence_with_no_complaint_of_hiding_is_left_as_it_is() -> None:
     for text in ("the piano is getting buried under the strings", "bring the drums down in the intro"):
         s = normalize(text)[0]
