@@ -24,6 +24,7 @@ import re
 
 from bridge.commands import asides, carried, explain, guards, rephrase
 from bridge.commands import reader as lr
+from bridge.commands.dictated import punctuated
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
@@ -56,7 +57,7 @@ CHANGED_TO = re.compile(
 
 def parse(text: str) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
-    heard, asked = in_english(" ".join(text.split()))  # Spanish read in English; other tongues asked about
+    heard, asked = in_english(punctuated(" ".join(text.split())))  # Spanish read in English, "comma" a comma
     if asked:
         return unknown(heard, asked)
     s, key, _ = normalize(heard)

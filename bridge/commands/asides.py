@@ -17,7 +17,7 @@ import re
 from bridge.commands.context_words import without_context
 from bridge.commands.known import vocabulary_words
 
-_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this)"
+_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this|she|he|everyone|everybody|people|you guys|my \w+|our \w+)"
 _REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
 _AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
 _KEEPS = r"(?:(?:can|should|must|will|may) )?(?:stays?|remains?|keep|keeps|leave|is|are|be)"
@@ -30,17 +30,30 @@ REST_KEPT = re.compile(
     rf",? (?:(?:but|and|just) )?(?:(?:keep|leave) (?:{_REST}|all){_AROUND}|{_REST} {_KEEPS})"
     rf"(?: {_AS_IT_IS}(?= )| *$)"
 )
+# a place said to be fine as it is: no place of the change ("strip the chords back from bar 9 on, the
+# first eight bars are fine", "thin the drums out after bar 4, the intro is fine")
+PLACE_FINE = re.compile(
+    r",? (?:but |and |since |as )?(?:the |that |those )?(?:(?:first|last|opening|final|other) (?:\d+ )?"
+    r"(?:bars?|measures?|half)|(?:intro|verse|chorus|bridge|outro|drop|breakdown|hook)s?|bars? \d+(?: (?:to|through|"
+    r"and) \d+)?) (?:is|are|s|re|sounds?|seems?|feels?|can stay|stays?)(?: totally| all| perfectly| pretty| really|"
+    r" already| actually)? (?:fine|ok|okay|good|great|perfect|alright|nice|solid)(?: as (?:it is|they are|is))?(?= )"
+)
 ASIDES = (
     re.compile(
         rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
         rf"locks?|has|have|gets?|stays?|plays?|feels?|sounds?|seems?|hits?|moves?|breathes?|bounces?|grooves?|"
-        rf"flows?)|its|it s|theyre|they re|thats|that s)\b.*$"
+        rf"flows?|hears?|sees?|knows?|learns?|understands?|follows?|counts?)|its|it s|theyre|they re|thats|that s)\b.*$"
+    ),
+    re.compile(  # "a loop of rain, for her to improvise over": who it is for and what they will do with it
+        r"(?<=\w),? for (?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+) to "
+        r"(?!be |_key_)[a-z]+\b.*$"
     ),
     re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
         r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"
         r"(?:hear|listen|check|see|know) (?:how|what|if|whether) .*$"
     ),
     REST_KEPT,
+    PLACE_FINE,
 )
 
 
@@ -58,6 +71,20 @@ _LATER = re.compile(
     r" (?:afterwards|afterward|later(?: on)?|after that|next|then) $"
 )  # a wish for after it is done
 _CHOICE = frozenset({"hear", "listen", "solo", "extract", "grab", "only"})  # "i just want to hear the vocals"
+
+
+# the reason a request is made for people ("so she can feel where the one lands", "so we can hear the
+# melody on its own"): what someone will do, never what the part will (not "so it sits on the bars")
+_PEOPLE = r"(?:i|we|you|she|he|everyone|everybody|people|you guys|the (?:students?|class|band|singer|kids|crowd|audience))"
+FOR_PEOPLE = re.compile(
+    rf",? (?:so|so that) {_PEOPLE} (?:can|could|will|would|may|might|\w+s)\b.*$", re.IGNORECASE
+)
+
+
+def without_reason(s: str) -> str:
+    """The normalised, padded sentence ``s`` without the reason it gives for people (``FOR_PEOPLE``)."""
+    cut = FOR_PEOPLE.sub(" ", s)
+    return " " + " ".join(cut.split()) + " " if cut != s else s
 
 
 def without_asides(s: str) -> str:

@@ -71,7 +71,7 @@ FOLLOWS = re.compile(
 )
 OUT_WORDS = "|".join(sorted((*VOICES, *(w for w in v.PARTS if " " not in w)), key=len, reverse=True))
 OUT = re.compile(
-    rf"^ (?:and |then |ok |now )?(?:the )?({OUT_WORDS}) out (?=(?:in|for|during|on|from|after|until) | *$)"
+    rf"^ (?:and |then |ok |now )?(?:the )?({OUT_WORDS}) (out|(?<!kick )off) (?=(?:in|for|during|on|from|after|until|the) | *$)"
 )
 REMOVE_PART = re.compile(
     r"^ (?:please |can you |now )?(?:remove|delete|get rid of|lose|kill|clear|erase|take out|drop|no) (?:the |my |all the |this )?(?:_ )*\w*(?: \w+)? $"

@@ -46,7 +46,9 @@ def compose(s: str) -> Intent | None:
         s = cg.MASKED_BY.sub(" ", s)
     if said(s, *("fill", "fills", "jam", "jamming", "musicgen", "loop of", "sample", "warp")):
         return None
-    s = cg.OUT.sub(r" take out the \1 ", s)  # "percussion out in the breakdown": taken out there
+    s = cg.OUT.sub(
+        _taken_out, s
+    )  # "percussion out in the breakdown", "hats off the offbeats": taken out there
     if (
         cg.NEW_PART.search(s) or cg.FOLLOWS.search(s) or cn.PART_FIRST.search(s)
     ):  # "a house beat four on the floor", "a bass that follows
@@ -97,6 +99,12 @@ def compose(s: str) -> Intent | None:
         params["voices"] = ",".join(voices)
     params.update(scope)
     return Intent("transform", part, params)
+
+
+def _taken_out(m: re.Match[str]) -> str:
+    """ "hats off the offbeats": the hats taken out on the offbeats."""
+    on = m.group(2) == "off" and m.string[m.end() :].startswith("the ")
+    return f" take out the {m.group(1)} {'on ' if on else ''}"
 
 
 def _part_words(s: str) -> list[str]:

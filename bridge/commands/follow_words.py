@@ -36,7 +36,8 @@ _TRACK = re.compile(
     rf"{_PLAYING}(?= )"
     rf"| {_FOLLOWS} what(?:ever)? (?:the|my) ([a-z0-9]+(?: (?!is |s |are |re |plays? |does |do )[a-z0-9]+)?)"
     r"(?: track| channel)?(?= )"
-)
+    rf"| {_FOLLOWS} (?!(?:the|my|this|that|a|an|what|whatever) )([a-z0-9]+(?: [a-z0-9]+)?) (?:track|channel)(?= )"
+)  # the last: a terse "chords following keys track", no article, the track said
 _SOURCE_PARTS = {
     "chords": "chords",
     "bass": "bass",
@@ -51,7 +52,7 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
     track = _TRACK.search(s)
     if track is None:
         return None
-    name = bare_name(track.group(1) or track.group(2))  # "the piano track" -> "piano"
+    name = bare_name(track.group(1) or track.group(2) or track.group(3))  # "the piano track" -> "piano"
     said_track = re.search(r" (?:track|channel) ", track.group(0) + " ") is not None
     # "the keys track" is a track of that name; "the keys" (or "the bass track") the part
     part = _SOURCE_PARTS.get(name if said_track else v.PARTS.get(name, ""))

@@ -40,6 +40,7 @@ from bridge.commands import scoped as sc
 from bridge.commands.intent import Intent
 from bridge.commands.means import VOICES, means_of
 from bridge.commands.scope_words import scope_of
+from bridge.commands.take_words import THIS_CLIP
 
 # a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
 KEPT = (
@@ -122,7 +123,7 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     place = {k: v for k, v in said.items() if k in SPANS}
     if op == "automate" and place and lost({"scope": place}, {"scope": means.get("scope") or {}}):
         return "the place it says is not read"  # "over the last 4 bars" read as a 4-bar fade
-    named = explain.target_in(s)
+    named = explain.target_in(THIS_CLIP.sub(" this ", s))  # "extend this groove": the clip, not drums
     if (
         op in PART_OPS and "target" not in means and target in PARTS and named == target
     ):  # "carry the melody on"

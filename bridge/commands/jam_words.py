@@ -29,7 +29,8 @@ LIVE_PARTS = {"drums": "drums", "drum": "drums", "beat": "drums", "groove": "dru
               "bassline": "bass", "bass line": "bass", "chords": "chords", "keys": "chords", "melody": "melody",
               "lead": "melody"}  # fmt: skip
 JAM_STOP_VERBS = ("stop", "end", "finish", "halt", "quit", "kill", "wrap up", "shut down", "shut", "cut", "enough",
-                  "done", "jam over", "jam is over", "jams over")  # fmt: skip
+                  "done", "jam over", "jam is over", "jams over", "jam off", "jamming off", "turn off the jam",
+                  "turn the jam off", "switch off the jam", "switch the jam off", "jam mode off")  # fmt: skip
 # The jam's verbs, a table: a jam starts only on a start verb or a sentence that is the jam itself
 # ("let's jam", "jam in D minor at 120"); save/stop/change words never start one.
 JAM_START_VERBS = ("start", "begin", "kick off", "launch", "fire up", "lets", "let us", "wanna", "want to",

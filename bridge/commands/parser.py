@@ -13,7 +13,7 @@ import re
 from bridge.commands import automate_words as aw
 from bridge.commands import counts as cn
 from bridge.commands import errand_words as ew
-from bridge.commands import fragments, polite
+from bridge.commands import fragments, masking, polite
 from bridge.commands import jam_words as jw
 from bridge.commands import musicgen_words as mw
 from bridge.commands import region_words as rg
@@ -46,6 +46,7 @@ def parse(text: str) -> Intent:
     s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
     s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the
     # drums; "a song from the intro through to the outro": the whole song, no section of it
+    s = masking.plain(s)  # "bring the drums down, they're drowning out the piano": the drums, softer
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
     later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."
@@ -130,7 +131,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         # "bars 9 to 12 of this cue": a clip, not the song
-        named = sp.part_named(sp.KEEP_THE_REST.sub(" ", s))
+        named = sp.part_named(sp.KEEP_THE_REST.sub(" ", tw.THIS_CLIP.sub(" this ", s)))
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     composed = st.key_move_of(s, key) or st.voice_track_of(s) or st.switched_track(s)  # "take it to D dorian"
     composed = composed or compose(s)  # "mute the strings track, they're too loud": the switch

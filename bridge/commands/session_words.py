@@ -50,7 +50,11 @@ _UNDO = re.compile(
 REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
         "previous": "previous", "earlier": "previous"}  # fmt: skip
-_REF = re.compile(rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s?)? ")
+# a take by its place; not a place in the clip ("the first four bars", "the last bar", "the second half")
+_REF = re.compile(
+    rf" (?:the )?({'|'.join(REFS)})(?: (?:one|1|take|version|variation|idea)s? | "
+    r"(?!(?:\d+ )?(?:bars?|measures?|beats?|half|time|verse|chorus|section|notes?|hit|hits)\b))"
+)
 _NAME_WHICH = re.compile(
     rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
 )
@@ -62,17 +66,17 @@ _TAKE_ID = re.compile(r" take ([0-9a-f]{6,12}) ")
 RECALL_WORDS = ("liked", "like", "prefer", "preferred", "better", "go with", "use", "bring back", "back to",
                 "recall", "restore", "pick", "choose", "keep the", "want the", "switch to")  # fmt: skip
 _LIST = re.compile(
-    r" (?:show|list|see|display|what are)(?: me)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
+    r" (?:show|list|see|display|what are)(?: me| us)?(?: all)?(?: of)?(?: my| the)?(?: (starred|favourite|favorite))?"
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
-    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
+    r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
     r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
-    r"| (?:show|list|see|display)(?: me)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
+    r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
     r"(?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
 )  # "show me only the takes ive starred"
 _SHOW = re.compile(
-    r"^ (?:can you |please )?(?:show|list|display|see)(?: me)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
-    r"|^ (?:can you |please )?(?:show|list|display)(?: me)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
+    r"^ (?:can you |please )?(?:show|list|display|see)(?: me| us)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
+    r"|^ (?:can you |please )?(?:show|list|display)(?: me| us)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"
 )
 _JAM_PART = re.compile(
     r" (drop|take out|lose|mute|kill|cut|bring back|bring in|add) the (drums|beat|bass|chords|melody) "

@@ -27,6 +27,10 @@ from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
              "put", "move", "flip", "try", "give")  # fmt: skip
+_NEW_ONE = re.compile(
+    r" (?:write|make|create|compose|generate|build|give|sketch|produce|do)(?: me| us)? (?:a|an|some|another)"
+    r"(?: new| whole| full| complete| short| little| quick)? "
+)
 _NAMED_SETTING = re.compile(r" (?:genre|style|vibe|feel) (?:to|into|of) ")
 _THIS = (
     r"(?:this one|this clip|this part|the clip|it|this|that)"  # the longest first: "flip this clip to lofi"
@@ -93,7 +97,8 @@ def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     """A new setting of a part or of the song, or None ("this clip i want redone as house": its object first)."""
     s = _REDONE.sub(r" redo \1", _AS_INSTEAD.sub(r" redo \1 as ", s))
     m = _TARGET.search(s)
-    if m is None and _NAMED_SETTING.search(s) and genres:  # "change the genre to reggae": this part
+    made = _NEW_ONE.search(s) is not None  # "write a whole song in the style of house": a new one's genre
+    if m is None and _NAMED_SETTING.search(s) and genres and not made:  # "change the genre to reggae"
         part = next((p for w, p in v.PARTS.items() if f" {w} " in s), None)
         return Intent("generate", part, {"genre": genres[0], "again": True})
     if m is None:

@@ -9,6 +9,7 @@ they are, and so are short words (one edit from a four-letter word is too often 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -98,11 +99,34 @@ def _letters_within_two(a: str, b: str) -> bool:
     return (la - lb).total() <= 2 and (lb - la).total() <= 2
 
 
+def sounded(word: str) -> str:
+    """A word as it sounds: "z" and "s" alike, "ck" and "c" as "k", a doubled letter as one ("hatz",
+    "kik", "snarre" sound as "hats", "kick", "snare")."""
+    said = re.sub(r"ck|c(?![eiy])", "k", word.replace("z", "s"))
+    return re.sub(r"(.)\1+", r"\1", said)
+
+
+@cache
+def _sounds() -> dict[str, str]:
+    """The part and drum voice names by how they sound, those that sound like one name only."""
+    from bridge.commands import change_words as cg
+    from bridge.commands import vocab as v
+    from bridge.commands.track_words import INSTRUMENTS
+
+    names = {w for w in (*v.PARTS, *cg.VOICES, *VOICE_WORDS, *INSTRUMENTS) if " " not in w and len(w) >= 3}
+    heard = Counter(sounded(w) for w in names)
+    return {sounded(w): w for w in sorted(names) if heard[sounded(w)] == 1}
+
+
 def corrected(words: list[str]) -> list[str]:
-    """The words with near misses of command words put right and glued part names split."""
+    """The words with near misses of command words put right and glued part names split; a word no
+    command uses that sounds like one part's name only is that name ("hatz", "kikk", "drumz")."""
     known, parts, targets = _targets()
     out: list[str] = []
     for w in words:
+        if w not in known and w not in targets and len(w) >= 3 and w.isalpha() and sounded(w) in _sounds():
+            out.append(_sounds()[sounded(w)])
+            continue
         if w in known or w in targets or len(w) < MIN_LENGTH or not w.isalpha():
             out.append(w)
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.asides import FOR_PEOPLE
 from bridge.commands.fillers import as_meant
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
@@ -25,10 +26,18 @@ _STATEMENT = re.compile(
 
 def for_reading(heard: str) -> str:
     """The sentence as a reader of whole sentences should see it: corrected (``fillers.as_meant``), and
-    without a statement after a request ("take the chords up a step, they feel kinda dark") when the
-    rules read the request alone; else as written."""
-    meant = as_meant(heard)
+    without a statement after a request ("take the chords up a step, they feel kinda dark") or the reason
+    given for people ("..., so the class hears the lift") when the rules read the request alone; else as
+    written."""
+    meant = _without_reason(as_meant(heard))
     cut = _STATEMENT.sub("", meant).strip()
     if not cut or cut == meant.strip() or not requested(normalize(cut)[0]):  # "ok, that's enough": no request
         return meant
     return cut if rules(cut).understood else meant
+
+
+def _without_reason(meant: str) -> str:
+    """``meant`` without the reason given for people ("..., so the class hears the lift") when the rules
+    read the request alone (``asides.FOR_PEOPLE``); else as it was."""
+    cut = FOR_PEOPLE.sub("", meant).strip()
+    return cut if cut and cut != meant.strip() and rules(cut).understood else meant

@@ -119,8 +119,13 @@ _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
 # a clip going on past its end, said with a count of bars: "let it keep going for 8 more bars", "keep the
 # melody running another 4 bars", "let this run on for 8 bars"
 _GOES_ON = re.compile(
-    r" (?:keep|keeps) (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:going|running|rolling)(?= )"
+    r" (?:keep|keeps) (?:(?:it|this|that|them|(?:the|this|that|my) \w+(?: \w+)?) )?(?:going|running|rolling)(?= )"
     r"| (?:run|runs|go|goes|roll|rolls) on(?= )"
+    r"| carry (?:it|this|that|them|(?:the|this|that|my) \w+(?: \w+)?) on(?= )"  # "carry the melody on"
+)
+# "extend this groove", "let this phrase keep going": the selected clip, whatever part its word may name
+THIS_CLIP = re.compile(
+    r" (?:this|that) (?:groove|phrase|idea|riff|lick|loop|pattern|vibe|section|bit|thing|one|clip)(?= )"
 )
 _FOR_BARS = re.compile(
     r" (?:for|by|another|an extra|extra|with) (?:another |an extra |extra )?(\d+) (?:more )?(?:bars?|measures?) "

@@ -36,6 +36,8 @@ _BY = re.compile(
     rf" (drop|lower|cut|reduce|raise|bump|push|increase|up) ({_TEMPO}|it|things|everything) (?:by )?(\d+)"
     rf"(?: {_UNIT})?{_OTHER_UNIT}(?= )"
 )
+# "tempo up 4", "bpm down by 10": the terse move, no verb
+_TERSE = re.compile(rf" (?:tempo|bpm) (up|down|plus|minus) (?:by )?(\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )")
 _UP_VERBS = ("raise", "bump", "push", "increase", "up")
 _BARE_VERBS = ("nudge", "bump", "knock", "slow", "speed")  # "nudge it down 3": a tempo with no tempo word
 MAX_CHANGE_BPM = 100  # a larger number after "down" is a tempo to go to, not a change
@@ -52,6 +54,8 @@ def change_of(s: str) -> int | None:
     on = _ON.search(s)
     if on is not None:
         return _bounded(int(on.group(1)))
+    if (terse := _TERSE.search(s)) is not None:
+        return _bounded(int(terse.group(2)) * (1 if terse.group(1) in ("up", "plus") else -1))
     moved = _MOVED.search(s)
     by = _BY.search(s) if moved is None else None
     if by is not None and (tempo_said or by.group(2) not in ("it", "things", "everything")):

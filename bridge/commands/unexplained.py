@@ -31,6 +31,7 @@ from bridge.commands.asides import without_asides
 from bridge.commands.audio_words import STEMS
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
+from bridge.commands.masking import HIDES
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS
@@ -41,7 +42,7 @@ KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (do
 AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
                      "instead", "clashing", "clash", "fighting", "masking", "drowning"})  # fmt: skip
 # and what it is likened to ("like a timpani roll", "the way a jazz drummer would")
-CONTEXT = AGAINST | {"like", "way"}
+CONTEXT = AGAINST | HIDES | {"like", "way"}
 KEY = "_key_"  # normalize's stand-in for a key it took out
 MODE_SAID = re.compile(r"\b(?:key|" + "|".join(v.MODES) + r")\b")  # a key said as one ("in D minor")
 _SPLIT = re.compile(r"[^a-z0-9#]+")
