@@ -21,6 +21,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bridge.commands.engineer_words import engineered
+from bridge.commands.theory_words import related
 from bridge.commands.tongues import english_words
 
 # a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
@@ -172,6 +174,8 @@ LEARNED = (
     # "in the style of house", "in the style of reggae": a house style
     (re.compile(r"\bin the style of (?!(?:the|a|an|my|this|that)\b)([a-z][a-z -]*?)(?=\s*(?:[,.;!?]|$| for | at | with | in ))",
                 re.I), r"in a \1 style"),
+    # "a whole tune", "the full track", "an entire piece": the song (a tune alone is the melody)
+    (re.compile(r"\b(an? )(whole|full|entire|complete) (?:tune|track|piece|thing)\b(?! (?:named|called)\b)", re.I), r"\1\2 song"),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip
@@ -187,5 +191,6 @@ def learned(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def plain(heard: str) -> str:
-    """The sentence in plain English (text speak and a learner's phrasing said plainly)."""
-    return learned(texted(heard))
+    """The sentence in plain English (text speak, a learner's phrasing and an engineer's numbers said
+    plainly: ``engineer_words``)."""
+    return related(engineered(learned(texted(heard))))

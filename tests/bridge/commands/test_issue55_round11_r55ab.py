@@ -50,7 +50,34 @@ LEARNER = [
         scope={"section": "chorus"},
     ),
 ]
+NUMBERED = [
+    case("hats -2 dB in the verse", op="softer", target="hats", scope={"section": "verse"}),
+    case("the pad +3dB", op="louder", target="track:pad"),
+    case("cut the shaker by 2 dB", op="softer", target="percussion"),
+    case("give the pad 1.5 dB more", op="louder", target="track:pad"),
+    case("tempo -5 bpm", op="tempo", target="song", change_bpm=-5),
+    case("the jam +8 bpm", op="tempo", target="jam", change_bpm=8),
+    case("quantize it 25% and turn it into midi", op="transcribe", target="this", quantize=0.25),
+    case("turn this into midi, quantized to 80 percent", op="transcribe", target="this", quantize=0.8),
+    case("solo track 4", op="solo", target="track:4"),
+    case("mute channel 11 please", op="mute", target="track:11"),
+]
+NAMED = [
+    case("i only need the drum stem from this", op="separate", target="drums"),
+    case("just the bass as a stem please", op="separate", target="bass"),
+    case("this is in D major, go to the relative minor", op="set", target="song", key="B minor"),
+    case("we're in F# minor, put the song in the relative major", op="set", target="song", key="A major"),
+    case("write me a whole tune, reggae, 90 bpm", op="make", target="song", genre="reggae", tempo_bpm=90),
+]
 KEPT = [
+    case("break this into four stems", op="separate"),
+    case("split this into 6 stems", op="separate", model="htdemucs_6s"),
+    case("turn the hats down 2 dB", op="softer", target="hats"),
+    case("turn this into midi and quantize it", op="transcribe", target="this", quantize=1.0),
+    case("solo the strings track", op="solo", target="track:strings"),
+    case("write a tune in D minor", op="make", target="melody", key="D minor"),
+    case("set the key to D minor", op="set", target="song", key="D minor"),
+    case("the verse drums are too busy", op="simpler", target="drums", scope={"section": "verse"}),
     case("nudge the hats one sixteenth more early", op="shift", target="hats", beats=-0.25),
     case("the kick is way too loud", op="softer", target="kick"),
     case("transpose the chords up 2", op="transpose", target="chords", semitones=2),
@@ -63,9 +90,24 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "want"), TEXTED + LEARNER + KEPT)
+@pytest.mark.parametrize(("text", "want"), TEXTED + LEARNER + NUMBERED + NAMED + KEPT)
 def test_read_as_the_plain_sentence(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("the verse is kind of weak, fix it", "in the verse?"),
+        ("bars 25 to 32 need work", "in bars 25 to 32?"),
+        ("bar 7 sounds wrong", "in bar 7?"),
+        ("the third part sounds off, change it", "which part, and what should change?"),
+    ],
+)
+def test_a_place_said_wrong_with_no_change_is_asked_about(text: str, where: str) -> None:
+    intent = parse(text)
+    assert not intent.understood
+    assert str(intent.params["reason"]).endswith(where)
 
 
 @pytest.mark.parametrize(
