@@ -6,7 +6,9 @@
   what is read); "up 2 dB", "down by 3 decibels" (the way kept, the amount let go); "cut the hats by
   3 dB" (turned down, not cut out); "2 dB more" / "3 dB less";
 - a tempo by a signed number: "+4 bpm", "-6 bpm" ("up 4 bpm", "down 6 bpm");
-- "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own).
+- "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own);
+- "4 alternates" (takes); a note headed by its part: "bass: remake it in reggae" (the bass remade),
+  "bass: 4 alternates" (of the bass).
 
 A sentence with none of these is returned as it was.
 """
@@ -31,13 +33,31 @@ ENGINEER = (
     # "jam +4 bpm", "tempo -6 bpm": up, down
     (re.compile(r"(?<![\w.])\+ ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"up \1 \2"),
     (re.compile(r"(?<![\w.])[-−–] ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"down \1 \2"),
+    # "4 alternates", "two alts": takes (an engineer's word for another version)
+    (re.compile(r"\b(\d+|two|three|four|five|six|a few|some|more|a couple of) (?:alternates|alts)\b", re.I), r"\1 alternate takes"),
     # "split this into 4 stems": the default split (vocals, drums, bass, other)
     (re.compile(r"\b(in(?:to)?|as) (?:4|four) stems\b", re.I), r"\1 stems"),
 )  # fmt: skip
 
 
+# "bass: remake it in a reggae style", "kick: +2 dB": a note headed by the part it is about
+_HEADED = re.compile(
+    r"^\s*(?:the |my )?((?:bass|bass ?line|drums?|kick|snare|hats|hi hats|claps?|percussion|chords|keys|piano|"
+    r"melody|lead|pad|strings|vocals?|guitar|synth|arp)) ?: ?(.+)$",
+    re.I,
+)
+
+
+def _headed(m: re.Match[str]) -> str:
+    """ "bass: remake it in reggae" -> "remake the bass in reggae"; "bass: 4 alternates" -> "the bass, 4 alternates"."""
+    part, rest = m.group(1), m.group(2)
+    said, n = re.subn(r"\b(?:it|them)\b", f"the {part}", rest, count=1)
+    return said if n else f"the {part}, {rest}"
+
+
 def engineered(text: str) -> str:
-    """The sentence with its decibels, signed tempos and stem counts said in the readers' words."""
+    """The sentence with its decibels, signed tempos, takes and stem counts said in the readers' words,
+    a note headed by its part ("bass: ...") said of the part."""
     for said, meant in ENGINEER:
         text = said.sub(meant, text)
-    return text
+    return _HEADED.sub(_headed, text)

@@ -176,6 +176,10 @@ LEARNED = (
                 re.I), r"in a \1 style"),
     # "a whole tune", "the full track", "an entire piece": the song (a tune alone is the melody)
     (re.compile(r"\b(an? )(whole|full|entire|complete) (?:tune|track|piece|thing)\b(?! (?:named|called)\b)", re.I), r"\1\2 song"),
+    # "put it one sixteenth earlier", "set the snare an eighth later": moved (a length and a way said)
+    (re.compile(r"\b(?:put|place|set|get|make) (it|them|this|that|the \w+(?: \w+)?) (?=(?:a|an|one|two|\d+|half an?) "
+                r"(?:sixteenth|eighth|quarter|16th|8th|32nd|thirty second|beat|triplet)s?(?: notes?)? "
+                r"(?:more )?(?:earlier|later|sooner|early|late)\b)", re.I), r"move \1 "),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip

@@ -37,6 +37,7 @@ TEXTED = [
     case("transpose the chords 2 D minor", op="transpose", target="chords", key="D minor"),
 ]
 LEARNER = [
+    case("please put the clap an eighth later", op="shift", target="claps", beats=0.5),
     case("take the chords down for one octave", op="transpose", target="chords", semitones=-12),
     case("please bring the melody up for two semitones", op="transpose", target="melody", semitones=2),
     case("I want the bass one octave deeper", op="transpose", target="bass", semitones=-12),
@@ -60,6 +61,9 @@ NUMBERED = [
     case("quantize it 25% and turn it into midi", op="transcribe", target="this", quantize=0.25),
     case("turn this into midi, quantized to 80 percent", op="transcribe", target="this", quantize=0.8),
     case("solo track 4", op="solo", target="track:4"),
+    case("drums: remake them in a trap style", op="set", target="drums", genre="trap"),
+    case("snare: -2 dB", op="softer", target="snare"),
+    case("bass: three alternates", op="vary", target="bass", versions=3),
     case("mute channel 11 please", op="mute", target="track:11"),
 ]
 NAMED = [
@@ -71,6 +75,8 @@ NAMED = [
 ]
 KEPT = [
     case("break this into four stems", op="separate"),
+    case("put a clap on beat 2", op="add", target="claps", scope={"beats": 2}),
+    case("Note: the tempo is 120", op="set", target="song", tempo_bpm=120),
     case("split this into 6 stems", op="separate", model="htdemucs_6s"),
     case("turn the hats down 2 dB", op="softer", target="hats"),
     case("turn this into midi and quantize it", op="transcribe", target="this", quantize=1.0),
