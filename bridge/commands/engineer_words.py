@@ -7,6 +7,7 @@
   3 dB" (turned down, not cut out); "2 dB more" / "3 dB less";
 - a tempo by a signed number: "+4 bpm", "-6 bpm" ("up 4 bpm", "down 6 bpm");
 - "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own);
+- "dnb beat, 174, 16 bars": a number alone in a list that makes a part is its tempo (40..240);
 - "4 alternates" (takes); a note headed by its part: "bass: remake it in reggae" (the bass remade),
   "bass: 4 alternates" (of the bass).
 
@@ -55,9 +56,23 @@ def _headed(m: re.Match[str]) -> str:
     return said if n else f"the {part}, {rest}"
 
 
+# "dnb beat, 174, sixteen bars": a number standing alone in a list that makes a part is its tempo
+_BARE_TEMPO = re.compile(r"(?<=,) ?(\d{2,3})(?= ?(?:,|$))")
+_MADE = re.compile(r"\b(?:beat|groove|loop|drums|bass ?line|track|song|tune|riff|pattern|jam)\b", re.I)
+
+
+def _tempo(text: str) -> str:
+    """ "techno loop, 128, 8 bars" -> "techno loop, at 128 bpm, 8 bars" (40..240 only; a tempo said stays)."""
+    if re.search(r"\b(?:bpm|tempo|beats per minute)\b", text, re.I) or not _MADE.search(text):
+        return text
+    return _BARE_TEMPO.sub(
+        lambda m: f" at {m.group(1)} bpm" if 40 <= int(m.group(1)) <= 240 else m.group(0), text
+    )
+
+
 def engineered(text: str) -> str:
     """The sentence with its decibels, signed tempos, takes and stem counts said in the readers' words,
     a note headed by its part ("bass: ...") said of the part."""
     for said, meant in ENGINEER:
         text = said.sub(meant, text)
-    return _HEADED.sub(_headed, text)
+    return _tempo(_HEADED.sub(_headed, text))

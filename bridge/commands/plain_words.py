@@ -180,6 +180,12 @@ LEARNED = (
     (re.compile(r"\b(?:put|place|set|get|make) (it|them|this|that|the \w+(?: \w+)?) (?=(?:a|an|one|two|\d+|half an?) "
                 r"(?:sixteenth|eighth|quarter|16th|8th|32nd|thirty second|beat|triplet)s?(?: notes?)? "
                 r"(?:more )?(?:earlier|later|sooner|early|late)\b)", re.I), r"move \1 "),
+    # "the kick's fine", "bass's way too loud": the part is (a noun's "'s" is "is" before how it is)
+    (re.compile(r"\b((?:the |my )?(?:kick|snare|bass|drums|hats|hi hats|clap|chords|keys|piano|melody|lead|pad|strings|"
+                r"vocals?|guitar|synth|groove|beat|mix|tempo))['’]s (?=(?:fine|good|ok|okay|great|perfect|alright|cool|"
+                r"nice|solid|too|way|so|a bit|a little|really|kinda|not|still|already)\b)", re.I), r"\1 is "),
+    # "pump the bass volume like a sidechain": the bass made to pump (ducked)
+    (re.compile(r"\bpump (the|my) (\w+)(?: volume| level)?\b(?=.*\bsidechain)", re.I), r"make \1 \2 pump"),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip

@@ -37,6 +37,8 @@ TEXTED = [
     case("transpose the chords 2 D minor", op="transpose", target="chords", key="D minor"),
 ]
 LEARNER = [
+    case("the snare's fine, humanize the hats", op="humanize", target="hats"),
+    case("pump the chords like a sidechain", op="automate", target="chords", shape="duck"),
     case("please put the clap an eighth later", op="shift", target="claps", beats=0.5),
     case("take the chords down for one octave", op="transpose", target="chords", semitones=-12),
     case("please bring the melody up for two semitones", op="transpose", target="melody", semitones=2),
@@ -67,6 +69,7 @@ NUMBERED = [
     case("mute channel 11 please", op="mute", target="track:11"),
 ]
 NAMED = [
+    case("a trap beat, 150, 8 bars", op="make", target="drums", genre="trap", bars=8, tempo_bpm=150),
     case("i only need the drum stem from this", op="separate", target="drums"),
     case("just the bass as a stem please", op="separate", target="bass"),
     case("this is in D major, go to the relative minor", op="set", target="song", key="B minor"),
@@ -74,6 +77,8 @@ NAMED = [
     case("write me a whole tune, reggae, 90 bpm", op="make", target="song", genre="reggae", tempo_bpm=90),
 ]
 KEPT = [
+    case("drums, 140 bpm, 8 bars", op="make", target="drums", bars=8, tempo_bpm=140),
+    case("the snare is fine, humanize the hats", op="humanize", target="hats"),
     case("break this into four stems", op="separate"),
     case("put a clap on beat 2", op="add", target="claps", scope={"beats": 2}),
     case("Note: the tempo is 120", op="set", target="song", tempo_bpm=120),
