@@ -3,7 +3,7 @@
 ``plain(heard)`` is taken by ``agree.parse`` after ``tongues.in_english``, so the rules and the learned
 reading (whose encoder was trained on plain sentences) both read the plain sentence. It rewrites:
 
-- text speak: "u", "r", "pls", "rn", "w", "ova", "da", "somethin" ..., a word's letters held
+- text speak: "u", "r", "pls", "rn", "ova", "da", "smth" ..., a word's letters held
   ("sooo", "waaay"), "lol" and other laughs, an emoji, a "yo" to open; the digits written for a word:
   "2" for "to" or "too" ("way 2 busy", "2 midi", "2 G minor") and "4" for "for" ("4 a sec", "4 another
   8 bars"), never a count ("2 bars", "bar 4", "up 2") (``texted``);
@@ -23,12 +23,11 @@ from functools import lru_cache
 
 from bridge.commands.engineer_words import engineered
 from bridge.commands.theory_words import related
-from bridge.commands.tongues import english_words
 
 # a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
 TEXTED = {
     "u": "you", "ya": "you", "ur": "your", "pls": "please", "plz": "please", "plez": "please", "pleez": "please",
-    "rn": "right now", "w": "with", "ova": "over", "da": "the",
+    "rn": "right now", "ova": "over", "da": "the",
     "dat": "that", "dis": "this", "tho": "though", "thx": "thanks", "ty": "thanks", "bc": "because",
     "cuz": "because", "coz": "because", "abt": "about", "sth": "something", "smth": "something",
     "smthn": "something", "b4": "before", "wat": "what", "wut": "what", "rly": "really", "cud": "could",
@@ -115,15 +114,13 @@ DOUBLED = frozenset(
 
 @lru_cache(maxsize=512)
 def _word(word: str) -> str:
-    """One word with its held letters let go ("sooo" -> "so", "bassss" -> "bass"), the "g" of an "-in'"
-    put back ("somethin" -> "something", "goin" -> "going")."""
+    """One word with its held letters let go ("sooo" -> "so", "bassss" -> "bass"); a "w" and a dropped
+    "g" are left as typed (a MusicGen prompt keeps its "w"; "somethin" reads as typed)."""
+    if not _HELD.search(word):
+        return word
     low = word.lower()
-    if _HELD.search(low):
-        twice = _HELD.sub(lambda m: m.group(1) * 2, low)
-        word = low = twice if twice in DOUBLED else _HELD.sub(lambda m: m.group(1), low)
-    if (len(low) >= 5 or low in ("goin", "doin")) and low.endswith("in") and low + "g" in english_words():
-        word = low + "g"
-    return word
+    twice = _HELD.sub(lambda m: m.group(1) * 2, low)
+    return twice if twice in DOUBLED else _HELD.sub(lambda m: m.group(1), low)
 
 
 def texted(text: str) -> str:
