@@ -10,7 +10,8 @@ reading (whose encoder was trained on plain sentences) both read the plain sente
 - a learner's order and words (``learned``): "more strong", "more early" (the one-word comparative),
   "down for an octave" ("down by"), "two semitones deeper" (lower), "the track with the name Pad"
   ("named"), "write for me a melody", "mute me the track", "takes which have a star", "in the style of
-  house", "no more hats after bar 8".
+  house", "no more hats after bar 8", "put it an eighth later" (moved), "give it to me in midi notes",
+  "the kick's fine" (is), "pump the bass like a sidechain", "a whole tune" (the song).
 
 A sentence in plain English is returned as it was.
 """
@@ -183,6 +184,8 @@ LEARNED = (
                 r"nice|solid|too|way|so|a bit|a little|really|kinda|not|still|already)\b)", re.I), r"\1 is "),
     # "pump the bass volume like a sidechain": the bass made to pump (ducked)
     (re.compile(r"\bpump (the|my) (\w+)(?: volume| level)?\b(?=.*\bsidechain)", re.I), r"make \1 \2 pump"),
+    # "extract the bass and give it to me in midi notes": as MIDI (notes heard from the audio)
+    (re.compile(r"\b(give|send|hand) (it|them|that) (?:back )?to me (?:in|as) midi(?: notes)?\b", re.I), r"\1 \2 to me as midi"),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip

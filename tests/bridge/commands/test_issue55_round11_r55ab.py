@@ -37,6 +37,11 @@ TEXTED = [
     case("transpose the chords 2 D minor", op="transpose", target="chords", key="D minor"),
 ]
 LEARNER = [
+    case(
+        "from this record please take the piano and give it to me in midi notes",
+        op="transcribe",
+        target="piano",
+    ),
     case("the snare's fine, humanize the hats", op="humanize", target="hats"),
     case("pump the chords like a sidechain", op="automate", target="chords", shape="duck"),
     case("please put the clap an eighth later", op="shift", target="claps", beats=0.5),
@@ -77,6 +82,7 @@ NAMED = [
     case("write me a whole tune, reggae, 90 bpm", op="make", target="song", genre="reggae", tempo_bpm=90),
 ]
 KEPT = [
+    case("write the bass in midi notes", op="make", target="bass"),
     case("drums, 140 bpm, 8 bars", op="make", target="drums", bars=8, tempo_bpm=140),
     case("the snare is fine, humanize the hats", op="humanize", target="hats"),
     case("break this into four stems", op="separate"),
