@@ -33,7 +33,7 @@ ENGINEER = (
     (re.compile(rf"\b{_DB} (less|quieter|softer|lower|down)\b", re.I), "softer"),  # "the pad 3 dB quieter"
     # "jam +4 bpm", "tempo -6 bpm": up, down
     (re.compile(r"(?<![\w.])\+ ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"up \1 \2"),
-    (re.compile(r"(?<![\w.])[-−–] ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"down \1 \2"),
+    (re.compile(r"(?<![\w.])(?<!\d )[-−–] ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"down \1 \2"),
     # "4 alternates", "two alts": takes (an engineer's word for another version)
     (re.compile(r"\b(\d+|two|three|four|five|six|a few|some|more|a couple of) (?:alternates|alts)\b", re.I), r"\1 alternate takes"),
     # "split this into 4 stems": the default split (vocals, drums, bass, other)

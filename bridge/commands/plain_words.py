@@ -146,7 +146,7 @@ COMPARATIVES = {
 _MORE = re.compile(
     r"\bmore ("
     + "|".join(COMPARATIVES)
-    + r")\b(?! than\b| (?:end|ends|mids?|frequencies|freqs|shelf|pass|cut)\b)",
+    + r")\b(?! than\b| (?:end|ends|mids?|frequencies|freqs|shelf|pass|cut|hats?|hat)\b)",
     re.I,
 )
 _INTERVAL = r"semitones?|half steps?|whole steps?|tones?|octaves?|steps?|fifths?|fourths?|thirds?"

@@ -145,7 +145,7 @@ def test_text_speak_and_a_learners_words_said_plainly(text: str, want: str) -> N
 @pytest.mark.parametrize(
     "text",
     ["make 2 bars of drums", "bars 2 to 4", "up 2 the chorus", "bar 4 the kick is loud", "an r n b groove",
-     "make it in C♯ minor", "add more low end", "the bass is too loud", "make it thin", "a violin line", "loop of piano w tape hiss"],
+     "make it in C♯ minor", "add more low end", "the bass is too loud", "make it thin", "a violin line", "add more high hats", "ramp the tempo from 120 - 130 bpm", "loop of piano w tape hiss"],
 )  # fmt: skip
 def test_a_plain_sentence_is_kept(text: str) -> None:
     assert plain(text) == text
