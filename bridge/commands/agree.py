@@ -29,6 +29,7 @@ from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
+from bridge.commands.plain_words import plain
 from bridge.commands.scoped import read_scoped
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
@@ -60,6 +61,7 @@ def parse(text: str) -> Intent:
     heard, asked = in_english(punctuated(" ".join(text.split())))  # Spanish read in English, "comma" a comma
     if asked:
         return unknown(heard, asked)
+    heard = plain(heard)  # text speak and a learner's phrasing said plainly
     s, key, _ = normalize(heard)
     scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
     return scoped or _read(heard)

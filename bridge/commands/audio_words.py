@@ -48,6 +48,8 @@ STEMS: dict[str, str] = {
     "piano": "piano",
     "other": "other",
 }
+# "the vocal stem", "only the drums as a stem": one stem of the clip asked for by name (a split of it)
+A_STEM_NAMED = re.compile(r" (?:vocals?|voice|drums?|bass|guitar|piano) (?:as (?:a |the )?)?stems? ")
 SEPARATION_MODEL_PHRASES: dict[str, str] = {
     "six stems": "htdemucs_6s",
     "6 stems": "htdemucs_6s",

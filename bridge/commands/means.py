@@ -196,10 +196,16 @@ def _key(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _numbered(name: str) -> str:
+    """A track by its number is the number ("track 6": ``track:6``), as docs/intents.md writes it."""
+    number = name.removeprefix("track ")
+    return number if number != name and number.isdigit() else name
+
+
 def _mixer(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     return {
         "op": p.get("do"),
-        "target": part or (f"track:{p['track_name']}" if p.get("track_name") else None),
+        "target": part or (f"track:{_numbered(str(p['track_name']))}" if p.get("track_name") else None),
     }
 
 

@@ -19,7 +19,7 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
-from bridge.commands.audio_words import ASKED_OF_CLIP
+from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP
 from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.said import said
@@ -76,7 +76,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     elif tempo_said:
         return sp.tempo_intent(heard, s_no_bars)
     pulled = cw.PULL_OUT.search(s)
-    if said(s, *v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS):
+    stem_named = A_STEM_NAMED.search(s)  # "i only need the vocal stem out of this"
+    if said(s, *v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS) or stem_named:
         return sp.separate_intent(heard, s, model)
 
     params: dict[str, Any] = {}

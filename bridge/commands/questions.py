@@ -100,6 +100,15 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 _MORE_OF = re.compile(r"^ (more|less) (?:of )?(?:the |my )?(\w+(?: \w+)?) $")
 VOICE_WORDS = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "clap", "crash", "shaker", "percussion",
                "cowbell", "tambourine", "perc")  # fmt: skip
+# a section or bars said to be wrong, with no change said: "the chorus just feels off, fix it", "bars 9 12
+# need work", "the second part is not good, please change it"
+_PLACE_FAULTED = re.compile(
+    r" (?:the (?:first |second |third |last |final |2nd |3rd )?(chorus|verse|intro|outro|bridge|breakdown|drop|"
+    r"pre chorus|part|section)|bars? (\d+(?: (?:to |through )?\d+)?)) (?:just |really |still |kind of |kinda )?"
+    r"(?:is|are|s|feels?|sounds?|seems?|needs?|isnt|is not|arent|doesnt|dont)(?: \w+){0,2} (?:off|wrong|weak|bad|"
+    r"good|right|working|work|boring|love|help|fixing|attention|lame|flat|meh)"
+    r"(?: (?:(?:please|pls|can you|could you|so|just) )*(?:fix|change|redo|sort out|improve|rework)(?: it| that| them)?)? $"
+)  # (the fault is the whole sentence, or a "fix it" after it: a change said after it is read)
 _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
@@ -196,6 +205,19 @@ def question_of(s: str) -> str | None:
     vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?
     if vague is not None:
         return vague
+    place = _PLACE_FAULTED.search(s)  # "the bridge is not good, change it", "bars 9 12 need work": asked
+    if place is not None:
+        bars = [n for n in (place.group(2) or "").split() if n.isdigit()]
+        where = (
+            f"the {place.group(1)}"
+            if place.group(1)
+            else " to ".join([f"bar{'s' * (len(bars) > 1)} {bars[0]}", *bars[1:]])
+        )
+        if place.group(1) in ("part", "section"):
+            return "(e.g. 'vary the chorus' or 'make the drums busier') which part, and what should change?"
+        return (
+            f"(e.g. 'make the drums busier in {where}' or 'rewrite {where}') what should change in {where}?"
+        )
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
         name = section.group(1)  # a change there is read over its cue point (region_words); this one is not

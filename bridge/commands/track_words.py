@@ -52,6 +52,8 @@ _RUNS_ON = re.compile(
     r"|(?:the|my|that|this) \w+(?: \w+)? (?:needs?|has|have|should|must|is|are|was|keeps|sounds|gets) )"
     r".*$"
 )
+# a track said by its number ("track 6", "channel 7", "track number 3", "track no 2"), then anything
+_NUMBERED = re.compile(r"^(?:track|channel) (?:number |no |nr )?(\d+)\b")
 MAX_NAME_WORDS = 3  # a track's name is a few words; a longer run holds another clause
 
 
@@ -60,6 +62,9 @@ def bare_name(name: str) -> str:
     "piano part" -> "piano", "strings track for now ill be ..." -> "strings"; a name that is only
     filler stays as said. A name never spans a clause nor more than ``MAX_NAME_WORDS`` words past its
     first instrument word."""
+    numbered = _NUMBERED.match(name.strip())  # "track number 3", "channel 7": Live's track by its number
+    if numbered is not None:
+        return f"track {numbered.group(1)}"
     name = _ENDS_AT_TRACK.sub(r"\1", name.strip())  # "woodwinds track the flute answer ...": woodwinds
     name = _RUNS_ON.sub("", f" {name}")
     name = _CLAUSE.sub("", name)  # "bass so everyone can hear it": a clause of its own

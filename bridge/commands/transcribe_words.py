@@ -58,6 +58,7 @@ def transcribe_of(s: str, heard: str) -> Intent | None:
     else:
         said = next((kind for kind, words in KIND_WORDS if re.search(rf" (?:{words}) ", s)), None)
         params["kind"] = said or "auto"
-    if QUANTIZED.search(s):
-        params["quantize"] = 1.0
+    if QUANTIZED.search(s):  # "quantize 50%", "quantized to 75 percent": that strength, else the grid's
+        strength = re.search(r" (?:quantized?|quantised?)(?: (?:it|them|to|at|by))? (\d+) percent ", s)
+        params["quantize"] = min(int(strength.group(1)), 100) / 100 if strength else 1.0
     return Intent("transcribe", None, params, heard)

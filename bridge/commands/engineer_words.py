@@ -1,0 +1,78 @@
+"""Numbers said as a mix engineer says them, in the words the readers know (issue 55).
+
+``plain_words.plain`` takes these after the text speak and a learner's words:
+
+- a level by decibels: "kick +2 dB", "snare -3 dB" (louder, softer: no op takes decibels, the way is
+  what is read); "up 2 dB", "down by 3 decibels" (the way kept, the amount let go); "cut the hats by
+  3 dB" (turned down, not cut out); "2 dB more" / "3 dB less";
+- a tempo by a signed number: "+4 bpm", "-6 bpm" ("up 4 bpm", "down 6 bpm");
+- "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own);
+- "dnb beat, 174, 16 bars": a number alone in a list that makes a part is its tempo (40..240);
+- "4 alternates" (takes); a note headed by its part: "bass: remake it in reggae" (the bass remade),
+  "bass: 4 alternates" (of the bass).
+
+A sentence with none of these is returned as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DB = r"(?:\d+(?:\.\d+)?) ?(?:db|decibels?)\b"
+ENGINEER = (
+    # "cut the hats by 3 dB", "drop the pad 2 dB": turned down (a cut of a level is no removal)
+    (re.compile(rf"\b(?:cut|drop|reduce|lower|attenuate|pull) ((?:the|my|that|this) (?:\w+ )?\w+) (?:by )?-?{_DB}", re.I),
+     r"turn \1 down"),
+    # "boost the kick by 2 dB", "raise the vocal 3 dB": turned up
+    (re.compile(rf"\b(?:boost|raise|lift|push|bump) ((?:the|my|that|this) (?:\w+ )?\w+) (?:up )?(?:by )?\+?{_DB}", re.I),
+     r"turn \1 up"),
+    (re.compile(rf"(?<![\w.])(?:\+ ?|plus ){_DB}", re.I), "louder"),  # "kick +2 dB"
+    (re.compile(rf"(?<![\w.])(?:[-−–] ?|minus ){_DB}", re.I), "softer"),  # "snare -3 dB"
+    (re.compile(rf"\b(up|down) (?:by )?{_DB}", re.I), r"\1"),  # "turn the kick up 2 dB"
+    (re.compile(rf"\b{_DB} (more|louder|hotter|up)\b", re.I), "louder"),  # "the kick needs 2 dB more"
+    (re.compile(rf"\b{_DB} (less|quieter|softer|lower|down)\b", re.I), "softer"),  # "the pad 3 dB quieter"
+    # "jam +4 bpm", "tempo -6 bpm": up, down
+    (re.compile(r"(?<![\w.])\+ ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"up \1 \2"),
+    (re.compile(r"(?<![\w.])(?<!\d )[-−–] ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"down \1 \2"),
+    # "4 alternates", "two alts": takes (an engineer's word for another version)
+    (re.compile(r"\b(\d+|two|three|four|five|six|a few|some|more|a couple of) (?:alternates|alts)\b", re.I), r"\1 alternate takes"),
+    # "split this into 4 stems": the default split (vocals, drums, bass, other)
+    (re.compile(r"\b(in(?:to)?|as) (?:4|four) stems\b", re.I), r"\1 stems"),
+)  # fmt: skip
+
+
+# "bass: remake it in a reggae style", "kick: +2 dB": a note headed by the part it is about
+_HEADED = re.compile(
+    r"^\s*(?:the |my )?((?:bass|bass ?line|drums?|kick|snare|hats|hi hats|claps?|percussion|chords|keys|piano|"
+    r"melody|lead|pad|strings|vocals?|guitar|synth|arp)) ?: ?(.+)$",
+    re.I,
+)
+
+
+def _headed(m: re.Match[str]) -> str:
+    """ "bass: remake it in reggae" -> "remake the bass in reggae"; "bass: 4 alternates" -> "the bass, 4 alternates"."""
+    part, rest = m.group(1), m.group(2)
+    said, n = re.subn(r"\b(?:it|them)\b", f"the {part}", rest, count=1)
+    return said if n else f"the {part}, {rest}"
+
+
+# "dnb beat, 174, sixteen bars": a number standing alone in a list that makes a part is its tempo
+_BARE_TEMPO = re.compile(r"(?<=,) ?(\d{2,3})(?= ?(?:,|$))")
+_MADE = re.compile(r"\b(?:beat|groove|loop|drums|bass ?line|track|song|tune|riff|pattern|jam)\b", re.I)
+
+
+def _tempo(text: str) -> str:
+    """ "techno loop, 128, 8 bars" -> "techno loop, at 128 bpm, 8 bars" (40..240 only; a tempo said stays)."""
+    if re.search(r"\b(?:bpm|tempo|beats per minute)\b", text, re.I) or not _MADE.search(text):
+        return text
+    return _BARE_TEMPO.sub(
+        lambda m: f" at {m.group(1)} bpm" if 40 <= int(m.group(1)) <= 240 else m.group(0), text
+    )
+
+
+def engineered(text: str) -> str:
+    """The sentence with its decibels, signed tempos, takes and stem counts said in the readers' words,
+    a note headed by its part ("bass: ...") said of the part."""
+    for said, meant in ENGINEER:
+        text = said.sub(meant, text)
+    return _tempo(_HEADED.sub(_headed, text))

@@ -1,0 +1,206 @@
+"""A sentence typed as a text or in a learner's English, said in the plain English the readers know (issue 55).
+
+``plain(heard)`` is taken by ``agree.parse`` after ``tongues.in_english``, so the rules and the learned
+reading (whose encoder was trained on plain sentences) both read the plain sentence. It rewrites:
+
+- text speak: "u", "r", "pls", "rn", "ova", "da", "smth" ..., a word's letters held
+  ("sooo", "waaay"), "lol" and other laughs, an emoji, a "yo" to open; the digits written for a word:
+  "2" for "to" or "too" ("way 2 busy", "2 midi", "2 G minor") and "4" for "for" ("4 a sec", "4 another
+  8 bars"), never a count ("2 bars", "bar 4", "up 2") (``texted``);
+- a learner's order and words (``learned``): "more strong", "more early" (the one-word comparative),
+  "down for an octave" ("down by"), "two semitones deeper" (lower), "the track with the name Pad"
+  ("named"), "write for me a melody", "mute me the track", "takes which have a star", "in the style of
+  house", "no more hats after bar 8", "put it an eighth later" (moved), "give it to me in midi notes",
+  "the kick's fine" (is), "pump the bass like a sidechain", "a whole tune" (the song).
+
+A sentence in plain English is returned as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from bridge.commands.engineer_words import engineered
+from bridge.commands.theory_words import related
+
+# a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
+TEXTED = {
+    "u": "you", "ya": "you", "ur": "your", "pls": "please", "plz": "please", "plez": "please", "pleez": "please",
+    "rn": "right now", "ova": "over", "da": "the",
+    "dat": "that", "dis": "this", "tho": "though", "thx": "thanks", "ty": "thanks", "bc": "because",
+    "cuz": "because", "coz": "because", "abt": "about", "sth": "something", "smth": "something",
+    "smthn": "something", "b4": "before", "wat": "what", "wut": "what", "rly": "really", "cud": "could",
+    "shud": "should", "wud": "would", "ppl": "people", "nd": "and", "tmrw": "tomorrow",
+    "lol": "", "lmao": "", "lmfao": "", "rofl": "", "haha": "", "hahaha": "", "omg": "", "tbh": "", "ngl": "",
+    "smh": "", "bruh": "", "imo": "", "xd": "",
+}  # fmt: skip
+_TEXTED = re.compile(
+    r"(?<![\w&'/])(" + "|".join(sorted(TEXTED, key=len, reverse=True)) + r")(?![\w&'/])", re.I
+)
+# "r" for "are" ("the drums r way 2 busy"), never R&B ("r n b", "r&b")
+_ARE = re.compile(r"(?<![\w&'/])r(?![\w&'/])(?!\s*(?:&|n\b|and b\b|'n'))", re.I)
+_HELD = re.compile(r"([a-z])\1{2,}", re.I)  # a letter held: "sooo", "waaay", "pleeease"
+_YO = re.compile(r"^\W*(?:yo+|ayy*|hey+|oi)\b[\s,!.]*", re.I)  # a greeting that opens the text
+_UNITS = frozenset(
+    "bar bars measure measures beat beats semitone semitones semi semis step steps octave octaves take takes version "
+    "versions variation variations times x bpm db stem stems note notes hit hits sixteenth sixteenths eighth eighths "
+    "quarter quarters track tracks clip clips loop loops more of and or to percent through thru".split()
+)
+# the words before a digit that take a count or a number ("bar 2", "up 2", "take 4", "the last 4")
+_COUNTS = frozenset(
+    "bar bars measure measures beat beats take takes track tracks version versions clip clips up down by to of in "
+    "at every last first next over and or x plus minus channel number no scene slot section from till until "
+    "through thru between".split()
+)
+_LINKS = frozenset("in to of and or at".split())
+# "feels 2 rushed", "way 2 busy", "2 loud": too (before a word that says how much of something)
+_TOO_BEFORE = frozenset(
+    "way so feels feel is are r sounds sound seems bit just far its much waaay kinda".split()
+)
+_HOW_MUCH = re.compile(
+    r"(?:busy|loud|quiet|fast|slow|rushed|much|many|dark|bright|muddy|harsh|thin|boomy|sharp|flat|high|low|long|"
+    r"short|big|heavy|soft|weak|sparse|empty|full|cluttered|late|early|dry|wet|clean|messy|off|dense|simple|"
+    r"plain|boring|quick|hot|cold)$"
+)
+_SAYS_HOW = re.compile(r"[a-z]+(?:y|ed)$")  # "way 2 muddy", "feels 2 crowded" (after a word of feeling)
+# "2 midi", "2 the chorus", "2 G minor", "2 me": to (before a determiner, a pronoun, midi or a note's letter)
+_TO_BEFORE = re.compile(
+    r"(?:the|a|an|my|this|that|these|those|it|me|us|them|you|u|midi|audio|half|double|[a-g](?:#|b)?)$"
+)
+# "4 a sec", "4 another 8 bars", "4 the chorus": for
+_FOR_BEFORE = frozenset("a an another the me my this that now real sure ever you u".split())
+_DIGIT = re.compile(r"(?<![\w.,/:+#-])([24])(?![\w.%/:,]|\.\d)")
+
+
+def _digit_word(m: re.Match[str]) -> str:
+    """A texted "2" or "4" said as its word ("to", "too", "for"); a count kept as it is."""
+    before = re.findall(r"[\w#]+", m.string[: m.start()].lower())[-1:]
+    after = re.findall(r"[\w#]+", m.string[m.end() :].lower())[:1]
+    if not after or after[0] in _UNITS or after[0][0].isdigit():
+        return m.group(0)
+    if before and before[0] in _COUNTS:  # "bar 2", "up 2"; "coming in 2 late" (a function word) is too
+        return (
+            "too" if m.group(1) == "2" and before[0] in _LINKS and _HOW_MUCH.match(after[0]) else m.group(0)
+        )
+    if before and before[0].isdigit():
+        return m.group(0)
+    if m.group(1) == "4":
+        return "for" if after[0] in _FOR_BEFORE else m.group(0)
+    if _HOW_MUCH.match(after[0]) or (before and before[0] in _TOO_BEFORE and _SAYS_HOW.match(after[0])):
+        return "too"
+    return "to" if _TO_BEFORE.match(after[0]) else m.group(0)
+
+
+_EMOJI_KEPT = frozenset("♯♭♮")  # the signs of a key are read (normalize)
+
+
+def _emoji_out(text: str) -> str:
+    """The text without its pictures and signs ("🔥", "💀", "✨"); a key's sharp and flat kept."""
+    return "".join(
+        " "
+        if (unicodedata.category(c) in ("So", "Sk", "Cs") and c not in _EMOJI_KEPT) or c == "\ufe0f"
+        else c
+        for c in text
+    )
+
+
+# the words a held letter is typed twice in ("tooo loud", "bassss", "fulll"); any other held letter is one
+DOUBLED = frozenset(
+    "too bass all off full cool good feel deep need soon keep loop boom kill still well fill buzz jazz fuzz "
+    "sweet free three tight snappy happy yess chill hill mellow yellow fatter better little middle kick".split()
+)
+
+
+@lru_cache(maxsize=512)
+def _word(word: str) -> str:
+    """One word with its held letters let go ("sooo" -> "so", "bassss" -> "bass"); a "w" and a dropped
+    "g" are left as typed (a MusicGen prompt keeps its "w"; "somethin" reads as typed)."""
+    if not _HELD.search(word):
+        return word
+    low = word.lower()
+    twice = _HELD.sub(lambda m: m.group(1) * 2, low)
+    return twice if twice in DOUBLED else _HELD.sub(lambda m: m.group(1), low)
+
+
+def texted(text: str) -> str:
+    """The sentence with its text speak said as words (see the module docstring)."""
+    text = _YO.sub("", _emoji_out(text))
+    text = re.sub(r"[A-Za-z]+", lambda m: _word(m.group(0)), text)
+    text = _TEXTED.sub(lambda m: TEXTED[m.group(1).lower()], text)
+    text = _ARE.sub("are", text)
+    text = _DIGIT.sub(_digit_word, text)
+    return " ".join(text.split())
+
+
+# a learner's "more" + a short adjective: the one-word comparative ("more strong" -> "louder")
+COMPARATIVES = {
+    "strong": "louder", "calm": "calmer", "simple": "simpler", "early": "earlier", "late": "later",
+    "loud": "louder", "quiet": "quieter", "soft": "softer", "busy": "busier", "fast": "faster", "slow": "slower",
+    "high": "higher", "low": "lower", "deep": "deeper", "short": "shorter", "long": "longer", "tight": "tighter",
+    "loose": "looser", "dark": "darker", "bright": "brighter", "full": "fuller", "thin": "thinner",
+    "big": "bigger", "heavy": "heavier", "hard": "harder", "light": "lighter", "sparse": "sparser",
+    "wide": "wider", "warm": "warmer", "sad": "sadder", "happy": "happier", "small": "smaller",
+}  # fmt: skip
+_MORE = re.compile(
+    r"\bmore ("
+    + "|".join(COMPARATIVES)
+    + r")\b(?! than\b| (?:end|ends|mids?|frequencies|freqs|shelf|pass|cut|hats?|hat)\b)",
+    re.I,
+)
+_INTERVAL = r"semitones?|half steps?|whole steps?|tones?|octaves?|steps?|fifths?|fourths?|thirds?"
+LEARNED = (
+    # "down for one octave", "up for 2 semitones": by
+    (re.compile(rf"\b(up|down|higher|lower) for (?=(?:an?|one|two|three|\d+) (?:{_INTERVAL})\b)", re.I), r"\1 by "),
+    # "two semitones deeper", "an octave more deep": lower (a pitch said by how far)
+    (re.compile(rf"\b({_INTERVAL}) deeper\b", re.I), r"\1 lower"),
+    # "the track with the name Pad", "the track with name Pad", "the track that is called Pad"
+    (re.compile(r"\b(tracks?|channels?|clips?) (?:with (?:the )?name|(?:that|which) (?:is|are) (?:called|named))\b", re.I),
+     r"\1 named"),
+    # "write for me a melody", "make for me a beat": write me
+    (re.compile(r"\b(make|write|create|compose|generate|build|give|play|do|sketch) for me\b(?= (?:an?|the|some|\d+)\b)", re.I),
+     r"\1 me"),
+    # "mute me the track", "transpose me the bass": the verb on the thing
+    (re.compile(r"\b(mute|unmute|solo|transpose|quantize|quantise|humanize|humanise|delete|remove|shift|move|reverse|"
+                r"fade|loop|split|separate|star|rename|double|halve) me (?=(?:the|this|that|my|these|those|all|it)\b)",
+                re.I), r"\1 "),
+    # "show me please all takes": the please said last
+    (re.compile(r"\b(show|tell|give|make|play) me please\b", re.I), r"\1 me"),
+    # "takes which have a star", "the clips that have swing": with
+    (re.compile(r"\b(takes?|versions?|clips?|tracks?|ones|parts?) (?:which|that) (?:have|has|had) (?=\w)", re.I), r"\1 with "),
+    # "in the style of house", "in the style of reggae": a house style
+    (re.compile(r"\bin the style of (?!(?:the|a|an|my|this|that)\b)([a-z][a-z -]*?)(?=\s*(?:[,.;!?]|$| for | at | with | in ))",
+                re.I), r"in a \1 style"),
+    # "a whole tune", "the full track", "an entire piece": the song (a tune alone is the melody)
+    (re.compile(r"\b(an? )(whole|full|entire|complete) (?:tune|track|piece|thing)\b(?! (?:named|called)\b)", re.I), r"\1\2 song"),
+    # "put it one sixteenth earlier", "set the snare an eighth later": moved (a length and a way said)
+    (re.compile(r"\b(?:put|place|set|get|make) (it|them|this|that|the \w+(?: \w+)?) (?=(?:a|an|one|two|\d+|half an?) "
+                r"(?:sixteenth|eighth|quarter|16th|8th|32nd|thirty second|beat|triplet)s?(?: notes?)? "
+                r"(?:more )?(?:earlier|later|sooner|early|late)\b)", re.I), r"move \1 "),
+    # "the kick's fine", "bass's way too loud": the part is (a noun's "'s" is "is" before how it is)
+    (re.compile(r"\b((?:the |my )?(?:kick|snare|bass|drums|hats|hi hats|clap|chords|keys|piano|melody|lead|pad|strings|"
+                r"vocals?|guitar|synth|groove|beat|mix|tempo))['’]s (?=(?:fine|good|ok|okay|great|perfect|alright|cool|"
+                r"nice|solid|too|way|so|a bit|a little|really|kinda|not|still|already)\b)", re.I), r"\1 is "),
+    # "pump the bass volume like a sidechain": the bass made to pump (ducked)
+    (re.compile(r"\bpump (the|my) (\w+)(?: volume| level)?\b(?=.*\bsidechain)", re.I), r"make \1 \2 pump"),
+    # "extract the bass and give it to me in midi notes": as MIDI (notes heard from the audio)
+    (re.compile(r"\b(give|send|hand) (it|them|that) (?:back )?to me (?:in|as) midi(?: notes)?\b", re.I), r"\1 \2 to me as midi"),
+    # "no more hats after bar 8": no hats (more said of a place, not of how many)
+    (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
+)  # fmt: skip
+
+
+def learned(text: str) -> str:
+    """The sentence with a learner's order and words said as a native says them (module docstring)."""
+    text = _MORE.sub(lambda m: COMPARATIVES[m.group(1).lower()], text)
+    for said, meant in LEARNED:
+        text = said.sub(meant, text)
+    return text
+
+
+@lru_cache(maxsize=256)
+def plain(heard: str) -> str:
+    """The sentence in plain English (text speak, a learner's phrasing and an engineer's numbers said
+    plainly: ``engineer_words``)."""
+    return related(engineered(learned(texted(heard))))
