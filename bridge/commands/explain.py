@@ -66,6 +66,8 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
         return False
     named = target_in(s)
     got = means_of(reading.as_dict()).get("target")
+    if op == "separate" and named is not None:  # "the vocal off this recording": the stem, not a track
+        named = v.STEMS.get(named.removeprefix("track:"), named)
     return (
         named is None or got is None or named in (got if isinstance(got, list) else [got]) or op in TAKE_OPS
     )

@@ -36,6 +36,12 @@ _BARS = re.compile(
     re.IGNORECASE,
 )
 
+# the sound an audio loop is "of", its length said between: "an audio loop, eight bars in length, of rain"
+_DESCRIBED = re.compile(
+    r"\baudio (?:loops?|clips?|recording|sample)\b(?:\s*,?\s*(?:for |of )?\w+ (?:bars?|measures?)"
+    r"(?: long| in length)?\s*,)?\s*(?:of|:)\s+"
+)
+_POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
 
 # "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
 _ACTED_ON = re.compile(
@@ -54,13 +60,15 @@ def prompt_as_written(heard: str) -> str:
     fillers and self-corrections are not prompt words ("uh", "like" as a filler: ``fillers``)."""
     said = re.sub(r"\bw/(?!o\b)", "with ", heard.lower())  # "w/" is written back after (``params_of``)
     text = " ".join(fillers.self_corrected(fillers.marked(said).split()))
+    described = _DESCRIBED.search(text)  # "yo make an audio loop, 4 bars long, of rain": what follows "of"
+    text = text[described.end() :] if described else text
     text = _ENGINE.sub(" ", text)
     text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
     text = _BARS.sub(" ", text)
     words = text.split()
     while words and words[0].lower().strip(",:") in PROMPT_FILLER:
         words.pop(0)
-    prompt = " ".join(words).strip(" ,.;:!")
+    prompt = _POLITE.sub("", " ".join(words)).strip(" ,.;:!")
     prompt = re.sub(r"\s+,", ",", re.sub(r",\s*,", ",", prompt))
     return prompt.lower()
 

@@ -123,6 +123,8 @@ def sentence_for(
     the = _the(target)
     if op == "transcribe" and target in STEMS:  # "the vocals of this clip": split out, then transcribed
         return f"turn the {target} of this clip into midi"
+    if op == "separate" and _stem(s) is not None:  # "just need the vocal stem": that stem, not every one
+        return f"pull the {_stem(s)} out of this clip"
     take = f"the {target} take" if target in TAKES[1:] else "this take"
     base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
     if not base:
@@ -135,6 +137,15 @@ def sentence_for(
     if said.get("bars", "").split(" ")[0].isdigit():  # "8 bars" said first: "continue the drums for 8 bars"
         said["bars"] = "for " + said["bars"]
     return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_where(op, said), *_section(op, s)])
+
+
+def _stem(s: str) -> str | None:
+    """The one stem a sentence names ("the vocal off this recording"), or None (none, several, or every
+    stem asked for: "into stems, i want to chop the vocal" names why, not which)."""
+    if " stems " in s:
+        return None
+    named = {v.STEMS[w] for w in s.split() if w in v.STEMS and w != "other"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _where(op: str, said: dict[str, str]) -> list[str]:
@@ -165,8 +176,9 @@ def _section(op: str, s: str) -> list[str]:
 def _the(target: str | None) -> str:
     if target is None or target in TAKES:
         return "it"
-    if target.startswith("track:"):
-        return f"the {target.split(':', 1)[1]} track"
+    if target.startswith("track:"):  # "track:7": Live's seventh track
+        name = target.split(":", 1)[1]
+        return f"track {name}" if name.isdigit() else f"the {name} track"
     if target in v.PARTS.values() or target in TARGET_WORDS:
         return f"the {TARGET_WORDS.get(target, target)}"
     return f"the {target}"

@@ -1,0 +1,109 @@
+"""Issue 55, round 11 (r55ac): kinds of leave-one-writer-out's wrong acts, read right or asked.
+
+- a separation the learned reading acts on carries the one stem the sentence names ("just need the
+  vocal stem": the vocals, not every stem), and not a stem named as the reason for every stem ("into
+  stems, i want to chop the vocal");
+- Live's Nth track said by its number is ``track:N`` ("mute track 7": Live's seventh track), not a
+  track named "track 7";
+- an audio loop's sound is what it is "of", its length said between ("an audio loop, eight bars in
+  length, of ..."), with no request words before it ("yo make ...") or thanks after it;
+- "make the beat four on the floor" is a feel, no beat 4.
+
+Every sentence is the engineer's own, none from a blind set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.commands import parse, reader
+from bridge.commands.agree import agreed
+from bridge.commands.means import means_of
+from bridge.commands.parser import parse as rules
+
+
+def read(text: str) -> dict[str, Any]:
+    intent = parse(text)
+    assert intent.understood, intent
+    return dict(means_of(intent.as_dict()))
+
+
+def case(text: str, **want: Any) -> Any:
+    return pytest.param(text, want, id=text)
+
+
+def learned(text: str, op: str, target: str | None = None) -> dict[str, Any]:
+    """The answer when the learned reading is sure of ``op`` (and the rules read what they read)."""
+    intent = agreed(text, rules(text), reader.Reading(((op, 0.97), ("none", 0.01)), target))
+    assert intent.understood, intent
+    return dict(means_of(intent.as_dict()))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("all I need from this is the bass stem", op="separate", target="bass"),
+        case("isolate the piano on this old recording", op="separate", target="piano"),
+    ],
+)
+def test_a_learned_separation_carries_the_stem_said(text: str, want: dict[str, Any]) -> None:
+    assert learned(text, "separate") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "break this song into stems, I want to sample the vocal later",
+        "split this one in stems so I can chop the drums",
+    ],
+)
+def test_every_stem_asked_for_is_every_stem(text: str) -> None:
+    assert learned(text, "separate") == {"op": "separate"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("mute track 4", op="mute", target="track:4"),
+        case("solo track 11 for a second", op="solo", target="track:11"),
+        case("unmute track 2 please", op="unmute", target="track:2"),
+        case("mute the 808 track", op="mute", target="track:808"),  # a name that is a number stays a name
+    ],
+)
+def test_a_track_by_its_number(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("could you make an audio loop, two bars long, of a music box melody", op="musicgen",
+             prompt="music box melody", bars=2),
+        case("hey generate an audio loop of crickets at night, 8 bars", op="musicgen", prompt="crickets at night",
+             bars=8),
+        case("audio loop: dusty vinyl crackle with soft rain, 4 bars thanks", op="musicgen",
+             prompt="dusty vinyl crackle with soft rain", bars=4),
+        case("I would love an audio loop, sixteen bars in length, of waves on a pebble beach", op="musicgen",
+             prompt="waves on a pebble beach", bars=16),
+        # near: no "of" after the audio loop, the words before it are the sound
+        case("generate a lofi chord loop with musicgen, warm and dusty", op="musicgen",
+             prompt="lofi chord loop, warm and dusty"),
+    ],
+)  # fmt: skip
+def test_an_audio_loop_is_of_its_sound(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("make the beat four on the floor for the club crowd", op="feel", target="drums",
+             feel="four_on_the_floor"),
+        case("turn my beat 4 to the floor", op="feel", target="drums", feel="four_on_the_floor"),
+        case("add a clap on beat four", op="add", target="claps", scope={"beats": 4}),  # near: a beat
+    ],
+)  # fmt: skip
+def test_four_on_the_floor_is_no_beat(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
