@@ -18,20 +18,11 @@ from typing import Any
 
 import pytest
 
-from bridge.commands import parse, reader
+from bridge.commands import reader
 from bridge.commands.agree import agreed
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
-
-
-def read(text: str) -> dict[str, Any]:
-    intent = parse(text)
-    assert intent.understood, intent
-    return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
+from tests.bridge.commands.test_issue55_round10_r55w import case, read
 
 
 def learned(text: str, op: str, target: str | None = None) -> dict[str, Any]:
