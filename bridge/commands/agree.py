@@ -48,6 +48,8 @@ CHANGED_MIND = re.compile(
     r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
 )
 HISTORY_OPS = ("undo", "redo")
+# a learned target of these is taken only when the sentence says a part ("keep this riff going": the clip)
+UNSAID_PARTS = ("drums", "bass", "chords", "melody")
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
 CHANGED_TO = re.compile(
     r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to "
@@ -87,8 +89,10 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     chosen = _chosen(heard, s, key, ruled, reading)
     if not chosen.understood:
         return chosen
-    if explain.dropped(chosen, s) is not None or guards.overrules(
-        chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target
+    if (
+        explain.dropped(chosen, s) is not None
+        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
+        or guards.two_targets(chosen, heard, s, reading.target)
     ):
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
@@ -243,8 +247,12 @@ def _acted(text: str, again: Intent) -> bool:
 
 
 def _target(reading: lr.Reading, s: str) -> str | None:
-    """The learned target, its name read from the sentence when it is a track; else the sentence's."""
+    """The learned target, its name read from the sentence when it is a track; else the sentence's.
+    A part the sentence names no part for is none ("keep this riff going": the clip it points at;
+    "adjust the levels": no part to guess)."""
     named = explain.target_in(s)
     if reading.target == "track":
         return named if named is not None and named.startswith("track:") else None
+    if reading.target in UNSAID_PARTS and named is None:
+        return None
     return reading.target or named

@@ -25,7 +25,11 @@ then the sentence is asked about, not acted on (``agree``).
 - no part to change: a level or density change (louder, softer, busier, simpler) with no target,
   when the sentence names a part or track the reading did not read ("the organ track should
   breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
-  selected clip is changed only when the sentence points at it.
+  selected clip is changed only when the sentence points at it;
+- two parts in two clauses (``two_targets``, on the sentence as written): the sentence has two
+  clauses and the learned reading is sure of another whole part or the clip than the one read, and
+  says it ("everything drags, can the bass go half time" read as all of it; "star this one, that
+  groove slaps" read as the drums).
 
 Sentences are normalised (padded, lower case, numbers as digits).
 """
@@ -37,8 +41,9 @@ from typing import Any
 
 from bridge.commands import explain
 from bridge.commands import scoped as sc
+from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
-from bridge.commands.means import VOICES, means_of
+from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.scope_words import scope_of
 
 # a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
@@ -76,6 +81,10 @@ NOT_A_NAME = frozenset({"i", "me", "you", "it", "we", "us", "so", "can", "make",
 PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
 LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's level or density
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
+WHOLE = ("drums", "bass", "chords", "melody", "all", "this", "vocals")  # a whole part or the clip
+CLAUSES = re.compile(r"[,;:?!(]|\.\s")  # a sentence of two clauses or more, as written
+SAID = {"this": re.compile(r" (?:this|it|that|clip|selection|recording|sample|loop)(?= )"),
+        "all": re.compile(r" (?:all|everything|whole|every part)(?= )")}  # fmt: skip
 PARTS = (
     "drums",
     "bass",
@@ -138,6 +147,26 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None
+
+
+def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str | None:
+    """Why acting on ``intent`` may change the wrong part, or None: the sentence has two clauses
+    ("everything feels rushed, can the drums go half time", "star this one, that groove slaps") and
+    the learned reading is sure of another whole part or the clip (``target``) than the one read."""
+    means = means_of(intent.as_dict())
+    got = means.get("target") or ("this" if means["op"] in SELECTED_OPS else None)
+    if target not in WHOLE or got not in WHOLE or got == target or means["op"] in ("musicgen", "separate"):
+        return None  # (a separation's stem is a stem of the clip, no other target)
+    if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
+        return None
+    return f"it says the {target} as well as the {got}"
+
+
+def _says(s: str, target: str) -> bool:
+    """Whether a normalised sentence says ``target`` (a whole part, all of them, or the clip)."""
+    if target in SAID:
+        return SAID[target].search(s) is not None
+    return any(f" {name} " in s for name, part in v.PARTS.items() if part == target)
 
 
 def _clause(track: str) -> bool:

@@ -98,3 +98,57 @@ def test_an_audio_loop_is_of_its_sound(text: str, want: dict[str, Any]) -> None:
 )  # fmt: skip
 def test_four_on_the_floor_is_no_beat(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+def answer(text: str, op: str, target: str | None) -> Any:
+    """The answer when the learned reading is sure of ``op`` on ``target``."""
+    return agreed(text, rules(text), reader.Reading(((op, 0.97), ("none", 0.01)), target))
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target", "want"),
+    [  # the learned reading's part is not said: the clip the sentence points at, or a question
+        ("this lick, I want it as notes I can edit", "transcribe", "melody", {"op": "transcribe", "target": "this"}),
+        # near: the part is said, the learned target is taken
+        ("let the bass line run on for another 8 bars", "continue", "bass",
+         {"op": "continue", "target": "bass", "bars": 8}),
+    ],
+)  # fmt: skip
+def test_a_learned_part_is_taken_only_when_said(
+    text: str, op: str, target: str, want: dict[str, Any]
+) -> None:
+    got = answer(text, op, target)
+    assert got.understood, got
+    assert means_of(got.as_dict()) == want
+
+
+def test_a_level_change_on_an_unsaid_part_is_asked() -> None:
+    got = answer("balance the levels in bars 5 to 8", "softer", "chords")
+    assert not got.understood and got.params["reason"].endswith("?"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [  # two clauses: the rules read one part, the learned reading is sure of another said
+        ("everything drags, can the bass go half time", "feel", "bass"),
+        ("give it a star, the chords on it are lovely", "star", "this"),
+        ("rewrite bars 9 to 12 of this clip, leaving everything else alone", "infill", "this"),
+    ],
+)
+def test_two_clauses_two_parts_are_asked(text: str, op: str, target: str) -> None:
+    ruled = rules(text)
+    assert ruled.understood and means_of(ruled.as_dict()).get("target") != target  # the rules read another
+    got = answer(text, op, target)
+    assert not got.understood and got.params["reason"].endswith("?"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [  # near: one clause, or the learned part not said, or the same part: acted on as the rules read it
+        ("can the bass go half time", "feel", "bass"),
+        ("I want a bassline in E minor, eight bars long", "make", "drums"),
+        ("everything drags, can the bass go half time", "feel", "all"),
+    ],
+)
+def test_one_target_is_acted_on(text: str, op: str, target: str) -> None:
+    assert answer(text, op, target).understood
