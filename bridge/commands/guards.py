@@ -26,6 +26,9 @@ then the sentence is asked about, not acted on (``agree``).
   when the sentence names a part or track the reading did not read ("the organ track should
   breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
   selected clip is changed only when the sentence points at it;
+- another fix complained of: a level or density change when the sentence's complaint asks for
+  another ("can the drums be calmer? there's too much going on" read as softer: the complaint is
+  of too many notes);
 - two parts in two clauses (``two_targets``, on the sentence as written): the sentence has two
   clauses and the learned reading is sure of another whole part or the clip than the one read, and
   says it ("everything drags, can the bass go half time" read as all of it; "star this one, that
@@ -138,6 +141,8 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return f"it names the {target}"
     if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
         return "it names no part it reads"
+    if op in LEVEL_OPS and complained(s) not in (None, op):  # "calmer? there's too much going on": simpler
+        return f"it complains of what {complained(s)} fixes"
     if any(_clause(name) for name in changed(intent) if name.startswith("track:")):
         return "the track it names is not a name"
     if op in WRITES and set(means) <= set(BARE) and VAGUE.search(s.rstrip()):

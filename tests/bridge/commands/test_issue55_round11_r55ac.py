@@ -152,3 +152,13 @@ def test_two_clauses_two_parts_are_asked(text: str, op: str, target: str) -> Non
 )
 def test_one_target_is_acted_on(text: str, op: str, target: str) -> None:
     assert answer(text, op, target).understood
+
+
+def test_a_level_change_against_the_complaint_is_asked() -> None:
+    got = answer("could the hats be gentler? there's too much going on in them", "softer", "hats")
+    assert not got.understood and got.params["reason"].endswith("?"), got
+
+
+def test_a_level_change_with_its_complaint_is_acted_on() -> None:  # near: the complaint asks for it
+    got = answer("could the hats be gentler? they're too loud", "softer", "hats")
+    assert means_of(got.as_dict()) == {"op": "softer", "target": "hats"}
