@@ -162,3 +162,16 @@ def test_a_level_change_against_the_complaint_is_asked() -> None:
 def test_a_level_change_with_its_complaint_is_acted_on() -> None:  # near: the complaint asks for it
     got = answer("could the hats be gentler? they're too loud", "softer", "hats")
     assert means_of(got.as_dict()) == {"op": "softer", "target": "hats"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("hazme una batería de ocho compases", op="make", target="drums", bars=8),
+        case("silencia el bajo en el coro", op="mute", target="bass", scope={"section": "chorus"}),
+    ],
+)
+def test_leave_one_writer_out_reads_spanish_as_parse_does(text: str, want: dict[str, Any]) -> None:
+    from tools.bench.agree_heldout import ruled
+
+    assert means_of(ruled(text).as_dict()) == want == read(text)
