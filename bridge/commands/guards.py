@@ -26,6 +26,8 @@ then the sentence is asked about, not acted on (``agree``).
   when the sentence names a part or track the reading did not read ("the organ track should
   breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
   selected clip is changed only when the sentence points at it;
+- a thing not read removed: a removal of no part (every note of its place cleared) in a sentence
+  that names a thing no reader knows ("kill the china in the second half", "get rid of the gong");
 - another fix complained of: a level or density change when the sentence's complaint asks for
   another ("can the drums be calmer? there's too much going on" read as softer: the complaint is
   of too many notes);
@@ -47,6 +49,7 @@ from bridge.commands import scoped as sc
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
+from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
 
 # a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
@@ -88,6 +91,13 @@ WHOLE = ("drums", "bass", "chords", "melody", "all", "this", "vocals")  # a whol
 CLAUSES = re.compile(r"[,;:?!(]|\.\s")  # a sentence of two clauses or more, as written
 SAID = {"this": re.compile(r" (?:this|it|that|clip|selection|recording|sample|loop)(?= )"),
         "all": re.compile(r" (?:all|everything|whole|every part)(?= )")}  # fmt: skip
+# a removal of no part clears every note of its place: one that names a thing it does not read is asked
+THING = re.compile(r" (?:the|my|those|these|that) (\w+)(?= )")
+PLACES = frozenset(
+    "bar bars measure measures first last second third fourth final half start end beginning top rest whole "
+    "clip song loop section part beat beats note notes everything all same way other next previous track "
+    "selection selected arrangement".split()
+) | {w for name in SECTIONS for w in name.split()}
 PARTS = (
     "drums",
     "bass",
@@ -141,6 +151,8 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return f"it names the {target}"
     if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
         return "it names no part it reads"
+    if op == "remove" and "target" not in means and _unread_thing(s) is not None:  # "kill the china"
+        return f"it names the {_unread_thing(s)}, which it does not read"
     if op in LEVEL_OPS and complained(s) not in (None, op):  # "calmer? there's too much going on": simpler
         return f"it complains of what {complained(s)} fixes"
     if any(_clause(name) for name in changed(intent) if name.startswith("track:")):
@@ -165,6 +177,11 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None
     return f"it says the {target} as well as the {got}"
+
+
+def _unread_thing(s: str) -> str | None:
+    """A thing a sentence names ("the china") that is no place, section or the clip, or None."""
+    return next((w for w in THING.findall(s) if w not in PLACES and not w.isdigit()), None)
 
 
 def _says(s: str, target: str) -> bool:

@@ -175,3 +175,20 @@ def test_leave_one_writer_out_reads_spanish_as_parse_does(text: str, want: dict[
     from tools.bench.agree_heldout import ruled
 
     assert means_of(ruled(text).as_dict()) == want == read(text)
+
+
+@pytest.mark.parametrize("text", ["get rid of the gong in bar 4", "kill the vibraslap in the last two bars"])
+def test_a_removal_of_a_thing_not_read_is_not_done(text: str) -> None:
+    got = answer(text, "remove", None)  # every note of its place cleared for a thing not read: not done
+    assert not got.understood, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # near: a place cleared, no thing named
+        case("clear bars 5 to 8", op="remove", scope={"bars": [5, 8]}),
+        case("wipe out the notes in the second half of the clip", op="remove", scope={"half": 2}),
+    ],
+)
+def test_a_place_cleared_is_acted_on(text: str, want: dict[str, Any]) -> None:
+    assert means_of(answer(text, "remove", None).as_dict()) == want
