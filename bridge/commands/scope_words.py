@@ -2,7 +2,7 @@
 
 "in bar 3" ``{"bar": 3}``, "in bars 5 to 8" ``{"from_bar": 5, "to_bar": 8}``, "in the second half"
 ``{"half": 2}``, "in the first 4 bars" ``{"first_bars": 4}``, "in the last two bars" ``{"last_bars": 2}``,
-"only after bar four" ``{"from_bar": 5}``, "from bar 9" ``{"from_bar": 9}``, "before bar nine"
+"only after bar four" ``{"from_bar": 5}``, "from bar 9" (on, or "bring it in from bar 9") ``{"from_bar": 9}``, "before bar nine"
 ``{"to_bar": 8}``, "every fourth bar" ``{"every": 4}``, "on the offbeats" ``{"on": "offbeats"}``,
 "on beat 3" ``{"beat": 3}`` (a bar and a beat as ``place_words`` reads them). A section ("in the chorus") is returned as ``{"section": "chorus"}``:
 no clip has sections yet, so the parser asks which bars it means. Sentences are normalised (padded,
@@ -52,6 +52,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             rf" (?:from|starting at|starting on|starting in|starting from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?:on|onwards|onward) | starting (?:at|on|in|from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "
             rf"|^ from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |-)"  # said first
+            rf"|(?<= in) from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |and |-)"  # comes in
         ),
         "from",
     ),

@@ -192,3 +192,18 @@ def test_a_removal_of_a_thing_not_read_is_not_done(text: str) -> None:
 )
 def test_a_place_cleared_is_acted_on(text: str, want: dict[str, Any]) -> None:
     assert means_of(answer(text, "remove", None).as_dict()) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # "in from bar N": the part comes in there and plays on
+        case("bring a cowbell in from bar 17", op="add", target="percussion", scope={"from_bar": 17}),
+        case("bring the open hats in from bar 33", op="add", target="hats", scope={"from_bar": 33}),
+        case("let the bass come in from bar five", op="make", target="bass", scope={"from_bar": 5}),
+        # near: a span, or one bar
+        case("bring the claps in from bar 9 to bar 12", op="add", target="claps", scope={"bars": [9, 12]}),
+        case("drop the snare from bar 2", op="remove", target="snare", scope={"bars": [2, 2]}),
+    ],
+)
+def test_in_from_a_bar_is_from_that_bar_on(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
