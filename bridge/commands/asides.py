@@ -2,7 +2,7 @@
 
 - a purpose clause, the reason given for the request, to the sentence's end: "split this mix into
   stems so I can get at the vocal" (the stems are asked for, the vocal is why), "write some drums
-  so we can jam over them";
+  so we can jam over them" (a length said last is the request's: "so I can pick one, 4 bars each");
 - the rest kept as it is: "rewrite bars 5 to 8 of this clip but keep everything around them
   untouched" (what a rewrite of some bars does anyway; "everything" is not the target).
 
@@ -30,11 +30,13 @@ REST_KEPT = re.compile(
     rf",? (?:(?:but|and|just) )?(?:(?:keep|leave) (?:{_REST}|all){_AROUND}|{_REST} {_KEEPS})"
     rf"(?: {_AS_IT_IS}(?= )| *$)"
 )
+# a length said after the purpose clause is the request's: "a drum groove so i can practice, 8 bars long"
+_LENGTH_LAST = r" \d+ (?:bars?|measures?)(?: each| long| in length| only)? $"
 ASIDES = (
     re.compile(
         rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
         rf"locks?|has|have|gets?|stays?|plays?|feels?|sounds?|seems?|hits?|moves?|breathes?|bounces?|grooves?|"
-        rf"flows?)|its|it s|theyre|they re|thats|that s)\b.*$"
+        rf"flows?)|its|it s|theyre|they re|thats|that s)\b.*?(?={_LENGTH_LAST}|$)"
     ),
     re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
         r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"

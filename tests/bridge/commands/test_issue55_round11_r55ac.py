@@ -207,3 +207,17 @@ def test_a_place_cleared_is_acted_on(text: str, want: dict[str, Any]) -> None:
 )
 def test_in_from_a_bar_is_from_that_bar_on(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # a length said after the purpose clause is the request's
+        case("make a drum groove so i can practice over it, 8 bars long", op="make", target="drums", bars=8),
+        case("write me a techno bass line so I have something to jam on, 16 bars", op="make", target="bass",
+             genre="techno", bars=16),
+        # near: the purpose clause is still cut
+        case("split this mix into stems so I can get at the vocal", op="separate"),
+    ],
+)  # fmt: skip
+def test_a_length_after_the_purpose_is_kept(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
