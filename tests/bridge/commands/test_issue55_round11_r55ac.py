@@ -78,6 +78,10 @@ def test_a_track_by_its_number(text: str, want: dict[str, Any]) -> None:
              prompt="dusty vinyl crackle with soft rain", bars=4),
         case("I would love an audio loop, sixteen bars in length, of waves on a pebble beach", op="musicgen",
              prompt="waves on a pebble beach", bars=16),
+        case("could you make a loop of wind chimes in a breeze, two bars, for the kids to dance to", op="musicgen",
+             prompt="wind chimes in a breeze", bars=2),
+        case("make an audio loop of a bowed cello drone so we can jam on it", op="musicgen",
+             prompt="bowed cello drone"),
         # near: no "of" after the audio loop, the words before it are the sound
         case("generate a lofi chord loop with musicgen, warm and dusty", op="musicgen",
              prompt="lofi chord loop, warm and dusty"),
