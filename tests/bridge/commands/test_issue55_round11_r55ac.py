@@ -225,3 +225,19 @@ def test_in_from_a_bar_is_from_that_bar_on(text: str, want: dict[str, Any]) -> N
 )  # fmt: skip
 def test_a_length_after_the_purpose_is_kept(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # a part drowning another out is too loud
+        case("the hats are drowning out everything in the chorus", op="softer", target="hats",
+             scope={"section": "chorus"}),
+        case("take the bass down in the verse, it drowns out everything", op="softer", target="bass",
+             scope={"section": "verse"}),
+        # near: a part drowned, or drowning in the mix, is too quiet
+        case("the keys are drowned by the drums", op="louder", target="chords"),
+        case("the snare is drowning in the mix", op="louder", target="snare"),
+    ],
+)  # fmt: skip
+def test_drowning_another_part_out_is_too_loud(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
