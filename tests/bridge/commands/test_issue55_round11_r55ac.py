@@ -241,3 +241,18 @@ def test_a_length_after_the_purpose_is_kept(text: str, want: dict[str, Any]) -> 
 )  # fmt: skip
 def test_drowning_another_part_out_is_too_loud(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "line this conga loop up with the bars of the project",
+        "could you line that choir take up to the song",
+    ],
+)
+def test_a_clip_lined_up_with_the_song_is_warped(text: str) -> None:
+    assert read(text) == {"op": "warp"}
+
+
+def test_a_part_lined_up_with_the_grid_is_no_warp() -> None:  # near: the grid is a quantize's
+    assert rules("line the drums up with the grid").params.get("warp") is None
