@@ -37,8 +37,10 @@ MARGIN = 0.25  # and its lead over the next op
 PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
+# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"})  # fmt: skip
+             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"},
+             {"stop", "cancel"})  # fmt: skip
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 # the rules' question when a part is named and no action word of theirs is said (parser.py)

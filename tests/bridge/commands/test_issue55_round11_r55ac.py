@@ -256,3 +256,12 @@ def test_a_clip_lined_up_with_the_song_is_warped(text: str) -> None:
 
 def test_a_part_lined_up_with_the_grid_is_no_warp() -> None:  # near: the grid is a quantize's
     assert rules("line the drums up with the grid").params.get("warp") is None
+
+
+def test_a_stop_read_against_a_cancel_is_asked() -> None:
+    got = answer("halt whatever you are running", "stop", None)  # the rules: the job cancelled
+    assert not got.understood and got.params["reason"].endswith("?"), got
+
+
+def test_a_stop_read_as_a_stop_is_acted_on() -> None:  # near
+    assert means_of(answer("stop playback", "stop", None).as_dict()) == {"op": "stop"}
