@@ -113,8 +113,8 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
             out["from_bar"] = _first_of(g)
         elif how == "before":
             out["to_bar"] = max(1, _first_of(g) - 1)
-        elif how == "until":
-            out["to_bar"] = _first_of(g)
+        elif how == "until":  # "no hats till bar 9": the hats come in at bar 9, none before it
+            out["to_bar"] = max(1, _first_of(g) - 1) if s.startswith(" no ") else _first_of(g)
         elif how == "every":
             out["every"] = 2 if g[-1] == "other" else _num(g[0])
         elif how in ("offbeats", "downbeats", "backbeat"):

@@ -265,3 +265,16 @@ def test_a_stop_read_against_a_cancel_is_asked() -> None:
 
 def test_a_stop_read_as_a_stop_is_acted_on() -> None:  # near
     assert means_of(answer("stop playback", "stop", None).as_dict()) == {"op": "stop"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # "no X till bar N": X comes in at bar N
+        case("no kick until bar 17", op="remove", target="kick", scope={"until_bar": 16}),
+        case("no claps till bar five please", op="remove", target="claps", scope={"until_bar": 4}),
+        # near: a change until a bar is up to that bar
+        case("strip back the bass until bar 8", op="simpler", target="bass", scope={"until_bar": 8}),
+    ],
+)
+def test_no_part_till_a_bar_is_none_before_it(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
