@@ -278,3 +278,15 @@ def test_a_stop_read_as_a_stop_is_acted_on() -> None:  # near
 )
 def test_no_part_till_a_bar_is_none_before_it(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # "calm the X down" is "calm down the X": fewer notes
+        case("calm the bass down in the chorus", op="simpler", target="bass", scope={"section": "chorus"}),
+        case("could you calm the hats down a little", op="simpler", target="hats"),
+        case("calmer drums", op="softer", target="drums"),  # near: "calmer" stays less energy
+    ],
+)
+def test_calm_a_part_down_is_simpler(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
