@@ -145,9 +145,12 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "automate" and place and lost({"scope": place}, {"scope": means.get("scope") or {}}):
         return "the place it says is not read"  # "over the last 4 bars" read as a 4-bar fade
     named = explain.target_in(s)
-    if (
-        op in PART_OPS and "target" not in means and target in PARTS and named == target
-    ):  # "carry the melody on"
+    if (  # "carry the melody on"; "loosen hatz up" (a part the rules do not read, no clip pointed at)
+        op in PART_OPS
+        and "target" not in means
+        and target in PARTS
+        and (named == target or (named is None and not POINTED.search(s)))
+    ):
         return f"it names the {target}"
     if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
         return "it names no part it reads"

@@ -290,3 +290,12 @@ def test_no_part_till_a_bar_is_none_before_it(text: str, want: dict[str, Any]) -
 )
 def test_calm_a_part_down_is_simpler(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+def test_a_part_heard_only_by_the_learned_reading_is_asked() -> None:
+    got = answer("tighten up the snarez", "quantize", "snare")  # no part the rules read, no clip pointed at
+    assert not got.understood and got.params["reason"].endswith("?"), got
+
+
+def test_a_change_pointed_at_the_clip_is_acted_on() -> None:  # near: "this" is the clip
+    assert means_of(answer("tighten this up", "quantize", "snare").as_dict()) == {"op": "quantize"}
