@@ -68,6 +68,7 @@ SLOTS: dict[str, re.Pattern[str]] = {
     ),
     "times": re.compile(r" (\d+) times(?= )"),
     "factor": re.compile(r" (?:double|half|halve) (?:the )?tempo(?= )"),
+    "follow": re.compile(r" (?:that follows|which follows|following|follows) (?:the |my )?(\w+) track(?= )"),
 }
 
 # a setting of the song taken from the clip: "match the tempo to this sample", "sync the bpm to it"
@@ -77,7 +78,7 @@ APPLIED = re.compile(
 
 
 # a value said in the producer's words, said again in the parser's ("4 more goes" -> "4 variations")
-SAID_AGAIN = {"versions": "{} variations", "times": "{} times"}
+SAID_AGAIN = {"versions": "{} variations", "times": "{} times", "follow": "following the {} track"}
 
 
 def _said(s: str) -> dict[str, str]:
@@ -119,7 +120,9 @@ def sentence_for(
         return "set the tempo from this clip"
     if op == "make":
         text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
-        return " ".join(["make", text, *_values(said, ("bars", "key", "tempo", "versions"), key_words)])
+        return " ".join(
+            ["make", text, *_values(said, ("bars", "key", "tempo", "versions", "follow"), key_words)]
+        )
     the = _the(target)
     if op == "transcribe" and target in STEMS:  # "the vocals of this clip": split out, then transcribed
         return f"turn the {target} of this clip into midi"

@@ -299,3 +299,13 @@ def test_a_part_heard_only_by_the_learned_reading_is_asked() -> None:
 
 def test_a_change_pointed_at_the_clip_is_acted_on() -> None:  # near: "this" is the clip
     assert means_of(answer("tighten this up", "quantize", "snare").as_dict()) == {"op": "quantize"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # a new part the learned reading acts on keeps the track it follows
+        case("bass following rhodes track", op="make", target="bass", follow="track:rhodes"),
+    ],
+)  # fmt: skip
+def test_a_learned_new_part_keeps_the_track_it_follows(text: str, want: dict[str, Any]) -> None:
+    assert learned(text, "make", want["target"]) == want
