@@ -75,10 +75,9 @@ _SOFTENED = re.compile(
     r"way|rather|somewhat|bit|super|real|kinda|too) )+(bare|empty|sparse|busy|cluttered|loud|quiet|soft|plain)\b"
 )
 # a phrasal verb's particle after its object is read before it: "strip the bass back" is "strip back
-# the bass", "calm the drums down" is "calm down the drums" (simpler, as "calm down"; the split forms
-# of other verbs have readings of their own)
+# the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
 _PARTICLE = re.compile(
-    r"\b(strip|pare|calm) "
+    r"\b(strip|pare) "
     r"((?:the|my|this|that|these|those) (?:[a-z]+ )?[a-z]+) (back|out|down|up)\b"
 )
 # "take the chords out from bar 9", "pull the bass out of the intro": "take out the chords ..." (REMOVE's words);

@@ -280,18 +280,6 @@ def test_no_part_till_a_bar_is_none_before_it(text: str, want: dict[str, Any]) -
     assert read(text) == want
 
 
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [  # "calm the X down" is "calm down the X": fewer notes
-        case("calm the bass down in the chorus", op="simpler", target="bass", scope={"section": "chorus"}),
-        case("could you calm the hats down a little", op="simpler", target="hats"),
-        case("calmer drums", op="softer", target="drums"),  # near: "calmer" stays less energy
-    ],
-)
-def test_calm_a_part_down_is_simpler(text: str, want: dict[str, Any]) -> None:
-    assert read(text) == want
-
-
 def test_a_part_heard_only_by_the_learned_reading_is_asked() -> None:
     got = answer("tighten up the snarez", "quantize", "snare")  # no part the rules read, no clip pointed at
     assert not got.understood and got.params["reason"].endswith("?"), got
