@@ -39,8 +39,10 @@ MARGIN = 0.25  # and its lead over the next op
 PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
+# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"})  # fmt: skip
+             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"},
+             {"stop", "cancel"})  # fmt: skip
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
@@ -50,6 +52,8 @@ CHANGED_MIND = re.compile(
     r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
 )
 HISTORY_OPS = ("undo", "redo")
+# a learned target of these is taken only when the sentence says a part ("keep this riff going": the clip)
+UNSAID_PARTS = ("drums", "bass", "chords", "melody")
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
 CHANGED_TO = re.compile(
     r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to "
@@ -90,8 +94,10 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     chosen = _chosen(heard, s, key, ruled, reading)
     if not chosen.understood:
         return chosen
-    if explain.dropped(chosen, s) is not None or guards.overrules(
-        chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target
+    if (
+        explain.dropped(chosen, s) is not None
+        or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
+        or guards.two_targets(chosen, heard, s, reading.target)
     ):
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
@@ -246,8 +252,12 @@ def _acted(text: str, again: Intent) -> bool:
 
 
 def _target(reading: lr.Reading, s: str) -> str | None:
-    """The learned target, its name read from the sentence when it is a track; else the sentence's."""
+    """The learned target, its name read from the sentence when it is a track; else the sentence's.
+    A part the sentence names no part for is none ("keep this riff going": the clip it points at;
+    "adjust the levels": no part to guess)."""
     named = explain.target_in(s)
     if reading.target == "track":
         return named if named is not None and named.startswith("track:") else None
+    if reading.target in UNSAID_PARTS and named is None:
+        return None
     return reading.target or named

@@ -2,7 +2,7 @@
 
 - a purpose clause, the reason given for the request, to the sentence's end: "split this mix into
   stems so I can get at the vocal" (the stems are asked for, the vocal is why), "write some drums
-  so we can jam over them";
+  so we can jam over them" (a length said last is the request's: "so I can pick one, 4 bars each");
 - the rest kept as it is: "rewrite bars 5 to 8 of this clip but keep everything around them
   untouched" (what a rewrite of some bars does anyway; "everything" is not the target).
 
@@ -38,11 +38,13 @@ PLACE_FINE = re.compile(
     r"and) \d+)?) (?:is|are|s|re|sounds?|seems?|feels?|can stay|stays?)(?: totally| all| perfectly| pretty| really|"
     r" already| actually)? (?:fine|ok|okay|good|great|perfect|alright|nice|solid)(?: as (?:it is|they are|is))?(?= )"
 )
+# a length said after the purpose clause is the request's: "a drum groove so i can practice, 8 bars long"
+_LENGTH_LAST = r" \d+ (?:bars?|measures?)(?: each| long| in length| only)? $"
 ASIDES = (
     re.compile(
         rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
         rf"locks?|has|have|gets?|stays?|plays?|feels?|sounds?|seems?|hits?|moves?|breathes?|bounces?|grooves?|"
-        rf"flows?|hears?|sees?|knows?|learns?|understands?|follows?|counts?)|its|it s|theyre|they re|thats|that s)\b.*$"
+        rf"flows?|hears?|sees?|knows?|learns?|understands?|follows?|counts?)|its|it s|theyre|they re|thats|that s)\b.*?(?={_LENGTH_LAST}|$)"
     ),
     re.compile(  # "a loop of rain, for her to improvise over": who it is for and what they will do with it
         r"(?<=\w),? for (?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+) to "

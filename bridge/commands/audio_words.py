@@ -31,6 +31,11 @@ ASKED_OF_CLIP = re.compile(
 )
 # "warp this to the song": analyse the selected clip and warp its bars onto Live's bar lines.
 WARP_PHRASES = ("warp",)
+# "line this loop up with the song's bar lines": the clip warped to the song (a part lined up with the grid
+# is quantized)
+LINED_UP = re.compile(
+    r" line (?:this|that|it)(?: \w+){0,3} up (?:with|to) (?:the )?(?:song|songs|song s|bars|bar lines|project|set)(?= )"
+)
 # "set the tempo from this clip": analyse the selected clip and apply its tempo (and signature, key)
 FROM_CLIP_PHRASES = (
     "from this clip", "from the clip", "from that clip", "from the selected clip", "from this loop",

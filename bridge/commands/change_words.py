@@ -37,6 +37,7 @@ MASKED_BY = re.compile(
     rf"|(?:under|beneath|behind|below|by) (?:the |those |that |my |this )?(?!{PLACE_WORDS})\w+)(?= )"
 )
 SOFTER = ("quieter", "softer", "turn down", "bring down", "too loud", "too hot", "lower the volume", "less loud",
+          "drowning out", "drowns out", "drown out",  # "they're drowning out the piano": they are too loud
           "tame", "pull back", "back off", "ease off", "ease up on", "ease back", "lay off", "go easy on", "gentler", "less velocity",
           "lighter", "more softly", "more quietly", "more gently", "more quiet", "more soft")  # fmt: skip
 BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", "too sparse", "too empty", "too bare",

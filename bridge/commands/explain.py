@@ -65,7 +65,12 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
     if op != "quantize" and any(f" {p} " in s for p in QUANTIZE):  # "so every note sits on the beat"
         return False
     named = target_in(s)
-    got = means_of(reading.as_dict()).get("target")
+    means = means_of(reading.as_dict())
+    got = means.get("target")
+    if named is not None and named == means.get("follow"):  # "bass following the rhodes track"
+        named = None
+    if op == "separate" and named is not None:  # "the vocal off this recording": the stem, not a track
+        named = v.STEMS.get(named.removeprefix("track:"), named)
     return (
         named is None or got is None or named in (got if isinstance(got, list) else [got]) or op in TAKE_OPS
     )

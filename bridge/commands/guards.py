@@ -25,7 +25,16 @@ then the sentence is asked about, not acted on (``agree``).
 - no part to change: a level or density change (louder, softer, busier, simpler) with no target,
   when the sentence names a part or track the reading did not read ("the organ track should
   breathe more") or says no "this", "it" or clip at all ("give the outro more punch"): the
-  selected clip is changed only when the sentence points at it.
+  selected clip is changed only when the sentence points at it;
+- a thing not read removed: a removal of no part (every note of its place cleared) in a sentence
+  that names a thing no reader knows ("kill the china in the second half", "get rid of the gong");
+- another fix complained of: a level or density change when the sentence's complaint asks for
+  another ("can the drums be calmer? there's too much going on" read as softer: the complaint is
+  of too many notes);
+- two parts in two clauses (``two_targets``, on the sentence as written): the sentence has two
+  clauses and the learned reading is sure of another whole part or the clip than the one read, and
+  says it ("everything drags, can the bass go half time" read as all of it; "star this one, that
+  groove slaps" read as the drums).
 
 Sentences are normalised (padded, lower case, numbers as digits).
 """
@@ -37,8 +46,10 @@ from typing import Any
 
 from bridge.commands import explain
 from bridge.commands import scoped as sc
+from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
-from bridge.commands.means import VOICES, means_of
+from bridge.commands.means import SELECTED_OPS, VOICES, means_of
+from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
 from bridge.commands.take_words import THIS_CLIP
 
@@ -77,6 +88,17 @@ NOT_A_NAME = frozenset({"i", "me", "you", "it", "we", "us", "so", "can", "make",
 PART_OPS = SCOPED_OPS | {"continue", "accompany"}  # ops on a part: one named and not read is dropped
 LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's level or density
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
+WHOLE = ("drums", "bass", "chords", "melody", "all", "this", "vocals")  # a whole part or the clip
+CLAUSES = re.compile(r"[,;:?!(]|\.\s")  # a sentence of two clauses or more, as written
+SAID = {"this": re.compile(r" (?:this|it|that|clip|selection|recording|sample|loop)(?= )"),
+        "all": re.compile(r" (?:all|everything|whole|every part)(?= )")}  # fmt: skip
+# a removal of no part clears every note of its place: one that names a thing it does not read is asked
+THING = re.compile(r" (?:the|my|those|these|that) (\w+)(?= )")
+PLACES = frozenset(
+    "bar bars measure measures first last second third fourth final half start end beginning top rest whole "
+    "clip song loop section part beat beats note notes everything all same way other next previous track "
+    "selection selected arrangement".split()
+) | {w for name in SECTIONS for w in name.split()}
 PARTS = (
     "drums",
     "bass",
@@ -124,12 +146,19 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "automate" and place and lost({"scope": place}, {"scope": means.get("scope") or {}}):
         return "the place it says is not read"  # "over the last 4 bars" read as a 4-bar fade
     named = explain.target_in(THIS_CLIP.sub(" this ", s))  # "extend this groove": the clip, not drums
-    if (
-        op in PART_OPS and "target" not in means and target in PARTS and named == target
-    ):  # "carry the melody on"
+    if (  # "carry the melody on"; "loosen hatz up" (a part the rules do not read, no clip pointed at)
+        op in PART_OPS
+        and "target" not in means
+        and target in PARTS
+        and (named == target or (named is None and not POINTED.search(s)))
+    ):
         return f"it names the {target}"
     if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
         return "it names no part it reads"
+    if op == "remove" and "target" not in means and _unread_thing(s) is not None:  # "kill the china"
+        return f"it names the {_unread_thing(s)}, which it does not read"
+    if op in LEVEL_OPS and complained(s) not in (None, op):  # "calmer? there's too much going on": simpler
+        return f"it complains of what {complained(s)} fixes"
     if any(_clause(name) for name in changed(intent) if name.startswith("track:")):
         return "the track it names is not a name"
     if op in WRITES and set(means) <= set(BARE) and VAGUE.search(s.rstrip()):
@@ -139,6 +168,31 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None
+
+
+def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str | None:
+    """Why acting on ``intent`` may change the wrong part, or None: the sentence has two clauses
+    ("everything feels rushed, can the drums go half time", "star this one, that groove slaps") and
+    the learned reading is sure of another whole part or the clip (``target``) than the one read."""
+    means = means_of(intent.as_dict())
+    got = means.get("target") or ("this" if means["op"] in SELECTED_OPS else None)
+    if target not in WHOLE or got not in WHOLE or got == target or means["op"] in ("musicgen", "separate"):
+        return None  # (a separation's stem is a stem of the clip, no other target)
+    if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
+        return None
+    return f"it says the {target} as well as the {got}"
+
+
+def _unread_thing(s: str) -> str | None:
+    """A thing a sentence names ("the china") that is no place, section or the clip, or None."""
+    return next((w for w in THING.findall(s) if w not in PLACES and not w.isdigit()), None)
+
+
+def _says(s: str, target: str) -> bool:
+    """Whether a normalised sentence says ``target`` (a whole part, all of them, or the clip)."""
+    if target in SAID:
+        return SAID[target].search(s) is not None
+    return any(f" {name} " in s for name, part in v.PARTS.items() if part == target)
 
 
 def _clause(track: str) -> bool:

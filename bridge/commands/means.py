@@ -10,6 +10,7 @@ count as said (a label cannot match them). Used by tools/bench/grammar_blind.py 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 # ops whose action works on the selected clip when no target is said ("analyze this clip")
@@ -130,11 +131,17 @@ def _place(p: dict[str, Any]) -> dict[str, Any]:
     return scope
 
 
+def _track(name: object) -> str:
+    """A track by its name in Live, Live's Nth track by its number ("track 7": ``track:7``)."""
+    number = re.fullmatch(r"track (\d+)", str(name))
+    return f"track:{number.group(1) if number else name}"
+
+
 def _target(part: str | None, p: dict[str, Any]) -> Any:
     if p.get("target"):
         return p["target"]
     if p.get("track_name"):  # a clip by its track's name in Live
-        return f"track:{p['track_name']}"
+        return _track(p["track_name"])
     if p.get("voices"):
         voices = [VOICES.get(v, v) for v in str(p["voices"]).split(",")]
         return voices[0] if len(voices) == 1 else voices
@@ -196,16 +203,10 @@ def _key(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _numbered(name: str) -> str:
-    """A track by its number is the number ("track 6": ``track:6``), as docs/intents.md writes it."""
-    number = name.removeprefix("track ")
-    return number if number != name and number.isdigit() else name
-
-
 def _mixer(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     return {
         "op": p.get("do"),
-        "target": part or (f"track:{_numbered(str(p['track_name']))}" if p.get("track_name") else None),
+        "target": part or (_track(p["track_name"]) if p.get("track_name") else None),
     }
 
 
@@ -243,7 +244,7 @@ def _jam(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _automate(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
-    target = part or (f"track:{p['track_name']}" if p.get("track_name") else None)
+    target = part or (_track(p["track_name"]) if p.get("track_name") else None)
     shape = SHAPES.get((p.get("device", ""), p.get("shape", "")), p.get("shape"))
     return _common({"op": "automate", "target": target, "shape": shape}, p, "bars", "scope")
 

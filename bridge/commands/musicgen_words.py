@@ -36,6 +36,16 @@ _BARS = re.compile(
     re.IGNORECASE,
 )
 
+# the sound an audio loop is "of", its length said between: "an audio loop, eight bars in length, of rain"
+_DESCRIBED = re.compile(
+    r"\baudio (?:loops?|clips?|recording|sample)\b(?:\s*,?\s*(?:for |of )?\w+ (?:bars?|measures?)"
+    r"(?: long| in length)?\s*,)?\s*(?:of|:)\s+"
+)
+_POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
+# what the loop is for, said last: "..., for her to improvise over", "..., so we can jam on it"
+_PURPOSE = re.compile(
+    r"[\s,]+(?:for (?:me|us|her|him|them|you|the \w+) to|so (?:that )?(?:i|we|she|he|they|you) (?:can|could)) .*$"
+)
 
 # "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
 _ACTED_ON = re.compile(
@@ -54,13 +64,15 @@ def prompt_as_written(heard: str) -> str:
     fillers and self-corrections are not prompt words ("uh", "like" as a filler: ``fillers``)."""
     said = re.sub(r"\bw/(?!o\b)", "with ", heard.lower())  # "w/" is written back after (``params_of``)
     text = " ".join(fillers.self_corrected(fillers.marked(said).split()))
+    described = _DESCRIBED.search(text)  # "yo make an audio loop, 4 bars long, of rain": what follows "of"
+    text = text[described.end() :] if described else text
     text = _ENGINE.sub(" ", text)
     text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
     text = _BARS.sub(" ", text)
     words = text.split()
     while words and words[0].lower().strip(",:") in PROMPT_FILLER:
         words.pop(0)
-    prompt = " ".join(words).strip(" ,.;:!")
+    prompt = _PURPOSE.sub("", _POLITE.sub("", " ".join(words))).strip(" ,.;:!?")
     prompt = re.sub(r"\s+,", ",", re.sub(r",\s*,", ",", prompt))
     return prompt.lower()
 
@@ -110,6 +122,7 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
         params = {**params, **({"key": key} if key else {})}
     prompt = _SAMPLE.sub("", " ".join(prompt.split())).strip(" ,.;:")
     prompt = _BARS.sub(" ", _LENGTH.sub(" ", prompt)).strip(" ,.;:")  # "rain on a window, eight bars"
+    prompt = _PURPOSE.sub("", " ".join(prompt.split())).strip(" ,.;:")  # "..., for her to improvise over"
     if (bpm := _BPM.search(prompt)) is not None and 40 <= int(bpm.group(1)) <= 300:  # "a 90 bpm drone"
         prompt, params = _BPM.sub(" ", prompt), {**params, "tempo_bpm": int(bpm.group(1))}
         prompt = " ".join(prompt.split())

@@ -19,7 +19,7 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
-from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP
+from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP, LINED_UP
 from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.said import said
@@ -41,7 +41,7 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     factor = cw.TEMPO_FACTORS.get(factor_word)
     if factor is not None:  # "double the tempo": Live's tempo (a clip's "double time" is a transform)
         return Intent("set_tempo", None, {"tempo_factor": factor}, heard)
-    if said(s, *v.WARP_PHRASES):  # before tempo: "warp it to the tempo" names no tempo
+    if said(s, *v.WARP_PHRASES) or LINED_UP.search(s):  # before tempo: "warp it to the tempo": no tempo
         return Intent("analyze", None, {"warp": True}, heard)
     if said(s, *(*v.TEMPO_WORDS, "key")) and said(s, *v.FROM_CLIP_PHRASES) and not sp.numbers(s):
         return Intent("analyze", None, {"apply": True}, heard)  # "set the tempo from this clip"

@@ -57,8 +57,8 @@ _INTERVAL = re.compile(  # groups: direction, "by", article, interval, direction
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NUM = rf"(\d+|{_ORD})"
 _BAR = re.compile(rf" (?:bars?|measures?) (\d+) | (?:the )?({_ORD}) (?:bar|measure) ")
-_BEAT = re.compile(
-    rf" beat (\d+) | (?:the )?({_ORD}) beat | (?:the )?(downbeat) "
+_BEAT = re.compile(  # "make the beat four on the floor" is a feel, no beat 4
+    rf" beat (\d+) (?!(?:on|to) the floor )| (?:the )?({_ORD}) beat | (?:the )?(downbeat) "
     r"| on the (1|one|2|two|3|three|4|four|5|five|6|six|7|seven) (?:of|in) (?:bar|measure) "
 )  # "on the one of bar 17"
 _COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

@@ -68,6 +68,7 @@ SLOTS: dict[str, re.Pattern[str]] = {
     ),
     "times": re.compile(r" (\d+) times(?= )"),
     "factor": re.compile(r" (?:double|half|halve) (?:the )?tempo(?= )"),
+    "follow": re.compile(r" (?:that follows|which follows|following|follows) (?:the |my )?(\w+) track(?= )"),
 }
 
 # a setting of the song taken from the clip: "match the tempo to this sample", "sync the bpm to it"
@@ -77,7 +78,7 @@ APPLIED = re.compile(
 
 
 # a value said in the producer's words, said again in the parser's ("4 more goes" -> "4 variations")
-SAID_AGAIN = {"versions": "{} variations", "times": "{} times"}
+SAID_AGAIN = {"versions": "{} variations", "times": "{} times", "follow": "following the {} track"}
 
 
 def _said(s: str) -> dict[str, str]:
@@ -119,10 +120,14 @@ def sentence_for(
         return "set the tempo from this clip"
     if op == "make":
         text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
-        return " ".join(["make", text, *_values(said, ("bars", "key", "tempo", "versions"), key_words)])
+        return " ".join(
+            ["make", text, *_values(said, ("bars", "key", "tempo", "versions", "follow"), key_words)]
+        )
     the = _the(target)
     if op == "transcribe" and target in STEMS:  # "the vocals of this clip": split out, then transcribed
         return f"turn the {target} of this clip into midi"
+    if op == "separate" and _stem(s) is not None:  # "just need the vocal stem": that stem, not every one
+        return f"pull the {_stem(s)} out of this clip"
     take = f"the {target} take" if target in TAKES[1:] else "this take"
     base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
     if not base:
@@ -135,6 +140,15 @@ def sentence_for(
     if said.get("bars", "").split(" ")[0].isdigit():  # "8 bars" said first: "continue the drums for 8 bars"
         said["bars"] = "for " + said["bars"]
     return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_where(op, said), *_section(op, s)])
+
+
+def _stem(s: str) -> str | None:
+    """The one stem a sentence names ("the vocal off this recording"), or None (none, several, or every
+    stem asked for: "into stems, i want to chop the vocal" names why, not which)."""
+    if " stems " in s:
+        return None
+    named = {v.STEMS[w] for w in s.split() if w in v.STEMS and w != "other"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _where(op: str, said: dict[str, str]) -> list[str]:
@@ -165,8 +179,9 @@ def _section(op: str, s: str) -> list[str]:
 def _the(target: str | None) -> str:
     if target is None or target in TAKES:
         return "it"
-    if target.startswith("track:"):
-        return f"the {target.split(':', 1)[1]} track"
+    if target.startswith("track:"):  # "track:7": Live's seventh track
+        name = target.split(":", 1)[1]
+        return f"track {name}" if name.isdigit() else f"the {name} track"
     if target in v.PARTS.values() or target in TARGET_WORDS:
         return f"the {TARGET_WORDS.get(target, target)}"
     return f"the {target}"

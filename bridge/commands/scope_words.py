@@ -2,7 +2,7 @@
 
 "in bar 3" ``{"bar": 3}``, "in bars 5 to 8" ``{"from_bar": 5, "to_bar": 8}``, "in the second half"
 ``{"half": 2}``, "in the first 4 bars" ``{"first_bars": 4}``, "in the last two bars" ``{"last_bars": 2}``,
-"only after bar four" ``{"from_bar": 5}``, "from bar 9" ``{"from_bar": 9}``, "before bar nine"
+"only after bar four" ``{"from_bar": 5}``, "from bar 9" (on, or "bring it in from bar 9") ``{"from_bar": 9}``, "before bar nine"
 ``{"to_bar": 8}``, "every fourth bar" ``{"every": 4}``, "on the offbeats" ``{"on": "offbeats"}``,
 "on beat 3" ``{"beat": 3}`` (a bar and a beat as ``place_words`` reads them). A section ("in the chorus") is returned as ``{"section": "chorus"}``:
 no clip has sections yet, so the parser asks which bars it means. Sentences are normalised (padded,
@@ -52,6 +52,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             rf" (?:from|starting at|starting on|starting in|starting from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?:on|onwards|onward) | starting (?:at|on|in|from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "
             rf"|^ from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |-)"  # said first
+            rf"|(?<= in) from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |and |-)"  # comes in
         ),
         "from",
     ),
@@ -112,8 +113,8 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
             out["from_bar"] = _first_of(g)
         elif how == "before":
             out["to_bar"] = max(1, _first_of(g) - 1)
-        elif how == "until":
-            out["to_bar"] = _first_of(g)
+        elif how == "until":  # "no hats till bar 9": the hats come in at bar 9, none before it
+            out["to_bar"] = max(1, _first_of(g) - 1) if s.startswith(" no ") else _first_of(g)
         elif how == "every":
             out["every"] = 2 if g[-1] == "other" else _num(g[0])
         elif how in ("offbeats", "downbeats", "backbeat"):

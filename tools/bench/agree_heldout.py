@@ -8,6 +8,8 @@ For each writer (tests/data/commands_blind1..34.yaml, ``reading_train.BLIND``): 
 (``tools.corpus.reading_train``: the generated corpus, the older sets and the other blind sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
 held-out folds, as the shipped head's is) go through ``agree.agreed`` with the rules' reading, and
 the answer is scored. "Acted wrong" counts answers that did something other than the label says.
+Each sentence is read as ``agree.parse`` reads it: in English first (``tongues.in_english``: a
+Spanish-English sentence said in English; one mostly in a tongue nothing reads is asked about).
 ``--writers`` scores only those sets (a tuning or report half; with ``--only`` only their folds are
 trained, temperature fitted on them; with ``--together`` one head is trained without all of them); after ``make reading`` the held-out logits it kept are reused
 when the sentences and labels are the same (no second round of fits); ``--peer REV`` scores, beside ours,
@@ -33,9 +35,11 @@ import numpy as np
 
 from bridge.commands import reader
 from bridge.commands.agree import agreed
+from bridge.commands.intent import unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.scoped import read_scoped
+from bridge.commands.tongues import in_english
 from bridge.reading.labels import FIELDS, classes
 from bridge.reading.softmax import fit_temperature, softmax
 from tools.bench.grammar_blind import load, score
@@ -45,7 +49,11 @@ KEPT = rt.CACHE_DIR / "heldout_readings.json"  # the last run's held-out reading
 
 
 def ruled(text: str) -> Any:
-    heard = " ".join(text.split())
+    """The rules' reading of a sentence as ``agree.parse`` reads it: said in English first (``tongues``),
+    a sentence mostly in a tongue nothing reads asked about; scoped clauses read first."""
+    heard, asked = in_english(" ".join(text.split()))
+    if asked:
+        return unknown(heard, asked)
     s, key, _ = normalize(heard)
     return read_scoped(heard, s, lambda rest: rules(rest.replace(" _key_ ", f" {key} "))) or rules(heard)
 
@@ -182,7 +190,8 @@ def main() -> None:
             for item, reading in zip(items, readings[name], strict=True):
                 text = str(item["text"])
                 first = ruled(text)
-                answer = first if policy is None else policy(" ".join(text.split()), first, reading)
+                heard, asked = in_english(" ".join(text.split()))  # a question of tongues is asked as it is
+                answer = first if policy is None or asked else policy(heard, first, reading)
                 got, how = score(answer.as_dict(), item["means"])
                 points += got
                 wrong += how in ("wrong", "acted")
