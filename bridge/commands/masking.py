@@ -31,7 +31,10 @@ HIDES = frozenset(
     for w in re.findall(r"[a-z]+", _ACTIVE + _PASSIVE)
     if w.startswith(("drown", "mask", "bur", "swamp", "smother", "overpower"))
 )
-_COMPLAINT = re.compile(rf" (?:(?P<active>{_ACTIVE})|(?P<passive>{_PASSIVE}))(?: out)?(?= )")
+# "the snare is drowning in the mix": a part drowning IN something is hidden, no part hiding another
+_COMPLAINT = re.compile(
+    rf" (?:(?P<active>(?!drown(?:ing|s)? in\b){_ACTIVE})|(?P<passive>{_PASSIVE}))(?: out)?(?= )"
+)
 # words between a part and its verb ("the pads are really drowning"), skipped when looking back
 _BETWEEN = frozenset(
     {"is", "are", "s", "re", "was", "were", "keeps", "keep", "been", "has", "have", "just", "really", "totally",
