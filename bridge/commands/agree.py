@@ -31,6 +31,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.plain_words import plain
 from bridge.commands.scoped import read_scoped
+from bridge.commands.statements import for_reading
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
@@ -60,12 +61,23 @@ CHANGED_TO = re.compile(
 )
 
 
+def heard_as(text: str) -> tuple[str, str | None]:
+    """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
+    said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
+    heard, asked = in_english(punctuated(" ".join(text.split())))
+    return (heard, asked) if asked else (plain(heard), None)
+
+
+def learned_sees(text: str) -> str:
+    """What the learned reading is given of a typed sentence (training encodes the same)."""
+    return for_reading(heard_as(text)[0])
+
+
 def parse(text: str) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
-    heard, asked = in_english(punctuated(" ".join(text.split())))  # Spanish read in English, "comma" a comma
+    heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
-    heard = plain(heard)  # text speak and a learner's phrasing said plainly
     s, key, _ = normalize(heard)
     scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
     return scoped or _read(heard)

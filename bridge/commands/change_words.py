@@ -13,7 +13,7 @@ from bridge.commands import vocab as v
 VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes": "ghost_notes",
                           "ghost note": "ghost_notes", "ghosts": "ghost_notes", "crashes": "cymbals", "tom": "toms",
                           "open hat": "open", "hi hat": "hats", "hat": "hats", "kick drum": "kick"}  # fmt: skip
-REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "kill", "delete", "silence", "cut", "no",
+REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "ditch", "scrap", "kill", "delete", "silence", "cut", "no",
           "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")

@@ -34,12 +34,11 @@ from typing import Any
 import numpy as np
 
 from bridge.commands import reader
-from bridge.commands.agree import agreed
+from bridge.commands.agree import agreed, heard_as
 from bridge.commands.intent import unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.scoped import read_scoped
-from bridge.commands.tongues import in_english
 from bridge.reading.labels import FIELDS, classes
 from bridge.reading.softmax import fit_temperature, softmax
 from tools.bench.grammar_blind import load, score
@@ -49,9 +48,10 @@ KEPT = rt.CACHE_DIR / "heldout_readings.json"  # the last run's held-out reading
 
 
 def ruled(text: str) -> Any:
-    """The rules' reading of a sentence as ``agree.parse`` reads it: said in English first (``tongues``),
-    a sentence mostly in a tongue nothing reads asked about; scoped clauses read first."""
-    heard, asked = in_english(" ".join(text.split()))
+    """The rules' reading of a sentence as ``agree.parse`` reads it (``agree.heard_as``: said in English
+    first, text speak said plainly; a sentence mostly in a tongue nothing reads asked about); scoped
+    clauses read first."""
+    heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
     s, key, _ = normalize(heard)
@@ -190,7 +190,7 @@ def main() -> None:
             for item, reading in zip(items, readings[name], strict=True):
                 text = str(item["text"])
                 first = ruled(text)
-                heard, asked = in_english(" ".join(text.split()))  # a question of tongues is asked as it is
+                heard, asked = heard_as(text)  # a question of tongues is asked as it is
                 answer = first if policy is None or asked else policy(heard, first, reading)
                 got, how = score(answer.as_dict(), item["means"])
                 points += got

@@ -4,10 +4,12 @@
     .venv/bin/python -m tools.corpus.reading_train OUT.npz   (the head written there instead)
 
 Training material: the generated corpus (``command_corpus.generate(SEED)``), the labelled blind
-sets (tests/data/commands_blind1..40.yaml, ``means``; each written by another writer, each trained on
-only after its one blind measurement) and the older sets (commands*.yaml, their
+sets (tests/data/commands_blind1..N.yaml, ``BLIND``, ``means``; each written by another writer, each
+trained on only after its one blind measurement) and the older sets (commands*.yaml, their
 expected intents read into the schema by bridge/commands/means.py). Each sentence is encoded
-once by the frozen encoder (cached in .cache/reading/encodings.npz by text).
+once by the frozen encoder (cached in .cache/reading/encodings.npz by text), as the learned reading
+is given it at run time (``agree.learned_sees``: Spanish said in English, text speak said plainly, a
+statement after the request cut).
 
 Leave-one-writer-out: for each blind set, a head trained on the corpus, the older sets and the other
 blind sets reads it (held out); then a head trained on the corpus alone reads each set. The
@@ -26,6 +28,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bridge.commands.agree import learned_sees
 from bridge.reading.head import save_head
 from bridge.reading.labels import FIELDS, classes
 from bridge.reading.softmax import Net, fit_temperature, softmax, train
@@ -37,7 +40,7 @@ CACHE_DIR = ROOT / ".cache" / "reading"
 HEAD = ROOT / "bridge" / "reading" / "head.npz"
 HELD = CACHE_DIR / "heldout_logits.npz"  # the last training's held-out logits (tools.bench.agree_heldout)
 SEED = 55
-BLIND = [f"commands_blind{i}" for i in range(1, 57)]
+BLIND = [f"commands_blind{i}" for i in range(1, 61)]
 OLDER = ["commands", "commands_heldout", "commands_producer", "commands_fresh"]
 PROJECT_WEIGHT = 3.0  # a hand-written sentence counts this many generated ones
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
@@ -108,7 +111,10 @@ class Data:
         labels = [label for rows in sources.values() for _, label in rows]
         self.labels = {f: tuple(sorted({row[f] for row in labels})) for f in FIELDS}
         self.y = {f: np.array([self.labels[f].index(row[f]) for row in labels]) for f in FIELDS}
-        self.x = encode_cached(self.texts)
+        # each sentence as the learned reading is given it at run time (Spanish said in English, text
+        # speak said plainly, a statement after the request cut): trained on what it will read
+        self.seen = [learned_sees(text) for text in self.texts]
+        self.x = encode_cached(self.seen)
         self.weight = np.where(self.source == "corpus", 1.0, PROJECT_WEIGHT)
 
 
@@ -128,8 +134,8 @@ def score(data: Data, net: Net, rows: np.ndarray) -> dict[str, Any]:
 def data_key(data: Data) -> str:
     """What a kept set of held-out logits was computed on: every sentence, its source and labels."""
     rows = "\n".join(
-        f"{src}\t{t}\t{[data.y[f][i] for f in FIELDS]}"
-        for i, (src, t) in enumerate(zip(data.source, data.texts, strict=True))
+        f"{src}\t{t}\t{seen}\t{[data.y[f][i] for f in FIELDS]}"
+        for i, (src, t, seen) in enumerate(zip(data.source, data.texts, data.seen, strict=True))
     )
     return hashlib.sha1(rows.encode()).hexdigest()
 

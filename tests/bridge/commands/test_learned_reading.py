@@ -39,15 +39,15 @@ def test_acted_on_the_meant_reading(text: str, means: dict[str, Any]) -> None:
     ("text", "op"),
     [
         ("add some automation to the pad", "automate"),  # main: a question with no automation in it
-        ("split the clip on track 2 at bar 17 into stems", "separate"),  # main: the selected clip's stems
         pytest.param(
-            "give me an acapella version of this",
+            "split the clip on track 2 at bar 17 into stems",
             "separate",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="the head trained on blind 1 to 51 (round 10): vary first, separate second",
+                reason="the head trained on blind 1 to 60 (round 11): warp first, separate second",
             ),
-        ),  # main: refused, no stems suggested
+        ),  # main: the selected clip's stems
+        ("give me an acapella version of this", "separate"),  # main: refused, no stems suggested
         ("is this in 3/4 or 6/8?", "analyze"),  # main: made the clip a waltz
         ("set the project tempo to whatever this loop is", "analyze"),  # main: asked for a number only
         # the head trained before issue 54 could not name transcribe: no MIDI suggested
