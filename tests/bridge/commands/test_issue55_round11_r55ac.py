@@ -281,7 +281,9 @@ def test_no_part_till_a_bar_is_none_before_it(text: str, want: dict[str, Any]) -
 
 
 def test_a_part_heard_only_by_the_learned_reading_is_asked() -> None:
-    got = answer("tighten up the snr", "quantize", "snare")  # no part the rules read ("snarez" now is), no clip
+    got = answer(
+        "tighten up the snr", "quantize", "snare"
+    )  # no part the rules read ("snarez" now is), no clip
     assert not got.understood and got.params["reason"].endswith("?"), got
 
 
