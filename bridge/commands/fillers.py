@@ -2,11 +2,13 @@
 
 ``marked`` works on the lower-cased sentence (punctuation still in it): a self-correction ("sixteen
 bars no wait just eight", "the drums uh no the bass", "um actually no") becomes the marker
-``_fix_``, then fillers go: hesitations ("um", "uh", "er"), "you know", "okay so" at a sentence's
+``_fix_`` (after a comma, also "no", "sorry", "actually", "make that", "or rather" before a value:
+"4 bars, no 8"), then fillers go ("i mean" that ends a clause among them): hesitations ("um", "uh", "er"), "you know", "okay so" at a sentence's
 start, typed laughter ("lol"), and "like" where it is no comparison ("at like one forty", "can you
 just like fix it"; "sweet like a lullaby" and "i'd like" keep it). ``self_corrected`` works on the
 words once numbers are digits: what follows each marker takes the place of what it corrects (a
-number, a phrase from its article on, a clause from its verb on, a word of the same kind). Stdlib only.
+number, a range or a bar, a phrase from its article on, a clause from its verb on, a word or words of
+the same kind); "all of them" after an "only" takes the "only" back. Stdlib only.
 """
 
 from __future__ import annotations
@@ -105,14 +107,14 @@ def as_meant(text: str) -> str:
 
 
 def self_corrected(words: list[str]) -> list[str]:
-    """The words (numbers as digits) with every ``_fix_`` resolved: the correction wins; a bare "no"
-    between two numbers ("two semitones no three") is a correction too."""
+    """The words (numbers as digits) with every ``_fix_`` resolved: the correction wins; a bare "no" or
+    "sorry" between two numbers ("two semitones no three", "8 bars sorry 12") is a correction too."""
     out = list(words)
     for i in range(1, len(out) - 1):
         said = out[i + 1 : i + 3]
         if out[i] == "no" and _same_kind(out[i - 1], out[i + 1 : i + 3]):  # "the kick no the snare"
             out[i] = FIX
-        if out[i] == "no" and any(w.isdigit() for w in out[max(0, i - 2) : i]):
+        if out[i] in ("no", "sorry") and any(w.isdigit() for w in out[max(0, i - 2) : i]):
             if said[:1] and (
                 said[0].isdigit() or (said[0] in ("just", "only") and said[1:2] and said[1].isdigit())
             ):

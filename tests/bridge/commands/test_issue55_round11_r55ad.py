@@ -24,6 +24,7 @@ from tests.bridge.commands.test_issue55_round10_r55w import case, read
     [
         case("give me a drum beat, 8 bars, sorry 16", op="make", target="drums", bars=16),
         case("generate 4 bars of drums, make that 8", op="make", target="drums", bars=8),
+        case("a bass line in c minor, 8 bars sorry 12", op="make", target="bass", key="C minor", bars=12),
         case(
             "remove the kick from bar 5, no wait bar 13", op="remove", target="kick", scope={"bars": [13, 13]}
         ),
