@@ -65,7 +65,15 @@ _ARTICLES = frozenset({"the", "a", "an", "my", "this", "that", "some", "those", 
 _PREPOSITIONS = frozenset({"with", "without", "in", "at", "for", "on", "from", "into", "to", "by"})
 _AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "more", "rather", "actually", FIX})
 # words of one kind: a bare word after a marker takes the place of the last word of its kind
-_KINDS = (frozenset(v.PARTS), frozenset(DRUM_VOICES), frozenset(v.GENRES))
+_KEYS = frozenset(
+    f"{note}{sign} {mode}" for note in "abcdefg" for sign in ("", " sharp", " flat") for mode in v.MODES
+)
+_KINDS = (
+    frozenset(v.PARTS),
+    frozenset(DRUM_VOICES),
+    frozenset(v.GENRES),
+    _KEYS,
+)  # "to d minor, or rather c minor"
 
 
 _MODE_NAMES = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))

@@ -39,6 +39,12 @@ from tests.bridge.commands.test_issue55_round10_r55w import case, read
         ),
         case("make a drum loop in trap, sorry, house", op="make", target="drums", genre="house"),
         case(
+            "bring the keys down to D minor, or rather C minor",
+            op="transpose",
+            target="chords",
+            key="C minor",
+        ),
+        case(
             "start a jam in D minor at 100, house, no, drum and bass",
             op="jam_start",
             target=["drums", "bass"],
@@ -69,6 +75,7 @@ def test_the_correction_wins(text: str, want: dict[str, Any]) -> None:
         ("a pad, two bars, sorry, four bars", "a pad 4 bars"),
         ("the lead in funk, or rather lofi hip hop, please", "the lead in lofi hip hop please"),
         ("thin the hats at bar 3, no wait bar 11", "thin the hats at bar 11"),
+        ("lift the melody to e minor, or rather f sharp minor", "lift the melody to f sharp minor"),
         ("mute the pads for now, no wait, solo them, just for a bit", "solo the pads for now just for a bit"),
     ],
 )
