@@ -2,11 +2,13 @@
 
 ``marked`` works on the lower-cased sentence (punctuation still in it): a self-correction ("sixteen
 bars no wait just eight", "the drums uh no the bass", "um actually no") becomes the marker
-``_fix_``, then fillers go: hesitations ("um", "uh", "er"), "you know", "okay so" at a sentence's
+``_fix_`` (after a comma, also "no", "sorry", "actually", "make that", "or rather" before a value:
+"4 bars, no 8"), then fillers go ("i mean" that ends a clause among them): hesitations ("um", "uh", "er"), "you know", "okay so" at a sentence's
 start, typed laughter ("lol"), and "like" where it is no comparison ("at like one forty", "can you
 just like fix it"; "sweet like a lullaby" and "i'd like" keep it). ``self_corrected`` works on the
 words once numbers are digits: what follows each marker takes the place of what it corrects (a
-number, a phrase from its article on, a clause from its verb on, a word of the same kind). Stdlib only.
+number, a range or a bar, a phrase from its article on, a clause from its verb on, a word or words of
+the same kind); "all of them" after an "only" takes the "only" back. Stdlib only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from bridge.commands.numbers import NUMBER_WORDS, words_to_digits
 
 FIX = "_fix_"
 _HESITATION = r"(?:u+m+|u+h+m*|e+r+m*|h+m+|ah+)"
+_NUMBER = r"(?:\d|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)"
+# what a marker after a comma may correct ("4 bars, no 8", ", sorry 16", ", actually a fifth",
+# ", no, bars 9 to 12", ", or rather e minor"): a number, a bar, an interval or a phrase, a key, a genre
+_VALUE = (
+    rf"{_NUMBER}|bars? {_NUMBER}|an? |the |just |only |[a-g](?: sharp| flat)? (?:major|minor)\b|"
+    + "|".join(sorted((re.escape(g) + r"\b" for g in v.GENRES), key=len, reverse=True))
+)
+_MEAN_FILLER = re.compile(r"\bi mean\b(?=\s*(?:[,.!?]|$))")  # "to f minor i mean, the whole tune"
 _FIXES = (
     re.compile(
         rf"(?:\b{_HESITATION},? )?\b(?:no,? wait|wait,? no|no,? sorry|sorry,? no|actually,? no|"
@@ -27,6 +37,8 @@ _FIXES = (
     ),
     re.compile(rf"\b{_HESITATION},? (?:no|sorry|wait|actually|rather)\b,?"),  # "the kick uh sorry the snare"
     re.compile(r"(?<=,) (?:no|sorry|wait)(?=,)"),  # "sixteen bars, no, eight"
+    re.compile(rf"(?<=,) (?:well,? )?(?:no|sorry|actually|make that|or rather)\b,?(?= (?:{_VALUE}))"),
+    re.compile(r"\bwell,? actually\b,?"),  # "i only need the vocal, well actually just give me all"
 )
 _LAUGH = r"(?:lol+|lmao+|lmfao|rofl|haha+|hehe+|xd|o{2,}h+|wow+)"  # and "ooh", "wow"
 # a stutter on a small word ("turn up the the the thing"): said once
@@ -53,7 +65,15 @@ _ARTICLES = frozenset({"the", "a", "an", "my", "this", "that", "some", "those", 
 _PREPOSITIONS = frozenset({"with", "without", "in", "at", "for", "on", "from", "into", "to", "by"})
 _AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "more", "rather", "actually", FIX})
 # words of one kind: a bare word after a marker takes the place of the last word of its kind
-_KINDS = (frozenset(v.PARTS), frozenset(DRUM_VOICES), frozenset(v.GENRES))
+_KEYS = frozenset(
+    f"{note}{sign} {mode}" for note in "abcdefg" for sign in ("", " sharp", " flat") for mode in v.MODES
+)
+_KINDS = (
+    frozenset(v.PARTS),
+    frozenset(DRUM_VOICES),
+    frozenset(v.GENRES),
+    _KEYS,
+)  # "to d minor, or rather c minor"
 
 
 _MODE_NAMES = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
@@ -73,7 +93,7 @@ def key_corrected(lowered: str) -> str:
 
 def marked(lowered: str) -> str:
     """The lower-cased sentence with each self-correction as ``_fix_`` and its fillers taken out."""
-    text = f" {lowered} "
+    text = _MEAN_FILLER.sub(" ", f" {lowered} ")
     for pattern in _FIXES:
         text = pattern.sub(f" {FIX} ", text)
     for pattern in _DROPPED:
@@ -95,14 +115,14 @@ def as_meant(text: str) -> str:
 
 
 def self_corrected(words: list[str]) -> list[str]:
-    """The words (numbers as digits) with every ``_fix_`` resolved: the correction wins; a bare "no"
-    between two numbers ("two semitones no three") is a correction too."""
+    """The words (numbers as digits) with every ``_fix_`` resolved: the correction wins; a bare "no" or
+    "sorry" between two numbers ("two semitones no three", "8 bars sorry 12") is a correction too."""
     out = list(words)
     for i in range(1, len(out) - 1):
         said = out[i + 1 : i + 3]
         if out[i] == "no" and _same_kind(out[i - 1], out[i + 1 : i + 3]):  # "the kick no the snare"
             out[i] = FIX
-        if out[i] == "no" and any(w.isdigit() for w in out[max(0, i - 2) : i]):
+        if out[i] in ("no", "sorry") and any(w.isdigit() for w in out[max(0, i - 2) : i]):
             if said[:1] and (
                 said[0].isdigit() or (said[0] in ("just", "only") and said[1:2] and said[1].isdigit())
             ):
@@ -120,13 +140,12 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
     if not right or not left:
         return left + right
     first = right[0]
-    if first.isdigit():  # "16 bars no wait 8": the last number said
-        at = _last(left, str.isdigit)
-        if at is not None:
-            tail = left[at + 1 :]
-            if len(right) > 1 and tail and right[1] == tail[0]:  # "16 bars, no, 8 bars of drums"
-                return left[:at] + right + tail[1:]
-            return [*left[:at], first, *tail, *right[1:]]
+    if _WIDENED.match(" ".join(right)) and "only" in left:  # "i only need the vocal, actually all of them"
+        only = left.index("only")
+        return left[: only - 1 if only and left[only - 1] in _PRONOUNS else only]
+    numbered = _numbers(left, right)
+    if numbered is not None:
+        return numbered
     if first in _ARTICLES:  # "the chords louder, no, the melody": the phrase of the same kind, in its place
         said = _phrase(right, 0)
         starts = [i for i, w in enumerate(left) if w in _ARTICLES]
@@ -134,30 +153,81 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
         at = next((i for i in reversed(starts) if set(left[i : _phrase(left, i)]) & kind), None)
         at = at if at is not None else (starts[-1] if starts else None)
         if at is not None:
-            return [*left[:at], *right[:said], *left[_phrase(left, at) :], *right[said:]]
+            after, rest = left[_phrase(left, at) :], right[said:]
+            if after[:1] == rest[:1]:  # "a sixteenth later, no, an eighth later": "later" once
+                rest = rest[1:]
+            return [*left[:at], *right[:said], *after, *rest]
     if first in _PREPOSITIONS:  # "in the verse uh no in the chorus": from the last one on
         at = _last(left, lambda w: w == first)
         if at is not None:
             return left[:at] + right
-    for kind in _KINDS:  # "busier on the drums, sorry, bass"
-        at = _last(left, kind.__contains__) if first in kind else None
+    for kind in _KINDS:  # "busier on the drums, sorry, bass"; "funk, no, hip hop"
+        size = _kind_size(right, 0, kind)
+        at = _last_kind(left, kind) if size else None
         if at is not None:
-            return [*left[:at], first, *left[at + 1 :], *right[1:]]
+            return [*left[:at], *right[:size], *left[at + _kind_size(left, at, kind) :], *right[size:]]
     if first.endswith("er") and left[-1].endswith("er"):  # "louder uh no softer"
         return left[:-1] + right
     verb = _last(left, lambda w: w in v.GENERATE_VERBS or w in _CHANGE_VERBS)
     if (
         (first in v.GENERATE_VERBS or first in _CHANGE_VERBS)
         and verb is not None
-        and right[1:] in ([], ["it"], ["them"])
-    ):
-        return [*left[:verb], first, *left[verb + 1 :]]  # "mute the bass, no wait, solo it": the verb
+        and right[1:2] in ([], ["it"], ["them"])
+    ):  # "mute the bass, no wait, solo it": the verb
+        return [*left[:verb], first, *left[verb + 1 :], *right[2:]]
     if (
         first in v.GENERATE_VERBS or first in _CHANGE_VERBS
     ):  # "mute the bass actually no solo the keys": the clause
         at = _last(left, lambda w: w in ("and", "then"))
         return (left[: at + 1] if at is not None else []) + right
     return left + right
+
+
+_BAR_WORDS = frozenset({"bar", "bars", "measure", "measures"})
+_PRONOUNS = frozenset({"i", "we"})
+# a later wish that widens an earlier "only": "well actually just give me all of them"
+_WIDENED = re.compile(
+    r"(?:(?:give me|i want|i need|do|keep|separate) )?(?:all(?: of)? (?:them|it|the stems)|everything)\b"
+)
+
+
+def _numbers(left: list[str], right: list[str]) -> list[str] | None:
+    """``left`` corrected by a number, a range or a bar ("16 bars no wait 8", "bars 5 to 8, no, 9 to
+    12", "bar 9, no wait bar 17", "three versions, no two, two versions"), or None when ``right``
+    starts with none or ``left`` has no number to take back."""
+    said_at = 1 if right[0] in _BAR_WORDS and right[1:2] and right[1].isdigit() else 0
+    at = _last(left, str.isdigit)
+    if not right[said_at].isdigit() or at is None:
+        return None
+    said_end = _range_end(right, said_at)
+    if said_end > said_at + 1 and at >= 2 and left[at - 1] == "to" and left[at - 2].isdigit():
+        at -= 2  # a range takes back a range
+    start = at - 1 if at and left[at - 1] in _BAR_WORDS else at
+    end = _range_end(left, at) if said_end > said_at + 1 else at + 1
+    unit, said = right[:said_at] or left[start:at], right[said_at:said_end]
+    tail, rest = left[end:], right[said_end:]
+    if rest[:1] == said[:1]:  # "no two, two versions is plenty": the number said again
+        rest = rest[2:] if rest[1:2] == tail[:1] else rest[1:]
+        rest = [] if rest[:1] in (["is"], ["are"], ["should"], ["will"]) else rest  # "... is plenty"
+    elif rest and tail and rest[0] == tail[0]:  # "16 bars, no, 8 bars of drums"
+        return [*left[:start], *unit, *said, *rest, *tail[1:]]
+    return [*left[:start], *unit, *said, *tail, *rest]
+
+
+def _range_end(words: list[str], at: int) -> int:
+    """Where the number at ``at`` ends: after "N to M" when it starts a range."""
+    to_number = words[at + 1 : at + 2] == ["to"] and words[at + 2 : at + 3] and words[at + 2].isdigit()
+    return at + 3 if to_number else at + 1
+
+
+def _kind_size(words: list[str], at: int, kind: frozenset[str]) -> int:
+    """How many words from ``at`` name one of ``kind`` ("hip hop" is two), 0 when none."""
+    return next((n for n in (3, 2, 1) if " ".join(words[at : at + n]) in kind and at + n <= len(words)), 0)
+
+
+def _last_kind(words: list[str], kind: frozenset[str]) -> int | None:
+    """Where the last word (or words) of ``kind`` start, or None."""
+    return next((i for i in range(len(words) - 1, -1, -1) if _kind_size(words, i, kind)), None)
 
 
 def _same_kind(before: str, after: list[str]) -> bool:
