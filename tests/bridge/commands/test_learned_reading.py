@@ -44,7 +44,7 @@ def test_acted_on_the_meant_reading(text: str, means: dict[str, Any]) -> None:
             "separate",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="the head trained on blind 1 to 60 (round 11): warp first, separate second",
+                reason="the head trained on blind 1 to 64 (round 11): warp first, separate second",
             ),
         ),  # main: the selected clip's stems
         ("give me an acapella version of this", "separate"),  # main: refused, no stems suggested

@@ -90,7 +90,7 @@ def unknown_intent() -> Intent:
             "melody",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="the head on blind 1 to 60 (round 11): asked, but 'drum beat or jam?', not the melody",
+                reason="the head on blind 1 to 64 (round 11): asked, but 'drum beat or jam?', not the melody",
             ),
         ),
     ],

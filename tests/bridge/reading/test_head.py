@@ -37,8 +37,6 @@ TARGET_NOT_YET = {
     # since the head trained on blind sets 1 to 23 (round 8's corpus): "this" read as no target said
     # (the head on 1 to 34 reads "is this loop in 4/4?" and "silence the tambourine track" right again)
     "can I get the vocals on their own from this recording",
-    # the head on blind 1 to 60 (round 11): melody 0.53, none 0.47 (the parser still refuses lyrics)
-    "write me some lyrics for the hook",
 }
 
 
