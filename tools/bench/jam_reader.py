@@ -25,26 +25,33 @@ SETTLE_S = 0.5
 
 
 # A jam's ports appear once its sender process has started and registered them: on two cores shared
-# with three other test workers that took more than 10 s once (a fresh-clone CI run).
-PORTS_WAIT_S = 30.0
+# with three other test workers that took more than 10 s once (a fresh-clone CI run), and more than
+# 30 s once, in a CI run where two daemons' closes in other tests took over 30 s at the same time.
+PORTS_WAIT_S = 60.0
 
 
 def connect(parts: list[str], timeout: float = PORTS_WAIT_S) -> dict[str, Any]:
+    """One JACK MIDI input per part, each connected to ``MuseAroo <part>`` once that port appears.
+
+    Each part's client is opened once and asks for the port list again until its port is there: a
+    client opened and closed every poll made the server register, announce and drop four clients
+    twenty times a second while the jam's sender process was registering its own ports."""
+    probes = {part: rtmidi.MidiIn(rtapi=rtmidi.API_UNIX_JACK, name=f"roo-reader-{part}") for part in parts}
     ins: dict[str, Any] = {}
     deadline = time.monotonic() + timeout
     while len(ins) < len(parts):
-        for part in parts:
-            if part in ins:
-                continue
-            probe = rtmidi.MidiIn(rtapi=rtmidi.API_UNIX_JACK, name=f"roo-reader-{part}")
-            names = probe.get_ports()
+        for part in [p for p in parts if p not in ins]:
+            names = probes[part].get_ports()
             match = [i for i, n in enumerate(names) if n.endswith(f"MuseAroo {part}")]
             if match:
-                probe.open_port(match[0], f"in-{part}")
-                ins[part] = probe
-            else:
-                probe.delete()
+                probes[part].open_port(match[0], f"in-{part}")
+                ins[part] = probes[part]
+        if len(ins) == len(parts):
+            break
         if time.monotonic() > deadline:
+            for probe in probes.values():  # closed, not left to the process exit (see main)
+                probe.close_port()
+                probe.delete()
             raise SystemExit(f"jam ports not found: {sorted(set(parts) - set(ins))}")
         time.sleep(0.05)
     return ins
