@@ -6,10 +6,11 @@ log-probability (beam search's own score, ``Transcript.score``: what Whisper's s
 one and the same command, which is among the candidates. Below the limit, or where its transcripts
 read as two commands or as none, the pair still asks, however well the words read.
 
-Whisper's other signals were measured on the studio benchmark's tuning half and are not used: its
-no-speech probability (every utterance is speech; the misheard ones had 0.025 to 0.085, the commands
-acted on rightly 0.002 to 0.77) and its compression ratio (0.4 to 0.8 for every short command; the
-ratio flags a window filled by repeats, which ``fast_whisper.unrepeated`` already reads once).
+The limit was chosen on the studio benchmark's tuning half (docs/benchmarks/voice.md, part H). Whisper's
+other signals were measured there and are not used: its no-speech probability (every utterance is
+speech: 0.02 to 0.08 for the misheard commands acted on, 0.002 to 0.77 for those acted on rightly) and
+its compression ratio (0.3 to 1.0 for every short transcript; it flags a window filled by repeats,
+which ``fast_whisper.unrepeated`` already reads once).
 """
 
 from __future__ import annotations
