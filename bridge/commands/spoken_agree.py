@@ -33,7 +33,9 @@ when it wins clearly on both sides:
 - where it would ask, but Whisper wrote no other command and its words sound like pocketsphinx's best
   reading (``sounds.distance`` within ``sounds_within``, every other command proposed ``sounds_apart``
   farther; "and do that" for "undo that"), that reading acts, unless it carries a number or a key
-  (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G).
+  (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G);
+- else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
+  all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H).
 
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
@@ -55,6 +57,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
+from bridge.commands.spoken_sure import whisper_sure
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
@@ -72,6 +75,8 @@ class AgreeLimits:
     sounds_within: float = -1.0  # pocketsphinx's best command acts when one of Whisper's transcripts sounds
     # this near it (``sounds.distance``, 0 to 1; below 0: never, the rule before issue 56 part G)
     sounds_apart: float = 0.0  # and every other command proposed sounds at least this much farther
+    whisper_sure: float = 1.0  # Whisper's own command acts where the pair would ask when its best free
+    # transcript's mean token log-prob is at least this (``spoken_sure``; above 0: never, before part H)
 
 
 @dataclass
@@ -175,7 +180,8 @@ def agree(
     """(the decision, the sentence it was heard as) for one utterance (see the module text;
     ``suggested`` and ``snapped`` as ``proposals``)."""
     found, free = candidates(hearing, transcripts, score, suggested, snapped)
-    return judge(found, free, hearing.frames, limits, heard(transcripts))
+    logprob = transcripts[0].score if transcripts else -math.inf
+    return judge(found, free, hearing.frames, limits, heard(transcripts), logprob)
 
 
 def heard(transcripts: Sequence[Transcript]) -> list[str]:
@@ -184,11 +190,17 @@ def heard(transcripts: Sequence[Transcript]) -> list[str]:
 
 
 def judge(
-    found: list[Candidate], free: float, frames: int, limits: AgreeLimits, said: Sequence[str] = ()
+    found: list[Candidate],
+    free: float,
+    frames: int,
+    limits: AgreeLimits,
+    said: Sequence[str] = (),
+    logprob: float = -math.inf,
 ) -> tuple[Decision, str]:
     """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
     its ``frames``, ``free`` is the best score of Whisper's own transcripts, ``said`` those
-    transcripts' words (``heard``: for ``sounds_within``)."""
+    transcripts' words (``heard``: for ``sounds_within`` and ``whisper_sure``), ``logprob`` the best
+    one's own mean token log-probability (beam search's, with the prompt)."""
     commands = [c for c in found if c.intent.understood]
     if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
         best = next((c for c in found if not c.guess), None)  # nothing said reads as a command
@@ -219,6 +231,10 @@ def judge(
         return sure(first.intent), first.text
     if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
         return sure(sphinx_best.intent), sphinx_best.text  # the two recognisers' words sound alike
+    meant = whisper_sure(said, logprob, limits.whisper_sure)
+    alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
+    if alone is not None:
+        return sure(alone.intent), alone.text  # Whisper is sure of what it wrote (part H)
     other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
     if other is None or not other.intent.understood:
         other = others[0] if others else None

@@ -11,7 +11,8 @@ utterance by utterance, so the machine's load falls on both alike.
 Usage: ``python -m tools.bench.voice_latency [--rounds N] [--main-rule]`` (prints p50 and p99 per
 recogniser and the load average before and after; ``--main-rule`` adds the pair proposing only
 Whisper's transcripts as written, the rule before issue 56's second round; ``--before-sounds`` the
-pair without issue 56 part G's reading of Whisper's words by their sounds).
+pair before issue 56 part G's reading of Whisper's words by their sounds (and before part H);
+``--before-sure`` the pair before part H's gate on Whisper's own confidence).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def main() -> None:
         action="store_true",
         help="also the pair without reading Whisper's words by their sounds (before issue 56 part G)",
     )
+    ap.add_argument(
+        "--before-sure",
+        action="store_true",
+        help="also the pair without Whisper's own confidence as a gate (before issue 56 part H)",
+    )
     args = ap.parse_args()
     FOLDER.mkdir(parents=True, exist_ok=True)
     audios = []
@@ -89,8 +95,11 @@ def main() -> None:
         before = Agreeing(SphinxRecognizer(), pair.whisper, MAIN_LIMITS, proposing=(0, False))
         recognizers["the pair, main's rule"] = before
     if args.before_sounds:
-        unsounded = replace(pair.limits, sounds_within=-1.0)
+        unsounded = replace(pair.limits, sounds_within=-1.0, whisper_sure=1.0)
         recognizers["the pair before part G"] = Agreeing(SphinxRecognizer(), pair.whisper, unsounded)
+    if args.before_sure:
+        unsure = replace(pair.limits, whisper_sure=1.0)
+        recognizers["the pair before part H"] = Agreeing(SphinxRecognizer(), pair.whisper, unsure)
     times: dict[str, list[float]] = {name: [] for name in recognizers}
     cpu: dict[str, list[float]] = {name: [] for name in recognizers}
     for name, rec in recognizers.items():

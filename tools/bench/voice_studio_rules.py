@@ -64,7 +64,8 @@ def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
     found, free = _found(row)
     said = heard([Transcript(**t) for t in row["whisper"]])
-    return judge(found, free, row["hearing"]["frames"], limits, said)[0]
+    logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
+    return judge(found, free, row["hearing"]["frames"], limits, said, logprob)[0]
 
 
 def _found(row: dict[str, Any]) -> tuple[list[Any], float]:
