@@ -209,9 +209,13 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
   }
   for (const li of takeEls.values()) if (li.kids?.length) takeList(li).append(...li.kids);
   $("#takes").replaceChildren(...roots);
-  const here = takes.find((t) => !t.in_another_set); // the project listed: the open Set's (issue 57)
-  $("#takes-project").textContent = here ? `in ${here.project}` : "";
+  showProject(takes.find((t) => !t.in_another_set));
   if (!takes.length) $("#takes").append(el("li", { className: "hint" }, "No takes yet: generate one."));
+}
+
+// The project listed: the open Set's (issue 57), named by a take of it; none listed yet, none named.
+function showProject(take) {
+  $("#takes-project").textContent = take ? `in ${take.project}` : "";
 }
 
 // A new take goes in at once, under its parent when the parent is shown (no reload of the tree). Its
@@ -229,6 +233,7 @@ async function addTake(takeId) {
     list.querySelector(":scope > li.hint")?.remove();
   }
   list.prepend(li);
+  if (!take.in_another_set) showProject(take); // the first take of a Set just opened names its project
 }
 
 // A take starred, unstarred or given a message (here or by the device, a script, roo): its head
