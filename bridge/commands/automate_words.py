@@ -51,12 +51,14 @@ SWEEP = re.compile(
 )
 # a filter that moves, said in other words: "a rising filter on the pad", "open a filter up on the
 # chords", "give the bass a filter that opens up", "close the filter down on the keys", "that whooshy
-# filter thing" (a filter said with no movement, "a low pass filter on the bass", is none)
+# filter thing" (a filter said with no movement, "a low pass filter on the bass", is none, and so is one
+# said of how it is now: "the filter on the pad is closing too early")
 FILTER_MOVES = re.compile(
     r" (?:rising|opening|sweeping|falling|closing|whooshy?|swooshy?|swept) (?:\w+ )?filter(?= )"
     r"| (?:open|opens|opening|close|closes|closing|sweep|sweeps|bring|brings)(?: up| down)?"
     r" (?:a|the|an|some|my|this|that)(?: \w+)? filter(?= )"
-    r"| filter(?: \w+){0,4} (?:opens?|opening|rises?|rising|closes?|closing|falls?|falling|sweeps?|sweeping)(?= )"
+    r"| filter(?: (?!is |are |was |were |keeps |isnt |doesnt |dont )\w+){0,4}"
+    r" (?:opens?|opening|rises?|rising|closes?|closing|falls?|falling|sweeps?|sweeping)(?= )(?! too )"
 )
 DOWN = re.compile(r" (?:close|closes|closing|falls?|falling|down|darker|darken|darkens)(?= )")
 ON_ON = re.compile(r" (?:on|for|of) (?:the |my )?(\w+)(?= )")
@@ -70,8 +72,8 @@ SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filte
 # "at the end, over 4 bars" is the last 4 bars. "over 8 bars" alone is a length (``bars``), from the start
 UNITS = "takes?|notes?|beats?|versions?|seconds?|secs?|hits?|steps?|times?|clips?|loops?|ones?|tracks?|parts?"
 SPAN = re.compile(
-    r" (?:over|across|in|during|for|through|within|on|into)?(?: the)? (last|final|closing|first|opening) "
-    rf"(?:(\d+) (?:bars?|measures?)|(\d+)(?! (?:{UNITS}) )|(bar|measure))(?= )"
+    r"(?: (?:over|across|in|during|for|through|within|on|into))?(?: the)? (last|final|closing|first|opening) "
+    rf"(?:(\d+|couple of) (?:bars?|measures?)|(\d+)(?! (?:{UNITS}) )|(bar|measure))(?= )"
 )
 AT_END = re.compile(
     r" (?:at|towards?|near|by|for|in) the (?:very )?(?:end|ending|finish|tail end|close)(?= )"
@@ -85,7 +87,7 @@ OF_SECTION = re.compile(r" (?:bars?|measures?|\d+) (?:of|in) the (?!clip|loop|so
 def span_of(s: str) -> dict[str, int]:
     """The scope a drawn change is said over (``first_bars`` or ``last_bars``), or {}."""
     if (m := SPAN.search(s)) is not None:
-        count = int(m.group(2) or m.group(3) or 1)
+        count = 2 if m.group(2) == "couple of" else int(m.group(2) or m.group(3) or 1)
         return {"first_bars" if m.group(1) in ("first", "opening") else "last_bars": count}
     if (length := LENGTH.search(s)) is not None and AT_END.search(s) is not None:
         return {"last_bars": int(length.group(1))}  # "fade it out at the end, over 4 bars"
@@ -95,7 +97,8 @@ def span_of(s: str) -> dict[str, int]:
 NOT_NAMES = frozenset(
     "it this in out up down over on into at to by whole everything all song as i a an the you we me he she they "
     "that which when so then again and or if like with from of for is my your our every each hard "
-    "gradually slowly smoothly gently softly quickly steadily slightly nicely completely away".split()
+    "gradually slowly smoothly gently softly quickly steadily slightly nicely completely away first last final "
+    "opening closing".split()
 )  # function words and a fade's manner, never a track's name ("a fade in, as a choir would enter";
 # "a swell, i think"; "fade out gradually over 8 bars")
 # a track named with an automation word: "the Choir Swell track", "mute the Pad Fade track" (its name)

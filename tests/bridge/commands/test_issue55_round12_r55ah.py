@@ -43,6 +43,10 @@ SPANS = [
         "fade the chords out over the last 4 bars, that's the outro and it ends way too abruptly",
         **fade("chords", "fade_out", scope={"last_bars": 4}),
     ),
+    case("fade in the first 4 bars of the melody", **fade("melody", "fade_in", scope={"first_bars": 4})),
+    case("fade out the last 2 bars of the bass", **fade("bass", "fade_out", scope={"last_bars": 2})),
+    case("fade the pad out over the last couple of bars", **fade("track:pad", "fade_out", scope={"last_bars": 2})),
+    case("duck the bass on every beat in the last 2 bars", **fade("bass", "duck", scope={"last_bars": 2})),
 ]  # fmt: skip
 SHAPES = [
     case("have the bass come in slowly at the start over 2 bars", **fade("bass", "fade_in", bars=2)),
@@ -104,7 +108,9 @@ def test_a_section_is_the_region_only_when_the_span_is_of_it(text: str, region: 
 
 
 @pytest.mark.parametrize(
-    "text", ["how many takes should I make", "how many bars is the chorus", "fade the last take in", "a low pass filter on the bass"]
+    "text",
+    ["how many takes should I make", "how many bars is the chorus", "fade the last take in", "a low pass filter on the bass",
+     "the filter on the pad is closing too early", "the filter keeps opening on the pad", "the bass dies out in the chorus"],
 )  # fmt: skip
 def test_near_sentences_are_not_read_so(text: str) -> None:
     intent = rules(text)
