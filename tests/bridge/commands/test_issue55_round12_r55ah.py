@@ -20,6 +20,7 @@ import pytest
 
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
+from tests.bridge.commands.test_issue55_round10_r55y import decided
 from tests.bridge.commands.test_issue55_round11_r55ab import case, read
 
 
@@ -130,3 +131,27 @@ def test_the_learned_reading_agrees_and_acts(text: str, want: dict[str, Any]) ->
     """With the learned reading on, each is acted on as the rules read it: the section the span is
     said to be ("that's the outro") and the part played along with are no unexplained values."""
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "scope"),
+    [
+        ("fade the chords out over the final 2 bars", "chords", {"last_bars": 2}),
+        ("bring the pad track in slowly over the first 8 bars, a fade in", "track:pad", {"first_bars": 8}),
+        ("fade the melody out across the last sixteen bars", "melody", {"last_bars": 16}),
+    ],
+)
+def test_an_automation_whose_place_is_read_is_acted_on(text: str, target: str, scope: dict[str, int]) -> None:
+    """r55y's guard asked these (the rules read a fade from the clip's start); the place read, a sure
+    learned reading of the op acts on them."""
+    answer = decided(text, "automate", target.removeprefix("track:"))
+    assert means_of(answer.as_dict()) == {
+        "op": "automate",
+        "target": target,
+        "shape": answer_shape(text),
+        "scope": scope,
+    }
+
+
+def answer_shape(text: str) -> str:
+    return "fade_in" if " in " in text else "fade_out"
