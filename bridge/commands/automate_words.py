@@ -30,6 +30,20 @@ DIES = re.compile(
 EASE = re.compile(
     r" (?:bring|ease|let|fade)()(?: the| my)? (\w+) (in|out)(?: slowly| gradually)? (?:over|across) "
 )
+# "gradually bring the drums in", "slowly fade the pad out": the manner said, no span
+EASE_GRADUAL = re.compile(
+    r" (?:gradually|slowly|gently|softly) (?:bring|ease|fade)()(?: the| my)? (\w+) (in|out)(?= )"
+)
+# "automate the volume of the bass down over 4 bars", "ramp the volume up on the pad": a drawn fade
+RAMPED = re.compile(
+    r" (?:automate|ramp) (?:the |a )?volume (?:of |on |for )?(?:the |my )?(?:(\w+) )?(up|down|in|out)(?= )"
+    r"(?: (?:on|for|of) (?:the |my )?(\w+))?"
+)
+# the part said before the verb: "the hats should fade in over the first 2 bars"
+BEFORE = re.compile(
+    r" (?:the|my) (\w+)(?: track| part)?(?: (?:should|can|could|will|to|must|slowly|gradually|just|needs|has))*"
+    r" (?:fade|fades|fading|die|dies|swell|swells|come|comes|creep|creeps)(?= )"
+)
 # a fade said by how the part starts or enters: "the pad starts really quiet and slowly comes in over 8
 # bars", "let the strings creep in over 4 bars" (the name before the verb, when said)
 ENTERS = re.compile(
@@ -46,18 +60,19 @@ CRESCENDO = re.compile(
     r" (crescendo|decrescendo|diminuendo)(?: (?:the |my )?(\w+))?"
 )  # a fade by its score word
 SWELL = re.compile(r" swell (?:the |my )?(\w+)")
+FILTER = r"(?:filter|cutoff|low ?pass|high ?pass|lpf|hpf)"  # the Auto Filter's frequency, by its names
 SWEEP = re.compile(
-    r" (?:filter sweep|sweep the filter|filter rise|filter fall)(?: (up|down))?| (open|close)(?: up)? the filter"
+    rf" (?:{FILTER} sweep|sweep the {FILTER}|{FILTER} rise|{FILTER} fall)(?: (up|down))?| (open|close)(?: up)? the {FILTER}"
 )
 # a filter that moves, said in other words: "a rising filter on the pad", "open a filter up on the
 # chords", "give the bass a filter that opens up", "close the filter down on the keys", "that whooshy
 # filter thing" (a filter said with no movement, "a low pass filter on the bass", is none, and so is one
 # said of how it is now: "the filter on the pad is closing too early")
 FILTER_MOVES = re.compile(
-    r" (?:rising|opening|sweeping|falling|closing|whooshy?|swooshy?|swept) (?:\w+ )?filter(?= )"
-    r"| (?:open|opens|opening|close|closes|closing|sweep|sweeps|bring|brings)(?: up| down)?"
-    r" (?:a|the|an|some|my|this|that)(?: \w+)? filter(?= )"
-    r"| filter(?: (?!is |are |was |were |keeps |isnt |doesnt |dont )\w+){0,4}"
+    rf" (?:rising|opening|sweeping|falling|closing|whooshy?|swooshy?|swept) (?:\w+ )?{FILTER}(?= )"
+    r"| (?:open|opens|opening|close|closes|closing|sweep|sweeps|bring|brings|ramp|push|pull|automate)(?: up| down)?"
+    rf" (?:a|the|an|some|my|this|that)(?: \w+)? {FILTER}(?= )"
+    rf"| {FILTER}(?: (?!is |are |was |were |keeps |isnt |doesnt |dont )\w+){{0,4}}"
     r" (?:opens?|opening|rises?|rising|closes?|closing|falls?|falling|sweeps?|sweeping)(?= )(?! too )"
 )
 DOWN = re.compile(r" (?:close|closes|closing|falls?|falling|down|darker|darken|darkens)(?= )")
@@ -98,7 +113,7 @@ NOT_NAMES = frozenset(
     "it this in out up down over on into at to by whole everything all song as i a an the you we me he she they "
     "that which when so then again and or if like with from of for is my your our every each hard "
     "gradually slowly smoothly gently softly quickly steadily slightly nicely completely away first last final "
-    "opening closing".split()
+    "opening closing towards toward near till until before after across through during".split()
 )  # function words and a fade's manner, never a track's name ("a fade in, as a choir would enter";
 # "a swell, i think"; "fade out gradually over 8 bars")
 # a track named with an automation word: "the Choir Swell track", "mute the Pad Fade track" (its name)
@@ -118,6 +133,9 @@ def _target(word: str | None) -> dict[str, Any]:
 
 def automate_of(s: str) -> dict[str, Any] | None:
     drawn = _drawn(NAMED_SO.sub(r"\1_\2", s))  # one word of the name: no fade of its own
+    before = BEFORE.search(s)  # "the hats should fade in": the name before the verb
+    if drawn is not None and not ({"target_part", "track_name"} & set(drawn)) and before is not None:
+        drawn.update(_target(before.group(1)))
     if drawn is not None and not ({"target_part", "track_name"} & set(drawn)):  # "make the strings swell"
         named = instrument_track(s)
         part = next(
@@ -131,7 +149,9 @@ def automate_of(s: str) -> dict[str, Any] | None:
 
 
 def _drawn(s: str) -> dict[str, Any] | None:
-    fade = FADE.search(s) or EASE.search(s)  # "slowly bring the pad in over 16 bars": a fade in
+    fade = (
+        FADE.search(s) or EASE.search(s) or EASE_GRADUAL.search(s)
+    )  # "slowly bring the pad in over 16 bars"
     if fade is not None:
         said = (
             fade.group(1)
@@ -144,6 +164,11 @@ def _drawn(s: str) -> dict[str, Any] | None:
         ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
         return {"device": "mixer", "parameter": "volume", "shape": shape, "from": ends[0], "to": ends[1],
                 **_target(fade.group(2))}  # fmt: skip
+    if (ramp := RAMPED.search(s)) is not None:  # "automate the volume of the bass down": a fade out
+        rising = ramp.group(2) in ("up", "in")
+        ends = (0.0, VOLUME_0DB) if rising else (VOLUME_0DB, 0.0)
+        return {"device": "mixer", "parameter": "volume", "shape": "rise" if rising else "fall", "from": ends[0],
+                "to": ends[1], **_target(ramp.group(1) or ramp.group(3))}  # fmt: skip
     enters = ENTERS.search(s)
     if enters is not None and " over " in s[enters.start() :]:  # "the strings start quiet ... over 8 bars"
         return {"device": "mixer", "parameter": "volume", "shape": "rise", "from": 0.0, "to": VOLUME_0DB,
