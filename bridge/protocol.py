@@ -478,15 +478,16 @@ INFILL_OPTIONS = {"bars": "str", **ACCOMPANY_OPTIONS}  # bars "5-8" or "5"
 CONTINUE_OPTIONS = {"bars": "int", "extend": "int", **ACCOMPANY_OPTIONS}
 
 # /roo/automate <track> <device> <parameter> <shape> [from X] [to Y] [bars N] [slot S | at BEAT]
-# [rate BEATS] [curve C]: a clip envelope (device "mixer" with volume|pan|send A..; from/to in the
-# parameter's own units, default its min..max; bars default the clip's length; slot default the
-# selected scene's; at: the arrangement clip under that beat). /roo/automate clear <track>
+# [rate BEATS] [curve C] [first_bars N | last_bars N]: a clip envelope (device "mixer" with
+# volume|pan|send A..; from/to in the parameter's own units, default its min..max; bars default the
+# clip's length; first_bars: the first N bars, last_bars: the last N, ending at the clip's end; slot
+# default the selected scene's; at: the arrangement clip under that beat). /roo/automate clear <track>
 # [<device> <parameter>] [slot S | at BEAT]: removes the parameter's envelope there (none named:
 # every envelope of the clip). Result kind "automate": AUTOMATE_RESULT_FIELDS.
 AUTOMATE = "/roo/automate"
 AUTOMATE_SHAPES = ("rise", "fall", "swell", "dip", "steps", "lfo")
 AUTOMATE_OPTIONS = {"from": "float", "to": "float", "bars": "int", "slot": "int", "at": "float",
-                    "rate": "float", "curve": "float"}  # fmt: skip
+                    "rate": "float", "curve": "float", "first_bars": "int", "last_bars": "int"}  # fmt: skip
 AUTOMATE_RESULT_FIELDS = (
     "track",
     "slot",

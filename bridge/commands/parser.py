@@ -120,9 +120,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("play", None, {}, heard)
     drawn = aw.automate_of(s)  # "fade the pad in over 8 bars", "duck the bass on every beat"
     if drawn is not None:
-        said_bars = [int(n) for n in sp.BARS.findall(s)]
+        said_bars = [] if "scope" in drawn else [int(n) for n in sp.BARS.findall(s)]  # the span's bars
         target = drawn.pop("target_part", None)
-        if (region := rg.region_of(s)) is not None:  # "filter sweep up into the chorus": the Arrangement
+        spanned = "scope" not in drawn or aw.OF_SECTION.search(s)  # "its the outro": an aside, no region
+        if spanned and (region := rg.region_of(s)) is not None:  # "filter sweep up into the chorus"
             drawn["region"] = {
                 **region,
                 **({"into": True} if " into the " in s and "section" in region else {}),

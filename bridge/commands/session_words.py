@@ -73,7 +73,8 @@ _LIST = re.compile(
     r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
     r"(?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "
-)  # "show me only the takes ive starred"
+    r"| how many (?:\w+ ){0,2}(?:takes|versions|variations) (?:of |have |do |did |are |is |ive |weve |i |we |so |there )"
+)  # "show me only the takes ive starred"; "how many bass takes have i got"
 _SHOW = re.compile(
     r"^ (?:can you |please )?(?:show|list|display|see)(?: me| us)?(?: \w+){0,5} (?:takes|versions|history|starred ones|favourite ones) $"
     r"|^ (?:can you |please )?(?:show|list|display)(?: me| us)? (?:everything|all|what|the ones|the takes) i (?:starred|favourited|liked|saved) $"

@@ -39,7 +39,7 @@ from bridge.commands.region_words import SECTIONS
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
 # a word after one of these names what the change is heard against, not a value of it
-AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
+AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "along", "than",
                      "instead", "clashing", "clash", "fighting", "masking", "drowning"})  # fmt: skip
 # and what it is likened to ("like a timpani roll", "the way a jazz drummer would")
 CONTEXT = AGAINST | HIDES | {"like", "way"}
@@ -114,7 +114,12 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= {DEGREES[abs(step) % 12], DEGREES[abs(step) % 12] + "s"}
     if isinstance(steps := means.get("steps"), int):  # "up a third": 2 steps of the scale
         words |= {SCALE_DEGREES[abs(steps) % 7], SCALE_DEGREES[abs(steps) % 7] + "s"}
-    if "beats" in (means.get("scope") or {}):  # "on 2 and 4": the backbeat
+    scope = means.get("scope") or {}
+    if "last_bars" in scope:  # "over the last 8 bars, it's the outro": the clip's end, named so
+        words |= {"outro", "ending", "end"}
+    if "first_bars" in scope:
+        words |= {"intro", "start", "beginning", "opening"}
+    if "beats" in scope:  # "on 2 and 4": the backbeat
         words |= {"1", "2", "3", "4"}
     if (
         isinstance(grid := intent.params.get("grid"), (int, float)) and grid > 0

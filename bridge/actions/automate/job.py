@@ -4,7 +4,8 @@ Live names the clip and the parameter (``LiveClient.envelope_target``: a session
 arrangement clip under ``at``; a device by name or class, its parameter by name; the mixer's
 volume, pan and sends); ``from``/``to`` must lie in the parameter's own range (defaults: its min
 and max, high to low for a fall or a dip); the region runs from the clip's start (or ``at``) for
-``bars`` bars, or to the clip's end. ``engines.automation`` shapes the steps; a region that is the
+``bars`` bars, or to the clip's end (``last_bars``: the last bars, ending at the clip's end).
+``engines.automation`` shapes the steps; a region that is the
 whole clip replaces the parameter's envelope there, a part of a clip keeps the rest of it.
 """
 
@@ -73,14 +74,17 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     length = room if req.bars is None else req.bars * bar_beats
     if length > room + 1e-6:
         raise InvalidValue(
-            f"bars {req.bars} ({length:g} beats) do not fit the clip: {room:g} beats from the region's "
+            f"{'last_bars' if req.from_end else 'bars'} {req.bars} ({length:g} beats) do not fit the clip: {room:g} beats from the region's "
             f"start to its end (make the clip longer or ask for fewer bars)"
         )
     start, end = _ends(req, target)
+    shift = room - length if req.from_end else 0.0  # last_bars: the region ends where the clip ends
     steps = await app.run_cpu(
         lambda: envelope_steps(req.shape or "", length, start, end, rate_beats=req.rate, curve=req.curve,
                                quantized=target.quantized)
     )  # fmt: skip
+    steps = [replace(s, time_beats=s.time_beats + shift) for s in steps] if shift else steps
+    offset += shift
     whole = offset == 0.0 and abs(length - target.clip_length_beats) < 1e-6
     count = await app.live.write_envelope(req.track, slot, at, req.device, req.parameter, steps, clear=whole)
     drawn = Drawn(target.device, kept.name_of(target, req.parameter), req.shape or "", start, end, target.low, target.high,
@@ -94,7 +98,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         if target.inserted
         else ""
     )
+    ending = f", the clip's last {length:g} beats from beat {offset:g}" if req.from_end else ""
     return (
         f"{added}{target.device} {target.parameter!r} on {_where(target, req.at)}: {req.shape} {start:g} to "
-        f"{end:g} over {length:g} beats ({count} steps); one undo takes it back{told}"
+        f"{end:g} over {length:g} beats{ending} ({count} steps); one undo takes it back{told}"
     )

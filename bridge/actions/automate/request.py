@@ -2,8 +2,9 @@
 
 Writing: ``<track> <device> <parameter> <shape> [name value]...`` over AUTOMATE_OPTIONS; clearing:
 ``clear <track> [<device> <parameter>] [slot S | at BEAT]``. ``slot`` and ``at`` exclude each
-other; neither means the selected scene's slot. ``from``/``to`` are checked against the
-parameter's own range once Live has named it (``job``).
+other; neither means the selected scene's slot. ``first_bars N`` is ``bars N`` (from the start);
+``last_bars N`` is N bars ending at the clip's end; one of ``bars``, ``first_bars`` and ``last_bars``.
+``from``/``to`` are checked against the parameter's own range once Live has named it (``job``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from engines.errors import InvalidValue
 
 USAGE = (
     "expected /roo/automate <track> <device> <parameter> <shape> [from X] [to Y] [bars N] "
-    "[slot S | at BEAT] [rate BEATS] [curve C], or /roo/automate clear <track> [<device> <parameter>]"
+    "[slot S | at BEAT] [rate BEATS] [curve C] [first_bars N | last_bars N], or /roo/automate clear <track> [<device> <parameter>]"
 )
 
 
@@ -32,6 +33,7 @@ class AutomateRequest:
     start: float | None = None  # "from", in the parameter's units; None: the shape's default
     end: float | None = None  # "to"
     bars: int | None = None  # None: to the clip's end
+    from_end: bool = False  # the bars end at the clip's end (last_bars), not start at the region's start
     rate: float | None = None
     curve: float = 1.0
 
@@ -75,7 +77,17 @@ def parse_request(args: list[Any]) -> AutomateRequest:
         raise InvalidValue(
             f"slot {opts['slot']} and at {opts['at']:g} both given: expected one (slot: a session clip, at: an arrangement clip)"
         )
+    spans = [name for name in ("bars", "first_bars", "last_bars") if name in opts]
+    if len(spans) > 1:
+        raise InvalidValue(
+            f"{' and '.join(f'{n} {opts[n]}' for n in spans)} both given: expected one (bars and first_bars: "
+            "from the start, last_bars: ending at the clip's end)"
+        )
+    bars = opts[spans[0]] if spans else None
+    if bars is not None and bars < 1:
+        raise InvalidValue(f"{spans[0]} {bars}: expected a whole number of bars >= 1; {USAGE}")
     return AutomateRequest(
         track, device, parameter, shape, slot=opts.get("slot"), at=opts.get("at"), start=opts.get("from"),
-        end=opts.get("to"), bars=opts.get("bars"), rate=opts.get("rate"), curve=opts.get("curve", 1.0),
+        end=opts.get("to"), bars=bars, from_end=spans == ["last_bars"], rate=opts.get("rate"),
+        curve=opts.get("curve", 1.0),
     )  # fmt: skip

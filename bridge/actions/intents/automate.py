@@ -1,6 +1,8 @@
 """Drawn automation said in words ("fade the pad in over 8 bars", "duck the bass on every beat"):
 the clip of the part named (the one this daemon wrote last for it, else the selected one) or of the
-track named, then /roo/automate with the words' device, parameter, shape and ends."""
+track named, then /roo/automate with the words' device, parameter, shape and ends; a span said
+("over the last 8 bars": ``scope`` ``{"last_bars": 8}``) places the envelope at the clip's end (or
+start, ``first_bars``), or at the end (start) of the region of the Arrangement said."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
 SAID = ("from", "to", "bars", "rate")  # the options the words may give
+SPANS = ("first_bars", "last_bars")  # the places in the clip they may say (``scope``)
 INTO_BARS = 4  # "a filter sweep up into the chorus": over the 4 bars before it, unless bars are said
 
 
@@ -33,10 +36,19 @@ async def automate(app: App, job: Job, intent: Intent) -> str:
     else:
         track, slot = await command_clip.target_clip(app, intent.part)
     args = [track, p["device"], p["parameter"], p["shape"], "slot", slot]
+    span = _span(p)
     for name in SAID:
-        if name in p:
+        if name in p and not (span and name == "bars"):  # the span's bars are the envelope's
             args += [name, p[name]]
-    return await automate_job.run(app, job, args)
+    return await automate_job.run(app, job, args + [item for pair in span.items() for item in pair])
+
+
+def _span(p: dict[str, Any]) -> dict[str, int]:
+    """The /roo/automate option of the span said (``first_bars`` or ``last_bars``), or {}."""
+    scope = p.get("scope") or {}
+    if not isinstance(scope, dict) or not set(scope) <= set(SPANS):
+        raise InvalidValue(f"scope {scope!r}: expected {{'first_bars': N}} or {{'last_bars': N}}")
+    return {name: scope[name] for name in SPANS if name in scope}
 
 
 async def _in_arrangement(app: App, intent: Intent) -> tuple[int, float, int]:
@@ -50,6 +62,14 @@ async def _in_arrangement(app: App, intent: Intent) -> tuple[int, float, int]:
     bar_beats = 4.0 * live.signature_numerator / live.signature_denominator
     start = float(settings["at"])
     bars = int(p.get("bars", INTO_BARS if p["region"].get("into") else settings.get("bars", INTO_BARS)))
+    span = _span(p)
+    if span and not p["region"].get("into"):  # "over the last 4 bars of the chorus": its end
+        whole, bars = bars, int(next(iter(span.values())))
+        if bars > whole:
+            raise InvalidValue(
+                f"{describe(dict(p['region']))}: {bars} bar(s) said of its {whole}: expected at most {whole}"
+            )
+        start += (whole - bars) * bar_beats if "last_bars" in span else 0.0
     if p["region"].get("into"):
         start -= bars * bar_beats
         if start < 0:

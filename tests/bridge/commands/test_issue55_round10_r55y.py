@@ -28,12 +28,10 @@ def decided(text: str, op: str, target: str | None = None, p: float = 0.95) -> o
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("fade the chords out over the final 2 bars", "chords"),
-        ("bring the pad track in slowly over the first 8 bars, a fade in", "track"),
         ("sweep the filter down on the bass in the second half", "bass"),
-        ("fade the melody out across the last sixteen bars", "melody"),
+        ("fade the pad track in during the first half", "track"),
     ],
-)
+)  # the first or last N bars are read since r55ah (test_issue55_round12_r55ah)
 def test_an_automation_whose_place_is_not_read_is_asked_about(text: str, target: str) -> None:
     assert op_of(rules(text)) == "automate"  # the rules read an automation, without the place
     answer = decided(text, "automate", target)
@@ -58,7 +56,7 @@ def test_an_automation_with_no_place_or_its_place_read_acts(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("fade the chords out over the final 2 bars", "fade the chords out"),
+        ("fade the chords out in the second half", "fade the chords out"),
         ("sweep the filter down on the bass in the second half", "sweep the filter down on the bass line"),
     ],
 )

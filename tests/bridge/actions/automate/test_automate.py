@@ -139,3 +139,47 @@ def test_refusals_name_the_value_and_write_nothing_then_clear(live: LiveHost) ->
             assert state == "done" and "(there was none)" in said, said
         finally:
             client.close()
+
+
+def test_last_bars_end_the_envelope_at_the_clip_end_and_first_bars_start_it(live: LiveHost) -> None:
+    """The pad's clip is 4 bars (16 beats): ``last_bars 1`` draws over beats 12..16, the rest kept as
+    it was; ``first_bars 1`` over beats 0..4; both with ``bars``, or more bars than the clip, refused."""
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            state, said = ask(
+                client, 0, "mixer", "volume", "fall", "last_bars", 1, "slot", 0, "from", 0.85, "to", 0.0
+            )
+            assert state == "done" and "over 4 beats, the clip's last 4 beats from beat 12" in said, said
+            fall = values(live, session_clip, pad_volume, [0.0, 11.9, 12.0, 14.0, 15.99])
+            assert fall is not None and fall[0] == fall[1] == pytest.approx(0.85), fall  # before: as it was
+            assert fall[2] == pytest.approx(0.85) and 0.3 < fall[3] < 0.55 and fall[4] < 0.05, fall
+            state, said = ask(
+                client,
+                0,
+                "Auto Filter",
+                "frequency",
+                "rise",
+                "first_bars",
+                1,
+                "slot",
+                0,
+                "from",
+                0.2,
+                "to",
+                0.9,
+            )
+            assert state == "done" and "over 4 beats (" in said, said
+            rise = values(live, session_clip, frequency, [0.0, 3.99, 8.0])
+            assert (
+                rise is not None and rise[0] == pytest.approx(0.2) and rise[1] == pytest.approx(0.9, abs=0.02)
+            )
+            state, said = ask(client, 0, "mixer", "pan", "rise", "bars", 2, "last_bars", 1, "slot", 0)
+            assert state == "failed" and "bars 2 and last_bars 1 both given" in said, said
+            state, said = ask(client, 0, "mixer", "pan", "rise", "last_bars", 5, "slot", 0)
+            assert state == "failed" and "last_bars 5 (20 beats) do not fit the clip" in said, said
+            state, said = ask(client, 0, "mixer", "pan", "rise", "last_bars", 0, "slot", 0)
+            assert state == "failed" and "last_bars 0: expected a whole number of bars >= 1" in said, said
+            assert values(live, session_clip, lambda song: song.tracks[0].mixer_device.panning, [0.0]) is None
+        finally:
+            client.close()

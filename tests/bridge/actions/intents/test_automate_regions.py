@@ -70,3 +70,21 @@ def test_drawn_into_and_in_a_section_of_the_arrangement(live: LiveHost) -> None:
             assert state == "failed" and "beat -16" in said, said
         finally:
             client.close()
+
+
+def test_a_fade_over_the_last_bars_of_a_section(live: LiveHost) -> None:
+    """Issue 55: "over the last 2 bars of the chorus" draws on the chorus's clip (32..48) over its
+    last 2 bars, beats 8..16 of the clip; the rest of the clip keeps its volume."""
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            state, said = command(client, "a bassline for the chorus")
+            assert state == "done", said
+            state, said = command(client, "fade the bass out over the last 2 bars of the chorus")
+            assert state == "done" and "at beat 40" in said, said
+            state, said = command(client, "fade the bass out over the last 8 bars of the chorus")
+            assert state == "failed" and "8 bar(s) said of its 4" in said, said
+        finally:
+            client.close()
+    fall = volume_at(live, 1, 32.0, [0.0, 7.9, 8.0, 12.0, 15.99])
+    assert fall[0] == fall[1] == fall[2] == 0.85 and 0.3 < fall[3] < 0.55 and fall[4] < 0.05, fall

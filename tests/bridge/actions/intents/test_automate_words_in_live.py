@@ -61,3 +61,23 @@ def test_fade_and_duck_by_words(live: LiveHost) -> None:
     assert duck == pytest.approx([0.3, 0.85, 0.3, 0.85])
     devices = live.call(lambda: [d.name for d in live.song.tracks[2].devices])
     assert "Auto Filter" in devices
+
+
+def test_a_fade_said_over_the_last_or_first_bars_of_the_clip(live: LiveHost) -> None:
+    """Issue 55: "over the last 2 bars" (``scope`` ``last_bars``) ends the envelope at the clip's end,
+    "over the first 2 bars" starts it at the clip's start; the pad's clip has 8 bars (32 beats)."""
+    with running_daemon(live_port=live.port) as daemon:
+        client = Client(daemon.port)
+        try:
+            state, said = say(client, "fade the pad out over the last 2 bars")
+            assert state == "done" and "from beat 24" in said, said
+            state, said = say(client, "bring the pad in gradually over the first 2 bars")
+            assert state == "done" and "over 8 beats (" in said, said
+            state, said = say(client, "fade the pad out over the last 16 bars")
+            assert state == "failed" and "last_bars 16 (64 beats) do not fit the clip" in said, said
+        finally:
+            client.close()
+    got = volume(live, 2, [0.0, 4.0, 7.99, 16.0, 23.9, 24.0, 28.0, 31.99])
+    assert got is not None and got[0] == 0.0 and 0.3 < got[1] < 0.55 and got[2] > 0.8, got  # in
+    assert got[3] == got[4] == got[5] == pytest.approx(0.85), got  # between: as it was
+    assert 0.3 < got[6] < 0.55 and got[7] < 0.05, got  # out, ending at the clip's end
