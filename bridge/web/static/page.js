@@ -215,7 +215,9 @@ async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
 
 // The project listed: the open Set's (issue 57), named by a take of it; none listed yet, none named.
 function showProject(take) {
-  $("#takes-project").textContent = take ? `in ${take.project}` : "";
+  const text = take ? `in ${take.project}` : "";
+  const node = $("#takes-project");
+  if (node.textContent !== text) node.textContent = text; // unchanged: the page is not touched
 }
 
 // A new take goes in at once, under its parent when the parent is shown (no reload of the tree). Its
