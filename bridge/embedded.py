@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import faulthandler
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from bridge import protocol
@@ -57,9 +59,9 @@ def daemon_in_thread(
         closing = asyncio.run_coroutine_threadsafe(_close(daemon), loop)
         try:
             closing.result(CLOSE_S)
-        except TimeoutError:  # a close that hangs is said with where every thread stands, then raised
+        except TimeoutError as exc:  # a close that hangs is said with where every thread stands
             faulthandler.dump_traceback(all_threads=True)
-            raise
+            raise TimeoutError(f"the daemon did not close in {CLOSE_S:.0f} s; threads: {_where()}") from exc
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         loop.close()
@@ -72,3 +74,21 @@ async def _close(daemon: Daemon) -> None:
     for task in left:
         task.cancel()
     await asyncio.gather(*left, return_exceptions=True)
+
+
+def _where() -> str:
+    """Each live thread's name and where its own code stands (the innermost frame outside the
+    standard library's threading, selectors and queue): one line a summary can carry."""
+    frames = sys._current_frames()
+    said = []
+    for thread in threading.enumerate():
+        frame = frames.get(thread.ident or -1)
+        while frame is not None and Path(frame.f_code.co_filename).name in _PLUMBING:
+            frame = frame.f_back
+        if frame is not None:
+            code = frame.f_code
+            said.append(f"{thread.name} in {code.co_name} ({Path(code.co_filename).name}:{frame.f_lineno})")
+    return "; ".join(said)
+
+
+_PLUMBING = {"threading.py", "selectors.py", "queue.py", "connection.py", "base_events.py"}
