@@ -64,9 +64,9 @@ _PLURAL = {
         for s in ("", "s")
     },
 }
-# "another couple of goes at the melody", "2 more passes at the bass": takes counted in tries
+# "another couple of goes at the melody", "2 more passes at the bass", "3 more flips of that bass": takes counted in tries
 _TRIES = re.compile(
-    r"(?<= )(couple(?: of)?|\d+) ((?:more |further |other )?)(?:goes|tries|attempts|passes|shots)(?= )"
+    r"(?<= )(couple(?: of)?|\d+) ((?:more |further |other )?)(?:goes|tries|attempts|passes|shots|flips|spins|cracks)(?= )"
 )
 _HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three undos": undo 3 times
 # the part said first, then the verb and the count ("bass line, make 3 versions"): new ones of it
