@@ -63,8 +63,6 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         part = "all"  # parts", "drums, bass, chords and melody, 8 bars": every part is the said one
     if whole_said(s):  # "build the whole beat from scratch, every part": the whole piece is every part
         part = "all"
-        if whole_removed(s):  # "delete everything": never on one word
-            return sp.refused(heard, ASK_REMOVED)
     tempo_said = said(s, *(v.TEMPO_WORDS + cw.TEMPO_MOVES))
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
@@ -149,6 +147,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
     ):  # "a bass that fits"
         return Intent("accompany", part, params, heard)
+    if part == "all" and whole_removed(s):  # "delete everything": never made, nor taken out on one word
+        return sp.refused(heard, ASK_REMOVED)
     if part:
         if genres:
             params["genre"] = genres[0]

@@ -3,12 +3,12 @@
 
 A word no command uses that is one edit (a letter changed, added, dropped, or two swapped) from
 exactly one ordinal word, and from no number word unless it ends as an ordinal does ("nineth"), is
-that ordinal; an ordinal of eight letters or more may be two edits off a word of seven or more
-("sixteeth", "elevneth"). The guards keep a real
+that ordinal; an ordinal of eight letters or more may be two edits off a word of seven or more that
+ends as an ordinal does ("sixteeth", "elevneth"; "element" is no "eleventh"). The guards keep a real
 word from turning into a place: the words any command uses, the number words, and the English words
 one slip from an ordinal ("fist", "forth", "filth", "teeth", "fifty", "thirds") are left as they are,
-and so is a word under four letters. (Cardinal numbers typed with a slip are ``numbers.slips_read``'s,
-read only where a count follows them.)
+and so is a word under four letters. (Cardinal numbers typed with a slip are
+``numbers.slips_read``'s, read only where a count follows them.)
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ REAL_NEAR = frozenset({
     "fist", "fists", "firs", "firth", "firsts", "seconds", "secant", "thirds", "thirst", "thirty", "forth",
     "fourths", "fifths", "filth", "fifty", "sixths", "sixty", "sevenths", "seventy", "eights", "eighths", "eighty",
     "ninths", "tenths", "tent", "tents", "teeth", "tenet", "twelfths", "sixteenths", "sixteens", "birth",
-    "north", "worth", "fourty", "month", "girth", "forte", "heath",
+    "north", "worth", "fourty", "month", "girth", "forte", "heath", "tench", "thirl",
 })  # fmt: skip
 MIN_SLIP = 4  # "frst", "thrd" are read; a shorter word is one letter from too many
 LONG_ORDINAL = 8  # an ordinal this long may be two slips off a word of ``LONG_ORDINAL - 1`` letters or more
@@ -50,7 +50,7 @@ def ordinal_of(word: str) -> str | None:
     if not word.endswith("th") and any(one_edit(word, n) for n in NUMBER_WORDS):  # "sixt": six or sixth
         return None  # (an ordinal's own ending says which: "nineth" is ninth, never ninety)
     near = [o for o in ORDINALS if one_edit(word, o)]
-    if not near and len(word) >= LONG_ORDINAL - 1:
+    if not near and len(word) >= LONG_ORDINAL - 1 and word.endswith("th"):  # "element" is no eleventh
         near = [o for o in ORDINALS if len(o) >= LONG_ORDINAL and two_edits(word, o)]
     return near[0] if len(near) == 1 else None
 
@@ -60,6 +60,10 @@ def ordinals_read(words: list[str]) -> list[str]:
     return [ordinal_of(w) or w for w in words]
 
 
+_FIRST_BARS = re.compile(r"\b1st (?=\w+ (?:bars?|measures?)\b)")  # "the 1st 4 bars": the first 4
+
+
 def joined(lowered: str) -> str:
-    """ "the sixteen th notes" -> "the sixteenth notes", "bar 4 th" -> "bar 4th"."""
-    return _APART.sub(lambda m: m.group(1) + "th", lowered)
+    """ "the sixteen th notes" -> "the sixteenth notes", "bar 4 th" -> "bar 4th", "the 1st 4 bars" -> "the
+    first 4 bars"."""
+    return _FIRST_BARS.sub("first ", _APART.sub(lambda m: m.group(1) + "th", lowered))

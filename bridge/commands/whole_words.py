@@ -29,7 +29,8 @@ _EVERY = re.compile(
 # (not heard or liked: "play all of it", "i love all of it" say nothing of the parts)
 _ALL_OF_IT = re.compile(r"(?<!play )(?<!hear )(?<!love )(?<!like )\ball of it\b(?! (?:else|but|except)\b)")
 REMOVALS = ("remove", "delete", "get rid of", "erase", "wipe", "scrap", "ditch", "bin", "trash", "clear",
-            "lose", "kill", "cut", "take out", "strip out", "throw away", "drop")  # fmt: skip
+            "lose", "kill", "take out", "strip out", "throw away")  # fmt: skip
+# (not "drop" nor "cut": "drop everything a half step", "cut everything by half" say how much, no removal)
 ASK_REMOVED = "(e.g. 'remove the drums' or 'mute everything') which part should be taken out?"
 
 

@@ -40,6 +40,7 @@ WHOLE_NEAR = [  # read so before, and kept
     case("make a beat at 90 bpm", op="make", target="drums", tempo_bpm=90),
     case("mute all the drums", op="mute", target="drums"),
     case("write all the parts in C major", op="make", target="all", key="C major"),
+    case("drop everything a half step", op="transpose", target="all", semitones=-1),  # a pitch, no removal
 ]
 
 
@@ -106,6 +107,9 @@ SLIPPED = [
     case("recall the second take", op="recall", target="second"),  # (named "take", on fbf323d)
     case("compare the frist take with the secnd", op="compare", target="first", other="second"),
     case("drop the hats in the frst 2 bars", op="remove", target="hats", scope={"first_bars": 2}),
+    case("remove the kick in the 1st 4 bars", op="remove", target="kick", scope={"first_bars": 4}),
+    case("nudge the snare a sixteen th later", op="shift", target="snare", beats=0.25),
+    case("push the bass an eigh th later", op="shift", target="bass", beats=0.5),
 ]
 SLIPPED_NEAR = [
     case("make a fist pump beat", op="make", target="drums"),
@@ -124,7 +128,7 @@ def test_an_ordinal_typed_with_a_slip_is_that_ordinal(text: str, want: dict[str,
     [("frist", "first"), ("secnd", "second"), ("thrid", "third"), ("fouth", "fourth"), ("fith", "fifth"),
      ("sevnth", "seventh"), ("nineth", "ninth"), ("sixteeth", "sixteenth"), ("twelth", "twelfth"),
      ("fist", None), ("forth", None), ("filth", None), ("teeth", None), ("fifty", None), ("thirds", None),
-     ("eight", None), ("the", None), ("worth", None), ("bridge", None)],
+     ("eight", None), ("the", None), ("worth", None), ("bridge", None), ("element", None), ("tenets", None)],
 )  # fmt: skip
 def test_the_slip_reader_never_turns_a_real_word_into_an_ordinal(word: str, ordinal: str | None) -> None:
     assert ordinal_of(word) == ordinal
@@ -142,6 +146,10 @@ COUNTS = [
     case("one more take of the melody, actually make that four", op="vary", target="melody", versions=4),
     case("another go at the drums, actually 2 of them", op="vary", target="drums", versions=2),
     case("give me another take, two actually", op="vary", versions=2),
+    case("what takes have i got for the bass", op="list_takes", target="bass"),
+    case("which chord takes do we have", op="list_takes", target="chords"),
+    case("a few more goes at the drums", op="vary", target="drums", versions=3),
+    case("a handful more versions of the bass", op="vary", target="bass", versions=3),
 ]
 COUNTS_NEAR = [
     case("give me another take of the bass", op="vary", target="bass"),
@@ -152,6 +160,24 @@ COUNTS_NEAR = [
 
 @pytest.mark.parametrize(("text", "want"), COUNTS + COUNTS_NEAR)
 def test_a_count_of_takes_said_loosely_is_read(text: str, want: dict[str, Any]) -> None:
+    assert ruled(text) == want
+
+
+# A sound said as a word twice after an article is that voice ("the tss tss", "that boom boom")
+DOUBLED = [
+    case("turn the boom boom down", op="softer", target="kick"),
+    case("quantize the tsk tsk tsk", op="quantize", target="hats"),
+    case("make the tss tss a lil bit swingy", op="swing", target="hats", amount=0.25),
+    case("humanize the crack crack", op="humanize", target="snare"),
+]
+DOUBLED_NEAR = [  # a plain noun after it: the description reader's, as before
+    case("the tss tss cymbals are too loud", op="softer", target="hats"),
+    case("the boom boom sounding drum is too loud", op="softer", target="kick"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DOUBLED + DOUBLED_NEAR)
+def test_a_sound_said_twice_is_its_voice(text: str, want: dict[str, Any]) -> None:
     assert ruled(text) == want
 
 
