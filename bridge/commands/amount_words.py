@@ -1,7 +1,8 @@
 """How strong a swing is said, in words (issue 55): the graded table of docs/intents.md's `amount`.
 
 "a little" and its kin are 0.25 ("a lil bit swingy", "a touch", "just a hair", "slightly", "a tiny
-bit", "a smidge"); "a lot" and its kin 0.75 ("loads of swing", "tons of swing", "heavily"); a word
+bit", "a smidge"); "a lot" and its kin 0.75 ("loads of swing", "tons of swing", "heavily"); a swing's
+size said right before it is graded the same ("a slight swing" 0.25, "a heavy shuffle" 0.75); a word
 that only makes the next one stronger ("super", "really", "very") is 0.75 said right before the swing
 word ("super swingy", "really swung"), never elsewhere ("the hats really need swing" says how much
 they need it). A percent said is that fraction ("60%": 0.6). The swing is said by "swing", "swingy",
@@ -29,11 +30,18 @@ STRENGTHS: dict[str, float] = {
                      "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much",
                      "massively", "a whole lot", "maximum"), LOT),
 }  # fmt: skip
+# a swing described by its size, said right before the swing word ("a slight swing", "a heavy shuffle");
+# never elsewhere ("swing the big drum a bit": the kick, a little)
+SIZES: dict[str, float] = {
+    **dict.fromkeys(("slight", "subtle", "light", "gentle", "mild", "small", "little", "tiny", "soft"), LITTLE),
+    **dict.fromkeys(("heavy", "hard", "strong", "big", "huge", "massive", "serious", "fat", "thick"), LOT),
+}  # fmt: skip
 # words that make the swing word after them stronger: "super swingy", "really swung"
 INTENSIFIERS = ("super", "really", "very", "extra", "mad", "hella", "seriously", "properly", "extremely")
 SWING_WORDS = ("swing", "swingy", "swung", "swingin", "swinging", "shuffle", "shuffled", "shuffly")
 _SWING = re.compile(rf" (?:{'|'.join(SWING_WORDS)}) ")
 _INTENSIFIED = re.compile(rf" (?:{'|'.join(INTENSIFIERS)}) (?:{'|'.join(SWING_WORDS)}) ")
+_SIZED = re.compile(rf" ({'|'.join(SIZES)}) (?:{'|'.join(SWING_WORDS)}) ")
 _LESS = re.compile(r" less (?:swing|swingy|swung) | swing less | too (?:swing|swingy|swung|shuffly) ")
 _PERCENT = re.compile(
     r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
@@ -72,6 +80,9 @@ def swing_amount(s: str) -> float | None:
         return None
     if _INTENSIFIED.search(s):
         return LOT
+    sized = _SIZED.search(s)
+    if sized is not None:
+        return SIZES[sized.group(1)]
     found = [(s.find(f" {p} "), -len(p), a) for p, a in STRENGTHS.items() if f" {p} " in s]
     if not found or _NOT_OF_SWING.search(s):
         return None

@@ -6,8 +6,8 @@ exactly one ordinal word, and from no number word unless it ends as an ordinal d
 that ordinal; an ordinal of eight letters or more may be two edits off a word of seven or more that
 ends as an ordinal does ("sixteeth", "elevneth"; "element" is no "eleventh"). The guards keep a real
 word from turning into a place: the words any command uses, the number words, and the English words
-one slip from an ordinal ("fist", "forth", "filth", "teeth", "fifty", "thirds") are left as they are,
-and so is a word under four letters. (Cardinal numbers typed with a slip are
+one slip from an ordinal ("fist", "forth", "filth", "teeth", "fifty", "thirds") are left as they are
+(but "the forth take", "the fist 4 bars": ``IN_PLACE``), and so is a word under four letters. (Cardinal numbers typed with a slip are
 ``numbers.slips_read``'s, read only where a count follows them.)
 """
 
@@ -55,9 +55,21 @@ def ordinal_of(word: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+# an English word a slip from an ordinal is that ordinal only between "the" and a place or a take ("the
+# forth take", "the fist 4 bars"); elsewhere it is the word ("go forth", "a fist pump")
+IN_PLACE = {"forth": "fourth", "fist": "first"}
+PLACED_AFTER = frozenset({"take", "takes", "one", "1", "version", "variation", "bar", "bars", "measure", "half",
+                          "chorus", "verse", "beat", "time", "note", "drop", "section", "go"})  # fmt: skip
+
+
 def ordinals_read(words: list[str]) -> list[str]:
     """``words`` with each ordinal typed with a slip read as that ordinal."""
-    return [ordinal_of(w) or w for w in words]
+    out = [ordinal_of(w) or w for w in words]
+    for i in range(1, len(out) - 1):
+        after = out[i + 1]
+        if out[i] in IN_PLACE and out[i - 1] == "the" and (after in PLACED_AFTER or after.isdigit()):
+            out[i] = IN_PLACE[out[i]]
+    return out
 
 
 _FIRST_BARS = re.compile(r"\b1st (?=\w+ (?:bars?|measures?)\b)")  # "the 1st 4 bars": the first 4

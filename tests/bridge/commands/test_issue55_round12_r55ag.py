@@ -79,12 +79,16 @@ AMOUNTS = [
     case("make the shaker really swingy", op="swing", target="percussion", amount=0.75),
     case("the hats are way too swingy", op="swing", target="hats", amount=0.33),
     case("make the hats swingy", op="swing", target="hats"),
+    case("give the hats a slight swing", op="swing", target="hats", amount=0.25),
+    case("a subtle swing on the ride please", op="swing", target="ride", amount=0.25),
+    case("give the snare a big fat shuffle", op="swing", target="snare", amount=0.75),
 ]
 AMOUNTS_NEAR = [
     case("make the hats swing a bit more", op="swing", target="hats"),  # relative: no absolute amount
     case("swing the hats 60%", op="swing", target="hats", amount=0.6),
     case("swing the ride a lil bit", op="swing", target="ride", amount=0.25),
     case("keep just the hats", op="keep_only", target="hats"),
+    case("swing the big drum a bit", op="swing", target="kick", amount=0.25),  # "big" names the drum
     case("make the bass a bit louder", op="louder", target="bass"),
     case("swing it a lot", op="swing", amount=0.75),
 ]
@@ -110,9 +114,12 @@ SLIPPED = [
     case("remove the kick in the 1st 4 bars", op="remove", target="kick", scope={"first_bars": 4}),
     case("nudge the snare a sixteen th later", op="shift", target="snare", beats=0.25),
     case("push the bass an eigh th later", op="shift", target="bass", beats=0.5),
+    case("star the forth take", op="star", target="fourth"),
+    case("cut the hats for the fist 4 bars", op="remove", target="hats", scope={"first_bars": 4}),
 ]
 SLIPPED_NEAR = [
     case("make a fist pump beat", op="make", target="drums"),
+    case("go forth and make a bass line", op="make", target="bass"),
     case("rename the second take verse idea", op="name", target="second", name="verse idea"),
     case("remove the snare in the second half", op="remove", target="snare", scope={"half": 2}),
 ]
@@ -150,6 +157,8 @@ COUNTS = [
     case("which chord takes do we have", op="list_takes", target="chords"),
     case("a few more goes at the drums", op="vary", target="drums", versions=3),
     case("a handful more versions of the bass", op="vary", target="bass", versions=3),
+    case("give me 2 more of the bass", op="vary", target="bass", versions=2),
+    case("i want 4 more of that groove", op="vary", target="drums", versions=4),
 ]
 COUNTS_NEAR = [
     case("give me another take of the bass", op="vary", target="bass"),
