@@ -71,7 +71,7 @@ _LIST = re.compile(
     r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
     r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
     r"| (?:how many|what|which) (?:of )?(?:my |the )?(?:(?:starred|drums?|bass|chords?|melody) )*(?:takes|versions|variations) "
-    r"(?:(?:of (?:the |my )?\w+ )?(?:have|do|did|are|is|so far)|$)"
+    r"(?:(?:of (?:the |my )?\w+ )?(?:(?:i|we|you|ive|weve) )?(?:have|got|do|did|are|is|made|so far)|$)"
     r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
     r"(?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "

@@ -30,7 +30,7 @@ TAKE_WORDS = (
     "spin",
 )
 _BEFORE = (
-    r"(?:actually|no|nah|wait|make it|make that|or|or rather|scratch that|sorry|i mean|um|uh|maybe|like)"
+    r"(?:actually|no|nah|wait|make it|make that|or|or rather|scratch that|sorry|i mean|um|uh|maybe|like|but)"
 )
 _AFTER = r"(?:actually|more|of them|of those|takes|versions|please)"
 _UNITS = r"(?:bars?|measures?|beats?|semitones?|octaves?|times|bpm|percent|steps?|notes?)"

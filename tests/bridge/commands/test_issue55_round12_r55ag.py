@@ -159,6 +159,8 @@ COUNTS = [
     case("a handful more versions of the bass", op="vary", target="bass", versions=3),
     case("give me 2 more of the bass", op="vary", target="bass", versions=2),
     case("i want 4 more of that groove", op="vary", target="drums", versions=4),
+    case("one more take but make it 3", op="vary", versions=3),
+    case("show me how many takes i have", op="list_takes"),
 ]
 COUNTS_NEAR = [
     case("give me another take of the bass", op="vary", target="bass"),
