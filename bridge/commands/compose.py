@@ -18,6 +18,7 @@ from bridge.commands import counts as cn
 from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
+from bridge.commands.amount_words import swing_amount
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 from bridge.commands.said import said
@@ -196,7 +197,7 @@ def _operation(
         return "humanize", {}
     if said(s, *cg.QUANTIZE) and (voices or part or scope or said(s, *("it", "this"))):
         return "quantize", _grid(s)
-    amount = _swing_amount(s)
+    amount = swing_amount(s)
     if amount is not None:
         return "swing", {"amount": amount}
     shuffled = said(s, *("shuffle feel", "a shuffle", "shuffled", "shuffle groove")) and not said(
@@ -240,25 +241,4 @@ def _loudness(s: str) -> str | None:
     return None
 
 
-LESS_SWING = 0.33
 MAKING = ("takes", "versions", "variations", "_key_", "bars", "new", "that fits", "over this", "for my")
-
-
-def _has_less_swing(s: str) -> bool:
-    return " less swing " in s or " swing less " in s or " less swingy " in s
-
-
-def _swing_amount(s: str) -> float | None:
-    """The amount of a swing said with a strength ("swing it a lot", "50% swing on the bass")."""
-    if _has_less_swing(s):  # "make the hats swing less": a lighter lilt
-        return LESS_SWING
-    m = cg.PERCENT.search(s)
-    if m and " swing " in s:
-        return min(1.0, int(m.group(1) or m.group(2) or m.group(3)) / 100)
-    if (
-        " swing " in s
-        and " more " not in s
-        and (said := next((a for p, a in cg.SWING_AMOUNTS.items() if f" {p} " in s), None))
-    ):
-        return said
-    return None

@@ -64,10 +64,16 @@ _PLURAL = {
         for s in ("", "s")
     },
 }
-# "another couple of goes at the melody", "2 more passes at the bass": takes counted in tries
+# "another couple of goes at the melody", "2 more passes at the bass", "3 more flips of that bass": takes counted in tries
 _TRIES = re.compile(
-    r"(?<= )(couple(?: of)?|\d+) ((?:more |further |other )?)(?:goes|tries|attempts|passes|shots)(?= )"
+    r"(?<= )(couple(?: of)?|few|handful of|\d+) ((?:more |further |other )?)(?:goes|tries|attempts|passes|shots|flips|spins|cracks)(?= )"
 )
+_LOOSE = {
+    "couple": "2",
+    "couple of": "2",
+    "few": "3",
+    "handful of": "3",
+}  # "a few more goes": 3, as "a few takes"
 _HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three undos": undo 3 times
 # the part said first, then the verb and the count ("bass line, make 3 versions"): new ones of it
 _MADE_COUNT = re.compile(
@@ -115,8 +121,6 @@ def as_counted(s: str) -> str:
     -> "3 versions", "2 further variants" -> "2 further variations", "3 undos" -> "undo 3 times", "2
     semitone" -> "2 semitones"."""
     s = _SINGULAR.sub(lambda m: f"{m.group(1)} {m.group(2)}{_PLURAL[m.group(3)]}", s)
-    s = _TRIES.sub(
-        lambda m: f"{2 if m.group(1).startswith('couple') else m.group(1)} {m.group(2)}versions", s
-    )
+    s = _TRIES.sub(lambda m: f"{_LOOSE.get(m.group(1), m.group(1))} {m.group(2)}versions", s)
     s = _UNIT.sub(r"\1 \2s", s)
     return _HISTORY_COUNT.sub(lambda m: f"{m.group(2)} {m.group(1)} times", s)

@@ -52,6 +52,7 @@ from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
 from bridge.commands.take_words import THIS_CLIP
+from bridge.commands.whole_words import whole_said
 
 # a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
 KEPT = (
@@ -179,6 +180,8 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
     if target not in WHOLE or got not in WHOLE or got == target or means["op"] in ("musicgen", "separate"):
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
+        return None
+    if got == "all" and whole_said(s):  # "the whole beat, every part": the beat is every part of it
         return None
     return f"it says the {target} as well as the {got}"
 

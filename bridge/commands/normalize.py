@@ -12,12 +12,16 @@ from functools import lru_cache
 
 from bridge.commands import fillers
 from bridge.commands import vocab as v
+from bridge.commands.amount_words import plainly
 from bridge.commands.counts import as_counted
 from bridge.commands.numbers import slips_read, words_to_digits
+from bridge.commands.slipped_numbers import joined, ordinals_read
 from bridge.commands.sound_words import by_sound
 from bridge.commands.spelling import corrected
+from bridge.commands.take_counts import recounted
 from bridge.commands.track_words import called
 from bridge.commands.verb_last import reordered
+from bridge.commands.whole_words import as_everything
 from bridge.protocol import SEPARATION_MODELS
 
 _MODE_ALT = "|".join(sorted((re.escape(m) for m in v.MODES), key=len, reverse=True))
@@ -42,7 +46,7 @@ SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "
          "lil": "little"}  # fmt: skip
 _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
-    r"\b(?:(a couple(?: of)?)|a few) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
+    r"\b(?:(a couple(?: of)?)|a few|a handful(?: of)?) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
 )
 # every part said another way is "all the parts": "all four parts", "the whole lot", "the full band"
 _EVERY_PART = re.compile(
@@ -184,14 +188,14 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
     base = _HYPHENED_KEY.sub(r"\1 \2", base)  # "E-flat major", "F-sharp minor": the key's own words
     written = re.sub(r"\s+", " ", base.replace("'", ""))
-    lowered = _SLANG.sub(lambda m: SLANG[m.group(1)], written.lower())
+    lowered = plainly(_SLANG.sub(lambda m: SLANG[m.group(1)], written.lower()))  # "a lil bit swingy"
     taken_back = fillers.key_corrected(lowered)  # "in d dorian no wait a minor": A minor
     if taken_back != lowered:
         lowered, written = taken_back, ""
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
-    lowered = _EVERY_PART.sub("all the parts", lowered)
+    lowered = _EVERY_PART.sub("all the parts", as_everything(lowered))  # "mute all of it": everything
     lowered = _PLACE_FIRST.sub(r"\2 \1", lowered)
     if _SWING_SAID.search(lowered):
         lowered = _NAMED_SWING.sub(" ", lowered)
@@ -211,11 +215,12 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = fillers.marked(lowered)  # "um", "like" as a filler; "sixteen bars no wait eight" marked
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma
-        typed = slips_read(re.sub(r"[^a-z0-9_ ]+", " ", clause).split())  # "thrity two bars", "sixten bars"
+        typed = slips_read(re.sub(r"[^a-z0-9_ ]+", " ", joined(clause)).split())  # "thrity two bars"
+        typed = ordinals_read(typed)  # "the frist 2 bars", "the thrid take"
         words = corrected([TYPOS.get(w, w) for w in typed])
         digits += words_to_digits(words)
     s = " " + " ".join(fillers.self_corrected(digits)) + " "  # the correction wins
-    s = as_counted(s)  # "3 version", "two further variants", "three undos"
+    s = recounted(as_counted(s))  # "3 version", "three undos", "another take, two actually"
     s = _FOR_BARS.sub(" 4 bars ", s)  # dictated "four bars"
     s = reordered(called(s))  # "pad track mute": "mute the pad track"; "the track named pad": "the pad track"
     s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick

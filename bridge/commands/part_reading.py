@@ -23,6 +23,7 @@ from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP, LINED_UP
 from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.said import said
+from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
 EVERY_PART = frozenset(
     {"drums", "bass", "chords", "melody"}
@@ -60,6 +61,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     part = parts[0] if parts else None
     if (part == "song" and "all" in parts) or EVERY_PART <= set(parts):  # "an arrangement with all the
         part = "all"  # parts", "drums, bass, chords and melody, 8 bars": every part is the said one
+    if whole_said(s):  # "build the whole beat from scratch, every part": the whole piece is every part
+        part = "all"
     tempo_said = said(s, *(v.TEMPO_WORDS + cw.TEMPO_MOVES))
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
@@ -144,6 +147,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
     ):  # "a bass that fits"
         return Intent("accompany", part, params, heard)
+    if part == "all" and whole_removed(s):  # "delete everything": never made, nor taken out on one word
+        return sp.refused(heard, ASK_REMOVED)
     if part:
         if genres:
             params["genre"] = genres[0]

@@ -56,7 +56,7 @@ _REF = re.compile(
     r"(?!(?:\d+ )?(?:bars?|measures?|beats?|half|time|verse|chorus|section|notes?|hit|hits)\b))"
 )
 _NAME_WHICH = re.compile(
-    rf"^ (?:re)?(?:name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
+    rf"^ (?:re(?:name|label|title)|name|call|label|title) (?:the )?(?:{'|'.join(REFS)})(?: (?:one|1|take|version|variation))? (?:as |to )?(.+) $"
 )
 # "my favourite takes", "the takes with a star", "the versions that have stars": the starred ones
 _STARRED = re.compile(
@@ -70,6 +70,8 @@ _LIST = re.compile(
     r"(?: (drums?|bass|chords?|melody|drum))?(?: takes| versions| history) "
     r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)?(?: the| my)? (starred|favourite|favorite)"
     r"(?: (drums?|bass|chords?|melody|drum))? (?:take|version|one)s? "
+    r"| (?:how many|what|which) (?:of )?(?:my |the )?(?:(?:starred|drums?|bass|chords?|melody) )*(?:takes|versions|variations) "
+    r"(?:(?:of (?:the |my )?\w+ )?(?:(?:i|we|you|ive|weve) )?(?:have|got|do|did|are|is|made|so far)|$)"
     r"| (?:show|list|see|display)(?: me| us)?(?: only| just| all)? (?:the|my)(?: (?:drums?|bass|chords?|chord|melody))? "
     r"(?:takes|versions|ones) (?:that )?(?:i|ive|i have|weve)"
     r" (?:starred|favourited|liked|saved|put a star on|gave a star) "

@@ -45,7 +45,7 @@ COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "popp
                 "housier": "house", "trappier": "trap", "soulfuller": "soul"}  # fmt: skip
 MIXER = {"mute": "mute", "unmute": "unmute", "solo": "solo", "unsolo": "unsolo"}
 _ASKED = r"(?:(?:please|can you|could you|would you|will you|can we|could we|now|just|ok|okay|hey|so) )*"
-_MIXER = re.compile(rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my |all the |all )?(.+?)"
+_MIXER = re.compile(rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my |all the (?!parts )|all (?!the parts ))?(.+?)"
                     r"(?: tracks?| channels?)? $")  # fmt: skip
 
 

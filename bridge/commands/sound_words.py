@@ -37,6 +37,11 @@ _BIG_DRUM = re.compile(
     r"sound|and)\b)"
 )
 
+# a sound said as a word twice after an article is that voice itself ("the tss tss", "that boom boom")
+_DOUBLED = re.compile(
+    rf" (the|those|that|these|my) ({_DESCRIBED}) \2(?: \2)*(?= )(?! (?:sounding |{_NOUN}) )"
+)
+
 
 def by_sound(s: str) -> str:
     """``s`` with each drum sound said by its description read as the voice's name ("the deep thumpy
@@ -46,4 +51,5 @@ def by_sound(s: str) -> str:
         found = {_WORD[w] for w in m.group(1).split()}
         return f" {found.pop()}" if len(found) == 1 else m.group(0)
 
+    s = _DOUBLED.sub(lambda m: f" {m.group(1)} {_WORD[m.group(2)]}", s)
     return _BY_SOUND.sub(named, _BIG_DRUM.sub(" kick ", s))

@@ -1,0 +1,89 @@
+"""How strong a swing is said, in words (issue 55): the graded table of docs/intents.md's `amount`.
+
+"a little" and its kin are 0.25 ("a lil bit swingy", "a touch", "just a hair", "slightly", "a tiny
+bit", "a smidge"); "a lot" and its kin 0.75 ("loads of swing", "tons of swing", "heavily"); a swing's
+size said right before it is graded the same ("a slight swing" 0.25, "a heavy shuffle" 0.75); a word
+that only makes the next one stronger ("super", "really", "very") is 0.75 said right before the swing
+word ("super swingy", "really swung"), never elsewhere ("the hats really need swing" says how much
+they need it). A percent said is that fraction ("60%": 0.6). The swing is said by "swing", "swingy",
+"swung" or "shuffle"; "less swing" and "too swingy" are a lighter lilt (``LESS``).
+
+Said with "more" ("a touch more swing", "swing it a lot more") a strength is left unsaid: "more" is
+relative to the swing the clip has, which the parser does not know, so an absolute amount could
+make it less; the transform's own "more swing" is used. Sentences are normalised (padded, lower
+case, numbers as digits, "lil" as "little").
+"""
+
+from __future__ import annotations
+
+import re
+
+LITTLE = 0.25
+LOT = 0.75
+LESS = 0.33  # "make the hats swing less", "the hats are too swingy"
+# the strength words of a swing, graded (longest first where one holds another)
+STRENGTHS: dict[str, float] = {
+    **dict.fromkeys(("a little", "a bit", "a tiny bit", "a wee bit", "a tad", "a touch", "a hair", "a smidge",
+                     "a smidgen", "a pinch", "a dash", "slightly", "subtly", "gently", "lightly", "barely",
+                     "a little bit", "mildly"), LITTLE),
+    **dict.fromkeys(("a lot", "lots of", "loads of", "tons of", "heaps of", "plenty of", "a ton of", "a load of",
+                     "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much",
+                     "massively", "a whole lot", "maximum"), LOT),
+}  # fmt: skip
+# a swing described by its size, said right before the swing word ("a slight swing", "a heavy shuffle");
+# never elsewhere ("swing the big drum a bit": the kick, a little)
+SIZES: dict[str, float] = {
+    **dict.fromkeys(("slight", "subtle", "light", "gentle", "mild", "small", "little", "tiny", "soft"), LITTLE),
+    **dict.fromkeys(("heavy", "hard", "strong", "big", "huge", "massive", "serious", "fat", "thick"), LOT),
+}  # fmt: skip
+# words that make the swing word after them stronger: "super swingy", "really swung"
+INTENSIFIERS = ("super", "really", "very", "extra", "mad", "hella", "seriously", "properly", "extremely")
+SWING_WORDS = ("swing", "swingy", "swung", "swingin", "swinging", "shuffle", "shuffled", "shuffly")
+_SWING = re.compile(rf" (?:{'|'.join(SWING_WORDS)}) ")
+_INTENSIFIED = re.compile(rf" (?:{'|'.join(INTENSIFIERS)}) (?:{'|'.join(SWING_WORDS)}) ")
+_SIZED = re.compile(rf" ({'|'.join(SIZES)}) (?:{'|'.join(SWING_WORDS)}) ")
+_LESS = re.compile(r" less (?:swing|swingy|swung) | swing less | too (?:swing|swingy|swung|shuffly) ")
+_PERCENT = re.compile(
+    r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
+)
+# a strength said of more than the swing ("a lot of reverb") is another thing's
+_NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
+
+
+_ADJECTIVE = re.compile(r"\b(?:swingy|swingin|swinging)\b(?! (?:on|to|in|from|at|with|over)\b)")
+# "just a hair", "just a touch": a small amount, no "only" (not "keep just the hats")
+_JUST_A = re.compile(r"\bjust (?=a (?:little|tiny|wee|hair|touch|tad|bit|smidge|smidgen|pinch|dash)\b)")
+
+
+def plainly(lowered: str) -> str:
+    """A swing said as an adjective read as the word the rules know ("a lil bit swingy": "a little bit
+    swing", "swingier": "more swing"), and "just" before a small amount left out ("just a hair")."""
+    lowered = re.sub(r"\bswingier\b", "more swing", lowered)
+    return _JUST_A.sub("", _ADJECTIVE.sub("swing", lowered))
+
+
+def swing_said(s: str) -> bool:
+    """Whether ``s`` says a swing ("swing", "swingy", "swung", "shuffle")."""
+    return _SWING.search(s) is not None
+
+
+def swing_amount(s: str) -> float | None:
+    """The amount of the swing ``s`` says with a strength, or None (no swing, or no strength said)."""
+    if not swing_said(s):
+        return None
+    if _LESS.search(s):
+        return LESS
+    m = _PERCENT.search(s)
+    if m:
+        return min(1.0, int(m.group(1) or m.group(2) or m.group(3)) / 100)
+    if " more " in s:  # relative to the swing the clip has
+        return None
+    if _INTENSIFIED.search(s):
+        return LOT
+    sized = _SIZED.search(s)
+    if sized is not None:
+        return SIZES[sized.group(1)]
+    found = [(s.find(f" {p} "), -len(p), a) for p, a in STRENGTHS.items() if f" {p} " in s]
+    if not found or _NOT_OF_SWING.search(s):
+        return None
+    return min(found)[2]
