@@ -103,6 +103,14 @@ def _four_on_the_floor(m: re.Match[str]) -> str:
     return m.group(0) if _NOT_WANTED.search(m.string[: m.start()]) else "the drums four on the floor"
 
 
+# the notes snapped "onto the beat": the grid, not the drums ("snap them onto the beat", "lock the bass to the beat")
+_ONTO_BEAT = re.compile(
+    r"\b((?:snap|snapping|snapped|lock|locked|locking|quantize|quantise|tighten|align|stick|glue|pull|line)\b"
+    r"[^,.;!?]*?\b(?:onto|to|on|in time with|with)\s+)the\s+beat\b(?!\s*(?:of|from)\b)",
+    re.I,
+)
+
+
 def described(text: str) -> str:
     """``text`` with each part said by its sound or role said by its name (the module docstring)."""
     text = _SOUND_ADJECTIVE.sub(lambda m: _one_voice(m, _ADJECTIVE_OF), text)
@@ -111,6 +119,7 @@ def described(text: str) -> str:
     text = _PLAYS.sub(lambda m: f"the {_played(m.group(1))}", text)
     text = _SINGING.sub("the vocals", text)
     text = _GHOSTS.sub("ghost notes", text)
+    text = _ONTO_BEAT.sub(r"\1the grid", text)
     return _EVERY_BEAT.sub(_four_on_the_floor, text)
 
 

@@ -287,3 +287,39 @@ def test_the_learned_reading_beside_the_rules_reads_the_part_named(text: str, wa
     intent = parse(text)
     reason = str(intent.params.get("reason", ""))
     assert (read(text) if intent.understood else {"op": "ask" if reason.endswith("?") else "none"}) == want
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("snap the notes onto the beat", op="quantize"),
+        case("the notes are all over the place, snap them to the beat", op="quantize"),
+        case("the notes in this clip are all wobbly and messy, can u snap them onto the beat", op="quantize"),
+        case("lock the hats to the beat", op="quantize", target="hats"),
+        case("the chords are sloppy, lock them in time with the beat", op="quantize", target="chords"),
+        case("everything is a bit off, quantize it to the beat", op="quantize", target="all"),
+        case("the bass is late, pull it onto the beat", op="quantize", target="bass"),
+        case("can you lock my notes onto the beat", op="quantize"),
+        case("stick the claps onto the beat", op="quantize", target="claps"),
+        case("line the chords up with the beat", op="quantize", target="chords"),
+    ],
+)
+def test_notes_snapped_onto_the_beat_are_quantized_not_the_drums(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "snap the notes onto the beat",
+        "the notes are all over the place, snap them to the beat",
+        "quantize these notes to the beat",
+        "snap it all onto the beat",
+        "quantize the notes onto the beat",
+        "tighten the notes to the beat",
+    ],
+)
+def test_the_beat_notes_are_snapped_onto_is_no_drum_part(text: str) -> None:
+    intent = parse(text)
+    assert intent.part != "drums" and intent.params.get("kind") != "drums_add", intent
