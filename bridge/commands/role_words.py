@@ -83,12 +83,15 @@ _GHOSTS = re.compile(
     rf"\b(?:(?:{_SMALL}|{_QUIET}),?\s+)*{_QUIET},?\s+(?:(?:{_SMALL}|{_QUIET}),?\s+)*snare\s+(?:taps|touches|flicks)\b",
     re.I,
 )
-# the kick on every beat, the club's four on the floor: "the boom goes on every single beat" (the drums' feel)
+# the kick on every beat, the club's four on the floor: "the boom goes on every single beat" (the drums' feel);
+# a kick that hits or plays on every beat is a kick added on the beats (issue 44), unless every single one or all
+# four are said
+_KICK = r"\b(?:the |a |that |my )?(?:kick|bass drum)(?: drum)?(?: (?:that|which))?(?: (?:should|must|can|could|will|needs to|has to|to))?(?: be)?"
+_GOES = r"(?:goes|go|going|thumps|thump|thumping|pumps|pump|pumping|bangs|bang|banging)"
+_HITS = r"(?:hits|hit|hitting|lands|land|landing|plays|play|playing|is|comes|come|coming)"
 _EVERY_BEAT = re.compile(
-    r"\b(?:the |a |that |my )?(?:kick|bass drum)(?: drum)?(?: (?:that|which))?"
-    r"(?: (?:should|must|can|could|will|needs to|has to|to))?(?: be)?(?: (?:goes|go|hits|hit|lands|land|plays|"
-    r"play|thumps|thump|pumps|pump|is|be|comes|come|going|hitting|playing|landing|thumping|pumping|to go|to hit|to land|"
-    r"to play))(?: in)? on (?:every|each|all (?:4|four) (?:of the )?)(?: single)? ?(?:beat|quarter|quarter note|downbeat)s?\b",
+    rf"{_KICK} (?:{_GOES}(?: in)? on (?:every|each) (?:single )?|(?:{_GOES}|{_HITS})(?: in)? on (?:every single |each single |"
+    r"all (?:4|four) (?:of the )?|all the 4 |all the four ))(?:beat|quarter|quarter note|downbeat)s?\b",
     re.I,
 )
 # what is said before the kick on every beat that takes it away, or says it is not wanted
@@ -140,14 +143,19 @@ def _played(said: str) -> str:
 # a part by its pitch or size alone, which fits two parts: "the high one" (the hats or the melody)
 _TWO_FITS = {
     "high": ("hats", "melody"), "higher": ("hats", "melody"), "highest": ("hats", "melody"),
-    "top": ("hats", "melody"), "tinkly": ("hats", "melody"),
+    "tinkly": ("hats", "melody"),
     "low": ("kick", "bass"), "lower": ("kick", "bass"), "lowest": ("kick", "bass"), "deep": ("kick", "bass"),
-    "deeper": ("kick", "bass"), "bottom": ("kick", "bass"), "rumbly": ("kick", "bass"),
+    "deeper": ("kick", "bass"), "rumbly": ("kick", "bass"),
 }  # fmt: skip
 _DESCRIBED = re.compile(
     rf"{_DET}\s+(?:(?:really|very|super|little|lil)\s+)?({'|'.join(_TWO_FITS)})(?:\s+(?:pitched|sounding))?\s+"
-    r"(?:one|ones|sound|sounds|thing|things|stuff|bit|noise|noises|instrument|notes?)\b"
-    r"(?!\s+(?:of|on|in) the (?:kick|bass|hats|melody|snare|chords|drums|lead)\b)",
+    r"(?:one|ones|sound|sounds|thing|things|stuff|bit|noise|noises|instrument|notes?)\b",
+    re.I,
+)
+# a part or voice named elsewhere in the sentence: the pitch is said of it ("the high notes of the chords")
+_A_PART = re.compile(
+    r"\b(?:drums?|bass|basslines?|chords?|melody|tune|kick|snare|hats?|hi ?hats?|claps?|keys|lead|pad|vocals?|piano|"
+    r"guitar|synth|strings|percussion|toms?|cymbals?|beat|808|takes?|versions?|tracks?|clips?)\b",
     re.I,
 )
 
@@ -156,9 +164,11 @@ def which_part(text: str) -> str | None:
     """A question where a part is named only by a pitch or size that two parts have ("mute the high
     one", "the low sound is too loud"), else None."""
     m = _DESCRIBED.search(text)
-    if m is None or re.search(
-        r"\b(?:between|among|around)\s+$", text[: m.start()], re.I
-    ):  # a place, not a part
+    if m is None or _A_PART.search(
+        text[: m.start()] + " " + text[m.end() :]
+    ):  # a part said: the pitch is its
+        return None
+    if re.search(r"\b(?:between|among|around)\s+$", text[: m.start()], re.I):  # a place, not a part
         return None
     one, other = (
         f"{text[: m.start()]}the {part}{text[m.end() :]}".strip() for part in _TWO_FITS[m.group(1).lower()]
