@@ -31,7 +31,9 @@ SOUNDED = {
 _NOUN_OF = {w: voice for voice, words in SOUNDED.items() for w in words}
 # an adjective of a voice's sound before a plain noun: "the clappy one", "the thumpy sound"
 _ADJECTIVE_OF = {w: voice for voice, words in SOUNDS.items() for w in words if " " not in w}
-_PLAIN_NOUN = r"(?:one|ones|sound|sounds|noise|noises|thing|things|hit|hits|bit|drum|drums|instrument)"
+_PLAIN_NOUN = (
+    r"(?:one|ones|sound|sounds|noise|noises|thing|things|hit|hits|bit|drum|drums|instrument|cymbals?)"
+)
 _PARTS_AFTER = r"(?:kick|snare|hats?|hi ?hats?|claps?|bass|808|drums?|beat|percussion|toms?|cymbals?)\b"
 # a part or voice named after the sound word: the sound is said of it ("the boom bap beat", "the boomy bass")
 _NAMED_AFTER = (
@@ -108,10 +110,13 @@ def _four_on_the_floor(m: re.Match[str]) -> str:
 
 # the notes snapped "onto the beat": the grid, not the drums ("snap them onto the beat", "lock the bass to the beat")
 _ONTO_BEAT = re.compile(
-    r"\b((?:snap|snapping|snapped|lock|locked|locking|quantize|quantise|tighten|align|stick|glue|pull|line)\b"
+    r"\b((?:snap|snapping|snapped|lock|locked|locking|quantize|quantise|tighten|stick|glue|pull)\b"
     r"[^,.;!?]*?\b(?:onto|to|on|in time with|with)\s+)the\s+beat\b(?!\s*(?:of|from)\b)",
     re.I,
 )
+
+
+_AUDIO = re.compile(r"\b(?:loop|sample|audio|recording|record|bounce|stem|wav|mp3|timing)s?\b", re.I)
 
 
 def described(text: str) -> str:
@@ -122,7 +127,8 @@ def described(text: str) -> str:
     text = _PLAYS.sub(lambda m: f"the {_played(m.group(1))}", text)
     text = _SINGING.sub("the vocals", text)
     text = _GHOSTS.sub("ghost notes", text)
-    text = _ONTO_BEAT.sub(r"\1the grid", text)
+    if not _AUDIO.search(text):  # a loop or a recording lined up with the beat is warped, not quantized
+        text = _ONTO_BEAT.sub(r"\1the grid", text)
     return _EVERY_BEAT.sub(_four_on_the_floor, text)
 
 

@@ -235,6 +235,7 @@ def test_a_pitch_two_parts_have_is_asked_about(text: str, parts: tuple[str, str]
         case("add a deep drum fill at bar 8", op="fill", target="drums", scope={"bars": [8, 8]}),
         case("put the kick on every beat", op="add", target="kick", scope={"beats": "downbeats"}),
         case("make the kick hit on every beat", op="add", target="kick", scope={"beats": "downbeats"}),
+        case("swing the tss tss cymbals a bit", op="swing", target="hats", amount=0.25),
         case("duck the bass on every beat", op="automate", target="bass", shape="duck"),
         case("make the snare hits quieter", op="softer", target="snare"),
         case("transpose the melody up an octave", op="transpose", target="melody", semitones=12),
@@ -260,6 +261,8 @@ def test_near_sentences_keep_their_reading(text: str, want: dict[str, Any]) -> N
         "the singing track is too loud",
         "the high notes of the melody are too loud",
         "a big drum and bass tune",
+        "the loop doesnt line up with the beat, fit it to the song",
+        "lock this sample to the beat",
     ],
 )
 def test_a_sound_said_of_a_named_part_is_left_as_said(text: str) -> None:
@@ -303,7 +306,7 @@ def test_the_learned_reading_beside_the_rules_reads_the_part_named(text: str, wa
         case("the bass is late, pull it onto the beat", op="quantize", target="bass"),
         case("can you lock my notes onto the beat", op="quantize"),
         case("stick the claps onto the beat", op="quantize", target="claps"),
-        case("line the chords up with the beat", op="quantize", target="chords"),
+        case("pull the hats onto the beat", op="quantize", target="hats"),
     ],
 )
 def test_notes_snapped_onto_the_beat_are_quantized_not_the_drums(text: str, want: dict[str, Any]) -> None:
