@@ -69,6 +69,26 @@ _PLAYS = re.compile(
     r"(?:all )?(?:the|those|its|my) (chords?|bass ?line|bass|melody|tune|lead|drums|beat)\b",
     re.I,
 )
+# a part by who plays it or what it is like: "the drummer", "the bass player", "the chordy bit", "the bassy one"
+PLAYERS = {
+    "drummer": "drums", "drummers": "drums", "bassist": "bass", "bass player": "bass", "bass guy": "bass",
+    "keyboard player": "chords", "keys player": "chords", "keyboardist": "chords", "pianist": "chords",
+    "piano player": "chords", "chordy bit": "chords", "chordy thing": "chords", "chordy one": "chords",
+    "chordy part": "chords", "chordy stuff": "chords", "chordy sound": "chords", "bassy bit": "bass",
+    "bassy thing": "bass", "bassy one": "bass", "bassy part": "bass", "bassy stuff": "bass", "bassy sound": "bass",
+    "drummy bit": "drums", "drummy part": "drums", "drummy stuff": "drums", "melodic bit": "melody",
+    "melodic one": "melody", "melodic part": "melody", "melodic thing": "melody",
+}  # fmt: skip
+_PLAYER = re.compile(rf"\b(?:the|my|our|your|that) ({_alternation(list(PLAYERS))})\b", re.I)
+# the voice by the sound it makes: "the drum that goes boom", "the one that goes tss tss", "the thing that goes clap"
+_GOES_VOICE = {**_NOUN_OF, "clap": "clap", "claps": "clap", "crash": "crash", "snap": "snare"}
+_GOES_LIKE = re.compile(
+    r"\b(?:the|that) (?:drum|sound|one|thing|noise|bit|instrument|hit) (?:that|which) (?:goes|sounds like|makes)"
+    rf"(?: an?| the)? ({_alternation(list(_GOES_VOICE))})\b",
+    re.I,
+)
+
+
 # the voice by what it is: "the singing", "her singing", "the singer", "the sung bit"
 _SINGING = re.compile(
     r"\b(?:the|her|his|their|my|this|that) (?:singing|singer|sung (?:bit|part|line)s?|acapella|a cappella|accapella)\b(?! (?:track|channel|bus|group)\b)",
@@ -125,6 +145,8 @@ def described(text: str) -> str:
     text = _SOUND_NOUN.sub(lambda m: f"{m.group(1)}{_NOUN_OF[' '.join(m.group(2).lower().split())]}", text)
     text = _BIG_DRUM.sub(lambda m: f"{m.group(1) or m.group(2)}kick", text)
     text = _PLAYS.sub(lambda m: f"the {_played(m.group(1))}", text)
+    text = _PLAYER.sub(lambda m: f"the {PLAYERS[' '.join(m.group(1).lower().split())]}", text)
+    text = _GOES_LIKE.sub(lambda m: f"the {_GOES_VOICE[' '.join(m.group(1).lower().split())]}", text)
     text = _SINGING.sub("the vocals", text)
     text = _GHOSTS.sub("ghost notes", text)
     if not _AUDIO.search(text):  # a loop or a recording lined up with the beat is warped, not quantized

@@ -327,3 +327,46 @@ def test_notes_snapped_onto_the_beat_are_quantized_not_the_drums(text: str, want
 def test_the_beat_notes_are_snapped_onto_is_no_drum_part(text: str) -> None:
     intent = parse(text)
     assert intent.part != "drums" and intent.params.get("kind") != "drums_add", intent
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("can the drummer play a bit simpler", op="simpler", target="drums"),
+        case("the bassist is too busy in the verse", op="simpler", target="bass", scope={"section": "verse"}),
+        case("make the keyboard player quieter", op="softer", target="chords"),
+        case("mute the drummer", op="mute", target="drums"),
+        case("solo the bass player", op="solo", target="bass"),
+        case("the pianist should play fewer notes", op="simpler", target="chords"),
+        case("have the drummer swing more", op="swing", target="drums"),
+        case("make the chordy bit quieter", op="softer", target="chords"),
+        case("the bassy one is way too loud", op="softer", target="bass"),
+        case("the melodic bit needs more notes", op="busier", target="melody"),
+    ],
+)
+def test_a_part_said_by_its_player_or_its_likeness_is_that_part(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("the drum that goes boom is too loud", op="softer", target="kick"),
+        case("remove the one that goes tss tss", op="remove", target="hats"),
+        case("the thing that goes smack is too loud", op="softer", target="snare"),
+        case("turn up the sound that goes thump", op="louder", target="kick"),
+        case("the one that goes boom boom needs to be louder", op="louder", target="kick"),
+        case(
+            "lose the sound that goes tss in the intro",
+            op="remove",
+            target="hats",
+            scope={"section": "intro"},
+        ),
+        case("the noise that goes tsk tsk is too loud", op="softer", target="hats"),
+        case("swing the thing that goes tss", op="swing", target="hats"),
+        case("bring down the hit that goes doof", op="softer", target="kick"),
+        case("keep only the drum that goes boom", op="keep_only", target="kick"),
+    ],
+)
+def test_a_voice_said_by_the_sound_it_makes_is_that_voice(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
