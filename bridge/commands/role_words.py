@@ -25,7 +25,8 @@ SOUNDED = {
     "kick": ("boom", "booms", "thump", "thumps", "thud", "thuds", "doof", "oontz", "untz", "boom boom"),
     "snare": ("smack", "smacks", "whack", "whacks", "crack", "cracks"),
     "clap": ("clap clap", "clappy 1", "clappy one", "clappy thing"),
-    "hats": ("ts", "tss", "tsss", "tssk", "tsk", "tsst", "tiss", "chick", "tss tss", "tsk tsk", "tiss tiss", "ts ts"),
+    "hats": ("ts", "tss", "tsss", "tssk", "tsk", "tsst", "tiss", "chick", "tss tss", "tsk tsk", "tiss tiss", "ts ts", "tick",
+             "ticks", "chk", "tik"),
     "percussion": ("rattle", "rattles", "jingle", "jingles", "shaker thing"),
 }  # fmt: skip
 _NOUN_OF = {w: voice for voice, words in SOUNDED.items() for w in words}
@@ -48,7 +49,9 @@ def _alternation(words: list[str]) -> str:
 
 
 _SOUND_NOUN = re.compile(
-    rf"({_DET}\s+)({_alternation(list(_NOUN_OF))})\b(?:\s+{_PLAIN_NOUN}\b)?{_NAMED_AFTER}", re.I
+    rf"({_DET}\s+)((?:{_alternation(list(_NOUN_OF))})(?:\s+(?:{_alternation(list(_NOUN_OF))}))*)\b"
+    rf"(?:\s+{_PLAIN_NOUN}\b)?{_NAMED_AFTER}",
+    re.I,
 )
 _SOUND_ADJECTIVE = re.compile(
     rf"({_DET}\s+)((?:(?:{_alternation(list(_ADJECTIVE_OF))})\s+)+)(?:sounding\s+)?{_PLAIN_NOUN}\b{_NAMED_AFTER}",
@@ -79,7 +82,23 @@ PLAYERS = {
     "drummy bit": "drums", "drummy part": "drums", "drummy stuff": "drums", "melodic bit": "melody",
     "melodic one": "melody", "melodic part": "melody", "melodic thing": "melody",
 }  # fmt: skip
-_PLAYER = re.compile(rf"\b(?:the|my|our|your|that) ({_alternation(list(PLAYERS))})\b", re.I)
+_PLAYER = re.compile(rf"\bthe ({_alternation(list(PLAYERS))})\b", re.I)
+# a player spoken to or of as a person ("call the drummer", "send it to the bassist"): no part
+_TO_A_PERSON = re.compile(
+    r"\b(?:call|text|email|e-mail|message|dm|ring|phone|remind|pay|meet|invite|book|ask|send|sends|sent|give|show|"
+    r"tell|told|thank|hire|to|for|with)\W+(?:\w+\W+){0,3}?$",
+    re.I,
+)
+
+
+def _player(m: re.Match[str]) -> str:
+    """The part a player plays ("the drummer": the drums); a player spoken to is left as said."""
+    word = " ".join(m.group(1).lower().split())
+    person = _TO_A_PERSON.search(m.string[: m.start()]) and word in _PEOPLE
+    return m.group(0) if person else f"the {PLAYERS[word]}"
+
+
+_PEOPLE = frozenset(w for w in PLAYERS if not w.endswith(("bit", "thing", "one", "part", "stuff", "sound")))
 # the voice by the sound it makes: "the drum that goes boom", "the one that goes tss tss", "the thing that goes clap"
 _GOES_VOICE = {**_NOUN_OF, "clap": "clap", "claps": "clap", "crash": "crash", "snap": "snare"}
 _GOES_LIKE = re.compile(
@@ -91,7 +110,7 @@ _GOES_LIKE = re.compile(
 
 # the voice by what it is: "the singing", "her singing", "the singer", "the sung bit"
 _SINGING = re.compile(
-    r"\b(?:the|her|his|their|my|this|that) (?:singing|singer|sung (?:bit|part|line)s?|acapella|a cappella|accapella)\b(?! (?:track|channel|bus|group)\b)",
+    r"\b(?:the|her|his|their) (?:singing|acapella|a cappella|accapella)\b(?! (?:track|channel|bus|group)\b)",
     re.I,
 )
 # the snare's ghost notes in a beginner's words: "those really quiet little snare taps in between",
@@ -142,10 +161,10 @@ _AUDIO = re.compile(r"\b(?:loop|sample|audio|recording|record|bounce|stem|wav|mp
 def described(text: str) -> str:
     """``text`` with each part said by its sound or role said by its name (the module docstring)."""
     text = _SOUND_ADJECTIVE.sub(lambda m: _one_voice(m, _ADJECTIVE_OF), text)
-    text = _SOUND_NOUN.sub(lambda m: f"{m.group(1)}{_NOUN_OF[' '.join(m.group(2).lower().split())]}", text)
+    text = _SOUND_NOUN.sub(lambda m: _one_voice(m, _NOUN_OF), text)
     text = _BIG_DRUM.sub(lambda m: f"{m.group(1) or m.group(2)}kick", text)
     text = _PLAYS.sub(lambda m: f"the {_played(m.group(1))}", text)
-    text = _PLAYER.sub(lambda m: f"the {PLAYERS[' '.join(m.group(1).lower().split())]}", text)
+    text = _PLAYER.sub(_player, text)
     text = _GOES_LIKE.sub(lambda m: f"the {_GOES_VOICE[' '.join(m.group(1).lower().split())]}", text)
     text = _SINGING.sub("the vocals", text)
     text = _GHOSTS.sub("ghost notes", text)
@@ -156,8 +175,10 @@ def described(text: str) -> str:
 
 def _one_voice(m: re.Match[str], table: dict[str, str]) -> str:
     """The voice the description words name, or the words as said when they name two."""
-    found = {table[w] for w in m.group(2).lower().split()}
-    return f"{m.group(1)}{found.pop()}" if len(found) == 1 else m.group(0)
+    words = m.group(2).lower().split()
+    found = {table[w] for w in words if w in table} or {table.get(" ".join(words), "")}
+    voice = found.pop() if len(found) == 1 else ""
+    return f"{m.group(1)}{voice}" if voice else m.group(0)
 
 
 def _played(said: str) -> str:
@@ -173,7 +194,7 @@ _TWO_FITS = {
     "high": ("hats", "melody"), "higher": ("hats", "melody"), "highest": ("hats", "melody"),
     "tinkly": ("hats", "melody"),
     "low": ("kick", "bass"), "lower": ("kick", "bass"), "lowest": ("kick", "bass"), "deep": ("kick", "bass"),
-    "deeper": ("kick", "bass"), "rumbly": ("kick", "bass"),
+    "deeper": ("kick", "bass"),
 }  # fmt: skip
 _DESCRIBED = re.compile(
     rf"{_DET}\s+(?:(?:really|very|super|little|lil)\s+)?({'|'.join(_TWO_FITS)})(?:\s+(?:pitched|sounding))?\s+"

@@ -34,6 +34,7 @@ from tests.bridge.commands.test_issue55_round10_r55w import case, read
         case("make the thump louder", op="louder", target="kick"),
         case("remove the boom in the chorus", op="remove", target="kick", scope={"section": "chorus"}),
         case("make the tss tss louder", op="louder", target="hats"),
+        case("turn down the tick tick cymbal", op="softer", target="hats"),
         case(
             "the booms are too quiet in the chorus", op="louder", target="kick", scope={"section": "chorus"}
         ),
@@ -101,7 +102,7 @@ def test_a_part_said_by_what_it_plays_is_that_part(text: str, want: dict[str, An
         case("can i have just the vocals with no music", op="separate", target="vocals"),
         case("the singing on its own, lose the band", op="separate", target="vocals"),
         case("give me the vocal from this song without the instruments", op="separate", target="vocals"),
-        case("the singer without the music under her", op="separate", target="vocals"),
+        case("her singing without the music under it", op="separate", target="vocals"),
         case("remove the music behind the vocals", op="separate", target="vocals"),
         case("only the voice, minus the instrumental", op="separate", target="vocals"),
         case("get the acapella without the beat", op="separate", target="vocals"),
@@ -216,7 +217,7 @@ def test_too_many_notes_is_simpler(text: str, want: dict[str, Any]) -> None:
         ("the highest sound is too harsh, turn it down", ("hats", "melody")),
         ("can you swing the high pitched thing", ("hats", "melody")),
         ("the low stuff is too loud", ("kick", "bass")),
-        ("the rumbly one needs to be quieter", ("kick", "bass")),
+        ("the lower sound needs to be quieter", ("kick", "bass")),
     ],
 )
 def test_a_pitch_two_parts_have_is_asked_about(text: str, parts: tuple[str, str]) -> None:
@@ -235,6 +236,7 @@ def test_a_pitch_two_parts_have_is_asked_about(text: str, parts: tuple[str, str]
         case("add a deep drum fill at bar 8", op="fill", target="drums", scope={"bars": [8, 8]}),
         case("put the kick on every beat", op="add", target="kick", scope={"beats": "downbeats"}),
         case("make the kick hit on every beat", op="add", target="kick", scope={"beats": "downbeats"}),
+        case("the doof doof sound is too loud", op="softer", target="kick"),
         case("swing the tss tss cymbals a bit", op="swing", target="hats", amount=0.25),
         case("duck the bass on every beat", op="automate", target="bass", shape="duck"),
         case("make the snare hits quieter", op="softer", target="snare"),
@@ -263,6 +265,10 @@ def test_near_sentences_keep_their_reading(text: str, want: dict[str, Any]) -> N
         "a big drum and bass tune",
         "the loop doesnt line up with the beat, fit it to the song",
         "lock this sample to the beat",
+        "remind me to call the drummer at five",
+        "send the mix to the bassist",
+        "the singer wants it in E minor",
+        "warp this acapella to the song",
     ],
 )
 def test_a_sound_said_of_a_named_part_is_left_as_said(text: str) -> None:
