@@ -30,6 +30,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.plain_words import plain
+from bridge.commands.role_words import which_part
 from bridge.commands.scoped import read_scoped
 from bridge.commands.statements import for_reading
 from bridge.commands.tongues import in_english
@@ -65,7 +66,9 @@ def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
     heard, asked = in_english(punctuated(" ".join(text.split())))
-    return (heard, asked) if asked else (plain(heard), None)
+    if asked:
+        return heard, asked
+    return plain(heard), which_part(heard)  # "mute the high one": the hats or the melody?
 
 
 def learned_sees(text: str) -> str:

@@ -45,7 +45,8 @@ BUSIER = ("busier", "more busy", "denser", "more notes", "fuller", "more hits", 
           "too little happening", "not enough happening")  # fmt: skip
 SIMPLER = ("simpler", "sparser", "thinner", "fewer notes", "less notes", "less busy", "strip back", "thin out",
            "calm down", "fewer hits", "simplify", "thin", "fewer", "too busy", "too much going on", "too cluttered",
-           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense", "too much happening")  # fmt: skip
+           "too complicated", "too complex", "less going on", "pare back", "more sparse", "less dense", "too much happening",
+           "too many notes", "too many hits")  # fmt: skip
 HIT_VERBS = ("hit", "hits", "play", "stab", "stabs", "land", "chop", "comp")
 HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less quantized", "looser")
 LOOSEN = re.compile(

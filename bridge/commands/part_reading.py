@@ -22,6 +22,7 @@ from bridge.commands import vocab as v
 from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP, LINED_UP
 from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
+from bridge.commands.role_words import voice_kept
 from bridge.commands.said import said
 from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
@@ -80,7 +81,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         return sp.tempo_intent(heard, s_no_bars)
     pulled = cw.PULL_OUT.search(s)
     stem_named = A_STEM_NAMED.search(s)  # "i only need the vocal stem out of this"
-    if said(s, *v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS) or stem_named:
+    kept = voice_kept(s)  # "the vocals without the music behind them": the vocals split out
+    if said(s, *v.SEPARATE_PHRASES) or model or (pulled and pulled.group(1) in v.STEMS) or stem_named or kept:
         return sp.separate_intent(heard, s, model)
 
     params: dict[str, Any] = {}

@@ -23,6 +23,7 @@ import unicodedata
 from functools import lru_cache
 
 from bridge.commands.engineer_words import engineered
+from bridge.commands.role_words import described
 from bridge.commands.theory_words import related
 
 # a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
@@ -201,6 +202,6 @@ def learned(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def plain(heard: str) -> str:
-    """The sentence in plain English (text speak, a learner's phrasing and an engineer's numbers said
-    plainly: ``engineer_words``)."""
-    return related(engineered(learned(texted(heard))))
+    """The sentence in plain English (text speak, a learner's phrasing, a part named by its sound or
+    role: ``role_words``, and an engineer's numbers said plainly: ``engineer_words``)."""
+    return related(engineered(described(learned(texted(heard)))))

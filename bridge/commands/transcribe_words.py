@@ -16,7 +16,10 @@ from bridge.commands.intent import Intent
 # "into midi", "to midi", "as midi", "midi notes of", "transcribe": the sentence asks for MIDI of audio
 TO_MIDI = re.compile(
     r" (?:into|to|as|in to) (?:a )?midi(?: notes| clip| track| part| version)? |"
-    r" transcribe | midi (?:notes )?(?:of|from|out of) (?:this|that|the|my) "
+    r" transcribe | midi (?:notes )?(?:of|from|out of) (?:this|that|the|my) |"
+    # "into notes i can edit", "as notes in the piano roll": notes to work with, from audio
+    r" (?:into|to|as) (?:editable |real |actual |proper )?notes (?:$|i can |i could |that i can |so i can |"
+    r"(?:in|for|on) the piano roll )"
 )
 # "the bass of this sample": a stem of the clip (split out first), not the clip itself
 STEM_OF = re.compile(
@@ -32,9 +35,12 @@ STEM_KINDS = {"bass": "bass", "drums": "drums", "vocals": "melody", "piano": "pi
 KIND_WORDS = (
     ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|groove"),
     ("bass", r"bass ?line|bass|sub"),
-    ("piano", r"piano|keys|rhodes"),
+    ("piano", r"piano(?! roll)|keys|rhodes"),
     ("chords", r"chords?|harmony|pads?|comping"),
-    ("melody", r"melody|vocals?|voice|singing|sung|hum(?:med|ming)?|whistle|lead|solo|flute|sax(?:ophone)?"),
+    (
+        "melody",
+        r"melody|vocals?|voice|singing|sung|sang|hum(?:med|ming)?|whistl(?:e|ed|ing)|lead|solo|flute|sax(?:ophone)?",
+    ),
 )
 # "export the chords as midi", "save the bass as midi": a file of a part, not audio heard as notes
 # (files are not MuseAroo's: the parser refuses them)
