@@ -108,3 +108,69 @@ def test_a_fix_with_nothing_said_is_asked_about(text: str) -> None:
 def test_a_fix_that_says_what_or_where_keeps_its_answer(text: str, reason: str) -> None:
     """A part, a place or a number said (or the rules' own question or refusal): answered as before."""
     assert rules(text).params.get("reason") == reason
+
+
+NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
+STUDIO_JOBS = [
+    "do a proper mixdown of the song",
+    "mix and master the song",
+    "could you get the track mastered for streaming",
+    "get it mastered properly",
+    "give the whole track a proper mix",
+    "find some vinyl samples i can chop",
+    "look for a good 808 pack online",
+    "track down some lofi sound packs for me",
+    "what's the deadline for the cue again",
+    "whats the weather like tomorrow",
+    "get me a coffee please",
+    "is the invoice paid yet",
+]
+REFUSED_BEFORE = [  # refused so on ec65b5f too
+    "i need this mixed and mastered by friday",
+    "hunt down a drum kit like the one on that record",
+    "search for some free trap presets",
+    "when is the meeting with the label tomorrow",
+]
+
+
+@pytest.mark.parametrize("text", STUDIO_JOBS + REFUSED_BEFORE)
+def test_a_studio_job_musearoo_does_not_do_is_refused(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and intent.params["reason"] == NOT_OURS, means_of(intent.as_dict())
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize("text", ["mix it down properly for me", "hunt down a drum kit like the one on that record",
+                                  "do a proper mixdown of the song", "find some vinyl samples i can chop"])  # fmt: skip
+def test_a_studio_job_is_refused_however_sure_the_learned_reading_is(text: str) -> None:
+    """The learned reading acted on these (softer, a drum beat) or asked; nothing is done."""
+    intent = parse(text)
+    assert not intent.understood and intent.params["reason"] == NOT_OURS, means_of(intent.as_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("find the key of this clip", {"op": "analyze"}),
+        ("get me a sample of rain on a tin roof", {"op": "musicgen", "prompt": "rain on a tin roof"}),
+        ("make a loop of a vinyl crackle sample", {"op": "musicgen", "prompt": "vinyl crackle"}),
+        ("give me a bigger share of the notes on the snare", {"target": "snare", "op": "add"}),
+        ("turn the master volume down a bit", None),
+        ("find me a bass line for the chorus", None),
+    ],
+)
+def test_what_musearoo_can_do_with_the_same_words_is_read_as_before(
+    text: str, want: dict[str, Any] | None
+) -> None:
+    """Read as on ec65b5f: an act, or (None) an answer that is no studio-job refusal."""
+    intent = rules(text)
+    if want is None:
+        assert intent.params.get("reason") != NOT_OURS, intent
+    else:
+        assert dict(means_of(intent.as_dict())) == want
+
+
+@pytest.mark.usefixtures("learned_reading")
+def test_a_mix_of_a_part_with_its_way_is_still_done() -> None:
+    """ "mix the drums louder": a part and a way said, no studio job (the learned reading acts on it)."""
+    assert dict(means_of(parse("mix the drums louder").as_dict())) == {"op": "louder", "target": "drums"}
