@@ -239,7 +239,13 @@ _CHANGING = re.compile(
 )
 
 
+# a number with a letter no reader knows ("in 8a", a Camelot key): a value the part would be made without
+_CODED = re.compile(r" \d+[a-rt-wyz] ")
+
+
 def _makes_a_part_there(s: str) -> bool:
+    if _CODED.search(s):
+        return False
     part = any(f" {word} " in s for word in v.PARTS)
     named_first = any(s.startswith(f" {word} ") for word in v.PARTS)  # "drums for the bridge"
     return part and (named_first or _MAKING.search(s) is not None) and _CHANGING.search(s) is None

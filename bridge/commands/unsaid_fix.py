@@ -28,10 +28,11 @@ _UNNAMED = (
     r"(?:it|this|that|them|everything|this one|things?|stuff|the (?:thing|things|bit|bits|part|parts|spot|stuff|"
     r"middle|end|ending|start|beginning|whole thing|problem|issue)|whatever|what(?:ever)? (?:is|s) (?:wrong|off))"
 )
-# "fix it", "sort the thing out", "fix whatever sounds weird", "do your magic on it"
+# "fix it", "sort the thing out", "fix whatever sounds weird", "do your magic on it" ("fix the pitch on my
+# vocal" names a thing: no question)
 _FIX = re.compile(
     rf" (?:(?:fix|sort|tidy|touch|polish|improve|rework|tweak|sort out|fix up|work on|deal with|do something "
-    rf"(?:about|with|to)|have a go at|take a look at|look at)(?: {_UNNAMED})?(?: (?:up|out))? "
+    rf"(?:about|with|to)|have a go at|take a look at|look at)(?: {_UNNAMED}(?: up| out)? |(?: up| out)? $)"
     r"|do (?:your|ur|some) (?:magic|thing|stuff) |work (?:your |some )?magic )"
 )
 # "make it better", "get this to hit different", "make it pop": a wish with no way said

@@ -64,7 +64,7 @@ def test_a_part_wanted_for_a_section_is_made_there(text: str, want: dict[str, An
 @pytest.mark.parametrize(
     "text",
     ["the drums for the chorus sound weird", "the bass for the bridge", "we need more hats in the chorus",
-     "sort out the drums in the chorus"],
+     "sort out the drums in the chorus", "need a bass line in 5A for the outro"],
 )  # fmt: skip
 def test_a_part_said_of_a_section_without_a_want_is_still_asked_about(text: str) -> None:
     intent = parse(text)
@@ -103,6 +103,7 @@ def test_a_fix_with_nothing_said_is_asked_about(text: str) -> None:
         ("order me a pizza", "that is not something MuseAroo does (it makes and changes music in Live)"),
         ("something sounds off with the hats", "no command was recognised"),
         ("fix bars 9 to 12", "no command was recognised"),
+        ("could you fix the tuning on her voice", "no command was recognised"),
     ],
 )
 def test_a_fix_that_says_what_or_where_keeps_its_answer(text: str, reason: str) -> None:
