@@ -33,6 +33,7 @@ from bridge.commands.plain_words import plain
 from bridge.commands.role_words import which_part
 from bridge.commands.scoped import read_scoped
 from bridge.commands.statements import for_reading
+from bridge.commands.studio_errands import studio_job
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
@@ -143,6 +144,8 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if ours == "set" and best == "make" and CHANGED_TO.search(s):
         return ruled
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
+        return ruled
+    if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         if sure and best not in QUIET and _open(ruled, p_best):

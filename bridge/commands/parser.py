@@ -32,8 +32,10 @@ from bridge.commands.remarks import undone
 from bridge.commands.said import said
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
+from bridge.commands.studio_errands import studio_job
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
+from bridge.commands.unsaid_fix import question as fix_question
 
 
 def parse(text: str) -> Intent:
@@ -83,7 +85,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if not s.strip():
         return sp.refused(heard, "nothing was heard")
     bare = s.strip()
-    if ew.errand(s):  # "call the choir director and tell him we're late": nothing of it is done
+    if ew.errand(s) or studio_job(s):  # "call the choir director and tell him we're late": nothing is done
         return sp.refused(heard, ew.REASON)
     if bare in v.CONFIRM_YES:
         return Intent("confirm", None, {"yes": True}, heard)
@@ -140,4 +142,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if composed is not None:  # "unmute the bass, forgot about it": a name within its clause
         composed = st.within_clause(composed, heard)
         return Intent(composed.action, composed.part, composed.params, heard)
-    return part_reading(heard, s, key, model)  # the part words: tempo, stems, versions, changes, make
+    read = part_reading(heard, s, key, model)  # the part words: tempo, stems, versions, changes, make
+    if read.understood or str(read.params.get("reason", "")).endswith("?"):
+        return read
+    unsaid = fix_question(s)  # "fix the thing in the middle, it sounds off": what, and where?
+    return read if unsaid is None else sp.refused(heard, unsaid)

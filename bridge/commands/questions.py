@@ -226,9 +226,12 @@ def question_of(s: str) -> str | None:
 
 
 # "make drums for the chorus", "a bassline for the second verse": a new part in the Arrangement at
-# the section's cue point (bridge.commands.region_words), as a change of a part there is
-_MAKING = re.compile(r"^ (?:(?:can you|could you|please|yo|now) )*(?:make|create|write|generate|give me|put|lay down|"
-                     r"i need|i want|a|an|some)(?: me)? ")  # fmt: skip
+# the section's cue point (bridge.commands.region_words), as a change of a part there is; a want or
+# another making verb too ("need a bass line for the outro", "come up with a melody for the pre chorus")
+_MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now |hey |ok |so |just |quick )*"
+                     r"(?:(?:i|we) (?:need|want|d like|would like)(?: you to)? |(?:need|want) )?"
+                     r"(?:make|create|write|generate|give me|gimme|get me|put|lay down|do|build|come up with|cook up|"
+                     r"whip up|knock out|sketch|throw together|a|an|some)(?: me| us)? ")  # fmt: skip
 _CHANGING = re.compile(
     r" (?:busier|simpler|louder|softer|quieter|thinner|harder|more|less|mute|remove|drop|lose|cut|kill|take|"
     r"add|double|halve|shift|move|transpose|swing|quantize|humanize|fade|sweep|duck|vary|change|fill|ghost|"
@@ -236,7 +239,13 @@ _CHANGING = re.compile(
 )
 
 
+# a number with a letter no reader knows ("in 8a", a Camelot key): a value the part would be made without
+_CODED = re.compile(r" \d+[a-rt-wyz] ")
+
+
 def _makes_a_part_there(s: str) -> bool:
+    if _CODED.search(s):
+        return False
     part = any(f" {word} " in s for word in v.PARTS)
     named_first = any(s.startswith(f" {word} ") for word in v.PARTS)  # "drums for the bridge"
     return part and (named_first or _MAKING.search(s) is not None) and _CHANGING.search(s) is None

@@ -1,0 +1,69 @@
+"""A fix asked for with nothing said of what or where (issue 55, round 12): "fix the thing in the middle,
+you know, it sounds off", "sort it out, something's wrong", "make it better, i dunno, more like the
+reference", "something is off but i can't say what, can you fix it", "do your magic on it".
+
+The rules find no command in these (or refuse them as not MuseAroo's, a "make" of no part); the
+producer wants a change MuseAroo can make but says neither the part, nor the way, nor the place,
+so the answer is a question, not a refusal. The reading is of the frame, not the words: a clause that
+asks to fix or improve something unnamed ("fix it", "fix the bit ...", "fix whatever ..."), a "make it
+better / right / work / pop / slap" of no part, or a fault of something unnamed ("something sounds
+off", "it needs something"), in a sentence that names no part, drum voice, way (an operation's word),
+section, genre or number: any of these said, the sentence is read as before. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import change_words as co
+from bridge.commands import vocab as v
+from bridge.commands.region_words import SECTIONS
+from bridge.commands.vague_words import OPERATIONS, SOMETHING
+
+QUESTION = (
+    "(e.g. 'make the drums busier in the chorus' or 'give me another one') what should change, and where?"
+)
+
+_UNNAMED = (
+    r"(?:it|this|that|them|everything|this one|things?|stuff|the (?:thing|things|bit|bits|part|parts|spot|stuff|"
+    r"middle|end|ending|start|beginning|whole thing|problem|issue)|whatever|what(?:ever)? (?:is|s) (?:wrong|off))"
+)
+# "fix it", "sort the thing out", "fix whatever sounds weird", "do your magic on it" ("fix the pitch on my
+# vocal" names a thing: no question)
+_FIX = re.compile(
+    rf" (?:(?:fix|sort|tidy|touch|polish|improve|rework|tweak|sort out|fix up|work on|deal with|do something "
+    rf"(?:about|with|to)|have a go at|take a look at|look at)(?: {_UNNAMED}(?: up| out)? |(?: up| out)? $)"
+    r"|do (?:your|ur|some) (?:magic|thing|stuff) |work (?:your |some )?magic )"
+)
+# "make it better", "get this to hit different", "make it pop": a wish with no way said
+_WISH = re.compile(
+    r" (?:make|get|have) (?:it|this|that|everything|the whole thing)(?: to)? (?:sound |feel )?"
+    r"(?:a lot |a bit |a little |way |so much |much )?(?:better|nicer|good|great|right|work|pop|slap|bang|fire|special"
+    r"|professional|pro|hit different|hit|vibe) "
+)
+# "something is off", "somethings wrong with it", "it needs something"
+_FAULT = re.compile(
+    rf" (?:(?:{'|'.join(SOMETHING)})(?: s| is|s)?(?: just)? (?:sounds? |feels? |seems? )?(?:off|wrong|weird|missing"
+    rf"|not right|broken)|(?:it|this|that|the whole thing) (?:just )?needs? (?:{'|'.join(SOMETHING)})) "
+)
+# words of the operations' phrases that say no way alone ("just", "a bit", "not", "bring")
+_PLAIN = frozenset({"and", "bit", "just", "not", "no", "one", "some", "little", "much", "too", "touch", "go", "going",
+                    "come", "bring", "feel", "hit", "hits", "turn", "move", "pull", "lay", "dig", "enough", "happening",
+                    "slightly", "easy", "ease", "notch", "walk"})  # fmt: skip
+# the words that say what, how or where: with any of them the sentence is read as before
+_SAID = (
+    frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
+    | frozenset(co.VOICES)
+    | (OPERATIONS - _PLAIN)
+    | frozenset(v.GENRES)
+    | frozenset(w for name in SECTIONS for w in name.split())
+)
+
+
+def question(s: str) -> str | None:
+    """The question for a normalised sentence (padded with spaces) that asks for a fix and says
+    nothing of what, how or where; None for any other."""
+    padded = f" {' '.join(s.split())} "
+    if any(ch.isdigit() for ch in s) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
+        return None
+    return QUESTION if any(p.search(padded) for p in (_FIX, _WISH, _FAULT)) else None
