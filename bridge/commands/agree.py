@@ -31,7 +31,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.plain_words import plain
 from bridge.commands.scoped import read_scoped
-from bridge.commands.statements import for_reading
+from bridge.commands.statements import for_reading, request_said
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
@@ -78,6 +78,20 @@ def parse(text: str) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
+    request = request_said(heard)  # "..., its for a beat tape": the reason carries nothing of the request
+    said = _parsed(request)
+    if request == heard:
+        return said
+    if not said.understood and guards.complained(normalize(heard)[0]) is not None:
+        whole = _parsed(heard)  # "bring the claps down, they're too hot": the complaint says the same op
+        if guards.complained(normalize(heard)[0]) == op_of(whole):
+            return whole
+    params = {**said.params, "heard": heard} if "heard" in said.params else said.params
+    return Intent(said.action, said.part, params, heard)
+
+
+def _parsed(heard: str) -> Intent:
+    """The sentence read: a scoped clause first (``scoped``), then the whole."""
     s, key, _ = normalize(heard)
     scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
     return scoped or _read(heard)
