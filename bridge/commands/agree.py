@@ -31,7 +31,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.plain_words import plain
 from bridge.commands.scoped import read_scoped
-from bridge.commands.statements import for_reading, request_said
+from bridge.commands.statements import for_reading, request_ruled
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
@@ -78,20 +78,6 @@ def parse(text: str) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
-    request = request_said(heard)  # "..., its for a beat tape": the reason carries nothing of the request
-    said = _parsed(request)
-    if request == heard:
-        return said
-    if not said.understood and guards.complained(normalize(heard)[0]) is not None:
-        whole = _parsed(heard)  # "bring the claps down, they're too hot": the complaint says the same op
-        if guards.complained(normalize(heard)[0]) == op_of(whole):
-            return whole
-    params = {**said.params, "heard": heard} if "heard" in said.params else said.params
-    return Intent(said.action, said.part, params, heard)
-
-
-def _parsed(heard: str) -> Intent:
-    """The sentence read: a scoped clause first (``scoped``), then the whole."""
     s, key, _ = normalize(heard)
     scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
     return scoped or _read(heard)
@@ -102,8 +88,9 @@ def _read(heard: str) -> Intent:
     ruled = rules(heard)
     reading = lr.reading_of(heard)
     if reading is None:
-        s, key, _ = normalize(heard)
-        return _without_asides(heard, s, key, ruled)[0]
+        request, again = request_ruled(heard, ruled)
+        s, key, _ = normalize(request)
+        return _as_heard(_without_asides(request, s, key, again)[0], heard)
     return agreed(heard, ruled, reading)
 
 
@@ -114,7 +101,26 @@ def op_of(intent: Intent) -> str | None:
 
 def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
-    an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
+    an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about. The
+    reason said after a request ("..., its for a beat tape") is not read (``statements.request_said``),
+    unless its complaint says the op the whole sentence is read as ("..., the claps are too hot")."""
+    request, again = request_ruled(heard, ruled)
+    if request == heard:
+        return _agreed(heard, ruled, reading)
+    said = _agreed(request, again, reading)
+    if not said.understood and (complaint := guards.complained(normalize(heard)[0])) is not None:
+        whole = _agreed(heard, ruled, reading)
+        if op_of(whole) == complaint:
+            return whole
+    return _as_heard(said, heard)
+
+
+def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole sentence
+    params = {**intent.params, "heard": heard} if "heard" in intent.params else intent.params
+    return Intent(intent.action, intent.part, params, heard)
+
+
+def _agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
     chosen = _chosen(heard, s, key, ruled, reading)

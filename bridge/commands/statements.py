@@ -10,6 +10,7 @@ import re
 
 from bridge.commands.asides import FOR_PEOPLE
 from bridge.commands.fillers import as_meant
+from bridge.commands.intent import Intent
 from bridge.commands.musicgen_words import anywhere
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
@@ -55,3 +56,14 @@ def request_said(heard: str) -> str:
         return heard
     audio = request.action != "musicgen" or anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"
     return cut if audio else heard
+
+
+def request_ruled(heard: str, ruled: Intent) -> tuple[str, Intent]:
+    """The request said (``request_said``) and the rules' reading of it: ``ruled`` (the whole sentence's,
+    a scoped clause read first) when the rules read the request as they read the whole."""
+    request = request_said(heard)
+    if request == heard:
+        return heard, ruled
+    again, whole = rules(request), rules(heard)
+    same = (again.action, again.part, again.params) == (whole.action, whole.part, whole.params)
+    return request, ruled if same else again
