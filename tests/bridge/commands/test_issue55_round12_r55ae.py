@@ -183,3 +183,24 @@ NEAR = [
 @pytest.mark.parametrize(("text", "want"), NEAR)
 def test_near_sentences_keep_their_reading(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
+
+
+# 5. One table of the words of a part hidden (``masking.PASSIVE``, read by the clip grammar's ``HIDDEN``
+# too): a part said smothered, overpowered or lost is made louder, or asked about, never turned down.
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("the shaker is getting smothered in the chorus", op="louder", target="percussion",
+             scope={"section": "chorus"}),
+        case("the hats got lost in the mix", op="louder", target="hats"),
+    ],
+)  # fmt: skip
+def test_a_part_hidden_is_made_louder(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.usefixtures("learned_reading")
+def test_a_part_overpowered_is_not_turned_down() -> None:
+    said = parse("the vocal is overpowered by the synths in the drop")
+    assert not said.understood or means_of(said.as_dict())["op"] != "softer"
