@@ -84,16 +84,26 @@ _GENERIC = frozenset({"all", "everything", "song", "tune", "piece", "idea", "par
 _PARTS = frozenset(name.rstrip("s") for name in (*v.PARTS, *DRUM_VOICES) if " " not in name) - _GENERIC
 
 
-def without_reasons(heard: str) -> str:
+# a place the request is for, said in the reason: "make a fill, its for the end of the chorus"
+_FOR_PLACE = re.compile(
+    r"\bfor (?:the |my |our )?(?:[a-z0-9]+ ){0,3}?(?:intro|verse|pre chorus|chorus|bridge|outro|breakdown|drop|build|"
+    r"break|hook|end|start|bars? \d+)\b"
+)
+
+
+def without_reasons(heard: str, audio: bool = False) -> str:
     """The written sentence ``heard`` without the reason it gives after its request (its start to the
     end, a length said alone after it kept); ``heard`` as it was when it has none or the clause may be
-    a request of its own."""
+    a request of its own, or names the place the request is for (unless it asks for ``audio``, which
+    has none: "an audio loop of crowd noise, its for the outro")."""
     said = f" {heard.lower()} ".replace("’", "'")
     starts = [m for m in (_START.search(said, 4), _BARE.search(said, 4)) if m is not None]
     if not starts:
         return heard
     m = min(starts, key=lambda found: found.start())
     request, reason = said[: m.start()], said[m.start() :]
+    if not audio and _FOR_PLACE.search(reason):
+        return heard
     if len(request.split()) < 2 or not _aside(request, reason, m.re is _START and m.group("it") is not None):
         return heard
     kept = [c.strip() for c in re.split(r"[,;]", reason)[1:] if _VALUE_ALONE.match(c.strip())]

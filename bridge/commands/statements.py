@@ -51,11 +51,11 @@ def request_said(heard: str) -> str:
     all over the kick": ``reasons.without_reasons``) when the rules read that request; else as it was. A
     request read as new audio only when the whole sentence asks for audio ("can u shut the strings off, its
     crowded": no loop of "strings")."""
-    cut = without_reasons(heard)
+    audio = anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"
+    cut = without_reasons(heard, audio)
     if cut == heard or not (request := rules(cut)).understood:
         return heard
-    audio = request.action != "musicgen" or anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"
-    return cut if audio else heard
+    return cut if request.action != "musicgen" or audio else heard
 
 
 def request_ruled(heard: str, ruled: Intent) -> tuple[str, Intent]:

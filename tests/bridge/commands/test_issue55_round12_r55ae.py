@@ -147,6 +147,7 @@ def test_one_purpose_clause_for_asides_and_prompts() -> None:
         "make 8 bars of drums, it should be 16 bars",
         "what is different between the second take and the last one",
         "compare the first take and the last one",
+        "make a drum fill, its for the end of the chorus",
     ],
 )
 def test_a_clause_that_may_be_a_request_is_no_reason(said: str) -> None:
@@ -176,6 +177,9 @@ NEAR = [
     case("swing the hats a little, cause right now they feel stiff", op="swing", target="hats", amount=0.25),
     case("set the tempo to 92, its a slow jam", op="set", target="song", tempo_bpm=92),
     case("bring the snare down, no sorry the claps, the claps are way too hot", op="softer", target="claps"),
+    case("write a bass line, its for the second verse", op="make", target="bass",
+         scope={"section": "verse", "nth": 2}),
+    case("make a new melody, this is for the bridge", op="make", target="melody", scope={"section": "bridge"}),
 ]  # fmt: skip
 
 
