@@ -1,8 +1,9 @@
 """Issue 55, twelfth round (r55ae): reasons, asides and corrections said around a clear command.
 
-Each list is one kind, in the engineer's own sentences (none from a blind set). The sentences of the
-first three lists were read otherwise on fbf323d (asked about, or the reason kept in a slot: checked by
-running this file against that tree); the near sentences keep the reading they had there.
+Each list is one kind, in the engineer's own sentences (none from a blind set). The sentences of lists 1,
+2, 3 and 5 were read otherwise on fbf323d (asked about, turned down, or the reason kept in a slot: checked by
+running this file against that tree, ``reasons`` stubbed as no cut), but "take the chords to bar 12, no 16"
+(a marker before the value, read there already); list 4 and ``NEAR`` keep the reading they had there.
 """
 
 from __future__ import annotations
