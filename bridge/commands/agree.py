@@ -32,7 +32,7 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.plain_words import plain
 from bridge.commands.role_words import which_part
 from bridge.commands.scoped import read_scoped
-from bridge.commands.statements import for_reading
+from bridge.commands.statements import for_reading, request_ruled
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
@@ -92,8 +92,9 @@ def _read(heard: str) -> Intent:
     ruled = rules(heard)
     reading = lr.reading_of(heard)
     if reading is None:
-        s, key, _ = normalize(heard)
-        return _without_asides(heard, s, key, ruled)[0]
+        request, again = request_ruled(heard, ruled)
+        s, key, _ = normalize(request)
+        return _as_heard(_without_asides(request, s, key, again)[0], heard)
     return agreed(heard, ruled, reading)
 
 
@@ -104,7 +105,26 @@ def op_of(intent: Intent) -> str | None:
 
 def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
-    an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
+    an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about. The
+    reason said after a request ("..., its for a beat tape") is not read (``statements.request_said``),
+    unless its complaint says the op the whole sentence is read as ("..., the claps are too hot")."""
+    request, again = request_ruled(heard, ruled)
+    if request == heard:
+        return _agreed(heard, ruled, reading)
+    said = _agreed(request, again, reading)
+    if not said.understood and (complaint := guards.complained(normalize(heard)[0])) is not None:
+        whole = _agreed(heard, ruled, reading)
+        if op_of(whole) == complaint:
+            return whole
+    return _as_heard(said, heard)
+
+
+def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole sentence
+    params = {**intent.params, "heard": heard} if "heard" in intent.params else intent.params
+    return Intent(intent.action, intent.part, params, heard)
+
+
+def _agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
     chosen = _chosen(heard, s, key, ruled, reading)

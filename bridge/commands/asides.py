@@ -16,8 +16,8 @@ import re
 
 from bridge.commands.context_words import without_context
 from bridge.commands.known import vocabulary_words
+from bridge.commands.reasons import PURPOSE
 
-_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this|she|he|everyone|everybody|people|you guys|my \w+|our \w+)"
 _REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
 _AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
 _KEEPS = r"(?:(?:can|should|must|will|may) )?(?:stays?|remains?|keep|keeps|leave|is|are|be)"
@@ -38,18 +38,8 @@ PLACE_FINE = re.compile(
     r"and) \d+)?) (?:is|are|s|re|sounds?|seems?|feels?|can stay|stays?)(?: totally| all| perfectly| pretty| really|"
     r" already| actually)? (?:fine|ok|okay|good|great|perfect|alright|nice|solid)(?: as (?:it is|they are|is))?(?= )"
 )
-# a length said after the purpose clause is the request's: "a drum groove so i can practice, 8 bars long"
-_LENGTH_LAST = r" \d+ (?:bars?|measures?)(?: each| long| in length| only)? $"
 ASIDES = (
-    re.compile(
-        rf",? (?:so|so that|so as to|in order for) (?:{_WHO} (?:can|could|will|would|sits?|fits?|is|are|lines? up|"
-        rf"locks?|has|have|gets?|stays?|plays?|feels?|sounds?|seems?|hits?|moves?|breathes?|bounces?|grooves?|"
-        rf"flows?|hears?|sees?|knows?|learns?|understands?|follows?|counts?)|its|it s|theyre|they re|thats|that s)\b.*?(?={_LENGTH_LAST}|$)"
-    ),
-    re.compile(  # "a loop of rain, for her to improvise over": who it is for and what they will do with it
-        r"(?<=\w),? for (?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+) to "
-        r"(?!be |_key_)[a-z]+\b.*$"
-    ),
+    PURPOSE,  # "so I can get at the vocal", "for her to improvise over": the one purpose clause
     re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
         r"(?<=\w),? (?:i|we) (?:want|wanna|need|would like|d like|id like|just want|really want) (?:to )?"
         r"(?:hear|listen|check|see|know) (?:how|what|if|whether) .*$"

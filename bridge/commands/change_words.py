@@ -8,6 +8,7 @@ import re
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
+from bridge.commands.masking import PASSIVE
 
 # spoken drum voice -> /roo/transform's voice name (clip_words' table and the rest a producer says)
 VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes": "ghost_notes",
@@ -23,10 +24,10 @@ LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mi
           "come up a bit", "come up a little", "come up a touch", "come up a notch", "come up some", "come up in the mix",
           "come up slightly", "come up more")  # fmt: skip
 # a part said to be hard to hear is made louder ("the hats are getting lost", "i can barely hear the snare");
-# what hides it is no target ("buried under the pads", "under the sample"): ``MASKED_BY`` is cut out first
-HIDDEN = ("getting lost", "gets lost", "get lost", "lost in the mix", "buried", "drowned", "drowning", "swamped",
-          "masked", "cant hear", "cant even hear", "cannot hear", "cannot even hear", "can barely hear", "barely hear",
-          "hard to hear", "cant really hear")  # fmt: skip
+# what hides it is no target ("buried under the pads", "under the sample"): ``MASKED_BY`` is cut out first;
+# the words of a part hidden are the complaint's (``masking.PASSIVE``: one table)
+HIDDEN = (*PASSIVE, "drowning", "cant hear", "cant even hear", "cannot hear", "cannot even hear", "can barely hear",
+          "barely hear", "hard to hear", "cant really hear")  # fmt: skip
 MASKERS = (
     "samples?|loops?|pads?|mix|strings|vocals?|vox|synths?|guitars?|keys|chords|bass|drums|kick|melody|choir|"
     "horns|brass|reverb|beat|track"

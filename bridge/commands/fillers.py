@@ -40,6 +40,10 @@ _FIXES = (
     re.compile(rf"(?<=,) (?:well,? )?(?:no|sorry|actually|make that|or rather)\b,?(?= (?:{_VALUE}))"),
     re.compile(r"\bwell,? actually\b,?"),  # "i only need the vocal, well actually just give me all"
 )
+# the value said before the marker: "three takes, two actually, two takes", "bar 5, bar 9 actually"
+_FIX_AFTER = re.compile(
+    rf"(?<=,) (?P<said>(?:bars? )?{_NUMBER}\w*|[a-g](?: sharp| flat)? (?:major|minor)) actually\b,?"
+)
 _LAUGH = r"(?:lol+|lmao+|lmfao|rofl|haha+|hehe+|xd|o{2,}h+|wow+)"  # and "ooh", "wow"
 # a stutter on a small word ("turn up the the the thing"): said once
 _STUTTER = re.compile(r"\b(the|a|an|to|i|it|and|of|in|on|my|this|that)(?: \1\b)+")
@@ -85,15 +89,19 @@ _KEY_TAKEN_BACK = re.compile(
 )
 
 
+# "to d minor, e minor actually": the key said after, with its marker after it
+_KEY_SAID_AGAIN = re.compile(rf"\b{_A_KEY}, (?P<key>{_A_KEY}) actually\b,?")
+
+
 def key_corrected(lowered: str) -> str:
-    """The lower-cased sentence with a key taken back left out ("in d dorian no wait a minor" -> "in a
-    minor"), read before the key is."""
-    return _KEY_TAKEN_BACK.sub("", lowered)
+    """The lower-cased sentence with a key taken back left out ("in d dorian no wait a minor", "to d
+    minor, e minor actually" -> "in a minor", "to e minor"), read before the key is."""
+    return _KEY_SAID_AGAIN.sub(r"\g<key>", _KEY_TAKEN_BACK.sub("", lowered))
 
 
 def marked(lowered: str) -> str:
     """The lower-cased sentence with each self-correction as ``_fix_`` and its fillers taken out."""
-    text = _MEAN_FILLER.sub(" ", f" {lowered} ")
+    text = _FIX_AFTER.sub(rf" {FIX} \g<said>", _MEAN_FILLER.sub(" ", f" {lowered} "))
     for pattern in _FIXES:
         text = pattern.sub(f" {FIX} ", text)
     for pattern in _DROPPED:
@@ -197,8 +205,16 @@ def _numbers(left: list[str], right: list[str]) -> list[str] | None:
     starts with none or ``left`` has no number to take back."""
     said_at = 1 if right[0] in _BAR_WORDS and right[1:2] and right[1].isdigit() else 0
     at = _last(left, str.isdigit)
-    if not right[said_at].isdigit() or at is None:
+    if not right[said_at].isdigit():
         return None
+    if at is None:  # "another take of the bass, two actually, two more": that many more
+        more = _last(left, lambda w: w == "another")
+        rest = right[said_at + 1 :]
+        rest = rest[2:] if rest[:2] == [right[said_at], "more"] else rest
+        if more is None:
+            return None
+        noun = [w if w.endswith("s") or right[said_at] == "1" else f"{w}s" for w in left[more + 1 : more + 2]]
+        return [*left[:more], right[said_at], "more", *noun, *left[more + 2 :], *rest]
     said_end = _range_end(right, said_at)
     if said_end > said_at + 1 and at >= 2 and left[at - 1] == "to" and left[at - 2].isdigit():
         at -= 2  # a range takes back a range

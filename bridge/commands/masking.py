@@ -24,7 +24,9 @@ _ACTIVE = (
     r"cover up|walking all over|walks all over|walk all over|eating up|eats up|eat up)"
 )
 # "Y is drowned out (by X)": Y is hidden
-_PASSIVE = r"(?:drowned|buried|masked|swamped|smothered|overpowered|covered up|getting lost|gets lost|get lost|got lost|lost in the mix)"
+PASSIVE = ("drowned", "buried", "masked", "swamped", "smothered", "overpowered", "covered up", "getting lost",
+           "gets lost", "get lost", "got lost", "lost in the mix")  # fmt: skip
+_PASSIVE = "(?:" + "|".join(PASSIVE) + ")"
 # the words of hiding: a part said after one is what is heard against, no target (``unexplained``)
 HIDES = frozenset(
     w

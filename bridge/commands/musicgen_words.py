@@ -14,6 +14,7 @@ from typing import Any
 
 from bridge.commands import fillers
 from bridge.commands import vocab as v
+from bridge.commands.reasons import PURPOSE
 
 ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio", "audio recording of",
             "audio sample of")  # fmt: skip
@@ -42,10 +43,6 @@ _DESCRIBED = re.compile(
     r"(?: long| in length)?\s*,)?\s*(?:of|:)\s+"
 )
 _POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
-# what the loop is for, said last: "..., for her to improvise over", "..., so we can jam on it"
-_PURPOSE = re.compile(
-    r"[\s,]+(?:for (?:me|us|her|him|them|you|the \w+) to|so (?:that )?(?:i|we|she|he|they|you) (?:can|could)) .*$"
-)
 
 # "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
 _ACTED_ON = re.compile(
@@ -72,7 +69,7 @@ def prompt_as_written(heard: str) -> str:
     words = text.split()
     while words and words[0].lower().strip(",:") in PROMPT_FILLER:
         words.pop(0)
-    prompt = _PURPOSE.sub("", _POLITE.sub("", " ".join(words))).strip(" ,.;:!?")
+    prompt = PURPOSE.sub("", _POLITE.sub("", " ".join(words))).strip(" ,.;:!?")
     prompt = re.sub(r"\s+,", ",", re.sub(r",\s*,", ",", prompt))
     return prompt.lower()
 
@@ -122,7 +119,7 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
         params = {**params, **({"key": key} if key else {})}
     prompt = _SAMPLE.sub("", " ".join(prompt.split())).strip(" ,.;:")
     prompt = _BARS.sub(" ", _LENGTH.sub(" ", prompt)).strip(" ,.;:")  # "rain on a window, eight bars"
-    prompt = _PURPOSE.sub("", " ".join(prompt.split())).strip(" ,.;:")  # "..., for her to improvise over"
+    prompt = PURPOSE.sub("", " ".join(prompt.split())).strip(" ,.;:")  # "..., for her to improvise over"
     if (bpm := _BPM.search(prompt)) is not None and 40 <= int(bpm.group(1)) <= 300:  # "a 90 bpm drone"
         prompt, params = _BPM.sub(" ", prompt), {**params, "tempo_bpm": int(bpm.group(1))}
         prompt = " ".join(prompt.split())

@@ -10,8 +10,11 @@ import re
 
 from bridge.commands.asides import FOR_PEOPLE
 from bridge.commands.fillers import as_meant
+from bridge.commands.intent import Intent
+from bridge.commands.musicgen_words import anywhere
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
+from bridge.commands.reasons import without_reasons
 from bridge.commands.remarks import requested
 
 # "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
@@ -28,8 +31,8 @@ def for_reading(heard: str) -> str:
     """The sentence as a reader of whole sentences should see it: corrected (``fillers.as_meant``), and
     without a statement after a request ("take the chords up a step, they feel kinda dark") or the reason
     given for people ("..., so the class hears the lift") when the rules read the request alone; else as
-    written."""
-    meant = _without_reason(as_meant(heard))
+    written; the reason said after a request (``request_said``) is never seen."""
+    meant = _without_reason(as_meant(request_said(heard)))
     cut = _STATEMENT.sub("", meant).strip()
     if not cut or cut == meant.strip() or not requested(normalize(cut)[0]):  # "ok, that's enough": no request
         return meant
@@ -41,3 +44,26 @@ def _without_reason(meant: str) -> str:
     read the request alone (``asides.FOR_PEOPLE``); else as it was."""
     cut = FOR_PEOPLE.sub("", meant).strip()
     return cut if cut and cut != meant.strip() and rules(cut).understood else meant
+
+
+def request_said(heard: str) -> str:
+    """The written sentence without the reason it gives after its request ("mute the bass, it's stepping
+    all over the kick": ``reasons.without_reasons``) when the rules read that request; else as it was. A
+    request read as new audio only when the whole sentence asks for audio ("can u shut the strings off, its
+    crowded": no loop of "strings")."""
+    audio = anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"
+    cut = without_reasons(heard, audio)
+    if cut == heard or not (request := rules(cut)).understood:
+        return heard
+    return cut if request.action != "musicgen" or audio else heard
+
+
+def request_ruled(heard: str, ruled: Intent) -> tuple[str, Intent]:
+    """The request said (``request_said``) and the rules' reading of it: ``ruled`` (the whole sentence's,
+    a scoped clause read first) when the rules read the request as they read the whole."""
+    request = request_said(heard)
+    if request == heard:
+        return heard, ruled
+    again, whole = rules(request), rules(heard)
+    same = (again.action, again.part, again.params) == (whole.action, whole.part, whole.params)
+    return request, ruled if same else again

@@ -1,0 +1,126 @@
+"""The reason a producer gives around a request (issue 55): talk that carries none of it.
+
+"fade the drums out over the last 4 bars, its the outro and right now it just cuts off", "mute the
+bass in the verse, it's stepping all over the kick", "make a loop of warm pads, its for a beat tape",
+"swing the hats cause right now they feel stiff", "another take of the melody, the last one was close
+but not quite": after the request, a clause that says why (a reason, the state of things now, how the
+last try went, "trust me", "i think") names no part, value or scope of the request. ``without_reasons``
+cuts it from the written sentence (commas still in it), from its start to the sentence's end; a length
+or tempo said on its own after it ("..., its for a beat tape, 8 bars") stays the request's.
+
+It stays when it may be a request of its own: a later clause that asks for something (``remarks.
+requested``: "..., its muddy, and make the drums louder"), a part the request does not name said as the
+clause's subject or wish ("mute the bass, the drums are too quiet"; not one heard against: "it's stepping
+all over the kick"), or a value wished for ("..., it should be 8 bars"). A correction in it ("4 bars, no
+8") is no reason: the self-corrections (``fillers``) are read before and after this cut alike.
+
+``PURPOSE`` is the one purpose clause ("so she can feel the one", "for him to sing over"): ``asides``
+cuts it from normalised sentences, ``musicgen_words`` from a prompt. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import vocab as v
+from bridge.commands.clip_words import DRUM_VOICES
+from bridge.commands.masking import HIDES
+from bridge.commands.remarks import requested
+
+# a word before a part that names what the change is heard against, not a target ("clashing with the bass")
+AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
+                     "instead", "clashing", "clash", "clashes", "fighting", "fights", "masking", "drowning", "over",
+                     "stepping", "ahead", "eating", "eats", "into", "across"})  # fmt: skip
+
+# who a purpose is for and what they (or the part) will do: "so (that) we can jam", "so it sits on the
+# bars", "for her to improvise over"; a length said after it is the request's ("so i can practice, 8 bars")
+_WHO = r"(?:i|we|you|it|they|its|it s|there|the \w+|that|this|she|he|everyone|everybody|people|you guys|my \w+|our \w+)"
+_DOES = (
+    r"(?:can|could|will|would|sits?|fits?|is|are|lines? up|locks?|has|have|gets?|stays?|plays?|feels?|sounds?|"
+    r"seems?|hits?|moves?|breathes?|bounces?|grooves?|flows?|hears?|sees?|knows?|learns?|understands?|follows?|"
+    r"counts?|builds?|lifts?|drives?|pops?|cuts? through|sings?)"
+)
+_LENGTH_LAST = r" \d+ (?:bars?|measures?)(?: each| long| in length| only)? $"
+_FOR = r"(?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+)"
+PURPOSE = re.compile(
+    rf"(?<=\w)[\s,]+(?:(?:so|so that|so as to|in order for) (?:{_WHO} {_DOES}|its|it s|theyre|they re|thats|that s)"
+    rf"\b.*?(?={_LENGTH_LAST}|$)|for {_FOR} to (?!be |_key_)[a-z]+\b.*$)"
+)
+_ADVERB = r"(?:(?:just|really|kinda|kind of|sort of|still|always|never|totally|actually|basically|literally|"
+_ADVERB += r"honestly|already|currently|also|sometimes|even) )*"
+_PRONOUN = r"(?:it|they|this|that|he|she|everything|the whole thing)"
+# how a reason clause starts, after a comma (or a dash, a stop); a part named in one of the first kind is
+# what the request's own part is heard against ("it's stepping all over the kick")
+_ABOUT_IT = (
+    r"(?:its|it s|it's|it is|theyre|they re|they're|they are|thats|that s|that's|this is|it was|they were|"
+    rf"{_PRONOUN} {_ADVERB}(?:[a-z]+s|[a-z]+ed|feel|sound|seem|clash|drag|rush|need|keep|don t|dont|doesn t|"
+    r"doesnt|can t|cant|won t|wont|has|had|have))\b"
+)
+_OTHER = (
+    r"(?:(?:because|cause|cuz|coz|since|as) (?:it|they|i|we|the|this|that|its|it s|theres|there s|my|our|she|he)|"
+    r"right now|at the moment|currently|trust me|believe me|i think|i guess|i feel like|i swear|honestly|"
+    r"to be honest|tbh|imo|the (?:last|newest|latest|previous|old|other|first|current|original|new) (?:one|take|"
+    r"version|try|attempt|pass|bounce)s? (?:\w+ )?(?:was|is|were|are|had|has|sounded|sounds|felt|feels)\b|"
+    r"(?:i|we) (?:want|need) (?:it|them|this) to |the (?!rest\b|others?\b)(?:[a-z0-9]+ ){1,4}?"
+    r"(?:is|are|was|were|s|sounds?|feels?|seems?|has|have|keeps?|gets?|needs?)\b)"
+)
+_START = re.compile(rf"(?:[,;.!?]| -+| but| and)+ (?:(?:and|but|plus) )?(?:(?P<it>{_ABOUT_IT})|{_OTHER})")
+# said with no comma before: "swing the hats cause they feel stiff", "its for a beat tape", "trust me"
+_BARE = re.compile(
+    r" (?:(?:because|cause|cuz|coz) |since (?:it|they|i|we|the|its|my|our) |trust me\b|believe me\b|"
+    r"(?:its|it s|it's|this is|thats|that s|that's) for |right now (?:it|they) )"
+)
+# a length or a tempo said alone after the reason is the request's: ", 8 bars", ", at 140"
+_VALUE_ALONE = re.compile(
+    r"^(?:\d+|[a-z]+) (?:bars?|measures?|beats?)(?: long| each)?$|^(?:at )?\d+(?: bpm)?$"
+)
+# a value wished for: "it should be 8 bars", "i want it at 140"
+_WISHED = re.compile(
+    r"\b(?:should|needs? to|has to|have to|must|want (?:it|them)|need (?:it|them))\b.*(?:\d|_key_)"
+)
+# the words that name one part or drum voice (not "the whole thing", "the song", "a pattern")
+_GENERIC = frozenset({"all", "everything", "song", "tune", "piece", "idea", "part", "parts", "pattern", "phrase",
+                      "groove", "grooves", "beat", "arrangement", "underscore", "cue", "kit", "line", "lines"})  # fmt: skip
+_PARTS = frozenset(name.rstrip("s") for name in (*v.PARTS, *DRUM_VOICES) if " " not in name) - _GENERIC
+
+
+# a place the request is for, said in the reason: "make a fill, its for the end of the chorus"
+_FOR_PLACE = re.compile(
+    r"\bfor (?:the |my |our )?(?:[a-z0-9]+ ){0,3}?(?:intro|verse|pre chorus|chorus|bridge|outro|breakdown|drop|build|"
+    r"break|hook|end|start|bars? \d+)\b"
+)
+
+
+def without_reasons(heard: str, audio: bool = False) -> str:
+    """The written sentence ``heard`` without the reason it gives after its request (its start to the
+    end, a length said alone after it kept); ``heard`` as it was when it has none or the clause may be
+    a request of its own, or names the place the request is for (unless it asks for ``audio``, which
+    has none: "an audio loop of crowd noise, its for the outro")."""
+    said = f" {heard.lower()} ".replace("’", "'")
+    starts = [m for m in (_START.search(said, 4), _BARE.search(said, 4)) if m is not None]
+    if not starts:
+        return heard
+    m = min(starts, key=lambda found: found.start())
+    request, reason = said[: m.start()], said[m.start() :]
+    if not audio and _FOR_PLACE.search(reason):
+        return heard
+    if len(request.split()) < 2 or not _aside(request, reason, m.re is _START and m.group("it") is not None):
+        return heard
+    kept = [c.strip() for c in re.split(r"[,;]", reason)[1:] if _VALUE_ALONE.match(c.strip())]
+    return heard[: m.start()].rstrip(" ,;.-") + "".join(f", {c}" for c in kept)
+
+
+def _aside(request: str, reason: str, about_it: bool) -> bool:
+    """Whether ``reason`` is talk around ``request``: no clause of it a request of its own, no value
+    wished for in it, and no part named that the request does not, but as what it is heard against
+    when the clause is about the request's own thing (``about_it``)."""
+    words = re.sub(r"[^a-z0-9_' ]+", " ", reason).split()
+    clauses = [c for c in re.split(r"[,;.!?]| and | but | then ", reason) if c.strip()]
+    if any(requested(c) for c in clauses[1:]) or _WISHED.search(reason):
+        return False
+    said = set(re.sub(r"[^a-z0-9 ]+", " ", request).split())
+    for i, word in enumerate(words):
+        if word.rstrip("s") in _PARTS and word not in said:
+            if not about_it or not set(words[max(i - 3, 0) : i]) & (AGAINST | HIDES):
+                return False
+    return True
