@@ -14,9 +14,8 @@ action on which target. The sentence is acted on when:
 and what is acted on leaves no value word of the sentence unexplained (``unexplained``: "eight bars of
 drums plus a bass line" read as drums alone is asked about, "did you mean ... with 'bass'?").
 
-Otherwise the answer is a question whose two suggestions are the two likeliest readings, each a
-sentence the parser reads as that action. Without the encoder the rules answer alone.
-"""
+Otherwise a question: its two suggestions the two likeliest readings, each a sentence the parser reads
+as that action. Without the encoder the rules answer alone."""
 
 from __future__ import annotations
 
