@@ -19,6 +19,7 @@ from collections.abc import Callable
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
 from bridge.commands.numbers import NUMBER_WORDS, words_to_digits
+from bridge.commands.take_counts import TAKE_WORDS
 
 FIX = "_fix_"
 _HESITATION = r"(?:u+m+|u+h+m*|e+r+m*|h+m+|ah+)"
@@ -213,7 +214,9 @@ def _numbers(left: list[str], right: list[str]) -> list[str] | None:
         rest = rest[2:] if rest[:2] == [right[said_at], "more"] else rest
         if more is None:
             return None
-        noun = [w if w.endswith("s") or right[said_at] == "1" else f"{w}s" for w in left[more + 1 : more + 2]]
+        # a take by any name ("another go at the drums, two actually") is that many versions
+        noun = ["versions" if w in TAKE_WORDS else w if w.endswith("s") or right[said_at] == "1" else f"{w}s"
+                for w in left[more + 1 : more + 2]]  # fmt: skip
         return [*left[:more], right[said_at], "more", *noun, *left[more + 2 :], *rest]
     said_end = _range_end(right, said_at)
     if said_end > said_at + 1 and at >= 2 and left[at - 1] == "to" and left[at - 2].isdigit():

@@ -101,7 +101,7 @@ def test_the_corrected_value_wins_and_the_reason_goes(text: str, want: dict[str,
     ("said", "meant"),
     [
         ("give me three takes of the melody, two actually, two takes", " give me 2 takes of the melody "),
-        ("give me another take of the bass, two actually, two more", " give me 2 more takes of the bass "),
+        ("give me another take of the bass, two actually, two more", " give me 2 more versions of the bass "),
         ("make another version of the keys, 3 actually", " make 3 more versions of the keys "),
         ("remove the clap at bar 5, bar 9 actually", " remove the clap at bar 9 "),
         ("take the chords to bar 12, no 16", " take the chords to bar 16 "),

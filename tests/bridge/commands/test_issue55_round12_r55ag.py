@@ -152,6 +152,9 @@ COUNTS = [
     case("give me another take of the chords, three actually", op="vary", target="chords", versions=3),
     case("one more take of the melody, actually make that four", op="vary", target="melody", versions=4),
     case("another go at the drums, actually 2 of them", op="vary", target="drums", versions=2),
+    # the marker after the count (r55ae's correction read first made "2 more gos at the drums": a new part)
+    case("another go at the drums, two actually", op="vary", target="drums", versions=2),
+    case("one more shot at the bass line, three actually", op="vary", target="bass", versions=3),
     case("give me another take, two actually", op="vary", versions=2),
     case("what takes have i got for the bass", op="list_takes", target="bass"),
     case("which chord takes do we have", op="list_takes", target="chords"),
