@@ -44,6 +44,8 @@ _MORE_OF = re.compile(
     r" (\d+) more of (?=(?:the|that|this|those|my) (?:\w+ )?(?:drums?|beat|groove|bass|bassline|bass line|chords|"
     r"chord progression|progression|melody|lead|hook|riff|loop|pattern|part)(?= ))"
 )
+# "3 more shots at the bass" (a correction's count put before a take word): that many versions
+_MORE_TAKES = re.compile(rf" ([2-9]|1\d|20) more (?:{'|'.join(TAKE_WORDS)})s?(?= (?:of|at|on|for) )")
 MAX_RECOUNTED = 20  # a larger number is no count of takes ("another take, 2024 was the year")
 
 
@@ -56,4 +58,6 @@ def recounted(s: str) -> str:
             return m.group(0)
         return f" {n} more versions{m.group('of')}"
 
-    return _MORE_OF.sub(r" \1 more versions of ", _RECOUNTED.sub(counted, s))
+    return _MORE_TAKES.sub(
+        r" \1 more versions", _MORE_OF.sub(r" \1 more versions of ", _RECOUNTED.sub(counted, s))
+    )
