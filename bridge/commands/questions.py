@@ -125,6 +125,17 @@ _NOT_OURS = re.compile(
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
 )
+# A filter that stays or a pan on a part is a device in Live, not notes ("high pass the drums", "put a low cut on
+# the pad"); a filter that moves ("a low pass sweep over 4 bars", "open the filter up") is automation, read elsewhere
+_FILTER = r"(?:high pass|low pass|highpass|lowpass|hpf|lpf|high cut|low cut|band pass)"
+_STATIC_FX = re.compile(
+    rf"^ (?:(?:can|could) you |please )?(?:{_FILTER}|pan) (?:the|my|this|that|it|them) "
+    rf"| (?:add|put|throw|stick|slap|use) (?:a |an |some )?{_FILTER}(?: filter)? (?:on|to|over) "
+)
+_MOVING = re.compile(
+    r" (?:sweep|sweeps|sweeping|rise|rises|rising|open|opens|opening|close|closes|closing|ramp|automate|"
+    r"automation|over \d+|across|slowly|gradually) "
+)
 # The single-keyword commands (undo, stop, help, cancel, play, warp) said of something, not as a verb
 _KEYWORDS = "undo|redo|stop|help|cancel|warp|play|musicgen|separation"
 _NEGATED = re.compile(rf"^ (?:(?:please|just|ok|no|hey) )?(?:dont|do not) (?:\w+ )?(?:{_KEYWORDS}) ")
@@ -190,7 +201,8 @@ def question_of(s: str) -> str | None:
         )
     if _NEVER.search(s):  # "how do I print this out as sheet music": not help, not ours
         return "that is not something MuseAroo does (it makes and changes music in Live)"
-    if _NOT_OURS.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+    static = _STATIC_FX.search(s) and not _MOVING.search(s)
+    if (_NOT_OURS.search(s) or static) and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
