@@ -73,24 +73,28 @@ def learned_sees(text: str) -> str:
     return for_reading(heard_as(text)[0])
 
 
-def parse(text: str) -> Intent:
-    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+def parse(text: str, voiced: bool = False) -> Intent:
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
+    ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
+    one (``_chosen``; issue 56 part I)."""
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
     s, key, _ = normalize(heard)
-    scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
-    return scoped or _read(heard)
+    scoped = read_scoped(
+        heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split()), voiced)
+    )
+    return scoped or _read(heard, voiced)
 
 
-def _read(heard: str) -> Intent:
+def _read(heard: str, voiced: bool = False) -> Intent:
     """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
     ruled = rules(heard)
     reading = lr.reading_of(heard)
     if reading is None:
         s, key, _ = normalize(heard)
         return _without_asides(heard, s, key, ruled)[0]
-    return agreed(heard, ruled, reading)
+    return agreed(heard, ruled, reading, voiced)
 
 
 def op_of(intent: Intent) -> str | None:
@@ -98,12 +102,12 @@ def op_of(intent: Intent) -> str | None:
     return str(means_of(intent.as_dict())["op"]) if intent.understood else None
 
 
-def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
+def agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool = False) -> Intent:
     """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
     an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about."""
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
-    chosen = _chosen(heard, s, key, ruled, reading)
+    chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen
     if (
@@ -127,7 +131,22 @@ def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple
     return (Intent(again.action, again.part, again.params, heard), cut) if again.understood else (ruled, s)
 
 
-def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
+def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading, voiced: bool) -> Intent:
+    """What is acted on (or asked) where the two readings are weighed (``_weighed``). ``voiced``: the
+    sentence is a recogniser's transcript, which may be a mishearing in the grammar's words ("new the
+    bass" for "mute the bass"), so the learned reading may stop a command but never start one: only the
+    rules' own op acts, and only where the learned reading's likeliest op is not "none" or "ask"; a
+    command the learned reading alone would give is a question with its suggestions instead."""
+    ours, best = op_of(ruled), reading.ops[0][0]
+    got = _weighed(heard, s, key, ruled, reading)
+    if not voiced or not got.understood or ours == best or (ours is not None and not reading.knows(ours)):
+        return got
+    if op_of(got) == ours and best not in QUIET:
+        return got  # the rules' op, which the learned reading finds plausible
+    return _ask(heard, s, key, reading, ruled) if ours is not None else _suggesting(ruled, s, key, reading)
+
+
+def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
     ours = op_of(ruled)
     (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
     sure = p_best >= SURE and p_best - p_next >= MARGIN
