@@ -33,6 +33,7 @@ from bridge.commands.role_words import which_part
 from bridge.commands.scoped import read_scoped
 from bridge.commands.statements import for_reading, request_ruled
 from bridge.commands.studio_errands import studio_job
+from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
@@ -45,7 +46,6 @@ INVENTS = ("automate",)  # an op whose own sentence says a value the producer ma
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
              {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"},
              {"stop", "cancel"})  # fmt: skip
-QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
 UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
@@ -54,8 +54,6 @@ CHANGED_MIND = re.compile(
     r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
 )
 HISTORY_OPS = ("undo", "redo")
-# a learned target of these is taken only when the sentence says a part ("keep this riff going": the clip)
-UNSAID_PARTS = ("drums", "bass", "chords", "melody")
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
 CHANGED_TO = re.compile(
     r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to "
@@ -76,17 +74,21 @@ def learned_sees(text: str) -> str:
     return for_reading(heard_as(text)[0])
 
 
-def parse(text: str) -> Intent:
-    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent."""
+def parse(text: str, voiced: bool = False) -> Intent:
+    """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
+    ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
+    one (``_chosen``; issue 56 part I)."""
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
     s, key, _ = normalize(heard)
-    scoped = read_scoped(heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split())))
-    return scoped or _read(heard)
+    scoped = read_scoped(
+        heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split()), voiced)
+    )
+    return scoped or _read(heard, voiced)
 
 
-def _read(heard: str) -> Intent:
+def _read(heard: str, voiced: bool = False) -> Intent:
     """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
     ruled = rules(heard)
     reading = lr.reading_of(heard)
@@ -94,25 +96,20 @@ def _read(heard: str) -> Intent:
         request, again = request_ruled(heard, ruled)
         s, key, _ = normalize(request)
         return _as_heard(_without_asides(request, s, key, again)[0], heard)
-    return agreed(heard, ruled, reading)
+    return agreed(heard, ruled, reading, voiced)
 
 
-def op_of(intent: Intent) -> str | None:
-    """The schema's op of an understood intent (docs/intents.md), or None."""
-    return str(means_of(intent.as_dict())["op"]) if intent.understood else None
-
-
-def agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
+def agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool = False) -> Intent:
     """What is done with a sentence the rules read as ``ruled`` and the learned reading as ``reading``;
     an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about. The
     reason said after a request ("..., its for a beat tape") is not read (``statements.request_said``),
     unless its complaint says the op the whole sentence is read as ("..., the claps are too hot")."""
     request, again = request_ruled(heard, ruled)
     if request == heard:
-        return _agreed(heard, ruled, reading)
-    said = _agreed(request, again, reading)
+        return _agreed(heard, ruled, reading, voiced)
+    said = _agreed(request, again, reading, voiced)
     if not said.understood and (complaint := guards.complained(normalize(heard)[0])) is not None:
-        whole = _agreed(heard, ruled, reading)
+        whole = _agreed(heard, ruled, reading, voiced)
         if op_of(whole) == complaint:
             return whole
     return _as_heard(said, heard)
@@ -123,10 +120,10 @@ def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole 
     return Intent(intent.action, intent.part, params, heard)
 
 
-def _agreed(heard: str, ruled: Intent, reading: lr.Reading) -> Intent:
+def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
-    chosen = _chosen(heard, s, key, ruled, reading)
+    chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen
     if (
@@ -150,7 +147,22 @@ def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple
     return (Intent(again.action, again.part, again.params, heard), cut) if again.understood else (ruled, s)
 
 
-def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
+def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading, voiced: bool) -> Intent:
+    """What is acted on (or asked) where the two readings are weighed (``_weighed``). ``voiced``: the
+    sentence is a recogniser's transcript, which may be a mishearing in the grammar's words ("new the
+    bass" for "mute the bass"), so the learned reading may stop a command but never start one: only the
+    rules' own op acts, and only where the learned reading's likeliest op is not "none" or "ask"; a
+    command the learned reading alone would give is a question with its suggestions instead."""
+    ours, best = op_of(ruled), reading.ops[0][0]
+    got = _weighed(heard, s, key, ruled, reading)
+    if not voiced or not got.understood or ours == best or (ours is not None and not reading.knows(ours)):
+        return got
+    if op_of(got) == ours and best not in QUIET:
+        return got  # the rules' op, which the learned reading finds plausible
+    return _ask(heard, s, key, reading, ruled) if ours is not None else _suggesting(ruled, s, key, reading)
+
+
+def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
     ours = op_of(ruled)
     (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
     sure = p_best >= SURE and p_best - p_next >= MARGIN
@@ -168,7 +180,7 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         if sure and best not in QUIET and _open(ruled, p_best):
-            again = read_as(best, _target(reading, s), heard, s, key)
+            again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
         return _suggesting(ruled, s, key, reading)
@@ -183,7 +195,7 @@ def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask
         return _ask(heard, s, key, reading, ruled)
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
-        again = read_as(best, _target(reading, s), heard, s, key)
+        again = read_as(best, target_of(reading, s), heard, s, key)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):
             read = means_of(ruled.as_dict())  # what the rules read must not be lost to the new reading
             several = isinstance(read.get("target"), list)  # "keep the kick and the snare": both, not one
@@ -204,7 +216,7 @@ def _open(ruled: Intent, p_best: float) -> bool:
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:
     """The rules' refusal or question as it is, with the learned reading's likeliest readings as its
     first suggestions (each read by the rules as its op)."""
-    said = _readings(s, key, reading, ruled)
+    said = readings(s, key, reading, ruled, SURE)
     tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
     return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
 
@@ -230,7 +242,7 @@ def _ask(
     """A question whose suggestions are the two likeliest readings (each read by the rules as its op);
     ``word``: a value word of the sentence the reading left unexplained, asked about with the first
     ("did you mean 'make drums' with 'bass'?")."""
-    said = _readings(s, key, reading, ruled)
+    said = readings(s, key, reading, ruled, SURE)
     if not said:
         return ruled if not ruled.understood else _question(heard, NOT_RECOGNISED, [], ruled)
     quoted = [f"'{t}'" for t in said]
@@ -247,54 +259,3 @@ def _question(heard: str, reason: str, said: list[str], ruled: Intent) -> Intent
         return unknown(heard, reason, said)
     tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
     return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": tips}, heard)
-
-
-def _readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent) -> list[str]:
-    """Up to two sentences the rules read as the likeliest ops: the learned first, then the rules'."""
-    ops = [op for op, _ in reading.ops if op not in QUIET]
-    ours = op_of(ruled)
-    said: list[str] = []
-    values = means_of(ruled.as_dict()) if ruled.understood else {}
-    for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
-        target = values.get("target") if op == ours else _target(reading, s)
-        text = _said_as(op, target if isinstance(target, str) else None, s, key, values if op == ours else {})
-        if text is not None and text not in said:
-            said.append(text)
-        if len(said) == 2:
-            break
-    return said
-
-
-def _said_as(op: str, target: str | None, s: str, key: str | None, values: dict[str, object]) -> str | None:
-    """The op's own sentence on ``target`` with the values said, when the rules read it as ``op`` and
-    their reading leaves no value word of it unexplained or uncarried and overrules nothing it says
-    (else the op's sentence without the target: "turn the sax track into midi" transcribes the
-    selected clip; a suggestion is never asked about)."""
-    for on in dict.fromkeys([target, None]):
-        text = rephrase.sentence_for(op, on, s, key, values)
-        again = rules(text) if text is not None else None
-        if text is not None and again is not None and op_of(again) == op and _acted(text, again):
-            return text
-    return None
-
-
-def _acted(text: str, again: Intent) -> bool:
-    """Whether the rules' reading ``again`` of a suggestion ``text`` would be acted on as it is."""
-    said = normalize(text)[0]
-    return (
-        not unexplained(text, again)
-        and carried.unsaid(text, again) is None
-        and not guards.overrules(again, said, 1.0, SURE)
-    )
-
-
-def _target(reading: lr.Reading, s: str) -> str | None:
-    """The learned target, its name read from the sentence when it is a track; else the sentence's.
-    A part the sentence names no part for is none ("keep this riff going": the clip it points at;
-    "adjust the levels": no part to guess)."""
-    named = explain.target_in(s)
-    if reading.target == "track":
-        return named if named is not None and named.startswith("track:") else None
-    if reading.target in UNSAID_PARTS and named is None:
-        return None
-    return reading.target or named

@@ -77,6 +77,8 @@ class AgreeLimits:
     sounds_apart: float = 0.0  # and every other command proposed sounds at least this much farther
     whisper_sure: float = 1.0  # Whisper's own command acts where the pair would ask when its best free
     # transcript's mean token log-prob is at least this (``spoken_sure``; above 0: never, before part H)
+    learned_starts: bool = False  # the learned reading may give a command the rules do not read in a
+    # transcript (True: the rule before issue 56 part I; False: ``parse(..., voiced=True)``)
 
 
 @dataclass
@@ -103,15 +105,19 @@ class _Said:
 
 
 def proposals(
-    hearing: Hearing, transcripts: Sequence[Transcript], suggested: int = SUGGESTED, snapped: bool = True
+    hearing: Hearing,
+    transcripts: Sequence[Transcript],
+    suggested: int = SUGGESTED,
+    snapped: bool = True,
+    voiced: bool = True,
 ) -> list[tuple[_Said, Intent]]:
     """Every sentence proposed for one utterance, with its intent: pocketsphinx's readings, Whisper's
     transcripts and their words snapped to the grammar's (``snapped``; a transcript whose snapped form
     reads as another command is scored, not proposed: "make a fun bass line" is "make a funk bass
     line"), and up to ``suggested`` suggestions read from each not understood (0 and False: as before
-    issue 56's second round)."""
+    issue 56's second round; ``voiced``: read as ``heard_as`` does)."""
     out = [
-        (_Said(r.text, r.score, False, False), spoken(parse(r.text)))
+        (_Said(r.text, r.score, False, False), heard_as(r.text, voiced))
         for r in hearing.readings
         if r.text.strip()
     ]
@@ -121,9 +127,9 @@ def proposals(
         if not raw or raw in seen:
             continue
         seen.add(raw)
-        intent = spoken(parse(raw))
+        intent = heard_as(raw, voiced)
         near = snap(raw) if snapped else raw
-        meant = spoken(parse(near)) if near not in seen else intent
+        meant = heard_as(near, voiced) if near not in seen else intent
         if near != raw and near not in seen:
             seen.add(near)
             out.append((_Said(near, None, False, True), meant))
@@ -136,7 +142,7 @@ def proposals(
             if tip in seen:
                 continue
             seen.add(tip)
-            meant = spoken(parse(tip))
+            meant = heard_as(tip, voiced)
             if meant.understood:
                 out.append((_Said(tip, None, False, said.written, guess=True), meant))
     return out
@@ -148,10 +154,11 @@ def candidates(
     score: Scorer,
     suggested: int = SUGGESTED,
     snapped: bool = True,
+    voiced: bool = True,
 ) -> tuple[list[Candidate], float]:
     """(every distinct intent proposed, Whisper's likeliest first; the best score of Whisper's own
     free transcripts, -inf without any)."""
-    said = proposals(hearing, transcripts, suggested, snapped)
+    said = proposals(hearing, transcripts, suggested, snapped, voiced)
     scores = score([written(s.text) for s, _ in said]) if said else []
     free = max((w for (s, _), w in zip(said, scores, strict=True) if s.free), default=-math.inf)
     by_key: dict[str, Candidate] = {}
@@ -179,9 +186,15 @@ def agree(
 ) -> tuple[Decision, str]:
     """(the decision, the sentence it was heard as) for one utterance (see the module text;
     ``suggested`` and ``snapped`` as ``proposals``)."""
-    found, free = candidates(hearing, transcripts, score, suggested, snapped)
+    found, free = candidates(hearing, transcripts, score, suggested, snapped, not limits.learned_starts)
     logprob = transcripts[0].score if transcripts else -math.inf
     return judge(found, free, hearing.frames, limits, heard(transcripts), logprob)
+
+
+def heard_as(text: str, voiced: bool = True) -> Intent:
+    """A sentence a recogniser wrote, read as a spoken command: the learned reading may stop a command
+    but not start one (``voiced``; False: as typed, the rule before issue 56 part I)."""
+    return spoken(parse(text, voiced))
 
 
 def heard(transcripts: Sequence[Transcript]) -> list[str]:
@@ -231,7 +244,7 @@ def judge(
         return sure(first.intent), first.text
     if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
         return sure(sphinx_best.intent), sphinx_best.text  # the two recognisers' words sound alike
-    meant = whisper_sure(said, logprob, limits.whisper_sure)
+    meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts)
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
         return sure(alone.intent), alone.text  # Whisper is sure of what it wrote (part H)
@@ -258,7 +271,8 @@ def sounds_alike(
     if not all(d >= near + limits.sounds_apart for d in others):
         return False
     meant = best.intent.as_dict()
-    return all(not (i := spoken(parse(s))).understood or i.as_dict() == meant for s in said)
+    voiced = not limits.learned_starts
+    return all(not (i := heard_as(s, voiced)).understood or i.as_dict() == meant for s in said)
 
 
 def says_a_value(intent: Intent) -> bool:

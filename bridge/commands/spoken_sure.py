@@ -22,13 +22,16 @@ from bridge.commands import parse
 from bridge.commands.safety import spoken
 
 
-def whisper_sure(said: Sequence[str], logprob: float, limit: float) -> dict[str, Any] | None:
+def whisper_sure(
+    said: Sequence[str], logprob: float, limit: float, voiced: bool = True
+) -> dict[str, Any] | None:
     """The command (``Intent.as_dict``) Whisper is sure of, or None: ``said`` are its transcripts as
     the parser reads them (``spoken_agree.heard``), ``logprob`` the best one's mean token
-    log-probability, ``limit`` the least it must be (above 0: never sure, the rule before part H)."""
+    log-probability, ``limit`` the least it must be (above 0: never sure, the rule before part H);
+    ``voiced``: the learned reading may not start a command (``parse``'s, issue 56 part I)."""
     if limit > 0 or logprob < limit or not said:
         return None
-    meant = [spoken(parse(s)) for s in said]
+    meant = [spoken(parse(s, voiced)) for s in said]
     if not all(i.understood for i in meant) or any(i.as_dict() != meant[0].as_dict() for i in meant):
         return None  # a transcript that reads as no command, or two commands written
     return meant[0].as_dict()

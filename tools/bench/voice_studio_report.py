@@ -29,18 +29,19 @@ def current(
     conditions: tuple[str, ...],
     limits: Any = None,
 ) -> None:
-    """The daemon's pair with its own limits (before issue 56 part H: ``whisper_sure`` off, main's
-    decision; before part G: ``sounds_within`` off too; and with ``whisper_alone`` on: issue 56 part F, not adopted),
-    pocketsphinx alone and Whisper's best transcript alone, by
-    half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
+    """The daemon's pair with its own limits (before issue 56 part I: the learned reading starting
+    commands, main's decision; before part H: ``whisper_sure`` off too; before part G: ``sounds_within``
+    off too; and with ``whisper_alone`` on: issue 56 part F, not adopted), pocketsphinx alone and
+    Whisper's best transcript alone, by half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
     ``limits``: the pair's retuned, reported beside the daemon's (``agreeing.LIMITS``)."""
     from bridge.commands.agreeing import LIMITS
 
     print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
     pair_limits = LIMITS
     alone = replace(LIMITS, whisper_alone=True)  # issue 56 part F's rule, measured, off in the daemon
-    before = replace(LIMITS, sounds_within=-1.0, whisper_sure=1.0)  # before issue 56 part G
-    unsure = replace(LIMITS, whisper_sure=1.0)  # main's decision before issue 56 part H
+    learned = replace(LIMITS, learned_starts=True)  # main's decision before issue 56 part I
+    before = replace(learned, sounds_within=-1.0, whisper_sure=1.0)  # before issue 56 part G
+    unsure = replace(learned, whisper_sure=1.0)  # before issue 56 part H
     for title, rows in (("held-out voices", held_rows), ("tuning voices", tune_rows)):
         print(title)
         for family in dict.fromkeys(family_of(r["entry"]["voice"]) for r in rows):
@@ -48,6 +49,10 @@ def current(
                 sub = [r for r in rows if family_of(r["entry"]["voice"]) == family and condition in ("all", r["entry"]["condition"])]  # fmt: skip
                 name = f"{family}, {condition}"
                 print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
+                print(
+                    "  "
+                    + line(name + ": pair before part I", rates(sub, lambda r: pair_decision(r, learned)))
+                )
                 print(
                     "  " + line(name + ": pair before part H", rates(sub, lambda r: pair_decision(r, unsure)))
                 )

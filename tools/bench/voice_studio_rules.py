@@ -23,7 +23,9 @@ from bridge.commands.spoken_agree import AgreeLimits, candidates, heard, judge
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome, right
 
 # main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
-MAIN_LIMITS = AgreeLimits(sphinx_margin=0.0, whisper_margin=0.25, whisper_fit=-3.0, lone_fit=-math.inf)
+MAIN_LIMITS = AgreeLimits(
+    sphinx_margin=0.0, whisper_margin=0.25, whisper_fit=-3.0, lone_fit=-math.inf, learned_starts=True
+)
 GRID = {
     "sphinx_margin": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0),
     "whisper_margin": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
@@ -62,17 +64,20 @@ SCORES = Scores(WINDOW_S)
 
 def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
-    found, free = _found(row)
+    found, free = _found(row, not limits.learned_starts)
     said = heard([Transcript(**t) for t in row["whisper"]])
     logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
     return judge(found, free, row["hearing"]["frames"], limits, said, logprob)[0]
 
 
-def _found(row: dict[str, Any]) -> tuple[list[Any], float]:
-    """The row's candidates as the daemon's pair proposes and scores them (parsed once per row)."""
-    if "_found" not in row:
-        row["_found"] = candidates(hearing_of(row), [Transcript(**t) for t in row["whisper"]], SCORES.of(row))
-    return row["_found"]  # type: ignore[no-any-return]
+def _found(row: dict[str, Any], voiced: bool = True) -> tuple[list[Any], float]:
+    """The row's candidates as the daemon's pair proposes and scores them (parsed once per row;
+    ``voiced`` False: read as before issue 56 part I, the learned reading starting commands)."""
+    key = "_found" if voiced else "_found_learned"
+    if key not in row:
+        heard = [Transcript(**t) for t in row["whisper"]]
+        row[key] = candidates(hearing_of(row), heard, SCORES.of(row), voiced=voiced)
+    return row[key]  # type: ignore[no-any-return]
 
 
 def main_decision(row: dict[str, Any], limits: AgreeLimits = MAIN_LIMITS) -> Decision:
@@ -81,7 +86,9 @@ def main_decision(row: dict[str, Any], limits: AgreeLimits = MAIN_LIMITS) -> Dec
     Whisper's support (``lone_fit`` -inf, whatever ``limits`` says)."""
     if "_found_main" not in row:
         heard = [Transcript(**t) for t in row["whisper"]]
-        row["_found_main"] = candidates(hearing_of(row), heard, SCORES.of(row), suggested=0, snapped=False)
+        row["_found_main"] = candidates(
+            hearing_of(row), heard, SCORES.of(row), suggested=0, snapped=False, voiced=False
+        )
     found, free = row["_found_main"]
     return judge(found, free, row["hearing"]["frames"], replace(limits, lone_fit=-math.inf))[0]
 

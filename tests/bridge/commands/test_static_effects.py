@@ -21,6 +21,7 @@ STATIC = [
     "pan the shaker left",
     "stick a high cut filter on the strings",
     "please band pass the vocal chop",
+    "add a low pass filter to the drums",  # was a drum part made
 ]
 MOVING = [
     ("put a low pass sweep on the bass over 4 bars", "automate"),
