@@ -7,6 +7,7 @@ producer feels about the part now, when the rules read the request alone (``for_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bridge.commands.asides import FOR_PEOPLE
 from bridge.commands.fillers import as_meant
@@ -46,11 +47,14 @@ def _without_reason(meant: str) -> str:
     return cut if cut and cut != meant.strip() and rules(cut).understood else meant
 
 
+@lru_cache(maxsize=256)  # asked twice a sentence: by the learned reading's input and by the decision
 def request_said(heard: str) -> str:
     """The written sentence without the reason it gives after its request ("mute the bass, it's stepping
     all over the kick": ``reasons.without_reasons``) when the rules read that request; else as it was. A
     request read as new audio only when the whole sentence asks for audio ("can u shut the strings off, its
     crowded": no loop of "strings")."""
+    if without_reasons(heard, audio=True) == heard:  # no reason clause, however read: nothing parsed again
+        return heard
     audio = anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"
     cut = without_reasons(heard, audio)
     if cut == heard or not (request := rules(cut)).understood:
