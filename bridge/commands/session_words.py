@@ -46,6 +46,7 @@ _CHOICE = re.compile(
 _UNDO = re.compile(
     r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
     r" edits?| actions?| moves?)? | undo (?:that|it|the last (?:change|thing|edit|step|action)) (\d+) times | undo (?:that |it )?(twice) "
+    r"| undo (?:that|it|this)(?: one| change)? (and) the (?:one|change|thing|edit|step) (?:before|ahead of)(?: it| that)? "
 )
 REFS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
         "fourth": "fourth", "4th": "fourth", "last": "last", "latest": "last", "newest": "last",
@@ -123,8 +124,10 @@ def session_of(s: str, heard: str, key: str | None) -> Intent | None:
     if (choice := _CHOICE.match(s.strip())) is not None:
         picked = choice.group(1) or choice.group(2)
         return Intent("confirm", None, {"choice": 1 if picked in ("first", "1st", "1") else 2}, heard)
-    if (undo := _UNDO.search(s)) is not None and not said(s, "bar", "bars", "take", "takes"):
-        count = 2 if undo.group(3) else int(undo.group(1) or undo.group(2))
+    if (undo := _UNDO.search(s)) is not None and not said(
+        s.replace(" take back ", " "), "bar", "bars", "take", "takes"
+    ):
+        count = 2 if undo.group(3) or undo.group(4) else int(undo.group(1) or undo.group(2))
         return Intent("undo", None, {"count": count} if count > 1 else {}, heard)
     if (
         said(s, "redo")
