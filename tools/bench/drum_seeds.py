@@ -42,11 +42,12 @@ from tools.corpus import transcription_set as tset  # noqa: E402
 
 HAT_LINES = 2
 FIVE = ",".join(TIMBRE_NAMES[:5])  # issue 54 part L's features: 'all' when A and B were judged (part M)
-# recipe: (hat lines a kit, --timbre, --kicks-808: drum_kits.KICK_808_KITS trained on too)
-RECIPES = {"main": (0, "", False), "A": (0, FIVE, False), "B": (HAT_LINES, FIVE, False)}
-RECIPES["N"] = (HAT_LINES, FIVE, True)  # issue 54 part N: B with TR-808-style kicks and toms
-RECIPES["P"] = (HAT_LINES, "all", True)  # N with sub_to_body and low_glide (kick or tom) as well
-RECIPES["Q"] = (HAT_LINES, "all", False)  # P without the 808 kits: B with sub_to_body and low_glide
+# recipe: (hat lines a kit, --timbre, --kicks-808: which of drum_kits.KITS_808 are trained on too)
+RECIPES = {"main": (0, "", ""), "A": (0, FIVE, ""), "B": (HAT_LINES, FIVE, "")}
+RECIPES["N"] = (HAT_LINES, FIVE, "all")  # issue 54 part N: B with TR-808-style kicks and toms
+RECIPES["P"] = (HAT_LINES, "all", "all")  # N with sub_to_body and low_glide (kick or tom) as well
+RECIPES["Q"] = (HAT_LINES, "all", "")  # P without the 808 kits: B with sub_to_body and low_glide
+RECIPES["R"] = (HAT_LINES, "all", "kicktoms")  # part O: P with the 808 kits playing only kick and toms
 
 
 def training_features(out: Path, cache: Path) -> dict[str, list[tuple[str, list[drum_train.Pair]]]]:
@@ -56,7 +57,8 @@ def training_features(out: Path, cache: Path) -> dict[str, list[tuple[str, list[
         pickle.loads(cache.read_bytes()) if cache.exists() else {}
     )
     known = {name for kits in per_kit.values() for name, _pairs in kits}
-    missing = [kit for kit in drum_kits.TRAIN_KITS + drum_kits.KICK_808_KITS if kit.name not in known]
+    every = drum_kits.TRAIN_KITS + drum_kits.KICK_808_KITS + drum_kits.KICK_TOM_808_KITS
+    missing = [kit for kit in every if kit.name not in known]
     for kit in missing:
         pairs = drum_train.kit_examples(out, kit, HAT_LINES, timbre=True)
         per_kit.setdefault(kit.family, []).append((kit.name, pairs))
@@ -70,26 +72,28 @@ def recipe_families(
     per_kit: dict[str, list[tuple[str, list[drum_train.Pair]]]], recipe: str
 ) -> dict[str, list]:
     """The recipe's pairs per family: hat-line parts dropped where it has none, its timbre columns kept
-    (float32, as drum_train reads them), the 808-kick kits' family only where it has them."""
+    (float32, as drum_train reads them), of the 808 kits' family only the recipe's own 808 kits."""
     hat_lines, names, kicks_808 = RECIPES[recipe]
     columns = drum_train.timbre_columns(names)
     dropped = 2 * (HAT_LINES - hat_lines)
-    return {
+    wanted = {kit.name for kit in drum_kits.KITS_808[kicks_808]}
+    families = {
         family: [
             (f[:, drum_train._kept(f, columns, True)].astype(np.float32), lab)
-            for _name, pairs in kits
+            for name, pairs in kits
+            if family != drum_kits.KICK_808_FAMILY or name in wanted
             for f, lab in pairs[: len(pairs) - dropped]
         ]
         for family, kits in per_kit.items()
-        if kicks_808 or family != drum_kits.KICK_808_FAMILY
     }
+    return {family: pairs for family, pairs in families.items() if pairs}
 
 
 def fit_models(args: argparse.Namespace) -> None:
     per_kit = training_features(args.out, args.dir / "features.pickle")
     for recipe in args.recipes.split(","):
         columns = drum_train.timbre_columns(RECIPES[recipe][1])
-        kits = drum_kits.TRAIN_KITS + (drum_kits.KICK_808_KITS if RECIPES[recipe][2] else ())
+        kits = drum_kits.TRAIN_KITS + drum_kits.KITS_808[RECIPES[recipe][2]]
         everything = [pair for pairs in recipe_families(per_kit, recipe).values() for pair in pairs]
         for seed in (int(s) for s in args.seeds.split(",")):
             path = args.dir / f"{recipe}-{seed}.json"

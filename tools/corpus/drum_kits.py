@@ -24,6 +24,7 @@ from scipy.signal import resample_poly
 
 from engines.music import Note
 from engines.transcription.audio import prepare
+from engines.transcription.notes import VOICE_OF_GM_NOTE
 from tools.corpus import drum_synth, hydrogen_kits
 from tools.corpus import transcription_set as tset
 from tools.eval.rendered import SOUNDFONT, fluidsynth_or_exit, render_midi
@@ -57,15 +58,17 @@ NOT_GM = {"avl-pearl": AVL_KEYS, "avl-zeppelin": AVL_KEYS}
 
 @dataclass(frozen=True)
 class Kit:
-    """A drum kit: its soundfont's short name, its program in bank 128, its family (for leave-one-out)."""
+    """A drum kit: its soundfont's short name, its program in bank 128, its family (for leave-one-out),
+    and ``plays``: a key of ``PLAYS`` where its parts keep only those GM notes ('': every note)."""
 
     soundfont: str
     program: int
     family: str
+    plays: str = ""
 
     @property
     def name(self) -> str:
-        return f"{self.soundfont}-{self.program}"
+        return f"{self.soundfont}-{self.program}" + (f"-{self.plays}" if self.plays else "")
 
 
 TRAIN_KITS = (
@@ -82,6 +85,11 @@ TRAIN_KITS = (
 # on only when asked (drum_train --kicks-808) and never left out nor scored in leave-one-family-out
 KICK_808_KITS = tuple(Kit("synth808", seed, "synth-808") for seed in range(100, 104))
 KICK_808_FAMILY = "synth-808"
+# the notes a kit of ``Kit.plays`` keeps: 'kicktoms', the kick and the toms (issue 54 part O's recipe R:
+# the 808 kits heard only where they differ from synth_kit, none of their synthesized hats or cymbals)
+PLAYS = {"kicktoms": frozenset(p for p, v in VOICE_OF_GM_NOTE.items() if v in ("kick", "tom"))}
+KICK_TOM_808_KITS = tuple(Kit(k.soundfont, k.program, k.family, "kicktoms") for k in KICK_808_KITS)
+KITS_808 = {"": (), "all": KICK_808_KITS, "kicktoms": KICK_TOM_808_KITS}  # drum_train --kicks-808 [kicktoms]
 # tools/corpus/hydrogen_kits (Debian hydrogen-drumkits): real sampled kits, by their index there; trained
 # on only when asked (drum_train --real-kits): the shipped classifier was not (see transcription.md)
 REAL_KITS = tuple(
@@ -171,7 +179,10 @@ def render(out: Path, kit: Kit, notes: list[Note], tempo_bpm: float, tag: str) -
 
 def on_kit_keys(kit: Kit, notes: list[Note]) -> tuple[list[Note], list[Note]]:
     """(the GM notes the kit can play, the same notes on the kit's own keys): a GM kit plays every
-    note on its own key; a kit of ``NOT_GM`` drops the notes it has no key for and moves the rest."""
+    note on its own key; a kit of ``NOT_GM`` drops the notes it has no key for and moves the rest; a
+    kit that ``plays`` only some notes drops the others first."""
+    if kit.plays:
+        notes = [n for n in notes if n.pitch in PLAYS[kit.plays]]
     if kit.soundfont == "hydrogen":
         kept = [n for n in notes if n.pitch in hydrogen_kits.playable(hydrogen_kits.KIT_NAMES[kit.program])]
         return kept, kept
@@ -194,7 +205,8 @@ def parts(
 ):
     """The generators' drum parts (genres cycled), ``n_random`` random patterns and ``n_hat_lines``
     patterns with a hi-hat line (``hat_line_pattern``) on one kit."""
-    rng = random.Random(f"{seed}-{kit.name}")
+    # by soundfont and program: a kit that plays only some notes draws the same parts as the full kit
+    rng = random.Random(f"{seed}-{kit.soundfont}-{kit.program}")
     made = []
     for turn, part_seed in enumerate(seeds):
         tempo = tempos[(turn + kit.program) % len(tempos)]

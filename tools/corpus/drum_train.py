@@ -10,9 +10,10 @@ tone tilt, half of them in a room). Each candidate hit the engine finds is label
 whose truth notes lie within ``MATCH_S`` of it. Before the final fit, a leave-one-family-out pass
 prints per-voice F on the family left out (hits, not notes) and what the missed hits were read as:
     .venv/bin/python -m tools.corpus.drum_train [--out DIR] [--no-write] [--no-cross]
-        [--real-kits] [--hat-lines N] [--timbre all|NAMES ...] [--kicks-808] [--model PATH]
+        [--real-kits] [--hat-lines N] [--timbre all|NAMES ...] [--kicks-808 [kicktoms]] [--model PATH]
 ``--real-kits`` adds Hydrogen's sampled kits (Debian hydrogen-drumkits), ``--kicks-808`` drum_synth's
-kits with a TR-808-style kick and toms (trained on in every fold, never left out), ``--hat-lines N`` N
+kits with a TR-808-style kick and toms (trained on in every fold, never left out; ``kicktoms``: those
+kits playing only their kick and toms), ``--hat-lines N`` N
 patterns a kit whose hi-hat line opens now and then, ``--timbre`` engines/transcription/drum_timbre's
 snare-or-hat and kick-or-tom features ('all': all seven since issue 54 part N; part L/M's five by
 name): tried, not shipped (docs/benchmarks/transcription.md).
@@ -217,8 +218,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--kicks-808",
-        action="store_true",
-        help="also drum_synth's kits with a TR-808-style kick and toms (drum_kits.KICK_808_KITS)",
+        nargs="?",
+        const="all",
+        default="",
+        choices=("all", "kicktoms"),
+        help="also drum_synth's kits with a TR-808-style kick and toms (drum_kits.KICK_808_KITS);"
+        " 'kicktoms': those kits playing only their kick and toms (KICK_TOM_808_KITS)",
     )
     parser.add_argument(
         "--timbre",
@@ -236,7 +241,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=drums.MODEL_FILE, help="where to write the classifier")
     args = parser.parse_args()
     kits = drum_kits.TRAIN_KITS + (drum_kits.REAL_KITS if args.real_kits else ())
-    kits += drum_kits.KICK_808_KITS if args.kicks_808 else ()
+    kits += drum_kits.KITS_808[args.kicks_808]
     with_timbre = bool(args.timbre)
     every_feature = family_examples(args.out, kits, args.hat_lines, with_timbre)
     for names in args.timbre or [""]:
