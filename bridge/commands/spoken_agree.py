@@ -54,13 +54,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bridge.commands import parse
-from bridge.commands.confidence import Decision, Hearing, sure
+from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
-from bridge.commands.spoken_check import checked
+from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_sure import whisper_sure
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
@@ -261,17 +261,10 @@ def judge(
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
 
 
-def _checked(
-    chosen: Candidate, sphinx_best: Candidate | None, said: Sequence[str], limits: AgreeLimits
-) -> Decision:
-    """``chosen`` as a sure command, said back for a yes where it changes the song and the recognisers'
-    transcripts do not all read as it (``spoken_check``, issue 56 part J)."""
-    decision = sure(chosen.intent)
-    if limits.confirm_edits == "off" or decision.kind != "act":
-        return decision
-    voiced = not limits.learned_starts
-    sphinx = None if sphinx_best is None else (sphinx_best.text, sphinx_best.intent)
-    return checked(decision, sphinx, [(s, heard_as(s, voiced)) for s in said], limits.confirm_edits)
+def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], limits: AgreeLimits) -> Decision:
+    """``chosen`` as a sure command, said back where the recognisers disagree (``spoken_check``, part J)."""
+    sphinx = None if best is None else (best.text, best.intent)
+    return sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, not limits.learned_starts)
 
 
 def sounds_alike(

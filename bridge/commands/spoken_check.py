@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bridge.commands.confidence import Decision
+from bridge.commands import parse
+from bridge.commands.confidence import Decision, sure
 from bridge.commands.intent import Intent
+from bridge.commands.safety import spoken
 
 CHECK = "the recognisers disagree"  # the start of such a read-back's ``why``
 # what leaves the song as it is: the transport, taking back, asking for help, answering, listening
@@ -54,6 +56,17 @@ def checked(
     said = " / ".join(f"'{t}'" for t, _ in whisper) if whisper else "nothing"
     why = f"{CHECK}: {heard}, Whisper wrote {said}"
     return Decision("confirm", decision.intent, (decision.intent,), why)
+
+
+def sure_unless_disputed(
+    intent: Intent, sphinx: tuple[str, Intent] | None, said: Sequence[str], rule: str, voiced: bool = True
+) -> Decision:
+    """``confidence.sure(intent)``, said back where ``checked`` says: ``said`` are Whisper's transcripts as
+    the parser reads them (``spoken_agree.heard``), each read as spoken (``voiced``: as ``heard_as``)."""
+    decision = sure(intent)
+    if rule == "off" or decision.kind != "act":
+        return decision
+    return checked(decision, sphinx, [(s, spoken(parse(s, voiced))) for s in said], rule)
 
 
 def is_check(decision: Decision) -> bool:

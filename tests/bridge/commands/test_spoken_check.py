@@ -70,6 +70,11 @@ def test_an_edit_is_said_back_unless_every_transcript_reads_as_it() -> None:
     # "best": Whisper's best transcript only; "off": acted on as before
     assert checked(act, sphinx, read("mute the chords", "melody the chords"), "best") is act
     assert checked(act, sphinx, read("melody the chords"), "off") is act
+    # the same op on another part, or with other values, is another command
+    assert checked(act, sphinx, read("mute the chords", "mute the bass"), "all").kind == "confirm"
+    busier = Decision("act", spoken(parse("make the melody busier")))
+    simpler = ("make the melody simpler", spoken(parse("make the melody simpler")))
+    assert checked(busier, simpler, read("make the melody busier"), "all").kind == "confirm"
     vary = ("vary the chords", spoken(parse("vary the chords")))  # pocketsphinx read another command
     assert checked(act, vary, read("mute the chords"), "all").kind == "confirm"
     assert "pocketsphinx heard nothing" in checked(act, None, read("mute the chords"), "all").why
