@@ -5,7 +5,8 @@ command is said back until the voice has earned trust) and then named in a produ
 
 - "act": done at once;
 - "read back": said back and done only on "yes" (a key, tempo or scale change, a replace, a long
-  job, or any sure command while the voice has not earned trust);
+  job, any sure command while the voice has not earned trust, or a song change the two recognisers
+  did not both write: then what each heard and what would be done are said, ``spoken_check``);
 - "ask": two readings that lead to different actions are offered ("did you mean A or B?");
 - "refuse": no reading is a command; nothing is done and two sentences that are understood are
   suggested.
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from bridge.commands.confidence import Decision
 from bridge.commands.intent import Intent
 from bridge.commands.safety import needs_spoken_yes
+from bridge.commands.spoken_check import is_check
 from bridge.commands.trust import Trust
 
 WHAT = {"act": "act", "confirm": "read back", "ask": "ask", "refuse": "refuse"}
@@ -54,6 +56,9 @@ def reply(decision: Decision, trust: Trust) -> Reply:
         if held:
             return Reply(gated, "read back", f"{heard}: {held}")
         return Reply(gated, "act", f"{heard}: {intent.describe()}")
+    if is_check(gated):  # what each recogniser heard, then what would be done (issue 56 part J)
+        says = f'{gated.why}: do "{intent.heard}" ({intent.describe()})? Say yes to do it, or no'
+        return Reply(gated, "read back", says)
     why = f" ({gated.why})" if gated.why else ""
     return Reply(gated, WHAT[gated.kind], f"{heard}: {gated.question}{why}")
 

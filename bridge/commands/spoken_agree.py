@@ -37,6 +37,9 @@ when it wins clearly on both sides:
 - else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
   all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H).
 
+Whichever of these acts, a command that changes the song is said back for a yes instead where the
+recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
+
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
 refuses, and with only suggestions too, unless Whisper scores the best within ``whisper_fit`` of
@@ -51,12 +54,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bridge.commands import parse
-from bridge.commands.confidence import Decision, Hearing, sure
+from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
+from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_sure import whisper_sure
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
@@ -79,6 +83,8 @@ class AgreeLimits:
     # transcript's mean token log-prob is at least this (``spoken_sure``; above 0: never, before part H)
     learned_starts: bool = False  # the learned reading may give a command the rules do not read in a
     # transcript (True: the rule before issue 56 part I; False: ``parse(..., voiced=True)``)
+    confirm_edits: str = "off"  # a song change the recognisers' transcripts do not all read as is said
+    # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
 
 
 @dataclass
@@ -241,18 +247,24 @@ def judge(
     if fit < limits.whisper_fit:
         why.append("Whisper hears no command well")
     if not why:
-        return sure(first.intent), first.text
+        return _checked(first, sphinx_best, said, limits), first.text
     if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
-        return sure(sphinx_best.intent), sphinx_best.text  # the two recognisers' words sound alike
+        return _checked(sphinx_best, sphinx_best, said, limits), sphinx_best.text  # their words sound alike
     meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts)
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
-        return sure(alone.intent), alone.text  # Whisper is sure of what it wrote (part H)
+        return _checked(alone, sphinx_best, said, limits), alone.text  # Whisper is sure of it (part H)
     other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
     if other is None or not other.intent.understood:
         other = others[0] if others else None
     choices = (first.intent,) if other is None else (first.intent, other.intent)
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
+
+
+def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], limits: AgreeLimits) -> Decision:
+    """``chosen`` as a sure command, said back where the recognisers disagree (``spoken_check``, part J)."""
+    sphinx = None if best is None else (best.text, best.intent)
+    return sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, not limits.learned_starts)
 
 
 def sounds_alike(

@@ -19,7 +19,8 @@ from tools.bench.voice_tts import Voice, family_of
 
 def line(name: str, r: dict[str, float]) -> str:
     """One decision's rates (``voice_studio_rules.rates``) on one line, after ``name``."""
-    return f"{name:34} n={int(r['n']):3}  understood {r['understood']:.3f}  asked {r['asked']:.3f}  misheard-acted {int(r['misheard'])}"  # fmt: skip
+    confirm = f"  confirm {r['confirm']:.3f} ({int(r['confirm_wrong'])} wrong)" if "confirm" in r else ""
+    return f"{name:34} n={int(r['n']):3}  understood {r['understood']:.3f}  asked {r['asked']:.3f}  misheard-acted {int(r['misheard'])}{confirm}"  # fmt: skip
 
 
 def current(
@@ -29,8 +30,8 @@ def current(
     conditions: tuple[str, ...],
     limits: Any = None,
 ) -> None:
-    """The daemon's pair with its own limits (before issue 56 part I: the learned reading starting
-    commands, main's decision; before part H: ``whisper_sure`` off too; before part G: ``sounds_within``
+    """The daemon's pair with its own limits (before issue 56 part J: song changes acted on though the
+    recognisers disagree, main's decision; before part I: the learned reading starting commands too; before part H: ``whisper_sure`` off too; before part G: ``sounds_within``
     off too; and with ``whisper_alone`` on: issue 56 part F, not adopted), pocketsphinx alone and
     Whisper's best transcript alone, by half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
     ``limits``: the pair's retuned, reported beside the daemon's (``agreeing.LIMITS``)."""
@@ -39,7 +40,8 @@ def current(
     print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
     pair_limits = LIMITS
     alone = replace(LIMITS, whisper_alone=True)  # issue 56 part F's rule, measured, off in the daemon
-    learned = replace(LIMITS, learned_starts=True)  # main's decision before issue 56 part I
+    acting = replace(LIMITS, confirm_edits="off")  # main's decision before issue 56 part J
+    learned = replace(acting, learned_starts=True)  # before issue 56 part I
     before = replace(learned, sounds_within=-1.0, whisper_sure=1.0)  # before issue 56 part G
     unsure = replace(learned, whisper_sure=1.0)  # before issue 56 part H
     for title, rows in (("held-out voices", held_rows), ("tuning voices", tune_rows)):
@@ -49,6 +51,9 @@ def current(
                 sub = [r for r in rows if family_of(r["entry"]["voice"]) == family and condition in ("all", r["entry"]["condition"])]  # fmt: skip
                 name = f"{family}, {condition}"
                 print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
+                print(
+                    "  " + line(name + ": pair before part J", rates(sub, lambda r: pair_decision(r, acting)))
+                )
                 print(
                     "  "
                     + line(name + ": pair before part I", rates(sub, lambda r: pair_decision(r, learned)))

@@ -20,6 +20,7 @@ from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean
 from bridge.commands.reply import reply
 from bridge.commands.safety import spoken
 from bridge.commands.spoken_agree import AgreeLimits, candidates, heard, judge
+from bridge.commands.spoken_check import is_check
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome, right
 
 # main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
@@ -115,14 +116,22 @@ def reachable(rows: list[dict[str, Any]]) -> float:
 
 
 def rates(rows: list[dict[str, Any]], decided: Any) -> dict[str, float]:
+    """understood and asked (rates), misheard acted on, and the song changes said back because the
+    recognisers disagree (``spoken_check``, issue 56 part J: their own outcome, neither understood nor
+    asked nor misheard; ``confirm_wrong`` of them a wrong command, done only if the producer says yes)."""
     n = max(1, len(rows))
-    counts = {"understood": 0, "misheard": 0, "asked": 0, "refused": 0}
+    counts = {"understood": 0, "misheard": 0, "asked": 0, "refused": 0, "confirm": 0, "confirm_wrong": 0}
     for row in rows:
         decision = decided(row)
+        if is_check(decision):
+            counts["confirm"] += 1
+            counts["confirm_wrong"] += not right(decision.intent.as_dict(), row["entry"])
+            continue
         counts[outcome(decision, row["entry"])] += 1
         counts["asked"] += reply(decision, TRUSTED).what == "ask"
     return {"n": len(rows), "understood": counts["understood"] / n, "asked": counts["asked"] / n,
-            "misheard": counts["misheard"]}  # fmt: skip
+            "misheard": counts["misheard"], "confirm": counts["confirm"] / n,
+            "confirm_wrong": counts["confirm_wrong"]}  # fmt: skip
 
 
 def tune(rows: list[dict[str, Any]], decided: Any = pair_decision) -> AgreeLimits:

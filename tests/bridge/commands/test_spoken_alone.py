@@ -14,7 +14,7 @@ from tests.bridge.commands.test_spoken_agree import scorer
 
 BUSIER = [Transcript(" Make the melody busier.", -0.6), Transcript(" make the melody busier", -0.7)]
 WROTE = {"make the melody busier": -0.6}  # Whisper's scores: what it wrote, as it wrote it
-ALONE = replace(LIMITS, whisper_alone=True)
+ALONE = replace(LIMITS, whisper_alone=True, confirm_edits="off")  # part F's rule alone (no part J)
 
 
 def heard(*texts: str) -> Hearing:
@@ -24,6 +24,8 @@ def heard(*texts: str) -> Hearing:
 def test_whisper_acts_alone_on_its_only_command_when_pocketsphinx_heard_nothing() -> None:
     d, said = agree(heard(), BUSIER, scorer(WROTE), ALONE)
     assert (d.kind, d.intent.action, said) == ("act", "adjust", "make the melody busier")
+    checked, _ = agree(heard(), BUSIER, scorer(WROTE), replace(ALONE, confirm_edits="all"))
+    assert checked.kind == "confirm" and "pocketsphinx heard nothing" in checked.why  # part J
 
 
 def test_whisper_alone_asks_when_pocketsphinxs_reading_suggests_another_command() -> None:

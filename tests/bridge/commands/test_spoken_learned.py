@@ -75,8 +75,11 @@ def test_the_pair_asks_where_both_recognisers_wrote_the_mishearing() -> None:
     d, _ = agree(sphinx, whisper, scores, LIMITS)
     assert d.kind == "ask"
     assert {"do": "mute"} in [c.params for c in d.choices]
-    before, _ = agree(sphinx, whisper, scores, replace(LIMITS, learned_starts=True))
+    main = replace(LIMITS, learned_starts=True, confirm_edits="off")  # before parts I and J
+    before, _ = agree(sphinx, whisper, scores, main)
     assert (before.kind, before.intent.action) == ("act", "vary")  # main's decision acted on the mishearing
+    checked, _ = agree(sphinx, whisper, scores, replace(main, confirm_edits="all"))  # part J alone
+    assert (checked.kind, checked.intent.action) == ("confirm", "vary")  # said back: Whisper wrote "mute"
 
 
 @pytest.mark.usefixtures("head")
