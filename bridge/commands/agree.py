@@ -10,6 +10,8 @@ action on which target. The sentence is acted on when:
   (``rephrase``: the op's own sentence with the values said), and that reading is acted on when
   the rules read it as that op and it explains the sentence (no word of it names another action);
 - the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer;
+- the learned reading is sure of another op, short of ``OVERRIDE``, but still gives the rules' op at least
+  ``CONTESTED`` (a contested reading, not a contradiction: not two ``OPPOSITES``): the rules' answer;
 
 and what is acted on leaves no value word of the sentence unexplained (``unexplained``: "eight bars of
 drums plus a bass line" read as drums alone is asked about, "did you mean ... with 'bass'?").
@@ -41,6 +43,7 @@ SURE = 0.6  # the learned op's calibrated probability needed to act against the 
 MARGIN = 0.25  # and its lead over the next op
 PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
+CONTESTED = 0.25  # a sure reading below OVERRIDE that still gives the rules' op this much lets the rules act
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 # readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
@@ -194,6 +197,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
         return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
     if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask
         return _ask(heard, s, key, reading, ruled)
+    if reading.p(ours) >= CONTESTED:  # the rules' op a close second ("turn this into a waltz": set or feel)
+        return ruled
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
         again = read_as(best, target_of(reading, s), heard, s, key)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):

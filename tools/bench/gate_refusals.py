@@ -85,6 +85,28 @@ def head_act(heard: str, reading: lr.Reading) -> Any:
     return None if best in QUIET else agree.read_as(best, target_of(reading, s), heard, s, key)
 
 
+COLUMNS = ("real", "half", "top", "h_exact", "h_wrong", "h_none", "r_exact", "r_wrong", "q", "qh", "qr")
+
+
+def counted(real: bool, reading: lr.Reading, label: dict[str, Any], act: Any, first: Any) -> Counter[str]:
+    """One question's counts: a real op's (its top reading right; acting on the head's, the rules')
+    or a question label's (would the head's, the rules' reading have acted)."""
+    if not real:
+        return Counter(q=1, qh=act is not None, qr=first.understood)
+    want = classes(label)
+    head = score(act.as_dict(), label)[1] if act is not None else "none"
+    rules_ = score(first.as_dict(), label)[1] if first.understood else "none"
+    top = reading.ops[0][0] == want["op"] and reading.target == want["target"]
+    return Counter(real=1, top=top, **{f"h_{head}": 1, f"r_{rules_}": 1})
+
+
+def row(check: str, c: Counter[str]) -> str:
+    return (
+        f"| {check} | {c['real']} ({c['half']}) | {c['top']} | {c['h_exact']} / {c['h_wrong']} / {c['h_none']}"
+        f" | {c['r_exact']} / {c['r_wrong']} | {c['q']} ({c['qh']} / {c['qr']}) |"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", default="", help="print the sentences stopped by checks containing this")
@@ -92,8 +114,8 @@ def main() -> None:
     kept = json.loads(KEPT.read_text())
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for name in rt.BLIND:
-        for item, row in zip(load(rt.DATA / f"{name}.yaml"), kept[name], strict=True):
-            reading = lr.Reading(tuple(map(tuple, row[0])), row[1])
+        for item, kept_row in zip(load(rt.DATA / f"{name}.yaml"), kept[name], strict=True):
+            reading = lr.Reading(tuple(map(tuple, kept_row[0])), kept_row[1])
             text, label = str(item["text"]), item["means"]
             first = ruled(text)
             heard, asked = agree.heard_as(text)
@@ -104,23 +126,23 @@ def main() -> None:
                 continue
             check = stopped_by(heard, first, reading)
             act = head_act(heard, reading)
-            got = score(act.as_dict(), label)[1] if act is not None else "no act"
-            theirs = score(first.as_dict(), label)[1] if first.understood else "no act"
             real = str(label["op"]) not in QUESTION_OPS
-            want = classes(label)
-            top = "op+target" if reading.ops[0][0] == want["op"] and reading.target == want["target"] else (
-                "op" if reading.ops[0][0] == want["op"] else "neither")
-            kind = ("real op" if real else "question label") + " / head act " + got
-            table[check][kind] += 1
-            table[check][("real op" if real else "question label") + " / rules act " + theirs] += 1
-            table[check]["head right " + top] += real
+            table[check] += counted(real, reading, label, act, first)
+            table[check]["half"] += real and score(answer.as_dict(), label)[1] == "half"
             if args.show and args.show in check:
-                print(f"{check} | {kind} | {text!r}\n   means {label}\n   head {reading.ops[:2]} "
-                      f"{reading.target} -> {act.as_dict() if act else None}\n   rules {first.as_dict()}")  # fmt: skip
-    for check, counts in sorted(table.items(), key=lambda kv: -sum(v for k, v in kv[1].items() if "head act" in k)):
-        print(check)
-        for kind, n in sorted(counts.items()):
-            print(f"   {kind:40} {n}")
+                print(f"{check} | {text!r}\n   means {label}\n   head {reading.ops[:2]} {reading.target}"
+                      f" -> {act.as_dict() if act else None}\n   rules {first.as_dict()}")  # fmt: skip
+    print(
+        "| check that stopped it | real-op questions (halves) | head's top op+target right "
+        "| acting on the head's reading: exact / wrong / nothing to act | acting on the rules' reading: "
+        "exact / wrong | question-labelled sentences it stopped (head / rules would have acted) |"
+    )
+    print("|---|---|---|---|---|---|")
+    total: Counter[str] = Counter()
+    for check, counts in sorted(table.items(), key=lambda kv: -kv[1]["real"]):
+        print(row(check, counts))
+        total += counts
+    print(row("all", total))
 
 
 if __name__ == "__main__":
