@@ -102,10 +102,13 @@ _UNITS = {"quaver": "eighth", "semiquaver": "sixteenth", "crotchet": "quarter no
 _LENGTH = rf"(a|an|one|1) (?:exact |whole |single )?({'|'.join(_UNITS)})(?: note)?"
 _WAYS = {"later": "later", "earlier": "earlier", "forward": "earlier", "ahead": "earlier", "back": "later",
          "behind": "later", "delay": "later", "postpone": "later", "prepone": "earlier"}  # fmt: skip
+_WAY, _EXACTLY = "(later|earlier|forward|ahead|back|behind)", "(?:exactly |just |precisely )"
 _MOVED = (
-    re.compile(rf" (?:by )?(?:exactly |just |precisely )?{_LENGTH} (later|earlier|forward|ahead|back|behind)(?= )"),
-    re.compile(rf" (later|earlier|forward|ahead|back|behind) by (?:exactly |just |precisely ){_LENGTH}(?= )"),
-    re.compile(rf" (delay|postpone|prepone) (?:\w+ ){{1,3}}by (?:exactly |just |precisely )?{_LENGTH}(?= )"),
+    re.compile(rf" (?:by )?{_EXACTLY}?{_LENGTH} {_WAY}(?= )"),  # "a quaver earlier"
+    re.compile(rf" {_WAY} by {_EXACTLY}{_LENGTH}(?= )"),  # "later by exactly one sixteenth"
+    re.compile(
+        rf" (delay|postpone|prepone) (?:\w+ ){{1,3}}by {_EXACTLY}?{_LENGTH}(?= )"
+    ),  # the way in the verb
 )
 
 

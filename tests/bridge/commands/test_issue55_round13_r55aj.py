@@ -88,7 +88,7 @@ def test_the_rules_op_far_behind_is_still_asked_about(
         ("busier drums please", contested("simpler", 0.62, "busier", 0.33, "drums")),
         ("mute the bass", contested("unmute", 0.63, "mute", 0.3, "bass")),
     ],
-    ids=str,
+    ids=lambda x: x if isinstance(x, str) else "",
 )
 def test_opposite_readings_are_still_asked_about(text: str, reading: reader.Reading) -> None:
     assert means_of(rules(text).as_dict())["op"] == reading.ops[1][0]
@@ -101,3 +101,74 @@ def test_a_contested_reading_still_asks_about_a_word_the_rules_leave_unexplained
     intent = agreed(text, rules(text), contested("set", 0.64, "make", 0.3, "drums"))
     assert not intent.understood
     assert "'bass'" in str(intent.params["reason"])
+
+
+# A reading sure of a fill or a shift the rules do not read is acted on through the op's own sentence
+# (``rephrase.sentence_for``): a fill's sentence was read by the rules as a new drum part, and a shift
+# said with the length first, a British length or the way in the verb had none (checked: on 617bb3e's
+# rephrase.py every sentence below is asked about or refused).
+def sure_of(op: str, target: str) -> reader.Reading:
+    return reader.Reading(((op, 0.95), ("make", 0.02)), target)
+
+
+FILLS = [
+    case("first verse could use a fill", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "verse"}),
+    case("last chorus wants a big fill", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "chorus", "nth": -1}),
+    case("third chorus needs a fill to lift it", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "chorus", "nth": 3}),
+    case("outro needs a drum fill", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "outro"}),
+    case("the breakdown could do with a fill", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "breakdown"}),
+    case("bridge is crying out for a fill", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "bridge"}),
+    case("hit me with a drum fill in the intro", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"section": "intro"}),
+    case("drum fill in the final bar", sure_of("fill", "drums"), op="fill", target="drums",
+         scope={"last_bars": 1}),
+    case("could the drums get a fill", sure_of("fill", "drums"), op="fill", target="drums"),
+]  # fmt: skip
+
+SHIFTS = [
+    case("move the bass a semiquaver later", sure_of("shift", "bass"), op="shift", target="bass", beats=0.25),
+    case("drag the snare a crotchet behind", sure_of("shift", "snare"), op="shift", target="snare", beats=1.0),
+    case("the chords should go a beat ahead", sure_of("shift", "chords"), op="shift", target="chords",
+         beats=-1.0),
+    case("postpone the lead melody by a quaver", sure_of("shift", "melody"), op="shift", target="melody",
+         beats=0.5),
+    case("prepone the claps by one semiquaver", sure_of("shift", "claps"), op="shift", target="claps",
+         beats=-0.25),
+    case("postpone the toms by one 16th", sure_of("shift", "toms"), op="shift", target="toms", beats=0.25),
+    case("kick a semiquaver ahead please", sure_of("shift", "kick"), op="shift", target="kick", beats=-0.25),
+    case("the melody should land one eighth later", sure_of("shift", "melody"), op="shift", target="melody",
+         beats=0.5),
+    case("put the bass a sixteenth back", sure_of("shift", "bass"), op="shift", target="bass", beats=0.25),
+    case("the keys want to sit a quaver behind", sure_of("shift", "chords"), op="shift", target="chords",
+         beats=0.5),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "reading", "means"), FILLS + SHIFTS)
+def test_a_sure_fill_or_shift_the_rules_do_not_read_is_acted_on(
+    text: str, reading: reader.Reading, means: dict[str, Any]
+) -> None:
+    assert not rules(text).understood or means_of(rules(text).as_dict())["op"] != means["op"]
+    intent = agreed(text, rules(text), reading)
+    assert intent.understood, intent.params.get("reason")
+    assert means_of(intent.as_dict()) == means
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("a fill going into the drop", sure_of("fill", "drums")),  # before the drop: no fill sentence says it
+        ("a fill leading up to the last chorus", sure_of("fill", "drums")),
+        ("drum fill right before the bridge", sure_of("fill", "drums")),
+        ("nudge the snare 2 sixteenths later", sure_of("shift", "snare")),  # a count of lengths not read
+    ],
+    ids=lambda x: x if isinstance(x, str) else "",
+)
+def test_a_place_or_length_no_sentence_says_is_not_acted_on(text: str, reading: reader.Reading) -> None:
+    assert not agreed(text, rules(text), reading).understood
