@@ -137,7 +137,25 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else carried.unsaid(heard, chosen)  # "3 versions" made once: ask
+    if word and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
+        return fuller  # "extend the melody another 8": the op's own sentence carries the 8
     return _ask(heard, s, key, reading, ruled, word) if word else chosen
+
+
+def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Reading) -> Intent | None:
+    """The chosen op (the learned reading's likeliest too) read again through its own sentence with the
+    values said, when that reading leaves no word unexplained or uncarried and loses nothing ``chosen``
+    read; else None."""
+    op, read = op_of(chosen), means_of(chosen.as_dict())
+    if op is None or op != reading.ops[0][0] or isinstance(read.get("target"), list):
+        return None
+    target = read.get("target")
+    again = read_as(op, target if isinstance(target, str) else None, heard, s, key)
+    if again is None or unexplained(heard, again) or carried.unsaid(heard, again) is not None:
+        return None
+    if guards.lost(read, means_of(again.as_dict())) or not explain.explains(again, heard, op):
+        return None
+    return again
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:

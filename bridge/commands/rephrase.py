@@ -16,6 +16,7 @@ from typing import Any
 
 from bridge.commands import region_words as rg
 from bridge.commands import vocab as v
+from bridge.commands.bare_values import bare_values
 
 # a target's words in a sentence the rules read ("make a {bass line}", "the {hats}")
 TARGET_WORDS = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody", "song": "song",
@@ -91,36 +92,7 @@ def _said(s: str) -> dict[str, str]:
             found[name] = SAID_AGAIN[name].format(m.group(1)) if name in SAID_AGAIN else m.group(0).strip()
     if "interval" in found:
         found["interval"] = re.sub(r"\bsemis?$", "semitones", found["interval"])
-    moved = None if "shift" in found else _moved(s)
-    return found if moved is None else {**found, "shift": moved}
-
-
-# a move said otherwise than "later by a sixteenth": the length first ("a quaver earlier"), an adverb on
-# it ("by exactly one sixteenth"), or the way in the verb ("delay the snare by an eighth"); said again so
-_UNITS = {"quaver": "eighth", "semiquaver": "sixteenth", "crotchet": "quarter note", "eighth": "eighth",
-          "sixteenth": "sixteenth", "8th": "eighth", "16th": "sixteenth", "beat": "beat"}  # fmt: skip
-_LENGTH = rf"(a|an|one|1) (?:exact |whole |single )?({'|'.join(_UNITS)})(?: note)?"
-_WAYS = {"later": "later", "earlier": "earlier", "forward": "earlier", "ahead": "earlier", "back": "later",
-         "behind": "later", "delay": "later", "postpone": "later", "prepone": "earlier"}  # fmt: skip
-_WAY, _EXACTLY = "(later|earlier|forward|ahead|back|behind)", "(?:exactly |just |precisely )"
-_MOVED = (
-    re.compile(rf" (?:by )?{_EXACTLY}?{_LENGTH} {_WAY}(?= )"),  # "a quaver earlier"
-    re.compile(rf" {_WAY} by {_EXACTLY}{_LENGTH}(?= )"),  # "later by exactly one sixteenth"
-    re.compile(
-        rf" (delay|postpone|prepone) (?:\w+ ){{1,3}}by {_EXACTLY}?{_LENGTH}(?= )"
-    ),  # the way in the verb
-)
-
-
-def _moved(s: str) -> str | None:
-    """A move of the length and way ``s`` says, in the parser's words ("later by a sixteenth"), or None."""
-    for pattern in _MOVED:
-        if (m := pattern.search(s)) is not None:
-            words = list(m.groups())
-            way = next(w for w in words if w in _WAYS)
-            unit = [w for w in words if w not in _WAYS][-1]
-            return f"{_WAYS[way]} by {'an' if _UNITS[unit] == 'eighth' else 'a'} {_UNITS[unit]}"
-    return None
+    return bare_values(s, found)
 
 
 def sentence_for(
