@@ -25,6 +25,7 @@ import re
 
 from bridge.commands import asides, carried, explain, guards, rephrase
 from bridge.commands import reader as lr
+from bridge.commands.bare_values import said_bare
 from bridge.commands.dictated import punctuated
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -137,15 +138,15 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else carried.unsaid(heard, chosen)  # "3 versions" made once: ask
-    if word and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
-        return fuller  # "extend the melody another 8": the op's own sentence carries the 8
+    if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
+        return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return _ask(heard, s, key, reading, ruled, word) if word else chosen
 
 
 def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Reading) -> Intent | None:
     """The chosen op (the learned reading's likeliest too) read again through its own sentence with the
-    values said, when that reading leaves no word unexplained or uncarried and loses nothing ``chosen``
-    read; else None."""
+    values said (tried where the word left is a number said without its unit: ``bare_values``), when
+    that reading leaves no word unexplained or uncarried and loses nothing ``chosen`` read; else None."""
     op, read = op_of(chosen), means_of(chosen.as_dict())
     if op is None or op != reading.ops[0][0] or isinstance(read.get("target"), list):
         return None

@@ -51,6 +51,12 @@ def _moved(s: str) -> str | None:
     return None
 
 
+def said_bare(s: str) -> set[str]:
+    """The numbers ``s`` says without their unit ("another 8": 8) that a value of ``BARE`` reads."""
+    return {m.group(1) for name, (pattern, _) in BARE.items() for m in pattern.finditer(s)
+            if _plausible(name, s, m.group(1))}  # fmt: skip
+
+
 def bare_values(s: str, found: dict[str, str]) -> dict[str, str]:
     """``found`` (the value phrases said with their units, by slot) with the ones said bare added."""
     found = dict(found)
