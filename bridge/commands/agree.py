@@ -10,6 +10,8 @@ action on which target. The sentence is acted on when:
   (``rephrase``: the op's own sentence with the values said), and that reading is acted on when
   the rules read it as that op and it explains the sentence (no word of it names another action);
 - the learned reading is unsure but gives the rules' op at least ``PLAUSIBLE``: the rules' answer;
+- the learned reading is sure of another op, short of ``OVERRIDE``, but still gives the rules' op at least
+  ``CONTESTED`` (a contested reading, not a contradiction: not two ``OPPOSITES``): the rules' answer;
 
 and what is acted on leaves no value word of the sentence unexplained (``unexplained``: "eight bars of
 drums plus a bass line" read as drums alone is asked about, "did you mean ... with 'bass'?").
@@ -23,6 +25,7 @@ import re
 
 from bridge.commands import asides, carried, explain, guards, rephrase
 from bridge.commands import reader as lr
+from bridge.commands.bare_values import said_bare
 from bridge.commands.dictated import punctuated
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -41,6 +44,7 @@ SURE = 0.6  # the learned op's calibrated probability needed to act against the 
 MARGIN = 0.25  # and its lead over the next op
 PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
+CONTESTED = 0.25  # a sure reading below OVERRIDE that still gives the rules' op this much lets the rules act
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 # readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
@@ -134,7 +138,25 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else carried.unsaid(heard, chosen)  # "3 versions" made once: ask
+    if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
+        return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return _ask(heard, s, key, reading, ruled, word) if word else chosen
+
+
+def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Reading) -> Intent | None:
+    """The chosen op (the learned reading's likeliest too) read again through its own sentence with the
+    values said (tried where the word left is a number said without its unit: ``bare_values``), when
+    that reading leaves no word unexplained or uncarried and loses nothing ``chosen`` read; else None."""
+    op, read = op_of(chosen), means_of(chosen.as_dict())
+    if op is None or op != reading.ops[0][0] or isinstance(read.get("target"), list):
+        return None
+    target = read.get("target")
+    again = read_as(op, target if isinstance(target, str) else None, heard, s, key)
+    if again is None or unexplained(heard, again) or carried.unsaid(heard, again) is not None:
+        return None
+    if guards.lost(read, means_of(again.as_dict())) or not explain.explains(again, heard, op):
+        return None
+    return again
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:
@@ -194,6 +216,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
         return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
     if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask
         return _ask(heard, s, key, reading, ruled)
+    if reading.p(ours) >= CONTESTED:  # the rules' op a close second ("turn this into a waltz": set or feel)
+        return ruled
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
         again = read_as(best, target_of(reading, s), heard, s, key)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):

@@ -16,6 +16,7 @@ from typing import Any
 
 from bridge.commands import region_words as rg
 from bridge.commands import vocab as v
+from bridge.commands.bare_values import bare_values
 
 # a target's words in a sentence the rules read ("make a {bass line}", "the {hats}")
 TARGET_WORDS = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody", "song": "song",
@@ -36,7 +37,7 @@ TEMPLATES = {
     "warp": "warp this clip to the song", "separate": "split this into stems", "infill": "rewrite {t}",
     "continue": "continue this", "accompany": "{m} that fits this", "undo": "undo that", "redo": "redo that",
     "play": "play", "stop": "stop", "cancel": "cancel that", "help": "help", "jam_start": "start a jam",
-    "jam_stop": "stop the jam", "fill": "add a drum fill", "automate": "fade in {t}",
+    "jam_stop": "stop the jam", "fill": "add a fill to the drums", "automate": "fade in {t}",
     "transcribe": "turn {t} into midi",
 }  # fmt: skip
 # a transcription's target that is a stem of a mixed recording, not the kind of the clip's own audio
@@ -91,7 +92,7 @@ def _said(s: str) -> dict[str, str]:
             found[name] = SAID_AGAIN[name].format(m.group(1)) if name in SAID_AGAIN else m.group(0).strip()
     if "interval" in found:
         found["interval"] = re.sub(r"\bsemis?$", "semitones", found["interval"])
-    return found
+    return bare_values(s, found)
 
 
 def sentence_for(
@@ -139,7 +140,34 @@ def sentence_for(
              "undo": ("times",), "redo": ("times",)}  # fmt: skip
     if said.get("bars", "").split(" ")[0].isdigit():  # "8 bars" said first: "continue the drums for 8 bars"
         said["bars"] = "for " + said["bars"]
+    if op == "fill":  # a fill's one place: its bar, the last bar or its section ("the second chorus")
+        place = _fill_place(s)
+        return None if place is None else " ".join([base, *place])
     return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_where(op, said), *_section(op, s)])
+
+
+# where a fill goes, as said: "at bar 8", "in the last bar" (a span of bars is a rewrite, not a fill)
+FILL_BAR = re.compile(r" (?:at|on|in|for) (?:bar|measure) (\d+)(?= )")
+FILL_LAST = re.compile(r" (?:the )?(?:last|final|very last) (?:bar|measure)(?= )")
+# a place a fill's sentence cannot say: before a section, every N bars, a span of bars
+FILL_UNSAID = re.compile(r" (?:into|before|leading up to|up to|every|each|bars|measures) ")
+NTH_WORDS = {2: "second", 3: "third", 4: "fourth", -1: "last"}
+
+
+def _fill_place(s: str) -> list[str] | None:
+    """The place of a fill said in the parser's words, nothing (the whole clip's), or None when it
+    says a place no fill's sentence says ("a fill going into the chorus", "a fill every 4 bars")."""
+    if FILL_UNSAID.search(s):
+        return None
+    if (bar := FILL_BAR.search(s)) is not None:
+        return [f"at bar {bar.group(1)}"]
+    if FILL_LAST.search(s):
+        return ["in the last bar"]
+    found = rg.section_of(" the" + s)  # "second chorus needs a fill": the section said first, bare
+    if found is None or found[0]["nth"] == 0:
+        return [] if found is None else None
+    nth = NTH_WORDS.get(int(found[0]["nth"]))
+    return [f"in the {nth + ' ' if nth else ''}{found[0]['section']}"]
 
 
 def _stem(s: str) -> str | None:
