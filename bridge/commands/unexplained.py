@@ -34,7 +34,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.masking import HIDES
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.region_words import SECTIONS
+from bridge.commands.region_words import SECTIONS, without_what_stays
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
@@ -136,8 +136,9 @@ KEPT_PLACE = re.compile(
 
 def request_of(s: str) -> str:
     """A normalised sentence without its asides (the purpose clause, "keep the rest as is":
-    ``asides``) and its clauses that keep a target or a place as it is."""
-    s = without_asides(s)
+    ``asides``) and its clauses that keep a target or a place as it is, or say what is left in a place a
+    part is taken out of ("no drums in the verse, just the guitar": ``region_words.without_what_stays``)."""
+    s = without_what_stays(without_asides(s))
     for pattern in (*KEPT, KEPT_PLACE):
         s = pattern.sub(" ", s)
     return s
