@@ -76,9 +76,11 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
 
 def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
     """A clip followed that is said as "this" or as a part ("follows the bass"), or None; a part said to
-    play along with what is here is an accompaniment (``take_words.accompanies``), not this."""
+    play along with what is here is an accompaniment (``take_words.accompanies``), no clip followed."""
+    if accompanies(s):
+        return None
     part = _PART.search(s)
     if part is not None:
         return {"source": "bass" if part.group(1).startswith("bass") else "chords"}, part.group(0)
-    this = None if accompanies(s) else _THIS.search(s)
+    this = _THIS.search(s)
     return None if this is None else ({"source": "selected"}, this.group(0))

@@ -31,7 +31,7 @@ WHOLE_SPAN = re.compile(
     r"(?:through|thru|to|till|until)(?: to)? (?:the (?:very )?)?(?:outro|end|finish|bottom)(?= )"
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the )"
+_BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the |(?<=of ))"
 # "in the second chorus", "the last verse", "in verse 2", "the drop"
 _SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+))?(?= )")
 # "every chorus", "each verse", "all the choruses", "the choruses", "both choruses"

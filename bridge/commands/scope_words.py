@@ -88,6 +88,19 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# "swing the hats, just the last 4 bars": "just" before a place says where, not which part is kept
+_JUST_THERE = re.compile(
+    rf"(?<!keep)(?<!leave)(?<!play) (?:just|only)(?= (?:in |on |for |over |during )?(?:the )?(?:(?:first|last|final) "
+    rf"(?:{_N} )?{_BAR}|(?:first|second|1st|2nd|last) half|{_BAR} \d+ ))"
+)
+
+
+def only_there(s: str) -> str:
+    """The normalised sentence with "just" or "only" said before a place blanked ("..., just the last 4
+    bars": in the last 4 bars); "keep only the first 4 bars" as it was."""
+    return _JUST_THERE.sub("", s)
+
+
 def _num(text: str | None) -> int:
     if text is None:
         return 0
