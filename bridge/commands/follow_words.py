@@ -47,8 +47,8 @@ _LOCKS = (
     r"sits? (?:on|with|over)|rides (?:on|over|with)|built (?:on|around)|based on)"
 )
 _THING = r"(?:clip|loop|one|bit|part|idea|groove|beat|riff|pattern|thing|region|take|recording|sample)"
-# "a bassline that follows this clip", "drums that lock to this", "chords over this loop": the clip here
-_THIS = re.compile(rf" {_LOCKS} (?:this|that)(?: {_THING})?(?= )| {_FOLLOWS} (?:this|that) {_THING}(?= )")
+# "a bassline that follows this clip", "drums that lock to this" (not "plays with this clip": an accompaniment)
+_THIS = re.compile(rf" {_LOCKS} (?:this|that)(?: {_THING})?(?= )")
 # "chords that follow the bass", "a melody that follows the chord progression": the part named
 _PART = re.compile(
     rf" {_LOCKS} (?:the|my|our) (bass(?: ?line)?|chords?(?: progression)?|progression|keys)(?= )"
