@@ -39,6 +39,8 @@ BREAKS = [
     case("loosen up the breakbeat in the second verse", op="humanize", target="drums",
          scope={"section": "verse", "nth": 2}),
     case("give the amen some swing", op="swing", target="drums"),
+    case("the break's too busy, simplify it", op="simpler", target="drums"),
+    case("can you humanize the break a bit, it's too rigid", op="humanize", target="drums"),
     case("the breakbeat is way too busy in the last 4 bars, thin it out", op="simpler", target="drums",
          scope={"last_bars": 4}),
     case("quantise my amen break in the first 4 bars", op="quantize", target="drums", scope={"first_bars": 4}),
@@ -55,6 +57,9 @@ COUNTED_BARS = [
 SOUND_TRACKS = [
     case("solo the reese channel", op="solo", target="track:reese"),
     case("unmute the reese track please", op="unmute", target="track:reese"),
+    case("turn the wobble track down a bit", op="softer", target="track:wobble"),
+    case("make the wobble track louder", op="louder", target="track:wobble"),
+    case("bring the growl channel up in the drop", op="louder", target="track:growl", scope={"section": "drop"}),
     case("the sub is too loud in drop two, turn it down a bit", op="softer", target="bass",
          scope={"section": "drop", "nth": 2}),
     case("push the sub up in the last drop", op="louder", target="bass", scope={"section": "drop", "nth": -1}),
@@ -66,6 +71,9 @@ SECTIONS = [
     case("put a fill at the end of drop two", op="fill", target="drums", scope={"section": "drop", "nth": 2}),
     case("put a fill at the end of verse 3", op="fill", target="drums", scope={"section": "verse", "nth": 3}),
     case("mute the hats for the rest of drop 2", op="remove", target="hats", scope={"section": "drop", "nth": 2}),
+    case("in verse 2 the hats are too loud, pull them down", op="softer", target="hats",
+         scope={"section": "verse", "nth": 2}),
+    case("in chorus 2 the bass is too quiet, push it up", op="louder", target="bass", scope={"section": "chorus", "nth": 2}),
 ]  # fmt: skip
 # 5 (new). What a new part follows said as "this" or as a part: kept as ``follow``.
 FOLLOWS = [
@@ -101,6 +109,8 @@ KEPT = [
     case("mute the reese", op="mute", target="bass"),
     case("solo the sub track", op="solo", target="track:sub"),
     case("solo the bass track", op="solo", target="bass"),
+    case("turn the drum track down", op="softer", target="drums"),
+    case("the bass is way 2 loud", op="softer", target="bass"),
     case("take back the last 4 changes", op="undo", count=4),
     case("give me a bass that plays along with this loop", op="accompany", target="bass"),
     case("write a melody that plays along with the chords", op="accompany", target="melody"),
