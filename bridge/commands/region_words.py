@@ -58,6 +58,9 @@ _TAKEN = re.compile(
 # "no drums in the first verse, just me and the guitar": what is left there is said after the removal
 _STAYS = re.compile(r"^ (?:(?:please|pls|for now|then|thanks) )*(?:just|only|nothing but|leave|leaving|keep|keeping)"
                     r"(?: the| me| us| my| a)? \w")  # fmt: skip
+_LATER = re.compile(
+    r" (?:then|after that|afterwards|also|and (?:then )?(?:make|add|mute|bring|put|give|turn|write))(?= )"
+)
 _REMOVALS = ("no", "remove", "lose", "drop", "kill", "cut", "mute", "take out", "get rid of", "ditch", "without")  # fmt: skip
 _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
@@ -126,11 +129,15 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
 
 def without_what_stays(s: str) -> str:
     """The normalised sentence without what is left in a place a part is taken out of: "no drums in the
-    first verse please just me and the guitar" -> "no drums in the first verse please"."""
+    first verse please just me and the guitar" -> "no drums in the first verse"; a later request said
+    in it ("..., just bass, then bring the drums in at bar 9") keeps the sentence whole."""
     found = _SECTION.search(s) or _SPAN.search(s)
     if found is None or not any(f" {w} " in s[: found.start() + 1] for w in _REMOVALS):
         return s
-    return s[: found.end()].rstrip() + " " if _STAYS.match(" " + s[found.end() :].lstrip()) else s
+    tail = " " + s[found.end() :].lstrip()
+    if _STAYS.match(tail) is None or _LATER.search(tail) is not None:
+        return s
+    return s[: found.end()].rstrip() + " "
 
 
 def region_of(s: str) -> dict[str, Any] | None:
