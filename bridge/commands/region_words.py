@@ -40,7 +40,7 @@ _EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|
 CHANGES = ("transform", "vary", "adjust", "infill")  # the actions a section's region changes a part over
 # "regenerate the bass in the chorus", "rewrite the chorus", "redo the drums in the drop", "new chords for
 # the bridge": the part made again over the section (a vary with ``regenerate``), the rest kept
-_AGAIN = re.compile(r"^ (?:(?:can you|could you|please|now|just) )*(?:regenerate|re generate|rewrite|re write|redo|"
+_AGAIN = re.compile(r"^ (?:(?:can you|could you|please|now|just) )*(?:regenerate|re generate|regen|re gen|rewrite|re write|redo|"
                     r"re do|remake|re make|rework|re work|write new|make new|give me new|new)(?= )")  # fmt: skip
 # the same said object first (an ESL order): "the drums in the second chorus make new", "the bass redo"
 _AGAIN_AFTER = re.compile(r"^ ((?:the |my |this |that )?\w+(?: \w+)?) (?:regenerate|rewrite|redo|remake|rework|make new|"

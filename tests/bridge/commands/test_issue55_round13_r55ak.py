@@ -66,10 +66,12 @@ SOUND_TRACKS = [
     case("the sub's way too quiet in the second chorus, bring it up", op="louder", target="bass",
          scope={"section": "chorus", "nth": 2}),
 ]  # fmt: skip
-# 4 (new). A section named after "the end of", "the start of" with its number ("the end of drop two").
+# 4 (new). A section named after "the end of", "the start of" with its number ("the end of drop two"), or
+# before "the" ("in verse 2 the hats": no texted "to"); a part regenerated there said "regen".
 SECTIONS = [
     case("put a fill at the end of drop two", op="fill", target="drums", scope={"section": "drop", "nth": 2}),
     case("put a fill at the end of verse 3", op="fill", target="drums", scope={"section": "verse", "nth": 3}),
+    case("regen the bass in the second chorus", op="vary", target="bass", scope={"section": "chorus", "nth": 2}),
     case("mute the hats for the rest of drop 2", op="remove", target="hats", scope={"section": "drop", "nth": 2}),
     case("in verse 2 the hats are too loud, pull them down", op="softer", target="hats",
          scope={"section": "verse", "nth": 2}),
