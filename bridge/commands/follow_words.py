@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bridge.commands import vocab as v
+from bridge.commands.take_words import accompanies
 from bridge.commands.track_words import bare_name
 
 _FOLLOWS = (
@@ -38,6 +39,20 @@ _TRACK = re.compile(
     r"(?: track| channel)?(?= )"
     rf"| {_FOLLOWS} (?!(?:the|my|this|that|a|an|what|whatever) )([a-z0-9]+(?: [a-z0-9]+)?) (?:track|channel)(?= )"
 )  # the last: a terse "chords following keys track", no article, the track said
+# the verbs that say following whatever follows them ("locks to this"; not "over", "with": "a bass with this key")
+_LOCKS = (
+    r"(?:follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|"
+    r"plays? along (?:to|with)|sticks? (?:to|with)|stuck to|stays? (?:with|on)|hugs|shadows|mirrors|"
+    r"(?:is |stays? )?(?:tight|in sync|synced|glued|tied) (?:with|to)|keeps? up with|lines? up with|"
+    r"sits? (?:on|with|over)|rides (?:on|over|with)|built (?:on|around)|based on)"
+)
+_THING = r"(?:clip|loop|one|bit|part|idea|groove|beat|riff|pattern|thing|region|take|recording|sample)"
+# "a bassline that follows this clip", "drums that lock to this" (not "plays with this clip": an accompaniment)
+_THIS = re.compile(rf" {_LOCKS} (?:this|that)(?: {_THING})?(?= )")
+# "chords that follow the bass", "a melody that follows the chord progression": the part named
+_PART = re.compile(
+    rf" {_LOCKS} (?:the|my|our) (bass(?: ?line)?|chords?(?: progression)?|progression|keys)(?= )"
+)
 _SOURCE_PARTS = {
     "chords": "chords",
     "bass": "bass",
@@ -51,9 +66,21 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
         return {"source": "selected"}, selected.group(0)
     track = _TRACK.search(s)
     if track is None:
-        return None
+        return _said_plainly(s)
     name = bare_name(track.group(1) or track.group(2) or track.group(3))  # "the piano track" -> "piano"
     said_track = re.search(r" (?:track|channel) ", track.group(0) + " ") is not None
     # "the keys track" is a track of that name; "the keys" (or "the bass track") the part
     part = _SOURCE_PARTS.get(name if said_track else v.PARTS.get(name, ""))
     return ({"source": part} if part else {"source_track_name": name}), track.group(0)
+
+
+def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
+    """A clip followed that is said as "this" or as a part ("follows the bass"), or None; a part said to
+    play along with what is here is an accompaniment (``take_words.accompanies``), no clip followed."""
+    if accompanies(s):
+        return None
+    part = _PART.search(s)
+    if part is not None:
+        return {"source": "bass" if part.group(1).startswith("bass") else "chords"}, part.group(0)
+    this = _THIS.search(s)
+    return None if this is None else ({"source": "selected"}, this.group(0))

@@ -66,8 +66,18 @@ _OTHER_TONGUE = (
     (re.compile(r"\bdembow(?= (?:beat|groove|rhythm|pattern|drums?|loop|style|vibe|feel)\b)"), "reggaeton"),
     (re.compile(r"\b(?:the|el|my|that|this|our) dembow\b"), "the drums"),
     (re.compile(r"\bboom ?bap\b"), "hip hop"),
-    # a scene's name for its bass sound ("the reese" of drum and bass); a phone's autocorrect of bass and hi-hat
-    (re.compile(r"\b(?:the|my|that|this|our|a) reese(?: bass)?\b"), "the bass"),
+    # a scene's name for its bass sound ("the reese" of drum and bass, "the sub"; "the reese track" is the
+    # track so named); a phone's autocorrect of bass and hi-hat
+    (
+        re.compile(r"\b(?:the|my|that|this|our|a) reese(?: bass)?\b(?! (?:tracks?|channels?|bus|group)\b)"),
+        "the bass",
+    ),
+    (
+        re.compile(
+            r"\b(?:the|my|that|this|our) subs?(?: bass)?\b(?! (?:tracks?|channels?|bus|group|drops?|kicks?|fx)\b)"
+        ),
+        "the bass",
+    ),
     (re.compile(r"\bbase\b(?! of\b)"), "bass"),
     (re.compile(r"\b(?:hi|high) hates?\b"), "hi hats"),
     (re.compile(r"\bthe bottom end\b(?! of\b)"), "the bass"),  # "the bottom end is bare"

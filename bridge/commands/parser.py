@@ -22,6 +22,7 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
+from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
 from bridge.commands.intent import Intent, unknown
@@ -30,6 +31,7 @@ from bridge.commands.part_reading import part_reading
 from bridge.commands.questions import question_of
 from bridge.commands.remarks import undone
 from bridge.commands.said import said
+from bridge.commands.scope_words import only_there
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.studio_errands import studio_job
@@ -49,6 +51,9 @@ def parse(text: str) -> Intent:
     s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the
     # drums; "a song from the intro through to the outro": the whole song, no section of it
     s = masking.plain(s)  # "bring the drums down, they're drowning out the piano": the drums, softer
+    s = drums_for_break(s)  # "quantise the break, it's flammy": the drums ("in the break": the section)
+    s = rg.without_what_stays(s)  # "no drums in the verse, just me and the guitar": the drums taken out
+    s = only_there(s)  # "swing the hats, just the last 4 bars": there, no part kept alone
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
     later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."

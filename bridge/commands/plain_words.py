@@ -53,7 +53,7 @@ _UNITS = frozenset(
 _COUNTS = frozenset(
     "bar bars measure measures beat beats take takes track tracks version versions clip clips up down by to of in "
     "at every last first next over and or x plus minus channel number no scene slot section from till until "
-    "through thru between".split()
+    "through thru between verse chorus drop bridge intro outro breakdown".split()  # "in drop 2 the bass": its number
 )
 _LINKS = frozenset("in to of and or at".split())
 # "feels 2 rushed", "way 2 busy", "2 loud": too (before a word that says how much of something)

@@ -31,7 +31,7 @@ WHOLE_SPAN = re.compile(
     r"(?:through|thru|to|till|until)(?: to)? (?:the (?:very )?)?(?:outro|end|finish|bottom)(?= )"
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the )"
+_BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the |(?<=of ))"
 # "in the second chorus", "the last verse", "in verse 2", "the drop"
 _SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+))?(?= )")
 # "every chorus", "each verse", "all the choruses", "the choruses", "both choruses"
@@ -40,7 +40,7 @@ _EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|
 CHANGES = ("transform", "vary", "adjust", "infill")  # the actions a section's region changes a part over
 # "regenerate the bass in the chorus", "rewrite the chorus", "redo the drums in the drop", "new chords for
 # the bridge": the part made again over the section (a vary with ``regenerate``), the rest kept
-_AGAIN = re.compile(r"^ (?:(?:can you|could you|please|now|just) )*(?:regenerate|re generate|rewrite|re write|redo|"
+_AGAIN = re.compile(r"^ (?:(?:can you|could you|please|now|just) )*(?:regenerate|re generate|regen|re gen|rewrite|re write|redo|"
                     r"re do|remake|re make|rework|re work|write new|make new|give me new|new)(?= )")  # fmt: skip
 # the same said object first (an ESL order): "the drums in the second chorus make new", "the bass redo"
 _AGAIN_AFTER = re.compile(r"^ ((?:the |my |this |that )?\w+(?: \w+)?) (?:regenerate|rewrite|redo|remake|rework|make new|"
@@ -50,6 +50,18 @@ _FILL = re.compile(r"^ (?:(?:add|put|give me|make|do|throw in|drop) )?(?:a |some
                    r"| on| for)?(?: the end of)? $")  # fmt: skip
 # "give me another chorus", "a new verse": a vary over the section (plain, as "vary the chorus")
 _ANOTHER = re.compile(rf" (?:another|a new|a different|a fresh) (?:take (?:of|on) (?:the )?)?({_NAMES})(?= )")
+# "lose the chords in the verse", "drop the bass in the last chorus": a jam's cue words (``jam_words``) said
+# over a section ask the part taken out there
+_TAKEN = re.compile(
+    r"^ (?:(?:can you|could you|please|now|just) )*(?:lose|drop|take out|ditch|cut out|pull out)(?= )"
+)
+# "no drums in the first verse, just me and the guitar": what is left there is said after the removal
+_STAYS = re.compile(r"^ (?:(?:please|pls|for now|then|thanks) )*(?:just|only|nothing but|leave|leaving|keep|keeping)"
+                    r"(?: the| me| us| my| a)? \w")  # fmt: skip
+_LATER = re.compile(
+    r" (?:then|after that|afterwards|also|and (?:then )?(?:make|add|mute|bring|put|give|turn|write))(?= )"
+)
+_REMOVALS = ("no", "remove", "lose", "drop", "kill", "cut", "mute", "take out", "get rid of", "ditch", "without")  # fmt: skip
 _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
 
@@ -105,11 +117,27 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
         )
         return Intent("transform", part, {"kind": "fill", "region": section[0]}, intent.heard)
     change = parse(rest)
+    taken = _TAKEN.match(rest) if change.action == "jam" else None
+    if taken is not None and change.params.get("value") == "0":  # "lose the chords in the verse"
+        change = parse(" remove " + rest[taken.end() :].lstrip())
     if change.action == "transform" and change.params.get("kind") == "fill" and change.part is None:
         change = Intent("transform", "drums", change.params, change.heard)  # a fill is the drums' unless said
     if change.action in CHANGES or (change.action == "mixer" and change.params.get("do") == "mute"):
         return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
     return intent
+
+
+def without_what_stays(s: str) -> str:
+    """The normalised sentence without what is left in a place a part is taken out of: "no drums in the
+    first verse please just me and the guitar" -> "no drums in the first verse"; a later request said
+    in it ("..., just bass, then bring the drums in at bar 9") keeps the sentence whole."""
+    found = _SECTION.search(s) or _SPAN.search(s)
+    if found is None or not any(f" {w} " in s[: found.start() + 1] for w in _REMOVALS):
+        return s
+    tail = " " + s[found.end() :].lstrip()
+    if _STAYS.match(tail) is None or _LATER.search(tail) is not None:
+        return s
+    return s[: found.end()].rstrip() + " "
 
 
 def region_of(s: str) -> dict[str, Any] | None:

@@ -21,6 +21,11 @@ _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _N = rf"(\d+|{_ORD})"
 _BAR = r"(?:bars?|measures?)"
 SECTIONS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "hook section", "pre chorus", "drop")
+# "in the last eight", "for the first 4": bars, unless another unit or thing follows the count
+_UNITS = (
+    r"(?:seconds?|secs?|minutes?|mins?|beats?|notes?|hits?|steps?|takes?|versions?|changes?|edits?|things?|"
+    r"ones?|times?|tries|goes|clips?|loops?|tracks?|sixteenths?|eighths?|8ths?|16ths?|ms|percent|db)\b"
+)
 # pattern -> how its groups become options; tried in order, each found once
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf" (?:from )?{_BAR} {_N} (?:to|through|till|until) {_BAR} {_N} "), "range"),
@@ -47,6 +52,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "half",
     ),
     (re.compile(rf" (?:in |on |for |over |during )?(?:the )?(first|last|final) (?:{_N} )?{_BAR} "), "ends"),
+    (
+        re.compile(
+            rf" (?:in|on|for|over|during|across|through|throughout) the (first|last|final) (\d+) (?!{_UNITS})"
+        ),
+        "ends",
+    ),
     (re.compile(rf" (?:only )?(?:after|past) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "after"),
     (
         re.compile(
@@ -75,6 +86,19 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(rf" (?:in|during|for|on) the ({'|'.join(SECTIONS)})s? "), "section"),
 )
+
+
+# "swing the hats, just the last 4 bars": "just" before a place says where, not which part is kept
+_JUST_THERE = re.compile(
+    rf"(?<!keep)(?<!leave)(?<!play) (?:just|only)(?= (?:in |on |for |over |during )?(?:the )?(?:(?:first|last|final) "
+    rf"(?:{_N} )?{_BAR}|(?:first|second|1st|2nd|last) half|{_BAR} \d+ ))"
+)
+
+
+def only_there(s: str) -> str:
+    """The normalised sentence with "just" or "only" said before a place blanked ("..., just the last 4
+    bars": in the last 4 bars); "keep only the first 4 bars" as it was."""
+    return _JUST_THERE.sub("", s)
 
 
 def _num(text: str | None) -> int:

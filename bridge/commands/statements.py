@@ -16,6 +16,7 @@ from bridge.commands.musicgen_words import anywhere
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.reasons import without_reasons
+from bridge.commands.region_words import without_what_stays
 from bridge.commands.remarks import requested
 
 # "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
@@ -27,17 +28,29 @@ _STATEMENT = re.compile(
     re.IGNORECASE,
 )
 
+# "..., just me and the guitar": what is left in the place a part is taken out of (as written)
+_STAYS = re.compile(r"\s*[,;:-]+\s*(?:(?:please|pls|for now|then|thanks)\s+)*(?:just|only|nothing but|leave|leaving|"
+                    r"keep|keeping)\b.*$", re.IGNORECASE)  # fmt: skip
+
 
 def for_reading(heard: str) -> str:
     """The sentence as a reader of whole sentences should see it: corrected (``fillers.as_meant``), and
     without a statement after a request ("take the chords up a step, they feel kinda dark") or the reason
     given for people ("..., so the class hears the lift") when the rules read the request alone; else as
     written; the reason said after a request (``request_said``) is never seen."""
-    meant = _without_reason(as_meant(request_said(heard)))
+    meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
     cut = _STATEMENT.sub("", meant).strip()
     if not cut or cut == meant.strip() or not requested(normalize(cut)[0]):  # "ok, that's enough": no request
         return meant
     return cut if rules(cut).understood else meant
+
+
+def _without_what_stays(meant: str) -> str:
+    """``meant`` without what is left in the place a part is taken out of, after a comma ("no drums in the
+    first verse, just me and the guitar": ``region_words.without_what_stays``); else as it was."""
+    s = normalize(meant)[0]
+    cut = _STAYS.search(meant) if without_what_stays(s) != s else None
+    return meant[: cut.start()] if cut is not None else meant
 
 
 def _without_reason(meant: str) -> str:

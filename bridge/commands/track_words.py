@@ -80,11 +80,20 @@ def bare_name(name: str) -> str:
     return " ".join(words)
 
 
+# "the wobble track", "the reese channel": a track named by a sound word said before "track" or "channel"
+_SAID_TRACK = re.compile(r" (?:the|my|that) ([a-z0-9]+) (?:track|channel)(?= )")
+_NO_NAME = frozenset({"whole", "same", "other", "next", "last", "first", "previous", "new", "entire", "selected",
+                      "current", "backing", "master", "main", "old", "empty", "midi", "audio", "return"})  # fmt: skip
+
+
 def instrument_track(s: str) -> str | None:
-    """The name of a track a sentence names by its instrument ("the cello line" -> "cello"), or None."""
+    """The name of a track a sentence names by its instrument ("the cello line" -> "cello") or by a sound
+    word before "track" or "channel" ("the wobble track" -> "wobble"; not a part: "the bass track"), or None."""
     m = _NAMED.search(s)
     if m is None:
-        return None
+        said = _SAID_TRACK.search(s)
+        name = None if said is None else said.group(1)
+        return None if name is None or name in _NO_NAME or name in v.PARTS else name
     words = m.group(1).split()
     return words[-1] if len(words) == 2 and words[0] not in INSTRUMENTS else m.group(1)
 

@@ -29,12 +29,13 @@ from typing import Any
 from bridge.commands import vocab as v
 from bridge.commands.asides import without_asides
 from bridge.commands.audio_words import STEMS
+from bridge.commands.break_words import drums_for_break
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.masking import HIDES
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.region_words import SECTIONS
+from bridge.commands.region_words import SECTIONS, without_what_stays
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
@@ -136,8 +137,10 @@ KEPT_PLACE = re.compile(
 
 def request_of(s: str) -> str:
     """A normalised sentence without its asides (the purpose clause, "keep the rest as is":
-    ``asides``) and its clauses that keep a target or a place as it is."""
-    s = without_asides(s)
+    ``asides``) and its clauses that keep a target or a place as it is, or say what is left in a place a
+    part is taken out of ("no drums in the verse, just the guitar": ``region_words.without_what_stays``);
+    a drum break said as the drums is the drums ("the break's too stiff, loosen it up": ``break_words``)."""
+    s = drums_for_break(without_what_stays(without_asides(s)))
     for pattern in (*KEPT, KEPT_PLACE):
         s = pattern.sub(" ", s)
     return s
