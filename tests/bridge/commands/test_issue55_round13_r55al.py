@@ -11,7 +11,9 @@ by another name, a place counted without "bars", a level said of the clip, separ
 - "make it louder" / "turn this up" act as "make it softer" does (the selected clip), unless a thing the
   rules do not read was said before ("the sub's too quiet, push it up": asked, ``guards``);
 - "split my rough mix into stems" is a separation, not a mixdown refused; "all four stems" is the whole
-  split; a description said last of a new part ("..., super dusty") does not stop the make.
+  split; a description said last of a new part ("..., super dusty") does not stop the make;
+- a setting said in an opinion after the request ("give me a drum beat, I think house would suit it")
+  is kept: the reason clause is not cut when the request alone loses a genre, key, tempo or meter.
 
 Every sentence is the engineer's own, none from a blind set; each ``FIXED`` one was read otherwise on
 main 617bb3e (checked by running this file there), each ``KEPT`` one is a near sentence whose reading
@@ -72,6 +74,11 @@ FIXED = [
     case("split this into all 4 stems", op="separate"),
     case("split this loop into its four stems", op="separate"),
     case("get the vocals out of my rough mix", op="separate", target="vocals"),
+    # a setting said in an opinion after the request is the new part's (statements)
+    case("give me a drum beat, I think house would suit it", op="make", target="drums", genre="house"),
+    case("could you write some chords, I think jazz works best here", op="make", target="chords", genre="jazz"),
+    case("make a melody, I feel like D minor would work", op="make", target="melody", key="D minor"),
+    case("write a bass line, I guess funk would fit the vibe", op="make", target="bass", genre="funk"),
 ]  # fmt: skip
 KEPT = [  # read so on 617bb3e too
     case("bung a cowbell on the offbeats", op="add", target="percussion", scope={"beats": "offbeats"}),
