@@ -65,9 +65,14 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
      "make a whole song"),
     # "back out the last 3 changes", "scrap that last edit", "roll back two steps": undo
     (re.compile(rf"\b(?:back out|roll back|wind back|reverse|revert|scrap|bin|ditch|nix|lose|kill|drop|cancel)"
-                rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} )?{_EDITS}\b)",
+                rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} |few |couple of )?{_EDITS}\b)",
                 re.I), "undo"),
     (re.compile(rf"\b(?:roll|wind|step) back(?= {_N} (?:{_EDITS}|times)\b)", re.I), "undo"),
+    # "undo the last couple of changes", "undo the last few edits": 2, 3 (a few is three: docs/intents.md)
+    (re.compile(rf"\b(undo (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?)"
+                rf"(?:a )?couple(?: of)? (?={_EDITS}\b)", re.I), r"\g<1>2 "),
+    (re.compile(rf"\b(undo (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?)"
+                rf"(?:a )?few (?={_EDITS}\b)", re.I), r"\g<1>3 "),
     (re.compile(r"\b(?:back|roll|wind) (that|it|this|those|them|everything) (?:all )?(?:back|out)\b", re.I), r"undo \1"),
     # "keep that bassline going for another 8", "carry the drums on for 4 more bars": continue
     (re.compile(rf"\b(?:keep|let|have) ({_OBJ}) (?:{_GOING})(?: on)?"
@@ -82,6 +87,8 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "set the project to 176", "put the session at 90": the song's tempo
     (re.compile(r"\b(set|change|put|bring|switch|move|take|make) (?:the |my |our |this )?(?:project|session|live set|set)"
                 r"(?:['’]?s)?(?: (?:tempo|bpm|speed))? (?:up |down )?(to|at) (?=\d)", re.I), r"\1 the tempo \2 "),
+    (re.compile(r"\b(?:the|my|our|this) (?:project|session|live set)(?:['’]?s)?(?: (?:tempo|bpm|speed))?"
+                r"(?= (?:should be|needs to be|has to be|must be|is)(?: at)? \d)", re.I), "the tempo"),
     # "for the last 8", "in the first four": bars (a place counted with no unit)
     (re.compile(r"\b((?:for|in|over|during|across|through|throughout) the (?:last|first|final|opening|closing) "
                 rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen)){_PLACE_END}", re.I),

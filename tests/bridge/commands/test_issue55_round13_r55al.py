@@ -54,12 +54,15 @@ FIXED = [
     case("roll back three steps", op="undo", count=3),
     case("bin the last 2 edits", op="undo", count=2),
     case("roll that back", op="undo"),
+    case("undo the last couple of changes", op="undo", count=2),
+    case("back out the last few edits", op="undo", count=3),
     # continue
     case("let it run for another 4", op="continue", bars=4),
     case("let the drums ride for 4 more bars", op="continue", target="drums", bars=4),
     # the song by another name
     case("set the project to 140", op="set", target="song", tempo_bpm=140),
     case("change the session to 128", op="set", target="song", tempo_bpm=128),
+    case("the project should be at 92", op="set", target="song", tempo_bpm=92),
     # a place counted without "bars"
     case("thin it out in the last eight", op="simpler", scope={"last_bars": 8}),
     case("make it quieter for the first 8", op="softer", scope={"first_bars": 8}),
