@@ -41,6 +41,7 @@ FIXED = [
          scope={"section": "chorus", "nth": 2}),
     # making
     case("bash out some chords for the bridge", op="make", target="chords", scope={"section": "bridge"}),
+    case("make a 4 bar perc loop", op="make", target="drums", bars=4),
     case("rustle up some drums", op="make", target="drums"),
     case("can I get some chords for the verse, something jazzy", op="make", target="chords", genre="jazz",
          scope={"section": "verse"}),
@@ -97,6 +98,8 @@ KEPT = [  # read so on 617bb3e too
     case("hammer out an 8 bar bass line", op="make", target="bass", bars=8),
     case("make it louder in the last 4 bars", op="louder", scope={"last_bars": 4}),
     case("split this into stems, I only want the drums", op="separate", target="drums"),
+    case("bash out a quick 2 bar percussion loop", op="make", target="drums", bars=2),
+    case("write a percussion loop for the intro", op="make", target="drums", scope={"section": "intro"}),
     case("make 8 bars of dusty rhodes with tape hiss", op="musicgen", prompt="dusty rhodes with tape hiss", bars=8),
 ]  # fmt: skip
 
