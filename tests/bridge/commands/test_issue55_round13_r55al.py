@@ -4,7 +4,8 @@ by another name, a place counted without "bars", a level said of the clip, separ
 - British and studio verbs of putting a thing in ("chuck a clap on beat 2 of bar 9", "slap a tambourine in
   from bar 5") add it; verbs of making ("knock together", "rustle up", "hammer out") and a want put as a
   question ("could we get a melody for the chorus") make it; "do the whole track from scratch, ..." makes
-  a whole song with its genre and tempo (``slang_words``);
+  a whole song with its genre and tempo (``slang_words``); hand percussion said in the plural ("some
+  rimshots", "the bongos") is the percussion voice (``clip_words``);
 - "back out the last two changes", "roll back three steps", "bin the last 2 edits" undo with the count;
   "keep the chords going for 16 more bars", "let it run for another 4" continue; "set the project to 140"
   sets the song's tempo; "for the last eight" is the last 8 bars;
@@ -37,6 +38,8 @@ FIXED = [
     case("pop a crash on the one of bar 33", op="add", target="crash", scope={"bars": [33, 33], "beats": 1}),
     case("slap a tambourine in from bar 5", op="add", target="percussion", scope={"from_bar": 5}),
     case("can you whack a shaker in from bar 9", op="add", target="percussion", scope={"from_bar": 9}),
+    case("chuck some rimshots in the second half", op="add", target="percussion", scope={"half": 2}),
+    case("humanise the bongos", op="humanize", target="percussion"),
     case("chuck a fill in at the end of the second chorus", op="fill", target="drums",
          scope={"section": "chorus", "nth": 2}),
     # making
