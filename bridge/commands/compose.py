@@ -231,7 +231,9 @@ def _grid(s: str) -> dict[str, float]:
 
 
 # the selected clip pointed at ("make it louder", "turn this one up"), with no number ("bring it up to 90": a tempo)
-_POINTED = re.compile(r" (?:it|this|that|this clip|this one|this loop|this part) ")
+_POINTED = re.compile(
+    r" (?:it|this|that|this one|(?:this|the) (?:selected )?(?:clip|loop|part)|the selection) "
+)
 
 
 def _pointed_level(s: str) -> str | None:

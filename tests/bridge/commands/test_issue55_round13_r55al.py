@@ -76,6 +76,8 @@ FIXED = [
     case("make it louder", op="louder"),
     case("make this one louder", op="louder"),
     case("can you bring it down a touch", op="softer"),
+    case("make the selected clip quieter", op="softer"),
+    case("turn the selected clip up", op="louder"),
     # separations
     case("break my final mix down into stems", op="separate"),
     case("split this into all 4 stems", op="separate"),
