@@ -72,10 +72,9 @@ DRUM_VOICES: dict[str, str] = {
     "shakers": "percussion",
 }
 # the hand percussion a drum clip holds, one voice ("percussion"): "humanize the shaker", "swing the congas"
-PERCUSSION_WORDS = dict.fromkeys(
-    ("percussion", "perc", "shaker", "tambourine", "congas", "conga", "rim", "rimshot", "cowbell"),
-    "percussion",
-)
+_HAND = ("percussion", "perc", "shaker", "shakers", "tambourine", "tambourines", "congas", "conga", "rim", "rimshot",
+         "rimshots", "cowbell", "cowbells", "bongos", "bongo")  # fmt: skip
+PERCUSSION_WORDS = dict.fromkeys(_HAND, "percussion")
 # notes put on the beat: a quantize ("so every note sits right on the beat"), not words of a feeling
 ON_THE_BEAT = ("right on the beat", "dead on the beat", "bang on the beat", "exactly on the beat", "sits on the beat",
                "sit on the beat", "lands on the beat", "land on the beat")  # fmt: skip

@@ -70,6 +70,9 @@ def compose(s: str) -> Intent | None:
         return Intent(
             "adjust", part, {"what": "energy", "direction": "up" if calm.group(1) == "pump" else "down"}
         )
+    level = _pointed_level(s) if found is None and part is None and not voices and not scope else None
+    if level is not None:  # "make it louder", "turn this up": the selected clip, as "make it softer" is
+        return Intent("adjust", None, {"what": "energy", "direction": level})
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
     if (
         named is not None
@@ -225,6 +228,20 @@ _GRIDS = {**dict.fromkeys(("8ths", "eighths", "8th notes", "eighth notes", "1 8"
 
 def _grid(s: str) -> dict[str, float]:
     return next(({"grid": grid} for words, grid in _GRIDS.items() if said(s, words)), {})
+
+
+# the selected clip pointed at ("make it louder", "turn this one up"), with no number ("bring it up to 90": a tempo)
+_POINTED = re.compile(
+    r" (?:it|this|that|this one|(?:this|the) (?:selected )?(?:clip|loop|part)|the selection) "
+)
+
+
+def _pointed_level(s: str) -> str | None:
+    """ "up" or "down" for a level change said of the selected clip alone, else None."""
+    if not _POINTED.search(s) or re.search(r"\d", s) or sp_dimension(s) or pw.interval_of(s) is not None:
+        return None
+    loud = _loudness(s)
+    return None if loud is None else "up" if loud == "louder" else "down"
 
 
 def _loudness(s: str) -> str | None:

@@ -154,7 +154,11 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         and (named == target or (named is None and not POINTED.search(s)))
     ):
         return f"it names the {target}"
-    if op in LEVEL_OPS and "target" not in means and (named is not None or not POINTED.search(s)):
+    if (
+        op in LEVEL_OPS
+        and "target" not in means
+        and (named is not None or not POINTED.search(s) or _unread_thing(s) is not None)
+    ):  # "the sub's too quiet, push it up": "it" is a thing the rules do not read
         return "it names no part it reads"
     if op == "remove" and "target" not in means and _unread_thing(s) is not None:  # "kill the china"
         return f"it names the {_unread_thing(s)}, which it does not read"

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from bridge.commands.engineer_words import engineered
 from bridge.commands.role_words import described
+from bridge.commands.slang_words import slang
 from bridge.commands.theory_words import related
 
 # a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
@@ -203,5 +204,6 @@ def learned(text: str) -> str:
 @lru_cache(maxsize=256)
 def plain(heard: str) -> str:
     """The sentence in plain English (text speak, a learner's phrasing, a part named by its sound or
-    role: ``role_words``, and an engineer's numbers said plainly: ``engineer_words``)."""
-    return related(engineered(described(learned(texted(heard)))))
+    role: ``role_words``, an engineer's numbers: ``engineer_words``, and a producer's slang:
+    ``slang_words``, said plainly)."""
+    return related(engineered(described(learned(slang(texted(heard))))))

@@ -60,6 +60,9 @@ def _without_reason(meant: str) -> str:
     return cut if cut and cut != meant.strip() and rules(cut).understood else meant
 
 
+SETTINGS = ("genre", "key", "tempo_bpm", "meter")  # a value of a new part, never lost with a reason cut
+
+
 @lru_cache(maxsize=256)  # asked twice a sentence: by the learned reading's input and by the decision
 def request_said(heard: str) -> str:
     """The written sentence without the reason it gives after its request ("mute the bass, it's stepping
@@ -71,6 +74,10 @@ def request_said(heard: str) -> str:
     audio = anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"
     cut = without_reasons(heard, audio)
     if cut == heard or not (request := rules(cut)).understood:
+        return heard
+    # "give me a whole song, I think techno would fit": the genre is the request's, not a reason
+    whole = rules(heard).params
+    if any(name in whole and name not in request.params for name in SETTINGS):
         return heard
     return cut if request.action != "musicgen" or audio else heard
 

@@ -46,7 +46,10 @@ _SAID = (
     frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
     | frozenset(co.VOICES)
     | frozenset(w for w in OPERATIONS if len(w) > 4 and w not in ("proper", "going", "enough"))
+    | frozenset({"stems", "stem"})  # "split my rough mix into stems": a separation, MuseAroo's own
 )
+# a part taken out of a mix is a separation: "the vocals out of my rough mix"
+_OUT_OF_MIX = re.compile(r" (?:out of|from) (?:my|the|this|that) (?:\w+ )?mix ")
 
 
 def studio_job(s: str) -> bool:
@@ -56,6 +59,6 @@ def studio_job(s: str) -> bool:
     padded = f" {' '.join(s.split())} "
     found = _FIND.search(padded)  # "hunt down a drum kit": the sounds' words name no part to change
     rest = padded if found is None else f"{padded[: found.start()]} {padded[found.end() :]}"
-    if any(f" {w} " in rest for w in _SAID):
+    if any(f" {w} " in rest for w in _SAID) or _OUT_OF_MIX.search(padded):
         return False
     return found is not None or any(p.search(padded) for p in (_MIX_MASTER, _OUTSIDE))

@@ -102,8 +102,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     words = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
     # every stem is made: "into drums, bass and vocals"
-    if means["op"] == "separate" and "target" not in means:
-        words |= set(STEMS)
+    if means["op"] == "separate" and "target" not in means:  # the four of the default split: "all 4 stems"
+        words |= set(STEMS) | {"4"}
     if means["op"] == "analyze":  # what an analysis reads: "figure out the chords in this sample"
         words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
     # a part said by another of its names is read as that part: "some keys in 3/4" (chords), "a percussion pattern"
@@ -127,6 +127,15 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     ):  # "to 1/16": a 16th note's grid
         words |= {"1", str(round(4 / grid))}
     return words
+
+
+# how a new part should sound, said last after a degree word ("..., super dusty", "something dark n moody"):
+# the flavour of the part made, which no field of a make carries (a genre in it is read all the same)
+DESCRIBED = re.compile(
+    r" (?:super|real|really|very|well|proper|extra|mega|kinda|kind of|sort of|quite|pretty|nice and|something|"
+    r"somethin|all)(?: [a-z]+){1,4} $"
+)
+MADE_OPS = ("make",)
 
 
 # a place kept as it is: "leave the verses as they are", "keep the bridge chords untouched"
@@ -168,10 +177,13 @@ def unexplained(
     if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
-    said = with_units(request_of(s))
+    request = request_of(s)
+    described = DESCRIBED.search(request) if op in MADE_OPS else None
+    flavour = set(described.group(0).split()) if described is not None else set()
+    said = with_units(request)
     for i, (word, unit) in enumerate(said):
         named = known.get(word)
-        if word in carried or named is None or named.kind not in kinds or word in left:
+        if word in carried or word in flavour or named is None or named.kind not in kinds or word in left:
             continue
         if not word.isdigit() and {w for w, _ in said[max(i - 3, 0) : i]} & CONTEXT:
             continue  # "buried under the strings", "clashing with the bass": what it is heard against

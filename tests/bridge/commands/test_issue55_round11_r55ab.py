@@ -132,7 +132,7 @@ def test_a_place_said_wrong_with_no_change_is_asked_about(text: str, where: str)
     [
         ("the drums r way 2 busy", "the drums are way too busy"),
         ("comin in 2 late", "comin in too late"),
-        ("keep it going 4 another 8 bars 🔥", "keep it going for another 8 bars"),
+        ("keep it going 4 another 8 bars 🔥", "continue it for 8 bars"),  # then said plainly (slang_words)
         ("yo, sooo good lol", "so good"),
         ("mute me the track with the name Pad", "mute the track named Pad"),
         ("write for me a melody", "write me a melody"),
