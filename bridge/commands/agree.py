@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, carried, explain, guards, rephrase
+from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.dictated import punctuated
 from bridge.commands.intent import UNKNOWN, Intent, unknown
@@ -78,6 +78,15 @@ def parse(text: str, voiced: bool = False) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
     one (``_chosen``; issue 56 part I)."""
+    heard, asked = heard_as(text)
+    if asked:
+        return unknown(heard, asked)
+    # several requests: each later clause read by ``_one`` alone (its own gate; no recursion)
+    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced))
+
+
+def _one(text: str, voiced: bool) -> Intent:
+    """One request's reading: the sentence said in English, its scoped clause read first."""
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)

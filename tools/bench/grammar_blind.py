@@ -57,7 +57,9 @@ def _norm(value: Any) -> Any:
     """One spelling for values that mean the same: a one-item list is its item, numbers as floats,
     text in lower case with single spaces, mappings and lists element-wise."""
     if isinstance(value, dict):
-        return {str(k): _norm(v) for k, v in value.items() if v is not None}
+        # ``then``: later requests in the order said (a target list's order does not matter)
+        return {str(k): [_norm(x) for x in v] if k == "then" and isinstance(v, list) else _norm(v)
+                for k, v in value.items() if v is not None}  # fmt: skip
     if isinstance(value, list | tuple):
         items = [_norm(v) for v in value]
         return items[0] if len(items) == 1 else sorted(items, key=str)
