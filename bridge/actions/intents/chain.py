@@ -3,8 +3,8 @@
 
 A step that fails stops the chain: what the steps before it did stays (the takes they wrote are kept
 in the history by the job board), and the failure names the step that failed and those not tried.
-Whether the chain waits for a "yes" is decided for all of it (``held``): a replace or a heavy spoken
-job anywhere in it holds the whole chain, and the "yes" runs it all.
+Whether the chain waits for a "yes" is decided for all of it (``commands.reply.held_for_yes``): a
+replace or a heavy spoken job anywhere in it holds the whole chain, and the "yes" runs it all.
 """
 
 from __future__ import annotations
@@ -19,40 +19,9 @@ from engines.errors import InvalidValue, NoPartClip, RooError
 Step = Callable[[App, Job, Intent], Awaitable[str]]
 
 
-def steps(intent: Intent) -> list[Intent]:
-    """The first request (without ``then``) and each later one, in the order said."""
-    later = intent.params.get("then") or []
-    first = Intent(
-        intent.action, intent.part, {k: v for k, v in intent.params.items() if k != "then"}, intent.heard
-    )
-    return [first, *(_step(entry, intent.heard) for entry in later)]
-
-
-def _step(entry: object, heard: str) -> Intent:
-    if not isinstance(entry, dict) or not isinstance(entry.get("action"), str):
-        raise InvalidValue(f"a later request must be a mapping with an action, got {entry!r}")
-    return Intent(entry["action"], entry.get("part"), dict(entry.get("params") or {}), heard)
-
-
-def describe(intent: Intent) -> str:
-    """The status line's words for every step ("set tempo: tempo_bpm 101; then adjust drums: ...")."""
-    return "; then ".join(step.describe() for step in steps(intent))
-
-
-def held(intent: Intent, why: Callable[[Intent], str]) -> str:
-    """Why the whole chain waits for a "yes" (the first step's reason that holds it), or ""."""
-    reasons = [(n, reason) for n, step in enumerate(steps(intent)) if (reason := why(step))]
-    if not reasons:
-        return ""
-    n, reason = reasons[0]
-    return (
-        reason if n == 0 else f"step {n + 1} ({steps(intent)[n].describe()}): {reason}; a yes runs every step"
-    )
-
-
 async def run(app: App, job: Job, intent: Intent, do: Step) -> str:
     """Each step in order through ``do``; the steps' answers joined ("...; then ...")."""
-    todo = steps(intent)
+    todo = intent.steps()
     if len(todo) == 1:
         return await do(app, job, todo[0])
     said: list[str] = []

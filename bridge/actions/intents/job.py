@@ -70,9 +70,8 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     heard = f'heard "{intent.heard}"'
     if not intent.understood:
         raise InvalidValue(refusal(intent))
-    job.report(0.05, f"{heard}: {chain.describe(intent)}")
-    # the same words `roo listen` prints (commands.reply); a step that needs a yes holds every step
-    held = chain.held(intent, lambda step: held_for_yes(step, source=source))
+    job.report(0.05, f"{heard}: {intent.describe()}")
+    held = held_for_yes(intent, source=source)  # the same words `roo listen` prints (commands.reply)
     if held:
         _pending[app] = Pending(intent, time.monotonic(), app.set_id)
         return f"{heard}: {held}"

@@ -13,6 +13,7 @@ import pytest
 from bridge.commands import compound, parse
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
+from bridge.commands.reply import held_for_yes
 
 
 def meaning(text: str) -> dict[str, Any]:
@@ -147,3 +148,18 @@ def test_an_aside_leaves_the_learned_readings_request_acted_on(
     """With the learned reading the whole sentence was asked about before (an aside confused it); the
     request is read alone, the aside dropped."""
     assert meaning(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set the tempo to 90 and then split this into stems",
+        "mute the drums, then make a loop of dusty rhodes with musicgen",
+    ],
+)
+def test_a_spoken_heavy_job_later_in_the_sentence_holds_every_request(text: str) -> None:
+    intent = parse(text)
+    assert len(intent.steps()) == 2
+    held = held_for_yes(intent, source="voice")
+    assert held.startswith("step 2 of 2: this starts a long job") and held.endswith("a yes runs every step")
+    assert held_for_yes(intent, source="typed") == ""  # typed, a heavy job starts when asked
