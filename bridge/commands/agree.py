@@ -20,6 +20,7 @@ as that action. Without the encoder the rules answer alone."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
@@ -82,7 +83,17 @@ def parse(text: str, voiced: bool = False) -> Intent:
     if asked:
         return unknown(heard, asked)
     # several requests: each later clause read by ``_one`` alone (its own gate; no recursion)
-    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced))
+    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), _likely(heard))
+
+
+def _likely(heard: str) -> Callable[[Intent], bool]:
+    """Whether the whole sentence's learned reading finds a request's op plausible (always, without it)."""
+    reading = lr.reading_of(heard)
+    return lambda intent: (
+        reading is None
+        or not reading.knows(op_of(intent) or "")
+        or reading.p(op_of(intent) or "") >= PLAUSIBLE
+    )
 
 
 def _one(text: str, voiced: bool) -> Intent:

@@ -29,7 +29,8 @@ from typing import Any
 from bridge.commands import several_parts as multi
 from bridge.commands.intent import Intent
 from bridge.commands.normalize import normalize
-from bridge.commands.remarks import requested
+from bridge.commands.remarks import requested, verb_first
+from bridge.commands.scoped import protects_only
 
 Reader = Callable[[str], Intent]
 
@@ -47,7 +48,7 @@ _COMMA = re.compile(r"\s*[,;]\s*")
 _AND = re.compile(r"\s*,?\s+(?:and|&|plus)\s+(?:also\s+)?", re.I)
 # a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
 _PLAN = re.compile(
-    r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'?ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
+    r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
     r"we'?re (?:gonna|going to)|were (?:gonna|going to)|i can|we can|i might|we might|let me|lemme|i want to|i wanna|"
     r"i'?d like to|i need to|we need to|i have to|we have to)\b",
     re.I,
@@ -69,11 +70,17 @@ _TARGET_KEYS = ("track_name", "target", "voices")
 def is_aside(clause: str) -> bool:
     """A plan, a condition on the listener or a reason: no request now."""
     said = " ".join(clause.lower().split())
-    return bool(_PLAN.match(said) or _CONDITION.search(said) or _REASON.match(said))
+    if _PLAN.match(said) or _CONDITION.search(said) or _REASON.match(said):
+        return True
+    return protects_only(normalize(clause)[0])  # "and keep the verse chords as they are"
 
 
-def read(heard: str, whole: Intent, read_one: Reader) -> Intent:
-    """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``."""
+def read(
+    heard: str, whole: Intent, read_one: Reader, likely: Callable[[Intent], bool] = lambda _: True
+) -> Intent:
+    """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``. A split
+    is used only where the first request read alone is ``likely`` (the whole sentence's learned
+    reading finds its op plausible: a fragment read out of its sentence may be misread)."""
     tail = _COMMA.split(heard)
     if len(tail) > 1 and _PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
         cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
@@ -81,20 +88,27 @@ def read(heard: str, whole: Intent, read_one: Reader) -> Intent:
     pieces = [p for p in _LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)
-        if split is not None:
+        if split is not None and likely(split):
             return split
     got = _one(heard, read_one, whole)
     if got.params.get("then") or got.params.get("not_done"):
         return got
     for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
         rest = _clean(heard[joint.end() :])
-        if not (requested(normalize(rest)[0]) or _SAME.match(rest.lower()) or is_aside(rest)):
+        if not (verb_first(normalize(rest)[0]) or _SAME.match(rest.lower())):
             continue
         split = _split(heard, [heard[: joint.start()], rest], read_one)
-        # an understood reading stands unless it is the first clause's alone (the rest unread)
-        if split is not None and (not got.understood or _same_request(split, got)):
+        if split is None or not likely(split):
+            continue
+        # an understood reading stands unless it is the first clause's alone, the rest a request read
+        if not got.understood or (_same_request(split, got) and "not_done" not in split.params):
             return split
     return got
+
+
+def _repeats(first: Intent, later: dict[str, Any]) -> bool:
+    params = {k: v for k, v in first.params.items() if k not in ("then", "not_done", "heard")}
+    return (later["action"], later["part"], later["params"]) == (first.action, first.part, params)
 
 
 def _same_request(split: Intent, whole: Intent) -> bool:
@@ -113,7 +127,10 @@ def _one(text: str, read_one: Reader, whole: Intent | None = None) -> Intent:
 def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
     """The first clause's Intent with the later ones as ``then`` (or ``not_done``), or None when the
     first is not understood or a later clause is neither a request nor an aside."""
-    first = _one(_clean(_FIRST.sub("", pieces[0])), read_one)
+    said = _clean(_FIRST.sub("", pieces[0]))
+    if protects_only(normalize(said)[0]):  # "leave the kick alone and thin out the rest": one change
+        return None
+    first = _one(said, read_one)
     if not first.understood:
         return None
     then, left = list(first.params.get("then", [])), list(first.params.get("not_done", []))
@@ -122,8 +139,8 @@ def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
         if is_aside(clause):
             continue
         later = later_request(first, clause, read_one)
-        if later is not None:
-            then.append(later)
+        if later is not None:  # the first request said again ("what key and tempo this is in"): one
+            then += [] if _repeats(first, later) else [later]
         elif requested(normalize(clause)[0]):
             left.append(clause)
         else:
