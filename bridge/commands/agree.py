@@ -87,13 +87,17 @@ def parse(text: str, voiced: bool = False) -> Intent:
 
 
 def _likely(heard: str) -> Callable[[Intent], bool]:
-    """Whether the whole sentence's learned reading finds a request's op plausible (always, without it)."""
-    reading = lr.reading_of(heard)
-    return lambda intent: (
-        reading is None
-        or not reading.knows(op_of(intent) or "")
-        or reading.p(op_of(intent) or "") >= PLAUSIBLE
-    )
+    """Whether the whole sentence's learned reading finds a request's op plausible (always, without it);
+    the reading is asked for only when a split is weighed (most sentences have none)."""
+    got: list[lr.Reading | None] = []
+
+    def likely(intent: Intent) -> bool:
+        if not got:
+            got.append(lr.reading_of(heard))
+        op = op_of(intent) or ""
+        return got[0] is None or not got[0].knows(op) or got[0].p(op) >= PLAUSIBLE
+
+    return likely
 
 
 def _one(text: str, voiced: bool) -> Intent:

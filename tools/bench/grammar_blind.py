@@ -20,7 +20,7 @@ clip anyway (the parser's answer then names none), and a target ``song`` equals 
 "set the key to B minor" labelled with no target is the song's key; ``this`` and ``song`` stay
 different); parser details with no schema field (replace,
 here, the device a drawing moves, ``into`` a section) are left out; ``not_done`` (a clause left undone) stays, so a
-partly done sentence is not exact. It prints counts per family (the label's op) and the total.
+partly done sentence is not exact; ``then`` (later requests, docs/intents.md) is compared in the order said. It prints counts per family (the label's op) and the total.
 """
 
 from __future__ import annotations

@@ -181,3 +181,12 @@ def test_one_request_said_in_two_clauses_stays_one(learned_reading: None, text: 
     clip, a list of what a change keeps are no later request and nothing is left undone."""
     intent = parse(text)
     assert intent.understood and "then" not in intent.params and "not_done" not in intent.params
+
+
+def test_two_requests_with_a_complaint_between_are_both_done(learned_reading: None) -> None:
+    """Asked about before round 13 (test_issue55_round12_r55ae): both requests are now done in order."""
+    assert meaning("solo the keys, theyre thin, and make the bass quieter") == {
+        "op": "solo",
+        "target": "chords",
+        "then": [{"op": "softer", "target": "bass"}],
+    }
