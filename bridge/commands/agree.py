@@ -86,16 +86,20 @@ def parse(text: str, voiced: bool = False) -> Intent:
     return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), _likely(heard))
 
 
-def _likely(heard: str) -> Callable[[Intent], bool]:
-    """Whether the whole sentence's learned reading finds a request's op plausible (always, without it);
-    the reading is asked for only when a split is weighed (most sentences have none)."""
+def _likely(heard: str) -> Callable[[Intent, bool], bool]:
+    """Whether the whole sentence's learned reading finds a split plausible (always, without it): its
+    first request's op, or, ``sequenced`` ("..., then ..."), the reading's likeliest op is one of the
+    split's requests (such a sentence is often read as its last request). The reading is asked for
+    only when a split is weighed (most sentences have none)."""
     got: list[lr.Reading | None] = []
 
-    def likely(intent: Intent) -> bool:
+    def likely(split: Intent, sequenced: bool) -> bool:
         if not got:
             got.append(lr.reading_of(heard))
-        op = op_of(intent) or ""
-        return got[0] is None or not got[0].knows(op) or got[0].p(op) >= PLAUSIBLE
+        reading, op = got[0], op_of(split) or ""
+        if reading is None or not reading.knows(op) or reading.p(op) >= PLAUSIBLE:
+            return True
+        return sequenced and reading.ops[0][0] in {op_of(step) for step in split.steps()}
 
     return likely
 

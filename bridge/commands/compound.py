@@ -76,11 +76,12 @@ def is_aside(clause: str) -> bool:
 
 
 def read(
-    heard: str, whole: Intent, read_one: Reader, likely: Callable[[Intent], bool] = lambda _: True
+    heard: str, whole: Intent, read_one: Reader, likely: Callable[[Intent, bool], bool] = lambda *_: True
 ) -> Intent:
     """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``. A split
-    is used only where the first request read alone is ``likely`` (the whole sentence's learned
-    reading finds its op plausible: a fragment read out of its sentence may be misread)."""
+    is used only where it is ``likely`` (``likely(split, sequenced)``: the whole sentence's learned
+    reading finds the first request's op plausible, or, where "then" says a later request follows,
+    its likeliest op is one of the split's: a fragment read out of its sentence may be misread)."""
     tail = _COMMA.split(heard)
     if len(tail) > 1 and _PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
         cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
@@ -88,7 +89,7 @@ def read(
     pieces = [p for p in _LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)
-        if split is not None and likely(split):
+        if split is not None and likely(split, True):
             return split
     got = _one(heard, read_one, whole)
     if got.params.get("then") or got.params.get("not_done"):
@@ -98,7 +99,7 @@ def read(
         if not (verb_first(normalize(rest)[0]) or _SAME.match(rest.lower())):
             continue
         split = _split(heard, [heard[: joint.start()], rest], read_one)
-        if split is None or not likely(split):
+        if split is None or not likely(split, False):
             continue
         # an understood reading stands unless it is the first clause's alone, the rest a request read
         if not got.understood or (_same_request(split, got) and "not_done" not in split.params):

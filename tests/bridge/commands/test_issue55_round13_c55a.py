@@ -190,3 +190,24 @@ def test_two_requests_with_a_complaint_between_are_both_done(learned_reading: No
         "target": "chords",
         "then": [{"op": "softer", "target": "bass"}],
     }
+
+
+def test_a_split_the_whole_sentences_reading_finds_unlikely_is_not_used() -> None:
+    """``likely`` (agree: the whole sentence's learned reading finds the first request's op plausible,
+    or, after "then", its likeliest op is one of the split's) says no: the whole reading stands."""
+    said = {"quantize the bass": Intent("transform", "bass", {"kind": "quantize"}, "quantize the bass"),
+            "solo the drums": Intent("mixer", "drums", {"do": "solo"}, "solo the drums")}  # fmt: skip
+
+    def read_one(text: str) -> Intent:
+        return said.get(text) or unknown(text, "did you mean 'quantize the bass' or 'solo the drums'?")
+
+    text = "quantize the bass, then solo the drums"
+    asked = read_one(text)
+    assert compound.read(text, asked, read_one, lambda split, then: False) is asked
+    got = compound.read(text, asked, read_one, lambda split, then: then)  # only after "then"
+    assert (got.action, got.params["then"]) == (
+        "transform",
+        [{"action": "mixer", "part": "drums", "params": {"do": "solo"}}],
+    )
+    text = "quantize the bass and solo the drums"
+    assert compound.read(text, read_one(text), read_one, lambda split, then: then).action == "unknown"
