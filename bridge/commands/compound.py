@@ -38,7 +38,11 @@ Reader = Callable[[str], Intent]
 _LATER = re.compile(
     r"(?:\s*[,;.]\s*|\s+)(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)\b[\s,]*", re.I
 )
-_FIRST = re.compile(r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|[\s,]*\bfirst\s*$", re.I)
+# "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
+_FIRST = re.compile(
+    r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|(?<!\bthe)(?<!\bmy)(?<!\bthat)[\s,]+first\s*$",
+    re.I,
+)
 # an aside said with a request: "while you're at it", "while I check something", "real quick"
 _ASIDE = re.compile(
     r"[\s,]*(?:\bwhile (?:you|u|i|we)\b.*|\breal quick\b|\bfor me\b|\bplease\b|\bpls\b|\bafter(?:wards)?\b)\s*$",
@@ -176,6 +180,8 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     named = multi.parts_only(same.group(1) if same else said)
     if named and (same or multi.spreads(first)):
         return multi.on_part(first, named[0]) if len(named) == 1 else None
+    if named and first.action != "generate":  # "play the drums then the bass": no new part asked
+        return None
     alone = read_one(said)
     if not alone.understood or "not_done" in alone.params or "then" in alone.params:
         return None
