@@ -20,7 +20,6 @@ as that action. Without the encoder the rules answer alone."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
@@ -82,26 +81,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
-    # several requests: each later clause read by ``_one`` alone (its own gate; no recursion)
-    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), _likely(heard))
-
-
-def _likely(heard: str) -> Callable[[Intent, bool], bool]:
-    """Whether the whole sentence's learned reading finds a split plausible (always, without it): its
-    first request's op, or, ``sequenced`` ("..., then ..."), the reading's likeliest op is one of the
-    split's requests (such a sentence is often read as its last request). The reading is asked for
-    only when a split is weighed (most sentences have none)."""
-    got: list[lr.Reading | None] = []
-
-    def likely(split: Intent, sequenced: bool) -> bool:
-        if not got:
-            got.append(lr.reading_of(heard))
-        reading, op = got[0], op_of(split) or ""
-        if reading is None or not reading.knows(op) or reading.p(op) >= PLAUSIBLE:
-            return True
-        return sequenced and reading.ops[0][0] in {op_of(step) for step in split.steps()}
-
-    return likely
+    likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
+    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely)  # by _one
 
 
 def _one(text: str, voiced: bool) -> Intent:

@@ -28,11 +28,14 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
+from bridge.commands.reader import Reading
 from bridge.commands.remarks import requested, verb_first
 from bridge.commands.scoped import protects_only
 
 Reader = Callable[[str], Intent]
+Likely = Callable[[Intent, bool], bool]
 
 # where a later request starts: "..., then", "and then", "and after that", "afterwards"
 _LATER = re.compile(
@@ -71,6 +74,27 @@ _SAME = re.compile(
 _TARGET_KEYS = ("track_name", "target", "voices")
 
 
+def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Likely:
+    """Whether the whole sentence's learned reading (``reading_of``, asked for only when a split is
+    weighed) finds a split plausible (always, without it): the first request's op at least
+    ``plausible``, or, ``sequenced`` ("..., then ..."), its likeliest op one of the split's requests
+    (such a sentence is often read as its last request)."""
+    got: list[Reading | None] = []
+
+    def likely(split: Intent, sequenced: bool) -> bool:
+        got.extend([] if got else [reading_of()])
+        reading, op = got[0], _op(split)
+        if reading is None or not reading.knows(op) or reading.p(op) >= plausible:
+            return True
+        return sequenced and reading.ops[0][0] in {_op(step) for step in split.steps()}
+
+    return likely
+
+
+def _op(intent: Intent) -> str:
+    return str(means_of(intent.as_dict())["op"])
+
+
 def is_aside(clause: str) -> bool:
     """A plan, a condition on the listener or a reason: no request now."""
     said = " ".join(clause.lower().split())
@@ -79,9 +103,7 @@ def is_aside(clause: str) -> bool:
     return protects_only(normalize(clause)[0])  # "and keep the verse chords as they are"
 
 
-def read(
-    heard: str, whole: Intent, read_one: Reader, likely: Callable[[Intent, bool], bool] = lambda *_: True
-) -> Intent:
+def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_: True) -> Intent:
     """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``. A split
     is used only where it is ``likely`` (``likely(split, sequenced)``: the whole sentence's learned
     reading finds the first request's op plausible, or, where "then" says a later request follows,
