@@ -221,7 +221,14 @@ def _clean(clause: str) -> str:
 
 
 def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:
+    """``first`` with its later requests and the clauses left undone; a part made and then said made
+    again in a setting ("write a bassline and make it funky") is one part made in that setting."""
     params = {k: v for k, v in first.params.items() if k not in ("then", "not_done")}
+    for later in list(then):
+        again = later["action"] == first.action == "generate" and later["params"].get("again")
+        if again and later["part"] in (first.part, None) and not set(later["params"]) & set(params):
+            params.update({k: v for k, v in later["params"].items() if k != "again"})
+            then.remove(later)
     if then:
         params["then"] = then
     if left:

@@ -211,3 +211,17 @@ def test_a_split_the_whole_sentences_reading_finds_unlikely_is_not_used() -> Non
     )
     text = "quantize the bass and solo the drums"
     assert compound.read(text, read_one(text), read_one, lambda split, then: then).action == "unknown"
+
+
+MADE_IN_A_SETTING = [
+    ("write a bassline and make it funky", {"op": "make", "target": "bass", "genre": "funk"}),
+    ("make some chords and make them jazzy", {"op": "make", "target": "chords", "genre": "jazz"}),
+    ("give me a drum loop and then make it trap", {"op": "make", "target": "drums", "genre": "trap"}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MADE_IN_A_SETTING)
+def test_a_part_made_then_said_in_a_setting_is_one_part_made(
+    learned_reading: None, text: str, want: dict[str, Any]
+) -> None:
+    assert meaning(text) == want
