@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, carried, explain, guards, rephrase
+from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.dictated import punctuated
@@ -82,6 +82,15 @@ def parse(text: str, voiced: bool = False) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
     one (``_chosen``; issue 56 part I)."""
+    heard, asked = heard_as(text)
+    if asked:
+        return unknown(heard, asked)
+    likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
+    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely)  # by _one
+
+
+def _one(text: str, voiced: bool) -> Intent:
+    """One request's reading: the sentence said in English, its scoped clause read first."""
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)

@@ -70,11 +70,23 @@ class Intent:
     def as_dict(self) -> dict[str, Any]:
         return {"action": self.action, "part": self.part, "params": dict(self.params)}
 
+    def steps(self) -> list[Intent]:
+        """This request and each later one asked with it (``params["then"]``, issue 55), in order."""
+        first = Intent(
+            self.action, self.part, {k: v for k, v in self.params.items() if k != "then"}, self.heard
+        )
+        later = [Intent(str(e["action"]), e.get("part"), dict(e.get("params") or {}), self.heard)
+                 for e in self.params.get("then") or []]  # fmt: skip
+        return [first, *later]
+
     def describe(self) -> str:
-        """One line for the status bar, e.g. 'adjust drums: density up'."""
+        """One line for the status bar, e.g. 'adjust drums: density up' ('...; then ...' for each later
+        request)."""
         if not self.understood:
             tips = " or ".join(f'"{s}"' for s in self.params.get("suggestions", []))
             return f'did not understand "{self.heard}"; try {tips}'
+        if self.params.get("then"):
+            return "; then ".join(step.describe() for step in self.steps())
         words = [self.action.replace("_", " ")]
         if self.part:
             words.append(self.part)

@@ -54,7 +54,24 @@ def means_of(answer: dict[str, Any]) -> dict[str, Any]:
         out["scope"] = {**(out.get("scope") or {}), **_region(params["region"])}
     for name in str(params.get("chosen", "")).split(","):  # a value the parser chose, not one said
         out.pop(name, None)
-    return {k: v for k, v in out.items() if v is not None and v != {}}
+    out = {k: v for k, v in out.items() if v is not None and v != {}}
+    if params.get("then"):  # later requests (docs/intents.md "Several requests in one sentence")
+        return _then(out, [means_of(later) for later in params["then"]])
+    return out
+
+
+def _then(out: dict[str, Any], later: list[dict[str, Any]]) -> dict[str, Any]:
+    """One op with a target list where each later request is the first one's op with the same fields
+    on another target ("humanise the chords and the melody"); else the later requests in ``then``."""
+    rest = {k: v for k, v in out.items() if k != "target" and v is not None and v != {}}
+    if out.get("target") and all(
+        m.get("target") and {**m, "target": None} == {**rest, "target": None} for m in later
+    ):
+        targets: list[Any] = []
+        for m in (out, *later):
+            targets += m["target"] if isinstance(m["target"], list) else [m["target"]]
+        return {**out, "target": list(dict.fromkeys(targets))}
+    return {**out, "then": later}
 
 
 def _region(region: dict[str, Any]) -> dict[str, Any]:

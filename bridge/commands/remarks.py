@@ -50,6 +50,13 @@ def requested(clause: str) -> bool:
     return words[0] in _VERBS or (len(words) > 1 and words[1] in _OBJECT and words[0] not in _SUBJECTS)
 
 
+def verb_first(clause: str) -> bool:
+    """Whether a clause (normalised words) starts, after fillers and polite frames, with a command or
+    errand verb ("and then solo the bass", "email it to my label"): a request of its own."""
+    words = _LEAD.sub("", " ".join(clause.split()) + " ").split()
+    return bool(words) and words[0] in _VERBS
+
+
 _SUBJECTS = frozenset(
     {"i", "we", "you", "u", "they", "it", "its", "this", "that", "thats", "there", "he", "she"}
 )

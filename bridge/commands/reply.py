@@ -71,7 +71,14 @@ def refusal(intent: Intent) -> str:
 
 
 def held_for_yes(intent: Intent, *, source: str) -> str:
-    """Why /roo/command holds ``intent`` for a "yes" (a replace; a long job said by voice), or ""."""
+    """Why /roo/command holds ``intent`` for a "yes" (a replace; a long job said by voice), or "".
+    Several requests in one sentence (``params["then"]``) are held together when any one needs a yes."""
+    steps = intent.steps()
+    if len(steps) > 1:
+        held = [(n, why) for n, step in enumerate(steps) if (why := held_for_yes(step, source=source))]
+        return (
+            "" if not held else f"step {held[0][0] + 1} of {len(steps)}: {held[0][1]}; a yes runs every step"
+        )
     if intent.needs_confirmation:
         return 'this replaces the existing clip; say "yes" to replace it or "no" to keep it'
     if source == "voice" and needs_spoken_yes(intent):

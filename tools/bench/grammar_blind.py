@@ -20,7 +20,7 @@ clip anyway (the parser's answer then names none), and a target ``song`` equals 
 "set the key to B minor" labelled with no target is the song's key; ``this`` and ``song`` stay
 different); parser details with no schema field (replace,
 here, the device a drawing moves, ``into`` a section) are left out; ``not_done`` (a clause left undone) stays, so a
-partly done sentence is not exact. It prints counts per family (the label's op) and the total.
+partly done sentence is not exact; ``then`` (later requests, docs/intents.md) is compared in the order said. It prints counts per family (the label's op) and the total.
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def _norm(value: Any) -> Any:
     """One spelling for values that mean the same: a one-item list is its item, numbers as floats,
     text in lower case with single spaces, mappings and lists element-wise."""
     if isinstance(value, dict):
-        return {str(k): _norm(v) for k, v in value.items() if v is not None}
+        # ``then``: later requests in the order said (a target list's order does not matter)
+        return {str(k): [_norm(x) for x in v] if k == "then" and isinstance(v, list) else _norm(v)
+                for k, v in value.items() if v is not None}  # fmt: skip
     if isinstance(value, list | tuple):
         items = [_norm(v) for v in value]
         return items[0] if len(items) == 1 else sorted(items, key=str)

@@ -23,6 +23,7 @@ from bridge import protocol
 from bridge.actions import sections
 from bridge.actions.history import context as history_context
 from bridge.actions.intents import automate as intent_automate
+from bridge.actions.intents import chain
 from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import generate as command_generate
 from bridge.actions.intents import history as command_history
@@ -74,11 +75,8 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
     if held:
         _pending[app] = Pending(intent, time.monotonic(), app.set_id)
         return f"{heard}: {held}"
-    handler = HANDLERS[intent.action]
-    if intent.action in (*CHANGES, "mixer") and "section" in intent.params.get("region", {}):
-        handler = sections.change  # "kill the hats in the breakdown": over the section's cue point
     try:
-        done = await handler(app, job, intent)
+        done = await chain.run(app, job, intent, _do)
     except NoPartClip as missing:  # asked, nothing written: a yes makes the part
         _pending[app] = Pending(
             Intent("generate", missing.part, {}, heard=f"generate {missing.part}"),
@@ -87,6 +85,14 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
         )
         return f"{heard}: {missing}"
     return f"{heard}: {done}{_not_done(intent)}"
+
+
+async def _do(app: App, job: Job, intent: Intent) -> str:
+    """One request: its action's handler."""
+    handler = HANDLERS[intent.action]
+    if intent.action in (*CHANGES, "mixer") and "section" in intent.params.get("region", {}):
+        handler = sections.change  # "kill the hats in the breakdown": over the section's cue point
+    return await handler(app, job, intent)
 
 
 def _not_done(intent: Intent) -> str:
@@ -190,7 +196,7 @@ async def _confirm(app: App, job: Job, intent: Intent) -> str:
     if not intent.params.get("yes", True):  # a choice ("the first") answers yes
         kept = "kept the existing clip" if pending.intent.needs_confirmation else "dropped it"
         return f'{kept}; "{pending.intent.heard}" was not done'
-    return f'"{pending.intent.heard}": ' + await HANDLERS[pending.intent.action](app, job, pending.intent)
+    return f'"{pending.intent.heard}": ' + await chain.run(app, job, pending.intent, _do)
 
 
 def _delegate(name: str, args_of: Callable[[Intent], list[Any]]) -> Handler:

@@ -174,7 +174,10 @@ def test_too_many_variations_are_refused_naming_the_count() -> None:
             "double the tempo and make it half time",
             "set_tempo",
             None,
-            {"tempo_factor": 2.0, "not_done": ["make it half time"]},
+            {
+                "tempo_factor": 2.0,
+                "then": [{"action": "transform", "part": None, "params": {"kind": "half_time"}}],
+            },
         ),
     ],
 )

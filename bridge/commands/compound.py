@@ -1,0 +1,236 @@
+"""Several requests in one sentence (issue 55; docs/intents.md "Several requests in one sentence").
+
+The first request stays the Intent; each later request asked now goes in ``params["then"]``, a list
+of ``{"action", "part", "params"}`` (``Intent.as_dict()``'s shape) in the order said:
+
+- "transpose it up a fifth, then quantize it", "set the tempo first and then make a drum loop": the
+  sentence is split where a later request starts ("then", "after that", "afterwards"), "first" said
+  of the first one dropped; each clause is read alone by the whole reader (``read_one``: the rules,
+  the learned reading and their agreement gate), and the split is used when the first clause is
+  understood and each later one is a request, a plan, a condition or a reason;
+- a clause the whole sentence's reading left undone (``not_done``: "mute the pad track and solo the
+  bass") is read alone the same way;
+- one change on several parts ("humanise the chords and the melody", "both the bass and the keys"):
+  the first part's Intent, the others in ``then`` with the same action and params (``parts``);
+- "... and do the same to the chords": the first change on that part.
+
+A later clause read alone as a request the reading is not sure of (a question, a refusal) stays in
+``not_done`` and is never acted on. A pronoun ("quantize it", "fade them in") is the first request's
+target. A plan ("I'll chop it after", "we'll add vocals later"), a condition on the listener ("star
+it if it's good") or a reason ("so I can sample it") is neither ``then`` nor ``not_done``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bridge.commands import several_parts as multi
+from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.reader import Reading
+from bridge.commands.remarks import requested, verb_first
+from bridge.commands.scoped import protects_only
+
+Reader = Callable[[str], Intent]
+Likely = Callable[[Intent, bool], bool]
+
+# where a later request starts: "..., then", "and then", "and after that", "afterwards"
+_LATER = re.compile(
+    r"(?:\s*[,;.]\s*|\s+)(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)\b[\s,]*", re.I
+)
+# "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
+_FIRST = re.compile(
+    r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|(?<!\bthe)(?<!\bmy)(?<!\bthat)[\s,]+first\s*$",
+    re.I,
+)
+# an aside said with a request: "while you're at it", "while I check something", "real quick"
+_ASIDE = re.compile(
+    r"[\s,]*(?:\bwhile (?:you|u|i|we)\b.*|\breal quick\b|\bfor me\b|\bplease\b|\bpls\b|\bafter(?:wards)?\b)\s*$",
+    re.I,
+)
+_COMMA = re.compile(r"\s*[,;]\s*")
+_AND = re.compile(r"\s*,?\s+(?:and|&|plus)\s+(?:also\s+)?", re.I)
+# a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
+_PLAN = re.compile(
+    r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
+    r"we'?re (?:gonna|going to)|were (?:gonna|going to)|i can|we can|i might|we might|let me|lemme|i want to|i wanna|"
+    r"i'?d like to|i need to|we need to|i have to|we have to)\b",
+    re.I,
+)
+# a condition on the listener ("if it slaps", "unless it clashes") or a reason ("so I can chop it")
+_CONDITION = re.compile(r"\b(?:if|unless|in case|assuming|provided)\b", re.I)
+_REASON = re.compile(
+    r"^(?:and )?(?:so (?:that |i |we |it |they |you )|because|cause|cos|coz|cuz|since|as i |to make)\b", re.I
+)
+_PRONOUN = re.compile(r"\b(?:it|them|em|that|those|these|this one|that one)\b", re.I)
+# "do the same to the chords", "same thing for the bass", "the same on the keys"
+_SAME = re.compile(
+    r"^(?:and )?(?:(?:do|does|give|apply) )?(?:the )?same(?: thing| again)? (?:to|for|on|with) (.+)$", re.I
+)
+# keys an Intent names its target by, carried to a later clause that says only a pronoun
+_TARGET_KEYS = ("track_name", "target", "voices")
+
+
+def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Likely:
+    """Whether the whole sentence's learned reading (``reading_of``, asked for only when a split is
+    weighed) finds a split plausible (always, without it): the first request's op at least
+    ``plausible``, or, ``sequenced`` ("..., then ..."), its likeliest op one of the split's requests
+    (such a sentence is often read as its last request)."""
+    got: list[Reading | None] = []
+
+    def likely(split: Intent, sequenced: bool) -> bool:
+        got.extend([] if got else [reading_of()])
+        reading, op = got[0], _op(split)
+        if reading is None or not reading.knows(op) or reading.p(op) >= plausible:
+            return True
+        return sequenced and reading.ops[0][0] in {_op(step) for step in split.steps()}
+
+    return likely
+
+
+def _op(intent: Intent) -> str:
+    return str(means_of(intent.as_dict())["op"])
+
+
+def is_aside(clause: str) -> bool:
+    """A plan, a condition on the listener or a reason: no request now."""
+    said = " ".join(clause.lower().split())
+    if _PLAN.match(said) or _CONDITION.search(said) or _REASON.match(said):
+        return True
+    return protects_only(normalize(clause)[0])  # "and keep the verse chords as they are"
+
+
+def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_: True) -> Intent:
+    """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``. A split
+    is used only where it is ``likely`` (``likely(split, sequenced)``: the whole sentence's learned
+    reading finds the first request's op plausible, or, where "then" says a later request follows,
+    its likeliest op is one of the split's: a fragment read out of its sentence may be misread)."""
+    tail = _COMMA.split(heard)
+    if len(tail) > 1 and _PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
+        cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
+        heard, whole = (cut.heard, cut) if cut.understood else (heard, whole)
+    pieces = [p for p in _LATER.split(heard) if p.strip()]
+    if len(pieces) > 1:
+        split = _split(heard, pieces, read_one)
+        if split is not None and likely(split, True):
+            return split
+    got = _one(heard, read_one, whole)
+    if got.params.get("then") or got.params.get("not_done"):
+        return got
+    for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
+        rest = _clean(heard[joint.end() :])
+        if not (verb_first(normalize(rest)[0]) or _SAME.match(rest.lower())):
+            continue
+        split = _split(heard, [heard[: joint.start()], rest], read_one)
+        if split is None or not likely(split, False):
+            continue
+        # an understood reading stands unless it is the first clause's alone, the rest a request read
+        if not got.understood or (_same_request(split, got) and "not_done" not in split.params):
+            return split
+    return got
+
+
+def _repeats(first: Intent, later: dict[str, Any]) -> bool:
+    params = {k: v for k, v in first.params.items() if k not in ("then", "not_done", "heard")}
+    return (later["action"], later["part"], later["params"]) == (first.action, first.part, params)
+
+
+def _same_request(split: Intent, whole: Intent) -> bool:
+    first = {k: v for k, v in split.params.items() if k not in ("then", "not_done")}
+    return (split.action, split.part, first) == (whole.action, whole.part, whole.params)
+
+
+def _one(text: str, read_one: Reader, whole: Intent | None = None) -> Intent:
+    """One clause's reading (``whole`` when already read): a change on two parts spread over them,
+    a clause it left undone read alone."""
+    intent = read_one(text) if whole is None else whole
+    spread = multi.over_parts(text, intent, read_one)
+    return _undone(intent, read_one) if spread is intent else spread
+
+
+def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
+    """The first clause's Intent with the later ones as ``then`` (or ``not_done``), or None when the
+    first is not understood or a later clause is neither a request nor an aside."""
+    said = _clean(_FIRST.sub("", pieces[0]))
+    if protects_only(normalize(said)[0]):  # "leave the kick alone and thin out the rest": one change
+        return None
+    first = _one(said, read_one)
+    if not first.understood:
+        return None
+    then, left = list(first.params.get("then", [])), list(first.params.get("not_done", []))
+    for piece in pieces[1:]:
+        clause = _clean(_FIRST.sub("", piece))
+        if is_aside(clause):
+            continue
+        later = later_request(first, clause, read_one)
+        if later is not None:  # the first request said again ("what key and tempo this is in"): one
+            then += [] if _repeats(first, later) else [later]
+        elif requested(normalize(clause)[0]):
+            left.append(clause)
+        else:
+            return None  # "then it drops": a description, not a request: the whole reading stands
+    return _with(Intent(first.action, first.part, first.params, heard), then, left)
+
+
+def _undone(whole: Intent, read_one: Reader) -> Intent:
+    """``whole`` with each clause it left undone read alone: a request read surely goes in ``then``."""
+    left = whole.params.get("not_done")
+    if not left:
+        return whole
+    then: list[dict[str, Any]] = list(whole.params.get("then", []))
+    still: list[str] = []
+    for clause in left:
+        if is_aside(clause):
+            continue
+        later = later_request(whole, clause, read_one)
+        if later is None:
+            still.append(clause)
+        else:
+            then.append(later)
+    return _with(whole, then, still)
+
+
+def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any] | None:
+    """A later clause as ``{"action", "part", "params"}``, or None when it is no request read surely:
+    the first change on other parts ("the melody", "do the same to the keys"), else the clause read
+    alone, a pronoun in it the first request's target."""
+    said = _clean(clause)
+    same = _SAME.match(said.lower())
+    named = multi.parts_only(same.group(1) if same else said)
+    if named and (same or multi.spreads(first)):
+        return multi.on_part(first, named[0]) if len(named) == 1 else None
+    if named and first.action != "generate":  # "play the drums then the bass": no new part asked
+        return None
+    alone = read_one(said)
+    if not alone.understood or "not_done" in alone.params or "then" in alone.params:
+        return None
+    params = dict(alone.params)
+    part = alone.part
+    if _PRONOUN.search(said) and part is None and not any(params.get(k) for k in _TARGET_KEYS):
+        part = first.part
+        params.update({k: first.params[k] for k in _TARGET_KEYS if first.params.get(k)})
+    params.pop("heard", None)
+    return {"action": alone.action, "part": part, "params": params}
+
+
+def _clean(clause: str) -> str:
+    return " ".join(_ASIDE.sub("", clause).strip(" ,;.").split())
+
+
+def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:
+    """``first`` with its later requests and the clauses left undone; a part made and then said made
+    again in a setting ("write a bassline and make it funky") is one part made in that setting."""
+    params = {k: v for k, v in first.params.items() if k not in ("then", "not_done")}
+    for later in list(then):
+        again = later["action"] == first.action == "generate" and later["params"].get("again")
+        if again and later["part"] in (first.part, None) and not set(later["params"]) & set(params):
+            params.update({k: v for k, v in later["params"].items() if k != "again"})
+            then.remove(later)
+    if then:
+        params["then"] = then
+    if left:
+        params["not_done"] = left
+    return Intent(first.action, first.part, params, first.heard)

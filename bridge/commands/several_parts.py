@@ -1,0 +1,68 @@
+"""One change on several parts (issue 55): "humanise the chords and the melody", "both the bass and
+the keys quieter", "mute the drums plus the bass". The first part's Intent, each other part a request
+in ``params["then"]`` with the same action and params (``means.py`` reads such a chain as one op
+with a target list). Only the changes, the mixer's switches and the take ops spread over parts: "make
+drums and bass" asks for two new parts (or the genre), never one change. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+from bridge.commands.normalize import normalize
+from bridge.commands.spotting import take
+
+SPREADS = ("transform", "adjust", "vary", "infill", "mixer", "history", "automate", "continue")
+MAIN = frozenset({"drums", "bass", "chords", "melody"})
+_PHRASES = sorted((p for p, part in v.PARTS.items() if part in MAIN), key=len, reverse=True)
+_PART = r"(?:the\s+|my\s+|our\s+)?(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
+# "the chords and the melody", "both the bass and the keys", "drums plus bass", "the bass & the kit"
+_PAIR = re.compile(
+    r"\b(?:both\s+)?" + _PART + r"\s*,?\s+(?:and|plus|&|n|as well as)\s+" + _PART + r"\b", re.I
+)
+_FILLERS = frozenset({"the", "my", "our", "both", "too", "also", "as", "well", "and", "plus", "&", "n", "_"})
+_TARGET_KEYS = ("track_name", "target", "voices", "heard", "then", "not_done")
+
+
+def spreads(intent: Intent) -> bool:
+    """Whether ``intent``'s change is one that another part named with it gets too."""
+    return intent.understood and intent.action in SPREADS
+
+
+def parts_only(text: str) -> list[str]:
+    """The main parts a clause names when it names nothing else ("the melody", "the keys too")."""
+    s = normalize(text)[0]
+    found, rest = take(s, dict(zip(_PHRASES, (v.PARTS[p] for p in _PHRASES), strict=True)))
+    if not found or any(w not in _FILLERS for w in rest.split()):
+        return []
+    return list(dict.fromkeys(found))
+
+
+def on_part(first: Intent, part: str) -> dict[str, Any]:
+    """The first request's change on another part, as a ``then`` entry."""
+    params = {k: val for k, val in first.params.items() if k not in _TARGET_KEYS}
+    return {"action": first.action, "part": part, "params": params}
+
+
+def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> Intent:
+    """``intent`` (the sentence's reading) or, where the sentence names two parts joined ("the chords
+    and the bass") and reads as a change on the first alone, that change with the second in ``then``."""
+    pair = _PAIR.search(heard)
+    if pair is None:
+        return intent
+    one, other = (v.PARTS[pair.group(i).lower()] for i in (1, 2))
+    if one == other:
+        return intent
+    if intent.understood and (not spreads(intent) or "," in str(intent.params.get("voices", ""))):
+        return intent  # "make drums and bass": two parts made; "keep the kick and the snare": one op on both
+    alone = read_one(f"{heard[: pair.start()]}the {pair.group(1)}{heard[pair.end() :]}")
+    if not spreads(alone) or alone.part != one or "not_done" in alone.params or "then" in alone.params:
+        return intent
+    if intent.understood and intent.action != alone.action:
+        return intent
+    params = {**alone.params, "then": [on_part(alone, other)]}
+    return Intent(alone.action, alone.part, params, heard)
