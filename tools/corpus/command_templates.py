@@ -77,7 +77,7 @@ _LOUDER: T = [
     ("give {t} more level", "pvk"), ("raise {t} in the mix", "pvk"), ("bring {t} forward in the mix", "pvk"),
     ("{t} needs to be louder in the mix", "pvk"), ("more of {t} in the mix", "pvk"),
     ("turn up {t}", "pvk"), ("louder {t}", "pvk"), ("hit {t} harder", "v"), ("bring {t} up in the mix", "pvk"),
-    ("crank {t}", "pvk"), ("boost {t}", "pvk"), ("make {t} louder", "pvk"), ("{t} is too quiet", "pvk"),
+    ("crank {t}", "pvk"), ("boost {t}", "pvk"), ("make {t} louder", "pvkh"), ("{t} is too quiet", "pvk"),
     ("push {t} up", "pvk"), ("more volume on {t}", "pvk"), ("I can barely hear {t}", "pvk"), ("more punch on {t}", "v"),
 ]  # fmt: skip
 _SOFTER: T = [
@@ -85,7 +85,7 @@ _SOFTER: T = [
     ("drop the level of {t}", "pvk"), ("{t} is drowning everything out", "pvk"), ("turn the gain down on {t}", "pvk"),
     ("turn {t} down", "pvk"), ("quieter {t}", "pvk"), ("bring {t} down in the mix", "pvk"), ("pull {t} back", "pvk"),
     ("soften {t}", "pvk"), ("lower the volume of {t}", "pvk"), ("{t} is too loud", "pvk"), ("tame {t}", "pvk"),
-    ("turn the volume down on {t}", "pvk"), ("sit {t} lower in the mix", "pvk"), ("make {t} quieter", "pvk"),
+    ("turn the volume down on {t}", "pvk"), ("sit {t} lower in the mix", "pvk"), ("make {t} quieter", "pvkh"),
     ("{t} is way too hot", "pvk"), ("ease off {t}", "pv"),
     ("can {t} be played more softly {s}", "pv"), ("play {t} more gently {s}", "pv"),
 ]  # fmt: skip
