@@ -2,7 +2,8 @@
 
 ``transform(kind, notes, options, seed)`` returns the new notes and the new clip length (only
 half_time changes it). ``KINDS`` maps each name to its function; adding one is one function and
-one line. Times are beats from the clip start; notes come back sorted by start, then pitch.
+one line. Times are beats from the clip start; notes come back sorted by start, then pitch. A feel
+over some bars (``regions``) keeps the clip's length and the notes outside those bars.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from engines.errors import InvalidValue
 from engines.music import Note
-from engines.transforms import accents, drum_voices, feels, pitch, places, texture, timing
+from engines.transforms import accents, drum_voices, feels, pitch, places, regions, texture, timing
 from engines.transforms.options import OPTION_TYPES, TransformOptions, make_options
 
 __all__ = ["KINDS", "OPTION_TYPES", "TransformOptions", "Transformed", "make_options", "transform"]
@@ -69,6 +70,10 @@ def transform(kind: str, notes: Sequence[Note], options: TransformOptions, seed:
     """Apply one transform; raises InvalidValue for an unknown kind or a bad option."""
     if kind not in KINDS:
         raise InvalidValue(f"transform {kind!r} is not known: expected one of {', '.join(KINDS)}")
+    if regions.applies(kind, options):  # a feel over some bars (or voices): the rest stays as it is
+        out = regions.within(kind, KINDS[kind], notes, options, seed)
+        out.sort(key=lambda n: (n.start_beats, n.pitch))
+        return Transformed(out, options.length_beats)
     kept: list[Note] = []
     if places.is_local(kind, options):  # one place or one voice: the rest stays as it is
         notes, kept = places.split(kind, notes, options)

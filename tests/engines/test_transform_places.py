@@ -70,8 +70,10 @@ def test_every_bar_beat_three_only() -> None:
 def test_a_place_past_the_clip_or_on_a_whole_clip_transform_is_refused_by_name() -> None:
     with pytest.raises(InvalidValue, match=r"bar 5 is past the clip.s end: expected 1\.\.4"):
         transform("drums_remove", groove(), make_options(LENGTH, voices="kick", bar=5))
-    with pytest.raises(InvalidValue, match="half_time works on the whole clip"):
-        transform("half_time", groove(), make_options(LENGTH, bar=2))
+    with pytest.raises(InvalidValue, match="waltz works on the whole clip"):
+        transform("waltz", groove(), make_options(LENGTH, bar=2))
+    with pytest.raises(InvalidValue, match="half_time works on the whole clip"):  # a beat is no span of bars
+        transform("half_time", groove(), make_options(LENGTH, beat=2))
     with pytest.raises(InvalidValue, match=r"beat 6 is outside the bar: expected 1\.\.4"):
         make_options(LENGTH, beat=6)
     with pytest.raises(InvalidValue, match="bar -1 is not valid"):
