@@ -27,6 +27,7 @@ from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.dictated import punctuated
+from bridge.commands.feel_spans import feel_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
@@ -200,7 +201,7 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
     if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
-        ours is not None and explain.names_only(ours, best, s)
+        ours is not None and (explain.names_only(ours, best, s) or feel_over_span(ruled, s))
     ):
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best == "make" and CHANGED_TO.search(s):

@@ -131,7 +131,7 @@ def _operation(
         return "offbeat_stabs", {}
     if feel is not None and feel not in ("double_time", "half_time") and not said(s, *(cg.REMOVE[:3])):
         return feel, {}
-    if feel in ("double_time", "half_time") and voices:
+    if feel in ("double_time", "half_time") and (voices or _span(scope)):  # "half time for the last 8"
         return feel, {}
     kept = said(s, *cg.KEEP) and (
         said(s, "to just", "to only") or not said(s, *cg.CHANGES)
@@ -207,13 +207,18 @@ def _operation(
         s, *("no shuffle",)
     )
     if shuffled or (
-        voices and said(s, *("shuffle",)) and not said(s, *("no shuffle",))
-    ):  # "make the hats shuffle"
+        (voices or (part and _span(scope))) and said(s, *("shuffle",)) and not said(s, *("no shuffle",))
+    ):  # "make the hats shuffle", "shuffle the bass in the second half"
         return "swing", {"amount": cw.SWING_MORE_AMOUNT}
     named = cw.transform_of(s)  # "humanize the hats in the second half": a transform word, over a scope
     if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
         return named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
     return None
+
+
+def _span(scope: dict[str, Any]) -> bool:
+    """Whether the scope is a span of bars a feel can fill (engines.transforms.regions)."""
+    return bool(scope) and set(scope) <= {"bar", "from_bar", "to_bar", "half", "first_bars", "last_bars"}
 
 
 def sp_dimension(s: str) -> bool:

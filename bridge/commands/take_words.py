@@ -130,7 +130,8 @@ THIS_CLIP = re.compile(
 _FOR_BARS = re.compile(
     r" (?:for|by|another|an extra|extra|with) (?:another |an extra |extra )?(\d+) (?:more )?(?:bars?|measures?) "
     r"| (\d+) (?:more (?:bars?|measures?)|(?:bars?|measures?) (?:more|longer)) "
-)  # "continue it 4 bars more", "extend the bass 8 more bars"
+    r"| (?:for )?(?:another|an extra|a further) (\d+)(?: more)? $| (?:for )?(\d+) more $"
+)  # "continue it 4 bars more", "extend the bass 8 more bars"; a clip's count is bars: "for another 8"
 
 
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
@@ -186,7 +187,7 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
         params: dict[str, Any] = {}
         count = _FOR_BARS.search(s)
         if count:
-            params["bars"] = int(count.group(1) or count.group(2))
+            params["bars"] = int(next(g for g in count.groups() if g))
         if said(s, *("extend", "longer", "same clip")):
             params["extend"] = 1
         if params or said(

@@ -1,0 +1,76 @@
+"""Issue 55, thirteenth round (f55c): a feel over a place, and a clip continued in other words.
+
+The engine plays half time, double time and four on the floor over a span of bars now
+(engines.transforms.regions), so a feel said with a span of bars is acted on: the rules read it
+(``compose``) and act against a learned reading that never saw one (``feel_spans``). A count said
+bare after "another" / "more" of a clip going on is bars. Sentences are the engineer's own (none
+from a blind set); each list marked "new" was read otherwise (a question) on f1c5e60.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.commands import parse
+
+
+def case(text: str, part: str | None, **params: Any) -> Any:
+    return pytest.param(text, part, params, id=text)
+
+
+# new: a feel with a span of bars, said in other words, other parts, orders and numbers
+FEEL_SPANS = [
+    case("half time the drums in the last 8 bars", "drums", kind="half_time", last_bars=8),
+    case("put the drums in double time for bars 5 to 8", "drums", kind="double_time", from_bar=5, to_bar=8),
+    case("go half time on the kit for the final 4 bars", "drums", kind="half_time", last_bars=4),
+    case("make the last 2 bars of the bass double time", "bass", kind="double_time", last_bars=2),
+    case(
+        "can the groove drop to half time in bars 13 to 16", "drums", kind="half_time", from_bar=13, to_bar=16
+    ),
+    case("switch the beat to double time for the first 4 bars", "drums", kind="double_time", first_bars=4),
+    case("the second half of the drums should be half time", "drums", kind="half_time", half=2),
+    case("shuffle the chords over the last 4 bars", "chords", kind="swing", amount=0.66, last_bars=4),
+    case("shuffle the bass in the first half", "bass", kind="swing", amount=0.66, half=1),
+    case("make bars 5 to 12 four on the floor", None, kind="four_on_the_floor", from_bar=5, to_bar=12),
+]
+# new: a clip going on for a count said bare after "another" / "a further" / "more"
+GOES_ON = [
+    case("have the bass keep rolling for another 8", "bass", bars=8),
+    case("let the chords keep going for a further 2", "chords", bars=2),
+]
+# kept: the whole-clip feel and a span with a feel's place that is not a run of bars, as they were
+KEPT = [
+    case("make the drums half time", "drums", kind="half_time"),
+    case("double time the hats in the first half", "drums", kind="double_time", voices="hats", half=1),
+    case("let the bass carry on another 4", "bass", bars=4),
+    case("have the drums keep going for 8 more bars", "drums", bars=8),
+    case("keep the melody running for another 4", "melody", bars=4),
+]
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(("text", "part", "params"), FEEL_SPANS + KEPT[:2])
+def test_a_feel_over_a_span_of_bars_is_acted_on(text: str, part: str | None, params: dict[str, Any]) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.part, intent.params) == ("transform", part, params), intent
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(("text", "part", "params"), GOES_ON + KEPT[2:])
+def test_a_clip_going_on_for_a_bare_count_is_continued_by_bars(
+    text: str, part: str | None, params: dict[str, Any]
+) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.part, intent.params) == ("continue", part, params), intent
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    "text",
+    ["shuffle the bass", "half time the drums on the offbeats in bars 1 to 4", "make the drums 8 more"],
+)
+def test_no_feel_is_acted_on_without_a_span_of_bars(text: str) -> None:
+    intent = parse(text)
+    assert not (intent.action == "transform" and intent.params.get("kind") in ("swing", "half_time")), intent
