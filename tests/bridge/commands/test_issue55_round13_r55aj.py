@@ -218,7 +218,10 @@ BARE_TEMPI = [
 def test_a_value_said_without_its_unit_is_carried(
     text: str, reading: reader.Reading, means: dict[str, Any]
 ) -> None:
-    assert not rules(text).understood or means_of(rules(text).as_dict()) != means  # the rules alone miss it
+    if text not in [c.values[0] for c in MORE_BARS]:  # f55c: the rules read "another 4" of a clip as bars now
+        assert (
+            not rules(text).understood or means_of(rules(text).as_dict()) != means
+        )  # the rules alone miss it
     intent = agreed(text, rules(text), reading)
     assert intent.understood, intent.params.get("reason")
     assert means_of(intent.as_dict()) == means
