@@ -92,6 +92,9 @@ def compose(s: str) -> Intent | None:
     kind, options = found
     if kind == "four_on_the_floor" and scope.get("on") == "downbeats":  # "kick on every beat, 4 to the floor"
         scope.pop("on")  # the feel is every beat already
+    at = scope.get("bar")
+    if kind in _FEEL_SPANS and at and re.search(rf" from (?:the )?(?:bar {at}|{at}(?:st|nd|rd|th) bar) ", s):
+        scope = {"from_bar": scope.pop("bar"), **scope}  # "double time the hats from bar 5": bar 5 on
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet
     if kind == "adjust":
@@ -214,6 +217,9 @@ def _operation(
     if named is not None and named[0] in cw.LOCAL_KINDS and set(scope) - {"bar", "beat"}:
         return named[0], {k: v for k, v in named[1].items() if k not in ("voices", "bar", "beat")}
     return None
+
+
+_FEEL_SPANS = ("half_time", "double_time", "four_on_the_floor")  # engines.transforms.regions
 
 
 def _span(scope: dict[str, Any]) -> bool:

@@ -34,6 +34,10 @@ FEEL_SPANS = [
     case("shuffle the chords over the last 4 bars", "chords", kind="swing", amount=0.66, last_bars=4),
     case("shuffle the bass in the first half", "bass", kind="swing", amount=0.66, half=1),
     case("make bars 5 to 12 four on the floor", None, kind="four_on_the_floor", from_bar=5, to_bar=12),
+    # a feel "from bar N" runs from there on, never in bar N alone
+    case("double time the hats from bar 5", "drums", kind="double_time", voices="hats", from_bar=5),
+    case("drop the drums to half time from the 5th bar", "drums", kind="half_time", from_bar=5),
+    case("turn the drums four on the floor from bar 9", "drums", kind="four_on_the_floor", from_bar=9),
 ]
 # new: a clip going on for a count said bare after "another" / "a further" / "more"
 GOES_ON = [
@@ -44,6 +48,7 @@ GOES_ON = [
 KEPT = [
     case("make the drums half time", "drums", kind="half_time"),
     case("double time the hats in the first half", "drums", kind="double_time", voices="hats", half=1),
+    case("make bar 7 half time", None, kind="half_time", bar=7),
     case("let the bass carry on another 4", "bass", bars=4),
     case("have the drums keep going for 8 more bars", "drums", bars=8),
     case("keep the melody running for another 4", "melody", bars=4),
@@ -51,14 +56,14 @@ KEPT = [
 
 
 @pytest.mark.usefixtures("learned_reading")
-@pytest.mark.parametrize(("text", "part", "params"), FEEL_SPANS + KEPT[:2])
+@pytest.mark.parametrize(("text", "part", "params"), FEEL_SPANS + KEPT[:3])
 def test_a_feel_over_a_span_of_bars_is_acted_on(text: str, part: str | None, params: dict[str, Any]) -> None:
     intent = parse(text)
     assert (intent.action, intent.part, intent.params) == ("transform", part, params), intent
 
 
 @pytest.mark.usefixtures("learned_reading")
-@pytest.mark.parametrize(("text", "part", "params"), GOES_ON + KEPT[2:])
+@pytest.mark.parametrize(("text", "part", "params"), GOES_ON + KEPT[3:])
 def test_a_clip_going_on_for_a_bare_count_is_continued_by_bars(
     text: str, part: str | None, params: dict[str, Any]
 ) -> None:
