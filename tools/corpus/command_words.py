@@ -8,7 +8,17 @@ value to the ways people say it; ``{a}`` in a phrase is an article the generator
 from __future__ import annotations
 
 PARTS = {
-    "drums": ["drums", "beat", "drum part", "groove", "drum loop", "kit", "drum pattern", "drum track", "percussion loop"],
+    "drums": [
+        "drums",
+        "beat",
+        "drum part",
+        "groove",
+        "drum loop",
+        "kit",
+        "drum pattern",
+        "drum track",
+        "percussion loop",
+    ],
     "bass": ["bass", "bassline", "bass line", "low end", "bass part", "sub bass", "bass groove"],
     "chords": ["chords", "chord progression", "harmony", "chord part", "progression", "changes", "comping"],
     "melody": ["melody", "lead", "tune", "topline", "lead line", "hook", "riff"],

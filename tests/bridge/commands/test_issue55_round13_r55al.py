@@ -123,8 +123,11 @@ def test_slang_and_other_words_are_acted_on_with_the_learned_reading(text: str, 
 @pytest.mark.usefixtures("learned_reading")
 @pytest.mark.parametrize(
     "text",
-    ["the riser's too quiet in the drop, push it up", "the foley is too busy in the last eight, thin it out",
-     "the didgeridoo is way too quiet, turn it up"],
+    [
+        "the riser's too quiet in the drop, push it up",
+        "the foley is too busy in the last eight, thin it out",
+        "the didgeridoo is way too quiet, turn it up",
+    ],
 )  # fmt: skip  (r55ak reads "the sub" as the bass and "the amen" as the drums: those are acted on)
 def test_it_after_a_thing_not_read_is_asked_about(text: str) -> None:
     intent = parse(text)
