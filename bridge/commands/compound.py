@@ -16,8 +16,10 @@ of ``{"action", "part", "params"}`` (``Intent.as_dict()``'s shape) in the order 
 
 A later clause read alone as a request the reading is not sure of (a question, a refusal) stays in
 ``not_done`` and is never acted on. A pronoun ("quantize it", "fade them in") is the first request's
-target. A plan ("I'll chop it after", "we'll add vocals later"), a condition on the listener ("star
-it if it's good") or a reason ("so I can sample it") is neither ``then`` nor ``not_done``.
+target; a later clause with no place of its own that points back ("a bass for it too", "chords
+there as well") is for the first request's place. A plan ("I'll chop it after", "we'll add vocals
+later"), a condition on the listener ("star it if it's good") or a reason ("so I can sample it")
+is neither ``then`` nor ``not_done``.
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ _SAME = re.compile(
 )
 # keys an Intent names its target by, carried to a later clause that says only a pronoun
 _TARGET_KEYS = ("track_name", "target", "voices")
+# a later clause pointing back at the first request's place: "a bass for it too", "chords there as well"
+_BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)|on (?:it|there))\b", re.I)
+_BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 
 
 def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Likely:
@@ -205,6 +210,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if named and first.action != "generate":  # "play the drums then the bass": no new part asked
         return None
     alone = read_one(said)
+    place = first.params.get("region") if _BACK.search(said) else None
+    if place and not alone.understood:  # "chords there too": the place said back, the request alone
+        alone = read_one(_BACK_ONLY.sub(" ", said).strip())
     if not alone.understood or "not_done" in alone.params or "then" in alone.params:
         return None
     params = dict(alone.params)
@@ -212,6 +220,8 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if _PRONOUN.search(said) and part is None and not any(params.get(k) for k in _TARGET_KEYS):
         part = first.part
         params.update({k: first.params[k] for k in _TARGET_KEYS if first.params.get(k)})
+    if place and "region" not in params:  # no place of its own: the first request's place
+        params["region"] = place
     params.pop("heard", None)
     return {"action": alone.action, "part": part, "params": params}
 
