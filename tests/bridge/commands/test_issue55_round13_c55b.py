@@ -79,3 +79,19 @@ def test_the_same_sentences_act_wrongly_without_the_gate(
     monkeypatch.setattr(compound, "likely_for", lambda *_: lambda *_: True)
     got = meaning(text)
     assert (got["op"], got["target"]) == ("make", "bass")
+
+
+def test_held_out_figures_read_a_compound_as_parse_does() -> None:
+    """tools/bench/heldout_parse.py: the compound step is in the held-out figures; a clause that is
+    no whole held-out sentence is read by the rules alone, and the sentence is counted so."""
+    from bridge.commands import reader
+    from tools.bench.heldout_parse import held, parsed
+
+    shipped = reader.reading_of
+    sure = reader.Reading((("transpose", 0.97), ("quantize", 0.02)), "chords")
+    text = "transpose the chords up 2 semitones, then quantize them"
+    kept = held([text], [sure])
+    got = means_of(parsed(text, kept).as_dict())
+    assert (got["op"], got["then"]) == ("transpose", [{"op": "quantize", "target": "chords"}])
+    assert kept.fallbacks == {text}  # its two clauses had no held-out reading
+    assert reader.reading_of is shipped
