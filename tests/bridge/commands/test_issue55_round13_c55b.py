@@ -95,3 +95,37 @@ def test_held_out_figures_read_a_compound_as_parse_does() -> None:
     assert (got["op"], got["then"]) == ("transpose", [{"op": "quantize", "target": "chords"}])
     assert kept.fallbacks == {text}  # its two clauses had no held-out reading
     assert reader.reading_of is shipped
+
+
+TWO_TAKES_COMPARED = [
+    ("compare the first two takes", {"which": "first", "other": "second"}),
+    ("compare take 1 and take 2", {"which": "first", "other": "second"}),
+    ("compare takes 1 and 3", {"which": "first", "other": "third"}),
+    ("compare take 2 with take 4", {"which": "second", "other": "fourth"}),
+    ("compare the last two", {"which": "previous", "other": "last"}),
+    ("whats the difference between the first 2 versions", {"which": "first", "other": "second"}),
+]
+
+
+@pytest.mark.parametrize(("text", "takes"), TWO_TAKES_COMPARED)
+def test_two_takes_named_as_a_pair_are_compared(
+    learned_reading: None, text: str, takes: dict[str, str]
+) -> None:
+    got = parse(text)
+    assert (got.action, got.params.get("do")) == ("history", "compare"), got.params
+    assert {k: got.params.get(k) for k in takes} == takes
+
+
+def test_a_comparison_of_the_takes_just_made_is_a_later_request(learned_reading: None) -> None:
+    """ "... then compare the first two" stayed not done (read alone, it was asked about)."""
+    got = parse("make 3 takes of the bass and then compare the first two")
+    assert got.params["then"] == [
+        {"action": "history", "part": None, "params": {"do": "compare", "which": "first", "other": "second"}}
+    ]
+    got = parse("give me four versions of the drums, then compare the last two")
+    assert got.params["then"][0]["params"] == {"do": "compare", "which": "previous", "other": "last"}
+
+
+def test_a_pair_said_outside_a_comparison_is_no_pair_of_takes(learned_reading: None) -> None:
+    assert parse("undo the last two").params == {"count": 2}
+    assert not parse("compare the first two bars").understood
