@@ -96,6 +96,13 @@ def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Li
     return likely
 
 
+def clauses(heard: str) -> list[str]:
+    """The clauses a sentence said in order ("..., then ...") is read as, each alone (none for one
+    request): read ahead with the whole sentence, in one call of the learned reading."""
+    pieces = [p for p in _LATER.split(heard) if p.strip()]
+    return [_clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
+
+
 def _op(intent: Intent) -> str:
     return str(means_of(intent.as_dict())["op"])
 

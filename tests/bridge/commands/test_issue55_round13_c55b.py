@@ -129,3 +129,23 @@ def test_a_comparison_of_the_takes_just_made_is_a_later_request(learned_reading:
 def test_a_pair_said_outside_a_comparison_is_no_pair_of_takes(learned_reading: None) -> None:
     assert parse("undo the last two").params == {"count": 2}
     assert not parse("compare the first two bars").understood
+
+
+def test_a_sentence_said_in_order_is_read_by_the_learned_reading_in_one_encoder_call(
+    learned_reading: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole sentence and its clauses are encoded together (reader.read_ahead), and the split's
+    gate asks again for the whole sentence's reading without encoding it again."""
+    from bridge.reading import encoder
+
+    calls: list[int] = []
+    encode = encoder.encode
+
+    def counted(texts: list[str]) -> Any:
+        calls.append(len(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(encoder, "encode", counted)
+    got = parse("write a bassline for the drop, and after that some chords for it too")
+    assert means_of(got.as_dict())["target"] == ["bass", "chords"]
+    assert calls == [3]
