@@ -53,6 +53,9 @@ def test_a_later_request_with_its_own_place_or_no_pointer_keeps_its_own(learned_
     ]
     assert _later_scopes("write chords for the bridge, then a bass") == [None]
     assert _later_scopes("make the bass louder in the drop and then also quantize the drums") == [None]
+    # a request said over no place (a tempo, a take) takes none
+    assert _later_scopes("make drums for the chorus and then set the tempo to 120 as well") == [None]
+    assert _later_scopes("write a bassline for the verse, then star it too") == [None]
 
 
 # "take the bass line of X": read alone, "take the bass line" is a new bass line made; the whole
