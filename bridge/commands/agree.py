@@ -87,7 +87,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
     if asked:
         return unknown(heard, asked)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
-    return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely)  # by _one
+    with lr.read_ahead([heard, *(heard_as(c)[0] for c in compound.clauses(heard))]):  # one encoder call
+        return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely)
 
 
 def _one(text: str, voiced: bool) -> Intent:

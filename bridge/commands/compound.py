@@ -16,8 +16,10 @@ of ``{"action", "part", "params"}`` (``Intent.as_dict()``'s shape) in the order 
 
 A later clause read alone as a request the reading is not sure of (a question, a refusal) stays in
 ``not_done`` and is never acted on. A pronoun ("quantize it", "fade them in") is the first request's
-target. A plan ("I'll chop it after", "we'll add vocals later"), a condition on the listener ("star
-it if it's good") or a reason ("so I can sample it") is neither ``then`` nor ``not_done``.
+target; a later clause with no place of its own that points back ("a bass for it too", "chords
+there as well") is for the first request's place. A plan ("I'll chop it after", "we'll add vocals
+later"), a condition on the listener ("star it if it's good") or a reason ("so I can sample it")
+is neither ``then`` nor ``not_done``.
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ _SAME = re.compile(
 )
 # keys an Intent names its target by, carried to a later clause that says only a pronoun
 _TARGET_KEYS = ("track_name", "target", "voices")
+# a later clause pointing back at the first request's place: "a bass for it too", "chords there as well"
+_BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)|on (?:it|there))\b", re.I)
+_PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
+_BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 
 
 def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Likely:
@@ -89,6 +95,13 @@ def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Li
         return sequenced and reading.ops[0][0] in {_op(step) for step in split.steps()}
 
     return likely
+
+
+def clauses(heard: str) -> list[str]:
+    """The clauses a sentence said in order ("..., then ...") is read as, each alone (none for one
+    request): read ahead with the whole sentence, in one call of the learned reading."""
+    pieces = [p for p in _LATER.split(heard) if p.strip()]
+    return [_clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
 
 
 def _op(intent: Intent) -> str:
@@ -205,6 +218,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if named and first.action != "generate":  # "play the drums then the bass": no new part asked
         return None
     alone = read_one(said)
+    place = first.params.get("region") if _BACK.search(said) else None
+    if place and not alone.understood:  # "chords there too": the place said back, the request alone
+        alone = read_one(_BACK_ONLY.sub(" ", said).strip())
     if not alone.understood or "not_done" in alone.params or "then" in alone.params:
         return None
     params = dict(alone.params)
@@ -212,6 +228,8 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if _PRONOUN.search(said) and part is None and not any(params.get(k) for k in _TARGET_KEYS):
         part = first.part
         params.update({k: first.params[k] for k in _TARGET_KEYS if first.params.get(k)})
+    if place and "region" not in params and alone.action in _PLACED:  # no place of its own: the first's
+        params["region"] = place
     params.pop("heard", None)
     return {"action": alone.action, "part": part, "params": params}
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from bridge.commands.statements import for_reading
 
@@ -23,6 +26,7 @@ ENV = "MUSEAROO_READING"
 TARGET_SURE = 0.5  # a learned target below this is not used (the slot readers' target is)
 _state = {"off": False}
 _lock = threading.Lock()
+_ahead = threading.local()  # the readings of the sentence being read (``read_ahead``)
 
 
 @dataclass(frozen=True)
@@ -54,16 +58,47 @@ def _off(exc: BaseException) -> None:
 
 
 def reading_of(text: str) -> Reading | None:
-    """The learned reading of one sentence, or None (not installed, or turned off)."""
+    """The learned reading of one sentence, or None (not installed, or turned off); within
+    ``read_ahead``, a text read before is not read again."""
     if not enabled():
         return None
+    said = for_reading(text)  # "thin out the kick uh sorry the snare": the snare's reading
+    ahead: dict[str, Reading] | None = getattr(_ahead, "read", None)
+    if ahead is not None and said in ahead:
+        return ahead[said]
     try:
         from bridge.reading import read
 
-        got = read(for_reading(text))  # "thin out the kick uh sorry the snare": the snare's reading
+        got = _reading(read(said))
     except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
         _off(exc)
         return None
+    if ahead is not None:
+        ahead[said] = got
+    return got
+
+
+@contextmanager
+def read_ahead(texts: list[str]) -> Iterator[None]:
+    """While one sentence is read: its texts (the sentence and the clauses it may be split into)
+    read in one encoder call, and each reading kept for the sentence's later asks."""
+    ahead: dict[str, Reading] = {}
+    said = list(dict.fromkeys(for_reading(t) for t in texts))
+    if len(said) > 1 and enabled():
+        try:
+            from bridge.reading import read_many
+
+            ahead.update(zip(said, map(_reading, read_many(said)), strict=True))
+        except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
+            _off(exc)
+    _ahead.read = ahead
+    try:
+        yield
+    finally:
+        _ahead.read = None
+
+
+def _reading(got: Any) -> Reading:
     target = got.target if got.target_p >= TARGET_SURE and got.target != "none" else None
     return Reading(tuple(got.ops), target, frozenset(op for op, _ in got.ops))
 

@@ -150,7 +150,7 @@ def _within(at: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _refs(s: str) -> list[str]:
-    return [ref for _, ref in _placed_refs(s)]
+    return tr.paired(s) or [ref for _, ref in _placed_refs(s)]  # "the first two takes": a pair
 
 
 def _placed_refs(s: str) -> list[tuple[int, str]]:

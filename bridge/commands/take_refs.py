@@ -26,3 +26,20 @@ COMPARED = re.compile(
 THAT_TAKE = re.compile(
     r" (?:that|the|this) (?:last|latest|previous|earlier) (?:take|version|variation|one|1) "
 )
+# two takes said as a pair in a comparison: "the first two takes", "the last 2", "takes 1 and 2"
+_PAIR = re.compile(
+    r" (?:the )?(first|last) 2 (?:(?:takes|ones|versions|variations|ideas) |$)|"
+    r" takes? ([1-4]) (?:and|&|n|with|to|vs|versus|against) (?:takes? )?([1-4]) "
+)
+_NTH = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+def paired(s: str) -> list[str]:
+    """The two takes a comparison names as a pair, in order ("the last two": the one before the
+    last, then the last), or none."""
+    pair = _PAIR.search(s) if COMPARED.search(s) else None
+    if pair is None:
+        return []
+    if pair.group(1):
+        return ["first", "second"] if pair.group(1) == "first" else ["previous", "last"]
+    return [_NTH[pair.group(2)], _NTH[pair.group(3)]]

@@ -50,6 +50,7 @@ _SPLIT = re.compile(r"[^a-z0-9#]+")
 # the names of an interval in semitones within the octave ("up a minor third": 3 semitones)
 DEGREES = {1: "second", 2: "second", 3: "third", 4: "third", 5: "fourth", 6: "fifth", 7: "fifth", 8: "sixth",
            9: "sixth", 10: "seventh", 11: "seventh", 0: "octave"}  # fmt: skip
+NTH = ("first", "second", "third", "fourth")  # a take by its place
 SCALE_DEGREES = {1: "second", 2: "third", 3: "fourth", 4: "fifth", 5: "sixth", 6: "seventh", 0: "octave"}
 
 
@@ -115,6 +116,9 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= {DEGREES[abs(step) % 12], DEGREES[abs(step) % 12] + "s"}
     if isinstance(steps := means.get("steps"), int):  # "up a third": 2 steps of the scale
         words |= {SCALE_DEGREES[abs(steps) % 7], SCALE_DEGREES[abs(steps) % 7] + "s"}
+    if means["op"] == "compare":  # "takes 1 and 3", "the last two": the takes compared by number, or a pair
+        takes = (intent.params.get("which"), intent.params.get("other"))
+        words |= {"2"} | {str(NTH.index(t) + 1) for t in takes if t in NTH}
     scope = means.get("scope") or {}
     if "last_bars" in scope:  # "over the last 8 bars, it's the outro": the clip's end, named so
         words |= {"outro", "ending", "end"}

@@ -3,6 +3,7 @@ without it, beside the rules alone, scored as tools/bench/grammar_blind.py score
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.agree_heldout [--show-misses]
         [--writers 2,4,6,8 [--only]] [--peer REV] [--cached] [--without writers,spoken] [--reliability]
+        [--whole-only]
 
 For each writer (tests/data/commands_blind1..34.yaml, ``reading_train.BLIND``): a head is trained
 (``tools.corpus.reading_train``: the generated corpus, the older sets and the other blind sets), its op and target probabilities for the held-out set's sentences (temperature fitted on all
@@ -17,7 +18,9 @@ the decision rules of ``bridge/commands/agree.py`` as committed at REV (``main``
 same held-out readings; ``--without`` trains every fold without those kinds of the generated corpus
 (``command_corpus.generate``'s ``without``; default ``reading_train.LEFT_OUT``, as the shipped head); ``--reliability`` prints how often the held-out head's
 likeliest op is right by its probability (all sentences, and those the rules alone do not act on).
-These figures are the policy's held-out ones; the shipped head has seen
+The "parsed" column reads each sentence as ``agree.parse`` does (the compound step included;
+``tools/bench/heldout_parse.py``: a clause that is no whole held-out sentence is read by the rules
+alone); ``--whole-only`` leaves it out. These figures are the policy's held-out ones; the shipped head has seen
 every blind set (it is trained on all of them).
 """
 
@@ -42,6 +45,7 @@ from bridge.commands.scoped import read_scoped
 from bridge.reading.labels import FIELDS, classes
 from bridge.reading.softmax import fit_temperature, softmax
 from tools.bench.grammar_blind import load, score
+from tools.bench.heldout_parse import Held, held, parsed
 from tools.corpus import reading_train as rt
 
 KEPT = rt.CACHE_DIR / "heldout_readings.json"  # the last run's held-out readings (--cached)
@@ -168,6 +172,7 @@ def main() -> None:
     ap.add_argument(
         "--reliability", action="store_true", help="the likeliest op's accuracy by its probability"
     )
+    ap.add_argument("--whole-only", action="store_true", help="no 'parsed' column (agree.parse, compounds)")
     args = ap.parse_args()
     names = [f"commands_blind{n}" for n in args.writers.split(",")] if args.writers else rt.BLIND
     if args.cached and KEPT.exists():
@@ -181,6 +186,9 @@ def main() -> None:
     policies: dict[str, Policy | None] = {"rules": None, "agreed": agreed}
     if args.peer:
         policies[f"at {args.peer}"] = peer_policy(args.peer)
+    kept = None if args.whole_only else _held_all(readings)
+    if kept is not None:  # agree.parse as shipped, the compound step included (tools/bench/heldout_parse.py)
+        policies["parsed"] = agreed
     totals = {who: [0.0, 0, 0] for who in policies}
     for name in names:
         items = load(rt.DATA / f"{name}.yaml")
@@ -192,6 +200,7 @@ def main() -> None:
                 first = ruled(text)
                 heard, asked = heard_as(text)  # a question of tongues is asked as it is
                 answer = first if policy is None or asked else policy(heard, first, reading)
+                answer = parsed(text, kept) if who == "parsed" and kept is not None else answer
                 got, how = score(answer.as_dict(), item["means"])
                 points += got
                 wrong += how in ("wrong", "acted")
@@ -207,9 +216,21 @@ def main() -> None:
         print(
             f"these {len(names)} writers, {who}: {total:g}/{n:g} = {total / n:.3f}, acted wrong {acted_wrong:g}"
         )
+    if kept is not None:
+        print(
+            f"parsed: {len(kept.fallbacks)} sentences had a clause read by the rules alone (no held-out reading)"
+        )
     if args.reliability:
         for line in reliability(names, readings):
             print(line)
+
+
+def _held_all(readings: dict[str, list[reader.Reading]]) -> Held:
+    """Every held-out sentence's reading (a clause of one set may be a whole sentence of another)."""
+    kept = held([], [])
+    for name, read in readings.items():
+        kept.readings.update(held([str(i["text"]) for i in load(rt.DATA / f"{name}.yaml")], read).readings)
+    return kept
 
 
 if __name__ == "__main__":
