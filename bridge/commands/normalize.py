@@ -17,6 +17,7 @@ from bridge.commands.counts import as_counted
 from bridge.commands.numbers import slips_read, words_to_digits
 from bridge.commands.slipped_numbers import joined, ordinals_read
 from bridge.commands.sound_words import by_sound
+from bridge.commands.spanish import unaccented
 from bridge.commands.spelling import corrected
 from bridge.commands.take_counts import recounted
 from bridge.commands.track_words import called
@@ -190,6 +191,7 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
 def normalize(text: str) -> tuple[str, str | None, str | None]:
     """(padded word string with digits, key or None, typed separation model or None)."""
     base = text.replace("♯", "#").replace("♭", "b").replace("’", "'").replace("&", " and ")
+    base = unaccented(base)  # "mute the violão track": the violao track (Live's names are read so, mixer.py)
     model = next((m for m in sorted(SEPARATION_MODELS, key=len, reverse=True) if m in base.lower()), None)
     if model:
         base = re.sub(re.escape(model), " ", base, flags=re.IGNORECASE)

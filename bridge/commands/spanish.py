@@ -23,9 +23,14 @@ _WORD = re.compile(r"([^\W_]+)")
 SPANISH_LETTERS = frozenset("áéíóúñüÁÉÍÓÚÑÜ¿¡")
 
 
+def unaccented(text: str) -> str:
+    """The text without its accents, case kept: "Violão" -> "Violao", "Café" -> "Cafe"."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def fold(word: str) -> str:
     """Lower case without accents: "Quítale" -> "quitale", "güira" -> "guira"."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return unaccented(word.lower())
 
 
 def verb_of(folded: str) -> tuple[str, str] | None:

@@ -12,6 +12,7 @@ from bridge import protocol
 from bridge.actions.intents.clip import last_written
 from bridge.app import App
 from bridge.commands import Intent
+from bridge.commands.spanish import unaccented
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
@@ -22,7 +23,7 @@ PART_NAMES = {"drums": ("drum", "beat", "kit", "perc"), "bass": ("bass",), "chor
 
 def _plain(name: str) -> str:
     """A track name as a sentence says it: lower case, words only ("1-MIDI" is "1 midi")."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", unaccented(name).lower()).split())  # "Violão": "violao"
 
 
 async def tracks_of(app: App, intent: Intent) -> tuple[list[int], list[str]]:

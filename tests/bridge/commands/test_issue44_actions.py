@@ -96,3 +96,19 @@ def test_a_part_into_the_arrangement_from_a_bar_starts_at_that_bar(live: LiveHos
     intent, state, message = command(client, "put 8 bars of drums in the arrangement starting at bar 17")
     assert intent["params"] == {"arrangement": 1, "at_bar": 17, "bars": 8} and state == "done", message
     assert "64" in message, message  # bar 17 of a 4/4 song starts at beat 64
+
+
+def test_a_track_named_with_accents_is_found_with_or_without_them(live: LiveHost, client: Client) -> None:
+    """Live's "Violão" and "Café Keys": the words fold accents as the track names are read (both
+    were read with the letter dropped, so "the café keys track" found no "caf keys" track)."""
+    live.call(lambda: setattr(live.song.tracks[0], "name", "Violão"))
+    live.call(lambda: setattr(live.song.tracks[1], "name", "Café Keys"))
+    for text, track in (
+        ("mute the violão track", 0),
+        ("solo the café keys track", 1),
+        ("unmute the violao track", 0),
+    ):
+        intent, state, message = command(client, text)
+        assert intent["action"] == "mixer" and state == "done", message
+        assert f"track {track} (" in message, message
+    assert live.call(lambda: (live.song.tracks[0].mute, live.song.tracks[1].solo)) == (False, True)
