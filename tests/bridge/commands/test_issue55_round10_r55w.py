@@ -15,20 +15,9 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
-from bridge.commands.means import means_of
 from bridge.commands.spanish import english_of
 from bridge.commands.tongues import QUESTION
-
-
-def read(text: str) -> dict[str, Any]:
-    intent = parse(text)
-    assert intent.understood, intent
-    return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
-
+from tests.bridge.commands.meant import case, read
 
 EACH_VERB_FAMILY = [
     case("quítale el shaker a la segunda estrofa", op="remove", target="percussion",

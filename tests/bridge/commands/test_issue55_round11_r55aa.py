@@ -11,30 +11,19 @@ from typing import Any
 
 import pytest
 
-from bridge.commands import parse
 from bridge.commands.asides import without_reason
 from bridge.commands.dictated import punctuated
 from bridge.commands.masking import plain
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
-
-
-def read(text: str) -> dict[str, Any]:
-    """The whole reading, the rules and the learned one (the tests that call it turn the latter on)."""
-    intent = parse(text)
-    assert intent.understood, intent
-    return dict(means_of(intent.as_dict()))
+from tests.bridge.commands.meant import case, read
 
 
 def ruled(text: str) -> dict[str, Any]:
     intent = rules(text)
     assert intent.understood, intent
     return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
 
 
 # the head retrained on blind sets 1 to 60 (round 11) is unsure of these and they are asked, not acted on

@@ -15,19 +15,8 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
-from bridge.commands.means import means_of
 from bridge.commands.plain_words import plain
-
-
-def read(text: str) -> dict[str, Any]:
-    intent = parse(text)
-    assert intent.understood, intent
-    return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
-
+from tests.bridge.commands.meant import case, read
 
 TEXTED = [
     case("the snare r way 2 loud rn pls", op="softer", target="snare"),

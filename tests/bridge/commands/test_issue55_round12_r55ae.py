@@ -18,6 +18,7 @@ from bridge.commands.means import means_of
 from bridge.commands.musicgen_words import prompt_as_written
 from bridge.commands.normalize import normalize
 from bridge.commands.reasons import PURPOSE, without_reasons
+from tests.bridge.commands.meant import case
 
 
 def read(text: str) -> dict[str, Any]:
@@ -26,10 +27,6 @@ def read(text: str) -> dict[str, Any]:
     assert intent.understood, intent
     assert intent.heard == text  # the whole sentence is what was heard, its reason cut or not
     return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
 
 
 # 1. A reason after the request (why, how it is now, how the last try went, "trust me") names no part,

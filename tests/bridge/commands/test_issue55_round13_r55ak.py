@@ -12,20 +12,7 @@ from typing import Any
 
 import pytest
 
-from bridge.commands import parse
-from bridge.commands.means import means_of
-
-
-def read(text: str) -> dict[str, Any]:
-    """The whole reading, the rules and the learned one (the tests that call it turn the latter on)."""
-    intent = parse(text)
-    assert intent.understood, intent
-    return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
-
+from tests.bridge.commands.meant import case, read
 
 # 1 (new). A drum break named as a thing a drum change is asked of is the drums: "the amen", "the
 # breakbeat", "the drum break" always, "the break" where it is no place.

@@ -13,16 +13,13 @@ import pytest
 
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
+from tests.bridge.commands.meant import case
 
 
 def read(text: str) -> dict[str, Any]:
     intent = rules(text)
     assert intent.understood, intent
     return dict(means_of(intent.as_dict()))
-
-
-def case(text: str, **want: Any) -> Any:
-    return pytest.param(text, want, id=text)
 
 
 # 1. Counts and versions: a count said last, a singular "version", "variants", "undos"
