@@ -107,9 +107,10 @@ CONTINUE: T = [
     ("carry {t} on", "h"), ("make {t} longer", "hp"), ("what comes next after {t}?", "h"), ("add {n} bars to the end", ""),
     ("keep {t} going for {n} more bars", "hp"), ("let {t} carry on a bit longer", "hp"),
     ("take {t} further by {n} bars", "hp"), ("stretch {t} out with {n} more bars", "hp"),
+    ("keep {t} going for another {n}", "hp"), ("let {t} keep going for another {n}", "hp"),
 ]  # fmt: skip
 ACCOMPANY: T = [
-    ("write {t} that plays along with this", "p"), ("add {t} to go with the melody", "p"), ("accompany {t}", "h"),
+    ("write {t} that plays along with this", "p"), ("{t} that grooves along with this clip", "p"), ("add {t} to go with the melody", "p"), ("accompany {t}", "h"),
     ("give this a {t} to match", "p"), ("a {t} that fits with what's here", "p"), ("back {t} up with a bassline", "h"),
     ("write {t} that rides along with what's already here", "p"), ("{t} that sits with what's playing", "p"),
     ("add {t} that works with the parts I have", "p"), ("make {t} that locks in with the current clip", "p"),
