@@ -24,7 +24,7 @@ TO_MIDI = re.compile(
 # "the bass of this sample": a stem of the clip (split out first), not the clip itself
 STEM_OF = re.compile(
     r" (?:the )?(bass|bassline|bass line|drums|drum|beat|vocals|vocal|voice|singing|piano|guitar|keys) "
-    r"(?:part |line |track )?(?:of|from|in|out of) (?:this|that|the|my) "
+    r"(?:part |line |track )?(?:of|off|from|in|out of) (?:this|that|the|my) "
     r"(?:sample|loop|song|track|mix|clip|audio|record|tune|beat|recording|file) "
 )
 STEMS = {"bass": "bass", "bassline": "bass", "bass line": "bass", "drums": "drums", "drum": "drums",
@@ -33,7 +33,9 @@ STEMS = {"bass": "bass", "bassline": "bass", "bass line": "bass", "drums": "drum
 STEM_KINDS = {"bass": "bass", "drums": "drums", "vocals": "melody", "piano": "piano", "guitar": "auto"}
 # what the audio is, said of the clip itself: "turn this bass line into midi", "the drum loop to midi"
 KIND_WORDS = (
-    ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|groove"),
+    # hand drums are drums to transcribe ("this tabla loop", "the congas"): hits, not pitched notes
+    ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembe|"
+     r"cajon|shakers?|tambourines?|hand drums?"),
     ("bass", r"bass ?line|bass|sub"),
     ("piano", r"piano(?! roll)|keys|rhodes"),
     ("chords", r"chords?|harmony|pads?|comping"),

@@ -21,6 +21,12 @@ from bridge.commands.means import means_of
         ("turn the vocals of this song into midi", {"kind": "melody", "stem": "vocals"}),
         ("transcribe this piano", {"kind": "piano"}),
         ("make this humming into midi notes", {"kind": "melody"}),
+        # a stem taken "off" a recording; hand drums heard as drum hits, not pitched notes
+        ("pull the singing off this recording as midi", {"kind": "melody", "stem": "vocals"}),
+        ("get the guitar off that track into midi", {"kind": "auto", "stem": "guitar"}),
+        ("turn these congas into midi", {"kind": "drums"}),
+        ("convert my djembe recording to midi notes", {"kind": "drums"}),
+        ("transcribe the shaker loop", {"kind": "drums"}),
     ],
 )
 def test_asking_for_midi_of_audio_is_a_transcribe_intent(text: str, params: dict[str, object]) -> None:
