@@ -13,9 +13,10 @@ What is read, and what never is:
   ("a" for "um", "un", ...; "in the" for "na", "nella"); Spanish's own ("el bajo", "la batería", "los
   acordes") are left to the Spanish reading (``spanish``), which reads them with the rest of a Spanish
   sentence;
-- a word of ``PARTS`` that is no English word (``ALONE``: "baixo", "bateria", "batida", "guitarra",
-  "suingue" ...) wherever it is said; "bajo", "basse", "basso", "caja", "voce" ... only after an
-  article (each is an English or Spanish word too: "basse" is low, "bajo" under);
+- a word of ``PARTS`` that is no English word (``ALONE``: "baixo", "batida", "batterie", "suingue" ...)
+  wherever it is said (one that is Spanish too, "bateria", "acordes", is left to the Spanish reading);
+  "bajo", "basse", "basso", "caja", "voce" ... only after an article (each is an English or Spanish
+  word too: "basse" is low, "bajo" under);
 - a sentence asking MusicGen for audio ("an audio loop of cavaquinho and pandeiro") keeps its words:
   its prompt is the sentence as written;
 - an article alone is never a part ("a", "o", "la" stay as they are: "a bass", "la" the note), and a
@@ -87,7 +88,7 @@ def _said(m: re.Match[str]) -> str | None:
     article, word = (m.group(1) or "").lower(), m.group(2).lower()
     alone = word in ALONE
     if not article:  # "the guitarra" has its article; "baixo" alone only where no English word is said
-        return PARTS[word] if alone else None
+        return PARTS[word] if alone and word not in SPANISH else None  # "bateria" alone: Spanish's reading
     if article in ("el", "los", "las") or (article in ("la", "un", "una") and word in SPANISH):
         return None  # "la batería", "los acordes": Spanish's own, read with the rest of its sentence
     if not alone and article in ("a", "i", "lo"):  # "a bass", "a groove", "lo swing": English too
