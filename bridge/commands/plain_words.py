@@ -11,7 +11,11 @@ reading (whose encoder was trained on plain sentences) both read the plain sente
   "down for an octave" ("down by"), "two semitones deeper" (lower), "the track with the name Pad"
   ("named"), "write for me a melody", "mute me the track", "takes which have a star", "in the style of
   house", "no more hats after bar 8", "put it an eighth later" (moved), "give it to me in midi notes",
-  "the kick's fine" (is), "pump the bass like a sidechain", "a whole tune" (the song).
+  "the kick's fine" (is), "pump the bass like a sidechain", "a whole tune" (the song); "more clean"
+  (cleaner), "too much things" (too many notes), "for more 4 bars" (4 more), "after the bar 12",
+  "transpose it for D minor" (to), "take off the mute of" (unmute), "the drums, i want them simpler"
+  (the thing said first is changed), "must disappear slowly" (fade out), "comes in slowly" (fade in),
+  "plays together with" (along with), "put it in midi" (turn it into midi).
 
 A sentence in plain English is returned as it was.
 """
@@ -144,6 +148,7 @@ COMPARATIVES = {
     "loose": "looser", "dark": "darker", "bright": "brighter", "full": "fuller", "thin": "thinner",
     "big": "bigger", "heavy": "heavier", "hard": "harder", "light": "lighter", "sparse": "sparser",
     "wide": "wider", "warm": "warmer", "sad": "sadder", "happy": "happier", "small": "smaller",
+    "clean": "cleaner", "clear": "clearer",
 }  # fmt: skip
 _MORE = re.compile(
     r"\bmore ("
@@ -151,6 +156,8 @@ _MORE = re.compile(
     + r")\b(?! than\b| (?:end|ends|mids?|frequencies|freqs|shelf|pass|cut|hats?|hat)\b)",
     re.I,
 )
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|thirty two)"
+_KEY = r"[A-Ga-g](?:#|b|♯|♭| sharp| flat)? (?:major|minor|maj|min|dorian|phrygian|lydian|mixolydian)\b"
 _INTERVAL = r"semitones?|half steps?|whole steps?|tones?|octaves?|steps?|fifths?|fourths?|thirds?"
 LEARNED = (
     # "down for one octave", "up for 2 semitones": by
@@ -188,6 +195,34 @@ LEARNED = (
     (re.compile(r"\bpump (the|my) (\w+)(?: volume| level)?\b(?=.*\bsidechain)", re.I), r"make \1 \2 pump"),
     # "extract the bass and give it to me in midi notes": as MIDI (notes heard from the audio)
     (re.compile(r"\b(give|send|hand) (it|them|that) (?:back )?to me (?:in|as) midi(?: notes)?\b", re.I), r"\1 \2 to me as midi"),
+    # "for more 8 bars", "more two versions": the count before "more" (a learner's order)
+    (re.compile(rf"\bmore ({_NUM}) (?=(?:bars?|measures?|beats?|takes?|versions?|variations?)\b)", re.I), r"\1 more "),
+    # "after the bar eight", "from the bar 9": a bar by its number needs no article
+    (re.compile(rf"\b(after|before|from|until|till|since|in|on|at) the (bar|measure) (?={_NUM}\b)", re.I), r"\1 \2 "),
+    # "transpose the melody for E minor", "change it for D major": to (a learner's "para")
+    (re.compile(rf"\b(transpose|modulate|change|move|shift|put|take|bring)\b([^,.;!?]*?) for (?={_KEY}(?! (?:thirds?|sixths?|"
+                rf"seconds?|sevenths?|intervals?)\b))", re.I), r"\1\2 to "),
+    # "the drums are with too much things", "too much notes": too many notes (simpler, where asked for)
+    (re.compile(r"\b(?:is|are) with (?=(?:too|so) (?:much|many) (?:things|stuff|notes|hits|elements)\b)", re.I), "have "),
+    (re.compile(r"\b(too|so|way too) (?:much|many) (?:things|stuff|notes|elements)\b", re.I), r"\1 many notes"),
+    # "take off the mute of the drums", "remove the mute from the bass", "take the bass out of mute": unmute
+    (re.compile(r"\b(?:take|turn|switch|remove|get) (?:off|out|away)? ?(?:the )?mute (?:off )?(?:of|from|on) (?:the )?(?=\w)", re.I),
+     "unmute the "),
+    (re.compile(r"\b(?:take|get|bring) (the \w+|it|them|this|that) (?:out of|off) (?:the )?mute\b", re.I), r"unmute \1"),
+    # "the bass, i want it louder", "this clip i want it in funk": the thing said first is the one changed
+    (re.compile(r"^((?:the|this|that|my) \w+(?: \w+)?),? i (?:want|need|would like|'d like|wanna) (?:it|them) (?:to be )?(?=\w)",
+                re.I), r"make \1 "),
+    # "the melody must disappear slowly", "let the chords die away": faded out; "appear little by little": in
+    (re.compile(r"\b(?:must|should|has to|have to|needs? to|to|will)? ?(?:disappears?|vanish(?:es)?|go(?:es)? away|die(?:s)? "
+                r"(?:away|out)(?: slowly| gradually| little by little| bit by bit)?)(?: slowly| gradually| little by little| bit by "
+                r"bit)\b|\b(?:die|dies|dying) away\b", re.I), " fade out"),
+    (re.compile(r"\b(?:must|should|has to|have to|needs? to|to|will)? ?(?:appears?|comes? in|enters?) (?:slowly|gradually|"
+                r"little by little|bit by bit)\b", re.I), " fade in"),
+    # "a bass that plays together with this melody": along with (a part that accompanies)
+    (re.compile(r"\b(plays?|playing|goes|going|grooves?|grooving) together with\b", re.I), r"\1 along with"),
+    # "take the drums of this sample and put it in midi": turned into MIDI
+    (re.compile(r"\b(?:put|pass|place|convert) (it|them|this|that) (?:in|on|to|into) midi\b(?!\s*(?:tracks?|clips?|channels?))",
+                re.I), r"turn \1 into midi"),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip
@@ -198,7 +233,7 @@ def learned(text: str) -> str:
     text = _MORE.sub(lambda m: COMPARATIVES[m.group(1).lower()], text)
     for said, meant in LEARNED:
         text = said.sub(meant, text)
-    return text
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=256)

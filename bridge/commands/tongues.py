@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from bridge.commands import spanish
+from bridge.commands.borrowed_words import borrowed
 
 ENGLISH_WORDS = Path(__file__).with_name("english_words.txt")
 UNREAD = 2  # words not read before a sentence is asked about
@@ -80,7 +81,9 @@ def unread(words: list[str], kept: tuple[str, ...] | None) -> list[str]:
 
 
 def in_english(heard: str) -> tuple[str, str | None]:
-    """(the sentence in English, None), or (``heard``, a question) when most of it is not read."""
+    """(the sentence in English, None), or (``heard``, a question) when most of it is not read. A part
+    named in Portuguese, Italian or French ("o baixo", "la batterie": ``borrowed``) is read first."""
+    heard = borrowed(heard)
     said = spanish.read(heard)
     english = heard if said is None else said.english
     words = re.findall(r"[^\W\d_]+", english)

@@ -36,6 +36,7 @@ from bridge.commands.masking import HIDES
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS, without_what_stays
+from bridge.commands.slipped_numbers import ORDINALS
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
@@ -124,6 +125,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= {"outro", "ending", "end"}
     if "first_bars" in scope:
         words |= {"intro", "start", "beginning", "opening"}
+    if isinstance(nth := scope.get("nth"), int | float) and 1 <= nth <= 12:  # "the third chorus": nth 3
+        words.add(ORDINALS[int(nth) - 1])
     if "beats" in scope:  # "on 2 and 4": the backbeat
         words |= {"1", "2", "3", "4"}
     if (
