@@ -83,21 +83,7 @@ def swing_amount(s: str) -> float | None:
     sized = _SIZED.search(s)
     if sized is not None:
         return SIZES[sized.group(1)]
-    return strength_of(s)
-
-
-def strength_of(s: str, skip: tuple[str, ...] = ()) -> float | None:
-    """The first graded strength ``s`` says ("a little" 0.25, "a lot" 0.75), less the words in ``skip``;
-    None where none is said or it is said of a thing ("a lot of reverb")."""
-    found = [(s.find(f" {p} "), -len(p), a) for p, a in STRENGTHS.items() if f" {p} " in s and p not in skip]
+    found = [(s.find(f" {p} "), -len(p), a) for p, a in STRENGTHS.items() if f" {p} " in s]
     if not found or _NOT_OF_SWING.search(s):
         return None
     return min(found)[2]
-
-
-def humanize_amount(s: str) -> dict[str, float]:
-    """A humanize's strength where one is said ("loosen the bass up a little": 0.25, "humanize the
-    chords a lot": 0.75), else nothing (the transform's own); "a little more human" is relative (none),
-    and "heavy", "hard" describe a sound there ("the heavy kick"), not the strength."""
-    amount = None if " more " in s else strength_of(s, ("heavy", "hard"))
-    return {} if amount is None else {"amount": amount}

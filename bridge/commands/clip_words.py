@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from bridge.commands import place_words as pw
-from bridge.commands.amount_words import humanize_amount
 
 # phrase -> transform kind; spotted longest first
 TRANSFORM_PHRASES: dict[str, str] = {
@@ -215,8 +214,6 @@ def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]]
         options = {"amount": SWING_MORE_AMOUNT}
     elif kind == "transpose":
         return _transpose(s)
-    elif kind == "humanize":
-        options = humanize_amount(s)
     if kind in LOCAL_KINDS:
         options.update({"voices": voice} if voice else {})
         options.update(place)

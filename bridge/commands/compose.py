@@ -18,7 +18,7 @@ from bridge.commands import counts as cn
 from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
-from bridge.commands.amount_words import humanize_amount, swing_amount
+from bridge.commands.amount_words import swing_amount
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 from bridge.commands.said import said
@@ -200,7 +200,7 @@ def _operation(
             "reason": "(e.g. 'nudge the snare a sixteenth later' or 'add a snare on beat 3') move it how far?"
         }
     if said(s, *cg.HUMANIZE) or cg.LOOSEN.search(s):
-        return "humanize", humanize_amount(s)
+        return "humanize", {}
     if said(s, *cg.QUANTIZE) and (voices or part or scope or said(s, *("it", "this"))):
         return "quantize", _grid(s)
     amount = swing_amount(s)

@@ -170,8 +170,8 @@ def _transform(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"target": _target(part, p), "scope": _place(p)}
     if kind in TRANSFORM_OPS:
         out["op"] = TRANSFORM_OPS[kind]
-        if p.get("amount", SWING_DEFAULT) != SWING_DEFAULT and kind in ("swing", "humanize"):
-            out["amount"] = p["amount"]  # a humanize's is there only when a strength is said
+        if kind == "swing" and p.get("amount", SWING_DEFAULT) != SWING_DEFAULT:
+            out["amount"] = p["amount"]
     elif kind in FEELS:
         out.update(op="feel", feel=FEELS[kind])
     elif kind == "ghost_notes":

@@ -1,8 +1,5 @@
-"""Issue 55, round 14 (r56d): values the rules lost where the op was right, so a misread acted.
+"""Issue 55, round 14 (r56d): a transcription's target the rules lost where the op was right (a misread acted).
 
-- a humanize's strength said in words is its ``amount`` ("humanize the bass a little": 0.25, "a lot":
-  0.75, the graded table of ``amount_words``); "a little more human" is relative (none), and "heavy" /
-  "hard" there describe a sound ("humanize the heavy kick"), not the strength;
 - a stem of a recording said with "off" / "on" ("grab the guitar off this recording as midi") or after the
   recording ("this song's vocal into midi") is the stem transcribed, not the clip's kind of audio;
 - hand drums said of the audio ("this conga loop into midi") are the drums transcribed.
@@ -20,16 +17,6 @@ import pytest
 from tests.bridge.commands.meant import case, read
 
 FIXED = [
-    case("humanise the bass a little", op="humanize", target="bass", amount=0.25),
-    case("humanize the keys slightly", op="humanize", target="chords", amount=0.25),
-    case("humanize the chords a lot", op="humanize", target="chords", amount=0.75),
-    case(
-        "humanize the hats a bit in the chorus",
-        op="humanize",
-        target="hats",
-        amount=0.25,
-        scope={"section": "chorus"},
-    ),
     case("grab the guitar off this recording as midi", op="transcribe", target="guitar"),
     case("this song's vocal into midi please", op="transcribe", target="vocals"),
     case("take this recording vocal line to midi", op="transcribe", target="vocals"),
@@ -38,9 +25,6 @@ FIXED = [
 ]
 KEPT = [
     case("pull the bass off of this sample into midi notes", op="transcribe", target="bass"),
-    case("humanize the bass", op="humanize", target="bass"),
-    case("make the melody a little more human", op="humanize", target="melody"),
-    case("humanize the heavy kick", op="humanize", target="kick"),
     case("turn this bass loop into midi", op="transcribe", target="bass"),
     case("turn this sample into midi", op="transcribe", target="this"),
     case("turn the vocal in this recording into midi", op="transcribe", target="vocals"),
