@@ -27,6 +27,8 @@ KEPT = [
     case("pull the bass off of this sample into midi notes", op="transcribe", target="bass"),
     case("turn this bass loop into midi", op="transcribe", target="bass"),
     case("turn this sample into midi", op="transcribe", target="this"),
+    # a vocal sample, no stem of one
+    case("turn the vocal sample into midi", op="transcribe", target="melody"),
     case("turn the vocal in this recording into midi", op="transcribe", target="vocals"),
 ]
 
