@@ -24,8 +24,13 @@ TO_MIDI = re.compile(
 # "the bass of this sample": a stem of the clip (split out first), not the clip itself
 STEM_OF = re.compile(
     r" (?:the )?(bass|bassline|bass line|drums|drum|beat|vocals|vocal|voice|singing|piano|guitar|keys) "
-    r"(?:part |line |track )?(?:of|off|from|in|out of) (?:this|that|the|my) "
+    r"(?:part |line |track )?(?:of|from|in|out of|off|off of|on) (?:this|that|the|my) "
     r"(?:sample|loop|song|track|mix|clip|audio|record|tune|beat|recording|file) "
+)
+# the same stem said after the recording it is in: "this sample's vocal", "from this song vocal melody"
+STEM_AFTER = re.compile(
+    r" (?:this|that|the|my) (?:sample|song|mix|record|tune|recording|file|audio)(?:s|'s)? "
+    r"(bass|bassline|bass line|drums|vocals|vocal|voice|singing|piano|guitar|keys) "
 )
 STEMS = {"bass": "bass", "bassline": "bass", "bass line": "bass", "drums": "drums", "drum": "drums",
          "beat": "drums", "vocals": "vocals", "vocal": "vocals", "voice": "vocals", "singing": "vocals",
@@ -34,7 +39,7 @@ STEM_KINDS = {"bass": "bass", "drums": "drums", "vocals": "melody", "piano": "pi
 # what the audio is, said of the clip itself: "turn this bass line into midi", "the drum loop to midi"
 KIND_WORDS = (
     # hand drums are drums to transcribe ("this tabla loop", "the congas"): hits, not pitched notes
-    ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembe|"
+    ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembes?|"
      r"cajon|shakers?|tambourines?|hand drums?"),
     ("bass", r"bass ?line|bass|sub"),
     ("piano", r"piano(?! roll)|keys|rhodes"),
@@ -59,7 +64,7 @@ def transcribe_of(s: str, heard: str) -> Intent | None:
     if not TO_MIDI.search(s) or A_FILE.search(s) or (NOT_MIDI.search(s) and " midi " not in s):
         return None
     params: dict[str, Any] = {}
-    stem = STEM_OF.search(s)
+    stem = STEM_OF.search(s) or STEM_AFTER.search(s)
     if stem is not None:
         params["stem"] = STEMS[stem.group(1)]
         params["kind"] = STEM_KINDS[params["stem"]]
