@@ -39,8 +39,11 @@ STEM_KINDS = {"bass": "bass", "drums": "drums", "vocals": "melody", "piano": "pi
 # what the audio is, said of the clip itself: "turn this bass line into midi", "the drum loop to midi"
 KIND_WORDS = (
     # hand drums are drums to transcribe ("this tabla loop", "the congas"): hits, not pitched notes
-    ("drums", r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembes?|"
-     r"cajon|shakers?|tambourines?|hand drums?"),
+    (
+        "drums",
+        r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembes?|"
+        r"cajon|shakers?|tambourines?|hand drums?",
+    ),
     ("bass", r"bass ?line|bass|sub"),
     ("piano", r"piano(?! roll)|keys|rhodes"),
     ("chords", r"chords?|harmony|pads?|comping"),
