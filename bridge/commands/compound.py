@@ -135,15 +135,48 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         return got
     for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
         rest = _clean(heard[joint.end() :])
-        if not (verb_first(normalize(rest)[0]) or _SAME.match(rest.lower())):
-            continue
+        said = normalize(rest)[0]
+        if not (verb_first(said) or _SAME.match(rest.lower()) or (requested(said) and _PRONOUN.search(rest))):
+            continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
         split = _split(heard, [heard[: joint.start()], rest], read_one)
-        if split is None or not likely(split, False):
+        if split is None:
+            got = _first_lost(_clean(heard[: joint.start()]), got, rest, read_one)
             continue
-        # an understood reading stands unless it is the first clause's alone, the rest a request read
+        if not likely(split, False):
+            continue
+        # an understood reading stands unless it is the first clause's alone, the rest a request read,
+        # or the rest points back at the first's target ("mute the drums and thin them out": two)
         if not got.understood or (_same_request(split, got) and "not_done" not in split.params):
             return split
+        if _PRONOUN.search(rest) and split.params.get("then") and "not_done" not in split.params:
+            if _only(got, read_one(rest), target=False):
+                return split
     return got
+
+
+def _only(whole: Intent, rest: Intent, target: bool) -> bool:
+    """Whether the whole sentence's reading is the later clause's alone (its target aside unless
+    ``target``): the first clause's request is nowhere in it ("quantize it 25% and turn it into
+    midi", one transcription quantized, is not)."""
+    said = {k: v for k, v in means_of(whole.as_dict()).items() if k not in ("then", "not_done")}
+    alone = {k: v for k, v in means_of(rest.as_dict()).items() if k not in ("then", "not_done")}
+    if target:
+        return said == alone
+    return rest.understood and {k: v for k, v in said.items() if k != "target"}.items() <= alone.items()
+
+
+def _first_lost(head: str, got: Intent, rest: str, read_one: Reader) -> Intent:
+    """``got``, read as the later clause ``rest`` alone, with a first clause it left out and that
+    cannot be read alone ("pull it down and tighten it up" read as the second) named in
+    ``not_done``: a request said is never lost silently."""
+    if not got.understood or is_aside(head) or not requested(normalize(head)[0]):
+        return got
+    if not _only(got, read_one(rest), target=True):
+        return got
+    if head in got.params.get("not_done", []) or read_one(head).understood:
+        return got
+    then = list(got.params.get("then", []))
+    return _with(got, then, [*got.params.get("not_done", []), head])
 
 
 def _repeats(first: Intent, later: dict[str, Any]) -> bool:
