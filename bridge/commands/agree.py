@@ -26,6 +26,7 @@ import re
 from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
+from bridge.commands.contrast import preferred
 from bridge.commands.dictated import punctuated
 from bridge.commands.feel_spans import feel_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
@@ -71,7 +72,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     heard, asked = in_english(punctuated(" ".join(text.split())))
     if asked:
         return heard, asked
-    return plain(heard), which_part(heard)  # "mute the high one": the hats or the melody?
+    return plain(preferred(heard)), which_part(heard)  # "mute the high one": the hats or the melody?
 
 
 def learned_sees(text: str) -> str:
