@@ -1,7 +1,7 @@
 """A choice said against what it replaces: the wanted value is read, the rejected one dropped.
 
 "put a shuffle feel instead of straight", "half time rather than double time", "the snare instead of
-the kick", "not straight but swung", "make the hats swung, not straight": every reader reads the
+the kick", "not straight but swung", "make the hats swung, not straight", "swap the straight feel for a shuffle": every reader reads the
 sentence without the rejected alternative ("put a shuffle feel"), so a value said only to be refused
 never becomes the command's value. A part refused after everything ("mute everything, not the kick")
 is an exception, not a choice, and stays as said; so does "but not the hats".
@@ -10,6 +10,8 @@ is an exception, not a choice, and stays as said; so does "but not the hats".
 from __future__ import annotations
 
 import re
+
+from bridge.commands.feel_words import FEELS
 
 # the refused words run to a clause end or to a word that carries on with the command ("on the drums")
 _STOP = r"(?:on|in|for|at|from|to|with|and|but|then|so|please|over|under|during|across|throughout|please)"
@@ -24,12 +26,21 @@ _NOT_BUT = re.compile(
     re.IGNORECASE,
 )
 _EVERY = re.compile(r"\b(?:all|every\w*|whole|full|entire|rest)\b", re.IGNORECASE)
+# "swap / switch / change the straight feel for (to, into) a shuffle": the feel after "for" is wanted
+_ARTICLE = r"(?:the |a |an |that |this |my )?"
+_FEEL = "|".join(sorted(FEELS, key=len, reverse=True)) + "|shuffle|swing|swung|shuffled"
+_SWAP = re.compile(
+    rf"\b(?:swap|switch|change|replace|trade|turn)(?: out)? {_ARTICLE}(?:{_FEEL})(?: feel| groove| rhythm| vibe)?"
+    rf" (?:for|to|into|with) {_ARTICLE}((?:{_FEEL})(?: feel| groove| rhythm| vibe)?)\b",
+    re.IGNORECASE,
+)
 _COMMA_NOT = re.compile(r", ?not (?:the |a |an )?[^,;.!?]{1,30}?(?=[,;.!?]|$)", re.IGNORECASE)  # "X, not Y"
 
 
 def preferred(text: str) -> str:
     """The sentence with the alternative it refuses left out ("a shuffle instead of straight": a shuffle)."""
-    said = _BEFORE.sub(r"\1", text)
+    said = _SWAP.sub(lambda m: f"make it a {m.group(1)}", text)
+    said = _BEFORE.sub(r"\1", said)
     said = _AFTER.sub(" ", said)
     said = _NOT_BUT.sub(" ", said)
     said = _COMMA_NOT.sub(lambda m: m.group(0) if _EVERY.search(said[: m.start()]) else "", said)

@@ -25,7 +25,6 @@ from bridge.commands import vocab as v
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
-from bridge.commands.instead_words import chosen
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.part_reading import part_reading
@@ -51,7 +50,6 @@ def parse(text: str) -> Intent:
     s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
     s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the
     # drums; "a song from the intro through to the outro": the whole song, no section of it
-    s = chosen(s)  # "go shuffle instead of straight": the shuffle; what it replaces names no change
     s = masking.plain(s)  # "bring the drums down, they're drowning out the piano": the drums, softer
     s = drums_for_break(s)  # "quantise the break, it's flammy": the drums ("in the break": the section)
     s = rg.without_what_stays(s)  # "no drums in the verse, just me and the guitar": the drums taken out

@@ -5,27 +5,26 @@ from __future__ import annotations
 import pytest
 
 from bridge.commands import parse
-from bridge.commands.instead_words import chosen
+from bridge.commands.contrast import preferred
 from bridge.commands.means import means_of
-from bridge.commands.normalize import normalize
 
 
 @pytest.mark.parametrize(
     ("text", "left"),
     [
-        ("can the beat go shuffle instead of straight", " can the beat go shuffle "),
-        ("make the hats half time rather than double time", " make the hats half time "),
-        ("use the toms instead of the snare for the fill", " use the toms for the fill "),
-        ("do the bass instead of the chords, in the chorus", " do the bass in the chorus "),
-        ("swap the straight feel for a shuffle", " make it a shuffle "),
-        ("switch the half time groove to double time", " make it a double time "),
+        ("can the beat go shuffle instead of straight", "can the beat go shuffle"),
+        ("make the hats half time rather than double time", "make the hats half time"),
+        ("use the toms instead of the snare for the fill", "use the toms for the fill"),
+        ("swap the straight feel for a shuffle", "make it a shuffle"),
+        ("switch the half time groove to double time", "make it a double time"),
         # nothing replaced: left as said
-        ("mute the bass instead", " mute the bass instead "),
-        ("straighten the hats", " straighten the hats "),
+        ("mute the bass instead", "mute the bass instead"),
+        ("straighten the hats", "straighten the hats"),
+        ("change the feel to a shuffle", "change the feel to a shuffle"),
     ],
 )
 def test_the_thing_replaced_is_left_out(text: str, left: str) -> None:
-    assert chosen(normalize(text)[0]) == left
+    assert preferred(text) == left
 
 
 @pytest.mark.parametrize(
