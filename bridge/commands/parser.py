@@ -129,6 +129,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if drawn is not None:
         said_bars = [] if "scope" in drawn else [int(n) for n in sp.BARS.findall(s)]  # the span's bars
         target = drawn.pop("target_part", None)
+        if target is None and aw.EVERY_PART.search(s):  # "fade the whole band out": no one track's clip
+            return sp.refused(heard, aw.EVERY_PART_ASKED)
         spanned = "scope" not in drawn or aw.OF_SECTION.search(s)  # "its the outro": an aside, no region
         if spanned and (region := rg.region_of(s)) is not None:  # "filter sweep up into the chorus"
             drawn["region"] = {
