@@ -99,18 +99,6 @@ LENGTH = re.compile(
 OF_SECTION = re.compile(r" (?:bars?|measures?|\d+) (?:of|in) the (?!clip|loop|song|track|it)\w+")
 
 
-# every part at once: an envelope is drawn in one track's clip, so a fade of the whole band is asked about
-EVERY_PART = re.compile(
-    r" (?:the )?(?:whole|full|entire) (?:band|song|track|mix|tune|thing|beat|arrangement) | everything | everyone |"
-    r" everybody | every (?:part|track|instrument) | all (?:of )?(?:the |my )?(?:instruments|parts|tracks) |"
-    r" the (?:master|mix) "
-)
-EVERY_PART_ASKED = (
-    "a fade of every part at once is not drawn yet (an envelope lives in one track's clip): which part, "
-    "'fade the drums out' or 'fade the chords out'?"
-)
-
-
 def span_of(s: str) -> dict[str, int]:
     """The scope a drawn change is said over (``first_bars`` or ``last_bars``), or {}."""
     if (m := SPAN.search(s)) is not None:

@@ -37,6 +37,7 @@ from bridge.commands.session_words import session_of
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
+from bridge.commands.unsaid_fix import named_question
 from bridge.commands.unsaid_fix import question as fix_question
 
 
@@ -101,7 +102,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return session
     if (change_bpm := tm.change_of(s)) is not None:  # "knock 5 bpm off the tempo", "nudge it down 3"
         return Intent("set_tempo", None, {"change_bpm": change_bpm}, heard)
-    question = question_of(s)  # "change the key": which key? Nothing is done on a guess
+    question = question_of(s) or named_question(
+        s
+    )  # "change the key": which key? "the bridge is naff, sort it"
     if question is not None:
         return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
@@ -129,8 +132,6 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if drawn is not None:
         said_bars = [] if "scope" in drawn else [int(n) for n in sp.BARS.findall(s)]  # the span's bars
         target = drawn.pop("target_part", None)
-        if target is None and aw.EVERY_PART.search(s):  # "fade the whole band out": no one track's clip
-            return sp.refused(heard, aw.EVERY_PART_ASKED)
         spanned = "scope" not in drawn or aw.OF_SECTION.search(s)  # "its the outro": an aside, no region
         if spanned and (region := rg.region_of(s)) is not None:  # "filter sweep up into the chorus"
             drawn["region"] = {

@@ -67,3 +67,33 @@ def question(s: str) -> str | None:
     if any(ch.isdigit() for ch in s) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
         return None
     return QUESTION if any(p.search(padded) for p in (_FIX, _WISH, _FAULT)) else None
+
+
+# "the bridge is a bit naff, sort it out", "the hats are dodgy, can you fix them": a part or a place named,
+# a verdict that says no direction, and a fix asked: what should change is still not said
+_VERDICT = re.compile(
+    r" (?:naff|rubbish|crap|crappy|bad|dodgy|off|wrong|weird|meh|lame|not working|not right|not great|"
+    r"not good|doesn ?t work|does not work|isn ?t working|is not working) "
+)
+_FIX_NAMED = re.compile(
+    r" (?:fix|sort|sort out|fix up|tidy up|rework|redo|do something about|deal with)"
+    r"(?: it| them| that| this)?(?: up| out)? "
+)
+_NAMES = (
+    frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
+    | frozenset(co.VOICES)
+    | frozenset(w for name in SECTIONS for w in name.split())
+)
+_WAYS = (OPERATIONS - _PLAIN - _NAMES) | frozenset(v.GENRES)  # a part word is a name here, not a way
+
+
+def named_question(s: str) -> str | None:
+    """The question for a normalised sentence that names a part or a place, gives it a verdict with no
+    direction ("a bit naff") and asks for a fix; None for any other (a way said: "too busy, sort it")."""
+    padded = f" {' '.join(s.split())} "
+    if any(ch.isdigit() for ch in s) or not (_VERDICT.search(padded) and _FIX_NAMED.search(padded)):
+        return None
+    named = [w for w in _NAMES if f" {w} " in padded]
+    if not named or any(f" {w} " in padded for w in _WAYS - {"fix", "sort", "redo", "rework", "tidy"}):
+        return None
+    return f"(e.g. 'make it busier' or 'give me another one') what should change in the {max(named, key=len)}, and how?"
