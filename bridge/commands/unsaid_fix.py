@@ -50,14 +50,14 @@ _FAULT = re.compile(
 _PLAIN = frozenset({"and", "bit", "just", "not", "no", "one", "some", "little", "much", "too", "touch", "go", "going",
                     "come", "bring", "feel", "hit", "hits", "turn", "move", "pull", "lay", "dig", "enough", "happening",
                     "slightly", "easy", "ease", "notch", "walk"})  # fmt: skip
-# the words that say what, how or where: with any of them the sentence is read as before
-_SAID = (
+# the words that name a part, a drum voice or a place
+_NAMES = (
     frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
     | frozenset(co.VOICES)
-    | (OPERATIONS - _PLAIN)
-    | frozenset(v.GENRES)
     | frozenset(w for name in SECTIONS for w in name.split())
 )
+# the words that say what, how or where: with any of them the sentence is read as before
+_SAID = _NAMES | (OPERATIONS - _PLAIN) | frozenset(v.GENRES)
 
 
 def question(s: str) -> str | None:
@@ -78,11 +78,6 @@ _VERDICT = re.compile(
 _FIX_NAMED = re.compile(
     r" (?:fix|sort|sort out|fix up|tidy up|rework|redo|do something about|deal with)"
     r"(?: it| them| that| this)?(?: up| out)? "
-)
-_NAMES = (
-    frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
-    | frozenset(co.VOICES)
-    | frozenset(w for name in SECTIONS for w in name.split())
 )
 _WAYS = (OPERATIONS - _PLAIN - _NAMES) | frozenset(v.GENRES)  # a part word is a name here, not a way
 
