@@ -29,6 +29,9 @@ def test_a_fix_asked_of_a_named_part_with_no_direction_is_asked_about(text: str)
     [
         ("the drums are too busy, sort them out", "simpler"),
         ("the bass is too loud, fix it", "softer"),
+        # a verdict and a fix said beside a way: the way is the request (the guard on ways said)
+        ("the hats are bad, way too loud, fix them", "softer"),
+        ("the chorus drums are off, quantize them and fix it", "quantize"),
     ],
 )
 def test_a_complaint_with_a_direction_keeps_its_op(text: str, op: str) -> None:
