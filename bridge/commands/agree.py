@@ -60,6 +60,7 @@ CHANGED_MIND = re.compile(
     r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
 )
 HISTORY_OPS = ("undo", "redo")
+PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
 CHANGED_TO = re.compile(
     r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to "
@@ -224,6 +225,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
         )
     if best in QUIET and sure:
         return _ask(heard, s, key, reading, ruled)
+    if not sure and best in PARTLESS and ruled.part is not None:
+        return ruled  # an unsure op that takes no part never stops the rules' reading of one
     if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough
         return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
     if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask

@@ -53,7 +53,7 @@ HUMANIZE = ("less robotic", "more human", "more humanized", "less stiff", "less 
 LOOSEN = re.compile(
     r" loosen (?:(?:it|this|that|them|the \w+(?: \w+)?) )?(?:up|a little|a bit|slightly) | loosen (?:it|this|them|the \w+) $"
 )
-QUANTIZE = ("snap", "lock to the grid", "on the grid", "qunatize", "quantise", "quantize", "tighten", "to the grid",
+QUANTIZE = ("snap", "lock to the grid", "on the grid", "onto the grid", "qunatize", "quantise", "quantize", "tighten", "to the grid",
             *cw.ON_THE_BEAT)  # fmt: skip
 DIAL = re.compile(
     r" (add|give|put|inject|take|less) (?:some |more |a bit of |a little |a lot of |the )?(energy|complexity|density) "

@@ -201,7 +201,7 @@ def _operation(
         }
     if said(s, *cg.HUMANIZE) or cg.LOOSEN.search(s):
         return "humanize", {}
-    if said(s, *cg.QUANTIZE) and (voices or part or scope or said(s, *("it", "this"))):
+    if said(s, *cg.QUANTIZE) and (voices or part or scope or said(s, *("it", "this", *NOTES_SAID))):
         return "quantize", _grid(s)
     amount = swing_amount(s)
     if amount is not None:
@@ -219,6 +219,8 @@ def _operation(
     return None
 
 
+# the selected clip's notes said as what a quantize moves ("lock my notes onto the grid")
+NOTES_SAID = ("my notes", "the notes", "these notes", "those notes", "all the notes", "all my notes")
 _FEEL_SPANS = ("half_time", "double_time", "four_on_the_floor")  # engines.transforms.regions
 
 

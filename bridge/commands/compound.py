@@ -80,11 +80,14 @@ _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # re
 _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 
 
+LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
+
+
 def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Likely:
     """Whether the whole sentence's learned reading (``reading_of``, asked for only when a split is
     weighed) finds a split plausible (always, without it): the first request's op at least
     ``plausible``, or, ``sequenced`` ("..., then ..."), its likeliest op one of the split's requests
-    (such a sentence is often read as its last request)."""
+    (such a sentence is often read as its last request) or one of those given ``LATER_PLAUSIBLE``."""
     got: list[Reading | None] = []
 
     def likely(split: Intent, sequenced: bool) -> bool:
@@ -92,7 +95,8 @@ def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Li
         reading, op = got[0], _op(split)
         if reading is None or not reading.knows(op) or reading.p(op) >= plausible:
             return True
-        return sequenced and reading.ops[0][0] in {_op(step) for step in split.steps()}
+        ops = {_op(step) for step in split.steps()}  # a later request is often what the whole is read as
+        return sequenced and (reading.ops[0][0] in ops or any(reading.p(o) >= LATER_PLAUSIBLE for o in ops))
 
     return likely
 

@@ -32,6 +32,8 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "jam": JAM, "jamming": JAM, "tempo": ("set", "tempo", "analyze", "warp", "make", "musicgen", *JAM),
     "bpm": ("set", "tempo", "analyze", "warp", "make", "musicgen", *JAM),
     "take": ("vary", "make", *TAKE_OPS, "jam_save"), "version": ("vary", "make", *TAKE_OPS),
+    "vary": ("vary",),  # "vary the break": a new take, whatever the place's name suggests
+    "cleaner": ("simpler", "quantize", "softer"),  # "the drums more clean": fewer notes, tighter or softer; no split
 }  # fmt: skip
 TAKE_WORDS = {"first": "first", "second": "second", "third": "third", "last": "last", "previous": "previous"}
 _TAKE = re.compile(r" (first|second|third|last|previous) (?:one|take|version|variation|attempt|try) ")

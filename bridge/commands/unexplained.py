@@ -52,6 +52,7 @@ _SPLIT = re.compile(r"[^a-z0-9#]+")
 DEGREES = {1: "second", 2: "second", 3: "third", 4: "third", 5: "fourth", 6: "fifth", 7: "fifth", 8: "sixth",
            9: "sixth", 10: "seventh", 11: "seventh", 0: "octave"}  # fmt: skip
 NTH = ("first", "second", "third", "fourth")  # a take by its place
+TAKE_WORDS = frozenset({"take", "takes", "version", "versions", "variation", "variations"})
 SCALE_DEGREES = {1: "second", 2: "third", 3: "fourth", 4: "fifth", 5: "sixth", 6: "seventh", 0: "octave"}
 
 
@@ -189,6 +190,14 @@ def unexplained(
     flavour = set(described.group(0).split()) if described is not None else set()
     said = with_units(request)
     for i, (word, unit) in enumerate(said):
+        if (
+            word in NTH
+            and word not in carried | set(left)
+            and said[i + 1 : i + 2]
+            and said[i + 1][0] in TAKE_WORDS
+        ):
+            left.append(word)  # "..., the third take": a take by its place that the reading does not act on
+            continue
         named = known.get(word)
         if word in carried or word in flavour or named is None or named.kind not in kinds or word in left:
             continue
