@@ -35,7 +35,7 @@ when it wins clearly on both sides:
   (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G);
 - else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
   all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H);
-- else Whisper's best command of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a).
+- else Whisper's best of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a: off).
 
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
@@ -85,9 +85,7 @@ class AgreeLimits:
     # transcript (True: the rule before issue 56 part I; False: ``parse(..., voiced=True)``)
     confirm_edits: str = "off"  # a song change the recognisers' transcripts do not all read as is said
     # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
-    whisper_lead: float = (
-        -1.0
-    )  # Whisper's best of pocketsphinx's readings leads by this (spoken_ties; <0: off)
+    whisper_lead: float = -1.0  # Whisper's best of pocketsphinx's readings leads by this (<0: off)
 
 
 @dataclass

@@ -14,7 +14,8 @@ scores best acts when
 
 A song change acted on this way is still said back where the recognisers' transcripts do not all read as
 it (``spoken_check``, part J), which is most of them: pocketsphinx's best reading is another command.
-The limit was chosen on the studio benchmark's tuning half (docs/benchmarks/voice.md, v58a).
+Off in the daemon (``agreeing.LIMITS``): 2.0, chosen on the studio benchmark's tuning half, acted on a
+misheard "stop" on the held-out voices (Whisper wrote "start"; docs/benchmarks/voice.md, v58a).
 """
 
 from __future__ import annotations

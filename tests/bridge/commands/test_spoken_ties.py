@@ -9,14 +9,15 @@ from dataclasses import replace
 
 import pytest
 
-from bridge.commands.agreeing import LIMITS
+from bridge.commands.agreeing import LIMITS as DAEMON
 from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.fast_whisper import Transcript
 from bridge.commands.spoken_agree import agree
 from tests.bridge.commands.test_spoken_agree import scorer
 from tests.conftest import missing
 
-BEFORE = replace(LIMITS, whisper_lead=-1.0)  # the pair before v58a
+LIMITS = replace(DAEMON, whisper_lead=2.0)  # the rule as measured (off in the daemon)
+BEFORE = replace(LIMITS, whisper_lead=-1.0)  # the pair before v58a, the daemon's
 NOTHING = [Transcript(" Thank you.", -0.9)]  # Whisper's words, no command (nor like one in sounds)
 
 
