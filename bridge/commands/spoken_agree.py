@@ -29,13 +29,13 @@ when it wins clearly on both sides:
   wrote itself (not a suggestion) that is the only command proposed and fits what it hears
   (``whisper_fit``). A command pocketsphinx reads differently is still asked about, however sure
   Whisper is (issue 56 part F: outvoting it acted on mishearings).
-
 - where it would ask, but Whisper wrote no other command and its words sound like pocketsphinx's best
   reading (``sounds.distance`` within ``sounds_within``, every other command proposed ``sounds_apart``
   farther; "and do that" for "undo that"), that reading acts, unless it carries a number or a key
   (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G);
 - else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
-  all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H).
+  all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H);
+- else Whisper's best of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a: off).
 
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
@@ -43,8 +43,7 @@ recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_
 Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
 pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
 refuses, and with only suggestions too, unless Whisper scores the best within ``whisper_fit`` of
-what it wrote.
-A sure command still goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
+what it wrote. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
 from __future__ import annotations
@@ -62,6 +61,7 @@ from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
 from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_sure import whisper_sure
+from bridge.commands.spoken_ties import whisper_leads
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
@@ -85,6 +85,7 @@ class AgreeLimits:
     # transcript (True: the rule before issue 56 part I; False: ``parse(..., voiced=True)``)
     confirm_edits: str = "off"  # a song change the recognisers' transcripts do not all read as is said
     # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
+    whisper_lead: float = -1.0  # Whisper's best of pocketsphinx's readings leads by this (<0: off)
 
 
 @dataclass
@@ -254,6 +255,8 @@ def judge(
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
         return _checked(alone, sphinx_best, said, limits), alone.text  # Whisper is sure of it (part H)
+    if whisper_leads(first, others, free, limits) and not says_a_value(first.intent):
+        return _checked(first, sphinx_best, said, limits), first.text  # Whisper's scores break the tie (v58a)
     other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
     if other is None or not other.intent.understood:
         other = others[0] if others else None

@@ -30,7 +30,7 @@ def current(
     conditions: tuple[str, ...],
     limits: Any = None,
 ) -> None:
-    """The daemon's pair with its own limits (before issue 56 part J: song changes acted on though the
+    """The daemon's pair with its own limits (with v58a's Whisper's lead, ``whisper_lead`` 2.0: off in the daemon; before issue 56 part J: song changes acted on though the
     recognisers disagree, main's decision; before part I: the learned reading starting commands too; before part H: ``whisper_sure`` off too; before part G: ``sounds_within``
     off too; and with ``whisper_alone`` on: issue 56 part F, not adopted), pocketsphinx alone and
     Whisper's best transcript alone, by half, family and condition (held out first), then the pair and Whisper alone by held-out voice;
@@ -40,7 +40,8 @@ def current(
     print(f"the daemon's limits (agreeing.LIMITS), not tuned here: {LIMITS}")
     pair_limits = LIMITS
     alone = replace(LIMITS, whisper_alone=True)  # issue 56 part F's rule, measured, off in the daemon
-    acting = replace(LIMITS, confirm_edits="off")  # main's decision before issue 56 part J
+    lead = replace(LIMITS, whisper_lead=2.0)  # v58a's rule, measured, off in the daemon
+    acting = replace(LIMITS, confirm_edits="off")  # before issue 56 part J
     learned = replace(acting, learned_starts=True)  # before issue 56 part I
     before = replace(learned, sounds_within=-1.0, whisper_sure=1.0)  # before issue 56 part G
     unsure = replace(learned, whisper_sure=1.0)  # before issue 56 part H
@@ -51,6 +52,9 @@ def current(
                 sub = [r for r in rows if family_of(r["entry"]["voice"]) == family and condition in ("all", r["entry"]["condition"])]  # fmt: skip
                 name = f"{family}, {condition}"
                 print(f"  {line(name + ': pair', rates(sub, lambda r: pair_decision(r, pair_limits)))}  some candidate right {reachable(sub):.3f}")  # fmt: skip
+                print(
+                    "  " + line(name + ": pair, Whisper's lead", rates(sub, lambda r: pair_decision(r, lead)))
+                )
                 print(
                     "  " + line(name + ": pair before part J", rates(sub, lambda r: pair_decision(r, acting)))
                 )
