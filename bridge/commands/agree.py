@@ -36,6 +36,7 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.plain_words import plain
 from bridge.commands.role_words import which_part
 from bridge.commands.scoped import read_scoped
+from bridge.commands.section_words import sections_named
 from bridge.commands.statements import for_reading, request_ruled
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
@@ -73,7 +74,8 @@ def heard_as(text: str) -> tuple[str, str | None]:
     heard, asked = in_english(punctuated(" ".join(text.split())))
     if asked:
         return heard, asked
-    return plain(preferred(heard)), which_part(heard)  # "mute the high one": the hats or the melody?
+    # "mute the high one": the hats or the melody? "in the hook": the chorus
+    return plain(preferred(sections_named(heard))), which_part(heard)
 
 
 def learned_sees(text: str) -> str:

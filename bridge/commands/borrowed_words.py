@@ -96,9 +96,48 @@ def _said(m: re.Match[str]) -> str | None:
     return f"{ARTICLES.get(article, article)} {PARTS[word]}"
 
 
+# German said in English by a Berlin producer ("Schlagzeug half time", "kick lauter", "noch mal the drums",
+# "mute track 3 bitte"): none of these is an English word, so each is read wherever it is said; a German
+# article is read as "the" only before one of the part words ("das Schlagzeug", "die Akkorde": "die", "der"
+# before an English word stay English)
+GERMAN = {
+    "schlagzeug": "drums", "akkorde": "chords", "melodie": "melody", "leiser": "quieter", "lauter": "louder",
+    "nochmal": "again", "noch mal": "again", "bitte": "please",
+}  # fmt: skip
+_GERMAN = re.compile(
+    r"(?<![\w'])(?:(?:das|die|der|den|dem) (?=schlagzeug|akkorde|melodie))?(noch mal|"
+    + "|".join(w for w in GERMAN if " " not in w)
+    + r")(?![\w'])"
+)
+
+
+# German words read by nothing here: a sentence still holding one after ``GERMAN`` is read is German more
+# than English ("mach das Schlagzeug lauter im Refrain") and is kept as typed, to be asked about (``tongues``)
+GERMAN_UNREAD = frozenset(
+    "der das dem den ein eine einen einem und mit ohne fuer fur auf ist mach mache macht takte takt nimm ich "
+    "mochte moechte mehr weniger etwas zum zur vom beim fuge hinzu entferne strophe schneller langsamer".split()
+)
+
+
+def german(text: str) -> str:
+    """The sentence with German part, loudness and "again"/"please" words said in English (``GERMAN``);
+    its length may change (read after ``borrowed``'s own table). A sentence more German than that is
+    returned as it was (``GERMAN_UNREAD``)."""
+    folded = fold(text)
+    if len(folded) != len(text) or _GERMAN.search(folded) is None:
+        return text
+    out, at = [], 0
+    for m in _GERMAN.finditer(folded):
+        said = GERMAN[m.group(1)]
+        out += [text[at : m.start()], ("the " if m.start() != m.start(1) else "") + said]
+        at = m.end()
+    said = "".join(out) + text[at:]
+    return text if GERMAN_UNREAD & set(re.findall(r"[a-z]+", fold(said))) else said
+
+
 def borrowed(text: str) -> str:
     """The sentence with its parts, voices and feels of another tongue said in English (module docstring)."""
-    text = unicodedata.normalize("NFC", text)
+    text = german(unicodedata.normalize("NFC", text))
     folded = fold(text)  # lower case, accents folded
     if len(folded) != len(text):  # a letter that folds to two: read as typed
         return text

@@ -108,9 +108,10 @@ _TAKEN_OFF = re.compile(
 )
 
 # "after bar 8 i want the hats gone", "i need the shaker out in the verse": the state wanted is a removal
+# ("i d like the melody to fade out", "i want the pad faded out": a fade, no removal)
 _WANTED_GONE = re.compile(
     r"\b(?:i want|i need|i would like|i d like|id like|want|need|have|get) "
-    r"((?:the|my|all the|those|these|that) (?:[a-z]+ ){0,2}?[a-z]+) (?:gone|removed|deleted|out(?! of)|silent|silenced)\b"
+    r"((?:the|my|all the|those|these|that) (?:(?!to |fad|die|dying)[a-z]+ ){0,2}?(?!to |fad|die|dying)[a-z]+) (?:gone|removed|deleted|out(?! of)|silent|silenced)\b"
 )
 
 # "a bass that play along with the melody" (a second language, a dictation): the verb of a part that follows

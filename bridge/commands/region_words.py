@@ -32,8 +32,8 @@ WHOLE_SPAN = re.compile(
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the |(?<=of ))"
-# "in the second chorus", "the last verse", "in verse 2", "the drop"
-_SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+))?(?= )")
+# "in the second chorus", "the last verse", "in verse 2", "the drop" ("the intro 4 bars": its length)
+_SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+)(?! bars?\b))?(?= )")
 # "every chorus", "each verse", "all the choruses", "the choruses", "both choruses"
 _EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|all(?: of)? the|both(?: the)?) "
                     rf"({_NAMES})(?:e?s)?|(?:in |on |for |over |during |across )?the ({_NAMES})e?s)(?= )")  # fmt: skip
