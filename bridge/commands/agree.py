@@ -74,8 +74,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     heard, asked = in_english(punctuated(" ".join(text.split())))
     if asked:
         return heard, asked
-    # "mute the high one": the hats or the melody? "in the hook": the chorus
-    return plain(preferred(sections_named(heard))), which_part(heard)
+    return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus
 
 
 def learned_sees(text: str) -> str:
@@ -227,10 +226,9 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
         )
     if best in QUIET and sure:
         return _ask(heard, s, key, reading, ruled)
-    if not sure and best in PARTLESS and ruled.part is not None:
-        return ruled  # an unsure op that takes no part never stops the rules' reading of one
-    if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough
-        return ruled if reading.p(ours) >= PLAUSIBLE else _ask(heard, s, key, reading, ruled)
+    if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough,
+        kept = reading.p(ours) >= PLAUSIBLE or (best in PARTLESS and ruled.part)  # or any on a part
+        return ruled if kept else _ask(heard, s, key, reading, ruled)
     if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask
         return _ask(heard, s, key, reading, ruled)
     if reading.p(ours) >= CONTESTED:  # the rules' op a close second ("turn this into a waltz": set or feel)
