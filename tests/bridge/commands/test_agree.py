@@ -173,3 +173,16 @@ def test_a_fix_with_no_way_said_is_asked_whatever_the_learned_guess(
 )
 def test_a_fix_with_a_way_said_still_acts(text: str, op: str, target: str, kind: str) -> None:
     assert agreed(text, rules(text), _sure(op, target)).understood
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("leave the kick like it is, only the hats more busy", "busier", "hats"),
+        ("keep the snare the way it is and make the hats busier", "busier", "hats"),
+        ("the clap stays, quantize the hats", "quantize", "hats"),
+    ],
+)
+def test_a_voice_kept_in_other_words_is_never_changed(text: str, op: str, target: str) -> None:
+    intent = agreed(text, rules(text), _sure(op, target))  # the hats changed alone, or a question
+    assert not intent.understood or intent.params.get("voices") == "hats"
