@@ -33,7 +33,8 @@ _T = rf"(?:the |my |that |those |these |our )?(?P<t>{_TARGETS})(?: part| track| 
 _JOIN = r"(?: ?(?:but|and|just|only|then|so|though|while|however|please),?)*"
 _KEPT = (
     "alone|as is|as it is|as they are|untouched|the same|how it is|how they are|where it is|where they are|"
-    "unchanged|intact|exactly as is|out of it|out of this|straight|on the grid|dry|how it was|be"
+    "unchanged|intact|exactly as is|out of it|out of this|straight|on the grid|dry|how it was|be|like it is|"
+    "like they are|like it was|the way it is|the way they are"
 )
 _SECTIONS = "|".join(SECTIONS)
 # "leave the verses as they are", "keep the verse chords as they are": a section kept (its part or all)
@@ -51,6 +52,9 @@ CLAUSES = (
         rf"{_JOIN} {_T} (?:is|are|r|s|sounds|sound|seems|seem|feels|feel) (?:already )?(?:fine|good|great|"
         rf"perfect|ok|okay|sorted|done|spot on|solid|right|nice)(?: as is| as it is| already)?(?= )"
     ),
+    re.compile(
+        rf"{_JOIN} {_T} (?:stays|stay|remains|remain|is staying|are staying)(?= )"
+    ),  # "kick stays, ..."
     re.compile(rf"(?: but)? (?:except|apart from|but not|other than|excluding|not) (?:for )?{_T}(?= )"),
 )
 

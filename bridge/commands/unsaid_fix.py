@@ -73,7 +73,7 @@ def question(s: str) -> str | None:
 # a verdict that says no direction, and a fix asked: what should change is still not said
 _VERDICT = re.compile(
     r" (?:naff|rubbish|crap|crappy|bad|dodgy|off|wrong|weird|meh|lame|not working|not right|not great|"
-    r"not good|doesn ?t work|does not work|isn ?t working|is not working) "
+    r"not good|doesn ?t work|does not work|isn ?t working|is not working|(?:isn|aren|doesn) ?t (?:right|good|great|work)) "
 )
 _FIX_NAMED = re.compile(
     r" (?:fix|sort|sort out|fix up|tidy up|rework|redo|do something about|deal with)"
@@ -92,3 +92,9 @@ def named_question(s: str) -> str | None:
     if not named or any(f" {w} " in padded for w in _WAYS - {"fix", "sort", "redo", "rework", "tidy"}):
         return None
     return f"(e.g. 'make it busier' or 'give me another one') what should change in the {max(named, key=len)}, and how?"
+
+
+def no_way_said(s: str) -> bool:
+    """Whether a normalised sentence asks for a fix and says no way (either question above): no learned
+    guess of a way ("the breakdown is not good, fix it": simpler?) may act on it."""
+    return question(s) is not None or named_question(s) is not None

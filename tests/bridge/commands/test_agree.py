@@ -145,3 +145,44 @@ def test_a_reading_that_overrules_the_sentence_is_asked_about(text: str, reading
     intent = agreed(text, rules(text), reading)
     assert not intent.understood, intent
     assert intent.params["suggestions"], intent
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("the breakdown is not good, fix it please", "simpler", None),
+        ("the outro isn't right, sort it out", "simpler", None),
+        ("the pads are a bit meh, can you fix them", "busier", "pads"),
+        ("something sounds off in here, fix it", "humanize", None),
+    ],
+)
+def test_a_fix_with_no_way_said_is_asked_whatever_the_learned_guess(
+    text: str, op: str, target: str | None
+) -> None:
+    intent = agreed(text, rules(text), _sure(op, target))  # the head's guess of a way is only a suggestion
+    assert not intent.understood
+    assert str(intent.params["reason"]).endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target", "kind"),
+    [
+        ("the kit is way too busy, fix it", "simpler", "drums", "simpler"),
+        ("the strings are too loud, sort them out", "softer", "strings", "softer"),
+    ],
+)
+def test_a_fix_with_a_way_said_still_acts(text: str, op: str, target: str, kind: str) -> None:
+    assert agreed(text, rules(text), _sure(op, target)).understood
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("leave the kick like it is, only the hats more busy", "busier", "hats"),
+        ("keep the snare the way it is and make the hats busier", "busier", "hats"),
+        ("the clap stays, quantize the hats", "quantize", "hats"),
+    ],
+)
+def test_a_voice_kept_in_other_words_is_never_changed(text: str, op: str, target: str) -> None:
+    intent = agreed(text, rules(text), _sure(op, target))  # the hats changed alone, or a question
+    assert not intent.understood or intent.params.get("voices") == "hats"
