@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, carried, compound, explain, guards, rephrase
+from bridge.commands import asides, carried, compound, explain, guards, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.contrast import preferred
@@ -42,7 +42,6 @@ from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
-from bridge.commands.unsaid_fix import no_way_said
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -216,7 +215,7 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        if sure and best not in QUIET and _open(ruled, p_best) and not no_way_said(s):
+        if sure and best not in QUIET and _open(ruled, p_best) and not unsaid_fix.no_way_said(s):
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
