@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.said import said
+
 ANALYZE_PHRASES = (
     "analyze",
     "analyse",
@@ -36,6 +38,36 @@ WARP_PHRASES = ("warp",)
 LINED_UP = re.compile(
     r" line (?:this|that|it)(?: \w+){0,3} up (?:with|to) (?:the )?(?:song|songs|song s|bars|bar lines|project|set)(?= )"
 )
+# "make the sample line up with my beat", "lock this loop to the grid", "snap this audio to my tempo", "sync the
+# vocal to the song": a recording (sample, loop, break, audio, vocal) put in time with the song is warped; a part
+# lined up with the grid ("line the hats up to the grid") is quantized
+AUDIO_IN_TIME = re.compile(
+    r" (?:the|this|that|my)(?: selected)? (?:sample|samples|loop|loops|break|breakbeat|audio|recording|vocal|vocals|"
+    r"acapella|stem|clip)(?: \w+){0,4}? (?:up )?(?:with|to|in time with) (?:the |my |our )?"
+    r"(?:beat|grid|project|tempo|song|songs|song s|set|bpm|track)(?= )"
+    r"|(?: line| lock| snap| sync| get| make) (?:the|this|that|my)(?: selected)? (?:sample|samples|loop|loops|break|breakbeat|audio|recording|"
+    r"vocal|vocals|acapella)(?: \w+){0,3}? (?:in time|on (?:the )?grid|on tempo)(?= )"
+)
+IN_TIME_VERBS = (
+    "line",
+    "lines",
+    "lined",
+    "lock",
+    "snap",
+    "sync",
+    "in time",
+    "on tempo",
+    "locked",
+    "synced",
+    "match",
+)
+
+
+def warped_in_time(s: str) -> bool:
+    """A recording put in time with the song: "sync the vocal to the song", "lock this loop to the grid"."""
+    return bool(AUDIO_IN_TIME.search(s)) and said(s, *IN_TIME_VERBS)
+
+
 # "set the tempo from this clip": analyse the selected clip and apply its tempo (and signature, key)
 FROM_CLIP_PHRASES = (
     "from this clip", "from the clip", "from that clip", "from the selected clip", "from this loop",

@@ -22,6 +22,7 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
+from bridge.commands.audio_words import warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
@@ -115,6 +116,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if said(s, *v.UNDO_PHRASES):  # "undo that like three times": the count said around it
         times = cn.times_said(s)
         return Intent("undo", None, {"count": times} if times and times > 1 else {}, heard)
+    if warped_in_time(s):  # "lock this loop to the grid": warped (before musicgen's loops, quantize's grid)
+        return Intent("analyze", None, {"warp": True}, heard)
     if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
         return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"

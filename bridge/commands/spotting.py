@@ -98,7 +98,7 @@ def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     if model or models:
         params["model"] = model or models[0]
     stems, _ = take(_PURPOSE.split(rest)[0], v.STEMS)  # "into stems so i can get at the vocal": every stem
-    if stems:
+    if len(set(stems)) == 1:  # "split into drums and vocals": every stem split (the job writes them all)
         params["stem"] = stems[0]
     return Intent("separate", None, params, heard)
 
