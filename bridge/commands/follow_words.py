@@ -49,6 +49,8 @@ _LOCKS = (
 _THING = r"(?:clip|loop|one|bit|part|idea|groove|beat|riff|pattern|thing|region|take|recording|sample)"
 # "a bassline that follows this clip", "drums that lock to this" (not "plays with this clip": an accompaniment)
 _THIS = re.compile(rf" {_LOCKS} (?:this|that)(?: {_THING})?(?= )")
+# "a bass line over these chords", "a melody against those notes": the selected clip, said as what it holds
+OVER = re.compile(r" (?:over|against|on top of|under(?:neath)?) (?:these|those) (?:chords|notes|drums)(?= )")
 # "chords that follow the bass", "a melody that follows the chord progression": the part named
 _PART = re.compile(
     rf" {_LOCKS} (?:the|my|our) (bass(?: ?line)?|chords?(?: progression)?|progression|keys)(?= )"
@@ -82,5 +84,5 @@ def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
     part = _PART.search(s)
     if part is not None:
         return {"source": "bass" if part.group(1).startswith("bass") else "chords"}, part.group(0)
-    this = _THIS.search(s)
+    this = _THIS.search(s) or OVER.search(s)
     return None if this is None else ({"source": "selected"}, this.group(0))

@@ -1,0 +1,44 @@
+"""Several new parts asked in one request are each made, never one part of two (issue 55)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands import parse
+from bridge.commands.means import means_of
+
+
+def _means(text: str) -> dict[str, object]:
+    intent = parse(text)
+    assert intent.understood, (text, intent.params)
+    return means_of(intent.as_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "extra"),
+    [
+        ("write a melody and some chords", ["melody", "chords"], {}),
+        ("make me chords and a bassline in G minor", ["chords", "bass"], {"key": "G minor"}),
+        (
+            "drums, bass and keys for the chorus",
+            ["drums", "bass", "chords"],
+            {"scope": {"section": "chorus"}},
+        ),
+        ("a bass line and a melody for the bridge", ["bass", "melody"], {"scope": {"section": "bridge"}}),
+        ("give me a bass line and a melody over these chords", ["bass", "melody"], {"follow": "this"}),
+    ],
+)
+def test_each_listed_part_is_made(text: str, parts: list[str], extra: dict[str, object]) -> None:
+    assert _means(text) == {"op": "make", "target": parts, **extra}
+
+
+def test_drum_and_bass_said_bare_is_the_genre() -> None:
+    assert _means("make a drum and bass beat") == {"op": "make", "target": "drums", "genre": "drum-and-bass"}
+
+
+def test_a_change_on_two_parts_stays_a_change() -> None:
+    assert _means("humanise the chords and the melody")["op"] == "humanize"
+
+
+def test_a_part_over_these_chords_follows_the_selected_clip() -> None:
+    assert _means("write a melody over these chords") == {"op": "make", "target": "melody", "follow": "this"}
