@@ -5,7 +5,8 @@ Each part said in the list is made with what the sentence says of them all (the 
 clip followed): the first part's Intent, each other part a ``generate`` in ``params["then"]`` with the
 same params (``means.py`` reads such a chain as one make with a target list). Never one part of two:
 a sentence read as one of the listed parts made is read again with the list. "drum and bass" said
-bare ("make drum and bass", "a drum n bass groove") is the genre, no list. Stdlib only.
+bare ("make drum and bass", "a drum n bass groove") is the genre, no list; parts said with "the" or
+"my" ("loop the drums and chords") are there already, no new ones. Stdlib only.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from bridge.commands.intent import Intent
 
 _MAIN = frozenset({"drums", "bass", "chords", "melody"})
 _PHRASES = sorted((p for p, part in v.PARTS.items() if part in _MAIN), key=len, reverse=True)
-_ONE = r"(?:(?:a|an|some|the|my|new|fresh)\s+)*(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
+_ONE = r"(?:(?:a|an|some|new|fresh)\s+)*(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
 _JOIN = r"\s*(?:,\s*(?:and\s+|plus\s+|&\s+)?|\s+(?:and|plus|&|n|as well as)\s+)"
 # "a drum beat and a bass line", "drums, bass and keys", "chords, a bassline, and a melody"
-_LIST = re.compile(rf"\b{_ONE}((?:{_JOIN}{_ONE})+)\b", re.I)
+_LIST = re.compile(rf"(?<!the )(?<!my )(?<!our )\b{_ONE}((?:{_JOIN}{_ONE})+)\b", re.I)
 _EACH = re.compile(_ONE, re.I)
 # "drum and bass" / "a drum n bass groove" / "drums & bass", no article before "bass": the genre
 _GENRE = re.compile(r"^(?:\w+\s+)*drums?\s*(?:,?\s+(?:and|n)\s+|\s*&\s*)bass$", re.I)

@@ -227,7 +227,10 @@ def accompanies(s: str) -> bool:
 def accompanied_part(s: str, parts: dict[str, str]) -> bool:
     """Whether the only parts (``parts``: phrase -> part) an accompaniment names are what it plays
     along with ("something that plays along with the chords I've selected": which part is made?)."""
-    at = min((i for p in ACCOMPANY_PHRASES if (i := s.find(f" {p} ")) >= 0), default=-1)
+    along = (
+        p for p in ACCOMPANY_PHRASES if not p.startswith("accompan")
+    )  # "accompany this with a bass": new
+    at = min((i for p in along if (i := s.find(f" {p} ")) >= 0), default=-1)
     if at < 0:
         return False
     before, after = f"{s[:at]} ", f"{s[at:]} "

@@ -7,6 +7,8 @@ import pytest
 from bridge.commands import parse
 from bridge.commands.means import means_of
 
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
+
 
 def _means(text: str) -> dict[str, object]:
     intent = parse(text)
@@ -18,6 +20,7 @@ def _means(text: str) -> dict[str, object]:
     ("text", "parts", "extra"),
     [
         ("write a melody and some chords", ["melody", "chords"], {}),
+        ("four bars of drums plus a bassline", ["drums", "bass"], {"bars": 4}),
         ("make me chords and a bassline in G minor", ["chords", "bass"], {"key": "G minor"}),
         (
             "drums, bass and keys for the chorus",
@@ -34,6 +37,10 @@ def test_each_listed_part_is_made(text: str, parts: list[str], extra: dict[str, 
 
 def test_drum_and_bass_said_bare_is_the_genre() -> None:
     assert _means("make a drum and bass beat") == {"op": "make", "target": "drums", "genre": "drum-and-bass"}
+
+
+def test_parts_said_with_the_are_no_new_parts() -> None:
+    assert not parse("loop the bass and melody for 4 bars").understood
 
 
 def test_a_change_on_two_parts_stays_a_change() -> None:

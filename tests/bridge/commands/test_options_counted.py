@@ -1,5 +1,5 @@
-"""Options counted with no "more" are new takes of a part made; "more" keeps them takes of the clip's
-part (issue 55)."""
+"""Options said new or different, or of "a" part, are new takes of a part made; "more" keeps them
+takes of the clip's part (issue 55)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import pytest
 
 from bridge.commands import parse
 from bridge.commands.means import means_of
+
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
 
 
 def _means(text: str) -> dict[str, object]:
@@ -20,7 +22,7 @@ def _means(text: str) -> dict[str, object]:
     [
         ("four different options for the hook", "melody", 4),
         ("i want two options for a bass line", "bass", 2),
-        ("a couple of options for the chords", "chords", 2),
+        ("three different options for the chords", "chords", 3),
     ],
 )
 def test_options_are_new_takes(text: str, part: str, count: int) -> None:

@@ -8,6 +8,8 @@ import pytest
 from bridge.commands import parse
 from bridge.commands.means import means_of
 
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
+
 
 @pytest.mark.parametrize(
     "text", ["write something that plays along with the bass", "give me something to go with the melody"]
