@@ -8,9 +8,10 @@ import pytest
 from bridge.commands import parse
 from bridge.commands.means import means_of
 
-pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
 from bridge.commands.normalize import normalize
 from bridge.commands.studio_errands import studio_job
+
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
 
 
 @pytest.mark.parametrize(
