@@ -7,7 +7,6 @@ import pytest
 
 from bridge.commands import parse
 from bridge.commands.means import means_of
-
 from bridge.commands.normalize import normalize
 from bridge.commands.studio_errands import studio_job
 
