@@ -1,4 +1,5 @@
-"""Several new parts asked in one request are each made, never one part of two (issue 55)."""
+"""Several new parts asked in one request are each made, never one part of two; options said new or
+different, or of "a" part, are new takes made, while "more" keeps them takes of the part there (issue 55)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,31 @@ def test_a_change_on_two_parts_stays_a_change() -> None:
 
 def test_a_part_over_these_chords_follows_the_selected_clip() -> None:
     assert _means("write a melody over these chords") == {"op": "make", "target": "melody", "follow": "this"}
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "count"),
+    [
+        ("four different options for the hook", "melody", 4),
+        ("i want two options for a bass line", "bass", 2),
+        ("three different options for the chords", "chords", 3),
+    ],
+)
+def test_options_are_new_takes(text: str, part: str, count: int) -> None:
+    assert _means(text) == {"op": "make", "target": part, "versions": count}
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("two more options for the hook", "melody"), ("3 more options for the bass line", "bass")],
+)
+def test_more_options_are_takes_of_the_part_there(text: str, part: str) -> None:
+    assert _means(text)["op"] == "vary" and _means(text)["target"] == part
+
+
+def test_a_part_for_the_hook_is_still_for_the_chorus() -> None:
+    assert _means("write chords for the hook") == {
+        "op": "make",
+        "target": "chords",
+        "scope": {"section": "chorus"},
+    }
