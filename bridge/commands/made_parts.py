@@ -48,8 +48,8 @@ def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent])
     if said is None:
         return intent
     found, parts = said
-    if intent.understood and intent.action != "generate":
-        return intent  # "keep the kick and the snare", a change: the spread over parts reads it
+    if intent.understood and (intent.action != "generate" or intent.part in ("all", "song")):
+        return intent  # a change ("keep the kick and the snare"); every part said ("drums, bass, chords and a lead")
     first = _EACH.search(found.group(0))
     assert first is not None
     alone = read_one(f"{heard[: found.start()]}{first.group(0)}{heard[found.end() :]}")
@@ -58,5 +58,7 @@ def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent])
     if "then" in alone.params or "not_done" in alone.params:
         return intent
     common = {k: val for k, val in alone.params.items() if k not in _TARGET_KEYS}
+    if set(parts) == _MAIN:  # the four parts said one by one are all of them
+        return Intent("generate", "all", {**alone.params}, heard)
     later = [{"action": "generate", "part": part, "params": dict(common)} for part in parts[1:]]
     return Intent("generate", parts[0], {**alone.params, "then": later}, heard)

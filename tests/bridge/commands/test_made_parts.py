@@ -40,6 +40,10 @@ def test_drum_and_bass_said_bare_is_the_genre() -> None:
     assert _means("make a drum and bass beat") == {"op": "make", "target": "drums", "genre": "drum-and-bass"}
 
 
+def test_the_four_parts_said_are_every_part() -> None:
+    assert _means("write me drums, bass, keys and a topline") == {"op": "make", "target": "all"}
+
+
 def test_parts_said_with_the_are_no_new_parts() -> None:
     assert not parse("loop the bass and melody for 4 bars").understood
 
