@@ -93,7 +93,8 @@ def compose(s: str) -> Intent | None:
     if kind == "four_on_the_floor" and scope.get("on") == "downbeats":  # "kick on every beat, 4 to the floor"
         scope.pop("on")  # the feel is every beat already
     at = scope.get("bar")
-    if kind in _FEEL_SPANS and at and re.search(rf" from (?:the )?(?:bar {at}|{at}(?:st|nd|rd|th) bar) ", s):
+    spans = kind in _FEEL_SPANS or kind == "drums_add"  # "add a shaker from bar 9"
+    if spans and at and re.search(rf" from (?:the )?(?:bar {at}|{at}(?:st|nd|rd|th) bar) ", s):
         scope = {"from_bar": scope.pop("bar"), **scope}  # "double time the hats from bar 5": bar 5 on
     if "section" in scope:
         return None  # asked by the parser: no clip has sections yet

@@ -30,6 +30,7 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands.intent import Intent
+from bridge.commands.made_parts import made_together
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.reader import Reading
@@ -197,6 +198,9 @@ def _one(text: str, read_one: Reader, whole: Intent | None = None) -> Intent:
     """One clause's reading (``whole`` when already read): a change on two parts spread over them,
     a clause it left undone read alone."""
     intent = read_one(text) if whole is None else whole
+    made = made_together(text, intent, read_one)  # "a drum beat and a bass line": each part made
+    if made is not intent:
+        return made
     spread = multi.over_parts(text, intent, read_one)
     return _undone(intent, read_one) if spread is intent else spread
 

@@ -28,7 +28,12 @@ GOES = re.compile(
 )
 # the takes said of a part named with "a": "3 versions of a funky bass line" are new bass lines, not
 # takes of the one there is ("3 versions of the bass" varies it)
-_OF_A_NEW = re.compile(r" of (?:a|an|some)(?= )")
+_OF_A_NEW = re.compile(
+    r" (?:of|for) (?:a|an|some)(?= )"
+)  # "3 versions of a groove", "2 options for a bass line"
+# options said different with no "more" ("3 different options for the hook"): new candidates, not the
+# clip's takes ("three options for the melody" are takes of it)
+_OPTIONS = re.compile(r" \d+ (?:different|new|fresh|distinct) options (?:for|of) ")
 _MADE = "|".join(
     sorted((re.escape(w) for w, p in v.PARTS.items() if p not in ("song", "all")), key=len, reverse=True)
 )
@@ -97,12 +102,19 @@ def times_said(s: str) -> int | None:
 
 def fresh_takes(s: str, said: re.Match[str]) -> bool:
     """Whether the takes counted by ``said`` ("3 versions", "2 takes") are of a new part: "of a"
-    follows them ("three versions of a drum groove": new grooves), a new part is asked for ("make
+    follows them ("three versions of a drum groove": new grooves), they are different options
+    ("3 different options for the bass line"), a new part is asked for ("make
     a bass line, 3 variations"), or the part is said before the verb ("bass line make 3 versions")."""
     made_after_part = _MADE_COUNT.search(s[: said.start() + 1]) is not None and not s[
         said.end() :
     ].startswith(" of ")
-    return _OF_A_NEW.match(s, said.end()) is not None or NEW_PART.search(s) is not None or made_after_part
+    options = _OPTIONS.match(s, said.start()) is not None
+    return (
+        _OF_A_NEW.match(s, said.end()) is not None
+        or NEW_PART.search(s) is not None
+        or made_after_part
+        or options
+    )
 
 
 def more_takes(s: str) -> re.Match[str] | None:

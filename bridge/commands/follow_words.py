@@ -4,7 +4,9 @@
   to my selection": the selected clip (``{"source": "selected"}``);
 - "a bassline that follows what the piano track is playing", "a melody over the organ track":
   the clip on the track so named (``{"source_track_name": "piano"}``); a part's own name is that
-  part ("follows what the bass is playing" -> ``{"source": "bass"}``).
+  part ("follows what the bass is playing" -> ``{"source": "bass"}``);
+- a part that answers a clip ("a melody that answers this riff", "a lead responding to the one I've
+  selected") follows it as a call is answered.
 
 Sentences are normalised (apostrophes gone: "I've" is "ive"). Stdlib only.
 """
@@ -17,8 +19,9 @@ from bridge.commands import vocab as v
 from bridge.commands.take_words import accompanies
 from bridge.commands.track_words import bare_name
 
+_ANSWERS = r"answers|answering|responds to|responding to|replies to|replying to|calls back to"
 _FOLLOWS = (
-    r"(?:follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|fits(?: with)?|"
+    rf"(?:{_ANSWERS}|follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|fits(?: with)?|"
     r"fit(?: with)?|goes with|go with|sits (?:on|with|over)|sit (?:on|with|over)|rides (?:on|over|with)|"
     r"plays? along (?:to|with)|based on|built (?:on|around)|sticks? (?:to|with)|stuck to|stays? (?:with|on)|"
     r"hugs|shadows|mirrors|(?:is |stays? )?(?:tight|in sync|synced|glued|tied) (?:with|to)|keeps? up with|"
@@ -41,7 +44,7 @@ _TRACK = re.compile(
 )  # the last: a terse "chords following keys track", no article, the track said
 # the verbs that say following whatever follows them ("locks to this"; not "over", "with": "a bass with this key")
 _LOCKS = (
-    r"(?:follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|"
+    rf"(?:{_ANSWERS}|follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|"
     r"plays? along (?:to|with)|sticks? (?:to|with)|stuck to|stays? (?:with|on)|hugs|shadows|mirrors|"
     r"(?:is |stays? )?(?:tight|in sync|synced|glued|tied) (?:with|to)|keeps? up with|lines? up with|"
     r"sits? (?:on|with|over)|rides (?:on|over|with)|built (?:on|around)|based on)"
@@ -49,6 +52,8 @@ _LOCKS = (
 _THING = r"(?:clip|loop|one|bit|part|idea|groove|beat|riff|pattern|thing|region|take|recording|sample)"
 # "a bassline that follows this clip", "drums that lock to this" (not "plays with this clip": an accompaniment)
 _THIS = re.compile(rf" {_LOCKS} (?:this|that)(?: {_THING})?(?= )")
+# "a bass line over these chords", "a melody against those notes": the selected clip, said as what it holds
+OVER = re.compile(r" (?:over|against|on top of|under(?:neath)?) (?:these|those) (?:chords|notes|drums)(?= )")
 # "chords that follow the bass", "a melody that follows the chord progression": the part named
 _PART = re.compile(
     rf" {_LOCKS} (?:the|my|our) (bass(?: ?line)?|chords?(?: progression)?|progression|keys)(?= )"
@@ -82,5 +87,5 @@ def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
     part = _PART.search(s)
     if part is not None:
         return {"source": "bass" if part.group(1).startswith("bass") else "chords"}, part.group(0)
-    this = _THIS.search(s)
+    this = _THIS.search(s) or OVER.search(s)
     return None if this is None else ({"source": "selected"}, this.group(0))

@@ -51,7 +51,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
-from bridge.commands.take_words import THIS_CLIP
+from bridge.commands.take_words import THIS_CLIP, accompanied_part
 from bridge.commands.whole_words import whole_said
 
 # a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
@@ -170,6 +170,8 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return "it does not say what to write"
     if explain.asks(s) and op not in explain.ANSWERS and (p_op < sure or explain.asks_only(s)):
         return "it asks a question"
+    if op == "accompany" and accompanied_part(s, v.PARTS):  # "something to go with the bass": which is new?
+        return "the part it names is the one played along with"
     if op == "compare" and "other" not in means and TAKES_NAMED.search(s):  # "this one and the last take"
         return "the takes it names are not read"
     return None

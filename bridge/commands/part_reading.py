@@ -147,7 +147,11 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         return sp.musicgen_intent(heard, s_no_bars, params, key)
     if (
         part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
-    ):  # "a bass that fits"
+    ):  # "a bass that fits"; "something that plays along with the chords": which part is new?
+        if tw.accompanied_part(s, v.PARTS):
+            return sp.refused(
+                heard, f"which part should play along with the {part} (bass, chords, melody, drums)?"
+            )
         return Intent("accompany", part, params, heard)
     if part == "all" and whole_removed(s):  # "delete everything": never made, nor taken out on one word
         return sp.refused(heard, ASK_REMOVED)

@@ -235,8 +235,17 @@ _VOICE_KEPT = re.compile(
     rf" {_GONE} {_MUSIC} (?:behind|under|underneath|around|from|off|of|and keep) (?:the |her |his |their |my )?{_VOICE} "
 )
 
+# the vocals taken off a recording (no MIDI part is a voice): "take the vocals off this", "remove the
+# vocal from this song", "strip the singing out of the track": the vocals split out of it
+_HEARD = r"(?:this|that|it|the (?:song|track|tune|recording|record|sample|mix|loop|audio)|my (?:song|track|demo|recording|mix))"
+_VOICE_OFF = re.compile(
+    rf" (?:take|strip|get|pull|remove|rip|lift|cut|separate)(?: out| off)? (?:the |her |his |their |my )?"
+    rf"(?:{_VOICE}|singing|singer) (?:off|out of|from|off of|out from|of) {_HEARD} "
+)
+
 
 def voice_kept(s: str) -> bool:
     """Whether a normalised sentence asks for the vocals with the music under them gone ("just the
-    vocals, without the music behind it"): the vocals split out of the clip."""
-    return _VOICE_KEPT.search(s) is not None
+    vocals, without the music behind it") or taken off a recording ("take the vocals off this"): the
+    vocals split out of the clip."""
+    return _VOICE_KEPT.search(s) is not None or _VOICE_OFF.search(s) is not None

@@ -8,7 +8,7 @@ What is read, and what never is:
   "through", "throughout", "across", "before", "after" or "till" ("the kick is too loud in the hook",
   "a melody for the hook"), with an ordinal ("the second hook", "the last hook", "hook 2"), or counted
   ("every hook", "both hooks"); said as a thing ("vary the hook", "another take on the hook", "make the
-  hook louder") it stays the melody (``vocab.PARTS``);
+  hook louder", takes of it: "3 options for the hook") it stays the melody (``vocab.PARTS``);
 - "the refrain" (a noun after an article, an ordinal or a place word; "refrain from" is left alone) is
   the chorus wherever it is said;
 - "the middle 8" / "the middle eight" is the bridge.
@@ -32,6 +32,11 @@ _HOOK_EVERY = re.compile(r"\b((?:every|each|both(?: the)?|all(?: of)? the) )hook
 _REFRAIN = re.compile(
     rf"\b((?:{_ART}|{_PLACE}|every|each|both|{_ORDS}) (?:(?:{_ORDS}) )?)refrain(s?)\b(?! from)", re.I
 )
+# "3 options for the hook", "ideas for a hook": takes of the hook, the melody, said as a thing
+_HOOK_TAKES = re.compile(
+    r"\b(options|ideas|versions|takes|variations|choices|alternatives|suggestions) for ((?:the|a|my) )hook\b",
+    re.I,
+)
 _MIDDLE_8 = re.compile(r"\bmiddle (?:8|eight)(s?)\b", re.I)
 
 
@@ -44,6 +49,7 @@ def sections_named(text: str) -> str:
     (module docstring)."""
     if not re.search(r"hook|refrain|middle", text, re.I):
         return text
+    text = _HOOK_TAKES.sub(r"\1 of \2hook", text)
     text = _HOOK_PLACE.sub(_chorus, text)
     text = _HOOK_EVERY.sub(_chorus, text)
     text = _HOOK_NTH.sub(lambda m: (m.group(1) or "") + "chorus", text)

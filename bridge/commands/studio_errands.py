@@ -1,7 +1,7 @@
 """Jobs of a studio that MuseAroo does not do (issue 55, round 12): a mixdown or mastering of the song
 ("do a proper mixdown of the track", "get the song mastered", "mix and master it"), finding or buying
 sounds elsewhere ("find me some vinyl samples to chop", "look for a good 808 pack", "hunt down a
-drum kit like his"), and life outside the studio ("what's the deadline for the cue again", "get me a
+drum kit like his", a sound fetched from a store or the web: "grab a better snare off splice"), and life outside the studio ("what's the deadline for the cue again", "get me a
 coffee", "when is the meeting with the label").
 
 Such a sentence is refused whole, before any reading: no sound is made of it ("samples" is no
@@ -37,6 +37,15 @@ _FIND = re.compile(
     rf" (?:find|look for|look up|search for|search|dig up|dig out|hunt down|hunt for|track down|browse for|"
     rf"shop for|source|buy|purchase)(?: me| us)? (?:(?!of )\w+ ){{0,4}}?{_SOUNDS} "
 )
+# a sound fetched from a store or the web: "find me a better amen sample off splice", "grab a snare from loopmasters"
+_STORES = (
+    r"(?:splice|loopmasters|loopcloud|beatport|tracklib|looperman|freesound|noiiz|sounds com|bandcamp|youtube|"
+    r"soundcloud|the internet|the web|online|google)"
+)
+_FETCHED = re.compile(
+    rf" (?:find|get|grab|download|pull|buy|purchase|source|look for|search for|search|dig up|dig out|hunt down|"
+    rf"hunt for|track down)(?: me| us)? (?:\w+ ){{0,5}}?(?:off|from|on|in|at) {_STORES} "
+)
 # life outside the studio: the words of people's days, no music in them
 _OUTSIDE = re.compile(
     r" (?:deadline|deadlines|invoice|invoices|meeting|meetings|appointment|contract|payment|paid|rent|weather|"
@@ -57,7 +66,8 @@ def studio_job(s: str) -> bool:
     do (a mixdown or mastering, sounds found or bought elsewhere, an errand of the day) and names no
     part and no way."""
     padded = f" {' '.join(s.split())} "
-    found = _FIND.search(padded)  # "hunt down a drum kit": the sounds' words name no part to change
+    found = _FIND.search(padded) or _FETCHED.search(padded)  # "hunt down a drum kit": the sounds' words name
+    # no part to change
     rest = padded if found is None else f"{padded[: found.start()]} {padded[found.end() :]}"
     if any(f" {w} " in rest for w in _SAID) or _OUT_OF_MIX.search(padded):
         return False

@@ -224,6 +224,19 @@ def accompanies(s: str) -> bool:
     return said(s, *ACCOMPANY_PHRASES) or _WITH_WHAT_PLAYS.search(s) is not None
 
 
+def accompanied_part(s: str, parts: dict[str, str]) -> bool:
+    """Whether the only parts (``parts``: phrase -> part) an accompaniment names are what it plays
+    along with ("something that plays along with the chords I've selected": which part is made?)."""
+    along = (
+        p for p in ACCOMPANY_PHRASES if not p.startswith("accompan")
+    )  # "accompany this with a bass": new
+    at = min((i for p in along if (i := s.find(f" {p} ")) >= 0), default=-1)
+    if at < 0:
+        return False
+    before, after = f"{s[:at]} ", f"{s[at:]} "
+    return not any(f" {p} " in before for p in parts) and any(f" {p} " in after for p in parts)
+
+
 def grammar_rules(part_rule: str, bars_rule: str, count_rule: str) -> dict[str, str]:
     """The speech grammar's rules (JSGF) for takes and for the neural edits, over the grammar's own
     part, bar-word and bar-count rules: what the parser above reads, in the words a producer says."""

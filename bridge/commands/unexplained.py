@@ -30,6 +30,7 @@ from bridge.commands import vocab as v
 from bridge.commands.asides import without_asides
 from bridge.commands.audio_words import STEMS
 from bridge.commands.break_words import drums_for_break
+from bridge.commands.follow_words import OVER
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.masking import HIDES
@@ -186,6 +187,8 @@ def unexplained(
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
     request = request_of(s)
+    if means.get("follow") == "this":  # "a bass line over these chords": the chords are the clip followed
+        request = OVER.sub(" _ ", request)
     described = DESCRIBED.search(request) if op in MADE_OPS else None
     flavour = set(described.group(0).split()) if described is not None else set()
     said = with_units(request)

@@ -82,9 +82,9 @@ def unknown_intent() -> Intent:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("eight bars of drums plus a bass line", "bass"),
+        # "eight bars of drums plus a bass line", "write a bass line and some chords": both parts made
+        # since round 16 (test_made_parts.py); parts said with "the" are there already, still asked
         ("loop the drums and chords for 8 bars", "chords"),
-        ("write a bass line and some chords", "chords"),
         # asked with 'melody' since the head on blind 1-76 (round 15); 1-64 asked 'drum beat or jam?'
         ("a house beat please, with a melody over it", "melody"),
     ],

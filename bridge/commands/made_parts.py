@@ -1,0 +1,64 @@
+"""Several new parts asked in one request (issue 55): "make a drum beat and a bass line", "drums,
+bass and keys for the verse", "give me a bass line and a melody over these chords".
+
+Each part said in the list is made with what the sentence says of them all (the place, the key, the
+clip followed): the first part's Intent, each other part a ``generate`` in ``params["then"]`` with the
+same params (``means.py`` reads such a chain as one make with a target list). Never one part of two:
+a sentence read as one of the listed parts made is read again with the list. "drum and bass" said
+bare ("make drum and bass", "a drum n bass groove") is the genre, no list; parts said with "the" or
+"my" ("loop the drums and chords") are there already, no new ones. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+
+_MAIN = frozenset({"drums", "bass", "chords", "melody"})
+_PHRASES = sorted((p for p, part in v.PARTS.items() if part in _MAIN), key=len, reverse=True)
+_ONE = r"(?:(?:a|an|some|new|fresh)\s+)*(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
+_JOIN = r"\s*(?:,\s*(?:and\s+|plus\s+|&\s+)?|\s+(?:and|plus|&|n|as well as)\s+)"
+# "a drum beat and a bass line", "drums, bass and keys", "chords, a bassline, and a melody"
+_LIST = re.compile(rf"(?<!the )(?<!my )(?<!our )\b{_ONE}((?:{_JOIN}{_ONE})+)\b", re.I)
+_EACH = re.compile(_ONE, re.I)
+# "drum and bass" / "a drum n bass groove" / "drums & bass", no article before "bass": the genre
+_GENRE = re.compile(r"^(?:\w+\s+)*drums?\s*(?:,?\s+(?:and|n)\s+|\s*&\s*)bass$", re.I)
+_TARGET_KEYS = ("track_name", "target", "voices", "heard", "then", "not_done")
+
+
+def listed(heard: str) -> tuple[re.Match[str], list[str]] | None:
+    """The list of new parts said in ``heard`` and their parts (in the order said), or None (the
+    genre "drum and bass" is no list)."""
+    for found in _LIST.finditer(heard):
+        if _GENRE.match(found.group(0).strip()):
+            continue
+        parts = [v.PARTS[m.group(1).lower()] for m in _EACH.finditer(found.group(0))]
+        if len(set(parts)) == len(parts) > 1:
+            return found, parts
+    return None
+
+
+def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> Intent:
+    """``intent`` or, where ``heard`` lists several new parts and the sentence with the first alone
+    reads as that part made, the first part made with the others in ``then``."""
+    said = listed(heard)
+    if said is None:
+        return intent
+    found, parts = said
+    if intent.understood and (intent.action != "generate" or intent.part in ("all", "song")):
+        return intent  # a change ("keep the kick and the snare"); every part said ("drums, bass, chords and a lead")
+    first = _EACH.search(found.group(0))
+    assert first is not None
+    alone = read_one(f"{heard[: found.start()]}{first.group(0)}{heard[found.end() :]}")
+    if not alone.understood or alone.action != "generate" or alone.part != parts[0]:
+        return intent
+    if "then" in alone.params or "not_done" in alone.params:
+        return intent
+    common = {k: val for k, val in alone.params.items() if k not in _TARGET_KEYS}
+    if set(parts) == _MAIN:  # the four parts said one by one are all of them
+        return Intent("generate", "all", {**alone.params}, heard)
+    later = [{"action": "generate", "part": part, "params": dict(common)} for part in parts[1:]]
+    return Intent("generate", parts[0], {**alone.params, "then": later}, heard)
