@@ -27,7 +27,7 @@ from bridge.commands import asides, carried, compound, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.contrast import preferred
-from bridge.commands.dictated import punctuated
+from bridge.commands.dictated import as_dictated
 from bridge.commands.feel_spans import feel_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -71,7 +71,7 @@ CHANGED_TO = re.compile(
 def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
-    heard, asked = in_english(punctuated(" ".join(text.split())))
+    heard, asked = in_english(as_dictated(" ".join(text.split())))
     if asked:
         return heard, asked
     return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus

@@ -55,7 +55,8 @@ _ASIDE = re.compile(
     re.I,
 )
 _COMMA = re.compile(r"\s*[,;]\s*")
-_AND = re.compile(r"\s*,?\s+(?:and|&|plus)\s+(?:also\s+)?", re.I)
+# a join said: "and", "plus", a dictation's "n" and "an", "also" (a later clause must start with its verb)
+_AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+", re.I)
 # a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
 _PLAN = re.compile(
     r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
@@ -151,7 +152,11 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
             continue
         # an understood reading stands unless it is the first clause's alone, the rest a request read,
         # or the rest points back at the first's target ("mute the drums and thin them out": two)
-        if not got.understood or (_same_request(split, got) and "not_done" not in split.params):
+        if (
+            not got.understood
+            or multi.swallowed(got, split)
+            or (_same_request(split, got) and "not_done" not in split.params)
+        ):
             return split
         if _PRONOUN.search(rest) and split.params.get("then") and "not_done" not in split.params:
             if _only(got, read_one(rest), target=False):

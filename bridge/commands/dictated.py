@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.misheard import as_parts
+
 _MARKS = (
     (re.compile(r"\s+comma\b", re.IGNORECASE), ","),
     (re.compile(r"\s+(?:question mark|questionmark)\b", re.IGNORECASE), "?"),
@@ -28,3 +30,9 @@ def punctuated(text: str) -> str:
     for said, mark in _MARKS:
         text = said.sub(mark, text)
     return " ".join(text.split())
+
+
+def as_dictated(text: str) -> str:
+    """``text`` as a dictation meant it: punctuation words as marks, misheard part words as the parts
+    ("the courts and the base" the chords and the bass: ``misheard``)."""
+    return as_parts(punctuated(text))

@@ -42,6 +42,14 @@ _DESCRIBED = re.compile(
     r"\baudio (?:loops?|clips?|recording|sample)\b(?:\s*,?\s*(?:for |of )?\w+ (?:bars?|measures?)"
     r"(?: long| in length)?\s*,)?\s*(?:of|:)\s+"
 )
+# what the loop is for, said after it: "..., for the listening exercise", "for my school assembly" (a
+# place or a use of this producer's, never the sound: "music for a film" keeps its words)
+_FOR_WHAT = re.compile(
+    r"[\s,]+for (?:the|my|our|this|that|his|her|their|your) (?:[a-z]+ ){0,3}?(?:bit|part|section|exercise|lesson|"
+    r"class|video|podcast|film|scene|game|show|intro|outro|verse|chorus|bridge|drop|breakdown|ending|end|start|"
+    r"opening|singalong|assembly|concert|gig|performance|kids|students|pupils|project|track|song|tune|set|mix|reel|"
+    r"trailer|advert|montage|story|presentation|vlog|stream|cue|tape|album|ep|piece|demo|choir|dancers)s?$"
+)
 _POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
 
 # "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
@@ -101,11 +109,6 @@ _LOOP_LAST = re.compile(
     r"(?<=\w)\s+loops?$"
 )  # "a vinyl crackle rain ambience loop": the loop is what is made
 # what the loop is for, said last: "for the singalong bit", "for the listening exercise", "for my film"
-_FOR_USE = re.compile(
-    r"[\s,]+for (?:the|my|our|this|that|a|an|her|his|their|your) (?:[a-z]+ ){0,3}?(?:bit|part|bits|exercise|lesson|"
-    r"class|video|film|scene|game|podcast|show|assembly|performance|gig|piece|project|demo|reel|advert|trailer|"
-    r"story|kids|students|choir|dancers)$"
-)
 _BPM = re.compile(r"\s*,?\s*\b(?:at |@ ?)?(\d+) ?(?:bpm|beats per minute)\b")
 _SAMPLE = re.compile(
     r"^(?:loop\s*:\s*|(?:a |an )?(?:sample|loop) of (?:a |an |some )?)|\s+(?:sample|samples)$"
@@ -126,7 +129,7 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     prompt = _SAMPLE.sub("", " ".join(prompt.split())).strip(" ,.;:")
     prompt = _BARS.sub(" ", _LENGTH.sub(" ", prompt)).strip(" ,.;:")  # "rain on a window, eight bars"
     prompt = PURPOSE.sub("", " ".join(prompt.split())).strip(" ,.;:")  # "..., for her to improvise over"
-    prompt = _FOR_USE.sub("", prompt).strip(" ,.;:")  # "rain and soft piano for the listening exercise"
+    prompt = _FOR_WHAT.sub("", prompt).strip(" ,.;:")  # "..., for the listening exercise"
     if (bpm := _BPM.search(prompt)) is not None and 40 <= int(bpm.group(1)) <= 300:  # "a 90 bpm drone"
         prompt, params = _BPM.sub(" ", prompt), {**params, "tempo_bpm": int(bpm.group(1))}
         prompt = " ".join(prompt.split())

@@ -14,6 +14,7 @@ from bridge.commands import fillers
 from bridge.commands import vocab as v
 from bridge.commands.amount_words import plainly
 from bridge.commands.counts import as_counted
+from bridge.commands.misheard import as_parts
 from bridge.commands.numbers import slips_read, words_to_digits
 from bridge.commands.slipped_numbers import joined, ordinals_read
 from bridge.commands.sound_words import by_sound
@@ -68,7 +69,7 @@ _OTHER_TONGUE = (
     (re.compile(r"\b(?:the|el|my|that|this|our) dembow\b"), "the drums"),
     (re.compile(r"\bboom ?bap\b"), "hip hop"),
     # a scene's name for its bass sound ("the reese" of drum and bass, "the sub"; "the reese track" is the
-    # track so named); a phone's autocorrect of bass and hi-hat
+    # track so named); a dictation's "base" and "high hat" are misheard.py's
     (
         re.compile(r"\b(?:the|my|that|this|our|a) reese(?: bass)?\b(?! (?:tracks?|channels?|bus|group)\b)"),
         "the bass",
@@ -79,8 +80,6 @@ _OTHER_TONGUE = (
         ),
         "the bass",
     ),
-    (re.compile(r"\bbase\b(?! of\b)"), "bass"),
-    (re.compile(r"\b(?:hi|high) hates?\b"), "hi hats"),
     (re.compile(r"\bthe bottom end\b(?! of\b)"), "the bass"),  # "the bottom end is bare"
 )
 # a complaint said with a softener is the complaint ("the bass is a bit bare": too bare); said alone
@@ -215,6 +214,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = _808_BASS.sub("bass", lowered)
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
+    lowered = as_parts(lowered)  # "put the courts and the base up": the chords and the bass
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
     lowered = _SOFTENED.sub(lambda m: _softened(m, lowered), lowered)
     lowered = re.sub(r"^(\W*)how (i|we) (?!do\b|can\b|should\b)", r"\1how do \2 ", lowered)  # "how i use it?"

@@ -67,6 +67,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "from",
     ),
+    # "bring in a shaker from bar nine", "busier from the fifth bar": bar 9 on (a range was read before)
+    (
+        re.compile(
+            rf" (?:from|(?:starting|beginning) with|beginning (?:at|on|in|from)) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!\d)"
+        ),
+        "from_said",
+    ),
     (re.compile(rf" (?:only )?(?:before) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "before"),
     (re.compile(rf" (?:until|till|up to|through) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "until"),
     (re.compile(rf" (?:on |in )?(?:every|each) (?:{_N} {_BAR}|(other) {_BAR}) "), "every"),
@@ -92,6 +99,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _JUST_THERE = re.compile(
     rf"(?<!keep)(?<!leave)(?<!play) (?:just|only)(?= (?:in |on |for |over |during )?(?:the )?(?:(?:first|last|final) "
     rf"(?:{_N} )?{_BAR}|(?:first|second|1st|2nd|last) half|{_BAR} \d+ ))"
+)
+
+
+# what is taken "from" a bar is taken out of it; a one-shot "from bar 9" is put there
+_ONE_BAR = re.compile(
+    r" (?:remove|take|delete|get rid|clear|cut|lose|erase|kill|pull|drop|strip) | (?:crash|crashes|fill|fills|cymbals?|"
+    r"riser|sweep|hit|stab|drop) "
 )
 
 
@@ -134,6 +148,10 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
         elif how == "after":
             out["from_bar"] = _first_of(g) + 1
         elif how == "from":
+            out["from_bar"] = _first_of(g)
+        elif how == "from_said":
+            if _ONE_BAR.search(s[: m.start()]) or "from_bar" in out:
+                continue  # "remove the hi hats from bar one": taken out of that bar; "a crash from bar 9"
             out["from_bar"] = _first_of(g)
         elif how == "before":
             out["to_bar"] = max(1, _first_of(g) - 1)

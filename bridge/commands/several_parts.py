@@ -13,6 +13,7 @@ from typing import Any
 
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.spotting import take
 
@@ -66,3 +67,17 @@ def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) ->
         return intent
     params = {**alone.params, "then": [on_part(alone, other)]}
     return Intent(alone.action, alone.part, params, heard)
+
+
+def swallowed(whole: Intent, split: Intent) -> bool:
+    """Whether the whole sentence's change was spread over a part that a later request of it changes
+    another way ("make the kick louder and quantize the hats": the hats quantized, not louder)."""
+    then = split.params.get("then")
+    if not whole.understood or not then or "not_done" in split.params:
+        return False
+    said = means_of(whole.as_dict())
+    targets = said.get("target")
+    later = [means_of(step) for step in then]
+    return isinstance(targets, list) and any(
+        m["op"] != said["op"] and m.get("target") in targets for m in later
+    )

@@ -114,6 +114,11 @@ ACCOMPANY_PHRASES = (
     "with these tracks",
 )
 _BAR_SPAN = re.compile(r" (?:bars?|measures?) (\d+) (?:to|through|thru|till|until|and|-)? ?(\d+) ")
+# new notes said in plain words over a span of bars: "write new notes for bars 13 to 16 of the melody",
+# "something different in bars 5 to 8" (a new part is its own request: "a new melody for bars 9 to 12")
+_NEW_NOTES = re.compile(
+    r" (?:new|different|fresh|other) (?:notes|stuff|ideas?|material|bits?|parts?) | something (?:new|different|else|fresh) "
+)
 _PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|version)s? ")
 _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
 # a clip going on past its end, said with a count of bars: "let it keep going for 8 more bars", "keep the
@@ -170,11 +175,15 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
 def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
     """("infill" | "continue", params) for a sentence about the clip's bars, or None."""
     span = _BAR_SPAN.search(s)
-    if span and said(s, *INFILL_VERBS):
+    if span and (said(s, *INFILL_VERBS) or _NEW_NOTES.search(s)):
         first, last = int(span.group(1)), int(span.group(2))
         return "infill", {"bars": f"{min(first, last)}-{max(first, last)}"}
     last_bars = _LAST_BARS.search(s)
-    if last_bars and said(s, *INFILL_VERBS) and not said(s, *("save", "keep", "capture", "grab")):
+    if (
+        last_bars
+        and (said(s, *INFILL_VERBS) or _NEW_NOTES.search(s))
+        and not said(s, *("save", "keep", "capture", "grab"))
+    ):
         return "infill", {"last": int(last_bars.group(1))}
     if said(s, *("infill",)) or re.search(
         r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s
