@@ -35,7 +35,7 @@ TEMPLATES = {
     "solo": "solo {t}", "star": "star {k}", "unstar": "unstar {k}", "recall": "go back to {k}",
     "compare": "compare {k} with the last one", "list_takes": "list the takes", "analyze": "analyze this clip",
     "warp": "warp this clip to the song", "separate": "split this into stems", "infill": "rewrite {t}",
-    "continue": "continue this", "accompany": "{m} that fits this", "undo": "undo that", "redo": "redo that",
+    "continue": "continue this", "accompany": "accompany this with {m}", "undo": "undo that", "redo": "redo that",
     "play": "play", "stop": "stop", "cancel": "cancel that", "help": "help", "jam_start": "start a jam",
     "jam_stop": "stop the jam", "fill": "add a fill to the drums", "automate": "fade in {t}",
     "transcribe": "turn {t} into midi",
