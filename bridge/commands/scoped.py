@@ -29,7 +29,7 @@ _TARGETS = "|".join(
     re.escape(p)
     for p in sorted({*v.PARTS, *cw.DRUM_VOICES, *INSTRUMENTS, "hat", "hi-hats"}, key=len, reverse=True)
 )
-_T = rf"(?:the |my |that |those |these |our )?(?P<t>{_TARGETS})(?: part| track| line| pattern)?"
+_T = rf"(?:the |my |that |those |these |our )?(?P<t>{_TARGETS})(?: part| track| line| pattern| cymbals?)?"
 _JOIN = r"(?: ?(?:but|and|just|only|then|so|though|while|however|please),?)*"
 _KEPT = (
     "alone|as is|as it is|as they are|untouched|the same|how it is|how they are|where it is|where they are|"
