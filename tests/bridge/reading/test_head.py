@@ -34,7 +34,6 @@ CASES = [
 TARGET_NOT_YET = {
     # the head on blind sets 1 to 68 (round 13) names the melody as a lyrics request's target (op none, 0.92: refused)
     "write me some lyrics for the hook",
-    "draw some automation on the brass",
     "don't change the hats, just simplify the bassline",
     # since the head trained on blind sets 1 to 23 (round 8's corpus): "this" read as no target said
     # (the head on 1 to 34 reads "is this loop in 4/4?" and "silence the tambourine track" right again)
