@@ -10,6 +10,7 @@ import pytest
 
 from bridge import protocol
 from bridge.daemon import Daemon
+from bridge.jobs import Job
 from bridge.prepare import describe, prepare_enabled
 from engines.musicgen.random_model import save_random_model
 from livesim.host import LiveHost
@@ -99,47 +100,6 @@ def preparing(daemon: Daemon) -> bool:
     return job is not None and job.state == "running" and job.progress > 0  # past its start
 
 
-def test_real_work_cancels_a_running_preparation_and_runs(live: LiveHost, tiny: Path, on: None) -> None:
-    with running_daemon(live_port=live.port) as daemon:
-        client = Client(daemon.port)
-        try:
-            _, state, _, message = job_final(
-                client, protocol.MUSICGEN, "lofi", 8, "model", str(tiny), "seed", 4
-            )
-            assert state == "done", message
-            until("a preparation running", lambda: preparing(daemon))
-            assert daemon.preparer is not None and daemon.preparer.job is not None
-            prep = daemon.preparer.job
-            _, state, _, message = job_final(
-                client, protocol.MUSICGEN, "drums", 1, "model", str(tiny), "seed", 5
-            )
-            assert state == "done", message
-            assert "(prepared)" not in str(message)
-            assert prep.state == "cancelled" and (prep.id, "real work arrived") in daemon.preparer.cancelled
-            assert daemon.preparer.ready is None or daemon.preparer.ready.job_id != prep.id
-        finally:
-            client.close()
-
-
-def test_a_tempo_change_cancels_a_running_preparation(live: LiveHost, tiny: Path, on: None) -> None:
-    with running_daemon(live_port=live.port) as daemon:
-        client = Client(daemon.port)
-        try:
-            _, state, _, message = job_final(
-                client, protocol.MUSICGEN, "lofi", 8, "model", str(tiny), "seed", 4
-            )
-            assert state == "done", message
-            until("a preparation running", lambda: preparing(daemon))
-            assert daemon.preparer is not None and daemon.preparer.job is not None
-            prep = daemon.preparer.job
-            live.call(lambda: setattr(live.song, "tempo", 90.0))
-            until("the preparation to end", lambda: prep.state in protocol.FINAL_STATES, 60)
-            assert prep.state == "cancelled"
-            assert (prep.id, "the tempo or time signature changed") in daemon.preparer.cancelled
-        finally:
-            client.close()
-
-
 def test_a_vary_of_two_takes_lands_the_prepared_take_first_and_renders_one(
     live: LiveHost, tiny: Path, on: None
 ) -> None:
@@ -170,3 +130,65 @@ def test_a_vary_of_two_takes_lands_the_prepared_take_first_and_renders_one(
             assert str(ready.path) in files and len(files - {None}) == 3  # the first loop and both takes
         finally:
             client.close()
+
+
+@pytest.fixture(scope="module")
+def eight_bars(
+    tiny: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[LiveHost, Daemon, Client]]:
+    """One daemon (its model worker started once) for the tests that catch a preparation running: an
+    8-bar loop's next take takes long enough to render. Each test asks for its preparation through
+    ``a_running_preparation``, which makes that loop again only where another job came last."""
+    host = LiveHost(port=0).start_in_thread()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("MUSEAROO_LOOPS_DIR", str(tmp_path_factory.mktemp("loops")))
+        for name, value in (("OMP_NUM_THREADS", "1"), ("HF_HUB_OFFLINE", "1"), ("MUSEAROO_PREPARE", "1")):
+            env.setenv(name, value)
+        env.setenv("MUSEAROO_PREPARE_IDLE_S", "0.2")
+        try:
+            with running_daemon(live_port=host.port) as daemon:
+                client = Client(daemon.port)
+                try:
+                    yield host, daemon, client
+                finally:
+                    client.close()
+        finally:
+            host.stop()
+
+
+def a_running_preparation(daemon: Daemon, client: Client, tiny: Path) -> Job:
+    """The preparation of the 8-bar loop's next take, running (the loop made first if it was not the last)."""
+    assert daemon.app is not None and daemon.preparer is not None
+    last = daemon.app.song.last_generate.get("musicgen")
+    if last is None or (last["prompt"], last["bars"]) != ("lofi", 8):
+        _, state, _, message = job_final(client, protocol.MUSICGEN, "lofi", 8, "model", str(tiny), "seed", 4)
+        assert state == "done", message
+    until("a preparation running", lambda: preparing(daemon))
+    assert daemon.preparer.job is not None
+    return daemon.preparer.job
+
+
+def test_a_tempo_change_cancels_a_running_preparation(
+    eight_bars: tuple[LiveHost, Daemon, Client], tiny: Path
+) -> None:
+    live, daemon, client = eight_bars
+    prep = a_running_preparation(daemon, client, tiny)
+    tempo = live.call(lambda: live.song.tempo)
+    live.call(lambda: setattr(live.song, "tempo", 90.0 if tempo != 90.0 else 95.0))
+    until("the preparation to end", lambda: prep.state in protocol.FINAL_STATES, 60)
+    assert prep.state == "cancelled"
+    assert daemon.preparer is not None
+    assert (prep.id, "the tempo or time signature changed") in daemon.preparer.cancelled
+
+
+def test_real_work_cancels_a_running_preparation_and_runs(
+    eight_bars: tuple[LiveHost, Daemon, Client], tiny: Path
+) -> None:
+    _, daemon, client = eight_bars
+    prep = a_running_preparation(daemon, client, tiny)
+    _, state, _, message = job_final(client, protocol.MUSICGEN, "drums", 1, "model", str(tiny), "seed", 5)
+    assert state == "done", message
+    assert "(prepared)" not in str(message)
+    assert daemon.preparer is not None
+    assert prep.state == "cancelled" and (prep.id, "real work arrived") in daemon.preparer.cancelled
+    assert daemon.preparer.ready is None or daemon.preparer.ready.job_id != prep.id
