@@ -67,9 +67,9 @@ def a_prepared_take(daemon: Daemon, client: Client, tiny: Path) -> Ready:
 
 
 def test_vary_lands_the_prepared_take_and_a_tempo_change_discards_the_next(
-    session: tuple[LiveHost, Daemon, Client], tiny: Path
+    session: tuple[LiveHost, Daemon], client: Client, tiny: Path
 ) -> None:
-    live, daemon, client = session
+    live, daemon = session
     ready = a_prepared_take(daemon, client, tiny)
     preparer, served = daemon.preparer, list(daemon.preparer.served) if daemon.preparer else []
     assert preparer is not None and ready.path.exists()
@@ -92,9 +92,9 @@ def test_vary_lands_the_prepared_take_and_a_tempo_change_discards_the_next(
 
 
 def test_a_vary_of_two_takes_lands_the_prepared_take_first_and_renders_one(
-    session: tuple[LiveHost, Daemon, Client], tiny: Path
+    session: tuple[LiveHost, Daemon], client: Client, tiny: Path
 ) -> None:
-    live, daemon, client = session
+    live, daemon = session
     ready = a_prepared_take(daemon, client, tiny)
     before, preparer = files_in(live), daemon.preparer
     assert preparer is not None
@@ -114,11 +114,10 @@ def preparing(daemon: Daemon) -> bool:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveHost, Daemon, Client]]:
+def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveHost, Daemon]]:
     """The in-memory Live and one daemon with pre-generation on (0.2 s of idle time), shared by the
-    module's tests so that its model worker starts once; a client. Each test asks for the loop whose
-    next take it needs (``a_prepared_take``, ``a_running_preparation``): made only where it was not
-    the last job."""
+    module's tests so that its model worker starts once. Each test asks for the loop whose next take
+    it needs (``a_prepared_take``, ``a_running_preparation``): made only where it was not the last job."""
     host = LiveHost(port=0).start_in_thread()
     with pytest.MonkeyPatch.context() as env:
         env.setenv("MUSEAROO_LOOPS_DIR", str(tmp_path_factory.mktemp("loops")))
@@ -127,13 +126,17 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveHost
         env.setenv("MUSEAROO_PREPARE_IDLE_S", "0.2")
         try:
             with running_daemon(live_port=host.port) as daemon:
-                client = Client(daemon.port)
-                try:
-                    yield host, daemon, client
-                finally:
-                    client.close()
+                yield host, daemon
         finally:
             host.stop()
+
+
+@pytest.fixture
+def client(session: tuple[LiveHost, Daemon]) -> Iterator[Client]:
+    """A client of the test's own: a status a test before it left unread is not taken for its job's."""
+    own = Client(session[1].port)
+    yield own
+    own.close()
 
 
 def a_running_preparation(daemon: Daemon, client: Client, tiny: Path) -> Job:
@@ -149,9 +152,9 @@ def a_running_preparation(daemon: Daemon, client: Client, tiny: Path) -> Job:
 
 
 def test_a_tempo_change_cancels_a_running_preparation(
-    session: tuple[LiveHost, Daemon, Client], tiny: Path
+    session: tuple[LiveHost, Daemon], client: Client, tiny: Path
 ) -> None:
-    live, daemon, client = session
+    live, daemon = session
     prep = a_running_preparation(daemon, client, tiny)
     tempo = live.call(lambda: live.song.tempo)
     live.call(lambda: setattr(live.song, "tempo", 90.0 if tempo != 90.0 else 95.0))
@@ -162,9 +165,9 @@ def test_a_tempo_change_cancels_a_running_preparation(
 
 
 def test_real_work_cancels_a_running_preparation_and_runs(
-    session: tuple[LiveHost, Daemon, Client], tiny: Path
+    session: tuple[LiveHost, Daemon], client: Client, tiny: Path
 ) -> None:
-    _, daemon, client = session
+    daemon = session[1]
     prep = a_running_preparation(daemon, client, tiny)
     _, state, _, message = job_final(client, protocol.MUSICGEN, "drums", 1, "model", str(tiny), "seed", 5)
     assert state == "done", message
