@@ -64,8 +64,8 @@ class Daemon:
         self.presence: Any = None  # bridge.history.recovery.Presence while a store is open
         self.recovery: asyncio.Task[Any] | None = None  # reconciling pending takes (once Live answered)
         self._reading_back: set[asyncio.Task[Any]] = set()  # ON_LIVE, and takes marked undone
-        self.packets_received = 0
-        self.errors_sent = 0
+        self.packets_received = self.errors_sent = 0
+        self.closing = False  # from the close's start: the keeper ends at its next turn, cancelled or not
         self.errors_by_address: dict[str, int] = {}  # "?" = a packet that could not be decoded (dropped)
         self._handlers: dict[str, Callable[[Address, list[Any]], None]] = {
             protocol.PING: self._ping,
@@ -152,14 +152,15 @@ class Daemon:
             log.warning("pending takes not reconciled with Live yet: %s", failed)
             self.recovery = None
 
-    async def _keep_listening(self, every_s: float = LISTEN_REFRESH_S) -> None:
+    async def _keep_listening(self) -> None:
         """Renew the context subscription, so a Live that starts (or restarts) later is followed."""
-        while True:
-            await asyncio.sleep(every_s)
+        while not self.closing:
+            await asyncio.sleep(LISTEN_REFRESH_S)
             await self.connect_live(timeout=0.5)
 
     async def aclose(self) -> None:
         """Cancel the keeper and every running job, wait for them and their cleanups, then close."""
+        self.closing = True
         tasks = [t for t in (self._keeper, self.recovery) if t is not None]
         if self.app is not None:
             tasks += [
@@ -174,12 +175,11 @@ class Daemon:
 
     def close(self) -> None:
         self.jam.close()
-        if self.recovery is not None:
-            self.recovery.cancel()
+        for task in (self.recovery, self._keeper):
+            if task is not None:
+                task.cancel()
         if self.presence is not None:
             self.presence.close()
-        if self._keeper is not None:
-            self._keeper.cancel()
         if self.preparer is not None:
             self.preparer.close()
         if self.app is not None:

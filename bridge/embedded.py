@@ -61,7 +61,9 @@ def daemon_in_thread(
             closing.result(CLOSE_S)
         except TimeoutError as exc:  # a close that hangs is said with where every thread stands
             faulthandler.dump_traceback(all_threads=True)
-            raise TimeoutError(f"the daemon did not close in {CLOSE_S:.0f} s; threads: {_where()}") from exc
+            raise TimeoutError(
+                f"the daemon did not close in {CLOSE_S:.0f} s; threads: {_where()}; tasks: {_awaiting(loop)}"
+            ) from exc
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         loop.close()
@@ -89,6 +91,29 @@ def _where() -> str:
             code = frame.f_code
             said.append(f"{thread.name} in {code.co_name} ({Path(code.co_filename).name}:{frame.f_lineno})")
     return "; ".join(said)
+
+
+def _awaiting(loop: asyncio.AbstractEventLoop) -> str:
+    """Each task left on the (idle) loop and the innermost coroutine it awaits in: a close whose loop
+    waits in select is waiting for one of these (read from another thread: for the message only)."""
+    try:
+        tasks = list(asyncio.all_tasks(loop))
+    except RuntimeError:  # the set changed as it was read, again and again
+        return "?"
+    said = []
+    for task in tasks:
+        frames: list[Any] = []
+        coro: Any = task.get_coro()
+        name = getattr(coro, "__qualname__", repr(coro))
+        while coro is not None and getattr(coro, "cr_frame", None) is not None:
+            frames.append(coro.cr_frame)
+            coro = getattr(coro, "cr_await", None)
+        ours = [f for f in frames if Path(f.f_code.co_filename).parent.name != "asyncio"] or frames
+        if ours:
+            code = ours[-1].f_code
+            where = f"{code.co_name} ({Path(code.co_filename).name}:{ours[-1].f_lineno})"
+            said.append(f"{name} in {where}")
+    return "; ".join(said) or "none"
 
 
 _PLUMBING = {"threading.py", "selectors.py", "queue.py", "connection.py", "base_events.py"}

@@ -158,8 +158,9 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
                 waiting.remove(fut)
 
     async def _wait(self, fut: asyncio.Future[list[Any]], address: str, timeout: float) -> list[Any]:
-        try:
-            return await asyncio.wait_for(fut, timeout)
+        try:  # not wait_for: on 3.11 it returns a reply that came as its caller was cancelled, losing the cancel
+            async with asyncio.timeout(timeout):
+                return await fut
         except TimeoutError as exc:
             host, port = self.target
             raise LiveUnreachable(
@@ -251,10 +252,8 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
         snapshot. (A lower version is a restarted Remote Script; an equal one was already here.)"""
         gap = self.pushed_seq >= 0 and seq > self.pushed_seq + 1
         known = seq == self.pushed_seq and ctx == self.pushed  # a write's reply repeats the version
-        if self.pushed is None or (ctx.num_tracks, ctx.num_scenes) != (
-            self.pushed.num_tracks,
-            self.pushed.num_scenes,
-        ):
+        shape = (ctx.num_tracks, ctx.num_scenes)
+        if self.pushed is None or shape != (self.pushed.num_tracks, self.pushed.num_scenes):
             self.readings.clear()  # tracks or scenes moved: a kept reading's indices may name another clip
         self.pushed, self.pushed_seq = ctx, seq
         for gone in [t for t in self.slots if t >= ctx.num_tracks]:
