@@ -1,0 +1,299 @@
+"""Rules that correct the drum classifier's calls hit by hit, each fitted on some kit families' hits
+(the classifier's out-of-fold probabilities, the truth, the features) by the summed F, family by family,
+of the voices it touches (tools/bench/drum_after fits and scores them; docs/benchmarks/transcription.md):
+T per-voice thresholds; S a snare call dropped by its probability and one measure; O an open hat added by
+its probability and the high band's ring; SO both; D two measures at once (snare dropped, closed made
+open); L a logistic regression per voice on the probabilities and measures. A fit that gains nothing on
+its material returns no rule (``None``), which changes no call."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from engines.transcription.drum_timbre import TIMBRE_NAMES
+
+KICK, SNARE, CLOSED, OPEN = 0, 1, 2, 3
+TIMBRE_AT = 50  # the band features' count: drum_timbre's seven follow
+
+
+def _column(i: int) -> Callable[[np.ndarray], np.ndarray]:
+    return lambda x: x[:, i]
+
+
+MEASURES: dict[str, Callable[[np.ndarray], np.ndarray]] = (
+    {name: _column(TIMBRE_AT + i) for i, name in enumerate(TIMBRE_NAMES)}
+    | {
+        "high_ring": lambda x: x[:, 34:36].mean(axis=1),  # 5-11 kHz over 150-300 ms, against the attack
+        "high_ring_s": _column(46),
+        "gap": _column(49),
+        "high_fall": lambda x: x[:, 43:45].mean(axis=1),
+    }
+)
+RING = ("high_ring", "high_ring_s", "high_decay_per_s", "high_fall")
+PAIRED = (
+    "body_to_high",
+    "flatness",
+    "body_peak",
+    "body_fall",
+    "high_decay_per_s",
+    "sub_to_body",
+    "high_ring",
+)
+QUANTILES = np.linspace(0.05, 0.95, 19)
+COARSE = np.linspace(0.1, 0.9, 9)
+OPEN_FROM = np.arange(0.05, 0.451, 0.05)
+GRID = np.round(np.arange(0.10, 0.901, 0.05), 2)
+
+
+@dataclass
+class Data:
+    """A family's hits: the classifier's probabilities (hits, voices), the truth, every feature (the
+    band features, then drum_timbre's), and which hits are main's material (not hat-line patterns)."""
+
+    p: np.ndarray
+    y: np.ndarray
+    x: np.ndarray
+    main: np.ndarray
+
+
+class Pool:
+    """Several families' hits stacked, with per-family counts of each voice under the net's calls."""
+
+    def __init__(self, families: list[Data]) -> None:
+        self.fid = np.concatenate([np.full(len(d.y), i) for i, d in enumerate(families)])
+        self.p = np.vstack([d.p for d in families])
+        self.y = np.vstack([d.y for d in families])
+        self.x = np.vstack([d.x for d in families])
+        self.said = self.p >= 0.5
+        self.n = len(families)
+
+    def counts(self, voice: int, calls: np.ndarray | None = None) -> np.ndarray:
+        """(3, families): matched, said and played hits of ``voice``."""
+        said = self.said[:, voice] if calls is None else calls
+        truth = self.y[:, voice]
+        return np.stack([np.bincount(self.fid, w, self.n) for w in (said & truth, said, truth)]).astype(float)
+
+    def delta(self, voice: int, rows: np.ndarray, sign: int) -> np.ndarray:
+        """The counts' change where ``rows`` (indices) of ``voice`` are added (+1) or dropped (-1)."""
+        fid = self.fid[rows]
+        hit = self.y[rows, voice].astype(float)
+        zero = np.zeros(self.n)
+        return sign * np.stack([np.bincount(fid, hit, self.n), np.bincount(fid, None, self.n), zero])
+
+
+def summed_f(counts: np.ndarray) -> float:
+    return float((2 * counts[0] / np.maximum(1, counts[1] + counts[2])).sum())
+
+
+def calls_of(data: Data) -> np.ndarray:
+    return data.p >= 0.5
+
+
+def fit_thresholds(pool: Pool) -> list[float]:
+    chosen = []
+    for v in (KICK, SNARE, CLOSED, OPEN):
+        scores = {t: summed_f(pool.counts(v, pool.p[:, v] >= t)) for t in GRID}
+        best = max(scores.values())
+        chosen.append(
+            0.5
+            if scores[0.5] >= best
+            else min((t for t in GRID if scores[t] == best), key=lambda t: abs(t - 0.5))
+        )
+    return chosen
+
+
+def apply_thresholds(params: list[float], data: Data) -> np.ndarray:
+    calls = calls_of(data)
+    for v, t in zip((KICK, SNARE, CLOSED, OPEN), params, strict=True):
+        calls[:, v] = data.p[:, v] >= t
+    return calls
+
+
+def _best_mask(
+    pool: Pool,
+    rows: np.ndarray,
+    tries: list[tuple[Any, np.ndarray]],
+    moves: Callable[[np.ndarray, Any], float],
+) -> tuple[Any, float]:
+    """The try (params, mask over ``rows``) whose moved counts give the highest summed F, if above none
+    (else None), and that F."""
+    best, best_f = None, moves(rows[:0], None) + 1e-9
+    for params, mask in tries:
+        f = moves(rows[mask], params)
+        if f > best_f:
+            best, best_f = params, f
+    return best, best_f
+
+
+def fit_snare(pool: Pool) -> Any:
+    rows = np.flatnonzero(pool.said[:, SNARE] & (pool.p[:, SNARE] < 0.95))
+    base = pool.counts(SNARE)
+    p = pool.p[rows, SNARE]
+    tries = []
+    for name, measure in MEASURES.items():
+        m = measure(pool.x[rows])
+        for b in np.quantile(m, QUANTILES):
+            for sign in (1, -1):
+                beyond = sign * (m - b) > 0
+                tries += [((a, name, float(b), sign), beyond & (p < a)) for a in np.arange(0.55, 0.951, 0.05)]
+    return _best_mask(pool, rows, tries, lambda r, _p: summed_f(base + pool.delta(SNARE, r, -1)))[0]
+
+
+def snare_mask(params: Any, data: Data, calls: np.ndarray) -> np.ndarray:
+    if params is None:
+        return np.zeros(len(calls), dtype=bool)
+    a, name, b, sign = params
+    return calls[:, SNARE] & (data.p[:, SNARE] < a) & (sign * (MEASURES[name](data.x) - b) > 0)
+
+
+def _open_moves(pool: Pool, drop_closed: bool) -> Callable[[np.ndarray, Any], float]:
+    base_open, base_closed = pool.counts(OPEN), pool.counts(CLOSED)
+
+    def moved(r: np.ndarray, _params: Any) -> float:
+        closed = base_closed + (pool.delta(CLOSED, r[pool.said[r, CLOSED]], -1) if drop_closed else 0)
+        return summed_f(base_open + pool.delta(OPEN, r, 1)) + summed_f(closed)
+
+    return moved
+
+
+CONDITIONS = ("any", "kick_or_snare", "closed")
+
+
+def _condition(calls: np.ndarray, which: str) -> np.ndarray:
+    if which == "kick_or_snare":
+        return calls[:, KICK] | calls[:, SNARE]
+    return calls[:, CLOSED] if which == "closed" else np.ones(len(calls), dtype=bool)
+
+
+def fit_open(pool: Pool) -> Any:
+    rows = np.flatnonzero(~pool.said[:, OPEN] & (pool.p[:, OPEN] >= 0.05))
+    p = pool.p[rows, OPEN]
+    best: tuple[Any, float] = (None, 0.0)
+    for drop in (False, True):
+        tries = []
+        for which, name in itertools.product(CONDITIONS, RING):
+            cond, m = _condition(pool.said[rows], which), MEASURES[name](pool.x[rows])
+            for d, sign in itertools.product(np.quantile(m, QUANTILES), (1, -1)):
+                beyond = cond & (sign * (m - d) > 0)
+                tries += [((c, name, float(d), sign, which, drop), beyond & (p >= c)) for c in OPEN_FROM]
+        found = _best_mask(pool, rows, tries, _open_moves(pool, drop))
+        if found[0] is not None and found[1] > best[1]:
+            best = found
+    return best[0]
+
+
+def _mask_rows(params: Any, p: np.ndarray, x: np.ndarray, said: np.ndarray) -> np.ndarray:
+    c, name, d, sign, which, _drop = params
+    return _condition(said, which) & (sign * (MEASURES[name](x) - d) > 0) & (p >= c)
+
+
+def open_apply(params: Any, data: Data, calls: np.ndarray) -> np.ndarray:
+    if params is None:
+        return calls
+    mask = ~calls[:, OPEN] & _mask_rows(params, data.p[:, OPEN], data.x, calls_of(data))
+    calls = calls.copy()
+    if params[-1]:
+        calls[mask, CLOSED] = False
+    calls[mask, OPEN] = True
+    return calls
+
+
+def fit_pairs(pool: Pool) -> Any:
+    """Two measures at once: a snare call dropped; a closed-hat call (no open said) made open."""
+    snare_rows = np.flatnonzero(pool.said[:, SNARE])
+    closed_rows = np.flatnonzero(pool.said[:, CLOSED] & ~pool.said[:, OPEN])
+    base_s = pool.counts(SNARE)
+    made = []
+    for rows, names, moved in (
+        (snare_rows, PAIRED, lambda r, _p: summed_f(base_s + pool.delta(SNARE, r, -1))),
+        (closed_rows, PAIRED, _open_moves(pool, True)),
+    ):
+        tries = []
+        values = {n: MEASURES[n](pool.x[rows]) for n in names}
+        for n1, n2 in itertools.combinations(names, 2):
+            for b1, b2 in itertools.product(np.quantile(values[n1], COARSE), np.quantile(values[n2], COARSE)):
+                for s1, s2 in itertools.product((1, -1), (1, -1)):
+                    mask = (s1 * (values[n1] - b1) > 0) & (s2 * (values[n2] - b2) > 0)
+                    tries.append(((n1, float(b1), s1, n2, float(b2), s2), mask))
+        made.append(_best_mask(pool, rows, tries, moved)[0])
+    return made
+
+
+def _pair_mask(params: Any, x: np.ndarray) -> np.ndarray:
+    if params is None:
+        return np.zeros(len(x), dtype=bool)
+    n1, b1, s1, n2, b2, s2 = params
+    return (s1 * (MEASURES[n1](x) - b1) > 0) & (s2 * (MEASURES[n2](x) - b2) > 0)
+
+
+def pairs_apply(params: Any, data: Data) -> np.ndarray:
+    calls = calls_of(data)
+    calls[:, SNARE] &= ~_pair_mask(params[0], data.x)
+    opened = calls[:, CLOSED] & ~calls[:, OPEN] & _pair_mask(params[1], data.x)
+    calls[opened, CLOSED], calls[opened, OPEN] = False, True
+    return calls
+
+
+def stacked_inputs(p: np.ndarray, x: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-4, 1 - 1e-4)
+    extra = np.column_stack([MEASURES[n](x) for n in ("high_ring", "high_ring_s", "gap", "high_fall")])
+    return np.hstack([np.log(q / (1 - q)), x[:, TIMBRE_AT : TIMBRE_AT + 7], extra])
+
+
+def fit_stacked(pool: Pool) -> Any:
+    z = stacked_inputs(pool.p, pool.x)
+    mean, scale = z.mean(axis=0), z.std(axis=0) + 1e-6
+    made = {}
+    for v in (v for v in (SNARE, OPEN) if 0 < pool.y[:, v].sum() < len(pool.y)):
+        reg = LogisticRegression(C=1.0, max_iter=1000).fit((z - mean) / scale, pool.y[:, v])
+        calls = reg.predict_proba((z - mean) / scale)[:, 1] >= 0.5
+        if summed_f(pool.counts(v, calls)) > summed_f(pool.counts(v)):
+            made[v] = (reg.coef_[0].tolist(), float(reg.intercept_[0]))
+    return {"mean": mean.tolist(), "scale": scale.tolist(), "voices": made}
+
+
+def stacked_apply(params: Any, data: Data) -> np.ndarray:
+    calls = calls_of(data)
+    z = (stacked_inputs(data.p, data.x) - np.array(params["mean"])) / np.array(params["scale"])
+    for v, (coef, intercept) in params["voices"].items():
+        calls[:, v] = z @ np.array(coef) + intercept >= 0
+    return calls
+
+
+RULES = ("T", "S", "O", "SO", "D", "L")
+
+
+def fit(rule: str, families: list[Data]) -> Any:
+    if rule == "none":
+        return None
+    pool = Pool(families)
+    if rule == "SO":
+        return (fit_snare(pool), fit_open(pool))
+    return {"T": fit_thresholds, "S": fit_snare, "O": fit_open, "D": fit_pairs, "L": fit_stacked}[rule](pool)
+
+
+def apply(rule: str, params: Any, data: Data) -> np.ndarray:
+    calls = calls_of(data)
+    if rule == "none":
+        return calls
+    if rule == "T":
+        return apply_thresholds(params, data)
+    if rule == "D":
+        return pairs_apply(params, data)
+    if rule == "L":
+        return stacked_apply(params, data)
+    snare, opened = (params, None) if rule == "S" else (None, params) if rule == "O" else params
+    calls[:, SNARE] &= ~snare_mask(snare, data, calls)
+    return open_apply(opened, data, calls)
+
+
+def to_json(rule: str, params: Any) -> dict[str, Any]:
+    """The fitted rule as plain JSON values (numpy numbers as floats)."""
+    return json.loads(json.dumps({"rule": rule, "params": params}, default=float))
