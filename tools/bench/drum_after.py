@@ -76,12 +76,22 @@ def oof(args: argparse.Namespace) -> None:
             path.write_bytes(pickle.dumps(out_of_fold(per_kit, seed)))
 
 
-def nested(families: dict[str, rules.Data], rule: str) -> dict[str, np.ndarray]:
-    """Each family's calls under ``rule`` fitted on the other families (every pair of theirs)."""
+def nested(
+    families: dict[str, rules.Data], rule: str, fitted: dict[tuple[str, str], object] | None = None
+) -> dict[str, np.ndarray]:
+    """Each family's calls under ``rule`` fitted on the other families (every pair of theirs); ``fitted``
+    keeps each fold's parameters (SO is S's and O's of the same fold, fitted once)."""
+    fitted = {} if fitted is None else fitted
     calls = {}
     for held, data in families.items():
-        params = rules.fit(rule, [d for f, d in families.items() if f != held])
-        calls[held] = rules.apply(rule, params, data)
+        others = [d for f, d in families.items() if f != held]
+        if rule == "SO":
+            fitted[rule, held] = tuple(
+                fitted[r, held] if (r, held) in fitted else rules.fit(r, others) for r in ("S", "O")
+            )
+        else:
+            fitted[rule, held] = rules.fit(rule, others)
+        calls[held] = rules.apply(rule, fitted[rule, held], data)
     return calls
 
 
@@ -103,9 +113,10 @@ def score_rules(args: argparse.Namespace) -> None:
     table: dict[str, dict[int, float]] = {}
     for seed in _seeds(args):
         families = pickle.loads((args.dir / f"oof-{seed}.pickle").read_bytes())
+        fitted: dict[tuple[str, str], object] = {}
         for rule in ["none", *args.rules.split(",")]:
             start = time.time()
-            calls = nested(families, rule)
+            calls = nested(families, rule, fitted)
             total, pooled = summed(families, calls)
             table.setdefault(rule, {})[seed] = total
             print(

@@ -80,13 +80,6 @@ class Pool:
         truth = self.y[:, voice]
         return np.stack([np.bincount(self.fid, w, self.n) for w in (said & truth, said, truth)]).astype(float)
 
-    def delta(self, voice: int, rows: np.ndarray, sign: int) -> np.ndarray:
-        """The counts' change where ``rows`` (indices) of ``voice`` are added (+1) or dropped (-1)."""
-        fid = self.fid[rows]
-        hit = self.y[rows, voice].astype(float)
-        zero = np.zeros(self.n)
-        return sign * np.stack([np.bincount(fid, hit, self.n), np.bincount(fid, None, self.n), zero])
-
 
 def summed_f(counts: np.ndarray) -> float:
     return float((2 * counts[0] / np.maximum(1, counts[1] + counts[2])).sum())
@@ -116,25 +109,38 @@ def apply_thresholds(params: list[float], data: Data) -> np.ndarray:
     return calls
 
 
+Effect = tuple[int, int, np.ndarray]  # a voice, +1 added or -1 dropped, on which of the rows
+
+
 def _best_mask(
-    pool: Pool,
-    rows: np.ndarray,
-    tries: list[tuple[Any, np.ndarray]],
-    moves: Callable[[np.ndarray, Any], float],
+    pool: Pool, rows: np.ndarray, tries: list[tuple[Any, np.ndarray]], effects: list[Effect]
 ) -> tuple[Any, float]:
-    """The try (params, mask over ``rows``) whose moved counts give the highest summed F, if above none
-    (else None), and that F."""
-    best, best_f = None, moves(rows[:0], None) + 1e-9
-    for params, mask in tries:
-        f = moves(rows[mask], params)
-        if f > best_f:
-            best, best_f = params, f
+    """The try (params, mask over ``rows``) whose ``effects`` give the highest summed F of the voices
+    they touch, if above none (else None), and that F; every try's counts per family in one product."""
+    onehot = np.eye(pool.n, dtype=np.float32)[pool.fid[rows]]
+    parts = []
+    for voice, sign, touch in effects:
+        w = onehot * touch[:, None]
+        parts.append((pool.counts(voice), sign, w * pool.y[rows, voice][:, None], w))
+
+    def scores(masks: np.ndarray) -> np.ndarray:
+        total = np.zeros(len(masks))
+        for base, sign, hit, said in parts:
+            matched, n_said = base[0] + sign * (masks @ hit), base[1] + sign * (masks @ said)
+            total += (2 * matched / np.maximum(1, n_said + base[2])).sum(axis=1)
+        return total
+
+    best, best_f = None, float(scores(np.zeros((1, len(rows)), np.float32))[0]) + 1e-9
+    for start in range(0, len(tries), 512):
+        chunk = tries[start : start + 512]
+        f = scores(np.stack([mask for _, mask in chunk]).astype(np.float32))
+        if f.max() > best_f:
+            best, best_f = chunk[int(np.argmax(f))][0], float(f.max())
     return best, best_f
 
 
 def fit_snare(pool: Pool) -> Any:
     rows = np.flatnonzero(pool.said[:, SNARE] & (pool.p[:, SNARE] < 0.95))
-    base = pool.counts(SNARE)
     p = pool.p[rows, SNARE]
     tries = []
     for name, measure in MEASURES.items():
@@ -143,7 +149,7 @@ def fit_snare(pool: Pool) -> Any:
             for sign in (1, -1):
                 beyond = sign * (m - b) > 0
                 tries += [((a, name, float(b), sign), beyond & (p < a)) for a in np.arange(0.55, 0.951, 0.05)]
-    return _best_mask(pool, rows, tries, lambda r, _p: summed_f(base + pool.delta(SNARE, r, -1)))[0]
+    return _best_mask(pool, rows, tries, [(SNARE, -1, np.ones(len(rows), bool))])[0]
 
 
 def snare_mask(params: Any, data: Data, calls: np.ndarray) -> np.ndarray:
@@ -153,14 +159,9 @@ def snare_mask(params: Any, data: Data, calls: np.ndarray) -> np.ndarray:
     return calls[:, SNARE] & (data.p[:, SNARE] < a) & (sign * (MEASURES[name](data.x) - b) > 0)
 
 
-def _open_moves(pool: Pool, drop_closed: bool) -> Callable[[np.ndarray, Any], float]:
-    base_open, base_closed = pool.counts(OPEN), pool.counts(CLOSED)
-
-    def moved(r: np.ndarray, _params: Any) -> float:
-        closed = base_closed + (pool.delta(CLOSED, r[pool.said[r, CLOSED]], -1) if drop_closed else 0)
-        return summed_f(base_open + pool.delta(OPEN, r, 1)) + summed_f(closed)
-
-    return moved
+def _open_effects(pool: Pool, rows: np.ndarray, drop_closed: bool) -> list[Effect]:
+    added: Effect = (OPEN, 1, np.ones(len(rows), bool))
+    return [added, (CLOSED, -1, pool.said[rows, CLOSED])] if drop_closed else [added]
 
 
 CONDITIONS = ("any", "kick_or_snare", "closed")
@@ -183,7 +184,7 @@ def fit_open(pool: Pool) -> Any:
             for d, sign in itertools.product(np.quantile(m, QUANTILES), (1, -1)):
                 beyond = cond & (sign * (m - d) > 0)
                 tries += [((c, name, float(d), sign, which, drop), beyond & (p >= c)) for c in OPEN_FROM]
-        found = _best_mask(pool, rows, tries, _open_moves(pool, drop))
+        found = _best_mask(pool, rows, tries, _open_effects(pool, rows, drop))
         if found[0] is not None and found[1] > best[1]:
             best = found
     return best[0]
@@ -209,11 +210,10 @@ def fit_pairs(pool: Pool) -> Any:
     """Two measures at once: a snare call dropped; a closed-hat call (no open said) made open."""
     snare_rows = np.flatnonzero(pool.said[:, SNARE])
     closed_rows = np.flatnonzero(pool.said[:, CLOSED] & ~pool.said[:, OPEN])
-    base_s = pool.counts(SNARE)
     made = []
-    for rows, names, moved in (
-        (snare_rows, PAIRED, lambda r, _p: summed_f(base_s + pool.delta(SNARE, r, -1))),
-        (closed_rows, PAIRED, _open_moves(pool, True)),
+    for rows, names, effects in (
+        (snare_rows, PAIRED, [(SNARE, -1, np.ones(len(snare_rows), bool))]),
+        (closed_rows, PAIRED, _open_effects(pool, closed_rows, True)),
     ):
         tries = []
         values = {n: MEASURES[n](pool.x[rows]) for n in names}
@@ -222,7 +222,7 @@ def fit_pairs(pool: Pool) -> Any:
                 for s1, s2 in itertools.product((1, -1), (1, -1)):
                     mask = (s1 * (values[n1] - b1) > 0) & (s2 * (values[n2] - b2) > 0)
                     tries.append(((n1, float(b1), s1, n2, float(b2), s2), mask))
-        made.append(_best_mask(pool, rows, tries, moved)[0])
+        made.append(_best_mask(pool, rows, tries, effects)[0])
     return made
 
 
