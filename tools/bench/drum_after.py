@@ -131,14 +131,20 @@ def score_rules(args: argparse.Namespace) -> None:
 
 
 def fit_rule(args: argparse.Namespace) -> None:
-    """The rule fitted on all 12 families' out-of-fold calls (the first seed's), written into a copy of
-    the shipped classifier as its ``after`` entry."""
+    """Rule O (or T) fitted on all 12 families' out-of-fold calls (the first seed's), written into a copy
+    of the shipped classifier: O as its ``open_from_ring`` array (engines/transcription/drum_rules), T as
+    its thresholds."""
     families = pickle.loads((args.dir / f"oof-{_seeds(args)[0]}.pickle").read_bytes())
     params = rules.fit(args.rule, list(families.values()))
     model = json.loads(Path(args.base).read_text(encoding="utf-8"))
-    model["after"] = rules.to_json(args.rule, params)
+    if args.rule == "O" and params is not None:
+        model["arrays"]["open_from_ring"] = [round(v, 6) for v in rules.encoded(params)]
+    elif args.rule == "T":
+        model["arrays"]["threshold"][:4] = [float(t) for t in params]
+    else:
+        raise SystemExit(f"drum_after fit: rule {args.rule} gives {params}; the engine reads O or T only")
     args.model.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.model}: {model['after']}")
+    print(f"wrote {args.model}: {args.rule} {params}")
 
 
 def _seeds(args: argparse.Namespace) -> list[int]:

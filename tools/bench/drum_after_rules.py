@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from engines.transcription import drum_rules
 from engines.transcription.drum_timbre import TIMBRE_NAMES
 
 KICK, SNARE, CLOSED, OPEN = 0, 1, 2, 3
@@ -36,7 +37,7 @@ MEASURES: dict[str, Callable[[np.ndarray], np.ndarray]] = (
         "high_fall": lambda x: x[:, 43:45].mean(axis=1),
     }
 )
-RING = ("high_ring", "high_ring_s", "high_decay_per_s", "high_fall")
+RING = drum_rules.RING_MEASURES
 PAIRED = (
     "body_to_high",
     "flatness",
@@ -164,13 +165,8 @@ def _open_effects(pool: Pool, rows: np.ndarray, drop_closed: bool) -> list[Effec
     return [added, (CLOSED, -1, pool.said[rows, CLOSED])] if drop_closed else [added]
 
 
-CONDITIONS = ("any", "kick_or_snare", "closed")
-
-
-def _condition(calls: np.ndarray, which: str) -> np.ndarray:
-    if which == "kick_or_snare":
-        return calls[:, KICK] | calls[:, SNARE]
-    return calls[:, CLOSED] if which == "closed" else np.ones(len(calls), dtype=bool)
+CONDITIONS = drum_rules.WITH
+_condition = drum_rules.said_with
 
 
 def fit_open(pool: Pool) -> Any:
@@ -190,20 +186,23 @@ def fit_open(pool: Pool) -> Any:
     return best[0]
 
 
-def _mask_rows(params: Any, p: np.ndarray, x: np.ndarray, said: np.ndarray) -> np.ndarray:
-    c, name, d, sign, which, _drop = params
-    return _condition(said, which) & (sign * (MEASURES[name](x) - d) > 0) & (p >= c)
+def encoded(params: Any) -> list[float]:
+    """O's parameters as drum_model.json's ``open_from_ring`` array (engines/transcription/drum_rules)."""
+    c, name, d, sign, which, drop = params
+    return [
+        float(c),
+        float(RING.index(name)),
+        float(d),
+        float(sign),
+        float(CONDITIONS.index(which)),
+        float(drop),
+    ]
 
 
 def open_apply(params: Any, data: Data, calls: np.ndarray) -> np.ndarray:
     if params is None:
         return calls
-    mask = ~calls[:, OPEN] & _mask_rows(params, data.p[:, OPEN], data.x, calls_of(data))
-    calls = calls.copy()
-    if params[-1]:
-        calls[mask, CLOSED] = False
-    calls[mask, OPEN] = True
-    return calls
+    return drum_rules.open_from_ring(data.p, calls, MEASURES[params[1]](data.x), np.array(encoded(params)))
 
 
 def fit_pairs(pool: Pool) -> Any:
@@ -290,8 +289,9 @@ def apply(rule: str, params: Any, data: Data) -> np.ndarray:
     if rule == "L":
         return stacked_apply(params, data)
     snare, opened = (params, None) if rule == "S" else (None, params) if rule == "O" else params
+    calls = open_apply(opened, data, calls)  # the open hats first: they read the net's own calls
     calls[:, SNARE] &= ~snare_mask(snare, data, calls)
-    return open_apply(opened, data, calls)
+    return calls
 
 
 def to_json(rule: str, params: Any) -> dict[str, Any]:
