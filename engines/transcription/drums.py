@@ -2,7 +2,8 @@
 named by a small classifier on how its band energies rise, ring and fade until the next hit
 (measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
 in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
-rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
+rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``, with
+(where the file holds one) a rule after it, drum_rules' open hat told by its ring."""
 
 from __future__ import annotations
 
