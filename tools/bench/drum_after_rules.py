@@ -38,15 +38,7 @@ MEASURES: dict[str, Callable[[np.ndarray], np.ndarray]] = (
     }
 )
 RING = drum_rules.RING_MEASURES
-PAIRED = (
-    "body_to_high",
-    "flatness",
-    "body_peak",
-    "body_fall",
-    "high_decay_per_s",
-    "sub_to_body",
-    "high_ring",
-)
+PAIRED = (*TIMBRE_NAMES[:6], "high_ring")  # drum_timbre's but low_glide, and the high band's ring
 QUANTILES = np.linspace(0.05, 0.95, 19)
 COARSE = np.linspace(0.1, 0.9, 9)
 OPEN_FROM = np.arange(0.05, 0.451, 0.05)
