@@ -2,7 +2,8 @@
 named by a small classifier on how its band energies rise, ring and fade until the next hit
 (measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
 in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
-rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``."""
+rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``, with
+(where the file holds one) a rule after it, drum_rules' open hat told by its ring."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from engines.errors import ModelUnavailable
+from engines.transcription import drum_rules
 from engines.transcription.audio import power_spectrogram
-from engines.transcription.drum_timbre import timbre_features
+from engines.transcription.drum_timbre import TIMBRE_NAMES, timbre_features
 from engines.transcription.model import MODEL_RATE_HZ
 from engines.transcription.notes import DRUM_NOTES, TranscribedNote
 from engines.transcription.onsets import FLUX_FRAMES_PER_S, flux, hits
@@ -149,6 +151,13 @@ def hit_times(y: np.ndarray, curve: np.ndarray | None = None) -> np.ndarray:
     return np.maximum(0.0, (hits(curve, sensitivity=HIT_SENSITIVITY) - 1) / FLUX_FRAMES_PER_S)
 
 
+def ring_measure(name: str, features: np.ndarray, power: np.ndarray, times_s: np.ndarray) -> np.ndarray:
+    """A drum_rules ring measure per hit: from the band features (``features``' first columns) or drum_timbre."""
+    if name == drum_rules.TIMBRE_MEASURE:
+        return timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S)[:, TIMBRE_NAMES.index(name)]
+    return drum_rules.BAND_MEASURES[name](features)
+
+
 def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     """Drum notes (GM pitches of DRUM_NOTES) for a mono 22,050 Hz clip."""
     curve = flux(y)
@@ -160,6 +169,10 @@ def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     features = classifier_features(band_energies(y, power), power, times_s, model)
     probabilities = voice_probabilities(features, model)
     voices = probabilities >= model["threshold"]
+    if "open_from_ring" in model:
+        rule = model["open_from_ring"]
+        measure = ring_measure(drum_rules.measure_name(rule), features, power, times_s)
+        voices = drum_rules.open_from_ring(probabilities, voices, measure, rule)
     loudness = curve[np.minimum(len(curve) - 1, np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1)]
     velocities = np.clip(np.round(40 + 87 * loudness / max(float(loudness.max()), 1e-9)), 1, 127).astype(int)
     pitches = list(DRUM_NOTES.values())

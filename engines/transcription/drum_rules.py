@@ -1,0 +1,72 @@
+"""After the drum classifier: an open hat it all but said, told by its high band's ring (issue 54, branch
+a60). A hi-hat struck together with a kick or a snare is often missed as an open hat (the net names the
+louder drum); where the net's open-hat probability is just under its threshold and the 5-11 kHz band
+still rings well after the hit, the hit is called open (and, by the rule's choice, not closed). The rule
+is fitted on the training kits' out-of-fold calls (tools/bench/drum_after) and shipped in
+``drum_model.json`` as the array ``open_from_ring``: the least open-hat probability, the ring measure
+(an index into ``RING_MEASURES``), the value it must lie beyond and on which side (+1 above, -1 below),
+what must be said with it (an index into ``WITH``), and whether the closed hat is dropped (1) or kept (0)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+KICK, SNARE, CLOSED, OPEN = 0, 1, 2, 3
+# hit_features' columns: the 5-11 kHz bands' level 150-300 ms after the hit against the attack, how long
+# the high bands ring, those bands' fall per second; drum_timbre's high_decay_per_s is read apart
+RING_MEASURES = ("high_ring", "high_ring_s", "high_decay_per_s", "high_fall")
+WITH = ("any", "kick_or_snare", "closed")
+BAND_MEASURES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "high_ring": lambda bands: bands[:, 34:36].mean(axis=1),
+    "high_ring_s": lambda bands: bands[:, 46],
+    "high_fall": lambda bands: bands[:, 43:45].mean(axis=1),
+}
+TIMBRE_MEASURE = "high_decay_per_s"
+
+
+def said_with(calls: np.ndarray, which: str) -> np.ndarray:
+    """Hits whose calls hold what the rule asks to be said with the open hat."""
+    if which == "kick_or_snare":
+        return np.asarray(calls[:, KICK] | calls[:, SNARE])
+    if which == "closed":
+        return np.asarray(calls[:, CLOSED])
+    if which == "any":
+        return np.ones(len(calls), dtype=bool)
+    raise ValueError(f"open_from_ring: {which!r} is none of {WITH}")
+
+
+def ringing_open(
+    probability: np.ndarray, measure: np.ndarray, calls: np.ndarray, rule: np.ndarray
+) -> np.ndarray:
+    """Hits the rule calls open: no open hat said, its probability at least the rule's, the measure beyond
+    its value on its side, and what the rule asks said with it."""
+    least, _measure, beyond, side, which = (float(v) for v in rule[:5])
+    if side not in (1.0, -1.0):
+        raise ValueError(f"open_from_ring: side {side} is neither +1 nor -1")
+    return (
+        ~calls[:, OPEN]
+        & (probability >= least)
+        & (side * (measure - beyond) > 0)
+        & said_with(calls, WITH[int(which)])
+    )
+
+
+def open_from_ring(
+    probabilities: np.ndarray, calls: np.ndarray, measure: np.ndarray, rule: np.ndarray
+) -> np.ndarray:
+    """``calls`` with the rule's open hats added (closed hats dropped on them where it says so)."""
+    opened = ringing_open(probabilities[:, OPEN], measure, calls, rule)
+    calls = calls.copy()
+    if rule[5]:
+        calls[opened, CLOSED] = False
+    calls[opened, OPEN] = True
+    return calls
+
+
+def measure_name(rule: np.ndarray) -> str:
+    index = int(rule[1])
+    if not 0 <= index < len(RING_MEASURES):
+        raise ValueError(f"open_from_ring: measure {index} is not an index into {RING_MEASURES}")
+    return RING_MEASURES[index]
