@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 ANSWER = (
-    "mixing and processing (sidechains, reverb and delay, EQ, compression, panning, bouncing, "
-    "gain staging) are done with Live's own devices and mixer: MuseAroo makes and changes the music itself"
+    "that is not something MuseAroo does: mixing and processing (sidechains, reverb and delay, EQ, compression, "
+    "panning, bouncing, gain staging) are done with Live's own devices and mixer; MuseAroo makes and changes the "
+    "music itself"
 )
 DUCK_ANSWER = f"{ANSWER}; it can draw a volume duck on every beat instead: 'duck the {{}} on every beat'"
 
@@ -53,10 +54,17 @@ _NO_PART = frozenset({"it", "this", "that", "to", "on", "them", "everything", "a
 _NEW_SOUND = re.compile(r" (?:no|without|dry|wet|drenched|soaked|washed|loop of|sample of|audio loop)(?= )")
 
 
+_OURS = re.compile(
+    r" (?:jam|jams|jamming|take|takes)(?= )"
+)  # "bounce the last 4 bars of that jam": a jam saved
+
+
 def mixing_job(s: str) -> str | None:
     """The answer to a normalised sentence (padded with spaces) that asks for mixing or processing
     MuseAroo does not do, or None."""
     padded = f" {' '.join(s.split())} "
+    if _OURS.search(padded):
+        return None
     if _SIDECHAIN.search(padded):
         if _DUCKED.search(padded):
             return None  # "sidechain the pad to the kick, duck it every beat": the duck drawn
