@@ -74,7 +74,8 @@ _NAMED_BEFORE = re.compile(
 _NUMBERED = re.compile(rf" {_FOLLOWS} (?:track|channel) (?:number )?(\d+)(?= )")
 _INSTRUMENT = re.compile(
     rf" {_FOLLOWS} (?:the|my) ({'|'.join(w for w in INSTRUMENTS if w not in ('loop', 'sample', 'samples'))})"
-    r"(?: (?:track|channel|part|line))?(?= )"
+    r"(?: (track|channel))?(?= )(?! (?:figure|riff|lick|line|part|loop|clip|idea|phrase|pattern|bit|recording|sample|"
+    r"take|chords?|melody|i|ive|we|that|which)(?= ))"
 )
 
 
@@ -87,7 +88,10 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
             return {}, back.group(0)
         name = named[-1].group(1) or f"track {named[-1].group(2)}"
         return {"source_track_name": bare_name(name)}, back.group(0)
-    if (said := _NUMBERED.search(s) or _INSTRUMENT.search(s)) is not None:  # "follows track 3"
+    said = _NUMBERED.search(s) or _INSTRUMENT.search(s)  # "follows track 3", "fits the rhodes"
+    if said is not None and said.re is _INSTRUMENT and not said.group(2) and " along " in said.group(0):
+        said = None  # "plays along with the piano": an accompaniment (intents.md)
+    if said is not None:
         return {
             "source_track_name": said.group(1) if said.re is _INSTRUMENT else f"track {said.group(1)}"
         }, said.group(0)
