@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, carried, compound, explain, guards, rephrase, unsaid_fix
+from bridge.commands import asides, carried, compound, explain, follow_words, guards, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.contrast import preferred
@@ -51,8 +51,7 @@ CONTESTED = 0.25  # a sure reading below OVERRIDE that still gives the rules' op
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 # readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"},
-             {"stop", "cancel"})  # fmt: skip
+             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"})  # fmt: skip
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
 UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
@@ -72,6 +71,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
     heard, asked = in_english(as_dictated(" ".join(text.split())))
+    heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     if asked:
         return heard, asked
     return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus

@@ -30,7 +30,7 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands.intent import Intent
-from bridge.commands.made_parts import made_together
+from bridge.commands.made_parts import made_together, takes_of_made
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.reader import Reading
@@ -80,7 +80,6 @@ _TARGET_KEYS = ("track_name", "target", "voices")
 _BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)|on (?:it|there))\b", re.I)
 _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
 _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
-
 
 LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
 
@@ -277,7 +276,7 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if place and "region" not in params and alone.action in _PLACED:  # no place of its own: the first's
         params["region"] = place
     params.pop("heard", None)
-    return {"action": alone.action, "part": part, "params": params}
+    return takes_of_made(first, alone, said) or {"action": alone.action, "part": part, "params": params}
 
 
 def _clean(clause: str) -> str:
@@ -290,7 +289,8 @@ def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:
     params = {k: v for k, v in first.params.items() if k not in ("then", "not_done")}
     for later in list(then):
         again = later["action"] == first.action == "generate" and later["params"].get("again")
-        if again and later["part"] in (first.part, None) and not set(later["params"]) & set(params):
+        said = set(later["params"]) - {"variations"}  # takes counted later: the make's (takes_of_made)
+        if again and later["part"] in (first.part, None) and not said & set(params):
             params.update({k: v for k, v in later["params"].items() if k != "again"})
             then.remove(later)
     if then:

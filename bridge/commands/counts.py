@@ -84,6 +84,12 @@ _HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three u
 _MADE_COUNT = re.compile(
     rf"^ (?:(?:the|a|my|some) )?(?:\w+ )?(?:{_MADE}) (?:make|write|create|generate|compose|build) (?:me |us )?$"
 )
+# a new part said bare, its takes counted after it ("drums, three takes please", "a bass line in D minor,
+# 3 versions", "chords for the verse, two options"): new ones; "the drums, 3 takes" are takes of the clip
+_BARE_COUNT = re.compile(
+    rf"^ (?:(?:a|an|some|new|fresh) )?(?:(?!the |my |this |that |our |those |these )\w+ ){{0,2}}?(?:{_MADE})"
+    rf"(?: (?:in|for|at|over|with) (?:the )?\w+(?: \w+)?)? (?:and )?(?:(?:give|get|make) (?:me |us )?|i want |i need )?$"
+)
 # a part said first with no verb, then a meter: "melody in 3/4 time, 8 bars" asks for a new one
 PART_FIRST = re.compile(rf"^ (?:a |an |some |new )?(?:\w+ )?(?:{_MADE}) (?=in \d+ \d+ )")
 # "2 semitone", "3 octave" (no plural): the unit counted
@@ -104,13 +110,16 @@ def fresh_takes(s: str, said: re.Match[str]) -> bool:
     """Whether the takes counted by ``said`` ("3 versions", "2 takes") are of a new part: "of a"
     follows them ("three versions of a drum groove": new grooves), they are different options
     ("3 different options for the bass line"), a new part is asked for ("make
-    a bass line, 3 variations"), or the part is said before the verb ("bass line make 3 versions")."""
+    a bass line, 3 variations"), the part is said before the verb ("bass line make 3 versions") or
+    bare before the count ("drums, three takes please")."""
     made_after_part = _MADE_COUNT.search(s[: said.start() + 1]) is not None and not s[
         said.end() :
     ].startswith(" of ")
     options = _OPTIONS.match(s, said.start()) is not None
+    bare = _BARE_COUNT.match(s[: said.start() + 1]) is not None and not s[said.end() :].startswith(" of ")
     return (
-        _OF_A_NEW.match(s, said.end()) is not None
+        bare
+        or _OF_A_NEW.match(s, said.end()) is not None
         or NEW_PART.search(s) is not None
         or made_after_part
         or options

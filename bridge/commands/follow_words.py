@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 from bridge.commands import vocab as v
+from bridge.commands.remarks import requested
 from bridge.commands.take_words import accompanies
-from bridge.commands.track_words import bare_name
+from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 _ANSWERS = r"answers|answering|responds to|responding to|replies to|replying to|calls back to"
 _FOLLOWS = (
@@ -64,8 +65,36 @@ _SOURCE_PARTS = {
 }  # the parts a new part may take its chords or onsets from
 
 
+# "a bass line that follows that track" points back at a track named before it ("the keys track", "track 3");
+# a track said by its number or its instrument ("plays along with track 3", "fits the rhodes")
+_BACK = re.compile(rf" {_FOLLOWS} (?:that|the same|that same|this same) (?:track|channel)(?= )")
+_NAMED_BEFORE = re.compile(
+    r" (?:the|my) ([a-z0-9]+(?: [a-z0-9]+)?) (?:track|channel)(?= )| (?:track|channel) (\d+)(?= )"
+)
+_NUMBERED = re.compile(rf" {_FOLLOWS} (?:track|channel) (?:number )?(\d+)(?= )")
+_INSTRUMENT = re.compile(
+    rf" {_FOLLOWS} (?:the|my) ({'|'.join(w for w in INSTRUMENTS if w not in ('loop', 'sample', 'samples'))})"
+    r"(?: (track|channel))?(?= )(?! (?:figure|riff|lick|line|part|loop|clip|idea|phrase|pattern|bit|recording|sample|"
+    r"take|chords?|melody|i|ive|we|that|which)(?= ))"
+)
+
+
 def follow_of(s: str) -> tuple[dict[str, str], str] | None:
-    """What a new part follows (its params) and the words that said it, or None."""
+    """What a new part follows (its params) and the words that said it, or None; ``({}, words)`` when
+    "that track" points back at no track named before it (which track is asked)."""
+    if (back := _BACK.search(s)) is not None:
+        named = list(_NAMED_BEFORE.finditer(s[: back.start() + 1]))
+        if not named:
+            return {}, back.group(0)
+        name = named[-1].group(1) or f"track {named[-1].group(2)}"
+        return {"source_track_name": bare_name(name)}, back.group(0)
+    said = _NUMBERED.search(s) or _INSTRUMENT.search(s)  # "follows track 3", "fits the rhodes"
+    if said is not None and said.re is _INSTRUMENT and not said.group(2) and " along " in said.group(0):
+        said = None  # "plays along with the piano": an accompaniment (intents.md)
+    if said is not None:
+        return {
+            "source_track_name": said.group(1) if said.re is _INSTRUMENT else f"track {said.group(1)}"
+        }, said.group(0)
     selected = _SELECTED.search(s)
     if selected is not None:
         return {"source": "selected"}, selected.group(0)
@@ -89,3 +118,47 @@ def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
         return {"source": "bass" if part.group(1).startswith("bass") else "chords"}, part.group(0)
     this = _THIS.search(s) or OVER.search(s)
     return None if this is None else ({"source": "selected"}, this.group(0))
+
+
+# the same in the typed sentence, before any reader cuts a statement off ("I recorded chords on the track called
+# Keys. Could you write a bass line that follows that track?"): the track named before, by its name or number
+_FOLLOWS_BACK = re.compile(
+    r"\b(?:follows?|following|fits?(?: with)?|goes with|go with|plays? along (?:to|with)|locks? (?:to|with|onto)|"
+    r"locked (?:to|with)|matches|match|sits? (?:on|with|over)|over|against|on top of|based on|built (?:on|around)|"
+    r"answers|responds to|replies to) (?:that|the same|that same) (?:track|channel)\b",
+    re.I,
+)
+_NAMED_RAW = re.compile(
+    r"\b(?:track|channel) (?:called|named|labell?ed|titled) [\"'‘“]?([A-Za-z0-9][\w-]*(?: (?-i:[A-Z0-9])[\w-]*)*)"
+    r"|\b(?:the|my) ([\w-]+(?: [\w-]+)?) (?:track|channel)\b|\b(?:track|channel) (\d+)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)")  # a statement naming the track ends before the request
+ASK_WHICH = "which track should the new part follow?"
+
+
+def back_to_track(text: str) -> tuple[str, str | None]:
+    """The typed sentence with "that track" after a following verb as the track named before it ("...
+    the track called Keys. ... follows that track" -> "... follows the Keys track"), and the question
+    to put when no track is named before it (None when nothing points back)."""
+    back = _FOLLOWS_BACK.search(text)
+    if back is None:
+        return text, None
+    named = list(_NAMED_RAW.finditer(text[: back.start()]))
+    if not named:
+        return text, ASK_WHICH
+    last = named[-1]
+    track = f"track {last.group(3)}" if last.group(3) else f"the {last.group(1) or last.group(2)} track"
+    pointer = re.search(r"(?:that|the same|that same) (?:track|channel)$", back.group(0), re.I)
+    assert pointer is not None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text[: back.start()]) if m.start() >= last.end()]
+    named_only = bool(ends) and not requested(
+        " ".join(re.sub(r"[^a-z0-9 ]", " ", text[: ends[0]].lower()).split())
+    )
+    start = ends[0] if named_only else 0  # "The chords are on the track called Organ. Write ...": the request
+    said = f"{text[start : back.start() + pointer.start()]}{track}{text[back.end() :]}".strip()
+    if (
+        last.group(1) and not named_only
+    ):  # "the track called Comp, write ...": its name ends where its capitals do
+        said = f"{said[: last.start()]}{last.group(1)} track{said[last.end() :]}"
+    return said, None

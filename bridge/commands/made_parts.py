@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
@@ -62,3 +63,24 @@ def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent])
         return Intent("generate", "all", {**alone.params}, heard)
     later = [{"action": "generate", "part": part, "params": dict(common)} for part in parts[1:]]
     return Intent("generate", parts[0], {**alone.params, "then": later}, heard)
+
+
+# a count of takes said in a later clause with no word of more or of change ("and I should like three versions
+# of it", "and give me 4 options"): the new part's own takes, not a variation of it after it is made
+_MORE_SAID = re.compile(
+    r"\b(?:more|another|again|other|extra|further|vary|redo|regen\w*|change\w*|different)\b", re.I
+)
+
+
+def takes_of_made(first: Intent, alone: Intent, said: str) -> dict[str, Any] | None:
+    """A later clause read alone as ``alone`` that only counts the takes of the part ``first`` makes, as a
+    make again with that count (``compound._with`` folds it into the make), or None."""
+    if first.action != "generate" or alone.action != "vary" or alone.part not in (first.part, None):
+        return None
+    if set(alone.params) - {"heard"} != {"variations"} or _MORE_SAID.search(said):
+        return None
+    return {
+        "action": "generate",
+        "part": first.part,
+        "params": {"variations": alone.params["variations"], "again": True},
+    }

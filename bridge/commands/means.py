@@ -108,7 +108,7 @@ def _generate(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     if "source" in p:
         out["follow"] = SOURCES.get(p["source"], p["source"])
     if "source_track_name" in p:
-        out["follow"] = f"track:{p['source_track_name']}"
+        out["follow"] = _track(p["source_track_name"])  # "track 3": Live's third track
     if "at_bar" in p:  # a part placed in the Arrangement from a bar
         out["scope"] = {"from_bar": p["at_bar"]}
     return _common(out, p, "bars", "genre", "key", "tempo_bpm", "meter", "feel", "fills")

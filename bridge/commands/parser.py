@@ -27,6 +27,7 @@ from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.mixing_jobs import mixing_job
 from bridge.commands.normalize import normalize
 from bridge.commands.part_reading import part_reading
 from bridge.commands.questions import question_of
@@ -93,7 +94,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.refused(heard, "nothing was heard")
     bare = s.strip()
     if ew.errand(s) or studio_job(s):  # "call the choir director and tell him we're late": nothing is done
-        return sp.refused(heard, ew.REASON)
+        return sp.refused(heard, mixing_job(s) or ew.REASON)  # "sidechain the bass to the kick": Live's mixer
     if bare in v.CONFIRM_YES:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:

@@ -55,6 +55,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         rest = rest[: track_name.start()] + " _ " + rest[track_name.end() :]
     sources, rest = sp.take(rest, cw.SOURCE_PHRASES)
     followed = None if sources or track_name else fw.follow_of(rest)  # "that follows the clip ive selected"
+    if followed is not None and not followed[0]:  # "a bass that follows that track", no track named before
+        return sp.refused(heard, "which track should the new part follow?")
     if followed is not None:
         rest = rest.replace(followed[1], " _ ", 1)
     here = said(rest, *cw.HERE_PHRASES)
@@ -143,6 +145,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     outside = [g for g in genres if g not in (mode or "")]  # "minor blues" is a scale, not the genre
     if part is None and key is None and not (generating or outside or tempo_bpm) and cw.sets_scale(s):
         return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
+    if not part and followed is not None and "source_track_name" in followed[0]:  # "something that fits the rhodes"
+        return sp.refused(heard, "which part should follow that track (bass, chords, melody, drums)?")
     if not part and (said(s, *v.MUSICGEN_TRIGGERS) or said(rest, *v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params, key)
     if (

@@ -111,7 +111,7 @@ NOUNS = {
     "pistas": "tracks", "canal": "track", "version": "version", "versiones": "versions",
     "variacion": "variation", "variaciones": "variations", "nota": "note", "notas": "notes",
     "golpe": "hit", "golpes": "hits", "ritmo": "rhythm", "patron": "pattern", "relleno": "fill",
-    "arreglo": "arrangement", "perreo": "reggaeton beat", "progresion": "progression", "progresiones": "progressions", "mezcla": "mix", "volumen": "volume", "semitono": "semitone", "semitonos": "semitones",
+    "arreglo": "arrangement", "perreo": "beat", "progresion": "progression", "progresiones": "progressions", "mezcla": "mix", "volumen": "volume", "semitono": "semitone", "semitonos": "semitones",
     "octava": "octave", "octavas": "octaves", "quinta": "fifth", "cuarta": "fourth", "sexta": "sixth",
     "septima": "seventh", "tonalidad": "key", "escala": "scale", "mayor": "major", "menor": "minor",
     "sostenido": "sharp", "bemol": "flat", "seccion": "section", "parte": "part", "partes": "parts",
@@ -201,6 +201,9 @@ PHRASES = (
     ("ponle solo", "solo"), ("ponlo en solo", "solo it"), ("quitale el mute", "unmute"), ("quita el mute", "unmute"),
     ("quitale el solo", "unsolo"), ("dale play", "play"), ("dale stop", "stop"), ("en el grid", "on the grid"),
     ("notas midi", "midi notes"), ("esta bien", "is fine"), ("estan bien", "are fine"), ("suena bien", "sounds good"),
+    # "perreo" (reggaeton's dance) names no genre of the schema: a perreo part is that part, a perreo alone the beat
+    *((f"perreo {part}", part) for part in ("drum", "drums", "beat", "bass", "bajo", "chords", "acordes", "melody",
+                                            "melodia", "loop", "groove", "hook", "808", "bassline", "pattern")),
     ("antes del", "before the"), ("antes de", "before"), ("despues del", "after the"), ("despues de", "after"), ("deja solo", "keep only"), ("dejame solo", "keep only"), ("deja nada mas", "keep only"),
 )  # fmt: skip
 

@@ -18,6 +18,7 @@ import re
 
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
+from bridge.commands.mixing_jobs import mixing_job
 from bridge.commands.vague_words import OPERATIONS
 
 _WHOLE = r"(?:it|this|that|everything|the (?:whole )?(?:song|track|tune|beat|record|thing|project|mix|cue|album|ep)|my (?:song|track|tune|beat|record|mix|album|ep))"
@@ -64,8 +65,10 @@ _OUT_OF_MIX = re.compile(r" (?:out of|from) (?:my|the|this|that) (?:\w+ )?mix ")
 def studio_job(s: str) -> bool:
     """Whether the normalised sentence (padded with spaces) asks for a studio's job MuseAroo does not
     do (a mixdown or mastering, sounds found or bought elsewhere, an errand of the day) and names no
-    part and no way."""
+    part and no way, or mixing or processing a part (``mixing_jobs``: its own answer)."""
     padded = f" {' '.join(s.split())} "
+    if mixing_job(padded) is not None:  # "sidechain the bass to the kick", "eq the hats": a part's sound
+        return True
     found = _FIND.search(padded) or _FETCHED.search(padded)  # "hunt down a drum kit": the sounds' words name
     # no part to change
     rest = padded if found is None else f"{padded[: found.start()]} {padded[found.end() :]}"

@@ -149,9 +149,25 @@ def written_name(intent: Intent) -> Intent:
     return intent
 
 
+# words that say the selected clip when said bare ("fade the loop out", "mute the sample"): a track of
+# that name only when "track" or "channel" is said after it ("the loop track")
+GENERIC = frozenset({"loop", "loops", "sample", "samples", "clip", "part", "bit", "beat", "region", "thing",
+                     "one", "recording", "idea", "riff", "groove"})  # fmt: skip
+
+
+def selected_not_track(intent: Intent, s: str) -> Intent:
+    """A track's name that is a generic word said bare ("fade the loop out over the last 2") is the
+    selected clip: the name is dropped unless "track" or "channel" follows it ("mute the loop track")."""
+    name = str(intent.params.get("track_name", ""))
+    if name not in GENERIC or re.search(rf" {name} (?:track|channel)s? ", s):
+        return intent
+    return Intent(intent.action, intent.part, {k: w for k, w in intent.params.items() if k != "track_name"},
+                  intent.heard)  # fmt: skip
+
+
 def with_track(intent: Intent, s: str) -> Intent:
     """A transform of no part, said of a track by its instrument, carries ``track_name``."""
-    intent = written_name(intent)
+    intent = selected_not_track(written_name(intent), s)
     if intent.action != "transform" or intent.part is not None or "track_name" in intent.params:
         return intent
     named = instrument_track(s)
@@ -164,7 +180,9 @@ def with_track(intent: Intent, s: str) -> Intent:
 _CALLED = re.compile(r" (?:the|a|that) (?:track|channel|one|bus) (?:named|called|labell?ed|titled) ")
 _NAME_ENDS = frozenset({"over", "in", "for", "from", "to", "into", "at", "so", "because", "and", "but", "with", "on",
                         "until", "after", "before", "its", "it", "up", "down", "a", "by", "please", "then", "is",
-                        "too", "now", "again", "during", "till", "thats", "which", "i", "we"})  # fmt: skip
+                        "too", "now", "again", "during", "till", "thats", "which", "i", "we", "could", "would",
+                        "can", "will", "should", "shall", "you", "may", "might", "must", "do", "has", "have",
+                        "had"})  # fmt: skip
 
 
 def called(s: str) -> str:

@@ -52,7 +52,9 @@ SPANISH_ORDERS_AND_CLAUSES = [
     case("no toques el bombo, quítale notas a los hats", op="simpler", target="hats"),
     case("sácame la voz de esta canción", op="separate", target="vocals"),
     case("saca el bajo de este loop como midi", op="transcribe", target="bass"),
-    case("hazme un perreo de ocho compases", op="make", target="drums", bars=8, genre="reggae"),
+    case(
+        "hazme un perreo de ocho compases", op="make", target="drums", bars=8
+    ),  # "perreo" names no genre (w60b)
     case("la caja está muy baja, súbela", op="louder", target="snare"),
     case("pásame los acordes a si bemol mayor", op="transpose", target="chords", key="Bb major"),
     case("quítale el swing a los hats", op="feel", target="hats", feel="straight"),

@@ -1,0 +1,78 @@
+"""Mixing and processing that MuseAroo does not do (issue 55, round 16): what is done to a part's sound
+in Live's own devices and mixer, not to its notes.
+
+- a sidechain said bare ("sidechain the bass to the kick", "put sidechain compression on the pad"): Live's
+  compressor keyed from another track; a sidechain said with a duck or a pump ("sidechain the bass so it
+  ducks on every beat", "pump the pad like a sidechain") stays the volume duck MuseAroo draws;
+- an effect put on a part ("more verb on the vox", "add some delay to the lead", "put an EQ on the hats",
+  "a compressor on the drums", "send the snare to the reverb bus");
+- a part's sound processed by name ("eq the hats", "compress the drums", "pan the shaker left");
+- a part printed as audio ("bounce the drums to audio", "print stems", "freeze the bass track", "render
+  the chords out"), gain staging ("gain stage the mix").
+
+Such a sentence is refused with that answer (no question, no louder/softer guess); a new sound asked
+for with an effect's word in it ("a reverb drenched guitar loop", "8 bars of drums, no reverb") is no
+such job. Sentences are normalised (padded, lower case). Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+
+ANSWER = (
+    "that is not something MuseAroo does: mixing and processing (sidechains, reverb and delay, EQ, compression, "
+    "panning, bouncing, gain staging) are done with Live's own devices and mixer; MuseAroo makes and changes the "
+    "music itself"
+)
+DUCK_ANSWER = f"{ANSWER}; it can draw a volume duck on every beat instead: 'duck the {{}} on every beat'"
+
+_EFFECTS = (
+    r"(?:reverb|verb|delay|echo|eq|equaliser|equalizer|compression|compressor|limiter|saturation|"
+    r"distortion|phaser|flanger|chorus effect|sidechain compression|side chain)"
+)
+_SIDECHAIN = re.compile(r" (?:sidechain|side chain|sidechained|sidechaining)(?= )")
+# a sidechain said as the pumping it sounds like: MuseAroo's own duck
+_DUCKED = re.compile(
+    r" (?:duck|ducks|ducked|ducking|pump|pumps|pumping|pumpin|every beat|each beat|on the beat|style|vibe|like)(?= )"
+)
+_PART = re.compile(r" (?:sidechain|side chain) (?:compression )?(?:on |to )?(?:the |my )?([a-z0-9]+)(?= )")
+_EFFECT_ON = re.compile(
+    rf" (?:add|put|throw|slap|stick|whack|chuck|more|less|some|bit of|touch of|little|too much|a|an)"
+    rf"(?: \w+){{0,2}}? {_EFFECTS} (?:on|to|onto|for)(?: the| my| this| that)? \w+(?= )"
+    rf"| send (?:the |my )?\w+(?: \w+)? to (?:the |a |my )?(?:\w+ )?(?:reverb|delay|verb|bus|return|send)(?= )"
+)
+# a part's sound processed by name, the verb first: "eq the hats", "freeze the bass track"
+_PROCESSED = re.compile(
+    r"^ (?:eq|compress|pan|bounce|render|print|freeze|resample) (?:the|my|this|that|all|it|out) "
+)
+_PRINTED = re.compile(
+    r" (?:print|bounce|render) (?:out )?(?:the |my |all the |all )?stems(?= )"
+    r"| (?:bounce|render|print|freeze|resample|convert) (?:the|my|this|that|it|all)(?: \w+){0,3} (?:to|into|as) audio(?= )"
+    r"| gain stag(?:e|ing)(?= )| (?:bounce|render|print) (?:it|this|that|the \w+) down(?= )"
+)
+_NO_PART = frozenset({"it", "this", "that", "to", "on", "them", "everything", "all", "a", "an", "some"})
+_NEW_SOUND = re.compile(r" (?:no|without|dry|wet|drenched|soaked|washed|loop of|sample of|audio loop)(?= )")
+
+
+_OURS = re.compile(
+    r" (?:jam|jams|jamming|take|takes)(?= )"
+)  # "bounce the last 4 bars of that jam": a jam saved
+
+
+def mixing_job(s: str) -> str | None:
+    """The answer to a normalised sentence (padded with spaces) that asks for mixing or processing
+    MuseAroo does not do, or None."""
+    padded = f" {' '.join(s.split())} "
+    if _OURS.search(padded):
+        return None
+    if _SIDECHAIN.search(padded):
+        if _DUCKED.search(padded):
+            return None  # "sidechain the pad to the kick, duck it every beat": the duck drawn
+        part = _PART.search(padded)
+        named = part.group(1) if part and part.group(1) not in _NO_PART else None
+        return DUCK_ANSWER.format(named or "this clip").replace("the this clip", "this clip")
+    if _NEW_SOUND.search(padded) and not _EFFECT_ON.search(padded):
+        return None
+    if _EFFECT_ON.search(padded) or _PRINTED.search(padded):
+        return ANSWER
+    return ANSWER if _PROCESSED.search(padded) else None
