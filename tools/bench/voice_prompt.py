@@ -24,44 +24,16 @@ from typing import Any
 
 import numpy as np
 
-from bridge.commands.agreeing import LIMITS, VOCABULARY
+from bridge.commands.agreeing import LIMITS
 from bridge.commands.audio import SPEECH_RATE_HZ, read_speech_wav
 from bridge.commands.fast_whisper import clean, unrepeated, written
 from bridge.commands.spoken_agree import proposals
+from bridge.commands.whisper_prompt import HAND_PICKED, grammar_words
 from tools.bench.voice_confidence import hearing_of, right
 from tools.bench.voice_studio import FOLDER
 from tools.bench.voice_studio_report import line
 from tools.bench.voice_studio_rules import pair_decision, rates, sphinx_decision
 from tools.bench.voice_tts import FAMILIES, family_of
-
-
-def grammar_words() -> str:
-    """The speech grammar's words, once: its lists' first speakable verbs (a new part, a variation, each
-    transform, removing, separating, undo, cancel, stop, play), the parts, the first single-word
-    adjustment of each direction, and the words of tempos, keys and counts (118 tokens)."""
-    from bridge.commands import clip_words as cw
-    from bridge.commands import vocab as v
-    from bridge.commands.grammar import spoken
-
-    def said(phrases: Any, n: int) -> list[str]:
-        return [spoken(p) for p in phrases if p not in v.TYPED_ONLY][:n]
-
-    def firsts(kinds: dict[str, Any], long: tuple[str, ...] = ()) -> list[str]:
-        seen: dict[Any, str] = {}
-        for p, kind in kinds.items():
-            if p not in v.TYPED_ONLY and (" " not in p or kind in long):
-                seen.setdefault(kind, p)
-        return list(seen.values())
-
-    words = [*said(v.GENERATE_VERBS, 3), *said(v.VARY_PHRASES, 1)]
-    words += firsts(cw.TRANSFORM_PHRASES, ("half_time", "double_time"))
-    words += [*said(cw.REMOVE_WORDS, 2), *said(v.SEPARATE_PHRASES, 2)]
-    words += [said(v.UNDO_PHRASES, 1)[0] + " that", said(v.CANCEL_PHRASES, 1)[0] + " that"]
-    words += [*said(v.STOP_PHRASES, 1), *said(v.PLAY_PHRASES, 1), "drums", "bass", "bass line", "chords"]
-    words += ["melody", "vocals", *firsts(v.ADJUSTMENTS), "tempo", "key", "major", "minor", "semitones"]
-    words += ["bars", "one", "two", "three", "four", "five", "seven", "twelve", "hundred"]
-    return ", ".join(dict.fromkeys(words))
-
 
 # The grammar's command frames written once each, the lists' first words in them (none is a sentence
 # of the bench but the grammar's fixed phrases: undo that, cancel that, stop, play).
@@ -71,7 +43,7 @@ SENTENCES = (
     "Mute the kick. Split the vocals. Halve the tempo. Start a jam in E minor. Make a loop of piano. "
     "Undo that. Cancel that. Stop. Play."
 )
-PROMPTS = {"today": VOCABULARY, "words": grammar_words(), "sentences": SENTENCES}
+PROMPTS = {"today": HAND_PICKED, "words": grammar_words(), "sentences": SENTENCES}
 CONDITIONS = ("clean", "room", "song")
 
 
