@@ -222,6 +222,29 @@ def test_tiny_en_writes_a_short_command_once(whisper: Any, tmp_path: Path) -> No
     assert best == "play"
 
 
+def test_whispers_prompt_names_the_grammars_verbs_and_each_adjustment() -> None:
+    """The prompt is the speech grammar's words: the hand-picked words before v60a named none of
+    quantize, humanize, mute, sparser or simpler; a number word stays (a value is never acted on by
+    its sounds all the same: ``spoken_agree.says_a_value``)."""
+    from bridge.commands.agreeing import VOCABULARY
+
+    said = VOCABULARY.split(", ")
+    for word in ("quantize", "humanize", "mute", "separate", "sparser", "simpler", "calmer", "busier", "two"):
+        assert word in said
+
+
+def test_tiny_en_told_the_grammars_words_writes_quantize(whisper: Any, tmp_path: Path) -> None:
+    """espeak-ng en-us (165 words a minute) saying "quantize the chords": with the hand-picked prompt
+    before v60a Whisper tiny.en wrote "one tight the chords" (the studio bench's tuning half)."""
+    from bridge.commands.agreeing import VOCABULARY
+    from tools.bench.voice_tts import FAMILIES, speak
+
+    voice = next(v for v in FAMILIES["espeak"][0] if v.name == "en-us")
+    speak("quantize the chords", voice, tmp_path / "q.wav")
+    best = clean(whisper.hear(read_speech_wav(tmp_path / "q.wav"), (VOCABULARY,))[0].text)
+    assert best == "quantize the chords"
+
+
 def test_scoring_again_after_listening_gives_what_scoring_after_hearing_gave(
     whisper: Any, tmp_path: Path
 ) -> None:
