@@ -73,7 +73,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'bump the tempo up 5 bpm' or 'slow it down to 90') how much faster or slower?",
     ),
     (
-        re.compile(r"^ (?:double|halve|half) (?:the |my )?(?!tempo|speed|bpm)\w+(?: line)? $"),
+        re.compile(r"^ (?:double|halve|half) (?:the |my )?(?!tempo|speed|bpm)\w+(?: line| one| 1| bit)? $"),
         "(e.g. 'make it double time' or 'transpose it up an octave') double or halve what: the time or the notes?",
     ),
     (
