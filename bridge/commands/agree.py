@@ -215,7 +215,7 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        if sure and best not in QUIET and _open(ruled, best, p_best) and not unsaid_fix.no_way_said(s):
+        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not unsaid_fix.no_way_said(s):
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
@@ -241,7 +241,7 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     return _ask(heard, s, key, reading, ruled)
 
 
-def _open(ruled: Intent, best: str, p_best: float) -> bool:
+def _open(ruled: Intent, best: str, p_best: float, s: str = "") -> bool:
     """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a part named
     with words they do not know ("midi out of this drum loop": "what should change in the drums?"); another
     question or refusal only past ``OVERRIDE``, and one about the verb only to a reading it offers
@@ -249,7 +249,7 @@ def _open(ruled: Intent, best: str, p_best: float) -> bool:
     reason = str(ruled.params.get("reason", ""))
     if reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None:
         return True
-    return p_best >= OVERRIDE and asked_verbs.answered_by(reason, best)
+    return p_best >= OVERRIDE and asked_verbs.answered_by(reason, best, s)
 
 
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:

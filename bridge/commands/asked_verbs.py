@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bridge.commands.explain import names_only
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
 
@@ -35,8 +36,9 @@ def offered_ops(reason: str) -> frozenset[str] | None:
     return frozenset(ops) or None
 
 
-def answered_by(reason: str, op: str) -> bool:
+def answered_by(reason: str, op: str, s: str = "") -> bool:
     """Whether a learned reading of ``op`` answers the rules' question ``reason``: it is one of the
-    readings the question offers, or the reason offers none (then nothing is known against it)."""
+    readings the question offers, the reason offers none (then nothing is known against it), or the
+    normalised sentence ``s`` says that op outright ("pull the hats onto the grid": quantize)."""
     offered = offered_ops(reason)
-    return offered is None or op in offered
+    return offered is None or op in offered or names_only(op, "", s)
