@@ -23,7 +23,17 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asides, carried, compound, explain, follow_words, guards, rephrase, unsaid_fix
+from bridge.commands import (
+    asides,
+    asked_verbs,
+    carried,
+    compound,
+    explain,
+    follow_words,
+    guards,
+    rephrase,
+    unsaid_fix,
+)
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.contrast import preferred
@@ -53,6 +63,7 @@ INVENTS = ("automate",)  # an op whose own sentence says a value the producer ma
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
              {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"})  # fmt: skip
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
+NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
 UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
 # "I changed my mind, redo it": the history's own verb on the last change, never a new version of it
@@ -215,15 +226,13 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        if sure and best not in QUIET and _open(ruled, p_best) and not unsaid_fix.no_way_said(s):
+        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not unsaid_fix.no_way_said(s):
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
         return _suggesting(ruled, s, key, reading)
     if best == "none" and sure:  # the rules would act on what the reading is sure is no command
-        return _question(
-            heard, "that is not something MuseAroo does (it makes and changes music in Live)", [], ruled
-        )
+        return _question(heard, NOT_OURS, [], ruled)
     if best in QUIET and sure:
         return _ask(heard, s, key, reading, ruled)
     if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough,
@@ -243,13 +252,15 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     return _ask(heard, s, key, reading, ruled)
 
 
-def _open(ruled: Intent, p_best: float) -> bool:
-    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a
-    part named with words they do not know ("midi out of this drum loop": "what should change in
-    the drums?", their question when no action word of theirs is said); another question or
-    refusal of theirs ("not something MuseAroo does") only to a reading past ``OVERRIDE``."""
+def _open(ruled: Intent, best: str, p_best: float, s: str = "") -> bool:
+    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a part named
+    with words they do not know ("midi out of this drum loop": "what should change in the drums?"); another
+    question or refusal only past ``OVERRIDE``, and one about the verb only to a reading it offers
+    ("double that": feel or transpose, never undo: ``asked_verbs``)."""
     reason = str(ruled.params.get("reason", ""))
-    return reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None or p_best >= OVERRIDE
+    if reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None:
+        return True
+    return p_best >= OVERRIDE and asked_verbs.answered_by(reason, best, s)
 
 
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:

@@ -33,12 +33,11 @@ from bridge.commands.intent import Intent
 from bridge.commands.made_parts import made_together, takes_of_made
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.reader import Reading
 from bridge.commands.remarks import requested, verb_first
 from bridge.commands.scoped import protects_only
+from bridge.commands.split_likely import LATER_PLAUSIBLE, Likely, likely_for  # noqa: F401 (agree reads them here)
 
 Reader = Callable[[str], Intent]
-Likely = Callable[[Intent, bool], bool]
 
 # where a later request starts: "..., then", "and then", "and after that", "afterwards"
 _LATER = re.compile(
@@ -55,8 +54,8 @@ _ASIDE = re.compile(
     re.I,
 )
 _COMMA = re.compile(r"\s*[,;]\s*")
-# a join said: "and", "plus", a dictation's "n" and "an", "also" (a later clause must start with its verb)
-_AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+", re.I)
+# a join: "and", "plus", "n", "an", "also", a comma not before "just" (a later clause starts with its verb)
+_AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
 # a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
 _PLAN = re.compile(
     r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
@@ -81,36 +80,12 @@ _BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)
 _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
 _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 
-LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
-
-
-def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Likely:
-    """Whether the whole sentence's learned reading (``reading_of``, asked for only when a split is
-    weighed) finds a split plausible (always, without it): the first request's op at least
-    ``plausible``, or, ``sequenced`` ("..., then ..."), its likeliest op one of the split's requests
-    (such a sentence is often read as its last request) or one of those given ``LATER_PLAUSIBLE``."""
-    got: list[Reading | None] = []
-
-    def likely(split: Intent, sequenced: bool) -> bool:
-        got.extend([] if got else [reading_of()])
-        reading, op = got[0], _op(split)
-        if reading is None or not reading.knows(op) or reading.p(op) >= plausible:
-            return True
-        ops = {_op(step) for step in split.steps()}  # a later request is often what the whole is read as
-        return sequenced and (reading.ops[0][0] in ops or any(reading.p(o) >= LATER_PLAUSIBLE for o in ops))
-
-    return likely
-
 
 def clauses(heard: str) -> list[str]:
     """The clauses a sentence said in order ("..., then ...") is read as, each alone (none for one
     request): read ahead with the whole sentence, in one call of the learned reading."""
     pieces = [p for p in _LATER.split(heard) if p.strip()]
     return [_clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
-
-
-def _op(intent: Intent) -> str:
-    return str(means_of(intent.as_dict())["op"])
 
 
 def is_aside(clause: str) -> bool:
@@ -141,23 +116,34 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
         rest = _clean(heard[joint.end() :])
         said = normalize(rest)[0]
+        comma = not joint.group(0).strip(
+            " ,;"
+        )  # "mute bass, solo drums": only two requests, each with its verb
+        if comma and not (verb_first(said) and verb_first(normalize(heard[: joint.start()])[0])):
+            continue
         if not (verb_first(said) or _SAME.match(rest.lower()) or (requested(said) and _PRONOUN.search(rest))):
             continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
         split = _split(heard, [heard[: joint.start()], rest], read_one)
         if split is None:
-            got = _first_lost(_clean(heard[: joint.start()]), got, rest, read_one)
+            got = got if comma else _first_lost(_clean(heard[: joint.start()]), got, rest, read_one)
             continue
         if not likely(split, False):
             continue
-        # an understood reading stands unless it is the first clause's alone, the rest a request read,
-        # or the rest points back at the first's target ("mute the drums and thin them out": two)
+        # an understood reading stands unless it is the first clause's alone, the rest a request read, or
+        # the rest points back at the first's target ("mute the drums and thin them out": two); after a comma
+        # only a reading that spread one change over a part the split changes another way ("louder kick, ...")
         if (
             not got.understood
             or multi.swallowed(got, split)
-            or (_same_request(split, got) and "not_done" not in split.params)
+            or (not comma and _same_request(split, got) and "not_done" not in split.params)
         ):
             return split
-        if _PRONOUN.search(rest) and split.params.get("then") and "not_done" not in split.params:
+        if (
+            not comma
+            and _PRONOUN.search(rest)
+            and split.params.get("then")
+            and "not_done" not in split.params
+        ):
             if _only(got, read_one(rest), target=False):
                 return split
     return got

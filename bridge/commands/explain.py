@@ -49,6 +49,9 @@ ANSWERS = ("analyze", "help", "list_takes", "compare")
 _WHICH = re.compile(
     r" (?:is|are|was|does|do) (?:this|it|that|the|my|these|those)(?!.* (?:possible|you|we) ).* or "
 )
+_CLEANED = re.compile(
+    r" clean (?:up|out)(?= )| clean (?:\w+ ){1,3}up(?= )"
+)  # a part cleaned up, never removed
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
 
@@ -65,6 +68,8 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
         if ops is not None and op not in ops:
             return False
     if op != "quantize" and any(f" {p} " in s for p in QUANTIZE):  # "so every note sits on the beat"
+        return False
+    if op not in ACTION_WORDS["cleaner"] and _CLEANED.search(s):  # "clean up the hats": fewer or tighter?
         return False
     named = target_in(s)
     means = means_of(reading.as_dict())

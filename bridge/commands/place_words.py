@@ -66,6 +66,7 @@ _COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 EVERY = re.compile(  # groups: a number, other|single, phrase, bar
     rf" (?:every|each) (?:{_NUM} (?:bars?|measures?)|(other|single) (?:bar|measure)|(phrase)|(bar|measure))(?= )"
 )
+_EVERY_LAST = re.compile(rf" (?:every|each) {_NUM} $")  # the count said last, with no unit: bars
 FILL_WORDS = ("fill", "fills", "drum fill", "drum fills")
 FILLEVERY = {4: "4", 8: "phrase"}  # the generate option fills (engines.music.FILLS)
 
@@ -118,7 +119,7 @@ def fills_of(s: str) -> dict[str, Any] | None:
         return None
     if re.search(r" (?:no|without|remove the|drop the|lose the) (?:drum )?fills ", s):
         return {"fills": "none"}
-    m = EVERY.search(s)
+    m = EVERY.search(s) or _EVERY_LAST.search(s)  # "fill every 4": a fill's spacing is counted in bars
     if m is None:
         return None
     if m.group(1):

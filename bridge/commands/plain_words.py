@@ -29,6 +29,7 @@ from functools import lru_cache
 from bridge.commands.engineer_words import engineered
 from bridge.commands.role_words import described
 from bridge.commands.slang_words import slang
+from bridge.commands.terse_pairs import paired
 from bridge.commands.theory_words import related
 
 # a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
@@ -240,5 +241,7 @@ def learned(text: str) -> str:
 def plain(heard: str) -> str:
     """The sentence in plain English (text speak, a learner's phrasing, a part named by its sound or
     role: ``role_words``, an engineer's numbers: ``engineer_words``, and a producer's slang:
-    ``slang_words``, said plainly)."""
-    return related(engineered(described(learned(slang(texted(heard))))))
+    ``slang_words``, said plainly; a terse pair of changes, "louder kick softer hats", as two requests:
+    ``terse_pairs``)."""
+    said = related(engineered(described(learned(slang(texted(heard))))))
+    return paired(said) or said

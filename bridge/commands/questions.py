@@ -73,7 +73,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'bump the tempo up 5 bpm' or 'slow it down to 90') how much faster or slower?",
     ),
     (
-        re.compile(r"^ (?:double|halve|half) (?:the |my )?(?!tempo|speed|bpm)\w+(?: line)? $"),
+        re.compile(r"^ (?:double|halve|half) (?:the |my )?(?!tempo|speed|bpm)\w+(?: line| one| 1| bit)? $"),
         "(e.g. 'make it double time' or 'transpose it up an octave') double or halve what: the time or the notes?",
     ),
     (
@@ -96,6 +96,9 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
         "(e.g. 'set the tempo to 120') what tempo?",
     ),
+)
+_CLEAN_UP = re.compile(
+    r"^ (?:just |only )?clean (?:up|out) (?:the |my )?(\w+(?: \w+)?) $|^ (?:just |only )?clean (?:the |my )?(\w+(?: \w+)?) (?:up|out) $"
 )
 _MORE_OF = re.compile(r"^ (more|less) (?:of )?(?:the |my )?(\w+(?: \w+)?) $")
 VOICE_WORDS = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "clap", "crash", "shaker", "percussion",
@@ -199,6 +202,10 @@ def question_of(s: str) -> str | None:
             f"{'busier' if more.group(1) == 'more' else 'simpler'}') "
             + ("louder, or more notes?" if more.group(1) == "more" else "quieter, or fewer notes?")
         )
+    cleaned = _CLEAN_UP.match(s)  # "clean up the hats": fewer notes or tighter timing, never removed
+    if cleaned is not None and (cleaned.group(1) or cleaned.group(2)) in (*v.PARTS, *VOICE_WORDS):
+        said = cleaned.group(1) or cleaned.group(2)
+        return f"(e.g. 'make the {said} simpler' or 'quantize the {said}') cleaner how: fewer notes or tighter timing?"
     if _NEVER.search(s):  # "how do I print this out as sheet music": not help, not ours
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     static = _STATIC_FX.search(s) and not _MOVING.search(s)

@@ -56,6 +56,10 @@ CLAUSES = (
         rf"{_JOIN} {_T} (?:stays|stay|remains|remain|is staying|are staying)(?= )"
     ),  # "kick stays, ..."
     re.compile(rf"(?: but)? (?:except|apart from|but not|other than|excluding|not) (?:for )?{_T}(?= )"),
+    # "leave the kick, just thin out the hats": a part kept first, the change said "just" or "only" after it
+    re.compile(
+        rf"^ (?:leave|keep) {_T}(?= (?:but |and )?(?:just|only) (?!{_TARGETS}|the |my )(?!.* (?:it|them|this|that) ))"
+    ),
 )
 
 
@@ -75,6 +79,7 @@ def protects_only(clause: str) -> bool:
 class Scoped:
     rest: str  # the sentence without its scoped clauses (normalised, padded with spaces)
     protected: tuple[str, ...]  # what the clauses protect: a part, a drum voice, or ``track:<name>``
+    kept_first: bool = False  # "leave the kick, just ...": the rest is the whole request
 
 
 def target_of(words: str) -> str:
@@ -95,16 +100,18 @@ def scoped_of(s: str) -> Scoped | None:
     while (kept := _KEPT_SECTION.search(rest)) is not None:
         protected.append(f"section:{kept.group('s')}")
         rest = rest[: kept.start()] + " " + rest[kept.end() :]
+    kept_first = False
     for clause in CLAUSES:
         while (m := clause.search(rest)) is not None:
             protected.append(target_of(m.group("t")))
             rest = rest[: m.start()] + " " + rest[m.end() :]
+            kept_first = kept_first or clause is CLAUSES[-1]
     rest = re.sub(
         r"^(?: (?:but|and|just|only|then|so|please|instead|,))+ ", " ", f" {' '.join(rest.split())} "
     )
     if not protected or not rest.strip():
         return None
-    return Scoped(rest, tuple(dict.fromkeys(protected)))
+    return Scoped(rest, tuple(dict.fromkeys(protected)), kept_first)
 
 
 def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | None:
@@ -113,6 +120,8 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
     if scoped is None:
         return None
     intent = read(scoped.rest)
+    if not intent.understood and scoped.kept_first and str(intent.params.get("reason", "")).endswith("?"):
+        return Intent(intent.action, intent.part, {**intent.params, "heard": heard}, heard)  # its question
     if not intent.understood or intent.action in ("confirm", "help", "undo", "play", "stop", "cancel"):
         return None
     sections = [p.split(":", 1)[1] for p in scoped.protected if p.startswith("section:")]

@@ -30,7 +30,7 @@ from bridge.commands.meter_words import made_in
 from bridge.commands.said import said
 from bridge.commands.tempo_moves import LOWER, RAISE, said_change
 
-YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely"})
+YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "absolutely", "definitely", "si"})  # fmt: skip
 YES_FILL = frozenset(
     {"do", "it", "go", "ahead", "please", "replace", "that", "sounds", "good", "lets", "one", "1", "for"}
 )

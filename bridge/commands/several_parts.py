@@ -71,13 +71,14 @@ def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) ->
 
 def swallowed(whole: Intent, split: Intent) -> bool:
     """Whether the whole sentence's change was spread over a part that a later request of it changes
-    another way ("make the kick louder and quantize the hats": the hats quantized, not louder)."""
+    another way ("make the kick louder and quantize the hats": the hats quantized, not louder; "make the kick
+    louder, make the hats softer": the kick louder, not softer)."""
     then = split.params.get("then")
     if not whole.understood or not then or "not_done" in split.params:
         return False
     said = means_of(whole.as_dict())
     targets = said.get("target")
-    later = [means_of(step) for step in then]
+    later = [means_of(step) for step in then] + [means_of(split.as_dict())]  # the first request too
     return isinstance(targets, list) and any(
         m["op"] != said["op"] and m.get("target") in targets for m in later
     )

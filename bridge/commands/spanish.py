@@ -76,7 +76,8 @@ def read(text: str) -> Said | None:
         fold(p) if all(c.isascii() or c in SPANISH_LETTERS for c in p) else p.lower() for p in parts[1::2]
     ]
     accented = any(ch in SPANISH_LETTERS for ch in text)  # "canción", "¿qué": never "très", "à la"
-    if not words or not (is_spanish(words) or accented):
+    answered = "si" in words and set(words) <= ctx.YES  # "si", "si si": the Spanish yes, alone
+    if not words or not (is_spanish(words) or accented or answered):
         return None
     words = [ctx.SHORTHAND.get(x, x) for x in words]
     seps = parts[0::2]

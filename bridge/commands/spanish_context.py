@@ -21,6 +21,8 @@ Each reading and why:
 - "cambio": "change" after an article, else "changed" ("qué cambio entre ...").
 - "no": "don't" before a verb ("no toques el bombo"), else "no".
 - "dale": "ok" alone in its clause, "add" before "más", else "give it".
+- "si": "yes" ending its clause or before another yes word ("dale, si", "si claro") with no verb said, else "if";
+  "de una" alone in its clause "yes" (an answer: right away).
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ KEY_WORDS = frozenset(("mayor", "menor", "sostenido", "bemol"))
 MODES = KEY_WORDS | {"minor", "major", "m", "sharp", "flat", "dorian", "phrygian", "lydian", "mixolydian"}
 CONTEXT = frozenset(("a", "al", "para", "solo", "tiempo", "tiempos", "bajo", "bajos", "esta", "toca", "muestra",
                      "entre", "cambio", "dale", "no", "once", "menos", "del", "en"))  # fmt: skip
+YES = frozenset(
+    ("dale", "claro", "porfa", "va", "bro", "ok", "yes", "si", "pues", "obvio", "de")
+)  # after "si"
 INTO = ("conviert", "convertir", "transforma", "pasa", "pasar")  # "convierte este audio en midi": into
 
 
@@ -186,8 +191,16 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
         return "change" if prev in DETERMINERS | {"otro", "ningun"} else "changed"
     if word == "no":
         return "don't" if nxt and _is_verb(nxt) else None
+    if (
+        word == "si" and not verbs and (not nxt or nxt in YES)
+    ):  # "dale, si", "si claro": yes ("si suena bien": if)
+        return "yes"
+    if ((word, nxt) == ("de", "una") and len(clause) == 2) or (
+        (prev, word) == ("de", "una") and len(clause) == 2
+    ):
+        return "yes" if word == "de" else ""  # "de una": right away, an answer
     if word == "dale":
-        if not nxt or i + 1 in starts:
+        if not nxt or i + 1 in starts or nxt in YES:  # "dale bro", "dale si"
             return "ok"
         return "add" if nxt in ("mas", "un", "una") else "give it"
     if word == "once":

@@ -158,7 +158,7 @@ WORDS = {
     "quinto": "fifth", "ultimo": "last", "ultima": "last", "ultimos": "last", "ultimas": "last",
     "penultimo": "second to last", "penultima": "second to last", "siguiente": "next", "proximo": "next",
     "proxima": "next", "original": "original", "porfa": "please", "porfavor": "please", "xfa": "please",
-    "gracias": "thanks", "bueno": "ok", "vale": "ok", "okey": "ok", "listo": "ok", "pues": "",
+    "gracias": "thanks", "bueno": "ok", "vale": "ok", "okey": "ok", "listo": "ok", "pues": "", "claro": "sure",
     "oye": "", "mira": "", "bro": "", "pana": "", "mano": "", "hermano": "", "manito": "",
     "momento": "moment", "momentito": "moment", "vez": "time", "veces": "times", "fire": "fire",
     "durisimo": "really hard", "tranquilo": "alone", "quieto": "alone", "raro": "weird", "feo": "bad", "bonito": "nice",

@@ -1,7 +1,7 @@
 """The song's tempo moved by a number of bpm, said as a move (issue 55): the signed ``change_bpm``.
 
 - "knock 5 bpm off the tempo", "shave 3 off the bpm", "take off 4 bpm": slower by N;
-- "add 6 bpm", "stick 2 bpm on the tempo": faster by N;
+- "add 6 bpm", "stick 2 bpm on the tempo": faster by N; "raise 5 bpm", "lower 3 bpm" (under 40): by N;
 - "bring the tempo down 3", "nudge it down 3", "bump the speed up by 2": up or down by N.
 
 A number with another unit ("down 3 semitones", "up 2 db", "down an octave") is no tempo; a move
@@ -36,6 +36,11 @@ _BY = re.compile(
     rf" (drop|lower|cut|reduce|raise|bump|push|increase|up) ({_TEMPO}|it|things|everything) (?:by )?(\d+)"
     rf"(?: {_UNIT})?{_OTHER_UNIT}(?= )"
 )
+# "raise 5 bpm", "lower 3 bpm to the song" ("súbele 5 bpm al tema"): the number said right after the verb
+_VERB_N = re.compile(
+    rf" (raise|lower|drop|bump|increase|reduce) (?:it |things |everything )?(?:by )?(\d+) {_UNIT}(?= )"
+)
+SMALL_CHANGE = 40  # a larger number said this way may be the tempo to go to ("drop 90 bpm"): not read here
 # "tempo up 4", "bpm down by 10": the terse move, no verb
 _TERSE = re.compile(rf" (?:tempo|bpm) (up|down|plus|minus) (?:by )?(\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )")
 _UP_VERBS = ("raise", "bump", "push", "increase", "up")
@@ -54,6 +59,8 @@ def change_of(s: str) -> int | None:
     on = _ON.search(s)
     if on is not None:
         return _bounded(int(on.group(1)))
+    if (verb_n := _VERB_N.search(s)) is not None and int(verb_n.group(2)) < SMALL_CHANGE:
+        return int(verb_n.group(2)) * (1 if verb_n.group(1) in _UP_VERBS else -1)
     if (terse := _TERSE.search(s)) is not None:
         return _bounded(int(terse.group(2)) * (1 if terse.group(1) in ("up", "plus") else -1))
     moved = _MOVED.search(s)

@@ -45,8 +45,8 @@ def stopped_by(heard: str, first: Any, reading: lr.Reading) -> str:
                 return "rules asked, head unsure" if p_best >= agree.SURE else "rules asked, head below SURE"
             if best in QUIET:
                 return f"rules asked, head says {best}"
-            if not agree._open(the_rules, p_best):
-                return "rules' question not open (< OVERRIDE)"
+            if not agree._open(the_rules, best, p_best, s):
+                return "rules' question not open (< OVERRIDE, or not a reading it offers)"
             if best in agree.INVENTS:
                 return "head op invents a value"
             again_ = agree.read_as(best, target_of(reading, s), heard, s, key)
