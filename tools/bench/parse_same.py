@@ -1,6 +1,6 @@
 """Does a speed-up change any reading? ``roo parse --json`` of every written sentence, ours beside a peer.
 
-    PYTHONPATH=$PWD .venv/bin/python -m tools.bench.parse_same [--peer main] [--limit N]
+    PYTHONPATH=$PWD .venv/bin/python -m tools.bench.parse_same [--peer main] [--limit N] [--step K]
 
 Each parser (this working tree, and the ``bridge``/``engines`` of git revision ``--peer`` extracted
 with ``git archive``) reads every sentence of tests/data/commands*.yaml in its own child process and
@@ -48,8 +48,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--peer", default="main", help="git revision to compare with (default: main)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences (0: all)")
+    ap.add_argument("--step", type=int, default=1, help="every STEP-th sentence of every set (1: all)")
     args = ap.parse_args()
-    texts = sentences()[: args.limit or None]
+    texts = sentences()[:: args.step][: args.limit or None]
     ours = outputs(texts, ROOT)
     with tempfile.TemporaryDirectory(prefix="roo_parse_same_") as tmp:
         theirs = outputs(texts, peer_tree(args.peer, Path(tmp)))
