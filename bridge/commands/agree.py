@@ -22,6 +22,7 @@ as that action. Without the encoder the rules answer alone."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bridge.commands import (
     asides,
@@ -73,11 +74,10 @@ CHANGED_MIND = re.compile(
 HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
-CHANGED_TO = re.compile(
-    r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to "
-)
+CHANGED_TO = re.compile(r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to ")  # fmt: skip
 
 
+@lru_cache(maxsize=256)  # asked twice a clause: when the sentence is split, and when the clause is read
 def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""

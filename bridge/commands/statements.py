@@ -33,6 +33,7 @@ _STAYS = re.compile(r"\s*[,;:-]+\s*(?:(?:please|pls|for now|then|thanks)\s+)*(?:
                     r"keep|keeping)\b.*$", re.IGNORECASE)  # fmt: skip
 
 
+@lru_cache(maxsize=256)  # asked twice a text: read ahead with the sentence, then when the text is read
 def for_reading(heard: str) -> str:
     """The sentence as a reader of whole sentences should see it: corrected (``fillers.as_meant``), and
     without a statement after a request ("take the chords up a step, they feel kinda dark") or the reason

@@ -102,9 +102,10 @@ def main() -> None:
         help="git revision whose parser runs beside ours, repeatable (default: aa62efa, main before issue 55)",
     )
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--step", type=int, default=1, help="every STEP-th sentence (1: all)")
     ap.add_argument("--startup", type=int, default=0, help="also time roo serve's start-up N times each way")
     args = ap.parse_args()
-    texts = sentences()
+    texts = sentences()[:: args.step]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores (children pinned to {CORES}), "
           f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"{len(texts)} sentences x {args.repeat}, one at a time, warm")

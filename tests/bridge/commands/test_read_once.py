@@ -1,0 +1,59 @@
+"""One sentence's pure readings are worked out once (issue 55 latency): the rules of a text, the
+sentence every reader reads, and the text the learned reading is given, each asked again within one
+parse, are remembered by their exact text; a caller's own copy of the rules' params is its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands import agree, parser, statements
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[str]:
+    seen: list[str] = []
+    inner = getattr(module, name)
+
+    def counted(*args: object) -> object:
+        seen.append(str(args[0]))
+        return inner(*args)
+
+    monkeypatch.setattr(module, name, counted)
+    return seen
+
+
+def test_the_rules_read_a_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _counting(monkeypatch, parser, "normalize")
+    text = "transpose the bass up a tone in the second verse pls"
+    first, again = parser.parse(text), parser.parse(text)
+    assert first == again and first.understood
+    assert seen.count(text) == 1
+
+
+def test_a_text_not_understood_keeps_its_suggestions_when_asked_again() -> None:
+    text = "wobble the tambourines sideways into next week"
+    first, again = parser.parse(text), parser.parse(text)
+    assert not first.understood and first.params["suggestions"]
+    assert again.params["suggestions"] == first.params["suggestions"]
+
+
+def test_a_callers_params_are_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "make four bars of bongos busier please"
+    got = parser.parse(text)
+    got.params["spoiled"] = True
+    got.params.setdefault("then", []).append({"action": "undo"})
+    again = parser.parse(text)
+    assert "spoiled" not in again.params and "then" not in again.params
+
+
+def test_the_sentence_every_reader_reads_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _counting(monkeypatch, agree, "in_english")
+    text = "quieten the shakers a touch in the outro, cheers"
+    assert agree.heard_as(text) == agree.heard_as(text)
+    assert len(seen) == 1
+
+
+def test_the_learned_readings_text_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _counting(monkeypatch, statements, "as_meant")
+    text = "swing the rimshots harder, they feel stiff"
+    assert statements.for_reading(text) == statements.for_reading(text)
+    assert len(seen) == 1
