@@ -22,7 +22,6 @@ as that action. Without the encoder the rules answer alone."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from bridge.commands import (
     asides,
@@ -30,28 +29,22 @@ from bridge.commands import (
     carried,
     compound,
     explain,
-    follow_words,
     guards,
     rephrase,
     unsaid_fix,
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
-from bridge.commands.contrast import preferred
-from bridge.commands.dictated import as_dictated
 from bridge.commands.feel_spans import feel_over_span
+from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
-from bridge.commands.plain_words import plain
-from bridge.commands.role_words import which_part
 from bridge.commands.scoped import read_scoped
-from bridge.commands.section_words import sections_named
-from bridge.commands.statements import for_reading, request_ruled
+from bridge.commands.statements import request_ruled
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
-from bridge.commands.tongues import in_english
 from bridge.commands.unexplained import unexplained
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
@@ -75,22 +68,6 @@ HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
 CHANGED_TO = re.compile(r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to ")  # fmt: skip
-
-
-@lru_cache(maxsize=256)  # asked twice a clause: when the sentence is split, and when the clause is read
-def heard_as(text: str) -> tuple[str, str | None]:
-    """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
-    said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
-    heard, asked = in_english(as_dictated(" ".join(text.split())))
-    heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
-    if asked:
-        return heard, asked
-    return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus
-
-
-def learned_sees(text: str) -> str:
-    """What the learned reading is given of a typed sentence (training encodes the same)."""
-    return for_reading(heard_as(text)[0])
 
 
 def parse(text: str, voiced: bool = False) -> Intent:

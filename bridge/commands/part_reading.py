@@ -145,7 +145,9 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     outside = [g for g in genres if g not in (mode or "")]  # "minor blues" is a scale, not the genre
     if part is None and key is None and not (generating or outside or tempo_bpm) and cw.sets_scale(s):
         return Intent("set_key", None, {"mode": mode}, heard)  # "set the scale to dorian"
-    if not part and followed is not None and "source_track_name" in followed[0]:  # "something that fits the rhodes"
+    if (
+        not part and followed is not None and "source_track_name" in followed[0]
+    ):  # "something that fits the rhodes"
         return sp.refused(heard, "which part should follow that track (bass, chords, melody, drums)?")
     if not part and (said(s, *v.MUSICGEN_TRIGGERS) or said(rest, *v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params, key)

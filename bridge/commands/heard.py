@@ -1,0 +1,32 @@
+"""The sentence every reader reads of what was typed or heard (issue 55): Spanish said in English,
+dictated punctuation as punctuation, "that track" as the track named before it, text speak and a
+learner's phrasing said plainly, "the hook" as the chorus; and what the learned reading is given of it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bridge.commands import follow_words
+from bridge.commands.contrast import preferred
+from bridge.commands.dictated import as_dictated
+from bridge.commands.plain_words import plain
+from bridge.commands.role_words import which_part
+from bridge.commands.section_words import sections_named
+from bridge.commands.statements import for_reading
+from bridge.commands.tongues import in_english
+
+
+@lru_cache(maxsize=256)  # asked twice a clause: when the sentence is split, and when the clause is read
+def heard_as(text: str) -> tuple[str, str | None]:
+    """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
+    said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
+    heard, asked = in_english(as_dictated(" ".join(text.split())))
+    heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
+    if asked:
+        return heard, asked
+    return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus
+
+
+def learned_sees(text: str) -> str:
+    """What the learned reading is given of a typed sentence (training encodes the same)."""
+    return for_reading(heard_as(text)[0])
