@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridge.commands import agree, parser, statements
+from bridge.commands import heard, parser, statements
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[str]:
@@ -46,9 +46,9 @@ def test_a_callers_params_are_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_sentence_every_reader_reads_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen = _counting(monkeypatch, agree, "in_english")
+    seen = _counting(monkeypatch, heard, "in_english")
     text = "quieten the shakers a touch in the outro, cheers"
-    assert agree.heard_as(text) == agree.heard_as(text)
+    assert heard.heard_as(text) == heard.heard_as(text)
     assert len(seen) == 1
 
 
