@@ -32,9 +32,12 @@ _NOTE_BEFORE = (
 # a place after "d" is always "the" ("in d verse", "from d top")
 _PLACE = r"(?:intro|verse|chorus|hook|bridge|drop|outro|breakdown|pre|first|second|third|last|top|start|end|middle|whole)"
 _D = re.compile(
-    rf"(?:{_NOTE_BEFORE}\bd\b(?![#♯♭'’]| ?\d)(?= (?!{_NOTE_AFTER}\b)[a-z])|\bd\b(?= {_PLACE}s?\b))", re.I
+    rf"(?<!['’])(?:{_NOTE_BEFORE}\bd\b(?![#♯♭'’]| ?\d)(?= (?!{_NOTE_AFTER}\b)[a-z])|(?<!['’])\bd\b(?= {_PLACE}s?\b))",
+    re.I,
 )
-_E = re.compile(rf"{_NOTE_BEFORE}(?<!\bthe )\be\b(?![#♯♭'’]| ?\d)(?= (?!{_NOTE_AFTER}\b|dey\b)[a-z])", re.I)
+_E = re.compile(
+    rf"(?<!['’]){_NOTE_BEFORE}(?<!\bthe )\be\b(?![#♯♭'’]| ?\d)(?= (?!{_NOTE_AFTER}\b|dey\b)[a-z])", re.I
+)
 _E_DEY = re.compile(r"(^|[,.;:!?]\s*|\b(?:and|but|so|because|cos|cuz|abeg)\s+)e dey\b", re.I)
 _HOW = (
     r"simple|loud|soft|busy|quiet|fast|slow|high|low|deep|short|long|tight|loose|dark|bright|full|thin|big|"
@@ -43,7 +46,9 @@ _HOW = (
 
 PIDGIN: tuple[tuple[re.Pattern[str], str], ...] = (
     # "make i hear am", "make we hear am well": so I can hear it
-    (re.compile(r"\bmake (i|we) hear(?: am| e)?(?: well| clear| properly)?\b", re.I), r"so \1 can hear it"),
+    (re.compile(r"\bmake (i|we) hear (?:am|e)(?: well| clear| properly)?\b", re.I), r"so \1 can hear it"),
+    (re.compile(r"\bmake (i|we) hear\b", re.I), r"so \1 can hear"),
+    (re.compile(r"\bno dey\b", re.I), "is not"),
     (re.compile(r"\bi don(?![\w'’])", re.I), "i have"),
     (re.compile(r"\bwey go\b", re.I), "that will"),
     (re.compile(r"\bwey\b", re.I), "that"),
@@ -57,7 +62,10 @@ PIDGIN: tuple[tuple[re.Pattern[str], str], ...] = (
     # "make e simple", "make am loud": more of it (a learner's "more simple" is then read as simpler)
     (re.compile(rf"\bmake (?:e|am) (?=(?:{_HOW})\b)", re.I), "make it more "),
 )  # fmt: skip
-_AM = re.compile(r"(?<![\d:])(?<!\d )(?<!\bi )(?<!\bi'm )\bam\b(?!['’])", re.I)
+_AM = re.compile(
+    r"(?<![\d:])(?<!\d )(?<!\bhow )(?<!\bwhat )(?<!\bwhere )(?<!\bwho )(?<!\bwhy )(?<!\bi )(?<!\bi'm )\bam\b(?!['’]| i\b)",
+    re.I,
+)
 _DEY_PLURAL = re.compile(r"\b(\w+s) dey\b", re.I)
 
 
