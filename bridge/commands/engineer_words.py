@@ -26,9 +26,10 @@ _LENGTH = (
 )
 _SOFTER = (
     # "tuck the hats down 3dB", "sit the vocal back", "tuck the kick under the bass": softer (never removed;
-    # a length after it is a move or a pitch: "pull the snare back a sixteenth", "nudge the bass down a semitone")
+    # a length after it is a move or a pitch: "pull the snare back a sixteenth", "nudge the bass down a semitone";
+    # "pull it down" names no part and is left to the readers)
     re.compile(
-        rf"\b(?:tuck|sit|settle|ease|pull|nudge) ((?:the|my|that|this|those|these) (?:\w+ )?\w+|it|them) "
+        rf"\b(?:tuck|sit|settle|ease|pull|nudge) ((?:the|my|that|this|those|these) (?:\w+ )?\w+) "
         rf"(?:down|back|lower|under(?: (?:the|my) (?!(?:intro|verse|chorus|bridge|drop|outro|breakdown|hook)\b)\w+)?)"
         rf"(?: (?:by )?-?{_DB}| a (?:bit|touch|little|hair|notch|tad)| slightly)?(?! {_LENGTH})",
         re.I,
