@@ -4,7 +4,8 @@
 
 - a level by decibels: "kick +2 dB", "snare -3 dB" (louder, softer: no op takes decibels, the way is
   what is read); "up 2 dB", "down by 3 decibels" (the way kept, the amount let go); "cut the hats by
-  3 dB" (turned down, not cut out); "2 dB more" / "3 dB less";
+  3 dB" (turned down, not cut out); "2 dB more" / "3 dB less"; a part tucked, sat or pulled back,
+  nudged down or tucked under another ("tuck the hats down 3 dB"): turned down, never removed;
 - a tempo by a signed number: "+4 bpm", "-6 bpm" ("up 4 bpm", "down 6 bpm");
 - "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own);
 - "dnb beat, 174, 16 bars": a number alone in a list that makes a part is its tempo (40..240);
@@ -19,7 +20,24 @@ from __future__ import annotations
 import re
 
 _DB = r"(?:\d+(?:\.\d+)?) ?(?:db|decibels?)\b"
+_LENGTH = (
+    r"(?:an?|one|two|three|half an?|\d+) (?:sixteenths?|eighths?|quarters?|16ths?|8ths?|32nds?|triplets?|beats?|bars?|"
+    r"ticks?|ms|milliseconds?|semitones?|semis?|octaves?|steps?|half steps?|notes?)\b"
+)
+_SOFTER = (
+    # "tuck the hats down 3dB", "sit the vocal back", "tuck the kick under the bass": softer (never removed;
+    # a length after it is a move or a pitch: "pull the snare back a sixteenth", "nudge the bass down a semitone";
+    # "pull it down" names no part and is left to the readers)
+    re.compile(
+        rf"\b(?:tuck|sit|settle|ease|pull|nudge) ((?:the|my|that|this|those|these) (?:\w+ )?\w+) "
+        rf"(?:down|back|lower|under(?: (?:the|my) (?!(?:intro|verse|chorus|bridge|drop|outro|breakdown|hook)\b)\w+)?)"
+        rf"(?: (?:by )?-?{_DB}| a (?:bit|touch|little|hair|notch|tad)| slightly)?(?! {_LENGTH})",
+        re.I,
+    ),
+    r"turn \1 down",
+)
 ENGINEER = (
+    _SOFTER,
     # "cut the hats by 3 dB", "drop the pad 2 dB": turned down (a cut of a level is no removal)
     (re.compile(rf"\b(?:cut|drop|reduce|lower|attenuate|pull) ((?:the|my|that|this) (?:\w+ )?\w+) (?:by )?-?{_DB}", re.I),
      r"turn \1 down"),
