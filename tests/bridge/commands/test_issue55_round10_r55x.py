@@ -231,7 +231,9 @@ A_DUCK_COMPARED_TO_A_SIDECHAIN = [
         shape="duck",
     ),
     case("duck the keys sort of like sidechain squash", op="automate", target="chords", shape="duck"),
-    case("sidechain the pad to the kick, duck it", op="automate", target="track:pad", shape="duck"),  # a duck said
+    case(
+        "sidechain the pad to the kick, duck it", op="automate", target="track:pad", shape="duck"
+    ),  # a duck said
 ]
 
 
