@@ -30,7 +30,7 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands.intent import Intent
-from bridge.commands.made_parts import made_together, takes_of_made
+from bridge.commands.made_parts import made_together, takes_of_made, takes_only
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.remarks import requested, verb_first
@@ -252,7 +252,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     place = first.params.get("region") if _BACK.search(said) else None
     if place and not alone.understood:  # "chords there too": the place said back, the request alone
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
-    if not alone.understood or "not_done" in alone.params or "then" in alone.params:
+    if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
+        return takes_only(first, normalize(said)[0])
+    if "not_done" in alone.params or "then" in alone.params:
         return None
     params = dict(alone.params)
     part = alone.part

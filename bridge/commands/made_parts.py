@@ -84,3 +84,24 @@ def takes_of_made(first: Intent, alone: Intent, said: str) -> dict[str, Any] | N
         "part": first.part,
         "params": {"variations": alone.params["variations"], "again": True},
     }
+
+
+# a later clause that says nothing but a count of takes ("give me 3 options", "2 takes"), on normalized text
+_TAKES_ONLY = re.compile(
+    r"^ (?:and )?(?:(?:please )?(?:give|get|make|show|send) me |i (?:should |would |d )?(?:like |want |love )?"
+    r"|let me (?:hear|have) |can i (?:get|have) |with )?(\d+) (?:options|versions|takes|variations|ideas)"
+    r"(?: of (?:it|that|them|this))?(?: please| pls)? $"
+)
+
+
+def takes_only(first: Intent, normalized: str) -> dict[str, Any] | None:
+    """A later clause that only counts takes (``normalized`` as ``normalize`` writes it), read when the
+    clause alone asks: the new part's takes, as :func:`takes_of_made` gives them, or None."""
+    found = _TAKES_ONLY.match(normalized)
+    if first.action != "generate" or found is None or not 1 < int(found.group(1)) <= 8:
+        return None
+    return {
+        "action": "generate",
+        "part": first.part,
+        "params": {"variations": int(found.group(1)), "again": True},
+    }

@@ -23,8 +23,11 @@ BREAKS = [
     case("thin out the amen in the last 8 bars", op="simpler", target="drums", scope={"last_bars": 8}),
     case("tighten up the breakbeat", op="quantize", target="drums"),
     case("make the break busier", op="busier", target="drums"),
-    case("loosen up the breakbeat in the second verse", op="humanize", target="drums",
-         scope={"section": "verse", "nth": 2}),
+    pytest.param(
+        "loosen up the breakbeat in the second verse",
+        {"op": "humanize", "target": "drums", "scope": {"section": "verse", "nth": 2}},
+        marks=pytest.mark.xfail(strict=True, reason="the head on blind 1-88: asked (humanize or simpler), not acted"),
+    ),
     case("give the amen some swing", op="swing", target="drums"),
     case("the break's too busy, simplify it", op="simpler", target="drums"),
     case("can you humanize the break a bit, it's too rigid", op="humanize", target="drums"),
@@ -76,13 +79,8 @@ FOLLOWS = [
 # 6 (new). A part taken out of a place, with what is left there said after it: the removal.
 TAKEN_OUT = [
     case("no bass in the intro, just the pads", op="remove", target="bass", scope={"section": "intro"}),
-    pytest.param(
-        "no chords in the bridge, just the vocal and piano",
-        {"op": "remove", "target": "chords", "scope": {"section": "bridge"}},
-        marks=pytest.mark.xfail(
-            strict=True, reason="the head on blind 1-84: asked (vary or remove the chords in the bridge), not acted"
-        ),
-    ),
+    case("no chords in the bridge, just the vocal and piano", op="remove", target="chords",
+         scope={"section": "bridge"}),
     case("no drums in the breakdown, only the piano", op="remove", target="drums", scope={"section": "breakdown"}),
     case("no kick in the intro, only the pad", op="remove", target="kick", scope={"section": "intro"}),
     case("get rid of the melody in the outro, just keys there", op="remove", target="melody",

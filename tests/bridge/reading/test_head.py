@@ -32,6 +32,8 @@ CASES = [
 # targets the head shipped now reads wrong (the parser's slot readers and scoped clauses must carry
 # them); strict: a head that reads one right makes its test fail until it is taken off this list
 TARGET_NOT_YET = {
+    # the head on blind sets 1 to 88 (round 18): no target 0.52, a track 0.45 (the parse asks)
+    "draw some automation on the brass",
     # the head on blind sets 1 to 68 (round 13) names the melody as a lyrics request's target (op none, 0.92: refused)
     "write me some lyrics for the hook",
     "don't change the hats, just simplify the bassline",
