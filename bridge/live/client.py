@@ -113,6 +113,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
     ) -> list[Any]:
         """A /roo/live/* request; returns the reply's values after the request id.
 
+        The reply is awaited ``timeout`` plus a moment for each note it carries (``parts.reply_wait_s``).
         A request that ``writes`` into Live outlives its caller's cancellation until Live says
         whether it ran (``_after_cancel``)."""
         req = next(self._ids)
@@ -120,13 +121,13 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
         self._by_id[req] = (address, fut)
         started = time.perf_counter()
         try:
-            await self._send_request(address, req, list(args), fut, timeout)  # bridge.live.parts
+            what, wait_s = await self._send_request(address, req, list(args), fut, timeout)  # .parts
             try:
-                reply = await self._wait(asyncio.shield(fut) if writes else fut, address, timeout)
+                reply = await self._wait(asyncio.shield(fut) if writes else fut, what, wait_s)
             except asyncio.CancelledError:
                 if not writes:
                     raise
-                reply = await self._after_cancel(req, fut, address, max(timeout, live_cancel.CANCEL_WAIT_S))
+                reply = await self._after_cancel(req, fut, address, max(wait_s, live_cancel.CANCEL_WAIT_S))
             if self.on_round_trip is not None:
                 self.on_round_trip(address, time.perf_counter() - started)
             return reply
