@@ -8,10 +8,11 @@ lost: after PART_TIMEOUT_S) on /live/error naming it, and runs nothing (``remote
 roo_parts.py``). A reply longer than one datagram (such a clip read back) comes as RS_PART parts,
 two each timer tick: ``_reply_part`` joins them and reads the reply. Mixed into ``LiveClient``.
 
-Live runs a request in time that grows with what it writes (a MidiNoteSpecification per note): its
-reply is awaited its caller's timeout plus WRITE_S_PER_NOTE for each note's worth of bytes it carries
-past SMALL_REQUEST_BYTES (``reply_wait_s``), so a big write is not given up on while Live runs it, and
-a small call to a Live that is gone still fails after its caller's timeout.
+Live runs a request in time that grows with the notes it writes or reads (an object per note): its
+reply is awaited its caller's timeout plus LIVE_S_PER_NOTE for each note's worth of bytes it carries
+past SMALL_REQUEST_BYTES (``reply_wait_s``; a read, for each note its clip was last seen to hold:
+``notes_wait_s``), so a big write or read is not given up on while Live runs it, and a small call to
+a Live that is gone still fails after its caller's timeout.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from engines.errors import LiveError, ProtocolError
 
 log = logging.getLogger(__name__)
 RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # a long reply's parts come at once: room to queue them
-# Live's time per note written: the in-memory Live took 25-110 us a note alone and up to 200 us on a
-# loaded 2-core box (10,000 notes: 2 s, past a 2 s wait); Live builds the same object per note
-WRITE_S_PER_NOTE = 0.001
+# Live's time per note written or read: the in-memory Live took 25-110 us a note alone and up to 200 us
+# on a loaded 2-core box (10,000 notes: 2 s, past a 2 s wait); Live builds the same object per note
+LIVE_S_PER_NOTE = 0.001
 SMALL_REQUEST_BYTES = 1024  # a request this long or shorter (about 50 notes) waits its caller's timeout
 
 
@@ -43,10 +44,14 @@ def chunks_of(address: str, data: bytes) -> list[bytes]:
     return chunks
 
 
+def notes_wait_s(timeout: float, notes: float) -> float:
+    """How long to wait for Live to write or read ``notes`` notes, for a call sent with ``timeout``."""
+    return round(timeout + notes * LIVE_S_PER_NOTE, 1)
+
+
 def reply_wait_s(timeout: float, request_bytes: int) -> float:
     """How long to wait for the reply to a request of ``request_bytes``, sent with ``timeout``."""
-    notes = max(0, request_bytes - SMALL_REQUEST_BYTES) / protocol.NOTE_RECORD.size
-    return round(timeout + notes * WRITE_S_PER_NOTE, 1)
+    return notes_wait_s(timeout, max(0, request_bytes - SMALL_REQUEST_BYTES) / protocol.NOTE_RECORD.size)
 
 
 def with_room_for_parts(transport: asyncio.DatagramTransport) -> asyncio.DatagramTransport:

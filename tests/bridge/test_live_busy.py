@@ -4,10 +4,11 @@ Live's main thread runs a write in time that grows with its notes (the in-memory
 MidiNoteSpecification per note, as the Remote Script does in Live: 10,000 notes took 0.3 s alone and
 2 s on a loaded 2-core box). A fresh-clone CI run failed on such writes: "no answer to
 /roo/live/new_track_clip ... within 2 s", though Live was there and the clip landed a moment later.
-The Live client now waits for a request's reply its caller's timeout plus WRITE_S_PER_NOTE for each
-note's worth of bytes it carries; a small call to a Live that does not answer is still reported
-after its caller's timeout (2 s). Here Live is made slow on purpose: the write's handler sleeps on
-Live's main thread before it runs, so the answer comes after 2 s every time.
+The Live client now waits for a request's reply its caller's timeout plus LIVE_S_PER_NOTE for each
+note's worth of bytes it carries (a clip read: for each note the slot was last seen to hold); a small
+call to a Live that does not answer is still reported after its caller's timeout (2 s). Here Live is
+made slow on purpose: the request's handler sleeps on Live's main thread before it runs, so the answer
+comes after 2 s every time.
 """
 
 from __future__ import annotations
@@ -102,6 +103,21 @@ def test_a_new_track_of_three_thousand_notes_in_one_datagram_lands_though_live_i
     assert len(live.clip_notes(tracks, 0)) == 3000
 
 
+def test_a_clip_of_four_thousand_notes_written_is_read_back_though_live_is_busy_past_two_seconds(
+    live: LiveHost,
+) -> None:
+    """Live reads a clip in time that grows with its notes too: a read of a slot the client saw 4,000
+    notes land in waits for them (the read itself is a small request)."""
+    busy_before(live, protocol.RS_CLIP_READ, BUSY_S)
+
+    async def work(client: LiveClient) -> Any:
+        await client.write(ClipWrite(1, 2, 1000.0, "Piano (piano)", NOTES))
+        return await client.clip_read(1, 2)
+
+    reading = with_client(live.port, work)
+    assert (reading.track, reading.slot, len(reading.notes)) == (1, 2, 4000)
+
+
 def test_a_small_write_to_a_live_that_does_not_answer_is_reported_in_about_two_seconds() -> None:
     clip = ClipWrite(0, 0, 4.0, "Bass", NOTES[:8])
     with silent_live() as port:
@@ -112,10 +128,19 @@ def test_a_small_write_to_a_live_that_does_not_answer_is_reported_in_about_two_s
     assert 1.9 <= took < 3.0, f"a small write to a silent Live was reported after {took:.1f} s"
 
 
+def test_a_read_of_a_clip_never_seen_from_a_silent_live_is_reported_in_about_two_seconds() -> None:
+    with silent_live() as port:
+        started = time.monotonic()
+        with pytest.raises(LiveUnreachable, match=r"no answer to /roo/live/clip_read from .* within 2 s"):
+            with_client(port, lambda c: c.clip_read(1, 2))
+        took = time.monotonic() - started
+    assert 1.9 <= took < 3.0, f"a read from a silent Live was reported after {took:.1f} s"
+
+
 def test_a_big_write_to_a_live_that_does_not_answer_waits_for_its_size_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(parts, "WRITE_S_PER_NOTE", 0.0002)  # 3,000 notes: 0.6 s more (not 3 s)
+    monkeypatch.setattr(parts, "LIVE_S_PER_NOTE", 0.0002)  # 3,000 notes: 0.6 s more (not 3 s)
     clip = ClipWrite(0, 0, 750.0, "Piano", NOTES[:3000])
     with silent_live() as port:
         started = time.monotonic()
