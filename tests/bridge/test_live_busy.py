@@ -22,7 +22,9 @@ from typing import Any
 
 import pytest
 
+from bridge import daemon as daemon_module
 from bridge import protocol
+from bridge.embedded import daemon_in_thread
 from bridge.live import parts
 from bridge.live.client import ClipWrite, LiveClient
 from engines.errors import LiveUnreachable
@@ -148,6 +150,28 @@ def test_a_big_write_to_a_live_that_does_not_answer_waits_for_its_size_and_says_
             with_client(port, lambda c: c.write(clip))
         took = time.monotonic() - started
     assert 2.5 <= took < 3.5, f"a write of 3,000 notes to a silent Live was reported after {took:.1f} s"
+
+
+def test_the_daemon_keeps_a_live_busy_with_its_big_write_connected(
+    live: LiveHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keeper asks Live for its context (0.5 s) all through a write Live takes 2.5 s over: Live is
+    busy, not gone, so the device is not told Live went away (and came back)."""
+    monkeypatch.setattr(daemon_module, "LISTEN_REFRESH_S", 0.05)
+    busy_before(live, protocol.RS_WRITE_CLIP, BUSY_S)
+    states: list[bool] = []
+    with daemon_in_thread(live.port) as daemon:
+        assert daemon.app is not None and daemon.live_connected
+        monkeypatch.setattr(daemon, "_live_state", states.append)
+        clip = ClipWrite(1, 2, 1000.0, "Piano (piano)", NOTES)
+        landed = asyncio.run_coroutine_threadsafe(daemon.live.write(clip), daemon.app.loop).result(30)
+        assert landed == (1, 2, 4000)
+        assert states == [], "the daemon told the device Live went away while Live ran its write"
+        live.stop()  # gone, with nothing of ours running there: told within a renewal's 0.5 s
+        end = time.monotonic() + 5.0
+        while not states and time.monotonic() < end:
+            time.sleep(0.05)
+        assert states == [False] and not daemon.live_connected
 
 
 @pytest.mark.parametrize(
