@@ -27,9 +27,11 @@ from engines.errors import LiveError, ProtocolError
 
 log = logging.getLogger(__name__)
 RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # a long reply's parts come at once: room to queue them
-# Live's time per note written or read: the in-memory Live took 25-110 us a note alone and up to 200 us
-# on a loaded 2-core box (10,000 notes: 2 s, past a 2 s wait); Live builds the same object per note
-LIVE_S_PER_NOTE = 0.001
+# Live's time per note written or read, twice the most measured: the in-memory Live took 25-110 us a
+# note alone, 200 us on a loaded 2-core box (10,000 notes: 2 s, past a 2 s wait) and 1 ms with a thread
+# beside it and the box 6 times over; Live builds the same object per note. A Live gone is still told
+# in 6 s on a write in parts (its first part is answered at once), in 2 s + 2 ms a note on a smaller one.
+LIVE_S_PER_NOTE = 0.002
 SMALL_REQUEST_BYTES = 1024  # a request this long or shorter (about 50 notes) waits its caller's timeout
 
 
