@@ -11,9 +11,7 @@ stays queued for whoever reads next.
 from __future__ import annotations
 
 import asyncio
-import socket
-from collections.abc import Coroutine, Iterator
-from contextlib import contextmanager
+from collections.abc import Coroutine
 from typing import Any
 
 import pytest
@@ -22,16 +20,9 @@ from bridge import protocol
 from bridge.mcp import aosc
 from bridge.mcp.door import _Call
 from engines.errors import LiveUnreachable
+from tests.bridge.test_daemon_close_race import silent_live  # nobody answers there
 
 STATUS = (protocol.STATUS, [7, "running", 0.5, "halfway"])
-
-
-@contextmanager
-def silent_port() -> Iterator[int]:
-    """A UDP port where nobody answers (the daemon or Live, busy elsewhere)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.bind((protocol.HOST, 0))
-        yield int(sock.getsockname()[1])
 
 
 async def cancelled_as_answered(
@@ -57,7 +48,7 @@ def ended(task: asyncio.Task[Any]) -> str:
 
 def test_a_door_call_cancelled_as_the_daemon_answers_is_cancelled() -> None:
     async def main() -> None:
-        with silent_port() as port:
+        with silent_live() as port:
             async with _Call(port) as call:
                 task = await cancelled_as_answered(call.next(10.0), call.inbox.queue, STATUS)
                 assert task.cancelled(), f"the cancel was lost: the call {ended(task)}"
@@ -68,7 +59,7 @@ def test_a_door_call_cancelled_as_the_daemon_answers_is_cancelled() -> None:
 
 def test_an_abletonosc_call_cancelled_as_live_answers_is_cancelled() -> None:
     async def main() -> None:
-        with silent_port() as port:
+        with silent_live() as port:
             client = aosc.AbletonOSC(port=port)
             try:
                 task = await cancelled_as_answered(
@@ -85,7 +76,7 @@ def test_an_abletonosc_call_cancelled_as_live_answers_is_cancelled() -> None:
 
 def test_calls_nobody_answers_still_time_out_naming_who_did_not_answer() -> None:
     async def main() -> None:
-        with silent_port() as port:
+        with silent_live() as port:
             async with _Call(port) as call:
                 with pytest.raises(
                     LiveUnreachable, match=rf"daemon on udp://127\.0\.0\.1:{port} within 0\.2 s"
