@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
@@ -28,19 +28,12 @@ from bridge.live.client import ClipWrite, LiveClient
 from engines.errors import LiveUnreachable
 from engines.music import Note
 from livesim import LiveHost
+from tests.bridge import test_live_parts
 from tests.bridge.test_daemon_close_race import silent_live  # Live quit, or hung
-from tests.remote_scripts.conftest import start_host
 
 BUSY_S = 2.5  # how long Live's main thread is busy before it runs the write: past the 2 s of a small call
 NOTES = [Note(36 + i % 48, i * 0.25, 0.2, 64 + i % 60) for i in range(4000)]
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    host = start_host()
-    yield host
-    host.stop()
-    assert host.errors == [], "exceptions escaped into Live"
+live = test_live_parts.live  # the fixture: an in-memory Live running the Remote Script, no errors after
 
 
 def busy_before(live: LiveHost, address: str, seconds: float) -> None:
@@ -111,35 +104,36 @@ def test_a_clip_of_four_thousand_notes_written_is_read_back_though_live_is_busy_
     assert (reading.track, reading.slot, len(reading.notes)) == (1, 2, 4000)
 
 
-def test_a_small_write_to_a_live_that_does_not_answer_is_reported_in_about_two_seconds() -> None:
-    clip = ClipWrite(0, 0, 4.0, "Bass", NOTES[:8])
+def reported_after(work: Callable[[LiveClient], Coroutine[Any, Any, Any]], says: str) -> float:
+    """Seconds until ``work`` failed against a Live that answers nothing, saying ``says`` (a regex)."""
     with silent_live() as port:
         started = time.monotonic()
-        with pytest.raises(LiveUnreachable, match=r"no answer to /roo/live/write_clip from .* within 2 s"):
-            with_client(port, lambda c: c.write(clip))
-        took = time.monotonic() - started
-    assert 1.9 <= took < 3.0, f"a small write to a silent Live was reported after {took:.1f} s"
+        with pytest.raises(LiveUnreachable, match=says):
+            with_client(port, work)
+        return time.monotonic() - started
 
 
-def test_a_read_of_a_clip_never_seen_from_a_silent_live_is_reported_in_about_two_seconds() -> None:
-    with silent_live() as port:
-        started = time.monotonic()
-        with pytest.raises(LiveUnreachable, match=r"no answer to /roo/live/clip_read from .* within 2 s"):
-            with_client(port, lambda c: c.clip_read(1, 2))
-        took = time.monotonic() - started
-    assert 1.9 <= took < 3.0, f"a read from a silent Live was reported after {took:.1f} s"
+@pytest.mark.parametrize(
+    ("work", "address"),
+    [
+        (lambda c: c.write(ClipWrite(0, 0, 4.0, "Bass", NOTES[:8])), protocol.RS_WRITE_CLIP),
+        (lambda c: c.clip_read(1, 2), protocol.RS_CLIP_READ),  # a clip never seen: no notes to wait for
+    ],
+    ids=["small write", "read"],
+)
+def test_a_small_call_to_a_live_that_does_not_answer_is_reported_in_about_two_seconds(
+    work: Callable[[LiveClient], Coroutine[Any, Any, Any]], address: str
+) -> None:
+    took = reported_after(work, rf"no answer to {address} from .* within 2 s")
+    assert 1.9 <= took < 3.0, f"{address} to a silent Live was reported after {took:.1f} s"
 
 
 def test_a_big_write_to_a_live_that_does_not_answer_waits_for_its_size_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(parts, "LIVE_S_PER_NOTE", 0.0002)  # 3,000 notes: 0.6 s more (not 3 s)
+    monkeypatch.setattr(parts, "LIVE_S_PER_NOTE", 0.0002)  # 3,000 notes: 0.6 s more (not 6 s)
     clip = ClipWrite(0, 0, 750.0, "Piano", NOTES[:3000])
-    with silent_live() as port:
-        started = time.monotonic()
-        with pytest.raises(LiveUnreachable, match=r"/roo/live/write_clip of 57,\d{3} bytes .* within 2\.6 s"):
-            with_client(port, lambda c: c.write(clip))
-        took = time.monotonic() - started
+    took = reported_after(lambda c: c.write(clip), r"/roo/live/write_clip of 57,\d{3} bytes .* within 2\.6 s")
     assert 2.5 <= took < 3.5, f"a write of 3,000 notes to a silent Live was reported after {took:.1f} s"
 
 
