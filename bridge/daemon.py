@@ -116,11 +116,11 @@ class Daemon:
         try:
             ctx = await self.live.context(timeout=timeout)
             await self.live.listen_context()
-        except RooError as exc:
-            if self.live_connected:
+        except RooError as exc:  # Live running a request of ours (a big write) is busy, not gone (the
+            if self.live_connected and not self.live.waiting_for():  # request says so if Live went)
                 log.warning("Live stopped answering: %s", exc)
                 self._live_state(False)
-            self.live_connected = False
+                self.live_connected = False
             return None
         if not self.live_connected:
             log.info("Live answered: %s", ctx)

@@ -7,8 +7,8 @@ waits for what Live did: refused (the cancellation goes on) or run (its reply is
 landed is recorded; ``bridge.live.cancel``). Pushed context versions are kept (``pushed``,
 ``pushed_seq``) and handed to ``on_context``; the selected clip Live pushes is kept as if read and
 handed to ``on_reading``. The typed calls are in ``bridge.live.calls``, ``bridge.live.sources``
-and ``bridge.live.writes`` (the one ``write`` of a MIDI clip); the reply types (``LiveContext``, ``ClipInfo``) in ``bridge.live.replies``;
-all are re-exported here.
+and ``bridge.live.writes`` (the one ``write`` of a MIDI clip); the reply types (``LiveContext``,
+``ClipInfo``) in ``bridge.live.replies``; all are re-exported here.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
         self.slots: dict[int, str] = {}  # track -> its clip slots' fill state ("1"/"0" top down), pushed
         self.track_list: list[tuple[str, bool]] | None = None  # each track's name and is_midi, pushed
         self.readings: dict[tuple[int, int], Reading] = {}  # source clips read, kept (bridge.live.sources)
+        self.notes_at: dict[tuple[int, int], int] = {}  # a slot's notes last seen (a read waits for them)
         self.on_reading: Callable[[Reading], None] | None = None  # a MIDI clip Live pushed (the selected one)
         # track, slot, filled: Live pushed it (slot -1: the track's arrangement clips changed)
         self.on_slot: Callable[[int, int, bool], None] | None = None
@@ -111,22 +112,21 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
     async def request(
         self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
     ) -> list[Any]:
-        """A /roo/live/* request; returns the reply's values after the request id.
-
-        A request that ``writes`` into Live outlives its caller's cancellation until Live says
-        whether it ran (``_after_cancel``)."""
+        """A /roo/live/* request; returns the reply's values after the request id, awaited ``timeout``
+        plus a moment for each note it carries (``parts.reply_wait_s``). A request that ``writes`` into
+        Live outlives its caller's cancellation until Live says whether it ran (``_after_cancel``)."""
         req = next(self._ids)
         fut: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
         self._by_id[req] = (address, fut)
         started = time.perf_counter()
         try:
-            await self._send_request(address, req, list(args), fut, timeout)  # bridge.live.parts
+            what, wait_s = await self._send_request(address, req, list(args), fut, timeout)  # .parts
             try:
-                reply = await self._wait(asyncio.shield(fut) if writes else fut, address, timeout)
+                reply = await self._wait(asyncio.shield(fut) if writes else fut, what, wait_s)
             except asyncio.CancelledError:
                 if not writes:
                     raise
-                reply = await self._after_cancel(req, fut, address, max(timeout, live_cancel.CANCEL_WAIT_S))
+                reply = await self._after_cancel(req, fut, address, max(wait_s, live_cancel.CANCEL_WAIT_S))
             if self.on_round_trip is not None:
                 self.on_round_trip(address, time.perf_counter() - started)
             return reply

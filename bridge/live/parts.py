@@ -7,6 +7,12 @@ reply (one main-thread step, one undo step). Live answers a part that went wrong
 lost: after PART_TIMEOUT_S) on /live/error naming it, and runs nothing (``remote_scripts/MuseAroo/
 roo_parts.py``). A reply longer than one datagram (such a clip read back) comes as RS_PART parts,
 two each timer tick: ``_reply_part`` joins them and reads the reply. Mixed into ``LiveClient``.
+
+Live runs a request in time that grows with the notes it writes or reads (an object per note): its
+reply is awaited its caller's timeout plus LIVE_S_PER_NOTE for each note's worth of bytes it carries
+past SMALL_REQUEST_BYTES (``reply_wait_s``; a read, for each note its clip was last seen to hold:
+``notes_wait_s``), so a big write or read is not given up on while Live runs it, and a small call to
+a Live that is gone still fails after its caller's timeout.
 """
 
 from __future__ import annotations
@@ -21,6 +27,12 @@ from engines.errors import LiveError, ProtocolError
 
 log = logging.getLogger(__name__)
 RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # a long reply's parts come at once: room to queue them
+# Live's time per note written or read, twice the most measured: the in-memory Live took 25-110 us a
+# note alone, 200 us on a loaded 2-core box (10,000 notes: 2 s, past a 2 s wait) and 1 ms with a thread
+# beside it and the box 6 times over; Live builds the same object per note. A Live gone is still told
+# in 6 s on a write in parts (its first part is answered at once), in 2 s + 2 ms a note on a smaller one.
+LIVE_S_PER_NOTE = 0.002
+SMALL_REQUEST_BYTES = 1024  # a request this long or shorter (about 50 notes) waits its caller's timeout
 
 
 def chunks_of(address: str, data: bytes) -> list[bytes]:
@@ -32,6 +44,16 @@ def chunks_of(address: str, data: bytes) -> list[bytes]:
             f"{protocol.MAX_PARTS} ({protocol.MAX_NOTES_PER_WRITE:,} notes in one write)"
         )
     return chunks
+
+
+def notes_wait_s(timeout: float, notes: float) -> float:
+    """How long to wait for Live to write or read ``notes`` notes, for a call sent with ``timeout``."""
+    return round(timeout + notes * LIVE_S_PER_NOTE, 1)
+
+
+def reply_wait_s(timeout: float, request_bytes: int) -> float:
+    """How long to wait for the reply to a request of ``request_bytes``, sent with ``timeout``."""
+    return notes_wait_s(timeout, max(0, request_bytes - SMALL_REQUEST_BYTES) / protocol.NOTE_RECORD.size)
 
 
 def with_room_for_parts(transport: asyncio.DatagramTransport) -> asyncio.DatagramTransport:
@@ -60,23 +82,27 @@ class PartSends:
 
     async def _send_request(
         self, address: str, req: int, args: list[Any], fut: asyncio.Future[list[Any]], timeout: float
-    ) -> None:
+    ) -> tuple[str, float]:
         """Send request ``req`` (its reply awaited on ``fut``, registered under req). In parts, each part
-        but the last waits for Live's answer under req; the last leaves ``fut`` registered there."""
+        but the last waits for Live's answer under req; the last leaves ``fut`` registered there.
+        Returns what to call the request in an error and how long to wait for its reply."""
         data = osc.encode(address, [req, *args])
+        wait_s = reply_wait_s(timeout, len(data))
+        what = address if wait_s == timeout else f"{address} of {len(data):,} bytes"
         if len(data) <= protocol.MAX_DATAGRAM_BYTES:
             self.send(address, req, *args)
-            return
+            return what, wait_s
         chunks = chunks_of(address, data)
         # a lost part is answered by Live naming it once PART_TIMEOUT_S passed: wait past that
-        wait_s = max(timeout, protocol.PART_TIMEOUT_S + 1.0)
+        part_wait_s = max(timeout, protocol.PART_TIMEOUT_S + 1.0)
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
             ack: asyncio.Future[list[Any]] = fut if last else asyncio.get_running_loop().create_future()
             self._by_id[req] = (address if last else protocol.RS_PART, ack)  # what Live answers it on
             self.send(protocol.RS_PART, req, index, len(chunks), chunk)
             if not last:
-                await self._wait(ack, f"{address} (part {index + 1} of {len(chunks)})", wait_s)
+                await self._wait(ack, f"{address} (part {index + 1} of {len(chunks)})", part_wait_s)
+        return what, wait_s
 
     def _reply_part(self, args: list[Any]) -> None:
         """One part of a reply longer than a datagram (Live sends two each tick): kept until the

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridge import protocol
+from bridge.live.parts import notes_wait_s
 from bridge.live.replies import ClipInfo
+from bridge.live.versions import DEFAULT_TIMEOUT_S
 from engines.errors import LiveError, ProtocolError
 from engines.music import Note
 
@@ -62,6 +64,7 @@ def parse_reading(track: int, slot: int, values: Sequence[Any]) -> Reading | Non
 
 class SourceCalls:
     readings: dict[tuple[int, int], Reading]
+    notes_at: dict[tuple[int, int], int]  # the notes a session slot's clip was last seen to hold
     slots: dict[int, str]
     on_reading: Callable[[Reading], None] | None
 
@@ -86,10 +89,12 @@ class SourceCalls:
         kept = self.readings.get((track, slot)) if cached else None
         if kept is not None:
             return kept
-        reply = await self.request(protocol.RS_CLIP_READ, track, slot)
+        wait_s = notes_wait_s(DEFAULT_TIMEOUT_S, self.notes_at.get((track, slot), 0))  # Live reads each
+        reply = await self.request(protocol.RS_CLIP_READ, track, slot, timeout=wait_s)
         reading = parse_reading(int(reply[0]), int(reply[1]), reply[2:])
         if reading is None:
             raise ProtocolError(f"{protocol.RS_CLIP_READ} answered an empty slot as a clip")
+        self.notes_at[(reading.track, reading.slot)] = len(reading.notes)
         if reading.notes and not reading.info.is_audio_clip:
             self.readings[(reading.track, reading.slot)] = reading
         return reading
@@ -103,6 +108,7 @@ class SourceCalls:
             log.warning("dropped a bad selected-clip push from Live: %s", exc)
             return
         self.forget(track, slot)
+        self.notes_at[(track, slot)] = len(reading.notes) if reading is not None else 0
         if reading is not None and reading.notes and not reading.info.is_audio_clip:
             self.readings[(track, slot)] = reading
             if self.on_reading is not None:

@@ -70,6 +70,8 @@ class Expect:
 
 
 class ClipWrites:
+    notes_at: dict[tuple[int, int], int]  # bridge.live.sources
+
     async def request(
         self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT_S, writes: bool = False
     ) -> list[Any]:
@@ -89,6 +91,7 @@ class ClipWrites:
         if address in CONTEXT_REPLIES:
             self._pushed(int(values[3]), LiveContext.from_args(values[4:]))
         self.forget(int(values[0]), int(values[1]))
+        self.notes_at[(int(values[0]), int(values[1]))] = int(values[2])  # a read of it waits for them
 
     async def write(self, clip: ClipWrite, expect: Expect | None = None) -> tuple[int, int, int]:
         """Write ``clip`` in one main-thread step of Live, checked against ``expect``; returns

@@ -84,8 +84,9 @@ class AbletonOSC:
             replies: list[list[Any]] = []
             errors: list[str] = []
             while True:
-                try:
-                    got, values = await asyncio.wait_for(queue.get(), timeout_s)
+                try:  # not wait_for: on 3.11 it returns a reply that came as its caller was cancelled
+                    async with asyncio.timeout(timeout_s):
+                        got, values = await queue.get()
                 except TimeoutError as exc:
                     host, port = self.target
                     raise LiveUnreachable(

@@ -78,8 +78,9 @@ class _Call:
     async def next(self, timeout_s: float | None) -> tuple[str, list[Any]]:
         if timeout_s is None:
             return await self.inbox.queue.get()
-        try:
-            return await asyncio.wait_for(self.inbox.queue.get(), timeout_s)
+        try:  # not wait_for: on 3.11 it returns a datagram that came as its caller was cancelled
+            async with asyncio.timeout(timeout_s):
+                return await self.inbox.queue.get()
         except TimeoutError as exc:
             raise LiveUnreachable(
                 f"no answer from the MuseAroo daemon on udp://{protocol.HOST}:{self.target[1]} within "
