@@ -6,8 +6,9 @@ through several soundfonts, with vibrato, scoops and a take's drift off the grid
 MIDI as pitch bends; ``synth``: tools/corpus/singer's synthetic voice (formants, breath, consonants,
 legato re-articulations by a level dip). The truth is each note's written pitch and times.
 Tune and test halves share no seed, no voice range and no soundfont-and-patch; nor does the ``fresh``
-half (made later, once the test half had been scored three times), whose singer also sings other vowels:
-    .venv/bin/python -m tools.corpus.sung_set [--out DIR]   (renders the three halves into the cache)
+half (made later, once the test half had been scored three times), whose singer also sings other vowels,
+nor do ``fresh2`` and ``fresh3`` (each made before it was first measured):
+    .venv/bin/python -m tools.corpus.sung_set [--out DIR]   (renders the halves into the cache)
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ SOUNDFONTS = {
     # the fresh half's (bench only: apt-get install csound-soundfont opl3-soundfont; not in .ci/run)
     "csound": "/usr/share/sounds/sf2/sf_GMbank.sf2",
     "opl3": "/usr/share/sounds/sf2/OPL-3_FM_128M.sf2",
+    # the fresh3 half's: MuseScore_General's full font (Debian musescore-general-soundfont)
+    "msgeneral": "/usr/share/sounds/sf3/MuseScore_General.sf3",
 }
 # (soundfont, GM program 0-based) per half
 TUNE_PATCHES = (("fluid", 52), ("fluid", 53))
@@ -68,7 +71,8 @@ class FreshHalf:
 
 
 # issue 54's second pass: ``fresh`` was made once the test half had been scored three times (then
-# measured once on main and once on the branch, and its errors looked at); ``fresh2`` after that
+# measured once on main and once on the branch, and its errors looked at); ``fresh2`` after that;
+# ``fresh3`` before torchcrepe was tried (main read it once, with the peers, before anything was tuned)
 FRESH = {
     "fresh": FreshHalf(
         (("csound", 52), ("csound", 53), ("csound", 54), ("opl3", 52), ("opl3", 54)),
@@ -85,6 +89,16 @@ FRESH = {
         (60, 84, 116),
         (-12.0, 28.0, -38.0, 8.0, -22.0, 35.0),
         "iea",
+    ),
+    # issue 54, torchcrepe's pass: Lead 6 (voice) and Pad 4 (choir) of MuseScore_General (the full
+    # font) and TimGM6mb, FluidR3's Pad 7 (halo); the singer's open-mid and lax vowels
+    "fresh3": FreshHalf(
+        (("msgeneral", 85), ("msgeneral", 91), ("timgm", 85), ("timgm", 91), ("fluid", 94)),
+        {"lyric-tenor": 59, "light-soprano": 71},
+        (401, 402, 403, 404, 405, 406),
+        (76, 100, 126),
+        (-18.0, 22.0, -5.0, 38.0, -32.0, 12.0),
+        "EOU",
     ),
 }
 SPLITS = ("tune", "test", *FRESH)
