@@ -34,8 +34,6 @@ SOUNDFONTS = {
     # the fresh half's (bench only: apt-get install csound-soundfont opl3-soundfont; not in .ci/run)
     "csound": "/usr/share/sounds/sf2/sf_GMbank.sf2",
     "opl3": "/usr/share/sounds/sf2/OPL-3_FM_128M.sf2",
-    # the fresh3 half's: MuseScore_General's full font (Debian musescore-general-soundfont)
-    "msgeneral": "/usr/share/sounds/sf3/MuseScore_General.sf3",
 }
 # (soundfont, GM program 0-based) per half
 TUNE_PATCHES = (("fluid", 52), ("fluid", 53))
@@ -90,10 +88,10 @@ FRESH = {
         (-12.0, 28.0, -38.0, 8.0, -22.0, 35.0),
         "iea",
     ),
-    # issue 54, torchcrepe's pass: Lead 6 (voice) and Pad 4 (choir) of MuseScore_General (the full
-    # font) and TimGM6mb, FluidR3's Pad 7 (halo); the singer's open-mid and lax vowels
+    # issue 54, torchcrepe's pass: Lead 6 (voice) and Pad 4 (choir) of MuseScore_General_Lite and
+    # TimGM6mb, FluidR3's Pad 7 (halo); the singer's open-mid and lax vowels
     "fresh3": FreshHalf(
-        (("msgeneral", 85), ("msgeneral", 91), ("timgm", 85), ("timgm", 91), ("fluid", 94)),
+        (("musescore", 85), ("musescore", 91), ("timgm", 85), ("timgm", 91), ("fluid", 94)),
         {"lyric-tenor": 59, "light-soprano": 71},
         (401, 402, 403, 404, 405, 406),
         (76, 100, 126),
