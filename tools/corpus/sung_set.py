@@ -6,8 +6,9 @@ through several soundfonts, with vibrato, scoops and a take's drift off the grid
 MIDI as pitch bends; ``synth``: tools/corpus/singer's synthetic voice (formants, breath, consonants,
 legato re-articulations by a level dip). The truth is each note's written pitch and times.
 Tune and test halves share no seed, no voice range and no soundfont-and-patch; nor does the ``fresh``
-half (made later, once the test half had been scored three times), whose singer also sings other vowels:
-    .venv/bin/python -m tools.corpus.sung_set [--out DIR]   (renders the three halves into the cache)
+half (made later, once the test half had been scored three times), whose singer also sings other vowels,
+nor do ``fresh2`` and ``fresh3`` (each made before it was first measured):
+    .venv/bin/python -m tools.corpus.sung_set [--out DIR]   (renders the halves into the cache)
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ class FreshHalf:
 
 
 # issue 54's second pass: ``fresh`` was made once the test half had been scored three times (then
-# measured once on main and once on the branch, and its errors looked at); ``fresh2`` after that
+# measured once on main and once on the branch, and its errors looked at); ``fresh2`` after that;
+# ``fresh3`` before torchcrepe was tried (main read it once, with the peers, before anything was tuned)
 FRESH = {
     "fresh": FreshHalf(
         (("csound", 52), ("csound", 53), ("csound", 54), ("opl3", 52), ("opl3", 54)),
@@ -85,6 +87,16 @@ FRESH = {
         (60, 84, 116),
         (-12.0, 28.0, -38.0, 8.0, -22.0, 35.0),
         "iea",
+    ),
+    # issue 54, torchcrepe's pass: Lead 6 (voice) and Pad 4 (choir) of MuseScore_General_Lite and
+    # TimGM6mb, FluidR3's Pad 7 (halo); the singer's open-mid and lax vowels
+    "fresh3": FreshHalf(
+        (("musescore", 85), ("musescore", 91), ("timgm", 85), ("timgm", 91), ("fluid", 94)),
+        {"lyric-tenor": 59, "light-soprano": 71},
+        (401, 402, 403, 404, 405, 406),
+        (76, 100, 126),
+        (-18.0, 22.0, -5.0, 38.0, -32.0, 12.0),
+        "EOU",
     ),
 }
 SPLITS = ("tune", "test", *FRESH)
