@@ -31,6 +31,11 @@ EVERY_PART = frozenset(
 )  # the four parts said one by one are all of them
 
 
+_THE_SONG = re.compile(
+    r" (?:the|my|this|our) (?:\w+ )?(?:song|track|tune) "
+)  # "the song at 140, dubstep": there
+
+
 def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     """The intent the part words give; a refusal that names what was missing when none does."""
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
@@ -74,7 +79,7 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         made = (
             made
             or said(s, "from scratch")
-            or (bool(genres) and not said(s, "to", "set", "change", "speed", "slow"))
+            or (bool(genres) and not (said(s, "to", "set", "change", "speed", "slow") or _THE_SONG.search(s)))
         )
         if part is None or (part == "song" and not made):  # "song tempo to 85"
             return sp.tempo_intent(heard, s_no_bars)

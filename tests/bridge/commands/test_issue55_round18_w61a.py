@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse
+from bridge.commands.parser import parse as rules
 from tests.bridge.commands.meant import case, read
 
 pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
@@ -97,8 +98,12 @@ def test_a_whole_song_said_with_its_genre_and_tempo_is_made(text: str, want: dic
     assert read(text) == want
 
 
-@pytest.mark.parametrize("text", ["song tempo to 124, house vibe", "set the tempo of the song to 140, trap"])
+@pytest.mark.parametrize(
+    "text",
+    ["song tempo to 124, house vibe", "set the tempo of the song to 140, trap", "the song at 128 bpm, house"],
+)
 def test_a_tempo_set_with_a_genre_remark_is_never_a_new_song(text: str) -> None:
+    assert rules(text).action == "set_tempo"  # the rules too: the song there, its tempo set
     got = parse(text)
     assert not got.understood or got.action == "set_tempo"
 
@@ -130,3 +135,135 @@ def test_the_takes_of_a_part_there_are_still_its_variations() -> None:
     assert read("3 versions of the drums for the chorus") == {
         "op": "vary", "target": "drums", "versions": 3, "scope": {"section": "chorus"}
     }  # fmt: skip
+
+
+# kind 2: a verdict said after a clear request ("..., vibe is perfect") is talk, not a target
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("star this take, vibe is perfect", op="star"),
+        case("star this one, beat is crazy", op="star"),  # the beat praised, never the drums starred
+        case("save this take, groove feels right", op="star"),
+        case("star it, chorus sounds huge", op="star"),
+        case("vary the melody, hook is weak", op="vary", target="melody"),
+        case("make the hats louder, snare is fine", op="louder", target="hats"),
+    ],
+)
+def test_a_verdict_after_a_request_is_not_read(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_a_value_said_after_a_request_is_still_the_requests() -> None:
+    assert read("make a bass line, key is D minor") == {"op": "make", "target": "bass", "key": "D minor"}
+
+
+def test_a_verdict_naming_another_part_is_still_asked_about() -> None:
+    assert not parse("mute the bass, kick is too loud").understood  # the kick's loudness: its own request?
+
+
+# kind 3: requests read as another op
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("can you add a drum roll every 8 bars", op="fill", target="drums", every=8),
+        case("add a roll every 4 bars", op="fill", target="drums", every=4),
+        case("make a trap beat with a snare roll every 4 bars", op="make", target="drums", genre="trap",
+             fills="4"),
+    ],
+)  # fmt: skip
+def test_a_roll_every_n_bars_is_a_fill(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_a_recurrence_is_never_read_as_a_length() -> None:
+    got = parse("make a drum beat with a roll every 8 bars")  # a fill every 8, or a beat with fills
+    assert not got.understood or "every" in str(got.params) or got.params.get("fills") == "phrase", got
+
+
+def test_roll_off_is_no_fill() -> None:
+    got = parse("roll off the lows on the bass every 4 bars")
+    assert not got.understood or got.params.get("fills") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("fresh notes for the last 2 bars of the bass", op="infill", target="bass", scope={"last_bars": 2}),
+        case("new notes for the last 4 bars of the chords", op="infill", target="chords", scope={"last_bars": 4}),
+        case("write fresh notes for bars 9 to 12 of the drums", op="infill", target="drums",
+             scope={"bars": [9, 12]}),
+        case("give me new ideas for the last 2 bars of this melody", op="infill", target="melody",
+             scope={"last_bars": 2}),
+    ],
+)  # fmt: skip
+def test_new_notes_over_a_span_of_a_part_there_are_written_again(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+def test_the_end_kept_as_it_is_is_no_request_of_its_own() -> None:
+    assert read("rewrite bars 5 to 8 of the bass and keep the end as it is") == {
+        "op": "infill", "target": "bass", "scope": {"bars": [5, 8]}
+    }  # fmt: skip
+
+
+def test_fill_it_out_over_the_last_bars_is_still_asked() -> None:
+    assert not parse("the chords feel too sparse in the last 2 bars, fill them out a bit").understood
+
+
+def test_a_new_part_for_a_span_is_still_made() -> None:
+    assert read("a new melody for bars 9 to 12") == {
+        "op": "make",
+        "target": "melody",
+        "scope": {"bars": [9, 12]},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("swing the hats and make the bass louder", op="swing", target="hats",
+             then=[{"target": "bass", "op": "louder"}]),
+        case("swing the shaker n turn the keys down", op="swing", target="percussion",
+             then=[{"target": "chords", "op": "softer"}]),
+        case("quantize the snare and make the chords busier", op="quantize", target="snare",
+             then=[{"op": "busier", "target": "chords"}]),
+        case("humanize the hats and make the melody simpler", op="humanize", target="hats",
+             then=[{"op": "simpler", "target": "melody"}]),
+    ],
+)  # fmt: skip
+def test_two_requests_each_led_by_its_verb_are_each_done(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("humanise the chords and the melody", op="humanize", target=["chords", "melody"]),
+        case("write a bass line and make it funky", op="make", target="bass", not_done=["make it funky"]),
+    ],
+)
+def test_one_request_on_two_parts_is_still_one(text: str, want: dict[str, Any]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("write some chords to play along with the melody", "chords"),
+        ("make a bass line that will play along with the kick", "bass"),
+        ("compose a melody that can play along with the keys", "melody"),
+    ],
+)
+def test_a_part_written_to_play_along_is_an_accompaniment(text: str, target: str) -> None:
+    assert read(text) == {"op": "accompany", "target": target}
+
+
+@pytest.mark.parametrize("text", ["play along with the bass", "i want you to play along with the bass"])
+def test_playing_along_with_no_part_written_is_never_an_accompaniment_acted_on(text: str) -> None:
+    assert rules(text).action == "jam"  # the jam plays along: no part written
+    got = parse(text)
+    assert not got.understood or got.action == "jam"
