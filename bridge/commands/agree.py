@@ -35,7 +35,7 @@ from bridge.commands import (
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
-from bridge.commands.feel_spans import feel_over_span
+from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
@@ -79,7 +79,7 @@ def parse(text: str, voiced: bool = False) -> Intent:
         return unknown(heard, asked)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     with lr.read_ahead([heard, *(heard_as(c)[0] for c in compound.clauses(heard))]):  # one encoder call
-        return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely)
+        return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely, True)
 
 
 def _one(text: str, voiced: bool) -> Intent:
@@ -193,7 +193,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
     if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
-        ours is not None and (explain.names_only(ours, best, s) or feel_over_span(ruled, s))
+        ours is not None
+        and (explain.names_only(ours, best, s) or feel_over_span(ruled, s) or notes_over_span(ruled, s))
     ):
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best == "make" and CHANGED_TO.search(s):

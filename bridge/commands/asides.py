@@ -18,7 +18,7 @@ from bridge.commands.context_words import without_context
 from bridge.commands.known import vocabulary_words
 from bridge.commands.reasons import PURPOSE
 
-_REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything)"
+_REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything|the (?:start|beginning|end|ending))"
 _AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
 _KEEPS = r"(?:(?:can|should|must|will|may) )?(?:stays?|remains?|keep|keeps|leave|is|are|be)"
 _AS_IT_IS = (

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bridge.commands import several_parts as multi
+from bridge.commands import split_likely as sl
 from bridge.commands.intent import Intent
 from bridge.commands.made_parts import made_together, takes_of_made, takes_only
 from bridge.commands.means import means_of
@@ -96,11 +97,12 @@ def is_aside(clause: str) -> bool:
     return protects_only(normalize(clause)[0])  # "and keep the verse chords as they are"
 
 
-def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_: True) -> Intent:
+def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_: True, paired: bool = False) -> Intent:  # fmt: skip
     """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``. A split
     is used only where it is ``likely`` (``likely(split, sequenced)``: the whole sentence's learned
     reading finds the first request's op plausible, or, where "then" says a later request follows,
-    its likeliest op is one of the split's: a fragment read out of its sentence may be misread)."""
+    its likeliest op is one of the split's: a fragment read out of its sentence may be misread);
+    ``paired``: two clauses each led by its verb, joined by "and", are weighed as if "then" joined them."""
     tail = _COMMA.split(heard)
     if len(tail) > 1 and _PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
         cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
@@ -111,7 +113,9 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         if split is not None and likely(split, True):
             return split
     got = _one(heard, read_one, whole)
-    if got.params.get("then") or got.params.get("not_done"):
+    first = _AND.search(heard)  # "quantize the snare and make the chords busier" read as both busier: two
+    lost = first is not None and sl.multi_verbs(heard, first) and sl.first_op_lost(_clean(heard[: first.start()]), got, read_one)  # fmt: skip
+    if (got.params.get("then") or got.params.get("not_done")) and not lost:
         return got
     for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
         rest = _clean(heard[joint.end() :])
@@ -119,7 +123,8 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         comma = not joint.group(0).strip(
             " ,;"
         )  # "mute bass, solo drums": only two requests, each with its verb
-        if comma and not (verb_first(said) and verb_first(normalize(heard[: joint.start()])[0])):
+        verbs = sl.multi_verbs(heard, joint)
+        if comma and not verbs:
             continue
         if not (verb_first(said) or _SAME.match(rest.lower()) or (requested(said) and _PRONOUN.search(rest))):
             continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
@@ -127,8 +132,13 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         if split is None:
             got = got if comma else _first_lost(_clean(heard[: joint.start()]), got, rest, read_one)
             continue
-        if not likely(split, False):
+        # two requests each led by its verb ("swing the hats and make the bass louder") are as plainly two as
+        # "..., then ...": the whole's learned reading is often its last one, and one that lost the first's op
+        # ("quantize the snare and make the chords busier" read as both busier) is no reading of it
+        if not likely(split, paired and verbs):
             continue
+        if verbs and not comma and got.understood and sl.not_carried(split, got):  # fmt: skip
+            return split
         # an understood reading stands unless it is the first clause's alone, the rest a request read, or
         # the rest points back at the first's target ("mute the drums and thin them out": two); after a comma
         # only a reading that spread one change over a part the split changes another way ("louder kick, ...")

@@ -90,8 +90,11 @@ _BARE_COUNT = re.compile(
     rf"^ (?:(?:a|an|some|new|fresh) )?(?:(?!the |my |this |that |our |those |these )\w+ ){{0,2}}?(?:{_MADE})"
     rf"(?: (?:in|for|at|over|with) (?:the )?\w+(?: \w+)?)? (?:and )?(?:(?:give|get|make) (?:me |us )?|i want |i need )?$"
 )
-# a part said first with no verb, then a meter: "melody in 3/4 time, 8 bars" asks for a new one
-PART_FIRST = re.compile(rf"^ (?:a |an |some |new )?(?:\w+ )?(?:{_MADE}) (?=in \d+ \d+ )")
+# a part said first with no verb, then a meter: "melody in 3/4 time, 8 bars" asks for a new one, and so
+# do its bars said first: "16 bars of chords in 7/8" (a remark after it naming the time is no song setting)
+PART_FIRST = re.compile(
+    rf"^ (?:\d+ (?:bars?|measures?) of )?(?:a |an |some |new )?(?:\w+ )?(?:{_MADE}) (?=in \d+ \d+ )"
+)
 # "2 semitone", "3 octave" (no plural): the unit counted
 _UNIT = re.compile(r"(?<= )([2-9]|1\d) (semitone|half step|whole step|whole tone|octave)(?= )")
 MAX_TIMES = 20  # more than this is not a count said of an undo ("undo 300 times" is refused by its reader)

@@ -215,7 +215,22 @@ def lost(said: dict[str, Any], reading: dict[str, Any], aside: tuple[str, ...] =
     whose plain values are not all among ``reading``'s, the op and ``aside`` left out: what the reading
     drops ("the final 2 bars": the rules' 2 bars made, a reading of the last 2 bars simplified, keeps the 2)."""
     kept = atoms(list(reading.values()))
-    return [name for name in said if name not in ("op", *aside) and not atoms(said[name]) <= kept]
+    gone = [name for name in said if name not in ("op", *aside) and not atoms(said[name]) <= kept]
+    if (every := _every(said)) is not None and _every(reading) != every and not gone:  # "a fill every 8
+        gone.append("every")  # bars" read as 8 bars made: the 8 is kept, its recurrence lost
+    return gone
+
+
+_FILLS_EVERY = {"4": "4", "phrase": "8"}  # the generate option fills, as bars (place_words.FILLEVERY)
+
+
+def _every(means: dict[str, Any]) -> str | None:
+    """The recurrence a schema reading says ("every": bars, as a fill's, a scope's or a new part's fills;
+    a word as said: "phrase", "none")."""
+    scope = means.get("scope")
+    every = means.get("every", scope.get("every") if isinstance(scope, dict) else None)
+    fills = _FILLS_EVERY.get(str(means.get("fills")))
+    return str(fills if every is None else every) if every is not None or fills is not None else None
 
 
 def atoms(value: object) -> set[str]:

@@ -50,6 +50,12 @@ _MORE_BARS = re.compile(r" (?:for )?(?:another|an extra|a few more|\d+ more) (?:
 _SAVE_LAST = re.compile(
     r" (?:save|keep|capture|write|grab|bounce|record|print) (?:the |that )?last (\d+) (?:bars?|measures?) "
 )
+# a new part written to play along: "write chords that will play along with the bass", "make a melody to
+# play along with the keys" (the jam plays along with nothing said: "play along with me", "i want you to play along")
+_NEW_PART_ALONG = re.compile(
+    r" (?:write|make|create|compose|generate|give me|gimme|get me|build|knock out)(?: me| us)? (?:\w+ ){1,4}?"
+    r"(?:that|which|to|wey) (?:will |would |can |could |ll |go |dey |should )?(?:plays?|playing) along "
+)
 PHRASE_END = (
     "at the end of the phrase",
     "at the end of this phrase",
@@ -100,6 +106,7 @@ def jam_of(s: str, key: str | None, genres: list[str]) -> tuple[str | None, dict
     """
     live = bool(_LIVE.search(s) or _KEEP_GOING.search(s)) or said(s, *LIVE_PLAY_PHRASES)
     live = live and not _MORE_BARS.search(s)  # "keep it going for another four bars": the clip goes on
+    live = live and not _NEW_PART_ALONG.search(s)  # "write chords that will play along with the bass": a part
     said_jam = said(s, *JAM_WORDS) or live
     bare = s.strip()
     clips = _CLIPS.match(bare) or (_SAVE_LAST.search(s) if said(s, *JAM_WORDS) else None)

@@ -5,7 +5,8 @@ Each part said in the list is made with what the sentence says of them all (the 
 clip followed): the first part's Intent, each other part a ``generate`` in ``params["then"]`` with the
 same params (``means.py`` reads such a chain as one make with a target list). Never one part of two:
 a sentence read as one of the listed parts made is read again with the list. "drum and bass" said
-bare ("make drum and bass", "a drum n bass groove") is the genre, no list; parts said with "the" or
+bare ("make drum and bass", "a drum n bass groove") is the genre, no list, but "drums and bass" followed
+by a place, a length or nothing ("drums and bass for the verse, 8 bars") is the two parts; parts said with "the" or
 "my" ("loop the drums and chords") are there already, no new ones. Stdlib only.
 """
 
@@ -27,6 +28,9 @@ _LIST = re.compile(rf"(?<!the )(?<!my )(?<!our )\b{_ONE}((?:{_JOIN}{_ONE})+)\b",
 _EACH = re.compile(_ONE, re.I)
 # "drum and bass" / "a drum n bass groove" / "drums & bass", no article before "bass": the genre
 _GENRE = re.compile(r"^(?:\w+\s+)*drums?\s*(?:,?\s+(?:and|n)\s+|\s*&\s*)bass$", re.I)
+# "drums and bass for the chorus", "drums and bass, 8 bars": "drums" (the parts' word, not the genre's "drum")
+# and "bass" with nothing more said of them, then a place, a length or the sentence's end: two parts
+_PARTS_AFTER = re.compile(r"\s*(?:$|[,.;!?]|(?:for|over|under|in the|on the|\d+ bars?)\b)", re.I)
 _TARGET_KEYS = ("track_name", "target", "voices", "heard", "then", "not_done")
 
 
@@ -34,7 +38,8 @@ def listed(heard: str) -> tuple[re.Match[str], list[str]] | None:
     """The list of new parts said in ``heard`` and their parts (in the order said), or None (the
     genre "drum and bass" is no list)."""
     for found in _LIST.finditer(heard):
-        if _GENRE.match(found.group(0).strip()):
+        plural = re.match(r"drums\s+(?:and|n)\s+bass$", found.group(0).strip(), re.I) is not None
+        if _GENRE.match(found.group(0).strip()) and not (plural and _PARTS_AFTER.match(heard[found.end() :])):
             continue
         parts = [v.PARTS[m.group(1).lower()] for m in _EACH.finditer(found.group(0))]
         if len(set(parts)) == len(parts) > 1:

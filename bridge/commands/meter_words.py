@@ -28,6 +28,11 @@ def meter_of(s: str) -> str | None:
     return NAMED[said[0]] if said[0] in NAMED else f"{said[0]}/{said[1]}"
 
 
+def without_meter(s: str) -> str:
+    """``s`` with the meter said in it blanked ("a beat in 6/8 at 90 bpm": the tempo is 90, never 6)."""
+    return _METER.sub(lambda m: " in _ _ " if m.group(0).startswith(" in ") else " _ _ ", s, count=1)
+
+
 def made_in(s: str) -> bool:
     """Whether a meter said goes with a new part asked for ("make a melody in 3/4 time": the melody
     made in 3/4), not with the song's own meter ("put the song in 3/4")."""

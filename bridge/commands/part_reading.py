@@ -31,6 +31,11 @@ EVERY_PART = frozenset(
 )  # the four parts said one by one are all of them
 
 
+_THE_SONG = re.compile(
+    r" (?:the|my|this|our) (?:\w+ )?(?:song|track|tune) "
+)  # "the song at 140, dubstep": there
+
+
 def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     """The intent the part words give; a refusal that names what was missing when none does."""
     fills = pw.fills_of(s)  # "a fill every fourth bar": the drums' fills option
@@ -48,7 +53,7 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     if said(s, *(*v.TEMPO_WORDS, "key")) and said(s, *v.FROM_CLIP_PHRASES) and not sp.numbers(s):
         return Intent("analyze", None, {"apply": True}, heard)  # "set the tempo from this clip"
     bar_counts = [int(n) for n in sp.BARS.findall(s)]
-    s_no_bars = sp.BARS.sub(" ", s)
+    s_no_bars = mt.without_meter(sp.BARS.sub(" ", s))  # "in 6/8 at 90 bpm": the 6 is no tempo
     genres, rest = sp.take(s_no_bars, v.GENRES)
     track_name = cw.source_track_of(rest)  # "the chords in the keys clip": the track named keys
     if track_name:
@@ -70,6 +75,12 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     tempo_bpm: int | None = None
     if tempo_said and sp.numbers(s_no_bars):
         made = sp.generating_said(s) and not tm.compared(s)  # "make the whole song slower? like 80 bpm"
+        # "whole song from scratch, house, 124": a new one; "song tempo to 124, house vibe": the tempo moved
+        made = (
+            made
+            or said(s, "from scratch")
+            or (bool(genres) and not (said(s, "to", "set", "change", "speed", "slow") or _THE_SONG.search(s)))
+        )
         if part is None or (part == "song" and not made):  # "song tempo to 85"
             return sp.tempo_intent(heard, s_no_bars)
         tempo = sp.tempo_intent(heard, s_no_bars)  # "a whole song in C major at 90 bpm": song, key and tempo

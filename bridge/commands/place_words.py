@@ -68,6 +68,7 @@ EVERY = re.compile(  # groups: a number, other|single, phrase, bar
 )
 _EVERY_LAST = re.compile(rf" (?:every|each) {_NUM} $")  # the count said last, with no unit: bars
 FILL_WORDS = ("fill", "fills", "drum fill", "drum fills")
+_ROLL = re.compile(r" (?:drum |snare |tom )?rolls? (?!off |back |out |up |down |over )")  # never "roll off the lows"
 FILLEVERY = {4: "4", 8: "phrase"}  # the generate option fills (engines.music.FILLS)
 
 
@@ -115,8 +116,8 @@ def place_of(s: str) -> dict[str, int]:
 def fills_of(s: str) -> dict[str, Any] | None:
     """The generate option fills for "a fill every fourth bar" ({"fills": "4"}), "no fills"
     ({"fills": "none"}), an unsupported spacing ({"error": ...}); None when no recurring fill."""
-    if not any(f" {w} " in s for w in FILL_WORDS):
-        return None
+    if not any(f" {w} " in s for w in FILL_WORDS) and not (_ROLL.search(s) and EVERY.search(s)):
+        return None  # "a little drum roll every 4 bars", "a snare roll every 8 bars": a fill that recurs
     if re.search(r" (?:no|without|remove the|drop the|lose the) (?:drum )?fills ", s):
         return {"fills": "none"}
     m = EVERY.search(s) or _EVERY_LAST.search(s)  # "fill every 4": a fill's spacing is counted in bars

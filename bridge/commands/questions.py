@@ -250,7 +250,10 @@ def question_of(s: str) -> str | None:
 _MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now |hey |ok |so |just |quick )*"
                      r"(?:(?:i|we) (?:need|want|d like|would like)(?: you to)? |(?:need|want) )?"
                      r"(?:make|create|write|generate|give me|gimme|get me|put|lay down|do|build|come up with|cook up|"
-                     r"whip up|knock out|sketch|throw together|a|an|some)(?: me| us)? ")  # fmt: skip
+                     r"whip up|knock out|sketch|throw together|knock together|put together|bang out|a|an|some|"
+                     r"(?:can|could|may) (?:i|we) (?:get|have)|(?:let me|lemme) (?:get|have)|"  # "can i get drums for"
+                     r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some))"  # "3 takes of a beat for"
+                     r"(?: me| us)? ")  # fmt: skip
 _CHANGING = re.compile(
     r" (?:busier|simpler|louder|softer|quieter|thinner|harder|more|less|mute|remove|drop|lose|cut|kill|take|"
     r"add|double|halve|shift|move|transpose|swing|quantize|humanize|fade|sweep|duck|vary|change|fill|ghost|"

@@ -62,7 +62,10 @@ _OTHER = (
     r"to be honest|tbh|imo|the (?:last|newest|latest|previous|old|other|first|current|original|new) (?:one|take|"
     r"version|try|attempt|pass|bounce)s? (?:\w+ )?(?:was|is|were|are|had|has|sounded|sounds|felt|feels)\b|"
     r"(?:i|we) (?:want|need) (?:it|them|this) to |the (?!rest\b|others?\b)(?:[a-z0-9]+ ){1,4}?"
-    r"(?:is|are|was|were|s|sounds?|feels?|seems?|has|have|keeps?|gets?|needs?)\b)"
+    r"(?:is|are|was|were|s|sounds?|feels?|seems?|has|have|keeps?|gets?|needs?)\b|"
+    # a verdict on a thing said bare, no "the": "groove is sick", "vibe feels right" (never a value: "key is")
+    r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
+    r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z]))"
 )
 _START = re.compile(rf"(?:[,;.!?]| -+| but| and)+ (?:(?:and|but|plus) )?(?:(?P<it>{_ABOUT_IT})|{_OTHER})")
 # said with no comma before: "swing the hats cause they feel stiff", "its for a beat tape", "trust me"

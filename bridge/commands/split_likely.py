@@ -4,14 +4,17 @@ request follows, its likeliest op is one of the split's (a fragment read out of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
 from bridge.commands.reader import Reading
+from bridge.commands.remarks import verb_first
 
 Likely = Callable[[Intent, bool], bool]
-__all__ = ["LATER_PLAUSIBLE", "Likely", "likely_for"]
+__all__ = ["LATER_PLAUSIBLE", "Likely", "first_op_lost", "likely_for", "multi_verbs", "not_carried", "op_of"]
 
 LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
 
@@ -36,3 +39,26 @@ def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Li
 
 def _op(intent: Intent) -> str:
     return str(means_of(intent.as_dict())["op"])
+
+
+def op_of(intent: Intent) -> object:
+    return means_of(intent.as_dict()).get("op")
+
+
+def multi_verbs(heard: str, joint: re.Match[str]) -> bool:
+    """Whether the clauses either side of ``joint`` ("and", "n", a comma) are each led by a verb."""
+    return verb_first(normalize(heard[: joint.start()])[0]) and verb_first(normalize(heard[joint.end() :])[0])
+
+
+def first_op_lost(first: str, got: Intent, read_one: Callable[[str], Intent]) -> bool:
+    """Whether ``got`` has no request of the op the sentence's first clause ``first`` is read as alone
+    ("quantize the snare and make the chords busier" read as both parts busier: the quantize lost)."""
+    alone = read_one(first)
+    return alone.understood and not_carried(alone, got)
+
+
+def not_carried(first: Intent, got: Intent) -> bool:
+    """Whether ``got`` has no step of ``first``'s op nor carries it as a value ("quantize it 25% and turn it
+    into midi": the quantize carried by the transcription)."""
+    carried = {str(k) for step in got.steps() for k in (op_of(step), *means_of(step.as_dict()))}
+    return str(op_of(first)) not in carried
