@@ -40,10 +40,9 @@ when it wins clearly on both sides:
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
 
-Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then
-pocketsphinx's best when they differ, else Whisper's next. With no command among the candidates it
-refuses, and with only suggestions too, unless Whisper scores the best within ``whisper_fit`` of
-what it wrote. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
+Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then pocketsphinx's
+best when they differ, else Whisper's next. With no command among the candidates it refuses, and with
+only suggestions too, unless Whisper scores the best within ``whisper_fit`` of what it wrote. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
 from __future__ import annotations
@@ -61,7 +60,7 @@ from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
 from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_sure import whisper_sure
-from bridge.commands.spoken_ties import whisper_leads
+from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
@@ -86,6 +85,7 @@ class AgreeLimits:
     confirm_edits: str = "off"  # a song change the recognisers' transcripts do not all read as is said
     # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
     whisper_lead: float = -1.0  # Whisper's best of pocketsphinx's readings leads by this (<0: off)
+    written_margin: float | None = None  # sphinx_margin for Whisper's own command (``spoken_ties``, v61a)
 
 
 @dataclass
@@ -240,7 +240,7 @@ def judge(
         why.append(f"pocketsphinx heard only '{first.text}' and Whisper did not write it")
     elif rival is not None and rival.sphinx is not None:
         lead = (first.sphinx - rival.sphinx) / max(1, frames)
-        if lead < limits.sphinx_margin:
+        if lead < sphinx_margin(first, limits, says_a_value(first.intent)):
             why.append(f"pocketsphinx {'heard' if lead < 0 else 'nearly heard'} '{rival.text}'")
     if others and first.whisper - others[0].whisper < limits.whisper_margin:
         near = "heard" if others[0].whisper > first.whisper else "nearly heard"

@@ -12,7 +12,10 @@ Usage: ``python -m tools.bench.voice_latency [--rounds N] [--main-rule]`` (print
 recogniser and the load average before and after; ``--main-rule`` adds the pair proposing only
 Whisper's transcripts as written, the rule before issue 56's second round; ``--before-sounds`` the
 pair before issue 56 part G's reading of Whisper's words by their sounds (and before part H);
-``--before-sure`` the pair before part H's gate on Whisper's own confidence).
+``--before-sure`` the pair before part H's gate on Whisper's own confidence; ``--hand-picked`` the pair
+with Whisper's prompt before v60a, ``whisper_prompt.HAND_PICKED``, beside today's grammar words;
+``--prompt-cost``: Whisper's ``hear`` alone on the same utterances with each prompt, alternating, its
+wall and CPU time, less moved by other processes' load than a whole press).
 """
 
 from __future__ import annotations
@@ -50,6 +53,41 @@ def press(recognizer: Any, backend: str, audio: Any) -> tuple[float, float]:
     return heard.decode_ms, (time.process_time() - cpu) * 1000.0
 
 
+def told(pair: Any, words: str) -> Any:
+    """``pair`` with ``words`` as Whisper's prompt in place of ``agreeing.VOCABULARY`` (the song's track
+    names still first)."""
+    pair.prompt = lambda: (*pair.song_words, words)
+    return pair
+
+
+def prompt_cost(audios: list[Any], rounds: int, window_s: float) -> None:
+    """Whisper's ``hear`` alone with each prompt (today's grammar words, the hand-picked words before
+    v60a, none), the prompts alternating utterance by utterance: p50 / p99 wall and CPU ms."""
+    import time
+
+    from bridge.commands.agreeing import VOCABULARY
+    from bridge.commands.fast_whisper import FastWhisper
+    from bridge.commands.whisper_prompt import HAND_PICKED
+
+    whisper = FastWhisper(window_s=window_s)
+    prompts = {"grammar words": (VOCABULARY,), "hand-picked": (HAND_PICKED,), "no prompt": ()}
+    whisper.hear(audios[0], prompts["grammar words"])
+    wall: dict[str, list[float]] = {name: [] for name in prompts}
+    cpu: dict[str, list[float]] = {name: [] for name in prompts}
+    for _ in range(rounds):
+        for audio in audios:
+            for name, words in prompts.items():
+                start, used = time.perf_counter(), time.process_time()
+                whisper.hear(audio, words)
+                cpu[name].append((time.process_time() - used) * 1000.0)
+                wall[name].append((time.perf_counter() - start) * 1000.0)
+    for name, words in prompts.items():
+        tokens = len(whisper._tok.encode(" " + ", ".join(words))) if words else 0
+        print(f"  Whisper's hear, {name} ({tokens} tokens): wall p50 {np.percentile(wall[name], 50):.0f} ms, "
+              f"p99 {np.percentile(wall[name], 99):.0f} ms; CPU p50 {np.percentile(cpu[name], 50):.0f} ms, "
+              f"p99 {np.percentile(cpu[name], 99):.0f} ms")  # fmt: skip
+
+
 def main() -> None:
     from bridge.commands.agreeing import Agreeing
     from bridge.commands.fast_whisper import FastWhisper
@@ -75,6 +113,12 @@ def main() -> None:
         action="store_true",
         help="also the pair without Whisper's own confidence as a gate (before issue 56 part H)",
     )
+    ap.add_argument(
+        "--hand-picked",
+        action="store_true",
+        help="also the pair with Whisper's prompt before v60a (whisper_prompt.HAND_PICKED, 75 tokens)",
+    )
+    ap.add_argument("--prompt-cost", action="store_true", help="Whisper's hear alone with each prompt")
     args = ap.parse_args()
     FOLDER.mkdir(parents=True, exist_ok=True)
     audios = []
@@ -86,6 +130,10 @@ def main() -> None:
             audios.append(read_speech_wav(wav))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load before {os.getloadavg()[0]:.1f}; "
           f"Whisper window {args.window_s:g} s")  # fmt: skip
+    if args.prompt_cost:
+        prompt_cost(audios, args.rounds, args.window_s)
+        print(f"load after {os.getloadavg()[0]:.1f}; {len(audios) * args.rounds} utterances each")
+        return
     pair = Agreeing(SphinxRecognizer(), FastWhisper(window_s=args.window_s))
     recognizers = {
         "pocketsphinx alone": SphinxRecognizer(),
@@ -100,6 +148,12 @@ def main() -> None:
     if args.before_sure:
         unsure = replace(pair.limits, whisper_sure=1.0)
         recognizers["the pair before part H"] = Agreeing(SphinxRecognizer(), pair.whisper, unsure)
+    if args.hand_picked:
+        from bridge.commands.whisper_prompt import HAND_PICKED
+
+        recognizers["the pair, hand-picked prompt"] = told(
+            Agreeing(SphinxRecognizer(), pair.whisper), HAND_PICKED
+        )
     times: dict[str, list[float]] = {name: [] for name in recognizers}
     cpu: dict[str, list[float]] = {name: [] for name in recognizers}
     for name, rec in recognizers.items():

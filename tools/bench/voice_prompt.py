@@ -59,12 +59,13 @@ def tuning_voices() -> set[str]:
     return {v.label for tune, _ in FAMILIES.values() for v in tune}
 
 
-def decode(prompt: str, half: str, most: int) -> None:
-    """Whisper's transcripts and scores of ``half``'s rows with ``prompt``; pocketsphinx's as kept."""
+def decode(prompt: str, half: str, most: int, out: Path | None = None) -> None:
+    """Whisper's transcripts and scores of ``half``'s rows with ``prompt``; pocketsphinx's as kept (in
+    ``out``, else ``kept(prompt)``: two halves decoded at once each into a file of its own)."""
     from bridge.commands.fast_whisper import FastWhisper
 
     base = json.loads(BASE.read_text())
-    out = kept(prompt)
+    out = out or kept(prompt)
     done = {r["wav"]: r for r in json.loads(out.read_text())} if out.exists() else {}
     tune = tuning_voices()
     todo = [r for r in base if (r["entry"]["voice"] in tune) == (half == "tuning") and r["wav"] not in done][
@@ -193,13 +194,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--prompt", choices=tuple(PROMPTS), help="decode with this prompt")
     ap.add_argument("--half", choices=("tuning", "held-out"), default="tuning")
+    ap.add_argument("--out", type=Path, help="keep the decodes here (default: by the prompt)")
     ap.add_argument("--most", type=int, default=10_000, help="decode at most this many utterances")
     ap.add_argument("--report", help="decide these prompts' decodes (comma-separated) beside today's")
     ap.add_argument("--noise", action="store_true", help="clips with no speech, every prompt")
     args = ap.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}", flush=True)
     if args.prompt:
-        decode(args.prompt, args.half, args.most)
+        decode(args.prompt, args.half, args.most, args.out)
     if args.noise:
         noise(list(PROMPTS))
     if args.report:

@@ -28,7 +28,8 @@ with how often some candidate the pair weighs was right (``--retune``: the pair'
 Usage: ``python -m tools.bench.voice_studio [--commands N] [--voices espeak,flite,festival] [--kept]
 [--tuning-only] [--current]``; decodes are kept in ``.cache/voice_studio/hearings-<window>s.json`` (an
 utterance kept there is not decoded again; ``--kept`` decodes nothing; ``--window-s``: Whisper's encoder
-window, ``fast_whisper.WINDOW_S`` by default).
+window, ``fast_whisper.WINDOW_S`` by default; ``--hearings PATH``: another file of kept decodes, e.g.
+``hearings-10s-words.json``, the daemon's prompt's, made by ``voice_prompt``).
 """
 
 from __future__ import annotations
@@ -223,9 +224,10 @@ def main() -> None:
     ap.add_argument(
         "--retune-half", action="store_true", help="with --current: tuned on the whole tuning half"
     )
+    ap.add_argument("--hearings", type=Path, help="the kept decodes to read (default: by the window)")
     args = ap.parse_args()
     SCORES.window_s = args.window_s
-    kept = FOLDER / f"hearings-{args.window_s:g}s.json"
+    kept = args.hearings or FOLDER / f"hearings-{args.window_s:g}s.json"
     tune_voices, held_voices = voices(args.voices.split(","))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
     if not args.kept:
