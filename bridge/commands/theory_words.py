@@ -57,8 +57,10 @@ _TUNING_SAID = re.compile(
 )
 # "tune it down a whole step", "tune the bass up 2 semitones": the verb, then what is moved and which way
 _TUNE = re.compile(
-    r"\btune ((?:it|this|that|them|everything|(?:the|my|this|that) \w+(?: \w+)?) (?:up|down))\b", re.I
-)
+    r"\btune ((?:it|this|that|them|everything|(?:this|that) \w+(?: \w+)?|the (?!(?:guitar|bass guitar|ukulele|violin|"
+    r"piano|drums?|drum kit|cello)\b)\w+(?: \w+)?) (?:up|down))\b",
+    re.I,
+)  # ("tune my guitar down", "tune the drums up": an instrument in the room, refused as before)
 
 
 def tuned(text: str) -> str:

@@ -64,6 +64,7 @@ def test_a_tuning_is_left_out_only_beside_a_pitch_move() -> None:
     )
     assert tuned("write a riff in drop D") == "write a riff in drop D"  # a sound to make: kept
     assert tuned("tune the vocals") == "tune the vocals"  # no way said: no transpose
+    assert tuned("tune the drums down a bit") == "tune the drums down a bit"  # a kit in the room: as before
 
 
 @pytest.mark.parametrize(
