@@ -87,7 +87,8 @@ _TIMED = re.compile(
     rf"^ (?:(?:can|could) you |please |so |ok )*(?:(?:make|get|cut|trim) )?({_TARGET}|(?:the|my) music)"
     r"(?: (?:needs|has|have|got) to be| should be| must be| to| has to last| needs to last| to last| down to)?"
     r" (?:exactly |about |around |roughly |just |only |under |no more than )?(?:\d+|a|an|half a) "
-    r"(?:seconds?|secs?|minutes?|mins?)(?: long)?(?: please)? $"
+    r"(?:seconds?|secs?|minutes?|mins?)(?: long)?(?: please)?"
+    r"(?: (?:its|it s|it is|thats|that s|this is) for (?:a|an|the|my|our) (?:\w+ ){0,2}?\w+)? $"  # "..., its for a reel"
 )
 
 

@@ -23,6 +23,10 @@ def _means(text: str) -> dict[str, object]:
         ("set the key of the bass to E minor", {"op": "set", "target": "bass", "key": "E minor"}),
         ("switch the key of that clip to C# minor", {"op": "set", "target": "this", "key": "C# minor"}),
         ("change the genre of this clip to reggae", {"op": "set", "target": "this", "genre": "reggae"}),
+        (
+            "abeg change d key of dis clip to A minor",
+            {"op": "set", "target": "this", "key": "A minor"},
+        ),  # Pidgin
     ],
 )
 def test_a_setting_said_of_the_clip_or_a_part_is_theirs(text: str, want: dict[str, object]) -> None:

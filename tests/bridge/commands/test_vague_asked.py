@@ -33,6 +33,7 @@ def _asked(text: str) -> str:
         ("make the drums bounce a bit more", "swing the drums more"),
         ("the song needs to be exactly 30 seconds", "make the song 8 bars long"),
         ("make the drums a minute long", "make the drums 8 bars long"),
+        ("the song needs to be 30 seconds, its for an advert", "set the tempo to 120"),  # a reason after it
         ("make it sound more polished idk", "give me another one"),
         ("can you fix the odd bit near the end", "give me another one"),
         ("the chorus sucks, fix it", "vary the chorus"),
