@@ -34,6 +34,7 @@ from bridge.commands import (
     unsaid_fix,
 )
 from bridge.commands import reader as lr
+from bridge.commands.audio_words import warped_in_time
 from bridge.commands.bare_values import said_bare
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
@@ -199,6 +200,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best == "make" and CHANGED_TO.search(s):
         return ruled
+    if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
+        return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
         return ruled
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read

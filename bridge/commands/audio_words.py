@@ -41,10 +41,14 @@ LINED_UP = re.compile(
 # "make the sample line up with my beat", "lock this loop to the grid", "snap this audio to my tempo", "sync the
 # vocal to the song": a recording (sample, loop, break, audio, vocal) put in time with the song is warped; a part
 # lined up with the grid ("line the hats up to the grid") is quantized
+# "this live drum loop", "my old vinyl sample": a clip in hand said with what is on it is still the recording
 AUDIO_IN_TIME = re.compile(
-    r" (?:the|this|that|my)(?: selected)? (?:sample|samples|loop|loops|break|breakbeat|audio|recording|vocal|vocals|"
-    r"acapella|stem|clip)(?: \w+){0,4}? (?:up )?(?:with|to|in time with) (?:the |my |our )?"
-    r"(?:beat|grid|project|tempo|song|songs|song s|set|bpm|track)(?= )"
+    r" (?:the(?: selected)?|(?:this|that|my)(?: selected)?(?: (?!to |with |up )\w+){0,2}?) (?:sample|samples|loop|loops|"
+    r"break|breakbeat|audio|recording|vocal|vocals|acapella|stem|clip)(?: \w+){0,4}? (?:up )?(?:with|to|in time with) "
+    r"(?:the |my |our )?(?:beat|grid|project|tempo|song|songs|song s|set|bpm|track)(?= )"
+    r"|(?: make| get| have) (?:this|that|it|(?:the|my)(?: \w+){0,2}? (?:sample|loop|clip|recording|audio|vocal|acapella|break))"
+    r"(?: \w+){0,3}? match(?:es)? (?:the )?(?:speed|tempo|bpm|timing|pace) "
+    r"(?:of )?(?:the |my |our )?(?:project|song|set|session|track|beat)(?= )"
     r"|(?: line| lock| snap| sync| get| make) (?:the|this|that|my)(?: selected)? (?:sample|samples|loop|loops|break|breakbeat|audio|recording|"
     r"vocal|vocals|acapella)(?: \w+){0,3}? (?:in time|on (?:the )?grid|on tempo)(?= )"
 )

@@ -221,10 +221,12 @@ def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]]
 
 
 def _transpose(s: str) -> tuple[str, dict[str, Any]] | None:
-    interval = pw.interval_of(s)
+    m = _SEMITONES.search(
+        s
+    )  # "up 2 semitones, idk what a semitone is": the count said first, not the aside's
+    interval = pw.interval_of(s if m is None else s[: m.start() + 1])
     if interval is not None:
         return "transpose", dict(interval)
-    m = _SEMITONES.search(s)
     if m:
         n = int(m.group(2) or m.group(3))
         return "transpose", {"semitones": -n if (m.group(1) or m.group(4)) in ("down", "lower") else n}

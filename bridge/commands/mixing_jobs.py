@@ -5,7 +5,8 @@ in Live's own devices and mixer, not to its notes.
   compressor keyed from another track; a sidechain said with a duck or a pump ("sidechain the bass so it
   ducks on every beat", "pump the pad like a sidechain") stays the volume duck MuseAroo draws;
 - an effect put on a part ("more verb on the vox", "add some delay to the lead", "put an EQ on the hats",
-  "a compressor on the drums", "send the snare to the reverb bus");
+  "a compressor on the drums", "a glue comp on the drum bus", "a gate on the snare", "send the snare to the
+  reverb bus");
 - a part's sound processed by name ("eq the hats", "compress the drums", "pan the shaker left");
 - a part printed as audio ("bounce the drums to audio", "print stems", "freeze the bass track", "render
   the chords out"), gain staging ("gain stage the mix").
@@ -28,7 +29,8 @@ DUCK_ANSWER = f"{ANSWER}; it can draw a volume duck on every beat instead: 'duck
 
 _EFFECTS = (
     r"(?:reverb|verb|delay|echo|eq|equaliser|equalizer|compression|compressor|limiter|saturation|"
-    r"distortion|phaser|flanger|chorus effect|sidechain compression|side chain)"
+    r"distortion|phaser|flanger|chorus effect|sidechain compression|side chain|comp|glue comp|glue compressor|bus comp|"
+    r"multiband|transient shaper|exciter|de esser|deesser|noise gate|gate|bitcrusher|overdrive|ott)"
 )
 _SIDECHAIN = re.compile(r" (?:sidechain|side chain|sidechained|sidechaining)(?= )")
 # a sidechain said as the pumping it sounds like: MuseAroo's own duck

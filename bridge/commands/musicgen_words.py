@@ -48,7 +48,9 @@ _FOR_WHAT = re.compile(
     r"[\s,]+for (?:the|my|our|this|that|his|her|their|your) (?:[a-z]+ ){0,3}?(?:bit|part|section|exercise|lesson|"
     r"class|video|podcast|film|scene|game|show|intro|outro|verse|chorus|bridge|drop|breakdown|ending|end|start|"
     r"opening|singalong|assembly|concert|gig|performance|kids|students|pupils|project|track|song|tune|set|mix|reel|"
-    r"trailer|advert|montage|story|presentation|vlog|stream|cue|tape|album|ep|piece|demo|choir|dancers)s?$"
+    r"trailer|advert|montage|story|presentation|vlog|stream|cue|tape|album|ep|piece|demo|choir|dancers|vid|clip|"
+    r"tiktok|youtube|channel|short|post|ad|commercial|promo|slideshow|wedding|party|app|website|livestream|"
+    r"recipe|tutorial)s?$"
 )
 _POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
 
@@ -97,7 +99,7 @@ def prompt_after_trigger(s: str) -> str:
 
 STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "a sound of")
 _KEY_WORDS = re.compile(r"\s*,?\s*\b(?:in (?:the key of )?|key of )?_key_\b")
-_AT_TEMPO = re.compile(r",?\s+at (\d+)(?: bpm| beats per minute)?$")
+_AT_TEMPO = re.compile(r",?\s+(?:at |@ ?)(\d+)(?: bpm| beats per minute)?$")  # "..., 4 bars @ 105"
 _LENGTH = re.compile(
     r"\s*,?\s*\b(?:for |of |about |around )?(?:a |an )?\d+ ?(?:bars?|measures?|seconds?|secs?)(?: long)?\b"
 )

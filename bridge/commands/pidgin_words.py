@@ -32,7 +32,8 @@ _NOTE_BEFORE = (
 # a place after "d" is always "the" ("in d verse", "from d top")
 _PLACE = r"(?:intro|verse|chorus|hook|bridge|drop|outro|breakdown|pre|first|second|third|last|top|start|end|middle|whole)"
 _D = re.compile(
-    rf"(?<!['’])(?:{_NOTE_BEFORE}\bd\b(?![#♯♭'’]| ?\d)(?= (?!{_NOTE_AFTER}\b)[a-z])|(?<!['’])\bd\b(?= {_PLACE}s?\b))",
+    rf"(?<!['’])(?:{_NOTE_BEFORE}\bd\b(?![#♯♭'’]| ?\d)(?= (?!{_NOTE_AFTER}\b)[a-z])|(?<!['’])\bd\b(?= {_PLACE}s?\b)"
+    r"|(?<!['’])\bd\b(?= (?:key|scale) of\b))",  # "change d key of this clip": the key of it
     re.I,
 )
 _E = re.compile(

@@ -31,7 +31,7 @@ from bridge.commands.pidgin_words import pidgin
 from bridge.commands.role_words import described
 from bridge.commands.slang_words import slang
 from bridge.commands.terse_pairs import paired
-from bridge.commands.theory_words import related
+from bridge.commands.theory_words import related, tuned
 
 # a texted word -> the word meant (whole words, any case); "" drops it (a laugh, a sign-off)
 TEXTED = {
@@ -244,5 +244,5 @@ def plain(heard: str) -> str:
     role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, an engineer's numbers: ``engineer_words``, and a producer's slang:
     ``slang_words``, said plainly; a terse pair of changes, "louder kick softer hats", as two requests:
     ``terse_pairs``)."""
-    said = related(engineered(described(learned(slang(pidgin(texted(heard)))))))
+    said = tuned(related(engineered(described(learned(slang(pidgin(texted(heard))))))))
     return paired(said) or said

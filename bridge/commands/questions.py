@@ -148,8 +148,8 @@ _REMARK = re.compile(
 )
 # files and sites, said in the first clause ("render the cue to an mp3", "download this beat from
 # youtube"): Live's export or the browser's, even with a part named; a later clause is left out alone
-_ELSEWHERE = re.compile(
-    r" (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
+_ELSEWHERE = re.compile(  # ("an audio loop of waves for my tiktok": what it is for, no site used)
+    r"(?<! for my)(?<! for our)(?<! for the)(?<! for a) (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
     r"dropbox|spotify|bandcamp|instagram|tiktok|google drive|cd|usb) "
 )
 # never MuseAroo's, asked as help or not: printing, sheet music, lyrics, tuning an instrument

@@ -93,9 +93,17 @@ _AS_INSTEAD = re.compile(
 )
 
 
+# the setting said first and then whose it is: "change the key of this clip to F# minor", "set the genre of the
+# bass to funk": the clip or part so set ("the key of the song" stays Live's)
+_SETTING_OF = re.compile(
+    rf" ({'|'.join(SET_VERBS)}) the (?:key|scale|genre|style) of ((?:the |my )(?:{_PARTS})|{_THIS})(?: clip| loop| one)? (?=to |into |in |as )"
+)
+
+
 def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     """A new setting of a part or of the song, or None ("this clip i want redone as house": its object first)."""
     s = _REDONE.sub(r" redo \1", _AS_INSTEAD.sub(r" redo \1 as ", s))
+    s = _SETTING_OF.sub(r" \1 \2 ", s)
     m = _TARGET.search(s)
     made = _NEW_ONE.search(s) is not None  # "write a whole song in the style of house": a new one's genre
     if m is None and _NAMED_SETTING.search(s) and genres and not made:  # "change the genre to reggae"

@@ -29,6 +29,10 @@ _MIX_MASTER = re.compile(
     rf"|(?:master|mix) {_WHOLE}(?: down)?(?: (?:properly|for me|please|for (?:spotify|streaming|radio|release|vinyl|"
     r"the club|apple music|soundcloud|youtube))| $))"
 )
+# the whole record said as the thing mixed or mastered ("the whole tune", "my beat"): no part there
+_WHOLE_RECORD = re.compile(
+    r" (?:the whole|the entire|my|our|this whole) (?:song|track|tune|beat|record|thing|project)(?= )"
+)
 # sounds found, bought or fetched elsewhere: "find me some vinyl samples", "look for a good 808 pack"
 _SOUNDS = (
     r"(?:sample packs?|samples|packs?|drum kits?|kits|presets?|plugins?|vsts?|loop packs?|one shots?|"
@@ -72,6 +76,8 @@ def studio_job(s: str) -> bool:
     found = _FIND.search(padded) or _FETCHED.search(padded)  # "hunt down a drum kit": the sounds' words name
     # no part to change
     rest = padded if found is None else f"{padded[: found.start()]} {padded[found.end() :]}"
+    if _MIX_MASTER.search(padded):  # "mix and master the whole tune": the record, not the melody
+        rest = _WHOLE_RECORD.sub(" ", rest)
     if any(f" {w} " in rest for w in _SAID) or _OUT_OF_MIX.search(padded):
         return False
     return found is not None or any(p.search(padded) for p in (_MIX_MASTER, _OUTSIDE))

@@ -4,6 +4,10 @@
 major" is C major. ``related(text)`` says the related key in place of its relation and lets the key
 it was counted from go, so the one key left is the one asked for. A relation said with no key named,
 or with a key of the same mode ("in C minor ... the relative minor"), is left as said (asked about).
+
+A guitarist's tuning (``tuned(text)``): "tune this down a whole step" is the clip transposed ("tune" there is
+the verb, never the melody), and a tuning said beside the request ("we're in D standard now", "the guitars are
+in drop C") names no key, part or section: it is left out ("drop" is no section there).
 """
 
 from __future__ import annotations
@@ -41,3 +45,27 @@ def related(text: str) -> str:
         cut = key.start() if key.start() < relation.start() else key.start() - len(text) + len(out)
         return out[:cut] + out[cut + len(key.group(0)) :]
     return text
+
+
+_NOTE = r"[A-Ga-g](?:#|b|♯|♭| sharp| flat)?"
+_TUNING = rf"(?:(?:drop|open) {_NOTE}|{_NOTE} standard|standard|dadgad)(?: tuning)?"
+# a tuning said beside the request: ", we're in D standard now", "(the guitar is tuned to drop C)"
+_TUNING_SAID = re.compile(
+    rf"[\s,;(-]*(?:(?:we|i|it|they|the guitars?|my guitars?|the bass|my bass)(?:'re|'m|'s| are| am| is| re| m| s)?\s+)?"
+    rf"(?:now\s+)?(?:in|tuned (?:down |up )?to|tuned (?:down |up )?in|using|playing in)\s+{_TUNING}(?:\s+now)?\b\)?",
+    re.I,
+)
+# "tune it down a whole step", "tune the bass up 2 semitones": the verb, then what is moved and which way
+_TUNE = re.compile(
+    r"\btune ((?:it|this|that|them|everything|(?:this|that) \w+(?: \w+)?|the (?!(?:guitar|bass guitar|ukulele|violin|"
+    r"piano|drums?|drum kit|cello)\b)\w+(?: \w+)?) (?:up|down))\b",
+    re.I,
+)  # ("tune my guitar down", "tune the drums up": an instrument in the room, refused as before)
+
+
+def tuned(text: str) -> str:
+    """The sentence with "tune <it> down" said as a transpose and a guitar tuning said beside it left out."""
+    said = _TUNE.sub(r"transpose \1", text)
+    if said == text and not re.search(r"\b(?:transpose|shift|move|pitch|tune)\b", text, re.I):
+        return text  # a tuning is only left out beside a pitch move ("a drop d riff" is a sound)
+    return " ".join(_TUNING_SAID.sub("", said).split())

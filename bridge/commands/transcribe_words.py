@@ -38,11 +38,13 @@ STEMS = {"bass": "bass", "bassline": "bass", "bass line": "bass", "drums": "drum
 STEM_KINDS = {"bass": "bass", "drums": "drums", "vocals": "melody", "piano": "piano", "guitar": "auto"}
 # what the audio is, said of the clip itself: "turn this bass line into midi", "the drum loop to midi"
 KIND_WORDS = (
-    # hand drums are drums to transcribe ("this tabla loop", "the congas"): hits, not pitched notes
+    # hand drums and hand percussion are drums to transcribe ("this tabla loop", "the congas", "this shekere
+    # loop", "the cowbell recording"): hits, not pitched notes
     (
         "drums",
         r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembes?|"
-        r"cajon|shakers?|tambourines?|hand drums?",
+        r"cajons?|shakers?|tambourines?|hand drums?|shekeres?|cabasas?|maracas?|guiros?|cowbells?|agogos?|claves|"
+        r"timbales|talking drums?|darbukas?|doumbeks?|frame drums?|bodhrans?|taikos?|udus?|percussion loop",
     ),
     ("bass", r"bass ?line|bass|sub"),
     ("piano", r"piano(?! roll)|keys|rhodes"),

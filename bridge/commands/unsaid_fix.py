@@ -18,14 +18,14 @@ import re
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
 from bridge.commands.region_words import SECTIONS
-from bridge.commands.vague_words import OPERATIONS, SOMETHING
+from bridge.commands.vague_words import OPERATIONS, SOMETHING, placed
 
 QUESTION = (
     "(e.g. 'make the drums busier in the chorus' or 'give me another one') what should change, and where?"
 )
 
 _UNNAMED = (
-    r"(?:it|this|that|them|everything|this one|things?|stuff|the (?:thing|things|bit|bits|part|parts|spot|stuff|"
+    r"(?:it|this|that|them|everything|this one|things?|stuff|the (?:\w+ )?(?:thing|things|bit|bits|part|parts|spot|stuff|"
     r"middle|end|ending|start|beginning|whole thing|problem|issue)|whatever|what(?:ever)? (?:is|s) (?:wrong|off))"
 )
 # "fix it", "sort the thing out", "fix whatever sounds weird", "do your magic on it" ("fix the pitch on my
@@ -38,8 +38,8 @@ _FIX = re.compile(
 # "make it better", "get this to hit different", "make it pop": a wish with no way said
 _WISH = re.compile(
     r" (?:make|get|have) (?:it|this|that|everything|the whole thing)(?: to)? (?:sound |feel )?"
-    r"(?:a lot |a bit |a little |way |so much |much )?(?:better|nicer|good|great|right|work|pop|slap|bang|fire|special"
-    r"|professional|pro|hit different|hit|vibe) "
+    r"(?:a lot |a bit |a little |way |so much |much )?(?:more |less )?(?:better|nicer|good|great|right|work|pop|slap|bang|"
+    r"fire|special|professional|pro|polished|legit|finished|radio ready|expensive|amateur|hit different|hit|vibe) "
 )
 # "something is off", "somethings wrong with it", "it needs something"
 _FAULT = re.compile(
@@ -72,7 +72,8 @@ def question(s: str) -> str | None:
 # "the bridge is a bit naff, sort it out", "the hats are dodgy, can you fix them": a part or a place named,
 # a verdict that says no direction, and a fix asked: what should change is still not said
 _VERDICT = re.compile(
-    r" (?:naff|rubbish|crap|crappy|bad|dodgy|off|wrong|weird|meh|lame|not working|not right|not great|"
+    r" (?:naff|rubbish|crap|crappy|bad|dodgy|off|wrong|weird|meh|lame|sucks|suck|sucky|trash|garbage|awful|terrible|"
+    r"horrible|mid|wack|whack|not working|not right|not great|"
     r"not good|doesn ?t work|does not work|isn ?t working|is not working|(?:isn|aren|doesn) ?t (?:right|good|great|work)) "
 )
 _FIX_NAMED = re.compile(
@@ -91,10 +92,16 @@ def named_question(s: str) -> str | None:
     named = [w for w in _NAMES if f" {w} " in padded]
     if not named or any(f" {w} " in padded for w in _WAYS - {"fix", "sort", "redo", "rework", "tidy"}):
         return None
-    return f"(e.g. 'make it busier' or 'give me another one') what should change in the {max(named, key=len)}, and how?"
+    name = max(named, key=len)
+    if name in SECTIONS:  # "the breakdown sucks, fix it": a change there, or the section again
+        return f"(e.g. 'make the drums busier in the {name}' or 'vary the {name}') what should change in the {name}?"
+    if name in v.PARTS or name in co.VOICES:  # "the hats are awful, sort them out": that part's own ways
+        return f"(e.g. 'make the {name} busier' or 'make the {name} simpler') what should change in the {name}, and how?"
+    return f"(e.g. 'make it busier' or 'give me another one') what should change in the {name}, and how?"
 
 
 def no_way_said(s: str) -> bool:
-    """Whether a normalised sentence asks for a fix and says no way (either question above): no learned
-    guess of a way ("the breakdown is not good, fix it": simpler?) may act on it."""
-    return question(s) is not None or named_question(s) is not None
+    """Whether a normalised sentence asks for a fix and says no way (either question above, or a wish for a
+    place in the mix, a groove or a length in seconds: ``vague_words.placed``): no learned guess of a way
+    ("the breakdown is not good, fix it": simpler? "get the drums to bop": busier?) may act on it."""
+    return question(s) is not None or named_question(s) is not None or placed(s) is not None

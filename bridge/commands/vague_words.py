@@ -10,6 +10,10 @@ The rule is the frame, not the word: "make/get/turn <it, this, a part, a section
 vocabulary does not know it) or a word of feeling the vocabulary knows only as a sound to describe
 (musicgen's "dark", "warm", "epic"). Words that are operations ("busier", "harder", "jazzier",
 "half time") are not caught. ``vague_question`` gives the question, or None.
+
+Three wishes more are asked the same way (``placed``): a place in the mix ("make it sit better in the mix":
+louder or softer, and which part), a groove ("make it bounce more": more swing, more notes or another feel),
+and a length said in seconds ("the music needs to be 15 seconds": how many bars, at which tempo).
 """
 
 from __future__ import annotations
@@ -65,6 +69,50 @@ _SLANG = re.compile(
     rf"{_LEAD}(?:make|get|have) ({_TARGET}) (?:to )?(?:slap|bang|knock|bump|pop|hit different|go hard|go off|cook|vibe|groove|hit)"
     r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|different|better))?(?: please)? $"
 )
+# a place in the mix wished for with no way said: "make it sit better in the mix", "help the bass cut through",
+# "get the chords to blend in more" (louder or softer, and of which part, is asked)
+_IN_THE_MIX = re.compile(
+    rf"{_LEAD}(?:make|get|help|have|let) ({_TARGET}) (?:to )?(?:sit|fit|blend|gel|glue|cut|poke|stand|sound|come)"
+    r"(?: (?:in|through|out|together|forward|back))?(?: (?:a bit |a little |much |way )?(?:better|nicer|right|more|less))?"
+    r"(?: (?:in|into|with) (?:the|my) (?:mix|track|song|beat|rest))?(?: please)? $"
+)
+# a groove wished for: "make it bounce more", "get the drums to bop" (more swing, more notes or another feel)
+_BOUNCE = re.compile(
+    rf"{_LEAD}(?:make|get|have|let) ({_TARGET}) (?:to )?(?:bounce|bop|sway|skank|bounce around)"
+    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|better))?(?: please)? $"
+)
+# a length said in seconds or minutes, which MuseAroo counts in bars: "the music needs to be exactly 15
+# seconds", "make the song 30 secs long" (how many bars that is, at which tempo, is asked)
+_TIMED = re.compile(
+    rf"^ (?:(?:can|could) you |please |so |ok )*(?:(?:make|get|cut|trim) )?({_TARGET}|(?:the|my) music)"
+    r"(?: (?:needs|has|have|got) to be| should be| must be| to| has to last| needs to last| to last| down to)?"
+    r" (?:exactly |about |around |roughly |just |only |under |no more than )?(?:\d+|a|an|half a) "
+    r"(?:seconds?|secs?|minutes?|mins?)(?: long)?(?: please)?"
+    r"(?: (?:its|it s|it is|thats|that s|this is) for (?:a|an|the|my|our) (?:\w+ ){0,2}?\w+)? $"  # "..., its for a reel"
+)
+
+
+def placed(s: str) -> str | None:
+    """The question for a wish about the mix, a groove, or a length in seconds (above), or None."""
+    mixed = _IN_THE_MIX.match(s)
+    if mixed is not None and (" mix " in s or mixed.group(1) in ("it", "this")):  # "make the chords fit": no
+        it = _the(_part(mixed.group(1)))
+        which = "" if _part(mixed.group(1)) else ", and on which part"
+        return (
+            f"(e.g. 'make {it} louder', 'make {it} softer' or 'make {it} simpler') what should change{which}?"
+        )
+    bounced = _BOUNCE.match(s)
+    if bounced is not None:
+        it = _the(_part(bounced.group(1)))
+        return f"(e.g. 'swing {it} more', 'make {it} busier' or 'give me another one') more swing, more notes, or another feel?"
+    timed = _TIMED.match(s)
+    if timed is not None:
+        part = _part(timed.group(1))
+        it = f"the {part}" if part and part != "all" else "the song"
+        return f"(e.g. 'make {it} 8 bars long' or 'set the tempo to 120') how many bars should that be, at which tempo?"
+    return None
+
+
 # words of feeling the vocabulary knows as sounds to describe (musicgen prompts), not as operations
 BRIGHT = frozenset({"happy", "bright", "uplifting", "hopeful", "sweet", "cheerful", "joyful", "sunny", "light",
                     "positive", "fun"})  # fmt: skip
@@ -115,6 +163,9 @@ _SOMEHOW = re.compile(
 def vague_question(s: str, unknown: list[str]) -> str | None:
     """A question for a feeling asked for with no operation that gets it, or None; ``unknown`` are
     the sentence's words no command uses."""
+    where = placed(s)  # "make it sit better in the mix", "make it bounce more", "it needs to be 15 seconds"
+    if where is not None:
+        return where
     somehow = _SOMEHOW.match(s)
     if somehow is not None:  # which way is not said
         return _what(_part(somehow.group(1)))
