@@ -9,9 +9,9 @@ Where the weights come from, first that applies:
 3. the published name, :data:`PUBLISHED`.
 
 The model loads once per process, on first use or in the background from :func:`warm` (the daemon
-calls it at start), quietly (no progress bar on stderr). It reads through the ONNX export that
-``make setup`` writes (``onnx_forward.py``: the trace's numbers within 1e-4, faster again) when that is
-there; else the model is traced (``traced.py``: the same numbers in about half the eager time). torch
+calls it at start), quietly (no progress bar on stderr). With ``MUSEAROO_ENCODER_ONNX=1`` it reads through the
+ONNX export that ``make setup`` writes (``onnx_forward.py``: the trace's numbers within 1e-4); else
+(the default) the model is traced (``traced.py``: the same numbers in about half the eager time). torch
 and transformers are imported then, never when this module is imported.
 """
 

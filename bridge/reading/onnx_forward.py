@@ -3,10 +3,11 @@
 ``make setup`` (``tools/export_encoder.py``) exports the model's forward (input_ids, attention_mask
 -> last hidden state, any batch and length) once to MuseAroo's cache folder, named by the weights'
 hash (``~/.cache/musearoo/encoder/``; the file is about 90 MB and never committed). The encoder reads
-through it when it is there and loads (graph optimisations on, one thread, fp32: the head was trained
-on fp32 vectors; no quantising); when it is missing, stale (other weights, other name), unreadable or
-turned off (``MUSEAROO_ENCODER_ONNX=0``), the frozen trace reads instead (``traced.py``), with one log
-line. The export is kept only when its numbers are the trace's within :data:`TOLERANCE`.
+through it when ``MUSEAROO_ENCODER_ONNX=1`` and the file is there and loads (graph optimisations on,
+one thread, fp32: the head was trained on fp32 vectors; no quantising); when it is off (the default:
+its p99 over the written sentences was not yet lower than the trace's, docs/benchmarks/commands.md),
+missing, stale (other weights, other name) or unreadable, the frozen trace reads (``traced.py``),
+with one log line. The export is kept only when its numbers are the trace's within :data:`TOLERANCE`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bridge.reading.traced import PROBES, TRACE_WITH, Forward
 
 log = logging.getLogger(__name__)
 
-ENV = "MUSEAROO_ENCODER_ONNX"  # "0": the trace reads even when the export is there
+ENV = "MUSEAROO_ENCODER_ONNX"  # "1": read through the export when it is there; else the trace reads
 OPSET = 17
 TOLERANCE = 1e-4  # max |difference| of a hidden state vs the trace (measured: about 3e-6)
 WEIGHTS = ("config.json", "model.safetensors")
@@ -47,13 +48,13 @@ def path_for(where: str) -> Path | None:
 
 
 def wanted() -> bool:
-    return os.environ.get(ENV, "1").strip() != "0"
+    return os.environ.get(ENV, "").strip() == "1"
 
 
 def load(where: str) -> Forward | None:
     """The exported forward of the weights in ``where``, or None (one log line) when the trace must read."""
     if not wanted():
-        log.info("sentence encoder: %s=0, the trace reads", ENV)
+        log.info("sentence encoder: the trace reads (%s=1 reads through the ONNX export)", ENV)
         return None
     path = path_for(where)
     if path is None or not path.is_file():

@@ -34,7 +34,7 @@ def small() -> tuple[Any, Any]:
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MUSEAROO_CACHE_DIR", str(tmp_path / "analysis"))
-    monkeypatch.delenv(onnx_forward.ENV, raising=False)
+    monkeypatch.setenv(onnx_forward.ENV, "1")
     return tmp_path / "encoder"
 
 
@@ -93,14 +93,17 @@ def test_a_missing_or_unreadable_export_leaves_the_trace_with_one_line(cache, ca
     assert len(caplog.records) == 1 and "unreadable" in caplog.records[0].getMessage()
 
 
-def test_the_switch_turns_a_good_export_off(small, cache, monkeypatch) -> None:
+def test_a_good_export_is_read_only_when_switched_on(small, cache, monkeypatch) -> None:
     model, tokenizer = small
     where = encoder.source()
     path = onnx_forward.path_for(where)
     assert path is not None
     onnx_forward.export(model, tokenizer, traced.eager(model), path)
     assert onnx_forward.load(where) is not None
-    monkeypatch.setenv(onnx_forward.ENV, "0")
+    for off in ("0", "", "yes"):
+        monkeypatch.setenv(onnx_forward.ENV, off)
+        assert onnx_forward.load(where) is None
+    monkeypatch.delenv(onnx_forward.ENV)
     assert onnx_forward.load(where) is None
 
 
@@ -123,10 +126,11 @@ def test_the_encoder_reads_through_setups_export_with_the_traces_numbers(tmp_pat
     path = onnx_forward.path_for(encoder.source())
     if path is None or not path.is_file():
         missing(f"no encoder export at {path} (make setup writes it: tools/export_encoder.py)")
-    how, exported = _reads({"HF_HUB_OFFLINE": "1"})
+    on = {"HF_HUB_OFFLINE": "1", onnx_forward.ENV: "1"}
+    how, exported = _reads(on)
     assert how == "onnx"
     how, trace = _reads({"HF_HUB_OFFLINE": "1", onnx_forward.ENV: "0"})
     assert how == "trace"
     assert np.abs(exported - trace).max() < 1e-5
-    how, _ = _reads({"HF_HUB_OFFLINE": "1", "MUSEAROO_CACHE_DIR": str(tmp_path / "analysis")})
+    how, _ = _reads({**on, "MUSEAROO_CACHE_DIR": str(tmp_path / "analysis")})
     assert how == "trace"  # no export in this cache: the trace reads
