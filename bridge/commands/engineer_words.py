@@ -9,6 +9,7 @@
 - a tempo by a signed number: "+4 bpm", "-6 bpm" ("up 4 bpm", "down 6 bpm");
 - "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own);
 - "dnb beat, 174, 16 bars": a number alone in a list that makes a part is its tempo (40..240);
+- a score's measures, "mm. 9-16", "m. 17", and the German "8 Takt" (bars);
 - "4 alternates" (takes); a note headed by its part: "bass: remake it in reggae" (the bass remade),
   "bass: 4 alternates" (of the bass).
 
@@ -56,6 +57,11 @@ ENGINEER = (
     (re.compile(r"\b(\d+|two|three|four|five|six|a few|some|more|a couple of) (?:alternates|alts)\b", re.I), r"\1 alternate takes"),
     # "split this into 4 stems": the default split (vocals, drums, bass, other)
     (re.compile(r"\b(in(?:to)?|as) (?:4|four) stems\b", re.I), r"\1 stems"),
+    # a score's measure numbers, "mm. 9-16", "m. 17" (a composer's, or an orchestrator's note), and the German
+    # "8 Takt": measures and bars (a letter m standing before a number only)
+    (re.compile(r"(?<![\w.])mm\.? ?(?=\d)", re.I), "measures "),
+    (re.compile(r"(?<![\w.])m\. ?(?=\d)", re.I), "measure "),
+    (re.compile(r"\b(\d+) takte?\b", re.I), r"\1 bars"),
 )  # fmt: skip
 
 

@@ -97,8 +97,14 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'set the tempo to 120') what tempo?",
     ),
 )
+# what may follow "clean up the hats" and leave it the same wish: a complaint, a place ("..., they're messy",
+# "..., bit of a mess", "... in measures 9 12")
+_CLEAN_REST = (
+    r"(?: (?:they|theyre|it|its|bit|a bit|kinda|kind of|too|sounds?|are|is|in|on|over|for|from)\b[\w ]*)?"
+)
 _CLEAN_UP = re.compile(
-    r"^ (?:just |only )?clean (?:up|out) (?:the |my )?(\w+(?: \w+)?) $|^ (?:just |only )?clean (?:the |my )?(\w+(?: \w+)?) (?:up|out) $"
+    rf"^ (?:just |only )?clean (?:up|out) (?:the |my )?(\w+(?: \w+)?){_CLEAN_REST} $"
+    rf"|^ (?:just |only )?clean (?:the |my )?(\w+(?: \w+)?) (?:up|out){_CLEAN_REST} $"
 )
 _MORE_OF = re.compile(r"^ (more|less) (?:of )?(?:the |my )?(\w+(?: \w+)?) $")
 VOICE_WORDS = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "clap", "crash", "shaker", "percussion",
