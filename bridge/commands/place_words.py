@@ -68,7 +68,9 @@ EVERY = re.compile(  # groups: a number, other|single, phrase, bar
 )
 _EVERY_LAST = re.compile(rf" (?:every|each) {_NUM} $")  # the count said last, with no unit: bars
 FILL_WORDS = ("fill", "fills", "drum fill", "drum fills")
-_ROLL = re.compile(r" (?:drum |snare |tom )?rolls? (?!off |back |out |up |down |over )")  # never "roll off the lows"
+_ROLL = re.compile(
+    r" (?:drum |snare |tom )?rolls? (?!off |back |out |up |down |over )"
+)  # never "roll off the lows"
 FILLEVERY = {4: "4", 8: "phrase"}  # the generate option fills (engines.music.FILLS)
 
 

@@ -58,7 +58,9 @@ def load(where: str) -> Forward | None:
         return None
     path = path_for(where)
     if path is None or not path.is_file():
-        log.info("sentence encoder: no ONNX export for %s (make encoder-onnx writes it): the trace reads", where)
+        log.info(
+            "sentence encoder: no ONNX export for %s (make encoder-onnx writes it): the trace reads", where
+        )
         return None
     return session_forward(path)
 
