@@ -10,7 +10,7 @@ Where the weights come from, first that applies:
 
 The model loads once per process, on first use or in the background from :func:`warm` (the daemon
 calls it at start), quietly (no progress bar on stderr). With ``MUSEAROO_ENCODER_ONNX=1`` it reads through the
-ONNX export that ``make setup`` writes (``onnx_forward.py``: the trace's numbers within 1e-4); else
+ONNX export that ``make encoder-onnx`` writes (``onnx_forward.py``: the trace's numbers within 1e-4); else
 (the default) the model is traced (``traced.py``: the same numbers in about half the eager time). torch
 and transformers are imported then, never when this module is imported.
 """
