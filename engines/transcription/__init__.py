@@ -150,10 +150,9 @@ def _pitched(
 ) -> list[TranscribedNote]:
     """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
     curve = flux(y)
-    attacks = accents(curve, post.n_frames, FRAMES_PER_S) if kind in ("melody", "bass") else None
-    if attacks is not None:
+    if kind in ("melody", "bass"):
         levels = levels_db(y, post.n_frames, HOP)
-        tracks = mono.track(post, kind, key_classes, attacks, levels)
+        tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
         energy_db = ends.pitch_energy_db(y, post.n_frames)
         if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail
             tracks = vibrato.joined(tracks, post)
@@ -165,11 +164,7 @@ def _pitched(
         tracks = ends.releases(poly.joined(tracks, post, energy_db), energy_db, fundamental_db)
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     notes = to_notes(post, tracks, starts_s, with_bends=with_bends)
-    if attacks is None:
-        return notes
-    if kind == "melody":  # a held note's tremolo or swell leaves no second note on its key
-        return mono.fragments_joined(one_at_a_time(notes), attacks)
-    return one_at_a_time(notes)
+    return one_at_a_time(notes) if kind in ("melody", "bass") else notes
 
 
 def _retuned_back(notes: list[TranscribedNote], cents: float) -> list[TranscribedNote]:
