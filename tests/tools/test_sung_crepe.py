@@ -1,4 +1,4 @@
-"""The fresh3 sung half and issue 54's pitch-tracker bench (tools/bench/transcription_crepe)."""
+"""The fresh3 and fresh4 sung halves and issue 54's pitch-tracker bench (tools/bench/transcription_crepe)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from tools.corpus import sung_set
 from tools.corpus.singer import VOWELS
 
 
-def test_fresh3_shares_nothing_with_the_earlier_halves() -> None:
-    fresh3 = sung_set.FRESH["fresh3"]
-    older = [h for name, h in sung_set.FRESH.items() if name != "fresh3"]
+@pytest.mark.parametrize("name", ["fresh3", "fresh4"])
+def test_a_fresh_half_shares_nothing_with_the_earlier_halves(name: str) -> None:
+    fresh3 = sung_set.FRESH[name]
+    older = [h for other, h in sung_set.FRESH.items() if other != name]
     seeds = {*sung_set.TUNE_SEEDS, *sung_set.TEST_SEEDS, *(s for h in older for s in h.seeds)}
     centres = {*sung_set.TUNE_RANGES.values(), *sung_set.TEST_RANGES.values()}
     centres |= {c for h in older for c in h.ranges.values()}

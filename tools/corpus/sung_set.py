@@ -7,7 +7,7 @@ MIDI as pitch bends; ``synth``: tools/corpus/singer's synthetic voice (formants,
 legato re-articulations by a level dip). The truth is each note's written pitch and times.
 Tune and test halves share no seed, no voice range and no soundfont-and-patch; nor does the ``fresh``
 half (made later, once the test half had been scored three times), whose singer also sings other vowels,
-nor do ``fresh2`` and ``fresh3`` (each made before it was first measured):
+nor do ``fresh2``, ``fresh3`` and ``fresh4`` (each made before it was first measured):
     .venv/bin/python -m tools.corpus.sung_set [--out DIR]   (renders the halves into the cache)
 """
 
@@ -97,6 +97,17 @@ FRESH = {
         (76, 100, 126),
         (-18.0, 22.0, -5.0, 38.0, -32.0, 12.0),
         "EOU",
+    ),
+    # issue 54, the join of short touching notes (a62): made before it was first measured; csound's
+    # GM bank Lead 6 (voice) and Pad 7 (halo), OPL3's Pad 4 (choir), MuseScore_General_Lite's and
+    # TimGM6mb's Pad 7 (halo); the singer's lax front, front rounded and central vowels
+    "fresh4": FreshHalf(
+        (("csound", 85), ("csound", 94), ("opl3", 91), ("musescore", 94), ("timgm", 94)),
+        {"lyric-baritone": 55, "countertenor": 67},
+        (501, 502, 503, 504, 505, 506),
+        (70, 92, 138),
+        (-8.0, 18.0, -28.0, 33.0, -14.0, 3.0),
+        "Iy@",
     ),
 }
 SPLITS = ("tune", "test", *FRESH)
