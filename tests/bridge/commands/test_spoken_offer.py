@@ -61,3 +61,9 @@ def test_where_whisper_wrote_no_command_and_scores_pocketsphinxs_next_its_best_i
 def test_a_bad_offer_is_named() -> None:
     with pytest.raises(ValueError, match="'whisperr'"):
         second_choice(None, None, [], "whisperr")
+
+
+def test_the_daemons_question_offers_whispers_likeliest_command() -> None:
+    """The daemon's pair (v62a) asks between pocketsphinx's reading and what Whisper wrote."""
+    d, _ = agree(SPHINX, WROTE, SCORES, DAEMON)
+    assert d.kind == "ask" and [c.action for c in d.choices] == ["generate", "cancel"]
