@@ -12,7 +12,9 @@ as said, offered as "a metal lead" or "the metal lead"). ``AgreeLimits.offer`` c
   else as "sphinx";
 - "whisper": the command Whisper scores best of all (any source) that is not the first; else as "sphinx".
 
-Only a question's choices change: nothing asked acts, and nothing acted on is asked.
+Only a question's choices change: nothing asked acts, and nothing acted on is asked. The daemon's pair
+offers "whisper" (``agreeing.LIMITS``): on the studio benchmark's held-out voices its questions offered the
+command said 4 more times in 360, with the same questions (docs/benchmarks/voice.md, v62a).
 """
 
 from __future__ import annotations
