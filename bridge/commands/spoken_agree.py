@@ -40,8 +40,8 @@ when it wins clearly on both sides:
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
 
-Otherwise it asks between the two best ("did you mean ... or ...?"): that candidate, then pocketsphinx's
-best when they differ, else Whisper's next. With no command among the candidates it refuses, and with
+Otherwise it asks between two ("did you mean ... or ...?"): that candidate, then the second
+``AgreeLimits.offer`` picks (``spoken_offer``). With no command among the candidates it refuses, and with
 only suggestions too, unless Whisper scores the best within ``whisper_fit`` of what it wrote. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
@@ -59,6 +59,7 @@ from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
 from bridge.commands.spoken_check import sure_unless_disputed
+from bridge.commands.spoken_offer import second_choice
 from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
@@ -86,6 +87,7 @@ class AgreeLimits:
     # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
     whisper_lead: float = -1.0  # Whisper's best of pocketsphinx's readings leads by this (<0: off)
     written_margin: float | None = None  # sphinx_margin for Whisper's own command (``spoken_ties``, v61a)
+    offer: str = "sphinx"  # the question's second choice (``spoken_offer``: "sphinx", before v62a)
 
 
 @dataclass
@@ -257,9 +259,7 @@ def judge(
         return _checked(alone, sphinx_best, said, limits), alone.text  # Whisper is sure of it (part H)
     if whisper_leads(first, others, free, limits) and not says_a_value(first.intent):
         return _checked(first, sphinx_best, said, limits), first.text  # Whisper's scores break the tie (v58a)
-    other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
-    if other is None or not other.intent.understood:
-        other = others[0] if others else None
+    other = second_choice(first, sphinx_best, commands, limits.offer)  # the question's second (v62a)
     choices = (first.intent,) if other is None else (first.intent, other.intent)
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
 

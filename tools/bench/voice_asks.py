@@ -138,7 +138,7 @@ def tried(rows: list[dict[str, Any]], change: str) -> None:
     and pocketsphinx alone; each misheard act and wrong read-back of a changed limit listed."""
     name, values = change.split("=")
     conditions = ("all", "clean", "room", "song")
-    for value in (getattr(LIMITS, name), *(float(v) for v in values.split(","))):
+    for value in (getattr(LIMITS, name), *(_value(v) for v in values.split(","))):
         limits = replace(LIMITS, **{name: value})
         decided = {r["wav"]: pair_decision(r, limits) for r in rows}
         for condition in conditions:
@@ -152,6 +152,14 @@ def tried(rows: list[dict[str, Any]], change: str) -> None:
     for condition in conditions:
         sub = [r for r in rows if condition in ("all", r["entry"]["condition"])]
         print("  " + line(f"pocketsphinx alone, {condition}", rates(sub, sphinx_decision)))
+
+
+def _value(text: str) -> float | str:
+    """A limit's value as given: a number, else a word (``offer=whisper``)."""
+    try:
+        return float(text)
+    except ValueError:
+        return text
 
 
 def main() -> None:

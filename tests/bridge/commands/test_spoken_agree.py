@@ -274,10 +274,16 @@ def test_the_pair_does_not_act_on_a_sure_pocketsphinx_reading_whisper_scores_bad
         def transcribe(self, audio: Any) -> str:
             return "soul lead"
 
-    pair = Agreeing(Sure(), whisper)  # type: ignore[arg-type]
-    heard = hear(read_speech_wav(speak("stop", tmp_path)), pair, "pair")
+    from dataclasses import replace
+
+    from bridge.commands.agreeing import LIMITS as DAEMON
+
+    audio = read_speech_wav(speak("stop", tmp_path))
+    heard = hear(audio, Agreeing(Sure(), whisper), "pair")  # type: ignore[arg-type]
     assert heard.decision.kind == "ask" and heard.intent.action == "stop"
-    assert [c.heard for c in heard.decision.choices][1] == "soul lead"
+    before = Agreeing(Sure(), whisper, replace(DAEMON, offer="sphinx"))  # type: ignore[arg-type]
+    asked = hear(audio, before, "pair").decision  # the question before v62a offers pocketsphinx's best
+    assert asked.kind == "ask" and [c.heard for c in asked.choices] == ["stop", "soul lead"]
 
 
 @pytest.mark.parametrize(

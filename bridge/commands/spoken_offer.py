@@ -1,0 +1,43 @@
+"""Which two commands the pair's question offers (issue 56, v62a).
+
+Where the pair asks, the question's first choice is the command pocketsphinx read that Whisper scores
+best (``spoken_agree.judge``'s ``first``). The second was always pocketsphinx's best reading when it is
+another command ("sphinx"): where the two recognisers disagree, both choices are then pocketsphinx's and
+the command Whisper wrote itself is never offered (Flite's "cancel that" in the room, written by Whisper
+as said, offered as "a metal lead" or "the metal lead"). ``AgreeLimits.offer`` chooses the second:
+
+- "sphinx": pocketsphinx's best reading, else Whisper's next command (the rule before v62a);
+- "written": the command Whisper scores best among those it wrote itself (a free transcript or its
+  words snapped to the grammar's, not a suggestion read from one), where that is not the first;
+  else as "sphinx";
+- "whisper": the command Whisper scores best of all (any source) that is not the first; else as "sphinx".
+
+Only a question's choices change: nothing asked acts, and nothing acted on is asked. The daemon's pair
+offers "whisper" (``agreeing.LIMITS``): on the studio benchmark's held-out voices its questions offered the
+command said 4 more times in 360, with the same questions (docs/benchmarks/voice.md, v62a).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+OFFERS = ("sphinx", "written", "whisper")
+
+
+def second_choice(first: Any, sphinx_best: Any, commands: Sequence[Any], offer: str) -> Any:
+    """The question's second choice beside ``first`` (``spoken_agree.Candidate`` s): ``sphinx_best`` is
+    pocketsphinx's best reading (None: it read nothing), ``commands`` every command proposed, Whisper's
+    likeliest first; None where nothing else is proposed. ``offer`` as the module says."""
+    if offer not in OFFERS:
+        raise ValueError(f"offer {offer!r}: expected one of {', '.join(OFFERS)}")
+    own = [c for c in commands if c is not first and c.intent.understood]
+    if offer == "written":
+        own = [c for c in own if c.written and not c.guess]
+    if offer != "sphinx" and own:
+        return own[0]
+    other = sphinx_best if sphinx_best is not None and sphinx_best is not first else None
+    if other is None or not other.intent.understood:
+        others = [c for c in commands if c is not first]
+        other = others[0] if others else None
+    return other
