@@ -71,3 +71,21 @@ def test_make_test_fails_when_mypy_or_either_run_fails(tmp_path: Path, failing: 
     code, runs, stdout = make_test(tmp_path, **{failing: 1})
     assert code != 0, (failing, stdout)
     assert runs == ["parallel start", "realtime start end"]  # every part still runs
+
+
+def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
+    """.ci/run with stand-ins for apt-get, debconf-set-selections and make: make sees no
+    PYTHONDONTWRITEBYTECODE, even where the machine's environment sets it."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("apt-get", "debconf-set-selections", "npm", "sudo"):
+        stand_in(bin_dir, name, "#!/bin/sh\nexit 0\n")
+    stand_in(bin_dir, "make", '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\n')
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
+    bash = shutil.which("bash")
+    assert bash is not None
+    out = subprocess.run(
+        [bash, str(ROOT / ".ci" / "run")], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert "make test bytecode=unset" in out.stdout, out.stdout
