@@ -79,13 +79,18 @@ def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for name in ("apt-get", "debconf-set-selections", "npm", "sudo"):
-        stand_in(bin_dir, name, "#!/bin/sh\nexit 0\n")
+        stand_in(bin_dir, name, "#!/bin/sh\ncat >/dev/null\nexit 0\n")  # reads what is piped to it
     stand_in(bin_dir, "make", '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\n')
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
     bash = shutil.which("bash")
     assert bash is not None
     out = subprocess.run(
-        [bash, str(ROOT / ".ci" / "run")], env=env, capture_output=True, text=True, timeout=60
+        [bash, str(ROOT / ".ci" / "run")],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 0, out.stderr
     assert "make test bytecode=unset" in out.stdout, out.stdout
