@@ -1,0 +1,96 @@
+"""CI's own steps (.ci/run, `make test`) run with stand-in programs: what order they run in, and
+that the target fails whenever one part does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, require_tool
+
+# mypy stand-in: says when it started and ended (2 s apart), exits with $FAKE_MYPY_RC
+MYPY = """#!/bin/sh
+echo start >> "$FAKE_LOG/mypy"
+sleep 2
+echo end >> "$FAKE_LOG/mypy"
+echo "mypy says $FAKE_MYPY_RC"
+exit "$FAKE_MYPY_RC"
+"""
+# pytest stand-in: writes what mypy had done when it ran (realtime or parallel), exits with its rc
+PYTEST = """#!/bin/sh
+case "$*" in *"not realtime"*) run=parallel; rc=$FAKE_PARALLEL_RC;; *) run=realtime; rc=$FAKE_REALTIME_RC;; esac
+sleep 0.5
+echo "$run $(tr '\\n' ' ' < "$FAKE_LOG/mypy" 2>/dev/null)" >> "$FAKE_LOG/runs"
+exit "$rc"
+"""
+
+
+def stand_in(folder: Path, name: str, text: str) -> None:
+    path = folder / name
+    path.write_text(text)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+def make_test(
+    tmp_path: Path, mypy: int = 0, parallel: int = 0, realtime: int = 0
+) -> tuple[int, list[str], str]:
+    """`make test` with a stand-in venv; its exit code, the pytest runs and what mypy had done by each."""
+    make = require_tool("make")
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    stand_in(venv / "bin", "mypy", MYPY)
+    stand_in(venv / "bin", "pytest", PYTEST)
+    stand_in(venv / "bin", "ruff", "#!/bin/sh\nexit 0\n")
+    (venv / ".installed").touch()
+    os.utime(venv / ".installed", (4e9, 4e9))  # newer than pyproject.toml: no setup
+    log = tmp_path / "log"
+    log.mkdir()
+    env = {**os.environ, "FAKE_LOG": str(log), "FAKE_MYPY_RC": str(mypy)}
+    env.update(FAKE_PARALLEL_RC=str(parallel), FAKE_REALTIME_RC=str(realtime))
+    out = subprocess.run(
+        [make, "-s", "test", f"VENV={venv}"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    runs = (log / "runs").read_text().splitlines() if (log / "runs").exists() else []
+    return out.returncode, [r.strip() for r in runs], out.stdout
+
+
+def test_mypy_runs_beside_the_parallel_run_and_ends_before_the_realtime_run(tmp_path: Path) -> None:
+    code, runs, stdout = make_test(tmp_path)
+    assert code == 0, stdout
+    assert runs == ["parallel start", "realtime start end"]  # mypy still running during the parallel run
+    assert "mypy says 0" in stdout  # its report is printed
+
+
+@pytest.mark.parametrize("failing", ["mypy", "parallel", "realtime"])
+def test_make_test_fails_when_mypy_or_either_run_fails(tmp_path: Path, failing: str) -> None:
+    code, runs, stdout = make_test(tmp_path, **{failing: 1})
+    assert code != 0, (failing, stdout)
+    assert runs == ["parallel start", "realtime start end"]  # every part still runs
+
+
+def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
+    """.ci/run with stand-ins for apt-get, debconf-set-selections and make: make sees no
+    PYTHONDONTWRITEBYTECODE, even where the machine's environment sets it."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("apt-get", "debconf-set-selections", "npm", "sudo"):
+        stand_in(bin_dir, name, "#!/bin/sh\ncat >/dev/null\nexit 0\n")  # reads what is piped to it
+    stand_in(bin_dir, "make", '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\n')
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
+    bash = shutil.which("bash")
+    assert bash is not None
+    out = subprocess.run(
+        [bash, str(ROOT / ".ci" / "run")],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "make test bytecode=unset" in out.stdout, out.stdout
