@@ -33,12 +33,12 @@ run: $(STAMP)
 	$(VENV)/bin/roo serve
 
 # mypy (one process, about 90 s of one core on a cold cache) runs beside the parallel run rather than
-# before it, its report printed after it; the realtime run starts only once it has ended, and the
-# target fails if mypy, the parallel run or the realtime run does.
+# before it, niced so that it takes only the CPU the tests leave idle; its report is printed after the
+# run, the realtime run starts only once it has ended, and the target fails if any of the three does.
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/ruff check bridge engines livesim remote_scripts tools tests
 	typed_out=$$(mktemp); \
-	  HF_HUB_OFFLINE=1 $(VENV)/bin/mypy bridge engines livesim remote_scripts/MuseAroo tools >$$typed_out 2>&1 & \
+	  HF_HUB_OFFLINE=1 nice -n 10 $(VENV)/bin/mypy bridge engines livesim remote_scripts/MuseAroo tools >$$typed_out 2>&1 & \
 	  typing=$$!; \
 	  HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist worksteal -m 'not realtime'; \
 	  parallel=$$?; wait $$typing; typed=$$?; echo "mypy (run beside the parallel run):"; cat $$typed_out; \
