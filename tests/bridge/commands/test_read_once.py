@@ -22,6 +22,22 @@ def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> lis
     return seen
 
 
+def test_a_text_not_understood_keeps_its_suggestions_when_asked_again() -> None:
+    text = "wobble the tambourines sideways into next week"
+    first, again = parser.parse(text), parser.parse(text)
+    assert not first.understood and first.params["suggestions"]
+    assert again.params["suggestions"] == first.params["suggestions"]
+
+
+def test_a_callers_params_are_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "make four bars of bongos busier please"
+    got = parser.parse(text)
+    got.params["spoiled"] = True
+    got.params.setdefault("then", []).append({"action": "undo"})
+    again = parser.parse(text)
+    assert "spoiled" not in again.params and "then" not in again.params
+
+
 def test_the_sentence_every_reader_reads_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _counting(monkeypatch, heard, "in_english")
     text = "quieten the shakers a touch in the outro, cheers"
