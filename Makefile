@@ -62,8 +62,8 @@ reading: $(STAMP)
 	# the table of words a reading must explain (bridge/commands/unexplained_words.json), from the same sets
 	$(PY) -m tools.corpus.explained_words
 
-# the sentence encoder's ONNX export (bridge/reading/onnx_forward.py), written once to ~/.cache/musearoo/encoder,
-# read only with MUSEAROO_ENCODER_ONNX=1 (opt-in: its p99 under load is not yet shown lower, docs/benchmarks/commands.md)
+# the sentence encoder's ONNX export (bridge/reading/onnx_forward.py), written once to ~/.cache/musearoo/encoder now
+# (else the daemon's first start writes it in the background); read by default, MUSEAROO_ENCODER_ONNX=0 turns it off
 encoder-onnx: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) tools/export_encoder.py
 

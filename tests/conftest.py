@@ -43,6 +43,9 @@ STRICT = os.environ.get("MUSEAROO_STRICT") == "1"
 # Commands are read by the rules alone in tests unless a test asks for the learned reading (the fixture
 # ``learned_reading``): the rules' tests assert the rules' answers, and the encoder costs tens of ms a sentence.
 os.environ.setdefault("MUSEAROO_READING", "off")
+# A daemon's warm-up writes the encoder's ONNX export (90 MB, 15-100 s) when it is missing: never the tests'
+# daemons (CI pays nothing); the export's own tests switch it on in a cache of their own.
+os.environ.setdefault("MUSEAROO_ENCODER_ONNX", "0")
 
 
 def missing(reason: str) -> None:

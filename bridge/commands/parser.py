@@ -8,9 +8,7 @@ parses in a fraction of a millisecond, one not understood in milliseconds (its s
 
 from __future__ import annotations
 
-import copy
 import re
-from functools import lru_cache
 
 from bridge.commands import automate_words as aw
 from bridge.commands import counts as cn
@@ -50,15 +48,7 @@ def parse(text: str) -> Intent:
 
     A compound sentence keeps every part it can ("a whole song in C major at 90 bpm"); a clause that
     names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
-    One sentence's reading asks the rules of the same text several times (the learned reading's input,
-    the agreement, the suggestions): each text is read once (``_parsed``), each caller given its own params.
     """
-    got = _parsed(text)
-    return Intent(got.action, got.part, copy.deepcopy(got.params), got.heard)
-
-
-@lru_cache(maxsize=256)
-def _parsed(text: str) -> Intent:
     heard = " ".join(text.split())
     s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
     s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the

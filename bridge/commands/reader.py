@@ -110,6 +110,10 @@ def warm() -> threading.Thread | None:
 
     def load() -> None:
         reading_of("warm up")
+        if enabled():  # the daemon's first start: the encoder's ONNX export, written while the trace reads
+            from bridge.reading import write_export
+
+            write_export()
 
     thread = threading.Thread(target=load, name="learned-reading", daemon=True)
     thread.start()

@@ -4,19 +4,19 @@ A frozen sentence encoder (all-MiniLM-L6-v2, ``encoder.py``) turns the sentence 
 a small trained head (``head.py``, ``head.npz``) gives calibrated probabilities for ``op``,
 ``target`` and ``scope`` (the classes of docs/intents.md, read by ``labels.py``). Importing this
 package is cheap: numpy, torch and transformers load on first use; ``warm()`` loads the encoder
-on a background thread (the daemon calls it at start).
+on a background thread (the daemon calls it at start) and then writes its ONNX export when it is missing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bridge.reading.encoder import is_loaded, warm
+from bridge.reading.encoder import is_loaded, warm, write_export
 
 if TYPE_CHECKING:
     from bridge.reading.head import Reading
 
-__all__ = ["Reading", "is_loaded", "probabilities", "read", "read_many", "warm"]
+__all__ = ["Reading", "is_loaded", "probabilities", "read", "read_many", "warm", "write_export"]
 
 
 def read(text: str) -> Reading:

@@ -1,12 +1,13 @@
 """The encoder's forward pass through ONNX Runtime: the same fp32 model, fewer microseconds around it.
 
-``make encoder-onnx`` (``tools/export_encoder.py``) exports the model's forward (input_ids, attention_mask
--> last hidden state, any batch and length) once to MuseAroo's cache folder, named by the weights'
-hash (``~/.cache/musearoo/encoder/``; the file is about 90 MB and never committed). The encoder reads
-through it when ``MUSEAROO_ENCODER_ONNX=1`` and the file is there and loads (graph optimisations on,
-one thread, fp32: the head was trained on fp32 vectors; no quantising); when it is off (the default:
-its p99 over the written sentences was not yet lower than the trace's, docs/benchmarks/commands.md),
-missing, stale (other weights, other name) or unreadable, the frozen trace reads (``traced.py``),
+The model's forward (input_ids, attention_mask -> last hidden state, any batch and length) is exported
+once to MuseAroo's cache folder, named by the weights' hash (``~/.cache/musearoo/encoder/``; about
+90 MB, never committed): by the daemon's warm-up on its first start, in the background while the
+trace reads (``encoder.write_export``), or at once by ``make encoder-onnx`` (``tools/export_encoder.py``).
+The encoder reads through it by default when the file is there and loads (graph optimisations on, one
+thread, fp32: the head was trained on fp32 vectors; no quantising): the same parses with a third less
+CPU a sentence (docs/benchmarks/commands.md, lat62). When it is missing, stale (other weights, other
+name), unreadable or turned off (``MUSEAROO_ENCODER_ONNX=0``), the frozen trace reads (``traced.py``),
 with one log line. The export is kept only when its numbers are the trace's within :data:`TOLERANCE`.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,8 @@ from bridge.reading.traced import PROBES, TRACE_WITH, Forward
 
 log = logging.getLogger(__name__)
 
-ENV = "MUSEAROO_ENCODER_ONNX"  # "1": read through the export when it is there; else the trace reads
+ENV = "MUSEAROO_ENCODER_ONNX"  # "0" (or off/no/false): the trace reads; else the export when it is there
+OFF = ("0", "off", "no", "false")
 OPSET = 17
 TOLERANCE = 1e-4  # max |difference| of a hidden state vs the trace (measured: about 3e-6)
 WEIGHTS = ("config.json", "model.safetensors")
@@ -48,18 +51,19 @@ def path_for(where: str) -> Path | None:
 
 
 def wanted() -> bool:
-    return os.environ.get(ENV, "").strip() == "1"
+    return os.environ.get(ENV, "").strip().lower() not in OFF
 
 
 def load(where: str) -> Forward | None:
     """The exported forward of the weights in ``where``, or None (one log line) when the trace must read."""
     if not wanted():
-        log.info("sentence encoder: the trace reads (%s=1 reads through the ONNX export)", ENV)
+        log.info("sentence encoder: the trace reads (%s is off)", ENV)
         return None
     path = path_for(where)
     if path is None or not path.is_file():
         log.info(
-            "sentence encoder: no ONNX export for %s (make encoder-onnx writes it): the trace reads", where
+            "sentence encoder: no ONNX export for %s yet (the daemon writes it in the background): the trace reads",
+            where,
         )
         return None
     return session_forward(path)
@@ -107,6 +111,9 @@ def export(model: Any, tokenizer: Any, reference: Forward, path: Path) -> float:
     example = tokenizer([TRACE_WITH], return_tensors="pt")
     axes = {0: "batch", 1: "tokens"}
     path.parent.mkdir(parents=True, exist_ok=True)
+    for left in path.parent.glob(f"{path.name}.*.part"):  # a daemon stopped while it wrote one
+        if time.time() - left.stat().st_mtime > 3600:
+            left.unlink(missing_ok=True)
     partial = path.with_name(path.name + f".{os.getpid()}.part")
     try:
         with warnings.catch_warnings(), torch.no_grad():

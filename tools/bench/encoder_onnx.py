@@ -2,7 +2,7 @@
 
     HF_HUB_OFFLINE=1 PYTHONPATH=$PWD .venv/bin/python -m tools.bench.encoder_onnx [--step K] [--repeat N]
 
-Needs the export (``tools/export_encoder.py``, run by ``make setup``). Every sentence of
+Needs the export (``tools/export_encoder.py``, ``make encoder-onnx``, or a daemon's first start). Every sentence of
 tests/data/commands*.yaml (every K-th with ``--step``) is encoded alone by both (384 numbers, mean
 pooled and normalised as ``encoder.encode`` does): prints the max |difference|. Then the time of one
 forward call, interleaved trace / export, for the shortest and the longest quarter of the sentences

@@ -1,4 +1,4 @@
-"""The encoder's ONNX export: written once by setup, read when it is there and current, never when it
+"""The encoder's ONNX export: written once (the daemon's warm-up or make encoder-onnx), read when it is there and current, never when it
 is missing, stale, unreadable, turned off or off from the trace's numbers."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def test_a_missing_or_unreadable_export_leaves_the_trace_with_one_line(cache, ca
     with caplog.at_level(logging.INFO, logger=onnx_forward.__name__):
         assert onnx_forward.load(where) is None
     assert [r.getMessage() for r in caplog.records] == [
-        f"sentence encoder: no ONNX export for {where} (make encoder-onnx writes it): the trace reads"
+        f"sentence encoder: no ONNX export for {where} yet (the daemon writes it in the background): the trace reads"
     ]
     path = onnx_forward.path_for(where)
     assert path is not None
@@ -93,18 +93,21 @@ def test_a_missing_or_unreadable_export_leaves_the_trace_with_one_line(cache, ca
     assert len(caplog.records) == 1 and "unreadable" in caplog.records[0].getMessage()
 
 
-def test_a_good_export_is_read_only_when_switched_on(small, cache, monkeypatch) -> None:
+def test_a_good_export_is_read_unless_switched_off(small, cache, monkeypatch) -> None:
     model, tokenizer = small
     where = encoder.source()
     path = onnx_forward.path_for(where)
     assert path is not None
     onnx_forward.export(model, tokenizer, traced.eager(model), path)
     assert onnx_forward.load(where) is not None
-    for off in ("0", "", "yes"):
+    for off in ("0", "off", " No "):
         monkeypatch.setenv(onnx_forward.ENV, off)
         assert onnx_forward.load(where) is None
+    for on in ("1", ""):
+        monkeypatch.setenv(onnx_forward.ENV, on)
+        assert onnx_forward.load(where) is not None
     monkeypatch.delenv(onnx_forward.ENV)
-    assert onnx_forward.load(where) is None
+    assert onnx_forward.load(where) is not None  # the default (lat62)
 
 
 def _reads(env: dict[str, str]) -> tuple[str, np.ndarray]:
