@@ -47,6 +47,11 @@ _NEEDS = re.compile(
     rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE}{_UNSURE} $"
 )
 SOMETHING = ("something", "somethin", "sumthin", "summat")  # a need with no way said
+# "do something with the drums", "idk try summat with the bassline": a change wanted, no way said (which, is asked)
+_DO_SOMETHING = re.compile(
+    rf"^ (?:(?:idk|dunno|hmm|ok|so|just|please|can you|could you|maybe) )*(?:do|try) (?:{'|'.join(SOMETHING)})"
+    rf"(?: (?:else|cool|interesting))? (?:with|w|to|about|on) ({_TARGET}){_UNSURE}(?: please)? $"
+)
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
     r"(?:vibe|feel|feeling|sound|mood|edge|touch|character|energy))(?: please)? $"
@@ -205,6 +210,9 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
         part = _part(slang.group(1))
         which = "" if part else ", and which part"
         return f"(e.g. 'make {_the(part)} louder', 'make {_the(part)} busier' or 'give me another one') what should change{which}?"
+    done = _DO_SOMETHING.match(s)  # "do something with the drums": which way is not said
+    if done is not None:
+        return _what(_part(done.group(1)))
     too = _too(s)  # "it feels too happy here": the other feeling, asked how
     if too is not None:
         return too

@@ -8,6 +8,7 @@
 - something new wanted with a track or the clip in hand, no part said, asks which part, with examples;
 - a new break of a style ("a dnb break", "some breakbeats") is a drum beat; "jungle" is drum and bass;
 - someone's verdict after a request for takes ("..., the client hated the groove") leaves the takes asked for.
+- "do something with the chords" (no way said) asks what should change in that part, never makes one.
 
 Every sentence here is this engineer's own."""
 
@@ -170,3 +171,17 @@ def test_a_break_said_with_no_style_is_left_alone() -> None:
 )
 def test_a_verdict_after_a_request_for_takes_leaves_the_takes(text: str, expected: dict[str, Any]) -> None:
     assert _means(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("idk just do something with the chords", "chords"),
+        ("do summat w the bass line please", "bass"),
+        ("can you do something about the melody", "melody"),
+    ],
+)
+def test_something_done_with_a_part_asks_what(text: str, part: str) -> None:
+    reason, suggestions = _asked(text)
+    assert "what should change?" in reason
+    assert _suggests(suggestions, "busier") and _suggests(suggestions, "simpler")
