@@ -13,11 +13,24 @@ from __future__ import annotations
 import re
 
 from bridge.commands import musicgen_words as mw
+from bridge.commands import vocab as v
 from bridge.commands.said import said
 
 # the drums by a sampled break's name, whatever is asked of them but an audio edit
 _ALWAYS = re.compile(r" (the|my|your|our) (?:amen(?: break)?|break ?beat|drum break)s?(?= )")
 _BREAK = re.compile(r" (the|my|your|our) breaks?(?= )")
+# a new break of a style asked for, "a jungle break", "some breakbeats", "3 versions of a dnb break": a drum
+# beat of that style (a break said with no style, "add a break before the drop", is left as it is)
+_GENRE_WORDS = "|".join(sorted((re.escape(g) for g in v.GENRES), key=len, reverse=True))
+_NEW_BREAK = re.compile(
+    rf" (a|an|some|another) ((?:{_GENRE_WORDS}) )?(?:amen |drum )?(?:break ?beats?|breaks?)(?= )"
+)
+
+
+def _new_break(m: re.Match[str]) -> str:
+    return f" {m.group(1)} {m.group(2) or ''}drum beat" if m.group(2) or "beat" in m.group(0) else m.group(0)
+
+
 # the words before "the break" that make it a place: "in the break", "the end of the break"
 _PLACE_WORDS = frozenset({"in", "into", "after", "before", "during", "through", "throughout", "till", "until",
                           "for", "at", "on", "of", "from", "to", "across", "over", "past", "around", "by",
@@ -37,7 +50,7 @@ def drums_for_break(s: str) -> str:
     """The normalised sentence with a drum break said as a thing named "the drums" (see above)."""
     if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS, *AUDIO_WORDS):  # "musicgen: a dusty amen break": a
         return s  # prompt's words; "warp my amen to the song": the audio clip
-    s = _ALWAYS.sub(r" \1 drums", s)
+    s = _NEW_BREAK.sub(_new_break, _ALWAYS.sub(r" \1 drums", s))
     if not said(s, *DRUM_CHANGES):
         return s
     out, end = [], 0

@@ -50,8 +50,8 @@ _WHICH = re.compile(
     r" (?:is|are|was|does|do) (?:this|it|that|the|my|these|those)(?!.* (?:possible|you|we) ).* or "
 )
 _CLEANED = re.compile(
-    r" clean (?:up|out)(?= )| clean (?:\w+ ){1,3}up(?= )"
-)  # a part cleaned up, never removed
+    r" (?:clean|tidy) (?:up|out)(?= )| (?:clean|tidy) (?:\w+ ){1,3}up(?= )"
+)  # a part cleaned ("tidied") up, never removed nor loosened
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
 

@@ -143,6 +143,19 @@ _PLACE_FIRST = re.compile(
     r"^\s*((?:for|in|during) the (?:(?:first|second|third|last|final|next) )?(?:pre chorus|prechorus|chorus|verse|"
     r"intro|outro|bridge|breakdown))(?:,\s*|\s+)(?!.*\b(?:chorus|verse|intro|outro|bridge|breakdown)\b)(.+)$"
 )
+# a section written as a label before the request is its place too: "intro: kick and snare only" is "kick and
+# snare only in the intro", "verse 2 - mute the bass" "mute the bass in verse 2" (a colon or a dash after it)
+_LABEL_FIRST = re.compile(
+    r"^\s*(?:the )?((?:(?:first|second|third|last|final|next) )?(?:pre chorus|prechorus|chorus|verse|intro|outro|bridge|"
+    r"breakdown|drop))(?: (\d+))?\s*(?::|\s[-\u2013\u2014]+)\s*(?!.*\b(?:chorus|verse|intro|outro|bridge|breakdown|drop)\b)(.+)$"
+)
+
+
+def _labelled(m: re.Match[str]) -> str:
+    """ "verse 2: mute the bass" -> "mute the bass in verse 2"; "intro: ..." -> "... in the intro"."""
+    return f"{m.group(3)} in {m.group(1)} {m.group(2)}" if m.group(2) else f"{m.group(3)} in the {m.group(1)}"
+
+
 # a player's name for a swing said with it is how it swings, no part or sound of its own: "swing the hats
 # like dilla", "a j dilla swing", "dilla-style shuffle"
 _NAMED_SWING = re.compile(
@@ -208,7 +221,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", as_everything(lowered))  # "mute all of it": everything
-    lowered = _PLACE_FIRST.sub(r"\2 \1", lowered)
+    lowered = _PLACE_FIRST.sub(r"\2 \1", _LABEL_FIRST.sub(_labelled, lowered))
     if _SWING_SAID.search(lowered):
         lowered = _NAMED_SWING.sub(" ", lowered)
     lowered = _808_BASS.sub("bass", lowered)

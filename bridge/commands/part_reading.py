@@ -162,6 +162,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         return sp.refused(heard, "which part should follow that track (bass, chords, melody, drums)?")
     if not part and (said(s, *v.MUSICGEN_TRIGGERS) or said(rest, *v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params, key)
+    if not part and generating and tw.accompanies(s) and not (genres or key or params):
+        return sp.refused(heard, _which_new(track_name))  # "write something to go with the strings track"
     if (
         part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
     ):  # "a bass that fits"; "something that plays along with the chords": which part is new?
@@ -217,3 +219,14 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     if generating:  # "write lyrics about summer": words no command uses, so no question either
         return sp.refused(heard, "that is not something MuseAroo does (it makes and changes music in Live)")
     return sp.refused(heard, "no command was recognised")
+
+
+def _which_new(track_name: re.Match[str] | None) -> str:
+    """The question for something new wanted with a track or the clip in hand, no part said."""
+    if track_name is None:
+        return "(e.g. 'accompany this with a bass line' or 'accompany this with chords') which part should be new?"
+    name = track_name.group(1)
+    return (
+        f"(e.g. 'a bass line that follows the {name} track' or 'chords that follow the {name} track') "
+        "which part should be new?"
+    )

@@ -97,14 +97,14 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "(e.g. 'set the tempo to 120') what tempo?",
     ),
 )
-# what may follow "clean up the hats" and leave it the same wish: a complaint, a place ("..., they're messy",
+# what may follow "clean up the hats" ("tidy up the kick") and leave it the same wish: a complaint, a place ("..., they're messy",
 # "..., bit of a mess", "... in measures 9 12")
 _CLEAN_REST = (
     r"(?: (?:they|theyre|it|its|bit|a bit|kinda|kind of|too|sounds?|are|is|in|on|over|for|from)\b[\w ]*)?"
 )
-_CLEAN_UP = re.compile(
-    rf"^ (?:just |only )?clean (?:up|out) (?:the |my )?(\w+(?: \w+)?){_CLEAN_REST} $"
-    rf"|^ (?:just |only )?clean (?:the |my )?(\w+(?: \w+)?) (?:up|out){_CLEAN_REST} $"
+_CLEAN_UP = re.compile(  # the part's words as few as leave the rest a remark ("..., they sound messy")
+    rf"^ (?:just |only )?(?:clean|tidy) (?:up|out) (?:the |my )?(\w+(?: \w+)??){_CLEAN_REST} $"
+    rf"|^ (?:just |only )?(?:clean|tidy) (?:the |my )?(\w+(?: \w+)?) (?:up|out){_CLEAN_REST} $"
 )
 _MORE_OF = re.compile(r"^ (more|less) (?:of )?(?:the |my )?(\w+(?: \w+)?) $")
 VOICE_WORDS = ("kick", "snare", "hats", "hi hats", "ride", "toms", "claps", "clap", "crash", "shaker", "percussion",
@@ -192,9 +192,21 @@ _FILLER = frozenset(
 )  # fmt: skip  ("gonna", "tryna": going to, trying to)
 
 
+# a word of reply said before the request ("nah double that", "hmm, transpose it"): the question is the request's
+_REPLY_WORD = re.compile(
+    r"^ (?:nah|naw|nope|meh|hmm+|ugh|erm|yeah|yep|ok|okay|alright|actually)(?: (?:mate|man|then))? (?=\w)"
+)
+
+
 def question_of(s: str) -> str | None:
     """A question for a sentence that needs more to be done, a refusal reason for one that is not
-    MuseAroo's at all, or None."""
+    MuseAroo's at all, or None; a word of reply before it ("nah", "hmm") is no part of it."""
+    asked = _question_of(s)
+    replied = _REPLY_WORD.match(s) if asked is None else None
+    return asked if replied is None else _question_of(" " + s[replied.end() :])
+
+
+def _question_of(s: str) -> str | None:
     for pattern, question in _QUESTIONS:
         if pattern.search(s):
             return question

@@ -28,6 +28,16 @@ _STATEMENT = re.compile(
     re.IGNORECASE,
 )
 
+# someone's verdict on what was made, said after the request: "..., director didn't love the contour", "..., the
+# client hated the groove" (who did not like it is no part of the request: "two more takes of the melody" is)
+_VERDICT = re.compile(
+    r"[,;.!?-]\s*(?:(?:but|and|cause|because|cuz|coz|since|as)\s+)?(?:the |my |our )?\w+ (?:didn'?t|doesn'?t|did not|"
+    r"does not|wasn'?t|isn'?t|was not|is not) (?:love|like|dig|rate|want|buy|into|a fan|happy|sold|keen)\b.*$"
+    r"|[,;.!?-]\s*(?:(?:but|and|cause|because|cuz|coz|since|as)\s+)?(?:the |my |our )?\w+ (?:hated|hates|disliked|"
+    r"dislikes)\b.*$",
+    re.IGNORECASE,
+)
+
 # "..., just me and the guitar": what is left in the place a part is taken out of (as written)
 _STAYS = re.compile(r"\s*[,;:-]+\s*(?:(?:please|pls|for now|then|thanks)\s+)*(?:just|only|nothing but|leave|leaving|"
                     r"keep|keeping)\b.*$", re.IGNORECASE)  # fmt: skip
@@ -40,6 +50,11 @@ def for_reading(heard: str) -> str:
     given for people ("..., so the class hears the lift") when the rules read the request alone; else as
     written; the reason said after a request (``request_said``) is never seen."""
     meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
+    judged = _VERDICT.sub(
+        "", meant
+    ).strip()  # "two more takes of the melody, director didn't love the contour"
+    if judged and judged != meant.strip() and rules(judged).understood:
+        return judged
     cut = _STATEMENT.sub("", meant).strip()
     if not cut or cut == meant.strip() or not requested(normalize(cut)[0]):  # "ok, that's enough": no request
         return meant

@@ -112,6 +112,8 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
     # a part said by another of its names is read as that part: "some keys in 3/4" (chords), "a percussion pattern"
     words |= {w for name, part in v.PARTS.items() if part in targets_of(means) for w in name.split()}
+    if isinstance(genre := means.get("genre"), str):  # a genre said by another of its names: "jungle", "dnb"
+        words |= {w for name, said in v.GENRES.items() if said == genre for w in name.split()}
     if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
         words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()

@@ -47,6 +47,11 @@ _NEEDS = re.compile(
     rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE}{_UNSURE} $"
 )
 SOMETHING = ("something", "somethin", "sumthin", "summat")  # a need with no way said
+# "do something with the drums", "idk try summat with the bassline": a change wanted, no way said (which, is asked)
+_DO_SOMETHING = re.compile(
+    rf"^ (?:(?:idk|dunno|hmm|ok|so|just|please|can you|could you|maybe) )*(?:do|try) (?:{'|'.join(SOMETHING)})"
+    rf"(?: (?:else|cool|interesting))? (?:with|w|to|about|on) ({_TARGET}){_UNSURE}(?: please)? $"
+)
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
     r"(?:vibe|feel|feeling|sound|mood|edge|touch|character|energy))(?: please)? $"
@@ -61,6 +66,27 @@ _COMPLAINT = re.compile(
     r"(?:a (?:bit|little) |kind of |so |too |really )?(?:off|wrong|weird|bad|strange|boring|meh|flat|(?<!too )empty|dull|lifeless|"
     r"not right|not quite right)(?: somehow| to me)? $|^ (?:it|this|that) (?:doesnt|does not|dont) (?:sound|feel) (?:right|good) $"
 )
+# a feeling complained of as too much ("it feels too happy here", "the director says the chorus is too sad"):
+# the other feeling is wanted, and how is asked (someone's word for it may be said first)
+_TOO = re.compile(
+    rf"^ (?:(?:i think|hmm|ok|so|but|honestly) )*(?:(?:the |my |our )?\w+ (?:says|said|thinks|feels|reckons) (?:that )?)?"
+    rf"({_TARGET}) (?:still )?(?:sounds?|feels?|is|s|seems|sound|feel|comes across|come across)(?: like)? "
+    r"(?:a (?:bit|little|touch) |kind of |way |so |really |much |just )?too (\w+)(?: (?:here|there|now|right now|at the moment"
+    r"|(?:in|for|during) (?:the|this|that|my) (?:\w+ )?\w+))?(?: for me| to me)? $"
+)
+_OTHER_WAY = {"bright": "dark", "dark": "bright", "big": "calm", "calm": "big"}
+
+
+def _too(s: str) -> str | None:
+    """The question for a feeling complained of as too much (``_TOO``), or None."""
+    m = _TOO.match(re.sub(r"^ (it|that|this)s (?=(?:\w+ )?too )", r" \1 is ", s))  # "its too happy"
+    if m is None or ((feeling := stem(m.group(2))) not in FEELINGS and m.group(2) not in FEELINGS):
+        return None
+    kind = next(k for k, words in (("bright", BRIGHT), ("dark", DARK), ("big", BIG), ("calm", CALM))
+                if feeling in words or m.group(2) in words)  # fmt: skip
+    return _feeling_question(_OTHER_WAY[kind], _part(m.group(1)))
+
+
 _HIT = re.compile(
     rf"{_LEAD}make ({_TARGET}) (?:hit|slap|bang|knock|punch) (?:a (?:bit|little|lot) )?harder $"
 )
@@ -184,6 +210,12 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
         part = _part(slang.group(1))
         which = "" if part else ", and which part"
         return f"(e.g. 'make {_the(part)} louder', 'make {_the(part)} busier' or 'give me another one') what should change{which}?"
+    done = _DO_SOMETHING.match(s)  # "do something with the drums": which way is not said
+    if done is not None:
+        return _what(_part(done.group(1)))
+    too = _too(s)  # "it feels too happy here": the other feeling, asked how
+    if too is not None:
+        return too
     complaint = _COMPLAINT.match(s)
     if complaint is not None:
         part = _part(complaint.group(1) or "")
@@ -209,17 +241,21 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
         return None
     if word not in unknown and feeling not in FEELINGS and word not in FEELINGS:
         return None
-    part = _part(target)
+    kind = next((k for k, words in (("bright", BRIGHT), ("dark", DARK), ("calm", CALM), ("big", BIG))
+                 if feeling in words or word in words), None)  # fmt: skip
+    return _what(_part(target)) if kind is None else _feeling_question(kind, _part(target))
+
+
+def _feeling_question(kind: str, part: str | None) -> str:
+    """The question for a feeling wanted (``kind``: bright, dark, calm or big) on ``part`` (None: which?)."""
     which = "" if part else ", and which part"
-    if feeling in BRIGHT:
+    if kind == "bright":
         return f"(e.g. 'take {_the(part)} to C major' or 'make {_the(part)} busier') a major key, or more notes{which}?"
-    if feeling in DARK:
-        return f"(e.g. 'take {_the(part)} to A minor' or 'make {_the(part)} simpler') a minor key, or fewer notes{which}?"
-    if feeling in CALM or word in CALM:
+    if kind == "dark":
+        return f"(e.g. 'take {_the(part)} to A minor' or 'make {_the(part)} sparser') a minor key, or fewer notes{which}?"
+    if kind == "calm":
         return _ask(part or "drums", f"softer or simpler{which}?", "softer", "simpler")
-    if feeling in BIG or word in BIG:
-        return _ask(part or "drums", f"louder or busier{which}?", "louder", "busier")
-    return _what(part)
+    return _ask(part or "drums", f"louder or busier{which}?", "louder", "busier")
 
 
 def _what(part: str | None) -> str:

@@ -131,6 +131,7 @@ GENRES: dict[str, str] = {
     "drum and bass": "drum-and-bass",
     "d and b": "drum-and-bass",
     "dnb": "drum-and-bass",
+    "jungle": "drum-and-bass",  # typed only (below): the speech grammar's words stay as they were
     "funk": "funk",
     "funky": "funk",
     "soul": "soul",
@@ -263,6 +264,7 @@ TYPED_ONLY = frozenset(
     {
         "analyse",
         "dnb",
+        "jungle",
         "d and b",
         "rnb",
         "halftime",

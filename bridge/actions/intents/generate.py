@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.clips.midi import selected_midi_clip
 from bridge.actions.clips.take import kept, said, take_behind
 from bridge.actions.generate import job as generate
 from bridge.actions.history import context as history_context
@@ -107,8 +108,33 @@ async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
     return f" ({'; '.join(said)})" if said else ""
 
 
+async def _own_clip_moved(app: App, job: Job, intent: Intent) -> str | None:
+    """ "change the key of this clip to D minor" with a clip selected that MuseAroo did not make (played or
+    drawn by hand: no take of it here nor in the history): its own notes moved into the key (a transpose,
+    written beside it), never another part remade in its place; None when the selected clip is a take or
+    none is selected (the part is remade in the key). A drum clip has no key to change: asked."""
+    selected = await selected_midi_clip(app, await app.live.context())
+    if selected is None or await take_behind(app, selected.track, selected.slot, selected.notes) is not None:
+        return None
+    if any(t.get("track") == selected.track and t.get("slot") == selected.slot for t in app.song.takes):
+        return None
+    key = str(intent.params["key"])
+    if command_clip.clip_part(selected) == "drums":
+        raise InvalidValue(
+            f"the selected clip is drums, which have no key to change to {key}: select a pitched clip"
+        )
+    moved = Intent("transform", None, {"kind": "transpose", "to": key}, intent.heard)
+    return f"{await command_clip.transform(app, job, moved)} (your own clip: its notes moved into {key}, not remade)"
+
+
 async def generate_part(app: App, job: Job, intent: Intent) -> str:
     settings: dict[str, Any] = {}
+    if intent.params.get("again") and intent.part is None and "key" in intent.params:
+        moved = await _own_clip_moved(
+            app, job, intent
+        )  # "change the key of this clip": a clip played by hand
+        if moved is not None:
+            return moved
     if intent.params.get("again"):  # "change the genre to reggae": the part remade with a new setting
         part, last = await last_settings(app, intent.part)
         settings = {k: v for k, v in last.items() if k not in ("seed", "replace", "genre", "key", "mode")}
