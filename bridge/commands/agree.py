@@ -56,7 +56,8 @@ CONTESTED = 0.25  # a sure reading below OVERRIDE that still gives the rules' op
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
 # readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"})  # fmt: skip
+             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"},
+             {"keep_only", "remove"})  # fmt: skip
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
