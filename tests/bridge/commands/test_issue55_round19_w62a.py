@@ -45,7 +45,16 @@ def test_an_interval_written_with_a_numeral_is_the_interval(text: str, target: s
     assert _means(text) == {"op": "transpose", "target": target, "semitones": semitones}
 
 
-@pytest.mark.parametrize("text", [" the 5th bar of the bass ", " swing the 3rd take ", " in the 4th bar "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        " the 5th bar of the bass ",
+        " swing the 3rd take ",
+        " in the 4th bar ",
+        " move the 5th to bar 9 ",
+        " bring in the 4th ",
+    ],
+)
 def test_an_ordinal_of_a_bar_or_a_take_is_no_interval(text: str) -> None:
     assert interval_of(text) is None
 
@@ -115,6 +124,13 @@ def test_a_request_after_then_the_whole_reading_left_out_is_done_after_it() -> N
     assert got.params["then"] == [
         {"action": "transform", "part": "chords", "params": {"kind": "swing", "amount": 0.66}}
     ]
+
+
+def test_a_request_after_then_the_whole_reading_did_is_not_done_twice() -> None:
+    swung = {"action": "transform", "part": "chords", "params": {"kind": "swing", "amount": 0.66}}
+    heard = "the keys to D major, then swing them"
+    whole = Intent("transform", "chords", {"kind": "transpose", "to": "D major", "then": [swung]}, heard)
+    assert compound.read(heard, whole, _stub).params["then"] == [swung]
 
 
 def test_a_request_after_then_no_reader_reads_is_said_back() -> None:
