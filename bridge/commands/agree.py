@@ -68,6 +68,7 @@ CHANGED_MIND = re.compile(
 )
 HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
+MOVED_TO = re.compile(r" (?:up|down|higher|lower) (?:in)?to _key_ ")  # a part moved to a key, no make
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
 CHANGED_TO = re.compile(r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to ")  # fmt: skip
 
@@ -201,6 +202,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best == "make" and CHANGED_TO.search(s):
         return ruled
+    if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
+        return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
@@ -248,8 +251,10 @@ def _open(ruled: Intent, best: str, p_best: float, s: str = "") -> bool:
 def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:
     """The rules' refusal or question as it is, with the learned reading's likeliest readings as its
     first suggestions (each read by the rules as its op)."""
-    said = readings(s, key, reading, ruled, SURE)
-    tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
+    said, own = readings(s, key, reading, ruled, SURE), ruled.params.get("suggestions", [])
+    if guards.VAGUE.search(s):  # "do something w the bass": the rules' ways for the part, never a new one
+        said, own = own, [t for t in said if op_of(rules(t)) != "make"]
+    tips = list(dict.fromkeys([*said, *own]))
     return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
 
 

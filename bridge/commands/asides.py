@@ -54,6 +54,12 @@ _WISH = re.compile(
     r"(?<=\w) (?:and |cause |because |coz |cuz )?(?:i|we|im|i m) (?:want to|need to|would like to|d like to|id like to|"
     r"am going to|m going to|going to|just want to|wish to|plan to|hope to) (?:just )?([a-z]+) .*$"
 )
+# the same wish with no "i" said, its verb one of what is done afterwards: "split this into stems, wanna flip
+# the vocal", "gonna chop the drums", "tryna sample the bass" (never "want to hear the vocals": a choice)
+_WISH_BARE = re.compile(
+    r"(?<=\w) (?:and |cause |because |coz |cuz )?(?:want to|going to|trying to|need to|hoping to) (?:just )?"
+    r"(sample|flip|chop|remix|steal|borrow|study|learn|practice|practise|resample|slice) .*$"
+)
 # verbs of a wish that are what is done with the result, though the rules know the word ("sample")
 _AFTERWARDS = frozenset(
     {"sample", "flip", "chop", "remix", "use", "study", "learn", "practice", "steal", "borrow"}
@@ -86,7 +92,7 @@ def without_asides(s: str) -> str:
     cut = without_context(s)  # "since it's all chords so far, write me drums": the state of things
     for pattern in ASIDES:
         cut = pattern.sub(" ", cut)
-    wish = _WISH.search(cut)
+    wish = _WISH.search(cut) or _WISH_BARE.search(cut)
     verb = wish.group(1) if wish is not None else ""
     later = wish is not None and _LATER.search(cut[wish.start() :]) is not None  # "... the choir afterwards"
     if wish is not None and (

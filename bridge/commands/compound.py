@@ -12,7 +12,11 @@ of ``{"action", "part", "params"}`` (``Intent.as_dict()``'s shape) in the order 
   bass") is read alone the same way;
 - one change on several parts ("humanise the chords and the melody", "both the bass and the keys"):
   the first part's Intent, the others in ``then`` with the same action and params (``parts``);
-- "... and do the same to the chords": the first change on that part.
+- "... and do the same to the chords": the first change on that part;
+- a first clause before "then" no reader reads ("the keys up a minor 13th, then swing them"), or one
+  asked about beside a change the whole reading spread onto its part ("clean up the hats and make the
+  kick louder" read as both louder), is named in ``not_done``; a clause after "then" the whole reading
+  left out is read alone (``then``, else ``not_done``): no request is lost silently.
 
 A later clause read alone as a request the reading is not sure of (a question, a refusal) stays in
 ``not_done`` and is never acted on. A pronoun ("quantize it", "fade them in") is the first request's
@@ -31,7 +35,8 @@ from typing import Any
 from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
 from bridge.commands.intent import Intent
-from bridge.commands.made_parts import made_together, takes_of_made, takes_only
+from bridge.commands.later_clauses import PRONOUN, SAME, clean, later_request
+from bridge.commands.made_parts import made_together
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.remarks import requested, verb_first
@@ -49,11 +54,6 @@ _FIRST = re.compile(
     r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|(?<!\bthe)(?<!\bmy)(?<!\bthat)[\s,]+first\s*$",
     re.I,
 )
-# an aside said with a request: "while you're at it", "while I check something", "real quick"
-_ASIDE = re.compile(
-    r"[\s,]*(?:\bwhile (?:you|u|i|we)\b.*|\breal quick\b|\bfor me\b|\bplease\b|\bpls\b|\bafter(?:wards)?\b)\s*$",
-    re.I,
-)
 _COMMA = re.compile(r"\s*[,;]\s*")
 # a join: "and", "plus", "n", "an", "also", a comma not before "just" (a later clause starts with its verb)
 _AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
@@ -69,24 +69,17 @@ _CONDITION = re.compile(r"\b(?:if|unless|in case|assuming|provided)\b", re.I)
 _REASON = re.compile(
     r"^(?:and )?(?:so (?:that |i |we |it |they |you )|because|cause|cos|coz|cuz|since|as i |to make)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(?:it|them|em|that|those|these|this one|that one)\b", re.I)
-# "do the same to the chords", "same thing for the bass", "the same on the keys"
-_SAME = re.compile(
-    r"^(?:and )?(?:(?:do|does|give|apply) )?(?:the )?same(?: thing| again)? (?:to|for|on|with) (.+)$", re.I
+# a change said tersely, the thing first and its move after ("chords up a minor 9th", "the pad down a bit")
+_MOVED = re.compile(
+    r"^ (?:the |my |this |that )?\w+(?: \w+)? (?:up|down|higher|lower) (?:a|an|by|to|\d+)(?= )"
 )
-# keys an Intent names its target by, carried to a later clause that says only a pronoun
-_TARGET_KEYS = ("track_name", "target", "voices")
-# a later clause pointing back at the first request's place: "a bass for it too", "chords there as well"
-_BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)|on (?:it|there))\b", re.I)
-_PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
-_BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 
 
 def clauses(heard: str) -> list[str]:
     """The clauses a sentence said in order ("..., then ...") is read as, each alone (none for one
     request): read ahead with the whole sentence, in one call of the learned reading."""
     pieces = [p for p in _LATER.split(heard) if p.strip()]
-    return [_clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
+    return [clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
 
 
 def is_aside(clause: str) -> bool:
@@ -113,12 +106,19 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         if split is not None and likely(split, True):
             return split
     got = _one(heard, read_one, whole)
+    second = clean(_FIRST.sub("", pieces[1])) if len(pieces) > 1 else ""
+    if second and verb_first(
+        normalize(second)[0]
+    ):  # "bass up a minor 9th, then quantize it": the first named
+        got = _first_lost(clean(_FIRST.sub("", pieces[0])), got, second, read_one, False)
+    if second:  # "keys down to D major, then swing them" read as the move alone: the swing done after it
+        got = _later_lost(pieces, got, read_one)
     first = _AND.search(heard)  # "quantize the snare and make the chords busier" read as both busier: two
-    lost = first is not None and sl.multi_verbs(heard, first) and sl.first_op_lost(_clean(heard[: first.start()]), got, read_one)  # fmt: skip
+    lost = first is not None and sl.multi_verbs(heard, first) and sl.first_op_lost(clean(heard[: first.start()]), got, read_one)  # fmt: skip
     if (got.params.get("then") or got.params.get("not_done")) and not lost:
         return got
     for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
-        rest = _clean(heard[joint.end() :])
+        rest = clean(heard[joint.end() :])
         said = normalize(rest)[0]
         comma = not joint.group(0).strip(
             " ,;"
@@ -126,11 +126,11 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         verbs = sl.multi_verbs(heard, joint)
         if comma and not verbs:
             continue
-        if not (verb_first(said) or _SAME.match(rest.lower()) or (requested(said) and _PRONOUN.search(rest))):
+        if not (verb_first(said) or SAME.match(rest.lower()) or (requested(said) and PRONOUN.search(rest))):
             continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
         split = _split(heard, [heard[: joint.start()], rest], read_one)
         if split is None:
-            got = got if comma else _first_lost(_clean(heard[: joint.start()]), got, rest, read_one)
+            got = got if comma else _first_lost(clean(heard[: joint.start()]), got, rest, read_one)
             continue
         # two requests each led by its verb ("swing the hats and make the bass louder") are as plainly two as
         # "..., then ...": the whole's learned reading is often its last one, and one that lost the first's op
@@ -148,12 +148,7 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
             or (not comma and _same_request(split, got) and "not_done" not in split.params)
         ):
             return split
-        if (
-            not comma
-            and _PRONOUN.search(rest)
-            and split.params.get("then")
-            and "not_done" not in split.params
-        ):
+        if not comma and PRONOUN.search(rest) and split.params.get("then") and "not_done" not in split.params:
             if _only(got, read_one(rest), target=False):
                 return split
     return got
@@ -170,18 +165,55 @@ def _only(whole: Intent, rest: Intent, target: bool) -> bool:
     return rest.understood and {k: v for k, v in said.items() if k != "target"}.items() <= alone.items()
 
 
-def _first_lost(head: str, got: Intent, rest: str, read_one: Reader) -> Intent:
+def _first_lost(head: str, got: Intent, rest: str, read_one: Reader, target: bool = True) -> Intent:
     """``got``, read as the later clause ``rest`` alone, with a first clause it left out and that
     cannot be read alone ("pull it down and tighten it up" read as the second) named in
-    ``not_done``: a request said is never lost silently."""
-    if not got.understood or is_aside(head) or not requested(normalize(head)[0]):
+    ``not_done``: a request said is never lost silently (``target``: the later clause's target must be
+    the reading's too; after "then" its pronoun is the first clause's part)."""
+    said = normalize(head)[0]
+    if not got.understood or is_aside(head) or not (requested(said) or _MOVED.match(said)):
         return got
-    if not _only(got, read_one(rest), target=True):
+    alone = read_one(rest)
+    spread = _spread_from(got, alone)  # "clean up the hats and make the kick louder" read as both louder
+    if not (spread or _only(got, alone, target=target)):
         return got
     if head in got.params.get("not_done", []) or read_one(head).understood:
         return got
+    got = Intent(alone.action, alone.part, alone.params, got.heard) if spread else got
     then = list(got.params.get("then", []))
     return _with(got, then, [*got.params.get("not_done", []), head])
+
+
+def _spread_from(got: Intent, alone: Intent) -> bool:
+    """Whether ``got`` is the later clause's change (``alone``) spread onto parts only another clause
+    names: the same op and values on more targets."""
+    said = {k: v for k, v in means_of(got.as_dict()).items() if k not in ("then", "not_done")}
+    own = {k: v for k, v in means_of(alone.as_dict()).items() if k not in ("then", "not_done")}
+    wide, narrow = (
+        set(t if isinstance(t, list) else [t]) for t in (said.pop("target", []), own.pop("target", []))
+    )
+    return alone.understood and said == own and bool(narrow) and wide > narrow
+
+
+def _later_lost(pieces: list[str], got: Intent, read_one: Reader) -> Intent:
+    """``got``, the whole sentence's reading, with each request said after "then" that it does not
+    carry read alone onto it (in ``then``; in ``not_done`` when not read surely): a later request is
+    never lost silently."""
+    if not got.understood:
+        return got
+    then, left = list(got.params.get("then", [])), list(got.params.get("not_done", []))
+    for piece in pieces[1:]:
+        clause = clean(_FIRST.sub("", piece))
+        if is_aside(clause) or clause in left or not requested(normalize(clause)[0]):
+            continue
+        alone = read_one(clause)
+        if alone.understood and not sl.not_carried(alone, got):
+            continue  # done already ("then quantize it" carried as a value)
+        later = later_request(got, clause, read_one)
+        then, left = (then, [*left, clause]) if later is None else ([*then, later], left)
+    if (then, left) == (got.params.get("then", []), got.params.get("not_done", [])):
+        return got
+    return _with(got, then, left)
 
 
 def _repeats(first: Intent, later: dict[str, Any]) -> bool:
@@ -208,7 +240,7 @@ def _one(text: str, read_one: Reader, whole: Intent | None = None) -> Intent:
 def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
     """The first clause's Intent with the later ones as ``then`` (or ``not_done``), or None when the
     first is not understood or a later clause is neither a request nor an aside."""
-    said = _clean(_FIRST.sub("", pieces[0]))
+    said = clean(_FIRST.sub("", pieces[0]))
     if protects_only(normalize(said)[0]):  # "leave the kick alone and thin out the rest": one change
         return None
     first = _one(said, read_one)
@@ -216,7 +248,7 @@ def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
         return None
     then, left = list(first.params.get("then", [])), list(first.params.get("not_done", []))
     for piece in pieces[1:]:
-        clause = _clean(_FIRST.sub("", piece))
+        clause = clean(_FIRST.sub("", piece))
         if is_aside(clause):
             continue
         later = later_request(first, clause, read_one)
@@ -245,40 +277,6 @@ def _undone(whole: Intent, read_one: Reader) -> Intent:
         else:
             then.append(later)
     return _with(whole, then, still)
-
-
-def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any] | None:
-    """A later clause as ``{"action", "part", "params"}``, or None when it is no request read surely:
-    the first change on other parts ("the melody", "do the same to the keys"), else the clause read
-    alone, a pronoun in it the first request's target."""
-    said = _clean(clause)
-    same = _SAME.match(said.lower())
-    named = multi.parts_only(same.group(1) if same else said)
-    if named and (same or multi.spreads(first)):
-        return multi.on_part(first, named[0]) if len(named) == 1 else None
-    if named and first.action != "generate":  # "play the drums then the bass": no new part asked
-        return None
-    alone = read_one(said)
-    place = first.params.get("region") if _BACK.search(said) else None
-    if place and not alone.understood:  # "chords there too": the place said back, the request alone
-        alone = read_one(_BACK_ONLY.sub(" ", said).strip())
-    if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
-        return takes_only(first, normalize(said)[0])
-    if "not_done" in alone.params or "then" in alone.params:
-        return None
-    params = dict(alone.params)
-    part = alone.part
-    if _PRONOUN.search(said) and part is None and not any(params.get(k) for k in _TARGET_KEYS):
-        part = first.part
-        params.update({k: first.params[k] for k in _TARGET_KEYS if first.params.get(k)})
-    if place and "region" not in params and alone.action in _PLACED:  # no place of its own: the first's
-        params["region"] = place
-    params.pop("heard", None)
-    return takes_of_made(first, alone, said) or {"action": alone.action, "part": part, "params": params}
-
-
-def _clean(clause: str) -> str:
-    return " ".join(_ASIDE.sub("", clause).strip(" ,;.").split())
 
 
 def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:

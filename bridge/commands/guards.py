@@ -80,7 +80,7 @@ TAKES_NAMED = re.compile(
 # a request for something unnamed: "do something with", "fix the", "needs something" (said last or
 # with "idk"), "not sure what"
 VAGUE = re.compile(
-    r" (?:do|try) something (?:with|about|to|on|for)(?= )| fix(?:es)? (?:up )?(?:the|my|this|that|it|them)(?= )"
+    r" (?:do|try) (?:something|somethin|sumthin|summat|smth|sth|sumn)(?: (?!different|new|else|fresh)\w+)? (?:with|w|about|to|on|for)(?= )| fix(?:es)? (?:up )?(?:the|my|this|that|it|them)(?= )"
     r"| (?:needs?|wants?) something(?: (?:idk|dunno|else)(?= |$)| ?$)| (?:idk|dunno|not sure) what(?= )"
 )
 WRITES = ("make", "vary", "accompany", "infill", "continue")  # ops that write notes of their own choosing

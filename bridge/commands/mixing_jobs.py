@@ -3,7 +3,9 @@ in Live's own devices and mixer, not to its notes.
 
 - a sidechain said bare ("sidechain the bass to the kick", "put sidechain compression on the pad"): Live's
   compressor keyed from another track; a sidechain said with a duck or a pump ("sidechain the bass so it
-  ducks on every beat", "pump the pad like a sidechain") stays the volume duck MuseAroo draws;
+  ducks on every beat", "pump the pad like a sidechain") stays the volume duck MuseAroo draws; a pump said
+  only as a likeness after the sidechain ("sidechain the pad to the kick, like that classic pump") is the
+  sidechain's sound, no duck asked;
 - an effect put on a part ("more verb on the vox", "add some delay to the lead", "put an EQ on the hats",
   "a compressor on the drums", "a glue comp on the drum bus", "a gate on the snare", "send the snare to the
   reverb bus");
@@ -37,6 +39,11 @@ _SIDECHAIN = re.compile(r" (?:sidechain|side chain|sidechained|sidechaining)(?= 
 _DUCKED = re.compile(
     r" (?:duck|ducks|ducked|ducking|pump|pumps|pumping|pumpin|every beat|each beat|on the beat|style|vibe|like)(?= )"
 )
+# a likeness said after the sidechain asked ("sidechain the bass to the kick, like the classic Berlin pump",
+# "kinda like that french house pumping"): the sound of Live's sidechain, no duck asked of MuseAroo
+_LIKENESS = re.compile(
+    r" (?:(?:kind of|kinda|sort of|sorta|a bit|just|something) )?like (?:a |an |the |that |those |them )?.*$"
+)
 _PART = re.compile(r" (?:sidechain|side chain) (?:compression )?(?:on |to )?(?:the |my )?([a-z0-9]+)(?= )")
 _EFFECT_ON = re.compile(
     rf" (?:add|put|throw|slap|stick|whack|chuck|more|less|some|bit of|touch of|little|too much|a|an)"
@@ -67,8 +74,10 @@ def mixing_job(s: str) -> str | None:
     padded = f" {' '.join(s.split())} "
     if _OURS.search(padded):
         return None
-    if _SIDECHAIN.search(padded):
-        if _DUCKED.search(padded):
+    sidechain = _SIDECHAIN.search(padded)
+    if sidechain:
+        asked = _LIKENESS.sub(" ", padded[sidechain.start() :])  # "..., like the classic pump": how it sounds
+        if _DUCKED.search(padded[: sidechain.start()] + asked):
             return None  # "sidechain the pad to the kick, duck it every beat": the duck drawn
         part = _PART.search(padded)
         named = part.group(1) if part and part.group(1) not in _NO_PART else None

@@ -40,7 +40,17 @@ INTERVALS: dict[str, tuple[str, int]] = {
     "third": ("steps", 2),
     "sixth": ("steps", 5),
     "seventh": ("steps", 6),
+    "augmented fourth": ("semitones", 6),
+    "diminished fifth": ("semitones", 6),
+    "minor ninth": ("semitones", 13),
+    "major ninth": ("semitones", 14),
 }
+# an interval's number written as a numeral ("a minor 3rd", "up a 5th", "a perfect 4th") is the interval
+INTERVALS.update(
+    {name.replace(word, digits): size for name, size in list(INTERVALS.items())
+     for word, digits in (("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"),
+                          ("sixth", "6th"), ("seventh", "7th"), ("ninth", "9th")) if word in name}
+)  # fmt: skip
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
@@ -85,7 +95,7 @@ def interval_of(s: str) -> dict[str, int] | None:
         if re.match(r" (?:bar|beat|measure|note|time|variation|take)s? ", s[m.end() :]):
             continue  # "the fifth bar", "a third variation"
         direction = m.group(1) or m.group(5)
-        counted = m.group(3) or m.group(4)[0].isdigit()  # "a fifth", "2 octaves"
+        counted = m.group(3) or m.group(4).startswith("2 ")  # "a fifth", "2 octaves" (not "the 5th")
         moved = counted and any(f" {w} " in s for w in MOVE_WORDS)
         if not (direction or m.group(2) or moved):
             continue

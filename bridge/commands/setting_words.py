@@ -149,7 +149,8 @@ _MOVED_TO_KEY = re.compile(
     rf"transposed|modulated|taken|brought)(?: (?:up|down))?(?: so(?: that)? (?:it|they) (?:sits?|is|are|lands?))? "
     rf"(?:in|into|to) _key_ |(?:move|shift|transpose|modulate|take|bring)(?: (?:the |my )({_PARTS})(?: part| line)?"
     rf"| {_THIS}) so(?: that)? (?:it|they) (?:sits?|is|are|lands?|ends? up) in _key_ "
-)
+    rf"|^ (?:(?:and|then|now|ok|so) )*(?:the |my )?({_PARTS})(?: part| line)? (?:up|down) (?:in)?to _key_ "
+)  # "chords up to G minor", "the bass down to E minor": the part said first and moved, no verb
 
 
 def key_move_of(s: str, key: str | None) -> Intent | None:

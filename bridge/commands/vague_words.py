@@ -47,10 +47,12 @@ _NEEDS = re.compile(
     rf"(?:a (?:bit|little|lot|touch) )?(?:of )?(?:more |some |a bit more |a little more )?(\w+){_WHERE}{_UNSURE} $"
 )
 SOMETHING = ("something", "somethin", "sumthin", "summat")  # a need with no way said
-# "do something with the drums", "idk try summat with the bassline": a change wanted, no way said (which, is asked)
-_DO_SOMETHING = re.compile(
-    rf"^ (?:(?:idk|dunno|hmm|ok|so|just|please|can you|could you|maybe) )*(?:do|try) (?:{'|'.join(SOMETHING)})"
-    rf"(?: (?:else|cool|interesting))? (?:with|w|to|about|on) ({_TARGET}){_UNSURE}(?: please)? $"
+# something done with a part, no way said ("idk do something w the drums", "do summat with the bassline",
+# "try something cool on the hats"): what should change is asked, never a new part made in its place
+DO_SOMETHING = re.compile(
+    r" (?:do|try) (?:something|somethin|sumthin|summat|smth|sth|sumn|anything)"
+    r"(?: (?:cool|fun|interesting|creative|nice|wild|crazy|special))?"  # "something different": a new take
+    r" (?:with|w|to|on|about|for) "
 )
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
@@ -192,6 +194,11 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
     where = placed(s)  # "make it sit better in the mix", "make it bounce more", "it needs to be 15 seconds"
     if where is not None:
         return where
+    done = DO_SOMETHING.search(s)
+    said = s[done.end() :].split()[:3] if done is not None else []  # "do something with the drums": what?
+    named = next((w for w in said if w in co.VOICES), None) or _part(" ".join(said))
+    if named is not None and named not in ("all", "song"):
+        return f"(e.g. 'make the {named} busier', 'make the {named} simpler' or 'vary the {named}') what should change in the {named}?"
     somehow = _SOMEHOW.match(s)
     if somehow is not None:  # which way is not said
         return _what(_part(somehow.group(1)))
@@ -210,9 +217,6 @@ def vague_question(s: str, unknown: list[str]) -> str | None:
         part = _part(slang.group(1))
         which = "" if part else ", and which part"
         return f"(e.g. 'make {_the(part)} louder', 'make {_the(part)} busier' or 'give me another one') what should change{which}?"
-    done = _DO_SOMETHING.match(s)  # "do something with the drums": which way is not said
-    if done is not None:
-        return _what(_part(done.group(1)))
     too = _too(s)  # "it feels too happy here": the other feeling, asked how
     if too is not None:
         return too
