@@ -13,6 +13,7 @@ from functools import lru_cache
 from bridge.commands import fillers
 from bridge.commands import vocab as v
 from bridge.commands.amount_words import plainly
+from bridge.commands.camelot import as_named_keys
 from bridge.commands.counts import as_counted
 from bridge.commands.misheard import as_parts
 from bridge.commands.numbers import slips_read, words_to_digits
@@ -212,6 +213,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     base = re.sub(r"\b[wW]/[oO]\b", " without ", base)  # "w/o reverb"
     base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
     base = _HYPHENED_KEY.sub(r"\1 \2", base)  # "E-flat major", "F-sharp minor": the key's own words
+    base = as_named_keys(base)  # a DJ's Camelot key: "in 8A" is A minor
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = plainly(_SLANG.sub(lambda m: SLANG[m.group(1)], written.lower()))  # "a lil bit swingy"
     taken_back = fillers.key_corrected(lowered)  # "in d dorian no wait a minor": A minor
