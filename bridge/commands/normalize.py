@@ -82,6 +82,12 @@ _OTHER_TONGUE = (
         "the bass",
     ),
     (re.compile(r"\bthe bottom end\b(?! of\b)"), "the bass"),  # "the bottom end is bare"
+    # a French producer's words where no English word is meant: "8 mesures of basse", "in the couplet"
+    (re.compile(r"\bmesures\b"), "bars"),
+    (re.compile(r"\b(one|a|1) mesure\b"), r"\1 bar"),
+    (re.compile(r"\bbasse\b"), "bass"),
+    (re.compile(r"\b(the|a|this|that|each|every|first|second|last|next) couplet(s?)\b"), r"\1 verse\2"),
+    (re.compile(r"\b(the|a|this|that|each|every|first|second|last|next) refrain(s?)\b"), r"\1 chorus\2"),
 )
 # a complaint said with a softener is the complaint ("the bass is a bit bare": too bare); said alone
 # ("the hats are busy", "they feel empty") it may be what was wanted, or which way is not said

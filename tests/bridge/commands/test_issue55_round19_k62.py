@@ -15,6 +15,7 @@ import pytest
 from bridge.commands import parse
 from bridge.commands.camelot import CAMELOT, as_named_keys
 from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 
 pytestmark = pytest.mark.usefixtures("learned_reading")
@@ -69,3 +70,31 @@ def test_a_number_and_letter_that_is_no_camelot_key_is_left_as_it_was(text: str)
 def test_a_track_named_with_a_code_keeps_its_name_and_gets_no_key() -> None:
     intent = rules("mute track 8a")
     assert intent.params.get("track_name") == "track 8a" and "key" not in intent.params
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "make 8 mesures of basse, house",
+            {"action": "generate", "part": "bass", "bars": 8, "genre": "house"},
+        ),
+        ("a 4 mesures melody", {"action": "generate", "part": "melody", "bars": 4}),
+        ("solo the basse", {"action": "mixer", "part": "bass", "do": "solo"}),
+        ("cut the claps in the couplet", {"action": "transform", "section": "verse"}),
+        (
+            "make the chords louder in the refrain",
+            {"action": "transform", "part": "chords", "section": "chorus"},
+        ),
+    ],
+)
+def test_a_french_producers_bars_bass_verse_and_chorus_are_read(text: str, want: dict[str, Any]) -> None:
+    intent = rules(text)
+    got = {"action": intent.action, "part": intent.part, **intent.params}
+    got["section"] = (intent.params.get("region") or {}).get("section")
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text", ["refrain from touching the drums", "please refrain from adding hats"])
+def test_an_english_refrain_from_is_no_chorus(text: str) -> None:
+    assert " refrain from " in normalize(text)[0]
