@@ -13,6 +13,7 @@ from functools import lru_cache
 from bridge.commands import fillers
 from bridge.commands import vocab as v
 from bridge.commands.amount_words import plainly
+from bridge.commands.camelot import as_named_keys
 from bridge.commands.counts import as_counted
 from bridge.commands.misheard import as_parts
 from bridge.commands.numbers import slips_read, words_to_digits
@@ -81,6 +82,12 @@ _OTHER_TONGUE = (
         "the bass",
     ),
     (re.compile(r"\bthe bottom end\b(?! of\b)"), "the bass"),  # "the bottom end is bare"
+    # a French producer's words where no English word is meant: "8 mesures of basse", "in the couplet"
+    (re.compile(r"\bmesures\b"), "bars"),
+    (re.compile(r"\b(one|a|1) mesure\b"), r"\1 bar"),
+    (re.compile(r"\bbasse\b"), "bass"),
+    (re.compile(r"\b(the|a|this|that|each|every|first|second|last|next) couplet(s?)\b"), r"\1 verse\2"),
+    (re.compile(r"\b(the|a|this|that|each|every|first|second|last|next) refrain(s?)\b"), r"\1 chorus\2"),
 )
 # a complaint said with a softener is the complaint ("the bass is a bit bare": too bare); said alone
 # ("the hats are busy", "they feel empty") it may be what was wanted, or which way is not said
@@ -212,6 +219,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     base = re.sub(r"\b[wW]/[oO]\b", " without ", base)  # "w/o reverb"
     base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
     base = _HYPHENED_KEY.sub(r"\1 \2", base)  # "E-flat major", "F-sharp minor": the key's own words
+    base = as_named_keys(base)  # a DJ's Camelot key: "in 8A" is A minor
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = plainly(_SLANG.sub(lambda m: SLANG[m.group(1)], written.lower()))  # "a lil bit swingy"
     taken_back = fillers.key_corrected(lowered)  # "in d dorian no wait a minor": A minor
