@@ -211,7 +211,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not unsaid_fix.no_way_said(s):
+        vague = unsaid_fix.no_way_said(s) or guards.VAGUE.search(s) is not None  # "do something about X"
+        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not vague:
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
