@@ -47,6 +47,7 @@ from bridge.commands.statements import request_ruled
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.unexplained import unexplained
+from bridge.commands.vague_words import DO_SOMETHING
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -211,7 +212,7 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        vague = unsaid_fix.no_way_said(s) or guards.VAGUE.search(s) is not None  # "do something about X"
+        vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None  # "do something about X"
         if sure and best not in QUIET and _open(ruled, best, p_best, s) and not vague:
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
