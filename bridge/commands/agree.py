@@ -47,6 +47,7 @@ from bridge.commands.statements import request_ruled
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.unexplained import unexplained
+from bridge.commands.vague_words import DO_SOMETHING
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -57,7 +58,7 @@ INVENTS = ("automate",)  # an op whose own sentence says a value the producer ma
 # readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
 OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
              {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"},
-             {"keep_only", "remove"})  # fmt: skip
+             {"keep_only", "remove"}, {"simpler", "remove"})  # fmt: skip
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
@@ -211,7 +212,8 @@ def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Rea
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not unsaid_fix.no_way_said(s):
+        vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None  # "do something about X"
+        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not vague:
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
