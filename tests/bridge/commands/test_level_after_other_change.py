@@ -26,4 +26,4 @@ def test_each_request_keeps_its_own_op(text: str, first: str, level: str) -> Non
 
 def test_a_level_both_parts_are_made_to_stays_one_change() -> None:
     read = means_of(parse("make the hats and kick louder").as_dict())
-    assert read.get("op") == "louder" and not read.get("then")
+    assert read.get("op") == "louder" and not read.get("then") and not read.get("not_done")

@@ -23,6 +23,10 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
             {"prompt": "bongos and shakers", "bars": 8, "tempo_bpm": 110},
         ),
         (
+            "audio loop of a steel drum melody, 4 bars at 104, for the kids' band to jam along with",
+            {"prompt": "steel drum melody", "bars": 4, "tempo_bpm": 104},
+        ),
+        (
             "an audio loop of dusty rhodes chords, 4 mesures at 88",
             {"prompt": "dusty rhodes chords", "bars": 4, "tempo_bpm": 88},
         ),
@@ -38,6 +42,12 @@ def test_only_the_sound_is_the_prompt(text: str, expected: dict[str, object]) ->
     assert {k: read.get(k) for k in expected} == expected
 
 
-def test_for_inside_the_sound_with_no_comma_stays() -> None:
-    read = means_of(parse("make an audio loop of warm pads for days, 8 bars").as_dict())
-    assert read.get("prompt") == "warm pads for days"
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        ("make an audio loop of warm pads for days, 8 bars", "warm pads for days"),
+        ("make an audio loop of a music box for a lullaby, 4 bars at 80", "music box for a lullaby"),
+    ],
+)
+def test_for_inside_the_sound_with_no_comma_stays(text: str, prompt: str) -> None:
+    assert means_of(parse(text).as_dict()).get("prompt") == prompt
