@@ -126,7 +126,8 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         verbs = sl.multi_verbs(heard, joint)
         if comma and not verbs:
             continue
-        if not (verb_first(said) or SAME.match(rest.lower()) or (requested(said) and PRONOUN.search(rest))):
+        led = verbs or verb_first(said) or SAME.match(rest.lower())  # "... and kick +2 dB": ``multi_verbs``
+        if not (led or (requested(said) and PRONOUN.search(rest))):
             continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
         split = _split(heard, [heard[: joint.start()], rest], read_one)
         if split is None:

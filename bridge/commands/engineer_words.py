@@ -62,6 +62,7 @@ ENGINEER = (
     (re.compile(r"(?<![\w.])mm\.? ?(?=\d)", re.I), "measures "),
     (re.compile(r"(?<![\w.])m\. ?(?=\d)", re.I), "measure "),
     (re.compile(r"\b(\d+) takte?\b", re.I), r"\1 bars"),
+    (re.compile(r"\b(\d+) mesures?\b", re.I), r"\1 bars"),  # the French "8 mesures"
 )  # fmt: skip
 
 

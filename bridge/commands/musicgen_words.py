@@ -32,7 +32,7 @@ _AUDIO = re.compile(
     re.IGNORECASE,
 )
 _BARS = re.compile(
-    r"\s*,?\s*\b(?:for |of )?(?:\d+|one|two|three|four|five|six|eight|twelve|sixteen|thirty two) (?:bars?|measures?)"
+    r"\s*,?\s*\b(?:for |of )?(?:\d+|one|two|three|four|five|six|eight|twelve|sixteen|thirty two) (?:bars?|measures?|mesures?|takte?)"
     r"(?: long)?\b",
     re.IGNORECASE,
 )
@@ -52,6 +52,20 @@ _FOR_WHAT = re.compile(
     r"tiktok|youtube|channel|short|post|ad|commercial|promo|slideshow|wedding|party|app|website|livestream|"
     r"recipe|tutorial)s?$"
 )
+# what the loop is for, said after a comma, whatever it is: "..., for a transition", "..., its for the kids'
+# choir" (a "for" with no comma before it is kept: "pads for days" is a sound)
+_FOR_AFTER_COMMA = re.compile(
+    r"\s*,\s*(?:(?:it'?s|it is|this is|that's|thats) )?for (?:a|an|the|my|our|this|that|his|her|their|your|some)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def without_purpose(text: str) -> str:
+    """A MusicGen sentence without what its loop is for, said after a comma ("..., for the kids' choir
+    to clap along with"): words there are no sound, and no part the reading leaves out."""
+    return _FOR_AFTER_COMMA.sub("", text)
+
+
 _POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
 
 # "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
@@ -132,6 +146,9 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     prompt = _BARS.sub(" ", _LENGTH.sub(" ", prompt)).strip(" ,.;:")  # "rain on a window, eight bars"
     prompt = PURPOSE.sub("", " ".join(prompt.split())).strip(" ,.;:")  # "..., for her to improvise over"
     prompt = _FOR_WHAT.sub("", prompt).strip(" ,.;:")  # "..., for the listening exercise"
+    prompt = (
+        _FOR_AFTER_COMMA.sub("", prompt).strip(" ,.;:") if anywhere(s) else prompt
+    )  # "..., for a transition"
     if (bpm := _BPM.search(prompt)) is not None and 40 <= int(bpm.group(1)) <= 300:  # "a 90 bpm drone"
         prompt, params = _BPM.sub(" ", prompt), {**params, "tempo_bpm": int(bpm.group(1))}
         prompt = " ".join(prompt.split())

@@ -52,9 +52,16 @@ def requested(clause: str) -> bool:
 
 def verb_first(clause: str) -> bool:
     """Whether a clause (normalised words) starts, after fillers and polite frames, with a command or
-    errand verb ("and then solo the bass", "email it to my label"): a request of its own."""
+    errand verb ("and then solo the bass", "email it to my label"), or presses a transport button ("hit
+    play"): a request of its own."""
     words = _LEAD.sub("", " ".join(clause.split()) + " ").split()
-    return bool(words) and words[0] in _VERBS
+    return bool(words) and (words[0] in _VERBS or " ".join(words[:2]) in _TRANSPORT)
+
+
+# a transport button pressed: "hit play", "press stop" (the verb alone is no request: "hit the snare harder")
+_TRANSPORT = frozenset(
+    f"{verb} {button}" for verb in ("hit", "press", "push", "smash") for button in ("play", "stop")
+)
 
 
 _SUBJECTS = frozenset(

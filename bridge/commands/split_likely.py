@@ -46,8 +46,21 @@ def op_of(intent: Intent) -> object:
 
 
 def multi_verbs(heard: str, joint: re.Match[str]) -> bool:
-    """Whether the clauses either side of ``joint`` ("and", "n", a comma) are each led by a verb."""
-    return verb_first(normalize(heard[: joint.start()])[0]) and verb_first(normalize(heard[joint.end() :])[0])
+    """Whether the clauses either side of ``joint`` ("and", "n", a comma) are each led by a verb, the
+    later one or a part and its level after a change of another kind ("swing the hats a bit and kick
+    +2 dB": two requests; "make the hats and kick louder", "turn the hats and kick up": one)."""
+    first, later = normalize(heard[: joint.start()])[0], normalize(heard[joint.end() :])[0]
+    levelled = _LEVELLED.match(later) is not None and not set(first.split()) & _COMPLEMENTED
+    return verb_first(first) and (verb_first(later) or levelled)
+
+
+_LEVELLED = re.compile(
+    r"^ (?:the |my )?\w+(?: \w+)? (?:louder|softer|quieter) $"
+)  # "kick +2 dB", read "kick louder"
+# verbs whose complement the level may be: "make the hats and kick louder" is both louder
+_COMPLEMENTED = frozenset(
+    {"make", "turn", "get", "have", "keep", "leave", "set", "bring", "push", "pull", "let"}
+)
 
 
 def first_op_lost(first: str, got: Intent, read_one: Callable[[str], Intent]) -> bool:

@@ -35,6 +35,7 @@ from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.masking import HIDES
 from bridge.commands.means import means_of
+from bridge.commands.musicgen_words import without_purpose
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS, without_what_stays
 from bridge.commands.slipped_numbers import ORDINALS
@@ -184,7 +185,7 @@ def unexplained(
     means = means_of(intent.as_dict())
     op, targets = str(means["op"]), targets_of(means)
     carried = carried_words(means, intent)
-    s, key, _ = normalize(sentence)
+    s, key, _ = normalize(without_purpose(sentence) if op == "musicgen" else sentence)
     if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
