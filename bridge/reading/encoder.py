@@ -115,10 +115,12 @@ def write_export() -> bool:
     """
     global _loaded
     tokenizer, reference = _load()
+    if _reads["with"] == "onnx" or not onnx_forward.wanted():  # asked first: the weights' hash reads 90 MB
+        return _reads["with"] == "onnx"
     where = source()
     path = onnx_forward.path_for(where)
-    if _reads["with"] == "onnx" or path is None or not onnx_forward.wanted():
-        return _reads["with"] == "onnx"
+    if path is None:
+        return False
     if hasattr(os, "setpriority"):  # this thread only (Linux): commands on the others come first
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     try:

@@ -94,3 +94,14 @@ def test_a_failed_export_leaves_the_trace_with_one_line(fresh, monkeypatch, capl
         "(> 1e-04)): the trace reads"
     ]
     assert encoder.reads_with() == "trace" and not fresh.exists()
+
+
+def test_switched_off_the_warm_up_never_reads_the_weights_for_their_hash(fresh, monkeypatch) -> None:
+    """Every daemon the tests start has the export off: its warm-up must not hash the 90 MB of weights."""
+    monkeypatch.setenv(onnx_forward.ENV, "0")
+
+    def hashed(where: str) -> Path | None:
+        raise AssertionError(f"the weights in {where} were hashed with the export switched off")
+
+    monkeypatch.setattr(onnx_forward, "path_for", hashed)
+    assert encoder.write_export() is False
