@@ -7,6 +7,7 @@ import threading
 from types import SimpleNamespace
 from typing import Any
 
+from bridge.jobs import board as board_module
 from bridge.jobs.board import Job, JobBoard
 from engines.errors import InvalidValue
 
@@ -46,7 +47,11 @@ def test_states_go_queued_running_done() -> None:
     assert sent[2][2:] == (0.5, "half") and sent[-1][2:] == (1.0, "finished")
 
 
-def test_progress_from_a_worker_thread_reaches_the_loop() -> None:
+def test_progress_from_a_worker_thread_reaches_the_loop(monkeypatch: Any) -> None:
+    # Every report goes out here: a loaded CI box once ran the loop's two hops 50 ms apart and
+    # the board coalesced them, as it should; coalescing has its own test below.
+    monkeypatch.setattr(board_module, "MIN_REPORT_INTERVAL_S", 0.0)
+
     async def work(job: Job) -> str:
         def heavy() -> None:
             for i in range(3):
@@ -59,6 +64,22 @@ def test_progress_from_a_worker_thread_reaches_the_loop() -> None:
     sent = run_board(work)
     running = [s for s in sent if s[1] == "running" and s[3].startswith("step")]
     assert len(running) == 3 and all("MainThread" not in s[3] for s in running)
+
+
+def test_reports_closer_than_the_interval_are_coalesced_but_the_last_state_is_kept(
+    monkeypatch: Any,
+) -> None:
+    monkeypatch.setattr(board_module, "MIN_REPORT_INTERVAL_S", 3600.0)  # nothing is far enough apart
+
+    async def work(job: Job) -> str:
+        for i in range(5):
+            job.report(i / 5, f"step {i}")
+        assert (job.progress, job.message) == (0.8, "step 4")  # held on the job, not sent
+        return "ok"
+
+    sent = run_board(work)
+    steps = [s for s in sent if s[1] == "running" and s[3].startswith("step")]
+    assert [s[3] for s in steps] == ["step 0"] and sent[-1][1:] == ("done", 1.0, "ok")
 
 
 def test_roo_error_fails_with_its_message_and_a_crash_names_the_type() -> None:
