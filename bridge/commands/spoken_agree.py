@@ -1,16 +1,15 @@
 """pocketsphinx and Whisper agree before anything acts (issue 56).
 
-The grammar proposes and Whisper judges. The candidates are pocketsphinx's readings (its lattice's
-n-best paths that are whole sentences of the command grammar) and Whisper's own free transcripts (one
-that writes a sentence again and again read as the sentence once, ``fast_whisper.unrepeated``),
-each read by ``bridge.commands.parse`` (the rules beside the learned reading, issue 55), and each
-transcript again with its words snapped to the grammar's (``snapping.snap``: "make a fun bass line"
-is "make a funk bass line"; the transcript as written then only proposes when its snapped form reads
-as no other command). A sentence it does not act on (Whisper's "generator house speed") proposes the learned reading's two likeliest
-readings instead (``SUGGESTED``: the question's first suggestions, each a sentence the rules read as
-that op). Whisper then scores every candidate sentence against the audio by forced decoding
-(``FastWhisper.score``: the mean log-probability of the sentence's tokens). Readings with the same
-intent are one candidate, with the best of their scores.
+The grammar proposes and Whisper judges. The candidates are pocketsphinx's readings (its lattice's n-best
+paths that are whole sentences of the command grammar) and Whisper's own free transcripts (one writing a
+sentence again and again read once, ``fast_whisper.unrepeated``), each read by ``bridge.commands.parse``
+(the rules beside the learned reading, issue 55), and each transcript again with its words snapped to the
+grammar's (``snapping.snap``: "make a fun bass line" is "make a funk bass line"; the transcript as written
+then only proposes when its snapped form reads as no other command). A sentence it does not act on
+("generator house speed") proposes the learned reading's two likeliest readings instead (``SUGGESTED``,
+sentences the rules read as that op). Whisper scores every candidate sentence against the audio by forced
+decoding (``FastWhisper.score``: the mean log-probability of the sentence's tokens). Readings with the
+same intent are one candidate, with the best of their scores.
 
 The candidate is the command pocketsphinx proposed that Whisper scores best (else Whisper's best:
 a free transcript scores high by construction, and a suggestion is a guess). The decision acts only
@@ -41,8 +40,9 @@ Whichever of these acts, a command that changes the song is said back for a yes 
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
 
 Otherwise it asks between two ("did you mean ... or ...?"): that candidate, then the second
-``AgreeLimits.offer`` picks (``spoken_offer``). With no command among the candidates it refuses, and with
-only suggestions too, unless Whisper scores the best within ``whisper_fit`` of what it wrote. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
+``AgreeLimits.offer`` picks (``spoken_offer``; ``offer_suggested``: deeper suggestions weighed too). No
+command among the candidates (or only suggestions Whisper scores below ``whisper_fit`` of what it wrote)
+refuses. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
 from bridge.commands.spoken_check import sure_unless_disputed
-from bridge.commands.spoken_offer import second_choice
+from bridge.commands.spoken_offer import second_choice, widen
 from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
@@ -72,22 +72,19 @@ class AgreeLimits:
     sphinx_margin: float  # pocketsphinx: best intent minus the next different one, log units per frame
     whisper_margin: float  # Whisper: best command's mean token log-prob minus the next command's
     whisper_fit: float  # best command's mean token log-prob minus the best free transcript's (<= 0)
-    lone_fit: float = 0.0  # the same, needed by pocketsphinx's only reading that Whisper did not write
-    # (-inf: that reading is acted on without Whisper's support, the rule before issue 56's second round)
-    whisper_alone: bool = False  # Whisper's own command, the only one proposed, may act when pocketsphinx
-    # proposed no command (False: it is asked about, the rule before issue 56 part F)
-    sounds_within: float = -1.0  # pocketsphinx's best command acts when one of Whisper's transcripts sounds
-    # this near it (``sounds.distance``, 0 to 1; below 0: never, the rule before issue 56 part G)
+    lone_fit: float = 0.0  # the same, for pocketsphinx's only reading Whisper did not write (-inf: acted on)
+    whisper_alone: bool = False  # Whisper's lone command may act where pocketsphinx read none (part F)
+    sounds_within: float = -1.0  # pocketsphinx's best acts if Whisper's words sound this near (<0: off, G)
     sounds_apart: float = 0.0  # and every other command proposed sounds at least this much farther
     whisper_sure: float = 1.0  # Whisper's own command acts where the pair would ask when its best free
     # transcript's mean token log-prob is at least this (``spoken_sure``; above 0: never, before part H)
-    learned_starts: bool = False  # the learned reading may give a command the rules do not read in a
-    # transcript (True: the rule before issue 56 part I; False: ``parse(..., voiced=True)``)
+    learned_starts: bool = False  # the learned reading may start a command in a transcript (before part I)
     confirm_edits: str = "off"  # a song change the recognisers' transcripts do not all read as is said
     # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
     whisper_lead: float = -1.0  # Whisper's best of pocketsphinx's readings leads by this (<0: off)
     written_margin: float | None = None  # sphinx_margin for Whisper's own command (``spoken_ties``, v61a)
     offer: str = "sphinx"  # the question's second choice (``spoken_offer``: "sphinx", before v62a)
+    offer_suggested: int = 0  # the learned reading's suggestions per sentence weighed for the second (v63)
 
 
 @dataclass
@@ -195,9 +192,12 @@ def agree(
 ) -> tuple[Decision, str]:
     """(the decision, the sentence it was heard as) for one utterance (see the module text;
     ``suggested`` and ``snapped`` as ``proposals``)."""
-    found, free = candidates(hearing, transcripts, score, suggested, snapped, not limits.learned_starts)
+    voiced, said = not limits.learned_starts, heard(transcripts)
+    found, free = candidates(hearing, transcripts, score, suggested, snapped, voiced)
     logprob = transcripts[0].score if transcripts else -math.inf
-    return judge(found, free, hearing.frames, limits, heard(transcripts), logprob)
+    decision, text = judge(found, free, hearing.frames, limits, said, logprob)
+    unread = [*(r.text for r in hearing.readings), *said]  # the learned reading's deeper guesses (v63)
+    return widen(decision, found, unread, score, limits.offer_suggested, voiced), text
 
 
 def heard_as(text: str, voiced: bool = True) -> Intent:

@@ -15,12 +15,24 @@ as said, offered as "a metal lead" or "the metal lead"). ``AgreeLimits.offer`` c
 Only a question's choices change: nothing asked acts, and nothing acted on is asked. The daemon's pair
 offers "whisper" (``agreeing.LIMITS``): on the studio benchmark's held-out voices its questions offered the
 command said 4 more times in 360, with the same questions (docs/benchmarks/voice.md, v62a).
+
+``widen`` (v63): where the pair asks, the learned reading's deeper suggestions (up to
+``AgreeLimits.offer_suggested`` per sentence that reads as no command, pocketsphinx's readings and
+Whisper's transcripts alike; the candidates hold its first two) are scored by Whisper and weighed for the
+second choice only: "make the melody easier" suggests "make the melody busier" third. They never act, never
+turn a refusal into a question and never change the first choice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
+
+from bridge.commands import parse
+from bridge.commands.confidence import Decision
+from bridge.commands.fast_whisper import written
+from bridge.commands.safety import spoken
 
 OFFERS = ("sphinx", "written", "whisper")
 
@@ -41,3 +53,37 @@ def second_choice(first: Any, sphinx_best: Any, commands: Sequence[Any], offer: 
         others = [c for c in commands if c is not first]
         other = others[0] if others else None
     return other
+
+
+def widen(
+    decision: Decision,
+    found: Sequence[Any],
+    unread: Sequence[str],
+    score: Callable[[list[str]], list[float]],
+    most: int,
+    voiced: bool = True,
+) -> Decision:
+    """``decision`` with its second choice the command Whisper scores best of the other candidates
+    ``found`` (``spoken_agree.Candidate`` s, scored) and the learned reading's first ``most`` suggestions
+    for each of the sentences ``unread`` that reads as no command (read as ``voiced``); unchanged unless
+    it asks, or with ``most`` 0."""
+    if most < 0:
+        raise ValueError(f"offer_suggested {most}: expected 0 or more")
+    if decision.kind != "ask" or most == 0:
+        return decision
+    known = {repr(c.intent.as_dict()) for c in found if c.intent.understood}
+    new: dict[str, Any] = {}
+    for text in dict.fromkeys(unread):
+        intent = spoken(parse(text, voiced))
+        for tip in [] if intent.understood else intent.params.get("suggestions", [])[:most]:
+            meant = spoken(parse(tip, voiced))
+            key = repr(meant.as_dict())
+            if meant.understood and key not in known and all(repr(m.as_dict()) != key for m in new.values()):
+                new[tip] = meant
+    if not new:
+        return decision
+    first = decision.intent.as_dict()
+    weighed = [(c.whisper, c.intent) for c in found if c.intent.understood and c.intent.as_dict() != first]
+    weighed += zip(score([written(t) for t in new]), new.values(), strict=True)
+    best = max(weighed, key=lambda p: p[0])[1]
+    return replace(decision, choices=(decision.intent, best))

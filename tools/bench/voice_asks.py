@@ -67,9 +67,9 @@ def cached_parse() -> None:
     every row many times)."""
     from functools import lru_cache
 
-    from bridge.commands import spoken_check, spoken_sure
+    from bridge.commands import spoken_check, spoken_offer, spoken_sure
 
-    for module in (spoken_agree, spoken_check, spoken_sure):
+    for module in (spoken_agree, spoken_check, spoken_offer, spoken_sure):
         module.parse = lru_cache(maxsize=None)(module.parse)  # type: ignore[attr-defined]
 
 
@@ -138,9 +138,16 @@ def tried(rows: list[dict[str, Any]], change: str) -> None:
     and pocketsphinx alone; each misheard act and wrong read-back of a changed limit listed."""
     name, values = change.split("=")
     conditions = ("all", "clean", "room", "song")
+    before: dict[str, Decision] = {}
     for value in (getattr(LIMITS, name), *(_value(v) for v in values.split(","))):
         limits = replace(LIMITS, **{name: value})
         decided = {r["wav"]: pair_decision(r, limits) for r in rows}
+        before = before or decided
+        for r in rows:  # each decision the change turned from understood or to it
+            d, was, e = decided[r["wav"]], before[r["wav"]], r["entry"]
+            if d != was and (outcome(d, e) == "understood") != (outcome(was, e) == "understood"):
+                gained = "gained" if outcome(d, e) == "understood" else "lost"
+                print(f"    {gained}: {e['voice']} {e['condition']} {e['text']!r}: {[c.heard for c in d.choices]}")  # fmt: skip
         for condition in conditions:
             sub = [r for r in rows if condition in ("all", r["entry"]["condition"])]
             print("  " + line(f"{name}={value}, {condition}", rates(sub, lambda r, dd=decided: dd[r["wav"]])))
@@ -157,7 +164,7 @@ def tried(rows: list[dict[str, Any]], change: str) -> None:
 def _value(text: str) -> float | str:
     """A limit's value as given: a number, else a word (``offer=whisper``)."""
     try:
-        return float(text)
+        return int(text) if text.isdigit() else float(text)
     except ValueError:
         return text
 

@@ -21,6 +21,7 @@ from bridge.commands.reply import reply
 from bridge.commands.safety import spoken
 from bridge.commands.spoken_agree import AgreeLimits, candidates, heard, judge
 from bridge.commands.spoken_check import is_check
+from bridge.commands.spoken_offer import widen
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome, right
 
 # main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
@@ -68,7 +69,9 @@ def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     found, free = _found(row, not limits.learned_starts)
     said = heard([Transcript(**t) for t in row["whisper"]])
     logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
-    return judge(found, free, row["hearing"]["frames"], limits, said, logprob)[0]
+    decision = judge(found, free, row["hearing"]["frames"], limits, said, logprob)[0]
+    unread = [*(r["text"] for r in row["hearing"]["readings"]), *said]  # as ``spoken_agree.agree``
+    return widen(decision, found, unread, SCORES.of(row), limits.offer_suggested, not limits.learned_starts)
 
 
 def _found(row: dict[str, Any], voiced: bool = True) -> tuple[list[Any], float]:
