@@ -150,9 +150,10 @@ def _pitched(
 ) -> list[TranscribedNote]:
     """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
     curve = flux(y)
-    if kind in ("melody", "bass"):
+    attacks = accents(curve, post.n_frames, FRAMES_PER_S) if kind in ("melody", "bass") else None
+    if attacks is not None:
         levels = levels_db(y, post.n_frames, HOP)
-        tracks = mono.track(post, kind, key_classes, accents(curve, post.n_frames, FRAMES_PER_S), levels)
+        tracks = mono.track(post, kind, key_classes, attacks, levels)
         energy_db = ends.pitch_energy_db(y, post.n_frames)
         if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail
             tracks = vibrato.joined(tracks, post)
@@ -164,7 +165,11 @@ def _pitched(
         tracks = ends.releases(poly.joined(tracks, post, energy_db), energy_db, fundamental_db)
     starts_s = refine([t.start / FRAMES_PER_S for t in tracks], curve)
     notes = to_notes(post, tracks, starts_s, with_bends=with_bends)
-    return one_at_a_time(notes) if kind in ("melody", "bass") else notes
+    if attacks is None:
+        return notes
+    if kind == "melody":  # a held note's tremolo or swell leaves no second note on its key
+        return mono.fragments_joined(one_at_a_time(notes), attacks)
+    return one_at_a_time(notes)
 
 
 def _retuned_back(notes: list[TranscribedNote], cents: float) -> list[TranscribedNote]:

@@ -5,7 +5,11 @@ still rings well after the hit, the hit is called open (and, by the rule's choic
 is fitted on the training kits' out-of-fold calls (tools/bench/drum_after) and shipped in
 ``drum_model.json`` as the array ``open_from_ring``: the least open-hat probability, the ring measure
 (an index into ``RING_MEASURES``), the value it must lie beyond and on which side (+1 above, -1 below),
-what must be said with it (an index into ``WITH``), and whether the closed hat is dropped (1) or kept (0)."""
+what must be said with it (an index into ``WITH``), and whether the closed hat is dropped (1) or kept (0).
+The array may hold several such rows, applied in order (drums.after_net). The second row (issue 54,
+branch a63, chosen on the tuning sources, not fitted) is for a hat choked early by the next closed one:
+said closed, the net's open-hat probability at least 0.03, its high band falling slower than 9 log10 a
+second (nine in ten lone closed hats on MuseScore's and csound's kits fall faster than 13), it is called open."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ named by a small classifier on how its band energies rise, ring and fade until t
 (measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
 in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
 rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``, with
-(where the file holds one) a rule after it, drum_rules' open hat told by its ring."""
+(where the file holds them) rules after it, drum_rules' open hat told by its ring."""
 
 from __future__ import annotations
 
@@ -158,6 +158,25 @@ def ring_measure(name: str, features: np.ndarray, power: np.ndarray, times_s: np
     return drum_rules.BAND_MEASURES[name](features)
 
 
+def after_net(
+    model: dict[str, np.ndarray],
+    probabilities: np.ndarray,
+    voices: np.ndarray,
+    features: np.ndarray,
+    power: np.ndarray,
+    times_s: np.ndarray,
+) -> np.ndarray:
+    """``voices`` with the rules the classifier ships applied in order: each row of its ``open_from_ring``
+    (one row before a63's second; drum_rules), each measure read once."""
+    measures: dict[str, np.ndarray] = {}
+    for rule in np.atleast_2d(model.get("open_from_ring", np.zeros((0, 6)))):
+        name = drum_rules.measure_name(rule)
+        if name not in measures:
+            measures[name] = ring_measure(name, features, power, times_s)
+        voices = drum_rules.open_from_ring(probabilities, voices, measures[name], rule)
+    return voices
+
+
 def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     """Drum notes (GM pitches of DRUM_NOTES) for a mono 22,050 Hz clip."""
     curve = flux(y)
@@ -168,11 +187,7 @@ def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     power = spectrum(y)
     features = classifier_features(band_energies(y, power), power, times_s, model)
     probabilities = voice_probabilities(features, model)
-    voices = probabilities >= model["threshold"]
-    if "open_from_ring" in model:
-        rule = model["open_from_ring"]
-        measure = ring_measure(drum_rules.measure_name(rule), features, power, times_s)
-        voices = drum_rules.open_from_ring(probabilities, voices, measure, rule)
+    voices = after_net(model, probabilities, probabilities >= model["threshold"], features, power, times_s)
     loudness = curve[np.minimum(len(curve) - 1, np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1)]
     velocities = np.clip(np.round(40 + 87 * loudness / max(float(loudness.max()), 1e-9)), 1, 127).astype(int)
     pitches = list(DRUM_NOTES.values())

@@ -5,15 +5,20 @@ octave above: the model often hears a bass note's second harmonic louder than th
 changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
 of one pitch is split into repeated notes only where its onset map peaks and the note map dipped
 just before. Pitches outside the song's key pay a small cost when the key is known.
+``fragments_joined`` (melody) makes a short note that carries on the one before it at its pitch,
+with no strong attack, part of it: a held voice patch's tremolo or swell can end a note early and
+start a second one on the same key.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
 
-from engines.transcription.model import LOWEST_MIDI, Posteriors
+from engines.transcription.model import FRAMES_PER_S, LOWEST_MIDI, Posteriors
+from engines.transcription.notes import TranscribedNote
 from engines.transcription.onsets import peak_frames
 from engines.transcription.tracks import Track
 
@@ -35,6 +40,9 @@ ONSET_AFTER = 12  # ... and after it (about 140 ms)
 ONSET_SEEN = 0.3  # an onset peak at least this high places the start
 RISE_SHARE = 0.75  # the start: the first frame of the onset map within this share of its peak
 RANGES = {"melody": (36, 100), "bass": (23, 67)}
+FRAGMENT_S = 0.4  # a note shorter than this on the key of the note before (0.7 s lost slow pads' repeats) ...
+TOUCHING_S = 0.03  # ... starting within this of its end ...
+FRAGMENT_ACCENT = 4.0  # ... with the flux under this many times its median at its start, carries it on
 
 
 def track(
@@ -168,3 +176,25 @@ def _attack_heard(frame: int, accents: np.ndarray | None, levels_db: np.ndarray 
         - levels_db[max(0, frame - 5) : frame + 1].min(initial=0.0)
     )
     return accent >= REPEAT_ACCENT and climb >= REPEAT_CLIMB_DB
+
+
+def fragments_joined(notes: list[TranscribedNote], accents: np.ndarray) -> list[TranscribedNote]:
+    """One-note-at-a-time notes with each fragment joined to the note before: a note shorter than
+    FRAGMENT_S on that note's key, starting within TOUCHING_S of its end, where the audio's flux
+    (``accents``, per model frame, over its median) shows no attack: under FRAGMENT_ACCENT (a held
+    note's fragments <= 2.8 on the sung tune and test halves, their repeats 6.2-6.8)."""
+    out: list[TranscribedNote] = []
+    for note in notes:
+        frame = round(note.start_s * FRAMES_PER_S)
+        attack = float(accents[max(0, frame - 2) : frame + 4].max(initial=0.0))
+        if (
+            out
+            and out[-1].pitch == note.pitch
+            and note.duration_s < FRAGMENT_S
+            and note.start_s - out[-1].end_s < TOUCHING_S
+            and attack < FRAGMENT_ACCENT
+        ):
+            out[-1] = dataclasses.replace(out[-1], end_s=note.end_s, bends=out[-1].bends + note.bends)
+        else:
+            out.append(note)
+    return out

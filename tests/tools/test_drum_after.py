@@ -3,7 +3,13 @@ another's; a rule that gains nothing where it is fitted changes no call."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import pickle
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from tools.bench import drum_after
 from tools.bench import drum_after_rules as rules
@@ -80,3 +86,19 @@ def test_each_family_is_called_by_a_rule_fitted_without_it() -> None:
     # the closed hats are all found (F 1 a family), no kick or open hat played or said (F 0)
     assert pooled[2] == 1.0 and pooled[0] == pooled[3] == 0.0
     assert abs(total - 3 - sum(2 * 100 / (100 + c[:, rules.SNARE].sum()) for c in calls.values())) < 1e-2
+
+
+def test_refitting_rule_o_replaces_the_first_row_and_keeps_the_hand_chosen_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fit --rule O writes its rule as the first row of ``open_from_ring``; a63's second row (chosen on the
+    tuning sources, not by the fit) stays, so a refit does not silently drop it."""
+    (tmp_path / "oof-54.pickle").write_bytes(pickle.dumps({"f": None}))
+    base = tmp_path / "base.json"
+    second = [0.03, 2.0, -9.0, 1.0, 2.0, 1.0]
+    base.write_text(json.dumps({"arrays": {"open_from_ring": [[0.15, 2.0, -2.9, 1.0, 0.0, 1.0], second]}}))
+    monkeypatch.setattr(rules, "fit", lambda _rule, _families: (0.2, "high_decay_per_s", -3.5, 1.0, "any", 1))
+    args = argparse.Namespace(dir=tmp_path, seeds="54", rule="O", base=str(base), model=tmp_path / "out.json")
+    drum_after.fit_rule(args)
+    rows = json.loads(args.model.read_text())["arrays"]["open_from_ring"]
+    assert rows == [[0.2, float(rules.RING.index("high_decay_per_s")), -3.5, 1.0, 0.0, 1.0], second]

@@ -1,4 +1,4 @@
-"""The fresh3 and fresh4 sung halves and issue 54's pitch-tracker bench (tools/bench/transcription_crepe)."""
+"""The fresh3, fresh4 and fresh5 sung halves and issue 54's pitch-tracker bench (tools/bench/transcription_crepe)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tools.corpus import sung_set
 from tools.corpus.singer import VOWELS
 
 
-@pytest.mark.parametrize("name", ["fresh3", "fresh4"])
+@pytest.mark.parametrize("name", ["fresh3", "fresh4", "fresh5"])
 def test_a_fresh_half_shares_nothing_with_the_earlier_halves(name: str) -> None:
     fresh3 = sung_set.FRESH[name]
     older = [h for other, h in sung_set.FRESH.items() if other != name]

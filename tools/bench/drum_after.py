@@ -138,7 +138,9 @@ def fit_rule(args: argparse.Namespace) -> None:
     params = rules.fit(args.rule, list(families.values()))
     model = json.loads(Path(args.base).read_text(encoding="utf-8"))
     if args.rule == "O" and params is not None:
-        model["arrays"]["open_from_ring"] = [round(v, 6) for v in rules.encoded(params)]
+        fitted = [round(v, 6) for v in rules.encoded(params)]
+        rows = np.atleast_2d(model["arrays"].get("open_from_ring", fitted)).tolist()
+        model["arrays"]["open_from_ring"] = [fitted, *rows[1:]]  # a63's second row (by hand) stays
     elif args.rule == "T":
         model["arrays"]["threshold"][:4] = [float(t) for t in params]
     else:

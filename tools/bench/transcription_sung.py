@@ -2,7 +2,7 @@
 beside Basic Pitch's own ``predict`` and librosa pyin on the same audio in the same run, per source
 (GM voice patches, the synthetic singer) and half; and what ``auto`` chose for each take. Usage::
 
-    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|fresh|fresh2|fresh3|fresh4|both] [--json F]
+    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|fresh|fresh2|fresh3|fresh4|fresh5|both] [--json F]
 
 F is mir_eval's note F (onset within 50 ms, same pitch; and onset+offset), mean over the takes.
 """

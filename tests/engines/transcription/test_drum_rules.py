@@ -77,3 +77,48 @@ def test_the_engine_applies_the_rule_its_classifier_ships(monkeypatch: pytest.Mo
     assert starts == {n.start_s for n in plain} or {n.start_s for n in plain} <= starts
     assert all(any(n.pitch == 46 and n.start_s == s for n in ruled) for s in starts)
     assert not all(any(n.pitch == 46 and n.start_s == s for n in plain) for s in {n.start_s for n in plain})
+
+
+def test_the_shipped_rows_open_a_closed_hat_choked_early_and_leave_the_rest() -> None:
+    """The shipped second row (a63): a hit said closed whose open-hat probability is only 0.05 but whose
+    high band falls at 6 log10 a second is open; one falling at 15 stays closed; a hit said ride alone,
+    ringing the same, is left (the row asks for a closed hat said); the first row still opens hat 0."""
+    p = np.full((4, 7), 0.01)
+    p[:3, CLOSED] = 0.9
+    p[3, 4] = 0.9  # a ride
+    p[:, OPEN] = [0.05, 0.05, 0.05, 0.05]
+    p[0, OPEN] = 0.3
+    ring = np.array([-1.0, -6.0, -15.0, -6.0])
+    shipped = drums.load_classifier()
+    assert np.atleast_2d(shipped["open_from_ring"]).shape == (2, 6)
+    made = p >= 0.5
+    for rule in np.atleast_2d(shipped["open_from_ring"]):
+        assert drum_rules.measure_name(rule) == "high_decay_per_s"
+        made = drum_rules.open_from_ring(p, made, ring, rule)
+    assert made[:, OPEN].tolist() == [True, True, False, False]
+    assert made[:, CLOSED].tolist() == [False, False, True, False]
+
+
+def test_the_engine_applies_every_row_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """after_net with two rows: the first opens nothing (it asks a probability of 2), the second opens
+    every hit said closed; the measure is read once for both rows."""
+    p = np.full((3, 7), 0.01)
+    p[:2, CLOSED] = 0.9
+    p[2, KICK] = 0.9
+    index = drum_rules.RING_MEASURES.index("high_ring_s")
+    rows = np.array([[2.0, index, -1.0, 1.0, 0.0, 1.0], [0.0, index, -1.0, 1.0, 2.0, 1.0]], np.float32)
+    reads = []
+
+    def measure(name: str, *_args: object) -> np.ndarray:
+        reads.append(name)
+        return np.zeros(3)
+
+    monkeypatch.setattr(drums, "ring_measure", measure)
+    made = drums.after_net({"open_from_ring": rows}, p, p >= 0.5, np.zeros((3, 1)), np.zeros(1), np.zeros(3))
+    assert made[:, OPEN].tolist() == [True, True, False]
+    assert made[:, CLOSED].tolist() == [False, False, False]
+    assert reads == ["high_ring_s"]
+    one = drums.after_net(
+        {"open_from_ring": rows[0]}, p, p >= 0.5, np.zeros((3, 1)), np.zeros(1), np.zeros(3)
+    )
+    assert not one[:, OPEN].any()  # a file of one row (a60's) still reads
