@@ -9,7 +9,9 @@ kind (``KINDS``):
   "this one"; never one before a unit stored scaled or not at all, "3 db"; a bound next to a bar
   read is read as the bar beside it, "till bar 9": up to bar 8; never the grid of "1/16");
 - ``amount``: a strength said in words ("a little", "a lil", "a touch", "a lot", ``amount_words``)
-  read as no ``amount`` (a strength with "more" is relative and never read: "a touch more swing");
+  with an op that reads one (``AMOUNT_OPS``: swing, humanize) and read as no ``amount`` or another
+  (a strength with "more" or "less" is relative and never read: "a touch more swing"; one said of how
+  the part is now is no strength of the change: "it's a bit stiff");
 - ``section``: a section of the song ("in the verse", "the drop") that no value of the reading names;
 - ``part``: a part or a drum voice ("the bass", "the hats") that the reading neither targets nor carries;
 - ``key``: a key said ("in 8A", "in D minor") that the reading does not carry;
@@ -46,10 +48,10 @@ from bridge.commands.unexplained import (
 )
 
 KINDS = ("number", "amount", "section", "part", "key", "tempo")
-GUARDED: tuple[str, ...] = KINDS  # the kinds whose leftover word turns an act into a question
+GUARDED: tuple[str, ...] = ("amount",)  # the kinds whose leftover word turns an act into a question
 TEMPO_OPS = ("set", "tempo", "analyze", "warp", "jam_start", "jam_set")  # ops that read or keep a tempo
 _AMOUNT = re.compile(
-    r" (" + "|".join(sorted(map(re.escape, STRENGTHS), key=len, reverse=True)) + r")(?! more )(?= )"
+    r" (" + "|".join(sorted(map(re.escape, STRENGTHS), key=len, reverse=True)) + r")(?! more | less )(?= )"
 )
 AMOUNT_OPS = ("swing", "humanize")  # the ops that read a strength said in words (docs/intents.md, amount)
 # a strength said of how the part is now, not of the change ("they sound a bit robotic")
@@ -88,12 +90,11 @@ def leftover(heard: str, intent: Intent, kinds: tuple[str, ...] = KINDS) -> list
     for i, word in enumerate(words):
         if word.isdigit() and _number_left(word, words[max(i - 2, 0) : i], words[i + 1 : i + 2], carried):
             found.append((starts[i], word, "number"))
-    for m in _AMOUNT.finditer(request):
-        if (
-            means["op"] in AMOUNT_OPS
-            and "amount" not in means
-            and not set(_before(request, m, 2)) & DESCRIBING
-        ):
+    for m in _AMOUNT.finditer(request):  # a strength said and read as none, or as another ("a lil": 0.66)
+        read = means.get("amount")
+        if means["op"] not in AMOUNT_OPS or set(_before(request, m, 2)) & DESCRIBING:
+            continue
+        if not isinstance(read, int | float) or abs(read - STRENGTHS[m.group(1)]) > 0.01:
             found.append((m.start(1), m.group(1), "amount"))
     for m in _SECTION.finditer(request):
         name = m.group(1)

@@ -32,6 +32,12 @@ def _read_as(text: str, said: str) -> Intent:
         ("loosen the congas up a smidge", "humanize", "percussion", "a smidge"),
         ("could the melody be humanized a tiny bit", "humanize", "melody", "a tiny bit"),
         ("humanize the ride slightly please", "humanize", "ride", "slightly"),
+        (
+            "you all wanted more swing, so swing the ride a touch",
+            "swing",
+            "ride",
+            "a touch",
+        ),  # "more" elsewhere
     ],
 )
 def test_a_strength_the_reading_drops_is_asked_about_with_two_suggestions(
@@ -84,6 +90,15 @@ def test_the_value_words_a_reading_leaves_out_by_kind(
 ) -> None:
     got = lv.leftover(text, _read_as(text, said))
     assert got == left
+
+
+def test_a_strength_read_as_another_is_left_over() -> None:
+    text = "swing the ride a little"
+    read = rules(text)
+    assert read.params["amount"] == 0.25
+    assert lv.leftover(text, read) == []
+    other = Intent(read.action, read.part, {**read.params, "amount": 0.66}, text)
+    assert lv.leftover(text, other) == [("a little", "amount")]
 
 
 def test_a_value_word_heard_against_or_kept_is_no_value_of_the_request() -> None:
