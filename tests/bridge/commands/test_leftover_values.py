@@ -97,7 +97,7 @@ def test_a_strength_read_as_another_is_left_over() -> None:
     read = rules(text)
     assert read.params["amount"] == 0.25
     assert lv.leftover(text, read) == []
-    other = Intent(read.action, read.part, {**read.params, "amount": 0.66}, text)
+    other = Intent(read.action, read.part, {**read.params, "amount": 0.75}, text)
     assert lv.leftover(text, other) == [("a little", "amount")]
 
 
