@@ -69,7 +69,7 @@ VOICED_BY = {"ghost_notes": "snare"}  # a target that says its voice ("ghost not
 # determiner or a preposition ("in the drop", "for the build")
 VERB_SECTIONS = ("drop", "build", "build up")
 PLACE_BEFORE = frozenset({"the", "this", "that", "each", "every", "first", "second", "last", "next", "in", "into",
-                          "for", "at", "before", "after", "till", "until", "during", "of", "on", "to", "my"})  # fmt: skip
+                          "for", "at", "before", "after", "till", "until", "during", "of", "on", "my"})  # fmt: skip
 _PART = re.compile(r" (" + "|".join(sorted(map(re.escape, PART_NAMES), key=len, reverse=True)) + r")(?= )")
 PLACES = tuple(name for name in SECTIONS if name != "break")  # "this break": a drum break as often
 _SECTION = re.compile(r" (" + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)) + r")s?(?= )")
