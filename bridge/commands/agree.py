@@ -26,10 +26,10 @@ import re
 from bridge.commands import (
     asides,
     asked_verbs,
-    carried,
     compound,
     explain,
     guards,
+    leftover_values,
     rephrase,
     unsaid_fix,
 )
@@ -143,7 +143,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     ):
         return _ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
-    word = left[0] if left else carried.unsaid(heard, chosen)  # "3 versions" made once: ask
+    word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return _ask(heard, s, key, reading, ruled, word) if word else chosen
@@ -158,7 +158,7 @@ def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Rea
         return None
     target = read.get("target")
     again = read_as(op, target if isinstance(target, str) else None, heard, s, key)
-    if again is None or unexplained(heard, again) or carried.unsaid(heard, again) is not None:
+    if again is None or unexplained(heard, again) or leftover_values.unsaid(heard, again) is not None:
         return None
     if guards.lost(read, means_of(again.as_dict())) or not explain.explains(again, heard, op):
         return None

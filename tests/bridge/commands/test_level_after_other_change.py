@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
     ("text", "first", "level"),
     [
         ("quantize the snare and kick +3 dB", "quantize", "louder"),
-        ("humanize the hats a little and snare -2 dB", "humanize", "softer"),
+        ("humanize the hats and snare -2 dB", "humanize", "softer"),  # no strength: leftover_values
     ],
 )
 def test_each_request_keeps_its_own_op(text: str, first: str, level: str) -> None:
