@@ -114,6 +114,24 @@ def pytest_configure(config: pytest.Config) -> None:
             _OWN_RERUNS_FILE.append(made)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: object) -> None:
+    """xdist's controller tells each worker how it deals the tests out (a worker's own ``--dist`` reads "no")."""
+    config = node.config  # type: ignore[attr-defined]
+    node.workerinput["dist"] = config.getoption("dist", "no")  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``--dist worksteal`` the longest test files start first, one share of them per worker
+    (tests/long_poles.py): each xdist worker orders its collection the same way, as xdist requires."""
+    from tests.long_poles import reorder
+
+    worker = getattr(config, "workerinput", {})
+    if worker.get("dist") == "worksteal":
+        reorder(items, [item.nodeid.split("::")[0] for item in items], int(worker["workercount"]))
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     from tests.reruns import ENV
 
