@@ -86,11 +86,13 @@ def stop_jackd(server: subprocess.Popen[bytes], name: str) -> None:
     jackd can hang on exit while a client lingers, and a killed one (and, seen here, sometimes
     one stopped with SIGTERM) keeps its entry in JACK's machine-wide registry, which holds 8
     servers and frees an entry only when a server of the same name starts again; so the name is
-    started once more and stopped, cleanly this time.
+    started once more and stopped, cleanly this time. A jackd that stops does so in about 0.15 s; one
+    that has not in 2 s is hanging (it waited 5 s here in three tests' teardowns a run: ci63), so it is
+    killed and its entry freed as above.
     """
     server.terminate()
     try:
-        server.wait(timeout=5)
+        server.wait(timeout=2)
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait(timeout=5)
