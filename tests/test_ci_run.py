@@ -13,8 +13,9 @@ import pytest
 
 from tests.conftest import ROOT, require_tool
 
-# mypy stand-in: says when it started and ended (2 s apart), exits with $FAKE_MYPY_RC
+# mypy stand-in: says when it started and ended (2 s apart) and what it was asked, exits with $FAKE_MYPY_RC
 MYPY = """#!/bin/sh
+echo "$*" > "$FAKE_LOG/mypy-args"
 echo start >> "$FAKE_LOG/mypy"
 sleep 2
 echo end >> "$FAKE_LOG/mypy"
@@ -70,6 +71,13 @@ def test_a_type_error_stops_make_test_before_the_tests(tmp_path: Path) -> None:
     code, runs, stdout = make_test(tmp_path, mypy=1)
     assert code != 0, stdout
     assert runs == []
+
+
+def test_mypy_checks_in_two_worker_processes(tmp_path: Path) -> None:
+    code, _runs, stdout = make_test(tmp_path)
+    assert code == 0, stdout
+    asked = (tmp_path / "log" / "mypy-args").read_text().split()
+    assert asked[:2] == ["-n", "2"] and "bridge" in asked, asked
 
 
 def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
