@@ -14,13 +14,16 @@ import pytest
 from tests.conftest import ROOT, require_tool
 
 # mypy stand-in: says when it started and ended (2 s apart) and what it was asked, exits with $FAKE_MYPY_RC
+# (with $FAKE_MYPY_WORKERS_RC when asked for worker processes, -n, where that is set)
 MYPY = """#!/bin/sh
-echo "$*" > "$FAKE_LOG/mypy-args"
+echo "$*" >> "$FAKE_LOG/mypy-args"
 echo start >> "$FAKE_LOG/mypy"
 sleep 2
 echo end >> "$FAKE_LOG/mypy"
-echo "mypy says $FAKE_MYPY_RC"
-exit "$FAKE_MYPY_RC"
+rc=$FAKE_MYPY_RC
+[ "$1" = "-n" ] && rc=${FAKE_MYPY_WORKERS_RC:-$rc}
+echo "mypy says $rc"
+exit "$rc"
 """
 # pytest stand-in: writes what mypy had done when it ran (realtime or parallel), exits with its rc
 PYTEST = """#!/bin/sh
@@ -38,7 +41,7 @@ def stand_in(folder: Path, name: str, text: str) -> None:
 
 
 def make_test(
-    tmp_path: Path, mypy: int = 0, parallel: int = 0, realtime: int = 0
+    tmp_path: Path, mypy: int = 0, parallel: int = 0, realtime: int = 0, mypy_workers: int | None = None
 ) -> tuple[int, list[str], str]:
     """`make test` with a stand-in venv; its exit code, the pytest runs and what mypy had done by each."""
     make = require_tool("make")
@@ -53,6 +56,8 @@ def make_test(
     log.mkdir()
     env = {**os.environ, "FAKE_LOG": str(log), "FAKE_MYPY_RC": str(mypy)}
     env.update(FAKE_PARALLEL_RC=str(parallel), FAKE_REALTIME_RC=str(realtime))
+    if mypy_workers is not None:
+        env["FAKE_MYPY_WORKERS_RC"] = str(mypy_workers)
     out = subprocess.run(
         [make, "-s", "test", f"VENV={venv}"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
@@ -76,8 +81,17 @@ def test_a_type_error_stops_make_test_before_the_tests(tmp_path: Path) -> None:
 def test_mypy_checks_in_two_worker_processes(tmp_path: Path) -> None:
     code, _runs, stdout = make_test(tmp_path)
     assert code == 0, stdout
-    asked = (tmp_path / "log" / "mypy-args").read_text().split()
-    assert asked[:2] == ["-n", "2"] and "bridge" in asked, asked
+    asked = (tmp_path / "log" / "mypy-args").read_text().splitlines()
+    assert len(asked) == 1 and asked[0].split()[:2] == ["-n", "2"] and "bridge" in asked[0].split(), asked
+
+
+def test_mypy_workers_that_fail_to_start_are_followed_by_one_process(tmp_path: Path) -> None:
+    """mypy's workers must start within 3 s: where they did not, one process checks, and the tests run."""
+    code, runs, stdout = make_test(tmp_path, mypy_workers=2)
+    assert code == 0, stdout
+    asked = [line.split() for line in (tmp_path / "log" / "mypy-args").read_text().splitlines()]
+    assert [a[:2] for a in asked] == [["-n", "2"], ["bridge", "engines"]], asked
+    assert runs == ["parallel start end start end", "realtime start end start end"]
 
 
 def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
