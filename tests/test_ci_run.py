@@ -94,15 +94,19 @@ def test_mypy_workers_that_fail_to_start_are_followed_by_one_process(tmp_path: P
     assert runs == ["parallel start end start end", "realtime start end start end"]
 
 
-def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
-    """.ci/run with stand-ins for apt-get, debconf-set-selections and make: make sees no
-    PYTHONDONTWRITEBYTECODE, even where the machine's environment sets it."""
+def ci_run(tmp_path: Path, env_extra: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """.ci/run with stand-ins for apt-get (its calls logged), debconf-set-selections, npm, sudo and make;
+    and for dpkg-query, where FAKE_INSTALLED says how many of the packages it finds installed."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for name in ("apt-get", "debconf-set-selections", "npm", "sudo"):
+    for name in ("debconf-set-selections", "npm", "sudo"):
         stand_in(bin_dir, name, "#!/bin/sh\ncat >/dev/null\nexit 0\n")  # reads what is piped to it
+    stand_in(bin_dir, "apt-get", '#!/bin/sh\necho "$*" >> "$FAKE_APT_LOG"\n')
+    if "FAKE_INSTALLED" in env_extra:
+        stand_in(bin_dir, "dpkg-query", '#!/bin/sh\nyes "install ok installed" | head -n "$FAKE_INSTALLED"\n')
     stand_in(bin_dir, "make", '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\n')
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "FAKE_APT_LOG": str(tmp_path / "apt")}
+    env.update(env_extra)
     bash = shutil.which("bash")
     assert bash is not None
     out = subprocess.run(
@@ -113,5 +117,24 @@ def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
         text=True,
         timeout=60,
     )
+    apt = (tmp_path / "apt").read_text().splitlines() if (tmp_path / "apt").exists() else []
+    return out, apt
+
+
+def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
+    """make sees no PYTHONDONTWRITEBYTECODE, even where the machine's environment sets it."""
+    out, _apt = ci_run(tmp_path, {"PYTHONDONTWRITEBYTECODE": "1"})
     assert out.returncode == 0, out.stderr
     assert "make test bytecode=unset" in out.stdout, out.stdout
+
+
+def test_ci_asks_apt_only_when_a_package_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "all").mkdir()
+    out, apt = ci_run(tmp_path / "all", {"FAKE_INSTALLED": "16"})
+    assert out.returncode == 0 and apt == [], (out.stderr, apt)
+    assert "make test" in out.stdout
+    (tmp_path / "one short").mkdir()
+    out, apt = ci_run(tmp_path / "one short", {"FAKE_INSTALLED": "15"})
+    assert out.returncode == 0, out.stderr
+    assert apt[0] == "update -qq" and "jackd2" in apt[1] and "espeak-ng" in apt[1], apt
+    assert "make test" in out.stdout
