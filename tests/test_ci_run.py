@@ -13,13 +13,17 @@ import pytest
 
 from tests.conftest import ROOT, require_tool
 
-# mypy stand-in: says when it started and ended (2 s apart), exits with $FAKE_MYPY_RC
+# mypy stand-in: says when it started and ended (2 s apart) and what it was asked, exits with $FAKE_MYPY_RC
+# (with $FAKE_MYPY_WORKERS_RC when asked for worker processes, -n, where that is set)
 MYPY = """#!/bin/sh
+echo "$*" >> "$FAKE_LOG/mypy-args"
 echo start >> "$FAKE_LOG/mypy"
 sleep 2
 echo end >> "$FAKE_LOG/mypy"
-echo "mypy says $FAKE_MYPY_RC"
-exit "$FAKE_MYPY_RC"
+rc=$FAKE_MYPY_RC
+[ "$1" = "-n" ] && rc=${FAKE_MYPY_WORKERS_RC:-$rc}
+echo "mypy says $rc"
+exit "$rc"
 """
 # pytest stand-in: writes what mypy had done when it ran (realtime or parallel), exits with its rc
 PYTEST = """#!/bin/sh
@@ -37,7 +41,7 @@ def stand_in(folder: Path, name: str, text: str) -> None:
 
 
 def make_test(
-    tmp_path: Path, mypy: int = 0, parallel: int = 0, realtime: int = 0
+    tmp_path: Path, mypy: int = 0, parallel: int = 0, realtime: int = 0, mypy_workers: int | None = None
 ) -> tuple[int, list[str], str]:
     """`make test` with a stand-in venv; its exit code, the pytest runs and what mypy had done by each."""
     make = require_tool("make")
@@ -52,6 +56,8 @@ def make_test(
     log.mkdir()
     env = {**os.environ, "FAKE_LOG": str(log), "FAKE_MYPY_RC": str(mypy)}
     env.update(FAKE_PARALLEL_RC=str(parallel), FAKE_REALTIME_RC=str(realtime))
+    if mypy_workers is not None:
+        env["FAKE_MYPY_WORKERS_RC"] = str(mypy_workers)
     out = subprocess.run(
         [make, "-s", "test", f"VENV={venv}"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
@@ -72,15 +78,35 @@ def test_a_type_error_stops_make_test_before_the_tests(tmp_path: Path) -> None:
     assert runs == []
 
 
-def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
-    """.ci/run with stand-ins for apt-get, debconf-set-selections and make: make sees no
-    PYTHONDONTWRITEBYTECODE, even where the machine's environment sets it."""
+def test_mypy_checks_in_two_worker_processes(tmp_path: Path) -> None:
+    code, _runs, stdout = make_test(tmp_path)
+    assert code == 0, stdout
+    asked = (tmp_path / "log" / "mypy-args").read_text().splitlines()
+    assert len(asked) == 1 and asked[0].split()[:2] == ["-n", "2"] and "bridge" in asked[0].split(), asked
+
+
+def test_mypy_workers_that_fail_to_start_are_followed_by_one_process(tmp_path: Path) -> None:
+    """mypy's workers must start within 3 s: where they did not, one process checks, and the tests run."""
+    code, runs, stdout = make_test(tmp_path, mypy_workers=2)
+    assert code == 0, stdout
+    asked = [line.split() for line in (tmp_path / "log" / "mypy-args").read_text().splitlines()]
+    assert [a[:2] for a in asked] == [["-n", "2"], ["bridge", "engines"]], asked
+    assert runs == ["parallel start end start end", "realtime start end start end"]
+
+
+def ci_run(tmp_path: Path, env_extra: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """.ci/run with stand-ins for apt-get (its calls logged), debconf-set-selections, npm, sudo and make;
+    and for dpkg-query, where FAKE_INSTALLED says how many of the packages it finds installed."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for name in ("apt-get", "debconf-set-selections", "npm", "sudo"):
+    for name in ("debconf-set-selections", "npm", "sudo"):
         stand_in(bin_dir, name, "#!/bin/sh\ncat >/dev/null\nexit 0\n")  # reads what is piped to it
+    stand_in(bin_dir, "apt-get", '#!/bin/sh\necho "$*" >> "$FAKE_APT_LOG"\n')
+    if "FAKE_INSTALLED" in env_extra:
+        stand_in(bin_dir, "dpkg-query", '#!/bin/sh\nyes "install ok installed" | head -n "$FAKE_INSTALLED"\n')
     stand_in(bin_dir, "make", '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\n')
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "FAKE_APT_LOG": str(tmp_path / "apt")}
+    env.update(env_extra)
     bash = shutil.which("bash")
     assert bash is not None
     out = subprocess.run(
@@ -91,5 +117,24 @@ def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
         text=True,
         timeout=60,
     )
+    apt = (tmp_path / "apt").read_text().splitlines() if (tmp_path / "apt").exists() else []
+    return out, apt
+
+
+def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
+    """make sees no PYTHONDONTWRITEBYTECODE, even where the machine's environment sets it."""
+    out, _apt = ci_run(tmp_path, {"PYTHONDONTWRITEBYTECODE": "1"})
     assert out.returncode == 0, out.stderr
     assert "make test bytecode=unset" in out.stdout, out.stdout
+
+
+def test_ci_asks_apt_only_when_a_package_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "all").mkdir()
+    out, apt = ci_run(tmp_path / "all", {"FAKE_INSTALLED": "16"})
+    assert out.returncode == 0 and apt == [], (out.stderr, apt)
+    assert "make test" in out.stdout
+    (tmp_path / "one short").mkdir()
+    out, apt = ci_run(tmp_path / "one short", {"FAKE_INSTALLED": "15"})
+    assert out.returncode == 0, out.stderr
+    assert apt[0] == "update -qq" and "jackd2" in apt[1] and "espeak-ng" in apt[1], apt
+    assert "make test" in out.stdout

@@ -11,7 +11,7 @@ import pytest
 
 from bridge.jam import jack_cycles
 from bridge.jam.sender import ProcessOutputs
-from tests.bridge.jam.conftest import stop_jackd
+from tests.bridge.jam.conftest import jack_up, stop_jackd
 from tests.conftest import require_tool
 from tests.servers import bound_popen
 
@@ -30,9 +30,7 @@ def server(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
         stderr=subprocess.DEVNULL,
     )
     try:
-        assert (
-            subprocess.run(["jack_wait", "-w", "-t", "10"], capture_output=True, timeout=15).returncode == 0
-        )
+        assert jack_up(server, 10.0)
         yield flags
     finally:
         stop_jackd(server, name)
