@@ -49,10 +49,18 @@ _NEEDS = re.compile(
 SOMETHING = ("something", "somethin", "sumthin", "summat")  # a need with no way said
 # something done with a part, no way said ("idk do something w the drums", "do summat with the bassline",
 # "try something cool on the hats"): what should change is asked, never a new part made in its place
+_SOMETHING = r"(?:something|somethin|sumthin|summat|smth|sth|sumn)"  # "something", as typed
 DO_SOMETHING = re.compile(
-    r" (?:do|try) (?:something|somethin|sumthin|summat|smth|sth|sumn|anything)"
+    rf" (?:do|try) (?:{_SOMETHING[3:-1]}|anything)"
     r"(?: (?:cool|fun|interesting|creative|nice|wild|crazy|special))?"  # "something different": a new take
     r" (?:with|w|to|on|about|for) "
+)
+# a request for something unnamed, whatever the op read ("do something with", "fix the", "needs something"
+# said last or with "idk", "not sure what"): what to write is asked, never guessed (``guards.overrules``)
+VAGUE = re.compile(
+    rf" (?:do|try) {_SOMETHING}(?: (?!different|new|else|fresh)\w+)? (?:with|w|about|to|on|for)(?= )"
+    r"| fix(?:es)? (?:up )?(?:the|my|this|that|it|them)(?= )"
+    r"| (?:needs?|wants?) something(?: (?:idk|dunno|else)(?= |$)| ?$)| (?:idk|dunno|not sure) what(?= )"
 )
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
