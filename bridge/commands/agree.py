@@ -30,6 +30,7 @@ from bridge.commands import (
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
+from bridge.commands.camelot import open_key_question
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
@@ -43,11 +44,13 @@ from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as
     CONTESTED,
     INVENTS,
     MARGIN,
+    NOT_OURS,
     OPPOSITES,
     OVERRIDE,
     PLAUSIBLE,
     SURE,
     ask,
+    not_ours_asked,
     open_to,
     read_as,
     suggesting,
@@ -62,9 +65,14 @@ def parse(text: str, voiced: bool = False) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
+    if (coded := open_key_question(heard)) is not None:  # "a melody in 8m": which key, never none
+        return unknown(heard, *coded)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     with lr.read_ahead([heard, *(heard_as(c)[0] for c in compound.clauses(heard))]):  # one encoder call
-        return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely, True)
+        whole = _one(heard, voiced)
+        if whole.params.get("reason") == NOT_OURS and not_ours_asked(normalize(heard)[0]):
+            return whole  # "can it read chat and play requests": one question, no "play" split off it
+        return compound.read(heard, whole, lambda clause: _one(clause, voiced), likely, True)
 
 
 def _one(text: str, voiced: bool) -> Intent:

@@ -115,7 +115,10 @@ _IN_THE_MIX = re.compile(
 # a groove wished for: "make it bounce more", "get the drums to bop" (more swing, more notes or another feel)
 _BOUNCE = re.compile(
     rf"{_LEAD}(?:make|get|have|let) ({_TARGET}) (?:to )?(?:bounce|bop|sway|skank|bounce around)"
-    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|better))?(?: please)? $"
+    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|better))?(?: please)? $"  # and a need of it, maybe someone's:
+    rf"|^ (?:(?:the |my |our )?\w+ (?:says?|said|reckons?|thinks?|feels?) (?:that )?)?({_TARGET}) (?:needs?|could use|wants?|"
+    r"lacks?) (?:a (?:bit|little|lot|touch) )?(?:more |some )?(?:bounce|bop|groove|swagger)(?: (?:can (?:u|you) (?:do|sort|fix)"
+    r" (?:that|it)|please|pls))? $"  # "chat says the drums need more bounce, can u do that": the same question
 )
 # a length said in seconds or minutes, which MuseAroo counts in bars: "the music needs to be exactly 15
 # seconds", "make the song 30 secs long" (how many bars that is, at which tempo, is asked)
@@ -139,7 +142,7 @@ def placed(s: str) -> str | None:
         )
     bounced = _BOUNCE.match(s)
     if bounced is not None:
-        it = _the(_part(bounced.group(1)))
+        it = _the(_part(bounced.group(1) or bounced.group(2)))
         return f"(e.g. 'swing {it} more', 'make {it} busier' or 'give me another one') more swing, more notes, or another feel?"
     timed = _TIMED.match(s)
     if timed is not None:

@@ -16,9 +16,11 @@ from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
+from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
+from bridge.commands.vocab import HELP_PHRASES
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -38,6 +40,10 @@ UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
 CHANGED_MIND = re.compile(
     r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
 )
+# asked whether it can do a thing the rules do not read ("can it read chat", "could you stream this"): no help
+ABLE_TO = re.compile(
+    r"^ (?:\w+ )?(?:can|could|will|would|does|do) (?:it|you|u|this|this thing|musearoo|the app|the bot) "
+)
 HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 MOVED_TO = re.compile(r" (?:up|down|higher|lower) (?:in)?to _key_ ")  # a part moved to a key, no make
@@ -49,6 +55,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     ours = op_of(ruled)
     (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
     sure = p_best >= SURE and p_best - p_next >= MARGIN
+    if best == "help" and not_ours_asked(s):  # "can it read chat and play requests": not ours, no help page
+        return question(heard, NOT_OURS, [], ruled)
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
     if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
@@ -92,6 +100,11 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
             if not guards.lost(read, means_of(again.as_dict()), () if several else ("target",)):
                 return again
     return ask(heard, s, key, reading, ruled)
+
+
+def not_ours_asked(s: str) -> bool:
+    """Whether a normalised sentence asks if MuseAroo can do something, in no words of the help page."""
+    return ABLE_TO.search(s) is not None and not said(s, *HELP_PHRASES)
 
 
 def open_to(ruled: Intent, best: str, p_best: float, s: str = "") -> bool:
