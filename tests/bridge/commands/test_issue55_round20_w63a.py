@@ -90,6 +90,8 @@ def test_a_whole_song_from_scratch_is_the_song_in_its_key(text: str, key: str, t
 
 def test_a_part_in_the_whole_song_stays_that_part() -> None:
     assert _means("make the drums in the whole song louder")["target"] == "drums"
+    assert _means("write a bass line for the whole track in D minor")["target"] == "bass"
+    assert _means("chords across the whole tune, 4 bars")["target"] == "chords"
 
 
 @pytest.mark.parametrize(
