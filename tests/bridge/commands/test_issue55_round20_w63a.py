@@ -165,3 +165,19 @@ def test_an_open_key_code_is_asked_with_both_keys(text: str, said: list[str]) ->
 @pytest.mark.parametrize("text", ["solo track 8m", "make a 2m intro for the song", "mute take 3d"])
 def test_a_length_or_a_numbered_thing_is_no_open_key(text: str) -> None:
     assert "Open Key" not in str(parse(text).params.get("reason", ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("new one!! whole song from scratch, trap, 140 bpm, a minor", "A minor"),
+        ("bass line, a minor", "A minor"),
+    ],
+)
+def test_a_minor_said_alone_between_commas_is_the_key(text: str, key: str) -> None:
+    assert _means(text).get("key") == key
+
+
+def test_a_minor_before_a_word_stays_the_article() -> None:
+    assert _means("make a minor chord progression").get("scale") == "minor"
+    assert _means("chords up a minor third")["semitones"] == 3
