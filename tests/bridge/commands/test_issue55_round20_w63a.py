@@ -180,4 +180,8 @@ def test_a_minor_said_alone_between_commas_is_the_key(text: str, key: str) -> No
 
 def test_a_minor_before_a_word_stays_the_article() -> None:
     assert _means("make a minor chord progression").get("scale") == "minor"
+    assert "key" not in _means("8 bars, a minor chord progression")
+    assert (
+        _means("bass line, a minor feel").get("scale") == "minor"
+    )  # fails with ", a minor" read before a word
     assert _means("chords up a minor third")["semitones"] == 3
