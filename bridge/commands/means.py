@@ -170,7 +170,7 @@ def _transform(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"target": _target(part, p), "scope": _place(p)}
     if kind in TRANSFORM_OPS:
         out["op"] = TRANSFORM_OPS[kind]
-        if kind in ("swing", "humanize") and p.get("amount", SWING_DEFAULT) != SWING_DEFAULT:
+        if kind == "swing" and p.get("amount", SWING_DEFAULT) != SWING_DEFAULT:
             out["amount"] = p["amount"]
     elif kind in FEELS:
         out.update(op="feel", feel=FEELS[kind])

@@ -42,7 +42,7 @@ CHANGED_MIND = re.compile(
 )
 # asked whether it can do a thing the rules do not read ("can it read chat", "could you stream this"): no help
 ABLE_TO = re.compile(
-    r"^ (?:\w+ )?(?:can|could|will|would|does|do) (?:it|you|u|this|this thing|musearoo|the app|the bot) "
+    r"^ (?:(?!what|how|which|who|where|when|why)\w+ )?(?:can|could|will|would|does|do) (?:it|you|u|this|this thing|musearoo|the app|the bot) "
 )
 HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)

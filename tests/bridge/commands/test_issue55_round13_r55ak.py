@@ -27,7 +27,7 @@ BREAKS = [
          scope={"section": "verse", "nth": 2}),
     case("give the amen some swing", op="swing", target="drums"),
     case("the break's too busy, simplify it", op="simpler", target="drums"),
-    case("can you humanize the break a bit, it's too rigid", op="humanize", target="drums", amount=0.25),  # w63a
+    case("can you humanize the break a bit, it's too rigid", op="humanize", target="drums"),
     case("the breakbeat is way too busy in the last 4 bars, thin it out", op="simpler", target="drums",
          scope={"last_bars": 4}),
     case("quantise my amen break in the first 4 bars", op="quantize", target="drums", scope={"first_bars": 4}),
