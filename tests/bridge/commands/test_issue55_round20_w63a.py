@@ -13,7 +13,7 @@
   (``weighing.ABLE_TO``);
 - an Open Key code ("in 8m", "3d") is asked: Open Key's key or a Camelot key typed with m or d (``camelot``).
 
-Each test fails on the code before this change (checked on 5755b811)."""
+Each test fails on the code before this change (checked on 5755b811; the humanize amount tests check the action, the schema has no humanize amount)."""
 
 from __future__ import annotations
 
