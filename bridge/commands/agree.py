@@ -21,57 +21,41 @@ as that action. Without the encoder the rules answer alone."""
 
 from __future__ import annotations
 
-import re
-
 from bridge.commands import (
     asides,
-    asked_verbs,
     compound,
     explain,
     guards,
     leftover_values,
-    rephrase,
-    unsaid_fix,
 )
 from bridge.commands import reader as lr
-from bridge.commands.audio_words import warped_in_time
 from bridge.commands.bare_values import said_bare
-from bridge.commands.feel_spans import feel_over_span, notes_over_span
+from bridge.commands.camelot import open_key_question
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
-from bridge.commands.intent import UNKNOWN, Intent, unknown
+from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.scoped import read_scoped
 from bridge.commands.statements import request_ruled
-from bridge.commands.studio_errands import studio_job
-from bridge.commands.suggested import QUIET, op_of, readings, target_of
+from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.unexplained import unexplained
-from bridge.commands.vague_words import DO_SOMETHING
-
-SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
-MARGIN = 0.25  # and its lead over the next op
-PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op it gives this much
-OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
-CONTESTED = 0.25  # a sure reading below OVERRIDE that still gives the rules' op this much lets the rules act
-INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
-# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
-OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"},
-             {"keep_only", "remove"}, {"simpler", "remove"})  # fmt: skip
-NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
-NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
-# the rules' question when a part is named and no action word of theirs is said (parser.py)
-UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
-# "I changed my mind, redo it": the history's own verb on the last change, never a new version of it
-CHANGED_MIND = re.compile(
-    r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
+from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
+    CONTESTED,
+    INVENTS,
+    MARGIN,
+    NOT_OURS,
+    OPPOSITES,
+    OVERRIDE,
+    PLAUSIBLE,
+    SURE,
+    ask,
+    not_ours_asked,
+    open_to,
+    read_as,
+    suggesting,
+    weighed,
 )
-HISTORY_OPS = ("undo", "redo")
-PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
-MOVED_TO = re.compile(r" (?:up|down|higher|lower) (?:in)?to _key_ ")  # a part moved to a key, no make
-# "change the drums over to a country style": a part said changed is set in the genre, not a new part made
-CHANGED_TO = re.compile(r" (?:change|switch|turn|convert|flip|move) (?:the |my )?\w+(?: \w+)? (?:over )?(?:in)?to ")  # fmt: skip
 
 
 def parse(text: str, voiced: bool = False) -> Intent:
@@ -81,9 +65,14 @@ def parse(text: str, voiced: bool = False) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
+    if (coded := open_key_question(heard)) is not None:  # "a melody in 8m": which key, never none
+        return unknown(heard, *coded)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     with lr.read_ahead([heard, *(heard_as(c)[0] for c in compound.clauses(heard))]):  # one encoder call
-        return compound.read(heard, _one(heard, voiced), lambda clause: _one(clause, voiced), likely, True)
+        whole = _one(heard, voiced)
+        if whole.params.get("reason") == NOT_OURS and not_ours_asked(normalize(heard)[0]):
+            return whole  # "can it read chat and play requests": one question, no "play" split off it
+        return compound.read(heard, whole, lambda clause: _one(clause, voiced), likely, True)
 
 
 def _one(text: str, voiced: bool) -> Intent:
@@ -141,12 +130,12 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
         or guards.two_targets(chosen, heard, s, reading.target)
     ):
-        return _ask(heard, s, key, reading, ruled)
+        return ask(heard, s, key, reading, ruled)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
-    return _ask(heard, s, key, reading, ruled, word) if word else chosen
+    return ask(heard, s, key, reading, ruled, word) if word else chosen
 
 
 def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Reading) -> Intent | None:
@@ -176,125 +165,15 @@ def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple
 
 
 def _chosen(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading, voiced: bool) -> Intent:
-    """What is acted on (or asked) where the two readings are weighed (``_weighed``). ``voiced``: the
+    """What is acted on (or asked) where the two readings are weighed (``weighing.weighed``). ``voiced``: the
     sentence is a recogniser's transcript, which may be a mishearing in the grammar's words ("new the
     bass" for "mute the bass"), so the learned reading may stop a command but never start one: only the
     rules' own op acts, and only where the learned reading's likeliest op is not "none" or "ask"; a
     command the learned reading alone would give is a question with its suggestions instead."""
     ours, best = op_of(ruled), reading.ops[0][0]
-    got = _weighed(heard, s, key, ruled, reading)
+    got = weighed(heard, s, key, ruled, reading)
     if not voiced or not got.understood or ours == best or (ours is not None and not reading.knows(ours)):
         return got
     if op_of(got) == ours and best not in QUIET:
         return got  # the rules' op, which the learned reading finds plausible
-    return _ask(heard, s, key, reading, ruled) if ours is not None else _suggesting(ruled, s, key, reading)
-
-
-def _weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Reading) -> Intent:
-    ours = op_of(ruled)
-    (best, p_best), (_, p_next) = reading.ops[0], reading.ops[1]
-    sure = p_best >= SURE and p_best - p_next >= MARGIN
-    if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
-        return ruled
-    if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
-        ours is not None
-        and (explain.names_only(ours, best, s) or feel_over_span(ruled, s) or notes_over_span(ruled, s))
-    ):
-        return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
-    if ours == "set" and best == "make" and CHANGED_TO.search(s):
-        return ruled
-    if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
-        return ruled
-    if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
-        return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
-    if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
-        return ruled
-    if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
-        return ruled
-    if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None  # "do something about X"
-        if sure and best not in QUIET and _open(ruled, best, p_best, s) and not vague:
-            again = read_as(best, target_of(reading, s), heard, s, key)
-            if again is not None and best not in INVENTS and explain.explains(again, heard, best):
-                return again
-        return _suggesting(ruled, s, key, reading)
-    if best == "none" and sure:  # the rules would act on what the reading is sure is no command
-        return _question(heard, NOT_OURS, [], ruled)
-    if best in QUIET and sure:
-        return _ask(heard, s, key, reading, ruled)
-    if not sure or best in QUIET:  # an unsure reading: the rules act on an op it finds likely enough,
-        kept = reading.p(ours) >= PLAUSIBLE or (best in PARTLESS and ruled.part)  # or any on a part
-        return ruled if kept else _ask(heard, s, key, reading, ruled)
-    if {ours, best} in OPPOSITES:  # the two readings contradict each other ("more notes, it's bare"): ask
-        return _ask(heard, s, key, reading, ruled)
-    if reading.p(ours) >= CONTESTED:  # the rules' op a close second ("turn this into a waltz": set or feel)
-        return ruled
-    if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
-        again = read_as(best, target_of(reading, s), heard, s, key)
-        if again is not None and best not in INVENTS and explain.explains(again, heard, best):
-            read = means_of(ruled.as_dict())  # what the rules read must not be lost to the new reading
-            several = isinstance(read.get("target"), list)  # "keep the kick and the snare": both, not one
-            if not guards.lost(read, means_of(again.as_dict()), () if several else ("target",)):
-                return again
-    return _ask(heard, s, key, reading, ruled)
-
-
-def _open(ruled: Intent, best: str, p_best: float, s: str = "") -> bool:
-    """Whether the rules' unknown answer is open to a reading this sure: nothing recognised, or a part named
-    with words they do not know ("midi out of this drum loop": "what should change in the drums?"); another
-    question or refusal only past ``OVERRIDE``, and one about the verb only to a reading it offers
-    ("double that": feel or transpose, never undo: ``asked_verbs``)."""
-    reason = str(ruled.params.get("reason", ""))
-    if reason == NOT_RECOGNISED or UNREAD_PART.search(reason) is not None:
-        return True
-    return p_best >= OVERRIDE and asked_verbs.answered_by(reason, best, s)
-
-
-def _suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> Intent:
-    """The rules' refusal or question as it is, with the learned reading's likeliest readings as its
-    first suggestions (each read by the rules as its op)."""
-    said, own = readings(s, key, reading, ruled, SURE), ruled.params.get("suggestions", [])
-    if guards.VAGUE.search(s):  # "do something w the bass": the rules' ways for the part, never a new one
-        said, own = own, [t for t in said if op_of(rules(t)) != "make"]
-    tips = list(dict.fromkeys([*said, *own]))
-    return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
-
-
-def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) -> Intent | None:
-    """The sentence read as ``op`` on ``target`` with the values it says, or None when the op's own
-    sentence needs a value that is not said or the rules do not read it as ``op``."""
-    direct = explain.direct(op, target, s)  # "mute the shaker track": a track's switch, built here
-    if direct is not None:
-        return Intent(direct.action, direct.part, direct.params, heard)
-    text = rephrase.sentence_for(op, target, s, key)
-    if text is None:
-        return None
-    again = rules(text)
-    if op_of(again) != op:
-        return None
-    return Intent(again.action, again.part, again.params, heard)
-
-
-def _ask(
-    heard: str, s: str, key: str | None, reading: lr.Reading, ruled: Intent, word: str | None = None
-) -> Intent:
-    """A question whose suggestions are the two likeliest readings (each read by the rules as its op);
-    ``word``: a value word of the sentence the reading left unexplained, asked about with the first
-    ("did you mean 'make drums' with 'bass'?")."""
-    said = readings(s, key, reading, ruled, SURE)
-    if not said:
-        return ruled if not ruled.understood else _question(heard, NOT_RECOGNISED, [], ruled)
-    quoted = [f"'{t}'" for t in said]
-    if word is not None:
-        quoted[0] += f" with '{word}'"
-    reason = "did you mean " + (", or " if word else " or ").join(quoted) + "?"
-    return _question(heard, reason, said, ruled)
-
-
-def _question(heard: str, reason: str, said: list[str], ruled: Intent) -> Intent:
-    """An unknown intent: ``said`` first, then the rules' own suggestions (or, when they acted and fewer
-    than two readings are said, the nearest known commands: ``intent.unknown``'s, computed only then)."""
-    if ruled.understood and len(said) < 2:
-        return unknown(heard, reason, said)
-    tips = list(dict.fromkeys([*said, *ruled.params.get("suggestions", [])]))
-    return Intent(UNKNOWN, None, {"heard": heard, "reason": reason, "suggestions": tips}, heard)
+    return ask(heard, s, key, reading, ruled) if ours is not None else suggesting(ruled, s, key, reading)

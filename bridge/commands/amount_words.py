@@ -46,6 +46,19 @@ _LESS = re.compile(r" less (?:swing|swingy|swung) | swing less | too (?:swing|sw
 _PERCENT = re.compile(
     r" (\d+) (?:percent |% )?swing | swing (?:of |at |to )?(\d+)(?: percent)? | (\d+) percent "
 )
+# "more" said of the swing asked for: right before the last swing word ("more swing", never "chat said
+# more swing so swing the hats a little") or right after a strength ("a touch more", "swing it a lot more")
+_RELATIVE = re.compile(
+    rf" (?:more|less) (?:{'|'.join(SWING_WORDS)}) (?!.* (?:{'|'.join(SWING_WORDS)}) )"
+    r"| (?:little|bit|lot|touch|tad|hair|smidge|way|much|loads|tons|heaps|lots|bunch) more "
+)
+# a humanize said, and a strength said right before it or within four words after it ("humanize it a
+# little", "humanize a lot the bass", "slightly loosen the hats"); "a little more" is relative (no amount)
+_HUMANIZE = r"(?:humani[sz]e[sd]?|humani[sz]ing|loosen(?: up)?|less robotic|less stiff|more human)"
+_STRENGTH = "|".join(sorted(STRENGTHS, key=len, reverse=True))
+_HUMANIZE_STRENGTH = re.compile(
+    rf" (?:({_STRENGTH}) {_HUMANIZE}|{_HUMANIZE}(?: \w+){{0,4}}? ({_STRENGTH}))(?! more) "
+)
 # a strength said of more than the swing ("a lot of reverb") is another thing's
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
 
@@ -76,7 +89,7 @@ def swing_amount(s: str) -> float | None:
     m = _PERCENT.search(s)
     if m:
         return min(1.0, int(m.group(1) or m.group(2) or m.group(3)) / 100)
-    if " more " in s:  # relative to the swing the clip has
+    if _RELATIVE.search(s):  # "a touch more swing": relative to the swing the clip has
         return None
     if _INTENSIFIED.search(s):
         return LOT
@@ -87,3 +100,10 @@ def swing_amount(s: str) -> float | None:
     if not found or _NOT_OF_SWING.search(s):
         return None
     return min(found)[2]
+
+
+def humanize_amount(s: str) -> float | None:
+    """The amount of a humanize said with a strength ("humanize the keys a bit": 0.25, "humanize a lot
+    the bass": 0.75), or None (none said, or said with "more": relative to how loose the clip is)."""
+    m = _HUMANIZE_STRENGTH.search(s)
+    return None if m is None else STRENGTHS[m.group(1) or m.group(2)]

@@ -38,3 +38,27 @@ def as_named_keys(text: str) -> str:
         return CAMELOT[m.group(1) + m.group(2).upper()]
 
     return _CODE.sub(named, text)
+
+
+# an Open Key code (Traktor's wheel: 1-12 then m minor or d major, "1d" C major) where a key is said: after
+# "in", "key", "to" or a comma; never a length ("a 2m intro") or a thing's number
+_OPEN_KEY = re.compile(
+    r"(?:(?<=\bin )|(?<=\bkey )|(?<=\bkey of )|(?<=\bto )|(?<=, ))(1[0-2]|[1-9])([md])\b(?![-'.]\w)", re.I
+)
+
+
+def open_key_question(text: str) -> tuple[str, list[str]] | None:
+    """A question for a key written in Open Key ("a melody in 8m"), which MuseAroo does not read as a key:
+    Open Key's own (8m is Bb minor) or a Camelot key typed with m or d (8A, A minor), each said as the
+    sentence with that key; None when no such code is said."""
+    m = _OPEN_KEY.search(text)
+    if m is None:
+        return None
+    number, side = int(m.group(1)), m.group(2).lower()
+    letter = "A" if side == "m" else "B"
+    wheel = CAMELOT[f"{(number + 6) % 12 + 1}{letter}"]  # Open Key 1d (C major) is Camelot 8B
+    typed = CAMELOT[f"{number}{letter}"]
+    said = [text[: m.start()] + key + text[m.end() :] for key in dict.fromkeys((wheel, typed))]
+    code = m.group(0)
+    reason = f"which key is '{code}': Open Key's {code} ({wheel}) or Camelot's {number}{letter} ({typed})?"
+    return reason, said

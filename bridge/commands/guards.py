@@ -19,7 +19,7 @@ then the sentence is asked about, not acted on (``agree``).
   that answers no question, which the learned reading is not sure of either;
 - a vague request acted on: the sentence asks for something unnamed ("do something with the bass",
   "fix the bridge", "the drums need something, idk what") and the reading writes or rewrites notes
-  with no value said (``VAGUE``): what to write is asked, never guessed;
+  with no value said (``vague_words.VAGUE``): what to write is asked, never guessed;
 - a track name that is a clause: the name read runs on into the sentence ("solo the bass so i can
   hear it" read as a track "bass so i can hear it"): four words or more, or a pronoun in it;
 - no part to change: a level or density change (louder, softer, busier, simpler) with no target,
@@ -52,6 +52,7 @@ from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
 from bridge.commands.take_words import THIS_CLIP, accompanied_part
+from bridge.commands.vague_words import VAGUE
 from bridge.commands.whole_words import whole_said
 
 # a target kept in words the scoped clauses do not cut out: "keep the kick but ...", "the snare's fine"
@@ -76,12 +77,6 @@ SPANS = ("bars", "first_bars", "last_bars", "half", "section", "from_bar", "unti
 TAKES_NAMED = re.compile(
     r" (?:(?:first|second|third|last|previous|this|that|latest|newest|earlier) (?:one|take|version|variation|attempt|try)"
     r"|one before(?: it| that)?|take \d+|version \d+)(?= )"
-)
-# a request for something unnamed: "do something with", "fix the", "needs something" (said last or
-# with "idk"), "not sure what"
-VAGUE = re.compile(
-    r" (?:do|try) (?:something|somethin|sumthin|summat|smth|sth|sumn)(?: (?!different|new|else|fresh)\w+)? (?:with|w|about|to|on|for)(?= )| fix(?:es)? (?:up )?(?:the|my|this|that|it|them)(?= )"
-    r"| (?:needs?|wants?) something(?: (?:idk|dunno|else)(?= |$)| ?$)| (?:idk|dunno|not sure) what(?= )"
 )
 WRITES = ("make", "vary", "accompany", "infill", "continue")  # ops that write notes of their own choosing
 BARE = ("op", "target", "scope")  # the fields of a reading that says what is written on, not what

@@ -177,7 +177,8 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
     """The key named in the sentence as 'F# minor' style text, and the sentence without it.
 
     A lone "a" before a mode is the article ("put a dorian chord progression", "a minor third")
-    unless "in", "of", "to" or "key" comes before it or it is written as a capital A."""
+    unless "in", "of", "to" or "key" comes before it, it is written as a capital A, or it is a list's item
+    on its own between commas ("lofi, 75 bpm, a minor")."""
     m = _KEY_WITH_MODE.search(lowered)
     if m and m.group(4) in ("a", "e") and not m.group(5):
         if not re.search(r"(in|of|to|key|into) $", lowered[: m.start()]):
@@ -189,6 +190,9 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
             capital
             or (not before.strip() and written[:1] == "A")
             or re.search(r"(in|of|to|key|into) $", before)
+            or (
+                re.search(r"[,;] ?$", before) and re.match(r" ?(?:[,;.!]|$)", lowered[m.end() :])
+            )  # ", a minor"
         ):
             m = None
     if m:

@@ -19,6 +19,7 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
+from bridge.commands.amount_words import humanize_amount
 from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP, LINED_UP
 from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
@@ -34,6 +35,13 @@ EVERY_PART = frozenset(
 _THE_SONG = re.compile(
     r" (?:the|my|this|our) (?:\w+ )?(?:song|track|tune) "
 )  # "the song at 140, dubstep": there
+
+# a whole new song said: "whole track from scratch", "an entire new tune from scratch" ("beat" or "tune" beside it
+# names no part of it)
+_WHOLE_NEW = re.compile(
+    r" (?:whole|entire|full|complete) (?:new )?(?:song|track|tune|thing|piece) (?:again )?from scratch "
+    r"| (?:whole|entire|full|complete) new (?:song|track|tune) "
+)
 
 
 def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Intent:
@@ -67,6 +75,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     here = said(rest, *cw.HERE_PHRASES)
     parts, rest = sp.take(rest, v.PARTS)
     part = parts[0] if parts else None
+    if _WHOLE_NEW.search(s):  # "new beat!! whole song from scratch, trap, 140 bpm, c minor": a song, no beat
+        part = "song"
     if (part == "song" and "all" in parts) or EVERY_PART <= set(parts):  # "an arrangement with all the
         part = "all"  # parts", "drums, bass, chords and melody, 8 bars": every part is the said one
     if whole_said(s):  # "build the whole beat from scratch, every part": the whole piece is every part
@@ -136,6 +146,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         kind, options = transform
         if kind.startswith("drums_") or "voices" in options:
             part = "drums"
+        if kind == "humanize" and (strength := humanize_amount(s)) is not None:  # "humanize it a bit"
+            options = {"amount": strength, **options}
         return Intent("transform", part, {"kind": kind, **options, **params}, heard)
     adjust = sp.adjustment(rest)
     if adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"

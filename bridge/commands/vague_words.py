@@ -49,10 +49,18 @@ _NEEDS = re.compile(
 SOMETHING = ("something", "somethin", "sumthin", "summat")  # a need with no way said
 # something done with a part, no way said ("idk do something w the drums", "do summat with the bassline",
 # "try something cool on the hats"): what should change is asked, never a new part made in its place
+_SOMETHING = r"(?:something|somethin|sumthin|summat|smth|sth|sumn)"  # "something", as typed
 DO_SOMETHING = re.compile(
-    r" (?:do|try) (?:something|somethin|sumthin|summat|smth|sth|sumn|anything)"
+    rf" (?:do|try) (?:{_SOMETHING[3:-1]}|anything)"
     r"(?: (?:cool|fun|interesting|creative|nice|wild|crazy|special))?"  # "something different": a new take
     r" (?:with|w|to|on|about|for) "
+)
+# a request for something unnamed, whatever the op read ("do something with", "fix the", "needs something"
+# said last or with "idk", "not sure what"): what to write is asked, never guessed (``guards.overrules``)
+VAGUE = re.compile(
+    rf" (?:do|try) {_SOMETHING}(?: (?!different|new|else|fresh)\w+)? (?:with|w|about|to|on|for)(?= )"
+    r"| fix(?:es)? (?:up )?(?:the|my|this|that|it|them)(?= )"
+    r"| (?:needs?|wants?) something(?: (?:idk|dunno|else)(?= |$)| ?$)| (?:idk|dunno|not sure) what(?= )"
 )
 _GIVE = re.compile(
     rf"{_LEAD}give ({_TARGET}) (?:(?:a (?:bit|little) )?more (\w+)|an? (?:bit |little )?(?:more )?(\w+) "
@@ -107,7 +115,10 @@ _IN_THE_MIX = re.compile(
 # a groove wished for: "make it bounce more", "get the drums to bop" (more swing, more notes or another feel)
 _BOUNCE = re.compile(
     rf"{_LEAD}(?:make|get|have|let) ({_TARGET}) (?:to )?(?:bounce|bop|sway|skank|bounce around)"
-    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|better))?(?: please)? $"
+    r"(?: (?:a (?:bit|little|lot) )?(?:more|harder|better))?(?: please)? $"  # and a need of it, maybe someone's:
+    rf"|^ (?:(?:the |my |our )?\w+ (?:says?|said|reckons?|thinks?|feels?) (?:that )?)?({_TARGET}) (?:needs?|could use|wants?|"
+    r"lacks?) (?:a (?:bit|little|lot|touch) )?(?:more |some )?(?:bounce|bop|groove|swagger)(?: (?:can (?:u|you) (?:do|sort|fix)"
+    r" (?:that|it)|please|pls))? $"  # "chat says the drums need more bounce, can u do that": the same question
 )
 # a length said in seconds or minutes, which MuseAroo counts in bars: "the music needs to be exactly 15
 # seconds", "make the song 30 secs long" (how many bars that is, at which tempo, is asked)
@@ -131,7 +142,7 @@ def placed(s: str) -> str | None:
         )
     bounced = _BOUNCE.match(s)
     if bounced is not None:
-        it = _the(_part(bounced.group(1)))
+        it = _the(_part(bounced.group(1) or bounced.group(2)))
         return f"(e.g. 'swing {it} more', 'make {it} busier' or 'give me another one') more swing, more notes, or another feel?"
     timed = _TIMED.match(s)
     if timed is not None:

@@ -15,7 +15,7 @@ import json
 from collections import Counter, defaultdict
 from typing import Any
 
-from bridge.commands import agree, carried, explain, guards
+from bridge.commands import agree, carried, explain, guards, weighing
 from bridge.commands import reader as lr
 from bridge.commands.normalize import normalize
 from bridge.commands.statements import request_ruled
@@ -29,7 +29,7 @@ from tools.corpus import reading_train as rt
 
 
 def stopped_by(heard: str, first: Any, reading: lr.Reading) -> str:
-    """The check of ``agree._agreed``/``_weighed`` that made the answer a question (their order)."""
+    """The check of ``agree._agreed``/``weighing.weighed`` that made the answer a question (their order)."""
     request, again = request_ruled(heard, first)
     heard, first = (request, again) if request != heard else (heard, first)
     s, key, _ = normalize(heard)
@@ -45,7 +45,7 @@ def stopped_by(heard: str, first: Any, reading: lr.Reading) -> str:
                 return "rules asked, head unsure" if p_best >= agree.SURE else "rules asked, head below SURE"
             if best in QUIET:
                 return f"rules asked, head says {best}"
-            if not agree._open(the_rules, best, p_best, s):
+            if not weighing.open_to(the_rules, best, p_best, s):
                 return "rules' question not open (< OVERRIDE, or not a reading it offers)"
             if best in agree.INVENTS:
                 return "head op invents a value"

@@ -508,7 +508,11 @@ def test_behind_the_beat_is_a_small_shift_of_what_is_named_and_loosen_humanizes(
         {"kind": "shift", "offset": 0.125, "chosen": "beats"},
     )
     assert _parsed("make it sit behind the beat")[1] is None  # the pulse, not the drums
-    assert _parsed("loosen the drums a little") == ("transform", "drums", {"kind": "humanize"})
+    assert _parsed("loosen the drums a little") == (
+        "transform",
+        "drums",
+        {"kind": "humanize", "amount": 0.25},
+    )
 
 
 def test_drums_that_follow_the_bassline_follow_it() -> None:
