@@ -91,7 +91,7 @@ def leftover(heard: str, intent: Intent, kinds: tuple[str, ...] = KINDS) -> list
         if word.isdigit() and _number_left(word, words[max(i - 2, 0) : i], words[i + 1 : i + 2], carried):
             found.append((starts[i], word, "number"))
     for m in _AMOUNT.finditer(request):  # a strength said and read as none, or as another ("a lil": 0.66)
-        read = means.get("amount")
+        read = means.get("amount", intent.params.get("amount"))  # a humanize's strength: params only
         if means["op"] not in AMOUNT_OPS or set(_before(request, m, 2)) & DESCRIBING:
             continue
         if not isinstance(read, int | float) or abs(read - STRENGTHS[m.group(1)]) > 0.01:
