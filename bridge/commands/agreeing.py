@@ -14,6 +14,7 @@ from typing import Any
 
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import FastWhisper
+from bridge.commands.nearest import index
 from bridge.commands.sounds import dictionary
 from bridge.commands.sphinx import SphinxRecognizer
 from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits, agree
@@ -91,6 +92,8 @@ class Agreeing:
         self.sphinx, self.whisper, self.limits, self.proposing = sphinx, whisper, limits, proposing
         if limits.sounds_within >= 0:
             dictionary()  # the phones, read once here rather than on the first press (about 0.3 s)
+        if limits.offer_near >= 0:
+            index()  # the grammar's words' phones for the nearest sentences (v64), read once here too
         self.song_words: tuple[str, ...] = ()
         self.last: tuple[str, Decision] | None = None  # the last utterance's sentence and decision
         self.last_hearing: Hearing | None = None  # pocketsphinx's readings of it
