@@ -21,8 +21,9 @@ command said 4 more times in 360, with the same questions (docs/benchmarks/voice
 Whisper's transcripts alike; the candidates hold its first two) are scored by Whisper and weighed for the
 second choice only: "make the melody easier" suggests "make the melody busier" third. They never act, never
 turn a refusal into a question and never change the first choice. v64: the grammar's sentences nearest
-in phones to such a sentence (``nearest``, within ``AgreeLimits.offer_near``; never a number or a key)
-are weighed the same way: "set rate the vocals" offers "separate the vocals".
+in phones to such a sentence (``nearest``, within ``AgreeLimits.offer_near``; never a number or a key),
+those nearer than every command proposed already, are weighed the same way: "set rate the vocals"
+offers "separate the vocals"; "reverse in the bass", nearest "reverse the bass" (proposed), adds none.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def widen(
     for text in dict.fromkeys(unread):
         intent = spoken(parse(text, voiced))
         tips = [] if intent.understood else intent.params.get("suggestions", [])[:most]
-        for tip in tips + ([] if intent.understood else [s for _, s in near(text, within)]):
+        for tip in tips + ([] if intent.understood else _nearer(text, within, known, voiced)):
             meant = spoken(parse(tip, voiced))
             key = repr(meant.as_dict())
             if meant.understood and key not in known and all(repr(m.as_dict()) != key for m in new.values()):
@@ -93,3 +94,14 @@ def widen(
     weighed += zip(score([written(t) for t in new]), new.values(), strict=True)
     best = max(weighed, key=lambda p: p[0])[1]
     return replace(decision, choices=(decision.intent, best))
+
+
+def _nearer(text: str, within: float, known: set[str], voiced: bool) -> list[str]:
+    """The grammar's sentences within ``within`` of ``text`` in phones that sound nearer to it than any
+    command proposed already (``known``): where the nearest is proposed, Whisper's words point at it."""
+    out = []
+    for _, sentence in near(text, within):
+        if repr(spoken(parse(sentence, voiced)).as_dict()) in known:
+            break
+        out.append(sentence)
+    return out

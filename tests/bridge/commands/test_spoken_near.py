@@ -15,7 +15,7 @@ from bridge.commands.confidence import Decision
 from bridge.commands.fast_whisper import Transcript
 from bridge.commands.intent import Intent
 from bridge.commands.nearest import near, says_a_value
-from bridge.commands.spoken_agree import agree, heard_as
+from bridge.commands.spoken_agree import Candidate, agree, heard_as
 from bridge.commands.spoken_offer import widen
 from tests.bridge.commands.test_spoken_agree import scorer
 from tests.bridge.commands.test_spoken_ties import _dictionary, heard  # noqa: F401 (its fixture)
@@ -93,3 +93,17 @@ def test_snap_takes_the_grammar_word_nearest_in_sound() -> None:
     """ "very" is spelled nearer "every" but sounds as "vary" ("every the drums" reads as another command)."""
     assert snapping.snap("very the drums") == "vary the drums"
     assert snapping.snap("quanta ties the keys") == "quantize the keys"  # a joined pair as before
+
+
+def test_no_sentence_is_added_where_the_nearest_is_proposed_already() -> None:
+    """pocketsphinx read "make the chords busier", the sentence nearest Whisper's "make the chords hazier":
+    a farther one ("make the chords harder") is not weighed, however well Whisper scores it."""
+    assert near("make the chords hazier", 0.3)[0][1] == "make the chords busier"
+    rock, busier = heard_as("make a rock beat"), heard_as("make the chords busier")
+    found = [
+        Candidate(rock, "make a rock beat", -2.6, -3000.0),
+        Candidate(busier, "make the chords busier", -3.0),
+    ]
+    ask = Decision("ask", rock, (rock, busier))
+    d = widen(ask, found, ["make the chords hazier"], scorer({"make the chords harder": -0.5}), 0, True, 0.3)
+    assert same(d.choices[1], "make the chords busier"), d.choices[1].as_dict()
