@@ -50,7 +50,8 @@ def index() -> Index:
 
 def near(text: str, within: float, most: int = 3) -> list[tuple[float, str]]:
     """Up to ``most`` grammar sentences within ``within`` of ``text`` in phones (nearest first, as
-    ``(distance, sentence)``); none for an empty transcript or a negative ``within``."""
+    ``(distance, sentence)``; ``text`` itself where it is one), none reading as a number or a key; none
+    for an empty transcript or a negative ``within``."""
     if not 0 <= within < 1:
         if within < 0:
             return []
@@ -91,7 +92,7 @@ def near(text: str, within: float, most: int = 3) -> list[tuple[float, str]]:
             d, sentence = row[-1] / max(n, m), " ".join(words)
             if d <= within and sentence not in found:
                 meant = spoken(parse(sentence))
-                if meant.understood and not says_a_value(meant):  # "up two semitones" is inline words
+                if not says_a_value(meant):  # "up two semitones" is inline words
                     found[sentence] = d
             continue
         node, rest = stack[0], stack[1:]

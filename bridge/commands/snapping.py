@@ -4,12 +4,12 @@ Whisper writes what it hears in free English, and espeak-ng's voices often come 
 command but not in its words: "make a fun bass line", "makes the drum skalmer", "marry the chords",
 "human ice that runs". ``snap`` replaces each word the speech grammar does not know with the grammar
 word nearest in spelling (difflib's ratio at least ``CUTOFF``, a letter longer or shorter at most:
-"should" stays, not "soul"), two unknown words written as one first ("human ice" -> "humanize"). Of the
-grammar words spelled near enough, the one nearest in phones (``sounds.distance``; spelling breaks a tie)
-wins (v64): "very" is "vary" (the same phones), not "every" ("every the chords" read as
-"generate the chords", which hid the transcript's own suggestions). The result is only a candidate:
-Whisper scores it against the audio like any other, and it acts only where pocketsphinx heard the same
-command (``spoken_agree``).
+"should" stays, not "soul"), two unknown words written as one first ("human ice" -> "humanize").
+With ``BY_SOUND`` (v64, off: on the studio bench's tuning half it offered the command said once less),
+of the grammar words spelled near enough the one nearest in phones wins: "very" is "vary" (the same
+phones), not "every" ("every the chords" reads as "generate the chords", which hid the transcript's own
+suggestions). The result is only a candidate: Whisper scores it against the audio like any other, and
+it acts only where pocketsphinx heard the same command (``spoken_agree``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from bridge.commands.sounds import distance
 
 CUTOFF = 0.7  # difflib's similarity ratio a grammar word needs to replace an unknown one
 JOINED_CUTOFF = 0.75  # and to replace two unknown words written apart ("human ice")
-BY_SOUND = (
-    True  # the grammar word nearest in phones of those spelled near (False: spelling alone, before v64)
-)
+BY_SOUND = False  # True: the grammar word nearest in phones of those spelled near (v64, not adopted)
 
 
 @cache

@@ -98,10 +98,13 @@ def widen(
 
 def _nearer(text: str, within: float, known: set[str], voiced: bool) -> list[str]:
     """The grammar's sentences within ``within`` of ``text`` in phones that sound nearer to it than any
-    command proposed already (``known``): where the nearest is proposed, Whisper's words point at it."""
+    command proposed already (``known``) and than ``text`` itself (a grammar sentence that reads as no
+    command: "reverse the bass" spoken): where the nearest is proposed, Whisper's words point at it."""
     out = []
     for _, sentence in near(text, within):
-        if repr(spoken(parse(sentence, voiced)).as_dict()) in known:
-            break
-        out.append(sentence)
+        meant = spoken(parse(sentence, voiced))
+        if sentence == text or repr(meant.as_dict()) in known:
+            break  # Whisper wrote a grammar sentence itself, or the nearest command is proposed
+        if meant.understood:
+            out.append(sentence)
     return out

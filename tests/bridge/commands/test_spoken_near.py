@@ -89,8 +89,10 @@ def test_a_question_offers_only_what_it_offered_without_a_limit() -> None:
     assert widen(ask, [], ["sip a rate the drums"], scorer(BASE), 0, True, -1.0) is ask
 
 
-def test_snap_takes_the_grammar_word_nearest_in_sound() -> None:
+def test_snap_by_sound_takes_the_grammar_word_nearest_in_sound(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "very" is spelled nearer "every" but sounds as "vary" ("every the drums" reads as another command)."""
+    assert snapping.snap("very the drums") == "every the drums"  # the daemon's (``BY_SOUND`` off)
+    monkeypatch.setattr(snapping, "BY_SOUND", True)
     assert snapping.snap("very the drums") == "vary the drums"
     assert snapping.snap("quanta ties the keys") == "quantize the keys"  # a joined pair as before
 
