@@ -58,7 +58,8 @@ from bridge.commands.whisper_prompt import grammar_words
 # (clean 0.733 -> 0.742, song 0.600 -> 0.617), asked 0.386 and misheard 0 both (docs/benchmarks/voice.md).
 # offer_near (v64, ``nearest``) is off: the grammar's sentences nearest in phones to Whisper's words, weighed
 # for a question's second choice, offered the command said once more and once less on the tuning half's kept
-# decodes (0.2), and the walk took 2.6 s a transcript (median, loaded 2-core VM): docs/benchmarks/voice.md.
+# decodes (0.2; held out 3 more in 360, none fewer), but the walk took 2.6 s a transcript (median, loaded
+# 2-core VM): too slow for push-to-talk until it is faster (docs/benchmarks/voice.md).
 LIMITS = AgreeLimits(
     sphinx_margin=0.0,
     whisper_margin=0.0,
