@@ -14,6 +14,7 @@ from typing import Any
 
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import FastWhisper
+from bridge.commands.nearest import index
 from bridge.commands.sounds import dictionary
 from bridge.commands.sphinx import SphinxRecognizer
 from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits, agree
@@ -55,6 +56,10 @@ from bridge.commands.whisper_prompt import grammar_words
 # chosen on the tuning half's kept decodes (3: 2 more questions offering the command said in 360, none
 # fewer; 4: 3 more, 1 fewer; 6: 3 more, 4 fewer), then on the held-out voices understood 0.678 -> 0.686
 # (clean 0.733 -> 0.742, song 0.600 -> 0.617), asked 0.386 and misheard 0 both (docs/benchmarks/voice.md).
+# offer_near (v64, ``nearest``) is off: the grammar's sentences nearest in phones to Whisper's words, weighed
+# for a question's second choice, offered the command said once more and once less on the tuning half's kept
+# decodes (0.2; held out 3 more in 360, none fewer), but the walk took 2.6 s a transcript (median, loaded
+# 2-core VM): too slow for push-to-talk until it is faster (docs/benchmarks/voice.md).
 LIMITS = AgreeLimits(
     sphinx_margin=0.0,
     whisper_margin=0.0,
@@ -91,6 +96,8 @@ class Agreeing:
         self.sphinx, self.whisper, self.limits, self.proposing = sphinx, whisper, limits, proposing
         if limits.sounds_within >= 0:
             dictionary()  # the phones, read once here rather than on the first press (about 0.3 s)
+        if limits.offer_near >= 0:
+            index()  # the grammar's words' phones for the nearest sentences (v64), read once here too
         self.song_words: tuple[str, ...] = ()
         self.last: tuple[str, Decision] | None = None  # the last utterance's sentence and decision
         self.last_hearing: Hearing | None = None  # pocketsphinx's readings of it

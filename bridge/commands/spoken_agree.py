@@ -39,10 +39,10 @@ when it wins clearly on both sides:
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
 
-Otherwise it asks between two ("did you mean ... or ...?"): that candidate, then the second
-``AgreeLimits.offer`` picks (``spoken_offer``; ``offer_suggested``: deeper suggestions weighed too). No
-command among the candidates (or only suggestions Whisper scores below ``whisper_fit`` of what it wrote)
-refuses. A sure command goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
+Otherwise it asks between two ("did you mean ... or ...?"): that candidate, then the second ``offer``
+picks (``spoken_offer``; ``offer_suggested``, ``offer_near``: suggestions, the grammar's nearest sentences).
+No command proposed (or only suggestions Whisper scores below ``whisper_fit``) refuses. A sure command
+goes through ``confidence.sure`` (a key, tempo, replace or long job is said back).
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from bridge.commands import parse
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
+from bridge.commands.nearest import says_a_value
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
@@ -85,6 +86,7 @@ class AgreeLimits:
     written_margin: float | None = None  # sphinx_margin for Whisper's own command (``spoken_ties``, v61a)
     offer: str = "sphinx"  # the question's second choice (``spoken_offer``: "sphinx", before v62a)
     offer_suggested: int = 0  # the learned reading's suggestions per sentence weighed for the second (v63)
+    offer_near: float = -1.0  # and the grammar's sentences this near in phones (``nearest``; <0: none, v64)
 
 
 @dataclass
@@ -106,8 +108,7 @@ class _Said:
     free: bool  # one of Whisper's own transcripts
     written: bool  # Whisper's transcript or a suggestion read from one
     guess: bool = False  # a suggestion read from a sentence not understood
-    proposes: bool = True  # False: a transcript whose snapped form reads as another command (that
-    # form proposes instead; the transcript is scored only as what Whisper hears freely)
+    proposes: bool = True  # False: its snapped form reads as another command (and proposes; this is scored)
 
 
 def proposals(
@@ -197,7 +198,7 @@ def agree(
     logprob = transcripts[0].score if transcripts else -math.inf
     decision, text = judge(found, free, hearing.frames, limits, said, logprob)
     unread = [*(r.text for r in hearing.readings), *said]  # the learned reading's deeper guesses (v63)
-    return widen(decision, found, unread, score, limits.offer_suggested, voiced), text
+    return widen(decision, found, unread, score, limits.offer_suggested, voiced, limits.offer_near), text
 
 
 def heard_as(text: str, voiced: bool = True) -> Intent:
@@ -288,13 +289,3 @@ def sounds_alike(
     meant = best.intent.as_dict()
     voiced = not limits.learned_starts
     return all(not (i := heard_as(s, voiced)).understood or i.as_dict() == meant for s in said)
-
-
-def says_a_value(intent: Intent) -> bool:
-    """Whether the command carries a number or a key: "two" and "three", "D" and "G" are a phone or two
-    apart, too near for the sounds to tell ("transpose up to semitones" sounds like "transpose up three
-    semitones"), so such a command is never acted on by its sounds alone."""
-    values = intent.params.values()
-    return "key" in intent.params or any(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in values
-    )

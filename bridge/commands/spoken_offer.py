@@ -20,7 +20,10 @@ command said 4 more times in 360, with the same questions (docs/benchmarks/voice
 ``AgreeLimits.offer_suggested`` per sentence that reads as no command, pocketsphinx's readings and
 Whisper's transcripts alike; the candidates hold its first two) are scored by Whisper and weighed for the
 second choice only: "make the melody easier" suggests "make the melody busier" third. They never act, never
-turn a refusal into a question and never change the first choice.
+turn a refusal into a question and never change the first choice. v64: the grammar's sentences nearest
+in phones to such a sentence (``nearest``, within ``AgreeLimits.offer_near``; never a number or a key),
+those nearer than every command proposed already, are weighed the same way: "set rate the vocals"
+offers "separate the vocals"; "reverse in the bass", nearest "reverse the bass" (proposed), adds none.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 from bridge.commands import parse
 from bridge.commands.confidence import Decision
 from bridge.commands.fast_whisper import written
+from bridge.commands.nearest import near
 from bridge.commands.safety import spoken
 
 OFFERS = ("sphinx", "written", "whisper")
@@ -62,20 +66,23 @@ def widen(
     score: Callable[[list[str]], list[float]],
     most: int,
     voiced: bool = True,
+    within: float = -1.0,
 ) -> Decision:
     """``decision`` with its second choice the command Whisper scores best of the other candidates
-    ``found`` (``spoken_agree.Candidate`` s, scored) and the learned reading's first ``most`` suggestions
-    for each of the sentences ``unread`` that reads as no command (read as ``voiced``); unchanged unless
-    it asks, or with ``most`` 0."""
+    ``found`` (``spoken_agree.Candidate`` s, scored) and, for each of the sentences ``unread`` that reads
+    as no command (read as ``voiced``), the learned reading's first ``most`` suggestions and the grammar's
+    sentences ``within`` its phones (``nearest.near``; below 0: none); unchanged unless it asks, or with
+    ``most`` 0 and ``within`` below 0."""
     if most < 0:
         raise ValueError(f"offer_suggested {most}: expected 0 or more")
-    if decision.kind != "ask" or most == 0:
+    if decision.kind != "ask" or (most == 0 and within < 0):
         return decision
     known = {repr(c.intent.as_dict()) for c in found if c.intent.understood}
     new: dict[str, Any] = {}
     for text in dict.fromkeys(unread):
         intent = spoken(parse(text, voiced))
-        for tip in [] if intent.understood else intent.params.get("suggestions", [])[:most]:
+        tips = [] if intent.understood else intent.params.get("suggestions", [])[:most]
+        for tip in tips + ([] if intent.understood else _nearer(text, within, known, voiced)):
             meant = spoken(parse(tip, voiced))
             key = repr(meant.as_dict())
             if meant.understood and key not in known and all(repr(m.as_dict()) != key for m in new.values()):
@@ -87,3 +94,17 @@ def widen(
     weighed += zip(score([written(t) for t in new]), new.values(), strict=True)
     best = max(weighed, key=lambda p: p[0])[1]
     return replace(decision, choices=(decision.intent, best))
+
+
+def _nearer(text: str, within: float, known: set[str], voiced: bool) -> list[str]:
+    """The grammar's sentences within ``within`` of ``text`` in phones that sound nearer to it than any
+    command proposed already (``known``) and than ``text`` itself (a grammar sentence that reads as no
+    command: "reverse the bass" spoken): where the nearest is proposed, Whisper's words point at it."""
+    out = []
+    for _, sentence in near(text, within):
+        meant = spoken(parse(sentence, voiced))
+        if sentence == text or repr(meant.as_dict()) in known:
+            break  # Whisper wrote a grammar sentence itself, or the nearest command is proposed
+        if meant.understood:
+            out.append(sentence)
+    return out

@@ -26,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bridge.commands import spoken_agree
+from bridge.commands import snapping, spoken_agree
 from bridge.commands.agreeing import LIMITS
 from bridge.commands.confidence import Decision
 from bridge.commands.fast_whisper import Transcript
@@ -133,13 +133,19 @@ def report(rows: list[dict[str, Any]], condition: str) -> None:
         )
 
 
-def tried(rows: list[dict[str, Any]], change: str) -> None:
+def tried(rows: list[dict[str, Any]], change: str, spelling_base: bool = False) -> None:
     """The pair with one limit changed (``name=v1,v2``) on every condition of ``rows``, beside its own
-    and pocketsphinx alone; each misheard act and wrong read-back of a changed limit listed."""
+    and pocketsphinx alone; each misheard act and wrong read-back of a changed limit listed.
+    ``spelling_base``: the first line (the daemon's limits) snaps Whisper's words by spelling alone
+    (``snapping.BY_SOUND`` False, the rule before v64), the others by sound."""
     name, values = change.split("=")
     conditions = ("all", "clean", "room", "song")
     before: dict[str, Decision] = {}
-    for value in (getattr(LIMITS, name), *(_value(v) for v in values.split(","))):
+    for k, value in enumerate((getattr(LIMITS, name), *(_value(v) for v in values.split(",")))):
+        if spelling_base:
+            snapping.BY_SOUND = k > 0
+            for r in rows:  # the candidates proposed again with this snapping
+                r.pop("_found", None)
         limits = replace(LIMITS, **{name: value})
         decided = {r["wav"]: pair_decision(r, limits) for r in rows}
         before = before or decided
@@ -150,8 +156,12 @@ def tried(rows: list[dict[str, Any]], change: str) -> None:
                 print(f"    {gained}: {e['voice']} {e['condition']} {e['text']!r}: {[c.heard for c in d.choices]}")  # fmt: skip
         for condition in conditions:
             sub = [r for r in rows if condition in ("all", r["entry"]["condition"])]
-            print("  " + line(f"{name}={value}, {condition}", rates(sub, lambda r, dd=decided: dd[r["wav"]])))
-        for r in rows if value != getattr(LIMITS, name) else ():
+            base = " (spelling snap)" if spelling_base and k == 0 else ""
+            print(
+                "  "
+                + line(f"{name}={value}{base}, {condition}", rates(sub, lambda r, dd=decided: dd[r["wav"]]))
+            )
+        for r in rows if k > 0 else ():
             d, e = decided[r["wav"]], r["entry"]
             if not asked(d) and answered(d, r) in ("wrong", "said back") and outcome(d, e) != "understood":
                 w = r["whisper"][0]["text"] if r["whisper"] else ""
@@ -175,6 +185,7 @@ def main() -> None:
     ap.add_argument("--hearings", type=Path, default=FOLDER / "hearings-10s-words.json")
     ap.add_argument("--conditions", default="room,song", help="the questions of these conditions, by cause")
     ap.add_argument("--try", dest="change", action="append", default=[], help="a limit's values: NAME=V1,V2")
+    ap.add_argument("--spelling-base", action="store_true", help="the first line snaps by spelling (v63)")
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; {args.hearings}"
@@ -183,7 +194,7 @@ def main() -> None:
     tune = tuning_voices()
     rows = [r for r in json.loads(args.hearings.read_text()) if (r["entry"]["voice"] in tune) == (args.half == "tuning")]  # fmt: skip
     for change in args.change:
-        tried(rows, change)
+        tried(rows, change, args.spelling_base)
     for condition in args.conditions.split(",") if not args.change else ():
         report(rows, condition)
 

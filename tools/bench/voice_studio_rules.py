@@ -71,7 +71,8 @@ def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
     decision = judge(found, free, row["hearing"]["frames"], limits, said, logprob)[0]
     unread = [*(r["text"] for r in row["hearing"]["readings"]), *said]  # as ``spoken_agree.agree``
-    return widen(decision, found, unread, SCORES.of(row), limits.offer_suggested, not limits.learned_starts)
+    voiced = not limits.learned_starts
+    return widen(decision, found, unread, SCORES.of(row), limits.offer_suggested, voiced, limits.offer_near)
 
 
 def _found(row: dict[str, Any], voiced: bool = True) -> tuple[list[Any], float]:
