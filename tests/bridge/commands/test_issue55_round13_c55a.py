@@ -214,13 +214,9 @@ def test_a_split_the_whole_sentences_reading_finds_unlikely_is_not_used() -> Non
 
 
 MADE_IN_A_SETTING = [
-    pytest.param(
+    (  # the head on blind 1-96 (round 20); 1-84 to 1-92 said 'make it funky' not done
         "write a bassline and make it funky",
         {"op": "make", "target": "bass", "genre": "funk"},
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the head on blind 1-84: the bass is made and 'make it funky' is said not done (not_done)",
-        ),
     ),
     ("make some chords and make them jazzy", {"op": "make", "target": "chords", "genre": "jazz"}),
     pytest.param(

