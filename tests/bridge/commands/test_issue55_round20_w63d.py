@@ -1,0 +1,62 @@
+"""Issue 55, round 20 (w63d): two readings said two ways, in sentences of our own.
+
+- "till bar N", "until bar N", "'til bar N", "up until bar N" are where the change stops: bars 1 to N-1, as "before
+  bar N", for every op and whether said as "no X till" or "mute X till"; "up to bar N", "through bar N" hold bar N
+  (docs/intents.md, ``scope_words``); a range ("from bar 9 until bar 12") still holds both ends.
+
+Each test fails on the code before this change (checked on 0e91034c)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.commands.agree import parse
+from bridge.commands.means import means_of
+
+pytestmark = pytest.mark.usefixtures("learned_reading")
+
+
+def _means(text: str) -> dict:
+    intent = parse(text)
+    assert intent.understood, (text, intent.params)
+    return means_of(intent.as_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target", "last"),
+    [
+        ("mute the crash till bar 17", "remove", "crash", 16),
+        ("take the shaker out until bar 13", "remove", "percussion", 12),
+        ("quantize the snare til bar 5", "quantize", "snare", 4),
+        ("make the toms louder 'til bar 9", "louder", "toms", 8),
+        ("humanize the keys until bar 17", "humanize", "chords", 16),
+        ("swing the hats up until bar 9", "swing", "hats", 8),
+        ("make the bassline simpler till bar 13", "simpler", "bass", 12),
+        ("make the drums busier until the 9th bar", "busier", "drums", 8),
+        ("no ride til bar 5", "remove", "ride", 4),
+    ],
+)
+def test_till_a_bar_stops_before_it(text: str, op: str, target: str, last: int) -> None:
+    got = _means(text)
+    assert (got["op"], got["target"], got["scope"]) == (op, target, {"until_bar": last}), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target", "last"),
+    [
+        ("mute the crash before bar 17", "remove", "crash", 16),
+        ("quantize the snare up to bar 4", "quantize", "snare", 4),
+        ("make the toms louder through bar 8", "louder", "toms", 8),
+    ],
+)
+def test_before_up_to_and_through_agree_with_till(text: str, op: str, target: str, last: int) -> None:
+    got = _means(text)
+    assert (got["op"], got["target"], got["scope"]) == (op, target, {"until_bar": last}), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("mute the claps from bar 5 til bar 8", [5, 8]), ("quantize the hats from bar 9 until bar 16", [9, 16])],
+)
+def test_a_range_said_with_till_holds_both_ends(text: str, span: list[int]) -> None:
+    assert _means(text)["scope"] == {"bars": span}
