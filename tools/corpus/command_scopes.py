@@ -48,10 +48,7 @@ def scope(rng: random.Random) -> tuple[str, dict[str, Any]]:
             return rng.choice([f"after bar {words}", f"from bar {n + 1} on", f"from bar {n + 1} onwards"]), {
                 "from_bar": n + 1
             }
-        till = ("until", "till", "til")[
-            n % 3
-        ]  # "till bar 9" stops before it: bar 8 (no draw more: the corpus as was)
-        return rng.choice([f"before bar {n + 1}", f"up to bar {n}", f"{till} bar {n + 1}"]), {"until_bar": n}
+        return rng.choice([f"before bar {n + 1}", f"up to bar {n}", f"until bar {n}"]), {"until_bar": n}
     if kind == "beats":
         choices: list[str | int] = ["offbeats", "downbeats", "backbeat", 3, 2]
         value = rng.choice(choices)
