@@ -39,22 +39,13 @@ def _means(text: str) -> dict:
         ("make the bassline simpler till bar 13", "simpler", "bass", 12),
         ("make the drums busier until the 9th bar", "busier", "drums", 8),
         ("no ride til bar 5", "remove", "ride", 4),
-    ],
-)
-def test_till_a_bar_stops_before_it(text: str, op: str, target: str, last: int) -> None:
-    got = _means(text)
-    assert (got["op"], got["target"], got["scope"]) == (op, target, {"until_bar": last}), (text, got)
-
-
-@pytest.mark.parametrize(
-    ("text", "op", "target", "last"),
-    [
+        # before, up to and through agree with till
         ("mute the crash before bar 17", "remove", "crash", 16),
         ("quantize the snare up to bar 4", "quantize", "snare", 4),
         ("make the toms louder through bar 8", "louder", "toms", 8),
     ],
 )
-def test_before_up_to_and_through_agree_with_till(text: str, op: str, target: str, last: int) -> None:
+def test_till_a_bar_stops_before_it(text: str, op: str, target: str, last: int) -> None:
     got = _means(text)
     assert (got["op"], got["target"], got["scope"]) == (op, target, {"until_bar": last}), (text, got)
 
