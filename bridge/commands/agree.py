@@ -30,6 +30,7 @@ from bridge.commands import (
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
+from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
@@ -67,6 +68,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
         return unknown(heard, asked)
     if (coded := open_key_question(heard)) is not None:  # "a melody in 8m": which key, never none
         return unknown(heard, *coded)
+    if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
+        return unknown(heard, NOT_OURS)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     with lr.read_ahead([heard, *(heard_as(c)[0] for c in compound.clauses(heard))]):  # one encoder call
         whole = _one(heard, voiced)

@@ -28,7 +28,7 @@ _NAMES = "|".join(SECTIONS)
 # it (cut by the parser before it reads a place; the sentence keeps its words for the agreement's table)
 WHOLE_SPAN = re.compile(
     r" (?:(?:all the way |right )?from )?(?:the (?:very )?)?(?:intro|beginning|start|top) (?:all the way |right )?"
-    r"(?:through|thru|to|till|until)(?: to)? (?:the (?:very )?)?(?:outro|end|finish|bottom)(?= )"
+    r"(?:through|thru|to|till|til|until)(?: to)? (?:the (?:very )?)?(?:outro|end|finish|bottom)(?= )"
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the |(?<=of ))"
@@ -64,13 +64,13 @@ _LATER = re.compile(
     r" (?:then|after that|afterwards|also|and (?:then )?(?:make|add|mute|bring|put|give|turn|write))(?= )"
 )
 _REMOVALS = ("no", "remove", "lose", "drop", "kill", "cut", "mute", "take out", "get rid of", "ditch", "without")  # fmt: skip
-_SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|-) (?:bar )?(\d+) ")
+_SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|til|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
 
 
 # "a whole song, intro through outro", "from the intro to the outro": the whole thing, no section of it
 _END_TO_END = re.compile(
-    r" (?:from )?(?:the )?(?:intro|start|beginning|top) (?:through|thru|to|till|until|and|right through to|"
+    r" (?:from )?(?:the )?(?:intro|start|beginning|top) (?:through|thru|to|till|til|until|and|right through to|"
     r"all the way (?:through )?to|into) (?:the )?(?:outro|end|finish)(?= )"
 )
 

@@ -3,7 +3,7 @@
 "in bar 3" ``{"bar": 3}``, "in bars 5 to 8" ``{"from_bar": 5, "to_bar": 8}``, "in the second half"
 ``{"half": 2}``, "in the first 4 bars" ``{"first_bars": 4}``, "in the last two bars" ``{"last_bars": 2}``,
 "only after bar four" ``{"from_bar": 5}``, "from bar 9" (on, or "bring it in from bar 9") ``{"from_bar": 9}``, "before bar nine"
-``{"to_bar": 8}``, "every fourth bar" ``{"every": 4}``, "on the offbeats" ``{"on": "offbeats"}``,
+or "till bar 9" ``{"to_bar": 8}`` ("up to bar 8" ``{"to_bar": 8}``), "every fourth bar" ``{"every": 4}``, "on the offbeats" ``{"on": "offbeats"}``,
 "on beat 3" ``{"beat": 3}`` (a bar and a beat as ``place_words`` reads them). A section ("in the chorus") is returned as ``{"section": "chorus"}``:
 no clip has sections yet, so the parser asks which bars it means. Sentences are normalised (padded,
 numbers as digits); ``scope_of`` gives the options and the sentence with the scope words blanked.
@@ -28,7 +28,7 @@ _UNITS = (
 )
 # pattern -> how its groups become options; tried in order, each found once
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf" (?:from )?{_BAR} {_N} (?:to|through|till|until) {_BAR} {_N} "), "range"),
+    (re.compile(rf" (?:from )?{_BAR} {_N} (?:to|through|till|til|until) {_BAR} {_N} "), "range"),
     (
         re.compile(rf" (?:at|on|from) the (?:very )?(?:start|beginning|top|downbeat|1) of {_BAR} {_N} "),
         "bar_start",
@@ -41,7 +41,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf" (?:in |on |for |over |across |from |during )?(?:the )?{_BAR} {_N} (?:to|through|thru|till|until|and|-)? ?{_N} "
+            rf" (?:in |on |for |over |across |from |during )?(?:the )?{_BAR} {_N} (?:to|through|thru|till|til|until|and|-)? ?{_N} "
         ),
         "range",
     ),
@@ -62,8 +62,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             rf" (?:from|starting at|starting on|starting in|starting from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?:on|onwards|onward) | starting (?:at|on|in|from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "
-            rf"|^ from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |-)"  # said first
-            rf"|(?<= in) from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |and |-)"  # comes in
+            rf"|^ from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |til |-)"  # said first
+            rf"|(?<= in) from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |til |and |-)"  # comes in
         ),
         "from",
     ),
@@ -75,7 +75,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "from_said",
     ),
     (re.compile(rf" (?:only )?(?:before) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "before"),
-    (re.compile(rf" (?:until|till|up to|through) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "until"),
+    # "till bar 9" is where the change stops (bars 1-8, as "before bar 9"); "up to bar 8" and "through bar 8" hold bar 8
+    (re.compile(rf" (?:up )?(?:until|till|til) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "before"),
+    (re.compile(rf" (?:up to|through|thru) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "until"),
     (re.compile(rf" (?:on |in )?(?:every|each) (?:{_N} {_BAR}|(other) {_BAR}) "), "every"),
     (
         re.compile(
@@ -155,8 +157,8 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
             out["from_bar"] = _first_of(g)
         elif how == "before":
             out["to_bar"] = max(1, _first_of(g) - 1)
-        elif how == "until":  # "no hats till bar 9": the hats come in at bar 9, none before it
-            out["to_bar"] = max(1, _first_of(g) - 1) if s.startswith(" no ") else _first_of(g)
+        elif how == "until":  # "up to bar 8", "through bar 8": bar 8 is the last
+            out["to_bar"] = _first_of(g)
         elif how == "every":
             out["every"] = 2 if g[-1] == "other" else _num(g[0])
         elif how in ("offbeats", "downbeats", "backbeat"):

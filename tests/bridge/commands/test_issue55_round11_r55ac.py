@@ -272,8 +272,8 @@ def test_a_stop_read_as_a_stop_is_acted_on() -> None:  # near
     [  # "no X till bar N": X comes in at bar N
         case("no kick until bar 17", op="remove", target="kick", scope={"until_bar": 16}),
         case("no claps till bar five please", op="remove", target="claps", scope={"until_bar": 4}),
-        # near: a change until a bar is up to that bar
-        case("strip back the bass until bar 8", op="simpler", target="bass", scope={"until_bar": 8}),
+        # a change until a bar stops before it too (w63d: one meaning of "till bar N", docs/intents.md)
+        case("strip back the bass until bar 8", op="simpler", target="bass", scope={"until_bar": 7}),
     ],
 )
 def test_no_part_till_a_bar_is_none_before_it(text: str, want: dict[str, Any]) -> None:
