@@ -11,7 +11,7 @@ they need it). A percent said is that fraction ("60%": 0.6). The swing is said b
 Said with "more" ("a touch more swing", "swing it a lot more") a strength is left unsaid: "more" is
 relative to the swing the clip has, which the parser does not know, so an absolute amount could
 make it less; the transform's own "more swing" is used. Sentences are normalised (padded, lower
-case, numbers as digits, "lil" as "little").
+case, numbers as digits, "lil" as "little", "little bit" with no "a" as "a little bit").
 """
 
 from __future__ import annotations
@@ -66,12 +66,19 @@ _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot
 _ADJECTIVE = re.compile(r"\b(?:swingy|swingin|swinging)\b(?! (?:on|to|in|from|at|with|over)\b)")
 # "just a hair", "just a touch": a small amount, no "only" (not "keep just the hats")
 _JUST_A = re.compile(r"\bjust (?=a (?:little|tiny|wee|hair|touch|tad|bit|smidge|smidgen|pinch|dash)\b)")
+# "little bit" said with no "a" (Indian English, a quick typist): "humanize the hats little bit" is "a little
+# bit"; not after a word that already says which ("a", "the", "this", "every", "tiny": "this little bit of it")
+_NO_A = re.compile(
+    r"(?<![\w'])(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bone )(?<!\bevery )(?<!\beach )(?<!\bmy )"
+    r"(?<!\byour )(?<!\btiny )(?<!\bwee )(?<!\bteeny )(?=(?:little|tiny|wee) bit\b)"
+)
 
 
 def plainly(lowered: str) -> str:
     """A swing said as an adjective read as the word the rules know ("a lil bit swingy": "a little bit
-    swing", "swingier": "more swing"), and "just" before a small amount left out ("just a hair")."""
-    lowered = re.sub(r"\bswingier\b", "more swing", lowered)
+    swing", "swingier": "more swing"), "little bit" said with no "a" as "a little bit", and "just" before
+    a small amount left out ("just a hair")."""
+    lowered = _NO_A.sub("a ", re.sub(r"\bswingier\b", "more swing", lowered))
     return _JUST_A.sub("", _ADJECTIVE.sub("swing", lowered))
 
 

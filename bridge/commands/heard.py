@@ -1,6 +1,7 @@
 """The sentence every reader reads of what was typed or heard (issue 55): Spanish said in English,
-dictated punctuation as punctuation, "that track" as the track named before it, text speak and a
-learner's phrasing said plainly, "the hook" as the chorus; and what the learned reading is given of it."""
+dictated punctuation as punctuation, a starred correction in place of its slip ("the base *bass"),
+"that track" as the track named before it, text speak and a learner's phrasing said plainly, "the
+hook" as the chorus; and what the learned reading is given of it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bridge.commands.dictated import as_dictated
 from bridge.commands.plain_words import plain
 from bridge.commands.role_words import which_part
 from bridge.commands.section_words import sections_named
+from bridge.commands.starred import corrected
 from bridge.commands.statements import for_reading
 from bridge.commands.tongues import in_english
 
@@ -20,7 +22,7 @@ from bridge.commands.tongues import in_english
 def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
-    heard, asked = in_english(as_dictated(" ".join(text.split())))
+    heard, asked = in_english(as_dictated(corrected(" ".join(text.split()))))  # "the base *bass": the bass
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     if asked:
         return heard, asked

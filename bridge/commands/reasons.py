@@ -68,6 +68,9 @@ _OTHER = (
     r"version|try|attempt|pass|bounce)s? (?:\w+ )?(?:was|is|were|are|had|has|sounded|sounds|felt|feels)\b|"
     r"(?:i|we) (?:want|need) (?:it|them|this) to |the (?!rest\b|others?\b)(?:[a-z0-9]+ ){1,4}?"
     r"(?:is|are|was|were|s|sounds?|feels?|seems?|has|have|keeps?|gets?|needs?)\b|"
+    # a wish for energy of some kind, with no change said: "..., need more fighting energy" (``energy_words``)
+    r"(?:(?:i|we) )?(?:really |still |just )?(?:need|want|could use|gotta have) (?:a bit |a little |some |way |much )?"
+    r"more (?:[a-z]+ )?energy\b|"
     # a verdict on a thing said bare, no "the": "groove is sick", "vibe feels right" (never a value: "key is")
     r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
     r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z]))"

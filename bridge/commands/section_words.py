@@ -11,7 +11,12 @@ What is read, and what never is:
   hook louder", takes of it: "3 options for the hook") it stays the melody (``vocab.PARTS``);
 - "the refrain" (a noun after an article, an ordinal or a place word; "refrain from" is left alone) is
   the chorus wherever it is said;
-- "the middle 8" / "the middle eight" is the bridge.
+- "the middle 8" / "the middle eight" is the bridge;
+- an Indian film song's parts: "the mukhda" (the opening refrain, its chorus) is the chorus and "the
+  antara" (the verse) the verse, wherever either is said (neither is an English word; "mukhra", "antra"
+  and the plurals too), "the" said where no determiner is ("more busy in antara": in the verse);
+- "portion" (or "portions") said after a section is no word of its own ("in the antara portion", "the
+  chorus portion": the section).
 
 A sentence with none of these is returned as it was.
 """
@@ -38,6 +43,19 @@ _HOOK_TAKES = re.compile(
     re.I,
 )
 _MIDDLE_8 = re.compile(r"\bmiddle (?:8|eight)(s?)\b", re.I)
+# an Indian film song's parts, with what is said before them: "for the mukhda", "in antara", "both antaras"
+FILM_SONG = {"mukhda": "chorus", "mukhra": "chorus", "antara": "verse", "antra": "verse"}
+_DETERMINER = rf"(?:{_ART}|{_ORDS}|every|each|both|all|these|those|your|his|her|their)"
+_FILM_SONG = re.compile(rf"\b((?:{_DETERMINER}) )?({'|'.join(FILM_SONG)})(s)?\b", re.I)
+_SECTION_NAMES = r"chorus|choruses|verses?|intros?|outros?|bridges?|drops?|breakdowns?|pre chorus|hooks?"
+# "the antara portion", "the chorus portion": the section itself
+_PORTION = re.compile(rf"\b({_SECTION_NAMES}) portions?\b", re.I)
+
+
+def _film_song(m: re.Match[str]) -> str:
+    plural = m.group(3) is not None  # "both antaras"
+    name = FILM_SONG[m.group(2).lower()]
+    return (m.group(1) or "the ") + name + (("es" if name == "chorus" else "s") if plural else "")
 
 
 def _chorus(m: re.Match[str]) -> str:
@@ -45,10 +63,11 @@ def _chorus(m: re.Match[str]) -> str:
 
 
 def sections_named(text: str) -> str:
-    """The sentence with "the hook", "the refrain", "the middle 8" said as cue points name them
-    (module docstring)."""
-    if not re.search(r"hook|refrain|middle", text, re.I):
+    """The sentence with "the hook", "the refrain", "the middle 8", "the mukhda", "the antara" said as
+    cue points name them (module docstring)."""
+    if not re.search(r"hook|refrain|middle|mukh|antr|antara|portion", text, re.I):
         return text
+    text = _PORTION.sub(r"\1", _FILM_SONG.sub(_film_song, text))
     text = _HOOK_TAKES.sub(r"\1 of \2hook", text)
     text = _HOOK_PLACE.sub(_chorus, text)
     text = _HOOK_EVERY.sub(_chorus, text)

@@ -17,6 +17,7 @@ import re
 
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
+from bridge.commands.energy_words import energy_question
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.vague_words import OPERATIONS, SOMETHING, placed
 
@@ -102,6 +103,9 @@ def named_question(s: str) -> str | None:
 
 def no_way_said(s: str) -> bool:
     """Whether a normalised sentence asks for a fix and says no way (either question above, or a wish for a
-    place in the mix, a groove or a length in seconds: ``vague_words.placed``): no learned guess of a way
-    ("the breakdown is not good, fix it": simpler? "get the drums to bop": busier?) may act on it."""
-    return question(s) is not None or named_question(s) is not None or placed(s) is not None
+    place in the mix, a groove or a length in seconds: ``vague_words.placed``, or energy of a kind:
+    ``energy_words``): no learned guess of a way ("the breakdown is not good, fix it": simpler? "get the
+    drums to bop": busier? "need more rave energy": louder?) may act on it."""
+    if question(s) is not None or named_question(s) is not None:
+        return True
+    return placed(s) is not None or energy_question(s) is not None

@@ -23,6 +23,7 @@ import re
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import ON_THE_BEAT
+from bridge.commands.energy_words import energy_question
 from bridge.commands.feel_words import FEELS
 from bridge.commands.setting_words import COMPARATIVES
 
@@ -202,7 +203,7 @@ _SOMEHOW = re.compile(
 def vague_question(s: str, unknown: list[str]) -> str | None:
     """A question for a feeling asked for with no operation that gets it, or None; ``unknown`` are
     the sentence's words no command uses."""
-    where = placed(s)  # "make it sit better in the mix", "make it bounce more", "it needs to be 15 seconds"
+    where = placed(s) or energy_question(s)  # "make it sit better in the mix", "need more fighting energy"
     if where is not None:
         return where
     done = DO_SOMETHING.search(s)

@@ -1,0 +1,57 @@
+"""A wish for energy of a kind, with no change said (issue 55): "need more fighting energy", "the drums
+want more festival energy", "make it more energy". What gets that energy (louder, busier, or a new take)
+is not said, so it is asked, with the three as suggestions (naming the part when one was said), never
+read as louder.
+
+What is read, and what never is:
+
+- "more <word> energy", a kind of energy ("fighting", "festival", "rave", "angry"), said as a need, a
+  want or a "make ... more" with nothing else asked ("need more fighting energy", "the bass needs more
+  rave energy in the drop");
+- "make <it, a part> more energy" (energy said where a word of how it should be would stand);
+- "more energy" said plainly ("the drums need more energy", "give the drums more energy", "more energy")
+  stays the energy dial turned up, as before; a change said beside the wish ("regen the drums, need more
+  fighting energy") is done, the wish its reason.
+
+Sentences are normalised (padded, lower case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import vocab as v
+from bridge.commands.change_words import VOICES
+
+_LEAD = r"^ (?:(?:can|could|would) (?:you|we|u) |please |pls |i |we |still |really |just |so |ok |now )*"
+_TARGET = r"(?:it|this|that|everything|the whole thing|(?:the|this|my|that) (?:\w+ )?\w+)"
+_AMOUNT = r"(?:a bit |a little |a lot |some |way |much |a little bit |even )?"
+# a kind of energy: a word between "more" and "energy" that is no amount
+_KIND = r"(?!(?:some|a|bit|little|lot|much|way|of|more|the|and|energy)\b)[a-z]+"
+_WHERE = r"(?P<where> (?:in|for|during|on|over|at|through) (?:the|every|each|all the) (?:\w+ )?\w+)?"
+_END = r"(?: please| pls| man| bro| guys| yeah)*(?: (?:please|pls))? $"
+# "need more fighting energy", "the drums want more festival energy", "could use more rave energy"
+_NEED = re.compile(
+    rf"{_LEAD}(?:({_TARGET}) )?(?:needs?|wants?|could use|should have|has to have|gotta have|give (?:me|us) )"
+    rf" ?{_AMOUNT}more ({_KIND}) energy{_WHERE}{_END}"
+)
+# "make it more energy", "make the drums more fighting energy"
+_MAKE = re.compile(rf"{_LEAD}(?:make|get) ({_TARGET}) {_AMOUNT}more (?:({_KIND}) )?energy{_WHERE}{_END}")
+
+
+def energy_question(s: str) -> str | None:
+    """The question for a wish of energy with no change said (module docstring), or None."""
+    m = _NEED.match(s) or _MAKE.match(s)
+    if m is None:
+        return None
+    target = m.group(1) or ""
+    words = target.split()
+    part = next((VOICES.get(w) or v.PARTS[w] for w in words if w in VOICES or w in v.PARTS), None)
+    part = part if part not in (None, "all", "song") else None
+    it = f"the {part}" if part else "the drums"
+    which = "" if part else ", and of which part"
+    where = m.group("where") or ""  # "in the drop": the suggestions' place too
+    return (
+        f"(e.g. 'make {it} busier{where}', 'make {it} louder{where}' or 'give me another take of {it}{where}') "
+        f"more energy how: busier, louder or a new take{which}?"
+    )
