@@ -48,7 +48,8 @@ def scope(rng: random.Random) -> tuple[str, dict[str, Any]]:
             return rng.choice([f"after bar {words}", f"from bar {n + 1} on", f"from bar {n + 1} onwards"]), {
                 "from_bar": n + 1
             }
-        return rng.choice([f"before bar {n + 1}", f"up to bar {n}", f"until bar {n}"]), {"until_bar": n}
+        # "until bar N" stops before bar N (docs/intents.md), so it holds bars up to N - 1
+        return rng.choice([f"before bar {n + 1}", f"up to bar {n}", f"until bar {n + 1}"]), {"until_bar": n}
     if kind == "beats":
         choices: list[str | int] = ["offbeats", "downbeats", "backbeat", 3, 2]
         value = rng.choice(choices)
