@@ -9,7 +9,17 @@ what must be said with it (an index into ``WITH``), and whether the closed hat i
 The array may hold several such rows, applied in order (drums.after_net). The second row (issue 54,
 branch a63, chosen on the tuning sources, not fitted) is for a hat choked early by the next closed one:
 said closed, the net's open-hat probability at least 0.03, its high band falling slower than 9 log10 a
-second (nine in ten lone closed hats on MuseScore's and csound's kits fall faster than 13), it is called open."""
+second (nine in ten lone closed hats on MuseScore's and csound's kits fall faster than 13), it is called open.
+
+A second kind of rule (issue 54, branch a65), ``snare_without_body``: a snare the net said without being
+sure, on a hit whose body did not sound, is dropped. Real sampled kits' hats carry a little of the snare's
+wires and room, and the net names many such hats snares (on Hydrogen's real kits 275 false snares for 348
+true); a struck snare's 160-300 Hz band jumps at the attack and its 150-400 Hz body grows on for tens of
+milliseconds, a hat's hardly; a clap (a snare voice too) has neither but sounds at 1.2-2.5 kHz. The
+array: the snare probability the call must be under; the 160-300 Hz rise at the attack over the frames
+before it (log10 energy, hit_features' column ``BODY_RISE_COLUMN``), drum_timbre's ``body_fall`` (the
+150-400 Hz level 25-50 ms after the hit less that of its first 25 ms) and the 1.2-2.5 kHz band at the
+attack against its loudest band (log10, column ``MID_SHAPE_COLUMN``), each of which must be under its value."""
 
 from __future__ import annotations
 
@@ -28,6 +38,9 @@ BAND_MEASURES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "high_fall": lambda bands: bands[:, 43:45].mean(axis=1),
 }
 TIMBRE_MEASURE = "high_decay_per_s"
+BODY_RISE_COLUMN = 9 + 2  # hit_features: the attack's rise over the frames before it, the 160-300 Hz band
+BODY_FALL_MEASURE = "body_fall"
+MID_SHAPE_COLUMN = 5  # hit_features: the attack's 1.2-2.5 kHz band against its loudest band
 
 
 def said_with(calls: np.ndarray, which: str) -> np.ndarray:
@@ -74,3 +87,19 @@ def measure_name(rule: np.ndarray) -> str:
     if not 0 <= index < len(RING_MEASURES):
         raise ValueError(f"open_from_ring: measure {index} is not an index into {RING_MEASURES}")
     return RING_MEASURES[index]
+
+
+def snare_without_body(
+    probabilities: np.ndarray, calls: np.ndarray, features: np.ndarray, fall: np.ndarray, rule: np.ndarray
+) -> np.ndarray:
+    """``calls`` less the snares the rule drops: a snare said with a probability under the rule's first
+    value on a hit whose body rise, body growth (``fall``) and mid band all lie under the rule's others
+    (``features``: hit_features' columns, the rise and the mid band read from them)."""
+    if len(rule) != 4:
+        raise ValueError(f"snare_without_body: {len(rule)} values, expected 4 (probability, rise, fall, mid)")
+    most, rise_under, fall_under, mid_under = (float(v) for v in rule)
+    drop = calls[:, SNARE] & (probabilities[:, SNARE] < most) & (fall < fall_under)
+    drop &= (features[:, BODY_RISE_COLUMN] < rise_under) & (features[:, MID_SHAPE_COLUMN] < mid_under)
+    calls = calls.copy()
+    calls[drop, SNARE] = False
+    return calls

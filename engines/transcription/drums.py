@@ -3,13 +3,14 @@ named by a small classifier on how its band energies rise, ring and fade until t
 (measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
 in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
 rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``, with
-(where the file holds them) rules after it, drum_rules' open hat told by its ring."""
+(where the file holds them) rules after it: drum_rules' open hat told by its ring, its snare without a body."""
 
 from __future__ import annotations
 
 import functools
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -151,10 +152,11 @@ def hit_times(y: np.ndarray, curve: np.ndarray | None = None) -> np.ndarray:
     return np.maximum(0.0, (hits(curve, sensitivity=HIT_SENSITIVITY) - 1) / FLUX_FRAMES_PER_S)
 
 
-def ring_measure(name: str, features: np.ndarray, power: np.ndarray, times_s: np.ndarray) -> np.ndarray:
-    """A drum_rules ring measure per hit: from the band features (``features``' first columns) or drum_timbre."""
+def ring_measure(name: str, features: np.ndarray, timbre: Callable[[], np.ndarray]) -> np.ndarray:
+    """A drum_rules ring measure per hit: from the band features (``features``' first columns) or drum_timbre
+    (``timbre()``: its measures per hit, read once by the caller)."""
     if name == drum_rules.TIMBRE_MEASURE:
-        return timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S)[:, TIMBRE_NAMES.index(name)]
+        return timbre()[:, TIMBRE_NAMES.index(name)]
     return drum_rules.BAND_MEASURES[name](features)
 
 
@@ -167,13 +169,20 @@ def after_net(
     times_s: np.ndarray,
 ) -> np.ndarray:
     """``voices`` with the rules the classifier ships applied in order: each row of its ``open_from_ring``
-    (one row before a63's second; drum_rules), each measure read once."""
+    (one row before a63's second; drum_rules), then its ``snare_without_body`` (a65) where it has one;
+    each measure read once."""
+    timbre = functools.cache(lambda: timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S))
     measures: dict[str, np.ndarray] = {}
     for rule in np.atleast_2d(model.get("open_from_ring", np.zeros((0, 6)))):
         name = drum_rules.measure_name(rule)
         if name not in measures:
-            measures[name] = ring_measure(name, features, power, times_s)
+            measures[name] = ring_measure(name, features, timbre)
         voices = drum_rules.open_from_ring(probabilities, voices, measures[name], rule)
+    if "snare_without_body" in model:
+        fall = timbre()[:, TIMBRE_NAMES.index(drum_rules.BODY_FALL_MEASURE)]
+        voices = drum_rules.snare_without_body(
+            probabilities, voices, features, fall, model["snare_without_body"]
+        )
     return voices
 
 
