@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from engines.transcription import drum_rules, drums, transcribe
+from tests.conftest import missing
 from tools.bench.transcription_score import voice_counts
 
 KICK, SNARE, CLOSED = 0, 1, 2
@@ -70,9 +71,7 @@ def _on_real_kit(kit: str, style: str) -> dict[str, tuple[int, int, int]]:
     from tools.corpus import drum_synth, hat_grooves, hydrogen_kits
 
     if not (hydrogen_kits.KITS_DIR / kit / "drumkit.xml").exists():
-        pytest.skip(
-            f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, a bench package)"
-        )
+        missing(f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, installed by .ci/run)")
     notes = hat_grooves.groove(style, random.Random(f"a65-{style}"))
     y = hydrogen_kits.play(kit, notes, 112, f"a65-{kit}-{style}")
     s_per_beat = 60 / 112
