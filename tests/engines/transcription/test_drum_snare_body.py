@@ -71,7 +71,9 @@ def _on_real_kit(kit: str, style: str) -> dict[str, tuple[int, int, int]]:
     from tools.corpus import drum_synth, hat_grooves, hydrogen_kits
 
     if not (hydrogen_kits.KITS_DIR / kit / "drumkit.xml").exists():
-        missing(f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, installed by .ci/run)")
+        missing(
+            f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, installed by .ci/run)"
+        )
     notes = hat_grooves.groove(style, random.Random(f"a65-{style}"))
     y = hydrogen_kits.play(kit, notes, 112, f"a65-{kit}-{style}")
     s_per_beat = 60 / 112
