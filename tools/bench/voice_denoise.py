@@ -185,6 +185,7 @@ def main() -> None:
     ap.add_argument("--changes", action="store_true", help="list each utterance whose outcome changed")
     ap.add_argument("--whisper-only", action="store_true", help="decode Whisper alone on the cleaned audio")
     ap.add_argument("--decode-only", action="store_true", help="decode, decide nothing (read it later)")
+    ap.add_argument("--kept", action="store_true", help="decode nothing: decide the utterances kept so far")
     args = ap.parse_args()
     held = args.half == "held-out"
     kept = FOLDER / ("hearings-10s-words-heldout.json" if held else "hearings-10s-words.json")
@@ -197,6 +198,14 @@ def main() -> None:
           f"{time.strftime('%H:%M:%S', time.gmtime())} UTC", flush=True)  # fmt: skip
     name = f"denoise-{args.estimate}-{args.floor:g}-{'heldout' if held else 'tuning'}"
     cases = cleaned(base, args.estimate, args.floor)
+    if args.kept:  # only what is kept: another run may be decoding the rest
+        path = FOLDER / f"{name}{'-whisper' if args.whisper_only else ''}.json"
+        have = {r["wav"] for r in json.loads(path.read_text())} if path.exists() else set()
+        base, cases = (
+            [b for b, c in zip(base, cases, strict=True) if c["wav"] in have],
+            [c for c in cases if c["wav"] in have],
+        )
+        print(f"kept: {len(base)} utterances")
     if args.whisper_only:
         both = decode_whisper(base, cases, FOLDER / f"{name}-whisper.json")
     else:
