@@ -1,9 +1,9 @@
 """What a `roo` process costs before it does anything: `roo serve` launch to listening, `roo --help`, `roo parse`.
 
-    PYTHONPATH=$PWD .venv/bin/python -m tools.bench.daemon_start [--peer DIR] [--repeat 5]
+    PYTHONPATH=$PWD .venv/bin/python -m tools.bench.daemon_start [--peer DIR ...] [--repeat 5] [--only serve]
 
-Each figure is the median of ``--repeat`` runs, ours and the peer's (a tree, e.g. ``git archive REF |
-tar -x -C DIR``, run with this venv) taking turns, so both see the same load. For `roo serve`: the
+Each figure is the median of ``--repeat`` runs, ours and each peer's (a tree, e.g. ``git archive REF |
+tar -x -C DIR``, run with this venv, named by its folder) taking turns, so all see the same load. For `roo serve`: the
 wall seconds from launch to its "listening" line and the CPU seconds the process had spent by then
 (``/proc``), two ways: as the issue 55 figure was taken (learned reading on, no HTTP, no history,
 ``tools.bench.parser_latency --startup``) and as the tests start it (reading off, the recogniser and
@@ -102,14 +102,19 @@ CASES = {
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--peer", type=Path, help="another tree run beside ours, turn about")
+    ap.add_argument(
+        "--peer", type=Path, action="append", default=[], help="a tree run beside ours, repeatable"
+    )
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--only", default="", help="only the cases whose name holds this text (e.g. serve)")
     args = ap.parse_args()
-    trees = {"ours": ROOT, **({"peer": args.peer.resolve()} if args.peer else {})}
+    trees = {"ours": ROOT, **{peer.name: peer.resolve() for peer in args.peer}}
     for tree in trees.values():  # bytecode written, as in CI after the first process
         command(tree, ["--help"])
     print(f"load {os.getloadavg()[0]:.1f}")
     for name, case in CASES.items():
+        if args.only not in name:
+            continue
         got: dict[str, list[tuple[float, float]]] = {who: [] for who in trees}
         for _ in range(args.repeat):
             for who, tree in trees.items():
