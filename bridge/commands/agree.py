@@ -32,6 +32,7 @@ from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
+from bridge.commands.dangling_not import dangling_not
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
@@ -130,6 +131,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return chosen
     if (
         explain.dropped(chosen, s) is not None
+        or dangling_not(s)  # "make the melody does not": the request's opposite may be meant
         or guards.overrules(chosen, s, reading.p(op_of(chosen) or ""), SURE, reading.target)
         or guards.two_targets(chosen, heard, s, reading.target)
     ):
