@@ -77,7 +77,10 @@ REMOVE_PART = re.compile(
 BARE_STEPS = re.compile(
     r"^ (?:take|move|bring|put|shift|knock|pitch|transpose) (?:the |my |it |this )?(?:\w+ ){0,2}(up|down) (\d+) $"
 )
-CALM = re.compile(r" (tone|calm|chill|pump) (?:it|this|that|them|things|the \w+(?: line)?) (?:down|out|up) ")
+# "tone it down", "pump it up": the energy dial; "calm the drums down" is fewer notes, as "calm down the drums" is
+CALM = re.compile(
+    r" (tone|calm|chill|pump) (?:it|this|that|them|em|dem|things|the \w+(?: line)?) (down|out|up) "
+)
 BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
 LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
 PLACED = re.compile(

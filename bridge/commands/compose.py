@@ -67,8 +67,9 @@ def compose(s: str) -> Intent | None:
         return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
     calm = cg.CALM.search(s) if found is None and not scope else None  # "tone it down", "pump it up"
     if calm is not None:
+        what = "density" if calm.group(1, 2) == ("calm", "down") else "energy"
         return Intent(
-            "adjust", part, {"what": "energy", "direction": "up" if calm.group(1) == "pump" else "down"}
+            "adjust", part, {"what": what, "direction": "up" if calm.group(1) == "pump" else "down"}
         )
     level = _pointed_level(s) if found is None and part is None and not voices and not scope else None
     if level is not None:  # "make it louder", "turn this up": the selected clip, as "make it softer" is

@@ -34,7 +34,8 @@ then the sentence is asked about, not acted on (``agree``).
 - two parts in two clauses (``two_targets``, on the sentence as written): the sentence has two
   clauses and the learned reading is sure of another whole part or the clip than the one read, and
   says it ("everything drags, can the bass go half time" read as all of it; "star this one, that
-  groove slaps" read as the drums).
+  groove slaps" read as the drums); likewise a drum voice read where the learned reading is sure of
+  the drums the sentence names as a whole ("the shaker is in the way, so thin out the drums").
 
 Sentences are normalised (padded, lower case, numbers as digits).
 """
@@ -86,6 +87,11 @@ LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's 
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
 WHOLE = ("drums", "bass", "chords", "melody", "all", "this", "vocals")  # a whole part or the clip
 CLAUSES = re.compile(r"[,;:?!(]|\.\s")  # a sentence of two clauses or more, as written
+VOICE_TARGETS = frozenset((*sc.ALL_VOICES, "claps", "crash", "ghost_notes"))  # drum voices as targets
+# the drums said as a whole ("thin out the drums", "the drum pattern"), never a voice's own name ("the bass drum")
+KIT = re.compile(
+    r" (?:the|my|this|that|these|those) (?:drums|kit|drum (?:pattern|part|beat|groove|loop|track))(?= )"
+)
 SAID = {"this": re.compile(r" (?:this|it|that|clip|selection|recording|sample|loop)(?= )"),
         "all": re.compile(r" (?:all|everything|whole|every part)(?= )")}  # fmt: skip
 # a removal of no part clears every note of its place: one that names a thing it does not read is asked
@@ -178,7 +184,13 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
     the learned reading is sure of another whole part or the clip (``target``) than the one read."""
     means = means_of(intent.as_dict())
     got = means.get("target") or ("this" if means["op"] in SELECTED_OPS else None)
-    if target not in WHOLE or got not in WHOLE or got == target or means["op"] in ("musicgen", "separate"):
+    kit = target == "drums" and isinstance(got, str) and got in VOICE_TARGETS and KIT.search(s) is not None
+    if (
+        target not in WHOLE
+        or (got not in WHOLE and not kit)
+        or got == target
+        or means["op"] in ("musicgen", "separate")
+    ):
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None

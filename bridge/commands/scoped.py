@@ -42,15 +42,20 @@ _KEPT_SECTION = re.compile(
     rf"{_JOIN} (?:leave|keep) (?:the |my |that |those |these |our |every |each |all the |both )?"
     rf"(?P<s>{_SECTIONS})(?:e?s)?(?: (?:{_TARGETS})(?: part| track| line| pattern)?)? (?:{_KEPT})(?= )"
 )
+# a change of "it" or "them" said after the praise: the part praised ("..., but make them busier")
+_BACK = (
+    r".* (?!(?:touch|leave|change|keep|alter|move|edit|where|as|how|like|is|s|was) )[a-z]+ (?:it|them|em) "
+)
 CLAUSES = (
     re.compile(rf"{_JOIN} (?:leave|keep) {_T} (?:{_KEPT})(?= )"),
     re.compile(
         rf"{_JOIN} (?:dont|do not|don't|never|no need to) (?:touch|change|mess with|alter|edit|move|"
         rf"fiddle with|mess up) {_T}(?= )"
     ),
+    # "the bass is fine, ...", never "the bass is fine but make it louder": the part praised is changed
     re.compile(
         rf"{_JOIN} {_T} (?:is|are|r|s|sounds|sound|seems|seem|feels|feel) (?:already )?(?:fine|good|great|"
-        rf"perfect|ok|okay|sorted|done|spot on|solid|right|nice)(?: as is| as it is| already)?(?= )"
+        rf"perfect|ok|okay|sorted|done|spot on|solid|right|nice)(?: as is| as it is| already)?(?= )(?!{_BACK})"
     ),
     re.compile(
         rf"{_JOIN} {_T} (?:stays|stay|remains|remain|is staying|are staying)(?= )"
