@@ -29,7 +29,7 @@ from bridge.commands import (
     leftover_values,
 )
 from bridge.commands import reader as lr
-from bridge.commands.bare_values import said_bare
+from bridge.commands.bare_values import said_bare, with_units
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
 from bridge.commands.dangling_not import dangling_not
@@ -151,12 +151,16 @@ def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Rea
     if op is None or op != reading.ops[0][0] or isinstance(read.get("target"), list):
         return None
     target = read.get("target")
-    again = read_as(op, target if isinstance(target, str) else None, heard, s, key)
-    if again is None or unexplained(heard, again) or leftover_values.unsaid(heard, again) is not None:
-        return None
-    if guards.lost(read, means_of(again.as_dict())) or not explain.explains(again, heard, op):
-        return None
-    return again
+    said = " ".join(with_units(s).replace(" _key_ ", f" {key} ").split())  # "a house beat 124 bpm"
+    whole = rules(said) if op in ("make", "jam_start", "musicgen", "set") else None  # a tempo's ops
+    for again in (read_as(op, target if isinstance(target, str) else None, heard, s, key), whole):
+        if again is None or op_of(again) != op or unexplained(heard, again):
+            continue
+        again = Intent(again.action, again.part, again.params, heard)
+        if leftover_values.unsaid(heard, again) is None and not guards.lost(read, means_of(again.as_dict())):
+            if explain.explains(again, heard, op):
+                return again
+    return None
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:

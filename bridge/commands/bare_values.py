@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import re
 
+# the words a bare number after them belongs to, never a tempo ("track 92", "bar 64", "every 96", "2 to 128")
+_OWNERS = (
+    r"(?:track|tracks|bar|bars|measure|measures|take|takes|version|versions|number|no|channel|scene|"
+    r"clip|step|steps|by|every|each|first|last|from|till|until|through|thru|and|or|to|minus|plus|of|in|"
+    r"for|x|times|swing|volume|level|velocity|gain|pan|percent)\b"
+)
 # a value said without its unit, said again with it: bars to go on for, history steps, a tempo
 BARE: dict[str, tuple[re.Pattern[str], str]] = {
     "bars": (re.compile(r" (?:another|a further|an extra|extra|further) (\d+)(?= )(?! (?:bars?|measures?|times|"
                         r"versions|takes|variations|more)\b)"), "{} bars"),
     "times": (re.compile(r" (?:last |past |previous )?(\d+) (?:changes|steps|things|edits|moves|actions)(?= )"),
               "{} times"),
-    "tempo": (re.compile(r" (?:at|to) (\d{2,3})(?: beats (?:to|per|a) (?:the )?minute)?(?= )(?! (?:percent|db|"
-                         r"bars?|measures?|hz|ms|semitones?|cents?)\b)"), "{} bpm"),
+    "tempo": (re.compile(rf" (?:(?:at|to|around|about|roughly|approx|approximately|circa|like)(?: around| about|"
+                         rf" roughly)?|(?!{_OWNERS})[a-z_]+) (\d{{2,3}})(?: beats (?:to|per|a) (?:the )?minute)?(?= )"
+                         r"(?! (?:percent|db|bars?|measures?|hz|ms|semitones?|semis?|cents?|times|versions?|takes?|"
+                         r"variations?|more|of|steps?|notes?|beats?|counts?|st|x|bpms?|bmp)\b)"), "{} bpm"),
 }  # fmt: skip
 # a bare number a tempo is not: another setting's value ("set the swing to 60")
 NOT_TEMPO = re.compile(r" (?:swing|volume|level|velocity|gain|pan|cutoff|reverb|send|percent) ")
@@ -65,3 +73,13 @@ def bare_values(s: str, found: dict[str, str]) -> dict[str, str]:
             found[name] = again.format(m.group(1))
     moved = None if "shift" in found else _moved(s)
     return found if moved is None else {**found, "shift": moved}
+
+
+def with_units(s: str) -> str:
+    """``s`` with each number ``BARE`` reads said with its unit ("a house beat 124": "a house beat 124 bpm"),
+    for the rules to read the whole sentence again (its genre and key kept, which no op's sentence says)."""
+    for name, (pattern, again) in BARE.items():
+        m = pattern.search(s)
+        if m is not None and _plausible(name, s, m.group(1)):
+            s = f"{s[: m.start(1)]}{again.format(m.group(1))}{s[m.end(1) :]}"
+    return s

@@ -23,6 +23,7 @@ from bridge.commands.spanish import unaccented
 from bridge.commands.spelling import corrected
 from bridge.commands.take_counts import recounted
 from bridge.commands.track_words import called
+from bridge.commands.unit_words import counts_as_bars, unjoined
 from bridge.commands.verb_last import reordered
 from bridge.commands.whole_words import as_everything
 from bridge.protocol import SEPARATION_MODELS
@@ -230,7 +231,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     if taken_back != lowered:
         lowered, written = taken_back, ""
     key, lowered = _extract_key(lowered, written if len(written) == len(lowered) else "")
-    lowered = re.sub(r"(\d)bpm\b", r"\1 bpm", lowered)  # "at 128bpm"
+    lowered = unjoined(re.sub(r"(\d)bpm\b", r"\1 bpm", lowered))  # "at 128bpm", "4bars", "temp to 90"
     lowered = re.sub(r"\b(\d+) ?x\b", r"\1 times", lowered)  # "undo 2x"
     lowered = _EVERY_PART.sub("all the parts", as_everything(lowered))  # "mute all of it": everything
     lowered = _PLACE_FIRST.sub(r"\2 \1", _LABEL_FIRST.sub(_labelled, lowered))
@@ -258,7 +259,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         words = corrected([TYPOS.get(w, w) for w in typed])
         digits += words_to_digits(words)
     s = " " + " ".join(fillers.self_corrected(digits)) + " "  # the correction wins
-    s = recounted(as_counted(s))  # "3 version", "three undos", "another take, two actually"
+    s = counts_as_bars(recounted(as_counted(s)))  # "3 version", "three undos", "another take, two actually"
     s = _FOR_BARS.sub(" 4 bars ", s)  # dictated "four bars"
     s = reordered(called(s))  # "pad track mute": "mute the pad track"; "the track named pad": "the pad track"
     s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick

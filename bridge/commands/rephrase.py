@@ -137,7 +137,7 @@ def sentence_for(
         base = f"continue {the}"
     slots = {"infill": ("span", "last"), "continue": ("bars",), "transpose": ("interval", "key"),
              "shift": ("shift",), "vary": ("versions",), "busier": ("section",), "automate": ("bars",),
-             "undo": ("times",), "redo": ("times",)}  # fmt: skip
+             "undo": ("times",), "redo": ("times",), "jam_start": ("key", "tempo")}  # fmt: skip
     if said.get("bars", "").split(" ")[0].isdigit():  # "8 bars" said first: "continue the drums for 8 bars"
         said["bars"] = "for " + said["bars"]
     if op == "fill":  # a fill's one place: its bar, the last bar or its section ("the second chorus")
