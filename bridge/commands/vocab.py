@@ -143,6 +143,14 @@ GENRES: dict[str, str] = {
     "latin": "latin",
     "bossa nova": "bossa",
     "afrobeat": "afrobeat",
+    # UK garage (2-step, speed garage) grew out of US garage house: the house preset, typed only (below)
+    "uk garage": "house",
+    "ukg": "house",
+    "speed garage": "house",
+    "2 step garage": "house",
+    "garage": "house",
+    "garage rock": "rock",
+    "garage band": "rock",
 }
 
 VARY_PHRASES = (
@@ -265,6 +273,13 @@ TYPED_ONLY = frozenset(
         "analyse",
         "dnb",
         "jungle",
+        "uk garage",
+        "ukg",
+        "speed garage",
+        "2 step garage",
+        "garage",
+        "garage rock",
+        "garage band",
         "d and b",
         "rnb",
         "halftime",
