@@ -150,7 +150,6 @@ GENRES: dict[str, str] = {
     "2 step garage": "house",
     "garage": "house",
     "garage rock": "rock",
-    "garage band": "rock",
 }
 
 VARY_PHRASES = (
@@ -279,7 +278,6 @@ TYPED_ONLY = frozenset(
         "2 step garage",
         "garage",
         "garage rock",
-        "garage band",
         "d and b",
         "rnb",
         "halftime",
