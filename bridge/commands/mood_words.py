@@ -32,8 +32,8 @@ _WAYS = (OPERATIONS - _NO_WAY) | {
     "redo",
 }
 MOODS = BRIGHT | DARK  # "happy", "cheerful", "sad", "gloomy" (not "soft", "big": those are levels too)
-# "too happy", "so cheerful", "the mood is very sad", "the vibe is dark"
-_MOODY = re.compile(r" (?:too|so|very|really|overly|way too|much too|a bit too) (\w+)(?= )")
+# "too happy", "way too cheerful", "the mood is very sad", "the vibe is dark"
+_MOODY = re.compile(r" (?:too|overly) (\w+)(?= )")  # a complaint; "very light ones" is a wish
 _MOOD_SAID = re.compile(
     r" (?:mood|vibe|feeling|atmosphere|tone)s? (?:is|s|are|feels|sounds|seems)(?: \w+)? (\w+)(?= )"
 )

@@ -181,6 +181,7 @@ def test_a_mood_is_no_way_but_a_way_said_beside_it_is() -> None:  # (these pass 
     assert mood_only(" the whole thing is way too cheerful for the funeral scene please check ")
     assert not mood_only(" the hats sound too dark humanize them ")
     assert not mood_only(" it s too happy take it to a minor ")
+    assert not mood_only(" add ghost notes on the snare very light ones ")  # a wish, no complaint
     assert _means("it's too happy, make the chords softer") == {"op": "softer", "target": "chords"}
     assert _means("the mood is too happy, turn the hats down") == {"op": "softer", "target": "hats"}
     assert _means("the drums are too loud") == {"op": "softer", "target": "drums"}
