@@ -14,7 +14,8 @@ GENRE_ALIASES = {
     "dnb": "drum-and-bass", "dandb": "drum-and-bass", "drumnbass": "drum-and-bass",
     "jungle": "drum-and-bass", "lofihiphop": "lo-fi", "randb": "neo-soul", "rnb": "neo-soul",
     "rb": "neo-soul", "rhythmandblues": "neo-soul", "soul": "neo-soul", "rap": "hip-hop",
-    "boombap": "hip-hop", "edm": "electronic",
+    "boombap": "hip-hop", "edm": "electronic", "garage": "house", "ukgarage": "house", "ukg": "house",
+    "speedgarage": "house", "2stepgarage": "house", "garagerock": "rock",
 }  # fmt: skip
 
 

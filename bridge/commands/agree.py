@@ -38,7 +38,9 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
+from bridge.commands.raga_words import raga_question
 from bridge.commands.scoped import read_scoped
+from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled
 from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.unexplained import unexplained
@@ -69,6 +71,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
         return unknown(heard, asked)
     if (coded := open_key_question(heard)) is not None:  # "a melody in 8m": which key, never none
         return unknown(heard, *coded)
+    if (raga := raga_question(heard)) is not None:  # "in raag bhairav": no Western key holds it
+        return unknown(heard, *raga)
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
         return unknown(heard, NOT_OURS)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
@@ -76,7 +80,10 @@ def parse(text: str, voiced: bool = False) -> Intent:
         whole = _one(heard, voiced)
         if whole.params.get("reason") == NOT_OURS and not_ours_asked(normalize(heard)[0]):
             return whole  # "can it read chat and play requests": one question, no "play" split off it
-        return compound.read(heard, whole, lambda clause: _one(clause, voiced), likely, True)
+        read = compound.read(heard, whole, lambda clause: _one(clause, voiced), likely, True)
+    if (until := until_section(normalize(heard)[0], read)) is not None:  # "mute the hats until the chorus"
+        return unknown(heard, *until)
+    return read
 
 
 def _one(text: str, voiced: bool) -> Intent:

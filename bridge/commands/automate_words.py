@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bridge.commands import vocab as v
+from bridge.commands.region_words import SECTIONS as SECTION_NAMES
 from bridge.commands.track_words import instrument_track, sidechained
 
 VOLUME_0DB = 0.85  # Live's track volume fader at 0 dB
@@ -96,7 +97,11 @@ AT_END = re.compile(
 LENGTH = re.compile(
     r" (?:over|across|for|during|in|within)(?: the(?: next| course of)?)? (\d+) (?:bars?|measures?)(?= )"
 )
-OF_SECTION = re.compile(r" (?:bars?|measures?|\d+) (?:of|in) the (?!clip|loop|song|track|it)\w+")
+_ORDINAL = "first|second|third|last|final"
+OF_SECTION = re.compile(
+    r" (?:bars?|measures?|\d+) (?:of|in) (?:the (?!clip|loop|song|track|it)\w+"
+    rf"|(?:(?:{_ORDINAL}) )?(?:{'|'.join(SECTION_NAMES)})(?= ))"  # "the last 8 bars of outro": no "the" typed
+)
 
 
 def span_of(s: str) -> dict[str, int]:

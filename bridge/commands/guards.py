@@ -50,6 +50,7 @@ from bridge.commands import scoped as sc
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
+from bridge.commands.mood_words import mood_only
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
 from bridge.commands.take_words import THIS_CLIP, accompanied_part
@@ -163,6 +164,8 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         return "it names no part it reads"
     if op == "remove" and "target" not in means and _unread_thing(s) is not None:  # "kill the china"
         return f"it names the {_unread_thing(s)}, which it does not read"
+    if op in SCOPED_OPS and mood_only(s):  # "the mood is too happy for this scene": no level, no way said
+        return "it complains of a mood, and says no way to change it"
     if op in LEVEL_OPS and complained(s) not in (None, op):  # "calmer? there's too much going on": simpler
         return f"it complains of what {complained(s)} fixes"
     if any(_clause(name) for name in changed(intent) if name.startswith("track:")):

@@ -11,6 +11,7 @@ from bridge.commands import follow_words
 from bridge.commands.contrast import preferred
 from bridge.commands.dictated import as_dictated
 from bridge.commands.plain_words import plain
+from bridge.commands.raga_words import raga_read
 from bridge.commands.role_words import which_part
 from bridge.commands.section_words import sections_named
 from bridge.commands.starred import corrected
@@ -26,6 +27,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     if asked:
         return heard, asked
+    heard = raga_read(heard)  # "in bhairavi, Sa is E": in E phrygian
     return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus
 
 

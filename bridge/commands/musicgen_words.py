@@ -45,12 +45,13 @@ _DESCRIBED = re.compile(
 # what the loop is for, said after it: "..., for the listening exercise", "for my school assembly" (a
 # place or a use of this producer's, never the sound: "music for a film" keeps its words)
 _FOR_WHAT = re.compile(
-    r"[\s,]+for (?:the|my|our|this|that|his|her|their|your) (?:[a-z]+ ){0,3}?(?:bit|part|section|exercise|lesson|"
+    r"[\s,]+for (?:the|my|our|this|that|his|her|their|your) (?:[a-z]+ ){0,6}?(?:bit|part|section|exercise|lesson|"
     r"class|video|podcast|film|scene|game|show|intro|outro|verse|chorus|bridge|drop|breakdown|ending|end|start|"
     r"opening|singalong|assembly|concert|gig|performance|kids|students|pupils|project|track|song|tune|set|mix|reel|"
     r"trailer|advert|montage|story|presentation|vlog|stream|cue|tape|album|ep|piece|demo|choir|dancers|vid|clip|"
     r"tiktok|youtube|channel|short|post|ad|commercial|promo|slideshow|wedding|party|app|website|livestream|"
-    r"recipe|tutorial)s?$"
+    r"recipe|tutorial|session|group|meditation|relaxation|therapy|workshop|practice|routine|workout|residents|"
+    r"patients|ward|bedtime|visit|service)s?$"  # and a therapist's, a teacher's: "for the relaxation session"
 )
 # what the loop is for, said after a comma, whatever it is: "..., for a transition", "..., its for the kids'
 # choir" (a "for" with no comma before it is kept: "pads for days" is a sound)

@@ -51,7 +51,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "half",
     ),
-    (re.compile(rf" (?:in |on |for |over |during )?(?:the )?(first|last|final) (?:{_N} )?{_BAR} "), "ends"),
+    # "the opening 4 bars", "the last couple of bars" (2)
+    (
+        re.compile(
+            rf" (?:in |on |for |over |during )?(?:the )?(first|last|final|opening|closing) (?:{_N} |(couple) of )?{_BAR} "
+        ),
+        "ends",
+    ),
     (
         re.compile(
             rf" (?:in|on|for|over|during|across|through|throughout) the (first|last|final) (\d+) (?!{_UNITS})"
@@ -145,8 +151,8 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
         elif how == "half":
             out["half"] = 1 if g[0] in ("first", "1st") else 2
         elif how == "ends":
-            count = _num(g[1]) or 1
-            out["first_bars" if g[0] == "first" else "last_bars"] = count
+            count = 2 if g[2:3] == ("couple",) else _num(g[1]) or 1
+            out["first_bars" if g[0] in ("first", "opening") else "last_bars"] = count
         elif how == "after":
             out["from_bar"] = _first_of(g) + 1
         elif how == "from":

@@ -68,16 +68,19 @@ CLAUSES = (
 )
 
 
+# the words around a protection that ask it politely ("could you leave the kick as it is"): no request of their own
+_ASKING = re.compile(
+    r"\b(?:but|and|just|please|pls|kindly|so|then|(?:could|can|would|will) (?:you|u|we)(?: please)?)\b"
+)
+
+
 def protects_only(clause: str) -> bool:
     """Whether a clause is only a protection ("keep the verse chords as they are", "the drums are
     fine"): what it keeps is not a thing left undone."""
     rest = f" {' '.join(clause.split())} "
     for pattern in (_KEPT_SECTION, *CLAUSES, REST_KEPT):  # "leave the rest": what a change leaves anyway
         rest = pattern.sub(" ", rest)
-    return (
-        rest != f" {' '.join(clause.split())} "
-        and not re.sub(r"\b(?:but|and|just|please|so|then)\b", "", rest).strip()
-    )
+    return rest != f" {' '.join(clause.split())} " and not _ASKING.sub("", rest).strip()
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,11 @@ def scoped_of(s: str) -> Scoped | None:
             protected.append(target_of(m.group("t")))
             rest = rest[: m.start()] + " " + rest[m.end() :]
             kept_first = kept_first or clause is CLAUSES[-1]
-    rest = re.sub(
-        r"^(?: (?:but|and|just|only|then|so|please|instead|,))+ ", " ", f" {' '.join(rest.split())} "
+    rest = re.sub(  # "could you [leave the kick alone] and just ...": the asking kept, the joining words not
+        r"^((?: (?:(?:could|can|would|will) (?:you|u|we)|please|pls|kindly))*)(?: (?:but|and|just|only|then|so|please|"
+        r"instead|,))+ ",
+        r"\1 ",
+        f" {' '.join(rest.split())} ",
     )
     if not protected or not rest.strip():
         return None

@@ -143,6 +143,13 @@ GENRES: dict[str, str] = {
     "latin": "latin",
     "bossa nova": "bossa",
     "afrobeat": "afrobeat",
+    # UK garage (2-step, speed garage) grew out of US garage house: the house preset, typed only (below)
+    "uk garage": "house",
+    "ukg": "house",
+    "speed garage": "house",
+    "2 step garage": "house",
+    "garage": "house",
+    "garage rock": "rock",
 }
 
 VARY_PHRASES = (
@@ -265,6 +272,12 @@ TYPED_ONLY = frozenset(
         "analyse",
         "dnb",
         "jungle",
+        "uk garage",
+        "ukg",
+        "speed garage",
+        "2 step garage",
+        "garage",
+        "garage rock",
         "d and b",
         "rnb",
         "halftime",
