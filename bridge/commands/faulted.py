@@ -58,9 +58,11 @@ _PARTS = frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song
 _FIXES = frozenset(
     {"fix", "sort", "tidy", "rework", "redo", "improve", "touch", "work", "help", "look", "see", "deal"}
 )
-_PLAIN = frozenset({"and", "bit", "just", "not", "no", "one", "some", "little", "much", "too", "touch", "go", "going",
-                    "come", "bring", "feel", "hit", "hits", "turn", "move", "pull", "lay", "dig", "enough", "happening",
-                    "slightly", "easy", "ease", "notch", "walk", "right", "sit", "sitting"})  # fmt: skip
+# words of the operations' phrases that say no way alone ("just", "a bit", "not", "bring")
+PLAIN = frozenset({"and", "bit", "just", "not", "no", "one", "some", "little", "much", "too", "touch", "go", "going",
+                   "come", "bring", "feel", "hit", "hits", "turn", "move", "pull", "lay", "dig", "enough", "happening",
+                   "slightly", "easy", "ease", "notch", "walk"})  # fmt: skip
+_PLAIN = PLAIN | {"right", "sit", "sitting"}
 _WAYS = (OPERATIONS - _PLAIN - _PARTS - _FIXES) | frozenset(v.GENRES)
 _VERBS = (frozenset(w for w in (*CHANGE_VERBS, *GENERATE_VERBS) if " " not in w) - {"drop", "make", "new"} - _FIXES) | {
     "rewrite", "rework", "redo", "another", "version", "versions", "regen", "regenerate", "timing"}  # fmt: skip

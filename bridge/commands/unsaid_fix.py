@@ -18,6 +18,7 @@ import re
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
 from bridge.commands.energy_words import energy_question
+from bridge.commands.faulted import PLAIN as _PLAIN
 from bridge.commands.faulted import faulted_question
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.vague_words import OPERATIONS, SOMETHING, placed
@@ -48,10 +49,27 @@ _FAULT = re.compile(
     rf" (?:(?:{'|'.join(SOMETHING)})(?: s| is|s)?(?: just)? (?:sounds? |feels? |seems? )?(?:off|wrong|weird|missing"
     rf"|not right|broken)|(?:it|this|that|the whole thing) (?:just )?needs? (?:{'|'.join(SOMETHING)})) "
 )
-# words of the operations' phrases that say no way alone ("just", "a bit", "not", "bring")
-_PLAIN = frozenset({"and", "bit", "just", "not", "no", "one", "some", "little", "much", "too", "touch", "go", "going",
-                    "come", "bring", "feel", "hit", "hits", "turn", "move", "pull", "lay", "dig", "enough", "happening",
-                    "slightly", "easy", "ease", "notch", "walk"})  # fmt: skip
+# a change asked of something said before, or of nothing said ("can you change it", "move it over a bit",
+# "swap them round", "do the same thing on the other one"): which, and what should change, is asked
+_ALLUDED = re.compile(
+    rf" (?:change|alter|move|shift) {_UNNAMED}(?: (?:over|around|round|a bit|a little|somehow|for me|again|too))* $"
+    r"| (?:swap|switch|flip) (?:them|those|these|em|it|the two|those two|these two)(?: two)?(?: round| around| over)?"
+    r"(?: (?:to|for|with) (?:the )?other (?:\w+ )?\w+)?(?: (?:would ya|would you|for me|again|too|please))* $"
+    r"| (?:swap|switch) (?:it|this|that) to (?:the|an?) other \w+ $"
+    r"| do (?:the same(?: thing)?|that(?: same)? thing|the thing|that|what we did) (?:on|for|to|with|as) (?:the other|them|that"
+    r"|it|the \w+ (?:one|level|track|bit))(?: \w+){0,6} $"
+)
+ALLUDED = "(e.g. 'make the drums busier' or 'give me another one') which one, and what should change?"
+# a likeness wished for with no way said: "make it sound more like me", "make it feel more like a sunday morning"
+# (a genre, a part, a feel or a number said: read as before)
+_LIKENESS = re.compile(
+    r" (?:make|get) (?:it|this|that|everything|the whole thing|this one) (?:sound |feel |be )?"
+    r"(?:a (?:bit|little|lot) |a little bit |little |way |much |even )?more (?:like|similar to) (?!the other)"
+)
+LIKENESS = (
+    "(e.g. 'make the drums busier', 'make the chords simpler' or 'give me another one') more like it how: "
+    "what should change, and in which part?"
+)
 # the words that name a part, a drum voice or a place
 _NAMES = (
     frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
@@ -68,6 +86,10 @@ def question(s: str) -> str | None:
     padded = f" {' '.join(s.split())} "
     if any(ch.isdigit() for ch in s) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
         return None
+    if _ALLUDED.search(padded):
+        return ALLUDED
+    if _LIKENESS.search(padded):
+        return LIKENESS
     return QUESTION if any(p.search(padded) for p in (_FIX, _WISH, _FAULT)) else None
 
 
