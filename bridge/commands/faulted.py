@@ -40,7 +40,7 @@ DISLIKED = re.compile(
 )
 # a fix asked with no way: "fix it", "sort it out", "see to it", "take a look", "do the needful", "needs work"
 FIX_ASKED = re.compile(
-    r" (?:fix|sort|sort out|fix up|tidy up|improve|touch up|see to|deal with|work on|help with|"
+    r" (?:fix|sort(?! of)|sort out|fix up|tidy up|improve|touch up|see to|deal with|work on|help with|"
     r"(?:take|have) a look(?: at)?|look at)(?: it| them| that| this| those)?(?: up| out)?(?= )"
     r"| do (?:something|somethin|sumthin|summat|smth|sth|anything|the needful)(?: (?:about|with|to|for) (?:it|them|that|this))?(?= )"
     r"| needs? (?:work|fixing|help|attention|something|somethin|sorting|a fix)(?= )"

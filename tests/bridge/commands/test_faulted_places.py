@@ -162,3 +162,7 @@ def test_a_request_with_what_people_need_after_it_is_done(text: str, op: str) ->
     request of its own: the request is done."""
     got = parse(text)
     assert got.understood and means_of(got.as_dict())["op"] == op, got
+
+
+def test_sort_of_is_no_fix_asked() -> None:
+    assert faulted_question(normalize("duck the keys sort of like sidechain squash")[0]) is None
