@@ -71,9 +71,6 @@ _OTHER = (
     # a wish for energy of some kind, with no change said: "..., need more fighting energy" (``energy_words``)
     r"(?:(?:i|we) )?(?:really |still |just )?(?:need|want|could use|gotta have) (?:a bit |a little |some |way |much )?"
     r"more (?:[a-z]+ )?energy\b|"
-    # what people need or want, said bare: "..., dancers need a clear count", "..., singer wants space"
-    r"(?:(?:my|our) )?(?:dancers?|singers?|rappers?|vocalists?|crowd|kids|students?|class|clients?|audience|choir|"
-    r"band|director|drummer|mc|dj|viewers?|listeners?|patients?|residents?) (?:needs?|wants?|likes?|loves?|asked)\b|"
     # a verdict on a thing said bare, no "the": "groove is sick", "vibe feels right" (never a value: "key is")
     r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
     r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z]))"

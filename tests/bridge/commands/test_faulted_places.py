@@ -149,20 +149,5 @@ def test_a_likeness_or_change_that_says_what_is_no_unsaid_question(text: str) ->
     assert unsaid_question(normalize(text)[0]) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "op"),
-    [
-        ("mute the hats in the intro, students need a clear pulse", "remove"),
-        ("add a crash in bar 9, dancers need a cue", "add"),
-        ("make the kick louder, our singer wants more punch under her", "louder"),
-    ],
-)
-def test_a_request_with_what_people_need_after_it_is_done(text: str, op: str) -> None:
-    """What people need, said bare after a clear request ("..., dancers need a cue"), is its reason, not a
-    request of its own: the request is done."""
-    got = parse(text)
-    assert got.understood and means_of(got.as_dict())["op"] == op, got
-
-
 def test_sort_of_is_no_fix_asked() -> None:
     assert faulted_question(normalize("duck the keys sort of like sidechain squash")[0]) is None
