@@ -18,6 +18,8 @@ import re
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
 from bridge.commands.energy_words import energy_question
+from bridge.commands.faulted import PLAIN as _PLAIN
+from bridge.commands.faulted import faulted_question
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.vague_words import OPERATIONS, SOMETHING, placed
 
@@ -47,10 +49,27 @@ _FAULT = re.compile(
     rf" (?:(?:{'|'.join(SOMETHING)})(?: s| is|s)?(?: just)? (?:sounds? |feels? |seems? )?(?:off|wrong|weird|missing"
     rf"|not right|broken)|(?:it|this|that|the whole thing) (?:just )?needs? (?:{'|'.join(SOMETHING)})) "
 )
-# words of the operations' phrases that say no way alone ("just", "a bit", "not", "bring")
-_PLAIN = frozenset({"and", "bit", "just", "not", "no", "one", "some", "little", "much", "too", "touch", "go", "going",
-                    "come", "bring", "feel", "hit", "hits", "turn", "move", "pull", "lay", "dig", "enough", "happening",
-                    "slightly", "easy", "ease", "notch", "walk"})  # fmt: skip
+# a change asked of something said before, or of nothing said ("can you change it", "move it over a bit",
+# "swap them round", "do the same thing on the other one"): which, and what should change, is asked
+_ALLUDED = re.compile(
+    rf" (?:change|alter|move|shift) {_UNNAMED}(?: (?:over|around|round|a bit|a little|somehow|for me|again|too))* $"
+    r"| (?:swap|switch|flip) (?:them|those|these|em|it|the two|those two|these two)(?: two)?(?: round| around| over)?"
+    r"(?: (?:to|for|with) (?:the )?other (?:\w+ )?\w+)?(?: (?:would ya|would you|for me|again|too|please))* $"
+    r"| (?:swap|switch) (?:it|this|that) to (?:the|an?) other \w+ $"
+    r"| do (?:the same(?: thing)?|that(?: same)? thing|the thing|that|what we did) (?:on|for|to|with|as) (?:the other|them|that"
+    r"|it|the \w+ (?:one|level|track|bit))(?: \w+){0,6} $"
+)
+ALLUDED = "(e.g. 'make the drums busier' or 'give me another one') which one, and what should change?"
+# a likeness wished for with no way said: "make it sound more like me", "make it feel more like a sunday morning"
+# (a genre, a part, a feel or a number said: read as before)
+_LIKENESS = re.compile(
+    r" (?:make|get) (?:it|this|that|everything|the whole thing|this one) (?:sound |feel |be )?"
+    r"(?:a (?:bit|little|lot) |a little bit |little |way |much |even )?more (?:like|similar to) (?!the other)"
+)
+LIKENESS = (
+    "(e.g. 'make the drums busier', 'make the chords simpler' or 'give me another one') more like it how: "
+    "what should change, and in which part?"
+)
 # the words that name a part, a drum voice or a place
 _NAMES = (
     frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song"))
@@ -67,38 +86,18 @@ def question(s: str) -> str | None:
     padded = f" {' '.join(s.split())} "
     if any(ch.isdigit() for ch in s) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
         return None
+    if _ALLUDED.search(padded):
+        return ALLUDED
+    if _LIKENESS.search(padded):
+        return LIKENESS
     return QUESTION if any(p.search(padded) for p in (_FIX, _WISH, _FAULT)) else None
 
 
-# "the bridge is a bit naff, sort it out", "the hats are dodgy, can you fix them": a part or a place named,
-# a verdict that says no direction, and a fix asked: what should change is still not said
-_VERDICT = re.compile(
-    r" (?:naff|rubbish|crap|crappy|bad|dodgy|off|wrong|weird|meh|lame|sucks|suck|sucky|trash|garbage|awful|terrible|"
-    r"horrible|mid|wack|whack|not working|not right|not great|"
-    r"not good|doesn ?t work|does not work|isn ?t working|is not working|(?:isn|aren|doesn) ?t (?:right|good|great|work)) "
-)
-_FIX_NAMED = re.compile(
-    r" (?:fix|sort|sort out|fix up|tidy up|rework|redo|do something about|deal with)"
-    r"(?: it| them| that| this)?(?: up| out)? "
-)
-_WAYS = (OPERATIONS - _PLAIN - _NAMES) | frozenset(v.GENRES)  # a part word is a name here, not a way
-
-
 def named_question(s: str) -> str | None:
-    """The question for a normalised sentence that names a part or a place, gives it a verdict with no
-    direction ("a bit naff") and asks for a fix; None for any other (a way said: "too busy, sort it")."""
-    padded = f" {' '.join(s.split())} "
-    if any(ch.isdigit() for ch in s) or not (_VERDICT.search(padded) and _FIX_NAMED.search(padded)):
-        return None
-    named = [w for w in _NAMES if f" {w} " in padded]
-    if not named or any(f" {w} " in padded for w in _WAYS - {"fix", "sort", "redo", "rework", "tidy"}):
-        return None
-    name = max(named, key=len)
-    if name in SECTIONS:  # "the breakdown sucks, fix it": a change there, or the section again
-        return f"(e.g. 'make the drums busier in the {name}' or 'vary the {name}') what should change in the {name}?"
-    if name in v.PARTS or name in co.VOICES:  # "the hats are awful, sort them out": that part's own ways
-        return f"(e.g. 'make the {name} busier' or 'make the {name} simpler') what should change in the {name}, and how?"
-    return f"(e.g. 'make it busier' or 'give me another one') what should change in the {name}, and how?"
+    """The question for a normalised sentence that names a part or a place, complains of it or asks a fix
+    with no direction ("the bridge is a bit naff, sort it out", "fix track 5": ``faulted``); None for any other
+    (a way said: "too busy, sort it")."""
+    return faulted_question(s)
 
 
 def no_way_said(s: str) -> bool:

@@ -101,8 +101,15 @@ def test_a_fix_with_nothing_said_is_asked_about(text: str) -> None:
         ("make it better", "(e.g. 'make it busier', 'make it simpler' or 'give me another one') better how?"),
         ("make me a sandwich", "that is not something MuseAroo does (it makes and changes music in Live)"),
         ("order me a pizza", "that is not something MuseAroo does (it makes and changes music in Live)"),
-        ("something sounds off with the hats", "no command was recognised"),
-        ("fix bars 9 to 12", "no command was recognised"),
+        # a part or bars named: what should change there is asked (round 21, ``faulted``)
+        (
+            "something sounds off with the hats",
+            "(e.g. 'make the hats busier' or 'make the hats simpler') what should change in the hats, and how?",
+        ),
+        (
+            "fix bars 9 to 12",
+            "(e.g. 'make the drums busier in bars 9 to 12' or 'make it simpler in bars 9 to 12') what should change in bars 9 to 12?",
+        ),
         ("could you fix the tuning on her voice", "no command was recognised"),
     ],
 )
