@@ -30,6 +30,7 @@ import argparse
 import itertools
 import json
 import subprocess
+import sys
 import types
 from collections.abc import Callable
 from typing import Any
@@ -178,6 +179,9 @@ def main() -> None:
     if args.cached and KEPT.exists():
         kept = json.loads(KEPT.read_text())
         readings = {k: [reader.Reading(tuple(map(tuple, r[0])), r[1]) for r in v] for k, v in kept.items()}
+        if unkept := [n for n in names if n not in readings]:  # the head now trains on writers the run lacks
+            sys.exit(f"--cached: {KEPT} holds no readings for {', '.join(unkept)} (it holds {len(readings)} sets); "
+                     "rerun without --cached (retrains the folds), or name the writers it holds with --writers")  # fmt: skip
     else:
         without = tuple(k for k in args.without.split(",") if k not in ("", "none")) or None
         without = () if args.without == "none" else without  # none: every kind; None: reading_train's
