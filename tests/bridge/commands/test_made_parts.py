@@ -61,7 +61,14 @@ def test_a_part_over_these_chords_follows_the_selected_clip() -> None:
     [
         ("four different options for the hook", "melody", 4),
         ("i want two options for a bass line", "bass", 2),
-        ("three different options for the chords", "chords", 3),  # the head on blind 1-96 (round 20)
+        pytest.param(
+            "three different options for the chords",
+            "chords",
+            3,
+            marks=pytest.mark.xfail(
+                strict=True, reason="the head on blind 1-100: asked (vary or make 3), 1-96 made them"
+            ),
+        ),
     ],
 )
 def test_options_are_new_takes(text: str, part: str, count: int) -> None:

@@ -85,15 +85,8 @@ def unknown_intent() -> Intent:
         # "eight bars of drums plus a bass line", "write a bass line and some chords": both parts made
         # since round 16 (test_made_parts.py); parts said with "the" are there already, still asked
         ("loop the drums and chords for 8 bars", "chords"),
-        # asked with 'melody' by the head on blind 1-76 (round 15); 1-64 and 1-80 ask 'drum beat or jam?'
-        pytest.param(
-            "a house beat please, with a melody over it",
-            "melody",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the head on blind 1-80 reads melody 0.50 / drums 0.41: asked, the word not named",
-            ),
-        ),
+        # asked with 'melody' by the heads on blind 1-76 and 1-100; 1-64 to 1-96 ask 'drum beat or jam?'
+        ("a house beat please, with a melody over it", "melody"),
     ],
 )
 def test_an_act_leaving_a_value_word_unexplained_is_asked_about(text: str, word: str) -> None:
