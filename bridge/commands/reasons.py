@@ -61,6 +61,10 @@ _ABOUT_IT = (
     rf"{_PRONOUN} {_ADVERB}(?:[a-z]+s|[a-z]+ed|feel|sound|seem|clash|drag|rush|need|keep|don t|dont|doesn t|"
     r"doesnt|can t|cant|won t|wont|has|had|have))\b"
 )
+_PEOPLE = (
+    r"(?:dancers?|singers?|vocalists?|rappers?|clients?|director|artists?|the band|crowds?|kids|patients?|"
+    r"residents?|choreographers?|audiences?|listeners?|people|everyone|everybody)"
+)
 _OTHER = (
     r"(?:(?:because|cause|cuz|coz|since|as) (?:it|they|i|we|the|this|that|its|it s|theres|there s|my|our|she|he)|"
     r"right now|at the moment|currently|trust me|believe me|i think|i guess|i feel like|i swear|honestly|"
@@ -71,6 +75,9 @@ _OTHER = (
     # a wish for energy of some kind, with no change said: "..., need more fighting energy" (``energy_words``)
     r"(?:(?:i|we) )?(?:really |still |just )?(?:need|want|could use|gotta have) (?:a bit |a little |some |way |much )?"
     r"more (?:[a-z]+ )?energy\b|"
+    # who the request is for and what they need, "the" or none: "..., dancers need a clear count"
+    rf"(?:the )?{_PEOPLE} (?:need|needs|want|wants|like|likes|love|loves|can|cant|can t|will|gotta|have to|has to)\b"
+    r"(?! (?:it|them|this|that|everything)\b)|"  # "the singers want it busier" wishes a change: no reason
     # a verdict on a thing said bare, no "the": "groove is sick", "vibe feels right" (never a value: "key is")
     r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
     r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z]))"
@@ -81,6 +88,11 @@ _BARE = re.compile(
     r" (?:(?:because|cause|cuz|coz) |since (?:it|they|i|we|the|its|my|our) |trust me\b|believe me\b|"
     r"(?:its|it s|it's|this is|thats|that s|that's) for |right now (?:it|they) )"
 )
+# where a bar said falls, said after it: "in bar 16 right before the loop point" (no section the song has)
+_LOOP_EDGE = re.compile(
+    r"[\s,]+(?:right |just )?(?:before|after|at) the (?:loop point|loop|loop end|turnaround|wrap around|wraparound)\b"
+)
+_BAR = re.compile(r"\b(?:bar|measure) \d+\b")
 # a length or a tempo said alone after the reason is the request's: ", 8 bars", ", at 140"
 _VALUE_ALONE = re.compile(
     r"^(?:\d+|[a-z]+) (?:bars?|measures?|beats?)(?: long| each)?$|^(?:at )?\d+(?: bpm)?$"
@@ -109,6 +121,8 @@ def without_reasons(heard: str, audio: bool = False) -> str:
     has none: "an audio loop of crowd noise, its for the outro")."""
     said = f" {heard.lower()} ".replace("’", "'")
     starts = [m for m in (_START.search(said, 4), _BARE.search(said, 4)) if m is not None]
+    if (edge := _LOOP_EDGE.search(said, 4)) is not None and _BAR.search(said[: edge.start()]):
+        starts.append(edge)  # "a fill in bar 16 right before the loop point": bar 16 is the place
     if not starts:
         return heard
     m = min(starts, key=lambda found: found.start())

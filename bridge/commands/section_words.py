@@ -15,6 +15,7 @@ What is read, and what never is:
 - an Indian film song's parts: "the mukhda" (the opening refrain, its chorus) is the chorus and "the
   antara" (the verse) the verse, wherever either is said (neither is an English word; "mukhra", "antra"
   and the plurals too), "the" said where no determiner is ("more busy in antara": in the verse);
+- a K-pop song's "dance break" is the break ("in dance break", no "the" said: in the break);
 - "portion" (or "portions") said after a section is no word of its own ("in the antara portion", "the
   chorus portion": the section).
 
@@ -50,6 +51,9 @@ _FILM_SONG = re.compile(rf"\b((?:{_DETERMINER}) )?({'|'.join(FILM_SONG)})(s)?\b"
 _SECTION_NAMES = r"chorus|choruses|verses?|intros?|outros?|bridges?|drops?|breakdowns?|pre chorus|hooks?"
 # "the antara portion", "the chorus portion": the section itself
 _PORTION = re.compile(rf"\b({_SECTION_NAMES}) portions?\b", re.I)
+# a K-pop song's "dance break" is its break, "the" said where a place word stands alone: "in dance break"
+_DANCE_BREAK_PLACE = re.compile(rf"\b((?:{_PLACE}) )dance break(s?)\b", re.I)
+_DANCE_BREAK = re.compile(r"\bdance break(s?)\b", re.I)
 
 
 def _film_song(m: re.Match[str]) -> str:
@@ -65,6 +69,8 @@ def _chorus(m: re.Match[str]) -> str:
 def sections_named(text: str) -> str:
     """The sentence with "the hook", "the refrain", "the middle 8", "the mukhda", "the antara" said as
     cue points name them (module docstring)."""
+    if re.search(r"dance break", text, re.I):
+        text = _DANCE_BREAK.sub(r"break\1", _DANCE_BREAK_PLACE.sub(r"\1the break\2", text))
     if not re.search(r"hook|refrain|middle|mukh|antr|antara|portion", text, re.I):
         return text
     text = _PORTION.sub(r"\1", _FILM_SONG.sub(_film_song, text))

@@ -7,7 +7,9 @@ What is reordered: a clause that opens with its object (a part, a drum voice, an
 or a clip, a determiner or none before it), then one of ``VERBS``, then the rest (a key, a place, a
 new clause). Descriptions are not: a verb in another form ("the pad track is muted"), a copula in
 the object or after the verb ("the bass solo in the bridge is too long"), and "solo" after a bare
-part ("bass solo" is the kind of part; "the bass track solo" the switch). Stdlib only; the sentence
+part ("bass solo" is the kind of part; "the bass track solo" the switch). A track's number after its
+holder is the object's own ("track 5 solo": "solo track 5"), and "me" between a verb and its target is
+the speaker's, dropped ("mute me track 3": "mute track 3"). Stdlib only; the sentence
 is normalised (padded, lower case, numbers as digits).
 """
 
@@ -61,6 +63,10 @@ _MADE_LAST = re.compile(
 )
 _MIDI = re.compile(r" (?:(?:to|into|as) )?midi(?: notes?| data)?$")
 _CLAUSE = re.compile(rf"^ ((?:\w+ ){{1,5}}?)({'|'.join(VERBS)})(?= )(.*)$")
+# "me" said between a switch and its target, for the speaker ("mute me track 3", "solo me the bass")
+_FOR_ME = re.compile(
+    rf"^( (?:{'|'.join(VERBS)})) me(?= (?:{'|'.join(_DETERMINERS)}|track|channel|clip|bus|group) )"
+)
 _COPULA = re.compile(r" (?:is|are|was|were|sounds|seems|feels)(?= )")
 
 
@@ -77,6 +83,8 @@ def reordered(s: str) -> str:
         and not set(made.group(1).split()) & _STATEMENT
     ):
         return f"{lead} make a {made.group(1).strip()} "
+    if (me := _FOR_ME.match(f" {' '.join(words)} ")) is not None:  # "mute me track 3": mute track 3
+        return f"{lead}{me.group(1)} {' '.join(words[2:])} "
     m = _CLAUSE.match(f" {' '.join(words)} ")
     if m is None:
         return s
@@ -91,6 +99,9 @@ def reordered(s: str) -> str:
         obj = f" {obj}"[: midi.start()].strip()
         rest = f" to midi{rest}"
         said = obj.split()
+    numbered = len(said) > 1 and said[-1].isdigit() and said[-2] in _HOLDERS  # "track 5 solo": its number
+    if numbered:
+        said = said[:-1]
     named = [w for w in said if w in _NAMES or w in _HOLDERS]
     if not named or said[-1] not in _NAMES | _HOLDERS or (verb in _CHANGES and said[-1] not in _HOLDERS):
         return s
@@ -98,5 +109,5 @@ def reordered(s: str) -> str:
         return s
     if verb in _SWITCHES and said[-1] not in _HOLDERS:
         return s
-    article = "" if said[0] in _DETERMINERS else "the "
+    article = "" if said[0] in _DETERMINERS or numbered else "the "
     return f"{lead} {verb} {article}{obj}{rest}".rstrip() + " "
