@@ -4,6 +4,7 @@ that the target fails whenever one part does."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -128,13 +129,22 @@ def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
     assert "make test bytecode=unset" in out.stdout, out.stdout
 
 
+def _packages() -> list[str]:
+    """The Debian packages .ci/run installs, read from its PACKAGES=( ... ) list."""
+    listed = re.search(r"^PACKAGES=\(([^)]*)\)", (ROOT / ".ci" / "run").read_text(), re.M)
+    assert listed is not None
+    return listed.group(1).split()
+
+
 def test_ci_asks_apt_only_when_a_package_is_missing(tmp_path: Path) -> None:
+    wanted = len(_packages())
+    assert wanted >= 17 and "hydrogen-drumkits" in _packages()
     (tmp_path / "all").mkdir()
-    out, apt = ci_run(tmp_path / "all", {"FAKE_INSTALLED": "16"})
+    out, apt = ci_run(tmp_path / "all", {"FAKE_INSTALLED": str(wanted)})
     assert out.returncode == 0 and apt == [], (out.stderr, apt)
     assert "make test" in out.stdout
     (tmp_path / "one short").mkdir()
-    out, apt = ci_run(tmp_path / "one short", {"FAKE_INSTALLED": "15"})
+    out, apt = ci_run(tmp_path / "one short", {"FAKE_INSTALLED": str(wanted - 1)})
     assert out.returncode == 0, out.stderr
     assert apt[0] == "update -qq" and "jackd2" in apt[1] and "espeak-ng" in apt[1], apt
     assert "make test" in out.stdout
