@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import cache
 
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.track_words import FILLER, GENERIC, INSTRUMENTS
 from bridge.commands.unexplained import table
@@ -88,7 +90,7 @@ def unknown_part(s: str, typed: str) -> str | None:
 def part_asked(intent: Intent, s: str, typed: str) -> str | None:
     """The unknown part word of a sentence read as ``intent``, when the intent would act (a change, a
     mix move) on the selection, another part or a track of that name; else None."""
-    if not intent.understood:
+    if not intent.understood or _ASKING.get():  # an example being read is never asked about again
         return None
     word = unknown_part(s, typed)
     if word is None or intent.params.get("track_name") not in (None, word):
@@ -96,6 +98,7 @@ def part_asked(intent: Intent, s: str, typed: str) -> str | None:
     return word
 
 
+_ASKING: ContextVar[bool] = ContextVar("asking_which_part", default=False)
 LIKELY = ("bass", "drums", "chords", "melody")  # the parts offered, after the learned reading's own
 
 
@@ -103,9 +106,15 @@ def which_part(heard: str, word: str, target: str | None, read: Callable[[str], 
     """ "which part is the X?": its examples the sentence with the likeliest parts said for the word
     (the learned reading's target first), the first two that ``read`` (the whole parse) acts on."""
     parts = dict.fromkeys([*([target] if target in LIKELY else []), *LIKELY])
-    said = [re.sub(rf"\b{re.escape(word)}\b", part, heard, count=1, flags=re.I) for part in parts]
+    said = [re.sub(rf"\b{re.escape(word)}\b", part, heard, flags=re.I) for part in parts]
     tips: list[str] = []
-    for sentence in said:  # the first two the parser acts on
-        if len(tips) < 2 and read(sentence).understood:
-            tips.append(sentence)
+    token = _ASKING.set(True)
+    try:
+        for sentence in said:  # the first two the parser acts on
+            # a sentence whose word was not typed as it was read still holds it: never offered
+            asked = unknown_part(normalize(sentence)[0], sentence)
+            if len(tips) < 2 and asked is None and read(sentence).understood:
+                tips.append(sentence)
+    finally:
+        _ASKING.reset(token)
     return unknown(heard, f"which part is the {word}?", tips)
