@@ -9,9 +9,10 @@ The word is the one in the change's part's place: "the X" (or "my X") right afte
 ("regenerate the X", "put the X down"), after "bars of" ("the last 2 bars of the X"), or as the subject of
 a complaint ("the X is too loud"). It is never asked about when it is known: a part, voice, section or
 instrument word, a word a track is named for, "it/this/that/one/beat/track/song/mix/selection/clip", a
-word the labelled sentences explain (``unexplained.table``), a word said before "track" or "channel"
-("solo the grave track": Live's track), a name written with a capital ("solo the Grave": Live's track),
-or a word followed by a part word ("the grave bass": a kind of bass). Sentences are normalised (padded,
+word the labelled sentences explain (``unexplained.table``) or say at all (``tongues.ENGLISH_WORDS``: "the
+jam", "the take", "the bpm"), a plural or "'s" of one ("the drop's"), a name written with a capital ("solo
+the Cuica": Live's track), or a word followed by anything but a place, a particle, a preposition or a
+complaint's verb ("the gordo bass": a kind of bass; "the cuica track": Live's track). Sentences are normalised (padded,
 lower case); the capital is looked for in the sentence as typed.
 """
 
@@ -27,6 +28,7 @@ from bridge.commands import vocab as v
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS
+from bridge.commands.tongues import ENGLISH_WORDS
 from bridge.commands.track_words import FILLER, GENERIC, INSTRUMENTS
 from bridge.commands.unexplained import table
 
@@ -35,6 +37,11 @@ PLAIN = frozenset(
     "it this that one ones beat beats track tracks song mix selection selected clip clips whole rest thing "
     "things same other next last first previous new entire end start top tempo key volume level levels "
     "sound sounds vibe feel groove energy bar bars bit way".split()
+)
+# what may follow the part's word: a place, a particle, a value's preposition, a complaint's verb
+_ENDS = frozenset(
+    "in on at for from to by with into during over under down up out back a an is s are sounds feels "
+    "seems too and but so its it please pls".split()
 )
 # words that start a sentence without being its verb ("in the X", "and the X")
 _NOT_VERBS = frozenset("in on at for of to into from with and but so the my a an".split())
@@ -60,8 +67,10 @@ def _parts() -> frozenset[str]:
 @cache
 def _known() -> frozenset[str]:
     """Every single word that names a part, voice, section, instrument or something labelled."""
-    named = {w for w, n in table().items() if n.kind != "value" or n.ops or n.targets}
-    return _parts() | frozenset(w for phrase in {*SECTIONS, *GENERIC, *PLAIN, *named} for w in phrase.split())
+    said = set(ENGLISH_WORDS.read_text().split())  # every word the project's sentences say
+    return _parts() | frozenset(
+        w for phrase in {*SECTIONS, *GENERIC, *PLAIN, *table(), *said} for w in phrase.split()
+    )
 
 
 def unknown_part(s: str, typed: str) -> str | None:
@@ -79,7 +88,9 @@ def unknown_part(s: str, typed: str) -> str | None:
         else:
             word, after = m.group(1), m.group(2)
         after = (after or "").strip()
-        if word in known or word.isdigit() or after in _parts():  # "the gordo bass": a kind of bass
+        if word in known or word.isdigit() or (word.endswith("s") and word[:-1] in known):  # "the drop's"
+            continue
+        if after and after not in _ENDS:  # "the gordo bass": a kind of bass, "the tumba loop": a track
             continue
         if re.search(rf"\b{word[0].upper()}{re.escape(word[1:])}\b", typed):  # "solo the Grave": a track
             continue

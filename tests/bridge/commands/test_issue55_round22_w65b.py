@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
     ("text", "word"),
     [
         ("regenerate the tumba in the first chorus", "tumba"),
-        ("humanize the wobble", "wobble"),
+        ("humanize the cuica", "cuica"),
         ("quantize the gordo", "gordo"),
         ("new notes in the last 4 bars of the tumba", "tumba"),
         ("put the gordo up two semitones", "gordo"),
@@ -67,7 +67,9 @@ def test_a_track_said_as_one_still_acts(text: str, track: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["regenerate the drop", "transpose it up an octave", "mute the selection", "swing the beat a bit",
-     "humanize the strings track", "the bass is too loud", "quantize the hats in the chorus"],
+     "humanize the strings track", "the bass is too loud", "quantize the hats in the chorus",
+     "get the jam a little busier in the chorus", "push the bpm up by 4", "bring back the take from before",
+     "the drop's kind of flat", "put the tumba loop on track 2"],
 )  # fmt: skip
 def test_no_unknown_part_in_plain_words(text: str) -> None:
     assert unknown_part(normalize(text)[0], text) is None
