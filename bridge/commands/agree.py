@@ -144,7 +144,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         or guards.two_targets(chosen, heard, s, reading.target)
     ):
         return ask(heard, s, key, reading, ruled)
-    if (word := part_asked(chosen, s, heard)) is not None:  # "regenerate the grave": which part is it?
+    if (word := part_asked(chosen, s, heard, rules)) is not None:  # "regenerate the grave": which part is it?
         return which_part(heard, word, reading.target, parse)  # each example read as a typed one
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask

@@ -36,7 +36,7 @@ from bridge.commands.unexplained import table
 PLAIN = frozenset(
     "it this that one ones beat beats track tracks song mix selection selected clip clips whole rest thing "
     "things same other next last first previous new entire end start top tempo key volume level levels "
-    "sound sounds vibe feel groove energy bar bars bit way".split()
+    "sound sounds vibe feel groove energy bar bars bit way mood tone timing rhythm balance dynamics".split()
 )
 # what may follow the part's word: a place, a particle, a value's preposition, a complaint's verb
 _ENDS = frozenset(
@@ -98,13 +98,18 @@ def unknown_part(s: str, typed: str) -> str | None:
     return None
 
 
-def part_asked(intent: Intent, s: str, typed: str) -> str | None:
+def part_asked(intent: Intent, s: str, typed: str, rules: Callable[[str], Intent]) -> str | None:
     """The unknown part word of a sentence read as ``intent``, when the intent would act (a change, a
-    mix move) on the selection, another part or a track of that name; else None."""
+    mix move) on the selection, another part or a track of that name; else None. A word the ``rules``
+    read ("the breakbeat": the drums) is known: their reading changes when it is said as another."""
     if not intent.understood or _ASKING.get():  # an example being read is never asked about again
         return None
     word = unknown_part(s, typed)
     if word is None or intent.params.get("track_name") not in (None, word):
+        return None
+    other = re.sub(rf"\b{re.escape(word)}\b", "zorq", typed, flags=re.I)
+    ruled, again = rules(typed), rules(other)
+    if (ruled.action, ruled.part) != (again.action, again.part):
         return None
     return word
 
