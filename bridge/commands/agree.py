@@ -44,6 +44,7 @@ from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled
 from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.unexplained import unexplained
+from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
     INVENTS,
@@ -143,6 +144,8 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         or guards.two_targets(chosen, heard, s, reading.target)
     ):
         return ask(heard, s, key, reading, ruled)
+    if (word := part_asked(chosen, s, heard, rules)) is not None:  # "regenerate the grave": which part is it?
+        return which_part(heard, word, reading.target, parse)  # each example read as a typed one
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:

@@ -37,6 +37,7 @@ from bridge.commands.spanish import fold
 PARTS = {
     # the bass
     "baixo": "bass", "bajo": "bass", "basso": "bass", "basse": "bass", "contrabaixo": "bass",
+    "grave": "bass",  # Brazil's producers' "o grave" (the low end); an English word, read only after an article
     # the drums and the beat
     "bateria": "drums", "batteria": "drums", "batterie": "drums", "batida": "beat", "ritmo": "beat",
     "groove": "groove", "levada": "groove",
