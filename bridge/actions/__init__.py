@@ -17,18 +17,11 @@ whenever another Set opens (the follow choice; the Set's name as the take histor
 itself runs first), for the doors that refuse a bad value before any job (the page's HTTP API).
 ``PREPARE_MAKERS`` is what the actions hand pre-generation (``bridge.prepare``), which imports no
 action. Adding an action is one room and one line here.
-
-The ``intents`` room (and with it ``bridge.commands``' rule tables, about a third of the daemon's
-imports) is imported on the first command, off the event loop, not with this module: a daemon listens
-without it, and ``roo serve`` loads it on a thread just after it listens (``bridge.cli.serve``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import importlib
 from collections.abc import Awaitable, Callable, Coroutine
-from types import ModuleType
 from typing import Any
 
 from bridge import protocol
@@ -39,6 +32,7 @@ from bridge.actions import (
     generate,
     history,
     infill,
+    intents,
     musicgen,
     results,
     separate,
@@ -50,6 +44,7 @@ from bridge.actions.generate import request as generate_request
 from bridge.actions.history import job as history_job
 from bridge.actions.history import request as history_request
 from bridge.actions.infill import request as infill_request
+from bridge.actions.intents.job import sentence
 from bridge.actions.musicgen import request as musicgen_request
 from bridge.actions.prepare_makers import MAKERS as PREPARE_MAKERS
 from bridge.actions.separate.job import parse_request as separate_request
@@ -57,63 +52,21 @@ from bridge.actions.transform.request import parse_request as transform_request
 from bridge.app import App
 from bridge.jobs.board import Address, Job
 
-__all__ = [
-    "ANSWERS",
-    "CHECKS",
-    "JOB_ACTIONS",
-    "ON_LIVE",
-    "PREPARE_MAKERS",
-    "Action",
-    "Answer",
-    "Check",
-    "intents_room",
-]
+__all__ = ["ANSWERS", "CHECKS", "JOB_ACTIONS", "ON_LIVE", "PREPARE_MAKERS", "Action", "Answer", "Check"]
 
 Action = Callable[[App, Job, list[Any]], Awaitable[str]]
 Answer = Callable[[App, Address, list[Any]], None]
 Check = Callable[[list[Any]], object]
-
-INTENTS = "bridge.actions.intents"
-_loaded: list[ModuleType] = []  # the intents room once imported whole
-
-
-def intents_room() -> ModuleType:
-    """The intents room, imported on first use (the commands' rules with it)."""
-    if not _loaded:
-        _loaded.append(importlib.import_module(INTENTS))
-    return _loaded[0]
-
-
-async def _room() -> ModuleType:
-    # the first command imports the room on a thread: the loop answers pings and other requests meanwhile
-    return _loaded[0] if _loaded else await asyncio.to_thread(intents_room)
-
-
-async def _command(app: App, job: Job, args: list[Any]) -> str:
-    return str(await (await _room()).run(app, job, args))
-
-
-async def _voice_start(app: App, job: Job, args: list[Any]) -> str:
-    return str(await (await _room()).start(app, job, args))
-
-
-async def _voice_stop(app: App, job: Job, args: list[Any]) -> str:
-    return str(await (await _room()).stop(app, job, args))
-
-
-def _sentence(args: list[Any]) -> object:
-    return importlib.import_module(f"{INTENTS}.job").sentence(args)
-
 
 JOB_ACTIONS: dict[str, Action] = {
     protocol.SEPARATE: separate.run,
     protocol.GENERATE: generate.run,
     protocol.ANALYZE: analyze.run,
     protocol.MUSICGEN: musicgen.run,
-    protocol.COMMAND: _command,
+    protocol.COMMAND: intents.run,
     protocol.TRANSFORM: transform.run,
-    protocol.VOICE_START: _voice_start,
-    protocol.VOICE_STOP: _voice_stop,
+    protocol.VOICE_START: intents.start,
+    protocol.VOICE_STOP: intents.stop,
     protocol.HISTORY_RECALL: history.recall,
     protocol.HISTORY_FORK: history.fork,
     protocol.HISTORY_STAR: history.star,
@@ -142,7 +95,7 @@ CHECKS: dict[str, Check] = {
     protocol.GENERATE: generate_request.parse_request,
     protocol.ANALYZE: analyze_request.parse_request,
     protocol.MUSICGEN: musicgen_request.parse_request,
-    protocol.COMMAND: _sentence,
+    protocol.COMMAND: sentence,
     protocol.TRANSFORM: transform_request,
     protocol.HISTORY_RECALL: history_request.recall,
     protocol.HISTORY_FORK: history_request.fork,

@@ -12,12 +12,9 @@ import json
 import shutil
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from bridge.history.takes import Take
 from engines.errors import InvalidValue
-
-if TYPE_CHECKING:  # the take history's modules (SQLAlchemy) load only when `roo history` runs
-    from bridge.history.takes import Take
 
 HELP = "list the take history, newest first, one line per take (--tree: forks under their parent)"
 ID_CHARS = 12

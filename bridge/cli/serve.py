@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import os
 import signal
-import threading
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bridge import protocol
@@ -22,37 +19,9 @@ from bridge.queue.options import add_queue_arguments, queue_from_args
 HELP = "run the MuseAroo daemon (OSC on UDP, loopback by default)"
 
 
-# MUSEAROO_VOICE_PRELOAD=0: the recogniser loads on the first press, and the commands' rules on the first
-# command, instead of just after start (the tests' many short-lived daemons set it; a user's daemon loads
-# them at start so the first press and the first command are quick).
+# MUSEAROO_VOICE_PRELOAD=0: the recogniser loads on the first press instead of at start (the tests'
+# many short-lived daemons set it; a user's daemon loads it at start so the first press is quick).
 PRELOAD_ENV = "MUSEAROO_VOICE_PRELOAD"
-
-
-def preload_commands(preload: bool, then: Callable[[], None] | None = None) -> threading.Thread:
-    """On a thread, once the daemon listens: the learned reading's warm-up (its encoder loads once, on
-    its own thread, whatever ``preload`` says) and, with ``preload``, the commands' rules and intents;
-    then ``then`` (the voice recogniser's preload, handed to the loop)."""
-
-    def load() -> None:
-        if preload or not _reading_off():  # else nothing to warm: the rules load on the first command
-            from bridge.commands.reader import warm
-
-            warm()  # the commands' learned reading (issue 55): no command, and not start-up, waits
-        if preload:
-            from bridge.actions import intents_room
-
-            intents_room()
-        if then is not None:
-            then()
-
-    thread = threading.Thread(target=load, name="commands-preload", daemon=True)
-    thread.start()
-    return thread
-
-
-def _reading_off() -> bool:
-    """``MUSEAROO_READING=off`` (``bridge.commands.reader.enabled``), read without importing the rules."""
-    return os.environ.get("MUSEAROO_READING", "").strip().lower() in ("off", "0", "no")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -102,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
         level=log_level(args),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from bridge.commands.reader import warm
+
+    warm()  # the commands' learned reading (issue 55) loads on a thread: no command, and not start-up, waits
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
     daemon.queue = queue_from_args(args)
@@ -117,20 +89,10 @@ def run(args: argparse.Namespace) -> int:
 
     def ready(ctx: LiveContext | None) -> None:
         console.print(f"[bold green]MuseAroo daemon[/] listening on udp://{args.host}:{daemon.port}")
-        preload = os.environ.get(PRELOAD_ENV, "1") != "0"
-        loop = asyncio.get_running_loop()
+        if daemon.app is not None and os.environ.get(PRELOAD_ENV, "1") != "0":  # the voice recogniser, once
+            from bridge.actions.intents.voice import preload
 
-        def voice() -> None:  # the voice recogniser, once, on the loop (its room imported by then)
-            from bridge.actions.intents.voice import preload as preload_voice
-
-            if daemon.app is not None:
-                preloading.append(loop.create_task(preload_voice(daemon.app)))
-
-        def hand_voice() -> None:
-            with contextlib.suppress(RuntimeError):  # the daemon stopped before the rules loaded
-                loop.call_soon_threadsafe(voice)
-
-        preload_commands(preload, hand_voice if daemon.app is not None and preload else None)
+            preloading.append(asyncio.get_running_loop().create_task(preload(daemon.app)))
         if ctx is None:
             console.print(
                 f"[yellow]Live did not answer[/] on udp://127.0.0.1:{args.live_port}: open Live with the "

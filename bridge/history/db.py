@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from engines.errors import StoreError
-
-if TYPE_CHECKING:
-    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0007"
@@ -86,22 +86,15 @@ def make_engine(url: str, *, reader: bool = False) -> Engine:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (default: the newest), once even with concurrent openers."""
-    from alembic import command  # alembic (0.4-0.9 s of imports) only where a store is opened
-
     _run(engine, command.upgrade, revision, f"cannot open the take store at {engine.url!r}")
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema back to ``revision`` (for an older MuseAroo), in one transaction like ``migrate``."""
-    from alembic import command
-
     _run(engine, command.downgrade, revision, f"cannot take the store at {engine.url!r} back to {revision}")
 
 
 def _run(engine: Engine, step: Callable[[Config, str], None], revision: str, failure: str) -> None:
-    from alembic.config import Config
-    from alembic.util import CommandError
-
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     try:
