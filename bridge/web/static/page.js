@@ -6,8 +6,19 @@ const params = new URLSearchParams(location.search);
 const token = params.get("token");
 const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : "";
 const auth = token ? { Authorization: `Bearer ${token}` } : {};
-// the take list is asked for first and the modules come together: nothing waits on another round trip
-const listing = api("GET", "/api/takes?limit=500");
+// The event stream opens first and the take list is asked for once the daemon has subscribed this page
+// (its first message), so no take or Set change can fall between the list and the stream (a Set opened
+// just after the page was ready went unseen, load 8 on 2 cores). Events that come while the page is still
+// being built wait in `early`; the modules load meanwhile.
+const early = [];
+let onEvent = (event) => early.push(event);
+let pageReady = false;
+const subscribed = new Promise((resolve) => connect((event) => onEvent(event), () => {
+  resolve();
+  if (pageReady) loadTakes().catch(console.error); // back after a drop: what was missed is read again
+}));
+const waited = new Promise((resolve) => setTimeout(resolve, 3000)); // a stream that never opens: list anyway
+const listing = Promise.race([subscribed, waited]).then(() => api("GET", "/api/takes?limit=500"));
 listing.catch(() => {});
 const [{ drawRoll }, { analysisView, showAudio }, { comparer }, { jobList, noteDelay }, { infillForm }, { commandForm }] =
   await Promise.all(["pianoroll", "analysis", "compare", "jobs", "infill", "command"].map((name) =>
@@ -183,8 +194,12 @@ function takeList(li) {
   return li.querySelector(":scope > ul") || li.appendChild(el("ul"));
 }
 
+let listed = 0; // the latest list asked for: an older answer that comes in after it is not drawn
+
 async function loadTakes(pending = api("GET", "/api/takes?limit=500")) {
+  const asked = ++listed;
   const takes = await pending;
+  if (asked !== listed) return;
   const ids = new Set(takes.map((t) => t.take_id));
   const children = new Map();
   for (const t of takes) {
@@ -274,32 +289,48 @@ async function showAnalysis(result) {
   await view.draw();
 }
 
-function connect() {
+function handle(event) {
+  if (event.at_s) noteDelay(event);
+  if (event.type === "job") showJob(event);
+  else if (event.type === "live") showLive(event.connected);
+  else if (event.type === "context") showContext(event);
+  if (event.type === "take") (event.change ? updateTake(event) : addTake(event.take_id)).catch(console.error);
+  if (event.type === "result" && event.kind === "analysis") showAnalysis(event.result).catch(console.error);
+  const another = event.type === "set"; // another Set opened in Live: its project's takes
+  if (another || (event.type === "job" && event.state === "done" && /^history_project/.test(event.kind || ""))) {
+    clearTimeout(takesTimer);
+    takesTimer = setTimeout(() => loadTakes().catch(console.error), another ? 300 : 50);
+  }
+}
+
+// The daemon's event stream: `subscribed` is called on each connection's first message (the daemon sends it
+// once it has subscribed the page), so what is published after it reaches the page.
+function connect(deliver, subscribed) {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const ws = new WebSocket(`${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ""}`);
-  let takesTimer = null;
+  let first = true;
   ws.onmessage = (message) => {
     const event = JSON.parse(message.data);
-    if (event.at_s) noteDelay(event);
-    if (event.type === "job") showJob(event);
-    else if (event.type === "live") showLive(event.connected);
-    else if (event.type === "context") showContext(event);
-    if (event.type === "take") (event.change ? updateTake(event) : addTake(event.take_id)).catch(console.error);
-    if (event.type === "result" && event.kind === "analysis") showAnalysis(event.result).catch(console.error);
-    const another = event.type === "set"; // another Set opened in Live: its project's takes
-    if (another || (event.type === "job" && event.state === "done" && /^history_project/.test(event.kind || ""))) {
-      clearTimeout(takesTimer);
-      takesTimer = setTimeout(() => loadTakes().catch(console.error), another ? 300 : 50);
+    deliver(event);
+    if (first) {
+      first = false;
+      subscribed();
     }
   };
-  ws.onclose = () => { showLive(false); setTimeout(connect, 1000); };
+  ws.onclose = () => {
+    deliver({ type: "live", connected: false });
+    setTimeout(() => connect(deliver, subscribed), 1000);
+  };
 }
 
 $("#refresh").addEventListener("click", () => loadTakes());
+let takesTimer = null;
 await buildForm();
-connect();
 api("GET", "/api/context").then(showContext).catch(() => {});
 api("GET", "/api/jobs").then((list) => list.reverse().forEach(showJob)).catch(() => {});
 await loadTakes(listing).catch((e) => $("#takes").append(el("li", { className: "error" }, e.message)));
+onEvent = handle;
+for (const event of early.splice(0)) handle(event);
+pageReady = true;
 document.body.dataset.readyAt = String(performance.now());
 document.body.dataset.ready = "1";

@@ -3,6 +3,7 @@ slot and "track T beat N" for the Arrangement, and the take's view adds the bar.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -104,3 +105,27 @@ def test_the_first_take_of_a_set_just_opened_names_its_project_without_a_reload(
     page.wait_for_function(
         "document.querySelector('#takes-project').textContent === 'in Morning'", timeout=5000
     )
+
+
+def test_a_set_opened_while_the_daemon_is_slow_to_subscribe_the_page_still_reaches_the_list(
+    browser: Any, served: Served
+) -> None:
+    """The page asks for its take list only once the daemon has subscribed it to events: a Set opened
+    just after the page said it was ready, while the daemon (loaded) had not yet subscribed it, went
+    unseen and the old Set's takes stayed listed (CI at load 8 on 2 cores). Here the daemon takes 1.5 s
+    to subscribe a page; the old page was ready long before and missed the Set."""
+    hub = served.web.app.state.hub
+    stream = hub.stream
+
+    async def slow_stream(ws: Any, hello: dict[str, Any]) -> None:
+        await asyncio.sleep(1.5)
+        await stream(ws, hello)
+
+    hub.stream = slow_stream
+    first = generated(served, track=1, slot=0, bars=1)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.query_selector(f"[data-take-id='{first}']") is not None
+    served.live.open_set(SetDesc(file_path="/Sets/Morning Sketch/Morning.als"))
+    page.wait_for_function(f"!document.querySelector(\"[data-take-id='{first}']\")", timeout=10000)
