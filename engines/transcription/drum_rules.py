@@ -19,13 +19,7 @@ milliseconds, a hat's hardly; a clap (a snare voice too) has neither but sounds 
 array: the snare probability the call must be under; the 160-300 Hz rise at the attack over the frames
 before it (log10 energy, hit_features' column ``BODY_RISE_COLUMN``), drum_timbre's ``body_fall`` (the
 150-400 Hz level 25-50 ms after the hit less that of its first 25 ms) and the 1.2-2.5 kHz band at the
-attack against its loudest band (log10, column ``MID_SHAPE_COLUMN``), each of which must be under its value.
-
-A third (issue 54, branch a66), ``open_from_ride``: a ride the net said without being sure, on a hit it also
-gives some chance of an open hat, is an open hat (the ride dropped). On Hydrogen's real kits an open hat
-played alone is said a ride 93 times; there the net's ride probability is 0.82 (median) against 1.00 for true
-rides, its open-hat probability 0.21 against 0.01. The array: the ride probability the call must be under,
-the open-hat probability it must reach."""
+attack against its loudest band (log10, column ``MID_SHAPE_COLUMN``), each of which must be under its value."""
 
 from __future__ import annotations
 
@@ -33,7 +27,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-KICK, SNARE, CLOSED, OPEN, RIDE = 0, 1, 2, 3, 4
+KICK, SNARE, CLOSED, OPEN = 0, 1, 2, 3
 # hit_features' columns: the 5-11 kHz bands' level 150-300 ms after the hit against the attack, how long
 # the high bands ring, those bands' fall per second; drum_timbre's high_decay_per_s is read apart
 RING_MEASURES = ("high_ring", "high_ring_s", "high_decay_per_s", "high_fall")
@@ -108,18 +102,4 @@ def snare_without_body(
     drop &= (features[:, BODY_RISE_COLUMN] < rise_under) & (features[:, MID_SHAPE_COLUMN] < mid_under)
     calls = calls.copy()
     calls[drop, SNARE] = False
-    return calls
-
-
-def open_from_ride(probabilities: np.ndarray, calls: np.ndarray, rule: np.ndarray) -> np.ndarray:
-    """``calls`` with a ride said (no open hat said) under the rule's ride probability, on a hit whose
-    open-hat probability is at least the rule's second value, called an open hat instead."""
-    if len(rule) != 2:
-        raise ValueError(f"open_from_ride: {len(rule)} values, expected 2 (ride under, open at least)")
-    most, least = (float(v) for v in rule)
-    moved = calls[:, RIDE] & ~calls[:, OPEN] & (probabilities[:, RIDE] < most)
-    moved &= probabilities[:, OPEN] >= least
-    calls = calls.copy()
-    calls[moved, RIDE] = False
-    calls[moved, OPEN] = True
     return calls

@@ -3,7 +3,7 @@ named by a small classifier on how its band energies rise, ring and fade until t
 (measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
 in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
 rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``, with
-(where the file holds them) rules after it: drum_rules' open hat told by its ring or from an unsure ride, its snare without a body."""
+(where the file holds them) rules after it: drum_rules' open hat told by its ring, its snare without a body."""
 
 from __future__ import annotations
 
@@ -169,8 +169,7 @@ def after_net(
     times_s: np.ndarray,
 ) -> np.ndarray:
     """``voices`` with the rules the classifier ships applied in order: each row of its ``open_from_ring``
-    (one row before a63's second; drum_rules), then its ``open_from_ride`` (a66) and ``snare_without_body``
-    (a65) where it has them;
+    (one row before a63's second; drum_rules), then its ``snare_without_body`` (a65) where it has one;
     each measure read once."""
     timbre = functools.cache(lambda: timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S))
     measures: dict[str, np.ndarray] = {}
@@ -179,8 +178,6 @@ def after_net(
         if name not in measures:
             measures[name] = ring_measure(name, features, timbre)
         voices = drum_rules.open_from_ring(probabilities, voices, measures[name], rule)
-    if "open_from_ride" in model:
-        voices = drum_rules.open_from_ride(probabilities, voices, model["open_from_ride"])
     if "snare_without_body" in model:
         fall = timbre()[:, TIMBRE_NAMES.index(drum_rules.BODY_FALL_MEASURE)]
         voices = drum_rules.snare_without_body(
