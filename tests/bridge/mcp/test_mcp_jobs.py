@@ -5,7 +5,9 @@ client's cancellation cancelling the job on the daemon, seen by a device registe
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -13,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import anyio
 import pytest
@@ -20,7 +23,7 @@ import pytest
 from bridge import protocol
 from engines.musicgen.random_model import save_random_model
 from tests.bridge.harness import Client
-from tests.bridge.mcp.conftest import Sim, mcp_client
+from tests.bridge.mcp.conftest import ROOT, Sim, mcp_client
 from tests.conftest import free_udp_port
 
 pytestmark = pytest.mark.anyio
@@ -111,6 +114,58 @@ async def test_a_long_job_reports_progress_and_a_client_cancel_cancels_it(sim: S
                     assert values[1] == "cancelled", values
                     break
     finally:
+        device.close()
+        daemon.terminate()
+        daemon.wait(10)
+
+
+def device_hears_the_end(device: Client, within_s: float = 30.0) -> list[Any]:
+    """The job's final /roo/status, as the registered device hears it."""
+    end = time.monotonic() + within_s
+    while True:
+        address, values = device.recv(max(0.1, end - time.monotonic()))
+        if address == protocol.STATUS and values[1] in protocol.FINAL_STATES:
+            return values
+
+
+def test_a_roo_mcp_terminated_mid_job_cancels_its_job(sim: Sim, tmp_path: Path) -> None:
+    """SIGTERM, as the SDK's client sends a server still up 2 s after it closed stdin (a loaded
+    machine's `roo mcp` took 2 to 4 s to exit), cancels the job: before, the process died at once and
+    the daemon's MusicGen job ran on (still loading its model 60 s later)."""
+    tiny = save_random_model(tmp_path / "model", seed=3)
+    port = free_udp_port()
+    daemon = serve(sim, port, tmp_path / "loops")
+    device = Client(port)
+    mcp = subprocess.Popen(
+        [sys.executable, *sim.mcp_args(), "--port", str(port)], env={**os.environ, **sim.env()}, cwd=str(ROOT),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    assert mcp.stdin is not None and mcp.stdout is not None
+
+    def send(message: dict[str, Any]) -> None:
+        assert mcp.stdin is not None
+        mcp.stdin.write(json.dumps({"jsonrpc": "2.0", **message}) + "\n")
+        mcp.stdin.flush()
+
+    try:
+        with registered(device):
+            send({"id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
+                  "capabilities": {}, "clientInfo": {"name": "test", "version": "0"}}})  # fmt: skip
+            assert json.loads(mcp.stdout.readline())["id"] == 1
+            send({"method": "notifications/initialized"})
+            arguments = {"prompt": "slow pad", "bars": 8, "model": str(tiny), "seed": 1}
+            send({"id": 2, "method": "tools/call",
+                  "params": {"name": "musicgen", "arguments": arguments, "_meta": {"progressToken": 1}}})  # fmt: skip
+            assert json.loads(mcp.stdout.readline())["method"] == "notifications/progress"  # the job runs
+            os.killpg(mcp.pid, signal.SIGTERM)  # stdin left open: the signal alone ends it
+            mcp.wait(10)
+            assert device_hears_the_end(device)[1] == "cancelled"
+    finally:
+        if mcp.poll() is None:
+            mcp.kill()
+            mcp.wait(10)
+        mcp.stdin.close()
+        mcp.stdout.close()
         device.close()
         daemon.terminate()
         daemon.wait(10)
