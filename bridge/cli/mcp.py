@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from bridge import protocol
-from bridge.cli.lifecycle import add_verbosity, log_level
+from bridge.cli.lifecycle import add_verbosity, log_level, on_sigterm
 
 HELP = "serve MuseAroo and Live to AI assistants over MCP (stdio; --http for streamable HTTP)"
 MCP_HTTP_PORT = 11043
@@ -57,11 +57,21 @@ def run(args: argparse.Namespace) -> int:
     def ready(port: int) -> None:
         print(f"MuseAroo MCP server on http://{protocol.HOST}:{port}/mcp", file=sys.stderr, flush=True)
 
+    async def stdio() -> None:
+        # SIGTERM (an MCP client whose server did not end within its grace after stdin closed, as the
+        # SDK's does after 2 s; a supervisor) cancels the tool calls like Ctrl-C: each cancelled job
+        # call sends /roo/cancel, so no MusicGen job runs on in the daemon for a client that left
+        task = asyncio.current_task()
+        assert task is not None
+        loop = asyncio.get_running_loop()
+        on_sigterm(lambda: loop.call_soon_threadsafe(task.cancel))
+        await serve_stdio(options)
+
     try:
         if args.http:
             asyncio.run(serve_http(options, args.http_port, args.http_token, ready))
         else:
-            asyncio.run(serve_stdio(options))
-    except KeyboardInterrupt:
+            asyncio.run(stdio())
+    except (KeyboardInterrupt, asyncio.CancelledError):
         pass
     return 0

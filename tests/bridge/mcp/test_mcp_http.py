@@ -22,6 +22,9 @@ from tests.conftest import missing, require_tool
 
 pytestmark = pytest.mark.anyio
 INSPECTOR = ROOT / "tools" / "node" / "node_modules" / ".bin" / "mcp-inspector"
+# the Inspector gives the `roo mcp` it starts 15 s to answer by default: at load average 15 (ci66) two runs timed out,
+# and at load 7 `roo mcp` alone took 14.6 s to start
+CONNECT = ["--connect-timeout", "90000"]
 
 
 @pytest.fixture
@@ -87,7 +90,7 @@ def test_the_mcp_inspector_cli_lists_and_calls_tools(sim: Sim) -> None:
     require_tool("node")
     if not INSPECTOR.exists():
         missing(f"{INSPECTOR} is missing: `make setup` installs it (npm ci in tools/node)")
-    base = [str(INSPECTOR), "--cli", sys.executable, *sim.mcp_args()]
+    base = [str(INSPECTOR), "--cli", *CONNECT, sys.executable, *sim.mcp_args()]
     env = {**os.environ, **sim.env()}
     listed = subprocess.run(
         [*base, "--method", "tools/list"], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT

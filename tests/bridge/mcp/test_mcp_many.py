@@ -15,7 +15,7 @@ import pytest
 
 from bridge import osc, protocol
 from tests.bridge.mcp.conftest import ROOT, Sim, mcp_client
-from tests.bridge.mcp.test_mcp_http import INSPECTOR
+from tests.bridge.mcp.test_mcp_http import CONNECT, INSPECTOR
 from tests.conftest import missing, require_tool
 
 pytestmark = pytest.mark.anyio
@@ -87,7 +87,7 @@ async def test_two_mcp_servers_and_a_plain_client_share_one_live(sim: Sim) -> No
 
 def inspector_calls(sim: Sim, tool: str, *args: str) -> str:
     """The MCP Inspector's command line as a third client: it starts its own `roo mcp`."""
-    base = [str(INSPECTOR), "--cli", sys.executable, *sim.mcp_args()]
+    base = [str(INSPECTOR), "--cli", *CONNECT, sys.executable, *sim.mcp_args()]
     done = subprocess.run([*base, "--method", "tools/call", "--tool-name", tool, *args],
                           env={**os.environ, **sim.env()}, capture_output=True, text=True, timeout=180,
                           cwd=ROOT)  # fmt: skip
