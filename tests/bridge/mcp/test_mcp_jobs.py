@@ -51,7 +51,10 @@ def serve(sim: Sim, port: int, loops: Path) -> subprocess.Popen[bytes]:
                     return proc
             except TimeoutError:
                 pass
-            assert time.monotonic() < end and proc.poll() is None, "roo serve did not answer"
+            if time.monotonic() >= end or proc.poll() is not None:
+                proc.kill()  # a start that never answered leaves no daemon behind
+                proc.wait(10)
+                raise AssertionError(f"roo serve did not answer (exit code {proc.returncode})")
     finally:
         probe.close()
 
