@@ -160,3 +160,16 @@ MUSICGEN_DESCRIPTORS = (
     "sad",
     "happy",
 )
+
+
+# what an analysis reads ("analyze this clip: tempo, key and chords"): named after the action, these are its
+# findings, never a request left undone
+_FOUND = re.compile(
+    r"(?:(?:and|the|its|it's|their|a|an|what|which|of|also|plus|too|chord|chords|progression|changes|harmony|"
+    r"key|keys|scale|mode|tempo|tempi|bpm|meter|metre|time|signature|downbeats?|beats?|grid|groove)\b[\s,.:;?!]*)+"
+)
+
+
+def analysis_findings(clause: str) -> bool:
+    """Whether ``clause`` only names what an analysis finds (tempo, key, chords, meter, beats)."""
+    return _FOUND.fullmatch(clause.strip().lower()) is not None

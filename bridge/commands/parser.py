@@ -22,7 +22,7 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
-from bridge.commands.audio_words import warped_in_time
+from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
@@ -86,6 +86,8 @@ def _read(heard: str, s: str, key: str | None, model: str | None) -> Intent:
 def _left_out(intent: Intent, s: str) -> list[str]:
     """Clauses asking for what the intent does not do: unknown ones, and commands of another action."""
     left = undone(intent, s, lambda clause: _parse(clause, f" {clause} ", None, None))  # not "and punchy"
+    if intent.action == "analyze":  # "analyze this clip: tempo, key and chords": what it finds
+        left = [c for c in left if not analysis_findings(c)]
     return [c for c in left if not protects_only(c)]  # "keep the verse chords as they are": no request
 
 
