@@ -52,7 +52,7 @@ def _choices(own: object, learned: str | None, agreed: bool) -> list[list[str | 
     parts, the learned reading one of them ("leave the kick alone but take the hats out": the kick and
     the hats, or the hats), each is a suggestion, the learned one first (the head names one part only:
     it is no evidence against a list where it reads another op)."""
-    if agreed and isinstance(own, list) and learned in own:
+    if agreed and isinstance(own, list) and learned is not None and learned in own:
         return [[learned], [own]]
     return [[t for t in (own, learned) if isinstance(t, str | list)]]
 
