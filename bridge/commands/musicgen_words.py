@@ -69,10 +69,11 @@ def without_purpose(text: str) -> str:
 
 _POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
 
-# "warp the audio clip", "turn this audio loop into midi": an audio action on a clip there is, no new audio
+# "warp the audio clip", "turn this audio loop into midi", "split the selected audio clip into stems": an audio
+# action on a clip there is, no new audio
 _ACTED_ON = re.compile(
     r" (?:warp|analy[sz]e|separate|split|transcribe|convert|quantize|mute|unmute|solo|stretch) (?:the |this |that |my )?"
-    r"audio (?:clip|loop|recording|sample)s? "
+    r"(?:selected |current |chosen |highlighted )?audio (?:clip|loop|recording|sample)s? "
 )
 
 

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bridge.commands import region_words as rg
+from bridge.commands import suggest_words as sw
 from bridge.commands import vocab as v
 from bridge.commands.bare_values import bare_values
 
@@ -46,7 +47,7 @@ STEMS = ("vocals", "guitar")
 SCOPED = ("busier", "simpler", "louder", "softer", "quantize", "humanize", "swing", "remove", "add", "keep_only",
           "vary", "transpose", "shift")  # fmt: skip
 # ops whose sentence needs a value said in the producer's sentence (no value: no sentence)
-NEEDS = {"transpose": ("interval", "key"), "shift": ("shift",), "set": ("key", "tempo"), "tempo": ("factor",),
+NEEDS = {"transpose": ("interval", "key"), "shift": ("shift",), "set": ("key", "tempo", "genre"), "tempo": ("factor",),
          "make": ("target",), "accompany": ("target",), "remove": ("target",), "keep_only": ("target",),
          "add": ("target",)}  # fmt: skip
 SLOTS: dict[str, re.Pattern[str]] = {
@@ -96,25 +97,42 @@ def _said(s: str) -> dict[str, str]:
 
 
 def sentence_for(
-    op: str, target: str | None, s: str, key: str | None = None, values: dict[str, Any] | None = None
+    op: str,
+    target: str | list[str] | None,
+    s: str,
+    key: str | None = None,
+    values: dict[str, Any] | None = None,
+    offered: bool = False,
 ) -> str | None:
     """The sentence the parser reads as ``op`` on ``target`` with the values ``s`` says, or None
     when ``op`` needs a value ``s`` does not say ("transpose the bass" says no interval). ``values``:
     the schema fields a reading already holds (the rules'), for the ops whose values no phrase of
-    ``s`` gives back as said (a genre, a feel, a prompt, a yes or no)."""
+    ``s`` gives back as said (a genre, a feel, a prompt, a yes or no). A list of parts is said as one
+    ("keep only the kick and the snare") for the ops that take several (``suggest_words.LISTED``).
+    ``offered``: the sentence is a question's suggestion, never acted on as it is, so it may say what
+    ``suggest_words`` says again (a key moved to, a genre, a half, a jam's bars, a fill at a section's
+    end); a reading acted on through its sentence (``weighing.read_as``) is read as before."""
+    if isinstance(target, list) and (op not in sw.LISTED or not target):
+        return None
     held = _from_values(op, target, values or {})
     if held is not None:
         return held
     said = _said(s)
     if target is not None:
-        said["target"] = target
+        said["target"] = target if isinstance(target, str) else " ".join(target)
     if key is None:
         said.pop("key", None)
+    if offered and op == "set" and (genre := sw.genre_in(s)) is not None:  # "redo this one as country"
+        said["genre"] = genre
     if op in NEEDS and not any(name in said for name in NEEDS[op]):
         return None
     key_words = key or ""
+    if op == "set" and not key and "tempo" not in said:  # a genre only: the part or clip redone in it
+        return f"make {_the(target if target not in ('this', 'song') else None)} {said['genre']}"
     if op == "set":
         return f"set the key to {key_words}" if key else f"set the tempo to {said['tempo']}"
+    if offered and op == "jam_save":  # "keep the last 16 bars of what we just played"
+        return sw.jam_saved(s)
     if op == "tempo":
         return said["factor"]
     if op == "analyze" and APPLIED.search(s):  # "match the tempo to this sample": read, then set
@@ -141,9 +159,13 @@ def sentence_for(
     if said.get("bars", "").split(" ")[0].isdigit():  # "8 bars" said first: "continue the drums for 8 bars"
         said["bars"] = "for " + said["bars"]
     if op == "fill":  # a fill's one place: its bar, the last bar or its section ("the second chorus")
-        place = _fill_place(s)
+        place = _fill_place(s, offered)
         return None if place is None else " ".join([base, *place])
-    return " ".join([base, *_values(said, slots.get(op, ()), key_words), *_where(op, said), *_section(op, s)])
+    to = (
+        "to " if offered and op in sw.KEY_MOVED else "in "
+    )  # "transpose the bass line to D major": moved, not made
+    phrases = _values(said, slots.get(op, ()), key_words, to)
+    return " ".join([base, *phrases, *_where(op, said, s, offered), *_section(op, s, offered)])
 
 
 # where a fill goes, as said: "at bar 8", "in the last bar" (a span of bars is a rewrite, not a fill)
@@ -154,9 +176,13 @@ FILL_UNSAID = re.compile(r" (?:into|before|leading up to|up to|every|each|bars|m
 NTH_WORDS = {2: "second", 3: "third", 4: "fourth", -1: "last"}
 
 
-def _fill_place(s: str) -> list[str] | None:
+def _fill_place(s: str, offered: bool = False) -> list[str] | None:
     """The place of a fill said in the parser's words, nothing (the whole clip's), or None when it
     says a place no fill's sentence says ("a fill going into the chorus", "a fill every 4 bars")."""
+    if (
+        offered and (end := sw.fill_at_end(s)) is not None
+    ):  # "at the end of the second chorus going into the bridge"
+        return end
     if FILL_UNSAID.search(s):
         return None
     if (bar := FILL_BAR.search(s)) is not None:
@@ -179,32 +205,36 @@ def _stem(s: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _where(op: str, said: dict[str, str]) -> list[str]:
-    """The bars an op over a scope of the clip works on, as said ("bars 5 to 8", "in the last 4 bars")."""
+def _where(op: str, said: dict[str, str], s: str, offered: bool) -> list[str]:
+    """The bars an op over a scope of the clip works on, as said ("bars 5 to 8", "in the last 4 bars",
+    "in the second half")."""
     if op not in SCOPED:
         return []
     if "span" in said:
         return [said["span"]]
     if "last" in said:
         return ["in " + (said["last"] if said["last"].startswith("the ") else "the " + said["last"])]
-    return []
+    half = sw.half_in(s) if offered else None
+    return [] if half is None else [half]
 
 
-def _values(said: dict[str, str], names: tuple[str, ...], key: str) -> list[str]:
+def _values(said: dict[str, str], names: tuple[str, ...], key: str, to: str = "in ") -> list[str]:
     words = [said[n] for n in names if n in said]
-    return [("in " + key if w == "_key_" else w) for w in words if w != "_key_" or key]
+    return [(to + key if w == "_key_" else w) for w in words if w != "_key_" or key]
 
 
-def _section(op: str, s: str) -> list[str]:
+def _section(op: str, s: str, offered: bool = False) -> list[str]:
     """ "in the chorus" when ``s`` names a section and ``op`` works over one."""
     found = rg.section_of(s)
     if found is None or op not in ("vary", "busier", "simpler", "louder", "softer", "remove", "humanize",
-                                   "quantize", "swing", "mute", "automate"):  # fmt: skip
+                                   "quantize", "swing", "mute", "automate", *(sw.SECTIONED if offered else ())):  # fmt: skip
         return []
     return [f"in the {found[0]['section']}"]
 
 
-def _the(target: str | None) -> str:
+def _the(target: str | list[str] | None) -> str:
+    if isinstance(target, list):  # "the kick and the snare"
+        return sw.parts([_the(t) for t in target])
     if target is None or target in TAKES:
         return "it"
     if target.startswith("track:"):  # "track:7": Live's seventh track
@@ -226,7 +256,7 @@ SHAPE_WORDS = {"fade_in": "fade {t} in", "fade_out": "fade {t} out", "sweep_up":
                "sweep_down": "sweep the filter down on {t}", "swell": "swell {t}", "duck": "duck {t}"}  # fmt: skip
 
 
-def _from_values(op: str, target: str | None, values: dict[str, Any]) -> str | None:
+def _from_values(op: str, target: str | list[str] | None, values: dict[str, Any]) -> str | None:
     """The sentence of a reading whose values are held (not re-read from the sentence), or None."""
     if not values:
         return None

@@ -33,6 +33,12 @@ VERB_WORDS = (
     "another",
     "different",  # "3 diffrent versions"
 )
+# the other operations' verbs and a transpose's unit, no English word one edit from any of them but their
+# own forms ("separated", "semitone": a word that begins the verb or that the verb begins is left alone);
+# one edit only ("seperate" is two from "generate": never that)
+OPERATION_VERBS = ("separate", "transcribe", "accompany", "automate", "continue", "unmute", "isolate",
+                   "extract", "straighten", "syncopate", "regenerate", "simplify", "analyze", "semitones",
+                   "octave")  # fmt: skip
 TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 
@@ -46,7 +52,9 @@ def _targets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
         sorted((p for p in v.PARTS if " " not in p and len(p) >= MIN_LENGTH), key=len, reverse=True)
     )
     words = frozenset(
-        w for w in (*parts, *OPERATIONS, *SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS) if len(w) >= MIN_LENGTH
+        w
+        for w in (*parts, *OPERATIONS, *SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS, *OPERATION_VERBS)
+        if len(w) >= MIN_LENGTH
     )
     return known, parts, words
 
@@ -63,12 +71,15 @@ def one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-_NEW_TARGETS = frozenset((*SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS))
+_NEW_TARGETS = frozenset((*SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS, *OPERATION_VERBS))
 SWAP_ONLY_BELOW = 6  # "clips" is one letter from "claps", "share" from "snare": a short one only by a swap
 
 
 def _near_enough(w: str, t: str) -> bool:
-    """A section, voice or verb of under six letters is reached by two letters swapped only ("snrae")."""
+    """A section, voice or verb of under six letters is reached by two letters swapped only ("snrae");
+    an operation's verb never from its own form ("isolated", "semitone")."""
+    if t in OPERATION_VERBS and (w.startswith(t) or t.startswith(w)):
+        return False
     return len(t) >= SWAP_ONLY_BELOW or (
         len(w) == len(t) and sum(a != b for a, b in zip(w, t, strict=True)) == 2
     )
@@ -132,7 +143,11 @@ def corrected(words: list[str]) -> list[str]:
             continue
         near = [t for t in targets if one_edit(w, t) and (t not in _NEW_TARGETS or _near_enough(w, t))]
         if not near and len(w) >= TWO_EDITS_FROM - 1:
-            near = [t for t in targets if len(t) >= TWO_EDITS_FROM and t not in w and two_edits(w, t)]
+            near = [
+                t
+                for t in targets
+                if len(t) >= TWO_EDITS_FROM and t not in w and t not in OPERATION_VERBS and two_edits(w, t)
+            ]
         glued = next((p for p in parts if w.endswith(p) and len(w) - len(p) >= 3), None)
         if len(near) == 1:
             out.append(near[0])

@@ -14,6 +14,9 @@ from bridge.commands.unexplained import unexplained
 QUIET = ("none", "ask")  # the learned reading's "not a command" and "cannot be done without asking"
 # a learned target of these is taken only when the sentence says a part ("keep this riff going": the clip)
 UNSAID_PARTS = ("drums", "bass", "chords", "melody")
+# the rules' values another op's suggestion says too: said in the sentence whatever op reads them
+# ("move the bass down to D major" read as set: "transpose the bass line to D major")
+BORROWED = ("key", "genre")
 
 
 def op_of(intent: Intent) -> str | None:
@@ -22,32 +25,51 @@ def op_of(intent: Intent) -> str | None:
 
 
 def readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent, sure: float) -> list[str]:
-    """Up to two sentences the rules read as the likeliest ops: the learned first, then the rules'."""
+    """Up to two sentences the rules read as the likeliest ops: the learned first, then the rules'.
+    The rules' op is said on their target (a list of parts too), else on the learned one ("unmute the
+    drums but leave everything else muted": the drums); another op borrows the values they read that
+    the sentence says (``BORROWED``)."""
     ops = [op for op, _ in reading.ops if op not in QUIET]
     ours = op_of(ruled)
     said: list[str] = []
     values = means_of(ruled.as_dict()) if ruled.understood else {}
+    borrowed = {k: values[k] for k in BORROWED if k in values}
+    learned = target_of(reading, s)
     for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
-        target = values.get("target") if op == ours else target_of(reading, s)
-        text = _said_as(
-            op, target if isinstance(target, str) else None, s, key, values if op == ours else {}, sure
-        )
-        if text is not None and text not in said:
-            said.append(text)
-        if len(said) == 2:
+        own = values.get("target") if op == ours else None
+        for targets in _choices(own, learned, op == ops[0]):
+            text = _said_as(op, targets, s, key, values if op == ours else borrowed, sure)
+            if text is not None and text not in said:
+                said.append(text)
+        if len(said) >= 2:
             break
-    return said
+    return said[:2]
+
+
+def _choices(own: object, learned: str | None, agreed: bool) -> list[list[str | list[str]]]:
+    """The targets each suggestion of an op is tried on in turn: the rules', then the learned one. Where
+    both readings give the op (``agreed``: the learned reading's likeliest) and the rules read several
+    parts, the learned reading one of them ("leave the kick alone but take the hats out": the kick and
+    the hats, or the hats), each is a suggestion, the learned one first (the head names one part only:
+    it is no evidence against a list where it reads another op)."""
+    if agreed and isinstance(own, list) and learned is not None and learned in own:
+        return [[learned], [own]]
+    return [[t for t in (own, learned) if isinstance(t, str | list)]]
 
 
 def _said_as(
-    op: str, target: str | None, s: str, key: str | None, values: dict[str, object], sure: float
+    op: str, targets: list[str | list[str]], s: str, key: str | None, values: dict[str, object], sure: float
 ) -> str | None:
-    """The op's own sentence on ``target`` with the values said, when the rules read it as ``op`` and
-    their reading leaves no value word of it unexplained or uncarried and overrules nothing it says
-    (else the op's sentence without the target: "turn the sax track into midi" transcribes the
-    selected clip; a suggestion is never asked about)."""
-    for on in dict.fromkeys([target, None]):
-        text = rephrase.sentence_for(op, on, s, key, values)
+    """The op's own sentence on the first of ``targets`` with the values said, when the rules read it as
+    ``op`` and their reading leaves no value word of it unexplained or uncarried and overrules nothing
+    it says (else on the next, else the op's sentence without a target: "turn the sax track into midi"
+    transcribes the selected clip; a suggestion is never asked about)."""
+    tried: list[str | list[str] | None] = []
+    for on in [*targets, None]:
+        if on in tried:
+            continue
+        tried.append(on)
+        text = rephrase.sentence_for(op, on, s, key, values, offered=True)
         again = rules(text) if text is not None else None
         if text is not None and again is not None and op_of(again) == op and _acted(text, again, sure):
             return text

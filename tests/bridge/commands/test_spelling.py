@@ -32,3 +32,42 @@ def test_a_typo_in_a_part_name_still_reaches_the_part() -> None:
     intent = parse("humanise the chrods")
     assert (intent.action, intent.part) == ("transform", "chords")
     assert parse("write a countermelody that plays along with this").action == "accompany"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("seperate the clip into stems", "separate the clip into stems"),  # never "generate" (two edits)
+        ("take the chords down 2 semitons", "take the chords down 2 semitones"),
+        ("trasncribe this", "transcribe this"),
+        ("acompany this with a bass line", "accompany this with a bass line"),
+        ("umnute the drums", "unmute the drums"),
+        ("up an ocatve", "up an octave"),
+        ("a semitone up", "a semitone up"),  # the verb's own forms are left as they are
+        ("the separated stems", "the separated stems"),
+        ("isolated vocals", "isolated vocals"),
+        ("continued", "continued"),
+    ],
+)
+def test_near_misses_of_every_operation_verb_become_the_verb(typed: str, read: str) -> None:
+    assert " ".join(corrected(typed.split())) == read
+
+
+def test_no_word_the_project_reads_is_one_edit_from_an_operation_verb_but_its_forms() -> None:
+    """The verbs corrected to are those no English word is one edit from (english_words.txt holds the
+    words the project's sentences say, its writers' misspellings among them)."""
+    from bridge.commands.spelling import OPERATION_VERBS
+    from bridge.commands.tongues import english_words
+
+    misspelt = {"seperate", "semitons", "occtave", "otcave"}  # typed in the project's sentences
+    misspelt |= {"analyse"}  # the verb itself, spelt the British way (a word the vocabulary knows)
+    for verb in OPERATION_VERBS:
+        near = {
+            w for w in english_words() if one_edit(verb, w) and not (w.startswith(verb) or verb.startswith(w))
+        }
+        assert near <= misspelt, (verb, near)
+
+
+def test_a_misspelt_verb_is_read_as_that_operation() -> None:
+    assert parse("take the chords down 2 semitons").params.get("semitones") == -2
+    assert parse("Seperate the selected audio clip into stems").action == "separate"
