@@ -39,6 +39,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.raga_words import raga_question
+from bridge.commands.said_again import said_again
 from bridge.commands.scoped import read_scoped
 from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled
@@ -180,6 +181,10 @@ def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple
     if cut == s:
         return ruled, s
     again = rules(" ".join(cut.replace(" _key_ ", f" {key} ").split()))
+    if s.startswith(cut) and said_again(
+        ruled, again, rules(s[len(cut) :].replace(" _key_ ", f" {key} "))
+    ):  # "..., so i can hear 3 other versions"
+        return ruled, s
     return (Intent(again.action, again.part, again.params, heard), cut) if again.understood else (ruled, s)
 
 

@@ -39,7 +39,9 @@ from bridge.commands.later_clauses import PRONOUN, SAME, clean, later_request
 from bridge.commands.made_parts import made_together
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
+from bridge.commands.parser import parse as rules
 from bridge.commands.remarks import requested, verb_first
+from bridge.commands.said_again import said_again
 from bridge.commands.scoped import protects_only
 from bridge.commands.split_likely import LATER_PLAUSIBLE, Likely, likely_for  # noqa: F401 (agree reads them here)
 
@@ -99,7 +101,8 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     tail = _COMMA.split(heard)
     if len(tail) > 1 and _PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
         cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
-        heard, whole = (cut.heard, cut) if cut.understood else (heard, whole)
+        if cut.understood and not said_again(whole, cut, rules(tail[-1].strip())):  # "..., lemme hear 2 more"
+            heard, whole = cut.heard, cut
     pieces = [p for p in _LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)

@@ -50,7 +50,7 @@ SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "
          "lil": "little"}  # fmt: skip
 _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
-    r"\b(?:(a couple(?: of)?)|a few|a handful(?: of)?) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
+    r"\b(?:((?:a|another) couple(?: of)?)|(?:a|another) few|a handful(?: of)?) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
 )
 # every part said another way is "all the parts": "all four parts", "the whole lot", "the full band"
 _EVERY_PART = re.compile(
