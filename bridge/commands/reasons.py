@@ -30,7 +30,7 @@ from bridge.commands.remarks import requested
 # a word before a part that names what the change is heard against, not a target ("clashing with the bass")
 AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
                      "instead", "clashing", "clash", "clashes", "fighting", "fights", "masking", "drowning", "over",
-                     "stepping", "ahead", "eating", "eats", "into", "across"})  # fmt: skip
+                     "stepping", "ahead", "eating", "eats", "into", "across", "top"})  # fmt: skip
 
 # a count or a length said in a clause: it may be the request's ("like a sixteen bar fade", "like 80 bpm")
 _COUNTED = (
@@ -38,7 +38,8 @@ _COUNTED = (
     r"bars?|beats?|bpm|measures?)\b)"
 )
 # a word before a part that names what the request's thing is likened to ("like a drum machine")
-LIKENED = frozenset({"like", "unlike"})
+# or what someone will listen to ("i want them to hear the chords", "listen carefully to the bass")
+LIKENED = frozenset({"like", "unlike", "hear", "hearing", "listen", "listening"})
 
 # who a purpose is for and what they (or the part) will do: "so (that) we can jam", "so it sits on the
 # bars", "for her to improvise over"; a length said after it is the request's ("so i can practice, 8 bars")
@@ -85,6 +86,11 @@ _OTHER = (
     r"some(?:thing|thin'?) (?:about|in|with) (?:the|this|that|it|them|those|these)\b|"
     # what it is likened to, no value in it: "..., like the end of an old record where it just trails off"
     rf"like (?:a|an|the|some|my|our|old|those|that|this) (?![^,;]*{_COUNTED})|"
+    # what someone wants to hear meanwhile: "...; i wish to hear the piano without it", "i want the band to hear"
+    r"(?:i|we|they) (?:wish|want|wanna|would like|d like|need) (?:(?:them|him|her|everyone|the \w+) )?to "
+    r"(?:hear|listen)\b|"
+    # a verdict on those things: "..., those hats are mid"
+    r"(?:those|these) [a-z]+ (?:are|were|sound|feel|seem)\b|"
     # who it is for, after it is done: "..., i wanna play em for my cowriter"
     r"(?:i|we) (?:wanna|want to|need to|gotta|have to|will|ll) (?:play|show|send|give) (?:it|them|em|this|that) "
     r"(?:to|for)\b|"
@@ -165,9 +171,8 @@ def _aside(request: str, reason: str, about_it: bool) -> bool:
     said = {w.rstrip("s") for w in re.sub(r"[^a-z0-9 ]+", " ", request).split()}
     for i, word in enumerate(words):
         if word.rstrip("s") in _PARTS and word.rstrip("s") not in said:
-            before = set(words[max(i - 3, 0) : i])
-            if before & LIKENED:  # "they sound like a drum machine": what it is likened to
+            if set(words[max(i - 4, 0) : i]) & LIKENED:  # "they sound like a drum machine": no target
                 continue
-            if not about_it or not before & (AGAINST | HIDES):
+            if not about_it or not set(words[max(i - 3, 0) : i]) & (AGAINST | HIDES):
                 return False
     return True

@@ -114,3 +114,16 @@ def test_another_change_after_the_request_is_still_done_or_asked() -> None:
     both = parse("set the tempo to 90, and make the kick louder")
     assert means_of(both.as_dict())["op"] == "set" and both.params["then"]
     assert not parse("mute the bass, the drums are too quiet").understood
+
+
+# 4. What someone will listen to meanwhile, and what the part sits on top of, are no targets.
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("solo the bass for a bit, i want the band to hear the kick", "solo the bass for a bit"),
+        ("mute the keys for now; i wish to hear the drums and bass without them", "mute the keys for now"),
+        ("shift the snare a sixteenth later, its landing right on top of the hats", "shift the snare a sixteenth later"),
+    ],
+)  # fmt: skip
+def test_what_is_listened_to_or_sat_on_is_no_target(said: str, asked: str) -> None:
+    assert without_reasons(said) == asked
