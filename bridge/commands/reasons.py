@@ -32,10 +32,11 @@ AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "abo
                      "instead", "clashing", "clash", "clashes", "fighting", "fights", "masking", "drowning", "over",
                      "stepping", "ahead", "eating", "eats", "into", "across", "top"})  # fmt: skip
 
-# a count or a length said in a clause: it may be the request's ("like a sixteen bar fade", "like 80 bpm")
+# a count, a length or a shift said in a clause: it may be the request's ("like a sixteen bar fade", "like a sixteenth")
 _COUNTED = (
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty|sixty|hundred|"
-    r"bars?|beats?|bpm|measures?)\b)"
+    r"bars?|beats?|bpm|measures?|sixteenths?|eighths?|quarters?|halfs?|half|triplets?|semitones?|octaves?|"
+    r"steps?|notes?)\b)"
 )
 # a word before a part that names what the request's thing is likened to ("like a drum machine")
 # or what someone will listen to ("i want them to hear the chords", "listen carefully to the bass")

@@ -51,6 +51,7 @@ def test_the_talk_after_a_request_is_cut(said: str, asked: str) -> None:
         "make the snare louder, and make the kick louder",  # another request
         "bring the pad track in slowly, like a sixteen bar fade",  # the likeness holds the length
         "make the whole song slower, like 80 bpm",  # and the tempo
+        "the snare drags a bit, can u shift it earlier, like a sixteenth?",  # and the shift
         "mute the bass, the drums are too quiet",  # another part as the subject
     ],
 )
