@@ -30,7 +30,17 @@ from bridge.commands.remarks import requested
 # a word before a part that names what the change is heard against, not a target ("clashing with the bass")
 AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
                      "instead", "clashing", "clash", "clashes", "fighting", "fights", "masking", "drowning", "over",
-                     "stepping", "ahead", "eating", "eats", "into", "across"})  # fmt: skip
+                     "stepping", "ahead", "eating", "eats", "into", "across", "top"})  # fmt: skip
+
+# a count, a length or a shift said in a clause: it may be the request's ("like a sixteen bar fade", "like a sixteenth")
+_COUNTED = (
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty|sixty|hundred|"
+    r"bars?|beats?|bpm|measures?|sixteenths?|eighths?|quarters?|halfs?|half|triplets?|semitones?|octaves?|"
+    r"steps?|notes?)\b)"
+)
+# a word before a part that names what the request's thing is likened to ("like a drum machine")
+# or what someone will listen to ("i want them to hear the chords", "listen carefully to the bass")
+LIKENED = frozenset({"like", "unlike", "hear", "hearing", "listen", "listening"})
 
 # who a purpose is for and what they (or the part) will do: "so (that) we can jam", "so it sits on the
 # bars", "for her to improvise over"; a length said after it is the request's ("so i can practice, 8 bars")
@@ -67,9 +77,24 @@ _PEOPLE = (
 )
 _OTHER = (
     r"(?:(?:because|cause|cuz|coz|since|as) (?:it|they|i|we|the|this|that|its|it s|theres|there s|my|our|she|he)|"
-    r"right now|at the moment|currently|trust me|believe me|i think|i guess|i feel like|i swear|honestly|"
-    r"to be honest|tbh|imo|the (?:last|newest|latest|previous|old|other|first|current|original|new) (?:one|take|"
-    r"version|try|attempt|pass|bounce)s? (?:\w+ )?(?:was|is|were|are|had|has|sounded|sounds|felt|feels)\b|"
+    r"right now|at the moment|currently|trust me|believe me|i think|i guess|i reckon|i believe|i feel like|i swear|"
+    r"honestly|to be honest|tbh|imo|(?:the|that|this) (?:last|newest|latest|previous|old|other|first|current|original|"
+    r"new)? ?(?:one|take|version|try|attempt|pass|bounce)s?(?: \w+)?(?: was| is| were| are| had| has| sounded| sounds| felt|"
+    r" feels|'s| s)\b|"
+    # the value it has now, judged: "..., 104 is way too quick for a ballad" (the request's value said before it)
+    r"\d+(?: bpm| bars?)? (?:is|was|s|are|were|feels?|sounds?) (?:[a-z]+ ){0,2}too\b|"
+    # what is wrong, said vaguely: "..., somethin about the 4 chord in there sounds wrong"
+    r"some(?:thing|thin'?) (?:about|in|with) (?:the|this|that|it|them|those|these)\b|"
+    # what it is likened to, no value in it: "..., like the end of an old record where it just trails off"
+    rf"like (?:a|an|the|some|my|our|old|those|that|this) (?![^,;]*{_COUNTED})|"
+    # what someone wants to hear meanwhile: "...; i wish to hear the piano without it", "i want the band to hear"
+    r"(?:i|we|they) (?:wish|want|wanna|would like|d like|need) (?:(?:them|him|her|everyone|the \w+) )?to "
+    r"(?:hear|listen)\b|"
+    # a verdict on those things: "..., those hats are mid"
+    r"(?:those|these) [a-z]+ (?:are|were|sound|feel|seem)\b|"
+    # who it is for, after it is done: "..., i wanna play em for my cowriter"
+    r"(?:i|we) (?:wanna|want to|need to|gotta|have to|will|ll) (?:play|show|send|give) (?:it|them|em|this|that) "
+    r"(?:to|for)\b|"
     r"(?:i|we) (?:want|need) (?:it|them|this) to |the (?!rest\b|others?\b)(?:[a-z0-9]+ ){1,4}?"
     r"(?:is|are|was|were|s|sounds?|feels?|seems?|has|have|keeps?|gets?|needs?)\b|"
     # a wish for energy of some kind, with no change said: "..., need more fighting energy" (``energy_words``)
@@ -95,7 +120,8 @@ _LOOP_EDGE = re.compile(
 _BAR = re.compile(r"\b(?:bar|measure) \d+\b")
 # a length or a tempo said alone after the reason is the request's: ", 8 bars", ", at 140"
 _VALUE_ALONE = re.compile(
-    r"^(?:\d+|[a-z]+) (?:bars?|measures?|beats?)(?: long| each)?$|^(?:at )?\d+(?: bpm)?$"
+    r"^(?:(?:about|around|roughly|like|maybe) )?(?:(?:\d+|[a-z]+) (?:bars?|measures?|beats?)(?: long| each)?|"
+    r"(?:at )?\d+(?: bpm)?)$"
 )
 # a value wished for: "it should be 8 bars", "i want it at 140"
 _WISHED = re.compile(
@@ -143,9 +169,11 @@ def _aside(request: str, reason: str, about_it: bool) -> bool:
     clauses = [c for c in re.split(r"[,;.!?]| and | but | then ", reason) if c.strip()]
     if any(requested(c) for c in clauses[1:]) or _WISHED.search(reason):
         return False
-    said = set(re.sub(r"[^a-z0-9 ]+", " ", request).split())
+    said = {w.rstrip("s") for w in re.sub(r"[^a-z0-9 ]+", " ", request).split()}
     for i, word in enumerate(words):
-        if word.rstrip("s") in _PARTS and word not in said:
+        if word.rstrip("s") in _PARTS and word.rstrip("s") not in said:
+            if set(words[max(i - 4, 0) : i]) & LIKENED:  # "they sound like a drum machine": no target
+                continue
             if not about_it or not set(words[max(i - 3, 0) : i]) & (AGAINST | HIDES):
                 return False
     return True

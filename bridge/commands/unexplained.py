@@ -30,6 +30,7 @@ from bridge.commands import vocab as v
 from bridge.commands.asides import without_asides
 from bridge.commands.audio_words import STEMS
 from bridge.commands.break_words import drums_for_break
+from bridge.commands.degree_talk import without_degrees
 from bridge.commands.follow_words import OVER
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
@@ -160,8 +161,9 @@ def request_of(s: str) -> str:
     """A normalised sentence without its asides (the purpose clause, "keep the rest as is":
     ``asides``) and its clauses that keep a target or a place as it is, or say what is left in a place a
     part is taken out of ("no drums in the verse, just the guitar": ``region_words.without_what_stays``);
-    a drum break said as the drums is the drums ("the break's too stiff, loosen it up": ``break_words``)."""
-    s = drums_for_break(without_what_stays(without_asides(s)))
+    a drum break said as the drums is the drums ("the break's too stiff, loosen it up": ``break_words``); chords
+    named by their degrees ("walks the 1 4 and 5") are talk (``degree_talk``)."""
+    s = drums_for_break(without_what_stays(without_asides(without_degrees(s))))
     for pattern in (*KEPT, KEPT_PLACE):
         s = pattern.sub(" ", s)
     return s
