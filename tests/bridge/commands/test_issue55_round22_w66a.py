@@ -50,7 +50,7 @@ ACTED = [
     case("4 more melody takes please", sure_of("vary", "melody"), op="vary", target="melody", versions=4),
     # the selected clip named by its kind
     case("split this old demo tape into stems", sure_of("separate", "this"), op="separate"),
-    case("separate this disco in stems please", sure_of("separate", "this"), op="separate"),
+    case("separate this reggae in stems please", sure_of("separate", "this"), op="separate"),
     case("warp this dusty vinyl loop to the song", sure_of("warp", "this"), op="warp"),
     # a progression by its degrees, the meters an analysis tells apart, a contraction of a word read
     case("some chords in C major going 1 6 4 5, 8 bars", sure_of("make", "chords"), op="make", target="chords",
