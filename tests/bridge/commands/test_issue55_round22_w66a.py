@@ -107,7 +107,10 @@ def test_the_described_words_are_those_of_the_clip_the_degrees_and_the_meters() 
         " a melody over the _ chord "
     )
     # degrees only of a pitched part's reading; a meter only of an analysis
-    assert without_described(" drums going 1 6 4 5 ", {"op": "make", "target": "drums"}) == " drums going 1 6 4 5 "
+    assert (
+        without_described(" drums going 1 6 4 5 ", {"op": "make", "target": "drums"})
+        == " drums going 1 6 4 5 "
+    )
     assert without_described(" a beat in 6 8 ", {"op": "make", "target": "drums"}) == " a beat in 6 8 "
     assert contractions("what key's this in", {"key"}) == {"keys"}
     assert contractions("what key's this in", set()) == set()
