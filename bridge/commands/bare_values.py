@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-# the words a bare number after them belongs to, never a tempo ("track 92", "bar 64", "every 96", "2 to 128")
+# the words a bare number after them belongs to, never a tempo ("track 92", "bar 64", "every 96", "2 to 128");
+# a count of bars before it leaves it a tempo ("8 bars 140")
 _OWNERS = (
     r"(?:track|tracks|bar|bars|measure|measures|take|takes|version|versions|number|no|channel|scene|"
     r"clip|step|steps|by|every|each|first|last|from|till|until|through|thru|and|or|to|minus|plus|of|in|"
@@ -19,8 +20,11 @@ BARE: dict[str, tuple[re.Pattern[str], str]] = {
                         r"versions|takes|variations|more)\b)"), "{} bars"),
     "times": (re.compile(r" (?:last |past |previous )?(\d+) (?:changes|steps|things|edits|moves|actions)(?= )"),
               "{} times"),
+    # "gimme 2 more", "3 more bass takes", "two more times": that many new takes (never "2 more bars")
+    "versions": (re.compile(r" (\d) more(?= )(?: (?:[a-z]+ )?(?:takes|times|versions|goes|tries|ones)(?= )|(?! [a-z]))"),
+                 "{} variations"),
     "tempo": (re.compile(rf" (?:(?:at|to|around|about|roughly|approx|approximately|circa|like)(?: around| about|"
-                         rf" roughly)?|(?!{_OWNERS})[a-z_]+) (\d{{2,3}})(?: beats (?:to|per|a) (?:the )?minute)?(?= )"
+                         rf" roughly)?|\d+ (?:bars|measures)|(?!{_OWNERS})[a-z_]+) (\d{{2,3}})(?: beats (?:to|per|a) (?:the )?minute)?(?= )"
                          r"(?! (?:percent|db|bars?|measures?|hz|ms|semitones?|semis?|cents?|times|versions?|takes?|"
                          r"variations?|more|of|steps?|notes?|beats?|counts?|st|x|bpms?|bmp)\b)"), "{} bpm"),
 }  # fmt: skip
@@ -80,6 +84,8 @@ def with_units(s: str) -> str:
     for the rules to read the whole sentence again (its genre and key kept, which no op's sentence says)."""
     for name, (pattern, again) in BARE.items():
         m = pattern.search(s)
-        if m is not None and _plausible(name, s, m.group(1)):
+        if m is not None and name == "versions":  # "give me 3 more bass takes": "give me 3 variations"
+            s = f"{s[: m.start()]} {again.format(m.group(1))}{s[m.end() :]}"
+        elif m is not None and _plausible(name, s, m.group(1)):
             s = f"{s[: m.start(1)]}{again.format(m.group(1))}{s[m.end(1) :]}"
     return s

@@ -23,6 +23,7 @@ are") are left out first. A number after "1" is a grid or a fraction ("1/16"), n
 
 from __future__ import annotations
 
+from bridge.commands.described import without_described
 from bridge.commands.explain import TAKE_OPS
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
@@ -51,7 +52,7 @@ def unsaid(heard: str, intent: Intent) -> str | None:
     means = means_of(intent.as_dict())
     op = str(means["op"])
     carried = carried_words(means, intent)
-    words = request_of(normalize(heard)[0]).split()
+    words = without_described(request_of(normalize(heard)[0]), means).split()
     for i, word in enumerate(words):
         if (
             word.isdigit()

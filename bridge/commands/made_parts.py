@@ -6,7 +6,8 @@ clip followed): the first part's Intent, each other part a ``generate`` in ``par
 same params (``means.py`` reads such a chain as one make with a target list). Never one part of two:
 a sentence read as one of the listed parts made is read again with the list. "drum and bass" said
 bare ("make drum and bass", "a drum n bass groove") is the genre, no list, but "drums and bass" followed
-by a place, a length or nothing ("drums and bass for the verse, 8 bars") is the two parts; parts said with "the" or
+by a place, a length or nothing ("drums and bass for the verse, 8 bars") is the two parts, and so is a
+part said by another of its names ("drums n 808", "chords and a base": ``misheard.as_parts``); parts said with "the" or
 "my" ("loop the drums and chords") are there already, no new ones. Stdlib only.
 """
 
@@ -18,6 +19,8 @@ from typing import Any
 
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
+from bridge.commands.misheard import as_parts
+from bridge.commands.normalize import as_808_bass
 
 _MAIN = frozenset({"drums", "bass", "chords", "melody"})
 _PHRASES = sorted((p for p, part in v.PARTS.items() if part in _MAIN), key=len, reverse=True)
@@ -50,7 +53,10 @@ def listed(heard: str) -> tuple[re.Match[str], list[str]] | None:
 def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> Intent:
     """``intent`` or, where ``heard`` lists several new parts and the sentence with the first alone
     reads as that part made, the first part made with the others in ``then``."""
-    said = listed(heard)
+    said, named = listed(heard), heard
+    if said is None:  # "drums n 808", "chords and a base": the parts said by another of their names
+        named = as_808_bass(as_parts(heard))
+        said = listed(named) if named != heard else None
     if said is None:
         return intent
     found, parts = said
@@ -58,7 +64,7 @@ def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent])
         return intent  # a change ("keep the kick and the snare"); every part said ("drums, bass, chords and a lead")
     first = _EACH.search(found.group(0))
     assert first is not None
-    alone = read_one(f"{heard[: found.start()]}{first.group(0)}{heard[found.end() :]}")
+    alone = read_one(f"{named[: found.start()]}{first.group(0)}{named[found.end() :]}")
     if not alone.understood or alone.action != "generate" or alone.part != parts[0]:
         return intent
     if "then" in alone.params or "not_done" in alone.params:

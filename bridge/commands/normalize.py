@@ -212,6 +212,11 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
     return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
 
 
+def as_808_bass(text: str) -> str:
+    """``text`` with an 808 said as the bass ("drums n 808") written as the bass ("808 drums" stays)."""
+    return _808_BASS.sub("bass", text)
+
+
 @lru_cache(maxsize=256)  # one parse reads its sentence here several times (the rules, the agreement)
 def normalize(text: str) -> tuple[str, str | None, str | None]:
     """(padded word string with digits, key or None, typed separation model or None)."""
@@ -237,7 +242,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = _PLACE_FIRST.sub(r"\2 \1", _LABEL_FIRST.sub(_labelled, lowered))
     if _SWING_SAID.search(lowered):
         lowered = _NAMED_SWING.sub(" ", lowered)
-    lowered = _808_BASS.sub("bass", lowered)
+    lowered = as_808_bass(lowered)
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
     lowered = as_parts(lowered)  # "put the courts and the base up": the chords and the bass

@@ -31,6 +31,7 @@ from bridge.commands.asides import without_asides
 from bridge.commands.audio_words import STEMS
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.degree_talk import without_degrees
+from bridge.commands.described import contractions, without_described
 from bridge.commands.follow_words import OVER
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
@@ -191,7 +192,8 @@ def unexplained(
     if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
-    request = request_of(s)
+    carried |= contractions(sentence, carried)  # "what key's this loop in": the key read
+    request = without_described(request_of(s), means)  # "split this old work tape": the clip described
     if means.get("follow") == "this":  # "a bass line over these chords": the chords are the clip followed
         request = OVER.sub(" _ ", request)
     described = DESCRIBED.search(request) if op in MADE_OPS else None

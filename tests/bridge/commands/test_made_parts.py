@@ -30,6 +30,13 @@ def _means(text: str) -> dict[str, object]:
         ),
         ("a bass line and a melody for the bridge", ["bass", "melody"], {"scope": {"section": "bridge"}}),
         ("give me a bass line and a melody over these chords", ["bass", "melody"], {"follow": "this"}),
+        # a part said by another of its names (round 22, w66a: asked "... with 'bass'?" on 18079f3a)
+        (
+            "chords n an 808 for the hook, 4 bars",
+            ["chords", "bass"],
+            {"bars": 4, "scope": {"section": "chorus"}},
+        ),
+        ("melody & 808 in C minor", ["melody", "bass"], {"key": "C minor"}),
     ],
 )
 def test_each_listed_part_is_made(text: str, parts: list[str], extra: dict[str, object]) -> None:
