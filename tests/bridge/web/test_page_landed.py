@@ -4,6 +4,7 @@ slot and "track T beat N" for the Arrangement, and the take's view adds the bar.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from typing import Any
 
@@ -129,3 +130,40 @@ def test_a_set_opened_while_the_daemon_is_slow_to_subscribe_the_page_still_reach
     assert page.query_selector(f"[data-take-id='{first}']") is not None
     served.live.open_set(SetDesc(file_path="/Sets/Morning Sketch/Morning.als"))
     page.wait_for_function(f"!document.querySelector(\"[data-take-id='{first}']\")", timeout=10000)
+
+
+def test_a_take_made_while_the_pages_stream_was_down_is_listed_when_it_is_back(
+    browser: Any, served: Served
+) -> None:
+    """A dropped event stream (the daemon restarted, the laptop slept) loses what was published while the
+    page was away: on reconnecting, once the daemon has subscribed it again, the page reads its take list
+    again. Here the stream is cut, a take is made while the page's new connection waits to be subscribed
+    (so its event reaches no page), then the daemon subscribes it: the take must be listed."""
+    hub = served.web.app.state.hub
+    stream = hub.stream
+    assert served.daemon.app is not None
+    loop = served.daemon.app.loop
+    sockets: list[Any] = []
+    gate = threading.Event()
+
+    async def held_stream(ws: Any, hello: dict[str, Any]) -> None:
+        sockets.append(ws)
+        while len(sockets) > 1 and not gate.is_set():  # the reconnection waits for the test
+            await asyncio.sleep(0.05)
+        await stream(ws, hello)
+
+    hub.stream = held_stream
+    first = generated(served, track=1, slot=0, bars=1)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served.url + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.query_selector(f"[data-take-id='{first}']") is not None
+    asyncio.run_coroutine_threadsafe(sockets[0].close(), loop).result(10)
+    deadline = time.monotonic() + 20
+    while len(sockets) < 2:  # the page reconnects a second after the close
+        assert time.monotonic() < deadline, "the page never reconnected"
+        time.sleep(0.05)
+    second = generated(served, track=1, slot=1, bars=1, seed=7)
+    assert page.query_selector(f"[data-take-id='{second}']") is None  # no page was subscribed
+    gate.set()
+    page.wait_for_selector(f"[data-take-id='{second}']", timeout=10000)
