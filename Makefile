@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# pytest workers: most tests wait on servers, sockets and Live rather than the CPU, so more workers
-# than cores pay (2 cores: see docs/benchmarks/suite.md). Tests marked realtime keep musical time
-# against the wall clock; they run alone after the parallel run, on a machine the other workers
-# no longer load, and the target fails if either run does.
-TEST_WORKERS ?= 4
+# pytest workers: one a core. Each worker pays its own collection (about 18 s of CPU: every test
+# module, torch among their imports), the sentence encoder (about 13 s) and every model it loads, so on
+# 2 cores 4 workers were slower than 2 on both subsets timed side by side (ci67, docs/benchmarks/suite.md:
+# the words tests 307 s against 212 s, tests/bridge/history 227 s against 168 s). Tests marked realtime keep
+# musical time against the wall clock; they run alone after the parallel run, on a machine the other
+# workers no longer load, and the target fails if either run does.
+TEST_WORKERS ?= 2
 # mypy's own worker processes (mypy -n): a cold check of the 672 modules took 79 s of CPU in one process; in
 # two, its longest worker took 57 s and the coordinator 7 s (ci63, loaded machine, per-process CPU times).
 # A worker must announce itself within 3 s (mypy/defaults.py WORKER_START_TIMEOUT), which a loaded machine can

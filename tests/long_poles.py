@@ -45,6 +45,12 @@ LONG_POLES: dict[str, float] = {
     "tests/bridge/mcp/test_mcp_every_tool.py": 23.0,
     "tests/bridge/mcp/test_mcp_inputs.py": 22.0,
     "tests/bridge/web/test_security.py": 21.0,
+    # tests/bridge/commands run alone, serially (`--durations=0`, load 7 to 8, ci67)
+    "tests/bridge/commands/test_voice_misheard.py": 71.0,
+    "tests/bridge/commands/test_unexplained.py": 46.0,
+    "tests/bridge/commands/test_warps.py": 46.0,
+    "tests/bridge/commands/test_grammar.py": 37.0,
+    "tests/bridge/commands/test_sphinx_stream.py": 23.0,
 }
 
 
