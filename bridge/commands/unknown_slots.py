@@ -7,13 +7,17 @@ likeliest section (the nearest section name in spelling, else the chorus); the r
 known style and without one.
 
 The word's place: a section's is "in/for/on/of/during/at/before/after/till the X" at the end of a clause
-(no likeness or reason said before it in the clause: "it should feel like its sinking in the fog")
-(a comma, a stop, the sentence's end or "please", "and", "section", ...), "the 2nd X" (an ordinal before
+(a comma, a stop, the sentence's end or "please", "and", "section", ...; no likeness or reason said before
+it in the clause: "it should feel like its sinking in the fog"), "the 2nd X" (an ordinal before
 it), "the X section/part"; a style's is "a X beat/groove/bass line/melody/..." (a part made), "X style",
-"in a X feel/vibe/style", or ", X," (a word alone between commas in a make with other values). A word is
-unknown as ``unknown_parts`` finds one (not a part, section, instrument, track or labelled word, no English
-word the project's sentences say: "in the mix", "for the vibe", "on the track" act), nor a genre, nor a
-number. Sections known by other names are read before this (``section_words``); the world's styles are
+"in a X feel/vibe/style", or ", X" (a word alone after a comma) in a make. A word is unknown as
+``unknown_parts`` finds one (not a part, section, instrument, track or labelled word, no English word the
+project's sentences say: "in the mix", "for the vibe", "on the track" act), nor a whole word of the sentence
+encoder's vocabulary (common English words and names: "for the tavern", "after the sermon"), nor a genre,
+a number or a plural said in a section's place ("for the beginners": people); a letter's section ("the
+B-section") and English section words no reader knows ("the interlude", "the vamp") are asked. A sentence
+that says its bars ("for the interlude, bars 17 to 24") or is read with a section is not asked about its
+section. Sections known by other names are read before this (``section_words``); the world's styles are
 carried as said (``vocab.WORLD_STYLES``).
 """
 
@@ -22,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from difflib import get_close_matches
+from functools import cache
+from pathlib import Path
 
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent, unknown
@@ -44,21 +50,42 @@ _SECTION_NTH = re.compile(rf"\b(the (?:{_ORD}) ({_WORD})(?: (?:section|part))?){
 _SECTION_NAMED = re.compile(rf"\b(the ({_WORD}) (?:section|part))\b", re.I)
 _MADE = r"beat|beats|groove|grooves|bass ?line|bass|drums|drum beat|drum pattern|melody|chords|chord progression|rhythm|riff|song|track|tune"
 # "a zouglou beat", "a mbalax style", "in a gnawa feel", ", zouglou,"
-_STYLE_MADE = re.compile(rf"\b(?:a|an|some|the) ({_WORD}) (?:{_MADE})\b", re.I)
+_STYLE_MADE = re.compile(rf"\b(?:a|an|some) ({_WORD}) (?:{_MADE})\b", re.I)
 _STYLE_SAID = re.compile(
     rf"\b(?:in (?:a |an |the )?)?({_WORD})[ -]style\b|\bin (?:a|an) ({_WORD}) (?:feel|vibe|way)\b", re.I
 )
-_STYLE_ALONE = re.compile(r"(?:^|,)\s*([a-z]+)\s*(?=,)", re.I)
+_STYLE_ALONE = re.compile(r"(?<=,)\s*([a-z]+)\s*(?=,|$)", re.I)
+# section words of English a song's cue points may carry that no reader knows as a section: asked too
+SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
+_PLACED = frozenset(("region", "from_bar", "to_bar", "first_bars", "last_bars", "scope", "at_bar"))
 _STYLE_ACTIONS = ("generate", "vary", "accompany", "jam")
 
 
-def _unknown(word: str) -> bool:
+@cache
+def _common() -> frozenset[str]:
+    """The whole words of the sentence encoder's vocabulary (a word piece list of common English words
+    and names: "tavern", "sermon", "fog"); empty where the encoder is not installed."""
+    from bridge.reading.encoder import source
+
+    vocab = Path(source()) / "vocab.txt"
+    if not vocab.is_file():
+        return frozenset()
+    return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+
+
+def _unknown(word: str, kind: str) -> bool:
+    """Whether ``word`` said in a ``kind``'s place is no word of the readers' nor a common English word."""
     low = re.sub(r"[ -](?:section|part)$", "", word.lower())
     if len(low) == 1:  # "the B-section", "the A part": a letter's section (AABA), no cue point's name
         return True
+    if kind == "section" and low in SECTION_LIKE:
+        return True
+    if kind == "section" and low.endswith("s") and not low.endswith("ss"):  # "for the beginners": people
+        return False
     low = low.replace("-", " ")
+    known, common = _known(), _common()
     return not (
-        any(w in _known() or w.isdigit() or w.rstrip("s") in _known() for w in low.split())
+        any(w.isdigit() or {w, w[:-1], w[:-2]} & known or {w, w[:-1]} & common for w in low.split())
         or low in v.GENRES
         or low in SECTIONS
     )
@@ -69,18 +96,17 @@ def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | N
     the intent would act without a section or a style it says (module docstring); else None."""
     if not intent.understood or _ASKING.get():  # an example being read is never asked about again
         return None
-    region = intent.params.get("region")
-    if not (isinstance(region, dict) and "section" in region):
+    if not _PLACED.intersection(intent.params):  # "for the interlude, bars 17 to 24": its bars said
         for pattern in (_SECTION_PLACE, _SECTION_NTH, _SECTION_NAMED):
             for m in pattern.finditer(typed):
                 clause = re.split(r"[,.;:!?]", typed[: m.start()])[-1]
-                if _unknown(m.group(2)) and _LIKENED.search(clause) is None:
+                if _unknown(m.group(2), "section") and _LIKENED.search(clause) is None:
                     return "section", m.group(2), m
     if intent.action in _STYLE_ACTIONS and "genre" not in intent.params:
         for pattern in (_STYLE_MADE, _STYLE_SAID, _STYLE_ALONE):
             for m in pattern.finditer(typed):
                 word = m.group(1) or m.group(2)
-                if _unknown(word):
+                if _unknown(word, "style"):
                     return "style", word, m
     return None
 

@@ -103,7 +103,7 @@ PARTS.update(TYPED_PARTS, cue="song", underscore="song", piece="song")  # fmt: s
 # keep their own name and the command executor says that it falls back to the song's genre.
 WORLD_STYLES = ("salsa", "salsa dura", "bachata", "cumbia", "merengue", "boogaloo", "mambo", "timba", "son montuno",
                 "tango", "samba", "forro", "baile funk", "bolero", "afrobeats", "amapiano", "highlife", "kwaito",
-                "gqom", "soca", "calypso", "zouk", "kompa", "dancehall", "dembow", "moombahton", "ska", "grime",
+                "gqom", "soca", "calypso", "zouk", "kompa", "dancehall", "dembow", "moombahton", "ska",
                 "drill", "phonk", "jersey club", "footwork", "punk", "emo", "grunge", "shoegaze", "bluegrass",
                 "flamenco", "k pop", "j pop", "city pop", "synthwave", "vaporwave", "trip hop", "downtempo",
                 "hardstyle", "psytrance", "bebop", "motown", "polka", "qawwali", "bhangra")  # fmt: skip
