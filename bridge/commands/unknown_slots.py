@@ -10,7 +10,7 @@ The word's place: a section's is "in/for/on/of/during/at/before/after/till the X
 (a comma, a stop, the sentence's end or "please", "and", "section", ...; no likeness or reason said before
 it in the clause: "it should feel like its sinking in the fog"), "the 2nd X" (an ordinal before
 it), "the X section/part"; a style's is "a X beat/groove/bass line/melody/..." (a part made), "X style",
-"in a X feel/vibe/style", or ", X" (a word alone after a comma) in a make. A word is unknown as
+"in a X feel/vibe/style", or ", X," (a word alone between commas) in a make. A word is unknown as
 ``unknown_parts`` finds one (not a part, section, instrument, track or labelled word, no English word the
 project's sentences say: "in the mix", "for the vibe", "on the track" act), nor a whole word of the sentence
 encoder's vocabulary (common English words and names: "for the tavern", "after the sermon"), nor a genre,
@@ -54,7 +54,7 @@ _STYLE_MADE = re.compile(rf"\b(?:a|an|some) ({_WORD}) (?:{_MADE})\b", re.I)
 _STYLE_SAID = re.compile(
     rf"\b(?:in (?:a |an |the )?)?({_WORD})[ -]style\b|\bin (?:a|an) ({_WORD}) (?:feel|vibe|way)\b", re.I
 )
-_STYLE_ALONE = re.compile(r"(?<=,)\s*([a-z]+)\s*(?=,|$)", re.I)
+_STYLE_ALONE = re.compile(r"(?<=,)\s*([a-z]+)\s*(?=,)", re.I)
 # section words of English a song's cue points may carry that no reader knows as a section: asked too
 SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
 _PLACED = frozenset(("region", "from_bar", "to_bar", "first_bars", "last_bars", "scope", "at_bar"))
