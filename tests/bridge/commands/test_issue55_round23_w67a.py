@@ -77,6 +77,11 @@ def test_an_unknown_section_or_style_word_is_asked_about(text: str, question: st
         "make the bass busier for the vibe",
         "make the drums half time for the last 8 bars, it should feel like its sinking in the fog",
         "make a funk melody, 8 bars",
+        "write a bass line for the sermon, 8 bars",  # a common English word
+        "make the chords simpler for the newbies",  # a plural: people
+        "make the drums half time, it should feel like a night in the favela",  # a likeness
+        "make the bass busier in the interlude, bars 9 to 16",  # its bars said
+        "start a jam in A minor, 90 bpm, vamos",  # a word said last, after a comma
     ],
 )
 def test_ordinary_words_in_those_places_still_act(text: str) -> None:
