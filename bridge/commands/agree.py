@@ -46,6 +46,7 @@ from bridge.commands.statements import request_ruled
 from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
+from bridge.commands.unknown_slots import slot_asked, which_slot
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
     INVENTS,
@@ -147,6 +148,8 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return ask(heard, s, key, reading, ruled)
     if (word := part_asked(chosen, s, heard, rules)) is not None:  # "regenerate the grave": which part is it?
         return which_part(heard, word, reading.target, parse)  # each example read as a typed one
+    if (slot := slot_asked(chosen, heard)) is not None:  # "a melody for the zwischenteil": which section?
+        return which_slot(heard, slot, parse)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:

@@ -73,7 +73,12 @@ DRUM_VOICES: dict[str, str] = {
 }
 # the hand percussion a drum clip holds, one voice ("percussion"): "humanize the shaker", "swing the congas"
 _HAND = ("percussion", "perc", "shaker", "shakers", "tambourine", "tambourines", "congas", "conga", "rim", "rimshot",
-         "rimshots", "cowbell", "cowbells", "bongos", "bongo")  # fmt: skip
+         "rimshots", "cowbell", "cowbells", "bongos", "bongo",
+         # the hand percussion of the world's music, none of them a part of its own
+         "timbales", "timbale", "guiro", "guiros", "guira", "cuica", "cuicas", "djembe", "djembes", "cajon", "cajons",
+         "darbuka", "darbukas", "doumbek", "tabla", "tablas", "agogo", "agogos", "cabasa", "cabasas", "maracas",
+         "shekere", "shekeres", "pandeiro", "pandeiros", "tamborim", "surdo", "surdos", "udu", "bata", "quijada",
+         "castanets", "bodhran", "dhol", "dholak", "riq", "tambora", "guache", "caxixi", "woodblock", "woodblocks")  # fmt: skip
 PERCUSSION_WORDS = dict.fromkeys(_HAND, "percussion")
 # notes put on the beat: a quantize ("so every note sits right on the beat"), not words of a feeling
 ON_THE_BEAT = ("right on the beat", "dead on the beat", "bang on the beat", "exactly on the beat", "sits on the beat",

@@ -25,12 +25,18 @@ from bridge.commands.said import said
 from bridge.commands.shift_words import SHIFT_VERBS, offset_of
 from bridge.commands.track_words import instrument_track
 
+_TRACK = re.compile(r" (?:track|channel)s? ")
+
 
 def voices_of(s: str) -> tuple[list[str], str]:
     """The drum voices named, in the sentence's order, and the sentence with them blanked."""
     found: list[tuple[int, str]] = []
     for phrase in sorted(cg.VOICES, key=len, reverse=True):
-        while (pos := s.find(f" {phrase} ")) >= 0:
+        start = 0
+        while (pos := s.find(f" {phrase} ", start)) >= 0:
+            start = pos + 1
+            if phrase in cw.PERCUSSION_WORDS and _TRACK.match(s, pos + len(phrase) + 1):
+                continue  # "the tabla track": Live's track so named, no voice of the drums
             found.append((pos, cg.VOICES[phrase]))
             s = s[:pos] + " _" * len(phrase.split()) + " " + s[pos + len(phrase) + 2 :]
     names = list(dict.fromkeys(name for _, name in sorted(found)))

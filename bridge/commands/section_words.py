@@ -16,6 +16,12 @@ What is read, and what never is:
   antara" (the verse) the verse, wherever either is said (neither is an English word; "mukhra", "antra"
   and the plurals too), "the" said where no determiner is ("more busy in antara": in the verse);
 - a K-pop song's "dance break" is the break ("in dance break", no "the" said: in the break);
+- a section's name in another song tradition or tongue (``OTHER_NAMES``): J-pop's "A-melo", "B-melo",
+  "C-melo" and "sabi" (verse, pre chorus, bridge, chorus; "Amelo", "A melo" too), Italian "strofa" and
+  "ritornello", Portuguese "refrão" and "ponte", French "pont", and the
+  "coda" (the outro), each with "the" said where no determiner is ("for B-melo": for the pre chorus); "the
+  pre" said alone is the pre chorus. A cue point named so is found for its section too
+  (``bridge.actions.sections.span``);
 - "portion" (or "portions") said after a section is no word of its own ("in the antara portion", "the
   chorus portion": the section).
 
@@ -48,6 +54,22 @@ _MIDDLE_8 = re.compile(r"\bmiddle (?:8|eight)(s?)\b", re.I)
 FILM_SONG = {"mukhda": "chorus", "mukhra": "chorus", "antara": "verse", "antra": "verse"}
 _DETERMINER = rf"(?:{_ART}|{_ORDS}|every|each|both|all|these|those|your|his|her|their)"
 _FILM_SONG = re.compile(rf"\b((?:{_DETERMINER}) )?({'|'.join(FILM_SONG)})(s)?\b", re.I)
+# a section's name in another tradition or tongue (accents folded) -> the cue point's name
+OTHER_NAMES = {"a melo": "verse", "b melo": "pre chorus", "c melo": "bridge", "sabi": "chorus", "strofa": "verse",
+               "strofe": "verse", "ritornello": "chorus", "refrao": "chorus", "ponte": "bridge", "pont": "bridge",
+               "coda": "outro"}  # fmt: skip
+_FOREIGN_ART = "el|la|il|lo|le|les|l'|o|al|del|nel|nella|na|no|do|da|du|au|sul|sulla"
+# "the A-melo", "in sabi", "the 2nd sabi", "for B-melo", "la strofa": the name, with what is said before it
+_OTHER = re.compile(
+    rf"\b((?:{_DETERMINER}|{_PLACE}|{_FOREIGN_ART}) )?(?:(a|b|c)[ -]?melo|(sabi|strofa|strofe|ritornello|refr[aã]o|"
+    r"ponte|pont|coda))(s)?\b",
+    re.I,
+)
+# "in the pre", "for the pre": the pre chorus (never "pre" said before another word: "the pre delay")
+_PRE = re.compile(
+    r"\b((?:in|for|into|during|before|after|over|till|until) the )pre(?=\s*(?:[,.;:!?]|$|\s(?:please|pls|and|but|so|too|then|section|part)\b))",
+    re.I,
+)
 _SECTION_NAMES = r"chorus|choruses|verses?|intros?|outros?|bridges?|drops?|breakdowns?|pre chorus|hooks?"
 # "the antara portion", "the chorus portion": the section itself
 _PORTION = re.compile(rf"\b({_SECTION_NAMES}) portions?\b", re.I)
@@ -66,9 +88,26 @@ def _chorus(m: re.Match[str]) -> str:
     return m.group(1) + "chorus" + ("es" if m.group(2) else "")
 
 
+def _other(m: re.Match[str]) -> str:
+    said, plural = m.group(1) or "", m.group(4)
+    name = OTHER_NAMES[f"{m.group(2).lower()} melo" if m.group(2) else fold(m.group(3).lower())]
+    if re.fullmatch(rf"(?:{_FOREIGN_ART}) ", said, re.I):
+        said = "the "  # "la strofa": the verse
+    elif not re.fullmatch(rf"(?:{_DETERMINER}) ", said, re.I):
+        said += "the "  # "in sabi": in the chorus
+    return said + name + (("es" if name.endswith("chorus") else "s") if plural else "")
+
+
+def fold(word: str) -> str:
+    """A word with its accents taken off ("refrão" -> "refrao")."""
+    return word.replace("ã", "a")
+
+
 def sections_named(text: str) -> str:
-    """The sentence with "the hook", "the refrain", "the middle 8", "the mukhda", "the antara" said as
-    cue points name them (module docstring)."""
+    """The sentence with "the hook", "the refrain", "the middle 8", "the mukhda", "the antara", "the
+    A-melo", "the sabi" said as cue points name them (module docstring)."""
+    if re.search(r"melo|sabi|strof|ritornel|refr|pont|coda|\bpre\b", text, re.I):
+        text = _PRE.sub(r"\1pre chorus", _OTHER.sub(_other, text))
     if re.search(r"dance break", text, re.I):
         text = _DANCE_BREAK.sub(r"break\1", _DANCE_BREAK_PLACE.sub(r"\1the break\2", text))
     if not re.search(r"hook|refrain|middle|mukh|antr|antara|portion", text, re.I):

@@ -1,7 +1,9 @@
 """Where a section lies: its beats in the Arrangement, read from Live's cue points.
 
 A section is the cue point whose name is the section's ("Chorus", "chorus 2", "Pre-Chorus": case,
-dashes and a number after the name do not matter; "chorus" is not "pre-chorus"). ``nth`` picks the
+dashes and a number after the name do not matter; "chorus" is not "pre-chorus"); a cue named in another
+tradition or tongue is its section's (``section_words.OTHER_NAMES``: "A-melo" a verse, "Sabi 2" the second
+chorus, "Coda" the outro). ``nth`` picks the
 nth such cue (-1 the last, 0 every one); "verse 2" finds a cue named "verse 2" first. A section runs
 to the next cue point; the last one to the end of the arrangement's last clip. No such cue point:
 the refusal asks which bars it is, naming the cue points there are.
@@ -14,6 +16,7 @@ from typing import Any
 
 from bridge.app import App
 from bridge.commands.region_words import describe
+from bridge.commands.section_words import OTHER_NAMES
 from bridge.live.replies import ClipInfo
 from engines.errors import InvalidValue, LiveError
 
@@ -36,7 +39,11 @@ class Span:
 def words(name: str) -> list[str]:
     """A cue point's name as the parser's words: "Pre-Chorus 2" -> ["pre", "chorus", "2"]."""
     low = name.lower().replace("-", " ").replace("_", " ").replace("prechorus", "pre chorus")
-    return low.replace("buildup", "build up").split()
+    said = low.replace("buildup", "build up").replace("ã", "a").split()
+    for size in (2, 1):  # "A-melo 2" -> ["verse", "2"]
+        if " ".join(said[:size]) in OTHER_NAMES:
+            return [*OTHER_NAMES[" ".join(said[:size])].split(), *said[size:]]
+    return said
 
 
 def _is(name: str, section: str) -> bool:

@@ -1,0 +1,143 @@
+"""A section or a style named in a word nobody knows (issue 55, round 23): "a melody for the zwischenteil",
+"mute the hats in the 2nd ginga", "8 bars of drums for the B-section", "a zouglou beat, 8 bars", "drums in
+a mbalax style". Neither reader knows the word, so the request acted on the whole clip or was made without
+the style: a misread that acts. It is asked instead ("which section is the ginga?", "which style is
+mbalax?"), its two examples sentences the parser acts on: the request over the whole clip and over the
+likeliest section (the nearest section name in spelling, else the chorus); the request in the nearest
+known style and without one.
+
+The word's place: a section's is "in/for/on/of/during/at/before/after/till the X" at the end of a clause
+(a comma, a stop, the sentence's end or "please", "and", "section", ...; no likeness or reason said before
+it in the clause: "it should feel like its sinking in the fog"), "the 2nd X" (an ordinal before
+it), "the X section/part"; a style's is "a X beat/groove/bass line/melody/..." (a part made), "X style",
+"in a X feel/vibe/style", or ", X," (a word alone between commas) in a make. A word is unknown as
+``unknown_parts`` finds one (not a part, section, instrument, track or labelled word, no English word the
+project's sentences say: "in the mix", "for the vibe", "on the track" act), nor a whole word of the sentence
+encoder's vocabulary (common English words and names: "for the tavern", "after the sermon"), nor a genre,
+a number or a plural said in a section's place ("for the beginners": people); a letter's section ("the
+B-section") and English section words no reader knows ("the interlude", "the vamp") are asked. A sentence
+that says its bars ("for the interlude, bars 17 to 24") or is read with a section is not asked about its
+section. Sections known by other names are read before this (``section_words``); the world's styles are
+carried as said (``vocab.WORLD_STYLES``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from difflib import get_close_matches
+from functools import cache
+from pathlib import Path
+
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent, unknown
+from bridge.commands.normalize import normalize
+from bridge.commands.region_words import SECTIONS
+from bridge.commands.unknown_parts import _ASKING, _known
+
+_ORD = r"first|second|third|fourth|last|final|1st|2nd|3rd|4th|next|other"
+_WORD = r"[a-z][a-z'0-9]*(?:-[a-z0-9]+)?"
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?]|$|\s(?:please|pls|and|but|so|too|then|section|part|thanks|thx)\b))"
+# "for the zwischenteil.", "in the 2nd ginga", "the B-section"
+_SECTION_PLACE = re.compile(
+    rf"\b(?:in|for|on|of|during|at|before|after|till|until|through|across) (the (?:(?:{_ORD}) )?({_WORD})"
+    rf"(?: (?:section|part))?){_CLAUSE_END}",
+    re.I,
+)
+# a likeness or a reason said before it: "it should feel like its sinking in the fog" names no place
+_LIKENED = re.compile(r"\b(?:like|feels?|sounds?|as if|as though|because|cause|coz|cuz)\b", re.I)
+_SECTION_NTH = re.compile(rf"\b(the (?:{_ORD}) ({_WORD})(?: (?:section|part))?){_CLAUSE_END}", re.I)
+_SECTION_NAMED = re.compile(rf"\b(the ({_WORD}) (?:section|part))\b", re.I)
+_MADE = r"beat|beats|groove|grooves|bass ?line|bass|drums|drum beat|drum pattern|melody|chords|chord progression|rhythm|riff|song|track|tune"
+# "a zouglou beat", "a mbalax style", "in a gnawa feel", ", zouglou,"
+_STYLE_MADE = re.compile(rf"\b(?:a|an|some) ({_WORD}) (?:{_MADE})\b", re.I)
+_STYLE_SAID = re.compile(
+    rf"\b(?:in (?:a |an |the )?)?({_WORD})[ -]style\b|\bin (?:a|an) ({_WORD}) (?:feel|vibe|way)\b", re.I
+)
+_STYLE_ALONE = re.compile(r"(?<=,)\s*([a-z]+)\s*(?=,)", re.I)
+# section words of English a song's cue points may carry that no reader knows as a section: asked too
+SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
+_PLACED = frozenset(("region", "from_bar", "to_bar", "first_bars", "last_bars", "scope", "at_bar"))
+_STYLE_ACTIONS = ("generate", "vary", "accompany", "jam")
+
+
+@cache
+def _common() -> frozenset[str]:
+    """The whole words of the sentence encoder's vocabulary (a word piece list of common English words
+    and names: "tavern", "sermon", "fog"); empty where the encoder is not installed."""
+    from bridge.reading.encoder import source
+
+    vocab = Path(source()) / "vocab.txt"
+    if not vocab.is_file():
+        return frozenset()
+    return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+
+
+def _unknown(word: str, kind: str) -> bool:
+    """Whether ``word`` said in a ``kind``'s place is no word of the readers' nor a common English word."""
+    low = re.sub(r"[ -](?:section|part)$", "", word.lower())
+    if len(low) == 1:  # "the B-section", "the A part": a letter's section (AABA), no cue point's name
+        return True
+    if kind == "section" and low in SECTION_LIKE:
+        return True
+    if kind == "section" and low.endswith("s") and not low.endswith("ss"):  # "for the beginners": people
+        return False
+    low = low.replace("-", " ")
+    known, common = _known(), _common()
+    return not (
+        any(w.isdigit() or {w, w[:-1], w[:-2]} & known or {w, w[:-1]} & common for w in low.split())
+        or low in v.GENRES
+        or low in SECTIONS
+    )
+
+
+def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | None:
+    """("section" or "style", the unknown word, where it is said) for a sentence read as ``intent`` when
+    the intent would act without a section or a style it says (module docstring); else None."""
+    if not intent.understood or _ASKING.get():  # an example being read is never asked about again
+        return None
+    if not _PLACED.intersection(intent.params):  # "for the interlude, bars 17 to 24": its bars said
+        for pattern in (_SECTION_PLACE, _SECTION_NTH, _SECTION_NAMED):
+            for m in pattern.finditer(typed):
+                clause = re.split(r"[,.;:!?]", typed[: m.start()])[-1]
+                if _unknown(m.group(2), "section") and _LIKENED.search(clause) is None:
+                    return "section", m.group(2), m
+    if intent.action in _STYLE_ACTIONS and "genre" not in intent.params:
+        for pattern in (_STYLE_MADE, _STYLE_SAID, _STYLE_ALONE):
+            for m in pattern.finditer(typed):
+                word = m.group(1) or m.group(2)
+                if _unknown(word, "style"):
+                    return "style", word, m
+    return None
+
+
+def which_slot(heard: str, asked: tuple[str, str, re.Match[str]], read: Callable[[str], Intent]) -> Intent:
+    """ "which section is the X?" / "which style is X?": its examples the first two of the request over
+    the whole clip or the nearest section, or in the nearest style or none, that ``read`` acts on."""
+    kind, word, m = asked
+    names = [*SECTIONS] if kind == "section" else [g for g in v.GENRES if g not in v.WORLD_STYLES]
+    near = get_close_matches(word.lower(), names, n=1, cutoff=0.6)
+    like = near[0] if near else ("chorus" if kind == "section" else "")
+    whole = heard[: m.start()] + heard[m.end() :] if kind == "section" else _without(heard, word)
+    said = [heard[: m.start(2)] + like + heard[m.end(2) :], whole] if like else [whole]
+    if kind == "section" and not near:
+        said.reverse()  # no nearer section: the whole clip first
+    tips: list[str] = []
+    token = _ASKING.set(True)
+    try:
+        for sentence in (" ".join(s.replace(" ,", ",").split()).strip(" ,") for s in said):
+            if len(tips) < 2 and read(sentence).understood and normalize(sentence)[0].strip():
+                tips.append(sentence)
+    finally:
+        _ASKING.reset(token)
+    named = re.sub(rf"^the (?:(?:{_ORD}) )?", "", m.group(1), flags=re.I) if kind == "section" else word
+    question = f"which section is the {named}?" if kind == "section" else f"which style is {word}?"
+    return unknown(heard, f"{question} (no {kind} of that name is known)", tips)
+
+
+def _without(heard: str, word: str) -> str:
+    """The sentence without the style's word ("a zouglou beat" -> "a beat", ", zouglou," -> ",")."""
+    w = re.escape(word)
+    out = re.sub(rf"\b(?:in (?:a |an |the )?)?{w}[ -]style\b|\bin (?:a|an) {w} (?:feel|vibe|way)\b|\b{w}\b", "", heard,
+                 count=1, flags=re.I)  # fmt: skip
+    return re.sub(r"(?:\s*,)+", ",", out)
