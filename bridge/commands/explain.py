@@ -54,6 +54,8 @@ _CLEANED = re.compile(
 )  # a part cleaned ("tidied") up, never removed nor loosened
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
+_REVERSED = re.compile(r" (?:reverse|backwards)(?= )")  # "reverse the bass", "the chords backwards"
+_NOTE_PARTS = ("drums", "bass", "chords", "melody")  # parts of notes: turned back to front, never an undo
 
 
 def explains(reading: Intent, heard: str, op: str) -> bool:
@@ -85,10 +87,12 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
 
 def names_only(op: str, other: str, s: str) -> bool:
     """Whether the sentence says ``op`` in words that name no other action ("quantize", "humanize",
-    "so every note sits right on the beat") and no word of it names ``other``: the rules' reading
-    ``op`` is then not overruled by a learned ``other``."""
+    "so every note sits right on the beat", "reverse" said of a part of notes: "reverse that" may be an
+    undo, "reverse the bass" is not) and no word of it names ``other``: the rules' reading ``op`` is
+    then not overruled by a learned ``other``."""
     said = any(ACTION_WORDS.get(word) == (op,) for word in s.split())
     said = said or (op == "quantize" and any(f" {p} " in s for p in QUANTIZE))
+    said = said or (op == "retrograde" and _REVERSED.search(s) is not None and target_in(s) in _NOTE_PARTS)
     return said and not any(other in ACTION_WORDS.get(word, ()) for word in s.split())
 
 
