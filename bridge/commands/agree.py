@@ -36,6 +36,7 @@ from bridge.commands.dangling_not import dangling_not
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
+from bridge.commands.negated import negated_only, not_done
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.raga_words import raga_question
@@ -139,6 +140,8 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen
+    if negated_only(s):  # "don't mute the bass": its only request is what not to do
+        return not_done(heard, chosen.part, parse)
     if (
         explain.dropped(chosen, s) is not None
         or dangling_not(s)  # "make the melody does not": the request's opposite may be meant
