@@ -20,6 +20,7 @@ from bridge.commands.audio_words import (  # noqa: F401  (re-exported: the one v
     WARP_PHRASES,
 )
 from bridge.commands.verb_words import CHANGE_VERBS, GENERATE_VERBS, TYPED_MAKING  # noqa: F401
+from bridge.commands.world_styles import WORLD_STYLES
 
 ACTIONS = (
     "generate",
@@ -101,12 +102,6 @@ PARTS.update(TYPED_PARTS, cue="song", underscore="song", piece="song")  # fmt: s
 
 # Spoken genre -> the genre preset the engines have (presets/genres/); genres without a preset
 # keep their own name and the command executor says that it falls back to the song's genre.
-WORLD_STYLES = ("salsa", "salsa dura", "bachata", "cumbia", "merengue", "boogaloo", "mambo", "timba", "son montuno",
-                "tango", "samba", "forro", "baile funk", "bolero", "afrobeats", "amapiano", "highlife", "kwaito",
-                "gqom", "soca", "calypso", "zouk", "kompa", "dancehall", "dembow", "moombahton", "ska",
-                "drill", "phonk", "jersey club", "footwork", "punk", "emo", "grunge", "shoegaze", "bluegrass",
-                "flamenco", "k pop", "j pop", "city pop", "synthwave", "vaporwave", "trip hop", "downtempo",
-                "hardstyle", "psytrance", "bebop", "motown", "polka", "qawwali", "bhangra")  # fmt: skip
 GENRES: dict[str, str] = {
     "pop": "pop",
     "rock": "rock",
@@ -277,33 +272,6 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 
 # How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
-TYPED_ONLY = frozenset(
-    {
-        "analyse",
-        "dnb",
-        "jungle",
-        "uk garage",
-        "ukg",
-        "speed garage",
-        "2 step garage",
-        "garage",
-        "garage rock",
-        *WORLD_STYLES,
-        "d and b",
-        "rnb",
-        "halftime",
-        "humanise",
-        "quantise",
-        "hihats",
-        "hihat",
-        "hiphop",
-        "lo fi",
-        "maj",
-        "min",
-        "#",
-        "b",
-        "6 stems",
-        "music gen",
-        "dont",
-    }
-) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip
+TYPED_ONLY = frozenset({"analyse", "dnb", "jungle", "uk garage", "ukg", "speed garage", "2 step garage",
+    "garage", "garage rock", *WORLD_STYLES, "d and b", "rnb", "halftime", "humanise", "quantise", "hihats",
+    "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip

@@ -1,0 +1,16 @@
+"""The world's styles that no genre preset holds yet (issue 55, round 23): read as a style and carried as said.
+
+"drums and bass for the verse, salsa dura, 16 bars" dropped its style and made house-less drums; each of these
+is now a genre word of ``vocab.GENRES`` (typed only), and the generate action answers "no salsa preset yet:
+used the song's genre" (bridge.actions.intents.generate). A style word no reader knows is asked about
+(``unknown_slots``).
+"""
+
+from __future__ import annotations
+
+WORLD_STYLES = ("salsa", "salsa dura", "bachata", "cumbia", "merengue", "boogaloo", "mambo", "timba", "son montuno",
+                "tango", "samba", "forro", "baile funk", "bolero", "afrobeats", "amapiano", "highlife", "kwaito",
+                "gqom", "soca", "calypso", "zouk", "kompa", "dancehall", "dembow", "moombahton", "ska",
+                "drill", "phonk", "jersey club", "footwork", "punk", "emo", "grunge", "shoegaze", "bluegrass",
+                "flamenco", "k pop", "j pop", "city pop", "synthwave", "vaporwave", "trip hop", "downtempo",
+                "hardstyle", "psytrance", "bebop", "motown", "polka", "qawwali", "bhangra")  # fmt: skip
