@@ -6,7 +6,8 @@ v67 on typed sentences). Where the sentence starts with the negation and no late
 "just", "instead", "and" ...: "don't quantize the drums, just the bass" is read elsewhere), nothing is
 done and the answer asks what should change, with two examples for the part named that the parser
 itself reads as acts. "don't forget to add swing", "don't worry about ..." and "never mind" are not
-negated requests and pass as before.
+negated requests and pass as before. A negation at the sentence's end, governing nothing, is
+``dangling_not``'s (the other negation rule of the agreement, beside this one in ``agree._agreed``).
 """
 
 from __future__ import annotations

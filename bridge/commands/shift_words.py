@@ -35,7 +35,6 @@ _BARE_WAY = re.compile(r" (before|after) (?=(?:please |pls |plz |thanks |thank y
 def offset_of(s: str) -> dict[str, Any] | None:
     """``{"offset": beats}`` later (+) or earlier (-) for "nudge the snare a sixteenth later", with
     ``chosen: "beats"`` when only "a little" was said, or None."""
-    # "move it a 16th before": the way said last
     s = _BARE_WAY.sub(lambda m: " earlier " if m.group(1) == "before" else " later ", s)
     feel = re.search(r" (?:sit|sits|play|lay|be|more) (behind|ahead of|on top of) the beat ", s)
     if feel is not None:  # "make it sit behind the beat": a small step later (ahead of it: earlier)
