@@ -17,8 +17,9 @@ What is read, and what never is:
   wherever it is said (one that is Spanish too, "bateria", "acordes", is left to the Spanish reading);
   "bajo", "basse", "basso", "caja", "voce" ... only after an article (each is an English or Spanish
   word too: "basse" is low, "bajo" under);
-- a sentence asking MusicGen for audio ("an audio loop of cavaquinho and pandeiro") keeps its words:
-  its prompt is the sentence as written;
+- a sentence asking MusicGen for audio ("an audio loop of cavaquinho and pandeiro", "a loop of cuica and
+  pandeiro": ``musicgen_words.STRONG_TRIGGERS``) keeps its words: its prompt is the sentence as written
+  (the learned reading still sees the parts in English: ``statements.for_reading``);
 - an article alone is never a part ("a", "o", "la" stay as they are: "a bass", "la" the note), and a
   word said before "track" or "channel" is a track's name ("mute the violão track": Live's "Violão").
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bridge.commands.musicgen_words import anywhere
+from bridge.commands.musicgen_words import STRONG_TRIGGERS, anywhere
 from bridge.commands.spanish import fold
 
 # a part, voice or feel word of Portuguese, Spanish, Italian or French (accents folded) -> the English one
@@ -136,13 +137,15 @@ def german(text: str) -> str:
     return text if GERMAN_UNREAD & set(re.findall(r"[a-z]+", fold(said))) else said
 
 
-def borrowed(text: str) -> str:
-    """The sentence with its parts, voices and feels of another tongue said in English (module docstring)."""
+def borrowed(text: str, prompt_as_written: bool = True) -> str:
+    """The sentence with its parts, voices and feels of another tongue said in English (module docstring);
+    ``prompt_as_written=False``: a MusicGen sentence's too (what the learned reading sees: ``for_reading``)."""
     text = german(unicodedata.normalize("NFC", text))
     folded = fold(text)  # lower case, accents folded
     if len(folded) != len(text):  # a letter that folds to two: read as typed
         return text
-    if anywhere(" " + " ".join(re.findall(r"[\w']+", folded)) + " "):  # a MusicGen prompt is kept as written
+    words = " " + " ".join(re.findall(r"[\w']+", folded)) + " "
+    if prompt_as_written and (anywhere(words) or any(f" {t} " in words for t in STRONG_TRIGGERS)):
         return text
     out, at = [], 0
     for m in _WITH_ARTICLE.finditer(folded):

@@ -67,7 +67,7 @@ def without_purpose(text: str) -> str:
     return _FOR_AFTER_COMMA.sub("", text)
 
 
-_POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!]*$")  # "..., 4 bars please"
+_POLITE = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|cheers)[\s.!?]*$")  # "..., 4 bars please"
 
 # "warp the audio clip", "turn this audio loop into midi", "split the selected audio clip into stems": an audio
 # action on a clip there is, no new audio
@@ -114,6 +114,16 @@ def prompt_after_trigger(s: str) -> str:
 
 
 STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "a sound of")
+_STRONG = re.compile(r"\b(?:sample|loop|sound) of\s+", re.IGNORECASE)
+
+
+def written_after_trigger(heard: str) -> str | None:
+    """The words after the last "a loop of", "sample of" or "a sound of" as the sentence writes them (its
+    commas and its words of other tongues kept: "a loop of oud and qanun, taqsim style"), or None."""
+    found = list(_STRONG.finditer(heard))
+    return heard[found[-1].end() :] if found else None
+
+
 _KEY_WORDS = re.compile(r"\s*,?\s*\b(?:in (?:the key of )?|key of )?_key_\b")
 _AT_TEMPO = re.compile(r",?\s+(?:at |@ ?)(\d+)(?: bpm| beats per minute)?$")  # "..., 4 bars @ 105"
 _LENGTH = re.compile(
@@ -136,11 +146,14 @@ _SAMPLE = re.compile(
 def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None) -> dict[str, Any] | str:
     """The musicgen params, or the reason it cannot be one (no description). A key said in the
     sentence is the ``key`` param, and its words are not in the prompt (issue 44)."""
-    prompt = prompt_as_written(heard) if anywhere(s) else prompt_after_trigger(s)
-    if anywhere(s):
+    written = None if anywhere(s) else written_after_trigger(heard)
+    if anywhere(s) or written is not None:
+        prompt = prompt_as_written(heard if written is None else written)
         from bridge.commands.normalize import extract_key
 
         key, prompt = extract_key(prompt)
+    else:
+        prompt = prompt_after_trigger(s)
     if "_key_" in prompt:
         prompt = _KEY_WORDS.sub(" ", " ".join(prompt.split()))
         params = {**params, **({"key": key} if key else {})}

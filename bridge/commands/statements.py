@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from bridge.commands.asides import FOR_PEOPLE
+from bridge.commands.borrowed_words import borrowed
 from bridge.commands.fillers import as_meant
 from bridge.commands.intent import Intent
 from bridge.commands.musicgen_words import anywhere
@@ -49,6 +50,9 @@ def for_reading(heard: str) -> str:
     without a statement after a request ("take the chords up a step, they feel kinda dark") or the reason
     given for people ("..., so the class hears the lift") when the rules read the request alone; else as
     written; the reason said after a request (``request_said``) is never seen."""
+    heard = borrowed(
+        heard, prompt_as_written=False
+    )  # "a loop of cuica and pandeiro": the reading's "percussion"
     meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
     judged = _VERDICT.sub(
         "", meant
