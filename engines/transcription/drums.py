@@ -169,8 +169,8 @@ def after_net(
     times_s: np.ndarray,
 ) -> np.ndarray:
     """``voices`` with the rules the classifier ships applied in order: each row of its ``open_from_ring``
-    (one row before a63's second; drum_rules), then its ``snare_without_body`` (a65) where it has one;
-    each measure read once."""
+    (one row before a63's second; drum_rules), then its ``snare_without_body`` (a65) and
+    ``hat_where_unnamed`` (a68) where it has them; each measure read once."""
     timbre = functools.cache(lambda: timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S))
     measures: dict[str, np.ndarray] = {}
     for rule in np.atleast_2d(model.get("open_from_ring", np.zeros((0, 6)))):
@@ -183,6 +183,9 @@ def after_net(
         voices = drum_rules.snare_without_body(
             probabilities, voices, features, fall, model["snare_without_body"]
         )
+    if "hat_where_unnamed" in model:
+        decay = timbre()[:, TIMBRE_NAMES.index(drum_rules.TIMBRE_MEASURE)]
+        voices = drum_rules.hat_where_unnamed(probabilities, voices, decay, model["hat_where_unnamed"])
     return voices
 
 

@@ -2,9 +2,12 @@
 beside Basic Pitch's own ``predict`` and librosa pyin on the same audio in the same run, per source
 (GM voice patches, the synthetic singer) and half; and what ``auto`` chose for each take. Usage::
 
-    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|fresh|fresh2|fresh3|fresh4|fresh5|both] [--json F]
+    .venv/bin/python tools/bench/transcription_sung.py [--split test|tune|fresh|...|fresh5|both|held] [--json F]
 
-F is mir_eval's note F (onset within 50 ms, same pitch; and onset+offset), mean over the takes.
+``--kind bass --max-centre 50`` reads the low takes (a voice range centred at or below MIDI 50: the
+baritone, bass-baritone and bass lines) as a sung bass, with ``melody`` on the same takes beside it
+(``ours_melody``); ``held`` is every half but ``tune``. F is mir_eval's note F (onset within 50 ms,
+same pitch; and onset+offset), mean over the takes.
 """
 
 from __future__ import annotations
@@ -35,17 +38,25 @@ def auto_kind(path: str) -> str:
     return transcribe(audio, rate, kind="auto").kind
 
 
-def scores(takes: list[sung_set.SungItem], *, peers: bool) -> dict[str, Any]:
-    """Per source: mean onset F and onset+offset F for each transcriber, and auto's choices."""
+def scores(takes: list[sung_set.SungItem], *, peers: bool, kind: str = "melody") -> dict[str, Any]:
+    """Per source: mean onset F and onset+offset F for each transcriber, and auto's choices; a ``kind``
+    other than melody is scored beside melody on the same takes."""
     table: dict[str, Any] = {}
     for source in ("gm", "synth"):
         chosen = [t for t in takes if t.source == source]
-        runs: dict[str, list[tuple[float, float]]] = {"ours": [], "basic_pitch": [], "pyin": []}
+        runs: dict[str, list[tuple[float, float]]] = {
+            "ours": [],
+            "ours_melody": [],
+            "basic_pitch": [],
+            "pyin": [],
+        }
         for take in chosen:
-            found = {"ours": ours(take.wav, "melody")}
+            found = {"ours": ours(take.wav, kind)}
+            if kind != "melody":
+                found["ours_melody"] = ours(take.wav, "melody")
             if peers:
                 found["basic_pitch"] = basic_pitch_notes(take.wav)
-                found["pyin"] = pyin_notes(take.wav, "melody")
+                found["pyin"] = pyin_notes(take.wav, kind)
             for name, notes in found.items():
                 runs[name].append(
                     (note_f(take.notes, notes, offsets=False)[2], note_f(take.notes, notes, offsets=True)[2])
@@ -54,6 +65,7 @@ def scores(takes: list[sung_set.SungItem], *, peers: bool) -> dict[str, Any]:
             "takes": len(chosen),
             **{name: [round(float(x), 3) for x in np.mean(r, axis=0)] for name, r in runs.items() if r},
             "ours_per_take": [round(r[0], 3) for r in runs["ours"]],
+            "voices": [f"{t.voice} {t.range_name}" for t in chosen],
             "auto_chose": dict(Counter(auto_kind(t.wav) for t in chosen)),
         }
     return table
@@ -62,15 +74,24 @@ def scores(takes: list[sung_set.SungItem], *, peers: bool) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=sung_set.default_out())
-    parser.add_argument("--split", choices=("test", "tune", *sung_set.FRESH, "both"), default="both")
+    parser.add_argument("--split", choices=("test", "tune", *sung_set.FRESH, "both", "held"), default="both")
+    parser.add_argument("--kind", choices=("melody", "bass"), default="melody")
+    parser.add_argument("--max-centre", type=int, help="only the takes of a voice range centred at or below")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     report: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start",
     }
-    for split in ("test", "tune") if args.split == "both" else (args.split,):
-        report[split] = scores(sung_set.items(args.out, split), peers=not args.no_peers)
+    splits = {"both": ("test", "tune"), "held": ("test", *sung_set.FRESH)}.get(args.split, (args.split,))
+    report["kind"] = args.kind
+    for split in splits:
+        takes = sung_set.items(args.out, split)
+        if args.max_centre is not None:
+            takes = [t for t in takes if sung_set.RANGES[t.range_name] <= args.max_centre]
+        if not takes:
+            continue
+        report[split] = scores(takes, peers=not args.no_peers, kind=args.kind)
         print(json.dumps({split: report[split]}), flush=True)
     report["load_at_end"] = round(os.getloadavg()[0], 1)
     print(f"load at end {report['load_at_end']}")

@@ -122,6 +122,7 @@ FRESH = {
     ),
 }
 SPLITS = ("tune", "test", *FRESH)
+RANGES = {**TUNE_RANGES, **TEST_RANGES, **{n: c for half in FRESH.values() for n, c in half.ranges.items()}}
 MAJOR = (0, 2, 4, 5, 7, 9, 11)
 BEND_STEP_S = 0.01
 BEND_RANGE_CENTS = 200.0

@@ -1,7 +1,8 @@
 """Issue 54: /roo/transcribe through the real daemon (its model worker running the engine) and the real
 Remote Script in the in-memory Live: an audio clip rendered from notes the test knows comes back as a
 MIDI clip on a new track right after it, its notes on the beats where the audio plays them through
-the clip's warp markers, in one undo step; one test per kind, and bad input leaves the Set as it was."""
+the clip's warp markers, in one undo step that gives back the Set as it was; one test per kind, and
+bad input leaves the Set as it was."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import soundfile as sf
 
 from bridge import protocol
 from engines.music import Note
+from livesim import readers
 from livesim.host import LiveHost
 from livesim.live_set import parse_set
 from tests.bridge.actions.transcribe.rendered import BASS, CHORDS, DRUMS, MELODY, TEMPO_BPM, render
@@ -84,6 +86,33 @@ def names(live: LiveHost) -> list[str]:
     return live.call(lambda: [t.name for t in live.song.tracks])
 
 
+def the_set(live: LiveHost) -> list[Any]:
+    """What an undo must put back: the song's settings and every track's name, devices and clips (notes,
+    properties), Session and Arrangement."""
+
+    def read() -> list[Any]:
+        song = live.song
+        out: list[Any] = [song.tempo, song.signature_numerator, song.loop_start, song.loop_length,
+                          song.root_note, song.scale_name, len(song.scenes)]  # fmt: skip
+        for track in song.tracks:
+            clips = [slot.clip for slot in track.clip_slots] + list(track.arrangement_clips)
+            kept = [(readers.properties(c), None if c.is_audio_clip else readers.note_rows(c))
+                    for c in clips if c is not None]  # fmt: skip
+            arranged = [c.start_time for c in track.arrangement_clips]
+            filled = [slot.clip is not None for slot in track.clip_slots]
+            out.append((track.name, [d.name for d in track.devices], filled, arranged, kept))
+        return out
+
+    return live.call(read)
+
+
+def undone_in_one_step(live: LiveHost, before: list[Any], undo_before: int) -> None:
+    """The transcription was one undo step, and undoing it gives back the Set as it was, nothing else."""
+    assert live.call(lambda: live.song._doc.undo_steps) == undo_before + 1
+    live.call(live.song.undo)
+    assert the_set(live) == before
+
+
 def found_share(expected: list[tuple[int, float]], got: list[tuple[int, float]], tolerance: float) -> float:
     """The share of expected (pitch, beat) notes that a got note matches: same pitch, beat within tolerance."""
     hits = sum(any(p == q and abs(b - c) <= tolerance for q, c in got) for p, b in expected)
@@ -97,7 +126,7 @@ def test_a_warped_melody_lands_where_its_audio_plays_on_a_new_track_in_one_undo_
             "warp_markers": [list(m) for m in BENT], "start_marker": 1.0, "end_marker": 5.5}  # fmt: skip
     live = live_with([{"type": "audio", "name": "Vox", "clips": [tune]}])
     try:
-        undo_before = live.call(lambda: live.song._doc.undo_steps)
+        before, undo_before = the_set(live), live.call(lambda: live.song._doc.undo_steps)
         status, result = transcribe(live, 0, 2, "kind", "melody")
         assert status[1] == "done", status
         assert names(live) == ["Vox", "Tune (melody MIDI)", "After"]
@@ -117,10 +146,8 @@ def test_a_warped_melody_lands_where_its_audio_plays_on_a_new_track_in_one_undo_
         assert result is not None and result["kind"] == "melody" and result["note_count"] == len(notes)
         for row in result["notes"]:
             assert row["start_beats"] == pytest.approx(through(BENT, 0.5 + row["start_s"]) - 1.0, abs=1e-5)
-        # one undo step takes the track and its clip back
-        assert live.call(lambda: live.song._doc.undo_steps) == undo_before + 1
-        live.call(live.song.undo)
-        assert names(live) == ["Vox", "After"]
+        # one undo step takes the track and its clip back, and nothing else
+        undone_in_one_step(live, before, undo_before)
     finally:
         live.stop()
 
@@ -129,6 +156,7 @@ def test_an_unwarped_bass_plays_in_real_time_at_the_sets_tempo(audio: Path, env:
     low = {"slot": 0, "name": "Bass riff", "file": str(audio / "bass.wav"), "warping": False}
     live = live_with([{"type": "midi", "name": "Keys"}, {"type": "audio", "name": "Low", "clips": [low]}])
     try:
+        before, undo_before = the_set(live), live.call(lambda: live.song._doc.undo_steps)
         status, result = transcribe(live, 1, 0, "kind", "bass")
         assert status[1] == "done", status
         assert names(live) == ["Keys", "Low", "Bass riff (bass MIDI)", "After"]
@@ -137,6 +165,7 @@ def test_an_unwarped_bass_plays_in_real_time_at_the_sets_tempo(audio: Path, env:
         assert found_share(expected, got, tolerance=0.1) >= 0.7, (expected, got)
         assert all(p < 60 for p, _b in got)
         assert result is not None and result["kind"] == "bass"
+        undone_in_one_step(live, before, undo_before)
     finally:
         live.stop()
 
@@ -146,6 +175,7 @@ def test_piano_chords_and_auto_say_what_they_chose(audio: Path, env: None) -> No
             "warp_markers": [[0.0, 0.0], [1.0, 2.0]]}  # fmt: skip
     live = live_with([{"type": "audio", "name": "Keys", "clips": [keys]}])
     try:
+        before, undo_before = the_set(live), live.call(lambda: live.song._doc.undo_steps)
         status, result = transcribe(live, 0, 1, "quantize", 1.0)
         assert status[1] == "done", status
         assert result is not None and result["kind"] == "piano"
@@ -155,6 +185,7 @@ def test_piano_chords_and_auto_say_what_they_chose(audio: Path, env: None) -> No
         assert all(b * 4 == pytest.approx(round(b * 4)) for _p, b in got)  # quantize 1: on the 16ths
         expected = [(n.pitch, n.start_beats) for n in CHORDS]  # warped at the file's own tempo
         assert found_share(expected, got, tolerance=0.1) >= 0.8, (expected, got)
+        undone_in_one_step(live, before, undo_before)
     finally:
         live.stop()
 
@@ -168,6 +199,7 @@ def test_chords_of_a_session_clip_go_into_the_arrangement_at_the_loop_brace(audi
             live.song.loop_start, live.song.loop_length = 16.0, 8.0
 
         live.call(brace)
+        before, undo_before = the_set(live), live.call(lambda: live.song._doc.undo_steps)
         status, result = transcribe(live, 0, 0, "kind", "chords", "arrangement", 1)
         assert status[1] == "done" and "in the Arrangement at beat 16" in status[3], status
         assert names(live) == ["Keys", "Comp (chords MIDI)", "After"]
@@ -177,6 +209,7 @@ def test_chords_of_a_session_clip_go_into_the_arrangement_at_the_loop_brace(audi
         expected = [(n.pitch, file_seconds(n) * SET_TEMPO_BPM / 60.0) for n in CHORDS]  # unwarped: real time
         assert found_share(expected, got, tolerance=0.1) >= 0.8, (expected, got)
         assert result is not None and result["kind"] == "chords" and result["slot"] == -1
+        undone_in_one_step(live, before, undo_before)
     finally:
         live.stop()
 
@@ -186,6 +219,7 @@ def test_a_drum_loop_in_the_arrangement_lands_at_its_start_in_the_gm_layout(audi
             "warp_markers": [[0.0, 0.0], [1.0, 2.0]], "start_marker": 0.0, "end_marker": 8.0}  # fmt: skip
     live = live_with([{"type": "audio", "name": "Loop", "arrangement": [loop]}])
     try:
+        before, undo_before = the_set(live), live.call(lambda: live.song._doc.undo_steps)
         status, result = transcribe(
             live, "kind", "drums", "arrangement", 1, "source_track", 0, "source_at", 33.0
         )
@@ -202,6 +236,7 @@ def test_a_drum_loop_in_the_arrangement_lands_at_its_start_in_the_gm_layout(audi
         assert all(any(abs(k - e) <= 0.1 for e in expected) for k in kicks), (kicks, expected)
         assert {n[0] for n in notes} <= {36, 38, 42, 45, 46, 49, 51}
         assert result is not None and result["kind"] == "drums"
+        undone_in_one_step(live, before, undo_before)
     finally:
         live.stop()
 
