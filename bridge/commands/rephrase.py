@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import made_said
 from bridge.commands import region_words as rg
 from bridge.commands import suggest_words as sw
 from bridge.commands import vocab as v
@@ -103,6 +104,7 @@ def sentence_for(
     key: str | None = None,
     values: dict[str, Any] | None = None,
     offered: bool = False,
+    said_more: tuple[str, ...] = made_said.SAID_MORE,
 ) -> str | None:
     """The sentence the parser reads as ``op`` on ``target`` with the values ``s`` says, or None
     when ``op`` needs a value ``s`` does not say ("transpose the bass" says no interval). ``values``:
@@ -111,7 +113,8 @@ def sentence_for(
     ("keep only the kick and the snare") for the ops that take several (``suggest_words.LISTED``).
     ``offered``: the sentence is a question's suggestion, never acted on as it is, so it may say what
     ``suggest_words`` says again (a key moved to, a genre, a half, a jam's bars, a fill at a section's
-    end); a reading acted on through its sentence (``weighing.read_as``) is read as before."""
+    end); a reading acted on through its sentence (``weighing.read_as``) is read as before. ``said_more``: what a
+    make's sentence may carry besides its slots, of the style and the section said (``made_said``)."""
     if isinstance(target, list) and (op not in sw.LISTED or not target):
         return None
     held = _from_values(op, target, values or {})
@@ -139,8 +142,15 @@ def sentence_for(
         return "set the tempo from this clip"
     if op == "make":
         text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
+        known = made_said.all_known(s) and not made_said.listed_unknown(s)  # "drums and grave": asked
+        more = said_more if known else ()
+        style = made_said.style_in(s) if "style" in more else None
+        if style is not None:  # "one trap beat": "a trap drum beat"
+            text = f"a {style} {text.removeprefix('a ')}"
+        section = made_said.section_in(s) if "section" in more else None  # "drums for the verse"
         return " ".join(
             ["make", text, *_values(said, ("bars", "key", "tempo", "versions", "follow"), key_words)]
+            + ([section] if section else [])
         )
     the = _the(target)
     if op == "transcribe" and target in STEMS:  # "the vocals of this clip": split out, then transcribed
