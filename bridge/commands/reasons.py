@@ -68,6 +68,8 @@ _PRONOUN = r"(?:it|they|this|that|he|she|everything|the whole thing)"
 # what the request's own part is heard against ("it's stepping all over the kick")
 _ABOUT_IT = (
     r"(?:its|it s|it's|it is|theyre|they re|they're|they are|thats|that s|that's|this is|it was|they were|"
+    # the subject left unsaid, as Portuguese and Spanish leave it: "the bass is too loud, is eating the kick"
+    r"(?:is|are|was|were) (?:[a-z]+ing|too|so|way)|"
     rf"{_PRONOUN} {_ADVERB}(?:[a-z]+s|[a-z]+ed|feel|sound|seem|clash|drag|rush|need|keep|don t|dont|doesn t|"
     r"doesnt|can t|cant|won t|wont|has|had|have))\b"
 )
