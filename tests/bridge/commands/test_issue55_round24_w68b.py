@@ -107,3 +107,15 @@ def test_a_complaint_after_a_take_request_is_not_cut() -> None:
     assert without_take_verdict("star it, the bass is too loud", rules) is None
     assert without_take_verdict("make the bass louder, that kick is brutal", rules) is None
     assert without_take_verdict("star this take, the chords are gorgeous", rules) == "star this take"
+
+
+def test_spanish_para_cut_short_with_its_apostrophe_is_for() -> None:
+    means = _means("a bass line pa' la intro, 4 bars")
+    scope = means.get("scope")
+    assert (means["op"], means["target"], means.get("bars")) == ("make", "bass", 4), means
+    assert isinstance(scope, dict) and scope.get("section") == "intro", means
+
+
+@pytest.mark.parametrize("text", ["ok dale para el jam ya", "okay para el jam"])
+def test_para_after_a_leading_ok_starts_its_clause(text: str) -> None:
+    assert _means(text)["op"] == "jam_stop", text
