@@ -15,7 +15,7 @@ reading (whose encoder was trained on plain sentences) both read the plain sente
   (cleaner), "too much things" (too many notes), "for more 4 bars" (4 more), "after the bar 12",
   "transpose it for D minor" (to), "take off the mute of" (unmute), "the drums, i want them simpler"
   (the thing said first is changed), "must disappear slowly" (fade out), "comes in slowly" (fade in),
-  "plays together with" (along with), "put it in midi" (turn it into midi).
+  "plays together with" (along with), "put it in midi" (turn it into midi), "a song from zero" (from scratch).
 
 A sentence in plain English is returned as it was.
 """
@@ -225,6 +225,10 @@ LEARNED = (
     # "take the drums of this sample and put it in midi": turned into MIDI
     (re.compile(r"\b(?:put|pass|place|convert) (it|them|this|that) (?:in|on|to|into) midi\b(?!\s*(?:tracks?|clips?|channels?))",
                 re.I), r"turn \1 into midi"),
+    # "whole song from zero", "start from zero": from scratch (a learner's "do zero", "desde cero"; never a ramp,
+    # "from zero to 100")
+    (re.compile(r"\b(song|tune|track|beat|start|again|everything) from (?:zero|0)\b(?! (?:to|till|until|up)\b)", re.I),
+     r"\1 from scratch"),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip
