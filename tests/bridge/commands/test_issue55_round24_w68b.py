@@ -119,3 +119,24 @@ def test_spanish_para_cut_short_with_its_apostrophe_is_for() -> None:
 @pytest.mark.parametrize("text", ["ok dale para el jam ya", "okay para el jam"])
 def test_para_after_a_leading_ok_starts_its_clause(text: str) -> None:
     assert _means(text)["op"] == "jam_stop", text
+
+
+@pytest.mark.parametrize(
+    ("text", "bpm"),
+    [("make one house beat at 124 bpm", 124), ("drums from 0, around 96 bpm", 96)],
+)
+def test_the_number_said_with_bpm_is_the_tempo(text: str, bpm: int) -> None:
+    from bridge.commands.parser import parse as rules
+
+    intent = rules(text)
+    assert intent.understood and intent.params.get("tempo_bpm") == bpm, (text, intent.params)
+
+
+def test_a_song_from_zero_is_from_scratch() -> None:
+    means = _means("whole song from zero, house, 124, A minor")
+    assert (means["target"], means.get("tempo_bpm"), means.get("genre")) == ("song", 124, "house"), means
+
+
+def test_latin_jazz_is_jazz() -> None:
+    means = _means("some latin jazz chords, 4 bars")
+    assert (means["target"], means.get("genre")) == ("chords", "jazz"), means
