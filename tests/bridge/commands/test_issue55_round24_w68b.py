@@ -140,3 +140,15 @@ def test_a_song_from_zero_is_from_scratch() -> None:
 def test_latin_jazz_is_jazz() -> None:
     means = _means("some latin jazz chords, 4 bars")
     assert (means["target"], means.get("genre")) == ("chords", "jazz"), means
+
+
+@pytest.mark.parametrize(
+    ("text", "versions"),
+    [
+        ("write a house bass line, like the old records, 4 versions", 4),
+        ("make a sad melody, like a movie score, two versions", 2),
+    ],
+)
+def test_a_count_of_takes_said_after_a_likeness_is_the_requests(text: str, versions: int) -> None:
+    means = _means(text)
+    assert (means["op"], means.get("versions")) == ("make", versions), means
