@@ -42,6 +42,8 @@ TEMPLATES = {
     "jam_stop": "stop the jam", "fill": "add a fill to the drums", "automate": "fade in {t}",
     "transcribe": "turn {t} into midi",
 }  # fmt: skip
+# the takes starred: "the starred ones", "which takes did i star"
+STARRED = re.compile(r" (?:starred|(?:i|we) star)(?= )")
 # a transcription's target that is a stem of a mixed recording, not the kind of the clip's own audio
 STEMS = ("vocals", "guitar")
 # ops over a scope of the clip whose sentence carries the bars said (infill's own slots carry them)
@@ -157,6 +159,10 @@ def sentence_for(
         return f"turn the {target} of this clip into midi"
     if op == "separate" and _stem(s) is not None:  # "just need the vocal stem": that stem, not every one
         return f"pull the {_stem(s)} out of this clip"
+    starred = "starred " if STARRED.search(s) else ""  # "show me the starred 808s", "which takes did i star"
+    if op == "list_takes" and (starred or target in MADE):
+        part = f"{TARGET_WORDS[str(target)]} " if target in MADE else ""
+        return f"list the {starred}{part}takes"
     take = f"the {target} take" if target in TAKES[1:] else "this take"
     base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
     if not base:

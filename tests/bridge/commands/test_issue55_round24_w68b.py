@@ -152,3 +152,12 @@ def test_latin_jazz_is_jazz() -> None:
 def test_a_count_of_takes_said_after_a_likeness_is_the_requests(text: str, versions: int) -> None:
     means = _means(text)
     assert (means["op"], means.get("versions")) == ("make", versions), means
+
+
+@pytest.mark.parametrize(
+    ("text", "target"), [("show me the starred chords", "chords"), ("show me the starred melodies", "melody")]
+)
+def test_the_starred_takes_of_a_part_are_listed(text: str, target: str) -> None:
+    intent = parse(text)
+    assert intent.understood and intent.params == {"do": "list", "starred": True}, (text, intent.params)
+    assert intent.part == target, intent
