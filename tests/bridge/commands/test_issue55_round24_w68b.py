@@ -161,3 +161,25 @@ def test_the_starred_takes_of_a_part_are_listed(text: str, target: str) -> None:
     intent = parse(text)
     assert intent.understood and intent.params == {"do": "list", "starred": True}, (text, intent.params)
     assert intent.part == target, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "bars"),
+    [
+        ("keep the chords goin for another 4", "chords", 4),
+        ("keep the drums rollin for another 8", "drums", 8),
+    ],
+)
+def test_a_dropped_g_is_the_ing(text: str, target: str, bars: int) -> None:
+    means = _means(text)
+    assert (means["op"], means["target"], means.get("bars")) == ("continue", target, bars), means
+
+
+def test_a_dropped_g_leaves_english_words() -> None:
+    from bridge.commands.plain_words import texted
+
+    assert (
+        texted("thin the drums, add some violin, begin the intro")
+        == "thin the drums, add some violin, begin the intro"
+    )
+    assert texted("the hats keep clashin, 808 doin too much") == "the hats keep clashing, 808 doing too much"
