@@ -175,8 +175,10 @@ def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Rea
             continue
         again = Intent(again.action, again.part, again.params, heard)
         if leftover_values.unsaid(heard, again) is None and not guards.lost(read, means_of(again.as_dict())):
-            # judged as ``chosen`` was: "new beat whole song ..." is the song, whatever "beat" names
-            if explain.explains(again, heard, op) or not explain.explains(chosen, heard, op):
+            # the target judged as ``chosen``'s was (not at all): "new beat whole song ..." is the song, whatever
+            # "beat" names; every action word still judged ("undo the swing, the last 2 changes": which change?)
+            same = means_of(again.as_dict()).get("target") == target
+            if explain.explains(again, heard, op, target_said=not same):
                 return again
     return None
 
