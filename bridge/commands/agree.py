@@ -169,13 +169,16 @@ def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Rea
         return None
     target = read.get("target")
     said = " ".join(with_units(s).replace(" _key_ ", f" {key} ").split())  # "a house beat 124 bpm"
-    whole = rules(said) if op in ("make", "jam_start", "musicgen", "set") else None  # a tempo's ops
+    whole = rules(said)  # "a house beat 124 bpm", "half time the drums the last 8 bars"
     for again in (read_as(op, target if isinstance(target, str) else None, heard, s, key), whole):
         if again is None or op_of(again) != op or unexplained(heard, again):
             continue
         again = Intent(again.action, again.part, again.params, heard)
         if leftover_values.unsaid(heard, again) is None and not guards.lost(read, means_of(again.as_dict())):
-            if explain.explains(again, heard, op):
+            # the target judged as ``chosen``'s was (not at all): "new beat whole song ..." is the song, whatever
+            # "beat" names; every action word still judged ("undo the swing, the last 2 changes": which change?)
+            same = means_of(again.as_dict()).get("target") == target
+            if explain.explains(again, heard, op, target_said=not same):
                 return again
     return None
 

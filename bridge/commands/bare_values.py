@@ -18,6 +18,8 @@ _OWNERS = (
 BARE: dict[str, tuple[re.Pattern[str], str]] = {
     "bars": (re.compile(r" (?:another|a further|an extra|extra|further) (\d+)(?= )(?! (?:bars?|measures?|times|"
                         r"versions|takes|variations|more)\b)"), "{} bars"),
+    # "the drums last 8": the clip's last bars, said bare where the sentence ends ("last 8 bars" in the rules' words)
+    "last": (re.compile(r" (?:the |for the |in the |over the )?(?:last|final) (\d{1,2})(?= $)"), "the last {} bars"),
     "times": (re.compile(r" (?:last |past |previous )?(\d+) (?:changes|steps|things|edits|moves|actions)(?= )"),
               "{} times"),
     # "gimme 2 more", "3 more bass takes", "two more times": that many new takes (never "2 more bars")
@@ -84,7 +86,10 @@ def with_units(s: str) -> str:
     for the rules to read the whole sentence again (its genre and key kept, which no op's sentence says)."""
     for name, (pattern, again) in BARE.items():
         m = pattern.search(s)
-        if m is not None and name == "versions":  # "give me 3 more bass takes": "give me 3 variations"
+        if m is not None and name in (
+            "versions",
+            "last",
+        ):  # "give me 3 more bass takes": "give me 3 variations"
             s = f"{s[: m.start()]} {again.format(m.group(1))}{s[m.end() :]}"
         elif m is not None and _plausible(name, s, m.group(1)):
             s = f"{s[: m.start(1)]}{again.format(m.group(1))}{s[m.end(1) :]}"

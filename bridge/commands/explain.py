@@ -58,10 +58,10 @@ _REVERSED = re.compile(r" (?:reverse|backwards)(?= )")  # "reverse the bass", "t
 _NOTE_PARTS = ("drums", "bass", "chords", "melody")  # parts of notes: turned back to front, never an undo
 
 
-def explains(reading: Intent, heard: str, op: str) -> bool:
+def explains(reading: Intent, heard: str, op: str, target_said: bool = True) -> bool:
     """Whether ``reading`` (read as ``op``) explains the sentence ``heard``: every action word of it
-    can say ``op``, the target it names is the reading's, and a question ("does this count in
-    three?") is read as an op that answers one."""
+    can say ``op``, the target it names is the reading's (``target_said``: judged at all), and a question
+    ("does this count in three?") is read as an op that answers one."""
     s = normalize(heard)[0]
     if asks(s) and op not in ANSWERS:
         return False
@@ -73,6 +73,8 @@ def explains(reading: Intent, heard: str, op: str) -> bool:
         return False
     if op not in ACTION_WORDS["cleaner"] and _CLEANED.search(s):  # "clean up the hats": fewer or tighter?
         return False
+    if not target_said:
+        return True
     named = target_in(s)
     means = means_of(reading.as_dict())
     got = means.get("target")

@@ -6,7 +6,8 @@ reading (whose encoder was trained on plain sentences) both read the plain sente
 - text speak: "u", "r", "pls", "rn", "ova", "da", "smth" ..., a word's letters held
   ("sooo", "waaay"), "lol" and other laughs, an emoji, a "yo" to open; the digits written for a word:
   "2" for "to" or "too" ("way 2 busy", "2 midi", "2 G minor") and "4" for "for" ("4 a sec", "4 another
-  8 bars"), never a count ("2 bars", "bar 4", "up 2") (``texted``);
+  8 bars"), never a count ("2 bars", "bar 4", "up 2"); a dropped "g" ("goin", "clashin": going, clashing;
+  never "thin" or "violin") (``texted``);
 - a learner's order and words (``learned``): "more strong", "more early" (the one-word comparative),
   "down for an octave" ("down by"), "two semitones deeper" (lower), "the track with the name Pad"
   ("named"), "write for me a melody", "mute me the track", "takes which have a star", "in the style of
@@ -15,7 +16,7 @@ reading (whose encoder was trained on plain sentences) both read the plain sente
   (cleaner), "too much things" (too many notes), "for more 4 bars" (4 more), "after the bar 12",
   "transpose it for D minor" (to), "take off the mute of" (unmute), "the drums, i want them simpler"
   (the thing said first is changed), "must disappear slowly" (fade out), "comes in slowly" (fade in),
-  "plays together with" (along with), "put it in midi" (turn it into midi).
+  "plays together with" (along with), "put it in midi" (turn it into midi), "a song from zero" (from scratch).
 
 A sentence in plain English is returned as it was.
 """
@@ -132,9 +133,26 @@ def _word(word: str) -> str:
     return twice if twice in DOUBLED else _HELD.sub(lambda m: m.group(1), low)
 
 
+# a word's "-ing" with its "g" dropped ("the hats keep clashin", "keep the 808 goin", "808 doin too much"): a word
+# of 6 letters or more that no list of the project's English words holds whose "-ing" one does ("thin", "twin",
+# "violin" stay), and the two short ones said so (``DROPPED_G``)
+_DROPPED_G = re.compile(r"\b([a-z]{2,}in)['’]?(?=\s|$|[,.!?])")
+DROPPED_G = frozenset(("goin", "doin"))
+
+
+def _g_back(m: re.Match[str]) -> str:
+    from bridge.commands.tongues import english_words
+
+    word, known = m.group(1), english_words()
+    if word in DROPPED_G or (len(word) >= 6 and word not in known and word + "g" in known):
+        return word + "g"
+    return m.group(0)
+
+
 def texted(text: str) -> str:
     """The sentence with its text speak said as words (see the module docstring)."""
     text = _YO.sub("", _emoji_out(text))
+    text = _DROPPED_G.sub(_g_back, text)
     text = re.sub(r"[A-Za-z]+", lambda m: _word(m.group(0)), text)
     text = _TEXTED.sub(lambda m: TEXTED[m.group(1).lower()], text)
     text = _ARE.sub("are", text)
@@ -225,6 +243,10 @@ LEARNED = (
     # "take the drums of this sample and put it in midi": turned into MIDI
     (re.compile(r"\b(?:put|pass|place|convert) (it|them|this|that) (?:in|on|to|into) midi\b(?!\s*(?:tracks?|clips?|channels?))",
                 re.I), r"turn \1 into midi"),
+    # "whole song from zero", "start from zero": from scratch (a learner's "do zero", "desde cero"; never a ramp,
+    # "from zero to 100")
+    (re.compile(r"\b(song|tune|track|beat|start|again|everything) from (?:zero|0)\b(?! (?:to|till|until|up)\b)", re.I),
+     r"\1 from scratch"),
     # "no more hats after bar 8": no hats (more said of a place, not of how many)
     (re.compile(r"\bno more (?=(?:the )?[a-z]+(?: [a-z]+)? (?:after|from|past|in|during|before|until|till)\b)", re.I), "no "),
 )  # fmt: skip

@@ -5,8 +5,9 @@ bass in the verse, it's stepping all over the kick", "make a loop of warm pads, 
 "swing the hats cause right now they feel stiff", "another take of the melody, the last one was close
 but not quite": after the request, a clause that says why (a reason, the state of things now, how the
 last try went, "trust me", "i think") names no part, value or scope of the request. ``without_reasons``
-cuts it from the written sentence (commas still in it), from its start to the sentence's end; a length
-or tempo said on its own after it ("..., its for a beat tape, 8 bars") stays the request's.
+cuts it from the written sentence (commas still in it), from its start to the sentence's end; a length,
+a tempo or a count of takes said on its own after it ("..., its for a beat tape, 8 bars", "..., like the guitar,
+3 versions") stays the request's.
 
 It stays when it may be a request of its own: a later clause that asks for something (``remarks.
 requested``: "..., its muddy, and make the drums louder"), a part the request does not name said as the
@@ -68,6 +69,8 @@ _PRONOUN = r"(?:it|they|this|that|he|she|everything|the whole thing)"
 # what the request's own part is heard against ("it's stepping all over the kick")
 _ABOUT_IT = (
     r"(?:its|it s|it's|it is|theyre|they re|they're|they are|thats|that s|that's|this is|it was|they were|"
+    # the subject left unsaid, as Portuguese and Spanish leave it: "the bass is too loud, is eating the kick"
+    r"(?:is|are|was|were) (?:[a-z]+ing|too|so|way)|"
     rf"{_PRONOUN} {_ADVERB}(?:[a-z]+s|[a-z]+ed|feel|sound|seem|clash|drag|rush|need|keep|don t|dont|doesn t|"
     r"doesnt|can t|cant|won t|wont|has|had|have))\b"
 )
@@ -121,8 +124,8 @@ _BAR = re.compile(r"\b(?:bar|measure) \d+\b")
 # a length or a tempo said alone after the reason is the request's: ", 8 bars", ", at 140"
 _VALUE_ALONE = re.compile(
     r"^(?:(?:about|around|roughly|like|maybe) )?(?:(?:\d+|[a-z]+) (?:bars?|measures?|beats?)(?: long| each)?|"
-    r"(?:at )?\d+(?: bpm)?)$"
-)
+    r"(?:at )?\d+(?: bpm)?|(?:\d+|two|three|four|five|six) (?:versions?|takes?|variations?|options?))$"
+)  # (a count of takes too: "make a funk melody, like the guitar, 3 versions")
 # a value wished for: "it should be 8 bars", "i want it at 140"
 _WISHED = re.compile(
     r"\b(?:should|needs? to|has to|have to|must|want (?:it|them)|need (?:it|them))\b.*(?:\d|_key_)"

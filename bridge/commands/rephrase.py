@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import made_said
 from bridge.commands import region_words as rg
 from bridge.commands import suggest_words as sw
 from bridge.commands import vocab as v
@@ -41,6 +42,8 @@ TEMPLATES = {
     "jam_stop": "stop the jam", "fill": "add a fill to the drums", "automate": "fade in {t}",
     "transcribe": "turn {t} into midi",
 }  # fmt: skip
+# the takes starred: "the starred ones", "which takes did i star"
+STARRED = re.compile(r" (?:starred|(?:i|we) star)(?= )")
 # a transcription's target that is a stem of a mixed recording, not the kind of the clip's own audio
 STEMS = ("vocals", "guitar")
 # ops over a scope of the clip whose sentence carries the bars said (infill's own slots carry them)
@@ -103,6 +106,7 @@ def sentence_for(
     key: str | None = None,
     values: dict[str, Any] | None = None,
     offered: bool = False,
+    said_more: tuple[str, ...] = made_said.SAID_MORE,
 ) -> str | None:
     """The sentence the parser reads as ``op`` on ``target`` with the values ``s`` says, or None
     when ``op`` needs a value ``s`` does not say ("transpose the bass" says no interval). ``values``:
@@ -111,7 +115,8 @@ def sentence_for(
     ("keep only the kick and the snare") for the ops that take several (``suggest_words.LISTED``).
     ``offered``: the sentence is a question's suggestion, never acted on as it is, so it may say what
     ``suggest_words`` says again (a key moved to, a genre, a half, a jam's bars, a fill at a section's
-    end); a reading acted on through its sentence (``weighing.read_as``) is read as before."""
+    end); a reading acted on through its sentence (``weighing.read_as``) is read as before. ``said_more``: what a
+    make's sentence may carry besides its slots, of the style and the section said (``made_said``)."""
     if isinstance(target, list) and (op not in sw.LISTED or not target):
         return None
     held = _from_values(op, target, values or {})
@@ -139,14 +144,25 @@ def sentence_for(
         return "set the tempo from this clip"
     if op == "make":
         text = MADE.get(str(target)) or f"a {TARGET_WORDS.get(str(target), str(target))} part"
+        known = made_said.all_known(s) and not made_said.listed_unknown(s)  # "drums and grave": asked
+        more = said_more if known else ()
+        style = made_said.style_in(s) if "style" in more else None
+        if style is not None:  # "one trap beat": "a trap drum beat"
+            text = f"a {style} {text.removeprefix('a ')}"
+        section = made_said.section_in(s) if "section" in more else None  # "drums for the verse"
         return " ".join(
             ["make", text, *_values(said, ("bars", "key", "tempo", "versions", "follow"), key_words)]
+            + ([section] if section else [])
         )
     the = _the(target)
     if op == "transcribe" and target in STEMS:  # "the vocals of this clip": split out, then transcribed
         return f"turn the {target} of this clip into midi"
     if op == "separate" and _stem(s) is not None:  # "just need the vocal stem": that stem, not every one
         return f"pull the {_stem(s)} out of this clip"
+    starred = "starred " if STARRED.search(s) else ""  # "show me the starred 808s", "which takes did i star"
+    if op == "list_takes" and (starred or target in MADE):
+        part = f"{TARGET_WORDS[str(target)]} " if target in MADE else ""
+        return f"list the {starred}{part}takes"
     take = f"the {target} take" if target in TAKES[1:] else "this take"
     base = TEMPLATES.get(op, "").format(t=the, k=take, m=MADE.get(str(target), "a part"))
     if not base:

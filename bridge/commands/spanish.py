@@ -21,6 +21,10 @@ from bridge.commands import spanish_words as w
 
 _WORD = re.compile(r"([^\W_]+)")
 SPANISH_LETTERS = frozenset("áéíóúñüÁÉÍÓÚÑÜ¿¡")
+# "pa'" with its apostrophe: Spanish's "para" cut short ("cumbia drums pa' la intro"), no English word
+_CONTRACTED = re.compile(r"(?i)\bpa['’](?=\s)")
+# words said before a clause's first word that leave it the clause's start ("ok para el jam": stop the jam)
+LEADING = frozenset(("ok", "okay", "dale", "claro", "bueno", "vale", "oye", "mira", "bro", "pues"))
 
 
 def unaccented(text: str) -> str:
@@ -77,11 +81,13 @@ def read(text: str) -> Said | None:
     ]
     accented = any(ch in SPANISH_LETTERS for ch in text)  # "canción", "¿qué": never "très", "à la"
     answered = "si" in words and set(words) <= ctx.YES  # "si", "si si": the Spanish yes, alone
-    if not words or not (is_spanish(words) or accented or answered):
+    contracted = _CONTRACTED.search(text) is not None
+    if not words or not (is_spanish(words) or accented or answered or contracted):
         return None
     words = [ctx.SHORTHAND.get(x, x) for x in words]
     seps = parts[0::2]
     starts = frozenset([0] + [i for i in range(1, len(words)) if re.search(r"[,;:.!?¿¡]", seps[i])])
+    starts = starts | _after_leading(words, starts)
     out: list[str | None] = [None] * len(words)  # None: keep the word as typed
     _read_phrases(words, seps, out)
     kept = []
@@ -95,6 +101,18 @@ def read(text: str) -> Said | None:
     said = re.sub(r"^[\s,;:.]+", "", " ".join(text_en.split()).replace(" ,", ",").replace(" ?", "?"))
     english = ctx.english_order(said)  # ("oye bro, ..." leaves no comma first)
     return Said(english, tuple(kept), len(words) - len(kept))
+
+
+def _after_leading(words: list[str], starts: frozenset[int]) -> frozenset[int]:
+    """The first word after the ``LEADING`` words a clause opens with ("ok para el jam": "para")."""
+    after = set()
+    for start in starts:
+        i = start
+        while i < len(words) - 1 and words[i] in LEADING and i + 1 not in starts:
+            i += 1
+        if i != start:
+            after.add(i)
+    return frozenset(after)
 
 
 def _read_phrases(words: list[str], seps: list[str], out: list[str | None]) -> None:

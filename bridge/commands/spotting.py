@@ -74,11 +74,17 @@ def refused(heard: str, reason: str) -> Intent:
     return Intent(UNKNOWN, None, {"heard": heard, "reason": reason}, heard)
 
 
+# a number said with the tempo's unit: the tempo, whatever number comes first ("one trap beat in 130 bpm",
+# "whole song from zero, at 130 bpm", "2-3 clave, around 180 bpm")
+WITH_UNIT = re.compile(r" (\d+) (?:bpm|beats per minute)(?= )")
+
+
 def tempo_intent(heard: str, s: str) -> Intent:
     found = numbers(s)
     if not found:
         return refused(heard, "a tempo needs a number, e.g. 'tempo one hundred twenty'")
-    bpm = found[0]
+    with_unit = WITH_UNIT.findall(s)
+    bpm = int(with_unit[0]) if len(with_unit) == 1 else found[0]
     if not TEMPO_RANGE_BPM[0] <= bpm <= TEMPO_RANGE_BPM[1]:
         return refused(heard, f"tempo {bpm} bpm is outside {TEMPO_RANGE_BPM[0]}..{TEMPO_RANGE_BPM[1]}")
     return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)

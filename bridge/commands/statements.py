@@ -19,6 +19,7 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.reasons import without_reasons
 from bridge.commands.region_words import without_what_stays
 from bridge.commands.remarks import requested
+from bridge.commands.take_verdicts import without_take_verdict
 
 # "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
 _STATEMENT = re.compile(
@@ -89,6 +90,9 @@ def request_said(heard: str) -> str:
     all over the kick": ``reasons.without_reasons``) when the rules read that request; else as it was. A
     request read as new audio only when the whole sentence asks for audio ("can u shut the strings off, its
     crowded": no loop of "strings")."""
+    verdict = without_take_verdict(heard, rules)  # "star the last take, that bass is brutal"
+    if verdict is not None:
+        return verdict
     if without_reasons(heard, audio=True) == heard:  # no reason clause, however read: nothing parsed again
         return heard
     audio = anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"

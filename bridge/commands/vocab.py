@@ -142,6 +142,7 @@ GENRES: dict[str, str] = {
     "rnb": "neo-soul",
     "neo soul": "neo-soul",
     "latin": "latin",
+    "latin jazz": "jazz",  # jazz with Latin rhythms: the jazz preset (typed only, below)
     "bossa nova": "bossa",
     "afrobeat": "afrobeat",
     # UK garage (2-step, speed garage) grew out of US garage house: the house preset, typed only (below)
@@ -272,6 +273,6 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 
 # How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
-TYPED_ONLY = frozenset({"analyse", "dnb", "jungle", "uk garage", "ukg", "speed garage", "2 step garage",
+TYPED_ONLY = frozenset({"analyse", "dnb", "jungle", "latin jazz", "uk garage", "ukg", "speed garage", "2 step garage",
     "garage", "garage rock", *WORLD_STYLES, "d and b", "rnb", "halftime", "humanise", "quantise", "hihats",
     "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip

@@ -14,6 +14,7 @@ from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
+from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
 from bridge.commands.said import said
@@ -93,7 +94,10 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if reading.p(ours) >= CONTESTED:  # the rules' op a close second ("turn this into a waltz": set or feel)
         return ruled
     if p_best >= OVERRIDE:  # sure of another op than the rules': read again, when nothing said is lost
-        again = read_as(best, target_of(reading, s), heard, s, key)
+        # a section said is not carried over another op ("new 808 for verse 2": vary or make there?), nor a
+        # style over the rules' own ("redo the drums as house": set, not make)
+        more = () if "genre" in means_of(ruled.as_dict()) else ("style",)
+        again = read_as(best, target_of(reading, s), heard, s, key, more)
         if again is not None and best not in INVENTS and explain.explains(again, heard, best):
             read = means_of(ruled.as_dict())  # what the rules read must not be lost to the new reading
             several = isinstance(read.get("target"), list)  # "keep the kick and the snare": both, not one
@@ -130,13 +134,21 @@ def suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> I
     return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
 
 
-def read_as(op: str, target: str | None, heard: str, s: str, key: str | None) -> Intent | None:
+def read_as(
+    op: str,
+    target: str | None,
+    heard: str,
+    s: str,
+    key: str | None,
+    said_more: tuple[str, ...] = SAID_MORE,
+) -> Intent | None:
     """The sentence read as ``op`` on ``target`` with the values it says, or None when the op's own
-    sentence needs a value that is not said or the rules do not read it as ``op``."""
+    sentence needs a value that is not said or the rules do not read it as ``op``; ``said_more``: what of a
+    new part's style and section is said too (``made_said``)."""
     direct = explain.direct(op, target, s)  # "mute the shaker track": a track's switch, built here
     if direct is not None:
         return Intent(direct.action, direct.part, direct.params, heard)
-    text = rephrase.sentence_for(op, target, s, key)
+    text = rephrase.sentence_for(op, target, s, key, said_more=said_more)
     if text is None:
         return None
     again = rules(text)
