@@ -35,3 +35,16 @@ def test_the_other_voices_are_never_regrown() -> None:
 def test_a_new_percussion_part_is_still_the_drums() -> None:
     intent = parse("make a percussion loop 8 bars, lots of shakers")
     assert (intent.action, intent.part) == ("generate", "drums"), intent.as_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("humanize the shaker track", "humanize"),
+        ("make the shaker track busier", "busier"),
+        ("thin out the tabla track in the verse", "simpler"),
+    ],
+)
+def test_a_voice_word_before_track_is_lives_track(text: str, op: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert (got.get("op"), got.get("target")) == (op, f"track:{text.split(' track')[0].split()[-1]}"), (text, got)
