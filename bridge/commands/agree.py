@@ -152,7 +152,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     if (word := part_asked(chosen, s, heard, rules)) is not None:  # "regenerate the grave": which part is it?
         return which_part(heard, word, reading.target, parse)  # each example read as a typed one
     if (slot := slot_asked(chosen, heard)) is not None:  # "a melody for the zwischenteil": which section?
-        return which_slot(heard, slot, parse)
+        return which_slot(heard, slot, parse, chosen)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
