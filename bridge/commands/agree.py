@@ -27,6 +27,7 @@ from bridge.commands import (
     explain,
     guards,
     leftover_values,
+    negated_turn,
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare, with_units
@@ -77,6 +78,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
         return unknown(heard, *coded)
     if (raga := raga_question(heard)) is not None:  # "in raag bhairav": no Western key holds it
         return unknown(heard, *raga)
+    if (turn := negated_turn.turned(heard, parse)) is not None:  # "don't quantize the drums, just the bass"
+        return turn
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
         return unknown(heard, NOT_OURS)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
