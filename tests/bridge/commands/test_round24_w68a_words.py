@@ -49,3 +49,8 @@ def test_and_after_before_a_verb_starts_a_later_request() -> None:
 def test_roll_the_tape_is_play(text: str) -> None:
     got = _means(text)
     assert got.get("op") == "play" or got.get("then") == [{"op": "play"}], got
+
+
+def test_deep_house_is_the_house_genre() -> None:
+    got = _means("redo the chords as deep house")
+    assert (got.get("op"), got.get("genre")) == ("set", "house"), got
