@@ -26,7 +26,9 @@ def test_the_selected_clip_is_followed(text: str, target: str) -> None:
 
 
 def test_the_learned_reading_sees_the_clip_without_its_kind() -> None:
-    assert for_reading("a bass that follows the selected MIDI clip") == "a bass that follows the selected clip"
+    assert (
+        for_reading("a bass that follows the selected MIDI clip") == "a bass that follows the selected clip"
+    )
 
 
 def test_a_transcription_of_the_selected_clip_still_is_one() -> None:

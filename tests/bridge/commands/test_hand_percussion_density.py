@@ -47,4 +47,7 @@ def test_a_new_percussion_part_is_still_the_drums() -> None:
 )
 def test_a_voice_word_before_track_is_lives_track(text: str, op: str) -> None:
     got = means_of(parse(text).as_dict())
-    assert (got.get("op"), got.get("target")) == (op, f"track:{text.split(' track')[0].split()[-1]}"), (text, got)
+    assert (got.get("op"), got.get("target")) == (op, f"track:{text.split(' track')[0].split()[-1]}"), (
+        text,
+        got,
+    )

@@ -37,4 +37,6 @@ def test_the_negated_act_goes_to_the_target_said_after_the_turn(text: str, op: s
 def test_no_turn_to_another_target_acts_on_nothing(text: str) -> None:
     intent = parse(text)
     assert not intent.understood, (text, intent.as_dict())
-    assert not any(s.startswith("swing the bass") for s in intent.params.get("suggestions", [])), intent.params
+    assert not any(s.startswith("swing the bass") for s in intent.params.get("suggestions", [])), (
+        intent.params
+    )
