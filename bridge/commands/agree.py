@@ -27,6 +27,7 @@ from bridge.commands import (
     explain,
     guards,
     leftover_values,
+    negated_turn,
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare, with_units
@@ -77,6 +78,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
         return unknown(heard, *coded)
     if (raga := raga_question(heard)) is not None:  # "in raag bhairav": no Western key holds it
         return unknown(heard, *raga)
+    if (turn := negated_turn.turned(heard, parse)) is not None:  # "don't quantize the drums, just the bass"
+        return turn
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
         return unknown(heard, NOT_OURS)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
@@ -152,7 +155,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     if (word := part_asked(chosen, s, heard, rules)) is not None:  # "regenerate the grave": which part is it?
         return which_part(heard, word, reading.target, parse)  # each example read as a typed one
     if (slot := slot_asked(chosen, heard)) is not None:  # "a melody for the zwischenteil": which section?
-        return which_slot(heard, slot, parse)
+        return which_slot(heard, slot, parse, chosen)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:

@@ -139,7 +139,7 @@ SOURCE_PHRASES: dict[str, str] = {
 
 # "a bass that follows the chords in the keys clip": the clip on the track named "keys"
 SOURCE_TRACK = re.compile(
-    r" (?:in|on|from|of|to|with|over|under|follows|follow|following|fits|matches|match) (?:the|my) (?!selected |same |other |this |that |last |first |next |whole )"
+    r" (?:in|on|from|of|to|with|over|under|follows|follow|following|fits|matches|match) (?:the|my) (?!selected |highlighted |current |same |other |this |that |last |first |next |whole )"
     r"([a-z0-9]+(?: [a-z0-9]+)?) (?:clip|track|channel)s? (?=.*)"
 )
 _FOLLOW_WORDS = ("follow", "follows", "following", "lock", "locks", "locked", "match", "matches", "based", "over",

@@ -192,8 +192,8 @@ def _operation(
     ):
         return "drums_add", {}
     density = "busier" if said(s, *cg.BUSIER) else "simpler" if said(s, *cg.SIMPLER) else None
-    voiced = voices not in ([], ["percussion"])  # "hihats need to be busier": the hats only, not the kit
-    if density is not None and (scope or voiced):
+    # "hihats need to be busier", "the shakers are too bare, make them busier": that voice only, never the kit
+    if density is not None and (scope or voices):
         return "density", {"amount": cg.AMOUNT[density]}
     if density is not None and part and not voices and not said(s, *(tuple(v.ADJUSTMENTS))) and not other:
         return "adjust", {

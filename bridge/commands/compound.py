@@ -47,9 +47,13 @@ from bridge.commands.split_likely import LATER_PLAUSIBLE, Likely, likely_for  # 
 
 Reader = Callable[[str], Intent]
 
-# where a later request starts: "..., then", "and then", "and after that", "afterwards"
+# where a later request starts: "..., then", "and then", "and after that", "afterwards"; a learner's "and after"
+# before a verb ("transpose it up a fifth and after quantize it"; not "and after bar 8", "and after the chorus")
 _LATER = re.compile(
-    r"(?:\s*[,;.]\s*|\s+)(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)\b[\s,]*", re.I
+    r"(?:\s*[,;.]\s*|\s+)(?:(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)"
+    r"|and\s+after(?=\s+(?!(?:the|that|this|those|these|my|bars?|measures?|beats?|it|its|a|an|each|every|we|i|you|"
+    r"they|he|she|\d+)\b)[a-z]))\b[\s,]*",
+    re.I,
 )
 # "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
 _FIRST = re.compile(

@@ -33,7 +33,7 @@ _SELECTED = re.compile(
     rf" {_FOLLOWS} (?:(?:the|this|that|my) (?:clip|loop|part|bit|region|one|thing|idea) (?:that )?{_WHO} "
     rf"(?:got )?(?:selected|highlighted|picked|chosen|clicked on)|(?:what|whatever|the thing|the stuff) "
     rf"(?:is |s |{_WHO} (?:got )?)?(?:selected|highlighted)|whats (?:selected|highlighted)|(?:the|my|this) selection"
-    rf"|(?:the|my|this) (?:selected|highlighted|current) (?:clip|loop|part|one|bit))(?= )"
+    rf"|(?:the|my|this) (?:selected|highlighted|current) (?:midi |audio )?(?:clip|loop|part|one|bit))(?= )"
 )
 _PLAYING = r"(?: (?:is|s|are|re) (?:playing|doing)| plays| play| does| do)"
 _TRACK = re.compile(
@@ -91,6 +91,10 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
     said = _NUMBERED.search(s) or _INSTRUMENT.search(s)  # "follows track 3", "fits the rhodes"
     if said is not None and said.re is _INSTRUMENT and not said.group(2) and " along " in said.group(0):
         said = None  # "plays along with the piano": an accompaniment (intents.md)
+    if said is not None and said.re is _INSTRUMENT and _SELECTED.search(s) is not None:
+        said = (
+            None  # "follows the highlighted midi clip": the selected clip, no track named "highlighted midi"
+        )
     if said is not None:
         return {
             "source_track_name": said.group(1) if said.re is _INSTRUMENT else f"track {said.group(1)}"

@@ -126,6 +126,9 @@ def _rules() -> dict[str, str]:
         "part": parts,
         "bare_part": bare_part,
         "the_part": "the <part> | <bare_part>",
+        # a part's dials: "the percussion" busier is the percussion voice's density (a transform), no dial
+        "dial_part": alt(p for p in v.PARTS if p != "percussion"),
+        "the_dial_part": "the <dial_part> | " + alt(p for p in v.PARTS if p not in ("kit", "percussion")),
         "genre": alt(v.GENRES),
         "key_name": f"{key_name} {alt(v.MODES)}",
         "key_any": f"{key_name} [ {alt(v.MODES)} ]",
@@ -139,11 +142,11 @@ def _rules() -> dict[str, str]:
         "take_count": alt(["2", "3", "4", "5", "6", "7", "8"]),
         "degree": "a bit | a little",
         "adjustment": f"[ <degree> ] {alt(v.ADJUSTMENTS)}",
-        "adjust": "( [ make ] ( <the_part> | it ) | make ) <adjustment> [ <replace> ] | <adjustment> [ <replace> ]"
-        " | <adjustment> [ ( on | in | for ) ] <the_part>"
-        f" | {alt(v.RAISE_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
-        f" | {alt(v.LOWER_VERBS)} the {alt(v.DIMENSIONS)} [ of the <part> ]"
-        f" | {alt(v.DIMENSIONS)} ( up | down ) [ on the <part> ]",
+        "adjust": "( [ make ] ( <the_dial_part> | it ) | make ) <adjustment> [ <replace> ] | <adjustment> [ <replace> ]"
+        " | <adjustment> [ ( on | in | for ) ] <the_dial_part>"
+        f" | {alt(v.RAISE_VERBS)} the {alt(v.DIMENSIONS)} [ of the <dial_part> ]"
+        f" | {alt(v.LOWER_VERBS)} the {alt(v.DIMENSIONS)} [ of the <dial_part> ]"
+        f" | {alt(v.DIMENSIONS)} ( up | down ) [ on the <dial_part> ]",
         "tempo": "[ set | change ] [ the ] ( tempo | bpm | speed ) [ to ] <bpm_number>"
         " | [ make it | go to ] <bpm_number> ( bpm | beats per minute )"
         f" | {alt(cw.TEMPO_MOVES)} to <bpm_number>",

@@ -3,7 +3,7 @@
 "don't mute the bass", "do not quantize the drums", "dont solo the bass": the rules and the learned
 reading both read the verb and the part, and the bass was muted, the opposite of what was said (seen by
 v67 on typed sentences). Where the sentence starts with the negation and no later word turns it ("but",
-"just", "instead", "and" ...: "don't quantize the drums, just the bass" is read elsewhere), nothing is
+"just", "instead", "and" ...: "don't quantize the drums, just the bass" is ``negated_turn``'s), nothing is
 done and the answer asks what should change, with two examples for the part named that the parser
 itself reads as acts. "don't forget to add swing", "don't worry about ..." and "never mind" are not
 negated requests and pass as before. A negation at the sentence's end, governing nothing, is

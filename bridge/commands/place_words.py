@@ -20,6 +20,7 @@ INTERVALS: dict[str, tuple[str, int]] = {
     "half a tone": ("semitones", 1),
     "whole step": ("semitones", 2),
     "whole tone": ("semitones", 2),
+    "tone": ("semitones", 2),  # "one tone down", "up a tone": a whole tone (said with "a" or "one" only)
     "minor second": ("semitones", 1),
     "major second": ("semitones", 2),
     "minor third": ("semitones", 3),
@@ -94,6 +95,8 @@ def interval_of(s: str) -> dict[str, int] | None:
     for m in _INTERVAL.finditer(s):
         if re.match(r" (?:bar|beat|measure|note|time|variation|take)s? ", s[m.end() :]):
             continue  # "the fifth bar", "a third variation"
+        if m.group(4) == "tone" and not m.group(3):
+            continue  # "tone down the hats", "the tone up top": no interval
         direction = m.group(1) or m.group(5)
         counted = m.group(3) or m.group(4).startswith("2 ")  # "a fifth", "2 octaves" (not "the 5th")
         moved = counted and any(f" {w} " in s for w in MOVE_WORDS)

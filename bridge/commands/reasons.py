@@ -11,8 +11,10 @@ a tempo or a count of takes said on its own after it ("..., its for a beat tape,
 
 It stays when it may be a request of its own: a later clause that asks for something (``remarks.
 requested``: "..., its muddy, and make the drums louder"), a part the request does not name said as the
-clause's subject or wish ("mute the bass, the drums are too quiet"; not one heard against: "it's stepping
-all over the kick"), or a value wished for ("..., it should be 8 bars"). A correction in it ("4 bars, no
+clause's subject or wish ("mute the bass, the drums are too quiet"; not one named in a clause about the
+request's own thing, whatever its verb: "it's stepping all over the kick", "because it's rushing the kick",
+unless the clause says it is that part: "its the kick thats off"), or a value wished for ("..., it should be
+8 bars"). A correction in it ("4 bars, no
 8") is no reason: the self-corrections (``fillers``) are read before and after this cut alike.
 
 ``PURPOSE`` is the one purpose clause ("so she can feel the one", "for him to sing over"): ``asides``
@@ -25,13 +27,7 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
-from bridge.commands.masking import HIDES
 from bridge.commands.remarks import requested
-
-# a word before a part that names what the change is heard against, not a target ("clashing with the bass")
-AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "than",
-                     "instead", "clashing", "clash", "clashes", "fighting", "fights", "masking", "drowning", "over",
-                     "stepping", "ahead", "eating", "eats", "into", "across", "top"})  # fmt: skip
 
 # a count, a length or a shift said in a clause: it may be the request's ("like a sixteen bar fade", "like a sixteenth")
 _COUNTED = (
@@ -121,6 +117,13 @@ _LOOP_EDGE = re.compile(
     r"[\s,]+(?:right |just )?(?:before|after|at) the (?:loop point|loop|loop end|turnaround|wrap around|wraparound)\b"
 )
 _BAR = re.compile(r"\b(?:bar|measure) \d+\b")
+# a reason said of the request's own thing after "because": "..., because it's rushing the kick"
+_BECAUSE_IT = re.compile(rf"[\s,;.!?-]*(?:(?:and|but) )?(?:because|cause|cuz|coz|since) (?:{_ABOUT_IT})")
+# the thing the reason names as what it is, not what it is heard against: "..., its the kick thats off"
+_NAMES_IT = re.compile(
+    r"\b(?:its|it's|it s|it is|thats|that's|that s|this is|theyre|they're|they re|they are) "
+    r"(?:(?:just|really|actually|probably|only|all) )?(?:the|my|that|those|these|your) $"
+)
 # a length or a tempo said alone after the reason is the request's: ", 8 bars", ", at 140"
 _VALUE_ALONE = re.compile(
     r"^(?:(?:about|around|roughly|like|maybe) )?(?:(?:\d+|[a-z]+) (?:bars?|measures?|beats?)(?: long| each)?|"
@@ -158,7 +161,8 @@ def without_reasons(heard: str, audio: bool = False) -> str:
     request, reason = said[: m.start()], said[m.start() :]
     if not audio and _FOR_PLACE.search(reason):
         return heard
-    if len(request.split()) < 2 or not _aside(request, reason, m.re is _START and m.group("it") is not None):
+    about_it = (m.re is _START and m.group("it") is not None) or _BECAUSE_IT.match(reason) is not None
+    if len(request.split()) < 2 or not _aside(request, reason, about_it):
         return heard
     kept = [c.strip() for c in re.split(r"[,;]", reason)[1:] if _VALUE_ALONE.match(c.strip())]
     return heard[: m.start()].rstrip(" ,;.-") + "".join(f", {c}" for c in kept)
@@ -177,6 +181,7 @@ def _aside(request: str, reason: str, about_it: bool) -> bool:
         if word.rstrip("s") in _PARTS and word.rstrip("s") not in said:
             if set(words[max(i - 4, 0) : i]) & LIKENED:  # "they sound like a drum machine": no target
                 continue
-            if not about_it or not set(words[max(i - 3, 0) : i]) & (AGAINST | HIDES):
-                return False
+            if not about_it or _NAMES_IT.search(" ".join(words[:i]) + " ") is not None:
+                return False  # a clause about the request's own thing names a part only as what it is heard
+            # against, whatever the verb ("it's stepping all over the kick", "its rushing the kick")
     return True

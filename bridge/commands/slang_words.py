@@ -16,6 +16,7 @@ plain sentence. It rewrites, each only before what such a verb is said of:
   more bars", "let it run for another 4"): continued for that many bars;
 - the song's settings by another name ("set the project to 176", "put the session at 90 bpm"): the tempo;
 - a place counted with no bar word after a preposition ("for the last 8", "in the first four"): bars;
+- the tape studio's "roll the tape" (said as a request of its own, "... and then roll the tape"): play;
 - "regen" for regenerate; "a perc loop", "a percussion loop" a percussion pattern (the drums part, no audio).
 
 A sentence with none of these is returned as it was. Stdlib only.
@@ -49,6 +50,8 @@ _PLACE_END = (
 
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bre-?gen(?:erate)?\b", re.I), "regenerate"),
+    # the tape studio's "roll the tape" / "roll tape", said as a request of its own: play
+    (re.compile(rf"{_LEAD}roll (?:the )?tape(?=\s*(?:$|[,.;!?]|(?:and|then|please|now)\b))", re.I), r"\1play"),
     # "a 2 bar perc loop": a new part of hand percussion is the drums part (docs/intents.md), not audio
     (re.compile(r"\bperc\b(?= (?:loop|pattern|part|groove|line|track)s?\b)", re.I), "percussion"),
     (re.compile(r"\bpercussion loop(s?)\b(?!.*\b(?:audio|musicgen|music gen|sample|recording|recorded)\b)", re.I),

@@ -41,6 +41,11 @@ _VERDICT = re.compile(
 )
 
 # "..., just me and the guitar": what is left in the place a part is taken out of (as written)
+# the kind of a selected clip said before "clip" ("the selected MIDI clip"): a word the learned reading
+# takes for a transcription ("into MIDI"); the rules read the clip (``follow_words``)
+_CLIP_KIND = re.compile(
+    r"\b((?:the|my|this) (?:selected|highlighted|current)) (?:midi|audio) (clip|loop|part)\b", re.IGNORECASE
+)
 _STAYS = re.compile(r"\s*[,;:-]+\s*(?:(?:please|pls|for now|then|thanks)\s+)*(?:just|only|nothing but|leave|leaving|"
                     r"keep|keeping)\b.*$", re.IGNORECASE)  # fmt: skip
 
@@ -55,6 +60,7 @@ def for_reading(heard: str) -> str:
         heard, prompt_as_written=False
     )  # "a loop of cuica and pandeiro": the reading's "percussion"
     meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
+    meant = _CLIP_KIND.sub(r"\1 \2", meant)  # "follows the selected MIDI clip": the clip, no transcription
     judged = _VERDICT.sub(
         "", meant
     ).strip()  # "two more takes of the melody, director didn't love the contour"

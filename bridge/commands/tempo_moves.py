@@ -45,6 +45,10 @@ SMALL_CHANGE = 40  # a larger number said this way may be the tempo to go to ("d
 _TERSE = re.compile(rf" (?:tempo|bpm) (up|down|plus|minus) (?:by )?(\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )")
 _UP_VERBS = ("raise", "bump", "push", "increase", "up")
 _BARE_VERBS = ("nudge", "bump", "knock", "slow", "speed")  # "nudge it down 3": a tempo with no tempo word
+# a number said roughly: "up about 4 bpm", "down around 6", "up like 3 bpm"
+_ROUGHLY = re.compile(
+    r" (?:about|around|roughly|approximately|approx|like|maybe|some|something like) (?=\d+ )"
+)
 MAX_CHANGE_BPM = 100  # a larger number after "down" is a tempo to go to, not a change
 
 
@@ -52,6 +56,7 @@ def change_of(s: str) -> int | None:
     """The signed bpm a normalised sentence moves the song's tempo by, or None."""
     if " jam " in s:
         return None
+    s = _ROUGHLY.sub(" ", s)  # "bump the tempo up about 4 bpm": the 4 is the change
     off = _OFF.search(s)
     tempo_said = re.search(rf" (?:{_TEMPO}|{_UNIT}) ", s) is not None
     if off is not None and tempo_said and " off " in off.group(0):

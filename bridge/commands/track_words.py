@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from bridge.commands import vocab as v
+from bridge.commands.clip_words import DENSITY_AMOUNT, PERCUSSION_WORDS
 from bridge.commands.intent import Intent
 
 # what a producer's track is named for when it is no part MuseAroo writes (vocab.PARTS has those)
@@ -165,9 +166,39 @@ def selected_not_track(intent: Intent, s: str) -> Intent:
                   intent.heard)  # fmt: skip
 
 
+# a hand-percussion word said before "track" or "channel": Live's track so named ("the shaker track")
+_VOICE_TRACK = re.compile(
+    rf" ({'|'.join(sorted(PERCUSSION_WORDS, key=len, reverse=True))}) (?:track|channel)s? "
+)
+
+
+def _track_not_voice(intent: Intent, s: str) -> Intent:
+    """A change of the percussion voice said of "the shaker track" is of that track, not of a voice of the
+    drums; a density dial of no part said of a track by its name ("make the strings track busier") is a
+    density change of that track, never of whatever clip is selected."""
+    params = intent.params
+    named = _VOICE_TRACK.search(s)
+    if intent.action == "transform" and params.get("voices") == "percussion" and named is not None:
+        kept = {k: w for k, w in params.items() if k != "voices"}
+        return Intent(intent.action, None, {**kept, "track_name": named.group(1)}, intent.heard)
+    track = named.group(1) if named is not None else instrument_track(s)
+    if (
+        intent.action == "adjust"
+        and intent.part is None
+        and params.get("what") == "density"
+        and track is not None
+        and re.search(rf" {track} (?:track|channel)s? ", s)
+    ):
+        amount = DENSITY_AMOUNT["up" if params.get("direction") == "up" else "down"]
+        kept = {k: w for k, w in params.items() if k not in ("what", "direction")}
+        return Intent("transform", None, {"kind": "density", "amount": amount, **kept, "track_name": track},
+                      intent.heard)  # fmt: skip
+    return intent
+
+
 def with_track(intent: Intent, s: str) -> Intent:
     """A transform of no part, said of a track by its instrument, carries ``track_name``."""
-    intent = selected_not_track(written_name(intent), s)
+    intent = _track_not_voice(selected_not_track(written_name(intent), s), s)
     if intent.action != "transform" or intent.part is not None or "track_name" in intent.params:
         return intent
     named = instrument_track(s)

@@ -19,6 +19,12 @@ B-section") and English section words no reader knows ("the interlude", "the vam
 that says its bars ("for the interlude, bars 17 to 24") or is read with a section is not asked about its
 section. Sections known by other names are read before this (``section_words``); the world's styles are
 carried as said (``vocab.WORLD_STYLES``).
+
+A key's or mode's place (round 24) is "X on D" / "in X on D" (a word with the tonic it sits on: "kurd on D"),
+"in D X" (a word after a tonic, ending its clause) and "maqam X" / "the X maqam / mode / scale": a word there
+no reader knows was dropped and the request made in the song's key. It is asked ("which key or mode is
+kurd?"), its examples the request in the nearest mode in spelling (else minor) on the tonic said, and the
+request without it. A raga is read before this (``raga_words``), so its names and "Sa" are never asked here.
 """
 
 from __future__ import annotations
@@ -57,6 +63,15 @@ _STYLE_SAID = re.compile(
 _STYLE_ALONE = re.compile(r"(?<=,)\s*([a-z]+)\s*(?=,)", re.I)
 # section words of English a song's cue points may carry that no reader knows as a section: asked too
 SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
+_TONIC = r"(?:[A-G]|[b-g](?= |$))(?:#|b(?![a-z])| sharp| flat)?"
+_MARK = r"(?:maqam|makam|mode|scale)"
+# "kurd on D", "in kurd on D", "maqam nahawand on C": a mode's word with the tonic it sits on
+_KEY_ON = re.compile(
+    rf"(?i:\b(?:in )?(?:the )?(?:(?:maqam|makam) )?({_WORD})(?: {_MARK})?) (?i:on|from) ({_TONIC})(?![\w#'])"
+)
+_KEY_AFTER = re.compile(rf"\b(?i:in) ({_TONIC}) (?i:({_WORD})(?: {_MARK})?){_CLAUSE_END}")  # "in D kurd"
+_KEY_MARKED = re.compile(rf"(?i:\b(?:in )?(?:the )?(?:(?:maqam|makam) ({_WORD})|({_WORD}) {_MARK}))\b")
+_KEY_WORDS = frozenset((*(w for mode in v.MODES for w in mode.split()), "sa", "key", "mode", "scale"))
 _PLACED = frozenset(("region", "from_bar", "to_bar", "first_bars", "last_bars", "scope", "at_bar"))
 _STYLE_ACTIONS = ("generate", "vary", "accompany", "jam")
 
@@ -91,11 +106,26 @@ def _unknown(word: str, kind: str) -> bool:
     )
 
 
+def _key_place(typed: str) -> tuple[str, str, re.Match[str]] | None:
+    """("key", the unknown word, where it is said) for a word in a key's or mode's place, else None."""
+    from bridge.commands.raga_words import MODES, NO_MODE
+
+    for pattern in (_KEY_ON, _KEY_AFTER, _KEY_MARKED):
+        for m in pattern.finditer(typed):
+            word = next(g for g in ((m.group(2), m.group(1)) if pattern is _KEY_AFTER else m.groups()) if g)
+            low = word.lower()
+            if low not in _KEY_WORDS and low not in MODES and low not in NO_MODE and _unknown(word, "key"):
+                return "key", word, m
+    return None
+
+
 def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | None:
-    """("section" or "style", the unknown word, where it is said) for a sentence read as ``intent`` when
-    the intent would act without a section or a style it says (module docstring); else None."""
+    """("section", "style" or "key", the unknown word, where it is said) for a sentence read as ``intent``
+    when the intent would act without a section, a style or a key it says (module docstring); else None."""
     if not intent.understood or _ASKING.get():  # an example being read is never asked about again
         return None
+    if (key := _key_place(typed)) is not None:
+        return key
     if not _PLACED.intersection(intent.params):  # "for the interlude, bars 17 to 24": its bars said
         for pattern in (_SECTION_PLACE, _SECTION_NTH, _SECTION_NAMED):
             for m in pattern.finditer(typed):
@@ -111,10 +141,17 @@ def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | N
     return None
 
 
-def which_slot(heard: str, asked: tuple[str, str, re.Match[str]], read: Callable[[str], Intent]) -> Intent:
+def which_slot(
+    heard: str,
+    asked: tuple[str, str, re.Match[str]],
+    read: Callable[[str], Intent],
+    chosen: Intent | None = None,
+) -> Intent:
     """ "which section is the X?" / "which style is X?": its examples the first two of the request over
     the whole clip or the nearest section, or in the nearest style or none, that ``read`` acts on."""
     kind, word, m = asked
+    if kind == "key":
+        return _which_key(heard, word, m, read, chosen)
     names = [*SECTIONS] if kind == "section" else [g for g in v.GENRES if g not in v.WORLD_STYLES]
     near = get_close_matches(word.lower(), names, n=1, cutoff=0.6)
     like = near[0] if near else ("chorus" if kind == "section" else "")
@@ -133,6 +170,46 @@ def which_slot(heard: str, asked: tuple[str, str, re.Match[str]], read: Callable
     named = re.sub(rf"^the (?:(?:{_ORD}) )?", "", m.group(1), flags=re.I) if kind == "section" else word
     question = f"which section is the {named}?" if kind == "section" else f"which style is {word}?"
     return unknown(heard, f"{question} (no {kind} of that name is known)", tips)
+
+
+def _which_key(
+    heard: str, word: str, m: re.Match[str], read: Callable[[str], Intent], chosen: Intent | None
+) -> Intent:
+    """ "which key or mode is kurd?": its examples the request in the nearest mode on the tonic said (or the
+    mode alone) and the request without it, those ``read`` acts on; one ``read`` does not act on is said
+    as the request's own sentence (``rephrase.sentence_for``: "make a melody 4 bars in C minor")."""
+    tonic = next((g for g in m.groups() if g and re.fullmatch(_TONIC, g) and g != word), "")
+    near = get_close_matches(word.lower(), list(v.MODES), n=1, cutoff=0.6)
+    mode = v.MODES[near[0]] if near else "minor"
+    named = f"in {tonic[:1].upper()}{tonic[1:]} {mode}" if tonic else f"in {mode}"
+    tips: list[str] = []
+    token = _ASKING.set(True)
+    try:
+        for said in (heard[: m.start()] + named + heard[m.end() :], heard[: m.start()] + heard[m.end() :]):
+            sentence = re.sub(r"(?:\s*,)+", ",", " ".join(said.split())).replace(" ,", ",").strip(" ,")
+            if len(tips) < 2 and normalize(sentence)[0].strip():
+                own = sentence if read(sentence).understood else _own_sentence(sentence, chosen)
+                if own is not None and read(own).understood and own not in tips:
+                    tips.append(own)
+    finally:
+        _ASKING.reset(token)
+    return unknown(heard, f"which key or mode is {word}? (no mode of that name is known: say it as e.g. "
+                          f"'{named}')", tips)  # fmt: skip
+
+
+def _own_sentence(sentence: str, chosen: Intent | None) -> str | None:
+    """The sentence the parser reads as ``chosen``'s op on its target with the values ``sentence`` says."""
+    from bridge.commands.means import means_of
+    from bridge.commands.rephrase import sentence_for
+
+    if chosen is None:
+        return None
+    said = means_of(chosen.as_dict())
+    target = said.get("target")
+    s, key, _ = normalize(sentence)
+    return sentence_for(
+        str(said.get("op")), target if isinstance(target, str) else None, s, key, offered=True
+    )
 
 
 def _without(heard: str, word: str) -> str:

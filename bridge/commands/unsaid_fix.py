@@ -50,14 +50,21 @@ _FAULT = re.compile(
     rf"|not right|broken)|(?:it|this|that|the whole thing) (?:just )?needs? (?:{'|'.join(SOMETHING)})) "
 )
 # a change asked of something said before, or of nothing said ("can you change it", "move it over a bit",
-# "swap them round", "do the same thing on the other one"): which, and what should change, is asked
+# "swap them round", "do the same thing on the other one", "do that same thing you did before to the other
+# one", "make the same for the other track"): which, and what should change, is asked
 _ALLUDED = re.compile(
     rf" (?:change|alter|move|shift) {_UNNAMED}(?: (?:over|around|round|a bit|a little|somehow|for me|again|too))* $"
     r"| (?:swap|switch|flip) (?:them|those|these|em|it|the two|those two|these two)(?: two)?(?: round| around| over)?"
     r"(?: (?:to|for|with) (?:the )?other (?:\w+ )?\w+)?(?: (?:would ya|would you|for me|again|too|please))* $"
     r"| (?:swap|switch) (?:it|this|that) to (?:the|an?) other \w+ $"
-    r"| do (?:the same(?: thing)?|that(?: same)? thing|the thing|that|what we did) (?:on|for|to|with|as) (?:the other|them|that"
+    r"| (?:do|make|apply) (?:the same(?: thing)?|that(?: same)? thing|the thing|that|what we did)"
+    r"(?: (?:you|we|i) (?:just )?(?:did|done|made|used|tried)(?: (?:before|earlier|last|just now|there))?)?"
+    r" (?:on|for|to|with|as) (?:the other|them|that"
     r"|it|the \w+ (?:one|level|track|bit))(?: \w+){0,6} $"
+)
+# a year or a decade said of a memory ("back in '78", "in the 80s", "from 1975"): no number of the request
+_YEAR = re.compile(
+    r" (?:back (?:in|from) (?:the )?\d\d(?: s|s)?|(?:in|from|since|of) (?:the )?(?:' ?\d\d|\d\d s|\d\ds|(?:19|20)\d\d))(?= )"
 )
 ALLUDED = "(e.g. 'make the drums busier' or 'give me another one') which one, and what should change?"
 # a likeness wished for with no way said: "make it sound more like me", "make it feel more like a sunday morning"
@@ -83,8 +90,8 @@ _SAID = _NAMES | (OPERATIONS - _PLAIN) | frozenset(v.GENRES)
 def question(s: str) -> str | None:
     """The question for a normalised sentence (padded with spaces) that asks for a fix and says
     nothing of what, how or where; None for any other."""
-    padded = f" {' '.join(s.split())} "
-    if any(ch.isdigit() for ch in s) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
+    padded = f" {' '.join(_YEAR.sub(' ', s).split())} "
+    if any(ch.isdigit() for ch in padded) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
         return None
     if _ALLUDED.search(padded):
         return ALLUDED

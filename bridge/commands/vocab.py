@@ -152,6 +152,7 @@ GENRES: dict[str, str] = {
     "2 step garage": "house",
     "garage": "house",
     "garage rock": "rock",
+    "deep house": "house",  # house's own sub-style (set 109), typed only (below)
     # the world's styles no preset holds yet, carried as said: the generate action answers "no salsa preset
     # yet: used the song's genre" (bridge.actions.intents.generate), never drops the word unsaid (typed only)
     **{g: g for g in WORLD_STYLES},
@@ -274,5 +275,5 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 # How a normalised word is spelled in the speech dictionary (the parser strips apostrophes).
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
 TYPED_ONLY = frozenset({"analyse", "dnb", "jungle", "latin jazz", "uk garage", "ukg", "speed garage", "2 step garage",
-    "garage", "garage rock", *WORLD_STYLES, "d and b", "rnb", "halftime", "humanise", "quantise", "hihats",
+    "garage", "garage rock", "deep house", *WORLD_STYLES, "d and b", "rnb", "halftime", "humanise", "quantise", "hihats",
     "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip
