@@ -18,12 +18,10 @@ of ``{"action", "part", "params"}`` (``Intent.as_dict()``'s shape) in the order 
   kick louder" read as both louder), is named in ``not_done``; a clause after "then" the whole reading
   left out is read alone (``then``, else ``not_done``): no request is lost silently.
 
-A later clause read alone as a request the reading is not sure of (a question, a refusal) stays in
-``not_done`` and is never acted on. A pronoun ("quantize it", "fade them in") is the first request's
-target; a later clause with no place of its own that points back ("a bass for it too", "chords
-there as well") is for the first request's place. A plan ("I'll chop it after", "we'll add vocals
-later"), a condition on the listener ("star it if it's good") or a reason ("so I can sample it")
-is neither ``then`` nor ``not_done``.
+A later clause the reading is not sure of (a question, a refusal) stays in ``not_done``, never acted on.
+A pronoun ("quantize it") is the first request's target, a later clause pointing back ("a bass for it
+too") is for its place. A plan ("I'll chop it after"), a condition ("star it if it's good") or a reason
+("so I can sample it") is neither ``then`` nor ``not_done``.
 """
 
 from __future__ import annotations
@@ -47,14 +45,11 @@ from bridge.commands.split_likely import LATER_PLAUSIBLE, Likely, likely_for  # 
 
 Reader = Callable[[str], Intent]
 
-# where a later request starts: "..., then", "and then", "and after that", "afterwards"; a learner's "and after"
-# before a verb ("transpose it up a fifth and after quantize it"; not "and after bar 8", "and after the chorus")
+# a later request starts: "..., then", "and after that", "afterwards"; a learner's "and after" before a verb
 _LATER = re.compile(
     r"(?:\s*[,;.]\s*|\s+)(?:(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)"
     r"|and\s+after(?=\s+(?!(?:the|that|this|those|these|my|bars?|measures?|beats?|it|its|a|an|each|every|we|i|you|"
-    r"they|he|she|\d+)\b)[a-z]))\b[\s,]*",
-    re.I,
-)
+    r"they|he|she|\d+)\b)[a-z]))\b[\s,]*", re.I)  # fmt: skip
 # "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
 _FIRST = re.compile(
     r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|(?<!\bthe)(?<!\bmy)(?<!\bthat)[\s,]+first\s*$",
