@@ -83,6 +83,16 @@ def clauses(heard: str) -> list[str]:
     return [clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
 
 
+def paired(heard: str) -> list[str]:
+    """The two clauses either side of a sentence's first join when each is led by its verb ("mute the
+    pad track and solo the bass": ``split_likely.multi_verbs``), which ``read`` reads alone as a rule:
+    read ahead with the whole sentence too, in the same call (none where the join leads no two verbs)."""
+    first = _AND.search(heard)
+    if first is None or not sl.multi_verbs(heard, first):
+        return []
+    return [clean(heard[: first.start()]), clean(heard[first.end() :])]
+
+
 def is_aside(clause: str) -> bool:
     """A plan, a condition on the listener or a reason: no request now."""
     said = " ".join(clause.lower().split())

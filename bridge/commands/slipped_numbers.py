@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from bridge.commands.numbers import NUMBER_WORDS
-from bridge.commands.spelling import one_edit, two_edits
+from bridge.commands.spelling import near_index, two_edits, within_one
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "sixteenth")  # fmt: skip
@@ -43,13 +43,16 @@ def _kept() -> frozenset[str]:
     return vocabulary_words() | NUMBER_WORDS | REAL_NEAR
 
 
+_NUMBERS, _ORDINALS = near_index(NUMBER_WORDS), near_index(ORDINALS)  # looked up, never scanned
+
+
 def ordinal_of(word: str) -> str | None:
     """The ordinal ``word`` is a slip of, or None (a word of its own, or near none or several)."""
     if len(word) < MIN_SLIP or not word.isalpha() or word in ORDINALS or word in _kept():
         return None
-    if not word.endswith("th") and any(one_edit(word, n) for n in NUMBER_WORDS):  # "sixt": six or sixth
+    if not word.endswith("th") and within_one(word, _NUMBERS, NUMBER_WORDS):  # "sixt": six or sixth
         return None  # (an ordinal's own ending says which: "nineth" is ninth, never ninety)
-    near = [o for o in ORDINALS if one_edit(word, o)]
+    near = within_one(word, _ORDINALS, ORDINALS)
     if not near and len(word) >= LONG_ORDINAL - 1 and word.endswith("th"):  # "element" is no eleventh
         near = [o for o in ORDINALS if len(o) >= LONG_ORDINAL and two_edits(word, o)]
     return near[0] if len(near) == 1 else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 MIN_LENGTH = 5
@@ -59,6 +60,43 @@ def _targets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     return known, parts, words
 
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PLAIN = re.compile(f"[{LETTERS}]*")  # a word of these letters only is looked up among its neighbours
+
+
+def edits(word: str) -> set[str]:
+    """Every string one of ``one_edit``'s changes makes of ``word``, a letter added or changed one of
+    ``LETTERS`` (``word`` itself among them where a letter of it is changed to itself)."""
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}  # one deletion
+    out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}  # one insertion
+    out |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in LETTERS}  # one change
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}  # one swap
+    return out
+
+
+def near_index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For each string of ``LETTERS`` one edit from some of ``words``, those words (a table built once, so
+    that ``within_one`` looks a word up instead of trying every word of the list)."""
+    index: dict[str, list[str]] = {}
+    for t in words:
+        for near in edits(t) - {t}:
+            index.setdefault(near, []).append(t)
+    return {near: tuple(ts) for near, ts in index.items()}
+
+
+def within_one(word: str, index: dict[str, tuple[str, ...]], words: Iterable[str]) -> list[str]:
+    """The words of ``words`` that ``one_edit`` finds one edit from ``word``; ``index`` is
+    ``near_index(words)``, read for a word of ``LETTERS`` only (any other, "snaré", tries each word)."""
+    if _PLAIN.fullmatch(word):
+        return list(index.get(word, ()))
+    return [t for t in words if one_edit(word, t)]
+
+
+@cache
+def _near_targets() -> dict[str, tuple[str, ...]]:
+    return near_index(_targets()[2])
+
+
 def one_edit(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` by one change, insertion, deletion or swap of neighbours."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -89,12 +127,16 @@ def two_edits(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` by two of ``one_edit``'s changes."""
     if abs(len(a) - len(b)) > 2 or not _letters_within_two(a, b):
         return False
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    firsts = {a[:i] + a[i + 1 :] for i in range(len(a))}  # one deletion
-    firsts |= {a[:i] + c + a[i:] for i in range(len(a) + 1) for c in letters}  # one insertion
-    firsts |= {a[:i] + c + a[i + 1 :] for i in range(len(a)) for c in letters}  # one change
-    firsts |= {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)}  # one swap
+    firsts = edits(a)
+    if _PLAIN.fullmatch(a):  # each of ``firsts`` is one edit from ``b`` (or is ``b``) just when it is among
+        return not firsts.isdisjoint(_target_edits(b))  # ``b``'s own edits: one set meets another
     return any(one_edit(f, b) or f == b for f in firsts)
+
+
+@lru_cache(maxsize=256)
+def _target_edits(word: str) -> frozenset[str]:
+    """``edits`` of a word a near miss is tried against (a few dozen fixed targets: each built once)."""
+    return frozenset(edits(word))
 
 
 @lru_cache(maxsize=1024)
@@ -133,15 +175,19 @@ def corrected(words: list[str]) -> list[str]:
     """The words with near misses of command words put right and glued part names split; a word no
     command uses that sounds like one part's name only is that name ("hatz", "kikk", "drumz")."""
     known, parts, targets = _targets()
+    sounds, index = _sounds(), _near_targets()
     out: list[str] = []
     for w in words:
-        if w not in known and w not in targets and len(w) >= 3 and w.isalpha() and sounded(w) in _sounds():
-            out.append(_sounds()[sounded(w)])
-            continue
-        if w in known or w in targets or len(w) < MIN_LENGTH or not w.isalpha():
+        if w in known or w in targets or len(w) < 3 or not w.isalpha():  # a word of its own, or no word
             out.append(w)
             continue
-        near = [t for t in targets if one_edit(w, t) and (t not in _NEW_TARGETS or _near_enough(w, t))]
+        if (heard := sounds.get(sounded(w))) is not None:
+            out.append(heard)
+            continue
+        if len(w) < MIN_LENGTH:
+            out.append(w)
+            continue
+        near = [t for t in within_one(w, index, targets) if t not in _NEW_TARGETS or _near_enough(w, t)]
         if not near and len(w) >= TWO_EDITS_FROM - 1:
             near = [
                 t

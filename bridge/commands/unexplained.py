@@ -108,18 +108,19 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
     and every section of a song; a beat scope's beat numbers."""
     words = value_words(means) | value_words(intent.params) | value_words(intent.part or "")
     words |= {w + "s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
+    targets = targets_of(means)
     # every stem is made: "into drums, bass and vocals"
     if means["op"] == "separate" and "target" not in means:  # the four of the default split: "all 4 stems"
         words |= set(STEMS) | {"4"}
     if means["op"] == "analyze":  # what an analysis reads: "figure out the chords in this sample"
         words |= {"chords", "chord", "key", "tempo", "bpm", "meter", "time", "signature"}
     # a part said by another of its names is read as that part: "some keys in 3/4" (chords), "a percussion pattern"
-    words |= {w for name, part in v.PARTS.items() if part in targets_of(means) for w in name.split()}
+    words |= {w for name, part in v.PARTS.items() if part in targets for w in name.split()}
     if isinstance(genre := means.get("genre"), str):  # a genre said by another of its names: "jungle", "dnb"
         words |= {w for name, said in v.GENRES.items() if said == genre for w in name.split()}
-    if targets_of(means) & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
+    if targets & {"all", "song"}:  # every part made: "all of it, drums, bass and chords"
         words |= {w for name in v.PARTS for w in name.split()}
-        words |= {w for name in SECTIONS for w in name.split()} if "song" in targets_of(means) else set()
+        words |= {w for name in SECTIONS for w in name.split()} if "song" in targets else set()
     if isinstance(step := means.get("semitones"), int):  # "a minor third": 3 semitones
         words |= {DEGREES[abs(step) % 12], DEGREES[abs(step) % 12] + "s"}
     if isinstance(steps := means.get("steps"), int):  # "up a third": 2 steps of the scale
@@ -187,13 +188,18 @@ def unexplained(
     known = table() if words is None else words
     means = means_of(intent.as_dict())
     op, targets = str(means["op"]), targets_of(means)
-    carried = carried_words(means, intent)
     s, key, _ = normalize(without_purpose(sentence) if op == "musicgen" else sentence)
+    cut = request_of(s)  # the words below are of this, some cut or blanked
+    if not any(
+        w in NTH or ((named := known.get(w)) is not None and named.kind in kinds) for w in cut.split()
+    ):
+        return []  # no word the loop below could leave: what the reading carries need not be read
+    carried = carried_words(means, intent)
     if key is not None and (value_words(key) <= carried or not MODE_SAID.search(sentence.lower())):
         carried.add(KEY)  # the key it says is read, or a bare "em" that may be "them" ("thin em out")
     left: list[str] = []
     carried |= contractions(sentence, carried)  # "what key's this loop in": the key read
-    request = without_described(request_of(s), means)  # "split this old work tape": the clip described
+    request = without_described(cut, means)  # "split this old work tape": the clip described
     if means.get("follow") == "this":  # "a bass line over these chords": the chords are the clip followed
         request = OVER.sub(" _ ", request)
     described = DESCRIBED.search(request) if op in MADE_OPS else None
