@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bridge.commands import (
     asides,
+    clause_joins,
     compound,
     explain,
     guards,
@@ -83,7 +84,10 @@ def parse(text: str, voiced: bool = False) -> Intent:
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
         return unknown(heard, NOT_OURS)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
-    ahead = [*compound.clauses(heard), *(compound.paired(heard) if lr.enabled() else [])]  # read alone later
+    ahead = [
+        *clause_joins.clauses(heard),
+        *(clause_joins.paired(heard) if lr.enabled() else []),
+    ]  # read alone later
     with lr.read_ahead([heard, *(heard_as(c)[0] for c in ahead)]):  # one encoder call
         whole = _one(heard, voiced)
         if whole.params.get("reason") == NOT_OURS and not_ours_asked(normalize(heard)[0]):

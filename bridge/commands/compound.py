@@ -26,12 +26,12 @@ too") is for its place. A plan ("I'll chop it after"), a condition ("star it if 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
+from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, PLAN, is_aside
 from bridge.commands.intent import Intent
 from bridge.commands.later_clauses import PRONOUN, SAME, clean, later_request
 from bridge.commands.made_parts import made_together
@@ -45,61 +45,6 @@ from bridge.commands.split_likely import LATER_PLAUSIBLE, Likely, likely_for  # 
 
 Reader = Callable[[str], Intent]
 
-# a later request starts: "..., then", "and after that", "afterwards"; a learner's "and after" before a verb
-_LATER = re.compile(
-    r"(?:\s*[,;.]\s*|\s+)(?:(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)"
-    r"|and\s+after(?=\s+(?!(?:the|that|this|those|these|my|bars?|measures?|beats?|it|its|a|an|each|every|we|i|you|"
-    r"they|he|she|\d+)\b)[a-z]))\b[\s,]*", re.I)  # fmt: skip
-# "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
-_FIRST = re.compile(
-    r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|(?<!\bthe)(?<!\bmy)(?<!\bthat)[\s,]+first\s*$",
-    re.I,
-)
-_COMMA = re.compile(r"\s*[,;]\s*")
-# a join: "and", "plus", "n", "an", "also", a comma not before "just" (a later clause starts with its verb)
-_AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
-# a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
-_PLAN = re.compile(
-    r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
-    r"we'?re (?:gonna|going to)|were (?:gonna|going to)|i can|we can|i might|we might|let me|lemme|i want to|i wanna|"
-    r"i'?d like to|i need to|we need to|i have to|we have to)\b",
-    re.I,
-)
-# a condition on the listener ("if it slaps", "unless it clashes") or a reason ("so I can chop it")
-_CONDITION = re.compile(r"\b(?:if|unless|in case|assuming|provided)\b", re.I)
-_REASON = re.compile(
-    r"^(?:and )?(?:so (?:that |i |we |it |they |you )|because|cause|cos|coz|cuz|since|as i |to make)\b", re.I
-)
-# a change said tersely, the thing first and its move after ("chords up a minor 9th", "the pad down a bit")
-_MOVED = re.compile(
-    r"^ (?:the |my |this |that )?\w+(?: \w+)? (?:up|down|higher|lower) (?:a|an|by|to|\d+)(?= )"
-)
-
-
-def clauses(heard: str) -> list[str]:
-    """The clauses a sentence said in order ("..., then ...") is read as, each alone (none for one
-    request): read ahead with the whole sentence, in one call of the learned reading."""
-    pieces = [p for p in _LATER.split(heard) if p.strip()]
-    return [clean(_FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
-
-
-def paired(heard: str) -> list[str]:
-    """The two clauses either side of a sentence's first join when each is led by its verb ("mute the
-    pad track and solo the bass": ``split_likely.multi_verbs``), which ``read`` reads alone as a rule:
-    read ahead with the whole sentence too, in the same call (none where the join leads no two verbs)."""
-    first = _AND.search(heard)
-    if first is None or not sl.multi_verbs(heard, first):
-        return []
-    return [clean(heard[: first.start()]), clean(heard[first.end() :])]
-
-
-def is_aside(clause: str) -> bool:
-    """A plan, a condition on the listener or a reason: no request now."""
-    said = " ".join(clause.lower().split())
-    if _PLAN.match(said) or _CONDITION.search(said) or _REASON.match(said):
-        return True
-    return protects_only(normalize(clause)[0])  # "and keep the verse chords as they are"
-
 
 def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_: True, paired: bool = False) -> Intent:  # fmt: skip
     """The whole sentence's reading ``whole`` with its later requests in ``params["then"]``. A split
@@ -107,29 +52,29 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     reading finds the first request's op plausible, or, where "then" says a later request follows,
     its likeliest op is one of the split's: a fragment read out of its sentence may be misread);
     ``paired``: two clauses each led by its verb, joined by "and", are weighed as if "then" joined them."""
-    tail = _COMMA.split(heard)
-    if len(tail) > 1 and _PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
+    tail = COMMA.split(heard)
+    if len(tail) > 1 and PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
         cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
         if cut.understood and not said_again(whole, cut, rules(tail[-1].strip())):  # "..., lemme hear 2 more"
             heard, whole = cut.heard, cut
-    pieces = [p for p in _LATER.split(heard) if p.strip()]
+    pieces = [p for p in LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)
         if split is not None and likely(split, True):
             return split
     got = _one(heard, read_one, whole)
-    second = clean(_FIRST.sub("", pieces[1])) if len(pieces) > 1 else ""
+    second = clean(FIRST.sub("", pieces[1])) if len(pieces) > 1 else ""
     if second and verb_first(
         normalize(second)[0]
     ):  # "bass up a minor 9th, then quantize it": the first named
-        got = _first_lost(clean(_FIRST.sub("", pieces[0])), got, second, read_one, False)
+        got = _first_lost(clean(FIRST.sub("", pieces[0])), got, second, read_one, False)
     if second:  # "keys down to D major, then swing them" read as the move alone: the swing done after it
         got = _later_lost(pieces, got, read_one)
-    first = _AND.search(heard)  # "quantize the snare and make the chords busier" read as both busier: two
+    first = AND.search(heard)  # "quantize the snare and make the chords busier" read as both busier: two
     lost = first is not None and sl.multi_verbs(heard, first) and sl.first_op_lost(clean(heard[: first.start()]), got, read_one)  # fmt: skip
     if (got.params.get("then") or got.params.get("not_done")) and not lost:
         return got
-    for joint in _AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
+    for joint in AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
         rest = clean(heard[joint.end() :])
         said = normalize(rest)[0]
         comma = not joint.group(0).strip(
@@ -184,7 +129,7 @@ def _first_lost(head: str, got: Intent, rest: str, read_one: Reader, target: boo
     ``not_done``: a request said is never lost silently (``target``: the later clause's target must be
     the reading's too; after "then" its pronoun is the first clause's part)."""
     said = normalize(head)[0]
-    if not got.understood or is_aside(head) or not (requested(said) or _MOVED.match(said)):
+    if not got.understood or is_aside(head) or not (requested(said) or MOVED.match(said)):
         return got
     alone = read_one(rest)
     spread = _spread_from(got, alone)  # "clean up the hats and make the kick louder" read as both louder
@@ -216,7 +161,7 @@ def _later_lost(pieces: list[str], got: Intent, read_one: Reader) -> Intent:
         return got
     then, left = list(got.params.get("then", [])), list(got.params.get("not_done", []))
     for piece in pieces[1:]:
-        clause = clean(_FIRST.sub("", piece))
+        clause = clean(FIRST.sub("", piece))
         if is_aside(clause) or clause in left or not requested(normalize(clause)[0]):
             continue
         alone = read_one(clause)
@@ -253,7 +198,7 @@ def _one(text: str, read_one: Reader, whole: Intent | None = None) -> Intent:
 def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
     """The first clause's Intent with the later ones as ``then`` (or ``not_done``), or None when the
     first is not understood or a later clause is neither a request nor an aside."""
-    said = clean(_FIRST.sub("", pieces[0]))
+    said = clean(FIRST.sub("", pieces[0]))
     if protects_only(normalize(said)[0]):  # "leave the kick alone and thin out the rest": one change
         return None
     first = _one(said, read_one)
@@ -261,7 +206,7 @@ def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
         return None
     then, left = list(first.params.get("then", [])), list(first.params.get("not_done", []))
     for piece in pieces[1:]:
-        clause = clean(_FIRST.sub("", piece))
+        clause = clean(FIRST.sub("", piece))
         if is_aside(clause):
             continue
         later = later_request(first, clause, read_one)

@@ -1,0 +1,69 @@
+"""Where the requests of one sentence join (issue 55): the words that start a later request ("..., then",
+"and after that"), a join ("and", "plus", a comma), "first" said of a request, and the clauses that are no
+request now (a plan, a condition on the listener, a reason). ``compound`` splits a sentence with them;
+``agree`` reads the clauses ahead with the sentence (``clauses``, ``paired``) in one encoder call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import split_likely as sl
+from bridge.commands.later_clauses import clean
+from bridge.commands.normalize import normalize
+from bridge.commands.scoped import protects_only
+
+# a later request starts: "..., then", "and after that", "afterwards"; a learner's "and after" before a verb
+LATER = re.compile(
+    r"(?:\s*[,;.]\s*|\s+)(?:(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)"
+    r"|and\s+after(?=\s+(?!(?:the|that|this|those|these|my|bars?|measures?|beats?|it|its|a|an|each|every|we|i|you|"
+    r"they|he|she|\d+)\b)[a-z]))\b[\s,]*", re.I)  # fmt: skip
+# "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
+FIRST = re.compile(
+    r"^\s*(?:first(?:ly)?|first of all|to start|to begin)\b[\s,]*|(?<!\bthe)(?<!\bmy)(?<!\bthat)[\s,]+first\s*$",
+    re.I,
+)
+COMMA = re.compile(r"\s*[,;]\s*")
+# a join: "and", "plus", "n", "an", "also", a comma not before "just" (a later clause starts with its verb)
+AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
+# a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
+PLAN = re.compile(
+    r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"
+    r"we'?re (?:gonna|going to)|were (?:gonna|going to)|i can|we can|i might|we might|let me|lemme|i want to|i wanna|"
+    r"i'?d like to|i need to|we need to|i have to|we have to)\b",
+    re.I,
+)
+# a condition on the listener ("if it slaps", "unless it clashes") or a reason ("so I can chop it")
+CONDITION = re.compile(r"\b(?:if|unless|in case|assuming|provided)\b", re.I)
+REASON = re.compile(
+    r"^(?:and )?(?:so (?:that |i |we |it |they |you )|because|cause|cos|coz|cuz|since|as i |to make)\b", re.I
+)
+# a change said tersely, the thing first and its move after ("chords up a minor 9th", "the pad down a bit")
+MOVED = re.compile(
+    r"^ (?:the |my |this |that )?\w+(?: \w+)? (?:up|down|higher|lower) (?:a|an|by|to|\d+)(?= )"
+)
+
+
+def clauses(heard: str) -> list[str]:
+    """The clauses a sentence said in order ("..., then ...") is read as, each alone (none for one
+    request): read ahead with the whole sentence, in one call of the learned reading."""
+    pieces = [p for p in LATER.split(heard) if p.strip()]
+    return [clean(FIRST.sub("", p)) for p in pieces] if len(pieces) > 1 else []
+
+
+def paired(heard: str) -> list[str]:
+    """The two clauses either side of a sentence's first join when each is led by its verb ("mute the
+    pad track and solo the bass": ``split_likely.multi_verbs``), which ``read`` reads alone as a rule:
+    read ahead with the whole sentence too, in the same call (none where the join leads no two verbs)."""
+    first = AND.search(heard)
+    if first is None or not sl.multi_verbs(heard, first):
+        return []
+    return [clean(heard[: first.start()]), clean(heard[first.end() :])]
+
+
+def is_aside(clause: str) -> bool:
+    """A plan, a condition on the listener or a reason: no request now."""
+    said = " ".join(clause.lower().split())
+    if PLAN.match(said) or CONDITION.search(said) or REASON.match(said):
+        return True
+    return protects_only(normalize(clause)[0])  # "and keep the verse chords as they are"
