@@ -29,8 +29,8 @@ TRAILING = re.compile(
     r"again|too|as well|please|for me|then|so i can hear it|to hear it|"
     r"thank you|thank u|thanks|thanks a lot|thx|ty|cheers|pls|plz|mate|if you can|if you could|"
     r"if you would|if you dont mind|would you|could you|will you|yeah|ok|okay|cheers mate|"
-    r"rq|rn|tho|lol|lmao|asap|fr|bro|dude|man|k|kk|thnx|thanx)$"
-)  # "unmute the pad, thank you", "solo the organ pls", "mute the bass rq": politeness and slang, never a name's words
+    r"rq|rn|tho|lol|lmao|asap|fr|bro|dude|man|k|kk|thnx|thanx|sorry|soz|my bad|oops)$"
+)  # "unmute the pad, thank you", "solo the organ pls", "mute the bass rq", "..., sorry": never a name's words
 # a clause after a track's name is not part of it: "the bass so everyone can hear it"
 # or "the chords track, they're clashing with the fx" (the comma unheard): "they're" starts a clause
 _CLAUSE = re.compile(r"(?<=\w) (?:so|because|cause|cos|coz|cuz|bc|since|while|whilst|and then|until|till|when|let|"
