@@ -31,6 +31,8 @@ _TARGET_KEYS = ("track_name", "target", "voices")
 # a later clause pointing back at the first request's place: "a bass for it too", "chords there as well"
 _BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)|on (?:it|there))\b", re.I)
 _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
+# the transport's requests: "play it from the top" after "mute the drums" plays the song, no part (intents.md)
+_TRANSPORT = ("play", "stop")
 _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
 
 
@@ -55,7 +57,12 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
         return None
     params = dict(alone.params)
     part = alone.part
-    if PRONOUN.search(said) and part is None and not any(params.get(k) for k in _TARGET_KEYS):
+    if (
+        PRONOUN.search(said)
+        and part is None
+        and alone.action not in _TRANSPORT
+        and not any(params.get(k) for k in _TARGET_KEYS)
+    ):
         part = first.part
         params.update({k: first.params[k] for k in _TARGET_KEYS if first.params.get(k)})
     if place and "region" not in params and alone.action in _PLACED:  # no place of its own: the first's

@@ -54,9 +54,12 @@ _FOR_WHAT = re.compile(
     r"patients|ward|bedtime|visit|service)s?$"  # and a therapist's, a teacher's: "for the relaxation session"
 )
 # what the loop is for, said after a comma, whatever it is: "..., for a transition", "..., its for the kids'
-# choir" (a "for" with no comma before it is kept: "pads for days" is a sound)
+# choir", and where or when it is played against something: "..., for under the slow air", "..., for
+# behind the narration", "..., for when the dancers come on" (a "for" with no comma before it is kept:
+# "pads for days" is a sound)
 _FOR_AFTER_COMMA = re.compile(
-    r"\s*,\s*(?:(?:it'?s|it is|this is|that's|thats) )?for (?:a|an|the|my|our|this|that|his|her|their|your|some)\b.*$",
+    r"\s*,\s*(?:(?:it'?s|it is|this is|that's|thats) )?for (?:a|an|the|my|our|this|that|his|her|their|your|some|"
+    r"under|underneath|beneath|over|behind|between|during|when|while|after|before)\b.*$",
     re.IGNORECASE,
 )
 

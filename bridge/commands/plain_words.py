@@ -240,6 +240,10 @@ LEARNED = (
                 r"little by little|bit by bit)\b", re.I), " fade in"),
     # "a bass that plays together with this melody": along with (a part that accompanies)
     (re.compile(r"\b(plays?|playing|goes|going|grooves?|grooving) together with\b", re.I), r"\1 along with"),
+    # "chords that ride with the 808", "a bass to ride with the drums": played along with it (a part that
+    # "rides on" one follows it: ``follow_words``; "the ride" said as a thing is the cymbal)
+    (re.compile(r"\b(that|which|to|thatll|that'll) ride with\b", re.I), r"\1 play along with"),
+    (re.compile(r"\b(that|which) (?:rides|is riding) with\b", re.I), r"\1 plays along with"),
     # "take the drums of this sample and put it in midi": turned into MIDI
     (re.compile(r"\b(?:put|pass|place|convert) (it|them|this|that) (?:in|on|to|into) midi\b(?!\s*(?:tracks?|clips?|channels?))",
                 re.I), r"turn \1 into midi"),

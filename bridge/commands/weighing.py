@@ -20,6 +20,7 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
+from bridge.commands.take_words import accompanies
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
 from bridge.commands.vocab import HELP_PHRASES
 
@@ -67,6 +68,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best == "make" and CHANGED_TO.search(s):
         return ruled
+    if ours == "accompany" and best == "make" and accompanies(s):  # "chords that play along w the 808": the
+        return ruled  # part played along with is what a new make would drop
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
