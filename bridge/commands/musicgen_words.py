@@ -117,7 +117,9 @@ def prompt_after_trigger(s: str) -> str:
 
 
 STRONG_TRIGGERS = ("a sample of", "sample of", "a loop of", "loop of", "a sound of")
-_STRONG = re.compile(r"\b(?:sample|loop|sound) of\s+", re.IGNORECASE)
+_STRONG = re.compile(
+    rf"\b(?:{'|'.join(sorted(map(re.escape, STRONG_TRIGGERS), key=len, reverse=True))})\s+", re.I
+)
 
 
 def written_after_trigger(heard: str) -> str | None:
