@@ -177,7 +177,8 @@ function takeItem(take, detail) { // detail: the take's whole record when alread
   li.addEventListener("contentvisibilityautostatechange", function shown(event) {
     if (event.target !== li || event.skipped) return;
     li.removeEventListener("contentvisibilityautostatechange", shown);
-    drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)));
+    drawTake(li, take, detail).catch((e) => li.children[1].append(el("p", { className: "error" }, e.message)))
+      .finally(() => { li.dataset.drawn = "1"; }); // its body's reserved height (style.css) is let go
   });
   li.take = take;
   takeEls.set(take.take_id, li);

@@ -35,10 +35,15 @@ def test_takes_off_screen_are_not_rendered_until_scrolled_to(browser: Any, serve
     last = "#takes > [data-take-id]:last-child"
     assert page.query_selector(f"{last} canvas") is None  # its roll is not drawn while it is off screen
     page.eval_on_selector(last, "e => e.scrollIntoView()")
-    page.wait_for_function(
-        "() => document.querySelector('#takes > [data-take-id]:last-child > .head')"
-        ".checkVisibility({ contentVisibilityAuto: true })"
+    drawn = (  # the take scrolled to and every take now on screen have their bodies drawn
+        "() => document.querySelector('#takes > [data-take-id]:last-child').dataset.drawn"
+        " && [...document.querySelectorAll('#takes > .take')]"
+        ".filter((e) => e.firstElementChild.checkVisibility({ contentVisibilityAuto: true }))"
+        ".every((e) => e.dataset.drawn)"
     )
+    page.wait_for_function(drawn)
+    top, bottom = page.eval_on_selector(last, "e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom]")
+    assert 0 <= top and bottom <= 800, (top, bottom)  # the takes drawn around it did not push it off screen
     roll = page.wait_for_selector(f"{last} canvas[data-notes-drawn]", timeout=10000)  # drawn once scrolled to
     assert roll.get_attribute("data-notes-drawn") == "8"
 
