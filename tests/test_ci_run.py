@@ -105,7 +105,11 @@ def ci_run(tmp_path: Path, env_extra: dict[str, str]) -> tuple[subprocess.Comple
     stand_in(bin_dir, "apt-get", '#!/bin/sh\necho "$*" >> "$FAKE_APT_LOG"\n')
     if "FAKE_INSTALLED" in env_extra:
         stand_in(bin_dir, "dpkg-query", '#!/bin/sh\nyes "install ok installed" | head -n "$FAKE_INSTALLED"\n')
-    stand_in(bin_dir, "make", '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\n')
+    stand_in(
+        bin_dir,
+        "make",
+        '#!/bin/sh\necho "make $* bytecode=${PYTHONDONTWRITEBYTECODE-unset}"\necho "mypy cache=${MYPY_CACHE_DIR-unset}"\n',
+    )
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "FAKE_APT_LOG": str(tmp_path / "apt")}
     env.update(env_extra)
     bash = shutil.which("bash")
@@ -127,6 +131,16 @@ def test_ci_runs_make_test_with_bytecode_written(tmp_path: Path) -> None:
     out, _apt = ci_run(tmp_path, {"PYTHONDONTWRITEBYTECODE": "1"})
     assert out.returncode == 0, out.stderr
     assert "make test bytecode=unset" in out.stdout, out.stdout
+
+
+def test_ci_keeps_mypys_cache_outside_the_clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """mypy's cache lives in the user's cache folder (kept between fresh clones, like pip's), never in the clone."""
+    monkeypatch.delenv("MYPY_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    out, _apt = ci_run(tmp_path, {"HOME": str(tmp_path / "home")})
+    assert out.returncode == 0, out.stderr
+    cache = tmp_path / "home" / ".cache" / "musearoo" / "mypy"
+    assert f"mypy cache={cache}" in out.stdout.splitlines(), out.stdout
 
 
 def _packages() -> list[str]:
