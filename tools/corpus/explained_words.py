@@ -23,12 +23,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bridge.commands.normalize import normalize
 from bridge.commands.unexplained import KEY, TABLE, targets_of, value_words, with_units
 from tools.corpus.command_corpus import generate
-from tools.corpus.reading_train import BLIND, DATA, OLDER, SEED
+from tools.corpus.reading_train import BLIND, OLDER, SEED, read_set
 
 SHARE = 0.7  # a word names something when this share of its sentences say it as one op, target or value
 SEEN = 3  # in at least this many sentences
@@ -39,7 +37,7 @@ Rows = list[tuple[str, dict[str, Any]]]
 
 def blind_rows(names: Iterable[str]) -> Rows:
     """(text, schema reading) of each labelled blind set named (``commands_blindN``)."""
-    return [(e["text"], e["means"]) for n in names for e in yaml.safe_load((DATA / f"{n}.yaml").read_text())]
+    return [(e["text"], e["means"]) for n in names for e in read_set(n)]
 
 
 def older_rows() -> Rows:
@@ -48,7 +46,7 @@ def older_rows() -> Rows:
 
     rows: Rows = []
     for name in OLDER:
-        for e in yaml.safe_load((DATA / f"{name}.yaml").read_text())["phrases"]:
+        for e in read_set(name)["phrases"]:
             try:
                 means = means_of(
                     {"action": e["action"], "part": e.get("part"), "params": e.get("params") or {}}

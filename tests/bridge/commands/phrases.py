@@ -12,10 +12,12 @@ from bridge.commands import Intent
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV_SET = DATA / "commands.yaml"
 HELDOUT_SET = DATA / "commands_heldout.yaml"
+# libyaml's loader where PyYAML has it: the same data as yaml.safe_load, in an eighth of the CPU
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    phrases = yaml.safe_load(path.read_text())["phrases"]
+    phrases = yaml.load(path.read_text(), Loader=SafeLoader)["phrases"]
     assert isinstance(phrases, list)
     return phrases
 
