@@ -42,7 +42,9 @@ def test_takes_off_screen_are_not_rendered_until_scrolled_to(browser: Any, serve
         ".every((e) => e.dataset.drawn)"
     )
     page.wait_for_function(drawn)
-    top, bottom = page.eval_on_selector(last, "e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom]")
+    top, bottom = page.eval_on_selector(
+        last, "e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom]"
+    )
     assert 0 <= top and bottom <= 800, (top, bottom)  # the takes drawn around it did not push it off screen
     roll = page.wait_for_selector(f"{last} canvas[data-notes-drawn]", timeout=10000)  # drawn once scrolled to
     assert roll.get_attribute("data-notes-drawn") == "8"
