@@ -17,7 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
-from engines.music import parse_key
+from engines.music import Key, parse_key
 from engines.transcription import drums, ends, grid, mono, poly, tuning, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
@@ -57,22 +57,23 @@ def transcribe(
     tempo_bpm: float | None = None,
     quantize: float = 0.0,
     grid_beats: float = 0.25,
-    key: str | None = None,
+    key: str | Key | None = None,
     pitch_bends: bool = False,
     progress: Callable[[float], None] | None = None,
 ) -> Transcription:
     """The notes of a clip. ``quantize`` 0..1 moves them toward a ``grid_beats`` grid at ``tempo_bpm``
-    (beat 0 at the first sample); ``key`` ("A minor") favours its pitches a little in one-note lines;
+    (beat 0 at the first sample); ``key`` ("A minor", or a ``Key``) favours its pitches a little in
+    one-note lines and decides a take's tuning where it sits near +-50 cents (``tuning.in_key``);
     ``progress`` gets 0..1 (it may raise JobCancelled to stop)."""
     if kind not in KINDS:
         raise InvalidValue(f"kind {kind!r} is not valid: expected one of {', '.join(KINDS)}")
     grid.check(quantize, tempo_bpm, grid_beats)
-    key_classes = parse_key(key).pitch_classes if key else None
+    key_classes = (key if isinstance(key, Key) else parse_key(key)).pitch_classes if key else None
     y = prepare(audio, sample_rate_hz)
     duration_s = len(y) / MODEL_RATE_HZ
     post, heard, y_model, cents = None, None, y, 0.0
     if kind != "drums":
-        cents = tuning.offset_cents(y)  # a take sung off the A440 grid is read on its own grid
+        cents = tuning.offset_cents(y, key_classes)  # a take sung off the A440 grid is read on its own grid
         if abs(cents) >= tuning.MIN_CENTS:
             y_model = tuning.retuned(y, cents)
         post = posteriors(y_model, progress)

@@ -5,7 +5,9 @@ between two keys and a vibrato swings them from one to the other. ``offset_cents
 take's offset from the spectral peaks of its fundamentals (and their octaves, which share the
 offset exactly), a circular mean weighted by level so vibrato and scoops average out;
 ``retuned`` moves the audio by the opposite amount (by resampling, so times scale by ``factor``)
-before the note model reads it.
+before the note model reads it. A line a semitone lower sung sharp sounds the same as the line sung
+flat, so an offset near +-50 is ambiguous: given the song's key, ``in_key`` keeps the reading whose
+notes fit the key better.
 """
 
 from __future__ import annotations
@@ -23,12 +25,55 @@ OCTAVE_TOLERANCE = 0.03  # a peak within 3 % of twice or four times the fundamen
 SMOOTH_FRAMES = 9  # about 210 ms: a 5-7 Hz vibrato averages out
 JUMP_CENTS = 150.0  # a frame-to-frame move this large is a new note, not vibrato
 MIN_CENTS = 15.0  # an offset smaller than this is left alone (tune: rendered instruments read -13..+6)
+AMBIGUOUS_CENTS = 35.0  # an offset this near +-50 may be the line a semitone away: the key decides
+KEY_MARGIN = 0.1  # the other reading wins when this much more of the heard level falls in the key
 
 
-def offset_cents(y: np.ndarray) -> float:
-    """The clip's tuning off A440 in cents, -50..50 (0.0 when nothing pitched is found)."""
-    if len(y) < N_FFT:
+def offset_cents(y: np.ndarray, key_pitch_classes: frozenset[int] | None = None) -> float:
+    """The clip's tuning off A440 in cents, -50..50 (0.0 when nothing pitched is found); with the song's
+    key, an estimate near +-50 may become the other reading (-100..100, ``in_key``)."""
+    held, level = held_pitches(y)
+    keep = ~np.isnan(held)
+    if not keep.any():
         return 0.0
+    angles = 2 * np.pi * held[keep] / 100.0
+    mean = np.angle(np.sum(level[keep] * np.exp(1j * angles)))
+    estimate = float(mean / (2 * np.pi) * 100.0)
+    if key_pitch_classes is None:
+        return estimate
+    return in_key(estimate, held[keep], level[keep], key_pitch_classes)
+
+
+def in_key(
+    estimate_cents: float, held_cents: np.ndarray, level: np.ndarray, key_pitch_classes: frozenset[int]
+) -> float:
+    """The tuning offset to read the clip on: ``estimate_cents`` (-50..50), or where it lies within
+    AMBIGUOUS_CENTS..50 of zero, the same offset a semitone the other way when the heard pitches
+    (``held_cents`` from A440, weighted by ``level``) fall KEY_MARGIN more in the key read so."""
+    if abs(estimate_cents) < AMBIGUOUS_CENTS or not len(held_cents):
+        return estimate_cents
+    other = estimate_cents - float(np.copysign(100.0, estimate_cents))
+    if key_share(held_cents, level, other, key_pitch_classes) >= (
+        key_share(held_cents, level, estimate_cents, key_pitch_classes) + KEY_MARGIN
+    ):
+        return other
+    return estimate_cents
+
+
+def key_share(
+    held_cents: np.ndarray, level: np.ndarray, offset_cents: float, key_pitch_classes: frozenset[int]
+) -> float:
+    """The share of the heard level whose pitch, read ``offset_cents`` off A440, is in the key (0..1)."""
+    classes = (69 + np.round((held_cents - offset_cents) / 100.0).astype(int)) % 12
+    inside = np.isin(classes, sorted(key_pitch_classes))
+    total = float(level.sum())
+    return float(level[inside].sum()) / total if total > 0 else 0.0
+
+
+def held_pitches(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per frame, the held fundamental in cents from A440 (NaN where none) and its level (linear)."""
+    if len(y) < N_FFT:
+        return np.full(0, np.nan), np.zeros(0)
     frames = np.lib.stride_tricks.sliding_window_view(y, N_FFT)[::HOP] * np.hanning(N_FFT)
     mags_db = 20 * np.log10(np.maximum(np.abs(np.fft.rfft(frames, axis=1)), 1e-9))
     loud = mags_db.max(axis=1)
@@ -51,13 +96,7 @@ def offset_cents(y: np.ndarray) -> float:
         w = np.array([o[1] for o in octaves])
         pitch[i] = float(np.average(1200.0 * np.log2(hz / 440.0), weights=w))
         level[i] = float(w.sum())
-    held = _held_means(pitch)
-    keep = ~np.isnan(held)
-    if not keep.any():
-        return 0.0
-    angles = 2 * np.pi * held[keep] / 100.0
-    mean = np.angle(np.sum(level[keep] * np.exp(1j * angles)))
-    return float(mean / (2 * np.pi) * 100.0)
+    return _held_means(pitch), level
 
 
 def _held_means(pitch: np.ndarray) -> np.ndarray:

@@ -45,9 +45,10 @@ COLD_PEER = (
 )
 
 
-def ours(path: str, kind: str) -> list[tuple[int, float, float, int]]:
+def ours(path: str, kind: str, key: str | None = None) -> list[tuple[int, float, float, int]]:
     audio, rate = sf.read(path, dtype="float32")
-    return [(n.pitch, n.start_s, n.end_s, n.velocity) for n in transcribe(audio, rate, kind=kind).notes]
+    done = transcribe(audio, rate, kind=kind, key=key)
+    return [(n.pitch, n.start_s, n.end_s, n.velocity) for n in done.notes]
 
 
 def basic_pitch_notes(path: str) -> list[tuple[int, float, float, int]]:

@@ -124,6 +124,7 @@ FRESH = {
 SPLITS = ("tune", "test", *FRESH)
 RANGES = {**TUNE_RANGES, **TEST_RANGES, **{n: c for half in FRESH.values() for n, c in half.ranges.items()}}
 MAJOR = (0, 2, 4, 5, 7, 9, 11)
+NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 BEND_STEP_S = 0.01
 BEND_RANGE_CENTS = 200.0
 
@@ -151,7 +152,7 @@ def default_out() -> Path:
 
 def line(seed: int, centre_midi: int, tempo_bpm: float, n_notes: int = 16) -> list[Sung]:
     """A seeded singable line around ``centre_midi``: scale steps, some leaps, rests and repeats."""
-    rng = np.random.default_rng(seed * 7919 + centre_midi)
+    rng = _line_rng(seed, centre_midi)
     tonic = centre_midi - 5 + int(rng.integers(0, 5))
     scale = [tonic + 12 * o + s for o in (-1, 0, 1) for s in MAJOR]
     degree = scale.index(min(scale, key=lambda p: abs(p - centre_midi)))
@@ -167,6 +168,17 @@ def line(seed: int, centre_midi: int, tempo_bpm: float, n_notes: int = 16) -> li
         if rng.random() < 0.25:
             now += float(rng.choice([0.5, 1.0])) * beat_s
     return notes
+
+
+def _line_rng(seed: int, centre_midi: int) -> np.random.Generator:
+    return np.random.default_rng(seed * 7919 + centre_midi)
+
+
+def written_key(item: SungItem) -> str:
+    """The major key the take's line was written in ("D major"), as ``line`` chose its tonic."""
+    centre = RANGES[item.range_name]
+    tonic = centre - 5 + int(_line_rng(item.seed, centre).integers(0, 5))
+    return f"{NOTE_NAMES[tonic % 12]} major"
 
 
 def write_sung_midi(path: Path, notes: list[Sung], *, program: int, drift_cents: float, seed: int) -> None:
