@@ -162,6 +162,8 @@ _ELSEWHERE = re.compile(  # ("an audio loop of waves for my tiktok": what it is 
 _NEVER = re.compile(
     r" (?:print|printing|printout|printer|sheet music|score sheet|lyrics|lyric|pdf) "
     r"| (?:tune|tuning|restring) (?:my |the |a )?(?:guitar|bass guitar|ukulele|violin|piano|drum kit|drums|cello) "
+    # an instrument tuned by its strings ("tune my fiddle for me, the E string keeps slipping"): one in the room
+    r"| (?:tune|tuning|restring) (?:my|our|the) (?:\w+ ){1,2}(?:.* )?(?:the )?(?:[a-g]|top|bottom|low|high) strings? "
 )
 # "what chord should come after F here", "which sound works better": a question for the producer's
 # own ear, no command; MuseAroo answers only what it can read from a clip ("what key is this clip in")
