@@ -13,6 +13,7 @@ import re
 
 from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
+from bridge.commands.audio_words import warped_in_time
 from bridge.commands.known import clauses, vocabulary_words
 from bridge.commands.vague_words import vague_question
 
@@ -229,7 +230,11 @@ def _question_of(s: str) -> str | None:
     if _NEVER.search(s):  # "how do I print this out as sheet music": not help, not ours
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     static = _STATIC_FX.search(s) and not _MOVING.search(s)
-    if (_NOT_OURS.search(s) or static) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+    if (
+        (_NOT_OURS.search(s) or static)
+        and not any(f" {p} " in s for p in v.HELP_PHRASES)
+        and not warped_in_time(s)  # "put this guitar recording in the tempo of the project": a clip in hand
+    ):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"

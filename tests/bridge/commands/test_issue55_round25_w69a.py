@@ -124,3 +124,50 @@ def test_an_instrument_tuned_by_its_strings_is_not_ours(text: str) -> None:
     intent = parse(text)
     reason = str(intent.params.get("reason", ""))
     assert not intent.understood and "not something MuseAroo does" in reason, (text, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("my mate is coming over later", "coming"), ("the drummer keeps coming in late", "coming")],
+)
+def test_an_english_word_is_never_read_as_a_parts_other_name(text: str, kept: str) -> None:
+    from bridge.commands.normalize import normalize
+
+    assert f" {kept} " in normalize(text)[0], normalize(text)[0]
+
+
+def test_a_typo_of_a_parts_other_name_is_still_put_right() -> None:
+    from bridge.commands.normalize import normalize
+
+    assert " comping " in normalize("make the compin simpler")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "target"),
+    [
+        ("make a bass line for the chorus, the students really love that", "make", "bass"),
+        ("make the hats busier, the crowd loves that", "busier", "hats"),
+        ("redo this as reggae, the crowd love that", "set", "this"),
+    ],
+)
+def test_who_likes_it_said_last_is_no_value(text: str, op: str, target: str) -> None:
+    said = _means(text)
+    assert said.get("op") == op and said.get("target") == target, (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bring the vocal recording into the tempo of my song",
+        "put this old piano recording in the tempo of the song",
+    ],
+)
+def test_a_recording_put_in_the_tempo_of_the_song_is_warped(text: str) -> None:
+    said = _means(text)
+    assert said.get("op") == "warp", (text, said)
+
+
+@pytest.mark.parametrize("text", ["give me a conga rhythm, 4 bars", "make me some shaker patterns, 8 bars"])
+def test_a_new_rhythm_of_hand_drums_is_a_drum_beat(text: str) -> None:
+    said = _means(text)
+    assert said.get("op") == "make" and said.get("target") == "drums", (text, said)
