@@ -108,14 +108,26 @@ def question(s: str) -> str | None:
     return QUESTION if any(p.search(padded) for p in (_FIX, _WISH, _FAULT)) else None
 
 
+_DETERMINERS = frozenset(
+    ("the", "my", "our", "your", "a", "an", "this", "that", "those", "these", "his", "her", "their")
+)
+
+
 def _likened(padded: str, like: re.Match[str]) -> str:
-    """The sentence with no part's, voice's or place's word in what it is likened to: "more like Tom Jobim",
-    "the way the Kilfenora lads do it" name a player or a band, no part ("tom"); a genre there stays said
-    ("make it sound more like reggae")."""
+    """The sentence with no part's, voice's or place's word said bare in what it is likened to: "more like Tom
+    Jobim" names a player, no part ("tom"); "more like the drums in the chorus" names the drums, and a genre
+    there stays said ("make it sound more like reggae")."""
     if _LIKENESS.search(padded) is like:
-        kept = [w for w in padded[like.end() :].split() if w not in _NAMES]
-        return f"{padded[: like.end()]}{' '.join(kept)} "
-    return f" {' '.join(w for w in padded.split() if w not in _NAMES)} "
+        return f"{padded[: like.end()]}{_unnamed(padded[like.end() :])}"
+    return _unnamed(padded)
+
+
+def _unnamed(words: str) -> str:
+    """``words`` without a part's word said bare, as a name ("tom jobim"); one said after a determiner names
+    the part ("more like the drums in the chorus")."""
+    said = words.split()
+    kept = [w for i, w in enumerate(said) if w not in _NAMES or (i and said[i - 1] in _DETERMINERS)]
+    return f" {' '.join(kept)} "
 
 
 def named_question(s: str) -> str | None:
