@@ -47,6 +47,7 @@ from bridge.commands.scoped import read_scoped
 from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled
 from bridge.commands.suggested import QUIET, op_of
+from bridge.commands.typed_names import spelled
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
@@ -71,7 +72,11 @@ from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as
 def parse(text: str, voiced: bool = False) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
-    one (``_chosen``; issue 56 part I)."""
+    one (``_chosen``; issue 56 part I). A track's name keeps its accents as typed (``typed_names``)."""
+    return spelled(text, _parse(text, voiced))
+
+
+def _parse(text: str, voiced: bool) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)

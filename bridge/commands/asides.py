@@ -4,7 +4,8 @@
   stems so I can get at the vocal" (the stems are asked for, the vocal is why), "write some drums
   so we can jam over them" (a length said last is the request's: "so I can pick one, 4 bars each");
 - the rest kept as it is: "rewrite bars 5 to 8 of this clip but keep everything around them
-  untouched" (what a rewrite of some bars does anyway; "everything" is not the target).
+  untouched" (what a rewrite of some bars does anyway; "everything" is not the target);
+- who likes the result, said last: "redo this as reggae, the older crowd love that".
 
 ``without_asides`` gives the normalised sentence without them (unchanged when it has none); the
 agreement reads that instead of the whole sentence when the rules understand it.
@@ -38,6 +39,13 @@ PLACE_FINE = re.compile(
     r"and) \d+)?) (?:is|are|s|re|sounds?|seems?|feels?|can stay|stays?)(?: totally| all| perfectly| pretty| really|"
     r" already| actually)? (?:fine|ok|okay|good|great|perfect|alright|nice|solid)(?: as (?:it is|they are|is))?(?= )"
 )
+# who likes the result, said last as a remark ("redo this as reggae, the older crowd love that", "..., my mum
+# adores it"): a person's liking, no value of the request
+LIKED_BY = re.compile(
+    r"(?<=\w) (?:(?:the|my|our|those|these|all the|all our)(?: \w+){1,2}|they|everyone|everybody|people|folks) "
+    r"(?:(?:really|just|all|do|always|would|will) )?(?:love|loves|adore|adores|enjoy|enjoys|dig|digs|go for|goes for"
+    r"|are into|is into|d love|ll love) (?:that|it|this|them|those)(?: stuff| kind of thing| sort of thing| one)? $"
+)
 ASIDES = (
     PURPOSE,  # "so I can get at the vocal", "for her to improvise over": the one purpose clause
     re.compile(  # "can you press play? i want to hear how it sounds": why it is asked, after the request
@@ -46,6 +54,7 @@ ASIDES = (
     ),
     REST_KEPT,
     PLACE_FINE,
+    LIKED_BY,
 )
 
 

@@ -51,6 +51,9 @@ AUDIO_IN_TIME = re.compile(
     r"(?:of )?(?:the |my |our )?(?:project|song|set|session|track|beat)(?= )"
     r"|(?: line| lock| snap| sync| get| make) (?:the|this|that|my)(?: selected)? (?:sample|samples|loop|loops|break|breakbeat|audio|recording|"
     r"vocal|vocals|acapella)(?: \w+){0,3}? (?:in time|on (?:the )?grid|on tempo)(?= )"
+    # "put this guitar recording in the tempo of the project": put into the song's tempo
+    r"|(?: put| get| bring) (?:the|this|that|my)(?: \w+){0,2}? (?:sample|loop|break|audio|recording|vocal|vocals|acapella"
+    r"|clip)(?: \w+){0,3}? (?:in|into|to) the (?:tempo|speed|bpm) of (?:the |my |our )?(?:project|song|set|session)(?= )"
 )
 IN_TIME_VERBS = (
     "line",
@@ -64,6 +67,9 @@ IN_TIME_VERBS = (
     "locked",
     "synced",
     "match",
+    "tempo of",
+    "speed of",
+    "bpm of",
 )
 
 

@@ -14,16 +14,23 @@ import re
 
 from bridge.commands import musicgen_words as mw
 from bridge.commands import vocab as v
+from bridge.commands.clip_words import PERCUSSION_WORDS
 from bridge.commands.said import said
 
 # the drums by a sampled break's name, whatever is asked of them but an audio edit
 _ALWAYS = re.compile(r" (the|my|your|our) (?:amen(?: break)?|break ?beat|drum break)s?(?= )")
 _BREAK = re.compile(r" (the|my|your|our) breaks?(?= )")
 # a new break of a style asked for, "a jungle break", "some breakbeats", "3 versions of a dnb break": a drum
-# beat of that style (a break said with no style, "add a break before the drop", is left as it is)
+# beat of that style, as is a new rhythm of hand drums ("a bodhran rhythm") (a break said with no style, "add a break before the drop", is left as it is)
 _GENRE_WORDS = "|".join(sorted((re.escape(g) for g in v.GENRES), key=len, reverse=True))
 _NEW_BREAK = re.compile(
     rf" (a|an|some|another) ((?:{_GENRE_WORDS}) )?(?:amen |drum )?(?:break ?beats?|breaks?)(?= )"
+)
+
+
+# a new rhythm of hand drums ("a bodhran rhythm", "some conga patterns"): a drum beat, as "a conga beat" is
+_HAND_RHYTHM = re.compile(
+    rf" (a|an|some|another) ((?:{'|'.join(sorted(PERCUSSION_WORDS, key=len, reverse=True))}) )(?:rhythms?|patterns?)(?= )"
 )
 
 
@@ -50,7 +57,7 @@ def drums_for_break(s: str) -> str:
     """The normalised sentence with a drum break said as a thing named "the drums" (see above)."""
     if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS, *AUDIO_WORDS):  # "musicgen: a dusty amen break": a
         return s  # prompt's words; "warp my amen to the song": the audio clip
-    s = _NEW_BREAK.sub(_new_break, _ALWAYS.sub(r" \1 drums", s))
+    s = _HAND_RHYTHM.sub(r" \1 \2beat", _NEW_BREAK.sub(_new_break, _ALWAYS.sub(r" \1 drums", s)))
     if not said(s, *DRUM_CHANGES):
         return s
     out, end = [], 0

@@ -13,6 +13,7 @@ import re
 
 from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
+from bridge.commands.audio_words import warped_in_time
 from bridge.commands.known import clauses, vocabulary_words
 from bridge.commands.vague_words import vague_question
 
@@ -162,6 +163,8 @@ _ELSEWHERE = re.compile(  # ("an audio loop of waves for my tiktok": what it is 
 _NEVER = re.compile(
     r" (?:print|printing|printout|printer|sheet music|score sheet|lyrics|lyric|pdf) "
     r"| (?:tune|tuning|restring) (?:my |the |a )?(?:guitar|bass guitar|ukulele|violin|piano|drum kit|drums|cello) "
+    # an instrument tuned by its strings ("tune my fiddle for me, the E string keeps slipping"): one in the room
+    r"| (?:tune|tuning|restring) (?:my|our|the) (?:\w+ ){1,2}(?:.* )?(?:the )?(?:[a-g]|top|bottom|low|high) strings? "
 )
 # "what chord should come after F here", "which sound works better": a question for the producer's
 # own ear, no command; MuseAroo answers only what it can read from a clip ("what key is this clip in")
@@ -227,7 +230,11 @@ def _question_of(s: str) -> str | None:
     if _NEVER.search(s):  # "how do I print this out as sheet music": not help, not ours
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     static = _STATIC_FX.search(s) and not _MOVING.search(s)
-    if (_NOT_OURS.search(s) or static) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+    if (
+        (_NOT_OURS.search(s) or static)
+        and not any(f" {p} " in s for p in v.HELP_PHRASES)
+        and not warped_in_time(s)  # "put this guitar recording in the tempo of the project": a clip in hand
+    ):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
         return "that is not something MuseAroo does (it makes and changes music in Live)"

@@ -4,7 +4,7 @@ and part names glued to another word ("countermelody").
 A word no command uses that is one edit (a letter changed, added, dropped, or two swapped) from
 exactly one part name or a few operation words of five letters or more becomes that word; one that ends in a part's name
 is split before it ("countermelody" -> "counter melody"). Words the vocabulary knows are left as
-they are, and so are short words (one edit from a four-letter word is too often another word).
+they are, an English word is never read as a part's typed other name ("coming" is no "comping"), and so are short words (one edit from a four-letter word is too often another word).
 """
 
 from __future__ import annotations
@@ -58,6 +58,22 @@ def _targets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
         if len(w) >= MIN_LENGTH
     )
     return known, parts, words
+
+
+@cache
+def _aliases() -> frozenset[str]:
+    """A part's typed other names ("comping", "voicings"): rarer words than the English words one edit
+    from them, so a word the project's sentences say ("coming") is never read as one."""
+    from bridge.commands import vocab as v
+
+    return frozenset(v.TYPED_PARTS)
+
+
+@cache
+def _english() -> frozenset[str]:
+    from bridge.commands.tongues import english_words
+
+    return frozenset(english_words())
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -195,7 +211,9 @@ def corrected(words: list[str]) -> list[str]:
                 if len(t) >= TWO_EDITS_FROM and t not in w and t not in OPERATION_VERBS and two_edits(w, t)
             ]
         glued = next((p for p in parts if w.endswith(p) and len(w) - len(p) >= 3), None)
-        if len(near) == 1:
+        if len(near) == 1 and near[0] in _aliases() and w in _english():  # "coming" is no "comping"
+            out.append(w)
+        elif len(near) == 1:
             out.append(near[0])
         elif glued is not None:
             out += [w[: -len(glued)], glued]

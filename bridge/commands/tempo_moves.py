@@ -2,7 +2,8 @@
 
 - "knock 5 bpm off the tempo", "shave 3 off the bpm", "take off 4 bpm": slower by N;
 - "add 6 bpm", "stick 2 bpm on the tempo": faster by N; "raise 5 bpm", "lower 3 bpm" (under 40): by N;
-- "bring the tempo down 3", "nudge it down 3", "bump the speed up by 2": up or down by N.
+- "bring the tempo down 3", "nudge it down 3", "bump the speed up by 2": up or down by N;
+- "slow down the song 4 bpm", "bring down the tempo by 5 bpm": the way before the tempo word, by N bpm.
 
 A number with another unit ("down 3 semitones", "up 2 db", "down an octave") is no tempo; a move
 of "it" with no tempo word says one only with the verbs a tempo is moved by ("nudge it down 3").
@@ -30,6 +31,12 @@ _ON = re.compile(
 _MOVED = re.compile(
     rf" (nudge|bump|knock|push|pull|bring|take|drop|move|shift|kick|crank|turn|dial|slow|speed) "
     rf"({_TEMPO}|it|things|everything|this) (up|down|back)(?: by)? (\d+)(?: {_UNIT})?{_OTHER_UNIT}(?= )"
+)
+# "slow down the song 4 bpm", "bring down the tempo by 5 bpm": the way said before the tempo word, the unit
+# said (with none, "turn down the track 3" is track 3)
+_WAY_FIRST = re.compile(
+    rf" (nudge|bump|knock|push|pull|bring|take|drop|move|shift|kick|crank|turn|dial|slow|speed) (up|down|back) "
+    rf"{_TEMPO} (?:by )?(\d+) {_UNIT}(?= )"
 )
 # "drop it 5 bpm", "raise the tempo 3": a move with no up or down, its way the verb's
 _BY = re.compile(
@@ -68,6 +75,8 @@ def change_of(s: str) -> int | None:
         return int(verb_n.group(2)) * (1 if verb_n.group(1) in _UP_VERBS else -1)
     if (terse := _TERSE.search(s)) is not None:
         return _bounded(int(terse.group(2)) * (1 if terse.group(1) in ("up", "plus") else -1))
+    if (first := _WAY_FIRST.search(s)) is not None:
+        return _bounded(int(first.group(3)) if first.group(2) == "up" else -int(first.group(3)))
     moved = _MOVED.search(s)
     by = _BY.search(s) if moved is None else None
     if by is not None and (tempo_said or by.group(2) not in ("it", "things", "everything")):

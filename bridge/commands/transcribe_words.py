@@ -51,7 +51,9 @@ KIND_WORDS = (
     ("chords", r"chords?|harmony|pads?|comping"),
     (
         "melody",
-        r"melody|vocals?|voice|singing|sung|sang|hum(?:med|ming)?|whistl(?:e|ed|ing)|lead|solo|flute|sax(?:ophone)?",
+        r"melody|vocals?|voice|singing|sung|sang|hum(?:med|ming)?|whistl(?:e|ed|ing)|lead|solo|flute|sax(?:ophone)?|"
+        # an instrument that plays one line at a time ("this recording of me playing the fiddle"): a melody
+        r"fiddles?|violins?|violas?|clarinets?|oboes?|trumpets?|trombones?",
     ),
 )
 # "export the chords as midi", "save the bass as midi": a file of a part, not audio heard as notes

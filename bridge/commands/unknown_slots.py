@@ -15,7 +15,7 @@ it), "the X section/part"; a style's is "a X beat/groove/bass line/melody/..." (
 project's sentences say: "in the mix", "for the vibe", "on the track" act), nor a whole word of the sentence
 encoder's vocabulary (common English words and names: "for the tavern", "after the sermon"), nor a genre,
 a number or a plural said in a section's place ("for the beginners": people); a letter's section ("the
-B-section") and English section words no reader knows ("the interlude", "the vamp") are asked. A sentence
+B-section", "in the parte B", "for part A") and English section words no reader knows ("the interlude", "the vamp") are asked. A sentence
 that says its bars ("for the interlude, bars 17 to 24") or is read with a section is not asked about its
 section. Sections known by other names are read before this (``section_words``); the world's styles are
 carried as said (``vocab.WORLD_STYLES``).
@@ -54,6 +54,12 @@ _SECTION_PLACE = re.compile(
 _LIKENED = re.compile(r"\b(?:like|feels?|sounds?|as if|as though|because|cause|coz|cuz)\b", re.I)
 _SECTION_NTH = re.compile(rf"\b(the (?:{_ORD}) ({_WORD})(?: (?:section|part))?){_CLAUSE_END}", re.I)
 _SECTION_NAMED = re.compile(rf"\b(the ({_WORD}) (?:section|part))\b", re.I)
+# "in the parte B", "for part B", "in section A": a letter's section (AABA) said after its word, any tongue's
+_SECTION_LETTER = re.compile(
+    rf"\b(?:in|for|on|of|during|at|before|after|till|until|through|across) ((?:the )?((?:section|part|parte) [a-d]))"
+    rf"(?![\w'#-]){_CLAUSE_END}",
+    re.I,
+)
 _MADE = r"beat|beats|groove|grooves|bass ?line|bass|drums|drum beat|drum pattern|melody|chords|chord progression|rhythm|riff|song|track|tune"
 # "a zouglou beat", "a mbalax style", "in a gnawa feel", ", zouglou,"
 _STYLE_MADE = re.compile(rf"\b(?:a|an|some) ({_WORD}) (?:{_MADE})\b", re.I)
@@ -127,6 +133,8 @@ def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | N
     if (key := _key_place(typed)) is not None:
         return key
     if not _PLACED.intersection(intent.params):  # "for the interlude, bars 17 to 24": its bars said
+        if (letter := _SECTION_LETTER.search(typed)) is not None:
+            return "section", letter.group(2), letter
         for pattern in (_SECTION_PLACE, _SECTION_NTH, _SECTION_NAMED):
             for m in pattern.finditer(typed):
                 clause = re.split(r"[,.;:!?]", typed[: m.start()])[-1]
@@ -169,7 +177,7 @@ def which_slot(
         _ASKING.reset(token)
     named = re.sub(rf"^the (?:(?:{_ORD}) )?", "", m.group(1), flags=re.I) if kind == "section" else word
     question = f"which section is the {named}?" if kind == "section" else f"which style is {word}?"
-    return unknown(heard, f"{question} (no {kind} of that name is known)", tips)
+    return unknown(heard, f"no {kind} of that name is known: {question}", tips)  # the question said last
 
 
 def _which_key(
@@ -193,8 +201,8 @@ def _which_key(
                     tips.append(own)
     finally:
         _ASKING.reset(token)
-    return unknown(heard, f"which key or mode is {word}? (no mode of that name is known: say it as e.g. "
-                          f"'{named}')", tips)  # fmt: skip
+    return unknown(heard, f"no mode of that name is known (say it as e.g. '{named}'): "
+                          f"which key or mode is {word}?", tips)  # fmt: skip
 
 
 def _own_sentence(sentence: str, chosen: Intent | None) -> str | None:

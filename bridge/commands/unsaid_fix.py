@@ -73,6 +73,12 @@ _LIKENESS = re.compile(
     r" (?:make|get) (?:it|this|that|everything|the whole thing|this one) (?:sound |feel |be )?"
     r"(?:a (?:bit|little|lot) |a little bit |little |way |much |even )?more (?:like|similar to) (?!the other)"
 )
+# a likeness to the way others play it, said of a wish with no way: "make it lift more, the way the Kilfenora
+# lads do it", "make it swing like my old band played it"
+_THE_WAY = re.compile(
+    r" (?:make|get) (?:it|this|that|everything|the whole thing|this one) .*(?:the way|like|how) (?:the |my |our |that "
+    r"|those |them )?(?:\w+ ){1,4}(?:do|does|did|play|plays|played) (?:it|them|that) "
+)
 LIKENESS = (
     "(e.g. 'make the drums busier', 'make the chords simpler' or 'give me another one') more like it how: "
     "what should change, and in which part?"
@@ -91,13 +97,37 @@ def question(s: str) -> str | None:
     """The question for a normalised sentence (padded with spaces) that asks for a fix and says
     nothing of what, how or where; None for any other."""
     padded = f" {' '.join(_YEAR.sub(' ', s).split())} "
-    if any(ch.isdigit() for ch in padded) or "_key_" in s or any(f" {w} " in padded for w in _SAID):
+    like = _LIKENESS.search(padded) or _THE_WAY.search(padded)
+    said = padded if like is None else _likened(padded, like)
+    if any(ch.isdigit() for ch in padded) or "_key_" in s or any(f" {w} " in said for w in _SAID):
         return None
     if _ALLUDED.search(padded):
         return ALLUDED
-    if _LIKENESS.search(padded):
+    if like is not None:
         return LIKENESS
     return QUESTION if any(p.search(padded) for p in (_FIX, _WISH, _FAULT)) else None
+
+
+_DETERMINERS = frozenset(
+    ("the", "my", "our", "your", "a", "an", "this", "that", "those", "these", "his", "her", "their")
+)
+
+
+def _likened(padded: str, like: re.Match[str]) -> str:
+    """The sentence with no part's, voice's or place's word said bare in what it is likened to: "more like Tom
+    Jobim" names a player, no part ("tom"); "more like the drums in the chorus" names the drums, and a genre
+    there stays said ("make it sound more like reggae")."""
+    if _LIKENESS.search(padded) is like:
+        return f"{padded[: like.end()]}{_unnamed(padded[like.end() :])}"
+    return _unnamed(padded)
+
+
+def _unnamed(words: str) -> str:
+    """``words`` without a part's word said bare, as a name ("tom jobim"); one said after a determiner names
+    the part ("more like the drums in the chorus")."""
+    said = words.split()
+    kept = [w for i, w in enumerate(said) if w not in _NAMES or (i and said[i - 1] in _DETERMINERS)]
+    return f" {' '.join(kept)} "
 
 
 def named_question(s: str) -> str | None:
