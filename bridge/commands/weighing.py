@@ -53,6 +53,10 @@ REDONE_AS = re.compile(
     r" (?:redo|re do|remake|rewrite|re write|rework|redo|do|play) (?:the |my |this |that )?\w+(?: \w+)? (?:as|in) "
 )
 WHICH_MADE = "which part should be generated"  # the rules' question when a style is named and no part
+# how a new part should be, said after it: "..., keep it minimal", "keep them simple", "keep it sparse"
+KEPT_PLAIN = re.compile(
+    r" keep (?:it|them|this|things|everything) (?:really |pretty |quite |very |nice and )?(?:minimal|simple|sparse)(?= )"
+)
 HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 MOVED_TO = re.compile(r" (?:up|down|higher|lower) (?:in)?to _key_ ")  # a part moved to a key, no make
@@ -80,6 +84,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # part played along with is what a new make would drop
     if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
         return ruled  # recurrence only a fill carries, never 8 bars of a new part
+    if ours == "make" and best == "simpler" and KEPT_PLAIN.search(s):  # "8 bars of drums, keep it minimal":
+        return ruled  # how the new part is made, not a change to one there
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time

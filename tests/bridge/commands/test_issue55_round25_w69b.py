@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 
 from bridge.commands import parse, rephrase
+from bridge.commands.asides import without_asides
 from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.parser import parse as rules
 from bridge.commands.weighing import NOT_OURS
 from tests.bridge.commands.meant import case, read
 
@@ -113,3 +116,39 @@ def test_the_chords_a_topline_goes_over_are_followed(text: str, want: dict[str, 
 def test_from_a_bar_on_the_offbeats_keeps_both(text: str, want: dict[str, Any]) -> None:
     got = read(text)
     assert _has(got, {"op": "add", **want}), got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("the bass is doing too much, strip it back", op="simpler", target="bass"),
+        case("the chords are way too much in the chorus, pare them back", op="simpler", target="chords"),
+    ],
+)
+def test_a_part_complained_of_then_stripped_back_is_simpler(text: str, want: dict[str, Any]) -> None:
+    got = rules(text)  # "strip it back": the part said before it, as "strip the bass back" is
+    assert got.understood and _has(dict(means_of(got.as_dict())), want), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 bars of chords for the verse, something the vocal can sit on",
+        "a bass line for the drop, something the chords can ride on",
+    ],
+)
+def test_what_a_new_part_is_for_is_an_aside(text: str) -> None:
+    cut = without_asides(normalize(text)[0])
+    assert "something" not in cut and cut.split()[:2] == normalize(text)[0].split()[:2], cut
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("8 bars of drums for verse 2, keep it minimal", op="make", target="drums", bars=8),
+        case("drums for the intro, 4 bars, keep it nice and simple", op="make", target="drums", bars=4),
+    ],
+)
+def test_how_a_new_part_is_kept_is_no_change(text: str, want: dict[str, Any]) -> None:
+    got = read(text)
+    assert _has(got, want), got
