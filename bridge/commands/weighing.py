@@ -84,8 +84,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # part played along with is what a new make would drop
     if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
         return ruled  # recurrence only a fill carries, never 8 bars of a new part
-    if ours == "make" and best == "simpler" and KEPT_PLAIN.search(s):  # "8 bars of drums, keep it minimal":
-        return ruled  # how the new part is made, not a change to one there
+    if ours == "make" and best == "simpler" and kept_plain(s):  # "8 bars of drums, keep it minimal": how
+        return ruled  # the new part is made, not a change to one there
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
@@ -140,6 +140,14 @@ def off_topic_style(ruled: Intent, s: str) -> bool:
     anything ("what time the footwork battle start tonight": an errand, no part to ask about)."""
     reason = str(ruled.params.get("reason", ""))
     return reason.startswith(WHICH_MADE) and not said(s, *GENERATE_VERBS)
+
+
+def kept_plain(s: str) -> bool:
+    """Whether a new part is asked for, its bars counted, and how plain it should be said after it ("8 bars of
+    drums for verse 2, keep it minimal"); never after a complaint ("the drums are busy, keep it minimal")."""
+    return (
+        KEPT_PLAIN.search(s) is not None and BARS_SAID.search(s) is not None and guards.complained(s) is None
+    )
 
 
 def recurs_alone(ruled: Intent, s: str) -> bool:

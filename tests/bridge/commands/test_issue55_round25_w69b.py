@@ -146,9 +146,14 @@ def test_what_a_new_part_is_for_is_an_aside(text: str) -> None:
     ("text", "want"),
     [
         case("8 bars of drums for verse 2, keep it minimal", op="make", target="drums", bars=8),
-        case("drums for the intro, 4 bars, keep it nice and simple", op="make", target="drums", bars=4),
+        case("chords for verse 1, 8 bars, keep them sparse", op="make", target="chords", bars=8),
     ],
 )
 def test_how_a_new_part_is_kept_is_no_change(text: str, want: dict[str, Any]) -> None:
     got = read(text)
     assert _has(got, want), got
+
+
+def test_keep_it_minimal_after_a_complaint_is_still_simpler() -> None:
+    got = read("the verse drums are busy, keep it minimal")  # no new part asked: the drums there thinned
+    assert _has(got, {"op": "simpler", "target": "drums"}), got
