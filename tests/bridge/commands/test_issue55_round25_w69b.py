@@ -157,3 +157,17 @@ def test_how_a_new_part_is_kept_is_no_change(text: str, want: dict[str, Any]) ->
 def test_keep_it_minimal_after_a_complaint_is_still_simpler() -> None:
     got = read("the verse drums are busy, keep it minimal")  # no new part asked: the drums there thinned
     assert _has(got, {"op": "simpler", "target": "drums"}), got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case(
+            "a bass line for the chorus, something the vocal can sit on, in D minor", op="make", key="D minor"
+        ),
+        case("4 bars of chords, something the singer can float over, in G major", op="make", key="G major"),
+    ],
+)
+def test_a_key_after_what_a_part_is_for_is_kept(text: str, want: dict[str, Any]) -> None:
+    got = read(text)  # the aside ends before the key said after it
+    assert _has(got, want), got
