@@ -48,6 +48,7 @@ from typing import Any
 from bridge.commands import explain
 from bridge.commands import scoped as sc
 from bridge.commands import vocab as v
+from bridge.commands.follow_words import OVER
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.mood_words import mood_only
@@ -197,6 +198,8 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None
+    if means.get("follow") == "this" and not _says(OVER.sub(" _ ", s), target):  # "a topline over these
+        return None  # chords, give me 3 options": the chords said are the selected clip followed
     if got == "all" and whole_said(s):  # "the whole beat, every part": the beat is every part of it
         return None
     return f"it says the {target} as well as the {got}"

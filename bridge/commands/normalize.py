@@ -100,7 +100,7 @@ _SOFTENED = re.compile(
 # the bass" (the split forms of other verbs have readings of their own: "calm the drums down")
 _PARTICLE = re.compile(
     r"\b(strip|pare) "
-    r"((?:the|my|this|that|these|those) (?:[a-z]+ )?[a-z]+) (back|out|down|up)\b"
+    r"((?:the|my|this|that|these|those) (?:[a-z]+ )?[a-z]+|it|them) (back|out|down|up)\b"
 )
 # "take the chords out from bar 9", "pull the bass out of the intro": "take out the chords ..." (REMOVE's words);
 # "take the snare off the downbeats": taken out on them

@@ -77,7 +77,8 @@ _COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 EVERY = re.compile(  # groups: a number, other|single, phrase, bar
     rf" (?:every|each) (?:{_NUM} (?:bars?|measures?)|(other|single) (?:bar|measure)|(phrase)|(bar|measure))(?= )"
 )
-_EVERY_LAST = re.compile(rf" (?:every|each) {_NUM} $")  # the count said last, with no unit: bars
+# the count said with no unit, last or before the part it is asked of ("fill every 8 on the drums"): bars
+_EVERY_LAST = re.compile(rf" (?:every|each) {_NUM} (?=$|(?:on|in|for|to|of) (?:the|my|these|those) )")
 FILL_WORDS = ("fill", "fills", "drum fill", "drum fills")
 _ROLL = re.compile(
     r" (?:drum |snare |tom )?rolls? (?!off |back |out |up |down |over )"

@@ -49,6 +49,9 @@ _DOES = (
 )
 _LENGTH_LAST = r" \d+ (?:bars?|measures?)(?: each| long| in length| only)? $"
 _FOR = r"(?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+)"
+# what a part made is for, said as a thing another part will do on it: "..., something the vocal can sit on"
+# (a key said after it is the request's: "..., something the singer can float over, in G major")
+_MADE_FOR = r"(?:something|somethin|a thing|anything)"
 # room made for another thing, said after the request: "let the intro breathe", "to give the vocal space"
 _ROOM = (
     rf"(?:let|letting) {_WHO} (?:breathe|shine|sit|speak|land|hit|pop|stand out|cut through|come through|open up)"
@@ -56,7 +59,8 @@ _ROOM = (
 )
 PURPOSE = re.compile(
     rf"(?<=\w)[\s,]+(?:(?:so|so that|so as to|in order for) (?:{_WHO} {_DOES}|its|it s|theyre|they re|thats|that s)"
-    rf"\b.*?(?={_LENGTH_LAST}|$)|for {_FOR} to (?!be |_key_)[a-z]+\b.*$|{_ROOM}\b.*?(?={_LENGTH_LAST}|$))"
+    rf"\b.*?(?={_LENGTH_LAST}|$)|for {_FOR} to (?!be |_key_)[a-z]+\b.*$|{_ROOM}\b.*?(?={_LENGTH_LAST}|$)"
+    rf"|{_MADE_FOR} (?:that )?{_WHO} {_DOES}\b.*?(?={_LENGTH_LAST}|(?: in)? _key_|$))"
 )
 _ADVERB = r"(?:(?:just|really|kinda|kind of|sort of|still|always|never|totally|actually|basically|literally|"
 _ADVERB += r"honestly|already|currently|also|sometimes|even) )*"

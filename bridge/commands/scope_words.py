@@ -20,6 +20,8 @@ from bridge.commands.place_words import ORDINALS
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _N = rf"(\d+|{_ORD})"
 _BAR = r"(?:bars?|measures?)"
+# "from bar 17 on the offbeats": the "on" says where in the beat, not "from bar 17 on(wards)"
+_ON_BEATS = r" (?:the |every |each |all the )?(?:off ?beats?|up ?beats?|down ?beats?|back ?beat|beats?|ands) "
 SECTIONS = ("chorus", "verse", "intro", "outro", "bridge", "breakdown", "hook section", "pre chorus", "drop")
 # "in the last eight", "for the first 4": bars, unless another unit or thing follows the count
 _UNITS = (
@@ -67,7 +69,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf" (?:only )?(?:after|past) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "), "after"),
     (
         re.compile(
-            rf" (?:from|starting at|starting on|starting in|starting from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?:on|onwards|onward) | starting (?:at|on|in|from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "
+            rf" (?:from|starting at|starting on|starting in|starting from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?:on(?!{_ON_BEATS})|onwards|onward) | starting (?:at|on|in|from) (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) "
             rf"|^ from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |til |-)"  # said first
             rf"|(?<= in) from (?:the )?(?:{_BAR} {_N}|{_N} {_BAR}) (?!to |through |thru |until |till |til |and |-)"  # comes in
         ),

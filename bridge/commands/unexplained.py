@@ -35,6 +35,7 @@ from bridge.commands.described import contractions, without_described
 from bridge.commands.follow_words import OVER
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
+from bridge.commands.likened import without_likened
 from bridge.commands.masking import HIDES
 from bridge.commands.means import means_of
 from bridge.commands.musicgen_words import without_purpose
@@ -165,7 +166,7 @@ def request_of(s: str) -> str:
     part is taken out of ("no drums in the verse, just the guitar": ``region_words.without_what_stays``);
     a drum break said as the drums is the drums ("the break's too stiff, loosen it up": ``break_words``); chords
     named by their degrees ("walks the 1 4 and 5") are talk (``degree_talk``)."""
-    s = drums_for_break(without_what_stays(without_asides(without_degrees(s))))
+    s = drums_for_break(without_what_stays(without_asides(without_degrees(without_likened(s)))))
     for pattern in (*KEPT, KEPT_PLACE):
         s = pattern.sub(" ", s)
     return s

@@ -17,12 +17,13 @@ from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
+from bridge.commands.place_words import EVERY
 from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.take_words import accompanies
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
-from bridge.commands.vocab import HELP_PHRASES
+from bridge.commands.vocab import GENERATE_VERBS, HELP_PHRASES
 
 SURE = 0.6  # the learned op's calibrated probability needed to act against the rules
 MARGIN = 0.25  # and its lead over the next op
@@ -46,6 +47,16 @@ CHANGED_MIND = re.compile(
 ABLE_TO = re.compile(
     r"^ (?:(?!what|how|which|who|where|when|why)\w+ )?(?:can|could|will|would|does|do) (?:it|you|u|this|this thing|musearoo|the app|the bot) "
 )
+BARS_SAID = re.compile(r" \d+ (?:bars?|measures?) ")  # a count of bars, not a recurrence
+# "redo the bass as trap", "rework the drums in a house style": a part made again in a genre
+REDONE_AS = re.compile(
+    r" (?:redo|re do|remake|rewrite|re write|rework|redo|do|play) (?:the |my |this |that )?\w+(?: \w+)? (?:as|in) "
+)
+WHICH_MADE = "which part should be generated"  # the rules' question when a style is named and no part
+# how a new part should be, said after it: "..., keep it minimal", "keep them simple", "keep it sparse"
+KEPT_PLAIN = re.compile(
+    r" keep (?:it|them|this|things|everything) (?:really |pretty |quite |very |nice and )?(?:minimal|simple|sparse)(?= )"
+)
 HISTORY_OPS = ("undo", "redo")
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 MOVED_TO = re.compile(r" (?:up|down|higher|lower) (?:in)?to _key_ ")  # a part moved to a key, no make
@@ -66,16 +77,23 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         and (explain.names_only(ours, best, s) or feel_over_span(ruled, s) or notes_over_span(ruled, s))
     ):
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
-    if ours == "set" and best == "make" and CHANGED_TO.search(s):
+    if ours == "set" and best in ("make", "vary") and restyled(ruled, s):  # "redo the bass as trap": the
+        return ruled  # part made again in the genre said, which neither a variation nor a new part keeps
         return ruled
     if ours == "accompany" and best == "make" and accompanies(s):  # "chords that play along w the 808": the
         return ruled  # part played along with is what a new make would drop
+    if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
+        return ruled  # recurrence only a fill carries, never 8 bars of a new part
+    if ours == "make" and best == "simpler" and kept_plain(s):  # "8 bars of drums, keep it minimal": how
+        return ruled  # the new part is made, not a change to one there
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
         return ruled
+    if ours is None and best == "none" and p_best >= OVERRIDE and off_topic_style(ruled, s):
+        return question(heard, NOT_OURS, [], ruled)  # "what time the footwork battle start tonight"
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
@@ -107,6 +125,35 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
             if not guards.lost(read, means_of(again.as_dict()), () if several else ("target",)):
                 return again
     return ask(heard, s, key, reading, ruled)
+
+
+def restyled(ruled: Intent, s: str) -> bool:
+    """Whether a part is said changed to or redone in the genre the rules read ("change the drums over to
+    a country style", "redo the bass as trap", "rework the chords in a jazz style")."""
+    read = means_of(ruled.as_dict())
+    part = read.get("target") not in (None, "this", "song")
+    return part and "genre" in read and (CHANGED_TO.search(s) or REDONE_AS.search(s)) is not None
+
+
+def off_topic_style(ruled: Intent, s: str) -> bool:
+    """Whether the rules ask which part to make only because a style is named, with no verb that makes
+    anything ("what time the footwork battle start tonight": an errand, no part to ask about)."""
+    reason = str(ruled.params.get("reason", ""))
+    return reason.startswith(WHICH_MADE) and not said(s, *GENERATE_VERBS)
+
+
+def kept_plain(s: str) -> bool:
+    """Whether a new part is asked for, its bars counted, and how plain it should be said after it ("8 bars of
+    drums for verse 2, keep it minimal"); never after a complaint ("the drums are busy, keep it minimal")."""
+    return (
+        KEPT_PLAIN.search(s) is not None and BARS_SAID.search(s) is not None and guards.complained(s) is None
+    )
+
+
+def recurs_alone(ruled: Intent, s: str) -> bool:
+    """Whether the rules read a fill that recurs ("every 8 bars", which no other op carries) and the sentence
+    counts no bars besides ("8 bars of drums with a roll every 4 bars" is a new part, asked about)."""
+    return "every" in means_of(ruled.as_dict()) and BARS_SAID.search(EVERY.sub(" ", s)) is None
 
 
 def not_ours_asked(s: str) -> bool:
