@@ -76,7 +76,7 @@ def section_in(s: str) -> str | None:
 def all_known(s: str) -> bool:
     """Whether every word of a normalised sentence is one a reader knows, an English word of the project's
     sentences, a genre's, a section's or a number."""
-    from bridge.commands.tongues import english_words
+    from bridge.commands.english import english_words
     from bridge.commands.unknown_parts import _known
 
     known, english = _known(), english_words()

@@ -141,7 +141,7 @@ DROPPED_G = frozenset(("goin", "doin"))
 
 
 def _g_back(m: re.Match[str]) -> str:
-    from bridge.commands.tongues import english_words
+    from bridge.commands.english import english_words
 
     word, known = m.group(1), english_words()
     if word in DROPPED_G or (len(word) >= 6 and word not in known and word + "g" in known):

@@ -159,11 +159,11 @@ _ELSEWHERE = re.compile(  # ("an audio loop of waves for my tiktok": what it is 
     r"(?<! for my)(?<! for our)(?<! for the)(?<! for a) (?:export|exporting|download|downloading|upload|uploading|email|e mail|mp3|mp3s|wav|wavs|youtube|soundcloud|"
     r"dropbox|spotify|bandcamp|instagram|tiktok|google drive|cd|usb) "
 )
-# never MuseAroo's, asked as help or not: printing, sheet music, lyrics, tuning an instrument
+# never MuseAroo's, asked as help or not: printing, sheet music, lyrics, tuning an instrument (by its
+# strings too: "tune my fiddle for me, the E string keeps slipping": one in the room)
 _NEVER = re.compile(
     r" (?:print|printing|printout|printer|sheet music|score sheet|lyrics|lyric|pdf) "
     r"| (?:tune|tuning|restring) (?:my |the |a )?(?:guitar|bass guitar|ukulele|violin|piano|drum kit|drums|cello) "
-    # an instrument tuned by its strings ("tune my fiddle for me, the E string keeps slipping"): one in the room
     r"| (?:tune|tuning|restring) (?:my|our|the) (?:\w+ ){1,2}(?:.* )?(?:the )?(?:[a-g]|top|bottom|low|high) strings? "
 )
 # "what chord should come after F here", "which sound works better": a question for the producer's
@@ -227,16 +227,11 @@ def _question_of(s: str) -> str | None:
     if cleaned is not None and (cleaned.group(1) or cleaned.group(2)) in (*v.PARTS, *VOICE_WORDS):
         said = cleaned.group(1) or cleaned.group(2)
         return f"(e.g. 'make the {said} simpler' or 'quantize the {said}') cleaner how: fewer notes or tighter timing?"
-    if _NEVER.search(s):  # "how do I print this out as sheet music": not help, not ours
-        return "that is not something MuseAroo does (it makes and changes music in Live)"
+    # not ours: printing, tuning, Live's devices (unless help or a warp is asked), files and sites said first
+    helped = any(f" {p} " in s for p in v.HELP_PHRASES)
     static = _STATIC_FX.search(s) and not _MOVING.search(s)
-    if (
-        (_NOT_OURS.search(s) or static)
-        and not any(f" {p} " in s for p in v.HELP_PHRASES)
-        and not warped_in_time(s)  # "put this guitar recording in the tempo of the project": a clip in hand
-    ):
-        return "that is not something MuseAroo does (it makes and changes music in Live)"
-    if _ELSEWHERE.search(f" {clauses(s)[0]} ") and not any(f" {p} " in s for p in v.HELP_PHRASES):
+    mixing = (_NOT_OURS.search(s) or static) and not (helped or warped_in_time(s))
+    if _NEVER.search(s) or mixing or (_ELSEWHERE.search(f" {clauses(s)[0]} ") and not helped):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _NEGATED.search(s):  # "don't stop the jam": a keyword under a "don't" is no command
         return (
@@ -244,7 +239,7 @@ def _question_of(s: str) -> str | None:
         )
     if _REMARK.search(s):  # "the undo button is broken", "cancel culture is wild": a keyword as a noun
         return "that sounds like a remark, not a command (it makes and changes music in Live)"
-    if _WH_OPINION.search(s) and not any(f" {p} " in s for p in v.HELP_PHRASES):
+    if _WH_OPINION.search(s) and not helped:
         return WH_REFUSAL
     vague = vague_question(s, unknown_words(s))  # "make it happier": which way, and which part?
     if vague is not None:

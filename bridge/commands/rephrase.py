@@ -133,7 +133,7 @@ def sentence_for(
         return None
     key_words = key or ""
     if op == "set" and not key and "tempo" not in said:  # a genre only: the part or clip redone in it
-        return _restyled(_the(target if target not in ("this", "song") else None), str(said["genre"]))
+        return sw.restyled(_the(target if target not in ("this", "song") else None), str(said["genre"]))
     if op == "set":
         return f"set the key to {key_words}" if key else f"set the tempo to {said['tempo']}"
     if offered and op == "jam_save":  # "keep the last 16 bars of what we just played"
@@ -248,12 +248,6 @@ def _section(op: str, s: str, offered: bool = False) -> list[str]:
     return [f"in the {found[0]['section']}"]
 
 
-def _restyled(the: str, genre: str) -> str:
-    """A part redone in a genre, said as a change to it ("change the bass line to trap"; "make the bass
-    line trap" is a new bass line to the learned reading); the clip or song: "make it trap"."""
-    return f"make {the} {genre}" if the == "it" else f"change {the} to {genre}"
-
-
 def _the(target: str | list[str] | None) -> str:
     if isinstance(target, list):  # "the kick and the snare"
         return sw.parts([_the(t) for t in target])
@@ -295,7 +289,7 @@ def _from_values(op: str, target: str | list[str] | None, values: dict[str, Any]
     if op == "feel" and str(values.get("feel")) in FEEL_WORDS:
         return FEEL_WORDS[str(values["feel"])].format(t=the)
     if op == "set" and values.get("genre") and target not in (None, "song"):
-        return _restyled(the, str(values["genre"]).replace("-", " "))
+        return sw.restyled(the, str(values["genre"]).replace("-", " "))
     if op == "set" and values.get("scale") and target not in (None, "song"):
         return f"make {the} {values['scale']}"
     if op in ("set", "transpose") and values.get("key"):

@@ -71,7 +71,7 @@ def _aliases() -> frozenset[str]:
 
 @cache
 def _english() -> frozenset[str]:
-    from bridge.commands.tongues import english_words
+    from bridge.commands.english import english_words
 
     return frozenset(english_words())
 

@@ -40,6 +40,12 @@ def parts(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def restyled(the: str, genre: str) -> str:
+    """A part redone in a genre, said as a change to it ("change the bass line to trap"; "make the bass
+    line trap" is a new bass line to the learned reading); the clip or song: "make it trap"."""
+    return f"make {the} {genre}" if the == "it" else f"change {the} to {genre}"
+
+
 def genre_in(s: str) -> str | None:
     """The first genre word a normalised sentence says ("hip hop", "country"), as said."""
     found = _GENRE.search(s)

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 from bridge.commands import spanish
 from bridge.commands.borrowed_words import borrowed
+from bridge.commands.english import english_words
 
-ENGLISH_WORDS = Path(__file__).with_name("english_words.txt")
 UNREAD = 2  # words not read before a sentence is asked about
 QUESTION = (
     "most of that is in a language I do not read (I read English and a producer's Spanish): "
@@ -55,12 +54,6 @@ FOREIGN = frozenset(
     "schlagzeug takte takt nimm ich mochte moechte noch mehr weniger etwas zum zur vom beim fuge "
     "hinzu entferne strophe akkorde schneller langsamer".split()
 )
-
-
-@cache
-def english_words() -> frozenset[str]:
-    """The English words the project's sentences say (read once)."""
-    return frozenset(ENGLISH_WORDS.read_text().split()) if ENGLISH_WORDS.exists() else frozenset()
 
 
 @cache

@@ -9,7 +9,7 @@ The word is the one in the change's part's place: "the X" (or "my X") right afte
 ("regenerate the X", "put the X down"), after "bars of" ("the last 2 bars of the X"), or as the subject of
 a complaint ("the X is too loud"). It is never asked about when it is known: a part, voice, section or
 instrument word, a word a track is named for, "it/this/that/one/beat/track/song/mix/selection/clip", a
-word the labelled sentences explain (``unexplained.table``) or say at all (``tongues.ENGLISH_WORDS``: "the
+word the labelled sentences explain (``unexplained.table``) or say at all (``english.ENGLISH_WORDS``: "the
 jam", "the take", "the bpm"), a plural or "'s" of one ("the drop's"), a name written with a capital ("solo
 the Cuica": Live's track), or a word followed by anything but a place, a particle, a preposition or a
 complaint's verb ("the gordo bass": a kind of bass; "the cuica track": Live's track). Sentences are normalised (padded,
@@ -25,10 +25,10 @@ from functools import cache
 
 from bridge.commands import change_words as co
 from bridge.commands import vocab as v
+from bridge.commands.english import ENGLISH_WORDS
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS
-from bridge.commands.tongues import ENGLISH_WORDS
 from bridge.commands.track_words import FILLER, GENERIC, INSTRUMENTS
 from bridge.commands.unexplained import table
 

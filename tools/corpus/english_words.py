@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from bridge.commands.english import ENGLISH_WORDS
 from bridge.commands.spanish_context import spanish_only
-from bridge.commands.tongues import ENGLISH_WORDS
 from tools.corpus.command_corpus import generate
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"

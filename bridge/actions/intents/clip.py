@@ -15,10 +15,9 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.midi import MidiClip, midi_clip, selected_midi_clip
-from bridge.actions.place.track import SINGLE_PARTS, part_named
+from bridge.actions.place.track import SINGLE_PARTS, part_named, tracks_named
 from bridge.app import App
 from bridge.commands import Intent
-from bridge.commands.spanish import unaccented
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue, NoPartClip
 from engines.symbolic import profile
@@ -123,18 +122,11 @@ async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:
     return args
 
 
-def _folded(name: str) -> str:
-    """A track's name compared as a sentence says it: lower case, accents folded ("Violão": "violao")."""
-    return unaccented(name).strip().lower()
-
-
 async def named_track_clip(app: App, name: str) -> tuple[int, int]:
     """Track and slot of the clip on the track named ``name`` ("the keys clip"): the clip this daemon
     wrote last there, else the one in the selected scene; raises naming the tracks there are."""
     names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
-    wanted = _folded(name)  # a sentence's "violao" (accents folded by the reader) is Live's "Violão"
-    matches = [i for i, n in enumerate(names) if _folded(n) == wanted]
-    matches = matches or [i for i, n in enumerate(names) if wanted in _folded(n)]
+    matches = tracks_named(names, name)  # a typed "violao" or "violão" is Live's "Violão"
     if not matches:
         raise InvalidValue(f"no track is named {name!r}: the tracks are {', '.join(repr(n) for n in names)}")
     track = matches[0]

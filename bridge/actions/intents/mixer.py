@@ -10,20 +10,15 @@ import re
 
 from bridge import protocol
 from bridge.actions.intents.clip import last_written
+from bridge.actions.place.track import said_name, tracks_named
 from bridge.app import App
 from bridge.commands import Intent
-from bridge.commands.spanish import unaccented
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue
 
 SWITCHES = {"mute": ("mute", 1), "unmute": ("mute", 0), "solo": ("solo", 1), "unsolo": ("solo", 0)}
 PART_NAMES = {"drums": ("drum", "beat", "kit", "perc"), "bass": ("bass",), "chords": ("chord", "keys", "harmony"),
               "melody": ("melody", "lead", "hook")}  # fmt: skip
-
-
-def _plain(name: str) -> str:
-    """A track name as a sentence says it: lower case, words only ("1-MIDI" is "1 midi")."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", unaccented(name).lower()).split())  # "Violão": "violao"
 
 
 async def tracks_of(app: App, intent: Intent) -> tuple[list[int], list[str]]:
@@ -37,12 +32,11 @@ async def tracks_of(app: App, intent: Intent) -> tuple[list[int], list[str]]:
         words = PART_NAMES.get(intent.part, (intent.part,))
         found = [i for i, n in enumerate(names) if any(w in n.lower() for w in words)]
     else:
-        wanted = _plain(str(intent.params.get("track_name", "")))
+        wanted = said_name(str(intent.params.get("track_name", "")))
         number = re.fullmatch(r"track (\d+)", wanted)  # "mute track 3": Live's third track
         if number and 1 <= int(number.group(1)) <= len(names):
             return [int(number.group(1)) - 1], names
-        found = [i for i, n in enumerate(names) if _plain(n) == wanted]
-        found = found or [i for i, n in enumerate(names) if wanted and wanted in _plain(n)]
+        found = tracks_named(names, wanted)
     if not found:
         said = intent.part or repr(intent.params.get("track_name"))
         raise InvalidValue(

@@ -12,9 +12,11 @@ track that holds another part unless the request names that track. ``Placed.said
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 
 from bridge.app import App
+from bridge.commands.spanish import unaccented
 from bridge.live.client import LiveContext
 from engines.errors import StoreError
 
@@ -42,6 +44,19 @@ class Placed:
     def said(self) -> str:
         name = f" {self.name!r}" if self.name else ""
         return f"{self.part} -> track {self.track}{name} ({self.why})"
+
+
+def said_name(name: str) -> str:
+    """A track's name as a sentence says it: lower case, accents folded, words only ("Violão" and a
+    typed "violao" are both "violao"; "1-MIDI" is "1 midi")."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", unaccented(name).lower()).split())
+
+
+def tracks_named(names: list[str], name: str) -> list[int]:
+    """The tracks whose name is the one said (``said_name`` of both), else those whose name holds it."""
+    wanted = said_name(name)
+    found = [i for i, n in enumerate(names) if said_name(n) == wanted]
+    return found or [i for i, n in enumerate(names) if wanted and wanted in said_name(n)]
 
 
 def part_named(name: str) -> str | None:

@@ -65,8 +65,7 @@ async def targets(app: App, intent: Intent, kind: str) -> list[tuple[int, str, s
     tracks = await app.live.tracks()
     name = intent.params.get("track_name")
     if name:
-        wanted = str(name).lower()
-        found = [i for i, (n, _midi) in enumerate(tracks) if wanted in n.lower()]
+        found = part_track.tracks_named([n for n, _midi in tracks], str(name))  # accents folded, both sides
         if not found:
             raise InvalidValue(
                 f"no track is named {name!r}: the tracks are {', '.join(n for n, _ in tracks)}"

@@ -56,8 +56,8 @@ def test_near_misses_of_every_operation_verb_become_the_verb(typed: str, read: s
 def test_no_word_the_project_reads_is_one_edit_from_an_operation_verb_but_its_forms() -> None:
     """The verbs corrected to are those no English word is one edit from (english_words.txt holds the
     words the project's sentences say, its writers' misspellings among them)."""
+    from bridge.commands.english import english_words
     from bridge.commands.spelling import OPERATION_VERBS
-    from bridge.commands.tongues import english_words
 
     misspelt = {"seperate", "semitons", "occtave", "otcave"}  # typed in the project's sentences
     misspelt |= {"analyse"}  # the verb itself, spelt the British way (a word the vocabulary knows)
