@@ -4,14 +4,11 @@ sampled kits are no longer snares, and a struck snare or a clap under a hat stay
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 import pytest
 
-from engines.transcription import drum_rules, drums, transcribe
-from tests.conftest import missing
-from tools.bench.transcription_score import voice_counts
+from engines.transcription import drum_rules, drums
+from tests.engines.transcription.real_kits import on_real_kit
 
 KICK, SNARE, CLOSED = 0, 1, 2
 RULE = np.array([0.95, 2.5, 0.4, -0.5])
@@ -65,36 +62,15 @@ def test_the_engine_applies_the_shipped_snare_rule(monkeypatch: pytest.MonkeyPat
     assert len(reads) == 1
 
 
-def _on_real_kit(kit: str, style: str) -> dict[str, tuple[int, int, int]]:
-    """One of hat_grooves' grooves on one of Hydrogen's real sampled kits at 112 BPM (seeded): per-voice
-    (matched, played, said)."""
-    from tools.corpus import drum_synth, hat_grooves, hydrogen_kits
-
-    if not (hydrogen_kits.KITS_DIR / kit / "drumkit.xml").exists():
-        missing(
-            f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, installed by .ci/run)"
-        )
-    notes = hat_grooves.groove(style, random.Random(f"a65-{style}"))
-    y = hydrogen_kits.play(kit, notes, 112, f"a65-{kit}-{style}")
-    s_per_beat = 60 / 112
-    truth = [
-        (n.pitch, n.start_beats * s_per_beat, n.start_beats * s_per_beat + 0.1, n.velocity)
-        for n in notes
-        if n.pitch in hydrogen_kits.playable(kit)
-    ]
-    found = transcribe(y, drum_synth.RATE_HZ, kind="drums").notes
-    return voice_counts(truth, [(n.pitch, n.start_s, n.end_s, n.velocity) for n in found])
-
-
 def test_hats_on_a_real_kit_are_not_snares_and_its_claps_stay() -> None:
     """Millo's kit, a disco groove (8th hats, open hats off the beat, claps on 2 and 4): main said 27
     snares for its 8 claps; now at most 12, every clap still found."""
-    matched, played, said = _on_real_kit("Millo-Drums_v.1", "disco")["snare"]
+    matched, played, said = on_real_kit("Millo-Drums_v.1", "disco", "a65")["snare"]
     assert matched == played == 8 and said <= 12, (matched, played, said)
 
 
 def test_a_struck_snare_under_the_hats_stays_a_snare() -> None:
     """Millo's kit, a house groove (a snare with a closed hat on 2 and 4): main said 20 snares for 8;
     now at most 15, and all 8 are still found."""
-    matched, played, said = _on_real_kit("Millo-Drums_v.1", "house")["snare"]
+    matched, played, said = on_real_kit("Millo-Drums_v.1", "house", "a65")["snare"]
     assert matched == played == 8 and said <= 15, (matched, played, said)

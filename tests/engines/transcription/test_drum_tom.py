@@ -4,14 +4,11 @@ its own stays a tom."""
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 import pytest
 
-from engines.transcription import drum_rules, drums, transcribe
-from tests.conftest import missing
-from tools.bench.transcription_score import voice_counts
+from engines.transcription import drum_rules, drums
+from tests.engines.transcription.real_kits import on_real_kit
 
 KICK, TOM = 0, 6
 RULE = np.array([0.3])
@@ -87,22 +84,6 @@ def test_the_engine_applies_the_shipped_rule() -> None:
 def test_false_toms_on_a_real_kit_s_kicks_are_gone() -> None:
     """Millo's multi-layered kit (Hydrogen), a disco groove at 112 BPM (no tom played): main said 10 toms, on
     its kicks; now none, the kicks as before (15 of 16 found, none false)."""
-    from tools.corpus import drum_synth, hat_grooves, hydrogen_kits
-
-    kit = "Millo_MultiLayered2"
-    if not (hydrogen_kits.KITS_DIR / kit / "drumkit.xml").exists():
-        missing(
-            f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, installed by .ci/run)"
-        )
-    notes = hat_grooves.groove("disco", random.Random("a69-disco"))
-    y = hydrogen_kits.play(kit, notes, 112, f"a69-{kit}-disco")
-    s_per_beat = 60 / 112
-    truth = [
-        (n.pitch, n.start_beats * s_per_beat, n.start_beats * s_per_beat + 0.1, n.velocity)
-        for n in notes
-        if n.pitch in hydrogen_kits.playable(kit)
-    ]
-    found = transcribe(y, drum_synth.RATE_HZ, kind="drums").notes
-    counts = voice_counts(truth, [(n.pitch, n.start_s, n.end_s, n.velocity) for n in found])
+    counts = on_real_kit("Millo_MultiLayered2", "disco", "a69")
     assert counts["tom"] == (0, 0, 0), counts["tom"]
     assert counts["kick"] == (15, 16, 15), counts["kick"]

@@ -3,14 +3,11 @@ high band rings on, closed where it is choked; a hit named, unsure of a hat, or 
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 import pytest
 
-from engines.transcription import drum_rules, drums, transcribe
-from tests.conftest import missing
-from tools.bench.transcription_score import voice_counts
+from engines.transcription import drum_rules, drums
+from tests.engines.transcription.real_kits import on_real_kit
 
 KICK, SNARE, CLOSED, OPEN, RIDE = 0, 1, 2, 3, 4
 RULE = np.array([0.05, -9.0])
@@ -63,23 +60,7 @@ def test_open_hats_on_a_real_kit_the_net_names_nothing_at_are_found() -> None:
     """Colombo's acoustic kit (Hydrogen), a house groove at 112 BPM (open hats off the beat): main found 10
     of the 16 open hats (the net named nothing at four more); now 14, none said falsely, the closed hats
     as before."""
-    from tools.corpus import drum_synth, hat_grooves, hydrogen_kits
-
-    kit = "ColomboAcousticDrumkit"
-    if not (hydrogen_kits.KITS_DIR / kit / "drumkit.xml").exists():
-        missing(
-            f"Hydrogen's kit {kit} is missing (Debian {hydrogen_kits.DEBIAN_PACKAGE}, installed by .ci/run)"
-        )
-    notes = hat_grooves.groove("house", random.Random("a68-house"))
-    y = hydrogen_kits.play(kit, notes, 112, f"a68-{kit}-house")
-    s_per_beat = 60 / 112
-    truth = [
-        (n.pitch, n.start_beats * s_per_beat, n.start_beats * s_per_beat + 0.1, n.velocity)
-        for n in notes
-        if n.pitch in hydrogen_kits.playable(kit)
-    ]
-    found = transcribe(y, drum_synth.RATE_HZ, kind="drums").notes
-    counts = voice_counts(truth, [(n.pitch, n.start_s, n.end_s, n.velocity) for n in found])
+    counts = on_real_kit("ColomboAcousticDrumkit", "house", "a68")
     matched, played, said = counts["open_hat"]
     assert played == 16 and matched >= 13 and said == matched, counts["open_hat"]
     assert counts["closed_hat"] == (6, 21, 10), counts["closed_hat"]
