@@ -2,7 +2,7 @@
 ``track_name`` "violão", not the reader's folded "violao".
 
 The reader folds accents early (``spanish.fold``) so that "violão" and "violao" read the same; Live's
-own track lookup folds both sides too (``actions.intents.clip._folded``), so the act is the same
+own track lookup folds both sides too (``actions.place.track.tracks_named``), so the act is the same
 either way, but the request shown and kept (the status line, the history, ``means``) is the name the
 musician typed. A word of a track name is given back its typed spelling when a word of the sentence
 folds to it; an ASCII sentence is returned untouched (nothing to give back). Stdlib only.
