@@ -183,6 +183,20 @@ def _first(s: str, table: dict[str, str]) -> str | None:
     return min(hits)[2] if hits else None
 
 
+def _every(s: str, table: dict[str, str]) -> str | None:
+    """Every drum voice said, in the order said, comma-joined ("humanize the kick and the snare":
+    "kick,snare"); a phrase inside a longer one said ("hats" in "hi hats") is that one."""
+    hits = sorted((s.find(f" {p} "), -len(p), p, v) for p, v in table.items() if f" {p} " in s)
+    voices: list[str] = []
+    end = -1
+    for at, _, phrase, voice in hits:
+        if at < end:
+            continue
+        end = at + len(phrase) + 1
+        voices += [] if voice in voices else [voice]
+    return ",".join(voices) or None
+
+
 # Transforms that may work on one drum voice and one place only ("swing the hats", "humanize the
 # snare in bar 2"); the others change the whole clip.
 LOCAL_KINDS = ("humanize", "quantize", "swing", "density", "ornament", "drums_keep", "drums_remove")
@@ -198,7 +212,7 @@ _TAKE_OUT = re.compile(
 def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """(kind, options) for a sentence that transforms a clip, or None; ``whole`` is the sentence
     before the parts were taken out of ``s`` (its place: "the first beat of bar 4")."""
-    voice = _first(s, DRUM_VOICES) or _first(whole or s, PERCUSSION_WORDS)  # a part word, taken out of ``s``
+    voice = _every(s, DRUM_VOICES) or _first(whole or s, PERCUSSION_WORDS)  # a part word, taken out of ``s``
     place = pw.place_of(whole or s)
     if voice is not None and _any(s, KEEP_WORDS):
         return "drums_keep", {"voices": voice, **place}

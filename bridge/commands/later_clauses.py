@@ -33,6 +33,7 @@ _BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)
 _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 # the transport's requests: "play it from the top" after "mute the drums" plays the song, no part (intents.md)
 _TRANSPORT = ("play", "stop")
+_IT = re.compile(r"\b(?:it|them)\b", re.I)  # a pronoun that stands for a part said before
 _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
 
 
@@ -51,6 +52,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     place = first.params.get("region") if _BACK.search(said) else None
     if place and not alone.understood:  # "chords there too": the place said back, the request alone
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
+    if not alone.understood and (named_back := _named_back(first, said)) is not None:
+        alone = read_one(named_back)  # "then make it a little bit louder": the bass, said by name
+        alone = alone if alone.part == first.part else read_one(said)
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         return takes_only(first, normalize(said)[0])
     if "not_done" in alone.params or "then" in alone.params:
@@ -69,6 +73,21 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
         params["region"] = place
     params.pop("heard", None)
     return takes_of_made(first, alone, said) or {"action": alone.action, "part": part, "params": params}
+
+
+def _named_back(first: Intent, said: str) -> str | None:
+    """The later clause with its one "it" or "them" said as the first request's part ("make it a little
+    bit louder" after "quantize the bass": "make the bass a little bit louder"), where the first request
+    names a whole part or one voice of the drums ("swing the hats, then make them a bit louder"); else None. Read only where the clause alone is not understood:
+    alone, "it" is any clip, so the learned reading may ask which."""
+    voices = first.params.get("voices")
+    if first.part is None or first.params.get("track_name") or first.params.get("target"):
+        return None
+    if voices is not None and not isinstance(voices, str):
+        return None  # "the kick and the snare": said back as one, left to the question
+    if len(_IT.findall(said)) != 1 or PRONOUN.search(_IT.sub(" ", said)):
+        return None
+    return _IT.sub(f"the {voices or first.part}", said)
 
 
 def clean(clause: str) -> str:

@@ -59,6 +59,9 @@ def parse(text: str) -> Intent:
     s = only_there(s)  # "swing the hats, just the last 4 bars": there, no part kept alone
     plain = polite.said_plainly(s)  # "stop whatever is running": whole sentences with no command verb
     intent = _read(heard, s, key, model) if plain is None else Intent(plain[0], None, plain[1], heard)
+    if intent.action == "help" and (asked := polite.helped(s)) is not None:  # "help me make a beat"
+        if (framed := _read(asked.strip(), asked, key, model)).understood and framed.action != "help":
+            intent, s = Intent(framed.action, framed.part, framed.params, heard), asked
     later = [] if intent.understood else polite.readings(s) + fragments.readings(s)  # "could you ..."
     for inner in fragments.readings(s, strict=True) + later:  # "offbeat open hats" first
         if (framed := _read(inner.strip(), inner, key, model)).understood:  # a name is read from the words

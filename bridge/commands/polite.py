@@ -84,6 +84,18 @@ def readings(s: str) -> list[str]:
     return out
 
 
+# "please help me make drums 8 bars": a request asked as help with it, not a request for help
+_HELPED = re.compile(rf"^ {_OPENERS}(?:(?:could|can|would|will) you (?:please )?)?help me (?:to |out and )?")
+
+
+def helped(s: str) -> str | None:
+    """The request a sentence asks help with ("can you help me write a bass line": "write a bass
+    line"), normalised and padded; None where the sentence is no such frame."""
+    m = _HELPED.match(_TAIL.sub(" ", s))
+    inner = _TAIL.sub(" ", s)[m.end() :] if m else ""
+    return " " + inner if inner.strip() else None
+
+
 def said_plainly(s: str) -> tuple[str, dict[str, object]] | None:
     """(action, params) for a whole sentence that says a command with no command verb, or None."""
     if _CANCEL.search(s):
