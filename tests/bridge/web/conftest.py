@@ -54,11 +54,12 @@ def served(tmp_path: Path) -> Iterator[Served]:
     yield from serve(tmp_path)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def _chromium() -> Iterator[Any]:
-    """One Chromium per test process (a launch and close cost about 0.5 s of wall a test, ci71); each test's
-    pages live in browser contexts of their own (``browser`` closes them), which share no cookies, storage
-    or cache."""
+    """One Chromium for a test file's page tests (its launch and close cost each test about 1.5 s of CPU, ci71);
+    each test's pages live in browser contexts of their own (``browser`` closes them), which share no cookies,
+    storage or cache. Not wider: while Playwright's sync API is open, the main thread has a running event loop,
+    so ``asyncio.run`` (and another ``sync_playwright``) fails in any test of another file."""
     chromium = require_tool("chromium")
     try:
         from playwright.sync_api import sync_playwright

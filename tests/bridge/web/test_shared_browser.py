@@ -1,4 +1,4 @@
-"""The one Chromium a test process shares (conftest ``browser``): what a test leaves in it (a page still open, a
+"""The one Chromium a test file's page tests share (conftest ``browser``): what a test leaves in it (a page still open, a
 cookie, localStorage) never reaches the next test. The two tests are the same, so whichever runs second checks
 what the first left."""
 
