@@ -53,6 +53,9 @@ _LOCKS = (
 _THING = r"(?:clip|loop|one|bit|part|idea|groove|beat|riff|pattern|thing|region|take|recording|sample)"
 # "a bassline that follows this clip", "drums that lock to this" (not "plays with this clip": an accompaniment)
 _THIS = re.compile(rf" {_LOCKS} (?:this|that)(?: {_THING})?(?= )")
+# "a bass line that goes with this clip": the one clip named is followed (round 25's labels, sets 23 and 120);
+# "to go with the other clips in the scene", "with what's playing" stay an accompaniment
+_WITH_THIS = re.compile(rf" (?:goes|go|going) with (?:this|that) {_THING}(?= )")
 # "a bass line over these chords", "a melody against those notes": the selected clip, said as what it holds
 OVER = re.compile(r" (?:over|against|on top of|under(?:neath)?) (?:these|those) (?:chords|notes|drums)(?= )")
 # "chords that follow the bass", "a melody that follows the chord progression": the part named
@@ -114,7 +117,10 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
 
 def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
     """A clip followed that is said as "this" or as a part ("follows the bass"), or None; a part said to
-    play along with what is here is an accompaniment (``take_words.accompanies``), no clip followed."""
+    play along with what is here is an accompaniment (``take_words.accompanies``), no clip followed; one that
+    "goes with this clip" follows that clip."""
+    if (clip := _WITH_THIS.search(s)) is not None:
+        return {"source": "selected"}, clip.group(0)
     if accompanies(s):
         return None
     part = _PART.search(s)

@@ -28,6 +28,7 @@ import unicodedata
 from functools import lru_cache
 
 from bridge.commands.engineer_words import engineered
+from bridge.commands.patois_words import patois
 from bridge.commands.pidgin_words import pidgin
 from bridge.commands.role_words import described
 from bridge.commands.slang_words import slang
@@ -267,8 +268,8 @@ def learned(text: str) -> str:
 @lru_cache(maxsize=256)
 def plain(heard: str) -> str:
     """The sentence in plain English (text speak, a learner's phrasing, a part named by its sound or
-    role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, an engineer's numbers: ``engineer_words``, and a producer's slang:
+    role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, Jamaican Patois: ``patois_words``, an engineer's numbers: ``engineer_words``, and a producer's slang:
     ``slang_words``, said plainly; a terse pair of changes, "louder kick softer hats", as two requests:
     ``terse_pairs``)."""
-    said = tuned(related(engineered(described(learned(slang(pidgin(texted(heard))))))))
+    said = tuned(related(engineered(described(learned(slang(pidgin(patois(texted(heard)))))))))
     return paired(said) or said

@@ -77,3 +77,16 @@ def test_every_voice_said_is_changed(text: str, op: str) -> None:
     """Two voices said: both are the target (the first alone was a wrong act: the snare's change lost)."""
     got = means_of(parse(text).as_dict())
     assert got["op"] == op and sorted(got["target"]) == sorted(text.split()[-4::3]), got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("give me a melody that goes with this clip", {"op": "make", "target": "melody", "follow": "this"}),
+        ("write some chords to go with this loop", {"op": "make", "target": "chords", "follow": "this"}),
+        ("write drums to go with the other clips in the scene", {"op": "accompany", "target": "drums"}),
+    ],
+)
+def test_a_part_that_goes_with_this_clip_follows_it(text: str, want: dict[str, object]) -> None:
+    """One clip named ("goes with this clip") is followed; the scene's clips are played along with."""
+    assert means_of(parse(text).as_dict()) == want
