@@ -94,9 +94,10 @@ _AS_INSTEAD = re.compile(
 
 
 # the setting said first and then whose it is: "change the key of this clip to F# minor", "set the genre of the
-# bass to funk": the clip or part so set ("the key of the song" stays Live's)
+# bass to funk", "change key of this clip to D phrygian" (no article): the clip or part so set ("the key of the song"
+# stays Live's)
 _SETTING_OF = re.compile(
-    rf" ({'|'.join(SET_VERBS)}) the (?:key|scale|genre|style) of ((?:the |my )(?:{_PARTS})|{_THIS})(?: clip| loop| one)? (?=to |into |in |as )"
+    rf" ({'|'.join(SET_VERBS)}) (?:the )?(?:key|scale|genre|style) of ((?:the |my )(?:{_PARTS})|{_THIS})(?: clip| loop| one)? (?=to |into |in |as )"
 )
 
 

@@ -90,3 +90,15 @@ def test_every_voice_said_is_changed(text: str, op: str) -> None:
 def test_a_part_that_goes_with_this_clip_follows_it(text: str, want: dict[str, object]) -> None:
     """One clip named ("goes with this clip") is followed; the scene's clips are played along with."""
     assert means_of(parse(text).as_dict()) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("set key of this loop to A dorian", {"op": "set", "target": "this", "key": "A dorian"}),
+        ("change genre of the chords to jazz", {"op": "set", "target": "chords", "genre": "jazz"}),
+    ],
+)
+def test_a_setting_of_a_clip_said_without_its_article(text: str, want: dict[str, object]) -> None:
+    """ "change key of this clip to ...": the clip's key (round 26's open set O5), never the song's."""
+    assert means_of(parse(text).as_dict()) == want
