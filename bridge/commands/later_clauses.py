@@ -53,8 +53,8 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if place and not alone.understood:  # "chords there too": the place said back, the request alone
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
     if not alone.understood and (named_back := _named_back(first, said)) is not None:
-        alone = read_one(named_back)  # "then make it a little bit louder": the bass, said by name
-        alone = alone if alone.part == first.part else read_one(said)
+        again = read_one(named_back)  # "then make it a little bit louder": the bass, said by name
+        alone = again if again.part == first.part else alone
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         return takes_only(first, normalize(said)[0])
     if "not_done" in alone.params or "then" in alone.params:
@@ -78,8 +78,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
 def _named_back(first: Intent, said: str) -> str | None:
     """The later clause with its one "it" or "them" said as the first request's part ("make it a little
     bit louder" after "quantize the bass": "make the bass a little bit louder"), where the first request
-    names a whole part or one voice of the drums ("swing the hats, then make them a bit louder"); else None. Read only where the clause alone is not understood:
-    alone, "it" is any clip, so the learned reading may ask which."""
+    names a whole part or one voice of the drums ("swing the hats, then make them a bit louder"); else
+    None. Read only where the clause alone is not understood: alone, "it" is any clip, so the learned
+    reading may ask which."""
     voices = first.params.get("voices")
     if first.part is None or first.params.get("track_name") or first.params.get("target"):
         return None

@@ -91,9 +91,9 @@ _HELPED = re.compile(rf"^ {_OPENERS}(?:(?:could|can|would|will) you (?:please )?
 def helped(s: str) -> str | None:
     """The request a sentence asks help with ("can you help me write a bass line": "write a bass
     line"), normalised and padded; None where the sentence is no such frame."""
-    m = _HELPED.match(_TAIL.sub(" ", s))
-    inner = _TAIL.sub(" ", s)[m.end() :] if m else ""
-    return " " + inner if inner.strip() else None
+    said = _TAIL.sub(" ", s)
+    m = _HELPED.match(said)
+    return " " + said[m.end() :] if m and said[m.end() :].strip() else None
 
 
 def said_plainly(s: str) -> tuple[str, dict[str, object]] | None:
