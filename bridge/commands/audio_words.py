@@ -169,10 +169,11 @@ MUSICGEN_DESCRIPTORS = (
 
 
 # what an analysis reads ("analyze this clip: tempo, key and chords"): named after the action, these are its
-# findings, never a request left undone
+# findings, never a request left undone; the question's own words ("what chords it uses") with them
 _FOUND = re.compile(
     r"(?:(?:and|the|its|it's|their|a|an|what|which|of|also|plus|too|chord|chords|progression|changes|harmony|"
-    r"key|keys|scale|mode|tempo|tempi|bpm|meter|metre|time|signature|downbeats?|beats?|grid|groove)\b[\s,.:;?!]*)+"
+    r"key|keys|scale|mode|tempo|tempi|bpm|meter|metre|time|signature|downbeats?|beats?|grid|groove|"
+    r"it|is|in|this|that|they|are|uses?|using)\b[\s,.:;?!]*)+"  # "what key and chords it's in": the question's own
 )
 
 
