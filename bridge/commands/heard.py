@@ -1,7 +1,8 @@
 """The sentence every reader reads of what was typed or heard (issue 55): Spanish said in English,
 dictated punctuation as punctuation, a starred correction in place of its slip ("the base *bass"),
 "that track" as the track named before it, text speak and a learner's phrasing said plainly, "the
-hook" as the chorus; and what the learned reading is given of it."""
+hook" as the chorus, a bare section said first as English says it ("verse 1 hats take out"); and what
+the learned reading is given of it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bridge.commands.section_words import sections_named
 from bridge.commands.starred import corrected
 from bridge.commands.statements import for_reading
 from bridge.commands.tongues import in_english
+from bridge.commands.topic_first import topic_first
 
 
 @lru_cache(maxsize=256)  # asked twice a clause: when the sentence is split, and when the clause is read
@@ -30,7 +32,8 @@ def heard_as(text: str) -> tuple[str, str | None]:
     if asked:
         return heard, asked
     heard = raga_read(heard)  # "in bhairavi, Sa is E": in E phrygian
-    return plain(preferred(sections_named(heard))), which_part(heard)  # "in the hook": the chorus
+    heard = plain(preferred(sections_named(heard)))  # "in the hook": the chorus
+    return topic_first(heard), which_part(heard)  # "verse 1 hats take out": the verse's hats
 
 
 def learned_sees(text: str) -> str:

@@ -46,6 +46,13 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "(e.g. 'make it busier' or 'give me another one') which one, and what should change?",
     ),
+    (  # "do same thing for the other track", "do the same to the clip in slot 3": the same as what, where?
+        re.compile(
+            r"^ (?:(?:ok|okay|now|and|so|then|pls|please) )*(?:do|apply) (?:the |that |this )?same(?: thing| change| edit)?"
+            r"(?: again)?(?: (?:to|for|on|with|in) (?:the |that |this )?(?:other|another|next|clip|track|one)\b.*)? $"
+        ),
+        "(e.g. 'make the bass busier' or 'quantize the drums') the same change as which one, and on which track?",
+    ),
     (
         re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out|change){_TARGET}(?: somehow| a bit| please)? $"),
         "(e.g. 'make the bass busier' or 'make the bass simpler') what should change?",

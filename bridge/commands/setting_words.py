@@ -138,7 +138,7 @@ def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
 
 
 _TO_KEY = re.compile(  # an object said between the verb and the key: "transpose to D minor" alone is the song's
-    rf" (?:transpose|modulate|take|move|shift|bring|pitch|pitch shift)(?: (?:the |my )?({_PARTS})| {_THIS}"
+    rf" (?:transpose|modulate|take|move|shift|bring|pitch|pitch shift)(?: (?:the |my |this |that |these |those )?({_PARTS})| {_THIS}"
     r"| (?!to |into |up |down )\w+)(?: (?!to |into )\w+){0,2}(?: up| down)? (?:in)?to _key_ "
 )
 

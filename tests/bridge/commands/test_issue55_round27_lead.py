@@ -30,3 +30,71 @@ def test_a_part_asked_for_after_the_analysis_is_still_made() -> None:
     got = means_of(parse("analyse the loop and then write chords for it").as_dict())
     assert got.get("op") == "analyze", got
     assert [t.get("op") for t in got.get("then", [])] == ["make"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "part"),
+    [
+        ("transpose this melody to E minor", "E minor", "melody"),
+        ("move that bass line to G minor", "G minor", "bass"),
+        ("this melody transpose to A major", "A major", "melody"),
+    ],
+)
+def test_a_part_pointed_at_and_moved_to_a_key_is_that_part_moved(text: str, key: str, part: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert (got.get("op"), got.get("key"), got.get("target")) == ("transpose", key, part), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "chorus make the chords simpler",
+            {"op": "simpler", "target": "chords", "scope": {"section": "chorus"}},
+        ),
+        (
+            "outro only keep the kick and hats",
+            {"op": "keep_only", "target": ["kick", "hats"], "scope": {"section": "outro"}},
+        ),
+        (
+            "verse 2 drums make busier",
+            {"op": "busier", "target": "drums", "scope": {"section": "verse", "nth": 2}},
+        ),
+        (
+            "bridge melody make it simpler",
+            {"op": "simpler", "target": "melody", "scope": {"section": "bridge"}},
+        ),
+    ],
+)
+def test_a_bare_section_said_first_is_where_the_change_goes(text: str, expected: dict[str, object]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in expected} == expected, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["drop the bass an octave", "chorus is too busy", "the verse drums are fine", "intro to the song please"],
+)
+def test_a_sentence_with_no_bare_section_first_is_read_as_it_was(text: str) -> None:
+    from bridge.commands.topic_first import topic_first
+
+    assert topic_first(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do the same thing to the other clip",
+        "ok now do same for the next track too",
+        "do the same change on that one",
+    ],
+)
+def test_the_same_change_asked_with_nothing_before_it_is_a_question(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood, intent
+    assert str(intent.params.get("reason", "")).rstrip().endswith("?"), intent.params
+
+
+def test_the_same_change_after_a_change_in_the_sentence_is_still_that_change() -> None:
+    got = means_of(parse("quantize the drums and do the same for the bass").as_dict())
+    assert (got.get("op"), sorted(got.get("target", []))) == ("quantize", ["bass", "drums"]), got
