@@ -239,7 +239,8 @@ def _undone(whole: Intent, read_one: Reader) -> Intent:
 
 def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:
     """``first`` with its later requests and the clauses left undone; a part made and then said made
-    again in a setting ("write a bassline and make it funky") is one part made in that setting."""
+    again in a setting ("write a bassline and make it funky") is one part made in that setting, a key
+    and then a tempo set ("set the song to B flat major and 84 bpm") one song setting."""
     params = {k: v for k, v in first.params.items() if k not in ("then", "not_done")}
     for later in list(then):
         again = later["action"] == first.action == "generate" and later["params"].get("again")
@@ -247,6 +248,16 @@ def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:
         if again and later["part"] in (first.part, None) and not said & set(params):
             params.update({k: v for k, v in later["params"].items() if k != "again"})
             then.remove(later)
+        elif (
+            first.action == "set_key"
+            and later["action"] == "set_tempo"
+            and set(later["params"]) == {"tempo_bpm"}
+        ):
+            if (
+                "key" in params and "tempo_bpm" not in params
+            ):  # "set the song to B flat major and 84 bpm": one setting
+                params["tempo_bpm"] = later["params"]["tempo_bpm"]
+                then.remove(later)
     if then:
         params["then"] = then
     if left:
