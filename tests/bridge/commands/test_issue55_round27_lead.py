@@ -126,3 +126,25 @@ def test_a_key_and_then_a_tempo_set_are_one_song_setting() -> None:
         92,
         None,
     ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you make a 20 second intro sting",
+        "I need 12 seconds of pads",
+        "for the radio spot it has to be 30 seconds",
+        "make a 10 second audio loop of traffic noise",
+    ],
+)
+def test_a_length_asked_in_seconds_is_asked_in_bars(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood, intent
+    assert "how many bars" in str(intent.params.get("reason")), intent.params
+
+
+@pytest.mark.parametrize(
+    ("text", "op"), [("make a second melody", "make"), ("make the drums 8 bars", "make")]
+)
+def test_a_second_that_is_no_length_is_read_as_before(text: str, op: str) -> None:
+    assert means_of(parse(text).as_dict()).get("op") == op
