@@ -47,6 +47,7 @@ SONG_PROPERTIES_GET = (
     "current_song_time",
     "loop_start",  # the loop brace, in beats: where an action in the Arrangement goes by default
     "loop_length",
+    "scale_mode",  # 0|1, Live 12.0.5+ (an older Live answers on LIVE_ERROR): the producer's key shown
 )
 SONG_PROPERTIES_SET = ("tempo", "signature_numerator", "signature_denominator", "root_note", "scale_name")
 SONG_CREATE_MIDI_TRACK = "/live/song/create_midi_track"  # args: index (-1 = end)

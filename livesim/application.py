@@ -20,6 +20,7 @@ CREATE_MIDI_CLIP_SINCE: Version = (12, 1, 10)
 RETURNS_ARRANGEMENT_AUDIO_CLIP_SINCE: Version = (12, 2, 0)  # Track.create_audio_clip returned None before
 ADD_NEW_NOTES_SINCE: Version = (11, 0, 0)
 INSERT_DEVICE_SINCE: Version = (12, 3, 0)  # Track.insert_device (built-in devices by name)
+SCALE_MODE_SINCE: Version = (12, 0, 5)  # Song.scale_mode (LIVE_API.md)
 
 
 class Application:
@@ -45,6 +46,14 @@ class Application:
 
     def get_version_string(self) -> str:
         return ".".join(str(v) for v in self.version)
+
+    def require(self, since: Version, owner: str, name: str) -> None:
+        """Raise AttributeError, as Python does for a member this older Live does not have."""
+        if self.version < since:
+            raise AttributeError(
+                f"'{owner}' object has no attribute '{name}' "
+                f"(added in Live {'.'.join(str(v) for v in since)}, this is {self.get_version_string()})"
+            )
 
     @property
     def average_process_usage(self) -> float:

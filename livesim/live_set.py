@@ -7,6 +7,7 @@ YAML keys (all optional; defaults give 120 BPM, 4/4, C Major, four MIDI and two 
     signature: 3/4
     root: A                  # note name or 0..11
     scale: Minor             # one of Live's scale names
+    scale_mode: true         # Live's Scale Mode switch (12.0.5+; off by default)
     file_path: /Sets/Song.als  # where the Set was saved (Song.file_path)
     data: {musearoo.set_id: 3f2a9c}  # what scripts stored with Song.set_data
     scenes: 8                # a count, or a list of scene names
@@ -77,6 +78,7 @@ class SetDesc:
     signature: tuple[int, int] = (4, 4)
     root_note: int = 0
     scale_name: str = "Major"
+    scale_mode: bool = False  # Live 12.0.5+'s Scale Mode switch (off in a new Set)
     tracks: tuple[TrackDesc, ...] = field(default_factory=_default_tracks)
     scene_names: tuple[str, ...] = ("",) * 8
     selected_track: int = 0
@@ -112,6 +114,12 @@ def _data(data: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(data, dict):
         raise InvalidValue(f"Set data: expected a mapping of keys to text, got {data!r}")
     return tuple((str(k), str(v)) for k, v in data.items())
+
+
+def _flag(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InvalidValue(f"{name} {value!r}: expected true or false")
 
 
 def _root(value: Any) -> int:
@@ -189,7 +197,7 @@ def parse_set(data: Any, base_dir: Path = Path(".")) -> SetDesc:
         "Set",
         data if data is not None else {},
         {"tempo", "signature", "root", "scale", "scenes", "tracks", "selected_track", "selected_scene"}
-        | {"file_path", "data"},
+        | {"file_path", "data", "scale_mode"},
     )
     scenes = d.get("scenes", 8)
     scene_names = ("",) * int(scenes) if isinstance(scenes, int) else tuple(str(s) for s in scenes)
@@ -204,6 +212,7 @@ def parse_set(data: Any, base_dir: Path = Path(".")) -> SetDesc:
         else parse_signature(str(signature)),
         root_note=_root(d.get("root", 0)),
         scale_name=str(d.get("scale", "Major")),
+        scale_mode=_flag("scale_mode", d.get("scale_mode", False)),
         tracks=tracks,
         scene_names=scene_names,
         selected_track=int(d.get("selected_track", 0)),

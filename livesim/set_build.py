@@ -25,6 +25,8 @@ def build_song(desc: SetDesc, doc: Document) -> Song:
         song.signature_numerator, song.signature_denominator = desc.signature
         song.root_note = desc.root_note
         song.scale_name = desc.scale_name
+        if desc.scale_mode:  # absent before Live 12.0.5: a Set that turns it on needs that Live
+            song.scale_mode = True
         for name in desc.return_tracks:
             returned = Track(doc, song, midi=False, name=name, num_scenes=0)
             returned._is_return = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from engines.music import SCALES  # Live 12's scale names in its order, and their intervals
+from livesim.application import SCALE_MODE_SINCE
 from livesim.base import Listeners, adder, check_args, has_listener, remover
 from livesim.document import Document
 from livesim.props import add_listeners
@@ -31,6 +32,7 @@ class Song(SongTracks, Transport):
         self._signature_denominator = 4
         self._root_note = 0
         self._scale_name = "Major"
+        self._scale_mode = False  # off in a new Set: Live highlights the key only once it is turned on
         self._is_playing = False
         self._current_song_time = 0.0
         self._tracks: list[Track] = []
@@ -110,6 +112,18 @@ class Song(SongTracks, Transport):
     @property
     def scale_intervals(self) -> tuple[int, ...]:
         return SCALES[self._scale_name]
+
+    @property
+    def scale_mode(self) -> bool:
+        """Live's Scale Mode switch (12.0.5+; absent before, as in Live): on, the editor shows the key."""
+        self._app.require(SCALE_MODE_SINCE, "Song", "scale_mode")
+        return self._scale_mode
+
+    @scale_mode.setter
+    def scale_mode(self, value: bool) -> None:
+        self._app.require(SCALE_MODE_SINCE, "Song", "scale_mode")
+        check_args("Song.scale_mode", (value,), ("bool",))
+        self._set("scale_mode", bool(value))
 
     # --- session recording and capture -----------------------------------------------------
     def trigger_session_record(self, record_length: float | None = None, /) -> None:
@@ -213,6 +227,9 @@ class Song(SongTracks, Transport):
     add_scale_name_listener = adder("scale_name")
     remove_scale_name_listener = remover("scale_name")
     scale_name_has_listener = has_listener("scale_name")
+    add_scale_mode_listener = adder("scale_mode")
+    remove_scale_mode_listener = remover("scale_mode")
+    scale_mode_has_listener = has_listener("scale_mode")
 
 
 add_listeners(Song, "can_capture_midi", "song_length")  # Live's; nothing here changes either yet

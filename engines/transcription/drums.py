@@ -170,7 +170,8 @@ def after_net(
 ) -> np.ndarray:
     """``voices`` with the rules the classifier ships applied in order: each row of its ``open_from_ring``
     (one row before a63's second; drum_rules), then its ``snare_without_body`` (a65) and
-    ``hat_where_unnamed`` (a68) and ``tom_like_kick`` (a69) where it has them; each measure read once."""
+    ``hat_where_unnamed`` (a68), ``tom_like_kick`` (a69) and ``snare_without_wires`` (a72, last: it reads
+    the kicks tom_like_kick calls) where it has them; each measure read once."""
     timbre = functools.cache(lambda: timbre_features(power, FREQS_HZ, times_s, FRAMES_PER_S))
     measures: dict[str, np.ndarray] = {}
     for rule in np.atleast_2d(model.get("open_from_ring", np.zeros((0, 6)))):
@@ -190,6 +191,8 @@ def after_net(
         frames = np.round(times_s * FRAMES_PER_S).astype(int)
         shapes = drum_rules.low_shapes(power, FREQS_HZ, frames)
         voices = drum_rules.tom_like_kick(voices, shapes, model["tom_like_kick"])
+    if "snare_without_wires" in model:
+        voices = drum_rules.snare_without_wires(probabilities, voices, features, model["snare_without_wires"])
     return voices
 
 

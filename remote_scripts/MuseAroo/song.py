@@ -35,8 +35,8 @@ def read(song: Live.Song.Song, prop: str) -> Any:
         return len(song.tracks)
     if prop == "num_scenes":
         return len(song.scenes)
-    if prop == "is_playing":
-        return int(song.is_playing)
+    if prop in ("is_playing", "scale_mode"):
+        return int(getattr(song, prop))
     if prop == "track_names":
         return tuple(track.name for track in song.tracks)
     return getattr(song, prop)

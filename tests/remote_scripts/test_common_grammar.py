@@ -21,6 +21,7 @@ EXPECTED_DEFAULT = {
     "current_song_time": [0.0],
     "loop_start": [0.0],
     "loop_length": [16.0],
+    "scale_mode": [0],
 }
 
 

@@ -4,7 +4,8 @@
 is transcribed in the model worker (polyphonic, ``piano``, so chords are heard whole; ``auto`` for a
 drum part, which takes onsets) and its notes are placed in the clip's beats through its warp markers
 (``transcribe.place``), so the follow rule (``bridge.actions.follow.rule``) reads chords and onsets
-from them as it reads a MIDI clip's. The write still checks the audio clip's digest in Live.
+from them as it reads a MIDI clip's. The song's key goes with it where someone chose it
+(``transcribe.key``), as for /roo/transcribe. The write still checks the audio clip's digest in Live.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from bridge.actions.clips.midi import MidiClip
 from bridge.actions.transcribe import place
 from bridge.actions.transcribe.job import TARGET
+from bridge.actions.transcribe.key import song_key
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.jobs.worker import get_worker
@@ -36,9 +38,10 @@ async def heard_clip(
     region = (info.start_s, info.end_s) if 0.0 <= info.start_s < info.end_s else (None, None)
     kind = "auto" if part == "drums" else "piano"
     job.report(0.25, f"hearing the notes of {where}, an audio clip, to follow them")
+    key = await song_key(app, live)
     try:
         result = await get_worker(app).call(job, TARGET, path=info.file_path, start_s=region[0], end_s=region[1],
-                                            kind=kind)  # fmt: skip
+                                            kind=kind, key=key)  # fmt: skip
     except UnsuitableAudio as exc:
         raise UnsuitableAudio(f"{where} cannot be followed: {exc}") from exc
     job.check_cancelled()

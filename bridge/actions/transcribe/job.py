@@ -7,7 +7,8 @@ worker job); place the notes in beats through the markers (``transcribe.place``)
 new MIDI track with its clip in one Remote Script step (/roo/live/new_track_clip: one undo step,
 nothing made when Live refuses). The take keeps the kind used and the settings. Silence, noise, a
 clip too short, a drum loop asked as melody: the engine's error names what it found, nothing is
-written. The Set's key (Live's root and scale, where the engines know the scale) goes to the engine: it
+written. The song's key goes to the engine where someone chose it (``transcribe.key``: Live's root and
+scale with Scale Mode on or set away from Live's default, else a key this Set's analysis found): it
 decides a sung take's tuning where the audio cannot (``engines.transcription.tuning.in_key``).
 """
 
@@ -22,14 +23,14 @@ from bridge.actions.clips.audio import AudioClip, audio_clip
 from bridge.actions.separate.arrangement import stems_start
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.actions.transcribe import place
+from bridge.actions.transcribe.key import song_key
 from bridge.actions.transcribe.request import TranscribeRequest, parse_request
 from bridge.app import App
 from bridge.history import AudioOut
 from bridge.jobs.board import Job
 from bridge.jobs.worker import get_worker
-from bridge.live.client import LiveContext
 from engines.errors import InvalidValue, UnsuitableAudio
-from engines.music import Key, MusicalContext, scale_named
+from engines.music import MusicalContext
 
 TARGET = "engines.transcription.files:transcribe_file"
 PARTS = {"melody": "melody", "bass": "bass", "piano": "chords", "chords": "chords", "drums": "drums"}
@@ -53,12 +54,6 @@ def file_tempo_bpm(clip: AudioClip) -> float | None:
     return 60.0 * (info.end_marker_beats - info.start_marker_beats) / (clip.end_s - clip.start_s)
 
 
-def set_key(live: LiveContext) -> str | None:
-    """The Set's key as the engine reads it ("A minor"); None where the engines do not know Live's scale."""
-    scale = scale_named(live.scale_name)
-    return None if scale is None else str(Key(live.root_note % 12, str(scale)))
-
-
 async def transcribed(
     app: App, job: Job, req: TranscribeRequest, clip: AudioClip, stem: tuple[str, str] | None = None
 ) -> dict[str, Any]:
@@ -66,6 +61,7 @@ async def transcribed(
     "chosen_because": why, "notes": [(pitch, start_s, end_s, velocity)]}."""
     path, start_s, end_s = (stem[1], None, None) if stem else (clip.info.file_path, clip.start_s, clip.end_s)
     heard = f"{clip.where}'s {stem[0]} stem" if stem else clip.where
+    key = await song_key(app, clip.context)
     try:
         result: dict[str, Any] = await get_worker(app).call(
             job,
@@ -75,7 +71,7 @@ async def transcribed(
             end_s=end_s,
             kind=req.kind,
             tempo_bpm=file_tempo_bpm(clip),
-            key=set_key(clip.context),
+            key=key,
         )
     except UnsuitableAudio as exc:  # silence, noise, too short, drums asked as a pitched kind
         raise UnsuitableAudio(f"{heard}: {exc}; nothing was written") from exc

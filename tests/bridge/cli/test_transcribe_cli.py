@@ -88,3 +88,24 @@ def test_a_named_sub_command_imports_only_its_own_module() -> None:
     )
     every = subprocess.run([sys.executable, "-c", probe.format("")], capture_output=True, text=True)
     assert (alone.stdout.strip(), every.stdout.strip()) == ("False", "True"), (alone.stderr, every.stderr)
+
+
+def test_key_decides_an_ambiguous_take_only_when_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Offline there is no Set: no key unless ``--key`` names one (issue 54's options unchanged beside it).
+    A C major line sung 55 cents flat is the same audio as the line a semitone lower sung 45 sharp."""
+    from tests.engines.transcription.test_sung import LINE
+    from tools.corpus.singer import RATE_HZ, sing
+
+    wav = tmp_path / "flat.wav"
+    sf.write(wav, sing(LINE, 6, drift_cents=-55.0), RATE_HZ)
+    read: dict[str | None, list[int]] = {}
+    for key in (None, "C major"):
+        assert (
+            main(["transcribe", str(wav), "--kind", "melody", "--json", *(["--key", key] if key else [])])
+            == 0
+        )
+        read[key] = [row["pitch"] for row in json.loads(capsys.readouterr().out)["notes"]]
+    assert read["C major"] == [n.pitch for n in LINE]
+    assert read[None] == [n.pitch - 1 for n in LINE]
