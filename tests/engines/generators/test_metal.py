@@ -4,6 +4,7 @@ breakdown; a bass chugging the kick's rhythm on the root; power chords low; mino
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,9 @@ from engines.generators.arrangement import plan_song
 from engines.generators.harmony import progression
 from engines.generators.theory import ChordTimeline
 from engines.genre_names import genre_name
-from engines.music import MusicalContext, parse_key
+from engines.music import Key, MusicalContext, parse_key
 from engines.presets import DRUM_NOTES, load_genre, load_groove
+from tools.bench.quality_checks import drum_bars, write
 
 KICK, SNARE = DRUM_NOTES["kick"], DRUM_NOTES["snare"]
 
@@ -56,6 +58,18 @@ def test_the_groove_holds_double_kick_gallops_a_blast_and_a_half_time_breakdown(
 def test_double_kick_far_more_kicks_than_rock() -> None:
     metal_kicks, rock_kicks = kicks_per_bar("metal"), kicks_per_bar("rock")
     assert metal_kicks >= 10 and metal_kicks >= 2.5 * rock_kicks, (metal_kicks, rock_kicks)
+
+
+def test_the_judge_hears_metal_in_90_percent_of_written_bars_and_none_in_rock(tmp_path: Path) -> None:
+    bars: list[int] = []
+    for seed in range(4):
+        for key in (Key(4, "Minor"), Key(9, "Minor")):
+            path = str(tmp_path / f"{seed}-{key.tonic}.mid")
+            write(path, "metal", key, seed)
+            bars += drum_bars(path, "metal")
+    assert len(bars) == 64 and sum(bars) / len(bars) >= 0.9, bars
+    write(str(tmp_path / "rock.mid"), "rock", Key(4, "Minor"), 1)
+    assert sum(drum_bars(str(tmp_path / "rock.mid"), "metal")) == 0
 
 
 def test_no_swing_and_tight() -> None:
