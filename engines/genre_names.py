@@ -15,7 +15,8 @@ GENRE_ALIASES = {
     "jungle": "drum-and-bass", "lofihiphop": "lo-fi", "randb": "neo-soul", "rnb": "neo-soul",
     "rb": "neo-soul", "rhythmandblues": "neo-soul", "soul": "neo-soul", "rap": "hip-hop",
     "boombap": "hip-hop", "edm": "electronic", "garage": "house", "ukgarage": "house", "ukg": "house",
-    "speedgarage": "house", "2stepgarage": "house", "garagerock": "rock",
+    "speedgarage": "house", "2stepgarage": "house", "garagerock": "rock", "heavymetal": "metal",
+    "thrash": "metal", "thrashmetal": "metal", "deathmetal": "metal", "metalcore": "metal",
 }  # fmt: skip
 
 

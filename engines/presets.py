@@ -21,11 +21,13 @@ from engines.preset_files import names, presets_dir
 DRUM_NOTES = {
     "kick": 36, "rim": 37, "snare": 38, "clap": 39, "floor": 41, "hat": 42, "tom_low": 45,
     "pedal": 44, "open": 46, "tom_mid": 47, "crash": 49, "tom_high": 50, "ride": 51,
-    "bell": 53, "tamb": 54, "cowbell": 56, "shaker": 70,
+    "bell": 53, "tamb": 54, "cowbell": 56, "shaker": 70, "china": 52,
 }  # fmt: skip
-BASS_STYLES = ("eighths", "kick", "808", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained")
+BASS_STYLES = (
+    "eighths", "kick", "808", "walking", "root_fifth", "octaves", "reggae", "boogie", "sustained", "chug",
+)  # fmt: skip
 GENRE_FILLS = ("auto", "none", "phrase", "4")  # auto: phrase ends at random, more with complexity
-VOICINGS = ("triad", "seventh", "ninth")
+VOICINGS = ("triad", "seventh", "ninth", "power")  # power: root, fifth and octave (metal)
 MELODY_SCALES = ("key", "pentatonic", "blues")
 STEP_CHARS = set("Xx-gG.")
 

@@ -877,9 +877,10 @@
                 "drum-and-bass",
                 "lo-fi",
                 "funk",
-                "neo-soul"
+                "neo-soul",
+                "metal"
               ],
-              "parameter_mmax": 16,
+              "parameter_mmax": 17,
               "parameter_initial_enable": 1,
               "parameter_initial": [
                 0

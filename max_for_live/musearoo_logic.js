@@ -16,7 +16,7 @@
 const fs = require("fs");
 
 const DAEMON_DOWN = "daemon not running - start it with: make run (or roo serve)";
-const GENRES = ["pop", "rock", "jazz", "electronic", "hip-hop", "classical", "country", "blues", "reggae", "ambient", "house", "techno", "trap", "drum-and-bass", "lo-fi", "funk", "neo-soul"];
+const GENRES = ["pop", "rock", "jazz", "electronic", "hip-hop", "classical", "country", "blues", "reggae", "ambient", "house", "techno", "trap", "drum-and-bass", "lo-fi", "funk", "neo-soul", "metal"];
 // Fills menu: "genre" keeps the genre's own fills; the others are /roo/generate's fills values.
 const FILLS = ["genre", "none", "phrase", "4"];
 const GROOVE = ["swing", "humanize", "accent", "intensity"]; // sent only while My groove is on

@@ -32,6 +32,7 @@ GENRES = (
     "lo-fi",
     "funk",
     "neo-soul",
+    "metal",  # last: a saved Set keeps the menu's index, so a new genre never moves the others
 )
 
 

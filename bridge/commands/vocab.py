@@ -105,7 +105,7 @@ PARTS.update(TYPED_PARTS, cue="song", underscore="song", piece="song")  # fmt: s
 GENRES: dict[str, str] = {
     "pop": "pop",
     "rock": "rock",
-    "metal": "rock",
+    "metal": "metal",
     "jazz": "jazz",
     "jazzy": "jazz",
     "blues": "blues",

@@ -1,11 +1,13 @@
 """BassaRoo: bass lines that land on the chord root at every change, in the genre's style.
 
 Styles: root eighths (rock), kick-locked (pop, hip-hop: onsets on the kick; 808: the same,
-held long, with slides into the next note of another pitch), walking (jazz),
+held long, with slides into the next note of another pitch; chug: short roots on every kick,
+metal's palm mute), walking (jazz),
 root-fifth (country), octaves (electronic), reggae, boogie (blues), sustained (classical,
 ambient). Approach notes lead into each change; chromatic ones only where the genre lists
 them. Range E1..G3 unless the genre says otherwise; notes never sound across a change. On
-strong beats the bass plays only tones of the key's scale (a chord tone the scale holds).
+strong beats the bass plays only tones of the key's scale (a chord tone the scale holds; a
+chug also the genre's chromatic degrees, so a bII keeps its root).
 """
 
 from __future__ import annotations
@@ -89,6 +91,18 @@ def _kick(span: Span, syncopated: bool) -> list[Cand]:
     if end - onsets[-1] > 1.0:
         out.append((end - 0.5, span.rng.uniform(0.3, 0.9), _approach(span, False), 0))
     return sorted(out)
+
+
+def _chug(span: Span) -> list[Cand]:
+    """Palm-muted roots locked to the kick (metal): the chord's root on every kick of the span,
+    or on eighths (density keeps them) when the kick plays nothing after the chord's start."""
+    c = span.chord
+    end = c.start_beats + c.duration_beats
+    kicks = [k for k in span.kicks if c.start_beats + 0.1 < k < end - 0.05]
+    out: list[Cand] = [(c.start_beats, 0.0, c.root, 0)]
+    if kicks:
+        return out + [(k, 0.0, c.root, 0) for k in kicks]
+    return out + [(b, metric_threshold(b % 1, span.rng), c.root, 0) for b in _grid(span, 0.5)[1:]]
 
 
 def _walking(span: Span) -> list[Cand]:
@@ -176,6 +190,7 @@ STYLES: dict[str, Callable[[Span], list[Cand]]] = {
     "reggae": _reggae,
     "boogie": _boogie,
     "sustained": _sustained,
+    "chug": _chug,
 }
 
 
@@ -221,15 +236,17 @@ def generate(
     notes: list[Note] = []
     previous = low + 10
     kept = [c for c in cands if c[1] <= density]
-    gate = {"octaves": 0.55, "reggae": 0.55, "808": 0.98}.get(spec["style"], 0.92)
+    gate = {"octaves": 0.55, "reggae": 0.55, "808": 0.98, "chug": 0.5}.get(spec["style"], 0.92)
+    # a chug's roots sit as low as the range allows and keep the genre's chromatic roots (bII)
+    anchored = spec["style"] == "chug"
     nexts = [c[0] for c in kept[1:]] + [ctx.length_beats]
-    key_pcs = ctx.key.pitch_classes
+    key_pcs = frozenset(scale) if anchored else ctx.key.pitch_classes
     timing = resolve(ctx, genre)
     strong = strong_beats(ctx.signature)
     for (beat, _thr, pc, octave, span_end, tones), nxt in zip(kept, nexts, strict=True):
         if near_strong(beat, bar_beats, strong):  # strong beats stay in the scale
             pc = strong_tone(pc, tones, key_pcs)
-        pitch = _place(pc, previous, low, high)
+        pitch = _place(pc, low if anchored else previous, low, high)
         previous = pitch
         shifted = pitch + octave if low <= pitch + octave <= high else pitch
         in_bar = beat % bar_beats

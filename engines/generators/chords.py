@@ -1,4 +1,4 @@
-"""The chords part: voicings with smooth voice leading, played in the genre's comping rhythm.
+"""The chords part: voicings with smooth voice leading (or power chords), in the genre's comping rhythm.
 
 A rhythm pattern is read from each chord's start: ``x`` strikes the voicing, ``-`` holds,
 ``.`` rests, a digit strikes one voice (arpeggios, 0 = lowest). The first strike of each
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from engines.generators.feel import resolve
 from engines.generators.harmony import progression
-from engines.generators.theory import VOICES, chord_tones, strong_beats
+from engines.generators.theory import VOICES, chord_tones, fifth_above, strong_beats
 from engines.generators.timing import humanized, metric_threshold, swung
 from engines.music import Chord, MusicalContext, Note
 from engines.presets import load_genre
@@ -68,6 +68,16 @@ def chord_voicings(chords: Sequence[Chord], low: int, high: int, voices: int) ->
     return out
 
 
+def power_voicings(chords: Sequence[Chord], low: int, high: int) -> list[tuple[int, ...]]:
+    """Power chords: root, fifth and octave, each root as low as ``low`` allows (a guitar's riff
+    register: the shape moves with the root, nothing is voice-led); the octave only below ``high``."""
+    out: list[tuple[int, ...]] = []
+    for chord in chords:
+        root = low + (chord.root - low) % 12
+        out.append(tuple(p for p in (root, root + fifth_above(chord.quality), root + 12) if p <= high))
+    return out
+
+
 @lru_cache(maxsize=256)
 def strikes(pattern: str, steps: int, force_first: bool) -> tuple[tuple[int, str, int], ...]:
     """Each strike of ``pattern`` read over a chord's ``steps``: (step, character, steps held).
@@ -103,14 +113,17 @@ def generate(
     rng = random.Random(seed * 1000 + SALT)
     pattern = spec["rhythm"][rng.randrange(len(spec["rhythm"]))]
     spb = int(spec["steps_per_beat"])
-    voices = VOICES[spec["voicing"]]
     low, high = spec["range"]
+    if spec["voicing"] == "power":
+        voiced = power_voicings(progression_, low, high)
+    else:
+        voiced = chord_voicings(progression_, low, high, VOICES[spec["voicing"]])
     bar_beats = ctx.beats_per_bar
     strong = strong_beats(ctx.signature)
     force = bool(spec.get("force_on_change", False))
     timing = resolve(ctx, genre)
     notes: list[Note] = []
-    for chord, voicing in zip(progression_, chord_voicings(progression_, low, high, voices), strict=True):
+    for chord, voicing in zip(progression_, voiced, strict=True):
         end = chord.start_beats + chord.duration_beats
         segment = -1.0
         for step, char, length in strikes(pattern, max(1, round(chord.duration_beats * spb)), force):

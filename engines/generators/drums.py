@@ -24,6 +24,7 @@ FILL_SHAPES = (
 )
 SALT = 11
 CRASH = (0, DRUM_NOTES["crash"], "crash", "X")
+CRASHED = (*CYMBALS, "crash", "china")  # what a crash on the downbeat replaces there (no doubled crash)
 LAID_BACK = ("snare", "clap", "rim")  # the drums a laid-back genre plays late
 PLAY_ORDER = itemgetter(0, 1)  # a stable sort on (step, note) keeps the lanes' order on ties
 
@@ -136,7 +137,7 @@ def generate(
                 inst = "snare" if step in backbeats else shape[(k * len(shape)) // (steps - fill_from)]
                 extra.append((step, DRUM_NOTES[inst], inst, "X" if step % max(1, spb // 2) == 0 else "-"))
         if crash_next:
-            hits = [h for h in hits if not (h[0] == 0 and h[2] in CYMBALS)] + [CRASH]
+            hits = [h for h in hits if not (h[0] == 0 and h[2] in CRASHED)] + [CRASH]
         if extra or crash_next:
             hits = sorted(hits + extra, key=PLAY_ORDER)
         crash_next = is_fill

@@ -116,11 +116,21 @@ def tones_of(root: int, quality: str) -> tuple[int, ...]:
     return tuple((root + i) % 12 for i in intervals)
 
 
-VOICES = {"triad": 3, "seventh": 4, "ninth": 5}
+VOICES = {"triad": 3, "seventh": 4, "ninth": 5, "power": 2}
+
+
+def fifth_above(quality: str) -> int:
+    """Semitones from a chord's root to its fifth: 7, 6 (dim) or 8 (aug); a chord without one
+    (quartal) its fourth, 5; 7 when it has neither."""
+    intervals = _intervals(quality)
+    return next((i for i in (7, 6, 8, 5) if i in intervals), 7)
 
 
 def voiced_tones(chord: Chord, voicing: str) -> tuple[int, ...]:
-    """The chord tones a voicing of that kind sounds (a triad voicing leaves out the seventh)."""
+    """The chord tones a voicing of that kind sounds (a triad voicing leaves out the seventh, a
+    power chord everything but the root and the fifth)."""
+    if voicing == "power":
+        return (chord.root, (chord.root + fifth_above(chord.quality)) % 12)
     return chord_tones(chord)[: VOICES[voicing]]
 
 

@@ -12,7 +12,7 @@ from tests.max_for_live.device_files import DEVICE_DIR, JS_FILES, Graph, build_m
 
 GENRES = (
     "pop rock jazz electronic hip-hop classical country blues reggae ambient "
-    "house techno trap drum-and-bass lo-fi funk neo-soul"
+    "house techno trap drum-and-bass lo-fi funk neo-soul metal"
 ).split()
 # Inlet and outlet counts of the UI classes as Max 8 reports them (written out here, not taken
 # from the build script, so a wrong count in either place shows up).

@@ -165,12 +165,21 @@ def _funk(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
     return at(1.0, BACKBEAT) and at(3.0, BACKBEAT) and sixteenth_kick and ghost
 
 
+def _metal(at: At, hits: list[tuple[float, int]], tempo: float) -> bool:
+    """A double kick (eight kicks or more in the bar) under a backbeat: snare on 2 and 4, on 3 alone
+    (the half-time breakdown) or on every beat (the blast)."""
+    kicks = sum(p == 36 for _t, p in hits)
+    backbeat = (at(1.0, BACKBEAT) and at(3.0, BACKBEAT)) or at(2.0, BACKBEAT)
+    return kicks >= 8 and backbeat
+
+
 NEW_JUDGES: dict[str, Callable[[At, list[tuple[float, int]], float], bool]] = {
     "house": _house,
     "techno": _techno,
     "trap": _trap,
     "drum-and-bass": _dnb,
     "funk": _funk,
+    "metal": _metal,
 }
 
 
