@@ -43,7 +43,8 @@ def voices_of(s: str) -> tuple[list[str], str]:
     return names, s
 
 
-# the kick said onto every beat, no voice added: the kick four on the floor (the old kicks replaced)
+# the kick said onto every beat, no voice added: the drums four on the floor (the feel puts a kick on every beat,
+# the old kicks replaced, the other voices kept: engines.transforms.feels)
 _EVERY_BEAT_KICK = re.compile(
     r"^( (?:(?:can|could|would) you |pls |please )?(?:(?:put|make|have|get|set|move|want|need) )?(?:the |a |my |that "
     r"|this )?)kick (?:hits? |plays? |lands? |goes |go )?on (?:every|each|all 4|all four) beats? "
@@ -72,7 +73,7 @@ def compose(s: str) -> Intent | None:
     if not said(
         s, "add"
     ):  # "put the kick on every beat", "make the kick hit on every beat": four on the floor
-        s = _EVERY_BEAT_KICK.sub(r"\1kick four on the floor ", s)
+        s = _EVERY_BEAT_KICK.sub(r"\1drums four on the floor ", s)  # the feel is the kick on every beat
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
     pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums
