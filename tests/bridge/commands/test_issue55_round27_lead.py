@@ -148,3 +148,18 @@ def test_a_length_asked_in_seconds_is_asked_in_bars(text: str) -> None:
 )
 def test_a_second_that_is_no_length_is_read_as_before(text: str, op: str) -> None:
     assert means_of(parse(text).as_dict()).get("op") == op
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("give me 12 bars of bass in 6/8", {"op": "make", "target": "bass", "bars": 12, "meter": "6/8"}),
+        (
+            "we're cutting a waltz, so write 8 bars of chords in 3/4",
+            {"op": "make", "target": "chords", "bars": 8, "meter": "3/4"},
+        ),
+    ],
+)
+def test_a_part_counted_in_bars_in_a_meter_is_made_in_it(text: str, expected: dict[str, object]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in expected} == expected, got
