@@ -163,3 +163,9 @@ def test_a_second_that_is_no_length_is_read_as_before(text: str, op: str) -> Non
 def test_a_part_counted_in_bars_in_a_meter_is_made_in_it(text: str, expected: dict[str, object]) -> None:
     got = means_of(parse(text).as_dict())
     assert {k: got.get(k) for k in expected} == expected, got
+
+
+def test_a_part_pulled_off_a_rough_mix_is_a_separation_and_a_rough_mix_asked_is_not_ours() -> None:
+    got = means_of(parse("could you pull the vocals off of this rough mix").as_dict())
+    assert (got.get("op"), got.get("target")) == ("separate", "vocals"), got
+    assert not parse("can you do a rough mix of the song").understood
