@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands.plain_words import COMPARATIVES
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
+from bridge.commands.plain_words import COMPARATIVES
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.track_words import INSTRUMENTS
 
@@ -43,7 +43,7 @@ VERBS = {
     "likh": "write", "likho": "write", "nikaal do": "extract", "nikaal de": "extract", "bata do": "tell me",
     "bata de": "tell me", "wapas la": "bring back", "wapas lao": "bring back", "le jao": "take",
     "shuru karo": "start", "shuru karte hai": "start", "band karo": "stop", "band kar": "stop",
-    "mein kya farak hai": "compare", "nahi chahiye": "i don't want", "chahiye": "i want", "saath baje": "play",
+    "mein kya farak hai": "compare", "nahi chahiye": "not", "chahiye": "i want", "saath baje": "play",
     "kar do": "", "kar de": "", "karo": "", "kar": "", "kare": "",
 }  # fmt: skip
 # a verb form; "kar raha" (is doing) and "ke" after "chala" are no request
@@ -66,10 +66,12 @@ WORDS = {
     "teesra": "the third", "wala": "", "wale": "", "yaar": "", "bhai": "", "jaldi": "", "ekdum": "", "arre": "",
     "accha": "", "chal": "", "ab": "", "tha": "", "bhi": "", "neeche": "down", "upar": "up",
     "pehle": "earlier", "peeche": "behind", "kitne": "how many", "kuch": "something", "cheez": "thing",
-    "dusre": "the other", "jo": "that", "honi chahiye": "", "kar raha": "", "lag raha": "sounds", "lag rahe": "sound",
-    "raha": "", "rahe": "", "alag": "", "chalne": "", "ho gaye ab tak": "are there", "mere paas": "",
+    "dusre": "the other", "jo": "that", "honi chahiye": "", "kar raha": "", "lag raha": "sounds hai",
+    "lag rahe": "sound hai", "raha": "hai", "rahe": "hai", "alag": "", "chalne": "", "ho gaye ab tak": "are there", "mere paas": "", "bas bas": "", "hain?": "are there?",
 }  # fmt: skip
-_WORDS = re.compile(r"\b(" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
+_WORDS = re.compile(
+    r"\b(" + "|".join(map(re.escape, sorted(WORDS, key=len, reverse=True))) + r")(?!\w)", re.I
+)
 _NAMES = frozenset({*v.PARTS, *DRUM_VOICES, *INSTRUMENTS, *SECTIONS, "song", "tempo", "mix", "half", "second", "first",
                     "last", "vocal", "singer", "track", "clip", "sample", "melody"})  # fmt: skip
 _DETERMINED = re.compile(
@@ -171,38 +173,47 @@ def _phrase(words: list[str]) -> tuple[list[str], list[str]]:
     return obj, places
 
 
-def _clause(text: str, relative: bool = False) -> str:
-    """One clause in English order, its verb first (its words in place where no Hindi verb is said)."""
+def _clause(text: str, relative: bool = False, reason: bool = False) -> str:
+    """One clause in English order, its verb first (its words in place where no Hindi verb is said); a
+    statement with no verb said after a request (``reason``) is said of "it" ("kick se dab raha hai": it is)."""
     core = _TAIL.sub("", text.strip())
     if (jo := core.find(" that ")) > 0 and _VERB.search(core[jo:]):  # "bana do jo ... follow kare"
         return f"{_clause(core[:jo])} that {_clause(core[jo + 6 :], True)}"
     m = _VERB.search(core)
     if m is None:
         obj, places = _phrase(core.split())
-        return " ".join([*obj, *places])
+        said = " ".join([*obj, *places])
+        stated = re.search(r"\bhai\b", core) and (reason or (not obj and places))  # "kick se peeche hai"
+        return f"it is {said}" if stated else said
     before, after = core[: m.start()].split(), core[m.end() :].split()
     verb = VERBS[m.group(1).lower()]
+    light = not verb or (verb == "i want" and before[-1:] and before[-1].lower() in HOW)  # "upar chahiye"
     if (
-        not verb and before and before[-1].lower() not in ("mein", "pe", "par", "ko")
-    ):  # light: the word before says
+        light and before and before[-1].lower() not in ("mein", "pe", "par", "ko")
+    ):  # the word before says what
         take = 2 if len(before) > 1 and before[-1].lower() in ("out", "in", "time") else 1
         verb, before = " ".join(before[-take:]), before[:-take]
     obj, places = _phrase(before)
-    more, later = _phrase(after)
-    obj, places = obj + more, places + later
-    bit = " a bit" if not verb.isalpha() or verb in HOW or verb in COMPARATIVES.values() else ""
-    bit = bit if " ".join(obj).startswith("a bit") else ""  # "thoda upar kar do": a bit louder
-    thing = _np(obj[2:] if bit else obj)
-    thing = f"{thing or 'it'}{bit}" if bit else thing
+    more, further = _phrase(after)
+    obj, places = obj + more, places + further
+    how = verb.lower() in HOW or verb.lower() in COMPARATIVES or verb.lower() in COMPARATIVES.values()
+    at = next((i for i in range(len(obj) - 1) if obj[i : i + 2] == ["a", "bit"]), None)
+    bit = ""
+    if at is not None and (how or any(c.isdigit() for c in " ".join(obj))):  # "thoda 4 bpm badha": 4 bpm
+        obj, bit = obj[:at] + obj[at + 2 :], " a bit" if how else ""
+    if obj[-1:] == ["more"] and how:  # "thoda aur busy": a bit busier
+        obj = obj[:-1]
+    thing = f"{_np(obj) or 'it'}{bit}"
     if verb.lower() in HOW:
-        return " ".join([HOW[verb.lower()].format(thing or "it"), *places])
-    if verb.lower() in COMPARATIVES or verb.lower() in COMPARATIVES.values():
-        said = COMPARATIVES.get(verb.lower(), verb)
-        return " ".join([f"make {thing or 'it'} {said}", *places])
+        return " ".join([HOW[verb.lower()].format(thing), *places])
+    if how:
+        return " ".join([f"make {thing} {COMPARATIVES.get(verb.lower(), verb)}", *places])
     if verb in ("add", "give me") and "ko" in (w.lower() for w in before):  # "song ko 3/4 mein daal do": put
         verb = "put" if verb == "add" else "give"
     if relative:
         verb = re.sub(r"^(\w+)", r"\1s", verb)
+    thing = " ".join(obj) if verb in ("make", "i want", "not") else _np(obj)  # a new thing: no "the"
+    thing = re.sub(r"^the whole\b", "a whole", thing) if verb == "make" else thing
     thing = thing or ("" if verb in ("play", "plays") or places else "it")
     return " ".join(w for w in [verb or "do", thing, *places] if w)
 
@@ -227,15 +238,18 @@ def hinglish(text: str) -> str:
     if not marked(text):
         return text
     parts = _CLAUSE.split(_WORDS.sub(lambda m: WORDS[m.group(1).lower()], text))
-    out = []
+    out: list[str] = []
+    request = False
     for part in parts:
         if part.lower() in ("aur phir", "phir"):
             out.append(" then" if out and out[-1] == "," else ", then")
         elif part in (",", ";", ".", "?", "!"):
             out.append(part)
         elif part.strip():
-            out.append(" " + " and ".join(_clause(c) for c in _after_verb(part)))
-    said = " ".join("".join(out).replace(", , then", ", then").split()).strip()
+            request = request or any(_VERB.search(c) for c in _after_verb(part))
+            reason = request and not _VERB.search(part)
+            out.append(" " + " and ".join(_clause(c, reason=reason) for c in _after_verb(part)))
+    said = " ".join("".join(out).replace(", , then", ", then").split()).strip(" ,")
     return _LOOP.sub(
         r"\1 of ", said
     )  # "ek audio loop bana, sufi harmonium drone": a loop of what is said next
