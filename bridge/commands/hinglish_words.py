@@ -48,8 +48,10 @@ VERBS = {
 }  # fmt: skip
 # a verb form; "kar raha" (is doing) and "ke" after "chala" are no request
 _VERB = re.compile(
-    r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b(?! (?:raha|rahe|rahi)\b)", re.I
-)
+    r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b(?! (?:raha|rahe|rahi)\b)"
+)  # read on the lower-case text (``_verb``): an alternation with re.I costs ten times as much
+# a word each verb form holds: a sentence with none of them says no verb form (the cheap test first)
+_VERB_WORDS = frozenset(w for said in VERBS for w in said.split()) - {"do", "ke", "mein", "hai", "kya"}
 # a word before the light verb that says how the thing should end up -> what is done ("upar kar do": louder)
 HOW = {
     "up": "make {} louder", "down": "move {} down", "earlier": "move {} earlier", "late": "move {} later",
@@ -69,16 +71,18 @@ WORDS = {
     "dusre": "the other", "jo": "that", "honi chahiye": "", "kar raha": "", "lag raha": "sounds hai",
     "lag rahe": "sound hai", "raha": "hai", "rahe": "hai", "alag": "", "chalne": "", "ho gaye ab tak": "are there", "mere paas": "", "bas bas": "", "hain?": "are there?",
 }  # fmt: skip
-_WORDS = re.compile(
-    r"\b(" + "|".join(map(re.escape, sorted(WORDS, key=len, reverse=True))) + r")(?!\w)", re.I
+_PHRASES = {said: meant for said, meant in WORDS.items() if not said.isalpha()}  # "bahut zyada", "hain?"
+_PHRASE = re.compile(
+    r"\b(" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?!\w)", re.I
 )
 _NAMES = frozenset({*v.PARTS, *DRUM_VOICES, *INSTRUMENTS, *SECTIONS, "song", "tempo", "mix", "half", "second", "first",
                     "last", "vocal", "singer", "track", "clip", "sample", "melody"})  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
 _DETERMINED = re.compile(
     r"^(?:the|a|an|this|that|it|every|only|some|all|how|[\d/%]|[A-Z]|midi\b|bars?\b|beats?\b|track \d|everything)"
 )
 _SECTION = re.compile(r"^(?:the )?(?:second|first|last|half|mix|antara|" + "|".join(SECTIONS) + r")\b")
-_CLAUSE = re.compile(r"\s*([,;.?!]|\baur phir\b|\bphir\b)\s*")
+_CLAUSE = re.compile(r" ?([,;.?!]|(?<!\S)(?:aur phir|phir)(?!\S)) ?", re.I)
 _COUNTED = re.compile(r"^[a-z]+s$")  # "do changes": two (a plural after it)
 _BOUND = re.compile(
     r"^(?:\d+|bar|bars|bpm|minor|major|midi)$"
@@ -177,9 +181,9 @@ def _clause(text: str, relative: bool = False, reason: bool = False) -> str:
     """One clause in English order, its verb first (its words in place where no Hindi verb is said); a
     statement with no verb said after a request (``reason``) is said of "it" ("kick se dab raha hai": it is)."""
     core = _TAIL.sub("", text.strip())
-    if (jo := core.find(" that ")) > 0 and _VERB.search(core[jo:]):  # "bana do jo ... follow kare"
+    if (jo := core.find(" that ")) > 0 and _verb(core[jo:]):  # "bana do jo ... follow kare"
         return f"{_clause(core[:jo])} that {_clause(core[jo + 6 :], True)}"
-    m = _VERB.search(core)
+    m = _verb(core)
     if m is None:
         obj, places = _phrase(core.split())
         said = " ".join([*obj, *places])
@@ -222,7 +226,7 @@ def _after_verb(part: str) -> list[str]:
     """The clauses of ``part``: an "aur" after a verb joins two ("swing daal aur bass ko louder kar")."""
     clauses, start = [], 0
     for m in re.finditer(r" aur ", part):
-        if _VERB.search(part[start : m.start()]):
+        if _verb(part[start : m.start()]):
             clauses.append(part[start : m.start()])
             start = m.end()
     return [*clauses, part[start:]]
@@ -230,14 +234,28 @@ def _after_verb(part: str) -> list[str]:
 
 def marked(text: str) -> bool:
     """Whether ``text`` is Hinglish: two distinct ``MARKERS``, or a Hindi verb form said."""
-    return len(set(re.findall(r"[a-z]+", text.lower())) & MARKERS) >= 2 or _VERB.search(text) is not None
+    said = set(re.findall(r"[a-z]+", text.lower()))
+    return len(said & MARKERS) >= 2 or (not said.isdisjoint(_VERB_WORDS) and _verb(text) is not None)
+
+
+def _verb(text: str) -> re.Match[str] | None:
+    """The first verb form said in ``text`` (found in its lower case: the same places)."""
+    return _VERB.search(text.lower())
+
+
+def _said(text: str) -> str:
+    """``text`` with the words of ``WORDS`` said in English (a phrase first, then word by word)."""
+    low = text.lower()
+    if any(said in low for said in _PHRASES):  # a substring test first: the alternation with re.I is slow
+        text = _PHRASE.sub(lambda m: _PHRASES[m.group(1).lower()], text)
+    return _WORD.sub(lambda m: WORDS.get(m.group(0).lower(), m.group(0)), text)
 
 
 def hinglish(text: str) -> str:
     """The sentence in English order and words, or ``text`` itself (see the module docstring)."""
     if not marked(text):
         return text
-    parts = _CLAUSE.split(_WORDS.sub(lambda m: WORDS[m.group(1).lower()], text))
+    parts = _CLAUSE.split(_said(text))
     out: list[str] = []
     request = False
     for part in parts:
@@ -246,8 +264,8 @@ def hinglish(text: str) -> str:
         elif part in (",", ";", ".", "?", "!"):
             out.append(part)
         elif part.strip():
-            request = request or any(_VERB.search(c) for c in _after_verb(part))
-            reason = request and not _VERB.search(part)
+            request = request or any(_verb(c) for c in _after_verb(part))
+            reason = request and not _verb(part)
             out.append(" " + " and ".join(_clause(c, reason=reason) for c in _after_verb(part)))
     said = " ".join("".join(out).replace(", , then", ", then").split()).strip(" ,")
     return _LOOP.sub(
