@@ -4,17 +4,19 @@ round 27; the words from round 26's open sets 122 and 124, none guessed).
 ``hinglish(text)`` is taken by ``heard.heard_as`` before ``tongues.in_english`` (whose Spanish reader would
 claim "se" and "de"), so the rules, the Spanish check and the learned reading all read the English. A
 clause of Hindi order says its object first and its verb last, with postpositions after their nouns:
-"drums mein fill daalo" is read as "add fill in the drums". Each clause (cut at a comma, "phir" or an "aur"
-after a verb) is said again as: the verb (``VERBS``; "kar"/"karo" is a light verb whose English word or
-word of how comes before it: "mute kar" mute, "simple kar de" make it simpler), its object (the words with
-no postposition, or those marked "ko"), then its places ("X mein" in X, "X pe" at or on X, "X ke liye" for
-X, "X se" from X or "5 se 8" 5 to 8, "X ke Y" Y of X). ``WORDS`` says the rest: "aur" and (more after a
-count: "2 aur versions"), "sirf" only, "ek" a, "har" every, "do" 2 before a plural ("do changes") but a
-verb's own after a stem ("kar do", "bana do").
+"drums mein ek fill daalo" is read as "add a fill in the drums". Each clause (cut at a comma, "phir" or an
+"aur" after a verb) is said again as: the verb (``VERBS``; "kar"/"karo" is a light verb whose English word or
+word of how comes before it: "mute kar" mute, "simple kar de" make it simpler, "upar kar do" louder), its
+object (the words with no postposition, or those marked "ko"; a thing made is said without "the"), then its
+places ("X mein" in X, "X pe" at or on X, "X ke liye" for X, "X se" from X or "5 se 8" 5 to 8, "X ke Y" Y of
+X, a section's "in X"). ``WORDS`` says the rest; "aur" is and (more after a count: "2 aur versions"), "ek" a,
+"do" 2 before a plural ("do changes") but a verb's own after a stem ("kar do"), "nahi chahiye" not. A
+statement with no verb after a request ("..., kick se peeche chal raha hai") is said of "it", so no part it
+names becomes a second target.
 
 Nothing changes in a sentence that is not marked as Hinglish: two distinct words of ``MARKERS`` (none is an
-English word) or a clause closing on a Hindi verb. "do", "par", "pe", "ek", "is", "ye", "har" and "se" say
-nothing alone ("do 2 versions", "up to par", "mute the ek track": English as it was). Stdlib only.
+English word) or a Hindi verb form. "do", "par", "pe", "ek", "is", "ye", "har" and "se" say nothing alone
+("do 2 versions", "up to par", "mute the ek track": English as it was).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ VERBS = {
     "mein kya farak hai": "compare", "nahi chahiye": "not", "chahiye": "i want", "saath baje": "play",
     "kar do": "", "kar de": "", "karo": "", "kar": "", "kare": "",
 }  # fmt: skip
-# a verb form; "kar raha" (is doing) and "ke" after "chala" are no request
+# a verb form ("kar raha", is doing, is no request)
 _VERB = re.compile(
     r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b(?! (?:raha|rahe|rahi)\b)"
 )  # read on the lower-case text (``_verb``): an alternation with re.I costs ten times as much
@@ -69,14 +71,16 @@ WORDS = {
     "accha": "", "chal": "", "ab": "", "tha": "", "bhi": "", "neeche": "down", "upar": "up",
     "pehle": "earlier", "peeche": "behind", "kitne": "how many", "kuch": "something", "cheez": "thing",
     "dusre": "the other", "jo": "that", "honi chahiye": "", "kar raha": "", "lag raha": "sounds hai",
-    "lag rahe": "sound hai", "raha": "hai", "rahe": "hai", "alag": "", "chalne": "", "ho gaye ab tak": "are there", "mere paas": "", "bas bas": "", "hain?": "are there?",
+    "lag rahe": "sound hai", "raha": "hai", "rahe": "hai", "alag": "", "chalne": "", "ho gaye ab tak": "are there",
+    "mere paas": "", "bas bas": "", "hain?": "are there?",
 }  # fmt: skip
 _PHRASES = {said: meant for said, meant in WORDS.items() if not said.isalpha()}  # "bahut zyada", "hain?"
 _PHRASE = re.compile(
     r"\b(" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?!\w)", re.I
 )
-_NAMES = frozenset({*v.PARTS, *DRUM_VOICES, *INSTRUMENTS, *SECTIONS, "song", "tempo", "mix", "half", "second", "first",
-                    "last", "vocal", "singer", "track", "clip", "sample", "melody"})  # fmt: skip
+# the words a place is named by that take "the" ("in the mix", "on the snare"; never "in house")
+_NAMES = frozenset({*v.PARTS, *DRUM_VOICES, *INSTRUMENTS, *SECTIONS, "song", "tempo", "mix", "half", "second",
+                    "first", "last", "vocal", "singer", "track", "clip", "sample", "melody"})  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]+")
 _DETERMINED = re.compile(
     r"^(?:the|a|an|this|that|it|every|only|some|all|how|[\d/%]|[A-Z]|midi\b|bars?\b|beats?\b|track \d|everything)"
@@ -84,9 +88,6 @@ _DETERMINED = re.compile(
 _SECTION = re.compile(r"^(?:the )?(?:second|first|last|half|mix|antara|" + "|".join(SECTIONS) + r")\b")
 _CLAUSE = re.compile(r" ?([,;.?!]|(?<!\S)(?:aur phir|phir)(?!\S)) ?", re.I)
 _COUNTED = re.compile(r"^[a-z]+s$")  # "do changes": two (a plural after it)
-_BOUND = re.compile(
-    r"^(?:\d+|bar|bars|bpm|minor|major|midi)$"
-)  # a number, a key or MIDI before its postposition
 
 
 def _np(words: list[str]) -> str:
