@@ -11,6 +11,7 @@ from functools import lru_cache
 from bridge.commands import follow_words
 from bridge.commands.contrast import preferred
 from bridge.commands.dictated import as_dictated
+from bridge.commands.hinglish_words import hinglish
 from bridge.commands.idea_prefaces import without_preface
 from bridge.commands.plain_words import plain
 from bridge.commands.raga_words import raga_read
@@ -26,7 +27,9 @@ from bridge.commands.topic_first import topic_first
 def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
-    heard, asked = in_english(as_dictated(corrected(" ".join(text.split()))))  # "the base *bass": the bass
+    heard, asked = in_english(
+        hinglish(as_dictated(corrected(" ".join(text.split()))))
+    )  # "the base *bass": the bass
     heard = without_preface(heard)  # "ok new song idea. 8 bars drums": the drums
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     if asked:
