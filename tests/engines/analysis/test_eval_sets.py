@@ -97,8 +97,13 @@ def bar_activations(samples: np.ndarray, sr: int) -> np.ndarray:
     return np.asarray(np.delete(mb.models()["bar_nn"](bar_input), 0, axis=1))
 
 
-def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path) -> None:
-    """Also where the meters nearly tie: chorale r026 at 76 BPM is 3/4 only on the frames madmom keeps."""
+def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also where the meters nearly tie: chorale r026 at 76 BPM is 3/4 only on the frames madmom keeps.
+    At each clip's last tempo the fit's figures are madmom's own Viterbi's, to the last bit, whether
+    the compiled forward pass (engines/analysis/viterbi.py) or madmom decodes them."""
+    from madmom.features.beats import threshold_activations
     from madmom.features.downbeats import DBNDownBeatTrackingProcessor
 
     from engines.analysis import bars
@@ -118,6 +123,17 @@ def test_bar_fit_names_the_meter_madmoms_downbeat_tracker_reports(tmp_path: Path
                 beats_per_bar=list(bars.METERS), min_bpm=tempo_bpm * 0.85, max_bpm=tempo_bpm * 1.15, fps=100
             )
             assert max(fits, key=lambda m: fits[m]) == int(tracker(bar)[:, 1].max()), (name, tempo_bpm)
+            if tempo_bpm == tempos[-1]:
+                active, _ = threshold_activations(bar, tracker.threshold)
+                madmoms = {
+                    m: float(hmm.viterbi(active)[1]) for m, hmm in zip(bars.METERS, tracker.hmms, strict=True)
+                }
+                work = len(active) * sum(hmm.transition_model.num_states for hmm in tracker.hmms)
+                compiled = work >= bars.COMPILED_MIN_STATE_FRAMES
+                assert fits == madmoms, (name, tempo_bpm, compiled)
+                with monkeypatch.context() as patched:  # and decoded the other way
+                    patched.setattr(bars, "COMPILED_MIN_STATE_FRAMES", work + 1 if compiled else 0)
+                    assert bars.bar_fit(bar, tempo_bpm) == madmoms, (name, tempo_bpm, not compiled)
     assert bars.bar_fit(np.zeros((500, 2)), 100.0) == {}
     assert bars.beat_level(np.zeros((500, 2)), 100.0) == (100.0, 4, {})
 
