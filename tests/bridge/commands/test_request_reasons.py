@@ -1,7 +1,8 @@
 """A request followed by its reason (issue 55, round 27): the reason's words are not the request's.
 
 A reason led by "now" ("..., now it drags behind the hats"), a complaint with no subject ("..., too busy"), how
-the last try went with no comma ("another bass line the last one was too busy"), a
+the last try went with no comma ("another bass line the last one was too busy"), where a section starts ("put a
+crash on bar 33, the drop hits there"), a
 purpose of a part soloed or muted ("so I can hear the ghost notes"), and a complaint and its reason with no
 change said at all ("the verse feels too bright, the scene is a funeral"), which the learned reading is sure
 must be asked about. Sentences written for this test, not from any blind set.
@@ -33,6 +34,8 @@ from bridge.commands.reasons import without_reasons
         ("drop the pad in the intro, way too washy", "drop the pad in the intro"),
         ("give me another bass line the last one was too busy", "give me another bass line"),  # no comma
         ("one more take of the keys that take sounded flat", "one more take of the keys"),
+        ("put a crash on bar 33, the drop hits there", "put a crash on bar 33"),  # where a section starts
+        ("add a snare roll in bar 8, verse 2 starts right there", "add a snare roll in bar 8"),
     ],
 )
 def test_a_reason_led_by_now_or_too_or_of_the_last_try_is_cut(text: str, cut: str) -> None:
