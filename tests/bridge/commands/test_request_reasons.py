@@ -87,7 +87,7 @@ def test_a_part_laid_back_is_shifted_later(text: str, beats: float) -> None:
     ("text", "op", "target"),
     [
         ("solo the keys so I can hear the walk-ups", "solo", "chords"),
-        ("mute the pads so we can hear the walk-ups in the bass", "mute", "track:pads"),
+        ("mute the pads so we can hear the walk-ups in the bass", "mute", "track:pads"),  # as it was: kept
     ],
 )
 def test_what_a_soloed_or_muted_part_is_for_is_no_request(text: str, op: str, target: str) -> None:
