@@ -71,6 +71,8 @@ _ABOUT_IT = (
     r"(?:its|it s|it's|it is|theyre|they re|they're|they are|thats|that s|that's|this is|it was|they were|"
     # the subject left unsaid, as Portuguese and Spanish leave it: "the bass is too loud, is eating the kick"
     r"(?:is|are|was|were) (?:[a-z]+ing|too|so|way)|"
+    # the complaint alone, its subject the request's thing: "take out the hats, too noisy", "way too busy"
+    r"(?:(?:way|much|far|a bit|a little|kinda|just|still) )?too (?!much\b|many\b|long\b|short\b)[a-z]+|"
     rf"{_PRONOUN} {_ADVERB}(?:[a-z]+s|[a-z]+ed|feel|sound|seem|clash|drag|rush|need|keep|don t|dont|doesn t|"
     r"doesnt|can t|cant|won t|wont|has|had|have))\b"
 )
@@ -93,6 +95,9 @@ _OTHER = (
     # what someone wants to hear meanwhile: "...; i wish to hear the piano without it", "i want the band to hear"
     r"(?:i|we|they) (?:wish|want|wanna|would like|d like|need) (?:(?:them|him|her|everyone|the \w+) )?to "
     r"(?:hear|listen)\b|"
+    # where a section starts, said of the place the request names: "bar 17 put one crash, chorus start there"
+    r"(?:the )?(?:intro|verse|pre chorus|chorus|bridge|outro|breakdown|drop|hook)s? (?:\d+ )?(?:starts?|begins?|"
+    r"comes? in|kicks? in|hits?|lands?|drops?) (?:there|here|then|right there|at that (?:bar|point))\b|"
     # a verdict on those things: "..., those hats are mid"
     r"(?:those|these) [a-z]+ (?:are|were|sound|feel|seem)\b|"
     # who it is for, after it is done: "..., i wanna play em for my cowriter"
@@ -110,11 +115,16 @@ _OTHER = (
     r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
     r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z]))"
 )
-_START = re.compile(rf"(?:[,;.!?]| -+| but| and)+ (?:(?:and|but|plus) )?(?:(?P<it>{_ABOUT_IT})|{_OTHER})")
+_START = re.compile(
+    rf"(?:[,;.!?]| -+| but| and)+ (?:(?:and|but|plus) )?(?:(?:now|so now|but now|and now) (?=(?:{_ABOUT_IT})))?"
+    rf"(?:(?P<it>{_ABOUT_IT})|{_OTHER})"
+)
 # said with no comma before: "swing the hats cause they feel stiff", "its for a beat tape", "trust me"
 _BARE = re.compile(
     r" (?:(?:because|cause|cuz|coz) |since (?:it|they|i|we|the|its|my|our) |trust me\b|believe me\b|"
-    r"(?:its|it s|it's|this is|thats|that s|that's) for |right now (?:it|they) )"
+    r"(?:its|it s|it's|this is|thats|that s|that's) for |right now (?:it|they) |"
+    # how the last try went, with no comma: "another one of the drums that one was mid"
+    r"(?:that|the last|the previous|this) (?:one|take|version|try) (?:was|is|sounded|sounds|felt|feels) )"
 )
 # where a bar said falls, said after it: "in bar 16 right before the loop point" (no section the song has)
 _LOOP_EDGE = re.compile(

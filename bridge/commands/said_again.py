@@ -5,7 +5,9 @@ hear 3 other versions" end on a clause that reads as a plan ("let me ...") or a 
 Cutting it leaves the request without the values only that clause said (the 2 or 3 takes), or another
 request ("try the bassline again" alone is a new bass): the values are dropped and the rest acted on. Where the clause, read alone by the rules, is the whole reading's own op
 and holds every value the cut reading drops, it is the request said again and the whole reading stands.
-A purpose that is another action ("so i can rap over it for 16 bars": no request of its own) is still cut.
+A purpose that is another action ("so i can rap over it for 16 bars": no request of its own) is still cut, and
+so is any purpose of a part soloed or muted: that switch is made to hear something, and what is to be heard is
+no request ("solo the bass so I can hear the walk-ups": no movement added).
 
 ``said_again(whole, cut, clause)``: the three readings (the whole sentence, the sentence without the
 clause, the clause alone); no encoder is run here, the caller reads the clause with the rules alone.
@@ -19,6 +21,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 
 _NOT_VALUES = ("op", "then", "not_done")
+_FOR_HEARING = ("solo", "mute", "unmute")  # switches made so that something is heard
 
 
 def _values(intent: Intent) -> dict[str, Any]:
@@ -39,7 +42,7 @@ def said_again(whole: Intent, cut: Intent, clause: Intent) -> bool:
     of it (``dropped``), and the clause alone reads the same op holding each of them (a target it does not
     name aside: "lemme hear two more" is of the bass said before it)."""
     gone = dropped(whole, cut)
-    if not gone or not clause.understood:
+    if not gone or not clause.understood or means_of(cut.as_dict()).get("op") in _FOR_HEARING:
         return False
     own = means_of(clause.as_dict())
     if own.get("op") != means_of(whole.as_dict()).get("op"):

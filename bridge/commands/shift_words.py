@@ -28,6 +28,9 @@ _LENGTH_AND_WAY = re.compile(
 )
 
 
+# a part laid back by a length, the producer's "behind" ("lay the bass back an eighth"): a shift later
+_LAID_BACK = re.compile(r" lay (?:(?:the|it|this|that|my|those|these) )?(?:[a-z_]+ ){0,2}?back ")
+
 # "before" or "after" said last, naming nothing ("move it one sixteenth before please"): the way it goes
 _BARE_WAY = re.compile(r" (before|after) (?=(?:please |pls |plz |thanks |thank you )*$)")
 
@@ -40,7 +43,7 @@ def offset_of(s: str) -> dict[str, Any] | None:
     if feel is not None:  # "make it sit behind the beat": a small step later (ahead of it: earlier)
         return {"offset": SMALL_STEP if feel.group(1) == "behind" else -SMALL_STEP, "chosen": "beats"}
     lengthed = _LENGTH_AND_WAY.search(s)  # "can the melody come in an eighth earlier": a length and a way
-    if not said(s, *SHIFT_VERBS) and lengthed is None:
+    if not said(s, *SHIFT_VERBS) and lengthed is None and _LAID_BACK.search(s) is None:
         return None
     size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
     m = re.search(r" by (\d+) beats? ", s)

@@ -8,7 +8,9 @@ so the answer is a question, not a refusal. The reading is of the frame, not the
 asks to fix or improve something unnamed ("fix it", "fix the bit ...", "fix whatever ..."), a "make it
 better / right / work / pop / slap" of no part, or a fault of something unnamed ("something sounds
 off", "it needs something"), in a sentence that names no part, drum voice, way (an operation's word),
-section, genre or number: any of these said, the sentence is read as before. Stdlib only.
+section, genre or number: any of these said, the sentence is read as before. Where the rules recognise
+nothing and the learned reading is sure the sentence must be asked about ("bridge feel too happy, this drama
+scene is very sad": a complaint and why, no change said), ``asked_what`` asks what should change. Stdlib only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bridge.commands import vocab as v
 from bridge.commands.energy_words import energy_question
 from bridge.commands.faulted import PLAIN as _PLAIN
 from bridge.commands.faulted import faulted_question
+from bridge.commands.intent import Intent
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.vague_words import OPERATIONS, SOMETHING, placed
 
@@ -145,3 +148,14 @@ def no_way_said(s: str) -> bool:
     if question(s) is not None or named_question(s) is not None:
         return True
     return placed(s) is not None or energy_question(s) is not None
+
+
+WHAT_CHANGE = "what should change, and how?"
+
+
+def asked_what(refused: Intent) -> Intent:
+    """The rules' refusal asked as a question of what should change, its examples the first two suggestions."""
+    tips = [f"'{t}'" for t in refused.params.get("suggestions", [])[:2]]
+    examples = f"(e.g. {' or '.join(tips)}) " if tips else ""
+    params = {**refused.params, "reason": f"{examples}{WHAT_CHANGE}"}
+    return Intent(refused.action, refused.part, params, refused.heard)

@@ -102,7 +102,10 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
                 return again
-        return suggesting(ruled, s, key, reading)
+        # a sure "ask" where nothing is recognised: asked what should change, not refused
+        got = suggesting(ruled, s, key, reading)
+        asked = best == "ask" and sure and ruled.params.get("reason") == NOT_RECOGNISED
+        return unsaid_fix.asked_what(got) if asked else got
     if best == "none" and sure:  # the rules would act on what the reading is sure is no command
         return question(heard, NOT_OURS, [], ruled)
     if best in QUIET and sure:
