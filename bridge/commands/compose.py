@@ -43,15 +43,6 @@ def voices_of(s: str) -> tuple[list[str], str]:
     return names, s
 
 
-# the kick said onto every beat, no voice added: the drums four on the floor (the feel puts a kick on every beat,
-# the old kicks replaced, the other voices kept: engines.transforms.feels)
-_EVERY_BEAT_KICK = re.compile(
-    r"^( (?:(?:can|could|would) you |pls |please )?(?:(?:put|make|have|get|set|move|want|need) )?(?:the |a |my |that "
-    r"|this )?)kick (?:hits? |plays? |lands? |goes |go )?on (?:every|each|all 4|all four) beats? "
-    r"(?!(?:feels?|is|sounds?|was|seems?|gets?|too) )"
-)
-
-
 def compose(s: str) -> Intent | None:
     """A transform intent for a sentence that applies an operation to a clip's target, or None."""
     if said(s, *("fill",)) and not re.search(r" fill (?:in|the|bars?|out|it|this) | every | each ", s):
@@ -70,10 +61,6 @@ def compose(s: str) -> Intent | None:
     ):  # "a house beat four on the floor", "a bass that follows
         return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
-    if not said(
-        s, "add"
-    ):  # "put the kick on every beat", "make the kick hit on every beat": four on the floor
-        s = _EVERY_BEAT_KICK.sub(r"\1drums four on the floor ", s)  # the feel is the kick on every beat
     scope, rest = sw.scope_of(s)
     voices, rest = voices_of(rest)
     pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums

@@ -100,24 +100,6 @@ def test_the_same_change_after_a_change_in_the_sentence_is_still_that_change() -
     assert (got.get("op"), sorted(got.get("target", []))) == ("quantize", ["bass", "drums"]), got
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "put the kick on every beat",
-        "can you make the kick hit on each beat",
-        "kick on every beat in the chorus please",
-    ],
-)
-def test_the_kick_said_onto_every_beat_is_four_on_the_floor(text: str) -> None:
-    got = means_of(parse(text).as_dict())
-    assert (got.get("op"), got.get("feel")) == ("feel", "four_on_the_floor"), got
-
-
-def test_a_kick_added_on_every_beat_or_described_there_is_not_the_feel() -> None:
-    described = means_of(parse("the kick on every beat feels too much, make it simpler").as_dict())
-    assert described.get("op") == "simpler", described
-
-
 def test_a_key_and_then_a_tempo_set_are_one_song_setting() -> None:
     got = means_of(parse("set the song to E flat minor and 92 bpm").as_dict())
     assert (got.get("op"), got.get("key"), got.get("tempo_bpm"), got.get("then")) == (
