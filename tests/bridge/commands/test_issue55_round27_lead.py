@@ -73,7 +73,13 @@ def test_a_bare_section_said_first_is_where_the_change_goes(text: str, expected:
 
 @pytest.mark.parametrize(
     "text",
-    ["drop the bass an octave", "chorus is too busy", "the verse drums are fine", "intro to the song please"],
+    [
+        "drop the bass an octave",
+        "drop bass an octave",
+        "chorus is too busy",
+        "the verse drums are fine",
+        "intro to the song please",
+    ],
 )
 def test_a_sentence_with_no_bare_section_first_is_read_as_it_was(text: str) -> None:
     from bridge.commands.topic_first import topic_first
