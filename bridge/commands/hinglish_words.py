@@ -1,9 +1,9 @@
 """Hinglish (Hindi and English typed in Latin letters) said in the plain English the readers know (issue 55,
 round 27; the words from round 26's open sets 122 and 124, none guessed).
 
-``hinglish(text)`` is taken by ``heard.heard_as`` before ``tongues.in_english`` (whose Spanish reader would
-claim "se" and "de"), so the rules, the Spanish check and the learned reading all read the English. A
-clause of Hindi order says its object first and its verb last, with postpositions after their nouns:
+``hinglish(text)`` (its tables in ``hinglish_table``) is taken by ``heard.heard_as`` before
+``tongues.in_english`` (whose Spanish reader would claim "se" and "de"), so the rules, the Spanish check and
+the learned reading all read the English. A clause of Hindi order says its object first and its verb last, with postpositions after their nouns:
 "drums mein ek fill daalo" is read as "add a fill in the drums". Each clause (cut at a comma, "phir" or an
 "aur" after a verb) is said again as: the verb (``VERBS``; "kar"/"karo" is a light verb whose English word or
 word of how comes before it: "mute kar" mute, "simple kar de" make it simpler, "upar kar do" louder), its
@@ -25,55 +25,19 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
+from bridge.commands.hinglish_table import HOW, MARKERS, VERBS, WORDS
 from bridge.commands.plain_words import COMPARATIVES
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.track_words import INSTRUMENTS
 
-# words no English sentence says: two distinct ones mark a sentence as Hinglish
-MARKERS = frozenset(
-    "mein aur sirf liye ke ka ki ko wala wale wali hai hain thoda thode bahut zyada yaar bhai chahiye phir kar "
-    "karo bana banao bna daal daalo rakh rakho hata sunao dena bhi dono baaki ekdum shuru jaldi wapas mukhde "
-    "mukhda antara isko kitne".split()
-)  # fmt: skip
-# a clause's verb (longest first) -> its English verb; "" is the light verb (its word before it says what)
-VERBS = {
-    "chala ke sunao": "play", "sunao": "play", "aage badha do": "continue", "aage badha de": "continue",
-    "badha do": "raise", "badha de": "raise", "bana do": "make", "bana de": "make", "bana": "make",
-    "banao": "make", "bna do": "make", "de do": "give me", "dena": "give me", "daal do": "add", "daal de": "add",
-    "daal": "add", "daalo": "add", "rakh": "keep", "rakho": "keep", "hata do": "remove", "hata de": "remove",
-    "uda de": "remove", "uda do": "remove", "udaa do": "remove", "likh de": "write", "likh do": "write",
-    "likh": "write", "likho": "write", "nikaal do": "extract", "nikaal de": "extract", "bata do": "tell me",
-    "bata de": "tell me", "wapas la": "bring back", "wapas lao": "bring back", "le jao": "take",
-    "shuru karo": "start", "shuru karte hai": "start", "band karo": "stop", "band kar": "stop",
-    "mein kya farak hai": "compare", "nahi chahiye": "not", "chahiye": "i want", "saath baje": "play",
-    "kar do": "", "kar de": "", "karo": "", "kar": "", "kare": "",
-}  # fmt: skip
 # a verb form ("kar raha", is doing, is no request)
 _VERB = re.compile(
     r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b(?! (?:raha|rahe|rahi)\b)"
 )  # read on the lower-case text (``_verb``): an alternation with re.I costs ten times as much
 # a word each verb form holds: a sentence with none of them says no verb form (the cheap test first)
 _VERB_WORDS = frozenset(w for said in VERBS for w in said.split()) - {"do", "ke", "mein", "hai", "kya"}
-# a word before the light verb that says how the thing should end up -> what is done ("upar kar do": louder)
-HOW = {
-    "up": "make {} louder", "down": "move {} down", "earlier": "move {} earlier", "late": "move {} later",
-    "kam": "lower {}", "half time": "make {} half time", "something": "do something to {}",
-}  # fmt: skip
 # words said after a verb that are no part of it ("kar do na", "karo bhai", "solo karo ek sec")
 _TAIL = re.compile(r"(?: (?:na|bhai|yaar|please|plz|jaldi|ek sec))+$", re.I)
-# words said plainly wherever they stand (whole words; "" drops a word)
-WORDS = {
-    "sirf": "only", "har": "every", "mukhde": "the chorus", "mukhda": "the chorus", "ye": "this", "isko": "it",
-    "woh": "that", "poora": "the whole", "pura": "the whole", "poore": "the whole", "thoda": "a bit",
-    "thode": "a few", "bahut zyada": "too many", "bahut": "too", "baaki sab": "everything else", "baaki": "the rest",
-    "dono": "", "chhota": "small", "naye": "new", "dobara": "again", "pichla": "the previous", "pehla": "the first",
-    "teesra": "the third", "wala": "", "wale": "", "yaar": "", "bhai": "", "jaldi": "", "ekdum": "", "arre": "",
-    "accha": "", "chal": "", "ab": "", "tha": "", "bhi": "", "neeche": "down", "upar": "up",
-    "pehle": "earlier", "peeche": "behind", "kitne": "how many", "kuch": "something", "cheez": "thing",
-    "dusre": "the other", "jo": "that", "honi chahiye": "", "kar raha": "", "lag raha": "sounds hai",
-    "lag rahe": "sound hai", "raha": "hai", "rahe": "hai", "alag": "", "chalne": "", "ho gaye ab tak": "are there",
-    "mere paas": "", "bas bas": "", "hain?": "are there?",
-}  # fmt: skip
 _PHRASES = {said: meant for said, meant in WORDS.items() if not said.isalpha()}  # "bahut zyada", "hain?"
 _PHRASE = re.compile(
     r"\b(" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?!\w)", re.I
