@@ -20,6 +20,14 @@ from __future__ import annotations
 import re
 
 from bridge.commands import vocab as v
+from bridge.commands.clip_words import DRUM_VOICES
+
+
+def _voice(word: str) -> str:
+    """A drum voice's pattern, one or several and spaced as typed: "hi hats" -> ``hi\\W?hat(?:e?s)?``."""
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return r"\W?".join(map(re.escape, stem.split())) + r"(?:e?s)?"
+
 
 _SECTION = r"pre[- ]?chorus|intro|verse|chorus|bridge|outro|breakdown|hook section"
 _LEAD = r"(?:(?:ok|okay|so|now|and|then)[,]? )*"
@@ -27,16 +35,8 @@ _PARTS = "|".join(
     sorted(
         {
             *(re.escape(p) for p in v.PARTS if p not in ("everything", "piece", "cue", "underscore")),
-            *(
-                r"kicks?",
-                r"snares?",
-                r"hats?",
-                r"hi\W?hats?",
-                r"crash(?:es)?",
-                r"rides?",
-                r"claps?",
-                r"toms?",
-            ),
+            # a drum voice, one or several, spaced or hyphenated as typed ("hat", "hi-hats", "crashes")
+            *(_voice(word) for word in DRUM_VOICES),
         },
         key=len,
         reverse=True,

@@ -72,6 +72,22 @@ def test_a_bare_section_said_first_is_where_the_change_goes(text: str, expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("chorus cymbals take out", "the chorus cymbals take out"),
+        ("verse 1 hi-hat make softer", "the verse 1 hi-hat make softer"),
+        ("intro kick drum louder", "the intro kick drum louder"),
+        ("bridge crashes remove", "the bridge crashes remove"),
+    ],
+)
+def test_every_drum_voice_the_clip_words_know_is_a_part_after_a_bare_section(text: str, said: str) -> None:
+    """topic_first reads clip_words' drum voices (one list, not its own), each one or several, as typed."""
+    from bridge.commands.topic_first import topic_first
+
+    assert topic_first(text) == said
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "drop the bass an octave",
