@@ -248,16 +248,15 @@ def _with(first: Intent, then: list[dict[str, Any]], left: list[str]) -> Intent:
         if again and later["part"] in (first.part, None) and not said & set(params):
             params.update({k: v for k, v in later["params"].items() if k != "again"})
             then.remove(later)
-        elif (
+        elif (  # "set the song to B flat major and 84 bpm": one setting
             first.action == "set_key"
             and later["action"] == "set_tempo"
             and set(later["params"]) == {"tempo_bpm"}
+            and "key" in params
+            and "tempo_bpm" not in params
         ):
-            if (
-                "key" in params and "tempo_bpm" not in params
-            ):  # "set the song to B flat major and 84 bpm": one setting
-                params["tempo_bpm"] = later["params"]["tempo_bpm"]
-                then.remove(later)
+            params["tempo_bpm"] = later["params"]["tempo_bpm"]
+            then.remove(later)
     if then:
         params["then"] = then
     if left:

@@ -21,6 +21,7 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
+from bridge.commands.region_words import SECTIONS
 
 
 def _voice(word: str) -> str:
@@ -29,7 +30,11 @@ def _voice(word: str) -> str:
     return r"\W?".join(map(re.escape, stem.split())) + r"(?:e?s)?"
 
 
-_SECTION = r"pre[- ]?chorus|intro|verse|chorus|bridge|outro|breakdown|hook section"
+# the sections region_words knows but those that are verbs too ("drop the bass", "break it down", "build")
+_SECTION = "|".join(
+    [s.replace(" ", r"[- ]?") for s in SECTIONS if s not in ("drop", "build up", "build", "break")]
+    + ["hook section"]
+)
 _LEAD = r"(?:(?:ok|okay|so|now|and|then)[,]? )*"
 _PARTS = "|".join(
     sorted(
