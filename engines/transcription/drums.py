@@ -3,8 +3,7 @@ named by a small classifier on how its band energies rise, ring and fade until t
 (measures relative to the hit itself, so that they carry from kit to kit). Several voices may sound
 in one hit. The classifier (one hidden layer, one sigmoid per voice) is trained in the repository on
 rendered and synthesized kits by ``tools/corpus/drum_train.py`` and shipped as ``drum_model.json``, with
-(where the file holds them) rules after it: drum_rules' open hat told by its ring, its snare without a
-body; and (``quiet_hats``, a73) a second, lower bar for hits between those found first, kept as hi-hats only."""
+(where the file holds them) rules after it: drum_rules' open hat told by its ring, its snare without a body."""
 
 from __future__ import annotations
 
@@ -32,8 +31,6 @@ SPANS_S = ((0.0, 0.04), (0.04, 0.15), (0.15, 0.3))  # after the hit: its attack,
 HIT_SENSITIVITY = 1.5  # more hits than the flux alone is sure of: the classifier drops the empty ones
 NOTE_LENGTH_S = 0.1
 
-
-HATS = np.array([v in ("closed_hat", "open_hat") for v in DRUM_NOTES])
 
 FREQS_HZ = np.fft.rfftfreq(FEATURE_FFT, 1 / MODEL_RATE_HZ)
 FRAMES_PER_S = MODEL_RATE_HZ / FEATURE_HOP
@@ -155,20 +152,6 @@ def hit_times(y: np.ndarray, curve: np.ndarray | None = None) -> np.ndarray:
     return np.maximum(0.0, (hits(curve, sensitivity=HIT_SENSITIVITY) - 1) / FLUX_FRAMES_PER_S)
 
 
-def quiet_hits(curve: np.ndarray, times_s: np.ndarray, rule: np.ndarray) -> np.ndarray:
-    """Hit times (seconds) the lower bar ``rule`` = [over_local] finds beyond ``times_s``: a hi-hat a 16th
-    after a ringing hit, whose flux peak stands under 1.5 times the local mean that ring raises (a73)."""
-    if len(rule) != 1:
-        raise ValueError(f"quiet_hats holds {len(rule)} values, expected 1 (the bar over the local mean)")
-    found = np.maximum(
-        0.0, (hits(curve, sensitivity=HIT_SENSITIVITY, over_local=float(rule[0])) - 1) / FLUX_FRAMES_PER_S
-    )
-    if len(times_s) == 0:
-        return found
-    nearest = np.abs(found[:, None] - times_s[None, :]).min(axis=1)
-    return found[nearest >= 0.03]
-
-
 def ring_measure(name: str, features: np.ndarray, timbre: Callable[[], np.ndarray]) -> np.ndarray:
     """A drum_rules ring measure per hit: from the band features (``features``' first columns) or drum_timbre
     (``timbre()``: its measures per hit, read once by the caller)."""
@@ -213,15 +196,6 @@ def after_net(
     return voices
 
 
-def voices_at(
-    model: dict[str, np.ndarray], energies: np.ndarray, power: np.ndarray, times_s: np.ndarray
-) -> np.ndarray:
-    """(hits, voices) calls at ``times_s``: the classifier, then the rules after it (after_net)."""
-    features = classifier_features(energies, power, times_s, model)
-    probabilities = voice_probabilities(features, model)
-    return after_net(model, probabilities, probabilities >= model["threshold"], features, power, times_s)
-
-
 def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     """Drum notes (GM pitches of DRUM_NOTES) for a mono 22,050 Hz clip."""
     curve = flux(y)
@@ -230,17 +204,9 @@ def transcribe(y: np.ndarray) -> list[TranscribedNote]:
         return []
     model = load_classifier()
     power = spectrum(y)
-    energies = band_energies(y, power)
-    voices = voices_at(model, energies, power, times_s)
-    extra = quiet_hits(curve, times_s, model["quiet_hats"]) if "quiet_hats" in model else np.zeros(0)
-    if len(extra):
-        # the hits found first keep their calls; one only the lower bar finds, read between its neighbours, is
-        # kept as a hi-hat or not at all, and a68's hat_where_unnamed is not applied to it (fitted on hits the
-        # first bar finds, nearly all struck: of Hydrogen's 144 quiet hits, 46 have nothing played)
-        every = np.sort(np.concatenate([times_s, extra]))
-        rules = {k: v for k, v in model.items() if k != "hat_where_unnamed"}
-        quiet = voices_at(rules, energies, power, every)[np.isin(every, extra)] & HATS
-        times_s, voices = np.concatenate([times_s, extra]), np.vstack([voices, quiet])
+    features = classifier_features(band_energies(y, power), power, times_s, model)
+    probabilities = voice_probabilities(features, model)
+    voices = after_net(model, probabilities, probabilities >= model["threshold"], features, power, times_s)
     loudness = curve[np.minimum(len(curve) - 1, np.round(times_s * FLUX_FRAMES_PER_S).astype(int) + 1)]
     velocities = np.clip(np.round(40 + 87 * loudness / max(float(loudness.max()), 1e-9)), 1, 127).astype(int)
     pitches = list(DRUM_NOTES.values())

@@ -71,16 +71,13 @@ def refine(starts_s: list[float], curve: np.ndarray) -> list[float]:
     return refined
 
 
-def hits(
-    curve: np.ndarray, *, spacing_s: float = 0.03, sensitivity: float = 1.0, over_local: float = 1.5
-) -> np.ndarray:
-    """Frame indices of hits: flux peaks above an adaptive threshold (the mean over 0.1 s either side
-    times ``over_local``, plus a floor)."""
+def hits(curve: np.ndarray, *, spacing_s: float = 0.03, sensitivity: float = 1.0) -> np.ndarray:
+    """Frame indices of hits: flux peaks above an adaptive threshold (local mean plus a floor)."""
     width = int(0.1 * FLUX_FRAMES_PER_S)
     local = np.convolve(curve, np.ones(2 * width + 1) / (2 * width + 1), mode="same")
     floor = 0.06 * float(np.percentile(curve, 99.5)) / sensitivity
     peaks = peak_frames(
-        curve, height=local * over_local + floor, distance=max(1, int(spacing_s * FLUX_FRAMES_PER_S))
+        curve, height=local * 1.5 + floor, distance=max(1, int(spacing_s * FLUX_FRAMES_PER_S))
     )
     return peaks
 

@@ -18,7 +18,7 @@ patterns a kit whose hi-hat line opens now and then, ``--timbre`` engines/transc
 snare-or-hat and kick-or-tom features ('all': all seven since issue 54 part N; part L/M's five by
 name): tried, not shipped (docs/benchmarks/transcription.md). The rules after the net that the shipped
 file holds (``open_from_ring``, ``snare_without_body``, ``hat_where_unnamed``, ``tom_like_kick``, ``snare_without_wires``:
-drum_rules; ``quiet_hats``: drums.quiet_hits, a73) are not written here: after a retrain,
+drum_rules) are not written here: after a retrain,
 refit or recheck them (tools/bench/drum_after; a65's and a72's snare rows and a68's hat row were chosen on Hydrogen's kits, so a
 ``--real-kits`` classifier would need another tuning source).
 """
