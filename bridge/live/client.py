@@ -159,8 +159,7 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
                 waiting.remove(fut)
 
     async def _wait(self, fut: asyncio.Future[list[Any]], address: str, timeout: float) -> list[Any]:
-        """The reply on ``fut``, awaited ``timeout`` s of the daemon running (``heard``: a daemon that
-        stood still meanwhile, its loop blocked or its process stopped, could not read it)."""
+        """The reply on ``fut``, awaited ``timeout`` s of the daemon running (``bridge.live.heard``)."""
         try:  # not wait_for: on 3.11 it returns a reply that came as its caller was cancelled, losing the cancel
             return await heard(fut, timeout)
         except TimeoutError as exc:
