@@ -2,8 +2,8 @@
 
 A fresh-clone CI run (2 cores, 2 pytest workers) failed the whole-song test with "no answer to
 /roo/live/write_clip ... within 2 s". Measured (docs/benchmarks/suite.md, "A Live reply late under
-load (f73)"): a full (generation 2) garbage collection in a pytest worker's large heap, on a loaded
-2-core machine, held the GIL for up to 1.9 s while a write was on its way: the daemon's loop and the
+load (f73)"): a full (generation 2) garbage collection of a worker-sized heap (2 million objects), on a
+loaded 2-core machine, held the GIL for 1.9 s while the writes were on their way: the daemon's loop and the
 in-memory Live's main thread (threads of the same process) both stood still, and the 2 s clock ran on
 through it. A daemon stopped the same way (a collection, a blocked loop, a suspended machine) cannot
 hear a real Live either. The wait for a reply now counts only the time the daemon's loop ran
