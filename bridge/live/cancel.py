@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from bridge.live.heard import heard
 from engines.errors import LiveError
 
 CANCEL_WAIT_S = 5.0  # how long a cancelled write waits for Live to say whether it ran (inside a 10 s close)
@@ -23,7 +24,7 @@ class RefusedByCancel(Exception):
 async def outcome(fut: asyncio.Future[list[Any]], address: str, timeout: float) -> list[Any]:
     """The write's reply when Live had run it; raises CancelledError when Live refused it."""
     try:
-        reply = await asyncio.wait_for(asyncio.shield(fut), timeout)
+        reply = await heard(asyncio.shield(fut), timeout)  # the daemon's own clock, as every reply's wait
     except (RefusedByCancel, LiveError) as exc:
         raise asyncio.CancelledError() from exc
     except TimeoutError as exc:

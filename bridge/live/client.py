@@ -25,6 +25,7 @@ from bridge import osc, protocol
 from bridge.live import cancel as live_cancel
 from bridge.live.calls import DEFAULT_TIMEOUT_S, LiveCalls
 from bridge.live.envelopes import LiveEnvelopes
+from bridge.live.heard import heard
 from bridge.live.parts import PartSends, with_room_for_parts
 from bridge.live.replies import ClipInfo, LiveContext, describe
 from bridge.live.sources import Reading, SourceCalls, StaleSource
@@ -158,9 +159,9 @@ class LiveClient(SourceCalls, LiveCalls, LiveEnvelopes, ClipWrites, TranscribeCa
                 waiting.remove(fut)
 
     async def _wait(self, fut: asyncio.Future[list[Any]], address: str, timeout: float) -> list[Any]:
+        """The reply on ``fut``, awaited ``timeout`` s of the daemon running (``bridge.live.heard``)."""
         try:  # not wait_for: on 3.11 it returns a reply that came as its caller was cancelled, losing the cancel
-            async with asyncio.timeout(timeout):
-                return await fut
+            return await heard(fut, timeout)
         except TimeoutError as exc:
             host, port = self.target
             raise LiveUnreachable(

@@ -17,6 +17,7 @@ import logging
 from typing import Any
 
 from bridge import osc, protocol
+from bridge.live.heard import heard
 from engines.errors import LiveError, LiveUnreachable, ProtocolError
 
 log = logging.getLogger(__name__)
@@ -84,10 +85,11 @@ class AbletonOSC:
             replies: list[list[Any]] = []
             errors: list[str] = []
             while True:
-                try:  # not wait_for: on 3.11 it returns a reply that came as its caller was cancelled
-                    async with asyncio.timeout(timeout_s):
-                        got, values = await queue.get()
+                getting = asyncio.ensure_future(queue.get())
+                try:  # the daemon's own clock (bridge.live.heard): a standstill of this process is not Live's
+                    got, values = await heard(getting, timeout_s)
                 except TimeoutError as exc:
+                    getting.cancel()  # still waiting: nothing taken from the queue
                     host, port = self.target
                     raise LiveUnreachable(
                         f"no answer to {address} from Live's AbletonOSC mode at {host}:{port} within "
