@@ -12,8 +12,9 @@ STAMP := $(VENV)/.installed
 TEST_WORKERS ?= 2
 # The realtime tests run two files at a time (`--dist loadfile`: the microphone file in one worker, the jam's
 # in the other): they mostly wait on the music's own time (about a third of one core together), and side by
-# side they kept the margins they assert (the next bar, Link's grid, the clock's ticks) at load 11-12, 197.6 s
-# against 286.8 s one at a time (ci73, docs/benchmarks/suite.md). REALTIME_WORKERS=0 runs them one at a time.
+# side they kept the margins they assert (the next bar, Link's grid, the clock's ticks) at load 7-15 in two pairs,
+# 197.6 and 165.6 s against 286.8 and 231.1 s one at a time (ci73, docs/benchmarks/suite.md).
+# REALTIME_WORKERS=0 runs them one at a time.
 REALTIME_WORKERS ?= 2
 REALTIME_DIST := $(if $(filter-out 0 1,$(REALTIME_WORKERS)),-n $(REALTIME_WORKERS) --dist loadfile,)
 # mypy's own worker processes (mypy -n): a cold check of the 672 modules took 79 s of CPU in one process; in
