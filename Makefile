@@ -7,9 +7,16 @@ STAMP := $(VENV)/.installed
 # module, torch among their imports), the sentence encoder (about 13 s) and every model it loads, so on
 # 2 cores 4 workers were slower than 2 on both subsets timed side by side (ci67, docs/benchmarks/suite.md:
 # the words tests 307 s against 212 s, tests/bridge/history 227 s against 168 s). Tests marked realtime keep
-# musical time against the wall clock; they run alone after the parallel run, on a machine the other
+# musical time against the wall clock; they run after the parallel run, on a machine the other
 # workers no longer load, and the target fails if either run does.
 TEST_WORKERS ?= 2
+# The realtime tests run two files at a time (`--dist loadfile`: the microphone file in one worker, the jam's
+# in the other): they mostly wait on the music's own time (about a third of one core together), and side by
+# side they kept the margins they assert (the next bar, Link's grid, the clock's ticks) at load 7-15 in two pairs,
+# 197.6 and 165.6 s against 286.8 and 231.1 s one at a time (ci73, docs/benchmarks/suite.md).
+# REALTIME_WORKERS=0 runs them one at a time.
+REALTIME_WORKERS ?= 2
+REALTIME_DIST := $(if $(filter-out 0 1,$(REALTIME_WORKERS)),-n $(REALTIME_WORKERS) --dist loadfile,)
 # mypy's own worker processes (mypy -n): a cold check of the 672 modules took 79 s of CPU in one process; in
 # two, its longest worker took 57 s and the coordinator 7 s (ci63, loaded machine, per-process CPU times).
 # A worker must announce itself within 3 s (mypy/defaults.py WORKER_START_TIMEOUT), which a loaded machine can
@@ -55,7 +62,7 @@ test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/ruff check bridge engines livesim remote_scripts tools tests
 	HF_HUB_OFFLINE=1 $(VENV)/bin/mypy -n $(MYPY_WORKERS) $(MYPY_DIRS) || HF_HUB_OFFLINE=1 $(VENV)/bin/mypy $(MYPY_DIRS)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist worksteal -m 'not realtime'; \
-	  parallel=$$?; HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q -m realtime; \
+	  parallel=$$?; HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q -m realtime $(REALTIME_DIST); \
 	  alone=$$?; [ $$parallel -eq 0 ] && [ $$alone -eq 0 ]
 
 lint:

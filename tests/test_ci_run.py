@@ -95,6 +95,25 @@ def test_mypy_workers_that_fail_to_start_are_followed_by_one_process(tmp_path: P
     assert runs == ["parallel start end start end", "realtime start end start end"]
 
 
+@pytest.mark.parametrize(
+    ("workers", "expected"), [(None, ["-n", "2", "--dist", "loadfile"]), ("0", []), ("1", [])]
+)
+def test_the_realtime_tests_run_two_files_at_a_time_unless_told_otherwise(
+    tmp_path: Path, workers: str | None, expected: list[str]
+) -> None:
+    """The realtime run keeps each test file in one worker (``--dist loadfile``), two at a time by default;
+    REALTIME_WORKERS=0 (or 1) runs them one at a time, as before."""
+    extra = [] if workers is None else [f"REALTIME_WORKERS={workers}"]
+    out = subprocess.run(
+        [require_tool("make"), "-n", "test", f"VENV={tmp_path / 'venv'}", *extra],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    line = next(line for line in out.stdout.splitlines() if "-m realtime" in line)
+    words = line.split("-m realtime", 1)[1].split(";")[0].split()
+    assert words == expected, line
+
+
 @pytest.mark.parametrize("forbidden", [False, True])
 def test_pip_leaves_the_bytecode_to_the_first_import_only_where_python_writes_it(
     tmp_path: Path, forbidden: bool
