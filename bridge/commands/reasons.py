@@ -56,6 +56,10 @@ _MADE_FOR = r"(?:something|somethin|a thing|anything)"
 _ROOM = (
     rf"(?:let|letting) {_WHO} (?:breathe|shine|sit|speak|land|hit|pop|stand out|cut through|come through|open up)"
     rf"|to (?:give|leave|make) (?:{_WHO} )?(?:some |more |a bit of |a little )?(?:space|room|air|breathing room)"
+    # the same said as what another must have there, in German order (the place, then who): "..., there the
+    # solo violin must have space" (German "da muss die Solovioline Platz haben")
+    r"|(?:there|here|then) (?:the|my|our|a) (?:[a-z]+ ){0,2}?[a-z]+ (?:must|should|has to|needs? to|can|will|shall) "
+    r"(?:have|get|find|keep) (?:some |more |enough |its |their |a bit of |a little )?(?:space|room|air)"
 )
 PURPOSE = re.compile(
     rf"(?<=\w)[\s,]+(?:(?:so|so that|so as to|in order for) (?:{_WHO} {_DOES}|its|it s|theyre|they re|thats|that s)"
