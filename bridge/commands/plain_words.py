@@ -52,7 +52,9 @@ _TEXTED = re.compile(
 # "r" for "are" ("the drums r way 2 busy"), never R&B ("r n b", "r&b")
 _ARE = re.compile(r"(?<![\w&'/])r(?![\w&'/])(?!\s*(?:&|n\b|and b\b|'n'))", re.I)
 # "diff" for "different" before what is counted ("3 diff versions"); "the diff between" is a difference
-_DIFF = re.compile(r"\bdiff(?= (?:versions?|takes?|variations?|options?|ones|kinds?|styles?|ways?|vibes?)\b)", re.I)
+_DIFF = re.compile(
+    r"\bdiff(?= (?:versions?|takes?|variations?|options?|ones|kinds?|styles?|ways?|vibes?)\b)", re.I
+)
 _HELD = re.compile(r"([a-z])\1{2,}", re.I)  # a letter held: "sooo", "waaay", "pleeease"
 _YO = re.compile(r"^\W*(?:yo+|ayy*|hey+|oi)\b[\s,!.]*", re.I)  # a greeting that opens the text
 _UNITS = frozenset(
