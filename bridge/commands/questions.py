@@ -267,7 +267,8 @@ _MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now 
                      r"(?:make|create|write|generate|give me|gimme|get me|put|lay down|do|build|come up with|cook up|"
                      r"whip up|knock out|sketch|throw together|knock together|put together|bang out|a|an|some|"
                      r"(?:can|could|may) (?:i|we) (?:get|have)|(?:let me|lemme) (?:get|have)|"  # "can i get drums for"
-                     r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some))"  # "3 takes of a beat for"
+                     r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some)"  # "3 takes of a beat for"
+                     r"|\d+ (?:bars?|measures?) of)"  # a length said first, no verb: "8 measures of rock drums for the bridge"
                      r"(?: me| us)? ")  # fmt: skip
 _CHANGING = re.compile(
     r" (?:busier|simpler|louder|softer|quieter|thinner|harder|more|less|mute|remove|drop|lose|cut|kill|take|"
