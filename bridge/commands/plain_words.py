@@ -3,7 +3,7 @@
 ``plain(heard)`` is taken by ``agree.parse`` after ``tongues.in_english``, so the rules and the learned
 reading (whose encoder was trained on plain sentences) both read the plain sentence. It rewrites:
 
-- text speak: "u", "r", "pls", "rn", "ova", "da", "smth", "diff" before a count's noun ("3 diff versions") ..., a word's letters held
+- text speak: "u", "r", "pls", "rn", "ova", "da", "smth" ..., a word's letters held
   ("sooo", "waaay"), "lol" and other laughs, an emoji, a "yo" to open; the digits written for a word:
   "2" for "to" or "too" ("way 2 busy", "2 midi", "2 G minor") and "4" for "for" ("4 a sec", "4 another
   8 bars"), never a count ("2 bars", "bar 4", "up 2"); a dropped "g" ("goin", "clashin": going, clashing;
@@ -51,10 +51,6 @@ _TEXTED = re.compile(
 )
 # "r" for "are" ("the drums r way 2 busy"), never R&B ("r n b", "r&b")
 _ARE = re.compile(r"(?<![\w&'/])r(?![\w&'/])(?!\s*(?:&|n\b|and b\b|'n'))", re.I)
-# "diff" for "different" before what is counted ("3 diff versions"); "the diff between" is a difference
-_DIFF = re.compile(
-    r"\bdiff(?= (?:versions?|takes?|variations?|options?|ones|kinds?|styles?|ways?|vibes?)\b)", re.I
-)
 _HELD = re.compile(r"([a-z])\1{2,}", re.I)  # a letter held: "sooo", "waaay", "pleeease"
 _YO = re.compile(r"^\W*(?:yo+|ayy*|hey+|oi)\b[\s,!.]*", re.I)  # a greeting that opens the text
 _UNITS = frozenset(
@@ -160,7 +156,7 @@ def texted(text: str) -> str:
     text = _DROPPED_G.sub(_g_back, text)
     text = re.sub(r"[A-Za-z]+", lambda m: _word(m.group(0)), text)
     text = _TEXTED.sub(lambda m: TEXTED[m.group(1).lower()], text)
-    text = _DIFF.sub("different", _ARE.sub("are", text))
+    text = _ARE.sub("are", text)
     text = _DIGIT.sub(_digit_word, text)
     return " ".join(text.split())
 

@@ -3,7 +3,7 @@ our own, never a blind set's lines). The German note H before a mode is B, and a
 the ordinal of the section said before it); "B" stays the English B (German B-flat is not guessed). Room another
 part must have, said in German order after the request, is a purpose; engraving a score and mastering to a
 loudness are no jobs of MuseAroo's; a length said first with no verb makes the part; the learned reading sees
-measures as bars and "jungle" as drum and bass; a texter's "diff", a bare "reese", "a sub bass" in a list of
+measures as bars and "jungle" as drum and bass; a texter's bare "reese", "a sub bass" in a list of
 parts, "take the mute off", "measuers" and "diffrence" are read."""
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         case("take the mute off the drums", op="unmute", target="drums"),
         case("continue the bass for four more measuers", op="continue", target="bass", bars=4),
         case("reese down 3 semis", op="transpose", target="bass", semitones=-3),
-        case("2 diff versions of a house beat", op="make", target="drums", versions=2, genre="house"),
         case(
             "chords and a sub bass for the chorus, 4 bars each",
             op="make",
@@ -59,8 +58,8 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
             genre="funk",
             scope={"section": "chorus"},
         ),
-        case("redo this clip as jungle", op="set", target="this", genre="drum-and-bass"),
-        case("compose a bass line in 6/8, eight bars", op="make", target="bass", meter="6/8", bars=8),
+        case("redo it as jungle", op="set", target="this", genre="drum-and-bass"),
+        case("compose me a melody in 3/4 time, four bars", op="make", target="melody", meter="3/4", bars=4),
     ],
 )
 def test_read_as_meant(text: str, want: dict[str, Any]) -> None:
@@ -77,8 +76,8 @@ def test_the_difference_asked_between_two_takes_is_a_comparison() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "engrave the chords for the pianist and email her the pdf",
-        "please master the whole song at minus 14 lufs",
+        "engrave the melody as a lead sheet",
+        "could you master the piece for the radio mix at minus 9 lufs",
     ],
 )
 def test_jobs_outside_live_are_refused_whole(text: str) -> None:
