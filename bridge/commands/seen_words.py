@@ -6,9 +6,10 @@ read bars and the genre's preset; the learned reading's encoder saw those mostly
 preset's own name, and took "eight measures of rock drums for the bridge" for a vary and "redo this as
 jungle" for a name or a redo. ``as_trained(text)`` says them so for it (``statements.for_reading``, which
 training encodes too): a count followed by "measure(s)" as bars (never "measure 30", a place, nor a
-"measure" that is no count's unit), and a typed-only name of a genre whose preset is named otherwise
-(``vocab.GENRES`` and ``vocab.TYPED_ONLY``; the world's styles no preset holds, and "garage" alone, a
-word with other senses, keep their own). The rules and a MusicGen prompt never see this text. Stdlib only.
+"measure" that is no count's unit), and a typed-only name of a genre that is its preset's style spelt
+another way (``_SAME``, read in ``vocab.GENRES``; "rnb", "ukg", "latin jazz", mapped to the nearest preset,
+keep their own: set 99's "..., RnB feeling" was acted on wrongly when said as neo soul). The rules and a
+MusicGen prompt never see this text. Stdlib only.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ _COUNT = (
     r"twenty|thirty|thirty two|sixty four|a couple of|a few|more|another|few"
 )
 _MEASURES = re.compile(rf"\b({_COUNT})( more| further| extra)? measures?\b", re.IGNORECASE)
-_KEPT = frozenset({"garage", *v.WORLD_STYLES})  # "garage" alone is a room too; a world style is its own
+# the typed-only names that are the preset's own style spelt another way; a neighbour or a sub-style mapped to
+# the nearest preset ("rnb" neo-soul, "ukg" house, "latin jazz" jazz) keeps its name: it says more than the preset
+_SAME = frozenset({"dnb", "d and b", "jungle", "hiphop"})
 
 
 @cache
@@ -32,7 +35,7 @@ def _genres() -> tuple[re.Pattern[str], dict[str, str]]:
     spoken = {
         name: preset.replace("-", " ")
         for name, preset in v.GENRES.items()
-        if name in v.TYPED_ONLY and name not in _KEPT and preset.replace("-", " ") != name
+        if name in _SAME and name in v.TYPED_ONLY and preset.replace("-", " ") != name
     }
     names = "|".join(re.escape(n) for n in sorted(spoken, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])({names})(?![\w-])", re.IGNORECASE), spoken
