@@ -62,9 +62,9 @@ WHOLE_CLIP = ("half_time", "double_time", "retrograde", "fill", "waltz")  # engi
 BY_SEMITONES = re.compile(
     r" (raise|lift|lower|drop|up|down)(?: \w+){0,3} by (\d+) (?:semitones?|half steps?) "
 )
-NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
+NEW_PART = re.compile(r"(?:^ |make |give me |write |create |generate |compose |want |need |get |build )(?:me )?(?:a|an) (?:\w+ ){0,5}(?:beat|groove|drum beat|drum pattern|bassline|bass line|melody|"
                        r"chord progression|progression|pattern|waltz|song|cue|piece|ballad)(?= )"
-                       r"|(?:^ |make |give me |write |create |generate |want |need |get |build )(?:me |us )?\d+ (?:bars?|measures?) of ")  # fmt: skip
+                       r"|(?:^ |make |give me |write |create |generate |compose |want |need |get |build )(?:me |us )?\d+ (?:bars?|measures?) of ")  # fmt: skip
 # ("write me 16 bars of chords in 3/4": a new part counted in bars, never a change of one)
 FOLLOWS = re.compile(
     r" (?:bass|bassline|chords|melody) (?:that|which|to) (?:follows?|locks? (?:to|with)|matches) "

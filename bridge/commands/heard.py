@@ -1,7 +1,8 @@
 """The sentence every reader reads of what was typed or heard (issue 55): Spanish said in English,
 dictated punctuation as punctuation, a starred correction in place of its slip ("the base *bass"),
 "that track" as the track named before it, text speak and a learner's phrasing said plainly, "the
-hook" as the chorus, a bare section said first as English says it ("verse 1 hats take out"); and what
+hook" as the chorus, a bare section said first as English says it ("verse 1 hats take out"), the German
+note H and "Takt" as B and bars ("in H minor", "four Takt"); and what
 the learned reading is given of it."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import lru_cache
 from bridge.commands import follow_words
 from bridge.commands.contrast import preferred
 from bridge.commands.dictated import as_dictated
+from bridge.commands.german_words import german
 from bridge.commands.hinglish_words import hinglish
 from bridge.commands.idea_prefaces import without_preface
 from bridge.commands.plain_words import plain
@@ -34,7 +36,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     if asked:
         return heard, asked
-    heard = raga_read(heard)  # "in bhairavi, Sa is E": in E phrygian
+    heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor
     heard = plain(preferred(sections_named(heard)))  # "in the hook": the chorus
     return topic_first(heard), which_part(heard)  # "verse 1 hats take out": the verse's hats
 

@@ -24,7 +24,10 @@ from bridge.commands.normalize import as_808_bass
 
 _MAIN = frozenset({"drums", "bass", "chords", "melody"})
 _PHRASES = sorted((p for p, part in v.PARTS.items() if part in _MAIN), key=len, reverse=True)
-_ONE = r"(?:(?:a|an|some|new|fresh)\s+)*(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
+# a bass named by its sound ("drums and a sub bass", as "the sub" is the bass: ``normalize``) is the bass
+_ONE = (
+    r"(?:(?:a|an|some|new|fresh)\s+)*(?:sub\s+(?=bass))?(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
+)
 _JOIN = r"\s*(?:,\s*(?:and\s+|plus\s+|&\s+)?|\s+(?:and|plus|&|n|as well as)\s+)"
 # "a drum beat and a bass line", "drums, bass and keys", "chords, a bassline, and a melody"
 _LIST = re.compile(rf"(?<!the )(?<!my )(?<!our )\b{_ONE}((?:{_JOIN}{_ONE})+)\b", re.I)

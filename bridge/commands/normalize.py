@@ -76,6 +76,8 @@ _OTHER_TONGUE = (
         re.compile(r"\b(?:the|my|that|this|our|a) reese(?: bass)?\b(?! (?:tracks?|channels?|bus|group)\b)"),
         "the bass",
     ),
+    # the same said first with its article dropped, as a text drops it: "reese up 2 semis"
+    (re.compile(r"^(\W*)reese(?: bass)?\b(?! (?:tracks?|channels?|bus|group)\b)"), r"\1the bass"),
     (
         re.compile(
             r"\b(?:the|my|that|this|our) subs?(?: bass)?\b(?! (?:tracks?|channels?|bus|group|drops?|kicks?|fx)\b)"

@@ -226,8 +226,10 @@ LEARNED = (
     # "the drums are with too much things", "too much notes": too many notes (simpler, where asked for)
     (re.compile(r"\b(?:is|are) with (?=(?:too|so) (?:much|many) (?:things|stuff|notes|hits|elements)\b)", re.I), "have "),
     (re.compile(r"\b(too|so|way too) (?:much|many) (?:things|stuff|notes|elements)\b", re.I), r"\1 many notes"),
-    # "take off the mute of the drums", "remove the mute from the bass", "take the bass out of mute": unmute
-    (re.compile(r"\b(?:take|turn|switch|remove|get) (?:off|out|away)? ?(?:the )?mute (?:off )?(?:of|from|on) (?:the )?(?=\w)", re.I),
+    # "take off the mute of the drums", "remove the mute from the bass", "take the mute off the bass", "take the
+    # bass out of mute": unmute
+    (re.compile(r"\b(?:take|turn|switch|remove|get) (?:off|out|away)? ?(?:the )?mute (?:off (?:of |from )?|of |from |on )"
+                r"(?:the )?(?!(?:for|in|at|on|during|until|till|and|then|please|now|again|so)\b)(?=\w)", re.I),
      "unmute the "),
     (re.compile(r"\b(?:take|get|bring) (the \w+|it|them|this|that) (?:out of|off) (?:the )?mute\b", re.I), r"unmute \1"),
     # "the bass, i want it louder", "this clip i want it in funk": the thing said first is the one changed

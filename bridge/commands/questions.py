@@ -117,7 +117,7 @@ _PLACE_FAULTED = re.compile(
 _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
-    r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
+    r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|engrave|translate|tell me a|remind|schedule|google|search) "
     r"| record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
@@ -267,7 +267,8 @@ _MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now 
                      r"(?:make|create|write|generate|give me|gimme|get me|put|lay down|do|build|come up with|cook up|"
                      r"whip up|knock out|sketch|throw together|knock together|put together|bang out|a|an|some|"
                      r"(?:can|could|may) (?:i|we) (?:get|have)|(?:let me|lemme) (?:get|have)|"  # "can i get drums for"
-                     r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some))"  # "3 takes of a beat for"
+                     r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some)"  # "3 takes of a beat for"
+                     r"|\d+ (?:bars?|measures?) of)"  # a length said first, no verb: "8 measures of rock drums for the bridge"
                      r"(?: me| us)? ")  # fmt: skip
 _CHANGING = re.compile(
     r" (?:busier|simpler|louder|softer|quieter|thinner|harder|more|less|mute|remove|drop|lose|cut|kill|take|"

@@ -52,10 +52,17 @@ _FOR = r"(?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords
 # what a part made is for, said as a thing another part will do on it: "..., something the vocal can sit on"
 # (a key said after it is the request's: "..., something the singer can float over, in G major")
 _MADE_FOR = r"(?:something|somethin|a thing|anything)"
+# room another thing must have there, said in German order (the place, then who): "..., there the solo violin
+# must have space" (German "da muss die Solovioline Platz haben"); what it names is what the room is for
+_ROOM_THERE = (
+    r"(?:there|here|then) (?:the|my|our|a) (?:[a-z]+ ){0,2}?[a-z]+ (?:must|should|has to|needs? to|can|will|shall) "
+    r"(?:have|get|find|keep) (?:some |more |enough |its |their |a bit of |a little )?(?:space|room|air)\b"
+)
 # room made for another thing, said after the request: "let the intro breathe", "to give the vocal space"
 _ROOM = (
     rf"(?:let|letting) {_WHO} (?:breathe|shine|sit|speak|land|hit|pop|stand out|cut through|come through|open up)"
     rf"|to (?:give|leave|make) (?:{_WHO} )?(?:some |more |a bit of |a little )?(?:space|room|air|breathing room)"
+    rf"|{_ROOM_THERE}"
 )
 PURPOSE = re.compile(
     rf"(?<=\w)[\s,]+(?:(?:so|so that|so as to|in order for) (?:{_WHO} {_DOES}|its|it s|theyre|they re|thats|that s)"
@@ -113,7 +120,8 @@ _OTHER = (
     r"(?! (?:it|them|this|that|everything)\b)|"  # "the singers want it busier" wishes a change: no reason
     # a verdict on a thing said bare, no "the": "groove is sick", "vibe feels right" (never a value: "key is")
     r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
-    r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z]))"
+    r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z])|"
+    rf"(?P<room>{_ROOM_THERE}))"
 )
 _START = re.compile(
     rf"(?:[,;.!?]| -+| but| and)+ (?:(?:and|but|plus) )?(?:(?:now|so now|but now|and now) (?=(?:{_ABOUT_IT})))?"
@@ -176,20 +184,23 @@ def without_reasons(heard: str, audio: bool = False) -> str:
     if not audio and _FOR_PLACE.search(reason):
         return heard
     about_it = (m.re is _START and m.group("it") is not None) or _BECAUSE_IT.match(reason) is not None
-    if len(request.split()) < 2 or not _aside(request, reason, about_it):
+    room = m.re is _START and m.group("room") is not None  # the part it names is what room is made for
+    if len(request.split()) < 2 or not _aside(request, reason, about_it, room):
         return heard
     kept = [c.strip() for c in re.split(r"[,;]", reason)[1:] if _VALUE_ALONE.match(c.strip())]
     return heard[: m.start()].rstrip(" ,;.-") + "".join(f", {c}" for c in kept)
 
 
-def _aside(request: str, reason: str, about_it: bool) -> bool:
+def _aside(request: str, reason: str, about_it: bool, room: bool = False) -> bool:
     """Whether ``reason`` is talk around ``request``: no clause of it a request of its own, no value
     wished for in it, and no part named that the request does not, but as what it is heard against
-    when the clause is about the request's own thing (``about_it``)."""
+    when the clause is about the request's own thing (``about_it``) or what ``room`` is made for."""
     words = re.sub(r"[^a-z0-9_' ]+", " ", reason).split()
     clauses = [c for c in re.split(r"[,;.!?]| and | but | then ", reason) if c.strip()]
     if any(requested(c) for c in clauses[1:]) or _WISHED.search(reason):
         return False
+    if room:  # "..., there the solo violin must have space": the part named is what room is made for
+        return True
     said = {w.rstrip("s") for w in re.sub(r"[^a-z0-9 ]+", " ", request).split()}
     for i, word in enumerate(words):
         if word.rstrip("s") in _PARTS and word.rstrip("s") not in said:

@@ -33,6 +33,8 @@ VERB_WORDS = (
     "chords",
     "another",
     "different",  # "3 diffrent versions"
+    "difference",  # "whats the diffrence between": a comparison asked ("different" is two edits away)
+    "measures",  # "for eight more measuers": a bar's unit (no English word one edit from it)
 )
 # the other operations' verbs and a transpose's unit, no English word one edit from any of them but their
 # own forms ("separated", "semitone": a word that begins the verb or that the verb begins is left alone);

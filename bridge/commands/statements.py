@@ -19,6 +19,7 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.reasons import without_reasons
 from bridge.commands.region_words import without_what_stays
 from bridge.commands.remarks import requested
+from bridge.commands.seen_words import as_trained
 from bridge.commands.take_verdicts import without_take_verdict
 
 # "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
@@ -60,6 +61,7 @@ def for_reading(heard: str) -> str:
         heard, prompt_as_written=False
     )  # "a loop of cuica and pandeiro": the reading's "percussion"
     meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
+    meant = as_trained(meant)  # "eight measures", "as jungle": eight bars, as drum and bass
     meant = _CLIP_KIND.sub(r"\1 \2", meant)  # "follows the selected MIDI clip": the clip, no transcription
     judged = _VERDICT.sub(
         "", meant

@@ -21,17 +21,19 @@ from bridge.commands import vocab as v
 from bridge.commands.mixing_jobs import mixing_job
 from bridge.commands.vague_words import OPERATIONS
 
-_WHOLE = r"(?:it|this|that|everything|the (?:whole )?(?:song|track|tune|beat|record|thing|project|mix|cue|album|ep)|my (?:song|track|tune|beat|record|mix|album|ep))"
+_WHOLE = r"(?:it|this|that|everything|the (?:whole )?(?:song|track|tune|beat|record|thing|project|mix|cue|album|ep|piece)|my (?:song|track|tune|beat|record|mix|album|ep))"
 # a mix or a master as a job done to the whole record
 _MIX_MASTER = re.compile(
     rf" (?:mixdown|mix down|mixing and mastering|mix and master|mix n master|mixed and mastered|mastered|"
     rf"mastering(?! (?:volume|fader|level|track|channel|chain))|(?:proper |final |good |quick |rough )mix "
     rf"|(?:master|mix) {_WHOLE}(?: down)?(?: (?:properly|for me|please|for (?:spotify|streaming|radio|release|vinyl|"
-    r"the club|apple music|soundcloud|youtube))| $))"
+    r"the club|apple music|soundcloud|youtube))| $)"
+    # mastered to a loudness, whatever it is for: "master the whole piece for the cinema mix at minus 27 lufs"
+    rf"|master {_WHOLE}(?: [a-z]+){{0,5}}? (?:at |to )?(?:minus )?\d+ lufs )"
 )
 # the whole record said as the thing mixed or mastered ("the whole tune", "my beat"): no part there
 _WHOLE_RECORD = re.compile(
-    r" (?:the whole|the entire|my|our|this whole) (?:song|track|tune|beat|record|thing|project)(?= )"
+    r" (?:the whole|the entire|my|our|this whole) (?:song|track|tune|beat|record|thing|project|piece)(?= )"
 )
 # sounds found, bought or fetched elsewhere: "find me some vinyl samples", "look for a good 808 pack"
 _SOUNDS = (
