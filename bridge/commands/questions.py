@@ -112,7 +112,8 @@ _PLACE_FAULTED = re.compile(
     r"pre chorus|part|section)|bars? (\d+(?: (?:to |through )?\d+)?)) (?:just |really |still |kind of |kinda )?"
     r"(?:is|are|s|feels?|sounds?|seems?|needs?|isnt|is not|arent|doesnt|dont)(?: \w+){0,2} (?:off|wrong|weak|bad|"
     r"good|right|working|work|boring|love|help|fixing|attention|lame|flat|meh)"
-    r"(?: (?:(?:please|pls|can you|could you|so|just) )*(?:fix|change|redo|sort out|improve|rework)(?: it| that| them)?)? $"
+    r"(?: (?:(?:please|pls|can you|could you|so|just) )*(?:fix|change|redo|sort out|improve|rework)(?: it| that| them)?)?"
+    r"(( (?:they|it|this|that)(?: \w+){1,6})?) $"  # how it is now said after it: "..., they just lay there flat"
 )  # (the fault is the whole sentence, or a "fix it" after it: a change said after it is read)
 _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
 _NOT_OURS = re.compile(
@@ -240,7 +241,7 @@ def _question_of(s: str) -> str | None:
     if vague is not None:
         return vague
     place = _PLACE_FAULTED.search(s)  # "the bridge is not good, change it", "bars 9 12 need work": asked
-    if place is not None:
+    if place is not None and not _CHANGING.search(f"{place.group(3)} "):  # "..., they should be busier": read
         bars = [n for n in (place.group(2) or "").split() if n.isdigit()]
         where = (
             f"the {place.group(1)}"
