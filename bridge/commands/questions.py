@@ -119,14 +119,14 @@ _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|brid
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
-    r"| record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"|(?<! this)(?<! that)(?<! the)(?<! my)(?<! our)(?<! a) record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
     r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
     r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
     r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
     r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices
-    r"|^ (?:(?:can|could) you )?sing | (?:song|songs|track|album|tune) by (?!bar )\w+ "  # someone else's record
+    r"|^ (?:(?:can|could) you )?sing | (?:song|songs|track|album|tune) by (?!bar |itself |themselves )\w+ "  # someone else's record
     r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
