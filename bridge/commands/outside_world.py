@@ -38,14 +38,18 @@ _SONG_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "my", "our", "of", "and", "in", "on", "to", "for", "with"})
+
+
 @cache
 def _music_words() -> frozenset[str]:
     """The words that name the song's own things: its parts, sections and drum voices, and its nouns."""
+    from bridge.commands import change_words as co
     from bridge.commands import vocab as v
     from bridge.commands.spelling import SECTION_WORDS, VOICE_WORDS
 
-    named = {w for phrase in v.PARTS for w in phrase.split()}
-    return frozenset(named | set(SECTION_WORDS) | set(VOICE_WORDS) | _SONG_NOUNS)
+    named = {w for phrase in v.PARTS for w in phrase.split()} - _FUNCTION_WORDS  # "the bass": "bass"
+    return frozenset(named | set(SECTION_WORDS) | set(VOICE_WORDS) | set(co.VOICES) | _SONG_NOUNS)
 
 
 def asks_the_world(clause: str) -> bool:

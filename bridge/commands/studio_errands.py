@@ -64,7 +64,9 @@ _SAID = (
 )
 # a part taken out of a mix is a separation: "the vocals out of my rough mix", "the vocal off this rough mix",
 # "the singer off this record"
-_OUT_OF_MIX = re.compile(r" (?:out of|from|off(?: of)?) (?:my|the|this|that) (?:\w+ )?(?:mix|record|recording) ")
+_OUT_OF_MIX = re.compile(
+    r" (?:out of|from|off(?: of)?) (?:my|the|this|that) (?:\w+ )?(?:mix|record|recording) "
+)
 
 
 def studio_job(s: str) -> bool:
