@@ -119,8 +119,7 @@ _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|brid
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|translate|tell me a|remind|schedule|google|search) "
-    r"|(?<! off this)(?<! off that)(?<! off my)(?<! off the)(?<! out of this)(?<! out of my)(?<! from this)"
-    r"(?<! from my) record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"|(?<! off this)(?<! off that)(?<! off my)(?<! off the) record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
     r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
