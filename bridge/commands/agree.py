@@ -40,6 +40,7 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.negated import negated_only, not_done
 from bridge.commands.normalize import normalize
+from bridge.commands.outside_world import outside_only
 from bridge.commands.parser import parse as rules
 from bridge.commands.raga_words import raga_question
 from bridge.commands.said_again import said_again
@@ -86,6 +87,8 @@ def _parse(text: str, voiced: bool) -> Intent:
         return unknown(heard, *raga)
     if (turn := negated_turn.turned(heard, parse)) is not None:  # "don't quantize the drums, just the bass"
         return turn
+    if outside_only(heard):  # "what time does the hall open tonight, I might go hear them play": not ours
+        return unknown(heard, NOT_OURS)
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
         return unknown(heard, NOT_OURS)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause

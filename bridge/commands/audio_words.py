@@ -88,6 +88,7 @@ STEMS: dict[str, str] = {
     "vocals": "vocals",
     "vocal": "vocals",
     "voice": "vocals",
+    "singer": "vocals",  # "take the singer off this record": the vocal stem
     "drums": "drums",
     "drum": "drums",
     "bass": "bass",

@@ -134,11 +134,17 @@ def _take(s: str, table: dict[str, str]) -> tuple[list[str], str]:
     return [p for _, p in hits], s
 
 
+# notes put onto the grid, whatever the verb ("straighten the notes onto the grid"): a quantize, no straight feel
+_ONTO_GRID = re.compile(r" (?:onto|to|on) the grid ")
+
+
 def _operation(
     s: str, voices: list[str], scope: dict[str, Any], part: str | None
 ) -> tuple[str, dict[str, Any]] | None:
     """(kind, options) of the operation the sentence names on its target, or None."""
     feel = next((FEELS[p] for p in sorted(FEELS, key=len, reverse=True) if f" {p} " in s), None)
+    if feel == "straight" and _ONTO_GRID.search(s):  # "straighten the notes onto the grid": put on the grid
+        feel = None
     if scope.get("on") == "offbeats" and part not in (None, "drums") and said(s, *cg.HIT_VERBS):
         scope.pop("on")
         return "offbeat_stabs", {}

@@ -6,7 +6,8 @@ these words are explained by what they describe, never by a field of the reading
 - the selected clip, named with its kind ("split this old work tape into stems", "warp this drone
   loop", "a melody that answers this flute phrase"): the words between "this" and the clip's noun
   (``CLIP_NOUNS``), or one word said as the clip ("separate this funk in stems"), when the reading acts
-  on the selected clip or follows it (``ON_CLIP``);
+  on the selected clip or follows it (``ON_CLIP``); the clip handed over ("here's a tape of me playing a
+  piano line, turn it into midi") too;
 - a chord progression said by its degrees ("chords goin 1 5 6 4", "walks the 1 4 and 5", "the two
   five one", "over the 4 chord") in a reading that writes or changes a pitched part;
 - the time signatures an analysis is asked to tell apart ("is this in 3/4 or 6/8?"): what it reads;
@@ -32,7 +33,12 @@ CLIP_NOUNS = frozenset({"clip", "loop", "sample", "tape", "record", "recording",
 ON_CLIP = ("separate", "warp", "analyze", "transcribe")  # the ops that act on the selected clip
 PITCHED = frozenset({"chords", "bass", "melody"})  # the parts a progression by degrees is said of
 # up to three words then the clip's noun ("this old work tape"), or one word then where it goes ("this funk in")
-_CLIP = re.compile(r" (?:this|that|these|those) ((?:[a-z]+ ){0,3})(" + "|".join(CLIP_NOUNS) + r")(?= )")
+# or handed over with "here's" ("here's a tape of me playing ..., turn it into midi": the clip is "it")
+_CLIP = re.compile(
+    r" (?:this|that|these|those|(?:here s|heres|here is) (?:a|an|my|the)) ((?:[a-z]+ ){0,3})("
+    + "|".join(CLIP_NOUNS)
+    + r")(?= )"
+)
 _ONE_WORD = re.compile(r" (?:this|that) ([a-z]+)(?= (?:in|into|to|so|for|on)\b| $)")
 # three or more degrees ("1 5 6 4", "1 4 and 5", "2 5 1"), or one chord by its degree ("the 4 chord")
 # (never a number said with a unit after the degrees: "1 6 4 5, 3 takes", commas gone, keeps its 3)

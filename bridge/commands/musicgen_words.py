@@ -2,7 +2,8 @@
 
 A sentence naming "musicgen" or an "audio loop" anywhere is MusicGen, whatever parts it names
 ("generate a lofi chord loop with musicgen, warm and dusty" -> prompt "lofi chord loop, warm and
-dusty"): the prompt is the sentence as written, less the request words and the engine's name.
+dusty"): the prompt is the sentence as written, less the request words and the engine's name, each
+word as typed, its capitals kept ("a brass band marching down Frenchmen Street": ``as_typed``).
 Other sentences (a sound named, "a loop of", "render") take the words after their trigger, as
 spotted in the normalised sentence. Stdlib only.
 """
@@ -181,4 +182,28 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     prompt = prompt if anywhere(s) else _LOOP_LAST.sub("", prompt).strip(" ,.;:")  # not sound words
     if not prompt:
         return "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'"
-    return {**params, "prompt": prompt}
+    return {**params, "prompt": as_typed(prompt, heard)}
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def as_typed(prompt: str, heard: str) -> str:
+    """``prompt`` (read in lower case) with each word written as the sentence ``heard`` types it, in order
+    ("down Frenchmen Street", "dusty Rhodes"): a word the sentence does not type (a number written as
+    digits, a word put right) stays as read."""
+    typed = heard.lower()
+    if len(typed) != len(heard):  # a letter whose lower case is longer ("İ"): the places would not line up
+        return prompt
+    out: list[str] = []
+    at, end = 0, 0
+    for m in _WORD.finditer(prompt):
+        found = re.search(rf"(?<![^\W_]){re.escape(m.group(0))}(?![^\W_])", typed[at:])
+        out.append(prompt[end : m.start()])
+        if found is None:
+            out.append(m.group(0))
+        else:
+            out.append(heard[at + found.start() : at + found.end()])
+            at += found.end()
+        end = m.end()
+    return "".join(out) + prompt[end:]

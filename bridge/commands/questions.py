@@ -112,20 +112,21 @@ _PLACE_FAULTED = re.compile(
     r"pre chorus|part|section)|bars? (\d+(?: (?:to |through )?\d+)?)) (?:just |really |still |kind of |kinda )?"
     r"(?:is|are|s|feels?|sounds?|seems?|needs?|isnt|is not|arent|doesnt|dont)(?: \w+){0,2} (?:off|wrong|weak|bad|"
     r"good|right|working|work|boring|love|help|fixing|attention|lame|flat|meh)"
-    r"(?: (?:(?:please|pls|can you|could you|so|just) )*(?:fix|change|redo|sort out|improve|rework)(?: it| that| them)?)? $"
+    r"(?: (?:(?:please|pls|can you|could you|so|just) )*(?:fix|change|redo|sort out|improve|rework)(?: it| that| them)?)?"
+    r"(( (?:they|it|this|that)(?: \w+){1,6})?) $"  # how it is now said after it: "..., they just lay there flat"
 )  # (the fault is the whole sentence, or a "fix it" after it: a change said after it is read)
 _SECTION = re.compile(r" (?:in|during|for|on) the (chorus|verse|intro|outro|bridge|breakdown|pre chorus)s? ")
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|engrave|translate|tell me a|remind|schedule|google|search) "
-    r"| record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"|(?<! off this)(?<! off that)(?<! off my)(?<! off the) record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
     r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
     r"| (?:add|put|throw|more|some|less|a bit of) (?:some |a bit of |a little |more |less |an? )?(?:reverb|distortion|"
     r"compression|compressor|eq|equalizer|limiter|saturation|saturator|flanger|phaser|echo|delay on|delay to|"
     r"delay) |^ (?:eq|compress|master|mix) (?:the|my|this|it) "  # audio effects: Live's devices
-    r"|^ (?:(?:can|could) you )?sing | (?:song|songs|track|album|tune) by (?!bar )\w+ "  # someone else's record
+    r"|^ (?:(?:can|could) you )?sing | (?:song|songs|track|album|tune) by (?!bar |itself |themselves )\w+ "  # someone else's record
     r"| (?:make|let|have|set) (?:it|this|that) (?:to )?loop "  # Live's loop switch
     r"| lyrics? | poems? | (?:tune|restring|repair) (?:my|our|your|the) (?:\w+ )?(?:guitar|piano|violin|cello|"
     r"ukulele|instrument|strings|keyboard|vocals?|voice) "  # words to sing; an instrument or a voice in the room
@@ -240,7 +241,7 @@ def _question_of(s: str) -> str | None:
     if vague is not None:
         return vague
     place = _PLACE_FAULTED.search(s)  # "the bridge is not good, change it", "bars 9 12 need work": asked
-    if place is not None:
+    if place is not None and not _CHANGING.search(f"{place.group(3)} "):  # "..., they should be busier": read
         bars = [n for n in (place.group(2) or "").split() if n.isdigit()]
         where = (
             f"the {place.group(1)}"

@@ -58,12 +58,14 @@ _TAKEN = re.compile(
     r"^ (?:(?:can you|could you|please|now|just) )*(?:lose|drop|take out|ditch|cut out|pull out)(?= )"
 )
 # "no drums in the first verse, just me and the guitar": what is left there is said after the removal
-_STAYS = re.compile(r"^ (?:(?:please|pls|for now|then|thanks) )*(?:just|only|nothing but|leave|leaving|keep|keeping)"
-                    r"(?: the| me| us| my| a)? \w")  # fmt: skip
+# a part left to play alone where another is taken out: "..., let the piano go it alone there"
+ALONE = r"(?:go it alone|play (?:alone|on (?:its|their) own|by (?:itself|themselves)))"
+_STAYS = re.compile(r"^ (?:(?:please|pls|for now|then|thanks) )*(?:(?:just|only|nothing but|leave|leaving|keep|keeping)"
+                    r"(?: the| me| us| my| a)? \w|let (?:the |my )?\w+(?: \w+)? " + ALONE + ")")  # fmt: skip
 _LATER = re.compile(
     r" (?:then|after that|afterwards|also|and (?:then )?(?:make|add|mute|bring|put|give|turn|write))(?= )"
 )
-_REMOVALS = ("no", "remove", "lose", "drop", "kill", "cut", "mute", "take out", "get rid of", "ditch", "without")  # fmt: skip
+_REMOVALS = ("no", "lay out", "remove", "lose", "drop", "kill", "cut", "mute", "take out", "get rid of", "ditch", "without")  # fmt: skip
 _SPAN = re.compile(r" (?:from )?bars? (\d+) (?:to|through|thru|until|till|til|-) (?:bar )?(\d+) ")
 _AT = re.compile(r" (?:at|from|on|in|for|starting at) bar (\d+) ")
 

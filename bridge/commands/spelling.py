@@ -1,5 +1,5 @@
 """Typed words a producer got slightly wrong (issue 44): "melidy", "chrods", "humanise the drusm",
-and part names glued to another word ("countermelody").
+and part names glued to another word ("countermelody"); "every" misspelt before a count ("evry 8 bars").
 
 A word no command uses that is one edit (a letter changed, added, dropped, or two swapped) from
 exactly one part name or a few operation words of five letters or more becomes that word; one that ends in a part's name
@@ -42,6 +42,8 @@ VERB_WORDS = (
 OPERATION_VERBS = ("separate", "transcribe", "accompany", "automate", "continue", "unmute", "isolate",
                    "extract", "straighten", "syncopate", "regenerate", "simplify", "analyze", "semitones",
                    "octave")  # fmt: skip
+# a word said before a count ("evry 8 bars", "evrey four bars"): one edit from it only there, however short
+COUNTING_WORDS = ("every",)
 TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 
@@ -189,15 +191,27 @@ def _sounds() -> dict[str, str]:
     return {sounded(w): w for w in sorted(names) if heard[sounded(w)] == 1}
 
 
+def _before_count(word: str, after: list[str]) -> str | None:
+    """The counting word ("every") ``word`` is one edit from, when a count follows it ("evry eight bars")."""
+    from bridge.commands.numbers import NUMBER_WORDS
+
+    if not after or not (after[0].isdigit() or after[0] in NUMBER_WORDS):
+        return None
+    return next((c for c in COUNTING_WORDS if one_edit(word, c)), None)
+
+
 def corrected(words: list[str]) -> list[str]:
     """The words with near misses of command words put right and glued part names split; a word no
     command uses that sounds like one part's name only is that name ("hatz", "kikk", "drumz")."""
     known, parts, targets = _targets()
     sounds, index = _sounds(), _near_targets()
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         if w in known or w in targets or len(w) < 3 or not w.isalpha():  # a word of its own, or no word
             out.append(w)
+            continue
+        if (counting := _before_count(w, words[i + 1 : i + 2])) is not None:  # "a fill evry 8 bars"
+            out.append(counting)
             continue
         if (heard := sounds.get(sounded(w))) is not None:
             out.append(heard)

@@ -17,7 +17,7 @@ from bridge.commands.musicgen_words import anywhere
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
 from bridge.commands.reasons import without_reasons
-from bridge.commands.region_words import without_what_stays
+from bridge.commands.region_words import ALONE, without_what_stays
 from bridge.commands.remarks import requested
 from bridge.commands.seen_words import as_trained
 from bridge.commands.take_verdicts import without_take_verdict
@@ -48,7 +48,7 @@ _CLIP_KIND = re.compile(
     r"\b((?:the|my|this) (?:selected|highlighted|current)) (?:midi|audio) (clip|loop|part)\b", re.IGNORECASE
 )
 _STAYS = re.compile(r"\s*[,;:-]+\s*(?:(?:please|pls|for now|then|thanks)\s+)*(?:just|only|nothing but|leave|leaving|"
-                    r"keep|keeping)\b.*$", re.IGNORECASE)  # fmt: skip
+                    r"keep|keeping|let (?:the |my )?\w+(?: \w+)? " + ALONE + r")\b.*$", re.IGNORECASE)  # fmt: skip
 
 
 @lru_cache(maxsize=256)  # asked twice a text: read ahead with the sentence, then when the text is read

@@ -64,8 +64,11 @@ _SAID = (
     | frozenset(w for w in OPERATIONS if len(w) > 4 and w not in ("proper", "going", "enough"))
     | frozenset({"stems", "stem"})  # "split my rough mix into stems": a separation, MuseAroo's own
 )
-# a part taken out of a mix is a separation: "the vocals out of my rough mix", "the vocal off this rough mix"
-_OUT_OF_MIX = re.compile(r" (?:out of|from|off(?: of)?) (?:my|the|this|that) (?:\w+ )?mix ")
+# a part taken out of a mix is a separation: "the vocals out of my rough mix", "the vocal off this rough mix",
+# "the singer off this record"
+_OUT_OF_MIX = re.compile(
+    r" (?:out of|from|off(?: of)?) (?:my|the|this|that) (?:\w+ )?(?:mix|record|recording) "
+)
 
 
 def studio_job(s: str) -> bool:

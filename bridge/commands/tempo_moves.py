@@ -3,7 +3,8 @@
 - "knock 5 bpm off the tempo", "shave 3 off the bpm", "take off 4 bpm": slower by N;
 - "add 6 bpm", "stick 2 bpm on the tempo": faster by N; "raise 5 bpm", "lower 3 bpm" (under 40): by N;
 - "bring the tempo down 3", "nudge it down 3", "bump the speed up by 2": up or down by N;
-- "slow down the song 4 bpm", "bring down the tempo by 5 bpm": the way before the tempo word, by N bpm.
+- "slow down the song 4 bpm", "bring down the tempo by 5 bpm": the way before the tempo word, by N bpm;
+- "slow the whole song down by about 6 bpm": the whole song is the song, a number said roughly the number.
 
 A number with another unit ("down 3 semitones", "up 2 db", "down an octave") is no tempo; a move
 of "it" with no tempo word says one only with the verbs a tempo is moved by ("nudge it down 3").
@@ -16,7 +17,7 @@ import re
 
 from bridge.commands.said import said
 
-_TEMPO = r"(?:the )?(?:tempo|bpm|speed|song|track)"
+_TEMPO = r"(?:the )?(?:(?:whole|entire) )?(?:tempo|bpm|speed|song|track)"  # "slow the whole song down 6 bpm"
 _UNIT = r"(?:bpm|beats per minute|beats|clicks|notches)"
 _OTHER_UNIT = (
     r"(?! (?:semitones?|semis?|st|db|decibels?|percent|bars?|octaves?|steps?|notes?|cents?|hz|ms|times|x) )"

@@ -46,8 +46,8 @@ from bridge.commands.slipped_numbers import ORDINALS
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
 # a word after one of these names what the change is heard against, not a value of it
-AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "alongside", "along", "than",
-                     "instead", "clashing", "clash", "fighting", "masking", "drowning"})  # fmt: skip
+AGAINST = frozenset({"under", "underneath", "beneath", "behind", "against", "above", "below", "top", "alongside",
+                     "along", "than", "instead", "clashing", "clash", "fighting", "masking", "drowning"})  # fmt: skip
 # and what it is likened to ("like a timpani roll", "the way a jazz drummer would")
 CONTEXT = AGAINST | HIDES | {"like", "way"}
 KEY = "_key_"  # normalize's stand-in for a key it took out

@@ -65,9 +65,11 @@ _ALLUDED = re.compile(
     r" (?:on|for|to|with|as) (?:the other|them|that"
     r"|it|the \w+ (?:one|level|track|bit))(?: \w+){0,6} $"
 )
-# a year or a decade said of a memory ("back in '78", "in the 80s", "from 1975"): no number of the request
+# a year or a decade said of a memory ("back in '78", "in the 80s", "from 1975"), or a time of day: no number of the request
 _YEAR = re.compile(
     r" (?:back (?:in|from) (?:the )?\d\d(?: s|s)?|(?:in|from|since|of) (?:the )?(?:' ?\d\d|\d\d s|\d\ds|(?:19|20)\d\d))(?= )"
+    # and a time of day said of a scene ("a smoky club at 2 in the morning", "at 3 am")
+    r"| at (?:about |around )?\d\d?(?: \d\d)?(?: (?:in the (?:morning|afternoon|evening)|at night|am|pm|o clock))(?= )"
 )
 ALLUDED = "(e.g. 'make the drums busier' or 'give me another one') which one, and what should change?"
 # a likeness wished for with no way said: "make it sound more like me", "make it feel more like a sunday morning"
@@ -126,11 +128,27 @@ def _likened(padded: str, like: re.Match[str]) -> str:
 
 
 def _unnamed(words: str) -> str:
-    """``words`` without a part's word said bare, as a name ("tom jobim"); one said after a determiner names
-    the part ("more like the drums in the chorus")."""
+    """``words`` without a part's word said bare, as a name ("tom jobim"), or a genre's word said as the thing a
+    scene is ("a smoky club at 2 in the morning": a place, no style; "a funk record" names funk); one said after
+    a determiner names the part ("more like the drums in the chorus")."""
     said = words.split()
-    kept = [w for i, w in enumerate(said) if w not in _NAMES or (i and said[i - 1] in _DETERMINERS)]
+    kept = [
+        w
+        for i, w in enumerate(said)
+        if (w not in _NAMES or (i and said[i - 1] in _DETERMINERS)) and not _scene_noun(said, i)
+    ]
     return f" {' '.join(kept)} "
+
+
+_AFTER_SCENE = frozenset(("at", "in", "on", "with", "during", "after", "before", "full", "late"))
+
+
+def _scene_noun(said: list[str], i: int) -> bool:
+    """Whether ``said[i]``, a genre's or a way's word, ends a noun said after "a" or "an" (a describing word or two between),
+    the scene likened to: "a smoky club at 2 in the morning" (never "a funk record", "a house track")."""
+    if said[i] in _NAMES or said[i] not in _SAID or not (i + 1 == len(said) or said[i + 1] in _AFTER_SCENE):
+        return False
+    return any(w in ("a", "an") for w in said[max(i - 3, 0) : i]) and i > 0 and said[i - 1] not in ("a", "an")
 
 
 def named_question(s: str) -> str | None:
