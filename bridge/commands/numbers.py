@@ -129,7 +129,7 @@ SLIP_MIN = 5  # a shorter number word ("four", "nine", "ten") is one letter from
 def slips_read(words: list[str], known: frozenset[str] = frozenset()) -> list[str]:
     """``words`` with a number word typed one letter off read as that number where a count or tempo
     follows it (a word of ``known`` or ``NOT_SLIPS`` is left as it is)."""
-    from bridge.commands.spelling import one_edit
+    from bridge.commands.edits import one_edit
 
     out = list(words)
     for i, w in enumerate(words):

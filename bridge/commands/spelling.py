@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from bridge.commands.edits import one_edit
+
 MIN_LENGTH = 5
 # the command words a near miss may become besides the parts' names: words no English word is one
 # edit from ("faster" is not here: "master" is one edit away, and a misheard word must not act)
@@ -115,18 +117,6 @@ def within_one(word: str, index: dict[str, tuple[str, ...]], words: Iterable[str
 @cache
 def _near_targets() -> dict[str, tuple[str, ...]]:
     return near_index(_targets()[2])
-
-
-def one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by one change, insertion, deletion or swap of neighbours."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])  # fmt: skip
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 _NEW_TARGETS = frozenset((*SECTION_WORDS, *VOICE_WORDS, *VERB_WORDS, *OPERATION_VERBS))
