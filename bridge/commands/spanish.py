@@ -80,9 +80,7 @@ def read(text: str) -> Said | None:
     words = [
         fold(p) if all(c.isascii() or c in SPANISH_LETTERS for c in p) else p.lower() for p in parts[1::2]
     ]
-    words = [
-        x if x in ctx.CONTEXT else known_form(x, p) for x, p in zip(words, parts[1::2], strict=True)
-    ]  # "corré": correr
+    words = [known_form(x, p) for x, p in zip(words, parts[1::2], strict=True)]  # "corré": correr
     accented = any(ch in SPANISH_LETTERS for ch in text)  # "canción", "¿qué": never "très", "à la"
     answered = "si" in words and set(words) <= ctx.YES  # "si", "si si": the Spanish yes, alone
     contracted = _CONTRACTED.search(text) is not None

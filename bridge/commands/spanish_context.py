@@ -173,7 +173,7 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
             words[i + 1 : i + 3]
         ):
             return "in the"
-        return "to the"
+        return "from the" if any(_taking(words[j]) for j in clause if j < i) else "to the"
     if word == "del":
         return "from" if nxt and (_number(nxt) or nxt in ("compas", "bar")) and "al" in words[i:] else None
     if word in ("el", "la", "los", "las") and nxt in ("compas", "compases", "tiempo", "tiempos"):
@@ -278,7 +278,8 @@ _ORDER = (
     (re.compile(r"^(the \w+), (\w+(?: up| down)?) it\b"), r"\2 \1"),
     (re.compile(r"\b(the|a|this|that|my) (\w+) (previous|new|next|whole|final)\b"), r"\1 \3 \2"),
     (re.compile(r"\bstyle (\w+)(?=\s*(?:[,.?!]|$))"), r"\1 style"),
-    (re.compile(r"\b(turn up|turn down|solo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
+    (re.compile(r"\b(turn up|turn down|solo|unsolo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
+    (re.compile(r"\b(unmute|unsolo) from the\b"), r"\1 the"),  # "quitale el mute al bajo": unmute the bass
     (re.compile(r"\b(turn up|turn down|raise|lower) (a little|a lot|more) to the (\w+)"), r"\1 the \3 \2"),
     (re.compile(r"\bremove (?:some |a few )?notes (?:to|of|from) the (\w+)"), r"thin out the \1"),
     (re.compile(r"\b(turn up|turn down) the volume (?:to|of|in) the (\w+)"), r"\1 the \2"),

@@ -13,8 +13,8 @@ without the accent ("corré", "volve", "deshace", "reescribi", "mostrá"), and g
 - a written accent on the last vowel ("rehacé", "dejá") marks the vos form even where the form
   without it is a table word of its own ("rehace", said as "rewrite"): the infinitive is read.
 
-Guards: a word any table already reads is left as it is (a word with two readings, "para" or "toca",
-is never a vos "parar" or "tocar"); a word the project's English sentences say (``english_words``)
+Guards: a word any table already reads is left as it is, and so is a word with two readings
+(``spanish_context.CONTEXT``: "para" or "toca" is never a vos "parar" or "tocar"); a word the project's English sentences say (``english_words``)
 is never read as a verb; the stem is at least three letters and ends in a, e or i.
 """
 
@@ -24,6 +24,7 @@ from functools import cache
 
 from bridge.commands import spanish_words as w
 from bridge.commands.english import english_words
+from bridge.commands.spanish_context import CONTEXT
 
 _STRESSED = frozenset("áéí")  # the vos imperative's written accent, on its last vowel
 
@@ -53,6 +54,8 @@ def known_form(folded: str, typed: str) -> str:
     -> "correr"); any other word as it was. ``typed`` is the word as typed (its accent marks a vos form)."""
     if len(folded) < 4 or not folded.isalpha() or folded in english_words():
         return folded
+    if folded in CONTEXT:
+        return folded  # "para", "toca": a word with two readings, never a vos "parar"
     if typed and typed[-1].lower() in _STRESSED and (inf := _vos(folded)) is not None:
         return inf  # "rehacé": redo, though "rehace" is a table word
     if _read_by_table(folded):
