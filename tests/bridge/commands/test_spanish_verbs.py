@@ -81,8 +81,7 @@ def test_a_vos_form_is_the_tables_verb(typed: str, known: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["move the kick a sixteenth later", "move the bass to bar 9", "take the mute off the chords"],
+    ["move the kick a sixteenth later", "move the bass to bar 9", "move it a beat earlier in the chorus"],
 )
 def test_english_is_never_read_as_a_spanish_verb(text: str) -> None:
-    assert known_form("move", "move") == "move"  # "mover" is a table verb: "move" would be its vos form
-    assert spanish.read(text) is None
+    assert spanish.read(text) is None  # "move" would be the vos form of the table's "mover"
