@@ -18,6 +18,7 @@ from functools import cache
 
 from bridge.commands import spanish_context as ctx
 from bridge.commands import spanish_words as w
+from bridge.commands.spanish_verbs import known_form
 
 _WORD = re.compile(r"([^\W_]+)")
 SPANISH_LETTERS = frozenset("áéíóúñüÁÉÍÓÚÑÜ¿¡")
@@ -79,6 +80,7 @@ def read(text: str) -> Said | None:
     words = [
         fold(p) if all(c.isascii() or c in SPANISH_LETTERS for c in p) else p.lower() for p in parts[1::2]
     ]
+    words = [known_form(x, p) for x, p in zip(words, parts[1::2], strict=True)]  # "corré": correr
     accented = any(ch in SPANISH_LETTERS for ch in text)  # "canción", "¿qué": never "très", "à la"
     answered = "si" in words and set(words) <= ctx.YES  # "si", "si si": the Spanish yes, alone
     contracted = _CONTRACTED.search(text) is not None
@@ -140,6 +142,8 @@ def _word(words: list[str], i: int, typed: str, starts: frozenset[int]) -> str:
         return typed  # "en A minor", "in e minor": a key, read by the key reader
     if word == "lo" and i + 1 < len(words) and words[i + 1] == "fi":
         return typed  # "un beat lo-fi"
+    if typed[:1].isupper() and i > 0 and words[i - 1] in ("pista", "track", "canal"):
+        return typed  # "la pista Guira": the track's name, as typed
     if typed.lower() in ctx.ACCENTED:
         return ctx.ACCENTED[typed.lower()]
     read = ctx.in_context(words, i, starts)
@@ -151,7 +155,7 @@ def _word(words: list[str], i: int, typed: str, starts: frozenset[int]) -> str:
         return ""  # "treinta y dos": thirty two
     verb = verb_of(word)
     if verb is not None:
-        return ctx.verb_said(words, *verb)
+        return ctx.verb_said(words, *verb, words[i + 1 : ctx.clause_of(words, starts, i).stop])
     for table in (w.OTHER_VERBS, w.NOUNS, w.WORDS):
         if word in table:
             return table[word]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from bridge.commands import spanish_words as w
+from bridge.commands.vocab import GENRES
 
 SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "pq": "porque", "tmb": "tambien", "x": "por"}
 ACCENTED = {"está": "is", "están": "are", "qué": "what", "cómo": "how", "cuál": "which", "dónde": "where",
@@ -73,6 +74,10 @@ INTERVALS = frozenset(
     )
 )
 TEMPO = frozenset(("tempo", "bpm", "velocidad"))
+# English lengths an English article comes before ("a sixteenth later", "a beat earlier")
+LENGTHS = frozenset(
+    ("sixteenth", "eighth", "quarter", "triplet", "beat", "bar", "step", "semitone", "tick", "bit")
+)
 KEY_WORDS = frozenset(("mayor", "menor", "sostenido", "bemol"))
 MODES = KEY_WORDS | {"minor", "major", "m", "sharp", "flat", "dorian", "phrygian", "lydian", "mixolydian"}
 CONTEXT = frozenset(("a", "al", "para", "solo", "tiempo", "tiempos", "bajo", "bajos", "esta", "toca", "muestra",
@@ -81,6 +86,14 @@ YES = frozenset(
     ("dale", "claro", "porfa", "va", "bro", "ok", "yes", "si", "pues", "obvio", "de")
 )  # after "si"
 INTO = ("conviert", "convertir", "transforma", "pasa", "pasar")  # "convierte este audio en midi": into
+
+
+def _taking(word: str) -> bool:
+    """Whether a word is a verb of taking something off ("saca", "sacale", "quitale")."""
+    for clitic in ("", *w.CLITICS):
+        if word.endswith(clitic) and w.VERBS.get(word[: len(word) - len(clitic)]) in ("remove", "take out"):
+            return True
+    return False
 
 
 def _number(word: str) -> bool:
@@ -103,7 +116,7 @@ def _is_verb(word: str) -> bool:
     )
 
 
-def _clause(words: list[str], starts: frozenset[int], i: int) -> range:
+def clause_of(words: list[str], starts: frozenset[int], i: int) -> range:
     first = max(s for s in starts if s <= i)
     last = min((s for s in starts if s > i), default=len(words))
     return range(first, last)
@@ -126,9 +139,13 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
     word = words[i]
     prev = words[i - 1] if i > 0 and i not in starts else ""
     nxt = words[i + 1] if i + 1 < len(words) and i + 1 not in starts else ""
-    clause = _clause(words, starts, i)
+    clause = clause_of(words, starts, i)
     verbs = [j for j in clause if j != i and _is_verb(words[j]) and words[j] not in CONTEXT]
     if word == "a":
+        if prev and nxt and _number(prev) and _number(nxt):
+            return "to"  # "los compases 5 a 8": bars 5 to 8
+        if nxt in LENGTHS:
+            return None  # "corré el bajo a sixteenth later": the English article
         if nxt and _number(nxt):
             return "to" if TEMPO & set(words[max(0, i - 3) : i]) else "at"
         if prev in ("vuelve", "volver") and nxt in w.VERBS:
@@ -139,6 +156,8 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
             and prev not in ("vuelve", "volver", "pasa")
         ):
             return "in"  # "quítale el shaker a la segunda estrofa": the place of the change
+        if nxt in DETERMINERS and any(_taking(words[j]) for j in clause if j < i):
+            return "from"  # "sacale el mute a los acordes": the mute taken off the chords
         back = next(
             (words[j] for j in range(i - 1, clause.start - 1, -1) if words[j] not in w.ENGLISH_TOO), ""
         )
@@ -154,15 +173,15 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
             words[i + 1 : i + 3]
         ):
             return "in the"
-        return "to the"
+        return "from the" if any(_taking(words[j]) for j in clause if j < i) else "to the"
     if word == "del":
         return "from" if nxt and (_number(nxt) or nxt in ("compas", "bar")) and "al" in words[i:] else None
     if word in ("el", "la", "los", "las") and nxt in ("compas", "compases", "tiempo", "tiempos"):
         return "" if i + 2 < len(words) and _number(words[i + 2]) else None
     if word in ("la", "lo", "las", "los") and nxt and nxt not in CONTEXT and _is_verb(nxt) and prev != "que":
         return "it"  # "y la subas", "lo quiero": the pronoun before its verb
-    if word == "como" and nxt in FORMATS:
-        return "as"  # "saca los drums como midi": as MIDI
+    if word == "como" and (nxt in FORMATS or nxt in GENRES):
+        return "as"  # "saca los drums como midi": as MIDI; "rehacé este clip como cumbia": as cumbia
     if word == "para":
         if nxt == "que":
             return "so"
@@ -214,8 +233,10 @@ def in_context(words: list[str], i: int, starts: frozenset[int]) -> str | None:
     return None
 
 
-def verb_said(words: list[str], stem: str, clitic: str) -> str:
-    """A command verb with its joined pronouns in English: "hazme" make me, "cámbialo" change it."""
+def verb_said(words: list[str], stem: str, clitic: str, after: list[str] | None = None) -> str:
+    """A command verb with its joined pronouns in English: "hazme" make me, "cámbialo" change it.
+    ``after``: the words after it in its clause ("subile un toque": no "a" names what "le" is, so it is
+    the part said before, "turn it up")."""
     english = w.VERBS[stem]
     if english == "move" and "midi" in words:
         return "convert" + (" it" if clitic in w.OBJECT_CLITICS else "")
@@ -225,7 +246,9 @@ def verb_said(words: list[str], stem: str, clitic: str) -> str:
         english = "quantize"  # "cuadra el bajo": on the grid; "cuádralo al tempo": warped
     if english in ("raise", "lower") and not (INTERVALS | TEMPO | {"tiempo"}) & set(words):
         way = "up" if english == "raise" else "down"  # "súbele al bajo", "bájala un poco": the level
-        return f"turn it {way}" if clitic in w.OBJECT_CLITICS else f"turn {way}"
+        named = {"a", "al", "el", "la", "los", "las"} | w.NOUNS.keys()  # what "le" stands for, said after it
+        back = clitic in ("le", "les") and after is not None and not named & set(after)
+        return f"turn it {way}" if clitic in w.OBJECT_CLITICS or back else f"turn {way}"
     joined = w.JOINED.get((english, clitic[:2] if clitic.startswith("me") else clitic))
     if joined is not None:
         english = joined
@@ -242,12 +265,21 @@ _ORDER = (
         re.compile(r"\b(the|my|this|that|these|those) (takes|versions|variations) of (?:the |my )?(\w+)"),
         r"\1 \3 \2",
     ),
+    (
+        re.compile(r"\b(the|this|that|my) (track|channel) ([A-Z][\w-]*)(?![\w-])"),
+        r"\1 \3 \2",
+    ),  # "la pista Guira"
+    (
+        re.compile(r"\ba (loop|clip|sample|recording) of (audio|midi)\b", re.I),
+        r"an \2 \1",
+    ),  # "un loop de audio"
     (re.compile(r"\b(\w+) (bars?|beats?|times) more\b"), r"\1 more \2"),
     (re.compile(r"\btake out ((?:the|my|these|those) \w+) of (?=this|that|the|my)"), r"take \1 out of "),
     (re.compile(r"^(the \w+), (\w+(?: up| down)?) it\b"), r"\2 \1"),
     (re.compile(r"\b(the|a|this|that|my) (\w+) (previous|new|next|whole|final)\b"), r"\1 \3 \2"),
     (re.compile(r"\bstyle (\w+)(?=\s*(?:[,.?!]|$))"), r"\1 style"),
-    (re.compile(r"\b(turn up|turn down|solo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
+    (re.compile(r"\b(turn up|turn down|solo|unsolo|mute|unmute|raise|lower) to the\b"), r"\1 the"),
+    (re.compile(r"\b(unmute|unsolo) from the\b"), r"\1 the"),  # "quitale el mute al bajo": unmute the bass
     (re.compile(r"\b(turn up|turn down|raise|lower) (a little|a lot|more) to the (\w+)"), r"\1 the \3 \2"),
     (re.compile(r"\bremove (?:some |a few )?notes (?:to|of|from) the (\w+)"), r"thin out the \1"),
     (re.compile(r"\b(turn up|turn down) the volume (?:to|of|in) the (\w+)"), r"\1 the \2"),

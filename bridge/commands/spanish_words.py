@@ -72,9 +72,13 @@ VERBS = {
     **dict.fromkeys(("decir", "decirme"), "tell"),
     **dict.fromkeys(("cuadra", "cuadrar", "ajusta", "ajustar", "encaja", "encajar"), "fit"),
     **dict.fromkeys(("da", "dar"), "give"),
+    # infinitives alone: the imperatives ("corré", "buscame", "masterizame") are read by ``spanish_verbs``
+    "correr": "move",
+    "buscar": "find",
+    "masterizar": "master",
 }
 # a joined "me" keeps its English "me" after these verbs ("hazme" make me, "pásame" ... ); else it is dropped
-TAKES_ME = frozenset(("make", "give", "show", "write", "send", "tell", "bring", "play"))
+TAKES_ME = frozenset(("make", "give", "show", "write", "send", "tell", "bring", "play", "find"))
 # a joined pronoun that changes the verb: "ponle más swing" adds, "ponme un bajo" gives me one
 JOINED = {("put", "le"): "add", ("put", "me"): "give me", ("move", "me"): "give me"}
 # pronouns joined to a command verb, longest first ("pónmelo": pon + me + lo)
@@ -107,7 +111,7 @@ NOUNS = {
     "sinte": "synth", "sintetizador": "synth", "arpegio": "arpeggio", "linea": "line", "cancion": "song",
     "tema": "song", "temazo": "song", "coro": "chorus", "coros": "choruses", "estribillo": "chorus",
     "estrofa": "verse", "estrofas": "verses", "verso": "verse", "puente": "bridge", "precoro": "pre chorus",
-    "compas": "bar", "compases": "bars", "toma": "take", "tomas": "takes", "pista": "track",
+    "compas": "bar", "compases": "bars", "cambios": "changes", "toma": "take", "tomas": "takes", "pista": "track",
     "pistas": "tracks", "canal": "track", "version": "version", "versiones": "versions",
     "variacion": "variation", "variaciones": "variations", "nota": "note", "notas": "notes",
     "golpe": "hit", "golpes": "hits", "ritmo": "rhythm", "patron": "pattern", "relleno": "fill",
@@ -159,7 +163,7 @@ WORDS = {
     "penultimo": "second to last", "penultima": "second to last", "siguiente": "next", "proximo": "next",
     "proxima": "next", "original": "original", "porfa": "please", "porfavor": "please", "xfa": "please",
     "gracias": "thanks", "bueno": "ok", "vale": "ok", "okey": "ok", "listo": "ok", "pues": "", "claro": "sure",
-    "oye": "", "mira": "", "bro": "", "pana": "", "mano": "", "hermano": "", "manito": "",
+    "oye": "", "che": "", "mira": "", "bro": "", "pana": "", "mano": "", "hermano": "", "manito": "",
     "momento": "moment", "momentito": "moment", "vez": "time", "veces": "times", "fire": "fire",
     "durisimo": "really hard", "tranquilo": "alone", "quieto": "alone", "raro": "weird", "feo": "bad", "bonito": "nice",
 }  # fmt: skip
@@ -184,7 +188,7 @@ SOLFEGE = {"do": "C", "re": "D", "mi": "E", "fa": "F", "sol": "G", "la": "A", "s
 # phrases read whole before the words, folded: (Spanish, English)
 PHRASES = (
     ("un poquito de", "a little"), ("un poquito", "a little"), ("un poco de", "a little"), ("un poco", "a little"),
-    ("lo demas", "the rest"), ("al final", "at the end"), ("el final", "the end"), ("la final", "the end"), ("lo que", "what"), ("lo ultimo", "the last thing"), ("otra vez", "again"),
+    ("lo demas", "the rest"), ("al final", "at the end"), ("el final", "the end"), ("la final", "the end"), ("lo que", "what"), ("lo ultimo", "the last thing"), ("otra vez", "again"), ("en vez de", "instead of"), ("un toque", "a little"),
     ("de nuevo", "again"), ("por favor", "please"), ("tiene que", "has to"), ("tienen que", "have to"),
     ("hay que", "we need to"), ("se siente", "feels"), ("se sienten", "feel"), ("se oye", "sounds"),
     ("me gusta", "i like"), ("pa fuera", "out"), ("para fuera", "out"), ("pa afuera", "out"),
