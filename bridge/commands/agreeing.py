@@ -46,7 +46,8 @@ from bridge.commands.whisper_prompt import grammar_words
 # of the tuning half read back, then measured once on the held-out voices. "heard" (v73): one of Whisper's
 # transcripts that sounds like pocketsphinx's sentence reads as the command and none reads as another (one
 # that reads as no command is Whisper's guess at the sound); on the tuning half's kept decodes read-backs
-# 0.200 -> see docs/benchmarks/voice.md (v73), no misheard act under the daemon's limits or the looser ones.
+# 0.200 -> 0.114, understood 0.678 -> 0.764, no misheard act under the daemon's limits or four looser ones;
+# then held out once: understood 0.694 -> 0.753, misheard 0 (docs/benchmarks/voice.md, v73).
 # whisper_lead (v58a, ``spoken_ties``) is off: 2.0 was chosen on the tuning half's kept decodes (1.0 and 1.5
 # added read-backs of a wrong command, 2.0 none), but measured once on the held-out voices it acted on a
 # misheard "stop" (Flite rms, room: Whisper wrote "start", and scored it 2.1 ahead of "stop").
