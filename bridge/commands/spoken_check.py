@@ -11,8 +11,11 @@ question as every read-back is (``bridge/actions/intents/voice.py``).
 
 What must read as the command (``AgreeLimits.confirm_edits``): "off" (never said back: the rule before
 part J); "best": pocketsphinx's best reading and Whisper's best transcript; "all": pocketsphinx's best
-reading and every one of Whisper's transcripts. Chosen on the studio benchmark's tuning half
-(docs/benchmarks/voice.md, part J).
+reading and every one of Whisper's transcripts (part J); "heard": pocketsphinx's best reading and one of
+Whisper's transcripts whose words sound like it (``SAME_WORDS``; as written or snapped to the grammar's
+words), with none of Whisper's reading as another command (a transcript that reads as no command is
+Whisper's guess at the sound, not a second command: v73). Chosen on the studio benchmark's tuning half
+(docs/benchmarks/voice.md, part J and v73).
 """
 
 from __future__ import annotations
@@ -23,12 +26,18 @@ from bridge.commands import parse
 from bridge.commands.confidence import Decision, sure
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
+from bridge.commands.snapping import snap
+from bridge.commands.sounds import distance
 
 CHECK = "the recognisers disagree"  # the start of such a read-back's ``why``
 # what leaves the song as it is: the transport, taking back, asking for help, answering, listening
 KEEPS_SONG = ("play", "stop", "undo", "cancel", "help", "confirm", "analyze")
 LOOKS = ("star", "unstar", "list")  # history's looks at the takes (a take brought back is an edit)
-RULES = ("off", "best", "all")
+RULES = ("off", "best", "all", "heard")
+# "heard": Whisper's agreeing transcript is within this phone edit distance of pocketsphinx's sentence
+# (``sounds.distance``, 0 to 1): the same words, not a different sentence read as the same command
+# ("lead" is read as "create hook" too, 1.0 apart; "make a funk bass lines" / "... line", 0.07)
+SAME_WORDS = 0.3
 
 
 def changes_song(intent: Intent) -> bool:
@@ -39,23 +48,62 @@ def changes_song(intent: Intent) -> bool:
 
 
 def checked(
-    decision: Decision, sphinx: tuple[str, Intent] | None, whisper: Sequence[tuple[str, Intent]], rule: str
+    decision: Decision,
+    sphinx: tuple[str, Intent] | None,
+    whisper: Sequence[tuple[str, Intent]],
+    rule: str,
+    voiced: bool = True,
 ) -> Decision:
     """``decision``, said back as a yes/no when it acts on a song change the recognisers do not both
     read (see the module text): ``sphinx`` is pocketsphinx's best reading (its words and how they read;
-    None: it read nothing), ``whisper`` Whisper's transcripts, best first, each with how it reads."""
+    None: it read nothing), ``whisper`` Whisper's transcripts, best first, each with how it reads (a
+    snapped one read as spoken: ``voiced``)."""
     if rule not in RULES:
         raise ValueError(f"confirm_edits {rule!r}: expected one of {', '.join(RULES)}")
     if rule == "off" or decision.kind != "act" or not changes_song(decision.intent):
         return decision
-    wrote = list(whisper) if rule == "all" else list(whisper)[:1]
-    meant = decision.intent.as_dict()
-    if sphinx is not None and wrote and all(i.as_dict() == meant for _, i in (sphinx, *wrote)):
+    if sphinx is not None and _agreed(decision.intent.as_dict(), sphinx, whisper, rule, voiced):
         return decision
     heard = f"pocketsphinx heard '{sphinx[0]}'" if sphinx is not None else "pocketsphinx heard nothing"
     said = " / ".join(f"'{t}'" for t, _ in whisper) if whisper else "nothing"
     why = f"{CHECK}: {heard}, Whisper wrote {said}"
     return Decision("confirm", decision.intent, (decision.intent,), why)
+
+
+def _agreed(
+    meant: dict[str, object],
+    sphinx: tuple[str, Intent],
+    whisper: Sequence[tuple[str, Intent]],
+    rule: str,
+    voiced: bool,
+) -> bool:
+    """Whether the recognisers agree on ``meant`` under ``rule`` (see the module text)."""
+    if rule == "heard":
+        return heard_alike(meant, sphinx, whisper, voiced)
+    wrote = list(whisper) if rule == "all" else list(whisper)[:1]
+    return bool(wrote) and all(i.as_dict() == meant for _, i in (sphinx, *wrote))
+
+
+def heard_alike(
+    meant: dict[str, object],
+    sphinx: tuple[str, Intent],
+    whisper: Sequence[tuple[str, Intent]],
+    voiced: bool = True,
+) -> bool:
+    """Whether both recognisers heard the command ``meant`` (``Intent.as_dict``): pocketsphinx's best
+    reading is it, one of Whisper's transcripts reads as it (as written, or snapped to the grammar's words:
+    ``snapping.snap``) and sounds like pocketsphinx's sentence (within ``SAME_WORDS``), and none of them
+    reads as another command."""
+    if not sphinx[1].understood or sphinx[1].as_dict() != meant:
+        return False
+    same = False
+    for text, intent in whisper:
+        if not (intent.understood and intent.as_dict() == meant) and (near := snap(text)) != text:
+            intent = spoken(parse(near, voiced))  # "make a fun bass line" is "make a funk bass line"
+        if intent.understood and intent.as_dict() != meant:
+            return False  # Whisper wrote another command
+        same = same or (intent.understood and distance(text, sphinx[0]) <= SAME_WORDS)
+    return same
 
 
 def sure_unless_disputed(
@@ -66,7 +114,7 @@ def sure_unless_disputed(
     decision = sure(intent)
     if rule == "off" or decision.kind != "act":
         return decision
-    return checked(decision, sphinx, [(s, spoken(parse(s, voiced))) for s in said], rule)
+    return checked(decision, sphinx, [(s, spoken(parse(s, voiced))) for s in said], rule, voiced)
 
 
 def is_check(decision: Decision) -> bool:
