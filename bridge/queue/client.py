@@ -169,6 +169,9 @@ class QueueWorker(QueueCalls):
                         self._io(blobs.land, self._redis, answer["desc"], place)
                     )
                 elif answer is not None:
+                    worker = answer.get("worker") if isinstance(answer, dict) else None
+                    if worker and "(on worker " not in message:  # done before a poll saw it run
+                        job.report(fraction, f"ran (on worker {worker})")  # still said where it ran
                     landed = {name: await future for name, future in early.items()}
                     return await self._io(self._finish, target, spec, kwargs, task_id, answer, timing, landed)
         except BaseException:

@@ -303,3 +303,22 @@ def test_a_cancel_whose_client_took_its_files_back_as_the_worker_started_is_canc
     answer = execute(request, redis=redis, worker="w1", publish=lambda meta: None)
     assert answer.get("cancelled", "").startswith("cancelled as it started"), answer
     assert left_behind(server) == []
+
+
+def test_a_job_done_before_any_poll_saw_it_run_still_says_which_worker_ran_it(
+    server: RedisServer, worker: str, model: Path, tmp_path: Path
+) -> None:
+    """A daemon that stood still (a full collection, a loaded machine) while a short job ran whole reads
+    no running state at all, only the answer: the status still names the worker, from the answer."""
+    sf.write(tmp_path / "mix.wav", np.zeros((4800, 2)) + 0.1, 48000, subtype="PCM_16")
+    queue = QueueWorker(server.url)
+    queue._poll = lambda task_id: ("PENDING", None, True)  # type: ignore[method-assign]  # every poll too early
+    messages: list[str] = []
+    job = _CliJob(lambda fraction, message: messages.append(message))
+    kwargs = {"path": str(tmp_path / "mix.wav"), "out_dir": str(tmp_path / "out"), "model": str(model)}
+    try:
+        paths = asyncio.run(queue.call(job, SEPARATE, **kwargs))
+    finally:
+        queue.close()
+    assert sorted(paths) == ["bass", "drums", "other", "vocals"]
+    assert any(m.endswith(f"(on worker {worker})") for m in messages), messages
