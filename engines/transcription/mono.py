@@ -7,7 +7,8 @@ of one pitch is split into repeated notes only where its onset map peaks and the
 just before. Pitches outside the song's key pay a small cost when the key is known.
 ``fragments_joined`` (melody) makes a short note that carries on the one before it at its pitch,
 with no strong attack, part of it: a held voice patch's tremolo or swell can end a note early and
-start a second one on the same key.
+start a second one on the same key; a shorter one a semitone away (a wide vibrato's last swing, a
+legato glide through the key between two notes) joins it too.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ RANGES = {"melody": (36, 100), "bass": (23, 67)}
 FRAGMENT_S = 0.4  # a note shorter than this on the key of the note before (0.7 s lost slow pads' repeats) ...
 TOUCHING_S = 0.03  # ... starting within this of its end ...
 FRAGMENT_ACCENT = 4.0  # ... with the flux under this many times its median at its start, carries it on
+SWING_S = 0.15  # ... and a note shorter than this a semitone from it (a vibrato's swing, a glide) too
 
 
 def track(
@@ -182,19 +184,23 @@ def fragments_joined(notes: list[TranscribedNote], accents: np.ndarray) -> list[
     """One-note-at-a-time notes with each fragment joined to the note before: a note shorter than
     FRAGMENT_S on that note's key, starting within TOUCHING_S of its end, where the audio's flux
     (``accents``, per model frame, over its median) shows no attack: under FRAGMENT_ACCENT (a held
-    note's fragments <= 2.8 on the sung tune and test halves, their repeats 6.2-6.8)."""
+    note's fragments <= 2.8 on the sung tune and test halves, their repeats 6.2-6.8); a note shorter
+    than SWING_S a semitone from it joins it the same way (its bends, in semitones, then say where it
+    sat)."""
     out: list[TranscribedNote] = []
     for note in notes:
         frame = round(note.start_s * FRAMES_PER_S)
         attack = float(accents[max(0, frame - 2) : frame + 4].max(initial=0.0))
         if (
             out
-            and out[-1].pitch == note.pitch
-            and note.duration_s < FRAGMENT_S
+            and note.duration_s < (FRAGMENT_S if out[-1].pitch == note.pitch else SWING_S)
+            and abs(out[-1].pitch - note.pitch) <= 1
             and note.start_s - out[-1].end_s < TOUCHING_S
             and attack < FRAGMENT_ACCENT
         ):
-            out[-1] = dataclasses.replace(out[-1], end_s=note.end_s, bends=out[-1].bends + note.bends)
+            shift = note.pitch - out[-1].pitch
+            bends = tuple((t, round(c + shift, 3)) for t, c in note.bends)
+            out[-1] = dataclasses.replace(out[-1], end_s=note.end_s, bends=out[-1].bends + bends)
         else:
             out.append(note)
     return out
