@@ -64,6 +64,10 @@ from bridge.commands.whisper_prompt import grammar_words
 # for a question's second choice, offered the command said once more and once less on the tuning half's kept
 # decodes (0.2; held out 3 more in 360, none fewer), but the walk took 2.6 s a transcript (median, loaded
 # 2-core VM): too slow for push-to-talk until it is faster (docs/benchmarks/voice.md).
+# both_heard (v74, ``spoken_both``): pocketsphinx's margin question is not asked where every one of Whisper's
+# transcripts reads as pocketsphinx's other reading of the same verb (no number, key or removal) and one sounds
+# like it; on the tuning half's kept decodes asked 0.369 -> 0.358 (room 0.450 -> 0.425, song 0.525 -> 0.517),
+# understood 0.764 and misheard 0 both, the 3 wrong read-backs the same (docs/benchmarks/voice.md, v74).
 LIMITS = AgreeLimits(
     sphinx_margin=0.0,
     whisper_margin=0.0,
@@ -75,6 +79,7 @@ LIMITS = AgreeLimits(
     confirm_edits="heard",
     offer="whisper",
     offer_suggested=3,
+    both_heard=True,
 )
 MIN_SAMPLES = 1600  # under 0.1 s at 16 kHz Whisper is not asked (nothing was said)
 # The prompt: the speech grammar's words (its verbs, parts, adjustments, counts; Whisper writes what it is
