@@ -58,7 +58,7 @@ def test_pocketsphinxs_second_reading_both_wrote_is_done(
     assert kind in (d.intent.action, d.intent.params.get("kind"))
     asked = decide(best, second, said, table, both=False)
     assert asked.kind == "ask" and "pocketsphinx heard" in asked.why
-    assert LIMITS.both_heard
+    assert not LIMITS.both_heard  # off in the daemon: a misheard act on the held-out voices
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,7 @@ def test_pocketsphinxs_second_reading_both_wrote_is_done(
         ("quantize the bass", "clear the bass", ("clear the bass",)),  # a removal
         ("mute the bass", "solo the bass", ("solo the bass",)),  # a mixer switch
         ("half time the bass", "quantize the bass", ("when ties the bass",)),  # only by sound: part G's
+        ("make a funk drum groove", "make a drum groove", ("make a fun drum groove",)),  # snapped: funk
     ],
 )
 def test_pocketsphinx_still_asks(best: str, second: str, said: tuple[str, ...]) -> None:
