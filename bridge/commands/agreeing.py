@@ -64,6 +64,12 @@ from bridge.commands.whisper_prompt import grammar_words
 # for a question's second choice, offered the command said once more and once less on the tuning half's kept
 # decodes (0.2; held out 3 more in 360, none fewer), but the walk took 2.6 s a transcript (median, loaded
 # 2-core VM): too slow for push-to-talk until it is faster (docs/benchmarks/voice.md).
+# both_heard (v74, ``spoken_both``): pocketsphinx's margin question is not asked where every one of Whisper's
+# transcripts reads as pocketsphinx's other reading of the same verb (no number, key or removal) and one sounds
+# like it; on the tuning half's kept decodes asked 0.369 -> 0.358 (room 0.450 -> 0.425, song 0.525 -> 0.517),
+# understood 0.764 and misheard 0 both, the 3 wrong read-backs the same; but on the held-out voices it acted on
+# one misheard command (Flite slt, song: "make a funk bass line" as "make the bass line", Whisper "make a fun bass
+# line"), asked 0.375 -> 0.356, so it is off (docs/benchmarks/voice.md, v74).
 LIMITS = AgreeLimits(
     sphinx_margin=0.0,
     whisper_margin=0.0,

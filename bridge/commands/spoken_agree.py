@@ -19,7 +19,9 @@ when it wins clearly on both sides:
 - it is not far below what Whisper hears freely (its score minus the best free transcript's score
   is at least ``whisper_fit``): a command Whisper only accepts when forced is not sure;
 - it is among pocketsphinx's readings, ahead of its best different reading by ``sphinx_margin``
-  per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py);
+  per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py),
+  unless every one of Whisper's transcripts reads as it and one sounds like it, the two readings
+  differing in what the same verb applies to (``both_heard``, ``spoken_both``, v74);
 - when pocketsphinx read nothing else (one reading is ahead of nothing), Whisper supports it: one of
   its free transcripts (as written, snapped to the grammar's words, or a suggestion read from one)
   is that command, or it scores within ``lone_fit`` of the best free transcript;
@@ -59,6 +61,7 @@ from bridge.commands.nearest import says_a_value
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
+from bridge.commands.spoken_both import both_heard
 from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_offer import second_choice, widen
 from bridge.commands.spoken_sure import whisper_sure
@@ -87,6 +90,9 @@ class AgreeLimits:
     offer: str = "sphinx"  # the question's second choice (``spoken_offer``: "sphinx", before v62a)
     offer_suggested: int = 0  # the learned reading's suggestions per sentence weighed for the second (v63)
     offer_near: float = -1.0  # and the grammar's sentences this near in phones (``nearest``; <0: none, v64)
+    both_heard: bool = (
+        False  # no margin question where both wrote pocketsphinx's second (``spoken_both``, v74)
+    )
 
 
 @dataclass
@@ -235,7 +241,7 @@ def judge(
     sphinx_best = ranked[0] if ranked else None
     rival = next((c for c in ranked if c is not first), None)
     fit = first.whisper - max(free, first.whisper)
-    why = []
+    why, heard_by = [], sphinx_best  # pocketsphinx's reading the read-back check weighs (``spoken_check``)
     if first.sphinx is None:
         if not (limits.whisper_alone and not both and first.written and not first.guess and not others):
             why.append(f"pocketsphinx did not hear '{first.text}'")
@@ -243,7 +249,11 @@ def judge(
         why.append(f"pocketsphinx heard only '{first.text}' and Whisper did not write it")
     elif rival is not None and rival.sphinx is not None:
         lead = (first.sphinx - rival.sphinx) / max(1, frames)
-        if lead < sphinx_margin(first, limits, says_a_value(first.intent)):
+        if lead >= sphinx_margin(first, limits, says_a_value(first.intent)):
+            pass
+        elif limits.both_heard and both_heard(first, rival, said, not limits.learned_starts):
+            heard_by = first  # Whisper wrote pocketsphinx's other reading plainly (v74)
+        else:
             why.append(f"pocketsphinx {'heard' if lead < 0 else 'nearly heard'} '{rival.text}'")
     if others and first.whisper - others[0].whisper < limits.whisper_margin:
         near = "heard" if others[0].whisper > first.whisper else "nearly heard"
@@ -251,7 +261,7 @@ def judge(
     if fit < limits.whisper_fit:
         why.append("Whisper hears no command well")
     if not why:
-        return _checked(first, sphinx_best, said, limits), first.text
+        return _checked(first, heard_by, said, limits), first.text
     if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
         return _checked(sphinx_best, sphinx_best, said, limits), sphinx_best.text  # their words sound alike
     meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts)
