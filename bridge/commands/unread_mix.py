@@ -1,0 +1,153 @@
+"""A request mixed with a tongue no table reads: asked, never acted on from its English words alone (issue 55).
+
+``tongues.in_english`` asks about a sentence whose content words are *mostly* unread. A writer mixing English
+with a tongue the project has no table for ("beesu mou 2 version onegaishimasu", "calme la basse dans le
+couplet, y'a full trop de notes") says the part and value words in English, so that check does not fire, and
+the readers acted on the English words alone: the part said in the other tongue dropped (a vary of the
+selected clip), the section dropped (the whole clip changed), the second request after an unread "and then"
+lost, an unread count ("deux fois") acted as once.
+
+A word is *unread* (``unread``) when no reader knows it in any tongue: it is three letters or more, not on the
+list of English words the project's sentences say (``english_words``), not a whole word of five letters or more
+of the sentence encoder's vocabulary (common English words and names), not one edit from an English word of
+four letters or more (a typo: "quantaize", "simpel"), not a word of the Spanish or Hinglish tables, nor of a
+part, section, instrument or style, and not written with a capital (a name, a track); the common words of the
+tongues ``tongues.FOREIGN`` lists, and a word with a letter outside English's, are unread whatever their length.
+
+Where it asks (``unread_needed``: the first such word, asked about as ``unexplained`` asks about a word the
+reading leaves out):
+
+- a *mixed clause*: a clause (cut at punctuation) holding a word that names something (a word of
+  ``unexplained.table``: a part, an op's word, a value; or a number) and at least ``MIXED`` unread words: the
+  unread words stand inside the request, where its verb, part, section, count or joining word may be;
+- a *missing part*: the request acts on a part but was read with none (the selected clip), says no "it",
+  "this", "that" or "clip", and an unread word comes before its first English word (the topic's place:
+  "doramu ga kikai mitai desu. humanize onegaishimasu");
+- *nothing named*: no clause names anything, yet an unread word is said and the reading acted.
+
+Unread words only around a complete request do not stop it: a clause that names nothing ("..., ficou lindo",
+"khaali khaali lag raha", a greeting) and a single unread word in a clause ("kick is too quiet manje, push it
+up") leave the request as read. A MusicGen prompt is not judged here (its words are the sound described).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bridge.commands import spanish
+from bridge.commands import vocab as v
+from bridge.commands.english import english_words
+from bridge.commands.intent import Intent
+from bridge.commands.region_words import SECTIONS
+from bridge.commands.spelling import near_index, within_one
+from bridge.commands.tongues import FOREIGN, FUNCTION
+from bridge.commands.track_words import INSTRUMENTS
+
+MIXED = 2  # unread words in one clause that also names something
+CROWDED = 3  # unread words in one clause that names nothing: the request's own words may be among them
+SHORTEST = 3  # a shorter word is never judged unread unless another tongue's common word ("la", "je")
+COMMON_FROM = 5  # the encoder's whole words this long or longer are read as English
+TYPO_FROM = 4  # an English word this long, one edit off, is a typo of it
+_CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s")
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")
+_POINTERS = frozenset(("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything"))
+_NO_PART = frozenset(("generate", "musicgen", "undo", "redo", "transport", "jam", "tempo", "key", "scale", "meter"))
+
+
+@cache
+def _known() -> frozenset[str]:
+    """Every word some reader knows: English, common English of the encoder, the tables' and the vocabulary's."""
+    from bridge.commands import hinglish_table as ht
+    from bridge.commands import spanish_words as sw
+    from bridge.commands.unknown_slots import _common
+
+    tables: set[str] = set(ht.MARKERS)
+    for said in (sw.VERBS, sw.OTHER_VERBS, sw.NOUNS, sw.WORDS, sw.NUMBERS, ht.VERBS, ht.HOW, ht.WORDS):
+        tables.update(w for phrase in said for w in str(phrase).split())
+    common = {w for w in _common() if len(w) >= COMMON_FROM}
+    return frozenset(english_words() | FUNCTION | common | tables | _named())
+
+
+@cache
+def _named() -> frozenset[str]:
+    """The words of a part, drum voice, section, instrument or style."""
+    from bridge.commands.change_words import VOICES
+
+    said = (*v.PARTS, *VOICES, *v.GENRES, *v.WORLD_STYLES, *SECTIONS, *INSTRUMENTS)
+    return frozenset(w for phrase in said for w in phrase.split())
+
+
+@cache
+def _typos() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    words = tuple(w for w in english_words() if len(w) >= TYPO_FROM)
+    return near_index(words), words
+
+
+def unread(word: str) -> bool:
+    """Whether no reader knows ``word`` in any tongue (module docstring)."""
+    low = word.lower().replace("'", "")
+    if not low.isascii() or spanish.fold(low) in FOREIGN:
+        return True
+    if len(low) < SHORTEST or word[0].isupper() or not low.isalpha():
+        return False
+    known = _known()
+    if low in known or (low.endswith("s") and low[:-1] in known):
+        return False
+    return not (len(low) >= TYPO_FROM and within_one(low, *_typos()))
+
+
+@cache
+def _naming() -> frozenset[str]:
+    from bridge.commands.unexplained import table
+
+    return frozenset(w for w in table() if w.isalpha()) | _named()
+
+
+def unread_needed(heard: str, chosen: Intent) -> str | None:
+    """The first unread word standing where the reading of ``heard`` needs one, or None (module docstring)."""
+    if not chosen.understood or chosen.action == "musicgen":
+        return None
+    clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
+    flagged = [[w for w in c if w[0].isalpha() and unread(w)] for c in clauses]
+    if not any(flagged):
+        return None
+    naming = _naming()
+    names = [any(w.isdigit() or w.lower() in naming for w in c) for c in clauses]
+    for c, named in zip(flagged, names, strict=True):
+        if len(set(c)) >= (MIXED if named else CROWDED):
+            return c[0]
+    verb = clauses[0][:1]  # "monte les chords en D minor": the verb's place, before the part it makes
+    if chosen.action == "generate" and verb and verb[0] in flagged[0] and names[0]:
+        return verb[0]
+    if not any(names):
+        return next(w for c in flagged for w in c)
+    words = [w for c in clauses for w in c]
+    if chosen.part is None and chosen.action not in _NO_PART and not _POINTERS & {w.lower() for w in words}:
+        first = next((i for i, w in enumerate(words) if not unread(w) and w.lower() not in FUNCTION), len(words))
+        ahead = [w for w in words[:first] if unread(w)]
+        if ahead:
+            return ahead[0]
+    return None
+
+
+_ASKING = frozenset(("loop", "loops", "audio", "sample", "musicgen", "a", "an", "of"))  # a MusicGen request's words
+
+
+def prompt_without_request(prompt: str) -> str:
+    """A MusicGen prompt without the request said at its head in a tongue no table reads ("une loop audio de
+    dusty rhodes": "dusty rhodes"; "loop onegai: rainy Tokyo street"): the head's words, up to the first word
+    a reader knows that is no request word, are cut when they hold a request word and an unread word."""
+    words = prompt.split()
+    head = 0
+    asked = said = False
+    for word in words:
+        bare = word.strip(",.:;!?").lower()
+        if bare in _ASKING:
+            asked = True
+        elif bare and (unread(bare) or (len(bare) < SHORTEST and bare not in english_words())):
+            said = True
+        else:
+            break
+        head += 1
+    return " ".join(words[head:]) if asked and said and 0 < head < len(words) else prompt
