@@ -52,7 +52,7 @@ from bridge.commands.typed_names import spelled
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
-from bridge.commands.unread_mix import prompt_without_request, unread_needed
+from bridge.commands.unread_mix import prompt_without_request, typed, unread_needed
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
     INVENTS,
@@ -75,7 +75,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
     one (``_chosen``; issue 56 part I). A track's name keeps its accents as typed (``typed_names``)."""
-    return spelled(text, _parse(text, voiced))
+    with typed(text):  # a tongue a table reads is judged on the sentence as typed (``unread_mix``)
+        return spelled(text, _parse(text, voiced))
 
 
 def _parse(text: str, voiced: bool) -> Intent:

@@ -8,7 +8,7 @@ selected clip), the section dropped (the whole clip changed), the second request
 lost, an unread count ("deux fois") acted as once.
 
 A word is *unread* (``unread``) when no reader knows it in any tongue: it is three letters or more, not on the
-list of English words the project's sentences say (``english_words``), not a whole word of five letters or more
+list of English words the project's sentences say (``english_words``), not a whole word
 of the sentence encoder's vocabulary (common English words and names), not one edit from an English word of
 four letters or more (a typo: "quantaize", "simpel"), not a word of the Spanish or Hinglish tables, nor of a
 part, section, instrument or style, and not written with a capital (a name, a track); the common words of the
@@ -33,6 +33,9 @@ up") leave the request as read. A MusicGen prompt is not judged here (its words 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 
 from bridge.commands import spanish
@@ -47,11 +50,12 @@ from bridge.commands.track_words import INSTRUMENTS
 MIXED = 2  # unread words in one clause that also names something
 CROWDED = 3  # unread words in one clause that names nothing: the request's own words may be among them
 SHORTEST = 3  # a shorter word is never judged unread unless another tongue's common word ("la", "je")
-COMMON_FROM = 5  # the encoder's whole words this long or longer are read as English
+COMMON_FROM = 3  # the encoder's whole words this long or longer are read as English
 TYPO_FROM = 4  # an English word this long, one edit off, is a typo of it
 _CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")
 _POINTERS = frozenset(("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything"))
+_TYPED: ContextVar[str | None] = ContextVar("typed_sentence", default=None)
 _NO_PART = frozenset(("generate", "musicgen", "undo", "redo", "transport", "jam", "tempo", "key", "scale", "meter"))
 
 
@@ -104,13 +108,39 @@ def _naming() -> frozenset[str]:
     return frozenset(w for w in table() if w.isalpha()) | _named()
 
 
+@contextmanager
+def typed(text: str) -> Iterator[None]:
+    """While a sentence is read: the sentence as typed (a table's tongue is judged on it, ``_tabled``)."""
+    token = _TYPED.set(text)
+    try:
+        yield
+    finally:
+        _TYPED.reset(token)
+
+
+def _tabled() -> bool:
+    """Whether the sentence being read is in a tongue a table reads (Spanish, Hinglish, patois, pidgin): its
+    words no table holds are that reader's gaps, asked about by its own checks (``tongues``), not here."""
+    from bridge.commands.hinglish_words import marked
+    from bridge.commands.patois_words import patois
+    from bridge.commands.pidgin_words import pidgin
+
+    text = _TYPED.get()
+    if text is None:
+        return False
+    if marked(text) or patois(text) != text or pidgin(text) != text:
+        return True
+    other = any(spanish.fold(w) in FOREIGN for w in re.findall(r"[a-z]+", text.lower()))  # "les", "je"
+    return not other and spanish.read(text) is not None
+
+
 def unread_needed(heard: str, chosen: Intent) -> str | None:
     """The first unread word standing where the reading of ``heard`` needs one, or None (module docstring)."""
     if not chosen.understood or chosen.action == "musicgen":
         return None
     clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
     flagged = [[w for w in c if w[0].isalpha() and unread(w)] for c in clauses]
-    if not any(flagged):
+    if not any(flagged) or _tabled():
         return None
     naming = _naming()
     names = [any(w.isdigit() or w.lower() in naming for w in c) for c in clauses]
@@ -120,8 +150,6 @@ def unread_needed(heard: str, chosen: Intent) -> str | None:
     verb = clauses[0][:1]  # "monte les chords en D minor": the verb's place, before the part it makes
     if chosen.action == "generate" and verb and verb[0] in flagged[0] and names[0]:
         return verb[0]
-    if not any(names):
-        return next(w for c in flagged for w in c)
     words = [w for c in clauses for w in c]
     if chosen.part is None and chosen.action not in _NO_PART and not _POINTERS & {w.lower() for w in words}:
         first = next((i for i, w in enumerate(words) if not unread(w) and w.lower() not in FUNCTION), len(words))
