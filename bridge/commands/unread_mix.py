@@ -55,6 +55,7 @@ TYPO_FROM = 4  # an English word this long, one edit off, is a typo of it
 _CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")
 _POINTERS = frozenset(("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything"))
+_CONTRACTED = frozenset(("t", "s", "re", "ve", "ll", "d", "m"))
 _TYPED: ContextVar[str | None] = ContextVar("typed_sentence", default=None)
 _NO_PART = frozenset(("generate", "musicgen", "undo", "redo", "transport", "jam", "tempo", "key", "scale", "meter"))
 
@@ -89,8 +90,14 @@ def _typos() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
 
 
 def unread(word: str) -> bool:
-    """Whether no reader knows ``word`` in any tongue (module docstring)."""
-    low = word.lower().replace("'", "")
+    """Whether no reader knows ``word`` in any tongue (module docstring). A word with an apostrophe is an
+    English contraction ("didn't", "we're") or judged by its parts ("c'est", "d'une": "est", "une")."""
+    if "'" in word:
+        head, _, tail = word.lower().rpartition("'")
+        if len(head) > 1 and tail in _CONTRACTED:
+            return False
+        return any(unread(part) for part in (head, tail) if part)
+    low = word.lower()
     if not low.isascii() or spanish.fold(low) in FOREIGN:
         return True
     if len(low) < SHORTEST or word[0].isupper() or not low.isalpha():
@@ -105,7 +112,7 @@ def unread(word: str) -> bool:
 def _naming() -> frozenset[str]:
     from bridge.commands.unexplained import table
 
-    return frozenset(w for w in table() if w.isalpha()) | _named()
+    return frozenset(w for w in table() if w.isalpha() and w not in FUNCTION) | _named()
 
 
 @contextmanager
