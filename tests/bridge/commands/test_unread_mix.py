@@ -53,6 +53,7 @@ def test_unread_words_inside_a_request_are_asked(text: str, suggested: str | Non
         case("make the drums busyer in the chorus", op="busier", target="drums", scope={"section": "chorus"}),
         case("transpsoe the bass up an octve", op="transpose", target="bass", semitones=12),
         case("humanise the melodie a littel", op="humanize", target="melody"),
+        case("make the bass a littel louderr reallly", op="louder", target="bass"),
     ],
 )
 def test_a_complete_request_with_words_around_it_acts(text: str, want: dict[str, Any]) -> None:
