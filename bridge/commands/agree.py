@@ -159,7 +159,9 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     if not chosen.understood:
         return chosen
     if chosen.action == "musicgen" and (prompt := chosen.params.get("prompt")):  # "une loop audio de ..."
-        chosen = Intent(chosen.action, chosen.part, {**chosen.params, "prompt": prompt_without_request(prompt)}, heard)
+        chosen = Intent(
+            chosen.action, chosen.part, {**chosen.params, "prompt": prompt_without_request(prompt)}, heard
+        )
     if negated_only(s):  # "don't mute the bass": its only request is what not to do
         return not_done(heard, chosen.part, parse)
     if (
@@ -175,7 +177,8 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return which_slot(heard, slot, parse, chosen)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
-    word = word or unread_needed(heard, chosen)  # "calme la basse dans le couplet": no act on the English alone
+    # "calme la basse dans le couplet": a tongue no table reads, no act on its English words alone
+    word = word or unread_needed(heard, chosen)
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return ask(heard, s, key, reading, ruled, word) if word else chosen

@@ -8,26 +8,33 @@ selected clip), the section dropped (the whole clip changed), the second request
 lost, an unread count ("deux fois") acted as once.
 
 A word is *unread* (``unread``) when no reader knows it in any tongue: it is three letters or more, not on the
-list of English words the project's sentences say (``english_words``), not a whole word
-of the sentence encoder's vocabulary (common English words and names), not one edit from an English word of
-four letters or more (a typo: "quantaize", "simpel"), not a word of the Spanish or Hinglish tables, nor of a
-part, section, instrument or style, and not written with a capital (a name, a track); the common words of the
-tongues ``tongues.FOREIGN`` lists, and a word with a letter outside English's, are unread whatever their length.
+list of English words the project's sentences say (``english_words``), not a whole word of the sentence
+encoder's vocabulary (common English words and names), not one edit from an English word of four letters or
+more (English typed fast: "quantaize", "littel", "louderr"), not a word of the Spanish or Hinglish tables, nor
+of a part, drum voice, section, instrument or style, and not written with a capital (a name, a track); the
+common words of the tongues ``tongues.FOREIGN`` lists, and a word with a letter outside English's, are unread
+whatever their length. An English contraction ("didn't") is read; an elision ("c'est") is judged by its parts.
 
 Where it asks (``unread_needed``: the first such word, asked about as ``unexplained`` asks about a word the
-reading leaves out):
+reading leaves out, "did you mean ... with 'word'?", the likeliest reading its first suggestion):
 
 - a *mixed clause*: a clause (cut at punctuation) holding a word that names something (a word of
-  ``unexplained.table``: a part, an op's word, a value; or a number) and at least ``MIXED`` unread words: the
-  unread words stand inside the request, where its verb, part, section, count or joining word may be;
+  ``unexplained.table`` that is no function word, a part, a voice, a section; or a number) and at least
+  ``MIXED`` unread words: they stand inside the request, where its verb, part, section, count or joining
+  word may be ("calme la basse dans le couplet", "undo ça deux fois", "..., sorekara kick wo sukoshi ookiku");
+- a *crowded clause*: ``CROWDED`` unread words in a clause naming nothing ("nanka chotto hen desu");
 - a *missing part*: the request acts on a part but was read with none (the selected clip), says no "it",
-  "this", "that" or "clip", and an unread word comes before its first English word (the topic's place:
+  "this", "that" or "clip", and an unread word comes before its first word a reader knows (the topic's place:
   "doramu ga kikai mitai desu. humanize onegaishimasu");
-- *nothing named*: no clause names anything, yet an unread word is said and the reading acted.
+- the *verb's place*: a new part read from a part word alone, the sentence's first word unread and its
+  clause naming the part ("monte les chords en D minor").
 
-Unread words only around a complete request do not stop it: a clause that names nothing ("..., ficou lindo",
-"khaali khaali lag raha", a greeting) and a single unread word in a clause ("kick is too quiet manje, push it
-up") leave the request as read. A MusicGen prompt is not judged here (its words are the sound described).
+Unread words only around a complete request do not stop it: one unread word in a clause (a greeting, a
+thanks, a slang word: "kick is too quiet manje, push it up") and two in a clause naming nothing ("...,
+ficou lindo, star it") leave the request as read. A sentence in a tongue a table reads (Hinglish, patois,
+pidgin; Spanish holding no other tongue's common word) is left to that reader's checks (``_tabled``). A
+MusicGen prompt is not judged (its words are the sound described), but the request said at its head in the
+other tongue is cut from it (``prompt_without_request``: "une loop audio de dusty rhodes").
 """
 
 from __future__ import annotations
@@ -54,10 +61,14 @@ COMMON_FROM = 3  # the encoder's whole words this long or longer are read as Eng
 TYPO_FROM = 4  # an English word this long, one edit off, is a typo of it
 _CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")
-_POINTERS = frozenset(("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything"))
+_POINTERS = frozenset(
+    ("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything")
+)
 _CONTRACTED = frozenset(("t", "s", "re", "ve", "ll", "d", "m"))
 _TYPED: ContextVar[str | None] = ContextVar("typed_sentence", default=None)
-_NO_PART = frozenset(("generate", "musicgen", "undo", "redo", "transport", "jam", "tempo", "key", "scale", "meter"))
+_NO_PART = frozenset(
+    ("generate", "musicgen", "undo", "redo", "transport", "jam", "tempo", "key", "scale", "meter")
+)
 
 
 @cache
@@ -159,14 +170,18 @@ def unread_needed(heard: str, chosen: Intent) -> str | None:
         return verb[0]
     words = [w for c in clauses for w in c]
     if chosen.part is None and chosen.action not in _NO_PART and not _POINTERS & {w.lower() for w in words}:
-        first = next((i for i, w in enumerate(words) if not unread(w) and w.lower() not in FUNCTION), len(words))
+        first = next(
+            (i for i, w in enumerate(words) if not unread(w) and w.lower() not in FUNCTION), len(words)
+        )
         ahead = [w for w in words[:first] if unread(w)]
         if ahead:
             return ahead[0]
     return None
 
 
-_ASKING = frozenset(("loop", "loops", "audio", "sample", "musicgen", "a", "an", "of"))  # a MusicGen request's words
+_ASKING = frozenset(
+    ("loop", "loops", "audio", "sample", "musicgen", "a", "an", "of")
+)  # a MusicGen request's words
 
 
 def prompt_without_request(prompt: str) -> str:

@@ -22,7 +22,10 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
 @pytest.mark.parametrize(
     ("text", "suggested"),
     [
-        ("davullar robot gibi. humanize lutfen", "humanize"),  # the part said before the verb: no clip humanized
+        (
+            "davullar robot gibi. humanize lutfen",
+            "humanize",
+        ),  # the part said before the verb: no clip humanized
         ("davullar icin humanize yap", "humanize"),
         ("mute the hats nakarat kisminda", None),  # the section after the part: not the whole clip
         ("swing the hats ikinci kitada", "swing"),
@@ -30,7 +33,10 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         ("quantize the hats, sonra kick biraz daha yuksek", "quantize"),  # "sonra": a second request
         ("split this into stems, sonra sadece davullar istiyorum", "separate"),
         ("undo that uc kez lutfen", "undo"),  # a count said in the other tongue: not undone once
-        ("alza gli accordi in D minor", None),  # the verb before the part: no new chords guessed from "accordi"
+        (
+            "alza gli accordi in D minor",
+            None,
+        ),  # the verb before the part: no new chords guessed from "accordi"
     ],
 )
 def test_unread_words_inside_a_request_are_asked(text: str, suggested: str | None) -> None:
