@@ -43,14 +43,14 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 
 from bridge.commands import spanish
 from bridge.commands import vocab as v
 from bridge.commands.english import english_words
 from bridge.commands.intent import Intent
 from bridge.commands.region_words import SECTIONS
-from bridge.commands.spelling import near_index, within_one
+from bridge.commands.spelling import edits
 from bridge.commands.tongues import FOREIGN, FUNCTION
 from bridge.commands.track_words import INSTRUMENTS
 
@@ -95,11 +95,13 @@ def _named() -> frozenset[str]:
 
 
 @cache
-def _typos() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    words = tuple(w for w in english_words() if len(w) >= TYPO_FROM)
-    return near_index(words), words
+def _typed_for() -> frozenset[str]:
+    """The English words a typo is judged against (an index of their edits would cost seconds to build: the
+    word's own edits are looked up instead, only for a word no list holds)."""
+    return frozenset(w for w in english_words() if len(w) >= TYPO_FROM)
 
 
+@lru_cache(maxsize=4096)  # judged several times a sentence (its clauses, the missing part's place)
 def unread(word: str) -> bool:
     """Whether no reader knows ``word`` in any tongue (module docstring). A word with an apostrophe is an
     English contraction ("didn't", "we're") or judged by its parts ("c'est", "d'une": "est", "une")."""
@@ -116,7 +118,7 @@ def unread(word: str) -> bool:
     known = _known()
     if low in known or (low.endswith("s") and low[:-1] in known):
         return False
-    return not (len(low) >= TYPO_FROM and within_one(low, *_typos()))
+    return not (len(low) >= TYPO_FROM and not edits(low).isdisjoint(_typed_for()))
 
 
 @cache
