@@ -52,6 +52,7 @@ from bridge.commands.typed_names import spelled
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
+from bridge.commands.unread_mix import prompt_without_request, typed, unread_needed
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
     INVENTS,
@@ -74,7 +75,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
     one (``_chosen``; issue 56 part I). A track's name keeps its accents as typed (``typed_names``)."""
-    return spelled(text, _parse(text, voiced))
+    with typed(text):  # a tongue a table reads is judged on the sentence as typed (``unread_mix``)
+        return spelled(text, _parse(text, voiced))
 
 
 def _parse(text: str, voiced: bool) -> Intent:
@@ -156,6 +158,10 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen
+    if chosen.action == "musicgen" and (prompt := chosen.params.get("prompt")):  # "une loop audio de ..."
+        chosen = Intent(
+            chosen.action, chosen.part, {**chosen.params, "prompt": prompt_without_request(prompt)}, heard
+        )
     if negated_only(s):  # "don't mute the bass": its only request is what not to do
         return not_done(heard, chosen.part, parse)
     if (
@@ -171,6 +177,8 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
         return which_slot(heard, slot, parse, chosen)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
+    # "calme la basse dans le couplet": a tongue no table reads, no act on its English words alone
+    word = word or unread_needed(heard, chosen)
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return ask(heard, s, key, reading, ruled, word) if word else chosen
