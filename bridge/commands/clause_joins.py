@@ -2,6 +2,10 @@
 "and after that"), a join ("and", "plus", a comma), "first" said of a request, and the clauses that are no
 request now (a plan, a condition on the listener, a reason). ``compound`` splits a sentence with them;
 ``agree`` reads the clauses ahead with the sentence (``clauses``, ``paired``) in one encoder call.
+
+``PLAN`` is not ``outside_world``'s own plan on purpose: it takes any verb after "I'll", "we can", "let me"
+(a later step of the song's own work, set aside beside a request); ``outside_world`` wants "go hear/see"
+(the speaker's evening out), which makes a whole sentence not MuseAroo's.
 """
 
 from __future__ import annotations

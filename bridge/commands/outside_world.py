@@ -8,6 +8,10 @@ A sentence made only of such clauses (and fillers) is answered as not MuseAroo's
 signature is this", "where is the kick") is no such question; a plan clause beside a real request ("mute the
 hats, I might go hear it later") leaves the request as it was. Clauses are cut at the typed punctuation, so
 the text read is the one typed (not normalised). Stdlib only, a few regular expressions a sentence.
+
+``_OWN_PLAN`` is not ``clause_joins.PLAN`` on purpose: PLAN marks any clause the speaker says they will do
+("I'll chop it later") as no request now beside a request; this one makes a whole sentence not ours, so it
+wants the speaker going out to hear or see something ("go hear", "go see"), modal or not ("we go watch").
 """
 
 from __future__ import annotations

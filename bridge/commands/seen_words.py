@@ -17,12 +17,23 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bridge.commands import numbers as n
 from bridge.commands import vocab as v
 
-_COUNT = (
-    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"twenty|thirty|thirty two|sixty four|a couple of|a few|more|another|few"
+# a count of measures: digits, a number word of ``numbers``' one table said of a length in bars (one to
+# sixteen, twenty, thirty; "thirty two", "sixty four" are read through their last word, the same text), or
+# a loose count; the table's other words ("zero", "forty", "hundred") were never read here and still are not
+_BAR_COUNTS = sorted(
+    (
+        w
+        for table in (n.UNITS, n.TEENS, n.TENS)
+        for w, value in table.items()
+        if 1 <= value <= 16 or value in (20, 30)
+    ),
+    key=len,
+    reverse=True,
 )
+_COUNT = "|".join([r"\d+", *_BAR_COUNTS, "a couple of", "a few", "more", "another", "few"])
 _MEASURES = re.compile(rf"\b({_COUNT})( more| further| extra)? measures?\b", re.IGNORECASE)
 # the typed-only names that are the preset's own style spelt another way; a neighbour or a sub-style mapped to
 # the nearest preset ("rnb" neo-soul, "ukg" house, "latin jazz" jazz) keeps its name: it says more than the preset
