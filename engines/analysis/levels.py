@@ -135,24 +135,36 @@ def onset_envelope(
 ) -> np.ndarray:
     """Spectral flux at ``fps``: the summed rise of the log magnitude spectrum below ``max_hz``
     (2048-sample frames), where kick, snare and bass speak and the hi-hats' even eighths do not."""
+    (envelope,) = onset_envelopes(samples, sample_rate_hz, fps, max_hzs=(max_hz,))
+    return envelope
+
+
+def onset_envelopes(
+    samples: np.ndarray, sample_rate_hz: int, fps: int = 100, *, max_hzs: Sequence[float] = (ONSET_MAX_HZ,)
+) -> tuple[np.ndarray, ...]:
+    """``onset_envelope`` below each of ``max_hzs``, from one set of FFTs (each figure as that
+    function computes it alone)."""
     n, hop = 2048, sample_rate_hz / fps
-    top = max(2, int(max_hz * n / sample_rate_hz))
+    tops = [max(2, int(max_hz * n / sample_rate_hz)) for max_hz in max_hzs]
     frames = max(0, int((len(samples) - n) / hop) + 1)
     if frames < 2:
-        return np.zeros(frames)
+        return tuple(np.zeros(frames) for _ in tops)
     window = np.hanning(n).astype(np.float32)
-    out = np.zeros(frames)
-    previous = None
+    outs = [np.zeros(frames) for _ in tops]
+    previous: list[np.ndarray | None] = [None for _ in tops]
     for first in range(0, frames, 512):  # blocks keep the memory small on long clips
         starts = (np.arange(first, min(frames, first + 512)) * hop).astype(np.int64)
         block = np.stack([samples[s : s + n] for s in starts]) * window
-        spectrum = np.log1p(100.0 * np.abs(np.fft.rfft(block, axis=1)[:, :top]))
-        if previous is not None:
-            spectrum = np.vstack([previous, spectrum])
-        rises = np.maximum(np.diff(spectrum, axis=0), 0.0).sum(axis=1)
-        out[first + (0 if previous is not None else 1) : first + len(starts)] = rises
-        previous = spectrum[-1:]
-    return out
+        spectrum = np.log1p(100.0 * np.abs(np.fft.rfft(block, axis=1)[:, : max(tops)]))
+        for i, top in enumerate(tops):
+            below = spectrum[:, :top]
+            last = previous[i]
+            if last is not None:
+                below = np.vstack([last, below])
+            rises = np.maximum(np.diff(below, axis=0), 0.0).sum(axis=1)
+            outs[i][first + (0 if last is not None else 1) : first + len(starts)] = rises
+            previous[i] = below[-1:]
+    return tuple(outs)
 
 
 def compound_accent(envelope: np.ndarray, fps: int, beats_s: np.ndarray, downbeats_s: np.ndarray) -> float:

@@ -101,17 +101,40 @@ def with_network(processor: Any, network: Any) -> Any:
     return processor
 
 
+@functools.cache
+def log_filterbank(frame_size: int, bands: int) -> Any:
+    """The logarithmic filterbank the networks' spectrograms use (``bands`` per octave, 30 Hz to
+    17 kHz, normalised) for ``frame_size`` at 44.1 kHz: a constant, built once a process."""
+    from madmom.audio.filters import LogarithmicFilterbank
+    from madmom.audio.stft import fft_frequencies
+
+    return LogarithmicFilterbank(
+        fft_frequencies(frame_size >> 1, SAMPLE_RATE_HZ),
+        num_bands=bands,
+        fmin=30,
+        fmax=17000,
+        norm_filters=True,
+    )
+
+
 def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
     """Inputs of the beat and the downbeat networks, sharing one STFT per frame size.
 
     The same multi-resolution log-filtered spectrogram differences that madmom's
     RNNBeatProcessor (6 bands per octave at every size) and RNNDownBeatProcessor (3, 6, 12)
     compute, each from its own STFTs. The STFTs run over STFT_BLOCK_FRAMES frames at a time (each
-    frame is transformed alone) and only the filtered bands are kept.
+    frame is transformed alone, in batches: ``stft``); one magnitude spectrogram per block feeds both
+    band counts, and only the filtered bands are kept.
     """
     from madmom.audio.signal import FramedSignal
-    from madmom.audio.spectrogram import FilteredSpectrogram, LogarithmicSpectrogram, _diff_frames
-    from madmom.audio.stft import ShortTimeFourierTransform
+    from madmom.audio.spectrogram import (
+        FilteredSpectrogram,
+        LogarithmicSpectrogram,
+        Spectrogram,
+        _diff_frames,
+    )
+
+    from engines.analysis.stft import short_time_fourier_transform
 
     beat_parts: list[np.ndarray] = []
     bar_parts: list[np.ndarray] = []
@@ -120,9 +143,10 @@ def rnn_features(signal: Any) -> tuple[np.ndarray, np.ndarray]:
         band_counts = sorted({BEAT_BANDS, bar_bands})
         blocks: dict[int, list[np.ndarray]] = {bands: [] for bands in band_counts}
         for first in range(0, max(len(framed), 1), STFT_BLOCK_FRAMES):
-            stft = ShortTimeFourierTransform(framed[first : first + STFT_BLOCK_FRAMES])
+            stft = short_time_fourier_transform(framed[first : first + STFT_BLOCK_FRAMES])
+            magnitude = Spectrogram(stft)
             for bands in band_counts:
-                spec = FilteredSpectrogram(stft, num_bands=bands, fmin=30, fmax=17000, norm_filters=True)
+                spec = FilteredSpectrogram(magnitude, filterbank=log_filterbank(frame_size, bands))
                 blocks[bands].append(np.asarray(LogarithmicSpectrogram(spec, mul=1, add=1)))
         # as madmom's SpectrogramDifference(diff_ratio=0.5, positive_diffs=True) on the whole spectrogram
         lag = _diff_frames(0.5, hop_size=framed.hop_size, frame_size=frame_size, window=stft.window)
@@ -178,8 +202,9 @@ def listen(samples: np.ndarray, progress: Progress) -> Heard:
     segments = chords.add_sevenths(segments, chroma, CHROMA_FPS)
     envelope, bass = np.zeros(0), np.zeros(0)
     if len(bar_activations):
-        envelope = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS)
-        bass = levels.onset_envelope(samples, SAMPLE_RATE_HZ, FPS, max_hz=meter_rules.BASS_MAX_HZ)
+        envelope, bass = levels.onset_envelopes(
+            samples, SAMPLE_RATE_HZ, FPS, max_hzs=(levels.ONSET_MAX_HZ, meter_rules.BASS_MAX_HZ)
+        )
     return Heard(beat_activation, beats, bar_activations, cnn, chroma, segments, envelope, bass)
 
 

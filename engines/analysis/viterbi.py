@@ -5,8 +5,11 @@ the best path, but the bar fit (``bars.bar_fit``) reads only its log-probability
 runs the same max-product forward pass, addition for addition, so it returns the same float, and keeps
 no table. In the bar models most states have one predecessor, the state before them, at probability 1
 ("chain" states, the frames inside a beat); only a beat's first states (one a tempo) take the maximum
-over the previous beat's last states. The pass is compiled once with numba and kept in numba's
-on-disk cache (``tools/warm_numba.py`` compiles it at install time, so processes only read it).
+over the previous beat's last states. The chain states come in runs of consecutive states that
+read the same observation density (``chain_runs``), so a frame adds one number to a shifted slice
+of the previous frame (which the compiler vectorises) instead of looking the density up per state.
+The pass is compiled once with numba and kept in numba's on-disk cache (``tools/warm_numba.py``
+compiles it at install time, so processes only read it).
 """
 
 from __future__ import annotations
@@ -32,20 +35,38 @@ def entry_states(transition_model: Any) -> np.ndarray:
     return np.flatnonzero(~chain).astype(np.int64)
 
 
+def chain_runs(entries: np.ndarray, density_of: np.ndarray, num_states: int) -> np.ndarray:
+    """(runs, 3) int64 rows (first state, end state, density pointer): the maximal runs of consecutive
+    chain states (not in ``entries``) whose observation density is the same."""
+    chain = np.ones(num_states, dtype=bool)
+    chain[entries] = False
+    density = np.asarray(density_of, dtype=np.int64)
+    # a run starts at a chain state whose predecessor is an entry or reads another density
+    starts_at = chain.copy()
+    starts_at[1:] &= ~chain[:-1] | (density[1:] != density[:-1])
+    ends_at = chain.copy()
+    ends_at[:-1] &= ~chain[1:] | (density[1:] != density[:-1])
+    first, last = np.flatnonzero(starts_at), np.flatnonzero(ends_at)
+    return np.stack([first, last + 1, density[first]], axis=1).astype(np.int64).reshape(-1, 3)
+
+
 def best_log_probability(hmm: Any, observations: np.ndarray) -> float:
     """``hmm.viterbi(observations)[1]`` (a madmom ``HiddenMarkovModel``), the same float, without the path.
 
     -inf where no path has a probability, as madmom returns."""
     tm, om = hmm.transition_model, hmm.observation_model
+    entries = entry_states(tm)
+    density_of = np.ascontiguousarray(om.pointers, dtype=np.uint32)
     return float(
         _forward()(
             np.ascontiguousarray(tm.states, dtype=np.uint32),
             np.ascontiguousarray(tm.pointers, dtype=np.uint32),
             np.ascontiguousarray(tm.log_probabilities, dtype=np.float64),
             np.ascontiguousarray(om.log_densities(observations), dtype=np.float64),
-            np.ascontiguousarray(om.pointers, dtype=np.uint32),
+            density_of,
             np.log(hmm.initial_distribution).astype(np.float64),
-            entry_states(tm),
+            entries,
+            chain_runs(entries, density_of, len(density_of)),
         )
     )
 
@@ -66,6 +87,7 @@ def _forward_pass(
     density_of: np.ndarray,
     initial: np.ndarray,
     entries: np.ndarray,
+    runs: np.ndarray,
 ) -> float:
     """madmom's Viterbi loop (madmom/ml/hmm.pyx) without its back-pointers: each state's best
     ``previous + transition + density``, the first of equals kept; a chain state's one term is
@@ -74,8 +96,10 @@ def _forward_pass(
     current = np.empty_like(previous)
     for frame in range(densities.shape[0]):
         row = densities[frame]
-        for state in range(1, previous.shape[0]):
-            current[state] = previous[state - 1] + row[density_of[state]]
+        for run in range(runs.shape[0]):
+            density = row[runs[run, 2]]
+            for state in range(runs[run, 0], runs[run, 1]):
+                current[state] = previous[state - 1] + density
         for state in entries:
             best = -np.inf
             density = row[density_of[state]]

@@ -35,28 +35,52 @@ def test_shared_spectrograms_equal_madmoms_own_preprocessing() -> None:
     np.testing.assert_array_equal(bar_input, RNNDownBeatProcessor().processors[0](signal))
 
 
+def test_batched_stft_equals_madmoms_frame_by_frame_to_the_bit() -> None:
+    """Every frame size the analysis uses (the networks' 1024 to 4096 at 100 fps, the key, chroma
+    and chord processors' 8192 and 16384), whole signals and slices whose frames overhang either end."""
+    from madmom.audio.signal import FramedSignal, Signal
+    from madmom.audio.stft import ShortTimeFourierTransform
+
+    from engines.analysis.stft import short_time_fourier_transform
+
+    x = resample(progression(["C:maj", "G:maj", "A:min"], 120.0), SR, 44100)[: 44100 * 4]
+    noise = np.random.default_rng(0).standard_normal(1000).astype(np.float32)
+    for samples in (x, noise):
+        signal = Signal(samples, sample_rate=44100, num_channels=1)
+        for frame_size, fps in ((1024, 100), (2048, 100), (4096, 100), (8192, 5), (8192, 10), (16384, 10)):
+            framed = FramedSignal(signal, frame_size=frame_size, fps=fps)
+            for part in (framed, framed[3:200], framed[max(0, len(framed) - 20) :]):
+                theirs, ours = ShortTimeFourierTransform(part), short_time_fourier_transform(part)
+                assert type(ours) is type(theirs) and ours.dtype == theirs.dtype
+                assert ours.shape == theirs.shape, (frame_size, fps, len(part))
+                np.testing.assert_array_equal(ours.view(np.uint32), theirs.view(np.uint32))
+                assert (
+                    ours.frames is part and ours.bin_frequencies.tolist() == theirs.bin_frequencies.tolist()
+                )
+
+
 def test_spectrograms_of_a_long_clip_are_made_in_blocks_and_equal_madmoms(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Past STFT_BLOCK_FRAMES the STFTs run block by block (here 70 frames, as a 9-minute file runs in
     2-minute blocks); the result matches madmom's whole-file preprocessing within float32 rounding."""
-    import madmom.audio.stft as stft
     from madmom.audio.signal import Signal
     from madmom.features.beats import RNNBeatProcessor
     from madmom.features.downbeats import RNNDownBeatProcessor
 
     from engines.analysis import madmom_backend as mb
+    from engines.analysis import stft
 
     x = resample(progression(["C:maj", "G:maj", "A:min"], 120.0), SR, 44100)[: 44100 * 3]
     signal = Signal(x, sample_rate=44100, num_channels=1)
     transformed: list[int] = []
+    transform = stft.short_time_fourier_transform
 
-    class Counting(stft.ShortTimeFourierTransform):
-        def __new__(cls, frames: Any, **kwargs: Any) -> Any:
-            transformed.append(len(frames))
-            return super().__new__(cls, frames, **kwargs)
+    def counting(framed: Any) -> Any:
+        transformed.append(len(framed))
+        return transform(framed)
 
-    monkeypatch.setattr(stft, "ShortTimeFourierTransform", Counting)
+    monkeypatch.setattr(stft, "short_time_fourier_transform", counting)
     monkeypatch.setattr(mb, "STFT_BLOCK_FRAMES", 70)
     beat_input, bar_input = mb.rnn_features(signal)
     assert transformed == [70, 70, 70, 70, 20] * 3  # 300 frames at each of the 3 frame sizes

@@ -160,3 +160,41 @@ def test_alternatives_and_signatures() -> None:
     assert levels.alternatives(40.0, 80.0) == (80.0,)  # 20 BPM is no tempo to offer
     assert levels.alternatives(200.0, 100.0) == (100.0,)  # 400 neither
     assert [levels.signature(n) for n in (3, 4, 5, 7)] == [(3, 4), (4, 4), (5, 4), (7, 8)]
+
+
+def test_onset_envelopes_from_one_set_of_ffts_equal_each_computed_alone() -> None:
+    rng = np.random.default_rng(3)
+    clicks = np.zeros(44100 * 6, dtype=np.float32)
+    clicks[:: 44100 // 2] = 0.9
+    for samples in (clicks + 0.01 * rng.standard_normal(len(clicks)).astype(np.float32), clicks[:3000]):
+        both = levels.onset_envelopes(samples, 44100, 100, max_hzs=(levels.ONSET_MAX_HZ, 150.0))
+        alone = (
+            levels.onset_envelope(samples, 44100, 100),
+            levels.onset_envelope(samples, 44100, 100, max_hz=150.0),
+        )
+        for ours, theirs in zip(both, alone, strict=True):
+            np.testing.assert_array_equal(ours, theirs)
+
+
+def test_the_compiled_bar_fit_returns_madmoms_viterbi_figure_to_the_bit() -> None:
+    """The chain runs (``viterbi.chain_runs``) cover every state once, and the pass equals madmom's decode."""
+    from madmom.features.downbeats import DBNDownBeatTrackingProcessor
+
+    from engines.analysis import viterbi
+
+    rng = np.random.default_rng(5)
+    step = 50  # 120 BPM at 100 fps, in 3/4
+    act = 0.01 + 0.04 * rng.random((step * 3 * 8, 2))  # beat and downbeat, summing under 1 as a softmax's
+    act[::step, 0] = 0.7
+    act[:: 3 * step] = (0.1, 0.8)
+    tracker = DBNDownBeatTrackingProcessor(beats_per_bar=[3, 4, 5, 7], min_bpm=102.0, max_bpm=138.0, fps=100)
+    for hmm in tracker.hmms:
+        entries = viterbi.entry_states(hmm.transition_model)
+        runs = viterbi.chain_runs(entries, hmm.observation_model.pointers, hmm.transition_model.num_states)
+        covered = np.zeros(hmm.transition_model.num_states, dtype=int)
+        covered[entries] += 1
+        for first, end, density in runs:
+            covered[first:end] += 1
+            assert set(np.asarray(hmm.observation_model.pointers)[first:end]) == {density}
+        assert covered.tolist() == [1] * len(covered)
+        assert viterbi.best_log_probability(hmm, act) == float(hmm.viterbi(act)[1])
