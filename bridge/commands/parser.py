@@ -138,6 +138,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
     drawn = aw.automate_of(s)  # "fade the pad in over 8 bars", "duck the bass on every beat"
+    if drawn is not None and drawn.get("shape", "") is None:  # a fade whose way was not read: in or out?
+        name = drawn.get("target_part") or drawn.get("track_name") or "it"
+        name = name if name == "it" else f"the {name}"
+        return sp.refused(heard, f"fade in or out? e.g. 'fade {name} in' or 'fade {name} out'")
     if drawn is not None:
         said_bars = [] if "scope" in drawn else [int(n) for n in sp.BARS.findall(s)]  # the span's bars
         target = drawn.pop("target_part", None)
