@@ -33,6 +33,7 @@ from bridge.commands.part_reading import part_reading
 from bridge.commands.questions import question_of
 from bridge.commands.remarks import undone
 from bridge.commands.said import said
+from bridge.commands.said_first import which_it
 from bridge.commands.scope_words import only_there
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
@@ -50,6 +51,8 @@ def parse(text: str) -> Intent:
     names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
     """
     heard = " ".join(text.split())
+    if (which := which_it(heard)) is not None:  # "the drums sit on top of the bass, move it": which one?
+        return sp.refused(heard, which)
     s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
     s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the
     # drums; "a song from the intro through to the outro": the whole song, no section of it

@@ -50,7 +50,7 @@ _DROPPED_G = re.compile(r"\b([a-z]{2,}[b-df-hj-np-tv-z]in)\b")
 
 
 def _with_g(m: re.Match[str]) -> str:
-    """"comin" is coming, "whistlin" whistling: the word with its "g" back, when that is an English word or
+    """ "comin" is coming, "whistlin" whistling: the word with its "g" back, when that is an English word or
     the word as typed is none ("violin", "cabin" stay)."""
     word, known = m.group(1), english_words()
     return word + "g" if word + "g" in known or word not in known else word
