@@ -28,7 +28,12 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         case("take the snare oot fae bar 5 onwards", op="remove", target="snare", scope={"from_bar": 5}),
         case("bring the tempo doon 6 bpm", op="tempo", change_bpm=-6),
         case("fade the chords oot ower the last 8 bars", op="automate", target="chords", shape="fade_out"),
-        case("fade the chords out over the lsat 8 bars", op="automate", target="chords", shape="fade_out"),
+        case(
+            "fade the chords out over the lsat 8 bars",
+            op="automate",
+            shape="fade_out",
+            scope={"last_bars": 8},
+        ),
         case(
             "an audio loop o fiddles playing a slow tune, 4 bars",
             op="musicgen",
