@@ -161,8 +161,10 @@ def _drawn(s: str) -> dict[str, Any] | None:
         said = (
             fade.group(1)
             or fade.group(3)
-            or ("out" if re.search(r" (?:out|away) ", s[fade.start() :]) else "in")
+            or ("out" if re.search(r" (?:out|away) ", s[fade.start() :]) else None)
         )
+        if said is None:  # no way read ("fade the melody oot ower ..."): asked, never a fade in by default
+            return {"device": "mixer", "parameter": "volume", "shape": None, **_target(fade.group(2))}
         direction = "out" if said == "away" else said  # "fade the whole thing out at the end": out
         rising = direction in ("in", "up")
         shape = "rise" if rising else "fall"

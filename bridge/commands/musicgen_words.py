@@ -44,9 +44,11 @@ _DESCRIBED = re.compile(
     r"(?: long| in length)?\s*,)?\s*(?:of|:)\s+"
 )
 # what the loop is for, said after it: "..., for the listening exercise", "for my school assembly" (a
-# place or a use of this producer's, never the sound: "music for a film" keeps its words)
+# place or a use of this producer's, never the sound: "music for a film" keeps its words); after a comma with
+# no article too, as a writer whose first tongue has none says it ("..., 8 bars, for catacombs level")
 _FOR_WHAT = re.compile(
-    r"[\s,]+for (?:the|my|our|this|that|his|her|their|your) (?:[a-z]+ ){0,6}?(?:bit|part|section|exercise|lesson|"
+    r"(?:\s*,\s*for (?:(?:the|my|our|this|that|his|her|their|your) )?|\s+for (?:the|my|our|this|that|his|her|"
+    r"their|your) )(?:[a-z]+ ){0,6}?(?:bit|part|section|exercise|lesson|level|"
     r"class|video|podcast|film|scene|game|show|intro|outro|verse|chorus|bridge|drop|breakdown|ending|end|start|"
     r"opening|singalong|assembly|concert|gig|performance|kids|students|pupils|project|track|song|tune|set|mix|reel|"
     r"trailer|advert|montage|story|presentation|vlog|stream|cue|tape|album|ep|piece|demo|choir|dancers|vid|clip|"

@@ -33,6 +33,7 @@ from bridge.commands.part_reading import part_reading
 from bridge.commands.questions import question_of
 from bridge.commands.remarks import undone
 from bridge.commands.said import said
+from bridge.commands.said_first import which_it
 from bridge.commands.scope_words import only_there
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
@@ -50,6 +51,8 @@ def parse(text: str) -> Intent:
     names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
     """
     heard = " ".join(text.split())
+    if (which := which_it(heard)) is not None:  # "the drums sit on top of the bass, move it": which one?
+        return sp.refused(heard, which)
     s, key, model = normalize(st.switch_said(heard))  # "mute the strings - they're too loud": the switch
     s = rg.WHOLE_SPAN.sub(" ", without_context(s))  # "since it's all chords so far, write me drums": the
     # drums; "a song from the intro through to the outro": the whole song, no section of it
@@ -138,6 +141,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if bare in v.PLAY_PHRASES:
         return Intent("play", None, {}, heard)
     drawn = aw.automate_of(s)  # "fade the pad in over 8 bars", "duck the bass on every beat"
+    if drawn is not None and drawn.get("shape", "") is None:  # a fade whose way was not read: in or out?
+        name = drawn.get("target_part") or drawn.get("track_name") or "it"
+        name = name if name == "it" else f"the {name}"
+        return sp.refused(heard, f"fade in or out? e.g. 'fade {name} in' or 'fade {name} out'")
     if drawn is not None:
         said_bars = [] if "scope" in drawn else [int(n) for n in sp.BARS.findall(s)]  # the span's bars
         target = drawn.pop("target_part", None)

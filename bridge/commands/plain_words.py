@@ -31,6 +31,8 @@ from bridge.commands.engineer_words import engineered
 from bridge.commands.patois_words import patois
 from bridge.commands.pidgin_words import pidgin
 from bridge.commands.role_words import described
+from bridge.commands.said_first import said_first
+from bridge.commands.scots_words import scots
 from bridge.commands.slang_words import slang
 from bridge.commands.terse_pairs import paired
 from bridge.commands.theory_words import related, tuned
@@ -270,8 +272,10 @@ def learned(text: str) -> str:
 @lru_cache(maxsize=256)
 def plain(heard: str) -> str:
     """The sentence in plain English (text speak, a learner's phrasing, a part named by its sound or
-    role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, Jamaican Patois: ``patois_words``, an engineer's numbers: ``engineer_words``, and a producer's slang:
+    role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, Jamaican Patois: ``patois_words``, Scots: ``scots_words``, what is said before the request: ``said_first``, an engineer's numbers: ``engineer_words``, and a producer's slang:
     ``slang_words``, said plainly; a terse pair of changes, "louder kick softer hats", as two requests:
     ``terse_pairs``)."""
-    said = tuned(related(engineered(described(learned(slang(pidgin(patois(texted(heard)))))))))
+    said = tuned(
+        related(engineered(described(learned(slang(pidgin(patois(scots(texted(said_first(heard))))))))))
+    )
     return paired(said) or said

@@ -31,6 +31,14 @@ _LENGTH_AND_WAY = re.compile(
 # a part laid back by a length, the producer's "behind" ("lay the bass back an eighth"): a shift later
 _LAID_BACK = re.compile(r" lay (?:(?:the|it|this|that|my|those|these) )?(?:[a-z_]+ ){0,2}?back ")
 
+# where the part is now, said as a fault before the request ("the bass is comin in a wee bit early, shove it
+# a sixteenth later", "the kick sits late"): a statement of the fault, never the way the part should go
+_FAULT = re.compile(
+    r" (?:is|are|'s|was|comes?|coming|comin|sits?|sitting|lands?|landing|feels?|sounds?|seems?|plays?|playing|"
+    r"hits?|hitting|drags?|dragging|rushes|rushing)(?: in)?(?: (?!(?:move|nudge|shift|push|pull|drag|slide|delay|"
+    r"shove|it|them)\b)[a-z]+){0,3}? (early|late|ahead|behind)(?= |$)"
+)
+
 # "before" or "after" said last, naming nothing ("move it one sixteenth before please"): the way it goes
 _BARE_WAY = re.compile(r" (before|after) (?=(?:please |pls |plz |thanks |thank you )*$)")
 
@@ -54,14 +62,25 @@ def offset_of(s: str) -> dict[str, Any] | None:
         size = SMALL_STEP
     if size is None:
         return None
-    if _earlier(s):
+    earlier = _earlier(s)
+    if earlier is None:  # only the fault said where it is: the way it should go is asked, never guessed
+        return None
+    if earlier:
         size = -size
     return {"offset": size, **({"chosen": "beats"} if chosen else {})}
 
 
-def _earlier(s: str) -> bool:
+def _earlier(s: str) -> bool | None:
     """Whether the move is earlier: the direction said after the shift verb decides ("it arrives early,
-    move it later" is later: "early" before the verb says where the part is now, not where it goes)."""
+    move it later" is later: "early" before the verb says where the part is now, not where it goes). A
+    fault said first ("it's coming in early, shove it a sixteenth later") is no direction; with no other
+    direction word, None (the way is asked)."""
+    fault = _FAULT.search(s)
+    if fault is not None:
+        rest = s[: fault.start(1)] + s[fault.end(1) :]
+        if not said(rest, *(LATER + EARLIER)) and not said(rest, "pull"):
+            return None
+        s = rest
     verbs = [s.find(f" {v} ") for v in SHIFT_VERBS if f" {v} " in s]
     tail = s[min(verbs) :] if verbs else s  # no shift verb: "come in an eighth earlier"
     words = [(tail.find(f" {p} "), p in EARLIER) for p in LATER + EARLIER if f" {p} " in tail]

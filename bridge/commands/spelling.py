@@ -44,8 +44,9 @@ VERB_WORDS = (
 OPERATION_VERBS = ("separate", "transcribe", "accompany", "automate", "continue", "unmute", "isolate",
                    "extract", "straighten", "syncopate", "regenerate", "simplify", "analyze", "semitones",
                    "octave")  # fmt: skip
-# a word said before a count ("evry 8 bars", "evrey four bars"): one edit from it only there, however short
-COUNTING_WORDS = ("every",)
+# a word said before a count ("evry 8 bars", "evrey four bars", "the lsat 4 bars"): one edit from it only
+# there, however short
+COUNTING_WORDS = ("every", "last", "first")  # "over the lsat 4 bars"
 TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 

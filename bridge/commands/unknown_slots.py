@@ -40,6 +40,7 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.unknown_parts import _ASKING, _known
+from bridge.commands.world_styles import ASKED_STYLES
 
 _ORD = r"first|second|third|fourth|last|final|1st|2nd|3rd|4th|next|other"
 _WORD = r"[a-z][a-z'0-9]*(?:-[a-z0-9]+)?"
@@ -100,6 +101,8 @@ def _unknown(word: str, kind: str) -> bool:
     if len(low) == 1:  # "the B-section", "the A part": a letter's section (AABA), no cue point's name
         return True
     if kind == "section" and low in SECTION_LIKE:
+        return True
+    if kind == "style" and low in ASKED_STYLES:  # "a folk drum beat": a style no preset has, an English word
         return True
     if kind == "section" and low.endswith("s") and not low.endswith("ss"):  # "for the beginners": people
         return False
