@@ -90,9 +90,7 @@ class AgreeLimits:
     offer: str = "sphinx"  # the question's second choice (``spoken_offer``: "sphinx", before v62a)
     offer_suggested: int = 0  # the learned reading's suggestions per sentence weighed for the second (v63)
     offer_near: float = -1.0  # and the grammar's sentences this near in phones (``nearest``; <0: none, v64)
-    both_heard: bool = (
-        False  # no margin question where both wrote pocketsphinx's second (``spoken_both``, v74)
-    )
+    both_heard: bool = False  # no margin question where both wrote sphinx's second (spoken_both)
 
 
 @dataclass

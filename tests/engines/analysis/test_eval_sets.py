@@ -26,7 +26,7 @@ def test_shared_spectrograms_equal_madmoms_own_preprocessing() -> None:
     from madmom.features.beats import RNNBeatProcessor
     from madmom.features.downbeats import RNNDownBeatProcessor
 
-    from engines.analysis.madmom_backend import rnn_features
+    from engines.analysis.rnn_input import rnn_features
 
     x = resample(progression(["C:maj", "G:maj"], 120.0), SR, 44100)[: 44100 * 3]
     signal = Signal(x, sample_rate=44100, num_channels=1)
@@ -68,8 +68,7 @@ def test_spectrograms_of_a_long_clip_are_made_in_blocks_and_equal_madmoms(
     from madmom.features.beats import RNNBeatProcessor
     from madmom.features.downbeats import RNNDownBeatProcessor
 
-    from engines.analysis import madmom_backend as mb
-    from engines.analysis import stft
+    from engines.analysis import rnn_input, stft
 
     x = resample(progression(["C:maj", "G:maj", "A:min"], 120.0), SR, 44100)[: 44100 * 3]
     signal = Signal(x, sample_rate=44100, num_channels=1)
@@ -81,8 +80,8 @@ def test_spectrograms_of_a_long_clip_are_made_in_blocks_and_equal_madmoms(
         return transform(framed)
 
     monkeypatch.setattr(stft, "short_time_fourier_transform", counting)
-    monkeypatch.setattr(mb, "STFT_BLOCK_FRAMES", 70)
-    beat_input, bar_input = mb.rnn_features(signal)
+    monkeypatch.setattr(rnn_input, "STFT_BLOCK_FRAMES", 70)
+    beat_input, bar_input = rnn_input.rnn_features(signal)
     assert transformed == [70, 70, 70, 70, 20] * 3  # 300 frames at each of the 3 frame sizes
     monkeypatch.undo()
     for ours, theirs in (
@@ -116,8 +115,11 @@ def bar_activations(samples: np.ndarray, sr: int) -> np.ndarray:
     from madmom.audio.signal import Signal
 
     from engines.analysis import madmom_backend as mb
+    from engines.analysis import rnn_input
 
-    _, bar_input = mb.rnn_features(Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1))
+    _, bar_input = rnn_input.rnn_features(
+        Signal(resample(samples, sr, 44100), sample_rate=44100, num_channels=1)
+    )
     return np.asarray(np.delete(mb.models()["bar_nn"](bar_input), 0, axis=1))
 
 
