@@ -153,6 +153,14 @@ def automate_of(s: str) -> dict[str, Any] | None:
     return drawn
 
 
+def _way_after(rest: str) -> str | None:
+    """The way a fade goes said later in the sentence than its verb: out (or away) first, then in (or
+    up); None when neither is said."""
+    if re.search(r" (?:out|away) ", rest):
+        return "out"
+    return "in" if re.search(r" (?:in|up) ", rest) else None
+
+
 def _drawn(s: str) -> dict[str, Any] | None:
     fade = (
         FADE.search(s) or EASE.search(s) or EASE_GRADUAL.search(s)
@@ -161,9 +169,11 @@ def _drawn(s: str) -> dict[str, Any] | None:
         said = (
             fade.group(1)
             or fade.group(3)
-            or ("out" if re.search(r" (?:out|away) ", s[fade.start() :]) else None)
+            or _way_after(s[fade.start() :])  # "fade the pad track in", "fade the whole thing out at the end"
         )
-        if said is None:  # no way read ("fade the melody oot ower ..."): asked, never a fade in by default
+        if (
+            said is None
+        ):  # no way read ("fade the melody ower the last 4 bars"): asked, never a fade in by default
             return {"device": "mixer", "parameter": "volume", "shape": None, **_target(fade.group(2))}
         direction = "out" if said == "away" else said  # "fade the whole thing out at the end": out
         rising = direction in ("in", "up")
