@@ -115,12 +115,12 @@ def span_of(s: str) -> dict[str, int]:
 
 
 NOT_NAMES = frozenset(
-    "it this in out up down over on into at to by whole everything all song as i a an the you we me he she they "
+    "it this in out up down over on into at to by whole full entire complete total overall everything all song as i a an the you we me he she they "
     "that which when so then again and or if like with from of for is my your our every each hard "
     "gradually slowly smoothly gently softly quickly steadily slightly nicely completely away first last final "
     "opening closing towards toward near till until before after across through during".split()
 )  # function words and a fade's manner, never a track's name ("a fade in, as a choir would enter";
-# "a swell, i think"; "fade out gradually over 8 bars")
+# "a swell, i think"; "fade out gradually over 8 bars"), nor a word of wholeness ("fade the full arrangement in")
 # a track named with an automation word: "the Choir Swell track", "mute the Pad Fade track" (its name)
 NAMED_SO = re.compile(
     r"(?<= )(\w+) (swell|swells|fade|fades|sweep|sweeps|riser|duck|ducker)(?= (?:track|bus|channel|group) )"

@@ -23,7 +23,7 @@ from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
 from bridge.commands.intent import Intent
 from bridge.commands.normalize import normalize
-from bridge.commands.track_words import INSTRUMENTS, bare_name
+from bridge.commands.track_words import INSTRUMENTS, bare_name, no_name, which_track
 
 SET_VERBS = ("change", "switch", "set", "make", "turn", "convert", "redo", "remake", "rewrite", "regenerate",
              "put", "move", "flip", "try", "give")  # fmt: skip
@@ -210,7 +210,9 @@ def mixer_of(s: str) -> Intent | None:
         return Intent("mixer", v.PARTS[but.group(1)], {"do": "solo"})
     if but and m.group(1) == "mute":  # "mute everything except the piano": the piano's track alone
         return Intent("mixer", None, {"do": "solo", "track_name": bare_name(but.group(1))})
-    if not name or name in ("it", "this", "that") or any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
+    if no_name(name):
+        return which_track(m.group(1), s) if name not in ("it", "this", "that") else None
+    if any(f" {w} " in f" {name} " for w in cw.DRUM_VOICES):
         return None
     part = v.PARTS.get(name) or _part_then_clause(name)
     if part is not None and name in INSTRUMENTS and re.search(rf" {re.escape(name)} (?:track|channel) ", s):

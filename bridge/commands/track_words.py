@@ -14,7 +14,7 @@ from typing import Any
 
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DENSITY_AMOUNT, PERCUSSION_WORDS
-from bridge.commands.intent import Intent
+from bridge.commands.intent import UNKNOWN, Intent
 
 # what a producer's track is named for when it is no part MuseAroo writes (vocab.PARTS has those)
 INSTRUMENTS = ("cello", "cellos", "violin", "violins", "viola", "strings", "string", "pad", "pads", "piano",
@@ -83,8 +83,41 @@ def bare_name(name: str) -> str:
 
 # "the wobble track", "the reese channel": a track named by a sound word said before "track" or "channel"
 _SAID_TRACK = re.compile(r" (?:the|my|that) ([a-z0-9]+) (?:track|channel)(?= )")
-_NO_NAME = frozenset({"whole", "same", "other", "next", "last", "first", "previous", "new", "entire", "selected",
+NO_NAME = frozenset({"whole", "same", "other", "next", "last", "first", "previous", "new", "entire", "selected",
                       "current", "backing", "master", "main", "old", "empty", "midi", "audio", "return"})  # fmt: skip
+
+
+# no track's name: a determiner or filler left alone, a track said by what was done to it ("solo the track i
+# made", "mute the one i recorded", "that one") or by its place ("the first track", "the new one"): which track?
+_NOT_A_NAME = frozenset({"it", "this", "that", "the", "a", "an", "my", "our", "your", "track", "channel"})
+
+
+# what starts a clause after "the track": "the track i made", "the track that has the pads" ("track 8a": a name)
+_SAID_OF = frozenset(
+    {"i", "we", "you", "they", "that", "which", "with", "from", "where", "ive", "weve", "id", "im"}
+)
+
+
+def no_name(name: str) -> bool:
+    """Whether a mixer switch's object names no track (``_NOT_A_NAME``'s comment)."""
+    words = name.split()
+    return (
+        not words
+        or name in _NOT_A_NAME
+        or words[0] in ("one", "ones")
+        or (words[0] in ("track", "channel") and (len(words) == 1 or words[1] in _SAID_OF))
+        or words[-1] in ("one", "ones")
+        or name in NO_NAME
+    )
+
+
+def which_track(verb: str, s: str) -> Intent:
+    """The question for a mixer switch said of no track by name, its examples the same switch by name."""
+    done = {"solo": "soloed", "unsolo": "unsoloed"}.get(verb, f"{verb}d")
+    reason = (
+        f"which track should be {done}? did you mean '{verb} the drums' or '{verb} the track called Keys'?"
+    )
+    return Intent(UNKNOWN, None, {"heard": s.strip(), "reason": reason})
 
 
 def instrument_track(s: str) -> str | None:
@@ -94,7 +127,7 @@ def instrument_track(s: str) -> str | None:
     if m is None:
         said = _SAID_TRACK.search(s)
         name = None if said is None else said.group(1)
-        return None if name is None or name in _NO_NAME or name in v.PARTS else name
+        return None if name is None or name in NO_NAME or name in v.PARTS else name
     words = m.group(1).split()
     return words[-1] if len(words) == 2 and words[0] not in INSTRUMENTS else m.group(1)
 
