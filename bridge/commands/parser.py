@@ -38,6 +38,7 @@ from bridge.commands.scope_words import only_there
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.studio_errands import studio_job
+from bridge.commands.timing_fault import timing_question
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
 from bridge.commands.unsaid_fix import named_question
@@ -112,9 +113,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return session
     if (change_bpm := tm.change_of(s)) is not None:  # "knock 5 bpm off the tempo", "nudge it down 3"
         return Intent("set_tempo", None, {"change_bpm": change_bpm}, heard)
-    question = question_of(s) or named_question(
-        s
-    )  # "change the key": which key? "the bridge is naff, sort it"
+    question = question_of(s) or named_question(s) or timing_question(s)  # "change the key": which key?
+    # "the bridge is naff, sort it"; "the snare is late": moved or quantized?
     if question is not None:
         return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"

@@ -70,3 +70,38 @@ def test_a_track_by_its_number_is_named(text: str, verb: str, name: str) -> None
     intent = parse(text)
     assert intent.understood and intent.params.get("do") == verb, intent
     assert intent.params.get("track_name") == name, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "way", "voice", "part", "bar"),
+    [
+        ("the snare is late", "earlier", "snare", "drums", None),
+        ("the kick feels a bit behind", "earlier", "kick", "drums", None),  # was read as a softer kick
+        ("hats are rushing in bar 3", "later", "hats", "drums", 3),
+        ("the bass is dragging", "earlier", None, "bass", None),
+        ("my clap sits a touch early", "later", "clap", "drums", None),
+    ],
+)
+def test_a_timing_fault_alone_asks_moved_or_quantized(
+    text: str, way: str, voice: str | None, part: str, bar: int | None
+) -> None:
+    intent = parse(text)
+    assert not intent.understood, intent
+    examples = re.findall(r"'([^']+)'", str(intent.params.get("reason")))
+    assert len(examples) == 2 and set(examples) <= set(intent.params["suggestions"]), intent
+    moved, gridded = (parse(e) for e in examples)
+    assert moved.action == "transform" and moved.params["kind"] == "shift", moved
+    assert (moved.params["offset"] < 0) == (way == "earlier"), moved  # the way that mends the fault
+    assert gridded.action == "transform" and gridded.params["kind"] == "quantize", gridded
+    for read in (moved, gridded):
+        assert read.part == part and read.params.get("voices") == voice, read
+        assert bar is None or read.params.get("bar") == bar, read
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("the kick is too loud", "velocity"), ("quantize the snare, it's late", "quantize")],
+)
+def test_a_fault_with_its_request_is_read_as_before(text: str, kind: str) -> None:
+    intent = parse(text)
+    assert intent.understood and intent.params.get("kind") == kind, intent
