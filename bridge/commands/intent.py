@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from bridge.commands import likeness as lk
@@ -127,7 +127,14 @@ def _matchers() -> list[SequenceMatcher[str]]:
 def suggest(heard: str, count: int = 2) -> list[str]:
     """The ``count`` known commands closest to ``heard``: shared words plus spelling similarity
     (ties keep order). Spelling is measured exactly only where its upper bounds (the letters shared
-    in any order, then in order: ``likeness``) could still place the sentence among the best ``count``."""
+    in any order, then in order: ``likeness``) could still place the sentence among the best ``count``.
+    Kept per exact text and count (lat75: a compound sentence asked the same up to 5 times in one parse);
+    the known sentences are fixed for the process, so nothing else can make an answer stale."""
+    return list(_suggested(heard, count))
+
+
+@lru_cache(maxsize=512)
+def _suggested(heard: str, count: int) -> tuple[str, ...]:
     lowered = heard.lower()
     table, texts = _table(), [c for c, _, _ in _candidates()]
     best: list[tuple[float, int, str]] = []
@@ -143,7 +150,7 @@ def suggest(heard: str, count: int = 2) -> list[str]:
         matchers[order].set_seq1(lowered)
         best.append((shared + matchers[order].ratio(), order, text))
         best.sort(key=lambda b: (-b[0], b[1]))
-    return [text for _, _, text in best[:count]]
+    return tuple(text for _, _, text in best[:count])
 
 
 def unknown(heard: str, reason: str, first: list[str] | None = None) -> Intent:
