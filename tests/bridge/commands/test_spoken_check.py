@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -128,7 +128,9 @@ def test_a_disputed_voiced_edit_waits_and_only_a_yes_runs_it(executed: list[tupl
     sphinx, whisper = _Sphinx(), _Whisper()
     pair = Agreeing(sphinx, whisper)  # type: ignore[arg-type]
     app = _App()
-    voice.trust(app).streak = TRUST_AFTER  # a voice heard right before: a sure edit would be done at once
+    voice.trust(
+        cast(Any, app)
+    ).streak = TRUST_AFTER  # a voice heard right before: a sure edit would be done at once
 
     def press(readings: tuple[str, ...], transcripts: list[Transcript], table: dict[str, float]) -> str:
         sphinx.last_hearing = Hearing(
@@ -148,7 +150,7 @@ def test_a_disputed_voiced_edit_waits_and_only_a_yes_runs_it(executed: list[tupl
     press(("yes",), wrote("yes"), {"yes": -0.2})
     assert executed == [("mute the chords", "voice (answered)")]
     # both recognisers wrote it: done at once, no question (the "no" above cost the voice its trust)
-    voice.trust(app).streak = TRUST_AFTER
+    voice.trust(cast(Any, app)).streak = TRUST_AFTER
     press(("mute the chords",), wrote("mute the chords"), {"mute the chords": -0.3})
     assert executed[-1] == ("mute the chords", "voice")
 
