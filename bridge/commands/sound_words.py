@@ -36,6 +36,8 @@ _BIG_DRUM = re.compile(
     r" (?:(?:big|deep|low|fat) drums?|bass drum) (?!(?:kit|machine|loop|track|part|groove|fill|fills|pattern|beat|"
     r"sound|and)\b)"
 )
+# the snare by its orchestral name (set 138, read after its blind measurement): "the side drum"
+_SIDE_DRUM = re.compile(r" side drums? (?!(?:kit|machine|loop|track|part|groove|pattern|beat)\b)")
 
 # a sound said as a word twice after an article is that voice itself ("the tss tss", "that boom boom")
 _DOUBLED = re.compile(
@@ -52,4 +54,4 @@ def by_sound(s: str) -> str:
         return f" {found.pop()}" if len(found) == 1 else m.group(0)
 
     s = _DOUBLED.sub(lambda m: f" {m.group(1)} {_WORD[m.group(2)]}", s)
-    return _BY_SOUND.sub(named, _BIG_DRUM.sub(" kick ", s))
+    return _BY_SOUND.sub(named, _SIDE_DRUM.sub(" snare ", _BIG_DRUM.sub(" kick ", s)))

@@ -105,3 +105,13 @@ def test_a_timing_fault_alone_asks_moved_or_quantized(
 def test_a_fault_with_its_request_is_read_as_before(text: str, kind: str) -> None:
     intent = parse(text)
     assert intent.understood and intent.params.get("kind") == kind, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("make the side drum softer", "velocity"), ("remove the side drum in bar 4", "drums_remove")],
+)
+def test_the_side_drum_is_the_snare(text: str, kind: str) -> None:
+    intent = parse(text)
+    assert intent.understood and intent.params.get("kind") == kind, intent
+    assert intent.params.get("voices") == "snare", intent
