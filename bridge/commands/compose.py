@@ -22,10 +22,18 @@ from bridge.commands.amount_words import humanize_amount, swing_amount
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 from bridge.commands.said import said
-from bridge.commands.shift_words import SHIFT_VERBS, offset_of
+from bridge.commands.shift_words import SHIFT_VERBS, how_far, offset_of
 from bridge.commands.track_words import instrument_track
 
 _TRACK = re.compile(r" (?:track|channel)s? ")
+# "all the other percussion", "the rest of the drums", "any other hits": what a keep-only sentence takes away
+_OTHERS = re.compile(
+    r" (?:all |any )?(?:of )?(?:the |any )?(?<!every )(?:other|remaining) (?:"
+    + "|".join(re.escape(w) for w in sorted(cg.VOICES, key=len, reverse=True))
+    + r")(?= )| the rest of the (?:"
+    + "|".join(re.escape(w) for w in sorted(cg.VOICES, key=len, reverse=True))
+    + r")(?= )"
+)
 
 
 def voices_of(s: str) -> tuple[list[str], str]:
@@ -62,6 +70,8 @@ def compose(s: str) -> Intent | None:
         return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
+    if said(rest, *cg.KEEP) or cg.EXCEPT.search(rest):  # "keep the kick, take away all the other percussion"
+        rest = _OTHERS.sub(" the rest ", rest)  # the rest is what goes: no voice kept
     voices, rest = voices_of(rest)
     pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(pulse)) if p]
@@ -212,9 +222,7 @@ def _operation(
     if (
         voices and said(s, *SHIFT_VERBS) and not pw.interval_of(s) and not said(s, *("out", "in"))
     ):  # "move the snare to beat 3": where exactly?
-        return "ask", {
-            "reason": "(e.g. 'nudge the snare a sixteenth later' or 'add a snare on beat 3') move it how far?"
-        }
+        return "ask", {"reason": how_far(s, voices)}
     if said(s, *cg.HUMANIZE) or cg.LOOSEN.search(s):
         return "humanize", {}
     if said(s, *cg.QUANTIZE) and (voices or part or scope or said(s, *("it", "this", *NOTES_SAID))):

@@ -17,7 +17,7 @@ from bridge.commands.change_words import QUANTIZE
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
-from bridge.commands.track_words import INSTRUMENTS, bare_name
+from bridge.commands.track_words import INSTRUMENTS, bare_name, no_name
 
 JAM = ("jam_start", "jam_stop", "jam_set", "jam_save")
 TAKE_OPS = ("star", "unstar", "list_takes", "recall", "compare", "name")
@@ -149,6 +149,6 @@ def direct(op: str, target: str | None, s: str) -> Intent | None:
     if op not in ("mute", "unmute", "solo"):
         return None
     named = target if target and target.startswith("track:") else target_in(s)
-    if named is None or not named.startswith("track:"):
-        return None
+    if named is None or not named.startswith("track:") or no_name(named.split(":", 1)[1]):
+        return None  # "unmute the first track": no track by name (the rules ask which)
     return Intent("mixer", None, {"do": op, "track_name": named.split(":", 1)[1]})

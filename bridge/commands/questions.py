@@ -78,6 +78,13 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "(e.g. 'transpose it up an octave' or 'move it down a fifth') how much higher or lower?",
     ),
+    (  # "take it up a bit": the tempo, the level or the pitch: no word says which
+        re.compile(
+            r"^ (?:take|kick|bring) (?:it|this|that|things|everything) up"
+            r"(?: a (?:bit|little|touch|notch|tad)| slightly| some)?(?: please| would you| will you)? $"
+        ),
+        "(e.g. 'speed it up by 5 bpm', 'make it louder' or 'transpose it up a semitone') up how: faster, louder or higher?",
+    ),
     (
         re.compile(r"^ (?:put|bring|set) (?:it|that|this|them) back(?: please)? $"),
         "(e.g. 'undo' or 'go back to the previous take') undo the last change, or go back to which take?",

@@ -58,6 +58,10 @@ _ROUGHLY = re.compile(
     r" (?:about|around|roughly|approximately|approx|like|maybe|some|something like) (?=\d+ )"
 )
 MAX_CHANGE_BPM = 100  # a larger number after "down" is a tempo to go to, not a change
+# "could it go 10 beats a minute quicker", "5 bpm slower please": the number, its unit, then the way
+_N_THEN_WAY = re.compile(
+    r" (\d+) (bpm|beats (?:per|a|an) minute|beats|clicks|notches) (faster|quicker|slower) "
+)
 
 
 def change_of(s: str) -> int | None:
@@ -69,6 +73,8 @@ def change_of(s: str) -> int | None:
     tempo_said = re.search(rf" (?:{_TEMPO}|{_UNIT}) ", s) is not None
     if off is not None and tempo_said and " off " in off.group(0):
         return _bounded(-int(off.group(1)))
+    if (n_way := _N_THEN_WAY.search(s)) is not None and (tempo_said or n_way.group(2) != "beats"):
+        return _bounded(-int(n_way.group(1)) if n_way.group(3) == "slower" else int(n_way.group(1)))
     on = _ON.search(s)
     if on is not None:
         return _bounded(int(on.group(1)))

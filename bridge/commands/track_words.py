@@ -84,7 +84,9 @@ def bare_name(name: str) -> str:
 # "the wobble track", "the reese channel": a track named by a sound word said before "track" or "channel"
 _SAID_TRACK = re.compile(r" (?:the|my|that) ([a-z0-9]+) (?:track|channel)(?= )")
 NO_NAME = frozenset({"whole", "same", "other", "next", "last", "first", "previous", "new", "entire", "selected",
-                      "current", "backing", "master", "main", "old", "empty", "midi", "audio", "return"})  # fmt: skip
+                      "current", "backing", "master", "main", "old", "empty", "midi", "audio", "return", "second",
+                      "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top", "bottom",
+                      "final", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"})  # fmt: skip
 
 
 # no track's name: a determiner or filler left alone, a track said by what was done to it ("solo the track i

@@ -181,7 +181,8 @@ def suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> I
     said, own = readings(s, key, reading, ruled, SURE), ruled.params.get("suggestions", [])
     if VAGUE.search(s):  # "do something w the bass": the rules' ways for the part, never a new one
         said, own = own, [t for t in said if op_of(rules(t)) != "make"]
-    elif unsaid_fix.no_way_said(s):  # "the bridge is meh, sort it": the question's own examples first
+    elif unsaid_fix.no_way_said(s) or str(ruled.params.get("reason", "")).startswith("which track"):
+        # "the bridge is meh, sort it", "mute the first track": the question's own examples first
         said, own = own, said
     tips = list(dict.fromkeys([*said, *own]))
     return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)

@@ -1,0 +1,106 @@
+"""Issue 55, round 31 (lead): sentences of our own, never a blind set's lines.
+
+- keep only some voices and take "all the other percussion" away: the others are what goes, no voice kept;
+- a tempo change said as a number, its unit, then the way ("ten beats a minute quicker");
+- "take it up a bit": faster, louder or higher? (was refused, or a kick made softer for "kick it up");
+- a move said with no size asks how far with examples the way said ("nudge it earlier" was offered "later");
+- a mixer switch of a track said by its place ("the first track", "the 3rd track") asks which track (a sure
+  learned reading had named a track "first")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from bridge.commands import parse
+from bridge.commands.means import means_of
+from tests.bridge.commands.meant import case
+
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case(
+            "keep only the kick and the snare and take away all the other percussion",
+            op="keep_only",
+            target=["kick", "snare"],
+        ),
+        case(
+            "leave only the kick and hats, remove the rest of the percussion",
+            op="keep_only",
+            target=["kick", "hats"],
+        ),
+        case(
+            "just the kick and snare please, lose any other percussion",
+            op="keep_only",
+            target=["kick", "snare"],
+        ),
+        case(
+            "the whole track drags, could it go about ten beats a minute quicker?", op="tempo", change_bpm=10
+        ),
+        case("can it go 6 beats per minute slower", op="tempo", change_bpm=-6),
+        case("it wants to be like 4 bpm faster", op="tempo", change_bpm=4),
+    ],
+)
+def test_read_as_meant(text: str, want: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in want} == want, got
+
+
+@pytest.mark.parametrize("text", ["remove the hats and the other percussion", "remove every other hat"])
+def test_a_removal_keeps_its_own_reading(text: str) -> None:  # no keep said: "other" changes nothing
+    intent = parse(text)
+    assert intent.params.get("kind") == "drums_remove", intent
+
+
+def _examples(text: str) -> list[str]:
+    intent = parse(text)
+    assert not intent.understood, intent
+    examples = re.findall(r"'([^']+)'", str(intent.params.get("reason")))
+    assert examples and set(examples) <= set(intent.params["suggestions"]), intent
+    return examples
+
+
+@pytest.mark.parametrize("text", ["take it up a bit, would you?", "take it up a notch", "kick it up a bit"])
+def test_up_with_nothing_said_asks_faster_louder_or_higher(text: str) -> None:
+    faster, louder, higher = (parse(e) for e in _examples(text))
+    assert faster.action == "set_tempo" and faster.params["change_bpm"] > 0, faster
+    assert louder.action == "adjust" and louder.params["direction"] == "up", louder
+    assert higher.params.get("kind") == "transpose" and higher.params["semitones"] > 0, higher
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "earlier"),
+    [
+        ("the snare is late, nudge it earlier", "snare", True),
+        ("nudge the closed hats forward", "closed", True),
+        ("move the kick later", "kick", False),
+    ],
+)
+def test_a_move_with_no_size_asks_how_far_the_way_said(text: str, voice: str, earlier: bool) -> None:
+    for example in _examples(text):
+        moved = parse(example)
+        assert moved.params.get("kind") == "shift" and moved.params.get("voices") == voice, moved
+        assert (moved.params["offset"] < 0) == earlier, moved
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("unmute the first track", "unmute"),
+        ("solo the last track", "solo"),
+        ("mute the 3rd track", "mute"),
+        ("solo the second track please", "solo"),
+    ],
+)
+def test_a_track_by_its_place_asks_which(text: str, verb: str) -> None:
+    intent = parse(text)
+    assert "which track" in str(intent.params.get("reason")), intent
+    examples = _examples(text)
+    assert intent.params["suggestions"][:2] == examples, intent  # the question's own examples first
+    for example in examples:
+        assert parse(example).params.get("do") == verb, example
