@@ -84,6 +84,17 @@ CALM = re.compile(
     r" (tone|calm|chill|pump) (?:it|this|that|them|em|dem|things|the \w+(?: line)?) (down|out|up) "
 )
 BRING_IN = re.compile(r" (?:bring|brings|let|have|start) (?:the |some |a |in )?(?:_ )+in ")
+_VOICE_NAMES = "|".join(re.escape(w) for w in sorted(VOICES, key=len, reverse=True))
+# "all the other percussion", "the rest of the drums", "any other hits": what a keep-only sentence takes away
+OTHERS = re.compile(
+    rf" (?:all |any )?(?:of )?(?:the |any )?(?<!every )(?:other|remaining) (?:{_VOICE_NAMES})(?= )"
+    rf"| the rest of the (?:{_VOICE_NAMES})(?= )"
+)
+# the snare's own ghost notes: "the ghost notes on the snare", "snare ghost notes", "ghost notes del snare": no
+# snare hit besides them
+SNARE_GHOSTS = re.compile(
+    r" ghost notes (?:on|from|of|in|off|del|de|on top of) (?:the |my |la |el |le )?snare | snares? ghost notes "
+)
 LAY_OUT = ("lay out", "sit out", "drop out", "stop playing", "tacet")  # a player resting over a scope
 PLACED = re.compile(
     r"^ (?:and |then |also )?(?:a |an |some |one )?(?:_ )+(?:(?:on|at|in) |$)"

@@ -26,14 +26,6 @@ from bridge.commands.shift_words import SHIFT_VERBS, how_far, offset_of
 from bridge.commands.track_words import instrument_track
 
 _TRACK = re.compile(r" (?:track|channel)s? ")
-# "all the other percussion", "the rest of the drums", "any other hits": what a keep-only sentence takes away
-_OTHERS = re.compile(
-    r" (?:all |any )?(?:of )?(?:the |any )?(?<!every )(?:other|remaining) (?:"
-    + "|".join(re.escape(w) for w in sorted(cg.VOICES, key=len, reverse=True))
-    + r")(?= )| the rest of the (?:"
-    + "|".join(re.escape(w) for w in sorted(cg.VOICES, key=len, reverse=True))
-    + r")(?= )"
-)
 
 
 def voices_of(s: str) -> tuple[list[str], str]:
@@ -71,8 +63,12 @@ def compose(s: str) -> Intent | None:
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
     if said(rest, *cg.KEEP) or cg.EXCEPT.search(rest):  # "keep the kick, take away all the other percussion"
-        rest = _OTHERS.sub(" the rest ", rest)  # the rest is what goes: no voice kept
+        rest = cg.OTHERS.sub(" the rest ", rest)  # the rest is what goes: no voice kept
     voices, rest = voices_of(rest)
+    if "ghost_notes" in voices and cg.SNARE_GHOSTS.search(
+        s
+    ):  # "remove the ghost notes on the snare": not the snare
+        voices = [name for name in voices if name != "snare"]
     pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(pulse)) if p]
     part = "drums" if voices else (parts[0] if parts else None)

@@ -104,3 +104,17 @@ def test_a_track_by_its_place_asks_which(text: str, verb: str) -> None:
     assert intent.params["suggestions"][:2] == examples, intent  # the question's own examples first
     for example in examples:
         assert parse(example).params.get("do") == verb, example
+
+
+@pytest.mark.parametrize(
+    ("text", "voices"),
+    [
+        ("remove the ghost notes from the snare", "ghost_notes"),  # took the snare out too
+        ("leave the kick, just kill the ghost notes in the snare", "ghost_notes"),
+        ("get rid of the snare ghost notes", "ghost_notes"),
+        ("remove the snare and the ghost notes", "snare,ghost_notes"),  # both said: both go
+    ],
+)
+def test_the_snares_ghost_notes_go_without_the_snare(text: str, voices: str) -> None:
+    intent = parse(text)
+    assert intent.params.get("kind") == "drums_remove" and intent.params.get("voices") == voices, intent
