@@ -118,3 +118,9 @@ def test_a_track_by_its_place_asks_which(text: str, verb: str) -> None:
 def test_the_snares_ghost_notes_go_without_the_snare(text: str, voices: str) -> None:
     intent = parse(text)
     assert intent.params.get("kind") == "drums_remove" and intent.params.get("voices") == voices, intent
+
+
+@pytest.mark.parametrize("text", ["the hats need more bounce innit", "make the bass bounce more yeah"])
+def test_a_tag_after_a_wish_of_bounce_still_asks(text: str) -> None:  # "..., innit" made a house beat
+    intent = parse(text)
+    assert not intent.understood and "another feel?" in str(intent.params.get("reason")), intent
