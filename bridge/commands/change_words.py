@@ -90,6 +90,11 @@ OTHERS = re.compile(
     rf" (?:all |any )?(?:of )?(?:the |any )?(?<!every )(?:other|remaining) (?:{_VOICE_NAMES})(?= )"
     rf"| the rest of the (?:{_VOICE_NAMES})(?= )"
 )
+# the rest taken away once some voices are named: "kick and snare, kill the rest", "keep the hats, mute all the others"
+REST_GOES = re.compile(
+    r" (?:remove|mute|kill|drop|lose|ditch|cut|scrap|delete|silence|get rid of|take out|take away|bin|clear)"
+    r" (?:out )?(?:all )?(?:of )?(?:the rest|everything else|(?:the )?others|le reste|el resto)(?: of (?:it|them|the kit))? "
+)
 # the snare's own ghost notes: "the ghost notes on the snare", "snare ghost notes", "ghost notes del snare": no
 # snare hit besides them
 SNARE_GHOSTS = re.compile(

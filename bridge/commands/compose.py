@@ -62,7 +62,12 @@ def compose(s: str) -> Intent | None:
         return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
-    if said(rest, *cg.KEEP) or cg.EXCEPT.search(rest):  # "keep the kick, take away all the other percussion"
+    if (
+        said(rest, *cg.KEEP)
+        or cg.EXCEPT.search(rest)
+        or cg.REST_GOES.search(cg.OTHERS.sub(" the rest ", rest))
+    ):
+        # "keep the kick, take away all the other percussion", "the kick, lose all the other drums"
         rest = cg.OTHERS.sub(" the rest ", rest)  # the rest is what goes: no voice kept
     voices, rest = voices_of(rest)
     if "ghost_notes" in voices and cg.SNARE_GHOSTS.search(
@@ -161,7 +166,7 @@ def _operation(
     kept = said(s, *cg.KEEP) and (
         said(s, "to just", "to only") or not said(s, *cg.CHANGES)
     )  # not "only X louder"
-    if voices and (kept or cg.EXCEPT.search(s)) and not said(s, *(cg.ADD[:1])):
+    if voices and (kept or cg.EXCEPT.search(s) or cg.REST_GOES.search(s)) and not said(s, *(cg.ADD[:1])):
         return "drums_keep", {}
     if (
         "ghost_notes" in voices and set(voices) <= {"ghost_notes", "snare"} and not said(s, *cg.REMOVE)

@@ -130,14 +130,12 @@ _TIMED = re.compile(
     r"(?:seconds?|secs?|minutes?|mins?)(?: long)?(?: please)?"
     r"(?: (?:its|it s|it is|thats|that s|this is) for (?:a|an|the|my|our) (?:\w+ ){0,2}?\w+)? $"  # "..., its for a reel"
 )
+_SAID_TO = re.compile(r"(?: (?:mano|bro|bruv|man|mate|dude|fam|guys|fr|yo|innit|yeah|tbh|ngl|lol))+(?= $)")
 
 
 def placed(s: str) -> str | None:
     """The question for a wish about the mix, a groove, or a length in seconds (above), or None."""
-    s = re.sub(
-        r"(?: (?:mano|bro|bruv|man|mate|dude|fam|guys|fr|yo|innit|init|yeah|tbh|ngl|lol|eh))+(?= $)", "", s
-    )
-    # said to someone, or a tag after it ("..., innit")
+    s = _SAID_TO.sub("", s)  # said to someone, or a tag after it ("..., innit")
     mixed = _IN_THE_MIX.match(s)
     if mixed is not None and (" mix " in s or mixed.group(1) in ("it", "this")):  # "make the chords fit": no
         it = _the(_part(mixed.group(1)))

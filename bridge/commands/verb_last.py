@@ -53,7 +53,8 @@ _OPENERS = frozenset({"ok", "okay", "now", "and", "then", "so", "yeah", "hey", "
 # an object said first has no verb of its own ("make this clip double time" has its verb first)
 _ASKING = frozenset(
     {*v.CHANGE_VERBS, *(w for phrase in v.GENERATE_VERBS for w in phrase.split()), "get", "let", "lets", "can",
-     "could", "would", "will", "put", "set", "bring", "take", "want", "need", "like", "give", "turn", "me"}
+     "could", "would", "will", "put", "set", "bring", "take", "want", "need", "like", "give", "turn", "me", "keep",
+     "leave"}
 )  # fmt: skip
 _STATEMENT = frozenset({"is", "are", "was", "were", "be", "been", "sounds", "sound", "seems", "feels", "has",
                         "have", "had", "isnt", "arent", "wasnt", "not", "button", "buttons", "i", "you", "it", "we"})  # fmt: skip

@@ -124,3 +124,17 @@ def test_the_snares_ghost_notes_go_without_the_snare(text: str, voices: str) -> 
 def test_a_tag_after_a_wish_of_bounce_still_asks(text: str) -> None:  # "..., innit" made a house beat
     intent = parse(text)
     assert not intent.understood and "another feel?" in str(intent.params.get("reason")), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "voices"),
+    [
+        ("kick and snare, kill the rest", "kick,snare"),
+        ("keep the hats, mute all the others", "hats"),  # was the hats removed (the verb read as said last)
+        ("keep kick and clap, get rid of everything else", "kick,clap"),
+        ("the kick and hats, lose all the other percussion", "kick,hats"),
+    ],
+)
+def test_voices_named_then_the_rest_taken_away_are_kept(text: str, voices: str) -> None:
+    intent = parse(text)
+    assert intent.params.get("kind") == "drums_keep" and intent.params.get("voices") == voices, intent

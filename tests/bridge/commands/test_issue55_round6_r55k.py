@@ -159,9 +159,11 @@ def test_a_request_then_why_it_is_asked_is_the_request(text: str) -> None:
 
 
 def test_a_learned_reading_of_one_of_several_targets_is_asked_about() -> None:
-    text = "keep the hats and the clap but get rid of everything else in the kit"  # the rules: both removed
+    text = "keep the hats and the clap but get rid of everything else in the kit"
     reading = reader.Reading((("keep_only", 0.95), ("remove", 0.03)), "hats")
-    assert not agreed(text, rules(text), reading).understood  # keeping the hats alone would lose the clap
+    got = agreed(text, rules(text), reading)  # keeping the hats alone would lose the clap: never done
+    # the rules read both removed until round 31; since, both kept (the rest taken away), which the reading agrees with
+    assert not got.understood or got.params.get("voices") == "hats,clap", got
 
 
 def test_words_of_notes_on_the_beat_are_no_operation_of_their_own() -> None:
