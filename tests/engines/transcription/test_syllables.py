@@ -16,7 +16,7 @@ def _voice(
 ) -> np.ndarray:
     """One pitch sung legato (one continuous phase, a steady level but for ``tremolo_db`` at 5.5 Hz):
     harmonics shaped by each syllable's vowel formants, each syllable after the first opened at its
-    start by a 60 ms breathy consonant (a rising noise), its vowel 40 ms in, while the level holds."""
+    start by a soft 60 ms breathy consonant (a rising noise), its vowel 40 ms in, while the level holds."""
     t = np.arange(int(seconds * RATE_HZ)) / RATE_HZ
     f0 = 440.0 * 2 ** ((pitch - 69) / 12)
     vowel_starts_s = np.array(syllable_starts_s) + 0.04  # the consonant first, then the vowel
@@ -36,7 +36,7 @@ def _voice(
         consonant[(t >= start_s) & (t < start_s + 0.06)] = 1.0
     level = 10 ** (tremolo_db * (np.sin(2 * np.pi * 5.5 * t) - 1) / 40)
     edges = np.clip(np.minimum(t - 0.2, seconds - 0.2 - t) / 0.02, 0.0, 1.0)
-    audio = edges * (0.1 * level * voice / np.abs(voice).max() + 0.05 * consonant * hiss)
+    audio = edges * (0.1 * level * voice / np.abs(voice).max() + 0.01 * consonant * hiss)
     return (audio + 0.001 * rng.standard_normal(len(t))).astype(np.float32)
 
 
