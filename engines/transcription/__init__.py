@@ -18,7 +18,7 @@ import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import Key, parse_key
-from engines.transcription import drums, ends, grid, mono, poly, tuning, vibrato
+from engines.transcription import drums, ends, grid, mono, poly, syllables, tuning, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
@@ -154,7 +154,8 @@ def _pitched(
     attacks = accents(curve, post.n_frames, FRAMES_PER_S) if kind in ("melody", "bass") else None
     if attacks is not None:
         levels = levels_db(y, post.n_frames, HOP)
-        tracks = mono.track(post, kind, key_classes, attacks, levels)
+        cues = syllables.cues(y, post.n_frames) if kind == "melody" else None
+        tracks = mono.track(post, kind, key_classes, attacks, levels, cues)
         energy_db = ends.pitch_energy_db(y, post.n_frames)
         if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail
             tracks = vibrato.joined(tracks, post)

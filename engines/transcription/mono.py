@@ -53,12 +53,14 @@ def track(
     key_pitch_classes: frozenset[int] | None = None,
     accents: np.ndarray | None = None,
     levels_db: np.ndarray | None = None,
+    syllables: np.ndarray | None = None,
 ) -> list[Track]:
     """One-note-at-a-time notes for ``melody`` or ``bass`` from the note and onset maps.
 
     ``accents`` (per model frame, the audio's flux over its median) and ``levels_db`` (its level)
     confirm a repeated note: a bow change or vibrato can make the onset map climb where the audio
-    shows no new attack (a strong accent, or an accent with the level climbing again)."""
+    shows no new attack (a strong accent, or an accent with the level climbing again). ``syllables``
+    (per model frame, ``syllables.cues``) splits a run where a sung syllable starts on its pitch."""
     low, high = RANGES[kind]
     cols = np.arange(low - LOWEST_MIDI, high - LOWEST_MIDI + 1)
     evidence = post.note[:, cols].astype(np.float64)
@@ -82,7 +84,8 @@ def track(
             tracks[-1] = Track(
                 tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
             )
-        for a, b in _split_repeats(post, col, begin, end, after=peak, audio=(accents, levels_db)):
+        pieces = _split_repeats(post, col, begin, end, after=peak, audio=(accents, levels_db))
+        for a, b in _syllables_split(pieces, syllables):
             if b - a >= MIN_FRAMES:
                 tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
@@ -156,6 +159,22 @@ def _split_repeats(
             cuts.append(cut)
     bounds = [0, *cuts, end - start]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
+
+
+def _syllables_split(pieces: list[tuple[int, int]], cues: np.ndarray | None) -> list[tuple[int, int]]:
+    """Each piece cut again at its syllables' cues (the strongest peak where two lie close), each
+    part at least REPEAT_MIN_FRAMES long."""
+    if cues is None:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        cuts: list[int] = []
+        for p in peak_frames(cues[a:b], height=1e-9, distance=REPEAT_MIN_FRAMES):
+            if min(p, b - a - p, *(abs(p - c) for c in cuts)) >= REPEAT_MIN_FRAMES:
+                cuts.append(int(p))
+        bounds = [0, *sorted(cuts), b - a]
+        out.extend((a + x, a + y) for x, y in itertools.pairwise(bounds))
+    return out
 
 
 def _rise_start(onsets: np.ndarray, peak: int, *, floor: int = 0) -> int:

@@ -1,0 +1,75 @@
+"""A new syllable on a held pitch: the cue that splits a sung note repeated legato (issue 54).
+
+A singer who sings the same pitch again on a new syllable leaves no dip a tremolo could not also
+make (tr54k: a voice patch's tremolo dips as deep), but the syllable changes the sound's colour:
+the consonant's breath or burst lifts the high bands and the new vowel moves the formants. A
+tremolo moves the level of every band alike, so the spectrum's shape, its mean level taken out,
+stays. A frame is a syllable where the shape of the bands after it differs from the shape before
+it by SHAPE_DB (rms over the bands) and the share of the level above NOISE_HZ rose NOISE_DB over
+the clip's local median near it. A GM voice patch re-struck on one key plays the same sample
+again (no new colour): this cue does not find its repeats, and does not split its held notes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engines.transcription.audio import power_spectrogram
+from engines.transcription.model import HOP, MODEL_RATE_HZ
+
+FFT = 1024
+N_BANDS = 30
+LOW_HZ, HIGH_HZ = 100.0, 10_000.0
+NOISE_HZ = 3_000.0  # the consonant's band: its share of the level ...
+NOISE_DB = 5.0  # ... above its local median by this (held notes on the tune half: at most 5.1) ...
+SHAPE_DB = 12.0  # ... and the bands' shape changed this much (held notes: at most 11.5)
+SIDE = 5  # frames averaged on each side of the boundary (58 ms)
+NOISE_NEAR = 3  # the noise may peak this many frames either side
+MEDIAN_SPAN = 40  # frames either side for the noise share's local median
+
+
+def band_levels_db(y: np.ndarray, n_frames: int) -> np.ndarray:
+    """(N_BANDS, n_frames) levels in dB of log-spaced bands, one column per model frame."""
+    power = power_spectrogram(y, FFT, HOP)
+    freqs = np.arange(power.shape[0]) * MODEL_RATE_HZ / FFT
+    edges = np.geomspace(LOW_HZ, HIGH_HZ, N_BANDS + 1)
+    member = (freqs[None, :] >= edges[:-1, None]) & (freqs[None, :] < edges[1:, None])
+    bands = 10 * np.log10(member.astype(np.float32) @ power + 1e-10)
+    out = np.full((N_BANDS, n_frames), -100.0)
+    m = min(n_frames, bands.shape[1])
+    out[:, :m] = bands[:, :m]
+    return out
+
+
+def shape_change_db(bands_db: np.ndarray) -> np.ndarray:
+    """Per frame: the rms difference of the bands' shape (mean level taken out) just after it
+    against just before it (SIDE frames each, skipping the frame itself and the one before)."""
+    n = bands_db.shape[1]
+    shape = bands_db - bands_db.mean(axis=0, keepdims=True)
+    sums = np.concatenate([np.zeros((shape.shape[0], 1)), np.cumsum(shape, axis=1)], axis=1)
+    out = np.zeros(n)
+    for t in range(SIDE + 1, n - SIDE):
+        before = (sums[:, t - 1] - sums[:, t - 1 - SIDE]) / SIDE
+        after = (sums[:, t + 1 + SIDE] - sums[:, t + 1]) / SIDE
+        out[t] = float(np.sqrt(np.mean((after - before) ** 2)))
+    return out
+
+
+def noise_rise_db(bands_db: np.ndarray) -> np.ndarray:
+    """Per frame: the share of the level above NOISE_HZ, in dB over its median near the frame."""
+    edges = np.geomspace(LOW_HZ, HIGH_HZ, N_BANDS + 1)
+    power = 10 ** (bands_db / 10)
+    share = 10 * np.log10(power[edges[:-1] >= NOISE_HZ].sum(axis=0) / power.sum(axis=0) + 1e-12)
+    n = len(share)
+    local = np.array([np.median(share[max(0, t - MEDIAN_SPAN) : t + MEDIAN_SPAN]) for t in range(n)])
+    return share - local
+
+
+def cues(y: np.ndarray, n_frames: int) -> np.ndarray:
+    """Per model frame, how strongly a new syllable starts there: the shape change (dB) where the
+    noise rose near it and the change passes SHAPE_DB, else 0."""
+    bands = band_levels_db(y, n_frames)
+    change = shape_change_db(bands)
+    noise = noise_rise_db(bands)
+    near = np.array([noise[max(0, t - NOISE_NEAR) : t + NOISE_NEAR + 1].max() for t in range(n_frames)])
+    return np.where((change >= SHAPE_DB) & (near >= NOISE_DB), change, 0.0)
