@@ -39,6 +39,12 @@ _FAULT = re.compile(
     r"shove|it|them)\b)[a-z]+){0,3}? (early|late|ahead|behind)(?= |$)"
 )
 
+# a length said before the way, in words no table here reads ("a quaver earlier", "one crotchet later"): no nudge's
+# own small step (w76)
+_SIZE_SAID = re.compile(
+    r" (?:a|an|one|half a|\d+) [a-z0-9]+(?: notes?)? (?:earlier|later|sooner|back|forward|ahead) "
+)
+
 # "before" or "after" said last, naming nothing ("move it one sixteenth before please"): the way it goes
 _BARE_WAY = re.compile(r" (before|after) (?=(?:please |pls |plz |thanks |thank you )*$)")
 
@@ -57,7 +63,10 @@ def offset_of(s: str) -> dict[str, Any] | None:
     m = re.search(r" by (\d+) beats? ", s)
     if m:
         size = float(m.group(1))
-    chosen = size is None and said(s, *A_LITTLE) and said(s, *(LATER + EARLIER))
+    nudged = (
+        said(s, "nudge") and _SIZE_SAID.search(s) is None
+    )  # "nudge it earlier": a small step by its own word
+    chosen = size is None and (said(s, *A_LITTLE) or nudged) and said(s, *(LATER + EARLIER))
     if chosen:
         size = SMALL_STEP
     if size is None:

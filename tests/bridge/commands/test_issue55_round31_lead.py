@@ -3,7 +3,8 @@
 - keep only some voices and take "all the other percussion" away: the others are what goes, no voice kept;
 - a tempo change said as a number, its unit, then the way ("ten beats a minute quicker");
 - "take it up a bit": faster, louder or higher? (was refused, or a kick made softer for "kick it up");
-- a move said with no size asks how far with examples the way said ("nudge it earlier" was offered "later");
+- a move said with no size asks how far with examples the way said ("move the kick later" was offered the snare);
+  a nudge with a way is a small step (w76's rule: "the snare is late, nudge it earlier" was offered "later");
 - a mixer switch of a track said by its place ("the first track", "the 3rd track") asks which track (a sure
   learned reading had named a track "first")."""
 
@@ -76,9 +77,9 @@ def test_up_with_nothing_said_asks_faster_louder_or_higher(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "voice", "earlier"),
     [
-        ("the snare is late, nudge it earlier", "snare", True),
-        ("nudge the closed hats forward", "closed", True),
         ("move the kick later", "kick", False),
+        ("shift the snare back", "snare", False),
+        ("move the clap forward", "clap", True),
     ],
 )
 def test_a_move_with_no_size_asks_how_far_the_way_said(text: str, voice: str, earlier: bool) -> None:
@@ -86,6 +87,21 @@ def test_a_move_with_no_size_asks_how_far_the_way_said(text: str, voice: str, ea
         moved = parse(example)
         assert moved.params.get("kind") == "shift" and moved.params.get("voices") == voice, moved
         assert (moved.params["offset"] < 0) == earlier, moved
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "voice", "offset"),
+    [
+        ("the snare is late, nudge it earlier", "drums", "snare", -0.125),  # was offered "... later"
+        ("nudge the snare earlier", "drums", "snare", -0.125),
+        ("nudge the melody later please", "melody", None, 0.125),
+        ("nudge the melody a quaver earlier", "melody", None, -0.5),  # a size said: that size
+    ],
+)
+def test_a_nudge_with_a_way_is_a_small_step(text: str, part: str, voice: str | None, offset: float) -> None:
+    intent = parse(text)  # w76's rule: "nudge" says the size as "a little" does
+    assert intent.params.get("kind") == "shift" and intent.params.get("offset") == offset, intent
+    assert intent.part == part and intent.params.get("voices") == voice, intent
 
 
 @pytest.mark.parametrize(
