@@ -182,22 +182,8 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
     A lone "a" before a mode is the article ("put a dorian chord progression", "a minor third")
     unless "in", "of", "to" or "key" comes before it, it is written as a capital A, or it is a list's item
     on its own between commas ("lofi, 75 bpm, a minor")."""
-    m = _KEY_WITH_MODE.search(lowered)
-    if m and m.group(4) in ("a", "e") and not m.group(5):
-        if not re.search(r"(in|of|to|key|into) $", lowered[: m.start()]):
-            m = None  # a bare "am" is the verb, "em" the pronoun ("make em hard"), not A or E minor
-    if m and m.group(1) == "a" and not m.group(2):
-        before = lowered[: m.start()]
-        capital = written[m.start() : m.start() + 1] == "A" and m.start() > 0
-        if _INTERVAL_AFTER.match(lowered[m.end() :]) or not (
-            capital
-            or (not before.strip() and written[:1] == "A")
-            or re.search(r"(in|of|to|key|into) $", before)
-            or (
-                re.search(r"[,;] ?$", before) and re.match(r" ?(?:[,;.!]|$)", lowered[m.end() :])
-            )  # ", a minor"
-        ):
-            m = None
+    # the first key said: "em need a bass, key A minor" is A minor ("em" the pronoun passed over)
+    m = next((k for k in _KEY_WITH_MODE.finditer(lowered) if _keyed(k, lowered, written)), None)
     if m:
         letter, acc, mode = (
             (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), "m")
@@ -212,6 +198,24 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
     mode_name = v.MODES.get(mode, "minor")
     key = letter.upper() + (v.ACCIDENTALS[acc] if acc else "") + " " + mode_name
     return key, lowered[: m.start()] + " _key_ " + lowered[m.end() :]
+
+
+def _keyed(m: re.Match[str], lowered: str, written: str) -> bool:
+    """Whether a match of a key with its mode names a key (``_extract_key``'s doc), not a word."""
+    before = lowered[: m.start()]
+    if m.group(4) in ("a", "e") and not m.group(5) and not re.search(r"(in|of|to|key|into) $", before):
+        return False  # a bare "am" is the verb, "em" the pronoun ("make em hard"), not A or E minor
+    if m.group(1) == "a" and not m.group(2):
+        capital = written[m.start() : m.start() + 1] == "A" and m.start() > 0
+        return not _INTERVAL_AFTER.match(lowered[m.end() :]) and bool(
+            capital
+            or (not before.strip() and written[:1] == "A")
+            or re.search(r"(in|of|to|key|into) $", before)
+            or (
+                re.search(r"[,;] ?$", before) and re.match(r" ?(?:[,;.!]|$)", lowered[m.end() :])
+            )  # ", a minor"
+        )
+    return True
 
 
 def as_808_bass(text: str) -> str:

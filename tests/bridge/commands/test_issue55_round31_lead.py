@@ -154,3 +154,16 @@ def test_a_tag_after_a_wish_of_bounce_still_asks(text: str) -> None:  # "..., in
 def test_voices_named_then_the_rest_taken_away_are_kept(text: str, voices: str) -> None:
     intent = parse(text)
     assert intent.params.get("kind") == "drums_keep" and intent.params.get("voices") == voices, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("em need chords for verse, key A minor", "A minor"),  # "em" first (the pronoun) made it A major
+        ("em want a melody in E minor", "E minor"),
+        ("give em a bass line, key D minor please", "D minor"),
+    ],
+)
+def test_a_word_like_a_key_said_first_leaves_the_key_said_after(text: str, key: str) -> None:
+    intent = parse(text)
+    assert intent.params.get("key") == key, intent
