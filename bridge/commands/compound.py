@@ -99,11 +99,16 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
             return split
         # an understood reading stands unless it is the first clause's alone, the rest a request read, or
         # the rest points back at the first's target ("mute the drums and thin them out": two); after a comma
-        # only a reading that spread one change over a part the split changes another way ("louder kick, ...")
+        # only a reading that spread one change over a part the split changes another way ("louder kick, ..."), or
+        # two clauses each led by its verb, the later pointing back at nothing ("mute bass, solo drum": never lost)
         if (
             not got.understood
             or multi.swallowed(got, split)
-            or (not comma and _same_request(split, got) and "not_done" not in split.params)
+            or (
+                (not comma or (verbs and not PRONOUN.search(rest)))
+                and _same_request(split, got)
+                and "not_done" not in split.params
+            )
         ):
             return split
         if not comma and PRONOUN.search(rest) and split.params.get("then") and "not_done" not in split.params:

@@ -167,3 +167,12 @@ def test_voices_named_then_the_rest_taken_away_are_kept(text: str, voices: str) 
 def test_a_word_like_a_key_said_first_leaves_the_key_said_after(text: str, key: str) -> None:
     intent = parse(text)
     assert intent.params.get("key") == key, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "then"),
+    [("mute bass, solo drum", "bass", "drums"), ("unmute keys, mute bass", "chords", "bass")],
+)
+def test_two_switches_after_a_comma_are_both_done(text: str, first: str, then: str) -> None:
+    got = means_of(parse(text).as_dict())  # "..., solo drum" was dropped silently
+    assert got.get("target") == first and [t.get("target") for t in got.get("then", [])] == [then], got
