@@ -254,7 +254,7 @@ def within_clause(intent: Intent, heard: str) -> Intent:
             break
     if not 0 < kept < len(words):
         return intent
-    cut = " ".join(words[:kept])
+    cut = bare_name(" ".join(words[:kept]))  # "unmute the drums again, was just a/b-ing": the drums
     part = v.PARTS.get(cut)
     params = {k: val for k, val in intent.params.items() if k != "track_name" or part is None}
     return Intent("mixer", part, {**params, **({} if part else {"track_name": cut})}, intent.heard)

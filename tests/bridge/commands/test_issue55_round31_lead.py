@@ -176,3 +176,15 @@ def test_a_word_like_a_key_said_first_leaves_the_key_said_after(text: str, key: 
 def test_two_switches_after_a_comma_are_both_done(text: str, first: str, then: str) -> None:
     got = means_of(parse(text).as_dict())  # "..., solo drum" was dropped silently
     assert got.get("target") == first and [t.get("target") for t in got.get("then", [])] == [then], got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("unmute the drums again, was only checking something", op="unmute", target="drums"),
+        case("solo the strings again, just comparing", op="solo", target="track:strings"),
+    ],
+)
+def test_a_word_after_the_name_before_a_comma_is_no_name(text: str, want: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())  # "unmute the drums again, ..." switched a track "drums again"
+    assert {k: got.get(k) for k in want} == want, got
