@@ -62,17 +62,13 @@ def compose(s: str) -> Intent | None:
         return None  # the kick", "melody in 3/4, 8 bars": a new part, not a change of one
     s = re.sub(r" (before|after|into|until|till) the drop ", r" \1 the _drop_ ", s)  # the section, not a verb
     scope, rest = sw.scope_of(s)
-    if (
-        said(rest, *cg.KEEP)
-        or cg.EXCEPT.search(rest)
-        or cg.REST_GOES.search(cg.OTHERS.sub(" the rest ", rest))
-    ):
-        # "keep the kick, take away all the other percussion", "the kick, lose all the other drums"
-        rest = cg.OTHERS.sub(" the rest ", rest)  # the rest is what goes: no voice kept
+    others = cg.OTHERS.sub(
+        " the rest ", rest
+    )  # "keep the kick, take away all the other percussion": the rest goes
+    if said(rest, *cg.KEEP) or cg.EXCEPT.search(rest) or cg.REST_GOES.search(others):
+        rest = others
     voices, rest = voices_of(rest)
-    if "ghost_notes" in voices and cg.SNARE_GHOSTS.search(
-        s
-    ):  # "remove the ghost notes on the snare": not the snare
+    if "ghost_notes" in voices and cg.SNARE_GHOSTS.search(s):  # "the ghost notes on the snare": not the snare
         voices = [name for name in voices if name != "snare"]
     pulse = re.sub(r" (?:behind|ahead of|on top of) the beat ", " ", rest)  # "sit behind the beat": not drums
     parts = [p for p in (v.PARTS.get(w) for w in _part_words(pulse)) if p]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands.change_words import VOICES
 from bridge.commands.said import said
 
 SHIFT_VERBS = ("nudge", "move", "shift", "delay", "push", "pull", "drag", "slide")
@@ -98,12 +99,13 @@ def _earlier(s: str) -> bool | None:
     return said(tail, *("pull",)) or said(s, *EARLIER)
 
 
+_PLACE = re.compile(r" (?:to|onto|on) (?:the )?(?:beat|bar|downbeat|offbeat|backbeat)s? ")
+
+
 def how_far(s: str, voices: list[str]) -> str:
     """The question for a move said with no size ("the snare is late, nudge it earlier"): its examples name the
     voice moved and the way said (later when none is), each a sentence read as that move; a place
     said ("move the hats to beat 3") keeps the example of a voice put there."""
-    from bridge.commands.change_words import VOICES
-
     name = voices[0] if voices else "snare"
     said_as = [
         p for p in sorted(VOICES, key=len, reverse=True) if VOICES[p] == name
@@ -112,6 +114,3 @@ def how_far(s: str, voices: list[str]) -> str:
     way = "earlier" if _earlier(s) else "later"
     other = f"add the {voice} on beat 3" if _PLACE.search(s) else f"nudge the {voice} a little {way}"
     return f"(e.g. 'nudge the {voice} a sixteenth {way}' or '{other}') move it how far?"
-
-
-_PLACE = re.compile(r" (?:to|onto|on) (?:the )?(?:beat|bar|downbeat|offbeat|backbeat)s? ")

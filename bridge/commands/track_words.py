@@ -113,12 +113,13 @@ def no_name(name: str) -> bool:
     )
 
 
+WHICH_TRACK = "which track should be"  # the question's opening, read by ``weighing.suggesting``
+
+
 def which_track(verb: str, s: str) -> Intent:
     """The question for a mixer switch said of no track by name, its examples the same switch by name."""
     done = {"solo": "soloed", "unsolo": "unsoloed"}.get(verb, f"{verb}d")
-    reason = (
-        f"which track should be {done}? did you mean '{verb} the drums' or '{verb} the track called Keys'?"
-    )
+    reason = f"{WHICH_TRACK} {done}? did you mean '{verb} the drums' or '{verb} the track called Keys'?"
     return Intent(UNKNOWN, None, {"heard": s.strip(), "reason": reason})
 
 

@@ -22,6 +22,7 @@ from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.take_words import accompanies
+from bridge.commands.track_words import WHICH_TRACK
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
 from bridge.commands.vocab import GENERATE_VERBS, HELP_PHRASES
 
@@ -181,7 +182,7 @@ def suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> I
     said, own = readings(s, key, reading, ruled, SURE), ruled.params.get("suggestions", [])
     if VAGUE.search(s):  # "do something w the bass": the rules' ways for the part, never a new one
         said, own = own, [t for t in said if op_of(rules(t)) != "make"]
-    elif unsaid_fix.no_way_said(s) or str(ruled.params.get("reason", "")).startswith("which track"):
+    elif unsaid_fix.no_way_said(s) or str(ruled.params.get("reason", "")).startswith(WHICH_TRACK):
         # "the bridge is meh, sort it", "mute the first track": the question's own examples first
         said, own = own, said
     tips = list(dict.fromkeys([*said, *own]))
