@@ -59,6 +59,9 @@ _STRENGTH = "|".join(sorted(STRENGTHS, key=len, reverse=True))
 _HUMANIZE_STRENGTH = re.compile(
     rf" (?:({_STRENGTH}) {_HUMANIZE}|{_HUMANIZE}(?: \w+){{0,4}}? ({_STRENGTH}))(?! more) "
 )
+# a share said within four words after the verb ("humanize the drums 30%", "quantize drums strength=0.5")
+_HUMANIZE_PERCENT = re.compile(rf" {_HUMANIZE}(?: \w+){{0,4}}? (?:by |at |to )?(\d+) percent ")
+_QUANTIZE_PERCENT = re.compile(r" quanti[sz]e[sd]?(?: \w+){0,4}? (?:by |at |to )?(\d+) percent ")
 # a strength said of more than the swing ("a lot of reverb") is another thing's
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
 
@@ -111,6 +114,16 @@ def swing_amount(s: str) -> float | None:
 
 def humanize_amount(s: str) -> float | None:
     """The amount of a humanize said with a strength ("humanize the keys a bit": 0.25, "humanize a lot
-    the bass": 0.75), or None (none said, or said with "more": relative to how loose the clip is)."""
+    the bass": 0.75, "humanize the drums 30%": 0.3), or None (none said, or said with "more": relative to
+    how loose the clip is)."""
     m = _HUMANIZE_STRENGTH.search(s)
+    if m is None and (share := _HUMANIZE_PERCENT.search(s)) is not None:
+        return min(int(share.group(1)), 100) / 100
     return None if m is None else STRENGTHS[m.group(1) or m.group(2)]
+
+
+def quantize_strength(s: str) -> float | None:
+    """How far toward the grid a quantize said with a share moves the notes ("quantize the drums 50%",
+    "quantize=0.5", "quantise the hats to 75 percent strength": 0.5, 0.5, 0.75), or None."""
+    m = _QUANTIZE_PERCENT.search(s)
+    return None if m is None else min(int(m.group(1)), 100) / 100

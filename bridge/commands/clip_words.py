@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from bridge.commands import place_words as pw
+from bridge.commands.amount_words import humanize_amount, quantize_strength
 
 # phrase -> transform kind; spotted longest first
 TRANSFORM_PHRASES: dict[str, str] = {
@@ -231,6 +232,10 @@ def transform_of(s: str, whole: str | None = None) -> tuple[str, dict[str, Any]]
         options = {"amount": DENSITY_AMOUNT[direction]}
     elif kind == "swing":
         options = {"amount": SWING_MORE_AMOUNT}
+    elif kind == "quantize" and (strength := quantize_strength(s)) is not None:  # "quantize=0.5": halfway
+        options = {"strength": strength}
+    elif kind == "humanize" and (loose := humanize_amount(s)) is not None:  # "humanize 20%": lightly
+        options = {"amount": loose}
     elif kind == "transpose":
         return _transpose(s)
     if kind in LOCAL_KINDS:

@@ -18,7 +18,7 @@ from bridge.commands import counts as cn
 from bridge.commands import place_words as pw
 from bridge.commands import scope_words as sw
 from bridge.commands import vocab as v
-from bridge.commands.amount_words import humanize_amount, swing_amount
+from bridge.commands.amount_words import humanize_amount, quantize_strength, swing_amount
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 from bridge.commands.said import said
@@ -119,6 +119,8 @@ def compose(s: str) -> Intent | None:
     params: dict[str, Any] = {"kind": kind, **options}
     if kind == "humanize" and "amount" not in params and (strength := humanize_amount(s)) is not None:
         params["amount"] = strength  # "humanize the keys a bit": 0.25
+    if kind == "quantize" and (strength := quantize_strength(s)) is not None:
+        params["strength"] = strength  # "quantize the drums 50%": halfway to the grid
     if voices and kind != "ghost_notes":
         params["voices"] = ",".join(voices)
     params.update(scope)

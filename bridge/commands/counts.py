@@ -42,6 +42,11 @@ NEW_PART = re.compile(
     rf" (?:make|write|create|generate|compose|give|build|need|want|get) (?:me |us )?(?:a|an|some|new|a new) "
     rf"(?:\w+ ){{0,3}}?(?:{_MADE})(?= )"
 )
+# a new song asked for: its key and tempo are the new one's ("a whole song from scratch, 124 bpm, key D major")
+NEW_SONG = re.compile(
+    r" from scratch | (?:make|write|create|generate|compose|give|build|need|want|do|start) (?:me |us )?"
+    r"(?:a |an |a new |new |a whole |whole )(?:\w+ ){0,2}(?:song|track|tune|arrangement|piece) "
+)
 # the count said last, after the part: "bass another version, two more", "the chords, another three"
 _MORE = re.compile(r" (?:another (?=\d)|(?=\d+ more ))(\d+)(?: more)?(?: of (?:these|those|them|it))? $")
 _PART_SAID = re.compile(

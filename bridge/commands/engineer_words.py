@@ -53,6 +53,19 @@ ENGINEER = (
     # "jam +4 bpm", "tempo -6 bpm": up, down
     (re.compile(r"(?<![\w.])\+ ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"up \1 \2"),
     (re.compile(r"(?<![\w.])(?<!\d )[-−–] ?(\d+(?:\.\d+)?) ?(bpm|beats per minute)\b", re.I), r"down \1 \2"),
+    # a programmer's key=value pairs: "bars=8", "tempo=124", "genre=house", "key=Dm", "tempo += 4", "transpose=-2"
+    (re.compile(r"\b(?:bars?|length)\s*=\s*(\d+)\b", re.I), r"\1 bars"),
+    (re.compile(r"\b(?:tempo|bpm)\s*=\s*(\d+)\b(?! ?bpm)", re.I), r"\1 bpm"),
+    (re.compile(r"\b(tempo|bpm)\s*([+-])=\s*(\d+)\b(?: ?bpm)?", re.I),
+     lambda m: f"{m.group(1)} {'up' if m.group(2) == '+' else 'down'} {m.group(3)} bpm"),
+    (re.compile(r"\b(?:transpose|semitones|pitch)\s*=\s*([+-]?)(\d+)\b(?! ?semi)", re.I),
+     lambda m: f"transpose {'down' if m.group(1) == '-' else 'up'} {m.group(2)} semitones"),
+    (re.compile(r"\b(?:genre|style)\s*=\s*", re.I), ""),
+    (re.compile(r"\b(key|swing|amount|strength|humani[sz]e|quanti[sz]e|grid|part|track)\s*=\s*", re.I), r"\1 "),
+    # an amount typed as a fraction, "swing the hats 0.6", "quantize=0.5": that share in percent (never a length,
+    # a level or a tempo's factor: "0.5 beats", "-0.5 dB", "1.5x"; a jam's setting keeps its own: "density to 0.8")
+    (re.compile(r"(?<![\w.+-])0?\.(\d\d?)(?![\d.])(?! ?(?:x\b|%|db|bars?|beats?|secs?|seconds?|ms|semi|steps?|notes?|octaves?|bpm|times))", re.I),
+     lambda m: m.group(0) if re.search(r"\bjam", m.string, re.I) else f" {int(m.group(1).ljust(2, '0'))} percent"),
     # "4 alternates", "two alts": takes (an engineer's word for another version)
     (re.compile(r"\b(\d+|two|three|four|five|six|a few|some|more|a couple of) (?:alternates|alts)\b", re.I), r"\1 alternate takes"),
     # "split this into 4 stems": the default split (vocals, drums, bass, other)

@@ -23,7 +23,7 @@ from typing import Any
 from bridge.commands import take_refs as tr
 from bridge.commands import take_words as tw
 from bridge.commands import vocab as v
-from bridge.commands.counts import times_said
+from bridge.commands.counts import NEW_SONG, times_said
 from bridge.commands.intent import Intent
 from bridge.commands.jam_words import starts
 from bridge.commands.meter_words import made_in
@@ -287,7 +287,7 @@ def _song(s: str, heard: str, key: str | None = None) -> Intent | None:
                 "set_tempo", None, {"change_bpm": -step if down else step, "chosen": "change_bpm"}, heard
             )
         both = _KEY_AND_TEMPO.search(s)
-        if key and both and said(s, "key"):  # "set the key to g minor and the tempo to 100"
+        if key and both and said(s, "key") and not NEW_SONG.search(s):  # "set the key to g minor, tempo 100"
             return Intent(
                 "set_key", None, {"key": key, "tempo_bpm": int(both.group(1) or both.group(2))}, heard
             )

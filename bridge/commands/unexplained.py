@@ -142,7 +142,10 @@ def carried_words(means: dict[str, Any], intent: Intent) -> set[str]:
         isinstance(grid := intent.params.get("grid"), (int, float)) and grid > 0
     ):  # "to 1/16": a 16th note's grid
         words |= {"1", str(round(4 / grid))}
-    return words
+    shares = (
+        intent.params.get(name) for name in ("amount", "strength", "quantize")
+    )  # "humanize it 20%": 0.2
+    return words | {str(round(share * 100)) for share in shares if isinstance(share, float)}
 
 
 # how a new part should sound, said last after a degree word ("..., super dusty", "something dark n moody"):

@@ -111,8 +111,10 @@ _SLANG = re.compile(
 _IN_THE_MIX = re.compile(
     rf"{_LEAD}(?:make|get|help|have|let) ({_TARGET}) (?:to )?(?:sit|fit|blend|gel|glue|cut|poke|stand|sound|come)"
     r"(?: (?:in|through|out|together|forward|back))?(?: (?:a bit |a little |much |way )?(?:better|nicer|right|more|less))?"
-    r"(?: (?:in|into|with) (?:the|my) (?:mix|track|song|beat|rest))?(?: please)? $"
-)
+    r"(?: (?:in|into|with) (?:the|my) (?:mix|track|song|beat|rest))?(?: please)? $"  # or said as a fault: "the bass
+    rf"|^ ((?:the |my |this )?{_W}) (?:is not|isnt|are not|arent|aint|doesnt|does not|dont|do not) (?:quite |really )?(?:sitting|sittin|sit|fitting|fit|"
+    r"blending|blend|sat)(?: right| well| properly)? in (?:the|my) mix(?: mate| man| bro)?(?: (?:sort|fix) (?:it|that)(?: out)?)? $"
+)  # isnt sitting right in the mix, sort it out"
 # a groove wished for: "make it bounce more", "get the drums to bop" (more swing, more notes or another feel)
 _BOUNCE = re.compile(
     rf"{_LEAD}(?:make|get|have|let) ({_TARGET}) (?:to )?(?:bounce|bop|sway|skank|bounce around)"
@@ -138,8 +140,8 @@ def placed(s: str) -> str | None:
     s = _SAID_TO.sub("", s)  # said to someone, or a tag after it ("..., innit")
     mixed = _IN_THE_MIX.match(s)
     if mixed is not None and (" mix " in s or mixed.group(1) in ("it", "this")):  # "make the chords fit": no
-        it = _the(_part(mixed.group(1)))
-        which = "" if _part(mixed.group(1)) else ", and on which part"
+        it = _the(_part(said := mixed.group(1) or mixed.group(2)))
+        which = "" if _part(said) else ", and on which part"
         return (
             f"(e.g. 'make {it} louder', 'make {it} softer' or 'make {it} simpler') what should change{which}?"
         )
@@ -277,11 +279,8 @@ def _feeling_question(kind: str, part: str | None) -> str:
 
 
 def _what(part: str | None) -> str:
-    which = "" if part else ", and which part"
-    return (
-        f"(e.g. 'make {_the(part)} busier', 'make {_the(part)} simpler' or 'give me another one') "
-        f"what should change{which}?"
-    )
+    it, which = _the(part), "" if part else ", and which part"
+    return f"(e.g. 'make {it} busier', 'make {it} simpler' or 'give me another one') what should change{which}?"  # fmt: skip
 
 
 def _part(target: str) -> str | None:
