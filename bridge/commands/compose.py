@@ -90,7 +90,7 @@ def compose(s: str) -> Intent | None:
     named = cw.transform_of(s) if found is None else None  # "take the hats out for the first 8 bars"
     if (
         named is not None
-        and named[0] not in cg.WHOLE_CLIP
+        and (named[0] not in cg.WHOLE_CLIP or named[0] == "retrograde")  # a span reversed: there only
         and scope
         and (set(scope) - {"bar", "beat"} or named[0] not in cw.LOCAL_KINDS)
     ):

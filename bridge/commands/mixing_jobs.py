@@ -10,8 +10,8 @@ in Live's own devices and mixer, not to its notes.
   "a compressor on the drums", "a glue comp on the drum bus", "a gate on the snare", "send the snare to the
   reverb bus");
 - a part's sound processed by name ("eq the hats", "compress the drums", "pan the shaker left");
-- a part printed as audio ("bounce the drums to audio", "print stems", "freeze the bass track", "render
-  the chords out"), gain staging ("gain stage the mix").
+- a part printed as audio ("bounce the drums to audio", "print stems", "export the stems", "freeze the bass
+  track", "render the chords out"), gain staging ("gain stage the mix").
 
 Such a sentence is refused with that answer (no question, no louder/softer guess); a new sound asked
 for with an effect's word in it ("a reverb drenched guitar loop", "8 bars of drums, no reverb") is no
@@ -55,9 +55,18 @@ _PROCESSED = re.compile(
     r"^ (?:eq|compress|pan|bounce|render|print|freeze|resample) (?:the|my|this|that|all|it|out) "
 )
 _PRINTED = re.compile(
-    r" (?:print|bounce|render) (?:out )?(?:the |my |all the |all )?stems(?= )"
-    r"| (?:bounce|render|print|freeze|resample|convert) (?:the|my|this|that|it|all)(?: \w+){0,3} (?:to|into|as) audio(?= )"
+    r" (?:print|bounce|render|export) (?:out )?(?:the |my |all the |all )?stems(?= )"
+    r"| (?:bounce|render|print|freeze|resample|convert|export) (?:the|my|this|that|it|all)(?: \w+){0,3} (?:to|into|as) "
+    r"(?:audio|an? (?:mp3|wav|aiff|flac)|mp3|wav|aiff|flac)(?= )"
     r"| gain stag(?:e|ing)(?= )| (?:bounce|render|print) (?:it|this|that|the \w+) down(?= )"
+)
+# a clip, scene or section copied as it is: Live's editing ("duplicate the chorus", "copy the chords to the next scene")
+_EDITED = re.compile(
+    r"^ (?:(?:please|can you|could you|just) )*(?:duplicate|copy|paste|clone|copy and paste|copy paste) (?:the|my|this|that|it)"
+)
+EDIT_ANSWER = (
+    "that is not something MuseAroo does: duplicating, copying and moving clips, scenes and sections is done in Live "
+    "itself; MuseAroo makes and changes the music (e.g. 'vary the chorus' for a new take of it)"
 )
 _NO_PART = frozenset({"it", "this", "that", "to", "on", "them", "everything", "all", "a", "an", "some"})
 _NEW_SOUND = re.compile(r" (?:no|without|dry|wet|drenched|soaked|washed|loop of|sample of|audio loop)(?= )")
@@ -84,6 +93,8 @@ def mixing_job(s: str) -> str | None:
         return DUCK_ANSWER.format(named or "this clip").replace("the this clip", "this clip")
     if _NEW_SOUND.search(padded) and not _EFFECT_ON.search(padded):
         return None
+    if _EDITED.search(padded):
+        return EDIT_ANSWER
     if _EFFECT_ON.search(padded) or _PRINTED.search(padded):
         return ANSWER
     return ANSWER if _PROCESSED.search(padded) else None

@@ -74,7 +74,7 @@ _WH_REFUSAL = ("that is a question for your ear, not a command: MuseAroo reads a
 def refusal_of(s: str) -> str | None:
     """The reason a sentence (spaced, normalised: " add reverb to the vocals ") is not MuseAroo's, or None."""
     # not ours: printing, tuning, Live's devices (unless help or a warp is asked), files and sites said first
-    helped = any(f" {p} " in s for p in v.HELP_PHRASES)
+    helped = any(f" {p} " in s for p in (*v.HELP_PHRASES, *v.PRODUCT_HELP))
     static = _STATIC_FX.search(s) and not _MOVING.search(s)
     mixing = (_NOT_OURS.search(s) or static) and not (helped or warped_in_time(s))
     if _NEVER.search(s) or mixing or (_ELSEWHERE.search(f" {clauses(s)[0]} ") and not helped):

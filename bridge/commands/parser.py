@@ -120,7 +120,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
         return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
-    if said(s, *v.HELP_PHRASES):
+    if said(s, *v.HELP_PHRASES, *v.PRODUCT_HELP):
         return Intent("help", None, {}, heard)
     if said(s, *v.UNDO_PHRASES):  # "undo that like three times": the count said around it
         times = cn.times_said(s)

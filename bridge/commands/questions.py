@@ -197,6 +197,16 @@ def _question_of(s: str) -> str | None:
         return (
             f"(e.g. 'make the drums busier in {where}' or 'rewrite {where}') what should change in {where}?"
         )
+    pitched = _PITCH_OR_LEVEL.match(s)  # "the melody is too high, bring it down": an octave, or softer?
+    if pitched is not None:
+        part, lower = pitched.group(1), pitched.group(2) == "high"
+        way, level = ("down", "softer") if lower else ("up", "louder")
+        return f"(e.g. 'transpose the {part} {way} an octave' or 'make the {part} {level}') {'lower' if lower else 'higher'} in pitch, or {level}?"
+    made = _A_SECTION_MADE.match(s)  # "make a 16 bar intro": no part said, so which part plays it?
+    if made is not None:
+        name, bars = made.group(2), made.group(1) or made.group(3)
+        n = f", {bars} bars" if bars else ""
+        return f"(e.g. 'make drums for the {name}{n}' or 'make chords for the {name}{n}') which part should the {name} have?"
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
         name = section.group(1)  # a change there is read over its cue point (region_words); this one is not
@@ -215,6 +225,21 @@ _MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now 
                      r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some)"  # "3 takes of a beat for"
                      r"|\d+ (?:bars?|measures?) of)"  # a length said first, no verb: "8 measures of rock drums for the bridge"
                      r"(?: me| us)? ")  # fmt: skip
+# these questions' ends (read by ``weighing``: no learned guess answers them)
+SECTION_PART = re.compile(r"(?:which part should the [\w ]+ have|in pitch, or (?:softer|louder))\?$")
+# a pitched part said to be too high or too low, with no word of the mix: the pitch or the level?
+_PITCH_OR_LEVEL = re.compile(
+    r"^ (?:the |my |that |this )?(melody|bass|bass line|bassline|chords|lead|vocals?|pad|keys|piano|strings|synth|hook)"
+    r" (?:is|are|s|sounds?|feels?|seems?) (?:way |a bit |a little |kinda |kind of |just |far )?too (high|low|deep)"
+    r"(?: (?:bring|take|move|put|pull|turn|get) (?:it|them|that) (?:down|up)(?: a bit| a little| please)?)? $"
+)
+# a section asked for with no part said: "make a 16 bar intro", "write an outro for the song, 8 bars"
+_A_SECTION_MADE = re.compile(
+    r"^ (?:(?:can|could) you |please |(?:i|we) (?:need|want) )*(?:make|write|create|compose|build|generate|do|give me|"
+    r"gimme|sketch|need)(?: me| us)? (?:a |an |the |some )?(?:new |short |quick |little )?(?:(\d+) (?:bars?|measures?) )?"
+    r"(?:new )?(intro|outro|bridge|breakdown|build up|pre chorus|verse|chorus|ending)(?: section| part)?"
+    r"(?: for (?:the|my|this) (?:song|track|tune|beat))?(?: (?:of |with )?(\d+) (?:bars?|measures?)(?: long)?)?(?: please)? $"
+)
 _CHANGING = re.compile(
     r" (?:busier|simpler|louder|softer|quieter|thinner|harder|more|less|mute|remove|drop|lose|cut|kill|take|"
     r"add|double|halve|shift|move|transpose|swing|quantize|humanize|fade|sweep|duck|vary|change|fill|ghost|"

@@ -30,7 +30,7 @@ _VERBS = v.CHANGE_VERBS | frozenset({
     "export", "bounce", "save", "publish", "tweet", "download", "print", "master", "mix", "autotune",
     "record", "remind", "book", "order", "buy", "pay", "invite", "schedule", "render", "normalize",
     "delete", "put", "bring", "pull", "cut", "raise", "lower", "boost", "name", "rename", "star", "compare",
-    "loop", "duplicate", "copy", "clean", "tidy", *v.GENERATE_VERBS,
+    "loop", "duplicate", "copy", "clean", "tidy", "speed", "slow", "set", *v.GENERATE_VERBS,
 })  # fmt: skip
 _OBJECT = frozenset({"it", "them", "em", "this", "that", "these", "those", "the", "my", "our", "your", "his",
                      "her", "their", "a", "an", "some", "me", "us", "him", "everything", "all", "every", "each"})  # fmt: skip

@@ -268,6 +268,8 @@ HELP_PHRASES = (
     "show commands",
     "commands",
 )
+# typed only (no speech grammar word, no suggestion): the product asked about by its name
+PRODUCT_HELP = ("what can musearoo do", "what does musearoo do", "how does musearoo work", "what is musearoo")
 CONFIRM_YES = ("yes", "yeah", "yep", "sure", "confirm", "do it", "go ahead", "ok", "okay", "yes replace it")
 CONFIRM_NO = ("no", "nope", "dont", "keep it", "dont replace it", "no thanks")
 REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")

@@ -18,6 +18,7 @@ from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
+from bridge.commands.questions import SECTION_PART
 from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
@@ -71,6 +72,10 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     sure = p_best >= SURE and p_best - p_next >= MARGIN
     if best == "help" and not_ours_asked(s):  # "can it read chat and play requests": not ours, no help page
         return question(heard, NOT_OURS, [], ruled)
+    if (
+        ours == "help" and " musearoo " in s
+    ):  # "what does MuseAroo do": a question about the product is its help
+        return ruled
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
     if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
@@ -99,6 +104,9 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None  # "do something about X"
+        vague = (
+            vague or SECTION_PART.search(str(ruled.params.get("reason", ""))) is not None
+        )  # "a 16 bar intro"
         if sure and best not in QUIET and open_to(ruled, best, p_best, s) and not vague:
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
@@ -182,7 +190,11 @@ def suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> I
     said, own = readings(s, key, reading, ruled, SURE), ruled.params.get("suggestions", [])
     if VAGUE.search(s):  # "do something w the bass": the rules' ways for the part, never a new one
         said, own = own, [t for t in said if op_of(rules(t)) != "make"]
-    elif unsaid_fix.no_way_said(s) or str(ruled.params.get("reason", "")).startswith(WHICH_TRACK):
+    elif (
+        unsaid_fix.no_way_said(s)
+        or str(ruled.params.get("reason", "")).startswith(WHICH_TRACK)
+        or SECTION_PART.search(str(ruled.params.get("reason", ""))) is not None
+    ):
         # "the bridge is meh, sort it", "mute the first track": the question's own examples first
         said, own = own, said
     tips = list(dict.fromkeys([*said, *own]))

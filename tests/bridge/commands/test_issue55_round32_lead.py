@@ -91,3 +91,88 @@ def test_no_share_said_leaves_the_default(text: str) -> None:
     intent = parse(text)
     assert intent.action == "transform" and "strength" not in intent.params, intent
     assert intent.params.get("amount") in (None, 0.25), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "span"),
+    [
+        ("reverse the last 2 bars of the drums", "drums", {"last_bars": 2}),  # was "bars": 2, the whole clip
+        ("reverse the bass for the last 4 bars", "bass", {"last_bars": 4}),
+        ("play bars 5 to 8 of the melody backwards", "melody", {"from_bar": 5, "to_bar": 8}),
+    ],
+)
+def test_a_reversal_over_a_span_is_there_only(text: str, part: str, span: dict[str, int]) -> None:
+    intent = parse(text)
+    assert intent.part == part and intent.params.get("kind") == "retrograde", intent
+    assert {k: intent.params.get(k) for k in span} == span and "bars" not in intent.params, intent
+
+
+@pytest.mark.parametrize("text", ["export the stems as wav", "export stems", "export this as an mp3"])
+def test_an_export_is_lives_job(text: str) -> None:  # "export the stems as wav" split the clip into stems
+    intent = parse(text)
+    assert not intent.understood and "Live's own" in str(intent.params.get("reason")), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "bars"),
+    [
+        ("make a 16 bar intro", "intro", 16),
+        ("make an 8 bar outro for the song", "outro", 8),  # was a whole song, 8 bars, the outro dropped
+        ("can you write a bridge", "bridge", None),
+    ],
+)
+def test_a_section_with_no_part_asks_which_part(text: str, section: str, bars: int | None) -> None:
+    intent = parse(text)
+    assert not intent.understood and f"which part should the {section} have?" in intent.params["reason"], intent
+    examples = intent.params["suggestions"][:2]  # the question's own examples first, each read as said
+    for example in examples:
+        made = parse(example)
+        assert made.action == "generate" and made.params["region"]["section"] == section, made
+        assert made.params.get("bars") == bars, made
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "then"),
+    [
+        ("speed it up to 128 and make the drums busier", {"tempo_bpm": 128}, "busier"),  # was asked (a beat at 128?)
+        ("slow it down to 90 and humanize the hats", {"tempo_bpm": 90}, "humanize"),
+    ],
+)
+def test_a_tempo_then_a_change_are_both_done(text: str, first: dict[str, int], then: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert got.get("op") == "set" and {k: got.get(k) for k in first} == first, got
+    assert [t.get("op") for t in got.get("then", [])] == [then], got
+
+
+@pytest.mark.parametrize(
+    "text", ["duplicate the chorus", "copy the chords to the next scene", "can you duplicate this clip"]
+)
+def test_a_copy_is_lives_editing(text: str) -> None:  # "duplicate the chorus" made a new take of it
+    intent = parse(text)
+    assert not intent.understood and "done in Live itself" in str(intent.params.get("reason")), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "pitch", "level"),
+    [
+        ("the melody is too high, bring it down", -12, "softer"),  # was made softer
+        ("the bass is too low", 12, "louder"),
+        ("my chords are way too high", -12, "softer"),
+    ],
+)
+def test_too_high_or_low_asks_pitch_or_level(text: str, pitch: int, level: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and "in pitch, or" in str(intent.params.get("reason")), intent
+    moved, levelled = (means_of(parse(e).as_dict()) for e in intent.params["suggestions"][:2])
+    assert moved.get("op") == "transpose" and moved.get("semitones") == pitch, moved
+    assert levelled.get("op") == level, levelled
+
+
+def test_too_high_in_the_mix_is_the_level() -> None:
+    got = means_of(parse("the melody is too high in the mix, bring it down").as_dict())
+    assert got.get("op") == "softer" and got.get("target") == "melody", got
+
+
+@pytest.mark.parametrize("text", ["what does MuseAroo do", "What can MuseAroo do?", "how does musearoo work"])
+def test_a_question_about_the_product_is_help(text: str) -> None:  # was refused as not MuseAroo's
+    assert parse(text).action == "help"
