@@ -48,10 +48,12 @@ def shape_change_db(bands_db: np.ndarray) -> np.ndarray:
     shape = bands_db - bands_db.mean(axis=0, keepdims=True)
     sums = np.concatenate([np.zeros((shape.shape[0], 1)), np.cumsum(shape, axis=1)], axis=1)
     out = np.zeros(n)
-    for t in range(SIDE + 1, n - SIDE):
+    t = np.arange(SIDE + 1, n - SIDE)
+    if len(t):
         before = (sums[:, t - 1] - sums[:, t - 1 - SIDE]) / SIDE
         after = (sums[:, t + 1 + SIDE] - sums[:, t + 1]) / SIDE
-        out[t] = float(np.sqrt(np.mean((after - before) ** 2)))
+        # one frame's bands contiguous, as a loop over frames would sum them (bit for bit the same)
+        out[t] = np.sqrt(np.mean(np.ascontiguousarray((after - before).T) ** 2, axis=1))
     return out
 
 
@@ -60,9 +62,26 @@ def noise_rise_db(bands_db: np.ndarray) -> np.ndarray:
     edges = np.geomspace(LOW_HZ, HIGH_HZ, N_BANDS + 1)
     power = 10 ** (bands_db / 10)
     share = 10 * np.log10(power[edges[:-1] >= NOISE_HZ].sum(axis=0) / power.sum(axis=0) + 1e-12)
-    n = len(share)
-    local = np.array([np.median(share[max(0, t - MEDIAN_SPAN) : t + MEDIAN_SPAN]) for t in range(n)])
-    return share - local
+    return share - _local_median(share, MEDIAN_SPAN)
+
+
+def _local_median(values: np.ndarray, span: int) -> np.ndarray:
+    """Per frame t, the median of ``values[max(0, t - span) : t + span]`` (windows cut at the ends)."""
+    n = len(values)
+    out = np.empty(n)
+    whole = range(span, n - span + 1)  # frames whose window holds 2 * span values
+    if len(whole):
+        windows = np.lib.stride_tricks.sliding_window_view(values, 2 * span)
+        out[whole.start : whole.stop] = np.median(windows, axis=1)
+    for t in (t for t in range(n) if t not in whole):
+        out[t] = np.median(values[max(0, t - span) : t + span])
+    return out
+
+
+def _local_max(values: np.ndarray, near: int) -> np.ndarray:
+    """Per frame t, the largest of ``values[max(0, t - near) : t + near + 1]``."""
+    padded = np.pad(values, near, constant_values=-np.inf)
+    return np.lib.stride_tricks.sliding_window_view(padded, 2 * near + 1).max(axis=1)
 
 
 def cues(y: np.ndarray, n_frames: int) -> np.ndarray:
@@ -71,5 +90,5 @@ def cues(y: np.ndarray, n_frames: int) -> np.ndarray:
     bands = band_levels_db(y, n_frames)
     change = shape_change_db(bands)
     noise = noise_rise_db(bands)
-    near = np.array([noise[max(0, t - NOISE_NEAR) : t + NOISE_NEAR + 1].max() for t in range(n_frames)])
+    near = _local_max(noise, NOISE_NEAR)
     return np.where((change >= SHAPE_DB) & (near >= NOISE_DB), change, 0.0)

@@ -79,10 +79,8 @@ def held_pitches(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     loud = mags_db.max(axis=1)
     pitch = np.full(len(frames), np.nan)  # each frame's fundamental in cents from A440
     level = np.zeros(len(frames))
-    for i, (row, top) in enumerate(zip(mags_db, loud, strict=True)):
-        if top < loud.max() - FRAME_DB:
-            continue
-        peaks = _peaks(row, top - PEAK_DB)
+    read = np.flatnonzero(loud >= loud.max() - FRAME_DB)
+    for i, peaks in zip(read, _peaks(mags_db[read], loud[read] - PEAK_DB), strict=True):
         if not peaks:
             continue
         f0 = peaks[0][0]
@@ -104,29 +102,35 @@ def _held_means(pitch: np.ndarray) -> np.ndarray:
     where all of them belong to one held note (no jump over JUMP_CENTS); NaN elsewhere."""
     out = np.full(len(pitch), np.nan)
     half = SMOOTH_FRAMES // 2
-    for i in range(half, len(pitch) - half):
-        window = pitch[i - half : i + half + 1]
-        if np.isnan(window).any() or np.abs(np.diff(window)).max() > JUMP_CENTS:
-            continue
-        out[i] = window.mean()
+    if len(pitch) < SMOOTH_FRAMES:
+        return out
+    windows = np.lib.stride_tricks.sliding_window_view(pitch, SMOOTH_FRAMES)
+    with np.errstate(invalid="ignore"):  # a NaN's window is dropped by the first test
+        held = ~np.isnan(windows).any(axis=1) & ~(np.abs(np.diff(windows, axis=1)).max(axis=1) > JUMP_CENTS)
+    out[half : len(pitch) - half] = np.where(held, windows.mean(axis=1), np.nan)
     return out
 
 
-def _peaks(row_db: np.ndarray, floor_db: float) -> list[tuple[float, float]]:
-    """(Hz, dB) of the local maxima above ``floor_db``, lowest first, placed between bins by a parabola;
-    the first is the fundamental (it must lie in LOW_HZ..HIGH_HZ)."""
+def _peaks(rows_db: np.ndarray, floors_db: np.ndarray) -> list[list[tuple[float, float]]]:
+    """Per row (a frame's spectrum in dB): (Hz, dB) of its local maxima above its floor, lowest
+    first, placed between bins by a parabola; the first is the fundamental (it must lie in
+    LOW_HZ..HIGH_HZ, else the row has none)."""
     bin_hz = MODEL_RATE_HZ / N_FFT
-    lo, hi = int(LOW_HZ / bin_hz), min(len(row_db) - 2, int(4.1 * HIGH_HZ / bin_hz))
-    mid = row_db[lo:hi]
-    is_peak = (mid > row_db[lo - 1 : hi - 1]) & (mid >= row_db[lo + 1 : hi + 1]) & (mid > floor_db)
-    found = []
-    for i in np.flatnonzero(is_peak) + lo:
-        a, b, c = row_db[i - 1], row_db[i], row_db[i + 1]
-        shift = 0.5 * (a - c) / (a - 2 * b + c) if a - 2 * b + c < 0 else 0.0
-        found.append(((i + shift) * bin_hz, float(b - 0.25 * (a - c) * shift)))
-    if not found or found[0][0] > HIGH_HZ:
-        return []
-    return found
+    lo, hi = int(LOW_HZ / bin_hz), min(rows_db.shape[1] - 2, int(4.1 * HIGH_HZ / bin_hz))
+    mid = rows_db[:, lo:hi]
+    is_peak = (mid > rows_db[:, lo - 1 : hi - 1]) & (mid >= rows_db[:, lo + 1 : hi + 1])
+    row, col = np.nonzero(is_peak & (mid > floors_db[:, None]))
+    col += lo
+    a, b, c = rows_db[row, col - 1], rows_db[row, col], rows_db[row, col + 1]
+    bend = a - 2 * b + c
+    shift = np.zeros(len(col))
+    np.divide(0.5 * (a - c), bend, out=shift, where=bend < 0)
+    hz = ((col + shift) * bin_hz).tolist()
+    db = (b - 0.25 * (a - c) * shift).tolist()
+    found: list[list[tuple[float, float]]] = [[] for _ in range(len(rows_db))]
+    for r, h, d in zip(row.tolist(), hz, db, strict=True):
+        found[r].append((h, d))
+    return [peaks if peaks and peaks[0][0] <= HIGH_HZ else [] for peaks in found]
 
 
 def factor(cents: float) -> float:

@@ -222,6 +222,9 @@ def render(out: Path, source: str, voice: str, range_name: str, centre: int, tem
     notes = line(seed, centre, tempo_bpm)
     rows = [(n.pitch, n.start_s, n.end_s, 90) for n in notes]
     named = [source, voice, tempo_bpm, seed, drift_cents, rows] + ([vowels] if vowels != "aeiou" else [])
+    if source == "gm":  # the soundfont's size: a take once rendered through a missing one is not reused
+        used = Path(SOUNDFONTS[voice.split(":")[0]])
+        named.append(used.stat().st_size if used.is_file() else -1)  # missing: render_midi says so
     name = hashlib.sha256(json.dumps(named).encode()).hexdigest()
     wav = out / f"{source}-{voice}-{name[:16]}.wav"
     if not wav.exists():

@@ -55,9 +55,21 @@ def fluidsynth_or_exit(what: str) -> str:
 def render_midi(
     fluidsynth: str, midi: Path, wav: Path, *, gain: float, soundfont: Path | None = None
 ) -> None:
-    """Render a MIDI file to a 44.1 kHz WAV through FluidR3_GM (or ``soundfont``), offline."""
+    """Render a MIDI file to a 44.1 kHz WAV through FluidR3_GM (or ``soundfont``), offline.
+
+    fluidsynth given a soundfont it cannot open still exits 0 and renders through its default one
+    (FluidR3 on Debian): the WAV would carry the wrong instruments under the soundfont's name, so a
+    missing soundfont is a SystemExit here and fluidsynth's complaint about one is an error."""
+    font = Path(soundfont or SOUNDFONT)
+    if not font.is_file():
+        raise SystemExit(f"cannot render {midi.name}: the soundfont {font} is not installed")
     cmd = [fluidsynth, "-ni", "-q", "-g", str(gain), "-r", str(SAMPLE_RATE_HZ), "-F", str(wav)]
-    subprocess.run([*cmd, str(soundfont or SOUNDFONT), str(midi)], check=True, capture_output=True)
+    done = subprocess.run([*cmd, str(font), str(midi)], check=True, capture_output=True, text=True)
+    if "not a SoundFont" in done.stderr or "fluid_is_soundfont" in done.stderr:
+        wav.unlink(missing_ok=True)
+        raise SystemExit(
+            f"cannot render {midi.name}: fluidsynth could not load {font}: {done.stderr.strip()}"
+        )
 
 
 @functools.cache
