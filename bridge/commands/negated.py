@@ -12,6 +12,7 @@ negated requests and pass as before. A negation at the sentence's end, governing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bridge.commands.intent import UNKNOWN, Intent
@@ -23,9 +24,22 @@ TURNS = frozenset({"but", "just", "only", "instead", "rather", "and", "then", "a
 NOT_OPPOSITE = frozenset({"forget", "hesitate", "worry", "mind", "bother", "like", "love", "think", "know", "want", "need", "feel", "hear", "get", "understand", "see", "care"})  # fmt: skip
 
 
+# a change not wanted, said of the speaker ("i dont want any swing on the kick", "we dont need the hats
+# quantized") or asked not to be done ("could you not quantize the vocals"); "i dont want the hats" (no change
+# said) is a removal, read as before
+_UNWANTED = re.compile(r"^ (?:(?:i|we) (?:dont|do not) (?:want|need)|(?:could|can|would) (?:you|u) not) ")
+_CHANGES = re.compile(
+    r" (?:swing|swung|swingy|shuffle|quantized?|quantised?|humanized?|humanised?|transposed?|shifted|moved|"
+    r"louder|softer|quieter|busier|simpler|reversed|half time|double time|muted|soloed|ghost notes) "
+)
+
+
 def negated_only(s: str) -> bool:
-    """Whether the normalised sentence ``s`` is one request said in the negative ("dont mute the bass")."""
+    """Whether the normalised sentence ``s`` is one request said in the negative ("dont mute the bass",
+    "i dont want any swing on the kick", "could you not quantize the vocals")."""
     words = s.split()
+    if _UNWANTED.match(s) and _CHANGES.search(s) and not TURNS.intersection(words):
+        return True
     start = 2 if words[:2] == ["do", "not"] else 1 if words[:1] in (["dont"], ["never"]) else 0
     rest = words[start:]
     return start > 0 and bool(rest) and rest[0] not in NOT_OPPOSITE and not TURNS.intersection(rest)

@@ -95,6 +95,13 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "(e.g. 'vary the chorus', 'make it busier' or 'make it simpler') different how?",
     ),
+    (  # "voice the chords higher": a voicing moved, never a level (it was made louder)
+        re.compile(
+            r"^ (?:re)?voice (?:it|them|the \w+|my \w+) (?:a bit |a little )?(higher|lower|up|down)(?: please)? $"
+        ),
+        "(e.g. 'transpose the chords up an octave', 'transpose the chords down an octave' or 'revoice the chords') "
+        "an octave up or down, or a new voicing?",
+    ),
     (
         re.compile(r"^ (?:set|change) (?:the )?(?:tempo|bpm|speed) $"),
         "(e.g. 'set the tempo to 120') what tempo?",
@@ -225,8 +232,10 @@ _MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now 
                      r"\d+ (?:versions?|takes?|options?|variations?) (?:of|for) (?:a|an|some)"  # "3 takes of a beat for"
                      r"|\d+ (?:bars?|measures?) of)"  # a length said first, no verb: "8 measures of rock drums for the bridge"
                      r"(?: me| us)? ")  # fmt: skip
-# these questions' ends (read by ``weighing``: no learned guess answers them)
-SECTION_PART = re.compile(r"(?:which part should the [\w ]+ have|in pitch, or (?:softer|louder))\?$")
+# these questions' ends (read by ``weighing``: their own examples first, and no learned guess answers them)
+OWN_QUESTION = re.compile(
+    r"(?:which part should the [\w ]+ have|in pitch, or (?:softer|louder)|an octave up or down, or a new voicing)\?$"
+)
 # a pitched part said to be too high or too low, with no word of the mix: the pitch or the level?
 _PITCH_OR_LEVEL = re.compile(
     r"^ (?:the |my |that |this )?(melody|bass|bass line|bassline|chords|lead|vocals?|pad|keys|piano|strings|synth|hook)"

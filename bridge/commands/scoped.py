@@ -19,6 +19,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.asides import REST_KEPT
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.means import means_of
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.track_words import INSTRUMENTS
 
@@ -61,6 +62,7 @@ CLAUSES = (
         rf"{_JOIN} {_T} (?:stays|stay|remains|remain|is staying|are staying)(?= )"
     ),  # "kick stays, ..."
     re.compile(rf"(?: but)? (?:except|apart from|but not|other than|excluding|not) (?:for )?{_T}(?= )"),
+    re.compile(rf"(?<= everything)(?<! do everything) but {_T}(?= )"),  # "everything but the bass"
     # "leave the kick, just thin out the hats": a part kept first, the change said "just" or "only" after it
     re.compile(
         rf"^ (?:leave|keep) {_T}(?= (?:but |and )?(?:just|only) (?!{_TARGETS}|the |my )(?!.* (?:it|them|this|that) ))"
@@ -131,6 +133,10 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
     if scoped is None:
         return None
     intent = read(scoped.rest)
+    spared = [p for p in scoped.protected if p in _EVERY_PART] if _EVERYTHING.search(scoped.rest) else []
+    whole = intent if intent.understood or not spared else read(s)  # "make everything quieter" alone: asked
+    if spared and whole.understood and whole.action != "mixer":  # "everything but the drums quieter": no one
+        return _part_by_part(heard, whole, spared)  # op names the other parts, so each is asked for
     if not intent.understood and scoped.kept_first and str(intent.params.get("reason", "")).endswith("?"):
         return Intent(intent.action, intent.part, {**intent.params, "heard": heard}, heard)  # its question
     if not intent.understood or intent.action in ("confirm", "help", "undo", "play", "stop", "cancel"):
@@ -143,6 +149,26 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
             return unknown(heard, f"which part of the song should change (the {sections[0]} stays as it is)?")
     kept = protect(intent, tuple(p for p in scoped.protected if not p.startswith("section:")))
     return None if kept is None else Intent(kept.action, kept.part, kept.params, heard)
+
+
+_EVERY_PART = ("drums", "bass", "chords", "melody")
+
+
+_EVERYTHING = re.compile(r" (?:everything|all|every part|the whole thing|all the parts) ")
+_SAID = {"softer": "make the {} softer", "louder": "make the {} louder", "busier": "make the {} busier",
+         "simpler": "make the {} simpler", "quantize": "quantize the {}", "humanize": "humanize the {}",
+         "swing": "swing the {}", "vary": "vary the {}", "remove": "mute the {}", "transpose": "transpose the {} up an octave"}  # fmt: skip
+
+
+def _part_by_part(heard: str, intent: Intent, spared: list[str]) -> Intent:
+    """The question for a change of every part but some ("make everything but the drums quieter"): no one op
+    names the rest, so each is asked for, the change said of two of them as examples."""
+    said = _SAID.get(str(means_of(intent.as_dict()).get("op")), "vary the {}")
+    examples = [said.format(p) for p in _EVERY_PART if p not in spared][:2]
+    tips = " then ".join(repr(e) for e in examples)
+    return unknown(
+        heard, f"(e.g. {tips}) every part but the {' and the '.join(spared)}: which, one at a time?", examples
+    )
 
 
 def protect(intent: Intent, protected: tuple[str, ...]) -> Intent | None:

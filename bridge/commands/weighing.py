@@ -18,7 +18,7 @@ from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
-from bridge.commands.questions import SECTION_PART
+from bridge.commands.questions import OWN_QUESTION
 from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
@@ -105,7 +105,7 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
         vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None  # "do something about X"
         vague = (
-            vague or SECTION_PART.search(str(ruled.params.get("reason", ""))) is not None
+            vague or OWN_QUESTION.search(str(ruled.params.get("reason", ""))) is not None
         )  # "a 16 bar intro"
         if sure and best not in QUIET and open_to(ruled, best, p_best, s) and not vague:
             again = read_as(best, target_of(reading, s), heard, s, key)
@@ -193,7 +193,7 @@ def suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> I
     elif (
         unsaid_fix.no_way_said(s)
         or str(ruled.params.get("reason", "")).startswith(WHICH_TRACK)
-        or SECTION_PART.search(str(ruled.params.get("reason", ""))) is not None
+        or OWN_QUESTION.search(str(ruled.params.get("reason", ""))) is not None
     ):
         # "the bridge is meh, sort it", "mute the first track": the question's own examples first
         said, own = own, said

@@ -80,7 +80,9 @@ def test_a_part_not_sitting_in_the_mix_asks(text: str) -> None:
         ("humanize 20%", None, "humanize", "amount", 0.2),
     ],
 )
-def test_a_share_said_is_the_strength(text: str, part: str | None, kind: str, name: str, share: float) -> None:
+def test_a_share_said_is_the_strength(
+    text: str, part: str | None, kind: str, name: str, share: float
+) -> None:
     intent = parse(text)
     assert intent.action == "transform" and intent.part == part, intent
     assert intent.params.get("kind") == kind and intent.params.get(name) == share, intent
@@ -123,7 +125,9 @@ def test_an_export_is_lives_job(text: str) -> None:  # "export the stems as wav"
 )
 def test_a_section_with_no_part_asks_which_part(text: str, section: str, bars: int | None) -> None:
     intent = parse(text)
-    assert not intent.understood and f"which part should the {section} have?" in intent.params["reason"], intent
+    assert not intent.understood and f"which part should the {section} have?" in intent.params["reason"], (
+        intent
+    )
     examples = intent.params["suggestions"][:2]  # the question's own examples first, each read as said
     for example in examples:
         made = parse(example)
@@ -134,7 +138,11 @@ def test_a_section_with_no_part_asks_which_part(text: str, section: str, bars: i
 @pytest.mark.parametrize(
     ("text", "first", "then"),
     [
-        ("speed it up to 128 and make the drums busier", {"tempo_bpm": 128}, "busier"),  # was asked (a beat at 128?)
+        (
+            "speed it up to 128 and make the drums busier",
+            {"tempo_bpm": 128},
+            "busier",
+        ),  # was asked (a beat at 128?)
         ("slow it down to 90 and humanize the hats", {"tempo_bpm": 90}, "humanize"),
     ],
 )
@@ -176,3 +184,61 @@ def test_too_high_in_the_mix_is_the_level() -> None:
 @pytest.mark.parametrize("text", ["what does MuseAroo do", "What can MuseAroo do?", "how does musearoo work"])
 def test_a_question_about_the_product_is_help(text: str) -> None:  # was refused as not MuseAroo's
     assert parse(text).action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't want any swing on the kick",  # swung the kick
+        "i dont want the hats quantized",  # quantized the hats
+        "could you not quantize the vocals",  # quantized the vocals track
+        "we don't need the bass any louder",
+    ],
+)
+def test_a_change_not_wanted_is_not_done(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and "nothing was changed" in str(intent.params.get("reason")), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "voices"), [("i don't want the hats", "hats"), ("i dont want the kick in the intro", "kick")]
+)
+def test_a_part_not_wanted_is_still_taken_out(text: str, voices: str) -> None:
+    intent = parse(text)
+    assert intent.params.get("kind") == "drums_remove" and intent.params.get("voices") == voices, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "spared", "op"),
+    [
+        (
+            "everything except the drums should be quieter",
+            "drums",
+            "softer",
+        ),  # the drums were made quieter too
+        ("make everything but the bass busier", "bass", "busier"),
+    ],
+)
+def test_every_part_but_one_asks_part_by_part(text: str, spared: str, op: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and f"every part but the {spared}" in intent.params["reason"], intent
+    for example in intent.params["suggestions"][:2]:
+        got = means_of(parse(example).as_dict())
+        assert got.get("op") == op and got.get("target") not in (spared, "all"), got
+
+
+def test_a_voice_spared_is_still_one_change() -> None:  # the drums' own voices: one transform, as before
+    intent = parse("quantize everything but the kick")
+    assert intent.params.get("kind") == "quantize" and "kick" not in intent.params["voices"].split(","), (
+        intent
+    )
+
+
+@pytest.mark.parametrize("text", ["voice the chords higher", "voice them lower"])
+def test_a_voicing_moved_asks_octave_or_revoice(
+    text: str,
+) -> None:  # "voice the chords higher" made them louder
+    intent = parse(text)
+    assert not intent.understood and intent.params["reason"].endswith("a new voicing?"), intent
+    kinds = {parse(e).params.get("kind") for e in intent.params["suggestions"][:3]}
+    assert kinds == {"transpose", "revoice"}, intent
