@@ -121,11 +121,8 @@ def _vary(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 def _adjust(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     if "fills" in p and "what" not in p:
         return {"op": "fill", "target": part, "every": FILL_BARS.get(str(p["fills"]), p["fills"])}
-    out = {
-        "op": ADJUST_OPS.get((str(p.get("what")), str(p.get("direction"))), "adjust"),
-        "target": p.get("target") or part,
-    }
-    return _common(out, p, "scope", "amount")
+    op = ADJUST_OPS.get((str(p.get("what")), str(p.get("direction"))), "adjust")
+    return _common({"op": op, "target": p.get("target") or part}, p, "scope", "amount")
 
 
 def _place(p: dict[str, Any]) -> dict[str, Any]:

@@ -241,7 +241,8 @@ _HEARD = r"(?:this|that|it|the (?:song|track|tune|recording|record|sample|mix|lo
 _VOICE_OFF = re.compile(
     rf" (?:take|strip|get|pull|remove|rip|lift|cut|separate)(?: out| off)? (?:the |her |his |their |my )?"
     rf"(?:{_VOICE}|singing|singer) (?:off|out of|from|off of|out from|of) {_HEARD} "
-)
+    rf"| (?:an?|the) (?:acapella|a cappella|accapella|acappella) (?:version )?(?:of|from|out of) {_HEARD} "
+)  # "an acapella of this": the vocals alone
 
 
 def voice_kept(s: str) -> bool:

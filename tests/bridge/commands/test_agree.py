@@ -35,7 +35,6 @@ def test_agreement_acts_on_the_rules_values() -> None:
     [
         ("give the second version a star", "star", "second", "history", {"do": "star", "which": "second"}),
         ("have the AI redo measures 9 through 12", "infill", None, "infill", {"bars": "9-12"}),
-        ("give me an a cappella of this", "separate", None, "separate", {}),
     ],
 )
 def test_a_sure_learned_op_is_read_again_with_the_sentences_values(

@@ -242,3 +242,8 @@ def test_a_voicing_moved_asks_octave_or_revoice(
     assert not intent.understood and intent.params["reason"].endswith("a new voicing?"), intent
     kinds = {parse(e).params.get("kind") for e in intent.params["suggestions"][:3]}
     assert kinds == {"transpose", "revoice"}, intent
+
+
+@pytest.mark.parametrize("text", ["can I get an acapella of this", "make an acapella of this song"])
+def test_an_acapella_of_a_recording_splits_it(text: str) -> None:  # refused, and a whole song made
+    assert parse(text).action == "separate"

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.usefixtures("learned_reading")
         ("pull the organ back a bit in the mix", {"op": "softer", "target": "track:organ"}),
         # meaning dropped, the rest acted on
         ("keep this idea going for eight more bars", {"op": "continue", "bars": 8}),
+        # refused, no stems suggested; then asked with separate first; the rules read it since round 32
+        ("give me an acapella version of this", {"op": "separate"}),
     ],
 )
 def test_acted_on_the_meant_reading(text: str, means: dict[str, Any]) -> None:
@@ -47,7 +49,6 @@ def test_acted_on_the_meant_reading(text: str, means: dict[str, Any]) -> None:
                 reason="the head trained on blind 1 to 64 (round 11): warp first, separate second",
             ),
         ),  # main: the selected clip's stems
-        ("give me an acapella version of this", "separate"),  # main: refused, no stems suggested
         ("is this in 3/4 or 6/8?", "analyze"),  # main: made the clip a waltz
         ("set the project tempo to whatever this loop is", "analyze"),  # main: asked for a number only
         # the head trained before issue 54 could not name transcribe: no MIDI suggested
