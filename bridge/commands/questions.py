@@ -211,8 +211,8 @@ def _question_of(s: str) -> str | None:
         return f"(e.g. 'transpose the {part} {way} an octave' or 'make the {part} {level}') {'lower' if lower else 'higher'} in pitch, or {level}?"
     made = _A_SECTION_MADE.match(s)  # "make a 16 bar intro": no part said, so which part plays it?
     if made is not None:
-        name, bars = made.group(2), made.group(1) or made.group(3)
-        n = f", {bars} bars" if bars else ""
+        name, length = made.group(2), made.group(1) or made.group(3)
+        n = f", {length} bars" if length else ""
         return f"(e.g. 'make drums for the {name}{n}' or 'make chords for the {name}{n}') which part should the {name} have?"
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
