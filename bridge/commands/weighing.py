@@ -72,9 +72,7 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     sure = p_best >= SURE and p_best - p_next >= MARGIN
     if best == "help" and not_ours_asked(s):  # "can it read chat and play requests": not ours, no help page
         return question(heard, NOT_OURS, [], ruled)
-    if (
-        ours == "help" and " musearoo " in s
-    ):  # "what does MuseAroo do": a question about the product is its help
+    if ours == "help" and " musearoo " in s:  # "what does MuseAroo do": the product asked about, its help
         return ruled
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
@@ -103,10 +101,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if ours is None and studio_job(s):  # "get the song mastered": a studio's job, refused whatever is read
         return ruled
     if ours is None:  # the rules refused or asked: a sure reading is read again, unless refused on purpose
-        vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None  # "do something about X"
-        vague = (
-            vague or OWN_QUESTION.search(str(ruled.params.get("reason", ""))) is not None
-        )  # "a 16 bar intro"
+        # "do something about X", "make a 16 bar intro" (which part?): no learned guess answers the question
+        vague = unsaid_fix.no_way_said(s) or DO_SOMETHING.search(s) is not None or _own_question(ruled, False)
         if sure and best not in QUIET and open_to(ruled, best, p_best, s) and not vague:
             again = read_as(best, target_of(reading, s), heard, s, key)
             if again is not None and best not in INVENTS and explain.explains(again, heard, best):
@@ -190,15 +186,18 @@ def suggesting(ruled: Intent, s: str, key: str | None, reading: lr.Reading) -> I
     said, own = readings(s, key, reading, ruled, SURE), ruled.params.get("suggestions", [])
     if VAGUE.search(s):  # "do something w the bass": the rules' ways for the part, never a new one
         said, own = own, [t for t in said if op_of(rules(t)) != "make"]
-    elif (
-        unsaid_fix.no_way_said(s)
-        or str(ruled.params.get("reason", "")).startswith(WHICH_TRACK)
-        or OWN_QUESTION.search(str(ruled.params.get("reason", ""))) is not None
-    ):
+    elif unsaid_fix.no_way_said(s) or _own_question(ruled, True):
         # "the bridge is meh, sort it", "mute the first track": the question's own examples first
         said, own = own, said
     tips = list(dict.fromkeys([*said, *own]))
     return Intent(ruled.action, ruled.part, {**ruled.params, "suggestions": tips}, ruled.heard)
+
+
+def _own_question(ruled: Intent, which_track: bool) -> bool:
+    """Whether the rules asked a question of their own whose examples answer it ("which part should the intro
+    have?", "lower in pitch, or softer?"; with ``which_track``, "which track ...?" too)."""
+    reason = str(ruled.params.get("reason", ""))
+    return OWN_QUESTION.search(reason) is not None or (which_track and reason.startswith(WHICH_TRACK))
 
 
 def read_as(
