@@ -31,6 +31,7 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
+from bridge.commands.change_words import VOICES
 from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, PLAN, is_aside
 from bridge.commands.intent import Intent
 from bridge.commands.later_clauses import PRONOUN, SAME, clean, later_request
@@ -42,8 +43,19 @@ from bridge.commands.remarks import requested, verb_first
 from bridge.commands.said_again import said_again
 from bridge.commands.scoped import protects_only
 from bridge.commands.split_likely import LATER_PLAUSIBLE, Likely, likely_for  # noqa: F401 (agree reads them here)
+from bridge.commands.vocab import PARTS
 
 Reader = Callable[[str], Intent]
+
+
+NOUNS = frozenset((*PARTS, *VOICES))
+
+
+def _noun_first(rest: str, said: str) -> bool:
+    """Whether a clause starts with a part or a voice that normalising put after a verb said later in it
+    ("snare, delete rest of the drums" said as "delete the snare rest ..."): a list's item, not a request."""
+    first = rest.lower().replace(",", " ").split()[:1]
+    return bool(first) and first[0] in NOUNS and said.split()[:1] != first
 
 
 def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_: True, paired: bool = False) -> Intent:  # fmt: skip
@@ -83,7 +95,10 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         verbs = sl.multi_verbs(heard, joint)
         if comma and not verbs:
             continue
-        led = verbs or verb_first(said) or SAME.match(rest.lower())  # "... and kick +2 dB": ``multi_verbs``
+        led = (
+            verbs or (verb_first(said) and not _noun_first(rest, said)) or SAME.match(rest.lower())
+        )  # "... and kick
+        # +2 dB": ``multi_verbs``; "only kick and snare, delete the rest": "snare" is no request's verb
         if not (led or (requested(said) and PRONOUN.search(rest))):
             continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
         split = _split(heard, [heard[: joint.start()], rest], read_one)

@@ -247,3 +247,16 @@ def test_a_voicing_moved_asks_octave_or_revoice(
 @pytest.mark.parametrize("text", ["can I get an acapella of this", "make an acapella of this song"])
 def test_an_acapella_of_a_recording_splits_it(text: str) -> None:  # refused, and a whole song made
     assert parse(text).action == "separate"
+
+
+@pytest.mark.parametrize(
+    ("text", "voices"),
+    [
+        ("just hats and clap, get rid of the rest of the kit", "hats,clap"),  # of our own, after set 142's row
+        ("only kick and snare, remove rest of the drums", "kick,snare"),
+    ],
+)
+def test_voices_listed_then_the_rest_taken_away_stay_one_keep(text: str, voices: str) -> None:
+    intent = parse(text)  # the list's last voice was read as a later request's ("snare, delete ..."): removed
+    assert intent.params.get("kind") == "drums_keep" and intent.params.get("voices") == voices, intent
+    assert "then" not in intent.params, intent
