@@ -95,10 +95,8 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         verbs = sl.multi_verbs(heard, joint)
         if comma and not verbs:
             continue
-        led = (
-            verbs or (verb_first(said) and not _noun_first(rest, said)) or SAME.match(rest.lower())
-        )  # "... and kick
-        # +2 dB": ``multi_verbs``; "only kick and snare, delete the rest": "snare" is no request's verb
+        # "... and kick +2 dB": ``multi_verbs``; "only kick and snare, delete the rest": "snare" leads no request
+        led = verbs or (verb_first(said) and not _noun_first(rest, said)) or SAME.match(rest.lower())
         if not (led or (requested(said) and PRONOUN.search(rest))):
             continue  # "tighten it up", "beef it up": a phrasal verb round a pronoun is a request too
         split = _split(heard, [heard[: joint.start()], rest], read_one)

@@ -27,11 +27,6 @@ from bridge.commands.role_words import voice_kept
 from bridge.commands.said import said
 from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
-EVERY_PART = frozenset(
-    {"drums", "bass", "chords", "melody"}
-)  # the four parts said one by one are all of them
-
-
 _THE_SONG = re.compile(
     r" (?:the|my|this|our) (?:\w+ )?(?:song|track|tune) "
 )  # "the song at 140, dubstep": there
@@ -77,7 +72,7 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     part = parts[0] if parts else None
     if _WHOLE_NEW.search(s):  # "new beat!! whole song from scratch, trap, 140 bpm, c minor": a song, no beat
         part = "song"
-    if (part == "song" and "all" in parts) or EVERY_PART <= set(parts):  # "an arrangement with all the
+    if (part == "song" and "all" in parts) or set(v.EVERY_PART) <= set(parts):  # "an arrangement with all the
         part = "all"  # parts", "drums, bass, chords and melody, 8 bars": every part is the said one
     if whole_said(s):  # "build the whole beat from scratch, every part": the whole piece is every part
         part = "all"

@@ -133,7 +133,7 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
     if scoped is None:
         return None
     intent = read(scoped.rest)
-    spared = [p for p in scoped.protected if p in _EVERY_PART] if _EVERYTHING.search(scoped.rest) else []
+    spared = [p for p in scoped.protected if p in v.EVERY_PART] if _EVERYTHING.search(scoped.rest) else []
     whole = intent if intent.understood or not spared else read(s)  # "make everything quieter" alone: asked
     if spared and whole.understood and whole.action != "mixer":  # "everything but the drums quieter": no one
         return _part_by_part(heard, whole, spared)  # op names the other parts, so each is asked for
@@ -151,9 +151,6 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
     return None if kept is None else Intent(kept.action, kept.part, kept.params, heard)
 
 
-_EVERY_PART = ("drums", "bass", "chords", "melody")
-
-
 _EVERYTHING = re.compile(r" (?:everything|all|every part|the whole thing|all the parts) ")
 _SAID = {"softer": "make the {} softer", "louder": "make the {} louder", "busier": "make the {} busier",
          "simpler": "make the {} simpler", "quantize": "quantize the {}", "humanize": "humanize the {}",
@@ -164,7 +161,7 @@ def _part_by_part(heard: str, intent: Intent, spared: list[str]) -> Intent:
     """The question for a change of every part but some ("make everything but the drums quieter"): no one op
     names the rest, so each is asked for, the change said of two of them as examples."""
     said = _SAID.get(str(means_of(intent.as_dict()).get("op")), "vary the {}")
-    examples = [said.format(p) for p in _EVERY_PART if p not in spared][:2]
+    examples = [said.format(p) for p in v.EVERY_PART if p not in spared][:2]
     tips = " then ".join(repr(e) for e in examples)
     return unknown(
         heard, f"(e.g. {tips}) every part but the {' and the '.join(spared)}: which, one at a time?", examples

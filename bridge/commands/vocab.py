@@ -56,6 +56,7 @@ REPLACING_ACTIONS = (
     "transform",
 )  # write clips: replace only when confirmed
 
+EVERY_PART = ("drums", "bass", "chords", "melody")  # the four parts: said one by one, they are all of them
 PARTS: dict[str, str] = {
     "drums": "drums",
     "drum": "drums",

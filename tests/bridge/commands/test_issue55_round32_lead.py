@@ -252,7 +252,10 @@ def test_an_acapella_of_a_recording_splits_it(text: str) -> None:  # refused, an
 @pytest.mark.parametrize(
     ("text", "voices"),
     [
-        ("just hats and clap, get rid of the rest of the kit", "hats,clap"),  # of our own, after set 142's row
+        (
+            "just hats and clap, get rid of the rest of the kit",
+            "hats,clap",
+        ),  # of our own, after set 142's row
         ("only kick and snare, remove rest of the drums", "kick,snare"),
     ],
 )
