@@ -32,7 +32,25 @@ def punctuated(text: str) -> str:
     return " ".join(text.split())
 
 
+# a dictated run-on: a request ended by "please" or "thanks" and a remark said on with no mark ("eight bars
+# please the dancers like that"): the remark is a clause of its own, as if a comma were said ("to please the
+# crowd" keeps its verb)
+_RUN_ON = re.compile(
+    r"(?<=\w)(?<! to)\s+(please|pls|thanks|thank you)\s+(?=(?:the|my|our|your|his|her|their|i|im|we|they|she|he"
+    r"|it|its|this|that|everyone|everybody|people|folks)\b)",
+    re.IGNORECASE,
+)
+
+
 def as_dictated(text: str) -> str:
-    """``text`` as a dictation meant it: punctuation words as marks, misheard part words as the parts
-    ("the courts and the base" the chords and the bass: ``misheard``)."""
-    return as_parts(punctuated(text))
+    """``text`` as a dictation meant it: punctuation words as marks, a remark run on after "please" as a
+    clause of its own, misheard part words as the parts ("the courts and the base" the chords and the bass:
+    ``misheard``)."""
+    return as_parts(_RUN_ON.sub(_remark_cut, punctuated(text)))
+
+
+def _remark_cut(m: re.Match[str]) -> str:
+    """A comma after "please" where a request of three words or more comes before it ("stop please the jam
+    when ..." is one request said in a learner's order)."""
+    before = m.string[: m.start()].split()
+    return f" {m.group(1)}, " if len(before) >= 3 else m.group(0)

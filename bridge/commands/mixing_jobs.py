@@ -68,6 +68,16 @@ EDIT_ANSWER = (
     "that is not something MuseAroo does: duplicating, copying and moving clips, scenes and sections is done in Live "
     "itself; MuseAroo makes and changes the music (e.g. 'vary the chorus' for a new take of it)"
 )
+# a stretch of the song looped while working: Live's loop brace ("loop the last 4 bars", "loop the chorus"),
+# never an audio loop made of the words
+_LOOPED = re.compile(
+    r"^ (?:(?:please|can you|could you|just) )*(?:loop|cycle) (?:the |this |that |over (?:the )?)?(?:last |first |next )?"
+    r"(?:\d+ bars|bars? \d+(?: to \d+)?|chorus|verse|intro|outro|bridge|drop|breakdown|section)(?= )"
+)
+LOOP_ANSWER = (
+    "that is not something MuseAroo does: looping a stretch of the song while you work is Live's loop brace "
+    "(select it and press Cmd/Ctrl+L); MuseAroo makes and changes the music (e.g. 'continue the drums for 8 bars')"
+)
 _NO_PART = frozenset({"it", "this", "that", "to", "on", "them", "everything", "all", "a", "an", "some"})
 _NEW_SOUND = re.compile(r" (?:no|without|dry|wet|drenched|soaked|washed|loop of|sample of|audio loop)(?= )")
 
@@ -95,6 +105,8 @@ def mixing_job(s: str) -> str | None:
         return None
     if _EDITED.search(padded):
         return EDIT_ANSWER
+    if _LOOPED.search(padded):
+        return LOOP_ANSWER
     if _EFFECT_ON.search(padded) or _PRINTED.search(padded):
         return ANSWER
     return ANSWER if _PROCESSED.search(padded) else None

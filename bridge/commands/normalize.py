@@ -35,6 +35,8 @@ _KEY_WITH_MODE = re.compile(
 _KEY_WITHOUT_MODE = re.compile(
     r"(?<=key of |key to )([a-g])\s?(sharp|flat|#|b)?(?![a-z])|(?<=key )([a-g])(?![a-z])"
     r"|(?<=in )([a-g])\s?(sharp|flat|#|b)?(?=\s*(?:$|[,.;]| for | with ))"  # "chords in G"
+    # a dictated run-on after the key: "a bass line in g please", "in d the singer likes it low" (not "in a")
+    r"|(?<=in )([b-g])\s?(sharp|flat|#|b)?(?= (?:please|pls|thanks|thank you|the|so|because|cause|cuz|and|but)\b)"
 )
 
 
@@ -193,7 +195,9 @@ def _extract_key(lowered: str, written: str = "") -> tuple[str | None, str]:
         if not m:
             return None, lowered
         g = m.groups()  # (letter, acc) after "key of/to", (letter,) after "key", (letter, acc) after "in"
-        letter, acc = (g[0], g[1]) if g[0] else (g[2], None) if g[2] else (g[3], g[4])
+        letter, acc = (
+            (g[0], g[1]) if g[0] else (g[2], None) if g[2] else (g[3], g[4]) if g[3] else (g[5], g[6])
+        )
         mode = "major"
     mode_name = v.MODES.get(mode, "minor")
     key = letter.upper() + (v.ACCIDENTALS[acc] if acc else "") + " " + mode_name
@@ -236,6 +240,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     base = re.sub(r"\b[wW]/(?=\s|[a-zA-Z])", " with ", base)  # "w/ vinyl crackle" (a prompt keeps "w/")
     base = _HYPHENED_KEY.sub(r"\1 \2", base)  # "E-flat major", "F-sharp minor": the key's own words
     base = as_named_keys(base)  # a DJ's Camelot key: "in 8A" is A minor
+    base = re.sub(r"\b(bars?|measures?)'ll\b", r"\1 will", base, flags=re.I)  # "four bars'll do": bars
     written = re.sub(r"\s+", " ", base.replace("'", ""))
     lowered = plainly(_SLANG.sub(lambda m: SLANG[m.group(1)], written.lower()))  # "a lil bit swingy"
     taken_back = fillers.key_corrected(lowered)  # "in d dorian no wait a minor": A minor

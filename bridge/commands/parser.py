@@ -27,6 +27,7 @@ from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.job_words import cancels_job
 from bridge.commands.mixing_jobs import mixing_job
 from bridge.commands.normalize import normalize
 from bridge.commands.part_reading import part_reading
@@ -127,6 +128,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("undo", None, {"count": times} if times and times > 1 else {}, heard)
     if warped_in_time(s):  # "lock this loop to the grid": warped (before musicgen's loops, quantize's grid)
         return Intent("analyze", None, {"warp": True}, heard)
+    if cancels_job(s):  # "abort the audio loop", "cancel the stem split": the job called off, nothing made
+        return Intent("cancel", None, {}, heard)
     if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
         return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"

@@ -154,7 +154,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         said(rest, *v.VARY_PHRASES)
         or said(rest, "another")
         or ("variations" in params and not new_ones and not (genres or key or fresh))
-    ):
+        or (said(rest, "variations on", "variations of") and not (genres or key or fresh))
+    ):  # "some variations on the hook": the part's new takes
         return Intent("vary", part, params, heard)
     song_key = part == "song" and said(s, *v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):

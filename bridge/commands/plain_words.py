@@ -54,6 +54,14 @@ _TEXTED = re.compile(
 # "r" for "are" ("the drums r way 2 busy"), never R&B ("r n b", "r&b")
 _ARE = re.compile(r"(?<![\w&'/])r(?![\w&'/])(?!\s*(?:&|n\b|and b\b|'n'))", re.I)
 _HELD = re.compile(r"([a-z])\1{2,}", re.I)  # a letter held: "sooo", "waaay", "pleeease"
+# a Turkish word for the one addressed, anywhere ("abi make me chords", "up 2 hocam please": set 142),
+# and an English one where it ends a clause ("down 3 mate", "up 2 bro please": never a count's unit)
+_ADDRESSED = re.compile(
+    r"\s*\b(?:abi|abla|hocam|kanka"
+    r"|(?<!my )(?<!our )(?<!your )(?<!his )(?<!her )(?<!the )(?<!a )(?:bro|bruh|bruv|fam|dude|mate)"
+    r"(?=\s*(?:$|[,.!?]|please\b|pls\b)))\b",
+    re.I,
+)
 _YO = re.compile(r"^\W*(?:yo+|ayy*|hey+|oi)\b[\s,!.]*", re.I)  # a greeting that opens the text
 _UNITS = frozenset(
     "bar bars measure measures beat beats semitone semitones semi semis step steps octave octaves take takes version "
@@ -155,6 +163,10 @@ def _g_back(m: re.Match[str]) -> str:
 def texted(text: str) -> str:
     """The sentence with its text speak said as words (see the module docstring)."""
     text = _YO.sub("", _emoji_out(text))
+    if _ADDRESSED.search(
+        text
+    ):  # its mark kept where it was: "the chorus mate, four bars": "the chorus, four bars"
+        text = re.sub(r"^[\s,!]+", "", re.sub(r",(\s*,)+", ",", _ADDRESSED.sub("", text)))
     text = _DROPPED_G.sub(_g_back, text)
     text = re.sub(r"[A-Za-z]+", lambda m: _word(m.group(0)), text)
     text = _TEXTED.sub(lambda m: TEXTED[m.group(1).lower()], text)

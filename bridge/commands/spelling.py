@@ -47,6 +47,8 @@ OPERATION_VERBS = ("separate", "transcribe", "accompany", "automate", "continue"
 # a word said before a count ("evry 8 bars", "evrey four bars", "the lsat 4 bars"): one edit from it only
 # there, however short
 COUNTING_WORDS = ("every", "last", "first")  # "over the lsat 4 bars"
+# words of their own one edit from a target, never read as it ("the bride loves this song": no bridge)
+OWN_WORDS = frozenset({"bride"})
 TWO_EDITS_FROM = 8  # a target this long may be two edits off a word of 7+ ("arangment", "humanse")
 
 
@@ -198,7 +200,7 @@ def corrected(words: list[str]) -> list[str]:
     sounds, index = _sounds(), _near_targets()
     out: list[str] = []
     for i, w in enumerate(words):
-        if w in known or w in targets or len(w) < 3 or not w.isalpha():  # a word of its own, or no word
+        if w in known or w in targets or w in OWN_WORDS or len(w) < 3 or not w.isalpha():  # a word, or none
             out.append(w)
             continue
         if (counting := _before_count(w, words[i + 1 : i + 2])) is not None:  # "a fill evry 8 bars"

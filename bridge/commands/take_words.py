@@ -119,6 +119,10 @@ _BAR_SPAN = re.compile(r" (?:bars?|measures?) (\d+) (?:to|through|thru|till|unti
 _NEW_NOTES = re.compile(
     r" (?:new|different|fresh|other) (?:notes|stuff|ideas?|material|bits?|parts?) | something (?:new|different|else|fresh) "
 )
+_HEAR_OTHER = re.compile(
+    r" (?:hear|play|listen to|switch to|go to|flip to) (?:me )?(?:the )?(?:other|previous|earlier|old|older) "
+    r"(?:take|version|one) "
+)
 _PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|version)s? ")
 _LAST_BARS = re.compile(r" (?:the )?(?:last|final) (\d+) (?:bars?|measures?) ")
 # a clip going on past its end, said with a count of bars: "let it keep going for 8 more bars", "keep the
@@ -169,7 +173,15 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
     )
     if previous and (said(s, *BACK_VERBS) or first in ("previous", "the", "last")):
         return {"do": "previous"}
+    if hears_other(s):  # "can i hear the other take": the take before, put back, never a new one
+        return {"do": "previous"}
     return None
+
+
+def hears_other(s: str) -> bool:
+    """Whether a normalised sentence asks to hear or switch to the other (earlier) take ("can i hear the other
+    version", "play me the previous take"): that take put back, never a new take nor the transport."""
+    return _HEAR_OTHER.search(s) is not None
 
 
 def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:

@@ -14,6 +14,7 @@ from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
+from bridge.commands.job_words import cancels_job
 from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
 from bridge.commands.parser import parse as rules
@@ -22,7 +23,7 @@ from bridge.commands.questions import OWN_QUESTION
 from bridge.commands.said import said
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
-from bridge.commands.take_words import accompanies
+from bridge.commands.take_words import accompanies, hears_other
 from bridge.commands.track_words import WHICH_TRACK
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
 from bridge.commands.vocab import GENERATE_VERBS, HELP_PHRASES
@@ -94,6 +95,10 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
+    if ours == "cancel" and cancels_job(s):  # "cancel the stems, it takes forever": no stems taken out
+        return ruled
+    if ours == "recall" and hears_other(s):  # "can i hear the other take": put back, never a new take
+        return ruled
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
         return ruled
     if ours is None and best == "none" and p_best >= OVERRIDE and off_topic_style(ruled, s):

@@ -1,0 +1,98 @@
+"""Issue 55, round 33 (lead): sentences of our own, never a blind set's lines.
+
+- "some variations on the hook" varies the melody (was a new melody made); "can i hear the other take"
+  puts the earlier take back (was a new take made), "play me the previous take" too (was asked about);
+- a job called off by name is cancelled: "abort the audio loop" (was a loop made of "abort the loop"),
+  "cancel the stem split" (was asked: stems taken out?); "stop the loop" stays the transport's stop;
+- a dictated run-on after "please" or "thanks" is a remark of its own ("... louder please the dancers
+  cant hear them": asked louder or softer), and a bare key letter before it is the key ("a bass line in G
+  please", "in g the singer likes it low": the key was dropped);
+- "the bride" is no "bridge" (a section was read), "to please the crowd" keeps its verb;
+- a word for the one addressed is no word of the request ("abi", "hocam", "... down 3 mate"), and a count
+  said with "'ll" is the bars ("the chorus, four bars'll do": was the fourth chorus);
+- room asked for is fewer notes ("give the melody more space": the learned reading's busier, 0.97, acted);
+- a stretch of the song looped is Live's loop brace ("loop the last 4 bars" made an audio loop of the words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.commands import parse
+from bridge.commands.means import means_of
+from tests.bridge.commands.meant import case
+
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("give me some variations on the hook", op="vary", target="melody"),
+        case("could i get a few variations on the bass", op="vary", target="bass"),
+        case("can i hear the other take", op="recall", target="previous"),
+        case("play me the previous take", op="recall", target="previous"),
+        case("let me listen to the older version again", op="recall", target="previous"),
+        case("abort the audio loop", op="cancel"),
+        case("cancel the stem split", op="cancel"),
+        case("kill the render, it takes forever", op="cancel"),
+        case("make the drums louder please the dancers cant hear them", op="louder", target="drums"),
+        case("a bass line in G please", op="make", target="bass", key="G major"),
+        case("give me a bass line in g the singer likes it low", op="make", target="bass", key="G major"),
+        case("chords in e flat thanks the band knows it", op="make", target="chords", key="Eb major"),
+        case("give me 8 bars of chords thanks the bride loves this song", op="make", target="chords", bars=8),
+        case("abi can you make chords in a minor", op="make", target="chords", key="A minor"),
+        case("transpose melody up 2 hocam please", op="transpose", target="melody", semitones=2),
+        case("transpose the bass down 3 mate", op="transpose", target="bass", semitones=-3),
+        case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
+        case("give the drums some space", op="simpler", target="drums"),
+        case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
+    ],
+)
+def test_read_as_meant(text: str, want: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in want} == want, got
+
+
+@pytest.mark.parametrize("text", ["give me 8 bars of chords thanks the bride loves this song"])
+def test_the_bride_is_no_section(text: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert "section" not in got and "region" not in parse(text).params, got
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("stop the loop", "stop"),  # the transport, never a job
+        ("make an audio loop of rain on a tin roof", "musicgen"),
+        ("give me 3 variations of the drums", "vary"),
+    ],
+)
+def test_left_as_they_were(text: str, action: str) -> None:
+    assert parse(text).action == action, parse(text)
+
+
+@pytest.mark.parametrize("text", ["loop the last 4 bars", "loop the chorus", "can you loop bars 5 to 8"])
+def test_a_stretch_looped_is_lives_loop_brace(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and "loop brace" in str(intent.params.get("reason")), intent
+
+
+def test_a_new_take_is_not_made_when_the_other_is_asked_for() -> None:
+    intent = parse("can i hear the other one again")
+    assert intent.action == "history" and intent.params.get("do") == "previous", intent
+
+
+def test_a_remark_after_please_is_no_request() -> None:
+    from bridge.commands.dictated import as_dictated
+
+    assert as_dictated("make eight bars please the band likes it") == "make eight bars please, the band likes it"
+    assert as_dictated("write something to please the crowd") == "write something to please the crowd"
+
+
+def test_someone_addressed_is_left_out_but_not_a_friend_named() -> None:
+    from bridge.commands.plain_words import plain
+
+    assert "hocam" not in plain("hocam mute the bass") and "abi" not in plain("make it louder abi")
+    assert plain("send it to my bro") == "send it to my bro"
