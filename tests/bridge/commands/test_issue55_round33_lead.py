@@ -87,7 +87,9 @@ def test_a_new_take_is_not_made_when_the_other_is_asked_for() -> None:
 def test_a_remark_after_please_is_no_request() -> None:
     from bridge.commands.dictated import as_dictated
 
-    assert as_dictated("make eight bars please the band likes it") == "make eight bars please, the band likes it"
+    assert (
+        as_dictated("make eight bars please the band likes it") == "make eight bars please, the band likes it"
+    )
     assert as_dictated("write something to please the crowd") == "write something to please the crowd"
 
 
