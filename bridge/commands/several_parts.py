@@ -1,5 +1,6 @@
 """One change on several parts (issue 55): "humanise the chords and the melody", "both the bass and
-the keys quieter", "mute the drums plus the bass". The first part's Intent, each other part a request
+the keys quieter", "mute the drums plus the bass"; round 33, three or more listed ("make the bass, chords
+and melody quieter"; under a mixer switch tracks too: "mute keys, pads and strings"). The first part's Intent, each other part a request
 in ``params["then"]`` with the same action and params (``means.py`` reads such a chain as one op
 with a target list). Only the changes, the mixer's switches and the take ops spread over parts: "make
 drums and bass" asks for two new parts (or the genre), never one change. Stdlib only.
