@@ -155,9 +155,7 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
 
 _WHOLE = r"(?:everything|it all|all of it|all|all the parts|every part|the whole thing|the lot)"
 _MORE = rf"(?P<more>(?: (?:and|,) (?:the )?(?:{_TARGETS}))*)"
-_KEEP_ALL = re.compile(
-    rf"^ (?:(?:please|just|so|ok) )*(?:keep|save) {_WHOLE}{_MORE}(?: please| pls)? $"
-)
+_KEEP_ALL = re.compile(rf"^ (?:(?:please|just|so|ok) )*(?:keep|save) {_WHOLE}{_MORE}(?: please| pls)? $")
 _DROP_ALL = re.compile(
     rf"^ (?:(?:please|just|so|ok) )*(?:get rid of|remove|delete|lose|drop|clear|take out|kill|ditch|bin|scrap) "
     rf"{_WHOLE}{_MORE}(?: please| pls)? $"
