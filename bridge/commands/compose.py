@@ -22,7 +22,7 @@ from bridge.commands.amount_words import humanize_amount, quantize_strength, swi
 from bridge.commands.feel_words import FEELS
 from bridge.commands.intent import Intent
 from bridge.commands.said import said
-from bridge.commands.shift_words import SHIFT_VERBS, how_far, offset_of
+from bridge.commands.shift_words import SHIFT_VERBS, how_far, mix_or_time, offset_of
 from bridge.commands.track_words import instrument_track
 
 _TRACK = re.compile(r" (?:track|channel)s? ")
@@ -216,6 +216,8 @@ def _operation(
             "direction": "up" if density == "busier" else "down",
         }  # "strip back"
     offset = offset_of(s)
+    if offset is not None and offset.get("mix_or_time"):  # "nudge the bass back": in time or in the mix?
+        return "ask", {"reason": mix_or_time(s, voices[0] if voices else part)}
     if offset is not None:
         return "shift", offset
     if (

@@ -29,8 +29,10 @@ _SOFTER = (
     # "tuck the hats down 3dB", "sit the vocal back", "tuck the kick under the bass": softer (never removed;
     # a length after it is a move or a pitch: "pull the snare back a sixteenth", "nudge the bass down a semitone";
     # "pull it down" names no part and is left to the readers)
+    # (w78: "nudge the bass back" is no level: back in time or in the mix is asked, ``shift_words``)
     re.compile(
-        rf"\b(?:tuck|sit|settle|ease|pull|nudge) ((?:the|my|that|this|those|these) (?:\w+ )?\w+) "
+        rf"\b(?:tuck|sit|settle|ease|pull|nudge(?! (?:the|my|that|this|those|these) (?:\w+ )?\w+ back\b)) "
+        rf"((?:the|my|that|this|those|these) (?:\w+ )?\w+) "
         rf"(?:down|back|lower|under(?: (?:the|my) (?!(?:intro|verse|chorus|bridge|drop|outro|breakdown|hook)\b)\w+)?)"
         rf"(?: (?:by )?-?{_DB}| a (?:bit|touch|little|hair|notch|tad)| slightly)?(?! {_LENGTH})",
         re.I,

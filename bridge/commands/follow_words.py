@@ -62,6 +62,13 @@ OVER = re.compile(r" (?:over|against|on top of|under(?:neath)?) (?:these|those) 
 _PART = re.compile(
     rf" {_LOCKS} (?:the|my|our) (bass(?: ?line)?|chords?(?: progression)?|progression|keys)(?= )"
 )
+# "make the bassline follow the kick", "lock the bass to the kick drum": a bass locked to the drums' kick
+# (a drum clip followed gives a bass its kicks: bridge/actions/follow/rule.py); the words from the verb on
+_KICK = r"(?:the|my|our|that|this) (?:kick(?: drum)?s?|kick pattern|drums?|drum (?:beat|pattern|groove|loop))"
+_BASS_ON_KICK = re.compile(
+    rf" (?:bass ?line|bass|sub|808)(?: [a-z]+){{0,3}}?(?P<w> (?:{_LOCKS}|hits? (?:with|on)|lands? on) {_KICK})(?= )"
+    rf"| locks? (?:the|my|our) (?:bass ?line|bass|sub|808)(?P<v>(?: in)? (?:to|with|onto) {_KICK})(?= )"
+)
 _SOURCE_PARTS = {
     "chords": "chords",
     "bass": "bass",
@@ -123,6 +130,8 @@ def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
         return {"source": "selected"}, clip.group(0)
     if accompanies(s):
         return None
+    if (kick := _BASS_ON_KICK.search(s)) is not None:
+        return {"source": "drums"}, kick.group("w") or kick.group("v")
     part = _PART.search(s)
     if part is not None:
         return {"source": "bass" if part.group(1).startswith("bass") else "chords"}, part.group(0)

@@ -132,6 +132,8 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
     scoped = scoped_of(s)
     if scoped is None:
         return None
+    if (but := _all_but(heard, scoped, read)) is not None:  # "keep everything but the bass": the bass out
+        return but
     intent = read(scoped.rest)
     spared = [p for p in scoped.protected if p in v.EVERY_PART] if _EVERYTHING.search(scoped.rest) else []
     whole = intent if intent.understood or not spared else read(s)  # "make everything quieter" alone: asked
@@ -149,6 +151,45 @@ def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | N
             return unknown(heard, f"which part of the song should change (the {sections[0]} stays as it is)?")
     kept = protect(intent, tuple(p for p in scoped.protected if not p.startswith("section:")))
     return None if kept is None else Intent(kept.action, kept.part, kept.params, heard)
+
+
+_WHOLE = r"(?:everything|it all|all of it|all|all the parts|every part|the whole thing|the lot)"
+_MORE = rf"(?P<more>(?: (?:and|,) (?:the )?(?:{_TARGETS}))*)"
+_KEEP_ALL = re.compile(rf"^ (?:(?:please|just|so|ok) )*(?:keep|save) {_WHOLE}{_MORE}(?: please| pls)? $")
+_DROP_ALL = re.compile(
+    rf"^ (?:(?:please|just|so|ok) )*(?:get rid of|remove|delete|lose|drop|clear|take out|kill|ditch|bin|scrap) "
+    rf"{_WHOLE}{_MORE}(?: please| pls)? $"
+)
+
+
+def _all_but(heard: str, scoped: Scoped, read: Callable[[str], Intent]) -> Intent | None:
+    """ "keep everything but the bass" (the bass taken out: read as "remove the bass"; a drum voice likewise,
+    never kept alone), or "get rid of everything except the chords" (the other parts' notes out or the chords
+    soloed: asked, no one op takes three parts out); None for any other rest."""
+    keep, drop = _KEEP_ALL.match(scoped.rest), _DROP_ALL.match(scoped.rest)
+    found = keep or drop
+    if found is None:
+        return None
+    more = re.findall(rf"(?:and|,) (?:the )?({_TARGETS})", found.group("more"))
+    named = list(dict.fromkeys([*scoped.protected, *(target_of(w) for w in more)]))
+    parts = [p for p in named if p in v.EVERY_PART]
+    voices = [p for p in named if p in cw.DRUM_VOICES.values()]
+    if len(parts) + len(voices) != len(named) or (parts and voices):
+        return None
+    if keep is not None:
+        out = read(" remove " + " and ".join(f"the {p}" for p in named) + " ")
+        return Intent(out.action, out.part, out.params, heard) if out.understood else None
+    if voices:  # "get rid of everything except the kick": the drums' keep-only, read as the whole sentence
+        return None
+    rest = [p for p in v.EVERY_PART if p not in parts]
+    kept = " and the ".join(parts)
+    tips = [f"solo the {kept}", f"remove the {rest[0]}"]
+    return unknown(
+        heard,
+        f"(e.g. '{tips[0]}', or '{tips[1]}' then 'remove the {rest[1]}') only the {kept}: soloed, "
+        f"or every other part's notes taken out, one at a time?",
+        tips,
+    )
 
 
 _EVERYTHING = re.compile(r" (?:everything|all|every part|the whole thing|all the parts) ")

@@ -1,5 +1,6 @@
 """One change on several parts (issue 55): "humanise the chords and the melody", "both the bass and
-the keys quieter", "mute the drums plus the bass". The first part's Intent, each other part a request
+the keys quieter", "mute the drums plus the bass"; round 33, three or more listed ("make the bass, chords
+and melody quieter"; under a mixer switch tracks too: "mute keys, pads and strings"). The first part's Intent, each other part a request
 in ``params["then"]`` with the same action and params (``means.py`` reads such a chain as one op
 with a target list). Only the changes, the mixer's switches and the take ops spread over parts: "make
 drums and bass" asks for two new parts (or the genre), never one change. Stdlib only.
@@ -16,6 +17,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.spotting import take
+from bridge.commands.track_words import INSTRUMENTS
 
 SPREADS = ("transform", "adjust", "vary", "infill", "mixer", "history", "automate", "continue")
 MAIN = frozenset({"drums", "bass", "chords", "melody"})
@@ -24,6 +26,22 @@ _PART = r"(?:the\s+|my\s+|our\s+)?(" + "|".join(re.escape(p) for p in _PHRASES) 
 # "the chords and the melody", "both the bass and the keys", "drums plus bass", "the bass & the kit"
 _PAIR = re.compile(
     r"\b(?:both\s+)?" + _PART + r"\s*,?\s+(?:and|plus|&|n|as well as)\s+" + _PART + r"\b", re.I
+)
+# a list of three or more ("the bass, chords and melody", "keys, pads and strings", "the bass and the chords and
+# the melody"): parts, or tracks named by their instrument (a mixer switch), the last joined by "and" or a comma
+_TRACKS = tuple(sorted((w for w in INSTRUMENTS if w not in v.PARTS), key=len, reverse=True))
+_ITEM = (
+    r"(?:the\s+|my\s+|our\s+)?(?:"
+    + "|".join(re.escape(p) for p in (*_PHRASES, *_TRACKS))
+    + r")(?:\s+(?:part|track|line))?"
+)
+_SEP = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|plus|&|n)\s+)"
+_LIST = re.compile(rf"\b(?:all\s+(?:of\s+)?|both\s+)?{_ITEM}(?:{_SEP}{_ITEM}){{2,}}\b", re.I)
+_ONE = re.compile(
+    r"(?:the\s+|my\s+|our\s+)?("
+    + "|".join(re.escape(p) for p in sorted((*_PHRASES, *_TRACKS), key=len, reverse=True))
+    + r")(?:\s+(?:part|track|line))?\b",
+    re.I,
 )
 _FILLERS = frozenset({"the", "my", "our", "both", "too", "also", "as", "well", "and", "plus", "&", "n", "_"})
 _TARGET_KEYS = ("track_name", "target", "voices", "heard", "then", "not_done")
@@ -52,6 +70,9 @@ def on_part(first: Intent, part: str) -> dict[str, Any]:
 def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> Intent:
     """``intent`` (the sentence's reading) or, where the sentence names two parts joined ("the chords
     and the bass") and reads as a change on the first alone, that change with the second in ``then``."""
+    listed = _listed(heard, intent, read_one)
+    if listed is not None:
+        return listed
     pair = _PAIR.search(heard)
     if pair is None:
         return intent
@@ -67,6 +88,43 @@ def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) ->
         return intent
     params = {**alone.params, "then": [on_part(alone, other)]}
     return Intent(alone.action, alone.part, params, heard)
+
+
+def _target(words: str) -> str:
+    """A listed item's target: a part ("keys" -> "chords") or ``track:<name>`` ("pads")."""
+    words = words.lower()
+    return v.PARTS[words] if words in v.PARTS else f"track:{words}"
+
+
+def _listed(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> Intent | None:
+    """The change on each of three or more targets listed ("make the bass, chords and melody quieter"): the
+    first as said alone, each other in ``then``; None where the sentence lists none or the change does not
+    spread (a track, "pads", only under a mixer switch)."""
+    found = _LIST.search(heard)
+    if found is None or (intent.understood and not spreads(intent)):
+        return None
+    said = [m.group(1) for m in _ONE.finditer(found.group(0))]
+    targets = list(dict.fromkeys(_target(w) for w in said))
+    if len(targets) < 2:
+        return None
+    first = said[[_target(w) for w in said].index(targets[0])]
+    alone = read_one(f"{heard[: found.start()]}the {first}{heard[found.end() :]}")
+    if not spreads(alone) or "not_done" in alone.params or "then" in alone.params:
+        return None
+    if intent.understood and intent.action != alone.action:
+        return None
+    tracks = any(t.startswith("track:") for t in targets)
+    if tracks and alone.action != "mixer":
+        return None
+    then = [_on_target(alone, t) for t in targets[1:]]
+    return Intent(alone.action, alone.part, {**alone.params, "then": then}, heard)
+
+
+def _on_target(first: Intent, target: str) -> dict[str, Any]:
+    if not target.startswith("track:"):
+        return on_part(first, target)
+    params = {k: val for k, val in first.params.items() if k not in _TARGET_KEYS}
+    return {"action": first.action, "part": None, "params": {**params, "track_name": target[6:]}}
 
 
 def swallowed(whole: Intent, split: Intent) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
 from bridge.commands.said import said
 
@@ -50,6 +51,24 @@ _SIZE_SAID = re.compile(
 _BARE_WAY = re.compile(r" (before|after) (?=(?:please |pls |plz |thanks |thank you )*$)")
 
 
+# a nudge "back" or "forward" with no length and no word of time: back in time, or back in the mix? Both are
+# said (a fader is nudged as often as a region), so it is asked, never guessed
+_TIMED = ("later", "earlier", "late", "early", "behind", "ahead", "in time", "on the grid", "delay", "mix", "level",
+          "volume", "fader", "db")  # fmt: skip
+MIX_OR_TIME = "(e.g. 'nudge the {0} a little {1}' or 'make the {0} {2}') {3} in time, or {3} in the mix?"
+_MS = re.compile(r" (\d+(?:\.\d+)?) ?(?:ms|msec|millis|milliseconds?)(?= )")
+
+
+def mix_or_time(s: str, name: str | None) -> str:
+    """The question for a nudge "back" or "forward" of ``name`` (a part or drum voice), its examples the
+    move and the level change that way, each a sentence read as that."""
+    ahead = said(s, "forward")
+    way, level = ("earlier", "louder") if ahead else ("later", "softer")
+    said_as = [p for p in sorted(VOICES, key=len, reverse=True) if VOICES[p] == name]
+    shown = (name if name in VOICES or name in v.PARTS else said_as[0] if said_as else None) or "part"
+    return MIX_OR_TIME.format(shown.replace("_", " "), way, level, "forward" if ahead else "back")
+
+
 def offset_of(s: str) -> dict[str, Any] | None:
     """``{"offset": beats}`` later (+) or earlier (-) for "nudge the snare a sixteenth later", with
     ``chosen: "beats"`` when only "a little" was said, or None."""
@@ -60,13 +79,21 @@ def offset_of(s: str) -> dict[str, Any] | None:
     lengthed = _LENGTH_AND_WAY.search(s)  # "can the melody come in an eighth earlier": a length and a way
     if not said(s, *SHIFT_VERBS) and lengthed is None and _LAID_BACK.search(s) is None:
         return None
+    if (ms := _MS.search(s)) is not None and (
+        way := _earlier(s)
+    ) is not None:  # "10 ms earlier": Live's tempo
+        return {"offset_ms": -float(ms.group(1)) if way else float(ms.group(1))}  # makes it beats (actions)
     size = next((TIME_AMOUNTS[p] for p in sorted(TIME_AMOUNTS, key=len, reverse=True) if f" {p} " in s), None)
     m = re.search(r" by (\d+) beats? ", s)
     if m:
         size = float(m.group(1))
     nudged = (
-        said(s, "nudge") and _SIZE_SAID.search(s) is None
-    )  # "nudge it earlier": a small step by its own word
+        said(s, "nudge", "push") and _SIZE_SAID.search(s) is None
+    )  # "nudge it earlier", "push the snare later": a small step by its own word
+    if (
+        size is None and nudged and not said(s, *_TIMED) and said(s, "back", "forward")
+    ):  # "nudge the bass back"
+        return {"mix_or_time": True}  # asked (``mix_or_time``)
     chosen = size is None and (said(s, *A_LITTLE) or nudged) and said(s, *(LATER + EARLIER))
     if chosen:
         size = SMALL_STEP

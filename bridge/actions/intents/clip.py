@@ -137,15 +137,26 @@ async def named_track_clip(app: App, name: str) -> tuple[int, int]:
 
 
 def source_of(app: App, intent: Intent) -> dict[str, int]:
-    """source_track/source_slot for a part that follows "my chords" or "my bassline" (the last one
-    written, else the selected clip) or "this" (the selected clip: -1, so that /roo/generate says
-    when none is selected or it is no MIDI clip, rather than quietly following nothing)."""
+    """source_track/source_slot for a part that follows "my chords", "my bassline" or (a bass) the drums'
+    kick (the last one written, else the selected clip) or "this" (the selected clip: -1, so that
+    /roo/generate says when none is selected or it is no MIDI clip, rather than quietly following nothing)."""
     source = intent.params.get("source")
     if source is None:
         return {}
-    if source in ("chords", "bass") and (where := last_written(app, str(source))) is not None:
+    if source in ("chords", "bass", "drums") and (where := last_written(app, str(source))) is not None:
         return {"source_track": where[0], "source_slot": where[1]}
     return {"source_track": -1, "source_slot": -1}
+
+
+async def in_beats(app: App, intent: Intent) -> Intent:
+    """``intent`` with a move said in milliseconds ("nudge the hats 10 ms earlier": ``offset_ms``) as the
+    beats it is at Live's tempo now (``offset``); any other intent as it is."""
+    if "offset_ms" not in intent.params:
+        return intent
+    bpm = float((await app.live.context()).tempo_bpm)
+    params = {k: v for k, v in intent.params.items() if k != "offset_ms"}
+    params["offset"] = round(float(intent.params["offset_ms"]) * bpm / 60000.0, 6)
+    return Intent(intent.action, intent.part, params, intent.heard)
 
 
 async def tempo_by_factor(app: App, factor: float) -> str:

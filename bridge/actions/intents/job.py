@@ -88,7 +88,8 @@ async def execute(app: App, job: Job, intent: Intent, *, source: str) -> str:
 
 
 async def _do(app: App, job: Job, intent: Intent) -> str:
-    """One request: its action's handler."""
+    """One request: its action's handler (a move said in milliseconds made beats at Live's tempo first)."""
+    intent = await command_clip.in_beats(app, intent)
     handler = HANDLERS[intent.action]
     if intent.action in (*CHANGES, "mixer") and "section" in intent.params.get("region", {}):
         handler = sections.change  # "kill the hats in the breakdown": over the section's cue point
