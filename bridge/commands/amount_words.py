@@ -66,7 +66,9 @@ _QUANTIZE_PERCENT = re.compile(r" quanti[sz]e[sd]?(?: \w+){0,4}? (?:by |at |to )
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
 
 
-_ADJECTIVE = re.compile(r"\b(?:swingy|swingin|swinging)\b(?! (?:on|to|in|from|at|with|over)\b)")
+_ADJECTIVE = re.compile(
+    r"\b(?:swingy|swingin|swinging|(?<!not )(?<!of )(?<!a )swung)\b(?! (?:on|to|in|from|at|with|over)\b)"
+)
 # "just a hair", "just a touch": a small amount, no "only" (not "keep just the hats")
 _JUST_A = re.compile(r"\bjust (?=a (?:little|tiny|wee|hair|touch|tad|bit|smidge|smidgen|pinch|dash)\b)")
 # "little bit" said with no "a" (Indian English, a quick typist): "humanize the hats little bit" is "a little

@@ -9,7 +9,8 @@
   please", "in g the singer likes it low": the key was dropped);
 - "the bride" is no "bridge" (a section was read), "to please the crowd" keeps its verb;
 - a word for the one addressed is no word of the request ("abi", "hocam", "... down 3 mate"), and a count
-  said with "'ll" is the bars ("the chorus, four bars'll do": was the fourth chorus);
+  said with "'ll" is the bars, and a part "swung" by a share is swung by it ("the hats swung 60%": the
+  hats were added, then swung by the default) ("the chorus, four bars'll do": was the fourth chorus);
 - room asked for is fewer notes ("give the melody more space": the learned reading's busier, 0.97, acted);
 - a stretch of the song looped is Live's loop brace ("loop the last 4 bars" made an audio loop of the words)."""
 
@@ -45,6 +46,7 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         case("abi can you make chords in a minor", op="make", target="chords", key="A minor"),
         case("transpose melody up 2 hocam please", op="transpose", target="melody", semitones=2),
         case("transpose the bass down 3 mate", op="transpose", target="bass", semitones=-3),
+        case("i want the hats swung 60%", op="swing", target="hats", amount=0.6),  # was the default 0.66
         case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
         case("give the drums some space", op="simpler", target="drums"),
         case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
