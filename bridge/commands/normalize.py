@@ -45,6 +45,7 @@ TYPOS = {"teh": "the", "hte": "the", "qunatize": "quantize", "quantise": "quanti
          "bas": "bass", "melodie": "melody", "tempoo": "tempo", "semis": "semitones", "semi": "semitone",
          "pls": "please", "plz": "please", "eigth": "eighth", "eigths": "eighths", "eihgth": "eighth",
          "sixteeth": "sixteenth", "sixtenth": "sixteenth", "sixteeths": "sixteenths",  # never a number said
+         "gost": "ghost", "ghots": "ghost",  # "a few gost notes on the snare"
          "em": "it"}  # "em" after "in"/"key" is E minor, taken out before these  # fmt: skip
 # Slang spelled as it is said ("gimme a bassline", "lemme hear it", "tryna get a groove")
 SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "going to", "wanna": "want to",

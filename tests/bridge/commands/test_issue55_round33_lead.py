@@ -47,6 +47,7 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         case("transpose melody up 2 hocam please", op="transpose", target="melody", semitones=2),
         case("transpose the bass down 3 mate", op="transpose", target="bass", semitones=-3),
         case("i want the hats swung 60%", op="swing", target="hats", amount=0.6),  # was the default 0.66
+        case("throw a few gost notes on the snare", op="add", target="ghost_notes"),  # was snares added
         case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
         case("give the drums some space", op="simpler", target="drums"),
         case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
