@@ -100,6 +100,8 @@ TEMPO_FACTORS: dict[str, float] = {
     "half the bpm": 0.5,
     "tempo in half": 0.5,  # "cut the tempo in half"
     "speed in half": 0.5,
+    "twice as fast": 2.0,  # "make it twice as fast" (typed only: vocab.TYPED_ONLY)
+    "half as fast": 0.5,
 }
 # "slow it down to 75": words that name the tempo alongside vocab.TEMPO_WORDS
 TEMPO_MOVES = ("slow it down", "slow down", "speed it up", "speed up", "bring it down", "bring it up")

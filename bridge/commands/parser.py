@@ -30,6 +30,7 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.job_words import cancels_job
 from bridge.commands.mixing_jobs import mixing_job
 from bridge.commands.normalize import normalize
+from bridge.commands.note_words import note_question
 from bridge.commands.part_reading import part_reading
 from bridge.commands.questions import question_of
 from bridge.commands.remarks import undone
@@ -114,7 +115,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return session
     if (change_bpm := tm.change_of(s)) is not None:  # "knock 5 bpm off the tempo", "nudge it down 3"
         return Intent("set_tempo", None, {"change_bpm": change_bpm}, heard)
-    question = question_of(s) or named_question(s) or timing_question(s)  # "change the key": which key?
+    question = (
+        note_question(s) or question_of(s) or named_question(s) or timing_question(s)
+    )  # "change the key": which key?
     # "the bridge is naff, sort it"; "the snare is late": moved or quantized?
     if question is not None:
         return sp.refused(heard, question)

@@ -103,9 +103,26 @@ def fold(word: str) -> str:
     return word.replace("ã", "a")
 
 
+# a new intro or outro named by the part that plays it: "a drum intro", "a 16 bar intro on the keys", "an
+# eight bar piano outro" are that part made for the section ("8 bars of drums for the intro")
+_COUNT = r"(\d+|two|four|eight|twelve|sixteen|thirty two)[- ]bars?"
+_PLAYER = r"(drums?|piano|keys|bass|bass line|synth|guitar|strings|chords|pads?|melody)"
+_PART_SECTION = re.compile(rf"\ban? (?:{_COUNT} )?{_PLAYER} (intro|outro)\b", re.I)
+_SECTION_ON = re.compile(rf"\ban? (?:{_COUNT} )?(intro|outro) (?:on|with|for) (?:the )?{_PLAYER}\b", re.I)
+
+
+def _made_for(count: str | None, part: str, section: str) -> str:
+    played = "piano chords" if part.lower() == "piano" else part  # a piano's part is the chords
+    return (f"{count} bars of " if count else "") + f"{played} for the {section}"
+
+
 def sections_named(text: str) -> str:
     """The sentence with "the hook", "the refrain", "the middle 8", "the mukhda", "the antara", "the
-    A-melo", "the sabi" said as cue points name them (module docstring)."""
+    A-melo", "the sabi" said as cue points name them, and a new intro or outro named by its part as that part
+    made for it (module docstring)."""
+    if re.search(r"intro|outro", text, re.I):
+        text = _PART_SECTION.sub(lambda m: _made_for(m.group(1), m.group(2), m.group(3)), text)
+        text = _SECTION_ON.sub(lambda m: _made_for(m.group(1), m.group(3), m.group(2)), text)
     if re.search(r"melo|sabi|strof|ritornel|refr|pont|coda|\bpre\b", text, re.I):
         text = _PRE.sub(r"\1pre chorus", _OTHER.sub(_other, text))
     if re.search(r"dance break", text, re.I):

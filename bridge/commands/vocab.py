@@ -279,4 +279,4 @@ REPLACE_WORDS = ("replace", "overwrite", "in place", "instead")
 SPOKEN_SPELLING = {"dont": "don't", "lets": "let's"}
 TYPED_ONLY = frozenset({"analyse", "dnb", "jungle", "latin jazz", "uk garage", "ukg", "speed garage", "2 step garage",
     "garage", "garage rock", "deep house", *WORLD_STYLES, "d and b", "rnb", "halftime", "humanise", "quantise", "hihats",
-    "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip
+    "hihat", "hiphop", "lo fi", "maj", "min", "#", "b", "6 stems", "music gen", "dont"}) | {"cue", "underscore", "piece", "how does this work", "how does it work", "follow the bassline", "twice as fast", "half as fast", *TYPED_MAKING, *TYPED_PARTS, *TYPED_UNDO}  # fmt: skip

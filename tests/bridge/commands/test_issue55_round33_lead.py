@@ -12,6 +12,9 @@
   said with "'ll" is the bars, and a part "swung" by a share is swung by it ("the hats swung 60%": the
   hats were added, then swung by the default) ("the chorus, four bars'll do": was the fourth chorus);
 - room asked for is fewer notes ("give the melody more space": the learned reading's busier, 0.97, acted);
+- a single note named for a change asks which bars ("remove the last note of the melody" cleared the melody);
+- "twice as fast" doubles the tempo (was refused); a new intro named by its part is that part made for it
+  ("a sixteen bar intro on the keys", "a drum intro": asked about "intro");
 - a stretch of the song looped is Live's loop brace ("loop the last 4 bars" made an audio loop of the words)."""
 
 from __future__ import annotations
@@ -48,6 +51,16 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         case("transpose the bass down 3 mate", op="transpose", target="bass", semitones=-3),
         case("i want the hats swung 60%", op="swing", target="hats", amount=0.6),  # was the default 0.66
         case("throw a few gost notes on the snare", op="add", target="ghost_notes"),  # was snares added
+        case("make it twice as fast", op="tempo", factor=2.0),  # was refused
+        case(
+            "give me a sixteen bar intro on the keys",
+            op="make",
+            target="chords",
+            bars=16,
+            scope={"section": "intro"},
+        ),
+        case("write a piano intro", op="make", target="chords", scope={"section": "intro"}),
+        case("make a drum intro", op="make", target="drums", scope={"section": "intro"}),
         case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
         case("give the drums some space", op="simpler", target="drums"),
         case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
@@ -80,6 +93,30 @@ def test_left_as_they_were(text: str, action: str) -> None:
 def test_a_stretch_looped_is_lives_loop_brace(text: str) -> None:
     intent = parse(text)
     assert not intent.understood and "loop brace" in str(intent.params.get("reason")), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("remove the last note of the melody", "melody"),  # the learned "remove" cleared the whole melody
+        ("delete the first note in the bass", "bass"),
+        ("remove the high note in the chorus melody", "melody"),  # cleared the chorus's melody
+        ("take out the last two notes of the bassline", "bass"),
+    ],
+)
+def test_a_single_note_named_asks_which_bars(text: str, part: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and "not one note" in intent.params["reason"], intent
+    first = parse(intent.params["suggestions"][0])  # the question's own example, read as said
+    assert first.part == part and first.params.get("kind") == "clear" and first.params.get("bar") == 8, first
+
+
+@pytest.mark.parametrize(
+    ("text", "bar"), [("remove the notes in bar 3 of the melody", 3), ("clear bar 5 of the bass", 5)]
+)
+def test_notes_in_a_bar_are_that_bar(text: str, bar: int) -> None:
+    intent = parse(text)
+    assert intent.params.get("kind") == "clear" and intent.params.get("bar") == bar, intent
 
 
 def test_a_new_take_is_not_made_when_the_other_is_asked_for() -> None:
