@@ -8,7 +8,8 @@ offset exactly), a circular mean weighted by level so vibrato and scoops average
 before the note model reads it. A line a semitone lower sung sharp sounds the same as the line sung
 flat, so an offset near +-50 is ambiguous: given the song's key, ``in_key`` keeps the reading whose
 notes fit the key better; with no key, ``by_note_map`` keeps the one the note model hears more of
-(a GM Choir Aahs sounds 12-34 cents flat of its keys, so a line written 30 cents flat sounds 50 off).
+(FluidR3's Choir Aahs sounds 12-34 cents flat on its keys 49-65, so a line bent 30 cents flat sounds
+50 off).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """With no key, a take whose tuning sits near +-50 cents is decided by the note model: the reading a
-semitone the other way wins where the model's note map is clearly stronger on its keys (a GM Choir
-Aahs sounds 12-34 cents flat of its keys, so a line written 30 cents flat sounds about 50 off)."""
+semitone the other way wins where the model's note map is clearly stronger on its keys (FluidR3's
+Choir Aahs sounds 12-34 cents flat on its keys 49-65, so a line bent 30 cents flat sounds about 50 off)."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_the_model_reads_at_most_vote_s_of_the_clip_where_it_is_held() -> None:
 
 
 def test_the_tune_halfs_choir_aahs_alto_lands_on_its_keys(tmp_path: Path) -> None:
-    """The sung set's tune-half Choir Aahs alto (FluidR3, 30 cents flat written; its keys sound 12-34
+    """The sung set's tune-half Choir Aahs alto (FluidR3, bent 30 cents flat; its keys sound 12-34
     cents flat besides): about 50 cents off, read a semitone low without a key before this rule."""
     fluidsynth = require_tool("fluidsynth")
     soundfont = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
