@@ -73,7 +73,8 @@ def transcribe(
     duration_s = len(y) / MODEL_RATE_HZ
     post, heard, y_model, cents = None, None, y, 0.0
     if kind != "drums":
-        cents = tuning.offset_cents(y, key_classes)  # a take sung off the A440 grid is read on its own grid
+        # a take sung off the A440 grid is read on its own grid
+        cents = tuning.offset_cents(y, key_classes, note_map=lambda clip: posteriors(clip).note)
         if abs(cents) >= tuning.MIN_CENTS:
             y_model = tuning.retuned(y, cents)
         post = posteriors(y_model, progress)

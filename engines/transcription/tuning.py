@@ -7,13 +7,18 @@ offset exactly), a circular mean weighted by level so vibrato and scoops average
 ``retuned`` moves the audio by the opposite amount (by resampling, so times scale by ``factor``)
 before the note model reads it. A line a semitone lower sung sharp sounds the same as the line sung
 flat, so an offset near +-50 is ambiguous: given the song's key, ``in_key`` keeps the reading whose
-notes fit the key better.
+notes fit the key better; with no key, ``by_note_map`` keeps the one the note model hears more of
+(FluidR3's Choir Aahs sounds 12-34 cents flat on its keys 49-65, so a line bent 30 cents flat sounds
+50 off).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
+from engines.transcription.model import HOP as MAP_HOP
 from engines.transcription.model import MODEL_RATE_HZ
 
 N_FFT = 2048
@@ -27,11 +32,19 @@ JUMP_CENTS = 150.0  # a frame-to-frame move this large is a new note, not vibrat
 MIN_CENTS = 15.0  # an offset smaller than this is left alone (tune: rendered instruments read -13..+6)
 AMBIGUOUS_CENTS = 35.0  # an offset this near +-50 may be the line a semitone away: the key decides
 KEY_MARGIN = 0.1  # the other reading wins when this much more of the heard level falls in the key
+VOTE_S = 8.0  # with no key, the note model reads this much of the clip (where most is held) to decide
+VOTE_MARGIN = 0.1  # the other reading wins when the note map is this much stronger on its keys (0..1)
 
 
-def offset_cents(y: np.ndarray, key_pitch_classes: frozenset[int] | None = None) -> float:
-    """The clip's tuning off A440 in cents, -50..50 (0.0 when nothing pitched is found); with the song's
-    key, an estimate near +-50 may become the other reading (-100..100, ``in_key``)."""
+def offset_cents(
+    y: np.ndarray,
+    key_pitch_classes: frozenset[int] | None = None,
+    note_map: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> float:
+    """The clip's tuning off A440 in cents, -50..50 (0.0 when nothing pitched is found); an estimate
+    near +-50 may become the other reading (-100..100): with the song's key, the one that fits it
+    (``in_key``); with no key but a ``note_map`` (audio -> the model's (frames, 88) note map), the one
+    the model hears (``by_note_map``)."""
     held, level = held_pitches(y)
     keep = ~np.isnan(held)
     if not keep.any():
@@ -39,9 +52,44 @@ def offset_cents(y: np.ndarray, key_pitch_classes: frozenset[int] | None = None)
     angles = 2 * np.pi * held[keep] / 100.0
     mean = np.angle(np.sum(level[keep] * np.exp(1j * angles)))
     estimate = float(mean / (2 * np.pi) * 100.0)
-    if key_pitch_classes is None:
-        return estimate
-    return in_key(estimate, held[keep], level[keep], key_pitch_classes)
+    if key_pitch_classes is not None:
+        return in_key(estimate, held[keep], level[keep], key_pitch_classes)
+    if note_map is not None:
+        return by_note_map(estimate, y, held, level, note_map)
+    return estimate
+
+
+def by_note_map(
+    estimate_cents: float,
+    y: np.ndarray,
+    held_cents: np.ndarray,
+    level: np.ndarray,
+    note_map: Callable[[np.ndarray], np.ndarray],
+) -> float:
+    """``estimate_cents``, or where it lies within AMBIGUOUS_CENTS..50 of zero, the reading a semitone
+    the other way when the note model, run on the clip as it is (VOTE_S of it, where the held level
+    is greatest), gives the keys read so VOTE_MARGIN more of its note map (level-weighted, 0..1)."""
+    if abs(estimate_cents) < AMBIGUOUS_CENTS:
+        return estimate_cents
+    span = min(len(held_cents), int(VOTE_S * MODEL_RATE_HZ / HOP))
+    weight = np.where(np.isnan(held_cents), 0.0, level)
+    sums = np.concatenate(([0.0], np.cumsum(weight)))
+    first = int(np.argmax(sums[span:] - sums[: len(sums) - span]))
+    frames = slice(first, first + span)
+    note = note_map(y[first * HOP : (first + span - 1) * HOP + N_FFT])
+    other = estimate_cents - float(np.copysign(100.0, estimate_cents))
+    share = [_map_share(note, held_cents[frames], weight[frames], off) for off in (estimate_cents, other)]
+    return other if share[1] >= share[0] + VOTE_MARGIN else estimate_cents
+
+
+def _map_share(note: np.ndarray, held_cents: np.ndarray, weight: np.ndarray, offset_cents: float) -> float:
+    """The note map's mean (weighted by ``weight``) at each held frame's key, read ``offset_cents`` off
+    A440; held frames (hop HOP from the clip's start) are placed on the map's frames by time."""
+    rows = np.minimum((np.arange(len(held_cents)) * HOP + N_FFT // 2) // MAP_HOP, len(note) - 1)
+    keys = 69 + np.round(np.nan_to_num(held_cents - offset_cents) / 100.0).astype(int) - 21
+    read = (weight > 0) & (keys >= 0) & (keys < note.shape[1])
+    total = float(weight[read].sum())
+    return float(np.sum(weight[read] * note[rows[read], keys[read]])) / total if total > 0 else 0.0
 
 
 def in_key(
