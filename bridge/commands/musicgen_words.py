@@ -83,6 +83,19 @@ _ACTED_ON = re.compile(
 )
 
 
+# a new sample asked for by what it sounds like: "make a string swell sample", "create a riser sample" (never a
+# sample played or chopped: "chop the sample", "play the vocal sample")
+_NEW_SAMPLE = re.compile(
+    r"^ (?:(?:please|can you|could you|pls) )*(?:make|create|generate|give|get|i need|i want|need)(?: me| us)? "
+    r"(?:a|an|some|\d+) (?:\w+ ){1,4}(?:sample|samples|one shot|one shots)(?: (?:please|for \w+.*))? $"
+)
+
+
+def new_sample(s: str) -> bool:
+    """Whether a normalised sentence asks for a new sample by its sound (MusicGen's job)."""
+    return _NEW_SAMPLE.search(s) is not None
+
+
 def anywhere(s: str) -> bool:
     """Whether the normalised sentence names MusicGen or an audio loop (not one an audio action is done on)."""
     return any(f" {w} " in s for w in ANYWHERE) and (" musicgen " in s or _ACTED_ON.search(s) is None)

@@ -133,7 +133,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("analyze", None, {"warp": True}, heard)
     if cancels_job(s):  # "abort the audio loop", "cancel the stem split": the job called off, nothing made
         return Intent("cancel", None, {}, heard)
-    if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS):  # "a lofi chord loop with musicgen", "a sample of"
+    if (
+        mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS) or mw.new_sample(s)
+    ):  # "a lofi chord loop with musicgen", "a sample of"
         return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
     if jam is not None:

@@ -15,6 +15,8 @@
 - a single note named for a change asks which bars ("remove the last note of the melody" cleared the melody);
 - "twice as fast" doubles the tempo (was refused); a new intro named by its part is that part made for it
   ("a sixteen bar intro on the keys", "a drum intro": asked about "intro");
+- a new sample asked for by its sound is MuseAroo's audio loop ("create a riser sample" was refused, "make a
+  string swell sample" drew a volume swell on the selected clip);
 - a stretch of the song looped is Live's loop brace ("loop the last 4 bars" made an audio loop of the words)."""
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         ),
         case("write a piano intro", op="make", target="chords", scope={"section": "intro"}),
         case("make a drum intro", op="make", target="drums", scope={"section": "intro"}),
+        case("create a riser sample", op="musicgen", prompt="riser"),  # was refused
+        case("give me a vinyl crackle sample please", op="musicgen", prompt="vinyl crackle"),
         case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
         case("give the drums some space", op="simpler", target="drums"),
         case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
@@ -117,6 +121,14 @@ def test_a_single_note_named_asks_which_bars(text: str, part: str) -> None:
 def test_notes_in_a_bar_are_that_bar(text: str, bar: int) -> None:
     intent = parse(text)
     assert intent.params.get("kind") == "clear" and intent.params.get("bar") == bar, intent
+
+
+def test_a_sample_asked_for_is_never_a_swell_drawn() -> None:  # "swell" drew a volume swell on the clip
+    intent = parse("make a string swell sample")
+    assert intent.action != "automate", intent
+    assert intent.action == "musicgen" or "make a loop of string swell" in intent.params["suggestions"], (
+        intent
+    )
 
 
 def test_a_new_take_is_not_made_when_the_other_is_asked_for() -> None:
