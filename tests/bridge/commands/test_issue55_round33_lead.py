@@ -131,6 +131,13 @@ def test_a_sample_asked_for_is_never_a_swell_drawn() -> None:  # "swell" drew a 
     )
 
 
+@pytest.mark.parametrize("text", ["add a snare roll at the end", "add a tom roll into the chorus"])
+def test_a_roll_is_never_a_voice_added_throughout(text: str) -> None:  # added snares over the whole clip
+    intent = parse(text)
+    assert intent.params.get("kind") != "drums_add", intent
+    assert intent.params.get("kind") == "fill" or not intent.understood, intent  # a fill, or asked
+
+
 def test_a_new_take_is_not_made_when_the_other_is_asked_for() -> None:
     intent = parse("can i hear the other one again")
     assert intent.action == "history" and intent.params.get("do") == "previous", intent
