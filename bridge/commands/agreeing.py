@@ -48,6 +48,8 @@ from bridge.commands.whisper_prompt import grammar_words
 # that reads as no command is Whisper's guess at the sound); on the tuning half's kept decodes read-backs
 # 0.200 -> 0.114, understood 0.678 -> 0.764, no misheard act under the daemon's limits or four looser ones;
 # then held out once: understood 0.694 -> 0.753, misheard 0 (docs/benchmarks/voice.md, v73).
+# "wrote" (v79, off): a no-command transcript's snapped form is no rival; tuning understood 0.747 -> 0.761,
+# no misheard act under five decisions, but held out it moved no row (it asks no less).
 # whisper_lead (v58a, ``spoken_ties``) is off: 2.0 was chosen on the tuning half's kept decodes (1.0 and 1.5
 # added read-backs of a wrong command, 2.0 none), but measured once on the held-out voices it acted on a
 # misheard "stop" (Flite rms, room: Whisper wrote "start", and scored it 2.1 ahead of "stop").

@@ -14,8 +14,10 @@ part J); "best": pocketsphinx's best reading and Whisper's best transcript; "all
 reading and every one of Whisper's transcripts (part J); "heard": pocketsphinx's best reading and one of
 Whisper's transcripts whose words sound like it (``SAME_WORDS``; as written or snapped to the grammar's
 words), with none of Whisper's reading as another command (a transcript that reads as no command is
-Whisper's guess at the sound, not a second command: v73). Chosen on the studio benchmark's tuning half
-(docs/benchmarks/voice.md, part J and v73).
+Whisper's guess at the sound, not a second command: v73); "wrote": "heard", but a transcript that reads
+as no command is no rival by its snapped form either ("very the chords" snaps by spelling to "every the
+chords", a new take: a guess at the sound snapped to a guess at a word; v79). Chosen on the studio
+benchmark's tuning half (docs/benchmarks/voice.md, part J, v73, v79).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ CHECK = "the recognisers disagree"  # the start of such a read-back's ``why``
 # what leaves the song as it is: the transport, taking back, asking for help, answering, listening
 KEEPS_SONG = ("play", "stop", "undo", "cancel", "help", "confirm", "analyze")
 LOOKS = ("star", "unstar", "list")  # history's looks at the takes (a take brought back is an edit)
-RULES = ("off", "best", "all", "heard")
+RULES = ("off", "best", "all", "heard", "wrote")
 # "heard": Whisper's agreeing transcript is within this phone edit distance of pocketsphinx's sentence
 # (``sounds.distance``, 0 to 1): the same words, not a different sentence read as the same command
 # ("lead" is read as "create hook" too, 1.0 apart; "make a funk bass lines" / "... line", 0.07)
@@ -78,8 +80,8 @@ def _agreed(
     voiced: bool,
 ) -> bool:
     """Whether the recognisers agree on ``meant`` under ``rule`` (see the module text)."""
-    if rule == "heard":
-        return heard_alike(meant, sphinx, whisper, voiced)
+    if rule in ("heard", "wrote"):
+        return heard_alike(meant, sphinx, whisper, voiced, guesses_rival=rule == "heard")
     wrote = list(whisper) if rule == "all" else list(whisper)[:1]
     return bool(wrote) and all(i.as_dict() == meant for _, i in (sphinx, *wrote))
 
@@ -89,17 +91,22 @@ def heard_alike(
     sphinx: tuple[str, Intent],
     whisper: Sequence[tuple[str, Intent]],
     voiced: bool = True,
+    guesses_rival: bool = True,
 ) -> bool:
     """Whether both recognisers heard the command ``meant`` (``Intent.as_dict``): pocketsphinx's best
     reading is it, one of Whisper's transcripts reads as it (as written, or snapped to the grammar's words:
     ``snapping.snap``) and sounds like pocketsphinx's sentence (within ``SAME_WORDS``), and none of them
-    reads as another command."""
+    reads as another command (``guesses_rival`` False: a transcript that reads as no command is no rival
+    by its snapped form, "wrote")."""
     if not sphinx[1].understood or sphinx[1].as_dict() != meant:
         return False
     same = False
-    for text, intent in whisper:
-        if not (intent.understood and intent.as_dict() == meant) and (near := snap(text)) != text:
-            intent = spoken(parse(near, voiced))  # "make a fun bass line" is "make a funk bass line"
+    for text, wrote in whisper:
+        intent = wrote
+        if not (wrote.understood and wrote.as_dict() == meant) and (near := snap(text)) != text:
+            snapped = spoken(parse(near, voiced))  # "make a fun bass line" is "make a funk bass line"
+            if guesses_rival or not snapped.understood or snapped.as_dict() == meant:
+                intent = snapped
         if intent.understood and intent.as_dict() != meant:
             return False  # Whisper wrote another command
         same = same or (intent.understood and distance(text, sphinx[0]) <= SAME_WORDS)
