@@ -25,11 +25,11 @@ from bridge.commands.setting_words import COMPARATIVES
 
 _ROOM_ASKED = re.compile(r"\b(?:more|some|enough) (?:space|breathing room)\b|\broom to breathe\b")
 _SWAPPED = {"busier": "simpler", "simpler": "busier"}
-_GENRES = "|".join(sorted((re.escape(g) for g in (*v.GENRES, *COMPARATIVES)), key=len, reverse=True))
-# "more jazzy", "a bit more house", "jazzier": the style is the change (said last, or before a place or a thanks)
-_STYLE_MORE = re.compile(
-    rf"\b(?:more |a bit |a little |a touch )?(?:{_GENRES})\s*(?:please|pls|thanks)?\s*[.!?]*$"
-)
+_GENRES = "|".join(sorted((re.escape(g) for g in v.GENRES), key=len, reverse=True))
+_BETTER = "|".join(sorted(COMPARATIVES, key=len, reverse=True))
+# "more jazzy", "a bit more house", "jazzier": the style is the change, said last ("make the drums house", with
+# no "more", stays as weighed: the rules' genre over a word that may name a new beat)
+_STYLE_MORE = re.compile(rf"\b(?:more (?:{_GENRES})|{_BETTER})\s*(?:please|pls|thanks)?\s*[.!?]*$")
 _ENERGY = re.compile(r"\benerg(?:y|etic)\b")
 
 
