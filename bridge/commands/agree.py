@@ -124,7 +124,7 @@ def _one(text: str, voiced: bool) -> Intent:
 def _read(heard: str, voiced: bool = False) -> Intent:
     """The rules' reading, and the learned one beside it when installed (a scoped clause cut out)."""
     ruled = rules(heard)
-    reading = head_slips.corrected(lr.reading_of(heard), heard)  # "more space": fewer notes, not more
+    reading = head_slips.corrected(lr.reading_of(heard), heard, ruled)  # "more space": fewer notes, not more
     if reading is None:
         request, again = request_ruled(heard, ruled)
         s, key, _ = normalize(request)

@@ -76,7 +76,7 @@ def compose(s: str) -> Intent | None:
     found = _operation(rest, voices, scope, part)
     dial = cg.DIAL.search(s) if found is None else None  # "add some energy to the chords": the dial
     if dial is not None:
-        up = not dial.group(1).startswith(("take", "less"))
+        up = dial.group(1) != "less" and (dial.group(1) != "take" or " up " in s[dial.end() - 1 :])
         return Intent("adjust", part, {"what": dial.group(2), "direction": "up" if up else "down"})
     calm = cg.CALM.search(s) if found is None and not scope else None  # "tone it down", "pump it up"
     if calm is not None:

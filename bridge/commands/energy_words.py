@@ -56,3 +56,29 @@ def energy_question(s: str) -> str | None:
         f"(e.g. 'make {it} busier{where}', 'make {it} louder{where}' or 'give me another take of {taken}{where}') "
         f"more energy how: busier, louder or a new take{which}?"
     )
+
+
+# the energy dial said over a span of bars: "take the energy up for the last 8 bars", "less energy in the first 4"
+_SPAN_DIAL = re.compile(
+    r"^ (?:(?:please|can you|could you|lets|let s|now|just|and|then|ok) )*"
+    r"(?:(bring|take|turn|push|pull|crank|pump|raise|lift|lower|drop|dial|knock|boost|increase|reduce|add|give|"
+    r"inject|put|more|less)(?: (?:the|some|more|less|a bit of|a little|a lot of|a bit|a little bit))* )?"
+    r"(?:the |some )?energy(?: (up|down|back))?(?: (?:of|on|in|to) (?:the |my )?(\w+(?: line)?))?(?: (up|down|back))?"
+    r"(?: please)? $"
+)
+_DOWN = ("pull", "lower", "drop", "knock", "reduce", "less", "take")
+# the energy dial over a place is its level (``actions.sections``' DIALS); "take ... up" is up
+SPAN_VELOCITY = {"up": 0.75, "down": 0.25}
+
+
+def energy_span(s: str, scope: dict[str, int], rest: str) -> tuple[str | None, dict[str, object]] | None:
+    """(part, transform options) of the energy dial said over ``scope``, a span of the clip's bars (``rest``: the
+    sentence without it), or None: its level there, as the dial is over a section ("more energy in the chorus")."""
+    m = _SPAN_DIAL.match(rest)
+    if m is None or not scope or set(scope) - {"first_bars", "last_bars"}:
+        return None
+    way = m.group(2) or m.group(4) or ("down" if m.group(1) in _DOWN else "up")
+    part = v.PARTS.get(m.group(3) or "", None) if m.group(3) else None
+    if m.group(3) and part in (None, "song", "all"):
+        return None
+    return part, {"kind": "velocity", "amount": SPAN_VELOCITY["down" if way == "back" else way], **scope}

@@ -132,6 +132,19 @@ def changed(intent: Intent) -> set[str]:
     return {str(x) for x in names | {intent.part} if x}
 
 
+def _place_energy(intent: Intent, s: str) -> bool:
+    """Whether ``intent`` is the energy dial of a place with no part said ("bring the energy down in the verse":
+    every part there, the section's tracks, ``bridge.actions.sections``; "take the energy up for the last 8
+    bars": the selected clip's level there, ``energy_words.energy_span``), so no part is asked."""
+    p = intent.params
+    if intent.part is not None or " energ" not in s:  # "sub too quiet in the drop, push it up": which part?
+        return False
+    if intent.action == "adjust":
+        return p.get("what") == "energy" and "region" in p
+    spans = "first_bars" in p or "last_bars" in p
+    return intent.action == "transform" and p.get("kind") == "velocity" and spans
+
+
 def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | None = None) -> str | None:
     """Why acting on ``intent`` would overrule what ``s`` says (``p_op``: the learned reading's
     probability of its op; ``sure``: the agreement's bar for a sure reading; ``target``: the
@@ -160,6 +173,7 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
     if (
         op in LEVEL_OPS
         and "target" not in means
+        and not _place_energy(intent, s)
         and (named is not None or not POINTED.search(s) or _unread_thing(s) is not None)
     ):  # "the sub's too quiet, push it up": "it" is a thing the rules do not read
         return "it names no part it reads"

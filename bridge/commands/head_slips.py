@@ -3,21 +3,60 @@
 The head reads "give the melody more space" as busier (0.97): "more" beside a part is most often more
 notes in what it learned. Room asked for ("more space", "some space", "room to breathe", "breathing
 room") is fewer notes in every labelled set that says it, so a reading whose likeliest op is busier
-there has busier and simpler swapped: the rules' reading then agrees, or the two are asked about."""
+there has busier and simpler swapped: the rules' reading then agrees, or the two are asked about.
+
+Round 33 (w79), two more, each only where the rules read the sentence so: a style said as "more" of a
+genre ("make the chords more jazzy", "make the drums a bit more house", "jazzier") is heard by the head
+as a dial ("more": louder 0.48, busier 0.84), and the energy dial said of a place ("take the energy up for
+the last 8 bars", "lower the energy in the bridge") as another take or a question. There the rules' op
+(``set``; ``louder`` or ``softer``) is put first, in the place of the head's likeliest: the style only of a
+part named ("make it sound more latin" stays as the two readings weigh it), the energy only of a place with no
+part ("regen the drums in the drop, need more fighting energy" stays a new take)."""
 
 from __future__ import annotations
 
 import re
 
 from bridge.commands import reader as lr
+from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
+from bridge.commands.setting_words import COMPARATIVES
 
 _ROOM_ASKED = re.compile(r"\b(?:more|some|enough) (?:space|breathing room)\b|\broom to breathe\b")
 _SWAPPED = {"busier": "simpler", "simpler": "busier"}
+_GENRES = "|".join(sorted((re.escape(g) for g in v.GENRES), key=len, reverse=True))
+_BETTER = "|".join(sorted(COMPARATIVES, key=len, reverse=True))
+# "more jazzy", "a bit more house", "jazzier": the style is the change, said last ("make the drums house", with
+# no "more", stays as weighed: the rules' genre over a word that may name a new beat)
+_STYLE_MORE = re.compile(rf"\b(?:more (?:{_GENRES})|{_BETTER})\s*(?:please|pls|thanks)?\s*[.!?]*$")
+_ENERGY = re.compile(r"\benerg(?:y|etic)\b")
 
 
-def corrected(reading: lr.Reading | None, heard: str) -> lr.Reading | None:
-    """``reading`` with a known backwards reading put right (module docstring); otherwise as it was."""
-    if reading is None or reading.ops[0][0] != "busier" or not _ROOM_ASKED.search(heard.lower()):
+def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = None) -> lr.Reading | None:
+    """``reading`` with a known backwards reading put right (module docstring); otherwise as it was.
+    ``ruled``: the rules' reading of ``heard``, which the two later slips must agree with."""
+    if reading is None:
+        return None
+    said = heard.lower()
+    if reading.ops[0][0] == "busier" and _ROOM_ASKED.search(said):
+        ops = tuple((_SWAPPED.get(op, op), p) for op, p in reading.ops)
+        return lr.Reading(ops, reading.target, reading.learned)
+    means = means_of(ruled.as_dict()) if ruled is not None and ruled.understood else {}
+    named = means.get("target") not in (None, "this")  # "make it sound more latin": which latin is asked
+    if means.get("op") == "set" and named and "genre" in means and _STYLE_MORE.search(said):
+        return _first(reading, "set")
+    if means.get("op") in ("louder", "softer") and not named and "scope" in means and _ENERGY.search(said):
+        return _first(reading, str(means["op"]))
+    return reading
+
+
+def _first(reading: lr.Reading, op: str) -> lr.Reading:
+    """``reading`` with ``op`` and its likeliest op trading places (their probabilities kept in their ranks)."""
+    top = reading.ops[0][0]
+    if top == op:
         return reading
-    ops = tuple((_SWAPPED.get(op, op), p) for op, p in reading.ops)
+    p = dict(reading.ops)
+    p[op], p[top] = p[top], p.get(op, 0.0)
+    ops = tuple(sorted(p.items(), key=lambda kv: -kv[1]))
     return lr.Reading(ops, reading.target, reading.learned)

@@ -37,6 +37,23 @@ _GENRE = re.compile(r"^(?:\w+\s+)*drums?\s*(?:,?\s+(?:and|n)\s+|\s*&\s*)bass$", 
 # "drums and bass for the chorus", "drums and bass, 8 bars": "drums" (the parts' word, not the genre's "drum")
 # and "bass" with nothing more said of them, then a place, a length or the sentence's end: two parts
 _PARTS_AFTER = re.compile(r"\s*(?:$|[,.;!?]|(?:for|over|under|in the|on the|\d+ bars?)\b)", re.I)
+# "make the bass, chords and melody in D minor": a making verb, then "the" before a list of parts and a setting or
+# a place after it, is the list made new, as "make me chords and a bassline in D minor" is ("make the bass in D
+# minor", one part, stays that part made again in the key)
+_MADE_THE = re.compile(
+    rf"\b((?:make|write|create|generate|compose|build|produce|sketch)(?:\s+me|\s+us)?)\s+the\s+"
+    rf"({_ONE}(?:{_JOIN}(?:the\s+)?{_ONE})+)(?=\s*,?\s+(?:in|at|for)\s)",
+    re.I,
+)
+
+
+_THE = re.compile(r"\bthe\s+", re.I)
+
+
+def _made_new(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {_THE.sub('', m.group(2))}"
+
+
 _TARGET_KEYS = ("track_name", "target", "voices", "heard", "then", "not_done")
 
 
@@ -56,7 +73,8 @@ def listed(heard: str) -> tuple[re.Match[str], list[str]] | None:
 def made_together(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> Intent:
     """``intent`` or, where ``heard`` lists several new parts and the sentence with the first alone
     reads as that part made, the first part made with the others in ``then``."""
-    said, named = listed(heard), heard
+    named = _MADE_THE.sub(_made_new, heard)  # "make the bass, chords and melody in D minor": new ones
+    said = listed(named)
     if said is None:  # "drums n 808", "chords and a base": the parts said by another of their names
         named = as_808_bass(as_parts(heard))
         said = listed(named) if named != heard else None

@@ -78,6 +78,34 @@ LOOP_ANSWER = (
     "that is not something MuseAroo does: looping a stretch of the song while you work is Live's loop brace "
     "(select it and press Cmd/Ctrl+L); MuseAroo makes and changes the music (e.g. 'continue the drums for 8 bars')"
 )
+# Live's own work on a track: its name, its colour, a new track, arming it to record ("rename the track to
+# Keys", "colour the bass track red", "add a new midi track", "arm the track for recording"), never a part changed
+_COLOURS = (
+    r"(?:red|orange|yellow|green|blue|purple|pink|violet|grey|gray|white|black|brown|teal|cyan|magenta)"
+)
+_TRACKED = re.compile(
+    r"^ (?:(?:please|can you|could you|would you|just|now|ok|okay|and|then|pls) )*(?:"
+    r"re ?name (?:the |my |this |that )?(?:\w+ ){0,2}?(?:track|channel|clip|scene)s?(?: \w+){0,2}? (?:to|as)(?: \w+){1,3}"
+    r"|(?:colou?r|recolou?r|paint|tint) (?:the |my |this |that )?(?:\w+ ){0,2}?(?:track|channel|clip|scene)s?"
+    r"(?: \w+){0,2}? (?:in |to |as )?"
+    + _COLOURS
+    + r"|(?:make|turn|change|set) (?:the |my |this |that )?(?:\w+ ){0,2}?(?:track|channel|clip|scene)s?(?:'s| s)? "
+    r"(?:colou?r )?(?:to |into )?"
+    + _COLOURS
+    + r"|(?:add|insert|open)(?: me)? (?:a |an |another |one more |\d+ )?(?:new |fresh |empty |blank )?"
+    r"(?:midi |audio |return |group |instrument |empty )?(?:tracks?|channels?|scenes?)"
+    r"|(?:create|make|give me|new)(?: me)? (?:a |an |another |one more |\d+ )?(?:new |fresh |empty |blank )?"
+    r"(?:midi|audio|return|group|instrument|empty) (?:tracks?|channels?)"  # "make a new track" may be a song
+    r"|(?:record )?(?:arm|disarm|unarm|rec arm|record enable) (?:the |my |this |that |all the |all )?(?:\w+ ){0,2}?"
+    r"(?:tracks?|channels?)(?: for (?:recording|record))?"
+    r"|(?:group|ungroup|fold|unfold) (?:the |my |this |that |all the |these |those )?(?:\w+ ){0,2}?"
+    r"(?:tracks?|channels?)(?: into (?:a |one )?group)?"
+    r")(?: please| pls| for me| thanks)* $"
+)
+TRACK_ANSWER = (
+    "that is not something MuseAroo does: naming, colouring, adding, grouping and arming tracks is done in Live "
+    "itself; MuseAroo makes and changes the music on them (e.g. 'make a bass line' writes it on a track of its own)"
+)
 _NO_PART = frozenset({"it", "this", "that", "to", "on", "them", "everything", "all", "a", "an", "some"})
 _NEW_SOUND = re.compile(r" (?:no|without|dry|wet|drenched|soaked|washed|loop of|sample of|audio loop)(?= )")
 
@@ -105,6 +133,8 @@ def mixing_job(s: str) -> str | None:
         return None
     if _EDITED.search(padded):
         return EDIT_ANSWER
+    if _TRACKED.search(padded):
+        return TRACK_ANSWER
     if _LOOPED.search(padded):
         return LOOP_ANSWER
     if _EFFECT_ON.search(padded) or _PRINTED.search(padded):

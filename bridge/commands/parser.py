@@ -26,6 +26,7 @@ from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
+from bridge.commands.energy_words import energy_span
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.job_words import cancels_job
 from bridge.commands.mixing_jobs import mixing_job
@@ -36,7 +37,7 @@ from bridge.commands.questions import question_of
 from bridge.commands.remarks import undone
 from bridge.commands.said import said
 from bridge.commands.said_first import which_it
-from bridge.commands.scope_words import only_there
+from bridge.commands.scope_words import only_there, scope_of
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.studio_errands import studio_job
@@ -168,6 +169,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         # "bars 9 to 12 of this cue": a clip, not the song
         named = sp.part_named(sp.KEEP_THE_REST.sub(" ", tw.THIS_CLIP.sub(" this ", s)))
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
+    if (energy := energy_span(s, *scope_of(s))) is not None:  # "take the energy up for the last 8 bars"
+        return Intent("transform", energy[0], energy[1], heard)
     composed = st.key_move_of(s, key) or st.voice_track_of(s) or st.switched_track(s)  # "take it to D dorian"
     composed = composed or compose(s)  # "mute the strings track, they're too loud": the switch
     composed = composed or st.setting_of(s, key, sp.take(s, v.GENRES)[0]) or st.mixer_of(s)

@@ -37,12 +37,22 @@ _THIS = (
 )
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
 _TARGET = re.compile(rf" (?:{'|'.join(SET_VERBS)}) (?:(?:the |my )({_PARTS})|({_THIS})) ")
-_AFTER = re.compile(
-    r"^(?:over to |over into |into |to |more |a bit more |sound more |sound |feel more |like |in |at |as |a |an |some |something |a little )*"
+_AFTER = re.compile(  # the longer first: "a little more soulful", "a bit jazzier"
+    r"^(?:over to |over into |into |to |more |a bit more |sound more |sound |feel more |like |in |at |as |a little |a bit |"
+    r"a touch |slightly |even |much |way |a |an |some |something )*"
+)
+# a part wished "more" of a genre with no verb: "can the drums be more latin", "the bass should be more funky", "i want
+# the drums more hip hop": said as "make the drums more latin" (a setting only where a genre is said after it)
+_BE_MORE = re.compile(
+    rf" (?:(?:can|could|would|will|should|might) )?((?:the |my )(?:{_PARTS})) (?:(?:can|could|would|will|should|might|must|"
+    r"needs to|has to|ought to|got to|gotta) )?(?:be|sound|feel|get) (?=(?:a bit |a little |a touch |slightly |way |much |even )?"
+    r"(?:more \w|\w+ier ))"
+    rf"| (?:i want|i need|i d like|id like|i would like|we want|we need|i wanna hear|i want to hear) ((?:the |my )(?:{_PARTS})) "
+    r"(?=(?:a bit |a little |a touch )?more \w)"
 )
 _TEMPO = re.compile(r" (?:at|to) (\d+)(?: bpm| beats per minute)? ")
 COMPARATIVES = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
-                "housier": "house", "trappier": "trap", "soulfuller": "soul"}  # fmt: skip
+                "housier": "house", "trappier": "trap", "soulfuller": "soul", "trappy": "trap", "housey": "house"}  # fmt: skip
 MIXER = {"mute": "mute", "unmute": "unmute", "solo": "solo", "unsolo": "unsolo"}
 _ASKED = r"(?:(?:please|can you|could you|would you|will you|can we|could we|now|just|ok|okay|hey|so) )*"
 _MIXER = re.compile(rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my |all the (?!parts )|all (?!the parts ))?(.+?)"
@@ -104,6 +114,7 @@ _SETTING_OF = re.compile(
 def setting_of(s: str, key: str | None, genres: list[str]) -> Intent | None:
     """A new setting of a part or of the song, or None ("this clip i want redone as house": its object first)."""
     s = _REDONE.sub(r" redo \1", _AS_INSTEAD.sub(r" redo \1 as ", s))
+    s = _BE_MORE.sub(lambda m: f" make {m.group(1) or m.group(2)} ", s)
     s = _SETTING_OF.sub(r" \1 \2 ", s)
     m = _TARGET.search(s)
     made = _NEW_ONE.search(s) is not None  # "write a whole song in the style of house": a new one's genre
