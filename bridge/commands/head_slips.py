@@ -11,7 +11,10 @@ as a dial ("more": louder 0.48, busier 0.84), and the energy dial said of a plac
 the last 8 bars", "lower the energy in the bridge") as another take or a question. There the rules' op
 (``set``; ``louder`` or ``softer``) is put first, in the place of the head's likeliest: the style only of a
 part named ("make it sound more latin" stays as the two readings weigh it), the energy only of a place with no
-part ("regen the drums in the drop, need more fighting energy" stays a new take)."""
+part ("regen the drums in the drop, need more fighting energy" stays a new take).
+
+Round 33 (lead): a level complained of ("its too quiet overall", "i can't hear the keys", "too hot") read the
+other way by the head (softer 0.72 for "too quiet") has softer and louder swapped, unless both are complained of."""
 
 from __future__ import annotations
 
@@ -31,6 +34,10 @@ _BETTER = "|".join(sorted(COMPARATIVES, key=len, reverse=True))
 # no "more", stays as weighed: the rules' genre over a word that may name a new beat)
 _STYLE_MORE = re.compile(rf"\b(?:more (?:{_GENRES})|{_BETTER})\s*(?:please|pls|thanks)?\s*[.!?]*$")
 _ENERGY = re.compile(r"\benerg(?:y|etic)\b")
+# a level complained of, read the other way by the head ("its too quiet overall": softer 0.72)
+_TOO_QUIET = re.compile(r"\btoo (?:quiet|soft)\b|\bcan ?n?o?'?t hear\b|\bbarely hear\b|\bburied\b")
+_TOO_LOUD = re.compile(r"\btoo (?:loud|hot)\b")
+_LEVELS = {"softer": "louder", "louder": "softer"}
 
 
 def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = None) -> lr.Reading | None:
@@ -41,6 +48,12 @@ def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = Non
     said = heard.lower()
     if reading.ops[0][0] == "busier" and _ROOM_ASKED.search(said):
         ops = tuple((_SWAPPED.get(op, op), p) for op, p in reading.ops)
+        return lr.Reading(ops, reading.target, reading.learned)
+    quiet, loud = _TOO_QUIET.search(said) is not None, _TOO_LOUD.search(said) is not None
+    if (reading.ops[0][0], quiet, loud) in (("softer", True, False), ("louder", False, True)):
+        ops = tuple(
+            (_LEVELS.get(op, op), p) for op, p in reading.ops
+        )  # "too quiet": louder, whatever the head
         return lr.Reading(ops, reading.target, reading.learned)
     means = means_of(ruled.as_dict()) if ruled is not None and ruled.understood else {}
     named = means.get("target") not in (None, "this")  # "make it sound more latin": which latin is asked

@@ -138,6 +138,11 @@ def test_a_roll_is_never_a_voice_added_throughout(text: str) -> None:  # added s
     assert intent.params.get("kind") == "fill" or not intent.understood, intent  # a fill, or asked
 
 
+def test_too_quiet_is_never_made_softer() -> None:  # the head read it softer (0.72), asked softer or louder
+    got = means_of(parse("its too quiet overall").as_dict())
+    assert got.get("op") == "louder", got
+
+
 def test_a_new_take_is_not_made_when_the_other_is_asked_for() -> None:
     intent = parse("can i hear the other one again")
     assert intent.action == "history" and intent.params.get("do") == "previous", intent

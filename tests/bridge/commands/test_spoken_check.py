@@ -86,7 +86,9 @@ def test_play_stop_undo_and_the_other_read_backs_are_left_as_they_were() -> None
     assert checked(stop, ("soul lead", spoken(parse("soul lead"))), read("stop"), "all") is stop
     key = sure(spoken(parse("set the key to a minor")))  # a key is said back already, in its own words
     assert checked(key, None, read("set the key to e minor"), "all") is key and not is_check(key)
-    with pytest.raises(ValueError, match="confirm_edits 'some': expected one of off, best, all, heard, wrote"):
+    with pytest.raises(
+        ValueError, match="confirm_edits 'some': expected one of off, best, all, heard, wrote"
+    ):
         checked(stop, None, [], "some")
 
 
