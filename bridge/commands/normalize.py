@@ -254,7 +254,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = _PLACE_FIRST.sub(r"\2 \1", _LABEL_FIRST.sub(_labelled, lowered))
     if _SWING_SAID.search(lowered):
         lowered = _NAMED_SWING.sub(" ", lowered)
-    lowered = as_808_bass(re.sub(r"\b(?:snare|drum|tom)s? roll\b", "drum fill", lowered))  # a roll is a fill
+    lowered = as_808_bass(lowered)
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
     lowered = as_parts(lowered)  # "put the courts and the base up": the chords and the bass

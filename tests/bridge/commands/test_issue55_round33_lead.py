@@ -131,13 +131,6 @@ def test_a_sample_asked_for_is_never_a_swell_drawn() -> None:  # "swell" drew a 
     )
 
 
-@pytest.mark.parametrize("text", ["add a snare roll at the end", "add a tom roll into the chorus"])
-def test_a_roll_is_never_a_voice_added_throughout(text: str) -> None:  # added snares over the whole clip
-    intent = parse(text)
-    assert intent.params.get("kind") != "drums_add", intent
-    assert intent.params.get("kind") == "fill" or not intent.understood, intent  # a fill, or asked
-
-
 def test_too_quiet_is_never_made_softer() -> None:  # the head read it softer (0.72), asked softer or louder
     got = means_of(parse("its too quiet overall").as_dict())
     assert got.get("op") == "louder", got
