@@ -21,6 +21,7 @@ from bridge.commands import vocab as v
 from bridge.commands.clip_words import PERCUSSION_WORDS
 from bridge.commands.intent import Intent
 from bridge.commands.negated import NOT_OPPOSITE
+from bridge.commands.remarks import verb_first
 
 _TURN = r"(?:but|just|only|instead|rather)"
 # "don't V X, (just) Y": the negated clause, then the turn (a comma or stop, a dash, or a turn word)
@@ -50,6 +51,11 @@ def turned(heard: str, parse: Callable[[str], Intent]) -> Intent | None:
     if m is None or m.group("neg").split()[0].lower() in NOT_OPPOSITE:
         return None
     neg, rest = m.group("neg"), m.group("rest")
+    first, _, after = [*re.split(r"(\s*[,;.!?]\s*)", rest, maxsplit=1), "", ""][:3]
+    if (
+        after and _ALONE.match(first) and not verb_first(after)
+    ):  # "just the chords, they sound robotic": a reason after
+        rest = first
     alone = _ALONE.match(rest)
     if alone is not None:
         targets = list(_TARGET.finditer(neg))

@@ -16,7 +16,7 @@ from bridge.commands.intent import Intent
 # "into midi", "to midi", "as midi", "midi notes of", "transcribe": the sentence asks for MIDI of audio
 TO_MIDI = re.compile(
     r" (?:into|to|as|in to) (?:a )?midi(?: notes| clip| track| part| version)? |"
-    r" transcribe | midi (?:notes )?(?:of|from|out of) (?:this|that|the|my) |"
+    r" transcribe | midi (?:notes )?(?:of|from|out of|off) (?:this|that|the|my) |"
     # "into notes i can edit", "as notes in the piano roll": notes to work with, from audio
     r" (?:into|to|as) (?:editable |real |actual |proper )?notes (?:$|i can |i could |that i can |so i can |"
     r"(?:in|for|on) the piano roll )"

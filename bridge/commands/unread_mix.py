@@ -156,8 +156,10 @@ def _tabled() -> bool:
 
 def unread_needed(heard: str, chosen: Intent) -> str | None:
     """The first unread word standing where the reading of ``heard`` needs one, or None (module docstring)."""
-    if not chosen.understood or chosen.action == "musicgen":
-        return None
+    if not chosen.understood or chosen.action == "musicgen" or chosen.params.get("do") == "name":
+        return (
+            None  # a prompt's or a take's name's words are the producer's own ("name this take farah banger")
+        )
     clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
     flagged = [[w for w in c if w[0].isalpha() and unread(w)] for c in clauses]
     if not any(flagged) or _tabled():

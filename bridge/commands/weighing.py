@@ -17,6 +17,7 @@ from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.job_words import cancels_job
 from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
+from bridge.commands.musicgen_words import loop_of_a_sound
 from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
 from bridge.commands.questions import OWN_QUESTION
@@ -95,6 +96,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
+    if ours == "musicgen" and best == "make" and loop_of_a_sound(s):  # "a loop of low taiko hits": audio
+        return ruled
     if ours == "cancel" and cancels_job(s):  # "cancel the stems, it takes forever": no stems taken out
         return ruled
     if ours == "recall" and hears_other(s):  # "can i hear the other take": put back, never a new take

@@ -17,6 +17,9 @@
   ("a sixteen bar intro on the keys", "a drum intro": asked about "intro");
 - a new sample asked for by its sound is MuseAroo's audio loop ("create a riser sample" was refused, "make a
   string swell sample" drew a volume swell on the selected clip);
+- after the blind measurement (sets 145-147's faults, in sentences of our own): a change turned to another part
+  with a reason after it ("don't quantize the hats, just the bass, it drifts" made a new bass), a take's name
+  in words nobody reads, "the midi off that take", a loop "of" a sound the head heard as a drum beat;
 - a stretch of the song looped is Live's loop brace ("loop the last 4 bars" made an audio loop of the words)."""
 
 from __future__ import annotations
@@ -65,6 +68,18 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
         case("make a drum intro", op="make", target="drums", scope={"section": "intro"}),
         case("create a riser sample", op="musicgen", prompt="riser"),  # was refused
         case("give me a vinyl crackle sample please", op="musicgen", prompt="vinyl crackle"),
+        case(
+            "don't quantize the hats, just the bass, it drifts", op="quantize", target="bass"
+        ),  # bass made new
+        case("name this take layla special", op="name", name="layla special"),  # asked about "layla"
+        case("pull the midi off that guitar take", op="transcribe"),  # refused
+        case(
+            "make a loop of distant church bells, 4 bars at 90",  # asked: the head heard a drum beat made
+            op="musicgen",
+            prompt="distant church bells",
+            bars=4,
+            tempo_bpm=90,
+        ),
         case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
         case("give the drums some space", op="simpler", target="drums"),
         case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
