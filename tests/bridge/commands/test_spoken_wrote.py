@@ -6,37 +6,20 @@ benchmark's."""
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
 from bridge.commands import parse
 from bridge.commands.agreeing import LIMITS
-from bridge.commands.confidence import Decision, Hearing, Reading
+from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.spoken_agree import agree
 from bridge.commands.spoken_check import checked, is_check
 from tests.bridge.commands.test_spoken_agree import scorer
 from tests.bridge.commands.test_spoken_check import wrote
-from tests.conftest import missing
-
-
-@pytest.fixture(autouse=True)
-def _dictionary() -> None:
-    if importlib.util.find_spec("pocketsphinx") is None:  # the phones come from its dictionary
-        missing("pocketsphinx (its US-English dictionary gives the phones) is not installed")
-
-
-def read(*texts: str) -> list[tuple[str, Any]]:
-    return [(t, spoken(parse(t, True))) for t in texts]
-
-
-def act(text: str) -> tuple[Decision, tuple[str, Any]]:
-    intent = spoken(parse(text, True))
-    return Decision("act", intent), (text, intent)
+from tests.bridge.commands.test_spoken_heard import _dictionary, act, read  # noqa: F401 (the autouse fixture)
 
 
 def test_the_guess_snaps_to_another_command() -> None:
