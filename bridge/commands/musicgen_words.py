@@ -114,6 +114,14 @@ def anywhere(s: str) -> bool:
     return any(f" {w} " in s for w in ANYWHERE) and (" musicgen " in s or _ACTED_ON.search(s) is None)
 
 
+# what the loop is for, said right after its length ("crowd applause eight bars for the grand entrance"): no sound
+_BARS_THEN_PURPOSE = re.compile(
+    r"(\b(?:\d+|two|four|eight|twelve|sixteen|thirty two) (?:bars?|measures?)) for (?:the|a|an|my|our|his|her|their)"
+    r" .*$",
+    re.IGNORECASE,
+)
+
+
 def prompt_as_written(heard: str) -> str:
     """The prompt of a sentence that names MusicGen or an audio loop anywhere (may be empty); spoken
     fillers and self-corrections are not prompt words ("uh", "like" as a filler: ``fillers``)."""
@@ -123,7 +131,7 @@ def prompt_as_written(heard: str) -> str:
     text = text[described.end() :] if described else text
     text = _ENGINE.sub(" ", text)
     text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
-    text = _BARS.sub(" ", text)
+    text = _BARS.sub(" ", _BARS_THEN_PURPOSE.sub(r"\1", text))  # "..., eight bars for the grand entrance"
     words = text.split()
     while words and words[0].lower().strip(",:") in PROMPT_FILLER:
         words.pop(0)

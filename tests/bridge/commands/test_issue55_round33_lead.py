@@ -80,6 +80,12 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
             bars=4,
             tempo_bpm=90,
         ),
+        case(  # the purpose after the length was in the prompt (set 144's, tuned on)
+            "a loop of seagulls and waves 4 bars for my short film",
+            op="musicgen",
+            prompt="seagulls and waves",
+            bars=4,
+        ),
         case("give the melody more space", op="simpler", target="melody"),  # was busier (the head's 0.97)
         case("give the drums some space", op="simpler", target="drums"),
         case("some chords for the chorus mate, four bars'll do", op="make", target="chords", bars=4),
