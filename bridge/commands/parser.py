@@ -116,10 +116,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return session
     if (change_bpm := tm.change_of(s)) is not None:  # "knock 5 bpm off the tempo", "nudge it down 3"
         return Intent("set_tempo", None, {"change_bpm": change_bpm}, heard)
-    question = (
-        note_question(s) or question_of(s) or named_question(s) or timing_question(s)
-    )  # "change the key": which key?
-    # "the bridge is naff, sort it"; "the snare is late": moved or quantized?
+    # "change the key": which key? "the bridge is naff, sort it"; "the snare is late": moved or quantized?
+    # "remove the last note of the melody": which bars?
+    question = note_question(s) or question_of(s) or named_question(s) or timing_question(s)
     if question is not None:
         return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
@@ -134,9 +133,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("analyze", None, {"warp": True}, heard)
     if cancels_job(s):  # "abort the audio loop", "cancel the stem split": the job called off, nothing made
         return Intent("cancel", None, {}, heard)
-    if (
-        mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS) or mw.new_sample(s)
-    ):  # "a lofi chord loop with musicgen", "a sample of"
+    # "a lofi chord loop with musicgen", "a sample of", "make a riser sample"
+    if mw.anywhere(s) or said(s, *mw.STRONG_TRIGGERS) or mw.new_sample(s):
         return sp.musicgen_intent(heard, s, sp.bars_param(s), key)
     jam = jw.jam_of(s, key, sp.take(s, v.GENRES)[0])  # before stop and play: "stop the jam", "start a jam"
     if jam is not None:
