@@ -176,3 +176,18 @@ def test_someone_addressed_is_left_out_but_not_a_friend_named() -> None:
 
     assert "hocam" not in plain("hocam mute the bass") and "abi" not in plain("make it louder abi")
     assert plain("send it to my bro") == "send it to my bro"
+
+
+def test_a_loop_of_a_sound_stays_a_loop_where_the_head_hears_a_beat() -> None:
+    from bridge.commands import reader
+    from bridge.commands.agree import agreed
+    from bridge.commands.parser import parse as rules
+
+    text = "make a loop of distant church bells, 4 bars at 90"
+    heard_a_beat = reader.Reading(
+        (("make", 0.86), ("musicgen", 0.11))
+    )  # as the head read set 146's taiko loop
+    got = agreed(text, rules(text), heard_a_beat)
+    assert got.action == "musicgen" and got.params.get("prompt") == "distant church bells", got
+    drums = "make a loop of the drums"  # a part named: the two readings are still weighed
+    assert agreed(drums, rules(drums), heard_a_beat).action != "musicgen"
