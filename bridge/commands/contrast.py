@@ -34,7 +34,10 @@ _SWAP = re.compile(
     rf" (?:for|to|into|with) {_ARTICLE}((?:{_FEEL})(?: feel| groove| rhythm| vibe)?)\b",
     re.IGNORECASE,
 )
-_COMMA_NOT = re.compile(r", ?not (?:the |a |an )?[^,;.!?]{1,30}?(?=[,;.!?]|$)", re.IGNORECASE)  # "X, not Y"
+# "X, not Y" ("X, not too busy" says how X should be: ``made_how``)
+_COMMA_NOT = re.compile(
+    r", ?not (?!too |overly |very |so )(?:the |a |an )?[^,;.!?]{1,30}?(?=[,;.!?]|$)", re.IGNORECASE
+)
 
 
 def preferred(text: str) -> str:

@@ -24,6 +24,7 @@ from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
+from bridge.commands import made_how
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
 from bridge.commands.energy_words import energy_span
@@ -170,7 +171,8 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     if (energy := energy_span(s, *scope_of(s))) is not None:  # "take the energy up for the last 8 bars"
         return Intent("transform", energy[0], energy[1], heard)
     composed = st.key_move_of(s, key) or st.voice_track_of(s) or st.switched_track(s)  # "take it to D dorian"
-    composed = composed or compose(s)  # "mute the strings track, they're too loud": the switch
+    made = made_how.dial(heard) is not None  # "make drums for the chorus, nothing too busy": a new part's way
+    composed = composed or (compose(s) if not made else None)  # "mute the strings track, they're too loud"
     composed = composed or st.setting_of(s, key, sp.take(s, v.GENRES)[0]) or st.mixer_of(s)
     if composed is not None:  # "unmute the bass, forgot about it": a name within its clause
         composed = st.within_clause(composed, heard)

@@ -12,6 +12,7 @@ from typing import Any
 from bridge.commands import clip_words as cw
 from bridge.commands import counts as cn
 from bridge.commands import follow_words as fw
+from bridge.commands import made_how
 from bridge.commands import meter_words as mt
 from bridge.commands import place_words as pw
 from bridge.commands import region_words as rg
@@ -144,8 +145,10 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         if kind == "humanize" and (strength := humanize_amount(s)) is not None:  # "humanize it a bit"
             options = {"amount": strength, **options}
         return Intent("transform", part, {"kind": kind, **options, **params}, heard)
-    adjust = sp.adjustment(rest)
-    if adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"
+    adjust, made = sp.adjustment(rest), made_how.dial(heard)
+    if made is not None and part:  # "make a melody, keep it sparse": how the new part is made
+        params[sp.DIALS[made[0]]] = sp.DIAL_VALUES[made[0]][made[1]]
+    elif adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"
         params[sp.DIALS[adjust[0]]] = sp.DIAL_VALUES[adjust[0]][adjust[1]]
     elif adjust is not None:
         part = part or ("drums" if cw.names_drum_voice(rest) else None)  # "make the hats busier"

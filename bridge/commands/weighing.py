@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bridge.commands import asked_verbs, explain, guards, rephrase, unsaid_fix
+from bridge.commands import asked_verbs, explain, guards, made_how, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
@@ -62,6 +62,7 @@ KEPT_PLAIN = re.compile(
     r" keep (?:it|them|this|things|everything) (?:really |pretty |quite |very |nice and )?(?:minimal|simple|sparse)(?= )"
 )
 HISTORY_OPS = ("undo", "redo")
+DIALLED = ("simpler", "busier", "louder", "softer")  # the head's change where a new part's dial was said
 PARTLESS = ("undo", "redo", "cancel", "help")  # ops that take no part ("reverse the bass": no undo)
 MOVED_TO = re.compile(r" (?:up|down|higher|lower) (?:in)?to _key_ ")  # a part moved to a key, no make
 # "change the drums over to a country style": a part said changed is set in the genre, not a new part made
@@ -90,8 +91,10 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # part played along with is what a new make would drop
     if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
         return ruled  # recurrence only a fill carries, never 8 bars of a new part
-    if ours == "make" and best == "simpler" and kept_plain(s):  # "8 bars of drums, keep it minimal": how
-        return ruled  # the new part is made, not a change to one there
+    if (
+        ours == "make" and best in DIALLED and (kept_plain(s) or dialled(ruled, heard))
+    ):  # "8 bars of drums, keep it
+        return ruled  # minimal", "make a melody, keep it sparse": how the new part is made, no change to one
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
@@ -164,6 +167,13 @@ def kept_plain(s: str) -> bool:
     return (
         KEPT_PLAIN.search(s) is not None and BARS_SAID.search(s) is not None and guards.complained(s) is None
     )
+
+
+def dialled(ruled: Intent, heard: str) -> bool:
+    """Whether the rules made a new part with its way said of it ("a sparse melody", "make a melody, keep it
+    sparse": ``made_how``); not a dial read from a change said beside a tempo ("simplify the bass, 2 bars at
+    90 bpm": asked)."""
+    return ruled.action == "generate" and made_how.dial(heard) is not None
 
 
 def recurs_alone(ruled: Intent, s: str) -> bool:

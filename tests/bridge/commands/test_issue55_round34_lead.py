@@ -1,0 +1,69 @@
+"""Issue 55, round 34 (lead): sentences of our own, never a blind set's lines.
+
+- how a new part should be, said with it, is that part's dial (``made_how``): "make a melody, keep it
+  sparse" thinned the melody there (the head's simpler, 0.92, acted), "make drums for the chorus, nothing
+  too busy" thinned the drums there, "write a sparse melody in 6/8 for the bridge" was asked about, "make a
+  sparse melody" dropped the word; "..., not too busy" is how, never an alternative refused;
+- a change said of the part there stays a change ("make the drums busier", "make drums busier")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bridge.commands import parse
+from bridge.commands.made_how import dial
+from bridge.commands.means import means_of
+from tests.bridge.commands.meant import case
+
+pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "dials"),
+    [
+        ("make a melody, keep it sparse", "melody", {"density": 0.3}),
+        ("make drums for the chorus, nothing too busy", "drums", {"density": 0.3}),
+        ("write a sparse melody in 6/8 for the bridge", "melody", {"density": 0.3, "meter": "6/8"}),
+        ("write a melody in 6/8 for the bridge, keep it sparse", "melody", {"density": 0.3, "meter": "6/8"}),
+        ("a melody for the bridge, keep it sparse", "melody", {"density": 0.3}),
+        ("make a sparse melody", "melody", {"density": 0.3}),
+        ("make me a bass line, keep it simple", "bass", {"complexity": 0.3}),
+        ("give me some busy drums", "drums", {"density": 0.7}),
+        ("make a beat, not too busy", "drums", {"density": 0.3}),
+        ("make a bass line, not too complicated", "bass", {"complexity": 0.3}),
+        ("8 bars of chords, not too busy", "chords", {"density": 0.3, "bars": 8}),
+        ("make an intricate bassline in F minor", "bass", {"complexity": 0.7, "key": "F minor"}),
+        ("make a calm chord progression", "chords", {"intensity": 0.35}),
+        ("can you make a really minimal bass line", "bass", {"density": 0.3}),
+    ],
+)
+def test_a_new_parts_way_is_its_dial(text: str, part: str, dials: dict[str, Any]) -> None:
+    intent = parse(text)
+    assert intent.action == "generate" and intent.part == part, intent
+    assert {k: intent.params.get(k) for k in dials} == dials, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("make the drums busier", op="busier", target="drums"),
+        case("make drums busier", op="busier", target="drums"),
+        case("i want the melody sparser", op="simpler", target="melody"),
+        case("the drums are too busy, keep it minimal", op="simpler", target="drums"),
+        case("need the bass simpler", op="simpler", target="bass"),
+        case("make a new melody, the old one is too busy", op="make", target="melody"),
+    ],
+)
+def test_a_change_of_the_part_there_stays_a_change(text: str, want: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in want} == want, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["make the melody busier", "make it a bit sparser", "give the melody a busier feel", "make drums busy"],
+)
+def test_no_dial_without_a_new_part(text: str) -> None:
+    assert dial(text) is None
