@@ -13,7 +13,7 @@ import re
 from bridge.commands import automate_words as aw
 from bridge.commands import counts as cn
 from bridge.commands import errand_words as ew
-from bridge.commands import fragments, masking, polite
+from bridge.commands import fragments, made_how, masking, polite
 from bridge.commands import jam_words as jw
 from bridge.commands import musicgen_words as mw
 from bridge.commands import region_words as rg
@@ -24,7 +24,6 @@ from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
-from bridge.commands import made_how
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
 from bridge.commands.energy_words import energy_span
