@@ -145,9 +145,9 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         if kind == "humanize" and (strength := humanize_amount(s)) is not None:  # "humanize it a bit"
             options = {"amount": strength, **options}
         return Intent("transform", part, {"kind": kind, **options, **params}, heard)
-    adjust, made = sp.adjustment(rest), made_how.dial(heard)
-    if made is not None and part:  # "make a melody, keep it sparse": how the new part is made
-        params[sp.DIALS[made[0]]] = sp.DIAL_VALUES[made[0]][made[1]]
+    adjust, way = sp.adjustment(rest), made_how.dial(heard)
+    if way is not None and part:  # "make a melody, keep it sparse": how the new part is made
+        params[sp.DIALS[way[0]]] = sp.DIAL_VALUES[way[0]][way[1]]
     elif adjust is not None and part and (genres or key or tempo_bpm):  # "a hip hop beat but sparser"
         params[sp.DIALS[adjust[0]]] = sp.DIAL_VALUES[adjust[0]][adjust[1]]
     elif adjust is not None:
