@@ -88,6 +88,27 @@ FOR_PEOPLE = re.compile(
 )
 
 
+# where a change said at a place leads, said last ("a drum fill at the end of the verse, to lead into the
+# chorus", "a fill in bar 8 to bring us into the drop"): the next section is why, not where (cut only where
+# a section or a bar is said before it: "a fill going into the drop" is left as round 13 decided)
+_SECTIONS = r"(?:intro|verse|chorus|bridge|outro|drop|breakdown|hook|pre chorus|build up|buildup|build)"
+_LEADS_ON = re.compile(
+    r"(?<=\w) (?:to |that |which |and |so it )?(?:lead|leads|leading|take|takes|taking|bring|brings|bringing|"
+    rf"carry|carries|carrying|set|sets|setting|going|heading) (?:us |it |things |everything |the song )?(?:back |up )?"
+    rf"(?:in)?to (?:the )?(?:next )?{_SECTIONS}s?(?: \d+)? $"
+)
+
+
+def _leads_on(cut: str) -> str:
+    found = _LEADS_ON.search(cut)
+    if (
+        found is None
+        or re.search(rf" (?:{_SECTIONS}|(?:bar|measure) \d+) ", cut[: found.start() + 1]) is None
+    ):
+        return cut
+    return cut[: found.start()] + " "
+
+
 def without_reason(s: str) -> str:
     """The normalised, padded sentence ``s`` without the reason it gives for people (``FOR_PEOPLE``)."""
     cut = FOR_PEOPLE.sub(" ", s)
@@ -101,6 +122,7 @@ def without_asides(s: str) -> str:
     cut = without_context(s)  # "since it's all chords so far, write me drums": the state of things
     for pattern in ASIDES:
         cut = pattern.sub(" ", cut)
+    cut = _leads_on(cut)  # "a drum fill at the end of the verse, to lead into the chorus": the verse's end
     wish = _WISH.search(cut) or _WISH_BARE.search(cut)
     verb = wish.group(1) if wish is not None else ""
     later = wish is not None and _LATER.search(cut[wish.start() :]) is not None  # "... the choir afterwards"

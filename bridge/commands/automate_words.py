@@ -156,7 +156,9 @@ def automate_of(s: str) -> dict[str, Any] | None:
 def _way_after(rest: str) -> str | None:
     """The way a fade goes said later in the sentence than its verb: out (or away) first, then in (or
     up); None when neither is said."""
-    if re.search(r" (?:out|away) ", rest):
+    if re.search(r" from (?:nothing|silence|zero) ", rest):  # "let the pad fade up from nothing": in
+        return "in"
+    if re.search(r" (?:out|away) | (?:in)?to (?:nothing|silence|zero|niente) ", rest):  # "fade to nothing"
         return "out"
     return "in" if re.search(r" (?:in|up) ", rest) else None
 

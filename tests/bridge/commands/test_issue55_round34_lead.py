@@ -4,7 +4,11 @@
   sparse" thinned the melody there (the head's simpler, 0.92, acted), "make drums for the chorus, nothing
   too busy" thinned the drums there, "write a sparse melody in 6/8 for the bridge" was asked about, "make a
   sparse melody" dropped the word; "..., not too busy" is how, never an alternative refused;
-- a change said of the part there stays a change ("make the drums busier", "make drums busier")."""
+- a change said of the part there stays a change ("make the drums busier", "make drums busier");
+- a fade "to nothing" / "to silence" is a fade out, "up from nothing" a fade in (was asked which way);
+- where a change at a place leads, said last, is why, not where ("a drum fill at the end of the verse, to
+  lead into the chorus" was asked about "chorus"); with no place before it ("a fill going into the drop") it
+  is left as it was (round 13: the bar before a section, which no fill sentence says)."""
 
 from __future__ import annotations
 
@@ -67,3 +71,32 @@ def test_a_change_of_the_part_there_stays_a_change(text: str, want: dict[str, An
 )
 def test_no_dial_without_a_new_part(text: str) -> None:
     assert dial(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("the strings should fade to nothing over the last four bars", "fade_out"),
+        ("let the pad fade to silence", "fade_out"),
+        ("fade the drums into silence", "fade_out"),
+        ("let the pad fade up from nothing over 8 bars", "fade_in"),
+    ],
+)
+def test_a_fade_to_nothing_is_out(text: str, shape: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert got.get("op") == "automate" and got.get("shape") == shape, got
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("a short drum fill at the end of the verse, to lead into the chorus", {"section": "verse"}),
+        ("put a fill at the end of the chorus to take us back into the verse", {"section": "chorus"}),
+        ("a drum fill at the end of the verse going into the chorus", {"section": "verse"}),
+        # was asked, with this fill among its suggestions (test_suggest_words): now done
+        ("put a fill at the end of the second chorus going into the bridge", {"section": "chorus", "nth": 2}),
+    ],
+)
+def test_where_a_fill_leads_is_no_other_place(text: str, scope: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert got.get("op") == "fill" and got.get("scope") == scope, got

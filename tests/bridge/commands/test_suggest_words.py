@@ -62,11 +62,6 @@ def _offered(text: str, reading: reader.Reading) -> list[dict[str, object]]:
             _reading("crash", ("remove", 0.99), ("tempo", 0.01)),
             {"op": "remove", "target": "crash", "scope": {"half": 2}},
         ),
-        (  # a fill at a section's end, whatever section it leads into
-            "put a fill at the end of the second chorus going into the bridge",
-            _reading("drums", ("fill", 0.97), ("busier", 0.01)),
-            {"op": "fill", "target": "drums", "scope": {"section": "chorus", "nth": 2}},
-        ),
         (  # the bars a jam keeps
             "ooh keep the last 16 bars of what we just played, that was so good",
             _reading(None, ("jam_save", 0.91), ("make", 0.02)),
