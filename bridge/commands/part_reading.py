@@ -32,6 +32,11 @@ _THE_SONG = re.compile(
     r" (?:the|my|this|our) (?:\w+ )?(?:song|track|tune) "
 )  # "the song at 140, dubstep": there
 
+# the whole song played, Live's transport: "play the cue from the top", "play the whole song again"
+_PLAYED = re.compile(
+    r"^ (?:(?:please|ok|okay|now|can you|could you) )*(?:play|replay|run) (?:the |my |this |our )?(?:whole |full |"
+    r"entire )?(?:song|cue|tune|piece|arrangement|whole thing)(?: (?:from|again|back|now|through|once)\b.*)? $"
+)
 # a whole new song said: "whole track from scratch", "an entire new tune from scratch" ("beat" or "tune" beside it
 # names no part of it)
 _WHOLE_NEW = re.compile(
@@ -218,6 +223,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         if vague and not params and not generating and part in v.PARTS.values():
             examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
             return sp.refused(heard, f"({examples}) what should change in the {part}?")
+        if part == "song" and not (generating or params) and _PLAYED.search(s):  # "play the cue from the top"
+            return Intent("play", None, {}, heard)
         return Intent("generate", part, params, heard)
     played = re.search(r" play (\w+) ", s)  # "play spotify": not Live's transport
     elsewhere = (

@@ -8,7 +8,8 @@
 - a fade "to nothing" / "to silence" is a fade out, "up from nothing" a fade in (was asked which way);
 - where a change at a place leads, said last, is why, not where ("a drum fill at the end of the verse, to
   lead into the chorus" was asked about "chorus"); with no place before it ("a fill going into the drop") it
-  is left as it was (round 13: the bar before a section, which no fill sentence says)."""
+  is left as it was (round 13: the bar before a section, which no fill sentence says);
+- the whole song played is Live's transport ("play the cue from the top" asked play or a new song)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,10 @@ def test_a_fade_to_nothing_is_out(text: str, shape: str) -> None:
 def test_where_a_fill_leads_is_no_other_place(text: str, scope: dict[str, Any]) -> None:
     got = means_of(parse(text).as_dict())
     assert got.get("op") == "fill" and got.get("scope") == scope, got
+
+
+@pytest.mark.parametrize(
+    "text", ["play the cue from the top", "play the whole song from the start", "can you play the song again"]
+)
+def test_the_whole_song_played_is_the_transport(text: str) -> None:
+    assert parse(text).action == "play", parse(text)
