@@ -113,6 +113,7 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     many = cn.more_takes(s_no_bars) or sp.VARIATIONS.search(s_no_bars)  # "bass another version, two more"
     many = many or cn.GOES.search(s_no_bars)  # "four variations", "3 more goes at"
     fresh = many is not None and cn.fresh_takes(s_no_bars, many)  # "3 versions of a drum groove": new
+    fresh = fresh or (many is not None and _length_said(s))  # "drums for the verse, 8 bars, 3 options": new
     if many:
         count = int(many.group(1))
         if not 1 <= count <= sp.MAX_VARIATIONS:
@@ -247,4 +248,13 @@ def _which_new(track_name: re.Match[str] | None) -> str:
     return (
         f"(e.g. 'a bass line that follows the {name} track' or 'chords that follow the {name} track') "
         "which part should be new?"
+    )
+
+
+def _length_said(s: str) -> bool:
+    """Whether a new part's length is said ("drums for the verse, 8 bars, give me 3 options": new takes of a
+    new part), not a span of the part there ("3 variations of the last 4 bars")."""
+    return any(
+        re.search(r" (?:last|first|final|opening|the|those|these|next) ?$", s[: m.start() + 1]) is None
+        for m in sp.BARS.finditer(s)
     )

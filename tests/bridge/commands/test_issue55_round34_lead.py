@@ -9,7 +9,9 @@
 - where a change at a place leads, said last, is why, not where ("a drum fill at the end of the verse, to
   lead into the chorus" was asked about "chorus"); with no place before it ("a fill going into the drop") it
   is left as it was (round 13: the bar before a section, which no fill sentence says);
-- the whole song played is Live's transport ("play the cue from the top" asked play or a new song)."""
+- the whole song played is Live's transport ("play the cue from the top" asked play or a new song);
+- takes of a new part with its length said are new ("drums for the verse, 8 bars, give me 3 options" asked
+  whether to vary the drums there); "3 variations of the last 4 bars" stays a vary."""
 
 from __future__ import annotations
 
@@ -108,3 +110,23 @@ def test_where_a_fill_leads_is_no_other_place(text: str, scope: dict[str, Any]) 
 )
 def test_the_whole_song_played_is_the_transport(text: str) -> None:
     assert parse(text).action == "play", parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("drums for the verse, 8 bars, give me 3 options", op="make", target="drums", bars=8, versions=3),
+        case(
+            "bass line under these chords, 8 bars, give me two versions", op="make", target="bass", versions=2
+        ),
+        case("make 3 variations of the bass, 8 bars each", op="make", target="bass", bars=8, versions=3),
+        case("give me 3 versions of the drums", op="vary", target="drums", versions=3),
+    ],
+)
+def test_takes_of_a_new_part_with_its_length_are_new(text: str, want: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in want} == want, got
+
+
+def test_takes_of_a_span_stay_a_vary() -> None:
+    assert parse("give me 3 variations of the last 4 bars").action == "vary"
