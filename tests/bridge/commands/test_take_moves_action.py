@@ -3,16 +3,19 @@ by its star, and a take thrown away answered without an act, through the daemon 
 
 from __future__ import annotations
 
-from livesim.host import LiveHost
-
 from bridge.history import Store
+from livesim.host import LiveHost
 from tests.bridge.harness import Client
 
 from .test_command_action import command
 from .test_producer_commands import client, live, select, store  # noqa: F401 (fixtures)
 
 
-def test_two_takes_back_and_the_starred_one_recall_that_take(live: LiveHost, client: Client, store: Store) -> None:  # noqa: F811
+def test_two_takes_back_and_the_starred_one_recall_that_take(
+    live: LiveHost,  # noqa: F811
+    client: Client,  # noqa: F811
+    store: Store,  # noqa: F811
+) -> None:
     select(live, 3)
     assert command(client, "generate two bars of rock drums")[1] == "done"
     assert command(client, "star this take")[1] == "done"
