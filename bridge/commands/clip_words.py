@@ -69,7 +69,6 @@ DRUM_VOICES: dict[str, str] = {
     "ride": "ride",
     "toms": "toms",
     "cymbals": "cymbals",
-    "cymbal": "cymbals",  # "a cymbal on the one of the drop": one crash hit
     "crash": "cymbals",
     "shakers": "percussion",
 }

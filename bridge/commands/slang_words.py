@@ -71,6 +71,8 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
      r"\1add "),
     (re.compile(rf"^(\s*(?:(?:please|pls|ok|okay|and|also|now|yo) )*)(?=(?:a|an|one) (?:big |single |quick )?{HIT} "
                 r"(?:on|at|in|into|right on|right at)\b)", re.I), r"\1add "),
+    # "a cymbal" said as one hit is a crash ("the ride cymbal" stays the ride: its article is before "ride")
+    (re.compile(r"\b(a|an|one|the|that|this) cymbal\b", re.I), r"\1 crash"),
     # a hit "on the one of the drop": the first beat of its first bar (a beat of no bar is every bar's: the one of a bar is
     # read as it is, "on the one of bar 17")
     (re.compile(rf"\b({HIT}) on the (?:one|1) (?=(?:of|in) (?:the|that|this) (?:\w+ )?(?:intro|verse|chorus|hook|bridge|drop|outro|"

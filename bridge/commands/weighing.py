@@ -102,10 +102,9 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
-    if (
-        ours == "add" and best == "make" and ONE_HIT.search(s)
-    ):  # "add a crash on the first beat of the chorus":
-        return ruled  # one hit of a drum voice put in at a place, never a new part made there
+    # "add a crash on the first beat of the chorus": one hit of a drum voice put in, never a new part made there
+    if ours == "add" and best == "make" and ONE_HIT.search(s):
+        return ruled
     if ours == "musicgen" and best == "make" and loop_of_a_sound(s):  # "a loop of low taiko hits": audio
         return ruled
     if ours == "cancel" and cancels_job(s):  # "cancel the stems, it takes forever": no stems taken out
