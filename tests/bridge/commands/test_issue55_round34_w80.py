@@ -60,7 +60,10 @@ pytestmark = pytest.mark.usefixtures("learned_reading")  # the whole reader: rul
             "drop the kick on bar 4", op="remove", target="kick", scope={"bars": [4, 4]}
         ),  # "the": taken out
         case("drop a semitone", op="transpose", semitones=-1),  # no hit: a pitch
-        case("swing the ride cymbal 55 percent", op="swing", target="ride", amount=0.55),  # no crash beside it
+        case("get rid of the cymbal", op="remove", target="crash"),  # was not read (no voice "cymbal")
+        case(
+            "swing the ride cymbal 55 percent", op="swing", target="ride", amount=0.55
+        ),  # no crash beside it
         case("take the ride cymbal out of the last two bars", op="remove", target="ride"),
         case("stabs on the one of the chorus", op="feel", feel="sparse_hits"),
         case("let the snare sit back in the mix", op="softer", target="snare"),
