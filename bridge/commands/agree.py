@@ -77,7 +77,18 @@ def parse(text: str, voiced: bool = False) -> Intent:
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
     one (``_chosen``; issue 56 part I). A track's name keeps its accents as typed (``typed_names``)."""
     with typed(text):  # a tongue a table reads is judged on the sentence as typed (``unread_mix``)
-        return spelled(text, _parse(text, voiced))
+        return as_typed(text, spelled(text, _parse(text, voiced)))
+
+
+def as_typed(text: str, intent: Intent) -> Intent:
+    """An answer not understood shows what was typed ("wot is teh weather"), never the readers' rewrite of it
+    (a slip corrected, slang or text speak said plainly, a filler dropped)."""
+    typed_text = " ".join(text.split())
+    if intent.understood or (
+        intent.heard == typed_text and intent.params.get("heard", typed_text) == typed_text
+    ):
+        return intent
+    return Intent(intent.action, intent.part, {**intent.params, "heard": typed_text}, typed_text)
 
 
 def _parse(text: str, voiced: bool) -> Intent:

@@ -5,7 +5,9 @@
 - a level by decibels: "kick +2 dB", "snare -3 dB" (louder, softer: no op takes decibels, the way is
   what is read); "up 2 dB", "down by 3 decibels" (the way kept, the amount let go); "cut the hats by
   3 dB" (turned down, not cut out); "2 dB more" / "3 dB less"; a part tucked, sat or pulled back,
-  nudged down or tucked under another ("tuck the hats down 3 dB"): turned down, never removed;
+  nudged down or tucked under another ("tuck the hats down 3 dB"): turned down, never removed; a part that
+  should "sit back in the mix": turned down; "sit back in the pocket": pushed a little later; "sit back" alone:
+  nudged back (asked: in time or in the mix?);
 - a tempo by a signed number: "+4 bpm", "-6 bpm" ("up 4 bpm", "down 6 bpm");
 - "into 4 stems": the split the default model makes ("into stems"; "6 stems" names a model of its own);
 - "dnb beat, 174, 16 bars": a number alone in a list that makes a part is its tempo (40..240);
@@ -39,8 +41,30 @@ _SOFTER = (
     ),
     r"turn \1 down",
 )
+# a part that should "sit back": "in the mix" (or behind another part) is its level, softer; "in the pocket" or
+# "behind the beat" its timing, a little later; said alone, back in time or in the mix is asked (the nudge's
+# question, ``shift_words.mix_or_time``): "make the hats sit back a bit", "let the snare sit back in the mix"
+_MODAL = r"(?!(?:should|needs?|has|could|can|must|to|sit|sits)\b)"
+_PART_SAID = rf"((?:the|my|that|this|those|these) (?:{_MODAL}\w+ )?{_MODAL}\w+)"
+_SITS_BACK = (
+    rf"\b(?:(?:make|let|have|get) )?{_PART_SAID} (?:should |needs? to |has to |could |can |must |to )?"
+    r"(?:sit|sits|settle|settles|lie|lies|sat|sitting)(?: a (?:bit|little|touch|tad)| slightly| further| more| way)? back"
+    r"(?: a (?:bit|little|touch|tad)| slightly| further| more)?"
+)
+SAT_BACK = (
+    (
+        re.compile(rf"{_SITS_BACK} (?:in(?:to)? the mix|behind (?!the beat\b)(?:the |my )?\w+)\b", re.I),
+        r"turn \1 down",
+    ),
+    (
+        re.compile(rf"{_SITS_BACK} (?:in the (?:pocket|groove)|(?:on|behind) the (?:beat|grid))\b", re.I),
+        r"push \1 a little later",
+    ),
+    (re.compile(rf"{_SITS_BACK}(?! (?:in|into|on|behind|to|from|and relax)\b)", re.I), r"nudge \1 back"),
+)
 ENGINEER = (
     _SOFTER,
+    *SAT_BACK,
     # "cut the hats by 3 dB", "drop the pad 2 dB": turned down (a cut of a level is no removal)
     (re.compile(rf"\b(?:cut|drop|reduce|lower|attenuate|pull) ((?:the|my|that|this) (?:\w+ )?\w+) (?:by )?-?{_DB}", re.I),
      r"turn \1 down"),

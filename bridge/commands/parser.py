@@ -41,6 +41,7 @@ from bridge.commands.scope_words import only_there, scope_of
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.studio_errands import studio_job
+from bridge.commands.take_moves import take_move_of
 from bridge.commands.timing_fault import timing_question
 from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
@@ -111,6 +112,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("confirm", None, {"yes": True}, heard)
     if bare in v.CONFIRM_NO:
         return Intent("confirm", None, {"yes": False}, heard)
+    moved = take_move_of(s, heard)  # "go back two takes", "the one i starred", "delete the last take"
+    if moved is not None:
+        return moved if not moved.understood else Intent("history", sp.part_named(s), moved.params, heard)
     session = session_of(s, heard, key) or transcribe_of(s, heard)  # "undo the last two", "into midi"
     if session is not None:
         return session

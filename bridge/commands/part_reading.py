@@ -26,6 +26,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.role_words import voice_kept
 from bridge.commands.said import said
+from bridge.commands.track_words import VARY_WHICH, not_a_part
 from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
 _THE_SONG = re.compile(
@@ -165,6 +166,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         or ("variations" in params and not new_ones and not (genres or key or fresh))
         or (said(rest, "variations on", "variations of") and not (genres or key or fresh))
     ):  # "some variations on the hook": the part's new takes
+        if part is None and (named := not_a_part(s)) is not None:  # "vary the piano": which part is it?
+            return sp.refused(heard, VARY_WHICH.format(named))
         return Intent("vary", part, params, heard)
     song_key = part == "song" and said(s, *v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):

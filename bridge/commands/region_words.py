@@ -128,6 +128,10 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
         change = Intent("transform", "drums", change.params, change.heard)  # a fill is the drums' unless said
     if change.action in CHANGES or (change.action == "mixer" and change.params.get("do") == "mute"):
         return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
+    if str(change.params.get("reason", "")).endswith(" in the mix?"):  # "nudge the hats back in the chorus":
+        return Intent(
+            change.action, None, {**change.params, "heard": intent.heard}, intent.heard
+        )  # time or mix?
     return intent
 
 

@@ -5,7 +5,8 @@ plain sentence. It rewrites, each only before what such a verb is said of:
 
 - British and studio verbs of putting a thing in, before a new thing ("a", "some", a count): "chuck a
   crash on the one of bar 17", "bung some ghost notes on the snare", "whack a shaker in", "pop a clap
-  on beat 2", "sneak some ghost notes in": add;
+  on beat 2", "sneak some ghost notes in": add; a drum hit dropped or put at a place ("drop a crash on bar 17",
+  "put a cymbal at the start of the chorus") or said bare there ("a crash on the one of the drop"): add;
 - verbs of making, before a new thing: "knock together a 4 bar loop", "rustle up some drums", "bash
   out a bass line", "hammer out some chords": make; a want put as a question, "can I get some chords
   for the intro", "could we have a bass line": give me;
@@ -34,6 +35,11 @@ _NEW = rf"(?:a|an|some|another|a couple of|a few|a little|a lil|{_N})"
 _OBJ = (
     r"(?:it|this|that|them|(?:the|that|this|my|those|these) \w+(?: line| loop| part| groove| pattern| beat)?)"
 )
+# a drum hit put in at a place (a voice of ``clip_words.DRUM_VOICES`` as a producer says one hit of it)
+HIT = (
+    r"(?:crash(?:es)?(?: cymbals?)?|cymbals?|splash(?: cymbal)?|china(?: cymbal)?|ride(?: cymbal)?|claps?|kicks?|"
+    r"snares?|rim ?shots?|shakers?|tambourines?|cowbells?|toms?|open hats?|hi ?hats?)"
+)
 _GOING = r"going|running|rolling|playing|looping|run|go|roll|play|loop|ride"
 _EDITS = r"(?:changes?|edits?|steps?|moves?|actions?|operations?|things? (?:i|you|we) did)"
 # where a verb of putting or making starts its clause: a verb said of a part ("make the kick slap a bit
@@ -59,6 +65,18 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "chuck a crash on the one", "whack in a shaker": add (a new thing put in)
     (re.compile(rf"{_LEAD}(?:chuck|bung|whack|slap|pop|lob|sling|plonk|shove|slip|sneak|stick)(?: in)? (?={_NEW}\b)",
                 re.I), r"\1add "),
+    # "drop a crash on bar 17", "put a cymbal at the start of the chorus": a hit put in is add ("drop the kick",
+    # "drop a semitone": no new hit); a new hit said bare where its clause starts, "a cymbal on the one of the drop"
+    (re.compile(rf"{_LEAD}(?:drop|put|place|bang|slam|land|fire|hit)(?: in)? (?={_NEW} (?:\w+ )?{HIT}\b)", re.I),
+     r"\1add "),
+    (re.compile(rf"^(\s*(?:(?:please|pls|ok|okay|and|also|now|yo) )*)(?=(?:a|an|one) (?:big |single |quick )?{HIT} "
+                r"(?:on|at|in|into|right on|right at)\b)", re.I), r"\1add "),
+    # "a cymbal" said as one hit is a crash ("the ride cymbal" stays the ride: its article is before "ride")
+    (re.compile(r"\b(a|an|one|the|that|this) cymbal\b", re.I), r"\1 crash"),
+    # a hit "on the one of the drop": the first beat of its first bar (a beat of no bar is every bar's: the one of a bar is
+    # read as it is, "on the one of bar 17")
+    (re.compile(rf"\b({HIT}) on the (?:one|1) (?=(?:of|in) (?:the|that|this) (?:\w+ )?(?:intro|verse|chorus|hook|bridge|drop|outro|"
+                r"breakdown|build|section)\b)", re.I), r"\1 on the first beat of bar 1 "),
     # "knock together a loop", "rustle up some drums": make
     (re.compile(rf"{_LEAD}(?:knock together|knock up|rustle up|bash out|chuck together|bung together|whack together|"
                 rf"hammer out|crank out|churn out|bosh out|run off|throw down|spin up)(?: me| us)? (?={_NEW}\b)", re.I),

@@ -269,3 +269,19 @@ def called(s: str) -> str:
     if not name:
         return s
     return f"{s[: m.start()]} the {' '.join(name)} track {' '.join(rest)} "
+
+
+# what a vary names that is no part MuseAroo makes ("vary the piano", "a variation of the rhodes"): asked which part
+VARY_WHICH = (
+    "(e.g. 'vary the chords' or 'vary the melody') MuseAroo makes no {} part (its parts are drums, bass, chords "
+    "and melody): which part should vary?"
+)
+_MADE_ANYWAY = frozenset(
+    {"sub", "808", "sample", "samples", "loop", "texture", "riser", "fx"}
+)  # bass, a loop
+
+
+def not_a_part(s: str) -> str | None:
+    """The instrument a sentence names as a track when it is no part MuseAroo makes ("the piano"), or None."""
+    name = instrument_track(s)
+    return None if name is None or name in v.PARTS or set(name.split()) & _MADE_ANYWAY else name

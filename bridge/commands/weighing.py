@@ -22,8 +22,10 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
 from bridge.commands.questions import OWN_QUESTION
 from bridge.commands.said import said
+from bridge.commands.slang_words import HIT
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
+from bridge.commands.take_moves import moved_among, thrown_away
 from bridge.commands.take_words import accompanies, hears_other
 from bridge.commands.track_words import WHICH_TRACK
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
@@ -60,6 +62,10 @@ WHICH_MADE = "which part should be generated"  # the rules' question when a styl
 # how a new part should be, said after it: "..., keep it minimal", "keep them simple", "keep it sparse"
 KEPT_PLAIN = re.compile(
     r" keep (?:it|them|this|things|everything) (?:really |pretty |quite |very |nice and )?(?:minimal|simple|sparse)(?= )"
+)
+# one hit of a drum voice put in ("add a crash on ...", "add a cymbal at the start of ...")
+ONE_HIT = re.compile(
+    rf" add (?:a|an|one) (?:big |single |quick |little )?{HIT} (?:on|at|in|into|right on|right at) "
 )
 HISTORY_OPS = ("undo", "redo")
 DIALLED = ("simpler", "busier", "louder", "softer")  # the head's change where a new part's dial was said
@@ -99,11 +105,16 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
+    # "add a crash on the first beat of the chorus": one hit of a drum voice put in, never a new part made there
+    if ours == "add" and best == "make" and ONE_HIT.search(s):
+        return ruled
     if ours == "musicgen" and best == "make" and loop_of_a_sound(s):  # "a loop of low taiko hits": audio
         return ruled
     if ours == "cancel" and cancels_job(s):  # "cancel the stems, it takes forever": no stems taken out
         return ruled
-    if ours == "recall" and hears_other(s):  # "can i hear the other take": put back, never a new take
+    if ours == "recall" and (hears_other(s) or moved_among(s)):  # "can i hear the other take", "the one i
+        return ruled  # starred", "go back two takes": a take put back, never a new take, a star or an undo
+    if ours is None and thrown_away(s):  # "throw that take away": no action deletes a take, said so
         return ruled
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
         return ruled

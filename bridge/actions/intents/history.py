@@ -52,13 +52,36 @@ def _batch(app: App, part: str | None) -> list[Any]:
     return list(reversed(batch))
 
 
-async def which_take(app: App, which: str, part: str | None) -> Any:
+async def _back_from_newest(app: App, part: str | None, count: int) -> Any:
+    """The take ``count`` takes before the newest of its part ("go back two takes"); raises naming how
+    many there are."""
+    this = (await this_and_previous(app, part))[0]
+    same = await app.in_history(_newest, app, this.part, count + 1)
+    if len(same) <= count:
+        raise InvalidValue(
+            f"there are {len(same)} {this.part} takes: none is {count} takes before {this.take_id}"
+        )
+    return same[count]
+
+
+async def _starred(app: App, part: str | None) -> Any:
+    """The newest starred take (of ``part``): "bring back the starred one"; raises when none is starred."""
+    found = await app.in_history(lambda: list(app.history.takes(part=part, starred=True, limit=1)))
+    if not found:
+        raise InvalidValue(f"no {part + ' ' if part else ''}take is starred yet: say 'star this take' first")
+    return found[0]
+
+
+async def which_take(app: App, which: str, part: str | None, count: int = 1) -> Any:
     """The take a sentence names by place: "the second one" (of the last batch of variations),
-    "the last one", "take a3f9c2"; raises naming what there is."""
+    "the last one", "take a3f9c2", the previous one (``count`` takes back: "go back two takes");
+    raises naming what there is."""
     if which.startswith("take:"):
         return await app.in_history(app.history.get, which.split(":", 1)[1])
     if which in ("last", "this"):
         return (await this_and_previous(app, part))[0]
+    if which == "previous" and count > 1:
+        return await _back_from_newest(app, part, count)
     if which == "previous":
         this, previous = await this_and_previous(app, part)
         if previous is None:
@@ -98,8 +121,12 @@ async def history(app: App, job: Job, intent: Intent) -> str:
     if do == "list":
         return await _list(app, job, intent)
     which = intent.params.get("which")
+    if do == "recall" and intent.params.get("starred"):  # "bring back the starred one": the newest starred
+        take = await _starred(app, intent.part)
+        newest = (await this_and_previous(app, take.part))[0]
+        return await _back(app, job, take.take_id, newest.take_id)
     if which is not None and do in ("star", "unstar", "recall", "name"):
-        take = await which_take(app, str(which), intent.part)
+        take = await which_take(app, str(which), intent.part, int(intent.params.get("count", 1)))
         if do == "name":
             await takes_action.message(app, job, [take.take_id, str(intent.params["name"])])
             return f'take {take.take_id} ({take.part}) named "{intent.params["name"]}"'
@@ -153,7 +180,7 @@ async def _back(app: App, job: Job, older: str, newer: str) -> str:
         where = ["track", int(now.live["track"]), "slot", int(now.live.get("slot", 0))]
     done = await takes_action.recall(app, job, [older, *where])
     _went_back[app] = newer
-    return f"back to the take before {newer}: {done}"
+    return f"back from take {newer} to take {older}: {done}"
 
 
 async def _redo(app: App, job: Job) -> str:
