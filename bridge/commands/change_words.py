@@ -17,6 +17,10 @@ VOICES: dict[str, str] = {**cw.DRUM_VOICES, **cw.PERCUSSION_WORDS, "ghost notes"
 REMOVE = ("remove", "mute", "drop", "take out", "get rid of", "lose", "ditch", "scrap", "kill", "delete", "silence", "cut", "no",
           "without", "clear", "strip out", "leave out", "erase", "wipe", "turn off", "take away")  # fmt: skip
 KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
+# "swing the hats but only a little": how much, never the hats kept alone
+ONLY_SO_MUCH = re.compile(
+    r"(?: but)? (?:only|just) ((?:a )?(?:little|tiny|touch|bit|tad|slightly|subtly)(?: bit)?) "
+)
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",

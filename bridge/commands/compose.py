@@ -45,6 +45,7 @@ def voices_of(s: str) -> tuple[list[str], str]:
 
 def compose(s: str) -> Intent | None:
     """A transform intent for a sentence that applies an operation to a clip's target, or None."""
+    s = cg.ONLY_SO_MUCH.sub(r" \1 ", s)
     if said(s, *("fill",)) and not re.search(r" fill (?:in|the|bars?|out|it|this) | every | each ", s):
         place, _ = sw.scope_of(s)  # "put a drum fill at bar 8", "a fill in the last bar"
         if place and set(place) <= {"bar", "last_bars"}:

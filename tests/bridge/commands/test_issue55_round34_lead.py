@@ -11,7 +11,8 @@
   is left as it was (round 13: the bar before a section, which no fill sentence says);
 - the whole song played is Live's transport ("play the cue from the top" asked play or a new song);
 - takes of a new part with its length said are new ("drums for the verse, 8 bars, give me 3 options" asked
-  whether to vary the drums there); "3 variations of the last 4 bars" stays a vary."""
+  whether to vary the drums there); "3 variations of the last 4 bars" stays a vary;
+- "but only a little" says how much ("swing the hi hats but only a little" was asked swing or keep only)."""
 
 from __future__ import annotations
 
@@ -130,3 +131,20 @@ def test_takes_of_a_new_part_with_its_length_are_new(text: str, want: dict[str, 
 
 def test_takes_of_a_span_stay_a_vary() -> None:
     assert parse("give me 3 variations of the last 4 bars").action == "vary"
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("could you swing the hi hats, but only a little bit?", "swing"),
+        ("swing the hats but just a little", "swing"),
+        ("humanize the hats, only a touch", "humanize"),
+    ],
+)
+def test_only_a_little_is_how_much(text: str, op: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert got.get("op") == op and got.get("target") == "hats", got
+
+
+def test_only_the_hats_stays_a_keep() -> None:
+    assert means_of(parse("keep only the hats").as_dict()).get("op") == "keep_only"
