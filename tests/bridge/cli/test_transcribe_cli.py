@@ -109,3 +109,17 @@ def test_key_decides_an_ambiguous_take_only_when_given(
         read[key] = [row["pitch"] for row in json.loads(capsys.readouterr().out)["notes"]]
     assert read["C major"] == [n.pitch for n in LINE]
     assert read[None] == [n.pitch - 1 for n in LINE]
+
+
+def test_roo_transcribe_reads_no_package_metadata_before_its_work() -> None:
+    """``--version`` looks its version up only when asked: building ``roo transcribe``'s parser reads no
+    installed package's metadata (importlib.metadata stays unimported)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from bridge.cli import build_parser; build_parser('transcribe'); "
+        "print('importlib.metadata' in sys.modules)"
+    )
+    got = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert got.stdout.strip() == "False", got.stderr  # test_help.test_version: --version still prints it
