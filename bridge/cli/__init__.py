@@ -72,6 +72,20 @@ def version() -> str:
     return f"{installed} (protocol {PROTOCOL_VERSION})"
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked (reading the installed package's
+    metadata costs every other command a few hundredths of a second at start)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"roo {version()}")  # to stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Every sub-command's parser, or with ``only`` just that one's (its module alone is imported: a
     ``roo transcribe`` does not pay for importing the daemon's, the queue's and the history's modules)."""
@@ -81,7 +95,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         formatter_class=DefaultsHelp,
         allow_abbrev=False,  # `--bar 4` is refused, never silently taken as `--bars 4`
     )
-    parser.add_argument("--version", action="version", version=f"roo {version()}")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module_name in SUBCOMMANDS.items():
         if (only is not None and name != only) or importlib.util.find_spec(module_name) is None:

@@ -48,7 +48,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--key",
         default=None,
         metavar="KEY",
-        help='the song\'s key as context, e.g. "A minor" (default: none)',
+        help='the song\'s key, e.g. "A minor" or "F#m": it decides a sung take\'s tuning where the audio '
+        "sits near a quarter tone off its notes (default: none)",
     )
     parser.add_argument("--json", action="store_true", help="print the kind used and the notes as JSON")
 
@@ -66,11 +67,12 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidValue(f"--tempo {args.tempo:g} is out of range: expected 20..999 BPM")
     if not 0.0 <= args.quantize <= 1.0:
         raise InvalidValue(f"--quantize {args.quantize:g} is out of range: expected 0..1")
+    key = None if args.key is None else _key(args.key)  # before the audio is read
     from engines.transcription.files import transcription_of
 
     started = time.monotonic()
     done = transcription_of(
-        str(source), kind=args.kind, tempo_bpm=args.tempo, quantize=args.quantize, key=args.key
+        str(source), kind=args.kind, tempo_bpm=args.tempo, quantize=args.quantize, key=key
     )
     if args.out is not None:
         write(Path(args.out), done.notes, done.kind, args.tempo)
@@ -88,6 +90,17 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _key(text: str) -> str:
+    """``--key`` as the key's name ("F#m" -> "F# minor"); InvalidValue names it and what is expected."""
+    from engines.errors import InvalidValue
+    from engines.music import parse_key
+
+    try:
+        return str(parse_key(text))
+    except InvalidValue as exc:
+        raise InvalidValue(f"--{exc}") from exc  # "--key 'H minor' is not valid: expected ..."
 
 
 def write(path: Path, notes: Sequence[TranscribedNote], kind: str, tempo_bpm: float) -> None:

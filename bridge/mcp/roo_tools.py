@@ -82,7 +82,8 @@ ROO_TOOLS: tuple[RooTool, ...] = (
          "what it chose; drums land in the GM drum layout, 36 kick, 38 snare, 42 closed hat, 46 open hat); "
          "quantize 0..1 pulls the notes toward the 16th grid (default 0: as played); arrangement 1 writes into "
          "the Arrangement at the source's start, the source then an arrangement clip named by source_track "
-         "(its track) and source_at (a beat it plays at). Silence, noise or a drum loop asked as melody is "
+         "(its track) and source_at (a beat it plays at); key (the song's, e.g. 'A minor') decides a sung take "
+         "that sits near a quarter tone off its notes. Silence, noise or a drum loop asked as melody is "
          "refused naming what was found, nothing written.", TRACK, SLOT, options=p.TRANSCRIBE_OPTIONS),
     _job("musicgen", p.MUSICGEN, "Make an audio loop from a text prompt with MusicGen, onto a new audio track.",
          Field("prompt", "str", "what the loop should sound like", required=True),

@@ -30,7 +30,7 @@ from engines.transcription.model import (
     posteriors,
 )
 from engines.transcription.notes import DRUM_NOTES, KINDS, TranscribedNote, Transcription
-from engines.transcription.onsets import accents, flux, levels_db, refine
+from engines.transcription.onsets import accents, every, fine_power, flux_of, levels_db, refine
 from engines.transcription.tracks import one_at_a_time, to_notes
 
 __all__ = [
@@ -151,11 +151,13 @@ def _pitched(
     y: np.ndarray, post: Posteriors, kind: str, key_classes: frozenset[int] | None, with_bends: bool
 ) -> list[TranscribedNote]:
     """Notes for a pitched kind: tracked on the model's maps, starts placed on the audio's flux."""
-    curve = flux(y)
+    fine = fine_power(y)
+    curve = flux_of(fine)
     attacks = accents(curve, post.n_frames, FRAMES_PER_S) if kind in ("melody", "bass") else None
     if attacks is not None:
         levels = levels_db(y, post.n_frames, HOP)
-        cues = syllables.cues(y, post.n_frames) if kind == "melody" else None
+        # the syllable cue's spectrogram is every fourth of the flux's (FFT 1024 both): one FFT, not two
+        cues = syllables.cues(y, post.n_frames, every(fine, syllables.FFT, HOP)) if kind == "melody" else None
         tracks = mono.track(post, kind, key_classes, attacks, levels, cues)
         energy_db = ends.pitch_energy_db(y, post.n_frames)
         if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail

@@ -21,7 +21,7 @@ from engines.transcription.audio import power_spectrogram
 from engines.transcription.drum_timbre import TIMBRE_NAMES, timbre_features
 from engines.transcription.model import MODEL_RATE_HZ
 from engines.transcription.notes import DRUM_NOTES, TranscribedNote
-from engines.transcription.onsets import FLUX_FRAMES_PER_S, flux, hits
+from engines.transcription.onsets import FLUX_FRAMES_PER_S, every, fine_power, flux, flux_of, hits
 
 MODEL_FILE = Path(__file__).with_name("drum_model.json")
 BAND_EDGES_HZ = (20, 90, 160, 300, 600, 1200, 2500, 5000, 8000, 11025)
@@ -198,12 +198,13 @@ def after_net(
 
 def transcribe(y: np.ndarray) -> list[TranscribedNote]:
     """Drum notes (GM pitches of DRUM_NOTES) for a mono 22,050 Hz clip."""
-    curve = flux(y)
+    fine = fine_power(y)
+    curve = flux_of(fine)
     times_s = hit_times(y, curve)
     if len(times_s) == 0:
         return []
     model = load_classifier()
-    power = spectrum(y)
+    power = every(fine, FEATURE_FFT, FEATURE_HOP)  # = spectrum(y), from the flux's FFT
     features = classifier_features(band_energies(y, power), power, times_s, model)
     probabilities = voice_probabilities(features, model)
     voices = after_net(model, probabilities, probabilities >= model["threshold"], features, power, times_s)

@@ -43,7 +43,28 @@ def peak_frames(x: np.ndarray, *, height: float | np.ndarray | None = None, dist
 
 def flux(y: np.ndarray, low_bin: int = 2, high_bin: int = 420) -> np.ndarray:
     """Spectral flux per FLUX_HOP frame over bins ``low_bin:high_bin`` (of FLUX_FFT at 22,050 Hz)."""
-    power = power_spectrogram(y, FLUX_FFT, FLUX_HOP)[low_bin:high_bin]
+    return flux_of(fine_power(y), low_bin, high_bin)
+
+
+def fine_power(y: np.ndarray) -> np.ndarray:
+    """The flux's power spectrogram: FLUX_FFT bins, a frame every FLUX_HOP samples."""
+    return power_spectrogram(y, FLUX_FFT, FLUX_HOP)
+
+
+def every(fine: np.ndarray, n_fft: int, hop: int) -> np.ndarray:
+    """``power_spectrogram(y, n_fft, hop)`` taken from ``fine_power(y)`` instead of a second FFT:
+    its frames are every (hop / FLUX_HOP)-th fine frame, the same window on the same samples, so the
+    same numbers bit for bit (contiguous, as the FFT gives them). Only for FLUX_FFT's size."""
+    if n_fft != FLUX_FFT or hop % FLUX_HOP:
+        raise ValueError(
+            f"FFT {n_fft}, hop {hop}: expected the flux's FFT size {FLUX_FFT} and a multiple of its hop {FLUX_HOP}"
+        )
+    return np.ascontiguousarray(fine[:, :: hop // FLUX_HOP])
+
+
+def flux_of(fine: np.ndarray, low_bin: int = 2, high_bin: int = 420) -> np.ndarray:
+    """``flux`` from ``fine_power``'s spectrogram."""
+    power = fine[low_bin:high_bin]
     log_mag = np.log1p(100.0 * np.sqrt(power))
     rise = np.maximum(0.0, log_mag[:, 2:] - log_mag[:, :-2])  # over two frames: less noise
     return np.concatenate([[0.0, 0.0], rise.sum(axis=0)])

@@ -28,9 +28,10 @@ NOISE_NEAR = 3  # the noise may peak this many frames either side
 MEDIAN_SPAN = 40  # frames either side for the noise share's local median
 
 
-def band_levels_db(y: np.ndarray, n_frames: int) -> np.ndarray:
-    """(N_BANDS, n_frames) levels in dB of log-spaced bands, one column per model frame."""
-    power = power_spectrogram(y, FFT, HOP)
+def band_levels_db(y: np.ndarray, n_frames: int, power: np.ndarray | None = None) -> np.ndarray:
+    """(N_BANDS, n_frames) levels in dB of log-spaced bands, one column per model frame (``power``:
+    the clip's ``power_spectrogram(y, FFT, HOP)`` where the caller has it already)."""
+    power = power_spectrogram(y, FFT, HOP) if power is None else power
     freqs = np.arange(power.shape[0]) * MODEL_RATE_HZ / FFT
     edges = np.geomspace(LOW_HZ, HIGH_HZ, N_BANDS + 1)
     member = (freqs[None, :] >= edges[:-1, None]) & (freqs[None, :] < edges[1:, None])
@@ -84,10 +85,10 @@ def _local_max(values: np.ndarray, near: int) -> np.ndarray:
     return np.lib.stride_tricks.sliding_window_view(padded, 2 * near + 1).max(axis=1)
 
 
-def cues(y: np.ndarray, n_frames: int) -> np.ndarray:
+def cues(y: np.ndarray, n_frames: int, power: np.ndarray | None = None) -> np.ndarray:
     """Per model frame, how strongly a new syllable starts there: the shape change (dB) where the
-    noise rose near it and the change passes SHAPE_DB, else 0."""
-    bands = band_levels_db(y, n_frames)
+    noise rose near it and the change passes SHAPE_DB, else 0 (``power`` as ``band_levels_db``)."""
+    bands = band_levels_db(y, n_frames, power)
     change = shape_change_db(bands)
     noise = noise_rise_db(bands)
     near = _local_max(noise, NOISE_NEAR)

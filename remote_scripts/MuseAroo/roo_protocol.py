@@ -436,11 +436,13 @@ SEPARATE_OPTIONS = {"model": "str", "arrangement": "int", "at": "float", "source
 # 42 closed hat, 46 open hat ...), in the source's scene, placed in beats through its warp markers; one
 # undo step, a take. kind auto chooses and says what it chose; quantize 0..1 pulls the notes toward the
 # song's 16th grid (0, the default: as played). arrangement 1: into the Arrangement at the source's
-# start; source_track T source_at BEAT names an arrangement clip. Result kind "transcribe":
+# start; source_track T source_at BEAT names an arrangement clip. key K ("A minor", "F#m"): the song's
+# key, which decides a sung take's tuning where the audio sits near a quarter tone off (default: the
+# Set's key where someone chose it, else none). Result kind "transcribe":
 # TRANSCRIBE_RESULT_FIELDS (notes: pitch, start_s, end_s, velocity, start_beats, duration_beats each).
 TRANSCRIBE_KINDS = ("auto", "melody", "bass", "piano", "chords", "drums")
 TRANSCRIBE_OPTIONS = {"kind": "str", "quantize": "float", "arrangement": "int", "source_track": "int",
-                      "source_at": "float"}  # fmt: skip
+                      "source_at": "float", "key": "str"}  # fmt: skip
 TRANSCRIBE_RESULT_FIELDS = ("kind", "track", "slot", "start_beats", "length_beats", "note_count", "source",
                             "notes")  # fmt: skip
 # /roo/musicgen options: continue 1 continues the selected audio clip; melody 1 guides a melody model

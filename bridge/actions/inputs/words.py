@@ -115,6 +115,8 @@ BY_REQUEST: dict[tuple[str, str], str] = {
     "audio clip to transcribe; leave out for the track and slot given first",
     (protocol.TRANSCRIBE, "source_at"): "with arrangement 1: in beats, the arrangement audio clip on "
     "source_track under this beat is the one transcribed",
+    (protocol.TRANSCRIBE, "key"): "the song's key, e.g. 'A minor' or 'F#m': it decides a sung take's tuning "
+    "where the audio sits near a quarter tone off; leave out for the Set's key where one was chosen",
 }
 FILLS_WORDS = ", ".join(FILLS)
 

@@ -7,9 +7,10 @@ worker job); place the notes in beats through the markers (``transcribe.place``)
 new MIDI track with its clip in one Remote Script step (/roo/live/new_track_clip: one undo step,
 nothing made when Live refuses). The take keeps the kind used and the settings. Silence, noise, a
 clip too short, a drum loop asked as melody: the engine's error names what it found, nothing is
-written. The song's key goes to the engine where someone chose it (``transcribe.key``: Live's root and
-scale with Scale Mode on or set away from Live's default, else a key this Set's analysis found): it
-decides a sung take's tuning where the audio cannot (``engines.transcription.tuning.in_key``).
+written. The song's key goes to the engine: the request's ``key`` where it names one, else the Set's
+where someone chose it (``transcribe.key``: Live's root and scale with Scale Mode on or set away from
+Live's default, else a key this Set's analysis found): it decides a sung take's tuning where the audio
+cannot (``engines.transcription.tuning.in_key``).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ async def transcribed(
     "chosen_because": why, "notes": [(pitch, start_s, end_s, velocity)]}."""
     path, start_s, end_s = (stem[1], None, None) if stem else (clip.info.file_path, clip.start_s, clip.end_s)
     heard = f"{clip.where}'s {stem[0]} stem" if stem else clip.where
-    key = await song_key(app, clip.context)
+    key = req.key or await song_key(app, clip.context)  # the key asked for wins over the Set's
     try:
         result: dict[str, Any] = await get_worker(app).call(
             job,

@@ -1,4 +1,4 @@
-"""/roo/transcribe's arguments: ``[track slot] [kind K] [quantize Q]`` or the Arrangement form
+"""/roo/transcribe's arguments: ``[track slot] [kind K] [quantize Q] [key K]`` or the Arrangement form
 ``arrangement 1 [source_track T source_at BEAT]``, checked before Live is touched."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.options import parse_options, whole_argument
 from engines.errors import InvalidValue
+from engines.music import parse_key
 
 WHAT = protocol.TRANSCRIBE
 
@@ -22,10 +23,12 @@ class TranscribeRequest:
     arrangement: bool = False  # the MIDI clip into the Arrangement at the source's start
     source_track: int | None = None  # with source_at: the source is the arrangement clip there
     source_at: float | None = None
+    key: str | None = None  # "A minor": the song's key as asked (None: the Set's, where someone chose it)
 
     def settings(self) -> dict[str, Any]:
         """What the take keeps of the request (JSON values)."""
-        return {"kind": self.kind, "quantize": self.quantize, "arrangement": int(self.arrangement)}
+        asked = {"key": self.key} if self.key else {}
+        return {"kind": self.kind, "quantize": self.quantize, "arrangement": int(self.arrangement), **asked}
 
 
 def parse_request(args: list[Any]) -> TranscribeRequest:
@@ -51,7 +54,7 @@ def parse_request(args: list[Any]) -> TranscribeRequest:
         )
     req = TranscribeRequest(
         track, slot, kind, float(opts.get("quantize", 0.0)), bool(opts.get("arrangement", 0)),
-        opts.get("source_track"), opts.get("source_at"),
+        opts.get("source_track"), opts.get("source_at"), _key(opts.get("key")),
     )  # fmt: skip
     if req.source_at is not None and not req.arrangement:
         raise InvalidValue(f"{WHAT} source_at names an arrangement clip: give arrangement 1 with it")
@@ -63,3 +66,13 @@ def parse_request(args: list[Any]) -> TranscribeRequest:
             "(a session slot, or source_track T source_at BEAT)"
         )
     return req
+
+
+def _key(value: Any) -> str | None:
+    """The key option as its name ("F#m" -> "F# minor"); InvalidValue names a bad one and what is expected."""
+    if value is None:
+        return None
+    try:
+        return str(parse_key(str(value)))
+    except InvalidValue as exc:
+        raise InvalidValue(f"{WHAT} {exc}") from exc

@@ -109,3 +109,35 @@ def test_key_decides_an_ambiguous_take_only_when_given(
         read[key] = [row["pitch"] for row in json.loads(capsys.readouterr().out)["notes"]]
     assert read["C major"] == [n.pitch for n in LINE]
     assert read[None] == [n.pitch - 1 for n in LINE]
+
+
+def test_roo_transcribe_reads_no_package_metadata_before_its_work() -> None:
+    """``--version`` looks its version up only when asked: building ``roo transcribe``'s parser reads no
+    installed package's metadata (importlib.metadata stays unimported)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from bridge.cli import build_parser; build_parser('transcribe'); "
+        "print('importlib.metadata' in sys.modules)"
+    )
+    got = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert got.stdout.strip() == "False", got.stderr  # test_help.test_version: --version still prints it
+
+
+def test_a_bad_key_exits_2_naming_it_before_the_audio_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.mid"
+    garbled = tmp_path / "garbled.wav"
+    garbled.write_text("not audio at all")  # read first, this would be the error
+    assert main(["transcribe", str(garbled), "--out", str(out), "--key", "H minor"]) == 2
+    err = capsys.readouterr().err
+    assert "--key 'H minor' is not valid: expected a note A..G" in err and "garbled" not in err, err
+    assert main(["transcribe", str(garbled), "--out", str(out), "--key", "A bogus"]) == 2
+    assert "--key 'A bogus' has an unknown mode 'bogus'" in capsys.readouterr().err
+    assert (
+        main(["transcribe", str(garbled), "--out", str(out), "--key", "F#m"]) == 2
+    )  # a good key: on to the file
+    assert "garbled.wav" in capsys.readouterr().err
+    assert not out.exists()
