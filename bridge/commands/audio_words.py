@@ -73,8 +73,18 @@ IN_TIME_VERBS = (
 )
 
 
+# a take said to be played with no click, then put in time: "this was played without a metronome, can you put it in
+# time": a recording (a MIDI part said so is quantized: "quantize it")
+_NO_CLICK = re.compile(
+    r" (?:recorded|played|tracked|done|sung) (?:\w+ ){0,3}?(?:without|with no|no) (?:a |any )?(?:click|metronome)"
+)
+_IT_IN_TIME = re.compile(r" (?:put|get|bring|make) (?:it|this|that) (?:in time|on tempo|on the grid)(?= )")
+
+
 def warped_in_time(s: str) -> bool:
     """A recording put in time with the song: "sync the vocal to the song", "lock this loop to the grid"."""
+    if _NO_CLICK.search(s) and _IT_IN_TIME.search(s):
+        return True
     return bool(AUDIO_IN_TIME.search(s)) and said(s, *IN_TIME_VERBS)
 
 

@@ -7,7 +7,7 @@ these words are explained by what they describe, never by a field of the reading
   loop", "a melody that answers this flute phrase"): the words between "this" and the clip's noun
   (``CLIP_NOUNS``), or one word said as the clip ("separate this funk in stems"), when the reading acts
   on the selected clip or follows it (``ON_CLIP``); the clip handed over ("here's a tape of me playing a
-  piano line, turn it into midi") too;
+  piano line, turn it into midi") too, and what the clip holds ("this recording of my violin line");
 - a chord progression said by its degrees ("chords goin 1 5 6 4", "walks the 1 4 and 5", "the two
   five one", "over the 4 chord") in a reading that writes or changes a pitched part;
 - the time signatures an analysis is asked to tell apart ("is this in 3/4 or 6/8?"): what it reads;
@@ -39,6 +39,11 @@ _CLIP = re.compile(
     + "|".join(CLIP_NOUNS)
     + r")(?= )"
 )
+# the clip then what it holds: "this recording of my violin line", "that tape of me playing the oud"
+_OF_WHAT = re.compile(
+    r" (?:this|that) (?:recording|tape|take|bounce|clip|loop|file|audio) of (?:me playing |my |the |a |an |our )?"
+    r"((?:[a-z]+ ){1,2}?)(line|part|solo|riff|phrase|playing|improvisation)?(?= )"
+)
 _ONE_WORD = re.compile(r" (?:this|that) ([a-z]+)(?= (?:in|into|to|so|for|on)\b| $)")
 # three or more degrees ("1 5 6 4", "1 4 and 5", "2 5 1"), or one chord by its degree ("the 4 chord")
 # (never a number said with a unit after the degrees: "1 6 4 5, 3 takes", commas gone, keeps its 3)
@@ -60,7 +65,7 @@ def without_described(s: str, means: dict[str, Any]) -> str:
     targets = means.get("target")
     targets = set(targets) if isinstance(targets, list) else {targets}
     if op in ON_CLIP or means.get("follow") == "this" or "this" in targets:
-        for pattern in (_CLIP, _ONE_WORD):
+        for pattern in (_OF_WHAT, _CLIP, _ONE_WORD):
             for m in reversed(list(pattern.finditer(s))):
                 said = m.group(1).split()  # the words between "this" and the clip's noun, or said as it
                 noun = m.group(m.lastindex or 1)  # the noun too, unless a part's word ("this phrase")

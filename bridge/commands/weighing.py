@@ -103,7 +103,9 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # minimal", "make a melody, keep it sparse": how the new part is made, no change to one
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
-    if ours == "warp" and best in ("analyze", "quantize") and warped_in_time(s):  # a recording put in time
+    if (
+        ours == "warp" and best in ("analyze", "quantize", "play") and warped_in_time(s)
+    ):  # a recording put in time
         return ruled  # with the song: never the song's tempo from it, nor its notes to the grid
     # "add a crash on the first beat of the chorus": one hit of a drum voice put in, never a new part made there
     if ours == "add" and best == "make" and ONE_HIT.search(s):

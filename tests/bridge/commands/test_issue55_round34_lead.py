@@ -12,7 +12,10 @@
 - the whole song played is Live's transport ("play the cue from the top" asked play or a new song);
 - takes of a new part with its length said are new ("drums for the verse, 8 bars, give me 3 options" asked
   whether to vary the drums there); "3 variations of the last 4 bars" stays a vary;
-- "but only a little" says how much ("swing the hi hats but only a little" was asked swing or keep only)."""
+- "but only a little" says how much ("swing the hi hats but only a little" was asked swing or keep only);
+- what a recording holds describes it ("turn this recording of my violin line into midi notes" asked about
+  "violin"); a take said to be played with no click, then put in time, is warped ("this was played without a
+  metronome, can you put it in time" was not understood, then asked play or warp)."""
 
 from __future__ import annotations
 
@@ -148,3 +151,27 @@ def test_only_a_little_is_how_much(text: str, op: str) -> None:
 
 def test_only_the_hats_stays_a_keep() -> None:
     assert means_of(parse("keep only the hats").as_dict()).get("op") == "keep_only"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("please turn this recording of my violin line into midi notes", "melody"),
+        ("convert that tape of my cello solo to midi", "melody"),
+    ],
+)
+def test_what_a_recording_holds_describes_it(text: str, kind: str) -> None:
+    intent = parse(text)
+    assert intent.action == "transcribe" and intent.params.get("kind") == kind, intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this was played without a metronome, can you put it in time",
+        "we played it live with no click, please get it on tempo",
+    ],
+)
+def test_a_take_played_with_no_click_is_warped(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "analyze" and intent.params.get("warp") is True, intent
