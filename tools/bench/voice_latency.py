@@ -158,7 +158,8 @@ def main() -> None:
         )
     for change in args.also:  # "scored_margin=-1": the pair without v80's scored read-backs
         name, value = change.split("=")
-        changed = replace(pair.limits, **{name: float(value)})
+        limit: dict[str, Any] = {name: float(value)}
+        changed = replace(pair.limits, **limit)
         recognizers[f"the pair, {change}"] = Agreeing(SphinxRecognizer(), pair.whisper, changed)
     times: dict[str, list[float]] = {name: [] for name in recognizers}
     cpu: dict[str, list[float]] = {name: [] for name in recognizers}
