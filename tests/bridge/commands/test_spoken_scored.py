@@ -87,3 +87,10 @@ def test_the_pair_does_it_at_once_by_whisper_s_scores() -> None:
     assert is_check(agree(sphinx, heard, scorer(table), replace(LIMITS, scored_margin=-1.0))[0])
     near = {**table, "quantize the bass": -1.4}  # the audio does not pick between the two
     assert is_check(agree(sphinx, heard, scorer(near), replace(LIMITS, scored_margin=MARGIN))[0])
+
+
+def test_the_daemon_s_limits_take_it() -> None:
+    sphinx = Hearing((Reading("vary the bass", -3000.0), Reading("vary the drums", -3500.0)), 100)
+    table = {"vary the bass": -1.0, "vary the drums": -2.6, "very the bass": -0.7, "every the bass": -1.8}
+    d, _ = agree(sphinx, wrote("very the bass"), scorer(table), LIMITS)
+    assert (d.kind, d.intent.action, d.intent.part) == ("act", "vary", "bass")
