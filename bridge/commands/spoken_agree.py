@@ -18,28 +18,23 @@ when it wins clearly on both sides:
 - Whisper scores it ahead of every other command (its own transcripts' included) by ``whisper_margin``;
 - it is not far below what Whisper hears freely (its score minus the best free transcript's score
   is at least ``whisper_fit``): a command Whisper only accepts when forced is not sure;
-- it is among pocketsphinx's readings, ahead of its best different reading by ``sphinx_margin``
-  per frame (a negative limit lets it trail pocketsphinx's best by that much; tuned, see agreeing.py),
-  unless every one of Whisper's transcripts reads as it and one sounds like it, the two readings
-  differing in what the same verb applies to (``both_heard``, ``spoken_both``, v74);
+- it is among pocketsphinx's readings, ``sphinx_margin`` per frame ahead of its best different reading
+  (negative: it may trail by that much), unless Whisper wrote it plainly (``both_heard``, v74: off);
 - when pocketsphinx read nothing else (one reading is ahead of nothing), Whisper supports it: one of
   its free transcripts (as written, snapped to the grammar's words, or a suggestion read from one)
   is that command, or it scores within ``lone_fit`` of the best free transcript;
-- when pocketsphinx proposed no command at all (no reading, or none that reads as a command), Whisper
-  alone may act (``whisper_alone``, off in the daemon's limits, see agreeing.py): on a command it
-  wrote itself (not a suggestion) that is the only command proposed and fits what it hears
-  (``whisper_fit``). A command pocketsphinx reads differently is still asked about, however sure
-  Whisper is (issue 56 part F: outvoting it acted on mishearings).
+- where pocketsphinx proposed no command, Whisper's own lone command that fits (``whisper_alone``, part F,
+  off: see agreeing.py); a command pocketsphinx reads differently is asked about, however sure Whisper is;
 - where it would ask, but Whisper wrote no other command and its words sound like pocketsphinx's best
-  reading (``sounds.distance`` within ``sounds_within``, every other command proposed ``sounds_apart``
-  farther; "and do that" for "undo that"), that reading acts, unless it carries a number or a key
-  (``says_a_value``: "to" sounds like "two" and like "three") (issue 56 part G);
+  reading (within ``sounds_within``, every other command ``sounds_apart`` farther: "and do that" for "undo
+  that"), that reading acts, unless it carries a number or a key (``says_a_value``) (part G);
 - else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
   all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H);
 - else Whisper's best of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a: off).
 
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
-recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J).
+recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J), unless
+Whisper wrote no command and its forced scores pick it (``scored_margin``, ``spoken_scored``, v80).
 
 Otherwise it asks between two ("did you mean ... or ...?"): that candidate, then the second ``offer``
 picks (``spoken_offer``; ``offer_suggested``, ``offer_near``: suggestions, the grammar's nearest sentences).
@@ -52,6 +47,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bridge.commands import parse
 from bridge.commands.confidence import Decision, Hearing
@@ -64,6 +60,7 @@ from bridge.commands.sounds import distance
 from bridge.commands.spoken_both import both_heard
 from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_offer import second_choice, widen
+from bridge.commands.spoken_scored import unless_scored
 from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
@@ -91,6 +88,7 @@ class AgreeLimits:
     offer_suggested: int = 0  # the learned reading's suggestions per sentence weighed for the second (v63)
     offer_near: float = -1.0  # and the grammar's sentences this near in phones (``nearest``; <0: none, v64)
     both_heard: bool = False  # no margin question where both wrote sphinx's second (spoken_both)
+    scored_margin: float = -1.0  # a read-back Whisper wrote no command for done by its scores (<0: off, v80)
 
 
 @dataclass
@@ -229,6 +227,7 @@ def judge(
     transcripts' words (``heard``: for ``sounds_within`` and ``whisper_sure``), ``logprob`` the best
     one's own mean token log-probability (beam search's, with the prompt)."""
     commands = [c for c in found if c.intent.understood]
+    check = partial(_checked, said=said, limits=limits, commands=commands)
     if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
         best = next((c for c in found if not c.guess), None)  # nothing said reads as a command
         return Decision("refuse", best.intent if best else spoken(parse(""))), best.text if best else ""
@@ -259,24 +258,26 @@ def judge(
     if fit < limits.whisper_fit:
         why.append("Whisper hears no command well")
     if not why:
-        return _checked(first, heard_by, said, limits), first.text
+        return check(first, heard_by), first.text
     if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
-        return _checked(sphinx_best, sphinx_best, said, limits), sphinx_best.text  # their words sound alike
+        return check(sphinx_best, sphinx_best), sphinx_best.text  # their words sound alike
     meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts)
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
-        return _checked(alone, sphinx_best, said, limits), alone.text  # Whisper is sure of it (part H)
+        return check(alone, sphinx_best), alone.text  # Whisper is sure of it (part H)
     if whisper_leads(first, others, free, limits) and not says_a_value(first.intent):
-        return _checked(first, sphinx_best, said, limits), first.text  # Whisper's scores break the tie (v58a)
+        return check(first, sphinx_best), first.text  # Whisper's scores break the tie (v58a)
     other = second_choice(first, sphinx_best, commands, limits.offer)  # the question's second (v62a)
     choices = (first.intent,) if other is None else (first.intent, other.intent)
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
 
 
-def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], limits: AgreeLimits) -> Decision:
-    """``chosen`` as a sure command, said back where the recognisers disagree (``spoken_check``, part J)."""
-    sphinx = None if best is None else (best.text, best.intent)
-    return sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, not limits.learned_starts)
+def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], limits: AgreeLimits, commands: list[Candidate]) -> Decision:  # fmt: skip
+    """``chosen`` as a sure command, said back where the two disagree (part J) unless ``spoken_scored``."""
+    sphinx, voiced = None if best is None else (best.text, best.intent), not limits.learned_starts
+    rivals = [c.whisper for c in commands if c.intent.as_dict() != chosen.intent.as_dict()]
+    decision = sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, voiced)
+    return unless_scored(decision, chosen.whisper, sphinx, rivals, said, limits.scored_margin, voiced)
 
 
 def sounds_alike(

@@ -14,6 +14,7 @@ Whisper's transcripts as written, the rule before issue 56's second round; ``--b
 pair before issue 56 part G's reading of Whisper's words by their sounds (and before part H);
 ``--before-sure`` the pair before part H's gate on Whisper's own confidence; ``--hand-picked`` the pair
 with Whisper's prompt before v60a, ``whisper_prompt.HAND_PICKED``, beside today's grammar words;
+``--also NAME=VALUE``: the pair with one limit changed beside today's (v80: ``scored_margin=-1``);
 ``--prompt-cost``: Whisper's ``hear`` alone on the same utterances with each prompt, alternating, its
 wall and CPU time, less moved by other processes' load than a whole press).
 """
@@ -119,6 +120,7 @@ def main() -> None:
         help="also the pair with Whisper's prompt before v60a (whisper_prompt.HAND_PICKED, 75 tokens)",
     )
     ap.add_argument("--prompt-cost", action="store_true", help="Whisper's hear alone with each prompt")
+    ap.add_argument("--also", action="append", default=[], help="also the pair with one limit: NAME=VALUE")
     args = ap.parse_args()
     FOLDER.mkdir(parents=True, exist_ok=True)
     audios = []
@@ -154,6 +156,11 @@ def main() -> None:
         recognizers["the pair, hand-picked prompt"] = told(
             Agreeing(SphinxRecognizer(), pair.whisper), HAND_PICKED
         )
+    for change in args.also:  # "scored_margin=-1": the pair without v80's scored read-backs
+        name, value = change.split("=")
+        limit: dict[str, Any] = {name: float(value)}
+        changed = replace(pair.limits, **limit)
+        recognizers[f"the pair, {change}"] = Agreeing(SphinxRecognizer(), pair.whisper, changed)
     times: dict[str, list[float]] = {name: [] for name in recognizers}
     cpu: dict[str, list[float]] = {name: [] for name in recognizers}
     for name, rec in recognizers.items():
