@@ -42,7 +42,7 @@ _CLIP = re.compile(
 # the clip then what it holds: "this recording of my violin line", "that tape of me playing the oud"
 _OF_WHAT = re.compile(
     r" (?:this|that) (?:recording|tape|take|bounce|clip|loop|file|audio) of (?:me playing |my |the |a |an |our )?"
-    r"((?:[a-z]+ ){1,2}?)(line|part|solo|riff|phrase|playing|improvisation)?(?= )"
+    r"([a-z]+)(?= )"
 )
 _ONE_WORD = re.compile(r" (?:this|that) ([a-z]+)(?= (?:in|into|to|so|for|on)\b| $)")
 # three or more degrees ("1 5 6 4", "1 4 and 5", "2 5 1"), or one chord by its degree ("the 4 chord")

@@ -158,6 +158,7 @@ def test_only_the_hats_stays_a_keep() -> None:
     [
         ("please turn this recording of my violin line into midi notes", "melody"),
         ("convert that tape of my cello solo to midi", "melody"),
+        ("could you convert this recording of my flute melody into midi", "melody"),
     ],
 )
 def test_what_a_recording_holds_describes_it(text: str, kind: str) -> None:
