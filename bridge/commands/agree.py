@@ -218,7 +218,7 @@ def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple
         return ruled, s
     again = rules(" ".join(cut.replace(" _key_ ", f" {key} ").split()))
     if s.startswith(cut) and said_again(
-        ruled, again, rules(s[len(cut) :].replace(" _key_ ", f" {key} "))
+        ruled, again, lambda: rules(s[len(cut) :].replace(" _key_ ", f" {key} "))
     ):  # "..., so i can hear 3 other versions"
         return ruled, s
     return (Intent(again.action, again.part, again.params, heard), cut) if again.understood else (ruled, s)

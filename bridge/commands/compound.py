@@ -67,7 +67,9 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     tail = COMMA.split(heard)
     for before in planned(heard):  # "..., we'll add chords later": not asked now
         cut = read_one(before)
-        if cut.understood and not said_again(whole, cut, rules(tail[-1].strip())):  # "..., lemme hear 2 more"
+        if cut.understood and not said_again(
+            whole, cut, lambda: rules(tail[-1].strip())
+        ):  # "..., lemme hear 2 more"
             heard, whole = cut.heard, cut
     pieces = [p for p in LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
