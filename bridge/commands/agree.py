@@ -76,7 +76,9 @@ def parse(text: str, voiced: bool = False) -> Intent:
     """Parse one typed or spoken sentence; anything not understood gives an 'unknown' Intent.
     ``voiced``: a recogniser's transcript, where the learned reading may stop a command, never start
     one (``_chosen``; issue 56 part I). A track's name keeps its accents as typed (``typed_names``)."""
-    with typed(text):  # a tongue a table reads is judged on the sentence as typed (``unread_mix``)
+    # a tongue a table reads is judged on the sentence as typed (``unread_mix``); each text the sentence's
+    # readers (and the examples it offers) ask the learned reading of is read once (``read_ahead``)
+    with typed(text), lr.read_ahead([]):
         return as_typed(text, spelled(text, _parse(text, voiced)))
 
 
@@ -108,7 +110,7 @@ def _parse(text: str, voiced: bool) -> Intent:
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     ahead = [
         *clause_joins.clauses(heard),
-        *(clause_joins.paired(heard) if lr.enabled() else []),
+        *(clause_joins.paired(heard) + clause_joins.planned(heard) if lr.enabled() else []),
     ]  # read alone later
     with lr.read_ahead([heard, *(heard_as(c)[0] for c in ahead)]):  # one encoder call
         whole = _one(heard, voiced)
@@ -227,7 +229,7 @@ def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple
         return ruled, s
     again = rules(" ".join(cut.replace(" _key_ ", f" {key} ").split()))
     if s.startswith(cut) and said_again(
-        ruled, again, rules(s[len(cut) :].replace(" _key_ ", f" {key} "))
+        ruled, again, lambda: rules(s[len(cut) :].replace(" _key_ ", f" {key} "))
     ):  # "..., so i can hear 3 other versions"
         return ruled, s
     return (Intent(again.action, again.part, again.params, heard), cut) if again.understood else (ruled, s)

@@ -65,6 +65,17 @@ def paired(heard: str) -> list[str]:
     return [clean(heard[: first.start()]), clean(heard[first.end() :])]
 
 
+def planned(heard: str) -> list[str]:
+    """The request said before a plan after a comma ("solo the bass, i wanna hear how it sits"), which
+    ``compound.read`` reads alone: read ahead with the whole sentence too (none where no plan ends it)."""
+    tail = COMMA.split(heard)
+    return (
+        [heard[: heard.rfind(tail[-1])].rstrip(" ,;")]
+        if len(tail) > 1 and PLAN.match(tail[-1].strip())
+        else []
+    )
+
+
 def is_aside(clause: str) -> bool:
     """A plan, a condition on the listener or a reason: no request now."""
     said = " ".join(clause.lower().split())

@@ -32,7 +32,7 @@ from typing import Any
 from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
 from bridge.commands.change_words import VOICES
-from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, PLAN, is_aside
+from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, is_aside, planned
 from bridge.commands.intent import Intent
 from bridge.commands.later_clauses import PRONOUN, SAME, clean, later_request
 from bridge.commands.made_parts import made_together
@@ -65,9 +65,11 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     its likeliest op is one of the split's: a fragment read out of its sentence may be misread);
     ``paired``: two clauses each led by its verb, joined by "and", are weighed as if "then" joined them."""
     tail = COMMA.split(heard)
-    if len(tail) > 1 and PLAN.match(tail[-1].strip()):  # "..., we'll add chords later": not asked now
-        cut = read_one(heard[: heard.rfind(tail[-1])].rstrip(" ,;"))
-        if cut.understood and not said_again(whole, cut, rules(tail[-1].strip())):  # "..., lemme hear 2 more"
+    for before in planned(heard):  # "..., we'll add chords later": not asked now
+        cut = read_one(before)
+        if cut.understood and not said_again(
+            whole, cut, lambda: rules(tail[-1].strip())
+        ):  # "..., lemme hear 2 more"
             heard, whole = cut.heard, cut
     pieces = [p for p in LATER.split(heard) if p.strip()]
     if len(pieces) > 1:

@@ -62,7 +62,7 @@ def reading_of(text: str) -> Reading | None:
     ``read_ahead``, a text read before is not read again."""
     if not enabled():
         return None
-    said = for_reading(text)  # "thin out the kick uh sorry the snare": the snare's reading
+    said = _for_reading(text)  # "thin out the kick uh sorry the snare": the snare's reading
     ahead: dict[str, Reading] | None = getattr(_ahead, "read", None)
     if ahead is not None and said in ahead:
         return ahead[said]
@@ -78,12 +78,27 @@ def reading_of(text: str) -> Reading | None:
     return got
 
 
+def _for_reading(text: str) -> str:
+    """``statements.for_reading`` (the rules read there), worked out once a text within ``read_ahead``."""
+    known: dict[str, str] | None = getattr(_ahead, "said", None)
+    if known is None:
+        return for_reading(text)
+    if text not in known:
+        known[text] = for_reading(text)
+    return known[text]
+
+
 @contextmanager
 def read_ahead(texts: list[str]) -> Iterator[None]:
     """While one sentence is read: its texts (the sentence and the clauses it may be split into)
-    read in one encoder call, and each reading kept for the sentence's later asks."""
-    ahead: dict[str, Reading] = {}
-    said = list(dict.fromkeys(for_reading(t) for t in texts))
+    read in one encoder call, and each reading kept for the sentence's later asks. Nested (an example
+    offered, read as a sentence of its own, lat80): the readings are the outer sentence's, those already
+    read not read again; they are dropped when the outermost ends (a reading is its text's alone)."""
+    outer: dict[str, Reading] | None = getattr(_ahead, "read", None)
+    ahead: dict[str, Reading] = {} if outer is None else outer
+    if outer is None:
+        _ahead.said = {}
+    said = [t for t in dict.fromkeys(_for_reading(t) for t in texts) if t not in ahead]
     if len(said) > 1 and enabled():
         try:
             from bridge.reading import read_many
@@ -95,7 +110,9 @@ def read_ahead(texts: list[str]) -> Iterator[None]:
     try:
         yield
     finally:
-        _ahead.read = None
+        _ahead.read = outer
+        if outer is None:
+            _ahead.said = None
 
 
 def _reading(got: Any) -> Reading:

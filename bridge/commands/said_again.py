@@ -10,11 +10,14 @@ so is any purpose of a part soloed or muted: that switch is made to hear somethi
 no request ("solo the bass so I can hear the walk-ups": no movement added).
 
 ``said_again(whole, cut, clause)``: the three readings (the whole sentence, the sentence without the
-clause, the clause alone); no encoder is run here, the caller reads the clause with the rules alone.
+clause, the clause alone); no encoder is run here, the caller reads the clause with the rules alone. The
+clause's reading may be given as how to read it, then read only where the cut reading drops a value (lat80:
+a clause no rule reads costs its suggestions, milliseconds, and was read for every aside cut).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bridge.commands.intent import Intent
@@ -37,12 +40,15 @@ def dropped(whole: Intent, cut: Intent) -> dict[str, Any]:
     return {k: v for k, v in _values(whole).items() if kept.get(k) != v}
 
 
-def said_again(whole: Intent, cut: Intent, clause: Intent) -> bool:
+def said_again(whole: Intent, cut: Intent, clause: Intent | Callable[[], Intent]) -> bool:
     """Whether the clause cut out is the whole reading's request said again: the cut reading loses values
     of it (``dropped``), and the clause alone reads the same op holding each of them (a target it does not
     name aside: "lemme hear two more" is of the bass said before it)."""
     gone = dropped(whole, cut)
-    if not gone or not clause.understood or means_of(cut.as_dict()).get("op") in _FOR_HEARING:
+    if not gone:
+        return False
+    clause = clause if isinstance(clause, Intent) else clause()
+    if not clause.understood or means_of(cut.as_dict()).get("op") in _FOR_HEARING:
         return False
     own = means_of(clause.as_dict())
     if own.get("op") != means_of(whole.as_dict()).get("op"):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
@@ -171,11 +172,13 @@ def which_slot(
     if kind == "section" and not near:
         said.reverse()  # no nearer section: the whole clip first
     tips: list[str] = []
+    sentences = [" ".join(s.replace(" ,", ",").split()).strip(" ,") for s in said]
     token = _ASKING.set(True)
     try:
-        for sentence in (" ".join(s.replace(" ,", ",").split()).strip(" ,") for s in said):
-            if len(tips) < 2 and read(sentence).understood and normalize(sentence)[0].strip():
-                tips.append(sentence)
+        with _read_ahead(sentences):
+            for sentence in sentences:
+                if len(tips) < 2 and read(sentence).understood and normalize(sentence)[0].strip():
+                    tips.append(sentence)
     finally:
         _ASKING.reset(token)
     named = re.sub(rf"^the (?:(?:{_ORD}) )?", "", m.group(1), flags=re.I) if kind == "section" else word
@@ -194,18 +197,35 @@ def _which_key(
     mode = v.MODES[near[0]] if near else "minor"
     named = f"in {tonic[:1].upper()}{tonic[1:]} {mode}" if tonic else f"in {mode}"
     tips: list[str] = []
+    sentences = [
+        re.sub(r"(?:\s*,)+", ",", " ".join(said.split())).replace(" ,", ",").strip(" ,")
+        for said in (heard[: m.start()] + named + heard[m.end() :], heard[: m.start()] + heard[m.end() :])
+    ]
     token = _ASKING.set(True)
     try:
-        for said in (heard[: m.start()] + named + heard[m.end() :], heard[: m.start()] + heard[m.end() :]):
-            sentence = re.sub(r"(?:\s*,)+", ",", " ".join(said.split())).replace(" ,", ",").strip(" ,")
-            if len(tips) < 2 and normalize(sentence)[0].strip():
-                own = sentence if read(sentence).understood else _own_sentence(sentence, chosen)
-                if own is not None and read(own).understood and own not in tips:
-                    tips.append(own)
+        with _read_ahead(sentences):
+            for sentence in sentences:
+                if len(tips) < 2 and normalize(sentence)[0].strip():
+                    acts = read(sentence).understood  # read once (lat80: it was read twice when it acted)
+                    own = sentence if acts else _own_sentence(sentence, chosen)
+                    if (
+                        own is not None
+                        and (acts if own == sentence else read(own).understood)
+                        and own not in tips
+                    ):
+                        tips.append(own)
     finally:
         _ASKING.reset(token)
     return unknown(heard, f"no mode of that name is known (say it as e.g. '{named}'): "
                           f"which key or mode is {word}?", tips)  # fmt: skip
+
+
+def _read_ahead(sentences: list[str]) -> AbstractContextManager[None]:
+    """The examples' learned readings in one encoder call before each is read (``reader.read_ahead``)."""
+    from bridge.commands import reader
+    from bridge.commands.heard import heard_as
+
+    return reader.read_ahead([heard_as(s)[0] for s in sentences] if reader.enabled() else [])
 
 
 def _own_sentence(sentence: str, chosen: Intent | None) -> str | None:
