@@ -143,6 +143,10 @@ _FOR_BARS = re.compile(
 )  # "continue it 4 bars more", "extend the bass 8 more bars"; a clip's count is bars: "for another 8"
 
 
+# "this take of the bass is lovely, please mark it with a star", "give this one a star"
+_STARRED = re.compile(r" (?:mark|tag|give) (?:it|this|that|them)(?: take| one| version)? (?:with )?a star ")
+
+
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
@@ -161,7 +165,9 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
     if said(s, *UNSTAR_PHRASES):
         return {"do": "unstar"}
     first = bare.split()[0] if bare else ""
-    starred = re.search(r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s)
+    starred = re.search(
+        r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s
+    ) or _STARRED.search(s)
     if first in ("star", "favourite", "favorite", "bookmark") or said(s, *(STAR_PHRASES[4:])) or starred:
         return {"do": "star"}
     if said(s, *COMPARE_PHRASES) and said(s, *(*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):

@@ -15,7 +15,9 @@
 - "but only a little" says how much ("swing the hi hats but only a little" was asked swing or keep only);
 - what a recording holds describes it ("turn this recording of my violin line into midi notes" asked about
   "violin"); a take said to be played with no click, then put in time, is warped ("this was played without a
-  metronome, can you put it in time" was not understood, then asked play or warp)."""
+  metronome, can you put it in time" was not understood, then asked play or warp);
+- a take praised, then marked with a star, is starred ("this take of the bass is lovely, please mark it with a
+  star" asked star or list the takes)."""
 
 from __future__ import annotations
 
@@ -176,3 +178,15 @@ def test_what_a_recording_holds_describes_it(text: str, kind: str) -> None:
 def test_a_take_played_with_no_click_is_warped(text: str) -> None:
     intent = parse(text)
     assert intent.action == "analyze" and intent.params.get("warp") is True, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("this take of the bass is lovely, please mark it with a star", "bass"),
+        ("i love this version of the drums, give it a star", "drums"),
+    ],
+)
+def test_a_take_praised_then_marked_is_starred(text: str, part: str) -> None:
+    intent = parse(text)
+    assert intent.action == "history" and intent.params.get("do") == "star" and intent.part == part, intent
