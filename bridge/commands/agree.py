@@ -44,6 +44,8 @@ from bridge.commands.normalize import normalize
 from bridge.commands.outside_world import outside_only
 from bridge.commands.parser import parse as rules
 from bridge.commands.raga_words import raga_question
+from bridge.commands.reasons import wished_otherwise
+from bridge.commands.rephrase import sentence_for
 from bridge.commands.said_again import said_again
 from bridge.commands.scoped import read_scoped
 from bridge.commands.section_places import until_section
@@ -137,6 +139,8 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool = False)
     an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about. The
     reason said after a request ("..., its for a beat tape") is not read (``statements.request_said``),
     unless its complaint says the op the whole sentence is read as ("..., the claps are too hot")."""
+    if (wished := wished_otherwise(heard, rules)) is not None:  # "..., the client wants it busier": which?
+        return _wished(heard, *wished)
     request, again = request_ruled(heard, ruled)
     if request == heard:
         return _agreed(heard, ruled, reading, voiced)
@@ -146,6 +150,17 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool = False)
         if op_of(whole) == complaint:
             return whole
     return _as_heard(said, heard)
+
+
+def _wished(heard: str, request: str, how: str, asked: dict[str, object]) -> Intent:
+    """The question for a request with people wishing another change after it: the request, or the wish of its
+    target ("make the kick louder, the client wants it busier": 'make the kick louder' or 'make the kick busier')."""
+    s, key, _ = normalize(f"make it {how}")
+    target = asked.get("target")
+    op = str(op_of(rules(f"make it {how}")))
+    wish = sentence_for(op, target if isinstance(target, str) else None, s, key) or f"make it {how}"
+    said = [t for t in (request, wish) if rules(t).understood]
+    return unknown(heard, "did you mean " + " or ".join(f"'{t}'" for t in said) + "?", said)
 
 
 def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole sentence
