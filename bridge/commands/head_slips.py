@@ -66,9 +66,8 @@ def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = Non
         return lr.Reading(ops, reading.target, reading.learned)
     means = means_of(ruled.as_dict()) if ruled is not None and ruled.understood else {}
     named = means.get("target") not in (None, "this")  # "make it sound more latin": which latin is asked
-    styled = _STYLE_MORE.search(said) or _STYLE_MORE.search(
-        request_said(heard).lower()
-    )  # "..., the crowd loves it"
+    request = request_said(heard).lower()  # "make the chords jazzier, the club crowd loves that": the request
+    styled = _STYLE_MORE.search(said) or _STYLE_MORE.search(request)
     if means.get("op") == "set" and named and "genre" in means and styled:
         return _first(reading, "set")
     if means.get("op") in ("louder", "softer") and not named and "scope" in means and _ENERGY.search(said):

@@ -101,9 +101,8 @@ def request_said(heard: str) -> str:
     verdict = without_take_verdict(heard, rules)  # "star the last take, that bass is brutal"
     if verdict is not None:
         return verdict
-    if (
-        again := restated(heard, rules)
-    ) is not None:  # "..., the audience wants it faster": the request's own wish
+    # "..., the crowd wants it faster": people wishing the request's own change
+    if (again := restated(heard, rules)) is not None:
         return again
     if without_reasons(heard, audio=True) == heard:  # no reason clause, however read: nothing parsed again
         return heard
