@@ -21,6 +21,8 @@ as that action. Without the encoder the rules answer alone."""
 
 from __future__ import annotations
 
+import re
+
 from bridge.commands import (
     asides,
     clause_joins,
@@ -36,6 +38,7 @@ from bridge.commands.bare_values import said_bare, with_units
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
 from bridge.commands.dangling_not import dangling_not
+from bridge.commands.energy_words import bare_energy
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
@@ -171,6 +174,8 @@ def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole 
 def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
+    if ruled.action == "adjust" and (bare := bare_energy(ruled.params, ruled.part, s)) is not None:
+        return unknown(heard, bare, re.findall(r"'([^']+)'", bare))  # "more energy": where, or which part?
     chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen

@@ -26,7 +26,7 @@ from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
-from bridge.commands.energy_words import bare_energy, energy_moved, energy_span
+from bridge.commands.energy_words import energy_moved, energy_span
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.job_words import cancels_job
 from bridge.commands.mixing_jobs import mixing_job
@@ -75,8 +75,6 @@ def parse(text: str) -> Intent:
         if (framed := _read(inner.strip(), inner, key, model)).understood:  # a name is read from the words
             intent, s = Intent(framed.action, framed.part, framed.params, heard), inner
             break
-    if intent.action == "adjust" and (bare := bare_energy(intent.params, intent.part, s)) is not None:
-        intent = sp.refused(heard, bare)  # "more energy": where, or which part?
     if not intent.understood:  # suggestions only here: clauses of a compound are parsed without them
         reason = str(intent.params["reason"])
         examples = [e for e in re.findall(r"'([^']+)'", reason) if _read(e, *normalize(e)).understood]
