@@ -21,6 +21,8 @@ as that action. Without the encoder the rules answer alone."""
 
 from __future__ import annotations
 
+import re
+
 from bridge.commands import (
     asides,
     clause_joins,
@@ -36,6 +38,7 @@ from bridge.commands.bare_values import said_bare, with_units
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
 from bridge.commands.dangling_not import dangling_not
+from bridge.commands.energy_words import bare_energy
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
@@ -44,6 +47,8 @@ from bridge.commands.normalize import normalize
 from bridge.commands.outside_world import outside_only
 from bridge.commands.parser import parse as rules
 from bridge.commands.raga_words import raga_question
+from bridge.commands.reasons import wished_otherwise
+from bridge.commands.rephrase import sentence_for
 from bridge.commands.said_again import said_again
 from bridge.commands.scoped import read_scoped
 from bridge.commands.section_places import until_section
@@ -150,6 +155,8 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool = False)
     an intent that leaves out a place the sentence says ("on track 3 at bar 9") is asked about. The
     reason said after a request ("..., its for a beat tape") is not read (``statements.request_said``),
     unless its complaint says the op the whole sentence is read as ("..., the claps are too hot")."""
+    if (wished := wished_otherwise(heard, rules)) is not None:  # "..., the client wants it busier": which?
+        return _wished(heard, *wished)
     request, again = request_ruled(heard, ruled)
     if request == heard:
         return _agreed(heard, ruled, reading, voiced)
@@ -161,6 +168,17 @@ def agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool = False)
     return _as_heard(said, heard)
 
 
+def _wished(heard: str, request: str, how: str, asked: dict[str, object]) -> Intent:
+    """The question for a request with people wishing another change after it: the request, or the wish of its
+    target ("make the kick louder, the client wants it busier": 'make the kick louder' or 'make the kick busier')."""
+    s, key, _ = normalize(f"make it {how}")
+    target = asked.get("target")
+    op = str(op_of(rules(f"make it {how}")))
+    wish = sentence_for(op, target if isinstance(target, str) else None, s, key) or f"make it {how}"
+    said = [t for t in (request, wish) if rules(t).understood]
+    return unknown(heard, "did you mean " + " or ".join(f"'{t}'" for t in said) + "?", said)
+
+
 def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole sentence
     params = {**intent.params, "heard": heard} if "heard" in intent.params else intent.params
     return Intent(intent.action, intent.part, params, heard)
@@ -169,6 +187,8 @@ def _as_heard(intent: Intent, heard: str) -> Intent:  # the answer to the whole 
 def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Intent:
     s, key, _ = normalize(heard)
     ruled, s = _without_asides(heard, s, key, ruled)
+    if ruled.action == "adjust" and (bare := bare_energy(ruled.params, ruled.part, s)) is not None:
+        return unknown(heard, bare, re.findall(r"'([^']+)'", bare))  # "more energy": where, or which part?
     chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen

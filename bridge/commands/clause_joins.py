@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bridge.commands import split_likely as sl
+from bridge.commands import vocab as v
 from bridge.commands.later_clauses import clean
 from bridge.commands.normalize import normalize
 from bridge.commands.scoped import protects_only
@@ -28,8 +29,13 @@ FIRST = re.compile(
     re.I,
 )
 COMMA = re.compile(r"\s*[,;]\s*")
+# chat shorthand for "and" before a request's verb: "mute the conga track w solo the bass", "mute the keys + solo the
+# vox" ("w" is "with" anywhere else: "a beat w heavy 808s"; "kick +2 dB" has no space after its "+")
+_SHORT_VERBS = "|".join(sorted({*v.CHANGE_VERBS, "make", "give", "bring", "set", "speed", "slow", "change", "star",
+                                "name", "loop", "kill", "cut", "lose", "raise", "lower", "boost", "pull", "push"}))  # fmt: skip
+_SHORTHAND = rf"(?:w|\+)(?=\s+(?:{_SHORT_VERBS})\b)"
 # a join: "and", "plus", "n", "an", "also", a comma not before "just" (a later clause starts with its verb)
-AND = re.compile(r"\s*,?\s+(?:and|&|plus|n|an)\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
+AND = re.compile(rf"\s*,?\s+(?:and|&|plus|n|an|{_SHORTHAND})\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
 # a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
 PLAN = re.compile(
     r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"

@@ -82,3 +82,43 @@ def energy_span(s: str, scope: dict[str, int], rest: str) -> tuple[str | None, d
     if m.group(3) and part in (None, "song", "all"):
         return None
     return part, {"kind": "velocity", "amount": SPAN_VELOCITY["down" if way == "back" else way], **scope}
+
+
+# the energy said to move, as its subject ("the energy should drop in the bridge", "i want the energy to rise in the
+# last chorus", "can the energy dip in verse 2") or as a verb's object ("lift the energy in the last chorus"): the
+# dial's way, read where its place is read (``region_words.over_a_section``: every part there)
+_UP = r"rise|lift|climb|build|grow|increase|jump|go up|come up|build up|pick up|lift up|be higher"
+_DOWN_WAYS = (
+    r"drop|dip|fall|sink|settle|decrease|go down|come down|calm down|ease off|pull back|die down|be lower"
+)
+_MOVED = re.compile(
+    r"^ (?:(?:please|can|could|would|will|ok|so|now|and|then|i want|i d like|id like|we want|we need|let|lets|let s|"
+    r"make) )*the (?:overall )?energy (?:(?:should|needs to|has to|must|could|can|will|to|gotta|got to|ought to) )?"
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN_WAYS}))(?: (?:a bit|a little|a lot|right|way|off|back))?"
+    r"(?: (?:in|for|during|at|on|over|through|across) .+)? $"
+    r"|^ (?:(?:please|can you|could you|now|ok|so|just) )*(?:(?P<lift>lift|raise|boost|increase|pump up|crank up|"
+    r"push up|kick up)|(?P<lower>lower|reduce|dial back|pull back|dial down|bring down|cut|drop)) the (?:overall )?"
+    r"energy(?: (?:a bit|a little|a lot))?(?: (?:in|for|during|at|on|over|through|across) .+)? $"
+)
+
+
+def energy_moved(s: str) -> str | None:
+    """ "up" or "down" for the energy said to move (above) with no part named, else None."""
+    m = _MOVED.match(s)
+    if m is None:
+        return None
+    return "up" if m.group("up") or m.group("lift") else "down"
+
+
+def bare_energy(intent_params: dict[str, object], part: str | None, s: str) -> str | None:
+    """The question for the energy dial said with no part and no place ("more energy", "the song needs more
+    energy", "the energy should drop"): the dial is every part over a place, so where (or which part, and
+    how) is asked; None for any other reading."""
+    p = intent_params
+    if p.get("what") != "energy" or part is not None or {"region", "target"} & set(p) or " energ" not in s:
+        return None
+    if p.get("direction") == "up":
+        return ("(e.g. 'more energy in the chorus', 'make the drums busier' or 'make the drums louder') "
+                "more energy where, or in which part: busier or louder?")  # fmt: skip
+    return ("(e.g. 'less energy in the verse', 'make the drums simpler' or 'make the drums softer') "
+            "less energy where, or in which part: simpler or softer?")  # fmt: skip

@@ -13,6 +13,9 @@ the last 8 bars", "lower the energy in the bridge") as another take or a questio
 part named ("make it sound more latin" stays as the two readings weigh it), the energy only of a place with no
 part ("regen the drums in the drop, need more fighting energy" stays a new take).
 
+Round 34 (w81): a count of takes asked for ("give me three versions, the artist is picky") read as a listing
+of takes (list_takes 0.67) has the rules' ``vary`` put first where no listing is said.
+
 Round 33 (lead): a level complained of ("its too quiet overall", "i can't hear the keys", "too hot") read the
 other way by the head (softer 0.72 for "too quiet") has softer and louder swapped, unless both are complained of."""
 
@@ -25,6 +28,7 @@ from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
 from bridge.commands.setting_words import COMPARATIVES
+from bridge.commands.statements import request_said
 
 _ROOM_ASKED = re.compile(r"\b(?:more|some|enough) (?:space|breathing room)\b|\broom to breathe\b")
 _SWAPPED = {"busier": "simpler", "simpler": "busier"}
@@ -32,12 +36,17 @@ _GENRES = "|".join(sorted((re.escape(g) for g in v.GENRES), key=len, reverse=Tru
 _BETTER = "|".join(sorted(COMPARATIVES, key=len, reverse=True))
 # "more jazzy", "a bit more house", "jazzier": the style is the change, said last ("make the drums house", with
 # no "more", stays as weighed: the rules' genre over a word that may name a new beat)
-_STYLE_MORE = re.compile(rf"\b(?:more (?:{_GENRES})|{_BETTER})\s*(?:please|pls|thanks)?\s*[.!?]*$")
+# a section said after it is the place the part is made again ("make the bass more jazzy in the last chorus")
+_PLACE = r"(?: (?:in|for|during|on|over) (?:the |my )?(?:\w+ ){0,2}\w+)?"
+_STYLE_MORE = re.compile(rf"\b(?:more (?:{_GENRES})|{_BETTER}){_PLACE}\s*(?:please|pls|thanks)?\s*[.!?]*$")
 _ENERGY = re.compile(r"\benerg(?:y|etic)\b")
 # a level complained of, read the other way by the head ("its too quiet overall": softer 0.72)
 _TOO_QUIET = re.compile(r"\btoo (?:quiet|soft)\b|\bcan ?n?o?'?t hear\b|\bbarely hear\b|\bburied\b")
 _TOO_LOUD = re.compile(r"\btoo (?:loud|hot)\b")
 _LEVELS = {"softer": "louder", "louder": "softer"}
+# a count of takes asked for is made, never listed (the head: list_takes 0.67 for "give me three versions"),
+# unless a listing is said ("show me the three versions", "how many versions")
+_LISTED = re.compile(r"\b(?:list|show|see|display|how many|what|which|have i|got)\b")
 
 
 def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = None) -> lr.Reading | None:
@@ -57,10 +66,14 @@ def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = Non
         return lr.Reading(ops, reading.target, reading.learned)
     means = means_of(ruled.as_dict()) if ruled is not None and ruled.understood else {}
     named = means.get("target") not in (None, "this")  # "make it sound more latin": which latin is asked
-    if means.get("op") == "set" and named and "genre" in means and _STYLE_MORE.search(said):
+    request = request_said(heard).lower()  # "make the chords jazzier, the club crowd loves that": the request
+    styled = _STYLE_MORE.search(said) or _STYLE_MORE.search(request)
+    if means.get("op") == "set" and named and "genre" in means and styled:
         return _first(reading, "set")
     if means.get("op") in ("louder", "softer") and not named and "scope" in means and _ENERGY.search(said):
         return _first(reading, str(means["op"]))
+    if means.get("op") == "vary" and means.get("versions") and reading.ops[0][0] == "list_takes":
+        return reading if _LISTED.search(said) else _first(reading, "vary")  # "give me three versions": made
     return reading
 
 

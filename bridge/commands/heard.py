@@ -21,6 +21,7 @@ from bridge.commands.role_words import which_part
 from bridge.commands.section_words import sections_named
 from bridge.commands.starred import corrected
 from bridge.commands.statements import for_reading
+from bridge.commands.style_words import said_plainly
 from bridge.commands.tongues import in_english
 from bridge.commands.topic_first import topic_first
 
@@ -38,6 +39,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
         return heard, asked
     heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor
     heard = plain(preferred(sections_named(heard)))  # "in the hook": the chorus
+    heard = said_plainly(heard)  # "make the chords more poppy": more pop
     return topic_first(heard), which_part(heard)  # "verse 1 hats take out": the verse's hats
 
 

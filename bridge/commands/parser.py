@@ -26,7 +26,7 @@ from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
-from bridge.commands.energy_words import energy_span
+from bridge.commands.energy_words import energy_moved, energy_span
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.job_words import cancels_job
 from bridge.commands.mixing_jobs import mixing_job
@@ -41,6 +41,7 @@ from bridge.commands.scope_words import only_there, scope_of
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
 from bridge.commands.studio_errands import studio_job
+from bridge.commands.style_words import style_question
 from bridge.commands.take_moves import take_move_of
 from bridge.commands.timing_fault import timing_question
 from bridge.commands.track_words import with_track
@@ -122,7 +123,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent("set_tempo", None, {"change_bpm": change_bpm}, heard)
     # "change the key": which key? "the bridge is naff, sort it"; "the snare is late": moved or quantized?
     # "remove the last note of the melody": which bars?
-    question = note_question(s) or question_of(s) or named_question(s) or timing_question(s)
+    question = (
+        style_question(s) or note_question(s) or question_of(s) or named_question(s) or timing_question(s)
+    )
     if question is not None:
         return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
@@ -173,6 +176,9 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     if (energy := energy_span(s, *scope_of(s))) is not None:  # "take the energy up for the last 8 bars"
         return Intent("transform", energy[0], energy[1], heard)
+    # "the energy should drop in the bridge": the dial, every part there
+    if (way := energy_moved(s)) is not None:
+        return Intent("adjust", None, {"what": "energy", "direction": way}, heard)
     composed = st.key_move_of(s, key) or st.voice_track_of(s) or st.switched_track(s)  # "take it to D dorian"
     made = made_how.dial(heard) is not None  # "make drums for the chorus, nothing too busy": a new part's way
     composed = composed or (compose(s) if not made else None)  # "mute the strings track, they're too loud"

@@ -24,9 +24,13 @@ cuts it from normalised sentences, ``musicgen_words`` from a prompt. Stdlib only
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
+from bridge.commands.intent import Intent
+from bridge.commands.means import means_of
 from bridge.commands.remarks import requested
 
 # a count, a length or a shift said in a clause: it may be the request's ("like a sixteen bar fade", "like a sixteenth")
@@ -87,6 +91,7 @@ _PEOPLE = (
     r"(?:dancers?|singers?|vocalists?|rappers?|clients?|director|artists?|the band|crowds?|kids|patients?|"
     r"residents?|choreographers?|audiences?|listeners?|people|everyone|everybody)"
 )
+_WHOSE = r"(?:the |my |our )?(?:(?:club|studio|record|festival|whole|live) )?"  # "the club crowd", "the whole crowd"
 _OTHER = (
     r"(?:(?:because|cause|cuz|coz|since|as) (?:it|they|i|we|the|this|that|its|it s|theres|there s|my|our|she|he)|"
     r"right now|at the moment|currently|trust me|believe me|i think|i guess|i reckon|i believe|i feel like|i swear|"
@@ -116,8 +121,9 @@ _OTHER = (
     r"(?:(?:i|we) )?(?:really |still |just )?(?:need|want|could use|gotta have) (?:a bit |a little |some |way |much )?"
     r"more (?:[a-z]+ )?energy\b|"
     # who the request is for and what they need, "the" or none: "..., dancers need a clear count"
-    rf"(?:the )?{_PEOPLE} (?:need|needs|want|wants|like|likes|love|loves|can|cant|can t|will|gotta|have to|has to)\b"
-    r"(?! (?:it|them|this|that|everything)\b)|"  # "the singers want it busier" wishes a change: no reason
+    rf"{_WHOSE}{_PEOPLE} (?:need|needs|want|wants|like|likes|"
+    r"love|loves|can|cant|can t|will|gotta|have to|has to)\b"
+    r"(?! (?:it|them|this|that|everything) [a-z])|"  # "the singers want it busier" wishes a change: no reason
     # a verdict on a thing said bare, no "the": "groove is sick", "vibe feels right" (never a value: "key is")
     r"(?!(?:key|tempo|bpm|meter|length|time|it|this|that|there|here|what|which|who|where|how|one)\b)"
     r"[a-z]+ (?:is|are|was|were|sounds|feels|seems) (?=[a-z])|"
@@ -210,3 +216,62 @@ def _aside(request: str, reason: str, about_it: bool, room: bool = False) -> boo
                 return False  # a clause about the request's own thing names a part only as what it is heard
             # against, whatever the verb ("it's stepping all over the kick", "its rushing the kick")
     return True
+
+
+# people wishing the request's own change, after it: "push the tempo up 6 bpm, the crowd wants it faster", "make the
+# kick louder, the client wants it louder" (a wish of another change, "..., the singer wants it busier", is no remark)
+_RESTATED = re.compile(
+    rf"[,;.!?-]+\s*(?:(?:and|but|cause|because|cuz|coz|since|as)\s+)?{_WHOSE}{_PEOPLE} (?:really )?"
+    r"(?:want|wants|wanted|need|needs|would like|d like|like|likes|asked for|asked|prefer|prefers) "
+    r"(?:it|them|this|that|everything|the \w+) ((?:a (?:bit|little|lot) |way |much )?[a-z]+)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _remark(
+    heard: str, read: Callable[[str], Intent]
+) -> tuple[str, str, dict[str, Any], dict[str, Any]] | None:
+    """(the request, the way wished, the request's reading, the wish's) for a remark of people wishing a change
+    after the request (``_RESTATED``), both read by ``read`` (the rules; the wish said as "make it ..."); else None."""
+    m = _RESTATED.search(heard)
+    if m is None:
+        return None
+    request, how = heard[: m.start()].rstrip(" ,;.-"), m.group(1).lower()
+    wish, asked = read(f"make it {how}"), read(request)
+    if not (wish.understood and asked.understood and len(request.split()) >= 2):
+        return None
+    return request, how, _way(asked), _way(wish)
+
+
+def _way(intent: Intent) -> dict[str, Any]:
+    """The schema's reading of ``intent`` with its params (a default said by no word too: "make it slower" is
+    ``change_bpm`` -5); a tempo set or moved is one op, "tempo"."""
+    means = {**intent.params, **means_of(intent.as_dict())}
+    tempo = (
+        means.get("op") == "set"
+        and set(means) & {"tempo_bpm", "change_bpm"}
+        and not set(means) & {"key", "genre"}
+    )
+    return {**means, "op": "tempo"} if tempo else means
+
+
+def _same_way(asked: dict[str, Any], wish: dict[str, Any]) -> bool:
+    """Whether the wish is the request's own change: its op, each number both say of the same sign."""
+    numbers = [
+        k for k, x in asked.items() if isinstance(x, int | float) and isinstance(wish.get(k), int | float)
+    ]
+    return asked.get("op") == wish.get("op") and all((asked[k] > 0) == (wish[k] > 0) for k in numbers)
+
+
+def restated(heard: str, read: Callable[[str], Intent]) -> str | None:
+    """The request without a remark after it in which people wish the request's own change ("..., the crowd
+    wants it faster" after a tempo raised), else None."""
+    said = _remark(heard, read)
+    return said[0] if said is not None and _same_way(said[2], said[3]) else None
+
+
+def wished_otherwise(heard: str, read: Callable[[str], Intent]) -> tuple[str, str, dict[str, Any]] | None:
+    """(the request, the way wished, the request's reading) where people wish another change after the request
+    ("make the kick louder, the client wants it busier": asked, never one of the two dropped); else None."""
+    said = _remark(heard, read)
+    return None if said is None or _same_way(said[2], said[3]) else (said[0], said[1], said[2])

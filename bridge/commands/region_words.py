@@ -132,7 +132,22 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
         return Intent(
             change.action, None, {**change.params, "heard": intent.heard}, intent.heard
         )  # time or mix?
+    if _restyled(change) and section[0]["nth"] != 0:  # "make the bass more jazzy in the chorus": made there
+        return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
     return intent
+
+
+def _restyled(change: Intent) -> bool:
+    """Whether ``change`` is a named part made again in a new genre and nothing else ("make the bass more
+    jazzy"): said over one section, the part is made again there in that genre (never over every one)."""
+    said = set(change.params) - {"again", "genre", "heard"}
+    return (
+        change.action == "generate"
+        and change.part is not None
+        and bool(change.params.get("again"))
+        and "genre" in change.params
+        and not said
+    )
 
 
 def without_what_stays(s: str) -> str:

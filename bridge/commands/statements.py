@@ -16,7 +16,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.musicgen_words import anywhere
 from bridge.commands.normalize import normalize
 from bridge.commands.parser import parse as rules
-from bridge.commands.reasons import without_reasons
+from bridge.commands.reasons import restated, without_reasons
 from bridge.commands.region_words import ALONE, without_what_stays
 from bridge.commands.remarks import requested
 from bridge.commands.seen_words import as_trained
@@ -101,6 +101,9 @@ def request_said(heard: str) -> str:
     verdict = without_take_verdict(heard, rules)  # "star the last take, that bass is brutal"
     if verdict is not None:
         return verdict
+    # "..., the crowd wants it faster": people wishing the request's own change
+    if (again := restated(heard, rules)) is not None:
+        return again
     if without_reasons(heard, audio=True) == heard:  # no reason clause, however read: nothing parsed again
         return heard
     audio = anywhere(normalize(heard)[0]) or rules(heard).action == "musicgen"

@@ -1,0 +1,88 @@
+"""A style said as an adjective, and said of a drum voice (issue 55, round 34).
+
+"make the chords more poppy", "make the drums more rocky", "the bass a bit more latiny": a genre said as an
+adjective no table lists (a "-y", "-ey" or "-ish" on the genre's name, its last letter doubled or not) is that
+genre (``genre_of``), read where "more jazzy" is (``setting_words``). Two kinds are asked (``style_question``),
+never acted on and never refused as no music:
+
+- a drum voice wished more of a genre ("make the hats more trappy", "the snare should be more housey"): a voice
+  has no genre of its own (it is played in the drums' style), so whether the whole drum part is made again in
+  it is asked, with that change as the example;
+- a style no genre preset holds, said as an adjective ("make the drums more dubby", "the chords a bit more
+  folky"): which style it is, with the nearest one the product has as the example.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bridge.commands import vocab as v
+from bridge.commands.change_words import VOICES
+
+_SUFFIXES = ("ish", "ey", "y")
+# styles with no preset that producers say as adjectives, and the nearest one the product has
+NO_PRESET = {"dub": "reggae", "folk": "country"}
+
+
+def _stems(word: str) -> list[str]:
+    """The genre names ``word`` may be said from: "poppy" -> pop, "housey" -> house, "rocky" -> rock."""
+    out = []
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            out += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    return out
+
+
+def genre_of(word: str) -> str | None:
+    """The genre a style adjective names ("poppy": pop, "latiny": latin), or None (a plain word, "punchy")."""
+    if word in v.GENRES:
+        return v.GENRES[word]
+    return next((v.GENRES[s] for s in _stems(word) if s in v.GENRES), None)
+
+
+_MORE_ADJECTIVE = re.compile(r"\bmore ([a-z]+(?:ish|ey|y))\b", re.I)
+
+
+def said_plainly(heard: str) -> str:
+    """``heard`` with "more" of a style adjective no table lists said as "more" of its genre's name, for every
+    reader ("make the chords more poppy" -> "... more pop"); words a table knows ("more jazzy") kept."""
+
+    def plain(m: re.Match[str]) -> str:
+        word = m.group(1).lower()
+        stem = None if word in v.GENRES else next((s for s in _stems(word) if s in v.GENRES), None)
+        return m.group(0) if stem is None else f"more {stem}"
+
+    return _MORE_ADJECTIVE.sub(plain, heard)
+
+
+_PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
+_VOICES = "|".join(sorted((re.escape(w) for w in VOICES), key=len, reverse=True))
+_DEGREE = r"(?:(?:a bit|a little|a touch|slightly|way|much|even|a lot) )?"
+# "make the hats more trappy", "the snare should sound a bit more housey", "can the kick be trappier"
+_STYLED = re.compile(
+    rf" (?:the|my) ({_VOICES}|{_PARTS})(?: (?:should|could|can|must|would|needs? to|has to))?"
+    rf"(?: (?:be|sound|feel|get))? {_DEGREE}(?:more ([a-z]+)|([a-z]+ier)) (?:(?:please|pls|thanks) )?$"
+)
+_COMPARED = {"jazzier": "jazz", "funkier": "funk", "bluesier": "blues", "poppier": "pop", "rockier": "rock",
+             "housier": "house", "trappier": "trap"}  # fmt: skip
+
+
+def style_question(s: str) -> str | None:
+    """The question for a drum voice wished more of a genre, or for a part wished more of a style no preset
+    holds (module docstring); None otherwise. ``s``: the normalised sentence (padded)."""
+    m = _STYLED.search(s)
+    if m is None:
+        return None
+    thing, word = m.group(1), m.group(2) or m.group(3)
+    genre = _COMPARED.get(word) or genre_of(word)
+    if thing in VOICES and thing not in v.PARTS and genre is not None:
+        return (
+            f"(e.g. 'change the drums to {genre}') {genre} is a style of the whole drum part, not of the {thing} "
+            f"alone: should the drums be made again in {genre}?"
+        )
+    stem = next((s for s in _stems(word) if s in NO_PRESET), None)
+    if stem is None or genre is not None:
+        return None
+    part = "drums" if thing in VOICES else thing
+    return f"(e.g. 'change the {part} to {NO_PRESET[stem]}') no {stem} style is known: which style is {word}?"
