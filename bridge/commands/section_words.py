@@ -9,7 +9,7 @@ What is read, and what never is:
   "a melody for the hook"), with an ordinal ("the second hook", "the last hook", "hook 2"), or counted
   ("every hook", "both hooks"); said as a thing ("vary the hook", "another take on the hook", "make the
   hook louder", takes of it: "3 options for the hook") it stays the melody (``vocab.PARTS``);
-- "the refrain" (a noun after an article, an ordinal or a place word; "refrain from" is left alone) is
+- "the refrain" (and "the reff", the Indonesian and Dutch word; a noun after an article, an ordinal or a place word; "refrain from" is left alone) is
   the chorus wherever it is said;
 - "the middle 8" / "the middle eight" is the bridge;
 - an Indian film song's parts: "the mukhda" (the opening refrain, its chorus) is the chorus and "the
@@ -42,7 +42,8 @@ _HOOK_NTH = re.compile(rf"\b((?:{_ART}) (?:{_ORDS}) )hook\b|\bhook(?= (?:\d|one|
 # "every hook", "each hook", "both hooks", "all the hooks"
 _HOOK_EVERY = re.compile(r"\b((?:every|each|both(?: the)?|all(?: of)? the) )hook(s?)\b", re.I)
 _REFRAIN = re.compile(
-    rf"\b((?:{_ART}|{_PLACE}|every|each|both|{_ORDS}) (?:(?:{_ORDS}) )?)refrain(s?)\b(?! from)", re.I
+    rf"\b((?:{_ART}|{_PLACE}|every|each|both|{_ORDS}) (?:(?:{_ORDS}) )?)(?:refrain|refrein|reff)(s?)\b(?! from)",
+    re.I,
 )
 # "3 options for the hook", "ideas for a hook": takes of the hook, the melody, said as a thing
 _HOOK_TAKES = re.compile(
@@ -127,7 +128,7 @@ def sections_named(text: str) -> str:
         text = _PRE.sub(r"\1pre chorus", _OTHER.sub(_other, text))
     if re.search(r"dance break", text, re.I):
         text = _DANCE_BREAK.sub(r"break\1", _DANCE_BREAK_PLACE.sub(r"\1the break\2", text))
-    if not re.search(r"hook|refrain|middle|mukh|antr|antara|portion", text, re.I):
+    if not re.search(r"hook|refrain|refrein|reff|middle|mukh|antr|antara|portion", text, re.I):
         return text
     text = _PORTION.sub(r"\1", _FILM_SONG.sub(_film_song, text))
     text = _HOOK_TAKES.sub(r"\1 of \2hook", text)

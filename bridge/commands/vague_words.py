@@ -113,7 +113,8 @@ _IN_THE_MIX = re.compile(
     r"(?: (?:in|through|out|together|forward|back))?(?: (?:a bit |a little |much |way )?(?:better|nicer|right|more|less))?"
     r"(?: (?:in|into|with) (?:the|my) (?:mix|track|song|beat|rest))?(?: please)? $"  # or said as a fault: "the bass
     rf"|^ ((?:the |my |this )?{_W}) (?:is not|isnt|are not|arent|aint|doesnt|does not|dont|do not) (?:quite |really )?(?:sitting|sittin|sit|fitting|fit|"
-    r"blending|blend|sat)(?: right| well| properly)? in (?:the|my) mix(?: mate| man| bro)?(?: (?:sort|fix) (?:it|that)(?: out)?)? $"
+    r"blending|blend|sat)(?: right| well| good| properly)? in (?:the|my) mix(?: mate| man| bro)?"
+    r"(?:(?: can| could| would)? (?:you )?(?:sort|fix) (?:it|that|them)(?: out)?(?: please)?)? $"
 )  # isnt sitting right in the mix, sort it out"
 # a groove wished for: "make it bounce more", "get the drums to bop" (more swing, more notes or another feel)
 _BOUNCE = re.compile(

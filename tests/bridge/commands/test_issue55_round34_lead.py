@@ -17,7 +17,10 @@
   "violin"); a take said to be played with no click, then put in time, is warped ("this was played without a
   metronome, can you put it in time" was not understood, then asked play or warp);
 - a take praised, then marked with a star, is starred ("this take of the bass is lovely, please mark it with a
-  star" asked star or list the takes)."""
+  star" asked star or list the takes);
+- after the blind measurement (sets 148-150's faults, in sentences of our own): "the reff" is the chorus (the
+  chorus was dropped); a part "not sitting good in the mix", "can you fix it" after it, is asked louder, softer
+  or simpler (round 32's question; one such sentence was made louder)."""
 
 from __future__ import annotations
 
@@ -190,3 +193,25 @@ def test_a_take_played_with_no_click_is_warped(text: str) -> None:
 def test_a_take_praised_then_marked_is_starred(text: str, part: str) -> None:
     intent = parse(text)
     assert intent.action == "history" and intent.params.get("do") == "star" and intent.part == part, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "nth"), [("regen the chords in the reff", 1), ("make the drums busier in the second reff", 2)]
+)
+def test_the_reff_is_the_chorus(text: str, nth: int) -> None:
+    region = parse(text).params.get("region")
+    assert region == {"section": "chorus", "nth": nth}, parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bass is not sitting good in the mix, can you fix it?",
+        "the pad is not sitting well in the mix, sort it",
+    ],
+)
+def test_a_part_not_sitting_well_is_asked(
+    text: str,
+) -> None:  # round 32's question: louder, softer or simpler
+    intent = parse(text)
+    assert not intent.understood and "louder" in str(intent.params.get("reason")), intent
