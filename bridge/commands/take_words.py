@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from bridge.commands.said import said
+from bridge.commands.verb_words import CHANGE_VERBS
 
 TAKE_WORDS = ("take", "version", "one", "clip", "it", "this", "that", "idea")
 STAR_PHRASES = ("star", "favourite", "favorite", "bookmark", "mark this take", "mark it as a keeper", "save this one",
@@ -147,6 +148,15 @@ _FOR_BARS = re.compile(
 _STARRED = re.compile(r" (?:mark|tag|give) (?:it|this|that|them)(?: take| one| version)? (?:with )?a star ")
 
 
+def _praised(s: str) -> bool:
+    """A take marked with a star after words that ask no change ("this take of the bass is lovely, please mark it
+    with a star"); never after a change asked ("quantize the bass and give it a star": both asked about)."""
+    found = _STARRED.search(s)
+    return found is not None and not set(s[: found.start()].split()) & (
+        CHANGE_VERBS | {"make", "vary", "redo"}
+    )
+
+
 def history_of(s: str, heard: str) -> dict[str, Any] | None:
     """The history action's params for a sentence about takes, or None."""
     bare = s.strip()
@@ -167,7 +177,7 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
     first = bare.split()[0] if bare else ""
     starred = re.search(
         r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s
-    ) or _STARRED.search(s)
+    ) or _praised(s)
     if first in ("star", "favourite", "favorite", "bookmark") or said(s, *(STAR_PHRASES[4:])) or starred:
         return {"do": "star"}
     if said(s, *COMPARE_PHRASES) and said(s, *(*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):
