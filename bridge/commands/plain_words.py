@@ -28,6 +28,7 @@ import unicodedata
 from functools import lru_cache
 
 from bridge.commands.engineer_words import engineered
+from bridge.commands.indonesian_words import indonesian
 from bridge.commands.patois_words import patois
 from bridge.commands.pidgin_words import pidgin
 from bridge.commands.role_words import described
@@ -209,6 +210,8 @@ LEARNED = (
     (re.compile(r"\b(mute|unmute|solo|transpose|quantize|quantise|humanize|humanise|delete|remove|shift|move|reverse|"
                 r"fade|loop|split|separate|star|rename|double|halve) me (?=(?:the|this|that|my|these|those|all|it)\b)",
                 re.I), r"\1 "),
+    # "make him a little louder", "turn her down": a part is "it" (a learner's gendered pronoun; "her singing" kept)
+    (re.compile(r"\b(make|turn|bring|push|pull|let|put|move|take|leave|keep) (?:him|her)\b(?! sing)", re.I), r"\1 it"),
     # "show me please all takes": the please said last
     (re.compile(r"\b(show|tell|give|make|play) me please\b", re.I), r"\1 me"),
     # "takes which have a star", "the clips that have swing": with
@@ -288,6 +291,10 @@ def plain(heard: str) -> str:
     ``slang_words``, said plainly; a terse pair of changes, "louder kick softer hats", as two requests:
     ``terse_pairs``)."""
     said = tuned(
-        related(engineered(described(learned(slang(pidgin(patois(scots(texted(said_first(heard))))))))))
+        related(
+            engineered(
+                described(learned(slang(pidgin(patois(scots(indonesian(texted(said_first(heard)))))))))
+            )
+        )
     )
     return paired(said) or said

@@ -69,6 +69,12 @@ _STYLE_SAID = re.compile(
     rf"\b(?:in (?:a |an |the )?)?({_WORD})[ -]style\b|\bin (?:a|an) ({_WORD}) (?:feel|vibe|way)\b", re.I
 )
 _STYLE_ALONE = re.compile(r"(?<=,)\s*([a-z]+)\s*(?=,)", re.I)
+# "make drums koplo 8 bars", "make koplo drums": the word right after the part made, before a count or the
+# clause's end, or right after the verb of making (round 34)
+_STYLE_BESIDE = re.compile(
+    rf"\b(?:{_MADE}) ({_WORD})(?= \d|\s*[,.;!?]|\s*$)|\b(?:make|write|create|generate|give me) (?:me )?(?!(?:a|an|the|some|my|new|more|me)\b)({_WORD}) (?:{_MADE})\b",
+    re.I,
+)
 # section words of English a song's cue points may carry that no reader knows as a section: asked too
 SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
 _TONIC = r"(?:[A-G]|[b-g](?= |$))(?:#|b(?![a-z])| sharp| flat)?"
@@ -145,7 +151,7 @@ def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | N
                 if _unknown(m.group(2), "section") and _LIKENED.search(clause) is None:
                     return "section", m.group(2), m
     if intent.action in _STYLE_ACTIONS and "genre" not in intent.params:
-        for pattern in (_STYLE_MADE, _STYLE_SAID, _STYLE_ALONE):
+        for pattern in (_STYLE_MADE, _STYLE_SAID, _STYLE_ALONE, _STYLE_BESIDE):
             for m in pattern.finditer(typed):
                 word = m.group(1) or m.group(2)
                 if _unknown(word, "style"):

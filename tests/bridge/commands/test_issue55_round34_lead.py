@@ -20,7 +20,13 @@
   star" asked star or list the takes);
 - after the blind measurement (sets 148-150's faults, in sentences of our own): "the reff" is the chorus (the
   chorus was dropped); a part "not sitting good in the mix", "can you fix it" after it, is asked louder, softer
-  or simpler (round 32's question; one such sentence was made louder)."""
+  or simpler (round 32's question; one such sentence was made louder);
+- Indonesian mixed into English said plainly (``indonesian_words``; set 148's tongue, tuned on it, sentences of our
+  own): "terus" between two requests is "then", "lagi" "again", "bikin" "make", "-nya" "the", "dari awal" "from the
+  top"; a sentence with no marker is left alone; a learner's "him" / "her" for a part is "it" ("quantize the chords
+  and after make him a bit softer": the second request was left undone); an unknown style word right beside the
+  part made ("make drums zouglou 8 bars", "make koplo drums") is asked which style (the drums were made without
+  it)."""
 
 from __future__ import annotations
 
@@ -215,3 +221,49 @@ def test_a_part_not_sitting_well_is_asked(
 ) -> None:  # round 32's question: louder, softer or simpler
     intent = parse(text)
     assert not intent.understood and "louder" in str(intent.params.get("reason")), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case(
+            "mute the chords terus solo the bass dong",
+            op="mute",
+            target="chords",
+            then=[{"op": "solo", "target": "bass"}],
+        ),
+        case("solo the keys lagi", op="solo", target="chords"),
+        case("bikin melody buat intro dong, A minor", op="make", target="melody", key="A minor"),
+        case("hats nya terlalu keras mas, turunin dong", op="softer", target="hats"),
+        case("stop terus play dari awal", op="stop", then=[{"op": "play"}]),
+        case("turunin tempo 3 bpm dong", op="tempo", change_bpm=-3),
+        case("play me the previous take mas, yg itu jelek", op="recall", target="previous"),
+    ],
+)
+def test_indonesian_mixed_in_is_said_plainly(text: str, want: dict[str, Any]) -> None:
+    got = means_of(parse(text).as_dict())
+    assert {k: got.get(k) for k in want} == want, got
+
+
+def test_no_marker_no_indonesian() -> None:
+    from bridge.commands.indonesian_words import indonesian
+
+    assert indonesian("play the sample again, the one in Kenya") == "play the sample again, the one in Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [
+        ("quantize the chords and after make him a bit softer", "softer"),
+        ("humanize the melody and then turn her up", "louder"),
+    ],
+)
+def test_a_learners_him_is_the_part(text: str, then: str) -> None:
+    got = means_of(parse(text).as_dict())
+    assert got.get("then") and got["then"][0].get("op") == then, got
+
+
+@pytest.mark.parametrize("text", ["make drums zouglou 8 bars", "make zamrock drums, 8 bars"])
+def test_an_unknown_style_beside_the_part_is_asked(text: str) -> None:
+    intent = parse(text)
+    assert not intent.understood and "which style is" in intent.params["reason"], intent
