@@ -39,7 +39,7 @@ TEMPLATES = {
     "warp": "warp this clip to the song", "separate": "split this into stems", "infill": "rewrite {t}",
     "continue": "continue this", "accompany": "accompany this with {m}", "undo": "undo that", "redo": "redo that",
     "play": "play", "stop": "stop", "cancel": "cancel that", "help": "help", "jam_start": "start a jam",
-    "jam_stop": "stop the jam", "fill": "add a fill to the drums", "automate": "fade in {t}",
+    "jam_stop": "stop the jam", "fill": "add a fill to the drums", "automate": "fade {t} in",
     "transcribe": "turn {t} into midi",
 }  # fmt: skip
 # the takes starred: "the starred ones", "which takes did i star"

@@ -106,3 +106,19 @@ def test_a_sentence_said_only_for_a_question_never_acts(text: str, reading: read
 )
 def test_an_audio_action_on_the_selected_clip_is_no_new_audio(text: str, op: str) -> None:
     assert means_of(rules(text).as_dict())["op"] == op
+
+
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [(None, "fade it in in the chorus"), ("strings", "fade the strings in in the chorus")],
+)
+def test_an_automation_offered_is_said_in_english(target: str | None, said: str) -> None:
+    """A fade offered is "fade it in", never "fade in it" (round 35: a refused build-up offered "fade in it in the
+    chorus"); the sentence is read as the fade it offers, in its section."""
+    from bridge.commands.rephrase import sentence_for
+
+    text = sentence_for(
+        "automate", target, " build it up over the last bars before the chorus ", offered=True
+    )
+    assert text == said
+    assert means_of(rules(text).as_dict())["op"] == "automate"
