@@ -122,6 +122,7 @@ NOT_NAMES = frozenset(
 )  # function words and a fade's manner, never a track's name ("a fade in, as a choir would enter";
 # "a swell, i think"; "fade out gradually over 8 bars"), nor a word of wholeness ("fade the full arrangement in")
 # a track named with an automation word: "the Choir Swell track", "mute the Pad Fade track" (its name)
+TRACK_NUMBER = re.compile(r" (?:track|channel) (\d+)(?= )")
 NAMED_SO = re.compile(
     r"(?<= )(\w+) (swell|swells|fade|fades|sweep|sweeps|riser|duck|ducker)(?= (?:track|bus|channel|group) )"
 )
@@ -137,6 +138,7 @@ def _target(word: str | None) -> dict[str, Any]:
 
 
 def automate_of(s: str) -> dict[str, Any] | None:
+    s = TRACK_NUMBER.sub(r" track_\1", s)  # "fade out track 3": Live's third track, one word of the name
     drawn = _drawn(NAMED_SO.sub(r"\1_\2", s))  # one word of the name: no fade of its own
     before = BEFORE.search(s)  # "the hats should fade in": the name before the verb
     if drawn is not None and not ({"target_part", "track_name"} & set(drawn)) and before is not None:
@@ -148,6 +150,9 @@ def automate_of(s: str) -> dict[str, Any] | None:
             None,
         )
         drawn.update({"track_name": named} if named else {"target_part": part} if part else {})
+    numbered = re.search(r" track_(\d+) ", s)  # "fade out the last 4 bars of track 2": no name read before it
+    if drawn is not None and not ({"target_part", "track_name"} & set(drawn)) and numbered is not None:
+        drawn["track_name"] = f"track {numbered.group(1)}"
     if drawn is not None and (span := span_of(s)):  # "fade the lead out across the last 8 bars"
         drawn["scope"] = span
     return drawn

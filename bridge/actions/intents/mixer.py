@@ -6,11 +6,9 @@ track named like the part) or a track named in Live; the switch is the common gr
 
 from __future__ import annotations
 
-import re
-
 from bridge import protocol
 from bridge.actions.intents.clip import last_written
-from bridge.actions.place.track import said_name, tracks_named
+from bridge.actions.place.track import tracks_named
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job
@@ -32,11 +30,7 @@ async def tracks_of(app: App, intent: Intent) -> tuple[list[int], list[str]]:
         words = PART_NAMES.get(intent.part, (intent.part,))
         found = [i for i, n in enumerate(names) if any(w in n.lower() for w in words)]
     else:
-        wanted = said_name(str(intent.params.get("track_name", "")))
-        number = re.fullmatch(r"track (\d+)", wanted)  # "mute track 3": Live's third track
-        if number and 1 <= int(number.group(1)) <= len(names):
-            return [int(number.group(1)) - 1], names
-        found = tracks_named(names, wanted)
+        found = tracks_named(names, str(intent.params.get("track_name", "")))  # "mute track 3": the third
     if not found:
         said = intent.part or repr(intent.params.get("track_name"))
         raise InvalidValue(

@@ -53,8 +53,11 @@ def said_name(name: str) -> str:
 
 
 def tracks_named(names: list[str], name: str) -> list[int]:
-    """The tracks whose name is the one said (``said_name`` of both), else those whose name holds it."""
+    """The tracks whose name is the one said (``said_name`` of both), else those whose name holds it; "track 3"
+    is Live's third track (where there is one), as a producer counts them."""
     wanted = said_name(name)
+    if (number := re.fullmatch(r"track (\d+)", wanted)) and 1 <= int(number.group(1)) <= len(names):
+        return [int(number.group(1)) - 1]
     found = [i for i, n in enumerate(names) if said_name(n) == wanted]
     return found or [i for i, n in enumerate(names) if wanted and wanted in said_name(n)]
 
