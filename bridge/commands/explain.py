@@ -54,6 +54,8 @@ _CLEANED = re.compile(
 )  # a part cleaned ("tidied") up, never removed nor loosened
 _PLACE = re.compile(r" (?:track|bar|bars|measure|measures) \d+(?= )")  # "on track 3", "at bar 9"
 _TRACK = re.compile(r" (?:the |my )?(\w+(?: \w+)?) (?:track|channel)(?= )")
+# words before "track" that name none ("the audio on track 2": no track "on")
+_NOT_NAMES = ("this", "that", "a", "the", "every", "each", "on", "in", "to", "of", "for", "from", "at", "onto")  # fmt: skip
 _REVERSED = re.compile(r" (?:reverse|backwards)(?= )")  # "reverse the bass", "the chords backwards"
 _NOTE_PARTS = ("drums", "bass", "chords", "melody")  # parts of notes: turned back to front, never an undo
 
@@ -131,7 +133,7 @@ def target_in(s: str) -> str | None:
     if take is not None:
         return TAKE_WORDS[take.group(1)]
     track = _TRACK.search(s)
-    if track is not None and track.group(1).split()[-1] not in ("this", "that", "a", "the", "every", "each"):
+    if track is not None and track.group(1).split()[-1] not in _NOT_NAMES:
         name = bare_name(track.group(1).split()[-1])
         return v.PARTS.get(name) or f"track:{name}"
     for table in (cw.DRUM_VOICES, v.PARTS):  # the first said ("the bass so it sits on the beat": bass)

@@ -78,8 +78,8 @@ def voice_track_of(s: str) -> Intent | None:
 # (a place after the track is the switch's scope: "mute the pad track in the chorus" is read whole)
 _TRACK_THEN = re.compile(
     rf"^ {_ASKED}(mute|unmute|solo|unsolo) (?:the |my )?((?:\w+ ){{0,2}}?\w+) (?:track|channel) "
-    r"(?!(?:in|for|from|during|after|before|until|till|on|at|over|between|bars?|when|and|but|then|too|as) )\w"
-)
+    r"(?!(?:in|for|from|during|after|before|until|till|on|at|over|between|bars?|when|and|but|then|too|as) |\d)\w"
+)  # "mute the audio on track 4": Live's fourth track, its number no clause
 
 
 def switched_track(s: str) -> Intent | None:

@@ -54,7 +54,7 @@ _RUNS_ON = re.compile(
     r".*$"
 )
 # a track said by its number ("track 6", "channel 7", "track number 3", "track no 2"), then anything
-_NUMBERED = re.compile(r"^(?:track|channel) (?:number |no |nr )?(\d+)\b")
+_NUMBERED = re.compile(r"(?:^|(?<= ))(?:track|channel) (?:number |no |nr )?(\d+)\b")
 MAX_NAME_WORDS = 3  # a track's name is a few words; a longer run holds another clause
 
 
@@ -63,7 +63,7 @@ def bare_name(name: str) -> str:
     "piano part" -> "piano", "strings track for now ill be ..." -> "strings"; a name that is only
     filler stays as said. A name never spans a clause nor more than ``MAX_NAME_WORDS`` words past its
     first instrument word."""
-    numbered = _NUMBERED.match(name.strip())  # "track number 3", "channel 7": Live's track by its number
+    numbered = _NUMBERED.search(name.strip())  # "track number 3", "the audio on channel 7": that track
     if numbered is not None:
         return f"track {numbered.group(1)}"
     name = _ENDS_AT_TRACK.sub(r"\1", name.strip())  # "woodwinds track the flute answer ...": woodwinds
@@ -82,6 +82,7 @@ def bare_name(name: str) -> str:
 
 
 # "the wobble track", "the reese channel": a track named by a sound word said before "track" or "channel"
+_ON_NUMBERED = re.compile(r" (?:track|channel) (?:number |no |nr )?(\d+)(?= )")  # Live's track by its number
 _SAID_TRACK = re.compile(r" (?:the|my|that) ([a-z0-9]+) (?:track|channel)(?= )")
 NO_NAME = frozenset({"whole", "same", "other", "next", "last", "first", "previous", "new", "entire", "selected",
                       "current", "backing", "master", "main", "old", "empty", "midi", "audio", "return", "second",
@@ -127,6 +128,9 @@ def instrument_track(s: str) -> str | None:
     """The name of a track a sentence names by its instrument ("the cello line" -> "cello") or by a sound
     word before "track" or "channel" ("the wobble track" -> "wobble"; not a part: "the bass track"), or None."""
     m = _NAMED.search(s)
+    numbered = _ON_NUMBERED.search(s)  # "quantize track 4", "the clip on channel 2": that track
+    if m is None and numbered is not None:
+        return f"track {numbered.group(1)}"
     if m is None:
         said = _SAID_TRACK.search(s)
         name = None if said is None else said.group(1)
