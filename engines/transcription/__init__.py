@@ -173,7 +173,7 @@ def _pitched(
     if attacks is None:
         return notes
     if kind == "melody":  # a held note's tremolo or swell leaves no second note on its key
-        return mono.fragments_joined(one_at_a_time(notes), attacks)
+        return mono.faint_leaps_joined(mono.fragments_joined(one_at_a_time(notes), attacks), post)
     return one_at_a_time(notes)
 
 
