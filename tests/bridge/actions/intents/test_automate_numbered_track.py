@@ -96,6 +96,11 @@ def test_fade_out_track_2_draws_on_the_second_track_only(live: LiveHost) -> None
                 lambda: [n.velocity for n in live.song.tracks[0].clip_slots[1].clip._notes.values()]
             )
             assert velocities and all(v < 90 for v in velocities), velocities
+            state, said = command(client, "mute track 2")  # answered as Live counts, never "track 1"
+            assert state == "done" and said.endswith("muted 'Keys' (Live's track 2)"), said
+            assert live.call(lambda: live.song.tracks[1].mute) and not live.call(
+                lambda: live.song.tracks[0].mute
+            )
             state, said = command(client, "fade out track 9")  # no ninth track: named, nothing drawn
             assert state == "failed" and "track 9" in said and "'Keys'" in said, said
             assert envelope_of(live, 0) is None
