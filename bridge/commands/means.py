@@ -275,9 +275,11 @@ def _infill(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 def _transcribe(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
     """Audio heard as MIDI (issue 54): the target is the stem asked for ("the bass of this sample"),
-    else the kind of audio said ("this bass line"), else the selected clip."""
+    else the track said ("the guitar track": ``track:guitar``), else the kind of audio said ("this bass line"),
+    else the selected clip."""
     kind = p.get("kind", "auto")
-    target = p.get("stem") or (kind if kind != "auto" else "this")
+    track = _track(p["track_name"]) if p.get("track_name") else None
+    target = p.get("stem") or track or (kind if kind != "auto" else "this")
     return _common({"op": "transcribe", "target": target}, p, "quantize")
 
 

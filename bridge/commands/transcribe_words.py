@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bridge.commands.intent import Intent
+from bridge.commands.track_words import NO_NAME
 
 # "into midi", "to midi", "as midi", "midi notes of", "transcribe": the sentence asks for MIDI of audio
 TO_MIDI = re.compile(
@@ -62,6 +63,12 @@ A_FILE = re.compile(r" (?:export|save|download|send|email|e-mail|share|upload|bo
 # "transcribe this solo into sheet music", "transcribe the interview into text": notes on paper or words,
 # not MIDI of audio (neither is MuseAroo's: the parser refuses them)
 NOT_MIDI = re.compile(r" (?:sheet music|notation|a score|tabs?|tablature|text|words|lyrics|subtitles) ")
+# the track whose clip is meant: "convert the guitar track to midi", "the loop on track 3" (a stem "of this song"
+# is the stem, read first; "this", "the same", "the audio" track name no track)
+TRACK_SAID = re.compile(
+    r" (?:the|my) ((?:\w+ ){0,2}?\w+) (?:track|channel)(?= )(?! (?:of|from|in|off|out of) (?:this|that|the|my) )"
+)
+TRACK_NUMBER = re.compile(r" (?:track|channel) (?:number |no )?(\d+)(?= )")
 QUANTIZED = re.compile(r" (?:quantized?|quantised?|on the grid|snapped|snap it|tight(?:ly)?) ")
 
 
@@ -78,6 +85,10 @@ def transcribe_of(s: str, heard: str) -> Intent | None:
     else:
         said = next((kind for kind, words in KIND_WORDS if re.search(rf" (?:{words}) ", s)), None)
         params["kind"] = said or "auto"
+    number, track = (None, None) if stem is not None else (TRACK_NUMBER.search(s), TRACK_SAID.search(s))
+    name = f"track {number.group(1)}" if number else None if track is None else track.group(1)
+    if name is not None and name.split()[-1] not in NO_NAME:
+        params["track_name"] = name  # the clip on that track, not the selected one
     if QUANTIZED.search(s):  # "quantize 50%", "quantized to 75 percent": that strength, else the grid's
         strength = re.search(r" (?:quantized?|quantised?)(?: (?:it|them|to|at|by))? (\d+) percent ", s)
         params["quantize"] = min(int(strength.group(1)), 100) / 100 if strength else 1.0

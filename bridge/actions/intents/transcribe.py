@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from bridge import protocol
+from bridge.actions.intents.clip import named_track_clip
 from bridge.actions.separate.job import SEPARATE_TARGET, stems_folder
 from bridge.actions.transcribe.job import source_clip, transcribe_clip
 from bridge.actions.transcribe.request import TranscribeRequest
@@ -29,10 +30,19 @@ def stem_model(stem: str) -> str:
 
 
 async def transcribe(app: App, job: Job, intent: Intent) -> str:
+    track, slot = (
+        -1,
+        -1,
+    )  # the selected audio clip, unless a track was said ("convert the guitar track to midi")
+    if intent.params.get("track_name"):
+        track, slot = await named_track_clip(app, str(intent.params["track_name"]))
     req = TranscribeRequest(
-        kind=str(intent.params.get("kind", "auto")), quantize=float(intent.params.get("quantize", 0.0))
+        track=track,
+        slot=slot,
+        kind=str(intent.params.get("kind", "auto")),
+        quantize=float(intent.params.get("quantize", 0.0)),
     )
-    clip = await source_clip(app, req)  # the selected audio clip
+    clip = await source_clip(app, req)
     stem = intent.params.get("stem")
     if stem is None:
         return await transcribe_clip(app, job, req, clip)

@@ -95,3 +95,26 @@ def test_the_bass_of_this_sample_as_midi_splits_then_transcribes_the_bass_stem_i
         assert all(p < 60 for p, _ in got), got
     finally:
         live.stop()
+
+
+@pytest.mark.parametrize("text", ["convert the loops track to midi", "turn the bass on track 2 into midi"])
+def test_a_track_said_is_the_clip_transcribed_not_the_selected_one(
+    audio: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Round 35: "convert the guitar track to midi" had transcribed the selected clip whatever track it was on;
+    the track said (by name or by Live's count) is the one whose clip is heard. The MIDI track is selected."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    desc = parse_set({"tempo": TEMPO_BPM, "selected_track": 0, "selected_scene": 0,
+                      "tracks": [{"type": "midi", "name": "Keys"},
+                                 {"type": "audio", "name": "Loops", "clips": [
+                                     {"slot": 0, "name": "Riff", "file": str(audio / "bass.wav"), "warping": False}]}]})  # fmt: skip
+    live = LiveHost(desc, port=0).start_in_thread()
+    try:
+        with daemon_client(live.port) as client:
+            status, _ = command(client, text)
+        assert status[1] == "done", status
+        assert names(live) == ["Keys", "Loops", "Riff (bass MIDI)"], names(live)
+        assert "transcribed track 1 slot 0 ('Riff')" in status[3], status  # the Loops track's clip, not Keys'
+        assert live.clip_notes(2, 0)
+    finally:
+        live.stop()
