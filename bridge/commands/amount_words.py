@@ -61,7 +61,10 @@ _HUMANIZE_STRENGTH = re.compile(
 )
 # a share said within four words after the verb ("humanize the drums 30%", "quantize drums strength=0.5")
 _HUMANIZE_PERCENT = re.compile(rf" {_HUMANIZE}(?: \w+){{0,4}}? (?:by |at |to )?(\d+) percent ")
-_QUANTIZE_PERCENT = re.compile(r" quanti[sz]e[sd]?(?: \w+){0,4}? (?:by |at |to )?(\d+) percent ")
+_QUANTIZE_PERCENT = re.compile(  # a grid said before the share: "quantize the drums to 1/16 at 75% strength"
+    r" quanti[sz]e[sd]?(?: \w+){0,4}?(?: (?:to|on) (?:the )?(?:1 \d+|\d+(?:th|ths|s)?)(?: notes?| grid)?)?"
+    r" (?:by |at |to |with )?(\d+) percent "
+)
 # a strength said of more than the swing ("a lot of reverb") is another thing's
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
 
