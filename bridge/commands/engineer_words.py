@@ -62,7 +62,19 @@ SAT_BACK = (
     ),
     (re.compile(rf"{_SITS_BACK}(?! (?:in|into|on|behind|to|from|and relax)\b)", re.I), r"nudge \1 back"),
 )
+# a part moved "back in the mix" by a verb of moving ("nudge the kick back in the mix in the verse", "push the hats
+# a bit back in the mix"): its level, softer (w78's nudge "back" alone stays asked: in time or in the mix?)
+BACK_IN_MIX = (
+    re.compile(
+        r"\b(?:nudge|push|pull|tuck|ease|put|move|bring|set|knock|shove) ((?:the|my|that|this|those|these) (?:\w+ )?\w+)"
+        r"(?: a (?:bit|little|touch|tad|hair|notch)| slightly)? back(?: a (?:bit|little|touch|tad|hair|notch)| slightly)?"
+        r" in(?:to)? the mix\b",
+        re.I,
+    ),
+    r"turn \1 down",
+)
 ENGINEER = (
+    BACK_IN_MIX,
     _SOFTER,
     *SAT_BACK,
     # "cut the hats by 3 dB", "drop the pad 2 dB": turned down (a cut of a level is no removal)

@@ -5,6 +5,9 @@
 - "a bassline that follows what the piano track is playing", "a melody over the organ track":
   the clip on the track so named (``{"source_track_name": "piano"}``); a part's own name is that
   part ("follows what the bass is playing" -> ``{"source": "bass"}``);
+- "make the chords follow the chords I have selected", "a bass over the riff I highlighted": what the selected
+  clip holds said in its place is the clip (``selected_plainly``: the sentence says "the clip I have selected",
+  for every reader, so no part word is read as the part followed or left unexplained);
 - a part that answers a clip ("a melody that answers this riff", "a lead responding to the one I've
   selected") follows it as a call is answered.
 
@@ -20,7 +23,9 @@ from bridge.commands.remarks import requested
 from bridge.commands.take_words import accompanies
 from bridge.commands.track_words import INSTRUMENTS, bare_name
 
-_ANSWERS = r"answers|answering|responds to|responding to|replies to|replying to|calls back to"
+_ANSWERS = (  # a learner's bare "answer" too ("a melody that answer this riff")
+    r"answers|answering|answer|responds to|responding to|respond to|replies to|replying to|reply to|calls back to"
+)
 _FOLLOWS = (
     rf"(?:{_ANSWERS}|follows?|following|tracks|locks? (?:to|with|onto|in with)|locked (?:to|with)|matches|match|fits(?: with)?|"
     r"fit(?: with)?|goes with|go with|sits (?:on|with|over)|sit (?:on|with|over)|rides (?:on|over|with)|"
@@ -89,6 +94,13 @@ _INSTRUMENT = re.compile(
 )
 
 
+def selected_said(s: str) -> bool:
+    """Whether a normalised sentence says a new part follows the selected clip ("... the clip i selected"), not
+    that it plays along with it (an accompaniment, intents.md)."""
+    found = _SELECTED.search(s)  # "plays along with the selected clip": an accompaniment
+    return found is not None and " along " not in found.group(0)
+
+
 def follow_of(s: str) -> tuple[dict[str, str], str] | None:
     """What a new part follows (its params) and the words that said it, or None; ``({}, words)`` when
     "that track" points back at no track named before it (which track is asked)."""
@@ -154,6 +166,22 @@ _NAMED_RAW = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)")  # a statement naming the track ends before the request
 ASK_WHICH = "which track should the new part follow?"
+
+
+# what a selected clip holds, said in its place after a following verb: "follow the chords i have selected"
+_HELD = re.compile(
+    r"\b(?P<verb>follows?|following|answers?|answering|over|fits?|matches|match|goes with|go with|locks? to|sticks? to)"
+    r" (?P<the>the|these|those|this|that|my) (?:chords?(?: progression)?|progression|bass ?line|bass|melody|lead|riff"
+    r"|notes|drums?|beat|groove|pattern|part)(?= (?:that |which )?(?:i|i've|ive|i have|we|we've|we have|you|i just)"
+    r" (?:just )?(?:selected|highlighted|picked|chose|chosen|clicked on)\b)",
+    re.I,
+)
+
+
+def selected_plainly(text: str) -> str:
+    """The typed sentence with what a selected clip holds said as the clip ("follows the chords i have
+    selected" -> "follows the clip i have selected"); a sentence without it is returned as it was."""
+    return _HELD.sub(lambda m: f"{m.group('verb')} {m.group('the')} clip", text)
 
 
 def back_to_track(text: str) -> tuple[str, str | None]:

@@ -15,15 +15,18 @@ from bridge.commands.dictated import as_dictated
 from bridge.commands.german_words import german
 from bridge.commands.hinglish_words import hinglish
 from bridge.commands.idea_prefaces import without_preface
+from bridge.commands.part_styles import styled_part
 from bridge.commands.plain_words import plain
 from bridge.commands.raga_words import raga_read
 from bridge.commands.role_words import which_part
+from bridge.commands.section_places import led_into
 from bridge.commands.section_words import sections_named
 from bridge.commands.starred import corrected
 from bridge.commands.statements import for_reading
 from bridge.commands.style_words import said_plainly
 from bridge.commands.tongues import in_english
 from bridge.commands.topic_first import topic_first
+from bridge.commands.topic_joins import topic_joined
 
 
 @lru_cache(maxsize=256)  # asked twice a clause: when the sentence is split, and when the clause is read
@@ -39,6 +42,9 @@ def heard_as(text: str) -> tuple[str, str | None]:
         return heard, asked
     heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor
     heard = plain(preferred(sections_named(heard)))  # "in the hook": the chorus
+    # round 35: "follow the chords i selected" the clip selected; "the acid line" the bass line; "swing the hats a
+    # little and the kick, make it louder" two requests; "a fill leading into the chorus" a fill at its start
+    heard = led_into(topic_joined(styled_part(follow_words.selected_plainly(heard))))
     heard = said_plainly(heard)  # "make the chords more poppy": more pop
     return topic_first(heard), which_part(heard)  # "verse 1 hats take out": the verse's hats
 

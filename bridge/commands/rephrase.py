@@ -19,6 +19,7 @@ from bridge.commands import region_words as rg
 from bridge.commands import suggest_words as sw
 from bridge.commands import vocab as v
 from bridge.commands.bare_values import bare_values
+from bridge.commands.spotting import before_purpose
 
 # a target's words in a sentence the rules read ("make a {bass line}", "the {hats}")
 TARGET_WORDS = {"drums": "drums", "bass": "bass line", "chords": "chords", "melody": "melody", "song": "song",
@@ -214,10 +215,10 @@ def _fill_place(s: str, offered: bool = False) -> list[str] | None:
 
 def _stem(s: str) -> str | None:
     """The one stem a sentence names ("the vocal off this recording"), or None (none, several, or every
-    stem asked for: "into stems, i want to chop the vocal" names why, not which)."""
+    stem asked for: "into stems, i want to chop the vocal", "so that i might study the bass" name why)."""
     if " stems " in s:
         return None
-    named = {v.STEMS[w] for w in s.split() if w in v.STEMS and w != "other"}
+    named = {v.STEMS[w] for w in before_purpose(s).split() if w in v.STEMS and w != "other"}  # not why
     return named.pop() if len(named) == 1 else None
 
 

@@ -9,6 +9,11 @@ over the intro and up to a bar, said as the sentence with those places.
 chorus"); a thing put "before the drop" (an added hit, a fill) is placed there and read as before.
 "until the end" (no section) and "till the end of the chorus" (a place inside it) are not read here.
 
+A fill said to lead into a section with no place of its own ("a drum fill leading into the chorus", "a fill
+going into the drop") is a fill at that section's start (``led_into``, on the typed text for every reader: it
+made a new drum part there); "a fill at the end of the verse going into the chorus" keeps its place (``asides``),
+and "leading up to" or "right before" a section stays asked (round 13: the bar before it, no field holds it).
+
 Sentences are normalised (padded, lower case, numbers as digits).
 """
 
@@ -29,6 +34,25 @@ PLACED = (
     "add",
     "fill",
 )  # a hit or a fill put "before the drop" is placed there, not run over the bars before
+
+
+_LED_INTO = re.compile(
+    rf"\b(?P<fill>(?:drum )?fill) (?:that |to |which )?(?:leads?|leading|lead|goes|going|go|heads?|heading|builds?|"
+    rf"building|takes? us|taking us|brings? us|bringing us) (?:up )?into (?P<place>(?:the )?{_NTH}(?:{_NAMES})(?: \d+)?)\b",
+    re.I,
+)
+
+
+def led_into(text: str) -> str:
+    """The sentence with a fill led into a section said at the section's start ("a drum fill leading into the
+    chorus" -> "a drum fill at the start of the chorus"); others as they were."""
+    return _LED_INTO.sub(
+        lambda m: (
+            f"{m.group('fill')} at the start of {'' if m.group('place').lower().startswith('the ') else 'the '}"
+            f"{m.group('place')}"
+        ),
+        text,
+    )
 
 
 def until_section(s: str, intent: Intent) -> tuple[str, list[str]] | None:

@@ -90,7 +90,9 @@ def tempo_intent(heard: str, s: str) -> Intent:
     return Intent("set_tempo", None, {"tempo_bpm": bpm}, heard)
 
 
-_PURPOSE = re.compile(r" (?:so (?:that )?(?:i|we|you) (?:can|could|may)|so i|in order to|to get at) ")
+_PURPOSE = re.compile(  # "..., so that i might study the bass": why (round 35: "might", "would", "will" too)
+    r" (?:so (?:that )?(?:i|we|you) (?:can|could|may|might|would|will)|so i|in order to|to get at) "
+)
 # "rewrite bars 5 to 8 but keep everything around them": what is kept is no target of the change
 KEEP_THE_REST = re.compile(
     r" (?:but |and )?(?:keep|leave) (?:everything|all|the rest)(?: else)?(?: (?:around|outside|either side of|"
@@ -98,12 +100,17 @@ KEEP_THE_REST = re.compile(
 )
 
 
+def before_purpose(s: str) -> str:
+    """A normalised sentence up to its purpose clause ("split this so i can get at the vocal": "split this")."""
+    return _PURPOSE.split(s)[0]
+
+
 def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     params: dict[str, Any] = {}
     models, rest = take(s, v.SEPARATION_MODEL_PHRASES)
     if model or models:
         params["model"] = model or models[0]
-    stems, _ = take(_PURPOSE.split(rest)[0], v.STEMS)  # "into stems so i can get at the vocal": every stem
+    stems, _ = take(before_purpose(rest), v.STEMS)  # "into stems so i can get at the vocal": every stem
     if len(set(stems)) == 1:  # "split into drums and vocals": every stem split (the job writes them all)
         params["stem"] = stems[0]
     return Intent("separate", None, params, heard)

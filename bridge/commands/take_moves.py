@@ -6,6 +6,8 @@
   which: previous, count: 2}`` (the take that many before the newest of its part; one is "previous");
 - "bring back the starred one", "the one I starred", "put my starred take back": ``history {do: recall,
   starred: True}`` (the newest starred take, of the part when one is said);
+- "unstar the one I starred", "take the star off my starred take": ``history {do: unstar, starred: True}``
+  (the star taken off the newest starred take, never the newest take's, nor the starred one recalled);
 - "delete the last take", "throw that take away", "bin this version": no action deletes a take (the
   history keeps every one), so the answer says so and offers what does something near it (``DELETE``).
 
@@ -33,6 +35,12 @@ _STARRED_ONE = re.compile(
     rf" (?:the|my|that) (?:starred|favou?rite|favorited|favourited) {_PART}(?:one|1|take|version|idea) "
     r"| (?:the|that) (?:one|1|take|version) (?:that )?(?:i|we|you) (?:starred|favou?rited|put a star on|gave a star) "
     r"| (?:the|that) (?:one|1|take|version) with (?:a|the) star(?: on it)? "
+)
+# a star taken off ("unstar the one i starred", "take the star off my starred take", "remove the star from ...")
+_UNSTAR = re.compile(
+    r"^ (?:(?:please|can you|could you|just|now|ok|okay) )*(?:unstar|unfavou?rite|un favou?rite) "
+    r"| (?:take|get|remove|clear|drop) (?:the |its |that |my )?star (?:off|from)\b"
+    r"| (?:take|get) (?:out|off) (?:the |its )?star (?:on|from|off|of)\b"  # "take the star off", as normalised
 )
 _NOT_RECALL = re.compile(
     r"^ (?:please )?(?:un)?star | (?:show|list|display|how many|compare|diff|name|rename) "
@@ -73,6 +81,8 @@ def take_move_of(s: str, heard: str) -> Intent | None:
     """An intent for a take moved to by its count or its star, the answer to a take thrown away, or None."""
     if thrown_away(s):
         return Intent(UNKNOWN, None, {"heard": heard, "reason": DELETE}, heard)
+    if _UNSTAR.search(s) and _STARRED_ONE.search(s):  # "unstar the one i starred": that take's star off
+        return Intent("history", None, {"do": "unstar", "starred": True}, heard)
     if _NOT_RECALL.search(s):
         return None
     back = _BACK_N.search(s)

@@ -18,6 +18,8 @@ from bridge.commands.track_words import NO_NAME
 TO_MIDI = re.compile(
     r" (?:into|to|as|in to) (?:a )?midi(?: notes| clip| track| part| version)? |"
     r" transcribe | midi (?:notes )?(?:of|from|out of|off) (?:this|that|the|my) |"
+    # a learner's "in" for "into" after a verb of turning ("transform this humming in midi")
+    r" (?:change|transform|turn|convert) (?:this|that|it|my|the)(?: [a-z]+){0,3} in midi(?: notes)? |"
     # "into notes i can edit", "as notes in the piano roll": notes to work with, from audio
     r" (?:into|to|as) (?:editable |real |actual |proper )?notes (?:$|i can |i could |that i can |so i can |"
     r"(?:in|for|on) the piano roll )"
@@ -45,7 +47,9 @@ KIND_WORDS = (
         "drums",
         r"drums?|beat|break ?beat|break|drum loop|percussion|perc|groove|tablas?|congas?|bongos?|djembes?|"
         r"cajons?|shakers?|tambourines?|hand drums?|shekeres?|cabasas?|maracas?|guiros?|cowbells?|agogos?|claves|"
-        r"timbales|talking drums?|darbukas?|doumbeks?|frame drums?|bodhrans?|taikos?|udus?|percussion loop",
+        r"timbales|talking drums?|darbukas?|doumbeks?|frame drums?|bodhrans?|taikos?|udus?|percussion loop|"
+        # round 35: the hand drums of Indonesia, South Asia, West Africa and the Middle East said by their names
+        r"kendh?angs?|gendangs?|rebanas?|dhol(?:ak)?s?|dholaks?|mridangams?|ghatams?|dununs?|sabars?|riqs?|dafs?",
     ),
     ("bass", r"bass ?line|bass|sub"),
     ("piano", r"piano(?! roll)|keys|rhodes"),

@@ -13,6 +13,7 @@ from bridge.commands import asked_verbs, explain, guards, made_how, rephrase, un
 from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
+from bridge.commands.follow_words import selected_said
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.job_words import cancels_job
 from bridge.commands.made_said import SAID_MORE
@@ -95,6 +96,9 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == "accompany" and best == "make" and accompanies(s):  # "chords that play along w the 808": the
         return ruled  # part played along with is what a new make would drop
+    followed = ruled.params.get("source") == "selected" and selected_said(s)  # "follow the clip i selected"
+    if ours == "make" and best == "accompany" and followed:
+        return ruled  # that clip followed, never the scene played along with
     if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
         return ruled  # recurrence only a fill carries, never 8 bars of a new part
     if (

@@ -134,3 +134,23 @@ def test_into_a_section_is_a_parser_detail_left_out() -> None:
                    "region": {"section": "drop", "nth": 1, "into": True}},
     }  # fmt: skip
     assert means_of(answer)["scope"] == {"section": "drop"}
+
+
+def test_this_is_no_target_in_a_later_request_either() -> None:
+    # round 35 (w82): "transpose it up a tone, then quantize it" names the selected clip in both requests;
+    # the rule above held for the first request only, so the later one's "this" scored a right act wrong
+    label = {
+        "op": "transpose",
+        "target": "this",
+        "semitones": 2,
+        "then": [{"op": "quantize", "target": "this"}],
+    }
+    assert same({"op": "transpose", "semitones": 2, "then": [{"op": "quantize"}]}, label)
+    assert not same(
+        {"op": "transpose", "semitones": 2, "then": [{"op": "quantize", "target": "bass"}]}, label
+    )
+    assert not same({"op": "transpose", "semitones": 2}, label)  # the later request dropped
+    assert not same(
+        {"op": "transpose", "semitones": 2, "then": [{"op": "make"}]},
+        {**label, "then": [{"op": "make", "target": "this"}]},
+    )

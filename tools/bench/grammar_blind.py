@@ -80,6 +80,9 @@ def same(got: dict[str, Any], label: dict[str, Any]) -> bool:
     """Exact intent: every field equal, none said by one side only (``this`` = unsaid where the op
     works on the selected clip anyway)."""
     a, b = _norm(got), _norm(label)
+    later = a.pop("then", []), b.pop("then", [])  # each later request read by the same rules, in order
+    if len(later[0]) != len(later[1]) or not all(same(x, y) for x, y in zip(*later, strict=True)):
+        return False
     if a.get("op") in SONG_OPS:  # a song setting or tempo: the song is what it works on when none is said
         for side, other in ((a, b), (b, a)):
             if side.get("target") == "song" and "target" not in other:

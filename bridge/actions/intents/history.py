@@ -125,6 +125,9 @@ async def history(app: App, job: Job, intent: Intent) -> str:
         take = await _starred(app, intent.part)
         newest = (await this_and_previous(app, take.part))[0]
         return await _back(app, job, take.take_id, newest.take_id)
+    if do == "unstar" and intent.params.get("starred"):  # "unstar the one i starred": the newest starred take
+        take = await _starred(app, intent.part)
+        return await takes_action.star(app, job, [take.take_id, 0])
     if which is not None and do in ("star", "unstar", "recall", "name"):
         take = await which_take(app, str(which), intent.part, int(intent.params.get("count", 1)))
         if do == "name":

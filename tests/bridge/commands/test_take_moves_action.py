@@ -44,3 +44,21 @@ def test_a_take_thrown_away_is_answered_and_nothing_is_deleted(
     intent, _, message = command(client, "bin that last take")
     assert intent["action"] == "unknown" and "cannot delete one" in message, message
     assert [t.take_id for t in store.takes(limit=10)] == before
+
+
+def test_the_starred_take_is_unstarred_not_the_newest(
+    live: LiveHost,  # noqa: F811
+    client: Client,  # noqa: F811
+    store: Store,  # noqa: F811
+) -> None:
+    # round 35 (w82): "unstar the one i starred" took the star off the newest take (none), leaving the starred one
+    select(live, 3)
+    assert command(client, "generate two bars of rock drums")[1] == "done"
+    assert command(client, "star this take")[1] == "done"
+    assert command(client, "vary the drums")[1] == "done"
+    starred, newest = (t.take_id for t in reversed(store.takes(part="drums", limit=2)))
+    intent, state, message = command(client, "unstar the one i starred")
+    assert intent["params"] == {"do": "unstar", "starred": True}
+    assert state == "done" and f"take {starred} unstarred" in message, message
+    assert not store.takes(part="drums", starred=True, limit=5)
+    assert newest not in message
