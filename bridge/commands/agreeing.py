@@ -17,7 +17,8 @@ from bridge.commands.fast_whisper import FastWhisper
 from bridge.commands.nearest import index
 from bridge.commands.sounds import dictionary
 from bridge.commands.sphinx import SphinxRecognizer
-from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits, agree
+from bridge.commands.spoken_again import agree_again
+from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits
 from bridge.commands.whisper_prompt import grammar_words
 
 # Tuned on half of the studio benchmark's voices (its first 12 commands) with Whisper's 10 s window,
@@ -146,7 +147,14 @@ class Agreeing:
         hearing = (self.sphinx.last_hearing if words else None) or Hearing((), 1)
         with self._lock:
             transcripts = self.whisper.hear(audio, self.prompt()) if len(audio) >= MIN_SAMPLES else []
-            decision, sentence = agree(hearing, transcripts, self.whisper.score, self.limits, *self.proposing)
+            decision, sentence = agree_again(
+                hearing,
+                transcripts,
+                self.whisper.score,
+                self.limits,
+                self.whisper.hear_again,
+                *self.proposing,
+            )
             self.last, self.last_hearing = (sentence, decision), hearing
         return sentence
 
