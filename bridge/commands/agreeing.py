@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from bridge.commands.confidence import Decision, Hearing
-from bridge.commands.fast_whisper import FastWhisper
+from bridge.commands.fast_whisper import FastWhisper, Transcript
 from bridge.commands.nearest import index
 from bridge.commands.sounds import dictionary
 from bridge.commands.sphinx import SphinxRecognizer
@@ -148,15 +148,14 @@ class Agreeing:
         with self._lock:
             transcripts = self.whisper.hear(audio, self.prompt()) if len(audio) >= MIN_SAMPLES else []
             decision, sentence = agree_again(
-                hearing,
-                transcripts,
-                self.whisper.score,
-                self.limits,
-                self.whisper.hear_again,
-                *self.proposing,
+                hearing, transcripts, self.whisper.score, self.limits, self._again, *self.proposing
             )
             self.last, self.last_hearing = (sentence, decision), hearing
         return sentence
+
+    def _again(self, words: tuple[str, ...]) -> list[Transcript]:
+        """Whisper's transcripts of the utterance just heard, decoded again told ``words`` (``spoken_again``)."""
+        return list(self.whisper.hear_again(words))
 
 
 class AgreeingStream:
