@@ -141,22 +141,33 @@ class FastWhisper:
     def hear(self, audio: Any, words: tuple[str, ...] = ()) -> list[Transcript]:
         """The free transcripts of one utterance (16 kHz mono int16 or float), best first; the audio
         is kept for ``score``."""
-        prompt = self._tok.encode(" " + ", ".join(words))[-PROMPT_TOKENS:] if words else []
-        start = ([self._tok.sot_prev, *prompt] if prompt else []) + [
-            *self._tok.sot_sequence,
-            self._tok.no_timestamps,
-        ]
         with self._lock:
             self._encode(audio)
-            out = self.model.model.generate(
-                self._encoded,
-                [start],
-                beam_size=BEAMS,
-                num_hypotheses=HYPOTHESES,
-                return_scores=True,
-                repetition_penalty=REPETITION_PENALTY,
-                max_length=len(start) + MAX_NEW_TOKENS,  # the prompt counts
-            )[0]
+            return self._decode(self._start(words))
+
+    def hear_again(self, words: tuple[str, ...]) -> list[Transcript]:
+        """The free transcripts of the utterance last heard, decoded again with ``words`` as the prompt
+        (its encoding kept: no second encoder pass); [] before any utterance."""
+        with self._lock:
+            return self._decode(self._start(words)) if self._encoded is not None else []
+
+    def _start(self, words: tuple[str, ...]) -> list[int]:
+        """The decoder's first tokens: the prompt naming ``words`` (its last ``PROMPT_TOKENS``), then the task."""
+        prompt = self._tok.encode(" " + ", ".join(words))[-PROMPT_TOKENS:] if words else []
+        head = [self._tok.sot_prev, *prompt] if prompt else []
+        return [*head, *self._tok.sot_sequence, self._tok.no_timestamps]
+
+    def _decode(self, start: list[int]) -> list[Transcript]:
+        """Beam search over the kept encoding from the tokens ``start`` (the prompt, then the task)."""
+        out = self.model.model.generate(
+            self._encoded,
+            [start],
+            beam_size=BEAMS,
+            num_hypotheses=HYPOTHESES,
+            return_scores=True,
+            repetition_penalty=REPETITION_PENALTY,
+            max_length=len(start) + MAX_NEW_TOKENS,  # the prompt counts
+        )[0]
         seen: dict[str, Transcript] = {}
         for ids, score in zip(out.sequences_ids, out.scores, strict=True):
             text = self._tok.decode(ids)

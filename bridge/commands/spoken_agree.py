@@ -56,11 +56,11 @@ from bridge.commands.intent import Intent
 from bridge.commands.nearest import says_a_value
 from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
-from bridge.commands.sounds import distance
 from bridge.commands.spoken_both import both_heard
 from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_offer import second_choice, widen
 from bridge.commands.spoken_scored import unless_scored
+from bridge.commands.spoken_sounds import sounds_alike
 from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
@@ -89,6 +89,7 @@ class AgreeLimits:
     offer_near: float = -1.0  # and the grammar's sentences this near in phones (``nearest``; <0: none, v64)
     both_heard: bool = False  # no margin question where both wrote sphinx's second (spoken_both)
     scored_margin: float = -1.0  # a read-back Whisper wrote no command for done by its scores (<0: off, v80)
+    again_prompt: int = 0  # a question Whisper wrote no command for decoded again, told this many (v82)
 
 
 @dataclass
@@ -195,12 +196,22 @@ def agree(
 ) -> tuple[Decision, str]:
     """(the decision, the sentence it was heard as) for one utterance (see the module text;
     ``suggested`` and ``snapped`` as ``proposals``)."""
+    decision, text, _ = decided(hearing, transcripts, score, limits, suggested, snapped)
+    return decision, text
+
+
+def decided(hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer, limits: AgreeLimits, suggested: int = SUGGESTED, snapped: bool = True) -> tuple[Decision, str, list[Candidate]]:  # fmt: skip
+    """``agree``'s answer and the candidates it weighed (``spoken_again`` prompts Whisper with them)."""
     voiced, said = not limits.learned_starts, heard(transcripts)
     found, free = candidates(hearing, transcripts, score, suggested, snapped, voiced)
     logprob = transcripts[0].score if transcripts else -math.inf
     decision, text = judge(found, free, hearing.frames, limits, said, logprob)
     unread = [*(r.text for r in hearing.readings), *said]  # the learned reading's deeper guesses (v63)
-    return widen(decision, found, unread, score, limits.offer_suggested, voiced, limits.offer_near), text
+    return (
+        widen(decision, found, unread, score, limits.offer_suggested, voiced, limits.offer_near),
+        text,
+        found,
+    )
 
 
 def heard_as(text: str, voiced: bool = True) -> Intent:
@@ -259,7 +270,7 @@ def judge(
         why.append("Whisper hears no command well")
     if not why:
         return check(first, heard_by), first.text
-    if sphinx_best is not None and sounds_alike(sphinx_best, commands, said, limits):
+    if sphinx_best is not None and not says_a_value(sphinx_best.intent) and sounds_alike(sphinx_best, commands, said, limits.sounds_within, limits.sounds_apart, not limits.learned_starts):  # fmt: skip
         return check(sphinx_best, sphinx_best), sphinx_best.text  # their words sound alike
     meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts)
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
@@ -278,23 +289,3 @@ def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], lim
     rivals = [c.whisper for c in commands if c.intent.as_dict() != chosen.intent.as_dict()]
     decision = sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, voiced)
     return unless_scored(decision, chosen.whisper, sphinx, rivals, said, limits.scored_margin, voiced)
-
-
-def sounds_alike(
-    best: Candidate, commands: list[Candidate], said: Sequence[str], limits: AgreeLimits
-) -> bool:
-    """Whether Whisper wrote no other command (each of its transcripts ``said`` reads as none, or as
-    ``best``'s) but its words sound like pocketsphinx's best reading ``best``, a command with no number
-    or key (``says_a_value``), within ``sounds_within``, and every other command proposed at least
-    ``sounds_apart`` farther (issue 56 part G). Where Whisper wrote another command, its scores judge."""
-    if limits.sounds_within < 0 or not said or not best.intent.understood or says_a_value(best.intent):
-        return False
-    near = min(distance(s, best.text) for s in said)
-    if near > limits.sounds_within:
-        return False
-    others = (min(distance(s, c.text) for s in said) for c in commands if c is not best)
-    if not all(d >= near + limits.sounds_apart for d in others):
-        return False
-    meant = best.intent.as_dict()
-    voiced = not limits.learned_starts
-    return all(not (i := heard_as(s, voiced)).understood or i.as_dict() == meant for s in said)

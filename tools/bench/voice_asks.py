@@ -67,9 +67,9 @@ def cached_parse() -> None:
     every row many times)."""
     from functools import lru_cache
 
-    from bridge.commands import spoken_check, spoken_offer, spoken_sure
+    from bridge.commands import spoken_check, spoken_offer, spoken_sounds, spoken_sure
 
-    for module in (spoken_agree, spoken_check, spoken_offer, spoken_sure):
+    for module in (spoken_agree, spoken_check, spoken_offer, spoken_sounds, spoken_sure):
         module.parse = lru_cache(maxsize=None)(module.parse)  # type: ignore[attr-defined]
 
 

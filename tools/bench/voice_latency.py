@@ -158,7 +158,7 @@ def main() -> None:
         )
     for change in args.also:  # "scored_margin=-1": the pair without v80's scored read-backs
         name, value = change.split("=")
-        limit: dict[str, Any] = {name: float(value)}
+        limit: dict[str, Any] = {name: int(value) if value.lstrip("-").isdigit() else float(value)}
         changed = replace(pair.limits, **limit)
         recognizers[f"the pair, {change}"] = Agreeing(SphinxRecognizer(), pair.whisper, changed)
     times: dict[str, list[float]] = {name: [] for name in recognizers}
