@@ -110,5 +110,5 @@ def test_a_track_named_with_accents_is_found_with_or_without_them(live: LiveHost
     ):
         intent, state, message = command(client, text)
         assert intent["action"] == "mixer" and state == "done", message
-        assert f"track {track} (" in message, message
+        assert f"(Live's track {track + 1})" in message, message  # Live counts its tracks from 1
     assert live.call(lambda: (live.song.tracks[0].mute, live.song.tracks[1].solo)) == (False, True)
