@@ -48,13 +48,13 @@ from typing import Any
 from bridge.commands import explain
 from bridge.commands import scoped as sc
 from bridge.commands import vocab as v
+from bridge.commands.edit_words import THIS_CLIP, accompanied_part
 from bridge.commands.follow_words import OVER
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.mood_words import mood_only
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
-from bridge.commands.take_words import THIS_CLIP, accompanied_part
 from bridge.commands.vague_words import VAGUE
 from bridge.commands.whole_words import whole_said
 
