@@ -2,7 +2,7 @@
 
 "fill bars five to eight" is ``Intent("infill", None, {"bars": "5-8"})``, "continue this for four bars"
 ``Intent("continue", None, {"bars": 4})`` ("extend" adds ``extend: 1``), "add a bass that fits"
-``Intent("accompany", "bass", {})``. Stdlib only; ``s`` is the normalised sentence (padded, digits).
+``Intent("accompany", "bass", {})``. ``s`` is the normalised sentence (padded, digits).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from bridge.commands.said import said
+from bridge.commands.vocab import PARTS
 
 INFILL_VERBS = (
     "fill",
@@ -135,6 +136,28 @@ _WITH_WHAT_PLAYS = re.compile(
 def accompanies(s: str) -> bool:
     """Whether a sentence asks for a new part played with the scene's other clips."""
     return said(s, *ACCOMPANY_PHRASES) or _WITH_WHAT_PLAYS.search(s) is not None
+
+
+# a new part for the clip in hand, which is another part ("chords for this melody", "a bass line for this beat",
+# "some chords under this melody", "a melody for these chords"): played along with it ("over this" is the clip
+# a part follows: ``clip_words.SOURCE_PHRASES``; "for my chords" the same)
+FOR_THE_CLIP = re.compile(
+    r" (?:for|under|underneath|beneath|behind|against) (?:this|these|my) ("
+    + "|".join(
+        sorted((re.escape(p) for p in PARTS if PARTS[p] not in ("all", "song")), key=len, reverse=True)
+    )
+    + ")(?= )"
+)
+
+
+def for_the_clip(s: str) -> bool:
+    """Whether a part is named, then another part as the clip in hand that it is for ("chords for this
+    melody"): a new part played along with that clip, never a change of either."""
+    found = FOR_THE_CLIP.search(s)
+    if found is None:
+        return False
+    before = {PARTS[p] for p in PARTS if f" {p} " in s[: found.start() + 1]}
+    return bool(before - {PARTS[found.group(1)], "all", "song"})
 
 
 def accompanied_part(s: str, parts: dict[str, str]) -> bool:

@@ -48,7 +48,7 @@ from typing import Any
 from bridge.commands import explain
 from bridge.commands import scoped as sc
 from bridge.commands import vocab as v
-from bridge.commands.edit_words import THIS_CLIP, accompanied_part
+from bridge.commands.edit_words import FOR_THE_CLIP, THIS_CLIP, accompanied_part
 from bridge.commands.follow_words import OVER
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
@@ -89,6 +89,8 @@ LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's 
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
 WHOLE = ("drums", "bass", "chords", "melody", "all", "this", "vocals")  # a whole part or the clip
 CLAUSES = re.compile(r"[,;:?!(]|\.\s")  # a sentence of two clauses or more, as written
+TAKE_OPS = ("star", "unstar", "name")  # ops on a take of a part
+TAKE_OF = re.compile(r" (?:this|that|the) (?:take|version|one) of (?:the|my) ")  # "this take of the chords"
 VOICE_TARGETS = frozenset((*sc.ALL_VOICES, "claps", "crash", "ghost_notes"))  # drum voices as targets
 # the drums said as a whole ("thin out the drums", "the drum pattern"), never a voice's own name ("the bass drum")
 KIT = re.compile(
@@ -212,6 +214,10 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None
+    if means["op"] in TAKE_OPS and target == "this" and TAKE_OF.search(s):  # "this take of the chords is
+        return None  # lovely, mark it with a star": the take said is the part's, one target
+    if means["op"] == "accompany" and not _says(FOR_THE_CLIP.sub(" _ ", s), target):  # "chords for this
+        return None  # melody": the melody said is the clip played along with
     if means.get("follow") == "this" and not _says(OVER.sub(" _ ", s), target):  # "a topline over these
         return None  # chords, give me 3 options": the chords said are the selected clip followed
     if got == "all" and whole_said(s):  # "the whole beat, every part": the beat is every part of it

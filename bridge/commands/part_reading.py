@@ -185,7 +185,9 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     if not part and generating and ew.accompanies(s) and not (genres or key or params):
         return sp.refused(heard, _which_new(track_name))  # "write something to go with the strings track"
     if (
-        part and ew.accompanies(s) and not (sources or track_name or followed or genres or key)
+        part
+        and (ew.accompanies(s) or ew.for_the_clip(s))
+        and not (sources or track_name or followed or genres or key)
     ):  # "a bass that fits"; "something that plays along with the chords": which part is new?
         if ew.accompanied_part(s, v.PARTS):
             return sp.refused(

@@ -32,6 +32,7 @@ from bridge.commands.audio_words import STEMS
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.degree_talk import without_degrees
 from bridge.commands.described import contractions, without_described
+from bridge.commands.edit_words import FOR_THE_CLIP
 from bridge.commands.follow_words import OVER
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
@@ -206,6 +207,8 @@ def unexplained(
     request = without_described(cut, means)  # "split this old work tape": the clip described
     if means.get("follow") == "this":  # "a bass line over these chords": the chords are the clip followed
         request = OVER.sub(" _ ", request)
+    if op == "accompany":  # "chords for this melody": the melody is the clip played along with
+        request = FOR_THE_CLIP.sub(" _ ", request)
     described = DESCRIBED.search(request) if op in MADE_OPS else None
     flavour = set(described.group(0).split()) if described is not None else set()
     said = with_units(request)

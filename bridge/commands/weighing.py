@@ -12,7 +12,7 @@ import re
 from bridge.commands import asked_verbs, explain, guards, made_how, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
-from bridge.commands.edit_words import accompanies
+from bridge.commands.edit_words import accompanies, for_the_clip
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.job_words import cancels_job
@@ -88,8 +88,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best in ("make", "vary") and restyled(ruled, s):  # "redo the bass as trap": the
         return ruled  # part made again in the genre said, which neither a variation nor a new part keeps
-    if ours == "accompany" and best == "make" and accompanies(s):  # "chords that play along w the 808": the
-        return ruled  # part played along with is what a new make would drop
+    if ours == "accompany" and best == "make" and (accompanies(s) or for_the_clip(s)):  # "chords that
+        return ruled  # play along w the 808", "chords for this melody": what a new make would drop
     if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
         return ruled  # recurrence only a fill carries, never 8 bars of a new part
     if ours == "make" and best in DIALLED and dialled(ruled, s, heard):  # "8 bars of drums, keep it
