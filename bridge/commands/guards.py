@@ -55,6 +55,7 @@ from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.mood_words import mood_only
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
+from bridge.commands.take_words import THIS_TAKE_OF
 from bridge.commands.vague_words import VAGUE
 from bridge.commands.whole_words import whole_said
 
@@ -89,8 +90,6 @@ LEVEL_OPS = ("louder", "softer", "busier", "simpler")  # a change to one part's 
 POINTED = re.compile(r" (?:this|it|its|that|clip|selection|selected|everything|all)(?= )")  # the clip
 WHOLE = ("drums", "bass", "chords", "melody", "all", "this", "vocals")  # a whole part or the clip
 CLAUSES = re.compile(r"[,;:?!(]|\.\s")  # a sentence of two clauses or more, as written
-TAKE_OPS = ("star", "unstar", "name")  # ops on a take of a part
-TAKE_OF = re.compile(r" (?:this|that|the) (?:take|version|one) of (?:the|my) ")  # "this take of the chords"
 VOICE_TARGETS = frozenset((*sc.ALL_VOICES, "claps", "crash", "ghost_notes"))  # drum voices as targets
 # the drums said as a whole ("thin out the drums", "the drum pattern"), never a voice's own name ("the bass drum")
 KIT = re.compile(
@@ -214,8 +213,8 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None
-    if means["op"] in TAKE_OPS and target == "this" and TAKE_OF.search(s):  # "this take of the chords is
-        return None  # lovely, mark it with a star": the take said is the part's, one target
+    if means["op"] in ("star", "unstar") and THIS_TAKE_OF.search(s):  # "this take of the chords is lovely,
+        return None  # mark it with a star": the take in hand, the part saying what it is
     if means["op"] == "accompany" and not _says(FOR_THE_CLIP.sub(" _ ", s), target):  # "chords for this
         return None  # melody": the melody said is the clip played along with
     if means.get("follow") == "this" and not _says(OVER.sub(" _ ", s), target):  # "a topline over these

@@ -131,7 +131,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
-        return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
+        # "this take of the chords is lovely, give it a star": the take in hand (the part says what it is)
+        held = history["do"] in ("star", "unstar") and tw.THIS_TAKE_OF.search(s) is not None
+        return Intent(
+            "history", None if history["do"] == "name" or held else sp.part_named(s), history, heard
+        )
     if said(s, *v.HELP_PHRASES, *v.PRODUCT_HELP):
         return Intent("help", None, {}, heard)
     if said(s, *v.UNDO_PHRASES):  # "undo that like three times": the count said around it

@@ -81,6 +81,10 @@ _STARRED = re.compile(
 )
 
 
+# "this take of the chords", "that version of the bass": the take in hand, which is of that part
+THIS_TAKE_OF = re.compile(r" (?:this|that) (?:take|version|one) of (?:the|my) ")
+
+
 def _praised(s: str) -> bool:
     """A take marked with a star after words that ask no change ("this take of the bass is lovely, please mark it
     with a star"); never after a change asked ("quantize the bass and give it a star": both asked about)."""

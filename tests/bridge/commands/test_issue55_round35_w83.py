@@ -3,8 +3,9 @@ never a blind set's lines.
 
 - "chords for this melody, 4 bars, three versions": chords played along with the clip in hand (`accompany`), its
   bars and takes carried (asked make-or-vary before), the takes passed on to /roo/accompany;
-- "this take of the chords is lovely, please mark it with a star", "... can you put a star on it": starred (asked
-  star-or-list before: the learned reading's target, the clip, was taken for a second target);
+- "this take of the chords is lovely, please mark it with a star", "... can you put a star on it": the take in hand
+  starred, the part saying what it is (as the labelled sets read "this take of the ...": target ``this``; asked
+  star-or-list before);
 - "the song needs more energy": asked where or in which part (before: "louder or busier" of the song, both
   suggestions the dial of part ``song``, which makes a new song);
 - "a dub beat", "make me a dub beat": asked which style, reggae the first example (plain drums before); "a trappy
@@ -43,10 +44,10 @@ pytestmark = pytest.mark.usefixtures("learned_reading")
         case("i need some chords under this melody, 8 bars", op="accompany", target="chords", bars=8),
         case("write a melody for these chords, two takes please", op="accompany", target="melody", versions=2),
         case("a bass line for this beat", op="accompany", target="bass"),
-        # a take praised, then starred
-        case("this take of the chords is lovely, please mark it with a star", op="star", target="chords"),
-        case("that version of the melody is gorgeous, can you put a star on it", op="star", target="melody"),
-        case("this version of the bass is so good, put a star on it", op="star", target="bass"),
+        # a take praised, then starred: the take in hand (no part: the selected take)
+        case("this take of the chords is lovely, please mark it with a star", op="star", target=None),
+        case("that version of the melody is gorgeous, can you put a star on it", op="star", target=None),
+        case("this version of the bass is so good, put a star on it", op="star", target=None),
         # a style said as an adjective before the part made
         case("make a trappy beat", op="make", target="drums", genre="trap"),
         case("some housey chords please", op="make", target="chords", genre="house"),
