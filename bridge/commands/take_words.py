@@ -74,11 +74,8 @@ _HEAR_OTHER = re.compile(
     r"(?:take|version|one) "
 )
 _PART_PREVIOUS = re.compile(r" (?:previous|last|earlier|older) (?:\w+ )?(?:take|version)s? ")
-# "this take of the bass is lovely, please mark it with a star", "give this one a star", "put a star on it"
-_STARRED = re.compile(
-    r" (?:mark|tag|give) (?:it|this|that|them)(?: take| one| version)? (?:with )?a star "
-    r"| (?:put|stick|slap) a star on (?:it|this|that|them)(?: take| one| version)? "
-)
+# "this take of the bass is lovely, please mark it with a star", "give this one a star"
+_STARRED = re.compile(r" (?:mark|tag|give) (?:it|this|that|them)(?: take| one| version)? (?:with )?a star ")
 
 
 # "this take of the chords", "that version of the bass": the take in hand, which is of that part

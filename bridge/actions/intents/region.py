@@ -46,8 +46,8 @@ async def place(app: App, region: dict[str, Any], settings: dict[str, Any]) -> s
             settings["bars"] = max(1, round((cues[index + 1][0] - start) / bar))
         elif ends and "bars" not in settings:  # the last cue point, which has no end: as its name's before
             settings["bars"] = max(1, round((cues[ends[-1] + 1][0] - cues[ends[-1]][0]) / bar))
-            last = f"{settings['bars']} bars, as its name's section before it"
-            return f"{said} at beat {start:g} (cue point {cues[index][1]!r}, {last})"
+            told = f"{settings['bars']} bars, as its name's section before it"
+            return f"{said} at beat {start:g} (cue point {cues[index][1]!r}, {told})"
         return f"{said} at beat {start:g} (cue point {cues[index][1]!r})"
     first = int(region["first_bar"])
     last = int(region.get("last_bar", first))
