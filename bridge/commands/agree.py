@@ -54,7 +54,7 @@ from bridge.commands.scoped import read_scoped
 from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled
 from bridge.commands.suggested import QUIET, op_of
-from bridge.commands.typed_names import spelled
+from bridge.commands.typed_names import as_typed, spelled
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
@@ -85,17 +85,6 @@ def parse(text: str, voiced: bool = False) -> Intent:
     # readers (and the examples it offers) ask the learned reading of is read once (``read_ahead``)
     with typed(text), lr.read_ahead([]):
         return as_typed(text, spelled(text, _parse(text, voiced)))
-
-
-def as_typed(text: str, intent: Intent) -> Intent:
-    """An answer not understood shows what was typed ("wot is teh weather"), never the readers' rewrite of it
-    (a slip corrected, slang or text speak said plainly, a filler dropped)."""
-    typed_text = " ".join(text.split())
-    if intent.understood or (
-        intent.heard == typed_text and intent.params.get("heard", typed_text) == typed_text
-    ):
-        return intent
-    return Intent(intent.action, intent.part, {**intent.params, "heard": typed_text}, typed_text)
 
 
 def _parse(text: str, voiced: bool) -> Intent:

@@ -18,6 +18,7 @@ import re
 from bridge.commands.context_words import without_context
 from bridge.commands.known import vocabulary_words
 from bridge.commands.reasons import PURPOSE
+from bridge.commands.section_names import SAID_ALSO, SECTIONS
 
 _REST = r"(?:everything else|all the rest|the rest(?: of it| of the \w+)?|all else|everything|the (?:start|beginning|end|ending))"
 _AROUND = r"(?: (?:around|outside|either side of|before|after|before and after) (?:them|it|that|those|this))?"
@@ -91,7 +92,8 @@ FOR_PEOPLE = re.compile(
 # where a change said at a place leads, said last ("a drum fill at the end of the verse, to lead into the
 # chorus", "a fill in bar 8 to bring us into the drop"): the next section is why, not where (cut only where
 # a section or a bar is said before it: "a fill going into the drop" is left as round 13 decided)
-_SECTIONS = r"(?:intro|verse|chorus|bridge|outro|drop|breakdown|hook|pre chorus|build up|buildup|build)"
+# ("break" is a drum break as often: never where a change leads)
+_SECTIONS = "(?:" + "|".join((*(n for n in SECTIONS if n != "break"), *SAID_ALSO)) + ")"
 _LEADS_ON = re.compile(
     r"(?<=\w) (?:to |that |which |and |so it )?(?:lead|leads|leading|take|takes|taking|bring|brings|bringing|"
     rf"carry|carries|carrying|set|sets|setting|going|heading) (?:us |it |things |everything |the song )?(?:back |up )?"

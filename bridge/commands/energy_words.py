@@ -113,9 +113,11 @@ def energy_moved(s: str) -> str | None:
 def bare_energy(intent_params: dict[str, object], part: str | None, s: str) -> str | None:
     """The question for the energy dial said with no part and no place ("more energy", "the song needs more
     energy", "the energy should drop"): the dial is every part over a place, so where (or which part, and
-    how) is asked; None for any other reading."""
+    how) is asked; the whole song said is no place (no action moves the energy of every clip of a song: the
+    dial of part ``song`` would make a new song); None for any other reading."""
     p = intent_params
-    if p.get("what") != "energy" or part is not None or {"region", "target"} & set(p) or " energ" not in s:
+    placed = part not in (None, "song") or {"region", "target"} & set(p)
+    if p.get("what") != "energy" or placed or " energ" not in s:
         return None
     if p.get("direction") == "up":
         return ("(e.g. 'more energy in the chorus', 'make the drums busier' or 'make the drums louder') "

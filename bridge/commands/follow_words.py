@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from bridge.commands import vocab as v
+from bridge.commands.edit_words import accompanies
 from bridge.commands.remarks import requested
-from bridge.commands.take_words import accompanies
 from bridge.commands.track_words import INSTRUMENTS, bare_name
 
 _ANSWERS = (  # a learner's bare "answer" too ("a melody that answer this riff")
@@ -136,7 +136,7 @@ def follow_of(s: str) -> tuple[dict[str, str], str] | None:
 
 def _said_plainly(s: str) -> tuple[dict[str, str], str] | None:
     """A clip followed that is said as "this" or as a part ("follows the bass"), or None; a part said to
-    play along with what is here is an accompaniment (``take_words.accompanies``), no clip followed; one that
+    play along with what is here is an accompaniment (``edit_words.accompanies``), no clip followed; one that
     "goes with this clip" follows that clip."""
     if (clip := _WITH_THIS.search(s)) is not None:
         return {"source": "selected"}, clip.group(0)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from bridge.commands import clip_words as cw
+from bridge.commands import edit_words as ew
 from bridge.commands import jam_words as jw
 from bridge.commands import spoken_compose
 from bridge.commands import take_words as tw
@@ -172,7 +173,8 @@ def _rules() -> dict[str, str]:
         "<mg_phrase> [ ( with | and ) [ a | an | some ] <mg_phrase> ] [ <bars> ]",
         **_transform_rules(),
         **_jam_rules(),
-        **tw.grammar_rules(
+        **tw.grammar_rules(),
+        **ew.grammar_rules(
             alt(["drums", "bass", "bassline", "chords", "melody"]), alt(v.BAR_WORDS), "<bar_count>"
         ),
         # drawn automation (``automate_words``): a fade, a duck, a swell, a filter sweep of a part

@@ -48,13 +48,14 @@ from typing import Any
 from bridge.commands import explain
 from bridge.commands import scoped as sc
 from bridge.commands import vocab as v
+from bridge.commands.edit_words import FOR_THE_CLIP, THIS_CLIP, accompanied_part
 from bridge.commands.follow_words import OVER
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.mood_words import mood_only
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
-from bridge.commands.take_words import THIS_CLIP, accompanied_part
+from bridge.commands.take_words import THIS_TAKE_OF
 from bridge.commands.vague_words import VAGUE
 from bridge.commands.whole_words import whole_said
 
@@ -212,6 +213,10 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None
+    if means["op"] in ("star", "unstar") and THIS_TAKE_OF.search(s):  # "this take of the chords is lovely,
+        return None  # mark it with a star": the take in hand, the part saying what it is
+    if means["op"] == "accompany" and not _says(FOR_THE_CLIP.sub(" _ ", s), target):  # "chords for this
+        return None  # melody": the melody said is the clip played along with
     if means.get("follow") == "this" and not _says(OVER.sub(" _ ", s), target):  # "a topline over these
         return None  # chords, give me 3 options": the chords said are the selected clip followed
     if got == "all" and whole_said(s):  # "the whole beat, every part": the beat is every part of it

@@ -48,6 +48,20 @@ _AFTER = re.compile(
 )
 
 
+# how plain a new part should be, said after it with no verb of making, its bars counted ("8 bars of drums for
+# verse 2, keep it minimal", "keep them simple", "keep it sparse"): read on the normalised, padded sentence
+_KEPT_PLAIN = re.compile(
+    r" keep (?:it|them|this|things|everything) (?:really |pretty |quite |very |nice and )?(?:minimal|simple|sparse)(?= )"
+)
+BARS_SAID = re.compile(r" \d+ (?:bars?|measures?) ")  # a count of bars, not a recurrence
+
+
+def kept_plain(s: str) -> bool:
+    """Whether the normalised sentence ``s`` counts a new part's bars and says after it how plain it should be
+    ("8 bars of drums for verse 2, keep it minimal"); a complaint before it is the caller's to rule out."""
+    return _KEPT_PLAIN.search(s) is not None and BARS_SAID.search(s) is not None
+
+
 def dial(heard: str) -> tuple[str, str] | None:
     """(dial, direction) of a new part's character said with it (module docstring), else None."""
     said = heard.lower()

@@ -285,7 +285,8 @@ def _transcribe(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
 
 def _simple(op: str) -> Any:
     def read(part: str | None, p: dict[str, Any]) -> dict[str, Any]:
-        return _common({"op": op, "target": part}, p, "count", "bars", "yes", "choice")
+        takes = {"versions": p["variations"]} if op == "accompany" and "variations" in p else {}  # its takes
+        return _common({"op": op, "target": part, **takes}, p, "count", "bars", "yes", "choice")
 
     return read
 

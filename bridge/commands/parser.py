@@ -26,6 +26,7 @@ from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
 from bridge.commands.context_words import without_context
+from bridge.commands.edit_words import THIS_CLIP, infill_of
 from bridge.commands.energy_words import energy_moved, energy_span
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.job_words import cancels_job
@@ -130,7 +131,11 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
         return sp.refused(heard, question)
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
-        return Intent("history", None if history["do"] == "name" else sp.part_named(s), history, heard)
+        # "this take of the chords is lovely, give it a star": the take in hand (the part says what it is)
+        held = history["do"] in ("star", "unstar") and tw.THIS_TAKE_OF.search(s) is not None
+        return Intent(
+            "history", None if history["do"] == "name" or held else sp.part_named(s), history, heard
+        )
     if said(s, *v.HELP_PHRASES, *v.PRODUCT_HELP):
         return Intent("help", None, {}, heard)
     if said(s, *v.UNDO_PHRASES):  # "undo that like three times": the count said around it
@@ -169,10 +174,10 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
                 **({"into": True} if " into the " in s and "section" in region else {}),
             }
         return Intent("automate", target, {**drawn, **({"bars": said_bars[0]} if said_bars else {})}, heard)
-    infill = tw.infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
+    infill = infill_of(s)  # "fill bars 5 to 8", "continue this for 4 bars"
     if infill is not None:
         # "bars 9 to 12 of this cue": a clip, not the song
-        named = sp.part_named(sp.KEEP_THE_REST.sub(" ", tw.THIS_CLIP.sub(" this ", s)))
+        named = sp.part_named(sp.KEEP_THE_REST.sub(" ", THIS_CLIP.sub(" this ", s)))
         return Intent(infill[0], None if named == "song" else named, infill[1], heard)
     if (energy := energy_span(s, *scope_of(s))) is not None:  # "take the energy up for the last 8 bars"
         return Intent("transform", energy[0], energy[1], heard)

@@ -11,13 +11,13 @@ from typing import Any
 
 from bridge.commands import clip_words as cw
 from bridge.commands import counts as cn
+from bridge.commands import edit_words as ew
 from bridge.commands import follow_words as fw
 from bridge.commands import made_how
 from bridge.commands import meter_words as mt
 from bridge.commands import place_words as pw
 from bridge.commands import region_words as rg
 from bridge.commands import spotting as sp
-from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.amount_words import humanize_amount
@@ -182,12 +182,14 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         return sp.refused(heard, "which part should follow that track (bass, chords, melody, drums)?")
     if not part and (said(s, *v.MUSICGEN_TRIGGERS) or said(rest, *v.MUSICGEN_SOUNDS)):
         return sp.musicgen_intent(heard, s_no_bars, params, key)
-    if not part and generating and tw.accompanies(s) and not (genres or key or params):
+    if not part and generating and ew.accompanies(s) and not (genres or key or params):
         return sp.refused(heard, _which_new(track_name))  # "write something to go with the strings track"
     if (
-        part and tw.accompanies(s) and not (sources or track_name or followed or genres or key)
+        part
+        and (ew.accompanies(s) or ew.for_the_clip(s))
+        and not (sources or track_name or followed or genres or key)
     ):  # "a bass that fits"; "something that plays along with the chords": which part is new?
-        if tw.accompanied_part(s, v.PARTS):
+        if ew.accompanied_part(s, v.PARTS):
             return sp.refused(
                 heard, f"which part should play along with the {part} (bass, chords, melody, drums)?"
             )

@@ -18,11 +18,8 @@ from typing import Any
 from bridge.commands.asides import REST_KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.place_words import ORDINALS
+from bridge.commands.section_names import SECTIONS  # re-exported: the names a song's cue points carry
 
-# the names a song's cue points carry (engines.generators.arrangement's five, and a producer's; not
-# "hook": "another take on the hook" is a part)
-SECTIONS = ("pre chorus", "intro", "verse", "chorus", "bridge", "outro", "breakdown", "drop", "build up",
-            "build", "break")  # fmt: skip
 _NAMES = "|".join(SECTIONS)
 # the whole song said as its span ("intro through to the outro", "from start to finish"): no section of
 # it (cut by the parser before it reads a place; the sentence keeps its words for the agreement's table)

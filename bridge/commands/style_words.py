@@ -18,10 +18,9 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
+from bridge.commands.world_styles import NO_PRESET  # styles no preset holds, the nearest one the product has
 
 _SUFFIXES = ("ish", "ey", "y")
-# styles with no preset that producers say as adjectives, and the nearest one the product has
-NO_PRESET = {"dub": "reggae", "folk": "country"}
 
 
 def _stems(word: str) -> list[str]:
@@ -42,18 +41,27 @@ def genre_of(word: str) -> str | None:
 
 
 _MORE_ADJECTIVE = re.compile(r"\bmore ([a-z]+(?:ish|ey|y))\b", re.I)
+_MADE_PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
+# "a trappy beat", "some housey chords": said right before a part made (round 35)
+_MADE_ADJECTIVE = re.compile(rf"\b(?:a|an|some) ([a-z]+(?:ish|ey|y))(?= (?:{_MADE_PARTS})s?\b)", re.I)
 
 
 def said_plainly(heard: str) -> str:
     """``heard`` with "more" of a style adjective no table lists said as "more" of its genre's name, for every
-    reader ("make the chords more poppy" -> "... more pop"); words a table knows ("more jazzy") kept."""
+    reader ("make the chords more poppy" -> "... more pop"), and one said before a part made as the genre's name
+    ("a trappy beat" -> "a trap beat"); words a table knows ("more jazzy", "a funky beat") kept."""
 
     def plain(m: re.Match[str]) -> str:
         word = m.group(1).lower()
         stem = None if word in v.GENRES else next((s for s in _stems(word) if s in v.GENRES), None)
         return m.group(0) if stem is None else f"more {stem}"
 
-    return _MORE_ADJECTIVE.sub(plain, heard)
+    def made(m: re.Match[str]) -> str:
+        word = m.group(1).lower()
+        stem = None if word in v.GENRES else next((s for s in _stems(word) if s in v.GENRES), None)
+        return m.group(0) if stem is None else m.group(0)[: m.start(1) - m.start()] + stem
+
+    return _MADE_ADJECTIVE.sub(made, _MORE_ADJECTIVE.sub(plain, heard))
 
 
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))

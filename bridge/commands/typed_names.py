@@ -1,16 +1,22 @@
-"""A track named with an accent keeps the accent as typed (issue 55): "mute the violão track" is
-``track_name`` "violão", not the reader's folded "violao".
+"""What the musician typed, given back (issue 55): the readers rewrite a sentence (a slip corrected, slang or text
+speak said plainly, a filler dropped, accents folded), but an answer shows and keeps the words as typed.
 
-The reader folds accents early (``spanish.fold``) so that "violão" and "violao" read the same; Live's
-own track lookup folds both sides too (``actions.place.track.tracks_named``), so the act is the same
-either way, but the request shown and kept (the status line, the history, ``means``) is the name the
-musician typed. A word of a track name is given back its typed spelling when a word of the sentence
-folds to it; an ASCII sentence is returned untouched (nothing to give back). Stdlib only.
+- ``as_typed``: an answer's ``heard`` is the sentence as typed (shown in the status line, kept by the take
+  history), understood or not ("make the drums more trappy" is no "... more trap"), and a clause left undone
+  (``not_done``) is given back in the typed words it was read from ("..., and more trappy");
+- ``spelled``: a track named with an accent keeps the accent as typed: "mute the violão track" is
+  ``track_name`` "violão", not the reader's folded "violao". The reader folds accents early (``spanish.fold``)
+  so that "violão" and "violao" read the same; Live's own track lookup folds both sides too
+  (``actions.place.track.tracks_named``), so the act is the same either way. A word of a track name is given
+  back its typed spelling when a word of the sentence folds to it; an ASCII sentence is returned untouched.
+
+Stdlib only.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Any
 
 from bridge.commands.intent import Intent
@@ -43,3 +49,43 @@ def _respelled(params: dict[str, Any], typed: dict[str, str]) -> dict[str, Any]:
             for step in later
         ]
     return params if out == params else out
+
+
+def as_typed(text: str, intent: Intent) -> Intent:
+    """``intent`` with its ``heard`` (and an unknown answer's ``params["heard"]``) the sentence as typed, its
+    spaces made single, and each clause of its ``not_done`` in the typed words it was read from."""
+    typed = " ".join(text.split())
+    params = intent.params
+    if not intent.understood and params.get("heard", typed) != typed:
+        params = {**params, "heard": typed}
+    left = params.get("not_done")
+    if isinstance(left, list) and intent.heard != typed:
+        undone = [typed_clause(c, intent.heard, typed) if isinstance(c, str) else c for c in left]
+        params = params if undone == left else {**params, "not_done": undone}
+    if intent.heard == typed and params is intent.params:
+        return intent
+    return Intent(intent.action, intent.part, params, typed)
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(".,;:!?'\"()")
+
+
+def typed_clause(clause: str, heard: str, typed: str) -> str:
+    """The words of ``typed`` that ``clause`` (words of ``heard``, the readers' rewrite of ``typed``) was read
+    from, aligned word by word; ``clause`` itself where it is no run of ``heard``'s words."""
+    said, words, wanted = heard.split(), typed.split(), [_plain(w) for w in clause.split()]
+    plain = [_plain(w) for w in said]
+    at = next((i for i in range(len(said) - len(wanted) + 1) if plain[i : i + len(wanted)] == wanted), None)
+    if at is None or not wanted:
+        return clause
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, plain, [_plain(w) for w in words], False).get_opcodes():
+        for k in range(i1, i2):  # equal: word for word; replaced or dropped: the whole run typed there
+            starts[k] = j1 + (k - i1) if tag == "equal" else j1
+            ends[k + 1] = j1 + (k - i1) + 1 if tag == "equal" else j2
+    first, last = starts.get(at), ends.get(at + len(wanted))
+    if first is None or last is None or last <= first:
+        return clause
+    return " ".join(words[first:last]).strip(" ,.;:!?")

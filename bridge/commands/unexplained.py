@@ -32,6 +32,7 @@ from bridge.commands.audio_words import STEMS
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.degree_talk import without_degrees
 from bridge.commands.described import contractions, without_described
+from bridge.commands.edit_words import FOR_THE_CLIP
 from bridge.commands.follow_words import OVER
 from bridge.commands.guards import KEPT
 from bridge.commands.intent import Intent
@@ -42,6 +43,7 @@ from bridge.commands.musicgen_words import without_purpose
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS, without_what_stays
 from bridge.commands.slipped_numbers import ORDINALS
+from bridge.commands.take_words import THIS_TAKE_OF
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
@@ -206,6 +208,10 @@ def unexplained(
     request = without_described(cut, means)  # "split this old work tape": the clip described
     if means.get("follow") == "this":  # "a bass line over these chords": the chords are the clip followed
         request = OVER.sub(" _ ", request)
+    if op == "accompany":  # "chords for this melody": the melody is the clip played along with
+        request = FOR_THE_CLIP.sub(" _ ", request)
+    if op in ("star", "unstar"):  # "this take of the chords": the take in hand, the part saying what it is
+        request = re.sub(THIS_TAKE_OF.pattern + r"\w+(?= )", " this take ", request)
     described = DESCRIBED.search(request) if op in MADE_OPS else None
     flavour = set(described.group(0).split()) if described is not None else set()
     said = with_units(request)

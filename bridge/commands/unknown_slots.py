@@ -41,7 +41,7 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.unknown_parts import _ASKING, _known
-from bridge.commands.world_styles import ASKED_STYLES
+from bridge.commands.world_styles import ASKED_STYLES, NO_PRESET
 
 _ORD = r"first|second|third|fourth|last|final|1st|2nd|3rd|4th|next|other"
 _WORD = r"[a-z][a-z'0-9]*(?:-[a-z0-9]+)?"
@@ -171,10 +171,12 @@ def which_slot(
     if kind == "key":
         return _which_key(heard, word, m, read, chosen)
     names = [*SECTIONS] if kind == "section" else [g for g in v.GENRES if g not in v.WORLD_STYLES]
-    near = get_close_matches(word.lower(), names, n=1, cutoff=0.6)
+    kept = [NO_PRESET[word.lower()]] if kind == "style" and word.lower() in NO_PRESET else []  # "dub": reggae
+    near = kept or get_close_matches(word.lower(), names, n=1, cutoff=0.6)
     like = near[0] if near else ("chorus" if kind == "section" else "")
     whole = heard[: m.start()] + heard[m.end() :] if kind == "section" else _without(heard, word)
-    said = [heard[: m.start(2)] + like + heard[m.end(2) :], whole] if like else [whole]
+    at = 2 if kind == "section" or not m.group(1) else 1  # the group of the word asked about
+    said = [heard[: m.start(at)] + like + heard[m.end(at) :], whole] if like else [whole]
     if kind == "section" and not near:
         said.reverse()  # no nearer section: the whole clip first
     tips: list[str] = []

@@ -12,6 +12,7 @@ import re
 from bridge.commands import asked_verbs, explain, guards, made_how, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
+from bridge.commands.edit_words import accompanies, for_the_clip
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.follow_words import selected_said
 from bridge.commands.intent import UNKNOWN, Intent, unknown
@@ -27,7 +28,7 @@ from bridge.commands.slang_words import HIT
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import QUIET, op_of, readings, target_of
 from bridge.commands.take_moves import moved_among, thrown_away
-from bridge.commands.take_words import accompanies, hears_other
+from bridge.commands.take_words import hears_other
 from bridge.commands.track_words import WHICH_TRACK
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
 from bridge.commands.vocab import GENERATE_VERBS, HELP_PHRASES
@@ -54,16 +55,11 @@ CHANGED_MIND = re.compile(
 ABLE_TO = re.compile(
     r"^ (?:(?!what|how|which|who|where|when|why)\w+ )?(?:can|could|will|would|does|do) (?:it|you|u|this|this thing|musearoo|the app|the bot) "
 )
-BARS_SAID = re.compile(r" \d+ (?:bars?|measures?) ")  # a count of bars, not a recurrence
 # "redo the bass as trap", "rework the drums in a house style": a part made again in a genre
 REDONE_AS = re.compile(
     r" (?:redo|re do|remake|rewrite|re write|rework|redo|do|play) (?:the |my |this |that )?\w+(?: \w+)? (?:as|in) "
 )
 WHICH_MADE = "which part should be generated"  # the rules' question when a style is named and no part
-# how a new part should be, said after it: "..., keep it minimal", "keep them simple", "keep it sparse"
-KEPT_PLAIN = re.compile(
-    r" keep (?:it|them|this|things|everything) (?:really |pretty |quite |very |nice and )?(?:minimal|simple|sparse)(?= )"
-)
 # one hit of a drum voice put in ("add a crash on ...", "add a cymbal at the start of ...")
 ONE_HIT = re.compile(
     rf" add (?:a|an|one) (?:big |single |quick |little )?{HIT} (?:on|at|in|into|right on|right at) "
@@ -93,17 +89,14 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best in ("make", "vary") and restyled(ruled, s):  # "redo the bass as trap": the
         return ruled  # part made again in the genre said, which neither a variation nor a new part keeps
-        return ruled
-    if ours == "accompany" and best == "make" and accompanies(s):  # "chords that play along w the 808": the
-        return ruled  # part played along with is what a new make would drop
+    if ours == "accompany" and best == "make" and (accompanies(s) or for_the_clip(s)):  # "chords that
+        return ruled  # play along w the 808", "chords for this melody": what a new make would drop
     followed = ruled.params.get("source") == "selected" and selected_said(s)  # "follow the clip i selected"
     if ours == "make" and best == "accompany" and followed:
         return ruled  # that clip followed, never the scene played along with
     if ours == "fill" and best == "make" and recurs_alone(ruled, s):  # "a drum roll every 8 bars": a
         return ruled  # recurrence only a fill carries, never 8 bars of a new part
-    if (
-        ours == "make" and best in DIALLED and (kept_plain(s) or dialled(ruled, heard))
-    ):  # "8 bars of drums, keep it
+    if ours == "make" and best in DIALLED and dialled(ruled, s, heard):  # "8 bars of drums, keep it
         return ruled  # minimal", "make a melody, keep it sparse": how the new part is made, no change to one
     if ours == "transpose" and best == "make" and MOVED_TO.search(s):  # "the melody up to B minor": moved
         return ruled
@@ -178,25 +171,20 @@ def off_topic_style(ruled: Intent, s: str) -> bool:
     return reason.startswith(WHICH_MADE) and not said(s, *GENERATE_VERBS)
 
 
-def kept_plain(s: str) -> bool:
-    """Whether a new part is asked for, its bars counted, and how plain it should be said after it ("8 bars of
-    drums for verse 2, keep it minimal"); never after a complaint ("the drums are busy, keep it minimal")."""
-    return (
-        KEPT_PLAIN.search(s) is not None and BARS_SAID.search(s) is not None and guards.complained(s) is None
+def dialled(ruled: Intent, s: str, heard: str) -> bool:
+    """Whether a new part's way is said with it (``made_how``): how plain a counted new part should be, said
+    after it ("8 bars of drums for verse 2, keep it minimal"; never after a complaint, "the drums are busy, keep
+    it minimal"), or the rules made a new part with its way said ("a sparse melody", "make a melody, keep it
+    sparse"; not a dial read from a change said beside a tempo, "simplify the bass, 2 bars at 90 bpm": asked)."""
+    return (made_how.kept_plain(s) and guards.complained(s) is None) or (
+        ruled.action == "generate" and made_how.dial(heard) is not None
     )
-
-
-def dialled(ruled: Intent, heard: str) -> bool:
-    """Whether the rules made a new part with its way said of it ("a sparse melody", "make a melody, keep it
-    sparse": ``made_how``); not a dial read from a change said beside a tempo ("simplify the bass, 2 bars at
-    90 bpm": asked)."""
-    return ruled.action == "generate" and made_how.dial(heard) is not None
 
 
 def recurs_alone(ruled: Intent, s: str) -> bool:
     """Whether the rules read a fill that recurs ("every 8 bars", which no other op carries) and the sentence
     counts no bars besides ("8 bars of drums with a roll every 4 bars" is a new part, asked about)."""
-    return "every" in means_of(ruled.as_dict()) and BARS_SAID.search(EVERY.sub(" ", s)) is None
+    return "every" in means_of(ruled.as_dict()) and made_how.BARS_SAID.search(EVERY.sub(" ", s)) is None
 
 
 def not_ours_asked(s: str) -> bool:

@@ -15,8 +15,10 @@ WORLD_STYLES = ("salsa", "salsa dura", "bachata", "cumbia", "merengue", "boogalo
                 "flamenco", "k pop", "j pop", "city pop", "synthwave", "vaporwave", "trip hop", "downtempo",
                 "hardstyle", "psytrance", "bebop", "motown", "polka", "qawwali", "bhangra")  # fmt: skip
 
-# styles that are common English words too, so ``unknown_slots`` would take them for a plain word and make the
-# part without them ("need a folk drum beat" made plain drums): said in a style's place ("a folk drum beat",
-# "folk style") they are asked about, never dropped; not carried, since "a bit like a swedish folk song" is a
-# likeness its writer left out of the request (set 116). From round 28's set 133.
-ASKED_STYLES = frozenset(("folk",))
+# styles no preset holds that are common English words too, and the nearest style the product has: so
+# ``unknown_slots`` would take them for a plain word and make the part without them ("need a folk drum beat",
+# "make me a dub beat" made plain drums): said in a style's place ("a folk drum beat", "folk style") they are
+# asked about, the nearest style its example, never dropped; not carried, since "a bit like a swedish folk song"
+# is a likeness its writer left out of the request (set 116). From round 28's set 133; "dub" round 35.
+NO_PRESET = {"dub": "reggae", "folk": "country"}
+ASKED_STYLES = frozenset(NO_PRESET)

@@ -104,9 +104,11 @@ async def transform(app: App, job: Job, intent: Intent) -> str:
 async def neural_args(app: App, action: str, intent: Intent) -> list[Any]:
     """The OSC arguments of issue 34's /roo/infill, /roo/continue and /roo/accompany for an intent:
     ``track slot [bars FROM-TO]`` ("the last N bars": the clip's last N), ``track slot bars N
-    [extend 1]``, ``part``."""
+    [extend 1]``, ``part [variations N]`` (its length is the scene's other clips': a count of bars said is
+    no option of /roo/accompany)."""
     if action == "accompany":
-        return [intent.part or "bass"]
+        takes = intent.params.get("variations")
+        return [intent.part or "bass", *(["variations", int(takes)] if takes else [])]
     track, slot = await target_clip(app, intent.part)
     args: list[Any] = [track, slot]
     if "last" in intent.params:  # "fill the last 4 bars": counted back from the clip's end

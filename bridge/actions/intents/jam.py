@@ -15,6 +15,7 @@ from bridge.actions.place.made import taken_back_on_failure
 from bridge.actions.place.track import Placed, place_parts
 from bridge.app import App
 from bridge.commands import Intent
+from bridge.commands.heard import heard_as  # the sentence as the readers read it (heard is as typed)
 from bridge.commands.jam_words import keeps_going
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite
@@ -49,7 +50,12 @@ def stop_playing(app: App) -> bool:
 async def jam(app: App, job: Job, intent: Intent) -> str:
     remote = _remote(app)
     do = intent.params["do"]
-    if do == "start" and set(intent.params) == {"do"} and playing(app) and keeps_going(intent.heard):
+    if (
+        do == "start"
+        and set(intent.params) == {"do"}
+        and playing(app)
+        and keeps_going(heard_as(intent.heard)[0])
+    ):
         return "the jam keeps playing"
     if do == "start":
         args: list[Any] = []

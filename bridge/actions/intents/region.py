@@ -3,8 +3,9 @@ place in the Arrangement where /roo/generate writes: ``arrangement 1``, ``at`` a
 
 A section is found among Live's cue points (``Song.cue_points``, as ``song ... replace 1`` lays
 them, named for their sections): the nth whose name is the section's, or starts with it ("chorus
-2"); it runs to the next cue point (the last one: for ``bars``, else the part's default). Bars count
-from 1 in Live's signature. A section with no such cue point is refused naming the cue points
+2"); it runs to the next cue point (the last one, which Live gives no end: as long as the section of its
+name before it, "the last chorus" as long as a chorus, where no bars are said; else for ``bars``, else the
+part's default). Bars count from 1 in Live's signature. A section with no such cue point is refused naming the cue points
 there are.
 """
 
@@ -40,8 +41,13 @@ async def place(app: App, region: dict[str, Any], settings: dict[str, Any]) -> s
         index = named[nth - 1] if nth > 0 else named[-1]
         start = cues[index][0]
         settings.update(arrangement=1, at=start)
+        ends = [i for i in named if i + 1 < len(cues)]  # sections of its name with a cue point after them
         if index + 1 < len(cues):
             settings["bars"] = max(1, round((cues[index + 1][0] - start) / bar))
+        elif ends and "bars" not in settings:  # the last cue point, which has no end: as its name's before
+            settings["bars"] = max(1, round((cues[ends[-1] + 1][0] - cues[ends[-1]][0]) / bar))
+            told = f"{settings['bars']} bars, as its name's section before it"
+            return f"{said} at beat {start:g} (cue point {cues[index][1]!r}, {told})"
         return f"{said} at beat {start:g} (cue point {cues[index][1]!r})"
     first = int(region["first_bar"])
     last = int(region.get("last_bar", first))

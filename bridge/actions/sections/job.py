@@ -26,6 +26,7 @@ from bridge.actions.sections import vary as vr
 from bridge.actions.takes import midi_take, transform_part
 from bridge.app import App
 from bridge.commands import Intent
+from bridge.commands.heard import heard_as
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import describe, section_of
 from bridge.jobs.board import Job
@@ -198,7 +199,7 @@ def _example(intent: Intent) -> str:
     there ("infill the bass in bars 9 to 16")."""
     from bridge.commands.parser import parse  # the commands' parser, read for the question only
 
-    s, _key, _model = normalize(intent.heard)
+    s, _key, _model = normalize(heard_as(intent.heard)[0])  # as the readers read it (heard is as typed)
     found = section_of(s)
     rest = " ".join((found[1] if found else s).split())
     kind = intent.params.get("kind")

@@ -30,7 +30,7 @@ def emitted() -> set[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Intent" and node.args:
                 if isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                     names.add(node.args[0].value)
-            if path.name in ("polite.py", "take_words.py") and isinstance(node, ast.Return):
+            if path.name in ("polite.py", "take_words.py", "edit_words.py") and isinstance(node, ast.Return):
                 value = node.value
                 if isinstance(value, ast.Tuple) and value.elts and isinstance(value.elts[0], ast.Constant):
                     names.add(str(value.elts[0].value))
