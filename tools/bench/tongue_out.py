@@ -89,11 +89,11 @@ def switch_off(name: str) -> None:
             tongues.borrowed = _same  # type: ignore[assignment]
             statements.borrowed = _same  # type: ignore[assignment]
         elif name in ("indonesian", "scots", "patois", "pidgin"):
+            from bridge.commands import indonesian_words, scots_words
+
             setattr(plain_words, name, _same)
-            if name == "patois":
-                patois_words.patois = _same  # type: ignore[assignment]
-            if name == "pidgin":
-                pidgin_words.pidgin = _same  # type: ignore[assignment]
+            module = {"indonesian": indonesian_words, "scots": scots_words, "patois": patois_words}
+            setattr(module.get(name, pidgin_words), name, _same)  # its mark, judged by ``unread_mix.tabled``
         else:
             raise SystemExit(f"--without {name!r}: expected one of {', '.join(SWITCHES)}")
     if said:
@@ -113,7 +113,12 @@ def measure(paths: list[Path]) -> dict[str, Any]:
     for path in paths:
         result = run(load(path))
         wrong = [r for r in result["rows"] if r["how"] in ("wrong", "acted")]
-        out[path.name] = {"n": result["n"], "points": result["points"], "wrong": len(wrong), "rows": result["rows"]}
+        out[path.name] = {
+            "n": result["n"],
+            "points": result["points"],
+            "wrong": len(wrong),
+            "rows": result["rows"],
+        }
     return out
 
 
@@ -135,15 +140,22 @@ def _total(result: dict[str, Any]) -> tuple[float, int, int]:
             sum(r["n"] for r in result.values()))  # fmt: skip
 
 
-def tongues_report() -> dict[str, Any]:
-    """Every tabled tongue on and off, and the untabled tongues as the generic layer reads them today."""
+def tongues_report(only: list[str]) -> dict[str, Any]:
+    """Every tabled tongue on and off, and the untabled tongues as the generic layer reads them today;
+    ``only``: the tongues whose names start so (all when empty)."""
     report: dict[str, Any] = {}
     for tongue, (name, sets) in TABLED.items():
+        if only and not any(tongue.startswith(o) for o in only):
+            continue
         on, off = _child(sets, None), _child(sets, name)
         report[tongue] = {"on": on, "off": off}
         (p1, w1, n), (p0, w0, _) = _total(on), _total(off)
-        print(f"{tongue:34} n {n:3}  on {p1:5g} ({p1 / n:.3f}) wrong {w1:2}   off {p0:5g} ({p0 / n:.3f}) wrong {w0:2}")
+        print(
+            f"{tongue:34} n {n:3}  on {p1:5g} ({p1 / n:.3f}) wrong {w1:2}   off {p0:5g} ({p0 / n:.3f}) wrong {w0:2}"
+        )
     for tongue, sets in UNTABLED.items():
+        if only and not any(tongue.startswith(o) for o in only):
+            continue
         today = _child(sets, None)
         report[tongue] = {"on": today}
         p, w, n = _total(today)
@@ -156,12 +168,15 @@ def main() -> int:
     ap.add_argument("sets", nargs="*", type=Path)
     ap.add_argument("--without", action="append", default=[], choices=SWITCHES)
     ap.add_argument("--tongues", action="store_true", help="every tongue, its table on and off")
+    ap.add_argument(
+        "--only", default="", help="with --tongues: tongues whose names start so, comma separated"
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
     if args.tongues:
-        out = tongues_report()
+        out = tongues_report([o for o in args.only.split(",") if o])
     else:
         for name in args.without:
             switch_off(name)
