@@ -33,32 +33,76 @@ _COUNTED = frozenset(("take", "takes", "version", "versions", "bar", "bars"))  #
 _JOINS = frozenset(
     ("and", "then", "also", "plus", "after")
 )  # a join read: the next request is the compound's
-_NOUN_BEFORE = frozenset(("the", "a", "an", "this", "that", "my", "your", "our", "of", "from", "some"))
+_NOUN_BEFORE = frozenset(("the", "a", "an", "my", "your", "our", "of", "from", "some"))
 _NOUN_AFTER = frozenset(("track", "tracks", "channel", "loop", "sample", "clip", "part", "line", "sound"))
+# another tongue's articles: the word after one is a noun, the article no join ("stop le jam")
+_ARTICLES = frozenset(
+    "le la les un une des du il lo gli der die das den dem ein eine el los las o os".split()
+)
+# a subject before the word (the word a statement's verb: "so they smear behind the beat"), a place after it
+_SUBJECTS = frozenset("i you he she it we they who".split())
+_PLACES = frozenset("behind over under into onto through until before around across along within".split())
+# the ops that change a part's notes: one read with no part changes the selected clip
+_PART_OPS = SELECTED_OPS - {
+    "analyze",
+    "warp",
+    "separate",
+    "star",
+    "unstar",
+    "name",
+    "compare",
+    "recall",
+    "set",
+}
+
+
+def _unread(word: str) -> bool:
+    return word[0].isalpha() and unread(word, slips=True)
+
+
+def _counted(word: str) -> bool:
+    return word.isdigit() or word.lower() in _COUNTED
 
 
 def _thing(word: str) -> bool:
-    """Whether ``word`` names a thing two requests or a comparison may join: a part, voice, section, a take
-    or a number."""
+    """Whether ``word`` names a thing: a part, voice, section, a take or a number."""
     low = word.lower()
-    return word.isdigit() or low in _COUNTED or (low not in FUNCTION and low in named_words())
+    return _counted(word) or (low not in FUNCTION and low in named_words())
 
 
 def _named_here(clause: list[str], i: int) -> bool:
-    """Whether the unread word ``clause[i]`` stands in a noun's place: after an article or "of", or before
-    "track", "loop", "sample" ... (a thing's name in the other tongue, no join)."""
+    """Whether the unread word ``clause[i]`` stands in a noun's place or is an article: after an article or
+    "of", before "track", "loop", "sample" ... (a thing's name in the other tongue, no join)."""
     before = clause[i - 1].lower() if i else ""
     after = clause[i + 1].lower() if i + 1 < len(clause) else ""
-    return before in _NOUN_BEFORE or after in _NOUN_AFTER
+    return before in _NOUN_BEFORE or after in _NOUN_AFTER or clause[i].lower() in _ARTICLES
 
 
-def _ops(intent: Intent) -> set[str]:
-    """The ops a reading does: its own and its later requests'."""
+def _read(intent: Intent) -> list[dict[str, object]]:
+    """A reading's requests, in the schema (``means_of``): its own and its later ones'."""
     read = means_of(intent.as_dict())
-    return {
-        str(read.get("op")),
-        *(str(t.get("op")) for t in read.get("then", []) or [] if isinstance(t, dict)),
-    }
+    then = [t for t in read.pop("then", []) or [] if isinstance(t, dict)]
+    return [read, *then]
+
+
+def _new_request(rest: list[str], chosen: Intent, rules: Callable[[str], Intent]) -> bool:
+    """Whether ``rest`` (the words after an unread one, up to a join read) says a request of its own: it starts
+    with no function word and no thing named, the rules read it as an op the reading ``chosen`` does not do,
+    and its values are not all read already ("play from the top" after "undo that"; not "G minor", a key
+    set, after "a bassline in": the key is read; not "behind the beat" after "push the chords later")."""
+    if not rest or rest[0].lower() in FUNCTION | _PLACES or _thing(rest[0]):
+        return False
+    again = rules(" ".join(rest))
+    if not again.understood:
+        return False
+    done = _read(chosen)
+    for request in _read(again):
+        values = [(k, v) for k, v in request.items() if k != "op"]
+        if all(r.get("op") != request.get("op") for r in done) and not (
+            values and all(any(r.get(k) == v for r in done) for k, v in values)
+        ):
+            return True
+    return False
 
 
 def unread_between(heard: str, chosen: Intent, rules: Callable[[str], Intent]) -> str | None:
@@ -67,32 +111,35 @@ def unread_between(heard: str, chosen: Intent, rules: Callable[[str], Intent]) -
     if not chosen.understood or chosen.action == "musicgen" or chosen.params.get("do") == "name":
         return None
     clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
-    if not any(w[0].isalpha() and unread(w) for c in clauses for w in c) or tabled():
+    if not any(_unread(w) for c in clauses for w in c) or tabled():
         return None
-    done: set[str] | None = None
     for c in clauses:
         for i, w in enumerate(c):
-            if not (w[0].isalpha() and unread(w)):
-                continue
-            if _named_here(c, i):
+            if not _unread(w) or _named_here(c, i):
                 continue  # "mute the suling track", "something the baglamas can play": a thing's name
-            if 0 < i < len(c) - 1 and _thing(c[i - 1]) and _thing(c[i + 1]):
-                return w  # "take 2 ve take 5"
+            if (
+                0 < i < len(c) - 1
+                and _thing(c[i - 1])
+                and _thing(c[i + 1])
+                and _counted(c[i - 1]) | _counted(c[i + 1])
+            ):
+                return w  # "take 2 ve take 5": a join of two things counted
+            if (
+                not any(not _unread(x) and x.lower() not in FUNCTION for x in c[:i])
+                or c[i - 1].lower() in _SUBJECTS
+            ):
+                continue  # no request said before it (its verb, maybe: "sors la basse ..."), or a statement's verb
             ahead = c[i + 1 :]
             ahead = ahead[: next((j for j, x in enumerate(ahead) if x.lower() in _JOINS), len(ahead))]
-            rest = [x for x in ahead if not (x[0].isalpha() and unread(x))]
-            if any(x.lower() not in FUNCTION for x in rest):
-                again = rules(" ".join(rest))
-                done = _ops(chosen) if done is None else done
-                if again.understood and not _ops(again) <= done:
-                    return w  # "undo that terus play it again": the second request
+            if _new_request([x for x in ahead if not _unread(x)], chosen, rules):
+                return w  # "undo that terus play it again": the second request
     name = chosen.params.get("track_name")
     if isinstance(name, str) and not _TRACK_SAID.search(heard):
-        if said := next((w for w in name.split() if unread(w)), None):
+        if said := next((w for w in name.split() if _unread(w)), None):
             return said  # "unmute the bass ancora"
     words = {w.lower() for c in clauses for w in c}
     read = means_of(chosen.as_dict())
-    if read.get("op") in SELECTED_OPS and read.get("target") in (None, "this") and not _POINTERS & words:
-        verb = next((c for c in clauses if any(not unread(w) and w.lower() not in FUNCTION for w in c)), [])
-        return next((w for w in verb if w[0].isalpha() and unread(w)), None)  # "quantize het basje"
+    if read.get("op") in _PART_OPS and read.get("target") in (None, "this") and not _POINTERS & words:
+        verb = next((c for c in clauses if any(not _unread(w) and w.lower() not in FUNCTION for w in c)), [])
+        return next((w for w in verb if _unread(w)), None)  # "quantize het basje"
     return None

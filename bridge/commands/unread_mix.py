@@ -49,8 +49,9 @@ from bridge.commands import spanish
 from bridge.commands import vocab as v
 from bridge.commands.english import english_words
 from bridge.commands.intent import Intent
-from bridge.commands.region_words import SECTIONS
 from bridge.commands.key_slips import slip_of
+from bridge.commands.region_words import SECTIONS
+from bridge.commands.spelling import edits
 from bridge.commands.tongues import FOREIGN, FUNCTION
 from bridge.commands.track_words import INSTRUMENTS
 
@@ -105,23 +106,27 @@ def _typed_for() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)  # judged several times a sentence (its clauses, the missing part's place)
-def unread(word: str) -> bool:
+def unread(word: str, slips: bool = False) -> bool:
     """Whether no reader knows ``word`` in any tongue (module docstring). A word with an apostrophe is an
-    English contraction ("didn't", "we're") or judged by its parts ("c'est", "d'une": "est", "une")."""
+    English contraction ("didn't", "we're") or judged by its parts ("c'est", "d'une": "est", "une"); one typed
+    without it ("didnt", "isnt") is read. ``slips``: an English word's typo only by a slip of the fingers
+    (``key_slips``: "sama" is no "same"), as ``unread_joins`` judges one word alone."""
     if "'" in word:
         head, _, tail = word.lower().rpartition("'")
         if len(head) > 1 and tail in _CONTRACTED:
             return False
-        return any(unread(part) for part in (head, tail) if part)
+        return any(unread(part, slips) for part in (head, tail) if part)
     low = word.lower()
     if not low.isascii() or spanish.fold(low) in FOREIGN:
         return True
     if len(low) < SHORTEST or word[0].isupper() or not low.isalpha():
         return False
     known = _known()
-    if low in known or (low.endswith("s") and low[:-1] in known):
+    if low in known or (low.endswith("s") and low[:-1] in known) or (low.endswith("nt") and low[:-2] in known):
         return False
-    return not (len(low) >= TYPO_FROM and slip_of(low, _typed_for()))
+    if len(low) < TYPO_FROM:
+        return True
+    return not (slip_of(low, _typed_for()) if slips else not edits(low).isdisjoint(_typed_for()))
 
 
 @cache

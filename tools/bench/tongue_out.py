@@ -65,8 +65,17 @@ def _same(text: str, *_: Any, **__: Any) -> str:
 
 def switch_off(name: str) -> None:
     """Patch this process's readers so the table ``name`` reads nothing (module docstring)."""
-    from bridge.commands import heard, hinglish_words, patois_words, pidgin_words, plain_words, spanish
-    from bridge.commands import statements, tongues, unread_mix
+    from bridge.commands import (
+        heard,
+        hinglish_words,
+        patois_words,
+        pidgin_words,
+        plain_words,
+        spanish,
+        statements,
+        tongues,
+        unread_mix,
+    )
 
     known: Callable[[], frozenset[str]] = unread_mix._known
     if name == "hinglish":
