@@ -122,7 +122,11 @@ def unread(word: str, slips: bool = False) -> bool:
     if len(low) < SHORTEST or word[0].isupper() or not low.isalpha():
         return False
     known = _known()
-    if low in known or (low.endswith("s") and low[:-1] in known) or (low.endswith("nt") and low[:-2] in known):
+    if (
+        low in known
+        or (low.endswith("s") and low[:-1] in known)
+        or (low.endswith("nt") and low[:-2] in known)
+    ):
         return False
     if len(low) < TYPO_FROM:
         return True
