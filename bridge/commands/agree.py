@@ -58,6 +58,7 @@ from bridge.commands.typed_names import as_typed, spelled
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
+from bridge.commands.unread_joins import unread_between
 from bridge.commands.unread_mix import prompt_without_request, typed, unread_needed
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
@@ -201,7 +202,9 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     # "calme la basse dans le couplet": a tongue no table reads, no act on its English words alone
-    word = word or unread_needed(heard, chosen)
+    word = (
+        word or unread_needed(heard, chosen) or unread_between(heard, chosen, rules)
+    )  # "undo that terus play"
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return ask(heard, s, key, reading, ruled, word) if word else chosen

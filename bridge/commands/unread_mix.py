@@ -32,7 +32,7 @@ reading leaves out, "did you mean ... with 'word'?", the likeliest reading its f
 Unread words only around a complete request do not stop it: one unread word in a clause (a greeting, a
 thanks, a slang word: "kick is too quiet manje, push it up") and two in a clause naming nothing ("...,
 ficou lindo, star it") leave the request as read. A sentence in a tongue a table reads (Hinglish, patois,
-pidgin; Spanish holding no other tongue's common word) is left to that reader's checks (``_tabled``). A
+pidgin; Spanish holding no other tongue's common word) is left to that reader's checks (``tabled``). A
 MusicGen prompt is not judged (its words are the sound described), but the request said at its head in the
 other tongue is cut from it (``prompt_without_request``: "une loop audio de dusty rhodes").
 """
@@ -49,6 +49,7 @@ from bridge.commands import spanish
 from bridge.commands import vocab as v
 from bridge.commands.english import english_words
 from bridge.commands.intent import Intent
+from bridge.commands.key_slips import slip_of
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.spelling import edits
 from bridge.commands.tongues import FOREIGN, FUNCTION
@@ -60,6 +61,9 @@ SHORTEST = 3  # a shorter word is never judged unread unless another tongue's co
 COMMON_FROM = 3  # the encoder's whole words this long or longer are read as English
 TYPO_FROM = 4  # an English word this long, one edit off, is a typo of it
 _CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s")
+_NUMBER = re.compile(
+    r"(?<![^\W\d_])\d"
+)  # a number, not a digit glued after a word ("sedih2": sad, said twice)
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")
 _POINTERS = frozenset(
     ("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything")
@@ -82,11 +86,11 @@ def _known() -> frozenset[str]:
     for said in (sw.VERBS, sw.OTHER_VERBS, sw.NOUNS, sw.WORDS, sw.NUMBERS, ht.VERBS, ht.HOW, ht.WORDS):
         tables.update(w for phrase in said for w in str(phrase).split())
     common = {w for w in _common() if len(w) >= COMMON_FROM}
-    return frozenset(english_words() | FUNCTION | common | tables | _named())
+    return frozenset(english_words() | FUNCTION | common | tables | named_words())
 
 
 @cache
-def _named() -> frozenset[str]:
+def named_words() -> frozenset[str]:
     """The words of a part, drum voice, section, instrument or style."""
     from bridge.commands.change_words import VOICES
 
@@ -102,35 +106,43 @@ def _typed_for() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)  # judged several times a sentence (its clauses, the missing part's place)
-def unread(word: str) -> bool:
+def unread(word: str, slips: bool = False) -> bool:
     """Whether no reader knows ``word`` in any tongue (module docstring). A word with an apostrophe is an
-    English contraction ("didn't", "we're") or judged by its parts ("c'est", "d'une": "est", "une")."""
+    English contraction ("didn't", "we're") or judged by its parts ("c'est", "d'une": "est", "une"); one typed
+    without it ("didnt", "isnt") is read. ``slips``: an English word's typo only by a slip of the fingers
+    (``key_slips``: "sama" is no "same"), as ``unread_joins`` judges one word alone."""
     if "'" in word:
         head, _, tail = word.lower().rpartition("'")
         if len(head) > 1 and tail in _CONTRACTED:
             return False
-        return any(unread(part) for part in (head, tail) if part)
+        return any(unread(part, slips) for part in (head, tail) if part)
     low = word.lower()
     if not low.isascii() or spanish.fold(low) in FOREIGN:
         return True
     if len(low) < SHORTEST or word[0].isupper() or not low.isalpha():
         return False
     known = _known()
-    if low in known or (low.endswith("s") and low[:-1] in known):
+    if (
+        low in known
+        or (low.endswith("s") and low[:-1] in known)
+        or (low.endswith("nt") and low[:-2] in known)
+    ):
         return False
-    return not (len(low) >= TYPO_FROM and not edits(low).isdisjoint(_typed_for()))
+    if len(low) < TYPO_FROM:
+        return True
+    return not (slip_of(low, _typed_for()) if slips else not edits(low).isdisjoint(_typed_for()))
 
 
 @cache
 def _naming() -> frozenset[str]:
     from bridge.commands.unexplained import table
 
-    return frozenset(w for w in table() if w.isalpha() and w not in FUNCTION) | _named()
+    return frozenset(w for w in table() if w.isalpha() and w not in FUNCTION) | named_words()
 
 
 @contextmanager
 def typed(text: str) -> Iterator[None]:
-    """While a sentence is read: the sentence as typed (a table's tongue is judged on it, ``_tabled``)."""
+    """While a sentence is read: the sentence as typed (a table's tongue is judged on it, ``tabled``)."""
     token = _TYPED.set(text)
     try:
         yield
@@ -138,7 +150,7 @@ def typed(text: str) -> Iterator[None]:
         _TYPED.reset(token)
 
 
-def _tabled() -> bool:
+def tabled() -> bool:
     """Whether the sentence being read is in a tongue a table reads (Spanish, Hinglish, patois, pidgin): its
     words no table holds are that reader's gaps, asked about by its own checks (``tongues``), not here."""
     from bridge.commands.hinglish_words import marked
@@ -162,10 +174,11 @@ def unread_needed(heard: str, chosen: Intent) -> str | None:
         )
     clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
     flagged = [[w for w in c if w[0].isalpha() and unread(w)] for c in clauses]
-    if not any(flagged) or _tabled():
+    if not any(flagged) or tabled():
         return None
     naming = _naming()
-    names = [any(w.isdigit() or w.lower() in naming for w in c) for c in clauses]
+    numbers = [bool(_NUMBER.search(c)) for c in _CLAUSES.split(heard)]  # "sedih2" says no number
+    names = [n or any(w.lower() in naming for w in c) for c, n in zip(clauses, numbers, strict=True)]
     for c, named in zip(flagged, names, strict=True):
         if len(set(c)) >= (MIXED if named else CROWDED):
             return c[0]
