@@ -1,9 +1,8 @@
 """Monophonic note tracking (melody, bass): one note at a time, by a Viterbi path through the maps.
 
-Each frame is silence or one pitch. A pitch's evidence is its note map, for bass too: crediting
-a low key with its octave above's map (the first implementation's 0.7) read a bass line leaping
-octaves as one long low note, and both bass tune sets score higher without it (a83: the leaps set
-0.615 -> 0.795 onset F, the tune half 0.945 -> 0.954); changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
+Each frame is silence or one pitch. A pitch's evidence is its note map (for bass, plus half the
+octave above: the model often hears a bass note's second harmonic louder than the note);
+changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
 of one pitch is split into repeated notes only where its onset map peaks and the note map dipped
 just before. Pitches outside the song's key pay a small cost when the key is known.
 ``fragments_joined`` (melody) makes a short note that carries on the one before it at its pitch,
@@ -28,6 +27,7 @@ from engines.transcription.tracks import Track
 
 SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
 SWITCH = 1.6  # log-cost of changing state (pitch or silence)
+OCTAVE_HELP = 0.7  # bass: share of the octave above's evidence credited to a pitch
 OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
 REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
@@ -69,6 +69,10 @@ def track(
     low, high = RANGES[kind]
     cols = np.arange(low - LOWEST_MIDI, high - LOWEST_MIDI + 1)
     evidence = post.note[:, cols].astype(np.float64)
+    if kind == "bass":
+        above = np.zeros_like(evidence)
+        above[:, :-12] = evidence[:, 12:]
+        evidence = np.minimum(1.0, evidence + OCTAVE_HELP * above)
     scores = np.log(np.maximum(evidence, 1e-4))
     if key_pitch_classes is not None:
         outside = np.array([(low + i) % 12 not in key_pitch_classes for i in range(len(cols))])
