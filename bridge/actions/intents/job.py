@@ -218,6 +218,15 @@ def analyze_args(intent: Intent) -> list[Any]:
     return ["warp", 1] * bool(intent.params.get("warp")) + ["apply", 1] * bool(intent.params.get("apply"))
 
 
+async def _separate(app: App, job: Job, intent: Intent) -> str:
+    """Stems of the selected clip, or of the clip on the track said ("split track 2 into stems")."""
+    model = [intent.params["model"]] if "model" in intent.params else []
+    where: list[Any] = []
+    if intent.params.get("track_name"):
+        where = list(await command_clip.named_track_clip(app, str(intent.params["track_name"])))
+    return await _delegate("separate", lambda i: [*where, *model])(app, job, intent)
+
+
 def _musicgen_args(intent: Intent) -> list[Any]:
     bars = intent.params.get("bars")
     key = ["key", intent.params["key"]] if intent.params.get("key") else []  # said apart from the prompt
@@ -255,7 +264,7 @@ HANDLERS: dict[str, Handler] = {
     "set_key": _set_key,
     "set_meter": _set_meter,
     "analyze": _delegate("analyze", analyze_args),
-    "separate": _delegate("separate", lambda i: [i.params["model"]] if "model" in i.params else []),
+    "separate": _separate,
     "musicgen": _musicgen,
     "play": _play,
     "stop": _stop,
