@@ -41,6 +41,7 @@ from bridge.commands.dangling_not import dangling_not
 from bridge.commands.energy_words import bare_energy
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.later_it import which_of_two
 from bridge.commands.means import means_of
 from bridge.commands.negated import negated_only, not_done
 from bridge.commands.normalize import normalize
@@ -102,6 +103,10 @@ def _parse(text: str, voiced: bool) -> Intent:
         return unknown(heard, NOT_OURS)
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
         return unknown(heard, NOT_OURS)
+    if (
+        which := which_of_two(heard)
+    ) is not None:  # "quantize the snare and the bass, make it softer": which?
+        return unknown(heard, which, re.findall(r"'([^']+)'", which))
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     ahead = [
         *clause_joins.clauses(heard),

@@ -49,6 +49,7 @@ from bridge.commands.track_words import with_track
 from bridge.commands.transcribe_words import transcribe_of
 from bridge.commands.unsaid_fix import named_question
 from bridge.commands.unsaid_fix import question as fix_question
+from bridge.commands.whole_words import on_whole
 
 
 def parse(text: str) -> Intent:
@@ -85,6 +86,7 @@ def parse(text: str) -> Intent:
     whole = intent.action == "musicgen" or "parts" in intent.params
     whole = whole or intent.params.get("do") in ("name", "compare", "solo")
     intent = with_track(intent, s)  # "bring the cello line down a fifth": the track named cello
+    intent = on_whole(intent, s)  # "take the whole thing up a whole step": every part, not one clip
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)

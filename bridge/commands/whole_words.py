@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bridge.commands import vocab as v
+from bridge.commands.intent import Intent
 from bridge.commands.said import said
 
 # the words of a whole piece, which every part said beside them is all of
@@ -63,3 +64,29 @@ def whole_removed(s: str) -> bool:
             s, *(w for w in v.GENERATE_VERBS if w not in ("new", "add")), "again", "redo", "regenerate"
         )
     )
+
+
+# the whole song said as the object of a change ("take the whole thing up a whole step", "fade the whole
+# band out"); not "the whole track" nor "the whole beat" (one of Live's tracks, the drums)
+_WHOLE_OBJECT = re.compile(
+    r" (?:(?:the|this|my|our) (?:whole|entire|full) (?:thing|band|song|tune|mix|arrangement|piece|cue|production|"
+    r"instrumental)|all (?:the |my |our )?(?:tracks|parts|instruments)|every (?:track|part|instrument)|"
+    r"everything(?! (?:else|but|except|apart|around|other))|it all|the lot)(?= )"
+)
+
+
+def whole_object(s: str) -> bool:
+    """Whether ``s`` (normalised) says the whole song is what its change acts on."""
+    return _WHOLE_OBJECT.search(s) is not None
+
+
+def on_whole(intent: Intent, s: str) -> Intent:
+    """``intent`` on every part (``all``) where ``s`` says the whole song is moved in pitch or faded and
+    the reading kept one clip ("take the whole thing up a whole step", "fade the whole band out"):
+    the clip selected alone is never the whole song; any other intent as it is."""
+    p = intent.params
+    moved = intent.action == "transform" and p.get("kind") == "transpose" and intent.part in (None, "song")
+    faded = intent.action == "automate" and intent.part is None and not p.get("track_name")
+    if not (moved or faded) or not whole_object(s):
+        return intent
+    return Intent(intent.action, "all", p, intent.heard)

@@ -2,7 +2,9 @@
 the clip of the part named (the one this daemon wrote last for it, else the selected one) or of the
 track named, then /roo/automate with the words' device, parameter, shape and ends; a span said
 ("over the last 8 bars": ``scope`` ``{"last_bars": 8}``) places the envelope at the clip's end (or
-start, ``first_bars``), or at the end (start) of the region of the Arrangement said."""
+start, ``first_bars``), or at the end (start) of the region of the Arrangement said. The whole song
+("fade everything out": part ``all``) is every track's clip in the selected scene (else each part's
+newest clip), each drawn alike; never the selected track alone."""
 
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ INTO_BARS = 4  # "a filter sweep up into the chorus": over the 4 bars before it,
 
 async def automate(app: App, job: Job, intent: Intent) -> str:
     p = intent.params
+    if intent.part == "all" and "region" in p:
+        raise InvalidValue(
+            "every track over a section of the Arrangement is not drawn: name one track or part "
+            "(e.g. 'fade the pad out in the outro'), or select the scene and say it without the section"
+        )
     if "region" in p:  # "filter sweep up into the chorus": the arrangement clip there
         track, beat, bars = await _in_arrangement(app, intent)
         args: list[Any] = [track, p["device"], p["parameter"], p["shape"], "at", beat, "bars", bars]
@@ -31,16 +38,37 @@ async def automate(app: App, job: Job, intent: Intent) -> str:
             if name in p and name != "bars":
                 args += [name, p[name]]
         return await automate_job.run(app, job, args)
-    if "track_name" in p:
-        track, slot = await command_clip.named_track_clip(app, str(p["track_name"]))
+    if intent.part == "all":  # "fade the whole band out": every track playing, each its own envelope
+        places = await _every_clip(app)
+    elif "track_name" in p:
+        places = [await command_clip.named_track_clip(app, str(p["track_name"]))]
     else:
-        track, slot = await command_clip.target_clip(app, intent.part)
-    args = [track, p["device"], p["parameter"], p["shape"], "slot", slot]
+        places = [await command_clip.target_clip(app, intent.part)]
     span = _span(p)
-    for name in SAID:
-        if name in p and not (span and name == "bars"):  # the span's bars are the envelope's
-            args += [name, p[name]]
-    return await automate_job.run(app, job, args + [item for pair in span.items() for item in pair])
+    said = []
+    for track, slot in places:
+        args = [track, p["device"], p["parameter"], p["shape"], "slot", slot]
+        for name in SAID:
+            if name in p and not (span and name == "bars"):  # the span's bars are the envelope's
+                args += [name, p[name]]
+        said.append(await automate_job.run(app, job, args + [item for pair in span.items() for item in pair]))
+    return "; ".join(said)
+
+
+async def _every_clip(app: App) -> list[tuple[int, int]]:
+    """Track and slot of each clip in the selected scene, else of each part's newest clip; raises
+    naming what to select when there is none."""
+    scene = (await app.live.context()).selected_slot
+    tracks = app.live.track_list if app.live.track_list is not None else await app.live.tracks()
+    places = [(t, scene) for t in range(len(tracks)) if app.live.slots.get(t, "")[scene : scene + 1] == "1"]
+    if not places:
+        parts = ("drums", *command_clip.PITCHED)
+        places = [where for part in parts if (where := command_clip.last_written(app, part)) is not None]
+    if not places:
+        raise InvalidValue(
+            "no clip to draw on in the selected scene: select a scene with clips, or name a track"
+        )
+    return places
 
 
 def _span(p: dict[str, Any]) -> dict[str, int]:

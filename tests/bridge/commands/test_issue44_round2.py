@@ -448,7 +448,8 @@ def test_put_it_in_a_meter_is_the_songs_meter() -> None:
 )
 def test_drawn_automation_in_a_producers_words(text: str, shape: str, where: dict[str, Any]) -> None:
     action, part, params = _parsed(text)
-    assert (action, part, params["shape"]) == ("automate", None, shape), params
+    whole = "all" if "everything" in text else None  # round 35 (w84): the whole song's fade is every part's
+    assert (action, part, params["shape"]) == ("automate", whole, shape), params
     assert {k: params[k] for k in where} == where and ("track_name" in params) == ("track_name" in where)
 
 
