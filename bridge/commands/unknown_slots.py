@@ -77,7 +77,9 @@ _STYLE_BESIDE = re.compile(
 )
 # "dub drums please", "koplo bass line": a word opening a request with no verb, right before the part made (round 35)
 _STYLE_FIRST = re.compile(
-    rf"^\s*(?:(?:please|pls|ok|okay|now|some|gimme|i want|i need|need) )*({_WORD}) (?:{_MADE})\b", re.I
+    rf"^\s*(?:(?:please|pls|ok|okay|now|some|gimme|i want|i need|need) )*"
+    rf"(?!(?:a|an|the|some|my|new|more|me|this|that|your|our)\b)({_WORD}) (?:{_MADE})\b",
+    re.I,
 )
 # section words of English a song's cue points may carry that no reader knows as a section: asked too
 SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
