@@ -84,12 +84,10 @@ def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = Non
         return _first(reading, "set")
     if means.get("op") in ("louder", "softer") and not named and "scope" in means and _ENERGY.search(said):
         return _first(reading, str(means["op"]))
-    if (
-        means.get("op") == "star"
-        and reading.ops[0][0] in ("vary", "list_takes")
-        and praised(normalize(said)[0])
-    ):
-        return _first(reading, "star")  # "ooh this take of the drums is sick, give it a star"
+    # "ooh this take of the drums is sick, give it a star": starred, never another take
+    starred = means.get("op") == "star" and reading.ops[0][0] in ("vary", "list_takes")
+    if starred and praised(normalize(said)[0]):
+        return _first(reading, "star")
     if means.get("op") == "make" and reading.ops[0][0] == "none" and _UNHELD_STYLE.search(said):
         return _first(reading, "make")  # "dub drums please": the part made, its style asked
     if means.get("op") == "vary" and means.get("versions") and reading.ops[0][0] == "list_takes":

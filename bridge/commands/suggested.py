@@ -39,18 +39,16 @@ def readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent, sure: 
     drums but leave everything else muted": the drums); another op borrows the values they read that
     the sentence says (``BORROWED``)."""
     ours = op_of(ruled)
-    against = opposite_of_said(
-        ours, s
-    )  # "make the drums louder and more trappy": never "make the drums softer"
+    # "make the drums louder and more trappy": never "make the drums softer" (the head's reading, 0.42)
+    against = opposite_of_said(ours, s)
     ops = [op for op, _ in reading.ops if op not in QUIET and op not in against]
     said: list[str] = []
     values = means_of(ruled.as_dict()) if ruled.understood else {}
     borrowed = {k: values[k] for k in BORROWED if k in values}
     learned = target_of(reading, s)
     top = next((op for op, _ in reading.ops if op not in QUIET), None)
-    first = (
-        [ours] if top in against and ours is not None else ops[:1]
-    )  # the head's contrary reading: ours first
+    # the head's likeliest the contrary of what was said: the rules' op is offered first
+    first = [ours] if top in against and ours is not None else ops[:1]
     for op in dict.fromkeys([*first, *([ours] if ours is not None else []), *ops]):
         own = values.get("target") if op == ours else None
         for targets in _choices(own, learned, op == top):
