@@ -19,10 +19,12 @@ UNSAID_PARTS = ("drums", "bass", "chords", "melody")
 # the rules' values another op's suggestion says too: said in the sentence whatever op reads them
 # ("move the bass down to D major" read as set: "transpose the bass line to D major")
 BORROWED = ("key", "genre")
-# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
-OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"},
-             {"keep_only", "remove"}, {"simpler", "remove"})  # fmt: skip
+# ops that undo each other: one offered where the other is said is the opposite of what was said
+CONTRARY = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
+            {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"})  # fmt: skip
+# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled;
+# "remove" beside "simpler" and "keep only" is another way, never the opposite ("more space": fewer or none)
+OPPOSITES = (*CONTRARY, {"stop", "cancel"}, {"keep_only", "remove"}, {"simpler", "remove"})
 # an op's own word, said plainly ("make the drums louder"); "quieter" is softer's too
 _OWN_WORDS = {"softer": ("softer", "quieter")}
 _NEGATED = re.compile(r"\b(?:not|dont|don t|never|no|without)\b")
@@ -66,11 +68,11 @@ def _said(op: str, s: str) -> bool:
 
 
 def opposite_of_said(op: str | None, s: str) -> set[str]:
-    """The ops contrary to ``op`` (``OPPOSITES``) where the sentence says ``op`` plainly, no contrary word and
+    """The ops contrary to ``op`` (``CONTRARY``) where the sentence says ``op`` plainly, no contrary word and
     no negation beside it: a question never offers the opposite of what was said; else none."""
     if op is None or not _said(op, s) or _NEGATED.search(s):
         return set()
-    return {o for pair in OPPOSITES if op in pair for o in pair - {op} if not _said(o, s)}
+    return {o for pair in CONTRARY if op in pair for o in pair - {op} if not _said(o, s)}
 
 
 def _choices(own: object, learned: str | None, agreed: bool) -> list[list[str | list[str]]]:
