@@ -110,13 +110,18 @@ def energy_moved(s: str) -> str | None:
     return "up" if m.group("up") or m.group("lift") else "down"
 
 
+# "the tune" said of the energy is the whole song, as a producer says it (the part table's "tune" is the melody's)
+_TUNE = re.compile(r" (?:the|my|this|our) (?:whole )?tune (?!.*\bmelod)")
+
+
 def bare_energy(intent_params: dict[str, object], part: str | None, s: str) -> str | None:
     """The question for the energy dial said with no part and no place ("more energy", "the song needs more
     energy", "the energy should drop"): the dial is every part over a place, so where (or which part, and
     how) is asked; the whole song said is no place (no action moves the energy of every clip of a song: the
     dial of part ``song`` would make a new song); None for any other reading."""
     p = intent_params
-    placed = part not in (None, "song") or {"region", "target"} & set(p)
+    tune = part == "melody" and _TUNE.search(s) is not None  # "can the tune have more energy": the song's
+    placed = (part not in (None, "song") and not tune) or {"region", "target"} & set(p)
     if p.get("what") != "energy" or placed or " energ" not in s:
         return None
     if p.get("direction") == "up":

@@ -16,6 +16,11 @@ part ("regen the drums in the drop, need more fighting energy" stays a new take)
 Round 34 (w81): a count of takes asked for ("give me three versions, the artist is picky") read as a listing
 of takes (list_takes 0.67) has the rules' ``vary`` put first where no listing is said.
 
+Round 35 (w85): a take praised, then a star asked ("ooh this take of the drums is sick, give it a star") read as
+another take (vary 0.64: "sick" and "ooh" beside a part) has the rules' ``star`` put first (``take_words.praised``);
+a style no preset holds said right before a part ("dub drums please") read as no request (none 0.78: "dub" the
+verb of audio) has the rules' ``make`` put first, so the style is asked (``unknown_slots``), never refused.
+
 Round 33 (lead): a level complained of ("its too quiet overall", "i can't hear the keys", "too hot") read the
 other way by the head (softer 0.72 for "too quiet") has softer and louder swapped, unless both are complained of."""
 
@@ -27,8 +32,11 @@ from bridge.commands import reader as lr
 from bridge.commands import vocab as v
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
 from bridge.commands.setting_words import COMPARATIVES
 from bridge.commands.statements import request_said
+from bridge.commands.take_words import praised
+from bridge.commands.world_styles import NO_PRESET
 
 _ROOM_ASKED = re.compile(r"\b(?:more|some|enough) (?:space|breathing room)\b|\broom to breathe\b")
 _SWAPPED = {"busier": "simpler", "simpler": "busier"}
@@ -46,6 +54,10 @@ _TOO_LOUD = re.compile(r"\btoo (?:loud|hot)\b")
 _LEVELS = {"softer": "louder", "louder": "softer"}
 # a count of takes asked for is made, never listed (the head: list_takes 0.67 for "give me three versions"),
 # unless a listing is said ("show me the three versions", "how many versions")
+_UNHELD = "|".join(sorted(NO_PRESET))
+_PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
+# "dub drums please", "some folk chords": a style no preset holds right before a part (the head: "dub" a verb)
+_UNHELD_STYLE = re.compile(rf"\b(?:{_UNHELD}) (?:{_PARTS}|beat)s?\b")
 _LISTED = re.compile(r"\b(?:list|show|see|display|how many|what|which|have i|got)\b")
 
 
@@ -72,6 +84,12 @@ def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = Non
         return _first(reading, "set")
     if means.get("op") in ("louder", "softer") and not named and "scope" in means and _ENERGY.search(said):
         return _first(reading, str(means["op"]))
+    # "ooh this take of the drums is sick, give it a star": starred, never another take
+    starred = means.get("op") == "star" and reading.ops[0][0] in ("vary", "list_takes")
+    if starred and praised(normalize(said)[0]):
+        return _first(reading, "star")
+    if means.get("op") == "make" and reading.ops[0][0] == "none" and _UNHELD_STYLE.search(said):
+        return _first(reading, "make")  # "dub drums please": the part made, its style asked
     if means.get("op") == "vary" and means.get("versions") and reading.ops[0][0] == "list_takes":
         return reading if _LISTED.search(said) else _first(reading, "vary")  # "give me three versions": made
     return reading

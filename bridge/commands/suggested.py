@@ -3,6 +3,8 @@ suggestions a question offers, the target a reading names, and an intent's op in
 
 from __future__ import annotations
 
+import re
+
 from bridge.commands import carried, explain, guards, rephrase
 from bridge.commands import reader as lr
 from bridge.commands.intent import Intent
@@ -17,6 +19,15 @@ UNSAID_PARTS = ("drums", "bass", "chords", "melody")
 # the rules' values another op's suggestion says too: said in the sentence whatever op reads them
 # ("move the bass down to D major" read as set: "transpose the bass line to D major")
 BORROWED = ("key", "genre")
+# ops that undo each other: one offered where the other is said is the opposite of what was said
+CONTRARY = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
+            {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"})  # fmt: skip
+# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled;
+# "remove" beside "simpler" and "keep only" is another way, never the opposite ("more space": fewer or none)
+OPPOSITES = (*CONTRARY, {"stop", "cancel"}, {"keep_only", "remove"}, {"simpler", "remove"})
+# an op's own word, said plainly ("make the drums louder"); "quieter" is softer's too
+_OWN_WORDS = {"softer": ("softer", "quieter")}
+_NEGATED = re.compile(r"\b(?:not|dont|don t|never|no|without)\b")
 
 
 def op_of(intent: Intent) -> str | None:
@@ -29,21 +40,39 @@ def readings(s: str, key: str | None, reading: lr.Reading, ruled: Intent, sure: 
     The rules' op is said on their target (a list of parts too), else on the learned one ("unmute the
     drums but leave everything else muted": the drums); another op borrows the values they read that
     the sentence says (``BORROWED``)."""
-    ops = [op for op, _ in reading.ops if op not in QUIET]
     ours = op_of(ruled)
+    # "make the drums louder and more trappy": never "make the drums softer" (the head's reading, 0.42)
+    against = opposite_of_said(ours, s)
+    ops = [op for op, _ in reading.ops if op not in QUIET and op not in against]
     said: list[str] = []
     values = means_of(ruled.as_dict()) if ruled.understood else {}
     borrowed = {k: values[k] for k in BORROWED if k in values}
     learned = target_of(reading, s)
-    for op in dict.fromkeys([ops[0], *([ours] if ours is not None else []), *ops[1:]]):
+    top = next((op for op, _ in reading.ops if op not in QUIET), None)
+    # the head's likeliest the contrary of what was said: the rules' op is offered first
+    first = [ours] if top in against and ours is not None else ops[:1]
+    for op in dict.fromkeys([*first, *([ours] if ours is not None else []), *ops]):
         own = values.get("target") if op == ours else None
-        for targets in _choices(own, learned, op == ops[0]):
+        for targets in _choices(own, learned, op == top):
             text = _said_as(op, targets, s, key, values if op == ours else borrowed, sure)
             if text is not None and text not in said:
                 said.append(text)
         if len(said) >= 2:
             break
     return said[:2]
+
+
+def _said(op: str, s: str) -> bool:
+    """Whether the normalised sentence ``s`` says ``op`` in its own word ("louder", "busier", "unmute")."""
+    return any(re.search(rf"\b{w}\b", s) for w in _OWN_WORDS.get(op, (op,)))
+
+
+def opposite_of_said(op: str | None, s: str) -> set[str]:
+    """The ops contrary to ``op`` (``CONTRARY``) where the sentence says ``op`` plainly, no contrary word and
+    no negation beside it: a question never offers the opposite of what was said; else none."""
+    if op is None or not _said(op, s) or _NEGATED.search(s):
+        return set()
+    return {o for pair in CONTRARY if op in pair for o in pair - {op} if not _said(o, s)}
 
 
 def _choices(own: object, learned: str | None, agreed: bool) -> list[list[str | list[str]]]:

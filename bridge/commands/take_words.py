@@ -82,7 +82,7 @@ _STARRED = re.compile(r" (?:mark|tag|give) (?:it|this|that|them)(?: take| one| v
 THIS_TAKE_OF = re.compile(r" (?:this|that) (?:take|version|one) of (?:the|my) ")
 
 
-def _praised(s: str) -> bool:
+def praised(s: str) -> bool:
     """A take marked with a star after words that ask no change ("this take of the bass is lovely, please mark it
     with a star"); never after a change asked ("quantize the bass and give it a star": both asked about)."""
     found = _STARRED.search(s)
@@ -111,7 +111,7 @@ def history_of(s: str, heard: str) -> dict[str, Any] | None:
     first = bare.split()[0] if bare else ""
     starred = re.search(
         r" star (?:it|this|that|the|them) | (?:a |my )?(?:favourite|favorite)s? ", s
-    ) or _praised(s)
+    ) or praised(s)
     if first in ("star", "favourite", "favorite", "bookmark") or said(s, *(STAR_PHRASES[4:])) or starred:
         return {"do": "star"}
     if said(s, *COMPARE_PHRASES) and said(s, *(*PREVIOUS_PHRASES, "previous", "last", "before", "earlier")):

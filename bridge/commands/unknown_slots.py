@@ -75,6 +75,12 @@ _STYLE_BESIDE = re.compile(
     rf"\b(?:{_MADE}) ({_WORD})(?= \d|\s*[,.;!?]|\s*$)|\b(?:make|write|create|generate|give me) (?:me )?(?!(?:a|an|the|some|my|new|more|me)\b)({_WORD}) (?:{_MADE})\b",
     re.I,
 )
+# "dub drums please", "koplo bass line": a word opening a request with no verb, right before the part made (round 35)
+_STYLE_FIRST = re.compile(
+    rf"^\s*(?:(?:please|pls|ok|okay|now|some|gimme|i want|i need|need) )*"
+    rf"(?!(?:a|an|the|some|my|new|more|me|this|that|your|our)\b)({_WORD}) (?:{_MADE})\b",
+    re.I,
+)
 # section words of English a song's cue points may carry that no reader knows as a section: asked too
 SECTION_LIKE = frozenset(("interlude", "interludes", "vamp", "turnaround", "postchorus"))
 _TONIC = r"(?:[A-G]|[b-g](?= |$))(?:#|b(?![a-z])| sharp| flat)?"
@@ -151,7 +157,7 @@ def slot_asked(intent: Intent, typed: str) -> tuple[str, str, re.Match[str]] | N
                 if _unknown(m.group(2), "section") and _LIKENED.search(clause) is None:
                     return "section", m.group(2), m
     if intent.action in _STYLE_ACTIONS and "genre" not in intent.params:
-        for pattern in (_STYLE_MADE, _STYLE_SAID, _STYLE_ALONE, _STYLE_BESIDE):
+        for pattern in (_STYLE_MADE, _STYLE_SAID, _STYLE_ALONE, _STYLE_BESIDE, _STYLE_FIRST):
             for m in pattern.finditer(typed):
                 word = m.group(1) or m.group(2)
                 if _unknown(word, "style"):

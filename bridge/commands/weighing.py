@@ -26,7 +26,7 @@ from bridge.commands.questions import OWN_QUESTION
 from bridge.commands.said import said
 from bridge.commands.slang_words import HIT
 from bridge.commands.studio_errands import studio_job
-from bridge.commands.suggested import QUIET, op_of, readings, target_of
+from bridge.commands.suggested import OPPOSITES, QUIET, op_of, readings, target_of
 from bridge.commands.take_moves import moved_among, thrown_away
 from bridge.commands.take_words import hears_other
 from bridge.commands.track_words import WHICH_TRACK
@@ -39,10 +39,6 @@ PLAUSIBLE = 0.05  # an unsure learned reading still lets the rules act on an op 
 OVERRIDE = 0.9  # and this much to act against an op the rules read (when nothing they read is lost)
 CONTESTED = 0.25  # a sure reading below OVERRIDE that still gives the rules' op this much lets the rules act
 INVENTS = ("automate",)  # an op whose own sentence says a value the producer may not have said (a shape)
-# readings that contradict each other; stop and cancel: Live's playback stopped, or the job running cancelled
-OPPOSITES = ({"busier", "simpler"}, {"louder", "softer"}, {"mute", "unmute"}, {"quantize", "humanize"},
-             {"undo", "redo"}, {"star", "unstar"}, {"jam_start", "jam_stop"}, {"stop", "cancel"},
-             {"keep_only", "remove"}, {"simpler", "remove"})  # fmt: skip
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
