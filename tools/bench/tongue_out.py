@@ -55,6 +55,8 @@ UNTABLED: dict[str, tuple[int, ...]] = {
     "Greek (R6)": (150,),
     "Sheng (Y5)": (134,),
     "Taglish (Z5)": (135,),
+    "Italian (S6)": (151,),
+    "Russian (U6)": (153,),
 }
 SWITCHES = ("hinglish", "indonesian", "german", "spanish", "patois", "pidgin", "scots", "borrowed")
 
