@@ -55,6 +55,10 @@ _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
 _FEW = re.compile(
     r"\b(?:((?:a|another) couple(?: of)?)|(?:a|another) few|a handful(?: of)?) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
 )
+# "another go at the bass, a couple more maybe so i can pick": two more takes, the takes unsaid
+_COUPLE_MORE = re.compile(
+    r"\b(?:a|another) couple(?: of)? more(?= *(?:$|[,.!?;]|maybe|please|pls|plz|so |of (?:those|them|these)|and |then |bars?\b|measures?\b|times\b))"
+)
 # every part said another way is "all the parts": "all four parts", "the whole lot", "the full band"
 _EVERY_PART = re.compile(
     r"\b(?:all (?:four |4 )?(?:of the |of my )parts|all (?:four|4) parts|(?:every|each) (?:single )?(?:part|instrument)|all (?:the |my )?"
@@ -268,6 +272,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
         r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
     )  # every bass take
     lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
+    lowered = _COUPLE_MORE.sub(" 2 more", lowered)
     lowered = fillers.marked(lowered)  # "um", "like" as a filler; "sixteen bars no wait eight" marked
     digits: list[str] = []
     for clause in re.split(r"[,;:!?]+|\.(?!\d)", lowered):  # "at ninety, four bars": no 94 across a comma

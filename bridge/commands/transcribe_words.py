@@ -31,8 +31,8 @@ STEM_OF = re.compile(
     r"(?:sample|loop|song|track|mix|clip|audio|record|tune|beat|recording|file) "
 )
 # the same stem said after the recording it is in: "this sample's vocal", "from this song vocal melody"
-STEM_AFTER = re.compile(
-    r" (?:this|that|the|my) (?:sample|song|mix|record|tune|recording|file|audio)(?:s|'s)? "
+STEM_AFTER = re.compile(  # "this memphis sample, vocal into midi": a word or two may name the recording
+    r" (?:this|that|the|my) (?:\w+ ){0,2}?(?:sample|song|mix|record|tune|recording|file|audio)(?:s|'s)? (?:the )?"
     r"(bass|bassline|bass line|drums|vocals|vocal|voice|singing|piano|guitar|keys) "
 )
 STEMS = {"bass": "bass", "bassline": "bass", "bass line": "bass", "drums": "drums", "drum": "drums",
