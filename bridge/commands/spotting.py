@@ -13,6 +13,7 @@ from bridge.commands import musicgen_words as mw
 from bridge.commands import vocab as v
 from bridge.commands.intent import UNKNOWN, Intent
 from bridge.commands.said import said
+from bridge.commands.track_words import NUMBERED_TRACK
 
 BARS_RANGE = (1, 64)
 TEMPO_RANGE_BPM = (20, 999)  # what Live accepts
@@ -100,9 +101,6 @@ KEEP_THE_REST = re.compile(
 )
 
 
-_TRACK_NUMBER = re.compile(r" (?:track|channel) (?:number |no )?(\d+)(?= )")
-
-
 def before_purpose(s: str) -> str:
     """A normalised sentence up to its purpose clause ("split this so i can get at the vocal": "split this")."""
     return _PURPOSE.split(s)[0]
@@ -116,7 +114,7 @@ def separate_intent(heard: str, s: str, model: str | None) -> Intent:
     stems, _ = take(before_purpose(rest), v.STEMS)  # "into stems so i can get at the vocal": every stem
     if len(set(stems)) == 1:  # "split into drums and vocals": every stem split (the job writes them all)
         params["stem"] = stems[0]
-    number = _TRACK_NUMBER.search(s)  # "split track 2 into stems": Live's second track's clip
+    number = NUMBERED_TRACK.search(s)  # "split track 2 into stems": Live's second track's clip
     if number is not None:
         params["track_name"] = f"track {number.group(1)}"
     return Intent("separate", None, params, heard)

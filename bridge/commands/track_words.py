@@ -82,7 +82,8 @@ def bare_name(name: str) -> str:
 
 
 # "the wobble track", "the reese channel": a track named by a sound word said before "track" or "channel"
-_ON_NUMBERED = re.compile(r" (?:track|channel) (?:number |no |nr )?(\d+)(?= )")  # Live's track by its number
+# Live's track by its number ("track 4", "the clip on channel 2"), read by every reader of a numbered track
+NUMBERED_TRACK = re.compile(r" (?:track|channel) (?:number |no |nr )?(\d+)(?= )")
 _SAID_TRACK = re.compile(r" (?:the|my|that) ([a-z0-9]+) (?:track|channel)(?= )")
 NO_NAME = frozenset({"whole", "same", "other", "next", "last", "first", "previous", "new", "entire", "selected",
                       "current", "backing", "master", "main", "old", "empty", "midi", "audio", "return", "second",
@@ -128,7 +129,7 @@ def instrument_track(s: str) -> str | None:
     """The name of a track a sentence names by its instrument ("the cello line" -> "cello") or by a sound
     word before "track" or "channel" ("the wobble track" -> "wobble"; not a part: "the bass track"), or None."""
     m = _NAMED.search(s)
-    numbered = _ON_NUMBERED.search(s)  # "quantize track 4", "the clip on channel 2": that track
+    numbered = NUMBERED_TRACK.search(s)  # "quantize track 4", "the clip on channel 2": that track
     if m is None and numbered is not None:
         return f"track {numbered.group(1)}"
     if m is None:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from bridge.commands.intent import Intent
-from bridge.commands.track_words import NO_NAME
+from bridge.commands.track_words import NO_NAME, NUMBERED_TRACK
 
 # "into midi", "to midi", "as midi", "midi notes of", "transcribe": the sentence asks for MIDI of audio
 TO_MIDI = re.compile(
@@ -72,7 +72,6 @@ NOT_MIDI = re.compile(r" (?:sheet music|notation|a score|tabs?|tablature|text|wo
 TRACK_SAID = re.compile(
     r" (?:the|my) ((?:\w+ ){0,2}?\w+) (?:track|channel)(?= )(?! (?:of|from|in|off|out of) (?:this|that|the|my) )"
 )
-TRACK_NUMBER = re.compile(r" (?:track|channel) (?:number |no )?(\d+)(?= )")
 QUANTIZED = re.compile(r" (?:quantized?|quantised?|on the grid|snapped|snap it|tight(?:ly)?) ")
 
 
@@ -89,7 +88,7 @@ def transcribe_of(s: str, heard: str) -> Intent | None:
     else:
         said = next((kind for kind, words in KIND_WORDS if re.search(rf" (?:{words}) ", s)), None)
         params["kind"] = said or "auto"
-    number, track = (None, None) if stem is not None else (TRACK_NUMBER.search(s), TRACK_SAID.search(s))
+    number, track = (None, None) if stem is not None else (NUMBERED_TRACK.search(s), TRACK_SAID.search(s))
     name = f"track {number.group(1)}" if number else None if track is None else track.group(1)
     if name is not None and name.split()[-1] not in NO_NAME:
         params["track_name"] = name  # the clip on that track, not the selected one
