@@ -1,7 +1,8 @@
 """Monophonic note tracking (melody, bass): one note at a time, by a Viterbi path through the maps.
 
-Each frame is silence or one pitch. A pitch's evidence is its note map (for bass, plus half the
-octave above: the model often hears a bass note's second harmonic louder than the note);
+Each frame is silence or one pitch. A pitch's evidence is its note map (for bass, plus 0.7 of the
+octave above: the model often hears a bass note's second harmonic louder than the note; but not
+after the octave above attacks where the pitch does not, a line leaping up an octave);
 changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
 of one pitch is split into repeated notes only where its onset map peaks and the note map dipped
 just before. Pitches outside the song's key pay a small cost when the key is known.
@@ -27,7 +28,9 @@ from engines.transcription.tracks import Track
 
 SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
 SWITCH = 1.6  # log-cost of changing state (pitch or silence)
-OCTAVE_HELP = 0.7  # bass: share of the octave above's evidence credited to a pitch
+OCTAVE_HELP = 0.7  # bass: share of the octave above's evidence credited to a pitch ...
+OWN_ONSET = 0.3  # ... except after an onset peak of the octave above at least this high ...
+LOW_QUIET = 0.7  # ... where the pitch's own onset map stays under this share of it (a leap up)
 OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
 REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
 REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
@@ -72,7 +75,7 @@ def track(
     if kind == "bass":
         above = np.zeros_like(evidence)
         above[:, :-12] = evidence[:, 12:]
-        evidence = np.minimum(1.0, evidence + OCTAVE_HELP * above)
+        evidence = np.minimum(1.0, evidence + OCTAVE_HELP * above * _helped(post.onset, cols))
     scores = np.log(np.maximum(evidence, 1e-4))
     if key_pitch_classes is not None:
         outside = np.array([(low + i) % 12 not in key_pitch_classes for i in range(len(cols))])
@@ -94,6 +97,31 @@ def track(
             if b - a >= MIN_FRAMES:
                 tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
+
+
+def _helped(onsets: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """(frames, pitches) 1 where a bass pitch may take the octave above's evidence, 0 from an onset of
+    the octave above that the pitch does not share (the line leapt up) until the pitch's own next onset."""
+    helped = np.ones((len(onsets), len(cols)))
+    for i, col in enumerate(cols[cols + 12 < onsets.shape[1]]):
+        up, own = onsets[:, col + 12], onsets[:, col]
+        events = [(int(t), True) for t in peak_frames(up, height=OWN_ONSET, distance=MIN_FRAMES)]
+        events += [(int(t), False) for t in peak_frames(own, height=ONSET_SEEN, distance=MIN_FRAMES)]
+        since = None
+        for t, upper in sorted(events):
+            near = slice(max(0, t - 2), t + 3)
+            if upper and own[near].max() >= LOW_QUIET * up[t]:
+                upper = False  # the pitch has its own onset here: the octave above is its harmonic
+            elif not upper and own[t] < LOW_QUIET * up[near].max():
+                continue  # the octave above's attack heard an octave low: not the pitch's own onset
+            if upper and since is None:
+                since = max(0, t - ONSET_BEFORE)
+            elif not upper and since is not None:
+                helped[since : max(since, t - ONSET_BEFORE), i] = 0.0
+                since = None
+        if since is not None:
+            helped[since:, i] = 0.0
+    return helped
 
 
 def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:

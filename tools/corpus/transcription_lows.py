@@ -1,0 +1,132 @@
+"""A tune set for the bass kind's octave handling (a84): picked and plucked lines on low notes (E1-C2)
+whose upper harmonics the model may hear louder than the note, and the same programs leaping octaves,
+drawn from a seed and rendered through FluidR3 by fluidsynth into the cache (never the repository).
+
+Each item is 8 bars: bars of low notes in eighths (steps and repeats) or quarters, and bars leaping an
+octave in eighths (up and down) or quarters, roots E1-C2, at several tempos. Every program is one that
+neither transcription set half, the sung set, ``transcription_pieces`` nor ``transcription_leaps`` used,
+so a rule chosen here is read fresh on all of those.
+
+    .venv/bin/python -m tools.corpus.transcription_lows [--json F]
+
+prints onset F / onset+offset F (mir_eval, 50 ms) per program for this tree's bass kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engines.music import Note
+from tools.corpus.transcription_leaps import BARS, MAJOR, Row
+from tools.corpus.transcription_set import write_part
+from tools.eval.rendered import fluidsynth_or_exit, render_midi
+
+SET_VERSION = 1
+SEEDS = (21, 22, 23)
+TEMPOS_BPM = (80, 100, 116, 132, 90, 124)
+# GM programs (0-based), picked and plucked; none in any other transcription or sung set
+PROGRAMS = (26, 27, 28, 45, 46, 107)  # jazz guitar, clean guitar, muted guitar, pizzicato, harp, koto
+LOWEST, HIGHEST = 28, 36  # E1..C2: every low note of a line
+SHAPES = ("eighths", "repeat", "quarters", "up", "down", "octave quarters")
+
+
+def low_line(rng: random.Random) -> list[Row]:
+    """BARS bars of low notes (E1-C2) in eighths and quarters, some bars leaping an octave above them."""
+    root = rng.randint(LOWEST, HIGHEST - 5)
+    lows = [p for p in range(LOWEST, HIGHEST + 1) if (p - root) % 12 in MAJOR]
+    rows: list[Row] = []
+    for bar in range(BARS):
+        low = rng.choice(lows)
+        shape = rng.choice(SHAPES)
+        if shape == "eighths":  # steps through the low notes
+            i = lows.index(low)
+            beats = [(lows[min(max(i + rng.choice((-1, 0, 1)), 0), len(lows) - 1)], 0.5) for _ in range(8)]
+        elif shape == "repeat":  # one low note, eighths
+            beats = [(low, 0.5)] * 8
+        elif shape == "quarters":
+            beats = [(rng.choice(lows), 1.0) for _ in range(4)]
+        elif shape == "up":  # low high low high
+            beats = [(low + 12 * (i % 2), 0.5) for i in range(8)]
+        elif shape == "down":  # high low high low
+            beats = [(low + 12 * ((i + 1) % 2), 0.5) for i in range(8)]
+        else:  # low, octave, low, octave in quarters
+            beats = [(low + 12 * (i % 2), 1.0) for i in range(4)]
+        at = bar * 4.0
+        for pitch, length in beats:
+            rows.append((pitch, at, length))
+            at += length
+    return rows
+
+
+def default_out() -> Path:
+    from engines.analysis.cache import cache_root
+
+    return cache_root() / "eval" / f"transcription-lows-v{SET_VERSION}"
+
+
+def items(out: Path) -> list[dict[str, Any]]:
+    """Every program at every seed (tempo cycled): kind, program, seed, tempo, wav and truth in seconds."""
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for n, (program, seed) in enumerate((p, s) for p in PROGRAMS for s in SEEDS):
+        rng = random.Random(f"lows-{program}-{seed}")
+        rows = low_line(rng)
+        bpm = TEMPOS_BPM[n % len(TEMPOS_BPM)]
+        played = rng.choice((0.85, 0.9, 0.95))
+        s_per_beat = 60.0 / bpm
+        truth = [
+            (p, round(b * s_per_beat, 5), round((b + d * played) * s_per_beat, 5), 90) for p, b, d in rows
+        ]
+        name = hashlib.sha256(json.dumps([program, bpm, truth]).encode()).hexdigest()[:12]
+        wav = out / f"bass-{program}-{seed}-{name}.wav"  # cached by content
+        if not wav.exists():
+            midi = wav.with_suffix(".mid")
+            notes = [Note(p, b, d * played, 90) for p, b, d in rows]
+            write_part(midi, notes, tempo_bpm=bpm, program=program, drums=False)
+            render_midi(fluidsynth_or_exit("the lows set"), midi, wav, gain=0.6)
+        made.append(
+            {
+                "kind": "bass",
+                "program": program,
+                "seed": seed,
+                "tempo_bpm": bpm,
+                "wav": str(wav),
+                "truth": truth,
+            }
+        )
+    return made
+
+
+def main() -> None:
+    import soundfile as sf
+
+    from engines.transcription import transcribe
+    from tools.bench.transcription_score import note_f
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=default_out())
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    per: dict[str, list[tuple[float, float]]] = {}
+    for item in items(args.out):
+        audio, rate = sf.read(item["wav"], dtype="float32")
+        notes = [(n.pitch, n.start_s, n.end_s) for n in transcribe(audio, rate, kind="bass").notes]
+        f = (note_f(item["truth"], notes, offsets=False)[2], note_f(item["truth"], notes, offsets=True)[2])
+        per.setdefault(f"bass {item['program']}", []).append(f)
+        per.setdefault("bass", []).append(f)
+        print(item["program"], item["seed"], item["tempo_bpm"], [round(x, 3) for x in f], flush=True)
+    report = {name: [round(float(x), 3) for x in np.mean(fs, axis=0)] for name, fs in per.items()}
+    print(json.dumps(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
