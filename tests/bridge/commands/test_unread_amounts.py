@@ -55,6 +55,7 @@ def test_a_doubled_word_counts_as_unread() -> None:
     [
         ("make the kick a little louder", "louder"),  # the amount said in English
         ("swing the hats kicsit but only a little", "swing"),  # said in English too: English wins
+        ("humanize the chords a bit puțin", "humanize"),  # the same, for a change whose size the schema drops
         ("make the kick trochu louder", "louder"),  # no size graded: "a little louder" is "louder"
         ("make the bass mycket busier", "busier"),  # nor "a lot busier"
         ("make the bass busier", "busier"),  # English only
@@ -76,6 +77,7 @@ def test_a_word_in_a_nouns_place_is_no_amount() -> None:
     swing = Intent("transform", "drums", {"kind": "swing", "amount": 0.66, "voices": "hats"}, "")
     assert amount_unread("swing kicsit", swing) is None  # right after the verb: its object's place
     assert amount_unread("swing le kicsit", swing) is None  # after an article: a name
+    assert amount_unread("swing den kicsit", swing) is None  # an article that is also an English word
 
 
 def test_a_later_request_keeps_the_whole_sentences_reading() -> None:
@@ -83,4 +85,5 @@ def test_a_later_request_keeps_the_whole_sentences_reading() -> None:
     request from the whole ("quantize the snare then swing it kicsit" lost its swing)."""
     read = _means("quantize the snare then swing it kicsit")
     assert read.get("op") == "quantize"
-    assert [t.get("op") for t in read.get("then", [])] == ["swing"]  # type: ignore[union-attr]
+    later = read.get("then")
+    assert isinstance(later, list) and [t.get("op") for t in later] == ["swing"]
