@@ -16,9 +16,9 @@ in the reading of a change with a size (``SIZED``), asks "how much is 'word': a 
 change at both sizes in the parser's own words ("swing the hats a little", "swing the hats a lot"), where the
 parser reads the two offers as that change at two sizes: a swing, a humanize, a tempo moved. A change whose
 size the parser does not grade ("a little louder" is "louder", "a lot busier" is "busier") is not asked: its two
-offers would be one act. Not asked: where the English words say
-the amount already ("a bit", "way", "60%": ``_SAID``), a word in a noun's place ("the X", "of X", "X
-track": a thing's name), a sentence a table reads (``unread_mix.tabled``), or a reading of several requests.
+offers would be one act. Not asked either: where the English words say the amount already ("a bit", "way",
+"60%": ``_SAID``), a word in a noun's place ("the X", "of X", "X track": a thing's name), a sentence a table
+reads (``unread_mix.tabled``), a reading of several requests, or a clause read alone inside a longer sentence.
 """
 
 from __future__ import annotations
