@@ -59,6 +59,7 @@ from bridge.commands.typed_names import as_typed, spelled
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
+from bridge.commands.unread_amounts import how_much
 from bridge.commands.unread_joins import unread_between
 from bridge.commands.unread_mix import prompt_without_request, typed, unread_needed
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
@@ -210,6 +211,8 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     word = (
         word or unread_needed(heard, chosen) or unread_between(heard, chosen, rules)
     )  # "undo that terus play"
+    if not word and (sized := how_much(heard, s, chosen, parse)) is not None:
+        return sized  # "make the kick trochu louder": how much, never the default size
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return ask(heard, s, key, reading, ruled, word) if word else chosen
