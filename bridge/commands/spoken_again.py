@@ -20,10 +20,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import Transcript
-from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits, Candidate, Scorer, decided, heard, heard_as
+from bridge.commands.intent import Intent
+from bridge.commands.spoken_agree import (
+    SUGGESTED,
+    AgreeLimits,
+    Candidate,
+    Reader,
+    Scorer,
+    decided,
+    heard,
+    heard_as,
+)
 
 Rehear = Callable[[tuple[str, ...]], list[Transcript]]  # the audio last heard, decoded with this prompt
 Redecide = Callable[[list[Transcript]], tuple[Decision, str]]  # the pair's decision on other transcripts
@@ -38,11 +49,12 @@ def told(found: Sequence[Candidate], n: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.text for c in (*ranked, *guessed)))[: max(0, n)]
 
 
-def runs(decision: Decision, said: Sequence[str], limits: AgreeLimits) -> bool:
+def runs(decision: Decision, said: Sequence[str], limits: AgreeLimits, read: Reader | None = None) -> bool:
     """Whether the second decode runs: it is on, the pair asks, and Whisper wrote no command."""
     if limits.again_prompt <= 0 or decision.kind != "ask":
         return False
-    return not any(heard_as(s, not limits.learned_starts).understood for s in said)
+    read = read or partial(heard_as, voiced=not limits.learned_starts)
+    return not any(read(s).understood for s in said)
 
 
 def second_limits(limits: AgreeLimits) -> AgreeLimits:
@@ -57,13 +69,24 @@ def again(
     limits: AgreeLimits,
     rehear: Rehear,
     redecide: Redecide,
+    read: Reader | None = None,
 ) -> tuple[Decision, str]:
     """The pair's answer ``first`` (its ``found`` candidates, Whisper's transcripts ``said`` as parsed), or
     the decision on a second decode told the candidates, where that one acts or reads back."""
-    if not runs(first[0], said, limits) or not (prompt := told(found, limits.again_prompt)):
+    if not runs(first[0], said, limits, read) or not (prompt := told(found, limits.again_prompt)):
         return first
     second = redecide(rehear(prompt))
-    return second if second[0].kind in ("act", "confirm") else first
+    if second[0].kind not in ("act", "confirm"):
+        return first
+    if limits.again_even and len(prompt) > 1 and not _same(second[0], redecide(rehear(prompt[::-1]))[0]):
+        return first  # told the same commands in the other order, Whisper led the decision elsewhere
+    return second
+
+
+def _same(one: Decision, other: Decision) -> bool:
+    """Whether both decisions act on (or read back) the same command."""
+    done = ("act", "confirm")
+    return one.kind in done and other.kind in done and one.intent.as_dict() == other.intent.as_dict()
 
 
 def agree_again(
@@ -76,10 +99,37 @@ def agree_again(
     snapped: bool = True,
 ) -> tuple[Decision, str]:
     """``spoken_agree.agree``, then ``again`` where it runs (``rehear``: ``FastWhisper.hear_again``)."""
-    decision, text, found = decided(hearing, transcripts, score, limits, suggested, snapped)
+    read, scored = _memo(partial(heard_as, voiced=not limits.learned_starts)), _scores(score)
+    decision, text, found = decided(hearing, transcripts, scored, limits, suggested, snapped, read)
 
     def redecide(prompted: list[Transcript]) -> tuple[Decision, str]:
-        second, said, _ = decided(hearing, prompted, score, second_limits(limits), suggested, snapped)
+        """The pair on the prompted transcripts: only sentences new to this press are parsed and scored."""
+        second, said, _ = decided(hearing, prompted, scored, second_limits(limits), suggested, snapped, read)
         return second, said
 
-    return again((decision, text), found, heard(transcripts), limits, rehear, redecide)
+    return again((decision, text), found, heard(transcripts), limits, rehear, redecide, read)
+
+
+def _memo(read: Reader) -> Reader:
+    """``read`` remembered for one press (the first decision's proposals are the second's)."""
+    known: dict[str, Intent] = {}
+
+    def once(text: str) -> Intent:
+        if text not in known:
+            known[text] = read(text)
+        return known[text]
+
+    return once
+
+
+def _scores(score: Scorer) -> Scorer:
+    """Whisper's forced scores remembered for one press (the same audio): only new sentences are scored."""
+    known: dict[str, float] = {}
+
+    def scored(sentences: list[str]) -> list[float]:
+        new = [s for s in dict.fromkeys(sentences) if s not in known]
+        if new:
+            known.update(zip(new, score(new), strict=True))
+        return [known[s] for s in sentences]
+
+    return scored

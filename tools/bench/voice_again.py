@@ -8,7 +8,8 @@ margin), the rates without and with the second decode by condition, each row it 
 ran, and the CPU time of each second decode (``hear_again`` alone, the encoding kept). The prompted
 transcripts are kept in ``--again`` (by audio and prompt), so a second run decodes nothing again.
 
-Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N]``.
+Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N] [--even]``
+(``--even``: v83's check, the prompt also given in reverse order and both decisions acting on one command).
 The held-out half is not read here unless ``--half held-out`` is given.
 """
 
@@ -113,6 +114,7 @@ def main() -> None:
     ap.add_argument("--again", type=Path, default=None, help="the prompted decodes kept (default beside it)")
     ap.add_argument("--prompt", type=int, default=LIMITS.again_prompt or 4, help="commands in the prompt")
     ap.add_argument("--stress", action="store_true", help="also v73's four looser decisions")
+    ap.add_argument("--even", action="store_true", help="also told in reverse order, both agreeing (v83)")
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; {args.hearings}"
@@ -121,7 +123,7 @@ def main() -> None:
     tune = tuning_voices()
     rows = [r for r in json.loads(args.hearings.read_text()) if (r["entry"]["voice"] in tune) == (args.half == "tuning")]  # fmt: skip
     kept = Again(args.again or args.hearings.with_name(f"again-{args.half}.json"))
-    limits = replace(LIMITS, again_prompt=args.prompt)
+    limits = replace(LIMITS, again_prompt=args.prompt, again_even=args.even or LIMITS.again_even)
     compare(rows, "daemon", limits, kept)
     for name, change in STRESS.items() if args.stress else ():
         compare(rows, name, replace(limits, **change), kept)
