@@ -14,6 +14,12 @@ What the second decision cannot lean on: a sentence Whisper was handed is no evi
 Whisper's confidence in its prompted transcript (part H, ``whisper_sure``) and the sounds of its prompted
 words (part G, ``sounds_within``) are off in it (``second_limits``); its forced scores, pocketsphinx's
 margins and part J's read-back of a song change still judge.
+
+``again_even`` (v83): a prompt favours what it names, and Whisper often writes the command told first
+(v82's held-out "mute the chords"). So the second decode runs only where pocketsphinx proposed at least two
+commands (rivals to name: a lone reading handed to Whisper is written back), it is told them again in
+reverse order, and the second decision is taken only where both decisions act on (or read back) one command.
+Only the sentences new to the press are parsed and scored (``_memo``, ``_scores``: one press's audio).
 """
 
 from __future__ import annotations
@@ -75,6 +81,8 @@ def again(
     the decision on a second decode told the candidates, where that one acts or reads back."""
     if not runs(first[0], said, limits, read) or not (prompt := told(found, limits.again_prompt)):
         return first
+    if limits.again_even and sum(c.sphinx is not None and c.intent.understood for c in found) < 2:
+        return first  # pocketsphinx's lone command: no rival to name beside it (v83)
     second = redecide(rehear(prompt))
     if second[0].kind not in ("act", "confirm"):
         return first

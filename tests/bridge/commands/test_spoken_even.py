@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.fast_whisper import Transcript
 from bridge.commands.intent import Intent
 from bridge.commands.spoken_again import agree_again
@@ -66,7 +67,9 @@ def test_the_second_decision_scores_only_sentences_new_to_the_press() -> None:
         return list(scorer(table)(sentences))
 
     agree_again(SPHINX, wrote(GUESSED), score, EVEN, Told("humanize the bass", "mute the bass"))
-    assert " Mute the bass." in asked and len(asked) == len(set(asked))  # each scored once over three decisions
+    assert " Mute the bass." in asked and len(asked) == len(
+        set(asked)
+    )  # each scored once over three decisions
 
 
 def test_the_second_decision_parses_only_sentences_new_to_the_press(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,3 +84,17 @@ def test_the_second_decision_parses_only_sentences_new_to_the_press(monkeypatch:
     monkeypatch.setattr(spoken_again, "heard_as", counted)
     d, _ = agree_again(SPHINX, wrote(GUESSED), scorer(TABLE), EVEN, Told("humanize the bass"))
     assert d.kind == "act" and "humanize the keys" in read and len(read) == len(set(read))
+
+
+def test_pocketsphinxs_lone_command_is_not_handed_to_whisper() -> None:
+    """pocketsphinx read one command only: told it, Whisper writes it back; with no rival to name, no second decode."""
+    lone = Hearing((Reading("humanize the bass", -3000.0),), 100)
+    first, _ = agree(lone, wrote(GUESSED), scorer({**TABLE, "humanize the bass": -3.0}), EVEN)
+    assert first.kind == "ask"
+    rehear = Told("humanize the bass")
+    d, _ = agree_again(lone, wrote(GUESSED), scorer({**TABLE, "humanize the bass": -3.0}), EVEN, rehear)
+    assert d == first and rehear.prompts == []
+    d, _ = agree_again(
+        lone, wrote(GUESSED), scorer({**TABLE, "humanize the bass": -3.0}), ON, Told("humanize the bass")
+    )
+    assert d.kind in ("act", "confirm")  # v82's rule alone takes it
