@@ -17,13 +17,16 @@ margins and part J's read-back of a song change still judge.
 
 ``again_even`` (v83): a prompt favours what it names, and Whisper often writes the command told first
 (v82's held-out "mute the chords"). So the second decode runs only where pocketsphinx proposed at least two
-commands (rivals to name: a lone reading handed to Whisper is written back), it is told them again in
-reverse order, and the second decision is taken only where both decisions act on (or read back) one command.
+commands (rivals to name: a lone reading handed to Whisper is written back), its best prompted transcript's
+own log-probability is at least that of its best unprompted one (told the rivals, it is no less sure of its
+words), and it is told them again in reverse order: the second decision is taken only where both decisions
+act on (or read back) one command.
 Only the sentences new to the press are parsed and scored (``_memo``, ``_scores``: one press's audio).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -76,16 +79,21 @@ def again(
     rehear: Rehear,
     redecide: Redecide,
     read: Reader | None = None,
+    logprob: float = -math.inf,
 ) -> tuple[Decision, str]:
-    """The pair's answer ``first`` (its ``found`` candidates, Whisper's transcripts ``said`` as parsed), or
-    the decision on a second decode told the candidates, where that one acts or reads back."""
+    """The pair's answer ``first`` (its ``found`` candidates, Whisper's transcripts ``said`` as parsed, the best
+    one's own log-probability ``logprob``), or the decision on a second decode told the candidates, where that
+    one acts or reads back."""
     if not runs(first[0], said, limits, read) or not (prompt := told(found, limits.again_prompt)):
         return first
     if limits.again_even and sum(c.sphinx is not None and c.intent.understood for c in found) < 2:
         return first  # pocketsphinx's lone command: no rival to name beside it (v83)
-    second = redecide(rehear(prompt))
+    prompted = rehear(prompt)
+    second = redecide(prompted)
     if second[0].kind not in ("act", "confirm"):
         return first
+    if limits.again_even and (not prompted or prompted[0].score < logprob):
+        return first  # told the commands, Whisper is less sure of its words than it was of its own (v83)
     if limits.again_even and len(prompt) > 1 and not _same(second[0], redecide(rehear(prompt[::-1]))[0]):
         return first  # told the same commands in the other order, Whisper led the decision elsewhere
     return second
@@ -115,7 +123,8 @@ def agree_again(
         second, said, _ = decided(hearing, prompted, scored, second_limits(limits), suggested, snapped, read)
         return second, said
 
-    return again((decision, text), found, heard(transcripts), limits, rehear, redecide, read)
+    logprob = transcripts[0].score if transcripts else -math.inf
+    return again((decision, text), found, heard(transcripts), limits, rehear, redecide, read, logprob)
 
 
 def _memo(read: Reader) -> Reader:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import time
@@ -87,7 +88,10 @@ def with_again(row: dict[str, Any], limits: AgreeLimits, kept: Again) -> Decisio
         d = pair_decision(other, second_limits(limits))
         return d, d.intent.heard
 
-    return again((first, first.intent.heard), found, said, limits, kept.rehear(row), redecide)[0]
+    logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
+    return again((first, first.intent.heard), found, said, limits, kept.rehear(row), redecide, None, logprob)[
+        0
+    ]
 
 
 def compare(rows: list[dict[str, Any]], name: str, limits: AgreeLimits, kept: Again) -> None:

@@ -98,3 +98,13 @@ def test_pocketsphinxs_lone_command_is_not_handed_to_whisper() -> None:
         lone, wrote(GUESSED), scorer({**TABLE, "humanize the bass": -3.0}), ON, Told("humanize the bass")
     )
     assert d.kind in ("act", "confirm")  # v82's rule alone takes it
+
+
+def test_a_prompted_transcript_whisper_is_less_sure_of_than_its_own_words_is_no_evidence() -> None:
+    """Told the commands, Whisper writes "humanize the bass" in both orders, but less sure of it (-0.9) than of
+    its own words (-0.5): the first question stays."""
+    first, _ = agree(SPHINX, wrote(GUESSED), scorer(TABLE), EVEN)
+    d, _ = agree_again(SPHINX, wrote(GUESSED), scorer(TABLE), EVEN, Told("humanize the bass", logprob=-0.9))
+    assert d == first and first.kind == "ask"
+    d, _ = agree_again(SPHINX, wrote(GUESSED), scorer(TABLE), ON, Told("humanize the bass", logprob=-0.9))
+    assert d.kind == "act"  # v82's rule alone takes it
