@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
+from bridge.commands.agreeing import Agreeing
 from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.fast_whisper import Transcript
 from bridge.commands.intent import Intent
 from bridge.commands.spoken_again import agree_again
 from bridge.commands.spoken_agree import agree, heard_as
-from tests.bridge.commands.test_spoken_again import GUESSED, ON, SPHINX, TABLE, Told
+from tests.bridge.commands.test_spoken_again import GUESSED, ON, SPHINX, TABLE, Told, _Sphinx, _Whisper
 from tests.bridge.commands.test_spoken_agree import scorer
 from tests.bridge.commands.test_spoken_check import wrote
 from tests.bridge.commands.test_spoken_heard import _dictionary  # noqa: F401 (the autouse fixture)
@@ -108,3 +110,15 @@ def test_a_prompted_transcript_whisper_is_less_sure_of_than_its_own_words_is_no_
     assert d == first and first.kind == "ask"
     d, _ = agree_again(SPHINX, wrote(GUESSED), scorer(TABLE), ON, Told("humanize the bass", logprob=-0.9))
     assert d.kind == "act"  # v82's rule alone takes it
+
+
+def test_the_daemons_pair_decodes_again_in_both_orders() -> None:
+    """The daemon's own limits (``agreeing.LIMITS``): the second decode on, with v83's checks."""
+    fake = _Whisper()
+    pair = Agreeing(_Sphinx(), fake)  # type: ignore[arg-type]
+    decision = pair.decide(pair._judge(np.zeros(16000, np.int16), "humanize the bass"))
+    assert decision is not None and decision.kind == "act"
+    assert fake.again.prompts == [
+        ("humanize the bass", "humanize the keys"),
+        ("humanize the keys", "humanize the bass"),
+    ]
