@@ -65,7 +65,7 @@ from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
-Reader = Callable[[str], Intent]  # a sentence a recogniser wrote -> its intent (``heard_as``; memoised per press)
+Reader = Callable[[str], Intent]  # a sentence a recogniser wrote -> its intent (``heard_as``, memoised)
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
 
 
@@ -130,11 +130,7 @@ def proposals(
     line"), and up to ``suggested`` suggestions read from each not understood (0 and False: as before
     issue 56's second round; ``voiced``: read as ``heard_as`` does; ``read``: that reading, memoised)."""
     read = read or partial(heard_as, voiced=voiced)
-    out = [
-        (_Said(r.text, r.score, False, False), read(r.text))
-        for r in hearing.readings
-        if r.text.strip()
-    ]
+    out = [(_Said(r.text, r.score, False, False), read(r.text)) for r in hearing.readings if r.text.strip()]
     seen: set[str] = set()  # Whisper's sentences (one that is also pocketsphinx's is kept: Whisper wrote it)
     for t in transcripts:
         raw = unrepeated(clean(t.text))  # "X X X" read as X
