@@ -83,6 +83,12 @@ from bridge.commands.whisper_prompt import grammar_words
 # kept decodes asked 0.364 -> 0.350 with no misheard act under the daemon's limits or four looser ones, but on the
 # held-out voices (asked 0.375 -> 0.353) it acted on one misheard command ("vary the chords" as "mute the chords":
 # told "mute the chords", Whisper wrote it), and it adds about 0.45 s of CPU to each press where it runs.
+# again_even (v83) turns it on with evidence the prompt cannot lend: pocketsphinx proposed two commands or more,
+# Whisper's best prompted transcript is at least as sure as its best unprompted one, and told the commands in
+# reverse order the pair decides on the same one. On the tuning half's kept decodes asked 0.364 -> 0.353 with no
+# misheard act under the daemon's limits or four looser ones, and none where pocketsphinx was made to read a wrong
+# command (alone or before the right one: v82's form acted on 4 and 2); then held out once: asked 0.375 -> 0.364,
+# understood 0.800, misheard 0; it runs on about one press in nine (docs/benchmarks/voice.md, v83).
 LIMITS = AgreeLimits(
     sphinx_margin=0.0,
     whisper_margin=0.0,
@@ -95,6 +101,8 @@ LIMITS = AgreeLimits(
     offer="whisper",
     offer_suggested=3,
     scored_margin=0.5,
+    again_prompt=2,
+    again_even=True,
 )
 MIN_SAMPLES = 1600  # under 0.1 s at 16 kHz Whisper is not asked (nothing was said)
 # The prompt: the speech grammar's words (its verbs, parts, adjustments, counts; Whisper writes what it is

@@ -14,16 +14,36 @@ What the second decision cannot lean on: a sentence Whisper was handed is no evi
 Whisper's confidence in its prompted transcript (part H, ``whisper_sure``) and the sounds of its prompted
 words (part G, ``sounds_within``) are off in it (``second_limits``); its forced scores, pocketsphinx's
 margins and part J's read-back of a song change still judge.
+
+``again_even`` (v83): a prompt favours what it names, and Whisper often writes the command told first
+(v82's held-out "mute the chords"). So the second decode runs only where pocketsphinx proposed at least two
+commands (rivals to name: a lone reading handed to Whisper is written back), its best prompted transcript's
+own log-probability is at least that of its best unprompted one (told the rivals, it is no less sure of its
+words), and it is told them again in reverse order: the second decision is taken only where both decisions
+act on (or read back) one command.
+Only the sentences new to the press are parsed and scored (``_memo``, ``_scores``: one press's audio).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from bridge.commands.confidence import Decision, Hearing
 from bridge.commands.fast_whisper import Transcript
-from bridge.commands.spoken_agree import SUGGESTED, AgreeLimits, Candidate, Scorer, decided, heard, heard_as
+from bridge.commands.intent import Intent
+from bridge.commands.spoken_agree import (
+    SUGGESTED,
+    AgreeLimits,
+    Candidate,
+    Reader,
+    Scorer,
+    decided,
+    heard,
+    heard_as,
+)
 
 Rehear = Callable[[tuple[str, ...]], list[Transcript]]  # the audio last heard, decoded with this prompt
 Redecide = Callable[[list[Transcript]], tuple[Decision, str]]  # the pair's decision on other transcripts
@@ -38,11 +58,12 @@ def told(found: Sequence[Candidate], n: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.text for c in (*ranked, *guessed)))[: max(0, n)]
 
 
-def runs(decision: Decision, said: Sequence[str], limits: AgreeLimits) -> bool:
+def runs(decision: Decision, said: Sequence[str], limits: AgreeLimits, read: Reader | None = None) -> bool:
     """Whether the second decode runs: it is on, the pair asks, and Whisper wrote no command."""
     if limits.again_prompt <= 0 or decision.kind != "ask":
         return False
-    return not any(heard_as(s, not limits.learned_starts).understood for s in said)
+    read = read or partial(heard_as, voiced=not limits.learned_starts)
+    return not any(read(s).understood for s in said)
 
 
 def second_limits(limits: AgreeLimits) -> AgreeLimits:
@@ -57,13 +78,31 @@ def again(
     limits: AgreeLimits,
     rehear: Rehear,
     redecide: Redecide,
+    read: Reader | None = None,
+    logprob: float = -math.inf,
 ) -> tuple[Decision, str]:
-    """The pair's answer ``first`` (its ``found`` candidates, Whisper's transcripts ``said`` as parsed), or
-    the decision on a second decode told the candidates, where that one acts or reads back."""
-    if not runs(first[0], said, limits) or not (prompt := told(found, limits.again_prompt)):
+    """The pair's answer ``first`` (its ``found`` candidates, Whisper's transcripts ``said`` as parsed, the best
+    one's own log-probability ``logprob``), or the decision on a second decode told the candidates, where that
+    one acts or reads back."""
+    if not runs(first[0], said, limits, read) or not (prompt := told(found, limits.again_prompt)):
         return first
-    second = redecide(rehear(prompt))
-    return second if second[0].kind in ("act", "confirm") else first
+    if limits.again_even and sum(c.sphinx is not None and c.intent.understood for c in found) < 2:
+        return first  # pocketsphinx's lone command: no rival to name beside it (v83)
+    prompted = rehear(prompt)
+    second = redecide(prompted)
+    if second[0].kind not in ("act", "confirm"):
+        return first
+    if limits.again_even and (not prompted or prompted[0].score < logprob):
+        return first  # told the commands, Whisper is less sure of its words than it was of its own (v83)
+    if limits.again_even and len(prompt) > 1 and not _same(second[0], redecide(rehear(prompt[::-1]))[0]):
+        return first  # told the same commands in the other order, Whisper led the decision elsewhere
+    return second
+
+
+def _same(one: Decision, other: Decision) -> bool:
+    """Whether both decisions act on (or read back) the same command."""
+    done = ("act", "confirm")
+    return one.kind in done and other.kind in done and one.intent.as_dict() == other.intent.as_dict()
 
 
 def agree_again(
@@ -76,10 +115,38 @@ def agree_again(
     snapped: bool = True,
 ) -> tuple[Decision, str]:
     """``spoken_agree.agree``, then ``again`` where it runs (``rehear``: ``FastWhisper.hear_again``)."""
-    decision, text, found = decided(hearing, transcripts, score, limits, suggested, snapped)
+    read, scored = _memo(partial(heard_as, voiced=not limits.learned_starts)), _scores(score)
+    decision, text, found = decided(hearing, transcripts, scored, limits, suggested, snapped, read)
 
     def redecide(prompted: list[Transcript]) -> tuple[Decision, str]:
-        second, said, _ = decided(hearing, prompted, score, second_limits(limits), suggested, snapped)
+        """The pair on the prompted transcripts: only sentences new to this press are parsed and scored."""
+        second, said, _ = decided(hearing, prompted, scored, second_limits(limits), suggested, snapped, read)
         return second, said
 
-    return again((decision, text), found, heard(transcripts), limits, rehear, redecide)
+    logprob = transcripts[0].score if transcripts else -math.inf
+    return again((decision, text), found, heard(transcripts), limits, rehear, redecide, read, logprob)
+
+
+def _memo(read: Reader) -> Reader:
+    """``read`` remembered for one press (the first decision's proposals are the second's)."""
+    known: dict[str, Intent] = {}
+
+    def once(text: str) -> Intent:
+        if text not in known:
+            known[text] = read(text)
+        return known[text]
+
+    return once
+
+
+def _scores(score: Scorer) -> Scorer:
+    """Whisper's forced scores remembered for one press (the same audio): only new sentences are scored."""
+    known: dict[str, float] = {}
+
+    def scored(sentences: list[str]) -> list[float]:
+        new = [s for s in dict.fromkeys(sentences) if s not in known]
+        if new:
+            known.update(zip(new, score(new), strict=True))
+        return [known[s] for s in sentences]
+
+    return scored

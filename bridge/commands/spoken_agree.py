@@ -65,6 +65,7 @@ from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
+Reader = Callable[[str], Intent]  # a sentence a recogniser wrote -> its intent (``heard_as``, memoised)
 SUGGESTED = 2  # the learned reading's likeliest readings of a sentence not acted on, proposed as candidates
 
 
@@ -90,6 +91,7 @@ class AgreeLimits:
     both_heard: bool = False  # no margin question where both wrote sphinx's second (spoken_both)
     scored_margin: float = -1.0  # a read-back Whisper wrote no command for done by its scores (<0: off, v80)
     again_prompt: int = 0  # a question Whisper wrote no command for decoded again, told this many (v82)
+    again_even: bool = False  # and again told them in reverse order: both must act on it (v83)
 
 
 @dataclass
@@ -120,26 +122,24 @@ def proposals(
     suggested: int = SUGGESTED,
     snapped: bool = True,
     voiced: bool = True,
+    read: Reader | None = None,
 ) -> list[tuple[_Said, Intent]]:
     """Every sentence proposed for one utterance, with its intent: pocketsphinx's readings, Whisper's
     transcripts and their words snapped to the grammar's (``snapped``; a transcript whose snapped form
     reads as another command is scored, not proposed: "make a fun bass line" is "make a funk bass
     line"), and up to ``suggested`` suggestions read from each not understood (0 and False: as before
-    issue 56's second round; ``voiced``: read as ``heard_as`` does)."""
-    out = [
-        (_Said(r.text, r.score, False, False), heard_as(r.text, voiced))
-        for r in hearing.readings
-        if r.text.strip()
-    ]
+    issue 56's second round; ``voiced``: read as ``heard_as`` does; ``read``: that reading, memoised)."""
+    read = read or partial(heard_as, voiced=voiced)
+    out = [(_Said(r.text, r.score, False, False), read(r.text)) for r in hearing.readings if r.text.strip()]
     seen: set[str] = set()  # Whisper's sentences (one that is also pocketsphinx's is kept: Whisper wrote it)
     for t in transcripts:
         raw = unrepeated(clean(t.text))  # "X X X" read as X
         if not raw or raw in seen:
             continue
         seen.add(raw)
-        intent = heard_as(raw, voiced)
+        intent = read(raw)
         near = snap(raw) if snapped else raw
-        meant = heard_as(near, voiced) if near not in seen else intent
+        meant = read(near) if near not in seen else intent
         if near != raw and near not in seen:
             seen.add(near)
             out.append((_Said(near, None, False, True), meant))
@@ -152,7 +152,7 @@ def proposals(
             if tip in seen:
                 continue
             seen.add(tip)
-            meant = heard_as(tip, voiced)
+            meant = read(tip)
             if meant.understood:
                 out.append((_Said(tip, None, False, said.written, guess=True), meant))
     return out
@@ -165,10 +165,11 @@ def candidates(
     suggested: int = SUGGESTED,
     snapped: bool = True,
     voiced: bool = True,
+    read: Reader | None = None,
 ) -> tuple[list[Candidate], float]:
     """(every distinct intent proposed, Whisper's likeliest first; the best score of Whisper's own
     free transcripts, -inf without any)."""
-    said = proposals(hearing, transcripts, suggested, snapped, voiced)
+    said = proposals(hearing, transcripts, suggested, snapped, voiced, read)
     scores = score([written(s.text) for s, _ in said]) if said else []
     free = max((w for (s, _), w in zip(said, scores, strict=True) if s.free), default=-math.inf)
     by_key: dict[str, Candidate] = {}
@@ -200,10 +201,10 @@ def agree(
     return decision, text
 
 
-def decided(hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer, limits: AgreeLimits, suggested: int = SUGGESTED, snapped: bool = True) -> tuple[Decision, str, list[Candidate]]:  # fmt: skip
+def decided(hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer, limits: AgreeLimits, suggested: int = SUGGESTED, snapped: bool = True, read: Reader | None = None) -> tuple[Decision, str, list[Candidate]]:  # fmt: skip
     """``agree``'s answer and the candidates it weighed (``spoken_again`` prompts Whisper with them)."""
     voiced, said = not limits.learned_starts, heard(transcripts)
-    found, free = candidates(hearing, transcripts, score, suggested, snapped, voiced)
+    found, free = candidates(hearing, transcripts, score, suggested, snapped, voiced, read)
     logprob = transcripts[0].score if transcripts else -math.inf
     decision, text = judge(found, free, hearing.frames, limits, said, logprob)
     unread = [*(r.text for r in hearing.readings), *said]  # the learned reading's deeper guesses (v63)

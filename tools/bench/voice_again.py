@@ -8,7 +8,8 @@ margin), the rates without and with the second decode by condition, each row it 
 ran, and the CPU time of each second decode (``hear_again`` alone, the encoding kept). The prompted
 transcripts are kept in ``--again`` (by audio and prompt), so a second run decodes nothing again.
 
-Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N]``.
+Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N] [--even]``
+(``--even``: v83's check, the prompt also given in reverse order and both decisions acting on one command).
 The held-out half is not read here unless ``--half held-out`` is given.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import time
@@ -86,7 +88,10 @@ def with_again(row: dict[str, Any], limits: AgreeLimits, kept: Again) -> Decisio
         d = pair_decision(other, second_limits(limits))
         return d, d.intent.heard
 
-    return again((first, first.intent.heard), found, said, limits, kept.rehear(row), redecide)[0]
+    logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
+    return again((first, first.intent.heard), found, said, limits, kept.rehear(row), redecide, None, logprob)[
+        0
+    ]
 
 
 def compare(rows: list[dict[str, Any]], name: str, limits: AgreeLimits, kept: Again) -> None:
@@ -113,6 +118,7 @@ def main() -> None:
     ap.add_argument("--again", type=Path, default=None, help="the prompted decodes kept (default beside it)")
     ap.add_argument("--prompt", type=int, default=LIMITS.again_prompt or 4, help="commands in the prompt")
     ap.add_argument("--stress", action="store_true", help="also v73's four looser decisions")
+    ap.add_argument("--even", action="store_true", help="also told in reverse order, both agreeing (v83)")
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; {args.hearings}"
@@ -121,7 +127,7 @@ def main() -> None:
     tune = tuning_voices()
     rows = [r for r in json.loads(args.hearings.read_text()) if (r["entry"]["voice"] in tune) == (args.half == "tuning")]  # fmt: skip
     kept = Again(args.again or args.hearings.with_name(f"again-{args.half}.json"))
-    limits = replace(LIMITS, again_prompt=args.prompt)
+    limits = replace(LIMITS, again_prompt=args.prompt, again_even=args.even or LIMITS.again_even)
     compare(rows, "daemon", limits, kept)
     for name, change in STRESS.items() if args.stress else ():
         compare(rows, name, replace(limits, **change), kept)

@@ -14,7 +14,8 @@ Whisper's transcripts as written, the rule before issue 56's second round; ``--b
 pair before issue 56 part G's reading of Whisper's words by their sounds (and before part H);
 ``--before-sure`` the pair before part H's gate on Whisper's own confidence; ``--hand-picked`` the pair
 with Whisper's prompt before v60a, ``whisper_prompt.HAND_PICKED``, beside today's grammar words;
-``--also NAME=VALUE``: the pair with one limit changed beside today's (v80: ``scored_margin=-1``);
+``--also NAME=VALUE[,NAME=VALUE]``: the pair with limits changed beside today's (v80: ``scored_margin=-1``;
+v83: ``again_prompt=2,again_even=true``);
 ``--prompt-cost``: Whisper's ``hear`` alone on the same utterances with each prompt, alternating, its
 wall and CPU time, less moved by other processes' load than a whole press).
 """
@@ -89,6 +90,13 @@ def prompt_cost(audios: list[Any], rounds: int, window_s: float) -> None:
               f"p99 {np.percentile(cpu[name], 99):.0f} ms")  # fmt: skip
 
 
+def _limit(name: str, value: str) -> tuple[str, Any]:
+    """One ``--also`` limit: an int, a float, or true / false."""
+    if value.lower() in ("true", "false"):
+        return name, value.lower() == "true"
+    return name, int(value) if value.lstrip("-").isdigit() else float(value)
+
+
 def main() -> None:
     from bridge.commands.agreeing import Agreeing
     from bridge.commands.fast_whisper import FastWhisper
@@ -156,9 +164,8 @@ def main() -> None:
         recognizers["the pair, hand-picked prompt"] = told(
             Agreeing(SphinxRecognizer(), pair.whisper), HAND_PICKED
         )
-    for change in args.also:  # "scored_margin=-1": the pair without v80's scored read-backs
-        name, value = change.split("=")
-        limit: dict[str, Any] = {name: int(value) if value.lstrip("-").isdigit() else float(value)}
+    for change in args.also:  # "scored_margin=-1"; "again_prompt=2,again_even=true" (v83: several, one pair)
+        limit: dict[str, Any] = dict(_limit(*part.split("=")) for part in change.split(","))
         changed = replace(pair.limits, **limit)
         recognizers[f"the pair, {change}"] = Agreeing(SphinxRecognizer(), pair.whisper, changed)
     times: dict[str, list[float]] = {name: [] for name in recognizers}
