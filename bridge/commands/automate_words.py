@@ -57,9 +57,8 @@ DUCK = re.compile(
     r" (?:the|my) (\w+) (?:ducks?|pumps?|ducking|pumping) (?:on|every|each|in|to|with|along|hard)(?= )"
     r"| duck (?:the |my )?(\w+)| (?:make|have|let) (?:the |my )?(\w+) pump "
 )  # "make the pad pump", "could the bass duck on every beat": the bass, said before the verb
-CRESCENDO = re.compile(
-    r" (crescendo|decrescendo|diminuendo)(?: (?:the |my )?(\w+))?"
-)  # a fade by its score word
+SCORE_WORDS = ("crescendo", "decrescendo", "diminuendo")  # a fade in or out by its word in a score
+CRESCENDO = re.compile(rf" ({'|'.join(SCORE_WORDS)})(?: (?:the |my )?(\w+))?")  # a fade by its score word
 SWELL = re.compile(r" swell (?:the |my )?(\w+)")
 FILTER = r"(?:filter|cutoff|low ?pass|high ?pass|lpf|hpf)"  # the Auto Filter's frequency, by its names
 SWEEP = re.compile(

@@ -13,6 +13,7 @@ import re
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
+from bridge.commands.automate_words import SCORE_WORDS
 from bridge.commands.change_words import QUANTIZE
 from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
@@ -29,6 +30,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "transpose": ("transpose", "set"), "stems": ("separate",), "stem": ("separate",), "separate": ("separate",),
     "acapella": ("separate",), "cappella": ("separate",), "analyze": ("analyze",), "analyse": ("analyze",),
     "warp": ("warp",), "automate": ("automate",), "automation": ("automate",), "undo": ("undo",),
+    **dict.fromkeys(SCORE_WORDS, ("automate",)),  # "a crescendo into the chorus": a fade, never a louder part
     "jam": JAM, "jamming": JAM, "tempo": ("set", "tempo", "analyze", "warp", "make", "musicgen", *JAM),
     "bpm": ("set", "tempo", "analyze", "warp", "make", "musicgen", *JAM),
     "take": ("vary", "make", *TAKE_OPS, "jam_save"), "version": ("vary", "make", *TAKE_OPS),

@@ -27,6 +27,7 @@ from bridge.commands.questions import unknown_words
 from bridge.commands.role_words import voice_kept
 from bridge.commands.said import said
 from bridge.commands.track_words import VARY_WHICH, not_a_part
+from bridge.commands.unmade_parts import change_asked, unmade
 from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
 _THE_SONG = re.compile(
@@ -159,6 +160,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         params[sp.DIALS[adjust[0]]] = sp.DIAL_VALUES[adjust[0]][adjust[1]]
     elif adjust is not None:
         part = part or ("drums" if cw.names_drum_voice(rest) else None)  # "make the hats busier"
+        if part is None and (named := unmade(s)) is not None:  # "make the piano busier": which part?
+            return sp.refused(heard, change_asked(heard, s, named))
         return Intent("adjust", part, {**params, "what": adjust[0], "direction": adjust[1]}, heard)
     if (
         said(rest, *v.VARY_PHRASES)

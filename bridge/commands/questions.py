@@ -236,7 +236,7 @@ _MAKING = re.compile(r"^ (?:(?:can|could|would) (?:you|u) |please |pls |yo |now 
 OWN_QUESTION = re.compile(
     r"(?:which part should the [\w ]+ have|in pitch, or (?:softer|louder)|an octave up or down, or a new voicing"
     r"|(?:back|forward) in time, or (?:back|forward) in the mix|not one note: which bars should change"
-    r"|which part should vary"
+    r"|which part should (?:vary|change)"
     r"|should the drums be made again in [\w -]+|no \w+ style is known: which style is [\w-]+"
     r"|(?:more|less) energy where, or in which part: (?:busier or louder|simpler or softer))\?$"
 )

@@ -19,6 +19,7 @@ from bridge.commands.asides import REST_KEPT
 from bridge.commands.intent import Intent
 from bridge.commands.place_words import ORDINALS
 from bridge.commands.section_names import SECTIONS  # re-exported: the names a song's cue points carry
+from bridge.commands.unmade_parts import WHICH_CHANGES
 
 _NAMES = "|".join(SECTIONS)
 # the whole song said as its span ("intro through to the outro", "from start to finish"): no section of
@@ -129,6 +130,10 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
         return Intent(
             change.action, None, {**change.params, "heard": intent.heard}, intent.heard
         )  # time or mix?
+    if str(change.params.get("reason", "")).endswith(WHICH_CHANGES):  # "make the piano busier in the chorus"
+        return Intent(
+            change.action, None, {**change.params, "heard": intent.heard}, intent.heard
+        )  # which part?
     if _restyled(change) and section[0]["nth"] != 0:  # "make the bass more jazzy in the chorus": made there
         return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
     return intent

@@ -12,7 +12,8 @@ plain sentence. It rewrites, each only before what such a verb is said of:
   for the intro", "could we have a bass line": give me;
 - the whole song done again from scratch ("do the whole tune from scratch, dnb, 172"): a whole song made;
 - an undo in other words, said of an edit, a change or a step ("back out the last 3 changes", "scrap
-  that last edit", "bin the last two edits", "roll back two steps", "roll that back"): undo;
+  that last edit", "bin the last two edits", "roll back two steps", "roll that back"): undo; one said of the
+  change it undoes ("undo the fade", "take back the quantize"): undo that (``undone_words``);
 - a part kept going for more bars ("keep that bassline going for another 8", "carry the drums on for 4
   more bars", "let it run for another 4"): continued for that many bars;
 - the song's settings by another name ("set the project to 176", "put the session at 90 bpm"): the tempo;
@@ -26,6 +27,8 @@ A sentence with none of these is returned as it was. Stdlib only.
 from __future__ import annotations
 
 import re
+
+from bridge.commands.undone_words import undone
 
 _N = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|thirty two|twenty four|"
@@ -123,6 +126,7 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def slang(text: str) -> str:
     """The sentence with a producer's slang said plainly (see the module docstring)."""
+    text = undone(text)  # "undo the fade", "take back the quantize": undo that (``undone_words``)
     for said, meant in REWRITES:
         text = said.sub(meant, text)
     return text

@@ -91,10 +91,11 @@ def _known() -> frozenset[str]:
 
 @cache
 def named_words() -> frozenset[str]:
-    """The words of a part, drum voice, section, instrument or style."""
+    """The words of a part, drum voice, section, instrument or style, and a fade's score words ("crescendo")."""
+    from bridge.commands.automate_words import SCORE_WORDS
     from bridge.commands.change_words import VOICES
 
-    said = (*v.PARTS, *VOICES, *v.GENRES, *v.WORLD_STYLES, *SECTIONS, *INSTRUMENTS)
+    said = (*v.PARTS, *VOICES, *v.GENRES, *v.WORLD_STYLES, *SECTIONS, *INSTRUMENTS, *SCORE_WORDS)
     return frozenset(w for phrase in said for w in phrase.split())
 
 
