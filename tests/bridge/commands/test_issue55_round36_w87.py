@@ -80,3 +80,26 @@ def test_the_melody_s_energy_stays_the_melody_s() -> None:
 def test_the_rest_done_away_with_after_a_keep_is_the_keep(text: str, part: str) -> None:
     intent = agree.parse(text)
     assert intent.action == "mixer" and intent.params.get("do") == "solo" and intent.part == part, intent
+
+
+def test_a_recording_on_no_track_named_so_is_asked_which_track() -> None:
+    """Through the daemon and the Remote Script in the in-memory Live: no track is named for the sax, so the
+    answer asks which track holds it, naming the Set's tracks, and nothing is made."""
+    from bridge import protocol
+    from livesim.host import LiveHost
+    from livesim.live_set import parse_set
+    from tests.bridge.harness import daemon_client
+
+    desc = parse_set({"selected_track": 0, "selected_scene": 0,
+                      "tracks": [{"type": "audio", "name": "Loops"}, {"type": "midi", "name": "Keys"}]})  # fmt: skip
+    live = LiveHost(desc, port=0).start_in_thread()
+    try:
+        with daemon_client(live.port) as client:
+            client.send(protocol.COMMAND, "transcribe our sax recording")
+            while (status := client.wait_for(protocol.STATUS, timeout=60.0))[1] not in protocol.FINAL_STATES:
+                pass
+        assert status[1] == "failed" and str(status[3]).startswith("which track holds the sax?"), status
+        assert "'Loops', 'Keys'" in str(status[3]), status
+        assert live.call(lambda: [t.name for t in live.song.tracks]) == ["Loops", "Keys"]
+    finally:
+        live.stop()
