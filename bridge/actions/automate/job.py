@@ -17,7 +17,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.automate import kept
 from bridge.actions.automate.request import AutomateRequest, parse_request
-from bridge.actions.places import Signed, bar_at, slot_at, track_at
+from bridge.actions.place.places import Signed, bar_at, slot_at, track_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.envelopes import EnvelopeTarget

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bridge.actions.places import slot_at, track_at
+from bridge.actions.place.places import slot_at, track_at
 from bridge.app import App
 from bridge.live.client import ClipInfo, LiveContext
 from engines.errors import AudioFileError, InvalidValue

@@ -23,7 +23,7 @@ from bridge import protocol
 from bridge.actions.clips.midi import midi_clip
 from bridge.actions.follow.rule import following
 from bridge.actions.options import whole_argument
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.jobs.board import Address
 from engines.errors import InvalidValue, RooError

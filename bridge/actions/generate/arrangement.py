@@ -17,8 +17,8 @@ from bridge.actions.generate.context import song_context
 from bridge.actions.generate.part import make_part, take_draft
 from bridge.actions.generate.record import remember
 from bridge.actions.generate.request import MAX_BARS, GenerateRequest
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.place.track import Placed
-from bridge.actions.places import bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job

@@ -22,8 +22,8 @@ from bridge.actions.generate.part import followed
 from bridge.actions.generate.record import remember
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.place.track import Placed
-from bridge.actions.places import bar_at, track_at
 from bridge.actions.takes import midi_take
 from bridge.app import App
 from bridge.history import TakeDraft

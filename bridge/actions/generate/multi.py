@@ -21,8 +21,8 @@ from bridge.actions.generate.moves import write_moves
 from bridge.actions.generate.part import followed
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
+from bridge.actions.place.places import slot_at
 from bridge.actions.place.track import Placed, place_parts
-from bridge.actions.places import slot_at
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job

@@ -12,7 +12,7 @@ from typing import Any
 
 from bridge.actions.generate.part import Part
 from bridge.actions.generate.request import GenerateRequest
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.history import TakeDraft
 from engines.music import MusicalContext

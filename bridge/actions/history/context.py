@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.live.client import ClipWrite
 from engines.errors import StoreError

@@ -15,8 +15,8 @@ from bridge.actions.generate import job as generate
 from bridge.actions.history import request
 from bridge.actions.history.envelopes import put_back
 from bridge.actions.options import parse_options
+from bridge.actions.place.places import bar_at, slot_at, track_at
 from bridge.actions.place.track import SINGLE_PARTS, place
-from bridge.actions.places import bar_at, slot_at, track_at
 from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
 from bridge.history import AudioOut, TakeDraft

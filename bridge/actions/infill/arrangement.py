@@ -28,7 +28,7 @@ from bridge.actions.infill.clips import Clip, as_clip
 from bridge.actions.infill.request import InfillRequest
 from bridge.actions.place import track as part_track
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
-from bridge.actions.places import bar_at, track_at
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job

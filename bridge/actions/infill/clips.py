@@ -18,7 +18,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.audio import describe
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.jobs.weights import HF_HOST, hub_offline, reachable
 from bridge.live.client import LiveContext, Reading

@@ -31,7 +31,7 @@ from bridge.actions.infill.clips import Clip, require_infill, scene_clips, targe
 from bridge.actions.infill.request import InfillRequest, parse_request
 from bridge.actions.place import track as part_track
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job

@@ -18,8 +18,8 @@ from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import jam as command_jam
 from bridge.actions.intents import region as command_region
 from bridge.actions.musicgen import job as musicgen
+from bridge.actions.place.places import slot_at
 from bridge.actions.place.track import SINGLE_PARTS
-from bridge.actions.places import slot_at
 from bridge.actions.takes import parented, varied
 from bridge.app import App
 from bridge.commands import Intent

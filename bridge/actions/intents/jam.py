@@ -12,8 +12,8 @@ from typing import Any
 
 from bridge.actions.generate import multi
 from bridge.actions.place.made import taken_back_on_failure
+from bridge.actions.place.places import slot_at
 from bridge.actions.place.track import Placed, place_parts
-from bridge.actions.places import slot_at
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.commands.heard import heard_as  # the sentence as the readers read it (heard is as typed)

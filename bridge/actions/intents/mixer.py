@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bridge import protocol
 from bridge.actions.intents.clip import last_written
+from bridge.actions.place.places import track_at
 from bridge.actions.place.track import tracks_named
-from bridge.actions.places import track_at
 from bridge.app import App
 from bridge.commands import Intent
 from bridge.jobs.board import Job

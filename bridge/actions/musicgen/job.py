@@ -28,7 +28,7 @@ from bridge import protocol
 from bridge.actions.clips.audio import audio_clip
 from bridge.actions.musicgen.land import land
 from bridge.actions.musicgen.request import MusicgenRequest, loop_path, parse_request
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.jobs.weights import require_musicgen

@@ -15,7 +15,7 @@ from typing import Any
 
 from bridge.actions.musicgen.request import MusicgenRequest
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
-from bridge.actions.places import bar_at, slot_at, slots_at, track_at
+from bridge.actions.place.places import bar_at, slot_at, slots_at, track_at
 from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.history import TakeDraft

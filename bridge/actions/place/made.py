@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
-from bridge.actions.places import track_at
+from bridge.actions.place.places import track_at
 from bridge.app import App
 from engines.errors import JobCancelled, LiveError, RooError
 

@@ -15,7 +15,7 @@ import asyncio
 import re
 from dataclasses import dataclass
 
-from bridge.actions.places import track_at
+from bridge.actions.place.places import track_at
 from bridge.app import App
 from bridge.commands.spanish import unaccented
 from bridge.live.client import LiveContext

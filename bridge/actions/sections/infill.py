@@ -12,7 +12,7 @@ import importlib
 import math
 from typing import Any
 
-from bridge.actions.places import bar_beat, track_at
+from bridge.actions.place.places import bar_beat, track_at
 from bridge.actions.sections.span import Span
 from bridge.app import App
 from bridge.jobs.board import Job

@@ -19,7 +19,7 @@ from bridge import protocol
 from bridge.actions.clips.take import take_behind_at
 from bridge.actions.generate.arrangement_all import all_recorded
 from bridge.actions.place import track as part_track
-from bridge.actions.places import bar_at, track_at
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.sections import infill as fill
 from bridge.actions.sections import notes as nt
 from bridge.actions.sections import span as sp

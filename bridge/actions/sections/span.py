@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bridge.actions.places import bar_beat, track_at
+from bridge.actions.place.places import bar_beat, track_at
 from bridge.app import App
 from bridge.commands.region_words import describe
 from bridge.commands.section_words import OTHER_NAMES

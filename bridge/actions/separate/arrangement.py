@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bridge.actions.clips.audio import AudioClip
 from bridge.actions.place.made import NewTrack
-from bridge.actions.places import bar_at, track_at
+from bridge.actions.place.places import bar_at, track_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from engines.errors import LiveError

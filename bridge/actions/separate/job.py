@@ -28,7 +28,7 @@ from bridge.actions.clips.at_beat import arrangement_index
 from bridge.actions.clips.audio import AudioClip, audio_clip
 from bridge.actions.options import parse_options, whole_argument
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
-from bridge.actions.places import bar_at, slot_at, tracks_at
+from bridge.actions.place.places import bar_at, slot_at, tracks_at
 from bridge.actions.separate.arrangement import in_arrangement, stems_start
 from bridge.actions.takes import audio_take
 from bridge.app import App

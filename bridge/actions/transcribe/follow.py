@@ -11,7 +11,7 @@ from them as it reads a MIDI clip's. The song's key goes with it where someone c
 from __future__ import annotations
 
 from bridge.actions.clips.midi import MidiClip
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.actions.transcribe import place
 from bridge.actions.transcribe.job import TARGET
 from bridge.actions.transcribe.key import song_key

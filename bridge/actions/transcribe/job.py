@@ -21,7 +21,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.clips.at_beat import arrangement_index
 from bridge.actions.clips.audio import AudioClip, audio_clip
-from bridge.actions.places import bar_at, track_at
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.separate.arrangement import stems_start
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.actions.transcribe import place

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bridge import protocol
 from bridge.actions.clips.midi import from_reading
-from bridge.actions.places import bar_at, track_at
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.actions.transform.make import transformed
 from bridge.actions.transform.request import TransformRequest

@@ -15,7 +15,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.midi import midi_clip
-from bridge.actions.places import slot_at
+from bridge.actions.place.places import slot_at
 from bridge.actions.takes import write_recorded
 from bridge.actions.transform import arrangement
 from bridge.actions.transform.make import transformed

@@ -1,4 +1,4 @@
-"""Places in the Set as an answer names them (``bridge.actions.places``): as Live shows them, tracks and
+"""Places in the Set as an answer names them (``bridge.actions.place.places``): as Live shows them, tracks and
 scenes from 1, the Arrangement in bar.beat; and a done message through the real daemon and the real Remote
 Script in the in-memory Live never says "track 0", Live's first track being track 1."""
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.actions.places import bar_at, slot_at, slots_at, track_at, tracks_at
+from bridge.actions.place.places import bar_at, slot_at, slots_at, track_at, tracks_at
 from livesim.host import LiveHost
 from livesim.live_set import SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon

@@ -2,7 +2,7 @@
 
 - "a couple more bars" on the end is a continue by two bars (the learned reading is shown the count as
   "two", ``seen_words.as_trained``): it was read as no command at all;
-- a recording heard as notes ("transcribe my piano recording") is audio to transcribe, on the track named
+- a recording heard as notes ("transcribe my mandolin recording") is audio to transcribe, on the track named
   for what plays on it (``transcribe_words.RECORDING_SAID``), never Live's record button
   (``not_ours._RECORDING``); the verb "transcribe" names the op over an unsure head (``weighing``);
 - the energy of "the tune" over a section is the song's there, every part (``energy_words.tune_energy``),
@@ -31,7 +31,7 @@ def test_a_couple_more_bars_is_a_continue_by_two(text: str) -> None:
 @pytest.mark.usefixtures("learned_reading")
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("transcribe my piano recording", "piano"), ("transcribe our sax recording", "sax")],
+    [("transcribe my mandolin recording", "mandolin"), ("transcribe our banjo recording", "banjo")],
 )
 def test_a_recording_named_by_its_instrument_is_transcribed_from_that_track(text: str, name: str) -> None:
     intent = agree.parse(text)
@@ -83,7 +83,7 @@ def test_the_rest_done_away_with_after_a_keep_is_the_keep(text: str, part: str) 
 
 
 def test_a_recording_on_no_track_named_so_is_asked_which_track() -> None:
-    """Through the daemon and the Remote Script in the in-memory Live: no track is named for the sax, so the
+    """Through the daemon and the Remote Script in the in-memory Live: no track is named for the banjo, so the
     answer asks which track holds it, naming the Set's tracks, and nothing is made."""
     from bridge import protocol
     from livesim.host import LiveHost
@@ -95,10 +95,10 @@ def test_a_recording_on_no_track_named_so_is_asked_which_track() -> None:
     live = LiveHost(desc, port=0).start_in_thread()
     try:
         with daemon_client(live.port) as client:
-            client.send(protocol.COMMAND, "transcribe our sax recording")
+            client.send(protocol.COMMAND, "transcribe our banjo recording")
             while (status := client.wait_for(protocol.STATUS, timeout=60.0))[1] not in protocol.FINAL_STATES:
                 pass
-        assert status[1] == "failed" and str(status[3]).startswith("which track holds the sax?"), status
+        assert status[1] == "failed" and str(status[3]).startswith("which track holds the banjo?"), status
         assert "'Loops', 'Keys'" in str(status[3]), status
         assert live.call(lambda: [t.name for t in live.song.tracks]) == ["Loops", "Keys"]
     finally:
