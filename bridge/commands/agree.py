@@ -38,7 +38,7 @@ from bridge.commands.bare_values import said_bare, with_units
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
 from bridge.commands.dangling_not import dangling_not
-from bridge.commands.energy_words import bare_energy
+from bridge.commands.energy_words import bare_energy, tune_energy
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.later_it import which_of_two
@@ -53,7 +53,7 @@ from bridge.commands.rephrase import sentence_for
 from bridge.commands.said_again import said_again
 from bridge.commands.scoped import read_scoped
 from bridge.commands.section_places import until_section
-from bridge.commands.statements import request_ruled
+from bridge.commands.statements import request_ruled, without_rest_again
 from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.typed_names import as_typed, spelled
 from bridge.commands.unexplained import unexplained
@@ -128,6 +128,9 @@ def _one(text: str, voiced: bool) -> Intent:
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
+    meant = without_rest_again(heard)  # "..., get shut of everything else": the keep said again
+    if meant != heard:
+        return _as_heard(_one(meant, voiced), heard)
     s, key, _ = normalize(heard)
     scoped = read_scoped(
         heard, s, lambda rest: _read(" ".join(rest.replace(" _key_ ", f" {key} ").split()), voiced)
@@ -185,6 +188,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     ruled, s = _without_asides(heard, s, key, ruled)
     if ruled.action == "adjust" and (bare := bare_energy(ruled.params, ruled.part, s)) is not None:
         return unknown(heard, bare, re.findall(r"'([^']+)'", bare))  # "more energy": where, or which part?
+    ruled = tune_energy(ruled, s)  # "the tune needs more energy in the chorus": the song's, not the melody's
     chosen = _chosen(heard, s, key, ruled, reading, voiced)
     if not chosen.understood:
         return chosen

@@ -22,6 +22,7 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
+from bridge.commands.intent import Intent
 
 _LEAD = r"^ (?:(?:can|could|would) (?:you|we|u) |please |pls |i |we |still |really |just |so |ok |now )*"
 _TARGET = r"(?:it|this|that|everything|the whole thing|(?:the|this|my|that) (?:\w+ )?\w+)"
@@ -112,6 +113,15 @@ def energy_moved(s: str) -> str | None:
 
 # "the tune" said of the energy is the whole song, as a producer says it (the part table's "tune" is the melody's)
 _TUNE = re.compile(r" (?:the|my|this|our) (?:whole )?tune (?!.*\bmelod)")
+
+
+def tune_energy(intent: Intent, s: str) -> Intent:
+    """Round 36: the energy of "the tune" over a place ("the tune needs more energy in the chorus") is the song's
+    there, every part (part None), as "the tune" said of the energy is above; any other intent as it is."""
+    p = intent.params
+    if intent.action != "adjust" or p.get("what") != "energy" or intent.part != "melody" or "region" not in p:
+        return intent
+    return Intent(intent.action, None, p, intent.heard) if _TUNE.search(s) else intent
 
 
 def bare_energy(intent_params: dict[str, object], part: str | None, s: str) -> str | None:

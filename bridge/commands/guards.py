@@ -168,6 +168,9 @@ def overrules(intent: Intent, s: str, p_op: float, sure: float, target: str | No
         op in PART_OPS
         and "target" not in means
         and target in PARTS
+        and not _place_energy(
+            intent, s
+        )  # round 36: "the tune needs more energy in the chorus": the song's there
         and (named == target or (named is None and not POINTED.search(s)))
     ):
         return f"it names the {target}"

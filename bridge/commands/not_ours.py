@@ -14,11 +14,15 @@ import re
 from bridge.commands import vocab as v
 from bridge.commands.audio_words import warped_in_time
 from bridge.commands.known import clauses
+from bridge.commands.transcribe_words import TO_MIDI
 
+# Live's recording ("start recording"); round 36: a recording heard as notes is audio to transcribe ("transcribe my
+# guitar recording"), not Live's record button
+_RECORDING = re.compile(r"(?<! audio) recording ")
 _NOT_OURS = re.compile(
     r"^ (?:who|whose|when|where|why) |^ (?:(?:can|could|would) you |please )?(?:email|send|share|upload|post|"
     r"text|call(?! (?:this|that|it|the) )|book|order|buy|tweet|publish|print|engrave|translate|tell me a|remind|schedule|google|search) "
-    r"|(?<! off this)(?<! off that)(?<! off my)(?<! off the) record (?!the last \d+ )|(?<! audio) recording |^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
+    r"|(?<! off this)(?<! off that)(?<! off my)(?<! off the) record (?!the last \d+ )|^ (?:loop|go to|jump to|skip to) (?:bars?|the bar) "  # Live's recording and loop brace
     r"|^ (?:(?:can|could) you |please )?(?:(?:export|render|bounce|mixdown|master) (?:this|it|that)"
     r"|save (?:this|it) as an? (?:wav|mp3|file|project)|(?:export|save|render|bounce|mixdown|master) (?:the (?:song|"
     r"track|project|mix|session|stems)|my (?:song|track|project|mix)))(?= )(?! take| as a fav)"  # Live's file commands
@@ -76,7 +80,8 @@ def refusal_of(s: str) -> str | None:
     # not ours: printing, tuning, Live's devices (unless help or a warp is asked), files and sites said first
     helped = any(f" {p} " in s for p in (*v.HELP_PHRASES, *v.PRODUCT_HELP))
     static = _STATIC_FX.search(s) and not _MOVING.search(s)
-    mixing = (_NOT_OURS.search(s) or static) and not (helped or warped_in_time(s))
+    recording = _RECORDING.search(s) is not None and TO_MIDI.search(s) is None
+    mixing = (_NOT_OURS.search(s) or recording or static) and not (helped or warped_in_time(s))
     if _NEVER.search(s) or mixing or (_ELSEWHERE.search(f" {clauses(s)[0]} ") and not helped):
         return "that is not something MuseAroo does (it makes and changes music in Live)"
     if _NEGATED.search(s):  # "don't stop the jam": a keyword under a "don't" is no command

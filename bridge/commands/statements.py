@@ -82,6 +82,29 @@ def _without_what_stays(meant: str) -> str:
     return meant[: cut.start()] if cut is not None else meant
 
 
+# round 36: "mute everything but the drums, get shut of everything else": the rest said again after a keep, in any
+# verb (the learned reading took the second clause's verb, whatever it is, for a mute of the drums)
+_REST_AGAIN = re.compile(
+    r"\s*[,;]\s*(?:(?:and|then|just)\s+)?(?:[a-z']+\s+){1,3}(?:everything else|all the rest|the rest|all else)\s*[.!]*$",
+    re.IGNORECASE,
+)
+
+
+def without_rest_again(meant: str) -> str:
+    """``meant`` without a last clause of the rest ("..., get rid of everything else") where the rules read the
+    sentence without it just as they read it whole (the same request said again); else as it was."""
+    cut = _REST_AGAIN.sub("", meant).strip()
+    if not cut or cut == meant.strip():
+        return meant
+    again, whole = rules(cut), rules(meant)
+    same = again.understood and (again.action, again.part, again.params) == (
+        whole.action,
+        whole.part,
+        whole.params,
+    )
+    return cut if same else meant
+
+
 def _without_reason(meant: str) -> str:
     """``meant`` without the reason given for people ("..., so the class hears the lift") when the rules
     read the request alone (``asides.FOR_PEOPLE``); else as it was."""

@@ -72,6 +72,9 @@ NOT_MIDI = re.compile(r" (?:sheet music|notation|a score|tabs?|tablature|text|wo
 TRACK_SAID = re.compile(
     r" (?:the|my) ((?:\w+ ){0,2}?\w+) (?:track|channel)(?= )(?! (?:of|from|in|off|out of) (?:this|that|the|my) )"
 )
+# round 36: a recording named by an instrument no kind reads ("transcribe my guitar recording"): the track named so
+# (Live's lookup finds "Acoustic Guitar" too), asked where no track is; "my djembe recording" stays the clip's kind
+RECORDING_SAID = re.compile(r" (?:the|my|our) (\w+) (?:recording|take|performance) ")
 QUANTIZED = re.compile(r" (?:quantized?|quantised?|on the grid|snapped|snap it|tight(?:ly)?) ")
 
 
@@ -89,6 +92,7 @@ def transcribe_of(s: str, heard: str) -> Intent | None:
         said = next((kind for kind, words in KIND_WORDS if re.search(rf" (?:{words}) ", s)), None)
         params["kind"] = said or "auto"
     number, track = (None, None) if stem is not None else (NUMBERED_TRACK.search(s), TRACK_SAID.search(s))
+    track = track or (None if stem is not None or said is not None else RECORDING_SAID.search(s))
     name = f"track {number.group(1)}" if number else None if track is None else track.group(1)
     if name is not None and name.split()[-1] not in NO_NAME:
         params["track_name"] = name  # the clip on that track, not the selected one

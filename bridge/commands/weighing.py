@@ -105,6 +105,10 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == "musicgen" and best == "make" and loop_of_a_sound(s):  # "a loop of low taiko hits": audio
         return ruled
+    if (
+        ours == "transcribe" and " transcribe " in s
+    ):  # round 36: "transcribe my guitar recording": the verb names
+        return ruled  # the op (sheet music and words, not MIDI, the rules refuse themselves)
     if ours == "cancel" and cancels_job(s):  # "cancel the stems, it takes forever": no stems taken out
         return ruled
     if ours == "recall" and (hears_other(s) or moved_among(s)):  # "can i hear the other take", "the one i

@@ -17,13 +17,13 @@ async def overflowing(job: Job) -> str:
 def test_a_done_job_whose_recording_fails_ends_done_with_the_reason() -> None:
     async def landed(job: Job) -> str:
         job.takes.append(Draft(name="bass", message=""))
-        return "bass: 7 notes in track 1 slot 0"
+        return "bass: 7 notes in track 2, scene 1"
 
     sent = run_board(landed, record=overflowing)
     state, message = sent[-1][1], sent[-1][3]
     assert state == "done", sent[-1]
     assert message == (
-        "bass: 7 notes in track 1 slot 0; NOT recorded in the take history: "
+        "bass: 7 notes in track 2, scene 1; NOT recorded in the take history: "
         "OverflowError: Python int too large to convert to SQLite INTEGER"
     )
 

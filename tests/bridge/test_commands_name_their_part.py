@@ -69,7 +69,7 @@ def test_a_change_of_drums_in_a_set_without_drums_asks_and_writes_nothing(live: 
         assert clips(live) == before  # nothing written, the chords clip untouched
         assert live.call(lambda: len(live.song.tracks)) == 2
         made = said(client, "yes")  # the question's yes makes the part, on a track of its own
-        assert "drums -> track 2 'Drums' (a new MIDI track for the part)" in made, made
+        assert "drums -> track 3 'Drums' (a new MIDI track for the part)" in made, made
         assert [c for c in clips(live) if c not in before] == [(2, 0, clips(live)[-1][2])]
 
 

@@ -68,7 +68,7 @@ def test_a_key_given_wins_over_analysed_chords_and_they_hold_only_while_their_cl
         assert B_NATURAL not in classes(store, take) and store.get(take).context["key"] == "D minor"
         # without a key the analysed chords are followed while their clip is there, unchanged
         said = done(client, protocol.GENERATE, "chords", "bars", 4, "seed", 2)
-        assert "following: the analysed chords of track 0 slot 0" in said, said
+        assert "following: the analysed chords of track 1, scene 1" in said, said
         assert B_NATURAL in classes(store, take_of(said))
         live.call(lambda: live.song.tracks[0].clip_slots[0].clip.remove_notes_extended(0, 128, 4.0, 4.0))
         said = done(client, protocol.GENERATE, "chords", "bars", 4, "seed", 3)
@@ -94,7 +94,7 @@ def test_a_bass_in_the_key_asked_says_that_key_not_the_followed_takes(live: Live
     """Problem 4: a funk bass "in E minor" over a selected A minor chords take says and records E minor."""
     with daemon_client(live.port, history=store) as client:
         chords = done(client, protocol.GENERATE, "chords", "key", "A minor", "bars", 4, "seed", 1, "track", 1)
-        assert "in track 1 slot 0" in chords, chords
+        assert "in track 2, scene 1" in chords, chords
         said = done(client, protocol.COMMAND, "a funk bass in E minor")
         assert "kept A minor" not in said, said
         assert "not its chords in A minor: the key E minor was given" in said, said

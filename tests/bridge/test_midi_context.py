@@ -73,7 +73,7 @@ def test_half_time_goes_to_the_next_empty_slot_and_doubles_every_onset(
 ) -> None:
     client.send(protocol.TRANSFORM, "half_time", "track", 1, "slot", 0)
     message = done(client)
-    assert "track 1 slot 1" in message
+    assert "track 2, scene 2" in message
     assert live.clip_notes(1, 0) == sorted(BASS_ROWS, key=lambda r: (r[1], r[0]))  # the source is left alone
     assert sorted(n[1] for n in live.clip_notes(1, 1)) == sorted(2 * r[1] for r in BASS_ROWS)
     props = live.clip_properties(1, 1)
@@ -82,7 +82,7 @@ def test_half_time_goes_to_the_next_empty_slot_and_doubles_every_onset(
 
 def test_transpose_with_replace_rewrites_the_clip_in_place(live: LiveHost, client: Client) -> None:
     client.send(protocol.TRANSFORM, "transpose", "track", 0, "slot", 0, "semitones", 3, "replace", 1)
-    assert "track 0 slot 0" in done(client)
+    assert "track 1, scene 1" in done(client)
     assert sorted(n[0] for n in live.clip_notes(0, 0)) == sorted(r[0] + 3 for r in CHORD_ROWS)
 
 
@@ -130,7 +130,7 @@ def test_a_bass_follows_a_named_chord_clip(live: LiveHost, client: Client) -> No
         0,
     )
     message = done(client)
-    assert "following track 0 slot 0 ('Keys'): 4 chords, A minor" in message
+    assert "following track 1, scene 1 ('Keys'): 4 chords, A minor" in message
     bass = live.clip_notes(3, 0)
     changes = [n for n in bass if n[1] % 4 < 0.05]
     assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
@@ -139,14 +139,14 @@ def test_a_bass_follows_a_named_chord_clip(live: LiveHost, client: Client) -> No
 def test_the_selected_midi_clip_is_the_default_source(live: LiveHost, client: Client) -> None:
     live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[0]))
     client.send(protocol.GENERATE, "melody", "track", 3, "slot", 1, "bars", 4, "seed", 1)
-    assert "following track 0 slot 0 ('Keys')" in done(client)
+    assert "following track 1, scene 1 ('Keys')" in done(client)
 
 
 def test_drums_lock_their_kick_to_the_bassline(live: LiveHost, client: Client) -> None:
     client.send(
         protocol.GENERATE, "drums", "track", 3, "slot", 2, "bars", 4, "source_track", 1, "source_slot", 0
     )
-    assert "kick on the onsets of track 1 slot 0 ('Bassline')" in done(client)
+    assert "kick on the onsets of track 2, scene 1 ('Bassline')" in done(client)
     kicks = sorted(n[1] for n in live.clip_notes(3, 2) if n[0] in (35, 36))
     bass_onsets = sorted({r[1] + loop * 16 for r in BASS_ROWS for loop in range(1)})
     assert kicks == bass_onsets
@@ -166,7 +166,7 @@ def test_analyze_of_a_midi_clip_sets_the_song_chords(live: LiveHost, client: Cli
     pushed_selection(client, 3)  # the daemon knows the selection from Live's next push
     client.send(protocol.GENERATE, "bass", "track", 3, "slot", 3, "bars", 4, "seed", 5)
     # and the done message says so (the follow rule: the last analysis before Live's key)
-    assert "following: the analysed chords of track 0 slot 0 ('Keys')" in done(client)
+    assert "following: the analysed chords of track 1, scene 1 ('Keys')" in done(client)
     changes = [n for n in live.clip_notes(3, 3) if n[1] % 4 < 0.05]
     assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
 
@@ -185,7 +185,7 @@ def test_a_bass_over_a_drum_clip_locks_to_its_kick_and_a_melody_ignores_it(
     client.send(
         protocol.GENERATE, "bass", "track", 3, "slot", 4, "bars", 2, "source_track", 2, "source_slot", 0
     )
-    assert "locked to the kick of track 2 slot 0 ('Beat')" in done(client)
+    assert "locked to the kick of track 3, scene 1 ('Beat')" in done(client)
     kicks = {r[1] for r in DRUM_ROWS if r[0] == 36}  # beats 0, 2, 4 and 6 of the 2-bar clip
     starts = [n[1] for n in live.clip_notes(3, 4)]
     assert all(any(abs(s - k) < 0.05 for s in starts) for k in kicks)  # pop's bass plays on the kick
@@ -195,14 +195,14 @@ def test_a_bass_over_a_drum_clip_locks_to_its_kick_and_a_melody_ignores_it(
     # a drum clip leads no melody: it follows Live's key and the genre's progression, and says so
     said = done(client)
     assert "following: Live's key D dorian and the genre's progression" in said and live.clip_notes(3, 5)
-    assert "track 2 slot 0" not in said
+    assert "track 3, scene 1" not in said
 
 
 def test_humanize_zero_through_live_is_an_exact_copy_beside_the_source(
     live: LiveHost, client: Client
 ) -> None:
     client.send(protocol.TRANSFORM, "humanize", "track", 0, "slot", 0, "amount", 0.0)
-    assert "track 0 slot 1" in done(client)
+    assert "track 1, scene 2" in done(client)
     assert live.clip_notes(0, 1) == live.clip_notes(0, 0)
     props = live.clip_properties(0, 1)
     assert props is not None and props["length"] == 16.0
@@ -213,7 +213,7 @@ def test_all_parts_follow_a_source_clip(live: LiveHost, client: Client) -> None:
         protocol.GENERATE, "all", "slot", 2, "bars", 4, "seed", 3, "source_track", 0, "source_slot", 0
     )
     message = done(client)
-    assert "following track 0 slot 0 ('Keys'): 4 chords, A minor" in message
+    assert "following track 1, scene 1 ('Keys'): 4 chords, A minor" in message
     names = live.call(lambda: [t.name.lower() for t in live.song.tracks])
     bass = live.clip_notes(names.index("bass"), 2)  # the track named Bass
     changes = [n for n in bass if n[1] % 4 < 0.05]

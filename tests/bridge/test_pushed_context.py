@@ -107,7 +107,7 @@ def test_generate_follows_a_context_changed_in_the_same_tick(live: LiveHost) -> 
         client.close()
     assert state == "done", messages
     assert "made again: the song context changed" in messages[-1], messages  # refused once, made again
-    assert "track 2 slot 4" in messages[-1]
+    assert "track 3, scene 5" in messages[-1]
     props = live.clip_properties(2, 4)
     assert props is not None and props["length"] == 6.0  # 2 bars of 3/4
     pitch_classes = {n[0] % 12 for n in live.clip_notes(2, 4)}

@@ -71,7 +71,7 @@ def test_generate_with_an_empty_selected_slot_is_the_write_alone(live: LiveHost)
 
 
 def selected_clip_pushed(daemon: Daemon, notes: int) -> bool:
-    """Whether the daemon holds the selected clip (track 0 slot 0) as Live pushed it, with ``notes`` notes."""
+    """Whether the daemon holds the selected clip (track 1, scene 1) as Live pushed it, with ``notes`` notes."""
     kept = daemon.live.readings.get((0, 0))
     return kept is not None and len(kept.notes) == notes
 
@@ -85,10 +85,10 @@ def test_following_the_selected_midi_clip_is_the_write_alone(live: LiveHost) -> 
         until(lambda: selected_clip_pushed(daemon, len(CHORDS)), "Live pushed no selected clip")
         trips, said = trips_of(daemon, client, protocol.GENERATE, "bass", "track", 1, "slot", 3, "bars", 2)
         assert trips == [protocol.RS_WRITE_CLIP_FROM]  # the write alone: Live checks the source in it
-        assert "following track 0 slot 0" in said
+        assert "following track 1, scene 1" in said
         # the same source again
         trips, said = trips_of(daemon, client, protocol.GENERATE, "chords", "track", 1, "slot", 4, "bars", 2)
-        assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 0 slot 0" in said
+        assert trips == [protocol.RS_WRITE_CLIP_FROM] and "following track 1, scene 1" in said
         every: list[str] = []
         trips, _ = trips_of(
             daemon,
@@ -187,7 +187,7 @@ def test_a_clip_put_in_the_empty_selected_slot_in_the_same_tick_is_followed(live
         holder.join()
         client.close()
     assert final[1] == "done", final
-    assert "made again: the source clip changed" in final[3] and "following track 0 slot 0" in final[3]
+    assert "made again: the source clip changed" in final[3] and "following track 1, scene 1" in final[3]
 
 
 def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one(live: LiveHost) -> None:
@@ -217,7 +217,7 @@ def test_a_transform_of_a_selection_made_in_the_same_tick_transforms_the_new_one
         final = client.wait_final()
         holder.join()
         client.close()
-    assert final[1] == "done" and "of track 2 slot 0" in final[3], final
+    assert final[1] == "done" and "of track 3, scene 1" in final[3], final
     assert [n[0] for n in live.clip_notes(2, 1)] == [50]  # the newly selected clip, transposed
     assert live.clip_properties(0, 1) is None  # nothing made from the one selected before
 
@@ -231,5 +231,5 @@ def test_a_recall_is_the_write_alone(live: LiveHost, tmp_path: Path) -> None:
         assert found, said
         trips, said = trips_of(daemon, client, protocol.HISTORY_RECALL, found.group(1), "track", 2, "slot", 3)
         client.close()
-    assert trips == [protocol.RS_WRITE_CLIP] and "track 2 slot 3" in said  # no context asked: the write
+    assert trips == [protocol.RS_WRITE_CLIP] and "track 3, scene 4" in said  # no context asked: the write
     assert live.clip_notes(2, 3) == live.clip_notes(1, 0)

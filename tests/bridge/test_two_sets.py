@@ -96,7 +96,7 @@ def test_two_sets_in_turn_keep_their_own_tracks_and_takes(live: LiveHost, store:
         client = Client(daemon.port)
         try:
             said = done(client, protocol.GENERATE, "drums", "bars", 2, "seed", 1)
-            assert "drums -> track 0 'Drums'" in said, said
+            assert "drums -> track 1 'Drums'" in said, said
             bass = take_of(done(client, protocol.GENERATE, "bass", "bars", 2, "seed", 2))
             assert live.clip_notes(1, 0)
             morning_id = live.call(lambda: morning.get_data("musearoo.set_id", ""))
@@ -105,7 +105,7 @@ def test_two_sets_in_turn_keep_their_own_tracks_and_takes(live: LiveHost, store:
             open_set(live, daemon, EVENING)
             # problem 1: typed words; the drums go to this Set's Drums track, not beside the piano
             said = done(client, protocol.COMMAND, "generate drums")
-            assert "drums -> track 1 'Drums' (named for the part)" in said, said
+            assert "drums -> track 2 'Drums' (named for the part)" in said, said
             assert [n[0] for n in live.clip_notes(0, 0)] == [r[0] for r in PIANO_ROWS]  # the piano alone
             assert live.call(lambda: live.song.tracks[0].clip_slots[1].has_clip) is False
             # problem 5: the Morning takes are in another Set, never "undone", under their project
@@ -125,13 +125,15 @@ def test_two_sets_in_turn_keep_their_own_tracks_and_takes(live: LiveHost, store:
             )
             assert {row["project"] for row in listed.values() if not row["in_another_set"]} == {"Evening"}
             said = done(client, protocol.HISTORY_RECALL, bass)  # onto this Set's Bass track
-            assert "made in another Set; bass -> track 2 'Bass'" in said and "in track 2 slot 0" in said, said
+            assert "made in another Set; bass -> track 3 'Bass'" in said and "in track 3, scene 1" in said, (
+                said
+            )
             assert not live.call(lambda: live.song.tracks[1].clip_slots[1].has_clip)  # not beside the drums
 
             open_set(live, daemon, morning)  # reopened as saved: the same id, its memory back
             assert daemon.live.set_id == morning_id
             said = done(client, protocol.GENERATE, "drums", "bars", 2, "seed", 3)
-            assert "drums -> track 0 'Drums' (last written for the part)" in said, said
+            assert "drums -> track 1 'Drums' (last written for the part)" in said, said
             assert not store.get(bass).undone
             morning_rows = listing(client)
             assert {r["take_id"]: r["in_another_set"] for r in morning_rows}[bass] == 0

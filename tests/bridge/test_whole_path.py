@@ -15,8 +15,9 @@ GM_DRUMS = set(range(35, 82))
 
 
 def part_tracks(message: str) -> dict[str, int]:
-    """Each part's track as the done message of all/song says it ("bass -> track 6 'Bass' (...)")."""
-    return {part: int(track) for part, track in re.findall(r"(\w+) -> track (\d+) '", message)}
+    """Each part's track index as the done message of all/song says it ("bass -> track 7 'Bass' (...)": 6,
+    Live's seventh track)."""
+    return {part: int(track) - 1 for part, track in re.findall(r"(\w+) -> track (\d+) '", message)}
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_generate_drums_lands_in_the_clip(live: LiveHost, client: Client) -> Non
     notes = live.clip_notes(0, 0)
     assert notes and {n[0] for n in notes} <= GM_DRUMS
     assert all(0 <= n[1] < 16 and n[2] > 0 and 1 <= n[3] <= 127 for n in notes)
-    assert f"{len(notes)} notes" in message and "track 0 slot 0" in message
+    assert f"{len(notes)} notes" in message and "track 1, scene 1" in message
     props = live.clip_properties(0, 0)
     assert props is not None and props["length"] == 16.0
     # the same notes come back through the common grammar, as the contract checker reads them
@@ -56,11 +57,11 @@ def test_a_filled_slot_is_never_overwritten_unless_asked(live: LiveHost, client:
     first = live.clip_notes(1, 2)
     client.send(protocol.GENERATE, "drums", "track", 1, "slot", 2, "bars", 1, "seed", 2, "density", 1.0)
     _, state, _, message = client.wait_final()
-    assert state == "done" and "slot 3" in message and "slot 2 was full" in message
+    assert state == "done" and "scene 4" in message and "scene 3 was full" in message
     assert live.clip_notes(1, 2) == first
     client.send(protocol.GENERATE, "drums", "track", 1, "slot", 2, "bars", 1, "seed", 2, "replace", 1)
     _, state, _, message = client.wait_final()
-    assert state == "done" and "slot 2" in message
+    assert state == "done" and "scene 3" in message
     assert live.clip_notes(1, 2) != first
 
 
@@ -72,7 +73,7 @@ def test_the_selected_track_and_slot_are_the_default(live: LiveHost, client: Cli
     live.call(select)
     client.send(protocol.GENERATE, "drums", "bars", 1)
     _, state, _, message = client.wait_final()
-    assert state == "done" and "track 2 slot 5" in message
+    assert state == "done" and "track 3, scene 6" in message
     assert live.clip_notes(2, 5)
 
 
@@ -105,7 +106,7 @@ def test_two_clients_at_once_each_get_their_own_answers(live: LiveHost, client: 
     other.send(protocol.GENERATE, "drums", "track", 1, "slot", 6, "bars", 1)
     mine, theirs = client.wait_final(), other.wait_final()
     assert mine[1] == theirs[1] == "done" and mine[0] != theirs[0]
-    assert "track 0 slot 6" in mine[3] and "track 1 slot 6" in theirs[3]
+    assert "track 1, scene 7" in mine[3] and "track 2, scene 7" in theirs[3]
     other.close()
 
 
@@ -126,7 +127,7 @@ def test_all_writes_one_clip_per_part_into_tracks_named_after_them(live: LiveHos
     # a second `all` reuses the same tracks and, the slots being full, moves down a slot
     client.send(protocol.GENERATE, "all", "slot", 0, "bars", 4, "seed", 6)
     _, state, _, message = client.wait_final()
-    assert state == "done" and message.count("slot 1") == 4
+    assert state == "done" and message.count("scene 2") == 4
     assert live.call(lambda: [t.name for t in live.song.tracks]) == names
     assert part_tracks(message) == tracks and message.count("(last written for the part)") == 4
 

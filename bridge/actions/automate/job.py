@@ -17,6 +17,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.automate import kept
 from bridge.actions.automate.request import AutomateRequest, parse_request
+from bridge.actions.place.places import Signed, bar_at, slot_at, track_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.envelopes import EnvelopeTarget
@@ -43,10 +44,10 @@ def _ends(req: AutomateRequest, target: EnvelopeTarget) -> tuple[float, float]:
     return start, end
 
 
-def _where(target: EnvelopeTarget, at: float | None) -> str:
+def _where(target: EnvelopeTarget, at: float | None, live: Signed) -> str:
     if at is None:
-        return f"track {target.track} slot {target.slot}"
-    return f"track {target.track} at beat {at:g} (arrangement clip {target.slot})"
+        return slot_at(target.track, target.slot)
+    return f"{track_at(target.track)} at {bar_at(at, live)} (arrangement clip {target.slot + 1})"
 
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
@@ -65,7 +66,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             replace(target, parameter=named_as) if req.parameter else replace(target, device="", parameter="")
         )
         told = await kept.keep(app, target, req.at is not None, None)
-        return f"cleared {what} on track {req.track}" + ("" if had else " (there was none)") + told
+        return f"cleared {what} on {track_at(req.track)}" + ("" if had else " (there was none)") + told
     insert = req.device.strip().lower() in INSERTED  # a filter sweep on a track without Auto Filter
     target = await app.live.envelope_target(req.track, slot, at, req.device, req.parameter, insert=insert)
     offset = 0.0 if req.at is None else req.at - target.clip_start_beats
@@ -94,12 +95,12 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
                   target.parameter, req.shape, count, start, end), strict=True))  # fmt: skip
     app.result(job.client, job.id, "automate", result)
     added = (
-        f"{target.device} inserted on track {target.track} (it had none; one more undo takes it out); "
+        f"{target.device} inserted on {track_at(target.track)} (it had none; one more undo takes it out); "
         if target.inserted
         else ""
     )
     ending = f", the clip's last {length:g} beats from beat {offset:g}" if req.from_end else ""
     return (
-        f"{added}{target.device} {target.parameter!r} on {_where(target, req.at)}: {req.shape} {start:g} to "
+        f"{added}{target.device} {target.parameter!r} on {_where(target, req.at, live)}: {req.shape} {start:g} to "
         f"{end:g} over {length:g} beats{ending} ({count} steps); one undo takes it back{told}"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bridge.actions.place.places import slot_at, track_at
 from bridge.app import App
 from bridge.live.client import ClipInfo, LiveContext
 from engines.errors import AudioFileError, InvalidValue
@@ -30,8 +31,11 @@ class AudioClip:
 
 
 def describe(track: int, slot: int, arrangement: bool, name: str) -> str:
-    """'track 1 slot 0 ('Loop')' or 'track 1 arrangement clip 0 ('Take')'."""
-    return f"track {track} {'arrangement clip' if arrangement else 'slot'} {slot} ({name!r})"
+    """A clip as Live shows its place (indexes from 0 in): "track 2, scene 1 ('Loop')", or the Arrangement's
+    clips of a track counted from 1, "track 2, arrangement clip 1 ('Take')"."""
+    if arrangement:
+        return f"{track_at(track)}, arrangement clip {slot + 1} ({name!r})"
+    return f"{slot_at(track, slot)} ({name!r})"
 
 
 async def audio_clip(

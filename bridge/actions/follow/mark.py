@@ -23,6 +23,7 @@ from bridge import protocol
 from bridge.actions.clips.midi import midi_clip
 from bridge.actions.follow.rule import following
 from bridge.actions.options import whole_argument
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.jobs.board import Address
 from engines.errors import InvalidValue, RooError
@@ -121,7 +122,7 @@ async def state(app: App) -> tuple[str, int, int, str]:
         try:
             clip = await midi_clip(app, track, slot, address=protocol.FOLLOW, live=live)
         except (InvalidValue, RooError):
-            return "clip", track, slot, f"chord source track {track} slot {slot}: gone (the rule goes on)"
+            return "clip", track, slot, f"chord source {slot_at(track, slot)}: gone (the rule goes on)"
         _ctx, follow = await app.run_cpu(_describe, replace(clip, chosen="marked"))
         return "clip", track, slot, f"chord source: {follow.summary.removeprefix('following ')}"
     if app.song.chords:

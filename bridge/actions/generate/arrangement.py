@@ -17,6 +17,7 @@ from bridge.actions.generate.context import song_context
 from bridge.actions.generate.part import make_part, take_draft
 from bridge.actions.generate.record import remember
 from bridge.actions.generate.request import MAX_BARS, GenerateRequest
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.place.track import Placed
 from bridge.actions.takes import write_recorded
 from bridge.app import App
@@ -76,5 +77,5 @@ async def one_part(
     track, at_beats, count = await write_recorded(app, job, take, write)
     take.live = {"track": track, "start_beats": at_beats, "length_beats": length, "note_count": count}
     remember(app, req, part.ctx, (track, -1), seed, job.id, at_beats=at_beats)
-    told = f"{req.part}: {count} notes, {length:g} beats in the Arrangement on track {track} at beat {at_beats:g}"
+    told = f"{req.part}: {count} notes, {length:g} beats in the Arrangement on {track_at(track)} at {bar_at(at_beats, live)}"
     return told + (f", {part.follow.summary}" if part.follow is not None else "")

@@ -22,6 +22,7 @@ from bridge.actions.generate.part import followed
 from bridge.actions.generate.record import remember
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.place.track import Placed
 from bridge.actions.takes import midi_take
 from bridge.app import App
@@ -81,6 +82,6 @@ async def all_parts(app: App, job: Job, req: GenerateRequest, live: LiveContext,
     for (part, _notes), draft, (track, count) in zip(written, drafts, landed, strict=True):
         draft.live = {"track": track, "start_beats": start, "length_beats": length, "note_count": count}
         remember(app, dataclasses.replace(req, part=part), ctx, (track, -1), seed, job.id, at_beats=start)
-        told.append(f"{part} {count} notes -> track {track}")
-    where = f"{length:g} beats in the Arrangement at beat {start:g}"
+        told.append(f"{part} {count} notes -> {track_at(track)}")
+    where = f"{length:g} beats in the Arrangement at {bar_at(start, live)}"
     return f"all: {where}: {'; '.join(told)}; {said(placed)}" + (f"; {follow.summary}" if follow else "")

@@ -21,6 +21,7 @@ from bridge.actions.generate.moves import write_moves
 from bridge.actions.generate.part import followed
 from bridge.actions.generate.request import GenerateRequest
 from bridge.actions.place.made import taken_back_on_failure
+from bridge.actions.place.places import slot_at
 from bridge.actions.place.track import Placed, place_parts
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.app import App
@@ -97,7 +98,7 @@ async def write_parts(
             "note_count": count,
         }
         app.song.takes.append({"part": part, "track": track, "slot": wrote_slot, "seed": seed, "job": job.id})
-        written.append(f"{part} {count} notes -> track {track} slot {wrote_slot}")
+        written.append(f"{part} {count} notes -> {slot_at(track, wrote_slot)}")
         job.report(low + (high - low) * (i + 1) / len(PART_ORDER), written[-1])
     return written
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from bridge.actions.generate.part import Part
 from bridge.actions.generate.request import GenerateRequest
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.history import TakeDraft
 from engines.music import MusicalContext
@@ -32,8 +33,8 @@ def record(
     track, slot, count = written
     take.live = {"track": track, "slot": slot, "length_beats": part.ctx.length_beats, "note_count": count}
     remember(app, req, part.ctx, (track, slot), seed, job_id)
-    moved = "" if (track, slot) == aimed else f" (slot {aimed[1]} was full)"
-    told = f"{req.part}: {count} notes, {req.bars} bars in track {track} slot {slot}{moved}"
+    moved = "" if (track, slot) == aimed else f" (scene {aimed[1] + 1} was full)"
+    told = f"{req.part}: {count} notes, {req.bars} bars in {slot_at(track, slot)}{moved}"
     told += " (prepared)" if part.prepared else ""
     return told + (f", {part.follow.summary}" if part.follow is not None else "")
 

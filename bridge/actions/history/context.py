@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bridge import protocol
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.live.client import ClipWrite
 from engines.errors import StoreError
@@ -71,7 +72,7 @@ async def undo_from_store(app: App) -> str | None:
     track, slot, count = await app.live.write(ClipWrite(*where, length, name, notes, replace=True))
     return (
         f"Live's undo cannot reach take {newest.take_id} (made before the daemon started): put the take before it "
-        f"{parent.take_id} back in track {track} slot {slot} ({count} notes); take {newest.take_id} stays "
+        f"{parent.take_id} back in {slot_at(track, slot)} ({count} notes); take {newest.take_id} stays "
         f"in the history"
     )
 

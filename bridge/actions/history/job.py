@@ -15,6 +15,7 @@ from bridge.actions.generate import job as generate
 from bridge.actions.history import request
 from bridge.actions.history.envelopes import put_back
 from bridge.actions.options import parse_options
+from bridge.actions.place.places import bar_at, slot_at, track_at
 from bridge.actions.place.track import SINGLE_PARTS, place
 from bridge.actions.takes import notes_as_written, parented, write_recorded
 from bridge.app import App
@@ -107,14 +108,14 @@ async def recall(app: App, job: Job, args: list[Any]) -> str:
         if envelopes:
             draft.live["envelopes"] = envelopes
         written.append(
-            f"{count} notes in track {t} slot {s}{moved(asked, s, scenes)}" + (f" ({put})" if put else "")
+            f"{count} notes in {slot_at(t, s)}{moved(asked, s, scenes)}" + (f" ({put})" if put else "")
         )
     tempo = float(take.context.get("tempo_bpm", 0.0))
     for i, out in enumerate(o for o in take.outputs if o["kind"] == "audio" and "path" in o):
         t, s = await app.live.import_audio(
             track + i, slot, out["path"], f"{name} {out['name']}", tempo > 0, tempo
         )
-        written.append(f"{out['name']} in track {t} slot {s}{moved(asked, s, scenes)}")
+        written.append(f"{out['name']} in {slot_at(t, s)}{moved(asked, s, scenes)}")
         job.takes.append(recalled_audio(take, out, {"track": t, "slot": s}))
     if not written:
         raise InvalidValue(f"take {take.take_id} ({take.action}) has no notes or audio to recall")
@@ -151,7 +152,8 @@ async def recall_to_arrangement(app: App, job: Job, take: Any, where: dict[str, 
     envelopes, put = await put_back(app, take, t, -1, at_beats)
     if envelopes:
         draft.live["envelopes"] = envelopes
-    said = f"recalled take {take.take_id}: {count} notes in the Arrangement on track {t} at beat {at_beats:g}"
+    at = bar_at(at_beats, take.context.get("signature", [4, 4]))
+    said = f"recalled take {take.take_id}: {count} notes in the Arrangement on {track_at(t)} at {at}"
     return said + (f" ({put})" if put else "")
 
 
@@ -191,8 +193,8 @@ def moved(asked: int, landed: int, scenes: int) -> str:
     if landed == asked:
         return ""
     if asked >= scenes:
-        return f" (slot {asked} is past the Set's last scene {scenes - 1}: written in slot {landed})"
-    return f" (slot {asked} was full: moved to slot {landed})"
+        return f" (slot {asked} is past the Set's {scenes} scenes: written in scene {landed + 1})"
+    return f" (scene {asked + 1} was full: moved to scene {landed + 1})"
 
 
 async def fork(app: App, job: Job, args: list[Any]) -> str:

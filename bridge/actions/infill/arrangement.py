@@ -28,6 +28,7 @@ from bridge.actions.infill.clips import Clip, as_clip
 from bridge.actions.infill.request import InfillRequest
 from bridge.actions.place import track as part_track
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -50,7 +51,7 @@ async def source_clip(app: App, req: InfillRequest, address: str) -> tuple[Clip,
     start = float(reading.info.start_time_beats)
     if reading.info.is_audio_clip:
         raise InvalidValue(
-            f"the arrangement clip on track {track} at beat {start:g} is audio: {address} expected MIDI"
+            f"the arrangement clip on {track_at(track)} at beat {start:g} is audio: {address} expected MIDI"
         )
     return as_clip(reading), start
 
@@ -133,8 +134,8 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
     bars = f"bars {result['first_bar']}-{result['last_bar']}"
     what = "rewritten in place, one undo step" if req.kind == "infill" else "as a new clip after it"
     return (
-        f"{req.kind} of the arrangement clip {name!r} on track {track} at beat {start:g}: {bars} {what} "
-        f"({landed[2]} notes at beat {landed[1]:g}, seed {result['seeds'][0]})"
+        f"{req.kind} of the arrangement clip {name!r} on {track_at(track)} at {bar_at(start, live)}: {bars} {what} "
+        f"({landed[2]} notes at {bar_at(landed[1], live)}, seed {result['seeds'][0]})"
     )
 
 
@@ -165,8 +166,8 @@ async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) 
         landed = await _write(app, job, req, live, result, req.part, None, None,
                               (track, start, length, f"{req.part} (MIDI-GPT)", 0.0, req.replace))  # fmt: skip
     return (
-        f"accompany: a {req.part} clip of {landed[2]} notes in the Arrangement on track {landed[0]} at beat "
-        f"{landed[1]:g}, {length:g} beats, from {', '.join(c.where for c in context)} (seed {result['seeds'][0]})"
+        f"accompany: a {req.part} clip of {landed[2]} notes in the Arrangement on {track_at(landed[0])} at "
+        f"{bar_at(landed[1], live)}, {length:g} beats, from {', '.join(c.where for c in context)} (seed {result['seeds'][0]})"
     )
 
 

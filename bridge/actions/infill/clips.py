@@ -18,6 +18,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.audio import describe
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.jobs.weights import HF_HOST, hub_offline, reachable
 from bridge.live.client import LiveContext, Reading
@@ -77,7 +78,7 @@ async def target_clip(app: App, live: LiveContext, track: int, slot: int, addres
         )
     reading = await read_slot(app, track, slot)
     if reading is None:
-        raise InvalidValue(f"track {track} slot {slot} is empty: {address} expected a MIDI clip there")
+        raise InvalidValue(f"{slot_at(track, slot)} is empty: {address} expected a MIDI clip there")
     if reading.info.is_audio_clip:
         where = describe(track, slot, False, reading.info.name)
         raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")

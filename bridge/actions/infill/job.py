@@ -31,6 +31,7 @@ from bridge.actions.infill.clips import Clip, require_infill, scene_clips, targe
 from bridge.actions.infill.request import InfillRequest, parse_request
 from bridge.actions.place import track as part_track
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
+from bridge.actions.place.places import slot_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -107,7 +108,7 @@ async def _on_clip(app: App, job: Job, req: InfillRequest, address: str) -> str:
     elif req.extend:
         done = f"continue of {clip.where}: {req.bars} bars added in place ({bars}, {written[0][2]} notes)"
     else:
-        done = f"continue of {clip.where}: {req.bars} new bars in track {written[0][0]} slot {written[0][1]}"
+        done = f"continue of {clip.where}: {req.bars} new bars in {slot_at(written[0][0], written[0][1])}"
     return done + _more(written, result)
 
 
@@ -126,10 +127,12 @@ async def accompany(app: App, job: Job, args: list[Any]) -> str:
     context = await scene_clips(app, live, slot, set() if track is None else {track})
     if not context:
         raise InvalidValue(
-            f"{protocol.ACCOMPANY} {req.part}: scene {slot} has no MIDI clip with notes on another track "
+            f"{protocol.ACCOMPANY} {req.part}: scene {slot + 1} has no MIDI clip with notes on another track "
             "to play with: expected at least one"
         )
-    job.report(0.05, f"{len(context)} clip(s) of scene {slot} read: {', '.join(c.where for c in context)}")
+    job.report(
+        0.05, f"{len(context)} clip(s) of scene {slot + 1} read: {', '.join(c.where for c in context)}"
+    )
     result = await _generate(app, job, req, live, [c.part for c in context], part=req.part)
     made: list[NewTrack] = []  # the track made for the part: taken back if writing into it fails
     async with taken_back_on_failure(app, made, f"job {job.id} (accompany {req.part})"):
@@ -143,9 +146,8 @@ async def accompany(app: App, job: Job, args: list[Any]) -> str:
         written = await _write_takes(app, job, req, live, result, req.part, None, None,
                                      [(clip, Expect(seq) if seq >= 0 else Expect())], 0.0)  # fmt: skip
     t, s, count = written[0]
-    return (
-        f"accompany: a {req.part} clip of {count} notes in track {t} slot {s}, from {_list(context)}"
-        + _more(written, result)
+    return f"accompany: a {req.part} clip of {count} notes in {slot_at(t, s)}, from {_list(context)}" + _more(
+        written, result
     )
 
 
@@ -257,5 +259,5 @@ def _more(written: list[tuple[int, int, int]], result: dict[str, Any]) -> str:
     seeds = ", ".join(str(s) for s in result["seeds"])
     if len(written) == 1:
         return f" (seed {seeds})"
-    where = ", ".join(f"slot {s}" for _, s, _ in written[1:])
+    where = "scenes " + ", ".join(str(s + 1) for _, s, _ in written[1:])
     return f"; {len(written) - 1} more take(s) in {where} (seeds {seeds})"

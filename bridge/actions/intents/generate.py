@@ -18,6 +18,7 @@ from bridge.actions.intents import clip as command_clip
 from bridge.actions.intents import jam as command_jam
 from bridge.actions.intents import region as command_region
 from bridge.actions.musicgen import job as musicgen
+from bridge.actions.place.places import slot_at
 from bridge.actions.place.track import SINGLE_PARTS
 from bridge.actions.takes import parented, varied
 from bridge.app import App
@@ -95,16 +96,14 @@ async def _placed(app: App, intent: Intent, settings: dict[str, Any]) -> str:
         live = await app.live.context()
         if intent.params.get("here"):
             settings["slot"] = max(live.selected_slot, 0)
-            said.append(f"in the selected scene's slot {settings['slot']}")
+            said.append(f"in the selected scene, scene {settings['slot'] + 1}")
         if "mode" in intent.params:
             settings["key"] = f"{NOTE_NAMES[live.root_note % 12]} {intent.params['mode']}"
             said.append(f"{settings['key']} (Live's root)")
     if "source_track_name" in intent.params:
         track, slot = await command_clip.named_track_clip(app, str(intent.params["source_track_name"]))
         settings["source_track"], settings["source_slot"] = track, slot
-        said.append(
-            f"following the clip on track {track} slot {slot} ('{intent.params['source_track_name']}')"
-        )
+        said.append(f"following the clip on {slot_at(track, slot, str(intent.params['source_track_name']))}")
     return f" ({'; '.join(said)})" if said else ""
 
 

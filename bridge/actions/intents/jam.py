@@ -12,6 +12,7 @@ from typing import Any
 
 from bridge.actions.generate import multi
 from bridge.actions.place.made import taken_back_on_failure
+from bridge.actions.place.places import slot_at
 from bridge.actions.place.track import Placed, place_parts
 from bridge.app import App
 from bridge.commands import Intent
@@ -99,7 +100,7 @@ async def _clips(app: App, remote: Any, bars: int) -> str:
                 tracks[part], slot, bars * bar_beats, f"{part} jam last {bars} bars", notes[part]
             )
             track, at, count = await app.live.write(clip)
-            written.append(f"{part} {count} notes -> track {track} slot {at}")
+            written.append(f"{part} {count} notes -> {slot_at(track, at)}")
     return f"jam's last {bars} bars: " + "; ".join(written)
 
 

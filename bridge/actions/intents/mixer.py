@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bridge import protocol
 from bridge.actions.intents.clip import last_written
+from bridge.actions.place.places import track_at
 from bridge.actions.place.track import tracks_named
 from bridge.app import App
 from bridge.commands import Intent
@@ -48,5 +49,4 @@ async def mixer(app: App, job: Job, intent: Intent) -> str:
     for track in tracks:
         app.live.send(protocol.TRACK_SET_MUTE if prop == "mute" else protocol.TRACK_SET_SOLO, track, value)
     await app.live.query(protocol.SONG_GET + "is_playing")  # Live handles the sends first, in order
-    # named as the producer sees them: by name, and by Live's own count from 1 ("mute track 2" -> "Live's track 2")
-    return f"{do}d " + ", ".join(f"{names[t]!r} (Live's track {t + 1})" for t in tracks)
+    return f"{do}d " + ", ".join(track_at(t, names[t]) for t in tracks)

@@ -11,6 +11,7 @@ import asyncio
 
 from bridge import protocol
 from bridge.actions.intents.clip import named_track_clip
+from bridge.actions.place.track import tracks_named
 from bridge.actions.separate.job import SEPARATE_TARGET, stems_folder
 from bridge.actions.transcribe.job import source_clip, transcribe_clip
 from bridge.actions.transcribe.request import TranscribeRequest
@@ -29,12 +30,25 @@ def stem_model(stem: str) -> str:
     return SIX_STEM_MODEL if stem in ("piano", "guitar") else protocol.SEPARATION_MODELS[0]
 
 
+async def said_track(app: App, name: str) -> None:
+    """Asks which track is meant where no track is named ``name`` ("transcribe my guitar recording" in a Set with
+    no Guitar track), naming the tracks there are; nothing is transcribed on a guess."""
+    names = [str(n) for n in await app.live.query(protocol.SONG_GET + "track_names")]
+    if not tracks_named(names, name):
+        raise InvalidValue(
+            f"which track holds the {name}? No track is named {name!r} (the tracks are "
+            f"{', '.join(repr(n) for n in names)}): say 'transcribe the <name> track', or select the clip and "
+            "say 'transcribe this'"
+        )
+
+
 async def transcribe(app: App, job: Job, intent: Intent) -> str:
     track, slot = (
         -1,
         -1,
     )  # the selected audio clip, unless a track was said ("convert the guitar track to midi")
     if intent.params.get("track_name"):
+        await said_track(app, str(intent.params["track_name"]))
         track, slot = await named_track_clip(app, str(intent.params["track_name"]))
     req = TranscribeRequest(
         track=track,

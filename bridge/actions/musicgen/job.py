@@ -28,6 +28,7 @@ from bridge import protocol
 from bridge.actions.clips.audio import audio_clip
 from bridge.actions.musicgen.land import land
 from bridge.actions.musicgen.request import MusicgenRequest, loop_path, parse_request
+from bridge.actions.place.places import slot_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.jobs.weights import require_musicgen
@@ -143,9 +144,7 @@ async def _melody(app: App, kwargs: dict[str, Any]) -> str:
     info = await app.live.clip_info(track, slot)
     if info.is_audio_clip:
         if not info.file_path:
-            raise InvalidValue(
-                f"track {track} slot {slot} ({info.name!r}) has no file on disk for its melody"
-            )
+            raise InvalidValue(f"{slot_at(track, slot)} ({info.name!r}) has no file on disk for its melody")
         kwargs["melody_path"] = info.file_path
     else:
         reply = await app.live.query(protocol.CLIP_GET_NOTES, track, slot)
@@ -156,6 +155,6 @@ async def _melody(app: App, kwargs: dict[str, Any]) -> str:
             if not int(values[i + 4])
         ]
         if not notes:
-            raise InvalidValue(f"track {track} slot {slot} ({info.name!r}) has no unmuted notes for a melody")
+            raise InvalidValue(f"{slot_at(track, slot)} ({info.name!r}) has no unmuted notes for a melody")
         kwargs["melody_notes"] = notes
-    return f", melody from track {track} slot {slot} ({info.name!r})"
+    return f", melody from {slot_at(track, slot)} ({info.name!r})"

@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge.actions.musicgen.request import MusicgenRequest
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
+from bridge.actions.place.places import bar_at, slot_at, slots_at, track_at
 from bridge.actions.takes import audio_take
 from bridge.app import App
 from bridge.history import TakeDraft
@@ -72,9 +73,8 @@ async def land(
     extra = {"takes": landed} if len(landed) > 1 else {}
     app.result(job.client, job.id, "musicgen", {**result, "track": track, "slot": first["slot"], **extra})
     if len(landed) == 1:
-        return f"{what} in track {track} slot {first['slot']}; file {path}"
-    slots = ", ".join(str(t["slot"]) for t in landed)
-    return f"{what} in track {track} slots {slots}; files beside {path}"
+        return f"{what} in {slot_at(track, int(first['slot']))}; file {path}"
+    return f"{what} in {slots_at(track, [int(t['slot']) for t in landed])}; files beside {path}"
 
 
 async def into_arrangement(
@@ -98,7 +98,8 @@ async def into_arrangement(
     app.song.takes.append({"part": "musicgen", "track": track, "start_beats": at_beats, "seed": take["seed"],
                            "job": job.id})  # fmt: skip
     app.result(job.client, job.id, "musicgen", {**result, **live})
-    return f"{what} in the Arrangement on track {track} at beat {at_beats:g} ({length:g} beats); file {take['path']}"
+    at = bar_at(at_beats, ctx)
+    return f"{what} in the Arrangement on {track_at(track)} at {at} ({length:g} beats); file {take['path']}"
 
 
 def loop_take(

@@ -18,6 +18,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
+from bridge.actions.place.places import track_at
 from bridge.app import App
 from engines.errors import JobCancelled, LiveError, RooError
 
@@ -51,7 +52,7 @@ async def take_back(app: App, made: Sequence[MadeTrack]) -> TakenBack:
     said = []
     kept: list[int] = []
     for made_track in reversed(made):
-        where = f"track {made_track.track} {made_track.name!r}"
+        where = track_at(made_track.track, made_track.name)
         if kept:  # deleting it would move the kept track after it
             said.append(f"the new {where} was kept too: a new track after it was kept")
             kept.append(made_track.track)

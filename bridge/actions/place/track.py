@@ -15,6 +15,7 @@ import asyncio
 import re
 from dataclasses import dataclass
 
+from bridge.actions.place.places import track_at
 from bridge.app import App
 from bridge.commands.spanish import unaccented
 from bridge.live.client import LiveContext
@@ -42,8 +43,7 @@ class Placed:
 
     @property
     def said(self) -> str:
-        name = f" {self.name!r}" if self.name else ""
-        return f"{self.part} -> track {self.track}{name} ({self.why})"
+        return f"{self.part} -> {track_at(self.track, self.name)} ({self.why})"
 
 
 def said_name(name: str) -> str:

@@ -12,6 +12,7 @@ import importlib
 import math
 from typing import Any
 
+from bridge.actions.place.places import bar_beat, track_at
 from bridge.actions.sections.span import Span
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -23,7 +24,8 @@ def args_for(track: int, index: int, clip: tuple[float, float, float], span: Spa
     start, end, marker = clip
     if span.start < start - 1e-6 or span.end > end + 1e-6:
         raise InvalidValue(
-            f"{span.said} runs past the arrangement clip at beats {start:g}..{end:g} on track {track}: MIDI-GPT "
+            f"{span.said} runs past the arrangement clip from bar {bar_beat(start, span.bar)} to "
+            f"{bar_beat(end, span.bar)} on {track_at(track)}: MIDI-GPT "
             "rewrites bars inside one clip (say 'vary' to change the section over several clips)"
         )
     first = math.floor((span.start - start + marker) / span.bar + 1e-6) + 1

@@ -19,6 +19,7 @@ from bridge import protocol
 from bridge.actions.clips.take import take_behind_at
 from bridge.actions.generate.arrangement_all import all_recorded
 from bridge.actions.place import track as part_track
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.sections import infill as fill
 from bridge.actions.sections import notes as nt
 from bridge.actions.sections import span as sp
@@ -101,7 +102,7 @@ async def change(app: App, job: Job, intent: Intent) -> str:
         for t in spans_of
     }  # fmt: skip
     if not any(touched.values()):
-        on = ", ".join(f"track {t} {n!r}" for t, n, _ in chosen) or "no MIDI track"
+        on = ", ".join(track_at(t, n) for t, n, _ in chosen) or "no MIDI track"
         whose = f"of the {intent.part} " if intent.part else ""
         session = (
             ""
@@ -152,7 +153,7 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             )
             drafts.append(draft)
             told.append(
-                f"track {track} {name!r} clip at beat {start:g}: {count} notes in the section ({how}), "
+                f"{track_at(track, name)} clip at {bar_at(start, live)}: {count} notes in the section ({how}), "
                 f"{len(heard) - count} outside kept as they were, {len(written)} now"
             )
     if not writes:

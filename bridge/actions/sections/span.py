@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bridge.actions.place.places import bar_beat, track_at
 from bridge.app import App
 from bridge.commands.region_words import describe
 from bridge.commands.section_words import OTHER_NAMES
@@ -80,7 +81,8 @@ def refuse_repeats(info: ClipInfo, track: int, span: Span) -> None:
         return
     bars = f"{loop / span.bar:g} bar{'s' if loop != span.bar else ''}"
     raise InvalidValue(
-        f"{span.said}: the arrangement clip {info.name!r} on track {track} (beats {start:g} to {end:g}) loops "
+        f"{span.said}: the arrangement clip {info.name!r} on {track_at(track)} (bar {bar_beat(start, span.bar)} to "
+        f"{bar_beat(end, span.bar)}) loops "
         f"its {loop:g}-beat loop ({bars}) over and over, so a change there would change every repeat: nothing "
         "was changed. Consolidate the clip in Live (select it, Cmd/Ctrl+J) so each repeat is notes of its "
         "own, then say it again"

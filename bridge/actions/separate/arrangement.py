@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bridge.actions.clips.audio import AudioClip
 from bridge.actions.place.made import NewTrack
+from bridge.actions.place.places import bar_at, track_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from engines.errors import LiveError
@@ -47,6 +48,6 @@ async def in_arrangement(
                 await app.live.copy_timing(clip.track, clip.slot, track, 0, (clip.arrangement, True))
             except LiveError as exc:
                 raise type(exc)(
-                    f"stem {new.name!r} is on track {track} at beat {start:g} but does not play in time with "
+                    f"stem {new.name!r} is on {track_at(track)} at {bar_at(start, clip.context)} but does not play in time with "
                     f"{clip.where}: copying the source's warp markers failed ({exc})"
                 ) from exc

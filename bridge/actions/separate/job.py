@@ -28,6 +28,7 @@ from bridge.actions.clips.at_beat import arrangement_index
 from bridge.actions.clips.audio import AudioClip, audio_clip
 from bridge.actions.options import parse_options, whole_argument
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
+from bridge.actions.place.places import bar_at, slot_at, tracks_at
 from bridge.actions.separate.arrangement import in_arrangement, stems_start
 from bridge.actions.takes import audio_take
 from bridge.app import App
@@ -171,9 +172,13 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             take.live = {"track": first, "slot": slot, "tracks": len(names)}
             await place_stems(app, job, clip, made, paths)
     region = "whole file, warp markers copied" if info.warping else f"{start_s:.3f}..{end_s:.3f} s"
-    placed = f"in the Arrangement at beat {take.live['start_beats']:g}" if req.arrangement else f"slot {slot}"
+    placed = (
+        f"in the Arrangement at {bar_at(take.live['start_beats'], ctx)}"
+        if req.arrangement
+        else f"scene {slot + 1}"
+    )
     return (
-        f"separated {where} ({region}) into {len(names)} stems on tracks {first}..{first + len(names) - 1} "
+        f"separated {where} ({region}) into {len(names)} stems on {tracks_at(first, len(names))}, "
         f"{placed}; files in {folder}"
     )
 
@@ -194,6 +199,6 @@ async def place_stems(
                 await app.live.copy_timing(clip.track, clip.slot, *placed)
             except LiveError as exc:  # LiveUnreachable stays LiveUnreachable
                 raise type(exc)(
-                    f"stem {new.name!r} is at track {placed[0]} slot {placed[1]} but does not play in time "
+                    f"stem {new.name!r} is at {slot_at(*placed)} but does not play in time "
                     f"with {clip.where}: copying the source's warp markers failed ({exc})"
                 ) from exc

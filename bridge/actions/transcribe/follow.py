@@ -11,6 +11,7 @@ from them as it reads a MIDI clip's. The song's key goes with it where someone c
 from __future__ import annotations
 
 from bridge.actions.clips.midi import MidiClip
+from bridge.actions.place.places import slot_at
 from bridge.actions.transcribe import place
 from bridge.actions.transcribe.job import TARGET
 from bridge.actions.transcribe.key import song_key
@@ -34,7 +35,7 @@ async def heard_clip(
     info = reading.info
     if not info.is_audio_clip:
         return None
-    where = f"track {track} slot {slot} ({info.name!r})"
+    where = f"{slot_at(track, slot)} ({info.name!r})"
     region = (info.start_s, info.end_s) if 0.0 <= info.start_s < info.end_s else (None, None)
     kind = "auto" if part == "drums" else "piano"
     job.report(0.25, f"hearing the notes of {where}, an audio clip, to follow them")

@@ -21,6 +21,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.clips.at_beat import arrangement_index
 from bridge.actions.clips.audio import AudioClip, audio_clip
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.separate.arrangement import stems_start
 from bridge.actions.takes import midi_take, write_recorded
 from bridge.actions.transcribe import place
@@ -127,8 +128,8 @@ async def transcribe_clip(
         "start_beats": at if req.arrangement else 0.0, "length_beats": line.length_beats, "note_count": count,
         "source": clip.where, "notes": place.note_rows(pairs),
     })  # fmt: skip
-    placed_at = f"in the Arrangement at beat {at:g}" if req.arrangement else f"slot {int(at)}"
+    placed_at = f"in the Arrangement at {bar_at(at, ctx)}" if req.arrangement else f"scene {int(at) + 1}"
     chose = f" (auto chose {kind}: {result.get('chosen_because', '')})" if req.kind == "auto" else ""
     gm = f"; {place.GM_DRUMS}" if kind == "drums" else ""
     heard = f"{clip.where}'s {stem[0]} stem" if stem else clip.where
-    return f"transcribed {heard} as {kind}{chose}: {count} notes on new track {track} {track_name!r} {placed_at}{gm}"
+    return f"transcribed {heard} as {kind}{chose}: {count} notes on new {track_at(track, track_name)}, {placed_at}{gm}"

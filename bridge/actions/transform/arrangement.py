@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bridge import protocol
 from bridge.actions.clips.midi import from_reading
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.actions.transform.make import transformed
 from bridge.actions.transform.request import TransformRequest
@@ -35,6 +36,6 @@ async def in_place(app: App, job: Job, req: TransformRequest) -> str:
         "note_count": count,
     }
     return (
-        f"{req.kind} of the arrangement clip {clip.info.name!r} on track {track} at beat {at_beats:g}: "
+        f"{req.kind} of the arrangement clip {clip.info.name!r} on {track_at(track)} at {bar_at(at_beats, live)}: "
         f"{count} notes in its place{note}; one undo brings the clip back"
     )

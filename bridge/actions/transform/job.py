@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.midi import midi_clip
+from bridge.actions.place.places import slot_at
 from bridge.actions.takes import write_recorded
 from bridge.actions.transform import arrangement
 from bridge.actions.transform.make import transformed
@@ -56,5 +57,5 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
                 live, seq = stale.context, stale.seq  # transform again in what Live holds now
             job.report(0.3, "the clip or the song context changed: transforming again")
     draft.live = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
-    where = f"track {track} slot {slot}"
+    where = slot_at(track, slot)
     return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}{note}"

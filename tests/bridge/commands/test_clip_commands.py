@@ -45,7 +45,7 @@ def test_remove_the_hats_takes_them_off_the_selected_drum_clip(live: LiveHost, c
     select(live, 2)
     intent, state, message = command(client, "remove the hats")
     assert intent["params"] == {"kind": "drums_remove", "voices": "hats"}
-    assert state == "done" and "track 2 slot 1" in message, message
+    assert state == "done" and "track 3, scene 2" in message, message
     assert {n[0] for n in live.clip_notes(2, 1)} == {36}
     assert live.clip_notes(2, 0) == sorted(DRUM_ROWS, key=lambda r: (r[1], r[0]))  # the source is kept
 
@@ -53,7 +53,7 @@ def test_remove_the_hats_takes_them_off_the_selected_drum_clip(live: LiveHost, c
 def test_make_it_half_time_doubles_every_onset_of_the_selected_clip(live: LiveHost, client: Client) -> None:
     select(live, 1)
     _intent, state, message = command(client, "make it half time")
-    assert state == "done" and "track 1 slot 1" in message, message
+    assert state == "done" and "track 2, scene 2" in message, message
     assert sorted(n[1] for n in live.clip_notes(1, 1)) == sorted(2 * r[1] for r in BASS_ROWS)
 
 
@@ -67,7 +67,7 @@ def test_transpose_to_e_and_by_semitones(live: LiveHost, client: Client) -> None
     }
     assert len(moved) == 1 and (9 + moved.pop()) % 12 == 4
     _intent, state, message = command(client, "transpose up 3 semitones")
-    assert state == "done" and "track 1 slot 2" in message, message
+    assert state == "done" and "track 2, scene 3" in message, message
     assert sorted(n[0] for n in live.clip_notes(1, 2)) == sorted(r[0] + 3 for r in BASS_ROWS)
 
 
@@ -75,9 +75,9 @@ def test_a_bassline_for_my_chords_follows_the_selected_chord_clip(live: LiveHost
     select(live, 0)
     intent, state, message = command(client, "a bassline for my chords")
     assert (intent["action"], intent["part"], intent["params"]) == ("generate", "bass", {"source": "chords"})
-    assert state == "done" and "following track 0 slot 0 ('Keys')" in message, message
+    assert state == "done" and "following track 1, scene 1 ('Keys')" in message, message
     # the bass goes to its own track, not onto the selected chord clip's (issue 30, the track rule)
-    assert "bass -> track 1 'Bass' (named for the part)" in message and "in track 1 slot 1" in message
+    assert "bass -> track 2 'Bass' (named for the part)" in message and "in track 2, scene 2" in message
     bass = live.clip_notes(1, 1)
     changes = [n for n in bass if n[1] % 4 < 0.05]
     assert changes and all(n[0] % 12 in chord_tones_at(n[1]) for n in changes)
@@ -112,7 +112,7 @@ def test_a_transform_of_a_part_finds_its_clip_on_the_track_named_for_it(
 ) -> None:
     select(live, 3)  # an empty track, and nothing generated yet: the drums are the Drums track's clip
     _intent, state, message = command(client, "humanize the drums")
-    assert state == "done" and "humanize of track 2 slot 0 ('Beat')" in message, message
+    assert state == "done" and "humanize of track 3, scene 1 ('Beat')" in message, message
 
 
 def test_a_transform_of_a_part_with_no_clip_asks_and_says_what_to_select(
@@ -150,8 +150,8 @@ def test_drums_that_lock_to_my_bassline_use_the_last_bass_written(live: LiveHost
     intent, state, message = command(client, "drums that lock to my bassline")
     assert intent["params"] == {"source": "bass"}
     # the bass went to the Bass track (the track rule); the drums follow it there, on the Drums track
-    assert state == "done" and "kick on the onsets of track 1 slot 1" in message, message
-    assert "drums -> track 2 'Drums' (named for the part)" in message
+    assert state == "done" and "kick on the onsets of track 2, scene 2" in message, message
+    assert "drums -> track 3 'Drums' (named for the part)" in message
 
 
 def _pitch_classes(live: LiveHost, track: int, slot: int) -> set[int]:
@@ -162,7 +162,7 @@ def test_take_it_to_a_key_moves_the_notes_into_that_key_and_mode(live: LiveHost,
     select(live, 1)  # the bassline: A, B, C#
     intent, state, message = command(client, "take it to D dorian")
     assert intent["action"] == "transform" and intent["params"] == {"kind": "transpose", "to": "D dorian"}
-    assert state == "done" and "track 1 slot 1" in message, message
+    assert state == "done" and "track 2, scene 2" in message, message
     assert _pitch_classes(live, 1, 1) <= {2, 4, 5, 7, 9, 11, 0}  # D dorian's tones only
     assert _pitch_classes(live, 1, 1) != _pitch_classes(live, 1, 0)
 
@@ -172,14 +172,16 @@ def test_modulate_everything_moves_each_pitched_part_written(live: LiveHost, cli
     for sentence in ("generate four bars of chords in C major", "generate four bars of bass in C major"):
         _intent, state, message = command(client, sentence)
         assert state == "done", message
-        made += re.findall(r"track (\d+) slot (\d+)", message)[:1]
+        made += re.findall(r"track (\d+), scene (\d+)", message)[:1]
     intent, state, message = command(client, "modulate everything to E flat major")
     assert intent["part"] == "all" and intent["params"] == {"kind": "transpose", "to": "Eb major"}
     assert state == "done", message
-    moved = re.findall(r" in track (\d+) slot (\d+)", message)
+    moved = re.findall(r" in track (\d+), scene (\d+)", message)
     assert {track for track, _ in moved} == {track for track, _ in made}, message  # both parts, once each
     for track, slot in moved:
-        assert _pitch_classes(live, int(track), int(slot)) <= {3, 5, 7, 8, 10, 0, 2}, message  # Eb major
+        assert _pitch_classes(live, int(track) - 1, int(slot) - 1) <= {3, 5, 7, 8, 10, 0, 2}, (
+            message
+        )  # Eb major
 
 
 def test_a_track_said_by_its_instrument_with_more_words_is_the_one_changed() -> None:
@@ -195,7 +197,7 @@ def test_a_track_said_by_its_instrument_with_more_words_is_the_one_changed() -> 
             intent, state, message = command(client, "bring the cello line down a fifth")
             client.close()
         assert intent["params"] == {"kind": "transpose", "semitones": -7, "track_name": "cello"}
-        assert state == "done" and "track 1 slot 1" in message, message
+        assert state == "done" and "track 2, scene 2" in message, message
         assert sorted(n[0] for n in host.clip_notes(1, 1)) == sorted(r[0] - 7 for r in BASS_ROWS)
     finally:
         host.stop()
@@ -205,7 +207,7 @@ def test_busier_hats_adds_hats_only_and_keeps_the_kick(live: LiveHost, client: C
     select(live, 2)
     intent, state, message = command(client, "the hi hats need to be busier")
     assert intent["params"] == {"kind": "density", "amount": 0.7, "voices": "hats"}
-    assert state == "done" and "track 2 slot 1" in message, message
+    assert state == "done" and "track 3, scene 2" in message, message
     before, after = live.clip_notes(2, 0), live.clip_notes(2, 1)
     kicks = sorted(n[1] for n in before if n[0] == 36)
     assert sorted(n[1] for n in after if n[0] == 36) == kicks  # the kick as it was
@@ -218,4 +220,4 @@ def test_quantize_everything_changes_the_drums_too(live: LiveHost, client: Clien
         assert state == "done", message
     intent, state, message = command(client, "quantize everything")
     assert intent["part"] == "all" and state == "done", message
-    assert len(re.findall(r" in track \d+ slot \d+", message)) == 2, message  # drums and bass, once each
+    assert len(re.findall(r" in track \d+, scene \d+", message)) == 2, message  # drums and bass, once each

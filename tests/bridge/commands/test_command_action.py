@@ -23,7 +23,7 @@ def test_generate_then_busier_writes_a_denser_clip_in_a_new_slot(live: LiveHost,
     intent, state, message = command(client, "generate four bars of drums")
     assert intent["action"] == "generate" and intent["heard"] == "generate four bars of drums"
     assert state == "done", message
-    assert message.startswith('heard "generate four bars of drums": drums:') and "track 0 slot 0" in message
+    assert message.startswith('heard "generate four bars of drums": drums:') and "track 1, scene 1" in message
     first = live.clip_notes(0, 0)
     assert first and max(n[1] for n in first) < 16
 
@@ -35,7 +35,7 @@ def test_generate_then_busier_writes_a_denser_clip_in_a_new_slot(live: LiveHost,
         "heard": "make the drums busier",
         "source": "typed",
     }
-    assert state == "done" and "density 0.7" in message and "slot 1" in message, message
+    assert state == "done" and "density 0.7" in message and "scene 2" in message, message
     assert live.clip_notes(0, 0) == first  # the original clip is kept
     assert len(live.clip_notes(0, 1)) > len(first)
 
@@ -44,7 +44,7 @@ def test_vary_uses_the_last_part_and_a_new_seed(live: LiveHost, client: Client) 
     assert command(client, "two bars of jazz chords")[1] == "done"
     intent, state, message = command(client, "try again")
     assert intent["action"] == "vary" and intent["part"] is None
-    assert state == "done" and message.startswith('heard "try again": chords:') and "slot 1" in message
+    assert state == "done" and message.startswith('heard "try again": chords:') and "scene 2" in message
     assert live.clip_notes(0, 1) and live.clip_notes(0, 1) != live.clip_notes(0, 0)
 
 
@@ -54,7 +54,7 @@ def test_a_number_of_variations_writes_that_many_takes_each_with_its_own_seed(
     assert command(client, "two bars of jazz chords")[1] == "done"
     intent, state, message = command(client, "three variations")
     assert intent["params"] == {"variations": 3} and state == "done", message
-    assert [f"slot {s}" in message for s in (1, 2, 3)] == [True, True, True]
+    assert [f"scene {s + 1}" in message for s in (1, 2, 3)] == [True, True, True]
     clips = [live.clip_notes(0, s) for s in range(4)]
     assert all(clips) and len({str(c) for c in clips}) == 4  # four different takes
     names = [live.clip_properties(0, s)["name"] for s in range(1, 4)]  # type: ignore[index]
@@ -117,7 +117,7 @@ def test_replacing_waits_for_yes_and_no_keeps_the_clip(live: LiveHost, client: C
     assert command(client, "yes")[2].endswith("nothing is waiting for a yes or no")
     command(client, "replace the drums with a rock beat")
     _, state, message = command(client, "yes")
-    assert state == "done" and "track 0 slot 0" in message, message
+    assert state == "done" and "track 1, scene 1" in message, message
     assert live.clip_notes(0, 0) != first and live.clip_properties(0, 1) is None
 
 

@@ -28,9 +28,9 @@ def test_two_requests_are_both_done_in_order(live: LiveHost, client: Client) -> 
     state, message = status[1], str(status[-1])
     assert state == "done", message
     assert tempo(live) == 101.0
-    assert "tempo set to 101 bpm; then density up (density 0.7): drums:" in message and "slot 1" in message, (
-        message
-    )
+    assert (
+        "tempo set to 101 bpm; then density up (density 0.7): drums:" in message and "scene 2" in message
+    ), message
     assert len(live.clip_notes(0, 1)) > len(first) and live.clip_notes(0, 0) == first
     said = f'heard "{text}": set tempo: tempo_bpm 101; then adjust drums: direction up, what density'
     assert said in steps and any("step 2 of 2" in s for s in steps), steps  # each step said

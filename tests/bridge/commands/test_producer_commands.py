@@ -64,7 +64,7 @@ def test_drop_the_kick_on_the_first_beat_of_bar_two_removes_that_kick_only(
     select(live, 2)
     intent, state, message = command(client, "drop the kick on the first beat of bar two")
     assert intent["params"] == {"kind": "drums_remove", "voices": "kick", "bar": 2, "beat": 1}
-    assert state == "done" and "track 2 slot 1" in message, message
+    assert state == "done" and "track 3, scene 2" in message, message
     out = live.clip_notes(2, 1)
     assert starts(out, KICK) == [0.0, 2.0, 6.0]
     assert starts(out, HAT) == starts(live.clip_notes(2, 0), HAT)
@@ -92,7 +92,7 @@ def test_transpose_the_bass_up_a_fifth(live: LiveHost, client: Client) -> None:
     select(live, 1)
     intent, state, message = command(client, "transpose the bass up a fifth")
     assert (intent["action"], intent["params"]) == ("transform", {"kind": "transpose", "semitones": 7})
-    assert state == "done" and "track 1 slot 1" in message, message
+    assert state == "done" and "track 2, scene 2" in message, message
     assert sorted(n[0] for n in live.clip_notes(1, 1)) == sorted(r[0] + 7 for r in BASS_ROWS)
 
 
@@ -102,7 +102,7 @@ def test_a_bass_that_follows_the_chords_in_the_keys_clip_follows_the_keys_track(
     select(live, 2)  # the drum track is selected: the keys clip is still the one followed
     intent, state, message = command(client, "a bass that follows the chords in the keys clip")
     assert intent["params"] == {"source_track_name": "keys"}
-    assert state == "done" and "following track 0 slot 0 ('Keys')" in message, message
+    assert state == "done" and "following track 1, scene 1 ('Keys')" in message, message
 
 
 def test_a_dorian_chord_progression_in_here_uses_lives_root_and_the_selected_scene(
@@ -113,7 +113,7 @@ def test_a_dorian_chord_progression_in_here_uses_lives_root_and_the_selected_sce
     intent, state, message = command(client, "put a dorian chord progression in here")
     assert intent["params"] == {"mode": "dorian", "here": True}
     # the selected scene's slot, on the chords' own track (the track rule: 'Keys' is named for them)
-    assert state == "done" and "C dorian (Live's root)" in message and "track 0 slot 1" in message, message
+    assert state == "done" and "C dorian (Live's root)" in message and "track 1, scene 2" in message, message
     assert "named for the part" in message and live.clip_notes(0, 1) and live.clip_properties(3, 1) is None
 
 
@@ -158,9 +158,9 @@ def test_takes_by_words_star_name_compare_back_and_redo(live: LiveHost, client: 
     assert live.call(lambda: live.song.root_note) == 5  # not Live's undo
     first_notes = store.get(first).notes
     assert first_notes is not None
-    where = re.search(r"notes in track (\d+) slot (\d+)", message)
+    where = re.search(r"notes in track (\d+), scene (\d+)", message)
     assert where, message
-    back = live.clip_notes(int(where.group(1)), int(where.group(2)))
+    back = live.clip_notes(int(where.group(1)) - 1, int(where.group(2)) - 1)  # the answer counts from 1
     assert sorted((n[0], round(n[1], 4)) for n in back) == sorted(
         (n["pitch"], round(n["start_beats"], 4)) for n in first_notes
     )

@@ -185,7 +185,7 @@ def test_recall_and_fork_go_through_the_daemon(
     a = _commit(store, A)
     with running_daemon(live_port=live.port, history=open_store()) as daemon:
         port = str(daemon.port)
-        assert "track 0 slot 0" in _out(capsys, "recall", a[:8], "--port", port)
+        assert "track 1, scene 1" in _out(capsys, "recall", a[:8], "--port", port)
         assert [n[:4] for n in live.clip_notes(0, 0)] == [
             (n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in A
         ]

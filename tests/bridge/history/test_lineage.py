@@ -47,12 +47,12 @@ def test_a_recall_is_a_take_and_says_where_it_went(client: Client, live: LiveHos
     take_id = _generate(client, "melody", "track", 2, "slot", 0, "bars", 1, "seed", 9)
     original = live.clip_notes(2, 0)
     said = _done(client, protocol.HISTORY_RECALL, take_id, "slot", 0)
-    assert "slot 0 was full: moved to slot 1" in said  # the exit message says so
+    assert "scene 1 was full: moved to scene 2" in said  # the exit message says so
     recalled = store.get(_take(said))
     assert recalled.action == "recall" and recalled.part == "melody" and recalled.parent_id == take_id
     assert recalled.live["track"] == 2 and recalled.live["slot"] == 1 and live.clip_notes(2, 1) == original
     far = _done(client, protocol.HISTORY_RECALL, take_id, "track", 3, "slot", 13)  # the Set has 8 scenes
-    assert "slot 13 is past the Set's last scene 7: written in slot 7" in far
+    assert "slot 13 is past the Set's 8 scenes: written in scene 8" in far
     assert live.clip_notes(3, 7) == original
     full = _done(client, protocol.HISTORY_RECALL, take_id, "track", 3, "slot", 13)  # slot 7 now full
-    assert "written in slot 8" in full and live.clip_notes(3, 8) == original  # Live added a scene
+    assert "written in scene 9" in full and live.clip_notes(3, 8) == original  # Live added a scene

@@ -58,7 +58,7 @@ def test_recall_writes_the_take_back_into_an_empty_slot(client: Client, live: Li
     take_id = _generate(client, "melody", "track", 2, "slot", 0, "bars", 2, "seed", 9)
     original = live.clip_notes(2, 0)
     message = _done(client, protocol.HISTORY_RECALL, take_id[:6])
-    assert "track 2 slot 1" in message  # slot 0 holds a clip: never overwritten
+    assert "track 3, scene 2" in message  # slot 0 holds a clip: never overwritten
     assert live.clip_notes(2, 1) == original
     _done(client, protocol.HISTORY_RECALL, take_id, "track", 3, "slot", 4)
     assert live.clip_notes(3, 4) == original
@@ -70,7 +70,7 @@ def test_fork_generates_from_the_same_settings_with_the_changes(
     take_id = _generate(client, "drums", "track", 0, "slot", 0, "bars", 2, "seed", 4, "density", 0.3)
     message = _done(client, protocol.HISTORY_FORK, take_id, "density", 0.9)
     new_id = re.search(r"\(take ([0-9a-f]{12})\)", message)
-    assert new_id and "slot 1" in message
+    assert new_id and "scene 2" in message
     fork = store.get(new_id.group(1))
     assert fork.parent_id == take_id and fork.seed == 4 and fork.params["bars"] == 2
     assert fork.params["density"] == pytest.approx(0.9)

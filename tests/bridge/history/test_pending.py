@@ -208,7 +208,7 @@ def test_a_take_that_fails_to_record_after_its_write_still_ends_done_saying_so(
         client.close()
         gc.collect()  # a task whose exception nobody retrieved would be reported now
     assert state == "done", message
-    assert "in track 1 slot 0" in message
+    assert "in track 2, scene 1" in message
     assert "NOT recorded in the take history: OverflowError: Python int too large" in message, message
     assert live.clip_notes(1, 0)
     assert "never retrieved" not in caplog.text

@@ -40,7 +40,7 @@ def test_a_generate_is_in_the_store_as_live_holds_it(live: LiveHost, tmp_path: P
         client.send(protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 2, "seed", 6)
         _, state, _, message = client.wait_final()
         (second,) = _take_ids(message)
-        assert "slot 1" in message
+        assert "scene 2" in message
         client.close()
     again = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)  # after the daemon stopped
     take = again.get(first)
@@ -75,7 +75,7 @@ def test_a_read_only_store_is_reported_and_generation_still_works(live: LiveHost
         client = Client(daemon.port)
         client.send(protocol.GENERATE, "drums", "track", 0, "slot", 0, "bars", 1)
         _, state, _, message = client.wait_final()
-        assert state == "done" and "track 0 slot 0" in message
+        assert state == "done" and "track 1, scene 1" in message
         assert "NOT recorded in the take history" in message and "readonly" in message
         assert live.clip_notes(0, 0)
         client.close()

@@ -66,6 +66,6 @@ def test_undo_after_a_restart_puts_the_parent_back(live: LiveHost, tmp_path: Pat
     assert live.clip_notes(2, 1) != parent_notes
     live.call(live.doc.clear_undo)  # Live reopened the Set: its undo history is gone
     (undone,) = _run(live, store, (protocol.COMMAND, "undo that"))
-    assert _take(first) in undone and "track 2 slot 1" in undone
+    assert _take(first) in undone and "track 3, scene 2" in undone
     assert live.clip_notes(2, 1) == parent_notes
     assert store.get(_take(second)).notes  # the undone take is kept in the history

@@ -157,9 +157,10 @@ def test_save_the_last_bars_writes_what_each_part_played_into_a_clip_on_its_trac
     assert app is not None
     tracks: dict[int, str] = {}
     for part in ("drums", "bass"):
-        found = re.search(rf"{part} (\d+) notes -> track (\d+) slot (\d+)", message)
+        found = re.search(rf"{part} (\d+) notes -> track (\d+), scene (\d+)", message)
         assert found, message
         count, track, slot = (int(g) for g in found.groups())
+        track, slot = track - 1, slot - 1  # the answer counts from 1, as Live shows them
         assert count == len(played[part])
         over_osc = asyncio.run_coroutine_threadsafe(app.live.clip_notes(track, slot), app.loop).result(10)
         want = [(n.pitch, n.start_beats, n.duration_beats, n.velocity) for n in played[part]]
@@ -206,7 +207,7 @@ def test_saving_the_last_bars_takes_back_the_tracks_it_made_when_a_write_fails(
     assert state == "failed" and "Live refused the clip (forced by the test)" in message, message
     drums_track, bass_track = writes  # the drums went to a track the Set had; the bass got a new one
     assert drums_track < len(before) <= bass_track, (writes, before)
-    assert message.endswith(f"; the new track {bass_track} 'Bass' it made was deleted again"), message
+    assert message.endswith(f"; the new track {bass_track + 1} 'Bass' it made was deleted again"), message
     assert live.call(lambda: [t.name for t in live.song.tracks]) == before  # the Set as it was, but
     assert live.clip_properties(drums_track, 0) is not None  # for the drums' clip, written before
 

@@ -55,7 +55,7 @@ def test_a_generate_takes_the_part_prepared_after_the_last_one_with_the_same_not
                 client, protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 4
             )
             assert state == "done" and "(prepared)" in str(message), message
-            assert "locked to the kick of track 0 slot 0" in str(message)  # it follows the selected drums
+            assert "locked to the kick of track 1, scene 1" in str(message)  # it follows the selected drums
             assert job == seed and preparer.served_parts == [("bass", seed)]
             # the same request made on the spot (the seed given, so nothing prepared fits): the same notes
             args = ("bass", "track", 1, "slot", 1, "bars", 4, "seed", seed)
@@ -142,6 +142,6 @@ def test_the_selected_clip_live_pushes_is_described_before_the_click(
             _, state, _, message = job_final(
                 client, protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 2
             )
-            assert state == "done" and "following track 0 slot 0" in str(message), message
+            assert state == "done" and "following track 1, scene 1" in str(message), message
         finally:
             client.close()

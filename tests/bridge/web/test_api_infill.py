@@ -72,14 +72,15 @@ def test_infill_continue_and_accompany_over_http_on_roo_sim_and_serve(
 
         job = run(http, "/api/continue", {"track": 0, "slot": 0, "bars": 2, "model": str(ckpt), "seed": 1})
         assert job["state"] == "done", job
-        assert "2 new bars in track 0 slot 1" in job["message"], job
+        assert "2 new bars in track 1, scene 2" in job["message"], job
         assert live_notes(roo, 0, 1) and live_notes(roo, 0, 0) == after  # the source clip untouched
 
         job = run(http, "/api/accompany", {"part": "bass", "model": str(ckpt), "seed": 4})
         assert job["state"] == "done", job
-        found = re.search(r"a bass clip of (\d+) notes in track (\d+) slot (\d+)", job["message"])
+        found = re.search(r"a bass clip of (\d+) notes in track (\d+), scene (\d+)", job["message"])
         assert found, job
         count, track, slot = (int(g) for g in found.groups())
+        track, slot = track - 1, slot - 1  # the answer counts from 1, as Live shows them
         assert (track, slot) != (0, 0) and len(live_notes(roo, track, slot)) == count
 
         # no weights for the published model: the job fails with what to do and the licence named

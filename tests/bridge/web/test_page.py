@@ -62,9 +62,10 @@ def test_generate_watch_see_the_roll_and_recall(browser: Any, tmp_path: Path) ->
             "#jobs li[data-state='done']:has-text('history_recall')", timeout=20000
         )
         message = recalled.eval_on_selector(".msg", "m => m.textContent")
-        found = re.search(r"recalled take \w+: (\d+) notes in track (\d+) slot (\d+)", message)
+        found = re.search(r"recalled take \w+: (\d+) notes in track (\d+), scene (\d+)", message)
         assert found, message
         count, track, slot = (int(g) for g in found.groups())
+        track, slot = track - 1, slot - 1  # the answer counts from 1, as Live shows them
         assert (count, track) == (drawn, 1) and slot != 2  # into an empty slot, never over the original
         expected = [(n["pitch"], n["start_beats"], n["length_beats"], n["velocity"]) for n in take["notes"]]
         assert rounded(live_notes(roo, track, slot)) == rounded(expected)

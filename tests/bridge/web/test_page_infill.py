@@ -96,13 +96,14 @@ def test_infill_continue_and_accompany_from_the_form(
         )
 
         item = send(page, "continue", {"bars": "2", "seed": "1"})
-        assert "2 new bars in track 0 slot 1" in item.inner_text()
+        assert "2 new bars in track 1, scene 2" in item.inner_text()
         assert live_notes(roo, 0, 1)
 
         item = send(page, "accompany", {"part": "bass", "seed": "4"})
-        found = re.search(r"a bass clip of (\d+) notes in track (\d+) slot (\d+)", item.inner_text())
+        found = re.search(r"a bass clip of (\d+) notes in track (\d+), scene (\d+)", item.inner_text())
         assert found, item.inner_text()
         count, track, slot = (int(g) for g in found.groups())
+        track, slot = track - 1, slot - 1  # the answer counts from 1, as Live shows them
         assert len(live_notes(roo, track, slot)) == count
 
 

@@ -30,12 +30,12 @@ def test_the_take_list_and_view_say_where_each_take_landed(browser: Any, served:
     page.goto(served.url + "/")
     page.wait_for_selector("body[data-ready='1']")
     head = "[data-take-id='{}'] > .head .landed"
-    assert page.inner_text(head.format(in_slot)) == "track 1 slot 2 · "
+    assert page.inner_text(head.format(in_slot)) == "track 2, scene 3 · "
     assert page.inner_text(head.format(arranged)) == "track 1 beat 16 · "
     view = page.wait_for_selector(f"[data-take-id='{arranged}'] .body .where")
     assert view.inner_text() == "in the Arrangement: track 1 beat 16 (bar 5)"
     view = page.wait_for_selector(f"[data-take-id='{in_slot}'] .body .where")
-    assert view.inner_text() == "in a clip slot: track 1 slot 2"
+    assert view.inner_text() == "in a clip slot: track 2, scene 3"
     # a take made while the page is open comes in over /ws with the bar already (its whole record)
     later = generated(served, track=1, arrangement=1, at=30.0, bars=1)
     node = page.wait_for_selector(f"[data-take-id='{later}'] > .head .landed")

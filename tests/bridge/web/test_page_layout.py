@@ -150,7 +150,7 @@ def test_the_take_tree_is_newest_first_with_forks_folded_and_no_sideways_scroll(
     )
     assert parent_of_fork == first
     head = page.text_content(f"[data-take-id='{old}'] > .head") or ""
-    assert "track 1 slot 0" in head and "funk" in head and " ago" in head
+    assert "track 2, scene 1" in head and "funk" in head and " ago" in head
     nesting = page.eval_on_selector(f"[data-take-id='{chain[-1]}']", "e => { let n = 0; for (let p = e; p; p = p.parentElement?.closest('ul')) n++; return n; }")  # fmt: skip
     assert nesting <= 8  # capped, not 400 levels deep
     for target in (chain[-1], chain[200]):

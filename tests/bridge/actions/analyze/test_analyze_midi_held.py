@@ -94,6 +94,6 @@ def test_a_part_following_it_says_the_reading_is_held(live: LiveHost, client: Cl
     )
     _job, state, _progress, message = client.wait_final()
     assert state == "done", message
-    assert "following track 0 slot 0 ('Funk bass')" in message and ", read " in message, message
+    assert "following track 1, scene 1 ('Funk bass')" in message and ", read " in message, message
     assert ", held: not sure enough to set as the song's key (confidence below 0.6): " in message, message
     assert message.count(" or ") >= 1, message

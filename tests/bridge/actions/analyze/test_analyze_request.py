@@ -114,14 +114,14 @@ def test_selected_clip_region_becomes_the_song_context(current: tuple[LiveHost, 
     live.call(lambda: setattr(live.song.view, "selected_track", live.song.tracks[1]))
     status, result = analyze(client, "apply", 1)
     assert status[1] == "done", status
-    assert result is not None and result["source"] == "track 1 slot 0 ('Loop')"
+    assert result is not None and result["source"] == "track 2, scene 1 ('Loop')"
     assert result["duration_s"] == pytest.approx(9.6, abs=0.01)  # only the marked region
     assert result["tempo_bpm"] == pytest.approx(100.0, rel=0.03)
     labels = [c["label"] for c in result["chords"]]
     assert {"A:min", "F:maj", "C:maj", "G:maj"} <= set(labels)
     assert daemon.app is not None
     song = daemon.app.song
-    assert song.chords_source == "track 1 slot 0 ('Loop')"
+    assert song.chords_source == "track 2, scene 1 ('Loop')"
     assert song.analyzed_tempo_bpm == pytest.approx(result["tempo_bpm"])
     # chords in beats from the region start (the file's bar 2): F major over beats 0..4, C major 4..8
     for beat, root in ((2.0, 5), (6.0, 0), (10.0, 7), (14.0, 9)):
@@ -220,9 +220,12 @@ def test_a_drum_loop_sets_the_tempo_but_keeps_the_key_and_the_chords(
     assert status[1] == "done", status
     assert result is not None and result["key"] == "N" and [c["label"] for c in result["chords"]] == ["N"]
     assert result["tempo_bpm"] == pytest.approx(120.0, rel=0.01)
-    assert f"no key (no pitched sound), the {len(chords)} chords of track 1 slot 0 ('Loop') kept" in status[3]
     assert (
-        list(daemon.app.song.chords) == chords and daemon.app.song.chords_source == "track 1 slot 0 ('Loop')"
+        f"no key (no pitched sound), the {len(chords)} chords of track 2, scene 1 ('Loop') kept" in status[3]
+    )
+    assert (
+        list(daemon.app.song.chords) == chords
+        and daemon.app.song.chords_source == "track 2, scene 1 ('Loop')"
     )
     tempo, root, scale = live.call(lambda: (live.song.tempo, live.song.root_note, live.song.scale_name))
     assert tempo == pytest.approx(result["tempo_bpm"], abs=0.01)

@@ -248,7 +248,7 @@ def test_the_typed_command_warps_the_selected_clip_again(rig: Rig) -> None:
     reply, result = analyze(rig, "warp this to the song", address=protocol.COMMAND)
     assert reply[1] == "done", reply
     assert (
-        reply[3].startswith('heard "warp this to the song": track 0 slot 0')
+        reply[3].startswith('heard "warp this to the song": track 1, scene 1')
         and "warped to the song" in reply[3]
     )
     clip = props(rig, track)
@@ -273,7 +273,7 @@ def test_an_arrangement_clip_in_the_clip_view_lands_on_the_arrangement_s_bars(ri
     before = props(rig, track, arrangement=True)
     status, result = analyze(rig, -1, -1, "arrangement", 1, "warp", 1)
     assert status[1] == "done", status
-    assert result["source"] == f"track {track} arrangement clip 0 ('drummer')"
+    assert result["source"] == f"track {track + 1}, arrangement clip 1 ('drummer')"
     clip = props(rig, track, arrangement=True)
     assert clip["start_time"] == ARRANGED_AT and clip["start_marker"] == 0.0
     assert clip["warp_markers"][0] == (result["downbeats_s"][0], 0.0)
@@ -316,7 +316,7 @@ def test_a_clip_without_beats_is_refused_and_left_alone(rig: Rig) -> None:
     status, result = analyze(rig, track, 0, "warp", 1)
     assert result["beats_s"] == [] and status[1] == "failed"
     assert status[3] == (
-        "track 7 slot 0 ('pad') cannot be warped to the song: "
+        "track 8, scene 1 ('pad') cannot be warped to the song: "
         "the analysis found no downbeat in the clip: there are no bars to warp"
     )
     assert props(rig, track) == before

@@ -76,7 +76,8 @@ def test_a_filter_rise_over_the_clip_in_one_undo_step(live: LiveHost) -> None:
             )
             assert state == "done", said
             assert (
-                "Auto Filter 'Frequency' on track 0 slot 0: rise 0.2 to 0.9 over 16 beats (64 steps)" in said
+                "Auto Filter 'Frequency' on track 1, scene 1: rise 0.2 to 0.9 over 16 beats (64 steps)"
+                in said
             )
         finally:
             client.close()
@@ -97,7 +98,7 @@ def test_a_volume_fade_in_over_bars_and_a_ducking_lfo_in_the_arrangement(live: L
             )
             assert state == "done", said
             state, said = ask(client, 1, "mixer", "volume", "lfo", "at", 8.0, "bars", 1, "rate", 1.0)
-            assert state == "done" and "track 1 at beat 8 (arrangement clip 0)" in said, said
+            assert state == "done" and "track 2 at bar 3.1 (arrangement clip 1)" in said, said
         finally:
             client.close()
     fade = values(live, session_clip, pad_volume, [0.0, 7.9, 8.0, 12.0])
@@ -133,7 +134,7 @@ def test_refusals_name_the_value_and_write_nothing_then_clear(live: LiveHost) ->
             assert values(live, session_clip, frequency, [0.0]) is None
             assert ask(client, 0, "mixer", "pan", "swell", "slot", 0)[0] == "done"
             state, said = ask(client, "clear", 0, "mixer", "pan", "slot", 0)
-            assert (state, said) == ("done", "cleared mixer 'pan' on track 0")
+            assert (state, said) == ("done", "cleared mixer 'pan' on track 1")
             assert values(live, session_clip, lambda song: song.tracks[0].mixer_device.panning, [0.0]) is None
             state, said = ask(client, "clear", 0, "slot", 0)
             assert state == "done" and "(there was none)" in said, said

@@ -51,10 +51,10 @@ def run(live: LiveHost, address: str, *args: object) -> tuple[str, str]:
 def test_a_sweep_inserts_auto_filter_where_the_track_has_none_and_says_so(live: LiveHost) -> None:
     state, said = run(live, protocol.AUTOMATE, 0, "Auto Filter", "frequency", "rise", "slot", 0)
     assert state == "done", said
-    assert said.startswith("Auto Filter inserted on track 0 (it had none; one more undo takes it out); "), (
+    assert said.startswith("Auto Filter inserted on track 1 (it had none; one more undo takes it out); "), (
         said
     )
-    assert "Auto Filter 'Frequency' on track 0 slot 0: rise" in said, said
+    assert "Auto Filter 'Frequency' on track 1, scene 1: rise" in said, said
     assert devices(live) == ["Wavetable", "Auto Filter"]
 
     def envelope() -> object:
@@ -71,7 +71,7 @@ def test_a_sweep_inserts_auto_filter_where_the_track_has_none_and_says_so(live: 
 
 def test_typed_a_filter_sweep_inserts_it_too(live: LiveHost) -> None:
     state, said = run(live, protocol.COMMAND, "filter sweep up on the keys")
-    assert state == "done" and "Auto Filter inserted on track 0" in said, said
+    assert state == "done" and "Auto Filter inserted on track 1" in said, said
     assert devices(live) == ["Wavetable", "Auto Filter"]
 
 

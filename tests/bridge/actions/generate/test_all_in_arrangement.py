@@ -65,7 +65,7 @@ def test_every_part_lands_on_its_own_track_at_the_loop_brace_in_one_undo_step(st
             try:
                 state, said = ask(client, "all", "arrangement", 1, "key", "A minor", "seed", 4)
                 assert state == "done", said
-                assert "16 beats in the Arrangement at beat 8" in said, said
+                assert "16 beats in the Arrangement at bar 3.1" in said, said
                 assert spans(live) == [[(8.0, 24.0)]] * 4
                 assert live.call(lambda: live.doc.undo_steps) == steps + 1
                 assert not live.call(lambda: any(s.has_clip for t in live.song.tracks for s in t.clip_slots))
@@ -80,7 +80,7 @@ def test_every_part_lands_on_its_own_track_at_the_loop_brace_in_one_undo_step(st
                 # "vary the bass" remakes the bass where it lies, in place
                 client.send(protocol.COMMAND, "vary the bass")
                 _, state, _, said = client.wait_final(30)
-                assert state == "done" and "in the Arrangement on track 1 at beat 8" in str(said), said
+                assert state == "done" and "in the Arrangement on track 2 at bar 3.1" in str(said), said
                 assert spans(live) == [[(8.0, 24.0)]] * 4
                 assert store.count() == 5
 
@@ -121,7 +121,7 @@ def test_a_failed_write_takes_back_the_tracks_it_made(store: Store, monkeypatch:
         assert seen == [["Bass", "Vox", "Drums", "Chords", "Melody"]]
         assert live.call(lambda: [t.name for t in live.song.tracks]) == ["Bass", "Vox"]
         assert state == "failed" and "forced by the test" in said, said
-        assert "the new track 2 'Drums' it made was deleted again" in said, said
+        assert "the new track 3 'Drums' it made was deleted again" in said, said
         assert store.count() == 0
     finally:
         live.stop()
@@ -158,7 +158,7 @@ def test_after_a_restart_a_vary_remakes_an_arrangement_part_where_it_lies(store:
             try:
                 client.send(protocol.COMMAND, "vary the chords")
                 _, state, _, said = client.wait_final(30)
-                assert state == "done" and "in the Arrangement on track 2 at beat 16" in str(said), said
+                assert state == "done" and "in the Arrangement on track 3 at bar 5.1" in str(said), said
             finally:
                 client.close()
         assert spans(live) == [[(16.0, 24.0)]] * 4

@@ -45,13 +45,13 @@ def test_a_bass_follows_the_track_named_with_an_accent(live: LiveHost, client: C
     intent, state, message = command(client, "make a bass line that follows the violão track, 8 bars")
     assert intent["params"].get("source_track_name") == "violão", intent  # as typed
     assert state == "done", message
-    assert "following the clip on track 0 slot 0" in message, message
+    assert "following the clip on track 1 'viol" in message and "', scene 1)" in message, message
 
 
 def test_a_name_typed_without_its_accent_finds_the_accented_track(client: Client) -> None:
     _, state, message = command(client, "make a bass line that follows the violao track, 8 bars")
     assert state == "done", message
-    assert "following the clip on track 0 slot 0" in message, message
+    assert "following the clip on track 1 'viol" in message and "', scene 1)" in message, message
 
 
 def test_a_name_typed_with_an_accent_finds_a_track_spelt_without_one(live: LiveHost, client: Client) -> None:

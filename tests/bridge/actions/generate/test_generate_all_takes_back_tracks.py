@@ -23,8 +23,8 @@ BASS_ROWS = ((40, 0.0, 1.0, 100, 0), (43, 2.0, 1.0, 100, 0))
 BEFORE = ["Bass", "Vox"]
 # The track rule: bass -> its named track 0; drums, chords, melody -> new tracks 2, 3, 4 (Vox is audio).
 ALL_DELETED = (
-    "; the new track 4 'Melody' it made was deleted again; the new track 3 'Chords' it made was deleted "
-    "again; the new track 2 'Drums' it made was deleted again"
+    "; the new track 5 'Melody' it made was deleted again; the new track 4 'Chords' it made was deleted "
+    "again; the new track 3 'Drums' it made was deleted again"
 )
 
 
@@ -85,8 +85,8 @@ def test_a_new_track_a_part_was_written_into_is_kept_and_the_empty_ones_deleted(
     assert track_names(live) == [*BEFORE, "Drums"]
     assert live.clip_properties(2, 1) is not None  # the drums written before the failure stay
     assert (
-        "; the new track 4 'Melody' it made was deleted again; the new track 3 'Chords' it made was "
-        "deleted again; the new track 2 'Drums' was kept: deleting it failed (" in message
+        "; the new track 5 'Melody' it made was deleted again; the new track 4 'Chords' it made was "
+        "deleted again; the new track 3 'Drums' was kept: deleting it failed (" in message
     ), message
     assert "track 2 ('Drums') holds a clip: nothing deleted" in message, message
 
@@ -103,10 +103,10 @@ def test_the_new_tracks_before_a_kept_one_are_kept_too_so_it_does_not_move(
     assert state == "failed", message
     assert track_names(live) == [*BEFORE, "Drums", "Chords"]
     assert (
-        "; the new track 4 'Melody' it made was deleted again; the new track 3 'Chords' was kept: " in message
+        "; the new track 5 'Melody' it made was deleted again; the new track 4 'Chords' was kept: " in message
     )
     assert "track 3 ('Chords') holds a clip: nothing deleted" in message, message
-    assert message.endswith("; the new track 2 'Drums' was kept too: a new track after it was kept"), message
+    assert message.endswith("; the new track 3 'Drums' was kept too: a new track after it was kept"), message
 
 
 def test_a_song_cancelled_after_the_tracks_were_made_takes_them_back(

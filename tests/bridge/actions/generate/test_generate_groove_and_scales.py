@@ -109,7 +109,7 @@ def test_vary_by_command_keeps_the_groove_controls(live: LiveHost, client: Clien
     assert client.wait_final()[1] == "done"
     client.send(protocol.COMMAND, "try again")
     _job, state, _progress, message = client.wait_final()
-    assert state == "done" and "slot 1" in message, message
+    assert state == "done" and "scene 2" in message, message
     again = live.clip_notes(0, 1)
     assert again and again != live.clip_notes(0, 0)  # a new seed
     assert all(abs(n[1] * 24 - round(n[1] * 24)) < 0.01 for n in again)  # jazz's swing stays off

@@ -50,7 +50,7 @@ def test_a_part_the_genre_does_not_play_takes_its_new_track_back(live: LiveHost)
     state, message = generate(live, "drums", "genre", "classical")
     assert track_names(live) == BEFORE
     assert state == "failed" and "genre 'classical' has no drums part" in message, message
-    assert message.endswith("; the new track 2 'Drums' it made was deleted again"), message
+    assert message.endswith("; the new track 3 'Drums' it made was deleted again"), message
 
 
 def test_a_write_live_refuses_after_the_track_was_made_takes_it_back(
@@ -66,7 +66,7 @@ def test_a_write_live_refuses_after_the_track_was_made_takes_it_back(
     state, message = generate(live, "chords")
     assert made == [[*BEFORE, "Chords"]] and track_names(live) == BEFORE
     assert state == "failed" and message.startswith("track 2 slot 1: Live refused the write"), message
-    assert message.endswith("; the new track 2 'Chords' it made was deleted again"), message
+    assert message.endswith("; the new track 3 'Chords' it made was deleted again"), message
 
 
 def test_a_new_track_given_a_clip_meanwhile_is_kept_and_the_error_says_why(
@@ -79,7 +79,7 @@ def test_a_new_track_given_a_clip_meanwhile_is_kept_and_the_error_says_why(
     monkeypatch.setattr(LiveClient, "write", producer_was_quicker)
     state, message = generate(live, "melody")
     assert state == "failed", message
-    assert "; the new track 2 'Melody' was kept: deleting it failed (" in message, message
+    assert "; the new track 3 'Melody' was kept: deleting it failed (" in message, message
     assert "track 2 ('Melody') holds a clip: nothing deleted" in message, message
     assert track_names(live) == [*BEFORE, "Melody"]
 

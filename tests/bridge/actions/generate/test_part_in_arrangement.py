@@ -54,7 +54,7 @@ def test_a_part_lands_at_the_loop_brace_and_its_take_says_where(store: Store) ->
             try:
                 state, said = ask(client, "bass", "arrangement", 1, "key", "E minor", "seed", 3)
                 assert state == "done", said
-                assert "in the Arrangement on track 1 at beat 8" in said, said
+                assert "in the Arrangement on track 2 at bar 3.1" in said, said
                 assert spans(live, 1) == [(8.0, 24.0)]
                 assert live.call(lambda: live.doc.undo_steps) == steps + 1
                 clip = live.call(lambda: live.song.tracks[1].arrangement_clips[0])
@@ -115,7 +115,7 @@ def test_a_vary_by_words_remakes_the_arrangement_part_where_it_lies(store: Store
                 steps = live.call(lambda: live.doc.undo_steps)
                 client.send(protocol.COMMAND, "vary the bass")
                 _, state, _, said = client.wait_final(30)
-                assert state == "done" and "in the Arrangement on track 1 at beat 16" in str(said), said
+                assert state == "done" and "in the Arrangement on track 2 at bar 5.1" in str(said), said
                 assert spans(live, 1) == [(16.0, 24.0)]  # in place: no second clip, no session clip
                 again = live.call(lambda: live.song.tracks[1].arrangement_clips[0].get_all_notes_extended())
                 assert [(n.pitch, n.start_time) for n in again] != [(n.pitch, n.start_time) for n in first]
@@ -154,13 +154,13 @@ def test_an_arrangement_take_is_recalled_where_it_came_from_or_where_asked(store
                 state, said = recall(take)  # where it came from: a clip is there now
                 assert state == "failed" and "over 8..16" in said, said
                 state, said = recall(take, "at", 40.0)
-                assert state == "done" and "in the Arrangement on track 1 at beat 40" in said, said
+                assert state == "done" and "in the Arrangement on track 2 at bar 11.1" in said, said
                 assert spans(live, 1) == [(8.0, 16.0), (40.0, 48.0)]
                 state, said = recall(take, "replace", 1)
-                assert state == "done" and "at beat 8" in said, said
+                assert state == "done" and "at bar 3.1" in said, said
                 assert spans(live, 1) == [(8.0, 16.0), (40.0, 48.0)]
                 state, said = recall(take, "slot", 2)
-                assert state == "done" and "track 1 slot 2" in said, said
+                assert state == "done" and "track 2, scene 3" in said, said
                 clip = live.call(lambda: live.song.tracks[1].clip_slots[2].clip)
                 assert len(live.call(clip.get_all_notes_extended)) == len(notes or [])
                 state, said = recall(take, "slot", 1, "at", 4.0)

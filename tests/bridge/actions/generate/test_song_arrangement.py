@@ -37,8 +37,8 @@ def generate_song(version: Version) -> Iterator[tuple[LiveHost, str]]:
 
 
 def part_tracks(message: str) -> dict[str, int]:
-    """Each part's track as the done message says it (the track rule: "drums -> track 0 '1-MIDI' (...)")."""
-    found = {part: int(track) for part, track in re.findall(r"(\w+) -> track (\d+) '", message)}
+    """Each part's track index as the done message says it (the track rule: "drums -> track 1 '1-MIDI' (...)": 0)."""
+    found = {part: int(track) - 1 for part, track in re.findall(r"(\w+) -> track (\d+) '", message)}
     assert set(found) == set(PARTS) and len(set(found.values())) == len(PARTS), message  # each its own
     return found
 

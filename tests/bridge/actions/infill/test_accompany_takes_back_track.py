@@ -74,7 +74,7 @@ def test_a_refused_write_takes_the_new_track_back(
     state, message = accompany(live, ckpt)
     assert seen == [[*BEFORE, "Bass"]] and track_names(live) == BEFORE
     assert state == "failed" and message.startswith("track 4 slot 0: Live refused the write"), message
-    assert message.endswith("; the new track 4 'Bass' it made was deleted again"), message
+    assert message.endswith("; the new track 5 'Bass' it made was deleted again"), message
 
 
 def test_a_track_a_first_take_landed_in_is_kept_and_the_error_says_why(
@@ -84,5 +84,5 @@ def test_a_track_a_first_take_landed_in_is_kept_and_the_error_says_why(
     state, message = accompany(live, ckpt, "variations", 2)
     assert state == "failed" and track_names(live) == [*BEFORE, "Bass"], message
     assert live.clip_properties(4, 0) is not None  # the first take stays
-    assert "; the new track 4 'Bass' was kept: deleting it failed (" in message, message
+    assert "; the new track 5 'Bass' was kept: deleting it failed (" in message, message
     assert "track 4 ('Bass') holds a clip: nothing deleted" in message, message

@@ -190,7 +190,7 @@ def test_continue_and_accompany_write_where_the_message_says(
             client.send(protocol.CONTINUE, 1, 0, "bars", 2, "model", str(ckpt), "seed", 1)
             (_, state, _, message), results = finish(client, "continue")
             assert state == "done", message
-            assert "2 new bars in track 1 slot 1" in message and (
+            assert "2 new bars in track 2, scene 2" in message and (
                 results[0]["track"],
                 results[0]["slot"],
             ) == (1, 1)
@@ -210,8 +210,8 @@ def test_continue_and_accompany_write_where_the_message_says(
             assert [(t["track"], t["slot"]) for t in takes] == [(3, 0), (3, 1)]  # the track named Bass
             assert (
                 "a bass clip" in message
-                and "in track 3 slot 0" in message
-                and "more take(s) in slot 1" in message
+                and "in track 4, scene 1" in message
+                and "more take(s) in scenes 2" in message
             )
             assert [t["seed"] for t in takes] == [3, 4]
             daemon.live.slots.clear()  # as before Live pushed the fill state: empty slots are read too
@@ -225,7 +225,7 @@ def test_continue_and_accompany_write_where_the_message_says(
             (_, state, _, message), results = finish(client, "accompany")
             assert state == "done", message
             chords = results[0]["track"]
-            assert chords == 5 and results[0]["slot"] == 0 and f"in track {chords} slot 0" in message
+            assert chords == 5 and results[0]["slot"] == 0 and f"in track {chords + 1}, scene 1" in message
         finally:
             client.close()
     assert live.call(lambda: live.song.tracks[5].name) == "Chords"  # a new MIDI track named for the part
@@ -253,7 +253,9 @@ def test_a_missing_model_is_refused_at_once_with_what_to_do(env: None, live: Liv
         state == "failed" and LICENCE in message and "hf auth login" in message and "yellow_small" in message
     )
     assert state2 == "failed" and "'/no/such.safetensors' is not usable" in message2
-    assert state3 == "failed" and "bars 4-5 are out of range: track 0 slot 0 ('riff') has 4 bars" in message3
+    assert (
+        state3 == "failed" and "bars 4-5 are out of range: track 1, scene 1 ('riff') has 4 bars" in message3
+    )
     assert state4 == "failed" and "track 4 slot 0 is empty: expected a clip there" in message4
 
 

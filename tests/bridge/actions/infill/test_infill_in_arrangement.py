@@ -95,7 +95,7 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
                 protocol.CONTINUE, 0, 0, "bars", 2, "arrangement", 1, "source_at", 9.0, *model, "seed", 1
             )
             (_, state, _, message), results = finish(client, "continue")
-            assert state == "done" and "at beat 24" in message, message
+            assert state == "done" and "at bar 7.1" in message, message
             assert [(r["track"], r["slot"], r["start_beats"], r["length_beats"]) for r in results] == [
                 (0, -1, 24.0, 8.0)
             ]
@@ -111,7 +111,7 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
             client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "source_track", 0, "source_at", 8.0,
                         *model, "seed", 4)  # fmt: skip
             (_, state, _, message), _ = finish(client, "accompany")
-            assert state == "done" and "on track 2 at beat 8" in message, message
+            assert state == "done" and "on track 3 at bar 3.1" in message, message
             assert spans(live, 2) == [(8.0, 24.0)] and spans(live, 1) == [(8.0, 24.0)]
 
             # a beat where the track holds no clip: refused naming it, nothing written
@@ -177,7 +177,7 @@ def test_a_failed_accompany_takes_back_the_track_it_made(
                 client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "at", 8.0, "model", str(ckpt))
                 (_, state, _, message), _ = finish(client, "accompany")
                 assert state == "failed" and "forced by the test" in message, message
-                assert "the new track 1 'Bass' it made was deleted again" in message, message
+                assert "the new track 2 'Bass' it made was deleted again" in message, message
             finally:
                 client.close()
         assert live.call(lambda: [t.name for t in live.song.tracks]) == ["Melody"]

@@ -68,6 +68,6 @@ def test_fade_everything_out_draws_on_every_track(live: LiveHost) -> None:
             state, said = command(client, "fade everything out")
             assert state == "done", said
             assert all(_envelope(live, t) is not None for t in range(3)), said
-            assert all(f"track {t} slot 0" in said for t in range(3)), said
+            assert all(f"track {t + 1}, scene 1" in said for t in range(3)), said
         finally:
             client.close()

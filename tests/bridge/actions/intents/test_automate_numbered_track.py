@@ -91,13 +91,13 @@ def test_fade_out_track_2_draws_on_the_second_track_only(live: LiveHost) -> None
             assert envelope_of(live, 1) is not None and envelope_of(live, 0) is None
             state, said = command(client, "make track 1 softer")  # the first track's clip, by its number
             assert state == "done", said
-            assert "track 0 slot 0" in said and "in track 0 slot 1" in said, said  # a new take beside it
+            assert "track 1, scene 1" in said and "in track 1, scene 2" in said, said  # a new take beside it
             velocities = live.call(
                 lambda: [n.velocity for n in live.song.tracks[0].clip_slots[1].clip._notes.values()]
             )
             assert velocities and all(v < 90 for v in velocities), velocities
             state, said = command(client, "mute track 2")  # answered as Live counts, never "track 1"
-            assert state == "done" and said.endswith("muted 'Keys' (Live's track 2)"), said
+            assert state == "done" and said.endswith("muted track 2 'Keys'"), said
             assert live.call(lambda: live.song.tracks[1].mute) and not live.call(
                 lambda: live.song.tracks[0].mute
             )

@@ -59,7 +59,7 @@ def test_drawn_into_and_in_a_section_of_the_arrangement(live: LiveHost) -> None:
                 state, said = command(client, text)
                 assert state == "done", said
             state, said = command(client, "swell the bass into the chorus")  # the verse's last 4 bars
-            assert state == "done" and "at beat 16" in said, said
+            assert state == "done" and "at bar 5.1" in said, said
             swell = volume_at(live, 1, 16.0, [0.1, 8.0, 15.9])
             assert swell[0] < swell[1] and swell[2] < swell[1], swell  # up to the middle, down again
             state, said = command(client, "duck the bass on every beat in the chorus")  # 32..48
@@ -81,7 +81,7 @@ def test_a_fade_over_the_last_bars_of_a_section(live: LiveHost) -> None:
             state, said = command(client, "a bassline for the chorus")
             assert state == "done", said
             state, said = command(client, "fade the bass out over the last 2 bars of the chorus")
-            assert state == "done" and "at beat 40" in said, said
+            assert state == "done" and "at bar 11.1" in said, said
             state, said = command(client, "fade the bass out over the last 8 bars of the chorus")
             assert state == "failed" and "8 bar(s) said of its 4" in said, said
         finally:

@@ -45,14 +45,16 @@ def test_fade_and_duck_by_words(live: LiveHost) -> None:
         client = Client(daemon.port)
         try:
             state, said = say(client, "fade the pad in over 8 bars")
-            assert state == "done" and "Mixer 'Track Volume' on track 2 slot 0: rise 0 to 0.85" in said, said
+            assert state == "done" and "Mixer 'Track Volume' on track 3, scene 1: rise 0 to 0.85" in said, (
+                said
+            )
             client.send(protocol.GENERATE, "bass", "track", 1, "slot", 0, "bars", 2)
             assert client.wait_final(30)[1] == "done"
             state, said = say(client, "duck the bass on every beat")
             assert state == "done" and "lfo 0.3 to 0.85" in said, said
             state, said = say(client, "filter sweep up on the pad")
             # a sweep on a track with no Auto Filter inserts one and says so (issue 57)
-            assert state == "done" and "Auto Filter inserted on track 2" in said, said
+            assert state == "done" and "Auto Filter inserted on track 3" in said, said
         finally:
             client.close()
     fade = volume(live, 2, [0.0, 16.0, 31.9])

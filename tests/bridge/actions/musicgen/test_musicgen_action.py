@@ -121,7 +121,7 @@ def test_loop_lands_on_a_new_track_locked_to_the_tempo_and_continues_in_the_next
             )
             assert state == "done", message
             assert more is not None and (more["track"], more["slot"]) == (track, slot + 1)
-            assert f"continuing track {track} slot {slot}" in str(message)
+            assert f"continuing track {track + 1}, scene {slot + 1}" in str(message)
         finally:
             client.close()
     assert live.call(lambda: len(live.song.tracks)) == tracks_before + 1
@@ -168,7 +168,7 @@ def test_variations_land_as_takes_in_the_next_slots_and_vary_makes_more_in_one_b
             assert isinstance(takes, list) and [t["seed"] for t in takes] == [4, 5, 6]
             assert [(t["track"], t["slot"]) for t in takes] == [(track, 0), (track, 1), (track, 2)]
             assert "3 takes of a 1-bar loop 'lofi drum beat' at 120 BPM (seeds 4, 5, 6)" in str(message)
-            assert f"in track {track} slots 0, 1, 2" in str(message)
+            assert f"in track {track + 1}, scenes 1, 2, 3" in str(message)
             client.send(protocol.COMMAND, "give me two more variations")
             (_, state, _, message), results = finish(client, "musicgen")
             assert state == "done", message

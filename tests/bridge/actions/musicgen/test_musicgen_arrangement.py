@@ -91,7 +91,7 @@ def test_a_loop_lands_in_the_arrangement_at_the_loop_brace(
                 (_, state, _, said), again = musicgen(
                     client, "warm pad", 1, "at", 18.0, "model", str(tiny), "seed", 3
                 )
-                assert state == "done" and "at beat 18" in str(said), said  # at alone: the Arrangement
+                assert state == "done" and "at bar 5.3" in str(said), said  # at alone: the Arrangement
                 assert again is not None and live.call(lambda: len(live.song.tracks)) == tracks + 2  # its own
             finally:
                 client.close()

@@ -77,7 +77,7 @@ def test_a_refused_import_takes_the_new_track_back(
     state, message, track = generate_loop(live, tiny)
     assert track_names(live) == before
     assert state == "failed" and message.startswith(f"track {track}: Live refused the audio file"), message
-    assert message.endswith(f"; the new track {track} {NAME!r} it made was deleted again"), message
+    assert message.endswith(f"; the new track {track + 1} {NAME!r} it made was deleted again"), message
 
 
 def test_a_track_a_first_take_landed_in_is_kept_and_the_error_says_why(
@@ -88,5 +88,5 @@ def test_a_track_a_first_take_landed_in_is_kept_and_the_error_says_why(
     state, message, track = generate_loop(live, tiny, "variations", 2)
     assert state == "failed", message
     assert track_names(live) == [*before[:track], NAME, *before[track:]]
-    assert f"; the new track {track} {NAME!r} was kept: deleting it failed (" in message, message
+    assert f"; the new track {track + 1} {NAME!r} was kept: deleting it failed (" in message, message
     assert f"track {track} ({NAME!r}) holds a clip: nothing deleted" in message, message

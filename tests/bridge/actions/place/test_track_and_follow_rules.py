@@ -94,16 +94,16 @@ def test_with_the_drum_track_selected_every_part_lands_on_its_own_track(
 ) -> None:
     select(live, client, DRUMS, 0)  # the drum clip selected, as a producer leaves it
     said = generate(client, "bass")
-    assert "bass -> track 5 'Bass' (a new MIDI track for the part)" in said, said
+    assert "bass -> track 6 'Bass' (a new MIDI track for the part)" in said, said
     assert track_names(live)[5] == "Bass" and live.clip_notes(5, 0)
     # the kick rule applies: a drum clip leads the bass's rhythm, and that is said
-    assert "locked to the kick of track 0 slot 0 ('Beat') (the selected drums clip)" in said
+    assert "locked to the kick of track 1, scene 1 ('Beat') (the selected drums clip)" in said
     said = generate(client, "chords")
-    assert "chords -> track 3 'Keys' (named for the part)" in said and "in track 3 slot 1" in said
+    assert "chords -> track 4 'Keys' (named for the part)" in said and "in track 4, scene 2" in said
     assert "following: Live's key G major and the genre's progression" in said
-    assert "melody -> track 1 'Lead' (named for the part)" in generate(client, "melody")
-    assert "drums -> track 0 'Drums' (named for the part)" in generate(client, "drums")
-    assert "bass -> track 5 'Bass' (last written for the part)" in generate(client, "bass")
+    assert "melody -> track 2 'Lead' (named for the part)" in generate(client, "melody")
+    assert "drums -> track 1 'Drums' (named for the part)" in generate(client, "drums")
+    assert "bass -> track 6 'Bass' (last written for the part)" in generate(client, "bass")
     assert len(track_names(live)) == 6  # one track made, once
     assert all(name.startswith(("Beat", "drums")) for name in clip_names(live, DRUMS))
     assert all(name.startswith("bass") for name in clip_names(live, 5))
@@ -112,7 +112,7 @@ def test_with_the_drum_track_selected_every_part_lands_on_its_own_track(
 def test_the_selected_free_midi_track_takes_a_part_and_keeps_it(live: LiveHost, client: Client) -> None:
     select(live, client, FREE, 0)
     said = generate(client, "bass")
-    assert "bass -> track 2 '3-MIDI' (the selected MIDI track, holding no other part)" in said
+    assert "bass -> track 3 '3-MIDI' (the selected MIDI track, holding no other part)" in said
     # the track now holds the bass: a part without a home of its own does not go there
     live.call(lambda: setattr(live.song.tracks[LEAD], "name", "Vox"))  # the melody loses its named track
     end = time.monotonic() + 5.0
@@ -120,7 +120,7 @@ def test_the_selected_free_midi_track_takes_a_part_and_keeps_it(live: LiveHost, 
         assert time.monotonic() < end, "Live pushed no track names with the rename"
         time.sleep(0.01)
     said = generate(client, "melody")
-    assert "melody -> track 5 'Melody' (a new MIDI track for the part)" in said, said
+    assert "melody -> track 6 'Melody' (a new MIDI track for the part)" in said, said
     assert all(name.startswith("bass") for name in clip_names(live, FREE))
 
 
@@ -128,14 +128,14 @@ def test_a_part_goes_onto_another_parts_track_only_when_the_request_names_it(
     live: LiveHost, client: Client
 ) -> None:
     said = generate(client, "bass", "track", DRUMS, "slot", 3)
-    assert "bass -> track 0 'Drums' (named in the request)" in said and "in track 0 slot 3" in said
+    assert "bass -> track 1 'Drums' (named in the request)" in said and "in track 1, scene 4" in said
 
 
 def test_drums_never_follow_a_selected_melody_clip(live: LiveHost, client: Client) -> None:
     select(live, client, LEAD, 0)
     said = generate(client, "drums", "track", DRUMS, "slot", 1)
     assert "onsets" not in said and "following: no clip (the genre's groove)" in said, said
-    assert "the selected melody clip track 1 slot 0 ('melody funk s39') does not lead drums" in said
+    assert "the selected melody clip track 2, scene 1 ('melody funk s39') does not lead drums" in said
 
 
 def test_a_bass_without_a_source_follows_the_key_not_a_melody_clip(live: LiveHost, client: Client) -> None:
@@ -163,10 +163,10 @@ def test_the_marked_chord_source_leads_and_follow_none_follows_nothing(
 ) -> None:
     assert follow(client)[0] == "auto"
     state = follow(client, KEYS, 0)
-    assert state[:3] == ["clip", KEYS, 0] and "track 3 slot 0 ('Keys')" in str(state[3]), state
+    assert state[:3] == ["clip", KEYS, 0] and "track 4, scene 1 ('Keys')" in str(state[3]), state
     select(live, client, LEAD, 0)  # a melody clip selected: the marked source leads all the same
     said = generate(client, "bass", "track", FREE, "slot", 1)
-    assert "following track 3 slot 0 ('Keys') (the marked chord source)" in said, said
+    assert "following track 4, scene 1 ('Keys') (the marked chord source)" in said, said
     assert follow(client, "none")[0] == "none"
     select(live, client, KEYS, 0)  # a chord clip selected: followed nothing all the same
     said = generate(client, "chords", "track", KEYS, "slot", 2)
@@ -175,10 +175,10 @@ def test_the_marked_chord_source_leads_and_follow_none_follows_nothing(
     )
     # a named source still wins
     said = generate(client, "bass", "track", FREE, "slot", 2, "source_track", KEYS, "source_slot", 0)
-    assert "following track 3 slot 0 ('Keys')" in said
+    assert "following track 4, scene 1 ('Keys')" in said
     assert follow(client, "auto")[0] == "auto"
     said = generate(client, "chords", "track", KEYS, "slot", 3)
-    assert "following track 3 slot 0 ('Keys') (the selected chords clip)" in said, said
+    assert "following track 4, scene 1 ('Keys') (the selected chords clip)" in said, said
 
 
 def test_a_bad_follow_request_names_the_value(client: Client) -> None:

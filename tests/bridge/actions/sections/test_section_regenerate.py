@@ -90,7 +90,7 @@ def test_a_fill_at_the_end_of_the_chorus_is_the_drums_last_beats_there() -> None
         before = [sounding(live, t) for t in range(3)]
         with daemon_client(live.port) as client:
             state, said = command(client, "a fill at the end of the chorus")
-            assert state == "done" and "track 0 'Drums'" in said and "'Bass'" not in said, said
+            assert state == "done" and "track 1 'Drums'" in said and "'Bass'" not in said, said
         after = [sounding(live, t) for t in range(3)]
         assert after[1:] == before[1:]  # the bass and the keys as they were
         assert [n for n in after[0] if not 30 <= n[0] < 32] == [n for n in before[0] if not 30 <= n[0] < 32]
@@ -131,7 +131,7 @@ def test_give_me_another_chorus_varies_the_chorus_only() -> None:
         with daemon_client(live.port) as client:
             state, said = command(client, "give me another chorus")
             assert state == "done" and said.count("cue point 'chorus', bars 9 to 12") == 1, said
-            assert "track 1 'Bass'" in said and "track 2 'Keys'" in said, said
+            assert "track 2 'Bass'" in said and "track 3 'Keys'" in said, said
         after = [sounding(live, t) for t in range(3)]
         for track in range(3):
             assert [n for n in after[track] if not 32 <= n[0] < 48] == [

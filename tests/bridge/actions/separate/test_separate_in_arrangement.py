@@ -79,7 +79,7 @@ def test_stems_of_an_arrangement_clip_start_where_it_starts_and_line_up_to_the_s
         finally:
             client.close()
     assert status[1] == "done", status
-    assert "in the Arrangement at beat 16" in status[3], status
+    assert "in the Arrangement at bar 5.1" in status[3], status
     assert track_names(live) == ["Keys", "Take", *(f"Take {s}" for s in STEMS), "After"]
     (source,) = arranged(live, 1)
     assert source["start"] == 16.0 and source["start_marker"] == 0.5
@@ -167,7 +167,7 @@ def test_a_session_source_gives_stems_at_the_loop_brace(
                 status, _ = separate(client, 0, 0, "model", str(model_dir), "arrangement", 1)
             finally:
                 client.close()
-        assert status[1] == "done" and "in the Arrangement at beat 24" in status[3], status
+        assert status[1] == "done" and "in the Arrangement at bar 7.1" in status[3], status
         assert [live.arrangement_clip_properties(t, 0)["start_time"] for t in range(1, 5)] == [24.0] * 4
     finally:
         live.stop()

@@ -128,7 +128,7 @@ def test_unwarped_clip_region_becomes_four_tracks_that_null(
         props = live.clip_properties(track + offset, 1)
         assert props is not None and props["name"] == f"Mix {stem}" and props["warping"] is False
         assert Path(props["file_path"]).parent.parent == stems_dir
-    assert f"tracks {track + 1}..{track + 4} slot 1" in status[3] and "0.500..1.750 s" in status[3]
+    assert f"tracks {track + 2}..{track + 5}, scene 2" in status[3] and "0.500..1.750 s" in status[3]
     assert result is not None and list(result["files"]) == list(STEMS)
     region = sf.read(song_file, start=RATE // 2, stop=RATE * 7 // 4, dtype="float64")[0]
     total = sum(sf.read(path, dtype="float64")[0] for path in result["files"].values())

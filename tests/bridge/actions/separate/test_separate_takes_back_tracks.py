@@ -56,7 +56,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
 
 
 def separate_mix(live: LiveHost, store: Store, model_dir: Path) -> tuple[str, str]:
-    """Separate the Mix clip (track 1 slot 1); the final state and message."""
+    """Separate the Mix clip (track 2, scene 2); the final state and message."""
     with running_daemon(live_port=live.port, history=store) as daemon:
         client = Client(daemon.port)
         try:
@@ -94,7 +94,7 @@ def test_a_refused_first_stem_takes_every_new_track_back(
     assert state == "failed" and message.startswith("track 2: Live refused the audio file"), message
     assert track_names(live) == BEFORE
     told = "; ".join(
-        f"the new track {2 + i} {STEM_TRACKS[i]!r} it made was deleted again" for i in (3, 2, 1, 0)
+        f"the new track {3 + i} {STEM_TRACKS[i]!r} it made was deleted again" for i in (3, 2, 1, 0)
     )
     assert f"(forced by the test); {told}" in message, message
     assert stems_take_live(store) == {}  # the stem files are kept; no track holds them
@@ -109,11 +109,11 @@ def test_stems_placed_before_the_failure_keep_their_tracks_and_the_empty_ones_go
     assert track_names(live) == [*BEFORE[:2], *STEM_TRACKS[:2], *BEFORE[2:]]
     assert [live.clip_properties(t, 1) is not None for t in (2, 3)] == [True, True]
     assert (
-        "; the new track 5 'Mix vocals' it made was deleted again; the new track 4 'Mix other' it made was "
-        "deleted again; the new track 3 'Mix bass' was kept: deleting it failed (" in message
+        "; the new track 6 'Mix vocals' it made was deleted again; the new track 5 'Mix other' it made was "
+        "deleted again; the new track 4 'Mix bass' was kept: deleting it failed (" in message
     ), message
     assert "track 3 ('Mix bass') holds a clip: nothing deleted" in message, message
-    kept_too = "; the new track 2 'Mix drums' was kept too: a new track after it was kept; 1 take(s) made"
+    kept_too = "; the new track 3 'Mix drums' was kept too: a new track after it was kept; 1 take(s) made"
     assert kept_too in message, message
     assert stems_take_live(store) == {"track": 2, "slot": 1, "tracks": 2}
 

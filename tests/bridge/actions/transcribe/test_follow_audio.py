@@ -59,7 +59,7 @@ def test_a_chords_part_follows_the_chords_heard_in_an_audio_clip(
             client.send(protocol.GENERATE, "chords", "track", 1, "slot", 0, "bars", 2, "seed", 4, "genre", "pop",
                         "source_track", 0, "source_slot", 0)  # fmt: skip
             status = client.wait_final(timeout=120.0)
-        assert status[1] == "done" and "following track 0 slot 0 ('Pads'): 4 chords" in status[3], status
+        assert status[1] == "done" and "following track 1, scene 1 ('Pads'): 4 chords" in status[3], status
         notes = live.clip_notes(1, 0)
         # each known chord's two beats sound that chord's notes and no others (the genre's own progression
         # changes once a bar, so it cannot pass this by chance)

@@ -201,7 +201,7 @@ def test_chords_of_a_session_clip_go_into_the_arrangement_at_the_loop_brace(audi
         live.call(brace)
         before, undo_before = the_set(live), live.call(lambda: live.song._doc.undo_steps)
         status, result = transcribe(live, 0, 0, "kind", "chords", "arrangement", 1)
-        assert status[1] == "done" and "in the Arrangement at beat 16" in status[3], status
+        assert status[1] == "done" and "in the Arrangement at bar 5.1" in status[3], status
         assert names(live) == ["Keys", "Comp (chords MIDI)", "After"]
         ((start, _length, name, notes),) = live.arrangement_clips(1)
         assert start == 16.0 and name == "Comp (chords)"
@@ -224,7 +224,7 @@ def test_a_drum_loop_in_the_arrangement_lands_at_its_start_in_the_gm_layout(audi
             live, "kind", "drums", "arrangement", 1, "source_track", 0, "source_at", 33.0
         )
         assert status[1] == "done", status
-        assert "GM drums" in status[3] and "in the Arrangement at beat 32" in status[3], status
+        assert "GM drums" in status[3] and "in the Arrangement at bar 9.1" in status[3], status
         assert names(live) == ["Loop", "Break (drums MIDI, GM)", "After"]
         ((start, length, name, notes),) = live.arrangement_clips(1)
         assert (start, length) == (32.0, 8.0) and "36 kick" in name

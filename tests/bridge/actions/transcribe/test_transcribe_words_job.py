@@ -114,7 +114,9 @@ def test_a_track_said_is_the_clip_transcribed_not_the_selected_one(
             status, _ = command(client, text)
         assert status[1] == "done", status
         assert names(live) == ["Keys", "Loops", "Riff (bass MIDI)"], names(live)
-        assert "transcribed track 1 slot 0 ('Riff')" in status[3], status  # the Loops track's clip, not Keys'
+        assert "transcribed track 2, scene 1 ('Riff')" in status[3], (
+            status
+        )  # the Loops track's clip, not Keys'
         assert live.clip_notes(2, 0)
     finally:
         live.stop()

@@ -63,7 +63,7 @@ def test_a_transpose_replaces_the_arrangement_clip_in_place(store: Store) -> Non
                 state, said = transform(
                     client, "transpose", "track", 1, "slot", 0, "semitones", 2, "arrangement", 1
                 )
-                assert state == "done" and "arrangement clip 'verse bass' on track 1 at beat 0" in said, said
+                assert state == "done" and "arrangement clip 'verse bass' on track 2 at bar 1.1" in said, said
             finally:
                 client.close()
         after = rows(live)
@@ -105,14 +105,14 @@ def test_a_transform_in_place_is_filed_under_the_take_that_was_there(store: Stor
             try:
                 client.send(protocol.GENERATE, "bass", "arrangement", 1, "at", 16.0, "bars", 2, "seed", 4)
                 _, state, _, said = client.wait_final(30)
-                assert state == "done" and "at beat 16" in str(said), said
+                assert state == "done" and "at bar 5.1" in str(said), said
                 made = store.takes()[0]
                 assert made.live["start_beats"] == 16.0
                 # the generated clip is the track's second arrangement clip (the verse is the first)
                 state, said = transform(
                     client, "transpose", "track", 1, "slot", 1, "semitones", 3, "arrangement", 1
                 )
-                assert state == "done" and "at beat 16" in said, said
+                assert state == "done" and "at bar 5.1" in said, said
                 # the verse clip was no take: its transform is a root
                 state, said = transform(
                     client, "transpose", "track", 1, "slot", 0, "semitones", 1, "arrangement", 1
