@@ -4,10 +4,8 @@ Each frame is silence or one pitch. A pitch's evidence is its note map (for bass
 octave above: the model often hears a bass note's second harmonic louder than the note; but not
 after the octave above attacks where the pitch does not, a line leaping up an octave);
 changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
-of one pitch is split into repeated notes where its onset map peaks again (``repeats``; the bass with
-its own gates). A note starts at the climb to its onset peak; a bass note whose octave or twelfth
-attacks just after that peak (a plucked low note, whose own onset map swells early) starts nearer
-the peak. Pitches outside the song's key pay a small cost when the key is known.
+of one pitch is split into repeated notes only where its onset map peaks and the note map dipped
+just before. Pitches outside the song's key pay a small cost when the key is known.
 ``fragments_joined`` (melody) makes a short note that carries on the one before it at its pitch,
 with no strong attack, part of it: a held voice patch's tremolo or swell can end a note early and
 start a second one on the same key; a shorter one a semitone away (a wide vibrato's last swing, a
@@ -26,16 +24,6 @@ import numpy as np
 from engines.transcription.model import FRAMES_PER_S, LOWEST_MIDI, Posteriors
 from engines.transcription.notes import TranscribedNote
 from engines.transcription.onsets import peak_frames
-from engines.transcription.repeats import (
-    BASS_REPEAT_ACCENT,
-    BASS_REPEAT_CLIMB_DB,
-    MIN_FRAMES,
-    REPEAT_ACCENT,
-    REPEAT_CLIMB_DB,
-    rise_start,
-    split_repeats,
-    syllables_split,
-)
 from engines.transcription.tracks import Track
 
 SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
@@ -44,13 +32,19 @@ OCTAVE_HELP = 0.7  # bass: share of the octave above's evidence credited to a pi
 OWN_ONSET = 0.3  # ... except after an onset peak of the octave above at least this high ...
 LOW_QUIET = 0.7  # ... where the pitch's own onset map stays under this share of it (a leap up)
 OUT_OF_KEY = 0.15  # log-cost per frame of a pitch outside the known key
+REPEAT_ONSET = 0.5  # an onset peak above this inside a run starts a repeated note ...
+REPEAT_DIP = 0.85  # ... where the note map fell below this share of the run's level just before,
+REPEAT_RISE = 0.35  # ... or the onset map climbed this much out of a trough ...
+REPEAT_LOOKBACK = 8  # ... in the frames before the peak, and the audio's flux near it rose
+REPEAT_ACCENT = 1.7  # ... to this many times its median, with the level climbing REPEAT_CLIMB_DB again
+REPEAT_CLIMB_DB = 1.5  # (a vibrato moves the flux but not the level) ...
+STRONG_ACCENT = 6.0  # ... or the flux rose this much (a plucked repeat: no need to ask the level)
+REPEAT_MIN_FRAMES = 7  # a repeat leaves at least 80 ms (a release click is not a new note)
+MIN_FRAMES = 4
 ONSET_BEFORE = 3  # frames before a run's start searched for its onset peak ...
 ONSET_AFTER = 12  # ... and after it (about 140 ms)
 ONSET_SEEN = 0.3  # an onset peak at least this high places the start
-BASS_RISE_SHARE = 0.9  # bass: the start within this share of the onset peak (not RISE_SHARE) ...
-HARMONIC_AFTER = 4  # ... where the octave's or twelfth's onset map peaks within this many frames after it,
-HARMONIC_ONSET = 0.4  # ... at least this high ...
-HARMONIC_RISE = 0.15  # ... and this much above its value at the note's own peak (a plucked low note)
+RISE_SHARE = 0.75  # the start: the first frame of the onset map within this share of its peak
 RANGES = {"melody": (36, 100), "bass": (23, 67)}
 FRAGMENT_S = 0.4  # a note shorter than this on the key of the note before (0.7 s lost slow pads' repeats) ...
 TOUCHING_S = 0.03  # ... starting within this of its end ...
@@ -94,17 +88,12 @@ def track(
             continue
         col = int(cols[state - 1])
         begin, peak = _onset_near(post.onset[:, col], start, end)
-        if kind == "bass" and post.onset[peak, col] >= ONSET_SEEN and _harmonic_later(post.onset, col, peak):
-            begin = rise_start(post.onset[:, col], peak, floor=begin, share=BASS_RISE_SHARE)
         if tracks and tracks[-1].end >= start:  # the note before held until this one: it still does
             tracks[-1] = Track(
                 tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
             )
-        gates = (
-            (BASS_REPEAT_ACCENT, BASS_REPEAT_CLIMB_DB) if kind == "bass" else (REPEAT_ACCENT, REPEAT_CLIMB_DB)
-        )
-        pieces = split_repeats(post, col, begin, end, after=peak, audio=(accents, levels_db), gates=gates)
-        for a, b in syllables_split(pieces, syllables):
+        pieces = _split_repeats(post, col, begin, end, after=peak, audio=(accents, levels_db))
+        for a, b in _syllables_split(pieces, syllables):
             if b - a >= MIN_FRAMES:
                 tracks.append(Track(col + LOWEST_MIDI, a, b, float(post.note[a:b, col].max())))
     return tracks
@@ -135,18 +124,6 @@ def _helped(onsets: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return helped
 
 
-def _harmonic_later(onsets: np.ndarray, col: int, peak: int) -> bool:
-    """Whether the octave or twelfth above ``col`` attacks just after the note's own onset peak: a
-    plucked low note's own onset map swells early from the note before (its rise to RISE_SHARE lies
-    about 60 ms before the string is struck), its harmonics' maps peak where it is."""
-    for up in (col + 12, col + 19):
-        if up < onsets.shape[1]:
-            after = onsets[peak + 1 : peak + HARMONIC_AFTER + 1, up]
-            if len(after) and after.max() >= max(HARMONIC_ONSET, onsets[peak, up] + HARMONIC_RISE):
-                return True
-    return False
-
-
 def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Where the note really starts (the rise to its onset map's peak near the run's start), and the peak.
 
@@ -160,7 +137,7 @@ def _onset_near(onsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     if window[peak] < ONSET_SEEN:
         return start, start
     # a slow attack (a flute's) peaks late: the start is where the climb to the peak began
-    return rise_start(onsets, low + peak, floor=max(0, low - ONSET_BEFORE)), low + peak
+    return _rise_start(onsets, low + peak, floor=max(0, low - ONSET_BEFORE)), low + peak
 
 
 def _viterbi(scores: np.ndarray) -> np.ndarray:
@@ -186,6 +163,73 @@ def _runs(path: np.ndarray) -> list[tuple[int, int, int]]:
     edges = np.flatnonzero(np.diff(path)) + 1
     bounds = [0, *edges.tolist(), len(path)]
     return [(int(path[a]), a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def _split_repeats(
+    post: Posteriors,
+    col: int,
+    start: int,
+    end: int,
+    *,
+    after: int,
+    audio: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+) -> list[tuple[int, int]]:
+    """The run cut where a new onset of the same pitch (past frame ``after``, the note's own onset
+    peak) rises out of a trough in the onset map or follows a dip in the note map."""
+    onsets = post.onset[start:end, col]
+    frames = post.note[start:end, col]
+    level = float(np.median(frames)) if len(frames) else 0.0
+    cuts: list[int] = []
+    for p in peak_frames(onsets, height=REPEAT_ONSET, distance=MIN_FRAMES):
+        if p < max(MIN_FRAMES, after - start + MIN_FRAMES):
+            continue
+        before = slice(max(0, p - REPEAT_LOOKBACK), p)
+        rose = onsets[p] - onsets[before].min() >= REPEAT_RISE
+        dipped = frames[max(0, p - 3) : p + 1].min() < REPEAT_DIP * level
+        cut = _rise_start(onsets, int(p), floor=cuts[-1] + MIN_FRAMES if cuts else MIN_FRAMES)
+        heard = _attack_heard(start + int(p), *audio)
+        if (rose or dipped) and heard and end - start - cut >= REPEAT_MIN_FRAMES:
+            cuts.append(cut)
+    bounds = [0, *cuts, end - start]
+    return [(start + a, start + b) for a, b in itertools.pairwise(bounds)]
+
+
+def _syllables_split(pieces: list[tuple[int, int]], cues: np.ndarray | None) -> list[tuple[int, int]]:
+    """Each piece cut again at its syllables' cues (the strongest peak where two lie close), each
+    part at least REPEAT_MIN_FRAMES long."""
+    if cues is None:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        cuts: list[int] = []
+        for p in peak_frames(cues[a:b], height=1e-9, distance=REPEAT_MIN_FRAMES):
+            if min(p, b - a - p, *(abs(p - c) for c in cuts)) >= REPEAT_MIN_FRAMES:
+                cuts.append(int(p))
+        bounds = [0, *sorted(cuts), b - a]
+        out.extend((a + x, a + y) for x, y in itertools.pairwise(bounds))
+    return out
+
+
+def _rise_start(onsets: np.ndarray, peak: int, *, floor: int = 0) -> int:
+    """The first frame of the climb to an onset peak: the earliest frame within RISE_SHARE of it."""
+    edge = peak
+    while edge > floor and onsets[edge - 1] >= RISE_SHARE * onsets[peak]:
+        edge -= 1
+    return edge
+
+
+def _attack_heard(frame: int, accents: np.ndarray | None, levels_db: np.ndarray | None) -> bool:
+    """Whether the audio shows a new attack near ``frame`` (True when there is no audio to ask)."""
+    if accents is None:
+        return True
+    accent = float(accents[max(0, frame - 2) : frame + 4].max(initial=0.0))
+    if accent >= STRONG_ACCENT or levels_db is None:
+        return accent >= REPEAT_ACCENT
+    climb = float(
+        levels_db[frame : frame + 5].max(initial=-120.0)
+        - levels_db[max(0, frame - 5) : frame + 1].min(initial=0.0)
+    )
+    return accent >= REPEAT_ACCENT and climb >= REPEAT_CLIMB_DB
 
 
 def fragments_joined(notes: list[TranscribedNote], accents: np.ndarray) -> list[TranscribedNote]:
