@@ -14,7 +14,16 @@ from bridge.commands.reader import Reading
 from bridge.commands.remarks import verb_first
 
 Likely = Callable[[Intent, bool], bool]
-__all__ = ["LATER_PLAUSIBLE", "Likely", "first_op_lost", "likely_for", "multi_verbs", "not_carried", "op_of"]
+__all__ = [
+    "LATER_PLAUSIBLE",
+    "Likely",
+    "first_lost",
+    "likely_for",
+    "more_done",
+    "multi_verbs",
+    "not_carried",
+    "op_of",
+]
 
 LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
 
@@ -63,11 +72,27 @@ _COMPLEMENTED = frozenset(
 )
 
 
-def first_op_lost(first: str, got: Intent, read_one: Callable[[str], Intent]) -> bool:
-    """Whether ``got`` has no request of the op the sentence's first clause ``first`` is read as alone
-    ("quantize the snare and make the chords busier" read as both parts busier: the quantize lost)."""
-    alone = read_one(first)
-    return alone.understood and not_carried(alone, got)
+def first_lost(alone: Intent, got: Intent) -> bool:
+    """Whether ``got`` leaves out a request of the sentence's first clause, read alone as ``alone``: its op
+    ("quantize the snare and make the chords busier" read as both parts busier: the quantize lost) or one of
+    the parts it is said of ("swing the bass and the melody, make the melody softer" read as the bass's swing;
+    an op carried only as a value, "quantize it 25% and turn it into midi", is done)."""
+    if not alone.understood or not_carried(alone, got):
+        return alone.understood
+    done, ops = {_step(step) for step in got.steps()}, {str(op_of(step)) for step in got.steps()}
+    return any(_step(step) not in done and str(op_of(step)) in ops for step in alone.steps())
+
+
+def more_done(split: Intent, got: Intent) -> bool:
+    """Whether ``split`` does each request ``got`` does (op and target) and one ``got`` neither does nor carries
+    as a value ("quantize it 25% and turn it into midi": the quantize a value of the transcription)."""
+    done, more = ({_step(step) for step in intent.steps()} for intent in (got, split))
+    return got.understood and done < more and any(not_carried(step, got) for step in split.steps())
+
+
+def _step(step: Intent) -> tuple[str, str]:
+    said = means_of(step.as_dict())
+    return str(said.get("op")), str(said.get("target"))
 
 
 def not_carried(first: Intent, got: Intent) -> bool:
