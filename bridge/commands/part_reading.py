@@ -246,7 +246,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
             w for w in s.split() if w in sp.SAID_OF_A_PART
         ]
         if vague and not params and not generating and part in v.PARTS.values():
-            the = "everything" if part == "all" else f"the {part}"  # "modulate everything": never "the all"
+            # never "the all"; nor "the song" ("make the song simpler" is asked again: no dial of its own)
+            the = "everything" if part in ("all", "song") else f"the {part}"
             examples = f"e.g. 'make {the} busier', 'make {the} simpler' or 'vary {the}'"
             return sp.refused(heard, f"({examples}) what should change in {the}?")
         if part == "song" and not (generating or params) and _PLAYED.search(s):  # "play the cue from the top"

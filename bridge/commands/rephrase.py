@@ -257,8 +257,8 @@ def _the(target: str | list[str] | None) -> str:
     if target.startswith("track:"):  # "track:7": Live's seventh track
         name = target.split(":", 1)[1]
         return f"track {name}" if name.isdigit() else f"the {name} track"
-    if target in v.PARTS.values() or target in TARGET_WORDS:  # "everything", never "the everything"
-        return ("" if target == "all" else "the ") + TARGET_WORDS.get(target, target)
+    if target in v.PARTS.values() or target in TARGET_WORDS:
+        return f"the {TARGET_WORDS.get(target, target)}"
     return f"the {target}"
 
 

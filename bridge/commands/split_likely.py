@@ -25,6 +25,7 @@ __all__ = [
     "op_of",
 ]
 
+_TRANSPORT = ("play", "stop")  # the song's transport said after a request on "it" ("para the jam, stop it")
 LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
 
 
@@ -73,21 +74,17 @@ _COMPLEMENTED = frozenset(
 
 
 def first_lost(alone: Intent, got: Intent) -> bool:
-    """Whether ``got`` leaves out a request of the sentence's first clause, read alone as ``alone``: its op
-    ("quantize the snare and make the chords busier" read as both parts busier: the quantize lost) or one of
-    the parts it is said of ("swing the bass and the melody, make the melody softer" read as the bass's swing;
-    an op carried only as a value, "quantize it 25% and turn it into midi", is done)."""
-    if not alone.understood or not_carried(alone, got):
-        return alone.understood
-    done, ops = {_step(step) for step in got.steps()}, {str(op_of(step)) for step in got.steps()}
-    return any(_step(step) not in done and str(op_of(step)) in ops for step in alone.steps())
+    """Whether ``got`` has no request of the op the sentence's first clause is read as alone (``alone``):
+    "quantize the snare and make the chords busier" read as both parts busier, the quantize lost."""
+    return alone.understood and not_carried(alone, got)
 
 
 def more_done(split: Intent, got: Intent) -> bool:
     """Whether ``split`` does each request ``got`` does (op and target) and one ``got`` neither does nor carries
     as a value ("quantize it 25% and turn it into midi": the quantize a value of the transcription)."""
     done, more = ({_step(step) for step in intent.steps()} for intent in (got, split))
-    return got.understood and done < more and any(not_carried(step, got) for step in split.steps())
+    new = [step for step in split.steps() if not_carried(step, got) and step.action not in _TRANSPORT]
+    return got.understood and done < more and bool(new)  # "stop the jam, stop it": the jam stopped, one
 
 
 def _step(step: Intent) -> tuple[str, str]:

@@ -108,7 +108,12 @@ def test_a_single_request_is_not_split(text: str) -> None:
 @pytest.mark.usefixtures("learned_reading")
 @pytest.mark.parametrize(
     "text",
-    ["modulate everything", "could you modulate the bass please", "modulate the chords", "we need a key change"],
+    [
+        "modulate everything",
+        "could you modulate the bass please",
+        "modulate the chords",
+        "we need a key change",
+    ],
 )
 def test_a_modulation_with_no_key_asks_which_key(text: str) -> None:
     intent = agree.parse(text)
@@ -131,16 +136,24 @@ def test_a_modulation_with_its_key_or_interval_is_done(text: str, op: str) -> No
 @pytest.mark.usefixtures("learned_reading")
 def test_a_vary_of_a_numbered_track_names_live_s_track() -> None:
     reason = agree.parse("make a variation of the clip on track 4")
-    assert "track 4 part" not in reason.params["reason"] and "clip on track 4" in reason.params["reason"], reason
+    assert "track 4 part" not in reason.params["reason"] and "clip on track 4" in reason.params["reason"], (
+        reason
+    )
 
 
 # an example offered that is itself asked about, found and left this round: the learned reading's own
 # neighbours ("make it softer", "make it simpler", "make the drums mellower": journal, round 36)
-_LEFT = pytest.mark.xfail(strict=True, reason="a neighbour example the whole reader asks about (left, round 36)")
+_LEFT = pytest.mark.xfail(
+    strict=True, reason="a neighbour example the whole reader asks about (left, round 36)"
+)
 # sentences of many kinds that are asked about; each example offered must be read as a request
 ASKED = [
     "modulate everything",
     "modulate the whole song",
+    pytest.param(  # 'transpose the everything to A minor': rephrase's, left (its fix lost a row, round 36)
+        "modulate everything to A minor",
+        marks=pytest.mark.xfail(strict=True, reason="rephrase's 'the everything'"),
+    ),
     "do something with everything",
     "vary the clip on track 5",
     "vary the harp",
