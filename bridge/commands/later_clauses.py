@@ -65,7 +65,8 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
         again = read_one(named_back)  # "then make it a little bit louder": the bass, said by name
         alone = again if again.part == first.part else alone
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
-        return takes_only(first, normalize(said)[0])
+        takes = takes_only(first, normalize(said)[0])
+        return None if takes is None else [takes]
     spread = listed(alone)  # "then make the bass and the melody softer": one change on each part said
     if "not_done" in alone.params or len(spread) != len(alone.params.get("then", [])):
         return None
