@@ -41,6 +41,7 @@ from bridge.commands.dangling_not import dangling_not
 from bridge.commands.energy_words import bare_energy, tune_energy
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
+from bridge.commands.key_asked import key_asked
 from bridge.commands.later_it import which_of_two
 from bridge.commands.means import means_of
 from bridge.commands.negated import negated_only, not_done
@@ -108,6 +109,8 @@ def _parse(text: str, voiced: bool) -> Intent:
         which := which_of_two(heard)
     ) is not None:  # "quantize the snare and the bass, make it softer": which?
         return unknown(heard, which, re.findall(r"'([^']+)'", which))
+    if (key := key_asked(heard, parse, read=False)) is not None:  # "modulate the bass": to which key?
+        return unknown(heard, *key)
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     ahead = [
         *clause_joins.clauses(heard),
@@ -120,6 +123,10 @@ def _parse(text: str, voiced: bool) -> Intent:
         read = compound.read(heard, whole, lambda clause: _one(clause, voiced), likely, True)
     if (until := until_section(normalize(heard)[0], read)) is not None:  # "mute the hats until the chorus"
         return unknown(heard, *until)
+    if (
+        not read.understood and (key := key_asked(heard, parse, read=True)) is not None
+    ):  # "modulate everything": to which key?
+        return unknown(heard, *key)
     return read
 
 

@@ -33,6 +33,7 @@ from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
 from bridge.commands.change_words import VOICES
 from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, is_aside, planned
+from bridge.commands.fillers import marked
 from bridge.commands.intent import Intent
 from bridge.commands.later_clauses import PRONOUN, SAME, clean, later_request
 from bridge.commands.made_parts import made_together
@@ -84,8 +85,19 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         got = _first_lost(clean(FIRST.sub("", pieces[0])), got, second, read_one, False)
     if second:  # "keys down to D major, then swing them" read as the move alone: the swing done after it
         got = _later_lost(pieces, got, read_one)
-    first = AND.search(heard)  # "quantize the snare and make the chords busier" read as both busier: two
-    lost = first is not None and sl.multi_verbs(heard, first) and sl.first_op_lost(clean(heard[: first.start()]), got, read_one)  # fmt: skip
+    # "quantize the snare and make the chords busier" read as both busier: two ("humanize the kick and the keys
+    # and make the kick louder": the join between two requests, not the list's own "and")
+    joint = next((j for j in AND.finditer(heard) if sl.multi_verbs(heard, j)), None)
+    lost = joint is not None and sl.first_lost(_one(clean(heard[: joint.start()]), read_one), got)
+    if (
+        joint is not None and got.understood and "_fix_" not in marked(heard.lower())
+    ):  # not "..., no wait, ..."
+        split = _split(heard, [heard[: joint.start()], clean(heard[joint.end() :])], read_one)
+        if split is not None and split.params.get("then") and "not_done" not in split.params:
+            if (lost or sl.more_done(split, got)) and likely(
+                split, paired
+            ):  # "swing the bass, make it softer"
+                return split  # each clause led by its verb: the split, where the whole reading lost a request
     if (got.params.get("then") or got.params.get("not_done")) and not lost:
         return got
     for joint in AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
@@ -188,7 +200,7 @@ def _later_lost(pieces: list[str], got: Intent, read_one: Reader) -> Intent:
         if alone.understood and not sl.not_carried(alone, got):
             continue  # done already ("then quantize it" carried as a value)
         later = later_request(got, clause, read_one)
-        then, left = (then, [*left, clause]) if later is None else ([*then, later], left)
+        then, left = (then, [*left, clause]) if later is None else ([*then, *later], left)
     if (then, left) == (got.params.get("then", []), got.params.get("not_done", [])):
         return got
     return _with(got, then, left)
@@ -231,7 +243,7 @@ def _split(heard: str, pieces: list[str], read_one: Reader) -> Intent | None:
             continue
         later = later_request(first, clause, read_one)
         if later is not None:  # the first request said again ("what key and tempo this is in"): one
-            then += [] if _repeats(first, later) else [later]
+            then += [step for step in later if not _repeats(first, step)]
         elif requested(normalize(clause)[0]):
             left.append(clause)
         else:
@@ -253,7 +265,7 @@ def _undone(whole: Intent, read_one: Reader) -> Intent:
         if later is None:
             still.append(clause)
         else:
-            then.append(later)
+            then.extend(later)
     return _with(whole, then, still)
 
 

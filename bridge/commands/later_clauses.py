@@ -34,21 +34,30 @@ _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*"
 # the transport's requests: "play it from the top" after "mute the drums" plays the song, no part (intents.md)
 _TRANSPORT = ("play", "stop")
 _IT = re.compile(r"\b(?:it|them)\b", re.I)  # a pronoun that stands for a part said before
+_BACK_TO = re.compile(
+    r"\b(?:them both|both of them|all of them|them all|them|em|it|both|those|these)\b", re.I
+)
+_EACH = re.compile(r"\b(?:them|em|those|these|both|each|they)\b", re.I)  # more than one thing said before
 _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
 
 
-def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any] | None:
-    """A later clause as ``{"action", "part", "params"}``, or None when it is no request read surely:
-    the first change on other parts ("the melody", "do the same to the keys"), else the clause read
-    alone, a pronoun in it the first request's target."""
+def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str, Any]] | None:
+    """A later clause as requests ``{"action", "part", "params"}`` (one, or one per part it is said of), or
+    None when it is no request read surely: the first change on other parts ("the melody", "do the same to
+    the keys"), else the clause read alone, a pronoun in it the first request's target: "them" after one
+    change on several parts ("swing the bass and the melody, make them softer") each of those parts, "it"
+    there no one of them (None: left undone, never the first named alone)."""
     said = clean(clause)
     same = SAME.match(said.lower())
     named = multi.parts_only(same.group(1) if same else said)
     if named and (same or multi.spreads(first)):
-        return multi.on_part(first, named[0]) if len(named) == 1 else None
+        return [multi.on_part(first, named[0])] if len(named) == 1 else None
     if named and first.action != "generate":  # "play the drums then the bass": no new part asked
         return None
-    alone = read_one(said)
+    alone = multi.over_parts(said, read_one(said), read_one)  # "make the bass and the melody softer": each
+    back = listed(first) and alone.action not in _TRANSPORT and not _own_target(alone)
+    if back and len(_BACK_TO.findall(said)) == 1:
+        return _each(first, said, read_one) if _EACH.search(said) else None  # "it" of two: neither alone
     place = first.params.get("region") if _BACK.search(said) else None
     if place and not alone.understood:  # "chords there too": the place said back, the request alone
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
@@ -56,10 +65,12 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
         again = read_one(named_back)  # "then make it a little bit louder": the bass, said by name
         alone = again if again.part == first.part else alone
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
-        return takes_only(first, normalize(said)[0])
-    if "not_done" in alone.params or "then" in alone.params:
+        takes = takes_only(first, normalize(said)[0])
+        return None if takes is None else [takes]
+    spread = listed(alone)  # "then make the bass and the melody softer": one change on each part said
+    if "not_done" in alone.params or len(spread) != len(alone.params.get("then", [])):
         return None
-    params = dict(alone.params)
+    params = {k: val for k, val in alone.params.items() if k != "then"}
     part = alone.part
     if (
         PRONOUN.search(said)
@@ -72,7 +83,61 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> dict[str, Any
     if place and "region" not in params and alone.action in _PLACED:  # no place of its own: the first's
         params["region"] = place
     params.pop("heard", None)
-    return takes_of_made(first, alone, said) or {"action": alone.action, "part": part, "params": params}
+    made = takes_of_made(first, alone, said)
+    if made is not None:
+        return [made]
+    own = {k: val for k, val in params.items() if k not in _TARGET_KEYS}
+    others = [{"action": alone.action, "part": t["part"], "params": {**own, **_target_of(t)}} for t in spread]
+    return [{"action": alone.action, "part": part, "params": params}, *others]
+
+
+def listed(intent: Intent) -> list[dict[str, Any]]:
+    """The other targets of one change said of several (``several_parts``: "swing the bass and the melody"):
+    each later request of ``intent`` that is its own op and values on another part; [] for one target."""
+    own = {
+        k: val for k, val in intent.params.items() if k not in (*_TARGET_KEYS, "then", "not_done", "heard")
+    }
+    return [
+        t
+        for t in intent.params.get("then", [])
+        if t["action"] == intent.action
+        and {k: val for k, val in t["params"].items() if k not in _TARGET_KEYS} == own
+    ]
+
+
+def _each(first: Intent, said: str, read_one: Reader) -> list[dict[str, Any]] | None:
+    """The later clause said back of each target of one change on several ("make them softer" after "swing
+    the bass and the melody": "make the bass softer", "make the melody softer"), each read alone; None
+    where one is not read surely or a target has no name to say it by."""
+    steps = []
+    for request in ({"part": first.part, "params": first.params}, *listed(first)):
+        params = request["params"]
+        if params.get("target") or request["part"] is None:
+            return None
+        track = params.get("track_name")
+        name = str(params.get("voices") or request["part"]).replace(",", " and the ")
+        name = (
+            f"the {name}" if not track else track if str(track).startswith("track ") else f"the {track} track"
+        )
+        alone = read_one(_BACK_TO.sub(name, said, count=1))
+        if not alone.understood or "then" in alone.params or "not_done" in alone.params:
+            return None
+        steps.append(
+            {
+                "action": alone.action,
+                "part": alone.part,
+                "params": {k: val for k, val in alone.params.items() if k != "heard"},
+            }
+        )
+    return steps
+
+
+def _own_target(intent: Intent) -> bool:
+    return intent.understood and (intent.part is not None or any(intent.params.get(k) for k in _TARGET_KEYS))
+
+
+def _target_of(request: dict[str, Any]) -> dict[str, Any]:
+    return {k: request["params"][k] for k in _TARGET_KEYS if request["params"].get(k)}
 
 
 def _named_back(first: Intent, said: str) -> str | None:

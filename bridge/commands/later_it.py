@@ -19,7 +19,7 @@ _NAMES = {**{w: p for w, p in v.PARTS.items() if p not in ("all", "song")}, **VO
 _NAME = "|".join(sorted((re.escape(w) for w in _NAMES), key=len, reverse=True))
 _TWO_THEN_IT = re.compile(
     rf"^(?P<first>(?!(?:the|my|a|an|i|it|this|that|these|those|we|you)\b)[a-z]+\b.*?\b(?:the |my )?(?P<a>{_NAME}) (?:and|&) (?:the |my )?(?P<b>{_NAME}))"
-    r"(?P<join>\s*(?:,\s*(?:and |then |and then )?|;\s*| then | and then ))(?P<rest>.*)$",
+    r"(?P<join>\s*(?:,\s*(?:and |then |and then )?|;\s*| then | and then | and (?=[a-z]+ it\b)))(?P<rest>.*)$",
     re.I,
 )
 _GENRE = re.compile(r"\bdrum (?:and|&|n) bass\b", re.I)  # "switch this clip to drum and bass": a style

@@ -26,7 +26,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.role_words import voice_kept
 from bridge.commands.said import said
-from bridge.commands.track_words import VARY_WHICH, not_a_part
+from bridge.commands.track_words import NUMBERED_TRACK, VARY_WHICH, not_a_part
 from bridge.commands.unmade_parts import change_asked, unmade
 from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
@@ -45,6 +45,25 @@ _WHOLE_NEW = re.compile(
     r" (?:whole|entire|full|complete) (?:new )?(?:song|track|tune|thing|piece) (?:again )?from scratch "
     r"| (?:whole|entire|full|complete) new (?:song|track|tune) "
 )
+
+
+# what a vary names that is no part MuseAroo makes ("vary the piano", "a variation of the rhodes"): asked which part;
+# of Live's track said by its number ("vary the clip on track 2"), which part its clip is (a vary remakes a part)
+VARY_WHICH = (
+    "(e.g. 'vary the chords' or 'vary the melody') MuseAroo makes no {} part (its parts are drums, bass, chords "
+    "and melody): which part should vary?"
+)
+VARY_TRACK = (
+    "(e.g. 'vary the chords' or 'vary the melody') which part is the clip on {}? (a variation is made again from "
+    "the settings of a part MuseAroo made)"
+)
+
+
+def vary_which(named: str) -> str:
+    """The question for a vary of what MuseAroo makes no part of: an instrument ("the piano") or Live's numbered
+    track ("track 2")."""
+    numbered = NUMBERED_TRACK.match(f" {named} ")
+    return (VARY_TRACK if numbered and numbered.end() == len(named) + 1 else VARY_WHICH).format(named)
 
 
 def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Intent:
@@ -170,7 +189,7 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
         or (said(rest, "variations on", "variations of") and not (genres or key or fresh))
     ):  # "some variations on the hook": the part's new takes
         if part is None and (named := not_a_part(s)) is not None:  # "vary the piano": which part is it?
-            return sp.refused(heard, VARY_WHICH.format(named))
+            return sp.refused(heard, vary_which(named))
         return Intent("vary", part, params, heard)
     song_key = part == "song" and said(s, *v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
@@ -230,8 +249,10 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
             w for w in s.split() if w in sp.SAID_OF_A_PART
         ]
         if vague and not params and not generating and part in v.PARTS.values():
-            examples = f"e.g. 'make the {part} busier', 'make the {part} simpler' or 'vary the {part}'"
-            return sp.refused(heard, f"({examples}) what should change in the {part}?")
+            # never "the all"; nor "the song" ("make the song simpler" is asked again: no dial of its own)
+            the = "everything" if part in ("all", "song") else f"the {part}"
+            examples = f"e.g. 'make {the} busier', 'make {the} simpler' or 'vary {the}'"
+            return sp.refused(heard, f"({examples}) what should change in {the}?")
         if part == "song" and not (generating or params) and _PLAYED.search(s):  # "play the cue from the top"
             return Intent("play", None, {}, heard)
         return Intent("generate", part, params, heard)

@@ -14,8 +14,18 @@ from bridge.commands.reader import Reading
 from bridge.commands.remarks import verb_first
 
 Likely = Callable[[Intent, bool], bool]
-__all__ = ["LATER_PLAUSIBLE", "Likely", "first_op_lost", "likely_for", "multi_verbs", "not_carried", "op_of"]
+__all__ = [
+    "LATER_PLAUSIBLE",
+    "Likely",
+    "first_lost",
+    "likely_for",
+    "more_done",
+    "multi_verbs",
+    "not_carried",
+    "op_of",
+]
 
+_TRANSPORT = ("play", "stop")  # the song's transport said after a request on "it" ("para the jam, stop it")
 LATER_PLAUSIBLE = 0.25  # "..., then ...": a split whose requests' op the whole reading gives this much stands
 
 
@@ -63,11 +73,23 @@ _COMPLEMENTED = frozenset(
 )
 
 
-def first_op_lost(first: str, got: Intent, read_one: Callable[[str], Intent]) -> bool:
-    """Whether ``got`` has no request of the op the sentence's first clause ``first`` is read as alone
-    ("quantize the snare and make the chords busier" read as both parts busier: the quantize lost)."""
-    alone = read_one(first)
+def first_lost(alone: Intent, got: Intent) -> bool:
+    """Whether ``got`` has no request of the op the sentence's first clause is read as alone (``alone``):
+    "quantize the snare and make the chords busier" read as both parts busier, the quantize lost."""
     return alone.understood and not_carried(alone, got)
+
+
+def more_done(split: Intent, got: Intent) -> bool:
+    """Whether ``split`` does each request ``got`` does (op and target) and one ``got`` neither does nor carries
+    as a value ("quantize it 25% and turn it into midi": the quantize a value of the transcription)."""
+    done, more = ({_step(step) for step in intent.steps()} for intent in (got, split))
+    new = [step for step in split.steps() if not_carried(step, got) and step.action not in _TRANSPORT]
+    return got.understood and done < more and bool(new)  # "stop the jam, stop it": the jam stopped, one
+
+
+def _step(step: Intent) -> tuple[str, str]:
+    said = means_of(step.as_dict())
+    return str(said.get("op")), str(said.get("target"))
 
 
 def not_carried(first: Intent, got: Intent) -> bool:

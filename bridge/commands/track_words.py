@@ -276,11 +276,6 @@ def called(s: str) -> str:
     return f"{s[: m.start()]} the {' '.join(name)} track {' '.join(rest)} "
 
 
-# what a vary names that is no part MuseAroo makes ("vary the piano", "a variation of the rhodes"): asked which part
-VARY_WHICH = (
-    "(e.g. 'vary the chords' or 'vary the melody') MuseAroo makes no {} part (its parts are drums, bass, chords "
-    "and melody): which part should vary?"
-)
 _MADE_ANYWAY = frozenset(
     {"sub", "808", "sample", "samples", "loop", "texture", "riser", "fx"}
 )  # bass, a loop

@@ -42,7 +42,9 @@ INVENTS = ("automate",)  # an op whose own sentence says a value the producer ma
 NOT_RECOGNISED = "no command was recognised"  # the rules' reason when nothing matched (parser.py)
 NOT_OURS = "that is not something MuseAroo does (it makes and changes music in Live)"
 # the rules' question when a part is named and no action word of theirs is said (parser.py)
-UNREAD_PART = re.compile(r"\) what should change in the \w+\?$")
+UNREAD_PART = re.compile(
+    r"\) what should change in (?:the \w+|everything)\?$"
+)  # round 36: "everything", the whole or the song
 # "I changed my mind, redo it": the history's own verb on the last change, never a new version of it
 CHANGED_MIND = re.compile(
     r" (?:changed my mind|change of plan|on second thoughts?|second thoughts|scratch that) "
