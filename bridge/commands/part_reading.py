@@ -26,7 +26,7 @@ from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.role_words import voice_kept
 from bridge.commands.said import said
-from bridge.commands.track_words import NUMBERED_TRACK, VARY_WHICH, not_a_part
+from bridge.commands.track_words import NUMBERED_TRACK, not_a_part
 from bridge.commands.unmade_parts import change_asked, unmade
 from bridge.commands.whole_words import ASK_REMOVED, whole_removed, whole_said
 
