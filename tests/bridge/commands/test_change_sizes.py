@@ -33,6 +33,7 @@ BEAT = tuple((p, t * 0.5, 0.25, 60, 0) for t in range(16) for p in ((KICK, HAT) 
         ("make my kick a lot louder", "lot", "louder"),
         ("the snare needs to be way louder", "lot", "louder"),
         ("make the kick heaps louder", "lot", "louder"),
+        ("boost my kick a lot", "lot", "louder"),
         ("make the hats much softer", "lot", "softer"),
         ("turn the hats way down", "lot", "softer"),
         ("make the shaker a bit busier", "little", "busier"),
@@ -53,6 +54,8 @@ def test_a_size_said_grades_the_change(text: str, size: str, change: str) -> Non
         ("make the snare softer", "softer"),
         ("the kick louder in a bit", "louder"),  # a time, no size
         ("make the kick louder and add a lot of reverb", "louder"),  # a lot of something else
+        ("make the kick louder with a lot of reverb", "louder"),
+        ("make the snare louder, can barely hear it", "louder"),  # how hidden it is, no size
         ("make the hats busier", "busier"),
     ],
 )
@@ -65,7 +68,9 @@ def test_no_size_said_keeps_the_default(text: str, change: str) -> None:
 def test_an_unread_size_of_a_graded_louder_is_asked_how_much() -> None:
     """With louder graded, its two offers are two acts, so g83's question now reaches it (Czech "trochu")."""
     intent = parse("make the kick trochu louder")
-    assert intent.action == "unknown" and intent.params["reason"] == "how much is 'trochu': a little or a lot?"
+    assert (
+        intent.action == "unknown" and intent.params["reason"] == "how much is 'trochu': a little or a lot?"
+    )
     offers = intent.params["suggestions"][:2]
     assert offers == ["make the kick a little louder", "make the kick a lot louder"], offers
     assert [parse(o).params["amount"] for o in offers] == [SIZED["little"]["louder"], SIZED["lot"]["louder"]]
