@@ -48,9 +48,11 @@ _PERCENT = re.compile(
 )
 # "more" said of the swing asked for: right before the last swing word ("more swing", never "chat said
 # more swing so swing the hats a little") or right after a strength ("a touch more", "swing it a lot more")
+# a large amount said before "more" or a comparative: "way more swing", "heaps busier", "much louder"
+LOTS_BEFORE = ("way", "much", "loads", "tons", "heaps", "lots")
 _RELATIVE = re.compile(
     rf" (?:more|less) (?:{'|'.join(SWING_WORDS)}) (?!.* (?:{'|'.join(SWING_WORDS)}) )"
-    r"| (?:little|bit|lot|touch|tad|hair|smidge|way|much|loads|tons|heaps|lots|bunch) more "
+    rf"| (?:little|bit|lot|touch|tad|hair|smidge|{'|'.join(LOTS_BEFORE)}|bunch) more "
 )
 # a humanize said, and a strength said right before it or within four words after it ("humanize it a
 # little", "humanize a lot the bass", "slightly loosen the hats"); "a little more" is relative (no amount)
@@ -64,6 +66,18 @@ _HUMANIZE_PERCENT = re.compile(rf" {_HUMANIZE}(?: \w+){{0,4}}? (?:by |at |to )?(
 _QUANTIZE_PERCENT = re.compile(  # a grid said before the share: "quantize the drums to 1/16 at 75% strength"
     r" quanti[sz]e[sd]?(?: \w+){0,4}?(?: (?:to|on) (?:the )?(?:1 \d+|\d+(?:th|ths|s)?)(?: notes?| grid)?)?"
     r" (?:by |at |to |with )?(\d+) percent "
+)
+# a change's size said with its comparative (a level or a density): right before it ("a little louder", "way
+# busier"), or within four words after it ("turn the kick up a bit", "louder but only a touch");
+# never "a lot of" something, a time ("in a bit", "for a bit"), "a bit more" (a size of another "more"), "can
+# barely hear", or a complaint's size ("way too loud", "a bit too busy": how far off, not how much to change)
+_COMPARATIVE = (
+    r"(?:louder|softer|quieter|busier|simpler|sparser|denser|thinner|fuller|harder|punchier|gentler|lighter|"
+    r"up|down|back|lower|raise|boost)"
+)
+_CHANGE_SIZE = re.compile(
+    rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)})(?: more)? {_COMPARATIVE} "
+    rf"| {_COMPARATIVE}(?: (?!and |then |but )\w+){{0,4}}?(?<! in)(?<! for)(?<! after) ({_STRENGTH}) (?!of |more |hear)"
 )
 # a strength said of more than the swing ("a lot of reverb") is another thing's
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
@@ -132,3 +146,13 @@ def quantize_strength(s: str) -> float | None:
     "quantize=0.5", "quantise the hats to 75 percent strength": 0.5, 0.5, 0.75), or None."""
     m = _QUANTIZE_PERCENT.search(s)
     return None if m is None else min(int(m.group(1)), 100) / 100
+
+
+def change_size(s: str) -> str | None:
+    """ "little" or "lot": the size said of a change of level or density ("make the kick a little louder",
+    "way busier", "turn the snare down a touch"), or None where none is said ("louder": the default)."""
+    m = _CHANGE_SIZE.search(s)
+    if m is None:
+        return None
+    word = m.group(1) or m.group(2)
+    return "lot" if word in LOTS_BEFORE or STRENGTHS[word] == LOT else "little"

@@ -11,7 +11,7 @@ from bridge.commands import change_words as cg
 from bridge.commands import clip_words as cw
 from bridge.commands import place_words as pw
 from bridge.commands import vocab as v
-from bridge.commands.amount_words import swing_amount
+from bridge.commands.amount_words import change_size, swing_amount
 from bridge.commands.feel_words import FEELS
 from bridge.commands.said import said
 from bridge.commands.shift_words import SHIFT_VERBS, how_far, mix_or_time, offset_of
@@ -63,7 +63,7 @@ def operation(
     loud = None if sp_dimension(s) or pitched else _loudness(s)
     dial = said(s, *(tuple(v.ADJUSTMENTS)))  # "softer drums": the energy dial of the part, as before
     if loud is not None and (voices or scope or (part and not dial) or (not part and instrument_track(s))):
-        return "velocity", {"amount": cg.AMOUNT[loud]}
+        return "velocity", {"amount": cg.amount_of(loud, change_size(s))}
     other = cw.transform_of(s) is not None or " swing " in s
     bring_in = cg.BRING_IN.search(s) is not None
     if voices == ["percussion"] and said(s, *MAKING):  # "three new takes of the percussion": the drums part
@@ -83,7 +83,7 @@ def operation(
     density = "busier" if said(s, *cg.BUSIER) else "simpler" if said(s, *cg.SIMPLER) else None
     # "hihats need to be busier", "the shakers are too bare, make them busier": that voice only, never the kit
     if density is not None and (scope or voices):
-        return "density", {"amount": cg.AMOUNT[density]}
+        return "density", {"amount": cg.amount_of(density, change_size(s))}
     if density is not None and part and not voices and not said(s, *(tuple(v.ADJUSTMENTS))) and not other:
         return "adjust", {
             "what": "density",

@@ -67,9 +67,14 @@ def clear(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Not
     return []
 
 
+def velocity_factor(amount: float) -> float:
+    """How far ``velocity`` scales the velocities at ``amount``: 0.5 keeps, 1.0 doubles, 0.0 halves."""
+    return float(2 ** ((amount - 0.5) * 2))
+
+
 def velocity(notes: Sequence[Note], o: TransformOptions, seed: int = 0) -> list[Note]:
     """Velocities scaled: amount 0.5 keeps, 1.0 doubles, 0.0 halves (1..127)."""
-    factor = 2 ** ((o.amount - 0.5) * 2)
+    factor = velocity_factor(o.amount)
     return [replace(n, velocity=min(127, max(1, round(n.velocity * factor)))) for n in notes]
 
 

@@ -19,11 +19,12 @@ from bridge.actions.place.places import slot_at
 from bridge.actions.takes import write_recorded
 from bridge.actions.transform import arrangement
 from bridge.actions.transform.make import transformed
-from bridge.actions.transform.request import parse_request
+from bridge.actions.transform.request import TransformRequest, parse_request
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.client import ClipWrite, Expect, StaleContext, StaleSource
 from engines.errors import LiveError
+from engines.transforms.accents import velocity_factor
 
 ATTEMPTS = 3  # a write refused for a changed context, then for a changed clip, is made a third time
 
@@ -58,4 +59,13 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
             job.report(0.3, "the clip or the song context changed: transforming again")
     draft.live = {"track": track, "slot": slot, "length_beats": result.length_beats, "note_count": count}
     where = slot_at(track, slot)
-    return f"{req.kind} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}{note}"
+    return f"{req.kind}{how_much(req)} of {clip.where}: {count} notes, {result.length_beats:g} beats in {where}{note}"
+
+
+def how_much(req: TransformRequest) -> str:
+    """How much a level or a density was changed, as the answer says it (" x1.15", " 0.6 (0.5 keeps)"):
+    a producer who said "a little louder" reads that it was a little (issue 55)."""
+    if "amount" not in req.options or req.kind not in ("velocity", "density"):
+        return ""
+    amount = float(req.options["amount"])
+    return f" x{velocity_factor(amount):.2f}" if req.kind == "velocity" else f" {amount:g} (0.5 keeps)"
