@@ -233,8 +233,9 @@ def hour(tmp_path: Path, jack: str) -> Iterator[Hour]:  # noqa: F811
 
 
 def placed(message: str) -> dict[str, int]:
-    """Each part's track as a done message says it (the track rule)."""
-    return {part: int(track) for part, track, _name, _why in PLACED.findall(message)}
+    """Each part's track index (from 0, as OSC takes it) from a done message, which counts from 1 as Live
+    shows them (the track rule)."""
+    return {part: int(track) - 1 for part, track, _name, _why in PLACED.findall(message)}
 
 
 def test_a_producers_hour_keeps_every_part_on_its_own_track(hour: Hour) -> None:
@@ -273,13 +274,13 @@ def test_a_producers_hour_keeps_every_part_on_its_own_track(hour: Hour) -> None:
 
     # a transform of the drums, a recall and a fork of the bass
     said = hour.job(protocol.TRANSFORM, "drums_remove", "track", homes["drums"], "slot", 0, "voices", "hats")
-    assert f"in track {homes['drums']} slot" in said, said
+    assert f"in track {homes['drums'] + 1}, scene" in said, said
     takes = hour.get("/api/takes?limit=500")
     bass = next(t for t in takes if t["part"] == "bass" and t["action"] == "generate")
     said = hour.job(protocol.HISTORY_RECALL, bass["take_id"])
-    assert f"in track {homes['bass']} slot" in said, said
+    assert f"in track {homes['bass'] + 1}" in said and "scene" in said, said
     said = hour.job(protocol.HISTORY_FORK, bass["take_id"], "density", 0.9)
-    assert f"track {homes['bass']}" in said, said
+    assert f"track {homes['bass'] + 1}" in said, said
 
     # a restart of the daemon: the parts keep their tracks (the take history remembers them)
     hour.stop_daemon()

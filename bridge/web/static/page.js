@@ -149,17 +149,18 @@ function madeBy(take) {
   return typeof kind === "string" && kind ? `${take.action}: ${kind}` : take.action;
 }
 
-// Where a take landed in Live: "track 2 slot 0", or in the Arrangement "track 1 beat 16" and, where
-// the take's context gives the signature (its whole record), "(bar 5)"
+// Where a take landed in Live, counted as Live shows it (the take's JSON holds 0-based indexes): "track 2,
+// scene 1" for a clip slot, or in the Arrangement "track 2 beat 16" (beats from the song's start) and,
+// where the take's context gives the signature (its whole record), "(bar 5)"
 function landed(take) {
   const live = take.live ?? {};
   const [track, slot, start] = [live.track ?? take.track, live.slot ?? take.slot, live.start_beats ?? take.start_beats];
   if (track == null) return "";
-  if (slot != null) return `track ${track} slot ${slot}`;
+  if (slot != null) return `track ${track + 1}, scene ${slot + 1}`;
   if (start == null) return "";
   const [num, den] = take.context?.signature ?? [];
   const bar = num && den ? ` (bar ${Math.floor(start / (num * 4 / den) + 1e-9) + 1})` : "";
-  return `track ${track} beat ${+start.toFixed(3)}${bar}`;
+  return `track ${track + 1} beat ${+start.toFixed(3)}${bar}`;
 }
 
 // "12s ago", "5m ago", "3h ago", "2d ago": a take's age where the ISO time is its title

@@ -1,5 +1,5 @@
-"""Where a take landed, in a real browser (issue 43): the take list says "track T slot S" for a clip
-slot and "track T beat N" for the Arrangement, and the take's view adds the bar."""
+"""Where a take landed, in a real browser (issue 43): the take list says "track T, scene S" for a clip
+slot and "track T beat N" for the Arrangement, T and S counted from 1 as Live shows them, and the take's view adds the bar."""
 
 from __future__ import annotations
 
@@ -31,15 +31,15 @@ def test_the_take_list_and_view_say_where_each_take_landed(browser: Any, served:
     page.wait_for_selector("body[data-ready='1']")
     head = "[data-take-id='{}'] > .head .landed"
     assert page.inner_text(head.format(in_slot)) == "track 2, scene 3 · "
-    assert page.inner_text(head.format(arranged)) == "track 1 beat 16 · "
+    assert page.inner_text(head.format(arranged)) == "track 2 beat 16 · "
     view = page.wait_for_selector(f"[data-take-id='{arranged}'] .body .where")
-    assert view.inner_text() == "in the Arrangement: track 1 beat 16 (bar 5)"
+    assert view.inner_text() == "in the Arrangement: track 2 beat 16 (bar 5)"
     view = page.wait_for_selector(f"[data-take-id='{in_slot}'] .body .where")
     assert view.inner_text() == "in a clip slot: track 2, scene 3"
     # a take made while the page is open comes in over /ws with the bar already (its whole record)
     later = generated(served, track=1, arrangement=1, at=30.0, bars=1)
     node = page.wait_for_selector(f"[data-take-id='{later}'] > .head .landed")
-    assert node.inner_text() == "track 1 beat 30 (bar 8) · "
+    assert node.inner_text() == "track 2 beat 30 (bar 8) · "
 
 
 def test_a_take_lives_undo_took_back_is_marked_undone_in_the_list(browser: Any, served: Served) -> None:

@@ -67,7 +67,7 @@ def test_a_crescendo_and_a_diminuendo_are_drawn(live: LiveHost) -> None:
                 state, said = say(client, text)
                 assert state == "done", said
             state, said = say(client, "crescendo the bass into the chorus")  # the verse's last bars
-            assert state == "done" and "at beat 16" in said, said
+            assert state == "done" and "at bar 5.1" in said, said
         finally:
             client.close()
     into = volume_at(live, 1, 16.0, [0.1, 8.0, 15.9])
