@@ -57,6 +57,8 @@ UNTABLED: dict[str, tuple[int, ...]] = {
     "Taglish (Z5)": (135,),
     "Italian (S6)": (151,),
     "Russian (U6)": (153,),
+    "Dutch (V6)": (154,),
+    "Persian (W6)": (155,),
 }
 SWITCHES = ("hinglish", "indonesian", "german", "spanish", "patois", "pidgin", "scots", "borrowed")
 
