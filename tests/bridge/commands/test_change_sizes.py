@@ -96,7 +96,8 @@ def _kick_louder(text: str) -> tuple[float, str]:
             finally:
                 client.close()
         assert state == "done", message
-        slot = int(re.findall(r"track 0 slot (\d+)", message)[-1])
+        # the answer counts tracks and scenes as Live shows them, from 1
+        slot = int(re.findall(r"track 1, scene (\d+)", message)[-1]) - 1
         before = [n[3] for n in live.clip_notes(0, 0) if n[0] == KICK]
         after = [n[3] for n in live.clip_notes(0, slot) if n[0] == KICK]
         hats = [n[3] for n in live.clip_notes(0, slot) if n[0] == HAT]
