@@ -63,6 +63,7 @@ from bridge.commands.unknown_slots import slot_asked, which_slot
 from bridge.commands.unread_amounts import how_much
 from bridge.commands.unread_joins import unread_between
 from bridge.commands.unread_mix import prompt_without_request, typed, unread_needed
+from bridge.commands.unread_turn import turned_away
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
     INVENTS,
@@ -101,6 +102,10 @@ def _parse(text: str, voiced: bool) -> Intent:
         return unknown(heard, *raga)
     if (turn := negated_turn.turned(heard, parse)) is not None:  # "don't quantize the drums, just the bass"
         return turn
+    if (
+        away := turned_away(heard, parse)
+    ) is not None:  # "<unread words> the kick, just make the hats simpler"
+        return away
     if outside_only(heard):  # "what time does the hall open tonight, I might go hear them play": not ours
         return unknown(heard, NOT_OURS)
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done

@@ -22,7 +22,11 @@ a style no preset holds said right before a part ("dub drums please") read as no
 verb of audio) has the rules' ``make`` put first, so the style is asked (``unknown_slots``), never refused.
 
 Round 33 (lead): a level complained of ("its too quiet overall", "i can't hear the keys", "too hot") read the
-other way by the head (softer 0.72 for "too quiet") has softer and louder swapped, unless both are complained of."""
+other way by the head (softer 0.72 for "too quiet") has softer and louder swapped, unless both are complained of.
+
+Round 36 (w91): a level moved by the direction said after its object ("bring the whole kit down a hair", "turn
+the pads up a touch"), read by the rules so and the other way by the head (louder 0.58), has the two swapped.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +56,11 @@ _ENERGY = re.compile(r"\benerg(?:y|etic)\b")
 _TOO_QUIET = re.compile(r"\btoo (?:quiet|soft)\b|\bcan ?n?o?'?t hear\b|\bbarely hear\b|\bburied\b")
 _TOO_LOUD = re.compile(r"\btoo (?:loud|hot)\b")
 _LEVELS = {"softer": "louder", "louder": "softer"}
+# a level moved by a direction said after its object ("bring the whole kit down a hair": louder 0.58 in the head)
+_MOVED = {
+    "softer": re.compile(r"\b(?:bring|turn|take|pull|knock|dial|roll|ease)(?: \w+){1,3} down\b"),
+    "louder": re.compile(r"\b(?:bring|turn|push|crank|pump|dial)(?: \w+){1,3} up\b"),
+}
 # a count of takes asked for is made, never listed (the head: list_takes 0.67 for "give me three versions"),
 # unless a listing is said ("show me the three versions", "how many versions")
 _UNHELD = "|".join(sorted(NO_PRESET))
@@ -77,6 +86,12 @@ def corrected(reading: lr.Reading | None, heard: str, ruled: Intent | None = Non
         )  # "too quiet": louder, whatever the head
         return lr.Reading(ops, reading.target, reading.learned)
     means = means_of(ruled.as_dict()) if ruled is not None and ruled.understood else {}
+    way = str(means.get("op"))
+    if way in _MOVED and reading.ops[0][0] == _LEVELS[way] and _MOVED[way].search(said):
+        if not _MOVED[_LEVELS[way]].search(said):  # "bring the kit down a hair": softer, whatever the head
+            return lr.Reading(
+                tuple((_LEVELS.get(op, op), p) for op, p in reading.ops), reading.target, reading.learned
+            )
     named = means.get("target") not in (None, "this")  # "make it sound more latin": which latin is asked
     request = request_said(heard).lower()  # "make the chords jazzier, the club crowd loves that": the request
     styled = _STYLE_MORE.search(said) or _STYLE_MORE.search(request)

@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge.commands import fillers
 from bridge.commands import vocab as v
+from bridge.commands.numbers import NUMBER_WORDS, words_to_digits
 from bridge.commands.reasons import PURPOSE
 
 ANYWHERE = ("musicgen", "music gen", "audio loop", "audio loops", "audio clip", "as audio", "audio recording of",
@@ -167,6 +168,12 @@ def written_after_trigger(heard: str) -> str | None:
 
 
 _KEY_WORDS = re.compile(r"\s*,?\s*\b(?:in (?:the key of )?|key of )?_key_\b")
+# "at a hundred and twelve", "at one twelve": a tempo said in words, last
+_AT_WORDS = re.compile(
+    r",?\s+(?:at|@) ((?:(?:a|and|hundred|"
+    + "|".join(sorted(NUMBER_WORDS))
+    + r")\b ?)+)(?: bpm| beats per minute)?$"
+)
 _AT_TEMPO = re.compile(r",?\s+(?:at |@ ?)(\d+)(?: bpm| beats per minute)?$")  # "..., 4 bars @ 105"
 _LENGTH = re.compile(
     r"\s*,?\s*\b(?:for |of |about |around )?(?:a |an )?\d+ ?(?:bars?|measures?|seconds?|secs?)(?: long)?\b"
@@ -209,6 +216,7 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     if (bpm := _BPM.search(prompt)) is not None and 40 <= int(bpm.group(1)) <= 300:  # "a 90 bpm drone"
         prompt, params = _BPM.sub(" ", prompt), {**params, "tempo_bpm": int(bpm.group(1))}
         prompt = " ".join(prompt.split())
+    prompt = _tempo_in_digits(prompt)  # "..., eight bars at a hundred twelve": the tempo said in words
     tempo = _AT_TEMPO.search(prompt)  # "a jungle break at 170": Live's tempo, not prompt words
     if tempo and 40 <= int(tempo.group(1)) <= 300:
         prompt, params = prompt[: tempo.start()].strip(" ,"), {**params, "tempo_bpm": int(tempo.group(1))}
@@ -219,6 +227,16 @@ def params_of(heard: str, s: str, params: dict[str, Any], key: str | None = None
     if not prompt:
         return "MusicGen needs a description, e.g. 'lofi piano loop with vinyl crackle'"
     return {**params, "prompt": as_typed(prompt, heard)}
+
+
+def _tempo_in_digits(prompt: str) -> str:
+    """``prompt`` with a tempo said last in words ("at a hundred and twelve", "at one twelve") in digits;
+    a number outside 40..300 bpm ("birds singing at one") stays as said."""
+    said = _AT_WORDS.search(prompt)
+    spoken = words_to_digits(said.group(1).split()) if said is not None else []
+    if said is None or len(spoken) != 1 or not spoken[0].isdigit() or not 40 <= int(spoken[0]) <= 300:
+        return prompt
+    return prompt[: said.start(1)] + spoken[0]
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -44,7 +44,7 @@ _CHOICE = re.compile(
     r"|^(?:option|number) (1|2)$"
 )
 _UNDO = re.compile(
-    r" (?:undo|go back|revert|take back|step back)(?: the)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
+    r" (?:undo|go back|revert|take back|step back)(?: the| my| those| these)?(?: last)? (\d+)(?: things?| changes?| steps?| times?|"
     r" edits?| actions?| moves?)? | undo (?:that|it|the last (?:change|thing|edit|step|action)) (\d+) times | undo (?:that |it )?(twice) "
     r"| undo (?:that|it|this)(?: one| change)? (and) the (?:one|change|thing|edit|step) (?:before|ahead of)(?: it| that)? "
 )

@@ -93,7 +93,7 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
      "make a whole song"),
     # "back out the last 3 changes", "scrap that last edit", "roll back two steps": undo
     (re.compile(rf"\b(?:back out|roll back|wind back|reverse|revert|scrap|bin|ditch|nix|lose|kill|drop|cancel)"
-                rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} |few |couple of )?{_EDITS}\b)",
+                rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} |few |couple (?:of )?)?{_EDITS}\b)",
                 re.I), "undo"),
     (re.compile(rf"\b(?:roll|wind|step) back(?= {_N} (?:{_EDITS}|times)\b)", re.I), "undo"),
     # "undo the last couple of changes", "undo the last few edits": 2, 3 (a few is three: docs/intents.md)

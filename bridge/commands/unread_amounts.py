@@ -17,7 +17,8 @@ change at both sizes in the parser's own words ("swing the hats a little", "swin
 parser reads the two offers as that change at two sizes: a swing, a humanize, a tempo moved. A change whose
 size the parser does not grade ("a little louder" is "louder", "a lot busier" is "busier") is not asked: its two
 offers would be one act. Not asked either: where the English words say the amount already ("a bit", "way",
-"60%": ``_SAID``), a word in a noun's place ("the X", "of X", "X track": a thing's name), a sentence a table
+"60%": ``_SAID``; "plus four bpm", "twenty percent" in number words: ``_UNIT_SAID``; or the reading carries
+the size said: "tempo X faster, plus 4 bpm" is +4 bpm), a word in a noun's place ("the X", "of X", "X track": a thing's name), a sentence a table
 reads (``unread_mix.tabled``), a reading of several requests, or a clause read alone inside a longer sentence.
 """
 
@@ -27,6 +28,7 @@ import re
 
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
+from bridge.commands.numbers import words_to_digits
 from bridge.commands.rephrase import sentence_for
 from bridge.commands.unread_joins import _ARTICLES
 from bridge.commands.unread_mix import _CLAUSES, _TYPED, _WORDS, tabled, unread
@@ -47,6 +49,16 @@ _SAID = re.compile(
     r"\b(?:little|lil|bit|lot|lots|touch|tad|hair|notch|smidge|slightly|subtly|gently|heavily|way|much|far|"
     r"even|super|really|very|extra|tons|loads|heaps|barely|mildly|massively)\b|\d|%"
 )
+# a size said in English in number words with its unit ("plus four bpm", "twenty percent", "two semitones")
+_UNIT_SAID = re.compile(r"\b\d+ ?(?:bpm|percent|per cent|semitones?|semis?|st|db|decibels?|cents?)\b")
+_SIZES_READ = (
+    "amount",
+    "change_bpm",
+    "tempo_bpm",
+    "semitones",
+    "percent",
+    "db",
+)  # a size the reading carries
 _NOUN_BEFORE = frozenset(("the", "a", "an", "my", "your", "our", "of", "from", "this", "that"))
 _NOUN_AFTER = frozenset(("track", "tracks", "channel", "loop", "sample", "clip", "part", "line", "sound"))
 _DOUBLED = re.compile(r"\b([^\W\d_]{2,})-\1\b", re.IGNORECASE)  # "pelan-pelan", "chut-chut"
@@ -97,8 +109,9 @@ def amount_unread(heard: str, chosen: Intent) -> str | None:
     if (
         words is None
         or read.get("then")
-        or "amount" in read
+        or any(size in read for size in _SIZES_READ)
         or _SAID.search(heard.lower())
+        or _UNIT_SAID.search(" ".join(words_to_digits(re.findall(r"[\w%]+", heard.lower()))))
         or tabled()
         or _clause(heard)
     ):
