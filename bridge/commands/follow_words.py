@@ -68,10 +68,11 @@ _PART = re.compile(
     rf" {_LOCKS} (?:the|my|our) (bass(?: ?line)?|chords?(?: progression)?|progression|keys)(?= )"
 )
 # "make the bassline follow the kick", "lock the bass to the kick drum": a bass locked to the drums' kick
-# (a drum clip followed gives a bass its kicks: bridge/actions/follow/rule.py); the words from the verb on
+# (a drum clip followed gives a bass its kicks: bridge/actions/follow/rule.py); the words from the verb on; a place
+# said between ("a bass line for the chorus that locks in with the kick drum", set 156) is passed over
 _KICK = r"(?:the|my|our|that|this) (?:kick(?: drum)?s?|kick pattern|drums?|drum (?:beat|pattern|groove|loop))"
 _BASS_ON_KICK = re.compile(
-    rf" (?:bass ?line|bass|sub|808)(?: [a-z]+){{0,3}}?(?P<w> (?:{_LOCKS}|hits? (?:with|on)|lands? on) {_KICK})(?= )"
+    rf" (?:bass ?line|bass|sub|808)(?: (?:for|in|during) (?:the )?(?:first |second |last |final |next )?[a-z]+(?: \d+)?)?(?: [a-z]+){{0,3}}?(?P<w> (?:{_LOCKS}|hits? (?:with|on)|lands? on) {_KICK})(?= )"
     rf"| locks? (?:the|my|our) (?:bass ?line|bass|sub|808)(?P<v>(?: in)? (?:to|with|onto) {_KICK})(?= )"
 )
 _SOURCE_PARTS = {

@@ -20,6 +20,7 @@ from bridge.commands.numbers import slips_read, words_to_digits
 from bridge.commands.slipped_numbers import joined, ordinals_read
 from bridge.commands.sound_words import by_sound
 from bridge.commands.spanish import unaccented
+from bridge.commands.speech_habits import plainly_said
 from bridge.commands.spelling import corrected
 from bridge.commands.take_counts import recounted
 from bridge.commands.track_words import called
@@ -261,7 +262,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = as_808_bass(lowered)
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
-    lowered = as_parts(lowered)  # "put the courts and the base up": the chords and the bass
+    lowered = as_parts(plainly_said(lowered))  # "put the courts and the base up": the chords and the bass
     lowered = _PARTICLE.sub(r"\1 \3 \2", lowered)
     lowered = _SOFTENED.sub(lambda m: _softened(m, lowered), lowered)
     lowered = re.sub(r"^(\W*)how (i|we) (?!do\b|can\b|should\b)", r"\1how do \2 ", lowered)  # "how i use it?"

@@ -20,6 +20,7 @@ from bridge.commands.reasons import restated, without_reasons
 from bridge.commands.region_words import ALONE, without_what_stays
 from bridge.commands.remarks import requested
 from bridge.commands.seen_words import as_trained
+from bridge.commands.speech_habits import plainly_said
 from bridge.commands.take_verdicts import without_take_verdict
 
 # "take the chords up a step, they feel kind of sad": how it is now, said after the request (as written)
@@ -61,7 +62,7 @@ def for_reading(heard: str) -> str:
         heard, prompt_as_written=False
     )  # "a loop of cuica and pandeiro": the reading's "percussion"
     meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
-    meant = as_trained(meant)  # "eight measures", "as jungle": eight bars, as drum and bass
+    meant = as_trained(plainly_said(meant))  # "eight measures", "as jungle": eight bars, as drum and bass
     meant = _CLIP_KIND.sub(r"\1 \2", meant)  # "follows the selected MIDI clip": the clip, no transcription
     judged = _VERDICT.sub(
         "", meant
