@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -131,28 +132,41 @@ def items(out: Path, kinds: tuple[str, ...] = tuple(PROGRAMS)) -> list[dict[str,
     return made
 
 
-def main() -> None:
+def score(description: str, out: Path, made: Callable[[Path], list[dict[str, Any]]]) -> None:
+    """Render (or reuse) a tune set's items, transcribe each as its kind and print onset F / onset+offset F
+    per program and per kind (``--json F`` writes them): the leaps set's and the lows set's one scorer."""
     import soundfile as sf
 
     from engines.transcription import transcribe
     from tools.bench.transcription_score import note_f
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=default_out())
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=out)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     per: dict[str, list[tuple[float, float]]] = {}
-    for item in items(args.out):
+    for item in made(args.out):
         audio, rate = sf.read(item["wav"], dtype="float32")
         notes = [(n.pitch, n.start_s, n.end_s) for n in transcribe(audio, rate, kind=item["kind"]).notes]
         f = (note_f(item["truth"], notes, offsets=False)[2], note_f(item["truth"], notes, offsets=True)[2])
         per.setdefault(f"{item['kind']} {item['program']}", []).append(f)
         per.setdefault(item["kind"], []).append(f)
-        print(item["kind"], item["program"], item["seed"], [round(x, 3) for x in f], flush=True)
+        print(
+            item["kind"],
+            item["program"],
+            item["seed"],
+            item["tempo_bpm"],
+            [round(x, 3) for x in f],
+            flush=True,
+        )
     report = {name: [round(float(x), 3) for x in np.mean(fs, axis=0)] for name, fs in per.items()}
     print(json.dumps(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
+
+
+def main() -> None:
+    score(__doc__.splitlines()[0], default_out(), items)
 
 
 if __name__ == "__main__":

@@ -14,17 +14,14 @@ prints onset F / onset+offset F (mir_eval, 50 ms) per program for this tree's ba
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from engines.music import Note
-from tools.corpus.transcription_leaps import BARS, MAJOR, Row
+from tools.corpus.transcription_leaps import BARS, MAJOR, Row, score
 from tools.corpus.transcription_set import write_part
 from tools.eval.rendered import fluidsynth_or_exit, render_midi
 
@@ -105,27 +102,7 @@ def items(out: Path) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    import soundfile as sf
-
-    from engines.transcription import transcribe
-    from tools.bench.transcription_score import note_f
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=default_out())
-    parser.add_argument("--json", type=Path)
-    args = parser.parse_args()
-    per: dict[str, list[tuple[float, float]]] = {}
-    for item in items(args.out):
-        audio, rate = sf.read(item["wav"], dtype="float32")
-        notes = [(n.pitch, n.start_s, n.end_s) for n in transcribe(audio, rate, kind="bass").notes]
-        f = (note_f(item["truth"], notes, offsets=False)[2], note_f(item["truth"], notes, offsets=True)[2])
-        per.setdefault(f"bass {item['program']}", []).append(f)
-        per.setdefault("bass", []).append(f)
-        print(item["program"], item["seed"], item["tempo_bpm"], [round(x, 3) for x in f], flush=True)
-    report = {name: [round(float(x), 3) for x in np.mean(fs, axis=0)] for name, fs in per.items()}
-    print(json.dumps(report))
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=1))
+    score(__doc__.splitlines()[0], default_out(), items)
 
 
 if __name__ == "__main__":
