@@ -41,9 +41,10 @@ async function generateWith(button) {
   device.press(button);
   await device.waitFor(`${button} to finish`, () => device.statusLog.length > before && doneOrFailed());
   const status = device.shown.status;
-  const m = /done: \w+: (\d+) notes, (\d+) bars in track (\d+) slot (\d+)/.exec(status);
+  // the status counts tracks and scenes from 1 as Live shows them; the locator and clipNotes take indexes from 0
+  const m = /done: \w+: (\d+) notes, (\d+) bars in track (\d+), scene (\d+)/.exec(status);
   assert.ok(m, status);
-  return { count: Number(m[1]), bars: Number(m[2]), track: Number(m[3]), slot: Number(m[4]) };
+  return { count: Number(m[1]), bars: Number(m[2]), track: Number(m[3]) - 1, slot: Number(m[4]) - 1 };
 }
 
 test("no daemon yet: the status line says how to start it, and a click sends nothing", async () => {
@@ -111,7 +112,7 @@ test("History lists the takes just made; Star and Recall are jobs on the chosen 
     await device.waitFor(`${button} to finish`, () => device.statusLog.length > before && doneOrFailed());
     assert.match(device.shown.status, /^#\d+ history_\w+ done/, device.shown.status);
   }
-  assert.match(device.shown.status, new RegExp(`recalled take ${chosen[1]}: \\d+ notes in track 3 slot \\d+`));
+  assert.match(device.shown.status, new RegExp(`recalled take ${chosen[1]}: \\d+ notes in track 4, scene \\d+`));
   const sent = device.sent.filter((m) => m.address.startsWith("/roo/history/"));
   assert.deepEqual(sent.map((m) => [m.address, ...m.args]).slice(-3), [
     ["/roo/history/list", "limit", 8],

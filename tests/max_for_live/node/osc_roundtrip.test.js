@@ -77,7 +77,7 @@ test("generate drums: queued, running, done; the notes are in the in-memory Live
   assert.equal(done.types, "isfs");
   assert.equal(done.args[2], 1);
   assert.ok(statuses.every((m) => m.args[0] === done.args[0]), "one job id throughout");
-  const m = /(\d+) notes, 2 bars in track 1 slot 0/.exec(done.args[3]);
+  const m = /(\d+) notes, 2 bars in track 2, scene 1/.exec(done.args[3]);
   assert.ok(m, done.args[3]);
   const notes = await clipNotes(livePort, 1, 0);
   assert.equal(notes.length, Number(m[1]));
@@ -94,9 +94,9 @@ test("the same seed into another slot writes the same notes; a filled slot is no
   port.send({ address: "/roo/generate", args });
   const done = (await statusesUntilFinal()).at(-1);
   assert.equal(done.args[1], "done", JSON.stringify(done.args));
-  const m = /track 1 slot (\d+)/.exec(done.args[3]);
-  assert.ok(m && Number(m[1]) !== 0, `slot 0 was full, so the take goes elsewhere: ${done.args[3]}`);
-  assert.deepEqual(await clipNotes(livePort, 1, Number(m[1])), await clipNotes(livePort, 1, 0));
+  const m = /track 2, scene (\d+)/.exec(done.args[3]); // Live's count from 1: the OSC's track 1, slot m - 1
+  assert.ok(m && Number(m[1]) !== 1, `slot 0 was full, so the take goes elsewhere: ${done.args[3]}`);
+  assert.deepEqual(await clipNotes(livePort, 1, Number(m[1]) - 1), await clipNotes(livePort, 1, 0));
 });
 
 test("a bad request fails with a status that names the value", async () => {
