@@ -107,29 +107,27 @@ def items(out: Path, kinds: tuple[str, ...] = tuple(PROGRAMS)) -> list[dict[str,
             rng = random.Random(f"{kind}-{program}-{seed}")
             rows, _root = bass_line(rng) if kind == "bass" else melody_line(rng, program)
             bpm = TEMPOS_BPM[(n + (kind == "melody")) % len(TEMPOS_BPM)]
-            played = rng.choice((0.85, 0.9, 0.95))
-            s_per_beat = 60.0 / bpm
-            truth = [
-                (p, round(b * s_per_beat, 5), round((b + d * played) * s_per_beat, 5), 90) for p, b, d in rows
-            ]
-            name = hashlib.sha256(json.dumps([program, bpm, truth]).encode()).hexdigest()[:12]
-            wav = out / f"{kind}-{program}-{seed}-{name}.wav"  # cached by content
-            if not wav.exists():
-                midi = wav.with_suffix(".mid")
-                notes = [Note(p, b, d * played, 90) for p, b, d in rows]
-                write_part(midi, notes, tempo_bpm=bpm, program=program, drums=False)
-                render_midi(fluidsynth_or_exit("the leaps set"), midi, wav, gain=0.6)
-            made.append(
-                {
-                    "kind": kind,
-                    "program": program,
-                    "seed": seed,
-                    "tempo_bpm": bpm,
-                    "wav": str(wav),
-                    "truth": truth,
-                }
-            )
+            made.append(rendered(out, kind, program, seed, bpm, rows, rng, "the leaps set"))
     return made
+
+
+def rendered(
+    out: Path, kind: str, program: int, seed: int, bpm: float, rows: list[Row], rng: random.Random, named: str
+) -> dict[str, Any]:
+    """One tune item: ``rows`` (pitch, beat, beats) played for 85-95 % of each length (drawn from ``rng``),
+    rendered on ``program`` at ``bpm`` once (the WAV cached by content), with its truth in seconds; the leaps
+    set's and the lows set's one renderer."""
+    played = rng.choice((0.85, 0.9, 0.95))
+    s_per_beat = 60.0 / bpm
+    truth = [(p, round(b * s_per_beat, 5), round((b + d * played) * s_per_beat, 5), 90) for p, b, d in rows]
+    name = hashlib.sha256(json.dumps([program, bpm, truth]).encode()).hexdigest()[:12]
+    wav = out / f"{kind}-{program}-{seed}-{name}.wav"  # cached by content
+    if not wav.exists():
+        midi = wav.with_suffix(".mid")
+        notes = [Note(p, b, d * played, 90) for p, b, d in rows]
+        write_part(midi, notes, tempo_bpm=bpm, program=program, drums=False)
+        render_midi(fluidsynth_or_exit(named), midi, wav, gain=0.6)
+    return {"kind": kind, "program": program, "seed": seed, "tempo_bpm": bpm, "wav": str(wav), "truth": truth}
 
 
 def score(description: str, out: Path, made: Callable[[Path], list[dict[str, Any]]]) -> None:

@@ -14,16 +14,11 @@ prints onset F / onset+offset F (mir_eval, 50 ms) per program for this tree's ba
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 from pathlib import Path
 from typing import Any
 
-from engines.music import Note
-from tools.corpus.transcription_leaps import BARS, MAJOR, Row, score
-from tools.corpus.transcription_set import write_part
-from tools.eval.rendered import fluidsynth_or_exit, render_midi
+from tools.corpus.transcription_leaps import BARS, MAJOR, Row, rendered, score
 
 SET_VERSION = 1
 SEEDS = (21, 22, 23)
@@ -76,28 +71,7 @@ def items(out: Path) -> list[dict[str, Any]]:
         rng = random.Random(f"lows-{program}-{seed}")
         rows = low_line(rng)
         bpm = TEMPOS_BPM[n % len(TEMPOS_BPM)]
-        played = rng.choice((0.85, 0.9, 0.95))
-        s_per_beat = 60.0 / bpm
-        truth = [
-            (p, round(b * s_per_beat, 5), round((b + d * played) * s_per_beat, 5), 90) for p, b, d in rows
-        ]
-        name = hashlib.sha256(json.dumps([program, bpm, truth]).encode()).hexdigest()[:12]
-        wav = out / f"bass-{program}-{seed}-{name}.wav"  # cached by content
-        if not wav.exists():
-            midi = wav.with_suffix(".mid")
-            notes = [Note(p, b, d * played, 90) for p, b, d in rows]
-            write_part(midi, notes, tempo_bpm=bpm, program=program, drums=False)
-            render_midi(fluidsynth_or_exit("the lows set"), midi, wav, gain=0.6)
-        made.append(
-            {
-                "kind": "bass",
-                "program": program,
-                "seed": seed,
-                "tempo_bpm": bpm,
-                "wav": str(wav),
-                "truth": truth,
-            }
-        )
+        made.append(rendered(out, "bass", program, seed, bpm, rows, rng, "the lows set"))
     return made
 
 
