@@ -18,7 +18,7 @@ import numpy as np
 
 from engines.errors import InvalidValue, UnsuitableAudio
 from engines.music import Key, parse_key
-from engines.transcription import drums, ends, grid, mono, poly, syllables, tuning, vibrato
+from engines.transcription import drums, ends, grid, mono, poly, syllables, tuning, twelfths, vibrato
 from engines.transcription.audio import PITCHED_SHARE, Profile, describe, prepare
 from engines.transcription.model import (
     FRAMES_PER_S,
@@ -159,6 +159,8 @@ def _pitched(
         # the syllable cue's spectrogram is every fourth of the flux's (FFT 1024 both): one FFT, not two
         cues = syllables.cues(y, post.n_frames, every(fine, syllables.FFT, HOP)) if kind == "melody" else None
         tracks = mono.track(post, kind, key_classes, attacks, levels, cues)
+        if kind == "bass":  # a low plucked note heard on its third harmonic
+            tracks = twelfths.lowered(tracks, post, mono.RANGES["bass"][0])
         energy_db = ends.pitch_energy_db(y, post.n_frames)
         if kind == "melody":  # a sung note: vibrato and scoop one note, no release tail
             tracks = vibrato.joined(tracks, post)

@@ -1,0 +1,83 @@
+"""The bass kind's twelfths (a86): a note whose key 19 semitones under it the note map still hears (a
+picked or plucked low note read on its third harmonic) is moved down onto that key; a note with nothing
+heard a twelfth under it stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from engines.music import Note
+from engines.transcription import mono, transcribe, twelfths
+from engines.transcription.model import FRAMES_PER_S, LOWEST_MIDI, Posteriors
+from tests.conftest import require_tool
+from tools.corpus.transcription_set import write_part
+from tools.eval.rendered import render_midi
+
+
+def _maps(notes: list[tuple[int, float, float, float]], onsets: list[tuple[int, float, float]]) -> Posteriors:
+    """Stand-in maps, 2 s: (pitch, start_s, end_s, level) on the note map, (pitch, at_s, peak) on the
+    onset map (a three-frame bump)."""
+    frames = int(2.0 * FRAMES_PER_S)
+    note = np.full((frames, 88), 0.02, dtype=np.float32)
+    onset = np.zeros_like(note)
+    for pitch, start, end, level in notes:
+        note[round(start * FRAMES_PER_S) : round(end * FRAMES_PER_S), pitch - LOWEST_MIDI] = level
+    for pitch, at, peak in onsets:
+        frame = round(at * FRAMES_PER_S)
+        onset[frame - 1 : frame + 2, pitch - LOWEST_MIDI] = (0.5 * peak, peak, 0.5 * peak)
+    return Posteriors(note, onset, np.zeros((frames, 264), dtype=np.float32))
+
+
+def _bass(post: Posteriors) -> list[int]:
+    tracks = twelfths.lowered(mono.track(post, "bass"), post, mono.RANGES["bass"][0])
+    return [t.pitch for t in tracks]
+
+
+def test_a_low_note_heard_on_its_third_harmonic_reads_low() -> None:
+    """E1 plucked (map 0.3, onset 0.35) with its twelfth B2 heard louder (0.45, onset 0.75) and its octave
+    faint (0.12): the tracker alone reads B2; the twelfth under it is heard at 0.3, so E1."""
+    post = _maps(
+        [(28, 0.5, 1.2, 0.3), (40, 0.5, 1.2, 0.12), (47, 0.5, 1.2, 0.45)], [(28, 0.5, 0.35), (47, 0.5, 0.75)]
+    )
+    assert [t.pitch for t in mono.track(post, "bass")] == [47]
+    assert _bass(post) == [28]
+
+
+def test_a_high_note_over_a_faint_low_ring_stays_high() -> None:
+    """B2 played (0.7) while E1 rings on faintly under it (0.15, under the 0.2 a low note read on its
+    third harmonic showed at its tenth percentile): B2."""
+    post = _maps([(28, 0.2, 1.2, 0.15), (47, 0.5, 1.2, 0.7)], [(28, 0.2, 0.5), (47, 0.5, 0.9)])
+    assert _bass(post)[-1] == 47
+
+
+def test_a_clean_guitar_on_low_eighths_reads_its_low_notes(tmp_path: Path) -> None:
+    """One bar at 116 bpm on clean electric guitar (GM 27, FluidR3): E1 E1 F#1 F#1 E1 E1 G1 G1 in eighths.
+    Without the rule the line read B2 B2 C#3 ... (their twelfths), none of the eight found."""
+    fluidsynth = require_tool("fluidsynth")
+    soundfont = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
+    if not soundfont.is_file():
+        pytest.skip(f"{soundfont} is not installed (apt-get install fluid-soundfont-gm)")
+    pitches = [28, 28, 30, 30, 28, 28, 31, 31]
+    midi, wav = tmp_path / "low.mid", tmp_path / "low.wav"
+    write_part(
+        midi,
+        [Note(p, 0.5 * i, 0.45, 90) for i, p in enumerate(pitches)],
+        tempo_bpm=116.0,
+        program=27,
+        drums=False,
+    )
+    render_midi(fluidsynth, midi, wav, gain=0.6, soundfont=soundfont)
+    audio, rate = sf.read(wav, dtype="float32")
+    found = transcribe(audio, rate, kind="bass").notes
+    seen = [(n.pitch, round(n.start_s, 2)) for n in found]
+    assert all(n.pitch < 40 for n in found), seen
+    hit = [
+        i
+        for i, p in enumerate(pitches)
+        if any(n.pitch == p and abs(n.start_s - i * 30 / 116) <= 0.05 for n in found)
+    ]
+    assert len(hit) >= 6, seen
