@@ -5,7 +5,9 @@ on another part (dropped, drawn into the request, or taken as kept) asks which o
 read from the word of a part in hand ("the bass") beside an unread word asks too; a plain English request, a
 thanks around it, a new part said with no unread word ("drums please", "a bass line in D, 8 bars") or with one
 beside a bare part word, and an unread word in a statement or a likeness still act (``unread_parts``). The acts
-are guards: widened rules (any unread word, any part word) turned them into questions.
+are guards: widened rules (any unread word, any part word) turned them into questions. And the question's own
+first suggestion in English, a part left last with nothing after it ("make the drums simpler but leave the
+snare"), keeps that part out (``scoped``; main made the snare alone simpler).
 """
 
 from __future__ import annotations
@@ -95,3 +97,30 @@ def test_a_new_part_read_from_its_word_beside_an_unread_one_is_asked(text: str, 
     assert not intent.understood, intent
     assert f"'{word}'" in intent.params["reason"], intent
     assert any(s.startswith("make ") for s in intent.params["suggestions"][:2]), intent  # a new part offered
+
+
+KEPT_LAST = [
+    ("make the drums simpler but leave the snare", "density", "snare"),
+    ("swing the drums but keep the kick", "swing", "kick"),
+    ("quantize the drums and leave the hats", "quantize", "hats"),
+]
+
+
+def _kept_last(text: str, kind: str, kept: str) -> None:
+    intent = parse(text)
+    assert (intent.action, intent.params.get("kind")) == ("transform", kind), intent
+    voices = str(intent.params.get("voices")).split(",")
+    assert kept not in voices and len(voices) > 1, intent  # every voice but the one left, never it alone
+
+
+@pytest.mark.parametrize(("text", "kind", "kept"), KEPT_LAST)
+def test_a_part_left_last_with_nothing_after_is_kept(text: str, kind: str, kept: str) -> None:
+    _kept_last(text, kind, kept)
+
+
+@LEARNED
+@pytest.mark.parametrize(("text", "kind", "kept"), KEPT_LAST)
+def test_a_part_left_last_with_nothing_after_is_kept_by_the_whole_reader(
+    text: str, kind: str, kept: str
+) -> None:
+    _kept_last(text, kind, kept)
