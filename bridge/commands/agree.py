@@ -63,7 +63,7 @@ from bridge.commands.unknown_slots import slot_asked, which_slot
 from bridge.commands.unread_amounts import how_much
 from bridge.commands.unread_joins import unread_between
 from bridge.commands.unread_mix import prompt_without_request, typed, unread_needed
-from bridge.commands.unread_turn import turned_away
+from bridge.commands.unread_parts import left_to_unread, made_unread
 from bridge.commands.weighing import (  # noqa: F401 (the thresholds and read_as are read from here by tools and tests)
     CONTESTED,
     INVENTS,
@@ -102,10 +102,6 @@ def _parse(text: str, voiced: bool) -> Intent:
         return unknown(heard, *raga)
     if (turn := negated_turn.turned(heard, parse)) is not None:  # "don't quantize the drums, just the bass"
         return turn
-    if (
-        away := turned_away(heard, parse)
-    ) is not None:  # "<unread words> the kick, just make the hats simpler"
-        return away
     if outside_only(heard):  # "what time does the hall open tonight, I might go hear them play": not ours
         return unknown(heard, NOT_OURS)
     if beyond_asked(normalize(heard)[0]):  # "can you read the comments and play what they ask": nothing done
@@ -132,6 +128,10 @@ def _parse(text: str, voiced: bool) -> Intent:
         not read.understood and (key := key_asked(heard, parse, read=True)) is not None
     ):  # "modulate everything": to which key?
         return unknown(heard, *key)
+    if (
+        left := left_to_unread(heard, read, parse, rules)
+    ) is not None:  # "<unread> the kick, make the hats simpler"
+        return left
     return read
 
 
@@ -225,8 +225,11 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     # "calme la basse dans le couplet": a tongue no table reads, no act on its English words alone
     word = (
-        word or unread_needed(heard, chosen) or unread_between(heard, chosen, rules)
-    )  # "undo that terus play"
+        word
+        or unread_needed(heard, chosen)
+        or unread_between(heard, chosen, rules)
+        or made_unread(heard, s, chosen)
+    )  # "undo that terus play"; "<unread> the bass, 8 bars": a new bass or a change to it?
     if not word and (sized := how_much(heard, s, chosen, parse)) is not None:
         return sized  # "make the kick trochu louder": how much, never the default size
     if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
