@@ -89,6 +89,13 @@ from bridge.commands.whisper_prompt import grammar_words
 # misheard act under the daemon's limits or four looser ones, and none where pocketsphinx was made to read a wrong
 # command (alone or before the right one: v82's form acted on 4 and 2); then held out once: asked 0.375 -> 0.364,
 # understood 0.800, misheard 0; it runs on about one press in nine (docs/benchmarks/voice.md, v83).
+# unread_rivals (v84, ``spoken_unread``) is off: a command Whisper's transcript reads as only through words the
+# reader passed over ("make the melody is it" a new melody) is no rival of pocketsphinx's sentence with a read word
+# there ("make the melody busier"); on the tuning half's kept decodes asked 0.353 -> 0.331 with no misheard act under
+# the daemon's limits or four looser ones, nor where pocketsphinx was made to read a wrong command; but on the
+# held-out voices (asked 0.364 -> 0.344) it acted on two misheard commands (espeak scotland "make the bass sparser"
+# as pocketsphinx's "make the bass part softer", Whisper writing "make the bass bars are" / "... parts up":
+# both recognisers wrong in the same place) (docs/benchmarks/voice.md, v84).
 LIMITS = AgreeLimits(
     sphinx_margin=0.0,
     whisper_margin=0.0,

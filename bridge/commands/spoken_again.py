@@ -44,6 +44,7 @@ from bridge.commands.spoken_agree import (
     heard,
     heard_as,
 )
+from bridge.commands.spoken_unread import unread_rivals
 
 Rehear = Callable[[tuple[str, ...]], list[Transcript]]  # the audio last heard, decoded with this prompt
 Redecide = Callable[[list[Transcript]], tuple[Decision, str]]  # the pair's decision on other transcripts
@@ -124,7 +125,10 @@ def agree_again(
         return second, said
 
     logprob = transcripts[0].score if transcripts else -math.inf
-    return again((decision, text), found, heard(transcripts), limits, rehear, redecide, read, logprob)
+    said = heard(transcripts)
+    skip = unread_rivals(hearing, said, read) if limits.unread_rivals else frozenset()  # as ``decided``
+    said = [s for s in said if s not in skip]
+    return again((decision, text), found, said, limits, rehear, redecide, read, logprob)
 
 
 def _memo(read: Reader) -> Reader:

@@ -32,6 +32,9 @@ when it wins clearly on both sides:
   all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H);
 - else Whisper's best of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a: off).
 
+A transcript of Whisper's that reads as a command only through words the reader passed over, where
+pocketsphinx's sentence has read words, reads as no command (``unread_rivals``, ``spoken_unread``, v84).
+
 Whichever of these acts, a command that changes the song is said back for a yes instead where the
 recognisers' own transcripts do not all read as it (``confirm_edits``, ``spoken_check``, part J), unless
 Whisper wrote no command and its forced scores pick it (``scored_margin``, ``spoken_scored``, v80).
@@ -63,6 +66,7 @@ from bridge.commands.spoken_scored import unless_scored
 from bridge.commands.spoken_sounds import sounds_alike
 from bridge.commands.spoken_sure import whisper_sure
 from bridge.commands.spoken_ties import sphinx_margin, whisper_leads
+from bridge.commands.spoken_unread import masked, unread_rivals
 
 Scorer = Callable[[list[str]], list[float]]  # sentences as Whisper writes them -> mean token log-probs
 Reader = Callable[[str], Intent]  # a sentence a recogniser wrote -> its intent (``heard_as``, memoised)
@@ -92,6 +96,7 @@ class AgreeLimits:
     scored_margin: float = -1.0  # a read-back Whisper wrote no command for done by its scores (<0: off, v80)
     again_prompt: int = 0  # a question Whisper wrote no command for decoded again, told this many (v82)
     again_even: bool = False  # and again told them in reverse order: both must act on it (v83)
+    unread_rivals: bool = False  # Whisper's command from words the reader passed over is no rival (v84)
 
 
 @dataclass
@@ -204,9 +209,11 @@ def agree(
 def decided(hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer, limits: AgreeLimits, suggested: int = SUGGESTED, snapped: bool = True, read: Reader | None = None) -> tuple[Decision, str, list[Candidate]]:  # fmt: skip
     """``agree``'s answer and the candidates it weighed (``spoken_again`` prompts Whisper with them)."""
     voiced, said = not limits.learned_starts, heard(transcripts)
-    found, free = candidates(hearing, transcripts, score, suggested, snapped, voiced, read)
+    read = read or partial(heard_as, voiced=voiced)
+    skip = unread_rivals(hearing, said, read) if limits.unread_rivals else frozenset()
+    found, free = candidates(hearing, transcripts, score, suggested, snapped, voiced, masked(read, skip))
     logprob = transcripts[0].score if transcripts else -math.inf
-    decision, text = judge(found, free, hearing.frames, limits, said, logprob)
+    decision, text = judge(found, free, hearing.frames, limits, said, logprob, masked(read, skip))
     unread = [*(r.text for r in hearing.readings), *said]  # the learned reading's deeper guesses (v63)
     return (
         widen(decision, found, unread, score, limits.offer_suggested, voiced, limits.offer_near),
@@ -233,13 +240,14 @@ def judge(
     limits: AgreeLimits,
     said: Sequence[str] = (),
     logprob: float = -math.inf,
+    read: Reader | None = None,
 ) -> tuple[Decision, str]:
     """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
     its ``frames``, ``free`` is the best score of Whisper's own transcripts, ``said`` those
     transcripts' words (``heard``: for ``sounds_within`` and ``whisper_sure``), ``logprob`` the best
-    one's own mean token log-probability (beam search's, with the prompt)."""
+    one's own mean token log-probability (beam search's, with the prompt); ``read``: the pair's reading of them."""
     commands = [c for c in found if c.intent.understood]
-    check = partial(_checked, said=said, limits=limits, commands=commands)
+    check = partial(_checked, said=said, limits=limits, commands=commands, read=read)
     if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
         best = next((c for c in found if not c.guess), None)  # nothing said reads as a command
         return Decision("refuse", best.intent if best else spoken(parse(""))), best.text if best else ""
@@ -271,9 +279,9 @@ def judge(
         why.append("Whisper hears no command well")
     if not why:
         return check(first, heard_by), first.text
-    if sphinx_best is not None and not says_a_value(sphinx_best.intent) and sounds_alike(sphinx_best, commands, said, limits.sounds_within, limits.sounds_apart, not limits.learned_starts):  # fmt: skip
+    if sphinx_best is not None and not says_a_value(sphinx_best.intent) and sounds_alike(sphinx_best, commands, said, limits.sounds_within, limits.sounds_apart, not limits.learned_starts, read):  # fmt: skip
         return check(sphinx_best, sphinx_best), sphinx_best.text  # their words sound alike
-    meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts)
+    meant = whisper_sure(said, logprob, limits.whisper_sure, not limits.learned_starts, read)
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
         return check(alone, sphinx_best), alone.text  # Whisper is sure of it (part H)
@@ -284,9 +292,9 @@ def judge(
     return Decision("ask", first.intent, choices, "; ".join(why)), first.text
 
 
-def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], limits: AgreeLimits, commands: list[Candidate]) -> Decision:  # fmt: skip
+def _checked(chosen: Candidate, best: Candidate | None, said: Sequence[str], limits: AgreeLimits, commands: list[Candidate], read: Reader | None = None) -> Decision:  # fmt: skip
     """``chosen`` as a sure command, said back where the two disagree (part J) unless ``spoken_scored``."""
     sphinx, voiced = None if best is None else (best.text, best.intent), not limits.learned_starts
     rivals = [c.whisper for c in commands if c.intent.as_dict() != chosen.intent.as_dict()]
-    decision = sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, voiced)
-    return unless_scored(decision, chosen.whisper, sphinx, rivals, said, limits.scored_margin, voiced)
+    decision = sure_unless_disputed(chosen.intent, sphinx, said, limits.confirm_edits, voiced, read)
+    return unless_scored(decision, chosen.whisper, sphinx, rivals, said, limits.scored_margin, voiced, read)

@@ -22,7 +22,7 @@ benchmark's tuning half (docs/benchmarks/voice.md, part J, v73, v79).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bridge.commands import parse
 from bridge.commands.confidence import Decision, sure
@@ -31,6 +31,7 @@ from bridge.commands.safety import spoken
 from bridge.commands.snapping import snap
 from bridge.commands.sounds import distance
 
+Reader = Callable[[str], Intent]  # the pair's reading of a transcript (``spoken_unread``, v84)
 CHECK = "the recognisers disagree"  # the start of such a read-back's ``why``
 # what leaves the song as it is: the transport, taking back, asking for help, answering, listening
 KEEPS_SONG = ("play", "stop", "undo", "cancel", "help", "confirm", "analyze")
@@ -55,6 +56,7 @@ def checked(
     whisper: Sequence[tuple[str, Intent]],
     rule: str,
     voiced: bool = True,
+    read: Reader | None = None,
 ) -> Decision:
     """``decision``, said back as a yes/no when it acts on a song change the recognisers do not both
     read (see the module text): ``sphinx`` is pocketsphinx's best reading (its words and how they read;
@@ -64,7 +66,7 @@ def checked(
         raise ValueError(f"confirm_edits {rule!r}: expected one of {', '.join(RULES)}")
     if rule == "off" or decision.kind != "act" or not changes_song(decision.intent):
         return decision
-    if sphinx is not None and _agreed(decision.intent.as_dict(), sphinx, whisper, rule, voiced):
+    if sphinx is not None and _agreed(decision.intent.as_dict(), sphinx, whisper, rule, voiced, read):
         return decision
     heard = f"pocketsphinx heard '{sphinx[0]}'" if sphinx is not None else "pocketsphinx heard nothing"
     said = " / ".join(f"'{t}'" for t, _ in whisper) if whisper else "nothing"
@@ -78,10 +80,11 @@ def _agreed(
     whisper: Sequence[tuple[str, Intent]],
     rule: str,
     voiced: bool,
+    read: Reader | None = None,
 ) -> bool:
     """Whether the recognisers agree on ``meant`` under ``rule`` (see the module text)."""
     if rule in ("heard", "wrote"):
-        return heard_alike(meant, sphinx, whisper, voiced, guesses_rival=rule == "heard")
+        return heard_alike(meant, sphinx, whisper, voiced, guesses_rival=rule == "heard", read=read)
     wrote = list(whisper) if rule == "all" else list(whisper)[:1]
     return bool(wrote) and all(i.as_dict() == meant for _, i in (sphinx, *wrote))
 
@@ -92,19 +95,20 @@ def heard_alike(
     whisper: Sequence[tuple[str, Intent]],
     voiced: bool = True,
     guesses_rival: bool = True,
+    read: Reader | None = None,
 ) -> bool:
     """Whether both recognisers heard the command ``meant`` (``Intent.as_dict``): pocketsphinx's best
     reading is it, one of Whisper's transcripts reads as it (as written, or snapped to the grammar's words:
     ``snapping.snap``) and sounds like pocketsphinx's sentence (within ``SAME_WORDS``), and none of them
     reads as another command (``guesses_rival`` False: a transcript that reads as no command is no rival
-    by its snapped form, "wrote")."""
+    by its snapped form, "wrote"; ``read``: the pair's reading of a snapped one, ``spoken_unread``)."""
     if not sphinx[1].understood or sphinx[1].as_dict() != meant:
         return False
     same = False
     for text, wrote in whisper:
         intent = wrote
         if not (wrote.understood and wrote.as_dict() == meant) and (near := snap(text)) != text:
-            snapped = spoken(parse(near, voiced))  # "make a fun bass line" is "make a funk bass line"
+            snapped = read(near) if read else spoken(parse(near, voiced))  # "fun bass line": "funk bass line"
             if guesses_rival or not snapped.understood or snapped.as_dict() == meant:
                 intent = snapped
         if intent.understood and intent.as_dict() != meant:
@@ -114,14 +118,21 @@ def heard_alike(
 
 
 def sure_unless_disputed(
-    intent: Intent, sphinx: tuple[str, Intent] | None, said: Sequence[str], rule: str, voiced: bool = True
+    intent: Intent,
+    sphinx: tuple[str, Intent] | None,
+    said: Sequence[str],
+    rule: str,
+    voiced: bool = True,
+    read: Reader | None = None,
 ) -> Decision:
     """``confidence.sure(intent)``, said back where ``checked`` says: ``said`` are Whisper's transcripts as
-    the parser reads them (``spoken_agree.heard``), each read as spoken (``voiced``: as ``heard_as``)."""
+    the parser reads them (``spoken_agree.heard``), each read as spoken (``voiced``: as ``heard_as``; or by
+    ``read``, the pair's reading, ``spoken_unread``)."""
     decision = sure(intent)
     if rule == "off" or decision.kind != "act":
         return decision
-    return checked(decision, sphinx, [(s, spoken(parse(s, voiced))) for s in said], rule, voiced)
+    read = read or (lambda s: spoken(parse(s, voiced)))
+    return checked(decision, sphinx, [(s, read(s)) for s in said], rule, voiced, read)
 
 
 def is_check(decision: Decision) -> bool:

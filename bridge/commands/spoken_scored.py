@@ -26,7 +26,7 @@ from bridge.commands.confidence import Decision, sure
 from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
 from bridge.commands.sounds import distance
-from bridge.commands.spoken_check import SAME_WORDS, is_check
+from bridge.commands.spoken_check import SAME_WORDS, Reader, is_check
 
 
 def scored_alike(
@@ -37,15 +37,17 @@ def scored_alike(
     said: Sequence[str],
     margin: float,
     voiced: bool = True,
+    read: Reader | None = None,
 ) -> bool:
     """Whether ``meant`` (Whisper's forced ``score`` of it; ``rivals`` the scores of every other command
     proposed) is done though Whisper wrote no command (see the module text); ``said`` are Whisper's
-    transcripts as the parser reads them (``spoken_agree.heard``), each read as spoken (``voiced``)."""
+    transcripts as the parser reads them (``spoken_agree.heard``), each read as spoken (``voiced``; or by
+    ``read``, the pair's reading: ``spoken_unread``)."""
     if margin < 0 or sphinx is None or not said or not meant.understood:
         return False
     if not sphinx[1].understood or sphinx[1].as_dict() != meant.as_dict():
         return False
-    if any(spoken(parse(s, voiced)).understood for s in said):
+    if any((read(s) if read else spoken(parse(s, voiced))).understood for s in said):
         return False
     if min(distance(s, sphinx[0]) for s in said) > SAME_WORDS:
         return False
@@ -60,10 +62,11 @@ def unless_scored(
     said: Sequence[str],
     margin: float,
     voiced: bool = True,
+    read: Reader | None = None,
 ) -> Decision:
     """``decision``, or its command as a sure one where it is part J's read-back and ``scored_alike``."""
     if not is_check(decision):
         return decision
-    if not scored_alike(decision.intent, score, sphinx, rivals, said, margin, voiced):
+    if not scored_alike(decision.intent, score, sphinx, rivals, said, margin, voiced, read):
         return decision
     return sure(decision.intent)

@@ -9,7 +9,7 @@ that the studio benchmark can measure it off). Where Whisper wrote another comma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from bridge.commands import parse
@@ -18,11 +18,17 @@ from bridge.commands.sounds import distance
 
 
 def sounds_alike(
-    best: Any, commands: Sequence[Any], said: Sequence[str], within: float, apart: float, voiced: bool = True
+    best: Any,
+    commands: Sequence[Any],
+    said: Sequence[str],
+    within: float,
+    apart: float,
+    voiced: bool = True,
+    read: Callable[[str], Any] | None = None,
 ) -> bool:
     """Whether ``best`` (``spoken_agree.Candidate``: pocketsphinx's best reading, a command) acts by the
     sounds of Whisper's transcripts ``said`` (see the module text; ``within`` < 0: off); ``commands`` are
-    every command proposed, each transcript read as spoken (``voiced``)."""
+    every command proposed, each transcript read as spoken (``voiced``; or by ``read``, the pair's reading)."""
     if within < 0 or not said or not best.intent.understood:
         return False
     near = min(distance(s, best.text) for s in said)
@@ -32,4 +38,5 @@ def sounds_alike(
     if not all(d >= near + apart for d in others):
         return False
     meant = best.intent.as_dict()
-    return all(not (i := spoken(parse(s, voiced))).understood or i.as_dict() == meant for s in said)
+    read = read or (lambda s: spoken(parse(s, voiced)))
+    return all(not (i := read(s)).understood or i.as_dict() == meant for s in said)

@@ -15,23 +15,27 @@ which ``fast_whisper.unrepeated`` already reads once).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from bridge.commands import parse
+from bridge.commands.intent import Intent
 from bridge.commands.safety import spoken
+
+Reader = Callable[[str], Intent]
 
 
 def whisper_sure(
-    said: Sequence[str], logprob: float, limit: float, voiced: bool = True
+    said: Sequence[str], logprob: float, limit: float, voiced: bool = True, read: Reader | None = None
 ) -> dict[str, Any] | None:
     """The command (``Intent.as_dict``) Whisper is sure of, or None: ``said`` are its transcripts as
     the parser reads them (``spoken_agree.heard``), ``logprob`` the best one's mean token
     log-probability, ``limit`` the least it must be (above 0: never sure, the rule before part H);
-    ``voiced``: the learned reading may not start a command (``parse``'s, issue 56 part I)."""
+    ``voiced``: the learned reading may not start a command (``parse``'s, issue 56 part I); ``read``: the
+    pair's reading of a transcript, where it is not that (``spoken_unread``, v84)."""
     if limit > 0 or logprob < limit or not said:
         return None
-    meant = [spoken(parse(s, voiced)) for s in said]
+    meant = [read(s) if read else spoken(parse(s, voiced)) for s in said]
     if not all(i.understood for i in meant) or any(i.as_dict() != meant[0].as_dict() for i in meant):
         return None  # a transcript that reads as no command, or two commands written
     return meant[0].as_dict()

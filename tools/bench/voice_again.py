@@ -8,8 +8,9 @@ margin), the rates without and with the second decode by condition, each row it 
 ran, and the CPU time of each second decode (``hear_again`` alone, the encoding kept). The prompted
 transcripts are kept in ``--again`` (by audio and prompt), so a second run decodes nothing again.
 
-Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N] [--even]``
-(``--even``: v83's check, the prompt also given in reverse order and both decisions acting on one command).
+Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N] [--even]
+[--unread on|off]`` (``--even``: v83's check, the prompt also given in reverse order and both decisions acting on
+one command; ``--unread``: v84's unread rivals, else as the daemon's limits say).
 The held-out half is not read here unless ``--half held-out`` is given.
 """
 
@@ -38,7 +39,7 @@ from tools.bench.voice_confidence import outcome
 from tools.bench.voice_prompt import tuning_voices
 from tools.bench.voice_studio import FOLDER
 from tools.bench.voice_studio_report import line
-from tools.bench.voice_studio_rules import SCORES, _found, pair_decision, rates
+from tools.bench.voice_studio_rules import SCORES, _found, pair_decision, rates, unread_of
 
 STRESS: dict[str, dict[str, Any]] = {
     "gate -1.0": {"whisper_sure": -1.0},
@@ -79,8 +80,9 @@ class Again:
 def with_again(row: dict[str, Any], limits: AgreeLimits, kept: Again) -> Decision:
     """The pair's decision on the row, then ``spoken_again.again`` with the row's audio decoded again."""
     first = pair_decision(row, limits)
-    found, _ = _found(row, not limits.learned_starts)
-    said = heard([Transcript(**t) for t in row["whisper"]])
+    skip = unread_of(row, limits)
+    found, _ = _found(row, not limits.learned_starts, skip)
+    said = [s for s in heard([Transcript(**t) for t in row["whisper"]]) if s not in skip]
 
     def redecide(prompted: list[Transcript]) -> tuple[Decision, str]:
         other = {k: v for k, v in row.items() if not k.startswith("_found")}
@@ -119,6 +121,7 @@ def main() -> None:
     ap.add_argument("--prompt", type=int, default=LIMITS.again_prompt or 4, help="commands in the prompt")
     ap.add_argument("--stress", action="store_true", help="also v73's four looser decisions")
     ap.add_argument("--even", action="store_true", help="also told in reverse order, both agreeing (v83)")
+    ap.add_argument("--unread", choices=("on", "off"), help="unread rivals (``spoken_unread``, v84)")
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; {args.hearings}"
@@ -128,6 +131,8 @@ def main() -> None:
     rows = [r for r in json.loads(args.hearings.read_text()) if (r["entry"]["voice"] in tune) == (args.half == "tuning")]  # fmt: skip
     kept = Again(args.again or args.hearings.with_name(f"again-{args.half}.json"))
     limits = replace(LIMITS, again_prompt=args.prompt, again_even=args.even or LIMITS.again_even)
+    if args.unread:
+        limits = replace(limits, unread_rivals=args.unread == "on")
     compare(rows, "daemon", limits, kept)
     for name, change in STRESS.items() if args.stress else ():
         compare(rows, name, replace(limits, **change), kept)

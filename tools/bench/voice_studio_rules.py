@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from bridge.commands import parse
@@ -19,9 +20,10 @@ from bridge.commands.confidence import Decision, decide
 from bridge.commands.fast_whisper import WINDOW_S, Transcript, clean
 from bridge.commands.reply import reply
 from bridge.commands.safety import spoken
-from bridge.commands.spoken_agree import AgreeLimits, candidates, heard, judge
+from bridge.commands.spoken_agree import AgreeLimits, candidates, heard, heard_as, judge
 from bridge.commands.spoken_check import is_check
 from bridge.commands.spoken_offer import widen
+from bridge.commands.spoken_unread import masked, unread_rivals
 from tools.bench.voice_confidence import TRUSTED, hearing_of, outcome, right
 
 # main's limits, for its rule (a lone pocketsphinx reading was acted on without Whisper's support)
@@ -66,22 +68,33 @@ SCORES = Scores(WINDOW_S)
 
 def pair_decision(row: dict[str, Any], limits: AgreeLimits) -> Decision:
     """As the daemon's pair decides, from the kept scores (candidates parsed once per row)."""
-    found, free = _found(row, not limits.learned_starts)
-    said = heard([Transcript(**t) for t in row["whisper"]])
+    said, skip = heard([Transcript(**t) for t in row["whisper"]]), unread_of(row, limits)
+    found, free = _found(row, not limits.learned_starts, skip)
     logprob = row["whisper"][0]["score"] if row["whisper"] else -math.inf
-    decision = judge(found, free, row["hearing"]["frames"], limits, said, logprob)[0]
+    read = masked(partial(heard_as, voiced=not limits.learned_starts), skip) if skip else None
+    decision = judge(found, free, row["hearing"]["frames"], limits, said, logprob, read)[0]
     unread = [*(r["text"] for r in row["hearing"]["readings"]), *said]  # as ``spoken_agree.agree``
     voiced = not limits.learned_starts
     return widen(decision, found, unread, SCORES.of(row), limits.offer_suggested, voiced, limits.offer_near)
 
 
-def _found(row: dict[str, Any], voiced: bool = True) -> tuple[list[Any], float]:
+def unread_of(row: dict[str, Any], limits: AgreeLimits) -> frozenset[str]:
+    """Whisper's transcripts of the row that read as no command under ``limits.unread_rivals`` (v84)."""
+    if not limits.unread_rivals:
+        return frozenset()
+    said = heard([Transcript(**t) for t in row["whisper"]])
+    return unread_rivals(hearing_of(row), said, partial(heard_as, voiced=not limits.learned_starts))
+
+
+def _found(row: dict[str, Any], voiced: bool = True, skip: frozenset[str] = frozenset()) -> tuple[list[Any], float]:  # fmt: skip
     """The row's candidates as the daemon's pair proposes and scores them (parsed once per row;
-    ``voiced`` False: read as before issue 56 part I, the learned reading starting commands)."""
-    key = "_found" if voiced else "_found_learned"
+    ``voiced`` False: read as before issue 56 part I, the learned reading starting commands; ``skip``:
+    transcripts read as no command, ``spoken_unread``)."""
+    key = ("_found" if voiced else "_found_learned") + "".join(f"|{s}" for s in sorted(skip))
     if key not in row:
         heard = [Transcript(**t) for t in row["whisper"]]
-        row[key] = candidates(hearing_of(row), heard, SCORES.of(row), voiced=voiced)
+        read = masked(partial(heard_as, voiced=voiced), skip)
+        row[key] = candidates(hearing_of(row), heard, SCORES.of(row), voiced=voiced, read=read)
     return row[key]  # type: ignore[no-any-return]
 
 
