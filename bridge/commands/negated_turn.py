@@ -35,7 +35,8 @@ _NAMES = "|".join(
     for w in sorted({*v.PARTS, *cg.VOICES, *PERCUSSION_WORDS}, key=len, reverse=True)
     if w.strip()
 )
-_TARGET = re.compile(rf"\b(?:(?:the|my|those|these|that) )?(?:{_NAMES})\b", re.IGNORECASE)
+# a part or drum voice named, with its article (public: unread_turn reads the same targets)
+TARGET = re.compile(rf"\b(?:(?:the|my|those|these|that) )?(?:{_NAMES})\b", re.IGNORECASE)
 # the turn said with the other target alone: "just the bass", "the chords instead", "only on the snare"
 _ALONE = re.compile(
     rf"^(?:(?:{_TURN}|do|please|pls|on|to|for|with)\s+)*(?P<target>(?:(?:the|my|those|these) )?(?:{_NAMES}))"
@@ -58,7 +59,7 @@ def turned(heard: str, parse: Callable[[str], Intent]) -> Intent | None:
         rest = first
     alone = _ALONE.match(rest)
     if alone is not None:
-        targets = list(_TARGET.finditer(neg))
+        targets = list(TARGET.finditer(neg))
         if not targets or targets[-1].group(0).lower() == alone.group("target").lower():
             return None
         said = neg[: targets[-1].start()] + alone.group("target") + neg[targets[-1].end() :]

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 
 from bridge.commands.intent import Intent
-from bridge.commands.negated_turn import _TARGET
+from bridge.commands.negated_turn import TARGET
 from bridge.commands.parser import parse as rules
-from bridge.commands.unread_mix import _WORDS, unread
+from bridge.commands.unread_mix import WORDS, unread
 
 # "<first clause>, just <request>": the turn after a comma, stop or dash
 _TURNED = re.compile(
@@ -34,8 +34,8 @@ def turned_away(heard: str, parse: Callable[[str], Intent]) -> Intent | None:
     if m is None:
         return None
     first = m.group("first")
-    target = _TARGET.search(first)
-    if target is None or not any(unread(w, slips=True) for w in _WORDS.findall(first) if w[0].isalpha()):
+    target = TARGET.search(first)
+    if target is None or not any(unread(w, slips=True) for w in WORDS.findall(first) if w[0].isalpha()):
         return None
     if rules(first).understood:  # a request of its own ("swing the kick, just a little")
         return None
